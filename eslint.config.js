@@ -1,0 +1,107 @@
+// @ts-check
+import tseslint from "typescript-eslint";
+
+/** Layer rules of docs/adr/0002: data flows route → app → db → domain, never back. */
+const layerRules = [
+  {
+    files: ["src/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../../*", "!../../domain/*"],
+              message:
+                "domain/ is pure rules and types: it must not import other layers of src/ (see docs/adr/0002-layers.md).",
+            },
+            {
+              group: ["node:*", "fs", "path", "kysely", "fastify", "pg", "better-sqlite3"],
+              message: "domain/ does no I/O: pass data in, return data out.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}", "src/cli/**/*.{ts,tsx}", "src/exports/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/*", "**/db/**", "kysely", "pg", "better-sqlite3"],
+              message:
+                "web/, cli/ and exports/ reach data only through app/ use cases, so that permission checks and audit events cannot be skipped.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/db/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/*", "**/app/**", "**/web/**", "**/cli/**", "fastify"],
+              message: "db/ is below app/: it must not know about use cases, HTTP or the CLI.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/web/**", "**/cli/**", "fastify"],
+              message: "app/ use cases are called by web/ and cli/, never the other way round.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "data/**", "coverage/**", "eslint.config.js"] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/require-await": "off",
+    },
+  },
+  {
+    files: ["bench/**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["test/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+    },
+  },
+  ...layerRules,
+);
