@@ -11,5 +11,5 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     env: { TZ: "Europe/Berlin" },
   },
-  esbuild: { jsx: "automatic", jsxImportSource: "@kitajs/html" },
+  oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
 });

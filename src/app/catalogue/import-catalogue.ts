@@ -1,0 +1,119 @@
+/**
+ * Importing and exporting a municipality's catalogue as one document. An import is all
+ * or nothing: the whole file is checked first, then written in one transaction.
+ */
+import { readFile } from "node:fs/promises";
+import { parseDocument } from "yaml";
+import { insertCatalogue, loadCatalogue } from "../../db/catalogue.repository.js";
+import {
+  deleteMunicipality,
+  findMunicipalityBySlug,
+  insertMunicipality,
+} from "../../db/municipality.repository.js";
+import { replaceSearchEntries } from "../../db/search.repository.js";
+import { AppError } from "../../errors.js";
+import { findProjectRoot } from "../../project-root.js";
+import type { AppContext } from "../context.js";
+import { catalogueToDocument, checkCatalogueDocument, documentToCatalogue, searchEntriesOf } from "./catalogue-document.js";
+import type { CatalogueDocument } from "./catalogue-document.schema.js";
+
+/** What an import wrote. */
+export interface ImportSummary {
+  readonly municipalitySlug: string;
+  readonly replaced: boolean;
+  readonly impactAreas: number;
+  readonly actionFields: number;
+  readonly projects: number;
+  readonly measures: number;
+}
+
+/** Parses JSON or YAML text; a syntax error becomes ERR_IMPORT_INVALID with its line. */
+export function parseCatalogueText(text: string, source: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error !== undefined) {
+    const line = error.linePos?.[0]?.line;
+    throw new AppError("ERR_IMPORT_INVALID", {
+      detail: `${source}${line === undefined ? "" : `, Zeile ${line}`}: Die Datei ist kein gültiges JSON oder YAML.`,
+      problems: [{ path: "/", message: error.message.split("\n")[0] ?? error.message }],
+    });
+  }
+  return document.toJS({ maxAliasCount: 100 });
+}
+
+/** Reads a file and parses it as a catalogue document source. */
+export async function readCatalogueFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new AppError("ERR_IMPORT_INVALID", { detail: `${file}: Die Datei lässt sich nicht lesen.`, cause: error });
+  }
+  return parseCatalogueText(text, file);
+}
+
+/** Imports a catalogue; `replace` allows overwriting an existing municipality with the same slug. */
+export async function importCatalogue(
+  ctx: AppContext,
+  value: unknown,
+  options: { readonly source: string; readonly replace?: boolean },
+): Promise<ImportSummary> {
+  const checked = checkCatalogueDocument(value);
+  if (!checked.ok) {
+    throw new AppError("ERR_IMPORT_INVALID", { detail: `${options.source}:`, problems: checked.problems });
+  }
+  const document = checked.value;
+  const catalogue = documentToCatalogue(document);
+  const now = ctx.clock().toISOString();
+
+  const replaced = await ctx.db.transaction().execute(async (trx) => {
+    const existing = await findMunicipalityBySlug(trx, document.municipality.slug);
+    if (existing !== null && options.replace !== true) throw new AppError("ERR_IMPORT_MUNICIPALITY_EXISTS");
+    if (existing !== null) await deleteMunicipality(trx, existing.id);
+    const municipalityId = await insertMunicipality(trx, {
+      slug: document.municipality.slug,
+      name: document.municipality.name,
+      state: document.municipality.state ?? null,
+      website: document.municipality.website ?? null,
+      // A replaced municipality continues its version, so that no cache or ETag can match old content.
+      dataVersion: existing === null ? 1 : existing.dataVersion + 1,
+      now,
+    });
+    await insertCatalogue(trx, municipalityId, catalogue, now);
+    const municipality = await findMunicipalityBySlug(trx, document.municipality.slug);
+    const stored = municipality === null ? null : await loadCatalogue(trx, municipality);
+    if (stored === null) throw new Error("catalogue vanished during import");
+    await replaceSearchEntries(trx, municipalityId, searchEntriesOf(stored));
+    return existing !== null;
+  });
+  ctx.cache.clear();
+
+  const projects = catalogue.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects));
+  return {
+    municipalitySlug: document.municipality.slug,
+    replaced,
+    impactAreas: catalogue.impactAreas.length,
+    actionFields: catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0),
+    projects: projects.length,
+    measures: projects.reduce((sum, project) => sum + project.measures.length, 0),
+  };
+}
+
+/** Exports a municipality's catalogue as a document; throws ERR_MUNICIPALITY_NOT_FOUND. */
+export async function exportCatalogue(ctx: AppContext, municipalitySlug: string): Promise<CatalogueDocument> {
+  const municipality = await findMunicipalityBySlug(ctx.db, municipalitySlug);
+  const catalogue = municipality === null ? null : await loadCatalogue(ctx.db, municipality);
+  if (catalogue === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", { detail: `(${municipalitySlug})` });
+  return catalogueToDocument(catalogue);
+}
+
+/** The demo catalogue shipped with Fortschritt: Kleve's Maßnahmenkatalog, 2. Fortschreibung. */
+export function demoCatalogueFile(): string {
+  return `${findProjectRoot()}/demo/kleve.yaml`;
+}
+
+/** Loads the demo catalogue. */
+export async function importDemoCatalogue(ctx: AppContext, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+  const file = demoCatalogueFile();
+  return importCatalogue(ctx, await readCatalogueFile(file), { source: file, replace: options.replace ?? false });
+}

@@ -1,0 +1,41 @@
+/**
+ * What every use case needs: the database handle, the dialect's differences and the
+ * cache of assembled catalogues. Built once per process by `createAppContext`.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import type { DialectName } from "../db/dialect.js";
+import type { Catalogue } from "../domain/catalogue/catalogue.js";
+
+/** Assembled catalogues per municipality, valid as long as the municipality's data version is. */
+export interface CatalogueCache {
+  get(slug: string, dataVersion: number): Catalogue | undefined;
+  set(slug: string, catalogue: Catalogue): void;
+  clear(): void;
+}
+
+/** The dependencies of every use case. */
+export interface AppContext {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly cache: CatalogueCache;
+  /** The current time; tests pass a fixed one. */
+  readonly clock: () => Date;
+}
+
+/** A cache that keeps the newest catalogue of each municipality. */
+export function createCatalogueCache(): CatalogueCache {
+  const entries = new Map<string, Catalogue>();
+  return {
+    get(slug, dataVersion) {
+      const entry = entries.get(slug);
+      return entry && entry.municipality.dataVersion === dataVersion ? entry : undefined;
+    },
+    set(slug, catalogue) {
+      entries.set(slug, catalogue);
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening, preparing and closing the database for the web server, the CLI and tests.
+ * web/ and cli/ never touch db/ directly: they go through here.
+ */
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import { findUnsafeDurabilitySettings, openDatabase, type ConnectionTarget } from "../db/dialect.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { listMunicipalities, pingDatabase } from "../db/municipality.repository.js";
+import { createCatalogueCache, type AppContext } from "./context.js";
+
+/** Where the configuration says the data lives. */
+export function connectionTargetOf(config: Config): ConnectionTarget {
+  return config.databaseUrl === null
+    ? { dialect: "sqlite", file: join(config.dataDir, "fortschritt.sqlite") }
+    : { dialect: "postgres", url: config.databaseUrl };
+}
+
+/** Opens the database and refuses to go on when it would not keep committed data safe. */
+export async function openAppContext(
+  target: ConnectionTarget,
+  options: { clock?: () => Date } = {},
+): Promise<AppContext> {
+  const db = openDatabase(target);
+  try {
+    const unsafe = await findUnsafeDurabilitySettings(db);
+    if (unsafe.length > 0) throw new AppError("ERR_DATABASE_UNSAFE", { detail: `Betroffen: ${unsafe.join(", ")}.` });
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof AppError) throw error;
+    throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
+  }
+  return { db, dialect: target.dialect, cache: createCatalogueCache(), clock: options.clock ?? (() => new Date()) };
+}
+
+function describeConnectionError(error: unknown): string {
+  return error instanceof Error ? `(${error.message})` : "";
+}
+
+/** Brings the schema up to date; returns the names of the migrations applied. */
+export async function migrateDatabase(ctx: AppContext): Promise<readonly string[]> {
+  return migrateToLatest(ctx.db);
+}
+
+/** Whether no municipality exists yet (the first start of a new installation). */
+export async function isDatabaseEmpty(ctx: AppContext): Promise<boolean> {
+  return (await listMunicipalities(ctx.db)).length === 0;
+}
+
+/** Whether the database answers. */
+export async function isDatabaseReachable(ctx: AppContext): Promise<boolean> {
+  try {
+    await pingDatabase(ctx.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes all connections. */
+export async function closeAppContext(ctx: AppContext): Promise<void> {
+  await ctx.db.destroy();
+}

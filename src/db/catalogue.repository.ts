@@ -1,0 +1,380 @@
+/**
+ * Reading and writing a municipality's whole catalogue. Reading assembles the tree with
+ * one query per table (no N+1); writing inserts a complete catalogue in catalogue order.
+ */
+import type {
+  ActionField,
+  Catalogue,
+  ImpactArea,
+  Measure,
+  MeasureStatus,
+  Municipality,
+  OrgUnit,
+  OrgUnitKind,
+  Phase,
+  Programme,
+  Project,
+  ProjectStatus,
+  Responsibility,
+  ResponsibilityRole,
+} from "../domain/catalogue/catalogue.js";
+import type { Continuation } from "../domain/period/period.js";
+import {
+  firstDayOf,
+  formatPointInTime as formatCanonical,
+  lastDayOf,
+  parsePointInTime,
+  type PointInTime,
+} from "../domain/period/point-in-time.js";
+import type { Executor } from "./database.js";
+
+/** A catalogue to be written: the domain tree without database ids. */
+export interface NewCatalogue {
+  readonly programme: Programme;
+  readonly orgUnits: readonly Omit<OrgUnit, "id">[];
+  readonly impactAreas: readonly (Omit<ImpactArea, "id" | "actionFields"> & {
+    readonly actionFields: readonly (Omit<ActionField, "id" | "projects"> & {
+      readonly projects: readonly (Omit<Project, "id" | "version" | "phases" | "measures"> & {
+        readonly phases: readonly Omit<Phase, "id">[];
+        readonly measures: readonly Omit<Measure, "id">[];
+      })[];
+    })[];
+  })[];
+}
+
+function toPoint(value: string): PointInTime {
+  const point = parsePointInTime(value);
+  // Values are validated before they are written; a bad one here means the file was edited by hand.
+  if (point === null) throw new Error(`Stored point in time is malformed: "${value}"`);
+  return point;
+}
+
+/** Groups rows by a key, keeping their order. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [row]);
+    else list.push(row);
+  }
+  return groups;
+}
+
+/** Loads the whole catalogue of a municipality; null when it has no programme yet. */
+export async function loadCatalogue(db: Executor, municipality: Municipality): Promise<Catalogue | null> {
+  const municipalityId = municipality.id;
+  const programme = await db
+    .selectFrom("programme")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirst();
+  if (programme === undefined) return null;
+
+  const projectsOfMunicipality = db.selectFrom("project").select("id").where("municipality_id", "=", municipalityId);
+
+  const [goals, priorities, priorityProjects, orgUnits, impactAreas, actionFields, projects, phases, measures, responsibilities, tags, dependencies] =
+    await Promise.all([
+      db.selectFrom("programme_goal").selectAll().where("programme_id", "=", programme.id).orderBy("position").execute(),
+      db
+        .selectFrom("programme_priority")
+        .selectAll()
+        .where("programme_id", "=", programme.id)
+        .orderBy("year")
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("priority_project")
+        .innerJoin("project", "project.id", "priority_project.project_id")
+        .select(["priority_project.priority_id", "project.slug"])
+        .where("project.municipality_id", "=", municipalityId)
+        .orderBy("priority_project.priority_id")
+        .orderBy("priority_project.position")
+        .execute(),
+      db
+        .selectFrom("org_unit")
+        .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
+        .select(["org_unit.id", "org_unit.code", "org_unit.name", "org_unit.kind", "parent.code as parent_code"])
+        .where("org_unit.municipality_id", "=", municipalityId)
+        .orderBy("org_unit.position")
+        .execute(),
+      db.selectFrom("impact_area").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
+      db.selectFrom("action_field").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
+      db.selectFrom("project").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
+      db.selectFrom("phase").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
+      db.selectFrom("measure").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
+      db
+        .selectFrom("responsibility")
+        .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
+        .select(["responsibility.project_id", "responsibility.role", "responsibility.note", "org_unit.code"])
+        .where("responsibility.project_id", "in", projectsOfMunicipality)
+        .orderBy("responsibility.project_id")
+        .orderBy("responsibility.position")
+        .execute(),
+      db.selectFrom("project_tag").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
+      db
+        .selectFrom("project_dependency")
+        .innerJoin("project", "project.id", "project_dependency.depends_on_id")
+        .select(["project_dependency.project_id", "project.slug"])
+        .where("project_dependency.project_id", "in", projectsOfMunicipality)
+        .orderBy("project_dependency.project_id")
+        .orderBy("project_dependency.position")
+        .execute(),
+    ]);
+
+  const projectsByPriority = groupBy(priorityProjects, (row) => row.priority_id);
+  const phasesByProject = groupBy(phases, (row) => row.project_id);
+  const measuresByProject = groupBy(measures, (row) => row.project_id);
+  const responsibilitiesByProject = groupBy(responsibilities, (row) => row.project_id);
+  const tagsByProject = groupBy(tags, (row) => row.project_id);
+  const dependenciesByProject = groupBy(dependencies, (row) => row.project_id);
+  const projectsByActionField = groupBy(projects, (row) => row.action_field_id);
+  const actionFieldsByImpactArea = groupBy(actionFields, (row) => row.impact_area_id);
+
+  const toProject = (row: (typeof projects)[number]): Project => ({
+    id: row.id,
+    slug: row.slug,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    status: row.status as ProjectStatus,
+    version: row.version,
+    tags: (tagsByProject.get(row.id) ?? []).map((tag) => tag.tag),
+    phases: (phasesByProject.get(row.id) ?? []).map(
+      (phase): Phase => ({
+        id: phase.id,
+        label: phase.label,
+        start: toPoint(phase.start_value),
+        end: phase.end_value === null ? null : toPoint(phase.end_value),
+        continuation: phase.continuation as Continuation | null,
+        note: phase.note,
+      }),
+    ),
+    measures: (measuresByProject.get(row.id) ?? []).map(
+      (measure): Measure => ({ id: measure.id, title: measure.title, status: measure.status as MeasureStatus }),
+    ),
+    responsibilities: (responsibilitiesByProject.get(row.id) ?? []).map(
+      (responsibility): Responsibility => ({
+        orgUnitCode: responsibility.code,
+        role: responsibility.role as ResponsibilityRole,
+        note: responsibility.note,
+      }),
+    ),
+    dependsOn: (dependenciesByProject.get(row.id) ?? []).map((dependency) => dependency.slug),
+  });
+
+  return {
+    municipality,
+    programme: {
+      title: programme.title,
+      subtitle: programme.subtitle,
+      horizonStart: programme.horizon_start,
+      horizonEnd: programme.horizon_end,
+      summary: programme.summary,
+      goals: goals.map((goal) => ({ title: goal.title, description: goal.description })),
+      priorities: priorities.map((priority) => ({
+        year: priority.year,
+        title: priority.title,
+        projectSlugs: (projectsByPriority.get(priority.id) ?? []).map((row) => row.slug),
+      })),
+    },
+    orgUnits: orgUnits.map((unit) => ({
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind as OrgUnitKind,
+      parentCode: unit.parent_code,
+    })),
+    impactAreas: impactAreas.map((area) => ({
+      id: area.id,
+      key: area.key,
+      name: area.name,
+      description: area.description,
+      actionFields: (actionFieldsByImpactArea.get(area.id) ?? []).map((field) => ({
+        id: field.id,
+        key: field.key,
+        number: field.number,
+        name: field.name,
+        colour: field.colour,
+        description: field.description,
+        projects: (projectsByActionField.get(field.id) ?? []).map(toProject),
+      })),
+    })),
+  };
+}
+
+/** Writes a complete catalogue for a municipality that has none yet. */
+export async function insertCatalogue(
+  db: Executor,
+  municipalityId: number,
+  catalogue: NewCatalogue,
+  now: string,
+): Promise<void> {
+  const { programme } = catalogue;
+  const { id: programmeId } = await db
+    .insertInto("programme")
+    .values({
+      municipality_id: municipalityId,
+      title: programme.title,
+      subtitle: programme.subtitle,
+      horizon_start: programme.horizonStart,
+      horizon_end: programme.horizonEnd,
+      summary: programme.summary,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  if (programme.goals.length > 0) {
+    await db
+      .insertInto("programme_goal")
+      .values(programme.goals.map((goal, position) => ({ programme_id: programmeId, position, title: goal.title, description: goal.description })))
+      .execute();
+  }
+
+  // Org units first without parents, then parents by code, so that order in the file does not matter.
+  const orgUnitIds = new Map<string, number>();
+  for (const [position, unit] of catalogue.orgUnits.entries()) {
+    const { id } = await db
+      .insertInto("org_unit")
+      .values({ municipality_id: municipalityId, code: unit.code, name: unit.name, kind: unit.kind, parent_id: null, position })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    orgUnitIds.set(unit.code, id);
+  }
+  for (const unit of catalogue.orgUnits) {
+    if (unit.parentCode === null) continue;
+    await db
+      .updateTable("org_unit")
+      .set({ parent_id: requireId(orgUnitIds, unit.parentCode) })
+      .where("id", "=", requireId(orgUnitIds, unit.code))
+      .execute();
+  }
+
+  const projectIds = new Map<string, number>();
+  const dependencies: { projectSlug: string; dependsOn: readonly string[] }[] = [];
+  let actionFieldPosition = 0;
+  let projectPosition = 0;
+  for (const [areaPosition, area] of catalogue.impactAreas.entries()) {
+    const { id: impactAreaId } = await db
+      .insertInto("impact_area")
+      .values({ municipality_id: municipalityId, key: area.key, name: area.name, description: area.description, position: areaPosition })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const field of area.actionFields) {
+      const { id: actionFieldId } = await db
+        .insertInto("action_field")
+        .values({
+          municipality_id: municipalityId,
+          impact_area_id: impactAreaId,
+          key: field.key,
+          number: field.number,
+          name: field.name,
+          colour: field.colour,
+          description: field.description,
+          position: actionFieldPosition++,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const project of field.projects) {
+        const { id: projectId } = await db
+          .insertInto("project")
+          .values({
+            municipality_id: municipalityId,
+            impact_area_id: impactAreaId,
+            action_field_id: actionFieldId,
+            slug: project.slug,
+            code: project.code,
+            title: project.title,
+            summary: project.summary,
+            status: project.status,
+            position: projectPosition++,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        projectIds.set(project.slug, projectId);
+        dependencies.push({ projectSlug: project.slug, dependsOn: project.dependsOn });
+        await insertProjectChildren(db, projectId, project, orgUnitIds);
+      }
+    }
+  }
+
+  const dependencyRows = dependencies.flatMap(({ projectSlug, dependsOn }) =>
+    dependsOn.map((slug, position) => ({
+      project_id: requireId(projectIds, projectSlug),
+      depends_on_id: requireId(projectIds, slug),
+      position,
+    })),
+  );
+  if (dependencyRows.length > 0) await db.insertInto("project_dependency").values(dependencyRows).execute();
+
+  for (const [position, priority] of programme.priorities.entries()) {
+    const { id: priorityId } = await db
+      .insertInto("programme_priority")
+      .values({ programme_id: programmeId, year: priority.year, position, title: priority.title })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (priority.projectSlugs.length > 0) {
+      await db
+        .insertInto("priority_project")
+        .values(priority.projectSlugs.map((slug, index) => ({ priority_id: priorityId, project_id: requireId(projectIds, slug), position: index })))
+        .execute();
+    }
+  }
+}
+
+async function insertProjectChildren(
+  db: Executor,
+  projectId: number,
+  project: NewCatalogue["impactAreas"][number]["actionFields"][number]["projects"][number],
+  orgUnitIds: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (project.tags.length > 0) {
+    await db.insertInto("project_tag").values(project.tags.map((tag, position) => ({ project_id: projectId, tag, position }))).execute();
+  }
+  if (project.phases.length > 0) {
+    await db
+      .insertInto("phase")
+      .values(
+        project.phases.map((phase, position) => ({
+          project_id: projectId,
+          position,
+          label: phase.label,
+          start_value: formatCanonical(phase.start),
+          start_day: firstDayOf(phase.start),
+          end_value: phase.end === null ? null : formatCanonical(phase.end),
+          end_day: phase.end === null ? null : lastDayOf(phase.end),
+          continuation: phase.continuation,
+          note: phase.note,
+        })),
+      )
+      .execute();
+  }
+  if (project.measures.length > 0) {
+    await db
+      .insertInto("measure")
+      .values(project.measures.map((measure, position) => ({ project_id: projectId, position, title: measure.title, status: measure.status })))
+      .execute();
+  }
+  if (project.responsibilities.length > 0) {
+    await db
+      .insertInto("responsibility")
+      .values(
+        project.responsibilities.map((responsibility, position) => ({
+          project_id: projectId,
+          org_unit_id: requireId(orgUnitIds, responsibility.orgUnitCode),
+          role: responsibility.role,
+          note: responsibility.note,
+          position,
+        })),
+      )
+      .execute();
+  }
+}
+
+function requireId(ids: ReadonlyMap<string, number>, key: string): number {
+  const id = ids.get(key);
+  // References are checked before writing; reaching this is a programming error.
+  if (id === undefined) throw new Error(`Unresolved reference "${key}"`);
+  return id;
+}

@@ -1,0 +1,113 @@
+/**
+ * The only place where SQLite and PostgreSQL differ: opening a connection, the column
+ * types the two spell differently, and full-text search. Everything else in db/ is
+ * written once in Kysely's portable query builder.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type ColumnDataType,
+  type Expression,
+  type SqlBool,
+} from "kysely";
+import pg from "pg";
+import type { Database } from "./database.js";
+
+/** The two supported databases. */
+export type DialectName = "sqlite" | "postgres";
+
+/** Where to connect: a SQLite file or a PostgreSQL connection string. */
+export type ConnectionTarget =
+  | { readonly dialect: "sqlite"; readonly file: string }
+  | { readonly dialect: "postgres"; readonly url: string; readonly poolSize?: number };
+
+// PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens a Kysely handle for the target; SQLite is made durable (WAL, synchronous=FULL). */
+export function openDatabase(target: ConnectionTarget): Kysely<Database> {
+  if (target.dialect === "sqlite") {
+    if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
+    const connection = new SQLite(target.file);
+    connection.pragma("journal_mode = WAL");
+    // FULL: a committed transaction survives a power cut, at a small cost per commit.
+    connection.pragma("synchronous = FULL");
+    connection.pragma("foreign_keys = ON");
+    connection.pragma("busy_timeout = 5000");
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Which dialect a Kysely handle speaks (migrations receive only the handle). */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+/** The column type of an auto-incrementing integer primary key. */
+export function idColumnType(dialect: DialectName): ColumnDataType {
+  return dialect === "postgres" ? "serial" : "integer";
+}
+
+/** The column type of a point in time with time zone. */
+export function timestampColumnType(dialect: DialectName): ColumnDataType {
+  return dialect === "postgres" ? "timestamptz" : "text";
+}
+
+/** Settings that would make committed data vanish on a crash; we refuse to run with them. */
+export async function findUnsafeDurabilitySettings(db: Kysely<Database>): Promise<readonly string[]> {
+  if (dialectOf(db) === "sqlite") {
+    const result = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    // 2 = FULL, 3 = EXTRA
+    return (result.rows[0]?.synchronous ?? 0) >= 2 ? [] : ["synchronous"];
+  }
+  const unsafe: string[] = [];
+  for (const setting of ["fsync", "synchronous_commit"] as const) {
+    const result = await sql<{ value: string }>`select current_setting(${setting}) as value`.execute(db);
+    if (result.rows[0]?.value === "off") unsafe.push(setting);
+  }
+  return unsafe;
+}
+
+/** Creates the full-text index over search_entry.folded (migration step). */
+export async function createSearchIndex(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`alter table search_entry add column document tsvector generated always as (to_tsvector('german', folded)) stored`.execute(db);
+    await sql`create index search_entry_document_idx on search_entry using gin (document)`.execute(db);
+    return;
+  }
+  // External-content FTS5 table kept in step with search_entry by triggers.
+  await sql`create virtual table search_fts using fts5(folded, content='search_entry', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create trigger search_entry_ai after insert on search_entry begin insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(db);
+  await sql`create trigger search_entry_ad after delete on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); end`.execute(db);
+  await sql`create trigger search_entry_au after update on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(db);
+}
+
+/**
+ * A condition on search_entry that matches every folded token as a word prefix, and an
+ * expression ranking the match (lower is better). Tokens contain only [a-z0-9].
+ */
+export function searchCondition(
+  dialect: DialectName,
+  tokens: readonly string[],
+): { readonly where: Expression<SqlBool>; readonly rank: Expression<number> } {
+  if (dialect === "postgres") {
+    const query = tokens.map((token) => `${token}:*`).join(" & ");
+    return {
+      where: sql<SqlBool>`search_entry.document @@ to_tsquery('german', ${query})`,
+      rank: sql<number>`-ts_rank(search_entry.document, to_tsquery('german', ${query}))`,
+    };
+  }
+  const query = tokens.map((token) => `"${token}"*`).join(" AND ");
+  return {
+    where: sql<SqlBool>`search_entry.id in (select rowid from search_fts where search_fts match ${query})`,
+    rank: sql<number>`(select bm25(search_fts) from search_fts where search_fts match ${query} and search_fts.rowid = search_entry.id)`,
+  };
+}

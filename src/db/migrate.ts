@@ -1,0 +1,24 @@
+/**
+ * Schema migrations, listed statically so that they run the same from src/ and dist/.
+ * Each migration takes Kysely<any>: it must keep working when the TypeScript schema moves on.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import type { Database } from "./database.js";
+import * as catalogue from "./migrations/2026-11-21-catalogue.js";
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "2026-11-21-catalogue": catalogue,
+};
+
+/** Brings the schema to the newest version; throws when a migration fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  }
+  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,87 @@
+/** Municipalities: the tenants, with the data version that drives caches and ETags. */
+import { sql } from "kysely";
+import type { Municipality } from "../domain/catalogue/catalogue.js";
+import type { Executor } from "./database.js";
+
+/** The row shape every municipality query selects. */
+const COLUMNS = ["id", "slug", "name", "state", "website", "data_version"] as const;
+
+function toMunicipality(row: {
+  id: number;
+  slug: string;
+  name: string;
+  state: string | null;
+  website: string | null;
+  data_version: number;
+}): Municipality {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    state: row.state,
+    website: row.website,
+    dataVersion: row.data_version,
+  };
+}
+
+/** All municipalities, by name. */
+export async function listMunicipalities(db: Executor): Promise<readonly Municipality[]> {
+  const rows = await db.selectFrom("municipality").select(COLUMNS).orderBy("name").execute();
+  return rows.map(toMunicipality);
+}
+
+/** One municipality by slug, or null. */
+export async function findMunicipalityBySlug(db: Executor, slug: string): Promise<Municipality | null> {
+  const row = await db.selectFrom("municipality").select(COLUMNS).where("slug", "=", slug).executeTakeFirst();
+  return row === undefined ? null : toMunicipality(row);
+}
+
+/** Only the data version of a municipality: the cheap question asked on every request. */
+export async function findDataVersion(db: Executor, slug: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("municipality")
+    .select("data_version")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row?.data_version ?? null;
+}
+
+/** Creates a municipality and returns its id. */
+export async function insertMunicipality(
+  db: Executor,
+  values: { slug: string; name: string; state: string | null; website: string | null; dataVersion: number; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("municipality")
+    .values({
+      slug: values.slug,
+      name: values.name,
+      state: values.state,
+      website: values.website,
+      data_version: values.dataVersion,
+      created_at: values.now,
+      updated_at: values.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Deletes a municipality with all its data (foreign keys cascade). */
+export async function deleteMunicipality(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom("municipality").where("id", "=", id).execute();
+}
+
+/** Marks a municipality's data as changed, so that caches and ETags move on. */
+export async function bumpDataVersion(db: Executor, id: number, now: string): Promise<void> {
+  await db
+    .updateTable("municipality")
+    .set({ data_version: sql`data_version + 1`, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Whether the database answers a trivial query. */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await sql`select 1`.execute(db);
+}

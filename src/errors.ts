@@ -1,0 +1,158 @@
+/**
+ * The one catalogue of errors a user or API client can meet: a stable code, an HTTP
+ * status and a message in German and English. `test/unit/errors.test.ts` checks that
+ * every code is documented in docs/errors.md.
+ */
+
+/** A message in the two languages of the UI. */
+export interface LocalisedMessage {
+  readonly de: string;
+  readonly en: string;
+}
+
+/** The definition of one error code. */
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly message: LocalisedMessage;
+}
+
+/** Every error code with its HTTP status and default message. */
+export const ERRORS = {
+  ERR_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diese Seite gibt es nicht.",
+      en: "This page does not exist.",
+    },
+  },
+  ERR_MUNICIPALITY_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diese Kommune ist hier nicht eingetragen.",
+      en: "This municipality is not registered here.",
+    },
+  },
+  ERR_PROJECT_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Dieses Projekt gibt es im Maßnahmenkatalog nicht.",
+      en: "This project is not in the catalogue.",
+    },
+  },
+  ERR_VALIDATION: {
+    status: 400,
+    message: {
+      de: "Die Eingabe ist nicht gültig.",
+      en: "The input is not valid.",
+    },
+  },
+  ERR_SEARCH_QUERY_INVALID: {
+    status: 400,
+    message: {
+      de: "Bitte geben Sie einen Suchbegriff mit höchstens 200 Zeichen ein.",
+      en: "Please enter a search term of at most 200 characters.",
+    },
+  },
+  ERR_IMPORT_INVALID: {
+    status: 422,
+    message: {
+      de: "Die Datei ist kein gültiger Maßnahmenkatalog. Es wurde nichts importiert.",
+      en: "The file is not a valid catalogue. Nothing was imported.",
+    },
+  },
+  ERR_IMPORT_MUNICIPALITY_EXISTS: {
+    status: 409,
+    message: {
+      de: "Diese Kommune ist bereits vorhanden. Zum Ersetzen den Import mit --replace wiederholen.",
+      en: "This municipality already exists. Repeat the import with --replace to replace it.",
+    },
+  },
+  ERR_DEPENDENCY_CYCLE: {
+    status: 422,
+    message: {
+      de: "Diese Abhängigkeit würde einen Kreis bilden.",
+      en: "This dependency would create a cycle.",
+    },
+  },
+  ERR_RATE_LIMITED: {
+    status: 429,
+    message: {
+      de: "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.",
+      en: "Too many requests in a short time. Please wait a moment.",
+    },
+  },
+  ERR_DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: {
+      de: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
+      en: "The database cannot be reached right now. Please try again later.",
+    },
+  },
+  ERR_DATABASE_UNSAFE: {
+    status: 500,
+    message: {
+      de: "Die Datenbank schreibt nicht sicher auf die Platte (fsync oder synchronous_commit ist aus). Fortschritt startet so nicht.",
+      en: "The database does not write safely to disk (fsync or synchronous_commit is off). Fortschritt will not start like this.",
+    },
+  },
+  ERR_CONFIG_INVALID: {
+    status: 500,
+    message: {
+      de: "Die Konfiguration ist ungültig.",
+      en: "The configuration is invalid.",
+    },
+  },
+  ERR_INTERNAL: {
+    status: 500,
+    message: {
+      de: "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.",
+      en: "An unexpected error occurred. Please try again later.",
+    },
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One problem in an input, located by a JSON pointer into it. */
+export interface InputProblem {
+  /** JSON pointer to the offending value, e.g. `/impactAreas/0/actionFields/1/colour`. */
+  readonly path: string;
+  /** German description of the rule broken. */
+  readonly message: string;
+}
+
+/** An error meant for the user: it carries a stable code and never a stack trace to the client. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** A specific German explanation beside the general message, e.g. which cycle was found. */
+  readonly detail: string | null;
+  readonly problems: readonly InputProblem[];
+
+  constructor(
+    code: ErrorCode,
+    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown } = {},
+  ) {
+    const definition: ErrorDefinition = ERRORS[code];
+    super(options.detail ? `${definition.message.de} ${options.detail}` : definition.message.de, {
+      cause: options.cause,
+    });
+    this.name = "AppError";
+    this.code = code;
+    this.status = definition.status;
+    this.detail = options.detail ?? null;
+    this.problems = options.problems ?? [];
+  }
+
+  /** The general message in the requested language. */
+  localisedMessage(language: "de" | "en"): string {
+    const definition: ErrorDefinition = ERRORS[this.code];
+    return definition.message[language];
+  }
+}
+
+/** Whether a value is an AppError with the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
