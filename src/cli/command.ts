@@ -1,0 +1,47 @@
+/** What every CLI command shares: its shape, argument errors and how errors are printed. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } from "../app/database.js";
+import type { AppContext } from "../app/context.js";
+import { loadConfig } from "../config.js";
+import { AppError } from "../errors.js";
+
+/** A CLI command. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  run(args: readonly string[]): Promise<number>;
+}
+
+/** Wrong arguments: the command's help is shown with the message. */
+export class UsageError extends Error {}
+
+/** Parses arguments strictly; an unknown option is a UsageError in German. */
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`Ungültige Angabe: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Prints an error for a person: the message, and for invalid input every problem with its path. */
+export function writeError(error: unknown): void {
+  if (error instanceof AppError) {
+    process.stderr.write(`Fehler (${error.code}): ${error.message}\n`);
+    for (const problem of error.problems) process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
+    return;
+  }
+  process.stderr.write(`Unerwarteter Fehler: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+/** Opens the configured database, brings it up to date, runs the action and closes it again. */
+export async function withDatabase<T>(action: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openAppContext(connectionTargetOf(loadConfig()));
+  try {
+    await migrateDatabase(ctx);
+    return await action(ctx);
+  } finally {
+    await closeAppContext(ctx);
+  }
+}

@@ -1,0 +1,38 @@
+/** `fortschritt import-json <file>`: imports a municipality's catalogue from JSON or YAML. */
+import { importCatalogue, readCatalogueFile, type ImportSummary } from "../../app/catalogue/import-catalogue.js";
+import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+
+/** One line saying what an import wrote. */
+export function describeImport(summary: ImportSummary): string {
+  return (
+    `${summary.replaced ? "Ersetzt" : "Importiert"}: ${summary.municipalitySlug} – ` +
+    `${summary.impactAreas} Wirkungsbereiche, ${summary.actionFields} Aktionsfelder, ` +
+    `${summary.projects} Projekte, ${summary.measures} Einzelmaßnahmen.`
+  );
+}
+
+export const importJsonCommand: Command = {
+  name: "import-json",
+  summary: "Einen Maßnahmenkatalog aus einer JSON- oder YAML-Datei importieren",
+  help: [
+    "Aufruf: fortschritt import-json <Datei> [--replace]",
+    "",
+    "Liest einen Katalog im Austauschformat (docs/catalogue-format.md) und legt ihn an.",
+    "Die ganze Datei wird zuerst geprüft; ist etwas ungültig, wird nichts importiert",
+    "und jeder Fehler mit seiner Stelle in der Datei genannt.",
+    "",
+    "Optionen:",
+    "  --replace  eine vorhandene Kommune mit demselben Kurznamen ersetzen",
+  ].join("\n"),
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, { replace: { type: "boolean" } });
+    const [file, ...rest] = positionals;
+    if (file === undefined || rest.length > 0) throw new UsageError("Bitte genau eine Datei angeben.");
+    const document = await readCatalogueFile(file);
+    const summary = await withDatabase((ctx) =>
+      importCatalogue(ctx, document, { source: file, replace: values.replace === true }),
+    );
+    process.stdout.write(describeImport(summary) + "\n");
+    return 0;
+  },
+};

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * The one command-line tool: `fortschritt <command>`. Each command lives in
+ * commands/<verb>.ts and calls app/ use cases, never the database directly.
+ */
+import { AppError } from "../errors.js";
+import { demoCommand } from "./commands/demo.js";
+import { exportJsonCommand } from "./commands/export-json.js";
+import { importJsonCommand } from "./commands/import-json.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { serveCommand } from "./commands/serve.js";
+import type { Command } from "./command.js";
+import { UsageError, writeError } from "./command.js";
+
+const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, demoCommand, exportJsonCommand, importJsonCommand];
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "Fortschritt – Digitalisierungsprogramme planen, fortschreiben, berichten und veröffentlichen.",
+    "",
+    "Aufruf: fortschritt <Befehl> [Optionen]",
+    "",
+    "Befehle:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
+    "",
+    "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
+    "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info).",
+  ].join("\n");
+}
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(generalHelp() + "\n");
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    process.stderr.write(`Unbekannter Befehl "${name}".\n\n${generalHelp()}\n`);
+    return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(command.help + "\n");
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${command.help}\n`);
+      return 2;
+    }
+    writeError(error);
+    return error instanceof AppError ? 1 : 70;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      // serve keeps the process alive itself; every other command ends here.
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      writeError(error);
+      process.exitCode = 70;
+    },
+  );
+}
