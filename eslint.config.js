@@ -11,7 +11,7 @@ const layerRules = [
         {
           patterns: [
             {
-              group: ["../../*", "!../../domain/*"],
+              group: ["**/db/**", "**/app/**", "**/web/**", "**/cli/**", "**/exports/**", "**/i18n/**", "**/errors.js", "**/config.js"],
               message:
                 "domain/ is pure rules and types: it must not import other layers of src/ (see docs/adr/0002-layers.md).",
             },
@@ -94,8 +94,14 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Migrations must keep working when the TypeScript schema moves on, so they see Kysely<any>.
+    files: ["src/db/migrations/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
     files: ["test/**/*.{ts,tsx}"],
     rules: {
+      "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",

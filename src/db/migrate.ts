@@ -18,7 +18,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly st
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
-    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+    throw result.error instanceof Error ? result.error : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
   }
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
