@@ -74,13 +74,6 @@ export const ERRORS = {
       en: "This dependency would create a cycle.",
     },
   },
-  ERR_RATE_LIMITED: {
-    status: 429,
-    message: {
-      de: "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.",
-      en: "Too many requests in a short time. Please wait a moment.",
-    },
-  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: {

@@ -43,6 +43,11 @@ export function openDatabase(target: ConnectionTarget): Kysely<Database> {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle connection can be closed by the server (restart, failover); without a listener
+  // that error would end the process. The next query simply gets a fresh connection.
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

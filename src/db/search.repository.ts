@@ -1,9 +1,8 @@
 /** The search index: one entry per project and per measure, searched by word prefixes. */
+import { sql, type Kysely } from "kysely";
 import { foldGerman } from "../domain/search/fold-text.js";
-import type { Executor } from "./database.js";
+import type { Database, Executor } from "./database.js";
 import { dialectOf, searchCondition } from "./dialect.js";
-import type { Kysely } from "kysely";
-import type { Database } from "./database.js";
 
 /** What is indexed for one project or measure. */
 export interface SearchEntryInput {
@@ -46,7 +45,7 @@ export async function replaceSearchEntries(
   }
 }
 
-/** Entries of a municipality that contain every token as a word prefix, best first. */
+/** Entries of a municipality that contain every token as a word prefix: projects first, then by relevance. */
 export async function searchEntries(
   db: Kysely<Database>,
   municipalityId: number,
@@ -60,6 +59,8 @@ export async function searchEntries(
     .select(["project_id", "measure_id", "title", "body"])
     .where("municipality_id", "=", municipalityId)
     .where(condition.where)
+    // Projects before measures: a person searching "rechnung" looks for the project first.
+    .orderBy(sql`case when measure_id is null then 0 else 1 end`)
     .orderBy(condition.rank)
     .orderBy("id")
     .limit(limit)

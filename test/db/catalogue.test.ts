@@ -108,8 +108,17 @@ describe.each(DIALECTS)("the catalogue on %s", (dialect) => {
     await expect(getCatalogue(t.ctx, "fehlerhaft")).rejects.toMatchObject({ code: "ERR_MUNICIPALITY_NOT_FOUND" });
   });
 
-  it("finds projects by word prefix", async () => {
-    expect(projectSlugs(await searchCatalogue(t.ctx, "kleve", "rechnung"))).toContain("e-rechnungsworkflow");
+  it("finds projects by word prefix and lists the project before its measures", async () => {
+    const result = await searchCatalogue(t.ctx, "kleve", "rechnung");
+    expect(result.hits[0]).toMatchObject({ kind: "project", projectSlug: "e-rechnungsworkflow" });
+    expect(result.hits.some((hit) => hit.kind === "measure")).toBe(true);
+  });
+
+  it("refuses a municipality named like an address of the application", async () => {
+    const document = structuredClone(await exportCatalogue(t.ctx, "kleve"));
+    document.municipality.slug = "api";
+    const error = (await importCatalogue(t.ctx, document, { source: "x" }).catch((e: unknown) => e)) as AppError;
+    expect(error.problems).toContainEqual({ path: "/municipality/slug", message: '"api" ist für Adressen der Anwendung reserviert.' });
   });
 
   it("finds the citizens' office whether umlauts are typed or spelled out", async () => {

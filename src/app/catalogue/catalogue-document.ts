@@ -19,6 +19,9 @@ const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
   PERIOD_OPEN_WITHOUT_CONTINUATION: "Ohne Ende muss angegeben sein, wie es weitergeht (continuation: ongoing oder permanent).",
 };
 
+/** First path segments the application itself uses; a municipality cannot be called like that. */
+export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung"];
+
 /** Validates a parsed file: first the schema, then the rules that tie its parts together. */
 export function checkCatalogueDocument(value: unknown): ValidationResult<CatalogueDocument> {
   const result = validate(CatalogueDocumentSchema, value);
@@ -33,6 +36,9 @@ function findReferenceProblems(document: CatalogueDocument): readonly InputProbl
     problems.push({ path, message });
   };
 
+  if (RESERVED_MUNICIPALITY_SLUGS.includes(document.municipality.slug)) {
+    problem("/municipality/slug", `"${document.municipality.slug}" ist für Adressen der Anwendung reserviert.`);
+  }
   if (document.programme.horizonEnd < document.programme.horizonStart) {
     problem("/programme/horizonEnd", "Das Ende des Zeithorizonts liegt vor seinem Beginn.");
   }

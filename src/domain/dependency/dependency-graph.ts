@@ -34,7 +34,9 @@ function buildAdjacency(
   const adjacency = new Map<string, string[]>();
   for (const edge of edges) {
     const [source, target] =
-      direction === "prerequisites" ? [edge.from, edge.to] : [edge.to, edge.from];
+      direction === "prerequisites"
+        ? [edge.from, edge.to]
+        : [edge.to, edge.from];
     const neighbours = adjacency.get(source);
     if (neighbours === undefined) adjacency.set(source, [target]);
     else if (!neighbours.includes(target)) neighbours.push(target);
@@ -112,8 +114,14 @@ function depthFirst(
 }
 
 /** Finds a cycle (e.g. ["a", "b", "c", "a"]; a self-dependency is ["a", "a"]) or null. */
-export function findCycle(edges: readonly DependencyEdge[]): readonly string[] | null {
-  return depthFirst(nodesInEdgeOrder(edges), buildAdjacency(edges, "prerequisites"), () => {});
+export function findCycle(
+  edges: readonly DependencyEdge[],
+): readonly string[] | null {
+  return depthFirst(
+    nodesInEdgeOrder(edges),
+    buildAdjacency(edges, "prerequisites"),
+    () => {},
+  );
 }
 
 /**
@@ -155,13 +163,23 @@ export function findCycleIfAdded(
 }
 
 /** The direct prerequisites of `id` (what it needs), in edge order. */
-export function prerequisitesOf(edges: readonly DependencyEdge[], id: string): readonly string[] {
-  return uniqueInOrder(edges.filter((edge) => edge.from === id).map((edge) => edge.to));
+export function prerequisitesOf(
+  edges: readonly DependencyEdge[],
+  id: string,
+): readonly string[] {
+  return uniqueInOrder(
+    edges.filter((edge) => edge.from === id).map((edge) => edge.to),
+  );
 }
 
 /** The direct dependents of `id` (what needs it), in edge order. */
-export function dependentsOf(edges: readonly DependencyEdge[], id: string): readonly string[] {
-  return uniqueInOrder(edges.filter((edge) => edge.to === id).map((edge) => edge.from));
+export function dependentsOf(
+  edges: readonly DependencyEdge[],
+  id: string,
+): readonly string[] {
+  return uniqueInOrder(
+    edges.filter((edge) => edge.to === id).map((edge) => edge.from),
+  );
 }
 
 function reachableFrom(adjacency: Adjacency, id: string): readonly string[] {
@@ -180,12 +198,18 @@ function reachableFrom(adjacency: Adjacency, id: string): readonly string[] {
 }
 
 /** Everything that needs `id` directly or indirectly, sorted, without `id` itself. */
-export function downstreamOf(edges: readonly DependencyEdge[], id: string): readonly string[] {
+export function downstreamOf(
+  edges: readonly DependencyEdge[],
+  id: string,
+): readonly string[] {
   return reachableFrom(buildAdjacency(edges, "dependents"), id);
 }
 
 /** Everything `id` needs directly or indirectly, sorted, without `id` itself. */
-export function upstreamOf(edges: readonly DependencyEdge[], id: string): readonly string[] {
+export function upstreamOf(
+  edges: readonly DependencyEdge[],
+  id: string,
+): readonly string[] {
   return reachableFrom(buildAdjacency(edges, "prerequisites"), id);
 }
 
@@ -201,11 +225,17 @@ export function topologicalOrder(
 ): readonly string[] {
   const roots = uniqueInOrder(ids);
   const known = new Set(roots);
-  const relevant = edges.filter((edge) => known.has(edge.from) && known.has(edge.to));
+  const relevant = edges.filter(
+    (edge) => known.has(edge.from) && known.has(edge.to),
+  );
   const order: string[] = [];
-  const cycle = depthFirst(roots, buildAdjacency(relevant, "prerequisites"), (id) => {
-    order.push(id);
-  });
+  const cycle = depthFirst(
+    roots,
+    buildAdjacency(relevant, "prerequisites"),
+    (id) => {
+      order.push(id);
+    },
+  );
   if (cycle !== null) throw new DependencyCycleError(cycle);
   return order;
 }

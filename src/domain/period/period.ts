@@ -24,7 +24,8 @@ export interface Period {
 }
 
 /** Stable codes for problems with a period. */
-export type PeriodProblemCode = "PERIOD_END_BEFORE_START" | "PERIOD_OPEN_WITHOUT_CONTINUATION";
+export type PeriodProblemCode =
+  "PERIOD_END_BEFORE_START" | "PERIOD_OPEN_WITHOUT_CONTINUATION";
 
 /** The day number of the first day of a period. */
 export function periodFirstDay(period: Period): number {
@@ -82,14 +83,19 @@ export function formatPeriodGerman(period: Period): string {
         return `ab ${start}`;
     }
   }
-  const sameAsStart = formatPointInTime(period.end) === formatPointInTime(period.start);
-  const range = sameAsStart ? start : `${start}–${formatPointInTimeGerman(period.end)}`;
+  const sameAsStart =
+    formatPointInTime(period.end) === formatPointInTime(period.start);
+  const range = sameAsStart
+    ? start
+    : `${start}–${formatPointInTimeGerman(period.end)}`;
   switch (period.continuation) {
     case "permanent":
       return `Daueraufgabe ${range}`;
     case "ongoing":
       // A single point reads better with the continuation in brackets than after a comma.
-      return sameAsStart ? `${range} (danach laufend)` : `${range}, danach laufend`;
+      return sameAsStart
+        ? `${range} (danach laufend)`
+        : `${range}, danach laufend`;
     case null:
       return range;
   }

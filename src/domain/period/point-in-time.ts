@@ -57,7 +57,12 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 
 /** All precisions, coarsest first. */
-export const PRECISIONS: readonly Precision[] = ["year", "quarter", "month", "day"];
+export const PRECISIONS: readonly Precision[] = [
+  "year",
+  "quarter",
+  "month",
+  "day",
+];
 
 const PRECISION_RANK: Readonly<Record<Precision, number>> = {
   year: 0,
@@ -95,12 +100,17 @@ const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 export function daysInMonth(year: number, month: number): number {
   if (month === 2 && isLeapYear(year)) return 29;
   const length = MONTH_LENGTHS[month - 1];
-  if (length === undefined) throw new RangeError(`Month must be 1–12, got ${month}.`);
+  if (length === undefined)
+    throw new RangeError(`Month must be 1–12, got ${month}.`);
   return length;
 }
 
 /** Whether year, month and day form a real calendar date. */
-export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+export function isValidCalendarDate(
+  year: number,
+  month: number,
+  day: number,
+): boolean {
   return (
     Number.isInteger(year) &&
     Number.isInteger(month) &&
@@ -121,7 +131,10 @@ export function dayNumberOf(year: number, month: number, day: number): number {
   const monthFromMarch = (month + 9) % 12;
   const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
   const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -139,7 +152,8 @@ export function calendarDateOf(dayNumber: number): CalendarDate {
       365,
   );
   const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
@@ -156,7 +170,9 @@ function isValidYear(year: number): boolean {
 
 function requireYear(year: number): void {
   if (!isValidYear(year)) {
-    throw new RangeError(`Year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}.`);
+    throw new RangeError(
+      `Year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}.`,
+    );
   }
 }
 
@@ -216,11 +232,16 @@ export function parsePointInTime(text: string): PointInTime | null {
   const year = CANONICAL_YEAR.exec(text);
   if (year) return tryPoint(() => yearPoint(Number(year[1])));
   const quarter = CANONICAL_QUARTER.exec(text);
-  if (quarter) return tryPoint(() => quarterPoint(Number(quarter[1]), Number(quarter[2])));
+  if (quarter)
+    return tryPoint(() => quarterPoint(Number(quarter[1]), Number(quarter[2])));
   const month = CANONICAL_MONTH.exec(text);
-  if (month) return tryPoint(() => monthPoint(Number(month[1]), Number(month[2])));
+  if (month)
+    return tryPoint(() => monthPoint(Number(month[1]), Number(month[2])));
   const day = CANONICAL_DAY.exec(text);
-  if (day) return tryPoint(() => dayPoint(Number(day[1]), Number(day[2]), Number(day[3])));
+  if (day)
+    return tryPoint(() =>
+      dayPoint(Number(day[1]), Number(day[2]), Number(day[3])),
+    );
   return null;
 }
 
@@ -303,14 +324,19 @@ const GERMAN_DAY_NAMED = /^(\d{1,2})\.\s*(\p{L}+)\.?\s+(\d{4})$/u;
  * forms; null when not understood. Two-digit years are rejected as ambiguous.
  */
 export function parseGermanPointInTime(text: string): PointInTime | null {
-  const normalised = text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+  const normalised = text
+    .normalize("NFC")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
   if (normalised === "") return null;
 
   const canonical = parsePointInTime(normalised.toUpperCase());
   if (canonical) return canonical;
 
   const quarterMatch =
-    GERMAN_QUARTER_PREFIXED.exec(normalised) ?? GERMAN_QUARTER_WORD.exec(normalised);
+    GERMAN_QUARTER_PREFIXED.exec(normalised) ??
+    GERMAN_QUARTER_WORD.exec(normalised);
   if (quarterMatch) {
     const quarter = ROMAN_QUARTERS[quarterMatch[1] ?? ""];
     if (quarter === undefined) return null;
@@ -319,7 +345,9 @@ export function parseGermanPointInTime(text: string): PointInTime | null {
 
   const numericMonth = GERMAN_MONTH_NUMERIC.exec(normalised);
   if (numericMonth) {
-    return tryPoint(() => monthPoint(Number(numericMonth[2]), Number(numericMonth[1])));
+    return tryPoint(() =>
+      monthPoint(Number(numericMonth[2]), Number(numericMonth[1])),
+    );
   }
 
   const namedMonth = GERMAN_MONTH_NAMED.exec(normalised);
@@ -332,7 +360,11 @@ export function parseGermanPointInTime(text: string): PointInTime | null {
   const numericDay = GERMAN_DAY_NUMERIC.exec(normalised);
   if (numericDay) {
     return tryPoint(() =>
-      dayPoint(Number(numericDay[3]), Number(numericDay[2]), Number(numericDay[1])),
+      dayPoint(
+        Number(numericDay[3]),
+        Number(numericDay[2]),
+        Number(numericDay[1]),
+      ),
     );
   }
 
@@ -340,7 +372,9 @@ export function parseGermanPointInTime(text: string): PointInTime | null {
   if (namedDay) {
     const month = GERMAN_MONTH_INPUT[namedDay[2] ?? ""];
     if (month === undefined) return null;
-    return tryPoint(() => dayPoint(Number(namedDay[3]), month, Number(namedDay[1])));
+    return tryPoint(() =>
+      dayPoint(Number(namedDay[3]), month, Number(namedDay[1])),
+    );
   }
 
   return null;
@@ -407,13 +441,21 @@ function lastMonthOf(p: PointInTime): number {
 
 /** The day number of the first day a point covers. */
 export function firstDayOf(p: PointInTime): number {
-  return dayNumberOf(p.year, firstMonthOf(p), p.precision === "day" ? p.day : 1);
+  return dayNumberOf(
+    p.year,
+    firstMonthOf(p),
+    p.precision === "day" ? p.day : 1,
+  );
 }
 
 /** The day number of the last day a point covers ("2023" → 31 December 2023). */
 export function lastDayOf(p: PointInTime): number {
   const month = lastMonthOf(p);
-  return dayNumberOf(p.year, month, p.precision === "day" ? p.day : daysInMonth(p.year, month));
+  return dayNumberOf(
+    p.year,
+    month,
+    p.precision === "day" ? p.day : daysInMonth(p.year, month),
+  );
 }
 
 /** Orders points by their first day; points starting on the same day sort coarser first. */
@@ -432,7 +474,10 @@ export function pointsOverlap(a: PointInTime, b: PointInTime): boolean {
 // Shifting
 
 // A running count of units at a precision; only meaningful for year, quarter and month.
-function unitIndex(p: PointInTime, precision: "year" | "quarter" | "month"): number {
+function unitIndex(
+  p: PointInTime,
+  precision: "year" | "quarter" | "month",
+): number {
   switch (precision) {
     case "year":
       return p.year;
@@ -443,15 +488,18 @@ function unitIndex(p: PointInTime, precision: "year" | "quarter" | "month"): num
   }
 }
 
-const MONTHS_PER_UNIT: Readonly<Record<"year" | "quarter" | "month", number>> = {
-  year: 12,
-  quarter: 3,
-  month: 1,
-};
+const MONTHS_PER_UNIT: Readonly<Record<"year" | "quarter" | "month", number>> =
+  {
+    year: 12,
+    quarter: 3,
+    month: 1,
+  };
 
 function requireResultYear(year: number): void {
   if (!isValidYear(year)) {
-    throw new RangeError(`Shift leaves the supported years ${MIN_YEAR}–${MAX_YEAR} (year ${year}).`);
+    throw new RangeError(
+      `Shift leaves the supported years ${MIN_YEAR}–${MAX_YEAR} (year ${year}).`,
+    );
   }
 }
 
@@ -461,7 +509,11 @@ function requireResultYear(year: number): void {
  * the point (a year cannot move by a month without inventing a month), when the amount is
  * not a whole number, or when the result leaves 1900–2200.
  */
-export function shiftPointInTime(p: PointInTime, amount: number, unit: Precision): PointInTime {
+export function shiftPointInTime(
+  p: PointInTime,
+  amount: number,
+  unit: Precision,
+): PointInTime {
   if (!Number.isSafeInteger(amount)) {
     throw new RangeError(`Shift amount must be a whole number, got ${amount}.`);
   }
@@ -480,7 +532,8 @@ export function shiftPointInTime(p: PointInTime, amount: number, unit: Precision
       return yearPoint(year);
     }
     case "quarter": {
-      const index = unitIndex(p, "quarter") + amount * (unit === "year" ? 4 : 1);
+      const index =
+        unitIndex(p, "quarter") + amount * (unit === "year" ? 4 : 1);
       const year = Math.floor(index / 4);
       requireResultYear(year);
       return quarterPoint(year, index - year * 4 + 1);
@@ -512,7 +565,11 @@ export function shiftPointInTime(p: PointInTime, amount: number, unit: Precision
 /** The difference between two points: nothing, or a direction with an amount of units. */
 export type Shift =
   | { readonly direction: "none" }
-  | { readonly direction: "later" | "earlier"; readonly amount: number; readonly unit: Precision };
+  | {
+      readonly direction: "later" | "earlier";
+      readonly amount: number;
+      readonly unit: Precision;
+    };
 
 /**
  * Measures how far `to` lies from `from` at the coarser of their precisions
@@ -522,7 +579,9 @@ export function describeShift(from: PointInTime, to: PointInTime): Shift {
   const unit = coarserPrecision(from.precision, to.precision);
   // At day precision both points are days, so their first days are the days themselves.
   const difference =
-    unit === "day" ? firstDayOf(to) - firstDayOf(from) : unitIndex(to, unit) - unitIndex(from, unit);
+    unit === "day"
+      ? firstDayOf(to) - firstDayOf(from)
+      : unitIndex(to, unit) - unitIndex(from, unit);
   if (difference === 0) return { direction: "none" };
   return {
     direction: difference > 0 ? "later" : "earlier",
@@ -531,7 +590,9 @@ export function describeShift(from: PointInTime, to: PointInTime): Shift {
   };
 }
 
-const GERMAN_UNIT_NAMES: Readonly<Record<Precision, readonly [singular: string, plural: string]>> = {
+const GERMAN_UNIT_NAMES: Readonly<
+  Record<Precision, readonly [singular: string, plural: string]>
+> = {
   year: ["Jahr", "Jahre"],
   quarter: ["Quartal", "Quartale"],
   month: ["Monat", "Monate"],

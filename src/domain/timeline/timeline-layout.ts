@@ -157,13 +157,20 @@ export function endXOf(point: PointInTime, startYear: number): number {
     case "month":
       return yearOffset + point.month / 12;
     case "day":
-      return xOfDay(dayNumberOf(point.year, point.month, point.day) + 1, startYear);
+      return xOfDay(
+        dayNumberOf(point.year, point.month, point.day) + 1,
+        startYear,
+      );
   }
 }
 
 function requireHorizon(horizon: TimelineHorizon): void {
   const { startYear, endYear } = horizon;
-  if (!Number.isInteger(startYear) || !Number.isInteger(endYear) || startYear > endYear) {
+  if (
+    !Number.isInteger(startYear) ||
+    !Number.isInteger(endYear) ||
+    startYear > endYear
+  ) {
     throw new RangeError(
       `Timeline horizon must be whole years with start ≤ end, got ${startYear}–${endYear}.`,
     );
@@ -178,7 +185,10 @@ function layoutBar(
 ): TimelineBar | null {
   const { period } = phase;
   const rawStart = startXOf(period.start, startYear);
-  const rawEnd = period.end === null ? Number.POSITIVE_INFINITY : endXOf(period.end, startYear);
+  const rawEnd =
+    period.end === null
+      ? Number.POSITIVE_INFINITY
+      : endXOf(period.end, startYear);
   // Entirely outside the horizon, or an invalid period (end before start): nothing to draw.
   if (rawStart >= width || rawEnd <= 0 || rawEnd <= rawStart) return null;
   const x = Math.max(0, rawStart);
@@ -217,7 +227,9 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const horizonFirstDay = dayNumberOf(startYear, 1, 1);
   const horizonLastDay = dayNumberOf(endYear, 12, 31);
   const todayX =
-    today >= horizonFirstDay && today <= horizonLastDay ? xOfDay(today, startYear) : null;
+    today >= horizonFirstDay && today <= horizonLastDay
+      ? xOfDay(today, startYear)
+      : null;
 
   let rowIndex = 0;
   let projectRowCount = 0;

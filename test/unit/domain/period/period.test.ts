@@ -9,7 +9,10 @@ import {
   periodsOverlap,
   validatePeriod,
 } from "../../../../src/domain/period/period.js";
-import type { Continuation, Period } from "../../../../src/domain/period/period.js";
+import type {
+  Continuation,
+  Period,
+} from "../../../../src/domain/period/period.js";
 import {
   dayNumberOf,
   formatPointInTime,
@@ -19,11 +22,16 @@ import type { PointInTime } from "../../../../src/domain/period/point-in-time.js
 
 function p(text: string): PointInTime {
   const point = parsePointInTime(text);
-  if (point === null) throw new Error(`test setup: ${text} is not a canonical point`);
+  if (point === null)
+    throw new Error(`test setup: ${text} is not a canonical point`);
   return point;
 }
 
-function period(start: string, end: string | null, continuation: Continuation | null = null): Period {
+function period(
+  start: string,
+  end: string | null,
+  continuation: Continuation | null = null,
+): Period {
   return { start: p(start), end: end === null ? null : p(end), continuation };
 }
 
@@ -51,15 +59,21 @@ describe("validatePeriod", () => {
   });
 
   it("reports an end before the start", () => {
-    expect(validatePeriod(period("2023", "2022"))).toEqual(["PERIOD_END_BEFORE_START"]);
+    expect(validatePeriod(period("2023", "2022"))).toEqual([
+      "PERIOD_END_BEFORE_START",
+    ]);
   });
 
   it("reports an end quarter before a start month in the same year", () => {
-    expect(validatePeriod(period("2023-05", "2023-Q1"))).toEqual(["PERIOD_END_BEFORE_START"]);
+    expect(validatePeriod(period("2023-05", "2023-Q1"))).toEqual([
+      "PERIOD_END_BEFORE_START",
+    ]);
   });
 
   it("reports an open period without continuation", () => {
-    expect(validatePeriod(period("2025", null))).toEqual(["PERIOD_OPEN_WITHOUT_CONTINUATION"]);
+    expect(validatePeriod(period("2025", null))).toEqual([
+      "PERIOD_OPEN_WITHOUT_CONTINUATION",
+    ]);
   });
 });
 
@@ -80,26 +94,39 @@ describe("periodsOverlap", () => {
   });
 
   it("sees periods that touch at a year boundary as not overlapping", () => {
-    expect(periodsOverlap(period("2020", "2022"), period("2023", "2024"))).toBe(false);
+    expect(periodsOverlap(period("2020", "2022"), period("2023", "2024"))).toBe(
+      false,
+    );
   });
 
   it("sees periods sharing their boundary year as overlapping", () => {
-    expect(periodsOverlap(period("2020", "2022"), period("2022-Q4", "2024"))).toBe(true);
+    expect(
+      periodsOverlap(period("2020", "2022"), period("2022-Q4", "2024")),
+    ).toBe(true);
   });
 
   it("lets an open end run forever", () => {
-    expect(periodsOverlap(period("2020", null, "permanent"), period("2150", "2151"))).toBe(true);
-    expect(periodsOverlap(period("2150", "2151"), period("2020", null, "permanent"))).toBe(true);
+    expect(
+      periodsOverlap(period("2020", null, "permanent"), period("2150", "2151")),
+    ).toBe(true);
+    expect(
+      periodsOverlap(period("2150", "2151"), period("2020", null, "permanent")),
+    ).toBe(true);
   });
 
   it("does not let an open end reach backwards", () => {
-    expect(periodsOverlap(period("2025", null, "ongoing"), period("2020", "2024"))).toBe(false);
+    expect(
+      periodsOverlap(period("2025", null, "ongoing"), period("2020", "2024")),
+    ).toBe(false);
   });
 
   it("sees two open periods as overlapping", () => {
-    expect(periodsOverlap(period("2025", null, "ongoing"), period("2030", null, "ongoing"))).toBe(
-      true,
-    );
+    expect(
+      periodsOverlap(
+        period("2025", null, "ongoing"),
+        period("2030", null, "ongoing"),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -115,7 +142,12 @@ describe("periodContains", () => {
   });
 
   it("contains any later day when open", () => {
-    expect(periodContains(period("2020", null, "permanent"), dayNumberOf(2199, 6, 1))).toBe(true);
+    expect(
+      periodContains(
+        period("2020", null, "permanent"),
+        dayNumberOf(2199, 6, 1),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -133,20 +165,28 @@ describe("formatPeriodGerman", () => {
   });
 
   it("puts the continuation in brackets after a single year", () => {
-    expect(formatPeriodGerman(period("2021", "2021", "ongoing"))).toBe("2021 (danach laufend)");
+    expect(formatPeriodGerman(period("2021", "2021", "ongoing"))).toBe(
+      "2021 (danach laufend)",
+    );
   });
 
   it("adds the continuation after a range", () => {
-    expect(formatPeriodGerman(period("2024", "2030", "ongoing"))).toBe("2024–2030, danach laufend");
+    expect(formatPeriodGerman(period("2024", "2030", "ongoing"))).toBe(
+      "2024–2030, danach laufend",
+    );
     expect(formatPeriodGerman(dms)).toBe("2020–2024, danach laufend");
   });
 
   it("writes an open ongoing period from its start", () => {
-    expect(formatPeriodGerman(period("2025", null, "ongoing"))).toBe("ab 2025, laufend");
+    expect(formatPeriodGerman(period("2025", null, "ongoing"))).toBe(
+      "ab 2025, laufend",
+    );
   });
 
   it("writes an open standing task", () => {
-    expect(formatPeriodGerman(period("2020", null, "permanent"))).toBe("Daueraufgabe seit 2020");
+    expect(formatPeriodGerman(period("2020", null, "permanent"))).toBe(
+      "Daueraufgabe seit 2020",
+    );
   });
 
   it("writes a standing task with a range", () => {
@@ -158,7 +198,9 @@ describe("formatPeriodGerman", () => {
   });
 
   it("uses German month names and dates", () => {
-    expect(formatPeriodGerman(period("2024-05", "2024-06-30"))).toBe("Mai 2024–30.06.2024");
+    expect(formatPeriodGerman(period("2024-05", "2024-06-30"))).toBe(
+      "Mai 2024–30.06.2024",
+    );
   });
 });
 
@@ -174,7 +216,11 @@ describe("periodSpan", () => {
   });
 
   it("takes the earliest start and the latest end", () => {
-    const span = periodSpan([period("2022", "2023-Q2"), period("2021-Q4", "2022"), period("2023", "2025-06")]);
+    const span = periodSpan([
+      period("2022", "2023-Q2"),
+      period("2021-Q4", "2022"),
+      period("2023", "2025-06"),
+    ]);
     expect(span && formatPointInTime(span.start)).toBe("2021-Q4");
     expect(span?.end && formatPointInTime(span.end)).toBe("2025-06");
   });
@@ -186,12 +232,18 @@ describe("periodSpan", () => {
   });
 
   it("stays open even when a later closed end follows the open one", () => {
-    const span = periodSpan([period("2025", null, "ongoing"), period("2020", "2030")]);
+    const span = periodSpan([
+      period("2025", null, "ongoing"),
+      period("2020", "2030"),
+    ]);
     expect(span?.end).toBeNull();
   });
 
   it("prefers the coarser point when starts or ends fall on the same day", () => {
-    const span = periodSpan([period("2023-Q1", "2024-Q4"), period("2023", "2024")]);
+    const span = periodSpan([
+      period("2023-Q1", "2024-Q4"),
+      period("2023", "2024"),
+    ]);
     expect(span && formatPointInTime(span.start)).toBe("2023");
     expect(span?.end && formatPointInTime(span.end)).toBe("2024");
   });

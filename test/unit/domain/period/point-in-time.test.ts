@@ -22,12 +22,16 @@ import {
   shiftPointInTime,
   yearPoint,
 } from "../../../../src/domain/period/point-in-time.js";
-import type { PointInTime, Precision } from "../../../../src/domain/period/point-in-time.js";
+import type {
+  PointInTime,
+  Precision,
+} from "../../../../src/domain/period/point-in-time.js";
 
 /** Parses a canonical point the test relies on, failing loudly when it is not one. */
 function p(text: string): PointInTime {
   const point = parsePointInTime(text);
-  if (point === null) throw new Error(`test setup: ${text} is not a canonical point`);
+  if (point === null)
+    throw new Error(`test setup: ${text} is not a canonical point`);
   return point;
 }
 
@@ -63,7 +67,11 @@ describe("calendar arithmetic", () => {
       const date = calendarDateOf(day);
       expect(dayNumberOf(date.year, date.month, date.day)).toBe(day);
     }
-    expect(calendarDateOf(utcDay(2024, 2, 29))).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(calendarDateOf(utcDay(2024, 2, 29))).toEqual({
+      year: 2024,
+      month: 2,
+      day: 29,
+    });
   });
 
   it("knows the Gregorian leap year rules", () => {
@@ -98,7 +106,12 @@ describe("constructors", () => {
     expect(() => quarterPoint(2023, 5)).toThrow(RangeError);
     expect(() => monthPoint(2023, 0)).toThrow(RangeError);
     expect(() => dayPoint(2023, 2, 29)).toThrow(RangeError);
-    expect(dayPoint(2024, 2, 29)).toEqual({ precision: "day", year: 2024, month: 2, day: 29 });
+    expect(dayPoint(2024, 2, 29)).toEqual({
+      precision: "day",
+      year: 2024,
+      month: 2,
+      day: 29,
+    });
   });
 });
 
@@ -108,11 +121,19 @@ describe("parsePointInTime", () => {
   });
 
   it("reads a quarter", () => {
-    expect(parsePointInTime("2021-Q4")).toEqual({ precision: "quarter", year: 2021, quarter: 4 });
+    expect(parsePointInTime("2021-Q4")).toEqual({
+      precision: "quarter",
+      year: 2021,
+      quarter: 4,
+    });
   });
 
   it("reads a month", () => {
-    expect(parsePointInTime("2021-11")).toEqual({ precision: "month", year: 2021, month: 11 });
+    expect(parsePointInTime("2021-11")).toEqual({
+      precision: "month",
+      year: 2021,
+      month: 11,
+    });
   });
 
   it("reads a day", () => {
@@ -206,7 +227,11 @@ describe("parseGermanPointInTime", () => {
   });
 
   it("ignores case", () => {
-    expect(parseGermanPointInTime("MAI 2024")).toEqual({ precision: "month", year: 2024, month: 5 });
+    expect(parseGermanPointInTime("MAI 2024")).toEqual({
+      precision: "month",
+      year: 2024,
+      month: 5,
+    });
   });
 
   it("treats a non-breaking space like a space", () => {
@@ -251,9 +276,18 @@ describe("parseGermanPointInTime", () => {
   });
 
   it("reads back everything formatPointInTimeGerman writes", () => {
-    for (const text of ["2023", "2021-Q4", "2024-05", "2024-03", "2024-05-17", "2024-12-01"]) {
+    for (const text of [
+      "2023",
+      "2021-Q4",
+      "2024-05",
+      "2024-03",
+      "2024-05-17",
+      "2024-12-01",
+    ]) {
       const point = p(text);
-      expect(parseGermanPointInTime(formatPointInTimeGerman(point))).toEqual(point);
+      expect(parseGermanPointInTime(formatPointInTimeGerman(point))).toEqual(
+        point,
+      );
     }
   });
 });
@@ -308,10 +342,18 @@ describe("comparePointsInTime", () => {
   });
 
   it("puts the coarser point first when both start on the same day", () => {
-    const sorted = [p("2023-01-01"), p("2023-01"), p("2023"), p("2023-Q1")].sort(
-      comparePointsInTime,
-    );
-    expect(sorted.map(formatPointInTime)).toEqual(["2023", "2023-Q1", "2023-01", "2023-01-01"]);
+    const sorted = [
+      p("2023-01-01"),
+      p("2023-01"),
+      p("2023"),
+      p("2023-Q1"),
+    ].sort(comparePointsInTime);
+    expect(sorted.map(formatPointInTime)).toEqual([
+      "2023",
+      "2023-Q1",
+      "2023-01",
+      "2023-01-01",
+    ]);
   });
 
   it("treats identical points as equal", () => {
@@ -402,11 +444,15 @@ describe("shiftPointInTime", () => {
 
   it("refuses to shift a year by a quarter, since that would invent a quarter", () => {
     expect(() => shiftPointInTime(p("2023"), 1, "quarter")).toThrow(RangeError);
-    expect(() => shiftPointInTime(p("2023"), 1, "quarter")).toThrow(/finer than the point/);
+    expect(() => shiftPointInTime(p("2023"), 1, "quarter")).toThrow(
+      /finer than the point/,
+    );
   });
 
   it("refuses to shift a quarter by a month or a month by a day", () => {
-    expect(() => shiftPointInTime(p("2023-Q2"), 1, "month")).toThrow(RangeError);
+    expect(() => shiftPointInTime(p("2023-Q2"), 1, "month")).toThrow(
+      RangeError,
+    );
     expect(() => shiftPointInTime(p("2023-05"), 1, "day")).toThrow(RangeError);
   });
 
@@ -415,8 +461,12 @@ describe("shiftPointInTime", () => {
   });
 
   it("refuses to leave the supported years", () => {
-    expect(() => shiftPointInTime(p("2200-Q4"), 1, "quarter")).toThrow(RangeError);
-    expect(() => shiftPointInTime(p("1900-01-01"), -1, "day")).toThrow(RangeError);
+    expect(() => shiftPointInTime(p("2200-Q4"), 1, "quarter")).toThrow(
+      RangeError,
+    );
+    expect(() => shiftPointInTime(p("1900-01-01"), -1, "day")).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -454,8 +504,12 @@ describe("describeShift", () => {
   });
 
   it("reports no change when both fall into the same unit", () => {
-    expect(describeShift(p("2023"), p("2023-Q3"))).toEqual({ direction: "none" });
-    expect(describeShift(p("2023-Q2"), p("2023-06-30"))).toEqual({ direction: "none" });
+    expect(describeShift(p("2023"), p("2023-Q3"))).toEqual({
+      direction: "none",
+    });
+    expect(describeShift(p("2023-Q2"), p("2023-06-30"))).toEqual({
+      direction: "none",
+    });
   });
 
   it("places a month in its quarter when compared with a quarter", () => {
@@ -477,21 +531,21 @@ describe("describeShift", () => {
 
 describe("formatShiftGerman", () => {
   it("uses the singular for one unit", () => {
-    expect(formatShiftGerman({ direction: "later", amount: 1, unit: "year" })).toBe(
-      "1 Jahr später",
-    );
+    expect(
+      formatShiftGerman({ direction: "later", amount: 1, unit: "year" }),
+    ).toBe("1 Jahr später");
   });
 
   it("uses the plural for several units", () => {
-    expect(formatShiftGerman({ direction: "later", amount: 2, unit: "quarter" })).toBe(
-      "2 Quartale später",
-    );
-    expect(formatShiftGerman({ direction: "earlier", amount: 3, unit: "month" })).toBe(
-      "3 Monate früher",
-    );
-    expect(formatShiftGerman({ direction: "earlier", amount: 10, unit: "day" })).toBe(
-      "10 Tage früher",
-    );
+    expect(
+      formatShiftGerman({ direction: "later", amount: 2, unit: "quarter" }),
+    ).toBe("2 Quartale später");
+    expect(
+      formatShiftGerman({ direction: "earlier", amount: 3, unit: "month" }),
+    ).toBe("3 Monate früher");
+    expect(
+      formatShiftGerman({ direction: "earlier", amount: 10, unit: "day" }),
+    ).toBe("10 Tage früher");
   });
 
   it("says unchanged when nothing moved", () => {

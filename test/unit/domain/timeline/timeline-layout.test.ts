@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import type { Continuation, Period } from "../../../../src/domain/period/period.js";
-import { dayNumberOf, parsePointInTime } from "../../../../src/domain/period/point-in-time.js";
+import type {
+  Continuation,
+  Period,
+} from "../../../../src/domain/period/period.js";
+import {
+  dayNumberOf,
+  parsePointInTime,
+} from "../../../../src/domain/period/point-in-time.js";
 import type { PointInTime } from "../../../../src/domain/period/point-in-time.js";
 import {
   endXOf,
@@ -18,11 +24,16 @@ import type {
 
 function p(text: string): PointInTime {
   const point = parsePointInTime(text);
-  if (point === null) throw new Error(`test setup: ${text} is not a canonical point`);
+  if (point === null)
+    throw new Error(`test setup: ${text} is not a canonical point`);
   return point;
 }
 
-function period(start: string, end: string | null, continuation: Continuation | null = null): Period {
+function period(
+  start: string,
+  end: string | null,
+  continuation: Continuation | null = null,
+): Period {
   return { start: p(start), end: end === null ? null : p(end), continuation };
 }
 
@@ -31,7 +42,10 @@ function row(key: string, ...periods: Period[]): TimelineRowInput {
     key,
     code: key.toUpperCase(),
     label: `Projekt ${key}`,
-    phases: periods.map((each, index) => ({ label: `Phase ${index + 1}`, period: each })),
+    phases: periods.map((each, index) => ({
+      label: `Phase ${index + 1}`,
+      period: each,
+    })),
   };
 }
 
@@ -125,29 +139,54 @@ describe("bars", () => {
 
   it("runs an open end to the horizon end and flags it", () => {
     const bar = onlyBar(period("2025", null, "ongoing"));
-    expect(bar).toMatchObject({ x: 5, width: 6, isOpenEnd: true, clippedEnd: false });
+    expect(bar).toMatchObject({
+      x: 5,
+      width: 6,
+      isOpenEnd: true,
+      clippedEnd: false,
+    });
     expect(bar.endLabel).toBeNull();
   });
 
   it("clips a phase that starts before the horizon", () => {
     const bar = onlyBar(period("2018-Q3", "2021"));
-    expect(bar).toMatchObject({ x: 0, width: 2, clippedStart: true, clippedEnd: false });
+    expect(bar).toMatchObject({
+      x: 0,
+      width: 2,
+      clippedStart: true,
+      clippedEnd: false,
+    });
     expect(bar.startLabel).toBe("QIII/2018");
   });
 
   it("clips a phase that ends after the horizon", () => {
     const bar = onlyBar(period("2029", "2032"));
-    expect(bar).toMatchObject({ x: 9, width: 2, clippedStart: false, clippedEnd: true });
+    expect(bar).toMatchObject({
+      x: 9,
+      width: 2,
+      clippedStart: false,
+      clippedEnd: true,
+    });
     expect(bar.endLabel).toBe("2032");
   });
 
   it("clips an open phase that started before the horizon at the start only", () => {
     const bar = onlyBar(period("2015", null, "permanent"));
-    expect(bar).toMatchObject({ x: 0, width: 11, clippedStart: true, clippedEnd: false, isOpenEnd: true });
+    expect(bar).toMatchObject({
+      x: 0,
+      width: 11,
+      clippedStart: true,
+      clippedEnd: false,
+      isOpenEnd: true,
+    });
   });
 
   it("leaves out phases entirely before or after the horizon but keeps their indices", () => {
-    const bars = layoutOne([period("2010", "2019"), period("2022", "2023"), period("2031", "2033")]);
+    const bars = layoutOne([
+      period("2010", "2019"),
+      period("2022", "2023"),
+      period("2031", "2033"),
+    ]);
     expect(bars.map((bar) => bar.phaseIndex)).toEqual([1]);
     expect(bars[0]?.label).toBe("Phase 2");
   });
@@ -171,21 +210,31 @@ describe("bars", () => {
   });
 
   it("keeps several phases of one row in input order", () => {
-    const bars = layoutOne([period("2020", "2021"), period("2022-Q2", "2024-Q1")]);
+    const bars = layoutOne([
+      period("2020", "2021"),
+      period("2022-Q2", "2024-Q1"),
+    ]);
     expect(bars.map((bar) => [bar.x, bar.width])).toEqual([
       [0, 2],
-      [2.25, 1.75],
+      [2.25, 2],
     ]);
   });
 
   it("works for a single-year horizon", () => {
-    const bar = onlyBar(period("2023-Q2", "2023-Q3"), { startYear: 2023, endYear: 2023 });
+    const bar = onlyBar(period("2023-Q2", "2023-Q3"), {
+      startYear: 2023,
+      endYear: 2023,
+    });
     expect(bar).toMatchObject({ x: 0.25, width: 0.5 });
   });
 });
 
 describe("ticks and today", () => {
-  const layout = layoutTimeline({ horizon: kleveHorizon, today: midJune2024, groups: [] });
+  const layout = layoutTimeline({
+    horizon: kleveHorizon,
+    today: midJune2024,
+    groups: [],
+  });
 
   it("is as wide as the number of years shown", () => {
     expect(layout.width).toBe(11);
@@ -199,7 +248,12 @@ describe("ticks and today", () => {
 
   it("has three quarter ticks inside each year", () => {
     expect(layout.quarterTicks).toHaveLength(33);
-    expect(layout.quarterTicks.slice(0, 4)).toEqual([{ x: 0.25 }, { x: 0.5 }, { x: 0.75 }, { x: 1.25 }]);
+    expect(layout.quarterTicks.slice(0, 4)).toEqual([
+      { x: 0.25 },
+      { x: 0.5 },
+      { x: 0.75 },
+      { x: 1.25 },
+    ]);
   });
 
   it("places today by the exact day in a leap year", () => {
@@ -208,15 +262,31 @@ describe("ticks and today", () => {
   });
 
   it("has no today line before or after the horizon", () => {
-    const before = layoutTimeline({ horizon: kleveHorizon, today: dayNumberOf(2019, 12, 31), groups: [] });
-    const after = layoutTimeline({ horizon: kleveHorizon, today: dayNumberOf(2031, 1, 1), groups: [] });
+    const before = layoutTimeline({
+      horizon: kleveHorizon,
+      today: dayNumberOf(2019, 12, 31),
+      groups: [],
+    });
+    const after = layoutTimeline({
+      horizon: kleveHorizon,
+      today: dayNumberOf(2031, 1, 1),
+      groups: [],
+    });
     expect(before.todayX).toBeNull();
     expect(after.todayX).toBeNull();
   });
 
   it("shows today on the horizon's first and last day", () => {
-    const first = layoutTimeline({ horizon: kleveHorizon, today: dayNumberOf(2020, 1, 1), groups: [] });
-    const last = layoutTimeline({ horizon: kleveHorizon, today: dayNumberOf(2030, 12, 31), groups: [] });
+    const first = layoutTimeline({
+      horizon: kleveHorizon,
+      today: dayNumberOf(2020, 1, 1),
+      groups: [],
+    });
+    const last = layoutTimeline({
+      horizon: kleveHorizon,
+      today: dayNumberOf(2030, 12, 31),
+      groups: [],
+    });
     expect(first.todayX).toBe(0);
     expect(last.todayX).toBeCloseTo(10 + 364 / 365, 12);
   });
@@ -227,7 +297,11 @@ describe("rows and groups", () => {
     horizon: kleveHorizon,
     today: midJune2024,
     groups: [
-      group("strategie", row("a", period("2020", "2023")), row("b", period("2040", "2041"))),
+      group(
+        "strategie",
+        row("a", period("2020", "2023")),
+        row("b", period("2040", "2041")),
+      ),
       group("leer"),
       group("infrastruktur", row("c", period("2021", null, "permanent"))),
     ],
@@ -255,30 +329,54 @@ describe("rows and groups", () => {
       label: "Feld infrastruktur",
       colour: "#1d4f91",
     });
-    expect(layout.groups[2]?.rows[0]).toMatchObject({ key: "c", code: "C", label: "Projekt c" });
+    expect(layout.groups[2]?.rows[0]).toMatchObject({
+      key: "c",
+      code: "C",
+      label: "Projekt c",
+    });
   });
 
   it("counts all stacked rows, groups and project rows", () => {
-    expect(layout.summary).toEqual({ rowCount: 6, groupCount: 3, projectRowCount: 3 });
+    expect(layout.summary).toEqual({
+      rowCount: 6,
+      groupCount: 3,
+      projectRowCount: 3,
+    });
   });
 
   it("is empty but valid without groups", () => {
-    const empty = layoutTimeline({ horizon: kleveHorizon, today: midJune2024, groups: [] });
+    const empty = layoutTimeline({
+      horizon: kleveHorizon,
+      today: midJune2024,
+      groups: [],
+    });
     expect(empty.groups).toEqual([]);
-    expect(empty.summary).toEqual({ rowCount: 0, groupCount: 0, projectRowCount: 0 });
+    expect(empty.summary).toEqual({
+      rowCount: 0,
+      groupCount: 0,
+      projectRowCount: 0,
+    });
   });
 });
 
 describe("horizon validation", () => {
   it("rejects a horizon that ends before it starts", () => {
     expect(() =>
-      layoutTimeline({ horizon: { startYear: 2030, endYear: 2020 }, today: 0, groups: [] }),
+      layoutTimeline({
+        horizon: { startYear: 2030, endYear: 2020 },
+        today: 0,
+        groups: [],
+      }),
     ).toThrow(RangeError);
   });
 
   it("rejects fractional years", () => {
     expect(() =>
-      layoutTimeline({ horizon: { startYear: 2020.5, endYear: 2030 }, today: 0, groups: [] }),
+      layoutTimeline({
+        horizon: { startYear: 2020.5, endYear: 2030 },
+        today: 0,
+        groups: [],
+      }),
     ).toThrow(RangeError);
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * The JSON API (version 1) and its OpenAPI document. Every route declares its schemas,
+ * so requests are validated, responses shaped and the document generated from one
+ * source. Errors inside this plugin are JSON: `{ "error": { "code", "message" } }`.
+ */
+import type { FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import {
+  getCatalogue,
+  getDataVersion,
+  getProject,
+  listMunicipalities,
+} from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import { AppError } from "../../errors.js";
+import { entityTag, sendCacheable } from "../http/cache.js";
+import { sendJsonError } from "../http/errors.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { presentCatalogue, presentMunicipality, presentProjectDetail } from "./catalogue.presenter.js";
+import {
+  ApiQuerySchema,
+  CatalogueResponseSchema,
+  MunicipalityListSchema,
+  MunicipalityParamsSchema,
+  ProjectParamsSchema,
+  ProjectResponseSchema,
+} from "./catalogue.schema.js";
+import { READ_ERROR_RESPONSES } from "./error.schema.js";
+import { ref } from "./schema-ref.js";
+
+/** What the API needs from the app. */
+export interface ApiOptions {
+  readonly ctx: AppContext;
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** Registers the API routes under the plugin's prefix (/api). */
+export async function apiRoutes(instance: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  // The catalogue is open data: any website may read it from a browser. Nothing here
+  // depends on cookies, so allowing every origin exposes nothing private.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("access-control-allow-origin", "*");
+    reply.header("access-control-expose-headers", "ETag");
+    return payload;
+  });
+
+  app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
+  app.setNotFoundHandler(async (request, reply) => sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply));
+
+  async function requireDataVersion(slug: string): Promise<number> {
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return version;
+  }
+
+  app.get("/openapi.json", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type(JSON_TYPE).send(instance.swagger()),
+  );
+
+  app.get(
+    "/v1/municipalities",
+    {
+      schema: {
+        summary: "Alle Kommunen",
+        description: "Die Kommunen, die auf dieser Instanz ihr Digitalisierungsprogramm veröffentlichen.",
+        tags: ["Katalog"],
+        querystring: ApiQuerySchema,
+        response: { 200: ref(MunicipalityListSchema), 400: READ_ERROR_RESPONSES[400], 500: READ_ERROR_RESPONSES[500] },
+      },
+    },
+    async (request, reply) => {
+      const municipalities = await listMunicipalities(ctx);
+      const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
+      const tag = entityTag(version, ["api-municipalities", APP_VERSION, ...municipalities.map((m) => `${m.slug}:${m.dataVersion}:${m.name}`)]);
+      return sendCacheable(request, reply, tag, async () => ({ municipalities: municipalities.map(presentMunicipality) }), JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/catalogue",
+    {
+      schema: {
+        summary: "Der ganze Maßnahmenkatalog einer Kommune",
+        description:
+          "Programm, Organisationseinheiten, Wirkungsbereiche → Aktionsfelder → Projekte mit Phasen, Einzelmaßnahmen, Zuständigkeiten und Abhängigkeiten.",
+        tags: ["Katalog"],
+        params: MunicipalityParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(CatalogueResponseSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const version = await requireDataVersion(slug);
+      const tag = entityTag(version, ["api-catalogue", APP_VERSION, slug]);
+      return sendCacheable(request, reply, tag, async () => presentCatalogue(await getCatalogue(ctx, slug)), JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/projects/:id",
+    {
+      schema: {
+        summary: "Ein Projekt",
+        description: "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen.",
+        tags: ["Katalog"],
+        params: ProjectParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(ProjectResponseSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const version = await requireDataVersion(slug);
+      const tag = entityTag(version, ["api-project", APP_VERSION, slug, id]);
+      return sendCacheable(
+        request,
+        reply,
+        tag,
+        async () => {
+          const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
+          const prerequisites = entry.project.dependsOn
+            .map((dependency) => findProject(catalogue, dependency))
+            .filter((found): found is ProjectInContext => found !== null);
+          return presentProjectDetail(catalogue, entry, prerequisites, dependents);
+        },
+        JSON_TYPE,
+      );
+    },
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Parameters and responses of the catalogue API in TypeBox. The same objects validate
+ * requests, shape the JSON (fast-json-stringify drops what is not declared) and produce
+ * the OpenAPI document. Field names follow the exchange format (docs/catalogue-format.md);
+ * points in time come in canonical form plus their precision.
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import {
+  MEASURE_STATUSES,
+  ORG_UNIT_KINDS,
+  PROJECT_STATUSES,
+  RESPONSIBILITY_ROLES,
+} from "../../domain/catalogue/catalogue.js";
+import { PRECISIONS } from "../../domain/period/point-in-time.js";
+import { SlugSchema, StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
+import { ref } from "./schema-ref.js";
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** URL parameters naming a municipality. */
+export const MunicipalityParamsSchema = Type.Object({
+  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+});
+
+/** URL parameters naming a project of a municipality. */
+export const ProjectParamsSchema = Type.Object({
+  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+  id: { ...SlugSchema, description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow" },
+});
+
+/** Query of every API route. */
+export const ApiQuerySchema = Type.Object({
+  lang: Type.Optional(StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de")),
+});
+
+/** A municipality. */
+export const MunicipalitySchema = Type.Object(
+  {
+    slug: Type.String(),
+    name: Type.String(),
+    state: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    dataVersion: Type.Integer({ description: "Steigt mit jeder Änderung der Daten dieser Kommune" }),
+    links: Type.Object({
+      catalogue: Type.String({ description: "Pfad des ganzen Katalogs in dieser API" }),
+      portal: Type.String({ description: "Pfad der öffentlichen Seite" }),
+    }),
+  },
+  { $id: "Municipality" },
+);
+
+/** The list of municipalities. */
+export const MunicipalityListSchema = Type.Object(
+  { municipalities: Type.Array(ref(MunicipalitySchema)) },
+  { $id: "MunicipalityList", description: "Die Kommunen dieser Instanz, nach Name" },
+);
+
+/** A phase with its period. */
+export const PhaseSchema = Type.Object(
+  {
+    label: Type.String(),
+    start: Type.String({ description: "Beginn: 2023, 2023-Q2, 2023-05 oder 2023-05-17" }),
+    startPrecision: StringEnum(PRECISIONS),
+    end: Nullable(Type.String({ description: "Ende in derselben Form; null für ein offenes Ende" })),
+    endPrecision: Nullable(StringEnum(PRECISIONS)),
+    continuation: Nullable(StringEnum(["ongoing", "permanent"] as const, "ongoing: danach laufend; permanent: Daueraufgabe")),
+    note: Nullable(Type.String()),
+    period: Type.String({ description: "Der Zeitraum auf Deutsch, z. B. QIV/2021–2023" }),
+  },
+  { $id: "Phase" },
+);
+
+/** A project with everything that belongs to it. */
+export const ProjectSchema = Type.Object(
+  {
+    slug: Type.String(),
+    code: Type.String(),
+    title: Type.String(),
+    summary: Type.String(),
+    status: StringEnum(PROJECT_STATUSES),
+    tags: Type.Array(Type.String()),
+    phases: Type.Array(ref(PhaseSchema)),
+    measures: Type.Array(Type.Object({ title: Type.String(), status: StringEnum(MEASURE_STATUSES) })),
+    responsibilities: Type.Array(
+      Type.Object({
+        orgUnit: Type.String({ description: "Kürzel der Organisationseinheit (orgUnits[].code)" }),
+        role: StringEnum(RESPONSIBILITY_ROLES),
+        note: Nullable(Type.String()),
+      }),
+    ),
+    dependsOn: Type.Array(Type.String(), { description: "Slugs der Projekte, die dieses voraussetzt" }),
+  },
+  { $id: "Project" },
+);
+
+/** An action field with its projects. */
+export const ActionFieldSchema = Type.Object(
+  {
+    key: Type.String(),
+    number: Type.Integer(),
+    name: Type.String(),
+    colour: Type.String({ description: "#rrggbb" }),
+    description: Nullable(Type.String()),
+    projects: Type.Array(ref(ProjectSchema)),
+  },
+  { $id: "ActionField" },
+);
+
+/** An impact area with its action fields. */
+export const ImpactAreaSchema = Type.Object(
+  {
+    key: Type.String(),
+    name: Type.String(),
+    description: Nullable(Type.String()),
+    actionFields: Type.Array(ref(ActionFieldSchema)),
+  },
+  { $id: "ImpactArea" },
+);
+
+/** The programme frame. */
+export const ProgrammeSchema = Type.Object(
+  {
+    title: Type.String(),
+    subtitle: Nullable(Type.String()),
+    horizonStart: Type.Integer(),
+    horizonEnd: Type.Integer(),
+    summary: Nullable(Type.String()),
+    goals: Type.Array(Type.Object({ title: Type.String(), description: Nullable(Type.String()) })),
+    priorities: Type.Array(
+      Type.Object({ year: Type.Integer(), title: Type.String(), projects: Type.Array(Type.String()) }),
+    ),
+  },
+  { $id: "Programme" },
+);
+
+/** An org unit. */
+export const OrgUnitSchema = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    kind: StringEnum(ORG_UNIT_KINDS),
+    parent: Nullable(Type.String()),
+  },
+  { $id: "OrgUnit" },
+);
+
+/** The whole catalogue of a municipality. */
+export const CatalogueResponseSchema = Type.Object(
+  {
+    municipality: ref(MunicipalitySchema),
+    programme: ref(ProgrammeSchema),
+    orgUnits: Type.Array(ref(OrgUnitSchema)),
+    impactAreas: Type.Array(ref(ImpactAreaSchema)),
+  },
+  { $id: "Catalogue", description: "Der ganze Maßnahmenkatalog einer Kommune" },
+);
+
+/** A reference to another project. */
+const ProjectReferenceSchema = Type.Object({ slug: Type.String(), code: Type.String(), title: Type.String() });
+
+/** One project with where it sits and what needs it. */
+export const ProjectResponseSchema = Type.Object(
+  {
+    municipality: Type.Object({ slug: Type.String(), name: Type.String(), dataVersion: Type.Integer() }),
+    impactArea: Type.Object({ key: Type.String(), name: Type.String() }),
+    actionField: Type.Object({ key: Type.String(), number: Type.Integer(), name: Type.String(), colour: Type.String() }),
+    project: ref(ProjectSchema),
+    dependsOn: Type.Array(ProjectReferenceSchema, { description: "Projekte, die dieses voraussetzt (Hängt ab von)" }),
+    dependents: Type.Array(ProjectReferenceSchema, { description: "Projekte, die dieses voraussetzen (Voraussetzung für)" }),
+  },
+  { $id: "ProjectDetail", description: "Ein Projekt mit Stellung im Katalog und Abhängigkeiten" },
+);
+
+export type MunicipalityDto = Static<typeof MunicipalitySchema>;
+export type PhaseDto = Static<typeof PhaseSchema>;
+export type ProjectDto = Static<typeof ProjectSchema>;
+export type CatalogueDto = Static<typeof CatalogueResponseSchema>;
+export type ProjectDetailDto = Static<typeof ProjectResponseSchema>;

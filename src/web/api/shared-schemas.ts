@@ -1,0 +1,32 @@
+/** Every API schema with an $id, registered once on the root instance so that routes and the OpenAPI document can refer to them. */
+import type { TSchema } from "@sinclair/typebox";
+import {
+  ActionFieldSchema,
+  CatalogueResponseSchema,
+  ImpactAreaSchema,
+  MunicipalityListSchema,
+  MunicipalitySchema,
+  OrgUnitSchema,
+  PhaseSchema,
+  ProgrammeSchema,
+  ProjectResponseSchema,
+  ProjectSchema,
+} from "./catalogue.schema.js";
+import { ErrorResponseSchema } from "./error.schema.js";
+import { HealthResponseSchema } from "./health.schema.js";
+
+/** The shared schemas, each with an $id. */
+export const SHARED_SCHEMAS: readonly TSchema[] = [
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  MunicipalitySchema,
+  MunicipalityListSchema,
+  PhaseSchema,
+  ProjectSchema,
+  ActionFieldSchema,
+  ImpactAreaSchema,
+  ProgrammeSchema,
+  OrgUnitSchema,
+  CatalogueResponseSchema,
+  ProjectResponseSchema,
+];

@@ -1,0 +1,26 @@
+/**
+ * What is wrong with the reader's input, at the top of the page (GOV.UK error summary).
+ * role="alert" makes screen readers announce it when the page loads.
+ */
+
+/** Props of the error summary. */
+export interface ErrorSummaryProps {
+  readonly title: string;
+  readonly messages: readonly string[];
+}
+
+/** A box listing the problems with the input. */
+export function ErrorSummary(props: ErrorSummaryProps): JSX.Element {
+  return (
+    <div class="app-error-summary" role="alert" aria-labelledby="fehler-titel">
+      <h2 class="app-error-summary__title" id="fehler-titel" safe>
+        {props.title}
+      </h2>
+      <ul class="app-error-summary__list">
+        {props.messages.map((message) => (
+          <li safe>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

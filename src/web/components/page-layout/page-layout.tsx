@@ -1,0 +1,167 @@
+/**
+ * The frame of every portal page: skip link, header with the municipality and programme,
+ * main navigation, breadcrumbs, main landmark and footer. One CSS file and one small
+ * module script; no inline style or script anywhere (the CSP forbids them).
+ */
+import type { Children } from "@kitajs/html";
+import { Breadcrumbs, type Crumb } from "../breadcrumbs/breadcrumbs.js";
+import type { ViewContext } from "../view.js";
+import { paths, switchLanguage } from "../../portal/paths.js";
+import { assetPath } from "../../http/static-assets.js";
+
+/** The municipality and programme a page belongs to, for the header and navigation. */
+export interface SiteHeader {
+  readonly municipalitySlug: string;
+  readonly municipalityName: string;
+  readonly programmeTitle: string;
+}
+
+/** Which entry of the main navigation is the current page. */
+export type NavigationItem = "overview" | "timeline" | "search";
+
+/** Props of the page frame. */
+export interface PageLayoutProps {
+  readonly view: ViewContext;
+  /** The page's own title; the document title adds programme and service. */
+  readonly title: string;
+  /** The URL of this request, for the language link. */
+  readonly requestUrl: string;
+  readonly site?: SiteHeader | undefined;
+  readonly breadcrumbs?: readonly Crumb[] | undefined;
+  readonly current?: NavigationItem | undefined;
+  readonly children?: Children;
+}
+
+/** The page frame around a page's main content. */
+export function PageLayout(props: PageLayoutProps): JSX.Element {
+  const { view, site, current } = props;
+  const { t } = view;
+  const otherLanguage = view.lang === "de" ? "en" : "de";
+  const documentTitle = [props.title, site?.programmeTitle, t.serviceName]
+    .filter((part, index, all) => part !== undefined && all.indexOf(part) === index)
+    .join(" – ");
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang={view.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{documentTitle}</title>
+          <link rel="stylesheet" href={assetPath("app.css")} />
+          <script type="module" src={assetPath("app.js")}></script>
+        </head>
+        <body class="app-body">
+          <a class="app-skip-link" href="#inhalt" safe>
+            {t.skipLink}
+          </a>
+          <header class="app-header">
+            <div class="app-width-container app-header__inner">
+              {site === undefined ? (
+                <a class="app-header__brand" href={view.link(paths.home())}>
+                  <span class="app-header__title" safe>
+                    {t.serviceName}
+                  </span>
+                </a>
+              ) : (
+                <a class="app-header__brand" href={view.link(paths.municipality(site.municipalitySlug))}>
+                  <span class="app-header__municipality" lang={view.contentLang} safe>
+                    {site.municipalityName}
+                  </span>
+                  <span class="app-header__title" lang={view.contentLang} safe>
+                    {site.programmeTitle}
+                  </span>
+                </a>
+              )}
+              <a
+                class="app-header__language"
+                href={switchLanguage(props.requestUrl, otherLanguage)}
+                hreflang={otherLanguage}
+                lang={otherLanguage}
+                safe
+              >
+                {t.languageSwitch}
+              </a>
+            </div>
+            {site === undefined ? (
+              ""
+            ) : (
+              <nav class="app-navigation" aria-label={t.mainNavigation}>
+                <ul class="app-width-container app-navigation__list">
+                  <NavigationLink
+                    href={view.link(paths.municipality(site.municipalitySlug))}
+                    label={t.navOverview}
+                    isCurrent={current === "overview"}
+                  />
+                  <NavigationLink
+                    href={view.link(paths.timeline(site.municipalitySlug))}
+                    label={t.navTimeline}
+                    isCurrent={current === "timeline"}
+                  />
+                  <NavigationLink
+                    href={view.link(paths.search(site.municipalitySlug))}
+                    label={t.navSearch}
+                    isCurrent={current === "search"}
+                  />
+                </ul>
+              </nav>
+            )}
+          </header>
+          <div class="app-width-container">
+            {props.breadcrumbs === undefined || props.breadcrumbs.length === 0 ? (
+              ""
+            ) : (
+              <Breadcrumbs label={t.breadcrumbs} crumbs={props.breadcrumbs} />
+            )}
+            {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
+            <main id="inhalt" class="app-main" tabindex="-1">
+              {props.children}
+            </main>
+          </div>
+          <footer class="app-footer">
+            <div class="app-width-container">
+              <p class="app-footer__text" safe>
+                {t.footerAbout}
+              </p>
+              <ul class="app-footer__links">
+                {site === undefined ? (
+                  <li>
+                    <a href="/api/v1/municipalities" safe>
+                      {t.footerApi}
+                    </a>
+                  </li>
+                ) : (
+                  <li>
+                    <a href={`/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`} safe>
+                      {t.footerApi}
+                    </a>
+                  </li>
+                )}
+                <li>
+                  <a href="/api/openapi.json" safe>
+                    {t.footerApiDocs}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+function NavigationLink(props: { href: string; label: string; isCurrent: boolean }): JSX.Element {
+  return (
+    <li class="app-navigation__item">
+      <a
+        class={["app-navigation__link", props.isCurrent && "app-navigation__link--current"]}
+        href={props.href}
+        aria-current={props.isCurrent ? "page" : undefined}
+        safe
+      >
+        {props.label}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,307 @@
+/**
+ * The programme timeline as SVG, drawn on the server from the domain's layout
+ * (layoutTimeline: 1 unit = 1 year). One row per project, grouped by action field under
+ * a header in the field colour; each phase is a bar in that colour.
+ *
+ * How the chart tells things apart without relying on colour alone (WCAG 1.4.1):
+ * - consecutive phases alternate between solid and hatched, with a small gap between them;
+ * - standing tasks (Daueraufgabe) are dotted;
+ * - an open end fades out past the horizon and ends in an arrow instead of a closed edge;
+ * - quarter boundaries are marked on the axis and as faint grid lines, year boundaries as
+ *   stronger lines, and today as a labelled line.
+ *
+ * The SVG is one image for assistive technology (role="img" with <title> and <desc>); the
+ * same data is in the table below it. Each bar has a <title> as tooltip for mouse users.
+ * No style attributes: colours are presentation attributes, the rest comes from app.css.
+ */
+import type { TimelineBar, TimelineLayout, TimelineRowLayout } from "../../../domain/timeline/timeline-layout.js";
+import { safeColour, tint } from "../colour-marker/colour.js";
+import type { ViewContext } from "../view.js";
+
+/** Props of the timeline chart. */
+export interface TimelineChartProps {
+  readonly view: ViewContext;
+  readonly layout: TimelineLayout;
+  /** Prefix for the ids inside the SVG; must be unique on the page. */
+  readonly idPrefix: string;
+  /** "full": the programme timeline with labels and group headers; "compact": one project. */
+  readonly variant: "full" | "compact";
+  readonly title: string;
+  readonly description: string;
+  /** The tooltip of a bar, e.g. "2.5 E-Rechnungsworkflow – Einführung: QIV/2021–2023". */
+  readonly describeBar: (row: TimelineRowLayout, bar: TimelineBar) => string;
+}
+
+interface Geometry {
+  readonly labelWidth: number;
+  readonly yearWidth: number;
+  /** Room right of the horizon for open ends to fade out and point onwards. */
+  readonly tail: number;
+  readonly axisTop: number;
+  readonly axisBottom: number;
+  readonly headerHeight: number;
+  readonly rowHeight: number;
+  readonly barHeight: number;
+  readonly labelChars: number;
+}
+
+const GEOMETRY: Readonly<Record<TimelineChartProps["variant"], Geometry>> = {
+  full: {
+    labelWidth: 300,
+    yearWidth: 70,
+    tail: 34,
+    axisTop: 44,
+    axisBottom: 28,
+    headerHeight: 30,
+    rowHeight: 26,
+    barHeight: 14,
+    labelChars: 40,
+  },
+  compact: {
+    labelWidth: 0,
+    yearWidth: 60,
+    tail: 34,
+    axisTop: 44,
+    axisBottom: 6,
+    headerHeight: 0,
+    rowHeight: 30,
+    barHeight: 16,
+    labelChars: 0,
+  },
+};
+
+/** The server-rendered SVG timeline. */
+export function TimelineChart(props: TimelineChartProps): JSX.Element {
+  const { layout, view, idPrefix, variant } = props;
+  const g = GEOMETRY[variant];
+  const showHeaders = variant === "full";
+  const chartStart = g.labelWidth;
+  const chartEnd = g.labelWidth + layout.width * g.yearWidth;
+  const width = chartEnd + g.tail + 6;
+  const xOf = (units: number): number => round(chartStart + units * g.yearWidth);
+
+  // Vertical positions: group headers (full variant only), then their rows.
+  const placedGroups = [] as { readonly index: number; readonly headerY: number; readonly rowYs: readonly number[] }[];
+  let y = g.axisTop;
+  layout.groups.forEach((group, index) => {
+    const headerY = y;
+    if (showHeaders) y += g.headerHeight;
+    const rowYs = group.rows.map(() => {
+      const rowY = y;
+      y += g.rowHeight;
+      return rowY;
+    });
+    placedGroups.push({ index, headerY, rowYs });
+  });
+  const contentBottom = y;
+  const height = contentBottom + g.axisBottom;
+
+  const titleId = `${idPrefix}-titel`;
+  const descId = `${idPrefix}-beschreibung`;
+  const fadeId = `${idPrefix}-ausblenden`;
+  const fadeStart = chartEnd - g.yearWidth * 0.6;
+  const fadeEnd = chartEnd + g.tail - 8;
+
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class={`app-timeline-chart app-timeline-chart--${variant}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+    >
+      <title id={titleId} safe>
+        {props.title}
+      </title>
+      <desc id={descId} safe>
+        {props.description}
+      </desc>
+      <defs>
+        <linearGradient id={`${fadeId}-verlauf`} gradientUnits="userSpaceOnUse" x1={round(fadeStart)} y1="0" x2={round(fadeEnd)} y2="0">
+          <stop offset="0" stop-color="#fff" />
+          <stop offset="1" stop-color="#fff" stop-opacity="0" />
+        </linearGradient>
+        <mask id={fadeId} maskUnits="userSpaceOnUse" x="0" y="0" width={width} height={height}>
+          <rect x="0" y="0" width={width} height={height} fill={`url(#${fadeId}-verlauf)`} />
+        </mask>
+        {layout.groups.map((group, index) => {
+          const colour = safeColour(group.colour);
+          const light = tint(colour, 0.82);
+          return (
+            <>
+              <pattern
+                id={`${idPrefix}-schraffur-${index}`}
+                patternUnits="userSpaceOnUse"
+                width="6"
+                height="6"
+                patternTransform="rotate(45)"
+              >
+                <rect x="0" y="0" width="6" height="6" fill={light} />
+                <rect x="0" y="0" width="2.5" height="6" fill={colour} />
+              </pattern>
+              <pattern id={`${idPrefix}-punkte-${index}`} patternUnits="userSpaceOnUse" width="6" height="6">
+                <rect x="0" y="0" width="6" height="6" fill={light} />
+                <circle cx="3" cy="3" r="1.7" fill={colour} />
+              </pattern>
+            </>
+          );
+        })}
+      </defs>
+
+      {/* Zebra stripes first, so that grid lines and bars lie on top of them. */}
+      <g class="app-timeline-chart__rows">
+        {placedGroups.flatMap((placed) =>
+          placed.rowYs.map((rowY, rowIndex) =>
+            rowIndex % 2 === 1 ? (
+              <rect class="app-timeline-chart__stripe" x="0" y={rowY} width={chartEnd} height={g.rowHeight} fill="#f4f5f6" />
+            ) : (
+              ""
+            ),
+          ),
+        )}
+      </g>
+
+      <g class="app-timeline-chart__grid" aria-hidden="true">
+        {layout.quarterTicks.map((tick) => (
+          <>
+            <line class="app-timeline-chart__quarter" stroke="#e3e5e7" x1={xOf(tick.x)} y1={g.axisTop} x2={xOf(tick.x)} y2={contentBottom} />
+            <line class="app-timeline-chart__quarter-tick" stroke="#6f777b" x1={xOf(tick.x)} y1={g.axisTop - 5} x2={xOf(tick.x)} y2={g.axisTop} />
+          </>
+        ))}
+        {layout.yearTicks.map((tick) => (
+          <>
+            <line class="app-timeline-chart__year" stroke="#b1b4b6" x1={xOf(tick.x)} y1={g.axisTop - 10} x2={xOf(tick.x)} y2={contentBottom} />
+            <text class="app-timeline-chart__year-label" x={xOf(tick.x + 0.5)} y={g.axisTop - 12} text-anchor="middle">
+              {tick.year}
+            </text>
+            {variant === "full" ? (
+              <text class="app-timeline-chart__year-label" x={xOf(tick.x + 0.5)} y={contentBottom + 18} text-anchor="middle">
+                {tick.year}
+              </text>
+            ) : (
+              ""
+            )}
+          </>
+        ))}
+        <line class="app-timeline-chart__year" stroke="#b1b4b6" x1={chartEnd} y1={g.axisTop - 10} x2={chartEnd} y2={contentBottom} />
+        <line class="app-timeline-chart__axis" stroke="#4c5358" x1={chartStart} y1={g.axisTop} x2={chartEnd} y2={g.axisTop} />
+      </g>
+
+      {placedGroups.map((placed) => {
+        const group = layout.groups[placed.index];
+        if (group === undefined) return "";
+        const colour = safeColour(group.colour);
+        return (
+          <g class="app-timeline-chart__group">
+            {showHeaders ? (
+              <>
+                <rect x="0" y={placed.headerY + 3} width={chartEnd} height={g.headerHeight - 6} fill={colour} />
+                <text class="app-timeline-chart__group-label" fill="#fff" x="8" y={placed.headerY + g.headerHeight / 2 + 4.5} safe>
+                  {truncate(group.label, 90)}
+                </text>
+              </>
+            ) : (
+              ""
+            )}
+            {group.rows.map((row, rowIndex) => {
+              const rowY = placed.rowYs[rowIndex] ?? 0;
+              const barY = rowY + (g.rowHeight - g.barHeight) / 2;
+              return (
+                <g class="app-timeline-chart__row" data-project={row.key}>
+                  {g.labelWidth > 0 ? (
+                    <text class="app-timeline-chart__label" x="8" y={rowY + g.rowHeight / 2 + 4.5}>
+                      <tspan class="app-timeline-chart__code" safe>
+                        {row.code}
+                      </tspan>
+                      <tspan dx="6" lang={view.contentLang} safe>
+                        {truncate(row.label, g.labelChars - row.code.length)}
+                      </tspan>
+                    </text>
+                  ) : (
+                    ""
+                  )}
+                  {row.bars.map((bar) => {
+                    const fill = bar.isPermanent
+                      ? `url(#${idPrefix}-punkte-${placed.index})`
+                      : bar.phaseIndex % 2 === 0
+                        ? colour
+                        : `url(#${idPrefix}-schraffur-${placed.index})`;
+                    const runsOn = bar.isOpenEnd || bar.clippedEnd;
+                    // One pixel off each side leaves a visible gap between phases that touch.
+                    const x1 = xOf(bar.x) + (bar.clippedStart ? 0 : 1);
+                    const x2 = runsOn ? fadeEnd : xOf(bar.x + bar.width) - 1;
+                    const middle = barY + g.barHeight / 2;
+                    const tailEnd = Math.min(xOf(bar.x + bar.width) + g.yearWidth * 0.4, chartEnd + g.tail - 4);
+                    return (
+                      <g class="app-timeline-chart__bar">
+                        <title safe>{props.describeBar(row, bar)}</title>
+                        <rect
+                          x={x1}
+                          y={barY}
+                          width={Math.max(round(x2 - x1), 2)}
+                          height={g.barHeight}
+                          rx="2"
+                          fill={fill}
+                          stroke={colour}
+                          stroke-width="1"
+                          mask={bar.isOpenEnd ? `url(#${fadeId})` : undefined}
+                        />
+                        {runsOn ? (
+                          <polyline
+                            class="app-timeline-chart__arrow"
+                            fill="none"
+                            stroke-width="2"
+                            points={`${fadeEnd + 1},${round(middle - 5)} ${fadeEnd + 6},${round(middle)} ${fadeEnd + 1},${round(middle + 5)}`}
+                            stroke={colour}
+                          />
+                        ) : (
+                          ""
+                        )}
+                        {!runsOn && bar.continuation === "ongoing" ? (
+                          <line
+                            class="app-timeline-chart__continuation"
+                            stroke-width="2"
+                            stroke-dasharray="2 3"
+                            x1={x2 + 2}
+                            y1={round(middle)}
+                            x2={round(tailEnd)}
+                            y2={round(middle)}
+                            stroke={colour}
+                          />
+                        ) : (
+                          ""
+                        )}
+                      </g>
+                    );
+                  })}
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+
+      {layout.todayX === null ? (
+        ""
+      ) : (
+        <g class="app-timeline-chart__today">
+          <line stroke="#b3261e" stroke-width="2" x1={xOf(layout.todayX)} y1={g.axisTop - 4} x2={xOf(layout.todayX)} y2={contentBottom} />
+          <text fill="#b3261e" x={xOf(layout.todayX)} y="13" text-anchor="middle" safe>
+            {view.t.timelineToday}
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Shortens a label to at most `max` characters with an ellipsis; the tooltip has the whole text. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
+}

@@ -1,0 +1,116 @@
+/**
+ * The timeline's filters as a plain GET form with three selects, so that filtering works
+ * without JavaScript and every selection has its own URL. With JavaScript, app.js submits
+ * on change; the hint that says so is shown only then (WCAG 3.2.2: a change of context on
+ * input must be announced beforehand).
+ */
+import type { Catalogue, OrgUnit } from "../../../domain/catalogue/catalogue.js";
+import { PROJECT_STATUSES } from "../../../domain/catalogue/catalogue.js";
+import type { CatalogueFilter } from "../../../domain/catalogue/catalogue-filter.js";
+import type { ViewContext } from "../view.js";
+
+/** Props of the timeline filter form. */
+export interface TimelineFilterProps {
+  readonly view: ViewContext;
+  readonly action: string;
+  readonly catalogue: Catalogue;
+  readonly filter: CatalogueFilter;
+}
+
+/** The filter form above the timeline. */
+export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
+  const { view, catalogue, filter } = props;
+  const { t } = view;
+  return (
+    <form class="app-filter" method="get" action={props.action} data-module="app-auto-submit">
+      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend" safe>
+          {t.timelineFilterLegend}
+        </legend>
+        <div class="app-filter__fields">
+          <div class="app-form-group">
+            <label class="app-label" for="filter-aktionsfeld" safe>
+              {t.timelineFilterActionField}
+            </label>
+            <select class="app-select" id="filter-aktionsfeld" name="aktionsfeld">
+              <option value="" selected={filter.actionFieldKey === null} safe>
+                {t.timelineFilterAll}
+              </option>
+              {catalogue.impactAreas.map((area) => (
+                <optgroup label={area.name}>
+                  {area.actionFields.map((field) => (
+                    <option value={field.key} selected={filter.actionFieldKey === field.key} safe>
+                      {`${field.number} ${field.name}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <div class="app-form-group">
+            <label class="app-label" for="filter-einheit" safe>
+              {t.timelineFilterOrgUnit}
+            </label>
+            <p class="app-hint" id="filter-einheit-hinweis" safe>
+              {t.timelineFilterOrgUnitHint}
+            </p>
+            <select class="app-select" id="filter-einheit" name="einheit" aria-describedby="filter-einheit-hinweis">
+              <option value="" selected={filter.orgUnitCode === null} safe>
+                {t.timelineFilterAll}
+              </option>
+              {orderedUnits(catalogue.orgUnits).map(({ unit, depth }) => (
+                <option value={unit.code} selected={filter.orgUnitCode === unit.code} safe>
+                  {`${"\u2003".repeat(depth)}${unit.name}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="app-form-group">
+            <label class="app-label" for="filter-status" safe>
+              {t.timelineFilterStatus}
+            </label>
+            <select class="app-select" id="filter-status" name="status">
+              <option value="" selected={filter.status === null} safe>
+                {t.timelineFilterAll}
+              </option>
+              {PROJECT_STATUSES.map((status) => (
+                <option value={status} selected={filter.status === status} safe>
+                  {t.projectStatus[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <p class="app-hint app-filter__auto-hint" data-auto-submit-hint hidden safe>
+        {t.timelineFilterAutoHint}
+      </p>
+      <div class="app-button-group">
+        <button class="app-button app-button--secondary" type="submit" safe>
+          {t.timelineFilterSubmit}
+        </button>
+        <a class="app-link" href={view.link(props.action)} safe>
+          {t.timelineFilterReset}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+/** Units in catalogue order with each unit's children right below it, indented by depth. */
+function orderedUnits(units: readonly OrgUnit[]): readonly { unit: OrgUnit; depth: number }[] {
+  const codes = new Set(units.map((unit) => unit.code));
+  const result: { unit: OrgUnit; depth: number }[] = [];
+  const visit = (parentCode: string | null, depth: number): void => {
+    for (const unit of units) {
+      const parent = unit.parentCode !== null && codes.has(unit.parentCode) ? unit.parentCode : null;
+      if (parent !== parentCode) continue;
+      result.push({ unit, depth });
+      // Depth 5 is far beyond any real hierarchy and guards against a corrupt cycle.
+      if (depth < 5) visit(unit.code, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return result;
+}

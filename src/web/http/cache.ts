@@ -1,0 +1,58 @@
+/**
+ * Conditional GET for public pages and API responses: an ETag derived from the
+ * municipality's data version (so it is known before anything is loaded), plus a short
+ * public Cache-Control, so that a proxy or CDN absorbs read peaks (DESIGN.md, Scale).
+ */
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** How long shared caches and browsers may reuse a public response without asking again. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
+
+/** For responses that must never be reused (errors, health). */
+export const NO_STORE = "no-store";
+
+/**
+ * A strong entity tag for a response. `parts` must name everything the body depends on:
+ * the data version, the URL with its query (language, filters) and, for views that draw
+ * a today line, the date.
+ */
+export function entityTag(dataVersion: number, parts: readonly (string | number)[]): string {
+  const hash = createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
+  return `"${dataVersion}-${hash}"`;
+}
+
+/** Whether an If-None-Match header names the given tag (weak comparison, as RFC 9110 §13.1.2 asks). */
+export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+  if (header === undefined) return false;
+  const wanted = stripWeak(tag);
+  return header.split(",").some((candidate) => {
+    const trimmed = candidate.trim();
+    return trimmed === "*" || stripWeak(trimmed) === wanted;
+  });
+}
+
+function stripWeak(tag: string): string {
+  return tag.startsWith("W/") ? tag.slice(2) : tag;
+}
+
+/**
+ * Answers 304 when the client already holds the current version; otherwise renders the
+ * body and sends it with ETag and Cache-Control. Headers are set only after rendering
+ * succeeded, so an error response never carries a cacheable tag.
+ */
+export async function sendCacheable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tag: string,
+  render: () => Promise<unknown>,
+  contentType?: string,
+): Promise<FastifyReply> {
+  if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
+    return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+  }
+  const body = await render();
+  reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
+  if (contentType !== undefined) reply.type(contentType);
+  return reply.send(body);
+}

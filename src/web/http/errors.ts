@@ -1,0 +1,133 @@
+/**
+ * Maps anything thrown while handling a request onto the error catalogue (src/errors.ts):
+ * our own AppErrors keep their code, Fastify's schema failures become ERR_VALIDATION with
+ * the problems described in German, unknown routes ERR_NOT_FOUND, and everything else
+ * ERR_INTERNAL — logged in full, sent without a stack trace.
+ */
+import type { TSchema } from "@sinclair/typebox";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { validate } from "../../app/validation/validate.js";
+import { AppError, ERRORS, type ErrorCode, type InputProblem } from "../../errors.js";
+import { resolveLanguage, type Language } from "../../i18n/i18n.js";
+import { NO_STORE } from "./cache.js";
+
+/** What the client is told about an error. */
+export interface HttpProblem {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly detail: string | null;
+  readonly problems: readonly InputProblem[];
+}
+
+/** The JSON body of every API error. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    readonly detail?: string;
+    readonly problems?: readonly InputProblem[];
+  };
+}
+
+type ValidationContext = "params" | "querystring" | "body" | "headers";
+
+/** Classifies an error and logs what the client must not see. */
+export function toHttpProblem(error: unknown, request: FastifyRequest): HttpProblem {
+  if (error instanceof AppError) {
+    if (error.status >= 500) request.log.error({ err: error }, "request failed: %s", error.code);
+    return { status: error.status, code: error.code, detail: error.detail, problems: error.problems };
+  }
+  const fastifyError = error as Partial<FastifyError> | null;
+  if (fastifyError?.validation !== undefined) {
+    return {
+      status: 400,
+      code: "ERR_VALIDATION",
+      detail: null,
+      problems: describeValidation(fastifyError as FastifyError, request),
+    };
+  }
+  const status = fastifyError?.statusCode;
+  if (status === 404) return { status: 404, code: "ERR_NOT_FOUND", detail: null, problems: [] };
+  // Fastify's own client errors (malformed JSON, unsupported media type, body too large)
+  // keep their status; to the client they are invalid input.
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { status, code: "ERR_VALIDATION", detail: null, problems: [] };
+  }
+  request.log.error({ err: error }, "unexpected error");
+  return { status: 500, code: "ERR_INTERNAL", detail: null, problems: [] };
+}
+
+/** The general message of a code in a language. */
+export function problemMessage(problem: HttpProblem, language: Language): string {
+  return ERRORS[problem.code].message[language];
+}
+
+/** The JSON body of an error. German by default; `?lang=en` gives English messages. */
+export function errorBody(problem: HttpProblem, language: Language): ErrorBody {
+  return {
+    error: {
+      code: problem.code,
+      message: problemMessage(problem, language),
+      ...(problem.detail === null ? {} : { detail: problem.detail }),
+      ...(problem.problems.length === 0 ? {} : { problems: problem.problems }),
+    },
+  };
+}
+
+/** Sends an error as JSON, uncacheable. */
+export function sendJsonError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const problem = toHttpProblem(error, request);
+  return reply
+    .code(problem.status)
+    .removeHeader("etag")
+    .header("cache-control", NO_STORE)
+    .type("application/json; charset=utf-8")
+    .send(errorBody(problem, requestLanguage(request)));
+}
+
+/** Whether errors on this path are answered in JSON (the API and the health check) rather than HTML. */
+export function isJsonPath(url: string): boolean {
+  const path = url.split("?", 1)[0] ?? url;
+  return path === "/api" || path.startsWith("/api/") || path === "/health";
+}
+
+/** The interface language a request asks for, read from the raw URL (works before validation). */
+export function requestLanguage(request: FastifyRequest): Language {
+  const index = request.url.indexOf("?");
+  if (index === -1) return "de";
+  return resolveLanguage(new URLSearchParams(request.url.slice(index + 1)).get("lang"));
+}
+
+/**
+ * Re-checks the failed part of the request against the route's own schema to describe
+ * each problem in German with a JSON pointer (e.g. /params/slug), the same way imports
+ * are described; Ajv's English messages are only the fallback.
+ */
+function describeValidation(error: FastifyError, request: FastifyRequest): readonly InputProblem[] {
+  const context: ValidationContext = error.validationContext ?? "querystring";
+  const schema = (request.routeOptions.schema as Partial<Record<ValidationContext, TSchema>> | undefined)?.[context];
+  const value = valueOf(request, context);
+  if (schema !== undefined) {
+    const result = validate(schema, value);
+    if (!result.ok) {
+      return result.problems.map((problem) => ({ path: `/${context}${problem.path === "/" ? "" : problem.path}`, message: problem.message }));
+    }
+  }
+  return (error.validation ?? []).map((entry) => ({
+    path: `/${context}${entry.instancePath}`,
+    message: entry.message ?? "ist ungültig",
+  }));
+}
+
+function valueOf(request: FastifyRequest, context: ValidationContext): unknown {
+  switch (context) {
+    case "params":
+      return request.params;
+    case "querystring":
+      return request.query;
+    case "body":
+      return request.body;
+    case "headers":
+      return request.headers;
+  }
+}

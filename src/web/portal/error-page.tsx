@@ -1,0 +1,56 @@
+/**
+ * The page for every error on the portal: a heading by status ("Seite nicht gefunden"),
+ * the message of the error code, and a way back. Never a stack trace.
+ */
+import type { ErrorPageStatus } from "../../i18n/de.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "./paths.js";
+
+/** Props of the error page. */
+export interface ErrorPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  /** A more specific explanation, e.g. which value was wrong. */
+  readonly detail?: string | null | undefined;
+}
+
+/** The error page. */
+export function ErrorPage(props: ErrorPageProps): JSX.Element {
+  const { view } = props;
+  const { t } = view;
+  const heading = t.errorTitle[headingStatus(props.status)];
+  return (
+    <PageLayout view={view} title={heading} requestUrl={props.requestUrl}>
+      <h1 class="app-heading-xl" safe>
+        {heading}
+      </h1>
+      <p class="app-lead" safe>
+        {props.message}
+      </p>
+      {props.detail === undefined || props.detail === null || props.detail === "" ? (
+        ""
+      ) : (
+        <p class="app-body-text" safe>
+          {props.detail}
+        </p>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(paths.home())} safe>
+          {t.errorBackHome}
+        </a>
+      </p>
+      <p class="app-hint" safe>
+        {t.errorCode(props.code)}
+      </p>
+    </PageLayout>
+  );
+}
+
+function headingStatus(status: number): ErrorPageStatus {
+  if (status === 404 || status === 503) return status;
+  return status >= 500 ? 500 : 400;
+}

@@ -1,0 +1,208 @@
+/**
+ * A municipality's programme: title, summary, goals, the latest priorities, then impact
+ * areas → action fields (in their colour) → projects with status and period.
+ */
+import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
+import { findProject, listProjects } from "../../domain/catalogue/catalogue.js";
+import { ColourBar } from "../components/colour-marker/colour-marker.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { ProjectList } from "../components/project-list/project-list.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "./paths.js";
+import { siteHeader } from "./site.js";
+
+/** Props of the programme overview. */
+export interface ProgrammePageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+}
+
+/** The programme overview of a municipality. */
+export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
+  const { view, catalogue } = props;
+  const { t } = view;
+  const { programme, municipality } = catalogue;
+  const slug = municipality.slug;
+  const fieldCount = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
+  const projectCount = listProjects(catalogue).length;
+  const priorities = latestPriorities(programme.priorities);
+
+  return (
+    <PageLayout view={view} title={programme.title} requestUrl={props.requestUrl} site={siteHeader(catalogue)} current="overview">
+      <div class="app-intro">
+        <p class="app-caption" lang={view.contentLang} safe>
+          {municipality.name}
+        </p>
+        <h1 class="app-heading-xl" lang={view.contentLang} safe>
+          {programme.title}
+        </h1>
+        {programme.subtitle === null ? (
+          ""
+        ) : (
+          <p class="app-lead" lang={view.contentLang} safe>
+            {programme.subtitle}
+          </p>
+        )}
+        <ul class="app-facts">
+          <li safe>{t.horizon(programme.horizonStart, programme.horizonEnd)}</li>
+          <li class="app-facts__count" data-testid="programme-count" safe>
+            {t.projectsInAreas(projectCount, fieldCount, catalogue.impactAreas.length)}
+          </li>
+        </ul>
+        {programme.summary === null ? (
+          ""
+        ) : (
+          <p class="app-body-text app-intro__summary" lang={view.contentLang} safe>
+            {programme.summary}
+          </p>
+        )}
+        <p class="app-button-group">
+          <a class="app-button" href={view.link(paths.timeline(slug))} safe>
+            {t.programmeTimelineLink}
+          </a>
+          <a class="app-link" href={view.link(paths.search(slug))} safe>
+            {t.programmeSearchLink}
+          </a>
+        </p>
+      </div>
+
+      {programme.goals.length === 0 && priorities === null ? (
+        ""
+      ) : (
+        <div class="app-grid">
+          {programme.goals.length === 0 ? (
+            ""
+          ) : (
+            <section class="app-grid__main" aria-labelledby="ziele">
+              <h2 class="app-heading-l" id="ziele" safe>
+                {t.programmeGoals}
+              </h2>
+              <ol class="app-goal-list">
+                {programme.goals.map((goal) => (
+                  <li class="app-goal-list__item" lang={view.contentLang}>
+                    <p class="app-goal-list__title" safe>
+                      {goal.title}
+                    </p>
+                    {goal.description === null ? (
+                      ""
+                    ) : (
+                      <p class="app-goal-list__text" safe>
+                        {goal.description}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {priorities === null ? (
+            ""
+          ) : (
+            <section class="app-grid__side app-panel" aria-labelledby="prioritaeten">
+              <h2 class="app-heading-m" id="prioritaeten" safe>
+                {t.programmePriorities(priorities.year)}
+              </h2>
+              <ol class="app-priority-list">
+                {priorities.items.map((priority) => (
+                  <li lang={view.contentLang}>
+                    <span class="app-priority-list__title" safe>
+                      {priority.title}
+                    </span>
+                    {priority.projectSlugs.length === 0 ? (
+                      ""
+                    ) : (
+                      <ul class="app-priority-list__projects">
+                        {priority.projectSlugs.map((projectSlug) => {
+                          const entry = findProject(catalogue, projectSlug);
+                          return entry === null ? (
+                            ""
+                          ) : (
+                            <li>
+                              <a class="app-link" href={view.link(paths.project(slug, projectSlug))} safe>
+                                {`${entry.project.code} ${entry.project.title}`}
+                              </a>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </div>
+      )}
+
+      {catalogue.impactAreas.map((area) => {
+        const areaProjects = area.actionFields.reduce((sum, field) => sum + field.projects.length, 0);
+        return (
+          <section class="app-impact-area" aria-labelledby={`wirkungsbereich-${area.key}`}>
+            <div class="app-impact-area__header">
+              <p class="app-caption" safe>
+                {t.impactArea}
+              </p>
+              <h2 class="app-heading-l" id={`wirkungsbereich-${area.key}`} lang={view.contentLang} safe>
+                {area.name}
+              </h2>
+              <p class="app-impact-area__count" safe>
+                {t.projectsInFields(areaProjects, area.actionFields.length)}
+              </p>
+              {area.description === null ? (
+                ""
+              ) : (
+                <p class="app-body-text" lang={view.contentLang} safe>
+                  {area.description}
+                </p>
+              )}
+            </div>
+            {area.actionFields.map((field) => (
+              <section class="app-action-field" aria-labelledby={`aktionsfeld-${field.key}`} data-action-field={field.key}>
+                <ColourBar colour={field.colour} />
+                <div class="app-action-field__body">
+                  <h3 class="app-heading-m app-action-field__title" id={`aktionsfeld-${field.key}`}>
+                    <span class="app-action-field__number" safe>
+                      {`${t.actionField} ${field.number}`}
+                    </span>
+                    <span lang={view.contentLang} safe>
+                      {field.name}
+                    </span>
+                  </h3>
+                  <p class="app-action-field__count" safe>
+                    {t.projectCount(field.projects.length)}
+                  </p>
+                  {field.description === null ? (
+                    ""
+                  ) : (
+                    <p class="app-body-text app-action-field__description" lang={view.contentLang} safe>
+                      {field.description}
+                    </p>
+                  )}
+                  {field.projects.length === 0 ? (
+                    <p class="app-body-text" safe>
+                      {t.noProjects}
+                    </p>
+                  ) : (
+                    <ProjectList
+                      view={view}
+                      projects={field.projects}
+                      projectHref={(project) => view.link(paths.project(slug, project.slug))}
+                    />
+                  )}
+                </div>
+              </section>
+            ))}
+          </section>
+        );
+      })}
+    </PageLayout>
+  );
+}
+
+/** The priorities of the latest year that has any, or null. */
+function latestPriorities(priorities: readonly Priority[]): { year: number; items: readonly Priority[] } | null {
+  if (priorities.length === 0) return null;
+  const year = Math.max(...priorities.map((priority) => priority.year));
+  return { year, items: priorities.filter((priority) => priority.year === year) };
+}

@@ -1,0 +1,276 @@
+/**
+ * One project: where it sits, status, summary, its phases as text and as a small
+ * timeline, measures, responsibilities, dependencies in both directions, and tags.
+ */
+import type { Catalogue, OrgUnit, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import { findProject } from "../../domain/catalogue/catalogue.js";
+import { formatPeriod, formatPhasesSpan } from "../../i18n/format-period.js";
+import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { MeasureStatusTag, ProjectStatusTag } from "../components/status-tag/status-tag.js";
+import { SummaryList } from "../components/summary-list/summary-list.js";
+import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "./paths.js";
+import { siteHeader } from "./site.js";
+import { buildProjectTimeline } from "./timeline.presenter.js";
+
+/** Props of the project page. */
+export interface ProjectPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly entry: ProjectInContext;
+  readonly dependents: readonly ProjectInContext[];
+  /** Today as a day number, for the today line. */
+  readonly today: number;
+}
+
+/** The page of one project. */
+export function ProjectPage(props: ProjectPageProps): JSX.Element {
+  const { view, catalogue, entry } = props;
+  const { t } = view;
+  const { project, impactArea, actionField } = entry;
+  const slug = catalogue.municipality.slug;
+  const unitsByCode = new Map<string, OrgUnit>(catalogue.orgUnits.map((unit) => [unit.code, unit]));
+  const prerequisites = project.dependsOn
+    .map((dependency) => findProject(catalogue, dependency))
+    .filter((found): found is ProjectInContext => found !== null);
+  const timeline = buildProjectTimeline(catalogue, entry, props.today, view.lang);
+  const fullTitle = `${project.code} ${project.title}`;
+
+  return (
+    <PageLayout
+      view={view}
+      title={fullTitle}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      breadcrumbs={[
+        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        { label: impactArea.name, href: view.link(paths.impactAreaAnchor(slug, impactArea.key)), lang: view.contentLang },
+        { label: actionField.name, href: view.link(paths.actionFieldAnchor(slug, actionField.key)), lang: view.contentLang },
+        { label: project.title, lang: view.contentLang },
+      ]}
+    >
+      <p class="app-caption app-project__field">
+        <ColourSwatch colour={actionField.colour} />
+        <span safe>{`${t.actionField} ${actionField.number}`}</span>
+        <span lang={view.contentLang} safe>
+          {actionField.name}
+        </span>
+      </p>
+      <h1 class="app-heading-xl app-project__title">
+        <span class="app-project__code" safe>
+          {project.code}
+        </span>{" "}
+        <span lang={view.contentLang} safe>
+          {project.title}
+        </span>
+      </h1>
+
+      <SummaryList
+        rows={[
+          { key: t.status, value: <ProjectStatusTag view={view} status={project.status} /> },
+          {
+            key: t.period,
+            value: <span safe>{formatPhasesSpan(project.phases, view.lang) ?? t.noPeriod}</span>,
+          },
+          {
+            key: t.impactArea,
+            value: (
+              <a class="app-link" href={view.link(paths.impactAreaAnchor(slug, impactArea.key))} lang={view.contentLang} safe>
+                {impactArea.name}
+              </a>
+            ),
+          },
+          ...(project.tags.length === 0
+            ? []
+            : [
+                {
+                  key: t.projectTags,
+                  value: (
+                    <ul class="app-tag-list">
+                      {project.tags.map((tag) => (
+                        <li class="app-tag-list__item" lang={view.contentLang} safe>
+                          {tag}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]),
+        ]}
+      />
+
+      <section class="app-section" aria-labelledby="worum-es-geht">
+        <h2 class="app-heading-l" id="worum-es-geht" safe>
+          {t.projectSummary}
+        </h2>
+        <p class="app-body-text app-project__summary" lang={view.contentLang} safe>
+          {project.summary}
+        </p>
+      </section>
+
+      <section class="app-section" aria-labelledby="zeitplan">
+        <h2 class="app-heading-l" id="zeitplan" safe>
+          {t.projectSchedule}
+        </h2>
+        {project.phases.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.projectPhasesEmpty}
+          </p>
+        ) : (
+          <>
+            <ol class="app-phase-list">
+              {project.phases.map((phase) => (
+                <li class="app-phase-list__item">
+                  <span class="app-phase-list__label" lang={view.contentLang} safe>
+                    {phase.label}
+                  </span>
+                  <span class="app-phase-list__period" safe>
+                    {formatPeriod(phase, view.lang)}
+                  </span>
+                  {phase.note === null ? (
+                    ""
+                  ) : (
+                    <span class="app-phase-list__note" lang={view.contentLang} safe>
+                      {phase.note}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <div class="app-timeline__scroll app-timeline__scroll--compact" role="region" tabindex="0" aria-label={t.projectScheduleChart(project.title)}>
+              <TimelineChart
+                view={view}
+                layout={timeline.layout}
+                idPrefix="projekt-zeitstrahl"
+                variant="compact"
+                title={t.projectScheduleChart(fullTitle)}
+                description={project.phases.map((phase) => `${phase.label}: ${formatPeriod(phase, view.lang)}`).join("; ")}
+                describeBar={timeline.describeBar}
+              />
+            </div>
+          </>
+        )}
+      </section>
+
+      <section class="app-section" aria-labelledby="massnahmen">
+        <h2 class="app-heading-l" id="massnahmen" safe>
+          {t.projectMeasures}
+        </h2>
+        {project.measures.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.projectMeasuresEmpty}
+          </p>
+        ) : (
+          <ul class="app-task-list">
+            {project.measures.map((measure) => (
+              <li class="app-task-list__item">
+                <span class="app-task-list__name" lang={view.contentLang} safe>
+                  {measure.title}
+                </span>
+                <span class="app-task-list__status">
+                  <MeasureStatusTag view={view} status={measure.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="app-section" aria-labelledby="zustaendigkeiten">
+        <h2 class="app-heading-l" id="zustaendigkeiten" safe>
+          {t.projectResponsibilities}
+        </h2>
+        {project.responsibilities.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.projectResponsibilitiesEmpty}
+          </p>
+        ) : (
+          <ul class="app-responsibility-list">
+            {project.responsibilities.map((responsibility) => (
+              <li class="app-responsibility-list__item">
+                <span class="app-responsibility-list__unit" lang={view.contentLang} safe>
+                  {unitsByCode.get(responsibility.orgUnitCode)?.name ?? responsibility.orgUnitCode}
+                </span>
+                <span
+                  class={["app-responsibility-list__role", responsibility.role === "lead" && "app-responsibility-list__role--lead"]}
+                  safe
+                >
+                  {t.responsibilityRole[responsibility.role]}
+                </span>
+                {responsibility.note === null ? (
+                  ""
+                ) : (
+                  <span class="app-responsibility-list__note" lang={view.contentLang} safe>
+                    {responsibility.note}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="app-section" aria-labelledby="abhaengigkeiten">
+        <h2 class="app-heading-l" id="abhaengigkeiten" safe>
+          {t.projectDependencies}
+        </h2>
+        <div class="app-dependencies">
+          <DependencyList
+            view={view}
+            id="haengt-ab-von"
+            heading={t.projectDependsOn}
+            entries={prerequisites}
+            href={(other) => view.link(paths.project(slug, other.project.slug))}
+          />
+          <DependencyList
+            view={view}
+            id="voraussetzung-fuer"
+            heading={t.projectPrerequisiteFor}
+            entries={props.dependents}
+            href={(other) => view.link(paths.project(slug, other.project.slug))}
+          />
+        </div>
+      </section>
+    </PageLayout>
+  );
+}
+
+function DependencyList(props: {
+  view: ViewContext;
+  id: string;
+  heading: string;
+  entries: readonly ProjectInContext[];
+  href: (entry: ProjectInContext) => string;
+}): JSX.Element {
+  const { view } = props;
+  return (
+    <div class="app-dependencies__group" id={props.id}>
+      <h3 class="app-heading-s" safe>
+        {props.heading}
+      </h3>
+      {props.entries.length === 0 ? (
+        <p class="app-body-text app-dependencies__none" safe>
+          {view.t.projectNoDependencies}
+        </p>
+      ) : (
+        <ul class="app-dependencies__list">
+          {props.entries.map((other) => (
+            <li>
+              <a class="app-link" href={props.href(other)}>
+                <span class="app-dependencies__code" safe>
+                  {other.project.code}
+                </span>{" "}
+                <span lang={view.contentLang} safe>
+                  {other.project.title}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
