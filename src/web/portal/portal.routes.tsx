@@ -180,32 +180,23 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           status: request.query.status,
         });
         const today = germanDayNumber(now());
-        if (!parsed.ok) {
-          const messages = parsed.problems.map((problem) => filterProblemMessage(view.t, problem.field, problem.value));
-          const html = await (
-            <TimelinePage
-              view={view}
-              requestUrl={request.url}
-              catalogue={catalogue}
-              filtered={catalogue}
-              filter={NO_FILTER}
-              problems={messages}
-              today={today}
-            />
-          );
-          return { status: 400, html };
-        }
+        // An unknown filter value shows the whole timeline with an error box, not an error page.
+        const filter = parsed.ok ? parsed.filter : NO_FILTER;
+        const problems = parsed.ok
+          ? undefined
+          : parsed.problems.map((problem) => filterProblemMessage(view.t, problem.field, problem.value));
         const html = await (
           <TimelinePage
             view={view}
             requestUrl={request.url}
             catalogue={catalogue}
-            filtered={filterCatalogue(catalogue, parsed.filter)}
-            filter={parsed.filter}
+            filtered={filterCatalogue(catalogue, filter)}
+            filter={filter}
+            problems={problems}
             today={today}
           />
         );
-        return { status: 200, html };
+        return { status: parsed.ok ? 200 : 400, html };
       });
     },
   );
