@@ -13,6 +13,7 @@ import {
   searchCatalogue,
   type SearchResult,
 } from "../../app/catalogue/read-catalogue.js";
+import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
 import { filterCatalogue, NO_FILTER, parseCatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -49,7 +50,7 @@ const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** First path segments taken by the app itself; no municipality can be reached under them. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(["api", "assets", "health"]);
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 
 /** A rendered page and its status; only 200 pages are cacheable. */
 interface RenderedPage {
