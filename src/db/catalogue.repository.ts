@@ -203,6 +203,16 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
   };
 }
 
+/**
+ * Removes a municipality's whole catalogue (programme, org units, impact areas and all
+ * below them) but keeps the municipality itself, its accounts and its audit log.
+ */
+export async function deleteCatalogue(db: Executor, municipalityId: number): Promise<void> {
+  await db.deleteFrom("programme").where("municipality_id", "=", municipalityId).execute();
+  await db.deleteFrom("impact_area").where("municipality_id", "=", municipalityId).execute();
+  await db.deleteFrom("org_unit").where("municipality_id", "=", municipalityId).execute();
+}
+
 /** Writes a complete catalogue for a municipality that has none yet. */
 export async function insertCatalogue(
   db: Executor,

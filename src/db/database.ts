@@ -28,6 +28,7 @@ export interface ProgrammeTable {
   horizon_start: number;
   horizon_end: number;
   summary: string | null;
+  version: Generated<number>;
 }
 
 /** programme_goal: vision statements, in order. */
@@ -64,6 +65,7 @@ export interface OrgUnitTable {
   kind: string;
   parent_id: number | null;
   position: number;
+  version: Generated<number>;
 }
 
 /** impact_area: Wirkungsbereich. */
@@ -74,6 +76,7 @@ export interface ImpactAreaTable {
   name: string;
   description: string | null;
   position: number;
+  version: Generated<number>;
 }
 
 /** action_field: Aktionsfeld. */
@@ -87,6 +90,7 @@ export interface ActionFieldTable {
   colour: string;
   description: string | null;
   position: number;
+  version: Generated<number>;
 }
 
 /** project: Digitalisierungsprojekt. */
@@ -164,6 +168,101 @@ export interface SearchEntryTable {
   folded: string;
 }
 
+/** user_account: a person who may log in; belongs to one municipality. */
+export interface UserAccountTable {
+  id: Generated<number>;
+  municipality_id: number;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last TOTP time step accepted: a code works only once. */
+  last_totp_step: number | null;
+  /** The subject of an OpenID Connect login, when the account comes from single sign-on. */
+  external_subject: string | null;
+  is_active: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** user_org_unit: the org units whose projects an editor may change. */
+export interface UserOrgUnitTable {
+  user_id: number;
+  org_unit_id: number;
+}
+
+/** recovery_code: one-time codes for a lost second factor, stored hashed. */
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+/** session: a login, found by the hash of the cookie's token. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  is_pending_second_factor: Generated<number>;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** login_attempt: for throttling per account and per address. */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+  is_success: number;
+}
+
+/** password_reset: single-use, expiring tokens sent by e-mail, stored hashed. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** api_token: personal tokens for the API, stored hashed. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** audit_event: append-only record of every change and security event. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  municipality_id: number | null;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  entity_label: string | null;
+  project_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string | null;
+  ip: string | null;
+}
+
 /** All tables. */
 export interface Database {
   municipality: MunicipalityTable;
@@ -181,6 +280,14 @@ export interface Database {
   responsibility: ResponsibilityTable;
   project_dependency: ProjectDependencyTable;
   search_entry: SearchEntryTable;
+  user_account: UserAccountTable;
+  user_org_unit: UserOrgUnitTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
 }
 
 /** The database handle or an open transaction: repositories accept either. */

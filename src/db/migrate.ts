@@ -5,9 +5,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
 import type { Database } from "./database.js";
 import * as catalogue from "./migrations/2026-11-21-catalogue.js";
+import * as accounts from "./migrations/2026-11-22-accounts.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
+  "2026-11-22-accounts": accounts,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

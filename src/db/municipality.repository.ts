@@ -67,9 +67,23 @@ export async function insertMunicipality(
   return row.id;
 }
 
-/** Deletes a municipality with all its data (foreign keys cascade). */
-export async function deleteMunicipality(db: Executor, id: number): Promise<void> {
-  await db.deleteFrom("municipality").where("id", "=", id).execute();
+/** Updates a municipality's own fields and marks its data as changed. */
+export async function updateMunicipality(
+  db: Executor,
+  id: number,
+  values: { name: string; state: string | null; website: string | null; now: string },
+): Promise<void> {
+  await db
+    .updateTable("municipality")
+    .set({
+      name: values.name,
+      state: values.state,
+      website: values.website,
+      updated_at: values.now,
+      data_version: sql`data_version + 1`,
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Marks a municipality's data as changed, so that caches and ETags move on. */

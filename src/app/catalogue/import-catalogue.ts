@@ -4,11 +4,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
-import { insertCatalogue, loadCatalogue } from "../../db/catalogue.repository.js";
+import { deleteCatalogue, insertCatalogue, loadCatalogue } from "../../db/catalogue.repository.js";
 import {
-  deleteMunicipality,
   findMunicipalityBySlug,
   insertMunicipality,
+  updateMunicipality,
 } from "../../db/municipality.repository.js";
 import { replaceSearchEntries } from "../../db/search.repository.js";
 import { AppError } from "../../errors.js";
@@ -69,16 +69,21 @@ export async function importCatalogue(
   const replaced = await ctx.db.transaction().execute(async (trx) => {
     const existing = await findMunicipalityBySlug(trx, document.municipality.slug);
     if (existing !== null && options.replace !== true) throw new AppError("ERR_IMPORT_MUNICIPALITY_EXISTS");
-    if (existing !== null) await deleteMunicipality(trx, existing.id);
-    const municipalityId = await insertMunicipality(trx, {
-      slug: document.municipality.slug,
+    const fields = {
       name: document.municipality.name,
       state: document.municipality.state ?? null,
       website: document.municipality.website ?? null,
-      // A replaced municipality continues its version, so that no cache or ETag can match old content.
-      dataVersion: existing === null ? 1 : existing.dataVersion + 1,
-      now,
-    });
+    };
+    let municipalityId: number;
+    if (existing === null) {
+      municipalityId = await insertMunicipality(trx, { slug: document.municipality.slug, ...fields, dataVersion: 1, now });
+    } else {
+      // The municipality stays (with its accounts and audit log); only its catalogue is replaced.
+      // Its data version moves on, so that no cache or ETag can match the old content.
+      municipalityId = existing.id;
+      await deleteCatalogue(trx, municipalityId);
+      await updateMunicipality(trx, municipalityId, { ...fields, now });
+    }
     await insertCatalogue(trx, municipalityId, catalogue, now);
     const municipality = await findMunicipalityBySlug(trx, document.municipality.slug);
     const stored = municipality === null ? null : await loadCatalogue(trx, municipality);

@@ -1,0 +1,59 @@
+/**
+ * Writing audit events from use cases: who (from the principal), when (the context's
+ * clock, UTC), what, before and after, and why. Always inside the change's transaction,
+ * so that there is no change without its event and no event without its change.
+ */
+import { insertAuditEvent, listAuditEvents, type AuditEvent, type AuditFilter } from "../../db/audit.repository.js";
+import type { Executor } from "../../db/database.js";
+import { actorLabel, type Principal } from "../../domain/access/principal.js";
+import type { AppContext } from "../context.js";
+
+/** Where a request came from; recorded with security events. */
+export interface RequestOrigin {
+  readonly ip: string | null;
+}
+
+/** The parts of an event a use case supplies. */
+export interface AuditEntry {
+  readonly municipalityId: number | null;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId?: string | number | null;
+  readonly entityLabel?: string | null;
+  readonly projectId?: number | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly reason?: string | null;
+}
+
+/** Appends an event for an action of the principal. */
+export async function recordAudit(
+  db: Executor,
+  ctx: AppContext,
+  principal: Principal,
+  entry: AuditEntry,
+  origin: RequestOrigin = { ip: null },
+): Promise<void> {
+  await insertAuditEvent(db, {
+    municipalityId: entry.municipalityId,
+    at: ctx.clock().toISOString(),
+    actorUserId: principal.kind === "user" ? principal.userId : null,
+    actorLabel: actorLabel(principal),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entityLabel: entry.entityLabel ?? null,
+    projectId: entry.projectId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason?.trim() || null,
+    ip: origin.ip,
+  });
+}
+
+/** Reads the log (authorisation is the caller's duty: see app/policies/audit.policy.ts). */
+export async function readAuditEvents(ctx: AppContext, filter: AuditFilter): Promise<readonly AuditEvent[]> {
+  return listAuditEvents(ctx.db, filter);
+}
+
+export type { AuditEvent, AuditFilter } from "../../db/audit.repository.js";
