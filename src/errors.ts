@@ -74,6 +74,55 @@ export const ERRORS = {
       en: "This dependency would create a cycle.",
     },
   },
+  ERR_UNAUTHENTICATED: {
+    status: 401,
+    message: {
+      de: "Bitte melden Sie sich an.",
+      en: "Please sign in.",
+    },
+  },
+  ERR_FORBIDDEN: {
+    status: 403,
+    message: {
+      de: "Dafür fehlt Ihnen die Berechtigung.",
+      en: "You are not allowed to do this.",
+    },
+  },
+  ERR_CSRF: {
+    status: 403,
+    message: {
+      de: "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+      en: "The form has expired or did not come from this site. Please reload the page and try again.",
+    },
+  },
+  ERR_CONFLICT: {
+    status: 409,
+    message: {
+      de: "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderung wurde nicht gespeichert.",
+      en: "Someone else has changed this record in the meantime. Your change was not saved.",
+    },
+  },
+  ERR_PRECONDITION_FAILED: {
+    status: 412,
+    message: {
+      de: "Der Eintrag hat sich seit dem Lesen geändert (If-Match passt nicht mehr).",
+      en: "The record has changed since it was read (If-Match no longer matches).",
+    },
+  },
+  ERR_PRECONDITION_REQUIRED: {
+    status: 428,
+    message: {
+      de: "Änderungen brauchen den Kopf If-Match mit dem ETag des gelesenen Stands.",
+      en: "Changes need an If-Match header with the ETag of the version read.",
+    },
+  },
+  ERR_TOO_MANY_ATTEMPTS: {
+    status: 429,
+    message: {
+      de: "Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten.",
+      en: "Too many attempts in a short time. Please wait a few minutes.",
+    },
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: {

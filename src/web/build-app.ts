@@ -17,6 +17,7 @@ import { apiRoutes } from "./api/api.routes.js";
 import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
 import { isJsonPath, sendJsonError } from "./http/errors.js";
+import { installRoutePolicies } from "./http/route-policy.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes, sendHtmlError } from "./portal/portal.routes.js";
 
@@ -34,6 +35,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? false,
   });
   const now = options.now ?? ctx.clock;
+  // Before anything registers a route: every route must declare who may call it.
+  installRoutePolicies(app);
 
   await app.register(fastifyHelmet, {
     // No inline script or style anywhere: every page uses /assets/app.css and app.js only.

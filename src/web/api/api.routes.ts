@@ -58,13 +58,14 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     return version;
   }
 
-  app.get("/openapi.json", { schema: { hide: true } }, async (_request, reply) =>
+  app.get("/openapi.json", { config: { policy: "public" }, schema: { hide: true } }, async (_request, reply) =>
     reply.type(JSON_TYPE).send(instance.swagger()),
   );
 
   app.get(
     "/v1/municipalities",
     {
+      config: { policy: "public" },
       schema: {
         summary: "Alle Kommunen",
         description: "Die Kommunen, die auf dieser Instanz ihr Digitalisierungsprogramm veröffentlichen.",
@@ -84,6 +85,7 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
   app.get(
     "/v1/municipalities/:slug/catalogue",
     {
+      config: { policy: "public" },
       schema: {
         summary: "Der ganze Maßnahmenkatalog einer Kommune",
         description:
@@ -105,6 +107,7 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
   app.get(
     "/v1/municipalities/:slug/projects/:id",
     {
+      config: { policy: "public" },
       schema: {
         summary: "Ein Projekt",
         description: "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen.",

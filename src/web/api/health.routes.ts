@@ -21,6 +21,7 @@ export async function healthRoutes(instance: FastifyInstance, options: { readonl
   app.get(
     "/health",
     {
+      config: { policy: "public" },
       schema: {
         summary: "Betriebsbereitschaft",
         description: "200, wenn die Datenbank antwortet; sonst 503 mit ERR_DATABASE_UNAVAILABLE.",

@@ -99,7 +99,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     return reply.code(page.status).type(HTML).send(page.html);
   }
 
-  app.get(ROUTES.home, { schema: { hide: true, querystring: PageQuerySchema } }, async (request, reply) => {
+  app.get(ROUTES.home, { config: { policy: "public" }, schema: { hide: true, querystring: PageQuerySchema } }, async (request, reply) => {
     const view = createViewContext(resolveLanguage(request.query.lang));
     const municipalities = await listMunicipalities(ctx);
     const [only] = municipalities;
@@ -118,7 +118,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.municipalityWithoutSlash,
-    { schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
+    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
       const queryIndex = request.url.indexOf("?");
@@ -129,7 +129,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.municipality,
-    { schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
+    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -143,7 +143,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.project,
-    { schema: { hide: true, params: ProjectParamsSchema, querystring: PageQuerySchema } },
+    { config: { policy: "public" }, schema: { hide: true, params: ProjectParamsSchema, querystring: PageQuerySchema } },
     async (request, reply) => {
       const { slug, projectSlug } = request.params;
       const version = await requireDataVersion(slug);
@@ -168,7 +168,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.timeline,
-    { schema: { hide: true, params: MunicipalityParamsSchema, querystring: TimelineQuerySchema } },
+    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: TimelineQuerySchema } },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -204,7 +204,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.search,
-    { schema: { hide: true, params: MunicipalityParamsSchema, querystring: SearchQuerySchema } },
+    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: SearchQuerySchema } },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
