@@ -61,9 +61,12 @@ export function isAllowedByPolicy(policy: RoutePolicy, principal: Principal): bo
  * registration check sees every route.
  */
 export function installRoutePolicies(app: FastifyInstance): void {
-  // A shared default is safe here because ANONYMOUS is immutable; the session plugin
-  // assigns a new principal when a valid session or token is presented.
-  app.decorateRequest("principal", ANONYMOUS as Principal);
+  // Fastify wants null for reference-typed decorations; every request starts anonymous,
+  // and the session plugin (registered later, so its hook runs later) may sign it in.
+  app.decorateRequest<Principal | null>("principal", null);
+  app.addHook("onRequest", async (request) => {
+    request.principal = ANONYMOUS;
+  });
 
   app.addHook("onRoute", (route) => {
     if (EXEMPT_PREFIXES.some((prefix) => route.url.startsWith(prefix))) return;
