@@ -1,0 +1,95 @@
+/**
+ * Every portal page meets WCAG 2.1 AA as far as axe can tell, for readers with and
+ * without JavaScript (BITV 2.0 makes this a duty of the municipality). A failure lists
+ * each rule with the elements that break it, so that the markup can be fixed directly.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
+
+/** The portal's pages, each with the status it must answer with. */
+const PAGES = [
+  {
+    name: "the start page (redirects to the only municipality)",
+    path: "/",
+    status: 200,
+  },
+  { name: "the programme overview", path: "/kleve/", status: 200 },
+  { name: "the overview in English", path: "/kleve/?lang=en", status: 200 },
+  {
+    name: "a project with a dependency",
+    path: "/kleve/projekte/e-rechnungsworkflow",
+    status: 200,
+  },
+  {
+    name: "a project that others depend on",
+    path: "/kleve/projekte/dokumentenmanagementsystem",
+    status: 200,
+  },
+  { name: "the timeline", path: "/kleve/zeitstrahl", status: 200 },
+  {
+    name: "the timeline filtered by action field",
+    path: "/kleve/zeitstrahl?aktionsfeld=smart-working",
+    status: 200,
+  },
+  {
+    name: "the timeline with a filter that matches nothing",
+    path: "/kleve/zeitstrahl?aktionsfeld=partizipation&status=paused",
+    status: 200,
+  },
+  {
+    name: "the timeline with an invalid filter",
+    path: "/kleve/zeitstrahl?aktionsfeld=gibt-es-nicht",
+    status: 400,
+  },
+  { name: "the empty search form", path: "/kleve/suche", status: 200 },
+  { name: "search results", path: "/kleve/suche?q=rechnung", status: 200 },
+  {
+    name: "a search without hits",
+    path: "/kleve/suche?q=xylophon",
+    status: 200,
+  },
+  { name: "an unknown page", path: "/kleve/gibt-es-nicht", status: 404 },
+  {
+    name: "an unknown project",
+    path: "/kleve/projekte/gibt-es-nicht",
+    status: 404,
+  },
+] as const;
+
+let rig: BrowserRig;
+
+beforeAll(async () => {
+  rig = await openBrowserRig();
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+afterEach(() => {
+  expect(rig.takeScriptErrors()).toEqual([]);
+});
+
+describe.each(JAVASCRIPT_MODES)(
+  "accessibility $mode",
+  ({ javaScriptEnabled }) => {
+    it.each(PAGES)(
+      "$name ($path) has no axe violations",
+      async ({ path, status }) => {
+        const page = await rig.newPage(javaScriptEnabled);
+        try {
+          const response = await page.goto(path);
+          expect(response?.status()).toBe(status);
+          expect(await findAccessibilityViolations(page)).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  },
+);

@@ -1,0 +1,172 @@
+/**
+ * The rig for browser tests: the real app listening on 127.0.0.1 on a SQLite demo
+ * database, and Debian's Chromium driven by playwright-core, with one browser context
+ * that runs scripts and one that does not (every page must work without JavaScript).
+ * Open it once per test file in beforeAll and close it in afterAll.
+ */
+// Browser tests pass functions to page.evaluate that run in the page, and Playwright's
+// types name DOM types: both need the DOM library, which the Node-only tsconfig lacks.
+/// <reference lib="dom" />
+import { AxeBuilder } from "@axe-core/playwright";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/web/build-app.js";
+import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
+import { chromiumPath } from "./environment.js";
+
+/** The two ways a reader may come: with scripts running, and without. */
+export const JAVASCRIPT_MODES = [
+  { mode: "with JavaScript", javaScriptEnabled: true },
+  { mode: "without JavaScript", javaScriptEnabled: false },
+] as const;
+
+/** The WCAG 2.1 AA rules axe checks (BITV 2.0 refers to WCAG 2.1 AA through EN 301 549). */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] as const;
+
+/** One rule that axe found broken, with the elements that break it. */
+type Violation = Awaited<
+  ReturnType<AxeBuilder["analyze"]>
+>["violations"][number];
+
+/** Flags that keep Chromium quiet and offline in a container; never download a browser. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A running portal and a browser pointed at it. */
+export interface BrowserRig {
+  /** The server's origin, e.g. "http://127.0.0.1:41234". */
+  readonly baseUrl: string;
+  /** A new page that runs the portal's scripts, or one that does not; closed with the rig. */
+  newPage(javaScriptEnabled: boolean): Promise<Page>;
+  /** Script errors seen since the last call (a broken enhancement is a bug even when the page still works). */
+  takeScriptErrors(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Pages without JavaScript, with the DevTools session that switched their scripts off.
+ *
+ * Why not Playwright's `javaScriptEnabled: false`: it also stops timers for scripts that
+ * the test injects, so axe never finishes (dequelabs/axe-core-npm#529), and a second
+ * DevTools session cannot lift it. Playwright implements the option with the same
+ * DevTools switch (`Emulation.setScriptExecutionDisabled`); holding the switch ourselves
+ * lets the audit turn it off for the moment axe runs. The page's own scripts were
+ * skipped while it loaded and stay skipped, so axe sees the page as a reader without
+ * JavaScript does (including any `<noscript>` content).
+ */
+const scriptlessPages = new WeakMap<Page, CDPSession>();
+
+/** Starts the app on a fresh demo database and launches Chromium. */
+export async function openBrowserRig(): Promise<BrowserRig> {
+  const cleanUps: (() => Promise<unknown>)[] = [];
+  const close = async (): Promise<void> => {
+    // In reverse order: browser first, then the server, then the database.
+    for (const cleanUp of cleanUps.splice(0).reverse()) {
+      await cleanUp().catch((error: unknown) =>
+        console.error("Aufräumen fehlgeschlagen:", error),
+      );
+    }
+  };
+  try {
+    const database: TestContext = await openTestContext("sqlite", {
+      demo: true,
+    });
+    cleanUps.push(() => database.close());
+    const app: FastifyInstance = await buildApp(database.ctx, {
+      logger: false,
+      now: () => TEST_NOW,
+    });
+    cleanUps.push(() => app.close());
+    const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+
+    const browser: Browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    cleanUps.push(() => browser.close());
+    // One context per mode, so that the two never share cookies or cache.
+    const contexts = new Map<boolean, BrowserContext>();
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: "de-DE",
+        javaScriptEnabled: true,
+      });
+      // Well below the test timeout, so that a missing element fails with Playwright's own message.
+      context.setDefaultTimeout(10_000);
+      contexts.set(javaScriptEnabled, context);
+    }
+    const scriptErrors: string[] = [];
+
+    return {
+      baseUrl,
+      async newPage(javaScriptEnabled) {
+        const context = contexts.get(javaScriptEnabled)!;
+        const page = await context.newPage();
+        page.on("pageerror", (error) =>
+          scriptErrors.push(`${page.url()}: ${error.message}`),
+        );
+        if (!javaScriptEnabled) {
+          const session = await context.newCDPSession(page);
+          await session.send("Emulation.setScriptExecutionDisabled", {
+            value: true,
+          });
+          scriptlessPages.set(page, session);
+        }
+        return page;
+      },
+      takeScriptErrors: () => scriptErrors.splice(0),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** One axe finding in words a person can act on: rule, impact, help, and each element with its problem. */
+export function describeViolation(violation: Violation): string {
+  const nodes = violation.nodes.map((node) => {
+    const summary = (node.failureSummary ?? "")
+      .split("\n")
+      .map((line) => `      ${line.trim()}`)
+      .join("\n");
+    return `  - ${JSON.stringify(node.target)}\n      ${node.html.slice(0, 300)}\n${summary}`;
+  });
+  return `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join("\n")}`;
+}
+
+/**
+ * Runs axe with the WCAG 2.1 AA rules on the page as it is now and returns the findings
+ * as readable text, one entry per rule (empty when the page passes).
+ */
+export async function findAccessibilityViolations(
+  page: Page,
+): Promise<string[]> {
+  const session = scriptlessPages.get(page);
+  await session?.send("Emulation.setScriptExecutionDisabled", { value: false });
+  try {
+    const results = await new AxeBuilder({ page })
+      .withTags([...AXE_TAGS])
+      .analyze();
+    return results.violations.map(describeViolation);
+  } finally {
+    await session?.send("Emulation.setScriptExecutionDisabled", {
+      value: true,
+    });
+  }
+}
