@@ -1,6 +1,5 @@
 /**
- * `npm run bench`: measures the compiled server on the Kleve demo catalogue, as issue 2
- * item 9 asks: cold start to the first page, throughput and latency of four public
+ * `npm run bench`: measures the compiled server on the Kleve demo catalogue: cold start to the first page, throughput and latency of four public
  * routes under autocannon, and the server's memory afterwards. It prints the numbers next
  * to the targets and always exits 0: it is a measurement, not a test (machines differ).
  *
@@ -36,7 +35,7 @@ const ROUTES = [
   { name: "Katalog-API", path: "/api/v1/municipalities/kleve/catalogue" },
 ];
 
-/** The targets of issue 2, item 9. */
+/** The performance targets of the public portal. */
 const TARGETS = {
   projectPageRequestsPerSecond: 5000,
   projectPageP99Ms: 10,
