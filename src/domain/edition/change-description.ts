@@ -1,0 +1,240 @@
+/**
+ * German sentences for the change report, the publishing check and the committee
+ * documents ("Zeitraum Umsetzung: Ende von 2023 auf QII/2024 verschoben (1 Jahr später)").
+ *
+ * Project-level changes name the project; changes inside a project (phases, measures,
+ * responsibilities, dependencies) read as lines under the project's heading, and get the
+ * project in front with `withProject` for flat lists.
+ */
+
+import type {
+  MeasureStatus,
+  ProjectStatus,
+  ResponsibilityRole,
+} from "../catalogue/catalogue.js";
+import type { Continuation } from "../period/period.js";
+import {
+  formatPointInTimeGerman,
+  formatShiftGerman,
+} from "../period/point-in-time.js";
+import type { PointInTime } from "../period/point-in-time.js";
+import { formatPeriodGerman } from "../period/period.js";
+import { isProjectChange } from "./catalogue-change.js";
+import type {
+  CatalogueChange,
+  ProjectMention,
+  ProjectRef,
+} from "./catalogue-change.js";
+import type { DependencyConflict } from "./dependency-conflicts.js";
+
+// The same words as the UI's (src/i18n/de.ts), which domain/ may not import.
+const PROJECT_STATUS_GERMAN: Readonly<Record<ProjectStatus, string>> = {
+  planned: "geplant",
+  in_progress: "in Umsetzung",
+  ongoing: "laufend/Daueraufgabe",
+  completed: "abgeschlossen",
+  paused: "ruhend",
+};
+
+const MEASURE_STATUS_GERMAN: Readonly<Record<MeasureStatus, string>> = {
+  planned: "geplant",
+  in_progress: "in Umsetzung",
+  done: "erledigt",
+  dropped: "entfallen",
+};
+
+const ROLE_GERMAN: Readonly<Record<ResponsibilityRole, string>> = {
+  lead: "federführend",
+  contributing: "beteiligt",
+};
+
+function continuationGerman(continuation: Continuation | null): string {
+  switch (continuation) {
+    case "ongoing":
+      return "danach laufend";
+    case "permanent":
+      return "Daueraufgabe";
+    case null:
+      return "ohne Fortführung";
+  }
+}
+
+function point(p: PointInTime): string {
+  return formatPointInTimeGerman(p);
+}
+
+/** "2.1 Dokumentenmanagementsystem". */
+function projectName(project: ProjectRef): string {
+  return `${project.code} ${project.title}`;
+}
+
+/** "2.1 Dokumentenmanagementsystem", or the slug when the project is unknown. */
+function mentionName(mention: ProjectMention): string {
+  if (mention.title === null) return mention.slug;
+  return mention.code === null
+    ? mention.title
+    : `${mention.code} ${mention.title}`;
+}
+
+function quoted(text: string): string {
+  return `„${text}“`;
+}
+
+function describe(change: CatalogueChange): string {
+  switch (change.kind) {
+    case "programme-horizon-changed":
+      return `Zeithorizont von ${change.from.startYear}–${change.from.endYear} auf ${change.to.startYear}–${change.to.endYear} geändert`;
+    case "priority-added":
+      return `Priorität ${change.year} ${quoted(change.title)} neu aufgenommen`;
+    case "priority-removed":
+      return `Priorität ${change.year} ${quoted(change.title)} gestrichen`;
+    case "priority-projects-changed": {
+      const parts: string[] = [];
+      if (change.added.length > 0) {
+        parts.push(`neu: ${change.added.map(mentionName).join(", ")}`);
+      }
+      if (change.removed.length > 0) {
+        parts.push(`nicht mehr: ${change.removed.map(mentionName).join(", ")}`);
+      }
+      return `Priorität ${change.year} ${quoted(change.title)}: Projekte geändert (${parts.join("; ")})`;
+    }
+    case "project-added":
+      return `Projekt ${projectName(change.project)} neu aufgenommen`;
+    case "project-removed":
+      return `Projekt ${projectName(change.project)} gestrichen`;
+    case "project-renamed":
+      return `Projekt ${change.project.code} ${quoted(change.from)} umbenannt in ${quoted(change.to)}`;
+    case "project-code-changed":
+      return `Projekt ${change.project.title}: Nummer von ${change.from} auf ${change.to} geändert`;
+    case "project-moved": {
+      const area = change.impactAreaChanged
+        ? ` im Wirkungsbereich ${change.to.impactArea.name}`
+        : "";
+      return `Projekt ${projectName(change.project)} jetzt im Aktionsfeld ${change.to.actionField.number} ${change.to.actionField.name}${area} (bisher ${change.from.actionField.number} ${change.from.actionField.name})`;
+    }
+    case "project-status-changed":
+      return `Projekt ${projectName(change.project)}: Status von ${quoted(PROJECT_STATUS_GERMAN[change.from])} auf ${quoted(PROJECT_STATUS_GERMAN[change.to])} geändert`;
+    case "project-finished-early":
+      return `Projekt ${projectName(change.project)} früher abgeschlossen als geplant: ${point(change.to)} statt ${point(change.from)} (${formatShiftGerman(change.shift)})`;
+    case "project-finished-late":
+      return `Projekt ${projectName(change.project)} später abgeschlossen als geplant: ${point(change.to)} statt ${point(change.from)} (${formatShiftGerman(change.shift)})`;
+    case "phase-added":
+      return `Zeitraum ${change.phase.label} (${formatPeriodGerman(change.period)}) neu aufgenommen`;
+    case "phase-removed":
+      return `Zeitraum ${change.phase.label} (${formatPeriodGerman(change.period)}) gestrichen`;
+    case "phase-relabelled":
+      return `Zeitraum ${quoted(change.from)} umbenannt in ${quoted(change.to)}`;
+    case "phase-start-shifted":
+      return `Zeitraum ${change.phase.label}: Beginn von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
+    case "phase-end-shifted":
+      return `Zeitraum ${change.phase.label}: Ende von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
+    case "phase-start-precision-changed":
+      return `Zeitraum ${change.phase.label}: Beginn von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
+    case "phase-end-precision-changed":
+      return `Zeitraum ${change.phase.label}: Ende von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
+    case "phase-open-end-added":
+      return `Zeitraum ${change.phase.label}: kein Ende mehr (bisher ${point(change.from)}), ${continuationGerman(change.continuation.to)}`;
+    case "phase-open-end-removed":
+      return `Zeitraum ${change.phase.label}: endet jetzt ${point(change.to)} (bisher ohne Ende)`;
+    case "phase-continuation-changed":
+      return `Zeitraum ${change.phase.label}: Fortführung von ${quoted(continuationGerman(change.from))} auf ${quoted(continuationGerman(change.to))} geändert`;
+    case "measure-added":
+      return `Einzelmaßnahme ${quoted(change.measure.title)} neu aufgenommen`;
+    case "measure-removed":
+      return `Einzelmaßnahme ${quoted(change.measure.title)} gestrichen`;
+    case "measure-renamed":
+      return `Einzelmaßnahme ${quoted(change.from)} umbenannt in ${quoted(change.to)}`;
+    case "measure-status-changed":
+      return measureStatusSentence(
+        change.measure.title,
+        change.from,
+        change.to,
+      );
+    case "responsibility-added":
+      return `Zuständigkeit: ${change.orgUnit.name} neu ${ROLE_GERMAN[change.role]}`;
+    case "responsibility-removed":
+      return `Zuständigkeit: ${change.orgUnit.name} nicht mehr ${ROLE_GERMAN[change.role]}`;
+    case "responsibility-role-changed":
+      return `Zuständigkeit: ${change.orgUnit.name} jetzt ${ROLE_GERMAN[change.to]} (bisher ${ROLE_GERMAN[change.from]})`;
+    case "dependency-added":
+      return `Neue Abhängigkeit: setzt ${mentionName(change.prerequisite)} voraus`;
+    case "dependency-removed":
+      return `Abhängigkeit entfallen: setzt ${mentionName(change.prerequisite)} nicht mehr voraus`;
+  }
+}
+
+function measureStatusSentence(
+  title: string,
+  from: MeasureStatus,
+  to: MeasureStatus,
+): string {
+  if (to === "done") return `Einzelmaßnahme ${quoted(title)} erledigt`;
+  if (to === "dropped") return `Einzelmaßnahme ${quoted(title)} entfallen`;
+  if (from === "planned" && to === "in_progress") {
+    return `Einzelmaßnahme ${quoted(title)} begonnen`;
+  }
+  return `Einzelmaßnahme ${quoted(title)}: Status von ${quoted(MEASURE_STATUS_GERMAN[from])} auf ${quoted(MEASURE_STATUS_GERMAN[to])} geändert`;
+}
+
+// Project-level kinds already name the project.
+const NAMES_PROJECT: ReadonlySet<CatalogueChange["kind"]> = new Set([
+  "project-added",
+  "project-removed",
+  "project-renamed",
+  "project-code-changed",
+  "project-moved",
+  "project-status-changed",
+  "project-finished-early",
+  "project-finished-late",
+]);
+
+/** Options for `describeChangeGerman`. */
+export interface DescribeOptions {
+  /** Put the project in front of changes inside a project ("2.1 Dokumentenmanagementsystem – …"). */
+  readonly withProject?: boolean;
+}
+
+/** One German sentence for a change, without a final full stop. */
+export function describeChangeGerman(
+  change: CatalogueChange,
+  options: DescribeOptions = {},
+): string {
+  const sentence = describe(change);
+  if (
+    options.withProject === true &&
+    isProjectChange(change) &&
+    !NAMES_PROJECT.has(change.kind)
+  ) {
+    return `${projectName(change.project)} – ${sentence}`;
+  }
+  return sentence;
+}
+
+/** "5 Verschiebungen wegen OZG-Aufwand", "1 Verschiebung wegen Personal". */
+export function describeShiftCountGerman(count: number, label: string): string {
+  return `${count} ${count === 1 ? "Verschiebung" : "Verschiebungen"} wegen ${label}`;
+}
+
+/**
+ * A dependency conflict in German: "2.5 E-Rechnungsworkflow beginnt QIV/2021, setzt aber
+ * 2.1 Dokumentenmanagementsystem voraus, das erst 2024 fertig ist: 3 Jahre zu früh".
+ */
+export function describeConflictGerman(conflict: DependencyConflict): string {
+  const dependent = `${conflict.dependent.code} ${conflict.dependent.title}`;
+  const prerequisite = `${conflict.prerequisite.code} ${conflict.prerequisite.title}`;
+  const ready =
+    conflict.readiness === "finish"
+      ? `das erst ${point(conflict.prerequisiteReady)} fertig ist`
+      : `das erst ${point(conflict.prerequisiteReady)} beginnt`;
+  // The gap says how much later the prerequisite is ready: that is how much too early the start is.
+  const tooEarly = formatShiftGerman(conflict.gap).replace(
+    / später$/,
+    " zu früh",
+  );
+  const sentence = `${dependent} beginnt ${point(conflict.dependentStart)}, setzt aber ${prerequisite} voraus, ${ready}: ${tooEarly}`;
+  if (conflict.downstream.length === 0) return sentence;
+  const affected = conflict.downstream
+    .map((project) => `${project.code} ${project.title}`)
+    .join(", ");
+  return `${sentence}; betroffen: ${affected}`;
+}
