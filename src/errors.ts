@@ -123,6 +123,20 @@ export const ERRORS = {
       en: "Too many attempts in a short time. Please wait a few minutes.",
     },
   },
+  ERR_SSO_FAILED: {
+    status: 400,
+    message: {
+      de: "Die Anmeldung über Single Sign-on ist fehlgeschlagen. Bitte versuchen Sie es noch einmal.",
+      en: "Signing in with single sign-on failed. Please try again.",
+    },
+  },
+  ERR_SSO_UNAVAILABLE: {
+    status: 502,
+    message: {
+      de: "Der Anmeldedienst (Single Sign-on) ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.",
+      en: "The single sign-on service cannot be reached right now. Please try again later.",
+    },
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: {

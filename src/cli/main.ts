@@ -9,10 +9,20 @@ import { exportJsonCommand } from "./commands/export-json.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
+import { tokenCommand } from "./commands/token.js";
+import { userCommand } from "./commands/user.js";
 import type { Command } from "./command.js";
 import { UsageError, writeError } from "./command.js";
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, demoCommand, exportJsonCommand, importJsonCommand];
+const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  exportJsonCommand,
+  importJsonCommand,
+  userCommand,
+  tokenCommand,
+];
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -27,7 +37,8 @@ function generalHelp(): string {
     "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
     "",
     "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
-    "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info).",
+    "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info),",
+    "PUBLIC_BASE_URL, SMTP_URL, MAIL_FROM (E-Mails), TRUST_PROXY, COOKIE_SECURE; siehe README.",
   ].join("\n");
 }
 

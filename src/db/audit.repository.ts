@@ -17,11 +17,14 @@ export interface NewAuditEvent {
   readonly after: unknown;
   readonly reason: string | null;
   readonly ip: string | null;
+  /** The entity's version after the change, when the entity has one (null for security events). */
+  readonly version?: number | null;
 }
 
 /** A stored event. */
-export interface AuditEvent extends Omit<NewAuditEvent, "before" | "after"> {
+export interface AuditEvent extends Omit<NewAuditEvent, "before" | "after" | "version"> {
   readonly id: number;
+  readonly version: number | null;
   readonly before: unknown;
   readonly after: unknown;
 }
@@ -32,7 +35,11 @@ export interface AuditFilter {
   readonly projectId?: number;
   readonly actorUserId?: number;
   readonly entityType?: string;
+  /** With entityType: one entity, e.g. entityType "action_field" and its id. */
+  readonly entityId?: string;
   readonly action?: string;
+  /** Only events whose change produced a version above this one (what happened since a form was opened). */
+  readonly afterVersion?: number;
   /** ISO timestamps, inclusive lower and exclusive upper bound. */
   readonly from?: string;
   readonly until?: string;
@@ -58,6 +65,7 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
       after_json: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
       reason: event.reason,
       ip: event.ip,
+      version: event.version ?? null,
     })
     .execute();
 }
@@ -68,7 +76,9 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
   if (filter.projectId !== undefined) query = query.where("project_id", "=", filter.projectId);
   if (filter.actorUserId !== undefined) query = query.where("actor_user_id", "=", filter.actorUserId);
   if (filter.entityType !== undefined) query = query.where("entity_type", "=", filter.entityType);
+  if (filter.entityId !== undefined) query = query.where("entity_id", "=", filter.entityId);
   if (filter.action !== undefined) query = query.where("action", "=", filter.action);
+  if (filter.afterVersion !== undefined) query = query.where("version", ">", filter.afterVersion);
   if (filter.from !== undefined) query = query.where("at", ">=", filter.from);
   if (filter.until !== undefined) query = query.where("at", "<", filter.until);
   const rows = await query
@@ -92,5 +102,23 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
     reason: row.reason,
     ip: row.ip,
+    version: row.version,
   }));
+}
+
+/** The people who appear in a municipality's log (for a filter), by label. */
+export async function listAuditActors(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly { readonly userId: number; readonly label: string }[]> {
+  const rows = await db
+    .selectFrom("audit_event")
+    .select((eb) => ["actor_user_id", eb.fn.max("actor_label").as("label")])
+    .where("municipality_id", "=", municipalityId)
+    .where("actor_user_id", "is not", null)
+    .groupBy("actor_user_id")
+    .execute();
+  return rows
+    .map((row) => ({ userId: Number(row.actor_user_id), label: String(row.label) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "de"));
 }

@@ -178,6 +178,8 @@ export interface UserAccountTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  /** A secret being set up (first enrolment or a new device); becomes totp_secret once a code confirms it. */
+  totp_pending_secret: string | null;
   /** The last TOTP time step accepted: a code works only once. */
   last_totp_step: number | null;
   /** The subject of an OpenID Connect login, when the account comes from single sign-on. */
@@ -245,6 +247,17 @@ export interface ApiTokenTable {
   revoked_at: Timestamp | null;
 }
 
+/** sso_login: a single sign-on started and not yet finished (state, nonce, PKCE verifier). */
+export interface SsoLoginTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** audit_event: append-only record of every change and security event. */
 export interface AuditEventTable {
   id: Generated<number>;
@@ -261,6 +274,8 @@ export interface AuditEventTable {
   after_json: string | null;
   reason: string | null;
   ip: string | null;
+  /** The version of the changed entity after the change (projects: the project's version). */
+  version: number | null;
 }
 
 /** All tables. */
@@ -287,6 +302,7 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   password_reset: PasswordResetTable;
   api_token: ApiTokenTable;
+  sso_login: SsoLoginTable;
   audit_event: AuditEventTable;
 }
 

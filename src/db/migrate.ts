@@ -6,10 +6,16 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "
 import type { Database } from "./database.js";
 import * as catalogue from "./migrations/2026-11-21-catalogue.js";
 import * as accounts from "./migrations/2026-11-22-accounts.js";
+import * as editor from "./migrations/2026-11-23-editor.js";
+import * as api from "./migrations/2026-11-23-api.js";
+import * as identity from "./migrations/2026-11-23-identity.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
   "2026-11-22-accounts": accounts,
+  "2026-11-23-editor": editor,
+  "2026-11-23-api": api,
+  "2026-11-23-identity": identity,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

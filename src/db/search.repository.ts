@@ -45,6 +45,31 @@ export async function replaceSearchEntries(
   }
 }
 
+/** Replaces the search entries of one project (the project and its measures) after it changed. */
+export async function replaceProjectSearchEntries(
+  db: Executor,
+  municipalityId: number,
+  projectId: number,
+  entries: readonly SearchEntryInput[],
+): Promise<void> {
+  await db.deleteFrom("search_entry").where("project_id", "=", projectId).execute();
+  for (let index = 0; index < entries.length; index += 100) {
+    await db
+      .insertInto("search_entry")
+      .values(
+        entries.slice(index, index + 100).map((entry) => ({
+        municipality_id: municipalityId,
+        project_id: entry.projectId,
+        measure_id: entry.measureId,
+        title: entry.title,
+        body: entry.body,
+          folded: foldGerman(`${entry.title} ${entry.body}`),
+        })),
+      )
+      .execute();
+  }
+}
+
 /** Entries of a municipality that contain every token as a word prefix: projects first, then by relevance. */
 export async function searchEntries(
   db: Kysely<Database>,

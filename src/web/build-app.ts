@@ -7,11 +7,14 @@
  * JSON, the portal in HTML. The root handlers below catch what falls between them (unknown
  * URLs, static files) and choose the format by path.
  */
+import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
 import type { AppContext } from "../app/context.js";
+import type { SsoConfig } from "../config.js";
+import type { MailDelivery } from "../app/auth/passwords.js";
 import { AppError } from "../errors.js";
 import { apiRoutes } from "./api/api.routes.js";
 import { healthRoutes } from "./api/health.routes.js";
@@ -20,6 +23,11 @@ import { isJsonPath, sendJsonError } from "./http/errors.js";
 import { installRoutePolicies } from "./http/route-policy.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes, sendHtmlError } from "./portal/portal.routes.js";
+import { identityRoutes } from "./identity/identity.routes.js";
+import { sessionPlugin } from "./plugins/session.js";
+import { ssoRoutes } from "./sso/sso.routes.js";
+import { auditApiRoutes } from "./api/audit.routes.js";
+import { editorRoutes } from "./editor/editor.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -27,16 +35,28 @@ export interface BuildAppOptions {
   readonly logger?: boolean;
   /** The clock, for the timeline's today line; defaults to the context's clock. */
   readonly now?: () => Date;
+  /** Mail for password reset links and invitations; without it, the reset page points to the administrators. */
+  readonly mail?: MailDelivery | null;
+  /** Always mark cookies Secure with the __Host- prefix (PUBLIC_BASE_URL is https); otherwise only on HTTPS requests. */
+  readonly secureCookies?: boolean;
+  /** Trust X-Forwarded-For/-Proto from a reverse proxy in front (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
+  /** Single sign-on with OpenID Connect (OIDC_*); without it the login page offers only the password. */
+  readonly sso?: SsoConfig | null;
+  /** Told of every route as it is registered (the route × role matrix test reads the route table this way). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the web application; the caller listens or injects. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
   });
   const now = options.now ?? ctx.clock;
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
+  if (options.onRoute !== undefined) app.addHook("onRoute", options.onRoute);
 
   await app.register(fastifyHelmet, {
     // No inline script or style anywhere: every page uses /assets/app.css and app.js only.
@@ -60,6 +80,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     frameguard: { action: "deny" },
   });
 
+  // After helmet, so that a refused bearer token still gets the security headers; it
+  // resolves the session or token into request.principal and checks CSRF tokens.
+  await app.register(fastifyFormbody);
+  await app.register(sessionPlugin, { ctx, secureCookies: options.secureCookies ?? false });
+
   await app.register(fastifyStatic, {
     root: assetDirectory(),
     prefix: "/assets/",
@@ -81,13 +106,30 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         description:
           "Öffentliche Daten der Digitalisierungsprogramme (Maßnahmenkataloge). Fehler haben die Form " +
           '{ "error": { "code", "message" } } mit stabilen Codes (docs/errors.md). Antworten tragen ETag und ' +
-          "Cache-Control; If-None-Match ergibt 304.",
+          "Cache-Control; If-None-Match ergibt 304. Änderungen (Bereich Bearbeitung) brauchen ein persönliches " +
+          "API-Token (Authorization: Bearer) und If-Match mit dem ETag des Projekts.",
         license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
       },
       tags: [
         { name: "Katalog", description: "Kommunen und ihre Maßnahmenkataloge" },
+        {
+          name: "Bearbeitung",
+          description:
+            "Projekte und ihre Teile anlegen, ändern, löschen – mit persönlichem API-Token und den Rechten seiner Inhaberin. " +
+            "Änderungen brauchen If-Match mit dem ETag des Projekts (fehlt er: 428, ist er veraltet: 412).",
+        },
+        { name: "Protokoll", description: "Wer hat wann was geändert und warum – für Administration und Redaktion" },
         { name: "Betrieb", description: "Zustand des Dienstes" },
       ],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: "http",
+            scheme: "bearer",
+            description: "Persönliches API-Token (fst_…), erzeugt mit `fortschritt token create` oder im Konto; widerrufbar.",
+          },
+        },
+      },
     },
     // Name components after their $id instead of def-0, def-1 …
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
@@ -97,8 +139,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setNotFoundHandler(async (request, reply) => sendError(new AppError("ERR_NOT_FOUND"), request, reply));
 
   await app.register(apiRoutes, { prefix: "/api", ctx });
+  await app.register(auditApiRoutes, { prefix: "/api", ctx });
   await app.register(healthRoutes, { ctx });
   await app.register(portalRoutes, { ctx, now });
+  await app.register(editorRoutes, { ctx });
+  await app.register(identityRoutes, { ctx, mail: options.mail ?? null, singleSignOn: options.sso != null });
+  if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
 
   return app;
 }

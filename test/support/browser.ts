@@ -16,6 +16,7 @@ import {
   type Page,
 } from "playwright-core";
 import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
 import { chromiumPath } from "./environment.js";
@@ -49,6 +50,8 @@ const CHROMIUM_ARGS = [
 export interface BrowserRig {
   /** The server's origin, e.g. "http://127.0.0.1:41234". */
   readonly baseUrl: string;
+  /** The app's database, e.g. to create the accounts a test signs in with. */
+  readonly ctx: AppContext;
   /** A new page that runs the portal's scripts, or one that does not; closed with the rig. */
   newPage(javaScriptEnabled: boolean): Promise<Page>;
   /** Script errors seen since the last call (a broken enhancement is a bug even when the page still works). */
@@ -114,6 +117,7 @@ export async function openBrowserRig(): Promise<BrowserRig> {
 
     return {
       baseUrl,
+      ctx: database.ctx,
       async newPage(javaScriptEnabled) {
         const context = contexts.get(javaScriptEnabled)!;
         const page = await context.newPage();

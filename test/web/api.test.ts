@@ -75,7 +75,7 @@ describe.each(DIALECTS)("JSON API on %s", (dialect) => {
       ]);
       expect(invoice.dependsOn).toEqual(["dokumentenmanagementsystem"]);
       expect(invoice.responsibilities).toContainEqual({ orgUnit: "10.1", role: "lead", note: null });
-      expect(invoice.measures[0]).toEqual({ title: "Einführung des SAP-Rechnungsworkflows XSuite Invoice", status: expect.any(String) });
+      expect(invoice.measures[0]).toEqual({ id: expect.any(Number), title: "Einführung des SAP-Rechnungsworkflows XSuite Invoice", status: expect.any(String) });
       expect(invoice).not.toHaveProperty("id");
     });
 
@@ -144,7 +144,8 @@ describe.each(DIALECTS)("JSON API on %s", (dialect) => {
       const first = await web.app.inject(url);
       expect(first.headers["cache-control"]).toBe("public, max-age=60");
       const etag = String(first.headers.etag);
-      expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+      // Project tags begin with the project's version ("p7-…"), the others with the data version.
+      expect(etag).toMatch(/^"p?\d+-[\w-]+"$/);
       const second = await web.app.inject({ url, headers: { "if-none-match": `W/${etag}, "anderes"` } });
       expect(second.statusCode).toBe(304);
       expect(second.body).toBe("");
@@ -229,7 +230,7 @@ describe("OpenAPI document", () => {
         "/health",
       ]),
     );
-    for (const path of documented.filter((path) => path.startsWith("/api/"))) {
+    for (const path of documented.filter((path) => path.startsWith("/api/") && document.paths[path].get !== undefined)) {
       const expected = path.includes("{slug}") ? ["200", "400", "404", "500"] : ["200", "400", "500"];
       expect(Object.keys(document.paths[path].get.responses)).toEqual(expect.arrayContaining(expected));
     }
@@ -243,7 +244,17 @@ describe("OpenAPI document", () => {
       .filter((path) => path.startsWith("/api/") && path !== "/api/openapi.json")
       .map((path) => path.replace(/:(\w+)/g, "{$1}"))
       .sort();
-    expect(registered).toHaveLength(3);
+    // The reading routes of the catalogue are found (so the route table was read), and the
+    // projects with their parts (test/web/api-write.test.ts) are documented like them.
+    expect(registered).toEqual(
+      expect.arrayContaining([
+        "/api/v1/municipalities",
+        "/api/v1/municipalities/{slug}/catalogue",
+        "/api/v1/municipalities/{slug}/projects",
+        "/api/v1/municipalities/{slug}/projects/{id}",
+        "/api/v1/municipalities/{slug}/projects/{id}/phases/{phaseId}",
+      ]),
+    );
     expect(Object.keys(document.paths).filter((path) => path.startsWith("/api/")).sort()).toEqual(registered);
   });
 

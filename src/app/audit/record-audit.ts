@@ -24,6 +24,8 @@ export interface AuditEntry {
   readonly before?: unknown;
   readonly after?: unknown;
   readonly reason?: string | null;
+  /** The entity's version after the change (for projects and their parts: the project's version). */
+  readonly version?: number | null;
 }
 
 /** Appends an event for an action of the principal. */
@@ -48,6 +50,7 @@ export async function recordAudit(
     after: entry.after ?? null,
     reason: entry.reason?.trim() || null,
     ip: origin.ip,
+    version: entry.version ?? null,
   });
 }
 

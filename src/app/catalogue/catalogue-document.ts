@@ -3,7 +3,7 @@
  * periods make sense, no dependency cycle) and converts between the document and the
  * domain catalogue. Import and export are each other's inverse.
  */
-import type { Catalogue, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import type { Catalogue, Project, ProjectInContext } from "../../domain/catalogue/catalogue.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../../domain/colour/contrast.js";
 import { findCycle } from "../../domain/dependency/dependency-graph.js";
@@ -20,7 +20,7 @@ const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
 };
 
 /** First path segments the application itself uses; a municipality cannot be called like that. */
-export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung"];
+export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung", "konto", "passwort-vergessen", "passwort-neu"];
 
 /** Validates a parsed file: first the schema, then the rules that tie its parts together. */
 export function checkCatalogueDocument(value: unknown): ValidationResult<CatalogueDocument> {
@@ -282,19 +282,26 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
   };
 }
 
-/** The search index entries of a catalogue: each project and each measure. */
-export function searchEntriesOf(catalogue: Catalogue): readonly {
-  projectId: number;
-  measureId: number | null;
-  title: string;
-  body: string;
-}[] {
-  return listProjects(catalogue).flatMap(({ project, actionField, impactArea }: ProjectInContext) => [
+/** One entry of the search index. */
+export interface SearchEntry {
+  readonly projectId: number;
+  readonly measureId: number | null;
+  readonly title: string;
+  readonly body: string;
+}
+
+/** The search index entries of one project: the project itself and each of its measures. */
+export function projectSearchEntries(
+  project: Project,
+  actionFieldName: string,
+  impactAreaName: string,
+): readonly SearchEntry[] {
+  return [
     {
       projectId: project.id,
       measureId: null,
       title: `${project.code} ${project.title}`,
-      body: [project.summary, project.tags.join(" "), actionField.name, impactArea.name].join(" "),
+      body: [project.summary, project.tags.join(" "), actionFieldName, impactAreaName].join(" "),
     },
     ...project.measures.map((measure) => ({
       projectId: project.id,
@@ -302,5 +309,12 @@ export function searchEntriesOf(catalogue: Catalogue): readonly {
       title: measure.title,
       body: project.title,
     })),
-  ]);
+  ];
+}
+
+/** The search index entries of a catalogue: each project and each measure. */
+export function searchEntriesOf(catalogue: Catalogue): readonly SearchEntry[] {
+  return listProjects(catalogue).flatMap(({ project, actionField, impactArea }: ProjectInContext) =>
+    projectSearchEntries(project, actionField.name, impactArea.name),
+  );
 }

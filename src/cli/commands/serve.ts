@@ -7,6 +7,8 @@ import {
   migrateDatabase,
   openAppContext,
 } from "../../app/database.js";
+import { purgeExpiredSessions } from "../../app/auth/sessions.js";
+import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { loadConfig } from "../../config.js";
 import { buildApp } from "../../web/build-app.js";
 import { parseCommandArgs, type Command } from "../command.js";
@@ -32,8 +34,24 @@ export const serveCommand: Command = {
     if (values["no-demo"] !== true && (await isDatabaseEmpty(ctx))) {
       process.stdout.write(describeImport(await importDemoCatalogue(ctx)) + "\n");
     }
-    const app = await buildApp(ctx, { logger: config.logLevel !== "silent" });
+    const mail =
+      config.mail === null || config.publicBaseUrl === null
+        ? null
+        : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
+    const app = await buildApp(ctx, {
+      logger: config.logLevel !== "silent",
+      mail,
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      sso: config.sso,
+    });
+    // Ended sessions and old login attempts are removed now and then; any process may do it.
+    const purge = setInterval(() => {
+      purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
+    }, 15 * 60_000);
+    purge.unref();
     const shutdown = (): void => {
+      clearInterval(purge);
       void app.close().then(() => closeAppContext(ctx));
     };
     process.once("SIGINT", shutdown);

@@ -27,6 +27,7 @@ import {
   ProjectResponseSchema,
 } from "./catalogue.schema.js";
 import { READ_ERROR_RESPONSES } from "./error.schema.js";
+import { projectTag, projectWriteRoutes } from "./project-write.routes.js";
 import { ref } from "./schema-ref.js";
 
 /** What the API needs from the app. */
@@ -110,7 +111,8 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
       config: { policy: "public" },
       schema: {
         summary: "Ein Projekt",
-        description: "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen.",
+        description:
+          "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen. Der ETag beginnt mit der Version des Projekts; Änderungen senden ihn in If-Match zurück.",
         tags: ["Katalog"],
         params: ProjectParamsSchema,
         querystring: ApiQuerySchema,
@@ -119,14 +121,14 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     },
     async (request, reply) => {
       const { slug, id } = request.params;
-      const version = await requireDataVersion(slug);
-      const tag = entityTag(version, ["api-project", APP_VERSION, slug, id]);
+      // The tag needs the project's version; the catalogue is cached per data version, so this is cheap.
+      const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
+      const tag = projectTag(catalogue, entry);
       return sendCacheable(
         request,
         reply,
         tag,
         async () => {
-          const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
           const prerequisites = entry.project.dependsOn
             .map((dependency) => findProject(catalogue, dependency))
             .filter((found): found is ProjectInContext => found !== null);
@@ -136,4 +138,6 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
       );
     },
   );
+
+  await projectWriteRoutes(instance, { ctx });
 }

@@ -2,10 +2,19 @@
  * Domain catalogue → API JSON. Database ids stay inside; records refer to each other by
  * the same stable keys as the exchange format (org unit codes, project slugs).
  */
-import type { Catalogue, Municipality, Phase, Project, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import type { Catalogue, Measure, Municipality, Phase, Project, ProjectInContext, Responsibility } from "../../domain/catalogue/catalogue.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import { formatPointInTime } from "../../domain/period/point-in-time.js";
-import type { CatalogueDto, MunicipalityDto, PhaseDto, ProjectDetailDto, ProjectDto } from "./catalogue.schema.js";
+import type {
+  CatalogueDto,
+  MeasureDto,
+  MunicipalityDto,
+  PhaseDto,
+  ProjectDetailDto,
+  ProjectDto,
+  ProjectReferenceDto,
+  ResponsibilityDto,
+} from "./catalogue.schema.js";
 
 /** A municipality with links to its catalogue and portal. */
 export function presentMunicipality(municipality: Municipality): MunicipalityDto {
@@ -25,6 +34,7 @@ export function presentMunicipality(municipality: Municipality): MunicipalityDto
 /** A phase with canonical points and their precision. */
 export function presentPhase(phase: Phase): PhaseDto {
   return {
+    id: phase.id,
     label: phase.label,
     start: formatPointInTime(phase.start),
     startPrecision: phase.start.precision,
@@ -46,14 +56,26 @@ export function presentProject(project: Project): ProjectDto {
     status: project.status,
     tags: [...project.tags],
     phases: project.phases.map(presentPhase),
-    measures: project.measures.map((measure) => ({ title: measure.title, status: measure.status })),
-    responsibilities: project.responsibilities.map((responsibility) => ({
-      orgUnit: responsibility.orgUnitCode,
-      role: responsibility.role,
-      note: responsibility.note,
-    })),
+    measures: project.measures.map(presentMeasure),
+    responsibilities: project.responsibilities.map(presentResponsibility),
     dependsOn: [...project.dependsOn],
+    version: project.version,
   };
+}
+
+/** A measure with the id that addresses it. */
+export function presentMeasure(measure: Measure): MeasureDto {
+  return { id: measure.id, title: measure.title, status: measure.status };
+}
+
+/** A responsibility, keyed by the org unit's code. */
+export function presentResponsibility(responsibility: Responsibility): ResponsibilityDto {
+  return { orgUnit: responsibility.orgUnitCode, role: responsibility.role, note: responsibility.note };
+}
+
+/** A reference to a project: slug, code and title. */
+export function presentProjectReference(other: ProjectInContext): ProjectReferenceDto {
+  return { slug: other.project.slug, code: other.project.code, title: other.project.title };
 }
 
 /** The whole catalogue tree. */
@@ -98,7 +120,6 @@ export function presentProjectDetail(
   prerequisites: readonly ProjectInContext[],
   dependents: readonly ProjectInContext[],
 ): ProjectDetailDto {
-  const reference = (other: ProjectInContext) => ({ slug: other.project.slug, code: other.project.code, title: other.project.title });
   return {
     municipality: {
       slug: catalogue.municipality.slug,
@@ -113,7 +134,7 @@ export function presentProjectDetail(
       colour: entry.actionField.colour,
     },
     project: presentProject(entry.project),
-    dependsOn: prerequisites.map(reference),
-    dependents: dependents.map(reference),
+    dependsOn: prerequisites.map(presentProjectReference),
+    dependents: dependents.map(presentProjectReference),
   };
 }

@@ -58,6 +58,7 @@ export const MunicipalityListSchema = Type.Object(
 /** A phase with its period. */
 export const PhaseSchema = Type.Object(
   {
+    id: Type.Integer({ description: "Id der Phase, für Änderungen über …/phases/{phaseId}" }),
     label: Type.String(),
     start: Type.String({ description: "Beginn: 2023, 2023-Q2, 2023-05 oder 2023-05-17" }),
     startPrecision: StringEnum(PRECISIONS),
@@ -70,6 +71,26 @@ export const PhaseSchema = Type.Object(
   { $id: "Phase" },
 );
 
+/** A measure. */
+export const MeasureSchema = Type.Object(
+  {
+    id: Type.Integer({ description: "Id der Einzelmaßnahme, für Änderungen über …/measures/{measureId}" }),
+    title: Type.String(),
+    status: StringEnum(MEASURE_STATUSES),
+  },
+  { $id: "Measure" },
+);
+
+/** A unit's responsibility for a project. */
+export const ResponsibilitySchema = Type.Object(
+  {
+    orgUnit: Type.String({ description: "Kürzel der Organisationseinheit (orgUnits[].code)" }),
+    role: StringEnum(RESPONSIBILITY_ROLES),
+    note: Nullable(Type.String()),
+  },
+  { $id: "Responsibility" },
+);
+
 /** A project with everything that belongs to it. */
 export const ProjectSchema = Type.Object(
   {
@@ -80,15 +101,10 @@ export const ProjectSchema = Type.Object(
     status: StringEnum(PROJECT_STATUSES),
     tags: Type.Array(Type.String()),
     phases: Type.Array(ref(PhaseSchema)),
-    measures: Type.Array(Type.Object({ title: Type.String(), status: StringEnum(MEASURE_STATUSES) })),
-    responsibilities: Type.Array(
-      Type.Object({
-        orgUnit: Type.String({ description: "Kürzel der Organisationseinheit (orgUnits[].code)" }),
-        role: StringEnum(RESPONSIBILITY_ROLES),
-        note: Nullable(Type.String()),
-      }),
-    ),
+    measures: Type.Array(ref(MeasureSchema)),
+    responsibilities: Type.Array(ref(ResponsibilitySchema)),
     dependsOn: Type.Array(Type.String(), { description: "Slugs der Projekte, die dieses voraussetzt" }),
+    version: Type.Integer({ description: "Version des Projekts; steigt mit jeder Änderung daran (auch an Phasen, Maßnahmen, Zuständigkeiten, Abhängigkeiten)" }),
   },
   { $id: "Project" },
 );
@@ -156,7 +172,10 @@ export const CatalogueResponseSchema = Type.Object(
 );
 
 /** A reference to another project. */
-const ProjectReferenceSchema = Type.Object({ slug: Type.String(), code: Type.String(), title: Type.String() });
+export const ProjectReferenceSchema = Type.Object(
+  { slug: Type.String(), code: Type.String(), title: Type.String() },
+  { $id: "ProjectReference", description: "Verweis auf ein Projekt" },
+);
 
 /** One project with where it sits and what needs it. */
 export const ProjectResponseSchema = Type.Object(
@@ -165,14 +184,17 @@ export const ProjectResponseSchema = Type.Object(
     impactArea: Type.Object({ key: Type.String(), name: Type.String() }),
     actionField: Type.Object({ key: Type.String(), number: Type.Integer(), name: Type.String(), colour: Type.String() }),
     project: ref(ProjectSchema),
-    dependsOn: Type.Array(ProjectReferenceSchema, { description: "Projekte, die dieses voraussetzt (Hängt ab von)" }),
-    dependents: Type.Array(ProjectReferenceSchema, { description: "Projekte, die dieses voraussetzen (Voraussetzung für)" }),
+    dependsOn: Type.Array(ref(ProjectReferenceSchema), { description: "Projekte, die dieses voraussetzt (Hängt ab von)" }),
+    dependents: Type.Array(ref(ProjectReferenceSchema), { description: "Projekte, die dieses voraussetzen (Voraussetzung für)" }),
   },
   { $id: "ProjectDetail", description: "Ein Projekt mit Stellung im Katalog und Abhängigkeiten" },
 );
 
 export type MunicipalityDto = Static<typeof MunicipalitySchema>;
 export type PhaseDto = Static<typeof PhaseSchema>;
+export type MeasureDto = Static<typeof MeasureSchema>;
+export type ResponsibilityDto = Static<typeof ResponsibilitySchema>;
+export type ProjectReferenceDto = Static<typeof ProjectReferenceSchema>;
 export type ProjectDto = Static<typeof ProjectSchema>;
 export type CatalogueDto = Static<typeof CatalogueResponseSchema>;
 export type ProjectDetailDto = Static<typeof ProjectResponseSchema>;

@@ -4,16 +4,20 @@ import {
   ActionFieldSchema,
   CatalogueResponseSchema,
   ImpactAreaSchema,
+  MeasureSchema,
   MunicipalityListSchema,
   MunicipalitySchema,
   OrgUnitSchema,
   PhaseSchema,
   ProgrammeSchema,
+  ProjectReferenceSchema,
   ProjectResponseSchema,
   ProjectSchema,
+  ResponsibilitySchema,
 } from "./catalogue.schema.js";
 import { ErrorResponseSchema } from "./error.schema.js";
 import { HealthResponseSchema } from "./health.schema.js";
+import { WRITE_SCHEMAS } from "./project-write.schema.js";
 
 /** The shared schemas, each with an $id. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -22,11 +26,15 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   MunicipalitySchema,
   MunicipalityListSchema,
   PhaseSchema,
+  MeasureSchema,
+  ResponsibilitySchema,
   ProjectSchema,
   ActionFieldSchema,
   ImpactAreaSchema,
   ProgrammeSchema,
   OrgUnitSchema,
   CatalogueResponseSchema,
+  ProjectReferenceSchema,
   ProjectResponseSchema,
+  ...WRITE_SCHEMAS,
 ];

@@ -1,4 +1,4 @@
-// Fortschritt — progressive enhancement for the public portal.
+// Fortschritt — progressive enhancement for the portal and the editor.
 //
 // Every page works without this file. Components opt in with data-module="…" (as in
 // GOV.UK Frontend); this script only adds convenience on top of plain HTML forms.
@@ -28,6 +28,44 @@ const modules = {
     form.addEventListener("change", (event) => {
       if (event.target instanceof HTMLSelectElement) form.requestSubmit();
     });
+  },
+
+  /**
+   * Saves the status of a measure as soon as another one is chosen (the "inline status"
+   * of the editor). Without JavaScript the form's own button does the same. The hint that
+   * announces it is shown only now (WCAG 3.2.2 On Input).
+   */
+  "app-inline-status"(element) {
+    if (!(element instanceof HTMLFormElement)) return;
+    const form = element;
+    const hint = form.querySelector("[data-auto-submit-hint]");
+    if (hint instanceof HTMLElement) hint.hidden = false;
+    form.addEventListener("change", (event) => {
+      if (event.target instanceof HTMLSelectElement) form.requestSubmit();
+    });
+  },
+
+  /**
+   * Shows the contrast white text reaches on the chosen colour while it is being chosen
+   * (WCAG 2.1, 1.4.3 asks 4.5:1). The server checks the same rule when the form is saved.
+   */
+  "app-contrast-check"(element) {
+    const input = element.querySelector('input[type="color"]');
+    const output = element.querySelector("[data-contrast-output]");
+    if (!(input instanceof HTMLInputElement) || !(output instanceof HTMLElement)) return;
+    const template = output.dataset.contrastOutput ?? "%s";
+    const decimal = document.documentElement.lang === "de" ? "," : ".";
+    const luminance = (hex) => {
+      const channels = [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255);
+      const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const update = () => {
+      if (!/^#[0-9a-f]{6}$/i.test(input.value)) return;
+      const ratio = 1.05 / (luminance(input.value) + 0.05);
+      output.textContent = template.replace("%s", `${ratio.toFixed(2).replace(".", decimal)} : 1`);
+    };
+    input.addEventListener("input", update);
   },
 };
 

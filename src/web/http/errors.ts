@@ -9,6 +9,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { validate } from "../../app/validation/validate.js";
 import { AppError, ERRORS, type ErrorCode, type InputProblem } from "../../errors.js";
 import { resolveLanguage, type Language } from "../../i18n/i18n.js";
+import { SHARED_SCHEMAS } from "../api/shared-schemas.js";
 import { NO_STORE } from "./cache.js";
 
 /** What the client is told about an error. */
@@ -108,15 +109,43 @@ function describeValidation(error: FastifyError, request: FastifyRequest): reado
   const schema = (request.routeOptions.schema as Partial<Record<ValidationContext, TSchema>> | undefined)?.[context];
   const value = valueOf(request, context);
   if (schema !== undefined) {
-    const result = validate(schema, value);
-    if (!result.ok) {
-      return result.problems.map((problem) => ({ path: `/${context}${problem.path === "/" ? "" : problem.path}`, message: problem.message }));
+    try {
+      // API bodies refer to shared schemas by $ref (so that the OpenAPI document names them).
+      const resolved = resolveReferences(schema, sharedSchemasById(), 0) as TSchema;
+      const result = validate(resolved, value);
+      if (!result.ok) {
+        return result.problems.map((problem) => ({ path: `/${context}${problem.path === "/" ? "" : problem.path}`, message: problem.message }));
+      }
+    } catch (caught) {
+      // A schema the German re-check cannot read: Ajv's own description follows.
+      request.log.debug({ err: caught }, "validation problems described by Ajv");
     }
   }
   return (error.validation ?? []).map((entry) => ({
     path: `/${context}${entry.instancePath}`,
     message: entry.message ?? "ist ungültig",
   }));
+}
+
+let sharedById: Readonly<Record<string, unknown>> | null = null;
+
+/** The shared schemas by $id; Fastify's own store holds copies without TypeBox's type marks. */
+function sharedSchemasById(): Readonly<Record<string, unknown>> {
+  sharedById ??= Object.fromEntries(SHARED_SCHEMAS.map((schema) => [schema.$id ?? "", schema]));
+  return sharedById;
+}
+
+/** A schema with every `$ref` to a shared schema replaced by that schema (they do not nest deeply). */
+function resolveReferences(schema: unknown, shared: Readonly<Record<string, unknown>>, depth: number): unknown {
+  if (depth > 20 || schema === null || typeof schema !== "object") return schema;
+  if (Array.isArray(schema)) return schema.map((item) => resolveReferences(item, shared, depth + 1));
+  const node = schema as Record<string | symbol, unknown>;
+  const target = typeof node.$ref === "string" ? shared[node.$ref] : undefined;
+  if (target !== undefined) return resolveReferences(target, shared, depth + 1);
+  // Spreading keeps TypeBox's symbol keys (its Kind), which the checker reads.
+  const copy: Record<string | symbol, unknown> = { ...node };
+  for (const key of Object.keys(copy)) copy[key] = resolveReferences(copy[key], shared, depth + 1);
+  return copy;
 }
 
 function valueOf(request: FastifyRequest, context: ValidationContext): unknown {

@@ -16,6 +16,8 @@ export interface ErrorPageProps {
   readonly message: string;
   /** A more specific explanation, e.g. which value was wrong. */
   readonly detail?: string | null | undefined;
+  /** For 401: the sign-in page, with the way back to this one. */
+  readonly signInHref?: string | undefined;
 }
 
 /** The error page. */
@@ -38,6 +40,15 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
           {props.detail}
         </p>
       )}
+      {props.signInHref === undefined ? (
+        ""
+      ) : (
+        <p class="app-body-text">
+          <a class="app-button" href={props.signInHref} safe>
+            {t.errorSignIn}
+          </a>
+        </p>
+      )}
       <p class="app-body-text">
         <a class="app-link" href={view.link(paths.home())} safe>
           {t.errorBackHome}
@@ -51,6 +62,6 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
 }
 
 function headingStatus(status: number): ErrorPageStatus {
-  if (status === 404 || status === 503) return status;
+  if (status === 401 || status === 403 || status === 404 || status === 429 || status === 503) return status;
   return status >= 500 ? 500 : 400;
 }

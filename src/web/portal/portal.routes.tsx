@@ -22,7 +22,9 @@ import { createViewContext, type ViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDate, germanDayNumber } from "../http/clock.js";
 import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "../http/errors.js";
+import { PageCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
+import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
 import { ErrorPage } from "./error-page.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
@@ -83,6 +85,8 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
    * so a 304 costs one small query. The date is part of the tag because pages with a
    * timeline draw a today line.
    */
+  const pageCache = new PageCache();
+
   async function sendPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -93,9 +97,18 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
       return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
     }
+    const isAnonymous = request.principal.kind === "anonymous";
+    const cached = isAnonymous ? pageCache.get(tag) : undefined;
+    if (cached !== undefined) {
+      return reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(HTML).send(cached);
+    }
     const page = await render();
-    if (page.status === 200) reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
-    else reply.header("cache-control", NO_STORE);
+    if (page.status === 200) {
+      reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
+      if (isAnonymous) pageCache.set(tag, page.html);
+    } else {
+      reply.header("cache-control", NO_STORE);
+    }
     return reply.code(page.status).type(HTML).send(page.html);
   }
 
@@ -244,9 +257,15 @@ export async function sendHtmlError(error: unknown, request: FastifyRequest, rep
       code={problem.code}
       message={problemMessage(problem, view.lang)}
       detail={detail}
+      signInHref={problem.code === "ERR_UNAUTHENTICATED" && request.method === "GET" ? signInLinkFor(request.url, view) : undefined}
     />
   );
   return reply.code(problem.status).removeHeader("etag").header("cache-control", NO_STORE).type(HTML).send(html);
+}
+
+/** The sign-in page with the way back to the page that asked for it. */
+function signInLinkFor(requestUrl: string, view: ViewContext): string {
+  return view.link(identityPaths.signIn(), { next: safeNextPath(requestUrl) ?? undefined });
 }
 
 function filterProblemMessage(t: Dictionary, field: "actionField" | "orgUnit" | "status", value: string): string {

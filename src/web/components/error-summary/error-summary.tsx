@@ -1,12 +1,21 @@
 /**
  * What is wrong with the reader's input, at the top of the page (GOV.UK error summary).
- * role="alert" makes screen readers announce it when the page loads.
+ * role="alert" makes screen readers announce it when the page loads. On forms, each
+ * problem links to its field (`links`), so keyboard users get there in one step.
  */
+
+/** A problem that links to the field it is about. */
+export interface ErrorSummaryLink {
+  readonly text: string;
+  /** "#field-id" */
+  readonly href: string;
+}
 
 /** Props of the error summary. */
 export interface ErrorSummaryProps {
   readonly title: string;
-  readonly messages: readonly string[];
+  readonly messages?: readonly string[];
+  readonly links?: readonly ErrorSummaryLink[];
 }
 
 /** A box listing the problems with the input. */
@@ -17,8 +26,15 @@ export function ErrorSummary(props: ErrorSummaryProps): JSX.Element {
         {props.title}
       </h2>
       <ul class="app-error-summary__list">
-        {props.messages.map((message) => (
+        {(props.messages ?? []).map((message) => (
           <li safe>{message}</li>
+        ))}
+        {(props.links ?? []).map((link) => (
+          <li>
+            <a class="app-error-summary__link" href={link.href} safe>
+              {link.text}
+            </a>
+          </li>
         ))}
       </ul>
     </div>

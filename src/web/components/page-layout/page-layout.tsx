@@ -4,6 +4,7 @@
  * module script; no inline style or script anywhere (the CSP forbids them).
  */
 import type { Children } from "@kitajs/html";
+import { AccountBar, type AccountBarProps } from "../account-bar/account-bar.js";
 import { Breadcrumbs, type Crumb } from "../breadcrumbs/breadcrumbs.js";
 import type { ViewContext } from "../view.js";
 import { paths, switchLanguage } from "../../portal/paths.js";
@@ -19,6 +20,13 @@ export interface SiteHeader {
 /** Which entry of the main navigation is the current page. */
 export type NavigationItem = "overview" | "timeline" | "search";
 
+/** A link of a navigation other than the portal's. */
+export interface NavigationEntry {
+  readonly href: string;
+  readonly label: string;
+  readonly isCurrent: boolean;
+}
+
 /** Props of the page frame. */
 export interface PageLayoutProps {
   readonly view: ViewContext;
@@ -29,6 +37,10 @@ export interface PageLayoutProps {
   readonly site?: SiteHeader | undefined;
   readonly breadcrumbs?: readonly Crumb[] | undefined;
   readonly current?: NavigationItem | undefined;
+  /** The signed-in person (account bar with sign-out); only on pages that are never cached publicly. */
+  readonly account?: AccountBarProps | undefined;
+  /** Links of the main navigation in place of the portal's (the editor has its own). */
+  readonly navigation?: readonly NavigationEntry[] | undefined;
   readonly children?: Children;
 }
 
@@ -56,6 +68,7 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
             {t.skipLink}
           </a>
           <header class="app-header">
+            {props.account === undefined ? "" : <AccountBar {...props.account} />}
             <div class="app-width-container app-header__inner">
               {site === undefined ? (
                 <a class="app-header__brand" href={view.link(paths.home())}>
@@ -83,7 +96,15 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                 {t.languageSwitch}
               </a>
             </div>
-            {site === undefined ? (
+            {props.navigation !== undefined ? (
+              <nav class="app-navigation" aria-label={t.mainNavigation}>
+                <ul class="app-width-container app-navigation__list">
+                  {props.navigation.map((entry) => (
+                    <NavigationLink href={entry.href} label={entry.label} isCurrent={entry.isCurrent} />
+                  ))}
+                </ul>
+              </nav>
+            ) : site === undefined ? (
               ""
             ) : (
               <nav class="app-navigation" aria-label={t.mainNavigation}>

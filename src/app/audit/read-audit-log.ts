@@ -1,0 +1,155 @@
+/**
+ * Reading the audit log of a municipality, whole or per project, with filters (period,
+ * person, entity type, action). Administrators and editors only (policies/audit.policy.ts);
+ * nobody can change or delete an event — there is no use case for it and the database refuses.
+ */
+import { listAuditActors, listAuditEvents, type AuditEvent } from "../../db/audit.repository.js";
+import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
+import { loadStoredProject } from "../../db/project.repository.js";
+import type { Principal } from "../../domain/access/principal.js";
+import type { Municipality, Project } from "../../domain/catalogue/catalogue.js";
+import { AppError } from "../../errors.js";
+import type { AppContext } from "../context.js";
+import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditProject } from "../policies/catalogue.policy.js";
+import { recordAudit, type RequestOrigin } from "./record-audit.js";
+
+/** The largest page of events one request may ask for. */
+export const MAX_AUDIT_PAGE = 200;
+
+/** Filters of the log; dates as "YYYY-MM-DD" (German calendar days), both inclusive. */
+export interface AuditLogQuery {
+  readonly municipality: string;
+  /** Only the events of this project (slug). */
+  readonly project?: string | undefined;
+  readonly actorUserId?: number | undefined;
+  readonly entityType?: string | undefined;
+  readonly action?: string | undefined;
+  readonly from?: string | undefined;
+  readonly until?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+}
+
+/** A person who appears in the log, for the filter. */
+export interface AuditActor {
+  readonly userId: number;
+  readonly label: string;
+}
+
+/** One page of the log, newest first. */
+export interface AuditLogPage {
+  readonly municipality: Municipality;
+  readonly project: Project | null;
+  readonly events: readonly AuditEvent[];
+  /** Whether there are older events beyond this page. */
+  readonly hasMore: boolean;
+  readonly actors: readonly AuditActor[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The instant a German calendar day starts (midnight in Europe/Berlin), as an ISO timestamp. */
+export function startOfGermanDay(day: string): string | null {
+  const match = DAY.exec(day);
+  if (match === null) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utcMidnight = Date.UTC(year, month - 1, date);
+  if (new Date(utcMidnight).getUTCDate() !== date) return null;
+  // Berlin is one or two hours ahead of UTC; find the offset that makes local midnight.
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
+    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(candidate);
+    if (local === "00") return candidate.toISOString();
+  }
+  return new Date(utcMidnight).toISOString();
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reads a page of the log; ERR_FORBIDDEN (logged) for committee members and other municipalities. */
+export async function readAuditLog(
+  ctx: AppContext,
+  principal: Principal,
+  query: AuditLogQuery,
+  origin: RequestOrigin = { ip: null },
+): Promise<AuditLogPage> {
+  const municipality = await findMunicipalityBySlug(ctx.db, query.municipality);
+  if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+  if (principal.kind === "anonymous") throw new AppError("ERR_UNAUTHENTICATED");
+  if (!canReadAudit(principal, municipality.id)) {
+    await recordAudit(
+      ctx.db,
+      ctx,
+      principal,
+      { municipalityId: municipality.id, action: "access.denied", entityType: "audit", after: { attempted: "audit.read", code: "ERR_FORBIDDEN" } },
+      origin,
+    );
+    throw new AppError("ERR_FORBIDDEN");
+  }
+  let project: Project | null = null;
+  if (query.project !== undefined) {
+    const stored = await loadStoredProject(ctx.db, municipality.id, query.project);
+    if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+    project = stored.project;
+    // The history of a project is for those who may edit it (and administrators).
+    const scope = { municipalityId: municipality.id, responsibleOrgUnitCodes: project.responsibilities.map((r) => r.orgUnitCode) };
+    if (!canEditProject(principal, scope)) {
+      await recordAudit(
+        ctx.db,
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          action: "access.denied",
+          entityType: "project",
+          entityId: project.id,
+          entityLabel: `${project.code} ${project.title}`,
+          projectId: project.id,
+          after: { attempted: "audit.read", code: "ERR_FORBIDDEN" },
+        },
+        origin,
+      );
+      throw new AppError("ERR_FORBIDDEN");
+    }
+  }
+  const problems = [];
+  const from = query.from === undefined ? undefined : startOfGermanDay(query.from);
+  if (from === null) problems.push({ path: "/from", message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben." });
+  const until = query.until === undefined ? undefined : startOfGermanDay(nextDay(query.until));
+  if (until === null || (query.until !== undefined && !DAY.test(query.until))) {
+    problems.push({ path: "/until", message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben." });
+  }
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_AUDIT_PAGE);
+  const offset = Math.max(query.offset ?? 0, 0);
+  const [events, actors] = await Promise.all([
+    listAuditEvents(ctx.db, {
+      municipalityId: municipality.id,
+      ...(project === null ? {} : { projectId: project.id }),
+      ...(query.actorUserId === undefined ? {} : { actorUserId: query.actorUserId }),
+      ...(query.entityType === undefined ? {} : { entityType: query.entityType }),
+      ...(query.action === undefined ? {} : { action: query.action }),
+      ...(from === undefined || from === null ? {} : { from }),
+      ...(until === undefined || until === null ? {} : { until }),
+      limit: limit + 1,
+      offset,
+    }),
+    listAuditActors(ctx.db, municipality.id),
+  ]);
+  return {
+    municipality,
+    project,
+    events: events.slice(0, limit),
+    hasMore: events.length > limit,
+    actors,
+    limit,
+    offset,
+  };
+}

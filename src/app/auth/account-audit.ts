@@ -1,0 +1,53 @@
+/**
+ * Audit events of identity use cases. Most are written with recordAudit (the acting
+ * person is known); the command line acts as the operator of the server, who has no
+ * account, so its events carry a label of their own.
+ */
+import { insertAuditEvent } from "../../db/audit.repository.js";
+import type { Executor } from "../../db/database.js";
+import type { Principal } from "../../domain/access/principal.js";
+import { recordAudit, type AuditEntry, type RequestOrigin } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+
+/** Who changes accounts: a signed-in administrator (or the person themself), or the operator at the command line. */
+export type AccountActor = Principal | CommandLineActor;
+
+/** The operator of the server, acting through `fortschritt user …` or `fortschritt token …`. */
+export interface CommandLineActor {
+  readonly kind: "command-line";
+}
+
+/** The command line as an actor. */
+export const COMMAND_LINE: CommandLineActor = { kind: "command-line" };
+
+/** How the command line is named in the audit log. */
+export const COMMAND_LINE_LABEL = "Kommandozeile (Betrieb)";
+
+/** Appends an audit event for an account change, whoever made it. */
+export async function recordAccountAudit(
+  db: Executor,
+  ctx: AppContext,
+  actor: AccountActor,
+  entry: AuditEntry,
+  origin: RequestOrigin = { ip: null },
+): Promise<void> {
+  if (actor.kind !== "command-line") {
+    await recordAudit(db, ctx, actor, entry, origin);
+    return;
+  }
+  await insertAuditEvent(db, {
+    municipalityId: entry.municipalityId,
+    at: ctx.clock().toISOString(),
+    actorUserId: null,
+    actorLabel: COMMAND_LINE_LABEL,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entityLabel: entry.entityLabel ?? null,
+    projectId: null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason?.trim() || null,
+    ip: origin.ip,
+  });
+}

@@ -1,0 +1,311 @@
+/**
+ * Accounts of a municipality: list, create, change, deactivate and reactivate. Only
+ * administrators (app/policies/user.policy.ts) or the operator at the command line;
+ * every change is audited in its own transaction, and deactivation ends all sessions.
+ */
+import { deleteSessionsOfUser } from "../../db/session.repository.js";
+import { findMunicipalityBySlug, listMunicipalities } from "../../db/municipality.repository.js";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listOrgUnitChoices,
+  listUsersOfMunicipality,
+  replaceUserOrgUnits,
+  setUserActive,
+  updateUserProfile,
+  type OrgUnitChoice,
+  type UserRecord,
+} from "../../db/user.repository.js";
+import type { Executor } from "../../db/database.js";
+import type { Role } from "../../domain/access/principal.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import { canManageUsers } from "../policies/user.policy.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { recordAccountAudit, type AccountActor } from "./account-audit.js";
+import { readCodes, readEmail, readName, readNewPassword, readRole } from "./account-input.js";
+import { hashPassword } from "./password.js";
+
+/** An account as lists and forms show it: no secrets. */
+export interface AccountSummary {
+  readonly id: number;
+  readonly municipalityId: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly orgUnitCodes: readonly string[];
+  readonly isActive: boolean;
+  readonly hasPassword: boolean;
+  readonly hasSecondFactor: boolean;
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+/** What creating an account needs. The password may be left out: the person then sets it through an invitation link. */
+export interface NewAccountInput {
+  readonly municipalityId: number;
+  readonly email: unknown;
+  readonly name: unknown;
+  readonly role: unknown;
+  readonly orgUnitCodes?: unknown;
+  readonly password?: unknown;
+}
+
+/** What changing an account needs, with the version the form was read at. */
+export interface AccountChangeInput {
+  readonly name: unknown;
+  readonly role: unknown;
+  readonly orgUnitCodes?: unknown;
+  readonly version: number;
+}
+
+/** Turns an account into its summary. */
+export function summariseAccount(user: UserRecord): AccountSummary {
+  return {
+    id: user.id,
+    municipalityId: user.municipalityId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    orgUnitCodes: user.orgUnitCodes,
+    isActive: user.isActive,
+    hasPassword: user.passwordHash !== null,
+    hasSecondFactor: user.totpEnabledAt !== null,
+    version: user.version,
+    createdAt: user.createdAt,
+  };
+}
+
+function authorise(actor: AccountActor, municipalityId: number): void {
+  if (actor.kind === "command-line") return;
+  if (!canManageUsers(actor, municipalityId)) throw new AppError("ERR_FORBIDDEN");
+}
+
+/** The municipality accounts are created in: the one named, or the only one there is. */
+export async function resolveAccountMunicipality(ctx: AppContext, slug: string | undefined): Promise<{ id: number; slug: string; name: string }> {
+  if (slug !== undefined) {
+    const municipality = await findMunicipalityBySlug(ctx.db, slug);
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", { detail: `(${slug})` });
+    return municipality;
+  }
+  const all = await listMunicipalities(ctx.db);
+  const [only] = all;
+  if (all.length === 1 && only !== undefined) return only;
+  throw new AppError("ERR_VALIDATION", {
+    detail:
+      all.length === 0
+        ? "Es ist noch keine Kommune eingetragen. Legen Sie zuerst einen Katalog an (fortschritt demo oder import-json)."
+        : `Bitte nennen Sie die Kommune mit --municipality (${all.map((m) => m.slug).join(", ")}).`,
+    problems: [{ path: "/municipality", message: "fehlt, weil es mehrere Kommunen gibt" }],
+  });
+}
+
+/** The accounts of a municipality, by name. */
+export async function listAccounts(ctx: AppContext, actor: AccountActor, municipalityId: number): Promise<readonly AccountSummary[]> {
+  authorise(actor, municipalityId);
+  return (await listUsersOfMunicipality(ctx.db, municipalityId)).map(summariseAccount);
+}
+
+/** One account of a municipality; 404 for an account of another municipality. */
+export async function getAccount(ctx: AppContext, actor: AccountActor, municipalityId: number, userId: number): Promise<AccountSummary> {
+  authorise(actor, municipalityId);
+  const user = await findUserById(ctx.db, userId);
+  if (user === null || user.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  return summariseAccount(user);
+}
+
+/** The org units an account can be given, for the form. */
+export async function listAssignableOrgUnits(ctx: AppContext, municipalityId: number): Promise<readonly OrgUnitChoice[]> {
+  return listOrgUnitChoices(ctx.db, municipalityId);
+}
+
+async function resolveOrgUnits(
+  db: Executor,
+  municipalityId: number,
+  codes: readonly string[],
+  problems: InputProblem[],
+): Promise<readonly number[]> {
+  const choices = await listOrgUnitChoices(db, municipalityId);
+  const ids: number[] = [];
+  for (const code of codes) {
+    const unit = choices.find((choice) => choice.code === code);
+    if (unit === undefined) problems.push({ path: "/orgUnitCodes", message: `Die Organisationseinheit „${code}“ gibt es nicht.` });
+    else ids.push(unit.id);
+  }
+  return ids;
+}
+
+function snapshot(values: { email: string; name: string; role: string; orgUnitCodes: readonly string[]; isActive?: boolean }) {
+  return {
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    orgUnitCodes: [...values.orgUnitCodes].sort(),
+    ...(values.isActive === undefined ? {} : { isActive: values.isActive }),
+  };
+}
+
+/** Creates an account; throws ERR_VALIDATION with a problem per field when the input is wrong. */
+export async function createAccount(
+  ctx: AppContext,
+  actor: AccountActor,
+  input: NewAccountInput,
+  origin: RequestOrigin = { ip: null },
+): Promise<AccountSummary> {
+  authorise(actor, input.municipalityId);
+  const problems: InputProblem[] = [];
+  const email = readEmail(input.email, problems);
+  const name = readName(input.name, problems);
+  const role: Role = readRole(input.role, problems);
+  const codes = readCodes(input.orgUnitCodes);
+  const password = input.password === undefined ? null : readNewPassword(input.password, problems, { email });
+  const orgUnitIds = await resolveOrgUnits(ctx.db, input.municipalityId, codes, problems);
+  if (email !== "" && problems.every((p) => p.path !== "/email") && (await findUserByEmail(ctx.db, email)) !== null) {
+    problems.push({ path: "/email", message: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto." });
+  }
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  // Hashing takes a moment: outside the transaction, so that it holds no lock meanwhile.
+  const passwordHash = password === null ? null : await hashPassword(password);
+  const now = ctx.clock().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const userId = await insertUser(trx, { municipalityId: input.municipalityId, email, name, role, passwordHash, now });
+    await replaceUserOrgUnits(trx, userId, orgUnitIds);
+    await recordAccountAudit(
+      trx,
+      ctx,
+      actor,
+      {
+        municipalityId: input.municipalityId,
+        action: "user.create",
+        entityType: "user_account",
+        entityId: userId,
+        entityLabel: email,
+        after: snapshot({ email, name, role, orgUnitCodes: codes, isActive: true }),
+      },
+      origin,
+    );
+    return userId;
+  });
+  const created = await findUserById(ctx.db, id);
+  if (created === null) throw new AppError("ERR_INTERNAL");
+  return summariseAccount(created);
+}
+
+/** Changes name, role and org units at the version the form was read at (ERR_CONFLICT otherwise). */
+export async function changeAccount(
+  ctx: AppContext,
+  actor: AccountActor,
+  municipalityId: number,
+  userId: number,
+  input: AccountChangeInput,
+  origin: RequestOrigin = { ip: null },
+): Promise<AccountSummary> {
+  authorise(actor, municipalityId);
+  const current = await findUserById(ctx.db, userId);
+  if (current === null || current.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  const problems: InputProblem[] = [];
+  const name = readName(input.name, problems);
+  const role = readRole(input.role, problems);
+  const codes = readCodes(input.orgUnitCodes);
+  const orgUnitIds = await resolveOrgUnits(ctx.db, municipalityId, codes, problems);
+  if (current.role === "admin" && role !== "admin" && current.isActive) {
+    if (actor.kind === "user" && actor.userId === userId) {
+      problems.push({ path: "/role", message: "Sie können sich die Administrationsrechte nicht selbst entziehen." });
+    } else if ((await countActiveAdmins(ctx, municipalityId)) <= 1) {
+      problems.push({ path: "/role", message: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben." });
+    }
+  }
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await updateUserProfile(trx, userId, { name, role, expectedVersion: input.version, now });
+    if (!updated) throw new AppError("ERR_CONFLICT");
+    await replaceUserOrgUnits(trx, userId, orgUnitIds);
+    // A new role changes what the person may do: sessions started under the old one end.
+    if (role !== current.role) await deleteSessionsOfUser(trx, userId, undefined);
+    await recordAccountAudit(
+      trx,
+      ctx,
+      actor,
+      {
+        municipalityId,
+        action: "user.update",
+        entityType: "user_account",
+        entityId: userId,
+        entityLabel: current.email,
+        before: snapshot(current),
+        after: snapshot({ email: current.email, name, role, orgUnitCodes: codes }),
+      },
+      origin,
+    );
+  });
+  const changed = await findUserById(ctx.db, userId);
+  if (changed === null) throw new AppError("ERR_INTERNAL");
+  return summariseAccount(changed);
+}
+
+async function countActiveAdmins(ctx: AppContext, municipalityId: number): Promise<number> {
+  return (await listUsersOfMunicipality(ctx.db, municipalityId)).filter((user) => user.isActive && user.role === "admin").length;
+}
+
+/**
+ * Switches an account off (ending all its sessions and making its API tokens useless) or
+ * on again. The last active administrator and one's own account cannot be switched off.
+ */
+export async function setAccountActive(
+  ctx: AppContext,
+  actor: AccountActor,
+  municipalityId: number,
+  userId: number,
+  isActive: boolean,
+  origin: RequestOrigin = { ip: null },
+): Promise<AccountSummary> {
+  authorise(actor, municipalityId);
+  const current = await findUserById(ctx.db, userId);
+  if (current === null || current.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  if (!isActive) {
+    if (actor.kind === "user" && actor.userId === userId) {
+      throw new AppError("ERR_VALIDATION", {
+        detail: "Sie können Ihr eigenes Konto nicht deaktivieren.",
+        problems: [{ path: "/isActive", message: "Sie können Ihr eigenes Konto nicht deaktivieren." }],
+      });
+    }
+    if (current.role === "admin" && current.isActive && (await countActiveAdmins(ctx, municipalityId)) <= 1) {
+      throw new AppError("ERR_VALIDATION", {
+        detail: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben.",
+        problems: [{ path: "/isActive", message: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben." }],
+      });
+    }
+  }
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await setUserActive(trx, userId, isActive, now);
+    if (!isActive) await deleteSessionsOfUser(trx, userId);
+    await recordAccountAudit(
+      trx,
+      ctx,
+      actor,
+      {
+        municipalityId,
+        action: isActive ? "user.reactivate" : "user.deactivate",
+        entityType: "user_account",
+        entityId: userId,
+        entityLabel: current.email,
+        before: { isActive: current.isActive },
+        after: { isActive },
+      },
+      origin,
+    );
+  });
+  const changed = await findUserById(ctx.db, userId);
+  if (changed === null) throw new AppError("ERR_INTERNAL");
+  return summariseAccount(changed);
+}
+
+/** Deactivates the account with this address (for the command line). */
+export async function deactivateAccountByEmail(ctx: AppContext, actor: AccountActor, email: string): Promise<AccountSummary> {
+  const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+  if (user === null) throw new AppError("ERR_NOT_FOUND", { detail: `Es gibt kein Konto mit der Adresse ${email.trim().toLowerCase()}.` });
+  return setAccountActive(ctx, actor, user.municipalityId, user.id, false);
+}

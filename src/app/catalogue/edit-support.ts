@@ -1,0 +1,318 @@
+/**
+ * The steps every editing use case shares, in this order: validate the input (TypeBox,
+ * German messages with JSON pointers), find the municipality, authorise with the policies
+ * (a refusal is logged and changes nothing), check the expected version, then in ONE
+ * transaction claim the version (UPDATE … WHERE version = ?), mark the municipality's data
+ * as changed, write, refresh the search entries and append the audit event.
+ */
+import type { Static, TSchema } from "@sinclair/typebox";
+import type { Transaction } from "kysely";
+import type { Database, Executor } from "../../db/database.js";
+import { findMunicipalityBySlug, bumpDataVersion } from "../../db/municipality.repository.js";
+import { claimProjectVersion, loadStoredProject, type StoredProject } from "../../db/project.repository.js";
+import { replaceProjectSearchEntries } from "../../db/search.repository.js";
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type { Municipality, Project } from "../../domain/catalogue/catalogue.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import { listAuditEvents } from "../../db/audit.repository.js";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { canEditProject, canEditStructure, canUseEditor, type ProjectScope } from "../policies/catalogue.policy.js";
+import { validate } from "../validation/validate.js";
+import { projectSearchEntries } from "./catalogue-document.js";
+import { EditConflictError } from "./edit-conflict.js";
+
+/** Where a request came from, when the caller does not say: nowhere known. */
+export const UNKNOWN_ORIGIN: RequestOrigin = { ip: null };
+
+/** What a change writes into the audit log (who, when and why are added by the runner). */
+export interface ChangeRecord {
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string | number | null;
+  readonly entityLabel: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** The outcome of every change to a project: its new version and its new state. */
+export interface ProjectChangeResult {
+  readonly version: number;
+  readonly project: Project;
+}
+
+/** The common fields of every project change. */
+export interface ProjectChangeTarget {
+  readonly municipality: string;
+  readonly project: string;
+  readonly expectedVersion: number;
+  readonly reason?: string | null | undefined;
+}
+
+/** Checks an input against its schema; throws ERR_VALIDATION naming each problem. */
+export function requireValid<S extends TSchema>(schema: S, input: unknown): Static<S> {
+  const result = validate(schema, input);
+  if (!result.ok) throw new AppError("ERR_VALIDATION", { problems: result.problems });
+  return result.value;
+}
+
+/** Throws ERR_VALIDATION when rules beyond the schema found problems. */
+export function rejectProblems(problems: readonly InputProblem[]): void {
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+}
+
+/** A municipality by slug; throws ERR_MUNICIPALITY_NOT_FOUND. */
+export async function requireMunicipality(db: Executor, slug: string): Promise<Municipality> {
+  const municipality = await findMunicipalityBySlug(db, slug);
+  if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+  return municipality;
+}
+
+/**
+ * Logs a refused access (who tried what on which entity) and returns the error to throw.
+ * Written in a transaction of its own: the refused change itself writes nothing.
+ */
+export async function refuse(
+  ctx: AppContext,
+  principal: Principal,
+  entry: {
+    readonly municipalityId: number;
+    readonly attempted: string;
+    readonly entityType: string;
+    readonly entityId?: string | number | null;
+    readonly entityLabel?: string | null;
+    readonly projectId?: number | null;
+  },
+  origin: RequestOrigin,
+): Promise<AppError> {
+  if (principal.kind === "anonymous") return new AppError("ERR_UNAUTHENTICATED");
+  await recordAudit(
+    ctx.db,
+    ctx,
+    principal,
+    {
+      municipalityId: entry.municipalityId,
+      action: "access.denied",
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      entityLabel: entry.entityLabel ?? null,
+      projectId: entry.projectId ?? null,
+      after: { attempted: entry.attempted, code: "ERR_FORBIDDEN" },
+    },
+    origin,
+  );
+  return new AppError("ERR_FORBIDDEN");
+}
+
+/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
+export async function requireEditor(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canUseEditor(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name }, origin);
+}
+
+/** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
+export async function requireAdministrator(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  entity: { readonly entityType: string; readonly entityId?: string | number | null; readonly entityLabel?: string | null },
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canEditStructure(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, ...entity }, origin);
+}
+
+/** What the policies need to know about a project. */
+export function scopeOf(stored: StoredProject): ProjectScope {
+  return {
+    municipalityId: stored.municipalityId,
+    responsibleOrgUnitCodes: stored.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+  };
+}
+
+/** "2.5 E-Rechnungsworkflow": how a project is named in messages and the audit log. */
+export function projectLabel(project: Pick<Project, "code" | "title">): string {
+  return `${project.code} ${project.title}`;
+}
+
+/** Loads a project the principal may edit; throws not found, or logs and throws forbidden. */
+export async function requireEditableProject(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  projectSlug: string,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<StoredProject> {
+  await requireEditor(ctx, principal, municipality, attempted, origin);
+  const stored = await loadStoredProject(ctx.db, municipality.id, projectSlug);
+  if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+  if (!canEditProject(principal, scopeOf(stored))) {
+    throw await refuse(
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        attempted,
+        entityType: "project",
+        entityId: stored.project.id,
+        entityLabel: projectLabel(stored.project),
+        projectId: stored.project.id,
+      },
+      origin,
+    );
+  }
+  return stored;
+}
+
+/** The conflict for a project: what is stored now and what happened since the expected version. */
+export async function projectConflict(
+  ctx: AppContext,
+  municipalityId: number,
+  projectSlug: string,
+  projectId: number,
+  expectedVersion: number,
+): Promise<EditConflictError> {
+  const current = await loadStoredProject(ctx.db, municipalityId, projectSlug);
+  const changes = await listAuditEvents(ctx.db, { municipalityId, projectId, afterVersion: expectedVersion, limit: 50 });
+  return new EditConflictError({
+    currentVersion: current?.project.version ?? null,
+    current: { kind: "project", project: current?.project ?? null },
+    changes: changes.filter((event) => event.action !== "access.denied"),
+  });
+}
+
+/** Thrown inside a transaction to roll it back when the version claim fails. */
+class VersionClaimFailed extends Error {}
+
+/**
+ * Runs a change to a project (its fields or any of its parts) with all shared steps. `apply`
+ * writes inside the transaction and describes the change for the audit log; it receives the
+ * project as it was (and still is, since its version was claimed unchanged).
+ */
+export async function changeProject<T = undefined>(
+  ctx: AppContext,
+  principal: Principal,
+  target: ProjectChangeTarget,
+  attempted: string,
+  origin: RequestOrigin,
+  apply: (trx: Transaction<Database>, before: StoredProject) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+): Promise<ProjectChangeResult & { readonly value: T }> {
+  const municipality = await requireMunicipality(ctx.db, target.municipality);
+  const stored = await requireEditableProject(ctx, principal, municipality, target.project, attempted, origin);
+  const projectId = stored.project.id;
+  if (stored.project.version !== target.expectedVersion) {
+    throw await projectConflict(ctx, municipality.id, target.project, projectId, target.expectedVersion);
+  }
+  const now = ctx.clock().toISOString();
+  const version = target.expectedVersion + 1;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (!(await claimProjectVersion(trx, projectId, target.expectedVersion, now))) throw new VersionClaimFailed();
+      // Next the municipality's row: every writer takes the entity first and the municipality
+      // second, so writers of one municipality are serialised here without deadlocks, and a
+      // rule over the whole catalogue (no dependency cycle) sees every committed change.
+      await bumpDataVersion(trx, municipality.id, now);
+      const { record, value } = await apply(trx, stored);
+      const after = await loadStoredProject(trx, municipality.id, stored.project.slug);
+      if (after === null) throw new Error("project vanished during its change");
+      await replaceProjectSearchEntries(
+        trx,
+        municipality.id,
+        projectId,
+        projectSearchEntries(after.project, after.actionField.name, after.impactArea.name),
+      );
+      await recordAudit(
+        trx,
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          action: record.action,
+          entityType: record.entityType,
+          entityId: record.entityId,
+          entityLabel: record.entityLabel,
+          projectId,
+          before: record.before,
+          after: record.after,
+          reason: target.reason ?? null,
+          version,
+        },
+        origin,
+      );
+      return { version, project: after.project, value };
+    });
+  } catch (error) {
+    if (error instanceof VersionClaimFailed) {
+      throw await projectConflict(ctx, municipality.id, target.project, projectId, target.expectedVersion);
+    }
+    throw error;
+  }
+}
+
+/** Thrown inside a transaction when a versioned row was changed meanwhile; the caller builds the conflict. */
+class StaleVersion extends Error {}
+
+/**
+ * Runs a change to a versioned record of the catalogue's frame (programme, impact area,
+ * action field, org unit): claim → mark the municipality changed → write → audit, in one
+ * transaction. `claim` returns false when the version is stale; `conflict` then describes
+ * what is stored now.
+ */
+export async function changeStructure<T>(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  options: {
+    readonly expectedVersion: number | null;
+    readonly reason?: string | null | undefined;
+    /** Absent for a new record, which has no version to claim yet. */
+    readonly claim?: (trx: Transaction<Database>) => Promise<boolean>;
+    readonly conflict?: () => Promise<EditConflictError>;
+  },
+  origin: RequestOrigin,
+  apply: (trx: Transaction<Database>) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+): Promise<T> {
+  const now = ctx.clock().toISOString();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (options.claim !== undefined && !(await options.claim(trx))) throw new StaleVersion();
+      await bumpDataVersion(trx, municipality.id, now);
+      const { record, value } = await apply(trx);
+      await recordAudit(
+        trx,
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          action: record.action,
+          entityType: record.entityType,
+          entityId: record.entityId,
+          entityLabel: record.entityLabel,
+          before: record.before,
+          after: record.after,
+          reason: options.reason ?? null,
+          version: options.expectedVersion === null ? 1 : options.expectedVersion + 1,
+        },
+        origin,
+      );
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof StaleVersion && options.conflict !== undefined) throw await options.conflict();
+    throw error;
+  }
+}
+
+/** Trims a text and turns an empty one into null. */
+export function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}

@@ -1,0 +1,132 @@
+/**
+ * What the editor pages read: the projects a person may edit, one project to edit, and the
+ * catalogue's frame with its versions. Every read checks the policies; a refusal is logged.
+ */
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import {
+  dependentsOfProject,
+  findProject,
+  listProjects,
+  type Catalogue,
+  type ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
+import { AppError } from "../../errors.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditProject, canEditStructure } from "../policies/catalogue.policy.js";
+import type { ActionFieldState, ImpactAreaState, OrgUnitState, ProgrammeState } from "./edit-conflict.js";
+import { projectLabel, refuse, requireEditor, requireMunicipality, UNKNOWN_ORIGIN } from "./edit-support.js";
+import { getCatalogue } from "./read-catalogue.js";
+import { loadStructureState, programmeState, requireProgramme } from "./structure-state.js";
+
+/** What a person may do in the editor of a municipality. */
+export interface EditorRights {
+  readonly isAdministrator: boolean;
+  readonly canReadAudit: boolean;
+}
+
+/** The start page of the editor: the projects the person may edit. */
+export interface EditorOverview {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  /** Editors: the projects of their org units; administrators: all, in catalogue order. */
+  readonly projects: readonly ProjectInContext[];
+}
+
+function rightsOf(principal: UserPrincipal, municipalityId: number): EditorRights {
+  return { isAdministrator: canEditStructure(principal, municipalityId), canReadAudit: canReadAudit(principal, municipalityId) };
+}
+
+function scopeOfEntry(catalogue: Catalogue, entry: ProjectInContext) {
+  return {
+    municipalityId: catalogue.municipality.id,
+    responsibleOrgUnitCodes: entry.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+  };
+}
+
+/** The editor's start page; ERR_FORBIDDEN (logged) for anyone but administrators and editors of the municipality. */
+export async function getEditorOverview(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<EditorOverview> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireEditor(ctx, principal, municipality, "editor.read", origin);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const projects = listProjects(catalogue).filter((entry) => canEditProject(user, scopeOfEntry(catalogue, entry)));
+  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), projects };
+}
+
+/** A project to edit, with its catalogue (org units, other projects) and what depends on it. */
+export interface ProjectForEditing {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  readonly entry: ProjectInContext;
+  readonly dependents: readonly ProjectInContext[];
+}
+
+/** One project for its edit page; ERR_PROJECT_NOT_FOUND, or ERR_FORBIDDEN (logged) for a project of another department. */
+export async function getProjectForEditing(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  projectSlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<ProjectForEditing> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireEditor(ctx, principal, municipality, "project.read", origin);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const entry = findProject(catalogue, projectSlug);
+  if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+  if (!canEditProject(user, scopeOfEntry(catalogue, entry))) {
+    throw await refuse(
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        attempted: "project.read",
+        entityType: "project",
+        entityId: entry.project.id,
+        entityLabel: projectLabel(entry.project),
+        projectId: entry.project.id,
+      },
+      origin,
+    );
+  }
+  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), entry, dependents: dependentsOfProject(catalogue, projectSlug) };
+}
+
+/** The catalogue's frame with the versions its forms need (administrators). */
+export interface StructureForEditing {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  readonly programme: ProgrammeState;
+  readonly impactAreas: readonly ImpactAreaState[];
+  readonly actionFields: readonly ActionFieldState[];
+  readonly orgUnits: readonly OrgUnitState[];
+}
+
+/** Programme, impact areas, action fields and org units for their forms; ERR_FORBIDDEN (logged) for editors. */
+export async function getStructureForEditing(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<StructureForEditing> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireEditor(ctx, principal, municipality, "structure.read", origin);
+  if (!canEditStructure(user, municipality.id)) {
+    throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted: "structure.read", entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name }, origin);
+  }
+  const [catalogue, programme, structure] = await Promise.all([
+    getCatalogue(ctx, municipalitySlug),
+    requireProgramme(ctx.db, municipality.id),
+    loadStructureState(ctx.db, municipality.id),
+  ]);
+  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), programme: programmeState(programme), ...structure };
+}

@@ -1,0 +1,35 @@
+/** `fortschritt token create`: a personal API token, printed once (only its hash is stored). */
+import { COMMAND_LINE } from "../../app/auth/account-audit.js";
+import { createApiTokenForEmail } from "../../app/auth/api-tokens.js";
+import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+
+export const tokenCommand: Command = {
+  name: "token",
+  summary: "Ein persönliches API-Token erzeugen",
+  help: [
+    "Aufruf: fortschritt token create --email <Adresse> [--name <Bezeichnung>]",
+    "",
+    "Erzeugt ein API-Token für das Konto und gibt es einmal aus; gespeichert wird nur sein",
+    "Hash. Das Token hat die Rechte des Kontos (Rolle, Einheiten) und wird in der",
+    "Kopfzeile „Authorization: Bearer <Token>“ gesendet. Widerrufen: unter „Mein Konto“.",
+    "",
+    "Optionen:",
+    "  --email  E-Mail-Adresse des Kontos",
+    "  --name   wofür das Token ist, z. B. \"Abgleich Fachverfahren\"",
+  ].join("\n"),
+  async run(args) {
+    const [action, ...rest] = args;
+    if (action !== "create") {
+      throw new UsageError(action === undefined ? "Bitte geben Sie create an." : `Unbekannte Aktion "${action}".`);
+    }
+    const { values, positionals } = parseCommandArgs(rest, { email: { type: "string" }, name: { type: "string" } });
+    if (positionals.length > 0) throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+    if (values.email === undefined) throw new UsageError("Es fehlt --email.");
+    const email = values.email;
+    const created = await withDatabase((ctx) => createApiTokenForEmail(ctx, COMMAND_LINE, email, values.name));
+    process.stderr.write(`API-Token „${created.name}“ für ${created.email} erzeugt. Es wird nur jetzt angezeigt:\n`);
+    // The token alone on standard output, so that scripts can capture it.
+    process.stdout.write(`${created.token}\n`);
+    return 0;
+  },
+};

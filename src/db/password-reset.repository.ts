@@ -1,0 +1,58 @@
+/** Password reset tokens sent by e-mail: stored as SHA-256 hashes, single use, expiring. */
+import type { Executor } from "./database.js";
+
+/** Stores a new reset token. */
+export async function insertPasswordReset(
+  db: Executor,
+  values: { tokenHash: string; userId: number; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto("password_reset")
+    .values({ token_hash: values.tokenHash, user_id: values.userId, created_at: values.now, expires_at: values.expiresAt })
+    .execute();
+}
+
+/** The account of an unused, unexpired token, or null. */
+export async function findValidPasswordReset(db: Executor, tokenHash: string, now: string): Promise<{ userId: number } | null> {
+  const row = await db
+    .selectFrom("password_reset")
+    .select("user_id")
+    .where("token_hash", "=", tokenHash)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row === undefined ? null : { userId: row.user_id };
+}
+
+/** Uses up a token; false when it was used already (also in a race) or has expired. */
+export async function usePasswordReset(db: Executor, tokenHash: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("password_reset")
+    .set({ used_at: now })
+    .where("token_hash", "=", tokenHash)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Invalidates every other open token of an account (after a reset, older mails are useless). */
+export async function expirePasswordResetsOfUser(db: Executor, userId: number, now: string): Promise<void> {
+  await db
+    .updateTable("password_reset")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}
+
+/** How many reset mails an account was sent since a point in time (against mail bombing). */
+export async function countPasswordResetsSince(db: Executor, userId: number, since: string): Promise<number> {
+  const row = await db
+    .selectFrom("password_reset")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("user_id", "=", userId)
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

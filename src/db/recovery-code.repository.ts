@@ -1,0 +1,35 @@
+/** One-time recovery codes for a lost second factor, stored as SHA-256 hashes. */
+import type { Executor } from "./database.js";
+
+/** Replaces all recovery codes of an account with new ones. */
+export async function replaceRecoveryCodes(db: Executor, userId: number, codeHashes: readonly string[]): Promise<void> {
+  await db.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
+  if (codeHashes.length === 0) return;
+  await db
+    .insertInto("recovery_code")
+    .values(codeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })))
+    .execute();
+}
+
+/** Uses up an unused code; false when there is no such code or it was used already (also in a race). */
+export async function useRecoveryCode(db: Executor, userId: number, codeHash: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("recovery_code")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("code_hash", "=", codeHash)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** How many unused codes an account has left. */
+export async function countUnusedRecoveryCodes(db: Executor, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("recovery_code")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

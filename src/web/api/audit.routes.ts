@@ -1,0 +1,91 @@
+/**
+ * GET /api/v1/municipalities/{slug}/audit: the audit log for staff (administrators and
+ * editors of the municipality; policies/audit.policy.ts), with a session or an API token.
+ * There is no route that changes or deletes an event.
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { readAuditLog } from "../../app/audit/read-audit-log.js";
+import type { AuditEvent } from "../../app/audit/record-audit.js";
+import type { AppContext } from "../../app/context.js";
+import { NO_STORE } from "../http/cache.js";
+import { sendJsonError } from "../http/errors.js";
+import { AuditLogResponseSchema, AuditParamsSchema, AuditQuerySchema, type AuditLogResponse } from "./audit.schema.js";
+import { ErrorResponseSchema } from "./error.schema.js";
+import { ref } from "./schema-ref.js";
+
+/** What the route needs. */
+export interface AuditApiOptions {
+  readonly ctx: AppContext;
+}
+
+/** An event as the API shows it. */
+function presentEvent(event: AuditEvent): AuditLogResponse["events"][number] {
+  return {
+    id: event.id,
+    at: event.at,
+    actor: { userId: event.actorUserId, label: event.actorLabel },
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    entityLabel: event.entityLabel,
+    projectId: event.projectId,
+    version: event.version,
+    before: event.before,
+    after: event.after,
+    reason: event.reason,
+  };
+}
+
+/** Registers the route under the plugin's prefix (/api). */
+export async function auditApiRoutes(instance: FastifyInstance, options: AuditApiOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+  app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
+
+  app.get(
+    "/v1/municipalities/:slug/audit",
+    {
+      config: { policy: "staff" },
+      schema: {
+        summary: "Das Protokoll einer Kommune",
+        description:
+          "Alle Änderungen und Sicherheitsereignisse, die neuesten zuerst: wer, wann (UTC), was, vorher und nachher, warum. " +
+          "Für Administration und Redaktion der Kommune (Sitzung oder API-Token). Einträge lassen sich weder ändern noch löschen.",
+        tags: ["Protokoll"],
+        security: [{ bearerAuth: [] }],
+        params: AuditParamsSchema,
+        querystring: AuditQuerySchema,
+        response: {
+          200: AuditLogResponseSchema,
+          400: ref(ErrorResponseSchema),
+          401: ref(ErrorResponseSchema),
+          403: ref(ErrorResponseSchema),
+          404: ref(ErrorResponseSchema),
+          500: ref(ErrorResponseSchema),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { query } = request;
+      const log = await readAuditLog(
+        ctx,
+        request.principal,
+        {
+          municipality: request.params.slug,
+          project: query.project,
+          actorUserId: query.actor,
+          entityType: query.entityType,
+          action: query.action,
+          from: query.from,
+          until: query.until,
+          limit: query.limit,
+          offset: query.offset,
+        },
+        { ip: request.ip },
+      );
+      const body: AuditLogResponse = { events: log.events.map(presentEvent), hasMore: log.hasMore, limit: log.limit, offset: log.offset };
+      return reply.header("cache-control", NO_STORE).send(body);
+    },
+  );
+}

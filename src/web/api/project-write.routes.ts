@@ -1,0 +1,698 @@
+/**
+ * The writing API: create, change and delete projects and their phases, measures,
+ * responsibilities and dependencies, with a personal API token (`Authorization: Bearer
+ * fst_…`). Each route is thin — schema → If-Match → the editor's use case (which
+ * authorises with the policies, claims the project's version and writes the audit event
+ * in one transaction) → the new state with its ETag. web/ never writes to the database
+ * itself.
+ *
+ * No lost updates: every resource of a project carries the project's ETag (its version);
+ * a change must send it back in If-Match. Missing: 428; stale: 412, and nothing changes.
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { addDependency } from "../../app/catalogue/add-dependency.js";
+import { addMeasure } from "../../app/catalogue/add-measure.js";
+import { addPhase } from "../../app/catalogue/add-phase.js";
+import { createProject } from "../../app/catalogue/create-project.js";
+import { deleteProject } from "../../app/catalogue/delete-project.js";
+import { isEditConflict } from "../../app/catalogue/edit-conflict.js";
+import { getProject } from "../../app/catalogue/read-catalogue.js";
+import { removeDependency } from "../../app/catalogue/remove-dependency.js";
+import { removeMeasure } from "../../app/catalogue/remove-measure.js";
+import { removePhase } from "../../app/catalogue/remove-phase.js";
+import { setResponsibilities } from "../../app/catalogue/set-responsibilities.js";
+import { updateMeasure } from "../../app/catalogue/update-measure.js";
+import { updatePhase } from "../../app/catalogue/update-phase.js";
+import { updateProject } from "../../app/catalogue/update-project.js";
+import type { ResponsibilityData } from "../../app/catalogue/catalogue-edit.schema.js";
+import type { AppContext } from "../../app/context.js";
+import type { RequestOrigin } from "../../app/audit/record-audit.js";
+import { findProject, type Catalogue, type ProjectInContext, type Responsibility } from "../../domain/catalogue/catalogue.js";
+import { AppError } from "../../errors.js";
+import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { expectedVersionFromIfMatch, projectEntityTag } from "../http/preconditions.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { presentMeasure, presentPhase, presentProjectDetail, presentProjectReference, presentResponsibility } from "./catalogue.presenter.js";
+import {
+  ApiQuerySchema,
+  MeasureSchema,
+  MunicipalityParamsSchema,
+  PhaseSchema,
+  ProjectParamsSchema,
+  ProjectReferenceSchema,
+  ProjectResponseSchema,
+  ResponsibilitySchema,
+} from "./catalogue.schema.js";
+import { READ_ERROR_RESPONSES } from "./error.schema.js";
+import {
+  DependencyInputSchema,
+  DependencyParamsSchema,
+  IfMatchHeadersSchema,
+  MeasureInputSchema,
+  MeasureParamsSchema,
+  NewProjectInputSchema,
+  PhaseInputSchema,
+  PhaseParamsSchema,
+  ProjectInputSchema,
+  ResponsibilitiesInputSchema,
+  ResponsibilityChangeInputSchema,
+  ResponsibilityInputSchema,
+  ResponsibilityParamsSchema,
+  CREATE_ERROR_RESPONSES,
+  WRITE_ERROR_RESPONSES,
+  WriteQuerySchema,
+} from "./project-write.schema.js";
+import { ref } from "./schema-ref.js";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const TAGS = ["Bearbeitung"];
+const SECURITY = [{ bearerAuth: [] }];
+const NO_CONTENT = Type.Null({ description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts" });
+
+/** The ETag of every representation of a project in this API. */
+export function projectTag(catalogue: Catalogue, entry: ProjectInContext): string {
+  return projectEntityTag(entry.project.version, [
+    "api-project",
+    APP_VERSION,
+    catalogue.municipality.dataVersion,
+    catalogue.municipality.slug,
+    entry.project.slug,
+  ]);
+}
+
+/** The path of a project in this API. */
+export function projectPath(municipalitySlug: string, projectSlug: string): string {
+  return `/api/v1/municipalities/${encodeURIComponent(municipalitySlug)}/projects/${encodeURIComponent(projectSlug)}`;
+}
+
+/** What the writing routes need from the app. */
+export interface ProjectWriteOptions {
+  readonly ctx: AppContext;
+}
+
+/** Registers the project part reads and all writing routes on the API plugin. */
+export async function projectWriteRoutes(instance: FastifyInstance, options: ProjectWriteOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  /** The project as stored now, with its ETag. */
+  async function current(slug: string, id: string) {
+    const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
+    return { catalogue, entry, dependents, tag: projectTag(catalogue, entry) };
+  }
+
+  /** Sends one part of a project with the project's ETag (conditional GET, or after a change). */
+  function sendPart(request: FastifyRequest, reply: FastifyReply, status: number, tag: string, body: unknown): FastifyReply {
+    if (request.method === "GET" && matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
+      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+    }
+    reply.code(status).header("etag", tag).type(JSON_TYPE);
+    if (request.method === "GET") reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+    return reply.send(body);
+  }
+
+  async function sendProject(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, id: string): Promise<FastifyReply> {
+    const { catalogue, entry, dependents, tag } = await current(slug, id);
+    const prerequisites = entry.project.dependsOn
+      .map((dependency) => findProject(catalogue, dependency))
+      .filter((found): found is ProjectInContext => found !== null);
+    return sendPart(request, reply, status, tag, presentProjectDetail(catalogue, entry, prerequisites, dependents));
+  }
+
+  /** Sends 204 with the project's new ETag. */
+  async function sendDeleted(reply: FastifyReply, slug: string, id: string): Promise<FastifyReply> {
+    const { tag } = await current(slug, id);
+    return reply.code(204).header("etag", tag).send();
+  }
+
+  /**
+   * A change of an existing project: the version from If-Match, then the use case. A
+   * stale version is the use case's ERR_CONFLICT, which over HTTP with If-Match is 412.
+   */
+  async function change<T>(request: FastifyRequest, run: (expectedVersion: number, origin: RequestOrigin) => Promise<T>): Promise<T> {
+    const expectedVersion = expectedVersionFromIfMatch(request.headers["if-match"]);
+    try {
+      return await run(expectedVersion, { ip: request.ip });
+    } catch (error) {
+      if (isEditConflict(error)) {
+        throw new AppError("ERR_PRECONDITION_FAILED", { detail: error.detail ?? undefined, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** Responsibilities are kept as a list; one entry changes by writing the list at the version read. */
+  async function changeResponsibilities(
+    request: FastifyRequest,
+    slug: string,
+    id: string,
+    edit: (list: readonly Responsibility[]) => readonly ResponsibilityData[],
+    reason: string | undefined,
+  ): Promise<void> {
+    await change(request, async (expectedVersion, origin) => {
+      const { entry } = await current(slug, id);
+      // The list is computed from what is stored at this version; the use case then claims it.
+      if (entry.project.version !== expectedVersion) {
+        throw new AppError("ERR_PRECONDITION_FAILED", { detail: `Gespeichert ist inzwischen Version ${entry.project.version}.` });
+      }
+      const responsibilities = [...edit(entry.project.responsibilities)];
+      return setResponsibilities(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason, data: { responsibilities } }, origin);
+    });
+  }
+
+  const toData = (responsibility: Responsibility): ResponsibilityData => ({
+    orgUnit: responsibility.orgUnitCode,
+    role: responsibility.role,
+    ...(responsibility.note === null ? {} : { note: responsibility.note }),
+  });
+
+  // Writes need a personal API token: the API is for programs, and a token names them in
+  // the audit log. Browsers use the editor's forms (with their CSRF protection).
+  const requireToken = async (request: FastifyRequest): Promise<void> => {
+    if (request.principal.kind === "user" && request.principal.via !== "token") {
+      throw new AppError("ERR_UNAUTHENTICATED", { detail: "Änderungen über die Schnittstelle brauchen ein persönliches API-Token (Authorization: Bearer …)." });
+    }
+  };
+  const write = { config: { policy: "staff" as const }, preHandler: requireToken };
+
+  // ── Projects ─────────────────────────────────────────────────────────────────
+
+  app.post(
+    "/v1/municipalities/:slug/projects",
+    {
+      ...write,
+      schema: {
+        summary: "Projekt anlegen",
+        description: "Legt ein Projekt am Ende seines Aktionsfelds an (nur Administration). Antwort 201 mit Location und ETag. Kein If-Match nötig.",
+        tags: TAGS,
+        security: SECURITY,
+        params: MunicipalityParamsSchema,
+        querystring: WriteQuerySchema,
+        body: ref(NewProjectInputSchema),
+        response: { 201: ref(ProjectResponseSchema), ...CREATE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const body = request.body;
+      const result = await createProject(ctx, request.principal, { municipality: slug, reason: request.query.reason, data: body }, { ip: request.ip });
+      reply.header("location", projectPath(slug, result.project.slug));
+      return sendProject(request, reply, 201, slug, result.project.slug);
+    },
+  );
+
+  app.put(
+    "/v1/municipalities/:slug/projects/:id",
+    {
+      ...write,
+      schema: {
+        summary: "Projekt ändern",
+        description: "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter. Braucht If-Match; Antwort mit dem neuen ETag.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(ProjectInputSchema),
+        response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const data = request.body;
+      await change(request, (expectedVersion, origin) =>
+        updateProject(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      );
+      return sendProject(request, reply, 200, slug, id);
+    },
+  );
+
+  app.delete(
+    "/v1/municipalities/:slug/projects/:id",
+    {
+      ...write,
+      schema: {
+        summary: "Projekt löschen",
+        description: "Löscht das Projekt mit allen Teilen (nur Administration). Braucht If-Match. Das Änderungsprotokoll behält, was es war.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        response: { 204: Type.Null({ description: "Gelöscht" }), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      await change(request, (expectedVersion, origin) =>
+        deleteProject(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason }, origin),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ── Phases ───────────────────────────────────────────────────────────────────
+
+  app.get(
+    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Phase",
+        description: "Eine Phase eines Projekts; der ETag ist der des Projekts.",
+        tags: ["Katalog"],
+        params: PhaseParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(PhaseSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, phaseId } = request.params;
+      const { entry, tag } = await current(slug, id);
+      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
+      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Phase gehört nicht (mehr) zum Projekt." });
+      return sendPart(request, reply, 200, tag, presentPhase(phase));
+    },
+  );
+
+  app.post(
+    "/v1/municipalities/:slug/projects/:id/phases",
+    {
+      ...write,
+      schema: {
+        summary: "Phase anfügen",
+        description: "Fügt eine Phase nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(PhaseInputSchema),
+        response: { 201: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const data = request.body;
+      const { phaseId } = await change(request, (expectedVersion, origin) =>
+        addPhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      );
+      const { entry, tag } = await current(slug, id);
+      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
+      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen wieder entfernt." });
+      reply.header("location", `${projectPath(slug, id)}/phases/${phaseId}`);
+      return sendPart(request, reply, 201, tag, presentPhase(phase));
+    },
+  );
+
+  app.put(
+    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
+    {
+      ...write,
+      schema: {
+        summary: "Phase ändern",
+        description: "Bezeichnung, Beginn, Ende oder Fortführung, Notiz einer Phase, z. B. Ende 2023 → 2024-Q2. Braucht If-Match des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: PhaseParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(PhaseInputSchema),
+        response: { 200: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, phaseId } = request.params;
+      const data = request.body;
+      await change(request, (expectedVersion, origin) =>
+        updatePhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, phaseId, data }, origin),
+      );
+      const { entry, tag } = await current(slug, id);
+      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
+      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen entfernt." });
+      return sendPart(request, reply, 200, tag, presentPhase(phase));
+    },
+  );
+
+  app.delete(
+    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
+    {
+      ...write,
+      schema: {
+        summary: "Phase entfernen",
+        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: PhaseParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, phaseId } = request.params;
+      await change(request, (expectedVersion, origin) =>
+        removePhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, phaseId }, origin),
+      );
+      return sendDeleted(reply, slug, id);
+    },
+  );
+
+  // ── Measures ─────────────────────────────────────────────────────────────────
+
+  app.get(
+    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Einzelmaßnahme",
+        description: "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts.",
+        tags: ["Katalog"],
+        params: MeasureParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(MeasureSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, measureId } = request.params;
+      const { entry, tag } = await current(slug, id);
+      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
+      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt." });
+      return sendPart(request, reply, 200, tag, presentMeasure(measure));
+    },
+  );
+
+  app.post(
+    "/v1/municipalities/:slug/projects/:id/measures",
+    {
+      ...write,
+      schema: {
+        summary: "Einzelmaßnahme anfügen",
+        description: "Fügt eine Einzelmaßnahme nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(MeasureInputSchema),
+        response: { 201: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const data = request.body;
+      const { measureId } = await change(request, (expectedVersion, origin) =>
+        addMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      );
+      const { entry, tag } = await current(slug, id);
+      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
+      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen wieder entfernt." });
+      reply.header("location", `${projectPath(slug, id)}/measures/${measureId}`);
+      return sendPart(request, reply, 201, tag, presentMeasure(measure));
+    },
+  );
+
+  app.put(
+    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
+    {
+      ...write,
+      schema: {
+        summary: "Einzelmaßnahme ändern",
+        description: "Titel und Status. Braucht If-Match des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: MeasureParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(MeasureInputSchema),
+        response: { 200: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, measureId } = request.params;
+      const data = request.body;
+      await change(request, (expectedVersion, origin) =>
+        updateMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, measureId, data }, origin),
+      );
+      const { entry, tag } = await current(slug, id);
+      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
+      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen entfernt." });
+      return sendPart(request, reply, 200, tag, presentMeasure(measure));
+    },
+  );
+
+  app.delete(
+    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
+    {
+      ...write,
+      schema: {
+        summary: "Einzelmaßnahme entfernen",
+        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: MeasureParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, measureId } = request.params;
+      await change(request, (expectedVersion, origin) =>
+        removeMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, measureId }, origin),
+      );
+      return sendDeleted(reply, slug, id);
+    },
+  );
+
+  // ── Responsibilities ─────────────────────────────────────────────────────────
+
+  app.get(
+    "/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Zuständigkeit",
+        description: "Die Zuständigkeit einer Organisationseinheit für ein Projekt; der ETag ist der des Projekts.",
+        tags: ["Katalog"],
+        params: ResponsibilityParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(ResponsibilitySchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, orgUnit } = request.params;
+      const { entry, tag } = await current(slug, id);
+      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
+      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
+      return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
+    },
+  );
+
+  app.post(
+    "/v1/municipalities/:slug/projects/:id/responsibilities",
+    {
+      ...write,
+      schema: {
+        summary: "Zuständigkeit hinzufügen",
+        description: "Trägt eine Organisationseinheit als federführend (lead) oder mitwirkend (contributing) ein. Braucht If-Match des Projekts; Antwort 201 mit Location.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(ResponsibilityInputSchema),
+        response: { 201: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const added = request.body;
+      await changeResponsibilities(request, slug, id, (list) => [...list.map(toData), added], request.query.reason);
+      const { entry, tag } = await current(slug, id);
+      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === added.orgUnit);
+      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen wieder entfernt." });
+      reply.header("location", `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}`);
+      return sendPart(request, reply, 201, tag, presentResponsibility(responsibility));
+    },
+  );
+
+  app.put(
+    "/v1/municipalities/:slug/projects/:id/responsibilities",
+    {
+      ...write,
+      schema: {
+        summary: "Alle Zuständigkeiten ersetzen",
+        description: "Setzt die Zuständigkeiten in der angegebenen Reihenfolge. Braucht If-Match des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(ResponsibilitiesInputSchema),
+        response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const responsibilities = request.body.responsibilities;
+      await change(request, (expectedVersion, origin) =>
+        setResponsibilities(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data: { responsibilities } }, origin),
+      );
+      return sendProject(request, reply, 200, slug, id);
+    },
+  );
+
+  app.put(
+    "/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit",
+    {
+      ...write,
+      schema: {
+        summary: "Zuständigkeit ändern",
+        description: "Rolle und Notiz der Zuständigkeit einer Organisationseinheit. Braucht If-Match des Projekts.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ResponsibilityParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(ResponsibilityChangeInputSchema),
+        response: { 200: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, orgUnit } = request.params;
+      const changed = request.body;
+      await changeResponsibilities(
+        request,
+        slug,
+        id,
+        (list) => {
+          if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
+            throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
+          }
+          return list.map((candidate) => (candidate.orgUnitCode === orgUnit ? { orgUnit, ...changed } : toData(candidate)));
+        },
+        request.query.reason,
+      );
+      const { entry, tag } = await current(slug, id);
+      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
+      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen entfernt." });
+      return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
+    },
+  );
+
+  app.delete(
+    "/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit",
+    {
+      ...write,
+      schema: {
+        summary: "Zuständigkeit entfernen",
+        description:
+          "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag. Wer die eigene Einheit entfernt, kann das Projekt danach nicht mehr bearbeiten.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ResponsibilityParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, orgUnit } = request.params;
+      await changeResponsibilities(
+        request,
+        slug,
+        id,
+        (list) => {
+          if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
+            throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
+          }
+          return list.filter((candidate) => candidate.orgUnitCode !== orgUnit).map(toData);
+        },
+        request.query.reason,
+      );
+      return sendDeleted(reply, slug, id);
+    },
+  );
+
+  // ── Dependencies ─────────────────────────────────────────────────────────────
+
+  app.get(
+    "/v1/municipalities/:slug/projects/:id/dependencies/:dependsOn",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Abhängigkeit",
+        description: "Das vorausgesetzte Projekt, wenn das Projekt von ihm abhängt; der ETag ist der des abhängigen Projekts.",
+        tags: ["Katalog"],
+        params: DependencyParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(ProjectReferenceSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, dependsOn } = request.params;
+      const { catalogue, entry, tag } = await current(slug, id);
+      const prerequisite = entry.project.dependsOn.includes(dependsOn) ? findProject(catalogue, dependsOn) : null;
+      if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Abhängigkeit ist nicht eingetragen." });
+      return sendPart(request, reply, 200, tag, presentProjectReference(prerequisite));
+    },
+  );
+
+  app.post(
+    "/v1/municipalities/:slug/projects/:id/dependencies",
+    {
+      ...write,
+      schema: {
+        summary: "Abhängigkeit eintragen",
+        description:
+          "Das Projekt setzt ein anderes voraus. Ein Kreis (A braucht B braucht A) wird mit 422 ERR_DEPENDENCY_CYCLE abgelehnt, der Kreis wird genannt. Braucht If-Match des Projekts; Antwort 201 mit Location. Eine Abhängigkeit hat keine Eigenschaften: Ändern heißt löschen und neu eintragen.",
+        tags: TAGS,
+        security: SECURITY,
+        params: ProjectParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        body: ref(DependencyInputSchema),
+        response: { 201: ref(ProjectReferenceSchema), ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const data = request.body;
+      await change(request, (expectedVersion, origin) =>
+        addDependency(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      );
+      const { catalogue, tag } = await current(slug, id);
+      const prerequisite = findProject(catalogue, data.dependsOn);
+      if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Das vorausgesetzte Projekt wurde inzwischen gelöscht." });
+      reply.header("location", `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}`);
+      return sendPart(request, reply, 201, tag, presentProjectReference(prerequisite));
+    },
+  );
+
+  app.delete(
+    "/v1/municipalities/:slug/projects/:id/dependencies/:dependsOn",
+    {
+      ...write,
+      schema: {
+        summary: "Abhängigkeit entfernen",
+        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag.",
+        tags: TAGS,
+        security: SECURITY,
+        params: DependencyParamsSchema,
+        querystring: WriteQuerySchema,
+        headers: IfMatchHeadersSchema,
+        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, dependsOn } = request.params;
+      await change(request, (expectedVersion, origin) =>
+        removeDependency(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, dependsOn }, origin),
+      );
+      return sendDeleted(reply, slug, id);
+    },
+  );
+}

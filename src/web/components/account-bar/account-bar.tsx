@@ -1,0 +1,58 @@
+/**
+ * Who is signed in, with links to the account and (for administrators) user management,
+ * and the sign-out button — a form, because signing out changes state (POST with CSRF).
+ * Shown in the page header of every page for signed-in people; never on public, cached
+ * portal pages.
+ */
+import { CsrfField } from "../csrf-field/csrf-field.js";
+
+/** What the bar shows. */
+export interface AccountBarProps {
+  readonly name: string;
+  readonly accountHref: string;
+  readonly signOutAction: string;
+  readonly csrfToken: string;
+  readonly labels: {
+    readonly region: string;
+    readonly signedInAs: string;
+    readonly account: string;
+    readonly signOut: string;
+  };
+  /** Further links, e.g. user management for administrators. */
+  readonly links?: readonly { readonly href: string; readonly label: string }[];
+}
+
+/** The account bar. */
+export function AccountBar(props: AccountBarProps): JSX.Element {
+  return (
+    <nav class="app-account-bar" aria-label={props.labels.region}>
+      <div class="app-width-container app-account-bar__inner">
+        <p class="app-account-bar__name">
+          <span safe>{props.labels.signedInAs}</span> <strong safe>{props.name}</strong>
+        </p>
+        <ul class="app-account-bar__links">
+          {(props.links ?? []).map((link) => (
+            <li>
+              <a class="app-account-bar__link" href={link.href} safe>
+                {link.label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a class="app-account-bar__link" href={props.accountHref} safe>
+              {props.labels.account}
+            </a>
+          </li>
+          <li>
+            <form method="post" action={props.signOutAction} class="app-account-bar__form">
+              <CsrfField token={props.csrfToken} />
+              <button type="submit" class="app-account-bar__button" safe>
+                {props.labels.signOut}
+              </button>
+            </form>
+          </li>
+        </ul>
+      </div>
+    </nav>
+  );
+}

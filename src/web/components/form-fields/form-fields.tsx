@@ -1,0 +1,218 @@
+/**
+ * Form controls beside TextField (GOV.UK patterns): a textarea, a select, radios, a
+ * checkbox, and the optional "Grund der Änderung" in a <details> that opens by itself
+ * when it holds a value or an error. Every control has a visible label; hint and error
+ * are tied to it with aria-describedby, and an error marks it aria-invalid.
+ */
+
+/** What every control shares. */
+interface ControlProps {
+  /** The control's id; the error summary links to it. */
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  /** Set to "de" on English pages when the value is catalogue content. */
+  readonly lang?: string | undefined;
+}
+
+function describedBy(props: ControlProps): string | undefined {
+  const ids = [props.hint === undefined ? undefined : `${props.id}-hinweis`, props.error === undefined ? undefined : `${props.id}-fehler`];
+  const joined = ids.filter((id) => id !== undefined).join(" ");
+  return joined === "" ? undefined : joined;
+}
+
+function HintAndError(props: ControlProps): JSX.Element {
+  return (
+    <>
+      {props.hint === undefined ? (
+        ""
+      ) : (
+        <p class="app-hint" id={`${props.id}-hinweis`} safe>
+          {props.hint}
+        </p>
+      )}
+      {props.error === undefined ? (
+        ""
+      ) : (
+        <p class="app-error-message" id={`${props.id}-fehler`}>
+          <span class="app-visually-hidden">Fehler: </span>
+          <span safe>{props.error}</span>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A labelled multi-line text input. */
+export function TextArea(props: ControlProps & { readonly value: string; readonly rows?: number; readonly maxlength?: number }): JSX.Element {
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <label class="app-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+      <textarea
+        class={["app-textarea", props.error !== undefined && "app-input--error"]}
+        id={props.id}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
+        lang={props.lang}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error === undefined ? undefined : "true"}
+        safe
+      >
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
+/** One choice of a select or radio group. */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+  readonly lang?: string | undefined;
+}
+
+/** A labelled select. */
+export function SelectField(
+  props: ControlProps & { readonly value: string; readonly choices: readonly Choice[]; readonly multiple?: boolean; readonly values?: readonly string[] },
+): JSX.Element {
+  const selected = new Set(props.values ?? [props.value]);
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <label class="app-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+      <select
+        class={["app-select", props.error !== undefined && "app-input--error"]}
+        id={props.id}
+        name={props.name}
+        multiple={props.multiple === true ? "multiple" : undefined}
+        size={props.multiple === true ? "6" : undefined}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error === undefined ? undefined : "true"}
+      >
+        {props.choices.map((choice) => (
+          <option value={choice.value} selected={selected.has(choice.value)} lang={choice.lang} safe>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset; the legend is the question. The error summary links to the first radio. */
+export function RadioGroup(props: ControlProps & { readonly value: string; readonly choices: readonly Choice[]; readonly inline?: boolean }): JSX.Element {
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <fieldset class="app-fieldset" aria-describedby={describedBy(props)}>
+        <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+          {props.label}
+        </legend>
+        <HintAndError {...props} />
+        <div class={["app-radios", props.inline === true && "app-radios--inline"]}>
+          {props.choices.map((choice, index) => (
+            <div class="app-radios__item">
+              <input
+                class="app-radios__input"
+                type="radio"
+                id={index === 0 ? props.id : `${props.id}-${index}`}
+                name={props.name}
+                value={choice.value}
+                checked={choice.value === props.value}
+              />
+              <label class="app-radios__label" for={index === 0 ? props.id : `${props.id}-${index}`} lang={choice.lang} safe>
+                {choice.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A single checkbox with its label beside it. */
+export function Checkbox(props: ControlProps & { readonly checked: boolean; readonly value?: string }): JSX.Element {
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <HintAndError {...props} />
+      <div class="app-checkbox">
+        <input
+          class="app-checkbox__input"
+          type="checkbox"
+          id={props.id}
+          name={props.name}
+          value={props.value ?? "ja"}
+          checked={props.checked}
+          aria-describedby={describedBy(props)}
+          aria-invalid={props.error === undefined ? undefined : "true"}
+        />
+        <label class="app-checkbox__label" for={props.id} safe>
+          {props.label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** The optional reason of a change, for the audit log, folded away until wanted. */
+export function ReasonField(props: {
+  readonly id: string;
+  readonly value: string;
+  readonly error?: string | undefined;
+  readonly summary: string;
+  readonly label: string;
+  readonly hint: string;
+}): JSX.Element {
+  const isOpen = props.value !== "" || props.error !== undefined;
+  return (
+    <details class="app-details" open={isOpen}>
+      <summary class="app-details__summary">
+        <span class="app-details__summary-text" safe>
+          {props.summary}
+        </span>
+      </summary>
+      <div class="app-details__text">
+        <TextArea id={props.id} name="grund" label={props.label} hint={props.hint} error={props.error} value={props.value} rows={2} maxlength={1000} />
+      </div>
+    </details>
+  );
+}
+
+/**
+ * A colour picker (the browser's own, no script needed) with the contrast that white text
+ * reaches on the colour. With JavaScript, app.js updates the contrast as the colour changes
+ * (data-module="app-contrast-check"); without, the server checks it on saving.
+ */
+export function ColourField(
+  props: ControlProps & { readonly value: string; readonly contrastText: string; /** The contrast text with "%s" for the ratio, for the script. */ readonly contrastTemplate: string },
+): JSX.Element {
+  const ids = [props.hint === undefined ? undefined : `${props.id}-hinweis`, `${props.id}-kontrast`, props.error === undefined ? undefined : `${props.id}-fehler`];
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]} data-module="app-contrast-check">
+      <label class="app-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+      <input
+        class={["app-colour-input", props.error !== undefined && "app-input--error"]}
+        type="color"
+        id={props.id}
+        name={props.name}
+        value={props.value}
+        aria-describedby={ids.filter((id) => id !== undefined).join(" ")}
+        aria-invalid={props.error === undefined ? undefined : "true"}
+      />
+      <p class="app-hint app-colour-contrast" id={`${props.id}-kontrast`} data-contrast-output={props.contrastTemplate} aria-live="polite" safe>
+        {props.contrastText}
+      </p>
+    </div>
+  );
+}

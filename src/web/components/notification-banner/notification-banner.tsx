@@ -1,0 +1,30 @@
+/**
+ * A message at the top of a page after something happened (GOV.UK notification banner):
+ * "Das Konto wurde angelegt." role="status" lets screen readers announce it politely.
+ */
+import type { Children } from "@kitajs/html";
+
+/** Props of the banner. */
+export interface NotificationBannerProps {
+  readonly title: string;
+  readonly kind?: "success" | "important";
+  readonly children?: Children;
+}
+
+/** A banner with a title and optional content. */
+export function NotificationBanner(props: NotificationBannerProps): JSX.Element {
+  const kind = props.kind ?? "success";
+  return (
+    <div
+      class={["app-notification-banner", kind === "success" && "app-notification-banner--success"]}
+      role={kind === "success" ? "status" : "region"}
+      aria-labelledby="hinweis-titel"
+    >
+      <h2 class="app-notification-banner__title" id="hinweis-titel" safe>
+        {props.title}
+      </h2>
+      {/* Always present (empty without children): the HTML scanner cannot follow a condition on children. */}
+      <div class="app-notification-banner__content">{props.children}</div>
+    </div>
+  );
+}

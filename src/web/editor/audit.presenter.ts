@@ -1,0 +1,150 @@
+/**
+ * Audit events as people read them: what happened in words, when (German time), who,
+ * why, and field by field what was before and after — points in time the German way
+ * ("QII/2024"), statuses and roles by their names, lists as text.
+ */
+import type { AuditEvent } from "../../app/audit/record-audit.js";
+import { parsePointInTime } from "../../domain/period/point-in-time.js";
+import { formatPoint } from "../../i18n/format-period.js";
+import type { ViewContext } from "../components/view.js";
+
+/** One changed field. */
+export interface AuditChangeRow {
+  readonly field: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** An event ready for the page. */
+export interface PresentedAuditEvent {
+  readonly id: number;
+  readonly action: string;
+  readonly heading: string;
+  readonly when: string;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly rows: readonly AuditChangeRow[];
+  readonly projectId: number | null;
+}
+
+/** A date and time in Germany, e.g. "28.11.2022, 10:00". */
+export function formatAuditTime(view: ViewContext, iso: string): string {
+  return new Intl.DateTimeFormat(view.lang === "de" ? "de-DE" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Berlin",
+  }).format(new Date(iso));
+}
+
+/** The words for an action code; unknown codes (e.g. of sign-in) are shown as they are. */
+export function actionLabel(view: ViewContext, action: string): string {
+  const labels = view.t.editor.auditActions;
+  return Object.hasOwn(labels, action) ? (labels[action] ?? action) : action;
+}
+
+/** The words for an entity type. */
+export function entityTypeLabel(view: ViewContext, entityType: string): string {
+  const labels = view.t.editor.auditEntityTypes;
+  return Object.hasOwn(labels, entityType) ? (labels[entityType] ?? entityType) : entityType;
+}
+
+function fieldLabel(view: ViewContext, key: string): string {
+  const labels = view.t.editor.auditFields;
+  return Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
+}
+
+function statusLabel(view: ViewContext, value: string): string {
+  const { projectStatus, measureStatus } = view.t;
+  if (Object.hasOwn(projectStatus, value)) return projectStatus[value as keyof typeof projectStatus];
+  if (Object.hasOwn(measureStatus, value)) return measureStatus[value as keyof typeof measureStatus];
+  return value;
+}
+
+function pointLabel(view: ViewContext, value: string): string {
+  const point = parsePointInTime(value);
+  return point === null ? value : formatPoint(point, view.lang);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A value of a field as text. */
+export function formatAuditValue(view: ViewContext, key: string, value: unknown): string {
+  const t = view.t.editor;
+  if (value === null || value === undefined || value === "") return t.emptyValue;
+  if (typeof value === "string") {
+    switch (key) {
+      case "start":
+      case "end":
+        return pointLabel(view, value);
+      case "status":
+        return statusLabel(view, value);
+      case "continuation":
+        return value === "ongoing" ? t.continuationOngoing : value === "permanent" ? t.continuationPermanent : value;
+      case "kind":
+        return Object.hasOwn(t.orgUnitKind, value) ? (t.orgUnitKind[value] ?? value) : value;
+      case "role":
+        return value === "lead" || value === "contributing" ? view.t.responsibilityRole[value] : value;
+      case "attempted":
+        return actionLabel(view, value);
+      default:
+        return value;
+    }
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t.emptyValue;
+    return value.map((item) => (isRecord(item) ? formatRecord(view, item) : formatAuditValue(view, key, item))).join("; ");
+  }
+  if (isRecord(value)) return formatRecord(view, value);
+  return JSON.stringify(value);
+}
+
+/** A record inside a list: responsibilities, goals, priorities, phases of a deleted project. */
+function formatRecord(view: ViewContext, record: Record<string, unknown>): string {
+  if (typeof record.orgUnit === "string") {
+    const details = [formatAuditValue(view, "role", record.role), typeof record.note === "string" ? record.note : null].filter((part) => part !== null);
+    return `${record.orgUnit} (${details.join(", ")})`;
+  }
+  if (typeof record.label === "string" && typeof record.start === "string") {
+    const end = typeof record.end === "string" ? `–${pointLabel(view, record.end)}` : "";
+    return `${record.label}: ${pointLabel(view, record.start)}${end}`;
+  }
+  if (typeof record.title === "string") {
+    const projects = Array.isArray(record.projects) && record.projects.length > 0 ? ` (${record.projects.join(", ")})` : "";
+    const status = typeof record.status === "string" ? ` (${statusLabel(view, record.status)})` : "";
+    return `${record.title}${projects}${status}`;
+  }
+  return Object.entries(record)
+    .map(([key, value]) => `${fieldLabel(view, key)}: ${formatAuditValue(view, key, value)}`)
+    .join(", ");
+}
+
+/** The rows of fields that differ between before and after (all fields of a creation or deletion). */
+export function changeRows(view: ViewContext, before: unknown, after: unknown): readonly AuditChangeRow[] {
+  const left = isRecord(before) ? before : {};
+  const right = isRecord(after) ? after : {};
+  const keys = [...new Set([...Object.keys(right), ...Object.keys(left)])].filter((key) => key !== "code" || left.code !== right.code);
+  return keys
+    .map((key) => ({
+      field: fieldLabel(view, key),
+      before: formatAuditValue(view, key, left[key]),
+      after: formatAuditValue(view, key, right[key]),
+    }))
+    .filter((row) => row.before !== row.after);
+}
+
+/** An event for the page. */
+export function presentAuditEvent(view: ViewContext, event: AuditEvent): PresentedAuditEvent {
+  return {
+    id: event.id,
+    action: event.action,
+    heading: view.t.editor.auditEntryHeading(actionLabel(view, event.action), event.entityLabel ?? ""),
+    when: formatAuditTime(view, event.at),
+    actor: event.actorLabel,
+    reason: event.reason,
+    rows: changeRows(view, event.before, event.after),
+    projectId: event.projectId,
+  };
+}

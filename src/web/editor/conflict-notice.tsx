@@ -1,0 +1,97 @@
+/**
+ * The answer to a stale save (409): nothing was saved and nothing overwritten; here is
+ * who changed what since the form was opened, and field by field the value stored now
+ * beside the one typed. The form below keeps the input.
+ */
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import type { ViewContext } from "../components/view.js";
+import { AuditList } from "./audit-list.js";
+import type { PresentedAuditEvent } from "./audit.presenter.js";
+
+/** A field whose stored value differs from the input. */
+export interface ConflictRow {
+  readonly label: string;
+  readonly theirs: string;
+  readonly yours: string;
+}
+
+/** What the notice shows. */
+export interface ConflictView {
+  readonly changes: readonly PresentedAuditEvent[];
+  readonly rows: readonly ConflictRow[];
+  /** The record itself is gone. */
+  readonly isDeleted: boolean;
+  /** The form that was sent, e.g. "#phase-12". */
+  readonly formHref: string;
+}
+
+/** The conflict box at the top of the page. */
+export function ConflictNotice(props: { readonly view: ViewContext; readonly conflict: ConflictView }): JSX.Element {
+  const { view, conflict } = props;
+  const t = view.t.editor;
+  return (
+    <NotificationBanner title={t.conflictTitle} kind="important">
+      <p class="app-body-text" safe>
+        {conflict.isDeleted ? t.conflictDeleted : t.conflictText}
+      </p>
+      {conflict.isDeleted ? (
+        ""
+      ) : conflict.rows.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.conflictSame}
+        </p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="app-table app-diff-table" id="konflikt-unterschiede">
+            <caption class="app-table__caption" safe>
+              {t.conflictTableCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.conflictField}
+                </th>
+                <th scope="col" safe>
+                  {t.conflictTheirs}
+                </th>
+                <th scope="col" safe>
+                  {t.conflictYours}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflict.rows.map((row) => (
+                <tr>
+                  <th scope="row" safe>
+                    {row.label}
+                  </th>
+                  <td lang={view.contentLang} safe>
+                    {row.theirs}
+                  </td>
+                  <td lang={view.contentLang} safe>
+                    {row.yours}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {conflict.changes.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h3 class="app-heading-s" safe>
+            {t.conflictChanges}
+          </h3>
+          <AuditList view={view} events={conflict.changes} headingLevel={4} />
+        </>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={conflict.formHref} safe>
+          {t.conflictGoToForm}
+        </a>
+      </p>
+    </NotificationBanner>
+  );
+}

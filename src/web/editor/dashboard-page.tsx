@@ -1,0 +1,118 @@
+/**
+ * The editor's start page: the projects the person may edit (an editor's org units'
+ * projects, all for administrators) and the way to the other parts of the editor.
+ */
+import type { EditorOverview } from "../../app/catalogue/read-editor.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { ProjectStatusTag } from "../components/status-tag/status-tag.js";
+import type { ViewContext } from "../components/view.js";
+import { editorPaths } from "./editor-paths.js";
+import type { EditorChrome } from "./editor-view.js";
+
+/** Props of the dashboard. */
+export interface DashboardPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly chrome: EditorChrome;
+  readonly overview: EditorOverview;
+  readonly notice?: string | undefined;
+}
+
+/** The dashboard. */
+export function DashboardPage(props: DashboardPageProps): JSX.Element {
+  const { view, overview } = props;
+  const t = view.t.editor;
+  const slug = overview.catalogue.municipality.slug;
+  const isAdministrator = overview.rights.isAdministrator;
+  return (
+    <PageLayout
+      view={view}
+      title={t.dashboardTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <h1 class="app-heading-xl" safe>
+        {t.dashboardTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {isAdministrator ? t.dashboardIntroAdmin : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
+      </p>
+
+      <section class="app-section" aria-labelledby="projekte-titel">
+        <h2 class="app-heading-l" id="projekte-titel" safe>
+          {isAdministrator ? t.allProjects : t.yourProjects}
+        </h2>
+        {isAdministrator ? (
+          <p class="app-body-text">
+            <a class="app-button app-button--secondary" href={view.link(editorPaths.newProject(slug))} safe>
+              {t.newProject}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
+        {overview.projects.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noProjects}
+          </p>
+        ) : (
+          <div class="app-table-wrapper">
+            <table class="app-table">
+              <caption class="app-table__caption" safe>
+                {t.projectsCaption(overview.projects.length)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t.columnCode}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnProject}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnActionField}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnStatus}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnHistory}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.projects.map(({ project, actionField, impactArea }) => (
+                  <tr>
+                    <td class="app-timeline-table__code" safe>
+                      {project.code}
+                    </td>
+                    <th scope="row">
+                      <a class="app-link" href={view.link(editorPaths.project(slug, project.slug))} lang={view.contentLang} safe>
+                        {project.title}
+                      </a>
+                    </th>
+                    <td lang={view.contentLang} safe>
+                      {`${actionField.name} (${impactArea.name})`}
+                    </td>
+                    <td>
+                      <ProjectStatusTag view={view} status={project.status} />
+                    </td>
+                    <td>
+                      <a class="app-link" href={view.link(editorPaths.history(slug, project.slug))} aria-label={t.historyLinkLabel(`${project.code} ${project.title}`)} safe>
+                        {t.historyLink}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,654 @@
+/**
+ * Editing one project: basic data, schedule (phases with points in time typed the German
+ * way), measures (add, edit, status, reorder with buttons), responsibilities, dependencies.
+ * Every part is a plain form of its own that works without JavaScript; each carries the
+ * project's version and the CSRF token, and an optional reason for the audit log.
+ */
+import type { ProjectForEditing } from "../../app/catalogue/read-editor.js";
+import {
+  MEASURE_STATUSES,
+  PROJECT_STATUSES,
+  RESPONSIBILITY_ROLES,
+  listProjects,
+  type Measure,
+  type Phase,
+} from "../../domain/catalogue/catalogue.js";
+import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { Checkbox, RadioGroup, ReasonField, SelectField, TextArea, type Choice } from "../components/form-fields/form-fields.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "../portal/paths.js";
+import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
+import { unitLabel } from "./structure-pages.js";
+import { editorPaths } from "./editor-paths.js";
+import { errorOf, valueOf, type EditorChrome, type FailedForm } from "./editor-view.js";
+
+/** Props of the project edit page. */
+export interface ProjectEditPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly chrome: EditorChrome;
+  readonly data: ProjectForEditing;
+  readonly csrfToken: string;
+  readonly notice?: string | undefined;
+  /** The form that was sent and failed, with its input and problems. */
+  readonly failed?: FailedForm | undefined;
+  readonly conflict?: ConflictView | undefined;
+}
+
+/** How many empty rows the responsibilities form offers for adding units. */
+export const EMPTY_RESPONSIBILITY_ROWS = 2;
+
+/** Phase points as typed in the form: the German spelling ("QII/2024"). */
+export function phaseFormValues(phase: Phase): Readonly<Record<string, string>> {
+  return {
+    bezeichnung: phase.label,
+    beginn: formatPointInTimeGerman(phase.start),
+    ende: phase.end === null ? "" : formatPointInTimeGerman(phase.end),
+    offen: phase.end === null ? "ja" : "",
+    fortsetzung: phase.continuation ?? "",
+    notiz: phase.note ?? "",
+  };
+}
+
+/** The hidden fields every form carries. */
+function FormMeta(props: { readonly csrfToken: string; readonly version: number }): JSX.Element {
+  return (
+    <>
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="version" value={String(props.version)} />
+    </>
+  );
+}
+
+/** The page. */
+export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const label = `${project.code} ${project.title}`;
+  const title = t.projectEditTitle(label);
+  const hasErrors = failed !== undefined && (failed.summary.length > 0 || failed.messages.length > 0);
+  /** The version a form carries: a failed form keeps the one it was opened on, unless the person has now seen the conflict. */
+  const versionOf = (form: string): number => {
+    if (failed?.form === form && props.conflict === undefined) {
+      const sent = Number(failed.values.version);
+      if (Number.isInteger(sent) && sent > 0) return sent;
+    }
+    return project.version;
+  };
+  const reason = (form: string) => (
+    <ReasonField
+      id={`${form}-grund`}
+      value={valueOf(failed, form, "grund", "")}
+      error={errorOf(failed, form, "grund")}
+      summary={t.reasonSummary}
+      label={t.reasonLabel}
+      hint={t.reasonHint}
+    />
+  );
+  const meta = (form: string) => <FormMeta csrfToken={props.csrfToken} version={versionOf(form)} />;
+
+  return (
+    <PageLayout
+      view={view}
+      title={hasErrors || props.conflict !== undefined ? `${t.errorTitlePrefix}${title}` : title}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+      breadcrumbs={[{ label: t.administration, href: view.link(editorPaths.home(slug)) }, { label: project.title, lang: view.contentLang }]}
+    >
+      {props.conflict === undefined ? "" : <ConflictNotice view={view} conflict={props.conflict} />}
+      {hasErrors ? <ErrorSummary title={t.errorSummaryTitle} messages={failed.messages} links={failed.summary} /> : ""}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      <ul class="app-editor-links">
+        <li>
+          <a class="app-link" href={view.link(paths.project(slug, project.slug))} safe>
+            {t.viewPublic}
+          </a>
+        </li>
+        <li>
+          <a class="app-link" href={view.link(editorPaths.history(slug, project.slug))} safe>
+            {t.viewHistory}
+          </a>
+        </li>
+        <li class="app-hint" safe>
+          {t.versionNote(project.version)}
+        </li>
+      </ul>
+
+      <FieldsSection {...props} meta={meta} reason={reason} />
+      <PhasesSection {...props} meta={meta} reason={reason} />
+      <MeasuresSection {...props} meta={meta} reason={reason} />
+      <ResponsibilitiesSection {...props} meta={meta} reason={reason} />
+      <DependenciesSection {...props} meta={meta} reason={reason} />
+      {data.rights.isAdministrator ? <DeleteSection {...props} meta={meta} reason={reason} /> : ""}
+    </PageLayout>
+  );
+}
+
+type SectionProps = ProjectEditPageProps & {
+  readonly meta: (form: string) => JSX.Element;
+  readonly reason: (form: string) => JSX.Element;
+};
+
+function FieldsSection(props: SectionProps): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const form = "grunddaten";
+  const statusChoices: Choice[] = PROJECT_STATUSES.map((status) => ({ value: status, label: view.t.projectStatus[status] }));
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-grunddaten">
+      <h2 class="app-heading-l" id="abschnitt-grunddaten" safe>
+        {t.sectionFields}
+      </h2>
+      <form method="post" action={view.link(editorPaths.projectFields(slug, project.slug))} class="app-editor-form" id={form}>
+        {props.meta(form)}
+        <TextField
+          id={`${form}-titel`}
+          name="titel"
+          label={t.fieldTitle}
+          value={valueOf(failed, form, "titel", project.title)}
+          error={errorOf(failed, form, "titel")}
+          maxlength={200}
+        />
+        <TextArea
+          id={`${form}-zusammenfassung`}
+          name="zusammenfassung"
+          label={t.fieldSummary}
+          value={valueOf(failed, form, "zusammenfassung", project.summary)}
+          error={errorOf(failed, form, "zusammenfassung")}
+          rows={6}
+          maxlength={5000}
+          lang={view.contentLang}
+        />
+        <SelectField
+          id={`${form}-status`}
+          name="status"
+          label={t.fieldStatus}
+          value={valueOf(failed, form, "status", project.status)}
+          error={errorOf(failed, form, "status")}
+          choices={statusChoices}
+        />
+        <TextField
+          id={`${form}-schlagwoerter`}
+          name="schlagwoerter"
+          label={t.fieldTags}
+          hint={t.fieldTagsHint}
+          value={valueOf(failed, form, "schlagwoerter", project.tags.join(", "))}
+          error={errorOf(failed, form, "schlagwoerter")}
+        />
+        {props.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button" safe>
+            {t.saveFields}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PhaseForm(
+  props: SectionProps & { readonly form: string; readonly legend: string; readonly phase: Phase | null; readonly action: string; readonly deleteAction: string | null },
+): JSX.Element {
+  const { view, failed, form, phase } = props;
+  const t = view.t.editor;
+  const stored = phase === null ? { bezeichnung: "", beginn: "", ende: "", offen: "", fortsetzung: "", notiz: "" } : phaseFormValues(phase);
+  const value = (field: string): string => valueOf(failed, form, field, stored[field] ?? "");
+  const continuationChoices: Choice[] = [
+    { value: "", label: t.continuationNone },
+    { value: "ongoing", label: t.continuationOngoing },
+    { value: "permanent", label: t.continuationPermanent },
+  ];
+  const precision = phase === null ? null : t.precisionHint(t.precisionName[phase.start.precision] ?? "", phase.end === null ? null : (t.precisionName[phase.end.precision] ?? ""));
+  return (
+    <form method="post" action={view.link(props.action)} class="app-editor-form app-phase-form" id={form}>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend" lang={phase === null ? undefined : view.contentLang} safe>
+          {props.legend}
+        </legend>
+        {props.meta(form)}
+        <TextField
+          id={`${form}-bezeichnung`}
+          name="bezeichnung"
+          label={t.fieldPhaseLabel}
+          hint={t.fieldPhaseLabelHint}
+          value={value("bezeichnung")}
+          error={errorOf(failed, form, "bezeichnung")}
+          maxlength={80}
+        />
+        <div class="app-editor-form__pair">
+          <TextField
+            id={`${form}-beginn`}
+            name="beginn"
+            label={t.fieldStart}
+            hint={t.pointHint}
+            value={value("beginn")}
+            error={errorOf(failed, form, "beginn")}
+            maxlength={40}
+          />
+          <TextField
+            id={`${form}-ende`}
+            name="ende"
+            label={t.fieldEnd}
+            hint={t.pointHint}
+            value={value("ende")}
+            error={errorOf(failed, form, "ende")}
+            maxlength={40}
+          />
+        </div>
+        <Checkbox id={`${form}-offen`} name="offen" label={t.fieldOpenEnd} checked={value("offen") !== ""} error={errorOf(failed, form, "offen")} />
+        <RadioGroup
+          id={`${form}-fortsetzung`}
+          name="fortsetzung"
+          label={t.fieldContinuation}
+          value={value("fortsetzung")}
+          error={errorOf(failed, form, "fortsetzung")}
+          choices={continuationChoices}
+          inline
+        />
+        <TextField id={`${form}-notiz`} name="notiz" label={t.fieldNote} value={value("notiz")} error={errorOf(failed, form, "notiz")} maxlength={500} />
+        {precision === null ? (
+          ""
+        ) : (
+          <p class="app-hint" safe>
+            {precision}
+          </p>
+        )}
+        {props.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button" safe>
+            {phase === null ? t.addPhase : t.savePhase}
+          </button>
+          {props.deleteAction === null ? (
+            ""
+          ) : (
+            <button type="submit" class="app-button app-button--warning" formaction={view.link(props.deleteAction)} safe>
+              {t.deletePhase}
+            </button>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function PhasesSection(props: SectionProps): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-zeitplan" id="zeitplan">
+      <h2 class="app-heading-l" id="abschnitt-zeitplan" safe>
+        {t.sectionPhases}
+      </h2>
+      {project.phases.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noPhases}
+        </p>
+      ) : (
+        ""
+      )}
+      {project.phases.map((phase, index) => (
+        <PhaseForm
+          {...props}
+          form={`phase-${phase.id}`}
+          legend={t.phaseLegend(index + 1, phase.label)}
+          phase={phase}
+          action={editorPaths.phase(slug, project.slug, phase.id)}
+          deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
+        />
+      ))}
+      <PhaseForm {...props} form="phase-neu" legend={t.newPhaseLegend} phase={null} action={editorPaths.phases(slug, project.slug)} deleteAction={null} />
+    </section>
+  );
+}
+
+function MeasureForm(
+  props: SectionProps & { readonly measure: Measure | null; readonly position: number; readonly isFirst: boolean; readonly isLast: boolean },
+): JSX.Element {
+  const { view, data, failed, measure } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const form = measure === null ? "massnahme-neu" : `massnahme-${measure.id}`;
+  const statusChoices: Choice[] = MEASURE_STATUSES.map((status) => ({ value: status, label: view.t.measureStatus[status] }));
+  const action = measure === null ? editorPaths.measures(slug, project.slug) : editorPaths.measure(slug, project.slug, measure.id);
+  return (
+    <form
+      method="post"
+      action={view.link(action)}
+      class="app-editor-form app-measure-form"
+      id={form}
+      data-module={measure === null ? undefined : "app-inline-status"}
+    >
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend" safe>
+          {measure === null ? t.newMeasureLegend : t.measureLegend(props.position)}
+        </legend>
+        {props.meta(form)}
+        <div class="app-measure-form__fields">
+          <TextArea
+            id={`${form}-titel`}
+            name="titel"
+            label={t.fieldMeasureTitle}
+            value={valueOf(failed, form, "titel", measure?.title ?? "")}
+            error={errorOf(failed, form, "titel")}
+            rows={2}
+            maxlength={300}
+            lang={view.contentLang}
+          />
+          <SelectField
+            id={`${form}-status`}
+            name="status"
+            label={t.fieldStatus}
+            value={valueOf(failed, form, "status", measure?.status ?? "planned")}
+            error={errorOf(failed, form, "status")}
+            choices={statusChoices}
+          />
+        </div>
+        {measure === null ? (
+          ""
+        ) : (
+          <p class="app-hint" data-auto-submit-hint hidden safe>
+            {t.statusAutoHint}
+          </p>
+        )}
+        {props.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button" safe>
+            {measure === null ? t.addMeasure : t.saveMeasure}
+          </button>
+          {measure === null || props.isFirst ? (
+            ""
+          ) : (
+            <button
+              type="submit"
+              class="app-button app-button--secondary"
+              formaction={view.link(editorPaths.measureMove(slug, project.slug, measure.id))}
+              name="richtung"
+              value="hoch"
+              safe
+            >
+              {t.moveUp}
+            </button>
+          )}
+          {measure === null || props.isLast ? (
+            ""
+          ) : (
+            <button
+              type="submit"
+              class="app-button app-button--secondary"
+              formaction={view.link(editorPaths.measureMove(slug, project.slug, measure.id))}
+              name="richtung"
+              value="runter"
+              safe
+            >
+              {t.moveDown}
+            </button>
+          )}
+          {measure === null ? (
+            ""
+          ) : (
+            <button type="submit" class="app-button app-button--warning" formaction={view.link(editorPaths.measureDelete(slug, project.slug, measure.id))} safe>
+              {t.deleteMeasure}
+            </button>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function MeasuresSection(props: SectionProps): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.editor;
+  const { measures } = data.entry.project;
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-massnahmen" id="massnahmen">
+      <h2 class="app-heading-l" id="abschnitt-massnahmen" safe>
+        {t.sectionMeasures}
+      </h2>
+      {measures.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noMeasures}
+        </p>
+      ) : (
+        <ol class="app-measure-list">
+          {measures.map((measure, index) => (
+            <li class="app-measure-list__item">
+              <MeasureForm {...props} measure={measure} position={index + 1} isFirst={index === 0} isLast={index === measures.length - 1} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <MeasureForm {...props} measure={null} position={measures.length + 1} isFirst isLast />
+    </section>
+  );
+}
+
+function ResponsibilitiesSection(props: SectionProps): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const form = "zustaendigkeiten";
+  const storedRows = project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS;
+  const sentRows = failed?.form === form ? Number(failed.values.zeilen) : Number.NaN;
+  const rowCount = Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 60 ? sentRows : storedRows;
+  const unitChoices: Choice[] = [
+    { value: "", label: t.noOrgUnit },
+    ...data.catalogue.orgUnits.map((unit) => ({ value: unit.code, label: unitLabel(unit), lang: view.contentLang })),
+  ];
+  const roleChoices: Choice[] = RESPONSIBILITY_ROLES.map((role) => ({ value: role, label: view.t.responsibilityRole[role] }));
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-zustaendigkeiten">
+      <h2 class="app-heading-l" id="abschnitt-zustaendigkeiten" safe>
+        {t.sectionResponsibilities}
+      </h2>
+      <p class="app-hint" safe>
+        {t.responsibilitiesHint}
+      </p>
+      <form method="post" action={view.link(editorPaths.responsibilities(slug, project.slug))} class="app-editor-form" id={form}>
+        {props.meta(form)}
+        <input type="hidden" name="zeilen" value={String(rowCount)} />
+        {Array.from({ length: rowCount }, (_, index) => {
+          const stored = project.responsibilities[index];
+          const value = (field: string, storedValue: string): string => valueOf(failed, form, `${field}-${index}`, storedValue);
+          return (
+            <fieldset class="app-fieldset app-responsibility-row">
+              <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                {stored === undefined ? t.newResponsibilityLegend : t.responsibilityLegend(index + 1)}
+              </legend>
+              <div class="app-responsibility-row__fields">
+                <SelectField
+                  id={`${form}-einheit-${index}`}
+                  name={`einheit-${index}`}
+                  label={t.fieldOrgUnit}
+                  value={value("einheit", stored?.orgUnitCode ?? "")}
+                  error={errorOf(failed, form, `einheit-${index}`)}
+                  choices={unitChoices}
+                />
+                <SelectField
+                  id={`${form}-rolle-${index}`}
+                  name={`rolle-${index}`}
+                  label={t.fieldRole}
+                  value={value("rolle", stored?.role ?? "contributing")}
+                  error={errorOf(failed, form, `rolle-${index}`)}
+                  choices={roleChoices}
+                />
+                <TextField
+                  id={`${form}-notiz-${index}`}
+                  name={`notiz-${index}`}
+                  label={t.fieldResponsibilityNote}
+                  value={value("notiz", stored?.note ?? "")}
+                  error={errorOf(failed, form, `notiz-${index}`)}
+                  maxlength={300}
+                />
+              </div>
+              {stored === undefined ? (
+                ""
+              ) : (
+                <Checkbox
+                  id={`${form}-entfernen-${index}`}
+                  name={`entfernen-${index}`}
+                  label={t.removeResponsibility}
+                  checked={value("entfernen", "") !== ""}
+                />
+              )}
+            </fieldset>
+          );
+        })}
+        {props.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button" safe>
+            {t.saveResponsibilities}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function DependenciesSection(props: SectionProps): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const all = listProjects(data.catalogue);
+  const bySlug = new Map(all.map((entry) => [entry.project.slug, entry.project]));
+  const candidates: Choice[] = [
+    { value: "", label: t.chooseProject },
+    ...all
+      .filter((entry) => entry.project.slug !== project.slug && !project.dependsOn.includes(entry.project.slug))
+      .map((entry) => ({ value: entry.project.slug, label: `${entry.project.code} ${entry.project.title} (${entry.impactArea.name})`, lang: view.contentLang })),
+  ];
+  const form = "abhaengigkeit-neu";
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-abhaengigkeiten" id="abhaengigkeiten">
+      <h2 class="app-heading-l" id="abschnitt-abhaengigkeiten" safe>
+        {t.sectionDependencies}
+      </h2>
+      <h3 class="app-heading-m" safe>
+        {t.dependsOnHeading}
+      </h3>
+      {project.dependsOn.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noDependencies}
+        </p>
+      ) : (
+        <ul class="app-dependency-forms">
+          {project.dependsOn.map((dependsOn) => {
+            const other = bySlug.get(dependsOn);
+            const otherLabel = other === undefined ? dependsOn : `${other.code} ${other.title}`;
+            const removeForm = `abhaengigkeit-${dependsOn}`;
+            return (
+              <li>
+                <form method="post" action={view.link(editorPaths.dependencyDelete(slug, project.slug, dependsOn))} class="app-editor-form" id={removeForm}>
+                  <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                      {t.removeDependencyLegend(otherLabel)}
+                    </legend>
+                    {props.meta(removeForm)}
+                    {props.reason(removeForm)}
+                    <div class="app-button-group">
+                      <button type="submit" class="app-button app-button--warning" safe>
+                        {t.removeDependency}
+                      </button>
+                    </div>
+                  </fieldset>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form method="post" action={view.link(editorPaths.dependencies(slug, project.slug))} class="app-editor-form" id={form}>
+        <fieldset class="app-fieldset">
+          <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+            {t.addDependencyLegend}
+          </legend>
+          {props.meta(form)}
+          <SelectField
+            id={`${form}-projekt`}
+            name="projekt"
+            label={t.fieldDependsOn}
+            value={valueOf(failed, form, "projekt", "")}
+            error={errorOf(failed, form, "projekt")}
+            choices={candidates}
+          />
+          {props.reason(form)}
+          <div class="app-button-group">
+            <button type="submit" class="app-button" safe>
+              {t.addDependency}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <h3 class="app-heading-m" safe>
+        {t.prerequisiteForHeading}
+      </h3>
+      {data.dependents.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noDependencies}
+        </p>
+      ) : (
+        <ul class="app-dependencies__list">
+          {data.dependents.map((other) => (
+            <li lang={view.contentLang} safe>
+              {`${other.project.code} ${other.project.title}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DeleteSection(props: SectionProps): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.editor;
+  const { project } = data.entry;
+  const slug = data.catalogue.municipality.slug;
+  const form = "loeschen";
+  return (
+    <section class="app-section app-editor-section" aria-labelledby="abschnitt-loeschen">
+      <h2 class="app-heading-l" id="abschnitt-loeschen" safe>
+        {t.sectionDelete}
+      </h2>
+      <p class="app-body-text" safe>
+        {t.deleteHint}
+      </p>
+      <form method="post" action={view.link(editorPaths.projectDelete(slug, project.slug))} class="app-editor-form" id={form}>
+        {props.meta(form)}
+        <Checkbox
+          id={`${form}-bestaetigung`}
+          name="bestaetigung"
+          label={t.deleteConfirm(`${project.code} ${project.title}`)}
+          checked={false}
+          error={errorOf(failed, form, "bestaetigung")}
+        />
+        {props.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button app-button--warning" safe>
+            {t.deleteProject}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

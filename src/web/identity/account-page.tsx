@@ -1,0 +1,233 @@
+/**
+ * "Mein Konto": one's own details, second factor, password and API tokens. Every change
+ * is a small form of its own (no JavaScript needed), each with its CSRF token.
+ */
+import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
+import type { AccountSummary } from "../../app/auth/manage-users.js";
+import type { Role } from "../../domain/access/principal.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { SummaryList } from "../components/summary-list/summary-list.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import { identityPaths } from "./identity-paths.js";
+
+/** The name of a role in the interface language (unknown roles shown as stored). */
+export function roleLabel(view: ViewContext, role: string): string {
+  const names: Readonly<Record<Role, string>> = view.t.identity.roleName;
+  return role in names ? names[role as Role] : role;
+}
+
+/** A date and time as people in Germany read it. */
+export function formatDateTime(view: ViewContext, iso: string): string {
+  return new Intl.DateTimeFormat(view.lang === "de" ? "de-DE" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Berlin",
+  }).format(new Date(iso));
+}
+
+/** Props of the account page. */
+export interface AccountPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly csrfToken: string;
+  readonly account: AccountBarProps | undefined;
+  readonly me: AccountSummary;
+  readonly secondFactor: { readonly isEnabled: boolean; readonly recoveryCodesLeft: number };
+  readonly tokens: readonly ApiTokenRecord[];
+  readonly notice?: string | undefined;
+  /** A token just created: shown this once. */
+  readonly createdToken?: { readonly name: string; readonly token: string } | undefined;
+  readonly passwordErrors?: Readonly<Record<string, string>>;
+  readonly tokenNameError?: string | undefined;
+  readonly tokenName?: string;
+}
+
+/** The account page. */
+export function AccountPage(props: AccountPageProps): JSX.Element {
+  const { view, me } = props;
+  const t = view.t.identity;
+  const passwordErrors = props.passwordErrors ?? {};
+  const links: ErrorSummaryLink[] = [
+    ...(passwordErrors.currentPassword === undefined ? [] : [{ text: passwordErrors.currentPassword, href: "#current-password" }]),
+    ...(passwordErrors.newPassword === undefined ? [] : [{ text: passwordErrors.newPassword, href: "#new-password" }]),
+    ...(props.tokenNameError === undefined ? [] : [{ text: props.tokenNameError, href: "#token-name" }]),
+  ];
+  return (
+    <PageLayout view={view} title={t.accountTitle} requestUrl={props.requestUrl} account={props.account}>
+      {links.length === 0 ? "" : <ErrorSummary title={t.problemTitle} links={links} />}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.createdToken === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={t.tokenCreated} kind="important">
+          <p class="app-body-text" safe>
+            {t.tokenCreatedHint}
+          </p>
+          <p class="app-body-text">
+            <code class="app-secret" id="neues-token" safe>
+              {props.createdToken.token}
+            </code>
+          </p>
+        </NotificationBanner>
+      )}
+      <h1 class="app-heading-xl" safe>
+        {t.accountTitle}
+      </h1>
+
+      <section class="app-section" aria-labelledby="angaben">
+        <h2 class="app-heading-l" id="angaben" safe>
+          {t.accountDetails}
+        </h2>
+        <SummaryList
+          rows={[
+            { key: t.name, value: <span safe>{me.name}</span> },
+            { key: t.email, value: <span safe>{me.email}</span> },
+            { key: t.role, value: <span safe>{roleLabel(view, me.role)}</span> },
+            { key: t.orgUnits, value: <span safe>{me.orgUnitCodes.length === 0 ? t.none : me.orgUnitCodes.join(", ")}</span> },
+          ]}
+        />
+      </section>
+
+      <section class="app-section" aria-labelledby="zweiter-faktor">
+        <h2 class="app-heading-l" id="zweiter-faktor" safe>
+          {t.secondFactor}
+        </h2>
+        <p class="app-body-text" safe>
+          {props.secondFactor.isEnabled ? t.secondFactorOn(props.secondFactor.recoveryCodesLeft) : t.secondFactorOff}
+        </p>
+        <p class="app-body-text">
+          <a class="app-link" href={view.link(identityPaths.accountSecondFactor())} safe>
+            {props.secondFactor.isEnabled ? t.secondFactorReplace : t.secondFactorSetUp}
+          </a>
+        </p>
+        {props.secondFactor.isEnabled ? (
+          <form method="post" action={view.link(identityPaths.accountRecoveryCodes())}>
+            <CsrfField token={props.csrfToken} />
+            <p class="app-hint" id="codes-hinweis" safe>
+              {t.recoveryRegenerateHint}
+            </p>
+            <button type="submit" class="app-button app-button--secondary" aria-describedby="codes-hinweis" safe>
+              {t.recoveryRegenerate}
+            </button>
+          </form>
+        ) : (
+          ""
+        )}
+      </section>
+
+      <section class="app-section" aria-labelledby="passwort">
+        <h2 class="app-heading-l" id="passwort" safe>
+          {t.changePasswordTitle}
+        </h2>
+        <form method="post" action={view.link(identityPaths.accountPassword())} novalidate>
+          <CsrfField token={props.csrfToken} />
+          {/* Lets password managers file the new password under the right account. */}
+          <input type="hidden" name="username" value={me.email} autocomplete="username" />
+          <TextField
+            id="current-password"
+            name="currentPassword"
+            type="password"
+            label={t.currentPassword}
+            error={passwordErrors.currentPassword}
+            autocomplete="current-password"
+          />
+          <TextField
+            id="new-password"
+            name="newPassword"
+            type="password"
+            label={t.newPassword}
+            hint={t.passwordHint}
+            error={passwordErrors.newPassword}
+            autocomplete="new-password"
+          />
+          <button type="submit" class="app-button" safe>
+            {t.changePasswordSubmit}
+          </button>
+        </form>
+      </section>
+
+      <section class="app-section" aria-labelledby="api-tokens">
+        <h2 class="app-heading-l" id="api-tokens" safe>
+          {t.tokensTitle}
+        </h2>
+        <p class="app-body-text" safe>
+          {t.tokensIntro}
+        </p>
+        {props.tokens.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.tokenNone}
+          </p>
+        ) : (
+          <table class="app-data-table">
+            <caption class="app-visually-hidden" safe>
+              {t.tokensCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.tokenName}
+                </th>
+                <th scope="col" safe>
+                  {t.tokenCreatedAt}
+                </th>
+                <th scope="col" safe>
+                  {t.tokenLastUsed}
+                </th>
+                <th scope="col" safe>
+                  {t.tokenStatus}
+                </th>
+                <th scope="col" safe>
+                  {t.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.tokens.map((token) => (
+                <tr>
+                  <th scope="row" safe>
+                    {token.name}
+                  </th>
+                  <td safe>{formatDateTime(view, token.createdAt)}</td>
+                  <td safe>{token.lastUsedAt === null ? t.tokenNever : formatDateTime(view, token.lastUsedAt)}</td>
+                  <td safe>{token.revokedAt === null ? t.tokenActive : t.tokenRevoked}</td>
+                  <td>
+                    {token.revokedAt === null ? (
+                      <form method="post" action={view.link(identityPaths.accountTokenRevoke(token.id))} class="app-form-inline">
+                        <CsrfField token={props.csrfToken} />
+                        <button type="submit" class="app-button app-button--secondary app-button--small" aria-label={t.tokenRevokeLabel(token.name)} safe>
+                          {t.tokenRevoke}
+                        </button>
+                      </form>
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <form method="post" action={view.link(identityPaths.accountTokens())} novalidate>
+          <CsrfField token={props.csrfToken} />
+          <TextField
+            id="token-name"
+            name="name"
+            label={t.tokenName}
+            hint={t.tokenNameHint}
+            error={props.tokenNameError}
+            value={props.tokenName ?? ""}
+            maxlength={100}
+          />
+          <button type="submit" class="app-button" safe>
+            {t.tokenCreate}
+          </button>
+        </form>
+      </section>
+    </PageLayout>
+  );
+}

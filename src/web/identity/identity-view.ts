@@ -1,0 +1,89 @@
+/** What the identity routes share: the view, the account bar, form fields and problems. */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ClientOrigin } from "../../app/auth/sessions.js";
+import type { InputProblem } from "../../errors.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { createViewContext, type ViewContext } from "../components/view.js";
+import { NO_STORE } from "../http/cache.js";
+import { requestLanguage } from "../http/errors.js";
+import { csrfToken } from "../plugins/session.js";
+import { identityPaths } from "./identity-paths.js";
+
+const HTML = "text/html; charset=utf-8";
+
+/** The view context of a request (German unless ?lang=en). */
+export function viewOf(request: FastifyRequest): ViewContext {
+  return createViewContext(requestLanguage(request));
+}
+
+/** Sends a page that must never be cached (all identity pages show personal or one-time content). */
+export function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+}
+
+/** Where the request comes from, for throttling and the audit log. */
+export function clientOrigin(request: FastifyRequest): ClientOrigin {
+  const agent = request.headers["user-agent"];
+  return { ip: request.ip, userAgent: typeof agent === "string" ? agent : null };
+}
+
+/** The account bar for a signed-in person, or undefined. */
+export function accountBarOf(request: FastifyRequest, view: ViewContext): AccountBarProps | undefined {
+  const principal = request.principal;
+  if (principal.kind !== "user" || principal.via !== "session") return undefined;
+  const session = request.authSession?.resolved;
+  const slug = session?.kind === "active" ? session.municipalitySlug : null;
+  const t = view.t.identity;
+  return {
+    name: principal.name,
+    accountHref: view.link(identityPaths.account()),
+    signOutAction: view.link(identityPaths.signOut()),
+    csrfToken: csrfToken(request),
+    labels: { region: t.accountBar, signedInAs: t.signedInAs, account: t.accountLink, signOut: t.signOut },
+    links:
+      slug !== null && principal.role === "admin"
+        ? [{ href: view.link(identityPaths.users(slug)), label: t.usersLink }]
+        : [],
+  };
+}
+
+/** A form field's text value ("" when missing; the first value when sent twice). */
+export function formText(body: unknown, name: string): string {
+  const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && typeof value[0] === "string") return value[0];
+  return "";
+}
+
+/** A form field's values (checkboxes send one value per ticked box). */
+export function formList(body: unknown, name: string): readonly string[] {
+  const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return [];
+}
+
+/** Problems by field name ("/email" → "email"), the first message per field. */
+export function fieldErrors(problems: readonly InputProblem[]): Readonly<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const field = problem.path.replace(/^\//, "").split("/")[0] ?? "";
+    errors[field] ??= problem.message;
+  }
+  return errors;
+}
+
+/** Error summary links to the fields, in the order of the form. */
+export function errorLinks(errors: Readonly<Record<string, string>>, fieldIds: Readonly<Record<string, string>>): readonly ErrorSummaryLink[] {
+  return Object.entries(fieldIds)
+    .filter(([field]) => errors[field] !== undefined)
+    .map(([field, id]) => ({ text: errors[field] ?? "", href: `#${id}` }));
+}
+
+/** A query flag such as ?gespeichert=1, read from the raw URL. */
+export function queryFlag(request: FastifyRequest, name: string): string | null {
+  const index = request.url.indexOf("?");
+  if (index === -1) return null;
+  return new URLSearchParams(request.url.slice(index + 1)).get(name);
+}

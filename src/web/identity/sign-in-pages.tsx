@@ -1,0 +1,337 @@
+/**
+ * The pages of signing in: password, second factor, setting up the second factor,
+ * recovery codes, forgotten and new password. Plain forms (they work without
+ * JavaScript), German first, each problem at the top and at its field.
+ */
+import type { TotpEnrolment } from "../../app/auth/second-factor.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { SummaryList } from "../components/summary-list/summary-list.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import { identityPaths } from "./identity-paths.js";
+
+/** What every page of this file needs. */
+interface BaseProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly csrfToken: string;
+}
+
+/** The login form. */
+export function SignInPage(
+  props: BaseProps & {
+    readonly email: string;
+    readonly next: string | null;
+    /** A general problem (refused, throttled) above the form. */
+    readonly problem?: string | undefined;
+    readonly notice?: string | undefined;
+    /** Offer single sign-on (only when OIDC_* is configured). */
+    readonly singleSignOn?: boolean;
+  },
+): JSX.Element {
+  const { view } = props;
+  const t = view.t.identity;
+  return (
+    <PageLayout view={view} title={t.signInTitle} requestUrl={props.requestUrl}>
+      <div class="app-form-page">
+        {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+        {props.problem === undefined ? "" : <ErrorSummary title={t.problemTitle} messages={[props.problem]} />}
+        <h1 class="app-heading-xl" safe>
+          {t.signInTitle}
+        </h1>
+        <p class="app-body-text" safe>
+          {t.signInIntro}
+        </p>
+        <form method="post" action={view.link(identityPaths.signIn())} novalidate>
+          <CsrfField token={props.csrfToken} />
+          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
+          <TextField id="email" name="email" type="email" label={t.email} value={props.email} autocomplete="username" spellcheck={false} />
+          <TextField id="password" name="password" type="password" label={t.password} autocomplete="current-password" />
+          <button type="submit" class="app-button" safe>
+            {t.signInSubmit}
+          </button>
+        </form>
+        <p class="app-body-text">
+          <a class="app-link" href={view.link(identityPaths.forgotPassword())} safe>
+            {t.forgotPasswordLink}
+          </a>
+        </p>
+        {props.singleSignOn === true ? (
+          <p class="app-body-text">
+            <a class="app-button app-button--secondary" href={view.link("/anmelden/sso", { next: props.next ?? undefined })} safe>
+              {t.signInWithSso}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
+      </div>
+    </PageLayout>
+  );
+}
+
+/** The second step: a code from the app or a recovery code. */
+export function SecondFactorPage(props: BaseProps & { readonly next: string | null; readonly error?: string | undefined }): JSX.Element {
+  const { view } = props;
+  const t = view.t.identity;
+  return (
+    <PageLayout view={view} title={t.secondFactorTitle} requestUrl={props.requestUrl}>
+      <div class="app-form-page">
+        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#code" }]} />}
+        <h1 class="app-heading-xl" safe>
+          {t.secondFactorTitle}
+        </h1>
+        <p class="app-body-text" safe>
+          {t.secondFactorIntro}
+        </p>
+        <form method="post" action={view.link(identityPaths.secondFactor())} novalidate>
+          <CsrfField token={props.csrfToken} />
+          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
+          <TextField
+            id="code"
+            name="code"
+            label={t.code}
+            hint={t.codeHint}
+            error={props.error}
+            autocomplete="one-time-code"
+            spellcheck={false}
+            maxlength={40}
+            width="short"
+          />
+          <button type="submit" class="app-button" safe>
+            {t.codeSubmit}
+          </button>
+        </form>
+        <CancelSignIn view={view} csrfToken={props.csrfToken} />
+      </div>
+    </PageLayout>
+  );
+}
+
+function CancelSignIn(props: { view: ViewContext; csrfToken: string }): JSX.Element {
+  return (
+    <form method="post" action={props.view.link(identityPaths.signOut())} class="app-form-inline">
+      <CsrfField token={props.csrfToken} />
+      <button type="submit" class="app-button app-button--secondary" safe>
+        {props.view.t.identity.cancelSignIn}
+      </button>
+    </form>
+  );
+}
+
+/** Setting up the second factor: QR code, the key as text, and a code to confirm. */
+export function EnrolmentPage(
+  props: BaseProps & {
+    readonly enrolment: TotpEnrolment;
+    readonly action: string;
+    readonly next: string | null;
+    readonly error?: string | undefined;
+    /** Shown while signing in: a way to cancel; otherwise the signed-in account bar. */
+    readonly isDuringSignIn: boolean;
+    readonly account?: AccountBarProps | undefined;
+  },
+): JSX.Element {
+  const { view, enrolment } = props;
+  const t = view.t.identity;
+  const margin = 4;
+  const box = enrolment.qrCode.size + 2 * margin;
+  return (
+    <PageLayout view={view} title={t.enrolTitle} requestUrl={props.requestUrl} account={props.account}>
+      <div class="app-form-page">
+        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#code" }]} />}
+        <h1 class="app-heading-xl" safe>
+          {t.enrolTitle}
+        </h1>
+        <p class="app-body-text" safe>
+          {enrolment.isReplacing ? t.enrolReplaceIntro : t.enrolIntro}
+        </p>
+        <p class="app-body-text" safe>
+          {t.enrolStepApp}
+        </p>
+        <p class="app-body-text" safe>
+          {t.enrolStepScan}
+        </p>
+        {/* Drawn on the server from the QR matrix (app/auth/totp.ts): no script, no image request, no inline style. */}
+        <svg
+          class="app-qr-code"
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`0 0 ${box} ${box}`}
+          width="264"
+          height="264"
+          role="img"
+          aria-labelledby="qr-titel"
+          shape-rendering="crispEdges"
+        >
+          <title id="qr-titel" safe>
+            {t.enrolQrAlt(enrolment.accountName)}
+          </title>
+          <rect width={String(box)} height={String(box)} fill="#ffffff" />
+          <path transform={`translate(${margin} ${margin})`} fill="#000000" d={enrolment.qrCode.path} />
+        </svg>
+        <p class="app-body-text" safe>
+          {t.enrolManual}
+        </p>
+        <SummaryList
+          rows={[
+            { key: t.enrolIssuer, value: <span safe>{enrolment.issuer}</span> },
+            { key: t.enrolAccount, value: <span safe>{enrolment.accountName}</span> },
+            { key: t.enrolSecret, value: <code class="app-secret" safe>{enrolment.secretForReading}</code> },
+            { key: t.enrolType, value: <span safe>{t.enrolTypeValue}</span> },
+          ]}
+        />
+        <form method="post" action={props.action} novalidate>
+          <CsrfField token={props.csrfToken} />
+          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
+          <TextField
+            id="code"
+            name="code"
+            label={t.enrolStepCode}
+            error={props.error}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            spellcheck={false}
+            maxlength={10}
+            width="short"
+          />
+          <button type="submit" class="app-button" safe>
+            {t.enrolSubmit}
+          </button>
+        </form>
+        {props.isDuringSignIn ? <CancelSignIn view={view} csrfToken={props.csrfToken} /> : ""}
+      </div>
+    </PageLayout>
+  );
+}
+
+/** The recovery codes, shown once after setting up the second factor or making new ones. */
+export function RecoveryCodesPage(
+  props: BaseProps & { readonly codes: readonly string[]; readonly continueHref: string; readonly account?: AccountBarProps | undefined; readonly notice?: string | undefined },
+): JSX.Element {
+  const { view } = props;
+  const t = view.t.identity;
+  return (
+    <PageLayout view={view} title={t.recoveryTitle} requestUrl={props.requestUrl} account={props.account}>
+      <div class="app-form-page">
+        {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+        <h1 class="app-heading-xl" safe>
+          {t.recoveryTitle}
+        </h1>
+        <p class="app-body-text" safe>
+          {t.recoveryIntro}
+        </p>
+        <div class="app-warning-text">
+          <strong safe>{t.recoveryWarning}</strong>
+        </div>
+        <ol class="app-code-list" aria-label={t.recoveryListLabel}>
+          {props.codes.map((code) => (
+            <li>
+              <code safe>{code}</code>
+            </li>
+          ))}
+        </ol>
+        <p class="app-body-text">
+          <a class="app-button" href={props.continueHref} safe>
+            {t.recoveryContinue}
+          </a>
+        </p>
+      </div>
+    </PageLayout>
+  );
+}
+
+/** Asking for a reset link; after sending, the same answer for every address. */
+export function ForgotPasswordPage(
+  props: BaseProps & { readonly email: string; readonly isSent: boolean; readonly isAvailable: boolean; readonly errors: readonly ErrorSummaryLink[] },
+): JSX.Element {
+  const { view } = props;
+  const t = view.t.identity;
+  const emailError = props.errors.find((error) => error.href === "#email")?.text;
+  return (
+    <PageLayout view={view} title={t.forgotTitle} requestUrl={props.requestUrl}>
+      <div class="app-form-page">
+        {props.errors.length === 0 ? "" : <ErrorSummary title={t.problemTitle} links={props.errors} />}
+        {props.isSent ? <NotificationBanner title={t.forgotSent} /> : ""}
+        <h1 class="app-heading-xl" safe>
+          {t.forgotTitle}
+        </h1>
+        {props.isAvailable ? (
+          <>
+            <p class="app-body-text" safe>
+              {t.forgotIntro}
+            </p>
+            <form method="post" action={view.link(identityPaths.forgotPassword())} novalidate>
+              <CsrfField token={props.csrfToken} />
+              <TextField id="email" name="email" type="email" label={t.email} value={props.email} error={emailError} autocomplete="username" spellcheck={false} />
+              <button type="submit" class="app-button" safe>
+                {t.forgotSubmit}
+              </button>
+            </form>
+          </>
+        ) : (
+          <p class="app-body-text" safe>
+            {t.forgotUnavailable}
+          </p>
+        )}
+        <p class="app-body-text">
+          <a class="app-link" href={view.link(identityPaths.signIn())} safe>
+            {t.signInLink}
+          </a>
+        </p>
+      </div>
+    </PageLayout>
+  );
+}
+
+/** Setting a new password through a reset link, or the explanation that the link is no good. */
+export function ResetPasswordPage(props: BaseProps & { readonly action: string; readonly isValid: boolean; readonly error?: string | undefined }): JSX.Element {
+  const { view } = props;
+  const t = view.t.identity;
+  return (
+    <PageLayout view={view} title={t.resetTitle} requestUrl={props.requestUrl}>
+      <div class="app-form-page">
+        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#password" }]} />}
+        <h1 class="app-heading-xl" safe>
+          {t.resetTitle}
+        </h1>
+        {props.isValid ? (
+          <>
+            <p class="app-body-text" safe>
+              {t.resetIntro}
+            </p>
+            <form method="post" action={props.action} novalidate>
+              <CsrfField token={props.csrfToken} />
+              <TextField
+                id="password"
+                name="password"
+                type="password"
+                label={t.newPassword}
+                hint={t.passwordHint}
+                error={props.error}
+                autocomplete="new-password"
+                maxlength={1024}
+              />
+              <button type="submit" class="app-button" safe>
+                {t.resetSubmit}
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p class="app-lead" safe>
+              {t.resetInvalid}
+            </p>
+            <p class="app-body-text">
+              <a class="app-link" href={view.link(identityPaths.forgotPassword())} safe>
+                {t.resetRequestAgain}
+              </a>
+            </p>
+          </>
+        )}
+      </div>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,323 @@
+/**
+ * Signing in and out, and forgotten passwords. Thin routes: read the form, call the use
+ * case (app/auth), set or clear the cookie, redirect (post/redirect/get) or render the
+ * form again with its problems. Every page is no-store.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { completePasswordReset, isPasswordResetTokenValid, requestPasswordReset, type MailDelivery } from "../../app/auth/passwords.js";
+import { beginEnrolmentAtSignIn, confirmEnrolmentAtSignIn } from "../../app/auth/second-factor.js";
+import { completeSecondFactor, signInWithPassword, signOut } from "../../app/auth/sign-in.js";
+import type { AppContext } from "../../app/context.js";
+import type { UserPrincipal } from "../../domain/access/principal.js";
+import { isAppError } from "../../errors.js";
+import { assertCsrfToken, clearSessionCookie, csrfToken, sessionTokenOf, setSessionCookie } from "../plugins/session.js";
+import { identityPaths, IDENTITY_ROUTES, safeNextPath } from "./identity-paths.js";
+import { clientOrigin, errorLinks, fieldErrors, formText, queryFlag, sendPage, viewOf } from "./identity-view.js";
+import { EnrolmentPage, ForgotPasswordPage, RecoveryCodesPage, ResetPasswordPage, SecondFactorPage, SignInPage } from "./sign-in-pages.js";
+
+/** What the sign-in routes need. */
+export interface SignInRoutesOptions {
+  readonly ctx: AppContext;
+  /** Mail for password reset links; null when SMTP is not configured. */
+  readonly mail: MailDelivery | null;
+  /** Whether single sign-on is configured: the login page then offers it (web/sso). */
+  readonly singleSignOn?: boolean;
+}
+
+/** Where a signed-in person lands when no page was asked for: staff in the editor, the committee on the portal. */
+export function landingPathFor(principal: UserPrincipal, municipalitySlug: string): string {
+  return principal.role === "committee" ? `/${encodeURIComponent(municipalitySlug)}/` : identityPaths.administration(municipalitySlug);
+}
+
+function withNext(path: string, next: string | null): string {
+  return next === null ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
+
+function nextOf(request: FastifyRequest): string | null {
+  const body = request.body;
+  const fromBody = body !== null && typeof body === "object" ? formText(body, "next") : "";
+  return safeNextPath(fromBody !== "" ? fromBody : queryFlag(request, "next"));
+}
+
+/** Registers /anmelden, /anmelden/zweiter-faktor, /anmelden/zwei-faktor-einrichten, /abmelden, /passwort-vergessen, /passwort-neu/{token}. */
+export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOptions): Promise<void> {
+  const { ctx, mail } = options;
+  const singleSignOn = options.singleSignOn === true;
+
+  /** A signed-in person who opens a sign-in page goes where they wanted to go. */
+  function sendOn(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+    const session = request.authSession?.resolved;
+    if (request.principal.kind !== "user" || session?.kind !== "active") return null;
+    return reply.redirect(nextOf(request) ?? landingPathFor(request.principal, session.municipalitySlug), 303);
+  }
+
+  function signInNotice(request: FastifyRequest): string | undefined {
+    const t = viewOf(request).t.identity;
+    if (queryFlag(request, "abgemeldet") !== null) return t.signedOut;
+    if (queryFlag(request, "passwort") === "neu") return t.passwordWasReset;
+    if (queryFlag(request, "abgelaufen") !== null) return t.sessionEnded;
+    return undefined;
+  }
+
+  app.get(IDENTITY_ROUTES.signIn, { config: { policy: "anonymous-only" }, schema: { hide: true } }, async (request, reply) => {
+    const sent = sendOn(request, reply);
+    if (sent !== null) return sent;
+    const view = viewOf(request);
+    const html = await (
+      <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={nextOf(request)} notice={signInNotice(request)} />
+    );
+    return sendPage(reply, 200, html);
+  });
+
+  app.post(IDENTITY_ROUTES.signIn, { config: { policy: "anonymous-only" }, schema: { hide: true } }, async (request, reply) => {
+    const sent = sendOn(request, reply);
+    if (sent !== null) return sent;
+    const view = viewOf(request);
+    const email = formText(request.body, "email");
+    const next = nextOf(request);
+    const renderProblem = async (status: number, problem: string): Promise<FastifyReply> =>
+      sendPage(
+        reply,
+        status,
+        await (<SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email={email} next={next} problem={problem} />),
+      );
+    let result;
+    try {
+      result = await signInWithPassword(
+        ctx,
+        { email, password: formText(request.body, "password"), previousSessionToken: sessionTokenOf(request) },
+        clientOrigin(request),
+      );
+    } catch (error) {
+      if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) return renderProblem(429, view.t.identity.signInTooMany);
+      throw error;
+    }
+    if (result.outcome === "refused") return renderProblem(401, view.t.identity.signInRefused);
+    setSessionCookie(request, reply, result.sessionToken);
+    if (result.outcome === "second-factor") {
+      const step = result.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
+      return reply.redirect(view.link(withNext(step, next)), 303);
+    }
+    return reply.redirect(next ?? landingPathFor(result.principal, result.municipalitySlug), 303);
+  });
+
+  /** The pending sign-in of this browser, or a redirect to where the person belongs. */
+  function pendingOrRedirect(request: FastifyRequest, reply: FastifyReply, step: "code" | "enrolment"): { token: string } | FastifyReply {
+    const sent = sendOn(request, reply);
+    if (sent !== null) return sent;
+    const session = request.authSession;
+    const view = viewOf(request);
+    if (session === null || session.resolved.kind !== "pending") {
+      return reply.redirect(view.link(identityPaths.signIn(), { abgelaufen: request.headers.cookie === undefined ? undefined : "1" }), 303);
+    }
+    if (session.resolved.step !== step) {
+      const other = session.resolved.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
+      return reply.redirect(view.link(withNext(other, nextOf(request))), 303);
+    }
+    return { token: session.token };
+  }
+
+  app.get(IDENTITY_ROUTES.secondFactor, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const pending = pendingOrRedirect(request, reply, "code");
+    if (!("token" in pending)) return pending;
+    const html = await (<SecondFactorPage view={viewOf(request)} requestUrl={request.url} csrfToken={csrfToken(request)} next={nextOf(request)} />);
+    return sendPage(reply, 200, html);
+  });
+
+  app.post(IDENTITY_ROUTES.secondFactor, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const pending = pendingOrRedirect(request, reply, "code");
+    if (!("token" in pending)) return pending;
+    const view = viewOf(request);
+    const next = nextOf(request);
+    let result;
+    try {
+      result = await completeSecondFactor(ctx, { sessionToken: pending.token, code: formText(request.body, "code") }, clientOrigin(request));
+    } catch (error) {
+      if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
+      const html = await (
+        <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.signInTooMany} />
+      );
+      return sendPage(reply, 429, html);
+    }
+    if (result.outcome === "refused") {
+      if (result.sessionEnded) {
+        clearSessionCookie(request, reply);
+        const html = await (
+          <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={next} problem={view.t.identity.codeLocked} />
+        );
+        return sendPage(reply, 401, html);
+      }
+      const html = await (
+        <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.codeRefused} />
+      );
+      return sendPage(reply, 401, html);
+    }
+    setSessionCookie(request, reply, result.sessionToken);
+    if (result.recoveryCodesLeft !== null) {
+      return reply.redirect(view.link(identityPaths.account(), { restcodes: String(result.recoveryCodesLeft) }), 303);
+    }
+    return reply.redirect(next ?? landingPathFor(result.principal, result.municipalitySlug), 303);
+  });
+
+  app.get(IDENTITY_ROUTES.enrolAtSignIn, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const pending = pendingOrRedirect(request, reply, "enrolment");
+    if (!("token" in pending)) return pending;
+    const view = viewOf(request);
+    const next = nextOf(request);
+    const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
+    const html = await (
+      <EnrolmentPage
+        view={view}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        enrolment={enrolment}
+        action={view.link(identityPaths.enrolAtSignIn())}
+        next={next}
+        isDuringSignIn
+      />
+    );
+    return sendPage(reply, 200, html);
+  });
+
+  app.post(IDENTITY_ROUTES.enrolAtSignIn, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const pending = pendingOrRedirect(request, reply, "enrolment");
+    if (!("token" in pending)) return pending;
+    const view = viewOf(request);
+    const next = nextOf(request);
+    try {
+      const result = await confirmEnrolmentAtSignIn(ctx, { sessionToken: pending.token, code: formText(request.body, "code") }, clientOrigin(request));
+      setSessionCookie(request, reply, result.sessionToken);
+      // The codes exist only in this response: shown once, not after a redirect.
+      const html = await (
+        <RecoveryCodesPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          codes={result.recoveryCodes}
+          continueHref={next ?? landingPathFor(result.principal, result.municipalitySlug)}
+          notice={view.t.identity.secondFactorActivated}
+        />
+      );
+      return sendPage(reply, 200, html);
+    } catch (error) {
+      if (!isAppError(error, "ERR_VALIDATION")) throw error;
+      const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
+      const html = await (
+        <EnrolmentPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          enrolment={enrolment}
+          action={view.link(identityPaths.enrolAtSignIn())}
+          next={next}
+          error={fieldErrors(error.problems).code}
+          isDuringSignIn
+        />
+      );
+      return sendPage(reply, 400, html);
+    }
+  });
+
+  // CSRF is checked here, not by the plugin: a browser whose session has already ended
+  // (idle timeout) has no token left to send, and has nothing left to sign out of.
+  app.post(IDENTITY_ROUTES.signOut, { config: { policy: "public", csrf: false }, schema: { hide: true } }, async (request, reply) => {
+    const token = request.authSession === null ? null : sessionTokenOf(request);
+    if (token !== null && !(request.principal.kind === "user" && request.principal.via === "token")) assertCsrfToken(request);
+    if (token !== null) {
+      await signOut(ctx, token, request.principal.kind === "user" ? request.principal : null, { ip: request.ip });
+    }
+    clearSessionCookie(request, reply);
+    return reply.redirect(viewOf(request).link(identityPaths.signIn(), { abgemeldet: "1" }), 303);
+  });
+
+  app.get(IDENTITY_ROUTES.forgotPassword, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const html = await (
+      <ForgotPasswordPage
+        view={viewOf(request)}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        email=""
+        isSent={queryFlag(request, "gesendet") !== null}
+        isAvailable={mail !== null}
+        errors={[]}
+      />
+    );
+    return sendPage(reply, 200, html);
+  });
+
+  app.post(IDENTITY_ROUTES.forgotPassword, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const view = viewOf(request);
+    const email = formText(request.body, "email").trim();
+    if (email === "" || mail === null) {
+      const errors = mail === null ? [] : errorLinks({ email: view.t.identity.emailMissing }, { email: "email" });
+      const html = await (
+        <ForgotPasswordPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          email={email}
+          isSent={false}
+          isAvailable={mail !== null}
+          errors={errors}
+        />
+      );
+      return sendPage(reply, mail === null ? 503 : 400, html);
+    }
+    await requestPasswordReset(ctx, mail, { email }, { ip: request.ip }, (error) => {
+      if (error !== null) request.log.error({ err: error }, "password reset mail could not be sent");
+    });
+    return reply.redirect(view.link(identityPaths.forgotPassword(), { gesendet: "1" }), 303);
+  });
+
+  app.get<{ Params: { token: string } }>(
+    IDENTITY_ROUTES.resetPassword,
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const view = viewOf(request);
+      const isValid = await isPasswordResetTokenValid(ctx, request.params.token);
+      // The token is in the path: no other site may see it in a Referer header.
+      reply.header("referrer-policy", "no-referrer");
+      const html = await (
+        <ResetPasswordPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          action={view.link(identityPaths.resetPassword(request.params.token))}
+          isValid={isValid}
+        />
+      );
+      return sendPage(reply, isValid ? 200 : 404, html);
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    IDENTITY_ROUTES.resetPassword,
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const view = viewOf(request);
+      reply.header("referrer-policy", "no-referrer");
+      try {
+        await completePasswordReset(ctx, { token: request.params.token, password: formText(request.body, "password") }, { ip: request.ip });
+      } catch (error) {
+        if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_NOT_FOUND")) {
+          const isValid = isAppError(error, "ERR_VALIDATION");
+          const html = await (
+            <ResetPasswordPage
+              view={view}
+              requestUrl={request.url}
+              csrfToken={csrfToken(request)}
+              action={view.link(identityPaths.resetPassword(request.params.token))}
+              isValid={isValid}
+              error={isValid ? fieldErrors(error.problems).password : undefined}
+            />
+          );
+          return sendPage(reply, isValid ? 400 : 404, html);
+        }
+        throw error;
+      }
+      // Every session of the account has ended, this browser's included.
+      clearSessionCookie(request, reply);
+      return reply.redirect(view.link(identityPaths.signIn(), { passwort: "neu" }), 303);
+    },
+  );
+}

@@ -1,0 +1,321 @@
+/**
+ * User management for administrators: the list of accounts and the form to create or
+ * change one (role as radio buttons, org units as checkboxes), with deactivation and
+ * invitation as separate small forms. Works without JavaScript.
+ */
+import type { AccountSummary } from "../../app/auth/manage-users.js";
+import { ROLES } from "../../domain/access/principal.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout, type SiteHeader } from "../components/page-layout/page-layout.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import { roleLabel } from "./account-page.js";
+import { identityPaths } from "./identity-paths.js";
+
+/** An org unit to choose. */
+export interface OrgUnitOption {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** What every page of user management needs. */
+interface UsersBaseProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly csrfToken: string;
+  readonly site: SiteHeader;
+  readonly account: AccountBarProps | undefined;
+}
+
+function crumbs(view: ViewContext, slug: string, current?: string): readonly Crumb[] {
+  const t = view.t.identity;
+  return [
+    { label: t.administration, href: view.link(identityPaths.administration(slug)) },
+    current === undefined ? { label: t.usersTitle } : { label: t.usersTitle, href: view.link(identityPaths.users(slug)) },
+    ...(current === undefined ? [] : [{ label: current }]),
+  ];
+}
+
+/** The list of accounts. */
+export function UsersPage(props: UsersBaseProps & { readonly users: readonly AccountSummary[] }): JSX.Element {
+  const { view, site } = props;
+  const t = view.t.identity;
+  return (
+    <PageLayout view={view} title={t.usersTitle} requestUrl={props.requestUrl} site={site} account={props.account} breadcrumbs={crumbs(view, site.municipalitySlug)}>
+      <h1 class="app-heading-xl" safe>
+        {t.usersTitle}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.usersIntro}
+      </p>
+      <p class="app-body-text">
+        <a class="app-button" href={view.link(identityPaths.userNew(site.municipalitySlug))} safe>
+          {t.usersNew}
+        </a>
+      </p>
+      <table class="app-data-table">
+        <caption class="app-visually-hidden" safe>
+          {t.usersCaption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t.name}
+            </th>
+            <th scope="col" safe>
+              {t.email}
+            </th>
+            <th scope="col" safe>
+              {t.role}
+            </th>
+            <th scope="col" safe>
+              {t.orgUnits}
+            </th>
+            <th scope="col" safe>
+              {t.usersStatus}
+            </th>
+            <th scope="col" safe>
+              {t.actions}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((user) => (
+            <tr>
+              <th scope="row" safe>
+                {user.name}
+              </th>
+              <td safe>{user.email}</td>
+              <td safe>{roleLabel(view, user.role)}</td>
+              <td safe>{user.orgUnitCodes.length === 0 ? t.none : user.orgUnitCodes.join(", ")}</td>
+              <td safe>{!user.isActive ? t.userInactive : user.hasPassword ? t.userActive : t.userNoPassword}</td>
+              <td>
+                <a class="app-link" href={view.link(identityPaths.user(site.municipalitySlug, user.id))} aria-label={t.userEditLabel(user.name)} safe>
+                  {t.userEdit}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PageLayout>
+  );
+}
+
+/** The values a form shows: what was typed (after an error) or what is stored. */
+export interface UserFormValues {
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly orgUnitCodes: readonly string[];
+}
+
+/** Props of the create/change form. */
+export interface UserFormPageProps extends UsersBaseProps {
+  /** null when creating. */
+  readonly user: AccountSummary | null;
+  readonly values: UserFormValues;
+  readonly orgUnits: readonly OrgUnitOption[];
+  readonly errors: Readonly<Record<string, string>>;
+  /** A problem that belongs to no field (deactivating oneself, a conflict). */
+  readonly generalError?: string | undefined;
+  readonly notice?: string | undefined;
+  /** An invitation link to hand over, shown once. */
+  readonly invitationLink?: string | undefined;
+}
+
+const FIELD_IDS = { email: "email", name: "name", role: "rolle-admin", orgUnitCodes: "einheiten" } as const;
+
+/** The form to create or change an account. */
+export function UserFormPage(props: UserFormPageProps): JSX.Element {
+  const { view, site, user, values } = props;
+  const t = view.t.identity;
+  const slug = site.municipalitySlug;
+  const title = user === null ? t.userNewTitle : t.userEditTitle(user.name);
+  const links: ErrorSummaryLink[] = (Object.keys(FIELD_IDS) as (keyof typeof FIELD_IDS)[])
+    .filter((field) => props.errors[field] !== undefined)
+    .map((field) => ({ text: props.errors[field] ?? "", href: `#${FIELD_IDS[field]}` }));
+  return (
+    <PageLayout view={view} title={title} requestUrl={props.requestUrl} site={site} account={props.account} breadcrumbs={crumbs(view, slug, title)}>
+      {links.length === 0 && props.generalError === undefined ? (
+        ""
+      ) : (
+        <ErrorSummary title={t.problemTitle} messages={props.generalError === undefined ? [] : [props.generalError]} links={links} />
+      )}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.invitationLink === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={t.userInvitationLink} kind="important">
+          <p class="app-body-text">
+            <code class="app-secret" safe>
+              {props.invitationLink}
+            </code>
+          </p>
+        </NotificationBanner>
+      )}
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      {user === null ? (
+        <p class="app-body-text" safe>
+          {t.userNewIntro}
+        </p>
+      ) : (
+        ""
+      )}
+      <form method="post" action={view.link(user === null ? identityPaths.users(slug) : identityPaths.user(slug, user.id))} novalidate>
+        <CsrfField token={props.csrfToken} />
+        {user === null ? (
+          <TextField id="email" name="email" type="email" label={t.email} value={values.email} error={props.errors.email} autocomplete="off" spellcheck={false} />
+        ) : (
+          <>
+            <input type="hidden" name="version" value={String(user.version)} />
+            <p class="app-body-text">
+              <strong safe>{t.email}:</strong> <span safe>{user.email}</span>
+            </p>
+          </>
+        )}
+        <TextField id="name" name="name" label={t.name} value={values.name} error={props.errors.name} autocomplete="off" />
+        <RoleChoice view={view} selected={values.role} error={props.errors.role} />
+        <OrgUnitChoice view={view} options={props.orgUnits} selected={values.orgUnitCodes} error={props.errors.orgUnitCodes} />
+        <button type="submit" class="app-button" safe>
+          {user === null ? t.userCreate : t.userSave}
+        </button>
+      </form>
+      {user === null ? "" : <AccountActions view={view} slug={slug} user={user} csrfToken={props.csrfToken} />}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(identityPaths.users(slug))} safe>
+          {t.backToUsers}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
+
+function RoleChoice(props: { view: ViewContext; selected: string; error: string | undefined }): JSX.Element {
+  const t = props.view.t.identity;
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <fieldset class="app-fieldset" aria-describedby={props.error === undefined ? undefined : "rolle-fehler"}>
+        <legend class="app-fieldset__legend" safe>
+          {t.role}
+        </legend>
+        {props.error === undefined ? (
+          ""
+        ) : (
+          <p class="app-error-message" id="rolle-fehler">
+            <span class="app-visually-hidden">Fehler: </span>
+            <span safe>{props.error}</span>
+          </p>
+        )}
+        <div class="app-radios">
+          {ROLES.map((role) => (
+            <div class="app-radios__item">
+              <input
+                class="app-radios__input"
+                type="radio"
+                id={`rolle-${role}`}
+                name="role"
+                value={role}
+                checked={props.selected === role}
+                aria-describedby={`rolle-${role}-hinweis`}
+              />
+              <label class="app-radios__label" for={`rolle-${role}`} safe>
+                {t.roleName[role]}
+              </label>
+              <p class="app-hint app-radios__hint" id={`rolle-${role}-hinweis`} safe>
+                {t.roleHint[role]}
+              </p>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function OrgUnitChoice(props: { view: ViewContext; options: readonly OrgUnitOption[]; selected: readonly string[]; error: string | undefined }): JSX.Element {
+  const t = props.view.t.identity;
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <fieldset class="app-fieldset" id="einheiten" aria-describedby={props.error === undefined ? "einheiten-hinweis" : "einheiten-hinweis einheiten-fehler"}>
+        <legend class="app-fieldset__legend" safe>
+          {t.orgUnits}
+        </legend>
+        <p class="app-hint" id="einheiten-hinweis" safe>
+          {t.orgUnitsHint}
+        </p>
+        {props.error === undefined ? (
+          ""
+        ) : (
+          <p class="app-error-message" id="einheiten-fehler">
+            <span class="app-visually-hidden">Fehler: </span>
+            <span safe>{props.error}</span>
+          </p>
+        )}
+        <div class="app-checkbox-columns">
+          {props.options.map((unit, index) => (
+            <div class="app-checkbox">
+              <input
+                class="app-checkbox__input"
+                type="checkbox"
+                id={`einheit-${index}`}
+                name="orgUnitCodes"
+                value={unit.code}
+                checked={props.selected.includes(unit.code)}
+              />
+              <label class="app-checkbox__label" for={`einheit-${index}`} lang={props.view.contentLang}>
+                <span safe>{unit.code}</span> <span safe>{unit.name}</span>
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function AccountActions(props: { view: ViewContext; slug: string; user: AccountSummary; csrfToken: string }): JSX.Element {
+  const { view, slug, user } = props;
+  const t = view.t.identity;
+  return (
+    <section class="app-section app-section--actions" aria-labelledby="konto-aktionen">
+      <h2 class="app-heading-m" id="konto-aktionen" safe>
+        {t.actions}
+      </h2>
+      {user.isActive ? (
+        <form method="post" action={view.link(identityPaths.userDeactivate(slug, user.id))}>
+          <CsrfField token={props.csrfToken} />
+          <p class="app-hint" id="deaktivieren-hinweis" safe>
+            {t.userDeactivateHint}
+          </p>
+          <button type="submit" class="app-button app-button--warning" aria-describedby="deaktivieren-hinweis" safe>
+            {t.userDeactivate}
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={view.link(identityPaths.userReactivate(slug, user.id))}>
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="app-button app-button--secondary" safe>
+            {t.userReactivate}
+          </button>
+        </form>
+      )}
+      {user.isActive && !user.hasPassword ? (
+        <form method="post" action={view.link(identityPaths.userInvite(slug, user.id))}>
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="app-button app-button--secondary" safe>
+            {t.userInvite}
+          </button>
+        </form>
+      ) : (
+        ""
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,647 @@
+/**
+ * The route × role matrix. Every route is read from the built app (an onRoute hook in a
+ * test build, with method and config.policy); each is called as each role with a
+ * valid-looking request, and the status must fall into the class that the route's policy
+ * and the resource it touches give:
+ *
+ *  - public, anonymous-only: nobody is refused (no 401/403);
+ *  - signed-in: the anonymous public 401 (pages: 401 with a link to /anmelden, or 303 there);
+ *  - staff: also committee readers 403; admin: also editors 403;
+ *  - on a Kleve resource (`scope`), people of another municipality 403; on a project of
+ *    Abteilung 10.1, editors of other units 403; on what only administrators change
+ *    (new or deleted projects, the programme), every editor 403.
+ *
+ * A route without a policy, or without an entry in CASES below, fails the test: a new
+ * route must say who may call it and be tried here. Runs on SQLite and PostgreSQL.
+ */
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
+import { createApiToken } from "../../src/app/auth/api-tokens.js";
+import { addDependency } from "../../src/app/catalogue/add-dependency.js";
+import { addMeasure } from "../../src/app/catalogue/add-measure.js";
+import { addPhase } from "../../src/app/catalogue/add-phase.js";
+import { createProject } from "../../src/app/catalogue/create-project.js";
+import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import { removeDependency } from "../../src/app/catalogue/remove-dependency.js";
+import { setResponsibilities } from "../../src/app/catalogue/set-responsibilities.js";
+import type { Role, UserPrincipal } from "../../src/domain/access/principal.js";
+import { listProjects } from "../../src/domain/catalogue/catalogue.js";
+import { buildApp } from "../../src/web/build-app.js";
+import type { RoutePolicy } from "../../src/web/http/route-policy.js";
+import { csrfTokenForSessionToken } from "../../src/web/plugins/session.js";
+import { createTestUser, csrfTokenIn, mergeCookies, signIn, type TestUser } from "../support/accounts.js";
+import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import { startTestIdentityProvider, type TestIdentityProvider } from "../support/oidc-provider.js";
+import { ensureOtherMunicipality } from "./support/api-writers.js";
+
+/** The people who call every route, in the order they call it: refusals first, so that no success changes what a refusal is checked on. */
+const ROLE_NAMES = ["anonymous", "committee", "editorOfOtherUnit", "adminOfOtherMunicipality", "editor", "admin"] as const;
+type RoleName = (typeof ROLE_NAMES)[number];
+
+const ROLE_OF: Readonly<Record<Exclude<RoleName, "anonymous">, Role>> = {
+  committee: "committee",
+  editorOfOtherUnit: "editor",
+  adminOfOtherMunicipality: "admin",
+  editor: "editor",
+  admin: "admin",
+};
+
+/**
+ * What a route touches beyond its policy:
+ *  - none: nothing of one municipality (the portal, one's own account);
+ *  - municipality: staff data of Kleve;
+ *  - project: a project of Abteilung 10.1 (editor: 10.1; editor of another unit: 32);
+ *  - administration: what only Kleve's administrators change although the route is for staff.
+ */
+type Scope = "none" | "municipality" | "project" | "administration";
+
+type Outcome = "allowed" | "unauthenticated" | "forbidden";
+
+/** The expected outcome, generated from the route's policy and the scope of what it touches. */
+function expectedOutcome(policy: RoutePolicy, scope: Scope, role: RoleName): Outcome {
+  if (role === "anonymous") return policy === "public" || policy === "anonymous-only" ? "allowed" : "unauthenticated";
+  const roleOfPerson = ROLE_OF[role];
+  if (policy === "staff" && roleOfPerson === "committee") return "forbidden";
+  if (policy === "admin" && roleOfPerson !== "admin") return "forbidden";
+  if (scope === "none") return "allowed";
+  if (role === "adminOfOtherMunicipality") return "forbidden";
+  if (scope === "project" && role === "editorOfOtherUnit") return "forbidden";
+  if (scope === "administration" && roleOfPerson !== "admin") return "forbidden";
+  return "allowed";
+}
+
+/** One request of the matrix. Pages get the role's session cookie (and CSRF token), /api routes its API token. */
+interface Call {
+  readonly url: string;
+  /** Form fields of a page POST; the CSRF token is added. */
+  readonly form?: Readonly<Record<string, string>>;
+  /** JSON body of an API call. */
+  readonly json?: unknown;
+  /** The project whose current ETag goes into If-Match. */
+  readonly ifMatchOf?: string;
+  /** Use a session of its own (the request ends it, e.g. signing out). */
+  readonly freshSession?: boolean;
+}
+
+interface MatrixCase {
+  readonly scope: Scope;
+  readonly call: (m: Matrix, role: RoleName) => Promise<Call> | Call;
+}
+
+const K = "/kleve";
+const API = "/api/v1/municipalities/kleve";
+/** Abteilung 10.1 leads it; 10.2, 20 and all departments contribute — unit 32 does not. */
+const P = "e-rechnungsworkflow";
+const PROJECT_API = `${API}/projects/${P}`;
+const PROJECT_PAGE = `${K}/verwaltung/projekte/${P}`;
+
+/** Every route and how to call it. The key is "METHOD url" as registered; HEAD routes use their GET entry. */
+const CASES: Readonly<Record<string, MatrixCase>> = {
+  // ── The portal and the service ──────────────────────────────────────────────
+  "GET /": { scope: "none", call: () => ({ url: "/" }) },
+  "GET /:slug": { scope: "none", call: () => ({ url: "/kleve" }) },
+  "GET /:slug/": { scope: "none", call: () => ({ url: `${K}/` }) },
+  "GET /:slug/projekte/:projectSlug": { scope: "none", call: () => ({ url: `${K}/projekte/${P}` }) },
+  "GET /:slug/suche": { scope: "none", call: () => ({ url: `${K}/suche?q=Rechnung` }) },
+  "GET /:slug/zeitstrahl": { scope: "none", call: () => ({ url: `${K}/zeitstrahl` }) },
+  "GET /health": { scope: "none", call: () => ({ url: "/health" }) },
+
+  // ── Signing in and one's own account ────────────────────────────────────────
+  "GET /anmelden": { scope: "none", call: () => ({ url: "/anmelden" }) },
+  "POST /anmelden": { scope: "none", call: (m) => ({ url: "/anmelden", form: { email: m.signInUser.email, password: m.signInUser.password } }) },
+  "GET /anmelden/sso": { scope: "none", call: () => ({ url: "/anmelden/sso" }) },
+  "GET /anmelden/sso/callback": { scope: "none", call: () => ({ url: "/anmelden/sso/callback?code=abc&state=def" }) },
+  "GET /anmelden/zweiter-faktor": { scope: "none", call: () => ({ url: "/anmelden/zweiter-faktor" }) },
+  "POST /anmelden/zweiter-faktor": { scope: "none", call: () => ({ url: "/anmelden/zweiter-faktor", form: { code: "000000" } }) },
+  "GET /anmelden/zwei-faktor-einrichten": { scope: "none", call: () => ({ url: "/anmelden/zwei-faktor-einrichten" }) },
+  "POST /anmelden/zwei-faktor-einrichten": { scope: "none", call: () => ({ url: "/anmelden/zwei-faktor-einrichten", form: { code: "000000" } }) },
+  "POST /abmelden": { scope: "none", call: () => ({ url: "/abmelden", form: {}, freshSession: true }) },
+  "GET /passwort-vergessen": { scope: "none", call: () => ({ url: "/passwort-vergessen" }) },
+  "POST /passwort-vergessen": { scope: "none", call: () => ({ url: "/passwort-vergessen", form: { email: "niemand@kleve.example" } }) },
+  "GET /passwort-neu/:token": { scope: "none", call: () => ({ url: `/passwort-neu/${"x".repeat(43)}` }) },
+  "POST /passwort-neu/:token": {
+    scope: "none",
+    call: () => ({ url: `/passwort-neu/${"x".repeat(43)}`, form: { password: "ein neues langes Passwort", confirmation: "ein neues langes Passwort" } }),
+  },
+  "GET /konto": { scope: "none", call: () => ({ url: "/konto" }) },
+  "GET /konto/zwei-faktor": { scope: "none", call: () => ({ url: "/konto/zwei-faktor" }) },
+  "POST /konto/zwei-faktor": { scope: "none", call: () => ({ url: "/konto/zwei-faktor", form: { code: "000000" } }) },
+  "POST /konto/wiederherstellungscodes": { scope: "none", call: () => ({ url: "/konto/wiederherstellungscodes", form: { code: "000000" } }) },
+  "POST /konto/passwort": {
+    scope: "none",
+    call: () => ({ url: "/konto/passwort", form: { current: "falsch", password: "ein neues langes Passwort", confirmation: "ein neues langes Passwort" } }),
+  },
+  "POST /konto/api-tokens": { scope: "none", call: () => ({ url: "/konto/api-tokens", form: { name: "Matrix" } }) },
+  "POST /konto/api-tokens/:tokenId/widerrufen": {
+    scope: "none",
+    call: async (m, role) => ({ url: `/konto/api-tokens/${await m.newTokenIdOf(role)}/widerrufen`, form: {} }),
+  },
+
+  // ── User management (administrators of the municipality) ────────────────────
+  "GET /:slug/verwaltung/benutzer": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/benutzer` }) },
+  "GET /:slug/verwaltung/benutzer/neu": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/benutzer/neu` }) },
+  "POST /:slug/verwaltung/benutzer": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/benutzer`, form: { email: m.uniqueEmail(), name: "Neue Person", role: "committee" } }),
+  },
+  "GET /:slug/verwaltung/benutzer/:userId": { scope: "municipality", call: (m) => ({ url: `${K}/verwaltung/benutzer/${m.targetUser.userId}` }) },
+  "POST /:slug/verwaltung/benutzer/:userId": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/benutzer/${m.targetUser.userId}`, form: { name: "Ziel der Matrix", role: "committee", version: "1" } }),
+  },
+  "POST /:slug/verwaltung/benutzer/:userId/deaktivieren": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/benutzer/${m.targetUser.userId}/deaktivieren`, form: {} }),
+  },
+  "POST /:slug/verwaltung/benutzer/:userId/reaktivieren": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/benutzer/${m.targetUser.userId}/reaktivieren`, form: {} }),
+  },
+  "POST /:slug/verwaltung/benutzer/:userId/einladen": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/benutzer/${m.targetUser.userId}/einladen`, form: {} }),
+  },
+
+  // ── The editor ──────────────────────────────────────────────────────────────
+  // Only a redirect to the address with the slash: nothing of Kleve is shown.
+  "GET /:slug/verwaltung": { scope: "none", call: () => ({ url: `${K}/verwaltung` }) },
+  "GET /:slug/verwaltung/": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/` }) },
+  "GET /:slug/verwaltung/protokoll": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/protokoll` }) },
+  "GET /:slug/verwaltung/projekte/neu": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/projekte/neu` }) },
+  "POST /:slug/verwaltung/projekte": {
+    scope: "municipality",
+    call: (m) => {
+      const slug = m.uniqueSlug();
+      return { url: `${K}/verwaltung/projekte`, form: { aktionsfeld: m.actionFieldKey, slug, kurzname: slug, nummer: "2.90", code: "2.90", titel: "Matrix", status: "planned" } };
+    },
+  },
+  "GET /:slug/verwaltung/projekte/:projectSlug": { scope: "project", call: () => ({ url: PROJECT_PAGE }) },
+  // Part of the project's editor page (the whole log, /protokoll, is open to every editor).
+  "GET /:slug/verwaltung/projekte/:projectSlug/verlauf": { scope: "project", call: () => ({ url: `${PROJECT_PAGE}/verlauf` }) },
+  "POST /:slug/verwaltung/projekte/:projectSlug/grunddaten": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/grunddaten`, form: { version: await m.versionOf(P), titel: "E-Rechnungsworkflow", zusammenfassung: "Rechnungen digital.", status: "in_progress" } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/loeschen": {
+    scope: "administration",
+    call: async (m) => {
+      const slug = await m.throwawayProject();
+      return { url: `${K}/verwaltung/projekte/${slug}/loeschen`, form: { version: "1", bestaetigung: slug } };
+    },
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/phasen": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/phasen`, form: { version: await m.versionOf(P), bezeichnung: "Matrix", beginn: "2024", ende: "2025" } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/phasen/:phaseId": {
+    scope: "project",
+    call: async (m) => ({
+      url: `${PROJECT_PAGE}/phasen/${await m.newPhaseId()}`,
+      form: { version: await m.versionOf(P), bezeichnung: "Matrix", beginn: "2024", ende: "2024-Q2" },
+    }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/phasen/:phaseId/loeschen": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/phasen/${await m.newPhaseId()}/loeschen`, form: { version: await m.versionOf(P) } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/massnahmen": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/massnahmen`, form: { version: await m.versionOf(P), titel: "Matrix", status: "planned" } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/massnahmen/${await m.newMeasureId()}`, form: { version: await m.versionOf(P), titel: "Matrix", status: "done" } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/verschieben": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/massnahmen/${await m.newMeasureId()}/verschieben`, form: { version: await m.versionOf(P), richtung: "hoch" } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/loeschen": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_PAGE}/massnahmen/${await m.newMeasureId()}/loeschen`, form: { version: await m.versionOf(P) } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/zustaendigkeiten": {
+    scope: "project",
+    // The form sends the whole list; 10.1 stays in it, so that the editor keeps the project.
+    call: async (m) => ({ url: `${PROJECT_PAGE}/zustaendigkeiten`, form: { version: await m.versionOf(P), ...(await m.responsibilityForm()) } }),
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/abhaengigkeiten": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureDependency(false);
+      return { url: `${PROJECT_PAGE}/abhaengigkeiten`, form: { version: await m.versionOf(P), projekt: "egov-basisstruktur" } };
+    },
+  },
+  "POST /:slug/verwaltung/projekte/:projectSlug/abhaengigkeiten/:dependsOn/loeschen": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureDependency(true);
+      return { url: `${PROJECT_PAGE}/abhaengigkeiten/egov-basisstruktur/loeschen`, form: { version: await m.versionOf(P) } };
+    },
+  },
+  "GET /:slug/verwaltung/programm": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/programm` }) },
+  "POST /:slug/verwaltung/programm": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/programm`, form: { version: "1", titel: "kleve.digital 2030", beginn: "2020", ende: "2030", ziele: "0" } }),
+  },
+  "POST /:slug/verwaltung/programm/prioritaeten": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/programm/prioritaeten`, form: { version: "1", jahr: "2024", anzahl: "0" } }),
+  },
+  "GET /:slug/verwaltung/struktur": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/struktur` }) },
+  "POST /:slug/verwaltung/struktur/wirkungsbereiche": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/struktur/wirkungsbereiche`, form: { schluessel: m.uniqueSlug(), key: m.uniqueSlug(), name: "Matrix" } }),
+  },
+  "POST /:slug/verwaltung/struktur/wirkungsbereiche/:key": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/struktur/wirkungsbereiche/${m.impactAreaKey}`, form: { version: "1", name: "Matrix" } }),
+  },
+  "POST /:slug/verwaltung/struktur/aktionsfelder": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/struktur/aktionsfelder`, form: { wirkungsbereich: m.impactAreaKey, key: m.uniqueSlug(), nummer: "9", name: "Matrix", farbe: "#1d4f91" } }),
+  },
+  "POST /:slug/verwaltung/struktur/aktionsfelder/:key": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/struktur/aktionsfelder/${m.actionFieldKey}`, form: { version: "1", nummer: "2", name: "Matrix", farbe: "#1d4f91" } }),
+  },
+  "GET /:slug/verwaltung/einheiten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/einheiten` }) },
+  "POST /:slug/verwaltung/einheiten": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/einheiten`, form: { code: m.uniqueSlug(), name: "Matrix", art: "other", kind: "other" } }),
+  },
+  "POST /:slug/verwaltung/einheiten/:code": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/einheiten/61`, form: { version: "1", name: "Fachbereich 61", art: "department", kind: "department" } }),
+  },
+
+  // ── The API: reading ────────────────────────────────────────────────────────
+  "GET /api/openapi.json": { scope: "none", call: () => ({ url: "/api/openapi.json" }) },
+  "GET /api/v1/municipalities": { scope: "none", call: () => ({ url: "/api/v1/municipalities" }) },
+  "GET /api/v1/municipalities/:slug/catalogue": { scope: "none", call: () => ({ url: `${API}/catalogue` }) },
+  "GET /api/v1/municipalities/:slug/projects/:id": { scope: "none", call: () => ({ url: PROJECT_API }) },
+  "GET /api/v1/municipalities/:slug/projects/:id/phases/:phaseId": {
+    scope: "none",
+    call: async (m) => ({ url: `${PROJECT_API}/phases/${(await m.project(P)).project.phases[0].id}` }),
+  },
+  "GET /api/v1/municipalities/:slug/projects/:id/measures/:measureId": {
+    scope: "none",
+    call: async (m) => ({ url: `${PROJECT_API}/measures/${(await m.project(P)).project.measures[0].id}` }),
+  },
+  "GET /api/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit": { scope: "none", call: () => ({ url: `${PROJECT_API}/responsibilities/10.1` }) },
+  "GET /api/v1/municipalities/:slug/projects/:id/dependencies/:dependsOn": {
+    scope: "none",
+    call: () => ({ url: `${API}/projects/smart-city-strategie/dependencies/digitalisierungsstrategie` }),
+  },
+  "GET /api/v1/municipalities/:slug/audit": { scope: "municipality", call: () => ({ url: `${API}/audit` }) },
+
+  // ── The API: writing ────────────────────────────────────────────────────────
+  "POST /api/v1/municipalities/:slug/projects": {
+    scope: "administration",
+    call: (m) => ({
+      url: `${API}/projects`,
+      json: { actionField: m.actionFieldKey, slug: m.uniqueSlug(), code: m.uniqueCode(), title: "Matrix", summary: "", status: "planned", responsibilities: [{ orgUnit: "10.1", role: "lead" }] },
+    }),
+  },
+  "PUT /api/v1/municipalities/:slug/projects/:id": {
+    scope: "project",
+    call: () => ({ url: PROJECT_API, ifMatchOf: P, json: { title: "E-Rechnungsworkflow", summary: "Rechnungen digital.", status: "in_progress" } }),
+  },
+  "DELETE /api/v1/municipalities/:slug/projects/:id": {
+    scope: "administration",
+    call: async (m) => {
+      const slug = await m.throwawayProject();
+      return { url: `${API}/projects/${slug}`, ifMatchOf: slug };
+    },
+  },
+  "POST /api/v1/municipalities/:slug/projects/:id/phases": {
+    scope: "project",
+    call: () => ({ url: `${PROJECT_API}/phases`, ifMatchOf: P, json: { label: "Matrix", start: "2024", end: "2025" } }),
+  },
+  "PUT /api/v1/municipalities/:slug/projects/:id/phases/:phaseId": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_API}/phases/${await m.newPhaseId()}`, ifMatchOf: P, json: { label: "Matrix", start: "2024", end: "2024-Q2" } }),
+  },
+  "DELETE /api/v1/municipalities/:slug/projects/:id/phases/:phaseId": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_API}/phases/${await m.newPhaseId()}`, ifMatchOf: P }),
+  },
+  "POST /api/v1/municipalities/:slug/projects/:id/measures": {
+    scope: "project",
+    call: () => ({ url: `${PROJECT_API}/measures`, ifMatchOf: P, json: { title: "Matrix", status: "planned" } }),
+  },
+  "PUT /api/v1/municipalities/:slug/projects/:id/measures/:measureId": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_API}/measures/${await m.newMeasureId()}`, ifMatchOf: P, json: { title: "Matrix", status: "done" } }),
+  },
+  "DELETE /api/v1/municipalities/:slug/projects/:id/measures/:measureId": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_API}/measures/${await m.newMeasureId()}`, ifMatchOf: P }),
+  },
+  "POST /api/v1/municipalities/:slug/projects/:id/responsibilities": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureResponsibility(false);
+      return { url: `${PROJECT_API}/responsibilities`, ifMatchOf: P, json: { orgUnit: "61", role: "contributing" } };
+    },
+  },
+  "PUT /api/v1/municipalities/:slug/projects/:id/responsibilities": {
+    scope: "project",
+    call: async (m) => ({ url: `${PROJECT_API}/responsibilities`, ifMatchOf: P, json: { responsibilities: await m.currentResponsibilities() } }),
+  },
+  "PUT /api/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureResponsibility(true);
+      return { url: `${PROJECT_API}/responsibilities/61`, ifMatchOf: P, json: { role: "lead" } };
+    },
+  },
+  "DELETE /api/v1/municipalities/:slug/projects/:id/responsibilities/:orgUnit": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureResponsibility(true);
+      return { url: `${PROJECT_API}/responsibilities/61`, ifMatchOf: P };
+    },
+  },
+  "POST /api/v1/municipalities/:slug/projects/:id/dependencies": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureDependency(false);
+      return { url: `${PROJECT_API}/dependencies`, ifMatchOf: P, json: { dependsOn: "egov-basisstruktur" } };
+    },
+  },
+  "DELETE /api/v1/municipalities/:slug/projects/:id/dependencies/:dependsOn": {
+    scope: "project",
+    call: async (m) => {
+      await m.ensureDependency(true);
+      return { url: `${PROJECT_API}/dependencies/egov-basisstruktur`, ifMatchOf: P };
+    },
+  },
+};
+
+/** Static files are served by @fastify/static without our config; they are public by nature (route-policy.ts). */
+const EXEMPT = new Set(["GET /assets/*", "HEAD /assets/*"]);
+
+/** A registered route: method, URL and declared policy. */
+interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly policy: RoutePolicy | undefined;
+}
+
+/** A signed-in role: session cookie and API token. */
+interface Person {
+  readonly user: TestUser;
+  readonly sessionToken: string;
+  readonly apiToken: string;
+}
+
+/** The app, the people and the fixtures the cases use. */
+class Matrix {
+  private sequence = 0;
+  readonly people = new Map<Exclude<RoleName, "anonymous">, Person>();
+  anonymousCookie = "";
+  anonymousCsrf = "";
+  targetUser!: TestUser;
+  /** A committee member without second factor, whose password the login form is tried with. */
+  signInUser!: TestUser;
+  actionFieldKey = "";
+  impactAreaKey = "";
+
+  constructor(
+    readonly app: FastifyInstance,
+    readonly t: TestContext,
+  ) {}
+
+  uniqueSlug(): string {
+    this.sequence += 1;
+    return `matrix-${this.sequence}`;
+  }
+
+  uniqueCode(): string {
+    this.sequence += 1;
+    return `9.${this.sequence}`;
+  }
+
+  uniqueEmail(): string {
+    this.sequence += 1;
+    return `matrix-${this.sequence}@kleve.example`;
+  }
+
+  /** Kleve's administrator as a principal, for preparing fixtures through the use cases. */
+  private get administrator(): UserPrincipal {
+    const { user } = this.people.get("admin")!;
+    return { kind: "user", userId: user.userId, municipalityId: user.municipalityId, role: "admin", orgUnitCodes: [], name: user.name, email: user.email, via: "session" };
+  }
+
+  /** The project as the API shows it now. */
+  async project(slug: string): Promise<any> {
+    const response = await this.app.inject(`${API}/projects/${slug}`);
+    return { ...response.json(), etag: String(response.headers.etag) };
+  }
+
+  async versionOf(slug: string): Promise<string> {
+    return String((await this.project(slug)).project.version);
+  }
+
+  private async target(slug = P) {
+    return { municipality: "kleve", project: slug, expectedVersion: Number(await this.versionOf(slug)) };
+  }
+
+  /** A new phase for one call, so that each role changes or removes one of its own. */
+  async newPhaseId(): Promise<number> {
+    return (await addPhase(this.t.ctx, this.administrator, { ...(await this.target()), data: { label: "Ziel", start: "2024", end: "2025" } })).phaseId;
+  }
+
+  async newMeasureId(): Promise<number> {
+    return (await addMeasure(this.t.ctx, this.administrator, { ...(await this.target()), data: { title: "Ziel", status: "planned" } })).measureId;
+  }
+
+  /** A project of 10.1 that one call may delete. */
+  async throwawayProject(): Promise<string> {
+    const slug = this.uniqueSlug();
+    await createProject(this.t.ctx, this.administrator, {
+      municipality: "kleve",
+      data: { actionField: this.actionFieldKey, slug, code: this.uniqueCode(), title: "Wegwerfprojekt", summary: "", status: "planned", responsibilities: [{ orgUnit: "10.1", role: "lead" }] },
+    });
+    return slug;
+  }
+
+  async currentResponsibilities(): Promise<{ orgUnit: string; role: string }[]> {
+    const list = (await this.project(P)).project.responsibilities as { orgUnit: string; role: string }[];
+    return list.map((r) => ({ orgUnit: r.orgUnit, role: r.role }));
+  }
+
+  /** The project's responsibilities as the editor's form sends them, unchanged (10.1 stays). */
+  async responsibilityForm(): Promise<Record<string, string>> {
+    const list = await this.currentResponsibilities();
+    const fields: Record<string, string> = { zeilen: String(list.length) };
+    list.forEach((responsibility, index) => {
+      fields[`einheit-${index}`] = responsibility.orgUnit;
+      fields[`rolle-${index}`] = responsibility.role;
+    });
+    return fields;
+  }
+
+  /** Makes unit 61's responsibility for the project present or absent. */
+  async ensureResponsibility(present: boolean): Promise<void> {
+    const list = await this.currentResponsibilities();
+    const has = list.some((r) => r.orgUnit === "61");
+    if (has === present) return;
+    const responsibilities = present ? [...list, { orgUnit: "61", role: "contributing" }] : list.filter((r) => r.orgUnit !== "61");
+    await setResponsibilities(this.t.ctx, this.administrator, { ...(await this.target()), data: { responsibilities: responsibilities as never } });
+  }
+
+  /** Makes the dependency on egov-basisstruktur present or absent. */
+  async ensureDependency(present: boolean): Promise<void> {
+    const has = ((await this.project(P)).project.dependsOn as string[]).includes("egov-basisstruktur");
+    if (has === present) return;
+    if (present) await addDependency(this.t.ctx, this.administrator, { ...(await this.target()), data: { dependsOn: "egov-basisstruktur" } });
+    else await removeDependency(this.t.ctx, this.administrator, { ...(await this.target()), dependsOn: "egov-basisstruktur" });
+  }
+
+  /** A token of the role's own that a call may revoke (the role keeps its usual one). */
+  async newTokenIdOf(role: RoleName): Promise<number> {
+    if (role === "anonymous") return 1;
+    return (await createApiToken(this.t.ctx, COMMAND_LINE, { userId: this.people.get(role)!.user.userId, name: "Zum Widerrufen" })).id;
+  }
+
+  /** Sends one call as one role. */
+  async send(method: string, call: Call, role: RoleName): Promise<LightMyRequestResponse> {
+    const isApi = call.url.startsWith("/api/");
+    const headers: Record<string, string> = {};
+    const person = role === "anonymous" ? null : this.people.get(role)!;
+    if (isApi) {
+      if (person !== null) headers.authorization = `Bearer ${person.apiToken}`;
+      if (call.ifMatchOf !== undefined) headers["if-match"] = (await this.project(call.ifMatchOf)).etag;
+      if (call.json !== undefined) return this.app.inject({ method: method as "POST", url: call.url, headers, payload: call.json as object });
+      return this.app.inject({ method: method as "GET", url: call.url, headers });
+    }
+    let sessionToken = person?.sessionToken ?? null;
+    if (person !== null && call.freshSession === true) sessionToken = (await signIn(this.app, person.user)).split("=").slice(1).join("=");
+    headers.cookie = sessionToken === null ? this.anonymousCookie : `fortschritt=${sessionToken}`;
+    if (call.form === undefined) return this.app.inject({ method: method as "GET", url: call.url, headers });
+    const body = new URLSearchParams(call.form);
+    body.set("_csrf", sessionToken === null ? this.anonymousCsrf : csrfTokenForSessionToken(sessionToken));
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    return this.app.inject({ method: method as "POST", url: call.url, headers, payload: body.toString() });
+  }
+}
+
+/** Whether a response has the expected outcome; a description of what happened otherwise. */
+function check(outcome: Outcome, policy: RoutePolicy, response: LightMyRequestResponse): string | null {
+  const status = response.statusCode;
+  const location = String(response.headers.location ?? "");
+  const toSignIn = status >= 300 && status < 400 && location.startsWith("/anmelden");
+  const seen = `${status}${location === "" ? "" : ` → ${location}`}`;
+  switch (outcome) {
+    case "unauthenticated":
+      return status === 401 || toSignIn ? null : `expected 401 or a redirect to /anmelden, got ${seen}`;
+    case "forbidden":
+      return status === 403 ? null : `expected 403, got ${seen}`;
+    case "allowed": {
+      if (status === 401 || status === 403 || status >= 500) return `expected to be let in, got ${seen}`;
+      const mayRedirectToSignIn = policy === "public" || policy === "anonymous-only";
+      return toSignIn && !mayRedirectToSignIn ? `expected to be let in, got ${seen}` : null;
+    }
+  }
+}
+
+describe.each(DIALECTS)("the route × role matrix on %s", (dialect) => {
+  let t: TestContext;
+  let provider: TestIdentityProvider;
+  let app: FastifyInstance;
+  let matrix: Matrix;
+  const routes: RegisteredRoute[] = [];
+
+  beforeAll(async () => {
+    t = await openTestContext(dialect, { demo: true });
+    // Single sign-on is configured, so that its routes are in the table too.
+    provider = await startTestIdentityProvider("http://localhost:3999/anmelden/sso/callback");
+    app = await buildApp(t.ctx, {
+      // Mail is configured (into the void), so that the password reset pages work as in production.
+      mail: { mailer: { send: async () => undefined }, publicBaseUrl: "http://localhost:3999" },
+      onRoute: (route: RouteOptions) => {
+        for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy: route.config?.policy });
+      },
+      sso: {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        roleClaim: "fortschritt_role",
+        orgUnitsClaim: "fortschritt_org_units",
+        municipalitySlug: "kleve",
+        redirectUri: "http://localhost:3999/anmelden/sso/callback",
+        scopes: "openid profile email",
+      },
+    });
+    await app.ready();
+    matrix = new Matrix(app, t);
+
+    const goch = await ensureOtherMunicipality(t.ctx);
+    const options: Readonly<Record<Exclude<RoleName, "anonymous">, Parameters<typeof createTestUser>[1]>> = {
+      committee: { role: "committee", municipalitySlug: "kleve" },
+      editorOfOtherUnit: { role: "editor", orgUnitCodes: ["32"], municipalitySlug: "kleve" },
+      adminOfOtherMunicipality: { role: "admin", municipalitySlug: goch },
+      editor: { role: "editor", orgUnitCodes: ["10.1"], municipalitySlug: "kleve" },
+      admin: { role: "admin", municipalitySlug: "kleve" },
+    };
+    for (const [role, userOptions] of Object.entries(options) as [Exclude<RoleName, "anonymous">, Parameters<typeof createTestUser>[1]][]) {
+      const user = await createTestUser(t.ctx, userOptions);
+      const cookie = await signIn(app, user);
+      const apiToken = (await createApiToken(t.ctx, COMMAND_LINE, { userId: user.userId, name: "Matrix" })).token;
+      matrix.people.set(role, { user, sessionToken: cookie.split("=").slice(1).join("="), apiToken });
+    }
+    matrix.targetUser = await createTestUser(t.ctx, { role: "committee", name: "Ziel der Matrix", municipalitySlug: "kleve" });
+    matrix.signInUser = await createTestUser(t.ctx, { role: "committee", name: "Anmeldung der Matrix", municipalitySlug: "kleve" });
+    const form = await app.inject("/anmelden");
+    matrix.anonymousCookie = mergeCookies("", form);
+    matrix.anonymousCsrf = csrfTokenIn(form.body) ?? "";
+    const catalogue = await getCatalogue(t.ctx, "kleve");
+    const entry = listProjects(catalogue).find((candidate) => candidate.project.slug === P)!;
+    matrix.actionFieldKey = entry.actionField.key;
+    matrix.impactAreaKey = entry.impactArea.key;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await provider?.close();
+    await t?.close();
+  });
+
+  /** The entry of a route: HEAD routes (added by Fastify for every GET) use their GET entry. */
+  const keyOf = (route: RegisteredRoute): string => `${route.method === "HEAD" ? "GET" : route.method} ${route.url}`;
+
+  it("finds a policy on every route and an entry for every route in the matrix", () => {
+    expect(routes.length).toBeGreaterThan(50);
+    const checked = routes.filter((route) => !EXEMPT.has(`${route.method} ${route.url}`));
+    expect(checked.filter((route) => route.policy === undefined).map((route) => `${route.method} ${route.url}`)).toEqual([]);
+    expect(checked.filter((route) => CASES[keyOf(route)] === undefined).map((route) => `${route.method} ${route.url}`)).toEqual([]);
+  });
+
+  it("has no entries for routes that do not exist", () => {
+    const registered = new Set(routes.map(keyOf));
+    expect(Object.keys(CASES).filter((key) => !registered.has(key))).toEqual([]);
+  });
+
+  it("gives every role on every route the status its policy allows", async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const entry = CASES[keyOf(route)];
+      if (entry === undefined || route.policy === undefined) continue;
+      for (const role of ROLE_NAMES) {
+        const outcome = expectedOutcome(route.policy, entry.scope, role);
+        let problem: string | null;
+        try {
+          const call = await entry.call(matrix, role);
+          problem = check(outcome, route.policy, await matrix.send(route.method, call, role));
+        } catch (error) {
+          problem = `the call failed: ${String(error)}`;
+        }
+        if (problem !== null) failures.push(`${route.method} ${route.url} as ${role} (${route.policy}, ${entry.scope}): ${problem}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
