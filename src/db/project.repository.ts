@@ -15,15 +15,30 @@ import type {
   ResponsibilityRole,
 } from "../domain/catalogue/catalogue.js";
 import type { Continuation } from "../domain/period/period.js";
-import { firstDayOf, formatPointInTime, lastDayOf, parsePointInTime, type PointInTime } from "../domain/period/point-in-time.js";
+import {
+  firstDayOf,
+  formatPointInTime,
+  lastDayOf,
+  parsePointInTime,
+  type PointInTime,
+} from "../domain/period/point-in-time.js";
 import type { Executor } from "./database.js";
 
 /** A project as stored, with the ids and names of where it sits. */
 export interface StoredProject {
   readonly project: Project;
   readonly municipalityId: number;
-  readonly impactArea: { readonly id: number; readonly key: string; readonly name: string };
-  readonly actionField: { readonly id: number; readonly key: string; readonly name: string; readonly number: number };
+  readonly impactArea: {
+    readonly id: number;
+    readonly key: string;
+    readonly name: string;
+  };
+  readonly actionField: {
+    readonly id: number;
+    readonly key: string;
+    readonly name: string;
+    readonly number: number;
+  };
 }
 
 /** The fields of a project itself (not its parts). */
@@ -59,12 +74,17 @@ export interface ProjectLabel {
 
 function toPoint(value: string): PointInTime {
   const point = parsePointInTime(value);
-  if (point === null) throw new Error(`Stored point in time is malformed: "${value}"`);
+  if (point === null)
+    throw new Error(`Stored point in time is malformed: "${value}"`);
   return point;
 }
 
 /** Loads one project with all its parts; null when the municipality has no project with this slug. */
-export async function loadStoredProject(db: Executor, municipalityId: number, slug: string): Promise<StoredProject | null> {
+export async function loadStoredProject(
+  db: Executor,
+  municipalityId: number,
+  slug: string,
+): Promise<StoredProject | null> {
   const row = await db
     .selectFrom("project")
     .innerJoin("impact_area", "impact_area.id", "project.impact_area_id")
@@ -90,25 +110,43 @@ export async function loadStoredProject(db: Executor, municipalityId: number, sl
     .executeTakeFirst();
   if (row === undefined) return null;
 
-  const [tags, phases, measures, responsibilities, dependencies] = await Promise.all([
-    db.selectFrom("project_tag").select("tag").where("project_id", "=", row.id).orderBy("position").execute(),
-    db.selectFrom("phase").selectAll().where("project_id", "=", row.id).orderBy("position").orderBy("id").execute(),
-    db.selectFrom("measure").selectAll().where("project_id", "=", row.id).orderBy("position").orderBy("id").execute(),
-    db
-      .selectFrom("responsibility")
-      .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
-      .select(["responsibility.role", "responsibility.note", "org_unit.code"])
-      .where("responsibility.project_id", "=", row.id)
-      .orderBy("responsibility.position")
-      .execute(),
-    db
-      .selectFrom("project_dependency")
-      .innerJoin("project", "project.id", "project_dependency.depends_on_id")
-      .select("project.slug")
-      .where("project_dependency.project_id", "=", row.id)
-      .orderBy("project_dependency.position")
-      .execute(),
-  ]);
+  const [tags, phases, measures, responsibilities, dependencies] =
+    await Promise.all([
+      db
+        .selectFrom("project_tag")
+        .select("tag")
+        .where("project_id", "=", row.id)
+        .orderBy("position")
+        .execute(),
+      db
+        .selectFrom("phase")
+        .selectAll()
+        .where("project_id", "=", row.id)
+        .orderBy("position")
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("measure")
+        .selectAll()
+        .where("project_id", "=", row.id)
+        .orderBy("position")
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("responsibility")
+        .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
+        .select(["responsibility.role", "responsibility.note", "org_unit.code"])
+        .where("responsibility.project_id", "=", row.id)
+        .orderBy("responsibility.position")
+        .execute(),
+      db
+        .selectFrom("project_dependency")
+        .innerJoin("project", "project.id", "project_dependency.depends_on_id")
+        .select("project.slug")
+        .where("project_dependency.project_id", "=", row.id)
+        .orderBy("project_dependency.position")
+        .execute(),
+    ]);
 
   const project: Project = {
     id: row.id,
@@ -119,17 +157,19 @@ export async function loadStoredProject(db: Executor, municipalityId: number, sl
     status: row.status as ProjectStatus,
     version: row.version,
     tags: tags.map((tag) => tag.tag),
-    phases: phases.map(
-      (phase): Phase => ({
-        id: phase.id,
-        label: phase.label,
-        start: toPoint(phase.start_value),
-        end: phase.end_value === null ? null : toPoint(phase.end_value),
-        continuation: phase.continuation as Continuation | null,
-        note: phase.note,
-      }),
-    ),
-    measures: measures.map((measure): Measure => ({ id: measure.id, title: measure.title, status: measure.status as MeasureStatus })),
+    phases: phases.map((phase): Phase => ({
+      id: phase.id,
+      label: phase.label,
+      start: toPoint(phase.start_value),
+      end: phase.end_value === null ? null : toPoint(phase.end_value),
+      continuation: phase.continuation as Continuation | null,
+      note: phase.note,
+    })),
+    measures: measures.map((measure): Measure => ({
+      id: measure.id,
+      title: measure.title,
+      status: measure.status as MeasureStatus,
+    })),
     responsibilities: responsibilities.map(
       (responsibility): Responsibility => ({
         orgUnitCode: responsibility.code,
@@ -142,7 +182,11 @@ export async function loadStoredProject(db: Executor, municipalityId: number, sl
   return {
     project,
     municipalityId,
-    impactArea: { id: row.impact_area_id, key: row.impact_area_key, name: row.impact_area_name },
+    impactArea: {
+      id: row.impact_area_id,
+      key: row.impact_area_key,
+      name: row.impact_area_name,
+    },
     actionField: {
       id: row.action_field_id,
       key: row.action_field_key,
@@ -158,7 +202,12 @@ export async function loadStoredProject(db: Executor, municipalityId: number, sl
  * writer waits for the row and then finds the version changed; on SQLite writes are
  * serialised anyway. Returns whether the version was claimed.
  */
-export async function claimProjectVersion(db: Executor, projectId: number, expectedVersion: number, now: string): Promise<boolean> {
+export async function claimProjectVersion(
+  db: Executor,
+  projectId: number,
+  expectedVersion: number,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("project")
     .set({ version: sql`version + 1`, updated_at: now })
@@ -169,21 +218,38 @@ export async function claimProjectVersion(db: Executor, projectId: number, expec
 }
 
 /** Writes title, summary and status. */
-export async function updateProjectFields(db: Executor, projectId: number, fields: ProjectFields): Promise<void> {
+export async function updateProjectFields(
+  db: Executor,
+  projectId: number,
+  fields: ProjectFields,
+): Promise<void> {
   await db
     .updateTable("project")
-    .set({ title: fields.title, summary: fields.summary, status: fields.status })
+    .set({
+      title: fields.title,
+      summary: fields.summary,
+      status: fields.status,
+    })
     .where("id", "=", projectId)
     .execute();
 }
 
 /** Replaces the tags, keeping their order. */
-export async function replaceProjectTags(db: Executor, projectId: number, tags: readonly string[]): Promise<void> {
-  await db.deleteFrom("project_tag").where("project_id", "=", projectId).execute();
+export async function replaceProjectTags(
+  db: Executor,
+  projectId: number,
+  tags: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom("project_tag")
+    .where("project_id", "=", projectId)
+    .execute();
   if (tags.length === 0) return;
   await db
     .insertInto("project_tag")
-    .values(tags.map((tag, position) => ({ project_id: projectId, tag, position })))
+    .values(
+      tags.map((tag, position) => ({ project_id: projectId, tag, position })),
+    )
     .execute();
 }
 
@@ -199,17 +265,27 @@ function phaseColumns(phase: PhaseValues) {
   };
 }
 
-async function nextPosition(db: Executor, table: "phase" | "measure", projectId: number): Promise<number> {
+async function nextPosition(
+  db: Executor,
+  table: "phase" | "measure",
+  projectId: number,
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.max<number | null>("position").as("last"))
     .where("project_id", "=", projectId)
     .executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  return row?.last === null || row?.last === undefined
+    ? 0
+    : Number(row.last) + 1;
 }
 
 /** Appends a phase; returns its id. */
-export async function insertPhase(db: Executor, projectId: number, phase: PhaseValues): Promise<number> {
+export async function insertPhase(
+  db: Executor,
+  projectId: number,
+  phase: PhaseValues,
+): Promise<number> {
   const position = await nextPosition(db, "phase", projectId);
   const row = await db
     .insertInto("phase")
@@ -220,7 +296,12 @@ export async function insertPhase(db: Executor, projectId: number, phase: PhaseV
 }
 
 /** Changes a phase of the project; returns whether it exists. */
-export async function updatePhaseRow(db: Executor, projectId: number, phaseId: number, phase: PhaseValues): Promise<boolean> {
+export async function updatePhaseRow(
+  db: Executor,
+  projectId: number,
+  phaseId: number,
+  phase: PhaseValues,
+): Promise<boolean> {
   const result = await db
     .updateTable("phase")
     .set(phaseColumns(phase))
@@ -231,24 +312,46 @@ export async function updatePhaseRow(db: Executor, projectId: number, phaseId: n
 }
 
 /** Removes a phase of the project; returns whether it existed. */
-export async function deletePhaseRow(db: Executor, projectId: number, phaseId: number): Promise<boolean> {
-  const result = await db.deleteFrom("phase").where("id", "=", phaseId).where("project_id", "=", projectId).executeTakeFirst();
+export async function deletePhaseRow(
+  db: Executor,
+  projectId: number,
+  phaseId: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("phase")
+    .where("id", "=", phaseId)
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
 /** Appends a measure; returns its id. */
-export async function insertMeasure(db: Executor, projectId: number, measure: Omit<Measure, "id">): Promise<number> {
+export async function insertMeasure(
+  db: Executor,
+  projectId: number,
+  measure: Omit<Measure, "id">,
+): Promise<number> {
   const position = await nextPosition(db, "measure", projectId);
   const row = await db
     .insertInto("measure")
-    .values({ project_id: projectId, position, title: measure.title, status: measure.status })
+    .values({
+      project_id: projectId,
+      position,
+      title: measure.title,
+      status: measure.status,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Changes title and status of a measure of the project; returns whether it exists. */
-export async function updateMeasureRow(db: Executor, projectId: number, measureId: number, measure: Omit<Measure, "id">): Promise<boolean> {
+export async function updateMeasureRow(
+  db: Executor,
+  projectId: number,
+  measureId: number,
+  measure: Omit<Measure, "id">,
+): Promise<boolean> {
   const result = await db
     .updateTable("measure")
     .set({ title: measure.title, status: measure.status })
@@ -259,15 +362,32 @@ export async function updateMeasureRow(db: Executor, projectId: number, measureI
 }
 
 /** Removes a measure of the project (its search entry goes with it); returns whether it existed. */
-export async function deleteMeasureRow(db: Executor, projectId: number, measureId: number): Promise<boolean> {
-  const result = await db.deleteFrom("measure").where("id", "=", measureId).where("project_id", "=", projectId).executeTakeFirst();
+export async function deleteMeasureRow(
+  db: Executor,
+  projectId: number,
+  measureId: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("measure")
+    .where("id", "=", measureId)
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
 /** Gives the measures of a project the order of the ids. */
-export async function setMeasureOrder(db: Executor, projectId: number, measureIds: readonly number[]): Promise<void> {
+export async function setMeasureOrder(
+  db: Executor,
+  projectId: number,
+  measureIds: readonly number[],
+): Promise<void> {
   for (const [position, id] of measureIds.entries()) {
-    await db.updateTable("measure").set({ position }).where("id", "=", id).where("project_id", "=", projectId).execute();
+    await db
+      .updateTable("measure")
+      .set({ position })
+      .where("id", "=", id)
+      .where("project_id", "=", projectId)
+      .execute();
   }
 }
 
@@ -277,7 +397,10 @@ export async function replaceResponsibilities(
   projectId: number,
   responsibilities: readonly ResponsibilityValues[],
 ): Promise<void> {
-  await db.deleteFrom("responsibility").where("project_id", "=", projectId).execute();
+  await db
+    .deleteFrom("responsibility")
+    .where("project_id", "=", projectId)
+    .execute();
   if (responsibilities.length === 0) return;
   await db
     .insertInto("responsibility")
@@ -294,18 +417,30 @@ export async function replaceResponsibilities(
 }
 
 /** Records that the project needs another one, after its other dependencies. */
-export async function insertDependency(db: Executor, projectId: number, dependsOnId: number): Promise<void> {
+export async function insertDependency(
+  db: Executor,
+  projectId: number,
+  dependsOnId: number,
+): Promise<void> {
   const row = await db
     .selectFrom("project_dependency")
     .select((eb) => eb.fn.max<number | null>("position").as("last"))
     .where("project_id", "=", projectId)
     .executeTakeFirst();
-  const position = row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
-  await db.insertInto("project_dependency").values({ project_id: projectId, depends_on_id: dependsOnId, position }).execute();
+  const position =
+    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  await db
+    .insertInto("project_dependency")
+    .values({ project_id: projectId, depends_on_id: dependsOnId, position })
+    .execute();
 }
 
 /** Removes a dependency; returns whether it existed. */
-export async function deleteDependency(db: Executor, projectId: number, dependsOnId: number): Promise<boolean> {
+export async function deleteDependency(
+  db: Executor,
+  projectId: number,
+  dependsOnId: number,
+): Promise<boolean> {
   const result = await db
     .deleteFrom("project_dependency")
     .where("project_id", "=", projectId)
@@ -315,7 +450,10 @@ export async function deleteDependency(db: Executor, projectId: number, dependsO
 }
 
 /** Code, title and slug of every project of a municipality, in catalogue order. */
-export async function listProjectLabels(db: Executor, municipalityId: number): Promise<readonly ProjectLabel[]> {
+export async function listProjectLabels(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly ProjectLabel[]> {
   return db
     .selectFrom("project")
     .select(["id", "slug", "code", "title"])
@@ -331,8 +469,16 @@ export async function listDependencyEdges(
 ): Promise<readonly { readonly from: string; readonly to: string }[]> {
   return db
     .selectFrom("project_dependency")
-    .innerJoin("project as dependent", "dependent.id", "project_dependency.project_id")
-    .innerJoin("project as prerequisite", "prerequisite.id", "project_dependency.depends_on_id")
+    .innerJoin(
+      "project as dependent",
+      "dependent.id",
+      "project_dependency.project_id",
+    )
+    .innerJoin(
+      "project as prerequisite",
+      "prerequisite.id",
+      "project_dependency.depends_on_id",
+    )
     .select(["dependent.slug as from", "prerequisite.slug as to"])
     .where("dependent.municipality_id", "=", municipalityId)
     .orderBy("dependent.position")
@@ -352,7 +498,12 @@ export interface NewProjectValues {
 }
 
 /** Adds a project at the end of its action field; returns its id. */
-export async function insertProject(db: Executor, municipalityId: number, values: NewProjectValues, now: string): Promise<number> {
+export async function insertProject(
+  db: Executor,
+  municipalityId: number,
+  values: NewProjectValues,
+  now: string,
+): Promise<number> {
   // Projects are ordered across the catalogue; a new one goes after the last of its action field.
   const last = await db
     .selectFrom("project")
@@ -366,7 +517,10 @@ export async function insertProject(db: Executor, municipalityId: number, values
       .select((eb) => eb.fn.max<number | null>("position").as("last"))
       .where("municipality_id", "=", municipalityId)
       .executeTakeFirst();
-    position = overall?.last === null || overall?.last === undefined ? 0 : Number(overall.last) + 1;
+    position =
+      overall?.last === null || overall?.last === undefined
+        ? 0
+        : Number(overall.last) + 1;
   } else {
     position = Number(last.last) + 1;
     await db
@@ -396,8 +550,16 @@ export async function insertProject(db: Executor, municipalityId: number, values
 }
 
 /** Deletes a project if it is still at the expected version (its parts go with it); returns whether it did. */
-export async function deleteProjectRow(db: Executor, projectId: number, expectedVersion: number): Promise<boolean> {
-  const result = await db.deleteFrom("project").where("id", "=", projectId).where("version", "=", expectedVersion).executeTakeFirst();
+export async function deleteProjectRow(
+  db: Executor,
+  projectId: number,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("project")
+    .where("id", "=", projectId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
@@ -405,11 +567,25 @@ export async function deleteProjectRow(db: Executor, projectId: number, expected
 export async function findProjectClash(
   db: Executor,
   municipalityId: number,
-  values: { readonly slug: string; readonly impactAreaId: number; readonly code: string },
+  values: {
+    readonly slug: string;
+    readonly impactAreaId: number;
+    readonly code: string;
+  },
 ): Promise<{ readonly slugTaken: boolean; readonly codeTaken: boolean }> {
   const [slug, code] = await Promise.all([
-    db.selectFrom("project").select("id").where("municipality_id", "=", municipalityId).where("slug", "=", values.slug).executeTakeFirst(),
-    db.selectFrom("project").select("id").where("impact_area_id", "=", values.impactAreaId).where("code", "=", values.code).executeTakeFirst(),
+    db
+      .selectFrom("project")
+      .select("id")
+      .where("municipality_id", "=", municipalityId)
+      .where("slug", "=", values.slug)
+      .executeTakeFirst(),
+    db
+      .selectFrom("project")
+      .select("id")
+      .where("impact_area_id", "=", values.impactAreaId)
+      .where("code", "=", values.code)
+      .executeTakeFirst(),
   ]);
   return { slugTaken: slug !== undefined, codeTaken: code !== undefined };
 }
@@ -419,5 +595,11 @@ export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   // PostgreSQL: SQLSTATE 23505; SQLite (better-sqlite3): SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY.
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || (typeof message === "string" && message.includes("UNIQUE constraint failed"));
+  return (
+    code === "23505" ||
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    (typeof message === "string" &&
+      message.includes("UNIQUE constraint failed"))
+  );
 }

@@ -7,13 +7,19 @@ import type { Goal, OrgUnitKind } from "../domain/catalogue/catalogue.js";
 import type { Executor } from "./database.js";
 
 /** The tables whose rows carry their own version. */
-export type VersionedTable = "programme" | "impact_area" | "action_field" | "org_unit";
+export type VersionedTable =
+  "programme" | "impact_area" | "action_field" | "org_unit";
 
 /**
  * Moves a row from the expected version to the next, or does nothing when it is no longer
  * at that version (see claimProjectVersion). Returns whether the version was claimed.
  */
-export async function claimVersion(db: Executor, table: VersionedTable, id: number, expectedVersion: number): Promise<boolean> {
+export async function claimVersion(
+  db: Executor,
+  table: VersionedTable,
+  id: number,
+  expectedVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable(table)
     .set({ version: sql`version + 1` })
@@ -48,15 +54,37 @@ export interface StoredProgramme extends ProgrammeFields {
 }
 
 /** The programme of a municipality, or null. */
-export async function loadStoredProgramme(db: Executor, municipalityId: number): Promise<StoredProgramme | null> {
-  const row = await db.selectFrom("programme").selectAll().where("municipality_id", "=", municipalityId).executeTakeFirst();
+export async function loadStoredProgramme(
+  db: Executor,
+  municipalityId: number,
+): Promise<StoredProgramme | null> {
+  const row = await db
+    .selectFrom("programme")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirst();
   if (row === undefined) return null;
   const [goals, priorities, links] = await Promise.all([
-    db.selectFrom("programme_goal").selectAll().where("programme_id", "=", row.id).orderBy("position").execute(),
-    db.selectFrom("programme_priority").selectAll().where("programme_id", "=", row.id).orderBy("year").orderBy("position").execute(),
+    db
+      .selectFrom("programme_goal")
+      .selectAll()
+      .where("programme_id", "=", row.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("programme_priority")
+      .selectAll()
+      .where("programme_id", "=", row.id)
+      .orderBy("year")
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("priority_project")
-      .innerJoin("programme_priority", "programme_priority.id", "priority_project.priority_id")
+      .innerJoin(
+        "programme_priority",
+        "programme_priority.id",
+        "priority_project.priority_id",
+      )
       .innerJoin("project", "project.id", "priority_project.project_id")
       .select(["priority_project.priority_id", "project.slug"])
       .where("programme_priority.programme_id", "=", row.id)
@@ -71,11 +99,16 @@ export async function loadStoredProgramme(db: Executor, municipalityId: number):
     horizonStart: row.horizon_start,
     horizonEnd: row.horizon_end,
     summary: row.summary,
-    goals: goals.map((goal) => ({ title: goal.title, description: goal.description })),
+    goals: goals.map((goal) => ({
+      title: goal.title,
+      description: goal.description,
+    })),
     priorities: priorities.map((priority) => ({
       year: priority.year,
       title: priority.title,
-      projectSlugs: links.filter((link) => link.priority_id === priority.id).map((link) => link.slug),
+      projectSlugs: links
+        .filter((link) => link.priority_id === priority.id)
+        .map((link) => link.slug),
     })),
   };
 }
@@ -98,11 +131,21 @@ export async function updateProgrammeRow(
     })
     .where("id", "=", programmeId)
     .execute();
-  await db.deleteFrom("programme_goal").where("programme_id", "=", programmeId).execute();
+  await db
+    .deleteFrom("programme_goal")
+    .where("programme_id", "=", programmeId)
+    .execute();
   if (goals.length > 0) {
     await db
       .insertInto("programme_goal")
-      .values(goals.map((goal, position) => ({ programme_id: programmeId, position, title: goal.title, description: goal.description })))
+      .values(
+        goals.map((goal, position) => ({
+          programme_id: programmeId,
+          position,
+          title: goal.title,
+          description: goal.description,
+        })),
+      )
       .execute();
   }
 }
@@ -112,19 +155,37 @@ export async function replaceYearPriorities(
   db: Executor,
   programmeId: number,
   year: number,
-  priorities: readonly { readonly title: string; readonly projectIds: readonly number[] }[],
+  priorities: readonly {
+    readonly title: string;
+    readonly projectIds: readonly number[];
+  }[],
 ): Promise<void> {
-  await db.deleteFrom("programme_priority").where("programme_id", "=", programmeId).where("year", "=", year).execute();
+  await db
+    .deleteFrom("programme_priority")
+    .where("programme_id", "=", programmeId)
+    .where("year", "=", year)
+    .execute();
   for (const [position, priority] of priorities.entries()) {
     const { id } = await db
       .insertInto("programme_priority")
-      .values({ programme_id: programmeId, year, position, title: priority.title })
+      .values({
+        programme_id: programmeId,
+        year,
+        position,
+        title: priority.title,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (priority.projectIds.length > 0) {
       await db
         .insertInto("priority_project")
-        .values(priority.projectIds.map((projectId, index) => ({ priority_id: id, project_id: projectId, position: index })))
+        .values(
+          priority.projectIds.map((projectId, index) => ({
+            priority_id: id,
+            project_id: projectId,
+            position: index,
+          })),
+        )
         .execute();
     }
   }
@@ -163,7 +224,10 @@ export interface StoredOrgUnit {
 }
 
 /** The impact areas of a municipality, in order. */
-export async function listStoredImpactAreas(db: Executor, municipalityId: number): Promise<readonly StoredImpactArea[]> {
+export async function listStoredImpactAreas(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredImpactArea[]> {
   return db
     .selectFrom("impact_area")
     .select(["id", "key", "name", "description", "version"])
@@ -173,10 +237,22 @@ export async function listStoredImpactAreas(db: Executor, municipalityId: number
 }
 
 /** The action fields of a municipality, in order. */
-export async function listStoredActionFields(db: Executor, municipalityId: number): Promise<readonly StoredActionField[]> {
+export async function listStoredActionFields(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredActionField[]> {
   const rows = await db
     .selectFrom("action_field")
-    .select(["id", "impact_area_id", "key", "number", "name", "colour", "description", "version"])
+    .select([
+      "id",
+      "impact_area_id",
+      "key",
+      "number",
+      "name",
+      "colour",
+      "description",
+      "version",
+    ])
     .where("municipality_id", "=", municipalityId)
     .orderBy("position")
     .execute();
@@ -193,7 +269,10 @@ export async function listStoredActionFields(db: Executor, municipalityId: numbe
 }
 
 /** The org units of a municipality, in order. */
-export async function listStoredOrgUnits(db: Executor, municipalityId: number): Promise<readonly StoredOrgUnit[]> {
+export async function listStoredOrgUnits(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredOrgUnit[]> {
   const rows = await db
     .selectFrom("org_unit")
     .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
@@ -220,25 +299,41 @@ export async function listStoredOrgUnits(db: Executor, municipalityId: number): 
   }));
 }
 
-async function nextPosition(db: Executor, table: "impact_area" | "action_field" | "org_unit", municipalityId: number): Promise<number> {
+async function nextPosition(
+  db: Executor,
+  table: "impact_area" | "action_field" | "org_unit",
+  municipalityId: number,
+): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.max<number | null>("position").as("last"))
     .where("municipality_id", "=", municipalityId)
     .executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  return row?.last === null || row?.last === undefined
+    ? 0
+    : Number(row.last) + 1;
 }
 
 /** Adds an impact area at the end; returns its id. */
 export async function insertImpactArea(
   db: Executor,
   municipalityId: number,
-  values: { readonly key: string; readonly name: string; readonly description: string | null },
+  values: {
+    readonly key: string;
+    readonly name: string;
+    readonly description: string | null;
+  },
 ): Promise<number> {
   const position = await nextPosition(db, "impact_area", municipalityId);
   const row = await db
     .insertInto("impact_area")
-    .values({ municipality_id: municipalityId, key: values.key, name: values.name, description: values.description, position })
+    .values({
+      municipality_id: municipalityId,
+      key: values.key,
+      name: values.name,
+      description: values.description,
+      position,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -250,7 +345,11 @@ export async function updateImpactAreaRow(
   id: number,
   values: { readonly name: string; readonly description: string | null },
 ): Promise<void> {
-  await db.updateTable("impact_area").set({ name: values.name, description: values.description }).where("id", "=", id).execute();
+  await db
+    .updateTable("impact_area")
+    .set({ name: values.name, description: values.description })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Adds an action field at the end of its impact area; returns its id. */
@@ -297,11 +396,21 @@ export async function insertActionField(
 export async function updateActionFieldRow(
   db: Executor,
   id: number,
-  values: { readonly number: number; readonly name: string; readonly colour: string; readonly description: string | null },
+  values: {
+    readonly number: number;
+    readonly name: string;
+    readonly colour: string;
+    readonly description: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable("action_field")
-    .set({ number: values.number, name: values.name, colour: values.colour, description: values.description })
+    .set({
+      number: values.number,
+      name: values.name,
+      colour: values.colour,
+      description: values.description,
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -310,12 +419,24 @@ export async function updateActionFieldRow(
 export async function insertOrgUnit(
   db: Executor,
   municipalityId: number,
-  values: { readonly code: string; readonly name: string; readonly kind: OrgUnitKind; readonly parentId: number | null },
+  values: {
+    readonly code: string;
+    readonly name: string;
+    readonly kind: OrgUnitKind;
+    readonly parentId: number | null;
+  },
 ): Promise<number> {
   const position = await nextPosition(db, "org_unit", municipalityId);
   const row = await db
     .insertInto("org_unit")
-    .values({ municipality_id: municipalityId, code: values.code, name: values.name, kind: values.kind, parent_id: values.parentId, position })
+    .values({
+      municipality_id: municipalityId,
+      code: values.code,
+      name: values.name,
+      kind: values.kind,
+      parent_id: values.parentId,
+      position,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -325,7 +446,15 @@ export async function insertOrgUnit(
 export async function updateOrgUnitRow(
   db: Executor,
   id: number,
-  values: { readonly name: string; readonly kind: OrgUnitKind; readonly parentId: number | null },
+  values: {
+    readonly name: string;
+    readonly kind: OrgUnitKind;
+    readonly parentId: number | null;
+  },
 ): Promise<void> {
-  await db.updateTable("org_unit").set({ name: values.name, kind: values.kind, parent_id: values.parentId }).where("id", "=", id).execute();
+  await db
+    .updateTable("org_unit")
+    .set({ name: values.name, kind: values.kind, parent_id: values.parentId })
+    .where("id", "=", id)
+    .execute();
 }

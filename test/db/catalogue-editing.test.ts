@@ -7,7 +7,11 @@ import { createProject } from "../../src/app/catalogue/create-project.js";
 import { deleteProject } from "../../src/app/catalogue/delete-project.js";
 import { isEditConflict } from "../../src/app/catalogue/edit-conflict.js";
 import { moveMeasure } from "../../src/app/catalogue/move-measure.js";
-import { getCatalogue, getProject, searchCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import {
+  getCatalogue,
+  getProject,
+  searchCatalogue,
+} from "../../src/app/catalogue/read-catalogue.js";
 import { removeDependency } from "../../src/app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../src/app/catalogue/remove-measure.js";
 import { removePhase } from "../../src/app/catalogue/remove-phase.js";
@@ -22,7 +26,12 @@ import type { UserPrincipal } from "../../src/domain/access/principal.js";
 import type { Project } from "../../src/domain/catalogue/catalogue.js";
 import { formatPointInTime } from "../../src/domain/period/point-in-time.js";
 import { AppError } from "../../src/errors.js";
-import { DIALECTS, openTestContext, TEST_NOW, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  TEST_NOW,
+  type TestContext,
+} from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 
 /** The error a promise rejects with (fails the test when it resolves). */
@@ -55,10 +64,17 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
   beforeAll(async () => {
     t = await openTestContext(dialect, { demo: true });
     municipalityId = (await getCatalogue(t.ctx, "kleve")).municipality.id;
-    editor101 = buildPrincipal(municipalityId, { name: "Erika Muster", email: "erika@kleve.example", orgUnitCodes: ["10.1"] });
+    editor101 = buildPrincipal(municipalityId, {
+      name: "Erika Muster",
+      email: "erika@kleve.example",
+      orgUnitCodes: ["10.1"],
+    });
     editor61 = buildPrincipal(municipalityId, { orgUnitCodes: ["61"] });
     admin = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
-    committee = buildPrincipal(municipalityId, { role: "committee", orgUnitCodes: ["10.1"] });
+    committee = buildPrincipal(municipalityId, {
+      role: "committee",
+      orgUnitCodes: ["10.1"],
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -90,7 +106,11 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
     expect(formatPointInTime(after.phases[0]!.end!)).toBe("2024-Q2");
     expect(await dataVersion()).toBe(versionBefore + 1);
 
-    const [event] = await readAuditEvents(t.ctx, { municipalityId, projectId: before.id, limit: 1 });
+    const [event] = await readAuditEvents(t.ctx, {
+      municipalityId,
+      projectId: before.id,
+      limit: 1,
+    });
     expect(event).toMatchObject({
       at: TEST_NOW.toISOString(),
       actorUserId: editor101.userId,
@@ -100,8 +120,20 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       entityId: String(phase.id),
       entityLabel: "2.5 E-Rechnungsworkflow – Einführung",
       projectId: before.id,
-      before: { label: "Einführung", start: "2021-Q4", end: "2023", continuation: null, note: null },
-      after: { label: "Einführung", start: "2021-Q4", end: "2024-Q2", continuation: null, note: null },
+      before: {
+        label: "Einführung",
+        start: "2021-Q4",
+        end: "2023",
+        continuation: null,
+        note: null,
+      },
+      after: {
+        label: "Einführung",
+        start: "2021-Q4",
+        end: "2024-Q2",
+        continuation: null,
+        note: null,
+      },
       reason: "Verzögerung durch OZG-Aufwand",
       ip: "192.0.2.10",
       version: before.version + 1,
@@ -116,13 +148,21 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
         municipality: "kleve",
         project: "e-rechnungsworkflow",
         expectedVersion: before.version,
-        data: { title: "Übernommen", summary: before.summary, status: "paused" },
+        data: {
+          title: "Übernommen",
+          summary: before.summary,
+          status: "paused",
+        },
       }),
     );
     expect(error.code).toBe("ERR_FORBIDDEN");
     expect(await project("e-rechnungsworkflow")).toEqual(before);
     expect(await dataVersion()).toBe(versionBefore);
-    const [event] = await readAuditEvents(t.ctx, { municipalityId, projectId: before.id, limit: 1 });
+    const [event] = await readAuditEvents(t.ctx, {
+      municipalityId,
+      projectId: before.id,
+      limit: 1,
+    });
     expect(event).toMatchObject({
       action: "access.denied",
       actorUserId: editor61.userId,
@@ -142,7 +182,12 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
     });
     expect(result.project.tags).toEqual(["Smart People", "Smart Governance"]);
     const error = await rejectionOf(
-      setTags(t.ctx, committee, { municipality: "kleve", project: "online-beteiligungsplattform", expectedVersion: result.version, data: { tags: [] } }),
+      setTags(t.ctx, committee, {
+        municipality: "kleve",
+        project: "online-beteiligungsplattform",
+        expectedVersion: result.version,
+        data: { tags: [] },
+      }),
     );
     expect(error.code).toBe("ERR_FORBIDDEN");
   });
@@ -180,23 +225,39 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       project: "dokumentenmanagementsystem",
       expectedVersion: start.version,
       reason: "Stand Sitzung APD",
-      data: { title: start.title, summary: "Neue Zusammenfassung.", status: start.status },
+      data: {
+        title: start.title,
+        summary: "Neue Zusammenfassung.",
+        status: start.status,
+      },
     });
     const error = await rejectionOf(
       updateProject(t.ctx, editor101, {
         municipality: "kleve",
         project: "dokumentenmanagementsystem",
         expectedVersion: start.version,
-        data: { title: "Mein Titel", summary: start.summary, status: "completed" },
+        data: {
+          title: "Mein Titel",
+          summary: start.summary,
+          status: "completed",
+        },
       }),
     );
     expect(error.code).toBe("ERR_CONFLICT");
     expect(error.status).toBe(409);
-    if (!isEditConflict(error)) throw new Error("expected an EditConflictError");
+    if (!isEditConflict(error))
+      throw new Error("expected an EditConflictError");
     expect(error.currentVersion).toBe(start.version + 1);
-    expect(error.current).toMatchObject({ kind: "project", project: { summary: "Neue Zusammenfassung.", title: start.title } });
+    expect(error.current).toMatchObject({
+      kind: "project",
+      project: { summary: "Neue Zusammenfassung.", title: start.title },
+    });
     expect(error.changes).toHaveLength(1);
-    expect(error.changes[0]).toMatchObject({ action: "project.update", actorUserId: admin.userId, reason: "Stand Sitzung APD" });
+    expect(error.changes[0]).toMatchObject({
+      action: "project.update",
+      actorUserId: admin.userId,
+      reason: "Stand Sitzung APD",
+    });
     const stored = await project("dokumentenmanagementsystem");
     expect(stored.title).toBe(start.title);
     expect(stored.status).toBe(start.status);
@@ -213,7 +274,9 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       }),
     );
     expect(error.code).toBe("ERR_DEPENDENCY_CYCLE");
-    expect(error.detail).toBe("Kreis: 2.1 Dokumentenmanagementsystem → 2.5 E-Rechnungsworkflow → 2.1 Dokumentenmanagementsystem.");
+    expect(error.detail).toBe(
+      "Kreis: 2.1 Dokumentenmanagementsystem → 2.5 E-Rechnungsworkflow → 2.1 Dokumentenmanagementsystem.",
+    );
     expect(error.problems[0]?.path).toBe("/data/dependsOn");
     expect(await project("dokumentenmanagementsystem")).toEqual(dms);
   });
@@ -227,8 +290,14 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       data: { dependsOn: "digitales-prozessmanagement" },
     });
     expect(added.project.dependsOn).toContain("digitales-prozessmanagement");
-    const { dependents } = await getProject(t.ctx, "kleve", "digitales-prozessmanagement");
-    expect(dependents.map((entry) => entry.project.slug)).toContain("workflowmanagement");
+    const { dependents } = await getProject(
+      t.ctx,
+      "kleve",
+      "digitales-prozessmanagement",
+    );
+    expect(dependents.map((entry) => entry.project.slug)).toContain(
+      "workflowmanagement",
+    );
     const removed = await removeDependency(t.ctx, editor101, {
       municipality: "kleve",
       project: "workflowmanagement",
@@ -249,7 +318,9 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       }),
     );
     expect(error.code).toBe("ERR_VALIDATION");
-    expect(error.problems).toEqual([{ path: "/data/end", message: "Das Ende liegt vor dem Beginn." }]);
+    expect(error.problems).toEqual([
+      { path: "/data/end", message: "Das Ende liegt vor dem Beginn." },
+    ]);
   });
 
   it("refuses input that breaks the schema, naming each field with a JSON pointer", async () => {
@@ -262,7 +333,10 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       }),
     );
     expect(error.code).toBe("ERR_VALIDATION");
-    expect(error.problems.map((problem) => problem.path)).toEqual(["/data/label", "/data/start"]);
+    expect(error.problems.map((problem) => problem.path)).toEqual([
+      "/data/label",
+      "/data/start",
+    ]);
     expect(error.problems[0]?.message).toBe("darf nicht leer sein");
   });
 
@@ -274,8 +348,14 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       expectedVersion: before.version,
       data: { label: "Betrieb", start: "2025-05", continuation: "permanent" },
     });
-    const phase = added.project.phases.find((candidate) => candidate.id === added.phaseId);
-    expect(phase).toMatchObject({ label: "Betrieb", end: null, continuation: "permanent" });
+    const phase = added.project.phases.find(
+      (candidate) => candidate.id === added.phaseId,
+    );
+    expect(phase).toMatchObject({
+      label: "Betrieb",
+      end: null,
+      continuation: "permanent",
+    });
     const removed = await removePhase(t.ctx, editor101, {
       municipality: "kleve",
       project: "e-rechnungsworkflow",
@@ -291,10 +371,20 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       municipality: "kleve",
       project: "e-rechnungsworkflow",
       expectedVersion: before.version,
-      data: { title: "Anbindung des Xylophon-Rechnungsportals", status: "planned" },
+      data: {
+        title: "Anbindung des Xylophon-Rechnungsportals",
+        status: "planned",
+      },
     });
-    expect(added.project.measures.at(-1)).toMatchObject({ id: added.measureId, status: "planned" });
-    expect((await searchCatalogue(t.ctx, "kleve", "xylophon")).hits.map((hit) => hit.kind)).toEqual(["measure"]);
+    expect(added.project.measures.at(-1)).toMatchObject({
+      id: added.measureId,
+      status: "planned",
+    });
+    expect(
+      (await searchCatalogue(t.ctx, "kleve", "xylophon")).hits.map(
+        (hit) => hit.kind,
+      ),
+    ).toEqual(["measure"]);
 
     const moved = await moveMeasure(t.ctx, editor101, {
       municipality: "kleve",
@@ -305,14 +395,18 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
     });
     expect(moved.project.measures.at(-2)?.id).toBe(added.measureId);
 
-    const reversed = moved.project.measures.map((measure) => measure.id).reverse();
+    const reversed = moved.project.measures
+      .map((measure) => measure.id)
+      .reverse();
     const reordered = await reorderMeasures(t.ctx, editor101, {
       municipality: "kleve",
       project: "e-rechnungsworkflow",
       expectedVersion: moved.version,
       data: { measureIds: reversed },
     });
-    expect(reordered.project.measures.map((measure) => measure.id)).toEqual(reversed);
+    expect(reordered.project.measures.map((measure) => measure.id)).toEqual(
+      reversed,
+    );
 
     const incomplete = await rejectionOf(
       reorderMeasures(t.ctx, editor101, {
@@ -338,9 +432,17 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       measureId: added.measureId,
       data: { title: "Anbindung des Marimba-Rechnungsportals", status: "done" },
     });
-    expect(renamed.project.measures.find((measure) => measure.id === added.measureId)).toMatchObject({ status: "done" });
-    expect((await searchCatalogue(t.ctx, "kleve", "xylophon")).hits).toEqual([]);
-    expect((await searchCatalogue(t.ctx, "kleve", "marimba")).hits).toHaveLength(1);
+    expect(
+      renamed.project.measures.find(
+        (measure) => measure.id === added.measureId,
+      ),
+    ).toMatchObject({ status: "done" });
+    expect((await searchCatalogue(t.ctx, "kleve", "xylophon")).hits).toEqual(
+      [],
+    );
+    expect(
+      (await searchCatalogue(t.ctx, "kleve", "marimba")).hits,
+    ).toHaveLength(1);
 
     const removed = await removeMeasure(t.ctx, editor101, {
       municipality: "kleve",
@@ -358,11 +460,22 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
       municipality: "kleve",
       project: "wissensmanagement",
       expectedVersion: before.version,
-      data: { title: "Wissensdatenbank Kalimba", summary: before.summary, status: before.status, tags: ["Smart Working"] },
+      data: {
+        title: "Wissensdatenbank Kalimba",
+        summary: before.summary,
+        status: before.status,
+        tags: ["Smart Working"],
+      },
     });
     const hits = (await searchCatalogue(t.ctx, "kleve", "kalimba")).hits;
-    expect(hits.filter((hit) => hit.kind === "project").map((hit) => hit.projectSlug)).toEqual(["wissensmanagement"]);
-    expect((await project("wissensmanagement")).tags).toEqual(["Smart Working"]);
+    expect(
+      hits
+        .filter((hit) => hit.kind === "project")
+        .map((hit) => hit.projectSlug),
+    ).toEqual(["wissensmanagement"]);
+    expect((await project("wissensmanagement")).tags).toEqual([
+      "Smart Working",
+    ]);
   });
 
   it("replaces responsibilities and refuses an unknown org unit at its field", async () => {
@@ -372,21 +485,40 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
         municipality: "kleve",
         project: "social-media",
         expectedVersion: before.version,
-        data: { responsibilities: [{ orgUnit: "10.1", role: "lead" }, { orgUnit: "99", role: "contributing" }] },
+        data: {
+          responsibilities: [
+            { orgUnit: "10.1", role: "lead" },
+            { orgUnit: "99", role: "contributing" },
+          ],
+        },
       }),
     );
-    expect(error.problems).toEqual([{ path: "/data/responsibilities/1/orgUnit", message: 'Die Organisationseinheit "99" gibt es nicht.' }]);
+    expect(error.problems).toEqual([
+      {
+        path: "/data/responsibilities/1/orgUnit",
+        message: 'Die Organisationseinheit "99" gibt es nicht.',
+      },
+    ]);
     const result = await setResponsibilities(t.ctx, editor101, {
       municipality: "kleve",
       project: "social-media",
       expectedVersion: before.version,
-      data: { responsibilities: [{ orgUnit: "10.1", role: "lead", note: "Redaktion" }, { orgUnit: "61", role: "contributing" }] },
+      data: {
+        responsibilities: [
+          { orgUnit: "10.1", role: "lead", note: "Redaktion" },
+          { orgUnit: "61", role: "contributing" },
+        ],
+      },
     });
     expect(result.project.responsibilities).toEqual([
       { orgUnitCode: "10.1", role: "lead", note: "Redaktion" },
       { orgUnitCode: "61", role: "contributing", note: null },
     ]);
-    const [event] = await readAuditEvents(t.ctx, { municipalityId, projectId: before.id, limit: 1 });
+    const [event] = await readAuditEvents(t.ctx, {
+      municipalityId,
+      projectId: before.id,
+      limit: 1,
+    });
     expect(event?.action).toBe("responsibility.set");
     expect(event?.after).toEqual({
       responsibilities: [
@@ -400,27 +532,67 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
     const refused = await rejectionOf(
       createProject(t.ctx, editor101, {
         municipality: "kleve",
-        data: { actionField: "partizipation", slug: "neu", code: "3.99", title: "Neu", summary: "", status: "planned" },
+        data: {
+          actionField: "partizipation",
+          slug: "neu",
+          code: "3.99",
+          title: "Neu",
+          summary: "",
+          status: "planned",
+        },
       }),
     );
     expect(refused.code).toBe("ERR_FORBIDDEN");
     const created = await createProject(t.ctx, admin, {
       municipality: "kleve",
       reason: "Beschluss des Ausschusses",
-      data: { actionField: "partizipation", slug: "kiezfonds", code: "3.10", title: "Kiezfonds", summary: "Kleine Projekte im Quartier.", status: "planned", tags: ["Smart People"] },
+      data: {
+        actionField: "partizipation",
+        slug: "kiezfonds",
+        code: "3.10",
+        title: "Kiezfonds",
+        summary: "Kleine Projekte im Quartier.",
+        status: "planned",
+        tags: ["Smart People"],
+      },
     });
     expect(created.version).toBe(1);
     const duplicate = await rejectionOf(
       createProject(t.ctx, admin, {
         municipality: "kleve",
-        data: { actionField: "partizipation", slug: "kiezfonds", code: "3.10", title: "Noch einmal", summary: "", status: "planned" },
+        data: {
+          actionField: "partizipation",
+          slug: "kiezfonds",
+          code: "3.10",
+          title: "Noch einmal",
+          summary: "",
+          status: "planned",
+        },
       }),
     );
-    expect(duplicate.problems.map((problem) => problem.path)).toEqual(["/data/slug", "/data/code"]);
+    expect(duplicate.problems.map((problem) => problem.path)).toEqual([
+      "/data/slug",
+      "/data/code",
+    ]);
 
-    await deleteProject(t.ctx, admin, { municipality: "kleve", project: "kiezfonds", expectedVersion: 1, reason: "doch nicht" });
-    await expect(getProject(t.ctx, "kleve", "kiezfonds")).rejects.toMatchObject({ code: "ERR_PROJECT_NOT_FOUND" });
-    const [event] = await readAuditEvents(t.ctx, { municipalityId, projectId: created.project.id, limit: 1 });
-    expect(event).toMatchObject({ action: "project.delete", reason: "doch nicht", before: { slug: "kiezfonds", title: "Kiezfonds" } });
+    await deleteProject(t.ctx, admin, {
+      municipality: "kleve",
+      project: "kiezfonds",
+      expectedVersion: 1,
+      reason: "doch nicht",
+    });
+    await expect(getProject(t.ctx, "kleve", "kiezfonds")).rejects.toMatchObject(
+      { code: "ERR_PROJECT_NOT_FOUND" },
+    );
+    const [event] = await readAuditEvents(t.ctx, {
+      municipalityId,
+      projectId: created.project.id,
+      limit: 1,
+    });
+    expect(event).toMatchObject({
+      action: "project.delete",
+      reason: "doch nicht",
+      before: { slug: "kiezfonds", title: "Kiezfonds" },
+    });
   });
 });

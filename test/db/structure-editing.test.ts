@@ -4,7 +4,10 @@ import { createActionField } from "../../src/app/catalogue/create-action-field.j
 import { createImpactArea } from "../../src/app/catalogue/create-impact-area.js";
 import { createOrgUnit } from "../../src/app/catalogue/create-org-unit.js";
 import { isEditConflict } from "../../src/app/catalogue/edit-conflict.js";
-import { getCatalogue, searchCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import {
+  getCatalogue,
+  searchCatalogue,
+} from "../../src/app/catalogue/read-catalogue.js";
 import { getStructureForEditing } from "../../src/app/catalogue/read-editor.js";
 import { setPriorities } from "../../src/app/catalogue/set-priorities.js";
 import { updateActionField } from "../../src/app/catalogue/update-action-field.js";
@@ -13,7 +16,11 @@ import { updateOrgUnit } from "../../src/app/catalogue/update-org-unit.js";
 import { updateProgramme } from "../../src/app/catalogue/update-programme.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
 import { AppError } from "../../src/errors.js";
-import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  type TestContext,
+} from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
@@ -35,7 +42,12 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
   beforeAll(async () => {
     t = await openTestContext(dialect, { demo: true });
     municipalityId = (await getCatalogue(t.ctx, "kleve")).municipality.id;
-    admin = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [], name: "Anna Admin", email: "anna@kleve.example" });
+    admin = buildPrincipal(municipalityId, {
+      role: "admin",
+      orgUnitCodes: [],
+      name: "Anna Admin",
+      email: "anna@kleve.example",
+    });
     editor = buildPrincipal(municipalityId, { orgUnitCodes: ["10.1"] });
   });
   afterAll(async () => {
@@ -48,10 +60,20 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
       updateProgramme(t.ctx, admin, {
         municipality: "kleve",
         expectedVersion: programme.version,
-        data: { title: programme.title, horizonStart: 2030, horizonEnd: 2020, goals: [] },
+        data: {
+          title: programme.title,
+          horizonStart: 2030,
+          horizonEnd: 2020,
+          goals: [],
+        },
       }),
     );
-    expect(bad.problems).toEqual([{ path: "/data/horizonEnd", message: "Das Ende des Zeithorizonts liegt vor seinem Beginn." }]);
+    expect(bad.problems).toEqual([
+      {
+        path: "/data/horizonEnd",
+        message: "Das Ende des Zeithorizonts liegt vor seinem Beginn.",
+      },
+    ]);
     const result = await updateProgramme(t.ctx, admin, {
       municipality: "kleve",
       expectedVersion: programme.version,
@@ -67,7 +89,11 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
     });
     expect(result.version).toBe(programme.version + 1);
     const catalogue = await getCatalogue(t.ctx, "kleve");
-    expect(catalogue.programme).toMatchObject({ title: "kleve.digital 2032", horizonEnd: 2032, goals: [{ title: "Verwaltung arbeitet digital" }] });
+    expect(catalogue.programme).toMatchObject({
+      title: "kleve.digital 2032",
+      horizonEnd: 2032,
+      goals: [{ title: "Verwaltung arbeitet digital" }],
+    });
     const stale = await rejectionOf(
       updateProgramme(t.ctx, admin, {
         municipality: "kleve",
@@ -76,24 +102,45 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
       }),
     );
     expect(stale.code).toBe("ERR_CONFLICT");
-    expect(isEditConflict(stale) && stale.current.kind === "programme" && stale.current.programme.title).toBe("kleve.digital 2032");
-    expect(isEditConflict(stale) && stale.changes.map((event) => event.reason)).toEqual(["3. Fortschreibung"]);
+    expect(
+      isEditConflict(stale) &&
+        stale.current.kind === "programme" &&
+        stale.current.programme.title,
+    ).toBe("kleve.digital 2032");
+    expect(
+      isEditConflict(stale) && stale.changes.map((event) => event.reason),
+    ).toEqual(["3. Fortschreibung"]);
   });
 
   it("replaces the priorities of one year and keeps the other years", async () => {
     const { programme } = await getStructureForEditing(t.ctx, admin, "kleve");
-    const otherYears = programme.priorities.filter((priority) => priority.year !== 2023);
+    const otherYears = programme.priorities.filter(
+      (priority) => priority.year !== 2023,
+    );
     await setPriorities(t.ctx, admin, {
       municipality: "kleve",
       expectedVersion: programme.version,
       year: 2023,
-      data: { priorities: [{ title: "E-Rechnung flächendeckend", projects: ["e-rechnungsworkflow"] }] },
+      data: {
+        priorities: [
+          {
+            title: "E-Rechnung flächendeckend",
+            projects: ["e-rechnungsworkflow"],
+          },
+        ],
+      },
     });
     const after = (await getCatalogue(t.ctx, "kleve")).programme.priorities;
     expect(after.filter((priority) => priority.year === 2023)).toEqual([
-      { year: 2023, title: "E-Rechnung flächendeckend", projectSlugs: ["e-rechnungsworkflow"] },
+      {
+        year: 2023,
+        title: "E-Rechnung flächendeckend",
+        projectSlugs: ["e-rechnungsworkflow"],
+      },
     ]);
-    expect(after.filter((priority) => priority.year !== 2023)).toEqual(otherYears);
+    expect(after.filter((priority) => priority.year !== 2023)).toEqual(
+      otherYears,
+    );
   });
 
   it("keeps the frame to administrators and logs an editor's attempt", async () => {
@@ -102,109 +149,240 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
       updateProgramme(t.ctx, editor, {
         municipality: "kleve",
         expectedVersion: programme.version,
-        data: { title: "Meins", horizonStart: 2020, horizonEnd: 2030, goals: [] },
+        data: {
+          title: "Meins",
+          horizonStart: 2020,
+          horizonEnd: 2030,
+          goals: [],
+        },
       }),
     );
     expect(error.code).toBe("ERR_FORBIDDEN");
-    await expect(getStructureForEditing(t.ctx, editor, "kleve")).rejects.toMatchObject({ code: "ERR_FORBIDDEN" });
-    const log = await readAuditLog(t.ctx, admin, { municipality: "kleve", action: "access.denied" });
-    expect(log.events.map((event) => event.after)).toContainEqual({ attempted: "programme.update", code: "ERR_FORBIDDEN" });
+    await expect(
+      getStructureForEditing(t.ctx, editor, "kleve"),
+    ).rejects.toMatchObject({ code: "ERR_FORBIDDEN" });
+    const log = await readAuditLog(t.ctx, admin, {
+      municipality: "kleve",
+      action: "access.denied",
+    });
+    expect(log.events.map((event) => event.after)).toContainEqual({
+      attempted: "programme.update",
+      code: "ERR_FORBIDDEN",
+    });
   });
 
   it("refuses an action field colour that white text cannot be read on, naming the ratio", async () => {
-    const { actionFields } = await getStructureForEditing(t.ctx, admin, "kleve");
+    const { actionFields } = await getStructureForEditing(
+      t.ctx,
+      admin,
+      "kleve",
+    );
     const field = actionFields[0]!;
     const error = await rejectionOf(
       updateActionField(t.ctx, admin, {
         municipality: "kleve",
         actionField: field.key,
         expectedVersion: field.version,
-        data: { number: field.number, name: field.name, colour: "#ffcc00", description: field.description },
+        data: {
+          number: field.number,
+          name: field.name,
+          colour: "#ffcc00",
+          description: field.description,
+        },
       }),
     );
     expect(error.problems).toEqual([
       {
         path: "/data/colour",
-        message: "Weiße Schrift auf #ffcc00 erreicht nur 1,51 : 1; nötig sind mindestens 4,5 : 1. Bitte eine dunklere Farbe wählen.",
+        message:
+          "Weiße Schrift auf #ffcc00 erreicht nur 1,51 : 1; nötig sind mindestens 4,5 : 1. Bitte eine dunklere Farbe wählen.",
       },
     ]);
   });
 
   it("renames an action field and finds its projects by the new name", async () => {
-    const { actionFields } = await getStructureForEditing(t.ctx, admin, "kleve");
-    const field = actionFields.find((candidate) => candidate.key === "smart-working")!;
+    const { actionFields } = await getStructureForEditing(
+      t.ctx,
+      admin,
+      "kleve",
+    );
+    const field = actionFields.find(
+      (candidate) => candidate.key === "smart-working",
+    )!;
     const result = await updateActionField(t.ctx, admin, {
       municipality: "kleve",
       actionField: field.key,
       expectedVersion: field.version,
-      data: { number: field.number, name: "Vibraphon-Arbeitswelt", colour: "#0B5394", description: null },
+      data: {
+        number: field.number,
+        name: "Vibraphon-Arbeitswelt",
+        colour: "#0B5394",
+        description: null,
+      },
     });
     expect(result.version).toBe(field.version + 1);
     const catalogue = await getCatalogue(t.ctx, "kleve");
-    const stored = catalogue.impactAreas.flatMap((area) => area.actionFields).find((candidate) => candidate.key === "smart-working");
-    expect(stored).toMatchObject({ name: "Vibraphon-Arbeitswelt", colour: "#0b5394" });
-    expect((await searchCatalogue(t.ctx, "kleve", "vibraphon")).hits.length).toBeGreaterThan(0);
+    const stored = catalogue.impactAreas
+      .flatMap((area) => area.actionFields)
+      .find((candidate) => candidate.key === "smart-working");
+    expect(stored).toMatchObject({
+      name: "Vibraphon-Arbeitswelt",
+      colour: "#0b5394",
+    });
+    expect(
+      (await searchCatalogue(t.ctx, "kleve", "vibraphon")).hits.length,
+    ).toBeGreaterThan(0);
   });
 
   it("creates impact areas and action fields, refusing a key that is taken", async () => {
     const area = await createImpactArea(t.ctx, admin, {
       municipality: "kleve",
-      data: { key: "digitale-bildung", name: "Digitale Bildung", description: null },
+      data: {
+        key: "digitale-bildung",
+        name: "Digitale Bildung",
+        description: null,
+      },
     });
     expect(area).toEqual({ version: 1, key: "digitale-bildung" });
     const field = await createActionField(t.ctx, admin, {
       municipality: "kleve",
-      data: { impactArea: "digitale-bildung", key: "schulen", number: 1, name: "Schulen", colour: "#1d4f91" },
+      data: {
+        impactArea: "digitale-bildung",
+        key: "schulen",
+        number: 1,
+        name: "Schulen",
+        colour: "#1d4f91",
+      },
     });
     expect(field.version).toBe(1);
     const taken = await rejectionOf(
       createActionField(t.ctx, admin, {
         municipality: "kleve",
-        data: { impactArea: "digitale-bildung", key: "schulen", number: 2, name: "Noch einmal", colour: "#1d4f91" },
+        data: {
+          impactArea: "digitale-bildung",
+          key: "schulen",
+          number: 2,
+          name: "Noch einmal",
+          colour: "#1d4f91",
+        },
       }),
     );
     expect(taken.problems[0]?.path).toBe("/data/key");
     const structure = await getStructureForEditing(t.ctx, admin, "kleve");
-    expect(structure.actionFields.find((candidate) => candidate.key === "schulen")?.impactAreaKey).toBe("digitale-bildung");
+    expect(
+      structure.actionFields.find((candidate) => candidate.key === "schulen")
+        ?.impactAreaKey,
+    ).toBe("digitale-bildung");
     await updateImpactArea(t.ctx, admin, {
       municipality: "kleve",
       impactArea: "digitale-bildung",
       expectedVersion: 1,
-      data: { name: "Bildung digital", description: "Schulen und Volkshochschule" },
+      data: {
+        name: "Bildung digital",
+        description: "Schulen und Volkshochschule",
+      },
     });
-    expect((await getCatalogue(t.ctx, "kleve")).impactAreas.at(-1)).toMatchObject({ name: "Bildung digital", description: "Schulen und Volkshochschule" });
+    expect(
+      (await getCatalogue(t.ctx, "kleve")).impactAreas.at(-1),
+    ).toMatchObject({
+      name: "Bildung digital",
+      description: "Schulen und Volkshochschule",
+    });
   });
 
   it("creates org units under a parent and refuses a parent that would make a cycle", async () => {
-    await createOrgUnit(t.ctx, admin, { municipality: "kleve", data: { code: "10.4", name: "Abteilung 10.4", kind: "division", parent: "10" } });
-    const units = (await getStructureForEditing(t.ctx, admin, "kleve")).orgUnits;
-    expect(units.find((unit) => unit.code === "10.4")).toMatchObject({ parentCode: "10", version: 1 });
+    await createOrgUnit(t.ctx, admin, {
+      municipality: "kleve",
+      data: {
+        code: "10.4",
+        name: "Abteilung 10.4",
+        kind: "division",
+        parent: "10",
+      },
+    });
+    const units = (await getStructureForEditing(t.ctx, admin, "kleve"))
+      .orgUnits;
+    expect(units.find((unit) => unit.code === "10.4")).toMatchObject({
+      parentCode: "10",
+      version: 1,
+    });
     const ten = units.find((unit) => unit.code === "10")!;
     const cycle = await rejectionOf(
-      updateOrgUnit(t.ctx, admin, { municipality: "kleve", orgUnit: "10", expectedVersion: ten.version, data: { name: "Fachbereich 10", kind: "department", parent: "10.4" } }),
+      updateOrgUnit(t.ctx, admin, {
+        municipality: "kleve",
+        orgUnit: "10",
+        expectedVersion: ten.version,
+        data: { name: "Fachbereich 10", kind: "department", parent: "10.4" },
+      }),
     );
-    expect(cycle.problems).toEqual([{ path: "/data/parent", message: "Die Einheiten wären im Kreis einander untergeordnet: 10 → 10.4 → 10." }]);
+    expect(cycle.problems).toEqual([
+      {
+        path: "/data/parent",
+        message:
+          "Die Einheiten wären im Kreis einander untergeordnet: 10 → 10.4 → 10.",
+      },
+    ]);
     const unknown = await rejectionOf(
-      createOrgUnit(t.ctx, admin, { municipality: "kleve", data: { code: "10.5", name: "Abteilung 10.5", kind: "division", parent: "99" } }),
+      createOrgUnit(t.ctx, admin, {
+        municipality: "kleve",
+        data: {
+          code: "10.5",
+          name: "Abteilung 10.5",
+          kind: "division",
+          parent: "99",
+        },
+      }),
     );
-    expect(unknown.problems[0]).toEqual({ path: "/data/parent", message: 'Die übergeordnete Einheit "99" gibt es nicht.' });
+    expect(unknown.problems[0]).toEqual({
+      path: "/data/parent",
+      message: 'Die übergeordnete Einheit "99" gibt es nicht.',
+    });
   });
 
   it("shows the log to administrators and editors, filtered, and refuses committee readers", async () => {
     const all = await readAuditLog(t.ctx, editor, { municipality: "kleve" });
     expect(all.events.length).toBeGreaterThan(3);
-    const byAdmin = await readAuditLog(t.ctx, editor, { municipality: "kleve", actorUserId: admin.userId, entityType: "action_field" });
-    expect(byAdmin.events.every((event) => event.actorUserId === admin.userId && event.entityType === "action_field")).toBe(true);
-    expect(byAdmin.actors.map((actor) => actor.label)).toContain("Anna Admin <anna@kleve.example>");
-    const today = await readAuditLog(t.ctx, editor, { municipality: "kleve", from: "2022-11-28", until: "2022-11-28" });
+    const byAdmin = await readAuditLog(t.ctx, editor, {
+      municipality: "kleve",
+      actorUserId: admin.userId,
+      entityType: "action_field",
+    });
+    expect(
+      byAdmin.events.every(
+        (event) =>
+          event.actorUserId === admin.userId &&
+          event.entityType === "action_field",
+      ),
+    ).toBe(true);
+    expect(byAdmin.actors.map((actor) => actor.label)).toContain(
+      "Anna Admin <anna@kleve.example>",
+    );
+    const today = await readAuditLog(t.ctx, editor, {
+      municipality: "kleve",
+      from: "2022-11-28",
+      until: "2022-11-28",
+    });
     expect(today.events.length).toBe(all.events.length);
-    const tomorrow = await readAuditLog(t.ctx, editor, { municipality: "kleve", from: "2022-11-29" });
+    const tomorrow = await readAuditLog(t.ctx, editor, {
+      municipality: "kleve",
+      from: "2022-11-29",
+    });
     expect(tomorrow.events).toEqual([]);
-    const page = await readAuditLog(t.ctx, editor, { municipality: "kleve", limit: 2 });
+    const page = await readAuditLog(t.ctx, editor, {
+      municipality: "kleve",
+      limit: 2,
+    });
     expect(page.events).toHaveLength(2);
     expect(page.hasMore).toBe(true);
     const committee = buildPrincipal(municipalityId, { role: "committee" });
-    await expect(readAuditLog(t.ctx, committee, { municipality: "kleve" })).rejects.toMatchObject({ code: "ERR_FORBIDDEN" });
-    await expect(readAuditLog(t.ctx, editor, { municipality: "kleve", from: "28.11.2022" })).rejects.toMatchObject({ code: "ERR_VALIDATION" });
+    await expect(
+      readAuditLog(t.ctx, committee, { municipality: "kleve" }),
+    ).rejects.toMatchObject({ code: "ERR_FORBIDDEN" });
+    await expect(
+      readAuditLog(t.ctx, editor, {
+        municipality: "kleve",
+        from: "28.11.2022",
+      }),
+    ).rejects.toMatchObject({ code: "ERR_VALIDATION" });
   });
 });

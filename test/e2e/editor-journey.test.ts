@@ -6,12 +6,25 @@
  * checks every staff page on the way, including the page with the error summary.
  */
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { createTestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 import { buildPrincipal } from "../support/principals.js";
 
 let rig: BrowserRig;
@@ -36,20 +49,36 @@ async function expectAccessible(page: Page): Promise<void> {
 describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
   beforeEach(async () => {
     // Each mode starts from the catalogue as published: the phase ends in 2023.
-    const { catalogue, entry } = await getProject(rig.ctx, "kleve", "e-rechnungsworkflow");
+    const { catalogue, entry } = await getProject(
+      rig.ctx,
+      "kleve",
+      "e-rechnungsworkflow",
+    );
     const phase = entry.project.phases[0]!;
-    await updatePhase(rig.ctx, buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] }), {
-      municipality: "kleve",
-      project: "e-rechnungsworkflow",
-      phaseId: phase.id,
-      expectedVersion: entry.project.version,
-      data: { label: "Einführung", start: "2021-Q4", end: "2023" },
-    });
+    await updatePhase(
+      rig.ctx,
+      buildPrincipal(catalogue.municipality.id, {
+        role: "admin",
+        orgUnitCodes: [],
+      }),
+      {
+        municipality: "kleve",
+        project: "e-rechnungsworkflow",
+        phaseId: phase.id,
+        expectedVersion: entry.project.version,
+        data: { label: "Einführung", start: "2021-Q4", end: "2023" },
+      },
+    );
   });
 
   /** Signs a new person in through the pages; returns the page, on the editor's start page. */
-  async function signInThroughPages(role: "admin" | "editor"): Promise<{ page: Page; name: string }> {
-    const user = await createTestUser(rig.ctx, { role, orgUnitCodes: role === "editor" ? ["10.1"] : [] });
+  async function signInThroughPages(
+    role: "admin" | "editor",
+  ): Promise<{ page: Page; name: string }> {
+    const user = await createTestUser(rig.ctx, {
+      role,
+      orgUnitCodes: role === "editor" ? ["10.1"] : [],
+    });
     const page = await rig.newPage(javaScriptEnabled);
     // The mode's browser context is shared by the tests: start signed out.
     await page.context().clearCookies();
@@ -57,38 +86,69 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
     await page.locator("#email").fill(user.email);
     await page.locator("#password").fill(user.password);
     await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.locator("#code").fill(totpCodeAt(user.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
+    await page
+      .locator("#code")
+      .fill(
+        totpCodeAt(
+          user.totpSecret!,
+          new Date(rig.ctx.clock().getTime() + 30_000),
+        ),
+      );
     await page.getByRole("button", { name: "Bestätigen" }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe("/kleve/verwaltung/");
     return { page, name: user.name };
   }
 
   it("has no axe violations on the administrators' pages, nor on the answer to a stale form", async () => {
     const { page } = await signInThroughPages("admin");
     try {
-      for (const path of ["/kleve/verwaltung/programm", "/kleve/verwaltung/struktur", "/kleve/verwaltung/einheiten", "/kleve/verwaltung/projekte/neu"]) {
+      for (const path of [
+        "/kleve/verwaltung/programm",
+        "/kleve/verwaltung/struktur",
+        "/kleve/verwaltung/einheiten",
+        "/kleve/verwaltung/projekte/neu",
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expectAccessible(page);
       }
       await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
       // Someone else saves in between: this form is now stale.
-      const { catalogue, entry } = await getProject(rig.ctx, "kleve", "e-rechnungsworkflow");
-      await updatePhase(rig.ctx, buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [], name: "Andere Person" }), {
-        municipality: "kleve",
-        project: "e-rechnungsworkflow",
-        phaseId: entry.project.phases[0]!.id,
-        expectedVersion: entry.project.version,
-        reason: "Stand der Ausschusssitzung",
-        data: { label: "Einführung", start: "2021-Q4", end: "2024" },
-      });
+      const { catalogue, entry } = await getProject(
+        rig.ctx,
+        "kleve",
+        "e-rechnungsworkflow",
+      );
+      await updatePhase(
+        rig.ctx,
+        buildPrincipal(catalogue.municipality.id, {
+          role: "admin",
+          orgUnitCodes: [],
+          name: "Andere Person",
+        }),
+        {
+          municipality: "kleve",
+          project: "e-rechnungsworkflow",
+          phaseId: entry.project.phases[0]!.id,
+          expectedVersion: entry.project.version,
+          reason: "Stand der Ausschusssitzung",
+          data: { label: "Einführung", start: "2021-Q4", end: "2024" },
+        },
+      );
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill("QIII/2024");
       await phase.getByRole("button", { name: "Phase speichern" }).click();
       const main = (await page.locator("main").textContent()) ?? "";
       expect(main).toContain("Jemand anderes hat inzwischen gespeichert");
       expect(main).toContain("Stand der Ausschusssitzung");
-      await expect(page.getByRole("group", { name: "Phase 1: Einführung" }).getByLabel("Ende", { exact: true }).inputValue()).resolves.toBe("QIII/2024");
+      await expect(
+        page
+          .getByRole("group", { name: "Phase 1: Einführung" })
+          .getByLabel("Ende", { exact: true })
+          .inputValue(),
+      ).resolves.toBe("QIII/2024");
       await expectAccessible(page);
     } finally {
       await page.close();
@@ -96,7 +156,11 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
   });
 
   it("lets a new editor of 10.1 sign in, move a phase from 2023 to QII/2024 and see it on the portal and in the history", async () => {
-    const editor = await createTestUser(rig.ctx, { role: "editor", orgUnitCodes: ["10.1"], name: `Neue Redaktion ${javaScriptEnabled ? "mit" : "ohne"} Skript` });
+    const editor = await createTestUser(rig.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+      name: `Neue Redaktion ${javaScriptEnabled ? "mit" : "ohne"} Skript`,
+    });
     const page = await rig.newPage(javaScriptEnabled);
     await page.context().clearCookies();
     try {
@@ -107,47 +171,86 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       await page.getByRole("button", { name: "Anmelden", exact: true }).click();
       // The enrolment used the code of this 30-second step, and a code works only once:
       // the authenticator app shows the next one (the server accepts one step of drift).
-      await page.locator("#code").fill(totpCodeAt(editor.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
+      await page
+        .locator("#code")
+        .fill(
+          totpCodeAt(
+            editor.totpSecret!,
+            new Date(rig.ctx.clock().getTime() + 30_000),
+          ),
+        );
       await page.getByRole("button", { name: "Bestätigen" }).click();
 
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Verwaltung");
+      await expect
+        .poll(() => new URL(page.url()).pathname)
+        .toBe("/kleve/verwaltung/");
+      await expect(
+        page.getByRole("heading", { level: 1 }).textContent(),
+      ).resolves.toBe("Verwaltung");
       await expectAccessible(page);
 
-      await page.getByRole("link", { name: "E-Rechnungsworkflow", exact: true }).click();
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("2.5 E-Rechnungsworkflow bearbeiten");
+      await page
+        .getByRole("link", { name: "E-Rechnungsworkflow", exact: true })
+        .click();
+      await expect(
+        page.getByRole("heading", { level: 1 }).textContent(),
+      ).resolves.toBe("2.5 E-Rechnungsworkflow bearbeiten");
       await expectAccessible(page);
 
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill("Sommer 2024");
       await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await expect(page.getByRole("heading", { name: "Es gibt ein Problem" }).isVisible()).resolves.toBe(true);
-      await expect(page.getByRole("group", { name: "Phase 1: Einführung" }).getByLabel("Ende", { exact: true }).inputValue()).resolves.toBe("Sommer 2024");
+      await expect(
+        page.getByRole("heading", { name: "Es gibt ein Problem" }).isVisible(),
+      ).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole("group", { name: "Phase 1: Einführung" })
+          .getByLabel("Ende", { exact: true })
+          .inputValue(),
+      ).resolves.toBe("Sommer 2024");
       await expectAccessible(page);
 
       const again = page.getByRole("group", { name: "Phase 1: Einführung" });
       await again.getByLabel("Ende", { exact: true }).fill("QII/2024");
       await again.getByText("Grund der Änderung (optional)").click();
-      await again.getByLabel("Grund der Änderung", { exact: true }).fill("Verzögerung durch OZG-Aufwand");
+      await again
+        .getByLabel("Grund der Änderung", { exact: true })
+        .fill("Verzögerung durch OZG-Aufwand");
       await again.getByRole("button", { name: "Phase speichern" }).click();
-      await expect(page.getByText("Die Phase wurde gespeichert.").isVisible()).resolves.toBe(true);
-      await expect(page.getByRole("group", { name: "Phase 1: Einführung" }).getByLabel("Ende", { exact: true }).inputValue()).resolves.toBe("QII/2024");
+      await expect(
+        page.getByText("Die Phase wurde gespeichert.").isVisible(),
+      ).resolves.toBe(true);
+      await expect(
+        page
+          .getByRole("group", { name: "Phase 1: Einführung" })
+          .getByLabel("Ende", { exact: true })
+          .inputValue(),
+      ).resolves.toBe("QII/2024");
       await expectAccessible(page);
 
-      await page.getByRole("link", { name: "Öffentliche Seite ansehen" }).click();
-      await expect(page.locator(".app-phase-list").textContent()).resolves.toContain("QIV/2021–QII/2024");
+      await page
+        .getByRole("link", { name: "Öffentliche Seite ansehen" })
+        .click();
+      await expect(
+        page.locator(".app-phase-list").textContent(),
+      ).resolves.toContain("QIV/2021–QII/2024");
 
       await page.goBack();
       await page.getByRole("link", { name: "Verlauf ansehen" }).click();
       const history = (await page.locator("main").textContent()) ?? "";
-      expect(history).toContain("Phase geändert: 2.5 E-Rechnungsworkflow – Einführung");
+      expect(history).toContain(
+        "Phase geändert: 2.5 E-Rechnungsworkflow – Einführung",
+      );
       expect(history).toContain("QII/2024");
       expect(history).toContain("Verzögerung durch OZG-Aufwand");
       expect(history).toContain(editor.name);
       await expectAccessible(page);
 
       await page.getByRole("link", { name: "Protokoll" }).click();
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Protokoll");
+      await expect(
+        page.getByRole("heading", { level: 1 }).textContent(),
+      ).resolves.toBe("Protokoll");
       await expectAccessible(page);
     } finally {
       await page.close();

@@ -7,7 +7,10 @@ import type { Role, UserPrincipal } from "../../src/domain/access/principal.js";
 let nextUserId = 9000;
 
 /** A signed-in person of the municipality; editors of Abteilung 10.1 unless told otherwise. */
-export function buildPrincipal(municipalityId: number, overrides: Partial<UserPrincipal> & { role?: Role } = {}): UserPrincipal {
+export function buildPrincipal(
+  municipalityId: number,
+  overrides: Partial<UserPrincipal> & { role?: Role } = {},
+): UserPrincipal {
   const userId = overrides.userId ?? nextUserId++;
   return {
     kind: "user",

@@ -1,18 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { createProject } from "../../src/app/catalogue/create-project.js";
-import { importCatalogue, exportCatalogue } from "../../src/app/catalogue/import-catalogue.js";
+import {
+  importCatalogue,
+  exportCatalogue,
+} from "../../src/app/catalogue/import-catalogue.js";
 import type { Project } from "../../src/domain/catalogue/catalogue.js";
-import { createTestUser, postForm, signIn, type TestUser } from "../support/accounts.js";
+import {
+  createTestUser,
+  postForm,
+  signIn,
+  type TestUser,
+} from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
-import { attributeValues, elementById, openWebApp, textOf, type WebTestApp } from "./support/web-app.js";
+import {
+  attributeValues,
+  elementById,
+  openWebApp,
+  textOf,
+  type WebTestApp,
+} from "./support/web-app.js";
 
 const EDIT = "/kleve/verwaltung/projekte/e-rechnungsworkflow";
 
 /** The opening tag of the element with the id (inputs have no end tag). */
 function tagWithId(html: string, id: string): string {
-  const tag = new RegExp(`<[a-z]+[^>]*\\sid="${id.replace(/[.]/g, "\\.")}"[^>]*>`).exec(html)?.[0];
+  const tag = new RegExp(
+    `<[a-z]+[^>]*\\sid="${id.replace(/[.]/g, "\\.")}"[^>]*>`,
+  ).exec(html)?.[0];
   if (tag === undefined) throw new Error(`No element with id="${id}"`);
   return tag;
 }
@@ -72,43 +88,65 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
 
   beforeAll(async () => {
     web = await openWebApp(dialect);
-    editor = await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["10.1"], name: "Erika Redaktion" });
+    editor = await createTestUser(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+      name: "Erika Redaktion",
+    });
     editorCookie = await signIn(web.app, editor);
-    admin = await createTestUser(web.ctx, { role: "admin", name: "Anna Administration" });
+    admin = await createTestUser(web.ctx, {
+      role: "admin",
+      name: "Anna Administration",
+    });
     adminCookie = await signIn(web.app, admin);
-    editor61Cookie = await signIn(web.app, await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["61"] }));
+    editor61Cookie = await signIn(
+      web.app,
+      await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["61"] }),
+    );
   });
 
   afterAll(async () => {
     await web.close();
   });
 
-  it.each(PAGES)("sends a signed-out visitor of %s to the sign-in page and back", async (url) => {
-    const response = await web.app.inject(url);
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe(`/anmelden?next=${encodeURIComponent(url)}`);
-  });
+  it.each(PAGES)(
+    "sends a signed-out visitor of %s to the sign-in page and back",
+    async (url) => {
+      const response = await web.app.inject(url);
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(
+        `/anmelden?next=${encodeURIComponent(url)}`,
+      );
+    },
+  );
 
   it.each(FORMS)("changes nothing for a signed-out POST to %s", async (url) => {
     const before = await project();
-    const response = await web.app.inject({ method: "POST", url, payload: { titel: "x" } });
+    const response = await web.app.inject({
+      method: "POST",
+      url,
+      payload: { titel: "x" },
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/anmelden");
     expect(await project()).toEqual(before);
   });
 
-  it.each(PAGES)("sends %s uncacheable, as a German page with one h1 and no inline style", async (url) => {
-    const response = await page(url, adminCookie);
-    expect(response.statusCode).toBe(200);
-    expect(response.headers["cache-control"]).toBe("no-store");
-    expect(response.headers.etag).toBeUndefined();
-    expect(response.body).toMatch(/<html lang="de">/);
-    expect(response.body.match(/<h1[\s>]/g)).toHaveLength(1);
-    expect(response.body).not.toMatch(/\sstyle=/i);
-    expect(response.body).not.toMatch(/\son[a-z]+=/i);
-    const ids = attributeValues(response.body, "id");
-    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
-  });
+  it.each(PAGES)(
+    "sends %s uncacheable, as a German page with one h1 and no inline style",
+    async (url) => {
+      const response = await page(url, adminCookie);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["cache-control"]).toBe("no-store");
+      expect(response.headers.etag).toBeUndefined();
+      expect(response.body).toMatch(/<html lang="de">/);
+      expect(response.body.match(/<h1[\s>]/g)).toHaveLength(1);
+      expect(response.body).not.toMatch(/\sstyle=/i);
+      expect(response.body).not.toMatch(/\son[a-z]+=/i);
+      const ids = attributeValues(response.body, "id");
+      expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    },
+  );
 
   it("puts the CSRF token and the version into every form that changes something", async () => {
     const html = (await page(EDIT, adminCookie)).body;
@@ -129,28 +167,49 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     expect(mine).toContain("E-Rechnungsworkflow");
     const theirs = (await page("/kleve/verwaltung/", editor61Cookie)).body;
     expect(textOf(theirs)).toContain("2 Projekte, die Sie bearbeiten dürfen");
-    expect(theirs).toContain("/kleve/verwaltung/projekte/online-beteiligungsplattform");
-    expect(theirs).not.toContain("/kleve/verwaltung/projekte/e-rechnungsworkflow");
+    expect(theirs).toContain(
+      "/kleve/verwaltung/projekte/online-beteiligungsplattform",
+    );
+    expect(theirs).not.toContain(
+      "/kleve/verwaltung/projekte/e-rechnungsworkflow",
+    );
     const all = (await page("/kleve/verwaltung/", adminCookie)).body;
     expect(textOf(all)).toContain("42 Projekte, die Sie bearbeiten dürfen");
     expect(all).toContain("Neues Projekt anlegen");
   });
 
   it("refuses committee members and staff of another municipality with 403", async () => {
-    const committee = await signIn(web.app, await createTestUser(web.ctx, { role: "committee", orgUnitCodes: ["10.1"] }));
+    const committee = await signIn(
+      web.app,
+      await createTestUser(web.ctx, {
+        role: "committee",
+        orgUnitCodes: ["10.1"],
+      }),
+    );
     expect((await page("/kleve/verwaltung/", committee)).statusCode).toBe(403);
     const copy = structuredClone(await exportCatalogue(web.ctx, "kleve"));
     copy.municipality.slug = "goch";
     copy.municipality.name = "Stadt Goch";
     await importCatalogue(web.ctx, copy, { source: "test" });
-    const stranger = await signIn(web.app, await createTestUser(web.ctx, { role: "admin", municipalitySlug: "goch" }));
+    const stranger = await signIn(
+      web.app,
+      await createTestUser(web.ctx, {
+        role: "admin",
+        municipalitySlug: "goch",
+      }),
+    );
     expect((await page("/kleve/verwaltung/", stranger)).statusCode).toBe(403);
     expect((await page(EDIT, stranger)).statusCode).toBe(403);
     expect((await page("/goch/verwaltung/", stranger)).statusCode).toBe(200);
   });
 
   it("refuses the administrators' pages to editors", async () => {
-    for (const url of ["/kleve/verwaltung/programm", "/kleve/verwaltung/struktur", "/kleve/verwaltung/einheiten", "/kleve/verwaltung/projekte/neu"]) {
+    for (const url of [
+      "/kleve/verwaltung/programm",
+      "/kleve/verwaltung/struktur",
+      "/kleve/verwaltung/einheiten",
+      "/kleve/verwaltung/projekte/neu",
+    ]) {
       expect((await page(url, editorCookie)).statusCode, url).toBe(403);
     }
   });
@@ -158,38 +217,59 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
   it("lets an editor of 10.1 move a phase of e-rechnungsworkflow from 2023 to QII/2024 and the portal shows it at once", async () => {
     const before = await project();
     const phase = before.phases[0]!;
-    const portalBefore = await web.app.inject("/kleve/projekte/e-rechnungsworkflow");
+    const portalBefore = await web.app.inject(
+      "/kleve/projekte/e-rechnungsworkflow",
+    );
     expect(textOf(portalBefore.body)).toContain("QIV/2021–2023");
     const etagBefore = String(portalBefore.headers.etag);
 
-    const response = await postForm(web.app, editorCookie, `${EDIT}/phasen/${phase.id}`, {
-      version: String(before.version),
-      bezeichnung: "Einführung",
-      beginn: "QIV/2021",
-      ende: "QII/2024",
-      fortsetzung: "",
-      notiz: "",
-      grund: "Verzögerung durch OZG-Aufwand",
-    });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/phasen/${phase.id}`,
+      {
+        version: String(before.version),
+        bezeichnung: "Einführung",
+        beginn: "QIV/2021",
+        ende: "QII/2024",
+        fortsetzung: "",
+        notiz: "",
+        grund: "Verzögerung durch OZG-Aufwand",
+      },
+    );
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe(`${EDIT}?gespeichert=phase#phase-${phase.id}`);
+    expect(response.headers.location).toBe(
+      `${EDIT}?gespeichert=phase#phase-${phase.id}`,
+    );
 
-    const edited = await page(response.headers.location!.split("#")[0]!, editorCookie);
+    const edited = await page(
+      response.headers.location!.split("#")[0]!,
+      editorCookie,
+    );
     expect(textOf(edited.body)).toContain("Die Phase wurde gespeichert.");
-    expect(tagWithId(edited.body, `phase-${phase.id}-ende`)).toContain('value="QII/2024"');
+    expect(tagWithId(edited.body, `phase-${phase.id}-ende`)).toContain(
+      'value="QII/2024"',
+    );
     expect(textOf(edited.body)).toContain("Beginn Quartal, Ende Quartal");
 
-    const portalAfter = await web.app.inject({ url: "/kleve/projekte/e-rechnungsworkflow", headers: { "if-none-match": etagBefore } });
+    const portalAfter = await web.app.inject({
+      url: "/kleve/projekte/e-rechnungsworkflow",
+      headers: { "if-none-match": etagBefore },
+    });
     expect(portalAfter.statusCode).toBe(200);
     expect(portalAfter.headers.etag).not.toBe(etagBefore);
     expect(textOf(portalAfter.body)).toContain("QIV/2021–QII/2024");
-    const api = await web.app.inject("/api/v1/municipalities/kleve/projects/e-rechnungsworkflow");
+    const api = await web.app.inject(
+      "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow",
+    );
     expect(JSON.stringify(api.json())).toContain("2024-Q2");
 
     const history = await page(`${EDIT}/verlauf`, editorCookie);
     expect(history.statusCode).toBe(200);
     const text = textOf(history.body);
-    expect(text).toContain("Phase geändert: 2.5 E-Rechnungsworkflow – Einführung");
+    expect(text).toContain(
+      "Phase geändert: 2.5 E-Rechnungsworkflow – Einführung",
+    );
     expect(text).toContain("Erika Redaktion");
     expect(text).toContain("Verzögerung durch OZG-Aufwand");
     expect(text).toMatch(/Ende 2023 QII\/2024/);
@@ -198,21 +278,30 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
   it("keeps the input and names each problem at its field and in the summary (400)", async () => {
     const before = await project();
     const phase = before.phases[0]!;
-    const response = await postForm(web.app, editorCookie, `${EDIT}/phasen/${phase.id}`, {
-      version: String(before.version),
-      bezeichnung: "",
-      beginn: "QIV/2021",
-      ende: "Sommer 2024",
-      fortsetzung: "",
-    });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/phasen/${phase.id}`,
+      {
+        version: String(before.version),
+        bezeichnung: "",
+        beginn: "QIV/2021",
+        ende: "Sommer 2024",
+        fortsetzung: "",
+      },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.headers["cache-control"]).toBe("no-store");
     const summary = elementById(response.body, "fehler-titel");
     expect(summary).toContain("Es gibt ein Problem");
     expect(response.body).toContain(`href="#phase-${phase.id}-ende"`);
-    expect(textOf(response.body)).toContain("„Sommer 2024“ ist kein Zeitpunkt, den Fortschritt versteht");
+    expect(textOf(response.body)).toContain(
+      "„Sommer 2024“ ist kein Zeitpunkt, den Fortschritt versteht",
+    );
     expect(response.body).toContain(`id="phase-${phase.id}-ende-fehler"`);
-    expect(tagWithId(response.body, `phase-${phase.id}-ende`)).toContain('value="Sommer 2024"');
+    expect(tagWithId(response.body, `phase-${phase.id}-ende`)).toContain(
+      'value="Sommer 2024"',
+    );
     expect(response.body).toMatch(/<title>Fehler: /);
     expect(await project()).toEqual(before);
   });
@@ -229,7 +318,9 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#phase-neu-bezeichnung"');
     expect(textOf(response.body)).toContain("Bezeichnung darf nicht leer sein");
-    expect(tagWithId(response.body, "phase-neu-beginn")).toContain('value="2025"');
+    expect(tagWithId(response.body, "phase-neu-beginn")).toContain(
+      'value="2025"',
+    );
   });
 
   it("answers a stale form with 409, shows what the other person changed beside the input, and overwrites nothing", async () => {
@@ -253,13 +344,19 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     expect(stale.statusCode).toBe(409);
     const text = textOf(stale.body);
     expect(text).toContain("Jemand anderes hat inzwischen gespeichert");
-    expect(text).toContain("Titel E-Rechnungsworkflow (XRechnung) E-Rechnung – mein Titel");
+    expect(text).toContain(
+      "Titel E-Rechnungsworkflow (XRechnung) E-Rechnung – mein Titel",
+    );
     expect(text).toContain("Status in Umsetzung ruhend");
     expect(text).toContain("Anna Administration");
     expect(text).toContain("Titel präzisiert");
-    expect(tagWithId(stale.body, "grunddaten-titel")).toContain('value="E-Rechnung – mein Titel"');
+    expect(tagWithId(stale.body, "grunddaten-titel")).toContain(
+      'value="E-Rechnung – mein Titel"',
+    );
     // The form now carries the current version: saving again is a deliberate decision.
-    expect(elementById(stale.body, "grunddaten")).toContain(`name="version" value="${start.version + 1}"`);
+    expect(elementById(stale.body, "grunddaten")).toContain(
+      `name="version" value="${start.version + 1}"`,
+    );
     const stored = await project();
     expect(stored.title).toBe("E-Rechnungsworkflow (XRechnung)");
     expect(stored.status).toBe(start.status);
@@ -267,43 +364,69 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
 
   it("refuses an editor of 61 on a project without 61 with 403 and changes nothing", async () => {
     const before = await project();
+    const refusals = async () =>
+      (await web.ctx.db.selectFrom("audit_event").select("id").where("action", "=", "access.denied").execute()).length;
+    const refusalsBefore = await refusals();
     expect((await page(EDIT, editor61Cookie)).statusCode).toBe(403);
-    const response = await postForm(web.app, editor61Cookie, `${EDIT}/grunddaten`, {
-      version: String(before.version),
-      titel: "Gekapert",
-      zusammenfassung: "",
-      status: "paused",
-    });
+    // Logged once, by the use case, with the project it concerns.
+    expect(await refusals()).toBe(refusalsBefore + 1);
+    const response = await postForm(
+      web.app,
+      editor61Cookie,
+      `${EDIT}/grunddaten`,
+      {
+        version: String(before.version),
+        titel: "Gekapert",
+        zusammenfassung: "",
+        status: "paused",
+      },
+    );
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain("Kein Zugriff");
     expect(await project()).toEqual(before);
-    const denied = await web.ctx.db.selectFrom("audit_event").selectAll().where("action", "=", "access.denied").where("project_id", "=", before.id).execute();
+    const denied = await web.ctx.db
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "access.denied")
+      .where("project_id", "=", before.id)
+      .execute();
     expect(denied.length).toBeGreaterThan(0);
   });
 
   it("refuses an editor of 10.1 on a project of Fachbereich 61 alone", async () => {
-    const municipalityId = (await getProject(web.ctx, "kleve", "e-rechnungsworkflow")).catalogue.municipality.id;
-    await createProject(web.ctx, buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] }), {
-      municipality: "kleve",
-      data: {
-        actionField: "partizipation",
-        slug: "stadtteilbudget",
-        code: "3.20",
-        title: "Stadtteilbudget",
-        summary: "Ein Projekt des Fachbereichs 61.",
-        status: "planned",
-        responsibilities: [{ orgUnit: "61", role: "lead" }],
+    const municipalityId = (
+      await getProject(web.ctx, "kleve", "e-rechnungsworkflow")
+    ).catalogue.municipality.id;
+    await createProject(
+      web.ctx,
+      buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] }),
+      {
+        municipality: "kleve",
+        data: {
+          actionField: "partizipation",
+          slug: "stadtteilbudget",
+          code: "3.20",
+          title: "Stadtteilbudget",
+          summary: "Ein Projekt des Fachbereichs 61.",
+          status: "planned",
+          responsibilities: [{ orgUnit: "61", role: "lead" }],
+        },
       },
-    });
+    );
     const target = "/kleve/verwaltung/projekte/stadtteilbudget";
     expect((await page(target, editorCookie)).statusCode).toBe(403);
     const before = await project("stadtteilbudget");
-    const response = await postForm(web.app, editorCookie, `${target}/grunddaten`, {
-      version: String(before.version),
-      titel: "Übernommen",
-      zusammenfassung: "",
-      status: "paused",
-    });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      `${target}/grunddaten`,
+      {
+        version: String(before.version),
+        titel: "Übernommen",
+        zusammenfassung: "",
+        status: "paused",
+      },
+    );
     expect(response.statusCode).toBe(403);
     expect(await project("stadtteilbudget")).toEqual(before);
     expect((await page(target, editor61Cookie)).statusCode).toBe(200);
@@ -311,10 +434,15 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
 
   it("refuses a dependency that would close a cycle and names the cycle", async () => {
     const dms = await project("dokumentenmanagementsystem");
-    const response = await postForm(web.app, editorCookie, "/kleve/verwaltung/projekte/dokumentenmanagementsystem/abhaengigkeiten", {
-      version: String(dms.version),
-      projekt: "e-rechnungsworkflow",
-    });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      "/kleve/verwaltung/projekte/dokumentenmanagementsystem/abhaengigkeiten",
+      {
+        version: String(dms.version),
+        projekt: "e-rechnungsworkflow",
+      },
+    );
     expect(response.statusCode).toBe(422);
     expect(textOf(response.body)).toContain(
       "Diese Abhängigkeit würde einen Kreis bilden: 2.1 Dokumentenmanagementsystem → 2.5 E-Rechnungsworkflow (XRechnung) → 2.1 Dokumentenmanagementsystem.",
@@ -325,10 +453,15 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
 
   it("asks for a project before adding a dependency", async () => {
     const before = await project("workflowmanagement");
-    const response = await postForm(web.app, editorCookie, "/kleve/verwaltung/projekte/workflowmanagement/abhaengigkeiten", {
-      version: String(before.version),
-      projekt: "",
-    });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      "/kleve/verwaltung/projekte/workflowmanagement/abhaengigkeiten",
+      {
+        version: String(before.version),
+        projekt: "",
+      },
+    );
     expect(response.statusCode).toBe(400);
     expect(textOf(response.body)).toContain("Bitte wählen Sie ein Projekt.");
   });
@@ -336,84 +469,165 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
   it("adds and removes a dependency", async () => {
     const target = "/kleve/verwaltung/projekte/workflowmanagement";
     const before = await project("workflowmanagement");
-    const added = await postForm(web.app, editorCookie, `${target}/abhaengigkeiten`, { version: String(before.version), projekt: "wissensmanagement" });
+    const added = await postForm(
+      web.app,
+      editorCookie,
+      `${target}/abhaengigkeiten`,
+      { version: String(before.version), projekt: "wissensmanagement" },
+    );
     expect(added.statusCode).toBe(303);
-    expect((await project("workflowmanagement")).dependsOn).toContain("wissensmanagement");
-    const removed = await postForm(web.app, editorCookie, `${target}/abhaengigkeiten/wissensmanagement/loeschen`, { version: String(before.version + 1) });
+    expect((await project("workflowmanagement")).dependsOn).toContain(
+      "wissensmanagement",
+    );
+    const removed = await postForm(
+      web.app,
+      editorCookie,
+      `${target}/abhaengigkeiten/wissensmanagement/loeschen`,
+      { version: String(before.version + 1) },
+    );
     expect(removed.statusCode).toBe(303);
-    expect((await project("workflowmanagement")).dependsOn).toEqual(before.dependsOn);
+    expect((await project("workflowmanagement")).dependsOn).toEqual(
+      before.dependsOn,
+    );
   });
 
   it("adds a measure, moves it up with the button, changes its status and deletes it", async () => {
     const before = await project();
-    const added = await postForm(web.app, editorCookie, `${EDIT}/massnahmen`, { version: String(before.version), titel: "Schulung der Rechnungsprüfung", status: "planned" });
+    const added = await postForm(web.app, editorCookie, `${EDIT}/massnahmen`, {
+      version: String(before.version),
+      titel: "Schulung der Rechnungsprüfung",
+      status: "planned",
+    });
     expect(added.statusCode).toBe(303);
     const withMeasure = await project();
     const measure = withMeasure.measures.at(-1)!;
     expect(measure.title).toBe("Schulung der Rechnungsprüfung");
-    const moved = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}/verschieben`, {
-      version: String(withMeasure.version),
-      titel: "wird beim Verschieben nicht gelesen",
-      status: "planned",
-      richtung: "hoch",
-    });
+    const moved = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/massnahmen/${measure.id}/verschieben`,
+      {
+        version: String(withMeasure.version),
+        titel: "wird beim Verschieben nicht gelesen",
+        status: "planned",
+        richtung: "hoch",
+      },
+    );
     expect(moved.statusCode).toBe(303);
-    expect(moved.headers.location).toContain("gespeichert=massnahme-verschoben");
+    expect(moved.headers.location).toContain(
+      "gespeichert=massnahme-verschoben",
+    );
     const afterMove = await project();
     expect(afterMove.measures.at(-2)?.id).toBe(measure.id);
-    const saved = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}`, {
-      version: String(afterMove.version),
-      titel: "Schulung der Rechnungsprüfung",
-      status: "done",
-    });
+    const saved = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/massnahmen/${measure.id}`,
+      {
+        version: String(afterMove.version),
+        titel: "Schulung der Rechnungsprüfung",
+        status: "done",
+      },
+    );
     expect(saved.statusCode).toBe(303);
-    const invalid = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}`, {
-      version: String(afterMove.version + 1),
-      titel: "   ",
-      status: "done",
-    });
+    const invalid = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/massnahmen/${measure.id}`,
+      {
+        version: String(afterMove.version + 1),
+        titel: "   ",
+        status: "done",
+      },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain(`href="#massnahme-${measure.id}-titel"`);
-    const deleted = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}/loeschen`, { version: String(afterMove.version + 1) });
+    const deleted = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/massnahmen/${measure.id}/loeschen`,
+      { version: String(afterMove.version + 1) },
+    );
     expect(deleted.statusCode).toBe(303);
-    expect((await project()).measures.map((m) => m.id)).not.toContain(measure.id);
+    expect((await project()).measures.map((m) => m.id)).not.toContain(
+      measure.id,
+    );
   });
 
   it("saves responsibilities from the rows, drops removed and empty rows, and places a problem at its row", async () => {
     const target = "/kleve/verwaltung/projekte/social-media";
     const before = await project("social-media");
-    const rows: Record<string, string> = { version: String(before.version), zeilen: "4" };
+    const rows: Record<string, string> = {
+      version: String(before.version),
+      zeilen: "4",
+    };
     before.responsibilities.forEach((responsibility, index) => {
       rows[`einheit-${index}`] = responsibility.orgUnitCode;
       rows[`rolle-${index}`] = responsibility.role;
     });
     const last = before.responsibilities.length;
-    const duplicate = await postForm(web.app, editorCookie, `${target}/zustaendigkeiten`, { ...rows, zeilen: String(last + 1), [`einheit-${last}`]: "10.1", [`rolle-${last}`]: "contributing" });
+    const duplicate = await postForm(
+      web.app,
+      editorCookie,
+      `${target}/zustaendigkeiten`,
+      {
+        ...rows,
+        zeilen: String(last + 1),
+        [`einheit-${last}`]: "10.1",
+        [`rolle-${last}`]: "contributing",
+      },
+    );
     expect(duplicate.statusCode).toBe(400);
-    expect(duplicate.body).toContain(`href="#zustaendigkeiten-einheit-${last}"`);
-    const saved = await postForm(web.app, editorCookie, `${target}/zustaendigkeiten`, {
-      ...rows,
-      zeilen: String(last + 2),
-      [`einheit-${last}`]: "61",
-      [`rolle-${last}`]: "contributing",
-      [`notiz-${last}`]: "Beteiligung",
-      [`einheit-${last + 1}`]: "",
-    });
+    expect(duplicate.body).toContain(
+      `href="#zustaendigkeiten-einheit-${last}"`,
+    );
+    const saved = await postForm(
+      web.app,
+      editorCookie,
+      `${target}/zustaendigkeiten`,
+      {
+        ...rows,
+        zeilen: String(last + 2),
+        [`einheit-${last}`]: "61",
+        [`rolle-${last}`]: "contributing",
+        [`notiz-${last}`]: "Beteiligung",
+        [`einheit-${last + 1}`]: "",
+      },
+    );
     expect(saved.statusCode).toBe(303);
-    expect((await project("social-media")).responsibilities.at(-1)).toEqual({ orgUnitCode: "61", role: "contributing", note: "Beteiligung" });
+    expect((await project("social-media")).responsibilities.at(-1)).toEqual({
+      orgUnitCode: "61",
+      role: "contributing",
+      note: "Beteiligung",
+    });
   });
 
   it("shows the municipality's log with filters and refuses a malformed date with 400", async () => {
     const all = await page("/kleve/verwaltung/protokoll", editorCookie);
     expect(all.statusCode).toBe(200);
     expect(all.body).toContain('app-audit-list__heading">Phase geändert');
-    const filtered = await page("/kleve/verwaltung/protokoll?aktion=project.update&von=28.11.2022&bis=2022-11-28", editorCookie);
+    const filtered = await page(
+      "/kleve/verwaltung/protokoll?aktion=project.update&von=28.11.2022&bis=2022-11-28",
+      editorCookie,
+    );
     expect(filtered.statusCode).toBe(200);
-    expect(filtered.body).toContain('app-audit-list__heading">Grunddaten geändert');
-    expect(filtered.body).not.toContain('app-audit-list__heading">Phase geändert');
-    const none = await page("/kleve/verwaltung/protokoll?von=01.01.2030", editorCookie);
-    expect(textOf(none.body)).toContain("Es gibt keine Einträge, die der Auswahl entsprechen.");
-    const bad = await page("/kleve/verwaltung/protokoll?von=gestern", editorCookie);
+    expect(filtered.body).toContain(
+      'app-audit-list__heading">Grunddaten geändert',
+    );
+    expect(filtered.body).not.toContain(
+      'app-audit-list__heading">Phase geändert',
+    );
+    const none = await page(
+      "/kleve/verwaltung/protokoll?von=01.01.2030",
+      editorCookie,
+    );
+    expect(textOf(none.body)).toContain(
+      "Es gibt keine Einträge, die der Auswahl entsprechen.",
+    );
+    const bad = await page(
+      "/kleve/verwaltung/protokoll?von=gestern",
+      editorCookie,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#protokoll-von"');
     expect(tagWithId(bad.body, "protokoll-von")).toContain('value="gestern"');
@@ -421,72 +635,261 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
 
   it("lets an administrator change the programme, refuses a horizon that ends before it starts, and keeps the input", async () => {
     const form = (await page("/kleve/verwaltung/programm", adminCookie)).body;
-    const version = /name="version" value="(\d+)"/.exec(elementById(form, "programm"))?.[1] ?? "0";
-    const invalid = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm", { version, titel: "kleve.digital 2030", von: "2030", bis: "2020", ziele: "0" });
+    const version =
+      /name="version" value="(\d+)"/.exec(elementById(form, "programm"))?.[1] ??
+      "0";
+    const invalid = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/programm",
+      {
+        version,
+        titel: "kleve.digital 2030",
+        von: "2030",
+        bis: "2020",
+        ziele: "0",
+      },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('href="#programm-bis"');
     expect(tagWithId(invalid.body, "programm-bis")).toContain('value="2020"');
-    const saved = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm", {
-      version,
-      titel: "kleve.digital 2030",
-      von: "2020",
-      bis: "2030",
-      ziele: "1",
-      "ziel-0": "Verwaltung arbeitet digital",
-      grund: "Leitbild gestrafft",
-    });
+    const saved = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/programm",
+      {
+        version,
+        titel: "kleve.digital 2030",
+        von: "2020",
+        bis: "2030",
+        ziele: "1",
+        "ziel-0": "Verwaltung arbeitet digital",
+        grund: "Leitbild gestrafft",
+      },
+    );
     expect(saved.statusCode).toBe(303);
-    expect(textOf((await web.app.inject("/kleve/")).body)).toContain("Verwaltung arbeitet digital");
+    expect(textOf((await web.app.inject("/kleve/")).body)).toContain(
+      "Verwaltung arbeitet digital",
+    );
   });
 
   it("refuses an action field colour with too little contrast, naming the ratio", async () => {
     const form = (await page("/kleve/verwaltung/struktur", adminCookie)).body;
-    const version = /name="version" value="(\d+)"/.exec(elementById(form, "af-smart-working"))?.[1] ?? "0";
-    const response = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder/smart-working", {
-      version,
-      nummer: "2",
-      name: "Smart Working",
-      farbe: "#ffcc00",
-    });
+    const version =
+      /name="version" value="(\d+)"/.exec(
+        elementById(form, "af-smart-working"),
+      )?.[1] ?? "0";
+    const response = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/aktionsfelder/smart-working",
+      {
+        version,
+        nummer: "2",
+        name: "Smart Working",
+        farbe: "#ffcc00",
+      },
+    );
     expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain("Weiße Schrift auf #ffcc00 erreicht nur 1,51 : 1; nötig sind mindestens 4,5 : 1.");
+    expect(textOf(response.body)).toContain(
+      "Weiße Schrift auf #ffcc00 erreicht nur 1,51 : 1; nötig sind mindestens 4,5 : 1.",
+    );
     expect(response.body).toContain('href="#af-smart-working-farbe"');
   });
 
   it("refuses an org unit parent that would make a cycle", async () => {
     const form = (await page("/kleve/verwaltung/einheiten", adminCookie)).body;
-    const version = /name="version" value="(\d+)"/.exec(elementById(form, "oe-10"))?.[1] ?? "0";
-    const response = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten/10", { version, name: "Fachbereich 10", art: "department", uebergeordnet: "10.1" });
+    const version =
+      /name="version" value="(\d+)"/.exec(elementById(form, "oe-10"))?.[1] ??
+      "0";
+    const response = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/einheiten/10",
+      {
+        version,
+        name: "Fachbereich 10",
+        art: "department",
+        uebergeordnet: "10.1",
+      },
+    );
     expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain("Die Einheiten wären im Kreis einander untergeordnet: 10 → 10.1 → 10.");
+    expect(textOf(response.body)).toContain(
+      "Die Einheiten wären im Kreis einander untergeordnet: 10 → 10.1 → 10.",
+    );
   });
 
   it("lets an administrator create a project and delete it after confirming", async () => {
-    const created = await postForm(web.app, adminCookie, "/kleve/verwaltung/projekte", {
-      aktionsfeld: "partizipation",
-      nummer: "3.30",
-      kurzname: "jugendbeteiligung",
-      titel: "Jugendbeteiligung online",
-      zusammenfassung: "Jugendliche reden mit.",
-      status: "planned",
-      federfuehrend: "10.1",
-    });
+    const created = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/projekte",
+      {
+        aktionsfeld: "partizipation",
+        nummer: "3.30",
+        kurzname: "jugendbeteiligung",
+        titel: "Jugendbeteiligung online",
+        zusammenfassung: "Jugendliche reden mit.",
+        status: "planned",
+        federfuehrend: "10.1",
+      },
+    );
     expect(created.statusCode).toBe(303);
-    expect(created.headers.location).toBe("/kleve/verwaltung/projekte/jugendbeteiligung?gespeichert=projekt");
-    const taken = await postForm(web.app, adminCookie, "/kleve/verwaltung/projekte", {
-      aktionsfeld: "partizipation",
-      nummer: "3.31",
-      kurzname: "jugendbeteiligung",
-      titel: "Noch einmal",
-      status: "planned",
-    });
+    expect(created.headers.location).toBe(
+      "/kleve/verwaltung/projekte/jugendbeteiligung?gespeichert=projekt",
+    );
+    const taken = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/projekte",
+      {
+        aktionsfeld: "partizipation",
+        nummer: "3.31",
+        kurzname: "jugendbeteiligung",
+        titel: "Noch einmal",
+        status: "planned",
+      },
+    );
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain('href="#projekt-neu-kurzname"');
-    const unconfirmed = await postForm(web.app, adminCookie, "/kleve/verwaltung/projekte/jugendbeteiligung/loeschen", { version: "1" });
+    const unconfirmed = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/projekte/jugendbeteiligung/loeschen",
+      { version: "1" },
+    );
     expect(unconfirmed.statusCode).toBe(400);
-    const deleted = await postForm(web.app, adminCookie, "/kleve/verwaltung/projekte/jugendbeteiligung/loeschen", { version: "1", bestaetigung: "ja" });
+    const deleted = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/projekte/jugendbeteiligung/loeschen",
+      { version: "1", bestaetigung: "ja" },
+    );
     expect(deleted.statusCode).toBe(303);
-    expect((await web.app.inject("/kleve/projekte/jugendbeteiligung")).statusCode).toBe(404);
+    expect(
+      (await web.app.inject("/kleve/projekte/jugendbeteiligung")).statusCode,
+    ).toBe(404);
+  });
+
+  it("saves the basic data and refuses an empty title, keeping the input", async () => {
+    const before = await project("egov-basisstruktur");
+    const target = "/kleve/verwaltung/projekte/egov-basisstruktur/grunddaten";
+    const fields = { version: String(before.version), titel: "  ", zusammenfassung: "Neu gefasst.", status: "ongoing", schlagwoerter: "Smart Governance, Smart People" };
+    const invalid = await postForm(web.app, editorCookie, target, fields);
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('href="#grunddaten-titel"');
+    expect(textOf(invalid.body)).toContain("Titel darf nicht leer sein");
+    expect(tagWithId(invalid.body, "grunddaten-schlagwoerter")).toContain('value="Smart Governance, Smart People"');
+    const saved = await postForm(web.app, editorCookie, target, { ...fields, titel: "E-Government-Basisstruktur" });
+    expect(saved.statusCode).toBe(303);
+    expect(await project("egov-basisstruktur")).toMatchObject({ title: "E-Government-Basisstruktur", status: "ongoing", tags: ["Smart Governance", "Smart People"] });
+  });
+
+  it("adds a phase with an open end and deletes it again", async () => {
+    const before = await project();
+    const added = await postForm(web.app, editorCookie, `${EDIT}/phasen`, {
+      version: String(before.version),
+      bezeichnung: "Betrieb",
+      beginn: "05/2025",
+      offen: "ja",
+      fortsetzung: "permanent",
+    });
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe(`${EDIT}?gespeichert=phase-neu#zeitplan`);
+    const withPhase = await project();
+    const phase = withPhase.phases.at(-1)!;
+    expect(phase).toMatchObject({ label: "Betrieb", end: null, continuation: "permanent" });
+    const deleted = await postForm(web.app, editorCookie, `${EDIT}/phasen/${phase.id}/loeschen`, { version: String(withPhase.version) });
+    expect(deleted.statusCode).toBe(303);
+    expect((await project()).phases).toHaveLength(before.phases.length);
+  });
+
+  it("refuses a new measure without a title and a move without a direction", async () => {
+    const before = await project();
+    const empty = await postForm(web.app, editorCookie, `${EDIT}/massnahmen`, { version: String(before.version), titel: "", status: "planned" });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#massnahme-neu-titel"');
+    const measure = before.measures[1]!;
+    const noDirection = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}/verschieben`, { version: String(before.version), richtung: "seitwaerts" });
+    expect(noDirection.statusCode).toBe(400);
+    expect(await project()).toEqual(before);
+  });
+
+  it("answers the removal of a dependency that is not there with 404", async () => {
+    const before = await project("workflowmanagement");
+    const response = await postForm(web.app, editorCookie, "/kleve/verwaltung/projekte/workflowmanagement/abhaengigkeiten/social-media/loeschen", { version: String(before.version) });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it("replaces the priorities of a year and refuses a priority without a title", async () => {
+    const form = (await page("/kleve/verwaltung/programm?jahr=2023", adminCookie)).body;
+    const version = /name="version" value="(\d+)"/.exec(elementById(form, "prioritaeten"))?.[1] ?? "0";
+    const invalid = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm/prioritaeten", {
+      version,
+      jahr: "2023",
+      zeilen: "2",
+      "prioritaet-0": "E-Rechnung flächendeckend",
+      "prioritaet-1": "",
+      "prioritaet-1-projekte": ["e-payment"],
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('href="#prioritaeten-prioritaet-1"');
+    expect(tagWithId(invalid.body, "prioritaeten-prioritaet-0")).toContain('value="E-Rechnung flächendeckend"');
+    const saved = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm/prioritaeten", {
+      version,
+      jahr: "2023",
+      zeilen: "1",
+      "prioritaet-0": "E-Rechnung flächendeckend",
+      "prioritaet-0-projekte": ["e-rechnungsworkflow", "e-payment"],
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe("/kleve/verwaltung/programm?gespeichert=prioritaeten&jahr=2023");
+    expect(textOf((await web.app.inject("/kleve/")).body)).toContain("E-Rechnung flächendeckend");
+  });
+
+  it("creates and changes impact areas and action fields, refusing malformed keys and empty names", async () => {
+    const badKey = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche", { schluessel: "Digitale Bildung", name: "Digitale Bildung" });
+    expect(badKey.statusCode).toBe(400);
+    expect(badKey.body).toContain('href="#wb-neu-schluessel"');
+    const area = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche", { schluessel: "digitale-bildung", name: "Digitale Bildung" });
+    expect(area.statusCode).toBe(303);
+    const emptyName = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung", { version: "1", name: "" });
+    expect(emptyName.statusCode).toBe(400);
+    expect(emptyName.body).toContain('href="#wb-digitale-bildung-name"');
+    const renamed = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung", { version: "1", name: "Bildung digital", beschreibung: "Schulen" });
+    expect(renamed.statusCode).toBe(303);
+    const badNumber = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder", {
+      wirkungsbereich: "digitale-bildung",
+      schluessel: "schulen",
+      nummer: "eins",
+      name: "Schulen",
+      farbe: "#1d4f91",
+    });
+    expect(badNumber.statusCode).toBe(400);
+    expect(badNumber.body).toContain('href="#af-neu-nummer"');
+    const field = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder", {
+      wirkungsbereich: "digitale-bildung",
+      schluessel: "schulen",
+      nummer: "1",
+      name: "Schulen",
+      farbe: "#1D4F91",
+    });
+    expect(field.statusCode).toBe(303);
+    const changed = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder/schulen", { version: "1", nummer: "1", name: "Schulen und VHS", farbe: "#0b5394" });
+    expect(changed.statusCode).toBe(303);
+    expect(textOf((await web.app.inject("/kleve/")).body)).toContain("Schulen und VHS");
+  });
+
+  it("creates and changes org units, refusing a taken code", async () => {
+    const taken = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten", { kuerzel: "10.1", name: "Doppelt", art: "division", uebergeordnet: "" });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('href="#oe-neu-kuerzel"');
+    expect(textOf(taken.body)).toMatch(/Das Kürzel (&#34;|")10\.1(&#34;|") ist schon vergeben\./);
+    const created = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten", { kuerzel: "10.4", name: "Abteilung 10.4", art: "division", uebergeordnet: "10" });
+    expect(created.statusCode).toBe(303);
+    const changed = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten/10.4", { version: "1", name: "Abteilung 10.4 – Digitales", art: "division", uebergeordnet: "10" });
+    expect(changed.statusCode).toBe(303);
+    expect(changed.headers.location).toBe("/kleve/verwaltung/einheiten?gespeichert=einheit#oe-10.4");
   });
 
   it("refuses a form without the CSRF token", async () => {
@@ -494,7 +897,10 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     const response = await web.app.inject({
       method: "POST",
       url: `${EDIT}/grunddaten`,
-      headers: { cookie: editorCookie, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        cookie: editorCookie,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       payload: `version=${before.version}&titel=Ohne+Token&status=planned`,
     });
     expect(response.statusCode).toBe(403);

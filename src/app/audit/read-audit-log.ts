@@ -3,11 +3,18 @@
  * person, entity type, action). Administrators and editors only (policies/audit.policy.ts);
  * nobody can change or delete an event — there is no use case for it and the database refuses.
  */
-import { listAuditActors, listAuditEvents, type AuditEvent } from "../../db/audit.repository.js";
+import {
+  listAuditActors,
+  listAuditEvents,
+  type AuditEvent,
+} from "../../db/audit.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import { loadStoredProject } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import type { Municipality, Project } from "../../domain/catalogue/catalogue.js";
+import type {
+  Municipality,
+  Project,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
@@ -55,13 +62,21 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function startOfGermanDay(day: string): string | null {
   const match = DAY.exec(day);
   if (match === null) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [year, month, date] = [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+  ];
   const utcMidnight = Date.UTC(year, month - 1, date);
   if (new Date(utcMidnight).getUTCDate() !== date) return null;
   // Berlin is one or two hours ahead of UTC; find the offset that makes local midnight.
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
-    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(candidate);
+    const local = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Berlin",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).format(candidate);
     if (local === "00") return candidate.toISOString();
   }
   return new Date(utcMidnight).toISOString();
@@ -88,18 +103,32 @@ export async function readAuditLog(
       ctx.db,
       ctx,
       principal,
-      { municipalityId: municipality.id, action: "access.denied", entityType: "audit", after: { attempted: "audit.read", code: "ERR_FORBIDDEN" } },
+      {
+        municipalityId: municipality.id,
+        action: "access.denied",
+        entityType: "audit",
+        after: { attempted: "audit.read", code: "ERR_FORBIDDEN" },
+      },
       origin,
     );
     throw new AppError("ERR_FORBIDDEN");
   }
   let project: Project | null = null;
   if (query.project !== undefined) {
-    const stored = await loadStoredProject(ctx.db, municipality.id, query.project);
+    const stored = await loadStoredProject(
+      ctx.db,
+      municipality.id,
+      query.project,
+    );
     if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
     project = stored.project;
     // The history of a project is for those who may edit it (and administrators).
-    const scope = { municipalityId: municipality.id, responsibleOrgUnitCodes: project.responsibilities.map((r) => r.orgUnitCode) };
+    const scope = {
+      municipalityId: municipality.id,
+      responsibleOrgUnitCodes: project.responsibilities.map(
+        (r) => r.orgUnitCode,
+      ),
+    };
     if (!canEditProject(principal, scope)) {
       await recordAudit(
         ctx.db,
@@ -120,11 +149,22 @@ export async function readAuditLog(
     }
   }
   const problems = [];
-  const from = query.from === undefined ? undefined : startOfGermanDay(query.from);
-  if (from === null) problems.push({ path: "/from", message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben." });
-  const until = query.until === undefined ? undefined : startOfGermanDay(nextDay(query.until));
+  const from =
+    query.from === undefined ? undefined : startOfGermanDay(query.from);
+  if (from === null)
+    problems.push({
+      path: "/from",
+      message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben.",
+    });
+  const until =
+    query.until === undefined
+      ? undefined
+      : startOfGermanDay(nextDay(query.until));
   if (until === null || (query.until !== undefined && !DAY.test(query.until))) {
-    problems.push({ path: "/until", message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben." });
+    problems.push({
+      path: "/until",
+      message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben.",
+    });
   }
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_AUDIT_PAGE);
@@ -133,8 +173,12 @@ export async function readAuditLog(
     listAuditEvents(ctx.db, {
       municipalityId: municipality.id,
       ...(project === null ? {} : { projectId: project.id }),
-      ...(query.actorUserId === undefined ? {} : { actorUserId: query.actorUserId }),
-      ...(query.entityType === undefined ? {} : { entityType: query.entityType }),
+      ...(query.actorUserId === undefined
+        ? {}
+        : { actorUserId: query.actorUserId }),
+      ...(query.entityType === undefined
+        ? {}
+        : { entityType: query.entityType }),
       ...(query.action === undefined ? {} : { action: query.action }),
       ...(from === undefined || from === null ? {} : { from }),
       ...(until === undefined || until === null ? {} : { until }),

@@ -3,7 +3,10 @@
  * reach 4.5:1 against white (WCAG 2.1, 1.4.3). The message names the ratio reached, so
  * that the person can tell how far off the colour is.
  */
-import { contrastRatio, MIN_TEXT_CONTRAST } from "../../domain/colour/contrast.js";
+import {
+  contrastRatio,
+  MIN_TEXT_CONTRAST,
+} from "../../domain/colour/contrast.js";
 import type { InputProblem } from "../../errors.js";
 
 /** Formats a ratio the German way: 3,98 : 1. */
@@ -12,9 +15,16 @@ export function formatContrastRatio(ratio: number): string {
 }
 
 /** The problem with a colour, or null when white text on it is readable enough. */
-export function colourProblem(colour: string, path: string): InputProblem | null {
+export function colourProblem(
+  colour: string,
+  path: string,
+): InputProblem | null {
   const ratio = contrastRatio("#ffffff", colour);
-  if (Number.isNaN(ratio)) return { path, message: "Bitte eine Farbe in der Form #rrggbb angeben, z. B. #1d4f91." };
+  if (Number.isNaN(ratio))
+    return {
+      path,
+      message: "Bitte eine Farbe in der Form #rrggbb angeben, z. B. #1d4f91.",
+    };
   if (ratio >= MIN_TEXT_CONTRAST) return null;
   return {
     path,

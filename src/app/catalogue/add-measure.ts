@@ -3,8 +3,18 @@ import { insertMeasure } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { AddMeasureInputSchema, type AddMeasureInput } from "./catalogue-edit.schema.js";
-import { changeProject, projectLabel, rejectProblems, requireValid, UNKNOWN_ORIGIN, type ProjectChangeResult } from "./edit-support.js";
+import {
+  AddMeasureInputSchema,
+  type AddMeasureInput,
+} from "./catalogue-edit.schema.js";
+import {
+  changeProject,
+  projectLabel,
+  rejectProblems,
+  requireValid,
+  UNKNOWN_ORIGIN,
+  type ProjectChangeResult,
+} from "./edit-support.js";
 import { measureSnapshot } from "./snapshots.js";
 
 /** Adds a measure after the existing ones; returns its id. */
@@ -16,20 +26,35 @@ export async function addMeasure(
 ): Promise<ProjectChangeResult & { readonly measureId: number }> {
   const valid = requireValid(AddMeasureInputSchema, input);
   const measure = { title: valid.data.title.trim(), status: valid.data.status };
-  rejectProblems(measure.title === "" ? [{ path: "/data/title", message: "darf nicht leer sein" }] : []);
-  const result = await changeProject(ctx, principal, valid, "measure.create", origin, async (trx, before) => {
-    const measureId = await insertMeasure(trx, before.project.id, measure);
-    return {
-      value: measureId,
-      record: {
-        action: "measure.create",
-        entityType: "measure",
-        entityId: measureId,
-        entityLabel: `${projectLabel(before.project)} – ${measure.title}`,
-        before: null,
-        after: measureSnapshot(measure),
-      },
-    };
-  });
-  return { version: result.version, project: result.project, measureId: result.value };
+  rejectProblems(
+    measure.title === ""
+      ? [{ path: "/data/title", message: "darf nicht leer sein" }]
+      : [],
+  );
+  const result = await changeProject(
+    ctx,
+    principal,
+    valid,
+    "measure.create",
+    origin,
+    async (trx, before) => {
+      const measureId = await insertMeasure(trx, before.project.id, measure);
+      return {
+        value: measureId,
+        record: {
+          action: "measure.create",
+          entityType: "measure",
+          entityId: measureId,
+          entityLabel: `${projectLabel(before.project)} – ${measure.title}`,
+          before: null,
+          after: measureSnapshot(measure),
+        },
+      };
+    },
+  );
+  return {
+    version: result.version,
+    project: result.project,
+    measureId: result.value,
+  };
 }

@@ -6,7 +6,10 @@
  * API and an import accept exactly the same values; the API can use them as request bodies.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { ORG_UNIT_KINDS, PROJECT_STATUSES } from "../../domain/catalogue/catalogue.js";
+import {
+  ORG_UNIT_KINDS,
+  PROJECT_STATUSES,
+} from "../../domain/catalogue/catalogue.js";
 import {
   MeasureSchema,
   OrgUnitCodeSchema,
@@ -17,17 +20,31 @@ import {
 } from "./catalogue-document.schema.js";
 
 /** The version a change was based on; a different stored version means someone else changed it. */
-export const ExpectedVersionSchema = Type.Integer({ minimum: 1, description: "Version des Stands, auf dem die Änderung beruht" });
+export const ExpectedVersionSchema = Type.Integer({
+  minimum: 1,
+  description: "Version des Stands, auf dem die Änderung beruht",
+});
 
 /** Why a change was made; kept in the audit log. */
 export const ReasonSchema = Type.Optional(
-  Type.Union([Type.String({ maxLength: 1000, description: "Grund der Änderung (für das Protokoll)" }), Type.Null()]),
+  Type.Union([
+    Type.String({
+      maxLength: 1000,
+      description: "Grund der Änderung (für das Protokoll)",
+    }),
+    Type.Null(),
+  ]),
 );
 
 const Id = (description: string) => Type.Integer({ minimum: 1, description });
 const Text = (maxLength: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength, ...(description === undefined ? {} : { description }) });
-const OptionalNullableText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+  Type.String({
+    minLength: 1,
+    maxLength,
+    ...(description === undefined ? {} : { description }),
+  });
+const OptionalNullableText = (maxLength: number) =>
+  Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
 const ProjectTarget = {
   municipality: SlugSchema,
@@ -37,7 +54,11 @@ const ProjectTarget = {
 };
 
 /** Tags of a project: short texts, each once. */
-export const TagsSchema = Type.Array(Text(60), { uniqueItems: true, maxItems: 30, description: "Schlagwörter" });
+export const TagsSchema = Type.Array(Text(60), {
+  uniqueItems: true,
+  maxItems: 30,
+  description: "Schlagwörter",
+});
 
 /** The fields of a project an editor may change. */
 export const ProjectDataSchema = Type.Object(
@@ -68,37 +89,60 @@ export const ResponsibilityDataSchema = ResponsibilitySchema;
 export type ResponsibilityData = Static<typeof ResponsibilityDataSchema>;
 
 /** The schema of UpdateProjectInput. */
-export const UpdateProjectInputSchema = Type.Object({ ...ProjectTarget, data: ProjectDataSchema });
+export const UpdateProjectInputSchema = Type.Object({
+  ...ProjectTarget,
+  data: ProjectDataSchema,
+});
 /** Changing title, summary, status (and tags, when given) of a project. */
 export type UpdateProjectInput = Static<typeof UpdateProjectInputSchema>;
 
 /** The schema of SetTagsInput. */
-export const SetTagsInputSchema = Type.Object({ ...ProjectTarget, data: Type.Object({ tags: TagsSchema }, { additionalProperties: false }) });
+export const SetTagsInputSchema = Type.Object({
+  ...ProjectTarget,
+  data: Type.Object({ tags: TagsSchema }, { additionalProperties: false }),
+});
 /** Replacing the tags of a project. */
 export type SetTagsInput = Static<typeof SetTagsInputSchema>;
 
 /** The schema of AddPhaseInput. */
-export const AddPhaseInputSchema = Type.Object({ ...ProjectTarget, data: PhaseDataSchema });
+export const AddPhaseInputSchema = Type.Object({
+  ...ProjectTarget,
+  data: PhaseDataSchema,
+});
 /** Appending a phase. */
 export type AddPhaseInput = Static<typeof AddPhaseInputSchema>;
 
 /** The schema of UpdatePhaseInput. */
-export const UpdatePhaseInputSchema = Type.Object({ ...ProjectTarget, phaseId: Id("Id der Phase"), data: PhaseDataSchema });
+export const UpdatePhaseInputSchema = Type.Object({
+  ...ProjectTarget,
+  phaseId: Id("Id der Phase"),
+  data: PhaseDataSchema,
+});
 /** Changing a phase. */
 export type UpdatePhaseInput = Static<typeof UpdatePhaseInputSchema>;
 
 /** The schema of RemovePhaseInput. */
-export const RemovePhaseInputSchema = Type.Object({ ...ProjectTarget, phaseId: Id("Id der Phase") });
+export const RemovePhaseInputSchema = Type.Object({
+  ...ProjectTarget,
+  phaseId: Id("Id der Phase"),
+});
 /** Removing a phase. */
 export type RemovePhaseInput = Static<typeof RemovePhaseInputSchema>;
 
 /** The schema of AddMeasureInput. */
-export const AddMeasureInputSchema = Type.Object({ ...ProjectTarget, data: MeasureDataSchema });
+export const AddMeasureInputSchema = Type.Object({
+  ...ProjectTarget,
+  data: MeasureDataSchema,
+});
 /** Appending a measure. */
 export type AddMeasureInput = Static<typeof AddMeasureInputSchema>;
 
 /** The schema of UpdateMeasureInput. */
-export const UpdateMeasureInputSchema = Type.Object({ ...ProjectTarget, measureId: Id("Id der Einzelmaßnahme"), data: MeasureDataSchema });
+export const UpdateMeasureInputSchema = Type.Object({
+  ...ProjectTarget,
+  measureId: Id("Id der Einzelmaßnahme"),
+  data: MeasureDataSchema,
+});
 /** Changing title and status of a measure. */
 export type UpdateMeasureInput = Static<typeof UpdateMeasureInputSchema>;
 
@@ -106,13 +150,19 @@ export type UpdateMeasureInput = Static<typeof UpdateMeasureInputSchema>;
 export const SetMeasureStatusInputSchema = Type.Object({
   ...ProjectTarget,
   measureId: Id("Id der Einzelmaßnahme"),
-  data: Type.Object({ status: MeasureSchema.properties.status }, { additionalProperties: false }),
+  data: Type.Object(
+    { status: MeasureSchema.properties.status },
+    { additionalProperties: false },
+  ),
 });
 /** Changing only the status of a measure (the quick change in a list). */
 export type SetMeasureStatusInput = Static<typeof SetMeasureStatusInputSchema>;
 
 /** The schema of RemoveMeasureInput. */
-export const RemoveMeasureInputSchema = Type.Object({ ...ProjectTarget, measureId: Id("Id der Einzelmaßnahme") });
+export const RemoveMeasureInputSchema = Type.Object({
+  ...ProjectTarget,
+  measureId: Id("Id der Einzelmaßnahme"),
+});
 /** Removing a measure. */
 export type RemoveMeasureInput = Static<typeof RemoveMeasureInputSchema>;
 
@@ -120,7 +170,13 @@ export type RemoveMeasureInput = Static<typeof RemoveMeasureInputSchema>;
 export const ReorderMeasuresInputSchema = Type.Object({
   ...ProjectTarget,
   data: Type.Object(
-    { measureIds: Type.Array(Id("Id einer Einzelmaßnahme"), { uniqueItems: true, maxItems: 500, description: "alle Einzelmaßnahmen in der neuen Reihenfolge" }) },
+    {
+      measureIds: Type.Array(Id("Id einer Einzelmaßnahme"), {
+        uniqueItems: true,
+        maxItems: 500,
+        description: "alle Einzelmaßnahmen in der neuen Reihenfolge",
+      }),
+    },
     { additionalProperties: false },
   ),
 });
@@ -131,7 +187,10 @@ export type ReorderMeasuresInput = Static<typeof ReorderMeasuresInputSchema>;
 export const MoveMeasureInputSchema = Type.Object({
   ...ProjectTarget,
   measureId: Id("Id der Einzelmaßnahme"),
-  data: Type.Object({ direction: StringEnum(["up", "down"] as const, "up oder down") }, { additionalProperties: false }),
+  data: Type.Object(
+    { direction: StringEnum(["up", "down"] as const, "up oder down") },
+    { additionalProperties: false },
+  ),
 });
 /** Moving one measure a place up or down (the buttons that work without JavaScript). */
 export type MoveMeasureInput = Static<typeof MoveMeasureInputSchema>;
@@ -139,21 +198,39 @@ export type MoveMeasureInput = Static<typeof MoveMeasureInputSchema>;
 /** The schema of SetResponsibilitiesInput. */
 export const SetResponsibilitiesInputSchema = Type.Object({
   ...ProjectTarget,
-  data: Type.Object({ responsibilities: Type.Array(ResponsibilityDataSchema, { maxItems: 50 }) }, { additionalProperties: false }),
+  data: Type.Object(
+    {
+      responsibilities: Type.Array(ResponsibilityDataSchema, { maxItems: 50 }),
+    },
+    { additionalProperties: false },
+  ),
 });
 /** Replacing the responsibilities of a project. */
-export type SetResponsibilitiesInput = Static<typeof SetResponsibilitiesInputSchema>;
+export type SetResponsibilitiesInput = Static<
+  typeof SetResponsibilitiesInputSchema
+>;
 
 /** The schema of AddDependencyInput. */
 export const AddDependencyInputSchema = Type.Object({
   ...ProjectTarget,
-  data: Type.Object({ dependsOn: { ...SlugSchema, description: "Kurzname des Projekts, das vorausgesetzt wird" } }, { additionalProperties: false }),
+  data: Type.Object(
+    {
+      dependsOn: {
+        ...SlugSchema,
+        description: "Kurzname des Projekts, das vorausgesetzt wird",
+      },
+    },
+    { additionalProperties: false },
+  ),
 });
 /** Recording that the project needs another one. */
 export type AddDependencyInput = Static<typeof AddDependencyInputSchema>;
 
 /** The schema of RemoveDependencyInput. */
-export const RemoveDependencyInputSchema = Type.Object({ ...ProjectTarget, dependsOn: SlugSchema });
+export const RemoveDependencyInputSchema = Type.Object({
+  ...ProjectTarget,
+  dependsOn: SlugSchema,
+});
 /** Removing a dependency. */
 export type RemoveDependencyInput = Static<typeof RemoveDependencyInputSchema>;
 
@@ -162,12 +239,18 @@ export const NewProjectDataSchema = Type.Object(
   {
     actionField: { ...SlugSchema, description: "Schlüssel des Aktionsfelds" },
     slug: SlugSchema,
-    code: Type.String({ pattern: "^\\d+(?:\\.\\d+)*$", maxLength: 20, description: "Nummer, z. B. 2.5" }),
+    code: Type.String({
+      pattern: "^\\d+(?:\\.\\d+)*$",
+      maxLength: 20,
+      description: "Nummer, z. B. 2.5",
+    }),
     title: Text(200, "Titel"),
     summary: Type.String({ maxLength: 5000 }),
     status: StringEnum(PROJECT_STATUSES, PROJECT_STATUSES.join(", ")),
     tags: Type.Optional(TagsSchema),
-    responsibilities: Type.Optional(Type.Array(ResponsibilityDataSchema, { maxItems: 50 })),
+    responsibilities: Type.Optional(
+      Type.Array(ResponsibilityDataSchema, { maxItems: 50 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -175,7 +258,11 @@ export const NewProjectDataSchema = Type.Object(
 export type NewProjectData = Static<typeof NewProjectDataSchema>;
 
 /** The schema of CreateProjectInput. */
-export const CreateProjectInputSchema = Type.Object({ municipality: SlugSchema, reason: ReasonSchema, data: NewProjectDataSchema });
+export const CreateProjectInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reason: ReasonSchema,
+  data: NewProjectDataSchema,
+});
 /** Creating a project (administrators). */
 export type CreateProjectInput = Static<typeof CreateProjectInputSchema>;
 
@@ -184,18 +271,33 @@ export const DeleteProjectInputSchema = Type.Object({ ...ProjectTarget });
 /** Deleting a project with all its parts (administrators). */
 export type DeleteProjectInput = Static<typeof DeleteProjectInputSchema>;
 
-const StructureTarget = { municipality: SlugSchema, expectedVersion: ExpectedVersionSchema, reason: ReasonSchema };
+const StructureTarget = {
+  municipality: SlugSchema,
+  expectedVersion: ExpectedVersionSchema,
+  reason: ReasonSchema,
+};
 
 /** The programme's frame: title, horizon, summary, vision statements and goals. */
 export const ProgrammeDataSchema = Type.Object(
   {
     title: Text(200, "Titel"),
     subtitle: OptionalNullableText(300),
-    horizonStart: Type.Integer({ minimum: 1990, maximum: 2100, description: "erstes Jahr des Zeithorizonts" }),
-    horizonEnd: Type.Integer({ minimum: 1990, maximum: 2100, description: "letztes Jahr des Zeithorizonts" }),
+    horizonStart: Type.Integer({
+      minimum: 1990,
+      maximum: 2100,
+      description: "erstes Jahr des Zeithorizonts",
+    }),
+    horizonEnd: Type.Integer({
+      minimum: 1990,
+      maximum: 2100,
+      description: "letztes Jahr des Zeithorizonts",
+    }),
     summary: OptionalNullableText(5000),
     goals: Type.Array(
-      Type.Object({ title: Text(300), description: OptionalNullableText(2000) }, { additionalProperties: false }),
+      Type.Object(
+        { title: Text(300), description: OptionalNullableText(2000) },
+        { additionalProperties: false },
+      ),
       { maxItems: 50 },
     ),
   },
@@ -205,19 +307,31 @@ export const ProgrammeDataSchema = Type.Object(
 export type ProgrammeData = Static<typeof ProgrammeDataSchema>;
 
 /** The schema of UpdateProgrammeInput. */
-export const UpdateProgrammeInputSchema = Type.Object({ ...StructureTarget, data: ProgrammeDataSchema });
+export const UpdateProgrammeInputSchema = Type.Object({
+  ...StructureTarget,
+  data: ProgrammeDataSchema,
+});
 /** Changing the programme's frame (administrators). */
 export type UpdateProgrammeInput = Static<typeof UpdateProgrammeInputSchema>;
 
 /** The schema of SetPrioritiesInput. */
 export const SetPrioritiesInputSchema = Type.Object({
   ...StructureTarget,
-  year: Type.Integer({ minimum: 1990, maximum: 2100, description: "Jahr der Prioritäten" }),
+  year: Type.Integer({
+    minimum: 1990,
+    maximum: 2100,
+    description: "Jahr der Prioritäten",
+  }),
   data: Type.Object(
     {
       priorities: Type.Array(
         Type.Object(
-          { title: Text(300), projects: Type.Optional(Type.Array(SlugSchema, { uniqueItems: true, maxItems: 100 })) },
+          {
+            title: Text(300),
+            projects: Type.Optional(
+              Type.Array(SlugSchema, { uniqueItems: true, maxItems: 100 }),
+            ),
+          },
           { additionalProperties: false },
         ),
         { maxItems: 50 },
@@ -241,22 +355,36 @@ export type ImpactAreaData = Static<typeof ImpactAreaDataSchema>;
 export const CreateImpactAreaInputSchema = Type.Object({
   municipality: SlugSchema,
   reason: ReasonSchema,
-  data: Type.Object({ key: SlugSchema, ...ImpactAreaDataSchema.properties }, { additionalProperties: false }),
+  data: Type.Object(
+    { key: SlugSchema, ...ImpactAreaDataSchema.properties },
+    { additionalProperties: false },
+  ),
 });
 /** Adding an impact area (administrators). */
 export type CreateImpactAreaInput = Static<typeof CreateImpactAreaInputSchema>;
 
 /** The schema of UpdateImpactAreaInput. */
-export const UpdateImpactAreaInputSchema = Type.Object({ ...StructureTarget, impactArea: SlugSchema, data: ImpactAreaDataSchema });
+export const UpdateImpactAreaInputSchema = Type.Object({
+  ...StructureTarget,
+  impactArea: SlugSchema,
+  data: ImpactAreaDataSchema,
+});
 /** Changing an impact area (administrators). */
 export type UpdateImpactAreaInput = Static<typeof UpdateImpactAreaInputSchema>;
 
 /** An action field's number, name, colour and description. */
 export const ActionFieldDataSchema = Type.Object(
   {
-    number: Type.Integer({ minimum: 1, maximum: 99, description: "erste Stelle der Projektnummern" }),
+    number: Type.Integer({
+      minimum: 1,
+      maximum: 99,
+      description: "erste Stelle der Projektnummern",
+    }),
     name: Text(120, "Name"),
-    colour: Type.String({ pattern: "^#[0-9a-fA-F]{6}$", description: "Farbe als #rrggbb" }),
+    colour: Type.String({
+      pattern: "^#[0-9a-fA-F]{6}$",
+      description: "Farbe als #rrggbb",
+    }),
     description: OptionalNullableText(5000),
   },
   { additionalProperties: false },
@@ -269,17 +397,32 @@ export const CreateActionFieldInputSchema = Type.Object({
   municipality: SlugSchema,
   reason: ReasonSchema,
   data: Type.Object(
-    { impactArea: { ...SlugSchema, description: "Schlüssel des Wirkungsbereichs" }, key: SlugSchema, ...ActionFieldDataSchema.properties },
+    {
+      impactArea: {
+        ...SlugSchema,
+        description: "Schlüssel des Wirkungsbereichs",
+      },
+      key: SlugSchema,
+      ...ActionFieldDataSchema.properties,
+    },
     { additionalProperties: false },
   ),
 });
 /** Adding an action field (administrators). */
-export type CreateActionFieldInput = Static<typeof CreateActionFieldInputSchema>;
+export type CreateActionFieldInput = Static<
+  typeof CreateActionFieldInputSchema
+>;
 
 /** The schema of UpdateActionFieldInput. */
-export const UpdateActionFieldInputSchema = Type.Object({ ...StructureTarget, actionField: SlugSchema, data: ActionFieldDataSchema });
+export const UpdateActionFieldInputSchema = Type.Object({
+  ...StructureTarget,
+  actionField: SlugSchema,
+  data: ActionFieldDataSchema,
+});
 /** Changing an action field (administrators). */
-export type UpdateActionFieldInput = Static<typeof UpdateActionFieldInputSchema>;
+export type UpdateActionFieldInput = Static<
+  typeof UpdateActionFieldInputSchema
+>;
 
 /** An org unit's name, kind and parent. */
 export const OrgUnitDataSchema = Type.Object(
@@ -297,12 +440,19 @@ export type OrgUnitData = Static<typeof OrgUnitDataSchema>;
 export const CreateOrgUnitInputSchema = Type.Object({
   municipality: SlugSchema,
   reason: ReasonSchema,
-  data: Type.Object({ code: OrgUnitCodeSchema, ...OrgUnitDataSchema.properties }, { additionalProperties: false }),
+  data: Type.Object(
+    { code: OrgUnitCodeSchema, ...OrgUnitDataSchema.properties },
+    { additionalProperties: false },
+  ),
 });
 /** Adding an org unit (administrators). */
 export type CreateOrgUnitInput = Static<typeof CreateOrgUnitInputSchema>;
 
 /** The schema of UpdateOrgUnitInput. */
-export const UpdateOrgUnitInputSchema = Type.Object({ ...StructureTarget, orgUnit: OrgUnitCodeSchema, data: OrgUnitDataSchema });
+export const UpdateOrgUnitInputSchema = Type.Object({
+  ...StructureTarget,
+  orgUnit: OrgUnitCodeSchema,
+  data: OrgUnitDataSchema,
+});
 /** Changing an org unit (administrators). */
 export type UpdateOrgUnitInput = Static<typeof UpdateOrgUnitInputSchema>;

@@ -1,12 +1,19 @@
 /** Adding an action field (Aktionsfeld) to an impact area (administrators). */
 import { isUniqueViolation } from "../../db/project.repository.js";
-import { insertActionField, listStoredActionFields, listStoredImpactAreas } from "../../db/structure.repository.js";
+import {
+  insertActionField,
+  listStoredActionFields,
+  listStoredImpactAreas,
+} from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { colourProblem } from "./action-field-rules.js";
-import { CreateActionFieldInputSchema, type CreateActionFieldInput } from "./catalogue-edit.schema.js";
+import {
+  CreateActionFieldInputSchema,
+  type CreateActionFieldInput,
+} from "./catalogue-edit.schema.js";
 import {
   changeStructure,
   optionalText,
@@ -26,7 +33,14 @@ export async function createActionField(
 ): Promise<{ readonly version: number; readonly key: string }> {
   const valid = requireValid(CreateActionFieldInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministrator(ctx, principal, municipality, "action_field.create", { entityType: "action_field", entityLabel: valid.data.name }, origin);
+  await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "action_field.create",
+    { entityType: "action_field", entityLabel: valid.data.name },
+    origin,
+  );
   const { data } = valid;
   const values = {
     key: data.key,
@@ -36,33 +50,71 @@ export async function createActionField(
     description: optionalText(data.description),
   };
   const problems: InputProblem[] = [];
-  if (values.name === "") problems.push({ path: "/data/name", message: "darf nicht leer sein" });
+  if (values.name === "")
+    problems.push({ path: "/data/name", message: "darf nicht leer sein" });
   const colour = colourProblem(values.colour, "/data/colour");
   if (colour !== null) problems.push(colour);
   rejectProblems(problems);
   try {
-    return await changeStructure(ctx, principal, municipality, { expectedVersion: null, reason: valid.reason }, origin, async (trx) => {
-      const [areas, fields] = await Promise.all([listStoredImpactAreas(trx, municipality.id), listStoredActionFields(trx, municipality.id)]);
-      const area = areas.find((candidate) => candidate.key === data.impactArea);
-      rejectProblems([
-        ...(area === undefined ? [{ path: "/data/impactArea", message: `Den Wirkungsbereich "${data.impactArea}" gibt es nicht.` }] : []),
-        ...(fields.some((field) => field.key === values.key) ? [{ path: "/data/key", message: `Der Schlüssel "${values.key}" ist schon vergeben.` }] : []),
-      ]);
-      const id = await insertActionField(trx, municipality.id, { ...values, impactAreaId: area?.id ?? 0 });
-      return {
-        value: { version: 1, key: values.key },
-        record: {
-          action: "action_field.create",
-          entityType: "action_field",
-          entityId: id,
-          entityLabel: values.name,
-          before: null,
-          after: { impactArea: data.impactArea, ...values },
-        },
-      };
-    });
+    return await changeStructure(
+      ctx,
+      principal,
+      municipality,
+      { expectedVersion: null, reason: valid.reason },
+      origin,
+      async (trx) => {
+        const [areas, fields] = await Promise.all([
+          listStoredImpactAreas(trx, municipality.id),
+          listStoredActionFields(trx, municipality.id),
+        ]);
+        const area = areas.find(
+          (candidate) => candidate.key === data.impactArea,
+        );
+        rejectProblems([
+          ...(area === undefined
+            ? [
+                {
+                  path: "/data/impactArea",
+                  message: `Den Wirkungsbereich "${data.impactArea}" gibt es nicht.`,
+                },
+              ]
+            : []),
+          ...(fields.some((field) => field.key === values.key)
+            ? [
+                {
+                  path: "/data/key",
+                  message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
+                },
+              ]
+            : []),
+        ]);
+        const id = await insertActionField(trx, municipality.id, {
+          ...values,
+          impactAreaId: area?.id ?? 0,
+        });
+        return {
+          value: { version: 1, key: values.key },
+          record: {
+            action: "action_field.create",
+            entityType: "action_field",
+            entityId: id,
+            entityLabel: values.name,
+            before: null,
+            after: { impactArea: data.impactArea, ...values },
+          },
+        };
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/key", message: `Der Schlüssel "${values.key}" ist schon vergeben.` }] });
+    if (isUniqueViolation(error))
+      throw new AppError("ERR_VALIDATION", {
+        problems: [
+          {
+            path: "/data/key",
+            message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
+          },
+        ],
+      });
     throw error;
   }
 }

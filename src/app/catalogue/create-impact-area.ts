@@ -1,11 +1,17 @@
 /** Adding an impact area (Wirkungsbereich) to the catalogue (administrators). */
-import { insertImpactArea, listStoredImpactAreas } from "../../db/structure.repository.js";
+import {
+  insertImpactArea,
+  listStoredImpactAreas,
+} from "../../db/structure.repository.js";
 import { isUniqueViolation } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { CreateImpactAreaInputSchema, type CreateImpactAreaInput } from "./catalogue-edit.schema.js";
+import {
+  CreateImpactAreaInputSchema,
+  type CreateImpactAreaInput,
+} from "./catalogue-edit.schema.js";
 import {
   changeStructure,
   optionalText,
@@ -25,9 +31,24 @@ export async function createImpactArea(
 ): Promise<{ readonly version: number; readonly key: string }> {
   const valid = requireValid(CreateImpactAreaInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministrator(ctx, principal, municipality, "impact_area.create", { entityType: "impact_area", entityLabel: valid.data.name }, origin);
-  const values = { key: valid.data.key, name: valid.data.name.trim(), description: optionalText(valid.data.description) };
-  rejectProblems(values.name === "" ? [{ path: "/data/name", message: "darf nicht leer sein" }] : []);
+  await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "impact_area.create",
+    { entityType: "impact_area", entityLabel: valid.data.name },
+    origin,
+  );
+  const values = {
+    key: valid.data.key,
+    name: valid.data.name.trim(),
+    description: optionalText(valid.data.description),
+  };
+  rejectProblems(
+    values.name === ""
+      ? [{ path: "/data/name", message: "darf nicht leer sein" }]
+      : [],
+  );
   try {
     return await changeStructure(
       ctx,
@@ -37,16 +58,40 @@ export async function createImpactArea(
       origin,
       async (trx) => {
         const existing = await listStoredImpactAreas(trx, municipality.id);
-        rejectProblems(existing.some((area) => area.key === values.key) ? [{ path: "/data/key", message: `Der Schlüssel "${values.key}" ist schon vergeben.` }] : []);
+        rejectProblems(
+          existing.some((area) => area.key === values.key)
+            ? [
+                {
+                  path: "/data/key",
+                  message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
+                },
+              ]
+            : [],
+        );
         const id = await insertImpactArea(trx, municipality.id, values);
         return {
           value: { version: 1, key: values.key },
-          record: { action: "impact_area.create", entityType: "impact_area", entityId: id, entityLabel: values.name, before: null, after: values },
+          record: {
+            action: "impact_area.create",
+            entityType: "impact_area",
+            entityId: id,
+            entityLabel: values.name,
+            before: null,
+            after: values,
+          },
         };
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/key", message: `Der Schlüssel "${values.key}" ist schon vergeben.` }] });
+    if (isUniqueViolation(error))
+      throw new AppError("ERR_VALIDATION", {
+        problems: [
+          {
+            path: "/data/key",
+            message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
+          },
+        ],
+      });
     throw error;
   }
 }

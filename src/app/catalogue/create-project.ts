@@ -9,13 +9,20 @@ import {
   replaceResponsibilities,
 } from "../../db/project.repository.js";
 import { replaceProjectSearchEntries } from "../../db/search.repository.js";
-import { listStoredActionFields, listStoredImpactAreas, listStoredOrgUnits } from "../../db/structure.repository.js";
+import {
+  listStoredActionFields,
+  listStoredImpactAreas,
+  listStoredOrgUnits,
+} from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { projectSearchEntries } from "./catalogue-document.js";
-import { CreateProjectInputSchema, type CreateProjectInput } from "./catalogue-edit.schema.js";
+import {
+  CreateProjectInputSchema,
+  type CreateProjectInput,
+} from "./catalogue-edit.schema.js";
 import {
   optionalText,
   projectLabel,
@@ -26,7 +33,10 @@ import {
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
 } from "./edit-support.js";
-import { projectFieldsSnapshot, responsibilitiesSnapshot } from "./snapshots.js";
+import {
+  projectFieldsSnapshot,
+  responsibilitiesSnapshot,
+} from "./snapshots.js";
 
 /** Project slugs the application's own addresses use. */
 export const RESERVED_PROJECT_SLUGS: readonly string[] = ["neu"];
@@ -40,10 +50,21 @@ export async function createProject(
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(CreateProjectInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministrator(ctx, principal, municipality, "project.create", { entityType: "project", entityLabel: valid.data.slug }, origin);
+  await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "project.create",
+    { entityType: "project", entityLabel: valid.data.slug },
+    origin,
+  );
   const { data } = valid;
   const title = data.title.trim();
-  const tags = [...new Set((data.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+  const tags = [
+    ...new Set(
+      (data.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== ""),
+    ),
+  ];
   const now = ctx.clock().toISOString();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -54,42 +75,94 @@ export async function createProject(
         listStoredOrgUnits(trx, municipality.id),
       ]);
       const problems: InputProblem[] = [];
-      if (title === "") problems.push({ path: "/data/title", message: "darf nicht leer sein" });
+      if (title === "")
+        problems.push({ path: "/data/title", message: "darf nicht leer sein" });
       // /{kommune}/verwaltung/projekte/neu is the form for new projects.
-      if (RESERVED_PROJECT_SLUGS.includes(data.slug)) problems.push({ path: "/data/slug", message: `"${data.slug}" ist für Adressen der Anwendung reserviert.` });
-      const field = fields.find((candidate) => candidate.key === data.actionField);
-      const area = areas.find((candidate) => candidate.id === field?.impactAreaId);
+      if (RESERVED_PROJECT_SLUGS.includes(data.slug))
+        problems.push({
+          path: "/data/slug",
+          message: `"${data.slug}" ist für Adressen der Anwendung reserviert.`,
+        });
+      const field = fields.find(
+        (candidate) => candidate.key === data.actionField,
+      );
+      const area = areas.find(
+        (candidate) => candidate.id === field?.impactAreaId,
+      );
       if (field === undefined || area === undefined) {
-        problems.push({ path: "/data/actionField", message: `Das Aktionsfeld "${data.actionField}" gibt es nicht.` });
+        problems.push({
+          path: "/data/actionField",
+          message: `Das Aktionsfeld "${data.actionField}" gibt es nicht.`,
+        });
       } else {
-        const clash = await findProjectClash(trx, municipality.id, { slug: data.slug, impactAreaId: area.id, code: data.code });
-        if (clash.slugTaken) problems.push({ path: "/data/slug", message: `Der Kurzname "${data.slug}" ist schon vergeben.` });
-        if (clash.codeTaken) problems.push({ path: "/data/code", message: `Die Nummer ${data.code} gibt es im Wirkungsbereich ${area.name} schon.` });
+        const clash = await findProjectClash(trx, municipality.id, {
+          slug: data.slug,
+          impactAreaId: area.id,
+          code: data.code,
+        });
+        if (clash.slugTaken)
+          problems.push({
+            path: "/data/slug",
+            message: `Der Kurzname "${data.slug}" ist schon vergeben.`,
+          });
+        if (clash.codeTaken)
+          problems.push({
+            path: "/data/code",
+            message: `Die Nummer ${data.code} gibt es im Wirkungsbereich ${area.name} schon.`,
+          });
       }
       const byCode = new Map(units.map((unit) => [unit.code, unit]));
       const seen = new Set<string>();
-      const responsibilities = (data.responsibilities ?? []).map((responsibility, index) => {
-        const unit = byCode.get(responsibility.orgUnit);
-        const path = `/data/responsibilities/${index}/orgUnit`;
-        if (unit === undefined) problems.push({ path, message: `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.` });
-        else if (seen.has(unit.code)) problems.push({ path, message: `Die Organisationseinheit "${unit.code}" ist doppelt eingetragen.` });
-        seen.add(responsibility.orgUnit);
-        return { orgUnitId: unit?.id ?? 0, role: responsibility.role, note: optionalText(responsibility.note) };
-      });
+      const responsibilities = (data.responsibilities ?? []).map(
+        (responsibility, index) => {
+          const unit = byCode.get(responsibility.orgUnit);
+          const path = `/data/responsibilities/${index}/orgUnit`;
+          if (unit === undefined)
+            problems.push({
+              path,
+              message: `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`,
+            });
+          else if (seen.has(unit.code))
+            problems.push({
+              path,
+              message: `Die Organisationseinheit "${unit.code}" ist doppelt eingetragen.`,
+            });
+          seen.add(responsibility.orgUnit);
+          return {
+            orgUnitId: unit?.id ?? 0,
+            role: responsibility.role,
+            note: optionalText(responsibility.note),
+          };
+        },
+      );
       rejectProblems(problems);
-      if (field === undefined || area === undefined) throw new Error("unreachable: checked above");
+      if (field === undefined || area === undefined)
+        throw new Error("unreachable: checked above");
 
       const projectId = await insertProject(
         trx,
         municipality.id,
-        { impactAreaId: area.id, actionFieldId: field.id, slug: data.slug, code: data.code, title, summary: data.summary.trim(), status: data.status },
+        {
+          impactAreaId: area.id,
+          actionFieldId: field.id,
+          slug: data.slug,
+          code: data.code,
+          title,
+          summary: data.summary.trim(),
+          status: data.status,
+        },
         now,
       );
       await replaceProjectTags(trx, projectId, tags);
       await replaceResponsibilities(trx, projectId, responsibilities);
       const stored = await loadStoredProject(trx, municipality.id, data.slug);
       if (stored === null) throw new Error("new project vanished");
-      await replaceProjectSearchEntries(trx, municipality.id, projectId, projectSearchEntries(stored.project, field.name, area.name));
+      await replaceProjectSearchEntries(
+        trx,
+        municipality.id,
+        projectId,
+        projectSearchEntries(stored.project, field.name, area.name),
+      );
       await recordAudit(
         trx,
         ctx,
@@ -107,7 +180,9 @@ export async function createProject(
             code: data.code,
             actionField: field.key,
             ...projectFieldsSnapshot(stored.project),
-            responsibilities: responsibilitiesSnapshot(stored.project.responsibilities),
+            responsibilities: responsibilitiesSnapshot(
+              stored.project.responsibilities,
+            ),
           },
           reason: valid.reason ?? null,
           version: 1,
@@ -119,7 +194,14 @@ export async function createProject(
   } catch (error) {
     // Two administrators creating the same slug at once: the database's constraint decides.
     if (isUniqueViolation(error)) {
-      throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/slug", message: "Kurzname oder Nummer sind inzwischen vergeben." }] });
+      throw new AppError("ERR_VALIDATION", {
+        problems: [
+          {
+            path: "/data/slug",
+            message: "Kurzname oder Nummer sind inzwischen vergeben.",
+          },
+        ],
+      });
     }
     throw error;
   }

@@ -1,11 +1,17 @@
 /** Deleting a project with all its parts (administrators); the audit log keeps what it was. */
 import { bumpDataVersion } from "../../db/municipality.repository.js";
-import { deleteProjectRow, loadStoredProject } from "../../db/project.repository.js";
+import {
+  deleteProjectRow,
+  loadStoredProject,
+} from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { DeleteProjectInputSchema, type DeleteProjectInput } from "./catalogue-edit.schema.js";
+import {
+  DeleteProjectInputSchema,
+  type DeleteProjectInput,
+} from "./catalogue-edit.schema.js";
 import {
   projectConflict,
   projectLabel,
@@ -14,7 +20,11 @@ import {
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
-import { phaseSnapshot, projectFieldsSnapshot, responsibilitiesSnapshot } from "./snapshots.js";
+import {
+  phaseSnapshot,
+  projectFieldsSnapshot,
+  responsibilitiesSnapshot,
+} from "./snapshots.js";
 
 /** Deletes the project if it is still at the expected version. */
 export async function deleteProject(
@@ -25,22 +35,39 @@ export async function deleteProject(
 ): Promise<{ readonly deleted: true }> {
   const valid = requireValid(DeleteProjectInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const stored = await loadStoredProject(ctx.db, municipality.id, valid.project);
+  const stored = await loadStoredProject(
+    ctx.db,
+    municipality.id,
+    valid.project,
+  );
   await requireAdministrator(
     ctx,
     principal,
     municipality,
     "project.delete",
-    { entityType: "project", entityId: stored?.project.id ?? null, entityLabel: stored === null ? valid.project : projectLabel(stored.project) },
+    {
+      entityType: "project",
+      entityId: stored?.project.id ?? null,
+      entityLabel:
+        stored === null ? valid.project : projectLabel(stored.project),
+    },
     origin,
   );
   if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
   const { project } = stored;
-  const stale = () => projectConflict(ctx, municipality.id, valid.project, project.id, valid.expectedVersion);
+  const stale = () =>
+    projectConflict(
+      ctx,
+      municipality.id,
+      valid.project,
+      project.id,
+      valid.expectedVersion,
+    );
   if (project.version !== valid.expectedVersion) throw await stale();
   const now = ctx.clock().toISOString();
   const deleted = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await deleteProjectRow(trx, project.id, valid.expectedVersion))) return false;
+    if (!(await deleteProjectRow(trx, project.id, valid.expectedVersion)))
+      return false;
     await bumpDataVersion(trx, municipality.id, now);
     await recordAudit(
       trx,
@@ -59,7 +86,10 @@ export async function deleteProject(
           actionField: stored.actionField.key,
           ...projectFieldsSnapshot(project),
           phases: project.phases.map(phaseSnapshot),
-          measures: project.measures.map((measure) => ({ title: measure.title, status: measure.status })),
+          measures: project.measures.map((measure) => ({
+            title: measure.title,
+            status: measure.status,
+          })),
           responsibilities: responsibilitiesSnapshot(project.responsibilities),
           dependsOn: project.dependsOn,
         },

@@ -4,7 +4,11 @@
  * log), so that a form can show field by field what the other person changed, and the
  * API can answer 412 with the current state.
  */
-import type { Goal, OrgUnitKind, Project } from "../../domain/catalogue/catalogue.js";
+import type {
+  Goal,
+  OrgUnitKind,
+  Project,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import type { AuditEvent } from "../audit/record-audit.js";
 
@@ -60,7 +64,10 @@ export type ConflictState =
   | { readonly kind: "project"; readonly project: Project | null }
   | { readonly kind: "programme"; readonly programme: ProgrammeState }
   | { readonly kind: "impactArea"; readonly impactArea: ImpactAreaState | null }
-  | { readonly kind: "actionField"; readonly actionField: ActionFieldState | null }
+  | {
+      readonly kind: "actionField";
+      readonly actionField: ActionFieldState | null;
+    }
   | { readonly kind: "orgUnit"; readonly orgUnit: OrgUnitState | null };
 
 /** ERR_CONFLICT with the current state and the changes since the expected version. */
@@ -71,7 +78,11 @@ export class EditConflictError extends AppError {
   /** Audit events of the changes after the caller's version, newest first. */
   readonly changes: readonly AuditEvent[];
 
-  constructor(options: { currentVersion: number | null; current: ConflictState; changes: readonly AuditEvent[] }) {
+  constructor(options: {
+    currentVersion: number | null;
+    current: ConflictState;
+    changes: readonly AuditEvent[];
+  }) {
     super("ERR_CONFLICT", {
       detail:
         options.currentVersion === null

@@ -8,16 +8,34 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import type { Database, Executor } from "../../db/database.js";
-import { findMunicipalityBySlug, bumpDataVersion } from "../../db/municipality.repository.js";
-import { claimProjectVersion, loadStoredProject, type StoredProject } from "../../db/project.repository.js";
+import {
+  findMunicipalityBySlug,
+  bumpDataVersion,
+} from "../../db/municipality.repository.js";
+import {
+  claimProjectVersion,
+  loadStoredProject,
+  type StoredProject,
+} from "../../db/project.repository.js";
 import { replaceProjectSearchEntries } from "../../db/search.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
-import type { Municipality, Project } from "../../domain/catalogue/catalogue.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
+import type {
+  Municipality,
+  Project,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { listAuditEvents } from "../../db/audit.repository.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { canEditProject, canEditStructure, canUseEditor, type ProjectScope } from "../policies/catalogue.policy.js";
+import {
+  canEditProject,
+  canEditStructure,
+  canUseEditor,
+  type ProjectScope,
+} from "../policies/catalogue.policy.js";
 import { validate } from "../validation/validate.js";
 import { projectSearchEntries } from "./catalogue-document.js";
 import { EditConflictError } from "./edit-conflict.js";
@@ -50,9 +68,13 @@ export interface ProjectChangeTarget {
 }
 
 /** Checks an input against its schema; throws ERR_VALIDATION naming each problem. */
-export function requireValid<S extends TSchema>(schema: S, input: unknown): Static<S> {
+export function requireValid<S extends TSchema>(
+  schema: S,
+  input: unknown,
+): Static<S> {
   const result = validate(schema, input);
-  if (!result.ok) throw new AppError("ERR_VALIDATION", { problems: result.problems });
+  if (!result.ok)
+    throw new AppError("ERR_VALIDATION", { problems: result.problems });
   return result.value;
 }
 
@@ -62,7 +84,10 @@ export function rejectProblems(problems: readonly InputProblem[]): void {
 }
 
 /** A municipality by slug; throws ERR_MUNICIPALITY_NOT_FOUND. */
-export async function requireMunicipality(db: Executor, slug: string): Promise<Municipality> {
+export async function requireMunicipality(
+  db: Executor,
+  slug: string,
+): Promise<Municipality> {
   const municipality = await findMunicipalityBySlug(db, slug);
   if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
   return municipality;
@@ -85,7 +110,8 @@ export async function refuse(
   },
   origin: RequestOrigin,
 ): Promise<AppError> {
-  if (principal.kind === "anonymous") return new AppError("ERR_UNAUTHENTICATED");
+  if (principal.kind === "anonymous")
+    return new AppError("ERR_UNAUTHENTICATED");
   await recordAudit(
     ctx.db,
     ctx,
@@ -112,8 +138,20 @@ export async function requireEditor(
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canUseEditor(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name }, origin);
+  if (canUseEditor(principal, municipality.id))
+    return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    {
+      municipalityId: municipality.id,
+      attempted,
+      entityType: "municipality",
+      entityId: municipality.id,
+      entityLabel: municipality.name,
+    },
+    origin,
+  );
 }
 
 /** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
@@ -122,18 +160,30 @@ export async function requireAdministrator(
   principal: Principal,
   municipality: Municipality,
   attempted: string,
-  entity: { readonly entityType: string; readonly entityId?: string | number | null; readonly entityLabel?: string | null },
+  entity: {
+    readonly entityType: string;
+    readonly entityId?: string | number | null;
+    readonly entityLabel?: string | null;
+  },
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canEditStructure(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, ...entity }, origin);
+  if (canEditStructure(principal, municipality.id))
+    return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    { municipalityId: municipality.id, attempted, ...entity },
+    origin,
+  );
 }
 
 /** What the policies need to know about a project. */
 export function scopeOf(stored: StoredProject): ProjectScope {
   return {
     municipalityId: stored.municipalityId,
-    responsibleOrgUnitCodes: stored.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+    responsibleOrgUnitCodes: stored.project.responsibilities.map(
+      (responsibility) => responsibility.orgUnitCode,
+    ),
   };
 }
 
@@ -181,7 +231,12 @@ export async function projectConflict(
   expectedVersion: number,
 ): Promise<EditConflictError> {
   const current = await loadStoredProject(ctx.db, municipalityId, projectSlug);
-  const changes = await listAuditEvents(ctx.db, { municipalityId, projectId, afterVersion: expectedVersion, limit: 50 });
+  const changes = await listAuditEvents(ctx.db, {
+    municipalityId,
+    projectId,
+    afterVersion: expectedVersion,
+    limit: 50,
+  });
   return new EditConflictError({
     currentVersion: current?.project.version ?? null,
     current: { kind: "project", project: current?.project ?? null },
@@ -203,31 +258,63 @@ export async function changeProject<T = undefined>(
   target: ProjectChangeTarget,
   attempted: string,
   origin: RequestOrigin,
-  apply: (trx: Transaction<Database>, before: StoredProject) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+  apply: (
+    trx: Transaction<Database>,
+    before: StoredProject,
+  ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
 ): Promise<ProjectChangeResult & { readonly value: T }> {
   const municipality = await requireMunicipality(ctx.db, target.municipality);
-  const stored = await requireEditableProject(ctx, principal, municipality, target.project, attempted, origin);
+  const stored = await requireEditableProject(
+    ctx,
+    principal,
+    municipality,
+    target.project,
+    attempted,
+    origin,
+  );
   const projectId = stored.project.id;
   if (stored.project.version !== target.expectedVersion) {
-    throw await projectConflict(ctx, municipality.id, target.project, projectId, target.expectedVersion);
+    throw await projectConflict(
+      ctx,
+      municipality.id,
+      target.project,
+      projectId,
+      target.expectedVersion,
+    );
   }
   const now = ctx.clock().toISOString();
   const version = target.expectedVersion + 1;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      if (!(await claimProjectVersion(trx, projectId, target.expectedVersion, now))) throw new VersionClaimFailed();
+      if (
+        !(await claimProjectVersion(
+          trx,
+          projectId,
+          target.expectedVersion,
+          now,
+        ))
+      )
+        throw new VersionClaimFailed();
       // Next the municipality's row: every writer takes the entity first and the municipality
       // second, so writers of one municipality are serialised here without deadlocks, and a
       // rule over the whole catalogue (no dependency cycle) sees every committed change.
       await bumpDataVersion(trx, municipality.id, now);
       const { record, value } = await apply(trx, stored);
-      const after = await loadStoredProject(trx, municipality.id, stored.project.slug);
+      const after = await loadStoredProject(
+        trx,
+        municipality.id,
+        stored.project.slug,
+      );
       if (after === null) throw new Error("project vanished during its change");
       await replaceProjectSearchEntries(
         trx,
         municipality.id,
         projectId,
-        projectSearchEntries(after.project, after.actionField.name, after.impactArea.name),
+        projectSearchEntries(
+          after.project,
+          after.actionField.name,
+          after.impactArea.name,
+        ),
       );
       await recordAudit(
         trx,
@@ -251,7 +338,13 @@ export async function changeProject<T = undefined>(
     });
   } catch (error) {
     if (error instanceof VersionClaimFailed) {
-      throw await projectConflict(ctx, municipality.id, target.project, projectId, target.expectedVersion);
+      throw await projectConflict(
+        ctx,
+        municipality.id,
+        target.project,
+        projectId,
+        target.expectedVersion,
+      );
     }
     throw error;
   }
@@ -278,12 +371,15 @@ export async function changeStructure<T>(
     readonly conflict?: () => Promise<EditConflictError>;
   },
   origin: RequestOrigin,
-  apply: (trx: Transaction<Database>) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+  apply: (
+    trx: Transaction<Database>,
+  ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
 ): Promise<T> {
   const now = ctx.clock().toISOString();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      if (options.claim !== undefined && !(await options.claim(trx))) throw new StaleVersion();
+      if (options.claim !== undefined && !(await options.claim(trx)))
+        throw new StaleVersion();
       await bumpDataVersion(trx, municipality.id, now);
       const { record, value } = await apply(trx);
       await recordAudit(
@@ -299,14 +395,16 @@ export async function changeStructure<T>(
           before: record.before,
           after: record.after,
           reason: options.reason ?? null,
-          version: options.expectedVersion === null ? 1 : options.expectedVersion + 1,
+          version:
+            options.expectedVersion === null ? 1 : options.expectedVersion + 1,
         },
         origin,
       );
       return value;
     });
   } catch (error) {
-    if (error instanceof StaleVersion && options.conflict !== undefined) throw await options.conflict();
+    if (error instanceof StaleVersion && options.conflict !== undefined)
+      throw await options.conflict();
     throw error;
   }
 }

@@ -5,10 +5,18 @@ import type { InputProblem } from "../../errors.js";
  * The chain of codes that would become a cycle if `code` got `parentCode` as parent, e.g.
  * ["10", "10.1", "10"], or null. `parents` maps each code to its current parent code.
  */
-export function findParentCycle(parents: ReadonlyMap<string, string | null>, code: string, parentCode: string): readonly string[] | null {
+export function findParentCycle(
+  parents: ReadonlyMap<string, string | null>,
+  code: string,
+  parentCode: string,
+): readonly string[] | null {
   const chain = [code];
   const seen = new Set<string>();
-  for (let current: string | null | undefined = parentCode; current !== null && current !== undefined && !seen.has(current); current = parents.get(current)) {
+  for (
+    let current: string | null | undefined = parentCode;
+    current !== null && current !== undefined && !seen.has(current);
+    current = parents.get(current)
+  ) {
     chain.push(current);
     if (current === code) return chain;
     seen.add(current);
@@ -24,8 +32,15 @@ export function parentProblem(
   path: string,
 ): InputProblem | null {
   if (parentCode === null) return null;
-  if (!parents.has(parentCode)) return { path, message: `Die übergeordnete Einheit "${parentCode}" gibt es nicht.` };
+  if (!parents.has(parentCode))
+    return {
+      path,
+      message: `Die übergeordnete Einheit "${parentCode}" gibt es nicht.`,
+    };
   const cycle = findParentCycle(parents, code, parentCode);
   if (cycle === null) return null;
-  return { path, message: `Die Einheiten wären im Kreis einander untergeordnet: ${cycle.join(" → ")}.` };
+  return {
+    path,
+    message: `Die Einheiten wären im Kreis einander untergeordnet: ${cycle.join(" → ")}.`,
+  };
 }

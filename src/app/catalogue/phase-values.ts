@@ -4,17 +4,29 @@
  * an open end only with a continuation ("danach laufend", "Daueraufgabe").
  */
 import type { PhaseValues } from "../../db/project.repository.js";
-import { validatePeriod, type PeriodProblemCode } from "../../domain/period/period.js";
+import {
+  validatePeriod,
+  type PeriodProblemCode,
+} from "../../domain/period/period.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { PhaseData } from "./catalogue-edit.schema.js";
 import { optionalText } from "./edit-support.js";
 
-const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, { readonly field: string; readonly message: string }>> = {
-  PERIOD_END_BEFORE_START: { field: "end", message: "Das Ende liegt vor dem Beginn." },
+const PERIOD_PROBLEMS: Readonly<
+  Record<
+    PeriodProblemCode,
+    { readonly field: string; readonly message: string }
+  >
+> = {
+  PERIOD_END_BEFORE_START: {
+    field: "end",
+    message: "Das Ende liegt vor dem Beginn.",
+  },
   PERIOD_OPEN_WITHOUT_CONTINUATION: {
     field: "continuation",
-    message: "Ohne Ende muss angegeben sein, wie es weitergeht: danach laufend oder Daueraufgabe.",
+    message:
+      "Ohne Ende muss angegeben sein, wie es weitergeht: danach laufend oder Daueraufgabe.",
   },
 };
 
@@ -22,14 +34,25 @@ const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, { readonly field: stri
 export function toPhaseValues(
   data: PhaseData,
   prefix = "/data",
-): { readonly ok: true; readonly values: PhaseValues } | { readonly ok: false; readonly problems: readonly InputProblem[] } {
+):
+  | { readonly ok: true; readonly values: PhaseValues }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] } {
   const problems: InputProblem[] = [];
   const label = data.label.trim();
-  if (label === "") problems.push({ path: `${prefix}/label`, message: "darf nicht leer sein" });
+  if (label === "")
+    problems.push({ path: `${prefix}/label`, message: "darf nicht leer sein" });
   const start = parsePointInTime(data.start);
-  if (start === null) problems.push({ path: `${prefix}/start`, message: `"${data.start}" ist kein gültiges Datum.` });
+  if (start === null)
+    problems.push({
+      path: `${prefix}/start`,
+      message: `"${data.start}" ist kein gültiges Datum.`,
+    });
   const end = data.end === undefined ? null : parsePointInTime(data.end);
-  if (data.end !== undefined && end === null) problems.push({ path: `${prefix}/end`, message: `"${data.end}" ist kein gültiges Datum.` });
+  if (data.end !== undefined && end === null)
+    problems.push({
+      path: `${prefix}/end`,
+      message: `"${data.end}" ist kein gültiges Datum.`,
+    });
   if (start === null || problems.length > 0) return { ok: false, problems };
   const continuation = data.continuation ?? null;
   for (const code of validatePeriod({ start, end, continuation })) {
@@ -37,12 +60,19 @@ export function toPhaseValues(
     problems.push({ path: `${prefix}/${field}`, message });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, values: { label, start, end, continuation, note: optionalText(data.note) } };
+  return {
+    ok: true,
+    values: { label, start, end, continuation, note: optionalText(data.note) },
+  };
 }
 
 /** The stored values of a phase; throws ERR_VALIDATION naming each problem. */
-export function requirePhaseValues(data: PhaseData, prefix = "/data"): PhaseValues {
+export function requirePhaseValues(
+  data: PhaseData,
+  prefix = "/data",
+): PhaseValues {
   const result = toPhaseValues(data, prefix);
-  if (!result.ok) throw new AppError("ERR_VALIDATION", { problems: result.problems });
+  if (!result.ok)
+    throw new AppError("ERR_VALIDATION", { problems: result.problems });
   return result.values;
 }

@@ -2,7 +2,10 @@
  * What the editor pages read: the projects a person may edit, one project to edit, and the
  * catalogue's frame with its versions. Every read checks the policies; a refusal is logged.
  */
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
 import {
   dependentsOfProject,
   findProject,
@@ -14,11 +17,29 @@ import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditProject, canEditStructure } from "../policies/catalogue.policy.js";
-import type { ActionFieldState, ImpactAreaState, OrgUnitState, ProgrammeState } from "./edit-conflict.js";
-import { projectLabel, refuse, requireEditor, requireMunicipality, UNKNOWN_ORIGIN } from "./edit-support.js";
+import {
+  canEditProject,
+  canEditStructure,
+} from "../policies/catalogue.policy.js";
+import type {
+  ActionFieldState,
+  ImpactAreaState,
+  OrgUnitState,
+  ProgrammeState,
+} from "./edit-conflict.js";
+import {
+  projectLabel,
+  refuse,
+  requireEditor,
+  requireMunicipality,
+  UNKNOWN_ORIGIN,
+} from "./edit-support.js";
 import { getCatalogue } from "./read-catalogue.js";
-import { loadStructureState, programmeState, requireProgramme } from "./structure-state.js";
+import {
+  loadStructureState,
+  programmeState,
+  requireProgramme,
+} from "./structure-state.js";
 
 /** What a person may do in the editor of a municipality. */
 export interface EditorRights {
@@ -35,14 +56,22 @@ export interface EditorOverview {
   readonly projects: readonly ProjectInContext[];
 }
 
-function rightsOf(principal: UserPrincipal, municipalityId: number): EditorRights {
-  return { isAdministrator: canEditStructure(principal, municipalityId), canReadAudit: canReadAudit(principal, municipalityId) };
+function rightsOf(
+  principal: UserPrincipal,
+  municipalityId: number,
+): EditorRights {
+  return {
+    isAdministrator: canEditStructure(principal, municipalityId),
+    canReadAudit: canReadAudit(principal, municipalityId),
+  };
 }
 
 function scopeOfEntry(catalogue: Catalogue, entry: ProjectInContext) {
   return {
     municipalityId: catalogue.municipality.id,
-    responsibleOrgUnitCodes: entry.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+    responsibleOrgUnitCodes: entry.project.responsibilities.map(
+      (responsibility) => responsibility.orgUnitCode,
+    ),
   };
 }
 
@@ -54,10 +83,23 @@ export async function getEditorOverview(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<EditorOverview> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireEditor(ctx, principal, municipality, "editor.read", origin);
+  const user = await requireEditor(
+    ctx,
+    principal,
+    municipality,
+    "editor.read",
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const projects = listProjects(catalogue).filter((entry) => canEditProject(user, scopeOfEntry(catalogue, entry)));
-  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), projects };
+  const projects = listProjects(catalogue).filter((entry) =>
+    canEditProject(user, scopeOfEntry(catalogue, entry)),
+  );
+  return {
+    catalogue,
+    principal: user,
+    rights: rightsOf(user, municipality.id),
+    projects,
+  };
 }
 
 /** A project to edit, with its catalogue (org units, other projects) and what depends on it. */
@@ -78,7 +120,13 @@ export async function getProjectForEditing(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectForEditing> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireEditor(ctx, principal, municipality, "project.read", origin);
+  const user = await requireEditor(
+    ctx,
+    principal,
+    municipality,
+    "project.read",
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const entry = findProject(catalogue, projectSlug);
   if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
@@ -97,7 +145,13 @@ export async function getProjectForEditing(
       origin,
     );
   }
-  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), entry, dependents: dependentsOfProject(catalogue, projectSlug) };
+  return {
+    catalogue,
+    principal: user,
+    rights: rightsOf(user, municipality.id),
+    entry,
+    dependents: dependentsOfProject(catalogue, projectSlug),
+  };
 }
 
 /** The catalogue's frame with the versions its forms need (administrators). */
@@ -119,14 +173,37 @@ export async function getStructureForEditing(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<StructureForEditing> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireEditor(ctx, principal, municipality, "structure.read", origin);
+  const user = await requireEditor(
+    ctx,
+    principal,
+    municipality,
+    "structure.read",
+    origin,
+  );
   if (!canEditStructure(user, municipality.id)) {
-    throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted: "structure.read", entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name }, origin);
+    throw await refuse(
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        attempted: "structure.read",
+        entityType: "municipality",
+        entityId: municipality.id,
+        entityLabel: municipality.name,
+      },
+      origin,
+    );
   }
   const [catalogue, programme, structure] = await Promise.all([
     getCatalogue(ctx, municipalitySlug),
     requireProgramme(ctx.db, municipality.id),
     loadStructureState(ctx.db, municipality.id),
   ]);
-  return { catalogue, principal: user, rights: rightsOf(user, municipality.id), programme: programmeState(programme), ...structure };
+  return {
+    catalogue,
+    principal: user,
+    rights: rightsOf(user, municipality.id),
+    programme: programmeState(programme),
+    ...structure,
+  };
 }

@@ -5,8 +5,17 @@ import type { Measure } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { ReorderMeasuresInputSchema, type ReorderMeasuresInput } from "./catalogue-edit.schema.js";
-import { changeProject, projectLabel, requireValid, UNKNOWN_ORIGIN, type ProjectChangeResult } from "./edit-support.js";
+import {
+  ReorderMeasuresInputSchema,
+  type ReorderMeasuresInput,
+} from "./catalogue-edit.schema.js";
+import {
+  changeProject,
+  projectLabel,
+  requireValid,
+  UNKNOWN_ORIGIN,
+  type ProjectChangeResult,
+} from "./edit-support.js";
 
 /** Orders all measures as given; the ids must be exactly the project's measures. */
 export async function reorderMeasures(
@@ -16,25 +25,51 @@ export async function reorderMeasures(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(ReorderMeasuresInputSchema, input);
-  return changeProject(ctx, principal, valid, "measure.reorder", origin, async (trx, before) => {
-    const byId = new Map(before.project.measures.map((measure) => [measure.id, measure]));
-    const ordered = valid.data.measureIds.map((id) => byId.get(id));
-    if (ordered.length !== byId.size || ordered.some((measure) => measure === undefined)) {
-      throw new AppError("ERR_VALIDATION", {
-        problems: [{ path: "/data/measureIds", message: "muss jede Einzelmaßnahme des Projekts genau einmal enthalten" }],
-      });
-    }
-    await setMeasureOrder(trx, before.project.id, valid.data.measureIds);
-    return {
-      value: undefined,
-      record: orderRecord(before.project, before.project.measures, ordered as Measure[]),
-    };
-  });
+  return changeProject(
+    ctx,
+    principal,
+    valid,
+    "measure.reorder",
+    origin,
+    async (trx, before) => {
+      const byId = new Map(
+        before.project.measures.map((measure) => [measure.id, measure]),
+      );
+      const ordered = valid.data.measureIds.map((id) => byId.get(id));
+      if (
+        ordered.length !== byId.size ||
+        ordered.some((measure) => measure === undefined)
+      ) {
+        throw new AppError("ERR_VALIDATION", {
+          problems: [
+            {
+              path: "/data/measureIds",
+              message:
+                "muss jede Einzelmaßnahme des Projekts genau einmal enthalten",
+            },
+          ],
+        });
+      }
+      await setMeasureOrder(trx, before.project.id, valid.data.measureIds);
+      return {
+        value: undefined,
+        record: orderRecord(
+          before.project,
+          before.project.measures,
+          ordered as Measure[],
+        ),
+      };
+    },
+  );
 }
 
 /** The audit record of a new order: the titles before and after. */
 export function orderRecord(
-  project: { readonly id: number; readonly code: string; readonly title: string },
+  project: {
+    readonly id: number;
+    readonly code: string;
+    readonly title: string;
+  },
   before: readonly Measure[],
   after: readonly Measure[],
 ) {

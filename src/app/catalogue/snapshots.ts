@@ -3,7 +3,12 @@
  * points in time ("2024-Q2"), org units by code, projects by slug — stable keys that stay
  * readable after the record itself is gone.
  */
-import type { Measure, Phase, Project, Responsibility } from "../../domain/catalogue/catalogue.js";
+import type {
+  Measure,
+  Phase,
+  Project,
+  Responsibility,
+} from "../../domain/catalogue/catalogue.js";
 import { formatPointInTime } from "../../domain/period/point-in-time.js";
 
 /** A phase as logged. */
@@ -27,25 +32,41 @@ export function phaseSnapshot(phase: Omit<Phase, "id">): PhaseSnapshot {
 }
 
 /** The snapshot of a measure. */
-export function measureSnapshot(measure: Omit<Measure, "id">): { readonly title: string; readonly status: string } {
+export function measureSnapshot(measure: Omit<Measure, "id">): {
+  readonly title: string;
+  readonly status: string;
+} {
   return { title: measure.title, status: measure.status };
 }
 
 /** The snapshot of a project's own fields. */
-export function projectFieldsSnapshot(project: Pick<Project, "title" | "summary" | "status" | "tags">): {
+export function projectFieldsSnapshot(
+  project: Pick<Project, "title" | "summary" | "status" | "tags">,
+): {
   readonly title: string;
   readonly summary: string;
   readonly status: string;
   readonly tags: readonly string[];
 } {
-  return { title: project.title, summary: project.summary, status: project.status, tags: project.tags };
+  return {
+    title: project.title,
+    summary: project.summary,
+    status: project.status,
+    tags: project.tags,
+  };
 }
 
 /** The snapshot of a list of responsibilities. */
-export function responsibilitiesSnapshot(responsibilities: readonly Responsibility[]): readonly {
+export function responsibilitiesSnapshot(
+  responsibilities: readonly Responsibility[],
+): readonly {
   readonly orgUnit: string;
   readonly role: string;
   readonly note: string | null;
 }[] {
-  return responsibilities.map((r) => ({ orgUnit: r.orgUnitCode, role: r.role, note: r.note }));
+  return responsibilities.map((r) => ({
+    orgUnit: r.orgUnitCode,
+    role: r.role,
+    note: r.note,
+  }));
 }

@@ -14,12 +14,24 @@ import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { searchEntriesOf } from "./catalogue-document.js";
 import type { AppContext } from "../context.js";
-import { EditConflictError, type ActionFieldState, type ImpactAreaState, type OrgUnitState, type ProgrammeState } from "./edit-conflict.js";
+import {
+  EditConflictError,
+  type ActionFieldState,
+  type ImpactAreaState,
+  type OrgUnitState,
+  type ProgrammeState,
+} from "./edit-conflict.js";
 
 /** The programme of a municipality; throws ERR_NOT_FOUND when it has none. */
-export async function requireProgramme(db: Executor, municipalityId: number): Promise<StoredProgramme> {
+export async function requireProgramme(
+  db: Executor,
+  municipalityId: number,
+): Promise<StoredProgramme> {
   const programme = await loadStoredProgramme(db, municipalityId);
-  if (programme === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Kommune hat noch keinen Maßnahmenkatalog." });
+  if (programme === null)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Diese Kommune hat noch keinen Maßnahmenkatalog.",
+    });
   return programme;
 }
 
@@ -53,7 +65,12 @@ export async function loadStructureState(
   ]);
   const areaKeys = new Map(areas.map((area) => [area.id, area.key]));
   return {
-    impactAreas: areas.map((area) => ({ key: area.key, name: area.name, description: area.description, version: area.version })),
+    impactAreas: areas.map((area) => ({
+      key: area.key,
+      name: area.name,
+      description: area.description,
+      version: area.version,
+    })),
     actionFields: fields.map((field) => ({
       key: field.key,
       impactAreaKey: areaKeys.get(field.impactAreaId) ?? "",
@@ -63,7 +80,13 @@ export async function loadStructureState(
       description: field.description,
       version: field.version,
     })),
-    orgUnits: units.map((unit) => ({ code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode, version: unit.version })),
+    orgUnits: units.map((unit) => ({
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      parentCode: unit.parentCode,
+      version: unit.version,
+    })),
   };
 }
 
@@ -71,7 +94,12 @@ export async function loadStructureState(
 export async function structureConflict(
   ctx: AppContext,
   municipalityId: number,
-  entity: { readonly entityType: "programme" | "impact_area" | "action_field" | "org_unit"; readonly entityId: number; readonly key: string },
+  entity: {
+    readonly entityType:
+      "programme" | "impact_area" | "action_field" | "org_unit";
+    readonly entityId: number;
+    readonly key: string;
+  },
   expectedVersion: number,
 ): Promise<EditConflictError> {
   const changes = await listAuditEvents(ctx.db, {
@@ -83,27 +111,50 @@ export async function structureConflict(
   });
   if (entity.entityType === "programme") {
     const programme = await requireProgramme(ctx.db, municipalityId);
-    return new EditConflictError({ currentVersion: programme.version, current: { kind: "programme", programme: programmeState(programme) }, changes });
+    return new EditConflictError({
+      currentVersion: programme.version,
+      current: { kind: "programme", programme: programmeState(programme) },
+      changes,
+    });
   }
   const state = await loadStructureState(ctx.db, municipalityId);
   switch (entity.entityType) {
     case "impact_area": {
-      const impactArea = state.impactAreas.find((area) => area.key === entity.key) ?? null;
-      return new EditConflictError({ currentVersion: impactArea?.version ?? null, current: { kind: "impactArea", impactArea }, changes });
+      const impactArea =
+        state.impactAreas.find((area) => area.key === entity.key) ?? null;
+      return new EditConflictError({
+        currentVersion: impactArea?.version ?? null,
+        current: { kind: "impactArea", impactArea },
+        changes,
+      });
     }
     case "action_field": {
-      const actionField = state.actionFields.find((field) => field.key === entity.key) ?? null;
-      return new EditConflictError({ currentVersion: actionField?.version ?? null, current: { kind: "actionField", actionField }, changes });
+      const actionField =
+        state.actionFields.find((field) => field.key === entity.key) ?? null;
+      return new EditConflictError({
+        currentVersion: actionField?.version ?? null,
+        current: { kind: "actionField", actionField },
+        changes,
+      });
     }
     case "org_unit": {
-      const orgUnit = state.orgUnits.find((unit) => unit.code === entity.key) ?? null;
-      return new EditConflictError({ currentVersion: orgUnit?.version ?? null, current: { kind: "orgUnit", orgUnit }, changes });
+      const orgUnit =
+        state.orgUnits.find((unit) => unit.code === entity.key) ?? null;
+      return new EditConflictError({
+        currentVersion: orgUnit?.version ?? null,
+        current: { kind: "orgUnit", orgUnit },
+        changes,
+      });
     }
   }
 }
 
 /** Rebuilds a municipality's search entries after a name that every project's entry contains has changed. */
-export async function rebuildSearchEntries(db: Executor, municipality: Municipality): Promise<void> {
+export async function rebuildSearchEntries(
+  db: Executor,
+  municipality: Municipality,
+): Promise<void> {
   const catalogue = await loadCatalogue(db, municipality);
-  if (catalogue !== null) await replaceSearchEntries(db, municipality.id, searchEntriesOf(catalogue));
+  if (catalogue !== null)
+    await replaceSearchEntries(db, municipality.id, searchEntriesOf(catalogue));
 }

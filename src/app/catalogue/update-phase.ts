@@ -4,8 +4,17 @@ import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { UpdatePhaseInputSchema, type UpdatePhaseInput } from "./catalogue-edit.schema.js";
-import { changeProject, projectLabel, requireValid, UNKNOWN_ORIGIN, type ProjectChangeResult } from "./edit-support.js";
+import {
+  UpdatePhaseInputSchema,
+  type UpdatePhaseInput,
+} from "./catalogue-edit.schema.js";
+import {
+  changeProject,
+  projectLabel,
+  requireValid,
+  UNKNOWN_ORIGIN,
+  type ProjectChangeResult,
+} from "./edit-support.js";
 import { requirePhaseValues } from "./phase-values.js";
 import { phaseSnapshot } from "./snapshots.js";
 
@@ -18,21 +27,35 @@ export async function updatePhase(
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(UpdatePhaseInputSchema, input);
   const phase = requirePhaseValues(valid.data);
-  return changeProject(ctx, principal, valid, "phase.update", origin, async (trx, before) => {
-    const previous = before.project.phases.find((candidate) => candidate.id === valid.phaseId);
-    if (previous === undefined || !(await updatePhaseRow(trx, before.project.id, valid.phaseId, phase))) {
-      throw new AppError("ERR_NOT_FOUND", { detail: "Diese Phase gehört nicht (mehr) zum Projekt." });
-    }
-    return {
-      value: undefined,
-      record: {
-        action: "phase.update",
-        entityType: "phase",
-        entityId: valid.phaseId,
-        entityLabel: `${projectLabel(before.project)} – ${phase.label}`,
-        before: phaseSnapshot(previous),
-        after: phaseSnapshot(phase),
-      },
-    };
-  });
+  return changeProject(
+    ctx,
+    principal,
+    valid,
+    "phase.update",
+    origin,
+    async (trx, before) => {
+      const previous = before.project.phases.find(
+        (candidate) => candidate.id === valid.phaseId,
+      );
+      if (
+        previous === undefined ||
+        !(await updatePhaseRow(trx, before.project.id, valid.phaseId, phase))
+      ) {
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diese Phase gehört nicht (mehr) zum Projekt.",
+        });
+      }
+      return {
+        value: undefined,
+        record: {
+          action: "phase.update",
+          entityType: "phase",
+          entityId: valid.phaseId,
+          entityLabel: `${projectLabel(before.project)} – ${phase.label}`,
+          before: phaseSnapshot(previous),
+          after: phaseSnapshot(phase),
+        },
+      };
+    },
+  );
 }

@@ -1,10 +1,16 @@
 /** Changing the programme's frame: title, subtitle, horizon, summary, vision statements and goals (administrators). */
-import { claimVersion, updateProgrammeRow } from "../../db/structure.repository.js";
+import {
+  claimVersion,
+  updateProgrammeRow,
+} from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { UpdateProgrammeInputSchema, type UpdateProgrammeInput } from "./catalogue-edit.schema.js";
+import {
+  UpdateProgrammeInputSchema,
+  type UpdateProgrammeInput,
+} from "./catalogue-edit.schema.js";
 import {
   changeStructure,
   optionalText,
@@ -26,30 +32,74 @@ export async function updateProgramme(
   const valid = requireValid(UpdateProgrammeInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const programme = await requireProgramme(ctx.db, municipality.id);
-  await requireAdministrator(ctx, principal, municipality, "programme.update", { entityType: "programme", entityId: programme.id, entityLabel: programme.title }, origin);
+  await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "programme.update",
+    {
+      entityType: "programme",
+      entityId: programme.id,
+      entityLabel: programme.title,
+    },
+    origin,
+  );
   const { data } = valid;
   const problems: InputProblem[] = [];
   const title = data.title.trim();
-  if (title === "") problems.push({ path: "/data/title", message: "darf nicht leer sein" });
-  if (data.horizonEnd < data.horizonStart) problems.push({ path: "/data/horizonEnd", message: "Das Ende des Zeithorizonts liegt vor seinem Beginn." });
+  if (title === "")
+    problems.push({ path: "/data/title", message: "darf nicht leer sein" });
+  if (data.horizonEnd < data.horizonStart)
+    problems.push({
+      path: "/data/horizonEnd",
+      message: "Das Ende des Zeithorizonts liegt vor seinem Beginn.",
+    });
   const goals = data.goals.map((goal, index) => {
     const goalTitle = goal.title.trim();
-    if (goalTitle === "") problems.push({ path: `/data/goals/${index}/title`, message: "darf nicht leer sein" });
+    if (goalTitle === "")
+      problems.push({
+        path: `/data/goals/${index}/title`,
+        message: "darf nicht leer sein",
+      });
     return { title: goalTitle, description: optionalText(goal.description) };
   });
   rejectProblems(problems);
-  const fields = { title, subtitle: optionalText(data.subtitle), horizonStart: data.horizonStart, horizonEnd: data.horizonEnd, summary: optionalText(data.summary) };
-  const conflict = () => structureConflict(ctx, municipality.id, { entityType: "programme", entityId: programme.id, key: "" }, valid.expectedVersion);
+  const fields = {
+    title,
+    subtitle: optionalText(data.subtitle),
+    horizonStart: data.horizonStart,
+    horizonEnd: data.horizonEnd,
+    summary: optionalText(data.summary),
+  };
+  const conflict = () =>
+    structureConflict(
+      ctx,
+      municipality.id,
+      { entityType: "programme", entityId: programme.id, key: "" },
+      valid.expectedVersion,
+    );
   if (programme.version !== valid.expectedVersion) throw await conflict();
   return changeStructure(
     ctx,
     principal,
     municipality,
-    { expectedVersion: valid.expectedVersion, reason: valid.reason, claim: (trx) => claimVersion(trx, "programme", programme.id, valid.expectedVersion), conflict },
+    {
+      expectedVersion: valid.expectedVersion,
+      reason: valid.reason,
+      claim: (trx) =>
+        claimVersion(trx, "programme", programme.id, valid.expectedVersion),
+      conflict,
+    },
     origin,
     async (trx) => {
       await updateProgrammeRow(trx, programme.id, fields, goals);
-      const { title: oldTitle, subtitle, horizonStart, horizonEnd, summary } = programme;
+      const {
+        title: oldTitle,
+        subtitle,
+        horizonStart,
+        horizonEnd,
+        summary,
+      } = programme;
       return {
         value: { version: valid.expectedVersion + 1 },
         record: {
@@ -57,7 +107,14 @@ export async function updateProgramme(
           entityType: "programme",
           entityId: programme.id,
           entityLabel: title,
-          before: { title: oldTitle, subtitle, horizonStart, horizonEnd, summary, goals: programme.goals },
+          before: {
+            title: oldTitle,
+            subtitle,
+            horizonStart,
+            horizonEnd,
+            summary,
+            goals: programme.goals,
+          },
           after: { ...fields, goals },
         },
       };

@@ -6,7 +6,10 @@ import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Adding a column fires no row trigger, so the append-only rule of audit_event is untouched.
-  await db.schema.alterTable("audit_event").addColumn("version", "integer").execute();
+  await db.schema
+    .alterTable("audit_event")
+    .addColumn("version", "integer")
+    .execute();
   await db.schema
     .createIndex("audit_event_entity_idx")
     .on("audit_event")

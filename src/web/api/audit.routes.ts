@@ -10,7 +10,12 @@ import type { AuditEvent } from "../../app/audit/record-audit.js";
 import type { AppContext } from "../../app/context.js";
 import { NO_STORE } from "../http/cache.js";
 import { sendJsonError } from "../http/errors.js";
-import { AuditLogResponseSchema, AuditParamsSchema, AuditQuerySchema, type AuditLogResponse } from "./audit.schema.js";
+import {
+  AuditLogResponseSchema,
+  AuditParamsSchema,
+  AuditQuerySchema,
+  type AuditLogResponse,
+} from "./audit.schema.js";
 import { ErrorResponseSchema } from "./error.schema.js";
 import { ref } from "./schema-ref.js";
 
@@ -38,10 +43,15 @@ function presentEvent(event: AuditEvent): AuditLogResponse["events"][number] {
 }
 
 /** Registers the route under the plugin's prefix (/api). */
-export async function auditApiRoutes(instance: FastifyInstance, options: AuditApiOptions): Promise<void> {
+export async function auditApiRoutes(
+  instance: FastifyInstance,
+  options: AuditApiOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
-  app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendJsonError(error, request, reply),
+  );
 
   app.get(
     "/v1/municipalities/:slug/audit",
@@ -84,7 +94,12 @@ export async function auditApiRoutes(instance: FastifyInstance, options: AuditAp
         },
         { ip: request.ip },
       );
-      const body: AuditLogResponse = { events: log.events.map(presentEvent), hasMore: log.hasMore, limit: log.limit, offset: log.offset };
+      const body: AuditLogResponse = {
+        events: log.events.map(presentEvent),
+        hasMore: log.hasMore,
+        limit: log.limit,
+        offset: log.offset,
+      };
       return reply.header("cache-control", NO_STORE).send(body);
     },
   );

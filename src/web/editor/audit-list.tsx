@@ -12,7 +12,9 @@ export interface AuditListProps {
   /** The heading level of each entry, so that the list fits the page's outline. */
   readonly headingLevel: 2 | 3 | 4;
   /** A link per entry, e.g. to the project it concerns. */
-  readonly linkOf?: (event: PresentedAuditEvent) => { readonly href: string; readonly label: string } | null;
+  readonly linkOf?: (
+    event: PresentedAuditEvent,
+  ) => { readonly href: string; readonly label: string } | null;
 }
 
 /** The events, newest first as given. */
@@ -69,10 +71,18 @@ export function AuditList(props: AuditListProps): JSX.Element {
                         <th scope="row" safe>
                           {row.field}
                         </th>
-                        <td class="app-diff-table__before" lang={view.contentLang} safe>
+                        <td
+                          class="app-diff-table__before"
+                          lang={view.contentLang}
+                          safe
+                        >
                           {row.before}
                         </td>
-                        <td class="app-diff-table__after" lang={view.contentLang} safe>
+                        <td
+                          class="app-diff-table__after"
+                          lang={view.contentLang}
+                          safe
+                        >
                           {row.after}
                         </td>
                       </tr>

@@ -5,13 +5,29 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { readAuditLog, type AuditLogPage } from "../../app/audit/read-audit-log.js";
+import {
+  readAuditLog,
+  type AuditLogPage,
+} from "../../app/audit/read-audit-log.js";
 import { getEditorOverview } from "../../app/catalogue/read-editor.js";
 import type { AppContext } from "../../app/context.js";
-import { formatPointInTime, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
-import { AuditLogPageView, HistoryPage, type AuditFilterValues } from "./audit-pages.js";
+import {
+  formatPointInTime,
+  parseGermanPointInTime,
+} from "../../domain/period/point-in-time.js";
+import {
+  AuditLogPageView,
+  HistoryPage,
+  type AuditFilterValues,
+} from "./audit-pages.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
-import { editorChrome, originOf, sendEditorPage, viewOf } from "./editor-view.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+} from "./editor-view.js";
 
 /** What the audit routes need. */
 export interface AuditRoutesOptions {
@@ -37,7 +53,9 @@ const LogQuery = Type.Object({
 
 /** The page number from ?seite=, 1 when missing or malformed. */
 function pageNumber(value: string | undefined): number {
-  return value !== undefined && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : 1;
+  return value !== undefined && /^[1-9]\d{0,4}$/.test(value)
+    ? Number(value)
+    : 1;
 }
 
 /** A day as typed ("28.11.2022" or "2022-11-28") as YYYY-MM-DD; null when it is not a day. */
@@ -47,7 +65,11 @@ export function parseFilterDay(text: string): string | null {
 }
 
 /** The links to the previous and next page of a log page. */
-function pageLinks(request: FastifyRequest, log: AuditLogPage, page: number): { olderHref: string | null; newerHref: string | null } {
+function pageLinks(
+  request: FastifyRequest,
+  log: AuditLogPage,
+  page: number,
+): { olderHref: string | null; newerHref: string | null } {
   const url = new URL(request.url, "http://localhost");
   const at = (target: number): string => {
     if (target <= 1) url.searchParams.delete("seite");
@@ -55,96 +77,163 @@ function pageLinks(request: FastifyRequest, log: AuditLogPage, page: number): { 
     const search = url.searchParams.toString();
     return `${url.pathname}${search === "" ? "" : `?${search}`}`;
   };
-  return { olderHref: log.hasMore ? at(page + 1) : null, newerHref: page > 1 ? at(page - 1) : null };
+  return {
+    olderHref: log.hasMore ? at(page + 1) : null,
+    newerHref: page > 1 ? at(page - 1) : null,
+  };
 }
 
 /** Registers the history and the log pages. */
-export async function auditRoutes(instance: FastifyInstance, options: AuditRoutesOptions): Promise<void> {
+export async function auditRoutes(
+  instance: FastifyInstance,
+  options: AuditRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
   app.get(
     EDITOR_ROUTES.history,
-    { config: { policy: "staff" }, schema: { hide: true, params: Type.Object({ slug: Type.String(), projectSlug: Type.String() }), querystring: PageQuery } },
-    async (request, reply) => {
-      const { slug, projectSlug } = request.params;
-      const page = pageNumber(request.query.seite);
-      const log = await readAuditLog(
-        ctx,
-        request.principal,
-        { municipality: slug, project: projectSlug, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-        originOf(request),
-      );
-      const overview = await getEditorOverview(ctx, request.principal, slug, originOf(request));
-      const view = viewOf(request);
-      const html = await (
-        <HistoryPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(request, view, overview.catalogue, overview.rights, "project")}
-          log={log}
-          {...pageLinks(request, log, page)}
-        />
-      );
-      return sendEditorPage(reply, 200, html);
+    {
+      config: { policy: "staff" },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          slug: Type.String(),
+          projectSlug: Type.String(),
+        }),
+        querystring: PageQuery,
+      },
     },
+    async (request, reply) =>
+      answerRefusals(request, reply, async () => {
+        const { slug, projectSlug } = request.params;
+        const page = pageNumber(request.query.seite);
+        const log = await readAuditLog(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            project: projectSlug,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          },
+          originOf(request),
+        );
+        const overview = await getEditorOverview(
+          ctx,
+          request.principal,
+          slug,
+          originOf(request),
+        );
+        const view = viewOf(request);
+        const html = await (
+          <HistoryPage
+            view={view}
+            requestUrl={request.url}
+            chrome={editorChrome(
+              request,
+              view,
+              overview.catalogue,
+              overview.rights,
+              "project",
+            )}
+            log={log}
+            {...pageLinks(request, log, page)}
+          />
+        );
+        return sendEditorPage(reply, 200, html);
+      }),
   );
 
   app.get(
     EDITOR_ROUTES.auditLog,
-    { config: { policy: "staff" }, schema: { hide: true, params: Type.Object({ slug: Type.String() }), querystring: LogQuery } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const query = request.query;
-      const view = viewOf(request);
-      const overview = await getEditorOverview(ctx, request.principal, slug, originOf(request));
-      const filter: AuditFilterValues = {
-        von: query.von ?? "",
-        bis: query.bis ?? "",
-        person: query.person ?? "",
-        bereich: query.bereich ?? "",
-        aktion: query.aktion ?? "",
-      };
-      const errors: Record<string, string> = {};
-      const from = filter.von.trim() === "" ? undefined : parseFilterDay(filter.von);
-      const until = filter.bis.trim() === "" ? undefined : parseFilterDay(filter.bis);
-      if (from === null) errors.von = `${view.t.editor.auditFrom}: ${view.t.editor.auditDateInvalid}`;
-      if (until === null) errors.bis = `${view.t.editor.auditUntil}: ${view.t.editor.auditDateInvalid}`;
-      const page = pageNumber(query.seite);
-      const log =
-        Object.keys(errors).length > 0
-          ? null
-          : await readAuditLog(
-              ctx,
-              request.principal,
-              {
-                municipality: slug,
-                from: from ?? undefined,
-                until: until ?? undefined,
-                actorUserId: /^[1-9]\d{0,9}$/.test(filter.person) ? Number(filter.person) : undefined,
-                entityType: filter.bereich === "" ? undefined : filter.bereich,
-                action: filter.aktion === "" ? undefined : filter.aktion,
-                limit: PAGE_SIZE,
-                offset: (page - 1) * PAGE_SIZE,
-              },
-              originOf(request),
-            );
-      const projectLinks = new Map(overview.projects.map(({ project }) => [project.id, view.link(editorPaths.project(slug, project.slug))]));
-      const links = log === null ? { olderHref: null, newerHref: null } : pageLinks(request, log, page);
-      const html = await (
-        <AuditLogPageView
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(request, view, overview.catalogue, overview.rights, "auditLog")}
-          log={log}
-          slug={slug}
-          filter={filter}
-          errors={errors}
-          projectLinks={projectLinks}
-          {...links}
-        />
-      );
-      return sendEditorPage(reply, log === null ? 400 : 200, html);
+    {
+      config: { policy: "staff" },
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Type.String() }),
+        querystring: LogQuery,
+      },
     },
+    async (request, reply) =>
+      answerRefusals(request, reply, async () => {
+        const { slug } = request.params;
+        const query = request.query;
+        const view = viewOf(request);
+        const overview = await getEditorOverview(
+          ctx,
+          request.principal,
+          slug,
+          originOf(request),
+        );
+        const filter: AuditFilterValues = {
+          von: query.von ?? "",
+          bis: query.bis ?? "",
+          person: query.person ?? "",
+          bereich: query.bereich ?? "",
+          aktion: query.aktion ?? "",
+        };
+        const errors: Record<string, string> = {};
+        const from =
+          filter.von.trim() === "" ? undefined : parseFilterDay(filter.von);
+        const until =
+          filter.bis.trim() === "" ? undefined : parseFilterDay(filter.bis);
+        if (from === null)
+          errors.von = `${view.t.editor.auditFrom}: ${view.t.editor.auditDateInvalid}`;
+        if (until === null)
+          errors.bis = `${view.t.editor.auditUntil}: ${view.t.editor.auditDateInvalid}`;
+        const page = pageNumber(query.seite);
+        const log =
+          Object.keys(errors).length > 0
+            ? null
+            : await readAuditLog(
+                ctx,
+                request.principal,
+                {
+                  municipality: slug,
+                  from: from ?? undefined,
+                  until: until ?? undefined,
+                  actorUserId: /^[1-9]\d{0,9}$/.test(filter.person)
+                    ? Number(filter.person)
+                    : undefined,
+                  entityType:
+                    filter.bereich === "" ? undefined : filter.bereich,
+                  action: filter.aktion === "" ? undefined : filter.aktion,
+                  limit: PAGE_SIZE,
+                  offset: (page - 1) * PAGE_SIZE,
+                },
+                originOf(request),
+              );
+        const projectLinks = new Map(
+          overview.projects.map(({ project }) => [
+            project.id,
+            view.link(editorPaths.project(slug, project.slug)),
+          ]),
+        );
+        const links =
+          log === null
+            ? { olderHref: null, newerHref: null }
+            : pageLinks(request, log, page);
+        const html = await (
+          <AuditLogPageView
+            view={view}
+            requestUrl={request.url}
+            chrome={editorChrome(
+              request,
+              view,
+              overview.catalogue,
+              overview.rights,
+              "auditLog",
+            )}
+            log={log}
+            slug={slug}
+            filter={filter}
+            errors={errors}
+            projectLinks={projectLinks}
+            {...links}
+          />
+        );
+        return sendEditorPage(reply, log === null ? 400 : 200, html);
+      }),
   );
 }

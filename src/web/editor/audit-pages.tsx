@@ -4,12 +4,19 @@
  */
 import type { AuditLogPage } from "../../app/audit/read-audit-log.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { SelectField, type Choice } from "../components/form-fields/form-fields.js";
+import {
+  SelectField,
+  type Choice,
+} from "../components/form-fields/form-fields.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
-import { actionLabel, entityTypeLabel, presentAuditEvent } from "./audit.presenter.js";
+import {
+  actionLabel,
+  entityTypeLabel,
+  presentAuditEvent,
+} from "./audit.presenter.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 
@@ -23,7 +30,11 @@ export interface HistoryPageProps {
   readonly newerHref: string | null;
 }
 
-function Paging(props: { readonly view: ViewContext; readonly olderHref: string | null; readonly newerHref: string | null }): JSX.Element {
+function Paging(props: {
+  readonly view: ViewContext;
+  readonly olderHref: string | null;
+  readonly newerHref: string | null;
+}): JSX.Element {
   const t = props.view.t.editor;
   if (props.olderHref === null && props.newerHref === null) return <></>;
   return (
@@ -69,7 +80,15 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
       navigation={props.chrome.navigation}
       breadcrumbs={[
         { label: t.administration, href: view.link(editorPaths.home(slug)) },
-        ...(project === null ? [] : [{ label: project.title, href: view.link(editorPaths.project(slug, project.slug)), lang: view.contentLang }]),
+        ...(project === null
+          ? []
+          : [
+              {
+                label: project.title,
+                href: view.link(editorPaths.project(slug, project.slug)),
+                lang: view.contentLang,
+              },
+            ]),
         { label: t.historyLink },
       ]}
     >
@@ -84,14 +103,26 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
           {t.auditEmpty}
         </p>
       ) : (
-        <AuditList view={view} events={log.events.map((event) => presentAuditEvent(view, event))} headingLevel={2} />
+        <AuditList
+          view={view}
+          events={log.events.map((event) => presentAuditEvent(view, event))}
+          headingLevel={2}
+        />
       )}
-      <Paging view={view} olderHref={props.olderHref} newerHref={props.newerHref} />
+      <Paging
+        view={view}
+        olderHref={props.olderHref}
+        newerHref={props.newerHref}
+      />
       {project === null ? (
         ""
       ) : (
         <p class="app-body-text">
-          <a class="app-link" href={view.link(editorPaths.project(slug, project.slug))} safe>
+          <a
+            class="app-link"
+            href={view.link(editorPaths.project(slug, project.slug))}
+            safe
+          >
             {t.backToProject}
           </a>
         </p>
@@ -128,20 +159,35 @@ export interface AuditLogPageProps {
 export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
   const { view, filter } = props;
   const t = view.t.editor;
-  const errorLinks = Object.entries(props.errors).map(([field, text]) => ({ text, href: `#protokoll-${field}` }));
+  const errorLinks = Object.entries(props.errors).map(([field, text]) => ({
+    text,
+    href: `#protokoll-${field}`,
+  }));
   const actionChoices: Choice[] = [
     { value: "", label: t.auditAll },
-    ...Object.keys(t.auditActions).map((action) => ({ value: action, label: actionLabel(view, action) })),
+    ...Object.keys(t.auditActions).map((action) => ({
+      value: action,
+      label: actionLabel(view, action),
+    })),
   ];
   const typeChoices: Choice[] = [
     { value: "", label: t.auditAll },
-    ...Object.keys(t.auditEntityTypes).map((type) => ({ value: type, label: entityTypeLabel(view, type) })),
+    ...Object.keys(t.auditEntityTypes).map((type) => ({
+      value: type,
+      label: entityTypeLabel(view, type),
+    })),
   ];
   const personChoices: Choice[] = [
     { value: "", label: t.auditAll },
-    ...(props.log?.actors ?? []).map((actor) => ({ value: String(actor.userId), label: actor.label })),
+    ...(props.log?.actors ?? []).map((actor) => ({
+      value: String(actor.userId),
+      label: actor.label,
+    })),
   ];
-  const title = errorLinks.length > 0 ? `${t.errorTitlePrefix}${t.auditLogTitle}` : t.auditLogTitle;
+  const title =
+    errorLinks.length > 0
+      ? `${t.errorTitlePrefix}${t.auditLogTitle}`
+      : t.auditLogTitle;
   return (
     <PageLayout
       view={view}
@@ -151,31 +197,81 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       account={props.chrome.account}
       navigation={props.chrome.navigation}
     >
-      {errorLinks.length > 0 ? <ErrorSummary title={t.errorSummaryTitle} links={errorLinks} /> : ""}
+      {errorLinks.length > 0 ? (
+        <ErrorSummary title={t.errorSummaryTitle} links={errorLinks} />
+      ) : (
+        ""
+      )}
       <h1 class="app-heading-xl" safe>
         {t.auditLogTitle}
       </h1>
       <p class="app-lead" safe>
         {t.auditLogIntro}
       </p>
-      <form class="app-filter" method="get" action={view.link(editorPaths.auditLog(props.slug))}>
-        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+      <form
+        class="app-filter"
+        method="get"
+        action={view.link(editorPaths.auditLog(props.slug))}
+      >
+        {view.lang === "de" ? (
+          ""
+        ) : (
+          <input type="hidden" name="lang" value={view.lang} />
+        )}
         <fieldset class="app-fieldset">
           <legend class="app-fieldset__legend" safe>
             {t.auditFilterLegend}
           </legend>
           <div class="app-filter__fields app-filter__fields--five">
-            <TextField id="protokoll-von" name="von" label={t.auditFrom} hint={t.auditDateHint} value={filter.von} error={props.errors.von} maxlength={20} />
-            <TextField id="protokoll-bis" name="bis" label={t.auditUntil} hint={t.auditDateHint} value={filter.bis} error={props.errors.bis} maxlength={20} />
-            <SelectField id="protokoll-person" name="person" label={t.auditPerson} value={filter.person} choices={personChoices} />
-            <SelectField id="protokoll-bereich" name="bereich" label={t.auditEntityType} value={filter.bereich} choices={typeChoices} />
-            <SelectField id="protokoll-aktion" name="aktion" label={t.auditAction} value={filter.aktion} choices={actionChoices} />
+            <TextField
+              id="protokoll-von"
+              name="von"
+              label={t.auditFrom}
+              hint={t.auditDateHint}
+              value={filter.von}
+              error={props.errors.von}
+              maxlength={20}
+            />
+            <TextField
+              id="protokoll-bis"
+              name="bis"
+              label={t.auditUntil}
+              hint={t.auditDateHint}
+              value={filter.bis}
+              error={props.errors.bis}
+              maxlength={20}
+            />
+            <SelectField
+              id="protokoll-person"
+              name="person"
+              label={t.auditPerson}
+              value={filter.person}
+              choices={personChoices}
+            />
+            <SelectField
+              id="protokoll-bereich"
+              name="bereich"
+              label={t.auditEntityType}
+              value={filter.bereich}
+              choices={typeChoices}
+            />
+            <SelectField
+              id="protokoll-aktion"
+              name="aktion"
+              label={t.auditAction}
+              value={filter.aktion}
+              choices={actionChoices}
+            />
           </div>
           <div class="app-button-group">
             <button type="submit" class="app-button" safe>
               {t.auditFilterSubmit}
             </button>
-            <a class="app-link" href={view.link(editorPaths.auditLog(props.slug))} safe>
+            <a
+              class="app-link"
+              href={view.link(editorPaths.auditLog(props.slug))}
+              safe
+            >
               {t.auditFilterReset}
             </a>
           </div>
@@ -188,15 +284,26 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       ) : (
         <AuditList
           view={view}
-          events={props.log.events.map((event) => presentAuditEvent(view, event))}
+          events={props.log.events.map((event) =>
+            presentAuditEvent(view, event),
+          )}
           headingLevel={2}
           linkOf={(event) => {
-            const href = event.projectId === null ? undefined : props.projectLinks.get(event.projectId);
-            return href === undefined ? null : { href, label: t.auditProjectLink };
+            const href =
+              event.projectId === null
+                ? undefined
+                : props.projectLinks.get(event.projectId);
+            return href === undefined
+              ? null
+              : { href, label: t.auditProjectLink };
           }}
         />
       )}
-      <Paging view={view} olderHref={props.olderHref} newerHref={props.newerHref} />
+      <Paging
+        view={view}
+        olderHref={props.olderHref}
+        newerHref={props.newerHref}
+      />
     </PageLayout>
   );
 }

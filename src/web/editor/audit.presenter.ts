@@ -45,7 +45,9 @@ export function actionLabel(view: ViewContext, action: string): string {
 /** The words for an entity type. */
 export function entityTypeLabel(view: ViewContext, entityType: string): string {
   const labels = view.t.editor.auditEntityTypes;
-  return Object.hasOwn(labels, entityType) ? (labels[entityType] ?? entityType) : entityType;
+  return Object.hasOwn(labels, entityType)
+    ? (labels[entityType] ?? entityType)
+    : entityType;
 }
 
 function fieldLabel(view: ViewContext, key: string): string {
@@ -55,8 +57,10 @@ function fieldLabel(view: ViewContext, key: string): string {
 
 function statusLabel(view: ViewContext, value: string): string {
   const { projectStatus, measureStatus } = view.t;
-  if (Object.hasOwn(projectStatus, value)) return projectStatus[value as keyof typeof projectStatus];
-  if (Object.hasOwn(measureStatus, value)) return measureStatus[value as keyof typeof measureStatus];
+  if (Object.hasOwn(projectStatus, value))
+    return projectStatus[value as keyof typeof projectStatus];
+  if (Object.hasOwn(measureStatus, value))
+    return measureStatus[value as keyof typeof measureStatus];
   return value;
 }
 
@@ -70,9 +74,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A value of a field as text. */
-export function formatAuditValue(view: ViewContext, key: string, value: unknown): string {
+export function formatAuditValue(
+  view: ViewContext,
+  key: string,
+  value: unknown,
+): string {
   const t = view.t.editor;
-  if (value === null || value === undefined || value === "") return t.emptyValue;
+  if (value === null || value === undefined || value === "")
+    return t.emptyValue;
   if (typeof value === "string") {
     switch (key) {
       case "start":
@@ -81,51 +90,88 @@ export function formatAuditValue(view: ViewContext, key: string, value: unknown)
       case "status":
         return statusLabel(view, value);
       case "continuation":
-        return value === "ongoing" ? t.continuationOngoing : value === "permanent" ? t.continuationPermanent : value;
+        return value === "ongoing"
+          ? t.continuationOngoing
+          : value === "permanent"
+            ? t.continuationPermanent
+            : value;
       case "kind":
-        return Object.hasOwn(t.orgUnitKind, value) ? (t.orgUnitKind[value] ?? value) : value;
+        return Object.hasOwn(t.orgUnitKind, value)
+          ? (t.orgUnitKind[value] ?? value)
+          : value;
       case "role":
-        return value === "lead" || value === "contributing" ? view.t.responsibilityRole[value] : value;
+        return value === "lead" || value === "contributing"
+          ? view.t.responsibilityRole[value]
+          : value;
       case "attempted":
         return actionLabel(view, value);
       default:
         return value;
     }
   }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return t.emptyValue;
-    return value.map((item) => (isRecord(item) ? formatRecord(view, item) : formatAuditValue(view, key, item))).join("; ");
+    return value
+      .map((item) =>
+        isRecord(item)
+          ? formatRecord(view, item)
+          : formatAuditValue(view, key, item),
+      )
+      .join("; ");
   }
   if (isRecord(value)) return formatRecord(view, value);
   return JSON.stringify(value);
 }
 
 /** A record inside a list: responsibilities, goals, priorities, phases of a deleted project. */
-function formatRecord(view: ViewContext, record: Record<string, unknown>): string {
+function formatRecord(
+  view: ViewContext,
+  record: Record<string, unknown>,
+): string {
   if (typeof record.orgUnit === "string") {
-    const details = [formatAuditValue(view, "role", record.role), typeof record.note === "string" ? record.note : null].filter((part) => part !== null);
+    const details = [
+      formatAuditValue(view, "role", record.role),
+      typeof record.note === "string" ? record.note : null,
+    ].filter((part) => part !== null);
     return `${record.orgUnit} (${details.join(", ")})`;
   }
   if (typeof record.label === "string" && typeof record.start === "string") {
-    const end = typeof record.end === "string" ? `–${pointLabel(view, record.end)}` : "";
+    const end =
+      typeof record.end === "string" ? `–${pointLabel(view, record.end)}` : "";
     return `${record.label}: ${pointLabel(view, record.start)}${end}`;
   }
   if (typeof record.title === "string") {
-    const projects = Array.isArray(record.projects) && record.projects.length > 0 ? ` (${record.projects.join(", ")})` : "";
-    const status = typeof record.status === "string" ? ` (${statusLabel(view, record.status)})` : "";
+    const projects =
+      Array.isArray(record.projects) && record.projects.length > 0
+        ? ` (${record.projects.join(", ")})`
+        : "";
+    const status =
+      typeof record.status === "string"
+        ? ` (${statusLabel(view, record.status)})`
+        : "";
     return `${record.title}${projects}${status}`;
   }
   return Object.entries(record)
-    .map(([key, value]) => `${fieldLabel(view, key)}: ${formatAuditValue(view, key, value)}`)
+    .map(
+      ([key, value]) =>
+        `${fieldLabel(view, key)}: ${formatAuditValue(view, key, value)}`,
+    )
     .join(", ");
 }
 
 /** The rows of fields that differ between before and after (all fields of a creation or deletion). */
-export function changeRows(view: ViewContext, before: unknown, after: unknown): readonly AuditChangeRow[] {
+export function changeRows(
+  view: ViewContext,
+  before: unknown,
+  after: unknown,
+): readonly AuditChangeRow[] {
   const left = isRecord(before) ? before : {};
   const right = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(right), ...Object.keys(left)])].filter((key) => key !== "code" || left.code !== right.code);
+  const keys = [
+    ...new Set([...Object.keys(right), ...Object.keys(left)]),
+  ].filter((key) => key !== "code" || left.code !== right.code);
   return keys
     .map((key) => ({
       field: fieldLabel(view, key),
@@ -136,11 +182,17 @@ export function changeRows(view: ViewContext, before: unknown, after: unknown): 
 }
 
 /** An event for the page. */
-export function presentAuditEvent(view: ViewContext, event: AuditEvent): PresentedAuditEvent {
+export function presentAuditEvent(
+  view: ViewContext,
+  event: AuditEvent,
+): PresentedAuditEvent {
   return {
     id: event.id,
     action: event.action,
-    heading: view.t.editor.auditEntryHeading(actionLabel(view, event.action), event.entityLabel ?? ""),
+    heading: view.t.editor.auditEntryHeading(
+      actionLabel(view, event.action),
+      event.entityLabel ?? "",
+    ),
     when: formatAuditTime(view, event.at),
     actor: event.actorLabel,
     reason: event.reason,

@@ -26,7 +26,10 @@ export interface ConflictView {
 }
 
 /** The conflict box at the top of the page. */
-export function ConflictNotice(props: { readonly view: ViewContext; readonly conflict: ConflictView }): JSX.Element {
+export function ConflictNotice(props: {
+  readonly view: ViewContext;
+  readonly conflict: ConflictView;
+}): JSX.Element {
   const { view, conflict } = props;
   const t = view.t.editor;
   return (

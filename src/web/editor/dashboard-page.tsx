@@ -34,12 +34,18 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       account={props.chrome.account}
       navigation={props.chrome.navigation}
     >
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {t.dashboardTitle}
       </h1>
       <p class="app-lead" safe>
-        {isAdministrator ? t.dashboardIntroAdmin : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
+        {isAdministrator
+          ? t.dashboardIntroAdmin
+          : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
       </p>
 
       <section class="app-section" aria-labelledby="projekte-titel">
@@ -48,7 +54,11 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
         </h2>
         {isAdministrator ? (
           <p class="app-body-text">
-            <a class="app-button app-button--secondary" href={view.link(editorPaths.newProject(slug))} safe>
+            <a
+              class="app-button app-button--secondary"
+              href={view.link(editorPaths.newProject(slug))}
+              safe
+            >
               {t.newProject}
             </a>
           </p>
@@ -85,29 +95,47 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                {overview.projects.map(({ project, actionField, impactArea }) => (
-                  <tr>
-                    <td class="app-timeline-table__code" safe>
-                      {project.code}
-                    </td>
-                    <th scope="row">
-                      <a class="app-link" href={view.link(editorPaths.project(slug, project.slug))} lang={view.contentLang} safe>
-                        {project.title}
-                      </a>
-                    </th>
-                    <td lang={view.contentLang} safe>
-                      {`${actionField.name} (${impactArea.name})`}
-                    </td>
-                    <td>
-                      <ProjectStatusTag view={view} status={project.status} />
-                    </td>
-                    <td>
-                      <a class="app-link" href={view.link(editorPaths.history(slug, project.slug))} aria-label={t.historyLinkLabel(`${project.code} ${project.title}`)} safe>
-                        {t.historyLink}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
+                {overview.projects.map(
+                  ({ project, actionField, impactArea }) => (
+                    <tr>
+                      <td class="app-timeline-table__code" safe>
+                        {project.code}
+                      </td>
+                      <th scope="row">
+                        <a
+                          class="app-link"
+                          href={view.link(
+                            editorPaths.project(slug, project.slug),
+                          )}
+                          lang={view.contentLang}
+                          safe
+                        >
+                          {project.title}
+                        </a>
+                      </th>
+                      <td lang={view.contentLang} safe>
+                        {`${actionField.name} (${impactArea.name})`}
+                      </td>
+                      <td>
+                        <ProjectStatusTag view={view} status={project.status} />
+                      </td>
+                      <td>
+                        <a
+                          class="app-link"
+                          href={view.link(
+                            editorPaths.history(slug, project.slug),
+                          )}
+                          aria-label={t.historyLinkLabel(
+                            `${project.code} ${project.title}`,
+                          )}
+                          safe
+                        >
+                          {t.historyLink}
+                        </a>
+                      </td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>

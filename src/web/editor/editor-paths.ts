@@ -11,14 +11,18 @@ export const EDITOR_ROUTES = {
   projectDelete: "/:slug/verwaltung/projekte/:projectSlug/loeschen",
   phases: "/:slug/verwaltung/projekte/:projectSlug/phasen",
   phase: "/:slug/verwaltung/projekte/:projectSlug/phasen/:phaseId",
-  phaseDelete: "/:slug/verwaltung/projekte/:projectSlug/phasen/:phaseId/loeschen",
+  phaseDelete:
+    "/:slug/verwaltung/projekte/:projectSlug/phasen/:phaseId/loeschen",
   measures: "/:slug/verwaltung/projekte/:projectSlug/massnahmen",
   measure: "/:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId",
-  measureMove: "/:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/verschieben",
-  measureDelete: "/:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/loeschen",
+  measureMove:
+    "/:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/verschieben",
+  measureDelete:
+    "/:slug/verwaltung/projekte/:projectSlug/massnahmen/:measureId/loeschen",
   responsibilities: "/:slug/verwaltung/projekte/:projectSlug/zustaendigkeiten",
   dependencies: "/:slug/verwaltung/projekte/:projectSlug/abhaengigkeiten",
-  dependencyDelete: "/:slug/verwaltung/projekte/:projectSlug/abhaengigkeiten/:dependsOn/loeschen",
+  dependencyDelete:
+    "/:slug/verwaltung/projekte/:projectSlug/abhaengigkeiten/:dependsOn/loeschen",
   history: "/:slug/verwaltung/projekte/:projectSlug/verlauf",
   auditLog: "/:slug/verwaltung/protokoll",
   programme: "/:slug/verwaltung/programm",
@@ -32,9 +36,11 @@ export const EDITOR_ROUTES = {
   orgUnit: "/:slug/verwaltung/einheiten/:code",
 } as const;
 
-const part = (value: string | number): string => encodeURIComponent(String(value));
+const part = (value: string | number): string =>
+  encodeURIComponent(String(value));
 const base = (slug: string): string => `/${part(slug)}/verwaltung`;
-const project = (slug: string, projectSlug: string): string => `${base(slug)}/projekte/${part(projectSlug)}`;
+const project = (slug: string, projectSlug: string): string =>
+  `${base(slug)}/projekte/${part(projectSlug)}`;
 
 /** Paths of the editor's pages and forms. */
 export const editorPaths = {
@@ -42,29 +48,50 @@ export const editorPaths = {
   newProject: (slug: string): string => `${base(slug)}/projekte/neu`,
   projects: (slug: string): string => `${base(slug)}/projekte`,
   project,
-  projectFields: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/grunddaten`,
-  projectDelete: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/loeschen`,
-  phases: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/phasen`,
-  phase: (slug: string, projectSlug: string, id: number): string => `${project(slug, projectSlug)}/phasen/${id}`,
-  phaseDelete: (slug: string, projectSlug: string, id: number): string => `${project(slug, projectSlug)}/phasen/${id}/loeschen`,
-  measures: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/massnahmen`,
-  measure: (slug: string, projectSlug: string, id: number): string => `${project(slug, projectSlug)}/massnahmen/${id}`,
-  measureMove: (slug: string, projectSlug: string, id: number): string => `${project(slug, projectSlug)}/massnahmen/${id}/verschieben`,
-  measureDelete: (slug: string, projectSlug: string, id: number): string => `${project(slug, projectSlug)}/massnahmen/${id}/loeschen`,
-  responsibilities: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/zustaendigkeiten`,
-  dependencies: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/abhaengigkeiten`,
-  dependencyDelete: (slug: string, projectSlug: string, dependsOn: string): string =>
+  projectFields: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/grunddaten`,
+  projectDelete: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/loeschen`,
+  phases: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/phasen`,
+  phase: (slug: string, projectSlug: string, id: number): string =>
+    `${project(slug, projectSlug)}/phasen/${id}`,
+  phaseDelete: (slug: string, projectSlug: string, id: number): string =>
+    `${project(slug, projectSlug)}/phasen/${id}/loeschen`,
+  measures: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/massnahmen`,
+  measure: (slug: string, projectSlug: string, id: number): string =>
+    `${project(slug, projectSlug)}/massnahmen/${id}`,
+  measureMove: (slug: string, projectSlug: string, id: number): string =>
+    `${project(slug, projectSlug)}/massnahmen/${id}/verschieben`,
+  measureDelete: (slug: string, projectSlug: string, id: number): string =>
+    `${project(slug, projectSlug)}/massnahmen/${id}/loeschen`,
+  responsibilities: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/zustaendigkeiten`,
+  dependencies: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/abhaengigkeiten`,
+  dependencyDelete: (
+    slug: string,
+    projectSlug: string,
+    dependsOn: string,
+  ): string =>
     `${project(slug, projectSlug)}/abhaengigkeiten/${part(dependsOn)}/loeschen`,
-  history: (slug: string, projectSlug: string): string => `${project(slug, projectSlug)}/verlauf`,
+  history: (slug: string, projectSlug: string): string =>
+    `${project(slug, projectSlug)}/verlauf`,
   auditLog: (slug: string): string => `${base(slug)}/protokoll`,
   programme: (slug: string): string => `${base(slug)}/programm`,
   priorities: (slug: string): string => `${base(slug)}/programm/prioritaeten`,
   structure: (slug: string): string => `${base(slug)}/struktur`,
-  impactAreas: (slug: string): string => `${base(slug)}/struktur/wirkungsbereiche`,
-  impactArea: (slug: string, key: string): string => `${base(slug)}/struktur/wirkungsbereiche/${part(key)}`,
-  actionFields: (slug: string): string => `${base(slug)}/struktur/aktionsfelder`,
-  actionField: (slug: string, key: string): string => `${base(slug)}/struktur/aktionsfelder/${part(key)}`,
+  impactAreas: (slug: string): string =>
+    `${base(slug)}/struktur/wirkungsbereiche`,
+  impactArea: (slug: string, key: string): string =>
+    `${base(slug)}/struktur/wirkungsbereiche/${part(key)}`,
+  actionFields: (slug: string): string =>
+    `${base(slug)}/struktur/aktionsfelder`,
+  actionField: (slug: string, key: string): string =>
+    `${base(slug)}/struktur/aktionsfelder/${part(key)}`,
   orgUnits: (slug: string): string => `${base(slug)}/einheiten`,
-  orgUnit: (slug: string, code: string): string => `${base(slug)}/einheiten/${part(code)}`,
+  orgUnit: (slug: string, code: string): string =>
+    `${base(slug)}/einheiten/${part(code)}`,
   users: (slug: string): string => `${base(slug)}/benutzer`,
 };

@@ -7,20 +7,25 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import type { InputProblem } from "../../errors.js";
+import { isAppError, type InputProblem } from "../../errors.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
-import type { NavigationEntry, SiteHeader } from "../components/page-layout/page-layout.js";
+import type {
+  NavigationEntry,
+  SiteHeader,
+} from "../components/page-layout/page-layout.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
+import { sendHtmlError } from "../portal/portal.routes.js";
 import { siteHeader } from "../portal/site.js";
 import { editorPaths } from "./editor-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
-export type EditorSection = "home" | "programme" | "structure" | "orgUnits" | "auditLog" | "project";
+export type EditorSection =
+  "home" | "programme" | "structure" | "orgUnits" | "auditLog" | "project";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -44,7 +49,11 @@ export function editorChrome(
 ): EditorChrome {
   const t = view.t.editor;
   const slug = catalogue.municipality.slug;
-  const entry = (href: string, label: string, section: EditorSection | null): NavigationEntry => ({
+  const entry = (
+    href: string,
+    label: string,
+    section: EditorSection | null,
+  ): NavigationEntry => ({
     href: view.link(href),
     label,
     isCurrent: section === current,
@@ -61,7 +70,9 @@ export function editorChrome(
             entry(editorPaths.orgUnits(slug), t.navOrgUnits, "orgUnits"),
           ]
         : []),
-      ...(rights.canReadAudit ? [entry(editorPaths.auditLog(slug), t.navAuditLog, "auditLog")] : []),
+      ...(rights.canReadAudit
+        ? [entry(editorPaths.auditLog(slug), t.navAuditLog, "auditLog")]
+        : []),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };
@@ -76,16 +87,21 @@ export function formFields(body: unknown): FormFields {
   if (body === null || typeof body !== "object") return fields;
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (typeof value === "string") fields[name] = value;
-    else if (Array.isArray(value) && typeof value[0] === "string") fields[name] = value[0];
+    else if (Array.isArray(value) && typeof value[0] === "string")
+      fields[name] = value[0];
   }
   return fields;
 }
 
 /** All values of a field (a multiple select sends one per choice). */
 export function formValues(body: unknown, name: string): readonly string[] {
-  const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
+  const value =
+    body !== null && typeof body === "object"
+      ? (body as Record<string, unknown>)[name]
+      : undefined;
   if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  if (Array.isArray(value))
+    return value.filter((item): item is string => typeof item === "string");
   return [];
 }
 
@@ -131,28 +147,52 @@ export function placeProblems(
       messages.push(problem.message);
       continue;
     }
-    const text = /^[a-zäöü"]/.test(problem.message) ? `${labelOf(field)} ${problem.message}` : problem.message;
+    const text = /^[a-zäöü"]/.test(problem.message)
+      ? `${labelOf(field)} ${problem.message}`
+      : problem.message;
     if (errors[field] !== undefined) continue;
     errors[field] = text;
     summary.push({ text, href: `#${form}-${field}` });
   }
-  return { form, values, errors, summary, messages, ...(lists === undefined ? {} : { lists }) };
+  return {
+    form,
+    values,
+    errors,
+    summary,
+    messages,
+    ...(lists === undefined ? {} : { lists }),
+  };
 }
 
 /** A form's value: what was typed when this form failed, otherwise the stored value. */
-export function valueOf(failed: FailedForm | undefined, form: string, field: string, stored: string): string {
+export function valueOf(
+  failed: FailedForm | undefined,
+  form: string,
+  field: string,
+  stored: string,
+): string {
   return failed?.form === form ? (failed.values[field] ?? "") : stored;
 }
 
 /** The error at a field of a form, if that form failed. */
-export function errorOf(failed: FailedForm | undefined, form: string, field: string): string | undefined {
+export function errorOf(
+  failed: FailedForm | undefined,
+  form: string,
+  field: string,
+): string | undefined {
   return failed?.form === form ? failed.errors[field] : undefined;
 }
 
 /** The notices after a successful save, by the key in ?gespeichert=…; anything else shows nothing. */
-export function noticeOf(request: FastifyRequest, view: ViewContext): string | undefined {
+export function noticeOf(
+  request: FastifyRequest,
+  view: ViewContext,
+): string | undefined {
   const index = request.url.indexOf("?");
-  const key = index === -1 ? null : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  const key =
+    index === -1
+      ? null
+      : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
   if (key === null) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.editor.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
@@ -164,6 +204,33 @@ export function originOf(request: FastifyRequest): RequestOrigin {
 }
 
 /** Sends an editor page: never cached, it shows what only staff may see. */
-export function sendEditorPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header("cache-control", NO_STORE).type("text/html; charset=utf-8").send(html);
+export function sendEditorPage(
+  reply: FastifyReply,
+  status: number,
+  html: string,
+): FastifyReply {
+  return reply
+    .code(status)
+    .header("cache-control", NO_STORE)
+    .type("text/html; charset=utf-8")
+    .send(html);
+}
+
+/**
+ * Runs a page's work and answers a refusal from a use case with the 403 page directly:
+ * the use case has already logged it with the entity concerned, and a thrown error would
+ * be logged a second time, per route, by the session plugin.
+ */
+export async function answerRefusals(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error, "ERR_FORBIDDEN"))
+      return sendHtmlError(error, request, reply);
+    throw error;
+  }
 }

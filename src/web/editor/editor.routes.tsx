@@ -8,13 +8,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { addDependency } from "../../app/catalogue/add-dependency.js";
-import type { MeasureData, ResponsibilityData, UpdateProjectInput } from "../../app/catalogue/catalogue-edit.schema.js";
+import type {
+  MeasureData,
+  ResponsibilityData,
+  UpdateProjectInput,
+} from "../../app/catalogue/catalogue-edit.schema.js";
 import { addMeasure } from "../../app/catalogue/add-measure.js";
 import { addPhase } from "../../app/catalogue/add-phase.js";
 import { deleteProject } from "../../app/catalogue/delete-project.js";
-import { isEditConflict, type EditConflictError } from "../../app/catalogue/edit-conflict.js";
+import {
+  isEditConflict,
+  type EditConflictError,
+} from "../../app/catalogue/edit-conflict.js";
 import { moveMeasure } from "../../app/catalogue/move-measure.js";
-import { getEditorOverview, getProjectForEditing } from "../../app/catalogue/read-editor.js";
+import {
+  getEditorOverview,
+  getProjectForEditing,
+} from "../../app/catalogue/read-editor.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
 import { removePhase } from "../../app/catalogue/remove-phase.js";
@@ -33,6 +43,7 @@ import { auditRoutes } from "./audit-log.routes.js";
 import { DashboardPage } from "./dashboard-page.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import {
+  answerRefusals,
   editorChrome,
   formFields,
   formVersion,
@@ -63,8 +74,13 @@ export interface EditorRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const MunicipalityParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const ProjectParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
+const MunicipalityParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+});
+const ProjectParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  projectSlug: Type.String({ maxLength: 100 }),
+});
 const PartParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),
@@ -75,12 +91,16 @@ const PartParams = Type.Object({
 
 /** An id from the URL, or a 404. */
 function idParam(value: string | undefined): number {
-  if (value === undefined || !/^[1-9]\d{0,9}$/.test(value)) throw new AppError("ERR_NOT_FOUND");
+  if (value === undefined || !/^[1-9]\d{0,9}$/.test(value))
+    throw new AppError("ERR_NOT_FOUND");
   return Number(value);
 }
 
 /** Registers the editor's pages and forms, and its error handling. */
-export async function editorRoutes(instance: FastifyInstance, options: EditorRoutesOptions): Promise<void> {
+export async function editorRoutes(
+  instance: FastifyInstance,
+  options: EditorRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
@@ -88,29 +108,62 @@ export async function editorRoutes(instance: FastifyInstance, options: EditorRou
   app.setErrorHandler(async (error, request, reply) => {
     if (isAppError(error, "ERR_UNAUTHENTICATED")) {
       const next = request.method === "GET" ? request.url : undefined;
-      return reply.header("cache-control", NO_STORE).redirect(withQuery("/anmelden", requestLanguage(request), { next }), 303);
+      return reply
+        .header("cache-control", NO_STORE)
+        .redirect(
+          withQuery("/anmelden", requestLanguage(request), { next }),
+          303,
+        );
     }
     return sendHtmlError(error, request, reply);
   });
 
-  app.get(EDITOR_ROUTES.homeWithoutSlash, { config: { policy: "staff" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) =>
-    reply.redirect(viewOf(request).link(editorPaths.home(request.params.slug)), 301),
+  app.get(
+    EDITOR_ROUTES.homeWithoutSlash,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: MunicipalityParams },
+    },
+    async (request, reply) =>
+      reply.redirect(
+        viewOf(request).link(editorPaths.home(request.params.slug)),
+        301,
+      ),
   );
 
-  app.get(EDITOR_ROUTES.home, { config: { policy: "staff" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) => {
-    const overview = await getEditorOverview(ctx, request.principal, request.params.slug, originOf(request));
-    const view = viewOf(request);
-    const html = await (
-      <DashboardPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(request, view, overview.catalogue, overview.rights, "home")}
-        overview={overview}
-        notice={noticeOf(request, view)}
-      />
-    );
-    return sendEditorPage(reply, 200, html);
-  });
+  app.get(
+    EDITOR_ROUTES.home,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: MunicipalityParams },
+    },
+    async (request, reply) =>
+      answerRefusals(request, reply, async () => {
+        const overview = await getEditorOverview(
+          ctx,
+          request.principal,
+          request.params.slug,
+          originOf(request),
+        );
+        const view = viewOf(request);
+        const html = await (
+          <DashboardPage
+            view={view}
+            requestUrl={request.url}
+            chrome={editorChrome(
+              request,
+              view,
+              overview.catalogue,
+              overview.rights,
+              "home",
+            )}
+            overview={overview}
+            notice={noticeOf(request, view)}
+          />
+        );
+        return sendEditorPage(reply, 200, html);
+      }),
+  );
 
   /** Renders the project page, optionally with a failed form and a conflict. */
   async function renderProject(
@@ -122,25 +175,51 @@ export async function editorRoutes(instance: FastifyInstance, options: EditorRou
     failed?: FailedForm,
     conflict?: ConflictView,
   ): Promise<FastifyReply> {
-    const data = await getProjectForEditing(ctx, request.principal, slug, projectSlug, originOf(request));
-    const view = viewOf(request);
-    const html = await (
-      <ProjectEditPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(request, view, data.catalogue, data.rights, "project")}
-        data={data}
-        csrfToken={csrfToken(request)}
-        notice={status === 200 ? noticeOf(request, view) : undefined}
-        failed={failed}
-        conflict={conflict}
-      />
-    );
-    return sendEditorPage(reply, status, html);
+    return answerRefusals(request, reply, async () => {
+      const data = await getProjectForEditing(
+        ctx,
+        request.principal,
+        slug,
+        projectSlug,
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const html = await (
+        <ProjectEditPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "project",
+          )}
+          data={data}
+          csrfToken={csrfToken(request)}
+          notice={status === 200 ? noticeOf(request, view) : undefined}
+          failed={failed}
+          conflict={conflict}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
   }
 
-  app.get(EDITOR_ROUTES.project, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) =>
-    renderProject(request, reply, request.params.slug, request.params.projectSlug, 200),
+  app.get(
+    EDITOR_ROUTES.project,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) =>
+      renderProject(
+        request,
+        reply,
+        request.params.slug,
+        request.params.projectSlug,
+        200,
+      ),
   );
 
   /**
@@ -167,15 +246,43 @@ export async function editorRoutes(instance: FastifyInstance, options: EditorRou
       if (isEditConflict(error)) {
         return renderConflict(request, reply, params, form, fields, error);
       }
-      if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_DEPENDENCY_CYCLE")) {
-        const problems = error.problems.length > 0 ? error.problems : [{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }];
-        const failed = placeProblems(form, fields, problems, (path) => fieldOfPath(form, path, rows), (field) => labelOfField(view, form, field));
-        return renderProject(request, reply, params.slug, params.projectSlug, error.status, failed);
+      if (
+        isAppError(error, "ERR_VALIDATION") ||
+        isAppError(error, "ERR_DEPENDENCY_CYCLE")
+      ) {
+        const problems =
+          error.problems.length > 0
+            ? error.problems
+            : [
+                {
+                  path: "/",
+                  message: error.detail ?? error.localisedMessage(view.lang),
+                },
+              ];
+        const failed = placeProblems(
+          form,
+          fields,
+          problems,
+          (path) => fieldOfPath(form, path, rows),
+          (field) => labelOfField(view, form, field),
+        );
+        return renderProject(
+          request,
+          reply,
+          params.slug,
+          params.projectSlug,
+          error.status,
+          failed,
+        );
       }
-      if (isAppError(error, "ERR_FORBIDDEN")) return sendHtmlError(error, request, reply);
+      if (isAppError(error, "ERR_FORBIDDEN"))
+        return sendHtmlError(error, request, reply);
       throw error;
     }
-    return reply.redirect(`${view.link(editorPaths.project(params.slug, params.projectSlug), { gespeichert: notice })}#${anchor}`, 303);
+    return reply.redirect(
+      `${view.link(editorPaths.project(params.slug, params.projectSlug), { gespeichert: notice })}#${anchor}`,
+      303,
+    );
   }
 
   async function renderConflict(
@@ -187,20 +294,43 @@ export async function editorRoutes(instance: FastifyInstance, options: EditorRou
     error: EditConflictError,
   ): Promise<FastifyReply> {
     const view = viewOf(request);
-    if (error.current.kind !== "project" || error.current.project === null) return sendHtmlError(error, request, reply);
-    const { rows, isDeleted } = conflictRowsFor(view, form, error.current.project, fields);
+    if (error.current.kind !== "project" || error.current.project === null)
+      return sendHtmlError(error, request, reply);
+    const { rows, isDeleted } = conflictRowsFor(
+      view,
+      form,
+      error.current.project,
+      fields,
+    );
     const conflict: ConflictView = {
       changes: error.changes.map((event) => presentAuditEvent(view, event)),
       rows,
       isDeleted,
       formHref: `#${isDeleted ? "zeitplan" : form}`,
     };
-    const failed: FailedForm = { form, values: fields, errors: {}, summary: [], messages: [] };
-    return renderProject(request, reply, params.slug, params.projectSlug, 409, failed, conflict);
+    const failed: FailedForm = {
+      form,
+      values: fields,
+      errors: {},
+      summary: [],
+      messages: [],
+    };
+    return renderProject(
+      request,
+      reply,
+      params.slug,
+      params.projectSlug,
+      409,
+      failed,
+      conflict,
+    );
   }
 
   /** The target of every project change: the project, the version the form was opened on, the reason. */
-  const target = (params: { readonly slug: string; readonly projectSlug: string }, fields: FormFields) => ({
+  const target = (
+    params: { readonly slug: string; readonly projectSlug: string },
+    fields: FormFields,
+  ) => ({
     municipality: params.slug,
     project: params.projectSlug,
     expectedVersion: formVersion(fields),
@@ -211,121 +341,387 @@ export async function editorRoutes(instance: FastifyInstance, options: EditorRou
     throw new AppError("ERR_VALIDATION", { problems });
   };
 
-  app.post(EDITOR_ROUTES.projectFields, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) =>
-    handleProjectForm(request, reply, request.params, "grunddaten", "grunddaten", "grunddaten", async (fields) => {
-      // Statuses arrive as typed text; the use case checks them against its schema.
-      const data = parseProjectFields(fields) as UpdateProjectInput["data"];
-      await updateProject(ctx, request.principal, { ...target(request.params, fields), data }, originOf(request));
-    }),
+  app.post(
+    EDITOR_ROUTES.projectFields,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) =>
+      handleProjectForm(
+        request,
+        reply,
+        request.params,
+        "grunddaten",
+        "grunddaten",
+        "grunddaten",
+        async (fields) => {
+          // Statuses arrive as typed text; the use case checks them against its schema.
+          const data = parseProjectFields(fields) as UpdateProjectInput["data"];
+          await updateProject(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), data },
+            originOf(request),
+          );
+        },
+      ),
   );
 
-  app.post(EDITOR_ROUTES.phases, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) =>
-    handleProjectForm(request, reply, request.params, "phase-neu", "phase-neu", "zeitplan", async (fields) => {
-      const parsed = parsePhaseForm(viewOf(request), fields);
-      if (!parsed.ok) throwProblems(parsed.problems);
-      else await addPhase(ctx, request.principal, { ...target(request.params, fields), data: parsed.data }, originOf(request));
-    }),
+  app.post(
+    EDITOR_ROUTES.phases,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) =>
+      handleProjectForm(
+        request,
+        reply,
+        request.params,
+        "phase-neu",
+        "phase-neu",
+        "zeitplan",
+        async (fields) => {
+          const parsed = parsePhaseForm(viewOf(request), fields);
+          if (!parsed.ok) throwProblems(parsed.problems);
+          else
+            await addPhase(
+              ctx,
+              request.principal,
+              { ...target(request.params, fields), data: parsed.data },
+              originOf(request),
+            );
+        },
+      ),
   );
 
-  app.post(EDITOR_ROUTES.phase, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const phaseId = idParam(request.params.phaseId);
-    return handleProjectForm(request, reply, request.params, `phase-${phaseId}`, "phase", `phase-${phaseId}`, async (fields) => {
-      const parsed = parsePhaseForm(viewOf(request), fields);
-      if (!parsed.ok) throwProblems(parsed.problems);
-      else await updatePhase(ctx, request.principal, { ...target(request.params, fields), phaseId, data: parsed.data }, originOf(request));
-    });
-  });
-
-  app.post(EDITOR_ROUTES.phaseDelete, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const phaseId = idParam(request.params.phaseId);
-    return handleProjectForm(request, reply, request.params, `phase-${phaseId}`, "phase-geloescht", "zeitplan", async (fields) => {
-      await removePhase(ctx, request.principal, { ...target(request.params, fields), phaseId }, originOf(request));
-    });
-  });
-
-  app.post(EDITOR_ROUTES.measures, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) =>
-    handleProjectForm(request, reply, request.params, "massnahme-neu", "massnahme-neu", "massnahmen", async (fields) => {
-      const data = { title: (fields.titel ?? "").trim(), status: fields.status ?? "" } as MeasureData;
-      await addMeasure(ctx, request.principal, { ...target(request.params, fields), data }, originOf(request));
-    }),
+  app.post(
+    EDITOR_ROUTES.phase,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const phaseId = idParam(request.params.phaseId);
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `phase-${phaseId}`,
+        "phase",
+        `phase-${phaseId}`,
+        async (fields) => {
+          const parsed = parsePhaseForm(viewOf(request), fields);
+          if (!parsed.ok) throwProblems(parsed.problems);
+          else
+            await updatePhase(
+              ctx,
+              request.principal,
+              { ...target(request.params, fields), phaseId, data: parsed.data },
+              originOf(request),
+            );
+        },
+      );
+    },
   );
 
-  app.post(EDITOR_ROUTES.measure, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const measureId = idParam(request.params.measureId);
-    return handleProjectForm(request, reply, request.params, `massnahme-${measureId}`, "massnahme", `massnahme-${measureId}`, async (fields) => {
-      const data = { title: (fields.titel ?? "").trim(), status: fields.status ?? "" } as MeasureData;
-      await updateMeasure(ctx, request.principal, { ...target(request.params, fields), measureId, data }, originOf(request));
-    });
-  });
+  app.post(
+    EDITOR_ROUTES.phaseDelete,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const phaseId = idParam(request.params.phaseId);
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `phase-${phaseId}`,
+        "phase-geloescht",
+        "zeitplan",
+        async (fields) => {
+          await removePhase(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), phaseId },
+            originOf(request),
+          );
+        },
+      );
+    },
+  );
 
-  app.post(EDITOR_ROUTES.measureMove, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const measureId = idParam(request.params.measureId);
-    return handleProjectForm(request, reply, request.params, `massnahme-${measureId}`, "massnahme-verschoben", `massnahme-${measureId}`, async (fields) => {
-      const direction = fields.richtung === "hoch" ? "up" : fields.richtung === "runter" ? "down" : null;
-      if (direction === null) throwProblems([{ path: "/form/richtung", message: "Bitte wählen Sie „Nach oben“ oder „Nach unten“." }]);
-      else await moveMeasure(ctx, request.principal, { ...target(request.params, fields), measureId, data: { direction } }, originOf(request));
-    });
-  });
+  app.post(
+    EDITOR_ROUTES.measures,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) =>
+      handleProjectForm(
+        request,
+        reply,
+        request.params,
+        "massnahme-neu",
+        "massnahme-neu",
+        "massnahmen",
+        async (fields) => {
+          const data = {
+            title: (fields.titel ?? "").trim(),
+            status: fields.status ?? "",
+          } as MeasureData;
+          await addMeasure(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), data },
+            originOf(request),
+          );
+        },
+      ),
+  );
 
-  app.post(EDITOR_ROUTES.measureDelete, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const measureId = idParam(request.params.measureId);
-    return handleProjectForm(request, reply, request.params, `massnahme-${measureId}`, "massnahme-geloescht", "massnahmen", async (fields) => {
-      await removeMeasure(ctx, request.principal, { ...target(request.params, fields), measureId }, originOf(request));
-    });
-  });
+  app.post(
+    EDITOR_ROUTES.measure,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const measureId = idParam(request.params.measureId);
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `massnahme-${measureId}`,
+        "massnahme",
+        `massnahme-${measureId}`,
+        async (fields) => {
+          const data = {
+            title: (fields.titel ?? "").trim(),
+            status: fields.status ?? "",
+          } as MeasureData;
+          await updateMeasure(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), measureId, data },
+            originOf(request),
+          );
+        },
+      );
+    },
+  );
 
-  app.post(EDITOR_ROUTES.responsibilities, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) => {
-    const parsed = parseResponsibilitiesForm(formFields(request.body));
-    return handleProjectForm(
-      request,
-      reply,
-      request.params,
-      "zustaendigkeiten",
-      "zustaendigkeiten",
-      "zustaendigkeiten",
-      async (fields) => {
-        await setResponsibilities(
+  app.post(
+    EDITOR_ROUTES.measureMove,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const measureId = idParam(request.params.measureId);
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `massnahme-${measureId}`,
+        "massnahme-verschoben",
+        `massnahme-${measureId}`,
+        async (fields) => {
+          const direction =
+            fields.richtung === "hoch"
+              ? "up"
+              : fields.richtung === "runter"
+                ? "down"
+                : null;
+          if (direction === null)
+            throwProblems([
+              {
+                path: "/form/richtung",
+                message: "Bitte wählen Sie „Nach oben“ oder „Nach unten“.",
+              },
+            ]);
+          else
+            await moveMeasure(
+              ctx,
+              request.principal,
+              {
+                ...target(request.params, fields),
+                measureId,
+                data: { direction },
+              },
+              originOf(request),
+            );
+        },
+      );
+    },
+  );
+
+  app.post(
+    EDITOR_ROUTES.measureDelete,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const measureId = idParam(request.params.measureId);
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `massnahme-${measureId}`,
+        "massnahme-geloescht",
+        "massnahmen",
+        async (fields) => {
+          await removeMeasure(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), measureId },
+            originOf(request),
+          );
+        },
+      );
+    },
+  );
+
+  app.post(
+    EDITOR_ROUTES.responsibilities,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) => {
+      const parsed = parseResponsibilitiesForm(formFields(request.body));
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        "zustaendigkeiten",
+        "zustaendigkeiten",
+        "zustaendigkeiten",
+        async (fields) => {
+          await setResponsibilities(
+            ctx,
+            request.principal,
+            {
+              ...target(request.params, fields),
+              data: {
+                responsibilities:
+                  parsed.responsibilities as ResponsibilityData[],
+              },
+            },
+            originOf(request),
+          );
+        },
+        parsed.rows,
+      );
+    },
+  );
+
+  app.post(
+    EDITOR_ROUTES.dependencies,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) =>
+      handleProjectForm(
+        request,
+        reply,
+        request.params,
+        "abhaengigkeit-neu",
+        "abhaengigkeit",
+        "abhaengigkeiten",
+        async (fields) => {
+          const dependsOn = (fields.projekt ?? "").trim();
+          if (dependsOn === "")
+            throwProblems([
+              {
+                path: "/form/projekt",
+                message: viewOf(request).t.editor.dependencyRequired,
+              },
+            ]);
+          else
+            await addDependency(
+              ctx,
+              request.principal,
+              { ...target(request.params, fields), data: { dependsOn } },
+              originOf(request),
+            );
+        },
+      ),
+  );
+
+  app.post(
+    EDITOR_ROUTES.dependencyDelete,
+    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
+    async (request, reply) => {
+      const dependsOn = request.params.dependsOn ?? "";
+      return handleProjectForm(
+        request,
+        reply,
+        request.params,
+        `abhaengigkeit-${dependsOn}`,
+        "abhaengigkeit-entfernt",
+        "abhaengigkeiten",
+        async (fields) => {
+          await removeDependency(
+            ctx,
+            request.principal,
+            { ...target(request.params, fields), dependsOn },
+            originOf(request),
+          );
+        },
+      );
+    },
+  );
+
+  app.post(
+    EDITOR_ROUTES.projectDelete,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: ProjectParams },
+    },
+    async (request, reply) => {
+      const fields = formFields(request.body);
+      const view = viewOf(request);
+      if ((fields.bestaetigung ?? "") === "") {
+        const failed = placeProblems(
+          "loeschen",
+          fields,
+          [
+            {
+              path: "/form/bestaetigung",
+              message: view.t.editor.deleteConfirmRequired,
+            },
+          ],
+          (path) => fieldOfPath("loeschen", path),
+          (field) => field,
+        );
+        return renderProject(
+          request,
+          reply,
+          request.params.slug,
+          request.params.projectSlug,
+          400,
+          failed,
+        );
+      }
+      try {
+        await deleteProject(
           ctx,
           request.principal,
-          { ...target(request.params, fields), data: { responsibilities: parsed.responsibilities as ResponsibilityData[] } },
+          target(request.params, fields),
           originOf(request),
         );
-      },
-      parsed.rows,
-    );
-  });
-
-  app.post(EDITOR_ROUTES.dependencies, { config: { policy: "staff" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) =>
-    handleProjectForm(request, reply, request.params, "abhaengigkeit-neu", "abhaengigkeit", "abhaengigkeiten", async (fields) => {
-      const dependsOn = (fields.projekt ?? "").trim();
-      if (dependsOn === "") throwProblems([{ path: "/form/projekt", message: viewOf(request).t.editor.dependencyRequired }]);
-      else await addDependency(ctx, request.principal, { ...target(request.params, fields), data: { dependsOn } }, originOf(request));
-    }),
+      } catch (error) {
+        if (isEditConflict(error))
+          return renderConflict(
+            request,
+            reply,
+            request.params,
+            "loeschen",
+            fields,
+            error,
+          );
+        if (isAppError(error, "ERR_FORBIDDEN"))
+          return sendHtmlError(error, request, reply);
+        throw error;
+      }
+      return reply.redirect(
+        view.link(editorPaths.home(request.params.slug), {
+          gespeichert: "projekt-geloescht",
+        }),
+        303,
+      );
+    },
   );
-
-  app.post(EDITOR_ROUTES.dependencyDelete, { config: { policy: "staff" }, schema: { hide: true, params: PartParams } }, async (request, reply) => {
-    const dependsOn = request.params.dependsOn ?? "";
-    return handleProjectForm(request, reply, request.params, `abhaengigkeit-${dependsOn}`, "abhaengigkeit-entfernt", "abhaengigkeiten", async (fields) => {
-      await removeDependency(ctx, request.principal, { ...target(request.params, fields), dependsOn }, originOf(request));
-    });
-  });
-
-  app.post(EDITOR_ROUTES.projectDelete, { config: { policy: "admin" }, schema: { hide: true, params: ProjectParams } }, async (request, reply) => {
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    if ((fields.bestaetigung ?? "") === "") {
-      const failed = placeProblems("loeschen", fields, [{ path: "/form/bestaetigung", message: view.t.editor.deleteConfirmRequired }], (path) => fieldOfPath("loeschen", path), (field) => field);
-      return renderProject(request, reply, request.params.slug, request.params.projectSlug, 400, failed);
-    }
-    try {
-      await deleteProject(ctx, request.principal, target(request.params, fields), originOf(request));
-    } catch (error) {
-      if (isEditConflict(error)) return renderConflict(request, reply, request.params, "loeschen", fields, error);
-      if (isAppError(error, "ERR_FORBIDDEN")) return sendHtmlError(error, request, reply);
-      throw error;
-    }
-    return reply.redirect(view.link(editorPaths.home(request.params.slug), { gespeichert: "projekt-geloescht" }), 303);
-  });
 
   await app.register(structureRoutes, { ctx });
   await app.register(auditRoutes, { ctx });

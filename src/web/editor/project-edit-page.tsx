@@ -16,7 +16,14 @@ import {
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { CsrfField } from "../components/csrf-field/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { Checkbox, RadioGroup, ReasonField, SelectField, TextArea, type Choice } from "../components/form-fields/form-fields.js";
+import {
+  Checkbox,
+  RadioGroup,
+  ReasonField,
+  SelectField,
+  TextArea,
+  type Choice,
+} from "../components/form-fields/form-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { TextField } from "../components/text-field/text-field.js";
@@ -25,7 +32,12 @@ import { paths } from "../portal/paths.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import { unitLabel } from "./structure-pages.js";
 import { editorPaths } from "./editor-paths.js";
-import { errorOf, valueOf, type EditorChrome, type FailedForm } from "./editor-view.js";
+import {
+  errorOf,
+  valueOf,
+  type EditorChrome,
+  type FailedForm,
+} from "./editor-view.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -44,7 +56,9 @@ export interface ProjectEditPageProps {
 export const EMPTY_RESPONSIBILITY_ROWS = 2;
 
 /** Phase points as typed in the form: the German spelling ("QII/2024"). */
-export function phaseFormValues(phase: Phase): Readonly<Record<string, string>> {
+export function phaseFormValues(
+  phase: Phase,
+): Readonly<Record<string, string>> {
   return {
     bezeichnung: phase.label,
     beginn: formatPointInTimeGerman(phase.start),
@@ -56,7 +70,10 @@ export function phaseFormValues(phase: Phase): Readonly<Record<string, string>> 
 }
 
 /** The hidden fields every form carries. */
-function FormMeta(props: { readonly csrfToken: string; readonly version: number }): JSX.Element {
+function FormMeta(props: {
+  readonly csrfToken: string;
+  readonly version: number;
+}): JSX.Element {
   return (
     <>
       <CsrfField token={props.csrfToken} />
@@ -73,7 +90,9 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const label = `${project.code} ${project.title}`;
   const title = t.projectEditTitle(label);
-  const hasErrors = failed !== undefined && (failed.summary.length > 0 || failed.messages.length > 0);
+  const hasErrors =
+    failed !== undefined &&
+    (failed.summary.length > 0 || failed.messages.length > 0);
   /** The version a form carries: a failed form keeps the one it was opened on, unless the person has now seen the conflict. */
   const versionOf = (form: string): number => {
     if (failed?.form === form && props.conflict === undefined) {
@@ -92,33 +111,66 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
       hint={t.reasonHint}
     />
   );
-  const meta = (form: string) => <FormMeta csrfToken={props.csrfToken} version={versionOf(form)} />;
+  const meta = (form: string) => (
+    <FormMeta csrfToken={props.csrfToken} version={versionOf(form)} />
+  );
 
   return (
     <PageLayout
       view={view}
-      title={hasErrors || props.conflict !== undefined ? `${t.errorTitlePrefix}${title}` : title}
+      title={
+        hasErrors || props.conflict !== undefined
+          ? `${t.errorTitlePrefix}${title}`
+          : title
+      }
       requestUrl={props.requestUrl}
       site={props.chrome.site}
       account={props.chrome.account}
       navigation={props.chrome.navigation}
-      breadcrumbs={[{ label: t.administration, href: view.link(editorPaths.home(slug)) }, { label: project.title, lang: view.contentLang }]}
+      breadcrumbs={[
+        { label: t.administration, href: view.link(editorPaths.home(slug)) },
+        { label: project.title, lang: view.contentLang },
+      ]}
     >
-      {props.conflict === undefined ? "" : <ConflictNotice view={view} conflict={props.conflict} />}
-      {hasErrors ? <ErrorSummary title={t.errorSummaryTitle} messages={failed.messages} links={failed.summary} /> : ""}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.conflict === undefined ? (
+        ""
+      ) : (
+        <ConflictNotice view={view} conflict={props.conflict} />
+      )}
+      {hasErrors ? (
+        <ErrorSummary
+          title={t.errorSummaryTitle}
+          messages={failed.messages}
+          links={failed.summary}
+        />
+      ) : (
+        ""
+      )}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
 
       <h1 class="app-heading-xl" safe>
         {title}
       </h1>
       <ul class="app-editor-links">
         <li>
-          <a class="app-link" href={view.link(paths.project(slug, project.slug))} safe>
+          <a
+            class="app-link"
+            href={view.link(paths.project(slug, project.slug))}
+            safe
+          >
             {t.viewPublic}
           </a>
         </li>
         <li>
-          <a class="app-link" href={view.link(editorPaths.history(slug, project.slug))} safe>
+          <a
+            class="app-link"
+            href={view.link(editorPaths.history(slug, project.slug))}
+            safe
+          >
             {t.viewHistory}
           </a>
         </li>
@@ -132,7 +184,11 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
       <MeasuresSection {...props} meta={meta} reason={reason} />
       <ResponsibilitiesSection {...props} meta={meta} reason={reason} />
       <DependenciesSection {...props} meta={meta} reason={reason} />
-      {data.rights.isAdministrator ? <DeleteSection {...props} meta={meta} reason={reason} /> : ""}
+      {data.rights.isAdministrator ? (
+        <DeleteSection {...props} meta={meta} reason={reason} />
+      ) : (
+        ""
+      )}
     </PageLayout>
   );
 }
@@ -148,13 +204,24 @@ function FieldsSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const form = "grunddaten";
-  const statusChoices: Choice[] = PROJECT_STATUSES.map((status) => ({ value: status, label: view.t.projectStatus[status] }));
+  const statusChoices: Choice[] = PROJECT_STATUSES.map((status) => ({
+    value: status,
+    label: view.t.projectStatus[status],
+  }));
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-grunddaten">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-grunddaten"
+    >
       <h2 class="app-heading-l" id="abschnitt-grunddaten" safe>
         {t.sectionFields}
       </h2>
-      <form method="post" action={view.link(editorPaths.projectFields(slug, project.slug))} class="app-editor-form" id={form}>
+      <form
+        method="post"
+        action={view.link(editorPaths.projectFields(slug, project.slug))}
+        class="app-editor-form"
+        id={form}
+      >
         {props.meta(form)}
         <TextField
           id={`${form}-titel`}
@@ -187,7 +254,12 @@ function FieldsSection(props: SectionProps): JSX.Element {
           name="schlagwoerter"
           label={t.fieldTags}
           hint={t.fieldTagsHint}
-          value={valueOf(failed, form, "schlagwoerter", project.tags.join(", "))}
+          value={valueOf(
+            failed,
+            form,
+            "schlagwoerter",
+            project.tags.join(", "),
+          )}
           error={errorOf(failed, form, "schlagwoerter")}
         />
         {props.reason(form)}
@@ -202,22 +274,56 @@ function FieldsSection(props: SectionProps): JSX.Element {
 }
 
 function PhaseForm(
-  props: SectionProps & { readonly form: string; readonly legend: string; readonly phase: Phase | null; readonly action: string; readonly deleteAction: string | null },
+  props: SectionProps & {
+    readonly form: string;
+    readonly legend: string;
+    readonly phase: Phase | null;
+    readonly action: string;
+    readonly deleteAction: string | null;
+  },
 ): JSX.Element {
   const { view, failed, form, phase } = props;
   const t = view.t.editor;
-  const stored = phase === null ? { bezeichnung: "", beginn: "", ende: "", offen: "", fortsetzung: "", notiz: "" } : phaseFormValues(phase);
-  const value = (field: string): string => valueOf(failed, form, field, stored[field] ?? "");
+  const stored =
+    phase === null
+      ? {
+          bezeichnung: "",
+          beginn: "",
+          ende: "",
+          offen: "",
+          fortsetzung: "",
+          notiz: "",
+        }
+      : phaseFormValues(phase);
+  const value = (field: string): string =>
+    valueOf(failed, form, field, stored[field] ?? "");
   const continuationChoices: Choice[] = [
     { value: "", label: t.continuationNone },
     { value: "ongoing", label: t.continuationOngoing },
     { value: "permanent", label: t.continuationPermanent },
   ];
-  const precision = phase === null ? null : t.precisionHint(t.precisionName[phase.start.precision] ?? "", phase.end === null ? null : (t.precisionName[phase.end.precision] ?? ""));
+  const precision =
+    phase === null
+      ? null
+      : t.precisionHint(
+          t.precisionName[phase.start.precision] ?? "",
+          phase.end === null
+            ? null
+            : (t.precisionName[phase.end.precision] ?? ""),
+        );
   return (
-    <form method="post" action={view.link(props.action)} class="app-editor-form app-phase-form" id={form}>
+    <form
+      method="post"
+      action={view.link(props.action)}
+      class="app-editor-form app-phase-form"
+      id={form}
+    >
       <fieldset class="app-fieldset">
-        <legend class="app-fieldset__legend" lang={phase === null ? undefined : view.contentLang} safe>
+        <legend
+          class="app-fieldset__legend"
+          lang={phase === null ? undefined : view.contentLang}
+          safe
+        >
           {props.legend}
         </legend>
         {props.meta(form)}
@@ -250,7 +356,13 @@ function PhaseForm(
             maxlength={40}
           />
         </div>
-        <Checkbox id={`${form}-offen`} name="offen" label={t.fieldOpenEnd} checked={value("offen") !== ""} error={errorOf(failed, form, "offen")} />
+        <Checkbox
+          id={`${form}-offen`}
+          name="offen"
+          label={t.fieldOpenEnd}
+          checked={value("offen") !== ""}
+          error={errorOf(failed, form, "offen")}
+        />
         <RadioGroup
           id={`${form}-fortsetzung`}
           name="fortsetzung"
@@ -260,7 +372,14 @@ function PhaseForm(
           choices={continuationChoices}
           inline
         />
-        <TextField id={`${form}-notiz`} name="notiz" label={t.fieldNote} value={value("notiz")} error={errorOf(failed, form, "notiz")} maxlength={500} />
+        <TextField
+          id={`${form}-notiz`}
+          name="notiz"
+          label={t.fieldNote}
+          value={value("notiz")}
+          error={errorOf(failed, form, "notiz")}
+          maxlength={500}
+        />
         {precision === null ? (
           ""
         ) : (
@@ -276,7 +395,12 @@ function PhaseForm(
           {props.deleteAction === null ? (
             ""
           ) : (
-            <button type="submit" class="app-button app-button--warning" formaction={view.link(props.deleteAction)} safe>
+            <button
+              type="submit"
+              class="app-button app-button--warning"
+              formaction={view.link(props.deleteAction)}
+              safe
+            >
               {t.deletePhase}
             </button>
           )}
@@ -292,7 +416,11 @@ function PhasesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-zeitplan" id="zeitplan">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-zeitplan"
+      id="zeitplan"
+    >
       <h2 class="app-heading-l" id="abschnitt-zeitplan" safe>
         {t.sectionPhases}
       </h2>
@@ -313,21 +441,39 @@ function PhasesSection(props: SectionProps): JSX.Element {
           deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
         />
       ))}
-      <PhaseForm {...props} form="phase-neu" legend={t.newPhaseLegend} phase={null} action={editorPaths.phases(slug, project.slug)} deleteAction={null} />
+      <PhaseForm
+        {...props}
+        form="phase-neu"
+        legend={t.newPhaseLegend}
+        phase={null}
+        action={editorPaths.phases(slug, project.slug)}
+        deleteAction={null}
+      />
     </section>
   );
 }
 
 function MeasureForm(
-  props: SectionProps & { readonly measure: Measure | null; readonly position: number; readonly isFirst: boolean; readonly isLast: boolean },
+  props: SectionProps & {
+    readonly measure: Measure | null;
+    readonly position: number;
+    readonly isFirst: boolean;
+    readonly isLast: boolean;
+  },
 ): JSX.Element {
   const { view, data, failed, measure } = props;
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const form = measure === null ? "massnahme-neu" : `massnahme-${measure.id}`;
-  const statusChoices: Choice[] = MEASURE_STATUSES.map((status) => ({ value: status, label: view.t.measureStatus[status] }));
-  const action = measure === null ? editorPaths.measures(slug, project.slug) : editorPaths.measure(slug, project.slug, measure.id);
+  const statusChoices: Choice[] = MEASURE_STATUSES.map((status) => ({
+    value: status,
+    label: view.t.measureStatus[status],
+  }));
+  const action =
+    measure === null
+      ? editorPaths.measures(slug, project.slug)
+      : editorPaths.measure(slug, project.slug, measure.id);
   return (
     <form
       method="post"
@@ -338,7 +484,9 @@ function MeasureForm(
     >
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend" safe>
-          {measure === null ? t.newMeasureLegend : t.measureLegend(props.position)}
+          {measure === null
+            ? t.newMeasureLegend
+            : t.measureLegend(props.position)}
         </legend>
         {props.meta(form)}
         <div class="app-measure-form__fields">
@@ -356,7 +504,12 @@ function MeasureForm(
             id={`${form}-status`}
             name="status"
             label={t.fieldStatus}
-            value={valueOf(failed, form, "status", measure?.status ?? "planned")}
+            value={valueOf(
+              failed,
+              form,
+              "status",
+              measure?.status ?? "planned",
+            )}
             error={errorOf(failed, form, "status")}
             choices={statusChoices}
           />
@@ -379,7 +532,9 @@ function MeasureForm(
             <button
               type="submit"
               class="app-button app-button--secondary"
-              formaction={view.link(editorPaths.measureMove(slug, project.slug, measure.id))}
+              formaction={view.link(
+                editorPaths.measureMove(slug, project.slug, measure.id),
+              )}
               name="richtung"
               value="hoch"
               safe
@@ -393,7 +548,9 @@ function MeasureForm(
             <button
               type="submit"
               class="app-button app-button--secondary"
-              formaction={view.link(editorPaths.measureMove(slug, project.slug, measure.id))}
+              formaction={view.link(
+                editorPaths.measureMove(slug, project.slug, measure.id),
+              )}
               name="richtung"
               value="runter"
               safe
@@ -404,7 +561,14 @@ function MeasureForm(
           {measure === null ? (
             ""
           ) : (
-            <button type="submit" class="app-button app-button--warning" formaction={view.link(editorPaths.measureDelete(slug, project.slug, measure.id))} safe>
+            <button
+              type="submit"
+              class="app-button app-button--warning"
+              formaction={view.link(
+                editorPaths.measureDelete(slug, project.slug, measure.id),
+              )}
+              safe
+            >
               {t.deleteMeasure}
             </button>
           )}
@@ -419,7 +583,11 @@ function MeasuresSection(props: SectionProps): JSX.Element {
   const t = view.t.editor;
   const { measures } = data.entry.project;
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-massnahmen" id="massnahmen">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-massnahmen"
+      id="massnahmen"
+    >
       <h2 class="app-heading-l" id="abschnitt-massnahmen" safe>
         {t.sectionMeasures}
       </h2>
@@ -431,12 +599,24 @@ function MeasuresSection(props: SectionProps): JSX.Element {
         <ol class="app-measure-list">
           {measures.map((measure, index) => (
             <li class="app-measure-list__item">
-              <MeasureForm {...props} measure={measure} position={index + 1} isFirst={index === 0} isLast={index === measures.length - 1} />
+              <MeasureForm
+                {...props}
+                measure={measure}
+                position={index + 1}
+                isFirst={index === 0}
+                isLast={index === measures.length - 1}
+              />
             </li>
           ))}
         </ol>
       )}
-      <MeasureForm {...props} measure={null} position={measures.length + 1} isFirst isLast />
+      <MeasureForm
+        {...props}
+        measure={null}
+        position={measures.length + 1}
+        isFirst
+        isLast
+      />
     </section>
   );
 }
@@ -447,32 +627,58 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const form = "zustaendigkeiten";
-  const storedRows = project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS;
-  const sentRows = failed?.form === form ? Number(failed.values.zeilen) : Number.NaN;
-  const rowCount = Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 60 ? sentRows : storedRows;
+  const storedRows =
+    project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS;
+  const sentRows =
+    failed?.form === form ? Number(failed.values.zeilen) : Number.NaN;
+  const rowCount =
+    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 60
+      ? sentRows
+      : storedRows;
   const unitChoices: Choice[] = [
     { value: "", label: t.noOrgUnit },
-    ...data.catalogue.orgUnits.map((unit) => ({ value: unit.code, label: unitLabel(unit), lang: view.contentLang })),
+    ...data.catalogue.orgUnits.map((unit) => ({
+      value: unit.code,
+      label: unitLabel(unit),
+      lang: view.contentLang,
+    })),
   ];
-  const roleChoices: Choice[] = RESPONSIBILITY_ROLES.map((role) => ({ value: role, label: view.t.responsibilityRole[role] }));
+  const roleChoices: Choice[] = RESPONSIBILITY_ROLES.map((role) => ({
+    value: role,
+    label: view.t.responsibilityRole[role],
+  }));
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-zustaendigkeiten">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-zustaendigkeiten"
+    >
       <h2 class="app-heading-l" id="abschnitt-zustaendigkeiten" safe>
         {t.sectionResponsibilities}
       </h2>
       <p class="app-hint" safe>
         {t.responsibilitiesHint}
       </p>
-      <form method="post" action={view.link(editorPaths.responsibilities(slug, project.slug))} class="app-editor-form" id={form}>
+      <form
+        method="post"
+        action={view.link(editorPaths.responsibilities(slug, project.slug))}
+        class="app-editor-form"
+        id={form}
+      >
         {props.meta(form)}
         <input type="hidden" name="zeilen" value={String(rowCount)} />
         {Array.from({ length: rowCount }, (_, index) => {
           const stored = project.responsibilities[index];
-          const value = (field: string, storedValue: string): string => valueOf(failed, form, `${field}-${index}`, storedValue);
+          const value = (field: string, storedValue: string): string =>
+            valueOf(failed, form, `${field}-${index}`, storedValue);
           return (
             <fieldset class="app-fieldset app-responsibility-row">
-              <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
-                {stored === undefined ? t.newResponsibilityLegend : t.responsibilityLegend(index + 1)}
+              <legend
+                class="app-fieldset__legend app-fieldset__legend--small"
+                safe
+              >
+                {stored === undefined
+                  ? t.newResponsibilityLegend
+                  : t.responsibilityLegend(index + 1)}
               </legend>
               <div class="app-responsibility-row__fields">
                 <SelectField
@@ -530,16 +736,30 @@ function DependenciesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const all = listProjects(data.catalogue);
-  const bySlug = new Map(all.map((entry) => [entry.project.slug, entry.project]));
+  const bySlug = new Map(
+    all.map((entry) => [entry.project.slug, entry.project]),
+  );
   const candidates: Choice[] = [
     { value: "", label: t.chooseProject },
     ...all
-      .filter((entry) => entry.project.slug !== project.slug && !project.dependsOn.includes(entry.project.slug))
-      .map((entry) => ({ value: entry.project.slug, label: `${entry.project.code} ${entry.project.title} (${entry.impactArea.name})`, lang: view.contentLang })),
+      .filter(
+        (entry) =>
+          entry.project.slug !== project.slug &&
+          !project.dependsOn.includes(entry.project.slug),
+      )
+      .map((entry) => ({
+        value: entry.project.slug,
+        label: `${entry.project.code} ${entry.project.title} (${entry.impactArea.name})`,
+        lang: view.contentLang,
+      })),
   ];
   const form = "abhaengigkeit-neu";
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-abhaengigkeiten" id="abhaengigkeiten">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-abhaengigkeiten"
+      id="abhaengigkeiten"
+    >
       <h2 class="app-heading-l" id="abschnitt-abhaengigkeiten" safe>
         {t.sectionDependencies}
       </h2>
@@ -554,19 +774,34 @@ function DependenciesSection(props: SectionProps): JSX.Element {
         <ul class="app-dependency-forms">
           {project.dependsOn.map((dependsOn) => {
             const other = bySlug.get(dependsOn);
-            const otherLabel = other === undefined ? dependsOn : `${other.code} ${other.title}`;
+            const otherLabel =
+              other === undefined ? dependsOn : `${other.code} ${other.title}`;
             const removeForm = `abhaengigkeit-${dependsOn}`;
             return (
               <li>
-                <form method="post" action={view.link(editorPaths.dependencyDelete(slug, project.slug, dependsOn))} class="app-editor-form" id={removeForm}>
+                <form
+                  method="post"
+                  action={view.link(
+                    editorPaths.dependencyDelete(slug, project.slug, dependsOn),
+                  )}
+                  class="app-editor-form"
+                  id={removeForm}
+                >
                   <fieldset class="app-fieldset">
-                    <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                    <legend
+                      class="app-fieldset__legend app-fieldset__legend--small"
+                      safe
+                    >
                       {t.removeDependencyLegend(otherLabel)}
                     </legend>
                     {props.meta(removeForm)}
                     {props.reason(removeForm)}
                     <div class="app-button-group">
-                      <button type="submit" class="app-button app-button--warning" safe>
+                      <button
+                        type="submit"
+                        class="app-button app-button--warning"
+                        safe
+                      >
                         {t.removeDependency}
                       </button>
                     </div>
@@ -577,7 +812,12 @@ function DependenciesSection(props: SectionProps): JSX.Element {
           })}
         </ul>
       )}
-      <form method="post" action={view.link(editorPaths.dependencies(slug, project.slug))} class="app-editor-form" id={form}>
+      <form
+        method="post"
+        action={view.link(editorPaths.dependencies(slug, project.slug))}
+        class="app-editor-form"
+        id={form}
+      >
         <fieldset class="app-fieldset">
           <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
             {t.addDependencyLegend}
@@ -626,14 +866,22 @@ function DeleteSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const form = "loeschen";
   return (
-    <section class="app-section app-editor-section" aria-labelledby="abschnitt-loeschen">
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby="abschnitt-loeschen"
+    >
       <h2 class="app-heading-l" id="abschnitt-loeschen" safe>
         {t.sectionDelete}
       </h2>
       <p class="app-body-text" safe>
         {t.deleteHint}
       </p>
-      <form method="post" action={view.link(editorPaths.projectDelete(slug, project.slug))} class="app-editor-form" id={form}>
+      <form
+        method="post"
+        action={view.link(editorPaths.projectDelete(slug, project.slug))}
+        class="app-editor-form"
+        id={form}
+      >
         {props.meta(form)}
         <Checkbox
           id={`${form}-bestaetigung`}

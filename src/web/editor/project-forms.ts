@@ -6,7 +6,11 @@
  */
 import type { PhaseData } from "../../app/catalogue/catalogue-edit.schema.js";
 import type { Project } from "../../domain/catalogue/catalogue.js";
-import { formatPointInTime, formatPointInTimeGerman, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
+import {
+  formatPointInTime,
+  formatPointInTimeGerman,
+  parseGermanPointInTime,
+} from "../../domain/period/point-in-time.js";
 import type { InputProblem } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
 import type { ConflictRow } from "./conflict-notice.js";
@@ -14,7 +18,9 @@ import type { FormFields } from "./editor-view.js";
 import { phaseFormValues } from "./project-edit-page.js";
 
 /** A parsed form: the use case's data, or the problems found before calling it. */
-export type Parsed<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 /** The reason as the use cases take it: null when left empty. */
 export function reasonOf(fields: FormFields): string | null {
@@ -24,11 +30,23 @@ export function reasonOf(fields: FormFields): string | null {
 
 /** Tags from "Smart Working, Smart Governance": trimmed, without empties and duplicates. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(",").map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ""),
+    ),
+  ];
 }
 
 /** The basic data form. */
-export function parseProjectFields(fields: FormFields): { title: string; summary: string; status: string; tags: string[] } {
+export function parseProjectFields(fields: FormFields): {
+  title: string;
+  summary: string;
+  status: string;
+  tags: string[];
+} {
   return {
     title: (fields.titel ?? "").trim(),
     summary: (fields.zusammenfassung ?? "").trim(),
@@ -41,7 +59,10 @@ export function parseProjectFields(fields: FormFields): { title: string; summary
  * The phase form: label, start and end as typed, "offenes Ende", continuation, note. The
  * precision follows from what is typed ("2023" is a year, "QII/2024" a quarter).
  */
-export function parsePhaseForm(view: ViewContext, fields: FormFields): Parsed<PhaseData> {
+export function parsePhaseForm(
+  view: ViewContext,
+  fields: FormFields,
+): Parsed<PhaseData> {
   const t = view.t.editor;
   const problems: InputProblem[] = [];
   const startText = (fields.beginn ?? "").trim();
@@ -49,15 +70,40 @@ export function parsePhaseForm(view: ViewContext, fields: FormFields): Parsed<Ph
   const isOpen = (fields.offen ?? "") !== "";
   const continuation = fields.fortsetzung ?? "";
   const start = startText === "" ? null : parseGermanPointInTime(startText);
-  if (startText === "") problems.push({ path: "/data/start", message: t.pointRequired(t.theStart) });
-  else if (start === null) problems.push({ path: "/data/start", message: t.pointInvalid(t.fieldStart, startText) });
+  if (startText === "")
+    problems.push({
+      path: "/data/start",
+      message: t.pointRequired(t.theStart),
+    });
+  else if (start === null)
+    problems.push({
+      path: "/data/start",
+      message: t.pointInvalid(t.fieldStart, startText),
+    });
   const end = endText === "" ? null : parseGermanPointInTime(endText);
-  if (isOpen && endText !== "") problems.push({ path: "/data/end", message: t.openEndWithEnd });
-  else if (!isOpen && endText === "") problems.push({ path: "/data/end", message: t.endMissing });
-  else if (endText !== "" && end === null) problems.push({ path: "/data/end", message: t.pointInvalid(t.fieldEnd, endText) });
-  if (isOpen && continuation === "") problems.push({ path: "/data/continuation", message: t.openEndWithoutContinuation });
-  if (continuation !== "" && continuation !== "ongoing" && continuation !== "permanent") {
-    problems.push({ path: "/data/continuation", message: t.openEndWithoutContinuation });
+  if (isOpen && endText !== "")
+    problems.push({ path: "/data/end", message: t.openEndWithEnd });
+  else if (!isOpen && endText === "")
+    problems.push({ path: "/data/end", message: t.endMissing });
+  else if (endText !== "" && end === null)
+    problems.push({
+      path: "/data/end",
+      message: t.pointInvalid(t.fieldEnd, endText),
+    });
+  if (isOpen && continuation === "")
+    problems.push({
+      path: "/data/continuation",
+      message: t.openEndWithoutContinuation,
+    });
+  if (
+    continuation !== "" &&
+    continuation !== "ongoing" &&
+    continuation !== "permanent"
+  ) {
+    problems.push({
+      path: "/data/continuation",
+      message: t.openEndWithoutContinuation,
+    });
   }
   if (problems.length > 0 || start === null) return { ok: false, problems };
   const note = (fields.notiz ?? "").trim();
@@ -67,7 +113,9 @@ export function parsePhaseForm(view: ViewContext, fields: FormFields): Parsed<Ph
       label: (fields.bezeichnung ?? "").trim(),
       start: formatPointInTime(start),
       ...(end === null || isOpen ? {} : { end: formatPointInTime(end) }),
-      ...(continuation === "ongoing" || continuation === "permanent" ? { continuation } : {}),
+      ...(continuation === "ongoing" || continuation === "permanent"
+        ? { continuation }
+        : {}),
       ...(note === "" ? {} : { note }),
     },
   };
@@ -79,44 +127,80 @@ export function parseResponsibilitiesForm(fields: FormFields): {
   /** For each responsibility sent to the use case, the form row it came from (to place problems). */
   readonly rows: readonly number[];
 } {
-  const count = Math.min(Math.max(Number.parseInt(fields.zeilen ?? "0", 10) || 0, 0), 60);
-  const responsibilities: { orgUnit: string; role: string; note?: string }[] = [];
+  const count = Math.min(
+    Math.max(Number.parseInt(fields.zeilen ?? "0", 10) || 0, 0),
+    60,
+  );
+  const responsibilities: { orgUnit: string; role: string; note?: string }[] =
+    [];
   const rows: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const orgUnit = (fields[`einheit-${index}`] ?? "").trim();
     if (orgUnit === "" || (fields[`entfernen-${index}`] ?? "") !== "") continue;
     const note = (fields[`notiz-${index}`] ?? "").trim();
-    responsibilities.push({ orgUnit, role: fields[`rolle-${index}`] ?? "", ...(note === "" ? {} : { note }) });
+    responsibilities.push({
+      orgUnit,
+      role: fields[`rolle-${index}`] ?? "",
+      ...(note === "" ? {} : { note }),
+    });
     rows.push(index);
   }
   return { responsibilities, rows };
 }
 
 /** Where a problem of a use case belongs in a form; `rows` maps list indexes to form rows. */
-export function fieldOfPath(form: string, path: string, rows: readonly number[] = []): string | null {
+export function fieldOfPath(
+  form: string,
+  path: string,
+  rows: readonly number[] = [],
+): string | null {
   if (path === "/reason") return "grund";
   if (path.startsWith("/form/")) return path.slice("/form/".length);
-  const responsibility = /^\/data\/responsibilities\/(\d+)\/(orgUnit|role|note)$/.exec(path);
+  const responsibility =
+    /^\/data\/responsibilities\/(\d+)\/(orgUnit|role|note)$/.exec(path);
   if (responsibility !== null) {
     const row = rows[Number(responsibility[1])] ?? Number(responsibility[1]);
-    const field = { orgUnit: "einheit", role: "rolle", note: "notiz" }[responsibility[2] as "orgUnit" | "role" | "note"];
+    const field = { orgUnit: "einheit", role: "rolle", note: "notiz" }[
+      responsibility[2] as "orgUnit" | "role" | "note"
+    ];
     return `${field}-${row}`;
   }
   const key = /^\/data\/([a-zA-Z]+)/.exec(path)?.[1];
   if (key === undefined) return null;
   const byForm: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-    grunddaten: { title: "titel", summary: "zusammenfassung", status: "status", tags: "schlagwoerter" },
-    phase: { label: "bezeichnung", start: "beginn", end: "ende", continuation: "fortsetzung", note: "notiz" },
+    grunddaten: {
+      title: "titel",
+      summary: "zusammenfassung",
+      status: "status",
+      tags: "schlagwoerter",
+    },
+    phase: {
+      label: "bezeichnung",
+      start: "beginn",
+      end: "ende",
+      continuation: "fortsetzung",
+      note: "notiz",
+    },
     massnahme: { title: "titel", status: "status" },
     abhaengigkeit: { dependsOn: "projekt" },
     zustaendigkeiten: { responsibilities: "einheit-0" },
   };
-  const kind = form.startsWith("phase-") ? "phase" : form.startsWith("massnahme-") ? "massnahme" : form.startsWith("abhaengigkeit-") ? "abhaengigkeit" : form;
+  const kind = form.startsWith("phase-")
+    ? "phase"
+    : form.startsWith("massnahme-")
+      ? "massnahme"
+      : form.startsWith("abhaengigkeit-")
+        ? "abhaengigkeit"
+        : form;
   return byForm[kind]?.[key] ?? null;
 }
 
 /** The label of a form field, to turn "darf nicht leer sein" into a sentence. */
-export function labelOfField(view: ViewContext, form: string, field: string): string {
+export function labelOfField(
+  view: ViewContext,
+  form: string,
+  field: string,
+): string {
   const t = view.t.editor;
   const base = field.replace(/-\d+$/, "");
   const labels: Readonly<Record<string, string>> = {
@@ -128,7 +212,8 @@ export function labelOfField(view: ViewContext, form: string, field: string): st
     beginn: t.fieldStart,
     ende: t.fieldEnd,
     fortsetzung: t.fieldContinuation,
-    notiz: form === "zustaendigkeiten" ? t.fieldResponsibilityNote : t.fieldNote,
+    notiz:
+      form === "zustaendigkeiten" ? t.fieldResponsibilityNote : t.fieldNote,
     einheit: t.fieldOrgUnit,
     rolle: t.fieldRole,
     projekt: t.fieldDependsOn,
@@ -147,47 +232,107 @@ function germanPoint(canonical: string | undefined): string {
  * Field by field, what is stored now and what the person typed, for the fields that
  * differ. Values are compared as the form shows them (German points in time).
  */
-export function conflictRowsFor(view: ViewContext, form: string, current: Project, fields: FormFields): { rows: ConflictRow[]; isDeleted: boolean } {
+export function conflictRowsFor(
+  view: ViewContext,
+  form: string,
+  current: Project,
+  fields: FormFields,
+): { rows: ConflictRow[]; isDeleted: boolean } {
   const t = view.t.editor;
   const rows: ConflictRow[] = [];
   const compare = (label: string, theirs: string, yours: string): void => {
-    if (theirs.trim() !== yours.trim()) rows.push({ label, theirs: theirs === "" ? t.emptyValue : theirs, yours: yours === "" ? t.emptyValue : yours });
+    if (theirs.trim() !== yours.trim())
+      rows.push({
+        label,
+        theirs: theirs === "" ? t.emptyValue : theirs,
+        yours: yours === "" ? t.emptyValue : yours,
+      });
   };
-  const continuationLabel = (value: string): string => (value === "ongoing" ? t.continuationOngoing : value === "permanent" ? t.continuationPermanent : t.continuationNone);
+  const continuationLabel = (value: string): string =>
+    value === "ongoing"
+      ? t.continuationOngoing
+      : value === "permanent"
+        ? t.continuationPermanent
+        : t.continuationNone;
   if (form === "grunddaten") {
     const sent = parseProjectFields(fields);
     compare(t.fieldTitle, current.title, sent.title);
     compare(t.fieldSummary, current.summary, sent.summary);
-    compare(t.fieldStatus, view.t.projectStatus[current.status], statusLabel(view, sent.status));
+    compare(
+      t.fieldStatus,
+      view.t.projectStatus[current.status],
+      statusLabel(view, sent.status),
+    );
     compare(t.fieldTags, current.tags.join(", "), sent.tags.join(", "));
     return { rows, isDeleted: false };
   }
   const phaseId = /^phase-(\d+)$/.exec(form)?.[1];
   if (phaseId !== undefined) {
-    const phase = current.phases.find((candidate) => candidate.id === Number(phaseId));
+    const phase = current.phases.find(
+      (candidate) => candidate.id === Number(phaseId),
+    );
     if (phase === undefined) return { rows, isDeleted: true };
     const stored = phaseFormValues(phase);
-    compare(t.fieldPhaseLabel, stored.bezeichnung ?? "", fields.bezeichnung ?? "");
-    compare(t.fieldStart, stored.beginn ?? "", germanPoint(fields.beginn?.trim()) || (fields.beginn ?? ""));
-    compare(t.fieldEnd, stored.ende ?? "", germanPoint(fields.ende?.trim()) || (fields.ende ?? ""));
-    compare(t.fieldContinuation, continuationLabel(stored.fortsetzung ?? ""), continuationLabel(fields.fortsetzung ?? ""));
+    compare(
+      t.fieldPhaseLabel,
+      stored.bezeichnung ?? "",
+      fields.bezeichnung ?? "",
+    );
+    compare(
+      t.fieldStart,
+      stored.beginn ?? "",
+      germanPoint(fields.beginn?.trim()) || (fields.beginn ?? ""),
+    );
+    compare(
+      t.fieldEnd,
+      stored.ende ?? "",
+      germanPoint(fields.ende?.trim()) || (fields.ende ?? ""),
+    );
+    compare(
+      t.fieldContinuation,
+      continuationLabel(stored.fortsetzung ?? ""),
+      continuationLabel(fields.fortsetzung ?? ""),
+    );
     compare(t.fieldNote, stored.notiz ?? "", fields.notiz ?? "");
     return { rows, isDeleted: false };
   }
   const measureId = /^massnahme-(\d+)$/.exec(form)?.[1];
   if (measureId !== undefined) {
-    const measure = current.measures.find((candidate) => candidate.id === Number(measureId));
+    const measure = current.measures.find(
+      (candidate) => candidate.id === Number(measureId),
+    );
     if (measure === undefined) return { rows, isDeleted: true };
     compare(t.fieldMeasureTitle, measure.title, fields.titel ?? "");
-    compare(t.fieldStatus, view.t.measureStatus[measure.status], statusLabel(view, fields.status ?? ""));
+    compare(
+      t.fieldStatus,
+      view.t.measureStatus[measure.status],
+      statusLabel(view, fields.status ?? ""),
+    );
     return { rows, isDeleted: false };
   }
   if (form === "zustaendigkeiten") {
-    const describe = (list: readonly { orgUnit: string; role: string; note?: string | null | undefined }[]): string =>
-      list.map((item) => `${item.orgUnit} (${roleLabel(view, item.role)}${item.note ? `, ${item.note}` : ""})`).join("; ");
+    const describe = (
+      list: readonly {
+        orgUnit: string;
+        role: string;
+        note?: string | null | undefined;
+      }[],
+    ): string =>
+      list
+        .map(
+          (item) =>
+            `${item.orgUnit} (${roleLabel(view, item.role)}${item.note ? `, ${item.note}` : ""})`,
+        )
+        .join("; ");
     compare(
       t.sectionResponsibilities,
-      describe(current.responsibilities.map((r) => ({ orgUnit: r.orgUnitCode, role: r.role, note: r.note }))),
+      describe(
+        current.responsibilities.map((r) => ({
+          orgUnit: r.orgUnitCode,
+          role: r.role,
+          note: r.note,
+        })),
+      ),
       describe(parseResponsibilitiesForm(fields).responsibilities),
     );
   }
@@ -196,11 +341,15 @@ export function conflictRowsFor(view: ViewContext, form: string, current: Projec
 
 function statusLabel(view: ViewContext, status: string): string {
   const { projectStatus, measureStatus } = view.t;
-  if (Object.hasOwn(projectStatus, status)) return projectStatus[status as keyof typeof projectStatus];
-  if (Object.hasOwn(measureStatus, status)) return measureStatus[status as keyof typeof measureStatus];
+  if (Object.hasOwn(projectStatus, status))
+    return projectStatus[status as keyof typeof projectStatus];
+  if (Object.hasOwn(measureStatus, status))
+    return measureStatus[status as keyof typeof measureStatus];
   return status;
 }
 
 function roleLabel(view: ViewContext, role: string): string {
-  return role === "lead" || role === "contributing" ? view.t.responsibilityRole[role] : role;
+  return role === "lead" || role === "contributing"
+    ? view.t.responsibilityRole[role]
+    : role;
 }

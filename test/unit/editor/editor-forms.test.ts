@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { colourProblem } from "../../../src/app/catalogue/action-field-rules.js";
-import { findParentCycle, parentProblem } from "../../../src/app/catalogue/org-unit-rules.js";
+import {
+  findParentCycle,
+  parentProblem,
+} from "../../../src/app/catalogue/org-unit-rules.js";
 import { createViewContext } from "../../../src/web/components/view.js";
 import { changeRows } from "../../../src/web/editor/audit.presenter.js";
 import { placeProblems } from "../../../src/web/editor/editor-view.js";
-import { fieldOfPath, parsePhaseForm, parseResponsibilitiesForm, parseTags } from "../../../src/web/editor/project-forms.js";
+import {
+  fieldOfPath,
+  parsePhaseForm,
+  parseResponsibilitiesForm,
+  parseTags,
+} from "../../../src/web/editor/project-forms.js";
 import { pathMapper } from "../../../src/web/editor/structure.routes.js";
 
 const view = createViewContext("de");
@@ -18,47 +26,110 @@ describe("the phase form", () => {
     ["Mai 2024", "2024-05"],
     ["17.05.2024", "2024-05-17"],
   ])("takes the precision from what is typed: %s is %s", (typed, canonical) => {
-    const parsed = parsePhaseForm(view, { bezeichnung: "Umsetzung", beginn: "2021", ende: typed });
-    expect(parsed).toEqual({ ok: true, data: { label: "Umsetzung", start: "2021", end: canonical } });
+    const parsed = parsePhaseForm(view, {
+      bezeichnung: "Umsetzung",
+      beginn: "2021",
+      ende: typed,
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { label: "Umsetzung", start: "2021", end: canonical },
+    });
   });
 
   it("keeps an open end with its continuation", () => {
-    expect(parsePhaseForm(view, { bezeichnung: "Betrieb", beginn: "QIV/2024", offen: "ja", fortsetzung: "ongoing", notiz: " danach laufend " })).toEqual({
+    expect(
+      parsePhaseForm(view, {
+        bezeichnung: "Betrieb",
+        beginn: "QIV/2024",
+        offen: "ja",
+        fortsetzung: "ongoing",
+        notiz: " danach laufend ",
+      }),
+    ).toEqual({
       ok: true,
-      data: { label: "Betrieb", start: "2024-Q4", continuation: "ongoing", note: "danach laufend" },
+      data: {
+        label: "Betrieb",
+        start: "2024-Q4",
+        continuation: "ongoing",
+        note: "danach laufend",
+      },
     });
   });
 
   it("keeps a continuation after a fixed end (Daueraufgabe 2020–2030)", () => {
-    expect(parsePhaseForm(view, { bezeichnung: "Pflege", beginn: "2020", ende: "2030", fortsetzung: "permanent" })).toEqual({
+    expect(
+      parsePhaseForm(view, {
+        bezeichnung: "Pflege",
+        beginn: "2020",
+        ende: "2030",
+        fortsetzung: "permanent",
+      }),
+    ).toEqual({
       ok: true,
-      data: { label: "Pflege", start: "2020", end: "2030", continuation: "permanent" },
+      data: {
+        label: "Pflege",
+        start: "2020",
+        end: "2030",
+        continuation: "permanent",
+      },
     });
   });
 
   it("explains what is missing or not understood, at the field", () => {
-    const parsed = parsePhaseForm(view, { bezeichnung: "X", beginn: "", ende: "Sommer" });
+    const parsed = parsePhaseForm(view, {
+      bezeichnung: "X",
+      beginn: "",
+      ende: "Sommer",
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems).toEqual([
-      { path: "/data/start", message: "Bitte geben Sie den Beginn ein, z. B. 2023, QII/2024, 05/2024 oder 17.05.2024." },
-      { path: "/data/end", message: "Ende: „Sommer“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QII/2024, 05/2024 oder 17.05.2024." },
+      {
+        path: "/data/start",
+        message:
+          "Bitte geben Sie den Beginn ein, z. B. 2023, QII/2024, 05/2024 oder 17.05.2024.",
+      },
+      {
+        path: "/data/end",
+        message:
+          "Ende: „Sommer“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QII/2024, 05/2024 oder 17.05.2024.",
+      },
     ]);
   });
 
   it("wants either an end or an open end with a continuation", () => {
     const noEnd = parsePhaseForm(view, { bezeichnung: "X", beginn: "2023" });
-    expect(!noEnd.ok && noEnd.problems.map((problem) => problem.message)).toEqual(["Bitte geben Sie das Ende ein oder wählen Sie „offenes Ende“."]);
-    const openWithEnd = parsePhaseForm(view, { bezeichnung: "X", beginn: "2023", ende: "2024", offen: "ja", fortsetzung: "ongoing" });
-    expect(!openWithEnd.ok && openWithEnd.problems.map((problem) => problem.path)).toEqual(["/data/end"]);
-    const openWithoutContinuation = parsePhaseForm(view, { bezeichnung: "X", beginn: "2023", offen: "ja" });
-    expect(!openWithoutContinuation.ok && openWithoutContinuation.problems.map((problem) => problem.path)).toEqual(["/data/continuation"]);
+    expect(
+      !noEnd.ok && noEnd.problems.map((problem) => problem.message),
+    ).toEqual(["Bitte geben Sie das Ende ein oder wählen Sie „offenes Ende“."]);
+    const openWithEnd = parsePhaseForm(view, {
+      bezeichnung: "X",
+      beginn: "2023",
+      ende: "2024",
+      offen: "ja",
+      fortsetzung: "ongoing",
+    });
+    expect(
+      !openWithEnd.ok && openWithEnd.problems.map((problem) => problem.path),
+    ).toEqual(["/data/end"]);
+    const openWithoutContinuation = parsePhaseForm(view, {
+      bezeichnung: "X",
+      beginn: "2023",
+      offen: "ja",
+    });
+    expect(
+      !openWithoutContinuation.ok &&
+        openWithoutContinuation.problems.map((problem) => problem.path),
+    ).toEqual(["/data/continuation"]);
   });
 });
 
 describe("other editor forms", () => {
   it("splits tags at commas and drops empties and duplicates", () => {
-    expect(parseTags(" Smart Working, ,Smart Governance,Smart Working ")).toEqual(["Smart Working", "Smart Governance"]);
+    expect(
+      parseTags(" Smart Working, ,Smart Governance,Smart Working "),
+    ).toEqual(["Smart Working", "Smart Governance"]);
   });
 
   it("reads responsibility rows, skipping empty and removed ones, and remembers the rows", () => {
@@ -78,7 +149,13 @@ describe("other editor forms", () => {
       { orgUnit: "10.1", role: "lead" },
       { orgUnit: "61", role: "contributing", note: "Beteiligung" },
     ]);
-    expect(fieldOfPath("zustaendigkeiten", "/data/responsibilities/1/orgUnit", parsed.rows)).toBe("einheit-3");
+    expect(
+      fieldOfPath(
+        "zustaendigkeiten",
+        "/data/responsibilities/1/orgUnit",
+        parsed.rows,
+      ),
+    ).toBe("einheit-3");
   });
 
   it("puts a use case's problems at the form's fields and reads bare rules as sentences", () => {
@@ -93,13 +170,26 @@ describe("other editor forms", () => {
       (path) => fieldOfPath("phase-7", path),
       (field) => (field === "bezeichnung" ? "Bezeichnung" : field),
     );
-    expect(failed.errors).toEqual({ bezeichnung: "Bezeichnung darf nicht leer sein", ende: "Das Ende liegt vor dem Beginn." });
-    expect(failed.summary.map((link) => link.href)).toEqual(["#phase-7-bezeichnung", "#phase-7-ende"]);
+    expect(failed.errors).toEqual({
+      bezeichnung: "Bezeichnung darf nicht leer sein",
+      ende: "Das Ende liegt vor dem Beginn.",
+    });
+    expect(failed.summary.map((link) => link.href)).toEqual([
+      "#phase-7-bezeichnung",
+      "#phase-7-ende",
+    ]);
     expect(failed.messages).toEqual(["muss mindestens 1 sein"]);
   });
 
   it("maps list problems of the frame's forms to their rows", () => {
-    const map = pathMapper({ title: "titel", "goals/*/title": "ziel-#", "priorities/*/projects": "prioritaet-#-projekte" }, [0, 3]);
+    const map = pathMapper(
+      {
+        title: "titel",
+        "goals/*/title": "ziel-#",
+        "priorities/*/projects": "prioritaet-#-projekte",
+      },
+      [0, 3],
+    );
     expect(map("/data/title")).toBe("titel");
     expect(map("/data/goals/1/title")).toBe("ziel-3");
     expect(map("/data/priorities/0/projects/2")).toBe("prioritaet-0-projekte");
@@ -111,7 +201,9 @@ describe("other editor forms", () => {
 describe("rules of the catalogue's frame", () => {
   it("names the contrast a colour reaches when white text is too faint on it", () => {
     expect(colourProblem("#1d4f91", "/c")).toBeNull();
-    expect(colourProblem("#7f7f7f", "/c")?.message).toMatch(/erreicht nur 4,00 : 1; nötig sind mindestens 4,5 : 1/);
+    expect(colourProblem("#7f7f7f", "/c")?.message).toMatch(
+      /erreicht nur 4,00 : 1; nötig sind mindestens 4,5 : 1/,
+    );
   });
 
   it("finds the cycle a new parent would close in the org unit hierarchy", () => {
@@ -120,10 +212,17 @@ describe("rules of the catalogue's frame", () => {
       ["10.1", "10"],
       ["10.1.1", "10.1"],
     ]);
-    expect(findParentCycle(parents, "10", "10.1.1")).toEqual(["10", "10.1.1", "10.1", "10"]);
+    expect(findParentCycle(parents, "10", "10.1.1")).toEqual([
+      "10",
+      "10.1.1",
+      "10.1",
+      "10",
+    ]);
     expect(findParentCycle(parents, "10", "10")).toEqual(["10", "10"]);
     expect(findParentCycle(parents, "10.1.1", "10")).toBeNull();
-    expect(parentProblem(parents, "10", "99", "/p")?.message).toBe('Die übergeordnete Einheit "99" gibt es nicht.');
+    expect(parentProblem(parents, "10", "99", "/p")?.message).toBe(
+      'Die übergeordnete Einheit "99" gibt es nicht.',
+    );
   });
 });
 
@@ -131,8 +230,18 @@ describe("the audit presenter", () => {
   it("shows only what changed, with points in time the German way", () => {
     const rows = changeRows(
       view,
-      { label: "Einführung", start: "2021-Q4", end: "2023", continuation: null },
-      { label: "Einführung", start: "2021-Q4", end: "2024-Q2", continuation: "ongoing" },
+      {
+        label: "Einführung",
+        start: "2021-Q4",
+        end: "2023",
+        continuation: null,
+      },
+      {
+        label: "Einführung",
+        start: "2021-Q4",
+        end: "2024-Q2",
+        continuation: "ongoing",
+      },
     );
     expect(rows).toEqual([
       { field: "Ende", before: "2023", after: "QII/2024" },
@@ -141,7 +250,14 @@ describe("the audit presenter", () => {
   });
 
   it("writes lists of responsibilities and statuses in words", () => {
-    const rows = changeRows(view, { status: "planned", responsibilities: [{ orgUnit: "10.1", role: "lead", note: null }] }, { status: "completed", responsibilities: [] });
+    const rows = changeRows(
+      view,
+      {
+        status: "planned",
+        responsibilities: [{ orgUnit: "10.1", role: "lead", note: null }],
+      },
+      { status: "completed", responsibilities: [] },
+    );
     expect(rows).toEqual([
       { field: "Status", before: "geplant", after: "abgeschlossen" },
       { field: "Zuständigkeiten", before: "10.1 (federführend)", after: "–" },

@@ -18,7 +18,10 @@ interface ControlProps {
 }
 
 function describedBy(props: ControlProps): string | undefined {
-  const ids = [props.hint === undefined ? undefined : `${props.id}-hinweis`, props.error === undefined ? undefined : `${props.id}-fehler`];
+  const ids = [
+    props.hint === undefined ? undefined : `${props.id}-hinweis`,
+    props.error === undefined ? undefined : `${props.id}-fehler`,
+  ];
   const joined = ids.filter((id) => id !== undefined).join(" ");
   return joined === "" ? undefined : joined;
 }
@@ -46,19 +49,35 @@ function HintAndError(props: ControlProps): JSX.Element {
 }
 
 /** A labelled multi-line text input. */
-export function TextArea(props: ControlProps & { readonly value: string; readonly rows?: number; readonly maxlength?: number }): JSX.Element {
+export function TextArea(
+  props: ControlProps & {
+    readonly value: string;
+    readonly rows?: number;
+    readonly maxlength?: number;
+  },
+): JSX.Element {
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
       <label class="app-label" for={props.id} safe>
         {props.label}
       </label>
       <HintAndError {...props} />
       <textarea
-        class={["app-textarea", props.error !== undefined && "app-input--error"]}
+        class={[
+          "app-textarea",
+          props.error !== undefined && "app-input--error",
+        ]}
         id={props.id}
         name={props.name}
         rows={String(props.rows ?? 4)}
-        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
+        maxlength={
+          props.maxlength === undefined ? undefined : String(props.maxlength)
+        }
         lang={props.lang}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error === undefined ? undefined : "true"}
@@ -79,11 +98,21 @@ export interface Choice {
 
 /** A labelled select. */
 export function SelectField(
-  props: ControlProps & { readonly value: string; readonly choices: readonly Choice[]; readonly multiple?: boolean; readonly values?: readonly string[] },
+  props: ControlProps & {
+    readonly value: string;
+    readonly choices: readonly Choice[];
+    readonly multiple?: boolean;
+    readonly values?: readonly string[];
+  },
 ): JSX.Element {
   const selected = new Set(props.values ?? [props.value]);
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
       <label class="app-label" for={props.id} safe>
         {props.label}
       </label>
@@ -98,7 +127,12 @@ export function SelectField(
         aria-invalid={props.error === undefined ? undefined : "true"}
       >
         {props.choices.map((choice) => (
-          <option value={choice.value} selected={selected.has(choice.value)} lang={choice.lang} safe>
+          <option
+            value={choice.value}
+            selected={selected.has(choice.value)}
+            lang={choice.lang}
+            safe
+          >
             {choice.label}
           </option>
         ))}
@@ -108,15 +142,28 @@ export function SelectField(
 }
 
 /** A group of radio buttons in a fieldset; the legend is the question. The error summary links to the first radio. */
-export function RadioGroup(props: ControlProps & { readonly value: string; readonly choices: readonly Choice[]; readonly inline?: boolean }): JSX.Element {
+export function RadioGroup(
+  props: ControlProps & {
+    readonly value: string;
+    readonly choices: readonly Choice[];
+    readonly inline?: boolean;
+  },
+): JSX.Element {
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
       <fieldset class="app-fieldset" aria-describedby={describedBy(props)}>
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
           {props.label}
         </legend>
         <HintAndError {...props} />
-        <div class={["app-radios", props.inline === true && "app-radios--inline"]}>
+        <div
+          class={["app-radios", props.inline === true && "app-radios--inline"]}
+        >
           {props.choices.map((choice, index) => (
             <div class="app-radios__item">
               <input
@@ -127,7 +174,12 @@ export function RadioGroup(props: ControlProps & { readonly value: string; reado
                 value={choice.value}
                 checked={choice.value === props.value}
               />
-              <label class="app-radios__label" for={index === 0 ? props.id : `${props.id}-${index}`} lang={choice.lang} safe>
+              <label
+                class="app-radios__label"
+                for={index === 0 ? props.id : `${props.id}-${index}`}
+                lang={choice.lang}
+                safe
+              >
                 {choice.label}
               </label>
             </div>
@@ -139,9 +191,16 @@ export function RadioGroup(props: ControlProps & { readonly value: string; reado
 }
 
 /** A single checkbox with its label beside it. */
-export function Checkbox(props: ControlProps & { readonly checked: boolean; readonly value?: string }): JSX.Element {
+export function Checkbox(
+  props: ControlProps & { readonly checked: boolean; readonly value?: string },
+): JSX.Element {
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
       <HintAndError {...props} />
       <div class="app-checkbox">
         <input
@@ -180,7 +239,16 @@ export function ReasonField(props: {
         </span>
       </summary>
       <div class="app-details__text">
-        <TextArea id={props.id} name="grund" label={props.label} hint={props.hint} error={props.error} value={props.value} rows={2} maxlength={1000} />
+        <TextArea
+          id={props.id}
+          name="grund"
+          label={props.label}
+          hint={props.hint}
+          error={props.error}
+          value={props.value}
+          rows={2}
+          maxlength={1000}
+        />
       </div>
     </details>
   );
@@ -192,17 +260,34 @@ export function ReasonField(props: {
  * (data-module="app-contrast-check"); without, the server checks it on saving.
  */
 export function ColourField(
-  props: ControlProps & { readonly value: string; readonly contrastText: string; /** The contrast text with "%s" for the ratio, for the script. */ readonly contrastTemplate: string },
+  props: ControlProps & {
+    readonly value: string;
+    readonly contrastText: string;
+    /** The contrast text with "%s" for the ratio, for the script. */ readonly contrastTemplate: string;
+  },
 ): JSX.Element {
-  const ids = [props.hint === undefined ? undefined : `${props.id}-hinweis`, `${props.id}-kontrast`, props.error === undefined ? undefined : `${props.id}-fehler`];
+  const ids = [
+    props.hint === undefined ? undefined : `${props.id}-hinweis`,
+    `${props.id}-kontrast`,
+    props.error === undefined ? undefined : `${props.id}-fehler`,
+  ];
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]} data-module="app-contrast-check">
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+      data-module="app-contrast-check"
+    >
       <label class="app-label" for={props.id} safe>
         {props.label}
       </label>
       <HintAndError {...props} />
       <input
-        class={["app-colour-input", props.error !== undefined && "app-input--error"]}
+        class={[
+          "app-colour-input",
+          props.error !== undefined && "app-input--error",
+        ]}
         type="color"
         id={props.id}
         name={props.name}
@@ -210,7 +295,13 @@ export function ColourField(
         aria-describedby={ids.filter((id) => id !== undefined).join(" ")}
         aria-invalid={props.error === undefined ? undefined : "true"}
       />
-      <p class="app-hint app-colour-contrast" id={`${props.id}-kontrast`} data-contrast-output={props.contrastTemplate} aria-live="polite" safe>
+      <p
+        class="app-hint app-colour-contrast"
+        id={`${props.id}-kontrast`}
+        data-contrast-output={props.contrastTemplate}
+        aria-live="polite"
+        safe
+      >
         {props.contrastText}
       </p>
     </div>

@@ -1,0 +1,372 @@
+/**
+ * Lays out a key figure's chart as plain geometry for a server-rendered SVG, and the
+ * same data as a table for people who cannot see the chart.
+ *
+ * Units: the plot area is 1 × 1. x = 0 is the left edge, x = 1 the right; y = 0 is the
+ * bottom of the y axis and y = 1 its top (up is more, as on paper): the view flips y
+ * and scales both to pixels. Days are day numbers (days since 1970-01-01, UTC).
+ *
+ * Line charts place points by date, so uneven gaps between reports stay visible. Bar
+ * charts give every observation an equal slot instead: bars at uneven distances would
+ * overlap or leave holes, and a bar chart compares values, not spacing.
+ */
+import {
+  dayNumberOf,
+  formatPointInTimeGerman,
+  calendarDateOf,
+} from "../period/point-in-time.js";
+import {
+  PERCENT_SPACE,
+  formatGermanDate,
+  formatGermanNumber,
+  formatGermanPercent,
+  formatIsoDate,
+} from "./german-number.js";
+import {
+  formatObservationGerman,
+  observationsUpTo,
+  shareOf,
+} from "./indicator.js";
+import type { Indicator, Observation } from "./indicator.js";
+import { niceScale } from "./nice-scale.js";
+
+/** Line for a development over time, bars for comparing a few report dates. */
+export type ChartKind = "line" | "bar";
+
+/** Plot the counted value (144) or, for ratios, the share (25,2 %). */
+export type ChartMeasure = "value" | "share";
+
+/** Everything the layout needs. */
+export interface IndicatorChartInput {
+  readonly indicator: Indicator;
+  readonly observations: readonly Observation[];
+  /** The as-of date of the report or page: later observations are not shown. */
+  readonly asOf: number;
+  /** Default "line". */
+  readonly kind?: ChartKind;
+  /** Default "value" for counts and "share" for ratios. */
+  readonly measure?: ChartMeasure;
+  /** First day of the x axis; default the first observation shown. */
+  readonly from?: number;
+  /** Last day of the x axis; default the last observation shown (at most `asOf`). */
+  readonly to?: number;
+  /** At most this many steps on the y axis; default 5. */
+  readonly maxYIntervals?: number;
+}
+
+/** A tick on the y axis. */
+export interface ChartYTick {
+  readonly value: number;
+  readonly y: number;
+  /** German, e.g. "1.500" or "20 %". */
+  readonly label: string;
+}
+
+/** A tick on the x axis. */
+export interface ChartXTick {
+  readonly x: number;
+  /** "2022", "QIV/2022" or a date, depending on the span. */
+  readonly label: string;
+}
+
+/** One observation as a point (line) or the top centre of its bar. */
+export interface ChartPoint {
+  readonly day: number;
+  readonly x: number;
+  readonly y: number;
+  /** The plotted number: the value, or the share in percent (25.17). */
+  readonly value: number;
+  /** The plotted number in German ("1.832", "25,2 %"). */
+  readonly valueLabel: string;
+  readonly dateLabel: string;
+  readonly isoDate: string;
+}
+
+/** One bar; it spans from `baseY` to `y` (which lies below `baseY` for negative values). */
+export interface ChartBar {
+  /** Left edge. */
+  readonly x: number;
+  readonly width: number;
+  readonly y: number;
+  readonly baseY: number;
+}
+
+/** One row of the table alternative. */
+export interface ChartTableRow {
+  readonly day: number;
+  readonly isoDate: string;
+  /** The cells under `headers`, all formatted in German. */
+  readonly cells: readonly string[];
+}
+
+/** The table alternative to the chart, with the same observations. */
+export interface ChartTable {
+  readonly caption: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly ChartTableRow[];
+}
+
+/** The complete chart model: geometry, texts and the table. */
+export interface IndicatorChart {
+  readonly kind: ChartKind;
+  readonly measure: ChartMeasure;
+  readonly title: string;
+  /** What is counted, shown next to the chart. */
+  readonly definition: string;
+  readonly source: string;
+  /**
+   * "Stand: 22.11.2022": the date of the latest value shown, which may lie before the
+   * report's as-of date (followers counted on 22.11. for a report as of 28.11.).
+   */
+  readonly asOfLabel: string;
+  /** The y axis title, the unit or "Anteil in %". */
+  readonly yAxisLabel: string;
+  readonly yTicks: readonly ChartYTick[];
+  readonly xTicks: readonly ChartXTick[];
+  /** Where 0 lies on the y axis (the bars' base). */
+  readonly baselineY: number;
+  readonly points: readonly ChartPoint[];
+  /** Only for bar charts; empty for lines. */
+  readonly bars: readonly ChartBar[];
+  readonly table: ChartTable;
+  /** A sentence describing the chart, for alt text and screen readers. */
+  readonly summary: string;
+}
+
+/** The share of a bar slot a bar fills; the rest is the gap that separates bars. */
+export const BAR_FILL = 0.6;
+
+interface Plotted {
+  readonly observation: Observation;
+  readonly value: number;
+  readonly label: string;
+}
+
+function plotted(
+  observation: Observation,
+  measure: ChartMeasure,
+): Plotted | null {
+  if (measure === "value") {
+    return {
+      observation,
+      value: observation.value,
+      label: formatGermanNumber(observation.value),
+    };
+  }
+  const share = shareOf(observation);
+  // An observation without a whole cannot be shown as a share (validateObservation flags it).
+  if (share === null) return null;
+  return { observation, value: share * 100, label: formatGermanPercent(share) };
+}
+
+function yearTicks(from: number, to: number): ChartXTick[] {
+  const ticks: ChartXTick[] = [];
+  const span = to - from;
+  for (
+    let year = calendarDateOf(from).year;
+    year <= calendarDateOf(to).year + 1;
+    year += 1
+  ) {
+    const day = dayNumberOf(year, 1, 1);
+    if (day >= from && day <= to)
+      ticks.push({ x: (day - from) / span, label: String(year) });
+  }
+  return ticks;
+}
+
+function quarterTicks(from: number, to: number): ChartXTick[] {
+  const ticks: ChartXTick[] = [];
+  const span = to - from;
+  for (
+    let year = calendarDateOf(from).year;
+    year <= calendarDateOf(to).year;
+    year += 1
+  ) {
+    for (const quarter of [1, 2, 3, 4] as const) {
+      const day = dayNumberOf(year, quarter * 3 - 2, 1);
+      if (day < from || day > to) continue;
+      ticks.push({
+        x: (day - from) / span,
+        label: formatPointInTimeGerman({ precision: "quarter", year, quarter }),
+      });
+    }
+  }
+  return ticks;
+}
+
+// Year starts when the span crosses at least two, else quarter starts, else the dates of
+// the points themselves: an axis needs two labels to be readable.
+function lineXTicks(
+  from: number,
+  to: number,
+  points: readonly ChartPoint[],
+): ChartXTick[] {
+  if (to > from) {
+    const years = yearTicks(from, to);
+    if (years.length >= 2) return years;
+    const quarters = quarterTicks(from, to);
+    if (quarters.length >= 2) return quarters;
+  }
+  return points.map((point) => ({ x: point.x, label: point.dateLabel }));
+}
+
+function tableOf(
+  indicator: Indicator,
+  observations: readonly Observation[],
+): ChartTable {
+  const isRatio = indicator.kind === "ratio";
+  const headers = isRatio
+    ? [
+        "Stand",
+        indicator.unit,
+        indicator.denominatorLabel ?? "Gesamt",
+        "Anteil",
+      ]
+    : ["Stand", indicator.unit];
+  const rows = observations.map((observation) => {
+    const cells = [
+      formatGermanDate(observation.day),
+      formatGermanNumber(observation.value),
+    ];
+    if (isRatio) {
+      const share = shareOf(observation);
+      cells.push(
+        observation.denominator === null
+          ? "–"
+          : formatGermanNumber(observation.denominator),
+        share === null ? "–" : formatGermanPercent(share),
+      );
+    }
+    return {
+      day: observation.day,
+      isoDate: formatIsoDate(observation.day),
+      cells,
+    };
+  });
+  return { caption: indicator.name, headers, rows };
+}
+
+function summaryOf(indicator: Indicator, shown: readonly Plotted[]): string {
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  if (first === undefined || last === undefined) {
+    return `${indicator.name}: Für diesen Zeitraum liegen keine Werte vor.`;
+  }
+  const describe = (each: Plotted): string =>
+    indicator.kind === "ratio"
+      ? formatObservationGerman(each.observation)
+      : each.label;
+  if (shown.length === 1) {
+    return `${indicator.name} am ${formatGermanDate(last.observation.day)}: ${describe(last)}.`;
+  }
+  const highest = shown.reduce((best, each) =>
+    each.value > best.value ? each : best,
+  );
+  const peak =
+    highest === last
+      ? ""
+      : ` Höchster Wert: ${describe(highest)} am ${formatGermanDate(highest.observation.day)}.`;
+  return (
+    `${indicator.name}, ${shown.length} Werte vom ${formatGermanDate(first.observation.day)} ` +
+    `bis ${formatGermanDate(last.observation.day)}: von ${describe(first)} auf ${describe(last)}.${peak}`
+  );
+}
+
+/** Computes the chart geometry, its texts and its table for one indicator. */
+export function layoutIndicatorChart(
+  input: IndicatorChartInput,
+): IndicatorChart {
+  const { indicator, asOf } = input;
+  const kind = input.kind ?? "line";
+  const measure =
+    input.measure ?? (indicator.kind === "ratio" ? "share" : "value");
+  if (measure === "share" && indicator.kind !== "ratio") {
+    throw new RangeError(
+      `Indicator ${indicator.key} is a count; only ratios have a share.`,
+    );
+  }
+
+  const upTo = observationsUpTo(input.observations, asOf);
+  const firstDay = input.from ?? upTo[0]?.day ?? asOf;
+  const lastDay = input.to ?? upTo[upTo.length - 1]?.day ?? asOf;
+  if (lastDay < firstDay) {
+    throw new RangeError(
+      `The x axis must not end before it starts (${firstDay} > ${lastDay}).`,
+    );
+  }
+  const inRange = upTo.filter((o) => o.day >= firstDay && o.day <= lastDay);
+  const shown = inRange
+    .map((observation) => plotted(observation, measure))
+    .filter((each): each is Plotted => each !== null);
+
+  const values = shown.map((each) => each.value);
+  const scale = niceScale(
+    values.length === 0 ? 0 : Math.min(...values),
+    values.length === 0 ? 0 : Math.max(...values),
+    {
+      maxIntervals: input.maxYIntervals ?? 5,
+      ...(measure === "value" ? { minStep: 1 } : {}),
+    },
+  );
+  const yOf = (value: number): number =>
+    (value - scale.min) / (scale.max - scale.min);
+  const tickLabel = (value: number): string => {
+    const number = formatGermanNumber(value, scale.fractionDigits);
+    return measure === "share" ? `${number}${PERCENT_SPACE}%` : number;
+  };
+
+  const span = lastDay - firstDay;
+  const slot = shown.length === 0 ? 1 : 1 / shown.length;
+  const points: ChartPoint[] = shown.map((each, index) => ({
+    day: each.observation.day,
+    x:
+      kind === "bar"
+        ? (index + 0.5) * slot
+        : span === 0
+          ? 0.5
+          : (each.observation.day - firstDay) / span,
+    y: yOf(each.value),
+    value: each.value,
+    valueLabel: each.label,
+    dateLabel: formatGermanDate(each.observation.day),
+    isoDate: formatIsoDate(each.observation.day),
+  }));
+
+  const baselineY = yOf(0);
+  const bars: ChartBar[] =
+    kind === "bar"
+      ? points.map((point) => ({
+          x: point.x - (slot * BAR_FILL) / 2,
+          width: slot * BAR_FILL,
+          y: point.y,
+          baseY: baselineY,
+        }))
+      : [];
+
+  return {
+    kind,
+    measure,
+    title: indicator.name,
+    definition: indicator.definition,
+    source: indicator.source,
+    asOfLabel: `Stand: ${formatGermanDate(shown[shown.length - 1]?.observation.day ?? asOf)}`,
+    yAxisLabel: measure === "share" ? "Anteil in %" : indicator.unit,
+    yTicks: scale.ticks.map((value) => ({
+      value,
+      y: yOf(value),
+      label: tickLabel(value),
+    })),
+    xTicks:
+      kind === "bar"
+        ? points.map((point) => ({ x: point.x, label: point.dateLabel }))
+        : lineXTicks(firstDay, lastDay, points),
+    baselineY,
+    points,
+    bars,
+    table: tableOf(
+      indicator,
+      shown.map((each) => each.observation),
+    ),
+    summary: summaryOf(indicator, shown),
+  };
+}

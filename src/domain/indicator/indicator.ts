@@ -1,0 +1,358 @@
+/**
+ * Key figures (Kennzahlen): what a figure means, and its dated observations. Every number
+ * the report shows carries its definition and its as-of date, so figures are always read
+ * from observations at a date, never typed into a report.
+ *
+ * Days are day numbers (days since 1970-01-01, UTC) as in `period/point-in-time.ts`.
+ */
+import {
+  formatGermanDate,
+  formatGermanNumber,
+  formatGermanPercent,
+} from "./german-number.js";
+
+/** A plain count ("1.832 Aktivitäten") or a part of a whole ("144 von 572 Mitarbeitenden"). */
+export type IndicatorKind = "count" | "ratio";
+
+/** All indicator kinds. */
+export const INDICATOR_KINDS: readonly IndicatorKind[] = ["count", "ratio"];
+
+/** The definition of a key figure, shown next to every value of it. */
+export interface Indicator {
+  /** Stable identifier within the municipality, e.g. "mobile-office". */
+  readonly key: string;
+  /** e.g. "Mitarbeitende im Mobile Office". */
+  readonly name: string;
+  /** What one counted item is, e.g. "Mitarbeitende", "Abonnenten". */
+  readonly unit: string;
+  /** What is counted and how, e.g. "Mitarbeitende mit Vereinbarung über regelmäßiges Mobile Office". */
+  readonly definition: string;
+  /** Where the number comes from, e.g. "Personalverwaltung, Stand Monatsende". */
+  readonly source: string;
+  /** Who keeps it up to date (a person or org unit). */
+  readonly owner: string;
+  /** The project the figure belongs to, or null. */
+  readonly projectSlug: string | null;
+  readonly kind: IndicatorKind;
+  /** For ratios: what the whole counts, e.g. "Mitarbeitende einschließlich GSK"; else null. */
+  readonly denominatorLabel: string | null;
+}
+
+/** One dated value of a key figure. */
+export interface Observation {
+  /** The day the value describes (its as-of date), a day number. */
+  readonly day: number;
+  /** The count; for ratios the part (144 of 572 → 144). */
+  readonly value: number;
+  /** For ratios the whole (572); null for counts. */
+  readonly denominator: number | null;
+  readonly note: string | null;
+}
+
+/** Stable codes for what is wrong with an indicator or one of its observations. */
+export type IndicatorProblemCode =
+  | "INDICATOR_NAME_REQUIRED"
+  | "INDICATOR_UNIT_REQUIRED"
+  | "INDICATOR_DEFINITION_REQUIRED"
+  | "INDICATOR_SOURCE_REQUIRED"
+  | "INDICATOR_OWNER_REQUIRED"
+  | "INDICATOR_KIND_UNKNOWN"
+  | "INDICATOR_DENOMINATOR_LABEL_REQUIRED"
+  | "INDICATOR_DENOMINATOR_LABEL_UNEXPECTED"
+  | "OBSERVATION_DAY_INVALID"
+  | "OBSERVATION_VALUE_INVALID"
+  | "OBSERVATION_DENOMINATOR_REQUIRED"
+  | "OBSERVATION_DENOMINATOR_INVALID"
+  | "OBSERVATION_DENOMINATOR_UNEXPECTED"
+  | "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR"
+  | "OBSERVATION_DUPLICATE_DAY";
+
+/** What is wrong, where, in German. */
+export interface IndicatorProblem {
+  readonly code: IndicatorProblemCode;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** An observation's problem, with its position in the input list. */
+export interface ObservationProblem extends IndicatorProblem {
+  readonly index: number;
+}
+
+/** Every problem code; a test checks that the list is complete and each code occurs. */
+export const INDICATOR_PROBLEM_CODES: readonly IndicatorProblemCode[] = [
+  "INDICATOR_NAME_REQUIRED",
+  "INDICATOR_UNIT_REQUIRED",
+  "INDICATOR_DEFINITION_REQUIRED",
+  "INDICATOR_SOURCE_REQUIRED",
+  "INDICATOR_OWNER_REQUIRED",
+  "INDICATOR_KIND_UNKNOWN",
+  "INDICATOR_DENOMINATOR_LABEL_REQUIRED",
+  "INDICATOR_DENOMINATOR_LABEL_UNEXPECTED",
+  "OBSERVATION_DAY_INVALID",
+  "OBSERVATION_VALUE_INVALID",
+  "OBSERVATION_DENOMINATOR_REQUIRED",
+  "OBSERVATION_DENOMINATOR_INVALID",
+  "OBSERVATION_DENOMINATOR_UNEXPECTED",
+  "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR",
+  "OBSERVATION_DUPLICATE_DAY",
+];
+
+function isBlank(text: string | null): boolean {
+  return text === null || text.trim() === "";
+}
+
+function isCount(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Lists what is wrong with an indicator's definition (empty when fine). Name, unit,
+ * definition, source and owner are all required: a figure without a definition cannot be
+ * read, and one without an owner is not kept up to date. A ratio names its whole.
+ */
+export function validateIndicator(
+  indicator: Indicator,
+): readonly IndicatorProblem[] {
+  const problems: IndicatorProblem[] = [];
+  const required: readonly [keyof Indicator, IndicatorProblemCode, string][] = [
+    [
+      "name",
+      "INDICATOR_NAME_REQUIRED",
+      "Bitte den Namen der Kennzahl angeben.",
+    ],
+    [
+      "unit",
+      "INDICATOR_UNIT_REQUIRED",
+      "Bitte die Einheit angeben (was gezählt wird, z. B. „Mitarbeitende“).",
+    ],
+    [
+      "definition",
+      "INDICATOR_DEFINITION_REQUIRED",
+      "Bitte beschreiben, was genau gezählt wird.",
+    ],
+    [
+      "source",
+      "INDICATOR_SOURCE_REQUIRED",
+      "Bitte die Quelle der Zahl angeben.",
+    ],
+    [
+      "owner",
+      "INDICATOR_OWNER_REQUIRED",
+      "Bitte angeben, wer die Kennzahl pflegt.",
+    ],
+  ];
+  for (const [field, code, message] of required) {
+    const value = indicator[field];
+    if (typeof value !== "string" || isBlank(value))
+      problems.push({ code, field, message });
+  }
+  if (!(INDICATOR_KINDS as readonly unknown[]).includes(indicator.kind)) {
+    problems.push({
+      code: "INDICATOR_KIND_UNKNOWN",
+      field: "kind",
+      message: `Unbekannte Art „${String(indicator.kind)}“; erlaubt: Anzahl (count) oder Anteil (ratio).`,
+    });
+  } else if (
+    indicator.kind === "ratio" &&
+    isBlank(indicator.denominatorLabel)
+  ) {
+    problems.push({
+      code: "INDICATOR_DENOMINATOR_LABEL_REQUIRED",
+      field: "denominatorLabel",
+      message:
+        "Ein Anteil braucht die Angabe, wovon er ein Teil ist (z. B. „Mitarbeitende insgesamt“).",
+    });
+  } else if (
+    indicator.kind === "count" &&
+    !isBlank(indicator.denominatorLabel)
+  ) {
+    problems.push({
+      code: "INDICATOR_DENOMINATOR_LABEL_UNEXPECTED",
+      field: "denominatorLabel",
+      message:
+        "Eine Anzahl hat keine Gesamtzahl; für „x von y“ bitte die Art „Anteil“ wählen.",
+    });
+  }
+  return problems;
+}
+
+/**
+ * Lists what is wrong with one observation of an indicator. Values are whole numbers
+ * from 0; a ratio's part is at most its whole, and the whole is at least 1.
+ */
+export function validateObservation(
+  indicator: Indicator,
+  observation: Observation,
+): readonly IndicatorProblem[] {
+  const problems: IndicatorProblem[] = [];
+  if (!Number.isSafeInteger(observation.day)) {
+    problems.push({
+      code: "OBSERVATION_DAY_INVALID",
+      field: "day",
+      message: "Bitte das Datum des Werts angeben.",
+    });
+  }
+  if (!isCount(observation.value)) {
+    problems.push({
+      code: "OBSERVATION_VALUE_INVALID",
+      field: "value",
+      message: `Der Wert muss eine ganze Zahl ab 0 sein, nicht „${String(observation.value)}“.`,
+    });
+  }
+  const { denominator } = observation;
+  if (indicator.kind === "count") {
+    if (denominator !== null) {
+      problems.push({
+        code: "OBSERVATION_DENOMINATOR_UNEXPECTED",
+        field: "denominator",
+        message:
+          "Diese Kennzahl ist eine Anzahl; eine Gesamtzahl wird nicht erfasst.",
+      });
+    }
+    return problems;
+  }
+  if (denominator === null) {
+    problems.push({
+      code: "OBSERVATION_DENOMINATOR_REQUIRED",
+      field: "denominator",
+      message: `Bitte die Gesamtzahl angeben (${indicator.denominatorLabel ?? "wovon der Wert ein Teil ist"}).`,
+    });
+  } else if (!isCount(denominator) || denominator === 0) {
+    problems.push({
+      code: "OBSERVATION_DENOMINATOR_INVALID",
+      field: "denominator",
+      message: `Die Gesamtzahl muss eine ganze Zahl ab 1 sein, nicht „${String(denominator)}“.`,
+    });
+  } else if (isCount(observation.value) && observation.value > denominator) {
+    problems.push({
+      code: "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR",
+      field: "value",
+      message: `Der Wert ${formatGermanNumber(observation.value)} ist größer als die Gesamtzahl ${formatGermanNumber(denominator)}.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Lists the problems of all observations (with their index), plus a second observation
+ * on the same day: which of two values for one day is right cannot be decided here.
+ */
+export function validateObservations(
+  indicator: Indicator,
+  observations: readonly Observation[],
+): readonly ObservationProblem[] {
+  const problems: ObservationProblem[] = [];
+  const seen = new Set<number>();
+  observations.forEach((observation, index) => {
+    for (const each of validateObservation(indicator, observation))
+      problems.push({ ...each, index });
+    if (seen.has(observation.day)) {
+      problems.push({
+        code: "OBSERVATION_DUPLICATE_DAY",
+        field: "day",
+        message: `Für den ${formatGermanDate(observation.day)} gibt es schon einen Wert.`,
+        index,
+      });
+    }
+    seen.add(observation.day);
+  });
+  return problems;
+}
+
+/**
+ * The observations on or before `asOf`, oldest first. Of two observations on one day
+ * only the later in the input is kept, matching `valueAt`.
+ */
+export function observationsUpTo(
+  observations: readonly Observation[],
+  asOf: number,
+): readonly Observation[] {
+  const byDay = new Map<number, Observation>();
+  for (const observation of observations) {
+    if (observation.day <= asOf) byDay.set(observation.day, observation);
+  }
+  return [...byDay.values()].sort((a, b) => a.day - b.day);
+}
+
+/**
+ * The value that held on `asOf`: the latest observation on or before it, or null when
+ * there is none yet. Of two observations on one day the later in the input wins.
+ */
+export function valueAt(
+  observations: readonly Observation[],
+  asOf: number,
+): Observation | null {
+  let latest: Observation | null = null;
+  for (const observation of observations) {
+    if (observation.day > asOf) continue;
+    if (latest === null || observation.day >= latest.day) latest = observation;
+  }
+  return latest;
+}
+
+/** The share of a ratio observation (144 of 572 → 0.2517…), or null without a usable whole. */
+export function shareOf(observation: Observation): number | null {
+  const { denominator } = observation;
+  if (denominator === null || denominator <= 0) return null;
+  return observation.value / denominator;
+}
+
+/** How a figure changed between two dates. */
+export interface IndicatorChange {
+  /** The value that held on the earlier date, or null when none existed yet. */
+  readonly from: Observation | null;
+  /** The value that held on the later date, or null. */
+  readonly to: Observation | null;
+  /** `to.value - from.value`, or null when either is missing. */
+  readonly absolute: number | null;
+  /** The change as a fraction of the earlier value (0.2 = +20 %); null when that was 0. */
+  readonly relative: number | null;
+  /** For ratios: the change of the share as a fraction (0.02 = +2 percentage points). */
+  readonly shareDifference: number | null;
+}
+
+/**
+ * How a figure changed from the value that held on `from` to the value that held on `to`
+ * (both day numbers), e.g. between the previous and the current report's as-of dates.
+ * Both may be the same observation (nothing new was recorded): then the change is 0.
+ */
+export function changeBetween(
+  observations: readonly Observation[],
+  from: number,
+  to: number,
+): IndicatorChange {
+  const start = valueAt(observations, from);
+  const end = valueAt(observations, to);
+  if (start === null || end === null) {
+    return {
+      from: start,
+      to: end,
+      absolute: null,
+      relative: null,
+      shareDifference: null,
+    };
+  }
+  const absolute = end.value - start.value;
+  const startShare = shareOf(start);
+  const endShare = shareOf(end);
+  return {
+    from: start,
+    to: end,
+    absolute,
+    relative: start.value === 0 ? null : absolute / start.value,
+    shareDifference:
+      startShare === null || endShare === null ? null : endShare - startShare,
+  };
+}
+
+/**
+ * An observation's value for German readers: "1.832" for counts,
+ * "144 von 572 (25,2 %)" for ratios.
+ */
+export function formatObservationGerman(observation: Observation): string {
+  const value = formatGermanNumber(observation.value);
+  const share = shareOf(observation);
+  if (observation.denominator === null || share === null) return value;
+  return `${value} von ${formatGermanNumber(observation.denominator)} (${formatGermanPercent(share)})`;
+}
