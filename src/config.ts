@@ -25,6 +25,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Mark cookies Secure with the __Host- prefix on every request (true when PUBLIC_BASE_URL is https). */
   readonly secureCookies: boolean;
+  /** The Chromium binary that prints PDFs and pictures for documents (CHROMIUM_PATH). */
+  readonly chromiumPath: string;
 }
 
 /** Outgoing mail through an SMTP server. */
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail,
     trustProxy,
     secureCookies,
+    chromiumPath: env.CHROMIUM_PATH?.trim() || "/usr/bin/chromium",
   };
 }
 

@@ -3,6 +3,15 @@
  * Row ↔ domain mapping happens in the repositories, nowhere else.
  */
 import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
+import type {
+  CommitteeTable,
+  IndicatorObservationTable,
+  IndicatorTable,
+  MeetingTable,
+  OzgServiceTable,
+  ReportEntryTable,
+  StatusReportTable,
+} from "./report.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -278,6 +287,59 @@ export interface AuditEventTable {
   version: number | null;
 }
 
+/** edition: an immutable published snapshot of a municipality's programme (Fortschreibung); the database refuses updates and deletes. */
+export interface EditionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  number: number;
+  title: string;
+  /** ISO date the edition stands for, e.g. 2022-03-15. */
+  published_on: string;
+  published_at: Timestamp;
+  published_by_user_id: number | null;
+  published_by_label: string;
+  council_reference: string | null;
+  council_url: string | null;
+  foreword: string | null;
+  note: string | null;
+  is_reconstruction: Generated<number>;
+  /** The snapshot (docs/edition-snapshot.md). */
+  snapshot_json: string;
+  /** The reasons for the shifts against the previous edition. */
+  reasons_json: string;
+  /** The reason categories as they read when the edition was published. */
+  reason_categories_json: string;
+}
+
+/** reason_category: the categories of reasons for shifts a municipality offers (OZG-Aufwand, Personal …). */
+export interface ReasonCategoryTable {
+  id: Generated<number>;
+  municipality_id: number;
+  key: string;
+  label: string;
+  requires_text: number;
+  position: number;
+  version: Generated<number>;
+}
+
+/** draft_reason: a reason given in the draft for a shift, keyed by the shift's stable key. */
+export interface DraftReasonTable {
+  id: Generated<number>;
+  municipality_id: number;
+  change_key: string;
+  category: string;
+  text: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** edition_draft: what the next edition gets besides the catalogue (its foreword). */
+export interface EditionDraftTable {
+  municipality_id: number;
+  foreword: string | null;
+  version: Generated<number>;
+}
+
 /** All tables. */
 export interface Database {
   municipality: MunicipalityTable;
@@ -304,6 +366,17 @@ export interface Database {
   api_token: ApiTokenTable;
   sso_login: SsoLoginTable;
   audit_event: AuditEventTable;
+  edition: EditionTable;
+  reason_category: ReasonCategoryTable;
+  draft_reason: DraftReasonTable;
+  edition_draft: EditionDraftTable;
+  committee: CommitteeTable;
+  meeting: MeetingTable;
+  status_report: StatusReportTable;
+  report_entry: ReportEntryTable;
+  indicator: IndicatorTable;
+  indicator_observation: IndicatorObservationTable;
+  ozg_service: OzgServiceTable;
 }
 
 /** The database handle or an open transaction: repositories accept either. */

@@ -9,6 +9,8 @@ import * as accounts from "./migrations/2026-11-22-accounts.js";
 import * as editor from "./migrations/2026-11-23-editor.js";
 import * as api from "./migrations/2026-11-23-api.js";
 import * as identity from "./migrations/2026-11-23-identity.js";
+import * as editions from "./migrations/2026-11-24-editions.js";
+import * as reports from "./migrations/2026-11-25-reports.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -16,6 +18,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-23-editor": editor,
   "2026-11-23-api": api,
   "2026-11-23-identity": identity,
+  "2026-11-24-editions": editions,
+  "2026-11-25-reports": reports,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

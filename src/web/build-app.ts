@@ -28,6 +28,7 @@ import { sessionPlugin } from "./plugins/session.js";
 import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
+import { createPdfRenderer, DEFAULT_CHROMIUM_PATH } from "../exports/pdf/render-pdf.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   readonly sso?: SsoConfig | null;
   /** Told of every route as it is registered (the route × role matrix test reads the route table this way). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** The Chromium binary for PDFs and document pictures (CHROMIUM_PATH); Debian's by default. */
+  readonly chromiumPath?: string;
 }
 
 /** Builds the web application; the caller listens or injects. */
@@ -54,6 +57,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: options.trustProxy ?? false,
   });
   const now = options.now ?? ctx.clock;
+  // One browser for every PDF and document picture of this app, started on first use and
+  // closed with the app (src/exports/pdf/render-pdf.ts). Routes that print receive it.
+  const pdf = createPdfRenderer({ chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH });
+  app.addHook("onClose", async () => pdf.close());
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
   if (options.onRoute !== undefined) app.addHook("onRoute", options.onRoute);

@@ -44,6 +44,7 @@ export const serveCommand: Command = {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       sso: config.sso,
+      chromiumPath: config.chromiumPath,
     });
     // Ended sessions and old login attempts are removed now and then; any process may do it.
     const purge = setInterval(() => {

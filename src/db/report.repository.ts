@@ -1,0 +1,413 @@
+/**
+ * Committees, meetings, status reports and their entries. A published report is only ever
+ * read: there is no function here that changes one, and the database refuses it anyway
+ * (triggers of migration 2026-11-25-reports).
+ */
+import { sql } from "kysely";
+import type { Executor } from "./database.js";
+
+/** The reporting tables whose rows carry their own version. */
+export type ReportingTable = "committee" | "meeting" | "status_report" | "report_entry" | "indicator" | "ozg_service";
+
+/** Moves a row from the expected version to the next; false when it is no longer at that version. */
+export async function claimReportingVersion(
+  db: Executor,
+  table: ReportingTable,
+  id: number,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable(table)
+    .set({ version: sql`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A committee as stored. */
+export interface StoredCommittee {
+  readonly id: number;
+  readonly name: string;
+  readonly abbreviation: string;
+  readonly version: number;
+}
+
+/** A meeting as stored, with its committee. */
+export interface StoredMeeting {
+  readonly id: number;
+  readonly committeeId: number;
+  readonly committeeName: string;
+  readonly committeeAbbreviation: string;
+  readonly day: number;
+  readonly title: string | null;
+  readonly oparlMeetingUrl: string | null;
+  readonly oparlAgendaItemUrl: string | null;
+  readonly oparlPaperUrl: string | null;
+  readonly version: number;
+}
+
+/** The fields of a committee. */
+export interface CommitteeFields {
+  readonly name: string;
+  readonly abbreviation: string;
+}
+
+/** The fields of a meeting. */
+export interface MeetingFields {
+  readonly committeeId: number;
+  readonly day: number;
+  readonly title: string | null;
+  readonly oparlMeetingUrl: string | null;
+  readonly oparlAgendaItemUrl: string | null;
+  readonly oparlPaperUrl: string | null;
+}
+
+/** The committees of a municipality, by name. */
+export async function listCommittees(db: Executor, municipalityId: number): Promise<readonly StoredCommittee[]> {
+  const rows = await db
+    .selectFrom("committee")
+    .select(["id", "name", "abbreviation", "version"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("name")
+    .execute();
+  return rows;
+}
+
+/** Creates a committee; returns its id. */
+export async function insertCommittee(db: Executor, municipalityId: number, fields: CommitteeFields): Promise<number> {
+  const row = await db
+    .insertInto("committee")
+    .values({ municipality_id: municipalityId, name: fields.name, abbreviation: fields.abbreviation })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a committee's fields (the version is claimed separately). */
+export async function updateCommitteeRow(db: Executor, id: number, fields: CommitteeFields): Promise<void> {
+  await db.updateTable("committee").set({ name: fields.name, abbreviation: fields.abbreviation }).where("id", "=", id).execute();
+}
+
+function meetingQuery(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom("meeting")
+    .innerJoin("committee", "committee.id", "meeting.committee_id")
+    .select([
+      "meeting.id as id",
+      "meeting.committee_id as committeeId",
+      "committee.name as committeeName",
+      "committee.abbreviation as committeeAbbreviation",
+      "meeting.meeting_day as day",
+      "meeting.title as title",
+      "meeting.oparl_meeting_url as oparlMeetingUrl",
+      "meeting.oparl_agenda_item_url as oparlAgendaItemUrl",
+      "meeting.oparl_paper_url as oparlPaperUrl",
+      "meeting.version as version",
+    ])
+    .where("meeting.municipality_id", "=", municipalityId);
+}
+
+/** The meetings of a municipality, newest first. */
+export async function listMeetings(db: Executor, municipalityId: number): Promise<readonly StoredMeeting[]> {
+  return meetingQuery(db, municipalityId).orderBy("meeting.meeting_day", "desc").orderBy("meeting.id", "desc").execute();
+}
+
+/** One meeting of a municipality, or null. */
+export async function findMeeting(db: Executor, municipalityId: number, id: number): Promise<StoredMeeting | null> {
+  return (await meetingQuery(db, municipalityId).where("meeting.id", "=", id).executeTakeFirst()) ?? null;
+}
+
+function meetingValues(fields: MeetingFields) {
+  return {
+    committee_id: fields.committeeId,
+    meeting_day: fields.day,
+    title: fields.title,
+    oparl_meeting_url: fields.oparlMeetingUrl,
+    oparl_agenda_item_url: fields.oparlAgendaItemUrl,
+    oparl_paper_url: fields.oparlPaperUrl,
+  };
+}
+
+/** Creates a meeting; returns its id. */
+export async function insertMeeting(db: Executor, municipalityId: number, fields: MeetingFields): Promise<number> {
+  const row = await db
+    .insertInto("meeting")
+    .values({ municipality_id: municipalityId, ...meetingValues(fields) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a meeting's fields. */
+export async function updateMeetingRow(db: Executor, id: number, fields: MeetingFields): Promise<void> {
+  await db.updateTable("meeting").set(meetingValues(fields)).where("id", "=", id).execute();
+}
+
+/** A status report as stored (the entries are read separately). */
+export interface StoredReport {
+  readonly id: number;
+  readonly municipalityId: number;
+  readonly meetingId: number;
+  readonly previousReportId: number | null;
+  readonly asOf: number;
+  readonly title: string;
+  /** Keys of the action fields shown; null: all. */
+  readonly sectionKeys: readonly string[] | null;
+  readonly includeOzg: boolean;
+  readonly outlook: readonly { readonly when: string; readonly what: string }[];
+  readonly status: "draft" | "published";
+  readonly publishedAt: string | null;
+  readonly publishedBy: string | null;
+  /** The published document as JSON; null for a draft. */
+  readonly documentJson: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The editable fields of a draft report. */
+export interface ReportFields {
+  readonly meetingId: number;
+  readonly previousReportId: number | null;
+  readonly asOf: number;
+  readonly title: string;
+  readonly sectionKeys: readonly string[] | null;
+  readonly includeOzg: boolean;
+  readonly outlook: readonly { readonly when: string; readonly what: string }[];
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+type ReportRow = {
+  id: number;
+  municipality_id: number;
+  meeting_id: number;
+  previous_report_id: number | null;
+  as_of_day: number;
+  title: string;
+  sections_json: string | null;
+  include_ozg: number;
+  outlook_json: string;
+  status: string;
+  published_at: Date | string | null;
+  published_by: string | null;
+  document_json: string | null;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+function toReport(row: ReportRow): StoredReport {
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    meetingId: row.meeting_id,
+    previousReportId: row.previous_report_id,
+    asOf: row.as_of_day,
+    title: row.title,
+    sectionKeys: parseJson<string[] | null>(row.sections_json, null),
+    includeOzg: row.include_ozg === 1,
+    outlook: parseJson<{ when: string; what: string }[]>(row.outlook_json, []),
+    status: row.status === "published" ? "published" : "draft",
+    publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+    publishedBy: row.published_by,
+    documentJson: row.document_json,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** The reports of a municipality, newest as-of date first. */
+export async function listReports(db: Executor, municipalityId: number): Promise<readonly StoredReport[]> {
+  const rows = await db
+    .selectFrom("status_report")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("as_of_day", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  return rows.map(toReport);
+}
+
+/** One report of a municipality, or null. */
+export async function findReport(db: Executor, municipalityId: number, id: number): Promise<StoredReport | null> {
+  const row = await db
+    .selectFrom("status_report")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row === undefined ? null : toReport(row);
+}
+
+function reportValues(fields: ReportFields) {
+  return {
+    meeting_id: fields.meetingId,
+    previous_report_id: fields.previousReportId,
+    as_of_day: fields.asOf,
+    title: fields.title,
+    sections_json: fields.sectionKeys === null ? null : JSON.stringify(fields.sectionKeys),
+    include_ozg: fields.includeOzg ? 1 : 0,
+    outlook_json: JSON.stringify(fields.outlook),
+  };
+}
+
+/** Creates a draft report; returns its id. */
+export async function insertReport(db: Executor, municipalityId: number, fields: ReportFields, now: string): Promise<number> {
+  const row = await db
+    .insertInto("status_report")
+    .values({ municipality_id: municipalityId, ...reportValues(fields), status: "draft", created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a draft's fields; a published report is never matched (and the database would refuse). */
+export async function updateDraftReportRow(db: Executor, id: number, fields: ReportFields, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("status_report")
+    .set({ ...reportValues(fields), updated_at: now })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Publishes a draft at the expected version: stores the document and freezes the row in
+ * one statement. Returns false when the report is no longer a draft at that version.
+ */
+export async function publishReportRow(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  values: { readonly documentJson: string; readonly publishedAt: string; readonly publishedBy: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("status_report")
+    .set({
+      status: "published",
+      document_json: values.documentJson,
+      published_at: values.publishedAt,
+      published_by: values.publishedBy,
+      updated_at: values.publishedAt,
+      version: sql`version + 1`,
+    })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks a draft as changed (its entries changed): moves its version on. */
+export async function touchDraftReport(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable("status_report").set({ updated_at: now }).where("id", "=", id).where("status", "=", "draft").execute();
+}
+
+/** A report entry as stored. */
+export interface StoredEntry {
+  readonly id: number;
+  readonly projectSlug: string;
+  readonly status: string | null;
+  readonly text: string;
+  readonly highlights: readonly string[];
+  readonly newDate: string | null;
+  readonly isUnchanged: boolean;
+  readonly isIncluded: boolean;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** The fields of an entry. */
+export interface EntryFields {
+  readonly status: string | null;
+  readonly text: string;
+  readonly highlights: readonly string[];
+  readonly newDate: string | null;
+  readonly isUnchanged: boolean;
+  readonly isIncluded: boolean;
+}
+
+function splitLines(text: string): string[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+/** The entries of a report, by project slug. */
+export async function listEntries(db: Executor, reportId: number): Promise<readonly StoredEntry[]> {
+  const rows = await db.selectFrom("report_entry").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
+  return rows.map((row) => ({
+    id: row.id,
+    projectSlug: row.project_slug,
+    status: row.status,
+    text: row.text,
+    highlights: splitLines(row.highlights),
+    newDate: row.new_date,
+    isUnchanged: row.is_unchanged === 1,
+    isIncluded: row.is_included === 1,
+    version: row.version,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+  }));
+}
+
+function entryValues(fields: EntryFields, now: string, actor: string) {
+  return {
+    status: fields.status,
+    text: fields.text,
+    highlights: fields.highlights.join("\n"),
+    new_date: fields.newDate,
+    is_unchanged: fields.isUnchanged ? 1 : 0,
+    is_included: fields.isIncluded ? 1 : 0,
+    updated_at: now,
+    updated_by: actor,
+  };
+}
+
+/** Creates an entry (version 1); a second entry for the same project is a unique violation. */
+export async function insertEntry(
+  db: Executor,
+  reportId: number,
+  projectSlug: string,
+  fields: EntryFields,
+  now: string,
+  actor: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("report_entry")
+    .values({ report_id: reportId, project_slug: projectSlug, ...entryValues(fields, now, actor) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes an entry at the expected version (moving it on); false when it was changed meanwhile. */
+export async function updateEntryRow(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  fields: EntryFields,
+  now: string,
+  actor: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("report_entry")
+    .set({ ...entryValues(fields, now, actor), version: sql`version + 1` })
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,118 @@
+/**
+ * Row types of the reporting tables (migration 2026-11-25-reports): committees and their
+ * meetings, status reports with one entry per project, key figures with their dated
+ * observations, and the OZG service register. snake_case columns; repositories map them.
+ */
+import type { Generated } from "kysely";
+import type { Timestamp } from "./database.js";
+
+/** committee: a council committee (Ausschuss), e.g. APD. */
+export interface CommitteeTable {
+  id: Generated<number>;
+  municipality_id: number;
+  name: string;
+  abbreviation: string;
+  version: Generated<number>;
+}
+
+/** meeting: a meeting (Sitzung) of a committee on a day, with optional OParl links. */
+export interface MeetingTable {
+  id: Generated<number>;
+  municipality_id: number;
+  committee_id: number;
+  meeting_day: number;
+  title: string | null;
+  oparl_meeting_url: string | null;
+  oparl_agenda_item_url: string | null;
+  oparl_paper_url: string | null;
+  version: Generated<number>;
+}
+
+/** status_report: a Sachstandsbericht for a meeting; immutable once published. */
+export interface StatusReportTable {
+  id: Generated<number>;
+  municipality_id: number;
+  meeting_id: number;
+  previous_report_id: number | null;
+  as_of_day: number;
+  title: string;
+  sections_json: string | null;
+  include_ozg: Generated<number>;
+  outlook_json: Generated<string>;
+  status: Generated<string>;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  document_json: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** report_entry: what a report says about one project. */
+export interface ReportEntryTable {
+  id: Generated<number>;
+  report_id: number;
+  project_slug: string;
+  status: string | null;
+  text: Generated<string>;
+  highlights: Generated<string>;
+  new_date: string | null;
+  is_unchanged: Generated<number>;
+  is_included: Generated<number>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+/** indicator: the definition of a key figure (Kennzahl). */
+export interface IndicatorTable {
+  id: Generated<number>;
+  municipality_id: number;
+  key: string;
+  name: string;
+  unit: string;
+  definition: string;
+  source: string;
+  owner: string;
+  project_slug: string | null;
+  kind: string;
+  denominator_label: string | null;
+  chart_kind: Generated<string>;
+  position: number;
+  version: Generated<number>;
+}
+
+/** indicator_observation: one dated value of a key figure. */
+export interface IndicatorObservationTable {
+  id: Generated<number>;
+  indicator_id: number;
+  observed_day: number;
+  value: number;
+  denominator: number | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+/** ozg_service: one record of the OZG service register, valid for a span of days. */
+export interface OzgServiceTable {
+  id: Generated<number>;
+  municipality_id: number;
+  leika_key: string;
+  name: string;
+  topic: string | null;
+  is_responsible_locally: number;
+  channel: string | null;
+  is_front_end_online: number;
+  is_back_end_connected: number;
+  has_e_payment: number;
+  has_eid: number;
+  online_applications: number;
+  maturity_model: string | null;
+  maturity_level: number | null;
+  status: string;
+  url: string | null;
+  valid_from: number | null;
+  valid_until: number | null;
+  position: number;
+  version: Generated<number>;
+}

@@ -1,0 +1,308 @@
+/**
+ * A status report as one plain document: everything the portal page, the slide deck and
+ * the PDF show, assembled from the report's entries, the catalogue, the changes computed
+ * from the audit log, the key figures at the as-of date and the OZG register at that date.
+ *
+ * A published report stores exactly this document (as JSON) and is shown from it ever
+ * after, so later edits of the catalogue, the figures or the register cannot change what
+ * the committee was told. A draft is assembled afresh on every view.
+ */
+import { changeBetween, observationsUpTo, valueAt } from "../indicator/indicator.js";
+import type { Indicator, IndicatorChange, Observation } from "../indicator/indicator.js";
+import type { ChartKind } from "../indicator/indicator-chart.js";
+import { formatPointInTimeGerman, parsePointInTime } from "../period/point-in-time.js";
+import { aggregateOzgFigures, type OzgFigures } from "../service/ozg-figures.js";
+import type { Service } from "../service/service.js";
+import { formatGermanDate } from "../indicator/german-number.js";
+import { formatObservationGerman } from "../indicator/indicator.js";
+import type { ReportChange } from "./report-changes.js";
+import { summariseStatuses, type ReportEntry, type ReportStatus, type StatusSummary } from "./report-status.js";
+
+/** The version of the stored document's shape; a reader of older shapes can tell them apart. */
+export const REPORT_DOCUMENT_FORMAT = 1;
+
+/** Draft (editable, internal) or published (immutable, public). */
+export type ReportState = "draft" | "published";
+
+/** The meeting the report is for. */
+export interface ReportMeeting {
+  readonly day: number;
+  readonly title: string | null;
+  readonly committeeName: string;
+  readonly committeeAbbreviation: string;
+  readonly oparlMeetingUrl: string | null;
+  readonly oparlAgendaItemUrl: string | null;
+  readonly oparlPaperUrl: string | null;
+}
+
+/** The report this one continues. */
+export interface PreviousReportRef {
+  readonly id: number;
+  readonly asOf: number;
+  readonly meetingDay: number;
+  readonly committeeAbbreviation: string;
+}
+
+/** One line of the outlook: when (e.g. "APD – QI/2023") and what. */
+export interface OutlookItem {
+  readonly when: string;
+  readonly what: string;
+}
+
+/** A key figure as a report shows it: definition, values up to the as-of date, and the change. */
+export interface ReportFigure {
+  readonly indicator: Indicator;
+  readonly chartKind: ChartKind;
+  /** Observations on or before the as-of date, oldest first. */
+  readonly observations: readonly Observation[];
+  /** The value that held on the as-of date. */
+  readonly current: Observation;
+  /** From the previous report's as-of date to this one; null without a previous report. */
+  readonly change: IndicatorChange | null;
+}
+
+/** What the report says about one project. */
+export interface ReportProjectEntry {
+  readonly slug: string;
+  readonly code: string;
+  readonly title: string;
+  readonly status: ReportStatus | null;
+  readonly text: string;
+  readonly highlights: readonly string[];
+  /** A new date as a canonical point in time ("2023-Q1") and as German text ("QI/2023"). */
+  readonly newDate: string | null;
+  readonly newDateLabel: string | null;
+  readonly isUnchanged: boolean;
+  /** Computed from the audit log and the figures between the two as-of dates. */
+  readonly changes: readonly ReportChange[];
+  readonly figures: readonly ReportFigure[];
+}
+
+/** One section of the report: an action field and its projects. */
+export interface ReportSection {
+  readonly key: string;
+  readonly number: number;
+  readonly name: string;
+  readonly colour: string;
+  readonly impactAreaName: string;
+  readonly projects: readonly ReportProjectEntry[];
+}
+
+/** The OZG part: the register's figures at the as-of date. */
+export interface ReportOzg {
+  readonly figures: OzgFigures;
+  /** The register's figures at the previous report's as-of date, for the comparison. */
+  readonly previous: OzgFigures | null;
+}
+
+/** The whole report. */
+export interface ReportDocument {
+  readonly format: number;
+  readonly id: number;
+  readonly state: ReportState;
+  readonly municipality: { readonly slug: string; readonly name: string };
+  readonly programmeTitle: string;
+  readonly title: string;
+  readonly meeting: ReportMeeting;
+  readonly asOf: number;
+  readonly previous: PreviousReportRef | null;
+  readonly sections: readonly ReportSection[];
+  /** Key figures linked to no project shown in the report. */
+  readonly otherFigures: readonly ReportFigure[];
+  readonly ozg: ReportOzg | null;
+  readonly outlook: readonly OutlookItem[];
+  readonly statusSummary: StatusSummary;
+  /** ISO timestamp; null for a draft. */
+  readonly publishedAt: string | null;
+}
+
+/** A project of the catalogue as the report needs it. */
+export interface CatalogueProjectRef {
+  readonly slug: string;
+  readonly code: string;
+  readonly title: string;
+}
+
+/** An action field of the catalogue with its projects, in catalogue order. */
+export interface CatalogueSectionRef {
+  readonly key: string;
+  readonly number: number;
+  readonly name: string;
+  readonly colour: string;
+  readonly impactAreaName: string;
+  readonly projects: readonly CatalogueProjectRef[];
+}
+
+/** A report entry as stored. */
+export interface StoredReportEntry extends ReportEntry {
+  readonly highlights: readonly string[];
+  readonly newDate: string | null;
+  readonly isIncluded: boolean;
+}
+
+/** A key figure with all its observations. */
+export interface IndicatorSeries {
+  readonly indicator: Indicator;
+  readonly chartKind: ChartKind;
+  readonly observations: readonly Observation[];
+}
+
+/** Everything `assembleReportDocument` needs. */
+export interface ReportAssemblyInput {
+  readonly id: number;
+  readonly state: ReportState;
+  readonly municipality: { readonly slug: string; readonly name: string };
+  readonly programmeTitle: string;
+  readonly title: string;
+  readonly meeting: ReportMeeting;
+  readonly asOf: number;
+  readonly previous: PreviousReportRef | null;
+  /** Keys of the action fields that appear; null: all. */
+  readonly sectionKeys: readonly string[] | null;
+  readonly includeOzg: boolean;
+  readonly outlook: readonly OutlookItem[];
+  readonly catalogue: readonly CatalogueSectionRef[];
+  readonly entries: readonly StoredReportEntry[];
+  /** Changes from the audit log per project slug. */
+  readonly changes: ReadonlyMap<string, readonly ReportChange[]>;
+  readonly indicators: readonly IndicatorSeries[];
+  readonly services: readonly Service[];
+  readonly publishedAt: string | null;
+}
+
+/** The German label of a canonical point in time ("2023-Q1" → "QI/2023"), or the text itself. */
+export function pointLabel(canonical: string): string {
+  const parsed = parsePointInTime(canonical);
+  return parsed === null ? canonical : formatPointInTimeGerman(parsed);
+}
+
+function figureOf(series: IndicatorSeries, asOf: number, previousAsOf: number | null): ReportFigure | null {
+  const current = valueAt(series.observations, asOf);
+  if (current === null) return null;
+  return {
+    indicator: series.indicator,
+    chartKind: series.chartKind,
+    observations: observationsUpTo(series.observations, asOf),
+    current,
+    change: previousAsOf === null ? null : changeBetween(series.observations, previousAsOf, asOf),
+  };
+}
+
+/** "Mitarbeitende im Mobile Office: 120 von 565 (21,2 %) → 144 von 572 (25,2 %)". */
+function figureChangeLine(figure: ReportFigure): ReportChange | null {
+  const change = figure.change;
+  if (change === null || change.to === null) return null;
+  if (change.from === null) {
+    return {
+      kind: "figure",
+      text: `${figure.indicator.name}: ${formatObservationGerman(change.to)} (Stand ${formatGermanDate(change.to.day)}, erstmals erfasst)`,
+    };
+  }
+  if (change.from.day === change.to.day) return null;
+  return {
+    kind: "figure",
+    text:
+      `${figure.indicator.name}: ${formatObservationGerman(change.from)} → ${formatObservationGerman(change.to)} ` +
+      `(Stand ${formatGermanDate(change.to.day)})`,
+  };
+}
+
+/**
+ * Assembles the report. Sections follow the catalogue; a project appears unless its entry
+ * leaves it out; its figures are the key figures linked to it that have a value on the
+ * as-of date; its changes are the audit log's lines plus one line per figure that moved.
+ */
+export function assembleReportDocument(input: ReportAssemblyInput): ReportDocument {
+  const entries = new Map(input.entries.map((entry) => [entry.projectSlug, entry]));
+  const previousAsOf = input.previous?.asOf ?? null;
+  const figuresByProject = new Map<string, ReportFigure[]>();
+  const unlinked: ReportFigure[] = [];
+  for (const series of input.indicators) {
+    const figure = figureOf(series, input.asOf, previousAsOf);
+    if (figure === null) continue;
+    const slug = series.indicator.projectSlug;
+    if (slug === null) unlinked.push(figure);
+    else figuresByProject.set(slug, [...(figuresByProject.get(slug) ?? []), figure]);
+  }
+  const wanted = input.sectionKeys === null ? null : new Set(input.sectionKeys);
+  const shownSlugs = new Set<string>();
+  const sections: ReportSection[] = [];
+  for (const section of input.catalogue) {
+    if (wanted !== null && !wanted.has(section.key)) continue;
+    const projects: ReportProjectEntry[] = [];
+    for (const project of section.projects) {
+      const entry = entries.get(project.slug);
+      if (entry?.isIncluded === false) continue;
+      shownSlugs.add(project.slug);
+      const figures = figuresByProject.get(project.slug) ?? [];
+      const figureLines = figures.map(figureChangeLine).filter((line): line is ReportChange => line !== null);
+      projects.push({
+        slug: project.slug,
+        code: project.code,
+        title: project.title,
+        status: entry?.status ?? null,
+        text: entry?.text ?? "",
+        highlights: entry?.highlights ?? [],
+        newDate: entry?.newDate ?? null,
+        newDateLabel: entry?.newDate == null ? null : pointLabel(entry.newDate),
+        isUnchanged: entry?.isUnchanged ?? false,
+        changes: [...(input.changes.get(project.slug) ?? []), ...figureLines],
+        figures,
+      });
+    }
+    sections.push({
+      key: section.key,
+      number: section.number,
+      name: section.name,
+      colour: section.colour,
+      impactAreaName: section.impactAreaName,
+      projects,
+    });
+  }
+  // A figure of a project left out of the report still counts: it is shown on its own.
+  for (const [slug, figures] of figuresByProject) {
+    if (!shownSlugs.has(slug)) unlinked.push(...figures);
+  }
+  const shownEntries: ReportEntry[] = sections.flatMap((section) =>
+    section.projects.map((project) => ({
+      projectSlug: project.slug,
+      status: project.status,
+      text: project.text,
+      isUnchanged: project.isUnchanged,
+    })),
+  );
+  const hasRegister = input.services.length > 0;
+  return {
+    format: REPORT_DOCUMENT_FORMAT,
+    id: input.id,
+    state: input.state,
+    municipality: input.municipality,
+    programmeTitle: input.programmeTitle,
+    title: input.title,
+    meeting: input.meeting,
+    asOf: input.asOf,
+    previous: input.previous,
+    sections,
+    otherFigures: unlinked,
+    ozg:
+      input.includeOzg && hasRegister
+        ? {
+            figures: aggregateOzgFigures(input.services, input.asOf),
+            previous: previousAsOf === null ? null : aggregateOzgFigures(input.services, previousAsOf),
+          }
+        : null,
+    outlook: input.outlook,
+    statusSummary: summariseStatuses(shownEntries),
+    publishedAt: input.publishedAt,
+  };
+}
+
+/** Every project of the document, section by section. */
+export function reportProjects(document: ReportDocument): readonly ReportProjectEntry[] {
+  return document.sections.flatMap((section) => section.projects);
+}
+
+/** Every figure of the document: those of the projects, then the others. */
+export function reportFigures(document: ReportDocument): readonly ReportFigure[] {
+  return [...reportProjects(document).flatMap((project) => project.figures), ...document.otherFigures];
+}
