@@ -74,6 +74,69 @@ export const ERRORS = {
       en: "This dependency would create a cycle.",
     },
   },
+  ERR_REPORT_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diesen Sachstandsbericht gibt es nicht.",
+      en: "This status report does not exist.",
+    },
+  },
+  ERR_REPORT_PUBLISHED: {
+    status: 409,
+    message: {
+      de: "Dieser Sachstandsbericht ist veröffentlicht und lässt sich nicht mehr ändern.",
+      en: "This status report has been published and can no longer be changed.",
+    },
+  },
+  ERR_INDICATOR_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diese Kennzahl gibt es nicht.",
+      en: "This key figure does not exist.",
+    },
+  },
+  ERR_SERVICE_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diese OZG-Leistung ist im Leistungsverzeichnis nicht eingetragen.",
+      en: "This OZG service is not in the service register.",
+    },
+  },
+  ERR_REGISTER_IMPORT_INVALID: {
+    status: 422,
+    message: {
+      de: "Die Datei ist kein gültiges OZG-Leistungsverzeichnis. Es wurde nichts importiert.",
+      en: "The file is not a valid OZG service register. Nothing was imported.",
+    },
+  },
+  ERR_EDITION_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diese Fortschreibung gibt es nicht.",
+      en: "This edition does not exist.",
+    },
+  },
+  ERR_EDITION_REASONS_MISSING: {
+    status: 422,
+    message: {
+      de: "Für jede Verschiebung muss ein Grund angegeben sein, bevor die Fortschreibung veröffentlicht wird.",
+      en: "Every shift needs a reason before the edition can be published.",
+    },
+  },
+  ERR_EDITION_NEEDS_CONFIRMATION: {
+    status: 409,
+    message: {
+      de: "Die Fortschreibung enthält Abhängigkeitskonflikte. Bitte bestätigen Sie, dass sie trotzdem veröffentlicht werden soll.",
+      en: "The edition contains dependency conflicts. Please confirm that it is to be published anyway.",
+    },
+  },
+  ERR_DOCUMENT_UNAVAILABLE: {
+    status: 503,
+    message: {
+      de: "Das Dokument kann gerade nicht erzeugt werden. Bitte versuchen Sie es später erneut.",
+      en: "The document cannot be produced right now. Please try again later.",
+    },
+  },
   ERR_UNAUTHENTICATED: {
     status: 401,
     message: {
@@ -185,10 +248,12 @@ export class AppError extends Error {
   /** A specific German explanation beside the general message, e.g. which cycle was found. */
   readonly detail: string | null;
   readonly problems: readonly InputProblem[];
+  /** Whether the audit log already holds this refusal, so that the web layer does not log it twice. */
+  readonly isRecorded: boolean;
 
   constructor(
     code: ErrorCode,
-    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown } = {},
+    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean } = {},
   ) {
     const definition: ErrorDefinition = ERRORS[code];
     super(options.detail ? `${definition.message.de} ${options.detail}` : definition.message.de, {
@@ -199,6 +264,7 @@ export class AppError extends Error {
     this.status = definition.status;
     this.detail = options.detail ?? null;
     this.problems = options.problems ?? [];
+    this.isRecorded = options.recorded ?? false;
   }
 
   /** The general message in the requested language. */

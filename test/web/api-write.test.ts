@@ -104,6 +104,9 @@ describe.each(DIALECTS)("writing through the API on %s", (dialect) => {
 
     it("refuses an editor of another department with 403, changes nothing and logs the refusal", async () => {
       const before = await read();
+      const refusalsBefore = (
+        await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", limit: 100 })
+      ).length;
       const response = await web.app.inject({
         method: "PUT",
         url: INVOICE,
@@ -114,6 +117,9 @@ describe.each(DIALECTS)("writing through the API on %s", (dialect) => {
       const after = await read();
       expect(after.etag).toBe(before.etag);
       expect(after.body.project.title).toBe(before.body.project.title);
+      const refusals = await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", limit: 100 });
+      // Logged exactly once: by the use case, with the project in view.
+      expect(refusals).toHaveLength(refusalsBefore + 1);
       const [refusal] = await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", entityType: "project", limit: 1 });
       expect(refusal).toEqual(expect.objectContaining({ entityType: "project", after: expect.objectContaining({ attempted: "project.update" }) }));
     });

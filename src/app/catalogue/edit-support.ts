@@ -127,7 +127,7 @@ export async function refuse(
     },
     origin,
   );
-  return new AppError("ERR_FORBIDDEN");
+  return new AppError("ERR_FORBIDDEN", { recorded: true });
 }
 
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */

@@ -11,6 +11,8 @@ import {
   updateMunicipality,
 } from "../../db/municipality.repository.js";
 import { replaceSearchEntries } from "../../db/search.repository.js";
+import { insertReasonCategories } from "../../db/revision.repository.js";
+import { DEFAULT_REASON_CATEGORIES } from "../../domain/edition/reasons.js";
 import { AppError } from "../../errors.js";
 import { findProjectRoot } from "../../project-root.js";
 import type { AppContext } from "../context.js";
@@ -77,6 +79,8 @@ export async function importCatalogue(
     let municipalityId: number;
     if (existing === null) {
       municipalityId = await insertMunicipality(trx, { slug: document.municipality.slug, ...fields, dataVersion: 1, now });
+      // A new municipality starts with the usual reasons for shifts; its administrators edit the list.
+      await insertReasonCategories(trx, municipalityId, DEFAULT_REASON_CATEGORIES);
     } else {
       // The municipality stays (with its accounts and audit log); only its catalogue is replaced.
       // Its data version moves on, so that no cache or ETag can match the old content.

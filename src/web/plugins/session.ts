@@ -238,7 +238,8 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
       isAppError(error, "ERR_FORBIDDEN") ||
       isAppError(error, "ERR_CSRF") ||
       (isAppError(error, "ERR_UNAUTHENTICATED") && !SAFE_METHODS.has(request.method) && request.headers.authorization === undefined);
-    if (!isRefusal) return;
+    // A use case that refused with the project in view has logged it already, in more detail.
+    if (!isRefusal || (error instanceof AppError && error.isRecorded)) return;
     try {
       await recordRefusedAccess(
         ctx,

@@ -1,0 +1,289 @@
+/**
+ * The draft's revision: what changed against the latest edition, the reasons given for
+ * its shifts (and which are still missing), the dependency conflicts it introduces, and
+ * the foreword of the next edition. Reasons and the foreword are written like every other
+ * change: validate → authorise → one transaction with the municipality's row and the
+ * audit event (docs/adr/0006).
+ */
+import { findLatestEditionNumber } from "../../db/edition.repository.js";
+import { bumpDataVersion } from "../../db/municipality.repository.js";
+import {
+  listDraftReasons,
+  listReasonCategories,
+  loadDraftForeword,
+  saveDraftForeword,
+  saveDraftReason,
+  type StoredDraftReason,
+  type StoredReasonCategory,
+} from "../../db/revision.repository.js";
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import { listProjects, type Catalogue, type Municipality } from "../../domain/catalogue/catalogue.js";
+import type { ShiftChange } from "../../domain/edition/catalogue-change.js";
+import { shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
+import { describeChangeGerman } from "../../domain/edition/change-description.js";
+import {
+  findDependencyConflicts,
+  findIntroducedConflicts,
+  type DependencyConflict,
+} from "../../domain/edition/dependency-conflicts.js";
+import type { EditionSummary } from "../../domain/edition/edition.js";
+import { missingReasons, type MissingReason } from "../../domain/edition/reasons.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
+import { getCatalogue } from "../catalogue/read-catalogue.js";
+import { projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { AppContext } from "../context.js";
+import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
+import { assembleReport, type ChangeReport, type ReportReason } from "./change-report.js";
+import {
+  DraftReasonInputSchema,
+  ForewordInputSchema,
+  type DraftReasonInput,
+  type ForewordInput,
+} from "./edition-input.schema.js";
+import { germanDayNumberOf, germanIsoDate } from "./german-today.js";
+import { getEdition } from "./read-editions.js";
+
+/** Everything the draft's change page shows. */
+export interface DraftRevision {
+  readonly municipality: Municipality;
+  readonly principal: UserPrincipal;
+  readonly draft: Catalogue;
+  /** The latest edition, or null before the first one. */
+  readonly latest: EditionSummary | null;
+  /** The report against the latest edition; null before the first one. */
+  readonly report: ChangeReport | null;
+  readonly nextNumber: number;
+  readonly categories: readonly StoredReasonCategory[];
+  /** The reasons given in the draft, by change key. */
+  readonly draftReasons: ReadonlyMap<string, StoredDraftReason>;
+  /** Shifts that block publishing. */
+  readonly missing: readonly MissingReason[];
+  /** Every dependency conflict of the draft. */
+  readonly conflicts: readonly DependencyConflict[];
+  /** The conflicts the latest edition did not have: what publishing warns about. */
+  readonly introducedConflicts: readonly DependencyConflict[];
+  readonly foreword: { readonly text: string | null; readonly version: number };
+  /** The data version the page shows; publishing checks that nothing changed since. */
+  readonly dataVersion: number;
+  /** Today in Germany, ISO. */
+  readonly today: string;
+  readonly canPublish: boolean;
+  /** Keys of the shifts whose reason this person may give. */
+  readonly reasonEditableKeys: ReadonlySet<string>;
+}
+
+/** Requires a member of the municipality (staff or committee); logs and throws otherwise. */
+async function requireDraftReader(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canReadDraft(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
+    origin,
+  );
+}
+
+/** The project's responsible units, as the policies want them. */
+function scopeOfShift(draft: Catalogue, change: ShiftChange) {
+  const entry = listProjects(draft).find((candidate) => candidate.project.id === change.project.id);
+  return {
+    municipalityId: draft.municipality.id,
+    responsibleOrgUnitCodes: entry?.project.responsibilities.map((responsibility) => responsibility.orgUnitCode) ?? [],
+  };
+}
+
+/** The draft's change page; ERR_FORBIDDEN (logged) for anyone not of the municipality. */
+export async function getDraftRevision(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<DraftRevision> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireDraftReader(ctx, principal, municipality, "draft.read", origin);
+  const draft = await getCatalogue(ctx, municipalitySlug);
+  const [latestNumber, categories, storedReasons, foreword] = await Promise.all([
+    findLatestEditionNumber(ctx.db, municipality.id),
+    listReasonCategories(ctx.db, municipality.id),
+    listDraftReasons(ctx.db, municipality.id),
+    loadDraftForeword(ctx.db, municipality.id),
+  ]);
+  const now = ctx.clock();
+  const draftReasons = new Map(storedReasons.map((reason) => [reason.changeKey, reason]));
+  const conflicts = findDependencyConflicts(draft);
+  let report: ChangeReport | null = null;
+  let latest: EditionSummary | null = null;
+  let introducedConflicts = conflicts;
+  if (latestNumber !== null) {
+    const { edition } = await getEdition(ctx, municipalitySlug, latestNumber);
+    latest = edition;
+    const labels = new Map(categories.map((category) => [category.key, category.label]));
+    const reasons = new Map<string, readonly ReportReason[]>(
+      storedReasons.map((reason) => [
+        reason.changeKey,
+        [{ category: reason.category, categoryLabel: labels.get(reason.category) ?? reason.category, text: reason.text, editionNumber: null }],
+      ]),
+    );
+    report = assembleReport({
+      municipality,
+      before: edition.catalogue,
+      after: draft,
+      from: edition,
+      to: null,
+      asOf: germanDayNumberOf(now),
+      reasons,
+      categories,
+    });
+    introducedConflicts = findIntroducedConflicts(edition.catalogue, draft);
+  }
+  const shifts = report === null ? [] : shiftsNeedingReason(report.diff);
+  return {
+    municipality,
+    principal: user,
+    draft,
+    latest,
+    report,
+    nextNumber: (latestNumber ?? 0) + 1,
+    categories,
+    draftReasons,
+    missing: report === null ? [] : missingReasons(report.diff, draftReasons, categories),
+    conflicts,
+    introducedConflicts,
+    foreword: { text: foreword.foreword, version: foreword.version },
+    dataVersion: draft.municipality.dataVersion,
+    today: germanIsoDate(now),
+    canPublish: canPublishEdition(user, municipality.id),
+    reasonEditableKeys: new Set(shifts.filter((change) => canGiveReason(user, scopeOfShift(draft, change))).map((change) => change.key)),
+  };
+}
+
+/** Gives (or changes) the reason for one shift of the draft; returns the reason's new version. */
+export async function setDraftReason(
+  ctx: AppContext,
+  principal: Principal,
+  input: DraftReasonInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(DraftReasonInputSchema, input);
+  const revision = await getDraftRevision(ctx, principal, valid.municipality, origin);
+  const { municipality } = revision;
+  const shift = revision.report === null ? undefined : shiftsNeedingReason(revision.report.diff).find((change) => change.key === valid.changeKey);
+  if (shift === undefined) {
+    throw new AppError("ERR_VALIDATION", {
+      problems: [{ path: "/changeKey", message: "Diese Verschiebung gibt es im Entwurf nicht (mehr). Bitte laden Sie die Seite neu." }],
+    });
+  }
+  if (!canGiveReason(principal, scopeOfShift(revision.draft, shift))) {
+    throw await refuse(
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        attempted: "edition.reason",
+        entityType: "project",
+        entityId: shift.project.id,
+        entityLabel: projectLabel(shift.project),
+        projectId: shift.project.id,
+      },
+      origin,
+    );
+  }
+  const text = valid.data.text.trim();
+  const category = revision.categories.find((candidate) => candidate.key === valid.data.category);
+  const problems: InputProblem[] = [];
+  if (category === undefined) problems.push({ path: "/data/category", message: "Bitte wählen Sie eine Kategorie aus der Liste." });
+  else if (category.requiresText && text === "") problems.push({ path: "/data/text", message: `Bei „${category.label}“ ist eine Erläuterung nötig.` });
+  rejectProblems(problems);
+  const before = revision.draftReasons.get(valid.changeKey) ?? null;
+  const now = ctx.clock().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    // The municipality's row first: writers of one municipality queue here (docs/adr/0006).
+    await bumpDataVersion(trx, municipality.id, now);
+    const saved = await saveDraftReason(trx, municipality.id, valid.changeKey, valid.expectedVersion, { category: valid.data.category, text }, now);
+    if (!saved) {
+      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu." });
+    }
+    const version = valid.expectedVersion + 1;
+    await recordAudit(
+      trx,
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        action: "edition.reason",
+        entityType: "edition_reason",
+        entityId: valid.changeKey,
+        entityLabel: describeChangeGerman(shift, { withProject: true }),
+        projectId: shift.project.id,
+        before: before === null ? null : { category: before.category, text: before.text },
+        after: { category: valid.data.category, text },
+        version,
+      },
+      origin,
+    );
+    return { version };
+  });
+}
+
+/** Writes the foreword of the next edition (administrators); returns its new version. */
+export async function setDraftForeword(
+  ctx: AppContext,
+  principal: Principal,
+  input: ForewordInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(ForewordInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireAdministratorOf(ctx, principal, municipality, "edition.foreword", origin);
+  const foreword = valid.data.foreword.trim() === "" ? null : valid.data.foreword.trim();
+  const before = await loadDraftForeword(ctx.db, municipality.id);
+  const now = ctx.clock().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx, municipality.id, now);
+    if (!(await saveDraftForeword(trx, municipality.id, valid.expectedVersion, foreword))) {
+      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu." });
+    }
+    const version = valid.expectedVersion + 1;
+    await recordAudit(
+      trx,
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        action: "edition.foreword",
+        entityType: "edition_draft",
+        entityId: municipality.id,
+        entityLabel: "Vorwort der nächsten Fortschreibung",
+        before: { foreword: before.foreword },
+        after: { foreword },
+        version,
+      },
+      origin,
+    );
+    return { version };
+  });
+}
+
+/** Requires an administrator of the municipality (publishing, foreword, categories); logs and throws otherwise. */
+export async function requireAdministratorOf(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canPublishEdition(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
+    origin,
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Who may do what with status reports, key figures and the OZG register. Pure predicates,
+ * like the catalogue's: the use cases ask here and nowhere else.
+ */
+import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
+
+/**
+ * Committees, meetings, reports (creating, settings, publishing, reminders), key figure
+ * definitions and the OZG register: administrators (the digitalisation team).
+ */
+export function canManageReporting(principal: Principal, municipalityId: number): boolean {
+  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+}
+
+/**
+ * Reading draft reports: every role of the municipality. Committee members read drafts
+ * before the meeting (DESIGN.md: "read drafts and reports"); the public never does.
+ */
+export function canReadReportDrafts(principal: Principal, municipalityId: number): boolean {
+  return isMemberOf(principal, municipalityId);
+}
+
+/** A project's entry in a draft: whoever may edit the project (its owners), and administrators. */
+export function canUpdateReportEntry(principal: Principal, project: ProjectScope): boolean {
+  return canEditProject(principal, project);
+}
+
+/**
+ * Recording a value of a key figure: administrators, and editors whose org units are
+ * responsible for the project the figure belongs to. A figure of no project is the team's.
+ */
+export function canRecordObservation(principal: Principal, municipalityId: number, project: ProjectScope | null): boolean {
+  if (canManageReporting(principal, municipalityId)) return true;
+  return project !== null && project.municipalityId === municipalityId && canEditProject(principal, project);
+}
+
+/** Reading the register, figures and reports in the editor: administrators and editors. */
+export function canReadReporting(principal: Principal, municipalityId: number): boolean {
+  return isMemberOf(principal, municipalityId) && (principal.role === "admin" || principal.role === "editor");
+}

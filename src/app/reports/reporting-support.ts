@@ -1,0 +1,180 @@
+/**
+ * What the reporting use cases (committees, reports, key figures, the OZG register) share:
+ * permission checks that log refusals, the German calendar day of an instant, and one
+ * runner for every change.
+ *
+ * The runner takes the municipality's row first (bumping its data version), then reads,
+ * checks and writes the reporting rows, then appends the audit event — one transaction.
+ * Taking the municipality first (the catalogue's writers take their entity first, ADR
+ * 0006) is safe because no reporting writer locks a catalogue row, and it lets every
+ * check — is the report still a draft, is the entry still at the version the form was
+ * opened on — see all committed changes of the municipality (ADR 0007).
+ */
+import type { Transaction } from "kysely";
+import { listAuditEvents } from "../../db/audit.repository.js";
+import type { Database } from "../../db/database.js";
+import { bumpDataVersion } from "../../db/municipality.repository.js";
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type { Municipality } from "../../domain/catalogue/catalogue.js";
+import { dayNumberOf, parsePointInTime, firstDayOf } from "../../domain/period/point-in-time.js";
+import { AppError } from "../../errors.js";
+import { recordAudit, type AuditEvent, type RequestOrigin } from "../audit/record-audit.js";
+import type { AppContext } from "../context.js";
+import { refuse, requireMunicipality } from "../catalogue/edit-support.js";
+import { canManageReporting, canReadReporting } from "../policies/report.policy.js";
+
+export { requireMunicipality };
+
+/** What a reporting change writes into the audit log. */
+export interface ReportingRecord {
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string | number | null;
+  readonly entityLabel: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  /** The entity's version after the change. */
+  readonly version: number | null;
+  /** The project the change concerns, so that it shows in the project's Verlauf. */
+  readonly projectId?: number | null;
+}
+
+/** Thrown inside a change when a row is no longer at the version the caller read. */
+export class StaleReportingVersion extends Error {
+  constructor(
+    readonly entityType: string,
+    readonly entityId: number,
+    readonly expectedVersion: number,
+  ) {
+    super(`${entityType} ${entityId} is no longer at version ${expectedVersion}`);
+  }
+}
+
+/** ERR_CONFLICT with the audit events since the version the caller read (newest first). */
+export class ReportingConflictError extends AppError {
+  constructor(readonly changes: readonly AuditEvent[]) {
+    super("ERR_CONFLICT");
+  }
+}
+
+/** Whether an error is a reporting conflict (a stale form). */
+export function isReportingConflict(error: unknown): error is ReportingConflictError {
+  return error instanceof ReportingConflictError;
+}
+
+/** Requires an administrator of the municipality; logs and throws otherwise. */
+export async function requireReportingAdmin(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  entity: { readonly entityType: string; readonly entityId?: string | number | null; readonly entityLabel?: string | null },
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canManageReporting(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, ...entity }, origin);
+}
+
+/** Requires an administrator or editor of the municipality; logs and throws otherwise. */
+export async function requireReportingStaff(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  if (canReadReporting(principal, municipality.id)) return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
+    origin,
+  );
+}
+
+/** Runs a reporting change: municipality row → work → audit event, in one transaction. */
+export async function runReportingChange<T>(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  origin: RequestOrigin,
+  reason: string | null | undefined,
+  work: (trx: Transaction<Database>, now: string) => Promise<{ readonly record: ReportingRecord; readonly value: T }>,
+): Promise<T> {
+  const now = ctx.clock().toISOString();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      await bumpDataVersion(trx, municipality.id, now);
+      const { record, value } = await work(trx, now);
+      await recordAudit(
+        trx,
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          action: record.action,
+          entityType: record.entityType,
+          entityId: record.entityId,
+          entityLabel: record.entityLabel,
+          before: record.before,
+          after: record.after,
+          reason: reason ?? null,
+          version: record.version,
+          projectId: record.projectId ?? null,
+        },
+        origin,
+      );
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof StaleReportingVersion) {
+      const changes = await listAuditEvents(ctx.db, {
+        municipalityId: municipality.id,
+        entityType: error.entityType,
+        entityId: String(error.entityId),
+        afterVersion: error.expectedVersion,
+        limit: 50,
+      });
+      throw new ReportingConflictError(changes);
+    }
+    throw error;
+  }
+}
+
+const BERLIN_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Berlin",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day in Germany at an instant, as a day number. */
+export function germanDayOf(instant: Date): number {
+  const [year, month, day] = BERLIN_DATE.format(instant).split("-").map(Number);
+  return dayNumberOf(year ?? 1970, month ?? 1, day ?? 1);
+}
+
+/** The first instant of a German calendar day (00:00 in Berlin, CET or CEST), as ISO text. */
+export function startOfGermanDay(day: number): string {
+  // Midnight in Berlin is 22:00 UTC the day before in summer and 23:00 in winter.
+  let instant = day * 86_400_000 - 2 * 3_600_000;
+  if (germanDayOf(new Date(instant)) < day) instant += 3_600_000;
+  return new Date(instant).toISOString();
+}
+
+/** A day from an ISO date ("2022-11-28"); null when it is none. */
+export function dayOfIsoDate(text: string): number | null {
+  const point = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parsePointInTime(text) : null;
+  return point === null || point.precision !== "day" ? null : firstDayOf(point);
+}
+
+/** Trims a text and turns an empty one into null. */
+export function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
+/** A problem at a field of the input, as ERR_VALIDATION. */
+export function invalid(path: string, message: string): AppError {
+  return new AppError("ERR_VALIDATION", { problems: [{ path, message }] });
+}

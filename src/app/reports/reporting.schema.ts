@@ -1,0 +1,226 @@
+/**
+ * The inputs of the reporting use cases, in the shape of catalogue-edit.schema.ts: where
+ * (municipality by slug, records by id or key), the version the caller read, an optional
+ * reason, and the values in `data`. Days are ISO dates ("2022-11-28"); the editor turns
+ * what people type ("28.11.2022") into that form before calling.
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import { REPORT_STATUSES } from "../../domain/report/report-status.js";
+import { PointInTimeSchema, SlugSchema, StringEnum } from "../catalogue/catalogue-document.schema.js";
+import { ExpectedVersionSchema, ReasonSchema } from "../catalogue/catalogue-edit.schema.js";
+
+const Id = (description: string) => Type.Integer({ minimum: 1, description });
+const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
+const NullableText = (maxLength: number, description: string) =>
+  Type.Union([Type.String({ maxLength, description }), Type.Null()]);
+const Url = (description: string) =>
+  Type.Union([Type.String({ maxLength: 2000, pattern: "^https?://[^\\s]+$", description }), Type.Null()]);
+
+/** A calendar day as ISO date. */
+export const IsoDateSchema = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Datum (JJJJ-MM-TT)" });
+
+/** A committee's fields. */
+export const CommitteeDataSchema = Type.Object(
+  {
+    name: Text(200, "Name des Ausschusses"),
+    abbreviation: Type.String({ minLength: 1, maxLength: 20, pattern: "^\\S(.*\\S)?$", description: "Kürzel, z. B. APD" }),
+  },
+  { additionalProperties: false },
+);
+
+/** Creating a committee. */
+export const CreateCommitteeInputSchema = Type.Object({ municipality: SlugSchema, data: CommitteeDataSchema, reason: ReasonSchema });
+export type CreateCommitteeInput = Static<typeof CreateCommitteeInputSchema>;
+
+/** Changing a committee. */
+export const UpdateCommitteeInputSchema = Type.Object({
+  municipality: SlugSchema,
+  committeeId: Id("Ausschuss"),
+  expectedVersion: ExpectedVersionSchema,
+  data: CommitteeDataSchema,
+  reason: ReasonSchema,
+});
+export type UpdateCommitteeInput = Static<typeof UpdateCommitteeInputSchema>;
+
+/** A meeting's fields. */
+export const MeetingDataSchema = Type.Object(
+  {
+    committeeId: Id("Ausschuss"),
+    day: IsoDateSchema,
+    title: NullableText(300, "Bezeichnung, z. B. Tagesordnungspunkt"),
+    oparlMeetingUrl: Url("OParl-Adresse der Sitzung"),
+    oparlAgendaItemUrl: Url("OParl-Adresse des Tagesordnungspunkts"),
+    oparlPaperUrl: Url("OParl-Adresse der Vorlage"),
+  },
+  { additionalProperties: false },
+);
+export type MeetingData = Static<typeof MeetingDataSchema>;
+
+/** Creating a meeting. */
+export const CreateMeetingInputSchema = Type.Object({ municipality: SlugSchema, data: MeetingDataSchema, reason: ReasonSchema });
+export type CreateMeetingInput = Static<typeof CreateMeetingInputSchema>;
+
+/** Changing a meeting. */
+export const UpdateMeetingInputSchema = Type.Object({
+  municipality: SlugSchema,
+  meetingId: Id("Sitzung"),
+  expectedVersion: ExpectedVersionSchema,
+  data: MeetingDataSchema,
+  reason: ReasonSchema,
+});
+export type UpdateMeetingInput = Static<typeof UpdateMeetingInputSchema>;
+
+/** One line of the outlook. */
+export const OutlookItemSchema = Type.Object(
+  { when: Text(100, "Wann, z. B. APD – QI/2023"), what: Text(300, "Was") },
+  { additionalProperties: false },
+);
+
+/** Creating a draft report for a meeting. */
+export const CreateReportInputSchema = Type.Object({
+  municipality: SlugSchema,
+  data: Type.Object(
+    {
+      meetingId: Id("Sitzung"),
+      asOf: IsoDateSchema,
+      /** Omitted: the latest published report before the as-of date. */
+      previousReportId: Type.Optional(Type.Union([Id("Vorheriger Bericht"), Type.Null()])),
+      title: Type.Optional(Text(200, "Titel")),
+    },
+    { additionalProperties: false },
+  ),
+  reason: ReasonSchema,
+});
+export type CreateReportInput = Static<typeof CreateReportInputSchema>;
+
+/** The settings of a draft report. */
+export const ReportSettingsSchema = Type.Object(
+  {
+    meetingId: Id("Sitzung"),
+    asOf: IsoDateSchema,
+    previousReportId: Type.Union([Id("Vorheriger Bericht"), Type.Null()]),
+    title: Text(200, "Titel"),
+    sectionKeys: Type.Union([Type.Array(SlugSchema, { maxItems: 100, uniqueItems: true }), Type.Null()]),
+    includeOzg: Type.Boolean(),
+    outlook: Type.Array(OutlookItemSchema, { maxItems: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type ReportSettings = Static<typeof ReportSettingsSchema>;
+
+/** Changing a draft's settings. */
+export const UpdateReportInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  expectedVersion: ExpectedVersionSchema,
+  data: ReportSettingsSchema,
+  reason: ReasonSchema,
+});
+export type UpdateReportInput = Static<typeof UpdateReportInputSchema>;
+
+/** Publishing a draft. */
+export const PublishReportInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  expectedVersion: ExpectedVersionSchema,
+  reason: ReasonSchema,
+});
+export type PublishReportInput = Static<typeof PublishReportInputSchema>;
+
+/** What a report says about a project. */
+export const ReportEntryDataSchema = Type.Object(
+  {
+    status: Type.Union([StringEnum(REPORT_STATUSES, REPORT_STATUSES.join(", ")), Type.Null()]),
+    text: Type.String({ maxLength: 3000, description: "Kurztext für den Ausschuss" }),
+    highlights: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: "Hervorhebungen" }),
+    newDate: Type.Union([PointInTimeSchema, Type.Null()]),
+    isIncluded: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ReportEntryData = Static<typeof ReportEntryDataSchema>;
+
+/** Saving a project's entry; `expectedVersion` 0 creates it. */
+export const SaveReportEntryInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  project: SlugSchema,
+  expectedVersion: Type.Integer({ minimum: 0, description: "Version des Eintrags; 0 für einen neuen" }),
+  data: ReportEntryDataSchema,
+  reason: ReasonSchema,
+});
+export type SaveReportEntryInput = Static<typeof SaveReportEntryInputSchema>;
+
+/** "Unverändert seit dem letzten Bericht" for a project. */
+export const ConfirmUnchangedInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  project: SlugSchema,
+  expectedVersion: Type.Integer({ minimum: 0 }),
+});
+export type ConfirmUnchangedInput = Static<typeof ConfirmUnchangedInputSchema>;
+
+/** A key figure's definition. */
+export const IndicatorDataSchema = Type.Object(
+  {
+    name: Text(200, "Name"),
+    unit: Text(100, "Einheit"),
+    definition: Text(1000, "Was gezählt wird"),
+    source: Text(300, "Quelle"),
+    owner: Text(200, "Wer die Kennzahl pflegt"),
+    projectSlug: Type.Union([SlugSchema, Type.Null()]),
+    kind: StringEnum(INDICATOR_KINDS, "count (Anzahl) oder ratio (Anteil)"),
+    denominatorLabel: NullableText(200, "Wovon der Anteil ein Teil ist"),
+    chartKind: StringEnum(["line", "bar"] as const, "line oder bar"),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorData = Static<typeof IndicatorDataSchema>;
+
+/** Creating a key figure. */
+export const CreateIndicatorInputSchema = Type.Object({
+  municipality: SlugSchema,
+  key: SlugSchema,
+  data: IndicatorDataSchema,
+  reason: ReasonSchema,
+});
+export type CreateIndicatorInput = Static<typeof CreateIndicatorInputSchema>;
+
+/** Changing a key figure's definition. */
+export const UpdateIndicatorInputSchema = Type.Object({
+  municipality: SlugSchema,
+  indicator: SlugSchema,
+  expectedVersion: ExpectedVersionSchema,
+  data: IndicatorDataSchema,
+  reason: ReasonSchema,
+});
+export type UpdateIndicatorInput = Static<typeof UpdateIndicatorInputSchema>;
+
+/** Recording a dated value. */
+export const AddObservationInputSchema = Type.Object({
+  municipality: SlugSchema,
+  indicator: SlugSchema,
+  expectedVersion: ExpectedVersionSchema,
+  data: Type.Object(
+    {
+      day: IsoDateSchema,
+      value: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: "Wert" }),
+      denominator: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: "Gesamtzahl" }), Type.Null()]),
+      note: NullableText(500, "Anmerkung"),
+    },
+    { additionalProperties: false },
+  ),
+  reason: ReasonSchema,
+});
+export type AddObservationInput = Static<typeof AddObservationInputSchema>;
+
+/** Removing a wrong value. */
+export const RemoveObservationInputSchema = Type.Object({
+  municipality: SlugSchema,
+  indicator: SlugSchema,
+  expectedVersion: ExpectedVersionSchema,
+  observationId: Id("Wert"),
+  reason: ReasonSchema,
+});
+export type RemoveObservationInput = Static<typeof RemoveObservationInputSchema>;
