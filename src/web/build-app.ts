@@ -29,6 +29,8 @@ import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
 import { createPdfRenderer, DEFAULT_CHROMIUM_PATH } from "../exports/pdf/render-pdf.js";
+import { reportingRoutes } from "./reports/reporting.routes.js";
+import { editionRoutes } from "./edition/edition.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -126,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
             "Änderungen brauchen If-Match mit dem ETag des Projekts (fehlt er: 428, ist er veraltet: 412).",
         },
         { name: "Protokoll", description: "Wer hat wann was geändert und warum – für Administration und Redaktion" },
+        { name: "Fortschreibungen", description: "Veröffentlichte Fassungen des Katalogs und ihre Veränderungen mit Gründen" },
         { name: "Betrieb", description: "Zustand des Dienstes" },
       ],
       components: {
@@ -150,6 +153,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(healthRoutes, { ctx });
   await app.register(portalRoutes, { ctx, now });
   await app.register(editorRoutes, { ctx });
+  await app.register(editionRoutes, { ctx, now, pdf });
+  await app.register(reportingRoutes, { ctx, now, pdf, mail: options.mail ?? null });
   await app.register(identityRoutes, { ctx, mail: options.mail ?? null, singleSignOn: options.sso != null });
   if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
 

@@ -65,7 +65,9 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
   });
 
   it("cannot be deleted, not even with SQL", async () => {
+    // The demo's editions were published with events of their own; none of them may go either.
+    const before = await readAuditEvents(t.ctx, { municipalityId, limit: 10 });
     await expect(sql`delete from audit_event`.execute(t.ctx.db)).rejects.toThrow(/cannot be changed or deleted/);
-    expect(await readAuditEvents(t.ctx, { municipalityId, limit: 10 })).toHaveLength(1);
+    expect(await readAuditEvents(t.ctx, { municipalityId, limit: 10 })).toHaveLength(before.length);
   });
 });

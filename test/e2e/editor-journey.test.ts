@@ -2,7 +2,8 @@
  * The editor in a real browser, with JavaScript and without: a new editor of Abteilung
  * 10.1 signs in (password, then the TOTP code computed here), moves the end of a phase of
  * e-rechnungsworkflow from "2023" to "QII/2024" — first mistyped, then right — and finds
- * the change on the public project page and in the project's history. Axe (WCAG 2.1 AA)
+ * the change in the draft (the public page keeps the published edition) and in the
+ * project's history. Axe (WCAG 2.1 AA)
  * checks every staff page on the way, including the page with the error summary.
  */
 import type { Page } from "playwright-core";
@@ -155,7 +156,7 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
     }
   });
 
-  it("lets a new editor of 10.1 sign in, move a phase from 2023 to QII/2024 and see it on the portal and in the history", async () => {
+  it("lets a new editor of 10.1 sign in, move a phase from 2023 to QII/2024 and see it in the draft and in the history", async () => {
     const editor = await createTestUser(rig.ctx, {
       role: "editor",
       orgUnitCodes: ["10.1"],
@@ -229,14 +230,24 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       ).resolves.toBe("QII/2024");
       await expectAccessible(page);
 
+      // The public page shows the latest edition until the next is published; the draft,
+      // for staff and committee, shows the change at once under /kleve/entwurf.
       await page
         .getByRole("link", { name: "Öffentliche Seite ansehen" })
         .click();
       await expect(
         page.locator(".app-phase-list").textContent(),
+      ).resolves.toContain("QIV/2021–2023");
+      await page.goto("/kleve/entwurf/projekte/e-rechnungsworkflow");
+      await expect(
+        page.locator(".app-phase-list").textContent(),
       ).resolves.toContain("QIV/2021–QII/2024");
+      await expect(
+        page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).isVisible(),
+      ).resolves.toBe(true);
+      await expectAccessible(page);
 
-      await page.goBack();
+      await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
       await page.getByRole("link", { name: "Verlauf ansehen" }).click();
       const history = (await page.locator("main").textContent()) ?? "";
       expect(history).toContain(

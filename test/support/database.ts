@@ -10,7 +10,7 @@ import { join } from "node:path";
 import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
 import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
-import { importDemoCatalogue } from "../../src/app/catalogue/import-catalogue.js";
+import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import type { DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl } from "./environment.js";
 
@@ -37,7 +37,11 @@ async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<
   }
 }
 
-/** Opens a new, empty, migrated database; with `demo` the Kleve catalogue is loaded. */
+/**
+ * Opens a new, empty, migrated database; with `demo` the Kleve demo is loaded as
+ * `fortschritt demo` loads it: the catalogue as the draft and its 1. and 2. Fortschreibung
+ * (the portal shows the 2., identical to the draft until a test changes the draft).
+ */
 export async function openTestContext(
   dialect: DialectName,
   options: { demo?: boolean; clock?: () => Date } = {},
@@ -58,7 +62,7 @@ export async function openTestContext(
     cleanUp = () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   }
   await migrateDatabase(ctx);
-  if (options.demo === true) await importDemoCatalogue(ctx);
+  if (options.demo === true) await loadDemo(ctx);
   return {
     ctx,
     dialect,

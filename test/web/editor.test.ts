@@ -214,7 +214,7 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     }
   });
 
-  it("lets an editor of 10.1 move a phase of e-rechnungsworkflow from 2023 to QII/2024 and the portal shows it at once", async () => {
+  it("lets an editor of 10.1 move a phase of e-rechnungsworkflow from 2023 to QII/2024: the draft shows it at once, the public portal after publishing", async () => {
     const before = await project();
     const phase = before.phases[0]!;
     const portalBefore = await web.app.inject(
@@ -252,17 +252,29 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     );
     expect(textOf(edited.body)).toContain("Beginn Quartal, Ende Quartal");
 
+    // The public portal shows the latest edition (the 2. Fortschreibung) until the next one
+    // is published; the draft, for staff and committee, shows the change at once.
     const portalAfter = await web.app.inject({
       url: "/kleve/projekte/e-rechnungsworkflow",
       headers: { "if-none-match": etagBefore },
     });
     expect(portalAfter.statusCode).toBe(200);
     expect(portalAfter.headers.etag).not.toBe(etagBefore);
-    expect(textOf(portalAfter.body)).toContain("QIV/2021–QII/2024");
-    const api = await web.app.inject(
+    expect(textOf(portalAfter.body)).toContain("QIV/2021–2023");
+    expect(textOf(portalAfter.body)).not.toContain("QIV/2021–QII/2024");
+    const draft = await page("/kleve/entwurf/projekte/e-rechnungsworkflow", editorCookie);
+    expect(draft.statusCode).toBe(200);
+    expect(textOf(draft.body)).toContain("Entwurf – nicht veröffentlicht");
+    expect(textOf(draft.body)).toContain("QIV/2021–QII/2024");
+    const publicApi = await web.app.inject(
       "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow",
     );
-    expect(JSON.stringify(api.json())).toContain("2024-Q2");
+    expect(JSON.stringify(publicApi.json())).not.toContain("2024-Q2");
+    const staffApi = await web.app.inject({
+      url: "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow",
+      headers: { cookie: editorCookie },
+    });
+    expect(JSON.stringify(staffApi.json())).toContain("2024-Q2");
 
     const history = await page(`${EDIT}/verlauf`, editorCookie);
     expect(history.statusCode).toBe(200);
@@ -668,7 +680,7 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
       },
     );
     expect(saved.statusCode).toBe(303);
-    expect(textOf((await web.app.inject("/kleve/")).body)).toContain(
+    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain(
       "Verwaltung arbeitet digital",
     );
   });
@@ -844,7 +856,7 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe("/kleve/verwaltung/programm?gespeichert=prioritaeten&jahr=2023");
-    expect(textOf((await web.app.inject("/kleve/")).body)).toContain("E-Rechnung flächendeckend");
+    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain("E-Rechnung flächendeckend");
   });
 
   it("creates and changes impact areas and action fields, refusing malformed keys and empty names", async () => {
@@ -877,7 +889,7 @@ describe.each(DIALECTS)("the editor on %s", (dialect) => {
     expect(field.statusCode).toBe(303);
     const changed = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder/schulen", { version: "1", nummer: "1", name: "Schulen und VHS", farbe: "#0b5394" });
     expect(changed.statusCode).toBe(303);
-    expect(textOf((await web.app.inject("/kleve/")).body)).toContain("Schulen und VHS");
+    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain("Schulen und VHS");
   });
 
   it("creates and changes org units, refusing a taken code", async () => {

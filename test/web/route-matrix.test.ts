@@ -25,8 +25,21 @@ import { createProject } from "../../src/app/catalogue/create-project.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { removeDependency } from "../../src/app/catalogue/remove-dependency.js";
 import { setResponsibilities } from "../../src/app/catalogue/set-responsibilities.js";
+import { updatePhase } from "../../src/app/catalogue/update-phase.js";
+import { createReasonCategory, getReasonCategoriesForEditing } from "../../src/app/edition/reason-categories.js";
+import { getDraftRevision } from "../../src/app/edition/revise-draft.js";
+import { shiftsNeedingReason } from "../../src/domain/edition/catalogue-diff.js";
 import type { Role, UserPrincipal } from "../../src/domain/access/principal.js";
 import { listProjects } from "../../src/domain/catalogue/catalogue.js";
+import { createCommittee, createMeeting } from "../../src/app/reports/committees.js";
+import { createReport, publishReport, updateReport } from "../../src/app/reports/manage-reports.js";
+import { getReportDocument } from "../../src/app/reports/read-reports.js";
+import { saveReportEntry } from "../../src/app/reports/report-entries.js";
+import { addObservation, createIndicator } from "../../src/app/indicators/manage-indicators.js";
+import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
+import { createService } from "../../src/app/services/manage-register.js";
+import { getRegisterForStaff } from "../../src/app/services/read-register.js";
+import { reportProjects } from "../../src/domain/report/report-document.js";
 import { buildApp } from "../../src/web/build-app.js";
 import type { RoutePolicy } from "../../src/web/http/route-policy.js";
 import { csrfTokenForSessionToken } from "../../src/web/plugins/session.js";
@@ -276,6 +289,145 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: () => ({ url: `${K}/verwaltung/einheiten/61`, form: { version: "1", name: "Fachbereich 61", art: "department", kind: "department" } }),
   },
 
+  // ── Editions (public) and the draft (staff and committee) ───────────────────
+  "GET /:slug/fortschreibungen": { scope: "none", call: () => ({ url: `${K}/fortschreibungen` }) },
+  "GET /:slug/fortschreibungen/:number": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2` }) },
+  "GET /:slug/fortschreibungen/:number/projekte/:projectSlug": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/1/projekte/${P}` }) },
+  "GET /:slug/fortschreibungen/:number/zeitstrahl": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/zeitstrahl?vergleich=1` }) },
+  "GET /:slug/fortschreibungen/:number/aenderungen": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/aenderungen` }) },
+  "GET /:slug/fortschreibungen/:number/druckansicht": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/druckansicht` }) },
+  "GET /:slug/fortschreibungen/:number/katalog.docx": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/katalog.docx` }) },
+  "GET /:slug/fortschreibungen/:number/katalog.pdf": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/katalog.pdf` }) },
+  "GET /:slug/fortschreibungen/:number/folien.pptx": { scope: "none", call: () => ({ url: `${K}/fortschreibungen/2/folien.pptx` }) },
+  "GET /:slug/entwurf": { scope: "municipality", call: () => ({ url: `${K}/entwurf` }) },
+  "GET /:slug/entwurf/projekte/:projectSlug": { scope: "municipality", call: () => ({ url: `${K}/entwurf/projekte/${P}` }) },
+  "GET /:slug/entwurf/zeitstrahl": { scope: "municipality", call: () => ({ url: `${K}/entwurf/zeitstrahl?vergleich=1` }) },
+  "GET /:slug/entwurf/aenderungen": { scope: "municipality", call: () => ({ url: `${K}/entwurf/aenderungen` }) },
+  // A reason for a shift of the project of 10.1: its editors may give it, editors of other units not.
+  "POST /:slug/entwurf/aenderungen/gruende": { scope: "project", call: async (m) => ({ url: `${K}/entwurf/aenderungen/gruende`, form: await m.reasonForm() }) },
+  "POST /:slug/entwurf/vorwort": { scope: "municipality", call: async (m) => ({ url: `${K}/entwurf/vorwort`, form: { version: await m.forewordVersion(), vorwort: "Ein Vorwort." } }) },
+  // A stale data version: the administrator is let in and told that the draft changed (409); nothing is published.
+  "POST /:slug/entwurf/veroeffentlichen": { scope: "municipality", call: () => ({ url: `${K}/entwurf/veroeffentlichen`, form: { stand: "1", titel: "3. Fortschreibung", datum: "28.11.2022" } }) },
+  "GET /:slug/verwaltung/begruendungen": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/begruendungen` }) },
+  "POST /:slug/verwaltung/begruendungen": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/begruendungen`, form: { schluessel: m.uniqueSlug(), bezeichnung: "Matrix" } }),
+  },
+  "POST /:slug/verwaltung/begruendungen/:key": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/begruendungen/other`, form: { version: await m.categoryVersion("other"), bezeichnung: "Sonstiges", erlaeuterung: "ja" } }),
+  },
+  "POST /:slug/verwaltung/begruendungen/:key/loeschen": {
+    scope: "municipality",
+    call: async (m) => {
+      const key = await m.throwawayCategory();
+      return { url: `${K}/verwaltung/begruendungen/${key}/loeschen`, form: { version: "1" } };
+    },
+  },
+
+  // ── Status reports, key figures, the OZG register ─────────────────────────
+  "GET /:slug/berichte": { scope: "none", call: () => ({ url: `${K}/berichte` }) },
+  "GET /:slug/berichte/:report": { scope: "none", call: async (m) => ({ url: `${K}/berichte/${(await m.reporting()).publishedId}` }) },
+  "GET /:slug/berichte/:report/folien.pptx": { scope: "none", call: async (m) => ({ url: `${K}/berichte/${(await m.reporting()).publishedId}/folien.pptx` }) },
+  "GET /:slug/berichte/:report/bericht.pdf": { scope: "none", call: async (m) => ({ url: `${K}/berichte/${(await m.reporting()).publishedId}/bericht.pdf` }) },
+  "GET /:slug/kennzahlen": { scope: "none", call: () => ({ url: `${K}/kennzahlen` }) },
+  "GET /:slug/verwaltung/berichte": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/berichte` }) },
+  "POST /:slug/verwaltung/berichte": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/berichte`, form: { sitzung: String((await m.reporting()).meetingId), stand: "01.12.2022", vorheriger: "keiner" } }),
+  },
+  "GET /:slug/verwaltung/berichte/:reportId": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}` }) },
+  "POST /:slug/verwaltung/berichte/:reportId/einstellungen": {
+    scope: "municipality",
+    call: async (m) => {
+      const { draftId, meetingId } = await m.reporting();
+      return { url: `${K}/verwaltung/berichte/${draftId}/einstellungen`, form: { version: "1", titel: "Matrix", sitzung: String(meetingId), stand: "28.11.2022", vorheriger: "keiner", abschnitt: "smart-working", zeilen: "0" } };
+    },
+  },
+  // The entry of the project of 10.1; after the first success the others meet a stale version (409).
+  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug": {
+    scope: "project",
+    call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/projekte/${P}`, form: { version: "0", status: "on-track", text: "Matrix" } }),
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert": {
+    scope: "project",
+    call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/projekte/${P}/unveraendert`, form: { version: "0" } }),
+  },
+  // Without the confirmation: the administrator is let in and told to confirm (400); nothing is published.
+  "POST /:slug/verwaltung/berichte/:reportId/veroeffentlichen": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/veroeffentlichen`, form: { version: "1" } }),
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/erinnerungen": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/erinnerungen`, form: {} }),
+  },
+  "GET /:slug/verwaltung/berichte/:reportId/vorschau": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/vorschau` }) },
+  "GET /:slug/verwaltung/berichte/:reportId/folien.pptx": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/folien.pptx` }) },
+  "GET /:slug/verwaltung/berichte/:reportId/bericht.pdf": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/bericht.pdf` }) },
+  "GET /:slug/verwaltung/gremien": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/gremien` }) },
+  "POST /:slug/verwaltung/gremien": { scope: "municipality", call: (m) => ({ url: `${K}/verwaltung/gremien`, form: { name: "Matrix", kuerzel: m.uniqueSlug() } }) },
+  "POST /:slug/verwaltung/gremien/:committeeId": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/gremien/${(await m.reporting()).committeeId}`, form: { version: "1", name: "Ausschuss Matrix", kuerzel: "MTX" } }),
+  },
+  "POST /:slug/verwaltung/sitzungen": {
+    scope: "municipality",
+    call: async (m) => ({ url: `${K}/verwaltung/sitzungen`, form: { gremium: String((await m.reporting()).committeeId), datum: "01.02.2023" } }),
+  },
+  "POST /:slug/verwaltung/sitzungen/:meetingId": {
+    scope: "municipality",
+    call: async (m) => {
+      const { committeeId, meetingId } = await m.reporting();
+      return { url: `${K}/verwaltung/sitzungen/${meetingId}`, form: { version: "1", gremium: String(committeeId), datum: "29.11.2022" } };
+    },
+  },
+  "GET /:slug/verwaltung/kennzahlen": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/kennzahlen` }) },
+  "POST /:slug/verwaltung/kennzahlen": {
+    scope: "municipality",
+    call: (m) => ({
+      url: `${K}/verwaltung/kennzahlen`,
+      form: { schluessel: m.uniqueSlug(), name: "Matrix", einheit: "Stück", definition: "Gezählt", quelle: "Test", verantwortlich: "10.1", art: "count", diagramm: "line" },
+    }),
+  },
+  "GET /:slug/verwaltung/kennzahlen/:key": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/kennzahlen/${(await m.reporting()).indicatorKey}` }) },
+  "POST /:slug/verwaltung/kennzahlen/:key": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/kennzahlen/${(await m.reporting()).indicatorKey}`,
+      form: { version: await m.indicatorVersion(), name: "Rechnungen", einheit: "Rechnungen", definition: "Digital", quelle: "SAP", verantwortlich: "10.1", projekt: P, art: "count", diagramm: "line" },
+    }),
+  },
+  // The figure belongs to the project of 10.1: its editors record values, editors of other units not.
+  "POST /:slug/verwaltung/kennzahlen/:key/werte": {
+    scope: "project",
+    call: async (m) => ({ url: `${K}/verwaltung/kennzahlen/${(await m.reporting()).indicatorKey}/werte`, form: { version: await m.indicatorVersion(), datum: m.uniqueDay(), wert: "7" } }),
+  },
+  "POST /:slug/verwaltung/kennzahlen/:key/werte/:observationId/loeschen": {
+    scope: "project",
+    call: async (m) => {
+      const id = await m.newObservationId();
+      return { url: `${K}/verwaltung/kennzahlen/${(await m.reporting()).indicatorKey}/werte/${id}/loeschen`, form: { version: await m.indicatorVersion() } };
+    },
+  },
+  "GET /:slug/verwaltung/ozg": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/ozg?stand=28.11.2022` }) },
+  "POST /:slug/verwaltung/ozg": {
+    scope: "municipality",
+    call: (m) => ({ url: `${K}/verwaltung/ozg`, form: { leika: m.uniqueLeikaKey(), name: "Matrix", status: "planned", antraege: "0", "vor-ort": "ja" } }),
+  },
+  // A form without a file: the administrator is let in and asked for one (400).
+  "POST /:slug/verwaltung/ozg/import": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/ozg/import`, form: {} }) },
+  "GET /:slug/verwaltung/ozg/ozg-leistungen.csv": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/ozg/ozg-leistungen.csv` }) },
+  "GET /:slug/verwaltung/ozg/ozg-leistungen.xlsx": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/ozg/ozg-leistungen.xlsx` }) },
+  "GET /:slug/verwaltung/ozg/:leikaKey": { scope: "municipality", call: async (m) => ({ url: `${K}/verwaltung/ozg/${(await m.reporting()).leikaKey}` }) },
+  "POST /:slug/verwaltung/ozg/:leikaKey": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/ozg/${(await m.reporting()).leikaKey}`,
+      form: { ...(await m.serviceRecord()), modus: "correct", name: "Matrix-Leistung", status: "planned", antraege: "0", "vor-ort": "ja" },
+    }),
+  },
+
   // ── The API: reading ────────────────────────────────────────────────────────
   "GET /api/openapi.json": { scope: "none", call: () => ({ url: "/api/openapi.json" }) },
   "GET /api/v1/municipalities": { scope: "none", call: () => ({ url: "/api/v1/municipalities" }) },
@@ -295,6 +447,9 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: () => ({ url: `${API}/projects/smart-city-strategie/dependencies/digitalisierungsstrategie` }),
   },
   "GET /api/v1/municipalities/:slug/audit": { scope: "municipality", call: () => ({ url: `${API}/audit` }) },
+  "GET /api/v1/municipalities/:slug/editions": { scope: "none", call: () => ({ url: `${API}/editions` }) },
+  "GET /api/v1/municipalities/:slug/editions/:number": { scope: "none", call: () => ({ url: `${API}/editions/2` }) },
+  "GET /api/v1/municipalities/:slug/editions/:number/changes": { scope: "none", call: () => ({ url: `${API}/editions/2/changes?since=1` }) },
 
   // ── The API: writing ────────────────────────────────────────────────────────
   "POST /api/v1/municipalities/:slug/projects": {
@@ -435,9 +590,9 @@ class Matrix {
     return { kind: "user", userId: user.userId, municipalityId: user.municipalityId, role: "admin", orgUnitCodes: [], name: user.name, email: user.email, via: "session" };
   }
 
-  /** The project as the API shows it now. */
+  /** The project as the API shows it to Kleve's administrator now: the draft (the public reads the latest edition). */
   async project(slug: string): Promise<any> {
-    const response = await this.app.inject(`${API}/projects/${slug}`);
+    const response = await this.app.inject({ url: `${API}/projects/${slug}`, headers: { authorization: `Bearer ${this.people.get("admin")!.apiToken}` } });
     return { ...response.json(), etag: String(response.headers.etag) };
   }
 
@@ -501,10 +656,140 @@ class Matrix {
     else await removeDependency(this.t.ctx, this.administrator, { ...(await this.target()), dependsOn: "egov-basisstruktur" });
   }
 
+  /** A shift of the project in the draft (its first phase ends a quarter later) and the form giving it a reason. */
+  async reasonForm(): Promise<Record<string, string>> {
+    let revision = await getDraftRevision(this.t.ctx, this.administrator, "kleve");
+    let shift = revision.report === null ? undefined : shiftsNeedingReason(revision.report.diff).find((change) => change.project.slug === P);
+    if (shift === undefined) {
+      const phase = (await this.project(P)).project.phases[0];
+      await updatePhase(this.t.ctx, this.administrator, { ...(await this.target()), phaseId: phase.id, data: { label: phase.label, start: phase.start, end: "2024-Q1" } });
+      revision = await getDraftRevision(this.t.ctx, this.administrator, "kleve");
+      shift = revision.report === null ? undefined : shiftsNeedingReason(revision.report.diff).find((change) => change.project.slug === P);
+    }
+    if (shift === undefined) throw new Error("no shift of the project in the draft");
+    return { schluessel: shift.key, version: String(revision.draftReasons.get(shift.key)?.version ?? 0), kategorie: "staff", text: "Matrix" };
+  }
+
+  async forewordVersion(): Promise<string> {
+    return String((await getDraftRevision(this.t.ctx, this.administrator, "kleve")).foreword.version);
+  }
+
+  async categoryVersion(key: string): Promise<string> {
+    const { categories } = await getReasonCategoriesForEditing(this.t.ctx, this.administrator, "kleve");
+    return String(categories.find((category) => category.key === key)?.version ?? 1);
+  }
+
+  /** A reason category that one call may remove. */
+  async throwawayCategory(): Promise<string> {
+    const key = this.uniqueSlug();
+    await createReasonCategory(this.t.ctx, this.administrator, { municipality: "kleve", data: { key, label: "Wegwerfkategorie", requiresText: false } });
+    return key;
+  }
+
   /** A token of the role's own that a call may revoke (the role keeps its usual one). */
   async newTokenIdOf(role: RoleName): Promise<number> {
     if (role === "anonymous") return 1;
     return (await createApiToken(this.t.ctx, COMMAND_LINE, { userId: this.people.get(role)!.user.userId, name: "Zum Widerrufen" })).id;
+  }
+
+  private reportingFixture: Promise<{
+    readonly committeeId: number;
+    readonly meetingId: number;
+    readonly publishedId: number;
+    readonly draftId: number;
+    readonly indicatorKey: string;
+    readonly leikaKey: string;
+  }> | null = null;
+
+  /** A committee and meeting, a published report, a draft, a key figure of the project of 10.1 and a service (once). */
+  reporting() {
+    this.reportingFixture ??= (async () => {
+      const admin = this.administrator;
+      const ctx = this.t.ctx;
+      const municipality = "kleve";
+      const committeeId = (await createCommittee(ctx, admin, { municipality, data: { name: "Ausschuss Matrix", abbreviation: "MTX" } })).id;
+      const links = { title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null };
+      const meetingId = (await createMeeting(ctx, admin, { municipality, data: { committeeId, day: "2022-11-29", ...links } })).id;
+      const publishedId = (await createReport(ctx, admin, { municipality, data: { meetingId, asOf: "2022-08-23", previousReportId: null } })).id;
+      await updateReport(ctx, admin, {
+        municipality,
+        reportId: publishedId,
+        expectedVersion: 1,
+        data: { meetingId, asOf: "2022-08-23", previousReportId: null, title: "Matrix", sectionKeys: ["smart-working"], includeOzg: false, outlook: [] },
+      });
+      const { document } = await getReportDocument(ctx, admin, municipality, publishedId);
+      for (const project of reportProjects(document)) {
+        await saveReportEntry(ctx, admin, {
+          municipality,
+          reportId: publishedId,
+          project: project.slug,
+          expectedVersion: 0,
+          data: { status: "on-track", text: "Läuft.", highlights: [], newDate: null, isIncluded: true },
+        });
+      }
+      await publishReport(ctx, admin, { municipality, reportId: publishedId, expectedVersion: 2 });
+      const draftId = (await createReport(ctx, admin, { municipality, data: { meetingId, asOf: "2022-11-28" } })).id;
+      const indicatorKey = "matrix-rechnungen";
+      await createIndicator(ctx, admin, {
+        municipality,
+        key: indicatorKey,
+        data: { name: "Rechnungen", unit: "Rechnungen", definition: "Digital", source: "SAP", owner: "10.1", projectSlug: P, kind: "count", denominatorLabel: null, chartKind: "line" },
+      });
+      const service = {
+        name: "Matrix-Leistung",
+        topic: null,
+        isResponsibleLocally: true,
+        channel: null,
+        isFrontEndOnline: false,
+        isBackEndConnected: false,
+        hasEPayment: false,
+        hasEId: false,
+        onlineApplications: 0,
+        maturity: null,
+        status: "planned" as const,
+        url: null,
+      };
+      const { leikaKey } = await createService(ctx, admin, { municipality, leikaKey: "99000000004242", validFrom: null, data: service });
+      return { committeeId, meetingId, publishedId, draftId, indicatorKey, leikaKey };
+    })();
+    return this.reportingFixture;
+  }
+
+  /** The current version of the matrix's key figure. */
+  async indicatorVersion(): Promise<string> {
+    const { indicatorKey } = await this.reporting();
+    const { indicators } = await getIndicatorsForStaff(this.t.ctx, this.administrator, "kleve");
+    return String(indicators.find((each) => each.indicator.key === indicatorKey)?.version ?? 1);
+  }
+
+  /** A day no value of the key figure has yet (ISO for use cases, German for forms). */
+  uniqueDay(iso = false): string {
+    this.sequence += 1;
+    const day = new Date(Date.UTC(2020, 0, 1) + this.sequence * 86_400_000);
+    const [year, month, date] = day.toISOString().slice(0, 10).split("-");
+    return iso ? `${year}-${month}-${date}` : `${date}.${month}.${year}`;
+  }
+
+  /** A value of the key figure that one call may remove. */
+  async newObservationId(): Promise<number> {
+    const { indicatorKey } = await this.reporting();
+    const expectedVersion = Number(await this.indicatorVersion());
+    const data = { day: this.uniqueDay(true), value: 1, denominator: null, note: null };
+    return (await addObservation(this.t.ctx, this.administrator, { municipality: "kleve", indicator: indicatorKey, expectedVersion, data })).observationId;
+  }
+
+  /** A fresh, well-formed LeiKa key. */
+  uniqueLeikaKey(): string {
+    this.sequence += 1;
+    return `9900000${String(this.sequence).padStart(7, "0")}`;
+  }
+
+  /** The matrix service's current record and version, as the change form sends them. */
+  async serviceRecord(): Promise<Record<string, string>> {
+    const { leikaKey } = await this.reporting();
+    const register = await getRegisterForStaff(this.t.ctx, this.administrator, "kleve", 19_000);
+    const record = register.records.find((each) => each.service.leikaKey === leikaKey)!;
+    return { eintrag: String(record.id), version: String(record.version) };
   }
 
   /** Sends one call as one role. */

@@ -99,11 +99,25 @@ async function loadEdition(ctx: AppContext, municipality: Municipality, number: 
     const stored = await findEdition(ctx.db, municipality.id, number);
     if (stored === null) return null;
     if (!isEditionSnapshot(stored.snapshot)) throw new Error(`edition ${number} of ${municipality.slug} has no readable snapshot`);
-    const { municipality: _thawed, ...catalogue } = snapshotToCatalogue(stored.snapshot, municipality);
-    const { id: _id, snapshot: _snapshot, reasons, reasonCategories, ...summary } = stored;
+    const thawed = snapshotToCatalogue(stored.snapshot, municipality);
+    const catalogue = { programme: thawed.programme, orgUnits: thawed.orgUnits, impactAreas: thawed.impactAreas };
     cached = {
-      edition: { ...summary, catalogue, reasons: parseReasons(reasons), reasonCategories: parseCategories(reasonCategories) },
-      searchEntries: searchEntriesOf({ municipality, ...catalogue }),
+      edition: {
+        number: stored.number,
+        title: stored.title,
+        publishedOn: stored.publishedOn,
+        publishedAt: stored.publishedAt,
+        publishedByLabel: stored.publishedByLabel,
+        councilReference: stored.councilReference,
+        councilUrl: stored.councilUrl,
+        note: stored.note,
+        isReconstruction: stored.isReconstruction,
+        foreword: stored.foreword,
+        catalogue,
+        reasons: parseReasons(stored.reasons),
+        reasonCategories: parseCategories(stored.reasonCategories),
+      },
+      searchEntries: searchEntriesOf(thawed),
     };
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value ?? "");
     cache.set(cacheKey, cached);

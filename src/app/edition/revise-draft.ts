@@ -5,7 +5,7 @@
  * change: validate → authorise → one transaction with the municipality's row and the
  * audit event (docs/adr/0006).
  */
-import { findLatestEditionNumber } from "../../db/edition.repository.js";
+import { findLatestEditionNumber, listEditionSummaries } from "../../db/edition.repository.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
 import {
   listDraftReasons,
@@ -27,14 +27,14 @@ import {
   type DependencyConflict,
 } from "../../domain/edition/dependency-conflicts.js";
 import type { EditionSummary } from "../../domain/edition/edition.js";
-import { missingReasons, type MissingReason } from "../../domain/edition/reasons.js";
+import { missingReasons, type MissingReason, type ReasonCategory } from "../../domain/edition/reasons.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
-import { assembleReport, type ChangeReport, type ReportReason } from "./change-report.js";
+import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "./change-report.js";
 import {
   DraftReasonInputSchema,
   ForewordInputSchema,
@@ -286,4 +286,56 @@ export async function requireAdministratorOf(
     { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
     origin,
   );
+}
+
+/** The draft catalogue for its portal pages (staff and committee); ERR_FORBIDDEN (logged) for others. */
+export async function getDraftCatalogue(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly catalogue: Catalogue; readonly editions: readonly EditionSummary[] }> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  await requireDraftReader(ctx, principal, municipality, "draft.read", origin);
+  const [catalogue, editions] = await Promise.all([getCatalogue(ctx, municipalitySlug), listEditionSummaries(ctx.db, municipality.id)]);
+  return { catalogue, editions };
+}
+
+/**
+ * The draft compared with edition `since` (staff and committee): the reasons of the
+ * editions after it and the draft's own. Throws ERR_EDITION_NOT_FOUND for an unknown edition.
+ */
+export async function compareDraftWith(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  since: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<ChangeReport> {
+  const revision = await getDraftRevision(ctx, principal, municipalitySlug, origin);
+  if (revision.latest !== null && revision.report !== null && since === revision.latest.number) return revision.report;
+  const { edition: baseline } = await getEdition(ctx, municipalitySlug, since);
+  const reasons = new Map<string, ReportReason[]>();
+  const categoryLists: (readonly ReasonCategory[])[] = [];
+  const latestNumber = revision.latest?.number ?? 0;
+  for (let step = since + 1; step <= latestNumber; step += 1) {
+    const { edition } = await getEdition(ctx, municipalitySlug, step);
+    categoryLists.push(edition.reasonCategories);
+    for (const [key, reason] of edition.reasons) reasons.set(key, [...(reasons.get(key) ?? []), { ...reason, editionNumber: step }]);
+  }
+  categoryLists.push(revision.categories);
+  const labels = new Map(revision.categories.map((category) => [category.key, category.label]));
+  for (const [key, reason] of revision.draftReasons) {
+    reasons.set(key, [...(reasons.get(key) ?? []), { category: reason.category, categoryLabel: labels.get(reason.category) ?? reason.category, text: reason.text, editionNumber: null }]);
+  }
+  return assembleReport({
+    municipality: revision.municipality,
+    before: baseline.catalogue,
+    after: revision.draft,
+    from: baseline,
+    to: null,
+    asOf: germanDayNumberOf(ctx.clock()),
+    reasons,
+    categories: mergeCategories(categoryLists),
+  });
 }

@@ -139,6 +139,11 @@ export async function assembleDraft(
     listServices(db, municipalityId),
   ]);
   const changes = await changesFromAudit(db, catalogue, previous?.asOf ?? null, report.asOf);
+  const previousReport = report.previousReportId === null ? null : await findReport(db, municipalityId, report.previousReportId);
+  const previousDocument = previousReport?.documentJson == null ? null : (JSON.parse(previousReport.documentJson) as ReportDocument);
+  const previousStatuses = new Map(
+    (previousDocument?.sections ?? []).flatMap((section) => section.projects.map((project) => [project.slug, project.status] as const)),
+  );
   return assembleReportDocument({
     id: report.id,
     state: publishedAt === null ? "draft" : "published",
@@ -157,5 +162,6 @@ export async function assembleDraft(
     indicators: indicators.map((each) => ({ indicator: each.indicator, chartKind: each.chartKind, observations: each.observations })),
     services: services.map((each) => each.service),
     publishedAt,
+    previousStatuses,
   });
 }

@@ -176,7 +176,14 @@ export async function updateMeeting(
     if (meeting.version !== valid.expectedVersion) throw new StaleReportingVersion("meeting", meeting.id, valid.expectedVersion);
     await updateMeetingRow(trx, meeting.id, fields);
     await trx.updateTable("meeting").set({ version: meeting.version + 1 }).where("id", "=", meeting.id).execute();
-    const { id: _id, version: _version, committeeName: _name, committeeAbbreviation: _abbreviation, ...before } = meeting;
+    const before: MeetingFields = {
+      committeeId: meeting.committeeId,
+      day: meeting.day,
+      title: meeting.title,
+      oparlMeetingUrl: meeting.oparlMeetingUrl,
+      oparlAgendaItemUrl: meeting.oparlAgendaItemUrl,
+      oparlPaperUrl: meeting.oparlPaperUrl,
+    };
     return {
       value: { version: meeting.version + 1 },
       record: {

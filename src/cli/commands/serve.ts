@@ -1,5 +1,6 @@
 /** `fortschritt serve`: starts the web server (and loads the demo on the very first start). */
-import { importDemoCatalogue } from "../../app/catalogue/import-catalogue.js";
+import { DEMO_REPORT_LOADED, loadDemoReport } from "../../app/reports/demo-report.js";
+import { loadDemo } from "../../app/edition/demo-editions.js";
 import {
   closeAppContext,
   connectionTargetOf,
@@ -12,7 +13,7 @@ import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { loadConfig } from "../../config.js";
 import { buildApp } from "../../web/build-app.js";
 import { parseCommandArgs, type Command } from "../command.js";
-import { describeImport } from "./import-json.js";
+import { describeDemo } from "./demo.js";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -32,7 +33,8 @@ export const serveCommand: Command = {
     const ctx = await openAppContext(connectionTargetOf(config));
     await migrateDatabase(ctx);
     if (values["no-demo"] !== true && (await isDatabaseEmpty(ctx))) {
-      process.stdout.write(describeImport(await importDemoCatalogue(ctx)) + "\n");
+      process.stdout.write(describeDemo(await loadDemo(ctx)) + "\n");
+      if (await loadDemoReport(ctx)) process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
     }
     const mail =
       config.mail === null || config.publicBaseUrl === null

@@ -257,8 +257,9 @@ function dependencyTarget(label: string): string {
 }
 
 /**
- * The net changes of one project from its audit events within the window (oldest first;
- * the caller selects the window and the project). Order: status and title, dates,
+ * The net changes of one project from its audit events within the window (the caller
+ * selects the window and the project, and passes events of the same instant oldest first:
+ * the sort by time is stable). Order: status and title, dates,
  * measures, responsibilities and dependencies.
  */
 export function describeProjectChanges(events: readonly AuditFact[]): readonly ReportChange[] {

@@ -16,7 +16,7 @@ import type { Service } from "../service/service.js";
 import { formatGermanDate } from "../indicator/german-number.js";
 import { formatObservationGerman } from "../indicator/indicator.js";
 import type { ReportChange } from "./report-changes.js";
-import { summariseStatuses, type ReportEntry, type ReportStatus, type StatusSummary } from "./report-status.js";
+import { reportStatusLabel, summariseStatuses, type ReportEntry, type ReportStatus, type StatusSummary } from "./report-status.js";
 
 /** The version of the stored document's shape; a reader of older shapes can tell them apart. */
 export const REPORT_DOCUMENT_FORMAT = 1;
@@ -168,6 +168,8 @@ export interface ReportAssemblyInput {
   readonly indicators: readonly IndicatorSeries[];
   readonly services: readonly Service[];
   readonly publishedAt: string | null;
+  /** The statuses the previous report gave, by project slug (a change is a line of its own). */
+  readonly previousStatuses?: ReadonlyMap<string, ReportStatus | null>;
 }
 
 /** The German label of a canonical point in time ("2023-Q1" → "QI/2023"), or the text itself. */
@@ -236,6 +238,12 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
       shownSlugs.add(project.slug);
       const figures = figuresByProject.get(project.slug) ?? [];
       const figureLines = figures.map(figureChangeLine).filter((line): line is ReportChange => line !== null);
+      const before = input.previousStatuses?.get(project.slug) ?? null;
+      const now = entry?.status ?? null;
+      const statusLines: ReportChange[] =
+        before !== null && now !== null && before !== now
+          ? [{ kind: "status", text: `Status im Bericht: ${reportStatusLabel(before)} → ${reportStatusLabel(now)}` }]
+          : [];
       projects.push({
         slug: project.slug,
         code: project.code,
@@ -246,7 +254,7 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
         newDate: entry?.newDate ?? null,
         newDateLabel: entry?.newDate == null ? null : pointLabel(entry.newDate),
         isUnchanged: entry?.isUnchanged ?? false,
-        changes: [...(input.changes.get(project.slug) ?? []), ...figureLines],
+        changes: [...statusLines, ...(input.changes.get(project.slug) ?? []), ...figureLines],
         figures,
       });
     }

@@ -16,7 +16,6 @@ import {
   SERVICE_STATUS_LABELS,
   SERVICE_STATUSES,
   validateRegister,
-  type MaturityModelVersion,
   type Service,
   type ServiceChannel,
   type ServiceStatus,
@@ -178,7 +177,7 @@ function readRow(row: TableRow, index: ReadonlyMap<string, number>): { service: 
       fail("Reifegradmodell", `Bitte die Version des Reifegradmodells angeben: 1.1 oder 2.0 (gelesen: „${modelText}“).`);
     }
     if (level === null) fail("Reifegrad", `„${levelText}“ ist keine Stufe (eine ganze Zahl ab 0).`);
-    if (model !== undefined && level !== null) maturity = { modelVersion: model as MaturityModelVersion, level };
+    if (model !== undefined && level !== null) maturity = { modelVersion: model, level };
   }
   const validFrom = readDay(cell("Gültig ab"));
   if (validFrom === undefined) fail("Gültig ab", `„${cell("Gültig ab").trim()}“ ist kein Datum wie 28.11.2022.`);

@@ -8,6 +8,7 @@
  *   const renderer = createPdfRenderer({ chromiumPath: "/usr/bin/chromium" });
  *   const pdf = await renderer.renderPdf({ html, resources: { "/assets/print.css": { contentType: "text/css", body: css } } });
  *   const png = await renderer.renderPng({ html }, { selector: "svg" });
+ *   const [first, second] = await renderer.renderPngs({ html }, ["#bild-1", "#bild-2"]);
  *   await renderer.close();
  *
  * HTML sources are loaded under a private origin (http://druck.fortschritt.invalid) with
@@ -65,6 +66,8 @@ export interface PdfRenderer {
   renderPdf(source: PrintSource, options?: PdfOptions): Promise<Buffer>;
   /** Photographs a page (or one element of it) as PNG. */
   renderPng(source: PrintSource, options?: PngOptions): Promise<Buffer>;
+  /** Photographs several elements of one page (loaded once), one PNG per selector, in order. */
+  renderPngs(source: PrintSource, selectors: readonly string[], options?: Omit<PngOptions, "selector">): Promise<Buffer[]>;
   /** Closes the browser; later calls start a new one. */
   close(): Promise<void>;
 }
@@ -183,6 +186,14 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       return withPage(source, viewport, async (page) => {
         if (pngOptions.selector === undefined) return page.screenshot({ fullPage: true, type: "png" });
         return page.locator(pngOptions.selector).first().screenshot({ type: "png" });
+      });
+    },
+    async renderPngs(source, selectors, pngOptions = {}) {
+      const viewport = { width: pngOptions.width ?? 1200, height: 800, scale: pngOptions.scale ?? 2 };
+      return withPage(source, viewport, async (page) => {
+        const pictures: Buffer[] = [];
+        for (const selector of selectors) pictures.push(await page.locator(selector).first().screenshot({ type: "png" }));
+        return pictures;
       });
     },
     async close() {

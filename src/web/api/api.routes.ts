@@ -5,12 +5,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import {
-  getCatalogue,
-  getDataVersion,
-  getProject,
-  listMunicipalities,
-} from "../../app/catalogue/read-catalogue.js";
+import { getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
 import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
@@ -29,6 +25,7 @@ import {
 import { READ_ERROR_RESPONSES } from "./error.schema.js";
 import { projectTag, projectWriteRoutes } from "./project-write.routes.js";
 import { ref } from "./schema-ref.js";
+import { editionApiRoutes } from "./edition.routes.js";
 
 /** What the API needs from the app. */
 export interface ApiOptions {
@@ -100,8 +97,10 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
-      const tag = entityTag(version, ["api-catalogue", APP_VERSION, slug]);
-      return sendCacheable(request, reply, tag, async () => presentCatalogue(await getCatalogue(ctx, slug)), JSON_TYPE);
+      // The public reads the latest edition; the municipality's own people the draft they edit.
+      const { catalogue, isDraft } = await getCatalogueForReader(ctx, request.principal, slug);
+      const tag = entityTag(version, ["api-catalogue", APP_VERSION, slug, isDraft ? "draft" : "published"]);
+      return sendCacheable(request, reply, tag, async () => presentCatalogue(catalogue), JSON_TYPE);
     },
   );
 
@@ -121,8 +120,10 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     },
     async (request, reply) => {
       const { slug, id } = request.params;
-      // The tag needs the project's version; the catalogue is cached per data version, so this is cheap.
-      const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
+      // The public reads the latest edition; the municipality's own people the draft that
+      // changes through this API apply to (its ETag is what If-Match needs).
+      const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+      const { entry, dependents } = projectIn(catalogue, id);
       const tag = projectTag(catalogue, entry);
       return sendCacheable(
         request,
@@ -140,4 +141,5 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
   );
 
   await projectWriteRoutes(instance, { ctx });
+  await editionApiRoutes(instance, { ctx });
 }

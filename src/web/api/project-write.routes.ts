@@ -18,7 +18,9 @@ import { addPhase } from "../../app/catalogue/add-phase.js";
 import { createProject } from "../../app/catalogue/create-project.js";
 import { deleteProject } from "../../app/catalogue/delete-project.js";
 import { isEditConflict } from "../../app/catalogue/edit-conflict.js";
-import { getProject } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
+import type { Principal } from "../../domain/access/principal.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
 import { removePhase } from "../../app/catalogue/remove-phase.js";
@@ -98,8 +100,11 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
   const { ctx } = options;
 
   /** The project as stored now, with its ETag. */
-  async function current(slug: string, id: string) {
-    const { catalogue, entry, dependents } = await getProject(ctx, slug, id);
+  async function current(reader: Principal | null, slug: string, id: string) {
+    // Changes work on the draft (reader null). A read shows the municipality's members the
+    // draft and the public the latest edition (docs/adr/0007).
+    const { catalogue } = reader === null ? { catalogue: await getCatalogue(ctx, slug) } : await getCatalogueForReader(ctx, reader, slug);
+    const { entry, dependents } = projectIn(catalogue, id);
     return { catalogue, entry, dependents, tag: projectTag(catalogue, entry) };
   }
 
@@ -114,7 +119,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
   }
 
   async function sendProject(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, id: string): Promise<FastifyReply> {
-    const { catalogue, entry, dependents, tag } = await current(slug, id);
+    const { catalogue, entry, dependents, tag } = await current(null, slug, id);
     const prerequisites = entry.project.dependsOn
       .map((dependency) => findProject(catalogue, dependency))
       .filter((found): found is ProjectInContext => found !== null);
@@ -123,7 +128,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
 
   /** Sends 204 with the project's new ETag. */
   async function sendDeleted(reply: FastifyReply, slug: string, id: string): Promise<FastifyReply> {
-    const { tag } = await current(slug, id);
+    const { tag } = await current(null, slug, id);
     return reply.code(204).header("etag", tag).send();
   }
 
@@ -152,7 +157,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     reason: string | undefined,
   ): Promise<void> {
     await change(request, async (expectedVersion, origin) => {
-      const { entry } = await current(slug, id);
+      const { entry } = await current(null, slug, id);
       // The list is computed from what is stored at this version; the use case then claims it.
       if (entry.project.version !== expectedVersion) {
         throw new AppError("ERR_PRECONDITION_FAILED", { detail: `Gespeichert ist inzwischen Version ${entry.project.version}.` });
@@ -270,7 +275,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     },
     async (request, reply) => {
       const { slug, id, phaseId } = request.params;
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(request.principal, slug, id);
       const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
       if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Phase gehört nicht (mehr) zum Projekt." });
       return sendPart(request, reply, 200, tag, presentPhase(phase));
@@ -299,7 +304,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       const { phaseId } = await change(request, (expectedVersion, origin) =>
         addPhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
       );
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
       if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen wieder entfernt." });
       reply.header("location", `${projectPath(slug, id)}/phases/${phaseId}`);
@@ -329,7 +334,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       await change(request, (expectedVersion, origin) =>
         updatePhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, phaseId, data }, origin),
       );
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
       if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen entfernt." });
       return sendPart(request, reply, 200, tag, presentPhase(phase));
@@ -377,7 +382,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     },
     async (request, reply) => {
       const { slug, id, measureId } = request.params;
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(request.principal, slug, id);
       const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
       if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt." });
       return sendPart(request, reply, 200, tag, presentMeasure(measure));
@@ -406,7 +411,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       const { measureId } = await change(request, (expectedVersion, origin) =>
         addMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
       );
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
       if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen wieder entfernt." });
       reply.header("location", `${projectPath(slug, id)}/measures/${measureId}`);
@@ -436,7 +441,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       await change(request, (expectedVersion, origin) =>
         updateMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, measureId, data }, origin),
       );
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
       if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen entfernt." });
       return sendPart(request, reply, 200, tag, presentMeasure(measure));
@@ -484,7 +489,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     },
     async (request, reply) => {
       const { slug, id, orgUnit } = request.params;
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(request.principal, slug, id);
       const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
       if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
       return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
@@ -511,7 +516,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       const { slug, id } = request.params;
       const added = request.body;
       await changeResponsibilities(request, slug, id, (list) => [...list.map(toData), added], request.query.reason);
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === added.orgUnit);
       if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen wieder entfernt." });
       reply.header("location", `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}`);
@@ -576,7 +581,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
         },
         request.query.reason,
       );
-      const { entry, tag } = await current(slug, id);
+      const { entry, tag } = await current(null, slug, id);
       const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
       if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen entfernt." });
       return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
@@ -634,7 +639,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      const { catalogue, entry, tag } = await current(slug, id);
+      const { catalogue, entry, tag } = await current(request.principal, slug, id);
       const prerequisite = entry.project.dependsOn.includes(dependsOn) ? findProject(catalogue, dependsOn) : null;
       if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Abhängigkeit ist nicht eingetragen." });
       return sendPart(request, reply, 200, tag, presentProjectReference(prerequisite));
@@ -664,7 +669,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       await change(request, (expectedVersion, origin) =>
         addDependency(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
       );
-      const { catalogue, tag } = await current(slug, id);
+      const { catalogue, tag } = await current(null, slug, id);
       const prerequisite = findProject(catalogue, data.dependsOn);
       if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Das vorausgesetzte Projekt wurde inzwischen gelöscht." });
       reply.header("location", `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}`);

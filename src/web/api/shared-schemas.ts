@@ -18,6 +18,7 @@ import {
 import { ErrorResponseSchema } from "./error.schema.js";
 import { HealthResponseSchema } from "./health.schema.js";
 import { WRITE_SCHEMAS } from "./project-write.schema.js";
+import { EDITION_SCHEMAS } from "./edition.schema.js";
 
 /** The shared schemas, each with an $id. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -37,4 +38,5 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   ProjectReferenceSchema,
   ProjectResponseSchema,
   ...WRITE_SCHEMAS,
+  ...EDITION_SCHEMAS,
 ];

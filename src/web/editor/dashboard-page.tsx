@@ -2,6 +2,8 @@
  * The editor's start page: the projects the person may edit (an editor's org units'
  * projects, all for administrators) and the way to the other parts of the editor.
  */
+import type { UpdateRequest } from "../../app/reports/read-reports.js";
+import { UpdateRequests } from "../reports/report-editor-pages.js";
 import type { EditorOverview } from "../../app/catalogue/read-editor.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -17,6 +19,8 @@ export interface DashboardPageProps {
   readonly chrome: EditorChrome;
   readonly overview: EditorOverview;
   readonly notice?: string | undefined;
+  /** The draft reports the person still owes updates to (web/reports/). */
+  readonly updateRequests?: readonly UpdateRequest[] | undefined;
 }
 
 /** The dashboard. */
@@ -47,6 +51,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
           ? t.dashboardIntroAdmin
           : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
       </p>
+      <UpdateRequests view={view} slug={slug} requests={props.updateRequests ?? []} />
 
       <section class="app-section" aria-labelledby="projekte-titel">
         <h2 class="app-heading-l" id="projekte-titel" safe>

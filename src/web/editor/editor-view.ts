@@ -22,10 +22,22 @@ import { paths } from "../portal/paths.js";
 import { sendHtmlError } from "../portal/portal.routes.js";
 import { siteHeader } from "../portal/site.js";
 import { editorPaths } from "./editor-paths.js";
+import { editionPaths } from "../edition/edition-paths.js";
+import { reportPaths } from "../reports/report-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
 export type EditorSection =
-  "home" | "programme" | "structure" | "orgUnits" | "auditLog" | "project";
+  | "home"
+  | "programme"
+  | "structure"
+  | "orgUnits"
+  | "auditLog"
+  | "project"
+  | "reasonCategories"
+  | "reports"
+  | "committees"
+  | "figures"
+  | "register";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -73,6 +85,13 @@ export function editorChrome(
       ...(rights.canReadAudit
         ? [entry(editorPaths.auditLog(slug), t.navAuditLog, "auditLog")]
         : []),
+      entry(editionPaths.draftChanges(slug), view.t.edition.navRevision, null),
+      ...(rights.isAdministrator
+        ? [entry(editionPaths.categories(slug), view.t.edition.navCategories, "reasonCategories")]
+        : []),
+      entry(reportPaths.staffReports(slug), view.t.reports.navReports, "reports"),
+      entry(reportPaths.staffFigures(slug), view.t.reports.navFigures, "figures"),
+      entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

@@ -33,6 +33,7 @@ import { updateMeasure } from "../../app/catalogue/update-measure.js";
 import { updatePhase } from "../../app/catalogue/update-phase.js";
 import { updateProject } from "../../app/catalogue/update-project.js";
 import type { AppContext } from "../../app/context.js";
+import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { AppError, isAppError, type InputProblem } from "../../errors.js";
 import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
@@ -146,6 +147,8 @@ export async function editorRoutes(
           originOf(request),
         );
         const view = viewOf(request);
+        // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
+        const updateRequests = await getUpdateRequests(ctx, overview.principal, overview.catalogue);
         const html = await (
           <DashboardPage
             view={view}
@@ -159,6 +162,7 @@ export async function editorRoutes(
             )}
             overview={overview}
             notice={noticeOf(request, view)}
+            updateRequests={updateRequests}
           />
         );
         return sendEditorPage(reply, 200, html);

@@ -5,19 +5,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import {
-  getCatalogue,
-  getDataVersion,
-  getProject,
-  listMunicipalities,
-  searchCatalogue,
-  type SearchResult,
-} from "../../app/catalogue/read-catalogue.js";
+import { getDataVersion, listMunicipalities, type SearchResult } from "../../app/catalogue/read-catalogue.js";
+import { compareEditions } from "../../app/edition/change-report.js";
+import { getPublishedCatalogue, getPublishedProject, searchPublished } from "../../app/edition/read-editions.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
-import { filterCatalogue, NO_FILTER, parseCatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import { AppError, isAppError } from "../../errors.js";
-import { resolveLanguage, type Dictionary } from "../../i18n/i18n.js";
+import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDate, germanDayNumber } from "../http/clock.js";
@@ -37,8 +31,10 @@ import {
 } from "./portal.schema.js";
 import { ProgrammePage } from "./programme-page.js";
 import { ProjectPage } from "./project-page.js";
+import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
-import { TimelinePage } from "./timeline-page.js";
+import { renderTimeline } from "../edition/timeline-view.js";
+import { publishedScope } from "./portal-scope.js";
 
 /** What the portal needs from the app. */
 export interface PortalOptions {
@@ -148,8 +144,10 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async () => {
-        const catalogue = await getCatalogue(ctx, slug);
-        return { status: 200, html: await (<ProgrammePage view={view} requestUrl={request.url} catalogue={catalogue} />) };
+        // The latest edition once there is one; until then the current state.
+        const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
+        const scope = publishedScope(slug, edition, editions);
+        return { status: 200, html: await (<ProgrammePage view={view} requestUrl={request.url} catalogue={catalogue} scope={scope} />) };
       });
     },
   );
@@ -163,7 +161,8 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       if (!SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async () => {
-        const { catalogue, entry, dependents } = await getProject(ctx, slug, projectSlug);
+        const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(ctx, slug, projectSlug);
+        const figures = await getProjectIndicators(ctx, slug, projectSlug, germanDayNumber(now()));
         const html = await (
           <ProjectPage
             view={view}
@@ -172,6 +171,8 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
             entry={entry}
             dependents={dependents}
             today={germanDayNumber(now())}
+            scope={publishedScope(slug, edition, editions)}
+            figures={figures}
           />
         );
         return { status: 200, html };
@@ -187,30 +188,18 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async () => {
-        const catalogue = await getCatalogue(ctx, slug);
-        const parsed = parseCatalogueFilter(catalogue, {
-          actionField: request.query.aktionsfeld,
-          orgUnit: request.query.einheit,
-          status: request.query.status,
+        const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
+        // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
+        return renderTimeline({
+          view,
+          requestUrl: request.url,
+          catalogue,
+          scope: publishedScope(slug, edition, editions),
+          query: request.query,
+          today: germanDayNumber(now()),
+          shownTitle: edition?.title ?? "",
+          compare: async (since) => compareEditions(ctx, slug, edition?.number ?? 0, since),
         });
-        const today = germanDayNumber(now());
-        // An unknown filter value shows the whole timeline with an error box, not an error page.
-        const filter = parsed.ok ? parsed.filter : NO_FILTER;
-        const problems = parsed.ok
-          ? undefined
-          : parsed.problems.map((problem) => filterProblemMessage(view.t, problem.field, problem.value));
-        const html = await (
-          <TimelinePage
-            view={view}
-            requestUrl={request.url}
-            catalogue={catalogue}
-            filtered={filterCatalogue(catalogue, filter)}
-            filter={filter}
-            problems={problems}
-            today={today}
-          />
-        );
-        return { status: parsed.ok ? 200 : 400, html };
       });
     },
   );
@@ -224,12 +213,12 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const view = createViewContext(resolveLanguage(request.query.lang));
       const query = request.query.q ?? "";
       return sendPage(request, reply, version, async () => {
-        const catalogue = await getCatalogue(ctx, slug);
+        const { catalogue } = await getPublishedCatalogue(ctx, slug);
         let result: SearchResult | null = null;
         let error: string | undefined;
         if (query.trim() !== "") {
           try {
-            result = await searchCatalogue(ctx, slug, query);
+            result = await searchPublished(ctx, slug, query);
           } catch (caught) {
             if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
             error = caught.localisedMessage(view.lang);
@@ -266,15 +255,4 @@ export async function sendHtmlError(error: unknown, request: FastifyRequest, rep
 /** The sign-in page with the way back to the page that asked for it. */
 function signInLinkFor(requestUrl: string, view: ViewContext): string {
   return view.link(identityPaths.signIn(), { next: safeNextPath(requestUrl) ?? undefined });
-}
-
-function filterProblemMessage(t: Dictionary, field: "actionField" | "orgUnit" | "status", value: string): string {
-  switch (field) {
-    case "actionField":
-      return t.timelineUnknownActionField(value);
-    case "orgUnit":
-      return t.timelineUnknownOrgUnit(value);
-    case "status":
-      return t.timelineUnknownStatus(value);
-  }
 }

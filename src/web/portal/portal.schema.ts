@@ -17,6 +17,7 @@ export const TimelineQuerySchema = Type.Object({
   aktionsfeld: Type.Optional(Type.String({ maxLength: 100, description: "Schlüssel eines Aktionsfelds" })),
   einheit: Type.Optional(Type.String({ maxLength: 100, description: "Kürzel einer Organisationseinheit" })),
   status: Type.Optional(Type.String({ maxLength: 100, description: "Status eines Projekts" })),
+  vergleich: Type.Optional(Type.String({ maxLength: 10, description: "Nummer einer früheren Fortschreibung zum Vergleich" })),
 });
 export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 

@@ -2,13 +2,15 @@
  * A municipality's programme: title, summary, goals, the latest priorities, then impact
  * areas → action fields (in their colour) → projects with status and period.
  */
+import type { Children } from "@kitajs/html";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
 import { findProject, listProjects } from "../../domain/catalogue/catalogue.js";
 import { ColourBar } from "../components/colour-marker/colour-marker.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectList } from "../components/project-list/project-list.js";
 import type { ViewContext } from "../components/view.js";
-import { paths } from "./paths.js";
+import { ScopeNotice } from "../edition/scope-notice.js";
+import { publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 
 /** Props of the programme overview. */
@@ -16,6 +18,10 @@ export interface ProgrammePageProps {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly catalogue: Catalogue;
+  /** Which state is shown (published, an older edition, the draft); links stay inside it. Published by default. */
+  readonly scope?: PortalScope | undefined;
+  /** Shown right after the notice of the scope (an edition's details and documents). */
+  readonly children?: Children;
 }
 
 /** The programme overview of a municipality. */
@@ -27,9 +33,18 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
   const fieldCount = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
   const projectCount = listProjects(catalogue).length;
   const priorities = latestPriorities(programme.priorities);
+  const scope = props.scope ?? publishedScope(slug, null, []);
 
   return (
-    <PageLayout view={view} title={programme.title} requestUrl={props.requestUrl} site={siteHeader(catalogue)} current="overview">
+    <PageLayout
+      view={view}
+      title={programme.title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current={scope.kind === "published" ? "overview" : undefined}
+    >
+      <ScopeNotice view={view} scope={scope} />
+      {props.children}
       <div class="app-intro">
         <p class="app-caption" lang={view.contentLang} safe>
           {municipality.name}
@@ -58,12 +73,16 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           </p>
         )}
         <p class="app-button-group">
-          <a class="app-button" href={view.link(paths.timeline(slug))} safe>
+          <a class="app-button" href={view.link(scope.timeline)} safe>
             {t.programmeTimelineLink}
           </a>
-          <a class="app-link" href={view.link(paths.search(slug))} safe>
-            {t.programmeSearchLink}
-          </a>
+          {scope.search === null ? (
+            ""
+          ) : (
+            <a class="app-link" href={view.link(scope.search)} safe>
+              {t.programmeSearchLink}
+            </a>
+          )}
         </p>
       </div>
 
@@ -119,7 +138,7 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                             ""
                           ) : (
                             <li>
-                              <a class="app-link" href={view.link(paths.project(slug, projectSlug))} safe>
+                              <a class="app-link" href={view.link(scope.project(projectSlug))} safe>
                                 {`${entry.project.code} ${entry.project.title}`}
                               </a>
                             </li>
@@ -187,7 +206,7 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                     <ProjectList
                       view={view}
                       projects={field.projects}
-                      projectHref={(project) => view.link(paths.project(slug, project.slug))}
+                      projectHref={(project) => view.link(scope.project(project.slug))}
                     />
                   )}
                 </div>

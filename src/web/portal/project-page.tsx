@@ -11,9 +11,12 @@ import { MeasureStatusTag, ProjectStatusTag } from "../components/status-tag/sta
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import type { ViewContext } from "../components/view.js";
-import { paths } from "./paths.js";
+import { ScopeNotice } from "../edition/scope-notice.js";
+import { anchorIn, publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProjectTimeline } from "./timeline.presenter.js";
+import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
+import { ProjectFigures } from "../reports/report-portal-pages.js";
 
 /** Props of the project page. */
 export interface ProjectPageProps {
@@ -24,6 +27,10 @@ export interface ProjectPageProps {
   readonly dependents: readonly ProjectInContext[];
   /** Today as a day number, for the today line. */
   readonly today: number;
+  /** Which state is shown (published, an older edition, the draft); links stay inside it. Published by default. */
+  readonly scope?: PortalScope | undefined;
+  /** The project's key figures with their values up to today (web/reports/). */
+  readonly figures?: readonly StoredIndicator[] | undefined;
 }
 
 /** The page of one project. */
@@ -38,6 +45,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
     .filter((found): found is ProjectInContext => found !== null);
   const timeline = buildProjectTimeline(catalogue, entry, props.today, view.lang);
   const fullTitle = `${project.code} ${project.title}`;
+  const scope = props.scope ?? publishedScope(slug, null, []);
 
   return (
     <PageLayout
@@ -46,12 +54,13 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
-        { label: impactArea.name, href: view.link(paths.impactAreaAnchor(slug, impactArea.key)), lang: view.contentLang },
-        { label: actionField.name, href: view.link(paths.actionFieldAnchor(slug, actionField.key)), lang: view.contentLang },
+        { label: catalogue.municipality.name, href: view.link(scope.home), lang: view.contentLang },
+        { label: impactArea.name, href: view.link(anchorIn(scope, "wirkungsbereich", impactArea.key)), lang: view.contentLang },
+        { label: actionField.name, href: view.link(anchorIn(scope, "aktionsfeld", actionField.key)), lang: view.contentLang },
         { label: project.title, lang: view.contentLang },
       ]}
     >
+      <ScopeNotice view={view} scope={scope} />
       <p class="app-caption app-project__field">
         <ColourSwatch colour={actionField.colour} />
         <span safe>{`${t.actionField} ${actionField.number}`}</span>
@@ -78,7 +87,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           {
             key: t.impactArea,
             value: (
-              <a class="app-link" href={view.link(paths.impactAreaAnchor(slug, impactArea.key))} lang={view.contentLang} safe>
+              <a class="app-link" href={view.link(anchorIn(scope, "wirkungsbereich", impactArea.key))} lang={view.contentLang} safe>
                 {impactArea.name}
               </a>
             ),
@@ -179,6 +188,8 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         )}
       </section>
 
+      <ProjectFigures view={view} indicators={props.figures ?? []} today={props.today} />
+
       <section class="app-section" aria-labelledby="zustaendigkeiten">
         <h2 class="app-heading-l" id="zustaendigkeiten" safe>
           {t.projectResponsibilities}
@@ -223,14 +234,14 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             id="haengt-ab-von"
             heading={t.projectDependsOn}
             entries={prerequisites}
-            href={(other) => view.link(paths.project(slug, other.project.slug))}
+            href={(other) => view.link(scope.project(other.project.slug))}
           />
           <DependencyList
             view={view}
             id="voraussetzung-fuer"
             heading={t.projectPrerequisiteFor}
             entries={props.dependents}
-            href={(other) => view.link(paths.project(slug, other.project.slug))}
+            href={(other) => view.link(scope.project(other.project.slug))}
           />
         </div>
       </section>

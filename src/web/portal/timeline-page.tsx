@@ -1,11 +1,14 @@
 /**
  * The programme timeline: filters (a GET form), the SVG chart in a focusable scroll
  * region, its legend and the same data as a table. Both chart and table show the
- * filtered catalogue.
+ * filtered catalogue. With "vergleich" the timeline is compared with an earlier edition
+ * instead: old periods outlined, new ones solid, shifts marked, and tables with the old
+ * period, the new period and the reason.
  */
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
+import { formatIsoDateGerman } from "../../domain/edition/edition.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
@@ -13,7 +16,10 @@ import { TimelineFilter } from "../components/timeline-filter/timeline-filter.js
 import { TimelineLegend } from "../components/timeline-legend/timeline-legend.js";
 import { TimelineTable } from "../components/timeline-table/timeline-table.js";
 import type { ViewContext } from "../components/view.js";
-import { paths } from "./paths.js";
+import type { ComparisonModel } from "../edition/comparison.presenter.js";
+import { ComparisonView } from "../edition/comparison-view.js";
+import { ScopeNotice } from "../edition/scope-notice.js";
+import { comparableEditions, publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProgrammeTimeline } from "./timeline.presenter.js";
 
@@ -29,6 +35,10 @@ export interface TimelinePageProps {
   /** Problems with the requested filter; when present, no chart is shown. */
   readonly problems?: readonly string[] | undefined;
   readonly today: number;
+  /** Which state is shown (published, an older edition, the draft). Published by default. */
+  readonly scope?: PortalScope | undefined;
+  /** The comparison with an earlier edition, when one was chosen. */
+  readonly comparison?: { readonly number: number; readonly model: ComparisonModel } | undefined;
 }
 
 /** The timeline page. */
@@ -37,35 +47,65 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
   const { t } = view;
   const { programme } = catalogue;
   const slug = catalogue.municipality.slug;
+  const scope = props.scope ?? publishedScope(slug, null, []);
   const total = listProjects(catalogue).length;
   const entries = listProjects(filtered);
   const fieldCount = filtered.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
   const hasProblems = props.problems !== undefined && props.problems.length > 0;
   const timeline = buildProgrammeTimeline(filtered, props.today, view.lang);
+  const comparison = props.comparison;
+  const options = comparableEditions(scope).map((edition) => ({
+    value: String(edition.number),
+    label: t.edition.comparisonOption(edition.title, formatIsoDateGerman(edition.publishedOn)),
+  }));
+  const projectHrefByKey = new Map(entries.map((entry) => [`project-${entry.project.id}`, view.link(scope.project(entry.project.slug))]));
 
   return (
     <PageLayout
       view={view}
-      title={t.timelineTitle}
+      title={comparison === undefined ? t.timelineTitle : `${t.timelineTitle}: ${t.edition.comparisonHeading(comparison.model.olderTitle)}`}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
-      current="timeline"
+      current={scope.kind === "published" ? "timeline" : undefined}
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        { label: catalogue.municipality.name, href: view.link(scope.home), lang: view.contentLang },
         { label: t.timelineTitle },
       ]}
     >
       {hasProblems ? <ErrorSummary title={t.timelineFilterInvalid} messages={props.problems ?? []} /> : ""}
-      <h1 class="app-heading-xl" safe>
-        {t.timelineTitle}
+      <ScopeNotice view={view} scope={scope} />
+      <h1 class="app-heading-xl">
+        <span safe>{t.timelineTitle}</span>
+        {comparison === undefined ? (
+          ""
+        ) : (
+          <span class="app-heading-xl__sub" safe>
+            {t.edition.comparisonHeading(comparison.model.olderTitle)}
+          </span>
+        )}
       </h1>
       <p class="app-lead" safe>
-        {t.timelineIntro(programme.horizonStart, programme.horizonEnd)}
+        {comparison === undefined
+          ? t.timelineIntro(programme.horizonStart, programme.horizonEnd)
+          : t.edition.comparisonIntro(comparison.model.olderTitle, comparison.model.newerTitle)}
       </p>
-      <TimelineFilter view={view} action={paths.timeline(slug)} catalogue={catalogue} filter={props.filter} />
+      <TimelineFilter
+        view={view}
+        action={scope.timeline}
+        catalogue={catalogue}
+        filter={props.filter}
+        comparison={{ options, selected: comparison === undefined ? null : String(comparison.number) }}
+      />
 
       {hasProblems ? (
         ""
+      ) : comparison !== undefined ? (
+        <ComparisonView
+          view={view}
+          model={comparison.model}
+          idPrefix="vergleich"
+          projectHref={(key) => projectHrefByKey.get(key) ?? null}
+        />
       ) : entries.length === 0 ? (
         <p class="app-body-text app-timeline__result" role="status" safe>
           {t.timelineEmpty}
@@ -91,7 +131,7 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
             view={view}
             id="zeitstrahl-tabelle"
             entries={entries}
-            projectHref={(entry) => view.link(paths.project(slug, entry.project.slug))}
+            projectHref={(entry) => view.link(scope.project(entry.project.slug))}
           />
         </>
       )}

@@ -8,6 +8,8 @@ import { AccountBar, type AccountBarProps } from "../account-bar/account-bar.js"
 import { Breadcrumbs, type Crumb } from "../breadcrumbs/breadcrumbs.js";
 import type { ViewContext } from "../view.js";
 import { paths, switchLanguage } from "../../portal/paths.js";
+import { reportPaths } from "../../reports/report-paths.js";
+import { editionPaths } from "../../edition/edition-paths.js";
 import { assetPath } from "../../http/static-assets.js";
 
 /** The municipality and programme a page belongs to, for the header and navigation. */
@@ -18,7 +20,7 @@ export interface SiteHeader {
 }
 
 /** Which entry of the main navigation is the current page. */
-export type NavigationItem = "overview" | "timeline" | "search";
+export type NavigationItem = "overview" | "timeline" | "search" | "editions" | "reports" | "figures";
 
 /** A link of a navigation other than the portal's. */
 export interface NavigationEntry {
@@ -123,6 +125,21 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                     href={view.link(paths.search(site.municipalitySlug))}
                     label={t.navSearch}
                     isCurrent={current === "search"}
+                  />
+                  <NavigationLink
+                    href={view.link(editionPaths.list(site.municipalitySlug))}
+                    label={t.edition.navEditions}
+                    isCurrent={current === "editions"}
+                  />
+                  <NavigationLink
+                    href={view.link(reportPaths.reports(site.municipalitySlug))}
+                    label={t.reports.navReports}
+                    isCurrent={current === "reports"}
+                  />
+                  <NavigationLink
+                    href={view.link(reportPaths.figures(site.municipalitySlug))}
+                    label={t.reports.navFigures}
+                    isCurrent={current === "figures"}
                   />
                 </ul>
               </nav>

@@ -15,6 +15,8 @@ export interface TimelineFilterProps {
   readonly action: string;
   readonly catalogue: Catalogue;
   readonly filter: CatalogueFilter;
+  /** The editions the timeline can be compared with (select "vergleich"); absent when there are none. */
+  readonly comparison?: { readonly options: readonly { readonly value: string; readonly label: string }[]; readonly selected: string | null } | undefined;
 }
 
 /** The filter form above the timeline. */
@@ -81,6 +83,28 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               ))}
             </select>
           </div>
+          {props.comparison === undefined || props.comparison.options.length === 0 ? (
+            ""
+          ) : (
+            <div class="app-form-group">
+              <label class="app-label" for="filter-vergleich" safe>
+                {t.edition.comparisonLabel}
+              </label>
+              <p class="app-hint" id="filter-vergleich-hinweis" safe>
+                {t.edition.comparisonHint}
+              </p>
+              <select class="app-select" id="filter-vergleich" name="vergleich" aria-describedby="filter-vergleich-hinweis">
+                <option value="" selected={props.comparison.selected === null} safe>
+                  {t.edition.comparisonNone}
+                </option>
+                {props.comparison.options.map((option) => (
+                  <option value={option.value} selected={props.comparison?.selected === option.value} safe>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </div>
       </fieldset>
       <p class="app-hint app-filter__auto-hint" data-auto-submit-hint hidden safe>

@@ -1,0 +1,244 @@
+/**
+ * What the report pages read: the staff overview (reports, committees, meetings, and each
+ * editor's open updates — "Ihre Projekte für den Bericht am …"), one draft to work on,
+ * a report's document for readers, and the published reports for the public.
+ */
+import { listEntries, listReports, listMeetings, type StoredEntry, type StoredMeeting, type StoredReport } from "../../db/report.repository.js";
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import { findProject, type Catalogue, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { reportProjects, type ReportDocument } from "../../domain/report/report-document.js";
+import { missingUpdates, type MissingUpdate, type ReportProject } from "../../domain/report/report-status.js";
+import { AppError } from "../../errors.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import { getCatalogue } from "../catalogue/read-catalogue.js";
+import type { EditorRights } from "../catalogue/read-editor.js";
+import { refuse, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { AppContext } from "../context.js";
+import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditStructure } from "../policies/catalogue.policy.js";
+import { canReadReportDrafts, canUpdateReportEntry } from "../policies/report.policy.js";
+import { reportDocumentOf, toReportEntry } from "./assemble-report.js";
+import { readCommitteesAndMeetings, type CommitteesAndMeetings } from "./committees.js";
+import { requireReport } from "./manage-reports.js";
+import { projectScopeOf } from "./report-entries.js";
+import { requireMunicipality, requireReportingStaff } from "./reporting-support.js";
+
+/** A report in a list. */
+export interface ReportSummary {
+  readonly id: number;
+  readonly title: string;
+  readonly asOf: number;
+  readonly status: "draft" | "published";
+  readonly publishedAt: string | null;
+  readonly meeting: StoredMeeting;
+}
+
+/** A project of a draft that still needs something from its owner. */
+export interface OpenUpdate extends MissingUpdate<ReportProject> {
+  /** The entry's version for the forms (0: none yet). */
+  readonly entryVersion: number;
+}
+
+/** "Ihre Projekte für den Bericht am …": a draft and what the person still owes it. */
+export interface UpdateRequest {
+  readonly report: ReportSummary;
+  /** The person's projects that appear in the report. */
+  readonly projectCount: number;
+  readonly open: readonly OpenUpdate[];
+}
+
+/** The staff's reporting overview. */
+export interface ReportingOverview extends CommitteesAndMeetings {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  readonly reports: readonly ReportSummary[];
+  readonly updateRequests: readonly UpdateRequest[];
+}
+
+function rightsOf(principal: UserPrincipal, municipalityId: number): EditorRights {
+  return { isAdministrator: canEditStructure(principal, municipalityId), canReadAudit: canReadAudit(principal, municipalityId) };
+}
+
+function summaries(reports: readonly StoredReport[], meetings: readonly StoredMeeting[]): ReportSummary[] {
+  const byId = new Map(meetings.map((meeting) => [meeting.id, meeting]));
+  return reports.flatMap((report) => {
+    const meeting = byId.get(report.meetingId);
+    return meeting === undefined
+      ? []
+      : [{ id: report.id, title: report.title, asOf: report.asOf, status: report.status, publishedAt: report.publishedAt, meeting }];
+  });
+}
+
+/** The projects of a draft's document the person may report on, with what is still missing. */
+function openUpdatesOf(
+  catalogue: Catalogue,
+  principal: UserPrincipal,
+  document: ReportDocument,
+  entries: readonly StoredEntry[],
+): { readonly projects: readonly ProjectInContext[]; readonly open: readonly OpenUpdate[] } {
+  const projects = reportProjects(document)
+    .map((shown) => findProject(catalogue, shown.slug))
+    .filter((entry): entry is ProjectInContext => entry !== null && canUpdateReportEntry(principal, projectScopeOf(catalogue, entry)));
+  const versions = new Map(entries.map((entry) => [entry.projectSlug, entry.version]));
+  const missing = missingUpdates(
+    projects.map(({ project }) => ({ slug: project.slug, code: project.code, title: project.title })),
+    entries.map(toReportEntry),
+  );
+  return { projects, open: missing.map((each) => ({ ...each, entryVersion: versions.get(each.project.slug) ?? 0 })) };
+}
+
+/** The update requests of every draft for a person (empty for committee members). */
+export async function getUpdateRequests(ctx: AppContext, principal: UserPrincipal, catalogue: Catalogue): Promise<readonly UpdateRequest[]> {
+  const municipalityId = catalogue.municipality.id;
+  const [reports, meetings] = await Promise.all([listReports(ctx.db, municipalityId), listMeetings(ctx.db, municipalityId)]);
+  const requests: UpdateRequest[] = [];
+  for (const summary of summaries(reports, meetings)) {
+    const report = reports.find((each) => each.id === summary.id);
+    if (report === undefined || report.status !== "draft") continue;
+    const [document, entries] = await Promise.all([reportDocumentOf(ctx.db, catalogue, report), listEntries(ctx.db, report.id)]);
+    const { projects, open } = openUpdatesOf(catalogue, principal, document, entries);
+    if (projects.length > 0) requests.push({ report: summary, projectCount: projects.length, open });
+  }
+  // The nearest meeting first: that is the report people work on now.
+  return requests.sort((a, b) => a.report.meeting.day - b.report.meeting.day);
+}
+
+/** The reports overview for administrators and editors; ERR_FORBIDDEN (logged) otherwise. */
+export async function getReportingOverview(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<ReportingOverview> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireReportingStaff(ctx, principal, municipality, "report.read", origin);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const [reports, committeesAndMeetings, updateRequests] = await Promise.all([
+    listReports(ctx.db, municipality.id),
+    readCommitteesAndMeetings(ctx, municipality.id),
+    getUpdateRequests(ctx, user, catalogue),
+  ]);
+  return {
+    catalogue,
+    principal: user,
+    rights: rightsOf(user, municipality.id),
+    reports: summaries(reports, committeesAndMeetings.meetings),
+    ...committeesAndMeetings,
+    updateRequests,
+  };
+}
+
+/** One report to work on. */
+export interface ReportForEditing extends CommitteesAndMeetings {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  readonly report: StoredReport;
+  readonly summary: ReportSummary;
+  readonly document: ReportDocument;
+  /** Entries by project slug (versions for the forms). */
+  readonly entries: ReadonlyMap<string, StoredEntry>;
+  /** The projects of the report the person may report on. */
+  readonly ownProjects: readonly ProjectInContext[];
+  /** Of those, the ones still incomplete. */
+  readonly open: readonly OpenUpdate[];
+  /** The previous report's document (its texts are shown beside the forms). */
+  readonly previousDocument: ReportDocument | null;
+  /** Published reports that may be named as the previous one. */
+  readonly otherReports: readonly ReportSummary[];
+}
+
+/** A report for its staff page; ERR_REPORT_NOT_FOUND, or ERR_FORBIDDEN (logged). */
+export async function getReportForEditing(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  reportId: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<ReportForEditing> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireReportingStaff(ctx, principal, municipality, "report.read", origin);
+  const report = await requireReport(ctx.db, municipality.id, reportId);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const [document, entries, committeesAndMeetings, reports] = await Promise.all([
+    reportDocumentOf(ctx.db, catalogue, report),
+    listEntries(ctx.db, report.id),
+    readCommitteesAndMeetings(ctx, municipality.id),
+    listReports(ctx.db, municipality.id),
+  ]);
+  const previous = reports.find((each) => each.id === report.previousReportId);
+  const previousDocument = previous?.documentJson == null ? null : (JSON.parse(previous.documentJson) as ReportDocument);
+  const all = summaries(reports, committeesAndMeetings.meetings);
+  const summary = all.find((each) => each.id === report.id);
+  if (summary === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
+  const { projects, open } = openUpdatesOf(catalogue, user, document, entries);
+  return {
+    catalogue,
+    principal: user,
+    rights: rightsOf(user, municipality.id),
+    report,
+    summary,
+    document,
+    entries: new Map(entries.map((entry) => [entry.projectSlug, entry])),
+    ownProjects: projects,
+    open,
+    previousDocument,
+    otherReports: all.filter((each) => each.id !== report.id && each.status === "published"),
+    ...committeesAndMeetings,
+  };
+}
+
+/**
+ * A report's document for a signed-in reader of the municipality (drafts too: committee
+ * members read them before the meeting); ERR_FORBIDDEN (logged) for anyone else.
+ */
+export async function getReportDocument(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  reportId: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly document: ReportDocument; readonly catalogue: Catalogue }> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  if (!canReadReportDrafts(principal, municipality.id)) {
+    throw await refuse(
+      ctx,
+      principal,
+      { municipalityId: municipality.id, attempted: "report.read", entityType: "status_report", entityId: reportId },
+      origin,
+    );
+  }
+  const report = await requireReport(ctx.db, municipality.id, reportId);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  return { document: await reportDocumentOf(ctx.db, catalogue, report), catalogue };
+}
+
+/** The published reports of a municipality, newest first (the public list). */
+export async function listPublishedReports(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<{ readonly catalogue: Catalogue; readonly reports: readonly ReportSummary[] }> {
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const [reports, meetings] = await Promise.all([listReports(ctx.db, catalogue.municipality.id), listMeetings(ctx.db, catalogue.municipality.id)]);
+  return { catalogue, reports: summaries(reports.filter((report) => report.status === "published"), meetings) };
+}
+
+/**
+ * A published report by id ("7") or by the date of its meeting ("2022-11-29"; of several
+ * on that day the latest). Drafts are ERR_REPORT_NOT_FOUND: the public never sees one.
+ */
+export async function getPublishedReport(
+  ctx: AppContext,
+  municipalitySlug: string,
+  idOrDate: string,
+): Promise<{ readonly catalogue: Catalogue; readonly document: ReportDocument; readonly summary: ReportSummary }> {
+  const { catalogue, reports } = await listPublishedReports(ctx, municipalitySlug);
+  const found = /^[1-9]\d{0,9}$/.test(idOrDate)
+    ? reports.find((report) => report.id === Number(idOrDate))
+    : reports.find((report) => formatIsoDate(report.meeting.day) === idOrDate);
+  if (found === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
+  const report = await requireReport(ctx.db, catalogue.municipality.id, found.id);
+  return { catalogue, summary: found, document: await reportDocumentOf(ctx.db, catalogue, report) };
+}

@@ -1,0 +1,100 @@
+/**
+ * Reading the OZG service register for the staff pages and exports: every record, the
+ * register as it stood on a day with its report figures, and one service's history.
+ */
+import { listServices, type StoredService } from "../../db/service.repository.js";
+import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { aggregateOzgFigures, type OzgFigures } from "../../domain/service/ozg-figures.js";
+import { isServiceValidOn, validateRegister, type Service } from "../../domain/service/service.js";
+import { AppError } from "../../errors.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import { getCatalogue } from "../catalogue/read-catalogue.js";
+import type { EditorRights } from "../catalogue/read-editor.js";
+import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { AppContext } from "../context.js";
+import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditStructure } from "../policies/catalogue.policy.js";
+import { canManageReporting } from "../policies/report.policy.js";
+import { requireMunicipality, requireReportingStaff } from "../reports/reporting-support.js";
+
+/** The register for its staff page. */
+export interface RegisterForStaff {
+  readonly catalogue: Catalogue;
+  readonly principal: UserPrincipal;
+  readonly rights: EditorRights;
+  readonly mayManage: boolean;
+  readonly day: number;
+  /** Every record, in register order. */
+  readonly records: readonly StoredService[];
+  /** The records valid on the day, one per service. */
+  readonly current: readonly StoredService[];
+  readonly figures: OzgFigures;
+  /** Warnings of the register's rules (a missing URL …), by LeiKa key. */
+  readonly warnings: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The register as it stood on `day`; ERR_FORBIDDEN (logged) for anyone but administrators and editors. */
+export async function getRegisterForStaff(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  day: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<RegisterForStaff> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireReportingStaff(ctx, principal, municipality, "service.read", origin);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  const records = await listServices(ctx.db, municipality.id);
+  const services = records.map((each) => each.service);
+  const warnings = new Map<string, string[]>();
+  for (const problem of validateRegister(services)) {
+    const key = services[problem.index]?.leikaKey ?? "";
+    warnings.set(key, [...(warnings.get(key) ?? []), problem.message]);
+  }
+  const byKey = new Map<string, StoredService>();
+  for (const record of records) if (isServiceValidOn(record.service, day)) byKey.set(record.service.leikaKey, record);
+  return {
+    catalogue,
+    principal: user,
+    rights: { isAdministrator: canEditStructure(user, municipality.id), canReadAudit: canReadAudit(user, municipality.id) },
+    mayManage: canManageReporting(user, municipality.id),
+    day,
+    records,
+    current: [...byKey.values()],
+    figures: aggregateOzgFigures(services, day),
+    warnings,
+  };
+}
+
+/** One service with all its records (oldest first) for its staff page; ERR_SERVICE_NOT_FOUND. */
+export async function getServiceForStaff(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  leikaKey: string,
+  day: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<RegisterForStaff & { readonly history: readonly StoredService[]; readonly latest: StoredService }> {
+  const register = await getRegisterForStaff(ctx, principal, municipalitySlug, day, origin);
+  const history = register.records
+    .filter((each) => each.service.leikaKey === leikaKey)
+    .sort((a, b) => (a.service.validFrom ?? -Infinity) - (b.service.validFrom ?? -Infinity));
+  const latest = history[history.length - 1];
+  if (latest === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
+  return { ...register, history, latest };
+}
+
+/** Every record for an export (administrators and editors). */
+export async function exportRegister(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<readonly Service[]> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  await requireReportingStaff(ctx, principal, municipality, "service.export", origin);
+  return (await listServices(ctx.db, municipality.id)).map((each) => each.service);
+}
+
+export type { StoredService } from "../../db/service.repository.js";

@@ -1,0 +1,137 @@
+/** Key figures (Kennzahlen): their definitions and dated observations. */
+import type { ChartKind } from "../domain/indicator/indicator-chart.js";
+import type { Indicator, IndicatorKind, Observation } from "../domain/indicator/indicator.js";
+import type { Executor } from "./database.js";
+
+/** An observation as stored, with its id (for removing a wrong value). */
+export interface StoredObservation extends Observation {
+  readonly id: number;
+}
+
+/** A key figure as stored, with all its observations (oldest first). */
+export interface StoredIndicator {
+  readonly id: number;
+  readonly indicator: Indicator;
+  readonly chartKind: ChartKind;
+  readonly observations: readonly StoredObservation[];
+  readonly version: number;
+}
+
+/** The fields of a key figure's definition. */
+export type IndicatorFields = Omit<Indicator, "key"> & { readonly chartKind: ChartKind };
+
+/** All key figures of a municipality in their order, each with its observations. */
+export async function listIndicators(db: Executor, municipalityId: number): Promise<readonly StoredIndicator[]> {
+  const rows = await db
+    .selectFrom("indicator")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  if (rows.length === 0) return [];
+  const observations = await db
+    .selectFrom("indicator_observation")
+    .selectAll()
+    .where(
+      "indicator_id",
+      "in",
+      rows.map((row) => row.id),
+    )
+    .orderBy("observed_day")
+    .execute();
+  const byIndicator = new Map<number, StoredObservation[]>();
+  for (const row of observations) {
+    const list = byIndicator.get(row.indicator_id) ?? [];
+    list.push({ id: row.id, day: row.observed_day, value: row.value, denominator: row.denominator, note: row.note });
+    byIndicator.set(row.indicator_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    chartKind: row.chart_kind === "bar" ? "bar" : "line",
+    indicator: {
+      key: row.key,
+      name: row.name,
+      unit: row.unit,
+      definition: row.definition,
+      source: row.source,
+      owner: row.owner,
+      projectSlug: row.project_slug,
+      kind: row.kind as IndicatorKind,
+      denominatorLabel: row.denominator_label,
+    },
+    observations: byIndicator.get(row.id) ?? [],
+  }));
+}
+
+function indicatorValues(fields: IndicatorFields) {
+  return {
+    name: fields.name,
+    unit: fields.unit,
+    definition: fields.definition,
+    source: fields.source,
+    owner: fields.owner,
+    project_slug: fields.projectSlug,
+    kind: fields.kind,
+    denominator_label: fields.denominatorLabel,
+    chart_kind: fields.chartKind,
+  };
+}
+
+/** Creates a key figure at the end of the list; returns its id. */
+export async function insertIndicator(
+  db: Executor,
+  municipalityId: number,
+  key: string,
+  fields: IndicatorFields,
+): Promise<number> {
+  const last = await db
+    .selectFrom("indicator")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto("indicator")
+    .values({ municipality_id: municipalityId, key, position: Number(last?.position ?? 0) + 1, ...indicatorValues(fields) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a key figure's definition. */
+export async function updateIndicatorRow(db: Executor, id: number, fields: IndicatorFields): Promise<void> {
+  await db.updateTable("indicator").set(indicatorValues(fields)).where("id", "=", id).execute();
+}
+
+/** Adds an observation; a second value for the same day is a unique violation. */
+export async function insertObservation(
+  db: Executor,
+  indicatorId: number,
+  observation: Observation,
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("indicator_observation")
+    .values({
+      indicator_id: indicatorId,
+      observed_day: observation.day,
+      value: observation.value,
+      denominator: observation.denominator,
+      note: observation.note,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Removes an observation of the indicator; false when there is none with that id. */
+export async function deleteObservation(db: Executor, indicatorId: number, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("indicator_observation")
+    .where("indicator_id", "=", indicatorId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -1,0 +1,233 @@
+/**
+ * The catalogue document of an edition (Maßnahmenkatalog, e.g. "2. Fortschreibung") as a
+ * format-neutral model, in the structure of the source document: foreword, structure
+ * overview, timeline picture, then per action field each project with Zeitraum,
+ * Einzelmaßnahmen and Zuständigkeit, and the section "Veränderungen gegenüber der letzten
+ * Fortschreibung" with the reasons. The DOCX renderer (exports/docx) and the print view
+ * behind the PDF (exports/pdf) draw the same model, so both documents say the same.
+ */
+import type { ChangeReport, ReportReason } from "../../app/edition/change-report.js";
+import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
+import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
+import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
+import { formatIsoDateGerman, type Edition } from "../../domain/edition/edition.js";
+import { formatPeriodGerman } from "../../domain/period/period.js";
+
+/** A picture for a document: PNG bytes and its size in CSS pixels. */
+export interface DocumentPicture {
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One project in the detail section. */
+export interface DocumentProject {
+  readonly code: string;
+  readonly title: string;
+  readonly summary: string;
+  /** "Zeitraum Erstellung: 2020–2023". */
+  readonly periods: readonly string[];
+  readonly measures: readonly string[];
+  /** "Fachbereich 10 – Abteilung 10.1 (federführend), WTM Kleve GmbH (beteiligt)". */
+  readonly responsibility: string;
+}
+
+/** One action field with its projects. */
+export interface DocumentField {
+  /** "Digitale Verwaltung; Aktionsfeld 1: Strategieplanung". */
+  readonly heading: string;
+  readonly key: string;
+  readonly colour: string;
+  readonly description: string | null;
+  readonly projects: readonly DocumentProject[];
+}
+
+/** A change line with its reason. */
+export interface DocumentChange {
+  readonly text: string;
+  /** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand"; null when the change needs none. */
+  readonly reason: string | null;
+  readonly isShift: boolean;
+}
+
+/** The changes of one action field, per project. */
+export interface DocumentChangeField {
+  readonly heading: string;
+  readonly key: string;
+  /** "4 Veränderungen, davon 2 Verschiebungen". */
+  readonly counts: string;
+  readonly projects: readonly { readonly title: string; readonly changes: readonly DocumentChange[] }[];
+}
+
+/** The section "Veränderungen gegenüber der letzten Fortschreibung". */
+export interface DocumentChanges {
+  readonly previousTitle: string;
+  /** "31 Veränderungen, davon 24 Verschiebungen". */
+  readonly summary: string;
+  /** "15 Verschiebungen wegen OZG-Aufwand", … */
+  readonly reasonCounts: readonly string[];
+  readonly programme: readonly DocumentChange[];
+  readonly fields: readonly DocumentChangeField[];
+}
+
+/** The whole document. */
+export interface CatalogueDocumentModel {
+  readonly municipalityName: string;
+  readonly programmeTitle: string;
+  readonly subtitle: string | null;
+  readonly editionTitle: string;
+  readonly editionNumber: number;
+  /** "31.03.2022". */
+  readonly publishedOn: string;
+  readonly councilReference: string | null;
+  readonly councilUrl: string | null;
+  readonly note: string | null;
+  readonly horizon: string;
+  readonly foreword: readonly string[];
+  readonly summary: string | null;
+  readonly structure: readonly {
+    readonly name: string;
+    readonly description: string | null;
+    readonly fields: readonly { readonly label: string; readonly colour: string; readonly projects: readonly string[] }[];
+  }[];
+  /** The text alternative of the timeline picture. */
+  readonly timelineAlt: string;
+  readonly priorities: { readonly year: number; readonly items: readonly string[] } | null;
+  readonly fields: readonly DocumentField[];
+  readonly changes: DocumentChanges | null;
+}
+
+const ROLE = { lead: "federführend", contributing: "beteiligt" } as const;
+
+/** Paragraphs of a text separated by blank lines. */
+export function paragraphsOf(text: string | null): readonly string[] {
+  if (text === null) return [];
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    .filter((paragraph) => paragraph !== "");
+}
+
+/** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand". */
+function reasonText(reasons: readonly ReportReason[]): string | null {
+  if (reasons.length === 0) return null;
+  return reasons
+    .map((reason) => {
+      const text = reason.text.trim();
+      return text === "" || text === reason.categoryLabel ? reason.categoryLabel : `${reason.categoryLabel}: ${text}`;
+    })
+    .join("; ");
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function latestPriorities(priorities: readonly Priority[], catalogue: Catalogue): CatalogueDocumentModel["priorities"] {
+  if (priorities.length === 0) return null;
+  const year = Math.max(...priorities.map((priority) => priority.year));
+  const titles = new Map(catalogue.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => [project.slug, `${project.code} ${project.title}`] as const))));
+  return {
+    year,
+    items: priorities
+      .filter((priority) => priority.year === year)
+      .map((priority) => {
+        const projects = priority.projectSlugs.flatMap((slug) => { const title = titles.get(slug); return title === undefined ? [] : [title]; });
+        return projects.length === 0 ? priority.title : `${priority.title} (${projects.join(", ")})`;
+      }),
+  };
+}
+
+/** The changes section of a report. */
+export function changesOf(report: ChangeReport): DocumentChanges {
+  const toChange = (change: ChangeReport["diff"]["changes"][number]): DocumentChange => ({
+    text: describeChangeGerman(change),
+    reason: isShift(change) ? (reasonText(report.reasons.get(change.key) ?? []) ?? "Grund fehlt") : null,
+    isShift: isShift(change),
+  });
+  const fields = report.diff.summary.byActionField
+    .filter((field) => field.changeCount > 0)
+    .map((field): DocumentChangeField => {
+      const projects: { title: string; changes: DocumentChange[] }[] = [];
+      const byKey = new Map<string, { title: string; changes: DocumentChange[] }>();
+      for (const change of report.diff.changes) {
+        if (!isProjectChange(change) || change.project.actionField.id !== field.actionField.id) continue;
+        let entry = byKey.get(change.project.key);
+        if (entry === undefined) {
+          entry = { title: `${change.project.code} ${change.project.title}`, changes: [] };
+          byKey.set(change.project.key, entry);
+          projects.push(entry);
+        }
+        entry.changes.push(toChange(change));
+      }
+      return {
+        heading: `${field.impactArea.name}; Aktionsfeld ${field.actionField.number}: ${field.actionField.name}`,
+        key: field.actionField.key,
+        counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
+        projects,
+      };
+    });
+  return {
+    previousTitle: report.from.title,
+    summary: `${plural(report.diff.summary.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(report.diff.summary.shiftCount, "Verschiebung", "Verschiebungen")}`,
+    reasonCounts: [
+      ...report.counts.byCategory.map((entry) => describeShiftCountGerman(entry.count, entry.category.label)),
+      ...(report.counts.withoutReason === 0 ? [] : [`${plural(report.counts.withoutReason, "Verschiebung", "Verschiebungen")} ohne Grund`]),
+    ],
+    programme: report.diff.changes.filter((change) => !isProjectChange(change)).map(toChange),
+    fields,
+  };
+}
+
+/** Builds the document of an edition; `report` compares it with the previous edition (null for the first). */
+export function buildCatalogueDocumentModel(edition: Edition, report: ChangeReport | null): CatalogueDocumentModel {
+  const { catalogue } = edition;
+  const { programme } = catalogue;
+  const units = new Map(catalogue.orgUnits.map((unit) => [unit.code, unit.name]));
+  const projectCount = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.reduce((inner, field) => inner + field.projects.length, 0), 0);
+  return {
+    municipalityName: catalogue.municipality.name,
+    programmeTitle: programme.title,
+    subtitle: programme.subtitle,
+    editionTitle: edition.title,
+    editionNumber: edition.number,
+    publishedOn: formatIsoDateGerman(edition.publishedOn),
+    councilReference: edition.councilReference,
+    councilUrl: edition.councilUrl,
+    note: edition.note,
+    horizon: `${programme.horizonStart}–${programme.horizonEnd}`,
+    foreword: paragraphsOf(edition.foreword),
+    summary: programme.summary,
+    structure: catalogue.impactAreas.map((area) => ({
+      name: area.name,
+      description: area.description,
+      fields: area.actionFields.map((field) => ({
+        label: `Aktionsfeld ${field.number}: ${field.name}`,
+        colour: field.colour,
+        projects: field.projects.map((project) => `${project.code} ${project.title}`),
+      })),
+    })),
+    timelineAlt: `Zeitstrahl der ${plural(projectCount, "Projekt", "Projekte")} der ${edition.title} von ${programme.horizonStart} bis ${programme.horizonEnd}, gruppiert nach Aktionsfeld; die Zeiträume stehen bei jedem Projekt im Text.`,
+    priorities: latestPriorities(programme.priorities, catalogue),
+    fields: catalogue.impactAreas.flatMap((area) =>
+      area.actionFields.map((field) => ({
+        heading: `${area.name}; Aktionsfeld ${field.number}: ${field.name}`,
+        key: field.key,
+        colour: field.colour,
+        description: field.description,
+        projects: field.projects.map((project) => ({
+          code: project.code,
+          title: project.title,
+          summary: project.summary,
+          periods: project.phases.map((phase) => `Zeitraum ${phase.label}: ${formatPeriodGerman(phase)}${phase.note === null ? "" : ` (${phase.note})`}`),
+          measures: project.measures.map((measure) => measure.title),
+          responsibility: [...project.responsibilities]
+            .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1))
+            .map((responsibility) => `${units.get(responsibility.orgUnitCode) ?? responsibility.orgUnitCode} (${ROLE[responsibility.role]}${responsibility.note === null ? "" : `: ${responsibility.note}`})`)
+            .join(", "),
+        })),
+      })),
+    ),
+    changes: report === null ? null : changesOf(report),
+  };
+}

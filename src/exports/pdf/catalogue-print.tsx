@@ -1,0 +1,246 @@
+/**
+ * The print view of an edition's catalogue: one accessible HTML document (landmarks,
+ * headings h1–h4, lists, the timeline as an SVG image with title and description) that
+ * Chromium prints to the tagged PDF, and that readers can open as a page at
+ * /{kommune}/fortschreibungen/{n}/druckansicht. Its headings become the PDF's outline.
+ * No script, no inline style: the look comes from print.css.
+ */
+import type { Children } from "@kitajs/html";
+import type { CatalogueDocumentModel, DocumentChange } from "../catalogue/catalogue-document-model.js";
+
+/** Props of the print view. */
+export interface CataloguePrintProps {
+  readonly model: CatalogueDocumentModel;
+  /** The stylesheet's URL (the app's /assets/print.css). */
+  readonly stylesheet: string;
+  /** The timeline as SVG markup (rendered by the web layer's chart component). */
+  readonly children: Children;
+}
+
+function ChangeItem(props: { change: DocumentChange }): JSX.Element {
+  return (
+    <li class={props.change.isShift ? "shift" : undefined}>
+      <span safe>{props.change.text}</span>
+      {props.change.reason === null ? (
+        ""
+      ) : (
+        <span class="reason">
+          <span class="reason__label">Grund: </span>
+          <span safe>{props.change.reason}</span>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The whole print document, starting with the doctype. */
+export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
+  const { model } = props;
+  const title = `${model.programmeTitle} – ${model.editionTitle}`;
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang="de">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{title}</title>
+          <meta name="author" content={model.municipalityName} />
+          <meta name="description" content={`Maßnahmenkatalog ${model.programmeTitle}, ${model.editionTitle} vom ${model.publishedOn}`} />
+          <link rel="stylesheet" href={props.stylesheet} />
+        </head>
+        <body>
+          <header class="cover">
+            <p class="cover__municipality" safe>
+              {model.municipalityName}
+            </p>
+            <h1 class="cover__title">
+              <span safe>{model.programmeTitle}</span>
+              <span class="cover__edition" safe>
+                {model.subtitle ?? `Maßnahmenkatalog – ${model.editionTitle}`}
+              </span>
+            </h1>
+            <dl class="cover__facts">
+              <dt>Fassung</dt>
+              <dd safe>{`${model.editionTitle} vom ${model.publishedOn}`}</dd>
+              <dt>Zeitraum</dt>
+              <dd safe>{model.horizon}</dd>
+              {model.councilReference === null && model.councilUrl === null ? (
+                ""
+              ) : (
+                <>
+                  <dt>Beschluss</dt>
+                  <dd>
+                    {model.councilUrl === null ? (
+                      <span safe>{model.councilReference ?? ""}</span>
+                    ) : (
+                      <a href={model.councilUrl} safe>
+                        {model.councilReference ?? model.councilUrl}
+                      </a>
+                    )}
+                  </dd>
+                </>
+              )}
+            </dl>
+            {model.note === null ? (
+              ""
+            ) : (
+              <p class="cover__note" safe>
+                {model.note}
+              </p>
+            )}
+          </header>
+          <main>
+            {model.foreword.length === 0 ? (
+              ""
+            ) : (
+              <section class="section" aria-labelledby="vorwort">
+                <h2 id="vorwort">Vorwort</h2>
+                {model.foreword.map((paragraph) => (
+                  <p safe>{paragraph}</p>
+                ))}
+              </section>
+            )}
+
+            <section class="section" aria-labelledby="struktur">
+              <h2 id="struktur">Wirkungsbereiche und Aktionsfelder</h2>
+              {model.summary === null ? "" : <p safe>{model.summary}</p>}
+              {model.structure.map((area) => (
+                <div class="structure">
+                  <h3 safe>{`Wirkungsbereich ${area.name}`}</h3>
+                  {area.description === null ? "" : <p safe>{area.description}</p>}
+                  <ul class="structure__fields">
+                    {area.fields.map((field) => (
+                      <li>
+                        <span class="structure__field" safe>
+                          {field.label}
+                        </span>
+                        <ul>
+                          {field.projects.map((project) => (
+                            <li safe>{project}</li>
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+
+            <section class="section section--timeline" aria-labelledby="zeitstrahl">
+              <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
+              <figure class="timeline">
+                {props.children}
+                <figcaption safe>{model.timelineAlt}</figcaption>
+              </figure>
+            </section>
+
+            {model.priorities === null ? (
+              ""
+            ) : (
+              <section class="section" aria-labelledby="prioritaeten">
+                <h2 id="prioritaeten" safe>
+                  {`Prioritäten in ${model.priorities.year}`}
+                </h2>
+                <ul>
+                  {model.priorities.items.map((item) => (
+                    <li safe>{item}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+
+            <section class="section" aria-labelledby="detail">
+              <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
+              {model.fields.map((field) => (
+                <section class="field" aria-labelledby={`feld-${field.key}`}>
+                  <h3 id={`feld-${field.key}`} safe>
+                    {field.heading}
+                  </h3>
+                  {field.description === null ? "" : <p safe>{field.description}</p>}
+                  {field.projects.map((project) => (
+                    <article class="project">
+                      <h4 safe>{`${project.code} ${project.title}`}</h4>
+                      <p safe>{project.summary}</p>
+                      {project.periods.map((period) => (
+                        <p class="project__period" safe>
+                          {`${period}.`}
+                        </p>
+                      ))}
+                      {project.measures.length === 0 ? (
+                        ""
+                      ) : (
+                        <>
+                          <p class="project__label">Einzelmaßnahmen:</p>
+                          <ul>
+                            {project.measures.map((measure) => (
+                              <li safe>{measure}</li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                      <p>
+                        <span class="project__label">Zuständigkeit: </span>
+                        <span safe>{project.responsibility === "" ? "–" : project.responsibility}</span>
+                      </p>
+                    </article>
+                  ))}
+                </section>
+              ))}
+            </section>
+
+            <section class="section" aria-labelledby="veraenderungen">
+              <h2 id="veraenderungen">Veränderungen gegenüber der letzten Fortschreibung</h2>
+              {model.changes === null ? (
+                <p>Dies ist die erste Fortschreibung; es gibt keine frühere Fassung zum Vergleich.</p>
+              ) : (
+                <>
+                  <p safe>{`Gegenüber der ${model.changes.previousTitle}: ${model.changes.summary}.`}</p>
+                  {model.changes.reasonCounts.length === 0 ? (
+                    ""
+                  ) : (
+                    <ul class="reason-counts">
+                      {model.changes.reasonCounts.map((line) => (
+                        <li safe>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {model.changes.programme.length === 0 ? (
+                    ""
+                  ) : (
+                    <>
+                      <h3>Programm und Prioritäten</h3>
+                      <ul class="changes">
+                        {model.changes.programme.map((change) => (
+                          <ChangeItem change={change} />
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {model.changes.fields.map((field) => (
+                    <section class="field" aria-labelledby={`veraenderungen-${field.key}`}>
+                      <h3 id={`veraenderungen-${field.key}`} safe>
+                        {field.heading}
+                      </h3>
+                      <p safe>{field.counts}</p>
+                      {field.projects.map((project) => (
+                        <div class="project">
+                          <h4 safe>{project.title}</h4>
+                          <ul class="changes">
+                            {project.changes.map((change) => (
+                              <ChangeItem change={change} />
+                            ))}
+                          </ul>
+                        </div>
+                      ))}
+                    </section>
+                  ))}
+                </>
+              )}
+            </section>
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}

@@ -1,0 +1,410 @@
+/**
+ * The status report as a slide deck (PPTX) in the manner of the committee presentations
+ * it replaces (seed 002): a title slide with the as-of date, one section per action field
+ * with a divider slide and a slide per project (status, text, highlights, new date, the
+ * changes since the last report), figure slides, the OZG slides and the outlook.
+ *
+ * Charts are native PowerPoint charts with a title and alt text (the layout's summary
+ * sentence), so they stay editable, readable by screen readers and sharp on a projector;
+ * each figure slide also names the value, its as-of date and its definition in text.
+ * The deck is built from the report document only: the same input always gives the same
+ * slides, and a published report's deck shows what was published.
+ */
+import pptxgenjs from "pptxgenjs";
+import type PptxGenJSClass from "pptxgenjs";
+import { formatGermanDate, formatGermanNumber, formatGermanSigned } from "../../domain/indicator/german-number.js";
+import { layoutIndicatorChart } from "../../domain/indicator/indicator-chart.js";
+import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { reportStatusLabel } from "../../domain/report/report-status.js";
+import type { ReportDocument, ReportFigure, ReportProjectEntry, ReportSection } from "../../domain/report/report-document.js";
+import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
+import type { OzgFigures } from "../../domain/service/ozg-figures.js";
+import { SERVICE_CHANNEL_LABELS, SERVICE_CHANNELS } from "../../domain/service/service.js";
+
+const BRAND = "0D3466";
+const TEXT = "1B1F23";
+const SECONDARY = "4B5257";
+const FONT = "Liberation Sans";
+const MASTER = "FORTSCHRITT_BERICHT";
+
+/** The slide size (LAYOUT_WIDE, inches). */
+const WIDTH = 13.333;
+const CONTENT = { x: 0.6, y: 1.35, w: 12.1, h: 5.4 } as const;
+/** Lines of 18-pt text that fit the content area. */
+const LINES_PER_SLIDE = 13;
+/** Characters of 18-pt text per line across the content width (a cautious estimate). */
+const CHARS_PER_LINE = 95;
+
+// pptxgenjs ships CommonJS typings whose `export default` TypeScript (NodeNext) reads as
+// a property of the module object, while Node's ESM entry exports the class as default.
+type PptxGenJS = PptxGenJSClass.default;
+type Slide = ReturnType<PptxGenJS["addSlide"]>;
+const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as new () => PptxGenJS;
+
+/** One paragraph of a content slide and how many lines it will take. */
+interface Block {
+  readonly text: string;
+  readonly bullet: boolean;
+  readonly bold?: boolean;
+  readonly indent?: boolean;
+}
+
+function linesOf(block: Block): number {
+  return Math.max(1, Math.ceil(block.text.length / (CHARS_PER_LINE - (block.indent === true ? 6 : 0))));
+}
+
+/** Splits blocks into pages that fit a slide. */
+function paginate(blocks: readonly Block[]): Block[][] {
+  const pages: Block[][] = [[]];
+  let used = 0;
+  for (const block of blocks) {
+    const lines = linesOf(block);
+    if (used + lines > LINES_PER_SLIDE && (pages[pages.length - 1]?.length ?? 0) > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]?.push(block);
+    used += lines;
+  }
+  return pages;
+}
+
+function hex(colour: string): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour.slice(1).toUpperCase() : BRAND;
+}
+
+function addTitle(slide: Slide, title: string, subtitle?: string): void {
+  slide.addText(title, { x: CONTENT.x, y: 0.55, w: CONTENT.w, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: BRAND, valign: "top" });
+  if (subtitle !== undefined) {
+    slide.addText(subtitle, { x: CONTENT.x, y: 1.05, w: CONTENT.w, h: 0.35, fontFace: FONT, fontSize: 14, color: SECONDARY, valign: "top" });
+  }
+}
+
+function addBlocks(slide: Slide, blocks: readonly Block[], top: number = CONTENT.y + 0.2): void {
+  if (blocks.length === 0) return;
+  slide.addText(
+    blocks.map((block) => ({
+      text: block.text,
+      options: {
+        bullet: block.bullet ? (block.indent === true ? { indent: 18 } : true) : false,
+        indentLevel: block.indent === true ? 1 : 0,
+        bold: block.bold === true,
+        breakLine: true,
+        paraSpaceAfter: 4,
+      },
+    })),
+    { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top, fontFace: FONT, fontSize: 18, color: TEXT, valign: "top" },
+  );
+}
+
+function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
+  const footer = `${document.title} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} – Stand: ${formatGermanDate(document.asOf)}`;
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: "FFFFFF" },
+    objects: [
+      { rect: { x: 0, y: 0, w: WIDTH, h: 0.32, fill: { color: BRAND } } },
+      {
+        text: {
+          text: `${document.municipality.name} · ${document.programmeTitle}`,
+          options: { x: 0.6, y: 0.02, w: 9, h: 0.28, fontFace: FONT, fontSize: 11, color: "FFFFFF" },
+        },
+      },
+      { text: { text: footer, options: { x: 0.6, y: 7.05, w: 10.5, h: 0.3, fontFace: FONT, fontSize: 10, color: SECONDARY } } },
+    ],
+    slideNumber: { x: 12.2, y: 7.05, w: 0.6, h: 0.3, fontFace: FONT, fontSize: 10, color: SECONDARY },
+  });
+}
+
+function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Einleitung" });
+  slide.addText(document.title, { x: 0.9, y: 1.6, w: 11.5, h: 1.0, fontFace: FONT, fontSize: 40, bold: true, color: BRAND });
+  slide.addText(`(${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`, {
+    x: 0.9,
+    y: 2.6,
+    w: 11.5,
+    h: 0.6,
+    fontFace: FONT,
+    fontSize: 24,
+    color: TEXT,
+  });
+  const lines: Block[] = [{ text: `Stand: ${formatGermanDate(document.asOf)}`, bullet: true, bold: true }];
+  if (document.previous !== null) {
+    lines.push({ text: "Es werden Veränderungen zum letzten Sachstandsbericht dargestellt.", bullet: true });
+    lines.push({
+      text: `Letzter Sachstandsbericht vom ${formatGermanDate(document.previous.meetingDay)} (${document.previous.committeeAbbreviation}, Stand ${formatGermanDate(document.previous.asOf)})`,
+      bullet: true,
+    });
+  }
+  if (document.publishedAt === null) lines.push({ text: "Entwurf – nicht veröffentlicht", bullet: true, bold: true });
+  addBlocks(slide, lines, 3.6);
+}
+
+function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Einleitung" });
+  addTitle(slide, "Überblick", `Status der Projekte im Bericht, Stand ${formatGermanDate(document.asOf)}`);
+  const rows = document.statusSummary.counts.filter((count) => count.count > 0);
+  const blocks: Block[] = rows.map((count) => ({ text: `${count.label}: ${count.count} ${count.count === 1 ? "Projekt" : "Projekte"}`, bullet: true }));
+  if (document.statusSummary.withoutStatus > 0) {
+    blocks.push({ text: `ohne Status: ${document.statusSummary.withoutStatus}`, bullet: true });
+  }
+  blocks.push({ text: "Abschnitte:", bullet: false, bold: true });
+  for (const section of document.sections) {
+    blocks.push({ text: `${section.name} (${section.projects.length} ${section.projects.length === 1 ? "Projekt" : "Projekte"})`, bullet: true, indent: true });
+  }
+  addBlocks(slide, paginate(blocks)[0] ?? []);
+}
+
+function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section.name });
+  slide.addShape("rect", { x: 0, y: 2.6, w: WIDTH, h: 1.9, fill: { color: hex(section.colour) }, line: { color: hex(section.colour) } });
+  slide.addText(section.name, { x: 0.9, y: 2.75, w: 11.5, h: 1.0, fontFace: FONT, fontSize: 40, bold: true, color: "FFFFFF" });
+  slide.addText(`${section.impactAreaName} · Aktionsfeld ${section.number}`, {
+    x: 0.9,
+    y: 3.7,
+    w: 11.5,
+    h: 0.5,
+    fontFace: FONT,
+    fontSize: 18,
+    color: "FFFFFF",
+  });
+}
+
+function projectBlocks(project: ReportProjectEntry, document: ReportDocument): Block[] {
+  const blocks: Block[] = [
+    {
+      text: `Status: ${project.status === null ? "fehlt" : reportStatusLabel(project.status)}${project.isUnchanged ? " – unverändert seit dem letzten Bericht" : ""}`,
+      bullet: false,
+      bold: true,
+    },
+  ];
+  if (project.text !== "") blocks.push({ text: project.text, bullet: false });
+  for (const line of project.highlights) blocks.push({ text: line, bullet: true });
+  if (project.newDateLabel !== null) blocks.push({ text: `Neuer Termin: ${project.newDateLabel}`, bullet: true, bold: true });
+  if (document.previous !== null && project.changes.length > 0) {
+    blocks.push({ text: `Veränderungen seit dem ${formatGermanDate(document.previous.asOf)}:`, bullet: false, bold: true });
+    for (const change of project.changes) blocks.push({ text: change.text, bullet: true, indent: true });
+  }
+  // Figures follow on slides of their own, each with its value, as-of date and definition.
+  return blocks;
+}
+
+function projectSlides(pptx: PptxGenJS, section: ReportSection, project: ReportProjectEntry, document: ReportDocument): void {
+  const pages = paginate(projectBlocks(project, document));
+  pages.forEach((page, index) => {
+    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section.name });
+    addTitle(slide, `${project.code} ${project.title}${index === 0 ? "" : " (Fortsetzung)"}`, section.name);
+    addBlocks(slide, page);
+  });
+  for (const figure of project.figures) figureSlide(pptx, section.name, figure, document);
+}
+
+function figureSlide(pptx: PptxGenJS, sectionTitle: string, figure: ReportFigure, document: ReportDocument): void {
+  const chart = layoutIndicatorChart({ indicator: figure.indicator, observations: figure.observations, asOf: document.asOf, kind: figure.chartKind });
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle });
+  addTitle(slide, figure.indicator.name, sectionTitle);
+  if (chart.points.length > 0) {
+    const type = chart.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line;
+    slide.addChart(
+      type,
+      [{ name: chart.yAxisLabel, labels: chart.points.map((point) => point.dateLabel), values: chart.points.map((point) => point.value) }],
+      {
+        x: CONTENT.x,
+        y: CONTENT.y + 0.1,
+        w: 7.6,
+        h: 5.2,
+        title: `${chart.title} (${chart.asOfLabel})`,
+        showTitle: true,
+        titleFontFace: FONT,
+        titleFontSize: 14,
+        titleColor: TEXT,
+        altText: chart.summary,
+        chartColors: [BRAND],
+        showLegend: false,
+        showValue: chart.kind === "bar",
+        dataLabelFormatCode: chart.measure === "share" ? "0.0" : "#,##0",
+        dataLabelFontSize: 11,
+        valAxisMinVal: 0,
+        valAxisTitle: chart.yAxisLabel,
+        showValAxisTitle: true,
+        valAxisLabelFontSize: 11,
+        catAxisLabelFontSize: 11,
+        lineDataSymbol: "circle",
+        lineDataSymbolSize: 8,
+        lang: "de-DE",
+      },
+    );
+  }
+  const blocks: Block[] = [
+    { text: `${formatObservationGerman(figure.current)} ${figure.indicator.unit}`, bullet: false, bold: true },
+    { text: `Stand: ${formatGermanDate(figure.current.day)}`, bullet: false },
+  ];
+  const change = figure.change;
+  if (document.previous !== null && change?.from != null && change.absolute !== null) {
+    blocks.push({
+      text: `Veränderung seit ${formatGermanDate(document.previous.asOf)}: ${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`,
+      bullet: false,
+    });
+  }
+  blocks.push({ text: `Was gezählt wird: ${figure.indicator.definition}`, bullet: false });
+  blocks.push({ text: `Quelle: ${figure.indicator.source}`, bullet: false });
+  blocks.push({ text: `Verantwortlich: ${figure.indicator.owner}`, bullet: false });
+  slide.addText(
+    blocks.map((block) => ({ text: block.text, options: { bold: block.bold === true, breakLine: true, paraSpaceAfter: 6 } })),
+    { x: 8.5, y: CONTENT.y + 0.2, w: 4.3, h: 5.1, fontFace: FONT, fontSize: 14, color: TEXT, valign: "top" },
+  );
+}
+
+function ozgLine(count: number, text: string): Block {
+  return { text: `${formatGermanNumber(count)} ${text}`, bullet: true };
+}
+
+function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
+  const ozg = document.ozg;
+  if (ozg === null) return;
+  const f = ozg.figures;
+  const asOf = formatGermanDate(document.asOf);
+  const title = "Umsetzung Onlinezugangsgesetz (OZG)";
+  pptx.addSection({ title });
+  const first = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  addTitle(first, title, `Stand: ${asOf} – aus dem OZG-Leistungsverzeichnis`);
+  addBlocks(first, [
+    ozgLine(f.defined, `OZG-Leistungen wurden für die ${document.municipality.name} definiert`),
+    ozgLine(f.implemented, "OZG-Leistungen umgesetzt"),
+    { text: "Davon:", bullet: false, bold: true },
+    { ...ozgLine(f.withFrontEndAndBackEnd, "OZG-Leistungen umgesetzt mit Front-End + Back-End"), indent: true },
+    { ...ozgLine(f.frontEndOnly, "OZG-Leistungen umgesetzt mit Front-End"), indent: true },
+    { ...ozgLine(f.withEPayment, "OZG-Leistungen online – E-Payment-Funktion"), indent: true },
+    { ...ozgLine(f.withEId, "OZG-Leistungen online – eID-Anbindung"), indent: true },
+  ]);
+
+  const second = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  addTitle(second, title, `Zugangswege und Online-Anträge, Stand: ${asOf}`);
+  addBlocks(second, [
+    ...SERVICE_CHANNELS.filter((channel) => f.byChannel[channel] > 0).map((channel) =>
+      ozgLine(f.byChannel[channel], `OZG-Leistungen online – ${SERVICE_CHANNEL_LABELS[channel]}`),
+    ),
+    ozgLine(f.onlineApplications, "Online-Anträge stehen zur Verfügung"),
+    { text: "Davon:", bullet: false, bold: true },
+    { ...ozgLine(f.onlineApplicationsOfImplemented, `Online-Anträge zu ${formatGermanNumber(f.implemented)} umgesetzten OZG-Leistungen`), indent: true },
+    { ...ozgLine(f.onlineApplicationsOther, "Online-Anträge in anderer Zuständigkeit"), indent: true },
+    ozgLine(f.notResponsibleLocally, "OZG-Leistungen in anderer Zuständigkeit"),
+  ]);
+
+  if (ozg.previous !== null && document.previous !== null) comparisonSlide(pptx, title, f, ozg.previous, asOf, formatGermanDate(document.previous.asOf));
+
+  for (const distribution of f.maturity) {
+    if (distribution.assessed === 0) continue;
+    const chart = layoutMaturityChart(distribution);
+    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+    addTitle(slide, "Reifegradmodell", `Reifegradmodell ${distribution.modelVersion}, Stand: ${asOf}`);
+    slide.addChart(
+      pptx.ChartType.bar,
+      [{ name: "Leistungen", labels: chart.bars.map((bar) => bar.label), values: chart.bars.map((bar) => bar.count) }],
+      {
+        x: CONTENT.x,
+        y: CONTENT.y + 0.1,
+        w: 8.2,
+        h: 5.2,
+        title: chart.title,
+        showTitle: true,
+        titleFontFace: FONT,
+        titleFontSize: 14,
+        altText: chart.summary,
+        chartColors: [BRAND],
+        showLegend: false,
+        showValue: true,
+        dataLabelFontSize: 11,
+        valAxisMinVal: 0,
+        valAxisTitle: "Leistungen",
+        showValAxisTitle: true,
+        catAxisLabelFontSize: 10,
+      },
+    );
+    slide.addText(
+      [
+        { text: `${formatGermanNumber(distribution.assessed)} bewertete Leistungen`, options: { bold: true, breakLine: true, paraSpaceAfter: 6 } },
+        { text: `${formatGermanNumber(f.maturityNotAssessed)} definierte Leistungen ohne Bewertung`, options: { breakLine: true, paraSpaceAfter: 6 } },
+        { text: "Gezählt werden die für die Kommune definierten Leistungen mit ihrer Stufe in dieser Version des Reifegradmodells.", options: { breakLine: true, paraSpaceAfter: 6 } },
+      ],
+      { x: 9.1, y: CONTENT.y + 0.2, w: 3.7, h: 4, fontFace: FONT, fontSize: 14, color: TEXT, valign: "top" },
+    );
+  }
+}
+
+function comparisonSlide(pptx: PptxGenJS, title: string, now: OzgFigures, before: OzgFigures, asOf: string, previousAsOf: string): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  addTitle(slide, title, `Vergleich mit dem letzten Bericht (Stand ${previousAsOf})`);
+  const rows: [string, number, number][] = [
+    ["Definierte OZG-Leistungen", now.defined, before.defined],
+    ["Umgesetzt (Front-End online)", now.implemented, before.implemented],
+    ["mit Front-End und Back-End", now.withFrontEndAndBackEnd, before.withFrontEndAndBackEnd],
+    ["nur mit Front-End", now.frontEndOnly, before.frontEndOnly],
+    ["mit E-Payment", now.withEPayment, before.withEPayment],
+    ["mit eID-Anbindung", now.withEId, before.withEId],
+    ["Online-Anträge", now.onlineApplications, before.onlineApplications],
+  ];
+  const header = (text: string) => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: BRAND } } });
+  slide.addTable(
+    [
+      [header("Kennzahl"), header(`Stand ${previousAsOf}`), header(`Stand ${asOf}`), header("Veränderung")],
+      ...rows.map(([label, value, previous]) => [
+        { text: label },
+        { text: formatGermanNumber(previous), options: { align: "right" as const } },
+        { text: formatGermanNumber(value), options: { align: "right" as const } },
+        { text: formatGermanSigned(value - previous), options: { align: "right" as const } },
+      ]),
+    ],
+    { x: CONTENT.x, y: CONTENT.y + 0.2, w: 10, colW: [4.6, 1.8, 1.8, 1.8], fontFace: FONT, fontSize: 14, color: TEXT, border: { type: "solid", pt: 0.5, color: "B1B4B6" } },
+  );
+}
+
+function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
+  if (document.outlook.length === 0) return;
+  pptx.addSection({ title: "Ausblick" });
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Ausblick" });
+  addTitle(slide, "Ausblick");
+  addBlocks(
+    slide,
+    document.outlook.flatMap((item): Block[] => [
+      { text: item.when, bullet: false, bold: true },
+      { text: item.what, bullet: true },
+    ]),
+  );
+}
+
+/** Builds the deck of a report; resolves to the PPTX file's bytes. */
+export async function buildReportDeck(document: ReportDocument): Promise<Buffer> {
+  const pptx = new PptxGenJS();
+  pptx.layout = "LAYOUT_WIDE";
+  pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
+  pptx.subject = `Stand: ${formatGermanDate(document.asOf)}`;
+  pptx.author = document.municipality.name;
+  pptx.company = document.municipality.name;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  defineMaster(pptx, document);
+
+  pptx.addSection({ title: "Einleitung" });
+  titleSlide(pptx, document);
+  overviewSlide(pptx, document);
+  for (const section of document.sections) {
+    pptx.addSection({ title: section.name });
+    dividerSlide(pptx, section);
+    for (const project of section.projects) projectSlides(pptx, section, project, document);
+  }
+  ozgSlides(pptx, document);
+  if (document.otherFigures.length > 0) {
+    pptx.addSection({ title: "Kennzahlen" });
+    for (const figure of document.otherFigures) figureSlide(pptx, "Kennzahlen", figure, document);
+  }
+  outlookSlide(pptx, document);
+  const output = await pptx.write({ outputType: "nodebuffer", compression: true });
+  return Buffer.isBuffer(output) ? output : Buffer.from(output as Uint8Array);
+}
+
+/** A file name for the deck or PDF: "sachstandsbericht-apd-2022-11-29". */
+export function reportFileName(document: ReportDocument): string {
+  const committee = document.meeting.committeeAbbreviation.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const day = new Date(document.meeting.day * 86_400_000).toISOString().slice(0, 10);
+  return `sachstandsbericht-${committee === "" ? "ausschuss" : committee}-${day}`;
+}

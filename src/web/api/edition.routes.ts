@@ -1,0 +1,105 @@
+/**
+ * Editions in the API: the list, one edition with its whole catalogue as published, and
+ * the change report between two editions with the reasons for every shift. Public, like
+ * the portal; editions never change, so the ETag only moves when a new one is published.
+ */
+import type { FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import { compareEditions } from "../../app/edition/change-report.js";
+import { getEdition, listEditions } from "../../app/edition/read-editions.js";
+import type { AppContext } from "../../app/context.js";
+import { AppError } from "../../errors.js";
+import { entityTag, sendCacheable } from "../http/cache.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { ApiQuerySchema, MunicipalityParamsSchema } from "./catalogue.schema.js";
+import { READ_ERROR_RESPONSES } from "./error.schema.js";
+import { presentChangeReport, presentEditionDetail, presentEditionSummary } from "./edition.presenter.js";
+import { EditionChangesQuerySchema, EditionChangesSchema, EditionDetailSchema, EditionListSchema, EditionParamsSchema } from "./edition.schema.js";
+import { ref } from "./schema-ref.js";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const TAGS = ["Fortschreibungen"];
+
+/** Registers the edition routes on the API plugin (prefix /api). */
+export async function editionApiRoutes(instance: FastifyInstance, options: { readonly ctx: AppContext }): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  async function tagFor(slug: string, parts: readonly (string | number)[]): Promise<string> {
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return entityTag(version, ["api-editions", APP_VERSION, slug, ...parts]);
+  }
+
+  app.get(
+    "/v1/municipalities/:slug/editions",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Alle Fortschreibungen einer Kommune",
+        description: "Die veröffentlichten Fassungen des Maßnahmenkatalogs, die älteste zuerst. Die letzte zeigt das Portal.",
+        tags: TAGS,
+        params: MunicipalityParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(EditionListSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const tag = await tagFor(slug, ["list"]);
+      return sendCacheable(
+        request,
+        reply,
+        tag,
+        async () => {
+          const { municipality, editions } = await listEditions(ctx, slug);
+          return { municipality: { slug, name: municipality.name }, editions: editions.map((edition) => presentEditionSummary(slug, edition)) };
+        },
+        JSON_TYPE,
+      );
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/editions/:number",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Fortschreibung mit dem ganzen Katalog",
+        description: "Die Fortschreibung, wie sie veröffentlicht wurde: Angaben, Vorwort, Gründe der Verschiebungen und der ganze Katalog.",
+        tags: TAGS,
+        params: EditionParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(EditionDetailSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, number } = request.params;
+      const tag = await tagFor(slug, ["edition", number]);
+      return sendCacheable(request, reply, tag, async () => presentEditionDetail(slug, (await getEdition(ctx, slug, number)).edition), JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/editions/:number/changes",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Veränderungen einer Fortschreibung",
+        description:
+          "Was sich gegenüber einer früheren Fortschreibung (since, Standard: die vorige) verändert hat: verschobene Zeiträume (mit Genauigkeit: „2023“ → „2024-Q2“), neue, gestrichene, umbenannte und verschobene Projekte und Maßnahmen, früher oder später abgeschlossene Projekte, Status, Zuständigkeiten, Prioritäten und Abhängigkeiten; je Verschiebung der Grund, Zählungen je Aktionsfeld und je Grund.",
+        tags: TAGS,
+        params: EditionParamsSchema,
+        querystring: EditionChangesQuerySchema,
+        response: { 200: ref(EditionChangesSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, number } = request.params;
+      const since = request.query.since;
+      const tag = await tagFor(slug, ["changes", number, since ?? "previous"]);
+      return sendCacheable(request, reply, tag, async () => presentChangeReport(await compareEditions(ctx, slug, number, since)), JSON_TYPE);
+    },
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * A key figure as a figure: its name, the current value with its as-of date, what is
+ * counted, source and owner — next to the number, always — then the chart as SVG drawn on
+ * the server from `layoutIndicatorChart`, and the same values as a table.
+ *
+ * The SVG is one image for assistive technology (role="img", <title> and <desc> with the
+ * layout's summary sentence); the table alternative sits in a <details> below it and is
+ * in the page without JavaScript. Colours are presentation attributes (the CSP forbids
+ * style attributes), so the SVG prints and converts the same everywhere.
+ */
+import type { ChartKind, IndicatorChart } from "../../../domain/indicator/indicator-chart.js";
+import { layoutIndicatorChart } from "../../../domain/indicator/indicator-chart.js";
+import { formatGermanDate, formatGermanSigned, formatGermanNumber } from "../../../domain/indicator/german-number.js";
+import { formatObservationGerman, type Indicator, type IndicatorChange, type Observation } from "../../../domain/indicator/indicator.js";
+import type { ViewContext } from "../view.js";
+
+/** Drawing size of the chart (CSS scales it to the column). */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 260;
+const MARGIN = { left: 64, right: 24, top: 34, bottom: 44 } as const;
+
+/** The ink of the charts: the brand blue (12:1 on white) and a grey for the grid. */
+export const CHART_INK = "#0d3466";
+const GRID = "#d8dadc";
+const AXIS = "#4b5257";
+
+/** Pixel position of a point of the 1 × 1 plot area. */
+function px(x: number): number {
+  return Math.round((MARGIN.left + x * (CHART_WIDTH - MARGIN.left - MARGIN.right)) * 10) / 10;
+}
+
+function py(y: number): number {
+  return Math.round((CHART_HEIGHT - MARGIN.bottom - y * (CHART_HEIGHT - MARGIN.top - MARGIN.bottom)) * 10) / 10;
+}
+
+/** The chart's SVG alone (also used by the print view). */
+export function IndicatorChartSvg(props: { readonly chart: IndicatorChart; readonly idPrefix: string }): JSX.Element {
+  const { chart, idPrefix } = props;
+  const line = chart.points.map((point, index) => `${index === 0 ? "M" : "L"}${px(point.x)} ${py(point.y)}`).join(" ");
+  const last = chart.points[chart.points.length - 1];
+  return (
+    <svg
+      class="app-chart"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+      width={String(CHART_WIDTH)}
+      height={String(CHART_HEIGHT)}
+      role="img"
+      aria-labelledby={`${idPrefix}-titel ${idPrefix}-beschreibung`}
+      focusable="false"
+    >
+      <title id={`${idPrefix}-titel`} safe>
+        {`${chart.title} (${chart.asOfLabel})`}
+      </title>
+      <desc id={`${idPrefix}-beschreibung`} safe>
+        {chart.summary}
+      </desc>
+      <g aria-hidden="true">
+        {chart.yTicks.map((tick) => (
+          <>
+            <line x1={String(px(0))} x2={String(px(1))} y1={String(py(tick.y))} y2={String(py(tick.y))} stroke={GRID} stroke-width="1" />
+            <text x={String(px(0) - 8)} y={String(py(tick.y) + 4)} text-anchor="end" font-size="12" fill={AXIS} safe>
+              {tick.label}
+            </text>
+          </>
+        ))}
+        <line x1={String(px(0))} x2={String(px(1))} y1={String(py(chart.baselineY))} y2={String(py(chart.baselineY))} stroke={AXIS} stroke-width="1" />
+        {chart.xTicks.map((tick) => (
+          <text x={String(px(tick.x))} y={String(CHART_HEIGHT - MARGIN.bottom + 18)} text-anchor="middle" font-size="12" fill={AXIS} safe>
+            {tick.label}
+          </text>
+        ))}
+        <text x="12" y="14" font-size="12" fill={AXIS} safe>
+          {chart.yAxisLabel}
+        </text>
+        {chart.kind === "bar"
+          ? chart.bars.map((bar) => (
+              <rect
+                x={String(px(bar.x))}
+                width={String(Math.max(1, px(bar.x + bar.width) - px(bar.x)))}
+                y={String(Math.min(py(bar.y), py(bar.baseY)))}
+                height={String(Math.abs(py(bar.baseY) - py(bar.y)))}
+                fill={CHART_INK}
+              />
+            ))
+          : line === ""
+            ? ""
+            : <path d={line} fill="none" stroke={CHART_INK} stroke-width="2.5" stroke-linejoin="round" />}
+        {chart.kind === "line"
+          ? chart.points.map((point) => <circle cx={String(px(point.x))} cy={String(py(point.y))} r="4" fill={CHART_INK} />)
+          : ""}
+        {chart.kind === "bar"
+          ? chart.points.map((point) => (
+              <text x={String(px(point.x))} y={String(py(point.y) - 6)} text-anchor="middle" font-size="12" font-weight="700" fill={CHART_INK} safe>
+                {point.valueLabel}
+              </text>
+            ))
+          : last === undefined
+            ? ""
+            : (
+                <text x={String(Math.min(px(last.x), CHART_WIDTH - MARGIN.right))} y={String(py(last.y) - 10)} text-anchor="end" font-size="13" font-weight="700" fill={CHART_INK} safe>
+                  {last.valueLabel}
+                </text>
+              )}
+      </g>
+    </svg>
+  );
+}
+
+/** The values as a table: date ("Stand") in every row. */
+export function IndicatorTable(props: { readonly chart: IndicatorChart; readonly lang?: "de" | undefined }): JSX.Element {
+  const { table } = props.chart;
+  return (
+    <div class="app-table-wrapper">
+      <table class="app-table app-table--figures">
+        <caption class="app-table__caption app-table__caption--small" lang={props.lang} safe>
+          {table.caption}
+        </caption>
+        <thead>
+          <tr>
+            {table.headers.map((header, index) => (
+              <th scope="col" class={index === 0 ? undefined : "app-table__numeric"} safe>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr>
+              {row.cells.map((cell, index) =>
+                index === 0 ? (
+                  <th scope="row">
+                    <time datetime={row.isoDate} safe>
+                      {cell}
+                    </time>
+                  </th>
+                ) : (
+                  <td class="app-table__numeric" safe>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Props of a key figure's block. */
+export interface IndicatorFigureProps {
+  readonly view: ViewContext;
+  readonly indicator: Indicator;
+  readonly observations: readonly Observation[];
+  readonly chartKind: ChartKind;
+  /** The as-of date: later values are not shown. */
+  readonly asOf: number;
+  /** Unique on the page. */
+  readonly idPrefix: string;
+  /** The heading level of the figure's name (3 under a project's h2). */
+  readonly headingLevel?: 3 | 4;
+  /** The change since the previous report, when shown in a report. */
+  readonly change?: IndicatorChange | null | undefined;
+  /** "seit dem Bericht vom 23.08.2022". */
+  readonly changeLabel?: string | undefined;
+  /** Print: the table is shown open (a PDF cannot unfold a <details>). */
+  readonly isPrint?: boolean | undefined;
+}
+
+/** The German text of a change: "+24 (von 120 von 565 am 23.08.2022)". */
+export function describeChange(change: IndicatorChange): string | null {
+  if (change.from === null || change.to === null || change.absolute === null) return null;
+  return `${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`;
+}
+
+/** A key figure with its definition, current value and as-of date, chart and table. */
+export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
+  const { indicator, view } = props;
+  const t = view.t.reports;
+  const lang = view.contentLang;
+  const chart = layoutIndicatorChart({ indicator, observations: props.observations, asOf: props.asOf, kind: props.chartKind });
+  const current = props.observations.filter((observation) => observation.day <= props.asOf).at(-1);
+  const Heading = props.headingLevel === 4 ? "h4" : "h3";
+  const changeText = props.change == null ? null : describeChange(props.change);
+  return (
+    <figure class="app-figure" id={props.idPrefix} aria-labelledby={`${props.idPrefix}-name`}>
+      <Heading class="app-heading-s app-figure__name" id={`${props.idPrefix}-name`} lang={lang} safe>
+        {indicator.name}
+      </Heading>
+      {current === undefined ? (
+        <p class="app-body-text" safe>
+          {t.figureNoValue}
+        </p>
+      ) : (
+        <p class="app-figure__value">
+          <span class="app-figure__number" safe>
+            {formatObservationGerman(current)}
+          </span>{" "}
+          <span class="app-figure__unit" lang={lang} safe>
+            {indicator.unit}
+          </span>{" "}
+          <span class="app-figure__as-of">
+            <span safe>{`(${t.asOfPrefix} `}</span>
+            <time datetime={chart.table.rows.at(-1)?.isoDate ?? ""} safe>
+              {formatGermanDate(current.day)}
+            </time>
+            )
+          </span>
+        </p>
+      )}
+      {changeText === null ? (
+        ""
+      ) : (
+        <p class="app-figure__change" safe>
+          {`${t.figureChange} ${props.changeLabel ?? ""}: ${changeText}`.replace("  ", " ")}
+        </p>
+      )}
+      <dl class="app-figure__definition">
+        <div>
+          <dt safe>{t.figureDefinition}</dt>
+          <dd lang={lang} safe>
+            {indicator.kind === "ratio" && indicator.denominatorLabel !== null
+              ? `${indicator.definition} (${t.figureShareOf}: ${indicator.denominatorLabel})`
+              : indicator.definition}
+          </dd>
+        </div>
+        <div>
+          <dt safe>{t.figureSource}</dt>
+          <dd lang={lang} safe>
+            {indicator.source}
+          </dd>
+        </div>
+        <div>
+          <dt safe>{t.figureOwner}</dt>
+          <dd lang={lang} safe>
+            {indicator.owner}
+          </dd>
+        </div>
+      </dl>
+      {chart.points.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <div class="app-chart__frame">
+            <IndicatorChartSvg chart={chart} idPrefix={`${props.idPrefix}-grafik`} />
+          </div>
+          {props.isPrint === true ? (
+            <IndicatorTable chart={chart} lang={lang} />
+          ) : (
+            <details class="app-details app-figure__table">
+              <summary class="app-details__summary">
+                <span class="app-details__summary-text" safe>
+                  {t.figureTable(formatGermanNumber(chart.table.rows.length))}
+                </span>
+              </summary>
+              <div class="app-details__text">
+                <IndicatorTable chart={chart} lang={lang} />
+              </div>
+            </details>
+          )}
+        </>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The old-versus-new timeline on a page: counts, legend, the chart in a focusable scroll
+ * region, and per action field a table with the old period, the new period, what changed
+ * and why — the chart's text alternative.
+ */
+import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
+import { TimelineComparisonChart, TimelineComparisonLegend } from "../components/timeline-comparison/timeline-comparison-chart.js";
+import type { ViewContext } from "../components/view.js";
+import type { ComparisonModel } from "./comparison.presenter.js";
+
+/** Props of the comparison. */
+export interface ComparisonViewProps {
+  readonly view: ViewContext;
+  readonly model: ComparisonModel;
+  readonly idPrefix: string;
+  /** Link of a project row, or null for no link. */
+  readonly projectHref: (projectKey: string, code: string) => string | null;
+}
+
+/** Chart and tables of the comparison. */
+export function ComparisonView(props: ComparisonViewProps): JSX.Element {
+  const { view, model, idPrefix } = props;
+  const t = view.t.edition;
+  const { counts } = model.layout;
+  return (
+    <div class="app-comparison" data-testid="vergleich">
+      <p class="app-timeline__result" role="status" safe>
+        {t.comparisonCounts(counts.shifted, counts.added, counts.removed)}
+      </p>
+      <TimelineComparisonLegend view={view} olderTitle={model.olderTitle} newerTitle={model.newerTitle} />
+      <div class="app-timeline__scroll" role="region" tabindex="0" aria-label={t.comparisonScrollRegion}>
+        <TimelineComparisonChart
+          view={view}
+          layout={model.layout}
+          idPrefix={idPrefix}
+          title={t.comparisonChartTitle(model.olderTitle, model.newerTitle)}
+          description={t.comparisonChartDescription(model.projectCount, counts.shifted)}
+          describeOldBar={model.describeOldBar}
+          describeNewBar={model.describeNewBar}
+          describeMarker={model.describeMarker}
+          stateLabel={model.stateLabel}
+        />
+      </div>
+      {model.layout.groups.map((group, index) => (
+        <div class="app-table-wrapper app-comparison__field">
+          <table class="app-table app-comparison-table" id={`${idPrefix}-tabelle-${index + 1}`}>
+            <caption class="app-table__caption">
+              <ColourSwatch colour={group.colour} />{" "}
+              <span lang={view.contentLang} safe>
+                {t.comparisonTableCaption(group.label)}
+              </span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {view.t.code}
+                </th>
+                <th scope="col" safe>
+                  {view.t.project}
+                </th>
+                <th scope="col" safe>
+                  {t.columnOld(model.olderTitle)}
+                </th>
+                <th scope="col" safe>
+                  {t.columnNew(model.newerTitle)}
+                </th>
+                <th scope="col" safe>
+                  {t.columnChange}
+                </th>
+                <th scope="col" safe>
+                  {t.columnReason}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map((row) => {
+                const details = model.details.get(row.key);
+                const href = props.projectHref(row.key, row.code);
+                const changes = details?.changes ?? [];
+                const reasons = details?.reasons ?? [];
+                return (
+                  <tr data-project={row.key} data-state={row.state}>
+                    <td class="app-timeline-table__code" safe>
+                      {row.code}
+                    </td>
+                    <th scope="row">
+                      {href === null ? (
+                        <span lang={view.contentLang} safe>
+                          {row.label}
+                        </span>
+                      ) : (
+                        <a class="app-link" href={href} lang={view.contentLang} safe>
+                          {row.label}
+                        </a>
+                      )}
+                    </th>
+                    <td>
+                      <PeriodList view={view} periods={details?.oldPeriods ?? []} fallback={row.oldSpanLabel ?? t.rowNone} />
+                    </td>
+                    <td>
+                      <PeriodList view={view} periods={details?.newPeriods ?? []} fallback={row.newSpanLabel ?? t.rowNone} />
+                    </td>
+                    <td>
+                      {changes.length === 0 ? (
+                        <span safe>{row.state === "kept" ? t.rowKept : t.rowNone}</span>
+                      ) : (
+                        <ul class="app-comparison-table__list" lang={view.contentLang}>
+                          {changes.map((change) => (
+                            <li safe>{change}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {reasons.length === 0 ? (
+                        <span safe>{(details?.missingReasons ?? 0) > 0 ? t.reasonMissing : t.rowNone}</span>
+                      ) : (
+                        <ul class="app-comparison-table__list" lang={view.contentLang}>
+                          {reasons.map((reason) => (
+                            <li safe>{reason}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The phases of a project in one state, one per line. */
+function PeriodList(props: { view: ViewContext; periods: readonly string[]; fallback: string }): JSX.Element {
+  if (props.periods.length === 0) return <span safe>{props.fallback}</span>;
+  return (
+    <ul class="app-comparison-table__list" lang={props.view.contentLang}>
+      {props.periods.map((period) => (
+        <li safe>{period}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,335 @@
+/**
+ * The draft's change page (/{kommune}/entwurf/aenderungen), for staff and committee: what
+ * changed against the latest edition, a reason form under every shift (for those who may
+ * give it), the dependency conflicts, and for administrators the foreword and the form
+ * "Fortschreibung veröffentlichen". Publishing with missing reasons shows an error summary
+ * linking to each shift's form; with new dependency conflicts it asks for a confirmation.
+ * Everything works without JavaScript (post/redirect/get).
+ */
+import type { DraftRevision } from "../../app/edition/revise-draft.js";
+import type { CatalogueChange } from "../../domain/edition/catalogue-change.js";
+import { describeChangeGerman, describeConflictGerman } from "../../domain/edition/change-description.js";
+import type { DependencyConflict } from "../../domain/edition/dependency-conflicts.js";
+import { defaultEditionTitle, formatIsoDateGerman } from "../../domain/edition/edition.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { SelectField, TextArea } from "../components/form-fields/form-fields.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import { draftScope } from "../portal/portal-scope.js";
+import { siteHeader } from "../portal/site.js";
+import { ReportChanges, ReportSummary } from "./change-report-view.js";
+import { editionPaths, reasonFormId } from "./edition-paths.js";
+import { ScopeNotice } from "./scope-notice.js";
+
+/** A form of this page that failed: which, what was typed, and the errors by field. */
+export interface DraftFormFailure {
+  /** "grund:{changeKey}", "vorwort" or "veroeffentlichen". */
+  readonly form: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly summary: readonly ErrorSummaryLink[];
+  readonly title?: string | undefined;
+  readonly messages?: readonly string[] | undefined;
+}
+
+/** Props of the page. */
+export interface DraftChangesPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly revision: DraftRevision;
+  readonly csrfToken: string;
+  readonly account: AccountBarProps | undefined;
+  readonly notice?: string | undefined;
+  readonly failed?: DraftFormFailure | undefined;
+  /** Publishing met new dependency conflicts: ask whether to publish anyway, with the values typed. */
+  readonly confirm?: { readonly values: Readonly<Record<string, string>>; readonly conflicts: readonly DependencyConflict[] } | undefined;
+}
+
+/** The draft's change page. */
+export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
+  const { view, revision, failed } = props;
+  const t = view.t.edition;
+  const slug = revision.municipality.slug;
+  const scope = draftScope(slug, revision.latest === null ? [] : [revision.latest]);
+  const title = revision.latest === null ? t.draftFirstTitle : t.draftChangesTitle(revision.latest.title);
+  const nextTitle = defaultEditionTitle(revision.nextNumber);
+  const valueOf = (form: string, field: string, stored: string): string => (failed?.form === form ? (failed.values[field] ?? "") : stored);
+  const errorOf = (form: string, field: string): string | undefined => (failed?.form === form ? failed.errors[field] : undefined);
+  const draftSlugs = new Set(revision.draft.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.slug))));
+
+  const reasonForm = (change: CatalogueChange): JSX.Element | string => {
+    if (!revision.reasonEditableKeys.has(change.key)) return "";
+    const id = reasonFormId(change.key);
+    const form = `grund:${change.key}`;
+    const stored = revision.draftReasons.get(change.key);
+    return (
+      <form class="app-reason-form" method="post" action={`${editionPaths.draftReason(slug)}#${id}`} id={id}>
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="schluessel" value={change.key} />
+        <input type="hidden" name="version" value={String(stored?.version ?? 0)} />
+        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        <fieldset class="app-fieldset">
+          <legend class="app-visually-hidden" safe>
+            {t.reasonLegend(describeChangeGerman(change, { withProject: true }))}
+          </legend>
+          <div class="app-reason-form__fields">
+            <SelectField
+              id={`${id}-kategorie`}
+              name="kategorie"
+              label={t.reasonCategory}
+              value={valueOf(form, "kategorie", stored?.category ?? "")}
+              error={errorOf(form, "kategorie")}
+              choices={[
+                { value: "", label: t.reasonChoose },
+                ...revision.categories.map((category) => ({ value: category.key, label: category.label, lang: view.contentLang })),
+              ]}
+            />
+            <TextField
+              id={`${id}-text`}
+              name="text"
+              label={t.reasonText}
+              hint={t.reasonTextHint}
+              value={valueOf(form, "text", stored?.text ?? "")}
+              error={errorOf(form, "text")}
+              maxlength={2000}
+            />
+          </div>
+          <button class="app-button app-button--secondary" type="submit" safe>
+            {t.reasonSave}
+          </button>
+        </fieldset>
+      </form>
+    );
+  };
+
+  return (
+    <PageLayout
+      view={view}
+      title={title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(revision.draft)}
+      account={props.account}
+      breadcrumbs={[
+        { label: revision.municipality.name, href: view.link(editionPaths.draft(slug)), lang: view.contentLang },
+        { label: t.draftChangesLink },
+      ]}
+    >
+      {failed === undefined || (failed.summary.length === 0 && (failed.messages ?? []).length === 0) ? (
+        ""
+      ) : (
+        <ErrorSummary title={failed.title ?? view.t.editor.errorSummaryTitle} links={failed.summary} messages={failed.messages ?? []} />
+      )}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <ScopeNotice view={view} scope={scope} />
+      {props.confirm === undefined ? "" : <ConfirmPublishing {...props} confirm={props.confirm} />}
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      {revision.report === null ? (
+        <p class="app-lead" safe>
+          {t.draftFirstIntro}
+        </p>
+      ) : (
+        <>
+          <p class="app-lead" safe>
+            {t.reasonsIntro}
+          </p>
+          <p
+            class={["app-body-text", "app-reason-status", revision.missing.length > 0 && "app-reason-status--missing"]}
+            data-testid="reason-status"
+            safe
+          >
+            {revision.missing.length === 0 ? t.allReasonsGiven : t.missingCount(revision.missing.length)}
+          </p>
+          <ReportSummary view={view} report={revision.report} />
+          <ReportChanges
+            view={view}
+            report={revision.report}
+            projectHref={(project) => (draftSlugs.has(project.slug) ? view.link(editionPaths.draftProject(slug, project.slug)) : null)}
+            shiftExtra={reasonForm}
+          />
+        </>
+      )}
+
+      <section class="app-section" aria-labelledby="abhaengigkeiten">
+        <h2 class="app-heading-l" id="abhaengigkeiten" safe>
+          {t.conflictsTitle}
+        </h2>
+        {revision.conflicts.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.conflictsNone}
+          </p>
+        ) : (
+          <>
+            <p class="app-body-text" safe>
+              {t.conflictsIntro}
+            </p>
+            <ConflictList view={view} conflicts={revision.conflicts} introduced={revision.introducedConflicts} />
+          </>
+        )}
+      </section>
+
+      {revision.canPublish ? (
+        <>
+          <section class="app-section" aria-labelledby="vorwort">
+            <h2 class="app-heading-l" id="vorwort" safe>
+              {t.forewordTitle}
+            </h2>
+            <form method="post" action={`${editionPaths.draftForeword(slug)}#vorwort`}>
+              <CsrfField token={props.csrfToken} />
+              <input type="hidden" name="version" value={String(revision.foreword.version)} />
+              {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+              <TextArea
+                id="vorwort-text"
+                name="vorwort"
+                label={t.foreword}
+                hint={t.forewordHint}
+                value={valueOf("vorwort", "vorwort", revision.foreword.text ?? "")}
+                error={errorOf("vorwort", "vorwort")}
+                rows={10}
+                maxlength={20000}
+                lang={view.contentLang}
+              />
+              <button class="app-button app-button--secondary" type="submit" safe>
+                {t.forewordSave}
+              </button>
+            </form>
+          </section>
+          <section class="app-section" aria-labelledby="veroeffentlichen">
+            <h2 class="app-heading-l" id="veroeffentlichen" safe>
+              {t.publishTitle(nextTitle)}
+            </h2>
+            <p class="app-body-text" safe>
+              {t.publishIntro}
+            </p>
+            <PublishForm {...props} nextTitle={nextTitle} values={failed?.form === "veroeffentlichen" ? failed.values : undefined} />
+          </section>
+        </>
+      ) : revision.foreword.text === null ? (
+        ""
+      ) : (
+        <section class="app-section" aria-labelledby="vorwort">
+          <h2 class="app-heading-l" id="vorwort" safe>
+            {t.forewordTitle}
+          </h2>
+          <p class="app-body-text" lang={view.contentLang} safe>
+            {revision.foreword.text}
+          </p>
+        </section>
+      )}
+    </PageLayout>
+  );
+}
+
+/** The conflicts, each with the projects affected downstream. */
+function ConflictList(props: { view: ViewContext; conflicts: readonly DependencyConflict[]; introduced: readonly DependencyConflict[] }): JSX.Element {
+  const t = props.view.t.edition;
+  const introduced = new Set(props.introduced.map((conflict) => conflict.key));
+  return (
+    <ul class="app-conflict-list" data-testid="conflicts">
+      {props.conflicts.map((conflict) => (
+        <li class={["app-conflict-list__item", introduced.has(conflict.key) && "app-conflict-list__item--new"]}>
+          <strong class="app-tag" safe>
+            {introduced.has(conflict.key) ? t.conflictNew : t.conflictKnown}
+          </strong>{" "}
+          <span lang={props.view.contentLang} safe>
+            {describeConflictGerman(conflict)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The values of the publish form that a confirmation or a failed attempt carries on. */
+const PUBLISH_FIELDS = ["titel", "datum", "beschluss", "beschluss-adresse"] as const;
+
+/** The form "Fortschreibung veröffentlichen". */
+function PublishForm(props: DraftChangesPageProps & { nextTitle: string; values: Readonly<Record<string, string>> | undefined }): JSX.Element {
+  const { view, revision, failed } = props;
+  const t = view.t.edition;
+  const slug = revision.municipality.slug;
+  const values = props.values;
+  const errorOf = (field: string): string | undefined => (failed?.form === "veroeffentlichen" ? failed.errors[field] : undefined);
+  return (
+    <form method="post" action={editionPaths.publish(slug)} class="app-publish-form">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="stand" value={String(revision.dataVersion)} />
+      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+      <TextField id="veroeffentlichen-titel" name="titel" label={t.fieldTitle} value={values?.titel ?? props.nextTitle} error={errorOf("titel")} maxlength={120} />
+      <TextField
+        id="veroeffentlichen-datum"
+        name="datum"
+        label={t.fieldDate}
+        hint={t.fieldDateHint}
+        value={values?.datum ?? formatIsoDateGerman(revision.today)}
+        error={errorOf("datum")}
+        width="short"
+      />
+      <TextField
+        id="veroeffentlichen-beschluss"
+        name="beschluss"
+        label={t.fieldCouncilReference}
+        hint={t.fieldCouncilReferenceHint}
+        value={values?.beschluss ?? ""}
+        error={errorOf("beschluss")}
+        maxlength={500}
+      />
+      <TextField
+        id="veroeffentlichen-beschluss-adresse"
+        name="beschluss-adresse"
+        label={t.fieldCouncilUrl}
+        hint={t.fieldCouncilUrlHint}
+        value={values?.["beschluss-adresse"] ?? ""}
+        error={errorOf("beschluss-adresse")}
+        maxlength={500}
+      />
+      <div class="app-button-group">
+        <button class="app-button" type="submit" safe>
+          {t.publishSubmit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The confirmation step: the new conflicts and a button to publish anyway with the same values. */
+function ConfirmPublishing(
+  props: DraftChangesPageProps & { confirm: NonNullable<DraftChangesPageProps["confirm"]> },
+): JSX.Element {
+  const { view, revision, confirm } = props;
+  const t = view.t.edition;
+  const slug = revision.municipality.slug;
+  return (
+    <div class="app-confirm-panel" role="alert" aria-labelledby="bestaetigen-titel">
+      <h2 class="app-heading-m" id="bestaetigen-titel" safe>
+        {t.confirmTitle}
+      </h2>
+      <p class="app-body-text" safe>
+        {t.confirmText}
+      </p>
+      <ConflictList view={view} conflicts={confirm.conflicts} introduced={confirm.conflicts} />
+      <form method="post" action={editionPaths.publish(slug)}>
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="stand" value={String(revision.dataVersion)} />
+        <input type="hidden" name="bestaetigt" value="ja" />
+        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        {PUBLISH_FIELDS.map((field) => (
+          <input type="hidden" name={field} value={confirm.values[field] ?? ""} />
+        ))}
+        <div class="app-button-group">
+          <button class="app-button" type="submit" safe>
+            {t.confirmSubmit}
+          </button>
+          <a class="app-link" href={view.link(editionPaths.draftChanges(slug))} safe>
+            {t.confirmCancel}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

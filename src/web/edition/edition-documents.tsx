@@ -1,0 +1,207 @@
+/**
+ * The documents of an edition — catalogue as DOCX and tagged PDF, revision slides as PPTX,
+ * and the print view behind the PDF — assembled from the use cases' data, the export
+ * models (src/exports) and the charts this layer draws. An edition never changes, so each
+ * file is made once per process and kept (a small cache, least recently used out first).
+ * Pictures and the PDF come from one Chromium (src/exports/pdf/render-pdf.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { compareEditions, type ChangeReport } from "../../app/edition/change-report.js";
+import { getEdition } from "../../app/edition/read-editions.js";
+import type { AppContext } from "../../app/context.js";
+import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
+import type { Edition } from "../../domain/edition/edition.js";
+import { AppError } from "../../errors.js";
+import { buildCatalogueDocumentModel, type DocumentPicture } from "../../exports/catalogue/catalogue-document-model.js";
+import { renderCatalogueDocx } from "../../exports/docx/catalogue-docx.js";
+import { CataloguePrint } from "../../exports/pdf/catalogue-print.js";
+import type { PdfRenderer, PrintResource } from "../../exports/pdf/render-pdf.js";
+import { buildRevisionSlidesModel, renderRevisionSlides } from "../../exports/pptx/revision-slides.js";
+import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
+import { TimelineComparisonChart } from "../components/timeline-comparison/timeline-comparison-chart.js";
+import { createViewContext } from "../components/view.js";
+import { assetDirectory, assetPath, APP_VERSION } from "../http/static-assets.js";
+import { buildProgrammeTimeline } from "../portal/timeline.presenter.js";
+import { buildComparison } from "./comparison.presenter.js";
+
+/** The kinds of document an edition has. */
+export type EditionDocumentKind = "docx" | "pdf" | "pptx";
+
+/** A finished file. */
+export interface EditionFile {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly fileName: string;
+  /** Stable for the edition and the app version. */
+  readonly etag: string;
+}
+
+const CONTENT_TYPES: Readonly<Record<EditionDocumentKind, string>> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+};
+
+/** Documents show no today line: a published document must read the same every day. */
+const NO_TODAY = Number.MIN_SAFE_INTEGER;
+
+const VIEW = createViewContext("de");
+
+async function asset(name: string): Promise<PrintResource> {
+  return { contentType: name.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream", body: await readFile(join(assetDirectory(), name)) };
+}
+
+/** The width and height an SVG declares. */
+function svgSize(svg: string): { width: number; height: number } {
+  const tag = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const width = Number(/\swidth="([\d.]+)"/.exec(tag)?.[1] ?? "1000");
+  const height = Number(/\sheight="([\d.]+)"/.exec(tag)?.[1] ?? "600");
+  return { width, height };
+}
+
+/** An HTML page holding pictures to photograph, styled like the portal. */
+function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
+  // The SVGs are our own server-rendered, escaped markup.
+  const figures = svgs.map(({ id, svg }) => `<div id="${id}" class="bild">${svg}</div>`).join("");
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Bild</title><link rel="stylesheet" href="/assets/app.css"><style>body{margin:0;background:#fff}.bild{display:inline-block;padding:8px;background:#fff}.bild svg{max-width:none}</style></head><body>${figures}</body></html>`;
+}
+
+/** The timeline of an edition's whole catalogue as SVG markup. */
+async function timelineSvg(edition: Edition): Promise<string> {
+  const { catalogue } = edition;
+  const timeline = buildProgrammeTimeline(catalogue, NO_TODAY, "de");
+  const projects = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.reduce((inner, field) => inner + field.projects.length, 0), 0);
+  const fields = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
+  return (
+    <TimelineChart
+      view={VIEW}
+      layout={timeline.layout}
+      idPrefix="katalog-zeitstrahl"
+      variant="full"
+      title={`Zeitstrahl zur Umsetzung – ${edition.title}`}
+      description={VIEW.t.timelineChartDescription(projects, fields)}
+      describeBar={timeline.describeBar}
+    />
+  );
+}
+
+/** What a document of an edition is made from. */
+interface EditionSources {
+  readonly edition: Edition;
+  readonly report: ChangeReport | null;
+}
+
+async function sourcesOf(ctx: AppContext, slug: string, number: number): Promise<EditionSources> {
+  const { edition } = await getEdition(ctx, slug, number);
+  const report = number > 1 ? await compareEditions(ctx, slug, number) : null;
+  return { edition, report };
+}
+
+/** The print view of an edition (the HTML behind its PDF). */
+export async function renderPrintView(ctx: AppContext, slug: string, number: number, stylesheet = assetPath("print.css")): Promise<string> {
+  const { edition, report } = await sourcesOf(ctx, slug, number);
+  const svg = await timelineSvg(edition);
+  // The SVG is markup we rendered and escaped ourselves; it is placed as an element.
+  const timeline = svg as JSX.Element;
+  return await (
+    <CataloguePrint model={buildCatalogueDocumentModel(edition, report)} stylesheet={stylesheet}>
+      {timeline}
+    </CataloguePrint>
+  );
+}
+
+/** Makes and keeps the documents of editions. */
+export class EditionDocuments {
+  private readonly cache = new Map<string, EditionFile>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly renderer: PdfRenderer,
+    private readonly maxEntries = 24,
+  ) {}
+
+  /** A document of an edition; ERR_EDITION_NOT_FOUND, or ERR_DOCUMENT_UNAVAILABLE when Chromium fails. */
+  async get(slug: string, number: number, kind: EditionDocumentKind): Promise<EditionFile> {
+    const key = `${slug}:${number}:${kind}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const sources = await sourcesOf(this.ctx, slug, number);
+    let body: Buffer;
+    try {
+      body = await this.make(slug, number, kind, sources);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { cause: error, detail: `(${kind})` });
+    }
+    const name = kind === "pptx" ? "folien" : "katalog";
+    const file: EditionFile = {
+      body,
+      contentType: CONTENT_TYPES[kind],
+      fileName: `${slug}-${number}-fortschreibung-${name}.${kind}`,
+      etag: `"${kind}-${number}-${APP_VERSION}-${body.length}"`,
+    };
+    if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value ?? "");
+    this.cache.set(key, file);
+    return file;
+  }
+
+  private async make(slug: string, number: number, kind: EditionDocumentKind, sources: EditionSources): Promise<Buffer> {
+    const { edition, report } = sources;
+    switch (kind) {
+      case "docx": {
+        const svg = await timelineSvg(edition);
+        const png = await this.renderer.renderPng({ html: pictureHtml([{ id: "bild", svg }]), resources: { "/assets/app.css": await asset("app.css") } }, { selector: "#bild svg" });
+        const picture: DocumentPicture = { png, ...svgSize(svg) };
+        return renderCatalogueDocx(buildCatalogueDocumentModel(edition, report), picture);
+      }
+      case "pdf": {
+        const html = await renderPrintView(this.ctx, slug, number, "/assets/print.css");
+        return this.renderer.renderPdf({ html, resources: { "/assets/print.css": await asset("print.css") } }, { pageNumbers: "de" });
+      }
+      case "pptx": {
+        const model = buildRevisionSlidesModel(edition, report);
+        const pictures = new Map<string, DocumentPicture>();
+        if (report !== null && model.fields.length > 0) {
+          const svgs: { id: string; key: string; svg: string }[] = [];
+          for (const [index, field] of model.fields.entries()) {
+            const comparison = buildComparison(VIEW, report, {
+              filter: { ...NO_FILTER, actionFieldKey: field.key },
+              today: NO_TODAY,
+              olderTitle: report.from.title,
+              newerTitle: edition.title,
+            });
+            const svg: string = await (
+              <TimelineComparisonChart
+                view={VIEW}
+                layout={comparison.layout}
+                idPrefix={`folie-${index + 1}`}
+                title={`Alter und neuer Zeitstrahl: ${field.heading}`}
+                description={field.pictureAlt}
+                describeOldBar={comparison.describeOldBar}
+                describeNewBar={comparison.describeNewBar}
+                describeMarker={comparison.describeMarker}
+                stateLabel={comparison.stateLabel}
+                compact
+              />
+            );
+            svgs.push({ id: `bild-${index + 1}`, key: field.key, svg });
+          }
+          const pngs = await this.renderer.renderPngs(
+            { html: pictureHtml(svgs), resources: { "/assets/app.css": await asset("app.css") } },
+            svgs.map(({ id }) => `#${id} svg`),
+          );
+          svgs.forEach(({ key, svg }, index) => {
+            const png = pngs[index];
+            if (png !== undefined) pictures.set(key, { png, ...svgSize(svg) });
+          });
+        }
+        return renderRevisionSlides(model, pictures);
+      }
+    }
+  }
+}

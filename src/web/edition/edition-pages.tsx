@@ -1,0 +1,306 @@
+/**
+ * The public pages of editions: the list of all editions, an edition's details (date,
+ * council decision, documents, foreword) above its programme, and the change report
+ * between two editions.
+ */
+import type { ChangeReport } from "../../app/edition/change-report.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { formatIsoDateGerman, type Edition, type EditionSummary } from "../../domain/edition/edition.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { SummaryList } from "../components/summary-list/summary-list.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "../portal/paths.js";
+import type { PortalScope } from "../portal/portal-scope.js";
+import { siteHeader } from "../portal/site.js";
+import { ReportChanges, ReportSummary } from "./change-report-view.js";
+import { editionPaths } from "./edition-paths.js";
+import { ScopeNotice } from "./scope-notice.js";
+
+/** Text split into paragraphs at blank lines. */
+export function Paragraphs(props: { text: string; lang?: "de" | undefined }): JSX.Element {
+  return (
+    <>
+      {props.text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter((paragraph) => paragraph !== "")
+        .map((paragraph) => (
+          <p class="app-body-text" lang={props.lang} safe>
+            {paragraph}
+          </p>
+        ))}
+    </>
+  );
+}
+
+/** Links to an edition's documents. */
+export function DocumentLinks(props: { view: ViewContext; slug: string; number: number }): JSX.Element {
+  const { view, slug, number } = props;
+  const t = view.t.edition;
+  return (
+    <ul class="app-document-list">
+      <li>
+        <a class="app-link" href={editionPaths.docx(slug, number)} download="" safe>
+          {t.downloadDocx}
+        </a>
+      </li>
+      <li>
+        <a class="app-link" href={editionPaths.pdf(slug, number)} download="" safe>
+          {t.downloadPdf}
+        </a>
+      </li>
+      <li>
+        <a class="app-link" href={editionPaths.pptx(slug, number)} download="" safe>
+          {t.downloadPptx}
+        </a>
+      </li>
+      <li>
+        <a class="app-link" href={view.link(editionPaths.print(slug, number))} safe>
+          {t.printView}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+/** An edition's details above its programme: date, decision, note, changes, documents, foreword. */
+export function EditionDetails(props: { view: ViewContext; slug: string; edition: Edition; previous: EditionSummary | null }): JSX.Element {
+  const { view, slug, edition, previous } = props;
+  const t = view.t.edition;
+  const rows = [
+    { key: t.publishedOn, value: <span safe>{formatIsoDateGerman(edition.publishedOn)}</span> },
+    ...(edition.councilReference === null && edition.councilUrl === null
+      ? []
+      : [
+          {
+            key: t.councilReference,
+            value:
+              edition.councilUrl === null ? (
+                <span lang={view.contentLang} safe>
+                  {edition.councilReference ?? ""}
+                </span>
+              ) : (
+                <a class="app-link" href={edition.councilUrl} lang={view.contentLang} safe>
+                  {edition.councilReference ?? edition.councilUrl}
+                </a>
+              ),
+          },
+        ]),
+    ...(edition.note === null ? [] : [{ key: t.note, value: <span lang={view.contentLang} safe>{edition.note}</span> }]),
+    {
+      key: t.columnChanges,
+      value:
+        previous === null ? (
+          <span safe>{t.noPrevious}</span>
+        ) : (
+          <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+            {t.changesSince(previous.title)}
+          </a>
+        ),
+    },
+  ];
+  return (
+    <section class="app-edition-details" aria-labelledby="fortschreibung-angaben">
+      <h2 class="app-visually-hidden" id="fortschreibung-angaben" safe>
+        {edition.title}
+      </h2>
+      <SummaryList rows={rows} />
+      <h3 class="app-heading-m" safe>
+        {t.documentsTitle}
+      </h3>
+      <DocumentLinks view={view} slug={slug} number={edition.number} />
+      {edition.foreword === null ? (
+        ""
+      ) : (
+        <details class="app-details">
+          <summary class="app-details__summary" safe>
+            {t.foreword}
+          </summary>
+          <div class="app-details__text">
+            <Paragraphs text={edition.foreword} lang={view.contentLang} />
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The list of all editions. */
+export function EditionsListPage(props: {
+  view: ViewContext;
+  requestUrl: string;
+  catalogue: Catalogue;
+  editions: readonly EditionSummary[];
+}): JSX.Element {
+  const { view, catalogue, editions } = props;
+  const t = view.t.edition;
+  const slug = catalogue.municipality.slug;
+  return (
+    <PageLayout
+      view={view}
+      title={t.listTitle}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="editions"
+      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.listTitle }]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.listTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.listIntro}
+      </p>
+      {editions.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noEditions}
+        </p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="app-table" id="fortschreibungen">
+            <caption class="app-table__caption" safe>
+              {t.listCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.columnTitle}
+                </th>
+                <th scope="col" safe>
+                  {t.columnDate}
+                </th>
+                <th scope="col" safe>
+                  {t.columnCouncil}
+                </th>
+                <th scope="col" safe>
+                  {t.columnChanges}
+                </th>
+                <th scope="col" safe>
+                  {t.columnDocuments}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {editions.map((edition, index) => {
+                const previous = index === 0 ? null : (editions[index - 1] ?? null);
+                return (
+                  <tr>
+                    <th scope="row">
+                      <a class="app-link" href={view.link(editionPaths.edition(slug, edition.number))} lang={view.contentLang} safe>
+                        {edition.title}
+                      </a>
+                      {edition.isReconstruction ? (
+                        <span class="app-tag app-tag--grey" safe>
+                          {t.reconstruction}
+                        </span>
+                      ) : (
+                        ""
+                      )}
+                    </th>
+                    <td safe>{formatIsoDateGerman(edition.publishedOn)}</td>
+                    <td lang={view.contentLang}>
+                      {edition.councilUrl === null ? (
+                        <span safe>{edition.councilReference ?? t.rowNone}</span>
+                      ) : (
+                        <a class="app-link" href={edition.councilUrl} safe>
+                          {edition.councilReference ?? edition.councilUrl}
+                        </a>
+                      )}
+                    </td>
+                    <td>
+                      {previous === null ? (
+                        <span safe>{t.noPrevious}</span>
+                      ) : (
+                        <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+                          {t.changesSince(previous.title)}
+                        </a>
+                      )}
+                    </td>
+                    <td>
+                      <DocumentLinks view={view} slug={slug} number={edition.number} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </PageLayout>
+  );
+}
+
+/** The change report between two editions. */
+export function ChangesPage(props: {
+  view: ViewContext;
+  requestUrl: string;
+  report: ChangeReport;
+  scope: PortalScope;
+  /** The editions the newer one can be compared with (older ones). */
+  choices: readonly EditionSummary[];
+}): JSX.Element {
+  const { view, report, scope } = props;
+  const t = view.t.edition;
+  const slug = report.municipality.slug;
+  const newer = report.to;
+  const title = newer === null ? t.draftChangesTitle(report.from.title) : t.changesTitle(newer.title, report.from.title);
+  return (
+    <PageLayout
+      view={view}
+      title={title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(report.after)}
+      breadcrumbs={[
+        { label: report.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        { label: t.listTitle, href: view.link(editionPaths.list(slug)) },
+        ...(newer === null ? [] : [{ label: newer.title, href: view.link(editionPaths.edition(slug, newer.number)), lang: view.contentLang }]),
+        { label: t.columnChanges },
+      ]}
+    >
+      <ScopeNotice view={view} scope={scope} />
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      {newer === null || props.choices.length < 2 ? (
+        ""
+      ) : (
+        <form class="app-filter" method="get" action={editionPaths.changes(slug, newer.number)}>
+          {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+          <fieldset class="app-fieldset">
+            <legend class="app-fieldset__legend" safe>
+              {t.sinceLegend}
+            </legend>
+            <div class="app-form-group">
+              <label class="app-label" for="seit" safe>
+                {t.sinceLabel}
+              </label>
+              <select class="app-select" id="seit" name="seit">
+                {props.choices.map((choice) => (
+                  <option value={String(choice.number)} selected={choice.number === report.from.number} safe>
+                    {`${choice.title} (${formatIsoDateGerman(choice.publishedOn)})`}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+          <div class="app-button-group">
+            <button class="app-button app-button--secondary" type="submit" safe>
+              {t.sinceSubmit}
+            </button>
+          </div>
+        </form>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(scope.timeline, { vergleich: String(report.from.number) })} safe>
+          {`${view.t.timelineTitle}: ${t.comparisonHeading(report.from.title)}`}
+        </a>
+      </p>
+      <ReportSummary view={view} report={report} />
+      <ReportChanges
+        view={view}
+        report={report}
+        projectHref={(project) => (project.slug === "" ? null : view.link(scope.project(project.slug)))}
+        editionTitle={newer !== null && newer.number - report.from.number > 1 ? (number) => `${number}. Fortschreibung` : null}
+      />
+    </PageLayout>
+  );
+}

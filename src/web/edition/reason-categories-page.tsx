@@ -1,0 +1,118 @@
+/**
+ * The reason categories of a municipality (administrators): one form per category to
+ * rename it or require a text, a button to remove it, and a form for a new one.
+ */
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { Checkbox } from "../components/form-fields/form-fields.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { TextField } from "../components/text-field/text-field.js";
+import type { ViewContext } from "../components/view.js";
+import type { EditorChrome, FailedForm } from "../editor/editor-view.js";
+import { editionPaths } from "./edition-paths.js";
+
+/** Props of the page. */
+export interface ReasonCategoriesPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly chrome: EditorChrome;
+  readonly slug: string;
+  readonly categories: readonly { readonly key: string; readonly label: string; readonly requiresText: boolean; readonly version: number }[];
+  readonly csrfToken: string;
+  readonly notice?: string | undefined;
+  readonly failed?: FailedForm | undefined;
+}
+
+/** The page. */
+export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Element {
+  const { view, slug, failed } = props;
+  const t = view.t.edition;
+  const valueOf = (form: string, field: string, stored: string): string => (failed?.form === form ? (failed.values[field] ?? "") : stored);
+  const checkedOf = (form: string, stored: boolean): boolean => (failed?.form === form ? failed.values.erlaeuterung === "ja" : stored);
+  const errorOf = (form: string, field: string): string | undefined => (failed?.form === form ? failed.errors[field] : undefined);
+  const hidden = (
+    <>
+      <CsrfField token={props.csrfToken} />
+      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+    </>
+  );
+  return (
+    <PageLayout view={view} title={t.categoriesTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
+      {failed === undefined || (failed.summary.length === 0 && failed.messages.length === 0) ? (
+        ""
+      ) : (
+        <ErrorSummary title={view.t.editor.errorSummaryTitle} links={failed.summary} messages={failed.messages} />
+      )}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <h1 class="app-heading-xl" safe>
+        {t.categoriesTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.categoriesIntro}
+      </p>
+      {props.categories.map((category) => {
+        const form = `kategorie-${category.key}`;
+        return (
+          <section class="app-edit-section" id={form} aria-labelledby={`${form}-titel`}>
+            <h2 class="app-heading-m" id={`${form}-titel`} lang={view.contentLang} safe>
+              {t.categoryLegend(category.label)}
+            </h2>
+            <form method="post" action={`${editionPaths.category(slug, category.key)}#${form}`}>
+              {hidden}
+              <input type="hidden" name="version" value={String(category.version)} />
+              <TextField
+                id={`${form}-bezeichnung`}
+                name="bezeichnung"
+                label={t.fieldLabel}
+                value={valueOf(form, "bezeichnung", category.label)}
+                error={errorOf(form, "bezeichnung")}
+                maxlength={80}
+              />
+              <Checkbox id={`${form}-erlaeuterung`} name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf(form, category.requiresText)} />
+              <button class="app-button app-button--secondary" type="submit" safe>
+                {t.categorySave}
+              </button>
+            </form>
+            <form method="post" action={editionPaths.categoryDelete(slug, category.key)}>
+              {hidden}
+              <input type="hidden" name="version" value={String(category.version)} />
+              <button class="app-button app-button--secondary" type="submit" aria-label={`${t.categoryRemove}: ${category.label}`} safe>
+                {t.categoryRemove}
+              </button>
+            </form>
+          </section>
+        );
+      })}
+      <section class="app-edit-section" id="kategorie-neu" aria-labelledby="kategorie-neu-titel">
+        <h2 class="app-heading-m" id="kategorie-neu-titel" safe>
+          {t.newCategoryLegend}
+        </h2>
+        <form method="post" action={`${editionPaths.categories(slug)}#kategorie-neu`}>
+          {hidden}
+          <TextField
+            id="kategorie-neu-schluessel"
+            name="schluessel"
+            label={t.fieldKey}
+            hint={t.fieldKeyHint}
+            value={valueOf("kategorie-neu", "schluessel", "")}
+            error={errorOf("kategorie-neu", "schluessel")}
+            maxlength={60}
+          />
+          <TextField
+            id="kategorie-neu-bezeichnung"
+            name="bezeichnung"
+            label={t.fieldLabel}
+            value={valueOf("kategorie-neu", "bezeichnung", "")}
+            error={errorOf("kategorie-neu", "bezeichnung")}
+            maxlength={80}
+          />
+          <Checkbox id="kategorie-neu-erlaeuterung" name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf("kategorie-neu", false)} />
+          <button class="app-button" type="submit" safe>
+            {t.categoryAdd}
+          </button>
+        </form>
+      </section>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Says at the top of a portal page which state of the programme it shows: a short "Stand"
+ * line for what is published, a banner for an older edition, and an unmistakable banner
+ * for the draft ("Entwurf – nicht veröffentlicht"), so that nobody takes a working state
+ * for the council's decision. The banners are regions with a heading, so that screen
+ * reader users meet them in the headings list too.
+ */
+import { formatIsoDateGerman } from "../../domain/edition/edition.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "../portal/paths.js";
+import type { PortalScope } from "../portal/portal-scope.js";
+import { editionPaths } from "./edition-paths.js";
+
+/** Props of the notice. */
+export interface ScopeNoticeProps {
+  readonly view: ViewContext;
+  readonly scope: PortalScope;
+}
+
+/** The notice for a scope (nothing while nothing is published and the page is public). */
+export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
+  const { view, scope } = props;
+  const t = view.t.edition;
+  const slug = scope.municipalitySlug;
+  const latest = scope.editions.at(-1) ?? null;
+  if (scope.kind === "draft") {
+    return (
+      <div class="app-scope-banner app-scope-banner--draft" role="region" aria-labelledby="entwurf-titel">
+        <h2 class="app-scope-banner__title" id="entwurf-titel" safe>
+          {t.draftBannerTitle}
+        </h2>
+        <p class="app-scope-banner__text" safe>
+          {latest === null ? t.draftBannerNoEdition : t.draftBannerText}
+        </p>
+        <ul class="app-scope-banner__links">
+          <li>
+            <a class="app-link" href={view.link(editionPaths.draftChanges(slug))} safe>
+              {t.draftChangesLink}
+            </a>
+          </li>
+          <li>
+            <a class="app-link" href={view.link(paths.municipality(slug))} safe>
+              {t.publishedPortalLink}
+            </a>
+          </li>
+        </ul>
+      </div>
+    );
+  }
+  const edition = scope.edition;
+  if (edition === null) return <></>;
+  if (scope.kind === "edition") {
+    const isLatest = latest !== null && latest.number === edition.number;
+    return (
+      <div class={["app-scope-banner", !isLatest && "app-scope-banner--older"]} role="region" aria-labelledby="fassung-titel">
+        <h2 class="app-scope-banner__title" id="fassung-titel" safe>
+          {isLatest ? t.currentEditionTitle(edition.title) : t.olderEditionTitle(edition.title)}
+        </h2>
+        <p class="app-scope-banner__text" safe>
+          {isLatest || latest === null
+            ? t.currentEditionText(formatIsoDateGerman(edition.publishedOn))
+            : t.olderEditionText(edition.title, formatIsoDateGerman(edition.publishedOn), latest.title)}
+        </p>
+        <ul class="app-scope-banner__links">
+          {isLatest ? (
+            ""
+          ) : (
+            <li>
+              <a class="app-link" href={view.link(paths.municipality(slug))} safe>
+                {t.toCurrentEdition}
+              </a>
+            </li>
+          )}
+          <li>
+            <a class="app-link" href={view.link(editionPaths.list(slug))} safe>
+              {t.allEditions}
+            </a>
+          </li>
+        </ul>
+      </div>
+    );
+  }
+  const previous = scope.editions.filter((candidate) => candidate.number < edition.number).at(-1) ?? null;
+  return (
+    <p class="app-edition-line">
+      <span safe>{t.publishedAs(edition.title, formatIsoDateGerman(edition.publishedOn))}</span>
+      {previous === null ? (
+        ""
+      ) : (
+        <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+          {t.changesSince(previous.title)}
+        </a>
+      )}
+      <a class="app-link" href={view.link(editionPaths.edition(slug, edition.number))} safe>
+        {t.documentsTitle}
+      </a>
+      <a class="app-link" href={view.link(editionPaths.list(slug))} safe>
+        {t.allEditions}
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * Key figures in the editor: the list with the latest value and its as-of date, one figure
+ * with its chart, its values (add one, remove a wrong one) and — for administrators — its
+ * definition. Editors record the values of figures linked to their projects.
+ */
+import type { IndicatorForStaff, IndicatorsForStaff } from "../../app/indicators/read-indicators.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
+import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatObservationGerman, INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import type { Choice } from "../components/form-fields/form-fields.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
+import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { reportPaths } from "./report-paths.js";
+
+type Kit = ReturnType<typeof formKit>;
+
+function definitionFields(props: FormPageProps & { readonly data: IndicatorsForStaff }, f: Kit, form: string, stored: IndicatorForStaff | null): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.reports;
+  const indicator = stored?.indicator;
+  const projectChoices: Choice[] = [
+    { value: "", label: t.noProject },
+    ...listProjects(data.catalogue).map(({ project, impactArea }) => ({
+      value: project.slug,
+      label: `${project.code} ${project.title} (${impactArea.name})`,
+      lang: view.contentLang,
+    })),
+  ];
+  const kindChoices: Choice[] = INDICATOR_KINDS.map((kind) => ({ value: kind, label: t.indicatorKind[kind] }));
+  const chartChoices: Choice[] = [
+    { value: "line", label: t.chartLine },
+    { value: "bar", label: t.chartBar },
+  ];
+  return (
+    <>
+      {f.text(form, "name", t.fieldFigureName, indicator?.name ?? "", { maxlength: 200 })}
+      <div class="app-editor-form__pair">
+        {f.text(form, "einheit", t.fieldUnit, indicator?.unit ?? "", { maxlength: 100, hint: t.fieldUnitHint })}
+        {f.select(form, "art", t.fieldKind, indicator?.kind ?? "count", kindChoices)}
+      </div>
+      {f.text(form, "gesamt", t.fieldDenominatorLabel, indicator?.denominatorLabel ?? "", { maxlength: 200, hint: t.fieldDenominatorLabelHint })}
+      {f.area(form, "definition", t.figureDefinition, indicator?.definition ?? "", { rows: 2, maxlength: 1000 })}
+      <div class="app-editor-form__pair">
+        {f.text(form, "quelle", t.figureSource, indicator?.source ?? "", { maxlength: 300 })}
+        {f.text(form, "verantwortlich", t.figureOwner, indicator?.owner ?? "", { maxlength: 200 })}
+      </div>
+      <div class="app-editor-form__pair">
+        {f.select(form, "projekt", t.fieldProject, indicator?.projectSlug ?? "", projectChoices)}
+        {f.select(form, "diagramm", t.fieldChartKind, stored?.chartKind ?? "line", chartChoices)}
+      </div>
+    </>
+  );
+}
+
+/** The list of key figures. */
+export function FiguresOverviewPage(props: FormPageProps & { readonly data: IndicatorsForStaff; readonly today: number }): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const f = formKit(props);
+  const form = "kennzahl-neu";
+  return (
+    <FormFrame {...props} title={t.figuresTitle} lead={t.figuresLead}>
+      {data.indicators.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noFigures}
+        </p>
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="app-table">
+            <caption class="app-table__caption" safe>
+              {t.figuresCaption(data.indicators.length)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.columnFigure}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {t.columnLatest}
+                </th>
+                <th scope="col" safe>
+                  {t.asOfLabel}
+                </th>
+                <th scope="col" safe>
+                  {t.fieldProject}
+                </th>
+                <th scope="col" safe>
+                  {t.figureOwner}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.indicators.map((each) => {
+                const latest = each.observations.filter((observation) => observation.day <= props.today).at(-1);
+                return (
+                  <tr>
+                    <th scope="row">
+                      <a class="app-link" href={view.link(reportPaths.staffFigure(slug, each.indicator.key))} lang={view.contentLang} safe>
+                        {each.indicator.name}
+                      </a>
+                    </th>
+                    <td class="app-table__numeric" safe>
+                      {latest === undefined ? "–" : `${formatObservationGerman(latest)} ${each.indicator.unit}`}
+                    </td>
+                    <td safe>{latest === undefined ? "–" : formatGermanDate(latest.day)}</td>
+                    <td lang={view.contentLang} safe>
+                      {each.indicator.projectSlug ?? "–"}
+                    </td>
+                    <td lang={view.contentLang} safe>
+                      {each.indicator.owner}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.mayDefine ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-kennzahl-neu">
+          <h2 class="app-heading-l" id="abschnitt-kennzahl-neu" safe>
+            {t.newFigure}
+          </h2>
+          <form method="post" action={view.link(reportPaths.staffFigures(slug))} class="app-editor-form" id={form}>
+            {f.meta(form, null)}
+            {f.text(form, "schluessel", t.fieldFigureKey, "", { maxlength: 100, hint: view.t.editor.fieldKeyHint })}
+            {definitionFields(props, f, form, null)}
+            {f.reason(form)}
+            {f.button(t.addFigure)}
+          </form>
+        </section>
+      ) : (
+        ""
+      )}
+    </FormFrame>
+  );
+}
+
+/** One key figure: chart, values, and the forms. */
+export function FigurePage(props: FormPageProps & { readonly data: IndicatorsForStaff & { readonly indicator: IndicatorForStaff }; readonly today: number }): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const stored = data.indicator;
+  const { indicator } = stored;
+  const f = formKit(props);
+  const valueForm = "wert-neu";
+  const definitionForm = "definition";
+  return (
+    <FormFrame {...props} title={indicator.name}>
+      <IndicatorFigure view={view} indicator={indicator} observations={stored.observations} chartKind={stored.chartKind} asOf={props.today} idPrefix="kennzahl" headingLevel={3} />
+      <section class="app-section" aria-labelledby="abschnitt-werte">
+        <h2 class="app-heading-l" id="abschnitt-werte" safe>
+          {t.valuesHeading}
+        </h2>
+        {stored.observations.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noValues}
+          </p>
+        ) : (
+          <ol class="app-measure-list">
+            {[...stored.observations].reverse().map((observation) => (
+              <li class="app-measure-list__item app-value-row">
+                <span>
+                  <strong safe>{formatGermanDate(observation.day)}</strong>: <span safe>{`${formatObservationGerman(observation)} ${indicator.unit}`}</span>
+                  {observation.note === null ? (
+                    ""
+                  ) : (
+                    <span class="app-hint" lang={view.contentLang} safe>
+                      {` – ${observation.note}`}
+                    </span>
+                  )}
+                </span>
+                {stored.mayRecord ? (
+                  <form method="post" action={view.link(reportPaths.staffFigureValueDelete(slug, indicator.key, observation.id))} class="app-form-inline" id={`wert-${observation.id}`}>
+                    <CsrfField token={props.csrfToken} />
+                    <input type="hidden" name="version" value={String(stored.version)} />
+                    <button type="submit" class="app-button app-button--secondary app-button--small" aria-label={t.removeValueLabel(formatGermanDate(observation.day))} safe>
+                      {t.removeValue}
+                    </button>
+                  </form>
+                ) : (
+                  ""
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {stored.mayRecord ? (
+          <form method="post" action={view.link(reportPaths.staffFigureValues(slug, indicator.key))} class="app-editor-form" id={valueForm}>
+            <fieldset class="app-fieldset">
+              <legend class="app-fieldset__legend" safe>
+                {t.newValue}
+              </legend>
+              {f.meta(valueForm, stored.version)}
+              <div class="app-editor-form__pair">
+                {f.text(valueForm, "datum", t.fieldValueDay, "", { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+                {f.text(valueForm, "wert", t.fieldValue(indicator.unit), "", { maxlength: 12, short: true })}
+              </div>
+              {indicator.kind === "ratio" ? f.text(valueForm, "gesamt", indicator.denominatorLabel ?? t.fieldDenominator, "", { maxlength: 12, short: true }) : ""}
+              {f.text(valueForm, "anmerkung", t.fieldNote, "", { maxlength: 500 })}
+              {f.reason(valueForm)}
+              {f.button(t.addValue)}
+            </fieldset>
+          </form>
+        ) : (
+          <p class="app-body-text" safe>
+            {t.valuesNotYours}
+          </p>
+        )}
+      </section>
+      {data.mayDefine ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-definition">
+          <h2 class="app-heading-l" id="abschnitt-definition" safe>
+            {t.definitionHeading}
+          </h2>
+          <form method="post" action={view.link(reportPaths.staffFigure(slug, indicator.key))} class="app-editor-form" id={definitionForm}>
+            {f.meta(definitionForm, stored.version)}
+            {definitionFields(props, f, definitionForm, stored)}
+            {f.reason(definitionForm)}
+            {f.button(t.saveFigure)}
+          </form>
+        </section>
+      ) : (
+        ""
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.staffFigures(slug))} safe>
+          {t.backToFigures}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}

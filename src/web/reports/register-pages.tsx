@@ -1,0 +1,349 @@
+/**
+ * The OZG service register in the editor: the report figures and the maturity chart as of
+ * a chosen day, the services valid on that day, export and import (CSV, XLSX), and one
+ * service with its history and — for administrators — the form to correct it or record a
+ * new state from a day on.
+ */
+import type { RegisterForStaff, StoredService } from "../../app/services/read-register.js";
+import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
+import {
+  formatMaturityGerman,
+  MATURITY_MODEL_VERSIONS,
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_CHANNELS,
+  SERVICE_STATUS_LABELS,
+  SERVICE_STATUSES,
+  type Service,
+} from "../../domain/service/service.js";
+import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { RadioGroup, type Choice } from "../components/form-fields/form-fields.js";
+import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
+import { TextField } from "../components/text-field/text-field.js";
+import { errorOf, valueOf } from "../editor/editor-view.js";
+import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { reportPaths } from "./report-paths.js";
+import { OzgFiguresTable } from "./report-view.js";
+
+type Kit = ReturnType<typeof formKit>;
+
+function yesNo(value: boolean, yes: string, no: string): string {
+  return value ? yes : no;
+}
+
+function serviceFields(props: FormPageProps, f: Kit, form: string, stored: Service | null): JSX.Element {
+  const t = props.view.t.reports;
+  const channelChoices: Choice[] = [{ value: "", label: t.noChannel }, ...SERVICE_CHANNELS.map((channel) => ({ value: channel, label: SERVICE_CHANNEL_LABELS[channel] }))];
+  const statusChoices: Choice[] = SERVICE_STATUSES.map((status) => ({ value: status, label: SERVICE_STATUS_LABELS[status] }));
+  const modelChoices: Choice[] = [{ value: "", label: t.notAssessed }, ...MATURITY_MODEL_VERSIONS.map((version) => ({ value: version, label: t.maturityModel(version) }))];
+  return (
+    <>
+      {f.text(form, "name", t.fieldServiceName, stored?.name ?? "", { maxlength: 300 })}
+      <div class="app-editor-form__pair">
+        {f.text(form, "themenfeld", t.fieldTopic, stored?.topic ?? "", { maxlength: 200 })}
+        {f.select(form, "status", t.fieldStatus, stored?.status ?? "planned", statusChoices)}
+      </div>
+      {f.checkbox(form, "vor-ort", t.fieldResponsibleLocally, stored?.isResponsibleLocally ?? true, t.fieldResponsibleLocallyHint)}
+      <div class="app-editor-form__pair">
+        {f.select(form, "zugangsweg", t.fieldChannel, stored?.channel ?? "", channelChoices)}
+        {f.text(form, "antraege", t.fieldApplications, String(stored?.onlineApplications ?? 0), { maxlength: 6, short: true })}
+      </div>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+          {t.fieldOnline}
+        </legend>
+        <div class="app-checkbox-columns">
+          {f.checkbox(form, "front-end", t.fieldFrontEnd, stored?.isFrontEndOnline ?? false)}
+          {f.checkbox(form, "back-end", t.fieldBackEnd, stored?.isBackEndConnected ?? false)}
+          {f.checkbox(form, "e-payment", t.fieldEPayment, stored?.hasEPayment ?? false)}
+          {f.checkbox(form, "eid", t.fieldEId, stored?.hasEId ?? false)}
+        </div>
+      </fieldset>
+      <div class="app-editor-form__pair">
+        {f.select(form, "reifegradmodell", t.fieldMaturityModel, stored?.maturity?.modelVersion ?? "", modelChoices)}
+        {f.text(form, "reifegrad", t.fieldMaturityLevel, stored?.maturity === null || stored === null ? "" : String(stored.maturity.level), {
+          maxlength: 2,
+          short: true,
+          hint: t.fieldMaturityLevelHint,
+        })}
+      </div>
+      {f.text(form, "url", t.fieldUrl, stored?.url ?? "", { maxlength: 2000 })}
+    </>
+  );
+}
+
+/** The register: figures, chart, services, files. */
+export function RegisterPage(props: FormPageProps & { readonly data: RegisterForStaff }): JSX.Element {
+  const { view, data } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const f = formKit(props);
+  const charts = data.figures.maturity.filter((distribution) => distribution.assessed > 0).map(layoutMaturityChart);
+  const current = [...data.current].sort((a, b) => a.service.name.localeCompare(b.service.name, "de"));
+  return (
+    <FormFrame {...props} title={t.registerTitle} lead={t.registerLead}>
+      <form method="get" action={view.link(reportPaths.register(slug))} class="app-filter" id="stand-filter">
+        <div class="app-filter__fields">
+          <TextField id="stand-filter-stand" name="stand" label={t.asOfLabel} hint={t.fieldAsOfHint} value={formatGermanDate(data.day)} width="short" maxlength={10} />
+        </div>
+        {view.lang === "en" ? <input type="hidden" name="lang" value="en" /> : ""}
+        <button type="submit" class="app-button app-button--secondary" safe>
+          {t.showAsOf}
+        </button>
+      </form>
+      <section class="app-section" aria-labelledby="abschnitt-ozg-zahlen">
+        <h2 class="app-heading-l" id="abschnitt-ozg-zahlen" safe>
+          {t.registerFigures(formatGermanDate(data.day))}
+        </h2>
+        <OzgFiguresTable view={view} figures={data.figures} previous={null} asOf={data.day} previousAsOf={null} />
+        {charts.map((chart) => (
+          <MaturityFigure chart={chart} idPrefix={`reifegrad-${chart.modelVersion.replace(".", "-")}`} tableSummary={t.maturityTable} />
+        ))}
+      </section>
+      <section class="app-section" aria-labelledby="abschnitt-leistungen">
+        <h2 class="app-heading-l" id="abschnitt-leistungen" safe>
+          {t.servicesHeading(current.length)}
+        </h2>
+        <ul class="app-editor-links">
+          <li>
+            <a class="app-link" href={reportPaths.registerCsv(slug)} download="" safe>
+              {t.exportCsv}
+            </a>
+          </li>
+          <li>
+            <a class="app-link" href={reportPaths.registerXlsx(slug)} download="" safe>
+              {t.exportXlsx}
+            </a>
+          </li>
+        </ul>
+        {current.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noServices}
+          </p>
+        ) : (
+          <div class="app-table-wrapper">
+            <table class="app-table app-table--compact">
+              <caption class="app-table__caption" safe>
+                {t.servicesCaption(formatGermanDate(data.day))}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t.columnService}
+                  </th>
+                  <th scope="col" safe>
+                    {t.fieldChannel}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnOnline}
+                  </th>
+                  <th scope="col" class="app-table__numeric" safe>
+                    {t.fieldApplications}
+                  </th>
+                  <th scope="col" safe>
+                    {t.fieldMaturityLevel}
+                  </th>
+                  <th scope="col" safe>
+                    {t.fieldStatus}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {current.map(({ service }) => (
+                  <tr>
+                    <th scope="row">
+                      <a class="app-link" href={view.link(reportPaths.registerService(slug, service.leikaKey))} lang={view.contentLang} safe>
+                        {service.name}
+                      </a>
+                      <span class="app-hint app-leika" safe>
+                        {service.isResponsibleLocally ? service.leikaKey : `${service.leikaKey} · ${t.notResponsibleShort}`}
+                      </span>
+                      {(data.warnings.get(service.leikaKey) ?? []).map((warning) => (
+                        <span class="app-error-message app-error-message--inline" safe>
+                          {warning}
+                        </span>
+                      ))}
+                    </th>
+                    <td safe>{service.channel === null ? "–" : SERVICE_CHANNEL_LABELS[service.channel]}</td>
+                    <td safe>
+                      {[
+                        yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
+                        yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
+                        yesNo(service.hasEPayment, t.fieldEPayment, ""),
+                        yesNo(service.hasEId, t.fieldEId, ""),
+                      ]
+                        .filter((text) => text !== "")
+                        .join(", ") || "–"}
+                    </td>
+                    <td class="app-table__numeric" safe>
+                      {String(service.onlineApplications)}
+                    </td>
+                    <td safe>{service.maturity === null ? "–" : formatMaturityGerman(service.maturity)}</td>
+                    <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {data.mayManage ? (
+        <>
+          <section class="app-section app-editor-section" aria-labelledby="abschnitt-import">
+            <h2 class="app-heading-l" id="abschnitt-import" safe>
+              {t.importHeading}
+            </h2>
+            <p class="app-body-text" safe>
+              {t.importText}
+            </p>
+            <form method="post" action={view.link(reportPaths.registerImport(slug))} enctype="multipart/form-data" class="app-editor-form" id="import">
+              <CsrfField token={props.csrfToken} />
+              <div class={["app-form-group", errorOf(props.failed, "import", "datei") !== undefined && "app-form-group--error"]}>
+                <label class="app-label" for="import-datei" safe>
+                  {t.fieldFile}
+                </label>
+                <p class="app-hint" id="import-datei-hinweis" safe>
+                  {t.fieldFileHint}
+                </p>
+                <input class="app-file-upload" type="file" id="import-datei" name="datei" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-datei-hinweis" />
+              </div>
+              {f.reason("import")}
+              {f.button(t.importButton)}
+            </form>
+          </section>
+          <section class="app-section app-editor-section" aria-labelledby="abschnitt-leistung-neu">
+            <h2 class="app-heading-l" id="abschnitt-leistung-neu" safe>
+              {t.newService}
+            </h2>
+            <form method="post" action={view.link(reportPaths.register(slug))} class="app-editor-form" id="leistung-neu">
+              {f.meta("leistung-neu", null)}
+              <div class="app-editor-form__pair">
+                {f.text("leistung-neu", "leika", t.fieldLeikaKey, "", { maxlength: 40, hint: t.fieldLeikaKeyHint })}
+                {f.text("leistung-neu", "ab", t.fieldValidFrom, "", { maxlength: 10, short: true, hint: t.fieldValidFromHint })}
+              </div>
+              {serviceFields(props, f, "leistung-neu", null)}
+              {f.reason("leistung-neu")}
+              {f.button(t.addService)}
+            </form>
+          </section>
+        </>
+      ) : (
+        ""
+      )}
+    </FormFrame>
+  );
+}
+
+/** One service with its history and the change form. */
+export function ServicePage(props: FormPageProps & { readonly data: RegisterForStaff & { readonly history: readonly StoredService[]; readonly latest: StoredService } }): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const f = formKit(props);
+  const form = "leistung";
+  const latest = data.latest;
+  const modeChoices: Choice[] = [
+    { value: "new-state", label: t.modeNewState },
+    { value: "correct", label: t.modeCorrect },
+  ];
+  return (
+    <FormFrame {...props} title={latest.service.name}>
+      <p class="app-caption" safe>
+        {`${t.fieldLeikaKey}: ${latest.service.leikaKey}`}
+      </p>
+      <section class="app-section" aria-labelledby="abschnitt-verlauf">
+        <h2 class="app-heading-l" id="abschnitt-verlauf" safe>
+          {t.serviceHistory}
+        </h2>
+        <div class="app-table-wrapper">
+          <table class="app-table app-table--compact">
+            <caption class="app-table__caption" safe>
+              {t.serviceHistoryCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.fieldValidFrom}
+                </th>
+                <th scope="col" safe>
+                  {t.fieldValidUntil}
+                </th>
+                <th scope="col" safe>
+                  {t.fieldStatus}
+                </th>
+                <th scope="col" safe>
+                  {t.fieldChannel}
+                </th>
+                <th scope="col" safe>
+                  {t.columnOnline}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {t.fieldApplications}
+                </th>
+                <th scope="col" safe>
+                  {t.fieldMaturityLevel}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.history.map(({ service }) => (
+                <tr>
+                  <th scope="row" safe>
+                    {service.validFrom === null ? t.sinceStart : formatGermanDate(service.validFrom)}
+                  </th>
+                  <td safe>{service.validUntil === null ? t.openEnd : formatGermanDate(service.validUntil)}</td>
+                  <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
+                  <td safe>{service.channel === null ? "–" : SERVICE_CHANNEL_LABELS[service.channel]}</td>
+                  <td safe>
+                    {[
+                      yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
+                      yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
+                      yesNo(service.hasEPayment, t.fieldEPayment, ""),
+                      yesNo(service.hasEId, t.fieldEId, ""),
+                    ]
+                      .filter((text) => text !== "")
+                      .join(", ") || "–"}
+                  </td>
+                  <td class="app-table__numeric" safe>
+                    {String(service.onlineApplications)}
+                  </td>
+                  <td safe>{service.maturity === null ? "–" : formatMaturityGerman(service.maturity)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {data.mayManage && latest.service.validUntil === null ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-aendern">
+          <h2 class="app-heading-l" id="abschnitt-aendern" safe>
+            {t.changeService}
+          </h2>
+          <form method="post" action={view.link(reportPaths.registerService(slug, latest.service.leikaKey))} class="app-editor-form" id={form}>
+            {f.meta(form, latest.version)}
+            <input type="hidden" name="eintrag" value={String(latest.id)} />
+            <RadioGroup
+              id={`${form}-modus`}
+              name="modus"
+              label={t.fieldMode}
+              value={valueOf(failed, form, "modus", "new-state")}
+              error={errorOf(failed, form, "modus")}
+              choices={modeChoices}
+            />
+            {f.text(form, "ab", t.fieldNewStateFrom, "", { maxlength: 10, short: true, hint: t.fieldNewStateFromHint })}
+            {serviceFields(props, f, form, latest.service)}
+            {f.reason(form)}
+            {f.button(t.saveService)}
+          </form>
+        </section>
+      ) : (
+        ""
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
+          {t.backToRegister}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}

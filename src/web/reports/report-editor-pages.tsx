@@ -1,0 +1,697 @@
+/**
+ * The staff pages of status reports: the overview with "Ihre Projekte für den Bericht am
+ * …", committees and meetings, and one report — per project a short form (status, text,
+ * highlights, new date) beside what the last report said and what changed since, with
+ * "Unverändert seit dem letzten Bericht" as a one-click form; for administrators the
+ * settings, publishing and reminders.
+ */
+import type { ReportForEditing, ReportingOverview, UpdateRequest } from "../../app/reports/read-reports.js";
+import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { parsePointInTime, formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
+import { reportProjects, type ReportProjectEntry } from "../../domain/report/report-document.js";
+import { MISSING_UPDATE_REASON_LABELS, REPORT_STATUSES } from "../../domain/report/report-status.js";
+import { RadioGroup, type Choice } from "../components/form-fields/form-fields.js";
+import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
+import type { ViewContext } from "../components/view.js";
+import { editorPaths } from "../editor/editor-paths.js";
+import { germanDayNumber } from "../http/clock.js";
+import { errorOf, valueOf } from "../editor/editor-view.js";
+import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { reportPaths } from "./report-paths.js";
+
+/** How many empty outlook rows the settings form offers. */
+export const EMPTY_OUTLOOK_ROWS = 2;
+
+function meetingChoiceLabel(meeting: { readonly committeeAbbreviation: string; readonly day: number; readonly title: string | null }): string {
+  return `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}${meeting.title === null ? "" : ` – ${meeting.title}`}`;
+}
+
+/** "Ihre Projekte für den Bericht am …": what a person still owes each draft. */
+export function UpdateRequests(props: { readonly view: ViewContext; readonly slug: string; readonly requests: readonly UpdateRequest[]; readonly headingLevel?: 2 | 3 }): JSX.Element {
+  const { view, slug } = props;
+  const t = view.t.reports;
+  const Heading = props.headingLevel === 3 ? "h3" : "h2";
+  return (
+    <>
+      {props.requests.map((request) => {
+        const id = `aktualisierung-${request.report.id}`;
+        return (
+          <section class="app-section app-update-request" aria-labelledby={id}>
+            <Heading class="app-heading-l" id={id} safe>
+              {t.yourProjectsFor(request.report.meeting.committeeAbbreviation, formatGermanDate(request.report.meeting.day))}
+            </Heading>
+            <p class="app-body-text" safe>
+              {request.open.length === 0 ? t.allComplete(request.projectCount) : t.openCount(request.open.length, request.projectCount)}
+            </p>
+            {request.open.length === 0 ? (
+              ""
+            ) : (
+              <ul class="app-task-list">
+                {request.open.map((open) => (
+                  <li class="app-task-list__item">
+                    <span class="app-task-list__name">
+                      <a class="app-link" href={`${view.link(reportPaths.staffReport(slug, request.report.id))}#projekt-${open.project.slug}`} lang={view.contentLang} safe>
+                        {`${open.project.code} ${open.project.title}`}
+                      </a>
+                    </span>
+                    <span class="app-task-list__status">
+                      <strong class="app-tag app-tag--report-missing" safe>
+                        {open.reasons.map((reason) => MISSING_UPDATE_REASON_LABELS[reason]).join("; ")}
+                      </strong>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p class="app-body-text">
+              <a class="app-link" href={view.link(reportPaths.staffReport(slug, request.report.id))} safe>
+                {t.openReport}
+              </a>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The reports overview. */
+export function ReportsOverviewPage(props: FormPageProps & { readonly overview: ReportingOverview }): JSX.Element {
+  const { view, overview } = props;
+  const t = view.t.reports;
+  const slug = overview.catalogue.municipality.slug;
+  const f = formKit(props);
+  const form = "bericht-neu";
+  const meetingChoices: Choice[] = [
+    { value: "", label: t.chooseMeeting },
+    ...overview.meetings.map((meeting) => ({ value: String(meeting.id), label: meetingChoiceLabel(meeting), lang: view.contentLang })),
+  ];
+  const previousChoices: Choice[] = [
+    { value: "auto", label: t.previousAuto },
+    { value: "keiner", label: t.previousNone },
+    ...overview.reports
+      .filter((report) => report.status === "published")
+      .map((report) => ({ value: String(report.id), label: t.reportChoice(meetingChoiceLabel(report.meeting), formatGermanDate(report.asOf)) })),
+  ];
+  return (
+    <FormFrame {...props} title={t.reportsTitle} lead={t.reportsLead}>
+      <UpdateRequests view={view} slug={slug} requests={overview.updateRequests} />
+      <section class="app-section" aria-labelledby="berichte-liste">
+        <h2 class="app-heading-l" id="berichte-liste" safe>
+          {t.reportsList}
+        </h2>
+        {overview.reports.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noReports}
+          </p>
+        ) : (
+          <div class="app-table-wrapper">
+            <table class="app-table">
+              <caption class="app-table__caption" safe>
+                {t.reportsCaption(overview.reports.length)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t.columnMeeting}
+                  </th>
+                  <th scope="col" safe>
+                    {t.asOfLabel}
+                  </th>
+                  <th scope="col" safe>
+                    {t.stateLabel}
+                  </th>
+                  <th scope="col" safe>
+                    {t.columnPublic}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.reports.map((report) => (
+                  <tr>
+                    <th scope="row">
+                      <a class="app-link" href={view.link(reportPaths.staffReport(slug, report.id))} lang={view.contentLang} safe>
+                        {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
+                      </a>
+                    </th>
+                    <td safe>{formatGermanDate(report.asOf)}</td>
+                    <td>
+                      <strong class={["app-tag", report.status === "draft" && "app-tag--report-draft"]} safe>
+                        {report.status === "draft" ? t.stateDraftShort : t.statePublishedShort}
+                      </strong>
+                    </td>
+                    <td>
+                      {report.status === "published" ? (
+                        <a class="app-link" href={view.link(reportPaths.report(slug, report.id))} safe>
+                          {t.publicPage}
+                        </a>
+                      ) : (
+                        <span safe>{t.notPublic}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {overview.rights.isAdministrator ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-bericht-neu">
+          <h2 class="app-heading-l" id="abschnitt-bericht-neu" safe>
+            {t.newReport}
+          </h2>
+          {overview.meetings.length === 0 ? (
+            <p class="app-body-text">
+              <span safe>{t.noMeetingsYet}</span>{" "}
+              <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
+                {t.committeesTitle}
+              </a>
+            </p>
+          ) : (
+            <form method="post" action={view.link(reportPaths.staffReports(slug))} class="app-editor-form" id={form}>
+              {f.meta(form, null)}
+              {f.select(form, "sitzung", t.fieldMeeting, "", meetingChoices)}
+              {f.text(form, "stand", t.fieldAsOf, "", { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+              {f.select(form, "vorheriger", t.fieldPrevious, "auto", previousChoices, t.fieldPreviousHint)}
+              {f.text(form, "titel", t.fieldTitle, "Sachstandsbericht Digitalisierung", { maxlength: 200 })}
+              {f.reason(form)}
+              {f.button(t.createReport)}
+            </form>
+          )}
+          <p class="app-body-text">
+            <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
+              {t.manageCommittees}
+            </a>
+          </p>
+        </section>
+      ) : (
+        ""
+      )}
+    </FormFrame>
+  );
+}
+
+/** Committees and meetings (administrators). */
+export function CommitteesPage(props: FormPageProps & { readonly overview: ReportingOverview }): JSX.Element {
+  const { view, overview } = props;
+  const t = view.t.reports;
+  const slug = overview.catalogue.municipality.slug;
+  const f = formKit(props);
+  const committeeChoices: Choice[] = overview.committees.map((committee) => ({
+    value: String(committee.id),
+    label: `${committee.name} (${committee.abbreviation})`,
+    lang: view.contentLang,
+  }));
+  const meetingFields = (form: string, stored: { committeeId: number; day: number | null; title: string | null; urls: readonly (string | null)[] }) => (
+    <>
+      <div class="app-editor-form__pair">
+        {f.select(form, "gremium", t.fieldCommittee, String(stored.committeeId), committeeChoices)}
+        {f.text(form, "datum", t.fieldMeetingDay, stored.day === null ? "" : formatGermanDate(stored.day), { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+      </div>
+      {f.text(form, "titel", t.fieldMeetingTitle, stored.title ?? "", { maxlength: 300, hint: t.fieldMeetingTitleHint })}
+      {f.text(form, "oparl-sitzung", t.fieldOparlMeeting, stored.urls[0] ?? "", { maxlength: 2000, hint: t.fieldOparlHint })}
+      {f.text(form, "oparl-top", t.fieldOparlAgendaItem, stored.urls[1] ?? "", { maxlength: 2000 })}
+      {f.text(form, "oparl-vorlage", t.fieldOparlPaper, stored.urls[2] ?? "", { maxlength: 2000 })}
+    </>
+  );
+  return (
+    <FormFrame {...props} title={t.committeesTitle} lead={t.committeesLead}>
+      <section class="app-section app-editor-section" aria-labelledby="abschnitt-gremien">
+        <h2 class="app-heading-l" id="abschnitt-gremien" safe>
+          {t.committeesHeading}
+        </h2>
+        <ol class="app-measure-list">
+          {overview.committees.map((committee) => {
+            const form = `gremium-${committee.id}`;
+            return (
+              <li class="app-measure-list__item">
+                <form method="post" action={view.link(reportPaths.committee(slug, committee.id))} class="app-editor-form" id={form}>
+                  <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend" lang={view.contentLang} safe>
+                      {`${committee.name} (${committee.abbreviation})`}
+                    </legend>
+                    {f.meta(form, committee.version)}
+                    <div class="app-editor-form__pair">
+                      {f.text(form, "name", t.fieldCommitteeName, committee.name, { maxlength: 200 })}
+                      {f.text(form, "kuerzel", t.fieldAbbreviation, committee.abbreviation, { maxlength: 20, short: true })}
+                    </div>
+                    {f.reason(form)}
+                    {f.button(t.saveCommittee)}
+                  </fieldset>
+                </form>
+              </li>
+            );
+          })}
+        </ol>
+        <form method="post" action={view.link(reportPaths.committees(slug))} class="app-editor-form" id="gremium-neu">
+          <fieldset class="app-fieldset">
+            <legend class="app-fieldset__legend" safe>
+              {t.newCommittee}
+            </legend>
+            {f.meta("gremium-neu", null)}
+            <div class="app-editor-form__pair">
+              {f.text("gremium-neu", "name", t.fieldCommitteeName, "", { maxlength: 200 })}
+              {f.text("gremium-neu", "kuerzel", t.fieldAbbreviation, "", { maxlength: 20, short: true, hint: t.fieldAbbreviationHint })}
+            </div>
+            {f.reason("gremium-neu")}
+            {f.button(t.addCommittee)}
+          </fieldset>
+        </form>
+      </section>
+      <section class="app-section app-editor-section" aria-labelledby="abschnitt-sitzungen">
+        <h2 class="app-heading-l" id="abschnitt-sitzungen" safe>
+          {t.meetingsHeading}
+        </h2>
+        {overview.committees.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noCommitteesYet}
+          </p>
+        ) : (
+          <>
+            <ol class="app-measure-list">
+              {overview.meetings.map((meeting) => {
+                const form = `sitzung-${meeting.id}`;
+                return (
+                  <li class="app-measure-list__item">
+                    <form method="post" action={view.link(reportPaths.meeting(slug, meeting.id))} class="app-editor-form" id={form}>
+                      <fieldset class="app-fieldset">
+                        <legend class="app-fieldset__legend" lang={view.contentLang} safe>
+                          {meetingChoiceLabel(meeting)}
+                        </legend>
+                        {f.meta(form, meeting.version)}
+                        {meetingFields(form, {
+                          committeeId: meeting.committeeId,
+                          day: meeting.day,
+                          title: meeting.title,
+                          urls: [meeting.oparlMeetingUrl, meeting.oparlAgendaItemUrl, meeting.oparlPaperUrl],
+                        })}
+                        {f.reason(form)}
+                        {f.button(t.saveMeeting)}
+                      </fieldset>
+                    </form>
+                  </li>
+                );
+              })}
+            </ol>
+            <form method="post" action={view.link(reportPaths.meetings(slug))} class="app-editor-form" id="sitzung-neu">
+              <fieldset class="app-fieldset">
+                <legend class="app-fieldset__legend" safe>
+                  {t.newMeeting}
+                </legend>
+                {f.meta("sitzung-neu", null)}
+                {meetingFields("sitzung-neu", { committeeId: overview.committees[0]?.id ?? 0, day: null, title: null, urls: [] })}
+                {f.reason("sitzung-neu")}
+                {f.button(t.addMeeting)}
+              </fieldset>
+            </form>
+          </>
+        )}
+      </section>
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.staffReports(slug))} safe>
+          {t.backToReports}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}
+
+/** A new date as the form shows it ("QI/2023"). */
+function dateLabel(canonical: string | null): string {
+  if (canonical === null) return "";
+  const parsed = parsePointInTime(canonical);
+  return parsed === null ? canonical : formatPointInTimeGerman(parsed);
+}
+
+function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; readonly project: ReportProjectEntry; readonly isDraft: boolean }): JSX.Element {
+  const { view, data, project, failed } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const f = formKit(props);
+  const stored = data.entries.get(project.slug);
+  const version = stored?.version ?? 0;
+  const form = `eintrag-${project.slug}`;
+  const previous = data.previousDocument === null ? undefined : reportProjects(data.previousDocument).find((each) => each.slug === project.slug);
+  const statusChoices: Choice[] = REPORT_STATUSES.map((status) => ({ value: status, label: t.reportStatus[status] }));
+  return (
+    <article class="app-report-card" id={`projekt-${project.slug}`} aria-labelledby={`projekt-${project.slug}-titel`}>
+      <h3 class="app-heading-m" id={`projekt-${project.slug}-titel`}>
+        <span class="app-project__code" safe>
+          {project.code}
+        </span>{" "}
+        <span lang={view.contentLang} safe>
+          {project.title}
+        </span>
+      </h3>
+      <p class="app-report-project__status">
+        <ReportStatusTag view={view} status={project.status} />
+        {project.isUnchanged ? (
+          <span class="app-report-project__unchanged" safe>
+            {t.unchangedNote}
+          </span>
+        ) : (
+          ""
+        )}
+        {stored === undefined ? (
+          ""
+        ) : (
+          <span class="app-hint app-report-card__meta" safe>
+            {t.lastSavedBy(stored.updatedBy, formatGermanDate(germanDayNumber(new Date(stored.updatedAt))))}
+          </span>
+        )}
+      </p>
+      <div class="app-report-card__context">
+        <div>
+          <h4 class="app-heading-s" safe>
+            {data.previousDocument === null ? t.noPreviousReport : t.lastReportSaid(formatGermanDate(data.previousDocument.asOf))}
+          </h4>
+          {previous === undefined || previous.status === null ? (
+            <p class="app-body-text" safe>
+              {t.previousNoEntry}
+            </p>
+          ) : (
+            <>
+              <p class="app-body-text">
+                <ReportStatusTag view={view} status={previous.status} />
+              </p>
+              {previous.text === "" ? (
+                ""
+              ) : (
+                <p class="app-body-text" lang={view.contentLang} safe>
+                  {previous.text}
+                </p>
+              )}
+            </>
+          )}
+        </div>
+        <div>
+          <h4 class="app-heading-s" safe>
+            {t.computedChanges}
+          </h4>
+          {project.changes.length === 0 ? (
+            <p class="app-body-text" safe>
+              {data.previousDocument === null ? t.changesWithoutPrevious : t.changesNone}
+            </p>
+          ) : (
+            <ul class="app-list app-list--bullet">
+              {project.changes.map((change) => (
+                <li lang={view.contentLang} safe>
+                  {change.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          {project.figures.length === 0 ? (
+            ""
+          ) : (
+            <ul class="app-list">
+              {project.figures.map((figure) => (
+                <li safe>{`${figure.indicator.name}: ${formatObservationGerman(figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      {props.isDraft ? (
+        <>
+          {previous === undefined || previous.status === null ? (
+            ""
+          ) : (
+            <form method="post" action={view.link(reportPaths.staffReportUnchanged(slug, data.report.id, project.slug))} class="app-form-inline" id={`${form}-unveraendert`}>
+              {f.meta(`${form}-unveraendert`, version)}
+              <button type="submit" class="app-button app-button--secondary" safe>
+                {t.markUnchanged}
+              </button>
+            </form>
+          )}
+          <form method="post" action={view.link(reportPaths.staffReportEntry(slug, data.report.id, project.slug))} class="app-editor-form" id={form}>
+            <fieldset class="app-fieldset">
+              <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                {t.entryLegend}
+              </legend>
+              {f.meta(form, version)}
+              <RadioGroup
+                id={`${form}-status`}
+                name="status"
+                label={t.fieldStatus}
+                value={valueOf(failed, form, "status", stored?.status ?? "")}
+                error={errorOf(failed, form, "status")}
+                choices={statusChoices}
+                inline={true}
+              />
+              {f.area(form, "text", t.fieldText, stored?.text ?? "", { hint: t.fieldTextHint, rows: 3 })}
+              {f.area(form, "hervorhebungen", t.fieldHighlights, (stored?.highlights ?? []).join("\n"), { hint: t.fieldHighlightsHint, rows: 3 })}
+              {f.text(form, "termin", t.fieldNewDate, dateLabel(stored?.newDate ?? null), { hint: t.fieldNewDateHint, maxlength: 20, short: true })}
+              {data.rights.isAdministrator ? f.checkbox(form, "anzeigen", t.fieldIncluded, stored?.isIncluded ?? true) : ""}
+              {f.reason(form)}
+              {f.button(t.saveEntry)}
+            </fieldset>
+          </form>
+        </>
+      ) : (
+        ""
+      )}
+    </article>
+  );
+}
+
+/** One report: the person's projects, and for administrators settings, publishing and reminders. */
+export function ReportEditPage(props: FormPageProps & { readonly data: ReportForEditing; readonly isMailConfigured: boolean }): JSX.Element {
+  const { view, data, failed } = props;
+  const t = view.t.reports;
+  const slug = data.catalogue.municipality.slug;
+  const f = formKit(props);
+  const isDraft = data.report.status === "draft";
+  const isAdministrator = data.rights.isAdministrator;
+  const own = new Set(data.ownProjects.map((entry) => entry.project.slug));
+  const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  const settings = "einstellungen";
+  const sentRows = failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
+  const outlookRows = Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 30 ? sentRows : data.report.outlook.length + EMPTY_OUTLOOK_ROWS;
+  const meetingChoices: Choice[] = data.meetings.map((meeting) => ({ value: String(meeting.id), label: meetingChoiceLabel(meeting), lang: view.contentLang }));
+  const previousChoices: Choice[] = [
+    { value: "keiner", label: t.previousNone },
+    ...data.otherReports.map((report) => ({ value: String(report.id), label: t.reportChoice(meetingChoiceLabel(report.meeting), formatGermanDate(report.asOf)) })),
+  ];
+  const sectionKeys = data.report.sectionKeys === null ? null : new Set(data.report.sectionKeys);
+  const sentSections = failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
+  return (
+    <FormFrame {...props} title={title}>
+      <dl class="app-summary-list">
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.asOfLabel}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {formatGermanDate(data.report.asOf)}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.stateLabel}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {isDraft ? t.stateDraft : t.statePublished(formatGermanDate(germanDayNumber(new Date(data.report.publishedAt ?? 0))))}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.previousLabel}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {data.previousDocument === null
+              ? t.previousNone
+              : t.previousText(data.previousDocument.meeting.committeeAbbreviation, formatGermanDate(data.previousDocument.meeting.day), formatGermanDate(data.previousDocument.asOf))}
+          </dd>
+        </div>
+      </dl>
+      <ul class="app-editor-links">
+        <li>
+          <a class="app-link" href={view.link(reportPaths.staffReportPreview(slug, data.report.id))} safe>
+            {t.preview}
+          </a>
+        </li>
+        <li>
+          <a class="app-link" href={reportPaths.staffReportDeck(slug, data.report.id)} download="" safe>
+            {t.downloadDeck}
+          </a>
+        </li>
+        <li>
+          <a class="app-link" href={reportPaths.staffReportPdf(slug, data.report.id)} download="" safe>
+            {t.downloadPdf}
+          </a>
+        </li>
+        {isDraft ? (
+          ""
+        ) : (
+          <li>
+            <a class="app-link" href={view.link(reportPaths.report(slug, data.report.id))} safe>
+              {t.publicPage}
+            </a>
+          </li>
+        )}
+      </ul>
+      {isDraft ? (
+        ""
+      ) : (
+        <p class="app-warning-text" safe>
+          {t.publishedImmutable}
+        </p>
+      )}
+      <section class="app-section" aria-labelledby="ihre-projekte">
+        <h2 class="app-heading-l" id="ihre-projekte" safe>
+          {t.yourProjectsFor(data.summary.meeting.committeeAbbreviation, formatGermanDate(data.summary.meeting.day))}
+        </h2>
+        <p class="app-body-text" safe>
+          {data.ownProjects.length === 0
+            ? t.noOwnProjects
+            : data.open.length === 0
+              ? t.allComplete(data.ownProjects.length)
+              : t.openCount(data.open.length, data.ownProjects.length)}
+        </p>
+        {data.open.length === 0 ? (
+          ""
+        ) : (
+          <ul class="app-list app-list--bullet">
+            {data.open.map((open) => (
+              <li>
+                <a class="app-link" href={`#projekt-${open.project.slug}`} lang={view.contentLang} safe>
+                  {`${open.project.code} ${open.project.title}`}
+                </a>{" "}
+                <span safe>{`– ${open.reasons.map((reason) => MISSING_UPDATE_REASON_LABELS[reason]).join("; ")}`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {data.document.sections.map((section) => {
+        const projects = section.projects.filter((project) => own.has(project.slug));
+        if (projects.length === 0) return "";
+        return (
+          <section class="app-section" aria-labelledby={`abschnitt-${section.key}`}>
+            <h2 class="app-heading-l" id={`abschnitt-${section.key}`}>
+              <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
+              <span lang={view.contentLang} safe>
+                {section.name}
+              </span>
+            </h2>
+            {projects.map((project) => (
+              <ProjectCard {...props} data={data} project={project} isDraft={isDraft} />
+            ))}
+          </section>
+        );
+      })}
+      {isAdministrator && isDraft ? (
+        <>
+          <section class="app-section app-editor-section" aria-labelledby="abschnitt-einstellungen">
+            <h2 class="app-heading-l" id="abschnitt-einstellungen" safe>
+              {t.settingsHeading}
+            </h2>
+            <form method="post" action={view.link(reportPaths.staffReportSettings(slug, data.report.id))} class="app-editor-form" id={settings}>
+              {f.meta(settings, data.report.version)}
+              <input type="hidden" name="zeilen" value={String(outlookRows)} />
+              {f.text(settings, "titel", t.fieldTitle, data.report.title, { maxlength: 200 })}
+              <div class="app-editor-form__pair">
+                {f.select(settings, "sitzung", t.fieldMeeting, String(data.report.meetingId), meetingChoices)}
+                {f.text(settings, "stand", t.fieldAsOf, formatGermanDate(data.report.asOf), { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+              </div>
+              {f.select(settings, "vorheriger", t.fieldPrevious, data.report.previousReportId === null ? "keiner" : String(data.report.previousReportId), previousChoices)}
+              <fieldset class="app-fieldset" id={`${settings}-abschnitt`}>
+                <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                  {t.fieldSections}
+                </legend>
+                <p class="app-hint" safe>
+                  {t.fieldSectionsHint}
+                </p>
+                <div class="app-checkbox-columns">
+                  {data.catalogue.impactAreas.flatMap((area) =>
+                    area.actionFields.map((field) => (
+                      <div class="app-checkbox">
+                        <input
+                          class="app-checkbox__input"
+                          type="checkbox"
+                          id={`${settings}-abschnitt-${field.key}`}
+                          name="abschnitt"
+                          value={field.key}
+                          checked={sentSections !== null ? sentSections.has(field.key) : sectionKeys === null || sectionKeys.has(field.key)}
+                        />
+                        <label class="app-checkbox__label" for={`${settings}-abschnitt-${field.key}`} lang={view.contentLang} safe>
+                          {`${area.name}: ${field.number} ${field.name}`}
+                        </label>
+                      </div>
+                    )),
+                  )}
+                </div>
+              </fieldset>
+              {f.checkbox(settings, "ozg", t.fieldIncludeOzg, data.report.includeOzg, t.fieldIncludeOzgHint)}
+              <h3 class="app-heading-m" safe>
+                {t.outlookHeading}
+              </h3>
+              <p class="app-hint" safe>
+                {t.outlookHint}
+              </p>
+              {Array.from({ length: outlookRows }, (_, index) => {
+                const item = data.report.outlook[index];
+                return (
+                  <fieldset class="app-fieldset app-responsibility-row">
+                    <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                      {t.outlookLegend(index + 1)}
+                    </legend>
+                    <div class="app-editor-form__pair">
+                      {f.text(settings, `ausblick-${index}-wann`, t.fieldOutlookWhen, item?.when ?? "", { maxlength: 100 })}
+                      {f.text(settings, `ausblick-${index}-was`, t.fieldOutlookWhat, item?.what ?? "", { maxlength: 300 })}
+                    </div>
+                  </fieldset>
+                );
+              })}
+              {f.reason(settings)}
+              {f.button(t.saveSettings)}
+            </form>
+          </section>
+          {props.isMailConfigured ? (
+            <section class="app-section app-editor-section" aria-labelledby="abschnitt-erinnerungen">
+              <h2 class="app-heading-l" id="abschnitt-erinnerungen" safe>
+                {t.remindersHeading}
+              </h2>
+              <p class="app-body-text" safe>
+                {t.remindersText}
+              </p>
+              <form method="post" action={view.link(reportPaths.staffReportRemind(slug, data.report.id))} class="app-editor-form" id="erinnerungen">
+                {f.meta("erinnerungen", null)}
+                {f.button(t.sendReminders, "secondary")}
+              </form>
+            </section>
+          ) : (
+            ""
+          )}
+          <section class="app-section app-editor-section" aria-labelledby="abschnitt-veroeffentlichen">
+            <h2 class="app-heading-l" id="abschnitt-veroeffentlichen" safe>
+              {t.publishHeading}
+            </h2>
+            <p class="app-body-text" safe>
+              {t.publishText}
+            </p>
+            <form method="post" action={view.link(reportPaths.staffReportPublish(slug, data.report.id))} class="app-editor-form" id="veroeffentlichen">
+              {f.meta("veroeffentlichen", data.report.version)}
+              {f.checkbox("veroeffentlichen", "bestaetigung", t.publishConfirm, false)}
+              {f.button(t.publish, "warning")}
+            </form>
+          </section>
+        </>
+      ) : (
+        ""
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.staffReports(slug))} safe>
+          {t.backToReports}
+        </a>{" "}
+        ·{" "}
+        <a class="app-link" href={view.link(editorPaths.home(slug))} safe>
+          {view.t.editor.navHome}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The URLs of status reports, key figures and the OZG register — public (/{kommune}/berichte,
+ * /{kommune}/kennzahlen) and for staff (/{kommune}/verwaltung/…) — in one place, so that
+ * links and routes cannot drift apart.
+ */
+
+/** Route patterns (Fastify syntax). */
+export const REPORT_ROUTES = {
+  // Public
+  reports: "/:slug/berichte",
+  report: "/:slug/berichte/:report",
+  reportDeck: "/:slug/berichte/:report/folien.pptx",
+  reportPdf: "/:slug/berichte/:report/bericht.pdf",
+  figures: "/:slug/kennzahlen",
+  // Staff
+  staffReports: "/:slug/verwaltung/berichte",
+  staffReport: "/:slug/verwaltung/berichte/:reportId",
+  staffReportSettings: "/:slug/verwaltung/berichte/:reportId/einstellungen",
+  staffReportEntry: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug",
+  staffReportUnchanged: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert",
+  staffReportPublish: "/:slug/verwaltung/berichte/:reportId/veroeffentlichen",
+  staffReportRemind: "/:slug/verwaltung/berichte/:reportId/erinnerungen",
+  staffReportPreview: "/:slug/verwaltung/berichte/:reportId/vorschau",
+  staffReportDeck: "/:slug/verwaltung/berichte/:reportId/folien.pptx",
+  staffReportPdf: "/:slug/verwaltung/berichte/:reportId/bericht.pdf",
+  committees: "/:slug/verwaltung/gremien",
+  committee: "/:slug/verwaltung/gremien/:committeeId",
+  meetings: "/:slug/verwaltung/sitzungen",
+  meeting: "/:slug/verwaltung/sitzungen/:meetingId",
+  staffFigures: "/:slug/verwaltung/kennzahlen",
+  staffFigure: "/:slug/verwaltung/kennzahlen/:key",
+  staffFigureValues: "/:slug/verwaltung/kennzahlen/:key/werte",
+  staffFigureValueDelete: "/:slug/verwaltung/kennzahlen/:key/werte/:observationId/loeschen",
+  register: "/:slug/verwaltung/ozg",
+  registerService: "/:slug/verwaltung/ozg/:leikaKey",
+  registerImport: "/:slug/verwaltung/ozg/import",
+  registerCsv: "/:slug/verwaltung/ozg/ozg-leistungen.csv",
+  registerXlsx: "/:slug/verwaltung/ozg/ozg-leistungen.xlsx",
+} as const;
+
+const part = (value: string | number): string => encodeURIComponent(String(value));
+const staff = (slug: string): string => `/${part(slug)}/verwaltung`;
+
+/** Paths of the pages, forms and files. */
+export const reportPaths = {
+  reports: (slug: string): string => `/${part(slug)}/berichte`,
+  report: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}`,
+  reportDeck: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}/folien.pptx`,
+  reportPdf: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}/bericht.pdf`,
+  figures: (slug: string): string => `/${part(slug)}/kennzahlen`,
+  staffReports: (slug: string): string => `${staff(slug)}/berichte`,
+  staffReport: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}`,
+  staffReportSettings: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/einstellungen`,
+  staffReportEntry: (slug: string, id: number, project: string): string => `${staff(slug)}/berichte/${id}/projekte/${part(project)}`,
+  staffReportUnchanged: (slug: string, id: number, project: string): string =>
+    `${staff(slug)}/berichte/${id}/projekte/${part(project)}/unveraendert`,
+  staffReportPublish: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/veroeffentlichen`,
+  staffReportRemind: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/erinnerungen`,
+  staffReportPreview: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/vorschau`,
+  staffReportDeck: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/folien.pptx`,
+  staffReportPdf: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/bericht.pdf`,
+  committees: (slug: string): string => `${staff(slug)}/gremien`,
+  committee: (slug: string, id: number): string => `${staff(slug)}/gremien/${id}`,
+  meetings: (slug: string): string => `${staff(slug)}/sitzungen`,
+  meeting: (slug: string, id: number): string => `${staff(slug)}/sitzungen/${id}`,
+  staffFigures: (slug: string): string => `${staff(slug)}/kennzahlen`,
+  staffFigure: (slug: string, key: string): string => `${staff(slug)}/kennzahlen/${part(key)}`,
+  staffFigureValues: (slug: string, key: string): string => `${staff(slug)}/kennzahlen/${part(key)}/werte`,
+  staffFigureValueDelete: (slug: string, key: string, id: number): string => `${staff(slug)}/kennzahlen/${part(key)}/werte/${id}/loeschen`,
+  register: (slug: string): string => `${staff(slug)}/ozg`,
+  registerService: (slug: string, leikaKey: string): string => `${staff(slug)}/ozg/${part(leikaKey)}`,
+  registerImport: (slug: string): string => `${staff(slug)}/ozg/import`,
+  registerCsv: (slug: string): string => `${staff(slug)}/ozg/ozg-leistungen.csv`,
+  registerXlsx: (slug: string): string => `${staff(slug)}/ozg/ozg-leistungen.xlsx`,
+};

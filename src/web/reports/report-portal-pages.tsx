@@ -1,0 +1,205 @@
+/**
+ * The public side of reporting: the list of published status reports, one report (with
+ * the slide deck and the PDF to download), and all key figures of the municipality with
+ * their definitions and as-of dates. Drafts never appear here.
+ */
+import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
+import type { ReportSummary } from "../../app/reports/read-reports.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { findProject } from "../../domain/catalogue/catalogue.js";
+import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import type { ReportDocument } from "../../domain/report/report-document.js";
+import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "../portal/paths.js";
+import { siteHeader } from "../portal/site.js";
+import { reportPaths } from "./report-paths.js";
+import { ReportView } from "./report-view.js";
+
+/** The published reports, newest first. */
+export function ReportsPage(props: { readonly view: ViewContext; readonly requestUrl: string; readonly catalogue: Catalogue; readonly reports: readonly ReportSummary[] }): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.reports;
+  const slug = catalogue.municipality.slug;
+  return (
+    <PageLayout
+      view={view}
+      title={t.reportsTitle}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="reports"
+      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.reportsTitle }]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.reportsTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.reportsPublicLead}
+      </p>
+      {props.reports.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noPublishedReports}
+        </p>
+      ) : (
+        <ul class="app-card-list">
+          {props.reports.map((report) => (
+            <li class="app-card-list__item">
+              <a class="app-link app-card-list__link" href={view.link(reportPaths.report(slug, report.id))} lang={view.contentLang} safe>
+                {`${report.title}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+              </a>
+              <span class="app-card-list__meta" safe>
+                {`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · ${report.meeting.committeeName}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.figures(slug))} safe>
+          {t.allFiguresLink}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
+
+/** One published report. */
+export function PublishedReportPage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly document: ReportDocument;
+  readonly summary: ReportSummary;
+}): JSX.Element {
+  const { view, catalogue, document } = props;
+  const t = view.t.reports;
+  const slug = catalogue.municipality.slug;
+  const label = `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`;
+  return (
+    <PageLayout
+      view={view}
+      title={`${document.title}: ${label}`}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="reports"
+      breadcrumbs={[
+        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
+        { label },
+      ]}
+    >
+      <ReportView
+        view={view}
+        document={document}
+        links={{
+          previousReport: document.previous === null ? null : view.link(reportPaths.report(slug, document.previous.id)),
+          project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
+        }}
+      />
+      <section class="app-section" aria-labelledby="downloads">
+        <h2 class="app-heading-l" id="downloads" safe>
+          {t.downloadsHeading}
+        </h2>
+        <ul class="app-list">
+          <li>
+            <a class="app-link" href={reportPaths.reportDeck(slug, props.summary.id)} download="" safe>
+              {t.downloadDeck}
+            </a>
+          </li>
+          <li>
+            <a class="app-link" href={reportPaths.reportPdf(slug, props.summary.id)} download="" safe>
+              {t.downloadPdf}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </PageLayout>
+  );
+}
+
+/** Every key figure of the municipality, each with definition, as-of date, chart and table. */
+export function FiguresPage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly indicators: readonly StoredIndicator[];
+  readonly today: number;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.reports;
+  const slug = catalogue.municipality.slug;
+  return (
+    <PageLayout
+      view={view}
+      title={t.figuresTitle}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="figures"
+      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.figuresTitle }]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.figuresTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.figuresPublicLead}
+      </p>
+      {props.indicators.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noFigures}
+        </p>
+      ) : (
+        props.indicators.map((stored, index) => {
+          const project = stored.indicator.projectSlug === null ? null : findProject(catalogue, stored.indicator.projectSlug);
+          return (
+            <section class="app-section" aria-labelledby={`kennzahl-${index + 1}-name`}>
+              <IndicatorFigure
+                view={view}
+                indicator={stored.indicator}
+                observations={stored.observations}
+                chartKind={stored.chartKind}
+                asOf={props.today}
+                idPrefix={`kennzahl-${index + 1}`}
+                headingLevel={3}
+              />
+              {project === null ? (
+                ""
+              ) : (
+                <p class="app-body-text">
+                  <span safe>{`${t.fieldProject}: `}</span>
+                  <a class="app-link" href={view.link(paths.project(slug, project.project.slug))} lang={view.contentLang} safe>
+                    {`${project.project.code} ${project.project.title}`}
+                  </a>
+                </p>
+              )}
+            </section>
+          );
+        })
+      )}
+    </PageLayout>
+  );
+}
+
+/** The key figures of a project, for its public page (nothing when it has none). */
+export function ProjectFigures(props: { readonly view: ViewContext; readonly indicators: readonly StoredIndicator[]; readonly today: number }): JSX.Element {
+  const { view } = props;
+  if (props.indicators.length === 0) return <></>;
+  return (
+    <section class="app-section" aria-labelledby="kennzahlen">
+      <h2 class="app-heading-l" id="kennzahlen" safe>
+        {view.t.reports.figuresTitle}
+      </h2>
+      {props.indicators.map((stored, index) => (
+        <IndicatorFigure
+          view={view}
+          indicator={stored.indicator}
+          observations={stored.observations}
+          chartKind={stored.chartKind}
+          asOf={props.today}
+          idPrefix={`projekt-kennzahl-${index + 1}`}
+          headingLevel={3}
+        />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The public report pages: /{kommune}/berichte, /{kommune}/berichte/{id or meeting date}
+ * with the deck and the PDF, and /{kommune}/kennzahlen. Pages carry ETags from the data
+ * version like the rest of the portal; the files of a published report never change, so
+ * their tag names only the report and the app version, and PDFs are kept in memory.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
+import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
+import { AppError } from "../../errors.js";
+import { resolveLanguage } from "../../i18n/i18n.js";
+import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
+import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
+import { createViewContext } from "../components/view.js";
+import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { germanDate, germanDayNumber } from "../http/clock.js";
+import { PageCache } from "../http/page-cache.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { sendHtmlError } from "../portal/portal.routes.js";
+import { FiguresPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
+import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
+import { REPORT_ROUTES } from "./report-paths.js";
+import { renderReportPdf } from "./report-print.js";
+
+/** What the public report routes need. */
+export interface ReportPortalRoutesOptions {
+  readonly ctx: AppContext;
+  readonly now: () => Date;
+  readonly pdf: PdfRenderer;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
+const HTML = "text/html; charset=utf-8";
+const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const ReportParams = Type.Object({ slug: Type.String({ maxLength: 100 }), report: Type.String({ maxLength: 20 }) });
+
+/** At most this many PDFs of published reports are kept in memory. */
+const PDF_CACHE_SIZE = 16;
+
+/** Registers the public report pages and files. */
+export async function reportPortalRoutes(instance: FastifyInstance, options: ReportPortalRoutesOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+  const pages = new PageCache(200, 16 * 1024 * 1024);
+  const pdfs = new Map<string, Buffer>();
+
+  async function requireDataVersion(slug: string): Promise<number> {
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return version;
+  }
+
+  /** A page with ETag and a shared cache of rendered bodies for anonymous readers. */
+  async function sendPage(request: FastifyRequest, reply: FastifyReply, dataVersion: number, render: () => Promise<string>): Promise<FastifyReply> {
+    const tag = entityTag(dataVersion, ["reporting", APP_VERSION, request.url, germanDate(options.now())]);
+    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
+      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+    }
+    const isAnonymous = request.principal.kind === "anonymous";
+    const html = (isAnonymous ? pages.get(tag) : undefined) ?? (await render());
+    if (isAnonymous) pages.set(tag, html);
+    return reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(HTML).send(html);
+  }
+
+  /** A file of a published report: immutable, so its tag names only the report and the app. */
+  async function sendReportFile(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: "pptx" | "pdf",
+    make: () => Promise<{ readonly body: Buffer; readonly fileName: string }>,
+    reportKey: string,
+  ): Promise<FastifyReply> {
+    const tag = `"${kind}-${reportKey}-${APP_VERSION}"`;
+    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
+      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+    }
+    const { body, fileName } = await make();
+    return reply
+      .header("etag", tag)
+      .header("cache-control", PUBLIC_CACHE_CONTROL)
+      .header("content-disposition", `attachment; filename="${fileName}"`)
+      .type(kind === "pdf" ? "application/pdf" : PPTX_CONTENT_TYPE)
+      .send(body);
+  }
+
+  function reportParam(text: string): string {
+    if (!REPORT.test(text)) throw new AppError("ERR_REPORT_NOT_FOUND");
+    return text;
+  }
+
+  app.get(REPORT_ROUTES.reports, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
+    const version = await requireDataVersion(request.params.slug);
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    return sendPage(request, reply, version, async () => {
+      const { catalogue, reports } = await listPublishedReports(ctx, request.params.slug);
+      return await (<ReportsPage view={view} requestUrl={request.url} catalogue={catalogue} reports={reports} />);
+    });
+  });
+
+  app.get(REPORT_ROUTES.report, { config: { policy: "public" }, schema: { hide: true, params: ReportParams, querystring: Query } }, async (request, reply) => {
+    const version = await requireDataVersion(request.params.slug);
+    const report = reportParam(request.params.report);
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    return sendPage(request, reply, version, async () => {
+      const { catalogue, document, summary } = await getPublishedReport(ctx, request.params.slug, report);
+      return await (<PublishedReportPage view={view} requestUrl={request.url} catalogue={catalogue} document={document} summary={summary} />);
+    });
+  });
+
+  app.get(REPORT_ROUTES.reportDeck, { config: { policy: "public" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
+    await requireDataVersion(request.params.slug);
+    const { document, summary } = await getPublishedReport(ctx, request.params.slug, reportParam(request.params.report));
+    return sendReportFile(request, reply, "pptx", async () => ({ body: await buildReportDeck(document), fileName: `${reportFileName(document)}.pptx` }), `${request.params.slug}-${summary.id}`);
+  });
+
+  app.get(REPORT_ROUTES.reportPdf, { config: { policy: "public" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
+    await requireDataVersion(request.params.slug);
+    const { document, summary } = await getPublishedReport(ctx, request.params.slug, reportParam(request.params.report));
+    const key = `${request.params.slug}-${summary.id}`;
+    return sendReportFile(
+      request,
+      reply,
+      "pdf",
+      async () => {
+        let body = pdfs.get(key);
+        if (body === undefined) {
+          body = await renderReportPdf(options.pdf, document);
+          pdfs.set(key, body);
+          // A published report never changes, so the oldest kept PDF is simply dropped.
+          if (pdfs.size > PDF_CACHE_SIZE) pdfs.delete(pdfs.keys().next().value ?? key);
+        }
+        return { body, fileName: `${reportFileName(document)}.pdf` };
+      },
+      key,
+    );
+  });
+
+  app.get(REPORT_ROUTES.figures, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
+    const version = await requireDataVersion(request.params.slug);
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    const today = germanDayNumber(options.now());
+    return sendPage(request, reply, version, async () => {
+      const { catalogue, indicators } = await getPublicIndicators(ctx, request.params.slug, today);
+      return await (<FiguresPage view={view} requestUrl={request.url} catalogue={catalogue} indicators={indicators} today={today} />);
+    });
+  });
+
+  // Errors of this plugin are the portal's HTML error pages, never cached.
+  app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
+}

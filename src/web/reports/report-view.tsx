@@ -1,0 +1,505 @@
+/**
+ * A status report as HTML, from its document: the same markup on the portal, in the
+ * staff preview and in the print view the PDF is made from (headings, lists and tables
+ * become the PDF's tags). Every figure is shown with its definition and its as-of date.
+ */
+import { formatGermanDate, formatGermanNumber, formatIsoDate } from "../../domain/indicator/german-number.js";
+import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
+import type { OzgFigures } from "../../domain/service/ozg-figures.js";
+import { SERVICE_CHANNEL_LABELS, SERVICE_CHANNELS } from "../../domain/service/service.js";
+import type { ReportDocument, ReportFigure, ReportProjectEntry, ReportSection } from "../../domain/report/report-document.js";
+import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
+import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
+import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
+import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
+import type { ViewContext } from "../components/view.js";
+import { germanDayNumber } from "../http/clock.js";
+
+/** Where the report's links lead (portal or staff pages). */
+export interface ReportLinks {
+  /** The previous report, when the reader may open it. */
+  readonly previousReport: string | null;
+  /** A project's page. */
+  readonly project: (slug: string) => string;
+}
+
+/** Props of the report view. */
+export interface ReportViewProps {
+  readonly view: ViewContext;
+  readonly document: ReportDocument;
+  readonly links: ReportLinks;
+  /** The print view opens every table (a PDF cannot unfold a <details>). */
+  readonly isPrint?: boolean;
+}
+
+/** One row of the OZG figures: a label and how to read it from the figures. */
+interface OzgRow {
+  readonly label: string;
+  readonly value: (figures: OzgFigures) => number;
+  readonly isSub?: boolean;
+}
+
+function ozgRows(view: ViewContext): readonly OzgRow[] {
+  const t = view.t.reports;
+  return [
+    { label: t.ozgDefined, value: (f) => f.defined },
+    { label: t.ozgImplemented, value: (f) => f.implemented },
+    { label: t.ozgFrontAndBack, value: (f) => f.withFrontEndAndBackEnd, isSub: true },
+    { label: t.ozgFrontOnly, value: (f) => f.frontEndOnly, isSub: true },
+    { label: t.ozgEPayment, value: (f) => f.withEPayment, isSub: true },
+    { label: t.ozgEId, value: (f) => f.withEId, isSub: true },
+    ...SERVICE_CHANNELS.map((channel) => ({
+      label: t.ozgChannel(SERVICE_CHANNEL_LABELS[channel]),
+      value: (f: OzgFigures) => f.byChannel[channel],
+      isSub: true,
+    })),
+    { label: t.ozgApplications, value: (f) => f.onlineApplications },
+    { label: t.ozgApplicationsOfImplemented, value: (f) => f.onlineApplicationsOfImplemented, isSub: true },
+    { label: t.ozgApplicationsOther, value: (f) => f.onlineApplicationsOther, isSub: true },
+    { label: t.ozgNotResponsible, value: (f) => f.notResponsibleLocally },
+  ];
+}
+
+function FigureList(props: {
+  readonly view: ViewContext;
+  readonly figures: readonly ReportFigure[];
+  readonly document: ReportDocument;
+  readonly idPrefix: string;
+  readonly headingLevel: 3 | 4;
+  readonly isPrint: boolean;
+}): JSX.Element {
+  const { view, document } = props;
+  const changeLabel = document.previous === null ? undefined : view.t.reports.sinceReport(formatGermanDate(document.previous.asOf));
+  return (
+    <div class="app-figure-list">
+      {props.figures.map((figure, index) => (
+        <IndicatorFigure
+          view={view}
+          indicator={figure.indicator}
+          observations={figure.observations}
+          chartKind={figure.chartKind}
+          asOf={document.asOf}
+          idPrefix={`${props.idPrefix}-${index + 1}`}
+          headingLevel={props.headingLevel}
+          change={figure.change}
+          changeLabel={changeLabel}
+          isPrint={props.isPrint}
+        />
+      ))}
+    </div>
+  );
+}
+
+function ProjectEntry(props: {
+  readonly view: ViewContext;
+  readonly project: ReportProjectEntry;
+  readonly document: ReportDocument;
+  readonly links: ReportLinks;
+  readonly isPrint: boolean;
+}): JSX.Element {
+  const { view, project, document } = props;
+  const t = view.t.reports;
+  const id = `projekt-${project.slug}`;
+  return (
+    <article class="app-report-project" aria-labelledby={`${id}-titel`}>
+      <h3 class="app-heading-m app-report-project__title" id={`${id}-titel`}>
+        <span class="app-project__code" safe>
+          {project.code}
+        </span>{" "}
+        {props.isPrint ? (
+          <span lang={view.contentLang} safe>
+            {project.title}
+          </span>
+        ) : (
+          <a class="app-link" href={props.links.project(project.slug)} lang={view.contentLang} safe>
+            {project.title}
+          </a>
+        )}
+      </h3>
+      <p class="app-report-project__status">
+        <ReportStatusTag view={view} status={project.status} />
+        {project.isUnchanged ? (
+          <span class="app-report-project__unchanged" safe>
+            {t.unchangedNote}
+          </span>
+        ) : (
+          ""
+        )}
+      </p>
+      {project.text === "" ? (
+        ""
+      ) : (
+        <p class="app-body-text" lang={view.contentLang} safe>
+          {project.text}
+        </p>
+      )}
+      {project.highlights.length === 0 ? (
+        ""
+      ) : (
+        <ul class="app-list app-list--bullet">
+          {project.highlights.map((line) => (
+            <li lang={view.contentLang} safe>
+              {line}
+            </li>
+          ))}
+        </ul>
+      )}
+      {project.newDateLabel === null ? (
+        ""
+      ) : (
+        <p class="app-body-text app-report-project__date">
+          <strong safe>{t.newDate}</strong> <span safe>{project.newDateLabel}</span>
+        </p>
+      )}
+      {document.previous === null ? (
+        ""
+      ) : (
+        <div class="app-report-changes">
+          <h4 class="app-heading-s" safe>
+            {t.changesHeading(formatGermanDate(document.previous.asOf))}
+          </h4>
+          {project.changes.length === 0 ? (
+            <p class="app-body-text app-report-changes__none" safe>
+              {t.changesNone}
+            </p>
+          ) : (
+            <ul class="app-list app-list--bullet">
+              {project.changes.map((change) => (
+                <li lang={view.contentLang} safe>
+                  {change.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {project.figures.length === 0 ? (
+        ""
+      ) : (
+        <FigureList view={view} figures={project.figures} document={document} idPrefix={`${id}-kennzahl`} headingLevel={4} isPrint={props.isPrint} />
+      )}
+    </article>
+  );
+}
+
+function Section(props: {
+  readonly view: ViewContext;
+  readonly section: ReportSection;
+  readonly document: ReportDocument;
+  readonly links: ReportLinks;
+  readonly isPrint: boolean;
+}): JSX.Element {
+  const { view, section } = props;
+  const id = `abschnitt-${section.key}`;
+  return (
+    <section class="app-section app-report-section" aria-labelledby={id}>
+      <h2 class="app-heading-l app-report-section__title" id={id}>
+        <ColourSwatch colour={section.colour} />
+        <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
+        <span lang={view.contentLang} safe>
+          {section.name}
+        </span>
+      </h2>
+      {section.projects.map((project) => (
+        <ProjectEntry view={view} project={project} document={props.document} links={props.links} isPrint={props.isPrint} />
+      ))}
+    </section>
+  );
+}
+
+/** The OZG figures as a table, with a column for an earlier as-of date when given. */
+export function OzgFiguresTable(props: {
+  readonly view: ViewContext;
+  readonly figures: OzgFigures;
+  readonly previous: OzgFigures | null;
+  readonly asOf: number;
+  readonly previousAsOf: number | null;
+}): JSX.Element {
+  const { view } = props;
+  const t = view.t.reports;
+  const asOf = formatGermanDate(props.asOf);
+  const previous = props.previousAsOf === null ? null : props.previous;
+  return (
+    <div class="app-table-wrapper">
+      <table class="app-table app-table--figures" id="ozg-kennzahlen">
+        <caption class="app-table__caption" safe>
+          {t.ozgTableCaption(asOf)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t.ozgColumnFigure}
+            </th>
+            {previous === null || props.previousAsOf === null ? (
+              ""
+            ) : (
+              <th scope="col" class="app-table__numeric" safe>
+                {t.asOfColumn(formatGermanDate(props.previousAsOf))}
+              </th>
+            )}
+            <th scope="col" class="app-table__numeric" safe>
+              {t.asOfColumn(asOf)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ozgRows(view).map((row) => (
+            <tr>
+              <th scope="row" class={row.isSub === true ? "app-table__sub" : undefined} safe>
+                {row.label}
+              </th>
+              {previous === null ? (
+                ""
+              ) : (
+                <td class="app-table__numeric" safe>
+                  {formatGermanNumber(row.value(previous))}
+                </td>
+              )}
+              <td class="app-table__numeric" safe>
+                {formatGermanNumber(row.value(props.figures))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function OzgPart(props: { readonly view: ViewContext; readonly document: ReportDocument; readonly isPrint: boolean }): JSX.Element {
+  const { view, document } = props;
+  const t = view.t.reports;
+  const ozg = document.ozg;
+  if (ozg === null) return <></>;
+  const asOf = formatGermanDate(document.asOf);
+  const previous = ozg.previous;
+  const charts = ozg.figures.maturity.filter((distribution) => distribution.assessed > 0).map(layoutMaturityChart);
+  return (
+    <section class="app-section app-report-section" aria-labelledby="abschnitt-ozg">
+      <h2 class="app-heading-l" id="abschnitt-ozg" safe>
+        {t.ozgHeading}
+      </h2>
+      <p class="app-body-text" safe>
+        {t.ozgIntro(asOf)}
+      </p>
+      <OzgFiguresTable view={view} figures={ozg.figures} previous={previous} asOf={document.asOf} previousAsOf={document.previous?.asOf ?? null} />
+      <details class="app-details" open={props.isPrint}>
+        <summary class="app-details__summary">
+          <span class="app-details__summary-text" safe>
+            {t.ozgRulesSummary}
+          </span>
+        </summary>
+        <div class="app-details__text">
+          <ul class="app-list app-list--bullet">
+            {t.ozgRules.map((rule) => (
+              <li safe>{rule}</li>
+            ))}
+          </ul>
+        </div>
+      </details>
+      {charts.map((chart) => (
+        <MaturityFigure
+          chart={chart}
+          idPrefix={`ozg-reifegrad-${chart.modelVersion.replace(".", "-")}`}
+          tableSummary={t.maturityTable}
+          isPrint={props.isPrint}
+        />
+      ))}
+    </section>
+  );
+}
+
+/** The whole report. */
+export function ReportView(props: ReportViewProps): JSX.Element {
+  const { view, document } = props;
+  const t = view.t.reports;
+  const isPrint = props.isPrint === true;
+  const meetingDate = formatGermanDate(document.meeting.day);
+  const links = [
+    { href: document.meeting.oparlMeetingUrl, label: t.oparlMeeting },
+    { href: document.meeting.oparlAgendaItemUrl, label: t.oparlAgendaItem },
+    { href: document.meeting.oparlPaperUrl, label: t.oparlPaper },
+  ].filter((link): link is { href: string; label: string } => link.href !== null);
+  return (
+    <div class="app-report">
+      <h1 class="app-heading-xl" lang={view.contentLang}>
+        <span safe>{document.title}</span>
+        <span class="app-caption app-report__meeting" safe>
+          {t.reportFor(document.meeting.committeeAbbreviation, meetingDate)}
+        </span>
+      </h1>
+      <dl class="app-summary-list app-report__facts">
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.asOfLabel}
+          </dt>
+          <dd class="app-summary-list__value">
+            <time datetime={formatIsoDate(document.asOf)} safe>
+              {formatGermanDate(document.asOf)}
+            </time>
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.meetingLabel}
+          </dt>
+          <dd class="app-summary-list__value" lang={view.contentLang} safe>
+            {`${document.meeting.committeeName} (${document.meeting.committeeAbbreviation}), ${meetingDate}${document.meeting.title === null ? "" : ` – ${document.meeting.title}`}`}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.previousLabel}
+          </dt>
+          <dd class="app-summary-list__value">
+            {document.previous === null ? (
+              <span safe>{t.previousNone}</span>
+            ) : props.links.previousReport === null || isPrint ? (
+              <span safe>{t.previousText(document.previous.committeeAbbreviation, formatGermanDate(document.previous.meetingDay), formatGermanDate(document.previous.asOf))}</span>
+            ) : (
+              <a class="app-link" href={props.links.previousReport} safe>
+                {t.previousText(document.previous.committeeAbbreviation, formatGermanDate(document.previous.meetingDay), formatGermanDate(document.previous.asOf))}
+              </a>
+            )}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.stateLabel}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {document.publishedAt === null ? t.stateDraft : t.statePublished(formatGermanDate(germanDayNumber(new Date(document.publishedAt))))}
+          </dd>
+        </div>
+        {links.length === 0 ? (
+          ""
+        ) : (
+          <div class="app-summary-list__row">
+            <dt class="app-summary-list__key" safe>
+              {t.councilLinks}
+            </dt>
+            <dd class="app-summary-list__value">
+              <ul class="app-list">
+                {links.map((link) => (
+                  <li>
+                    <a class="app-link" href={link.href} safe>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {document.previous === null ? (
+        ""
+      ) : (
+        <p class="app-body-text" safe>
+          {t.changesIntro(formatGermanDate(document.previous.asOf))}
+        </p>
+      )}
+      <section class="app-section" aria-labelledby="ueberblick">
+        <h2 class="app-heading-l" id="ueberblick" safe>
+          {t.overviewHeading}
+        </h2>
+        <ul class="app-report-summary">
+          {document.statusSummary.counts
+            .filter((count) => count.count > 0)
+            .map((count) => (
+              <li class="app-report-summary__item">
+                <ReportStatusTag view={view} status={count.status} /> <span safe>{t.projectCount(count.count)}</span>
+              </li>
+            ))}
+          {document.statusSummary.withoutStatus === 0 ? (
+            ""
+          ) : (
+            <li class="app-report-summary__item">
+              <ReportStatusTag view={view} status={null} /> <span safe>{t.projectCount(document.statusSummary.withoutStatus)}</span>
+            </li>
+          )}
+        </ul>
+        {isPrint ? (
+          ""
+        ) : (
+          <nav aria-labelledby="inhalt-bericht">
+            <h3 class="app-heading-s" id="inhalt-bericht" safe>
+              {t.contents}
+            </h3>
+            <ol class="app-list app-report-contents">
+              {document.sections.map((section) => (
+                <li>
+                  <a class="app-link" href={`#abschnitt-${section.key}`} lang={view.contentLang} safe>
+                    {section.name}
+                  </a>
+                </li>
+              ))}
+              {document.ozg === null ? (
+                ""
+              ) : (
+                <li>
+                  <a class="app-link" href="#abschnitt-ozg" safe>
+                    {t.ozgHeading}
+                  </a>
+                </li>
+              )}
+              {document.otherFigures.length === 0 ? (
+                ""
+              ) : (
+                <li>
+                  <a class="app-link" href="#abschnitt-kennzahlen" safe>
+                    {t.otherFiguresHeading}
+                  </a>
+                </li>
+              )}
+              {document.outlook.length === 0 ? (
+                ""
+              ) : (
+                <li>
+                  <a class="app-link" href="#ausblick" safe>
+                    {t.outlookHeading}
+                  </a>
+                </li>
+              )}
+            </ol>
+          </nav>
+        )}
+      </section>
+      {document.sections.map((section) => (
+        <Section view={view} section={section} document={document} links={props.links} isPrint={isPrint} />
+      ))}
+      <OzgPart view={view} document={document} isPrint={isPrint} />
+      {document.otherFigures.length === 0 ? (
+        ""
+      ) : (
+        <section class="app-section" aria-labelledby="abschnitt-kennzahlen">
+          <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
+            {t.otherFiguresHeading}
+          </h2>
+          <FigureList view={view} figures={document.otherFigures} document={document} idPrefix="kennzahl" headingLevel={3} isPrint={isPrint} />
+        </section>
+      )}
+      {document.outlook.length === 0 ? (
+        ""
+      ) : (
+        <section class="app-section" aria-labelledby="ausblick">
+          <h2 class="app-heading-l" id="ausblick" safe>
+            {t.outlookHeading}
+          </h2>
+          <dl class="app-summary-list">
+            {document.outlook.map((item) => (
+              <div class="app-summary-list__row">
+                <dt class="app-summary-list__key" lang={view.contentLang} safe>
+                  {item.when}
+                </dt>
+                <dd class="app-summary-list__value" lang={view.contentLang} safe>
+                  {item.what}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}
