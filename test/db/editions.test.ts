@@ -12,6 +12,8 @@ import { updateProject } from "../../src/app/catalogue/update-project.js";
 import { compareEditions } from "../../src/app/edition/change-report.js";
 import { createDemoEditions } from "../../src/app/edition/demo-editions.js";
 import { catalogueToSnapshot, snapshotToCatalogue } from "../../src/app/edition/edition-snapshot.js";
+import { catalogueToDocument } from "../../src/app/catalogue/catalogue-document.js";
+import { importCatalogue } from "../../src/app/catalogue/import-catalogue.js";
 import { publishEdition } from "../../src/app/edition/publish-edition.js";
 import {
   getCatalogueForReader,
@@ -268,6 +270,30 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
 
       const report = await compareEditions(t.ctx, "kleve", 3, 1);
       expect(report.reasons.get(keys[0]!)?.map((reason) => reason.editionNumber)).toEqual([2, 3]);
+    });
+  });
+
+  describe("a municipality without editions", () => {
+    it("shows its current state until it publishes its 1. Fortschreibung, which needs no reasons", async () => {
+      const document = catalogueToDocument(await getCatalogue(t.ctx, "kleve"));
+      await importCatalogue(t.ctx, { ...document, municipality: { ...document.municipality, slug: "testdorf", name: "Testdorf" } }, { source: "test" });
+      const before = await getPublishedCatalogue(t.ctx, "testdorf");
+      expect(before.edition).toBeNull();
+      expect(before.catalogue.municipality.slug).toBe("testdorf");
+      const testdorf = before.catalogue.municipality.id;
+      const administrator = buildPrincipal(testdorf, { role: "admin", orgUnitCodes: [] });
+      const revision = await getDraftRevision(t.ctx, administrator, "testdorf");
+      expect([revision.report, revision.nextNumber, revision.missing]).toEqual([null, 1, []]);
+      expect((await getReasonCategoriesForEditing(t.ctx, administrator, "testdorf")).categories).toHaveLength(DEFAULT_REASON_CATEGORIES.length);
+      // The catalogue's known conflicts (E-Rechnung before the DMS is done) are new to a first edition: confirm.
+      await expectAppError(
+        publishEdition(t.ctx, administrator, { municipality: "testdorf", expectedDataVersion: revision.dataVersion, confirmConflicts: false, data: {} }),
+        "ERR_EDITION_NEEDS_CONFIRMATION",
+      );
+      expect(await publishEdition(t.ctx, administrator, { municipality: "testdorf", expectedDataVersion: revision.dataVersion, confirmConflicts: true, data: {} })).toEqual({ number: 1 });
+      const after = await getPublishedCatalogue(t.ctx, "testdorf");
+      expect(after.edition?.title).toBe("1. Fortschreibung");
+      expect((await listEditions(t.ctx, "kleve")).editions.length).toBeGreaterThanOrEqual(2);
     });
   });
 

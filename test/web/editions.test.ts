@@ -116,6 +116,16 @@ describe.each(DIALECTS)("editions over HTTP on %s", (dialect) => {
       expect((await get("/kleve/fortschreibungen/1/zeitstrahl?vergleich=1")).statusCode).toBe(400);
     });
 
+    it("show an edition's own timeline compared with an earlier edition, and 404 for an unknown one", async () => {
+      const response = await get("/kleve/fortschreibungen/2/zeitstrahl?vergleich=1");
+      expect(response.statusCode).toBe(200);
+      expect(textOf(response.body)).toContain("Verglichen mit der 1. Fortschreibung");
+      expect(response.body).toContain('action="/kleve/fortschreibungen/2/zeitstrahl"');
+      for (const url of ["/kleve/fortschreibungen/9/zeitstrahl", "/kleve/fortschreibungen/9/aenderungen", "/kleve/fortschreibungen/9/druckansicht"]) {
+        expect((await get(url)).statusCode, url).toBe(404);
+      }
+    });
+
     it("offer a print view with the catalogue's structure", async () => {
       const response = await get("/kleve/fortschreibungen/2/druckansicht");
       expect(response.statusCode).toBe(200);
@@ -197,6 +207,12 @@ describe.each(DIALECTS)("editions over HTTP on %s", (dialect) => {
       expect((await get("/kleve/entwurf/projekte/gibt-es-nicht", committeeCookie)).statusCode).toBe(404);
     });
 
+    it("refuses an unknown comparison on the draft's timeline with 400", async () => {
+      const response = await get("/kleve/entwurf/zeitstrahl?vergleich=9", committeeCookie);
+      expect(response.statusCode).toBe(400);
+      expect(textOf(response.body)).toContain("Mit „9“ lässt sich nicht vergleichen");
+    });
+
     it("shows committee members the changes but no forms", async () => {
       const html = (await get("/kleve/entwurf/aenderungen", committeeCookie)).body;
       expect(textOf(html)).toContain("Entwurf: Veränderungen gegenüber der 2. Fortschreibung");
@@ -255,6 +271,13 @@ describe.each(DIALECTS)("editions over HTTP on %s", (dialect) => {
       expect(summary).toContain("Grund fehlt: 2.5 E-Rechnungsworkflow – Zeitraum Einführung: Ende von 2023 auf QII/2024 verschoben");
       expect(response.body).toContain(`href="#${reasonFormId(changeKey)}-kategorie"`);
       expect((await get("/api/v1/municipalities/kleve/editions")).json().editions).toHaveLength(2);
+    });
+
+    it("refuses every change of the draft to signed-out visitors", async () => {
+      for (const url of ["/kleve/entwurf/aenderungen/gruende", "/kleve/entwurf/vorwort", "/kleve/entwurf/veroeffentlichen", "/kleve/verwaltung/begruendungen"]) {
+        const response = await postForm(web.app, "", url, { stand: "1" });
+        expect(response.statusCode, url).toBe(401);
+      }
     });
 
     it("refuses an invalid date of publication", async () => {

@@ -77,9 +77,9 @@ export function IndicatorChartSvg(props: { readonly chart: IndicatorChart; reado
           ? chart.bars.map((bar) => (
               <rect
                 x={String(px(bar.x))}
-                width={String(Math.max(1, px(bar.x + bar.width) - px(bar.x)))}
+                width={String(Math.max(1, Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10))}
                 y={String(Math.min(py(bar.y), py(bar.baseY)))}
-                height={String(Math.abs(py(bar.baseY) - py(bar.y)))}
+                height={String(Math.round(Math.abs(py(bar.baseY) - py(bar.y)) * 10) / 10)}
                 fill={CHART_INK}
               />
             ))

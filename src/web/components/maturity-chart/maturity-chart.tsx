@@ -49,7 +49,7 @@ export function MaturityChartSvg(props: { readonly chart: MaturityChart; readonl
         ))}
         {chart.bars.map((bar) => (
           <>
-            <rect x={String(px(bar.x))} width={String(px(bar.x + bar.width) - px(bar.x))} y={String(py(bar.y))} height={String(py(0) - py(bar.y))} fill={CHART_INK} />
+            <rect x={String(px(bar.x))} width={String(Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10)} y={String(py(bar.y))} height={String(Math.round((py(0) - py(bar.y)) * 10) / 10)} fill={CHART_INK} />
             <text x={String(px(bar.x + bar.width / 2))} y={String(py(bar.y) - 6)} text-anchor="middle" font-size="12" font-weight="700" fill={CHART_INK} safe>
               {String(bar.count)}
             </text>
