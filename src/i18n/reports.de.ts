@@ -183,6 +183,7 @@ export const reportsDe = {
   fieldHighlightsHint: "Eine je Zeile, z. B. „133 Mitarbeitende arbeiten im Produktivsystem“",
   fieldNewDate: "Neuer Termin",
   fieldNewDateHint: "Freiwillig, z. B. QI/2023 oder 05/2023",
+  notInReport: "nicht im Bericht",
   fieldIncluded: "Im Bericht zeigen",
   saveEntry: "Eintrag speichern",
   settingsHeading: "Einstellungen des Berichts",

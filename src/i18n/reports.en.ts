@@ -183,6 +183,7 @@ export const reportsEn: Dictionary["reports"] = {
   fieldHighlightsHint: "One per line, e.g. “133 staff work in the production system”",
   fieldNewDate: "New date",
   fieldNewDateHint: "Optional, e.g. QI/2023 or 05/2023",
+  notInReport: "not in the report",
   fieldIncluded: "Show in the report",
   saveEntry: "Save entry",
   settingsHeading: "Settings of the report",

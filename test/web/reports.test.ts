@@ -301,6 +301,16 @@ describe.each(DIALECTS)("reporting over HTTP on %s", (dialect) => {
       expect((await postForm(web.app, editor, publish, { version: "2", bestaetigung: "ja" })).statusCode).toBe(403);
     });
 
+    it("leave a project out of the report, and keep it on the editing page to take it in again", async () => {
+      const url = `${V}/berichte/${draftId}/projekte/digitales-prozessmanagement`;
+      expect((await postForm(web.app, admin, url, { version: "0", text: "" })).statusCode).toBe(303);
+      const page = await get(`${V}/berichte/${draftId}`, admin);
+      expect(textOf(elementById(page.body, "projekt-digitales-prozessmanagement"))).toContain("nicht im Bericht");
+      expect(textOf((await get(`${V}/berichte/${draftId}/vorschau`, admin)).body)).not.toContain("Digitales Prozessmanagement");
+      expect((await postForm(web.app, admin, url, { version: "1", text: "", anzeigen: "ja" })).statusCode).toBe(303);
+      expect(textOf((await get(`${V}/berichte/${draftId}/vorschau`, admin)).body)).toContain("Digitales Prozessmanagement");
+    });
+
     it("send reminders only with mail configured", async () => {
       const url = `${V}/berichte/${draftId}/erinnerungen`;
       const without = await postForm(web.app, admin, url, {});

@@ -129,6 +129,7 @@ export async function assembleDraft(
   catalogue: Catalogue,
   report: StoredReport,
   publishedAt: string | null,
+  options: { readonly includeAll?: boolean } = {},
 ): Promise<ReportDocument> {
   const municipalityId = catalogue.municipality.id;
   const [meeting, previous, entries, indicators, services] = await Promise.all([
@@ -157,7 +158,8 @@ export async function assembleDraft(
     includeOzg: report.includeOzg,
     outlook: report.outlook,
     catalogue: catalogueSections(catalogue),
-    entries: entries.map(toReportEntry),
+    // For the editing page every project of the chosen sections, also those left out.
+    entries: entries.map(toReportEntry).map((entry) => (options.includeAll === true ? { ...entry, isIncluded: true } : entry)),
     changes,
     indicators: indicators.map((each) => ({ indicator: each.indicator, chartKind: each.chartKind, observations: each.observations })),
     services: services.map((each) => each.service),

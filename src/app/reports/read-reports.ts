@@ -18,7 +18,7 @@ import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canReadReportDrafts, canUpdateReportEntry } from "../policies/report.policy.js";
-import { reportDocumentOf, toReportEntry } from "./assemble-report.js";
+import { assembleDraft, reportDocumentOf, toReportEntry } from "./assemble-report.js";
 import { readCommitteesAndMeetings, type CommitteesAndMeetings } from "./committees.js";
 import { requireReport } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
@@ -140,6 +140,13 @@ export interface ReportForEditing extends CommitteesAndMeetings {
   readonly document: ReportDocument;
   /** Entries by project slug (versions for the forms). */
   readonly entries: ReadonlyMap<string, StoredEntry>;
+  /**
+   * For a draft, every project of the chosen sections (left-out ones too, so that the
+   * team can take them in again); for a published report, the document itself.
+   */
+  readonly editingDocument: ReportDocument;
+  /** Slugs of the projects left out of the report. */
+  readonly excluded: ReadonlySet<string>;
   /** The projects of the report the person may report on. */
   readonly ownProjects: readonly ProjectInContext[];
   /** Of those, the ones still incomplete. */
@@ -173,7 +180,17 @@ export async function getReportForEditing(
   const all = summaries(reports, committeesAndMeetings.meetings);
   const summary = all.find((each) => each.id === report.id);
   if (summary === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
-  const { projects, open } = openUpdatesOf(catalogue, user, document, entries);
+  const { open } = openUpdatesOf(catalogue, user, document, entries);
+  const editingDocument = report.status === "draft" ? await assembleDraft(ctx.db, catalogue, report, null, { includeAll: true }) : document;
+  const excluded = new Set(entries.filter((entry) => !entry.isIncluded).map((entry) => entry.projectSlug));
+  const canEdit = (slug: string) => {
+    const entry = findProject(catalogue, slug);
+    return entry !== null && canUpdateReportEntry(user, projectScopeOf(catalogue, entry));
+  };
+  const editable = reportProjects(editingDocument)
+    .filter((project) => canEdit(project.slug))
+    .map((project) => findProject(catalogue, project.slug))
+    .filter((entry): entry is ProjectInContext => entry !== null);
   return {
     catalogue,
     principal: user,
@@ -181,8 +198,10 @@ export async function getReportForEditing(
     report,
     summary,
     document,
+    editingDocument,
+    excluded,
     entries: new Map(entries.map((entry) => [entry.projectSlug, entry])),
-    ownProjects: projects,
+    ownProjects: editable,
     open,
     previousDocument,
     otherReports: all.filter((each) => each.id !== report.id && each.status === "published"),

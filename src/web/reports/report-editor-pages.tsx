@@ -346,7 +346,13 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
         </span>
       </h3>
       <p class="app-report-project__status">
-        <ReportStatusTag view={view} status={project.status} />
+        {stored?.isIncluded === false ? (
+          <strong class="app-tag" safe>
+            {t.notInReport}
+          </strong>
+        ) : (
+          <ReportStatusTag view={view} status={project.status} />
+        )}
         {project.isUnchanged ? (
           <span class="app-report-project__unchanged" safe>
             {t.unchangedNote}
@@ -466,6 +472,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
   const isDraft = data.report.status === "draft";
   const isAdministrator = data.rights.isAdministrator;
   const own = new Set(data.ownProjects.map((entry) => entry.project.slug));
+  const ownShown = data.ownProjects.filter((entry) => !data.excluded.has(entry.project.slug)).length;
   const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
   const settings = "einstellungen";
   const sentRows = failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
@@ -545,11 +552,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           {t.yourProjectsFor(data.summary.meeting.committeeAbbreviation, formatGermanDate(data.summary.meeting.day))}
         </h2>
         <p class="app-body-text" safe>
-          {data.ownProjects.length === 0
-            ? t.noOwnProjects
-            : data.open.length === 0
-              ? t.allComplete(data.ownProjects.length)
-              : t.openCount(data.open.length, data.ownProjects.length)}
+          {ownShown === 0 ? t.noOwnProjects : data.open.length === 0 ? t.allComplete(ownShown) : t.openCount(data.open.length, ownShown)}
         </p>
         {data.open.length === 0 ? (
           ""
@@ -566,7 +569,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           </ul>
         )}
       </section>
-      {data.document.sections.map((section) => {
+      {data.editingDocument.sections.map((section) => {
         const projects = section.projects.filter((project) => own.has(project.slug));
         if (projects.length === 0) return "";
         return (
