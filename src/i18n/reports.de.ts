@@ -72,6 +72,7 @@ export const reportsDe = {
   oparlAgendaItem: "Tagesordnungspunkt",
   oparlPaper: "Vorlage",
   changesIntro: (date: string) => `Dargestellt werden die Veränderungen seit dem letzten Sachstandsbericht (Stand ${date}); sie sind aus dem Protokoll der Änderungen berechnet.`,
+  editionsSince: "Seit dem letzten Bericht veröffentlichte Fortschreibungen des Maßnahmenkatalogs:",
   overviewHeading: "Überblick",
   projectCount: (count: number) => plural(count, "Projekt", "Projekte"),
   contents: "Inhalt",

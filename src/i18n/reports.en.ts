@@ -72,6 +72,7 @@ export const reportsEn: Dictionary["reports"] = {
   oparlAgendaItem: "Agenda item",
   oparlPaper: "Paper",
   changesIntro: (date: string) => `Shown are the changes since the previous status report (as of ${date}); they are computed from the log of changes.`,
+  editionsSince: "Editions of the catalogue published since the previous report:",
   overviewHeading: "Overview",
   projectCount: (count: number) => plural(count, "project", "projects"),
   contents: "Contents",

@@ -5,6 +5,7 @@
  */
 import { listAuditEvents } from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
+import { listEditionSummaries } from "../../db/edition.repository.js";
 import { listIndicators } from "../../db/indicator.repository.js";
 import { findMeeting, findReport, listEntries, type StoredEntry, type StoredReport } from "../../db/report.repository.js";
 import { listServices } from "../../db/service.repository.js";
@@ -19,7 +20,7 @@ import {
   type StoredReportEntry,
 } from "../../domain/report/report-document.js";
 import { isReportStatus } from "../../domain/report/report-status.js";
-import { startOfGermanDay } from "./reporting-support.js";
+import { dayOfIsoDate, startOfGermanDay } from "./reporting-support.js";
 
 /** The catalogue's action fields with their projects, as sections of a report. */
 export function catalogueSections(catalogue: Catalogue): readonly CatalogueSectionRef[] {
@@ -132,12 +133,13 @@ export async function assembleDraft(
   options: { readonly includeAll?: boolean } = {},
 ): Promise<ReportDocument> {
   const municipalityId = catalogue.municipality.id;
-  const [meeting, previous, entries, indicators, services] = await Promise.all([
+  const [meeting, previous, entries, indicators, services, editions] = await Promise.all([
     meetingOf(db, municipalityId, report.meetingId),
     previousReportRef(db, municipalityId, report.previousReportId),
     listEntries(db, report.id),
     listIndicators(db, municipalityId),
     listServices(db, municipalityId),
+    listEditionSummaries(db, municipalityId),
   ]);
   const changes = await changesFromAudit(db, catalogue, previous?.asOf ?? null, report.asOf);
   const previousReport = report.previousReportId === null ? null : await findReport(db, municipalityId, report.previousReportId);
@@ -165,5 +167,9 @@ export async function assembleDraft(
     services: services.map((each) => each.service),
     publishedAt,
     previousStatuses,
+    editions: editions.flatMap((edition) => {
+      const day = dayOfIsoDate(edition.publishedOn);
+      return day === null ? [] : [{ number: edition.number, title: edition.title, publishedOn: day }];
+    }),
   });
 }

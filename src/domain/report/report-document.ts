@@ -88,6 +88,14 @@ export interface ReportSection {
   readonly projects: readonly ReportProjectEntry[];
 }
 
+/** An edition (Fortschreibung) of the catalogue published between the two reports. */
+export interface ReportEdition {
+  readonly number: number;
+  readonly title: string;
+  /** The day it stands for (day number). */
+  readonly publishedOn: number;
+}
+
 /** The OZG part: the register's figures at the as-of date. */
 export interface ReportOzg {
   readonly figures: OzgFigures;
@@ -111,6 +119,8 @@ export interface ReportDocument {
   readonly otherFigures: readonly ReportFigure[];
   readonly ozg: ReportOzg | null;
   readonly outlook: readonly OutlookItem[];
+  /** Editions published after the previous report's as-of date up to this one (absent in documents of before 2026-11-25). */
+  readonly editions?: readonly ReportEdition[];
   readonly statusSummary: StatusSummary;
   /** ISO timestamp; null for a draft. */
   readonly publishedAt: string | null;
@@ -170,6 +180,8 @@ export interface ReportAssemblyInput {
   readonly publishedAt: string | null;
   /** The statuses the previous report gave, by project slug (a change is a line of its own). */
   readonly previousStatuses?: ReadonlyMap<string, ReportStatus | null>;
+  /** All editions of the catalogue; those between the two as-of dates are named in the report. */
+  readonly editions?: readonly ReportEdition[];
 }
 
 /** The German label of a canonical point in time ("2023-Q1" → "QI/2023"), or the text itself. */
@@ -300,6 +312,9 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
           }
         : null,
     outlook: input.outlook,
+    editions: (input.editions ?? []).filter(
+      (edition) => edition.publishedOn <= input.asOf && (previousAsOf === null || edition.publishedOn > previousAsOf),
+    ),
     statusSummary: summariseStatuses(shownEntries),
     publishedAt: input.publishedAt,
   };

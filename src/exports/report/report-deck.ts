@@ -136,6 +136,9 @@ function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
       bullet: true,
     });
   }
+  for (const edition of document.editions ?? []) {
+    lines.push({ text: `Seitdem veröffentlicht: ${edition.title} (${formatGermanDate(edition.publishedOn)})`, bullet: true });
+  }
   if (document.publishedAt === null) lines.push({ text: "Entwurf – nicht veröffentlicht", bullet: true, bold: true });
   addBlocks(slide, lines, 3.6);
 }

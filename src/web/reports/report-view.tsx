@@ -13,6 +13,7 @@ import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.j
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
+import { editionPaths } from "../edition/edition-paths.js";
 import { germanDayNumber } from "../http/clock.js";
 
 /** Where the report's links lead (portal or staff pages). */
@@ -397,6 +398,25 @@ export function ReportView(props: ReportViewProps): JSX.Element {
       ) : (
         <p class="app-body-text" safe>
           {t.changesIntro(formatGermanDate(document.previous.asOf))}
+        </p>
+      )}
+      {(document.editions ?? []).length === 0 ? (
+        ""
+      ) : (
+        <p class="app-body-text">
+          <span safe>{`${t.editionsSince} `}</span>
+          {(document.editions ?? []).map((edition, index) => (
+            <>
+              {index === 0 ? "" : ", "}
+              {isPrint ? (
+                <span safe>{`${edition.title} (${formatGermanDate(edition.publishedOn)})`}</span>
+              ) : (
+                <a class="app-link" href={view.link(editionPaths.edition(document.municipality.slug, edition.number))} safe>
+                  {`${edition.title} (${formatGermanDate(edition.publishedOn)})`}
+                </a>
+              )}
+            </>
+          ))}
         </p>
       )}
       <section class="app-section" aria-labelledby="ueberblick">

@@ -96,4 +96,14 @@ describe("assembling a status report", () => {
     expect(document.statusSummary.counts.find((count) => count.status === "on-track")?.count).toBe(1);
     expect(document.statusSummary.total).toBe(1);
   });
+
+  it("names the editions of the catalogue published after the previous as-of date up to this one", () => {
+    const editions = [
+      { number: 1, title: "1. Fortschreibung", publishedOn: day(2021, 3, 1) },
+      { number: 2, title: "2. Fortschreibung", publishedOn: day(2022, 9, 20) },
+      { number: 3, title: "3. Fortschreibung", publishedOn: day(2023, 3, 1) },
+    ];
+    const document = assembleReportDocument(buildInput({ editions }));
+    expect(document.editions?.map((edition) => edition.number)).toEqual([2]);
+  });
 });
