@@ -296,7 +296,7 @@ async function main() {
     );
 
     const project = results.find(({ route }) => route.isTargetRoute)?.result;
-    process.stdout.write("\nZiele (Issue 2, Punkt 9):\n");
+    process.stdout.write("\nZiele des öffentlichen Portals:\n");
     printTable(
       ["Ziel", "gemessen", "Grenze", "Ergebnis"],
       [
