@@ -17,7 +17,7 @@
  * PDFs are tagged (PDF/UA structure from the HTML's semantics: headings, lists, tables,
  * alt texts, the `lang` attribute) and carry an outline built from the headings.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 /** A file a printed page may load, served from memory. */
 export interface PrintResource {
@@ -115,6 +115,8 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   // playwright-core starts Chromium with a fresh temporary profile directory of its own
   // and removes it on close, so parallel processes and test runs never share a profile.
   async function launch(): Promise<Browser> {
+    // Loaded on first use: playwright-core is large, and most processes never print.
+    const { chromium } = await import("playwright-core");
     const launched = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
     const promise = launching;
     launched.on("disconnected", () => {

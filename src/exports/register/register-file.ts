@@ -6,7 +6,7 @@
  * the spreadsheet's row numbers.
  */
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Service } from "../../domain/service/service.js";
 import { serviceTableHeadings, serviceTableRow, type TableRow } from "../../domain/service/service-table.js";
 
@@ -21,8 +21,17 @@ export const REGISTER_CONTENT_TYPES: Readonly<Record<RegisterFormat, string>> = 
 
 const SHEET_NAME = "OZG-Leistungen";
 
-function workbookOf(services: readonly Service[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * exceljs is loaded on first use: it is large, and most processes never read or write a
+ * register file, so start-up time and memory stay low.
+ */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import("exceljs");
+  return new excel.Workbook();
+}
+
+async function workbookOf(services: readonly Service[]): Promise<ExcelJS.Workbook> {
+  const workbook = await newWorkbook();
   workbook.creator = "Fortschritt";
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
   const headings = serviceTableHeadings();
@@ -45,7 +54,7 @@ function workbookOf(services: readonly Service[]): ExcelJS.Workbook {
 
 /** Writes the register as a file of the format. */
 export async function writeRegisterFile(services: readonly Service[], format: RegisterFormat): Promise<Buffer> {
-  const workbook = workbookOf(services);
+  const workbook = await workbookOf(services);
   if (format === "xlsx") return Buffer.from(await workbook.xlsx.writeBuffer());
   return Buffer.from(
     await workbook.csv.writeBuffer({
@@ -99,7 +108,7 @@ function separatorOf(text: string): string {
 
 /** Reads a register file into rows of text; throws a RangeError with a German message when it is no table at all. */
 export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   if (registerFormatOf(fileName, bytes) === "xlsx") {
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
