@@ -1,7 +1,10 @@
 // @ts-check
 import tseslint from "typescript-eslint";
 
-/** Layer rules of docs/adr/0002: data flows route → app → db → domain, never back. */
+/**
+ * Layer rules of docs/adr/0002-two-database-dialects.md and docs/architecture.md: data
+ * flows web/cli/exports → app → db → domain, never back, so the import graph has no cycles.
+ */
 const layerRules = [
   {
     files: ["src/domain/**/*.{ts,tsx}"],
@@ -13,7 +16,7 @@ const layerRules = [
             {
               group: ["**/db/**", "**/app/**", "**/web/**", "**/cli/**", "**/exports/**", "**/i18n/**", "**/errors.js", "**/config.js"],
               message:
-                "domain/ is pure rules and types: it must not import other layers of src/ (see docs/adr/0002-layers.md).",
+                "domain/ is pure rules and types: it must not import other layers of src/ (see docs/architecture.md).",
             },
             {
               group: ["node:*", "fs", "path", "kysely", "fastify", "pg", "better-sqlite3"],
@@ -49,8 +52,19 @@ const layerRules = [
         {
           patterns: [
             {
-              group: ["**/app/*", "**/app/**", "**/web/**", "**/cli/**", "fastify"],
-              message: "db/ is below app/: it must not know about use cases, HTTP or the CLI.",
+              group: [
+                "**/app/*",
+                "**/app/**",
+                "**/web/**",
+                "**/cli/**",
+                "**/exports/**",
+                "**/i18n/**",
+                "**/errors.js",
+                "**/config.js",
+                "fastify",
+              ],
+              message:
+                "db/ knows only domain/ (docs/adr/0002-two-database-dialects.md): repositories map rows to domain types, while messages, errors, configuration, use cases, HTTP and documents live above it.",
             },
           ],
         },
@@ -67,6 +81,11 @@ const layerRules = [
             {
               group: ["**/web/**", "**/cli/**", "fastify"],
               message: "app/ use cases are called by web/ and cli/, never the other way round.",
+            },
+            {
+              group: ["**/exports/*", "**/exports/**"],
+              message:
+                "app/ must not import exports/: documents are rendered from what a use case returns, by web/ and cli/ (and exports/ may use app/ types), so app/ → exports/ would close a cycle. Shared types belong in domain/; reading an imported file belongs in app/.",
             },
           ],
         },

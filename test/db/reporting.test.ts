@@ -25,7 +25,8 @@ import { exportRegister, getRegisterForStaff } from "../../src/app/services/read
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
 import { reportProjects } from "../../src/domain/report/report-document.js";
 import { isAppError } from "../../src/errors.js";
-import { readRegisterFile, writeRegisterFile } from "../../src/exports/register/register-file.js";
+import { readRegisterFile } from "../../src/app/services/read-register-file.js";
+import { writeRegisterFile } from "../../src/exports/register/register-file.js";
 import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { findProject, listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { NO_FILTER } from "../../src/domain/catalogue/catalogue-filter.js";
-import { dayNumberOf } from "../../src/domain/period/point-in-time.js";
+import { dayNumberOf } from "../../src/domain/calendar/calendar.js";
 import { TimelineChart } from "../../src/web/components/timeline-chart/timeline-chart.js";
 import { createViewContext } from "../../src/web/components/view.js";
 import { ProgrammePage } from "../../src/web/portal/programme-page.js";

@@ -4,7 +4,7 @@
  * added and removed projects, and tables with old period, new period and reason.
  */
 import { describe, expect, it } from "vitest";
-import { assembleReport } from "../../src/app/edition/change-report.js";
+import { assembleReport } from "../../src/domain/edition/change-report.js";
 import { NO_FILTER } from "../../src/domain/catalogue/catalogue-filter.js";
 import type { EditionSummary } from "../../src/domain/edition/edition.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../src/domain/edition/reasons.js";

@@ -10,6 +10,7 @@ import {
 } from "../../db/audit.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import { loadStoredProject } from "../../db/project.repository.js";
+import { parseIsoDate, startOfGermanDay } from "../../domain/calendar/calendar.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type {
   Municipality,
@@ -55,36 +56,10 @@ export interface AuditLogPage {
   readonly offset: number;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The instant a German calendar day starts (midnight in Europe/Berlin), as an ISO timestamp. */
-export function startOfGermanDay(day: string): string | null {
-  const match = DAY.exec(day);
-  if (match === null) return null;
-  const [year, month, date] = [
-    Number(match[1]),
-    Number(match[2]),
-    Number(match[3]),
-  ];
-  const utcMidnight = Date.UTC(year, month - 1, date);
-  if (new Date(utcMidnight).getUTCDate() !== date) return null;
-  // Berlin is one or two hours ahead of UTC; find the offset that makes local midnight.
-  for (const offsetHours of [1, 2]) {
-    const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
-    const local = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Europe/Berlin",
-      hour: "2-digit",
-      hourCycle: "h23",
-    }).format(candidate);
-    if (local === "00") return candidate.toISOString();
-  }
-  return new Date(utcMidnight).toISOString();
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+/** The instant a German calendar day given as ISO date starts, as ISO timestamp; null when it is no date. */
+function startOfIsoDay(isoDate: string, daysLater = 0): string | null {
+  const day = parseIsoDate(isoDate);
+  return day === null ? null : startOfGermanDay(day + daysLater).toISOString();
 }
 
 /** Reads a page of the log; ERR_FORBIDDEN (logged) for committee members and other municipalities. */
@@ -125,18 +100,15 @@ export async function readAuditLog(
     // (canReadAudit): a stricter rule here would be undone by the log's project filter.
   }
   const problems = [];
-  const from =
-    query.from === undefined ? undefined : startOfGermanDay(query.from);
+  const from = query.from === undefined ? undefined : startOfIsoDay(query.from);
   if (from === null)
     problems.push({
       path: "/from",
       message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben.",
     });
-  const until =
-    query.until === undefined
-      ? undefined
-      : startOfGermanDay(nextDay(query.until));
-  if (until === null || (query.until !== undefined && !DAY.test(query.until))) {
+  // Until the end of that day: up to the start of the next.
+  const until = query.until === undefined ? undefined : startOfIsoDay(query.until, 1);
+  if (until === null) {
     problems.push({
       path: "/until",
       message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben.",

@@ -8,8 +8,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { bumpDataVersion, findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import { listEditionSummaries } from "../../db/edition.repository.js";
 import { listReasonCategories, loadDraftForeword, saveDraftForeword } from "../../db/revision.repository.js";
-import type { Catalogue, Project } from "../../domain/catalogue/catalogue.js";
-import { PROJECT_STATUSES } from "../../domain/catalogue/catalogue.js";
+import { type Catalogue, type Project, PROJECT_STATUSES } from "../../domain/catalogue/catalogue.js";
 import { diffCatalogues, shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
 import type { ShiftReason } from "../../domain/edition/reasons.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
@@ -26,7 +25,7 @@ import { getCatalogue } from "../catalogue/read-catalogue.js";
 import type { AppContext } from "../context.js";
 import { findProjectRoot } from "../../project-root.js";
 import { validate } from "../validation/validate.js";
-import { dayNumberOfIsoDate } from "./change-report.js";
+import { parseIsoDate } from "../../domain/calendar/calendar.js";
 import { IsoDateSchema } from "./edition-input.schema.js";
 import { storeEdition } from "./publish-edition.js";
 
@@ -131,7 +130,7 @@ export async function createDemoEditions(ctx: AppContext): Promise<readonly numb
   const current = await getCatalogue(ctx, data.municipality);
   const earlier = reconstructEdition(current, data.reconstruction);
   const categories = await listReasonCategories(ctx.db, municipality.id);
-  const diff = diffCatalogues(earlier, current, { asOf: dayNumberOfIsoDate(data.current.publishedOn) });
+  const diff = diffCatalogues(earlier, current, { asOf: parseIsoDate(data.current.publishedOn) ?? undefined });
   const reasons = new Map<string, ShiftReason>();
   for (const change of shiftsNeedingReason(diff)) {
     const reason = data.current.reasons[change.project.slug];

@@ -18,24 +18,21 @@ import {
   listReasonCategories,
   loadDraftForeword,
 } from "../../db/revision.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
+import { type Principal, actorLabel } from "../../domain/access/principal.js";
 import type { Catalogue, Municipality } from "../../domain/catalogue/catalogue.js";
 import { diffCatalogues, shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
 import { describeChangeGerman, describeConflictGerman } from "../../domain/edition/change-description.js";
 import { findDependencyConflicts, findIntroducedConflicts } from "../../domain/edition/dependency-conflicts.js";
-import { defaultEditionTitle, formatIsoDateGerman, type EditionReason } from "../../domain/edition/edition.js";
+import { defaultEditionTitle, type EditionReason } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman, germanDayOf, germanIsoDateOf, parseIsoDate } from "../../domain/calendar/calendar.js";
 import { missingReasons, type ReasonCategory, type ShiftReason } from "../../domain/edition/reasons.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import { recordAccountAudit, type AccountActor } from "../auth/account-audit.js";
+import { recordAccountAudit, type AccountActor, COMMAND_LINE_LABEL } from "../auth/account-audit.js";
 import { rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { actorLabel } from "../../domain/access/principal.js";
-import { COMMAND_LINE_LABEL } from "../auth/account-audit.js";
-import { dayNumberOfIsoDate } from "./change-report.js";
 import { catalogueToSnapshot } from "./edition-snapshot.js";
 import { PublishEditionInputSchema, type PublishEditionInput } from "./edition-input.schema.js";
-import { germanDayNumberOf, germanIsoDate } from "./german-today.js";
 import { getEdition } from "./read-editions.js";
 import { requireAdministratorOf } from "./revise-draft.js";
 
@@ -132,10 +129,10 @@ export async function publishEdition(
   const previous = latestNumber === null ? null : (await getEdition(ctx, valid.municipality, latestNumber)).edition;
   const number = (latestNumber ?? 0) + 1;
   const now = ctx.clock();
-  const publishedOn = valid.data.publishedOn ?? germanIsoDate(now);
+  const publishedOn = valid.data.publishedOn ?? germanIsoDateOf(now);
   const councilUrl = optional(valid.data.councilUrl);
   const problems: InputProblem[] = [];
-  if (dayNumberOfIsoDate(publishedOn) === undefined || Number.isNaN(Date.parse(`${publishedOn}T00:00:00Z`))) {
+  if (parseIsoDate(publishedOn) === null) {
     problems.push({ path: "/data/publishedOn", message: "ist kein gültiges Datum." });
   } else if (previous !== null && publishedOn < previous.publishedOn) {
     problems.push({ path: "/data/publishedOn", message: `liegt vor der ${previous.title} (${formatIsoDateGerman(previous.publishedOn)}).` });
@@ -164,7 +161,7 @@ export async function publishEdition(
     const given = new Map(storedReasons.map((reason) => [reason.changeKey, { category: reason.category, text: reason.text }]));
     const reasons = new Map<string, ShiftReason>();
     if (previous !== null) {
-      const diff = diffCatalogues(previous.catalogue, draft, { asOf: germanDayNumberOf(now) });
+      const diff = diffCatalogues(previous.catalogue, draft, { asOf: germanDayOf(now) });
       const missing = missingReasons(diff, given, categories);
       if (missing.length > 0) {
         throw new AppError("ERR_EDITION_REASONS_MISSING", {

@@ -34,14 +34,14 @@ import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
-import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "./change-report.js";
+import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "../../domain/edition/change-report.js";
 import {
   DraftReasonInputSchema,
   ForewordInputSchema,
   type DraftReasonInput,
   type ForewordInput,
 } from "./edition-input.schema.js";
-import { germanDayNumberOf, germanIsoDate } from "./german-today.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { getEdition } from "./read-editions.js";
 
 /** Everything the draft's change page shows. */
@@ -137,7 +137,7 @@ export async function getDraftRevision(
       after: draft,
       from: edition,
       to: null,
-      asOf: germanDayNumberOf(now),
+      asOf: germanDayOf(now),
       reasons,
       categories,
     });
@@ -158,7 +158,7 @@ export async function getDraftRevision(
     introducedConflicts,
     foreword: { text: foreword.foreword, version: foreword.version },
     dataVersion: draft.municipality.dataVersion,
-    today: germanIsoDate(now),
+    today: germanIsoDateOf(now),
     canPublish: canPublishEdition(user, municipality.id),
     reasonEditableKeys: new Set(shifts.filter((change) => canGiveReason(user, scopeOfShift(draft, change))).map((change) => change.key)),
   };
@@ -334,7 +334,7 @@ export async function compareDraftWith(
     after: revision.draft,
     from: baseline,
     to: null,
-    asOf: germanDayNumberOf(ctx.clock()),
+    asOf: germanDayOf(ctx.clock()),
     reasons,
     categories: mergeCategories(categoryLists),
   });

@@ -17,7 +17,7 @@ import {
 import { isUniqueViolation } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { findProject, type Catalogue, type Municipality } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
 import {
   formatObservationGerman,
   validateIndicator,
@@ -44,15 +44,7 @@ import {
   type RemoveObservationInput,
   type UpdateIndicatorInput,
 } from "../reports/reporting.schema.js";
-import {
-  dayOfIsoDate,
-  invalid,
-  optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
-  StaleReportingVersion,
-} from "../reports/reporting-support.js";
+import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "../reports/reporting-support.js";
 
 /** A figure of the municipality by key; ERR_INDICATOR_NOT_FOUND otherwise. */
 export async function requireIndicator(db: Executor, municipalityId: number, key: string): Promise<StoredIndicator> {
@@ -208,7 +200,7 @@ export async function addObservation(
   const valid = requireValid(AddObservationInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const stored = await requireRecorder(ctx, principal, municipality, valid.indicator, "observation.create", origin);
-  const day = dayOfIsoDate(valid.data.day);
+  const day = parseIsoDate(valid.data.day);
   if (day === null) throw invalid("/data/day", "ist kein Datum");
   const observation: Observation = { day, value: valid.data.value, denominator: valid.data.denominator, note: optionalText(valid.data.note) };
   const problems = validateObservation(stored.indicator, observation).map((problem) => ({ path: `/data/${problem.field}`, message: problem.message }));

@@ -15,7 +15,7 @@ export function canManageReporting(principal: Principal, municipalityId: number)
 
 /**
  * Reading draft reports: every role of the municipality. Committee members read drafts
- * before the meeting (DESIGN.md: "read drafts and reports"); the public never does.
+ * before the meeting (docs/architecture.md: the committee "reads drafts and reports"); the public never does.
  */
 export function canReadReportDrafts(principal: Principal, municipalityId: number): boolean {
   return isMemberOf(principal, municipalityId);

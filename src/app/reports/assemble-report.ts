@@ -20,7 +20,7 @@ import {
   type StoredReportEntry,
 } from "../../domain/report/report-document.js";
 import { isReportStatus } from "../../domain/report/report-status.js";
-import { dayOfIsoDate, startOfGermanDay } from "./reporting-support.js";
+import { parseIsoDate, startOfGermanDay } from "../../domain/calendar/calendar.js";
 
 /** The catalogue's action fields with their projects, as sections of a report. */
 export function catalogueSections(catalogue: Catalogue): readonly CatalogueSectionRef[] {
@@ -92,8 +92,8 @@ async function changesFromAudit(
   if (previousAsOf === null || previousAsOf >= asOf) return changes;
   const events = await listAuditEvents(db, {
     municipalityId: catalogue.municipality.id,
-    from: startOfGermanDay(previousAsOf + 1),
-    until: startOfGermanDay(asOf + 1),
+    from: startOfGermanDay(previousAsOf + 1).toISOString(),
+    until: startOfGermanDay(asOf + 1).toISOString(),
     limit: 100_000,
   });
   const slugById = new Map(
@@ -168,7 +168,7 @@ export async function assembleDraft(
     publishedAt,
     previousStatuses,
     editions: editions.flatMap((edition) => {
-      const day = dayOfIsoDate(edition.publishedOn);
+      const day = parseIsoDate(edition.publishedOn);
       return day === null ? [] : [{ number: edition.number, title: edition.title, publishedOn: day }];
     }),
   });

@@ -14,7 +14,7 @@ import {
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -30,15 +30,7 @@ import {
   type UpdateCommitteeInput,
   type UpdateMeetingInput,
 } from "./reporting.schema.js";
-import {
-  dayOfIsoDate,
-  invalid,
-  optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
-  StaleReportingVersion,
-} from "./reporting-support.js";
+import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "./reporting-support.js";
 
 /** "Ausschuss für Planung und Digitalisierung (APD)". */
 export function committeeLabel(committee: { readonly name: string; readonly abbreviation: string }): string {
@@ -118,7 +110,7 @@ async function meetingFields(
   municipality: Municipality,
   data: MeetingData,
 ): Promise<{ fields: MeetingFields; committee: StoredCommittee }> {
-  const day = dayOfIsoDate(data.day);
+  const day = parseIsoDate(data.day);
   if (day === null) throw invalid("/data/day", "ist kein Datum");
   const committee = (await listCommittees(ctx.db, municipality.id)).find((each) => each.id === data.committeeId);
   if (committee === undefined) throw invalid("/data/committeeId", "Diesen Ausschuss gibt es nicht.");

@@ -25,7 +25,7 @@ import { listReports } from "../../db/report.repository.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
 import type { ReportStatus } from "../../domain/report/report-status.js";
-import { readRegisterFile } from "../../exports/register/register-file.js";
+import { readRegisterFile } from "../services/read-register-file.js";
 import { findProjectRoot } from "../../project-root.js";
 import { addMeasure } from "../catalogue/add-measure.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";

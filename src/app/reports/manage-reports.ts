@@ -17,7 +17,7 @@ import {
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { Catalogue, Municipality } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
 import { reportProjects } from "../../domain/report/report-document.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -33,14 +33,7 @@ import {
   type PublishReportInput,
   type UpdateReportInput,
 } from "./reporting.schema.js";
-import {
-  dayOfIsoDate,
-  invalid,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
-  StaleReportingVersion,
-} from "./reporting-support.js";
+import { invalid, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "./reporting-support.js";
 
 /** The title a new report gets unless another is given. */
 export const DEFAULT_REPORT_TITLE = "Sachstandsbericht Digitalisierung";
@@ -94,7 +87,7 @@ async function requireMeetingId(db: Executor, municipalityId: number, meetingId:
 }
 
 function requireAsOf(text: string): number {
-  const day = dayOfIsoDate(text);
+  const day = parseIsoDate(text);
   if (day === null) throw invalid("/data/asOf", "ist kein Datum");
   return day;
 }

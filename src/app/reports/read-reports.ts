@@ -6,7 +6,7 @@
 import { listEntries, listReports, listMeetings, type StoredEntry, type StoredMeeting, type StoredReport } from "../../db/report.repository.js";
 import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
 import { findProject, type Catalogue, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { reportProjects, type ReportDocument } from "../../domain/report/report-document.js";
 import { missingUpdates, type MissingUpdate, type ReportProject } from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";

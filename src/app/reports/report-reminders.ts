@@ -7,7 +7,7 @@
 import { listEntries } from "../../db/report.repository.js";
 import { listUsersOfMunicipality } from "../../db/user.repository.js";
 import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { MISSING_UPDATE_REASON_LABELS, missingUpdates } from "../../domain/report/report-status.js";
 import { reportProjects } from "../../domain/report/report-document.js";
 import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";

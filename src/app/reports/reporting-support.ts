@@ -16,7 +16,6 @@ import type { Database } from "../../db/database.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
 import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
-import { dayNumberOf, parsePointInTime, firstDayOf } from "../../domain/period/point-in-time.js";
 import { AppError } from "../../errors.js";
 import { recordAudit, type AuditEvent, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -139,33 +138,6 @@ export async function runReportingChange<T>(
     }
     throw error;
   }
-}
-
-const BERLIN_DATE = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Berlin",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The calendar day in Germany at an instant, as a day number. */
-export function germanDayOf(instant: Date): number {
-  const [year, month, day] = BERLIN_DATE.format(instant).split("-").map(Number);
-  return dayNumberOf(year ?? 1970, month ?? 1, day ?? 1);
-}
-
-/** The first instant of a German calendar day (00:00 in Berlin, CET or CEST), as ISO text. */
-export function startOfGermanDay(day: number): string {
-  // Midnight in Berlin is 22:00 UTC the day before in summer and 23:00 in winter.
-  let instant = day * 86_400_000 - 2 * 3_600_000;
-  if (germanDayOf(new Date(instant)) < day) instant += 3_600_000;
-  return new Date(instant).toISOString();
-}
-
-/** A day from an ISO date ("2022-11-28"); null when it is none. */
-export function dayOfIsoDate(text: string): number | null {
-  const point = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parsePointInTime(text) : null;
-  return point === null || point.precision !== "day" ? null : firstDayOf(point);
 }
 
 /** Trims a text and turns an empty one into null. */

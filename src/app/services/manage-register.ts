@@ -5,7 +5,7 @@
  */
 import { insertService, listServices, replaceServices, updateServiceRow } from "../../db/service.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
 import { parseLeikaKey } from "../../domain/service/leika.js";
 import { validateRegister, validateService, type Service } from "../../domain/service/service.js";
 import { formatTableProblem, readServiceTable, type TableProblem, type TableRow } from "../../domain/service/service-table.js";
@@ -13,15 +13,7 @@ import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import {
-  dayOfIsoDate,
-  invalid,
-  optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
-  StaleReportingVersion,
-} from "../reports/reporting-support.js";
+import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "../reports/reporting-support.js";
 import {
   ChangeServiceInputSchema,
   CreateServiceInputSchema,
@@ -81,7 +73,7 @@ export async function createService(
   await requireReportingAdmin(ctx, principal, municipality, "service.create", { entityType: "service", entityLabel: valid.data.name }, origin);
   const key = parseLeikaKey(valid.leikaKey);
   if (!key.ok) throw invalid("/leikaKey", key.problem.message);
-  const validFrom = valid.validFrom === null ? null : dayOfIsoDate(valid.validFrom);
+  const validFrom = valid.validFrom === null ? null : parseIsoDate(valid.validFrom);
   const service = serviceOf(key.key, valid.data, validFrom, null);
   const problems = recordProblems(service);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
@@ -111,7 +103,7 @@ export async function changeService(
   const valid = requireValid(ChangeServiceInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(ctx, principal, municipality, "service.update", { entityType: "service", entityId: valid.recordId, entityLabel: valid.leikaKey }, origin);
-  const from = valid.from === null ? null : dayOfIsoDate(valid.from);
+  const from = valid.from === null ? null : parseIsoDate(valid.from);
   if (valid.mode === "new-state" && from === null) throw invalid("/from", "Bitte das Datum angeben, ab dem der neue Stand gilt.");
   return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
     const records = (await listServices(trx, municipality.id)).filter((each) => each.service.leikaKey === valid.leikaKey);

@@ -44,8 +44,3 @@ export function defaultEditionTitle(number: number): string {
   return `${number}. Fortschreibung`;
 }
 
-/** "15.03.2022" for "2022-03-15". */
-export function formatIsoDateGerman(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return match === null ? isoDate : `${match[3]}.${match[2]}.${match[1]}`;
-}

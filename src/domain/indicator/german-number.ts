@@ -1,10 +1,9 @@
 /**
- * Numbers, percentages and dates written the German way ("1.832", "25,2 %", "28.11.2022"),
- * computed by hand rather than with Intl so that output never depends on the ICU data a
- * Node build happens to ship: the same figure must read the same on the portal, in the
- * PDF and on the slide.
+ * Numbers and percentages written the German way ("1.832", "25,2 %"), computed by hand
+ * rather than with Intl so that output never depends on the ICU data a Node build happens
+ * to ship: the same figure must read the same on the portal, in the PDF and on the slide.
+ * Dates: domain/calendar/calendar.ts.
  */
-import { calendarDateOf } from "../period/point-in-time.js";
 
 /** The space between a number and "%": no-break, so "25,2" and "%" never part at a line end. */
 export const PERCENT_SPACE = "\u00a0";
@@ -71,14 +70,3 @@ export function formatGermanSigned(value: number, fractionDigits = 0): string {
   return value > 0 ? `+${text}` : text;
 }
 
-/** Formats a day number as a German date, "28.11.2022". */
-export function formatGermanDate(day: number): string {
-  const { year, month, day: dayOfMonth } = calendarDateOf(day);
-  return `${String(dayOfMonth).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
-}
-
-/** Formats a day number as an ISO date, "2022-11-28", for `<time datetime>` and files. */
-export function formatIsoDate(day: number): string {
-  const { year, month, day: dayOfMonth } = calendarDateOf(day);
-  return `${year}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`;
-}

@@ -10,24 +10,10 @@
  * charts give every observation an equal slot instead: bars at uneven distances would
  * overlap or leave holes, and a bar chart compares values, not spacing.
  */
-import {
-  dayNumberOf,
-  formatPointInTimeGerman,
-  calendarDateOf,
-} from "../period/point-in-time.js";
-import {
-  PERCENT_SPACE,
-  formatGermanDate,
-  formatGermanNumber,
-  formatGermanPercent,
-  formatIsoDate,
-} from "./german-number.js";
-import {
-  formatObservationGerman,
-  observationsUpTo,
-  shareOf,
-} from "./indicator.js";
-import type { Indicator, Observation } from "./indicator.js";
+import { formatPointInTimeGerman } from "../period/point-in-time.js";
+import { dayNumberOf, calendarDateOf, formatGermanDate, formatIsoDate } from "../calendar/calendar.js";
+import { PERCENT_SPACE, formatGermanNumber, formatGermanPercent } from "./german-number.js";
+import { formatObservationGerman, observationsUpTo, shareOf, type Indicator, type Observation } from "./indicator.js";
 import { niceScale } from "./nice-scale.js";
 
 /** Line for a development over time, bars for comparing a few report dates. */

@@ -5,11 +5,8 @@
  *
  * Days are day numbers (days since 1970-01-01, UTC) as in `period/point-in-time.ts`.
  */
-import {
-  formatGermanDate,
-  formatGermanNumber,
-  formatGermanPercent,
-} from "./german-number.js";
+import { formatGermanNumber, formatGermanPercent } from "./german-number.js";
+import { formatGermanDate } from "../calendar/calendar.js";
 
 /** A plain count ("1.832 Aktivitäten") or a part of a whole ("144 von 572 Mitarbeitenden"). */
 export type IndicatorKind = "count" | "ratio";

@@ -2,9 +2,9 @@
  * Points in time of varying precision ("2023", "2023-Q2", "2023-05", "2023-05-17"):
  * parsing, formatting, ordering, shifting and calendar arithmetic.
  *
- * Days are counted as whole day numbers since 1970-01-01 (UTC). All arithmetic is
- * done on integers so that no local time zone or daylight-saving rule can leak in.
+ * Days are day numbers of the one calendar (domain/calendar/calendar.ts).
  */
+import { calendarDateOf, dayNumberOf, daysInMonth, formatIsoDate, isValidCalendarDate, MAX_YEAR, MIN_YEAR } from "../calendar/calendar.js";
 
 /** How precisely a point in time is known, from coarsest to finest. */
 export type Precision = "year" | "quarter" | "month" | "day";
@@ -43,19 +43,6 @@ export interface DayPoint {
 /** A point in time that carries its own precision. */
 export type PointInTime = YearPoint | QuarterPoint | MonthPoint | DayPoint;
 
-/** A plain calendar date (proleptic Gregorian). */
-export interface CalendarDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-/** The earliest year a point in time may have. */
-export const MIN_YEAR = 1900;
-
-/** The latest year a point in time may have. */
-export const MAX_YEAR = 2200;
-
 /** All precisions, coarsest first. */
 export const PRECISIONS: readonly Precision[] = [
   "year",
@@ -79,86 +66,6 @@ export function comparePrecision(a: Precision, b: Precision): number {
 /** The coarser of two precisions. */
 export function coarserPrecision(a: Precision, b: Precision): Precision {
   return comparePrecision(a, b) <= 0 ? a : b;
-}
-
-// ---------------------------------------------------------------------------
-// Calendar arithmetic
-
-/** Whether a year is a Gregorian leap year. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** The number of days in a year (365 or 366). */
-export function daysInYear(year: number): number {
-  return isLeapYear(year) ? 366 : 365;
-}
-
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-/** The number of days in a month (1–12) of a year. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2 && isLeapYear(year)) return 29;
-  const length = MONTH_LENGTHS[month - 1];
-  if (length === undefined)
-    throw new RangeError(`Month must be 1–12, got ${month}.`);
-  return length;
-}
-
-/** Whether year, month and day form a real calendar date. */
-export function isValidCalendarDate(
-  year: number,
-  month: number,
-  day: number,
-): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
-}
-
-/** The day number (days since 1970-01-01, UTC) of a calendar date. */
-export function dayNumberOf(year: number, month: number, day: number): number {
-  // Howard Hinnant's days_from_civil: years start in March so the leap day comes last.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const monthFromMarch = (month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 +
-    Math.floor(yearOfEra / 4) -
-    Math.floor(yearOfEra / 100) +
-    dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** The calendar date of a day number (days since 1970-01-01, UTC). */
-export function calendarDateOf(dayNumber: number): CalendarDate {
-  // Inverse of dayNumberOf (Hinnant's civil_from_days).
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36524) -
-      Math.floor(dayOfEra / 146096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra -
-    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
 }
 
 // ---------------------------------------------------------------------------
@@ -378,6 +285,18 @@ export function parseGermanPointInTime(text: string): PointInTime | null {
   }
 
   return null;
+}
+
+/** A day as people type it ("28.11.2022", "28. November 2022", "2022-11-28") as a day number; null when it is no day. */
+export function parseGermanDay(text: string): number | null {
+  const point = parseGermanPointInTime(text);
+  return point?.precision === "day" ? firstDayOf(point) : null;
+}
+
+/** A day as people type it, as an ISO date ("28.11.2022" → "2022-11-28"); null when it is no day. */
+export function isoDateOfGermanDay(text: string): string | null {
+  const day = parseGermanDay(text);
+  return day === null ? null : formatIsoDate(day);
 }
 
 function pad2(value: number): string {

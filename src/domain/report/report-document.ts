@@ -7,14 +7,12 @@
  * after, so later edits of the catalogue, the figures or the register cannot change what
  * the committee was told. A draft is assembled afresh on every view.
  */
-import { changeBetween, observationsUpTo, valueAt } from "../indicator/indicator.js";
-import type { Indicator, IndicatorChange, Observation } from "../indicator/indicator.js";
+import { changeBetween, observationsUpTo, valueAt, type Indicator, type IndicatorChange, type Observation, formatObservationGerman } from "../indicator/indicator.js";
 import type { ChartKind } from "../indicator/indicator-chart.js";
 import { formatPointInTimeGerman, parsePointInTime } from "../period/point-in-time.js";
 import { aggregateOzgFigures, type OzgFigures } from "../service/ozg-figures.js";
 import type { Service } from "../service/service.js";
-import { formatGermanDate } from "../indicator/german-number.js";
-import { formatObservationGerman } from "../indicator/indicator.js";
+import { formatGermanDate } from "../calendar/calendar.js";
 import type { ReportChange } from "./report-changes.js";
 import { reportStatusLabel, summariseStatuses, type ReportEntry, type ReportStatus, type StatusSummary } from "./report-status.js";
 

@@ -6,8 +6,8 @@
  * error. Cells arrive as text (the file reader turns spreadsheet numbers and dates into
  * text first), so the same rules hold for CSV and XLSX.
  */
-import { dayNumberOf, isValidCalendarDate } from "../period/point-in-time.js";
-import { formatGermanDate } from "../indicator/german-number.js";
+import { formatGermanDate } from "../calendar/calendar.js";
+import { parseGermanDay } from "../period/point-in-time.js";
 import { parseLeikaKey } from "./leika.js";
 import {
   MATURITY_MODEL_VERSIONS,
@@ -47,6 +47,12 @@ export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   { heading: "Gültig ab", field: "validFrom", isRequired: false },
   { heading: "Gültig bis", field: "validUntil", isRequired: false },
 ];
+
+/** The formats of a register file. */
+export type RegisterFormat = "csv" | "xlsx";
+
+/** The name of the register's worksheet in an XLSX file. */
+export const REGISTER_SHEET_NAME = "OZG-Leistungen";
 
 /** One row as read from a file: its line number there and its cells as text. */
 export interface TableRow {
@@ -90,15 +96,7 @@ function readWhole(text: string): number | null {
 function readDay(text: string): number | null | undefined {
   const value = text.trim();
   if (value === "") return null;
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [year, month, day] = german
-    ? [Number(german[3]), Number(german[2]), Number(german[1])]
-    : iso
-      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-      : [Number.NaN, Number.NaN, Number.NaN];
-  if (!isValidCalendarDate(year, month, day)) return undefined;
-  return dayNumberOf(year, month, day);
+  return parseGermanDay(value) ?? undefined;
 }
 
 function byLabel<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, text: string): T | null {

@@ -6,11 +6,12 @@
  * Fortschreibung" with the reasons. The DOCX renderer (exports/docx) and the print view
  * behind the PDF (exports/pdf) draw the same model, so both documents say the same.
  */
-import type { ChangeReport, ReportReason } from "../../app/edition/change-report.js";
+import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
 import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
-import { formatIsoDateGerman, type Edition } from "../../domain/edition/edition.js";
+import { type Edition } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 
 /** A picture for a document: PNG bytes and its size in CSS pixels. */

@@ -8,10 +8,11 @@
  */
 import pptxgenjs from "pptxgenjs";
 import type * as PptxGenJSModule from "pptxgenjs";
-import type { ChangeReport } from "../../app/edition/change-report.js";
+import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
-import { formatIsoDateGerman, type Edition } from "../../domain/edition/edition.js";
+import { type Edition } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DocumentPicture } from "../catalogue/catalogue-document-model.js";
 
 /** One project's lines on a field's changes slide. */

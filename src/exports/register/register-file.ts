@@ -1,17 +1,12 @@
 /**
- * The OZG service register as a file: CSV (semicolons, UTF-8 with BOM, as German Excel
- * opens it) and XLSX, both written and read with exceljs. Reading turns every cell into
- * text first — the LeiKa key as all 14 digits, spreadsheet dates as ISO dates — so the
- * domain's table rules (service-table.ts) judge CSV and XLSX alike, and line numbers are
- * the spreadsheet's row numbers.
+ * The OZG service register written as a file: CSV (semicolons, UTF-8 with BOM, as German
+ * Excel opens it) and XLSX, with exceljs. Reading such a file is an import and lives in
+ * app/services/read-register-file.ts; both share the table layout of
+ * domain/service/service-table.ts.
  */
-import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { Service } from "../../domain/service/service.js";
-import { serviceTableHeadings, serviceTableRow, type TableRow } from "../../domain/service/service-table.js";
-
-/** The formats of a register file. */
-export type RegisterFormat = "csv" | "xlsx";
+import { REGISTER_SHEET_NAME, serviceTableHeadings, serviceTableRow, type RegisterFormat } from "../../domain/service/service-table.js";
 
 /** The MIME type of each format. */
 export const REGISTER_CONTENT_TYPES: Readonly<Record<RegisterFormat, string>> = {
@@ -19,10 +14,8 @@ export const REGISTER_CONTENT_TYPES: Readonly<Record<RegisterFormat, string>> = 
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-const SHEET_NAME = "OZG-Leistungen";
-
 /**
- * exceljs is loaded on first use: it is large, and most processes never read or write a
+ * exceljs is loaded on first use: it is large, and most processes never write a
  * register file, so start-up time and memory stay low.
  */
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
@@ -33,7 +26,7 @@ async function newWorkbook(): Promise<ExcelJS.Workbook> {
 async function workbookOf(services: readonly Service[]): Promise<ExcelJS.Workbook> {
   const workbook = await newWorkbook();
   workbook.creator = "Fortschritt";
-  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(REGISTER_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] });
   const headings = serviceTableHeadings();
   sheet.columns = headings.map((heading, index) => ({
     header: heading,
@@ -58,71 +51,9 @@ export async function writeRegisterFile(services: readonly Service[], format: Re
   if (format === "xlsx") return Buffer.from(await workbook.xlsx.writeBuffer());
   return Buffer.from(
     await workbook.csv.writeBuffer({
-      sheetName: SHEET_NAME,
+      sheetName: REGISTER_SHEET_NAME,
       formatterOptions: { delimiter: ";", writeBOM: true },
       map: (value: unknown) => value,
     }),
   );
-}
-
-/** A cell's value as the text a person sees. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === "boolean") return value ? "ja" : "nein";
-  if (typeof value === "string") return value;
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result);
-    if ("error" in value) return value.error;
-  }
-  return "";
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet): { headings: TableRow | undefined; rows: TableRow[] } {
-  const all: TableRow[] = [];
-  const width = Math.max(sheet.columnCount, serviceTableHeadings().length);
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column).value));
-    all.push({ line: number, cells });
-  });
-  const [headings, ...rows] = all;
-  return { headings, rows };
-}
-
-/** Which format a file has: by its first bytes (XLSX is a ZIP), else by its name. */
-export function registerFormatOf(fileName: string, bytes: Buffer): RegisterFormat {
-  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
-  return fileName.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
-}
-
-/** The separator of a CSV file: semicolon (German Excel), comma or tab, whichever the first line uses most. */
-function separatorOf(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const counts = [";", ",", "\t"].map((separator) => [separator, firstLine.split(separator).length - 1] as const);
-  return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
-}
-
-/** Reads a register file into rows of text; throws a RangeError with a German message when it is no table at all. */
-export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
-  const workbook = await newWorkbook();
-  if (registerFormatOf(fileName, bytes) === "xlsx") {
-    try {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    } catch (error) {
-      throw new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: error });
-    }
-    const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-    return sheet === undefined ? { headings: undefined, rows: [] } : rowsOf(sheet);
-  }
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  const sheet = await workbook.csv.read(Readable.from([text]), {
-    // Every value stays text: exceljs would otherwise turn the LeiKa key into a number.
-    map: (value: unknown) => value,
-    parserOptions: { delimiter: separatorOf(text), ignoreEmpty: false, trim: false },
-  });
-  return rowsOf(sheet);
 }

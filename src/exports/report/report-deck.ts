@@ -12,7 +12,8 @@
  */
 import pptxgenjs from "pptxgenjs";
 import type PptxGenJSClass from "pptxgenjs";
-import { formatGermanDate, formatGermanNumber, formatGermanSigned } from "../../domain/indicator/german-number.js";
+import { formatGermanNumber, formatGermanSigned } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, formatIsoDate } from "../../domain/calendar/calendar.js";
 import { layoutIndicatorChart } from "../../domain/indicator/indicator-chart.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { reportStatusLabel } from "../../domain/report/report-status.js";
@@ -408,6 +409,6 @@ export async function buildReportDeck(document: ReportDocument): Promise<Buffer>
 /** A file name for the deck or PDF: "sachstandsbericht-apd-2022-11-29". */
 export function reportFileName(document: ReportDocument): string {
   const committee = document.meeting.committeeAbbreviation.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const day = new Date(document.meeting.day * 86_400_000).toISOString().slice(0, 10);
+  const day = formatIsoDate(document.meeting.day);
   return `sachstandsbericht-${committee === "" ? "ausschuss" : committee}-${day}`;
 }

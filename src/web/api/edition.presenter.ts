@@ -1,5 +1,5 @@
 /** Editions and change reports → API JSON. */
-import type { ChangeReport, ReportReason } from "../../app/edition/change-report.js";
+import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
 import type { Edition, EditionSummary } from "../../domain/edition/edition.js";

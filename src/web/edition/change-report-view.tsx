@@ -3,7 +3,7 @@
  * field) and the changes themselves, per action field and project, each shift with its
  * reason. Used for edition↔edition (public) and for the draft (with a reason form per shift).
  */
-import type { ChangeReport } from "../../app/edition/change-report.js";
+import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange, type ProjectRef } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";

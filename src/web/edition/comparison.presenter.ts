@@ -15,7 +15,7 @@ import {
 } from "../../domain/edition/timeline-comparison.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import { formatPointInTimeGerman, formatShiftGerman } from "../../domain/period/point-in-time.js";
-import type { ChangeReport, ReportReason } from "../../app/edition/change-report.js";
+import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
 
 /** What the table shows for one project row. */

@@ -7,7 +7,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { compareEditions, type ChangeReport } from "../../app/edition/change-report.js";
+import { compareEditions } from "../../app/edition/change-report.js";
+import { type ChangeReport } from "../../domain/edition/change-report.js";
 import { getEdition } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
 import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";

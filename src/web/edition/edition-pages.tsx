@@ -3,9 +3,10 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
-import type { ChangeReport } from "../../app/edition/change-report.js";
+import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { formatIsoDateGerman, type Edition, type EditionSummary } from "../../domain/edition/edition.js";
+import { type Edition, type EditionSummary } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";

@@ -31,13 +31,13 @@ import {
 } from "../../app/edition/revise-draft.js";
 import type { AppContext } from "../../app/context.js";
 import { describeChangeGerman } from "../../domain/edition/change-description.js";
-import { parseGermanPointInTime } from "../../domain/period/point-in-time.js";
+import { isoDateOfGermanDay } from "../../domain/period/point-in-time.js";
 import { AppError, isAppError, type InputProblem } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import { editorChrome, formFields, placeProblems, type FailedForm, type FormFields } from "../editor/editor-view.js";
 import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDate, germanDayNumber } from "../http/clock.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
@@ -90,13 +90,6 @@ function municipalitySlug(value: string): string {
   return value;
 }
 
-/** "15.03.2023" or "2023-03-15" as an ISO date; null when it is no day. */
-export function parseGermanDate(text: string): string | null {
-  const point = parseGermanPointInTime(text.trim());
-  if (point === null || point.precision !== "day") return null;
-  return `${point.year}-${String(point.month).padStart(2, "0")}-${String(point.day).padStart(2, "0")}`;
-}
-
 /** The notice shown after a save, from a fixed list (never echoed text). */
 function noticeOf(view: ViewContext, key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
@@ -125,7 +118,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
   ): Promise<FastifyReply> {
     const version = await getDataVersion(ctx, municipalitySlug(slug));
     if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const tag = entityTag(version, ["edition-page", APP_VERSION, request.url, germanDate(now())]);
+    const tag = entityTag(version, ["edition-page", APP_VERSION, request.url, germanIsoDateOf(now())]);
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
       return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
     }
@@ -192,7 +185,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
           catalogue={edition.catalogue}
           entry={entry}
           dependents={dependents}
-          today={germanDayNumber(now())}
+          today={germanDayOf(now())}
           scope={editionScope(slug, edition, editions)}
         />
       );
@@ -211,7 +204,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
         catalogue: edition.catalogue,
         scope: editionScope(slug, edition, editions),
         query: request.query,
-        today: germanDayNumber(now()),
+        today: germanDayOf(now()),
         shownTitle: edition.title,
         compare: async (since) => compareEditions(ctx, slug, number, since),
       });
@@ -281,7 +274,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
         catalogue={catalogue}
         entry={entry}
         dependents={dependents}
-        today={germanDayNumber(now())}
+        today={germanDayOf(now())}
         scope={draftScope(slug, editions)}
       />
     );
@@ -298,7 +291,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       catalogue,
       scope: draftScope(slug, editions),
       query: request.query,
-      today: germanDayNumber(now()),
+      today: germanDayOf(now()),
       shownTitle: view.t.edition.draftLabel,
       compare: async (since) => compareDraftWith(ctx, request.principal, slug, since, { ip: request.ip }),
     });
@@ -412,7 +405,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       title,
     });
     const dateText = (fields.datum ?? "").trim();
-    const publishedOn = dateText === "" ? undefined : parseGermanDate(dateText);
+    const publishedOn = dateText === "" ? undefined : isoDateOfGermanDay(dateText);
     if (publishedOn === null) {
       return renderDraftChanges(request, reply, slug, 400, { failed: failed([{ path: "/data/publishedOn", message: t.publishDateInvalid }]) });
     }

@@ -5,7 +5,7 @@
  * for the council's decision. The banners are regions with a heading, so that screen
  * reader users meet them in the headings list too.
  */
-import { formatIsoDateGerman } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import type { PortalScope } from "../portal/portal-scope.js";

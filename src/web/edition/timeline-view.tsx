@@ -4,7 +4,7 @@
  * the editions, and renders either the timeline or the old-versus-new comparison. An
  * unknown value shows the page with an error box (400), as the filters always have.
  */
-import type { ChangeReport } from "../../app/edition/change-report.js";
+import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { filterCatalogue, NO_FILTER, parseCatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import type { Dictionary } from "../../i18n/i18n.js";

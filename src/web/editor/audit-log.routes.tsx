@@ -11,10 +11,7 @@ import {
 } from "../../app/audit/read-audit-log.js";
 import { getEditorOverview } from "../../app/catalogue/read-editor.js";
 import type { AppContext } from "../../app/context.js";
-import {
-  formatPointInTime,
-  parseGermanPointInTime,
-} from "../../domain/period/point-in-time.js";
+import { isoDateOfGermanDay } from "../../domain/period/point-in-time.js";
 import {
   AuditLogPageView,
   HistoryPage,
@@ -56,12 +53,6 @@ function pageNumber(value: string | undefined): number {
   return value !== undefined && /^[1-9]\d{0,4}$/.test(value)
     ? Number(value)
     : 1;
-}
-
-/** A day as typed ("28.11.2022" or "2022-11-28") as YYYY-MM-DD; null when it is not a day. */
-export function parseFilterDay(text: string): string | null {
-  const point = parseGermanPointInTime(text);
-  return point?.precision === "day" ? formatPointInTime(point) : null;
 }
 
 /** The links to the previous and next page of a log page. */
@@ -175,9 +166,9 @@ export async function auditRoutes(
         };
         const errors: Record<string, string> = {};
         const from =
-          filter.von.trim() === "" ? undefined : parseFilterDay(filter.von);
+          filter.von.trim() === "" ? undefined : isoDateOfGermanDay(filter.von);
         const until =
-          filter.bis.trim() === "" ? undefined : parseFilterDay(filter.bis);
+          filter.bis.trim() === "" ? undefined : isoDateOfGermanDay(filter.bis);
         if (from === null)
           errors.von = `${view.t.editor.auditFrom}: ${view.t.editor.auditDateInvalid}`;
         if (until === null)

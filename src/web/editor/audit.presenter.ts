@@ -5,6 +5,7 @@
  */
 import type { AuditEvent } from "../../app/audit/record-audit.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
+import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import { formatPoint } from "../../i18n/format-period.js";
 import type { ViewContext } from "../components/view.js";
 
@@ -29,11 +30,7 @@ export interface PresentedAuditEvent {
 
 /** A date and time in Germany, e.g. "28.11.2022, 10:00". */
 export function formatAuditTime(view: ViewContext, iso: string): string {
-  return new Intl.DateTimeFormat(view.lang === "de" ? "de-DE" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Berlin",
-  }).format(new Date(iso));
+  return formatGermanDateTime(new Date(iso), view.lang);
 }
 
 /** The words for an action code; unknown codes (e.g. of sign-in) are shown as they are. */

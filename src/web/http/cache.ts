@@ -1,7 +1,7 @@
 /**
  * Conditional GET for public pages and API responses: an ETag derived from the
  * municipality's data version (so it is known before anything is loaded), plus a short
- * public Cache-Control, so that a proxy or CDN absorbs read peaks (DESIGN.md, Scale).
+ * public Cache-Control, so that a proxy or CDN absorbs read peaks (docs/architecture.md, Scale).
  */
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";

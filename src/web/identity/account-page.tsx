@@ -5,6 +5,7 @@
 import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import type { Role } from "../../domain/access/principal.js";
+import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { CsrfField } from "../components/csrf-field/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
@@ -23,11 +24,7 @@ export function roleLabel(view: ViewContext, role: string): string {
 
 /** A date and time as people in Germany read it. */
 export function formatDateTime(view: ViewContext, iso: string): string {
-  return new Intl.DateTimeFormat(view.lang === "de" ? "de-DE" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Berlin",
-  }).format(new Date(iso));
+  return formatGermanDateTime(new Date(iso), view.lang);
 }
 
 /** Props of the account page. */

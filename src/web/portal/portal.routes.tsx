@@ -14,7 +14,7 @@ import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDate, germanDayNumber } from "../http/clock.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "../http/errors.js";
 import { PageCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
@@ -89,7 +89,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     dataVersion: number,
     render: () => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const tag = entityTag(dataVersion, ["page", APP_VERSION, request.url, germanDate(now())]);
+    const tag = entityTag(dataVersion, ["page", APP_VERSION, request.url, germanIsoDateOf(now())]);
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
       return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
     }
@@ -162,7 +162,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async () => {
         const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(ctx, slug, projectSlug);
-        const figures = await getProjectIndicators(ctx, slug, projectSlug, germanDayNumber(now()));
+        const figures = await getProjectIndicators(ctx, slug, projectSlug, germanDayOf(now()));
         const html = await (
           <ProjectPage
             view={view}
@@ -170,7 +170,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
             catalogue={catalogue}
             entry={entry}
             dependents={dependents}
-            today={germanDayNumber(now())}
+            today={germanDayOf(now())}
             scope={publishedScope(slug, edition, editions)}
             figures={figures}
           />
@@ -196,7 +196,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           catalogue,
           scope: publishedScope(slug, edition, editions),
           query: request.query,
-          today: germanDayNumber(now()),
+          today: germanDayOf(now()),
           shownTitle: edition?.title ?? "",
           compare: async (since) => compareEditions(ctx, slug, edition?.number ?? 0, since),
         });

@@ -5,10 +5,9 @@
  * instead: old periods outlined, new ones solid, shifts marked, and tables with the old
  * period, the new period and the reason.
  */
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { listProjects } from "../../domain/catalogue/catalogue.js";
+import { type Catalogue, listProjects } from "../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
-import { formatIsoDateGerman } from "../../domain/edition/edition.js";
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";

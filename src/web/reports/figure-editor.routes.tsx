@@ -6,7 +6,7 @@ import type { AppContext } from "../../app/context.js";
 import { addObservation, createIndicator, removeObservation, updateIndicator } from "../../app/indicators/manage-indicators.js";
 import { getIndicatorForStaff, getIndicatorsForStaff } from "../../app/indicators/read-indicators.js";
 import { AppError } from "../../errors.js";
-import { germanDayNumber } from "../http/clock.js";
+import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { csrfToken } from "../plugins/session.js";
 import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type FormFields } from "../editor/editor-view.js";
 import { FigurePage, FiguresOverviewPage } from "./figure-pages.js";
@@ -43,7 +43,7 @@ export async function figureEditorRoutes(instance: FastifyInstance, options: Fig
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   installStaffErrorHandler(app);
-  const today = () => germanDayNumber(options.now());
+  const today = () => germanDayOf(options.now());
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
     return answerRefusals(request, reply, async () => {

@@ -5,7 +5,7 @@
  */
 import type { IndicatorForStaff, IndicatorsForStaff } from "../../app/indicators/read-indicators.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { formatObservationGerman, INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
 import type { Choice } from "../components/form-fields/form-fields.js";
 import { CsrfField } from "../components/csrf-field/csrf-field.js";

@@ -9,16 +9,17 @@ import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import { changeService, createService, importRegister } from "../../app/services/manage-register.js";
 import { exportRegister, getRegisterForStaff, getServiceForStaff } from "../../app/services/read-register.js";
-import { firstDayOf, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { isoDateOfGermanDay, parseGermanDay } from "../../domain/period/point-in-time.js";
+import { formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
-import { readRegisterFile, REGISTER_CONTENT_TYPES, writeRegisterFile, type RegisterFormat } from "../../exports/register/register-file.js";
-import { germanDayNumber } from "../http/clock.js";
+import { readRegisterFile } from "../../app/services/read-register-file.js";
+import type { RegisterFormat } from "../../domain/service/service-table.js";
+import { REGISTER_CONTENT_TYPES, writeRegisterFile } from "../../exports/register/register-file.js";
 import { boundaryOf, parseMultipart, type UploadedFile } from "../http/multipart.js";
 import { csrfToken } from "../plugins/session.js";
 import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type FormFields } from "../editor/editor-view.js";
 import { sendFile } from "./report-editor.routes.js";
-import { isoDayOf, parseServiceForm } from "./report-forms.js";
+import { parseServiceForm } from "./report-forms.js";
 import { RegisterPage, ServicePage } from "./register-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { handleReportingForm, installStaffErrorHandler, reportNoticeOf, type FailedRender } from "./reporting-routes.js";
@@ -73,8 +74,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
   /** The day the register is shown as of: ?stand=…, else today. */
   function dayOf(request: FastifyRequest): number {
     const typed = (request.query as { stand?: string }).stand;
-    const point = typed === undefined ? null : parseGermanPointInTime(typed.trim());
-    return point !== null && point.precision === "day" ? firstDayOf(point) : germanDayNumber(options.now());
+    return (typed === undefined ? null : parseGermanDay(typed)) ?? germanDayOf(options.now());
   }
 
   async function renderRegister(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
@@ -101,7 +101,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
   async function renderService(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
     return answerRefusals(request, reply, async () => {
       const { slug, leikaKey } = request.params as { slug: string; leikaKey: string };
-      const data = await getServiceForStaff(ctx, request.principal, slug, leikaKey, germanDayNumber(options.now()), originOf(request));
+      const data = await getServiceForStaff(ctx, request.principal, slug, leikaKey, germanDayOf(options.now()), originOf(request));
       const view = viewOf(request);
       const html = await (
         <ServicePage
@@ -158,7 +158,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
       render: (status, extra) => renderRegister(request, reply, status, extra),
       change: async (fields) => {
         const typedFrom = (fields.ab ?? "").trim();
-        const validFrom = typedFrom === "" ? null : isoDayOf(typedFrom);
+        const validFrom = typedFrom === "" ? null : isoDateOfGermanDay(typedFrom);
         if (typedFrom !== "" && validFrom === null) {
           throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/ab", message: "Bitte ein Datum wie 28.11.2022 eingeben." }] });
         }
@@ -213,7 +213,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
         answerRefusals(request, reply, async () => {
           const services = await exportRegister(ctx, request.principal, request.params.slug, originOf(request));
           const body = await writeRegisterFile(services, format);
-          const day = formatIsoDate(germanDayNumber(options.now()));
+          const day = formatIsoDate(germanDayOf(options.now()));
           return sendFile(reply, REGISTER_CONTENT_TYPES[format], `ozg-leistungen-${request.params.slug}-${day}.${format}`, body);
         }),
     );
@@ -233,7 +233,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
       change: async (fields) => {
         const mode = fields.modus === "correct" ? "correct" : "new-state";
         const typedFrom = (fields.ab ?? "").trim();
-        const from = typedFrom === "" ? null : isoDayOf(typedFrom);
+        const from = typedFrom === "" ? null : isoDateOfGermanDay(typedFrom);
         if (typedFrom !== "" && from === null) {
           throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/ab", message: "Bitte ein Datum wie 28.11.2022 eingeben." }] });
         }

@@ -5,7 +5,7 @@
  * new state from a day on.
  */
 import type { RegisterForStaff, StoredService } from "../../app/services/read-register.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import {
   formatMaturityGerman,

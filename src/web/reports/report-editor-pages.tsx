@@ -6,7 +6,7 @@
  * settings, publishing and reminders.
  */
 import type { ReportForEditing, ReportingOverview, UpdateRequest } from "../../app/reports/read-reports.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { parsePointInTime, formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { reportProjects, type ReportProjectEntry } from "../../domain/report/report-document.js";
@@ -15,7 +15,6 @@ import { RadioGroup, type Choice } from "../components/form-fields/form-fields.j
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "../editor/editor-paths.js";
-import { germanDayNumber } from "../http/clock.js";
 import { errorOf, valueOf } from "../editor/editor-view.js";
 import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
 import { reportPaths } from "./report-paths.js";
@@ -364,7 +363,7 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
           ""
         ) : (
           <span class="app-hint app-report-card__meta" safe>
-            {t.lastSavedBy(stored.updatedBy, formatGermanDate(germanDayNumber(new Date(stored.updatedAt))))}
+            {t.lastSavedBy(stored.updatedBy, formatGermanDate(germanDayOf(new Date(stored.updatedAt))))}
           </span>
         )}
       </p>
@@ -500,7 +499,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
             {t.stateLabel}
           </dt>
           <dd class="app-summary-list__value" safe>
-            {isDraft ? t.stateDraft : t.statePublished(formatGermanDate(germanDayNumber(new Date(data.report.publishedAt ?? 0))))}
+            {isDraft ? t.stateDraft : t.statePublished(formatGermanDate(germanDayOf(new Date(data.report.publishedAt ?? 0))))}
           </dd>
         </div>
         <div class="app-summary-list__row">

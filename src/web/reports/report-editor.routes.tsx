@@ -15,7 +15,7 @@ import { getReportDocument, getReportForEditing, getReportingOverview } from "..
 import { confirmUnchanged, saveReportEntry } from "../../app/reports/report-entries.js";
 import { sendReportReminders } from "../../app/reports/report-reminders.js";
 import { pointLabel, type ReportDocument } from "../../domain/report/report-document.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";

@@ -3,11 +3,9 @@
  * "QI/2023", one highlight per line) into the use cases' inputs. What cannot be read is a
  * problem at the form field (/form/<name>); everything else is judged by the use case.
  */
-import type { MeetingData, ReportEntryData, ReportSettings } from "../../app/reports/reporting.schema.js";
+import type { MeetingData, ReportEntryData, ReportSettings, IndicatorData } from "../../app/reports/reporting.schema.js";
 import type { ServiceData } from "../../app/services/register.schema.js";
-import type { IndicatorData } from "../../app/reports/reporting.schema.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
-import { firstDayOf, formatPointInTime, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
+import { formatPointInTime, isoDateOfGermanDay, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
 import type { InputProblem } from "../../errors.js";
 import type { FormFields } from "../editor/editor-view.js";
 
@@ -15,12 +13,6 @@ import type { FormFields } from "../editor/editor-view.js";
 export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 const DAY_MESSAGE = "Bitte ein Datum wie 28.11.2022 eingeben.";
-
-/** A day as typed ("28.11.2022", "2022-11-28") → ISO date, or null when it is none. */
-export function isoDayOf(text: string): string | null {
-  const point = parseGermanPointInTime(text.trim());
-  return point === null || point.precision !== "day" ? null : formatIsoDate(firstDayOf(point));
-}
 
 function field(fields: FormFields, name: string): string {
   return (fields[name] ?? "").trim();
@@ -38,7 +30,7 @@ export function numberOf(text: string): number {
 /** The new report form. */
 export function parseNewReportForm(fields: FormFields): FormResult<{ meetingId: number; asOf: string; previousReportId?: number | null; title?: string }> {
   const problems: InputProblem[] = [];
-  const asOf = isoDayOf(field(fields, "stand"));
+  const asOf = isoDateOfGermanDay(field(fields, "stand"));
   if (asOf === null) problems.push({ path: "/form/stand", message: DAY_MESSAGE });
   if (field(fields, "sitzung") === "") problems.push({ path: "/form/sitzung", message: "Bitte eine Sitzung wählen." });
   if (problems.length > 0) return { ok: false, problems };
@@ -57,7 +49,7 @@ export function parseNewReportForm(fields: FormFields): FormResult<{ meetingId: 
 /** The settings form of a draft. `sections` are the checked action fields. */
 export function parseSettingsForm(fields: FormFields, sections: readonly string[], allSectionKeys: readonly string[]): FormResult<ReportSettings> {
   const problems: InputProblem[] = [];
-  const asOf = isoDayOf(field(fields, "stand"));
+  const asOf = isoDateOfGermanDay(field(fields, "stand"));
   if (asOf === null) problems.push({ path: "/form/stand", message: DAY_MESSAGE });
   if (sections.length === 0) problems.push({ path: "/form/abschnitt", message: "Bitte mindestens ein Aktionsfeld wählen." });
   const rows = Math.min(30, Math.max(0, Number(field(fields, "zeilen")) || 0));
@@ -125,7 +117,7 @@ export function parseCommitteeForm(fields: FormFields): { name: string; abbrevia
 
 /** A meeting's form. */
 export function parseMeetingForm(fields: FormFields): FormResult<MeetingData> {
-  const day = isoDayOf(field(fields, "datum"));
+  const day = isoDateOfGermanDay(field(fields, "datum"));
   if (day === null) return { ok: false, problems: [{ path: "/form/datum", message: DAY_MESSAGE }] };
   return {
     ok: true,
@@ -157,7 +149,7 @@ export function parseIndicatorForm(fields: FormFields): IndicatorData {
 
 /** A value of a key figure. */
 export function parseObservationForm(fields: FormFields): FormResult<{ day: string; value: number; denominator: number | null; note: string | null }> {
-  const day = isoDayOf(field(fields, "datum"));
+  const day = isoDateOfGermanDay(field(fields, "datum"));
   if (day === null) return { ok: false, problems: [{ path: "/form/datum", message: DAY_MESSAGE }] };
   const denominator = field(fields, "gesamt");
   return {

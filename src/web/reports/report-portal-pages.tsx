@@ -5,9 +5,8 @@
  */
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { findProject } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { type Catalogue, findProject } from "../../domain/catalogue/catalogue.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import type { ReportDocument } from "../../domain/report/report-document.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";

@@ -18,7 +18,7 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
 import { createViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDate, germanDayNumber } from "../http/clock.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { PageCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { sendHtmlError } from "../portal/portal.routes.js";
@@ -62,7 +62,7 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
 
   /** A page with ETag and a shared cache of rendered bodies for anonymous readers. */
   async function sendPage(request: FastifyRequest, reply: FastifyReply, dataVersion: number, render: () => Promise<string>): Promise<FastifyReply> {
-    const tag = entityTag(dataVersion, ["reporting", APP_VERSION, request.url, germanDate(options.now())]);
+    const tag = entityTag(dataVersion, ["reporting", APP_VERSION, request.url, germanIsoDateOf(options.now())]);
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
       return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
     }
@@ -148,7 +148,7 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
   app.get(REPORT_ROUTES.figures, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
     const version = await requireDataVersion(request.params.slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
-    const today = germanDayNumber(options.now());
+    const today = germanDayOf(options.now());
     return sendPage(request, reply, version, async () => {
       const { catalogue, indicators } = await getPublicIndicators(ctx, request.params.slug, today);
       return await (<FiguresPage view={view} requestUrl={request.url} catalogue={catalogue} indicators={indicators} today={today} />);

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import { formatGermanDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import type { ReportDocument } from "../../domain/report/report-document.js";
 import { createViewContext } from "../components/view.js";
 import { assetDirectory } from "../http/static-assets.js";

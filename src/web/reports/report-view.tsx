@@ -3,7 +3,8 @@
  * staff preview and in the print view the PDF is made from (headings, lists and tables
  * become the PDF's tags). Every figure is shown with its definition and its as-of date.
  */
-import { formatGermanDate, formatGermanNumber, formatIsoDate } from "../../domain/indicator/german-number.js";
+import { formatGermanNumber } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
 import { SERVICE_CHANNEL_LABELS, SERVICE_CHANNELS } from "../../domain/service/service.js";
@@ -14,7 +15,6 @@ import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
-import { germanDayNumber } from "../http/clock.js";
 
 /** Where the report's links lead (portal or staff pages). */
 export interface ReportLinks {
@@ -369,7 +369,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {t.stateLabel}
           </dt>
           <dd class="app-summary-list__value" safe>
-            {document.publishedAt === null ? t.stateDraft : t.statePublished(formatGermanDate(germanDayNumber(new Date(document.publishedAt))))}
+            {document.publishedAt === null ? t.stateDraft : t.statePublished(formatGermanDate(germanDayOf(new Date(document.publishedAt))))}
           </dd>
         </div>
         {links.length === 0 ? (

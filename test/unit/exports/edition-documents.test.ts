@@ -4,7 +4,7 @@
  * the PPTX will say, before any of them is rendered.
  */
 import { describe, expect, it } from "vitest";
-import { assembleReport, type ReportReason } from "../../../src/app/edition/change-report.js";
+import { assembleReport, type ReportReason } from "../../../src/domain/edition/change-report.js";
 import type { Catalogue } from "../../../src/domain/catalogue/catalogue.js";
 import type { Edition, EditionSummary } from "../../../src/domain/edition/edition.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../../src/domain/edition/reasons.js";

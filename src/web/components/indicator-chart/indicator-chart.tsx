@@ -8,9 +8,9 @@
  * in the page without JavaScript. Colours are presentation attributes (the CSP forbids
  * style attributes), so the SVG prints and converts the same everywhere.
  */
-import type { ChartKind, IndicatorChart } from "../../../domain/indicator/indicator-chart.js";
-import { layoutIndicatorChart } from "../../../domain/indicator/indicator-chart.js";
-import { formatGermanDate, formatGermanSigned, formatGermanNumber } from "../../../domain/indicator/german-number.js";
+import { type ChartKind, type IndicatorChart, layoutIndicatorChart } from "../../../domain/indicator/indicator-chart.js";
+import { formatGermanSigned, formatGermanNumber } from "../../../domain/indicator/german-number.js";
+import { formatGermanDate } from "../../../domain/calendar/calendar.js";
 import { formatObservationGerman, type Indicator, type IndicatorChange, type Observation } from "../../../domain/indicator/indicator.js";
 import type { ViewContext } from "../view.js";
 

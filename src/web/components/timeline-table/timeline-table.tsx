@@ -1,6 +1,6 @@
 /**
- * The timeline's data as a table: the text alternative to the chart (DESIGN.md: every
- * chart has a table). One row per phase; project, action field and status span the rows
+ * The timeline's data as a table: the text alternative to the chart (docs/architecture.md:
+ * every chart has a table). One row per phase; project, action field and status span the rows
  * of their project, with the project as row header.
  */
 import type { ProjectInContext } from "../../../domain/catalogue/catalogue.js";

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import type { Catalogue } from "../../../../src/domain/catalogue/catalogue.js";
-import { layoutTimelineComparison } from "../../../../src/domain/edition/timeline-comparison.js";
-import type {
-  TimelineComparison,
-  TimelineComparisonRow,
-} from "../../../../src/domain/edition/timeline-comparison.js";
-import { dayNumberOf } from "../../../../src/domain/period/point-in-time.js";
+import { layoutTimelineComparison, type TimelineComparison, type TimelineComparisonRow } from "../../../../src/domain/edition/timeline-comparison.js";
+import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 import {
   addProject,
   buildActionField,

@@ -7,7 +7,7 @@ import type {
   Indicator,
   Observation,
 } from "../../../../src/domain/indicator/indicator.js";
-import { dayNumberOf } from "../../../../src/domain/period/point-in-time.js";
+import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 
 /** A day number from a calendar date. */
 export function day(year: number, month: number, dayOfMonth: number): number {

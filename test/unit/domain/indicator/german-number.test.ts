@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  formatGermanDate,
-  formatGermanNumber,
-  formatGermanPercent,
-  formatGermanSigned,
-  formatIsoDate,
-  roundHalfAwayFromZero,
-} from "../../../../src/domain/indicator/german-number.js";
+import { formatGermanNumber, formatGermanPercent, formatGermanSigned, roundHalfAwayFromZero } from "../../../../src/domain/indicator/german-number.js";
+import { formatGermanDate, formatIsoDate } from "../../../../src/domain/calendar/calendar.js";
 import { day } from "./factory.js";
 
 describe("formatGermanNumber", () => {

@@ -3,7 +3,7 @@
  * LeiKa keys here are synthetic (99 followed by a running number), not real catalogue
  * entries: the domain checks the key's structure only.
  */
-import { dayNumberOf } from "../../../../src/domain/period/point-in-time.js";
+import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 import type { Service } from "../../../../src/domain/service/service.js";
 
 let nextKey = 1;
