@@ -173,8 +173,8 @@ export interface SearchEntryTable {
   measure_id: number | null;
   title: string;
   body: string;
-  /** title and body in lower case with umlauts folded (ä → ae, ß → ss): what the index sees. */
-  folded: string;
+  /** The German stems of title and body, folded, each preceded by a space (domain/search/search-words.ts). */
+  words: string;
 }
 
 /** user_account: a person who may log in; belongs to one municipality. */

@@ -1,7 +1,8 @@
 /**
- * The only place where SQLite and PostgreSQL differ: opening a connection, the column
- * types the two spell differently, and full-text search. Everything else in db/ is
- * written once in Kysely's portable query builder.
+ * The only place where SQLite and PostgreSQL differ: opening a connection and the column
+ * types the two spell differently (and the full-text index they once had). Everything
+ * else in db/ is written once in Kysely's portable query builder; search is the same SQL
+ * on both (docs/adr/0011-one-search.md).
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -13,8 +14,6 @@ import {
   sql,
   SqliteDialect,
   type ColumnDataType,
-  type Expression,
-  type SqlBool,
 } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.js";
@@ -82,7 +81,11 @@ export async function findUnsafeDurabilitySettings(db: Kysely<Database>): Promis
   return unsafe;
 }
 
-/** Creates the full-text index over search_entry.folded (migration step). */
+/**
+ * Created the dialect's own full-text index over search_entry.folded (first catalogue
+ * migration). Replaced by one search for both dialects (docs/adr/0011-one-search.md), see
+ * dropSearchIndex.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- called from a migration with Kysely<any>
 export async function createSearchIndex(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === "postgres") {
@@ -97,24 +100,16 @@ export async function createSearchIndex(db: Kysely<any>): Promise<void> {
   await sql`create trigger search_entry_au after update on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(db);
 }
 
-/**
- * A condition on search_entry that matches every folded token as a word prefix, and an
- * expression ranking the match (lower is better). Tokens contain only [a-z0-9].
- */
-export function searchCondition(
-  dialect: DialectName,
-  tokens: readonly string[],
-): { readonly where: Expression<SqlBool>; readonly rank: Expression<number> } {
-  if (dialect === "postgres") {
-    const query = tokens.map((token) => `${token}:*`).join(" & ");
-    return {
-      where: sql<SqlBool>`search_entry.document @@ to_tsquery('german', ${query})`,
-      rank: sql<number>`-ts_rank(search_entry.document, to_tsquery('german', ${query}))`,
-    };
+/** Drops the dialect's own full-text index of createSearchIndex (migration step). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- called from a migration with Kysely<any>
+export async function dropSearchIndex(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    await sql`drop index if exists search_entry_document_idx`.execute(db);
+    await sql`alter table search_entry drop column if exists document`.execute(db);
+    return;
   }
-  const query = tokens.map((token) => `"${token}"*`).join(" AND ");
-  return {
-    where: sql<SqlBool>`search_entry.id in (select rowid from search_fts where search_fts match ${query})`,
-    rank: sql<number>`(select bm25(search_fts) from search_fts where search_fts match ${query} and search_fts.rowid = search_entry.id)`,
-  };
+  for (const trigger of ["search_entry_ai", "search_entry_ad", "search_entry_au"]) {
+    await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
+  }
+  await sql`drop table if exists search_fts`.execute(db);
 }

@@ -1,8 +1,12 @@
-/** The search index: one entry per project and per measure, searched by word prefixes. */
+/**
+ * The search index: one entry per project and per measure with the stems of its words
+ * (domain/search/search-words.ts). The same SQL on SQLite and PostgreSQL narrows a
+ * municipality's entries down to those containing every token as a word prefix; the
+ * ranking is domain/search/match-entries.ts, as for a published edition.
+ */
 import { sql, type Kysely } from "kysely";
-import { foldGerman } from "../domain/search/fold-text.js";
+import { indexedWords } from "../domain/search/search-words.js";
 import type { Database, Executor } from "./database.js";
-import { dialectOf, searchCondition } from "./dialect.js";
 
 /** What is indexed for one project or measure. */
 export interface SearchEntryInput {
@@ -12,7 +16,7 @@ export interface SearchEntryInput {
   readonly body: string;
 }
 
-/** A matching entry, best first. */
+/** A matching entry. */
 export interface SearchEntryMatch {
   readonly projectId: number;
   readonly measureId: number | null;
@@ -20,13 +24,7 @@ export interface SearchEntryMatch {
   readonly body: string;
 }
 
-/** Replaces all search entries of a municipality. */
-export async function replaceSearchEntries(
-  db: Executor,
-  municipalityId: number,
-  entries: readonly SearchEntryInput[],
-): Promise<void> {
-  await db.deleteFrom("search_entry").where("municipality_id", "=", municipalityId).execute();
+async function insertSearchEntries(db: Executor, municipalityId: number, entries: readonly SearchEntryInput[]): Promise<void> {
   // Chunks keep each statement below SQLite's limit of bound parameters.
   for (let index = 0; index < entries.length; index += 100) {
     await db
@@ -38,11 +36,21 @@ export async function replaceSearchEntries(
           measure_id: entry.measureId,
           title: entry.title,
           body: entry.body,
-          folded: foldGerman(`${entry.title} ${entry.body}`),
+          words: indexedWords(entry.title, entry.body),
         })),
       )
       .execute();
   }
+}
+
+/** Replaces all search entries of a municipality. */
+export async function replaceSearchEntries(
+  db: Executor,
+  municipalityId: number,
+  entries: readonly SearchEntryInput[],
+): Promise<void> {
+  await db.deleteFrom("search_entry").where("municipality_id", "=", municipalityId).execute();
+  await insertSearchEntries(db, municipalityId, entries);
 }
 
 /** Replaces the search entries of one project (the project and its measures) after it changed. */
@@ -53,42 +61,28 @@ export async function replaceProjectSearchEntries(
   entries: readonly SearchEntryInput[],
 ): Promise<void> {
   await db.deleteFrom("search_entry").where("project_id", "=", projectId).execute();
-  for (let index = 0; index < entries.length; index += 100) {
-    await db
-      .insertInto("search_entry")
-      .values(
-        entries.slice(index, index + 100).map((entry) => ({
-        municipality_id: municipalityId,
-        project_id: entry.projectId,
-        measure_id: entry.measureId,
-        title: entry.title,
-        body: entry.body,
-          folded: foldGerman(`${entry.title} ${entry.body}`),
-        })),
-      )
-      .execute();
-  }
+  await insertSearchEntries(db, municipalityId, entries);
 }
 
-/** Entries of a municipality that contain every token as a word prefix: projects first, then by relevance. */
+/**
+ * Entries of a municipality that contain every token (a stem of [a-z0-9], see
+ * searchTokens) as a word prefix, in the order they were indexed. Tokens hold no LIKE
+ * wildcards, and the stored words are lower case, so LIKE answers the same on both dialects.
+ */
 export async function searchEntries(
   db: Kysely<Database>,
   municipalityId: number,
   tokens: readonly string[],
-  limit: number,
 ): Promise<readonly SearchEntryMatch[]> {
   if (tokens.length === 0) return [];
-  const condition = searchCondition(dialectOf(db), tokens);
-  const rows = await db
+  let query = db
     .selectFrom("search_entry")
     .select(["project_id", "measure_id", "title", "body"])
-    .where("municipality_id", "=", municipalityId)
-    .where(condition.where)
-    // Projects before measures: a person searching "rechnung" looks for the project first.
-    .orderBy(sql`case when measure_id is null then 0 else 1 end`)
-    .orderBy(condition.rank)
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+    .where("municipality_id", "=", municipalityId);
+  for (const token of tokens) {
+    if (!/^[a-z0-9]+$/.test(token)) return [];
+    query = query.where(sql<boolean>`search_entry.words like ${`% ${token}%`}`);
+  }
+  const rows = await query.orderBy("id").execute();
   return rows.map((row) => ({ projectId: row.project_id, measureId: row.measure_id, title: row.title, body: row.body }));
 }

@@ -17,7 +17,8 @@ import {
   type Municipality,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
-import { searchTokens } from "../../domain/search/fold-text.js";
+import { matchEntries } from "../../domain/search/match-entries.js";
+import { searchTokens } from "../../domain/search/search-words.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
 import { isDatabaseReachable } from "../database.js";
@@ -98,7 +99,8 @@ export async function searchCatalogue(
   if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) throw new AppError("ERR_SEARCH_QUERY_INVALID");
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const tokens = searchTokens(trimmed);
-  const matches = await searchEntries(ctx.db, catalogue.municipality.id, tokens, MAX_HITS);
+  // The database narrows down, the one matcher ranks: the same list on both dialects.
+  const matches = matchEntries(await searchEntries(ctx.db, catalogue.municipality.id, tokens), tokens, MAX_HITS);
   const projectsById = new Map(listProjects(catalogue).map((entry) => [entry.project.id, entry]));
   const hits = matches.flatMap((match): SearchHit[] => {
     const entry = projectsById.get(match.projectId);

@@ -19,7 +19,7 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import type { Edition, EditionReason, EditionSummary } from "../../domain/edition/edition.js";
 import type { ReasonCategory } from "../../domain/edition/reasons.js";
-import { searchTokens } from "../../domain/search/fold-text.js";
+import { searchTokens } from "../../domain/search/search-words.js";
 import { matchEntries } from "../../domain/search/match-entries.js";
 import { AppError } from "../../errors.js";
 import { searchEntriesOf, type SearchEntry } from "../catalogue/catalogue-document.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTokens } from "../../../../src/domain/search/fold-text.js";
+import { searchTokens } from "../../../../src/domain/search/search-words.js";
 import { matchEntries } from "../../../../src/domain/search/match-entries.js";
 
 const entries = [
@@ -17,6 +17,11 @@ describe("matching entries of a published edition", () => {
   it("folds umlauts both ways", () => {
     expect(matchEntries(entries, searchTokens("Buergerbuero"), 10).map((entry) => entry.projectId)).toEqual([2]);
     expect(matchEntries(entries, searchTokens("bürgerbüro"), 10).map((entry) => entry.projectId)).toEqual([2]);
+  });
+
+  it("finds the singular from the plural and the plural from the singular", () => {
+    expect(matchEntries(entries, searchTokens("rechnungen"), 10).map((entry) => entry.measureId)).toEqual([null, 11]);
+    expect(matchEntries(entries, searchTokens("Termin"), 10).map((entry) => entry.projectId)).toEqual([2]);
   });
 
   it("ranks a match in the title above one in the text", () => {
