@@ -109,6 +109,13 @@ export const ERRORS = {
       en: "The file is not a valid OZG service register. Nothing was imported.",
     },
   },
+  ERR_UPLOAD_TOO_LARGE: {
+    status: 413,
+    message: {
+      de: "Die hochgeladene Datei ist zu groß. Es wurde nichts übernommen.",
+      en: "The uploaded file is too large. Nothing was stored.",
+    },
+  },
   ERR_EDITION_NOT_FOUND: {
     status: 404,
     message: {

@@ -1,10 +1,13 @@
 /**
- * Reading `multipart/form-data` (a form with a file input), for the one form that uploads
- * a file: the OZG register import. Small on purpose — no multipart library is installed
- * and this form needs only text fields and one file held in memory (bodyLimit bounds it).
- * Text fields land on the body object as usual (so the CSRF check finds `_csrf`); files
- * in `files`.
+ * Forms that upload a file (`multipart/form-data`), read by @fastify/multipart with
+ * limits, for the one such form: the OZG register import. The whole form is read before
+ * the route's hooks run, so text fields land on the body as usual (the CSRF check finds
+ * `_csrf`) and files in `files`; whatever breaks a limit or is no readable form ends as an
+ * error from the catalogue with a German message, before anything is stored.
  */
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../errors.js";
 
 /** An uploaded file. */
 export interface UploadedFile {
@@ -14,60 +17,97 @@ export interface UploadedFile {
   readonly data: Buffer;
 }
 
-/** A parsed multipart body: text fields by name, and the files. */
+/** A read multipart body: text fields by name, and the files. */
 export type MultipartBody = Record<string, string> & { readonly files?: readonly UploadedFile[] };
 
-/** The boundary of a multipart content type, or null. */
-export function boundaryOf(contentType: string | undefined): string | null {
-  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? "");
-  return match === null ? null : (match[1] ?? match[2] ?? "").trim() || null;
+/** What an upload form may carry. */
+export interface UploadLimits {
+  /** The largest file, in bytes. */
+  readonly maxFileBytes: number;
+  /** How many files (file inputs sent with a file). */
+  readonly maxFiles: number;
+  /** How many text fields. */
+  readonly maxFields: number;
+  /** The longest text field, in bytes. */
+  readonly maxFieldBytes: number;
 }
 
-function headerValue(headers: string, name: string): string | null {
-  const line = headers.split("\r\n").find((each) => each.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line === undefined ? null : line.slice(name.length + 1).trim();
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace(".", ",");
 }
 
-function parameter(header: string, name: string): string | null {
-  const match = new RegExp(`(?:^|;)\\s*${name}="([^"]*)"`, "i").exec(header);
-  return match?.[1] ?? null;
+const UNREADABLE = "Das Formular kam nicht vollständig an oder ist kein Formular mit Datei (multipart/form-data). Bitte erneut senden.";
+
+/** A German error from the catalogue for what @fastify/multipart or busboy refused. */
+function uploadError(error: unknown, limits: UploadLimits): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  const problem = (path: string, message: string) => ({ problems: [{ path, message }], cause: error });
+  switch (code) {
+    case "FST_REQ_FILE_TOO_LARGE":
+      return new AppError(
+        "ERR_UPLOAD_TOO_LARGE",
+        problem("/form/datei", `Die Datei ist größer als ${megabytes(limits.maxFileBytes)} MB. Bitte eine kleinere Datei wählen.`),
+      );
+    case "FST_FILES_LIMIT":
+      return new AppError("ERR_VALIDATION", problem("/form", `Das Formular nimmt höchstens ${limits.maxFiles} Datei an.`));
+    case "FST_FIELDS_LIMIT":
+    case "FST_PARTS_LIMIT":
+      return new AppError("ERR_VALIDATION", problem("/form", `Das Formular hat mehr als ${limits.maxFields} Felder.`));
+    default:
+      return new AppError("ERR_VALIDATION", problem("/form", UNREADABLE));
+  }
+}
+
+async function readParts(request: FastifyRequest, limits: UploadLimits): Promise<MultipartBody> {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      const data = await part.toBuffer();
+      // A file input left empty is sent as a part without name and bytes: no file.
+      if (part.filename === "" && data.length === 0) continue;
+      files.push({ field: part.fieldname, fileName: part.filename, contentType: part.mimetype, data });
+    } else {
+      if (part.valueTruncated || part.fieldnameTruncated) {
+        throw new AppError("ERR_VALIDATION", {
+          problems: [{ path: `/form/${part.fieldname}`, message: `Das Feld ist länger als ${limits.maxFieldBytes} Bytes.` }],
+        });
+      }
+      fields[part.fieldname] = typeof part.value === "string" ? part.value : String(part.value);
+    }
+  }
+  return Object.assign(fields, { files });
 }
 
 /**
- * Parses a multipart body (RFC 7578). Throws a RangeError for a body that is not one; the
- * route turns it into ERR_VALIDATION.
+ * Lets the routes of this plugin scope receive upload forms: registers @fastify/multipart
+ * with the limits and reads every multipart body completely before validation.
  */
-export function parseMultipart(body: Buffer, boundary: string): MultipartBody {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const fields: Record<string, string> = {};
-  const files: UploadedFile[] = [];
-  let position = body.indexOf(delimiter);
-  if (position === -1) throw new RangeError("multipart body without boundary");
-  for (;;) {
-    position += delimiter.length;
-    // "--" after a delimiter ends the body.
-    if (body[position] === 0x2d && body[position + 1] === 0x2d) break;
-    if (body[position] === 0x0d && body[position + 1] === 0x0a) position += 2;
-    const next = body.indexOf(delimiter, position);
-    if (next === -1) throw new RangeError("multipart body not terminated");
-    // The part ends with CRLF before the next delimiter.
-    const partEnd = body[next - 2] === 0x0d && body[next - 1] === 0x0a ? next - 2 : next;
-    const part = body.subarray(position, partEnd);
-    const headerEnd = part.indexOf("\r\n\r\n");
-    if (headerEnd === -1) throw new RangeError("multipart part without headers");
-    const headers = part.subarray(0, headerEnd).toString("utf8");
-    const content = part.subarray(headerEnd + 4);
-    const disposition = headerValue(headers, "content-disposition") ?? "";
-    const name = parameter(disposition, "name");
-    if (name !== null) {
-      const fileName = parameter(disposition, "filename");
-      if (fileName === null) {
-        fields[name] = content.toString("utf8");
-      } else if (fileName !== "" || content.length > 0) {
-        files.push({ field: name, fileName, contentType: headerValue(headers, "content-type") ?? "application/octet-stream", data: Buffer.from(content) });
-      }
+export async function acceptUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: limits.maxFileBytes,
+      files: limits.maxFiles,
+      fields: limits.maxFields,
+      fieldSize: limits.maxFieldBytes,
+      parts: limits.maxFiles + limits.maxFields,
+      fieldNameSize: 100,
+      headerPairs: 100,
+    },
+  });
+  app.addHook("preValidation", async (request) => {
+    if (!request.isMultipart()) return;
+    try {
+      request.body = await readParts(request, limits);
+    } catch (error) {
+      throw uploadError(error, limits);
     }
-    position = next;
-  }
-  return Object.assign(fields, { files });
+  });
+}
+
+/** The files of a form field, from a body read by acceptUploads. */
+export function uploadedFiles(body: unknown, field: string): readonly UploadedFile[] {
+  const files = (body as { files?: readonly UploadedFile[] } | null)?.files ?? [];
+  return files.filter((file) => file.field === field);
 }

@@ -1,7 +1,7 @@
 /**
  * The OZG register in the editor: the overview as of a day, one service, adding and
  * changing services, export (CSV, XLSX) and import. The import form is the one form that
- * uploads a file, so this plugin alone reads multipart bodies (web/http/multipart.ts).
+ * uploads a file, so this plugin alone accepts multipart bodies (web/http/multipart.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -15,7 +15,7 @@ import { AppError } from "../../errors.js";
 import { readRegisterFile } from "../../app/services/read-register-file.js";
 import type { RegisterFormat } from "../../domain/service/service-table.js";
 import { REGISTER_CONTENT_TYPES, writeRegisterFile } from "../../exports/register/register-file.js";
-import { boundaryOf, parseMultipart, type UploadedFile } from "../http/multipart.js";
+import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import { csrfToken } from "../plugins/session.js";
 import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type FormFields } from "../editor/editor-view.js";
 import { sendFile } from "./report-editor.routes.js";
@@ -61,15 +61,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
   const { ctx } = options;
   installStaffErrorHandler(app);
 
-  app.addContentTypeParser("multipart/form-data", { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES }, (request, body, done) => {
-    const boundary = boundaryOf(request.headers["content-type"]);
-    try {
-      if (boundary === null) throw new RangeError("no boundary");
-      done(null, parseMultipart(body as Buffer, boundary));
-    } catch {
-      done(Object.assign(new Error("Das Formular ist nicht lesbar."), { statusCode: 400 }), undefined);
-    }
-  });
+  await acceptUploads(app, { maxFileBytes: MAX_UPLOAD_BYTES, maxFiles: 1, maxFields: 10, maxFieldBytes: 64 * 1024 });
 
   /** The day the register is shown as of: ?stand=…, else today. */
   function dayOf(request: FastifyRequest): number {
@@ -180,8 +172,7 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
       labelOf: label(request),
       render: (status, extra) => renderRegister(request, reply, status, extra),
       change: async (fields) => {
-        const files = ((request.body as { files?: readonly UploadedFile[] } | null)?.files ?? []).filter((file) => file.field === "datei");
-        const file = files[0];
+        const file = uploadedFiles(request.body, "datei")[0];
         if (file === undefined || file.data.length === 0) {
           throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/datei", message: viewOf(request).t.reports.fileRequired }] });
         }
