@@ -250,10 +250,12 @@ export class AppError extends Error {
   readonly problems: readonly InputProblem[];
   /** Whether the audit log already holds this refusal, so that the web layer does not log it twice. */
   readonly isRecorded: boolean;
+  /** For ERR_TOO_MANY_ATTEMPTS: when to try again, sent as Retry-After. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     code: ErrorCode,
-    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean } = {},
+    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean; retryAfterSeconds?: number } = {},
   ) {
     const definition: ErrorDefinition = ERRORS[code];
     super(options.detail ? `${definition.message.de} ${options.detail}` : definition.message.de, {
@@ -265,6 +267,7 @@ export class AppError extends Error {
     this.detail = options.detail ?? null;
     this.problems = options.problems ?? [];
     this.isRecorded = options.recorded ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
   /** The general message in the requested language. */
