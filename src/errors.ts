@@ -46,6 +46,13 @@ export const ERRORS = {
       en: "The input is not valid.",
     },
   },
+  ERR_INPUT_UNSTORABLE: {
+    status: 400,
+    message: {
+      de: "Die Eingabe enthält Zeichen oder Zahlen, die nicht gespeichert werden können (Nullbyte, ungültiges Unicode, unendliche Zahl). Es wurde nichts geändert.",
+      en: "The input contains characters or numbers that cannot be stored (NUL byte, invalid Unicode, infinite number). Nothing was changed.",
+    },
+  },
   ERR_SEARCH_QUERY_INVALID: {
     status: 400,
     message: {

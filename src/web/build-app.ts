@@ -21,6 +21,7 @@ import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
 import { isJsonPath, sendJsonError } from "./http/errors.js";
 import { installRoutePolicies } from "./http/route-policy.js";
+import { installInputGuard } from "./http/input-guard.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes, sendHtmlError } from "./portal/portal.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
@@ -65,6 +66,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook("onClose", async () => pdf.close());
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
+  // Every request's input must be storable (no NUL, finite numbers) before any route reads it.
+  installInputGuard(app);
   if (options.onRoute !== undefined) app.addHook("onRoute", options.onRoute);
 
   await app.register(fastifyHelmet, {

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { Service } from "../../domain/service/service.js";
 import { serviceTableHeadings, serviceTableRow, type TableRow } from "../../domain/service/service-table.js";
+import { escapeCsvValue, unescapeCsvFormula } from "../csv-cell.js";
 
 /** The formats of a register file. */
 export type RegisterFormat = "csv" | "xlsx";
@@ -60,7 +61,8 @@ export async function writeRegisterFile(services: readonly Service[], format: Re
     await workbook.csv.writeBuffer({
       sheetName: SHEET_NAME,
       formatterOptions: { delimiter: ";", writeBOM: true },
-      map: (value: unknown) => value,
+      // No cell may start a formula in the spreadsheet that opens the file.
+      map: escapeCsvValue,
     }),
   );
 }
@@ -121,7 +123,8 @@ export async function readRegisterFile(fileName: string, bytes: Buffer): Promise
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const sheet = await workbook.csv.read(Readable.from([text]), {
     // Every value stays text: exceljs would otherwise turn the LeiKa key into a number.
-    map: (value: unknown) => value,
+    // Cells that our export protected against formula injection are read as they were.
+    map: (value: unknown) => (typeof value === "string" ? unescapeCsvFormula(value) : value),
     parserOptions: { delimiter: separatorOf(text), ignoreEmpty: false, trim: false },
   });
   return rowsOf(sheet);
