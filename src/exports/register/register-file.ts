@@ -10,6 +10,8 @@ import type ExcelJS from "exceljs";
 import type { Service } from "../../domain/service/service.js";
 import { serviceTableHeadings, serviceTableRow, type TableRow } from "../../domain/service/service-table.js";
 import { escapeCsvValue, unescapeCsvFormula } from "../csv-cell.js";
+import { unstorableText } from "../../app/validation/storable.js";
+import { assertZipWithinLimits, decodeCsvWithinLimits, REGISTER_UPLOAD_LIMITS } from "./upload-limits.js";
 
 /** The formats of a register file. */
 export type RegisterFormat = "csv" | "xlsx";
@@ -108,10 +110,34 @@ function separatorOf(text: string): string {
   return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
 }
 
-/** Reads a register file into rows of text; throws a RangeError with a German message when it is no table at all. */
+/** Refuses text that no database can store (NUL …), naming the row and column. */
+function assertStorable(fileName: string, table: { headings: TableRow | undefined; rows: TableRow[] }): void {
+  for (const row of table.headings === undefined ? table.rows : [table.headings, ...table.rows]) {
+    for (const [index, cell] of row.cells.entries()) {
+      const problem = unstorableText(cell);
+      if (problem !== null) throw new RangeError(`Die Datei „${fileName}“, Zeile ${row.line}, Spalte ${index + 1}: ${problem}.`);
+    }
+  }
+  if (table.rows.length > REGISTER_UPLOAD_LIMITS.maxRows) {
+    throw new RangeError(`Die Datei „${fileName}“ hat mehr als ${REGISTER_UPLOAD_LIMITS.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`);
+  }
+}
+
+/**
+ * Reads a register file into rows of text; throws a RangeError with a German message when
+ * it is no table at all, breaks a size limit (upload-limits.ts: zip bombs are stopped
+ * while unpacking), is not UTF-8 or holds text that cannot be stored.
+ */
 export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
-  const workbook = await newWorkbook();
+  const table = await readTable(fileName, bytes);
+  assertStorable(fileName, table);
+  return table;
+}
+
+async function readTable(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
   if (registerFormatOf(fileName, bytes) === "xlsx") {
+    await assertZipWithinLimits(fileName, bytes);
+    const workbook = await newWorkbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
@@ -120,7 +146,8 @@ export async function readRegisterFile(fileName: string, bytes: Buffer): Promise
     const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
     return sheet === undefined ? { headings: undefined, rows: [] } : rowsOf(sheet);
   }
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  const text = decodeCsvWithinLimits(fileName, bytes);
+  const workbook = await newWorkbook();
   const sheet = await workbook.csv.read(Readable.from([text]), {
     // Every value stays text: exceljs would otherwise turn the LeiKa key into a number.
     // Cells that our export protected against formula injection are read as they were.
