@@ -46,6 +46,13 @@ export const ERRORS = {
       en: "The input is not valid.",
     },
   },
+  ERR_INPUT_UNSTORABLE: {
+    status: 400,
+    message: {
+      de: "Die Eingabe enthält Zeichen oder Zahlen, die nicht gespeichert werden können (Nullbyte, ungültiges Unicode, unendliche Zahl). Es wurde nichts geändert.",
+      en: "The input contains characters or numbers that cannot be stored (NUL byte, invalid Unicode, infinite number). Nothing was changed.",
+    },
+  },
   ERR_SEARCH_QUERY_INVALID: {
     status: 400,
     message: {
@@ -257,10 +264,12 @@ export class AppError extends Error {
   readonly problems: readonly InputProblem[];
   /** Whether the audit log already holds this refusal, so that the web layer does not log it twice. */
   readonly isRecorded: boolean;
+  /** For ERR_TOO_MANY_ATTEMPTS: when to try again, sent as Retry-After. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     code: ErrorCode,
-    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean } = {},
+    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean; retryAfterSeconds?: number } = {},
   ) {
     const definition: ErrorDefinition = ERRORS[code];
     super(options.detail ? `${definition.message.de} ${options.detail}` : definition.message.de, {
@@ -272,6 +281,7 @@ export class AppError extends Error {
     this.detail = options.detail ?? null;
     this.problems = options.problems ?? [];
     this.isRecorded = options.recorded ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
   /** The general message in the requested language. */

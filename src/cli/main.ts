@@ -35,6 +35,7 @@ function generalHelp(): string {
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
+    "Rückgabewerte: 0 erledigt, 1 Eingabe oder Vorgang abgelehnt (nichts geändert), 2 falscher Aufruf, 70 interner Fehler.",
     "",
     "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
     "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info),",

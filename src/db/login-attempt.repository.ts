@@ -1,6 +1,12 @@
 /** Login attempts: the record behind throttling per address. */
 import type { Executor } from "./database.js";
 
+/** A timestamp as ISO text: PostgreSQL answers with a Date, SQLite with the stored text. */
+function isoOf(value: Date | string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
 /** Records one attempt; the address is stored as typed only when it belongs to an account. */
 export async function insertLoginAttempt(
   db: Executor,
@@ -12,16 +18,20 @@ export async function insertLoginAttempt(
     .execute();
 }
 
-/** How many attempts from an IP address failed since a point in time. */
-export async function countFailedAttemptsFromIp(db: Executor, ip: string, since: string): Promise<number> {
+/** How many attempts from an IP address failed since a point in time, and when the oldest of them was. */
+export async function countFailedAttemptsFromIp(
+  db: Executor,
+  ip: string,
+  since: string,
+): Promise<{ readonly count: number; readonly oldestCounting: string | null }> {
   const row = await db
     .selectFrom("login_attempt")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.min("at").as("oldest")])
     .where("ip", "=", ip)
     .where("is_success", "=", 0)
     .where("at", ">=", since)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { count: Number(row.count), oldestCounting: isoOf(row.oldest) };
 }
 
 /** Forgets attempts older than a point in time (they no longer count for anything). */

@@ -202,27 +202,25 @@ export async function setUserPassword(db: Executor, id: number, passwordHash: st
     .execute();
 }
 
-/** Counts one failed login; locks the account until `lockUntil` when the count reaches `threshold`. Returns the new count. */
+/** Counts one failed login; locks the account until `lockUntil(count)` when that is not null. Returns the new count and lock. */
 export async function recordFailedLogin(
   db: Executor,
   id: number,
-  values: { threshold: number; lockUntil: string },
-): Promise<number> {
+  values: { lockUntil: (failures: number) => string | null },
+): Promise<{ readonly failures: number; readonly lockedUntil: string | null }> {
   await db
     .updateTable("user_account")
     .set({ failed_logins: sql`failed_logins + 1` })
     .where("id", "=", id)
     .execute();
   const row = await db.selectFrom("user_account").select("failed_logins").where("id", "=", id).executeTakeFirstOrThrow();
-  if (row.failed_logins >= values.threshold) {
-    // The lock starts afresh and the count begins again: after the wait, five more tries.
-    await db
-      .updateTable("user_account")
-      .set({ locked_until: values.lockUntil, failed_logins: 0 })
-      .where("id", "=", id)
-      .execute();
+  const failures = Number(row.failed_logins);
+  // The count goes on after a lock (so that the next lock is longer); only a complete sign-in resets it.
+  const lockedUntil = values.lockUntil(failures);
+  if (lockedUntil !== null) {
+    await db.updateTable("user_account").set({ locked_until: lockedUntil }).where("id", "=", id).execute();
   }
-  return row.failed_logins;
+  return { failures, lockedUntil };
 }
 
 /** Forgets failed logins after a success. */

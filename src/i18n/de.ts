@@ -174,7 +174,7 @@ export const de = {
     codeHint: "Sechs Ziffern aus der App – oder einer Ihrer Wiederherstellungscodes, falls Sie keinen Zugriff auf die App haben.",
     codeSubmit: "Bestätigen",
     codeRefused: "Der Code stimmt nicht oder wurde schon benutzt. Bitte geben Sie den Code ein, den Ihre App gerade anzeigt.",
-    codeLocked: "Zu viele falsche Codes. Bitte melden Sie sich in 15 Minuten erneut an.",
+    codeLocked: "Zu viele falsche Codes. Das Konto ist vorübergehend gesperrt, nach weiteren Fehlversuchen jeweils länger. Bitte melden Sie sich später erneut an.",
     cancelSignIn: "Anmeldung abbrechen",
     recoveryCodeUsed: (left: number) =>
       left === 0

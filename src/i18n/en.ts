@@ -169,7 +169,7 @@ export const en: Dictionary = {
     codeHint: "Six digits from the app – or one of your recovery codes if you cannot use the app.",
     codeSubmit: "Confirm",
     codeRefused: "The code is wrong or has been used already. Please enter the code your app shows now.",
-    codeLocked: "Too many wrong codes. Please sign in again in 15 minutes.",
+    codeLocked: "Too many wrong codes. The account is locked for a while, longer after each further series of failures. Please sign in again later.",
     cancelSignIn: "Cancel sign-in",
     recoveryCodeUsed: (left: number) =>
       left === 0

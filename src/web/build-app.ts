@@ -21,6 +21,8 @@ import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
 import { isJsonPath, sendJsonError } from "./http/errors.js";
 import { installRoutePolicies } from "./http/route-policy.js";
+import { installInputGuard } from "./http/input-guard.js";
+import { REDACTING_SERIALIZERS } from "./http/log-redaction.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes, sendHtmlError } from "./portal/portal.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
@@ -35,7 +37,7 @@ import { editionRoutes } from "./edition/edition.routes.js";
 /** Options of the app factory. */
 export interface BuildAppOptions {
   /** Log requests and errors (pino); off by default so tests stay quiet. */
-  readonly logger?: boolean;
+  readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
   /** The clock, for the timeline's today line; defaults to the context's clock. */
   readonly now?: () => Date;
   /** Mail for password reset links and invitations; without it, the reset page points to the administrators. */
@@ -55,7 +57,11 @@ export interface BuildAppOptions {
 /** Builds the web application; the caller listens or injects. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request lines are logged with secrets (reset tokens, SSO codes) removed from the URL.
+    logger:
+      options.logger === undefined || options.logger === false
+        ? false
+        : { ...(options.logger === true ? {} : options.logger), serializers: REDACTING_SERIALIZERS },
     trustProxy: options.trustProxy ?? false,
   });
   const now = options.now ?? ctx.clock;
@@ -65,6 +71,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook("onClose", async () => pdf.close());
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
+  // Every request's input must be storable (no NUL, finite numbers) before any route reads it.
+  installInputGuard(app);
   if (options.onRoute !== undefined) app.addHook("onRoute", options.onRoute);
 
   await app.register(fastifyHelmet, {

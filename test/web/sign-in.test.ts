@@ -238,7 +238,8 @@ describe.each(DIALECTS)("signing in on %s", (dialect) => {
       expect((await postCode(web.app, pending.cookie, "000000")).response.statusCode).toBe(401);
     }
     const last = await postCode(web.app, pending.cookie, "000000");
-    expect(last.response.statusCode).toBe(401);
+    expect(last.response.statusCode).toBe(429);
+    expect(last.response.headers["retry-after"]).toBe(String(15 * 60));
     expect(textOf(last.response.body)).toContain("Zu viele falsche Codes");
     const after = await web.app.inject({ url: "/anmelden/zweiter-faktor", headers: { cookie: pending.cookie } });
     expect(after.statusCode).toBe(303);

@@ -21,11 +21,27 @@ export const SESSION_TOUCH_INTERVAL_MS = MINUTE;
 /** Failures within this window count towards a lock. */
 export const THROTTLE_WINDOW_MS = 15 * MINUTE;
 
-/** After this many failures (password or second factor) the account is locked … */
+/**
+ * After this many failures (password, second-factor code or recovery code, counted
+ * together across sign-ins until one is complete) the account is locked …
+ */
 export const ACCOUNT_FAILURE_LIMIT = 5;
 
-/** … for this long. */
+/** … for this long; every further five failures double the lock (backoff) … */
 export const ACCOUNT_LOCK_MS = 15 * MINUTE;
+
+/** … up to this. */
+export const ACCOUNT_LOCK_MAX_MS = 24 * 60 * MINUTE;
+
+/**
+ * How long the account is locked after its n-th failure in a row, or null when this
+ * failure does not lock: the 5th locks for 15 minutes, the 10th for 30, the 15th for 60 …
+ */
+export function accountLockAfter(failures: number): number | null {
+  if (failures < ACCOUNT_FAILURE_LIMIT || failures % ACCOUNT_FAILURE_LIMIT !== 0) return null;
+  const doublings = failures / ACCOUNT_FAILURE_LIMIT - 1;
+  return Math.min(ACCOUNT_LOCK_MS * 2 ** Math.min(doublings, 16), ACCOUNT_LOCK_MAX_MS);
+}
 
 /** An IP address with this many failures in the window is refused outright (ERR_TOO_MANY_ATTEMPTS). */
 export const IP_FAILURE_LIMIT = 20;

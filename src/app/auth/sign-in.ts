@@ -16,8 +16,7 @@ import { AppError } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
-  ACCOUNT_FAILURE_LIMIT,
-  ACCOUNT_LOCK_MS,
+  accountLockAfter,
   IP_FAILURE_LIMIT,
   isoAfter,
   requiresSecondFactor,
@@ -48,18 +47,33 @@ export type SecondFactorResult =
       /** Set when a recovery code was used: how many are left. */
       readonly recoveryCodesLeft: number | null;
     }
-  /** Wrong code; `sessionEnded` when the account got locked and the person must start again. */
-  | { readonly outcome: "refused"; readonly sessionEnded: boolean };
+  /** Wrong code. */
+  | { readonly outcome: "refused"; readonly sessionEnded: false }
+  /**
+   * The account is locked (this code was one failure too many, or it was locked already):
+   * the pending sign-in is ended and the person may try again in `retryAfterSeconds`. Only
+   * someone who knew the password gets here, so telling them about the lock reveals nothing.
+   */
+  | { readonly outcome: "refused"; readonly sessionEnded: true; readonly retryAfterSeconds: number };
 
 function isLocked(user: UserRecord, now: Date): boolean {
   return user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime();
 }
 
-/** Refuses an address that failed too often lately, before any password is looked at. */
+/** Whole seconds from now until a point in time, at least one. */
+function secondsUntil(now: Date, until: string): number {
+  return Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+}
+
+/** Refuses an address that failed too often lately, before any password is looked at; tells it when to come back. */
 async function assertIpNotThrottled(ctx: AppContext, origin: ClientOrigin): Promise<void> {
-  const since = new Date(ctx.clock().getTime() - THROTTLE_WINDOW_MS).toISOString();
-  if ((await countFailedAttemptsFromIp(ctx.db, origin.ip, since)) >= IP_FAILURE_LIMIT) {
-    throw new AppError("ERR_TOO_MANY_ATTEMPTS");
+  const now = ctx.clock();
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const failures = await countFailedAttemptsFromIp(ctx.db, origin.ip, since);
+  if (failures.count >= IP_FAILURE_LIMIT) {
+    // The address may try again when enough of its failures have left the window.
+    const until = new Date(Date.parse(failures.oldestCounting ?? since) + THROTTLE_WINDOW_MS).toISOString();
+    throw new AppError("ERR_TOO_MANY_ATTEMPTS", { retryAfterSeconds: secondsUntil(now, until) });
   }
 }
 
@@ -71,18 +85,21 @@ async function recordFailure(
   reason: FailureReason,
   origin: ClientOrigin,
   countsAgainstAccount: boolean,
-): Promise<boolean> {
+): Promise<string | null> {
   const now = ctx.clock();
   // An unknown address is not stored as typed: people type passwords into the wrong field.
   await insertLoginAttempt(trx, { email: user === null ? "" : email, ip: origin.ip, at: now.toISOString(), isSuccess: false });
-  let locked = false;
+  let lockedUntil: string | null = null;
   if (user !== null && countsAgainstAccount) {
-    const failures = await recordFailedLogin(trx, user.id, {
-      threshold: ACCOUNT_FAILURE_LIMIT,
-      lockUntil: isoAfter(now, ACCOUNT_LOCK_MS),
+    const recorded = await recordFailedLogin(trx, user.id, {
+      lockUntil: (failures) => {
+        const lock = accountLockAfter(failures);
+        return lock === null ? null : isoAfter(now, lock);
+      },
     });
-    locked = failures >= ACCOUNT_FAILURE_LIMIT;
+    lockedUntil = recorded.lockedUntil;
   }
+  const locked = lockedUntil !== null;
   await recordAudit(
     trx,
     ctx,
@@ -97,7 +114,7 @@ async function recordFailure(
     },
     { ip: origin.ip },
   );
-  return locked;
+  return lockedUntil;
 }
 
 /**
@@ -136,7 +153,9 @@ export async function signInWithPassword(
   const withSecondFactor = requiresSecondFactor(user.role) || user.totpEnabledAt !== null;
   return ctx.db.transaction().execute(async (trx) => {
     if (input.previousSessionToken) await deleteSession(trx, sessionIdHash(input.previousSessionToken));
-    await clearFailedLogins(trx, user.id);
+    // The failures are forgotten only when the whole sign-in is complete: a right password
+    // followed by wrong codes must not start the count afresh.
+    if (!withSecondFactor) await clearFailedLogins(trx, user.id);
     await insertLoginAttempt(trx, { email, ip: origin.ip, at: now.toISOString(), isSuccess: true });
     const sessionToken = await createSession(trx, ctx, user.id, { isPendingSecondFactor: withSecondFactor, origin });
     const principal = toUserPrincipal(user, "session");
@@ -215,14 +234,15 @@ export async function completeSecondFactor(
       await deleteSession(trx, sessionIdHash(input.sessionToken));
       await recordFailure(trx, ctx, user, user.email, "locked", origin, false);
     });
-    return { outcome: "refused", sessionEnded: true };
+    return { outcome: "refused", sessionEnded: true, retryAfterSeconds: secondsUntil(now, user.lockedUntil ?? now.toISOString()) };
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx): Promise<SecondFactorResult> => {
     const method = await checkSecondFactor(trx, ctx, user, input.code.slice(0, 100));
     if (method === null) {
-      const locked = await recordFailure(trx, ctx, user, user.email, "wrong_code", origin, true);
-      if (locked) await deleteSession(trx, sessionIdHash(input.sessionToken));
-      return { outcome: "refused", sessionEnded: locked } as const;
+      const lockedUntil = await recordFailure(trx, ctx, user, user.email, "wrong_code", origin, true);
+      if (lockedUntil === null) return { outcome: "refused", sessionEnded: false };
+      await deleteSession(trx, sessionIdHash(input.sessionToken));
+      return { outcome: "refused", sessionEnded: true, retryAfterSeconds: secondsUntil(now, lockedUntil) };
     }
     return finishSignIn(trx, ctx, user, input.sessionToken, origin, method);
   });

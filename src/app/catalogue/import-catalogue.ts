@@ -40,8 +40,21 @@ export function parseCatalogueText(text: string, source: string): unknown {
       problems: [{ path: "/", message: error.message.split("\n")[0] ?? error.message }],
     });
   }
-  return document.toJS({ maxAliasCount: 100 });
+  try {
+    // An alias bomb ("billion laughs") expands a few lines into billions of values.
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new AppError("ERR_IMPORT_INVALID", {
+      detail: `${source}: Die Datei enthält zu viele Verweise (YAML-Aliase); höchstens ${MAX_YAML_ALIASES} sind erlaubt.`,
+      problems: [{ path: "/", message: "zu viele Verweise (YAML-Aliase)" }],
+      cause: error,
+    });
+  }
 }
+
+/** How many aliases (`*name`) a YAML catalogue may use; a real catalogue needs none. */
+const MAX_YAML_ALIASES = 100;
 
 /** Reads a file and parses it as a catalogue document source. */
 export async function readCatalogueFile(file: string): Promise<unknown> {

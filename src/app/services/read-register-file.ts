@@ -9,6 +9,9 @@ import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { formatIsoDate, utcDayOf } from "../../domain/calendar/calendar.js";
 import { REGISTER_SHEET_NAME, serviceTableHeadings, type RegisterFormat, type TableRow } from "../../domain/service/service-table.js";
+import { unescapeCsvFormula } from "../../domain/csv/csv-cell.js";
+import { unstorableText } from "../validation/storable.js";
+import { assertZipWithinLimits, decodeCsvWithinLimits, REGISTER_UPLOAD_LIMITS } from "./upload-limits.js";
 
 /** exceljs is loaded on first use: it is large, and most processes never read a register file. */
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
@@ -57,10 +60,34 @@ function separatorOf(text: string): string {
   return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
 }
 
-/** Reads a register file into rows of text; throws a RangeError with a German message when it is no table at all. */
+/** Refuses text that no database can store (NUL …), naming the row and column. */
+function assertStorable(fileName: string, table: { headings: TableRow | undefined; rows: TableRow[] }): void {
+  for (const row of table.headings === undefined ? table.rows : [table.headings, ...table.rows]) {
+    for (const [index, cell] of row.cells.entries()) {
+      const problem = unstorableText(cell);
+      if (problem !== null) throw new RangeError(`Die Datei „${fileName}“, Zeile ${row.line}, Spalte ${index + 1}: ${problem}.`);
+    }
+  }
+  if (table.rows.length > REGISTER_UPLOAD_LIMITS.maxRows) {
+    throw new RangeError(`Die Datei „${fileName}“ hat mehr als ${REGISTER_UPLOAD_LIMITS.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`);
+  }
+}
+
+/**
+ * Reads a register file into rows of text; throws a RangeError with a German message when
+ * it is no table at all, breaks a size limit (upload-limits.ts: zip bombs are stopped
+ * while unpacking), is not UTF-8 or holds text that cannot be stored.
+ */
 export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
-  const workbook = await newWorkbook();
+  const table = await readTable(fileName, bytes);
+  assertStorable(fileName, table);
+  return table;
+}
+
+async function readTable(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
   if (registerFormatOf(fileName, bytes) === "xlsx") {
+    await assertZipWithinLimits(fileName, bytes);
+    const workbook = await newWorkbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
@@ -69,10 +96,12 @@ export async function readRegisterFile(fileName: string, bytes: Buffer): Promise
     const sheet = workbook.getWorksheet(REGISTER_SHEET_NAME) ?? workbook.worksheets[0];
     return sheet === undefined ? { headings: undefined, rows: [] } : rowsOf(sheet);
   }
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  const text = decodeCsvWithinLimits(fileName, bytes);
+  const workbook = await newWorkbook();
   const sheet = await workbook.csv.read(Readable.from([text]), {
     // Every value stays text: exceljs would otherwise turn the LeiKa key into a number.
-    map: (value: unknown) => value,
+    // Cells that our export protected against formula injection are read as they were.
+    map: (value: unknown) => (typeof value === "string" ? unescapeCsvFormula(value) : value),
     parserOptions: { delimiter: separatorOf(text), ignoreEmpty: false, trim: false },
   });
   return rowsOf(sheet);

@@ -7,6 +7,7 @@ import type { Static, TSchema } from "@sinclair/typebox";
 import { ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
 import type { InputProblem } from "../../errors.js";
+import { findUnstorableValues } from "./storable.js";
 
 /** The outcome of a validation: the typed value, or the problems found. */
 export type ValidationResult<T> =
@@ -18,6 +19,9 @@ const MAX_PROBLEMS = 50;
 
 /** Validates a value against a schema. */
 export function validate<S extends TSchema>(schema: S, value: unknown): ValidationResult<Static<S>> {
+  // What no database can store is refused before any rule of the schema (NUL, Infinity …).
+  const unstorable = findUnstorableValues(value);
+  if (unstorable.length > 0) return { ok: false, problems: unstorable };
   if (Value.Check(schema, value)) return { ok: true, value };
   const problems: InputProblem[] = [];
   const seen = new Set<string>();

@@ -7,6 +7,7 @@
 import type ExcelJS from "exceljs";
 import type { Service } from "../../domain/service/service.js";
 import { REGISTER_SHEET_NAME, serviceTableHeadings, serviceTableRow, type RegisterFormat } from "../../domain/service/service-table.js";
+import { escapeCsvValue } from "../../domain/csv/csv-cell.js";
 
 /** The MIME type of each format. */
 export const REGISTER_CONTENT_TYPES: Readonly<Record<RegisterFormat, string>> = {
@@ -53,7 +54,8 @@ export async function writeRegisterFile(services: readonly Service[], format: Re
     await workbook.csv.writeBuffer({
       sheetName: REGISTER_SHEET_NAME,
       formatterOptions: { delimiter: ";", writeBOM: true },
-      map: (value: unknown) => value,
+      // No cell may start a formula in the spreadsheet that opens the file.
+      map: escapeCsvValue,
     }),
   );
 }

@@ -78,6 +78,7 @@ export function errorBody(problem: HttpProblem, language: Language): ErrorBody {
 /** Sends an error as JSON, uncacheable. */
 export function sendJsonError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = toHttpProblem(error, request);
+  if (error instanceof AppError && error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
   return reply
     .code(problem.status)
     .removeHeader("etag")

@@ -47,18 +47,35 @@ export const identityPaths = {
   userInvite: (slug: string, id: number): string => `/${slugPart(slug)}/verwaltung/benutzer/${id}/einladen`,
 };
 
+/** The origin relative addresses are resolved against; never sent anywhere. */
+const CHECK_ORIGIN = "http://fortschritt.invalid";
+
 /**
  * Where to go after signing in: only a path on this site ("/kleve/verwaltung/…"), never
  * another host ("//evil.example", "/\\evil.example", "https://…"), so the login cannot
- * be abused as an open redirect (ASVS 5.1.5).
+ * be abused as an open redirect (ASVS 5.1.5). The check runs on the address as a browser
+ * resolves it (dot segments, "%2e", backslashes), and only its path and query are kept:
+ * "/.//evil.example" normalises to "//evil.example" and is refused.
  */
 export function safeNextPath(next: unknown): string | null {
   if (typeof next !== "string" || next === "" || next.length > 2000) return null;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
-  const url = new URL(next, "http://fortschritt.invalid");
-  if (url.origin !== "http://fortschritt.invalid") return null;
+  // Control characters and white space are stripped or kept by browsers in different ways.
+  if (/[\u0000-\u0020\u007f\\]/.test(next)) return null;
+  if (!next.startsWith("/") || next.startsWith("//")) return null;
+  let url: URL;
+  try {
+    url = new URL(next, CHECK_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== CHECK_ORIGIN || url.username !== "" || url.password !== "") return null;
+  const path = `${url.pathname}${url.search}`;
+  // After normalisation the path must still be a path: "//host" would be another site.
+  if (!path.startsWith("/") || path.startsWith("//") || /[\\\u0000-\u0020\u007f]/.test(path)) return null;
+  // Encoded slashes and backslashes are no part of any address of ours; some proxies decode them.
+  if (/%(2f|5c)/i.test(url.pathname)) return null;
+  if (new URL(path, CHECK_ORIGIN).origin !== CHECK_ORIGIN) return null;
   // The sign-in pages themselves are no destination.
   if (url.pathname === "/anmelden" || url.pathname.startsWith("/anmelden/") || url.pathname === "/abmelden") return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  return path;
 }

@@ -89,7 +89,10 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
         clientOrigin(request),
       );
     } catch (error) {
-      if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) return renderProblem(429, view.t.identity.signInTooMany);
+      if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) {
+        if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+        return renderProblem(429, view.t.identity.signInTooMany);
+      }
       throw error;
     }
     if (result.outcome === "refused") return renderProblem(401, view.t.identity.signInRefused);
@@ -134,6 +137,7 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       result = await completeSecondFactor(ctx, { sessionToken: pending.token, code: formText(request.body, "code") }, clientOrigin(request));
     } catch (error) {
       if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
+      if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
       const html = await (
         <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.signInTooMany} />
       );
@@ -142,10 +146,11 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     if (result.outcome === "refused") {
       if (result.sessionEnded) {
         clearSessionCookie(request, reply);
+        reply.header("retry-after", String(result.retryAfterSeconds));
         const html = await (
           <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={next} problem={view.t.identity.codeLocked} />
         );
-        return sendPage(reply, 401, html);
+        return sendPage(reply, 429, html);
       }
       const html = await (
         <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.codeRefused} />

@@ -71,6 +71,6 @@ export async function ssoRoutes(app: FastifyInstance, options: SsoRoutesOptions)
       clientOrigin(request),
     );
     setSessionCookie(request, reply, result.sessionToken);
-    return redirect(reply, result.returnTo ?? landingPathFor(result.principal, result.municipalitySlug));
+    return redirect(reply, safeNextPath(result.returnTo) ?? landingPathFor(result.principal, result.municipalitySlug));
   });
 }

@@ -65,11 +65,52 @@ describe("recovery codes", () => {
 describe("the redirect after signing in", () => {
   it("goes to paths on this site", () => {
     expect(safeNextPath("/kleve/verwaltung/")).toBe("/kleve/verwaltung/");
-    expect(safeNextPath("/kleve/projekte/e-akte?lang=en#zeitplan")).toBe("/kleve/projekte/e-akte?lang=en#zeitplan");
+    expect(safeNextPath("/kleve/projekte/e-akte?lang=en#zeitplan")).toBe("/kleve/projekte/e-akte?lang=en");
+    expect(safeNextPath("/kleve/./projekte/../zeitstrahl")).toBe("/kleve/zeitstrahl");
+    expect(safeNextPath("/kleve/%2f%2fevil.example")).toBeNull();
   });
 
   it("never leaves the site", () => {
     for (const next of ["https://evil.example/", "//evil.example/", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "evil.example", "/\t/evil.example", ""]) {
+      expect(safeNextPath(next), next).toBeNull();
+    }
+  });
+
+  it("checks the normalised address, so that dot segments and encodings cannot reach another host", () => {
+    const attacks = [
+      "/.//evil.example/x",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "/%2E%2E//evil.example",
+      "/a/%2e%2e//evil.example",
+      "/./\\evil.example",
+      "/%5c%5cevil.example",
+      "/%5Cevil.example",
+      "/.%5c/evil.example",
+      "/%2f%2fevil.example",
+      "/%2F/evil.example",
+      "/\n/evil.example",
+      "/\r\n//evil.example",
+      "/\u0000//evil.example",
+      "/ //evil.example",
+      "\t//evil.example",
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "/javascript:alert(1)//evil.example/..//..//evil.example",
+      "https:evil.example",
+      "http:/evil.example",
+      "///evil.example",
+      "/\\/evil.example",
+      "/.../..//evil.example",
+    ];
+    for (const next of attacks) {
+      const safe = safeNextPath(next);
+      if (safe === null) continue;
+      const resolved = new URL(safe, "https://kleve.example/");
+      expect(resolved.origin, `${JSON.stringify(next)} → ${safe}`).toBe("https://kleve.example");
+      expect(safe.startsWith("/") && !safe.startsWith("//") && !/[\\\s]/.test(safe), `${JSON.stringify(next)} → ${safe}`).toBe(true);
+    }
+    for (const next of ["/.//evil.example/x", "/a/..//evil.example", "/%2e//evil.example", "/%2f%2fevil.example/..//x"]) {
       expect(safeNextPath(next), next).toBeNull();
     }
   });
