@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { DIALECTS } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
@@ -58,17 +58,28 @@ describe("the fortschritt command without a database", () => {
 });
 
 describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
-  const directory = mkdtempSync(join(tmpdir(), "fortschritt-cli-"));
-  const databaseName = `fortschritt_cli_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const saved = { ...process.env };
+  // Every test gets an empty database and data directory of its own.
+  let directory: string;
+  let databaseName: string;
+  let saved: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
+  async function admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: postgresAdminUrl() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeEach(async () => {
+    saved = { ...process.env };
+    directory = mkdtempSync(join(tmpdir(), "fortschritt-cli-"));
     process.env.FORTSCHRITT_DATA_DIR = directory;
     if (dialect === "postgres") {
-      const client = new pg.Client({ connectionString: postgresAdminUrl() });
-      await client.connect();
-      await client.query(`create database ${databaseName}`);
-      await client.end();
+      databaseName = `fortschritt_cli_${process.pid}_${randomBytes(4).toString("hex")}`;
+      await admin(`create database ${databaseName}`);
       const url = new URL(postgresAdminUrl());
       url.pathname = `/${databaseName}`;
       process.env.DATABASE_URL = url.toString();
@@ -77,19 +88,11 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     }
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     vi.restoreAllMocks();
-  });
-
-  afterAll(async () => {
     process.env = saved;
     rmSync(directory, { recursive: true, force: true });
-    if (dialect === "postgres") {
-      const client = new pg.Client({ connectionString: postgresAdminUrl() });
-      await client.connect();
-      await client.query(`drop database if exists ${databaseName} with (force)`);
-      await client.end();
-    }
+    if (dialect === "postgres") await admin(`drop database if exists ${databaseName} with (force)`);
   });
 
   it("migrates, then says the schema is current", async () => {
@@ -107,6 +110,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("exports a municipality and imports the file again losslessly", async () => {
+    expect((await run("demo")).code).toBe(0);
     const file = join(directory, "kleve.json");
     expect((await run("export-json", "kleve", "--output", file)).code).toBe(0);
     const exported = JSON.parse(readFileSync(file, "utf8"));
@@ -119,6 +123,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("names the file, the path inside it and the rule for an invalid file, and imports nothing", async () => {
+    expect((await run("demo")).code).toBe(0);
     const exported = JSON.parse((await run("export-json", "kleve")).stdout);
     exported.municipality.slug = "kaputt";
     exported.impactAreas[1].actionFields[0].projects[2].status = "fertig";

@@ -4,13 +4,12 @@
  * the audit log between two as-of dates, key figures, the OZG register (records, history,
  * CSV/XLSX import and export), and e-mail reminders through a real SMTP sink.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readAuditEvents } from "../../src/app/audit/record-audit.js";
 import { createAccount } from "../../src/app/auth/manage-users.js";
 import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
 import { getCatalogue, getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
-import type { AppContext } from "../../src/app/context.js";
 import { addObservation, createIndicator, removeObservation, updateIndicator } from "../../src/app/indicators/manage-indicators.js";
 import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
@@ -27,8 +26,16 @@ import { reportProjects } from "../../src/domain/report/report-document.js";
 import { isAppError } from "../../src/errors.js";
 import { readRegisterFile } from "../../src/app/services/read-register-file.js";
 import { writeRegisterFile } from "../../src/exports/register/register-file.js";
-import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
+import {
+  at,
+  createDraftReport,
+  createPublishedReport,
+  NO_MEETING_LINKS as noMeetingLinks,
+  openReportingFixture,
+  type ReportingFixture,
+} from "../support/reporting-fixture.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
 
 const K = "kleve";
@@ -44,32 +51,22 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail");
 }
 
-function at(ctx: AppContext, iso: string): AppContext {
-  const instant = new Date(iso);
-  return { ...ctx, clock: () => instant };
-}
-
-const noMeetingLinks = { title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null };
-
 describe.each(DIALECTS)("reporting on %s", (dialect) => {
-  let t: TestContext;
+  // Every test starts from a fresh database with the committee and its meeting.
+  let f: ReportingFixture;
+  let t: ReportingFixture["t"];
   let admin: UserPrincipal;
   let editor: UserPrincipal;
   let otherEditor: UserPrincipal;
   let committeeId: number;
   let meetingId: number;
 
-  beforeAll(async () => {
-    t = await openTestContext(dialect, { demo: true });
-    const municipalityId = (await getCatalogue(t.ctx, K)).municipality.id;
-    admin = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
-    editor = buildPrincipal(municipalityId, { role: "editor", orgUnitCodes: ["10.1"] });
-    otherEditor = buildPrincipal(municipalityId, { role: "editor", orgUnitCodes: ["32"] });
-    committeeId = (await createCommittee(t.ctx, admin, { municipality: K, data: { name: "Ausschuss für Digitalisierung", abbreviation: "APD" } })).id;
-    meetingId = (await createMeeting(t.ctx, admin, { municipality: K, data: { committeeId, day: "2023-03-14", ...noMeetingLinks } })).id;
+  beforeEach(async () => {
+    f = await openReportingFixture(dialect);
+    ({ t, admin, editor, otherEditor, committeeId, meetingId } = f);
   });
-  afterAll(async () => {
-    await t?.close();
+  afterEach(async () => {
+    await f?.t.close();
   });
 
   describe("committees and meetings", () => {
@@ -101,14 +98,15 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
   });
 
   describe("a report from draft to published", () => {
-    let firstId: number;
-    let secondId: number;
-
-    beforeAll(async () => {
-      firstId = (await createReport(at(t.ctx, "2022-08-01T08:00:00Z"), admin, { municipality: K, data: { meetingId, asOf: "2022-08-23" } })).id;
-    });
+    const entryData = { status: "on-track" as const, text: "Der Workflow läuft.", highlights: ["Alle Rechnungen digital"], newDate: null, isIncluded: true };
+    /** The first report, published with "at risk, Verzögert." for the E-Rechnungsworkflow. */
+    const publishFirst = () =>
+      createPublishedReport(f, { asOf: "2022-08-23", createdAt: "2022-08-01T08:00:00Z", entries: { [P]: { status: "at-risk", text: "Verzögert.", newDate: "2023-Q2" } } });
+    /** The second report, a draft as of 28 November 2022. */
+    const draftSecond = () => createDraftReport(f, "2022-11-28", "2022-11-01T08:00:00Z");
 
     it("names what is missing for each editor's projects", async () => {
+      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
       const catalogue = await getCatalogue(t.ctx, K);
       const [request] = await getUpdateRequests(t.ctx, editor, catalogue);
       expect(request?.report.id).toBe(firstId);
@@ -117,13 +115,16 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("lets the project's editor save its entry, and refuses an editor of another unit", async () => {
-      const data = { status: "on-track" as const, text: "Der Workflow läuft.", highlights: ["Alle Rechnungen digital"], newDate: null, isIncluded: true };
+      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
+      const data = entryData;
       expect(await saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 0, data })).toEqual({ version: 1 });
       const refused = await failure(saveReportEntry(t.ctx, otherEditor, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data }));
       expect(isAppError(refused, "ERR_FORBIDDEN")).toBe(true);
     });
 
     it("answers a stale entry with the change made meanwhile, and keeps the newer text", async () => {
+      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
+      await saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 0, data: entryData });
       const data = { status: "at-risk" as const, text: "Verzögert.", highlights: [], newDate: "2023-Q2", isIncluded: true };
       await saveReportEntry(t.ctx, admin, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data, reason: "Personal fehlt" });
       const error = await failure(saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data: { ...data, text: "Alt" } }));
@@ -133,12 +134,14 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("refuses to publish while a shown project has no status, naming each", async () => {
+      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
       const error = await failure(publishReport(t.ctx, admin, { municipality: K, reportId: firstId, expectedVersion: 1 }));
       expect(isAppError(error, "ERR_VALIDATION")).toBe(true);
       expect(isAppError(error) && error.problems.length).toBeGreaterThan(30);
     });
 
     it("publishes once every project shown has a status, and then refuses every change", async () => {
+      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
       await updateReport(t.ctx, admin, {
         municipality: K,
         reportId: firstId,
@@ -178,7 +181,8 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("takes the last published report as the previous one, and refuses an unknown section", async () => {
-      secondId = (await createReport(at(t.ctx, "2022-11-01T08:00:00Z"), admin, { municipality: K, data: { meetingId, asOf: "2022-11-28" } })).id;
+      const firstId = await publishFirst();
+      const secondId = (await createReport(at(t.ctx, "2022-11-01T08:00:00Z"), admin, { municipality: K, data: { meetingId, asOf: "2022-11-28" } })).id;
       const data = await getReportForEditing(t.ctx, admin, K, secondId);
       expect(data.report.previousReportId).toBe(firstId);
       const error = await failure(
@@ -193,6 +197,8 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("confirms “unverändert seit dem letzten Bericht” in one step with the previous status and text", async () => {
+      await publishFirst();
+      const secondId = await draftSecond();
       expect(await confirmUnchanged(t.ctx, editor, { municipality: K, reportId: secondId, project: P, expectedVersion: 0 })).toEqual({ version: 1 });
       const { document } = await getReportDocument(t.ctx, editor, K, secondId);
       expect(reportProjects(document).find((project) => project.slug === P)).toMatchObject({ status: "at-risk", text: "Verzögert.", isUnchanged: true });
@@ -201,6 +207,8 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("computes the changes between the two as-of dates from the audit log, leaving out what happened outside", async () => {
+      await publishFirst();
+      const secondId = await draftSecond();
       const edit = async (iso: string, end: string) => {
         const { entry } = await getProject(t.ctx, K, P);
         const phase = entry.project.phases[0]!;
@@ -258,9 +266,10 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("refuses to turn a count with values into a ratio the values do not fit", async () => {
-      await addObservation(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 3, data: { day: "2022-11-30", value: 500, denominator: null, note: null } });
+      await createIndicator(t.ctx, admin, { municipality: K, key: "rechnungen", data: definition });
+      await addObservation(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 1, data: { day: "2022-11-30", value: 500, denominator: null, note: null } });
       const error = await failure(
-        updateIndicator(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 4, data: { ...definition, kind: "ratio", denominatorLabel: "alle Rechnungen" } }),
+        updateIndicator(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 2, data: { ...definition, kind: "ratio", denominatorLabel: "alle Rechnungen" } }),
       );
       expect(isAppError(error, "ERR_VALIDATION") && error.problems[0]?.path).toBe("/data/kind");
     });
@@ -288,7 +297,9 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(isAppError(error, "ERR_VALIDATION") && error.problems[0]).toMatchObject({ path: "/leikaKey", message: expect.stringContaining("genau 14 Ziffern") });
     });
 
-    it("records a new state from a day on, so the register answers for every as-of date", async () => {
+    /** The Hundesteuer service, in progress until 30 November 2022 and online from 1 December. */
+    async function serviceOnlineFromDecember(): Promise<void> {
+      await createService(t.ctx, admin, { municipality: K, leikaKey: "99123456760000", validFrom: null, data: service });
       const register = await getRegisterForStaff(t.ctx, admin, K, 19_000);
       const record = register.records.find((each) => each.service.leikaKey === "99123456760000")!;
       await changeService(t.ctx, admin, {
@@ -300,12 +311,17 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         from: "2022-12-01",
         data: { ...service, channel: "own-development", isFrontEndOnline: true, onlineApplications: 1, status: "online", url: "https://www.kleve.de/hundesteuer" },
       });
+    }
+
+    it("records a new state from a day on, so the register answers for every as-of date", async () => {
+      await serviceOnlineFromDecember();
       const before = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 10, 30) / 86_400_000);
       const after = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 11, 1) / 86_400_000);
       expect([before.figures.implemented, after.figures.implemented]).toEqual([0, 1]);
     });
 
     it("refuses a correction that breaks the register's rules", async () => {
+      await serviceOnlineFromDecember();
       const register = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 11, 1) / 86_400_000);
       const current = register.current.find((each) => each.service.leikaKey === "99123456760000")!;
       const error = await failure(
@@ -323,6 +339,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("exports as CSV and XLSX and imports either again, all or nothing", async () => {
+      await serviceOnlineFromDecember();
       const services = await exportRegister(t.ctx, admin, K);
       for (const format of ["csv", "xlsx"] as const) {
         const file = await writeRegisterFile(services, format);

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../../src/app/context.js";
-import { createSmtpMailer } from "../../../src/app/mail/mailer.js";
+import { createSmtpMailer, type MailMessage, type Mailer } from "../../../src/app/mail/mailer.js";
 import type { DialectName } from "../../../src/db/dialect.js";
 import { buildApp, type BuildAppOptions } from "../../../src/web/build-app.js";
 import { openTestContext, TEST_NOW } from "../../support/database.js";
@@ -40,6 +40,12 @@ export interface IdentityTestApp {
   readonly ctx: AppContext;
   readonly clock: TestClock;
   readonly sink: SmtpSink | null;
+  /**
+   * Every message the app handed to its mailer, recorded at the moment of the hand-over:
+   * the app decides about a mail before it answers the request, so after the response a
+   * test can assert that no mail was sent without waiting for one that never comes.
+   */
+  readonly outbox: readonly MailMessage[];
   close(): Promise<void>;
 }
 
@@ -51,16 +57,27 @@ export async function openIdentityApp(
   const clock = createTestClock();
   const test = await openTestContext(dialect, { demo: true, clock: clock.now });
   const sink = options.mail === true ? await startSmtpSink() : null;
+  const outbox: MailMessage[] = [];
+  const recording = (mailer: Mailer): Mailer => ({
+    send(message) {
+      outbox.push(message);
+      return mailer.send(message);
+    },
+  });
   const app = await buildApp(test.ctx, {
     ...options.build,
     now: clock.now,
-    mail: sink === null ? null : { mailer: createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" }), publicBaseUrl: TEST_BASE_URL },
+    mail:
+      sink === null
+        ? null
+        : { mailer: recording(createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" })), publicBaseUrl: TEST_BASE_URL },
   });
   return {
     app,
     ctx: test.ctx,
     clock,
     sink,
+    outbox,
     async close() {
       await app.close();
       await sink?.close();
