@@ -6,6 +6,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DialectName } from "../db/dialect.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import { approximateBytes, createMemoryCache } from "./memory-cache.js";
+import type { PublishedVersions } from "./published-versions.js";
 
 /** Assembled catalogues per municipality, valid as long as the municipality's data version is. */
 export interface CatalogueCache {
@@ -19,16 +21,23 @@ export interface AppContext {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly cache: CatalogueCache;
+  /** The municipalities and their published versions, kept in memory (public pages ask here). */
+  readonly versions: PublishedVersions;
   /** The current time; tests pass a fixed one. */
   readonly clock: () => Date;
 }
 
-/** A cache that keeps the newest catalogue of each municipality. */
-export function createCatalogueCache(): CatalogueCache {
-  const entries = new Map<string, Catalogue>();
+/** A cache that keeps the newest catalogue of each municipality, bounded by bytes. */
+export function createCatalogueCache(maxBytes = 48 * 1024 * 1024): CatalogueCache {
+  const entries = createMemoryCache<Catalogue>({
+    name: "catalogues",
+    maxBytes,
+    sizeOf: (catalogue) => approximateBytes(catalogue),
+    build: async () => undefined,
+  });
   return {
     get(slug, dataVersion) {
-      const entry = entries.get(slug);
+      const entry = entries.peek(slug);
       return entry && entry.municipality.dataVersion === dataVersion ? entry : undefined;
     },
     set(slug, catalogue) {

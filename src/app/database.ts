@@ -7,8 +7,13 @@ import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { findUnsafeDurabilitySettings, openDatabase, type ConnectionTarget } from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { listMunicipalities, pingDatabase } from "../db/municipality.repository.js";
+import { listMunicipalities, listPublishedVersions, pingDatabase } from "../db/municipality.repository.js";
+import { watchChanges, type ChangeWatch, type WatchTimings } from "../db/change-signal.js";
 import { createCatalogueCache, type AppContext } from "./context.js";
+import { createPublishedVersions, type PublishedVersions } from "./published-versions.js";
+
+/** The watches on other processes' changes, closed with their context. */
+const watches = new WeakMap<AppContext, ChangeWatch>();
 
 /** Where the configuration says the data lives. */
 export function connectionTargetOf(config: Config): ConnectionTarget {
@@ -20,9 +25,13 @@ export function connectionTargetOf(config: Config): ConnectionTarget {
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
 export async function openAppContext(
   target: ConnectionTarget,
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; watch?: WatchTimings } = {},
 ): Promise<AppContext> {
-  const db = openDatabase(target);
+  // The versions kept in memory go stale with every write of this process (told by the
+  // handle after each commit) and of others (told by the watch below).
+  let versions: PublishedVersions | null = null;
+  const db = openDatabase(target, { onWrite: () => versions?.invalidate() });
+  versions = createPublishedVersions(() => listPublishedVersions(db));
   try {
     const unsafe = await findUnsafeDurabilitySettings(db);
     if (unsafe.length > 0) throw new AppError("ERR_DATABASE_UNSAFE", { detail: `Betroffen: ${unsafe.join(", ")}.` });
@@ -31,7 +40,10 @@ export async function openAppContext(
     if (error instanceof AppError) throw error;
     throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
   }
-  return { db, dialect: target.dialect, cache: createCatalogueCache(), clock: options.clock ?? (() => new Date()) };
+  const ctx: AppContext = { db, dialect: target.dialect, cache: createCatalogueCache(), versions, clock: options.clock ?? (() => new Date()) };
+  const known = versions;
+  watches.set(ctx, watchChanges(db, target, () => known.invalidate(), options.watch));
+  return ctx;
 }
 
 function describeConnectionError(error: unknown): string {
@@ -60,5 +72,7 @@ export async function isDatabaseReachable(ctx: AppContext): Promise<boolean> {
 
 /** Closes all connections. */
 export async function closeAppContext(ctx: AppContext): Promise<void> {
+  await watches.get(ctx)?.close();
+  watches.delete(ctx);
   await ctx.db.destroy();
 }

@@ -24,6 +24,8 @@ export interface MunicipalityTable {
   state: string | null;
   website: string | null;
   data_version: Generated<number>;
+  /** Moves on with what the public sees; the draft's edits leave it (see the migration). */
+  published_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

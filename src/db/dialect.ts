@@ -14,6 +14,16 @@ import {
   sql,
   SqliteDialect,
   type ColumnDataType,
+  type Dialect,
+  type Driver,
+  type Expression,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type SqlBool,
+  type UnknownRow,
 } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.js";
@@ -29,8 +39,16 @@ export type ConnectionTarget =
 // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
+/** Told after every committed transaction and every write outside one. */
+export interface OpenOptions {
+  readonly onWrite?: () => void;
+}
+
 /** Opens a Kysely handle for the target; SQLite is made durable (WAL, synchronous=FULL). */
-export function openDatabase(target: ConnectionTarget): Kysely<Database> {
+export function openDatabase(target: ConnectionTarget, options: OpenOptions = {}): Kysely<Database> {
+  const { onWrite } = options;
+  const wrap = (dialect: Dialect): { dialect: Dialect; plugins: KyselyPlugin[] } =>
+    onWrite === undefined ? { dialect, plugins: [] } : { dialect: announcingCommits(dialect, onWrite), plugins: [new WriteAnnouncer(onWrite)] };
   if (target.dialect === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
     const connection = new SQLite(target.file);
@@ -39,7 +57,7 @@ export function openDatabase(target: ConnectionTarget): Kysely<Database> {
     connection.pragma("synchronous = FULL");
     connection.pragma("foreign_keys = ON");
     connection.pragma("busy_timeout = 5000");
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    return new Kysely<Database>(wrap(new SqliteDialect({ database: connection })));
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   // An idle connection can be closed by the server (restart, failover); without a listener
@@ -47,7 +65,48 @@ export function openDatabase(target: ConnectionTarget): Kysely<Database> {
   pool.on("error", (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>(wrap(new PostgresDialect({ pool })));
+}
+
+/** A dialect whose driver tells `onCommit` after each committed transaction. */
+function announcingCommits(dialect: Dialect, onCommit: () => void): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      return new Proxy(driver, {
+        get(target, property, receiver) {
+          if (property === "commitTransaction") {
+            return async (...args: Parameters<Driver["commitTransaction"]>) => {
+              await target.commitTransaction(...args);
+              onCommit();
+            };
+          }
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    },
+  };
+}
+
+/** Tells `onWrite` after every INSERT, UPDATE or DELETE (also those outside a transaction). */
+class WriteAnnouncer implements KyselyPlugin {
+  private readonly writes = new WeakSet<object>();
+  constructor(private readonly onWrite: () => void) {}
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const kind = args.node.kind;
+    if (kind === "InsertQueryNode" || kind === "UpdateQueryNode" || kind === "DeleteQueryNode") this.writes.add(args.queryId);
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.writes.has(args.queryId)) this.onWrite();
+    return args.result;
+  }
 }
 
 /** Which dialect a Kysely handle speaks (migrations receive only the handle). */

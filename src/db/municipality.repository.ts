@@ -81,18 +81,56 @@ export async function updateMunicipality(
       website: values.website,
       updated_at: values.now,
       data_version: sql`data_version + 1`,
+      published_version: sql`published_version + 1`,
     })
     .where("id", "=", id)
     .execute();
 }
 
-/** Marks a municipality's data as changed, so that caches and ETags move on. */
-export async function bumpDataVersion(db: Executor, id: number, now: string): Promise<void> {
+/**
+ * Whom a change concerns: "public" — what the public reads changes with it (key figures,
+ * reports, publication); "draft" — only the draft changes, which the public reads too
+ * until the first edition is published, but no longer afterwards.
+ */
+export type ChangeReach = "public" | "draft";
+
+/**
+ * Marks a municipality's data as changed, so that caches and ETags move on: the data
+ * version always, the published version when the public sees the change.
+ */
+export async function bumpDataVersion(db: Executor, id: number, now: string, reach: ChangeReach = "public"): Promise<void> {
   await db
     .updateTable("municipality")
-    .set({ data_version: sql`data_version + 1`, updated_at: now })
+    .set({
+      data_version: sql`data_version + 1`,
+      published_version:
+        reach === "public"
+          ? sql`published_version + 1`
+          : sql`published_version + (case when exists (select 1 from edition where edition.municipality_id = ${id}) then 0 else 1 end)`,
+      updated_at: now,
+    })
     .where("id", "=", id)
     .execute();
+}
+
+/** A municipality with its published version: what public pages are cached and tagged by. */
+export interface PublishedMunicipality extends Municipality {
+  readonly publishedVersion: number;
+}
+
+/** Every municipality with its versions, by name (the app keeps this list in memory). */
+export async function listPublishedVersions(db: Executor): Promise<readonly PublishedMunicipality[]> {
+  const rows = await db.selectFrom("municipality").select([...COLUMNS, "published_version"]).orderBy("name").orderBy("slug").execute();
+  return rows.map((row) => ({ ...toMunicipality(row), publishedVersion: row.published_version }));
+}
+
+/**
+ * A number that changes whenever another connection has written to the SQLite file
+ * (PRAGMA data_version); null on PostgreSQL, which announces changes instead.
+ */
+export async function readSqliteDataVersion(db: Executor): Promise<number> {
+  const result = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+  return result.rows[0]?.data_version ?? 0;
 }
 
 /** Whether the database answers a trivial query. */

@@ -175,7 +175,7 @@ export async function saveDraftForeword(db: Executor, municipalityId: number, ex
 export async function claimDataVersion(db: Executor, municipalityId: number, expectedDataVersion: number, now: string): Promise<boolean> {
   const result = await db
     .updateTable("municipality")
-    .set({ data_version: sql`data_version + 1`, updated_at: now })
+    .set({ data_version: sql`data_version + 1`, published_version: sql`published_version + 1`, updated_at: now })
     .where("id", "=", municipalityId)
     .where("data_version", "=", expectedDataVersion)
     .executeTakeFirst();

@@ -11,7 +11,7 @@ import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
 import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
-import type { DialectName } from "../../src/db/dialect.js";
+import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl } from "./environment.js";
 
 /** The dialects every database test runs on. */
@@ -20,6 +20,8 @@ export const DIALECTS: readonly DialectName[] = ["sqlite", "postgres"];
 /** An open, migrated database for one test file. */
 export interface TestContext {
   readonly ctx: AppContext;
+  /** Where the database is: a second context (another app process) can open the same. */
+  readonly target: ConnectionTarget;
   readonly dialect: DialectName;
   close(): Promise<void>;
 }
@@ -48,17 +50,20 @@ export async function openTestContext(
 ): Promise<TestContext> {
   const clock = options.clock ?? (() => TEST_NOW);
   let ctx: AppContext;
+  let target: ConnectionTarget;
   let cleanUp: () => Promise<void>;
   if (dialect === "sqlite") {
     const directory = mkdtempSync(join(tmpdir(), "fortschritt-test-"));
-    ctx = await openAppContext({ dialect: "sqlite", file: join(directory, "test.sqlite") }, { clock });
+    target = { dialect: "sqlite", file: join(directory, "test.sqlite") };
+    ctx = await openAppContext(target, { clock });
     cleanUp = async () => rmSync(directory, { recursive: true, force: true });
   } else {
     const name = `fortschritt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     await withAdmin((client) => client.query(`create database ${name}`));
     const url = new URL(postgresAdminUrl());
     url.pathname = `/${name}`;
-    ctx = await openAppContext({ dialect: "postgres", url: url.toString(), poolSize: 5 }, { clock });
+    target = { dialect: "postgres", url: url.toString(), poolSize: 5 };
+    ctx = await openAppContext(target, { clock });
     cleanUp = () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   }
   await migrateDatabase(ctx);
@@ -66,6 +71,7 @@ export async function openTestContext(
   return {
     ctx,
     dialect,
+    target,
     async close() {
       await closeAppContext(ctx);
       await cleanUp();

@@ -1,37 +1,63 @@
 import { describe, expect, it } from "vitest";
-import { PageCache } from "../../src/web/http/page-cache.js";
+import { cacheStatistics, createMemoryCache } from "../../src/app/memory-cache.js";
+import { chooseEncoding } from "../../src/web/http/page-cache.js";
 
-describe("the page cache", () => {
-  it("returns what was stored under a tag", () => {
-    const cache = new PageCache();
-    cache.set('"1-a"', "<html>a</html>");
-    expect(cache.get('"1-a"')).toBe("<html>a</html>");
-    expect(cache.get('"1-b"')).toBeUndefined();
+describe("the memory cache", () => {
+  it("builds an entry once for ten concurrent first requests", async () => {
+    let builds = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const cache = createMemoryCache<{ body: string }, string>({
+      name: "single-flight test",
+      maxBytes: 1024 * 1024,
+      sizeOf: (value) => value.body.length * 2,
+      build: async (key, context) => {
+        builds += 1;
+        await gate;
+        return { body: `${key}:${context}` };
+      },
+    });
+    const requests = Array.from({ length: 10 }, () => cache.fetch("seite", "inhalt"));
+    release();
+    const results = await Promise.all(requests);
+    expect(builds).toBe(1);
+    expect(new Set(results.map((result) => result?.body))).toEqual(new Set(["seite:inhalt"]));
+    expect(await cache.fetch("seite", "anders")).toEqual({ body: "seite:inhalt" });
+    expect(builds).toBe(1);
   });
 
-  it("drops the least recently used page when full", () => {
-    const cache = new PageCache(2);
-    cache.set("a", "A");
-    cache.set("b", "B");
-    cache.get("a");
-    cache.set("c", "C");
-    expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")).toBe("A");
-    expect(cache.get("c")).toBe("C");
+  it("keeps its total size within the byte bound, least recently used out first", async () => {
+    const cache = createMemoryCache<{ body: string }, string>({
+      name: "bound test",
+      maxBytes: 1000,
+      sizeOf: (value) => value.body.length,
+      build: async (_key, body) => ({ body }),
+    });
+    await cache.fetch("a", "x".repeat(300));
+    await cache.fetch("b", "x".repeat(300));
+    cache.peek("a");
+    await cache.fetch("c", "x".repeat(300));
+    expect(cache.stats.bytes).toBeLessThanOrEqual(1000);
+    expect(cache.peek("b")).toBeUndefined();
+    expect(cache.peek("a")).toBeDefined();
+    expect(cacheStatistics().some((stats) => stats.name === "bound test")).toBe(true);
   });
 
-  it("keeps its total size within the byte bound", () => {
-    const cache = new PageCache(100, 10);
-    cache.set("a", "12345");
-    cache.set("b", "12345");
-    cache.set("c", "12345");
-    expect(cache.size).toBe(2);
-    expect(cache.get("a")).toBeUndefined();
+  it("does not keep what the builder declines", async () => {
+    const cache = createMemoryCache<{ body: string }, null>({ name: "decline test", maxBytes: 1000, sizeOf: () => 1, build: async () => undefined });
+    expect(await cache.fetch("a", null)).toBeUndefined();
+    expect(cache.stats.entries).toBe(0);
   });
+});
 
-  it("does not keep a page larger than the whole cache", () => {
-    const cache = new PageCache(100, 4);
-    cache.set("a", "12345");
-    expect(cache.size).toBe(0);
+describe("the choice of a kept compression", () => {
+  it("prefers brotli, then gzip, and honours q=0", () => {
+    expect(chooseEncoding("gzip, deflate, br")).toBe("br");
+    expect(chooseEncoding("gzip")).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip;q=0.5")).toBe("gzip");
+    expect(chooseEncoding("identity")).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
   });
 });

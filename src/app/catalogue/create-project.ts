@@ -68,7 +68,7 @@ export async function createProject(
   const now = ctx.clock().toISOString();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      await bumpDataVersion(trx, municipality.id, now);
+      await bumpDataVersion(trx, municipality.id, now, "draft");
       const [fields, areas, units] = await Promise.all([
         listStoredActionFields(trx, municipality.id),
         listStoredImpactAreas(trx, municipality.id),

@@ -68,7 +68,7 @@ export async function deleteProject(
   const deleted = await ctx.db.transaction().execute(async (trx) => {
     if (!(await deleteProjectRow(trx, project.id, valid.expectedVersion)))
       return false;
-    await bumpDataVersion(trx, municipality.id, now);
+    await bumpDataVersion(trx, municipality.id, now, "draft");
     await recordAudit(
       trx,
       ctx,

@@ -298,7 +298,7 @@ export async function changeProject<T = undefined>(
       // Next the municipality's row: every writer takes the entity first and the municipality
       // second, so writers of one municipality are serialised here without deadlocks, and a
       // rule over the whole catalogue (no dependency cycle) sees every committed change.
-      await bumpDataVersion(trx, municipality.id, now);
+      await bumpDataVersion(trx, municipality.id, now, "draft");
       const { record, value } = await apply(trx, stored);
       const after = await loadStoredProject(
         trx,
@@ -380,7 +380,7 @@ export async function changeStructure<T>(
     return await ctx.db.transaction().execute(async (trx) => {
       if (options.claim !== undefined && !(await options.claim(trx)))
         throw new StaleVersion();
-      await bumpDataVersion(trx, municipality.id, now);
+      await bumpDataVersion(trx, municipality.id, now, "draft");
       const { record, value } = await apply(trx);
       await recordAudit(
         trx,

@@ -25,6 +25,7 @@ import { AppError } from "../../errors.js";
 import { searchEntriesOf, type SearchEntry } from "../catalogue/catalogue-document.js";
 import { getCatalogue, MAX_QUERY_LENGTH, searchCatalogue, type SearchHit, type SearchResult } from "../catalogue/read-catalogue.js";
 import type { AppContext } from "../context.js";
+import { approximateBytes, createMemoryCache, type MemoryCache } from "../memory-cache.js";
 import { canReadDraft } from "../policies/edition.policy.js";
 import { isEditionSnapshot, snapshotToCatalogue } from "./edition-snapshot.js";
 
@@ -53,13 +54,18 @@ interface CachedEdition {
   readonly searchEntries: readonly SearchEntry[];
 }
 
-const MAX_CACHED = 64;
-const caches = new WeakMap<Kysely<Database>, Map<string, CachedEdition>>();
+/** Thawed editions kept per database handle, bounded by bytes; built once for concurrent readers. */
+const caches = new WeakMap<Kysely<Database>, MemoryCache<CachedEdition, { ctx: AppContext; municipality: Municipality; number: number }>>();
 
-function cacheOf(ctx: AppContext): Map<string, CachedEdition> {
+function cacheOf(ctx: AppContext): MemoryCache<CachedEdition, { ctx: AppContext; municipality: Municipality; number: number }> {
   let cache = caches.get(ctx.db);
   if (cache === undefined) {
-    cache = new Map();
+    cache = createMemoryCache({
+      name: "editions",
+      maxBytes: 48 * 1024 * 1024,
+      sizeOf: (entry) => approximateBytes(entry.edition) + approximateBytes(entry.searchEntries),
+      build: async (_key, { ctx: context, municipality, number }) => thawEdition(context, municipality, number),
+    });
     caches.set(ctx.db, cache);
   }
   return cache;
@@ -92,42 +98,40 @@ function parseCategories(value: unknown): readonly ReasonCategory[] {
 
 /** An edition with its content, or null; thawed once per process. */
 async function loadEdition(ctx: AppContext, municipality: Municipality, number: number): Promise<Edition | null> {
-  const cache = cacheOf(ctx);
-  const cacheKey = `${municipality.id}:${number}`;
-  let cached = cache.get(cacheKey);
-  if (cached === undefined) {
-    const stored = await findEdition(ctx.db, municipality.id, number);
-    if (stored === null) return null;
-    if (!isEditionSnapshot(stored.snapshot)) throw new Error(`edition ${number} of ${municipality.slug} has no readable snapshot`);
-    const thawed = snapshotToCatalogue(stored.snapshot, municipality);
-    const catalogue = { programme: thawed.programme, orgUnits: thawed.orgUnits, impactAreas: thawed.impactAreas };
-    cached = {
-      edition: {
-        number: stored.number,
-        title: stored.title,
-        publishedOn: stored.publishedOn,
-        publishedAt: stored.publishedAt,
-        publishedByLabel: stored.publishedByLabel,
-        councilReference: stored.councilReference,
-        councilUrl: stored.councilUrl,
-        note: stored.note,
-        isReconstruction: stored.isReconstruction,
-        foreword: stored.foreword,
-        catalogue,
-        reasons: parseReasons(stored.reasons),
-        reasonCategories: parseCategories(stored.reasonCategories),
-      },
-      searchEntries: searchEntriesOf(thawed),
-    };
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value ?? "");
-    cache.set(cacheKey, cached);
-  }
+  const cached = await cacheOf(ctx).fetch(`${municipality.id}:${number}`, { ctx, municipality, number });
+  if (cached === undefined) return null;
   // The municipality is the live one (its name, data version); the content is the edition's.
   return { ...cached.edition, catalogue: { municipality, ...cached.edition.catalogue } };
 }
 
+async function thawEdition(ctx: AppContext, municipality: Municipality, number: number): Promise<CachedEdition | undefined> {
+  const stored = await findEdition(ctx.db, municipality.id, number);
+  if (stored === null) return undefined;
+  if (!isEditionSnapshot(stored.snapshot)) throw new Error(`edition ${number} of ${municipality.slug} has no readable snapshot`);
+  const thawed = snapshotToCatalogue(stored.snapshot, municipality);
+  const catalogue = { programme: thawed.programme, orgUnits: thawed.orgUnits, impactAreas: thawed.impactAreas };
+  return {
+    edition: {
+      number: stored.number,
+      title: stored.title,
+      publishedOn: stored.publishedOn,
+      publishedAt: stored.publishedAt,
+      publishedByLabel: stored.publishedByLabel,
+      councilReference: stored.councilReference,
+      councilUrl: stored.councilUrl,
+      note: stored.note,
+      isReconstruction: stored.isReconstruction,
+      foreword: stored.foreword,
+      catalogue,
+      reasons: parseReasons(stored.reasons),
+      reasonCategories: parseCategories(stored.reasonCategories),
+    },
+    searchEntries: searchEntriesOf(thawed),
+  };
+}
+
 function searchEntriesOfCached(ctx: AppContext, municipality: Municipality, number: number): readonly SearchEntry[] {
-  return cacheOf(ctx).get(`${municipality.id}:${number}`)?.searchEntries ?? [];
+  return cacheOf(ctx).peek(`${municipality.id}:${number}`)?.searchEntries ?? [];
 }
 
 /** A municipality by slug; throws ERR_MUNICIPALITY_NOT_FOUND. */

@@ -205,7 +205,7 @@ export async function setDraftReason(
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     // The municipality's row first: writers of one municipality queue here (docs/adr/0006).
-    await bumpDataVersion(trx, municipality.id, now);
+    await bumpDataVersion(trx, municipality.id, now, "draft");
     const saved = await saveDraftReason(trx, municipality.id, valid.changeKey, valid.expectedVersion, { category: valid.data.category, text }, now);
     if (!saved) {
       throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu." });
@@ -246,7 +246,7 @@ export async function setDraftForeword(
   const before = await loadDraftForeword(ctx.db, municipality.id);
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    await bumpDataVersion(trx, municipality.id, now);
+    await bumpDataVersion(trx, municipality.id, now, "draft");
     if (!(await saveDraftForeword(trx, municipality.id, valid.expectedVersion, foreword))) {
       throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu." });
     }

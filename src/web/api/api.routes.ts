@@ -5,13 +5,15 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
 import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
 import { sendJsonError } from "../http/errors.js";
+import { PublicResponseCache } from "../http/page-cache.js";
+import { projectEntityTag } from "../http/preconditions.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { presentCatalogue, presentMunicipality, presentProjectDetail } from "./catalogue.presenter.js";
 import {
@@ -50,6 +52,16 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
   app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
   app.setNotFoundHandler(async (request, reply) => sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply));
 
+  // Serialised answers for anonymous readers, kept ready to send per published version.
+  const responses = new PublicResponseCache("API responses", 32 * 1024 * 1024);
+
+  /** The published version from memory, or ERR_MUNICIPALITY_NOT_FOUND. */
+  async function requirePublishedVersion(slug: string): Promise<number> {
+    const municipality = await ctx.versions.find(slug);
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return municipality.publishedVersion;
+  }
+
   async function requireDataVersion(slug: string): Promise<number> {
     const version = await getDataVersion(ctx, slug);
     if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
@@ -72,12 +84,16 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
         response: { 200: ref(MunicipalityListSchema), 400: READ_ERROR_RESPONSES[400], 500: READ_ERROR_RESPONSES[500] },
       },
     },
-    async (request, reply) => {
-      const municipalities = await listMunicipalities(ctx);
-      const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
-      const tag = entityTag(version, ["api-municipalities", APP_VERSION, ...municipalities.map((m) => `${m.slug}:${m.dataVersion}:${m.name}`)]);
-      return sendCacheable(request, reply, tag, async () => ({ municipalities: municipalities.map(presentMunicipality) }), JSON_TYPE);
-    },
+    async (request, reply) =>
+      responses.send(request, reply, {
+        version: await ctx.versions.signature(),
+        key: ["api-municipalities", APP_VERSION],
+        type: JSON_TYPE,
+        render: async () => {
+          const municipalities = await ctx.versions.all();
+          return { status: 200, body: reply.serialize({ municipalities: municipalities.map(presentMunicipality) }) as string };
+        },
+      }),
   );
 
   app.get(
@@ -96,6 +112,19 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     },
     async (request, reply) => {
       const { slug } = request.params;
+      if (request.principal.kind === "anonymous") {
+        // The public reads what is published: kept per published version, a draft edit leaves it.
+        const published = await requirePublishedVersion(slug);
+        return responses.send(request, reply, {
+          version: published,
+          key: ["api-catalogue", APP_VERSION, slug, "published"],
+          type: JSON_TYPE,
+          render: async () => {
+            const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+            return { status: 200, body: reply.serialize(presentCatalogue(catalogue)) as string };
+          },
+        });
+      }
       const version = await requireDataVersion(slug);
       // The public reads the latest edition; the municipality's own people the draft they edit.
       const { catalogue, isDraft } = await getCatalogueForReader(ctx, request.principal, slug);
@@ -120,6 +149,24 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     },
     async (request, reply) => {
       const { slug, id } = request.params;
+      if (request.principal.kind === "anonymous") {
+        const published = await requirePublishedVersion(slug);
+        return responses.send(request, reply, {
+          version: published,
+          key: ["api-project", APP_VERSION, slug, id],
+          type: JSON_TYPE,
+          render: async () => {
+            const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+            const { entry, dependents } = projectIn(catalogue, id);
+            const prerequisites = entry.project.dependsOn
+              .map((dependency) => findProject(catalogue, dependency))
+              .filter((found): found is ProjectInContext => found !== null);
+            // The project's version leads the tag (If-Match reads it); the rest is the published version.
+            const tag = projectEntityTag(entry.project.version, ["api-project", APP_VERSION, published, slug, id]);
+            return { status: 200, body: reply.serialize(presentProjectDetail(catalogue, entry, prerequisites, dependents)) as string, tag };
+          },
+        });
+      }
       // The public reads the latest edition; the municipality's own people the draft that
       // changes through this API apply to (its ETag is what If-Match needs).
       const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);

@@ -11,6 +11,7 @@ import { compareEditions } from "../../app/edition/change-report.js";
 import { type ChangeReport } from "../../domain/edition/change-report.js";
 import { getEdition } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
+import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
 import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
 import { AppError } from "../../errors.js";
@@ -112,25 +113,31 @@ export async function renderPrintView(ctx: AppContext, slug: string, number: num
   );
 }
 
-/** Makes and keeps the documents of editions. */
+/** Makes and keeps the documents of editions: bounded by bytes, each made once for all who ask at the same time. */
 export class EditionDocuments {
-  private readonly cache = new Map<string, EditionFile>();
+  private readonly cache: MemoryCache<EditionFile, { slug: string; number: number; kind: EditionDocumentKind }>;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly renderer: PdfRenderer,
-    private readonly maxEntries = 24,
-  ) {}
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.cache = createMemoryCache({
+      name: "edition documents",
+      maxBytes,
+      sizeOf: (file) => file.body.length,
+      build: async (_key, { slug, number, kind }) => this.build(slug, number, kind),
+    });
+  }
 
   /** A document of an edition; ERR_EDITION_NOT_FOUND, or ERR_DOCUMENT_UNAVAILABLE when Chromium fails. */
   async get(slug: string, number: number, kind: EditionDocumentKind): Promise<EditionFile> {
-    const key = `${slug}:${number}:${kind}`;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
+    const file = await this.cache.fetch(`${slug}:${number}:${kind}`, { slug, number, kind });
+    if (file === undefined) throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { detail: `(${kind})` });
+    return file;
+  }
+
+  private async build(slug: string, number: number, kind: EditionDocumentKind): Promise<EditionFile> {
     const sources = await sourcesOf(this.ctx, slug, number);
     let body: Buffer;
     try {
@@ -140,15 +147,12 @@ export class EditionDocuments {
       throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { cause: error, detail: `(${kind})` });
     }
     const name = kind === "pptx" ? "folien" : "katalog";
-    const file: EditionFile = {
+    return {
       body,
       contentType: CONTENT_TYPES[kind],
       fileName: `${slug}-${number}-fortschreibung-${name}.${kind}`,
       etag: `"${kind}-${number}-${APP_VERSION}-${body.length}"`,
     };
-    if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value ?? "");
-    this.cache.set(key, file);
-    return file;
   }
 
   private async make(slug: string, number: number, kind: EditionDocumentKind, sources: EditionSources): Promise<Buffer> {

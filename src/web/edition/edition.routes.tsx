@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { getDataVersion, getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { publishEdition } from "../../app/edition/publish-edition.js";
 import { getEdition, listEditions, projectIn } from "../../app/edition/read-editions.js";
@@ -36,9 +36,10 @@ import { AppError, isAppError, type InputProblem } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import { editorChrome, formFields, placeProblems, type FailedForm, type FormFields } from "../editor/editor-view.js";
-import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
+import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../portal/portal.routes.js";
@@ -109,38 +110,45 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
 
   app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
 
-  /** Public pages: 304 from the data version alone, otherwise render with ETag and Cache-Control. */
+  const pages = new PublicResponseCache("edition pages", 24 * 1024 * 1024);
+
+  /**
+   * Public pages: kept ready to send per published version (a publication moves it on,
+   * an edit of the draft does not), 304 without rendering, rendered for the canonical URL.
+   */
   async function sendPublic(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    render: () => Promise<{ readonly status: number; readonly html: string }>,
+    render: (url: string) => Promise<{ readonly status: number; readonly html: string }>,
   ): Promise<FastifyReply> {
-    const version = await getDataVersion(ctx, municipalitySlug(slug));
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const tag = entityTag(version, ["edition-page", APP_VERSION, request.url, germanIsoDateOf(now())]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
-    }
-    const page = await render();
-    if (page.status === 200) reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
-    else reply.header("cache-control", NO_STORE);
-    return reply.code(page.status).type(HTML).send(page.html);
+    const municipality = await ctx.versions.find(municipalitySlug(slug));
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const canonical = canonicalRequest(request);
+    return pages.send(request, reply, {
+      version: municipality.publishedVersion,
+      key: ["edition-page", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(now())],
+      type: HTML,
+      render: async () => {
+        const page = await render(canonical.url);
+        return { status: page.status, body: page.html };
+      },
+    });
   }
 
   // ── Editions (public) ─────────────────────────────────────────────────────
   app.get(EDITION_ROUTES.list, { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParams, querystring: PageQuery } }, async (request, reply) =>
-    sendPublic(request, reply, request.params.slug, async () => {
+    sendPublic(request, reply, request.params.slug, async (url) => {
       const { editions } = await listEditions(ctx, request.params.slug);
       const catalogue = await getCatalogue(ctx, request.params.slug);
       const view = viewOf(request);
-      return { status: 200, html: await (<EditionsListPage view={view} requestUrl={request.url} catalogue={catalogue} editions={editions} />) };
+      return { status: 200, html: await (<EditionsListPage view={view} requestUrl={url} catalogue={catalogue} editions={editions} />) };
     }),
   );
 
   app.get(EDITION_ROUTES.edition, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: NoticeQuery } }, async (request, reply) => {
     const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async () => {
+    return sendPublic(request, reply, request.params.slug, async (url) => {
       const { slug } = request.params;
       const { edition, editions } = await getEdition(ctx, slug, number);
       const view = viewOf(request);
@@ -149,7 +157,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       const html = await (
         <ProgrammePage
           view={view}
-          requestUrl={request.url}
+          requestUrl={url}
           catalogue={edition.catalogue}
           scope={editionScope(slug, edition, editions)}
         >
@@ -173,7 +181,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
 
   app.get(EDITION_ROUTES.project, { config: { policy: "public" }, schema: { hide: true, params: EditionProjectParams, querystring: PageQuery } }, async (request, reply) => {
     const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async () => {
+    return sendPublic(request, reply, request.params.slug, async (url) => {
       const { slug, projectSlug } = request.params;
       const { edition, editions } = await getEdition(ctx, slug, number);
       const { entry, dependents } = projectIn(edition.catalogue, projectSlug);
@@ -181,7 +189,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       const html = await (
         <ProjectPage
           view={view}
-          requestUrl={request.url}
+          requestUrl={url}
           catalogue={edition.catalogue}
           entry={entry}
           dependents={dependents}
@@ -195,12 +203,12 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
 
   app.get(EDITION_ROUTES.timeline, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: TimelineQuery } }, async (request, reply) => {
     const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async () => {
+    return sendPublic(request, reply, request.params.slug, async (url) => {
       const { slug } = request.params;
       const { edition, editions } = await getEdition(ctx, slug, number);
       return renderTimeline({
         view: viewOf(request),
-        requestUrl: request.url,
+        requestUrl: url,
         catalogue: edition.catalogue,
         scope: editionScope(slug, edition, editions),
         query: request.query,
@@ -214,7 +222,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
   app.get(EDITION_ROUTES.changes, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: ChangesQuery } }, async (request, reply) => {
     const number = editionNumber(request.params.number);
     const since = request.query.seit === undefined || request.query.seit === "" ? undefined : editionNumber(request.query.seit);
-    return sendPublic(request, reply, request.params.slug, async () => {
+    return sendPublic(request, reply, request.params.slug, async (url) => {
       const { slug } = request.params;
       const report = await compareEditions(ctx, slug, number, since);
       const { edition, editions } = await getEdition(ctx, slug, number);
@@ -222,7 +230,7 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       const html = await (
         <ChangesPage
           view={view}
-          requestUrl={request.url}
+          requestUrl={url}
           report={report}
           scope={editionScope(slug, edition, editions)}
           choices={editions.filter((candidate) => candidate.number < number)}

@@ -22,13 +22,18 @@ export function entityTag(dataVersion: number, parts: readonly (string | number)
   return `"${dataVersion}-${hash}"`;
 }
 
-/** Whether an If-None-Match header names the given tag (weak comparison, as RFC 9110 §13.1.2 asks). */
+/**
+ * Whether an If-None-Match header names the given tag (weak comparison, as RFC 9110
+ * §13.1.2 asks), or the tag of one of its compressed forms (`"…-br"`, `"…-gzip"`): the
+ * client holds the same content either way.
+ */
 export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
   if (header === undefined) return false;
   const wanted = stripWeak(tag);
+  const stem = wanted.slice(0, -1);
   return header.split(",").some((candidate) => {
-    const trimmed = candidate.trim();
-    return trimmed === "*" || stripWeak(trimmed) === wanted;
+    const trimmed = stripWeak(candidate.trim());
+    return trimmed === "*" || trimmed === wanted || trimmed === `${stem}-br"` || trimmed === `${stem}-gzip"`;
   });
 }
 

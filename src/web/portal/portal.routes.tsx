@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { getDataVersion, listMunicipalities, type SearchResult } from "../../app/catalogue/read-catalogue.js";
+import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { getPublishedCatalogue, getPublishedProject, searchPublished } from "../../app/edition/read-editions.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
@@ -13,10 +13,10 @@ import type { AppContext } from "../../app/context.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
-import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { NO_STORE } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "../http/errors.js";
-import { PageCache } from "../http/page-cache.js";
+import { canonicalRequest, PublicResponseCache, type RenderedResponse } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
 import { ErrorPage } from "./error-page.js";
@@ -50,11 +50,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** First path segments taken by the app itself; no municipality can be reached under them. */
 const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 
-/** A rendered page and its status; only 200 pages are cacheable. */
-interface RenderedPage {
-  readonly status: number;
-  readonly html: string;
-}
+/** Rendered public pages of all municipalities, kept ready to send (src/web/http/page-cache.ts). */
+const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
 
 /** Registers the portal's routes and its HTML error handling. */
 export async function portalRoutes(instance: FastifyInstance, options: PortalOptions): Promise<void> {
@@ -67,62 +64,62 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     isJsonPath(request.url) ? sendJsonError(error, request, reply) : sendHtmlError(error, request, reply),
   );
 
-  /** The municipality's data version, or a 404 for a slug that cannot or does not exist. */
+  /**
+   * The municipality's published version, from memory, or a 404 for a slug that cannot or
+   * does not exist. Pages show what is published, so their tags and cache entries follow
+   * the published version: an edit of the draft leaves them alone.
+   */
   async function requireDataVersion(slug: string): Promise<number> {
     if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
     if (RESERVED_SLUGS.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
+    const municipality = await ctx.versions.find(slug);
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return municipality.publishedVersion;
   }
 
-  /**
-   * Conditional GET: the tag is known from the data version before anything is loaded,
-   * so a 304 costs one small query. The date is part of the tag because pages with a
-   * timeline draw a today line.
-   */
-  const pageCache = new PageCache();
+  const pageCache = new PublicResponseCache("portal pages", PAGE_CACHE_BYTES);
 
+  /**
+   * Sends a public page: from the cache when kept, 304 when the client holds it, else
+   * rendered for the canonical URL (known parameters only). The date is part of the key
+   * because pages with a timeline draw a today line.
+   */
   async function sendPage(
     request: FastifyRequest,
     reply: FastifyReply,
     dataVersion: number,
-    render: () => Promise<RenderedPage>,
+    render: (url: string) => Promise<{ readonly status: number; readonly html: string }>,
   ): Promise<FastifyReply> {
-    const tag = entityTag(dataVersion, ["page", APP_VERSION, request.url, germanIsoDateOf(now())]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
-    }
-    const isAnonymous = request.principal.kind === "anonymous";
-    const cached = isAnonymous ? pageCache.get(tag) : undefined;
-    if (cached !== undefined) {
-      return reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(HTML).send(cached);
-    }
-    const page = await render();
-    if (page.status === 200) {
-      reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
-      if (isAnonymous) pageCache.set(tag, page.html);
-    } else {
-      reply.header("cache-control", NO_STORE);
-    }
-    return reply.code(page.status).type(HTML).send(page.html);
+    const canonical = canonicalRequest(request);
+    return pageCache.send(request, reply, {
+      version: dataVersion,
+      key: ["page", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(now())],
+      type: HTML,
+      render: async (): Promise<RenderedResponse> => {
+        const page = await render(canonical.url);
+        return { status: page.status, body: page.html };
+      },
+    });
   }
 
   app.get(ROUTES.home, { config: { policy: "public" }, schema: { hide: true, querystring: PageQuerySchema } }, async (request, reply) => {
     const view = createViewContext(resolveLanguage(request.query.lang));
-    const municipalities = await listMunicipalities(ctx);
+    const municipalities = await ctx.versions.all();
     const [only] = municipalities;
     if (municipalities.length === 1 && only !== undefined) {
       return reply.redirect(withQuery(paths.municipality(only.slug), view.lang), 302);
     }
-    // No single data version here: the list changes when any municipality is added or renamed.
-    const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
-    const tag = entityTag(version, ["home", APP_VERSION, request.url, ...municipalities.map((m) => `${m.slug}:${m.dataVersion}`)]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
-    }
-    const html = await (<MunicipalitiesPage view={view} requestUrl={request.url} municipalities={municipalities} />);
-    return reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(HTML).send(html);
+    // No single version here: the list changes when any municipality is added, renamed or published.
+    const canonical = canonicalRequest(request);
+    return pageCache.send(request, reply, {
+      version: await ctx.versions.signature(),
+      key: ["home", APP_VERSION, canonical.query],
+      type: HTML,
+      render: async () => ({
+        status: 200,
+        body: await (<MunicipalitiesPage view={view} requestUrl={canonical.url} municipalities={municipalities} />),
+      }),
+    });
   });
 
   app.get(
@@ -143,11 +140,11 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async () => {
+      return sendPage(request, reply, version, async (url) => {
         // The latest edition once there is one; until then the current state.
         const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
         const scope = publishedScope(slug, edition, editions);
-        return { status: 200, html: await (<ProgrammePage view={view} requestUrl={request.url} catalogue={catalogue} scope={scope} />) };
+        return { status: 200, html: await (<ProgrammePage view={view} requestUrl={url} catalogue={catalogue} scope={scope} />) };
       });
     },
   );
@@ -160,13 +157,13 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       if (!SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async () => {
+      return sendPage(request, reply, version, async (url) => {
         const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(ctx, slug, projectSlug);
         const figures = await getProjectIndicators(ctx, slug, projectSlug, germanDayOf(now()));
         const html = await (
           <ProjectPage
             view={view}
-            requestUrl={request.url}
+            requestUrl={url}
             catalogue={catalogue}
             entry={entry}
             dependents={dependents}
@@ -187,12 +184,12 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async () => {
+      return sendPage(request, reply, version, async (url) => {
         const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
         // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
         return renderTimeline({
           view,
-          requestUrl: request.url,
+          requestUrl: url,
           catalogue,
           scope: publishedScope(slug, edition, editions),
           query: request.query,
@@ -212,7 +209,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       const query = request.query.q ?? "";
-      return sendPage(request, reply, version, async () => {
+      return sendPage(request, reply, version, async (url) => {
         const { catalogue } = await getPublishedCatalogue(ctx, slug);
         let result: SearchResult | null = null;
         let error: string | undefined;
@@ -225,7 +222,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           }
         }
         const html = await (
-          <SearchPage view={view} requestUrl={request.url} catalogue={catalogue} query={query} result={result} error={error} />
+          <SearchPage view={view} requestUrl={url} catalogue={catalogue} query={query} result={result} error={error} />
         );
         return { status: error === undefined ? 200 : 400, html };
       });

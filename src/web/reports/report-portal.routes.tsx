@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
 import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
@@ -17,9 +16,10 @@ import { resolveLanguage } from "../../i18n/i18n.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
 import { createViewContext } from "../components/view.js";
-import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
-import { PageCache } from "../http/page-cache.js";
+import { createMemoryCache } from "../../app/memory-cache.js";
+import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { sendHtmlError } from "../portal/portal.routes.js";
 import { FiguresPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
@@ -42,34 +42,40 @@ const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) 
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const ReportParams = Type.Object({ slug: Type.String({ maxLength: 100 }), report: Type.String({ maxLength: 20 }) });
 
-/** At most this many PDFs of published reports are kept in memory. */
-const PDF_CACHE_SIZE = 16;
+/** At most this many bytes of PDFs of published reports are kept in memory. */
+const PDF_CACHE_BYTES = 24 * 1024 * 1024;
 
 /** Registers the public report pages and files. */
 export async function reportPortalRoutes(instance: FastifyInstance, options: ReportPortalRoutesOptions): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
-  const pages = new PageCache(200, 16 * 1024 * 1024);
-  const pdfs = new Map<string, Buffer>();
+  const pages = new PublicResponseCache("report pages", 16 * 1024 * 1024);
+  // A published report never changes, so its PDF is made once (for all who ask at the same time).
+  const pdfs = createMemoryCache<Buffer, () => Promise<Buffer>>({
+    name: "report PDFs",
+    maxBytes: PDF_CACHE_BYTES,
+    sizeOf: (body) => body.length,
+    build: async (_key, make) => make(),
+  });
 
+  /** The published version from memory (public pages follow what is published), or a 404. */
   async function requireDataVersion(slug: string): Promise<number> {
     if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
     if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
+    const municipality = await ctx.versions.find(slug);
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return municipality.publishedVersion;
   }
 
-  /** A page with ETag and a shared cache of rendered bodies for anonymous readers. */
-  async function sendPage(request: FastifyRequest, reply: FastifyReply, dataVersion: number, render: () => Promise<string>): Promise<FastifyReply> {
-    const tag = entityTag(dataVersion, ["reporting", APP_VERSION, request.url, germanIsoDateOf(options.now())]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
-    }
-    const isAnonymous = request.principal.kind === "anonymous";
-    const html = (isAnonymous ? pages.get(tag) : undefined) ?? (await render());
-    if (isAnonymous) pages.set(tag, html);
-    return reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(HTML).send(html);
+  /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
+  async function sendPage(request: FastifyRequest, reply: FastifyReply, dataVersion: number, render: (url: string) => Promise<string>): Promise<FastifyReply> {
+    const canonical = canonicalRequest(request);
+    return pages.send(request, reply, {
+      version: dataVersion,
+      key: ["reporting", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(options.now())],
+      type: HTML,
+      render: async () => ({ status: 200, body: await render(canonical.url) }),
+    });
   }
 
   /** A file of a published report: immutable, so its tag names only the report and the app. */
@@ -101,9 +107,9 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
   app.get(REPORT_ROUTES.reports, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
     const version = await requireDataVersion(request.params.slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendPage(request, reply, version, async () => {
+    return sendPage(request, reply, version, async (url) => {
       const { catalogue, reports } = await listPublishedReports(ctx, request.params.slug);
-      return await (<ReportsPage view={view} requestUrl={request.url} catalogue={catalogue} reports={reports} />);
+      return await (<ReportsPage view={view} requestUrl={url} catalogue={catalogue} reports={reports} />);
     });
   });
 
@@ -111,9 +117,9 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
     const version = await requireDataVersion(request.params.slug);
     const report = reportParam(request.params.report);
     const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendPage(request, reply, version, async () => {
+    return sendPage(request, reply, version, async (url) => {
       const { catalogue, document, summary } = await getPublishedReport(ctx, request.params.slug, report);
-      return await (<PublishedReportPage view={view} requestUrl={request.url} catalogue={catalogue} document={document} summary={summary} />);
+      return await (<PublishedReportPage view={view} requestUrl={url} catalogue={catalogue} document={document} summary={summary} />);
     });
   });
 
@@ -132,13 +138,8 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
       reply,
       "pdf",
       async () => {
-        let body = pdfs.get(key);
-        if (body === undefined) {
-          body = await renderReportPdf(options.pdf, document);
-          pdfs.set(key, body);
-          // A published report never changes, so the oldest kept PDF is simply dropped.
-          if (pdfs.size > PDF_CACHE_SIZE) pdfs.delete(pdfs.keys().next().value ?? key);
-        }
+        const body = await pdfs.fetch(key, async () => renderReportPdf(options.pdf, document));
+        if (body === undefined) throw new Error("the report PDF was not made");
         return { body, fileName: `${reportFileName(document)}.pdf` };
       },
       key,
@@ -149,9 +150,9 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
     const version = await requireDataVersion(request.params.slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
     const today = germanDayOf(options.now());
-    return sendPage(request, reply, version, async () => {
+    return sendPage(request, reply, version, async (url) => {
       const { catalogue, indicators } = await getPublicIndicators(ctx, request.params.slug, today);
-      return await (<FiguresPage view={view} requestUrl={request.url} catalogue={catalogue} indicators={indicators} today={today} />);
+      return await (<FiguresPage view={view} requestUrl={url} catalogue={catalogue} indicators={indicators} today={today} />);
     });
   });
 
