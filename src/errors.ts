@@ -60,6 +60,20 @@ export const ERRORS = {
       en: "Please enter a search term of at most 200 characters.",
     },
   },
+  ERR_STAND_INVALID: {
+    status: 400,
+    message: {
+      de: "Der Stand muss ein Datum der Form JJJJ-MM-TT sein, z. B. 2022-11-28.",
+      en: "The as-of date must be a date of the form YYYY-MM-DD, e.g. 2022-11-28.",
+    },
+  },
+  ERR_DATASET_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diesen Datensatz oder dieses Dateiformat gibt es in den offenen Daten nicht.",
+      en: "This dataset or file format does not exist in the open data.",
+    },
+  },
   ERR_IMPORT_INVALID: {
     status: 422,
     message: {

@@ -8,6 +8,7 @@ import { demoCommand } from "./commands/demo.js";
 import { exportJsonCommand } from "./commands/export-json.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { openApiCommand } from "./commands/openapi.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   importJsonCommand,
   userCommand,
   tokenCommand,
+  openApiCommand,
 ];
 
 function generalHelp(): string {

@@ -137,6 +137,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         },
         { name: "Protokoll", description: "Wer hat wann was geändert und warum – für Administration und Redaktion" },
         { name: "Fortschreibungen", description: "Veröffentlichte Fassungen des Katalogs und ihre Veränderungen mit Gründen" },
+        { name: "Gremien", description: "Ausschüsse und ihre Sitzungen, mit OParl-Verweisen" },
+        { name: "Berichte", description: "Veröffentlichte Sachstandsberichte mit Einträgen, Kennzahlen und berechneten Veränderungen" },
+        { name: "Kennzahlen", description: "Kennzahlen mit Definition und allen datierten Werten" },
+        { name: "OZG", description: "Das OZG-Leistungsregister zu einem Stand und seine Kennzahlen" },
         { name: "Betrieb", description: "Zustand des Dienstes" },
       ],
       components: {

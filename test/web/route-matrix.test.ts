@@ -450,6 +450,15 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /api/v1/municipalities/:slug/editions": { scope: "none", call: () => ({ url: `${API}/editions` }) },
   "GET /api/v1/municipalities/:slug/editions/:number": { scope: "none", call: () => ({ url: `${API}/editions/2` }) },
   "GET /api/v1/municipalities/:slug/editions/:number/changes": { scope: "none", call: () => ({ url: `${API}/editions/2/changes?since=1` }) },
+  "GET /api/v1/municipalities/:slug/bodies": { scope: "none", call: () => ({ url: `${API}/bodies` }) },
+  "GET /api/v1/municipalities/:slug/meetings": { scope: "none", call: () => ({ url: `${API}/meetings` }) },
+  "GET /api/v1/municipalities/:slug/reports": { scope: "none", call: () => ({ url: `${API}/reports` }) },
+  "GET /api/v1/municipalities/:slug/reports/:report": { scope: "none", call: () => ({ url: `${API}/reports/2022-11-29` }) },
+  "GET /api/v1/municipalities/:slug/indicators": { scope: "none", call: () => ({ url: `${API}/indicators` }) },
+  "GET /api/v1/municipalities/:slug/indicators/:key": { scope: "none", call: () => ({ url: `${API}/indicators/matrix-rechnungen` }) },
+  "GET /api/v1/municipalities/:slug/ozg/services": { scope: "none", call: () => ({ url: `${API}/ozg/services?stand=2022-11-28` }) },
+  "GET /api/v1/municipalities/:slug/ozg/figures": { scope: "none", call: () => ({ url: `${API}/ozg/figures?stand=2022-11-28` }) },
+  "GET /api/v1/municipalities/:slug/draft/changes": { scope: "municipality", call: () => ({ url: `${API}/draft/changes` }) },
 
   // ── The API: writing ────────────────────────────────────────────────────────
   "POST /api/v1/municipalities/:slug/projects": {

@@ -28,6 +28,7 @@ import { READ_ERROR_RESPONSES } from "./error.schema.js";
 import { projectTag, projectWriteRoutes } from "./project-write.routes.js";
 import { ref } from "./schema-ref.js";
 import { editionApiRoutes } from "./edition.routes.js";
+import { publicRecordApiRoutes } from "./public-records.routes.js";
 
 /** What the API needs from the app. */
 export interface ApiOptions {
@@ -45,7 +46,7 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
   // depends on cookies, so allowing every origin exposes nothing private.
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("access-control-allow-origin", "*");
-    reply.header("access-control-expose-headers", "ETag");
+    reply.header("access-control-expose-headers", "ETag, Link");
     return payload;
   });
 
@@ -189,4 +190,5 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
 
   await projectWriteRoutes(instance, { ctx });
   await editionApiRoutes(instance, { ctx });
+  await publicRecordApiRoutes(instance, { ctx });
 }

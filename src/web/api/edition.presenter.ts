@@ -79,13 +79,17 @@ function presentChange(report: ChangeReport, change: CatalogueChange): EditionCh
 
 /** The change report between two editions. */
 export function presentChangeReport(report: ChangeReport): EditionChangesDto {
+  if (report.to === null) throw new Error("the API reports changes between editions only");
+  return { ...presentChangeReportBody(report), to: presentEditionSummary(report.municipality.slug, report.to) };
+}
+
+/** A change report without its newer side (an edition, or the draft). */
+export function presentChangeReportBody(report: ChangeReport): Omit<EditionChangesDto, "to"> {
   const slug = report.municipality.slug;
   const { summary } = report.diff;
-  if (report.to === null) throw new Error("the API reports changes between editions only");
   return {
     municipality: { slug, name: report.municipality.name },
     from: presentEditionSummary(slug, report.from),
-    to: presentEditionSummary(slug, report.to),
     summary: {
       changeCount: summary.changeCount,
       shiftCount: summary.shiftCount,

@@ -145,8 +145,19 @@ export const EditionChangesSchema = Type.Object(
   { $id: "EditionChanges", description: "Was sich zwischen zwei Fortschreibungen verändert hat, mit den Gründen der Verschiebungen" },
 );
 
+const changeReportBody = Object.fromEntries(Object.entries(EditionChangesSchema.properties).filter(([key]) => key !== "to")) as Omit<
+  typeof EditionChangesSchema.properties,
+  "to"
+>;
+
+/** The draft compared with an edition (staff). */
+export const DraftChangesSchema = Type.Object(
+  { ...changeReportBody, draft: Type.Object({ stand: Type.String({ format: "date", description: "Heute (deutsche Zeit): der Arbeitsstand" }) }) },
+  { $id: "DraftChanges", description: "Was sich im Arbeitsstand gegenüber einer Fortschreibung verändert hat, mit den Gründen (auch den im Arbeitsstand gegebenen)" },
+);
+
 /** The schemas with an $id, for shared-schemas.ts. */
-export const EDITION_SCHEMAS = [EditionSummarySchema, EditionListSchema, EditionReasonSchema, EditionDetailSchema, EditionChangeSchema, EditionChangesSchema] as const;
+export const EDITION_SCHEMAS = [EditionSummarySchema, EditionListSchema, EditionReasonSchema, EditionDetailSchema, EditionChangeSchema, EditionChangesSchema, DraftChangesSchema] as const;
 
 export type EditionSummaryDto = Static<typeof EditionSummarySchema>;
 export type EditionListDto = Static<typeof EditionListSchema>;
@@ -154,3 +165,4 @@ export type EditionReasonDto = Static<typeof EditionReasonSchema>;
 export type EditionDetailDto = Static<typeof EditionDetailSchema>;
 export type EditionChangeDto = Static<typeof EditionChangeSchema>;
 export type EditionChangesDto = Static<typeof EditionChangesSchema>;
+export type DraftChangesDto = Static<typeof DraftChangesSchema>;

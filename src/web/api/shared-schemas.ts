@@ -19,6 +19,7 @@ import { ErrorResponseSchema } from "./error.schema.js";
 import { HealthResponseSchema } from "./health.schema.js";
 import { WRITE_SCHEMAS } from "./project-write.schema.js";
 import { EDITION_SCHEMAS } from "./edition.schema.js";
+import { PUBLIC_RECORD_SCHEMAS } from "./public-records.schema.js";
 
 /** The shared schemas, each with an $id. */
 export const SHARED_SCHEMAS: readonly TSchema[] = [
@@ -39,4 +40,5 @@ export const SHARED_SCHEMAS: readonly TSchema[] = [
   ProjectResponseSchema,
   ...WRITE_SCHEMAS,
   ...EDITION_SCHEMAS,
+  ...PUBLIC_RECORD_SCHEMAS,
 ];

@@ -1,0 +1,297 @@
+/**
+ * The rest of the public record in the API: bodies and meetings, published status reports,
+ * key figures with all dated values, the OZG register as it stood on a day and its figures
+ * — and, for staff, the draft compared with an edition. Public reads carry ETags from the
+ * municipality's data version (plus the German date where "today" matters) and are open to
+ * every origin (CORS, set by the API plugin); lists that grow are paged with Link headers.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { compareDraftWith, getDraftRevision } from "../../app/edition/revise-draft.js";
+import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
+import { getPublicBodies, getPublicRegister, parseStand } from "../../app/open-data/public-records.js";
+import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
+import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { AppError } from "../../errors.js";
+import { entityTag, matchesIfNoneMatch, sendCacheable } from "../http/cache.js";
+import { germanDate, germanDayNumber } from "../http/clock.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { ApiQuerySchema, MunicipalityParamsSchema } from "./catalogue.schema.js";
+import { presentChangeReportBody } from "./edition.presenter.js";
+import { DraftChangesSchema } from "./edition.schema.js";
+import { ErrorResponseSchema, READ_ERROR_RESPONSES } from "./error.schema.js";
+import { paginate } from "./pagination.js";
+import {
+  presentBody,
+  presentIndicator,
+  presentMeeting,
+  presentOzgFigures,
+  presentReportDetail,
+  presentReportSummary,
+  presentService,
+} from "./public-records.presenter.js";
+import {
+  BodyListSchema,
+  DraftChangesQuerySchema,
+  IndicatorListSchema,
+  IndicatorParamsSchema,
+  IndicatorSchema,
+  MeetingListSchema,
+  OzgFiguresSchema,
+  PageQuerySchema,
+  RegisterFiguresQuerySchema,
+  RegisterQuerySchema,
+  RegisterSchema,
+  ReportDetailSchema,
+  ReportListSchema,
+  ReportParamsSchema,
+} from "./public-records.schema.js";
+import { ref } from "./schema-ref.js";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/** Registers the routes on the API plugin (prefix /api). */
+export async function publicRecordApiRoutes(instance: FastifyInstance, options: { readonly ctx: AppContext }): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  /** The tag of a public response: the data version, the URL with its query, and today. */
+  async function tagFor(request: FastifyRequest, slug: string): Promise<string> {
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return entityTag(version, ["api-records", APP_VERSION, request.url, germanDate(ctx.clock())]);
+  }
+
+  const today = (): number => germanDayNumber(ctx.clock());
+
+  app.get(
+    "/v1/municipalities/:slug/bodies",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Gremien einer Kommune",
+        description: "Die Ausschüsse, denen die Kommune über ihr Digitalisierungsprogramm berichtet.",
+        tags: ["Gremien"],
+        params: MunicipalityParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(BodyListSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { municipality, committees } = await getPublicBodies(ctx, slug);
+        return { municipality: { slug, name: municipality.name }, bodies: committees.map(presentBody) };
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/meetings",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Sitzungen der Gremien",
+        description: "Die Sitzungen, die früheste zuerst, mit OParl-Verweisen und den veröffentlichten Berichten. Seitenweise (Link-Header).",
+        tags: ["Gremien"],
+        params: MunicipalityParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: ref(MeetingListSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { meetings } = await getPublicBodies(ctx, slug);
+        const { items, page } = paginate(request, reply, meetings, request.query);
+        return { meetings: items.map((meeting) => presentMeeting(slug, meeting)), page };
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/reports",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Veröffentlichte Sachstandsberichte",
+        description: "Die veröffentlichten Berichte, der neueste zuerst. Entwürfe erscheinen nie. Seitenweise (Link-Header).",
+        tags: ["Berichte"],
+        params: MunicipalityParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: ref(ReportListSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { catalogue, reports } = await listPublishedReports(ctx, slug);
+        const newestFirst = [...reports].sort((a, b) => b.asOf - a.asOf || b.id - a.id);
+        const { items, page } = paginate(request, reply, newestFirst, request.query);
+        return { municipality: { slug, name: catalogue.municipality.name }, reports: items.map((report) => presentReportSummary(slug, report)), page };
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/reports/:report",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Ein veröffentlichter Sachstandsbericht",
+        description:
+          "Der Bericht, wie er dem Gremium vorlag: Abschnitte je Aktionsfeld mit Status, Text, Höhepunkten, neuen Terminen und den berechneten Veränderungen je Projekt, Kennzahlen mit ihrem Stand und ihrer Veränderung, OZG-Zahlen und Ausblick. Adressiert über die Id oder das Datum der Sitzung.",
+        tags: ["Berichte"],
+        params: ReportParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(ReportDetailSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, report } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { summary, document } = await getPublishedReport(ctx, slug, report);
+        return presentReportDetail(slug, summary, document);
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/indicators",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Kennzahlen mit allen Werten",
+        description: "Jede Kennzahl mit Definition, Quelle, Verantwortung und allen datierten Werten bis heute. Seitenweise (Link-Header).",
+        tags: ["Kennzahlen"],
+        params: MunicipalityParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: ref(IndicatorListSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { catalogue, indicators } = await getPublicIndicators(ctx, slug, today());
+        const { items, page } = paginate(request, reply, indicators, request.query);
+        return { municipality: { slug, name: catalogue.municipality.name }, indicators: items.map(presentIndicator), page };
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/indicators/:key",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "Eine Kennzahl",
+        description: "Definition und alle datierten Werte bis heute.",
+        tags: ["Kennzahlen"],
+        params: IndicatorParamsSchema,
+        querystring: ApiQuerySchema,
+        response: { 200: ref(IndicatorSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug, key } = request.params;
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const { indicators } = await getPublicIndicators(ctx, slug, today());
+        const found = indicators.find((each) => each.indicator.key === key);
+        if (found === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
+        return presentIndicator(found);
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/ozg/services",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "OZG-Leistungsregister zu einem Stand",
+        description: "Die am Stand (stand=JJJJ-MM-TT, Standard heute) gültigen Einträge, einer je Leistung, in der Reihenfolge des Registers. Seitenweise (Link-Header).",
+        tags: ["OZG"],
+        params: MunicipalityParamsSchema,
+        querystring: RegisterQuerySchema,
+        response: { 200: ref(RegisterSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const day = request.query.stand === undefined ? today() : parseStand(request.query.stand);
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
+        const register = await getPublicRegister(ctx, slug, day);
+        const { items, page } = paginate(request, reply, register.services, request.query);
+        return { municipality: { slug, name: register.municipality.name }, stand: formatIsoDate(day), services: items.map(presentService), page };
+      }, JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/ozg/figures",
+    {
+      config: { policy: "public" },
+      schema: {
+        summary: "OZG-Kennzahlen zu einem Stand",
+        description: "Definierte und umgesetzte Leistungen, Zugänge, E-Payment, eID, Online-Anträge, Status und Reifegrade am Stand (stand=JJJJ-MM-TT, Standard heute).",
+        tags: ["OZG"],
+        params: MunicipalityParamsSchema,
+        querystring: RegisterFiguresQuerySchema,
+        response: { 200: ref(OzgFiguresSchema), ...READ_ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const day = request.query.stand === undefined ? today() : parseStand(request.query.stand);
+      return sendCacheable(request, reply, await tagFor(request, slug), async () => presentOzgFigures((await getPublicRegister(ctx, slug, day)).figures), JSON_TYPE);
+    },
+  );
+
+  app.get(
+    "/v1/municipalities/:slug/draft/changes",
+    {
+      config: { policy: "staff" },
+      schema: {
+        summary: "Arbeitsstand gegenüber einer Fortschreibung",
+        description:
+          "Für Administration und Redaktion der Kommune (Sitzung oder API-Token): was sich im Arbeitsstand gegenüber der letzten (oder der mit since genannten) Fortschreibung verändert hat, mit den Gründen. Nie öffentlich zwischengespeichert.",
+        tags: ["Fortschreibungen"],
+        security: [{ bearerAuth: [] }],
+        params: MunicipalityParamsSchema,
+        querystring: DraftChangesQuerySchema,
+        response: {
+          200: ref(DraftChangesSchema),
+          400: ref(ErrorResponseSchema),
+          401: ref(ErrorResponseSchema),
+          403: ref(ErrorResponseSchema),
+          404: ref(ErrorResponseSchema),
+          500: ref(ErrorResponseSchema),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const origin = { ip: request.ip };
+      const since = request.query.since;
+      let report;
+      if (since === undefined) {
+        const revision = await getDraftRevision(ctx, request.principal, slug, origin);
+        if (revision.report === null) throw new AppError("ERR_EDITION_NOT_FOUND", { detail: "Es gibt noch keine veröffentlichte Fortschreibung." });
+        report = revision.report;
+      } else {
+        report = await compareDraftWith(ctx, request.principal, slug, since, origin);
+      }
+      const body = { ...presentChangeReportBody(report), draft: { stand: germanDate(ctx.clock()) } };
+      return sendPrivate(request, reply, entityTag(report.municipality.dataVersion, ["api-draft", APP_VERSION, request.url, germanDate(ctx.clock())]), body);
+    },
+  );
+}
+
+/** A staff response: validated by ETag, never kept by shared caches. */
+function sendPrivate(request: FastifyRequest, reply: FastifyReply, tag: string, body: unknown): FastifyReply {
+  reply.header("etag", tag).header("cache-control", "private, no-cache");
+  if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) return reply.code(304).send();
+  return reply.type(JSON_TYPE).send(body);
+}
