@@ -6,7 +6,7 @@
 import { listCommittees, listMeetings, listReports, type StoredCommittee, type StoredMeeting } from "../../db/report.repository.js";
 import { listServices } from "../../db/service.repository.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
-import { dayNumberOf, isValidCalendarDate } from "../../domain/period/point-in-time.js";
+import { dayNumberOf, isValidCalendarDate } from "../../domain/calendar/calendar.js";
 import { aggregateOzgFigures, type OzgFigures } from "../../domain/service/ozg-figures.js";
 import { registerOn, type Service } from "../../domain/service/service.js";
 import { AppError } from "../../errors.js";

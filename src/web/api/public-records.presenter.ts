@@ -2,7 +2,7 @@
 import type { PublicMeeting } from "../../app/open-data/public-records.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { shareOf, type Indicator, type Observation } from "../../domain/indicator/indicator.js";
 import type { ReportDocument, ReportFigure } from "../../domain/report/report-document.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";

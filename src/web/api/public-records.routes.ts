@@ -13,10 +13,10 @@ import { compareDraftWith, getDraftRevision } from "../../app/edition/revise-dra
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
 import { getPublicBodies, getPublicRegister, parseStand } from "../../app/open-data/public-records.js";
 import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import { entityTag, matchesIfNoneMatch, sendCacheable } from "../http/cache.js";
-import { germanDate, germanDayNumber } from "../http/clock.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { ApiQuerySchema, MunicipalityParamsSchema } from "./catalogue.schema.js";
 import { presentChangeReportBody } from "./edition.presenter.js";
@@ -61,10 +61,10 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
   async function tagFor(request: FastifyRequest, slug: string): Promise<string> {
     const version = await getDataVersion(ctx, slug);
     if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return entityTag(version, ["api-records", APP_VERSION, request.url, germanDate(ctx.clock())]);
+    return entityTag(version, ["api-records", APP_VERSION, request.url, germanIsoDateOf(ctx.clock())]);
   }
 
-  const today = (): number => germanDayNumber(ctx.clock());
+  const today = (): number => germanDayOf(ctx.clock());
 
   app.get(
     "/v1/municipalities/:slug/bodies",
@@ -283,8 +283,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       } else {
         report = await compareDraftWith(ctx, request.principal, slug, since, origin);
       }
-      const body = { ...presentChangeReportBody(report), draft: { stand: germanDate(ctx.clock()) } };
-      return sendPrivate(request, reply, entityTag(report.municipality.dataVersion, ["api-draft", APP_VERSION, request.url, germanDate(ctx.clock())]), body);
+      const body = { ...presentChangeReportBody(report), draft: { stand: germanIsoDateOf(ctx.clock()) } };
+      return sendPrivate(request, reply, entityTag(report.municipality.dataVersion, ["api-draft", APP_VERSION, request.url, germanIsoDateOf(ctx.clock())]), body);
     },
   );
 }
