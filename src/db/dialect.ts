@@ -16,13 +16,11 @@ import {
   type ColumnDataType,
   type Dialect,
   type Driver,
-  type Expression,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
-  type SqlBool,
   type UnknownRow,
 } from "kysely";
 import pg from "pg";
