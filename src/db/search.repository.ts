@@ -16,12 +16,13 @@ export interface SearchEntryInput {
   readonly body: string;
 }
 
-/** A matching entry. */
+/** A matching entry, with its stored stems. */
 export interface SearchEntryMatch {
   readonly projectId: number;
   readonly measureId: number | null;
   readonly title: string;
   readonly body: string;
+  readonly words: string;
 }
 
 async function insertSearchEntries(db: Executor, municipalityId: number, entries: readonly SearchEntryInput[]): Promise<void> {
@@ -77,12 +78,12 @@ export async function searchEntries(
   if (tokens.length === 0) return [];
   let query = db
     .selectFrom("search_entry")
-    .select(["project_id", "measure_id", "title", "body"])
+    .select(["project_id", "measure_id", "title", "body", "words"])
     .where("municipality_id", "=", municipalityId);
   for (const token of tokens) {
     if (!/^[a-z0-9]+$/.test(token)) return [];
     query = query.where(sql<boolean>`search_entry.words like ${`% ${token}%`}`);
   }
   const rows = await query.orderBy("id").execute();
-  return rows.map((row) => ({ projectId: row.project_id, measureId: row.measure_id, title: row.title, body: row.body }));
+  return rows.map((row) => ({ projectId: row.project_id, measureId: row.measure_id, title: row.title, body: row.body, words: row.words }));
 }

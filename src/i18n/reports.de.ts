@@ -3,7 +3,7 @@
  * chart components). Part of the dictionary as `t.reports`; reports.en.ts has the same keys.
  */
 import type { IndicatorKind } from "../domain/indicator/indicator.js";
-import type { ReportStatus } from "../domain/report/report-status.js";
+import type { MissingUpdateReason, ReportStatus } from "../domain/report/report-status.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -24,6 +24,11 @@ export const reportsDe = {
     dormant: "ruhend",
   } satisfies Record<ReportStatus, string>,
   statusMissing: "Status fehlt",
+  missingReason: {
+    "no-entry": "noch kein Eintrag",
+    "no-status": "Status fehlt",
+    "no-text": "Text fehlt (oder „Unverändert seit dem letzten Bericht“ bestätigen)",
+  } satisfies Record<MissingUpdateReason, string>,
   indicatorKind: { count: "Anzahl", ratio: "Anteil (x von y)" } satisfies Record<IndicatorKind, string>,
 
   notices: {

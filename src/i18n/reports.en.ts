@@ -24,6 +24,11 @@ export const reportsEn: Dictionary["reports"] = {
     dormant: "dormant",
   },
   statusMissing: "status missing",
+  missingReason: {
+    "no-entry": "no entry yet",
+    "no-status": "status missing",
+    "no-text": "text missing (or confirm “Unchanged since the last report”)",
+  },
   indicatorKind: { count: "count", ratio: "share (x of y)" },
 
   notices: {

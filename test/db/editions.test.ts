@@ -33,7 +33,7 @@ import * as editionRepository from "../../src/db/edition.repository.js";
 import { ANONYMOUS, type UserPrincipal } from "../../src/domain/access/principal.js";
 import { findProject, listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { shiftsNeedingReason } from "../../src/domain/edition/catalogue-diff.js";
-import { describeShiftCountGerman } from "../../src/domain/edition/change-description.js";
+import { describeShiftCountGerman } from "../../src/i18n/change-description.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../src/domain/edition/reasons.js";
 import { isAppError, type AppError } from "../../src/errors.js";
 import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";

@@ -17,7 +17,7 @@ import {
   type Municipality,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
-import { matchEntries } from "../../domain/search/match-entries.js";
+import { matchEntries, type SearchableEntry } from "../../domain/search/match-entries.js";
 import { searchTokens } from "../../domain/search/search-words.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -89,20 +89,20 @@ export async function getProject(
   return { catalogue, entry, dependents: dependentsOfProject(catalogue, projectSlug) };
 }
 
-/** Searches projects and measures; throws ERR_SEARCH_QUERY_INVALID for an empty or overlong query. */
-export async function searchCatalogue(
-  ctx: AppContext,
-  municipalitySlug: string,
-  query: string,
-): Promise<SearchResult> {
+/** The trimmed search query; ERR_SEARCH_QUERY_INVALID for an empty or overlong one. */
+export function validSearchQuery(query: string): string {
   const trimmed = query.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) throw new AppError("ERR_SEARCH_QUERY_INVALID");
-  const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const tokens = searchTokens(trimmed);
-  // The database narrows down, the one matcher ranks: the same list on both dialects.
-  const matches = matchEntries(await searchEntries(ctx.db, catalogue.municipality.id, tokens), tokens, MAX_HITS);
+  return trimmed;
+}
+
+/**
+ * The hits of a (valid) query among entries of a catalogue, by the one search rule
+ * (domain/search/): for the draft the database's candidates, for an edition all its entries.
+ */
+export function searchResultOf(catalogue: Catalogue, query: string, entries: readonly SearchableEntry[]): SearchResult {
   const projectsById = new Map(listProjects(catalogue).map((entry) => [entry.project.id, entry]));
-  const hits = matches.flatMap((match): SearchHit[] => {
+  const hits = matchEntries(entries, searchTokens(query), MAX_HITS).flatMap((match): SearchHit[] => {
     const entry = projectsById.get(match.projectId);
     if (entry === undefined) return [];
     return [
@@ -120,7 +120,19 @@ export async function searchCatalogue(
       },
     ];
   });
-  return { query: trimmed, hits };
+  return { query, hits };
+}
+
+/** Searches the draft's projects and measures; throws ERR_SEARCH_QUERY_INVALID for an empty or overlong query. */
+export async function searchCatalogue(
+  ctx: AppContext,
+  municipalitySlug: string,
+  query: string,
+): Promise<SearchResult> {
+  const trimmed = validSearchQuery(query);
+  const catalogue = await getCatalogue(ctx, municipalitySlug);
+  // The database narrows down by the same rule; the matcher ranks, as for an edition.
+  return searchResultOf(catalogue, trimmed, await searchEntries(ctx.db, catalogue.municipality.id, searchTokens(trimmed)));
 }
 
 /** The first sentence or so of a text, cut at a word boundary. */

@@ -21,7 +21,7 @@ import {
 import { type Principal, actorLabel } from "../../domain/access/principal.js";
 import type { Catalogue, Municipality } from "../../domain/catalogue/catalogue.js";
 import { diffCatalogues, shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
-import { describeChangeGerman, describeConflictGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeConflictGerman } from "../../i18n/change-description.js";
 import { findDependencyConflicts, findIntroducedConflicts } from "../../domain/edition/dependency-conflicts.js";
 import { defaultEditionTitle, type EditionReason } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman, germanDayOf, germanIsoDateOf, parseIsoDate } from "../../domain/calendar/calendar.js";

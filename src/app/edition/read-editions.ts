@@ -12,18 +12,15 @@ import type { Principal } from "../../domain/access/principal.js";
 import {
   dependentsOfProject,
   findProject,
-  listProjects,
   type Catalogue,
   type Municipality,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
 import type { Edition, EditionReason, EditionSummary } from "../../domain/edition/edition.js";
 import type { ReasonCategory } from "../../domain/edition/reasons.js";
-import { searchTokens } from "../../domain/search/search-words.js";
-import { matchEntries } from "../../domain/search/match-entries.js";
 import { AppError } from "../../errors.js";
 import { searchEntriesOf, type SearchEntry } from "../catalogue/catalogue-document.js";
-import { getCatalogue, MAX_QUERY_LENGTH, searchCatalogue, type SearchHit, type SearchResult } from "../catalogue/read-catalogue.js";
+import { getCatalogue, searchCatalogue, searchResultOf, validSearchQuery, type SearchResult } from "../catalogue/read-catalogue.js";
 import type { AppContext } from "../context.js";
 import { approximateBytes, createMemoryCache, type MemoryCache } from "../memory-cache.js";
 import { canReadDraft } from "../policies/edition.policy.js";
@@ -210,41 +207,11 @@ export async function getCatalogueForReader(
   return { ...published, isDraft: false };
 }
 
-/** At most this many hits are shown (as in the draft's search). */
-const MAX_HITS = 50;
-
 /** Searches what is published; throws ERR_SEARCH_QUERY_INVALID for an empty or overlong query. */
 export async function searchPublished(ctx: AppContext, municipalitySlug: string, query: string): Promise<SearchResult> {
-  const trimmed = query.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) throw new AppError("ERR_SEARCH_QUERY_INVALID");
+  const trimmed = validSearchQuery(query);
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
   if (published.edition === null) return searchCatalogue(ctx, municipalitySlug, query);
   const { catalogue } = published;
-  const entries = searchEntriesOfCached(ctx, catalogue.municipality, published.edition.number);
-  const projectsById = new Map(listProjects(catalogue).map((entry) => [entry.project.id, entry]));
-  const hits = matchEntries(entries, searchTokens(trimmed), MAX_HITS).flatMap((match): SearchHit[] => {
-    const entry = projectsById.get(match.projectId);
-    if (entry === undefined) return [];
-    return [
-      {
-        kind: match.measureId === null ? "project" : "measure",
-        projectSlug: entry.project.slug,
-        projectCode: entry.project.code,
-        projectTitle: entry.project.title,
-        impactAreaName: entry.impactArea.name,
-        actionFieldName: entry.actionField.name,
-        actionFieldColour: entry.actionField.colour,
-        title: match.measureId === null ? entry.project.title : match.title,
-        excerpt: match.measureId === null ? excerpt(entry.project.summary) : "",
-      },
-    ];
-  });
-  return { query: trimmed, hits };
-}
-
-/** The first sentence or so of a text, cut at a word boundary (as the draft's search does). */
-function excerpt(text: string, length = 180): string {
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2))} …`;
+  return searchResultOf(catalogue, trimmed, searchEntriesOfCached(ctx, catalogue.municipality, published.edition.number));
 }

@@ -20,7 +20,7 @@ import type { Principal, UserPrincipal } from "../../domain/access/principal.js"
 import { listProjects, type Catalogue, type Municipality } from "../../domain/catalogue/catalogue.js";
 import type { ShiftChange } from "../../domain/edition/catalogue-change.js";
 import { shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
-import { describeChangeGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman } from "../../i18n/change-description.js";
 import {
   findDependencyConflicts,
   findIntroducedConflicts,

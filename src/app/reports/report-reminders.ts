@@ -8,7 +8,8 @@ import { listEntries } from "../../db/report.repository.js";
 import { listUsersOfMunicipality } from "../../db/user.repository.js";
 import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
-import { MISSING_UPDATE_REASON_LABELS, missingUpdates } from "../../domain/report/report-status.js";
+import { missingUpdates } from "../../domain/report/report-status.js";
+import { reportsDe } from "../../i18n/reports.de.js";
 import { reportProjects } from "../../domain/report/report-document.js";
 import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
@@ -86,7 +87,7 @@ export async function sendReportReminders(
     if (open.length === 0) continue;
     recipients += 1;
     const lines = open.map(
-      (each) => `- ${each.project.code} ${each.project.title}: ${each.reasons.map((reason) => MISSING_UPDATE_REASON_LABELS[reason]).join(", ")}`,
+      (each) => `- ${each.project.code} ${each.project.title}: ${each.reasons.map((reason) => reportsDe.missingReason[reason]).join(", ")}`,
     );
     try {
       await delivery.mailer.send({

@@ -87,16 +87,6 @@ export interface ReportEntry {
 /** Why a project's entry is not ready yet. */
 export type MissingUpdateReason = "no-entry" | "no-status" | "no-text";
 
-/** German texts of the reasons, as the editor's to-do list shows them. */
-export const MISSING_UPDATE_REASON_LABELS: Readonly<
-  Record<MissingUpdateReason, string>
-> = {
-  "no-entry": "noch kein Eintrag",
-  "no-status": "Status fehlt",
-  "no-text":
-    "Text fehlt (oder „Unverändert seit dem letzten Bericht“ bestätigen)",
-};
-
 /** A project that still needs something for the report, and what. */
 export interface MissingUpdate<P extends ReportProject = ReportProject> {
   readonly project: P;

@@ -13,6 +13,27 @@ export interface SearchableEntry {
   readonly measureId: number | null;
   readonly title: string;
   readonly body: string;
+  /** The stems of title and body as the database stores them (indexedWords), when at hand. */
+  readonly words?: string;
+}
+
+interface EntryWords {
+  readonly title: readonly string[];
+  readonly all: readonly string[];
+}
+
+/** The stems of entries already seen: an edition's entries are the same objects for every search. */
+const WORDS = new WeakMap<SearchableEntry, EntryWords>();
+
+function wordsOf(entry: SearchableEntry): EntryWords {
+  let words = WORDS.get(entry);
+  if (words === undefined) {
+    const title = searchWords(entry.title);
+    const all = entry.words === undefined ? [...title, ...searchWords(entry.body)] : entry.words.split(" ").filter((word) => word !== "");
+    words = { title, all };
+    WORDS.set(entry, words);
+  }
+  return words;
 }
 
 /**
@@ -24,10 +45,9 @@ export function matchEntries<T extends SearchableEntry>(entries: readonly T[], t
   if (tokens.length === 0) return [];
   const hits: { entry: T; order: number; inTitle: number }[] = [];
   entries.forEach((entry, order) => {
-    const titleWords = searchWords(entry.title);
-    const words = [...titleWords, ...searchWords(entry.body)];
-    if (!tokens.every((token) => containsPrefix(words, token))) return;
-    const inTitle = tokens.filter((token) => containsPrefix(titleWords, token)).length;
+    const words = wordsOf(entry);
+    if (!tokens.every((token) => containsPrefix(words.all, token))) return;
+    const inTitle = tokens.filter((token) => containsPrefix(words.title, token)).length;
     hits.push({ entry, order, inTitle });
   });
   hits.sort(

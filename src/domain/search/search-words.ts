@@ -25,12 +25,30 @@ function foldUmlauts(folded: string): string {
   return folded.replace(/ae/g, "a").replace(/oe/g, "o").replace(/(?<!q)ue/g, "u");
 }
 
+/**
+ * Stems already computed: a catalogue uses a few thousand distinct words, and every
+ * search stems the words of every candidate entry, so remembering them makes a search a
+ * matter of string comparisons. Bounded, so that odd input cannot grow it without end.
+ */
+const STEMS = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (STEMS.size >= MAX_REMEMBERED_STEMS) STEMS.clear();
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
 /** The stems of the words of a text, in order, each only [a-z0-9]. */
 export function searchWords(text: string): readonly string[] {
   return foldUmlauts(foldGerman(text))
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0)
-    .map((word) => stemmer(word));
+    .map(stemOf);
 }
 
 /** The distinct stems of a search query, at most MAX_SEARCH_TOKENS. */

@@ -9,7 +9,7 @@
 import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
 import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";

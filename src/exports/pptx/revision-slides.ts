@@ -10,7 +10,7 @@ import pptxgenjs from "pptxgenjs";
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DocumentPicture } from "../catalogue/catalogue-document-model.js";

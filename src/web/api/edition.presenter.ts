@@ -1,7 +1,7 @@
 /** Editions and change reports → API JSON. */
 import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
 import type { Edition, EditionSummary } from "../../domain/edition/edition.js";
 import { formatPointInTime, type PointInTime } from "../../domain/period/point-in-time.js";
 import { editionPaths } from "../edition/edition-paths.js";

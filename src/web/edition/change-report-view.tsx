@@ -5,7 +5,7 @@
  */
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange, type ProjectRef } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import type { ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";

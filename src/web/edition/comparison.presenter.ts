@@ -5,7 +5,7 @@
 import type { ActionField, Catalogue, ImpactArea, Project } from "../../domain/catalogue/catalogue.js";
 import { filterCatalogue, isFilterActive, type CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman } from "../../i18n/change-description.js";
 import {
   layoutTimelineComparison,
   type ComparisonBar,

@@ -8,7 +8,7 @@
  */
 import type { DraftRevision } from "../../app/edition/revise-draft.js";
 import type { CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeConflictGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman, describeConflictGerman } from "../../i18n/change-description.js";
 import type { DependencyConflict } from "../../domain/edition/dependency-conflicts.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";

@@ -30,7 +30,7 @@ import {
   type DraftRevision,
 } from "../../app/edition/revise-draft.js";
 import type { AppContext } from "../../app/context.js";
-import { describeChangeGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman } from "../../i18n/change-description.js";
 import { isoDateOfGermanDay } from "../../domain/period/point-in-time.js";
 import { AppError, isAppError, type InputProblem } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";

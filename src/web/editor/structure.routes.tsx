@@ -52,6 +52,7 @@ import {
   type FailedForm,
   type FormFields,
 } from "./editor-view.js";
+import { calendarDateOf, germanDayOf } from "../../domain/calendar/calendar.js";
 import { parseTags, reasonOf } from "./project-forms.js";
 import {
   NewProjectPage,
@@ -336,7 +337,7 @@ export async function structureRoutes(
       let html: string;
       switch (page) {
         case "programme": {
-          const today = ctx.clock().getUTCFullYear();
+          const today = calendarDateOf(germanDayOf(ctx.clock())).year;
           const fallback = Math.min(
             Math.max(today, data.programme.horizonStart),
             data.programme.horizonEnd,

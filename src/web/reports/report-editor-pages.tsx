@@ -10,7 +10,7 @@ import { formatGermanDate, germanDayOf } from "../../domain/calendar/calendar.js
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { parsePointInTime, formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { reportProjects, type ReportProjectEntry } from "../../domain/report/report-document.js";
-import { MISSING_UPDATE_REASON_LABELS, REPORT_STATUSES } from "../../domain/report/report-status.js";
+import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import { RadioGroup, type Choice } from "../components/form-fields/form-fields.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
@@ -56,7 +56,7 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
                     </span>
                     <span class="app-task-list__status">
                       <strong class="app-tag app-tag--report-missing" safe>
-                        {open.reasons.map((reason) => MISSING_UPDATE_REASON_LABELS[reason]).join("; ")}
+                        {open.reasons.map((reason) => t.missingReason[reason]).join("; ")}
                       </strong>
                     </span>
                   </li>
@@ -562,7 +562,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                 <a class="app-link" href={`#projekt-${open.project.slug}`} lang={view.contentLang} safe>
                   {`${open.project.code} ${open.project.title}`}
                 </a>{" "}
-                <span safe>{`– ${open.reasons.map((reason) => MISSING_UPDATE_REASON_LABELS[reason]).join("; ")}`}</span>
+                <span safe>{`– ${open.reasons.map((reason) => t.missingReason[reason]).join("; ")}`}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
+import { reportsDe } from "../../../../src/i18n/reports.de.js";
 import { describe, expect, it } from "vitest";
 
 import {
-  MISSING_UPDATE_REASON_LABELS,
   REPORT_STATUSES,
   REPORT_STATUS_PRESENTATION,
   isReportStatus,
@@ -134,7 +134,7 @@ describe("missingUpdates", () => {
   });
 
   it("has a German text for every reason", () => {
-    expect(MISSING_UPDATE_REASON_LABELS["no-entry"]).toBe("noch kein Eintrag");
+    expect(reportsDe.missingReason["no-entry"]).toBe("noch kein Eintrag");
   });
 });
 

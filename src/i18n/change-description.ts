@@ -11,23 +11,23 @@ import type {
   MeasureStatus,
   ProjectStatus,
   ResponsibilityRole,
-} from "../catalogue/catalogue.js";
-import type { Continuation } from "../period/period.js";
+} from "../domain/catalogue/catalogue.js";
+import type { Continuation } from "../domain/period/period.js";
 import {
   formatPointInTimeGerman,
   formatShiftGerman,
-} from "../period/point-in-time.js";
-import type { PointInTime } from "../period/point-in-time.js";
-import { formatPeriodGerman } from "../period/period.js";
-import { isProjectChange } from "./catalogue-change.js";
+} from "../domain/period/point-in-time.js";
+import type { PointInTime } from "../domain/period/point-in-time.js";
+import { formatPeriodGerman } from "../domain/period/period.js";
+import { isProjectChange } from "../domain/edition/catalogue-change.js";
 import type {
   CatalogueChange,
   ProjectMention,
   ProjectRef,
-} from "./catalogue-change.js";
-import type { DependencyConflict } from "./dependency-conflicts.js";
+} from "../domain/edition/catalogue-change.js";
+import type { DependencyConflict } from "../domain/edition/dependency-conflicts.js";
 
-// The same words as the UI's (src/i18n/de.ts), which domain/ may not import.
+// The words of the UI (de.ts), in the grammatical form these sentences need.
 const PROJECT_STATUS_GERMAN: Readonly<Record<ProjectStatus, string>> = {
   planned: "geplant",
   in_progress: "in Umsetzung",

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import type { Catalogue } from "../../../../src/domain/catalogue/catalogue.js";
+import type { Catalogue } from "../../../src/domain/catalogue/catalogue.js";
 import type {
   CatalogueChange,
   CatalogueChangeKind,
-} from "../../../../src/domain/edition/catalogue-change.js";
-import { diffCatalogues } from "../../../../src/domain/edition/catalogue-diff.js";
+} from "../../../src/domain/edition/catalogue-change.js";
+import { diffCatalogues } from "../../../src/domain/edition/catalogue-diff.js";
 import {
   describeChangeGerman,
   describeConflictGerman,
   describeShiftCountGerman,
-} from "../../../../src/domain/edition/change-description.js";
-import { findDependencyConflicts } from "../../../../src/domain/edition/dependency-conflicts.js";
+} from "../../../src/i18n/change-description.js";
+import { findDependencyConflicts } from "../../../src/domain/edition/dependency-conflicts.js";
 import {
   addProject,
   buildKleveCatalogue,
@@ -22,7 +22,7 @@ import {
   updateMeasure,
   updatePhase,
   updateProject,
-} from "./factory.js";
+} from "../domain/edition/factory.js";
 
 const DMS = "dokumentenmanagementsystem";
 
