@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { DialectName } from "../db/dialect.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
+import type { SecretKey } from "./auth/secret-box.js";
 
 /** Assembled catalogues per municipality, valid as long as the municipality's data version is. */
 export interface CatalogueCache {
@@ -21,6 +22,8 @@ export interface AppContext {
   readonly cache: CatalogueCache;
   /** The current time; tests pass a fixed one. */
   readonly clock: () => Date;
+  /** The key that seals second-factor secrets at rest (FORTSCHRITT_SECRET_KEY, app/auth/secret-box.ts). */
+  readonly secretKey: SecretKey;
 }
 
 /** A cache that keeps the newest catalogue of each municipality. */

@@ -9,6 +9,7 @@ import { findUnsafeDurabilitySettings, openDatabase, type ConnectionTarget } fro
 import { migrateToLatest } from "../db/migrate.js";
 import { listMunicipalities, pingDatabase } from "../db/municipality.repository.js";
 import { createCatalogueCache, type AppContext } from "./context.js";
+import { newSecretKey, type SecretKey } from "./auth/secret-box.js";
 
 /** Where the configuration says the data lives. */
 export function connectionTargetOf(config: Config): ConnectionTarget {
@@ -20,7 +21,14 @@ export function connectionTargetOf(config: Config): ConnectionTarget {
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
 export async function openAppContext(
   target: ConnectionTarget,
-  options: { clock?: () => Date } = {},
+  options: {
+    clock?: () => Date;
+    /**
+     * The key for second-factor secrets (FORTSCHRITT_SECRET_KEY). Without it a random key
+     * lives as long as the context: enough for tests, never for a served installation.
+     */
+    secretKey?: SecretKey;
+  } = {},
 ): Promise<AppContext> {
   const db = openDatabase(target);
   try {
@@ -31,7 +39,13 @@ export async function openAppContext(
     if (error instanceof AppError) throw error;
     throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
   }
-  return { db, dialect: target.dialect, cache: createCatalogueCache(), clock: options.clock ?? (() => new Date()) };
+  return {
+    db,
+    dialect: target.dialect,
+    cache: createCatalogueCache(),
+    clock: options.clock ?? (() => new Date()),
+    secretKey: options.secretKey ?? newSecretKey(),
+  };
 }
 
 function describeConnectionError(error: unknown): string {

@@ -13,6 +13,7 @@ import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
 import type { Command } from "./command.js";
 import { UsageError, writeError } from "./command.js";
+import { secretsCommand } from "./commands/secrets.js";
 
 const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   importJsonCommand,
   userCommand,
   tokenCommand,
+  secretsCommand,
 ];
 
 function generalHelp(): string {
