@@ -8,6 +8,7 @@ import type { DialectName } from "../db/dialect.js";
 import type { Catalogue } from "../domain/catalogue/catalogue.js";
 import { approximateBytes, createMemoryCache } from "./memory-cache.js";
 import type { PublishedVersions } from "./published-versions.js";
+import type { SecretKey } from "./auth/secret-box.js";
 
 /** Assembled catalogues per municipality, valid as long as the municipality's data version is. */
 export interface CatalogueCache {
@@ -25,6 +26,8 @@ export interface AppContext {
   readonly versions: PublishedVersions;
   /** The current time; tests pass a fixed one. */
   readonly clock: () => Date;
+  /** The key that seals second-factor secrets at rest (FORTSCHRITT_SECRET_KEY, app/auth/secret-box.ts). */
+  readonly secretKey: SecretKey;
 }
 
 /** A cache that keeps the newest catalogue of each municipality, bounded by bytes. */

@@ -14,6 +14,7 @@ import { createPublishedVersions, type PublishedVersions } from "./published-ver
 
 /** The watches on other processes' changes, closed with their context. */
 const watches = new WeakMap<AppContext, ChangeWatch>();
+import { newSecretKey, type SecretKey } from "./auth/secret-box.js";
 
 /** Where the configuration says the data lives. */
 export function connectionTargetOf(config: Config): ConnectionTarget {
@@ -25,7 +26,15 @@ export function connectionTargetOf(config: Config): ConnectionTarget {
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
 export async function openAppContext(
   target: ConnectionTarget,
-  options: { clock?: () => Date; watch?: WatchTimings } = {},
+  options: {
+    clock?: () => Date;
+    watch?: WatchTimings;
+    /**
+     * The key for second-factor secrets (FORTSCHRITT_SECRET_KEY). Without it a random key
+     * lives as long as the context: enough for tests, never for a served installation.
+     */
+    secretKey?: SecretKey;
+  } = {},
 ): Promise<AppContext> {
   // The versions kept in memory go stale with every write of this process (told by the
   // handle after each commit) and of others (told by the watch below).
@@ -40,7 +49,14 @@ export async function openAppContext(
     if (error instanceof AppError) throw error;
     throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
   }
-  const ctx: AppContext = { db, dialect: target.dialect, cache: createCatalogueCache(), versions, clock: options.clock ?? (() => new Date()) };
+  const ctx: AppContext = {
+    db,
+    dialect: target.dialect,
+    cache: createCatalogueCache(),
+    versions,
+    clock: options.clock ?? (() => new Date()),
+    secretKey: options.secretKey ?? newSecretKey(),
+  };
   const known = versions;
   watches.set(ctx, watchChanges(db, target, () => known.invalidate(), options.watch));
   return ctx;

@@ -4,6 +4,7 @@ import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } 
 import type { AppContext } from "../app/context.js";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
+import { resolveSecretKey } from "./secret-key.js";
 
 /** A CLI command. */
 export interface Command {
@@ -37,7 +38,8 @@ export function writeError(error: unknown): void {
 
 /** Opens the configured database, brings it up to date, runs the action and closes it again. */
 export async function withDatabase<T>(action: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await openAppContext(connectionTargetOf(loadConfig()));
+  const config = loadConfig();
+  const ctx = await openAppContext(connectionTargetOf(config), { secretKey: resolveSecretKey(config).key });
   try {
     await migrateDatabase(ctx);
     return await action(ctx);

@@ -14,6 +14,7 @@ import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
 import type { Command } from "./command.js";
 import { UsageError, writeError } from "./command.js";
+import { secretsCommand } from "./commands/secrets.js";
 
 const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -24,6 +25,7 @@ const COMMANDS: readonly Command[] = [
   userCommand,
   tokenCommand,
   openApiCommand,
+  secretsCommand,
 ];
 
 function generalHelp(): string {

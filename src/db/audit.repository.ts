@@ -33,6 +33,8 @@ export interface AuditEvent extends Omit<NewAuditEvent, "before" | "after" | "ve
 export interface AuditFilter {
   readonly municipalityId: number;
   readonly projectId?: number;
+  /** Only events of these projects (what an editor may read); an empty list matches nothing. */
+  readonly projectIds?: readonly number[];
   readonly actorUserId?: number;
   readonly entityType?: string;
   /** With entityType: one entity, e.g. entityType "action_field" and its id. */
@@ -72,8 +74,10 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
 
 /** Events matching the filter, newest first. */
 export async function listAuditEvents(db: Executor, filter: AuditFilter): Promise<readonly AuditEvent[]> {
+  if (filter.projectIds !== undefined && filter.projectIds.length === 0) return [];
   let query = db.selectFrom("audit_event").selectAll().where("municipality_id", "=", filter.municipalityId);
   if (filter.projectId !== undefined) query = query.where("project_id", "=", filter.projectId);
+  if (filter.projectIds !== undefined) query = query.where("project_id", "in", [...filter.projectIds]);
   if (filter.actorUserId !== undefined) query = query.where("actor_user_id", "=", filter.actorUserId);
   if (filter.entityType !== undefined) query = query.where("entity_type", "=", filter.entityType);
   if (filter.entityId !== undefined) query = query.where("entity_id", "=", filter.entityId);
@@ -110,14 +114,16 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
 export async function listAuditActors(
   db: Executor,
   municipalityId: number,
+  projectIds?: readonly number[],
 ): Promise<readonly { readonly userId: number; readonly label: string }[]> {
-  const rows = await db
+  if (projectIds !== undefined && projectIds.length === 0) return [];
+  let query = db
     .selectFrom("audit_event")
     .select((eb) => ["actor_user_id", eb.fn.max("actor_label").as("label")])
     .where("municipality_id", "=", municipalityId)
-    .where("actor_user_id", "is not", null)
-    .groupBy("actor_user_id")
-    .execute();
+    .where("actor_user_id", "is not", null);
+  if (projectIds !== undefined) query = query.where("project_id", "in", [...projectIds]);
+  const rows = await query.groupBy("actor_user_id").execute();
   return rows
     .map((row) => ({ userId: Number(row.actor_user_id), label: String(row.label) }))
     .sort((a, b) => a.label.localeCompare(b.label, "de"));

@@ -228,6 +228,24 @@ export async function clearFailedLogins(db: Executor, id: number): Promise<void>
   await db.updateTable("user_account").set({ failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
 }
 
+/** The stored (sealed or, from before encryption, plain) second-factor secrets of every account that has one. */
+export async function listStoredTotpSecrets(
+  db: Executor,
+): Promise<readonly { readonly id: number; readonly secret: string | null; readonly pendingSecret: string | null }[]> {
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["id", "totp_secret", "totp_pending_secret"])
+    .where((eb) => eb.or([eb("totp_secret", "is not", null), eb("totp_pending_secret", "is not", null)]))
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), secret: row.totp_secret, pendingSecret: row.totp_pending_secret }));
+}
+
+/** Replaces the stored form of an account's secrets (sealing, key rotation); the secrets themselves stay the same. */
+export async function replaceStoredTotpSecrets(db: Executor, id: number, values: { secret: string | null; pendingSecret: string | null }): Promise<void> {
+  await db.updateTable("user_account").set({ totp_secret: values.secret, totp_pending_secret: values.pendingSecret }).where("id", "=", id).execute();
+}
+
 /** Stores a second-factor secret that is being set up. */
 export async function setPendingTotpSecret(db: Executor, id: number, secret: string | null): Promise<void> {
   await db.updateTable("user_account").set({ totp_pending_secret: secret }).where("id", "=", id).execute();

@@ -191,7 +191,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   },
   "GET /:slug/verwaltung/projekte/:projectSlug": { scope: "project", call: () => ({ url: PROJECT_PAGE }) },
   // Readable by everyone who may read the whole log (/protokoll), whichever unit they belong to.
-  "GET /:slug/verwaltung/projekte/:projectSlug/verlauf": { scope: "municipality", call: () => ({ url: `${PROJECT_PAGE}/verlauf` }) },
+  "GET /:slug/verwaltung/projekte/:projectSlug/verlauf": { scope: "project", call: () => ({ url: `${PROJECT_PAGE}/verlauf` }) },
   "POST /:slug/verwaltung/projekte/:projectSlug/grunddaten": {
     scope: "project",
     call: async (m) => ({ url: `${PROJECT_PAGE}/grunddaten`, form: { version: await m.versionOf(P), titel: "E-Rechnungsworkflow", zusammenfassung: "Rechnungen digital.", status: "in_progress" } }),

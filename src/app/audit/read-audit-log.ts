@@ -19,6 +19,9 @@ import type {
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditProject, canEditStructure } from "../policies/catalogue.policy.js";
+import { getCatalogue } from "../catalogue/read-catalogue.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { recordAudit, type RequestOrigin } from "./record-audit.js";
 
 /** The largest page of events one request may ask for. */
@@ -72,7 +75,7 @@ export async function readAuditLog(
   const municipality = await findMunicipalityBySlug(ctx.db, query.municipality);
   if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
   if (principal.kind === "anonymous") throw new AppError("ERR_UNAUTHENTICATED");
-  if (!canReadAudit(principal, municipality.id)) {
+  const refuse = async (attempted: string): Promise<AppError> => {
     await recordAudit(
       ctx.db,
       ctx,
@@ -81,12 +84,13 @@ export async function readAuditLog(
         municipalityId: municipality.id,
         action: "access.denied",
         entityType: "audit",
-        after: { attempted: "audit.read", code: "ERR_FORBIDDEN" },
+        after: { attempted, code: "ERR_FORBIDDEN" },
       },
       origin,
     );
-    throw new AppError("ERR_FORBIDDEN", { recorded: true });
-  }
+    return new AppError("ERR_FORBIDDEN", { recorded: true });
+  };
+  if (!canReadAudit(principal, municipality.id)) throw await refuse("audit.read");
   let project: Project | null = null;
   if (query.project !== undefined) {
     const stored = await loadStoredProject(
@@ -96,8 +100,26 @@ export async function readAuditLog(
     );
     if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
     project = stored.project;
-    // The history of a project is readable by whoever may read the whole log
-    // (canReadAudit): a stricter rule here would be undone by the log's project filter.
+    // A project's history: only for those who may edit the project (ADR 0006).
+    const scope = {
+      municipalityId: municipality.id,
+      responsibleOrgUnitCodes: stored.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+    };
+    if (!canEditProject(principal, scope)) throw await refuse("audit.project");
+  }
+  // The whole log: administrators read everything (accounts, sign-ins, structure);
+  // editors only the events of the projects they may edit.
+  let projectIds: readonly number[] | undefined;
+  if (project === null && !canEditStructure(principal, municipality.id)) {
+    const catalogue = await getCatalogue(ctx, municipality.slug);
+    projectIds = listProjects(catalogue)
+      .filter((entry) =>
+        canEditProject(principal, {
+          municipalityId: municipality.id,
+          responsibleOrgUnitCodes: entry.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+        }),
+      )
+      .map((entry) => entry.project.id);
   }
   const problems = [];
   const from = query.from === undefined ? undefined : startOfIsoDay(query.from);
@@ -121,6 +143,7 @@ export async function readAuditLog(
     listAuditEvents(ctx.db, {
       municipalityId: municipality.id,
       ...(project === null ? {} : { projectId: project.id }),
+      ...(projectIds === undefined ? {} : { projectIds }),
       ...(query.actorUserId === undefined
         ? {}
         : { actorUserId: query.actorUserId }),
@@ -133,7 +156,7 @@ export async function readAuditLog(
       limit: limit + 1,
       offset,
     }),
-    listAuditActors(ctx.db, municipality.id),
+    listAuditActors(ctx.db, municipality.id, projectIds),
   ]);
   return {
     municipality,

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { canManageOwnAccount } from "../policies/user.policy.js";
 import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes.js";
+import { openSecret, sealSecret } from "./secret-box.js";
 import { finishSignIn, findPendingSignIn } from "./sign-in.js";
 import type { ClientOrigin } from "./sessions.js";
 import { drawQrCode, formatSecretForReading, matchTotpStep, newTotpSecret, totpUri, type QrCodeDrawing } from "./totp.js";
@@ -43,10 +44,10 @@ async function loadUser(ctx: AppContext, userId: number): Promise<UserRecord> {
 /** Starts (or continues) setting up: the pending secret, created if there is none yet. */
 export async function beginTotpEnrolment(ctx: AppContext, userId: number): Promise<TotpEnrolment> {
   const user = await loadUser(ctx, userId);
-  let secret = user.totpPendingSecret;
+  let secret = user.totpPendingSecret === null ? null : openSecret(ctx.secretKey, user.totpPendingSecret);
   if (secret === null) {
     secret = newTotpSecret();
-    await setPendingTotpSecret(ctx.db, user.id, secret);
+    await setPendingTotpSecret(ctx.db, user.id, sealSecret(ctx.secretKey, secret));
   }
   const issuer = issuerOf(user);
   const uri = totpUri(secret, issuer, user.email);
@@ -81,12 +82,13 @@ async function confirmEnrolment(
   origin: { ip: string | null },
 ): Promise<readonly string[]> {
   if (user.totpPendingSecret === null) throw codeProblem();
-  const step = matchTotpStep(user.totpPendingSecret, code, ctx.clock());
+  const pendingSecret = openSecret(ctx.secretKey, user.totpPendingSecret);
+  const step = matchTotpStep(pendingSecret, code, ctx.clock());
   if (step === null) throw codeProblem();
   const recoveryCodes = generateRecoveryCodes();
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await activateTotpSecret(trx, user.id, { secret: user.totpPendingSecret ?? "", step, now });
+    await activateTotpSecret(trx, user.id, { secret: sealSecret(ctx.secretKey, pendingSecret), step, now });
     await replaceRecoveryCodes(
       trx,
       user.id,

@@ -24,6 +24,7 @@ import {
 } from "./identity-rules.js";
 import { verifyAgainstDummy, verifyPassword } from "./password.js";
 import { normaliseRecoveryCode, hashRecoveryCode } from "./recovery-codes.js";
+import { openSecret } from "./secret-box.js";
 import { createSession, sessionIdHash, type ClientOrigin, type SecondFactorStep } from "./sessions.js";
 import { looksLikeTotpCode, matchTotpStep } from "./totp.js";
 import { normaliseEmail, toUserPrincipal } from "./user-principal.js";
@@ -207,7 +208,7 @@ export async function checkSecondFactor(
 ): Promise<"totp" | "recovery-code" | null> {
   if (user.totpSecret === null) return null;
   if (looksLikeTotpCode(code)) {
-    const step = matchTotpStep(user.totpSecret, code, ctx.clock());
+    const step = matchTotpStep(openSecret(ctx.secretKey, user.totpSecret), code, ctx.clock());
     return step !== null && (await claimTotpStep(db, user.id, step)) ? "totp" : null;
   }
   const normalised = normaliseRecoveryCode(code);

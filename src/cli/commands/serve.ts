@@ -13,6 +13,8 @@ import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { loadConfig } from "../../config.js";
 import { buildApp } from "../../web/build-app.js";
 import { parseCommandArgs, type Command } from "../command.js";
+import { sealPlainTotpSecrets } from "../../app/auth/secret-rotation.js";
+import { resolveSecretKey } from "../secret-key.js";
 import { describeDemo } from "./demo.js";
 
 export const serveCommand: Command = {
@@ -30,8 +32,12 @@ export const serveCommand: Command = {
   async run(args) {
     const { values } = parseCommandArgs(args, { "no-demo": { type: "boolean" } });
     const config = loadConfig();
-    const ctx = await openAppContext(connectionTargetOf(config));
+    // Refused before anything else in production without FORTSCHRITT_SECRET_KEY.
+    const secretKey = resolveSecretKey(config, process.env, (warning) => process.stderr.write(`${warning}\n`)).key;
+    const ctx = await openAppContext(connectionTargetOf(config), { secretKey });
     await migrateDatabase(ctx);
+    // Second-factor secrets stored before encryption are sealed now (a no-op once done).
+    await sealPlainTotpSecrets(ctx);
     if (values["no-demo"] !== true && (await isDatabaseEmpty(ctx))) {
       process.stdout.write(describeDemo(await loadDemo(ctx)) + "\n");
       if (await loadDemoReport(ctx)) process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
