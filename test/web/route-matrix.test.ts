@@ -44,7 +44,7 @@ import { buildApp } from "../../src/web/build-app.js";
 import type { RoutePolicy } from "../../src/web/http/route-policy.js";
 import { csrfTokenForSessionToken } from "../../src/web/plugins/session.js";
 import { createTestUser, csrfTokenIn, mergeCookies, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import { WEB_DIALECTS, openTestContext, type TestContext } from "../support/database.js";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../support/oidc-provider.js";
 import { ensureOtherMunicipality } from "./support/api-writers.js";
 
@@ -833,7 +833,7 @@ function check(outcome: Outcome, policy: RoutePolicy, response: LightMyRequestRe
   }
 }
 
-describe.each(DIALECTS)("the route × role matrix on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("the route × role matrix on %s", (dialect) => {
   let t: TestContext;
   let provider: TestIdentityProvider;
   let app: FastifyInstance;
