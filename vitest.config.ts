@@ -1,15 +1,75 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Four projects by what a test needs (docs/adr/0012-test-layout.md):
+ * - unit: pure code, no services (runs without PostgreSQL and Chromium);
+ * - db: use cases and the command line on both dialects (needs PostgreSQL);
+ * - web: HTTP through Fastify's inject on SQLite (dialect behaviour is the db project's);
+ * - e2e: the real server in Chromium, with axe (needs Chromium);
+ * and utc: the app on a server whose time zone is UTC (most servers), where the rest pins Berlin.
+ * Each project demands only its own services, so `vitest run --project unit` needs none.
+ */
+const berlin = { TZ: "Europe/Berlin" };
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.{ts,tsx}"],
     environment: "node",
     // Database and browser tests share one PostgreSQL server and one Chromium: two workers keep a two-core machine responsive.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ["test/support/global-setup.ts"],
-    env: { TZ: "Europe/Berlin" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.{ts,tsx}"],
+          env: berlin,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: [
+            "test/db/**/*.test.{ts,tsx}",
+            "test/cli/**/*.test.{ts,tsx}",
+          ],
+          env: berlin,
+          globalSetup: ["test/support/require-postgres.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "web",
+          include: ["test/web/**/*.test.{ts,tsx}"],
+          env: berlin,
+          // Only when a run asks for PostgreSQL web tests (TEST_WEB_DIALECTS) does the project need it.
+          globalSetup: ["test/support/require-postgres.ts"],
+          setupFiles: ["test/support/fast-password-hashing.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.{ts,tsx}"],
+          env: berlin,
+          globalSetup: ["test/support/require-chromium.ts"],
+          setupFiles: ["test/support/fast-password-hashing.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "utc",
+          include: ["test/utc/**/*.test.{ts,tsx}"],
+          env: { TZ: "UTC" },
+          setupFiles: ["test/support/fast-password-hashing.ts"],
+        },
+      },
+    ],
   },
   oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
 });

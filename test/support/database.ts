@@ -12,10 +12,13 @@ import type { AppContext } from "../../src/app/context.js";
 import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
-import { postgresAdminUrl } from "./environment.js";
+import { postgresAdminUrl, webDialects } from "./environment.js";
 
 /** The dialects every database test runs on. */
 export const DIALECTS: readonly DialectName[] = ["sqlite", "postgres"];
+
+/** The dialects HTTP tests run on: SQLite unless TEST_WEB_DIALECTS says otherwise (see environment.ts). */
+export const WEB_DIALECTS: readonly DialectName[] = webDialects();
 
 /** An open, migrated database for one test file. */
 export interface TestContext {

@@ -9,3 +9,18 @@ export function postgresAdminUrl(): string {
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 }
+
+/**
+ * The dialects the web tests run on: SQLite alone unless TEST_WEB_DIALECTS names others
+ * (e.g. "sqlite,postgres"). HTTP behaviour does not depend on the database; where a
+ * dialect differs, the db project tests it on both.
+ */
+export function webDialects(): readonly ("sqlite" | "postgres")[] {
+  const text = process.env.TEST_WEB_DIALECTS;
+  if (text === undefined || text.trim() === "") return ["sqlite"];
+  const names = text.split(",").map((name) => name.trim());
+  for (const name of names) {
+    if (name !== "sqlite" && name !== "postgres") throw new Error(`TEST_WEB_DIALECTS: unknown dialect "${name}" (sqlite, postgres)`);
+  }
+  return names as ("sqlite" | "postgres")[];
+}

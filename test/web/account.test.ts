@@ -4,11 +4,11 @@ import { createApiToken } from "../../src/app/auth/api-tokens.js";
 import { setAccountActive } from "../../src/app/auth/manage-users.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestUser, postForm, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openIdentityApp, type IdentityTestApp } from "./support/identity-app.js";
 import { textOf } from "./support/web-app.js";
 
-describe.each(DIALECTS)("the own account on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("the own account on %s", (dialect) => {
   let web: IdentityTestApp;
   let editor: TestUser;
 

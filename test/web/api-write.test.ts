@@ -4,7 +4,7 @@ import { readAuditEvents } from "../../src/app/audit/record-audit.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
 import { signIn } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { createApiWriter, type ApiWriter } from "./support/api-writers.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
@@ -17,7 +17,7 @@ function expectError(response: { statusCode: number; json(): unknown }, status: 
   expect(response.json()).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
 }
 
-describe.each(DIALECTS)("writing through the API on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
   let web: WebTestApp;
   let editor: ApiWriter;
   let otherEditor: ApiWriter;

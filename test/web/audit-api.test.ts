@@ -4,12 +4,12 @@ import { createApiToken } from "../../src/app/auth/api-tokens.js";
 import { getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { createTestUser, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const AUDIT = "/api/v1/municipalities/kleve/audit";
 
-describe.each(DIALECTS)(
+describe.each(WEB_DIALECTS)(
   "GET /api/v1/municipalities/{slug}/audit on %s",
   (dialect) => {
     let web: WebTestApp;

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const run = promisify(execFile);
@@ -36,7 +36,7 @@ async function slideTexts(zip: JSZip): Promise<string[]> {
   return Promise.all(names.map(async (name) => xmlText((await zip.file(name)?.async("string")) ?? "")));
 }
 
-describe.each(DIALECTS)("edition documents on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
   let web: WebTestApp;
   let directory: string;
 

@@ -11,12 +11,12 @@ import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { findProject } from "../../src/domain/catalogue/catalogue.js";
 import { reasonFormId } from "../../src/web/edition/edition-paths.js";
 import { postForm, signInAs } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { ensureOtherMunicipality } from "./support/api-writers.js";
 import { elementById, openWebApp, textOf, type WebTestApp } from "./support/web-app.js";
 
-describe.each(DIALECTS)("editions over HTTP on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("editions over HTTP on %s", (dialect) => {
   let web: WebTestApp;
   let adminCookie: string;
   let editorCookie: string;

@@ -12,7 +12,7 @@ import {
   signIn,
   type TestUser,
 } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import {
   attributeValues,
@@ -70,7 +70,7 @@ const FORMS = [
   "/kleve/verwaltung/einheiten/10.1",
 ];
 
-describe.each(DIALECTS)("the editor on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
   let web: WebTestApp;
   let editor: TestUser;
   let editorCookie: string;

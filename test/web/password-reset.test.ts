@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestUser, csrfTokenIn, mergeCookies, postForm, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openIdentityApp, TEST_BASE_URL, type IdentityTestApp } from "./support/identity-app.js";
 import { textOf } from "./support/web-app.js";
 
@@ -36,7 +36,7 @@ async function setNewPassword(web: IdentityTestApp, path: string, password: stri
   });
 }
 
-describe.each(DIALECTS)("password reset by e-mail on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("password reset by e-mail on %s", (dialect) => {
   let web: IdentityTestApp;
   // Each test resets the password of an account of its own.
   let user: TestUser;
@@ -120,7 +120,7 @@ describe.each(DIALECTS)("password reset by e-mail on %s", (dialect) => {
   });
 });
 
-describe.each(DIALECTS)("password reset without mail on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("password reset without mail on %s", (dialect) => {
   let web: IdentityTestApp;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { listProjects } from "../../src/domain/catalogue/catalogue.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { attributeValues, countOccurrences, elementById, openWebApp, textOf, type WebTestApp } from "./support/web-app.js";
 
 /** The full programme timeline's SVG markup. */
@@ -16,7 +16,7 @@ function timelineTable(html: string): string {
   return elementById(html, "zeitstrahl-tabelle");
 }
 
-describe.each(DIALECTS)("portal on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("portal on %s", (dialect) => {
   let web: WebTestApp;
 
   beforeAll(async () => {
@@ -333,7 +333,7 @@ describe.each(DIALECTS)("portal on %s", (dialect) => {
   });
 });
 
-describe.each(DIALECTS)("portal without municipalities on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("portal without municipalities on %s", (dialect) => {
   let web: WebTestApp;
 
   beforeAll(async () => {

@@ -15,7 +15,7 @@ import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import type { ReportDocument } from "../../src/domain/report/report-document.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const run = promisify(execFile);
@@ -33,7 +33,7 @@ async function slides(zip: JSZip): Promise<string[]> {
   return Promise.all(names.map((name) => zip.file(name)!.async("string")));
 }
 
-describe.each(DIALECTS)("the report's documents on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
   let web: WebTestApp;
   let document: ReportDocument;
   let zip: JSZip;

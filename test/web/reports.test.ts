@@ -12,7 +12,7 @@ import { createReport } from "../../src/app/reports/manage-reports.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { createTestUser, csrfTokenFor, postForm, signIn } from "../support/accounts.js";
-import { DIALECTS, TEST_NOW } from "../support/database.js";
+import { WEB_DIALECTS, TEST_NOW } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { startSmtpSink } from "../support/smtp-sink.js";
 import { elementById, openWebApp, textOf as rawTextOf, type WebTestApp } from "./support/web-app.js";
@@ -40,7 +40,7 @@ function multipart(fields: Readonly<Record<string, string>>, file: { name: strin
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-describe.each(DIALECTS)("reporting over HTTP on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
   let web: WebTestApp;
   let admin: string;
   let editor: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCatalogueCache, type AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
-import { DIALECTS, TEST_NOW } from "../support/database.js";
+import { WEB_DIALECTS, TEST_NOW } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const PAGES = [
@@ -14,7 +14,7 @@ const PAGES = [
   "/kleve/projekte/gibt-es-nicht",
 ];
 
-describe.each(DIALECTS)("security headers and markup on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("security headers and markup on %s", (dialect) => {
   let web: WebTestApp;
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { createAccount, setAccountActive } from "../../src/app/auth/manage-users
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { csrfTokenForSessionToken } from "../../src/web/plugins/session.js";
 import { createTestUser, csrfTokenIn, mergeCookies, postForm, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openIdentityApp, type IdentityTestApp } from "./support/identity-app.js";
 import { textOf } from "./support/web-app.js";
 
@@ -57,7 +57,7 @@ async function isSignedIn(app: FastifyInstance, cookie: string): Promise<boolean
   return response.statusCode === 200;
 }
 
-describe.each(DIALECTS)("signing in on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("signing in on %s", (dialect) => {
   let web: IdentityTestApp;
   let committee: TestUser;
   let admin: TestUser;
@@ -387,7 +387,7 @@ describe.each(DIALECTS)("signing in on %s", (dialect) => {
   });
 });
 
-describe.each(DIALECTS)("session cookies behind HTTPS on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("session cookies behind HTTPS on %s", (dialect) => {
   let web: IdentityTestApp;
   let committee: TestUser;
 

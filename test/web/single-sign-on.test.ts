@@ -6,7 +6,7 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import type { SsoConfig } from "../../src/config.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { mergeCookies } from "../support/accounts.js";
-import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import { WEB_DIALECTS, openTestContext, type TestContext } from "../support/database.js";
 import { followProviderRedirects, startTestIdentityProvider, type TestIdentityProvider } from "../support/oidc-provider.js";
 import { openWebApp } from "./support/web-app.js";
 
@@ -18,7 +18,7 @@ function cookieValue(response: LightMyRequestResponse, name: string): string | u
   return response.cookies.find((cookie) => cookie.name === name && cookie.value !== "")?.value;
 }
 
-describe.each(DIALECTS)("single sign-on end to end on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("single sign-on end to end on %s", (dialect) => {
   let t: TestContext;
   let provider: TestIdentityProvider;
   let app: FastifyInstance;

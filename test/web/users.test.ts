@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, csrfTokenIn, postForm, signIn, type TestUser } from "../support/accounts.js";
-import { DIALECTS } from "../support/database.js";
+import { WEB_DIALECTS } from "../support/database.js";
 import { openIdentityApp, TEST_BASE_URL, type IdentityTestApp } from "./support/identity-app.js";
 import { textOf } from "./support/web-app.js";
 
 const USERS = "/kleve/verwaltung/benutzer";
 
-describe.each(DIALECTS)("user management on %s", (dialect) => {
+describe.each(WEB_DIALECTS)("user management on %s", (dialect) => {
   let web: IdentityTestApp;
   let admin: TestUser;
   let adminCookie: string;
