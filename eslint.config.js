@@ -90,7 +90,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bench/**/*.mjs"],
+    files: ["bench/**/*.mjs", "scripts/**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },
   {
