@@ -1,46 +1,60 @@
 /**
- * `npm run bench`: measures the compiled server on the Kleve demo catalogue: cold start to the first page, throughput and latency of four public
- * routes under autocannon, and the server's memory afterwards. It prints the numbers next
- * to the targets and always exits 0: it is a measurement, not a test (machines differ).
+ * `npm run bench`: the compiled server side by side with a static baseline, in one run.
  *
- * Environment: BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS
- * (default 100), BENCH_WARMUP (seconds per route before measuring, default 2).
- * Everything runs on 127.0.0.1; the server is killed at the end, also after an error.
+ * 1. Start: cold start on an existing database (spawn → first 200 of the overview) and
+ *    the very first start that loads the demo.
+ * 2. The public portal at BENCH_CONNECTIONS (100) connections with wrk (one thread;
+ *    autocannon when wrk is missing): overview, project page, timeline, catalogue API and
+ *    project API, each against nginx serving the same bytes as files (when installed) and
+ *    a minimal Node server answering the same bytes from memory. Per row: requests per
+ *    second, p99, server CPU µs per request (from /proc/<pid>/stat) and the ratios.
+ * 3. Memory: RSS after the portal load, then after a 50-client mixed load (with unknown
+ *    query parameters and both languages), with the server's own report of its heap and
+ *    caches (SIGUSR2, see src/app/memory-report.ts).
+ * 4. With BENCH_MUNICIPALITIES=N (and BENCH_DATABASE_URL, a PostgreSQL server URL whose
+ *    user may create databases): the same pages and `/` with N synthetic municipalities.
+ *
+ * It prints each figure next to its target and always exits 0: a measurement, not a test;
+ * other work on the machine skews every number (the load average is printed).
+ *
+ * Environment: BENCH_DURATION (s per run, 10), BENCH_CONNECTIONS (100), BENCH_WARMUP (s, 2).
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist", "src");
 const HOST = "127.0.0.1";
+const NGINX = "/usr/sbin/nginx";
+const WRK = "/usr/bin/wrk";
 
 const DURATION = positiveNumber("BENCH_DURATION", 10);
 const CONNECTIONS = positiveNumber("BENCH_CONNECTIONS", 100);
 const WARMUP = positiveNumber("BENCH_WARMUP", 2, { allowZero: true });
-const COLD_START_LIMIT_MS = 30_000;
+const MUNICIPALITIES = positiveNumber("BENCH_MUNICIPALITIES", 0, { allowZero: true });
+const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
 
 const ROUTES = [
-  { name: "Übersicht", path: "/kleve/" },
-  {
-    name: "Projektseite",
-    path: "/kleve/projekte/e-rechnungsworkflow",
-    isTargetRoute: true,
-  },
-  { name: "Zeitstrahl", path: "/kleve/zeitstrahl" },
-  { name: "Katalog-API", path: "/api/v1/municipalities/kleve/catalogue" },
+  { name: "Übersicht", path: "/kleve/", type: "text/html; charset=utf-8" },
+  { name: "Projektseite", path: "/kleve/projekte/e-rechnungsworkflow", type: "text/html; charset=utf-8" },
+  { name: "Zeitstrahl", path: "/kleve/zeitstrahl", type: "text/html; charset=utf-8" },
+  { name: "Katalog-API", path: "/api/v1/municipalities/kleve/catalogue", type: "application/json; charset=utf-8" },
+  { name: "Projekt-API", path: "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow", type: "application/json; charset=utf-8" },
 ];
 
-/** The performance targets of the public portal. */
+/** The targets, as the project states them. */
 const TARGETS = {
-  projectPageRequestsPerSecond: 5000,
-  projectPageP99Ms: 10,
+  ratioToBaseline: 0.4,
+  p99Ms: 10,
+  cpuTimesMinimalNode: 3,
   coldStartMs: 1000,
-  rssMb: 150,
+  firstStartMs: 3000,
+  rssAfterPortalMb: 150,
+  rssAfterMixedMb: 250,
 };
 
 function positiveNumber(name, fallback, { allowZero = false } = {}) {
@@ -48,15 +62,14 @@ function positiveNumber(name, fallback, { allowZero = false } = {}) {
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
-    process.stderr.write(
-      `${name}="${text}" ist keine gültige Zahl; verwende ${fallback}.\n`,
-    );
+    process.stderr.write(`${name}="${text}" ist keine gültige Zahl; verwende ${fallback}.\n`);
     return fallback;
   }
   return value;
 }
 
-/** A port that was free a moment ago (the server binds it right after). */
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
 function findFreePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -69,292 +82,399 @@ function findFreePort() {
   });
 }
 
-/** Status code of one GET, or null when the server does not answer yet. */
-function statusOf(url) {
-  return new Promise((resolveStatus) => {
-    const req = request(
-      url,
-      { method: "GET", agent: false, timeout: 2000 },
-      (res) => {
-        res.resume();
-        res.once("end", () => resolveStatus(res.statusCode ?? null));
-        res.once("error", () => resolveStatus(null));
-      },
-    );
+/** One GET: status, body and headers; null when nothing answers. */
+function get(url, headers = {}) {
+  return new Promise((done) => {
+    const req = request(url, { method: "GET", agent: false, timeout: 5000, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.once("end", () => done({ status: res.statusCode, body: Buffer.concat(chunks), headers: res.headers }));
+      res.once("error", () => done(null));
+    });
     req.once("timeout", () => req.destroy());
-    req.once("error", () => resolveStatus(null));
+    req.once("error", () => done(null));
     req.end();
   });
 }
 
-const sleep = (ms) =>
-  new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
-
-/** Creates the data directory with a migrated database holding the demo catalogue. */
-async function prepareDatabase(dataDir) {
-  const { openAppContext, migrateDatabase, closeAppContext } = await import(
-    join(DIST, "app", "database.js")
-  );
-  const { importDemoCatalogue } = await import(
-    join(DIST, "app", "catalogue", "import-catalogue.js")
-  );
-  const ctx = await openAppContext({
-    dialect: "sqlite",
-    file: join(dataDir, "fortschritt.sqlite"),
-  });
+/** CPU time of a process in µs (user + system), from /proc. */
+function cpuMicros(pid) {
   try {
-    await migrateDatabase(ctx);
-    await importDemoCatalogue(ctx);
-  } finally {
-    await closeAppContext(ctx);
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
+  } catch {
+    return null;
   }
 }
 
-/** Starts `fortschritt serve` and measures the time from spawn to the first 200 of the overview. */
-async function startServer(dataDir, port) {
+function rssMb(pid) {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match === null ? null : Number(match[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts `fortschritt serve` and measures spawn → first 200 of `probe`. */
+async function startServer({ dataDir, port, args = ["--no-demo"], env = {}, probe = "/kleve/", limitMs = 120_000 }) {
   const output = [];
-  const startedAt = process.hrtime.bigint();
-  const child = spawn(
-    process.execPath,
-    [join(DIST, "cli", "main.js"), "serve", "--no-demo"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HOST,
-        PORT: String(port),
-        FORTSCHRITT_DATA_DIR: dataDir,
-        LOG_LEVEL: "silent",
-        NODE_ENV: "production",
-        DATABASE_URL: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [join(DIST, "cli", "main.js"), "serve", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, HOST, PORT: String(port), FORTSCHRITT_DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const keep = (chunk) => {
     output.push(chunk.toString());
-    if (output.length > 50) output.shift();
+    if (output.length > 200) output.shift();
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   let exited = null;
   child.once("exit", (code, signal) => (exited = { code, signal }));
-
-  const url = `http://${HOST}:${port}/kleve/`;
   for (;;) {
-    if (exited !== null) {
-      throw new Error(
-        `Der Server hat sich beendet (${JSON.stringify(exited)}):\n${output.join("")}`,
-      );
-    }
-    const elapsedMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-    if (elapsedMs > COLD_START_LIMIT_MS) {
+    if (exited !== null) throw new Error(`Der Server hat sich beendet (${JSON.stringify(exited)}):\n${output.join("")}`);
+    if (performance.now() - startedAt > limitMs) {
       child.kill("SIGKILL");
-      throw new Error(
-        `Der Server hat nach ${COLD_START_LIMIT_MS} ms noch keine Seite geliefert:\n${output.join("")}`,
-      );
+      throw new Error(`Der Server hat nach ${limitMs} ms keine Seite geliefert:\n${output.join("")}`);
     }
-    const status = await statusOf(url);
-    if (status === 200)
-      return {
-        child,
-        coldStartMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
-        output,
-      };
-    if (status !== null) {
+    const response = await get(`http://${HOST}:${port}${probe}`);
+    if (response?.status === 200) return { child, startMs: performance.now() - startedAt, output };
+    if (response !== null && response.status !== 200 && response.status !== 302) {
       child.kill("SIGKILL");
-      throw new Error(
-        `${url} antwortet mit ${status} statt 200:\n${output.join("")}`,
-      );
+      throw new Error(`${probe} antwortet mit ${response.status}:\n${output.join("")}`);
     }
     await sleep(5);
   }
 }
 
-/** One autocannon run; bounded by its duration plus a margin. */
-function cannon(url, seconds) {
-  return new Promise((resolveRun, reject) => {
-    const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: seconds, timeout: 10 },
-      (error, result) => (error ? reject(error) : resolveRun(result)),
-    );
-    const guard = setTimeout(() => instance.stop(), (seconds + 30) * 1000);
-    instance.once("done", () => clearTimeout(guard));
-  });
+function stop(child) {
+  if (child !== null && child !== undefined && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-/** Resident memory of a process in MB (Linux /proc; `ps` elsewhere). */
-function memoryOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const field = (name) => {
-      const match = new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status);
-      return match === null ? null : Number(match[1]) / 1024;
-    };
-    return { rss: field("VmRSS"), peak: field("VmHWM") };
-  } catch {
-    return { rss: null, peak: null };
+/** The server's own memory report (SIGUSR2 → one JSON line on stderr). */
+async function memoryReportOf(server) {
+  const before = server.output.length;
+  server.child.kill("SIGUSR2");
+  for (let i = 0; i < 100; i += 1) {
+    await sleep(20);
+    const line = server.output.slice(Math.max(0, before - 1)).join("").split("\n").find((text) => text.startsWith('{"memory"'));
+    if (line !== undefined) return JSON.parse(line).memory;
   }
+  return null;
 }
 
-const format = {
-  number: (value, digits = 0) =>
-    value === null || value === undefined || Number.isNaN(value)
-      ? "–"
-      : value.toLocaleString("de-DE", {
-          maximumFractionDigits: digits,
-          minimumFractionDigits: digits,
-          useGrouping: false,
-        }),
-  verdict: (isMet) => (isMet ? "erfüllt" : "NICHT erfüllt"),
-};
+/** A minimal Node server answering the given bytes from memory (the baseline without nginx, and the CPU reference). */
+function startMinimalNode(port, bodies) {
+  const script = `
+    const { createServer } = require("node:http");
+    const bodies = new Map(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).map(([p, t, b]) => [p, [t, Buffer.from(b, "base64")]]));
+    createServer((req, res) => {
+      const hit = bodies.get(req.url);
+      if (hit === undefined) { res.statusCode = 404; res.end(); return; }
+      res.setHeader("content-type", hit[0]);
+      res.setHeader("content-length", hit[1].length);
+      res.end(hit[1]);
+    }).listen(${port}, "${HOST}");`;
+  const file = join(tmpdir(), `fortschritt-bench-bodies-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(bodies.map(({ path, type, body }) => [path, type, body.toString("base64")])));
+  const child = spawn(process.execPath, ["-e", script, file], { stdio: "ignore" });
+  return child;
+}
 
-/** Prints an aligned table; the first `textColumns` columns are left-aligned, numbers right-aligned. */
+/** nginx in the foreground, one process, serving the bytes as files under a temporary prefix. */
+function startNginx(port, bodies, prefix) {
+  mkdirSync(join(prefix, "logs"), { recursive: true });
+  mkdirSync(join(prefix, "files"), { recursive: true });
+  const locations = bodies
+    .map(({ path, type, body }, index) => {
+      writeFileSync(join(prefix, "files", `${index}.body`), body);
+      return `location = ${path} { default_type "${type}"; root ${join(prefix, "files")}; try_files /${index}.body =404; }`;
+    })
+    .join("\n      ");
+  const config = `
+    daemon off; master_process off; worker_processes 1; error_log ${prefix}/logs/error.log crit; pid ${prefix}/nginx.pid;
+    events { worker_connections 4096; }
+    http {
+      access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; etag on;
+      client_body_temp_path ${prefix}/tmp; proxy_temp_path ${prefix}/tmp; fastcgi_temp_path ${prefix}/tmp; uwsgi_temp_path ${prefix}/tmp; scgi_temp_path ${prefix}/tmp;
+      server { listen ${HOST}:${port}; ${locations} }
+    }`;
+  mkdirSync(join(prefix, "tmp"), { recursive: true });
+  writeFileSync(join(prefix, "nginx.conf"), config);
+  return spawn(NGINX, ["-p", prefix, "-c", join(prefix, "nginx.conf")], { stdio: "ignore" });
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 500; i += 1) {
+    if ((await get(url))?.status === 200) return;
+    await sleep(10);
+  }
+  throw new Error(`${url} antwortet nicht`);
+}
+
+/** wrk output → requests/s and p99 (ms). */
+function parseWrk(text) {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? NaN);
+  const requests = Number(/(\d+) requests in/.exec(text)?.[1] ?? NaN);
+  const p99 = /^\s*99(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$/m.exec(text);
+  const factor = { us: 0.001, ms: 1, s: 1000 };
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  return {
+    rps,
+    requests,
+    p99: p99 === null ? NaN : Number(p99[1]) * factor[p99[2]],
+    failures: non2xx + (errors === null ? 0 : errors.slice(1).reduce((sum, n) => sum + Number(n), 0)),
+  };
+}
+
+/** One load run against a URL (or several, with a Lua script): figures plus the server's CPU per request. */
+async function load(url, { pid, seconds = DURATION, connections = CONNECTIONS, paths = null, headers = [] }) {
+  const cpuBefore = pid === null ? null : cpuMicros(pid);
+  let figures;
+  if (existsSync(WRK)) {
+    const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
+    for (const header of headers) args.push("-H", header);
+    let script = null;
+    if (paths !== null) {
+      script = join(tmpdir(), `fortschritt-bench-${process.pid}.lua`);
+      writeFileSync(
+        script,
+        `local paths = {${paths.map((p) => JSON.stringify(p)).join(", ")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+      );
+      args.push("-s", script);
+    }
+    const text = await new Promise((done) => {
+      const child = spawn(WRK, [...args, url], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.once("exit", () => done(out));
+    });
+    figures = parseWrk(text);
+  } else {
+    const { default: autocannon } = await import("autocannon");
+    const result = await new Promise((done, reject) =>
+      autocannon(
+        { url, connections, duration: seconds, timeout: 10, requests: paths?.map((path) => ({ path })) },
+        (error, value) => (error ? reject(error) : done(value)),
+      ),
+    );
+    figures = { rps: result.requests.average, requests: result.requests.total, p99: result.latency.p99, failures: result.errors + result.non2xx };
+  }
+  const cpuAfter = pid === null ? null : cpuMicros(pid);
+  const cpuPerRequest = cpuBefore === null || cpuAfter === null || !(figures.requests > 0) ? NaN : (cpuAfter - cpuBefore) / figures.requests;
+  return { ...figures, cpuPerRequest };
+}
+
+const fmt = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? "–" : value.toLocaleString("de-DE", { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false });
+const verdict = (ok) => (ok ? "erfüllt" : "NICHT erfüllt");
+
 function printTable(headers, rows, textColumns = 1) {
-  const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => String(row[column]).length)),
-  );
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
   const line = (cells) =>
-    cells
-      .map((cell, column) =>
-        column < textColumns
-          ? String(cell).padEnd(widths[column])
-          : String(cell).padStart(widths[column]),
-      )
-      .join("  ")
-      .trimEnd();
-  process.stdout.write(
-    `${line(headers)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`,
-  );
+    cells.map((cell, column) => (column < textColumns ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join("  ").trimEnd();
+  process.stdout.write(`${line(headers)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
-async function main() {
-  if (!existsSync(join(DIST, "cli", "main.js"))) {
-    throw new Error(
-      "dist/ fehlt: bitte über `npm run bench` starten (baut vorher).",
-    );
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), "fortschritt-bench-"));
-  let server = null;
-  const stopServer = () => {
-    if (
-      server !== null &&
-      server.child.exitCode === null &&
-      server.child.signalCode === null
-    )
-      server.child.kill("SIGKILL");
-  };
-  process.once("exit", stopServer);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => {
-      stopServer();
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    });
-  }
+async function prepareDemoDatabase(dataDir) {
+  const { openAppContext, migrateDatabase, closeAppContext } = await import(join(DIST, "app", "database.js"));
+  const { loadDemo } = await import(join(DIST, "app", "edition", "demo-editions.js"));
+  const ctx = await openAppContext({ dialect: "sqlite", file: join(dataDir, "fortschritt.sqlite") });
   try {
-    process.stdout.write(
-      `Node ${process.version}, ${CONNECTIONS} Verbindungen, ${DURATION} s je Route (+${WARMUP} s Aufwärmen)\n` +
-        // Other work on the machine skews every number below; the load average shows how much there was.
-        `${availableParallelism()} CPU-Kerne, Last vorher: ${loadavg()
-          .map((value) => format.number(value, 2))
-          .join(" / ")}\n`,
-    );
-    await prepareDatabase(dataDir);
-    const port = await findFreePort();
-    server = await startServer(dataDir, port);
-    const base = `http://${HOST}:${port}`;
-
-    const results = [];
-    for (const route of ROUTES) {
-      const url = `${base}${route.path}`;
-      const status = await statusOf(url);
-      if (status !== 200)
-        process.stdout.write(
-          `Achtung: ${route.path} antwortet mit ${status}.\n`,
-        );
-      if (WARMUP > 0) await cannon(url, WARMUP);
-      const result = await cannon(url, DURATION);
-      results.push({ route, result });
-    }
-    const memory = memoryOf(server.child.pid);
-
-    process.stdout.write("\n");
-    printTable(
-      ["Route", "Pfad", "Anfr./s", "p50 ms", "p99 ms", "Fehler", "nicht 2xx"],
-      results.map(({ route, result }) => [
-        route.name,
-        route.path,
-        format.number(result.requests.average),
-        format.number(result.latency.p50, 1),
-        format.number(result.latency.p99, 1),
-        format.number(result.errors),
-        format.number(result.non2xx),
-      ]),
-      2,
-    );
-
-    const project = results.find(({ route }) => route.isTargetRoute)?.result;
-    process.stdout.write("\nZiele des öffentlichen Portals:\n");
-    printTable(
-      ["Ziel", "gemessen", "Grenze", "Ergebnis"],
-      [
-        [
-          "Projektseite Anfragen/s",
-          format.number(project?.requests.average),
-          `≥ ${format.number(TARGETS.projectPageRequestsPerSecond)}`,
-          format.verdict(
-            (project?.requests.average ?? 0) >=
-              TARGETS.projectPageRequestsPerSecond,
-          ),
-        ],
-        [
-          "Projektseite p99",
-          `${format.number(project?.latency.p99, 1)} ms`,
-          `≤ ${TARGETS.projectPageP99Ms} ms`,
-          format.verdict(
-            project !== undefined &&
-              project.latency.p99 <= TARGETS.projectPageP99Ms &&
-              project.errors === 0 &&
-              project.non2xx === 0,
-          ),
-        ],
-        [
-          "Kaltstart bis erste Seite",
-          `${format.number(server.coldStartMs)} ms`,
-          `≤ ${format.number(TARGETS.coldStartMs)} ms`,
-          format.verdict(server.coldStartMs <= TARGETS.coldStartMs),
-        ],
-        [
-          "RSS nach den Läufen",
-          `${format.number(memory.rss, 1)} MB`,
-          `≤ ${TARGETS.rssMb} MB`,
-          format.verdict(memory.rss !== null && memory.rss <= TARGETS.rssMb),
-        ],
-      ],
-    );
-    process.stdout.write(
-      `(Spitzenwert RSS während der Läufe: ${format.number(memory.peak, 1)} MB. Lastgenerator und Server teilen sich die Maschine.)\n`,
-    );
-  } catch (error) {
-    process.stdout.write(
-      `\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    await migrateDatabase(ctx);
+    await loadDemo(ctx);
   } finally {
-    stopServer();
-    rmSync(dataDir, { recursive: true, force: true });
+    await closeAppContext(ctx);
+  }
+}
+
+/** Measures the portal routes on a running server against the baselines; prints the table. */
+async function portalTable(title, base, serverPid, baselines, routes) {
+  const rows = [];
+  const results = [];
+  for (const route of routes) {
+    const measured = {};
+    for (const baseline of baselines) {
+      if (WARMUP > 0) await load(`${baseline.base}${route.path}`, { pid: null, seconds: WARMUP });
+      measured[baseline.name] = await load(`${baseline.base}${route.path}`, { pid: baseline.pid });
+    }
+    if (WARMUP > 0) await load(`${base}${route.path}`, { pid: null, seconds: WARMUP });
+    const own = await load(`${base}${route.path}`, { pid: serverPid });
+    results.push({ route, own, measured });
+  }
+  process.stdout.write(`\n${title}\n`);
+  const reference = baselines[0];
+  const node = baselines.find((baseline) => baseline.name === "Node");
+  for (const { route, own, measured } of results) {
+    for (const baseline of baselines) {
+      const m = measured[baseline.name];
+      rows.push([route.name, baseline.label, fmt(m.rps), "", fmt(m.p99, 1), fmt(m.cpuPerRequest), "", ""]);
+    }
+    if (reference === undefined) {
+      rows.push([route.name, "Fortschritt", fmt(own.rps), "", `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"})`, fmt(own.cpuPerRequest), "", fmt(own.failures)]);
+      continue;
+    }
+    const ratio = own.rps / measured[reference.name].rps;
+    const cpuRatio = node === undefined ? NaN : own.cpuPerRequest / measured[node.name].cpuPerRequest;
+    rows.push([
+      route.name,
+      "Fortschritt",
+      fmt(own.rps),
+      `${fmt(ratio, 2)} (≥ ${TARGETS.ratioToBaseline}: ${ratio >= TARGETS.ratioToBaseline ? "ok" : "nein"})`,
+      `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"})`,
+      fmt(own.cpuPerRequest),
+      `${fmt(cpuRatio, 1)} (≤ ${TARGETS.cpuTimesMinimalNode}: ${cpuRatio <= TARGETS.cpuTimesMinimalNode ? "ok" : "nein"})`,
+      fmt(own.failures),
+    ]);
+  }
+  printTable(["Route", "Server", "Anfr./s", `× ${reference?.label ?? "Basis"}`, "p99 ms", "CPU µs/Anfr.", "× Node-CPU", "Fehler"], rows, 2);
+  return results;
+}
+
+async function main() {
+  if (!existsSync(join(DIST, "cli", "main.js"))) throw new Error("dist/ fehlt: bitte über `npm run bench` starten (baut, wenn nötig).");
+  const work = mkdtempSync(join(tmpdir(), "fortschritt-bench-"));
+  const children = [];
+  const cleanUp = () => {
+    for (const child of children) stop(child);
+    rmSync(work, { recursive: true, force: true });
+  };
+  process.once("exit", cleanUp);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(0));
+
+  process.stdout.write(
+    `Node ${process.version}, ${CONNECTIONS} Verbindungen, ${DURATION} s je Lauf (+${WARMUP} s Aufwärmen), Last mit ${existsSync(WRK) ? "wrk (1 Thread)" : "autocannon"}\n` +
+      `${availableParallelism()} CPU-Kerne, Last vorher: ${loadavg().map((value) => fmt(value, 2)).join(" / ")} (andere Arbeit auf der Maschine verfälscht jede Zahl)\n`,
+  );
+
+  // ── Start ──────────────────────────────────────────────────────────────
+  const firstDir = join(work, "first");
+  const first = await startServer({ dataDir: firstDir, port: await findFreePort(), args: [], limitMs: 180_000 });
+  children.push(first.child);
+  stop(first.child);
+  const dataDir = join(work, "data");
+  mkdirSync(dataDir, { recursive: true });
+  await prepareDemoDatabase(dataDir);
+  const port = await findFreePort();
+  const server = await startServer({ dataDir, port });
+  children.push(server.child);
+  const base = `http://${HOST}:${port}`;
+  const pid = server.child.pid;
+
+  // ── The same bytes for the baselines ────────────────────────────────────
+  const bodies = [];
+  for (const route of ROUTES) {
+    const response = await get(`${base}${route.path}`);
+    if (response?.status !== 200) process.stdout.write(`Achtung: ${route.path} antwortet mit ${response?.status}.\n`);
+    bodies.push({ path: route.path, type: route.type, body: response?.body ?? Buffer.alloc(0) });
+  }
+  const baselines = [];
+  if (existsSync(NGINX)) {
+    const nginxPort = await findFreePort();
+    const nginx = startNginx(nginxPort, bodies, join(work, "nginx"));
+    children.push(nginx);
+    await waitFor(`http://${HOST}:${nginxPort}${ROUTES[0].path}`);
+    baselines.push({ name: "nginx", label: "nginx", base: `http://${HOST}:${nginxPort}`, pid: nginx.pid });
+  }
+  const nodePort = await findFreePort();
+  const minimal = startMinimalNode(nodePort, bodies);
+  children.push(minimal);
+  await waitFor(`http://${HOST}:${nodePort}${ROUTES[0].path}`);
+  baselines.push({ name: "Node", label: "Node aus Speicher", base: `http://${HOST}:${nodePort}`, pid: minimal.pid });
+
+  await portalTable("Öffentliches Portal (Kleve-Demo, SQLite)", base, pid, baselines, ROUTES);
+  const rssAfterPortal = rssMb(pid);
+
+  // ── A mixed 50-client load: both languages, unknown parameters, filters, compressions ──
+  const mixed = [];
+  for (const route of ROUTES) {
+    mixed.push(route.path, `${route.path}?lang=en`);
+    for (let i = 0; i < 20; i += 1) mixed.push(`${route.path}?x=${i}`);
+  }
+  mixed.push("/kleve/zeitstrahl?status=ongoing", "/kleve/zeitstrahl?vergleich=1", "/kleve/fortschreibungen/1", "/kleve/fortschreibungen/2/aenderungen", "/kleve/kennzahlen");
+  const mixedRun = await load(`${base}/`, { pid, connections: 50, paths: mixed, headers: ["Accept-Encoding: gzip, br"] });
+  const rssAfterMixed = rssMb(pid);
+  const report = await memoryReportOf(server);
+
+  process.stdout.write("\nStart und Speicher:\n");
+  printTable(
+    ["Ziel", "gemessen", "Grenze", "Ergebnis"],
+    [
+      ["Kaltstart bis erste Seite (vorhandene Datenbank)", `${fmt(server.startMs)} ms`, `≤ ${TARGETS.coldStartMs} ms`, verdict(server.startMs <= TARGETS.coldStartMs)],
+      ["Erster Start mit Demo bis erste Seite", `${fmt(first.startMs)} ms`, `≤ ${TARGETS.firstStartMs} ms`, verdict(first.startMs <= TARGETS.firstStartMs)],
+      ["RSS nach der Portal-Last", `${fmt(rssAfterPortal, 1)} MB`, `≤ ${TARGETS.rssAfterPortalMb} MB`, verdict(rssAfterPortal !== null && rssAfterPortal <= TARGETS.rssAfterPortalMb)],
+      [
+        `RSS nach 50 Clients gemischt (${fmt(mixedRun.rps)} Anfr./s, ${fmt(mixedRun.failures)} Fehler)`,
+        `${fmt(rssAfterMixed, 1)} MB`,
+        `≤ ${TARGETS.rssAfterMixedMb} MB`,
+        verdict(rssAfterMixed !== null && rssAfterMixed <= TARGETS.rssAfterMixedMb),
+      ],
+    ],
+  );
+  if (report !== null) {
+    process.stdout.write(
+      `\nWas den Speicher hält (Bericht des Servers): Heap ${fmt(report.heapUsedMb, 1)} von ${fmt(report.heapTotalMb, 1)} MB, extern ${fmt(report.externalMb, 1)} MB (davon Puffer ${fmt(report.arrayBuffersMb, 1)} MB)\n`,
+    );
+    printTable(
+      ["Cache", "Einträge", "belegt KB", "Grenze KB"],
+      report.caches.map((cache) => [cache.name, fmt(cache.entries), fmt(cache.bytes / 1024), fmt(cache.maxBytes / 1024)]),
+    );
+  }
+  stop(server.child);
+
+  // ── Many municipalities on PostgreSQL ───────────────────────────────────
+  if (MUNICIPALITIES > 0) await scaleRun(work, children);
+}
+
+/** BENCH_MUNICIPALITIES synthetic municipalities in a fresh PostgreSQL database. */
+async function scaleRun(work, children) {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `fortschritt_bench_${process.pid}`;
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const started = performance.now();
+    const generated = spawnSync(process.execPath, [join(DIST, "cli", "main.js"), "demo", "--synthetic", String(MUNICIPALITIES)], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: "silent" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const generationSeconds = (performance.now() - started) / 1000;
+    if (generated.status !== 0) throw new Error(`fortschritt demo --synthetic ${MUNICIPALITIES} ist fehlgeschlagen`);
+    process.stdout.write(`\n${MUNICIPALITIES} Kommunen erzeugt in ${fmt(generationSeconds, 1)} s (PostgreSQL, über den normalen Import).\n`);
+    const port = await findFreePort();
+    const server = await startServer({ dataDir: join(work, "scale"), port, env: { DATABASE_URL: url.toString() }, probe: "/kleve/" });
+    children.push(server.child);
+    const routes = [{ name: "Kommunenliste /", path: "/", type: "text/html; charset=utf-8" }, { name: "Kommunenliste Suche", path: "/?q=kleve", type: "text/html; charset=utf-8" }, ...ROUTES];
+    // Compared with the one-city figures above (target: within 1.5× of them).
+    await portalTable(`Mit ${MUNICIPALITIES} Kommunen (PostgreSQL)`, `http://${HOST}:${port}`, server.child.pid, [], routes);
+    process.stdout.write(`RSS danach: ${fmt(rssMb(server.child.pid), 1)} MB\n`);
+    stop(server.child);
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
   }
 }
 
 // A hard limit, so that a hanging run never blocks a terminal or a CI job.
-const overallLimitMs = (ROUTES.length * (DURATION + WARMUP + 40) + 60) * 1000;
+const overallLimitMs = (20 * (DURATION + WARMUP + 10) + 600 + (MUNICIPALITIES > 0 ? 3600 : 0)) * 1000;
 setTimeout(() => {
-  process.stdout.write(
-    `\nMessung nach ${overallLimitMs / 1000} s abgebrochen.\n`,
-  );
+  process.stdout.write(`\nMessung nach ${overallLimitMs / 1000} s abgebrochen.\n`);
   process.exit(0);
 }, overallLimitMs).unref();
 
-await main();
+try {
+  await main();
+} catch (error) {
+  process.stdout.write(`\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`);
+}
 process.exit(0);

@@ -20,6 +20,7 @@ import { apiRoutes } from "./api/api.routes.js";
 import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
 import { isJsonPath, sendJsonError } from "./http/errors.js";
+import { lazySchemaController } from "./http/lazy-schemas.js";
 import { installRoutePolicies } from "./http/route-policy.js";
 import { installInputGuard } from "./http/input-guard.js";
 import { REDACTING_SERIALIZERS } from "./http/log-redaction.js";
@@ -63,6 +64,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         ? false
         : { ...(options.logger === true ? {} : options.logger), serializers: REDACTING_SERIALIZERS },
     trustProxy: options.trustProxy ?? false,
+    // Each route's validator and serialiser are compiled on its first request: a fast start.
+    schemaController: lazySchemaController(),
   });
   const now = options.now ?? ctx.clock;
   // One browser for every PDF and document picture of this app, started on first use and

@@ -2,7 +2,7 @@
  * Sending e-mail: one small interface, so that use cases do not know about SMTP and
  * tests can use a real SMTP sink (test/support/smtp-sink.ts) without mocking.
  */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 /** A plain-text message. */
 export interface MailMessage {
@@ -25,10 +25,12 @@ export interface SmtpSettings {
 
 /** A mailer that hands every message to the configured SMTP server. */
 export function createSmtpMailer(settings: SmtpSettings): Mailer {
-  const transport = nodemailer.createTransport(settings.url);
+  // nodemailer is loaded with the first message: a server that sends none never loads it.
+  let transport: Promise<Transporter> | null = null;
   return {
     async send(message) {
-      await transport.sendMail({
+      transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(settings.url));
+      await (await transport).sendMail({
         from: settings.from,
         to: message.to,
         subject: message.subject,

@@ -12,6 +12,7 @@ import { purgeExpiredSessions } from "../../app/auth/sessions.js";
 import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { loadConfig } from "../../config.js";
 import { buildApp } from "../../web/build-app.js";
+import { memoryReport } from "../../app/memory-report.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { sealPlainTotpSecrets } from "../../app/auth/secret-rotation.js";
 import { resolveSecretKey } from "../secret-key.js";
@@ -65,6 +66,8 @@ export const serveCommand: Command = {
     };
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
+    // `kill -USR2 <pid>`: one JSON line on stderr saying what holds memory (heap, caches).
+    process.on("SIGUSR2", () => process.stderr.write(`${JSON.stringify({ memory: memoryReport() })}\n`));
     await app.listen({ port: config.port, host: config.host });
     process.stdout.write(`Fortschritt läuft: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/\n`);
     return 0;

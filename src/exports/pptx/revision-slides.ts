@@ -6,7 +6,6 @@
  * picture with alternative text, and the priorities of the year. The model is built from
  * the edition and its change report; the renderer only places it on slides.
  */
-import pptxgenjs from "pptxgenjs";
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
@@ -125,7 +124,15 @@ export function buildRevisionSlidesModel(edition: Edition, report: ChangeReport 
 // a property of the module object, while Node's ESM entry exports the class as default.
 type PptxGenJS = PptxGenJSModule.default;
 type Slide = ReturnType<PptxGenJS["addSlide"]>;
-const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as new () => PptxGenJS;
+/** pptxgenjs, loaded on the first deck (it is large; a server that never writes one never loads it). */
+let pptxGenJS: Promise<new () => PptxGenJS> | null = null;
+function loadPptxGenJS(): Promise<new () => PptxGenJS> {
+  pptxGenJS ??= import("pptxgenjs").then((module) => {
+    const exported = module.default as unknown as { default?: unknown };
+    return (exported.default ?? exported) as new () => PptxGenJS;
+  });
+  return pptxGenJS;
+}
 
 const FONT = "Liberation Sans";
 const INK = "1B1F23";
@@ -160,7 +167,7 @@ function bulletSlide(pptx: PptxGenJS, title: string, lines: readonly { text: str
 
 /** Places the deck on slides; `pictures` holds each field's old-versus-new timeline by field key. */
 export async function renderRevisionSlides(model: RevisionSlidesModel, pictures: ReadonlyMap<string, DocumentPicture>): Promise<Buffer> {
-  const pptx = new PptxGenJS();
+  const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = `${model.programmeTitle} – ${model.editionTitle}`;
   pptx.subject = model.previousTitle === null ? model.editionTitle : `Veränderungen gegenüber der ${model.previousTitle}`;

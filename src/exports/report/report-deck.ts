@@ -10,7 +10,6 @@
  * The deck is built from the report document only: the same input always gives the same
  * slides, and a published report's deck shows what was published.
  */
-import pptxgenjs from "pptxgenjs";
 import type PptxGenJSClass from "pptxgenjs";
 import { formatGermanNumber, formatGermanSigned } from "../../domain/indicator/german-number.js";
 import { formatGermanDate, formatIsoDate } from "../../domain/calendar/calendar.js";
@@ -40,7 +39,15 @@ const CHARS_PER_LINE = 95;
 // a property of the module object, while Node's ESM entry exports the class as default.
 type PptxGenJS = PptxGenJSClass.default;
 type Slide = ReturnType<PptxGenJS["addSlide"]>;
-const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ?? pptxgenjs) as new () => PptxGenJS;
+/** pptxgenjs, loaded on the first deck (it is large; a server that never writes one never loads it). */
+let pptxGenJS: Promise<new () => PptxGenJS> | null = null;
+function loadPptxGenJS(): Promise<new () => PptxGenJS> {
+  pptxGenJS ??= import("pptxgenjs").then((module) => {
+    const exported = module.default as unknown as { default?: unknown };
+    return (exported.default ?? exported) as new () => PptxGenJS;
+  });
+  return pptxGenJS;
+}
 
 /** One paragraph of a content slide and how many lines it will take. */
 interface Block {
@@ -379,7 +386,7 @@ function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
 
 /** Builds the deck of a report; resolves to the PPTX file's bytes. */
 export async function buildReportDeck(document: ReportDocument): Promise<Buffer> {
-  const pptx = new PptxGenJS();
+  const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
   pptx.subject = `Stand: ${formatGermanDate(document.asOf)}`;

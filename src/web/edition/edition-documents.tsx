@@ -16,7 +16,6 @@ import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
 import { AppError } from "../../errors.js";
 import { buildCatalogueDocumentModel, type DocumentPicture } from "../../exports/catalogue/catalogue-document-model.js";
-import { renderCatalogueDocx } from "../../exports/docx/catalogue-docx.js";
 import { CataloguePrint } from "../../exports/pdf/catalogue-print.js";
 import type { PdfRenderer, PrintResource } from "../../exports/pdf/render-pdf.js";
 import { buildRevisionSlidesModel, renderRevisionSlides } from "../../exports/pptx/revision-slides.js";
@@ -162,6 +161,8 @@ export class EditionDocuments {
         const svg = await timelineSvg(edition);
         const png = await this.renderer.renderPng({ html: pictureHtml([{ id: "bild", svg }]), resources: { "/assets/app.css": await asset("app.css") } }, { selector: "#bild svg" });
         const picture: DocumentPicture = { png, ...svgSize(svg) };
+        // docx is large: loaded with the first document that needs it.
+        const { renderCatalogueDocx } = await import("../../exports/docx/catalogue-docx.js");
         return renderCatalogueDocx(buildCatalogueDocumentModel(edition, report), picture);
       }
       case "pdf": {
