@@ -11,6 +11,7 @@ import * as api from "./migrations/2026-11-23-api.js";
 import * as identity from "./migrations/2026-11-23-identity.js";
 import * as editions from "./migrations/2026-11-24-editions.js";
 import * as reports from "./migrations/2026-11-25-reports.js";
+import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-23-identity": identity,
   "2026-11-24-editions": editions,
   "2026-11-25-reports": reports,
+  "2026-12-05-opendata-settings": openDataSettings,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
