@@ -28,6 +28,11 @@ export interface MunicipalityTable {
   published_version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Amtlicher Regionalschlüssel, 12 digits (migration 2026-12-05-opendata-settings). */
+  regional_key: string | null;
+  open_data_licence: Generated<string>;
+  /** Origins that may embed the municipality's pages, one per line. */
+  embed_origins: Generated<string>;
 }
 
 /** programme: the catalogue's frame, one per municipality. */

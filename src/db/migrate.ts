@@ -13,6 +13,7 @@ import * as editions from "./migrations/2026-11-24-editions.js";
 import * as reports from "./migrations/2026-11-25-reports.js";
 import * as layersSearchWords from "./migrations/2026-12-05-layers-search-words.js";
 import * as publishedVersion from "./migrations/2026-12-05-speed-published-version.js";
+import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-25-reports": reports,
   "2026-12-05-layers-search-words": layersSearchWords,
   "2026-12-05-speed-published-version": publishedVersion,
+  "2026-12-05-opendata-settings": openDataSettings,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -4,6 +4,7 @@
  */
 import type { MeasureStatus, ProjectStatus, ResponsibilityRole } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
+import { openDataDe } from "./open-data.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -642,6 +643,8 @@ export const de = {
   /** Editions (Fortschreibungen), the draft, the change report and the old-versus-new timeline (web/edition/). */
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsDe,
+  /** Open data downloads and their data dictionaries (web/open-data/). */
+  openData: openDataDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

@@ -34,6 +34,7 @@ import { editorRoutes } from "./editor/editor.routes.js";
 import { createPdfRenderer, DEFAULT_CHROMIUM_PATH } from "../exports/pdf/render-pdf.js";
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
+import { openDataRoutes } from "./open-data/open-data.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(editorRoutes, { ctx });
   await app.register(editionRoutes, { ctx, now, pdf });
   await app.register(reportingRoutes, { ctx, now, pdf, mail: options.mail ?? null });
+  await app.register(openDataRoutes, { ctx, now });
   await app.register(identityRoutes, { ctx, mail: options.mail ?? null, singleSignOn: options.sso != null });
   if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
 

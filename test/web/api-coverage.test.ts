@@ -43,6 +43,8 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
   "/:slug/berichte/:report/folien.pptx": [`${M}/reports/{report}`],
   "/:slug/berichte/:report/bericht.pdf": [`${M}/reports/{report}`],
   "/:slug/kennzahlen": [`${M}/indicators`, `${M}/indicators/{key}`],
+  "/:slug/offene-daten": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
+  "/:slug/offene-daten/:name": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
 };
 
 /** Public routes that are no part of the published record (service, signing in). */

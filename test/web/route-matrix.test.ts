@@ -142,6 +142,8 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/suche": { scope: "none", call: () => ({ url: `${K}/suche?q=Rechnung` }) },
   "GET /:slug/zeitstrahl": { scope: "none", call: () => ({ url: `${K}/zeitstrahl` }) },
   "GET /health": { scope: "none", call: () => ({ url: "/health" }) },
+  "GET /:slug/offene-daten": { scope: "none", call: () => ({ url: `${K}/offene-daten` }) },
+  "GET /:slug/offene-daten/:name": { scope: "none", call: () => ({ url: `${K}/offene-daten/kennzahlen.csv` }) },
 
   // ── Signing in and one's own account ────────────────────────────────────────
   // Who is signed in already is sent on to their start page.

@@ -22,6 +22,7 @@ import {
   type ImportSummary,
 } from "../catalogue/import-catalogue.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
+import { loadDemoOpenDataSettings } from "../open-data/settings.js";
 import type { AppContext } from "../context.js";
 import { findProjectRoot } from "../../project-root.js";
 import { validate } from "../validation/validate.js";
@@ -174,5 +175,7 @@ export interface DemoSummary {
 export async function loadDemo(ctx: AppContext, options: { readonly replace?: boolean } = {}): Promise<DemoSummary> {
   const file = demoCatalogueFile();
   const catalogue = await importCatalogue(ctx, await readCatalogueFile(file), { source: file, replace: options.replace ?? false });
-  return { catalogue, editions: await createDemoEditions(ctx) };
+  const editions = await createDemoEditions(ctx);
+  await loadDemoOpenDataSettings(ctx);
+  return { catalogue, editions };
 }

@@ -10,6 +10,7 @@ import type { ViewContext } from "../view.js";
 import { paths, switchLanguage } from "../../portal/paths.js";
 import { reportPaths } from "../../reports/report-paths.js";
 import { editionPaths } from "../../edition/edition-paths.js";
+import { openDataPaths } from "../../open-data/open-data-paths.js";
 import { assetPath } from "../../http/static-assets.js";
 
 /** The municipality and programme a page belongs to, for the header and navigation. */
@@ -172,6 +173,15 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                   <li>
                     <a href={`/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`} safe>
                       {t.footerApi}
+                    </a>
+                  </li>
+                )}
+                {site === undefined ? (
+                  ""
+                ) : (
+                  <li>
+                    <a href={view.link(openDataPaths.page(site.municipalitySlug))} safe>
+                      {t.openData.navOpenData}
                     </a>
                   </li>
                 )}

@@ -1,0 +1,37 @@
+/** English texts of the open data pages; the same keys as open-data.de.ts. */
+import type { openDataDe } from "./open-data.de.js";
+
+export const openDataEn: typeof openDataDe = {
+  navOpenData: "Open data",
+  title: "Open data",
+  lead: (municipality: string) =>
+    `${municipality} publishes the data of its digitalisation programme freely: at no cost, in open formats and for re-use. Every dataset is available as CSV, Excel (XLSX) and JSON; the data dictionary explains each column.`,
+  licenceTitle: "Licence and attribution",
+  licenceText: "The data are published under the licence",
+  attributionText: "When re-using them, please credit:",
+  onlyPublished: "Only what is published is included: the latest published edition, published reports and key figures – never a draft and no details about staff.",
+  datasetsTitle: "Datasets",
+  asOf: (date: string) => `As of ${date}`,
+  noData: "no data yet",
+  rowCount: (count: number) => `${count} ${count === 1 ? "row" : "rows"}`,
+  downloadCsv: "CSV",
+  downloadXlsx: "Excel (XLSX)",
+  downloadJson: "JSON",
+  downloadLabel: (format: string, title: string) => `Download ${title} as ${format}`,
+  dictionaryLink: "Data dictionary",
+  dictionaryLinkLabel: (title: string) => `Data dictionary: ${title}`,
+  formatsTitle: "About the formats",
+  formatsCsv:
+    "CSV: UTF-8 with byte order mark, semicolon as separator and decimal comma, as German Excel expects on a double click; dates as YYYY-MM-DD, ja/nein for yes/no fields. Cells starting with =, +, -, @ are written with a leading apostrophe so that no spreadsheet runs them as formulas.",
+  formatsXlsx: "Excel (XLSX): numbers as numbers, with the data dictionary and the licence on sheets of their own.",
+  formatsJson: "JSON: data dictionary, licence and the records as objects (numbers as numbers, yes/no fields as true/false, empty fields as null).",
+  machineTitle: "For programs",
+  apiLink: "JSON API (OpenAPI description)",
+  dictionaryTitle: (title: string) => `Data dictionary: ${title}`,
+  dictionaryCaption: "The columns of the dataset",
+  columnField: "Field",
+  columnMeaning: "Meaning",
+  columnType: "Type",
+  columnExample: "Example",
+  backToOpenData: "All open data",
+};

@@ -1,0 +1,222 @@
+/**
+ * The open data page (/{kommune}/offene-daten): every dataset with its downloads in three
+ * formats, its Stand and its data dictionary, the licence and how to credit the data; and
+ * one data dictionary page per dataset (field, meaning, type, example). Plain links and
+ * tables: everything works without JavaScript.
+ */
+import type { DatasetTable } from "../../app/open-data/datasets.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { Licence } from "../../domain/open-data/licences.js";
+import { FIELD_TYPE_LABELS, OPEN_DATA_FORMATS, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import { paths } from "../portal/paths.js";
+import { siteHeader } from "../portal/site.js";
+import { openDataPaths } from "./open-data-paths.js";
+
+/** What the open data page shows. */
+export interface OpenDataPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly licence: Licence;
+  readonly attribution: string;
+  readonly tables: readonly DatasetTable[];
+}
+
+function germanDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}.${month}.${year}`;
+}
+
+function Downloads(props: { readonly view: ViewContext; readonly slug: string; readonly table: DatasetTable }): JSX.Element {
+  const { view, slug, table } = props;
+  const t = view.t.openData;
+  const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  const label: Record<OpenDataFormat, string> = { csv: t.downloadCsv, xlsx: t.downloadXlsx, json: t.downloadJson };
+  return (
+    <ul class="app-download-list">
+      {OPEN_DATA_FORMATS.map((format) => (
+        <li>
+          <a class="app-link" href={openDataPaths.file(slug, table.definition.key, format)} aria-label={t.downloadLabel(label[format], title)} download="" safe>
+            {label[format]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LicenceNote(props: { readonly view: ViewContext; readonly licence: Licence; readonly attribution: string }): JSX.Element {
+  const t = props.view.t.openData;
+  return (
+    <>
+      <p class="app-body-text">
+        {t.licenceText}{" "}
+        <a class="app-link" href={props.licence.url} lang="de" safe>
+          {props.licence.name}
+        </a>
+        .
+      </p>
+      <p class="app-body-text">
+        {t.attributionText} <q lang="de" safe>{props.attribution}</q>
+      </p>
+    </>
+  );
+}
+
+/** The open data page. */
+export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.openData;
+  const slug = catalogue.municipality.slug;
+  return (
+    <PageLayout
+      view={view}
+      title={t.title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.title }]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.title}
+      </h1>
+      <p class="app-lead" safe>
+        {t.lead(catalogue.municipality.name)}
+      </p>
+      <p class="app-body-text" safe>
+        {t.onlyPublished}
+      </p>
+      <h2 class="app-heading-l" safe>
+        {t.datasetsTitle}
+      </h2>
+      <ul class="app-card-list">
+        {props.tables.map((table) => {
+          const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+          const description = view.lang === "de" ? table.definition.description.de : table.definition.description.en;
+          const id = `datensatz-${table.definition.key}`;
+          return (
+            <li class="app-card-list__item">
+              <section aria-labelledby={id}>
+                <h3 class="app-heading-m" id={id} safe>
+                  {title}
+                </h3>
+                <p class="app-body-text" safe>
+                  {description}
+                </p>
+                <p class="app-card-list__meta" safe>
+                  {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? germanDate(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+                </p>
+                <Downloads view={view} slug={slug} table={table} />
+                <p class="app-body-text">
+                  <a class="app-link" href={view.link(openDataPaths.dictionary(slug, table.definition.key))} aria-label={t.dictionaryLinkLabel(title)} safe>
+                    {t.dictionaryLink}
+                  </a>
+                </p>
+              </section>
+            </li>
+          );
+        })}
+      </ul>
+      <h2 class="app-heading-l" safe>
+        {t.licenceTitle}
+      </h2>
+      <LicenceNote view={view} licence={props.licence} attribution={props.attribution} />
+      <h2 class="app-heading-l" safe>
+        {t.formatsTitle}
+      </h2>
+      <ul class="app-body-text">
+        <li safe>{t.formatsCsv}</li>
+        <li safe>{t.formatsXlsx}</li>
+        <li safe>{t.formatsJson}</li>
+      </ul>
+      <h2 class="app-heading-l" safe>
+        {t.machineTitle}
+      </h2>
+      <ul class="app-body-text">
+        <li>
+          <a class="app-link" href="/api/openapi.json" safe>
+            {t.apiLink}
+          </a>
+        </li>
+      </ul>
+    </PageLayout>
+  );
+}
+
+/** The data dictionary of one dataset. */
+export function DictionaryPage(props: OpenDataPageProps & { readonly table: DatasetTable }): JSX.Element {
+  const { view, catalogue, table } = props;
+  const t = view.t.openData;
+  const slug = catalogue.municipality.slug;
+  const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  return (
+    <PageLayout
+      view={view}
+      title={t.dictionaryTitle(title)}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      breadcrumbs={[
+        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        { label: t.title, href: view.link(openDataPaths.page(slug)) },
+        { label: title },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.dictionaryTitle(title)}
+      </h1>
+      <p class="app-lead" safe>
+        {view.lang === "de" ? table.definition.description.de : table.definition.description.en}
+      </p>
+      <p class="app-body-text" safe>
+        {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? germanDate(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+      </p>
+      <Downloads view={view} slug={slug} table={table} />
+      <div class="app-table-wrapper">
+        <table class="app-table">
+          <caption class="app-table__caption" safe>
+            {t.dictionaryCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.columnField}
+              </th>
+              <th scope="col" safe>
+                {t.columnMeaning}
+              </th>
+              <th scope="col" safe>
+                {t.columnType}
+              </th>
+              <th scope="col" safe>
+                {t.columnExample}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.definition.fields.map((field) => (
+              <tr>
+                <th scope="row">
+                  <code safe>{field.name}</code>
+                </th>
+                <td lang={view.contentLang} safe>
+                  {field.meaning}
+                </td>
+                <td safe>{FIELD_TYPE_LABELS[field.type][view.lang]}</td>
+                <td lang={view.contentLang}>
+                  <code safe>{field.example}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <LicenceNote view={view} licence={props.licence} attribution={props.attribution} />
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(openDataPaths.page(slug))} safe>
+          {t.backToOpenData}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,20 @@
+/** The URLs of the open data pages and files, in one place. */
+import type { OpenDataFormat } from "../../exports/open-data/dataset-files.js";
+
+/** Route patterns (Fastify syntax). */
+export const OPEN_DATA_ROUTES = {
+  page: "/:slug/offene-daten",
+  /** A data dictionary (`katalog`) or a file (`katalog.csv`). */
+  entry: "/:slug/offene-daten/:name",
+  settings: "/:slug/verwaltung/offene-daten",
+} as const;
+
+const part = (value: string): string => encodeURIComponent(value);
+
+/** Paths of the pages and files. */
+export const openDataPaths = {
+  page: (slug: string): string => `/${part(slug)}/offene-daten`,
+  dictionary: (slug: string, dataset: string): string => `/${part(slug)}/offene-daten/${part(dataset)}`,
+  file: (slug: string, dataset: string, format: OpenDataFormat): string => `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
+  settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
+};

@@ -1,0 +1,117 @@
+/**
+ * Open data: /{kommune}/offene-daten lists every dataset with its downloads, and
+ * /{kommune}/offene-daten/{datensatz} is its data dictionary, /{…}.csv|.xlsx|.json the file.
+ * Public, with ETags from the municipality's data version (and the host, which the portal
+ * addresses in the files contain); errors are the portal's HTML pages.
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
+import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
+import { getOpenDataSettings } from "../../app/open-data/settings.js";
+import { AppError } from "../../errors.js";
+import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
+import { resolveLanguage } from "../../i18n/i18n.js";
+import { createViewContext } from "../components/view.js";
+import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { germanDate, germanDayNumber } from "../http/clock.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { sendHtmlError } from "../portal/portal.routes.js";
+import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
+import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
+
+/** What the routes need. */
+export interface OpenDataRoutesOptions {
+  readonly ctx: AppContext;
+  readonly now: () => Date;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
+const HTML = "text/html; charset=utf-8";
+const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const EntryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 60 }) });
+
+/** The base URL of this request (scheme and host), for the addresses written into files. */
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** Registers the open data pages and files. */
+export async function openDataRoutes(instance: FastifyInstance, options: OpenDataRoutesOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  async function requireDataVersion(slug: string): Promise<number> {
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return version;
+  }
+
+  /** Answers 304 or sends what `render` makes, with ETag and public caching. */
+  async function sendTagged(request: FastifyRequest, reply: FastifyReply, version: number, render: () => Promise<{ body: string | Buffer; type: string; fileName?: string }>): Promise<FastifyReply> {
+    const tag = entityTag(version, ["open-data", APP_VERSION, request.url, baseUrlOf(request), germanDate(options.now())]);
+    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
+      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+    }
+    const { body, type, fileName } = await render();
+    reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(type);
+    if (fileName !== undefined) reply.header("content-disposition", `attachment; filename="${fileName}"`);
+    return reply.send(body);
+  }
+
+  async function context(request: FastifyRequest, slug: string) {
+    const [{ catalogue }, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
+    const baseUrl = baseUrlOf(request);
+    const attribution = `${catalogue.municipality.name}, ${catalogue.programme.title} (${baseUrl}${openDataPaths.page(slug)})`;
+    const read = (key: string): Promise<DatasetTable> => readDataset(ctx, slug, key, { today: germanDayNumber(options.now()), baseUrl });
+    return { catalogue, licence: settings.licence, attribution, read };
+  }
+
+  app.get(OPEN_DATA_ROUTES.page, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
+    const { slug } = request.params;
+    const version = await requireDataVersion(slug);
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    return sendTagged(request, reply, version, async () => {
+      const { catalogue, licence, attribution, read } = await context(request, slug);
+      const tables: DatasetTable[] = [];
+      for (const dataset of DATASETS) tables.push(await read(dataset.key));
+      const html = await (<OpenDataPage view={view} requestUrl={request.url} catalogue={catalogue} licence={licence} attribution={attribution} tables={tables} />);
+      return { body: html, type: HTML };
+    });
+  });
+
+  app.get(OPEN_DATA_ROUTES.entry, { config: { policy: "public" }, schema: { hide: true, params: EntryParams, querystring: Query } }, async (request, reply) => {
+    const { slug, name } = request.params;
+    const version = await requireDataVersion(slug);
+    const match = ENTRY.exec(name);
+    const key = match?.[1];
+    const format = match?.[2];
+    if (key === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
+    datasetDefinition(key);
+    if (format !== undefined && !(OPEN_DATA_FORMATS as readonly string[]).includes(format)) throw new AppError("ERR_DATASET_NOT_FOUND");
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    return sendTagged(request, reply, version, async () => {
+      const { catalogue, licence, attribution, read } = await context(request, slug);
+      const table = await read(key);
+      if (format === undefined) {
+        const html = await (<DictionaryPage view={view} requestUrl={request.url} catalogue={catalogue} licence={licence} attribution={attribution} tables={[table]} table={table} />);
+        return { body: html, type: HTML };
+      }
+      const chosen = format as OpenDataFormat;
+      const body = await writeDatasetFile(table, chosen, { name: licence.name, url: licence.url, attribution });
+      return { body, type: OPEN_DATA_CONTENT_TYPES[chosen], fileName: `${slug}-${key}.${chosen}` };
+    });
+  });
+
+  // Errors of this plugin are the portal's HTML error pages, never cached.
+  app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
+}
