@@ -12,12 +12,11 @@ import { describeChangeGerman, describeConflictGerman } from "../../domain/editi
 import type { DependencyConflict } from "../../domain/edition/dependency-conflicts.js";
 import { defaultEditionTitle, formatIsoDateGerman } from "../../domain/edition/edition.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
-import { SelectField, TextArea } from "../components/form-fields/form-fields.js";
+import { SelectField, TextArea, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { draftScope } from "../portal/portal-scope.js";
 import { siteHeader } from "../portal/site.js";

@@ -41,7 +41,7 @@ import { germanDate, germanDayNumber } from "../http/clock.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { draftScope, editionScope } from "../portal/portal-scope.js";
 import { ProgrammePage } from "../portal/programme-page.js";
 import { ProjectPage } from "../portal/project-page.js";

@@ -2,12 +2,11 @@
  * The reason categories of a municipality (administrators): one form per category to
  * rename it or require a text, a button to remove it, and a form for a new one.
  */
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { Checkbox } from "../components/form-fields/form-fields.js";
+import { Checkbox, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome, FailedForm } from "../editor/editor-view.js";
 import { editionPaths } from "./edition-paths.js";

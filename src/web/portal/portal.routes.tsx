@@ -12,14 +12,12 @@ import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-docum
 import type { AppContext } from "../../app/context.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
-import { createViewContext, type ViewContext } from "../components/view.js";
+import { createViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDate, germanDayNumber } from "../http/clock.js";
-import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "../http/errors.js";
+import { sendError } from "../http/error-pages.js";
 import { PageCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
-import { ErrorPage } from "./error-page.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
 import {
@@ -63,9 +61,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   // A path like /api/zeitstrahl reaches the portal's /:slug/zeitstrahl route when no API
   // route matches; its error must still be JSON.
-  app.setErrorHandler(async (error, request, reply) =>
-    isJsonPath(request.url) ? sendJsonError(error, request, reply) : sendHtmlError(error, request, reply),
-  );
+  app.setErrorHandler(async (error, request, reply) => sendError(error, request, reply));
 
   /** The municipality's data version, or a 404 for a slug that cannot or does not exist. */
   async function requireDataVersion(slug: string): Promise<number> {
@@ -231,28 +227,4 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       });
     },
   );
-}
-
-/** Sends an error as the portal's HTML error page, uncacheable. */
-export async function sendHtmlError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const problem = toHttpProblem(error, request);
-  const view: ViewContext = createViewContext(requestLanguage(request));
-  const detail = problem.detail ?? (problem.problems.length > 0 ? problem.problems.map((p) => `${p.path}: ${p.message}`).join("; ") : null);
-  const html = await (
-    <ErrorPage
-      view={view}
-      requestUrl={request.url}
-      status={problem.status}
-      code={problem.code}
-      message={problemMessage(problem, view.lang)}
-      detail={detail}
-      signInHref={problem.code === "ERR_UNAUTHENTICATED" && request.method === "GET" ? signInLinkFor(request.url, view) : undefined}
-    />
-  );
-  return reply.code(problem.status).removeHeader("etag").header("cache-control", NO_STORE).type(HTML).send(html);
-}
-
-/** The sign-in page with the way back to the page that asked for it. */
-function signInLinkFor(requestUrl: string, view: ViewContext): string {
-  return view.link(identityPaths.signIn(), { next: safeNextPath(requestUrl) ?? undefined });
 }
