@@ -10,6 +10,8 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome, FailedForm } from "../editor/editor-view.js";
 import { editionPaths } from "./edition-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { NewReasonCategoryBody, ReasonCategoryBody } from "./edition-forms.js";
 
 /** Props of the page. */
 export interface ReasonCategoriesPageProps {
@@ -62,11 +64,10 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
               <input type="hidden" name="version" value={String(category.version)} />
               <TextField
                 id={`${form}-bezeichnung`}
-                name="bezeichnung"
+                {...schemaField(ReasonCategoryBody, "bezeichnung")}
                 label={t.fieldLabel}
                 value={valueOf(form, "bezeichnung", category.label)}
                 error={errorOf(form, "bezeichnung")}
-                maxlength={80}
               />
               <Checkbox id={`${form}-erlaeuterung`} name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf(form, category.requiresText)} />
               <button class="app-button app-button--secondary" type="submit" safe>
@@ -91,20 +92,18 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
           {hidden}
           <TextField
             id="kategorie-neu-schluessel"
-            name="schluessel"
+            {...schemaField(NewReasonCategoryBody, "schluessel")}
             label={t.fieldKey}
             hint={t.fieldKeyHint}
             value={valueOf("kategorie-neu", "schluessel", "")}
             error={errorOf("kategorie-neu", "schluessel")}
-            maxlength={60}
           />
           <TextField
             id="kategorie-neu-bezeichnung"
-            name="bezeichnung"
+            {...schemaField(NewReasonCategoryBody, "bezeichnung")}
             label={t.fieldLabel}
             value={valueOf("kategorie-neu", "bezeichnung", "")}
             error={errorOf("kategorie-neu", "bezeichnung")}
-            maxlength={80}
           />
           <Checkbox id="kategorie-neu-erlaeuterung" name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf("kategorie-neu", false)} />
           <button class="app-button" type="submit" safe>

@@ -70,7 +70,7 @@ export interface FormActionSpec<P extends TObject, B extends TObject> {
   /** The body's schema: field names, limits, messages; the pages take name and maxlength from it. */
   readonly body: B;
   /** The form's key: which form of the page failed, and the prefix of its field ids. */
-  readonly form: string | ((params: Static<P>) => string);
+  readonly form: string | ((params: Static<P>, fields: FormFields) => string);
   /** Calls the use case; answers where to go next (303), or the reply it has sent itself. */
   readonly run: (input: Static<B>, context: FormContext<Static<P>>) => Promise<string | FastifyReply>;
   /** Shows the page again with the failed form (and, on 409, the conflict). */
@@ -81,6 +81,11 @@ export interface FormActionSpec<P extends TObject, B extends TObject> {
   readonly labelOf?: (field: string, context: FormContext<Static<P>>) => string;
   /** The id of a field's control, when it is not `${form}-${field}`. */
   readonly idOf?: (field: string, context: FormContext<Static<P>>) => string;
+  /**
+   * A use case's answer that is a page of its own rather than a problem at a field (a
+   * confirmation step, a list of what is missing); null leaves the error to formAction.
+   */
+  readonly answer?: (error: unknown, context: FormContext<Static<P>>) => Promise<FastifyReply | null>;
   /** Field by field, what is stored now beside the input; null answers with the error page. */
   readonly compare?: (error: StaleVersionError, context: FormContext<Static<P>>) => ConflictComparison | null | Promise<ConflictComparison | null>;
 }
@@ -185,7 +190,7 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
     if (!Value.Check(spec.params, params)) return sendHtmlError(new Error("params"), request, reply);
     const view = createViewContext(requestLanguage(request));
     const { fields, lists } = readFormBody(request.body);
-    const form = typeof spec.form === "string" ? spec.form : spec.form(params);
+    const form = typeof spec.form === "string" ? spec.form : spec.form(params, fields);
     const context: FormContext<Static<P>> = { request, reply, params, view, fields, lists, form };
     const fail = (status: number, problems: readonly InputProblem[]): Promise<FastifyReply> => {
       const failed = placeProblems(
@@ -212,6 +217,8 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
     try {
       next = await spec.run(parsed.input, context);
     } catch (error) {
+      const answered = spec.answer === undefined ? null : await spec.answer(error, context);
+      if (answered !== null) return answered;
       if (isStaleVersion(error)) {
         const comparison = spec.compare === undefined ? { rows: [] } : await spec.compare(error, context);
         if (comparison === null) return sendHtmlError(error, request, reply);
