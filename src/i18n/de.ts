@@ -818,6 +818,19 @@ export const de = {
     comparisonAlt: (field: string, older: string, newer: string, shifted: number) =>
       `Zeitstrahl ${field}: ${newer} verglichen mit der ${older}; ${plural(shifted, "Projekt", "Projekte")} verschoben. Die Verschiebungen mit Gründen stehen auf der Folie davor.`,
   },
+  form: {
+    required: "darf nicht leer sein",
+    tooLong: (max: number) => `darf höchstens ${max} Zeichen lang sein`,
+    tooShort: (min: number) => `muss mindestens ${min} Zeichen lang sein`,
+    notWholeNumber: "muss eine ganze Zahl sein",
+    atLeast: (min: number) => `muss mindestens ${min} sein`,
+    atMost: (max: number) => `darf höchstens ${max} sein`,
+    notAChoice: "ist keiner der angebotenen Werte",
+    malformed: "hat nicht die erwartete Form",
+    incomplete: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+    moveDirectionRequired: "Bitte wählen Sie „Nach oben“ oder „Nach unten“.",
+    reasonCategoryRequired: "Bitte wählen Sie eine Kategorie.",
+  },
 };
 
 /** The shape every language's dictionary has: the keys of `de`, each text a plain string. */

@@ -811,4 +811,17 @@ export const en: Dictionary = {
     comparisonAlt: (field: string, older: string, newer: string, shifted: number) =>
       `Timeline ${field}: ${newer} compared with the ${older}; ${plural(shifted, "project", "projects")} shifted. The shifts with their reasons are on the slide before.`,
   },
+  form: {
+    required: "must not be empty",
+    tooLong: (max: number) => `must be at most ${max} characters long`,
+    tooShort: (min: number) => `must be at least ${min} characters long`,
+    notWholeNumber: "must be a whole number",
+    atLeast: (min: number) => `must be at least ${min}`,
+    atMost: (max: number) => `must be at most ${max}`,
+    notAChoice: "is not one of the values offered",
+    malformed: "does not have the expected form",
+    incomplete: "The form is incomplete. Please reload the page and try again.",
+    moveDirectionRequired: "Please choose “Move up” or “Move down”.",
+    reasonCategoryRequired: "Please choose a category.",
+  },
 };

@@ -11,7 +11,7 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { AppContext } from "../app/context.js";
 import type { SsoConfig } from "../config.js";
 import type { MailDelivery } from "../app/auth/passwords.js";
@@ -21,11 +21,12 @@ import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
 import { isJsonPath, sendJsonError } from "./http/errors.js";
 import { lazySchemaController } from "./http/lazy-schemas.js";
+import { sendError } from "./http/error-pages.js";
 import { installRoutePolicies } from "./http/route-policy.js";
 import { installInputGuard } from "./http/input-guard.js";
 import { REDACTING_SERIALIZERS } from "./http/log-redaction.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
-import { portalRoutes, sendHtmlError } from "./portal/portal.routes.js";
+import { portalRoutes } from "./portal/portal.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { sessionPlugin } from "./plugins/session.js";
 import { ssoRoutes } from "./sso/sso.routes.js";
@@ -176,8 +177,4 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
 
   return app;
-}
-
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> | FastifyReply {
-  return isJsonPath(request.url) ? sendJsonError(error, request, reply) : sendHtmlError(error, request, reply);
 }

@@ -1,6 +1,6 @@
 /** The editor's form controls, rendered on their own: labels, hints and errors tied to the control. */
 import { describe, expect, it } from "vitest";
-import { Checkbox, ColourField, RadioGroup, ReasonField, SelectField, TextArea } from "../../src/web/components/form-fields/form-fields.js";
+import { Checkbox, ColourField, RadioGroup, ReasonField, SelectField, TextArea } from "../../src/web/components/form/controls.js";
 
 describe("form controls", () => {
   it("tie hint and error to a textarea and escape its value", async () => {

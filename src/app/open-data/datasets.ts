@@ -8,8 +8,8 @@
  */
 import { listProjects, type Catalogue } from "../../domain/catalogue/catalogue.js";
 import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman } from "../../domain/edition/change-description.js";
-import { formatIsoDate } from "../../domain/indicator/german-number.js";
+import { describeChangeGerman } from "../../i18n/change-description.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { shareOf } from "../../domain/indicator/indicator.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import { formatPointInTime, type PointInTime } from "../../domain/period/point-in-time.js";

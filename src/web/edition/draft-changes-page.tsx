@@ -13,18 +13,19 @@ import type { DependencyConflict } from "../../domain/edition/dependency-conflic
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
-import { SelectField, TextArea } from "../components/form-fields/form-fields.js";
+import { SelectField, TextArea, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { draftScope } from "../portal/portal-scope.js";
 import { siteHeader } from "../portal/site.js";
 import { ReportChanges, ReportSummary } from "./change-report-view.js";
 import { editionPaths, reasonFormId } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
+import { schemaField } from "../http/form-schema.js";
+import { DraftForewordBody, DraftReasonBody, PublishBody } from "./edition-forms.js";
 
 /** A form of this page that failed: which, what was typed, and the errors by field. */
 export interface DraftFormFailure {
@@ -80,7 +81,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           <div class="app-reason-form__fields">
             <SelectField
               id={`${id}-kategorie`}
-              name="kategorie"
+              {...schemaField(DraftReasonBody, "kategorie")}
               label={t.reasonCategory}
               value={valueOf(form, "kategorie", stored?.category ?? "")}
               error={errorOf(form, "kategorie")}
@@ -91,12 +92,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             />
             <TextField
               id={`${id}-text`}
-              name="text"
+              {...schemaField(DraftReasonBody, "text")}
               label={t.reasonText}
               hint={t.reasonTextHint}
               value={valueOf(form, "text", stored?.text ?? "")}
               error={errorOf(form, "text")}
-              maxlength={2000}
             />
           </div>
           <button class="app-button app-button--secondary" type="submit" safe>
@@ -186,13 +186,12 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
               <TextArea
                 id="vorwort-text"
-                name="vorwort"
+                {...schemaField(DraftForewordBody, "vorwort")}
                 label={t.foreword}
                 hint={t.forewordHint}
                 value={valueOf("vorwort", "vorwort", revision.foreword.text ?? "")}
                 error={errorOf("vorwort", "vorwort")}
                 rows={10}
-                maxlength={20000}
                 lang={view.contentLang}
               />
               <button class="app-button app-button--secondary" type="submit" safe>
@@ -261,10 +260,10 @@ function PublishForm(props: DraftChangesPageProps & { nextTitle: string; values:
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="stand" value={String(revision.dataVersion)} />
       {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
-      <TextField id="veroeffentlichen-titel" name="titel" label={t.fieldTitle} value={values?.titel ?? props.nextTitle} error={errorOf("titel")} maxlength={120} />
+      <TextField id="veroeffentlichen-titel" {...schemaField(PublishBody, "titel")} label={t.fieldTitle} value={values?.titel ?? props.nextTitle} error={errorOf("titel")} />
       <TextField
         id="veroeffentlichen-datum"
-        name="datum"
+        {...schemaField(PublishBody, "datum")}
         label={t.fieldDate}
         hint={t.fieldDateHint}
         value={values?.datum ?? formatIsoDateGerman(revision.today)}
@@ -273,21 +272,19 @@ function PublishForm(props: DraftChangesPageProps & { nextTitle: string; values:
       />
       <TextField
         id="veroeffentlichen-beschluss"
-        name="beschluss"
+        {...schemaField(PublishBody, "beschluss")}
         label={t.fieldCouncilReference}
         hint={t.fieldCouncilReferenceHint}
         value={values?.beschluss ?? ""}
         error={errorOf("beschluss")}
-        maxlength={500}
       />
       <TextField
         id="veroeffentlichen-beschluss-adresse"
-        name="beschluss-adresse"
+        {...schemaField(PublishBody, "beschluss-adresse")}
         label={t.fieldCouncilUrl}
         hint={t.fieldCouncilUrlHint}
         value={values?.["beschluss-adresse"] ?? ""}
         error={errorOf("beschluss-adresse")}
-        maxlength={500}
       />
       <div class="app-button-group">
         <button class="app-button" type="submit" safe>

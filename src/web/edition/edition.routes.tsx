@@ -10,8 +10,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
-import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
+import { getDataVersion, getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { publishEdition } from "../../app/edition/publish-edition.js";
 import { getEdition, listEditions, projectIn } from "../../app/edition/read-editions.js";
@@ -32,23 +32,26 @@ import {
 import type { AppContext } from "../../app/context.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
 import { isoDateOfGermanDay } from "../../domain/period/point-in-time.js";
-import { AppError, isAppError, type InputProblem } from "../../errors.js";
+import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
-import { editorChrome, formFields, placeProblems, type FailedForm, type FormFields } from "../editor/editor-view.js";
-import { matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { editorChrome } from "../editor/editor-view.js";
+import { formAction, type FormContext, type FormFailure } from "../http/form-action.js";
+import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { draftScope, editionScope } from "../portal/portal-scope.js";
 import { ProgrammePage } from "../portal/programme-page.js";
 import { ProjectPage } from "../portal/project-page.js";
 import { DraftChangesPage, type DraftFormFailure, type DraftChangesPageProps } from "./draft-changes-page.js";
 import { EditionDocuments, renderPrintView, type EditionDocumentKind } from "./edition-documents.js";
 import { ChangesPage, EditionDetails, EditionsListPage } from "./edition-pages.js";
+import { DraftForewordBody, DraftReasonBody, NewReasonCategoryBody, PublishBody, ReasonCategoryBody, RemoveReasonCategoryBody } from "./edition-forms.js";
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
@@ -334,141 +337,128 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     renderDraftChanges(request, reply, municipalitySlug(request.params.slug), 200, { notice: noticeOf(viewOf(request), request.query.gespeichert) }),
   );
 
-  /** A form of the change page that failed, with its problems at the fields (JSON pointer → field). */
-  function failure(form: string, fields: FormFields, problems: readonly InputProblem[], fieldOf: (path: string) => string | null, idOf: (field: string) => string, labelOf: (field: string) => string): DraftFormFailure {
-    const errors: Record<string, string> = {};
-    const summary: { text: string; href: string }[] = [];
-    const messages: string[] = [];
-    for (const problem of problems) {
-      const field = fieldOf(problem.path);
-      if (field === null) {
-        messages.push(problem.message);
-        continue;
-      }
-      const text = /^[a-zäöü"]/.test(problem.message) ? `${labelOf(field)} ${problem.message}` : problem.message;
-      if (errors[field] !== undefined) continue;
-      errors[field] = text;
-      summary.push({ text, href: `#${idOf(field)}` });
-    }
-    return { form, values: fields, errors, summary, messages };
-  }
+  /** The change page again, with a failed form of it; `title` heads the summary. */
+  const renderDraftFailure = ({ request, reply, params }: FormContext<{ slug: string }>, failure: FormFailure, title?: string): Promise<FastifyReply> =>
+    renderDraftChanges(request, reply, municipalitySlug(params.slug), failure.status, { failed: { ...failure.failed, title } });
 
-  app.post(EDITION_ROUTES.draftReason, { config: { policy: "staff" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    const t = view.t.edition;
-    const changeKey = fields.schluessel ?? "";
-    const form = `grund:${changeKey}`;
-    const id = reasonFormId(changeKey);
-    const fieldOf = (path: string): string | null => (path === "/data/category" ? "kategorie" : path === "/data/text" ? "text" : null);
-    const labelOf = (field: string): string => (field === "kategorie" ? t.reasonCategory : t.reasonText);
-    try {
-      if ((fields.kategorie ?? "") === "") throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/category", message: "Bitte wählen Sie eine Kategorie." }] });
-      const version = /^\d{1,10}$/.test(fields.version ?? "") ? Number(fields.version) : 0;
-      await setDraftReason(
-        ctx,
-        request.principal,
-        { municipality: slug, changeKey, expectedVersion: version, data: { category: fields.kategorie ?? "", text: fields.text ?? "" } },
-        { ip: request.ip },
-      );
-    } catch (error) {
-      if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_CONFLICT")) {
-        const problems = error.problems.length > 0 ? error.problems : [{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }];
-        return renderDraftChanges(request, reply, slug, error.status, { failed: failure(form, fields, problems, fieldOf, (field) => `${id}-${field}`, labelOf) });
-      }
-      throw error;
-    }
-    return reply.redirect(`${view.link(editionPaths.draftChanges(slug), { gespeichert: "grund" })}#${id}`, 303);
-  });
+  app.post(
+    EDITION_ROUTES.draftReason,
+    formAction({
+      policy: "staff",
+      params: MunicipalityParams,
+      body: DraftReasonBody,
+      form: (_params, fields) => `grund:${fields.schluessel ?? ""}`,
+      run: async (input, { request, params, view }) => {
+        const slug = municipalitySlug(params.slug);
+        await setDraftReason(
+          ctx,
+          request.principal,
+          { municipality: slug, changeKey: input.schluessel, expectedVersion: input.version, data: { category: input.kategorie, text: input.text } },
+          { ip: request.ip },
+        );
+        return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "grund" })}#${reasonFormId(input.schluessel)}`;
+      },
+      render: (context, failure) => renderDraftFailure(context, failure),
+      fieldOf: (path) => (path === "/data/category" ? "kategorie" : path === "/data/text" ? "text" : null),
+      idOf: (field, { fields }) => `${reasonFormId(fields.schluessel ?? "")}-${field}`,
+      labelOf: (field, { view }) => (field === "kategorie" ? view.t.edition.reasonCategory : view.t.edition.reasonText),
+    }),
+  );
 
-  app.post(EDITION_ROUTES.draftForeword, { config: { policy: "admin" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    try {
-      const version = /^\d{1,10}$/.test(fields.version ?? "") ? Number(fields.version) : 0;
-      await setDraftForeword(ctx, request.principal, { municipality: slug, expectedVersion: version, data: { foreword: fields.vorwort ?? "" } }, { ip: request.ip });
-    } catch (error) {
-      if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_CONFLICT")) {
-        const problems = error.problems.length > 0 ? error.problems : [{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }];
-        const failed = failure("vorwort", fields, problems, (path) => (path === "/data/foreword" ? "vorwort" : null), () => "vorwort-text", () => view.t.edition.foreword);
-        return renderDraftChanges(request, reply, slug, error.status, { failed });
-      }
-      throw error;
-    }
-    return reply.redirect(`${view.link(editionPaths.draftChanges(slug), { gespeichert: "vorwort" })}#vorwort`, 303);
-  });
+  app.post(
+    EDITION_ROUTES.draftForeword,
+    formAction({
+      policy: "admin",
+      params: MunicipalityParams,
+      body: DraftForewordBody,
+      form: "vorwort",
+      run: async (input, { request, params, view }) => {
+        const slug = municipalitySlug(params.slug);
+        await setDraftForeword(ctx, request.principal, { municipality: slug, expectedVersion: input.version, data: { foreword: input.vorwort } }, { ip: request.ip });
+        return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "vorwort" })}#vorwort`;
+      },
+      render: (context, failure) => renderDraftFailure(context, failure),
+      fieldOf: (path) => (path === "/data/foreword" ? "vorwort" : null),
+      idOf: () => "vorwort-text",
+      labelOf: (_field, { view }) => view.t.edition.foreword,
+    }),
+  );
 
-  app.post(EDITION_ROUTES.publish, { config: { policy: "admin" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    const t = view.t.edition;
-    const publishFieldOf = (path: string): string | null =>
-      path === "/data/publishedOn" ? "datum" : path === "/data/councilUrl" ? "beschluss-adresse" : path === "/data/title" ? "titel" : path === "/data/councilReference" ? "beschluss" : null;
-    const labels: Readonly<Record<string, string>> = { datum: t.fieldDate, "beschluss-adresse": t.fieldCouncilUrl, titel: t.fieldTitle, beschluss: t.fieldCouncilReference };
-    const failed = (problems: readonly InputProblem[], title?: string): DraftFormFailure => ({
-      ...failure("veroeffentlichen", fields, problems, publishFieldOf, (field) => `veroeffentlichen-${field}`, (field) => labels[field] ?? field),
-      title,
-    });
-    const dateText = (fields.datum ?? "").trim();
-    const publishedOn = dateText === "" ? undefined : isoDateOfGermanDay(dateText);
-    if (publishedOn === null) {
-      return renderDraftChanges(request, reply, slug, 400, { failed: failed([{ path: "/data/publishedOn", message: t.publishDateInvalid }]) });
-    }
-    const expectedDataVersion = /^[1-9]\d{0,14}$/.test(fields.stand ?? "") ? Number(fields.stand) : 1;
-    let number: number;
-    try {
-      ({ number } = await publishEdition(
-        ctx,
-        request.principal,
-        {
-          municipality: slug,
-          expectedDataVersion,
-          confirmConflicts: fields.bestaetigt === "ja",
-          data: {
-            title: fields.titel ?? "",
-            ...(publishedOn === undefined ? {} : { publishedOn }),
-            councilReference: fields.beschluss ?? "",
-            councilUrl: fields["beschluss-adresse"] ?? "",
+  const PUBLISH_FIELDS: Readonly<Record<string, string>> = {
+    "/data/publishedOn": "datum",
+    "/data/councilUrl": "beschluss-adresse",
+    "/data/title": "titel",
+    "/data/councilReference": "beschluss",
+  };
+
+  app.post(
+    EDITION_ROUTES.publish,
+    formAction({
+      policy: "admin",
+      params: MunicipalityParams,
+      body: PublishBody,
+      form: "veroeffentlichen",
+      run: async (input, { request, params, view }) => {
+        const slug = municipalitySlug(params.slug);
+        const dateText = input.datum.trim();
+        const publishedOn = dateText === "" ? undefined : isoDateOfGermanDay(dateText);
+        if (publishedOn === null) throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/publishedOn", message: view.t.edition.publishDateInvalid }] });
+        const { number } = await publishEdition(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            expectedDataVersion: input.stand,
+            confirmConflicts: input.bestaetigt === "ja",
+            data: {
+              title: input.titel,
+              ...(publishedOn === undefined ? {} : { publishedOn }),
+              councilReference: input.beschluss,
+              councilUrl: input["beschluss-adresse"],
+            },
           },
-        },
-        { ip: request.ip },
-      ));
-    } catch (error) {
-      if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
-        const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
-        const summary = revision.missing.map(({ change, problem }) => {
-          const text = describeChangeGerman(change, { withProject: true });
-          const field = problem === "REASON_TEXT_REQUIRED" ? "text" : "kategorie";
-          return {
-            text:
-              problem === "REASON_TEXT_REQUIRED"
-                ? t.publishTextRequiredLink(text)
-                : problem === "REASON_UNKNOWN_CATEGORY"
-                  ? t.publishUnknownCategoryLink(text)
-                  : t.publishMissingLink(text),
-            href: `#${reasonFormId(change.key)}-${field}`,
-          };
-        });
-        const blocked: DraftFormFailure = { form: "veroeffentlichen", values: fields, errors: {}, summary, title: t.publishBlockedTitle, messages: [error.localisedMessage(view.lang)] };
-        return renderDraftChanges(request, reply, slug, error.status, { failed: blocked }, revision);
-      }
-      if (isAppError(error, "ERR_EDITION_NEEDS_CONFIRMATION")) {
-        const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
-        return renderDraftChanges(request, reply, slug, error.status, { confirm: { values: fields, conflicts: revision.introducedConflicts } }, revision);
-      }
-      if (isAppError(error, "ERR_VALIDATION")) {
-        return renderDraftChanges(request, reply, slug, error.status, { failed: failed(error.problems) });
-      }
-      if (isAppError(error, "ERR_CONFLICT")) {
-        return renderDraftChanges(request, reply, slug, error.status, { failed: failed([{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }], t.staleTitle) });
-      }
-      throw error;
-    }
-    return reply.redirect(view.link(editionPaths.edition(slug, number), { veroeffentlicht: "ja" }), 303);
-  });
+          { ip: request.ip },
+        );
+        return view.link(editionPaths.edition(slug, number), { veroeffentlicht: "ja" });
+      },
+      // Missing reasons list every change concerned; new conflicts ask for a confirmation.
+      answer: async (error, { request, reply, params, view, fields }) => {
+        const slug = municipalitySlug(params.slug);
+        const t = view.t.edition;
+        if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
+          const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
+          const summary = revision.missing.map(({ change, problem }) => {
+            const text = describeChangeGerman(change, { withProject: true });
+            const field = problem === "REASON_TEXT_REQUIRED" ? "text" : "kategorie";
+            return {
+              text:
+                problem === "REASON_TEXT_REQUIRED"
+                  ? t.publishTextRequiredLink(text)
+                  : problem === "REASON_UNKNOWN_CATEGORY"
+                    ? t.publishUnknownCategoryLink(text)
+                    : t.publishMissingLink(text),
+              href: `#${reasonFormId(change.key)}-${field}`,
+            };
+          });
+          const blocked: DraftFormFailure = { form: "veroeffentlichen", values: fields, errors: {}, summary, title: t.publishBlockedTitle, messages: [error.localisedMessage(view.lang)] };
+          return renderDraftChanges(request, reply, slug, error.status, { failed: blocked }, revision);
+        }
+        if (isAppError(error, "ERR_EDITION_NEEDS_CONFIRMATION")) {
+          const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
+          return renderDraftChanges(request, reply, slug, error.status, { confirm: { values: fields, conflicts: revision.introducedConflicts } }, revision);
+        }
+        return null;
+      },
+      render: (context, failure) => renderDraftFailure(context, failure, failure.status === 409 ? context.view.t.edition.staleTitle : undefined),
+      fieldOf: (path) => PUBLISH_FIELDS[path] ?? null,
+      idOf: (field) => `veroeffentlichen-${field}`,
+      labelOf: (field, { view }) => {
+        const t = view.t.edition;
+        const labels: Readonly<Record<string, string>> = { datum: t.fieldDate, "beschluss-adresse": t.fieldCouncilUrl, titel: t.fieldTitle, beschluss: t.fieldCouncilReference };
+        return labels[field] ?? field;
+      },
+    }),
+  );
 
   // ── Reason categories (administrators) ────────────────────────────────────
   async function renderCategories(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {
@@ -494,62 +484,73 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     renderCategories(request, reply, municipalitySlug(request.params.slug), 200, noticeOf(viewOf(request), request.query.gespeichert)),
   );
 
-  /** Runs a category change; problems go back to the form, success to the list with a notice. */
-  async function categoryForm(request: FastifyRequest, reply: FastifyReply, slug: string, form: string, notice: string, change: (fields: FormFields) => Promise<unknown>): Promise<FastifyReply> {
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    const t = view.t.edition;
-    try {
-      await change(fields);
-    } catch (error) {
-      if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_CONFLICT")) {
-        const problems = error.problems.length > 0 ? error.problems : [{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }];
-        const failed = placeProblems(
-          form,
-          fields,
-          problems,
-          (path) => (path === "/data/label" ? "bezeichnung" : path === "/data/key" ? "schluessel" : null),
-          (field) => (field === "schluessel" ? t.fieldKey : t.fieldLabel),
-        );
-        return renderCategories(request, reply, slug, error.status, undefined, failed);
-      }
-      throw error;
-    }
-    return reply.redirect(view.link(editionPaths.categories(slug), { gespeichert: notice }), 303);
+  /** A change of a reason category: problems go back to the form, success to the list with a notice. */
+  function categoryForm<P extends typeof MunicipalityParams | typeof CategoryParams, B extends TObject>(spec: {
+    readonly params: P;
+    readonly body: B;
+    readonly form: (params: Static<P>) => string;
+    readonly notice: string;
+    readonly change: (input: Static<B>, slug: string, params: Static<P>, request: FastifyRequest) => Promise<unknown>;
+  }) {
+    return formAction({
+      policy: "admin",
+      params: spec.params,
+      body: spec.body,
+      form: spec.form,
+      run: async (input, { request, params, view }) => {
+        const slug = municipalitySlug(params.slug);
+        await spec.change(input, slug, params, request);
+        return view.link(editionPaths.categories(slug), { gespeichert: spec.notice });
+      },
+      render: ({ request, reply, params }, failure) => renderCategories(request, reply, municipalitySlug(params.slug), failure.status, undefined, failure.failed),
+      fieldOf: (path) => (path === "/data/label" ? "bezeichnung" : path === "/data/key" ? "schluessel" : null),
+      labelOf: (field, { view }) => (field === "schluessel" ? view.t.edition.fieldKey : view.t.edition.fieldLabel),
+    });
   }
 
-  const versionOf = (fields: FormFields): number => (/^\d{1,10}$/.test(fields.version ?? "") ? Number(fields.version) : 0);
+  app.post(
+    EDITION_ROUTES.categories,
+    categoryForm({
+      params: MunicipalityParams,
+      body: NewReasonCategoryBody,
+      form: () => "kategorie-neu",
+      notice: "kategorie-neu",
+      change: (input, slug, _params, request) =>
+        createReasonCategory(
+          ctx,
+          request.principal,
+          { municipality: slug, data: { key: input.schluessel.trim(), label: input.bezeichnung, requiresText: input.erlaeuterung === "ja" } },
+          { ip: request.ip },
+        ),
+    }),
+  );
 
-  app.post(EDITION_ROUTES.categories, { config: { policy: "admin" }, schema: { hide: true, params: MunicipalityParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    return categoryForm(request, reply, slug, "kategorie-neu", "kategorie-neu", (fields) =>
-      createReasonCategory(
-        ctx,
-        request.principal,
-        { municipality: slug, data: { key: (fields.schluessel ?? "").trim(), label: fields.bezeichnung ?? "", requiresText: fields.erlaeuterung === "ja" } },
-        { ip: request.ip },
-      ),
-    );
-  });
+  app.post(
+    EDITION_ROUTES.category,
+    categoryForm({
+      params: CategoryParams,
+      body: ReasonCategoryBody,
+      form: ({ key }) => `kategorie-${key}`,
+      notice: "kategorie",
+      change: (input, slug, { key }, request) =>
+        updateReasonCategoryOf(
+          ctx,
+          request.principal,
+          { municipality: slug, key, expectedVersion: input.version, data: { label: input.bezeichnung, requiresText: input.erlaeuterung === "ja" } },
+          { ip: request.ip },
+        ),
+    }),
+  );
 
-  app.post(EDITION_ROUTES.category, { config: { policy: "admin" }, schema: { hide: true, params: CategoryParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const { key } = request.params;
-    return categoryForm(request, reply, slug, `kategorie-${key}`, "kategorie", (fields) =>
-      updateReasonCategoryOf(
-        ctx,
-        request.principal,
-        { municipality: slug, key, expectedVersion: versionOf(fields), data: { label: fields.bezeichnung ?? "", requiresText: fields.erlaeuterung === "ja" } },
-        { ip: request.ip },
-      ),
-    );
-  });
-
-  app.post(EDITION_ROUTES.categoryDelete, { config: { policy: "admin" }, schema: { hide: true, params: CategoryParams } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const { key } = request.params;
-    return categoryForm(request, reply, slug, `kategorie-${key}`, "kategorie-entfernt", (fields) =>
-      removeReasonCategory(ctx, request.principal, { municipality: slug, key, expectedVersion: versionOf(fields) }, { ip: request.ip }),
-    );
-  });
+  app.post(
+    EDITION_ROUTES.categoryDelete,
+    categoryForm({
+      params: CategoryParams,
+      body: RemoveReasonCategoryBody,
+      form: ({ key }) => `kategorie-${key}`,
+      notice: "kategorie-entfernt",
+      change: (input, slug, { key }, request) =>
+        removeReasonCategory(ctx, request.principal, { municipality: slug, key, expectedVersion: input.version }, { ip: request.ip }),
+    }),
+  );
 }

@@ -2,15 +2,16 @@
  * The reason categories of a municipality (administrators): one form per category to
  * rename it or require a text, a button to remove it, and a form for a new one.
  */
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { Checkbox } from "../components/form-fields/form-fields.js";
+import { Checkbox, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome, FailedForm } from "../editor/editor-view.js";
 import { editionPaths } from "./edition-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { NewReasonCategoryBody, ReasonCategoryBody } from "./edition-forms.js";
 
 /** Props of the page. */
 export interface ReasonCategoriesPageProps {
@@ -63,11 +64,10 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
               <input type="hidden" name="version" value={String(category.version)} />
               <TextField
                 id={`${form}-bezeichnung`}
-                name="bezeichnung"
+                {...schemaField(ReasonCategoryBody, "bezeichnung")}
                 label={t.fieldLabel}
                 value={valueOf(form, "bezeichnung", category.label)}
                 error={errorOf(form, "bezeichnung")}
-                maxlength={80}
               />
               <Checkbox id={`${form}-erlaeuterung`} name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf(form, category.requiresText)} />
               <button class="app-button app-button--secondary" type="submit" safe>
@@ -92,20 +92,18 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
           {hidden}
           <TextField
             id="kategorie-neu-schluessel"
-            name="schluessel"
+            {...schemaField(NewReasonCategoryBody, "schluessel")}
             label={t.fieldKey}
             hint={t.fieldKeyHint}
             value={valueOf("kategorie-neu", "schluessel", "")}
             error={errorOf("kategorie-neu", "schluessel")}
-            maxlength={60}
           />
           <TextField
             id="kategorie-neu-bezeichnung"
-            name="bezeichnung"
+            {...schemaField(NewReasonCategoryBody, "bezeichnung")}
             label={t.fieldLabel}
             value={valueOf("kategorie-neu", "bezeichnung", "")}
             error={errorOf("kategorie-neu", "bezeichnung")}
-            maxlength={80}
           />
           <Checkbox id="kategorie-neu-erlaeuterung" name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf("kategorie-neu", false)} />
           <button class="app-button" type="submit" safe>

@@ -4,12 +4,9 @@
  */
 import type { AuditLogPage } from "../../app/audit/read-audit-log.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import {
-  SelectField,
-  type Choice,
-} from "../components/form-fields/form-fields.js";
+import { SelectField,
+  type Choice, TextField } from "../components/form/controls.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import {

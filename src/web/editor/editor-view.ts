@@ -9,7 +9,8 @@ import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { isAppError, type InputProblem } from "../../errors.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import { errorOf, placeProblems as placeFormProblems, valueOf, type FailedForm, type FormFields } from "../components/form/failed-form.js";
+import { readFormBody } from "../http/form-action.js";
 import type {
   NavigationEntry,
   SiteHeader,
@@ -19,7 +20,7 @@ import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
 import { editorPaths } from "./editor-paths.js";
 import { editionPaths } from "../edition/edition-paths.js";
@@ -97,31 +98,14 @@ export function editorChrome(
   };
 }
 
-/** The submitted form as plain fields (a field sent twice keeps its first value). */
-export type FormFields = Readonly<Record<string, string>>;
-
-/** Reads a form body into text fields. */
+/** Reads a form body into text fields (the reporting forms, until they move to formAction). */
 export function formFields(body: unknown): FormFields {
-  const fields: Record<string, string> = {};
-  if (body === null || typeof body !== "object") return fields;
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    if (typeof value === "string") fields[name] = value;
-    else if (Array.isArray(value) && typeof value[0] === "string")
-      fields[name] = value[0];
-  }
-  return fields;
+  return readFormBody(body).fields;
 }
 
 /** All values of a field (a multiple select sends one per choice). */
 export function formValues(body: unknown, name: string): readonly string[] {
-  const value =
-    body !== null && typeof body === "object"
-      ? (body as Record<string, unknown>)[name]
-      : undefined;
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value))
-    return value.filter((item): item is string => typeof item === "string");
-  return [];
+  return readFormBody(body).lists[name] ?? [];
 }
 
 /** The version a form was opened on; 0 (never current) when missing or malformed. */
@@ -130,25 +114,7 @@ export function formVersion(fields: FormFields): number {
   return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : 0;
 }
 
-/** A form that failed: which one, what was typed, and what is wrong with it. */
-export interface FailedForm {
-  /** The form's id prefix, e.g. "grunddaten", "phase-12", "massnahme-neu". */
-  readonly form: string;
-  readonly values: FormFields;
-  /** Values of multiple selects. */
-  readonly lists?: Readonly<Record<string, readonly string[]>>;
-  /** Messages by field name. */
-  readonly errors: Readonly<Record<string, string>>;
-  /** The error summary: each problem, linked to its field where it has one. */
-  readonly summary: readonly ErrorSummaryLink[];
-  readonly messages: readonly string[];
-}
-
-/**
- * Puts problems at their fields. `fieldOf` maps a JSON pointer (/data/title) to a form
- * field (titel); `labelOf` names the field, so that a bare rule ("darf nicht leer sein")
- * reads as a sentence ("Titel darf nicht leer sein").
- */
+/** Puts problems at their fields (positional form, until the reporting forms move to formAction). */
 export function placeProblems(
   form: string,
   values: FormFields,
@@ -157,50 +123,10 @@ export function placeProblems(
   labelOf: (field: string) => string,
   lists?: Readonly<Record<string, readonly string[]>>,
 ): FailedForm {
-  const errors: Record<string, string> = {};
-  const summary: ErrorSummaryLink[] = [];
-  const messages: string[] = [];
-  for (const problem of problems) {
-    const field = fieldOf(problem.path);
-    if (field === null) {
-      messages.push(problem.message);
-      continue;
-    }
-    const text = /^[a-zäöü"]/.test(problem.message)
-      ? `${labelOf(field)} ${problem.message}`
-      : problem.message;
-    if (errors[field] !== undefined) continue;
-    errors[field] = text;
-    summary.push({ text, href: `#${form}-${field}` });
-  }
-  return {
-    form,
-    values,
-    errors,
-    summary,
-    messages,
-    ...(lists === undefined ? {} : { lists }),
-  };
+  return placeFormProblems(form, values, problems, { fieldOf, labelOf }, lists);
 }
 
-/** A form's value: what was typed when this form failed, otherwise the stored value. */
-export function valueOf(
-  failed: FailedForm | undefined,
-  form: string,
-  field: string,
-  stored: string,
-): string {
-  return failed?.form === form ? (failed.values[field] ?? "") : stored;
-}
-
-/** The error at a field of a form, if that form failed. */
-export function errorOf(
-  failed: FailedForm | undefined,
-  form: string,
-  field: string,
-): string | undefined {
-  return failed?.form === form ? failed.errors[field] : undefined;
-}
+export { errorOf, valueOf, type FailedForm, type FormFields };
 
 /** The notices after a successful save, by the key in ?gespeichert=…; anything else shows nothing. */
 export function noticeOf(

@@ -1,25 +1,18 @@
 /**
- * The editor under /{kommune}/verwaltung/: thin routes — read the form, call the use case,
- * then redirect (303, post/redirect/get) with a notice, or render the same page again
- * with the problems (400/422), the conflict (409) or the refusal (403). Every route is for
- * staff (administrators and editors); the use cases decide about the single project.
+ * The editor under /{kommune}/verwaltung/: thin routes — each form declares its body
+ * schema and runs through formAction (src/web/http/form-action.ts): use case, then 303 with
+ * a notice, or the same page again with the problems (400/422), the conflict (409) or the
+ * refusal (403). Every route is for staff; the use cases decide about the single project.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
 import { addDependency } from "../../app/catalogue/add-dependency.js";
-import type {
-  MeasureData,
-  ResponsibilityData,
-  UpdateProjectInput,
-} from "../../app/catalogue/catalogue-edit.schema.js";
 import { addMeasure } from "../../app/catalogue/add-measure.js";
 import { addPhase } from "../../app/catalogue/add-phase.js";
 import { deleteProject } from "../../app/catalogue/delete-project.js";
-import {
-  isEditConflict,
-  type EditConflictError,
-} from "../../app/catalogue/edit-conflict.js";
+import { isEditConflict } from "../../app/catalogue/edit-conflict.js";
 import { moveMeasure } from "../../app/catalogue/move-measure.js";
 import {
   getEditorOverview,
@@ -34,28 +27,32 @@ import { updatePhase } from "../../app/catalogue/update-phase.js";
 import { updateProject } from "../../app/catalogue/update-project.js";
 import type { AppContext } from "../../app/context.js";
 import { getUpdateRequests } from "../../app/reports/read-reports.js";
-import { AppError, isAppError, type InputProblem } from "../../errors.js";
-import { NO_STORE } from "../http/cache.js";
-import { requestLanguage } from "../http/errors.js";
-import { withQuery } from "../portal/paths.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
-import { presentAuditEvent } from "./audit.presenter.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import { installStaffErrorHandler } from "../http/error-pages.js";
+import { formAction, type FormFailure } from "../http/form-action.js";
+import { reasonOrNull } from "../http/form-schema.js";
+import { idParam } from "../http/params.js";
 import { auditRoutes } from "./audit-log.routes.js";
 import { DashboardPage } from "./dashboard-page.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import {
   answerRefusals,
   editorChrome,
-  formFields,
-  formVersion,
   noticeOf,
   originOf,
-  placeProblems,
   sendEditorPage,
   viewOf,
-  type FailedForm,
-  type FormFields,
 } from "./editor-view.js";
+import {
+  DependencyBody,
+  MeasureBody,
+  MeasureMoveBody,
+  PhaseBody,
+  ProjectDeleteBody,
+  ProjectFieldsBody,
+  ResponsibilitiesBody,
+  VersionedBody,
+} from "./editor-forms.js";
 import { ProjectEditPage } from "./project-edit-page.js";
 import {
   conflictRowsFor,
@@ -64,11 +61,10 @@ import {
   parsePhaseForm,
   parseProjectFields,
   parseResponsibilitiesForm,
-  reasonOf,
+  responsibilityFormRows,
 } from "./project-forms.js";
 import { structureRoutes } from "./structure.routes.js";
 import { csrfToken } from "../plugins/session.js";
-import type { ConflictView } from "./conflict-notice.js";
 
 /** What the editor needs from the app. */
 export interface EditorRoutesOptions {
@@ -82,19 +78,40 @@ const ProjectParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),
 });
-const PartParams = Type.Object({
+const PhaseParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),
-  phaseId: Type.Optional(Type.String({ maxLength: 12 })),
-  measureId: Type.Optional(Type.String({ maxLength: 12 })),
-  dependsOn: Type.Optional(Type.String({ maxLength: 100 })),
+  phaseId: Type.String({ maxLength: 12 }),
+});
+const MeasureParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  projectSlug: Type.String({ maxLength: 100 }),
+  measureId: Type.String({ maxLength: 12 }),
+});
+const DependencyParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  projectSlug: Type.String({ maxLength: 100 }),
+  dependsOn: Type.String({ maxLength: 100 }),
 });
 
-/** An id from the URL, or a 404. */
-function idParam(value: string | undefined): number {
-  if (value === undefined || !/^[1-9]\d{0,9}$/.test(value))
-    throw new AppError("ERR_NOT_FOUND");
-  return Number(value);
+/** Municipality and project of a project form. */
+interface ProjectRef {
+  readonly slug: string;
+  readonly projectSlug: string;
+}
+
+/** What every change of a project names: the project, the version the form was opened on, the reason. */
+interface ProjectTarget {
+  readonly municipality: string;
+  readonly project: string;
+  readonly expectedVersion: number;
+  readonly reason: string | null;
+}
+
+/** Municipality and project of any project route's params (all of them include both). */
+function projectRefOf(params: unknown): ProjectRef {
+  if (!Value.Check(ProjectParams, params)) throw new AppError("ERR_NOT_FOUND");
+  return { slug: params.slug, projectSlug: params.projectSlug };
 }
 
 /** Registers the editor's pages and forms, and its error handling. */
@@ -106,18 +123,7 @@ export async function editorRoutes(
   const { ctx } = options;
 
   // Pages ask a signed-out visitor to sign in and come back; everything else is an HTML error page.
-  app.setErrorHandler(async (error, request, reply) => {
-    if (isAppError(error, "ERR_UNAUTHENTICATED")) {
-      const next = request.method === "GET" ? request.url : undefined;
-      return reply
-        .header("cache-control", NO_STORE)
-        .redirect(
-          withQuery("/anmelden", requestLanguage(request), { next }),
-          303,
-        );
-    }
-    return sendHtmlError(error, request, reply);
-  });
+  installStaffErrorHandler(app);
 
   app.get(
     EDITOR_ROUTES.homeWithoutSlash,
@@ -173,18 +179,15 @@ export async function editorRoutes(
   async function renderProject(
     request: FastifyRequest,
     reply: FastifyReply,
-    slug: string,
-    projectSlug: string,
-    status: number,
-    failed?: FailedForm,
-    conflict?: ConflictView,
+    params: ProjectRef,
+    failure?: FormFailure,
   ): Promise<FastifyReply> {
     return answerRefusals(request, reply, async () => {
       const data = await getProjectForEditing(
         ctx,
         request.principal,
-        slug,
-        projectSlug,
+        params.slug,
+        params.projectSlug,
         originOf(request),
       );
       const view = viewOf(request);
@@ -201,12 +204,12 @@ export async function editorRoutes(
           )}
           data={data}
           csrfToken={csrfToken(request)}
-          notice={status === 200 ? noticeOf(request, view) : undefined}
-          failed={failed}
-          conflict={conflict}
+          notice={failure === undefined ? noticeOf(request, view) : undefined}
+          failed={failure?.failed}
+          conflict={failure?.conflict}
         />
       );
-      return sendEditorPage(reply, status, html);
+      return sendEditorPage(reply, failure?.status ?? 200, html);
     });
   }
 
@@ -216,130 +219,55 @@ export async function editorRoutes(
       config: { policy: "staff" },
       schema: { hide: true, params: ProjectParams },
     },
-    async (request, reply) =>
-      renderProject(
-        request,
-        reply,
-        request.params.slug,
-        request.params.projectSlug,
-        200,
-      ),
+    async (request, reply) => renderProject(request, reply, request.params),
   );
 
   /**
-   * Runs a change from a form of the project page. Success: back to the page with a notice
-   * at the section. Invalid input: the page again with the problems at the fields (400,
-   * or 422 for a dependency cycle). Stale version: the page with what changed (409). A
-   * refusal has already been logged by the use case, so it is answered here directly.
+   * A form of the project page. Success: back to the page with a notice at the section.
+   * Otherwise the page again, with the problems at the fields (400, or 422 for a
+   * dependency cycle), with what changed since (409), or with the refusal (403).
    */
-  async function handleProjectForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    params: { readonly slug: string; readonly projectSlug: string },
-    form: string,
-    notice: string,
-    anchor: string,
-    change: (fields: FormFields) => Promise<void>,
-    rows: readonly number[] = [],
-  ): Promise<FastifyReply> {
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    try {
-      await change(fields);
-    } catch (error) {
-      if (isEditConflict(error)) {
-        return renderConflict(request, reply, params, form, fields, error);
-      }
-      if (
-        isAppError(error, "ERR_VALIDATION") ||
-        isAppError(error, "ERR_DEPENDENCY_CYCLE")
-      ) {
-        const problems =
-          error.problems.length > 0
-            ? error.problems
-            : [
-                {
-                  path: "/",
-                  message: error.detail ?? error.localisedMessage(view.lang),
-                },
-              ];
-        const failed = placeProblems(
-          form,
-          fields,
-          problems,
-          (path) => fieldOfPath(form, path, rows),
-          (field) => labelOfField(view, form, field),
-        );
-        return renderProject(
+  function projectForm<P extends TObject, B extends TObject>(options: {
+    readonly policy?: "staff" | "admin";
+    readonly params: P;
+    readonly body: B;
+    readonly form: (params: Static<P>) => string;
+    /** The notice key and the anchor of the section to return to. */
+    readonly done: (params: Static<P>) => { readonly notice: string; readonly anchor: string };
+    readonly change: (input: Static<B>, target: ProjectTarget, params: Static<P>, request: FastifyRequest) => Promise<void>;
+    /** The form rows the use case's list indexes came from (responsibilities). */
+    readonly rows?: (input: Static<B>) => readonly number[];
+  }) {
+    let rows: readonly number[] = [];
+    return formAction({
+      policy: options.policy ?? "staff",
+      params: options.params,
+      body: options.body,
+      form: options.form,
+      run: async (input, { request, params, view }) => {
+        // Every project form carries version and reason; the schema has checked them.
+        if (!Value.Check(VersionedBody, input)) throw new AppError("ERR_VALIDATION");
+        rows = options.rows?.(input) ?? [];
+        const ref = projectRefOf(params);
+        await options.change(
+          input,
+          { municipality: ref.slug, project: ref.projectSlug, expectedVersion: input.version, reason: reasonOrNull(input.grund) },
+          params,
           request,
-          reply,
-          params.slug,
-          params.projectSlug,
-          error.status,
-          failed,
         );
-      }
-      if (isAppError(error, "ERR_FORBIDDEN"))
-        return sendHtmlError(error, request, reply);
-      throw error;
-    }
-    return reply.redirect(
-      `${view.link(editorPaths.project(params.slug, params.projectSlug), { gespeichert: notice })}#${anchor}`,
-      303,
-    );
+        const { notice, anchor } = options.done(params);
+        return `${view.link(editorPaths.project(ref.slug, ref.projectSlug), { gespeichert: notice })}#${anchor}`;
+      },
+      render: ({ request, reply, params }, failure) => renderProject(request, reply, projectRefOf(params), failure),
+      fieldOf: (path, { form }) => fieldOfPath(form, path, rows),
+      labelOf: (field, { view, form }) => labelOfField(view, form, field),
+      compare: (error, { view, form, fields }) => {
+        if (!isEditConflict(error) || error.current.kind !== "project" || error.current.project === null) return null;
+        const { rows: conflictRows, isDeleted } = conflictRowsFor(view, form, error.current.project, fields);
+        return { rows: conflictRows, isDeleted, formHref: `#${isDeleted ? "zeitplan" : form}` };
+      },
+    });
   }
-
-  async function renderConflict(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    params: { readonly slug: string; readonly projectSlug: string },
-    form: string,
-    fields: FormFields,
-    error: EditConflictError,
-  ): Promise<FastifyReply> {
-    const view = viewOf(request);
-    if (error.current.kind !== "project" || error.current.project === null)
-      return sendHtmlError(error, request, reply);
-    const { rows, isDeleted } = conflictRowsFor(
-      view,
-      form,
-      error.current.project,
-      fields,
-    );
-    const conflict: ConflictView = {
-      changes: error.changes.map((event) => presentAuditEvent(view, event)),
-      rows,
-      isDeleted,
-      formHref: `#${isDeleted ? "zeitplan" : form}`,
-    };
-    const failed: FailedForm = {
-      form,
-      values: fields,
-      errors: {},
-      summary: [],
-      messages: [],
-    };
-    return renderProject(
-      request,
-      reply,
-      params.slug,
-      params.projectSlug,
-      409,
-      failed,
-      conflict,
-    );
-  }
-
-  /** The target of every project change: the project, the version the form was opened on, the reason. */
-  const target = (
-    params: { readonly slug: string; readonly projectSlug: string },
-    fields: FormFields,
-  ) => ({
-    municipality: params.slug,
-    project: params.projectSlug,
-    expectedVersion: formVersion(fields),
-    reason: reasonOf(fields),
-  });
 
   const throwProblems = (problems: readonly InputProblem[]): never => {
     throw new AppError("ERR_VALIDATION", { problems });
@@ -347,384 +275,213 @@ export async function editorRoutes(
 
   app.post(
     EDITOR_ROUTES.projectFields,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) =>
-      handleProjectForm(
-        request,
-        reply,
-        request.params,
-        "grunddaten",
-        "grunddaten",
-        "grunddaten",
-        async (fields) => {
-          // Statuses arrive as typed text; the use case checks them against its schema.
-          const data = parseProjectFields(fields) as UpdateProjectInput["data"];
-          await updateProject(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), data },
-            originOf(request),
-          );
-        },
-      ),
+    projectForm({
+      params: ProjectParams,
+      body: ProjectFieldsBody,
+      form: () => "grunddaten",
+      done: () => ({ notice: "grunddaten", anchor: "grunddaten" }),
+      change: async (input, target, _params, request) => {
+        await updateProject(ctx, request.principal, { ...target, data: parseProjectFields(input) }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.phases,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) =>
-      handleProjectForm(
-        request,
-        reply,
-        request.params,
-        "phase-neu",
-        "phase-neu",
-        "zeitplan",
-        async (fields) => {
-          const parsed = parsePhaseForm(viewOf(request), fields);
-          if (!parsed.ok) throwProblems(parsed.problems);
-          else
-            await addPhase(
-              ctx,
-              request.principal,
-              { ...target(request.params, fields), data: parsed.data },
-              originOf(request),
-            );
-        },
-      ),
+    projectForm({
+      params: ProjectParams,
+      body: PhaseBody,
+      form: () => "phase-neu",
+      done: () => ({ notice: "phase-neu", anchor: "zeitplan" }),
+      change: async (input, target, _params, request) => {
+        const parsed = parsePhaseForm(viewOf(request), input);
+        if (!parsed.ok) throwProblems(parsed.problems);
+        else await addPhase(ctx, request.principal, { ...target, data: parsed.data }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.phase,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const phaseId = idParam(request.params.phaseId);
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `phase-${phaseId}`,
-        "phase",
-        `phase-${phaseId}`,
-        async (fields) => {
-          const parsed = parsePhaseForm(viewOf(request), fields);
-          if (!parsed.ok) throwProblems(parsed.problems);
-          else
-            await updatePhase(
-              ctx,
-              request.principal,
-              { ...target(request.params, fields), phaseId, data: parsed.data },
-              originOf(request),
-            );
-        },
-      );
-    },
+    projectForm({
+      params: PhaseParams,
+      body: PhaseBody,
+      form: (params) => `phase-${params.phaseId}`,
+      done: (params) => ({ notice: "phase", anchor: `phase-${params.phaseId}` }),
+      change: async (input, target, params, request) => {
+        const parsed = parsePhaseForm(viewOf(request), input);
+        if (!parsed.ok) throwProblems(parsed.problems);
+        else
+          await updatePhase(
+            ctx,
+            request.principal,
+            { ...target, phaseId: idParam(params.phaseId), data: parsed.data },
+            originOf(request),
+          );
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.phaseDelete,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const phaseId = idParam(request.params.phaseId);
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `phase-${phaseId}`,
-        "phase-geloescht",
-        "zeitplan",
-        async (fields) => {
-          await removePhase(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), phaseId },
-            originOf(request),
-          );
-        },
-      );
-    },
+    projectForm({
+      params: PhaseParams,
+      body: VersionedBody,
+      form: (params) => `phase-${params.phaseId}`,
+      done: () => ({ notice: "phase-geloescht", anchor: "zeitplan" }),
+      change: async (_input, target, params, request) => {
+        await removePhase(ctx, request.principal, { ...target, phaseId: idParam(params.phaseId) }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.measures,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) =>
-      handleProjectForm(
-        request,
-        reply,
-        request.params,
-        "massnahme-neu",
-        "massnahme-neu",
-        "massnahmen",
-        async (fields) => {
-          const data = {
-            title: (fields.titel ?? "").trim(),
-            status: fields.status ?? "",
-          } as MeasureData;
-          await addMeasure(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), data },
-            originOf(request),
-          );
-        },
-      ),
+    projectForm({
+      params: ProjectParams,
+      body: MeasureBody,
+      form: () => "massnahme-neu",
+      done: () => ({ notice: "massnahme-neu", anchor: "massnahmen" }),
+      change: async (input, target, _params, request) => {
+        await addMeasure(
+          ctx,
+          request.principal,
+          { ...target, data: { title: input.titel.trim(), status: input.status } },
+          originOf(request),
+        );
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.measure,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const measureId = idParam(request.params.measureId);
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `massnahme-${measureId}`,
-        "massnahme",
-        `massnahme-${measureId}`,
-        async (fields) => {
-          const data = {
-            title: (fields.titel ?? "").trim(),
-            status: fields.status ?? "",
-          } as MeasureData;
-          await updateMeasure(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), measureId, data },
-            originOf(request),
-          );
-        },
-      );
-    },
+    projectForm({
+      params: MeasureParams,
+      body: MeasureBody,
+      form: (params) => `massnahme-${params.measureId}`,
+      done: (params) => ({ notice: "massnahme", anchor: `massnahme-${params.measureId}` }),
+      change: async (input, target, params, request) => {
+        await updateMeasure(
+          ctx,
+          request.principal,
+          { ...target, measureId: idParam(params.measureId), data: { title: input.titel.trim(), status: input.status } },
+          originOf(request),
+        );
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.measureMove,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const measureId = idParam(request.params.measureId);
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `massnahme-${measureId}`,
-        "massnahme-verschoben",
-        `massnahme-${measureId}`,
-        async (fields) => {
-          const direction =
-            fields.richtung === "hoch"
-              ? "up"
-              : fields.richtung === "runter"
-                ? "down"
-                : null;
-          if (direction === null)
-            throwProblems([
-              {
-                path: "/form/richtung",
-                message: "Bitte wählen Sie „Nach oben“ oder „Nach unten“.",
-              },
-            ]);
-          else
-            await moveMeasure(
-              ctx,
-              request.principal,
-              {
-                ...target(request.params, fields),
-                measureId,
-                data: { direction },
-              },
-              originOf(request),
-            );
-        },
-      );
-    },
+    projectForm({
+      params: MeasureParams,
+      body: MeasureMoveBody,
+      form: (params) => `massnahme-${params.measureId}`,
+      done: (params) => ({ notice: "massnahme-verschoben", anchor: `massnahme-${params.measureId}` }),
+      change: async (input, target, params, request) => {
+        await moveMeasure(
+          ctx,
+          request.principal,
+          {
+            ...target,
+            measureId: idParam(params.measureId),
+            data: { direction: input.richtung === "hoch" ? "up" : "down" },
+          },
+          originOf(request),
+        );
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.measureDelete,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const measureId = idParam(request.params.measureId);
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `massnahme-${measureId}`,
-        "massnahme-geloescht",
-        "massnahmen",
-        async (fields) => {
-          await removeMeasure(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), measureId },
-            originOf(request),
-          );
-        },
-      );
-    },
+    projectForm({
+      params: MeasureParams,
+      body: VersionedBody,
+      form: (params) => `massnahme-${params.measureId}`,
+      done: () => ({ notice: "massnahme-geloescht", anchor: "massnahmen" }),
+      change: async (_input, target, params, request) => {
+        await removeMeasure(ctx, request.principal, { ...target, measureId: idParam(params.measureId) }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.responsibilities,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) => {
-      const parsed = parseResponsibilitiesForm(formFields(request.body));
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        "zustaendigkeiten",
-        "zustaendigkeiten",
-        "zustaendigkeiten",
-        async (fields) => {
+    projectForm({
+      params: ProjectParams,
+      body: ResponsibilitiesBody,
+      form: () => "zustaendigkeiten",
+      done: () => ({ notice: "zustaendigkeiten", anchor: "zustaendigkeiten" }),
+      rows: responsibilityFormRows,
+      change: async (input, target, _params, request) => {
+        const parsed = parseResponsibilitiesForm(viewOf(request), input);
+        if (!parsed.ok) throwProblems(parsed.problems);
+        else
           await setResponsibilities(
             ctx,
             request.principal,
-            {
-              ...target(request.params, fields),
-              data: {
-                responsibilities:
-                  parsed.responsibilities as ResponsibilityData[],
-              },
-            },
+            { ...target, data: { responsibilities: parsed.data } },
             originOf(request),
           );
-        },
-        parsed.rows,
-      );
-    },
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.dependencies,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) =>
-      handleProjectForm(
-        request,
-        reply,
-        request.params,
-        "abhaengigkeit-neu",
-        "abhaengigkeit",
-        "abhaengigkeiten",
-        async (fields) => {
-          const dependsOn = (fields.projekt ?? "").trim();
-          if (dependsOn === "")
-            throwProblems([
-              {
-                path: "/form/projekt",
-                message: viewOf(request).t.editor.dependencyRequired,
-              },
-            ]);
-          else
-            await addDependency(
-              ctx,
-              request.principal,
-              { ...target(request.params, fields), data: { dependsOn } },
-              originOf(request),
-            );
-        },
-      ),
+    projectForm({
+      params: ProjectParams,
+      body: DependencyBody,
+      form: () => "abhaengigkeit-neu",
+      done: () => ({ notice: "abhaengigkeit", anchor: "abhaengigkeiten" }),
+      change: async (input, target, _params, request) => {
+        await addDependency(ctx, request.principal, { ...target, data: { dependsOn: input.projekt.trim() } }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.dependencyDelete,
-    { config: { policy: "staff" }, schema: { hide: true, params: PartParams } },
-    async (request, reply) => {
-      const dependsOn = request.params.dependsOn ?? "";
-      return handleProjectForm(
-        request,
-        reply,
-        request.params,
-        `abhaengigkeit-${dependsOn}`,
-        "abhaengigkeit-entfernt",
-        "abhaengigkeiten",
-        async (fields) => {
-          await removeDependency(
-            ctx,
-            request.principal,
-            { ...target(request.params, fields), dependsOn },
-            originOf(request),
-          );
-        },
-      );
-    },
+    projectForm({
+      params: DependencyParams,
+      body: VersionedBody,
+      form: (params) => `abhaengigkeit-${params.dependsOn}`,
+      done: () => ({ notice: "abhaengigkeit-entfernt", anchor: "abhaengigkeiten" }),
+      change: async (_input, target, params, request) => {
+        await removeDependency(ctx, request.principal, { ...target, dependsOn: params.dependsOn }, originOf(request));
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.projectDelete,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: ProjectParams },
-    },
-    async (request, reply) => {
-      const fields = formFields(request.body);
-      const view = viewOf(request);
-      if ((fields.bestaetigung ?? "") === "") {
-        const failed = placeProblems(
-          "loeschen",
-          fields,
-          [
-            {
-              path: "/form/bestaetigung",
-              message: view.t.editor.deleteConfirmRequired,
-            },
-          ],
-          (path) => fieldOfPath("loeschen", path),
-          (field) => field,
-        );
-        return renderProject(
-          request,
-          reply,
-          request.params.slug,
-          request.params.projectSlug,
-          400,
-          failed,
-        );
-      }
-      try {
+    formAction({
+      policy: "admin",
+      params: ProjectParams,
+      body: ProjectDeleteBody,
+      form: "loeschen",
+      run: async (input, { request, params, view }) => {
         await deleteProject(
           ctx,
           request.principal,
-          target(request.params, fields),
+          {
+            municipality: params.slug,
+            project: params.projectSlug,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-      } catch (error) {
-        if (isEditConflict(error))
-          return renderConflict(
-            request,
-            reply,
-            request.params,
-            "loeschen",
-            fields,
-            error,
-          );
-        if (isAppError(error, "ERR_FORBIDDEN"))
-          return sendHtmlError(error, request, reply);
-        throw error;
-      }
-      return reply.redirect(
-        view.link(editorPaths.home(request.params.slug), {
-          gespeichert: "projekt-geloescht",
-        }),
-        303,
-      );
-    },
+        return view.link(editorPaths.home(params.slug), { gespeichert: "projekt-geloescht" });
+      },
+      render: ({ request, reply, params }, failure) => renderProject(request, reply, params, failure),
+      compare: (error, { view, form, fields }) => {
+        if (!isEditConflict(error) || error.current.kind !== "project" || error.current.project === null) return null;
+        const { rows, isDeleted } = conflictRowsFor(view, form, error.current.project, fields);
+        return { rows, isDeleted, formHref: `#${isDeleted ? "zeitplan" : form}` };
+      },
+    }),
   );
 
   await app.register(structureRoutes, { ctx });

@@ -14,30 +14,25 @@ import {
   type Phase,
 } from "../../domain/catalogue/catalogue.js";
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import {
-  Checkbox,
+import { Checkbox,
   RadioGroup,
   ReasonField,
   SelectField,
   TextArea,
-  type Choice,
-} from "../components/form-fields/form-fields.js";
+  type Choice, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import { unitLabel } from "./structure-pages.js";
 import { editorPaths } from "./editor-paths.js";
-import {
-  errorOf,
-  valueOf,
-  type EditorChrome,
-  type FailedForm,
-} from "./editor-view.js";
+import type { EditorChrome } from "./editor-view.js";
+import { errorOf, valueOf, type FailedForm } from "../components/form/failed-form.js";
+import { schemaField } from "../http/form-schema.js";
+import { MeasureBody, PhaseBody, ProjectFieldsBody, ResponsibilitiesBody } from "./editor-forms.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -225,20 +220,18 @@ function FieldsSection(props: SectionProps): JSX.Element {
         {props.meta(form)}
         <TextField
           id={`${form}-titel`}
-          name="titel"
+          {...schemaField(ProjectFieldsBody, "titel")}
           label={t.fieldTitle}
           value={valueOf(failed, form, "titel", project.title)}
           error={errorOf(failed, form, "titel")}
-          maxlength={200}
         />
         <TextArea
           id={`${form}-zusammenfassung`}
-          name="zusammenfassung"
+          {...schemaField(ProjectFieldsBody, "zusammenfassung")}
           label={t.fieldSummary}
           value={valueOf(failed, form, "zusammenfassung", project.summary)}
           error={errorOf(failed, form, "zusammenfassung")}
           rows={6}
-          maxlength={5000}
           lang={view.contentLang}
         />
         <SelectField
@@ -251,7 +244,7 @@ function FieldsSection(props: SectionProps): JSX.Element {
         />
         <TextField
           id={`${form}-schlagwoerter`}
-          name="schlagwoerter"
+          {...schemaField(ProjectFieldsBody, "schlagwoerter")}
           label={t.fieldTags}
           hint={t.fieldTagsHint}
           value={valueOf(
@@ -329,31 +322,28 @@ function PhaseForm(
         {props.meta(form)}
         <TextField
           id={`${form}-bezeichnung`}
-          name="bezeichnung"
+          {...schemaField(PhaseBody, "bezeichnung")}
           label={t.fieldPhaseLabel}
           hint={t.fieldPhaseLabelHint}
           value={value("bezeichnung")}
           error={errorOf(failed, form, "bezeichnung")}
-          maxlength={80}
         />
         <div class="app-editor-form__pair">
           <TextField
             id={`${form}-beginn`}
-            name="beginn"
+            {...schemaField(PhaseBody, "beginn")}
             label={t.fieldStart}
             hint={t.pointHint}
             value={value("beginn")}
             error={errorOf(failed, form, "beginn")}
-            maxlength={40}
           />
           <TextField
             id={`${form}-ende`}
-            name="ende"
+            {...schemaField(PhaseBody, "ende")}
             label={t.fieldEnd}
             hint={t.pointHint}
             value={value("ende")}
             error={errorOf(failed, form, "ende")}
-            maxlength={40}
           />
         </div>
         <Checkbox
@@ -374,11 +364,10 @@ function PhaseForm(
         />
         <TextField
           id={`${form}-notiz`}
-          name="notiz"
+          {...schemaField(PhaseBody, "notiz")}
           label={t.fieldNote}
           value={value("notiz")}
           error={errorOf(failed, form, "notiz")}
-          maxlength={500}
         />
         {precision === null ? (
           ""
@@ -492,12 +481,11 @@ function MeasureForm(
         <div class="app-measure-form__fields">
           <TextArea
             id={`${form}-titel`}
-            name="titel"
+            {...schemaField(MeasureBody, "titel")}
             label={t.fieldMeasureTitle}
             value={valueOf(failed, form, "titel", measure?.title ?? "")}
             error={errorOf(failed, form, "titel")}
             rows={2}
-            maxlength={300}
             lang={view.contentLang}
           />
           <SelectField
@@ -703,7 +691,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
                   label={t.fieldResponsibilityNote}
                   value={value("notiz", stored?.note ?? "")}
                   error={errorOf(failed, form, `notiz-${index}`)}
-                  maxlength={300}
+                  maxlength={schemaField(ResponsibilitiesBody, "notiz-0").maxlength}
                 />
               </div>
               {stored === undefined ? (

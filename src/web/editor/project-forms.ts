@@ -4,8 +4,9 @@
  * in time are typed the German way ("QII/2024", "05/2024", "17.05.2024") and parsed here
  * with the domain's parser; the use cases see canonical values ("2024-Q2") only.
  */
-import type { PhaseData } from "../../app/catalogue/catalogue-edit.schema.js";
-import type { Project } from "../../domain/catalogue/catalogue.js";
+import type { Static } from "@sinclair/typebox";
+import type { PhaseData, ProjectData, ResponsibilityData } from "../../app/catalogue/catalogue-edit.schema.js";
+import { RESPONSIBILITY_ROLES, type Project } from "../../domain/catalogue/catalogue.js";
 import {
   formatPointInTime,
   formatPointInTimeGerman,
@@ -14,19 +15,14 @@ import {
 import type { InputProblem } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
 import type { ConflictRow } from "./conflict-notice.js";
-import type { FormFields } from "./editor-view.js";
+import type { FormFields } from "../components/form/failed-form.js";
+import { MAX_FORM_ROWS, type PhaseBody, type ProjectFieldsBody, type ResponsibilitiesBody } from "./editor-forms.js";
 import { phaseFormValues } from "./project-edit-page.js";
 
 /** A parsed form: the use case's data, or the problems found before calling it. */
 export type Parsed<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
-
-/** The reason as the use cases take it: null when left empty. */
-export function reasonOf(fields: FormFields): string | null {
-  const reason = (fields.grund ?? "").trim();
-  return reason === "" ? null : reason;
-}
 
 /** Tags from "Smart Working, Smart Governance": trimmed, without empties and duplicates. */
 export function parseTags(text: string): string[] {
@@ -40,19 +36,19 @@ export function parseTags(text: string): string[] {
   ];
 }
 
-/** The basic data form. */
-export function parseProjectFields(fields: FormFields): {
-  title: string;
-  summary: string;
-  status: string;
-  tags: string[];
-} {
+/** The basic data form as the use case takes it. */
+export function parseProjectFields(input: Static<typeof ProjectFieldsBody>): ProjectData {
   return {
-    title: (fields.titel ?? "").trim(),
-    summary: (fields.zusammenfassung ?? "").trim(),
-    status: fields.status ?? "",
-    tags: parseTags(fields.schlagwoerter ?? ""),
+    title: input.titel.trim(),
+    summary: input.zusammenfassung.trim(),
+    status: input.status,
+    tags: parseTags(input.schlagwoerter),
   };
+}
+
+/** A continuation as the use case takes it, or null for "ends" and anything unknown. */
+function continuationOf(text: string): "ongoing" | "permanent" | null {
+  return text === "ongoing" || text === "permanent" ? text : null;
 }
 
 /**
@@ -61,14 +57,14 @@ export function parseProjectFields(fields: FormFields): {
  */
 export function parsePhaseForm(
   view: ViewContext,
-  fields: FormFields,
+  input: Static<typeof PhaseBody>,
 ): Parsed<PhaseData> {
   const t = view.t.editor;
   const problems: InputProblem[] = [];
-  const startText = (fields.beginn ?? "").trim();
-  const endText = (fields.ende ?? "").trim();
-  const isOpen = (fields.offen ?? "") !== "";
-  const continuation = fields.fortsetzung ?? "";
+  const startText = input.beginn.trim();
+  const endText = input.ende.trim();
+  const isOpen = input.offen !== "";
+  const continuation = continuationOf(input.fortsetzung);
   const start = startText === "" ? null : parseGermanPointInTime(startText);
   if (startText === "")
     problems.push({
@@ -90,62 +86,83 @@ export function parsePhaseForm(
       path: "/data/end",
       message: t.pointInvalid(t.fieldEnd, endText),
     });
-  if (isOpen && continuation === "")
+  if ((isOpen || input.fortsetzung !== "") && continuation === null)
     problems.push({
       path: "/data/continuation",
       message: t.openEndWithoutContinuation,
     });
-  if (
-    continuation !== "" &&
-    continuation !== "ongoing" &&
-    continuation !== "permanent"
-  ) {
-    problems.push({
-      path: "/data/continuation",
-      message: t.openEndWithoutContinuation,
-    });
-  }
   if (problems.length > 0 || start === null) return { ok: false, problems };
-  const note = (fields.notiz ?? "").trim();
+  const note = input.notiz.trim();
   return {
     ok: true,
     data: {
-      label: (fields.bezeichnung ?? "").trim(),
+      label: input.bezeichnung.trim(),
       start: formatPointInTime(start),
       ...(end === null || isOpen ? {} : { end: formatPointInTime(end) }),
-      ...(continuation === "ongoing" || continuation === "permanent"
-        ? { continuation }
-        : {}),
+      ...(continuation === null ? {} : { continuation }),
       ...(note === "" ? {} : { note }),
     },
   };
 }
 
-/** The responsibilities form: rows of unit, role, note and "remove"; empty and removed rows are dropped. */
-export function parseResponsibilitiesForm(fields: FormFields): {
-  readonly responsibilities: { orgUnit: string; role: string; note?: string }[];
-  /** For each responsibility sent to the use case, the form row it came from (to place problems). */
-  readonly rows: readonly number[];
-} {
-  const count = Math.min(
-    Math.max(Number.parseInt(fields.zeilen ?? "0", 10) || 0, 0),
-    60,
-  );
-  const responsibilities: { orgUnit: string; role: string; note?: string }[] =
-    [];
+/** A responsibility row as typed: unit, role, note. */
+export interface ResponsibilityRow {
+  readonly orgUnit: string;
+  readonly role: string;
+  readonly note?: string;
+}
+
+/**
+ * The rows of the responsibilities form, read by name ("einheit-3"); empty and removed rows
+ * are dropped. `rows` gives, for each row kept, the form row it came from (to place problems).
+ */
+export function responsibilityRows(
+  count: number,
+  field: (name: string) => string,
+): { readonly responsibilities: readonly ResponsibilityRow[]; readonly rows: readonly number[] } {
+  const responsibilities: ResponsibilityRow[] = [];
   const rows: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const orgUnit = (fields[`einheit-${index}`] ?? "").trim();
-    if (orgUnit === "" || (fields[`entfernen-${index}`] ?? "") !== "") continue;
-    const note = (fields[`notiz-${index}`] ?? "").trim();
-    responsibilities.push({
-      orgUnit,
-      role: fields[`rolle-${index}`] ?? "",
-      ...(note === "" ? {} : { note }),
-    });
+  for (let index = 0; index < Math.min(Math.max(count, 0), MAX_FORM_ROWS); index += 1) {
+    const orgUnit = field(`einheit-${index}`).trim();
+    if (orgUnit === "" || field(`entfernen-${index}`) !== "") continue;
+    const note = field(`notiz-${index}`).trim();
+    responsibilities.push({ orgUnit, role: field(`rolle-${index}`), ...(note === "" ? {} : { note }) });
     rows.push(index);
   }
   return { responsibilities, rows };
+}
+
+/** The responsibilities form as the use case takes it; a row without a known role is a problem at its field. */
+export function parseResponsibilitiesForm(
+  view: ViewContext,
+  input: Static<typeof ResponsibilitiesBody>,
+): Parsed<ResponsibilityData[]> {
+  const { responsibilities, rows } = responsibilityRows(input.zeilen, (name) => fieldText(input, name));
+  const data: ResponsibilityData[] = [];
+  const problems: InputProblem[] = [];
+  responsibilities.forEach((row, index) => {
+    const role = RESPONSIBILITY_ROLES.find((candidate) => candidate === row.role);
+    if (role === undefined) problems.push({ path: `/form/rolle-${rows[index] ?? index}`, message: view.t.form.notAChoice });
+    else data.push({ orgUnit: row.orgUnit, role, ...(row.note === undefined ? {} : { note: row.note }) });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, data };
+}
+
+/** A text field of a typed form input by its name ("einheit-3"); empty when the form did not send it. */
+export function fieldText(input: object, name: string): string {
+  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
+  return typeof value === "string" ? value : "";
+}
+
+/** A list field of a typed form input by its name ("prioritaet-3-projekte"); empty when not sent. */
+export function fieldList(input: object, name: string): readonly string[] {
+  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** The rows kept by the responsibilities form, for placing the use case's problems. */
+export function responsibilityFormRows(input: Static<typeof ResponsibilitiesBody>): readonly number[] {
+  return responsibilityRows(input.zeilen, (name) => fieldText(input, name)).rows;
 }
 
 /** Where a problem of a use case belongs in a form; `rows` maps list indexes to form rows. */
@@ -255,15 +272,14 @@ export function conflictRowsFor(
         ? t.continuationPermanent
         : t.continuationNone;
   if (form === "grunddaten") {
-    const sent = parseProjectFields(fields);
-    compare(t.fieldTitle, current.title, sent.title);
-    compare(t.fieldSummary, current.summary, sent.summary);
+    compare(t.fieldTitle, current.title, fields.titel ?? "");
+    compare(t.fieldSummary, current.summary, fields.zusammenfassung ?? "");
     compare(
       t.fieldStatus,
       view.t.projectStatus[current.status],
-      statusLabel(view, sent.status),
+      statusLabel(view, fields.status ?? ""),
     );
-    compare(t.fieldTags, current.tags.join(", "), sent.tags.join(", "));
+    compare(t.fieldTags, current.tags.join(", "), parseTags(fields.schlagwoerter ?? "").join(", "));
     return { rows, isDeleted: false };
   }
   const phaseId = /^phase-(\d+)$/.exec(form)?.[1];
@@ -333,7 +349,9 @@ export function conflictRowsFor(
           note: r.note,
         })),
       ),
-      describe(parseResponsibilitiesForm(fields).responsibilities),
+      describe(
+        responsibilityRows(Number(fields.zeilen ?? "0") || 0, (name) => fields[name] ?? "").responsibilities,
+      ),
     );
   }
   return { rows, isDeleted: false };

@@ -4,7 +4,6 @@
  * org units (hierarchy), and a new project. Plain forms, one per record, each with its
  * version, the CSRF token and an optional reason.
  */
-import type { Children } from "@kitajs/html";
 import type { StructureForEditing } from "../../app/catalogue/read-editor.js";
 import {
   listProjects,
@@ -12,27 +11,26 @@ import {
   PROJECT_STATUSES,
 } from "../../domain/catalogue/catalogue.js";
 import { contrastRatio } from "../../domain/colour/contrast.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import {
-  ColourField,
-  ReasonField,
-  SelectField,
-  TextArea,
-  type Choice,
-} from "../components/form-fields/form-fields.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
+import { ColourField, SelectField, type Choice } from "../components/form/controls.js";
+import { errorOf, valueOf, type FailedForm } from "../components/form/failed-form.js";
+import { formKit } from "../components/form/form-kit.js";
 import type { ViewContext } from "../components/view.js";
-import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
-import { editorPaths } from "./editor-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import type { ConflictView } from "./conflict-notice.js";
 import {
-  errorOf,
-  valueOf,
-  type EditorChrome,
-  type FailedForm,
-} from "./editor-view.js";
+  ActionFieldBody,
+  ImpactAreaBody,
+  NewActionFieldBody,
+  NewImpactAreaBody,
+  NewOrgUnitBody,
+  NewProjectBody,
+  OrgUnitBody,
+  PrioritiesBody,
+  ProgrammeBody,
+} from "./editor-forms.js";
+import { editorPaths } from "./editor-paths.js";
+import type { EditorChrome } from "./editor-view.js";
+import { FormFrame } from "./form-frame.js";
 
 /** What every page of the frame gets. */
 export interface StructurePageProps {
@@ -69,147 +67,6 @@ export function contrastText(view: ViewContext, colour: string): string {
   );
 }
 
-/** The frame of these pages: banner, conflict, error summary, heading. */
-function Frame(
-  props: StructurePageProps & {
-    readonly title: string;
-    readonly children?: Children;
-  },
-): JSX.Element {
-  const { view, failed } = props;
-  const t = view.t.editor;
-  const hasErrors =
-    failed !== undefined &&
-    (failed.summary.length > 0 || failed.messages.length > 0);
-  return (
-    <PageLayout
-      view={view}
-      title={
-        hasErrors || props.conflict !== undefined
-          ? `${t.errorTitlePrefix}${props.title}`
-          : props.title
-      }
-      requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
-    >
-      {props.conflict === undefined ? (
-        ""
-      ) : (
-        <ConflictNotice view={view} conflict={props.conflict} />
-      )}
-      {hasErrors ? (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          messages={failed.messages}
-          links={failed.summary}
-        />
-      ) : (
-        ""
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </PageLayout>
-  );
-}
-
-function formHelpers(props: StructurePageProps) {
-  const { view, failed } = props;
-  const t = view.t.editor;
-  return {
-    meta: (form: string, version: number | null) => {
-      const sent =
-        failed?.form === form && props.conflict === undefined
-          ? Number(failed.values.version)
-          : Number.NaN;
-      const shown = Number.isInteger(sent) && sent > 0 ? sent : version;
-      return (
-        <>
-          <CsrfField token={props.csrfToken} />
-          {shown === null ? (
-            ""
-          ) : (
-            <input type="hidden" name="version" value={String(shown)} />
-          )}
-        </>
-      );
-    },
-    reason: (form: string) => (
-      <ReasonField
-        id={`${form}-grund`}
-        value={valueOf(failed, form, "grund", "")}
-        error={errorOf(failed, form, "grund")}
-        summary={t.reasonSummary}
-        label={t.reasonLabel}
-        hint={t.reasonHint}
-      />
-    ),
-    text: (
-      form: string,
-      name: string,
-      label: string,
-      stored: string,
-      extra: { hint?: string; maxlength?: number; short?: boolean } = {},
-    ) => (
-      <TextField
-        id={`${form}-${name}`}
-        name={name}
-        label={label}
-        hint={extra.hint}
-        width={extra.short === true ? "short" : "full"}
-        value={valueOf(failed, form, name, stored)}
-        error={errorOf(failed, form, name)}
-        maxlength={extra.maxlength}
-      />
-    ),
-    area: (form: string, name: string, label: string, stored: string) => (
-      <TextArea
-        id={`${form}-${name}`}
-        name={name}
-        label={label}
-        value={valueOf(failed, form, name, stored)}
-        error={errorOf(failed, form, name)}
-        rows={3}
-        maxlength={5000}
-        lang={view.contentLang}
-      />
-    ),
-    select: (
-      form: string,
-      name: string,
-      label: string,
-      stored: string,
-      choices: readonly Choice[],
-      hint?: string,
-    ) => (
-      <SelectField
-        id={`${form}-${name}`}
-        name={name}
-        label={label}
-        hint={hint}
-        value={valueOf(failed, form, name, stored)}
-        error={errorOf(failed, form, name)}
-        choices={choices}
-      />
-    ),
-    button: (label: string) => (
-      <div class="app-button-group">
-        <button type="submit" class="app-button" safe>
-          {label}
-        </button>
-      </div>
-    ),
-  };
-}
-
 /** The programme: its frame and the priorities of a chosen year. */
 export function ProgrammeEditPage(
   props: StructurePageProps & { readonly year: number },
@@ -218,7 +75,7 @@ export function ProgrammeEditPage(
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const { programme } = data;
-  const f = formHelpers(props);
+  const f = formKit(props);
   const form = "programm";
   const sentGoals =
     failed?.form === form ? Number(failed.values.ziele) : Number.NaN;
@@ -253,7 +110,7 @@ export function ProgrammeEditPage(
   )
     years.push({ value: String(year), label: String(year) });
   return (
-    <Frame {...props} title={t.programmeTitle}>
+    <FormFrame {...props} title={t.programmeTitle}>
       <section
         class="app-section app-editor-section"
         aria-labelledby="abschnitt-programm"
@@ -269,35 +126,24 @@ export function ProgrammeEditPage(
         >
           {f.meta(form, programme.version)}
           <input type="hidden" name="ziele" value={String(goalRows)} />
-          {f.text(form, "titel", t.fieldProgrammeTitle, programme.title, {
-            maxlength: 200,
-          })}
-          {f.text(
-            form,
-            "untertitel",
+          {f.text(form, schemaField(ProgrammeBody, "titel"), t.fieldProgrammeTitle, programme.title)}
+          {f.text(form, schemaField(ProgrammeBody, "untertitel"),
             t.fieldSubtitle,
             programme.subtitle ?? "",
-            { maxlength: 300 },
           )}
           <div class="app-editor-form__pair">
-            {f.text(
-              form,
-              "von",
+            {f.text(form, schemaField(ProgrammeBody, "von"),
               t.fieldHorizonStart,
               String(programme.horizonStart),
-              { maxlength: 4, short: true },
+              { short: true },
             )}
-            {f.text(
-              form,
-              "bis",
+            {f.text(form, schemaField(ProgrammeBody, "bis"),
               t.fieldHorizonEnd,
               String(programme.horizonEnd),
-              { maxlength: 4, short: true },
+              { short: true },
             )}
           </div>
-          {f.area(
-            form,
-            "einleitung",
+          {f.area(form, schemaField(ProgrammeBody, "einleitung"),
             t.fieldProgrammeSummary,
             programme.summary ?? "",
           )}
@@ -317,16 +163,11 @@ export function ProgrammeEditPage(
                 >
                   {t.goalLegend(index + 1)}
                 </legend>
-                {f.text(
-                  form,
-                  `ziel-${index}`,
+                {f.text(form, schemaField(ProgrammeBody, `ziel-${index}`),
                   t.fieldGoalTitle,
                   goal?.title ?? "",
-                  { maxlength: 300 },
                 )}
-                {f.area(
-                  form,
-                  `ziel-${index}-text`,
+                {f.area(form, schemaField(ProgrammeBody, `ziel-${index}-text`),
                   t.fieldGoalDescription,
                   goal?.description ?? "",
                 )}
@@ -394,12 +235,9 @@ export function ProgrammeEditPage(
                 >
                   {t.priorityLegend(index + 1)}
                 </legend>
-                {f.text(
-                  priorityForm,
-                  `prioritaet-${index}`,
+                {f.text(priorityForm, schemaField(PrioritiesBody, `prioritaet-${index}`),
                   t.fieldPriorityTitle,
                   priority?.title ?? "",
-                  { maxlength: 300 },
                 )}
                 <SelectField
                   id={`${priorityForm}-prioritaet-${index}-projekte`}
@@ -423,7 +261,7 @@ export function ProgrammeEditPage(
           {f.button(t.savePriorities)}
         </form>
       </section>
-    </Frame>
+    </FormFrame>
   );
 }
 
@@ -432,7 +270,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
   const { view, data, failed } = props;
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
-  const f = formHelpers(props);
+  const f = formKit(props);
   const areaChoices: Choice[] = data.impactAreas.map((area) => ({
     value: area.key,
     label: area.name,
@@ -454,7 +292,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
     );
   };
   return (
-    <Frame {...props} title={t.structureTitle}>
+    <FormFrame {...props} title={t.structureTitle}>
       {data.impactAreas.map((area) => {
         const form = `wb-${area.key}`;
         const fields = data.actionFields.filter(
@@ -480,10 +318,8 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               id={form}
             >
               {f.meta(form, area.version)}
-              {f.text(form, "name", t.fieldName, area.name, { maxlength: 120 })}
-              {f.area(
-                form,
-                "beschreibung",
+              {f.text(form, schemaField(ImpactAreaBody, "name"), t.fieldName, area.name)}
+              {f.area(form, schemaField(ImpactAreaBody, "beschreibung"),
                 t.fieldDescription,
                 area.description ?? "",
               )}
@@ -508,20 +344,14 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
                       {t.actionFieldLegend(field.number, field.name)}
                     </legend>
                     {f.meta(fieldForm, field.version)}
-                    {f.text(
-                      fieldForm,
-                      "nummer",
+                    {f.text(fieldForm, schemaField(ActionFieldBody, "nummer"),
                       t.fieldNumber,
                       String(field.number),
-                      { hint: t.fieldNumberHint, maxlength: 2, short: true },
+                      { hint: t.fieldNumberHint, short: true },
                     )}
-                    {f.text(fieldForm, "name", t.fieldName, field.name, {
-                      maxlength: 120,
-                    })}
+                    {f.text(fieldForm, schemaField(ActionFieldBody, "name"), t.fieldName, field.name)}
                     {colour(fieldForm, field.colour)}
-                    {f.area(
-                      fieldForm,
-                      "beschreibung",
+                    {f.area(fieldForm, schemaField(ActionFieldBody, "beschreibung"),
                       t.fieldDescription,
                       field.description ?? "",
                     )}
@@ -548,25 +378,21 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           id="af-neu"
         >
           {f.meta("af-neu", null)}
-          {f.select(
-            "af-neu",
-            "wirkungsbereich",
+          {f.select("af-neu", schemaField(NewActionFieldBody, "wirkungsbereich"),
             t.fieldImpactArea,
             data.impactAreas[0]?.key ?? "",
             areaChoices,
           )}
-          {f.text("af-neu", "schluessel", t.fieldKey, "", {
+          {f.text("af-neu", schemaField(NewActionFieldBody, "schluessel"), t.fieldKey, "", {
             hint: t.fieldKeyHint,
-            maxlength: 80,
-          })}
-          {f.text("af-neu", "nummer", t.fieldNumber, "", {
+            })}
+          {f.text("af-neu", schemaField(NewActionFieldBody, "nummer"), t.fieldNumber, "", {
             hint: t.fieldNumberHint,
-            maxlength: 2,
             short: true,
           })}
-          {f.text("af-neu", "name", t.fieldName, "", { maxlength: 120 })}
+          {f.text("af-neu", schemaField(NewActionFieldBody, "name"), t.fieldName, "")}
           {colour("af-neu", "#1d4f91")}
-          {f.area("af-neu", "beschreibung", t.fieldDescription, "")}
+          {f.area("af-neu", schemaField(NewActionFieldBody, "beschreibung"), t.fieldDescription, "")}
           {f.reason("af-neu")}
           {f.button(t.addActionField)}
         </form>
@@ -585,17 +411,16 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           id="wb-neu"
         >
           {f.meta("wb-neu", null)}
-          {f.text("wb-neu", "schluessel", t.fieldKey, "", {
+          {f.text("wb-neu", schemaField(NewImpactAreaBody, "schluessel"), t.fieldKey, "", {
             hint: t.fieldKeyHint,
-            maxlength: 80,
-          })}
-          {f.text("wb-neu", "name", t.fieldName, "", { maxlength: 120 })}
-          {f.area("wb-neu", "beschreibung", t.fieldDescription, "")}
+            })}
+          {f.text("wb-neu", schemaField(NewImpactAreaBody, "name"), t.fieldName, "")}
+          {f.area("wb-neu", schemaField(NewImpactAreaBody, "beschreibung"), t.fieldDescription, "")}
           {f.reason("wb-neu")}
           {f.button(t.addImpactArea)}
         </form>
       </section>
-    </Frame>
+    </FormFrame>
   );
 }
 
@@ -604,7 +429,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
   const { view, data } = props;
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
-  const f = formHelpers(props);
+  const f = formKit(props);
   const kindChoices: Choice[] = ORG_UNIT_KINDS.map((kind) => ({
     value: kind,
     label: t.orgUnitKind[kind] ?? kind,
@@ -620,7 +445,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
       })),
   ];
   return (
-    <Frame {...props} title={t.orgUnitsTitle}>
+    <FormFrame {...props} title={t.orgUnitsTitle}>
       <ol class="app-measure-list">
         {data.orgUnits.map((unit) => {
           const form = `oe-${unit.code}`;
@@ -641,14 +466,10 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
                     {t.orgUnitLegend(unit.code, unit.name)}
                   </legend>
                   {f.meta(form, unit.version)}
-                  {f.text(form, "name", t.fieldName, unit.name, {
-                    maxlength: 200,
-                  })}
+                  {f.text(form, schemaField(OrgUnitBody, "name"), t.fieldName, unit.name)}
                   <div class="app-editor-form__pair">
-                    {f.select(form, "art", t.fieldKind, unit.kind, kindChoices)}
-                    {f.select(
-                      form,
-                      "uebergeordnet",
+                    {f.select(form, schemaField(OrgUnitBody, "art"), t.fieldKind, unit.kind, kindChoices)}
+                    {f.select(form, schemaField(OrgUnitBody, "uebergeordnet"),
                       t.fieldParent,
                       unit.parentCode ?? "",
                       parentChoices(unit.code),
@@ -676,16 +497,13 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           id="oe-neu"
         >
           {f.meta("oe-neu", null)}
-          {f.text("oe-neu", "kuerzel", t.fieldCode, "", {
+          {f.text("oe-neu", schemaField(NewOrgUnitBody, "kuerzel"), t.fieldCode, "", {
             hint: t.fieldCodeHint,
-            maxlength: 40,
-          })}
-          {f.text("oe-neu", "name", t.fieldName, "", { maxlength: 200 })}
+            })}
+          {f.text("oe-neu", schemaField(NewOrgUnitBody, "name"), t.fieldName, "")}
           <div class="app-editor-form__pair">
-            {f.select("oe-neu", "art", t.fieldKind, "division", kindChoices)}
-            {f.select(
-              "oe-neu",
-              "uebergeordnet",
+            {f.select("oe-neu", schemaField(NewOrgUnitBody, "art"), t.fieldKind, "division", kindChoices)}
+            {f.select("oe-neu", schemaField(NewOrgUnitBody, "uebergeordnet"),
               t.fieldParent,
               "",
               parentChoices(null),
@@ -695,7 +513,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           {f.button(t.addOrgUnit)}
         </form>
       </section>
-    </Frame>
+    </FormFrame>
   );
 }
 
@@ -704,7 +522,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
   const { view, data } = props;
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
-  const f = formHelpers(props);
+  const f = formKit(props);
   const form = "projekt-neu";
   const fieldChoices: Choice[] = data.catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
@@ -726,7 +544,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
     })),
   ];
   return (
-    <Frame {...props} title={t.newProjectTitle}>
+    <FormFrame {...props} title={t.newProjectTitle}>
       <form
         method="post"
         action={view.link(editorPaths.projects(slug))}
@@ -734,33 +552,29 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
         id={form}
       >
         {f.meta(form, null)}
-        {f.select(
-          form,
-          "aktionsfeld",
+        {f.select(form, schemaField(NewProjectBody, "aktionsfeld"),
           t.fieldActionField,
           fieldChoices[0]?.value ?? "",
           fieldChoices,
         )}
         <div class="app-editor-form__pair">
-          {f.text(form, "nummer", t.fieldCodeProject, "", {
+          {f.text(form, schemaField(NewProjectBody, "nummer"), t.fieldCodeProject, "", {
             hint: t.fieldCodeProjectHint,
-            maxlength: 20,
-          })}
-          {f.text(form, "kurzname", t.fieldSlug, "", {
+            })}
+          {f.text(form, schemaField(NewProjectBody, "kurzname"), t.fieldSlug, "", {
             hint: t.fieldSlugHint,
-            maxlength: 80,
-          })}
+            })}
         </div>
-        {f.text(form, "titel", t.fieldTitle, "", { maxlength: 200 })}
-        {f.area(form, "zusammenfassung", t.fieldSummary, "")}
-        {f.select(form, "status", t.fieldStatus, "planned", statusChoices)}
-        {f.text(form, "schlagwoerter", t.fieldTags, "", {
+        {f.text(form, schemaField(NewProjectBody, "titel"), t.fieldTitle, "")}
+        {f.area(form, schemaField(NewProjectBody, "zusammenfassung"), t.fieldSummary, "")}
+        {f.select(form, schemaField(NewProjectBody, "status"), t.fieldStatus, "planned", statusChoices)}
+        {f.text(form, schemaField(NewProjectBody, "schlagwoerter"), t.fieldTags, "", {
           hint: t.fieldTagsHint,
         })}
-        {f.select(form, "federfuehrend", t.fieldLeadUnit, "", unitChoices)}
+        {f.select(form, schemaField(NewProjectBody, "federfuehrend"), t.fieldLeadUnit, "", unitChoices)}
         {f.reason(form)}
         {f.button(t.createProject)}
       </form>
-    </Frame>
+    </FormFrame>
   );
 }

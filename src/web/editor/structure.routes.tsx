@@ -1,28 +1,18 @@
 /**
  * The catalogue's frame in the editor (administrators): programme and priorities, impact
  * areas and action fields, org units, and creating a project. Same pattern as the project
- * forms: use case → 303 with a notice, or the page again with problems (400) or the
- * conflict (409); the use cases log refusals.
+ * forms: formAction with the form's schema, use case → 303 with a notice, or the page
+ * again with problems (400), the conflict (409) or the refusal (403, logged by the use case).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
-import type {
-  CreateActionFieldInput,
-  CreateOrgUnitInput,
-  CreateProjectInput,
-  UpdateActionFieldInput,
-  UpdateOrgUnitInput,
-  UpdateProgrammeInput,
-} from "../../app/catalogue/catalogue-edit.schema.js";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
 import { createActionField } from "../../app/catalogue/create-action-field.js";
 import { createImpactArea } from "../../app/catalogue/create-impact-area.js";
 import { createOrgUnit } from "../../app/catalogue/create-org-unit.js";
 import { createProject } from "../../app/catalogue/create-project.js";
-import {
-  isEditConflict,
-  type ConflictState,
-} from "../../app/catalogue/edit-conflict.js";
+import { isEditConflict, type ConflictState } from "../../app/catalogue/edit-conflict.js";
 import { getStructureForEditing } from "../../app/catalogue/read-editor.js";
 import { setPriorities } from "../../app/catalogue/set-priorities.js";
 import { updateActionField } from "../../app/catalogue/update-action-field.js";
@@ -30,30 +20,37 @@ import { updateImpactArea } from "../../app/catalogue/update-impact-area.js";
 import { updateOrgUnit } from "../../app/catalogue/update-org-unit.js";
 import { updateProgramme } from "../../app/catalogue/update-programme.js";
 import type { AppContext } from "../../app/context.js";
-import { isAppError } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
-import { presentAuditEvent } from "./audit.presenter.js";
-import type { ConflictRow, ConflictView } from "./conflict-notice.js";
+import { formAction, type FormFailure } from "../http/form-action.js";
+import { reasonOrNull } from "../http/form-schema.js";
+import { pathMapper } from "../http/path-mapper.js";
+import type { ConflictRow } from "./conflict-notice.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
+import type { FormFields } from "../components/form/failed-form.js";
 import {
   answerRefusals,
   editorChrome,
-  formFields,
-  formValues,
-  formVersion,
   noticeOf,
   originOf,
-  placeProblems,
   sendEditorPage,
   viewOf,
   type EditorSection,
-  type FailedForm,
-  type FormFields,
 } from "./editor-view.js";
 import { calendarDateOf, germanDayOf } from "../../domain/calendar/calendar.js";
-import { parseTags, reasonOf } from "./project-forms.js";
+import {
+  ActionFieldBody,
+  ImpactAreaBody,
+  NewActionFieldBody,
+  NewImpactAreaBody,
+  NewOrgUnitBody,
+  NewProjectBody,
+  OrgUnitBody,
+  PrioritiesBody,
+  ProgrammeBody,
+} from "./editor-forms.js";
+import { fieldList, fieldText, parseTags } from "./project-forms.js";
 import {
   NewProjectPage,
   OrgUnitsEditPage,
@@ -83,52 +80,6 @@ const ProgrammeQuery = Type.Object({
 
 /** Which page renders a form, and how its fields are named. */
 type StructurePage = "programme" | "structure" | "orgUnits" | "newProject";
-
-/** A number as typed; left as text when it is none, so that the schema names the problem. */
-function numberOf(text: string | undefined): number {
-  const trimmed = (text ?? "").trim();
-  return (/^-?\d{1,9}$/.test(trimmed) ? Number(trimmed) : trimmed) as number;
-}
-
-/**
- * Maps a use case's JSON pointer to a form field: `map` keys are paths below /data with
- * list indexes as "*" ("goals/*\/title"), values are field names with "#" for the row.
- */
-export function pathMapper(
-  map: Readonly<Record<string, string>>,
-  rows: readonly number[] = [],
-): (path: string) => string | null {
-  return (path) => {
-    if (path === "/reason") return "grund";
-    if (path.startsWith("/form/")) return path.slice("/form/".length);
-    if (!path.startsWith("/data/")) return null;
-    let first: number | null = null;
-    const pattern = path
-      .slice("/data/".length)
-      .replace(
-        /(^|\/)(\d+)(?=\/|$)/g,
-        (_match, slash: string, digits: string) => {
-          first ??= Number(digits);
-          return `${slash}*`;
-        },
-      );
-    for (
-      let candidate = pattern;
-      candidate !== "";
-      candidate = candidate.includes("/")
-        ? candidate.slice(0, candidate.lastIndexOf("/"))
-        : ""
-    ) {
-      const field = map[candidate];
-      if (field !== undefined)
-        return field.replace(
-          "#",
-          String(first === null ? 0 : (rows[first] ?? first)),
-        );
-    }
-    return null;
-  };
-}
 
 const PROGRAMME_FIELDS = {
   title: "titel",
@@ -301,16 +252,12 @@ export async function structureRoutes(
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
+    slug: string,
     page: StructurePage,
-    status: number,
-    extra: {
-      readonly failed?: FailedForm;
-      readonly conflict?: ConflictView;
-      readonly year?: number;
-    } = {},
+    failure?: FormFailure,
+    year?: number,
   ): Promise<FastifyReply> {
     return answerRefusals(request, reply, async () => {
-      const slug = (request.params as { slug: string }).slug;
       const data = await getStructureForEditing(
         ctx,
         request.principal,
@@ -330,9 +277,9 @@ export async function structureRoutes(
         ),
         data,
         csrfToken: csrfToken(request),
-        notice: status === 200 ? noticeOf(request, view) : undefined,
-        failed: extra.failed,
-        conflict: extra.conflict,
+        notice: failure === undefined ? noticeOf(request, view) : undefined,
+        failed: failure?.failed,
+        conflict: failure?.conflict,
       };
       let html: string;
       switch (page) {
@@ -343,7 +290,7 @@ export async function structureRoutes(
             data.programme.horizonEnd,
           );
           html = await (
-            <ProgrammeEditPage {...props} year={extra.year ?? fallback} />
+            <ProgrammeEditPage {...props} year={year ?? fallback} />
           );
           break;
         }
@@ -357,76 +304,40 @@ export async function structureRoutes(
           html = await (<NewProjectPage {...props} />);
           break;
       }
-      return sendEditorPage(reply, status, html);
+      return sendEditorPage(reply, failure?.status ?? 200, html);
     });
   }
 
-  /** Runs a change from a form of the frame; see handleProjectForm in editor.routes.tsx. */
-  async function handle(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: {
-      readonly page: StructurePage;
-      readonly form: string;
-      readonly fields: Readonly<Record<string, string>>;
-      readonly rows?: readonly number[];
-      readonly lists?: Readonly<Record<string, readonly string[]>>;
-      readonly year?: number;
-      readonly change: (fields: FormFields) => Promise<string>;
-    },
-  ): Promise<FastifyReply> {
-    const fields = formFields(request.body);
-    const view = viewOf(request);
-    let destination: string;
-    try {
-      destination = await options.change(fields);
-    } catch (error) {
-      const year = options.year === undefined ? {} : { year: options.year };
-      if (isEditConflict(error)) {
-        const { rows, isDeleted } = structureConflictRows(
-          view,
-          error.current,
-          fields,
-        );
-        const conflict: ConflictView = {
-          changes: error.changes.map((event) => presentAuditEvent(view, event)),
-          rows,
-          isDeleted,
-          formHref: `#${options.form}`,
-        };
-        const failed: FailedForm = {
-          form: options.form,
-          values: fields,
-          errors: {},
-          summary: [],
-          messages: [],
-          ...(options.lists === undefined ? {} : { lists: options.lists }),
-        };
-        return render(request, reply, options.page, 409, {
-          failed,
-          conflict,
-          ...year,
-        });
-      }
-      if (isAppError(error, "ERR_VALIDATION")) {
-        const failed = placeProblems(
-          options.form,
-          fields,
-          error.problems,
-          pathMapper(options.fields, options.rows),
-          (field) => labelOf(view, field),
-          options.lists,
-        );
-        return render(request, reply, options.page, 400, { failed, ...year });
-      }
-      if (isAppError(error, "ERR_FORBIDDEN"))
-        return sendHtmlError(error, request, reply);
-      throw error;
-    }
-    return reply.redirect(destination, 303);
+  /** A form of the frame: the page it is on, how use-case paths map to its fields, its rows. */
+  function structureForm<P extends TObject, B extends TObject>(spec: {
+    readonly params: P;
+    readonly body: B;
+    readonly page: StructurePage;
+    readonly form: string | ((params: Static<P>) => string);
+    readonly fields: Readonly<Record<string, string>>;
+    /** The form rows behind the use case's list indexes (goals, priorities). */
+    readonly rows?: (input: Static<B>) => readonly number[];
+    readonly run: (input: Static<B>, request: FastifyRequest, params: Static<P>, view: ViewContext) => Promise<string>;
+  }) {
+    let rows: readonly number[] = [];
+    return formAction({
+      policy: "admin",
+      params: spec.params,
+      body: spec.body,
+      form: spec.form,
+      run: async (input, { request, params, view }) => {
+        rows = spec.rows?.(input) ?? [];
+        return spec.run(input, request, params, view);
+      },
+      render: ({ request, reply, fields }, failure) => {
+        const year = /^\d{4}$/.test(fields.jahr ?? "") ? Number(fields.jahr) : undefined;
+        return render(request, reply, slugOf(request.params), spec.page, failure, year);
+      },
+      fieldOf: (path) => pathMapper(spec.fields, rows)(path),
+      labelOf: (field, { view }) => labelOf(view, field),
+      compare: (error, { view, fields }) => (isEditConflict(error) ? structureConflictRows(view, error.current, fields) : { rows: [] }),
+    });
   }
-
-  const policy = { policy: "admin" as const };
 
   app.get(
     EDITOR_ROUTES.programme,
@@ -438,374 +349,323 @@ export async function structureRoutes(
       const year = /^\d{4}$/.test(request.query.jahr ?? "")
         ? Number(request.query.jahr)
         : undefined;
-      return render(
-        request,
-        reply,
-        "programme",
-        200,
-        year === undefined ? {} : { year },
-      );
+      return render(request, reply, request.params.slug, "programme", undefined, year);
     },
   );
 
   app.post(
     EDITOR_ROUTES.programme,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const fields = formFields(request.body);
-      const count = Math.min(
-        Math.max(Number.parseInt(fields.ziele ?? "0", 10) || 0, 0),
-        60,
-      );
-      const rows: number[] = [];
-      const goals: { title: string; description: string | null }[] = [];
-      for (let index = 0; index < count; index += 1) {
-        const title = (fields[`ziel-${index}`] ?? "").trim();
-        const description = (fields[`ziel-${index}-text`] ?? "").trim();
-        if (title === "" && description === "") continue;
-        goals.push({
-          title,
-          description: description === "" ? null : description,
-        });
-        rows.push(index);
-      }
-      return handle(request, reply, {
-        page: "programme",
-        form: "programm",
-        fields: PROGRAMME_FIELDS,
-        rows,
-        change: async (sent) => {
-          const data: UpdateProgrammeInput["data"] = {
-            title: (sent.titel ?? "").trim(),
-            subtitle: sent.untertitel ?? null,
-            horizonStart: numberOf(sent.von),
-            horizonEnd: numberOf(sent.bis),
-            summary: sent.einleitung ?? null,
-            goals,
-          };
-          await updateProgramme(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              expectedVersion: formVersion(sent),
-              reason: reasonOf(sent),
-              data,
+    structureForm({
+      params: Params,
+      body: ProgrammeBody,
+      page: "programme",
+      form: "programm",
+      fields: PROGRAMME_FIELDS,
+      rows: (input) => goalsOf(input).rows,
+      run: async (input, request, { slug }, view) => {
+        await updateProgramme(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            data: {
+              title: input.titel.trim(),
+              subtitle: input.untertitel,
+              horizonStart: input.von,
+              horizonEnd: input.bis,
+              summary: input.einleitung,
+              goals: goalsOf(input).goals,
             },
-            originOf(request),
-          );
-          return viewOf(request).link(editorPaths.programme(slug), {
-            gespeichert: "programm",
-          });
-        },
-      });
-    },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.programme(slug), { gespeichert: "programm" });
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.priorities,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const fields = formFields(request.body);
-      const year = numberOf(fields.jahr);
-      const count = Math.min(
-        Math.max(Number.parseInt(fields.zeilen ?? "0", 10) || 0, 0),
-        60,
-      );
-      const rows: number[] = [];
-      const lists: Record<string, readonly string[]> = {};
-      const priorities: { title: string; projects: string[] }[] = [];
-      for (let index = 0; index < count; index += 1) {
-        const title = (fields[`prioritaet-${index}`] ?? "").trim();
-        const projects = [
-          ...formValues(request.body, `prioritaet-${index}-projekte`),
-        ];
-        lists[`prioritaet-${index}-projekte`] = projects;
-        if (title === "" && projects.length === 0) continue;
-        priorities.push({ title, projects });
-        rows.push(index);
-      }
-      return handle(request, reply, {
-        page: "programme",
-        form: "prioritaeten",
-        fields: PRIORITY_FIELDS,
-        rows,
-        lists,
-        ...(Number.isInteger(year) ? { year } : {}),
-        change: async (sent) => {
-          await setPriorities(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              expectedVersion: formVersion(sent),
-              reason: reasonOf(sent),
-              year,
-              data: { priorities },
-            },
-            originOf(request),
-          );
-          return viewOf(request).link(editorPaths.programme(slug), {
-            gespeichert: "prioritaeten",
-            jahr: String(year),
-          });
-        },
-      });
-    },
+    structureForm({
+      params: Params,
+      body: PrioritiesBody,
+      page: "programme",
+      form: "prioritaeten",
+      fields: PRIORITY_FIELDS,
+      rows: (input) => prioritiesOf(input).rows,
+      run: async (input, request, { slug }, view) => {
+        await setPriorities(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            year: input.jahr,
+            data: { priorities: prioritiesOf(input).priorities },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.programme(slug), { gespeichert: "prioritaeten", jahr: String(input.jahr) });
+      },
+    }),
   );
 
   app.get(
     EDITOR_ROUTES.structure,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, "structure", 200),
+    async (request, reply) => render(request, reply, request.params.slug, "structure"),
   );
 
   app.post(
     EDITOR_ROUTES.impactAreas,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      return handle(request, reply, {
-        page: "structure",
-        form: "wb-neu",
-        fields: IMPACT_AREA_FIELDS,
-        change: async (sent) => {
-          await createImpactArea(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              reason: reasonOf(sent),
-              data: {
-                key: (sent.schluessel ?? "").trim(),
-                name: sent.name ?? "",
-                description: sent.beschreibung ?? null,
-              },
-            },
-            originOf(request),
-          );
-          return viewOf(request).link(editorPaths.structure(slug), {
-            gespeichert: "wirkungsbereich",
-          });
-        },
-      });
-    },
+    structureForm({
+      params: Params,
+      body: NewImpactAreaBody,
+      page: "structure",
+      form: "wb-neu",
+      fields: IMPACT_AREA_FIELDS,
+      run: async (input, request, { slug }, view) => {
+        await createImpactArea(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            reason: reasonOrNull(input.grund),
+            data: { key: input.schluessel.trim(), name: input.name, description: input.beschreibung },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" });
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.impactArea,
-    { config: policy, schema: { hide: true, params: KeyParams } },
-    async (request, reply) => {
-      const { slug, key } = request.params;
-      return handle(request, reply, {
-        page: "structure",
-        form: `wb-${key}`,
-        fields: IMPACT_AREA_FIELDS,
-        change: async (sent) => {
-          await updateImpactArea(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              impactArea: key,
-              expectedVersion: formVersion(sent),
-              reason: reasonOf(sent),
-              data: {
-                name: sent.name ?? "",
-                description: sent.beschreibung ?? null,
-              },
-            },
-            originOf(request),
-          );
-          return `${viewOf(request).link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" })}#wb-${key}`;
-        },
-      });
-    },
+    structureForm({
+      params: KeyParams,
+      body: ImpactAreaBody,
+      page: "structure",
+      form: ({ key }) => `wb-${key}`,
+      fields: IMPACT_AREA_FIELDS,
+      run: async (input, request, { slug, key }, view) => {
+        await updateImpactArea(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            impactArea: key,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            data: { name: input.name, description: input.beschreibung },
+          },
+          originOf(request),
+        );
+        return `${view.link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" })}#wb-${key}`;
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.actionFields,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      return handle(request, reply, {
-        page: "structure",
-        form: "af-neu",
-        fields: ACTION_FIELD_FIELDS,
-        change: async (sent) => {
-          const data: CreateActionFieldInput["data"] = {
-            impactArea: sent.wirkungsbereich ?? "",
-            key: (sent.schluessel ?? "").trim(),
-            number: numberOf(sent.nummer),
-            name: sent.name ?? "",
-            colour: (sent.farbe ?? "").trim(),
-            description: sent.beschreibung ?? null,
-          };
-          await createActionField(
-            ctx,
-            request.principal,
-            { municipality: slug, reason: reasonOf(sent), data },
-            originOf(request),
-          );
-          return viewOf(request).link(editorPaths.structure(slug), {
-            gespeichert: "aktionsfeld",
-          });
-        },
-      });
-    },
+    structureForm({
+      params: Params,
+      body: NewActionFieldBody,
+      page: "structure",
+      form: "af-neu",
+      fields: ACTION_FIELD_FIELDS,
+      run: async (input, request, { slug }, view) => {
+        await createActionField(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            reason: reasonOrNull(input.grund),
+            data: {
+              impactArea: input.wirkungsbereich,
+              key: input.schluessel.trim(),
+              number: input.nummer,
+              name: input.name,
+              colour: input.farbe.trim(),
+              description: input.beschreibung,
+            },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" });
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.actionField,
-    { config: policy, schema: { hide: true, params: KeyParams } },
-    async (request, reply) => {
-      const { slug, key } = request.params;
-      return handle(request, reply, {
-        page: "structure",
-        form: `af-${key}`,
-        fields: ACTION_FIELD_FIELDS,
-        change: async (sent) => {
-          const data: UpdateActionFieldInput["data"] = {
-            number: numberOf(sent.nummer),
-            name: sent.name ?? "",
-            colour: (sent.farbe ?? "").trim(),
-            description: sent.beschreibung ?? null,
-          };
-          await updateActionField(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              actionField: key,
-              expectedVersion: formVersion(sent),
-              reason: reasonOf(sent),
-              data,
-            },
-            originOf(request),
-          );
-          return `${viewOf(request).link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" })}#af-${key}`;
-        },
-      });
-    },
+    structureForm({
+      params: KeyParams,
+      body: ActionFieldBody,
+      page: "structure",
+      form: ({ key }) => `af-${key}`,
+      fields: ACTION_FIELD_FIELDS,
+      run: async (input, request, { slug, key }, view) => {
+        await updateActionField(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            actionField: key,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            data: { number: input.nummer, name: input.name, colour: input.farbe.trim(), description: input.beschreibung },
+          },
+          originOf(request),
+        );
+        return `${view.link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" })}#af-${key}`;
+      },
+    }),
   );
 
   app.get(
     EDITOR_ROUTES.orgUnits,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, "orgUnits", 200),
+    async (request, reply) => render(request, reply, request.params.slug, "orgUnits"),
   );
 
   app.post(
     EDITOR_ROUTES.orgUnits,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      return handle(request, reply, {
-        page: "orgUnits",
-        form: "oe-neu",
-        fields: ORG_UNIT_FIELDS,
-        change: async (sent) => {
-          const data = {
-            code: (sent.kuerzel ?? "").trim(),
-            name: sent.name ?? "",
-            kind: (sent.art ?? "") as CreateOrgUnitInput["data"]["kind"],
-            parent:
-              (sent.uebergeordnet ?? "") === ""
-                ? null
-                : (sent.uebergeordnet ?? null),
-          };
-          await createOrgUnit(
-            ctx,
-            request.principal,
-            { municipality: slug, reason: reasonOf(sent), data },
-            originOf(request),
-          );
-          return viewOf(request).link(editorPaths.orgUnits(slug), {
-            gespeichert: "einheit",
-          });
-        },
-      });
-    },
+    structureForm({
+      params: Params,
+      body: NewOrgUnitBody,
+      page: "orgUnits",
+      form: "oe-neu",
+      fields: ORG_UNIT_FIELDS,
+      run: async (input, request, { slug }, view) => {
+        await createOrgUnit(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            reason: reasonOrNull(input.grund),
+            data: { code: input.kuerzel.trim(), name: input.name, kind: input.art, parent: emptyToNull(input.uebergeordnet) },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.orgUnits(slug), { gespeichert: "einheit" });
+      },
+    }),
   );
 
   app.post(
     EDITOR_ROUTES.orgUnit,
-    { config: policy, schema: { hide: true, params: CodeParams } },
-    async (request, reply) => {
-      const { slug, code } = request.params;
-      return handle(request, reply, {
-        page: "orgUnits",
-        form: `oe-${code}`,
-        fields: ORG_UNIT_FIELDS,
-        change: async (sent) => {
-          const data = {
-            name: sent.name ?? "",
-            kind: (sent.art ?? "") as UpdateOrgUnitInput["data"]["kind"],
-            parent:
-              (sent.uebergeordnet ?? "") === ""
-                ? null
-                : (sent.uebergeordnet ?? null),
-          };
-          await updateOrgUnit(
-            ctx,
-            request.principal,
-            {
-              municipality: slug,
-              orgUnit: code,
-              expectedVersion: formVersion(sent),
-              reason: reasonOf(sent),
-              data,
-            },
-            originOf(request),
-          );
-          return `${viewOf(request).link(editorPaths.orgUnits(slug), { gespeichert: "einheit" })}#oe-${code}`;
-        },
-      });
-    },
+    structureForm({
+      params: CodeParams,
+      body: OrgUnitBody,
+      page: "orgUnits",
+      form: ({ code }) => `oe-${code}`,
+      fields: ORG_UNIT_FIELDS,
+      run: async (input, request, { slug, code }, view) => {
+        await updateOrgUnit(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            orgUnit: code,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            data: { name: input.name, kind: input.art, parent: emptyToNull(input.uebergeordnet) },
+          },
+          originOf(request),
+        );
+        return `${view.link(editorPaths.orgUnits(slug), { gespeichert: "einheit" })}#oe-${code}`;
+      },
+    }),
   );
 
   app.get(
     EDITOR_ROUTES.newProject,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, "newProject", 200),
+    async (request, reply) => render(request, reply, request.params.slug, "newProject"),
   );
 
   app.post(
     EDITOR_ROUTES.projects,
-    { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      return handle(request, reply, {
-        page: "newProject",
-        form: "projekt-neu",
-        fields: NEW_PROJECT_FIELDS,
-        change: async (sent) => {
-          const lead = (sent.federfuehrend ?? "").trim();
-          const data = {
-            actionField: sent.aktionsfeld ?? "",
-            slug: (sent.kurzname ?? "").trim(),
-            code: (sent.nummer ?? "").trim(),
-            title: (sent.titel ?? "").trim(),
-            summary: (sent.zusammenfassung ?? "").trim(),
-            status: (sent.status ?? "") as CreateProjectInput["data"]["status"],
-            tags: parseTags(sent.schlagwoerter ?? ""),
-            responsibilities:
-              lead === "" ? [] : [{ orgUnit: lead, role: "lead" as const }],
-          };
-          const result = await createProject(
-            ctx,
-            request.principal,
-            { municipality: slug, reason: reasonOf(sent), data },
-            originOf(request),
-          );
-          return viewOf(request).link(
-            editorPaths.project(slug, result.project.slug),
-            { gespeichert: "projekt" },
-          );
-        },
-      });
-    },
+    structureForm({
+      params: Params,
+      body: NewProjectBody,
+      page: "newProject",
+      form: "projekt-neu",
+      fields: NEW_PROJECT_FIELDS,
+      run: async (input, request, { slug }, view) => {
+        const lead = input.federfuehrend.trim();
+        const result = await createProject(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            reason: reasonOrNull(input.grund),
+            data: {
+              actionField: input.aktionsfeld,
+              slug: input.kurzname.trim(),
+              code: input.nummer.trim(),
+              title: input.titel.trim(),
+              summary: input.zusammenfassung.trim(),
+              status: input.status,
+              tags: parseTags(input.schlagwoerter),
+              responsibilities: lead === "" ? [] : [{ orgUnit: lead, role: "lead" }],
+            },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.project(slug, result.project.slug), { gespeichert: "projekt" });
+      },
+    }),
   );
+}
+
+const policy = { policy: "admin" as const };
+
+/** The municipality of a frame route (every one has it). */
+function slugOf(params: unknown): string {
+  if (!Value.Check(Params, params)) throw new AppError("ERR_NOT_FOUND");
+  return params.slug;
+}
+
+/** An empty field as null (no parent unit). */
+function emptyToNull(text: string): string | null {
+  return text.trim() === "" ? null : text;
+}
+
+/** The goals of the programme form, without empty rows; `rows` gives each goal's form row. */
+function goalsOf(input: Static<typeof ProgrammeBody>): {
+  readonly goals: { title: string; description: string | null }[];
+  readonly rows: readonly number[];
+} {
+  const goals: { title: string; description: string | null }[] = [];
+  const rows: number[] = [];
+  for (let index = 0; index < input.ziele; index += 1) {
+    const title = fieldText(input, `ziel-${index}`).trim();
+    const description = fieldText(input, `ziel-${index}-text`).trim();
+    if (title === "" && description === "") continue;
+    goals.push({ title, description: description === "" ? null : description });
+    rows.push(index);
+  }
+  return { goals, rows };
+}
+
+/** The priorities of the form, without empty rows; `rows` gives each priority's form row. */
+function prioritiesOf(input: Static<typeof PrioritiesBody>): {
+  readonly priorities: { title: string; projects: string[] }[];
+  readonly rows: readonly number[];
+} {
+  const priorities: { title: string; projects: string[] }[] = [];
+  const rows: number[] = [];
+  for (let index = 0; index < input.zeilen; index += 1) {
+    const title = fieldText(input, `prioritaet-${index}`).trim();
+    const projects = [...fieldList(input, `prioritaet-${index}-projekte`)];
+    if (title === "" && projects.length === 0) continue;
+    priorities.push({ title, projects });
+    rows.push(index);
+  }
+  return { priorities, rows };
 }

@@ -2,17 +2,17 @@
  * "Mein Konto": one's own details, second factor, password and API tokens. Every change
  * is a small form of its own (no JavaScript needed), each with its CSRF token.
  */
+import { TextField } from "../components/form/controls.js";
 import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import type { Role } from "../../domain/access/principal.js";
 import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
 

@@ -3,14 +3,14 @@
  * recovery codes, forgotten and new password. Plain forms (they work without
  * JavaScript), German first, each problem at the top and at its field.
  */
+import { TextField } from "../components/form/controls.js";
 import type { TotpEnrolment } from "../../app/auth/second-factor.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
 

@@ -3,15 +3,15 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
+import { TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout, type SiteHeader } from "../components/page-layout/page-layout.js";
-import { TextField } from "../components/text-field/text-field.js";
 import type { ViewContext } from "../components/view.js";
 import { roleLabel } from "./account-page.js";
 import { identityPaths } from "./identity-paths.js";

@@ -18,9 +18,9 @@ import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type Open
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDate, germanDayNumber } from "../http/clock.js";
+import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
 
@@ -58,7 +58,7 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
 
   /** Answers 304 or sends what `render` makes, with ETag and public caching. */
   async function sendTagged(request: FastifyRequest, reply: FastifyReply, version: number, render: () => Promise<{ body: string | Buffer; type: string; fileName?: string }>): Promise<FastifyReply> {
-    const tag = entityTag(version, ["open-data", APP_VERSION, request.url, baseUrlOf(request), germanDate(options.now())]);
+    const tag = entityTag(version, ["open-data", APP_VERSION, request.url, baseUrlOf(request), germanIsoDateOf(options.now())]);
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
       return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
     }
@@ -72,7 +72,7 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
     const [{ catalogue }, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
     const baseUrl = baseUrlOf(request);
     const attribution = `${catalogue.municipality.name}, ${catalogue.programme.title} (${baseUrl}${openDataPaths.page(slug)})`;
-    const read = (key: string): Promise<DatasetTable> => readDataset(ctx, slug, key, { today: germanDayNumber(options.now()), baseUrl });
+    const read = (key: string): Promise<DatasetTable> => readDataset(ctx, slug, key, { today: germanDayOf(options.now()), baseUrl });
     return { catalogue, licence: settings.licence, attribution, read };
   }
 

@@ -15,11 +15,9 @@ import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
-import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "../http/errors.js";
+import { sendError } from "../http/error-pages.js";
 import { canonicalRequest, PublicResponseCache, type RenderedResponse } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
-import { ErrorPage } from "./error-page.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
 import {
@@ -60,9 +58,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   // A path like /api/zeitstrahl reaches the portal's /:slug/zeitstrahl route when no API
   // route matches; its error must still be JSON.
-  app.setErrorHandler(async (error, request, reply) =>
-    isJsonPath(request.url) ? sendJsonError(error, request, reply) : sendHtmlError(error, request, reply),
-  );
+  app.setErrorHandler(async (error, request, reply) => sendError(error, request, reply));
 
   /**
    * The municipality's published version, from memory, or a 404 for a slug that cannot or
@@ -228,28 +224,4 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       });
     },
   );
-}
-
-/** Sends an error as the portal's HTML error page, uncacheable. */
-export async function sendHtmlError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const problem = toHttpProblem(error, request);
-  const view: ViewContext = createViewContext(requestLanguage(request));
-  const detail = problem.detail ?? (problem.problems.length > 0 ? problem.problems.map((p) => `${p.path}: ${p.message}`).join("; ") : null);
-  const html = await (
-    <ErrorPage
-      view={view}
-      requestUrl={request.url}
-      status={problem.status}
-      code={problem.code}
-      message={problemMessage(problem, view.lang)}
-      detail={detail}
-      signInHref={problem.code === "ERR_UNAUTHENTICATED" && request.method === "GET" ? signInLinkFor(request.url, view) : undefined}
-    />
-  );
-  return reply.code(problem.status).removeHeader("etag").header("cache-control", NO_STORE).type(HTML).send(html);
-}
-
-/** The sign-in page with the way back to the page that asked for it. */
-function signInLinkFor(requestUrl: string, view: ViewContext): string {
-  return view.link(identityPaths.signIn(), { next: safeNextPath(requestUrl) ?? undefined });
 }

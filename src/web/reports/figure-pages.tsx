@@ -7,10 +7,11 @@ import type { IndicatorForStaff, IndicatorsForStaff } from "../../app/indicators
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { formatObservationGerman, INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
-import type { Choice } from "../components/form-fields/form-fields.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
+import type { Choice } from "../components/form/controls.js";
+import { CsrfField } from "../components/form/csrf-field.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
-import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { formKit } from "../components/form/form-kit.js";
+import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 
 type Kit = ReturnType<typeof formKit>;

@@ -16,12 +16,12 @@ import {
   SERVICE_STATUSES,
   type Service,
 } from "../../domain/service/service.js";
-import { CsrfField } from "../components/csrf-field/csrf-field.js";
-import { RadioGroup, type Choice } from "../components/form-fields/form-fields.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import { RadioGroup, type Choice, TextField } from "../components/form/controls.js";
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
-import { TextField } from "../components/text-field/text-field.js";
 import { errorOf, valueOf } from "../editor/editor-view.js";
-import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { formKit } from "../components/form/form-kit.js";
+import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { OzgFiguresTable } from "./report-view.js";
 

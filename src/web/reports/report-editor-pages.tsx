@@ -11,12 +11,13 @@ import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { parsePointInTime, formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { reportProjects, type ReportProjectEntry } from "../../domain/report/report-document.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
-import { RadioGroup, type Choice } from "../components/form-fields/form-fields.js";
+import { RadioGroup, type Choice } from "../components/form/controls.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "../editor/editor-paths.js";
 import { errorOf, valueOf } from "../editor/editor-view.js";
-import { FormFrame, formKit, type FormPageProps } from "./form-kit.js";
+import { formKit } from "../components/form/form-kit.js";
+import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 
 /** How many empty outlook rows the settings form offers. */

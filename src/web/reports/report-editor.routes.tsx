@@ -23,7 +23,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import { NO_STORE } from "../http/cache.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
 import { answerRefusals, editorChrome, formValues, originOf, sendEditorPage, viewOf, type EditorSection, type FormFields } from "../editor/editor-view.js";
 import { parseCommitteeForm, parseEntryForm, parseMeetingForm, parseNewReportForm, parseSettingsForm } from "./report-forms.js";

@@ -21,7 +21,7 @@ import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js"
 import { createMemoryCache } from "../../app/memory-cache.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { sendHtmlError } from "../http/error-pages.js";
 import { FiguresPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
 import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
 import { REPORT_ROUTES } from "./report-paths.js";

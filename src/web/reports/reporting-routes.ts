@@ -14,8 +14,8 @@ import type { ViewContext } from "../components/view.js";
 import { presentAuditEvent } from "../editor/audit.presenter.js";
 import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
 import { formFields, formValues, placeProblems, viewOf, type FailedForm, type FormFields } from "../editor/editor-view.js";
-import { pathMapper } from "../editor/structure.routes.js";
-import { sendHtmlError } from "../portal/portal.routes.js";
+import { pathMapper } from "../http/path-mapper.js";
+import { sendHtmlError } from "../http/error-pages.js";
 
 /** A notice after a successful save, by the key in ?gespeichert=…; unknown keys show nothing. */
 export function reportNoticeOf(request: FastifyRequest, view: ViewContext): string | undefined {

@@ -6,16 +6,29 @@ import {
 } from "../../../src/app/catalogue/org-unit-rules.js";
 import { createViewContext } from "../../../src/web/components/view.js";
 import { changeRows } from "../../../src/web/editor/audit.presenter.js";
-import { placeProblems } from "../../../src/web/editor/editor-view.js";
+import type { Static, TObject } from "@sinclair/typebox";
+import { placeProblems } from "../../../src/web/components/form/failed-form.js";
+import { PhaseBody, ResponsibilitiesBody } from "../../../src/web/editor/editor-forms.js";
+import { parseForm } from "../../../src/web/http/form-action.js";
 import {
   fieldOfPath,
   parsePhaseForm,
   parseResponsibilitiesForm,
   parseTags,
+  responsibilityFormRows,
 } from "../../../src/web/editor/project-forms.js";
-import { pathMapper } from "../../../src/web/editor/structure.routes.js";
+import { pathMapper } from "../../../src/web/http/path-mapper.js";
 
 const view = createViewContext("de");
+
+/** A form body read with its schema, as formAction reads it (the version is always sent). */
+function input<S extends TObject>(schema: S, fields: Readonly<Record<string, string>>): Static<S> {
+  const parsed = parseForm(schema, { version: "1", ...fields }, view.t);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.input;
+}
+
+const parsePhase = (fields: Readonly<Record<string, string>>) => parsePhaseForm(view, input(PhaseBody, fields));
 
 describe("the phase form", () => {
   it.each([
@@ -26,7 +39,7 @@ describe("the phase form", () => {
     ["Mai 2024", "2024-05"],
     ["17.05.2024", "2024-05-17"],
   ])("takes the precision from what is typed: %s is %s", (typed, canonical) => {
-    const parsed = parsePhaseForm(view, {
+    const parsed = parsePhase({
       bezeichnung: "Umsetzung",
       beginn: "2021",
       ende: typed,
@@ -39,7 +52,7 @@ describe("the phase form", () => {
 
   it("keeps an open end with its continuation", () => {
     expect(
-      parsePhaseForm(view, {
+      parsePhase({
         bezeichnung: "Betrieb",
         beginn: "QIV/2024",
         offen: "ja",
@@ -59,7 +72,7 @@ describe("the phase form", () => {
 
   it("keeps a continuation after a fixed end (Daueraufgabe 2020–2030)", () => {
     expect(
-      parsePhaseForm(view, {
+      parsePhase({
         bezeichnung: "Pflege",
         beginn: "2020",
         ende: "2030",
@@ -77,7 +90,7 @@ describe("the phase form", () => {
   });
 
   it("explains what is missing or not understood, at the field", () => {
-    const parsed = parsePhaseForm(view, {
+    const parsed = parsePhase({
       bezeichnung: "X",
       beginn: "",
       ende: "Sommer",
@@ -99,11 +112,11 @@ describe("the phase form", () => {
   });
 
   it("wants either an end or an open end with a continuation", () => {
-    const noEnd = parsePhaseForm(view, { bezeichnung: "X", beginn: "2023" });
+    const noEnd = parsePhase({ bezeichnung: "X", beginn: "2023" });
     expect(
       !noEnd.ok && noEnd.problems.map((problem) => problem.message),
     ).toEqual(["Bitte geben Sie das Ende ein oder wählen Sie „offenes Ende“."]);
-    const openWithEnd = parsePhaseForm(view, {
+    const openWithEnd = parsePhase({
       bezeichnung: "X",
       beginn: "2023",
       ende: "2024",
@@ -113,7 +126,7 @@ describe("the phase form", () => {
     expect(
       !openWithEnd.ok && openWithEnd.problems.map((problem) => problem.path),
     ).toEqual(["/data/end"]);
-    const openWithoutContinuation = parsePhaseForm(view, {
+    const openWithoutContinuation = parsePhase({
       bezeichnung: "X",
       beginn: "2023",
       offen: "ja",
@@ -133,7 +146,7 @@ describe("other editor forms", () => {
   });
 
   it("reads responsibility rows, skipping empty and removed ones, and remembers the rows", () => {
-    const parsed = parseResponsibilitiesForm({
+    const form = input(ResponsibilitiesBody, {
       zeilen: "4",
       "einheit-0": "10.1",
       "rolle-0": "lead",
@@ -145,7 +158,8 @@ describe("other editor forms", () => {
       "rolle-3": "contributing",
       "notiz-3": "Beteiligung",
     });
-    expect(parsed.responsibilities).toEqual([
+    const parsed = parseResponsibilitiesForm(view, form);
+    expect(parsed.ok && parsed.data).toEqual([
       { orgUnit: "10.1", role: "lead" },
       { orgUnit: "61", role: "contributing", note: "Beteiligung" },
     ]);
@@ -153,7 +167,7 @@ describe("other editor forms", () => {
       fieldOfPath(
         "zustaendigkeiten",
         "/data/responsibilities/1/orgUnit",
-        parsed.rows,
+        responsibilityFormRows(form),
       ),
     ).toBe("einheit-3");
   });
@@ -167,8 +181,10 @@ describe("other editor forms", () => {
         { path: "/data/end", message: "Das Ende liegt vor dem Beginn." },
         { path: "/expectedVersion", message: "muss mindestens 1 sein" },
       ],
-      (path) => fieldOfPath("phase-7", path),
-      (field) => (field === "bezeichnung" ? "Bezeichnung" : field),
+      {
+        fieldOf: (path) => fieldOfPath("phase-7", path),
+        labelOf: (field) => (field === "bezeichnung" ? "Bezeichnung" : field),
+      },
     );
     expect(failed.errors).toEqual({
       bezeichnung: "Bezeichnung darf nicht leer sein",

@@ -4,7 +4,7 @@
  * Shown in the page header of every page for signed-in people; never on public, cached
  * portal pages.
  */
-import { CsrfField } from "../csrf-field/csrf-field.js";
+import { CsrfField } from "../form/csrf-field.js";
 
 /** What the bar shows. */
 export interface AccountBarProps {

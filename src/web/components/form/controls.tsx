@@ -1,8 +1,9 @@
 /**
- * Form controls beside TextField (GOV.UK patterns): a textarea, a select, radios, a
- * checkbox, and the optional "Grund der Änderung" in a <details> that opens by itself
- * when it holds a value or an error. Every control has a visible label; hint and error
- * are tied to it with aria-describedby, and an error marks it aria-invalid.
+ * The form controls (GOV.UK patterns): a text input, a textarea, a select, radios, a
+ * checkbox, a colour picker, and the optional "Grund der Änderung" in a <details> that
+ * opens by itself when it holds a value or an error. Every control has a visible label;
+ * hint and error are tied to it with aria-describedby, and an error marks it aria-invalid.
+ * Name and maxlength come from the form's schema: spread `schemaField(Schema, "name")`.
  */
 
 /** What every control shares. */
@@ -304,6 +305,51 @@ export function ColourField(
       >
         {props.contrastText}
       </p>
+    </div>
+  );
+}
+
+/** Props of a text field. */
+export interface TextFieldProps {
+  /** The input's id; the error summary links to it. */
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly value?: string | undefined;
+  readonly type?: "text" | "email" | "password";
+  readonly autocomplete?: string | undefined;
+  readonly inputmode?: "numeric" | "text" | "email" | undefined;
+  readonly spellcheck?: boolean;
+  readonly required?: boolean;
+  readonly maxlength?: number | undefined;
+  /** Narrower input for short values such as a six-digit code. */
+  readonly width?: "full" | "short";
+}
+
+/** A text input with its label, hint and error. */
+export function TextField(props: TextFieldProps): JSX.Element {
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+      <label class="app-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+      <input
+        class={["app-input", props.width === "short" && "app-input--short", props.error !== undefined && "app-input--error"]}
+        id={props.id}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        spellcheck={props.spellcheck === false ? "false" : undefined}
+        required={props.required === true}
+        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.error === undefined ? undefined : "true"}
+      />
     </div>
   );
 }

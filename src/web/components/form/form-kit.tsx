@@ -1,0 +1,120 @@
+/**
+ * Form controls bound to a page's failed form: each keeps what was typed after a failed
+ * save and shows its error, carries the CSRF token and the version the form was opened on
+ * (or, after a conflict, the current one) and the optional reason. A field is named by the
+ * form's schema (`schemaField(Schema, "titel")`), which also gives its maxlength.
+ */
+import type { ViewContext } from "../view.js";
+import { Checkbox, ReasonField, SelectField, TextArea, TextField, type Choice } from "./controls.js";
+import { CsrfField } from "./csrf-field.js";
+import { errorOf, valueOf, type FailedForm } from "./failed-form.js";
+
+/** What the kit needs from a page. */
+export interface FormKitProps {
+  readonly view: ViewContext;
+  readonly csrfToken: string;
+  readonly failed?: FailedForm | undefined;
+  /** Set after a conflict: the form then carries the current version, not the one sent. */
+  readonly conflict?: unknown;
+}
+
+/** A field of a form's schema: its name and, for text, its maxlength (see schemaField). */
+export type KitField = { readonly name: string; readonly maxlength?: number };
+
+function fieldOf(field: KitField | string): KitField {
+  return typeof field === "string" ? { name: field } : field;
+}
+
+/** Form helpers bound to a page's props. */
+export function formKit(props: FormKitProps) {
+  const { view, failed } = props;
+  const t = view.t.editor;
+  return {
+    /** CSRF token and version; after a failed save the version sent, after a conflict the current one. */
+    meta: (form: string, version: number | null) => {
+      const sent = failed?.form === form && props.conflict === undefined ? Number(failed.values.version) : Number.NaN;
+      const shown = Number.isInteger(sent) && sent >= 0 && failed?.values.version !== undefined ? sent : version;
+      return (
+        <>
+          <CsrfField token={props.csrfToken} />
+          {shown === null ? "" : <input type="hidden" name="version" value={String(shown)} />}
+        </>
+      );
+    },
+    reason: (form: string) => (
+      <ReasonField
+        id={`${form}-grund`}
+        value={valueOf(failed, form, "grund", "")}
+        error={errorOf(failed, form, "grund")}
+        summary={t.reasonSummary}
+        label={t.reasonLabel}
+        hint={t.reasonHint}
+      />
+    ),
+    text: (form: string, field: KitField | string, label: string, stored: string, extra: { hint?: string; maxlength?: number; short?: boolean } = {}) => {
+      const { name, maxlength } = fieldOf(field);
+      return (
+        <TextField
+          id={`${form}-${name}`}
+          name={name}
+          label={label}
+          hint={extra.hint}
+          width={extra.short === true ? "short" : "full"}
+          value={valueOf(failed, form, name, stored)}
+          error={errorOf(failed, form, name)}
+          maxlength={maxlength ?? extra.maxlength}
+        />
+      );
+    },
+    area: (form: string, field: KitField | string, label: string, stored: string, extra: { hint?: string; rows?: number; maxlength?: number } = {}) => {
+      const { name, maxlength } = fieldOf(field);
+      return (
+        <TextArea
+          id={`${form}-${name}`}
+          name={name}
+          label={label}
+          hint={extra.hint}
+          value={valueOf(failed, form, name, stored)}
+          error={errorOf(failed, form, name)}
+          rows={extra.rows ?? 3}
+          maxlength={maxlength ?? extra.maxlength ?? 3000}
+          lang={view.contentLang}
+        />
+      );
+    },
+    select: (form: string, field: KitField | string, label: string, stored: string, choices: readonly Choice[], hint?: string) => {
+      const { name } = fieldOf(field);
+      return (
+        <SelectField
+          id={`${form}-${name}`}
+          name={name}
+          label={label}
+          hint={hint}
+          value={valueOf(failed, form, name, stored)}
+          error={errorOf(failed, form, name)}
+          choices={choices}
+        />
+      );
+    },
+    checkbox: (form: string, field: KitField | string, label: string, stored: boolean, hint?: string) => {
+      const { name } = fieldOf(field);
+      return (
+        <Checkbox
+          id={`${form}-${name}`}
+          name={name}
+          label={label}
+          hint={hint}
+          checked={failed?.form === form ? failed.values[name] !== undefined : stored}
+          error={errorOf(failed, form, name)}
+        />
+      );
+    },
+    button: (label: string, kind: "primary" | "secondary" | "warning" = "primary") => (
+      <div class="app-button-group">
+        <button type="submit" class={["app-button", kind !== "primary" && `app-button--${kind}`]} safe>
+          {label}
+        </button>
+      </div>
+    ),
+  };
+}

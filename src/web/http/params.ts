@@ -1,0 +1,25 @@
+/**
+ * Reading the parts of a URL: ids and slugs. What cannot name anything is a 404 before any
+ * query, whichever route it reaches.
+ */
+import { AppError } from "../../errors.js";
+
+/** Municipality and project slugs: lower-case letters, digits, single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a URL part can be a slug. */
+export function isSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
+/** A positive id from a URL part, or null when it is none. */
+export function idOf(value: string | undefined): number | null {
+  return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
+}
+
+/** A positive id from a URL part; anything else is a 404. */
+export function idParam(value: string | undefined): number {
+  const id = idOf(value);
+  if (id === null) throw new AppError("ERR_NOT_FOUND");
+  return id;
+}
