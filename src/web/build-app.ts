@@ -19,7 +19,6 @@ import { AppError } from "../errors.js";
 import { apiRoutes } from "./api/api.routes.js";
 import { healthRoutes } from "./api/health.routes.js";
 import { SHARED_SCHEMAS } from "./api/shared-schemas.js";
-import { isJsonPath, sendJsonError } from "./http/errors.js";
 import { lazySchemaController } from "./http/lazy-schemas.js";
 import { sendError } from "./http/error-pages.js";
 import { installRoutePolicies } from "./http/route-policy.js";

@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
-import { getDataVersion, getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { publishEdition } from "../../app/edition/publish-edition.js";
 import { getEdition, listEditions, projectIn } from "../../app/edition/read-editions.js";
@@ -38,7 +38,7 @@ import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
 import { formAction, type FormContext, type FormFailure } from "../http/form-action.js";
-import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";

@@ -12,8 +12,7 @@ import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-docum
 import type { AppContext } from "../../app/context.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
-import { createViewContext, type ViewContext } from "../components/view.js";
-import { NO_STORE } from "../http/cache.js";
+import { createViewContext } from "../components/view.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { sendError } from "../http/error-pages.js";
 import { canonicalRequest, PublicResponseCache, type RenderedResponse } from "../http/page-cache.js";
