@@ -43,7 +43,8 @@ function generalHelp(): string {
     "",
     "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
     "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info),",
-    "PUBLIC_BASE_URL, SMTP_URL, MAIL_FROM (E-Mails), TRUST_PROXY, COOKIE_SECURE; siehe README.",
+    "PUBLIC_BASE_URL, SMTP_URL, MAIL_FROM (E-Mails), TRUST_PROXY, COOKIE_SECURE,",
+    "FORTSCHRITT_SECRET_KEY (Schlüssel für den zweiten Faktor; Pflicht mit NODE_ENV=production); siehe README.",
   ].join("\n");
 }
 

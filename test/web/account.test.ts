@@ -31,7 +31,9 @@ describe.each(WEB_DIALECTS)("the own account on %s", (dialect) => {
     expect(text).toContain("10.1, 20");
     expect(text).toContain("eingerichtet; 10 Wiederherstellungscodes übrig");
     expect(text).toContain("Sie haben noch kein Token.");
-    expect((await web.app.inject("/konto")).statusCode).toBe(401);
+    const anonymous = await web.app.inject("/konto");
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe("/anmelden?next=%2Fkonto");
   });
 
   it("changes the password with the current one and ends the other sessions", async () => {
@@ -46,7 +48,9 @@ describe.each(WEB_DIALECTS)("the own account on %s", (dialect) => {
     const done = await postForm(web.app, here, "/konto/passwort", { currentPassword: user.password, newPassword: "Mein neues, langes Passwort" });
     expect(done.statusCode).toBe(303);
     expect((await web.app.inject({ url: "/konto", headers: { cookie: here } })).statusCode).toBe(200);
-    expect((await web.app.inject({ url: "/konto", headers: { cookie: elsewhere } })).statusCode).toBe(401);
+    const ended = await web.app.inject({ url: "/konto", headers: { cookie: elsewhere } });
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toMatch(/^\/anmelden\?/);
   });
 
   it("creates an API token shown once, which then signs API requests in, until it is revoked", async () => {

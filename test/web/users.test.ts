@@ -21,10 +21,10 @@ describe.each(WEB_DIALECTS)("user management on %s", (dialect) => {
     await web.close();
   });
 
-  it("asks anonymous visitors to sign in (401) and refuses editors and committee members (403)", async () => {
+  it("sends anonymous visitors to sign in (303) and refuses editors and committee members (403)", async () => {
     const anonymous = await web.app.inject(USERS);
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.body).toContain(`href="/anmelden?next=${encodeURIComponent(USERS)}"`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe(`/anmelden?next=${encodeURIComponent(USERS)}`);
     for (const role of ["editor", "committee"] as const) {
       const cookie = await signIn(web.app, await createTestUser(web.ctx, { role, orgUnitCodes: ["10.1"] }));
       const response = await web.app.inject({ url: USERS, headers: { cookie } });
@@ -112,7 +112,7 @@ describe.each(WEB_DIALECTS)("user management on %s", (dialect) => {
     const path = `${USERS}/${user.userId}`;
     const off = await postForm(web.app, adminCookie, `${path}/deaktivieren`, {}, { csrfFrom: path });
     expect(off.statusCode).toBe(303);
-    expect((await web.app.inject({ url: "/konto", headers: { cookie: session } })).statusCode).toBe(401);
+    expect((await web.app.inject({ url: "/konto", headers: { cookie: session } })).statusCode).toBe(303);
     const count = await web.ctx.db.selectFrom("session").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", user.userId).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
     await expect(signIn(web.app, user)).rejects.toThrow(/failed with 401/);

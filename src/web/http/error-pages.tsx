@@ -16,6 +16,10 @@ import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProbl
 export async function sendHtmlError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const problem = toHttpProblem(error, request);
   const view: ViewContext = createViewContext(requestLanguage(request));
+  // A page that needs a signed-in person: sign in, then come back (the API keeps its 401).
+  if (problem.code === "ERR_UNAUTHENTICATED" && (request.method === "GET" || request.method === "HEAD")) {
+    return reply.code(303).removeHeader("etag").header("cache-control", NO_STORE).redirect(signInLinkFor(request.url, view), 303);
+  }
   const detail = problem.detail ?? (problem.problems.length > 0 ? problem.problems.map((p) => `${p.path}: ${p.message}`).join("; ") : null);
   const html = await (
     <ErrorPage

@@ -379,7 +379,8 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
   });
 
   /** The document of a report for a signed-in reader (drafts too), or the refusal page. */
-  async function readableDocument(request: FastifyRequest, reply: FastifyReply): Promise<{ document: ReportDocument; render: () => Promise<string> } | FastifyReply> {
+  /** The report for a preview or document; null when a refusal has been sent already. */
+  async function readableDocument(request: FastifyRequest, reply: FastifyReply): Promise<{ document: ReportDocument; render: () => Promise<string> } | null> {
     const params = request.params as { slug: string; reportId: string };
     try {
       const { document, catalogue } = await getReportDocument(ctx, request.principal, params.slug, reportIdOf(params.reportId), originOf(request));
@@ -416,27 +417,28 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         );
       return { document, render };
     } catch (error) {
-      if (isAppError(error, "ERR_FORBIDDEN")) return sendHtmlError(error, request, reply);
-      throw error;
+      if (!isAppError(error, "ERR_FORBIDDEN")) throw error;
+      await sendHtmlError(error, request, reply);
+      return null;
     }
   }
 
   app.get(REPORT_ROUTES.staffReportPreview, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
     const readable = await readableDocument(request, reply);
-    if ("statusCode" in readable) return readable;
+    if (readable === null) return reply;
     return sendEditorPage(reply, 200, await readable.render());
   });
 
   app.get(REPORT_ROUTES.staffReportDeck, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
     const readable = await readableDocument(request, reply);
-    if ("statusCode" in readable) return readable;
+    if (readable === null) return reply;
     const deck = await buildReportDeck(readable.document);
     return sendFile(reply, PPTX_CONTENT_TYPE, `${reportFileName(readable.document)}.pptx`, deck);
   });
 
   app.get(REPORT_ROUTES.staffReportPdf, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
     const readable = await readableDocument(request, reply);
-    if ("statusCode" in readable) return readable;
+    if (readable === null) return reply;
     const pdf = await renderReportPdf(options.pdf, readable.document);
     return sendFile(reply, "application/pdf", `${reportFileName(readable.document)}.pdf`, pdf);
   });
