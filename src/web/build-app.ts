@@ -7,6 +7,7 @@
  * JSON, the portal in HTML. The root handlers below catch what falls between them (unknown
  * URLs, static files) and choose the format by path.
  */
+import type { LogLevel } from "../config.js";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
@@ -34,8 +35,11 @@ import { editionRoutes } from "./edition/edition.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
-  /** Log requests and errors (pino); off by default so tests stay quiet. */
-  readonly logger?: boolean;
+  /**
+   * Log requests and errors (pino) at the given level (LOG_LEVEL; "silent" logs nothing),
+   * optionally into a stream of one's own; `true` is the level "info". Off by default so tests stay quiet.
+   */
+  readonly logger?: boolean | { readonly level: LogLevel; readonly stream?: { write(line: string): void } };
   /** The clock, for the timeline's today line; defaults to the context's clock. */
   readonly now?: () => Date;
   /** Mail for password reset links and invitations; without it, the reset page points to the administrators. */
@@ -55,7 +59,10 @@ export interface BuildAppOptions {
 /** Builds the web application; the caller listens or injects. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      typeof options.logger === "object"
+        ? { level: options.logger.level, ...(options.logger.stream === undefined ? {} : { stream: options.logger.stream }) }
+        : (options.logger ?? false),
     trustProxy: options.trustProxy ?? false,
   });
   const now = options.now ?? ctx.clock;

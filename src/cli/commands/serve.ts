@@ -10,9 +10,10 @@ import {
 } from "../../app/database.js";
 import { purgeExpiredSessions } from "../../app/auth/sessions.js";
 import { createSmtpMailer } from "../../app/mail/mailer.js";
-import { loadConfig } from "../../config.js";
-import { buildApp } from "../../web/build-app.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { loadConfig, type Config } from "../../config.js";
+import { buildApp, type BuildAppOptions } from "../../web/build-app.js";
+import { describeTarget, parseCommandArgs, type Command } from "../command.js";
+import { logCli } from "../log.js";
 import { describeDemo } from "./demo.js";
 
 export const serveCommand: Command = {
@@ -30,24 +31,15 @@ export const serveCommand: Command = {
   async run(args) {
     const { values } = parseCommandArgs(args, { "no-demo": { type: "boolean" } });
     const config = loadConfig();
-    const ctx = await openAppContext(connectionTargetOf(config));
+    const target = connectionTargetOf(config);
+    logCli("debug", `Datenbank: ${describeTarget(target)}`);
+    const ctx = await openAppContext(target);
     await migrateDatabase(ctx);
     if (values["no-demo"] !== true && (await isDatabaseEmpty(ctx))) {
       process.stdout.write(describeDemo(await loadDemo(ctx)) + "\n");
       if (await loadDemoReport(ctx)) process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
     }
-    const mail =
-      config.mail === null || config.publicBaseUrl === null
-        ? null
-        : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
-    const app = await buildApp(ctx, {
-      logger: config.logLevel !== "silent",
-      mail,
-      secureCookies: config.secureCookies,
-      trustProxy: config.trustProxy,
-      sso: config.sso,
-      chromiumPath: config.chromiumPath,
-    });
+    const app = await buildApp(ctx, serverAppOptions(config));
     // Ended sessions and old login attempts are removed now and then; any process may do it.
     const purge = setInterval(() => {
       purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
@@ -64,3 +56,19 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** How `serve` builds the app from the configuration: the log at LOG_LEVEL, mail, cookies, proxy, single sign-on, Chromium. */
+export function serverAppOptions(config: Config): BuildAppOptions {
+  const mail =
+    config.mail === null || config.publicBaseUrl === null
+      ? null
+      : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
+  return {
+    logger: { level: config.logLevel },
+    mail,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    sso: config.sso,
+    chromiumPath: config.chromiumPath,
+  };
+}
