@@ -14,7 +14,7 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** Directory of the SQLite file (and later uploads and backups). */
   readonly dataDir: string;
-  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  readonly logLevel: LogLevel;
   /** The address under which people reach this instance (links in e-mails, the SSO redirect), without a trailing slash. */
   readonly publicBaseUrl: string | null;
   /** Single sign-on with OpenID Connect; null when not configured. */
@@ -55,7 +55,11 @@ export interface SsoConfig {
   readonly scopes: string;
 }
 
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** The levels of LOG_LEVEL, from the fewest messages to the most ("silent": none). */
+export const LOG_LEVELS = ["silent", "fatal", "error", "warn", "info", "debug", "trace"] as const;
+
+/** How much the server and the command line log (LOG_LEVEL, default "info"). */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

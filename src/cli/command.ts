@@ -5,6 +5,7 @@ import type { AppContext } from "../app/context.js";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { resolveSecretKey } from "./secret-key.js";
+import { isLogged, logCli } from "./log.js";
 
 /** A CLI command. */
 export interface Command {
@@ -28,6 +29,7 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"
 
 /** Prints an error for a person: the message, and for invalid input every problem with its path. */
 export function writeError(error: unknown): void {
+  if (!isLogged("error")) return;
   if (error instanceof AppError) {
     process.stderr.write(`Fehler (${error.code}): ${error.message}\n`);
     for (const problem of error.problems) process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
@@ -39,11 +41,21 @@ export function writeError(error: unknown): void {
 /** Opens the configured database, brings it up to date, runs the action and closes it again. */
 export async function withDatabase<T>(action: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const ctx = await openAppContext(connectionTargetOf(config), { secretKey: resolveSecretKey(config).key });
+  const target = connectionTargetOf(config);
+  logCli("debug", `Datenbank: ${describeTarget(target)}`);
+  const ctx = await openAppContext(target, { secretKey: resolveSecretKey(config).key });
   try {
     await migrateDatabase(ctx);
     return await action(ctx);
   } finally {
     await closeAppContext(ctx);
   }
+}
+
+/** The database a command uses, without a password, for the debug log. */
+export function describeTarget(target: ReturnType<typeof connectionTargetOf>): string {
+  if (target.dialect === "sqlite") return `SQLite ${target.file}`;
+  const url = new URL(target.url);
+  url.password = "";
+  return `PostgreSQL ${url.toString()}`;
 }

@@ -7,6 +7,7 @@
  * JSON, the portal in HTML. The root handlers below catch what falls between them (unknown
  * URLs, static files) and choose the format by path.
  */
+import type { LogLevel } from "../config.js";
 import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
@@ -38,8 +39,11 @@ import { openDataRoutes } from "./open-data/open-data.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
-  /** Log requests and errors (pino); off by default so tests stay quiet. */
-  readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
+  /**
+   * Log requests and errors (pino) at the given level (LOG_LEVEL; "silent" logs nothing),
+   * optionally into a stream of one's own; `true` is the level "info". Off by default so tests stay quiet.
+   */
+  readonly logger?: boolean | { readonly level: LogLevel; readonly stream?: { write(line: string): void } };
   /** The clock, for the timeline's today line; defaults to the context's clock. */
   readonly now?: () => Date;
   /** Mail for password reset links and invitations; without it, the reset page points to the administrators. */
@@ -63,7 +67,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger:
       options.logger === undefined || options.logger === false
         ? false
-        : { ...(options.logger === true ? {} : options.logger), serializers: REDACTING_SERIALIZERS },
+        : {
+            level: options.logger === true ? "info" : options.logger.level,
+            ...(options.logger === true || options.logger.stream === undefined ? {} : { stream: options.logger.stream }),
+            serializers: REDACTING_SERIALIZERS,
+          },
     trustProxy: options.trustProxy ?? false,
     // Each route's validator and serialiser are compiled on its first request: a fast start.
     schemaController: lazySchemaController(),

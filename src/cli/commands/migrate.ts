@@ -1,7 +1,8 @@
 /** `fortschritt migrate`: brings the database schema up to date. */
 import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } from "../../app/database.js";
 import { loadConfig } from "../../config.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { describeTarget, parseCommandArgs, type Command } from "../command.js";
+import { logCli } from "../log.js";
 
 export const migrateCommand: Command = {
   name: "migrate",
@@ -14,7 +15,9 @@ export const migrateCommand: Command = {
   ].join("\n"),
   async run(args) {
     parseCommandArgs(args, {});
-    const ctx = await openAppContext(connectionTargetOf(loadConfig()));
+    const target = connectionTargetOf(loadConfig());
+    logCli("debug", `Datenbank: ${describeTarget(target)}`);
+    const ctx = await openAppContext(target);
     try {
       const applied = await migrateDatabase(ctx);
       process.stdout.write(

@@ -10,10 +10,11 @@ import {
 } from "../../app/database.js";
 import { purgeExpiredSessions } from "../../app/auth/sessions.js";
 import { createSmtpMailer } from "../../app/mail/mailer.js";
-import { loadConfig } from "../../config.js";
-import { buildApp } from "../../web/build-app.js";
+import { loadConfig, type Config } from "../../config.js";
+import { buildApp, type BuildAppOptions } from "../../web/build-app.js";
 import { memoryReport } from "../../app/memory-report.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { describeTarget, parseCommandArgs, type Command } from "../command.js";
+import { logCli } from "../log.js";
 import { sealPlainTotpSecrets } from "../../app/auth/secret-rotation.js";
 import { resolveSecretKey } from "../secret-key.js";
 import { describeDemo } from "./demo.js";
@@ -35,7 +36,9 @@ export const serveCommand: Command = {
     const config = loadConfig();
     // Refused before anything else in production without FORTSCHRITT_SECRET_KEY.
     const secretKey = resolveSecretKey(config, process.env, (warning) => process.stderr.write(`${warning}\n`)).key;
-    const ctx = await openAppContext(connectionTargetOf(config), { secretKey });
+    const target = connectionTargetOf(config);
+    logCli("debug", `Datenbank: ${describeTarget(target)}`);
+    const ctx = await openAppContext(target, { secretKey });
     await migrateDatabase(ctx);
     // Second-factor secrets stored before encryption are sealed now (a no-op once done).
     await sealPlainTotpSecrets(ctx);
@@ -43,18 +46,7 @@ export const serveCommand: Command = {
       process.stdout.write(describeDemo(await loadDemo(ctx)) + "\n");
       if (await loadDemoReport(ctx)) process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
     }
-    const mail =
-      config.mail === null || config.publicBaseUrl === null
-        ? null
-        : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
-    const app = await buildApp(ctx, {
-      logger: config.logLevel !== "silent",
-      mail,
-      secureCookies: config.secureCookies,
-      trustProxy: config.trustProxy,
-      sso: config.sso,
-      chromiumPath: config.chromiumPath,
-    });
+    const app = await buildApp(ctx, serverAppOptions(config));
     // Ended sessions and old login attempts are removed now and then; any process may do it.
     const purge = setInterval(() => {
       purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
@@ -73,3 +65,19 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+/** How `serve` builds the app from the configuration: the log at LOG_LEVEL, mail, cookies, proxy, single sign-on, Chromium. */
+export function serverAppOptions(config: Config): BuildAppOptions {
+  const mail =
+    config.mail === null || config.publicBaseUrl === null
+      ? null
+      : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
+  return {
+    logger: { level: config.logLevel },
+    mail,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    sso: config.sso,
+    chromiumPath: config.chromiumPath,
+  };
+}
