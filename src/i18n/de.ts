@@ -32,6 +32,16 @@ export const de = {
   municipalitiesTitle: "Digitalisierungsprogramme",
   municipalitiesIntro: "Diese Kommunen veröffentlichen hier ihr Digitalisierungsprogramm.",
   municipalitiesEmpty: "Es ist noch keine Kommune eingetragen.",
+  municipalitiesSearchLabel: "Kommune suchen",
+  municipalitiesSearchHint: "Name oder Teil des Namens, z. B. „Kleve“",
+  municipalitiesSearchSubmit: "Suchen",
+  municipalitiesFound: (count: number, query: string) =>
+    `${count === 1 ? "1 Kommune" : `${count} Kommunen`} zu „${query}“`,
+  municipalitiesNoneFound: (query: string) => `Keine Kommune zu „${query}“ gefunden.`,
+  municipalitiesPage: (page: number, pages: number) => `Seite ${page} von ${pages}`,
+  municipalitiesPagination: "Seiten der Kommunenliste",
+  municipalitiesPrevious: "Vorherige Seite",
+  municipalitiesNext: "Nächste Seite",
 
   programmeGoals: "Leitbild und Ziele",
   programmePriorities: (year: number) => `Prioritäten ${year}`,

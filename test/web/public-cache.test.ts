@@ -16,6 +16,7 @@ import { findProject } from "../../src/domain/catalogue/catalogue.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { DIALECTS, openTestContext, TEST_NOW, type TestContext } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
+import { createTestUser, csrfTokenIn, mergeCookies, signInAs } from "../support/accounts.js";
 
 const PROJECT = "e-rechnungsworkflow";
 
@@ -136,5 +137,35 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
     const notModified = await first.inject({ url: "/kleve/", headers: { "if-none-match": String(br.headers.etag) } });
     expect(notModified.statusCode).toBe(304);
+  });
+
+  it("keeps sessions and CSRF tokens valid whichever instance answers", async () => {
+    // Sign-in: the form from one instance, the password sent to the other.
+    const member = await createTestUser(test.ctx, { role: "committee" });
+    const form = await first.inject("/anmelden");
+    const token = csrfTokenIn(form.body) ?? "";
+    const login = await second.inject({
+      method: "POST",
+      url: "/anmelden",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: mergeCookies("", form) },
+      payload: new URLSearchParams({ email: member.email, password: member.password, _csrf: token }).toString(),
+    });
+    expect(login.statusCode).toBe(303);
+
+    // A session made by one instance, a form read from it and sent to the other, and back.
+    const { cookie } = await signInAs(first, test.ctx, "admin");
+    const account = await second.inject({ url: "/konto", headers: { cookie } });
+    expect(account.statusCode).toBe(200);
+    const created = await first.inject({
+      method: "POST",
+      url: "/konto/api-tokens",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      payload: new URLSearchParams({ name: "Abgleich über zwei Prozesse", _csrf: csrfTokenIn(account.body) ?? "" }).toString(),
+    });
+    expect(created.statusCode).toBeLessThan(400);
+    const again = await second.inject({ url: "/konto", headers: { cookie } });
+    expect(again.body).toContain("Abgleich über zwei Prozesse");
+    // Staff pages are never served from the public cache.
+    expect(again.headers["cache-control"]).toBe("no-store");
   });
 });

@@ -29,6 +29,7 @@ import { validate } from "../validation/validate.js";
 import { parseIsoDate } from "../../domain/calendar/calendar.js";
 import { IsoDateSchema } from "./edition-input.schema.js";
 import { storeEdition } from "./publish-edition.js";
+import { loadDemoReport } from "../reports/demo-report.js";
 
 const PhaseOverrideSchema = Type.Object(
   { label: Type.String({ minLength: 1 }), start: Type.Optional(PointInTimeSchema), end: Type.Optional(PointInTimeSchema) },
@@ -119,11 +120,11 @@ export function reconstructEdition(current: Catalogue, reconstruction: DemoEditi
  * Publishes the demo's two editions from the municipality's current catalogue, unless it
  * already has editions (they can never be replaced). Returns the numbers published.
  */
-export async function createDemoEditions(ctx: AppContext): Promise<readonly number[]> {
+export async function createDemoEditions(ctx: AppContext, slug?: string): Promise<readonly number[]> {
   const file = demoEditionsFile();
   const checked = validate(DemoEditionsSchema, await readCatalogueFile(file));
   if (!checked.ok) throw new AppError("ERR_IMPORT_INVALID", { detail: `${file}:`, problems: checked.problems });
-  const data = checked.value;
+  const data = { ...checked.value, municipality: slug ?? checked.value.municipality };
   const municipality = await findMunicipalityBySlug(ctx.db, data.municipality);
   if (municipality === null) throw invalid(`Die Kommune „${data.municipality}“ ist nicht geladen.`);
   if ((await listEditionSummaries(ctx.db, municipality.id)).length > 0) return [];
@@ -178,4 +179,32 @@ export async function loadDemo(ctx: AppContext, options: { readonly replace?: bo
   const editions = await createDemoEditions(ctx);
   await loadDemoOpenDataSettings(ctx);
   return { catalogue, editions };
+}
+
+/**
+ * Writes `count` synthetic municipalities of Kleve's size through the normal import path:
+ * Kleve's catalogue under another name (`musterstadt-1` …), its two editions and its two
+ * status reports with key figures and register. For measuring many tenants (npm run bench).
+ * Municipalities that exist already are left as they are; `onProgress` hears of each one.
+ */
+export async function loadSyntheticMunicipalities(
+  ctx: AppContext,
+  count: number,
+  onProgress: (done: number, slug: string) => void = () => undefined,
+): Promise<number> {
+  const file = demoCatalogueFile();
+  const document = (await readCatalogueFile(file)) as { municipality: Record<string, unknown> };
+  let created = 0;
+  for (let i = 1; i <= count; i += 1) {
+    const slug = `musterstadt-${i}`;
+    if ((await findMunicipalityBySlug(ctx.db, slug)) === null) {
+      const copy = { ...document, municipality: { ...document.municipality, slug, name: `Musterstadt ${i}` } };
+      await importCatalogue(ctx, copy, { source: `${file} (${slug})` });
+      await createDemoEditions(ctx, slug);
+      await loadDemoReport(ctx, slug);
+      created += 1;
+    }
+    onProgress(i, slug);
+  }
+  return created;
 }

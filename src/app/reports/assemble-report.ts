@@ -130,7 +130,7 @@ export async function assembleDraft(
   catalogue: Catalogue,
   report: StoredReport,
   publishedAt: string | null,
-  options: { readonly includeAll?: boolean } = {},
+  options: { readonly includeAll?: boolean; readonly withoutChanges?: boolean } = {},
 ): Promise<ReportDocument> {
   const municipalityId = catalogue.municipality.id;
   const [meeting, previous, entries, indicators, services, editions] = await Promise.all([
@@ -141,7 +141,8 @@ export async function assembleDraft(
     listServices(db, municipalityId),
     listEditionSummaries(db, municipalityId),
   ]);
-  const changes = await changesFromAudit(db, catalogue, previous?.asOf ?? null, report.asOf);
+  // The changes come from the audit log (possibly many events): only when they are shown.
+  const changes = options.withoutChanges === true ? new Map<string, readonly ReportChange[]>() : await changesFromAudit(db, catalogue, previous?.asOf ?? null, report.asOf);
   const previousReport = report.previousReportId === null ? null : await findReport(db, municipalityId, report.previousReportId);
   const previousDocument = previousReport?.documentJson == null ? null : (JSON.parse(previousReport.documentJson) as ReportDocument);
   const previousStatuses = new Map(

@@ -315,8 +315,8 @@ function at(ctx: AppContext, iso: string): AppContext {
  * nothing when Kleve has reports already, so running `fortschritt demo` twice is harmless.
  * Returns whether it loaded anything.
  */
-export async function loadDemoReport(ctx: AppContext): Promise<boolean> {
-  const municipality = await findMunicipalityBySlug(ctx.db, "kleve");
+export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<boolean> {
+  const municipality = await findMunicipalityBySlug(ctx.db, slug);
   if (municipality === null) return false;
   if ((await listReports(ctx.db, municipality.id)).length > 0) return false;
   const admin: UserPrincipal = {
@@ -329,7 +329,7 @@ export async function loadDemoReport(ctx: AppContext): Promise<boolean> {
     email: "demo@fortschritt.invalid",
     via: "token",
   };
-  const m = "kleve";
+  const m = slug;
   const summer = at(ctx, "2022-08-01T08:00:00Z");
 
   const { id: committeeId } = await createCommittee(summer, admin, { municipality: m, data: { name: "Ausschuss APD der Stadt Kleve", abbreviation: "APD" } });

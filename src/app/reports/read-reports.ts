@@ -94,10 +94,22 @@ export async function getUpdateRequests(ctx: AppContext, principal: UserPrincipa
   const municipalityId = catalogue.municipality.id;
   const [reports, meetings] = await Promise.all([listReports(ctx.db, municipalityId), listMeetings(ctx.db, municipalityId)]);
   const requests: UpdateRequest[] = [];
-  for (const summary of summaries(reports, meetings)) {
+  // Which projects a draft shows and what is missing needs no changes from the audit log:
+  // the dashboard does not read the log at all.
+  const drafts = summaries(reports, meetings).flatMap((summary) => {
     const report = reports.find((each) => each.id === summary.id);
-    if (report === undefined || report.status !== "draft") continue;
-    const [document, entries] = await Promise.all([reportDocumentOf(ctx.db, catalogue, report), listEntries(ctx.db, report.id)]);
+    return report === undefined || report.status !== "draft" ? [] : [{ summary, report }];
+  });
+  const assembled = await Promise.all(
+    drafts.map(async ({ summary, report }) => {
+      const [document, entries] = await Promise.all([
+        assembleDraft(ctx.db, catalogue, report, null, { withoutChanges: true }),
+        listEntries(ctx.db, report.id),
+      ]);
+      return { summary, document, entries };
+    }),
+  );
+  for (const { summary, document, entries } of assembled) {
     const { projects, open } = openUpdatesOf(catalogue, principal, document, entries);
     if (projects.length > 0) requests.push({ report: summary, projectCount: projects.length, open });
   }

@@ -20,6 +20,7 @@ import { APP_VERSION } from "../http/static-assets.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
 import {
+  HomeQuerySchema,
   MunicipalityParamsSchema,
   PageQuerySchema,
   ProjectParamsSchema,
@@ -46,6 +47,14 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** First path segments taken by the app itself; no municipality can be reached under them. */
 const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
+
+/** How many municipalities the start page lists at once. */
+const MUNICIPALITIES_PER_PAGE = 50;
+
+/** Lower case without diacritics, for the search in the list of municipalities. */
+function foldName(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/ß/g, "ss");
+}
 
 /** Rendered public pages of all municipalities, kept ready to send (src/web/http/page-cache.ts). */
 const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
@@ -97,7 +106,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     });
   }
 
-  app.get(ROUTES.home, { config: { policy: "public" }, schema: { hide: true, querystring: PageQuerySchema } }, async (request, reply) => {
+  app.get(ROUTES.home, { config: { policy: "public" }, schema: { hide: true, querystring: HomeQuerySchema } }, async (request, reply) => {
     const view = createViewContext(resolveLanguage(request.query.lang));
     const municipalities = await ctx.versions.all();
     const [only] = municipalities;
@@ -110,10 +119,22 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       version: await ctx.versions.signature(),
       key: ["home", APP_VERSION, canonical.query],
       type: HTML,
-      render: async () => ({
-        status: 200,
-        body: await (<MunicipalitiesPage view={view} requestUrl={canonical.url} municipalities={municipalities} />),
-      }),
+      render: async () => {
+        // A page of the list, found by a folded part of the name or slug (hundreds of tenants).
+        const query = (request.query.q ?? "").trim();
+        const folded = foldName(query);
+        const found = folded === "" ? municipalities : municipalities.filter((m) => foldName(m.name).includes(folded) || m.slug.includes(folded));
+        const pages = Math.max(1, Math.ceil(found.length / MUNICIPALITIES_PER_PAGE));
+        const requested = Number(request.query.seite ?? "1");
+        const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
+        const shown = found.slice((page - 1) * MUNICIPALITIES_PER_PAGE, page * MUNICIPALITIES_PER_PAGE);
+        return {
+          status: 200,
+          body: await (
+            <MunicipalitiesPage view={view} requestUrl={canonical.url} municipalities={shown} query={query} total={found.length} page={page} pages={pages} />
+          ),
+        };
+      },
     });
   });
 

@@ -11,6 +11,13 @@ const Language = Type.Optional(Type.String({ maxLength: 10, description: "de (St
 export const PageQuerySchema = Type.Object({ lang: Language });
 export type PageQuery = Static<typeof PageQuerySchema>;
 
+/** Query of the list of municipalities: a search and the page. */
+export const HomeQuerySchema = Type.Object({
+  lang: Language,
+  q: Type.Optional(Type.String({ maxLength: 100, description: "Teil des Namens einer Kommune" })),
+  seite: Type.Optional(Type.String({ maxLength: 6, description: "Seite der Liste, ab 1" })),
+});
+
 /** Query of the timeline: the filters. */
 export const TimelineQuerySchema = Type.Object({
   lang: Language,
