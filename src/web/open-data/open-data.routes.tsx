@@ -8,21 +8,25 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue, getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
-import { getOpenDataSettings } from "../../app/open-data/settings.js";
-import { AppError } from "../../errors.js";
+import { changeOpenDataSettings, getOpenDataSettings, getOpenDataSettingsForEditing } from "../../app/open-data/settings.js";
+import { AppError, isAppError } from "../../errors.js";
 import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { editorChrome, formFields, placeProblems, type FailedForm } from "../editor/editor-view.js";
+import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDate, germanDayNumber } from "../http/clock.js";
 import { APP_VERSION } from "../http/static-assets.js";
+import { viewOf } from "../identity/identity-view.js";
+import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../portal/portal.routes.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
+import { OpenDataSettingsPage } from "./settings-page.js";
 
 /** What the routes need. */
 export interface OpenDataRoutesOptions {
@@ -110,6 +114,60 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
       const body = await writeDatasetFile(table, chosen, { name: licence.name, url: licence.url, attribution });
       return { body, type: OPEN_DATA_CONTENT_TYPES[chosen], fileName: `${slug}-${key}.${chosen}` };
     });
+  });
+
+  // ── Settings (administrators) ─────────────────────────────────────────────
+  async function renderSettings(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {
+    const settings = await getOpenDataSettingsForEditing(ctx, request.principal, slug, { ip: request.ip });
+    const catalogue = await getCatalogue(ctx, slug);
+    const view = viewOf(request);
+    const html = await (
+      <OpenDataSettingsPage
+        view={view}
+        requestUrl={request.url}
+        chrome={editorChrome(request, view, catalogue, { isAdministrator: true, canReadAudit: true }, "openData")}
+        settings={settings}
+        csrfToken={csrfToken(request)}
+        notice={notice}
+        failed={failed}
+      />
+    );
+    return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+  }
+
+  const SettingsQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), gespeichert: Type.Optional(Type.String({ maxLength: 20 })) });
+
+  app.get(OPEN_DATA_ROUTES.settings, { config: { policy: "admin" }, schema: { hide: true, params: Params, querystring: SettingsQuery } }, async (request, reply) => {
+    const slug = request.params.slug;
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const view = viewOf(request);
+    return renderSettings(request, reply, slug, 200, request.query.gespeichert === "ja" ? view.t.openData.settingsSaved : undefined);
+  });
+
+  app.post(OPEN_DATA_ROUTES.settings, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) => {
+    const slug = request.params.slug;
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const fields = formFields(request.body);
+    const view = viewOf(request);
+    const t = view.t.openData;
+    try {
+      await changeOpenDataSettings(
+        ctx,
+        request.principal,
+        { municipality: slug, data: { licence: fields.lizenz ?? "", regionalKey: fields.regionalschluessel ?? "", embedOrigins: fields.einbettung ?? "" } },
+        { ip: request.ip },
+      );
+    } catch (error) {
+      if (isAppError(error, "ERR_VALIDATION")) {
+        const fieldOf = (path: string): string | null =>
+          path === "/data/licence" ? "lizenz" : path === "/data/regionalKey" ? "regionalschluessel" : path === "/data/embedOrigins" ? "einbettung" : null;
+        const labels: Readonly<Record<string, string>> = { lizenz: t.fieldLicence, regionalschluessel: t.fieldRegionalKey, einbettung: t.fieldEmbedOrigins };
+        const failed = placeProblems("einstellungen", fields, error.problems, fieldOf, (field) => labels[field] ?? field);
+        return renderSettings(request, reply, slug, error.status, undefined, failed);
+      }
+      throw error;
+    }
+    return reply.redirect(view.link(openDataPaths.settings(slug), { gespeichert: "ja" }), 303);
   });
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
