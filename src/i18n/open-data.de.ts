@@ -28,6 +28,7 @@ export const openDataDe = {
   formatsJson: "JSON: Datenlexikon, Lizenz und die Datensätze als Objekte (Zahlen als Zahlen, Ja-Nein-Felder als true/false, leere Felder als null).",
   machineTitle: "Für Programme",
   apiLink: "JSON-Schnittstelle (OpenAPI-Beschreibung)",
+  dcatLink: (format: string) => `Metadatenkatalog nach DCAT-AP.de (${format})`,
   dictionaryTitle: (title: string) => `Datenlexikon: ${title}`,
   dictionaryCaption: "Die Spalten des Datensatzes",
   columnField: "Feld",

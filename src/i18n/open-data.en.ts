@@ -27,6 +27,7 @@ export const openDataEn: typeof openDataDe = {
   formatsJson: "JSON: data dictionary, licence and the records as objects (numbers as numbers, yes/no fields as true/false, empty fields as null).",
   machineTitle: "For programs",
   apiLink: "JSON API (OpenAPI description)",
+  dcatLink: (format: string) => `Metadata catalogue in DCAT-AP.de (${format})`,
   dictionaryTitle: (title: string) => `Data dictionary: ${title}`,
   dictionaryCaption: "The columns of the dataset",
   columnField: "Field",

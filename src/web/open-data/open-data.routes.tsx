@@ -8,7 +8,9 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getCatalogue, getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue, getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
+import { buildInstanceCatalogue, buildMunicipalityCatalogue, type DcatCatalogue } from "../../app/open-data/dcat.js";
+import { catalogueQuads, writeJsonLd, writeRdfXml, writeTurtle } from "../../exports/dcat/dcat-rdf.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
@@ -38,6 +40,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
+const DCAT_FILES: Readonly<Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>> = { "catalog.ttl": "turtle", "catalog.rdf": "rdfxml", "catalog.jsonld": "jsonld" };
+const DCAT_CONTENT_TYPES = { turtle: "text/turtle; charset=utf-8", rdfxml: "application/rdf+xml; charset=utf-8", jsonld: "application/ld+json; charset=utf-8" } as const;
 const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EntryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 60 }) });
@@ -114,6 +118,32 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
       const body = await writeDatasetFile(table, chosen, { name: licence.name, url: licence.url, attribution });
       return { body, type: OPEN_DATA_CONTENT_TYPES[chosen], fileName: `${slug}-${key}.${chosen}` };
     });
+  });
+
+  // ── DCAT-AP.de catalogues ─────────────────────────────────────────────────
+  const DcatParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 40 }) });
+  const InstanceDcatParams = Type.Object({ file: Type.String({ maxLength: 40 }) });
+
+  async function sendCatalogue(request: FastifyRequest, reply: FastifyReply, version: number, file: string, build: () => Promise<DcatCatalogue>): Promise<FastifyReply> {
+    const format = DCAT_FILES[file];
+    if (format === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
+    return sendTagged(request, reply, version, async () => {
+      const quads = catalogueQuads(await build());
+      const body = format === "turtle" ? await writeTurtle(quads) : format === "rdfxml" ? writeRdfXml(quads) : writeJsonLd(quads);
+      return { body, type: DCAT_CONTENT_TYPES[format] };
+    });
+  }
+
+  app.get(OPEN_DATA_ROUTES.dcat, { config: { policy: "public" }, schema: { hide: true, params: DcatParams } }, async (request, reply) => {
+    const { slug, file } = request.params;
+    const version = await requireDataVersion(slug);
+    return sendCatalogue(request, reply, version, file, () => buildMunicipalityCatalogue(ctx, slug, { baseUrl: baseUrlOf(request), today: germanDayNumber(options.now()) }));
+  });
+
+  app.get(OPEN_DATA_ROUTES.instanceDcat, { config: { policy: "public" }, schema: { hide: true, params: InstanceDcatParams } }, async (request, reply) => {
+    const municipalities = await listMunicipalities(ctx);
+    const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
+    return sendCatalogue(request, reply, version, request.params.file, () => buildInstanceCatalogue(ctx, { baseUrl: baseUrlOf(request), today: germanDayNumber(options.now()) }));
   });
 
   // ── Settings (administrators) ─────────────────────────────────────────────
