@@ -44,6 +44,8 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
   "/:slug/berichte/:report/bericht.pdf": [`${M}/reports/{report}`],
   "/:slug/kennzahlen": [`${M}/indicators`, `${M}/indicators/{key}`],
   "/:slug/offene-daten": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
+  "/:slug/dcat/:file": [`${M}/catalogue`, `${M}/editions`, `${M}/reports`, `${M}/indicators`, `${M}/ozg/services`],
+  "/dcat/:file": ["/api/v1/municipalities"],
   "/:slug/offene-daten/:name": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
 };
 

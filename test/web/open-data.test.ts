@@ -15,7 +15,7 @@ import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { findProject } from "../../src/domain/catalogue/catalogue.js";
-import { createTestUser, type TestUser } from "../support/accounts.js";
+import { createTestUser, postForm, signIn, type TestUser } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
@@ -210,6 +210,34 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
     }
     // The published title of the changed project is still there.
     expect((await get(`${K}/katalog.csv`)).body).toContain("E-Rechnungsworkflow");
+  });
+
+  describe("the settings (administrators)", () => {
+    const SETTINGS = "/kleve/verwaltung/offene-daten";
+
+    it("refuses an editor and refuses a bad Regionalschlüssel without changing anything", async () => {
+      const editorCookie = await signIn(web.app, editor);
+      expect((await web.app.inject({ url: SETTINGS, headers: { cookie: editorCookie } })).statusCode).toBe(403);
+      const cookie = await signIn(web.app, admin);
+      const page = await web.app.inject({ url: SETTINGS, headers: { cookie } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('value="051540036036"');
+      const bad = await postForm(web.app, cookie, SETTINGS, { lizenz: "cc-by/4.0", regionalschluessel: "12345", einbettung: "javascript:alert(1)" }, { csrfFrom: SETTINGS });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('id="regionalschluessel-fehler"');
+      expect(bad.body).toContain('id="einbettung-fehler"');
+      expect((await get(`${K}/katalog.json`)).json().lizenz.name).toBe("Datenlizenz Deutschland – Namensnennung – Version 2.0");
+    });
+
+    it("changes the licence of every download", async () => {
+      const cookie = await signIn(web.app, admin);
+      const saved = await postForm(web.app, cookie, SETTINGS, { lizenz: "cc-by/4.0", regionalschluessel: "051540036036", einbettung: "https://www.kleve.de" }, { csrfFrom: SETTINGS });
+      expect(saved.statusCode).toBe(303);
+      expect(saved.headers.location).toBe(`${SETTINGS}?gespeichert=ja`);
+      expect((await get(`${K}/kennzahlen.json`)).json().lizenz.name).toBe("Creative Commons Namensnennung 4.0 International (CC BY 4.0)");
+      expect((await get(K)).body).toContain("https://creativecommons.org/licenses/by/4.0/deed.de");
+      await postForm(web.app, cookie, SETTINGS, { lizenz: "dl-by-de/2.0", regionalschluessel: "051540036036", einbettung: "https://www.kleve.de" }, { csrfFrom: SETTINGS });
+    });
   });
 
   it("answers an unknown dataset or format with ERR_DATASET_NOT_FOUND and an HTML page", async () => {

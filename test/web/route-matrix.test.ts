@@ -144,6 +144,13 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /health": { scope: "none", call: () => ({ url: "/health" }) },
   "GET /:slug/offene-daten": { scope: "none", call: () => ({ url: `${K}/offene-daten` }) },
   "GET /:slug/offene-daten/:name": { scope: "none", call: () => ({ url: `${K}/offene-daten/kennzahlen.csv` }) },
+  "GET /:slug/dcat/:file": { scope: "none", call: () => ({ url: `${K}/dcat/catalog.ttl` }) },
+  "GET /dcat/:file": { scope: "none", call: () => ({ url: "/dcat/catalog.rdf" }) },
+  "GET /:slug/verwaltung/offene-daten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/offene-daten` }) },
+  "POST /:slug/verwaltung/offene-daten": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/offene-daten`, form: { lizenz: "dl-by-de/2.0", regionalschluessel: "", einbettung: "" } }),
+  },
 
   // ── Signing in and one's own account ────────────────────────────────────────
   // Who is signed in already is sent on to their start page.

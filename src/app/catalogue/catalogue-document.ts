@@ -20,7 +20,7 @@ const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
 };
 
 /** First path segments the application itself uses; a municipality cannot be called like that. */
-export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung", "konto", "passwort-vergessen", "passwort-neu"];
+export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung", "konto", "passwort-vergessen", "passwort-neu", "dcat"];
 
 /** Validates a parsed file: first the schema, then the rules that tie its parts together. */
 export function checkCatalogueDocument(value: unknown): ValidationResult<CatalogueDocument> {

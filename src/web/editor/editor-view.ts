@@ -24,6 +24,7 @@ import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
 import { editorPaths } from "./editor-paths.js";
 import { editionPaths } from "../edition/edition-paths.js";
+import { openDataPaths } from "../open-data/open-data-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
@@ -38,7 +39,8 @@ export type EditorSection =
   | "reports"
   | "committees"
   | "figures"
-  | "register";
+  | "register"
+  | "openData";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -93,6 +95,7 @@ export function editorChrome(
       entry(reportPaths.staffReports(slug), view.t.reports.navReports, "reports"),
       entry(reportPaths.staffFigures(slug), view.t.reports.navFigures, "figures"),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
+      ...(rights.isAdministrator ? [entry(openDataPaths.settings(slug), view.t.openData.navSettings, "openData")] : []),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

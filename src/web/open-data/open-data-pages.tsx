@@ -139,6 +139,19 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
             {t.apiLink}
           </a>
         </li>
+        {(
+          [
+            ["ttl", "Turtle"],
+            ["rdf", "RDF/XML"],
+            ["jsonld", "JSON-LD"],
+          ] as const
+        ).map(([extension, label]) => (
+          <li>
+            <a class="app-link" href={openDataPaths.dcat(slug, extension)} safe>
+              {t.dcatLink(label)}
+            </a>
+          </li>
+        ))}
       </ul>
     </PageLayout>
   );

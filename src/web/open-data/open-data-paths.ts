@@ -7,6 +7,9 @@ export const OPEN_DATA_ROUTES = {
   /** A data dictionary (`katalog`) or a file (`katalog.csv`). */
   entry: "/:slug/offene-daten/:name",
   settings: "/:slug/verwaltung/offene-daten",
+  /** catalog.ttl, catalog.rdf, catalog.jsonld */
+  dcat: "/:slug/dcat/:file",
+  instanceDcat: "/dcat/:file",
 } as const;
 
 const part = (value: string): string => encodeURIComponent(value);
@@ -17,4 +20,5 @@ export const openDataPaths = {
   dictionary: (slug: string, dataset: string): string => `/${part(slug)}/offene-daten/${part(dataset)}`,
   file: (slug: string, dataset: string, format: OpenDataFormat): string => `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
   settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
+  dcat: (slug: string, extension: "ttl" | "rdf" | "jsonld"): string => `/${part(slug)}/dcat/catalog.${extension}`,
 };

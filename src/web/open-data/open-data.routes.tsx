@@ -8,21 +8,30 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
+import { getCatalogue, getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
+import { buildInstanceCatalogue, buildMunicipalityCatalogue, type DcatCatalogue } from "../../app/open-data/dcat.js";
+import { catalogueQuads, writeJsonLd, writeRdfXml, writeTurtle } from "../../exports/dcat/dcat-rdf.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
-import { getOpenDataSettings } from "../../app/open-data/settings.js";
+import { changeOpenDataSettings, getOpenDataSettings, getOpenDataSettingsForEditing } from "../../app/open-data/settings.js";
 import { AppError } from "../../errors.js";
 import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { entityTag, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { editorChrome } from "../editor/editor-view.js";
+import { formAction } from "../http/form-action.js";
+import { OpenDataSettingsBody } from "./open-data-forms.js";
+import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
+import { viewOf } from "../identity/identity-view.js";
+import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
+import { OpenDataSettingsPage } from "./settings-page.js";
 
 /** What the routes need. */
 export interface OpenDataRoutesOptions {
@@ -34,6 +43,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
+const DCAT_FILES: Readonly<Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>> = { "catalog.ttl": "turtle", "catalog.rdf": "rdfxml", "catalog.jsonld": "jsonld" };
+const DCAT_CONTENT_TYPES = { turtle: "text/turtle; charset=utf-8", rdfxml: "application/rdf+xml; charset=utf-8", jsonld: "application/ld+json; charset=utf-8" } as const;
 const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EntryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 60 }) });
@@ -111,6 +122,94 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
       return { body, type: OPEN_DATA_CONTENT_TYPES[chosen], fileName: `${slug}-${key}.${chosen}` };
     });
   });
+
+  // ── DCAT-AP.de catalogues ─────────────────────────────────────────────────
+  const DcatParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 40 }) });
+  const InstanceDcatParams = Type.Object({ file: Type.String({ maxLength: 40 }) });
+
+  async function sendCatalogue(request: FastifyRequest, reply: FastifyReply, version: number, file: string, build: () => Promise<DcatCatalogue>): Promise<FastifyReply> {
+    const format = DCAT_FILES[file];
+    if (format === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
+    return sendTagged(request, reply, version, async () => {
+      const quads = catalogueQuads(await build());
+      const body = format === "turtle" ? await writeTurtle(quads) : format === "rdfxml" ? writeRdfXml(quads) : writeJsonLd(quads);
+      return { body, type: DCAT_CONTENT_TYPES[format] };
+    });
+  }
+
+  app.get(OPEN_DATA_ROUTES.dcat, { config: { policy: "public" }, schema: { hide: true, params: DcatParams } }, async (request, reply) => {
+    const { slug, file } = request.params;
+    const version = await requireDataVersion(slug);
+    return sendCatalogue(request, reply, version, file, () => buildMunicipalityCatalogue(ctx, slug, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
+  });
+
+  app.get(OPEN_DATA_ROUTES.instanceDcat, { config: { policy: "public" }, schema: { hide: true, params: InstanceDcatParams } }, async (request, reply) => {
+    const municipalities = await listMunicipalities(ctx);
+    const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
+    return sendCatalogue(request, reply, version, request.params.file, () => buildInstanceCatalogue(ctx, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
+  });
+
+  // ── Settings (administrators) ─────────────────────────────────────────────
+  async function renderSettings(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {
+    const settings = await getOpenDataSettingsForEditing(ctx, request.principal, slug, { ip: request.ip });
+    const catalogue = await getCatalogue(ctx, slug);
+    const view = viewOf(request);
+    const html = await (
+      <OpenDataSettingsPage
+        view={view}
+        requestUrl={request.url}
+        chrome={editorChrome(request, view, catalogue, { isAdministrator: true, canReadAudit: true }, "openData")}
+        settings={settings}
+        csrfToken={csrfToken(request)}
+        notice={notice}
+        failed={failed}
+      />
+    );
+    return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+  }
+
+  const SettingsQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), gespeichert: Type.Optional(Type.String({ maxLength: 20 })) });
+
+  app.get(OPEN_DATA_ROUTES.settings, { config: { policy: "admin" }, schema: { hide: true, params: Params, querystring: SettingsQuery } }, async (request, reply) => {
+    const slug = request.params.slug;
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const view = viewOf(request);
+    return renderSettings(request, reply, slug, 200, request.query.gespeichert === "ja" ? view.t.openData.settingsSaved : undefined);
+  });
+
+  const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
+    "/data/licence": "lizenz",
+    "/data/regionalKey": "regionalschluessel",
+    "/data/embedOrigins": "einbettung",
+  };
+
+  app.post(
+    OPEN_DATA_ROUTES.settings,
+    formAction({
+      policy: "admin",
+      params: Params,
+      body: OpenDataSettingsBody,
+      form: "einstellungen",
+      run: async (input, { request, params, view }) => {
+        if (!SLUG.test(params.slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        await changeOpenDataSettings(
+          ctx,
+          request.principal,
+          { municipality: params.slug, data: { licence: input.lizenz, regionalKey: input.regionalschluessel, embedOrigins: input.einbettung } },
+          { ip: request.ip },
+        );
+        return view.link(openDataPaths.settings(params.slug), { gespeichert: "ja" });
+      },
+      render: ({ request, reply, params }, failure) => renderSettings(request, reply, params.slug, failure.status, undefined, failure.failed),
+      fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
+      idOf: (field) => field,
+      labelOf: (field, { view }) => {
+        const t = view.t.openData;
+        const labels: Readonly<Record<string, string>> = { lizenz: t.fieldLicence, regionalschluessel: t.fieldRegionalKey, einbettung: t.fieldEmbedOrigins };
+        return labels[field] ?? field;
+      },
+    }),
+  );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
   app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));

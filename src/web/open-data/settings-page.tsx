@@ -1,0 +1,84 @@
+/**
+ * The open data settings of a municipality (administrators): licence, amtlicher
+ * Regionalschlüssel and the websites that may embed its pages. One form, posted like every
+ * other editor form (CSRF field, 303 back with a notice, problems shown at their fields).
+ */
+import type { OpenDataSettings } from "../../app/open-data/settings.js";
+import { LICENCES } from "../../domain/open-data/licences.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { RadioGroup, TextArea, TextField } from "../components/form/controls.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import type { EditorChrome } from "../editor/editor-view.js";
+import { OpenDataSettingsBody } from "./open-data-forms.js";
+import { openDataPaths } from "./open-data-paths.js";
+
+/** Props of the page. */
+export interface OpenDataSettingsPageProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly chrome: EditorChrome;
+  readonly settings: OpenDataSettings;
+  readonly csrfToken: string;
+  readonly notice?: string | undefined;
+  readonly failed?: FailedForm | undefined;
+}
+
+/** The page. */
+export function OpenDataSettingsPage(props: OpenDataSettingsPageProps): JSX.Element {
+  const { view, settings, failed } = props;
+  const t = view.t.openData;
+  const slug = settings.municipality.slug;
+  const value = (field: string, stored: string): string => failed?.values[field] ?? stored;
+  return (
+    <PageLayout view={view} title={t.settingsTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
+      {failed === undefined ? "" : <ErrorSummary title={t.errorSummaryTitle} links={failed.summary} messages={failed.messages} />}
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <h1 class="app-heading-xl" safe>
+        {t.settingsTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.settingsIntro}
+      </p>
+      <form method="post" action={openDataPaths.settings(slug)}>
+        <CsrfField token={props.csrfToken} />
+        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        <RadioGroup
+          id="lizenz"
+          name="lizenz"
+          label={t.fieldLicence}
+          value={value("lizenz", settings.licence.key)}
+          choices={LICENCES.map((licence) => ({ value: licence.key, label: licence.name, lang: "de" }))}
+          error={failed?.errors.lizenz}
+        />
+        <TextField
+          id="regionalschluessel"
+          name="regionalschluessel"
+          label={t.fieldRegionalKey}
+          hint={t.fieldRegionalKeyHint}
+          value={value("regionalschluessel", settings.regionalKey ?? "")}
+          error={failed?.errors.regionalschluessel}
+          inputmode="numeric"
+          maxlength={OpenDataSettingsBody.properties.regionalschluessel.maxLength}
+          width="short"
+        />
+        <TextArea
+          id="einbettung"
+          name="einbettung"
+          label={t.fieldEmbedOrigins}
+          hint={t.fieldEmbedOriginsHint}
+          value={value("einbettung", settings.embedOrigins.join("\n"))}
+          error={failed?.errors.einbettung}
+          rows={4}
+          maxlength={OpenDataSettingsBody.properties.einbettung.maxLength}
+        />
+        <button class="app-button" type="submit" safe>
+          {t.saveSettings}
+        </button>
+      </form>
+    </PageLayout>
+  );
+}
