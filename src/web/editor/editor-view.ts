@@ -37,7 +37,7 @@ export type EditorSection =
   | "reasonCategories"
   | "reports"
   | "committees"
-  | "figures"
+  | "indicators"
   | "register";
 
 /** The frame of an editor page. */
@@ -91,7 +91,7 @@ export function editorChrome(
         ? [entry(editionPaths.categories(slug), view.t.edition.navCategories, "reasonCategories")]
         : []),
       entry(reportPaths.staffReports(slug), view.t.reports.navReports, "reports"),
-      entry(reportPaths.staffFigures(slug), view.t.reports.navFigures, "figures"),
+      entry(reportPaths.staffIndicators(slug), view.t.reports.navFigures, "indicators"),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
