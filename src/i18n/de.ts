@@ -840,6 +840,14 @@ export const de = {
     incomplete: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
     moveDirectionRequired: "Bitte wählen Sie „Nach oben“ oder „Nach unten“.",
     reasonCategoryRequired: "Bitte wählen Sie eine Kategorie.",
+    dayInvalid: "Bitte ein Datum wie 28.11.2022 eingeben.",
+    meetingRequired: "Bitte eine Sitzung wählen.",
+    sectionRequired: "Bitte mindestens ein Aktionsfeld wählen.",
+    outlookWhenRequired: "Bitte angeben, wann (z. B. APD – QI/2023).",
+    outlookWhatRequired: "Bitte angeben, was ansteht.",
+    pointUnknown: (typed: string) =>
+      `„${typed}“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QI/2023, 05/2023 oder 17.05.2023.`,
+    fileUnreadable: "Die Datei lässt sich nicht lesen.",
   },
 };
 

@@ -832,5 +832,13 @@ export const en: Dictionary = {
     incomplete: "The form is incomplete. Please reload the page and try again.",
     moveDirectionRequired: "Please choose “Move up” or “Move down”.",
     reasonCategoryRequired: "Please choose a category.",
+    dayInvalid: "Please enter a date such as 28.11.2022.",
+    meetingRequired: "Please choose a meeting.",
+    sectionRequired: "Please choose at least one action field.",
+    outlookWhenRequired: "Please say when (e.g. APD – QI/2023).",
+    outlookWhatRequired: "Please say what is due.",
+    pointUnknown: (typed: string) =>
+      `“${typed}” is not a point in time Fortschritt understands. Possible are e.g. 2023, QI/2023, 05/2023 or 17.05.2023.`,
+    fileUnreadable: "The file cannot be read.",
   },
 };

@@ -272,7 +272,7 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
     it("refuse a change to a published report", async () => {
       const response = await postForm(web.app, admin, `${V}/berichte/2/projekte/mobile-office`, { version: "1", status: "completed", text: "x" });
       expect(response.statusCode).toBe(409);
-      expect(response.body).toContain("ERR_REPORT_PUBLISHED");
+      expect(textOf(response.body)).toContain("Dieser Sachstandsbericht ist veröffentlicht und lässt sich nicht mehr ändern.");
     });
 
     it("confirm “unverändert seit dem letzten Bericht” in one click", async () => {

@@ -38,7 +38,7 @@ export type EditorSection =
   | "reasonCategories"
   | "reports"
   | "committees"
-  | "figures"
+  | "indicators"
   | "register"
   | "openData";
 
@@ -93,7 +93,7 @@ export function editorChrome(
         ? [entry(editionPaths.categories(slug), view.t.edition.navCategories, "reasonCategories")]
         : []),
       entry(reportPaths.staffReports(slug), view.t.reports.navReports, "reports"),
-      entry(reportPaths.staffFigures(slug), view.t.reports.navFigures, "figures"),
+      entry(reportPaths.staffIndicators(slug), view.t.reports.navFigures, "indicators"),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
       ...(rights.isAdministrator ? [entry(openDataPaths.settings(slug), view.t.openData.navSettings, "openData")] : []),
       entry(paths.municipality(slug), t.navPortal, null),

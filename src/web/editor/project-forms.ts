@@ -16,6 +16,7 @@ import type { InputProblem } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
 import type { ConflictRow } from "./conflict-notice.js";
 import type { FormFields } from "../components/form/failed-form.js";
+import { fieldText } from "../http/form-schema.js";
 import { MAX_FORM_ROWS, type PhaseBody, type ProjectFieldsBody, type ResponsibilitiesBody } from "./editor-forms.js";
 import { phaseFormValues } from "./project-edit-page.js";
 
@@ -146,18 +147,6 @@ export function parseResponsibilitiesForm(
     else data.push({ orgUnit: row.orgUnit, role, ...(row.note === undefined ? {} : { note: row.note }) });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, data };
-}
-
-/** A text field of a typed form input by its name ("einheit-3"); empty when the form did not send it. */
-export function fieldText(input: object, name: string): string {
-  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
-  return typeof value === "string" ? value : "";
-}
-
-/** A list field of a typed form input by its name ("prioritaet-3-projekte"); empty when not sent. */
-export function fieldList(input: object, name: string): readonly string[] {
-  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 /** The rows kept by the responsibilities form, for placing the use case's problems. */

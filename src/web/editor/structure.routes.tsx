@@ -50,7 +50,8 @@ import {
   PrioritiesBody,
   ProgrammeBody,
 } from "./editor-forms.js";
-import { fieldList, fieldText, parseTags } from "./project-forms.js";
+import { fieldList, fieldText } from "../http/form-schema.js";
+import { parseTags } from "./project-forms.js";
 import {
   NewProjectPage,
   OrgUnitsEditPage,

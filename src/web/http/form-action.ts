@@ -203,7 +203,7 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
             if (path.startsWith("/form/")) return path.slice("/form/".length);
             return spec.fieldOf?.(path, context) ?? null;
           },
-          labelOf: (field) => spec.labelOf?.(field, context) ?? field,
+          ...(spec.labelOf === undefined ? {} : { labelOf: (field: string) => spec.labelOf?.(field, context) ?? field }),
           ...(spec.idOf === undefined ? {} : { idOf: (field: string) => spec.idOf?.(field, context) ?? `${form}-${field}` }),
         },
         lists,

@@ -94,6 +94,18 @@ export function schemaField<S extends TObject>(
   return typeof maxLength === "number" ? { name, maxlength: maxLength } : { name };
 }
 
+/** A text field of a typed form input by its name ("ziel-3"); empty when the form did not send it. */
+export function fieldText(input: object, name: string): string {
+  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
+  return typeof value === "string" ? value : "";
+}
+
+/** A list field of a typed form input by its name ("prioritaet-3-projekte"); empty when not sent. */
+export function fieldList(input: object, name: string): readonly string[] {
+  const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
 /** The typed input of a form schema. */
 export type FormInput<S extends TObject> = Static<S>;
 

@@ -15,6 +15,8 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { TokenNameBody } from "./identity-forms.js";
 
 /** The name of a role in the interface language (unknown roles shown as stored). */
 export function roleLabel(view: ViewContext, role: string): string {
@@ -213,12 +215,11 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           <CsrfField token={props.csrfToken} />
           <TextField
             id="token-name"
-            name="name"
+            {...schemaField(TokenNameBody, "name")}
             label={t.tokenName}
             hint={t.tokenNameHint}
             error={props.tokenNameError}
             value={props.tokenName ?? ""}
-            maxlength={100}
           />
           <button type="submit" class="app-button" safe>
             {t.tokenCreate}

@@ -2,6 +2,7 @@
  * /konto: every signed-in person manages their own second factor, password and API
  * tokens. Only with a browser session: an API token cannot make further tokens.
  */
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../app/auth/api-tokens.js";
 import { changeOwnPassword } from "../../app/auth/passwords.js";
@@ -14,11 +15,15 @@ import {
 import { getOwnAccount } from "../../app/auth/own-account.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import { AppError, isAppError } from "../../errors.js";
+import { AppError } from "../../errors.js";
+import { formAction } from "../http/form-action.js";
+import { EmptyForm } from "../http/form-schema.js";
+import { idParam } from "../http/params.js";
 import { csrfToken, sessionTokenOf } from "../plugins/session.js";
 import { AccountPage, type AccountPageProps } from "./account-page.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
-import { accountBarOf, fieldErrors, formText, queryFlag, sendPage, viewOf } from "./identity-view.js";
+import { ChangePasswordBody, EnrolmentCodeBody, TokenNameBody } from "./identity-forms.js";
+import { accountBarOf, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
 import { EnrolmentPage, RecoveryCodesPage } from "./sign-in-pages.js";
 
 /** What the account routes need. */
@@ -34,7 +39,8 @@ function sessionPrincipal(request: FastifyRequest): UserPrincipal {
   return principal;
 }
 
-const TOKEN_ID = /^[1-9][0-9]{0,9}$/;
+const NoParams = Type.Object({});
+const TokenParams = Type.Object({ tokenId: Type.String({ maxLength: 12 }) });
 
 /** Registers /konto and its forms. */
 export async function accountRoutes(app: FastifyInstance, options: AccountRoutesOptions): Promise<void> {
@@ -92,101 +98,126 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
     return sendPage(reply, 200, html);
   });
 
-  app.post(IDENTITY_ROUTES.accountSecondFactor, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const principal = sessionPrincipal(request);
-    const view = viewOf(request);
-    try {
-      const codes = await confirmOwnTotpEnrolment(ctx, principal, formText(request.body, "code"), { ip: request.ip });
-      const html = await (
-        <RecoveryCodesPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          codes={codes}
-          continueHref={view.link(identityPaths.account())}
-          account={accountBarOf(request, view)}
-          notice={view.t.identity.secondFactorActivated}
-        />
-      );
-      return sendPage(reply, 200, html);
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
-      const html = await (
-        <EnrolmentPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          enrolment={await beginOwnTotpEnrolment(ctx, principal)}
-          action={view.link(identityPaths.accountSecondFactor())}
-          next={null}
-          error={fieldErrors(error.problems).code}
-          isDuringSignIn={false}
-          account={accountBarOf(request, view)}
-        />
-      );
-      return sendPage(reply, 400, html);
-    }
-  });
+  app.post(
+    IDENTITY_ROUTES.accountSecondFactor,
+    formAction({
+      policy: "signed-in",
+      params: NoParams,
+      body: EnrolmentCodeBody,
+      form: "code",
+      run: async (input, { request, reply, view }) => {
+        const codes = await confirmOwnTotpEnrolment(ctx, sessionPrincipal(request), input.code, { ip: request.ip });
+        const html = await (
+          <RecoveryCodesPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            codes={codes}
+            continueHref={view.link(identityPaths.account())}
+            account={accountBarOf(request, view)}
+            notice={view.t.identity.secondFactorActivated}
+          />
+        );
+        return sendPage(reply, 200, html);
+      },
+      render: async ({ request, reply, view }, failure) => {
+        const html = await (
+          <EnrolmentPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            enrolment={await beginOwnTotpEnrolment(ctx, sessionPrincipal(request))}
+            action={view.link(identityPaths.accountSecondFactor())}
+            next={null}
+            error={failure.failed.errors.code ?? failure.failed.messages[0]}
+            isDuringSignIn={false}
+            account={accountBarOf(request, view)}
+          />
+        );
+        return sendPage(reply, failure.status, html);
+      },
+      fieldOf: identityFieldOf,
+    }),
+  );
 
-  app.post(IDENTITY_ROUTES.accountRecoveryCodes, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const principal = sessionPrincipal(request);
-    const view = viewOf(request);
-    const codes = await regenerateRecoveryCodes(ctx, principal, { ip: request.ip });
-    const html = await (
-      <RecoveryCodesPage
-        view={view}
-        requestUrl={request.url}
-        csrfToken={csrfToken(request)}
-        codes={codes}
-        continueHref={view.link(identityPaths.account())}
-        account={accountBarOf(request, view)}
-      />
-    );
-    return sendPage(reply, 200, html);
-  });
+  app.post(
+    IDENTITY_ROUTES.accountRecoveryCodes,
+    formAction({
+      policy: "signed-in",
+      params: NoParams,
+      body: EmptyForm,
+      form: "restcodes",
+      run: async (_input, { request, reply, view }) => {
+        const codes = await regenerateRecoveryCodes(ctx, sessionPrincipal(request), { ip: request.ip });
+        const html = await (
+          <RecoveryCodesPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            codes={codes}
+            continueHref={view.link(identityPaths.account())}
+            account={accountBarOf(request, view)}
+          />
+        );
+        return sendPage(reply, 200, html);
+      },
+      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { notice: failure.failed.messages[0] }),
+    }),
+  );
 
-  app.post(IDENTITY_ROUTES.accountPassword, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const principal = sessionPrincipal(request);
-    try {
-      await changeOwnPassword(
-        ctx,
-        principal,
-        {
-          currentPassword: formText(request.body, "currentPassword"),
-          newPassword: formText(request.body, "newPassword"),
-          sessionToken: sessionTokenOf(request),
-        },
-        { ip: request.ip },
-      );
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
+  app.post(
+    IDENTITY_ROUTES.accountPassword,
+    formAction({
+      policy: "signed-in",
+      params: NoParams,
+      body: ChangePasswordBody,
+      form: "passwort",
+      run: async (input, { request, view }) => {
+        await changeOwnPassword(
+          ctx,
+          sessionPrincipal(request),
+          { currentPassword: input.currentPassword, newPassword: input.newPassword, sessionToken: sessionTokenOf(request) },
+          { ip: request.ip },
+        );
+        return view.link(identityPaths.account(), { passwort: "geaendert" });
+      },
       // Passwords are never written back into the form.
-      return renderAccount(request, reply, 400, { passwordErrors: fieldErrors(error.problems) });
-    }
-    return reply.redirect(viewOf(request).link(identityPaths.account(), { passwort: "geaendert" }), 303);
-  });
+      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { passwordErrors: failure.failed.errors }),
+      fieldOf: identityFieldOf,
+    }),
+  );
 
-  app.post(IDENTITY_ROUTES.accountTokens, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const principal = sessionPrincipal(request);
-    const name = formText(request.body, "name");
-    try {
-      const created = await createApiToken(ctx, principal, { userId: principal.userId, name }, { ip: request.ip });
-      // The token exists only in this response: shown once, not after a redirect.
-      return renderAccount(request, reply, 200, { createdToken: { name: created.name, token: created.token } });
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
-      return renderAccount(request, reply, 400, { tokenNameError: fieldErrors(error.problems).name, tokenName: name });
-    }
-  });
+  app.post(
+    IDENTITY_ROUTES.accountTokens,
+    formAction({
+      policy: "signed-in",
+      params: NoParams,
+      body: TokenNameBody,
+      form: "token",
+      run: async (input, { request, reply }) => {
+        const principal = sessionPrincipal(request);
+        const created = await createApiToken(ctx, principal, { userId: principal.userId, name: input.name }, { ip: request.ip });
+        // The token exists only in this response: shown once, not after a redirect.
+        return renderAccount(request, reply, 200, { createdToken: { name: created.name, token: created.token } });
+      },
+      render: ({ request, reply, fields }, failure) =>
+        renderAccount(request, reply, failure.status, { tokenNameError: failure.failed.errors.name ?? failure.failed.messages[0], tokenName: fields.name ?? "" }),
+      fieldOf: identityFieldOf,
+    }),
+  );
 
-  app.post<{ Params: { tokenId: string } }>(
+  app.post(
     IDENTITY_ROUTES.accountTokenRevoke,
-    { config: { policy: "signed-in" }, schema: { hide: true } },
-    async (request, reply) => {
-      const principal = sessionPrincipal(request);
-      if (!TOKEN_ID.test(request.params.tokenId)) throw new AppError("ERR_NOT_FOUND");
-      await revokeOwnApiToken(ctx, principal, Number(request.params.tokenId), { ip: request.ip });
-      return reply.redirect(viewOf(request).link(identityPaths.account(), { token: "widerrufen" }), 303);
-    },
+    formAction({
+      policy: "signed-in",
+      params: TokenParams,
+      body: EmptyForm,
+      form: "token-widerrufen",
+      run: async (_input, { request, params, view }) => {
+        await revokeOwnApiToken(ctx, sessionPrincipal(request), idParam(params.tokenId), { ip: request.ip });
+        return view.link(identityPaths.account(), { token: "widerrufen" });
+      },
+      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { notice: failure.failed.messages[0] }),
+    }),
   );
 }

@@ -1,7 +1,6 @@
 /** What the identity routes share: the view, the account bar, form fields and problems. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ClientOrigin } from "../../app/auth/sessions.js";
-import type { InputProblem } from "../../errors.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
@@ -48,30 +47,10 @@ export function accountBarOf(request: FastifyRequest, view: ViewContext): Accoun
   };
 }
 
-/** A form field's text value ("" when missing; the first value when sent twice). */
-export function formText(body: unknown, name: string): string {
-  const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof value === "string") return value;
-  if (Array.isArray(value) && typeof value[0] === "string") return value[0];
-  return "";
-}
-
-/** A form field's values (checkboxes send one value per ticked box). */
-export function formList(body: unknown, name: string): readonly string[] {
-  const value = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  return [];
-}
-
-/** Problems by field name ("/email" → "email"), the first message per field. */
-export function fieldErrors(problems: readonly InputProblem[]): Readonly<Record<string, string>> {
-  const errors: Record<string, string> = {};
-  for (const problem of problems) {
-    const field = problem.path.replace(/^\//, "").split("/")[0] ?? "";
-    errors[field] ??= problem.message;
-  }
-  return errors;
+/** The form field of an account use case's problem ("/email" → "email"). */
+export function identityFieldOf(path: string): string | null {
+  const field = path.replace(/^\//, "").split("/")[0] ?? "";
+  return field === "" ? null : field;
 }
 
 /** Error summary links to the fields, in the order of the form. */

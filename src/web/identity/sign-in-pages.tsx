@@ -13,6 +13,8 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { CodeBody, EnrolmentCodeBody, ResetPasswordBody } from "./identity-forms.js";
 
 /** What every page of this file needs. */
 interface BaseProps {
@@ -93,13 +95,12 @@ export function SecondFactorPage(props: BaseProps & { readonly next: string | nu
           {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
           <TextField
             id="code"
-            name="code"
+            {...schemaField(CodeBody, "code")}
             label={t.code}
             hint={t.codeHint}
             error={props.error}
             autocomplete="one-time-code"
             spellcheck={false}
-            maxlength={40}
             width="short"
           />
           <button type="submit" class="app-button" safe>
@@ -188,13 +189,12 @@ export function EnrolmentPage(
           {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
           <TextField
             id="code"
-            name="code"
+            {...schemaField(EnrolmentCodeBody, "code")}
             label={t.enrolStepCode}
             error={props.error}
             autocomplete="one-time-code"
             inputmode="numeric"
             spellcheck={false}
-            maxlength={10}
             width="short"
           />
           <button type="submit" class="app-button" safe>
@@ -306,13 +306,12 @@ export function ResetPasswordPage(props: BaseProps & { readonly action: string; 
               <CsrfField token={props.csrfToken} />
               <TextField
                 id="password"
-                name="password"
+                {...schemaField(ResetPasswordBody, "password")}
                 type="password"
                 label={t.newPassword}
                 hint={t.passwordHint}
                 error={props.error}
                 autocomplete="new-password"
-                maxlength={1024}
               />
               <button type="submit" class="app-button" safe>
                 {t.resetSubmit}

@@ -3,16 +3,21 @@
  * case (app/auth), set or clear the cookie, redirect (post/redirect/get) or render the
  * form again with its problems. Every page is no-store.
  */
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { completePasswordReset, isPasswordResetTokenValid, requestPasswordReset, type MailDelivery } from "../../app/auth/passwords.js";
 import { beginEnrolmentAtSignIn, confirmEnrolmentAtSignIn } from "../../app/auth/second-factor.js";
 import { completeSecondFactor, signInWithPassword, signOut } from "../../app/auth/sign-in.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import { isAppError } from "../../errors.js";
+import { AppError, isAppError } from "../../errors.js";
+import { sendHtmlError } from "../http/error-pages.js";
+import { formAction, readFormBody } from "../http/form-action.js";
+import { EmptyForm } from "../http/form-schema.js";
 import { assertCsrfToken, clearSessionCookie, csrfToken, sessionTokenOf, setSessionCookie } from "../plugins/session.js";
 import { identityPaths, IDENTITY_ROUTES, safeNextPath } from "./identity-paths.js";
-import { clientOrigin, errorLinks, fieldErrors, formText, queryFlag, sendPage, viewOf } from "./identity-view.js";
+import { CodeBody, EnrolmentCodeBody, ForgotPasswordBody, ResetPasswordBody, SignInBody } from "./identity-forms.js";
+import { clientOrigin, errorLinks, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
 import { EnrolmentPage, ForgotPasswordPage, RecoveryCodesPage, ResetPasswordPage, SecondFactorPage, SignInPage } from "./sign-in-pages.js";
 
 /** What the sign-in routes need. */
@@ -24,6 +29,9 @@ export interface SignInRoutesOptions {
   readonly singleSignOn?: boolean;
 }
 
+const NoParams = Type.Object({});
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
+
 /** Where a signed-in person lands when no page was asked for: staff in the editor, the committee on the portal. */
 export function landingPathFor(principal: UserPrincipal, municipalitySlug: string): string {
   return principal.role === "committee" ? `/${encodeURIComponent(municipalitySlug)}/` : identityPaths.administration(municipalitySlug);
@@ -34,8 +42,7 @@ function withNext(path: string, next: string | null): string {
 }
 
 function nextOf(request: FastifyRequest): string | null {
-  const body = request.body;
-  const fromBody = body !== null && typeof body === "object" ? formText(body, "next") : "";
+  const fromBody = readFormBody(request.body).fields.next ?? "";
   return safeNextPath(fromBody !== "" ? fromBody : queryFlag(request, "next"));
 }
 
@@ -69,40 +76,61 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     return sendPage(reply, 200, html);
   });
 
-  app.post(IDENTITY_ROUTES.signIn, { config: { policy: "anonymous-only" }, schema: { hide: true } }, async (request, reply) => {
-    const sent = sendOn(request, reply);
-    if (sent !== null) return sent;
-    const view = viewOf(request);
-    const email = formText(request.body, "email");
-    const next = nextOf(request);
-    const renderProblem = async (status: number, problem: string): Promise<FastifyReply> =>
-      sendPage(
-        reply,
-        status,
-        await (<SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email={email} next={next} problem={problem} />),
-      );
-    let result;
-    try {
-      result = await signInWithPassword(
-        ctx,
-        { email, password: formText(request.body, "password"), previousSessionToken: sessionTokenOf(request) },
-        clientOrigin(request),
-      );
-    } catch (error) {
-      if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) {
-        if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
-        return renderProblem(429, view.t.identity.signInTooMany);
-      }
-      throw error;
-    }
-    if (result.outcome === "refused") return renderProblem(401, view.t.identity.signInRefused);
-    setSessionCookie(request, reply, result.sessionToken);
-    if (result.outcome === "second-factor") {
-      const step = result.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
-      return reply.redirect(view.link(withNext(step, next)), 303);
-    }
-    return reply.redirect(next ?? landingPathFor(result.principal, result.municipalitySlug), 303);
-  });
+  app.post(
+    IDENTITY_ROUTES.signIn,
+    formAction({
+      policy: "anonymous-only",
+      params: NoParams,
+      body: SignInBody,
+      form: "anmelden",
+      run: async (input, { request, reply, view }) => {
+        const sent = sendOn(request, reply);
+        if (sent !== null) return sent;
+        const next = nextOf(request);
+        const renderProblem = async (status: number, problem: string): Promise<FastifyReply> =>
+          sendPage(
+            reply,
+            status,
+            await (
+              <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email={input.email} next={next} problem={problem} />
+            ),
+          );
+        let result;
+        try {
+          result = await signInWithPassword(ctx, { email: input.email, password: input.password, previousSessionToken: sessionTokenOf(request) }, clientOrigin(request));
+        } catch (error) {
+          if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) {
+            if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+            return renderProblem(429, view.t.identity.signInTooMany);
+          }
+          throw error;
+        }
+        if (result.outcome === "refused") return renderProblem(401, view.t.identity.signInRefused);
+        setSessionCookie(request, reply, result.sessionToken);
+        if (result.outcome === "second-factor") {
+          const step = result.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
+          return view.link(withNext(step, next));
+        }
+        return next ?? landingPathFor(result.principal, result.municipalitySlug);
+      },
+      render: async ({ request, reply, view, fields }, failure) =>
+        sendPage(
+          reply,
+          failure.status,
+          await (
+            <SignInPage
+              view={view}
+              singleSignOn={singleSignOn}
+              requestUrl={request.url}
+              csrfToken={csrfToken(request)}
+              email={fields.email ?? ""}
+              next={nextOf(request)}
+              problem={[...failure.failed.messages, ...failure.failed.summary.map((link) => link.text)][0] ?? view.t.identity.signInRefused}
+            />
+          ),
+        ),
+    }),
+  );
 
   /** The pending sign-in of this browser, or a redirect to where the person belongs. */
   function pendingOrRedirect(request: FastifyRequest, reply: FastifyReply, step: "code" | "enrolment"): { token: string } | FastifyReply {
@@ -127,42 +155,63 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     return sendPage(reply, 200, html);
   });
 
-  app.post(IDENTITY_ROUTES.secondFactor, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const pending = pendingOrRedirect(request, reply, "code");
-    if (!("token" in pending)) return pending;
-    const view = viewOf(request);
-    const next = nextOf(request);
-    let result;
-    try {
-      result = await completeSecondFactor(ctx, { sessionToken: pending.token, code: formText(request.body, "code") }, clientOrigin(request));
-    } catch (error) {
-      if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
-      if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
-      const html = await (
-        <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.signInTooMany} />
-      );
-      return sendPage(reply, 429, html);
-    }
-    if (result.outcome === "refused") {
-      if (result.sessionEnded) {
-        clearSessionCookie(request, reply);
-        reply.header("retry-after", String(result.retryAfterSeconds));
+  app.post(
+    IDENTITY_ROUTES.secondFactor,
+    formAction({
+      policy: "public",
+      params: NoParams,
+      body: CodeBody,
+      form: "zweiter-faktor",
+      run: async (input, { request, reply, view }) => {
+        const pending = pendingOrRedirect(request, reply, "code");
+        if (!("token" in pending)) return pending;
+        const next = nextOf(request);
+        let result;
+        try {
+          result = await completeSecondFactor(ctx, { sessionToken: pending.token, code: input.code }, clientOrigin(request));
+        } catch (error) {
+          if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
+          if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+          const html = await (
+            <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.signInTooMany} />
+          );
+          return sendPage(reply, 429, html);
+        }
+        if (result.outcome === "refused") {
+          if (result.sessionEnded) {
+            clearSessionCookie(request, reply);
+            reply.header("retry-after", String(result.retryAfterSeconds));
+            const html = await (
+              <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={next} problem={view.t.identity.codeLocked} />
+            );
+            return sendPage(reply, 429, html);
+          }
+          const html = await (
+            <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.codeRefused} />
+          );
+          return sendPage(reply, 401, html);
+        }
+        setSessionCookie(request, reply, result.sessionToken);
+        if (result.recoveryCodesLeft !== null) {
+          return view.link(identityPaths.account(), { restcodes: String(result.recoveryCodesLeft) });
+        }
+        return next ?? landingPathFor(result.principal, result.municipalitySlug);
+      },
+      render: async ({ request, reply, view }, failure) => {
         const html = await (
-          <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={next} problem={view.t.identity.codeLocked} />
+          <SecondFactorPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            next={nextOf(request)}
+            error={failure.failed.errors.code ?? failure.failed.messages[0] ?? view.t.identity.codeRefused}
+          />
         );
-        return sendPage(reply, 429, html);
-      }
-      const html = await (
-        <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.codeRefused} />
-      );
-      return sendPage(reply, 401, html);
-    }
-    setSessionCookie(request, reply, result.sessionToken);
-    if (result.recoveryCodesLeft !== null) {
-      return reply.redirect(view.link(identityPaths.account(), { restcodes: String(result.recoveryCodesLeft) }), 303);
-    }
-    return reply.redirect(next ?? landingPathFor(result.principal, result.municipalitySlug), 303);
-  });
+        return sendPage(reply, failure.status, html);
+      },
+      fieldOf: identityFieldOf,
+    }),
+  );
 
   app.get(IDENTITY_ROUTES.enrolAtSignIn, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
     const pending = pendingOrRedirect(request, reply, "enrolment");
@@ -184,56 +233,74 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     return sendPage(reply, 200, html);
   });
 
-  app.post(IDENTITY_ROUTES.enrolAtSignIn, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const pending = pendingOrRedirect(request, reply, "enrolment");
-    if (!("token" in pending)) return pending;
-    const view = viewOf(request);
-    const next = nextOf(request);
-    try {
-      const result = await confirmEnrolmentAtSignIn(ctx, { sessionToken: pending.token, code: formText(request.body, "code") }, clientOrigin(request));
-      setSessionCookie(request, reply, result.sessionToken);
-      // The codes exist only in this response: shown once, not after a redirect.
-      const html = await (
-        <RecoveryCodesPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          codes={result.recoveryCodes}
-          continueHref={next ?? landingPathFor(result.principal, result.municipalitySlug)}
-          notice={view.t.identity.secondFactorActivated}
-        />
-      );
-      return sendPage(reply, 200, html);
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
-      const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
-      const html = await (
-        <EnrolmentPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          enrolment={enrolment}
-          action={view.link(identityPaths.enrolAtSignIn())}
-          next={next}
-          error={fieldErrors(error.problems).code}
-          isDuringSignIn
-        />
-      );
-      return sendPage(reply, 400, html);
-    }
-  });
+  app.post(
+    IDENTITY_ROUTES.enrolAtSignIn,
+    formAction({
+      policy: "public",
+      params: NoParams,
+      body: EnrolmentCodeBody,
+      form: "zwei-faktor-einrichten",
+      run: async (input, { request, reply, view }) => {
+        const pending = pendingOrRedirect(request, reply, "enrolment");
+        if (!("token" in pending)) return pending;
+        const result = await confirmEnrolmentAtSignIn(ctx, { sessionToken: pending.token, code: input.code }, clientOrigin(request));
+        setSessionCookie(request, reply, result.sessionToken);
+        // The codes exist only in this response: shown once, not after a redirect.
+        const html = await (
+          <RecoveryCodesPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            codes={result.recoveryCodes}
+            continueHref={nextOf(request) ?? landingPathFor(result.principal, result.municipalitySlug)}
+            notice={view.t.identity.secondFactorActivated}
+          />
+        );
+        return sendPage(reply, 200, html);
+      },
+      render: async ({ request, reply, view }, failure) => {
+        const pending = pendingOrRedirect(request, reply, "enrolment");
+        if (!("token" in pending)) return pending;
+        const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
+        const html = await (
+          <EnrolmentPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            enrolment={enrolment}
+            action={view.link(identityPaths.enrolAtSignIn())}
+            next={nextOf(request)}
+            error={failure.failed.errors.code ?? failure.failed.messages[0]}
+            isDuringSignIn
+          />
+        );
+        return sendPage(reply, failure.status, html);
+      },
+      fieldOf: identityFieldOf,
+    }),
+  );
 
   // CSRF is checked here, not by the plugin: a browser whose session has already ended
   // (idle timeout) has no token left to send, and has nothing left to sign out of.
-  app.post(IDENTITY_ROUTES.signOut, { config: { policy: "public", csrf: false }, schema: { hide: true } }, async (request, reply) => {
-    const token = request.authSession === null ? null : sessionTokenOf(request);
-    if (token !== null && !(request.principal.kind === "user" && request.principal.via === "token")) assertCsrfToken(request);
-    if (token !== null) {
-      await signOut(ctx, token, request.principal.kind === "user" ? request.principal : null, { ip: request.ip });
-    }
-    clearSessionCookie(request, reply);
-    return reply.redirect(viewOf(request).link(identityPaths.signIn(), { abgemeldet: "1" }), 303);
+  // CSRF is checked here, not by the plugin: a browser whose session has already ended
+  // (idle timeout) has no token left to send, and has nothing left to sign out of.
+  const signOutRoute = formAction({
+    policy: "public",
+    params: NoParams,
+    body: EmptyForm,
+    form: "abmelden",
+    run: async (_input, { request, reply, view }) => {
+      const token = request.authSession === null ? null : sessionTokenOf(request);
+      if (token !== null && !(request.principal.kind === "user" && request.principal.via === "token")) assertCsrfToken(request);
+      if (token !== null) {
+        await signOut(ctx, token, request.principal.kind === "user" ? request.principal : null, { ip: request.ip });
+      }
+      clearSessionCookie(request, reply);
+      return view.link(identityPaths.signIn(), { abgemeldet: "1" });
+    },
+    render: ({ request, reply }, failure) => sendHtmlError(new AppError("ERR_VALIDATION", { problems: failure.failed.messages.map((message) => ({ path: "/", message })) }), request, reply),
   });
+  app.post(IDENTITY_ROUTES.signOut, { ...signOutRoute, config: { ...signOutRoute.config, csrf: false } });
 
   app.get(IDENTITY_ROUTES.forgotPassword, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
     const html = await (
@@ -250,29 +317,44 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     return sendPage(reply, 200, html);
   });
 
-  app.post(IDENTITY_ROUTES.forgotPassword, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const view = viewOf(request);
-    const email = formText(request.body, "email").trim();
-    if (email === "" || mail === null) {
-      const errors = mail === null ? [] : errorLinks({ email: view.t.identity.emailMissing }, { email: "email" });
-      const html = await (
-        <ForgotPasswordPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          email={email}
-          isSent={false}
-          isAvailable={mail !== null}
-          errors={errors}
-        />
-      );
-      return sendPage(reply, mail === null ? 503 : 400, html);
-    }
-    await requestPasswordReset(ctx, mail, { email }, { ip: request.ip }, (error) => {
-      if (error !== null) request.log.error({ err: error }, "password reset mail could not be sent");
-    });
-    return reply.redirect(view.link(identityPaths.forgotPassword(), { gesendet: "1" }), 303);
-  });
+  app.post(
+    IDENTITY_ROUTES.forgotPassword,
+    formAction({
+      policy: "public",
+      params: NoParams,
+      body: ForgotPasswordBody,
+      form: "passwort-vergessen",
+      run: async (input, { request, reply, view }) => {
+        const email = input.email.trim();
+        if (email === "" || mail === null) {
+          const errors = mail === null ? [] : errorLinks({ email: view.t.identity.emailMissing }, { email: "email" });
+          const html = await (
+            <ForgotPasswordPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} email={email} isSent={false} isAvailable={mail !== null} errors={errors} />
+          );
+          return sendPage(reply, mail === null ? 503 : 400, html);
+        }
+        await requestPasswordReset(ctx, mail, { email }, { ip: request.ip }, (error) => {
+          if (error !== null) request.log.error({ err: error }, "password reset mail could not be sent");
+        });
+        return view.link(identityPaths.forgotPassword(), { gesendet: "1" });
+      },
+      render: async ({ request, reply, view, fields }, failure) => {
+        const html = await (
+          <ForgotPasswordPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            email={fields.email ?? ""}
+            isSent={false}
+            isAvailable={mail !== null}
+            errors={errorLinks(failure.failed.errors, { email: "email" })}
+          />
+        );
+        return sendPage(reply, failure.status, html);
+      },
+      labelOf: (_field, { view }) => view.t.identity.email,
+    }),
+  );
 
   app.get<{ Params: { token: string } }>(
     IDENTITY_ROUTES.resetPassword,
@@ -295,34 +377,44 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     },
   );
 
-  app.post<{ Params: { token: string } }>(
+  app.post(
     IDENTITY_ROUTES.resetPassword,
-    { config: { policy: "public" }, schema: { hide: true } },
-    async (request, reply) => {
-      const view = viewOf(request);
-      reply.header("referrer-policy", "no-referrer");
-      try {
-        await completePasswordReset(ctx, { token: request.params.token, password: formText(request.body, "password") }, { ip: request.ip });
-      } catch (error) {
-        if (isAppError(error, "ERR_VALIDATION") || isAppError(error, "ERR_NOT_FOUND")) {
-          const isValid = isAppError(error, "ERR_VALIDATION");
-          const html = await (
-            <ResetPasswordPage
-              view={view}
-              requestUrl={request.url}
-              csrfToken={csrfToken(request)}
-              action={view.link(identityPaths.resetPassword(request.params.token))}
-              isValid={isValid}
-              error={isValid ? fieldErrors(error.problems).password : undefined}
-            />
-          );
-          return sendPage(reply, isValid ? 400 : 404, html);
-        }
-        throw error;
-      }
-      // Every session of the account has ended, this browser's included.
-      clearSessionCookie(request, reply);
-      return reply.redirect(view.link(identityPaths.signIn(), { passwort: "neu" }), 303);
-    },
+    formAction({
+      policy: "public",
+      params: TokenParams,
+      body: ResetPasswordBody,
+      form: "passwort-neu",
+      run: async (input, { request, reply, params, view }) => {
+        reply.header("referrer-policy", "no-referrer");
+        await completePasswordReset(ctx, { token: params.token, password: input.password }, { ip: request.ip });
+        // Every session of the account has ended, this browser's included.
+        clearSessionCookie(request, reply);
+        return view.link(identityPaths.signIn(), { passwort: "neu" });
+      },
+      // An unknown or expired link is no form problem: the page says so (404).
+      answer: async (error, { request, reply, params, view }) => {
+        if (!isAppError(error, "ERR_NOT_FOUND")) return null;
+        reply.header("referrer-policy", "no-referrer");
+        const html = await (
+          <ResetPasswordPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} action={view.link(identityPaths.resetPassword(params.token))} isValid={false} />
+        );
+        return sendPage(reply, 404, html);
+      },
+      render: async ({ request, reply, params, view }, failure) => {
+        reply.header("referrer-policy", "no-referrer");
+        const html = await (
+          <ResetPasswordPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            action={view.link(identityPaths.resetPassword(params.token))}
+            isValid
+            error={failure.failed.errors.password ?? failure.failed.messages[0]}
+          />
+        );
+        return sendPage(reply, failure.status, html);
+      },
+      fieldOf: identityFieldOf,
+    }),
   );
 }

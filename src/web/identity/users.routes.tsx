@@ -3,6 +3,8 @@
  * reactivate accounts of their municipality, and send invitations. Post/redirect/get;
  * a form with problems comes back with the input kept and a 400, a stale form with 409.
  */
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   changeAccount,
@@ -18,11 +20,15 @@ import { inviteAccount, type MailDelivery } from "../../app/auth/passwords.js";
 import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import { AppError, isAppError } from "../../errors.js";
+import { AppError } from "../../errors.js";
+import { formAction } from "../http/form-action.js";
+import { EmptyForm } from "../http/form-schema.js";
+import { idParam, isSlug } from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
-import { accountBarOf, fieldErrors, formList, formText, queryFlag, sendPage, viewOf } from "./identity-view.js";
+import { NewUserBody, UserBody } from "./identity-forms.js";
+import { accountBarOf, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
 import { UserFormPage, UsersPage, type UserFormPageProps, type UserFormValues } from "./users-pages.js";
 
 /** What the user routes need. */
@@ -31,15 +37,11 @@ export interface UserRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const USER_ID = /^[1-9][0-9]{0,9}$/;
 
-interface SlugParams {
-  slug: string;
-}
-interface UserParams extends SlugParams {
-  userId: string;
-}
+const SlugParamsSchema = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const UserParamsSchema = Type.Object({ slug: Type.String({ maxLength: 100 }), userId: Type.String({ maxLength: 12 }) });
+type SlugParams = Static<typeof SlugParamsSchema>;
+type UserParams = Static<typeof UserParamsSchema>;
 
 function adminOf(request: FastifyRequest): UserPrincipal {
   if (request.principal.kind !== "user") throw new AppError("ERR_UNAUTHENTICATED");
@@ -51,21 +53,22 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
   const { ctx, mail } = options;
 
   /** The municipality of the URL; 404 for one that does not exist, 403 for an administrator of another. */
-  async function municipalityOf(request: FastifyRequest<{ Params: SlugParams }>): Promise<{ id: number; slug: string }> {
-    if (!SLUG.test(request.params.slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const municipality = await resolveAccountMunicipality(ctx, request.params.slug);
+  async function municipalityOf(request: FastifyRequest): Promise<{ id: number; slug: string }> {
+    const params = request.params;
+    if (!Value.Check(SlugParamsSchema, params) || !isSlug(params.slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const municipality = await resolveAccountMunicipality(ctx, params.slug);
     const principal = adminOf(request);
     if (principal.municipalityId !== municipality.id) throw new AppError("ERR_FORBIDDEN");
     return municipality;
   }
 
-  function userIdOf(request: FastifyRequest<{ Params: UserParams }>): number {
-    if (!USER_ID.test(request.params.userId)) throw new AppError("ERR_NOT_FOUND");
-    return Number(request.params.userId);
+  function userIdOf(request: FastifyRequest): number {
+    const params = request.params;
+    return idParam(Value.Check(UserParamsSchema, params) ? params.userId : undefined);
   }
 
   async function renderForm(
-    request: FastifyRequest<{ Params: SlugParams }>,
+    request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     municipality: { id: number; slug: string },
@@ -92,13 +95,9 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
     return { email: user.email, name: user.name, role: user.role, orgUnitCodes: user.orgUnitCodes };
   }
 
-  function typedValues(request: FastifyRequest): UserFormValues {
-    return {
-      email: formText(request.body, "email"),
-      name: formText(request.body, "name"),
-      role: formText(request.body, "role"),
-      orgUnitCodes: formList(request.body, "orgUnitCodes"),
-    };
+  /** The form as typed (kept after a failed save). */
+  function typedValues(fields: Readonly<Record<string, string>>, lists: Readonly<Record<string, readonly string[]>>): UserFormValues {
+    return { email: fields.email ?? "", name: fields.name ?? "", role: fields.role ?? "", orgUnitCodes: lists.orgUnitCodes ?? [] };
   }
 
   async function invite(request: FastifyRequest, userId: number): Promise<{ link: string; isMailed: boolean }> {
@@ -132,35 +131,42 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
     });
   });
 
-  app.post<{ Params: SlugParams }>(IDENTITY_ROUTES.users, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const values = typedValues(request);
-    let created: AccountSummary;
-    try {
-      created = await createAccount(
-        ctx,
-        adminOf(request),
-        { municipalityId: municipality.id, email: values.email, name: values.name, role: values.role, orgUnitCodes: values.orgUnitCodes },
-        { ip: request.ip },
-      );
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
-      return renderForm(request, reply, 400, municipality, { user: null, values, errors: fieldErrors(error.problems) });
-    }
-    const invitation = await invite(request, created.id);
-    const view = viewOf(request);
-    if (invitation.isMailed) {
-      return reply.redirect(view.link(identityPaths.user(municipality.slug, created.id), { angelegt: "mail" }), 303);
-    }
-    // The link exists only in this response: shown once, not after a redirect.
-    return renderForm(request, reply, 201, municipality, {
-      user: created,
-      values: storedValues(created),
-      errors: {},
-      notice: view.t.identity.userCreated,
-      invitationLink: invitation.link,
-    });
-  });
+  app.post(
+    IDENTITY_ROUTES.users,
+    formAction({
+      policy: "admin",
+      params: SlugParamsSchema,
+      body: NewUserBody,
+      form: "benutzer-neu",
+      run: async (input, { request, reply, view }) => {
+        const municipality = await municipalityOf(request);
+        const created = await createAccount(
+          ctx,
+          adminOf(request),
+          { municipalityId: municipality.id, email: input.email, name: input.name, role: input.role, orgUnitCodes: [...input.orgUnitCodes] },
+          { ip: request.ip },
+        );
+        const invitation = await invite(request, created.id);
+        if (invitation.isMailed) return view.link(identityPaths.user(municipality.slug, created.id), { angelegt: "mail" });
+        // The link exists only in this response: shown once, not after a redirect.
+        return renderForm(request, reply, 201, municipality, {
+          user: created,
+          values: storedValues(created),
+          errors: {},
+          notice: view.t.identity.userCreated,
+          invitationLink: invitation.link,
+        });
+      },
+      render: async ({ request, reply, fields, lists }, failure) =>
+        renderForm(request, reply, failure.status, await municipalityOf(request), {
+          user: null,
+          values: typedValues(fields, lists),
+          errors: failure.failed.errors,
+          generalError: failure.failed.messages[0],
+        }),
+      fieldOf: identityFieldOf,
+    }),
+  );
 
   app.get<{ Params: UserParams }>(IDENTITY_ROUTES.user, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
     const municipality = await municipalityOf(request);
@@ -180,75 +186,94 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
     return renderForm(request, reply, 200, municipality, { user, values: storedValues(user), errors: {}, notice });
   });
 
-  app.post<{ Params: UserParams }>(IDENTITY_ROUTES.user, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const userId = userIdOf(request);
-    const values = typedValues(request);
-    const version = Number(formText(request.body, "version"));
-    try {
-      await changeAccount(
-        ctx,
-        adminOf(request),
-        municipality.id,
-        userId,
-        { name: values.name, role: values.role, orgUnitCodes: values.orgUnitCodes, version: Number.isInteger(version) ? version : -1 },
-        { ip: request.ip },
-      );
-    } catch (error) {
-      const current = await getAccount(ctx, adminOf(request), municipality.id, userId);
-      if (isAppError(error, "ERR_VALIDATION")) {
-        return renderForm(request, reply, 400, municipality, { user: current, values: { ...values, email: current.email }, errors: fieldErrors(error.problems) });
-      }
-      if (isAppError(error, "ERR_CONFLICT")) {
-        // Nothing was saved: show what is stored now, so the person sees the other change.
-        return renderForm(request, reply, 409, municipality, {
+  app.post(
+    IDENTITY_ROUTES.user,
+    formAction({
+      policy: "admin",
+      params: UserParamsSchema,
+      body: UserBody,
+      form: "benutzer",
+      run: async (input, { request, view }) => {
+        const municipality = await municipalityOf(request);
+        const userId = userIdOf(request);
+        await changeAccount(
+          ctx,
+          adminOf(request),
+          municipality.id,
+          userId,
+          { name: input.name, role: input.role, orgUnitCodes: [...input.orgUnitCodes], version: input.version },
+          { ip: request.ip },
+        );
+        return view.link(identityPaths.user(municipality.slug, userId), { gespeichert: "1" });
+      },
+      render: async ({ request, reply, fields, lists, view }, failure) => {
+        const municipality = await municipalityOf(request);
+        const current = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+        // After a conflict nothing was saved: show what is stored now, so the person sees the other change.
+        if (failure.status === 409) {
+          return renderForm(request, reply, 409, municipality, { user: current, values: storedValues(current), errors: {}, generalError: view.t.identity.userConflict });
+        }
+        return renderForm(request, reply, failure.status, municipality, {
           user: current,
-          values: storedValues(current),
-          errors: {},
-          generalError: viewOf(request).t.identity.userConflict,
+          values: { ...typedValues(fields, lists), email: current.email },
+          errors: failure.failed.errors,
+          generalError: failure.failed.messages[0],
         });
-      }
-      throw error;
-    }
-    return reply.redirect(viewOf(request).link(identityPaths.user(municipality.slug, userId), { gespeichert: "1" }), 303);
-  });
+      },
+      fieldOf: identityFieldOf,
+    }),
+  );
 
   for (const [route, isActive, flag] of [
     [IDENTITY_ROUTES.userDeactivate, false, "deaktiviert"],
     [IDENTITY_ROUTES.userReactivate, true, "reaktiviert"],
   ] as const) {
-    app.post<{ Params: UserParams }>(route, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-      const municipality = await municipalityOf(request);
-      const userId = userIdOf(request);
-      try {
-        await setAccountActive(ctx, adminOf(request), municipality.id, userId, isActive, { ip: request.ip });
-      } catch (error) {
-        if (!isAppError(error, "ERR_VALIDATION")) throw error;
-        const current = await getAccount(ctx, adminOf(request), municipality.id, userId);
-        return renderForm(request, reply, 400, municipality, {
-          user: current,
-          values: storedValues(current),
-          errors: {},
-          generalError: error.detail ?? error.problems[0]?.message,
-        });
-      }
-      return reply.redirect(viewOf(request).link(identityPaths.user(municipality.slug, userId), { [flag]: "1" }), 303);
-    });
+    app.post(
+      route,
+      formAction({
+        policy: "admin",
+        params: UserParamsSchema,
+        body: EmptyForm,
+        form: "benutzer",
+        run: async (_input, { request, view }) => {
+          const municipality = await municipalityOf(request);
+          const userId = userIdOf(request);
+          await setAccountActive(ctx, adminOf(request), municipality.id, userId, isActive, { ip: request.ip });
+          return view.link(identityPaths.user(municipality.slug, userId), { [flag]: "1" });
+        },
+        render: async ({ request, reply }, failure) => {
+          const municipality = await municipalityOf(request);
+          const current = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+          return renderForm(request, reply, failure.status, municipality, {
+            user: current,
+            values: storedValues(current),
+            errors: {},
+            generalError: failure.failed.messages[0],
+          });
+        },
+      }),
+    );
   }
 
-  app.post<{ Params: UserParams }>(IDENTITY_ROUTES.userInvite, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
-    let invitation: { link: string; isMailed: boolean };
-    try {
-      invitation = await invite(request, user.id);
-    } catch (error) {
-      if (!isAppError(error, "ERR_VALIDATION")) throw error;
-      return renderForm(request, reply, 400, municipality, { user, values: storedValues(user), errors: {}, generalError: error.detail ?? undefined });
-    }
-    if (invitation.isMailed) {
-      return reply.redirect(viewOf(request).link(identityPaths.user(municipality.slug, user.id), { eingeladen: "1" }), 303);
-    }
-    return renderForm(request, reply, 200, municipality, { user, values: storedValues(user), errors: {}, invitationLink: invitation.link });
-  });
+  app.post(
+    IDENTITY_ROUTES.userInvite,
+    formAction({
+      policy: "admin",
+      params: UserParamsSchema,
+      body: EmptyForm,
+      form: "einladung",
+      run: async (_input, { request, reply, view }) => {
+        const municipality = await municipalityOf(request);
+        const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+        const invitation = await invite(request, user.id);
+        if (invitation.isMailed) return view.link(identityPaths.user(municipality.slug, user.id), { eingeladen: "1" });
+        return renderForm(request, reply, 200, municipality, { user, values: storedValues(user), errors: {}, invitationLink: invitation.link });
+      },
+      render: async ({ request, reply }, failure) => {
+        const municipality = await municipalityOf(request);
+        const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+        return renderForm(request, reply, failure.status, municipality, { user, values: storedValues(user), errors: {}, generalError: failure.failed.messages[0] });
+      },
+    }),
+  );
 }

@@ -16,7 +16,7 @@ import { anchorIn, publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProjectTimeline } from "./timeline.presenter.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
-import { ProjectFigures } from "../reports/report-portal-pages.js";
+import { ProjectIndicators } from "../reports/report-portal-pages.js";
 
 /** Props of the project page. */
 export interface ProjectPageProps {
@@ -188,7 +188,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         )}
       </section>
 
-      <ProjectFigures view={view} indicators={props.figures ?? []} today={props.today} />
+      <ProjectIndicators view={view} indicators={props.figures ?? []} today={props.today} />
 
       <section class="app-section" aria-labelledby="zustaendigkeiten">
         <h2 class="app-heading-l" id="zustaendigkeiten" safe>

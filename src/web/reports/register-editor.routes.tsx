@@ -17,12 +17,16 @@ import type { RegisterFormat } from "../../domain/service/service-table.js";
 import { REGISTER_CONTENT_TYPES, writeRegisterFile } from "../../exports/register/register-file.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import { csrfToken } from "../plugins/session.js";
-import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type FormFields } from "../editor/editor-view.js";
-import { sendFile } from "./report-editor.routes.js";
-import { parseServiceForm } from "./report-forms.js";
+import type { Dictionary } from "../../i18n/i18n.js";
+import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
+import { installStaffErrorHandler } from "../http/error-pages.js";
+import type { FormFailure } from "../http/form-action.js";
+import { reasonOrNull } from "../http/form-schema.js";
+import { sendFile } from "../http/send-file.js";
+import { NewServiceBody, optionalDay, parseServiceForm, RegisterImportBody, ServiceBody } from "./report-forms.js";
 import { RegisterPage, ServicePage } from "./register-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
-import { handleReportingForm, installStaffErrorHandler, reportNoticeOf, type FailedRender } from "./reporting-routes.js";
+import { reportingForm, reportNoticeOf, type FailedRender } from "./reporting.routes.js";
 
 /** What the register routes need. */
 export interface RegisterEditorRoutesOptions {
@@ -111,70 +115,71 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
     });
   }
 
-  const label = (request: FastifyRequest) => (field: string) => {
-    const t = viewOf(request).t.reports;
-    const labels: Readonly<Record<string, string>> = {
-      leika: t.fieldLeikaKey,
-      ab: t.fieldValidFrom,
-      name: t.fieldServiceName,
-      themenfeld: t.fieldTopic,
-      "vor-ort": t.fieldResponsibleLocally,
-      zugangsweg: t.fieldChannel,
-      "front-end": t.fieldFrontEnd,
-      "back-end": t.fieldBackEnd,
-      "e-payment": t.fieldEPayment,
-      eid: t.fieldEId,
-      antraege: t.fieldApplications,
-      reifegrad: t.fieldMaturityLevel,
-      reifegradmodell: t.fieldMaturityModel,
-      status: t.fieldStatus,
-      url: t.fieldUrl,
-      modus: t.fieldMode,
-      datei: t.fieldFile,
-      grund: viewOf(request).t.editor.reasonLabel,
-    };
-    return labels[field] ?? field;
-  };
-  const reason = (fields: FormFields): string | null => (fields.grund ?? "").trim() || null;
+  const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
+    leika: t.reports.fieldLeikaKey,
+    ab: t.reports.fieldValidFrom,
+    name: t.reports.fieldServiceName,
+    themenfeld: t.reports.fieldTopic,
+    "vor-ort": t.reports.fieldResponsibleLocally,
+    zugangsweg: t.reports.fieldChannel,
+    "front-end": t.reports.fieldFrontEnd,
+    "back-end": t.reports.fieldBackEnd,
+    "e-payment": t.reports.fieldEPayment,
+    eid: t.reports.fieldEId,
+    antraege: t.reports.fieldApplications,
+    reifegrad: t.reports.fieldMaturityLevel,
+    reifegradmodell: t.reports.fieldMaturityModel,
+    status: t.reports.fieldStatus,
+    url: t.reports.fieldUrl,
+    modus: t.reports.fieldMode,
+    datei: t.reports.fieldFile,
+    grund: t.editor.reasonLabel,
+  });
+  const register = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderRegister(request, reply, failure.status, failure);
+  const service = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderService(request, reply, failure.status, failure);
 
   app.get(REPORT_ROUTES.register, { config: { policy: "staff" }, schema: { hide: true, params: Params, querystring: RegisterQuery } }, async (request, reply) =>
     renderRegister(request, reply, 200),
   );
 
-  app.post(REPORT_ROUTES.register, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.register,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: NewServiceBody,
       form: "leistung-neu",
       fields: SERVICE_FIELDS,
       paths: { "/leikaKey": "leika", "/validFrom": "ab" },
-      labelOf: label(request),
-      render: (status, extra) => renderRegister(request, reply, status, extra),
-      change: async (fields) => {
-        const typedFrom = (fields.ab ?? "").trim();
-        const validFrom = typedFrom === "" ? null : isoDateOfGermanDay(typedFrom);
-        if (typedFrom !== "" && validFrom === null) {
-          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/ab", message: "Bitte ein Datum wie 28.11.2022 eingeben." }] });
-        }
+      labels,
+      render: register,
+      run: async (input, { request, params, view }) => {
+        const validFrom = optionalDay(input.ab, "ab", view.t);
         const { leikaKey } = await createService(
           ctx,
           request.principal,
-          { municipality: request.params.slug, leikaKey: (fields.leika ?? "").trim(), validFrom, data: parseServiceForm(fields), reason: reason(fields) },
+          { municipality: params.slug, leikaKey: input.leika.trim(), validFrom, data: parseServiceForm(input, view.t), reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.registerService(request.params.slug, leikaKey), { gespeichert: "leistung" });
+        return view.link(reportPaths.registerService(params.slug, leikaKey), { gespeichert: "leistung" });
       },
     }),
   );
 
-  app.post(REPORT_ROUTES.registerImport, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.registerImport,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: RegisterImportBody,
       form: "import",
       fields: {},
-      labelOf: label(request),
-      render: (status, extra) => renderRegister(request, reply, status, extra),
-      change: async (fields) => {
+      labels,
+      render: register,
+      run: async (input, { request, params, view }) => {
         const file = uploadedFiles(request.body, "datei")[0];
         if (file === undefined || file.data.length === 0) {
-          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/datei", message: viewOf(request).t.reports.fileRequired }] });
+          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/datei", message: view.t.reports.fileRequired }] });
         }
         let table;
         try {
@@ -182,16 +187,16 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
         } catch (error) {
           throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
             detail: `${file.fileName}:`,
-            problems: [{ path: "/form/datei", message: error instanceof RangeError ? error.message : "Die Datei lässt sich nicht lesen." }],
+            problems: [{ path: "/form/datei", message: error instanceof RangeError ? error.message : view.t.form.fileUnreadable }],
           });
         }
         await importRegister(
           ctx,
           request.principal,
-          { municipality: request.params.slug, table: { fileName: file.fileName, ...table }, reason: reason(fields) },
+          { municipality: params.slug, table: { fileName: file.fileName, ...table }, reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.register(request.params.slug), { gespeichert: "import" });
+        return view.link(reportPaths.register(params.slug), { gespeichert: "import" });
       },
     }),
   );
@@ -214,38 +219,36 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
     renderService(request, reply, 200),
   );
 
-  app.post(REPORT_ROUTES.registerService, { config: { policy: "admin" }, schema: { hide: true, params: ServiceParams } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.registerService,
+    reportingForm({
+      policy: "admin",
+      params: ServiceParams,
+      body: ServiceBody,
       form: "leistung",
       fields: SERVICE_FIELDS,
       paths: { "/from": "ab" },
-      labelOf: label(request),
-      render: (status, extra) => renderService(request, reply, status, extra),
-      change: async (fields) => {
-        const mode = fields.modus === "correct" ? "correct" : "new-state";
-        const typedFrom = (fields.ab ?? "").trim();
-        const from = typedFrom === "" ? null : isoDateOfGermanDay(typedFrom);
-        if (typedFrom !== "" && from === null) {
-          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/ab", message: "Bitte ein Datum wie 28.11.2022 eingeben." }] });
-        }
-        const recordId = Number(fields.eintrag ?? "0");
-        if (!/^\d{14}$/.test(request.params.leikaKey)) throw new AppError("ERR_SERVICE_NOT_FOUND");
+      labels,
+      render: service,
+      run: async (input, { request, params, view }) => {
+        const from = optionalDay(input.ab, "ab", view.t);
+        if (!/^\d{14}$/.test(params.leikaKey)) throw new AppError("ERR_SERVICE_NOT_FOUND");
         await changeService(
           ctx,
           request.principal,
           {
-            municipality: request.params.slug,
-            leikaKey: request.params.leikaKey,
-            recordId: Number.isSafeInteger(recordId) && recordId > 0 ? recordId : 1,
-            expectedVersion: /^\d{1,10}$/.test(fields.version ?? "") ? Math.max(1, Number(fields.version)) : 1,
-            mode,
+            municipality: params.slug,
+            leikaKey: params.leikaKey,
+            recordId: input.eintrag,
+            expectedVersion: input.version,
+            mode: input.modus,
             from,
-            data: parseServiceForm(fields),
-            reason: reason(fields),
+            data: parseServiceForm(input, view.t),
+            reason: reasonOrNull(input.grund),
           },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.registerService(request.params.slug, request.params.leikaKey), { gespeichert: "leistung" });
+        return view.link(reportPaths.registerService(params.slug, params.leikaKey), { gespeichert: "leistung" });
       },
     }),
   );

@@ -24,6 +24,8 @@ import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { OzgFiguresTable } from "./report-view.js";
+import { schemaField } from "../http/form-schema.js";
+import { NewServiceBody, ServiceBody } from "./report-forms.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -38,36 +40,35 @@ function serviceFields(props: FormPageProps, f: Kit, form: string, stored: Servi
   const modelChoices: Choice[] = [{ value: "", label: t.notAssessed }, ...MATURITY_MODEL_VERSIONS.map((version) => ({ value: version, label: t.maturityModel(version) }))];
   return (
     <>
-      {f.text(form, "name", t.fieldServiceName, stored?.name ?? "", { maxlength: 300 })}
+      {f.text(form, schemaField(NewServiceBody, "name"), t.fieldServiceName, stored?.name ?? "")}
       <div class="app-editor-form__pair">
-        {f.text(form, "themenfeld", t.fieldTopic, stored?.topic ?? "", { maxlength: 200 })}
-        {f.select(form, "status", t.fieldStatus, stored?.status ?? "planned", statusChoices)}
+        {f.text(form, schemaField(NewServiceBody, "themenfeld"), t.fieldTopic, stored?.topic ?? "")}
+        {f.select(form, schemaField(NewServiceBody, "status"), t.fieldStatus, stored?.status ?? "planned", statusChoices)}
       </div>
-      {f.checkbox(form, "vor-ort", t.fieldResponsibleLocally, stored?.isResponsibleLocally ?? true, t.fieldResponsibleLocallyHint)}
+      {f.checkbox(form, schemaField(NewServiceBody, "vor-ort"), t.fieldResponsibleLocally, stored?.isResponsibleLocally ?? true, t.fieldResponsibleLocallyHint)}
       <div class="app-editor-form__pair">
-        {f.select(form, "zugangsweg", t.fieldChannel, stored?.channel ?? "", channelChoices)}
-        {f.text(form, "antraege", t.fieldApplications, String(stored?.onlineApplications ?? 0), { maxlength: 6, short: true })}
+        {f.select(form, schemaField(NewServiceBody, "zugangsweg"), t.fieldChannel, stored?.channel ?? "", channelChoices)}
+        {f.text(form, schemaField(NewServiceBody, "antraege"), t.fieldApplications, String(stored?.onlineApplications ?? 0), { short: true })}
       </div>
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
           {t.fieldOnline}
         </legend>
         <div class="app-checkbox-columns">
-          {f.checkbox(form, "front-end", t.fieldFrontEnd, stored?.isFrontEndOnline ?? false)}
-          {f.checkbox(form, "back-end", t.fieldBackEnd, stored?.isBackEndConnected ?? false)}
-          {f.checkbox(form, "e-payment", t.fieldEPayment, stored?.hasEPayment ?? false)}
-          {f.checkbox(form, "eid", t.fieldEId, stored?.hasEId ?? false)}
+          {f.checkbox(form, schemaField(NewServiceBody, "front-end"), t.fieldFrontEnd, stored?.isFrontEndOnline ?? false)}
+          {f.checkbox(form, schemaField(NewServiceBody, "back-end"), t.fieldBackEnd, stored?.isBackEndConnected ?? false)}
+          {f.checkbox(form, schemaField(NewServiceBody, "e-payment"), t.fieldEPayment, stored?.hasEPayment ?? false)}
+          {f.checkbox(form, schemaField(NewServiceBody, "eid"), t.fieldEId, stored?.hasEId ?? false)}
         </div>
       </fieldset>
       <div class="app-editor-form__pair">
-        {f.select(form, "reifegradmodell", t.fieldMaturityModel, stored?.maturity?.modelVersion ?? "", modelChoices)}
-        {f.text(form, "reifegrad", t.fieldMaturityLevel, stored?.maturity === null || stored === null ? "" : String(stored.maturity.level), {
-          maxlength: 2,
+        {f.select(form, schemaField(NewServiceBody, "reifegradmodell"), t.fieldMaturityModel, stored?.maturity?.modelVersion ?? "", modelChoices)}
+        {f.text(form, schemaField(NewServiceBody, "reifegrad"), t.fieldMaturityLevel, stored?.maturity === null || stored === null ? "" : String(stored.maturity.level), {
           short: true,
           hint: t.fieldMaturityLevelHint,
         })}
       </div>
-      {f.text(form, "url", t.fieldUrl, stored?.url ?? "", { maxlength: 2000 })}
+      {f.text(form, schemaField(NewServiceBody, "url"), t.fieldUrl, stored?.url ?? "")}
     </>
   );
 }
@@ -218,8 +219,8 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
             <form method="post" action={view.link(reportPaths.register(slug))} class="app-editor-form" id="leistung-neu">
               {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
-                {f.text("leistung-neu", "leika", t.fieldLeikaKey, "", { maxlength: 40, hint: t.fieldLeikaKeyHint })}
-                {f.text("leistung-neu", "ab", t.fieldValidFrom, "", { maxlength: 10, short: true, hint: t.fieldValidFromHint })}
+                {f.text("leistung-neu", schemaField(NewServiceBody, "leika"), t.fieldLeikaKey, "", { hint: t.fieldLeikaKeyHint })}
+                {f.text("leistung-neu", schemaField(NewServiceBody, "ab"), t.fieldValidFrom, "", { short: true, hint: t.fieldValidFromHint })}
               </div>
               {serviceFields(props, f, "leistung-neu", null)}
               {f.reason("leistung-neu")}
@@ -330,7 +331,7 @@ export function ServicePage(props: FormPageProps & { readonly data: RegisterForS
               error={errorOf(failed, form, "modus")}
               choices={modeChoices}
             />
-            {f.text(form, "ab", t.fieldNewStateFrom, "", { maxlength: 10, short: true, hint: t.fieldNewStateFromHint })}
+            {f.text(form, schemaField(ServiceBody, "ab"), t.fieldNewStateFrom, "", { short: true, hint: t.fieldNewStateFromHint })}
             {serviceFields(props, f, form, latest.service)}
             {f.reason(form)}
             {f.button(t.saveService)}

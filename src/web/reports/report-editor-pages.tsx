@@ -19,6 +19,8 @@ import { errorOf, valueOf } from "../editor/editor-view.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { CommitteeBody, MeetingBody, NewCommitteeBody, NewReportBody, PublishReportBody, ReportEntryBody, ReportSettingsBody } from "./report-forms.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -172,10 +174,10 @@ export function ReportsOverviewPage(props: FormPageProps & { readonly overview: 
           ) : (
             <form method="post" action={view.link(reportPaths.staffReports(slug))} class="app-editor-form" id={form}>
               {f.meta(form, null)}
-              {f.select(form, "sitzung", t.fieldMeeting, "", meetingChoices)}
-              {f.text(form, "stand", t.fieldAsOf, "", { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
-              {f.select(form, "vorheriger", t.fieldPrevious, "auto", previousChoices, t.fieldPreviousHint)}
-              {f.text(form, "titel", t.fieldTitle, "Sachstandsbericht Digitalisierung", { maxlength: 200 })}
+              {f.select(form, schemaField(NewReportBody, "sitzung"), t.fieldMeeting, "", meetingChoices)}
+              {f.text(form, schemaField(NewReportBody, "stand"), t.fieldAsOf, "", { hint: t.fieldAsOfHint, short: true })}
+              {f.select(form, schemaField(NewReportBody, "vorheriger"), t.fieldPrevious, "auto", previousChoices, t.fieldPreviousHint)}
+              {f.text(form, schemaField(NewReportBody, "titel"), t.fieldTitle, "Sachstandsbericht Digitalisierung")}
               {f.reason(form)}
               {f.button(t.createReport)}
             </form>
@@ -207,13 +209,13 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
   const meetingFields = (form: string, stored: { committeeId: number; day: number | null; title: string | null; urls: readonly (string | null)[] }) => (
     <>
       <div class="app-editor-form__pair">
-        {f.select(form, "gremium", t.fieldCommittee, String(stored.committeeId), committeeChoices)}
-        {f.text(form, "datum", t.fieldMeetingDay, stored.day === null ? "" : formatGermanDate(stored.day), { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+        {f.select(form, schemaField(MeetingBody, "gremium"), t.fieldCommittee, String(stored.committeeId), committeeChoices)}
+        {f.text(form, schemaField(MeetingBody, "datum"), t.fieldMeetingDay, stored.day === null ? "" : formatGermanDate(stored.day), { hint: t.fieldAsOfHint, short: true })}
       </div>
-      {f.text(form, "titel", t.fieldMeetingTitle, stored.title ?? "", { maxlength: 300, hint: t.fieldMeetingTitleHint })}
-      {f.text(form, "oparl-sitzung", t.fieldOparlMeeting, stored.urls[0] ?? "", { maxlength: 2000, hint: t.fieldOparlHint })}
-      {f.text(form, "oparl-top", t.fieldOparlAgendaItem, stored.urls[1] ?? "", { maxlength: 2000 })}
-      {f.text(form, "oparl-vorlage", t.fieldOparlPaper, stored.urls[2] ?? "", { maxlength: 2000 })}
+      {f.text(form, schemaField(MeetingBody, "titel"), t.fieldMeetingTitle, stored.title ?? "", { hint: t.fieldMeetingTitleHint })}
+      {f.text(form, schemaField(MeetingBody, "oparl-sitzung"), t.fieldOparlMeeting, stored.urls[0] ?? "", { hint: t.fieldOparlHint })}
+      {f.text(form, schemaField(MeetingBody, "oparl-top"), t.fieldOparlAgendaItem, stored.urls[1] ?? "")}
+      {f.text(form, schemaField(MeetingBody, "oparl-vorlage"), t.fieldOparlPaper, stored.urls[2] ?? "")}
     </>
   );
   return (
@@ -234,8 +236,8 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
                     </legend>
                     {f.meta(form, committee.version)}
                     <div class="app-editor-form__pair">
-                      {f.text(form, "name", t.fieldCommitteeName, committee.name, { maxlength: 200 })}
-                      {f.text(form, "kuerzel", t.fieldAbbreviation, committee.abbreviation, { maxlength: 20, short: true })}
+                      {f.text(form, schemaField(CommitteeBody, "name"), t.fieldCommitteeName, committee.name)}
+                      {f.text(form, schemaField(CommitteeBody, "kuerzel"), t.fieldAbbreviation, committee.abbreviation, { short: true })}
                     </div>
                     {f.reason(form)}
                     {f.button(t.saveCommittee)}
@@ -252,8 +254,8 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
             </legend>
             {f.meta("gremium-neu", null)}
             <div class="app-editor-form__pair">
-              {f.text("gremium-neu", "name", t.fieldCommitteeName, "", { maxlength: 200 })}
-              {f.text("gremium-neu", "kuerzel", t.fieldAbbreviation, "", { maxlength: 20, short: true, hint: t.fieldAbbreviationHint })}
+              {f.text("gremium-neu", schemaField(NewCommitteeBody, "name"), t.fieldCommitteeName, "")}
+              {f.text("gremium-neu", schemaField(NewCommitteeBody, "kuerzel"), t.fieldAbbreviation, "", { short: true, hint: t.fieldAbbreviationHint })}
             </div>
             {f.reason("gremium-neu")}
             {f.button(t.addCommittee)}
@@ -447,10 +449,10 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
                 choices={statusChoices}
                 inline={true}
               />
-              {f.area(form, "text", t.fieldText, stored?.text ?? "", { hint: t.fieldTextHint, rows: 3 })}
-              {f.area(form, "hervorhebungen", t.fieldHighlights, (stored?.highlights ?? []).join("\n"), { hint: t.fieldHighlightsHint, rows: 3 })}
-              {f.text(form, "termin", t.fieldNewDate, dateLabel(stored?.newDate ?? null), { hint: t.fieldNewDateHint, maxlength: 20, short: true })}
-              {data.rights.isAdministrator ? f.checkbox(form, "anzeigen", t.fieldIncluded, stored?.isIncluded ?? true) : ""}
+              {f.area(form, schemaField(ReportEntryBody, "text"), t.fieldText, stored?.text ?? "", { hint: t.fieldTextHint, rows: 3 })}
+              {f.area(form, schemaField(ReportEntryBody, "hervorhebungen"), t.fieldHighlights, (stored?.highlights ?? []).join("\n"), { hint: t.fieldHighlightsHint, rows: 3 })}
+              {f.text(form, schemaField(ReportEntryBody, "termin"), t.fieldNewDate, dateLabel(stored?.newDate ?? null), { hint: t.fieldNewDateHint, short: true })}
+              {data.rights.isAdministrator ? f.checkbox(form, schemaField(ReportEntryBody, "anzeigen"), t.fieldIncluded, stored?.isIncluded ?? true) : ""}
               {f.reason(form)}
               {f.button(t.saveEntry)}
             </fieldset>
@@ -595,12 +597,12 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
             <form method="post" action={view.link(reportPaths.staffReportSettings(slug, data.report.id))} class="app-editor-form" id={settings}>
               {f.meta(settings, data.report.version)}
               <input type="hidden" name="zeilen" value={String(outlookRows)} />
-              {f.text(settings, "titel", t.fieldTitle, data.report.title, { maxlength: 200 })}
+              {f.text(settings, schemaField(ReportSettingsBody, "titel"), t.fieldTitle, data.report.title)}
               <div class="app-editor-form__pair">
-                {f.select(settings, "sitzung", t.fieldMeeting, String(data.report.meetingId), meetingChoices)}
-                {f.text(settings, "stand", t.fieldAsOf, formatGermanDate(data.report.asOf), { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
+                {f.select(settings, schemaField(ReportSettingsBody, "sitzung"), t.fieldMeeting, String(data.report.meetingId), meetingChoices)}
+                {f.text(settings, schemaField(ReportSettingsBody, "stand"), t.fieldAsOf, formatGermanDate(data.report.asOf), { hint: t.fieldAsOfHint, short: true })}
               </div>
-              {f.select(settings, "vorheriger", t.fieldPrevious, data.report.previousReportId === null ? "keiner" : String(data.report.previousReportId), previousChoices)}
+              {f.select(settings, schemaField(ReportSettingsBody, "vorheriger"), t.fieldPrevious, data.report.previousReportId === null ? "keiner" : String(data.report.previousReportId), previousChoices)}
               <fieldset class="app-fieldset" id={`${settings}-abschnitt`}>
                 <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
                   {t.fieldSections}
@@ -628,7 +630,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                   )}
                 </div>
               </fieldset>
-              {f.checkbox(settings, "ozg", t.fieldIncludeOzg, data.report.includeOzg, t.fieldIncludeOzgHint)}
+              {f.checkbox(settings, schemaField(ReportSettingsBody, "ozg"), t.fieldIncludeOzg, data.report.includeOzg, t.fieldIncludeOzgHint)}
               <h3 class="app-heading-m" safe>
                 {t.outlookHeading}
               </h3>
@@ -643,8 +645,8 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                       {t.outlookLegend(index + 1)}
                     </legend>
                     <div class="app-editor-form__pair">
-                      {f.text(settings, `ausblick-${index}-wann`, t.fieldOutlookWhen, item?.when ?? "", { maxlength: 100 })}
-                      {f.text(settings, `ausblick-${index}-was`, t.fieldOutlookWhat, item?.what ?? "", { maxlength: 300 })}
+                      {f.text(settings, schemaField(ReportSettingsBody, `ausblick-${index}-wann`), t.fieldOutlookWhen, item?.when ?? "")}
+                      {f.text(settings, schemaField(ReportSettingsBody, `ausblick-${index}-was`), t.fieldOutlookWhat, item?.what ?? "")}
                     </div>
                   </fieldset>
                 );
@@ -678,7 +680,7 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
             </p>
             <form method="post" action={view.link(reportPaths.staffReportPublish(slug, data.report.id))} class="app-editor-form" id="veroeffentlichen">
               {f.meta("veroeffentlichen", data.report.version)}
-              {f.checkbox("veroeffentlichen", "bestaetigung", t.publishConfirm, false)}
+              {f.checkbox("veroeffentlichen", schemaField(PublishReportBody, "bestaetigung"), t.publishConfirm, false)}
               {f.button(t.publish, "warning")}
             </form>
           </section>

@@ -1,8 +1,8 @@
 /**
  * The staff side of status reports under /{kommune}/verwaltung/: the overview, committees
  * and meetings, one report with its entries, settings, publishing and reminders, the
- * preview and the files (PPTX, PDF). Thin routes: read the form, call the use case, then
- * redirect with a notice or render again (see reporting-routes.ts).
+ * preview and the files (PPTX, PDF). Thin routes: each form declares its body schema and
+ * runs through formAction (see reportingForm in reporting.routes.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -20,18 +20,40 @@ import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { NO_STORE } from "../http/cache.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
-import { answerRefusals, editorChrome, formValues, originOf, sendEditorPage, viewOf, type EditorSection, type FormFields } from "../editor/editor-view.js";
-import { parseCommitteeForm, parseEntryForm, parseMeetingForm, parseNewReportForm, parseSettingsForm } from "./report-forms.js";
+import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type EditorSection } from "../editor/editor-view.js";
+import type { FormFailure } from "../http/form-action.js";
+import { reasonOrNull } from "../http/form-schema.js";
+import { idOf, idParam } from "../http/params.js";
+import { sendFile } from "../http/send-file.js";
+import type { Dictionary } from "../../i18n/i18n.js";
+import { REPORT_STATUSES } from "../../domain/report/report-status.js";
+import {
+  CommitteeBody,
+  MeetingBody,
+  NewCommitteeBody,
+  NewMeetingBody,
+  NewReportBody,
+  parseCommitteeForm,
+  parseEntryForm,
+  parseMeetingForm,
+  parseNewReportForm,
+  parseSettingsForm,
+  PublishReportBody,
+  RemindBody,
+  ReportEntryBody,
+  ReportSettingsBody,
+  UnchangedBody,
+} from "./report-forms.js";
 import { CommitteesPage, ReportEditPage, ReportsOverviewPage } from "./report-editor-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
 import { ReportView } from "./report-view.js";
-import { compareRows, handleReportingForm, idOf, installStaffErrorHandler, reportNoticeOf, type FailedRender } from "./reporting-routes.js";
+import { installStaffErrorHandler } from "../http/error-pages.js";
+import { compareRows, reportingForm, reportNoticeOf, type FailedRender } from "./reporting.routes.js";
 
 /** What the report routes need. */
 export interface ReportEditorRoutesOptions {
@@ -56,15 +78,6 @@ export function reportIdOf(text: string): number {
   const id = idOf(text);
   if (id === null) throw new AppError("ERR_REPORT_NOT_FOUND");
   return id;
-}
-
-/** Sends a generated file as a download. */
-export function sendFile(reply: FastifyReply, contentType: string, fileName: string, body: Buffer, cacheControl: string = NO_STORE): FastifyReply {
-  return reply
-    .header("cache-control", cacheControl)
-    .header("content-disposition", `attachment; filename="${fileName}"`)
-    .type(contentType)
-    .send(body);
 }
 
 /** Registers the staff report pages and forms. */
@@ -118,57 +131,55 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
     });
   }
 
-  const label = (request: FastifyRequest) => (field: string) => {
-    const t = viewOf(request).t.reports;
-    const labels: Readonly<Record<string, string>> = {
-      sitzung: t.fieldMeeting,
-      stand: t.fieldAsOf,
-      vorheriger: t.fieldPrevious,
-      titel: t.fieldTitle,
-      abschnitt: t.fieldSections,
-      status: t.fieldStatus,
-      text: t.fieldText,
-      hervorhebungen: t.fieldHighlights,
-      termin: t.fieldNewDate,
-      name: t.fieldCommitteeName,
-      kuerzel: t.fieldAbbreviation,
-      gremium: t.fieldCommittee,
-      datum: t.fieldMeetingDay,
-      "oparl-sitzung": t.fieldOparlMeeting,
-      "oparl-top": t.fieldOparlAgendaItem,
-      "oparl-vorlage": t.fieldOparlPaper,
-      bestaetigung: t.publishConfirm,
-      grund: viewOf(request).t.editor.reasonLabel,
-    };
-    return labels[field.replace(/^ausblick-\d+-/, "ausblick-")] ?? (field.startsWith("ausblick-") ? t.outlookHeading : field);
-  };
-
-  const reason = (fields: FormFields): string | null => (fields.grund ?? "").trim() || null;
-  const version = (fields: FormFields): number => {
-    const text = fields.version ?? "";
-    return /^\d{1,10}$/.test(text) ? Number(text) : -1;
-  };
+  const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
+    sitzung: t.reports.fieldMeeting,
+    stand: t.reports.fieldAsOf,
+    vorheriger: t.reports.fieldPrevious,
+    titel: t.reports.fieldTitle,
+    abschnitt: t.reports.fieldSections,
+    status: t.reports.fieldStatus,
+    text: t.reports.fieldText,
+    hervorhebungen: t.reports.fieldHighlights,
+    termin: t.reports.fieldNewDate,
+    name: t.reports.fieldCommitteeName,
+    kuerzel: t.reports.fieldAbbreviation,
+    gremium: t.reports.fieldCommittee,
+    datum: t.reports.fieldMeetingDay,
+    "oparl-sitzung": t.reports.fieldOparlMeeting,
+    "oparl-top": t.reports.fieldOparlAgendaItem,
+    "oparl-vorlage": t.reports.fieldOparlPaper,
+    bestaetigung: t.reports.publishConfirm,
+    "ausblick-wann": t.reports.outlookHeading,
+    "ausblick-was": t.reports.outlookHeading,
+    grund: t.editor.reasonLabel,
+  });
+  const overview = (page: "reports" | "committees") => (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
+    renderOverview(request, reply, page, failure.status, failure);
+  const report = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderReport(request, reply, failure.status, failure);
+  const reportOf = (params: { readonly reportId: string }) => reportIdOf(params.reportId);
 
   app.get(REPORT_ROUTES.staffReports, { config: { policy: "staff" }, schema: { hide: true, params: Params } }, async (request, reply) =>
     renderOverview(request, reply, "reports", 200),
   );
 
-  app.post(REPORT_ROUTES.staffReports, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.staffReports,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: NewReportBody,
       form: "bericht-neu",
       fields: { meetingId: "sitzung", asOf: "stand", previousReportId: "vorheriger", title: "titel" },
-      labelOf: label(request),
-      render: (status, extra) => renderOverview(request, reply, "reports", status, extra),
-      change: async (fields) => {
-        const parsed = parseNewReportForm(fields);
-        if (!parsed.ok) throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
+      labels,
+      render: overview("reports"),
+      run: async (input, { request, params, view }) => {
         const { id } = await createReport(
           ctx,
           request.principal,
-          { municipality: request.params.slug, data: parsed.value, reason: reason(fields) },
+          { municipality: params.slug, data: parseNewReportForm(input, view.t), reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.staffReport(request.params.slug, id), { gespeichert: "bericht-angelegt" });
+        return view.link(reportPaths.staffReport(params.slug, id), { gespeichert: "bericht-angelegt" });
       },
     }),
   );
@@ -187,196 +198,229 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
     oparlPaperUrl: "oparl-vorlage",
   };
 
-  app.post(REPORT_ROUTES.committees, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.committees,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: NewCommitteeBody,
       form: "gremium-neu",
       fields: committeeFields,
-      labelOf: label(request),
-      render: (status, extra) => renderOverview(request, reply, "committees", status, extra),
-      change: async (fields) => {
-        await createCommittee(ctx, request.principal, { municipality: request.params.slug, data: parseCommitteeForm(fields), reason: reason(fields) }, originOf(request));
-        return viewOf(request).link(reportPaths.committees(request.params.slug), { gespeichert: "gremium" });
+      labels,
+      render: overview("committees"),
+      run: async (input, { request, params, view }) => {
+        await createCommittee(ctx, request.principal, { municipality: params.slug, data: parseCommitteeForm(input), reason: reasonOrNull(input.grund) }, originOf(request));
+        return view.link(reportPaths.committees(params.slug), { gespeichert: "gremium" });
       },
     }),
   );
 
-  app.post(REPORT_ROUTES.committee, { config: { policy: "admin" }, schema: { hide: true, params: CommitteeParams } }, async (request, reply) => {
-    const committeeId = idOf(request.params.committeeId);
-    if (committeeId === null) throw new AppError("ERR_NOT_FOUND");
-    return handleReportingForm(request, reply, {
-      form: `gremium-${committeeId}`,
+  app.post(
+    REPORT_ROUTES.committee,
+    reportingForm({
+      policy: "admin",
+      params: CommitteeParams,
+      body: CommitteeBody,
+      form: (params) => `gremium-${idParam(params.committeeId)}`,
       fields: committeeFields,
-      labelOf: label(request),
-      render: (status, extra) => renderOverview(request, reply, "committees", status, extra),
-      change: async (fields) => {
+      labels,
+      render: overview("committees"),
+      run: async (input, { request, params, view }) => {
         await updateCommittee(
           ctx,
           request.principal,
-          { municipality: request.params.slug, committeeId, expectedVersion: version(fields), data: parseCommitteeForm(fields), reason: reason(fields) },
+          { municipality: params.slug, committeeId: idParam(params.committeeId), expectedVersion: input.version, data: parseCommitteeForm(input), reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.committees(request.params.slug), { gespeichert: "gremium" });
-      },
-    });
-  });
-
-  app.post(REPORT_ROUTES.meetings, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    handleReportingForm(request, reply, {
-      form: "sitzung-neu",
-      fields: meetingFields,
-      labelOf: label(request),
-      render: (status, extra) => renderOverview(request, reply, "committees", status, extra),
-      change: async (fields) => {
-        const parsed = parseMeetingForm(fields);
-        if (!parsed.ok) throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
-        await createMeeting(ctx, request.principal, { municipality: request.params.slug, data: parsed.value, reason: reason(fields) }, originOf(request));
-        return viewOf(request).link(reportPaths.committees(request.params.slug), { gespeichert: "sitzung" });
+        return view.link(reportPaths.committees(params.slug), { gespeichert: "gremium" });
       },
     }),
   );
 
-  app.post(REPORT_ROUTES.meeting, { config: { policy: "admin" }, schema: { hide: true, params: MeetingParams } }, async (request, reply) => {
-    const meetingId = idOf(request.params.meetingId);
-    if (meetingId === null) throw new AppError("ERR_NOT_FOUND");
-    return handleReportingForm(request, reply, {
-      form: `sitzung-${meetingId}`,
+  app.post(
+    REPORT_ROUTES.meetings,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: NewMeetingBody,
+      form: "sitzung-neu",
       fields: meetingFields,
-      labelOf: label(request),
-      render: (status, extra) => renderOverview(request, reply, "committees", status, extra),
-      change: async (fields) => {
-        const parsed = parseMeetingForm(fields);
-        if (!parsed.ok) throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
+      labels,
+      render: overview("committees"),
+      run: async (input, { request, params, view }) => {
+        await createMeeting(ctx, request.principal, { municipality: params.slug, data: parseMeetingForm(input, view.t), reason: reasonOrNull(input.grund) }, originOf(request));
+        return view.link(reportPaths.committees(params.slug), { gespeichert: "sitzung" });
+      },
+    }),
+  );
+
+  app.post(
+    REPORT_ROUTES.meeting,
+    reportingForm({
+      policy: "admin",
+      params: MeetingParams,
+      body: MeetingBody,
+      form: (params) => `sitzung-${idParam(params.meetingId)}`,
+      fields: meetingFields,
+      labels,
+      render: overview("committees"),
+      run: async (input, { request, params, view }) => {
         await updateMeeting(
           ctx,
           request.principal,
-          { municipality: request.params.slug, meetingId, expectedVersion: version(fields), data: parsed.value, reason: reason(fields) },
+          {
+            municipality: params.slug,
+            meetingId: idParam(params.meetingId),
+            expectedVersion: input.version,
+            data: parseMeetingForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.committees(request.params.slug), { gespeichert: "sitzung" });
+        return view.link(reportPaths.committees(params.slug), { gespeichert: "sitzung" });
       },
-    });
-  });
+    }),
+  );
 
   app.get(REPORT_ROUTES.staffReport, { config: { policy: "staff" }, schema: { hide: true, params: ReportParams } }, async (request, reply) =>
     renderReport(request, reply, 200),
   );
 
-  app.post(REPORT_ROUTES.staffReportSettings, { config: { policy: "admin" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const reportId = reportIdOf(request.params.reportId);
-    return handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.staffReportSettings,
+    reportingForm({
+      policy: "admin",
+      params: ReportParams,
+      body: ReportSettingsBody,
       form: "einstellungen",
       fields: { meetingId: "sitzung", asOf: "stand", previousReportId: "vorheriger", title: "titel", sectionKeys: "abschnitt", outlook: "ausblick-0-wann" },
-      lists: ["abschnitt"],
-      labelOf: label(request),
-      render: (status, extra) => renderReport(request, reply, status, extra),
-      change: async (fields) => {
-        const data = await getReportForEditing(ctx, request.principal, request.params.slug, reportId, originOf(request));
+      labels,
+      render: report,
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const data = await getReportForEditing(ctx, request.principal, params.slug, reportId, originOf(request));
         const allKeys = data.catalogue.impactAreas.flatMap((area) => area.actionFields.map((field) => field.key));
-        const parsed = parseSettingsForm(fields, formValues(request.body, "abschnitt"), allKeys);
-        if (!parsed.ok) throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
         await updateReport(
           ctx,
           request.principal,
-          { municipality: request.params.slug, reportId, expectedVersion: version(fields), data: parsed.value, reason: reason(fields) },
+          { municipality: params.slug, reportId, expectedVersion: input.version, data: parseSettingsForm(input, allKeys, view.t), reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return `${viewOf(request).link(reportPaths.staffReport(request.params.slug, reportId), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
+        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
-    });
-  });
+    }),
+  );
 
-  app.post(REPORT_ROUTES.staffReportEntry, { config: { policy: "staff" }, schema: { hide: true, params: EntryParams } }, async (request, reply) => {
-    const reportId = reportIdOf(request.params.reportId);
-    const { projectSlug } = request.params;
-    const isAdministrator = request.principal.kind === "user" && request.principal.role === "admin";
-    const t = viewOf(request).t.reports;
-    return handleReportingForm(request, reply, {
-      form: `eintrag-${projectSlug}`,
+  app.post(
+    REPORT_ROUTES.staffReportEntry,
+    reportingForm({
+      policy: "staff",
+      params: EntryParams,
+      body: ReportEntryBody,
+      form: (params) => `eintrag-${params.projectSlug}`,
       fields: { status: "status", text: "text", highlights: "hervorhebungen", newDate: "termin", isIncluded: "anzeigen" },
-      labelOf: label(request),
-      render: (status, extra) => renderReport(request, reply, status, extra),
-      conflictRows: async (fields) => {
-        const data = await getReportForEditing(ctx, request.principal, request.params.slug, reportId, originOf(request));
-        const stored = data.entries.get(projectSlug);
-        const statusLabel = (status: string | null | undefined) =>
-          status === null || status === undefined || !(status in t.reportStatus) ? "" : t.reportStatus[status as keyof typeof t.reportStatus];
-        return compareRows(viewOf(request), [
+      labels,
+      render: report,
+      conflictRows: async ({ request, params, view, fields }) => {
+        const t = view.t.reports;
+        const data = await getReportForEditing(ctx, request.principal, params.slug, reportOf(params), originOf(request));
+        const stored = data.entries.get(params.projectSlug);
+        const statusLabel = (status: string | null | undefined): string => {
+          const known = REPORT_STATUSES.find((candidate) => candidate === status);
+          return known === undefined ? "" : t.reportStatus[known];
+        };
+        return compareRows(view, [
           [t.fieldStatus, statusLabel(stored?.status), statusLabel(fields.status)],
           [t.fieldText, stored?.text ?? "", fields.text],
           [t.fieldHighlights, (stored?.highlights ?? []).join("\n"), fields.hervorhebungen],
           [t.fieldNewDate, stored?.newDate == null ? "" : pointLabel(stored.newDate), fields.termin],
         ]);
       },
-      change: async (fields) => {
-        const parsed = parseEntryForm(fields, isAdministrator);
-        if (!parsed.ok) throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const isAdministrator = request.principal.kind === "user" && request.principal.role === "admin";
         await saveReportEntry(
           ctx,
           request.principal,
-          { municipality: request.params.slug, reportId, project: projectSlug, expectedVersion: Math.max(0, version(fields)), data: parsed.value, reason: reason(fields) },
+          {
+            municipality: params.slug,
+            reportId,
+            project: params.projectSlug,
+            expectedVersion: input.version,
+            data: parseEntryForm(input, isAdministrator, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return `${viewOf(request).link(reportPaths.staffReport(request.params.slug, reportId), { gespeichert: "eintrag" })}#projekt-${projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
-    });
-  });
+    }),
+  );
 
-  app.post(REPORT_ROUTES.staffReportUnchanged, { config: { policy: "staff" }, schema: { hide: true, params: EntryParams } }, async (request, reply) => {
-    const reportId = reportIdOf(request.params.reportId);
-    const { projectSlug } = request.params;
-    return handleReportingForm(request, reply, {
-      form: `eintrag-${projectSlug}-unveraendert`,
+  app.post(
+    REPORT_ROUTES.staffReportUnchanged,
+    reportingForm({
+      policy: "staff",
+      params: EntryParams,
+      body: UnchangedBody,
+      form: (params) => `eintrag-${params.projectSlug}-unveraendert`,
       fields: {},
-      labelOf: label(request),
-      render: (status, extra) => renderReport(request, reply, status, extra),
-      change: async (fields) => {
+      labels,
+      render: report,
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
         await confirmUnchanged(
           ctx,
           request.principal,
-          { municipality: request.params.slug, reportId, project: projectSlug, expectedVersion: Math.max(0, version(fields)) },
+          { municipality: params.slug, reportId, project: params.projectSlug, expectedVersion: input.version },
           originOf(request),
         );
-        return `${viewOf(request).link(reportPaths.staffReport(request.params.slug, reportId), { gespeichert: "unveraendert" })}#projekt-${projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
       },
-    });
-  });
+    }),
+  );
 
-  app.post(REPORT_ROUTES.staffReportPublish, { config: { policy: "admin" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const reportId = reportIdOf(request.params.reportId);
-    return handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.staffReportPublish,
+    reportingForm({
+      policy: "admin",
+      params: ReportParams,
+      body: PublishReportBody,
       form: "veroeffentlichen",
       fields: {},
-      labelOf: label(request),
-      render: (status, extra) => renderReport(request, reply, status, extra),
-      change: async (fields) => {
-        if (fields.bestaetigung === undefined) {
-          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/bestaetigung", message: viewOf(request).t.reports.publishConfirmRequired }] });
-        }
+      labels,
+      render: report,
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
         await publishReport(
           ctx,
           request.principal,
-          { municipality: request.params.slug, reportId, expectedVersion: version(fields), reason: reason(fields) },
+          { municipality: params.slug, reportId, expectedVersion: input.version, reason: reasonOrNull(input.grund) },
           originOf(request),
         );
-        return viewOf(request).link(reportPaths.staffReport(request.params.slug, reportId), { gespeichert: "veroeffentlicht" });
+        return view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "veroeffentlicht" });
       },
-    });
-  });
+    }),
+  );
 
-  app.post(REPORT_ROUTES.staffReportRemind, { config: { policy: "admin" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const reportId = reportIdOf(request.params.reportId);
-    return handleReportingForm(request, reply, {
+  app.post(
+    REPORT_ROUTES.staffReportRemind,
+    reportingForm({
+      policy: "admin",
+      params: ReportParams,
+      body: RemindBody,
       form: "erinnerungen",
       fields: {},
-      labelOf: label(request),
-      render: (status, extra) => renderReport(request, reply, status, extra),
-      change: async () => {
-        const result = await sendReportReminders(ctx, request.principal, { municipality: request.params.slug, reportId }, options.mail, originOf(request));
+      labels,
+      render: report,
+      run: async (_input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const result = await sendReportReminders(ctx, request.principal, { municipality: params.slug, reportId }, options.mail, originOf(request));
         const notice = result.recipients === 0 ? "erinnerungen-keine" : result.failed > 0 ? "erinnerungen-teilweise" : "erinnerungen";
-        return viewOf(request).link(reportPaths.staffReport(request.params.slug, reportId), { gespeichert: notice });
+        return view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: notice });
       },
-    });
-  });
+    }),
+  );
 
   /** The document of a report for a signed-in reader (drafts too), or the refusal page. */
   /** The report for a preview or document; null when a refusal has been sent already. */

@@ -1,184 +1,360 @@
 /**
- * Reading the reporting forms: German field names and what people type ("28.11.2022",
- * "QI/2023", one highlight per line) into the use cases' inputs. What cannot be read is a
- * problem at the form field (/form/<name>); everything else is judged by the use case.
+ * The reporting forms: their bodies (German field names, limits, the messages of the form's
+ * own checks) and how what people type ("28.11.2022", "QI/2023", one highlight per line)
+ * becomes the use cases' inputs. What cannot be read is a problem at the form field
+ * (/form/<name>); everything else is judged by the use case.
  */
-import type { MeetingData, ReportEntryData, ReportSettings, IndicatorData } from "../../app/reports/reporting.schema.js";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import type { MeetingData, ReportEntryData, ReportSettings } from "../../app/reports/reporting.schema.js";
+import type { IndicatorData } from "../../app/reports/reporting.schema.js";
 import type { ServiceData } from "../../app/services/register.schema.js";
-import { formatPointInTime, isoDateOfGermanDay, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
-import type { InputProblem } from "../../errors.js";
-import type { FormFields } from "../editor/editor-view.js";
+import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
+import { firstDayOf, formatPointInTime, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
+import { REPORT_STATUSES } from "../../domain/report/report-status.js";
+import { MATURITY_MODEL_VERSIONS, SERVICE_CHANNELS, SERVICE_STATUSES } from "../../domain/service/service.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import type { Dictionary } from "../../i18n/i18n.js";
+import { idOf } from "../http/params.js";
+import {
+  EmptyForm,
+  fieldText,
+  FormCheckbox,
+  FormChoice,
+  FormId,
+  FormInteger,
+  FormList,
+  FormReason,
+  FormText,
+  FormVersion,
+  VersionedChange,
+} from "../http/form-schema.js";
 
-/** A form read into a use case's value, or the problems at its fields. */
-export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
+/** How many outlook rows the settings form may send. */
+const MAX_OUTLOOK_ROWS = 30;
 
-const DAY_MESSAGE = "Bitte ein Datum wie 28.11.2022 eingeben.";
+function rows<const K extends string, S extends TSchema>(count: number, field: (index: number) => K, schema: () => S): Record<K, S> {
+  const fields: Partial<Record<K, S>> = {};
+  for (let index = 0; index < count; index += 1) fields[field(index)] = schema();
+  return fields as Record<K, S>;
+}
 
-function field(fields: FormFields, name: string): string {
-  return (fields[name] ?? "").trim();
+/** A day typed the German way ("28.11.2022"); checked when read. */
+const FormDay = () => FormText(10);
+
+/** The meeting a report belongs to (a select); nothing chosen is a problem at the field. */
+const MeetingChoice = () => FormInteger({ minimum: 1, formMessage: (t) => t.form.meetingRequired });
+
+/** A new report. */
+export const NewReportBody = Type.Object({
+  grund: FormReason(),
+  sitzung: MeetingChoice(),
+  stand: FormDay(),
+  vorheriger: FormText(20),
+  titel: FormText(200),
+});
+
+/** The settings of a draft report. */
+export const ReportSettingsBody = Type.Object({
+  ...VersionedChange,
+  sitzung: MeetingChoice(),
+  stand: FormDay(),
+  vorheriger: FormText(20),
+  titel: FormText(200),
+  abschnitt: FormList(80, 100),
+  ozg: FormCheckbox(),
+  zeilen: FormInteger({ minimum: 0, maximum: MAX_OUTLOOK_ROWS, formHidden: true }),
+  ...rows(MAX_OUTLOOK_ROWS, (index): `ausblick-${number}-wann` => `ausblick-${index}-wann`, () => FormText(100)),
+  ...rows(MAX_OUTLOOK_ROWS, (index): `ausblick-${number}-was` => `ausblick-${index}-was`, () => FormText(300)),
+});
+
+/** A project's entry in a report; version 0 for an entry not yet saved. */
+export const ReportEntryBody = Type.Object({
+  ...VersionedChange,
+  status: FormChoice(["", ...REPORT_STATUSES]),
+  text: FormText(3000),
+  hervorhebungen: FormText(6500),
+  termin: FormText(20),
+  anzeigen: FormCheckbox(),
+});
+
+/** "Unchanged since the last report" for a project. */
+export const UnchangedBody = Type.Object({ version: FormVersion() });
+
+/** Publishing a report: the confirmation must be ticked. */
+export const PublishReportBody = Type.Object({
+  ...VersionedChange,
+  bestaetigung: Type.String({ minLength: 1, maxLength: 10, default: "", formMessage: (t: Dictionary) => t.reports.publishConfirmRequired }),
+});
+
+/** Sending the reminders (a button). */
+export const RemindBody = EmptyForm;
+
+/** A new committee. */
+export const NewCommitteeBody = Type.Object({
+  grund: FormReason(),
+  name: FormText(200),
+  kuerzel: FormText(20),
+});
+
+/** Changing a committee. */
+export const CommitteeBody = Type.Object({ ...VersionedChange, name: FormText(200), kuerzel: FormText(20) });
+
+const meetingFields = {
+  gremium: FormInteger({ minimum: 1 }),
+  datum: FormDay(),
+  titel: FormText(300),
+  "oparl-sitzung": FormText(2000),
+  "oparl-top": FormText(2000),
+  "oparl-vorlage": FormText(2000),
+};
+
+/** A new meeting. */
+export const NewMeetingBody = Type.Object({ grund: FormReason(), ...meetingFields });
+
+/** Changing a meeting. */
+export const MeetingBody = Type.Object({ ...VersionedChange, ...meetingFields });
+
+const indicatorFields = {
+  name: FormText(200),
+  einheit: FormText(100),
+  definition: FormText(1000),
+  quelle: FormText(300),
+  verantwortlich: FormText(200),
+  projekt: FormText(80),
+  art: FormChoice(INDICATOR_KINDS),
+  gesamt: FormText(200),
+  diagramm: FormChoice(["", "line", "bar"]),
+};
+
+/** The definition fields of a key figure, as parseIndicatorForm reads them. */
+export const IndicatorFields = Type.Object(indicatorFields);
+
+/** A new key figure. */
+export const NewIndicatorBody = Type.Object({ grund: FormReason(), schluessel: FormText(100), ...indicatorFields });
+
+/** Changing a key figure's definition. */
+export const IndicatorBody = Type.Object({ ...VersionedChange, ...indicatorFields });
+
+/** A value of a key figure. */
+export const ObservationBody = Type.Object({
+  ...VersionedChange,
+  datum: FormDay(),
+  wert: FormText(12),
+  gesamt: FormText(12),
+  anmerkung: FormText(500),
+});
+
+/** Removing a value of a key figure. */
+export const RemoveObservationBody = Type.Object(VersionedChange);
+
+const serviceFields = {
+  name: FormText(300),
+  themenfeld: FormText(200),
+  "vor-ort": FormCheckbox(),
+  zugangsweg: FormChoice(["", ...SERVICE_CHANNELS]),
+  "front-end": FormCheckbox(),
+  "back-end": FormCheckbox(),
+  "e-payment": FormCheckbox(),
+  eid: FormCheckbox(),
+  antraege: FormText(6),
+  reifegradmodell: FormChoice(["", ...MATURITY_MODEL_VERSIONS]),
+  reifegrad: FormText(2),
+  status: FormChoice(SERVICE_STATUSES),
+  url: FormText(2000),
+};
+
+/** The fields of a register record, as parseServiceForm reads them. */
+export const ServiceFields = Type.Object(serviceFields);
+
+/** A new record of the OZG register. */
+export const NewServiceBody = Type.Object({ grund: FormReason(), leika: FormText(40), ab: FormDay(), ...serviceFields });
+
+/** A change of a register record: a new state from a day, or a correction of the current one. */
+export const ServiceBody = Type.Object({
+  ...VersionedChange,
+  /** The record the form was opened on; missing is a 400, never a guess. */
+  eintrag: FormId(),
+  modus: FormChoice(["new-state", "correct"]),
+  ab: FormDay(),
+  ...serviceFields,
+});
+
+/** The register import: the file arrives as multipart; the form itself has only the reason. */
+export const RegisterImportBody = Type.Object({ grund: FormReason() });
+
+/** A day as typed ("28.11.2022", "2022-11-28") → ISO date, or null when it is none. */
+export function isoDayOf(text: string): string | null {
+  const point = parseGermanPointInTime(text.trim());
+  return point === null || point.precision !== "day" ? null : formatIsoDate(firstDayOf(point));
 }
 
 function nullable(text: string): string | null {
-  return text === "" ? null : text;
+  const trimmed = text.trim();
+  return trimmed === "" ? null : trimmed;
 }
 
-/** A whole number as typed, or the text itself so that the schema names the problem. */
-export function numberOf(text: string): number {
-  return (/^\d{1,10}$/.test(text) ? Number(text) : text) as number;
+/** Throws the problems of a form as ERR_VALIDATION, so that formAction shows them at the fields. */
+function refuse(problems: readonly InputProblem[]): never {
+  throw new AppError("ERR_VALIDATION", { problems });
+}
+
+/** A day field that must hold a day. */
+function requiredDay(text: string, field: string, t: Dictionary): string {
+  const day = isoDayOf(text);
+  if (day === null) refuse([{ path: `/form/${field}`, message: t.form.dayInvalid }]);
+  return day;
+}
+
+/** An optional day field: empty is null; anything else must be a day. */
+export function optionalDay(text: string, field: string, t: Dictionary): string | null {
+  return text.trim() === "" ? null : requiredDay(text, field, t);
+}
+
+/** A whole number typed with German thousands dots ("1.234"). */
+function wholeNumber(text: string, field: string, t: Dictionary): number {
+  const digits = text.trim().replace(/\./g, "");
+  if (!/^-?\d{1,12}$/.test(digits)) refuse([{ path: `/form/${field}`, message: t.form.notWholeNumber }]);
+  return Number(digits);
+}
+
+/** The previous report: "keiner" is none, a number a report; `auto` (or nothing) lets the use case choose. */
+function previousReportOf(text: string, t: Dictionary): number | null | "auto" {
+  if (text === "auto" || text === "") return "auto";
+  if (text === "keiner") return null;
+  const id = idOf(text);
+  if (id === null) refuse([{ path: "/form/vorheriger", message: t.form.notAChoice }]);
+  return id;
 }
 
 /** The new report form. */
-export function parseNewReportForm(fields: FormFields): FormResult<{ meetingId: number; asOf: string; previousReportId?: number | null; title?: string }> {
-  const problems: InputProblem[] = [];
-  const asOf = isoDateOfGermanDay(field(fields, "stand"));
-  if (asOf === null) problems.push({ path: "/form/stand", message: DAY_MESSAGE });
-  if (field(fields, "sitzung") === "") problems.push({ path: "/form/sitzung", message: "Bitte eine Sitzung wählen." });
-  if (problems.length > 0) return { ok: false, problems };
-  const previous = field(fields, "vorheriger");
+export function parseNewReportForm(
+  input: Static<typeof NewReportBody>,
+  t: Dictionary,
+): { meetingId: number; asOf: string; previousReportId?: number | null; title?: string } {
+  const asOf = requiredDay(input.stand, "stand", t);
+  const previous = previousReportOf(input.vorheriger, t);
+  const title = input.titel.trim();
   return {
-    ok: true,
-    value: {
-      meetingId: numberOf(field(fields, "sitzung")),
-      asOf: asOf!,
-      ...(previous === "auto" || previous === "" ? {} : { previousReportId: previous === "keiner" ? null : numberOf(previous) }),
-      ...(field(fields, "titel") === "" ? {} : { title: field(fields, "titel") }),
-    },
+    meetingId: input.sitzung,
+    asOf,
+    ...(previous === "auto" ? {} : { previousReportId: previous }),
+    ...(title === "" ? {} : { title }),
   };
 }
 
-/** The settings form of a draft. `sections` are the checked action fields. */
-export function parseSettingsForm(fields: FormFields, sections: readonly string[], allSectionKeys: readonly string[]): FormResult<ReportSettings> {
+/** The settings form of a draft. All action fields chosen means "all", so that a new one appears too. */
+export function parseSettingsForm(input: Static<typeof ReportSettingsBody>, allSectionKeys: readonly string[], t: Dictionary): ReportSettings {
   const problems: InputProblem[] = [];
-  const asOf = isoDateOfGermanDay(field(fields, "stand"));
-  if (asOf === null) problems.push({ path: "/form/stand", message: DAY_MESSAGE });
-  if (sections.length === 0) problems.push({ path: "/form/abschnitt", message: "Bitte mindestens ein Aktionsfeld wählen." });
-  const rows = Math.min(30, Math.max(0, Number(field(fields, "zeilen")) || 0));
+  const asOf = isoDayOf(input.stand);
+  if (asOf === null) problems.push({ path: "/form/stand", message: t.form.dayInvalid });
+  const sections = input.abschnitt;
+  if (sections.length === 0) problems.push({ path: "/form/abschnitt", message: t.form.sectionRequired });
   const outlook: { when: string; what: string }[] = [];
-  for (let index = 0; index < rows; index += 1) {
-    const when = field(fields, `ausblick-${index}-wann`);
-    const what = field(fields, `ausblick-${index}-was`);
+  for (let index = 0; index < input.zeilen; index += 1) {
+    const when = fieldText(input, `ausblick-${index}-wann`).trim();
+    const what = fieldText(input, `ausblick-${index}-was`).trim();
     if (when === "" && what === "") continue;
-    if (when === "") problems.push({ path: `/form/ausblick-${index}-wann`, message: "Bitte angeben, wann (z. B. APD – QI/2023)." });
-    if (what === "") problems.push({ path: `/form/ausblick-${index}-was`, message: "Bitte angeben, was ansteht." });
+    if (when === "") problems.push({ path: `/form/ausblick-${index}-wann`, message: t.form.outlookWhenRequired });
+    if (what === "") problems.push({ path: `/form/ausblick-${index}-was`, message: t.form.outlookWhatRequired });
     outlook.push({ when, what });
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const previous = field(fields, "vorheriger");
+  if (problems.length > 0 || asOf === null) refuse(problems);
+  const previous = previousReportOf(input.vorheriger, t);
   const all = sections.length === allSectionKeys.length && allSectionKeys.every((key) => sections.includes(key));
   return {
-    ok: true,
-    value: {
-      meetingId: numberOf(field(fields, "sitzung")),
-      asOf: asOf!,
-      previousReportId: previous === "keiner" || previous === "" ? null : numberOf(previous),
-      title: field(fields, "titel"),
-      // All sections chosen means "all", so that a new action field appears too.
-      sectionKeys: all ? null : [...sections],
-      includeOzg: fields.ozg !== undefined,
-      outlook,
-    },
+    meetingId: input.sitzung,
+    asOf,
+    previousReportId: previous === "auto" ? null : previous,
+    title: input.titel.trim(),
+    sectionKeys: all ? null : [...sections],
+    includeOzg: input.ozg !== "",
+    outlook,
   };
 }
 
-/** A project's entry form. */
-export function parseEntryForm(fields: FormFields, isAdministrator: boolean): FormResult<ReportEntryData> {
-  const typedDate = field(fields, "termin");
+/** A project's entry form; only administrators decide whether an entry is shown. */
+export function parseEntryForm(input: Static<typeof ReportEntryBody>, isAdministrator: boolean, t: Dictionary): ReportEntryData {
+  const typedDate = input.termin.trim();
   let newDate: string | null = null;
   if (typedDate !== "") {
     const point = parseGermanPointInTime(typedDate);
-    if (point === null) {
-      return {
-        ok: false,
-        problems: [{ path: "/form/termin", message: `„${typedDate}“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QI/2023, 05/2023 oder 17.05.2023.` }],
-      };
-    }
+    if (point === null) refuse([{ path: "/form/termin", message: t.form.pointUnknown(typedDate) }]);
     newDate = formatPointInTime(point);
   }
-  const status = field(fields, "status");
   return {
-    ok: true,
-    value: {
-      status: (status === "" ? null : status) as ReportEntryData["status"],
-      text: field(fields, "text"),
-      highlights: (fields.hervorhebungen ?? "")
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== ""),
-      newDate,
-      isIncluded: isAdministrator ? fields.anzeigen !== undefined : true,
-    },
+    status: input.status === "" ? null : input.status,
+    text: input.text.trim(),
+    highlights: input.hervorhebungen
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+    newDate,
+    isIncluded: isAdministrator ? input.anzeigen !== "" : true,
   };
 }
 
 /** A committee's form. */
-export function parseCommitteeForm(fields: FormFields): { name: string; abbreviation: string } {
-  return { name: field(fields, "name"), abbreviation: field(fields, "kuerzel") };
+export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): { name: string; abbreviation: string } {
+  return { name: input.name.trim(), abbreviation: input.kuerzel.trim() };
 }
 
 /** A meeting's form. */
-export function parseMeetingForm(fields: FormFields): FormResult<MeetingData> {
-  const day = isoDateOfGermanDay(field(fields, "datum"));
-  if (day === null) return { ok: false, problems: [{ path: "/form/datum", message: DAY_MESSAGE }] };
+export function parseMeetingForm(input: Static<typeof NewMeetingBody>, t: Dictionary): MeetingData {
   return {
-    ok: true,
-    value: {
-      committeeId: numberOf(field(fields, "gremium")),
-      day,
-      title: nullable(field(fields, "titel")),
-      oparlMeetingUrl: nullable(field(fields, "oparl-sitzung")),
-      oparlAgendaItemUrl: nullable(field(fields, "oparl-top")),
-      oparlPaperUrl: nullable(field(fields, "oparl-vorlage")),
-    },
+    committeeId: input.gremium,
+    day: requiredDay(input.datum, "datum", t),
+    title: nullable(input.titel),
+    oparlMeetingUrl: nullable(input["oparl-sitzung"]),
+    oparlAgendaItemUrl: nullable(input["oparl-top"]),
+    oparlPaperUrl: nullable(input["oparl-vorlage"]),
   };
 }
 
 /** A key figure's definition form. */
-export function parseIndicatorForm(fields: FormFields): IndicatorData {
+export function parseIndicatorForm(input: Static<typeof IndicatorFields>): IndicatorData {
   return {
-    name: field(fields, "name"),
-    unit: field(fields, "einheit"),
-    definition: field(fields, "definition"),
-    source: field(fields, "quelle"),
-    owner: field(fields, "verantwortlich"),
-    projectSlug: nullable(field(fields, "projekt")),
-    kind: field(fields, "art") as IndicatorData["kind"],
-    denominatorLabel: nullable(field(fields, "gesamt")),
-    chartKind: (field(fields, "diagramm") || "line") as IndicatorData["chartKind"],
+    name: input.name.trim(),
+    unit: input.einheit.trim(),
+    definition: input.definition.trim(),
+    source: input.quelle.trim(),
+    owner: input.verantwortlich.trim(),
+    projectSlug: nullable(input.projekt),
+    kind: input.art,
+    denominatorLabel: nullable(input.gesamt),
+    chartKind: input.diagramm === "" ? "line" : input.diagramm,
   };
 }
 
 /** A value of a key figure. */
-export function parseObservationForm(fields: FormFields): FormResult<{ day: string; value: number; denominator: number | null; note: string | null }> {
-  const day = isoDateOfGermanDay(field(fields, "datum"));
-  if (day === null) return { ok: false, problems: [{ path: "/form/datum", message: DAY_MESSAGE }] };
-  const denominator = field(fields, "gesamt");
+export function parseObservationForm(
+  input: Static<typeof ObservationBody>,
+  t: Dictionary,
+): { day: string; value: number; denominator: number | null; note: string | null } {
+  const day = requiredDay(input.datum, "datum", t);
   return {
-    ok: true,
-    value: {
-      day,
-      value: numberOf(field(fields, "wert").replace(/\./g, "")),
-      denominator: denominator === "" ? null : numberOf(denominator.replace(/\./g, "")),
-      note: nullable(field(fields, "anmerkung")),
-    },
+    day,
+    value: wholeNumber(input.wert, "wert", t),
+    denominator: input.gesamt.trim() === "" ? null : wholeNumber(input.gesamt, "gesamt", t),
+    note: nullable(input.anmerkung),
   };
 }
 
 /** A register record's form. */
-export function parseServiceForm(fields: FormFields): ServiceData {
-  const model = field(fields, "reifegradmodell");
-  const level = field(fields, "reifegrad");
+export function parseServiceForm(input: Static<typeof ServiceFields>, t: Dictionary): ServiceData {
+  const model = input.reifegradmodell;
   return {
-    name: field(fields, "name"),
-    topic: nullable(field(fields, "themenfeld")),
-    isResponsibleLocally: fields["vor-ort"] !== undefined,
-    channel: (nullable(field(fields, "zugangsweg")) ?? null) as ServiceData["channel"],
-    isFrontEndOnline: fields["front-end"] !== undefined,
-    isBackEndConnected: fields["back-end"] !== undefined,
-    hasEPayment: fields["e-payment"] !== undefined,
-    hasEId: fields.eid !== undefined,
-    onlineApplications: numberOf(field(fields, "antraege") || "0"),
-    maturity: model === "" ? null : { modelVersion: model as "1.1" | "2.0", level: numberOf(level) },
-    status: field(fields, "status") as ServiceData["status"],
-    url: nullable(field(fields, "url")),
+    name: input.name.trim(),
+    topic: nullable(input.themenfeld),
+    isResponsibleLocally: input["vor-ort"] !== "",
+    channel: input.zugangsweg === "" ? null : input.zugangsweg,
+    isFrontEndOnline: input["front-end"] !== "",
+    isBackEndConnected: input["back-end"] !== "",
+    hasEPayment: input["e-payment"] !== "",
+    hasEId: input.eid !== "",
+    onlineApplications: input.antraege.trim() === "" ? 0 : wholeNumber(input.antraege, "antraege", t),
+    maturity: model === "" ? null : { modelVersion: model, level: wholeNumber(input.reifegrad, "reifegrad", t) },
+    status: input.status,
+    url: nullable(input.url),
   };
 }

@@ -55,7 +55,7 @@ export function ReportsPage(props: { readonly view: ViewContext; readonly reques
         </ul>
       )}
       <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.figures(slug))} safe>
+        <a class="app-link" href={view.link(reportPaths.indicators(slug))} safe>
           {t.allFiguresLink}
         </a>
       </p>
@@ -118,7 +118,7 @@ export function PublishedReportPage(props: {
 }
 
 /** Every key figure of the municipality, each with definition, as-of date, chart and table. */
-export function FiguresPage(props: {
+export function IndicatorsPage(props: {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly catalogue: Catalogue;
@@ -134,7 +134,7 @@ export function FiguresPage(props: {
       title={t.figuresTitle}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
-      current="figures"
+      current="indicators"
       breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.figuresTitle }]}
     >
       <h1 class="app-heading-xl" safe>
@@ -180,7 +180,7 @@ export function FiguresPage(props: {
 }
 
 /** The key figures of a project, for its public page (nothing when it has none). */
-export function ProjectFigures(props: { readonly view: ViewContext; readonly indicators: readonly StoredIndicator[]; readonly today: number }): JSX.Element {
+export function ProjectIndicators(props: { readonly view: ViewContext; readonly indicators: readonly StoredIndicator[]; readonly today: number }): JSX.Element {
   const { view } = props;
   if (props.indicators.length === 0) return <></>;
   return (

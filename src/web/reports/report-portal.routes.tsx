@@ -22,7 +22,7 @@ import { createMemoryCache } from "../../app/memory-cache.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { FiguresPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
+import { IndicatorsPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
 import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
 import { REPORT_ROUTES } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
@@ -146,13 +146,13 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
     );
   });
 
-  app.get(REPORT_ROUTES.figures, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
+  app.get(REPORT_ROUTES.indicators, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
     const version = await requireDataVersion(request.params.slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
     const today = germanDayOf(options.now());
     return sendPage(request, reply, version, async (url) => {
       const { catalogue, indicators } = await getPublicIndicators(ctx, request.params.slug, today);
-      return await (<FiguresPage view={view} requestUrl={url} catalogue={catalogue} indicators={indicators} today={today} />);
+      return await (<IndicatorsPage view={view} requestUrl={url} catalogue={catalogue} indicators={indicators} today={today} />);
     });
   });
 

@@ -1,12 +1,22 @@
 /**
  * Everything of status reports, key figures and the OZG register on the web: the public
- * pages and the staff pages, each an encapsulated plugin with its own error handling.
+ * pages and the staff pages, each an encapsulated plugin with its own error handling; and
+ * what the staff pages share: their forms on formAction, the success notices, and the
+ * field-by-field comparison shown beside a stale form.
  */
-import type { FastifyInstance } from "fastify";
+import type { Static, TObject } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { AppContext } from "../../app/context.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import { figureEditorRoutes } from "./figure-editor.routes.js";
+import type { Dictionary } from "../../i18n/i18n.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import type { ViewContext } from "../components/view.js";
+import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
+import { formAction, type FormContext, type FormFailure, type FormRouteOptions } from "../http/form-action.js";
+import { pathMapper } from "../http/path-mapper.js";
+import type { RoutePolicy } from "../http/route-policy.js";
+import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
 import { registerEditorRoutes } from "./register-editor.routes.js";
 import { reportEditorRoutes } from "./report-editor.routes.js";
 import { reportPortalRoutes } from "./report-portal.routes.js";
@@ -23,6 +33,69 @@ export interface ReportingRoutesOptions {
 export async function reportingRoutes(app: FastifyInstance, options: ReportingRoutesOptions): Promise<void> {
   await app.register(reportPortalRoutes, { ctx: options.ctx, now: options.now, pdf: options.pdf });
   await app.register(reportEditorRoutes, { ctx: options.ctx, mail: options.mail, pdf: options.pdf });
-  await app.register(figureEditorRoutes, { ctx: options.ctx, now: options.now });
+  await app.register(indicatorEditorRoutes, { ctx: options.ctx, now: options.now });
   await app.register(registerEditorRoutes, { ctx: options.ctx, now: options.now });
+}
+
+/** A notice after a successful save, by the key in ?gespeichert=…; unknown keys show nothing. */
+export function reportNoticeOf(request: FastifyRequest, view: ViewContext): string | undefined {
+  const index = request.url.indexOf("?");
+  const key = index === -1 ? null : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  if (key === null) return undefined;
+  const notices: Readonly<Record<string, string>> = view.t.reports.notices;
+  return Object.hasOwn(notices, key) ? notices[key] : undefined;
+}
+
+/** What a page needs to render after a failed form. */
+export interface FailedRender {
+  readonly failed?: FailedForm;
+  readonly conflict?: ConflictView;
+}
+
+/** How one reporting form works (see formAction). */
+export interface ReportingFormSpec<P extends TObject, B extends TObject> {
+  readonly policy: RoutePolicy;
+  readonly params: P;
+  readonly body: B;
+  /** The form's id prefix ("eintrag-mobile-office"). */
+  readonly form: string | ((params: Static<P>) => string);
+  /** Maps use-case paths below /data to form fields ("text" → "text", "newDate" → "termin"). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Whole paths outside /data that belong to a field ("/leikaKey" → "leika"). */
+  readonly paths?: Readonly<Record<string, string>>;
+  /** The labels of the fields, for messages without a sentence of their own. */
+  readonly labels: (t: Dictionary) => Readonly<Record<string, string>>;
+  /** Renders the page with the failed form. */
+  readonly render: (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => Promise<FastifyReply>;
+  /** The stored values beside the typed ones, for a conflict. */
+  readonly conflictRows?: (context: FormContext<Static<P>>) => Promise<readonly ConflictRow[]>;
+  /** Runs the change; returns where to go (with the notice already in the URL). */
+  readonly run: (input: Static<B>, context: FormContext<Static<P>>) => Promise<string>;
+}
+
+/** A reporting form on the one pipeline. */
+export function reportingForm<P extends TObject, B extends TObject>(spec: ReportingFormSpec<P, B>): FormRouteOptions {
+  const mapper = pathMapper(spec.fields);
+  return formAction({
+    policy: spec.policy,
+    params: spec.params,
+    body: spec.body,
+    form: spec.form,
+    run: spec.run,
+    render: ({ request, reply }, failure) => spec.render(request, reply, failure),
+    fieldOf: (path) => spec.paths?.[path] ?? mapper(path),
+    labelOf: (field, { view }) => {
+      const labels = spec.labels(view.t);
+      return labels[field] ?? labels[field.replace(/-\d+-/, "-")] ?? field;
+    },
+    compare: async (_error, context) => ({ rows: (await spec.conflictRows?.(context)) ?? [] }),
+  });
+}
+
+/** A field-by-field comparison of stored and typed values for a conflict notice. */
+export function compareRows(view: ViewContext, pairs: readonly (readonly [label: string, stored: string, typed: string | undefined])[]): ConflictRow[] {
+  const empty = view.t.editor.emptyValue;
+  return pairs
+    .filter(([, stored, typed]) => stored.trim() !== (typed ?? "").trim())
+    .map(([label, stored, typed]) => ({ label, theirs: stored.trim() === "" ? empty : stored, yours: (typed ?? "").trim() === "" ? empty : (typed ?? "") }));
 }

@@ -27,8 +27,8 @@ export interface FailedForm {
 export interface ProblemPlacement {
   /** Maps a JSON pointer (/data/title, /form/titel) to a form field (titel), or null. */
   readonly fieldOf: (path: string) => string | null;
-  /** Names a field, so that a bare rule ("darf nicht leer sein") reads as a sentence. */
-  readonly labelOf: (field: string) => string;
+  /** Names a field, so that a bare rule ("darf nicht leer sein") reads as a sentence; without it messages stand as they are. */
+  readonly labelOf?: (field: string) => string;
   /** The id of a field's control, for the summary's link; `${form}-${field}` by default. */
   readonly idOf?: (field: string) => string;
 }
@@ -53,7 +53,8 @@ export function placeProblems(
       if (!messages.includes(problem.message)) messages.push(problem.message);
       continue;
     }
-    const text = /^[a-zäöü"]/.test(problem.message) ? `${placement.labelOf(field)} ${problem.message}` : problem.message;
+    const text =
+      placement.labelOf !== undefined && /^[a-zäöü"]/.test(problem.message) ? `${placement.labelOf(field)} ${problem.message}` : problem.message;
     if (errors[field] !== undefined) continue;
     errors[field] = text;
     summary.push({ text, href: `#${placement.idOf?.(field) ?? `${form}-${field}`}` });

@@ -21,10 +21,6 @@ export interface FormKitProps {
 /** A field of a form's schema: its name and, for text, its maxlength (see schemaField). */
 export type KitField = { readonly name: string; readonly maxlength?: number };
 
-function fieldOf(field: KitField | string): KitField {
-  return typeof field === "string" ? { name: field } : field;
-}
-
 /** Form helpers bound to a page's props. */
 export function formKit(props: FormKitProps) {
   const { view, failed } = props;
@@ -51,8 +47,8 @@ export function formKit(props: FormKitProps) {
         hint={t.reasonHint}
       />
     ),
-    text: (form: string, field: KitField | string, label: string, stored: string, extra: { hint?: string; maxlength?: number; short?: boolean } = {}) => {
-      const { name, maxlength } = fieldOf(field);
+    text: (form: string, field: KitField, label: string, stored: string, extra: { hint?: string; short?: boolean } = {}) => {
+      const { name, maxlength } = field;
       return (
         <TextField
           id={`${form}-${name}`}
@@ -62,12 +58,12 @@ export function formKit(props: FormKitProps) {
           width={extra.short === true ? "short" : "full"}
           value={valueOf(failed, form, name, stored)}
           error={errorOf(failed, form, name)}
-          maxlength={maxlength ?? extra.maxlength}
+          maxlength={maxlength}
         />
       );
     },
-    area: (form: string, field: KitField | string, label: string, stored: string, extra: { hint?: string; rows?: number; maxlength?: number } = {}) => {
-      const { name, maxlength } = fieldOf(field);
+    area: (form: string, field: KitField, label: string, stored: string, extra: { hint?: string; rows?: number } = {}) => {
+      const { name, maxlength } = field;
       return (
         <TextArea
           id={`${form}-${name}`}
@@ -77,13 +73,13 @@ export function formKit(props: FormKitProps) {
           value={valueOf(failed, form, name, stored)}
           error={errorOf(failed, form, name)}
           rows={extra.rows ?? 3}
-          maxlength={maxlength ?? extra.maxlength ?? 3000}
+          maxlength={maxlength}
           lang={view.contentLang}
         />
       );
     },
-    select: (form: string, field: KitField | string, label: string, stored: string, choices: readonly Choice[], hint?: string) => {
-      const { name } = fieldOf(field);
+    select: (form: string, field: KitField, label: string, stored: string, choices: readonly Choice[], hint?: string) => {
+      const { name } = field;
       return (
         <SelectField
           id={`${form}-${name}`}
@@ -96,8 +92,8 @@ export function formKit(props: FormKitProps) {
         />
       );
     },
-    checkbox: (form: string, field: KitField | string, label: string, stored: boolean, hint?: string) => {
-      const { name } = fieldOf(field);
+    checkbox: (form: string, field: KitField, label: string, stored: boolean, hint?: string) => {
+      const { name } = field;
       return (
         <Checkbox
           id={`${form}-${name}`}

@@ -21,7 +21,7 @@ export interface SiteHeader {
 }
 
 /** Which entry of the main navigation is the current page. */
-export type NavigationItem = "overview" | "timeline" | "search" | "editions" | "reports" | "figures";
+export type NavigationItem = "overview" | "timeline" | "search" | "editions" | "reports" | "indicators";
 
 /** A link of a navigation other than the portal's. */
 export interface NavigationEntry {
@@ -138,9 +138,9 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                     isCurrent={current === "reports"}
                   />
                   <NavigationLink
-                    href={view.link(reportPaths.figures(site.municipalitySlug))}
+                    href={view.link(reportPaths.indicators(site.municipalitySlug))}
                     label={t.reports.navFigures}
-                    isCurrent={current === "figures"}
+                    isCurrent={current === "indicators"}
                   />
                 </ul>
               </nav>

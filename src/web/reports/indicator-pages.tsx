@@ -13,6 +13,8 @@ import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.j
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
+import { schemaField } from "../http/form-schema.js";
+import { IndicatorBody, NewIndicatorBody, ObservationBody } from "./report-forms.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -35,27 +37,27 @@ function definitionFields(props: FormPageProps & { readonly data: IndicatorsForS
   ];
   return (
     <>
-      {f.text(form, "name", t.fieldFigureName, indicator?.name ?? "", { maxlength: 200 })}
+      {f.text(form, schemaField(IndicatorBody, "name"), t.fieldFigureName, indicator?.name ?? "")}
       <div class="app-editor-form__pair">
-        {f.text(form, "einheit", t.fieldUnit, indicator?.unit ?? "", { maxlength: 100, hint: t.fieldUnitHint })}
-        {f.select(form, "art", t.fieldKind, indicator?.kind ?? "count", kindChoices)}
+        {f.text(form, schemaField(IndicatorBody, "einheit"), t.fieldUnit, indicator?.unit ?? "", { hint: t.fieldUnitHint })}
+        {f.select(form, schemaField(IndicatorBody, "art"), t.fieldKind, indicator?.kind ?? "count", kindChoices)}
       </div>
-      {f.text(form, "gesamt", t.fieldDenominatorLabel, indicator?.denominatorLabel ?? "", { maxlength: 200, hint: t.fieldDenominatorLabelHint })}
-      {f.area(form, "definition", t.figureDefinition, indicator?.definition ?? "", { rows: 2, maxlength: 1000 })}
+      {f.text(form, schemaField(IndicatorBody, "gesamt"), t.fieldDenominatorLabel, indicator?.denominatorLabel ?? "", { hint: t.fieldDenominatorLabelHint })}
+      {f.area(form, schemaField(IndicatorBody, "definition"), t.figureDefinition, indicator?.definition ?? "", { rows: 2 })}
       <div class="app-editor-form__pair">
-        {f.text(form, "quelle", t.figureSource, indicator?.source ?? "", { maxlength: 300 })}
-        {f.text(form, "verantwortlich", t.figureOwner, indicator?.owner ?? "", { maxlength: 200 })}
+        {f.text(form, schemaField(IndicatorBody, "quelle"), t.figureSource, indicator?.source ?? "")}
+        {f.text(form, schemaField(IndicatorBody, "verantwortlich"), t.figureOwner, indicator?.owner ?? "")}
       </div>
       <div class="app-editor-form__pair">
-        {f.select(form, "projekt", t.fieldProject, indicator?.projectSlug ?? "", projectChoices)}
-        {f.select(form, "diagramm", t.fieldChartKind, stored?.chartKind ?? "line", chartChoices)}
+        {f.select(form, schemaField(IndicatorBody, "projekt"), t.fieldProject, indicator?.projectSlug ?? "", projectChoices)}
+        {f.select(form, schemaField(IndicatorBody, "diagramm"), t.fieldChartKind, stored?.chartKind ?? "line", chartChoices)}
       </div>
     </>
   );
 }
 
 /** The list of key figures. */
-export function FiguresOverviewPage(props: FormPageProps & { readonly data: IndicatorsForStaff; readonly today: number }): JSX.Element {
+export function IndicatorsOverviewPage(props: FormPageProps & { readonly data: IndicatorsForStaff; readonly today: number }): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -98,7 +100,7 @@ export function FiguresOverviewPage(props: FormPageProps & { readonly data: Indi
                 return (
                   <tr>
                     <th scope="row">
-                      <a class="app-link" href={view.link(reportPaths.staffFigure(slug, each.indicator.key))} lang={view.contentLang} safe>
+                      <a class="app-link" href={view.link(reportPaths.staffIndicator(slug, each.indicator.key))} lang={view.contentLang} safe>
                         {each.indicator.name}
                       </a>
                     </th>
@@ -124,9 +126,9 @@ export function FiguresOverviewPage(props: FormPageProps & { readonly data: Indi
           <h2 class="app-heading-l" id="abschnitt-kennzahl-neu" safe>
             {t.newFigure}
           </h2>
-          <form method="post" action={view.link(reportPaths.staffFigures(slug))} class="app-editor-form" id={form}>
+          <form method="post" action={view.link(reportPaths.staffIndicators(slug))} class="app-editor-form" id={form}>
             {f.meta(form, null)}
-            {f.text(form, "schluessel", t.fieldFigureKey, "", { maxlength: 100, hint: view.t.editor.fieldKeyHint })}
+            {f.text(form, schemaField(NewIndicatorBody, "schluessel"), t.fieldFigureKey, "", { hint: view.t.editor.fieldKeyHint })}
             {definitionFields(props, f, form, null)}
             {f.reason(form)}
             {f.button(t.addFigure)}
@@ -140,7 +142,7 @@ export function FiguresOverviewPage(props: FormPageProps & { readonly data: Indi
 }
 
 /** One key figure: chart, values, and the forms. */
-export function FigurePage(props: FormPageProps & { readonly data: IndicatorsForStaff & { readonly indicator: IndicatorForStaff }; readonly today: number }): JSX.Element {
+export function IndicatorPage(props: FormPageProps & { readonly data: IndicatorsForStaff & { readonly indicator: IndicatorForStaff }; readonly today: number }): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -175,7 +177,7 @@ export function FigurePage(props: FormPageProps & { readonly data: IndicatorsFor
                   )}
                 </span>
                 {stored.mayRecord ? (
-                  <form method="post" action={view.link(reportPaths.staffFigureValueDelete(slug, indicator.key, observation.id))} class="app-form-inline" id={`wert-${observation.id}`}>
+                  <form method="post" action={view.link(reportPaths.staffIndicatorValueDelete(slug, indicator.key, observation.id))} class="app-form-inline" id={`wert-${observation.id}`}>
                     <CsrfField token={props.csrfToken} />
                     <input type="hidden" name="version" value={String(stored.version)} />
                     <button type="submit" class="app-button app-button--secondary app-button--small" aria-label={t.removeValueLabel(formatGermanDate(observation.day))} safe>
@@ -190,18 +192,18 @@ export function FigurePage(props: FormPageProps & { readonly data: IndicatorsFor
           </ol>
         )}
         {stored.mayRecord ? (
-          <form method="post" action={view.link(reportPaths.staffFigureValues(slug, indicator.key))} class="app-editor-form" id={valueForm}>
+          <form method="post" action={view.link(reportPaths.staffIndicatorValues(slug, indicator.key))} class="app-editor-form" id={valueForm}>
             <fieldset class="app-fieldset">
               <legend class="app-fieldset__legend" safe>
                 {t.newValue}
               </legend>
               {f.meta(valueForm, stored.version)}
               <div class="app-editor-form__pair">
-                {f.text(valueForm, "datum", t.fieldValueDay, "", { hint: t.fieldAsOfHint, maxlength: 10, short: true })}
-                {f.text(valueForm, "wert", t.fieldValue(indicator.unit), "", { maxlength: 12, short: true })}
+                {f.text(valueForm, schemaField(ObservationBody, "datum"), t.fieldValueDay, "", { hint: t.fieldAsOfHint, short: true })}
+                {f.text(valueForm, schemaField(ObservationBody, "wert"), t.fieldValue(indicator.unit), "", { short: true })}
               </div>
-              {indicator.kind === "ratio" ? f.text(valueForm, "gesamt", indicator.denominatorLabel ?? t.fieldDenominator, "", { maxlength: 12, short: true }) : ""}
-              {f.text(valueForm, "anmerkung", t.fieldNote, "", { maxlength: 500 })}
+              {indicator.kind === "ratio" ? f.text(valueForm, schemaField(ObservationBody, "gesamt"), indicator.denominatorLabel ?? t.fieldDenominator, "", { short: true }) : ""}
+              {f.text(valueForm, schemaField(ObservationBody, "anmerkung"), t.fieldNote, "")}
               {f.reason(valueForm)}
               {f.button(t.addValue)}
             </fieldset>
@@ -217,7 +219,7 @@ export function FigurePage(props: FormPageProps & { readonly data: IndicatorsFor
           <h2 class="app-heading-l" id="abschnitt-definition" safe>
             {t.definitionHeading}
           </h2>
-          <form method="post" action={view.link(reportPaths.staffFigure(slug, indicator.key))} class="app-editor-form" id={definitionForm}>
+          <form method="post" action={view.link(reportPaths.staffIndicator(slug, indicator.key))} class="app-editor-form" id={definitionForm}>
             {f.meta(definitionForm, stored.version)}
             {definitionFields(props, f, definitionForm, stored)}
             {f.reason(definitionForm)}
@@ -228,7 +230,7 @@ export function FigurePage(props: FormPageProps & { readonly data: IndicatorsFor
         ""
       )}
       <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.staffFigures(slug))} safe>
+        <a class="app-link" href={view.link(reportPaths.staffIndicators(slug))} safe>
           {t.backToFigures}
         </a>
       </p>
