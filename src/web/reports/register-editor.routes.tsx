@@ -9,7 +9,7 @@ import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import { changeService, createService, importRegister } from "../../app/services/manage-register.js";
 import { exportRegister, getRegisterForStaff, getServiceForStaff } from "../../app/services/read-register.js";
-import { isoDateOfGermanDay, parseGermanDay } from "../../domain/period/point-in-time.js";
+import { parseGermanDay } from "../../domain/period/point-in-time.js";
 import { formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import { readRegisterFile } from "../../app/services/read-register-file.js";
