@@ -11,6 +11,7 @@ import * as api from "./migrations/2026-11-23-api.js";
 import * as identity from "./migrations/2026-11-23-identity.js";
 import * as editions from "./migrations/2026-11-24-editions.js";
 import * as reports from "./migrations/2026-11-25-reports.js";
+import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-23-identity": identity,
   "2026-11-24-editions": editions,
   "2026-11-25-reports": reports,
+  "2026-12-05-ops-scheduler": opsScheduler,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
@@ -33,4 +35,16 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly st
     throw result.error instanceof Error ? result.error : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
   }
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The names of all migrations this version knows, oldest first. */
+export function knownMigrationNames(): readonly string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
+/** The names of the migrations applied to the database, oldest first. */
+export async function appliedMigrationNames(db: Kysely<Database>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const infos = await migrator.getMigrations();
+  return infos.filter((info) => info.executedAt !== undefined).map((info) => info.name);
 }
