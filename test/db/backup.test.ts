@@ -4,68 +4,33 @@
  * restores into PostgreSQL, and a damaged file, a newer schema or a filled target are
  * refused without changing anything.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, restoreBackup } from "../../src/app/backup/backup.js";
 import { addMeasure } from "../../src/app/catalogue/add-measure.js";
 import { getCatalogue, getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { createApiToken } from "../../src/app/auth/api-tokens.js";
 import type { AppContext } from "../../src/app/context.js";
-import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { describeTables, readRows, TRANSIENT_TABLES } from "../../src/db/backup.repository.js";
-import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
+import type { DialectName } from "../../src/db/dialect.js";
 import { AppError } from "../../src/errors.js";
 import { createTestUser } from "../support/accounts.js";
 import { DIALECTS, TEST_NOW } from "../support/database.js";
-import { postgresAdminUrl } from "../support/environment.js";
+import { sharedDatabases, type SharedDatabase } from "../support/shared-database.js";
 import { buildPrincipal } from "../support/principals.js";
 
 const directory = mkdtempSync(join(tmpdir(), "fortschritt-backup-"));
-const cleanUps: (() => Promise<void>)[] = [];
-
-async function adminQuery(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
+const databases = sharedDatabases();
 
 /** A fresh, migrated database; `open` gives further contexts on it (other "processes"). */
-async function freshDatabase(dialect: DialectName): Promise<{ ctx: AppContext; open: () => Promise<AppContext> }> {
-  let target: ConnectionTarget;
-  if (dialect === "sqlite") {
-    target = { dialect, file: join(directory, `${randomBytes(4).toString("hex")}.sqlite`) };
-  } else {
-    const name = `fortschritt_backup_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`create database ${name}`);
-    const url = new URL(postgresAdminUrl());
-    url.pathname = `/${name}`;
-    target = { dialect, url: url.toString(), poolSize: 5 };
-    cleanUps.push(() => adminQuery(`drop database if exists ${name} with (force)`));
-  }
-  const contexts: AppContext[] = [];
-  const open = async (): Promise<AppContext> => {
-    const ctx = await openAppContext(target, { clock: () => TEST_NOW });
-    contexts.push(ctx);
-    return ctx;
-  };
-  cleanUps.unshift(async () => {
-    for (const ctx of contexts) await closeAppContext(ctx);
-  });
-  const ctx = await open();
-  await migrateDatabase(ctx);
-  return { ctx, open };
+function freshDatabase(dialect: DialectName): Promise<SharedDatabase> {
+  return databases.create(dialect, () => TEST_NOW);
 }
 
 type Dump = Record<string, Record<string, unknown>[]>;
@@ -127,12 +92,12 @@ async function fillDatabase(ctx: AppContext): Promise<void> {
 }
 
 afterAll(async () => {
-  for (const cleanUp of cleanUps) await cleanUp();
+  await databases.closeAll();
   rmSync(directory, { recursive: true, force: true });
 });
 
 describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
-  let source: { ctx: AppContext; open: () => Promise<AppContext> };
+  let source: SharedDatabase;
   let file: string;
 
   beforeAll(async () => {

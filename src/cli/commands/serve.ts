@@ -10,6 +10,8 @@ import {
 } from "../../app/database.js";
 import { purgeExpiredSessions } from "../../app/auth/sessions.js";
 import { createSmtpMailer } from "../../app/mail/mailer.js";
+import { standardJobs } from "../../app/scheduler/jobs.js";
+import { createScheduler } from "../../app/scheduler/scheduler.js";
 import { loadConfig } from "../../config.js";
 import { buildApp } from "../../web/build-app.js";
 import { parseCommandArgs, type Command } from "../command.js";
@@ -53,9 +55,18 @@ export const serveCommand: Command = {
       purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
     }, 15 * 60_000);
     purge.unref();
+    // Periodic jobs (reminders before reports …): every process runs the scheduler, a lease
+    // in the database lets one of them run each due job (docs/operations.md).
+    const scheduler = createScheduler(ctx, standardJobs({ mail }), {
+      onError: (job, error) => app.log.error({ err: error, job }, "periodic job failed"),
+    });
+    scheduler.start();
     const shutdown = (): void => {
       clearInterval(purge);
-      void app.close().then(() => closeAppContext(ctx));
+      void scheduler
+        .stop()
+        .then(() => app.close())
+        .then(() => closeAppContext(ctx));
     };
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
