@@ -358,6 +358,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "municipality",
     call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/veroeffentlichen`, form: { version: "1" } }),
   },
+  "POST /:slug/verwaltung/berichte/erinnerungsregeln": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/berichte/erinnerungsregeln`, form: { tage: "21, 7" } }) },
   "POST /:slug/verwaltung/berichte/:reportId/erinnerungen": {
     scope: "municipality",
     call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/erinnerungen`, form: {} }),

@@ -77,7 +77,9 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
 }
 
 /** The reports overview. */
-export function ReportsOverviewPage(props: FormPageProps & { readonly overview: ReportingOverview }): JSX.Element {
+export function ReportsOverviewPage(
+  props: FormPageProps & { readonly overview: ReportingOverview; readonly reminderDays?: readonly number[]; readonly isMailConfigured?: boolean },
+): JSX.Element {
   const { view, overview } = props;
   const t = view.t.reports;
   const slug = overview.catalogue.municipality.slug;
@@ -185,6 +187,34 @@ export function ReportsOverviewPage(props: FormPageProps & { readonly overview: 
               {t.manageCommittees}
             </a>
           </p>
+        </section>
+      ) : (
+        ""
+      )}
+      {overview.rights.isAdministrator ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-erinnerungsregeln">
+          <h2 class="app-heading-l" id="abschnitt-erinnerungsregeln" safe>
+            {t.autoRemindersHeading}
+          </h2>
+          <p class="app-body-text" safe>
+            {t.autoRemindersText}
+          </p>
+          {props.isMailConfigured === false ? (
+            <p class="app-body-text" safe>
+              {t.autoRemindersOff}
+            </p>
+          ) : (
+            ""
+          )}
+          <form method="post" action={view.link(reportPaths.staffReminderRules(slug))} class="app-editor-form" id="erinnerungsregeln">
+            {f.meta("erinnerungsregeln", null)}
+            {f.text("erinnerungsregeln", "tage", t.fieldReminderDays, (props.reminderDays ?? []).join(", "), {
+              hint: t.fieldReminderDaysHint,
+              maxlength: 40,
+              short: true,
+            })}
+            {f.button(t.saveReminderRules, "secondary")}
+          </form>
         </section>
       ) : (
         ""

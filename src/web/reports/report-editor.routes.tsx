@@ -14,6 +14,7 @@ import { createReport, publishReport, updateReport } from "../../app/reports/man
 import { getReportDocument, getReportForEditing, getReportingOverview } from "../../app/reports/read-reports.js";
 import { confirmUnchanged, saveReportEntry } from "../../app/reports/report-entries.js";
 import { sendReportReminders } from "../../app/reports/report-reminders.js";
+import { getReminderDays, setReminderDays } from "../../app/reports/reminder-rules.js";
 import { pointLabel, type ReportDocument } from "../../domain/report/report-document.js";
 import { formatGermanDate } from "../../domain/indicator/german-number.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -91,7 +92,14 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         conflict: extra.conflict,
         overview,
       };
-      const html = await (page === "reports" ? <ReportsOverviewPage {...props} /> : <CommitteesPage {...props} />);
+      const reminderDays = page === "reports" && overview.rights.isAdministrator ? await getReminderDays(ctx, request.principal, slug, originOf(request)) : [];
+      const html = await (
+        page === "reports" ? (
+          <ReportsOverviewPage {...props} reminderDays={reminderDays} isMailConfigured={options.mail !== null} />
+        ) : (
+          <CommitteesPage {...props} />
+        )
+      );
       return sendEditorPage(reply, status, html);
     });
   }
@@ -128,6 +136,7 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       abschnitt: t.fieldSections,
       status: t.fieldStatus,
       text: t.fieldText,
+      tage: t.fieldReminderDays,
       hervorhebungen: t.fieldHighlights,
       termin: t.fieldNewDate,
       name: t.fieldCommitteeName,
@@ -169,6 +178,19 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
           originOf(request),
         );
         return viewOf(request).link(reportPaths.staffReport(request.params.slug, id), { gespeichert: "bericht-angelegt" });
+      },
+    }),
+  );
+
+  app.post(REPORT_ROUTES.staffReminderRules, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
+    handleReportingForm(request, reply, {
+      form: "erinnerungsregeln",
+      fields: { days: "tage" },
+      labelOf: label(request),
+      render: (status, extra) => renderOverview(request, reply, "reports", status, extra),
+      change: async (fields) => {
+        await setReminderDays(ctx, request.principal, { municipality: request.params.slug, days: fields.tage ?? "" }, originOf(request));
+        return `${viewOf(request).link(reportPaths.staffReports(request.params.slug), { gespeichert: "erinnerungsregeln" })}#abschnitt-erinnerungsregeln`;
       },
     }),
   );
