@@ -145,19 +145,20 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     let writesDuringBackup = 0;
     let backingUp = false;
     let failure: unknown = null;
+    let version = (await getProject(writer, "kleve", "e-rechnungsworkflow")).entry.project.version;
     const load = (async () => {
       while (running && failure === null) {
-        const { entry } = await getProject(writer, "kleve", "e-rechnungsworkflow");
-        await addMeasure(writer, principal, {
+        ({ version } = await addMeasure(writer, principal, {
           municipality: "kleve",
           project: "e-rechnungsworkflow",
-          expectedVersion: entry.project.version,
+          expectedVersion: version,
           data: { title: `Maßnahme unter Last ${writes}`, status: "planned" },
-        });
+        }));
         writes += 1;
         if (backingUp) writesDuringBackup += 1;
-        // better-sqlite3 answers synchronously: give the backup its turns, as requests would.
-        await new Promise((resolve) => setImmediate(resolve));
+        // Paced like a busy office rather than a tight loop (better-sqlite3 answers
+        // synchronously, so a tight loop would leave the backup only the gaps).
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })().catch((error: unknown) => {
       failure = error;
