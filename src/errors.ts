@@ -242,6 +242,34 @@ export const ERRORS = {
       en: "The database does not write safely to disk (fsync or synchronous_commit is off). Fortschritt will not start like this.",
     },
   },
+  ERR_BACKUP_INVALID: {
+    status: 422,
+    message: {
+      de: "Die Datei ist keine lesbare Sicherung von Fortschritt. Es wurde nichts wiederhergestellt.",
+      en: "The file is not a readable Fortschritt backup. Nothing was restored.",
+    },
+  },
+  ERR_BACKUP_CHECKSUM: {
+    status: 422,
+    message: {
+      de: "Die Prüfsumme der Sicherung stimmt nicht: die Datei ist beschädigt oder verändert. Es wurde nichts wiederhergestellt.",
+      en: "The backup's checksum does not match: the file is damaged or altered. Nothing was restored.",
+    },
+  },
+  ERR_BACKUP_SCHEMA_NEWER: {
+    status: 422,
+    message: {
+      de: "Die Sicherung stammt von einer neueren Version von Fortschritt. Bitte zuerst Fortschritt aktualisieren. Es wurde nichts wiederhergestellt.",
+      en: "The backup comes from a newer version of Fortschritt. Please upgrade Fortschritt first. Nothing was restored.",
+    },
+  },
+  ERR_RESTORE_TARGET_NOT_EMPTY: {
+    status: 409,
+    message: {
+      de: "Die Datenbank enthält bereits Daten. Zum Überschreiben die Wiederherstellung mit --force wiederholen. Es wurde nichts geändert.",
+      en: "The database already holds data. Repeat the restore with --force to overwrite it. Nothing was changed.",
+    },
+  },
   ERR_CONFIG_INVALID: {
     status: 500,
     message: {

@@ -4,6 +4,7 @@
  * commands/<verb>.ts and calls app/ use cases, never the database directly.
  */
 import { AppError } from "../errors.js";
+import { backupCommand, restoreCommand } from "./commands/backup.js";
 import { demoCommand } from "./commands/demo.js";
 import { exportJsonCommand } from "./commands/export-json.js";
 import { importJsonCommand } from "./commands/import-json.js";
@@ -26,6 +27,8 @@ const COMMANDS: readonly Command[] = [
   tokenCommand,
   openApiCommand,
   secretsCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function generalHelp(): string {

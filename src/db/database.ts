@@ -12,6 +12,7 @@ import type {
   ReportEntryTable,
   StatusReportTable,
 } from "./report.tables.js";
+import type { ReportReminderRuleTable, ReportReminderSentTable, ScheduledJobTable } from "./scheduler.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -384,6 +385,9 @@ export interface Database {
   indicator: IndicatorTable;
   indicator_observation: IndicatorObservationTable;
   ozg_service: OzgServiceTable;
+  scheduled_job: ScheduledJobTable;
+  report_reminder_rule: ReportReminderRuleTable;
+  report_reminder_sent: ReportReminderSentTable;
 }
 
 /** The database handle or an open transaction: repositories accept either. */

@@ -14,6 +14,7 @@ import * as reports from "./migrations/2026-11-25-reports.js";
 import * as layersSearchWords from "./migrations/2026-12-05-layers-search-words.js";
 import * as publishedVersion from "./migrations/2026-12-05-speed-published-version.js";
 import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js";
+import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -26,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-layers-search-words": layersSearchWords,
   "2026-12-05-speed-published-version": publishedVersion,
   "2026-12-05-opendata-settings": openDataSettings,
+  "2026-12-05-ops-scheduler": opsScheduler,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
@@ -39,4 +41,16 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly st
     throw result.error instanceof Error ? result.error : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
   }
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The names of all migrations this version knows, oldest first. */
+export function knownMigrationNames(): readonly string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
+/** The names of the migrations applied to the database, oldest first. */
+export async function appliedMigrationNames(db: Kysely<Database>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const infos = await migrator.getMigrations();
+  return infos.filter((info) => info.executedAt !== undefined).map((info) => info.name);
 }

@@ -33,7 +33,7 @@ describe("the fortschritt command without a database", () => {
   it("lists its commands with --help", async () => {
     const result = await run("--help");
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "export-json", "import-json"]) {
+    for (const command of ["serve", "migrate", "demo", "export-json", "import-json", "backup", "restore"]) {
       expect(result.stdout).toContain(command);
     }
   });
@@ -150,5 +150,20 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     const result = await run("import-json", join(directory, "fehlt.json"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("lässt sich nicht lesen");
+  });
+
+  it("backs up the database, refuses to restore over data without --force, and restores with it", async () => {
+    const file = join(directory, "sicherung.fortschritt.gz");
+    const backup = await run("backup", file);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/SHA-256: [0-9a-f]{64}/);
+    const refused = await run("restore", file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("ERR_RESTORE_TARGET_NOT_EMPTY");
+    const forced = await run("restore", file, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("Wiederhergestellt:");
+    expect(JSON.parse((await run("export-json", "kleve")).stdout).municipality.slug).toBe("kleve");
+    expect((await run("restore", join(directory, "fehlt.gz"))).stderr).toContain("ERR_BACKUP_INVALID");
   });
 });

@@ -335,6 +335,19 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
       }
     });
 
+    it("set the days for automatic reminders (administrators), refuse bad input with the form again and keep the rules", async () => {
+      const url = `${V}/berichte/erinnerungsregeln`;
+      expect((await postForm(web.app, editor, url, { tage: "21" })).statusCode).toBe(403);
+      const saved = await postForm(web.app, admin, url, { tage: "7, 21" });
+      expect(saved.statusCode).toBe(303);
+      expect(saved.headers.location).toBe("/kleve/verwaltung/berichte?gespeichert=erinnerungsregeln#abschnitt-erinnerungsregeln");
+      const invalid = await postForm(web.app, admin, url, { tage: "21, morgen" });
+      expect(invalid.statusCode).toBe(400);
+      expect(textOf(invalid.body)).toContain("ist keine ganze Zahl von Tagen");
+      const page = await get(`${V}/berichte`, admin);
+      expect(elementById(page.body, "erinnerungsregeln")).toContain('value="21, 7"');
+    });
+
     it("define key figures (administrators) and record values (the project's editors)", async () => {
       const definition = { schluessel: "rechnungen", name: "Rechnungen im Workflow", einheit: "Rechnungen", definition: "Digital freigegebene Rechnungen", quelle: "SAP", verantwortlich: "10.1", projekt: "e-rechnungsworkflow", art: "count", diagramm: "line" };
       const invalid = await postForm(web.app, admin, `${V}/kennzahlen`, { ...definition, definition: "" });

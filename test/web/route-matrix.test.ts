@@ -410,6 +410,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/veroeffentlichen`, form: { version: "1" } }),
     status: 400,
   },
+  "POST /:slug/verwaltung/berichte/erinnerungsregeln": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/berichte/erinnerungsregeln`, form: { tage: "21, 7" } }) },
   "POST /:slug/verwaltung/berichte/:reportId/erinnerungen": {
     scope: "municipality",
     call: async (m) => ({ url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/erinnerungen`, form: {} }),

@@ -1,10 +1,10 @@
 /**
  * Optional e-mail reminders before a report: every editor whose projects in the draft
  * still lack something gets one mail listing them, with the link to the report page.
- * Administrators send them by hand; nothing is sent on a timer, so no one is reminded
- * about a draft the team has not finished setting up.
+ * Administrators send them by hand here; the scheduler sends them by the municipality's
+ * rules (app/scheduler/report-reminder-job.ts), with the same mail.
  */
-import { listEntries } from "../../db/report.repository.js";
+import { listEntries, type StoredReport } from "../../db/report.repository.js";
 import { listUsersOfMunicipality } from "../../db/user.repository.js";
 import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
@@ -53,6 +53,41 @@ export async function sendReportReminders(
       detail: "Es ist kein Mailserver eingerichtet (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL); Erinnerungen können nicht verschickt werden.",
     });
   }
+  const { recipients, sent, failed } = await mailReportReminders(ctx, municipality, report, delivery);
+  await recordAudit(
+    ctx.db,
+    ctx,
+    principal,
+    {
+      municipalityId: municipality.id,
+      action: "report.remind",
+      entityType: "status_report",
+      entityId: report.id,
+      entityLabel: reportLabel(report),
+      after: { recipients, sent, failed },
+    },
+    origin,
+  );
+  return { recipients, sent, failed };
+}
+
+/**
+ * Which mail a round sends: the hand-sent reminder, or one sent by the scheduler by the
+ * municipality's rules — the first rule asks for updates, the later ones remind.
+ */
+export type ReminderKind = "reminder" | "request";
+
+/**
+ * Mails every active editor whose projects in the draft still lack something, one mail
+ * each listing them with the link to the report page; counts what happened.
+ */
+export async function mailReportReminders(
+  ctx: AppContext,
+  municipality: { readonly id: number; readonly slug: string },
+  report: StoredReport,
+  delivery: MailDelivery,
+  kind: ReminderKind = "reminder",
+): Promise<ReminderResult> {
   const catalogue = await getCatalogue(ctx, municipality.slug);
   const [document, entries, users] = await Promise.all([
     reportDocumentOf(ctx.db, catalogue, report),
@@ -92,11 +127,13 @@ export async function sendReportReminders(
     try {
       await delivery.mailer.send({
         to: user.email,
-        subject: `${document.title} – ${document.meeting.committeeAbbreviation} am ${meetingDate}: Ihre Projekte`,
+        subject: `${kind === "request" ? "Bitte um Aktualisierung: " : ""}${document.title} – ${document.meeting.committeeAbbreviation} am ${meetingDate}: Ihre Projekte`,
         text: [
           `Guten Tag ${user.name},`,
           "",
-          `für den ${document.title} an den ${document.meeting.committeeAbbreviation} am ${meetingDate} (Stand ${formatGermanDate(document.asOf)}) fehlen noch Angaben zu Ihren Projekten:`,
+          kind === "request"
+            ? `für den ${document.title} an den ${document.meeting.committeeAbbreviation} am ${meetingDate} (Stand ${formatGermanDate(document.asOf)}) bitten wir um den aktuellen Stand Ihrer Projekte:`
+            : `für den ${document.title} an den ${document.meeting.committeeAbbreviation} am ${meetingDate} (Stand ${formatGermanDate(document.asOf)}) fehlen noch Angaben zu Ihren Projekten:`,
           "",
           ...lines,
           "",
@@ -112,19 +149,5 @@ export async function sendReportReminders(
       failed += 1;
     }
   }
-  await recordAudit(
-    ctx.db,
-    ctx,
-    principal,
-    {
-      municipalityId: municipality.id,
-      action: "report.remind",
-      entityType: "status_report",
-      entityId: report.id,
-      entityLabel: reportLabel(report),
-      after: { recipients, sent, failed },
-    },
-    origin,
-  );
   return { recipients, sent, failed };
 }

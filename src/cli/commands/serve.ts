@@ -18,6 +18,8 @@ import { describeTarget, parseCommandArgs, UsageError, type Command } from "../c
 import { logCli } from "../log.js";
 import { sealPlainTotpSecrets } from "../../app/auth/secret-rotation.js";
 import { resolveSecretKey } from "../secret-key.js";
+import { standardJobs } from "../../app/scheduler/jobs.js";
+import { createScheduler } from "../../app/scheduler/scheduler.js";
 import { describeDemo } from "./demo.js";
 
 export const serveCommand: Command = {
@@ -58,15 +60,25 @@ export const serveCommand: Command = {
       superviseWorkers(workers, `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`);
       return 0;
     }
-    const app = await buildApp(ctx, serverAppOptions(config));
+    const appOptions = serverAppOptions(config);
+    const app = await buildApp(ctx, appOptions);
     // Ended sessions and old login attempts are removed now and then; any process may do it.
     const purge = setInterval(() => {
       purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
     }, 15 * 60_000);
     purge.unref();
+    // Periodic jobs (reminders before reports …): every process runs the scheduler, a lease
+    // in the database lets one of them run each due job (docs/operations.md).
+    const scheduler = createScheduler(ctx, standardJobs({ mail: appOptions.mail ?? null }), {
+      onError: (job, error) => app.log.error({ err: error, job }, "periodic job failed"),
+    });
+    scheduler.start();
     const shutdown = (): void => {
       clearInterval(purge);
-      void app.close().then(() => closeAppContext(ctx));
+      void scheduler
+        .stop()
+        .then(() => app.close())
+        .then(() => closeAppContext(ctx));
     };
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);

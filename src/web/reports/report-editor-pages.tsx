@@ -20,7 +20,7 @@ import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { schemaField } from "../http/form-schema.js";
-import { CommitteeBody, MeetingBody, NewCommitteeBody, NewReportBody, PublishReportBody, ReportEntryBody, ReportSettingsBody } from "./report-forms.js";
+import { CommitteeBody, MeetingBody, NewCommitteeBody, NewReportBody, PublishReportBody, ReminderRulesBody, ReportEntryBody, ReportSettingsBody } from "./report-forms.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -79,7 +79,9 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
 }
 
 /** The reports overview. */
-export function ReportsOverviewPage(props: FormPageProps & { readonly overview: ReportingOverview }): JSX.Element {
+export function ReportsOverviewPage(
+  props: FormPageProps & { readonly overview: ReportingOverview; readonly reminderDays?: readonly number[]; readonly isMailConfigured?: boolean },
+): JSX.Element {
   const { view, overview } = props;
   const t = view.t.reports;
   const slug = overview.catalogue.municipality.slug;
@@ -187,6 +189,33 @@ export function ReportsOverviewPage(props: FormPageProps & { readonly overview: 
               {t.manageCommittees}
             </a>
           </p>
+        </section>
+      ) : (
+        ""
+      )}
+      {overview.rights.isAdministrator ? (
+        <section class="app-section app-editor-section" aria-labelledby="abschnitt-erinnerungsregeln">
+          <h2 class="app-heading-l" id="abschnitt-erinnerungsregeln" safe>
+            {t.autoRemindersHeading}
+          </h2>
+          <p class="app-body-text" safe>
+            {t.autoRemindersText}
+          </p>
+          {props.isMailConfigured === false ? (
+            <p class="app-body-text" safe>
+              {t.autoRemindersOff}
+            </p>
+          ) : (
+            ""
+          )}
+          <form method="post" action={view.link(reportPaths.staffReminderRules(slug))} class="app-editor-form" id="erinnerungsregeln">
+            {f.meta("erinnerungsregeln", null)}
+            {f.text("erinnerungsregeln", schemaField(ReminderRulesBody, "tage"), t.fieldReminderDays, (props.reminderDays ?? []).join(", "), {
+              hint: t.fieldReminderDaysHint,
+              short: true,
+            })}
+            {f.button(t.saveReminderRules, "secondary")}
+          </form>
         </section>
       ) : (
         ""

@@ -14,6 +14,7 @@ import { createReport, publishReport, updateReport } from "../../app/reports/man
 import { getReportDocument, getReportForEditing, getReportingOverview } from "../../app/reports/read-reports.js";
 import { confirmUnchanged, saveReportEntry } from "../../app/reports/report-entries.js";
 import { sendReportReminders } from "../../app/reports/report-reminders.js";
+import { getReminderDays, setReminderDays } from "../../app/reports/reminder-rules.js";
 import { pointLabel, type ReportDocument } from "../../domain/report/report-document.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -44,6 +45,7 @@ import {
   parseSettingsForm,
   PublishReportBody,
   RemindBody,
+  ReminderRulesBody,
   ReportEntryBody,
   ReportSettingsBody,
   UnchangedBody,
@@ -104,7 +106,14 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         conflict: extra.conflict,
         overview,
       };
-      const html = await (page === "reports" ? <ReportsOverviewPage {...props} /> : <CommitteesPage {...props} />);
+      const reminderDays = page === "reports" && overview.rights.isAdministrator ? await getReminderDays(ctx, request.principal, slug, originOf(request)) : [];
+      const html = await (
+        page === "reports" ? (
+          <ReportsOverviewPage {...props} reminderDays={reminderDays} isMailConfigured={options.mail !== null} />
+        ) : (
+          <CommitteesPage {...props} />
+        )
+      );
       return sendEditorPage(reply, status, html);
     });
   }
@@ -139,6 +148,7 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
     abschnitt: t.reports.fieldSections,
     status: t.reports.fieldStatus,
     text: t.reports.fieldText,
+    tage: t.reports.fieldReminderDays,
     hervorhebungen: t.reports.fieldHighlights,
     termin: t.reports.fieldNewDate,
     name: t.reports.fieldCommitteeName,
@@ -180,6 +190,23 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
           originOf(request),
         );
         return view.link(reportPaths.staffReport(params.slug, id), { gespeichert: "bericht-angelegt" });
+      },
+    }),
+  );
+
+  app.post(
+    REPORT_ROUTES.staffReminderRules,
+    reportingForm({
+      policy: "admin",
+      params: Params,
+      body: ReminderRulesBody,
+      form: "erinnerungsregeln",
+      fields: { days: "tage" },
+      labels,
+      render: overview("reports"),
+      run: async (input, { request, params, view }) => {
+        await setReminderDays(ctx, request.principal, { municipality: params.slug, days: input.tage }, originOf(request));
+        return `${view.link(reportPaths.staffReports(params.slug), { gespeichert: "erinnerungsregeln" })}#abschnitt-erinnerungsregeln`;
       },
     }),
   );

@@ -45,6 +45,11 @@ const FormDay = () => FormText(10);
 /** The meeting a report belongs to (a select); nothing chosen is a problem at the field. */
 const MeetingChoice = () => FormInteger({ minimum: 1, formMessage: (t) => t.form.meetingRequired });
 
+/** The days before a meeting on which reminders go out, e.g. "21, 7". */
+export const ReminderRulesBody = Type.Object({
+  tage: FormText(40),
+});
+
 /** A new report. */
 export const NewReportBody = Type.Object({
   grund: FormReason(),

@@ -15,6 +15,7 @@ export const REPORT_ROUTES = {
   // Staff
   staffReports: "/:slug/verwaltung/berichte",
   staffReport: "/:slug/verwaltung/berichte/:reportId",
+  staffReminderRules: "/:slug/verwaltung/berichte/erinnerungsregeln",
   staffReportSettings: "/:slug/verwaltung/berichte/:reportId/einstellungen",
   staffReportEntry: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug",
   staffReportUnchanged: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert",
@@ -50,6 +51,7 @@ export const reportPaths = {
   indicators: (slug: string): string => `/${part(slug)}/kennzahlen`,
   staffReports: (slug: string): string => `${staff(slug)}/berichte`,
   staffReport: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}`,
+  staffReminderRules: (slug: string): string => `${staff(slug)}/berichte/erinnerungsregeln`,
   staffReportSettings: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/einstellungen`,
   staffReportEntry: (slug: string, id: number, project: string): string => `${staff(slug)}/berichte/${id}/projekte/${part(project)}`,
   staffReportUnchanged: (slug: string, id: number, project: string): string =>
