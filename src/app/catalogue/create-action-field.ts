@@ -1,12 +1,10 @@
 /** Adding an action field (Aktionsfeld) to an impact area (administrators). */
-import { isUniqueViolation } from "../../db/project.repository.js";
 import {
   insertActionField,
   listStoredActionFields,
   listStoredImpactAreas,
 } from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { colourProblem } from "./action-field-rules.js";
@@ -15,7 +13,7 @@ import {
   type CreateActionFieldInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   optionalText,
   rejectProblems,
   requireAdministrator,
@@ -23,6 +21,7 @@ import {
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
+import { createStructureRecord, keyTakenProblem } from "./structure-change.js";
 
 /** Creates an action field at the end of its impact area, with version 1. */
 export async function createActionField(
@@ -49,72 +48,50 @@ export async function createActionField(
     colour: data.colour.toLowerCase(),
     description: optionalText(data.description),
   };
-  const problems: InputProblem[] = [];
-  if (values.name === "")
-    problems.push({ path: "/data/name", message: "darf nicht leer sein" });
   const colour = colourProblem(values.colour, "/data/colour");
-  if (colour !== null) problems.push(colour);
-  rejectProblems(problems);
-  try {
-    return await changeStructure(
-      ctx,
-      principal,
-      municipality,
-      { expectedVersion: null, reason: valid.reason },
-      origin,
-      async (trx) => {
-        const [areas, fields] = await Promise.all([
-          listStoredImpactAreas(trx, municipality.id),
-          listStoredActionFields(trx, municipality.id),
-        ]);
-        const area = areas.find(
-          (candidate) => candidate.key === data.impactArea,
-        );
-        rejectProblems([
-          ...(area === undefined
-            ? [
-                {
-                  path: "/data/impactArea",
-                  message: `Den Wirkungsbereich "${data.impactArea}" gibt es nicht.`,
-                },
-              ]
-            : []),
-          ...(fields.some((field) => field.key === values.key)
-            ? [
-                {
-                  path: "/data/key",
-                  message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
-                },
-              ]
-            : []),
-        ]);
-        const id = await insertActionField(trx, municipality.id, {
-          ...values,
-          impactAreaId: area?.id ?? 0,
-        });
-        return {
-          value: { version: 1, key: values.key },
-          record: {
-            action: "action_field.create",
-            entityType: "action_field",
-            entityId: id,
-            entityLabel: values.name,
-            before: null,
-            after: { impactArea: data.impactArea, ...values },
-          },
-        };
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError("ERR_VALIDATION", {
-        problems: [
-          {
-            path: "/data/key",
-            message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
-          },
-        ],
+  rejectProblems([
+    ...blankProblems(values.name, "/data/name"),
+    ...(colour === null ? [] : [colour]),
+  ]);
+  const taken = keyTakenProblem(values.key);
+  return createStructureRecord(
+    ctx,
+    principal,
+    municipality,
+    { reason: valid.reason, taken },
+    origin,
+    async (trx) => {
+      const [areas, fields] = await Promise.all([
+        listStoredImpactAreas(trx, municipality.id),
+        listStoredActionFields(trx, municipality.id),
+      ]);
+      const area = areas.find((candidate) => candidate.key === data.impactArea);
+      rejectProblems([
+        ...(area === undefined
+          ? [
+              {
+                path: "/data/impactArea",
+                message: `Den Wirkungsbereich "${data.impactArea}" gibt es nicht.`,
+              },
+            ]
+          : []),
+        ...(fields.some((field) => field.key === values.key) ? [taken] : []),
+      ]);
+      const id = await insertActionField(trx, municipality.id, {
+        ...values,
+        impactAreaId: area?.id ?? 0,
       });
-    throw error;
-  }
+      return {
+        value: { version: 1, key: values.key },
+        record: {
+          action: "action_field.create",
+          entityType: "action_field",
+          entityId: id,
+          entityLabel: values.name,
+          before: null,
+          after: { impactArea: data.impactArea, ...values },
+        },
+      };
+    },
+  );
 }

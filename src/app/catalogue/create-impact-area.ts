@@ -3,9 +3,7 @@ import {
   insertImpactArea,
   listStoredImpactAreas,
 } from "../../db/structure.repository.js";
-import { isUniqueViolation } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
@@ -13,7 +11,7 @@ import {
   type CreateImpactAreaInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   optionalText,
   rejectProblems,
   requireAdministrator,
@@ -21,6 +19,7 @@ import {
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
+import { createStructureRecord, keyTakenProblem } from "./structure-change.js";
 
 /** Creates an impact area at the end, with version 1. */
 export async function createImpactArea(
@@ -44,54 +43,31 @@ export async function createImpactArea(
     name: valid.data.name.trim(),
     description: optionalText(valid.data.description),
   };
-  rejectProblems(
-    values.name === ""
-      ? [{ path: "/data/name", message: "darf nicht leer sein" }]
-      : [],
+  rejectProblems(blankProblems(values.name, "/data/name"));
+  const taken = keyTakenProblem(values.key);
+  return createStructureRecord(
+    ctx,
+    principal,
+    municipality,
+    { reason: valid.reason, taken },
+    origin,
+    async (trx) => {
+      const existing = await listStoredImpactAreas(trx, municipality.id);
+      rejectProblems(
+        existing.some((area) => area.key === values.key) ? [taken] : [],
+      );
+      const id = await insertImpactArea(trx, municipality.id, values);
+      return {
+        value: { version: 1, key: values.key },
+        record: {
+          action: "impact_area.create",
+          entityType: "impact_area",
+          entityId: id,
+          entityLabel: values.name,
+          before: null,
+          after: values,
+        },
+      };
+    },
   );
-  try {
-    return await changeStructure(
-      ctx,
-      principal,
-      municipality,
-      { expectedVersion: null, reason: valid.reason },
-      origin,
-      async (trx) => {
-        const existing = await listStoredImpactAreas(trx, municipality.id);
-        rejectProblems(
-          existing.some((area) => area.key === values.key)
-            ? [
-                {
-                  path: "/data/key",
-                  message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
-                },
-              ]
-            : [],
-        );
-        const id = await insertImpactArea(trx, municipality.id, values);
-        return {
-          value: { version: 1, key: values.key },
-          record: {
-            action: "impact_area.create",
-            entityType: "impact_area",
-            entityId: id,
-            entityLabel: values.name,
-            before: null,
-            after: values,
-          },
-        };
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError("ERR_VALIDATION", {
-        problems: [
-          {
-            path: "/data/key",
-            message: `Der Schlüssel "${values.key}" ist schon vergeben.`,
-          },
-        ],
-      });
-    throw error;
-  }
 }

@@ -1,11 +1,9 @@
 /** Adding an org unit: a department, division or external partner (administrators). */
-import { isUniqueViolation } from "../../db/project.repository.js";
 import {
   insertOrgUnit,
   listStoredOrgUnits,
 } from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
@@ -13,7 +11,7 @@ import {
   type CreateOrgUnitInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   rejectProblems,
   requireAdministrator,
   requireMunicipality,
@@ -21,6 +19,7 @@ import {
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
 import { parentProblem } from "./org-unit-rules.js";
+import { createStructureRecord } from "./structure-change.js";
 
 /** Creates an org unit at the end of the list, with version 1. */
 export async function createOrgUnit(
@@ -41,64 +40,49 @@ export async function createOrgUnit(
   );
   const { data } = valid;
   const name = data.name.trim();
-  rejectProblems(
-    name === ""
-      ? [{ path: "/data/name", message: "darf nicht leer sein" }]
-      : [],
-  );
+  rejectProblems(blankProblems(name, "/data/name"));
   const duplicate = {
     path: "/data/code",
     message: `Das Kürzel "${data.code}" ist schon vergeben.`,
   };
-  try {
-    return await changeStructure(
-      ctx,
-      principal,
-      municipality,
-      { expectedVersion: null, reason: valid.reason },
-      origin,
-      async (trx) => {
-        const units = await listStoredOrgUnits(trx, municipality.id);
-        const parent = data.parent ?? null;
-        const parents = new Map(
-          units.map((unit) => [unit.code, unit.parentCode]),
-        );
-        const problem = parentProblem(
-          parents,
-          data.code,
-          parent,
-          "/data/parent",
-        );
-        rejectProblems([
-          ...(parents.has(data.code) ? [duplicate] : []),
-          ...(problem === null ? [] : [problem]),
-        ]);
-        const parentId =
-          parent === null
-            ? null
-            : (units.find((unit) => unit.code === parent)?.id ?? null);
-        const id = await insertOrgUnit(trx, municipality.id, {
-          code: data.code,
-          name,
-          kind: data.kind,
-          parentId,
-        });
-        return {
-          value: { version: 1, code: data.code },
-          record: {
-            action: "org_unit.create",
-            entityType: "org_unit",
-            entityId: id,
-            entityLabel: name,
-            before: null,
-            after: { code: data.code, name, kind: data.kind, parent },
-          },
-        };
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError("ERR_VALIDATION", { problems: [duplicate] });
-    throw error;
-  }
+  return createStructureRecord(
+    ctx,
+    principal,
+    municipality,
+    { reason: valid.reason, taken: duplicate },
+    origin,
+    async (trx) => {
+      const units = await listStoredOrgUnits(trx, municipality.id);
+      const parent = data.parent ?? null;
+      const parents = new Map(
+        units.map((unit) => [unit.code, unit.parentCode]),
+      );
+      const problem = parentProblem(parents, data.code, parent, "/data/parent");
+      rejectProblems([
+        ...(parents.has(data.code) ? [duplicate] : []),
+        ...(problem === null ? [] : [problem]),
+      ]);
+      const parentId =
+        parent === null
+          ? null
+          : (units.find((unit) => unit.code === parent)?.id ?? null);
+      const id = await insertOrgUnit(trx, municipality.id, {
+        code: data.code,
+        name,
+        kind: data.kind,
+        parentId,
+      });
+      return {
+        value: { version: 1, code: data.code },
+        record: {
+          action: "org_unit.create",
+          entityType: "org_unit",
+          entityId: id,
+          entityLabel: name,
+          before: null,
+          after: { code: data.code, name, kind: data.kind, parent },
+        },
+      };
+    },
+  );
 }

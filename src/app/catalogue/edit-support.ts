@@ -414,3 +414,8 @@ export function optionalText(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";
   return trimmed === "" ? null : trimmed;
 }
+
+/** "darf nicht leer sein" for a required text that is empty after trimming; no problem otherwise. */
+export function blankProblems(trimmed: string, path: string): InputProblem[] {
+  return trimmed === "" ? [{ path, message: "darf nicht leer sein" }] : [];
+}

@@ -1,7 +1,6 @@
 /** Changing only the status of an individual measure (the quick change in the list). */
 import { updateMeasureRow } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
@@ -9,12 +8,11 @@ import {
   type SetMeasureStatusInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeProject,
-  projectLabel,
   requireValid,
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
 } from "./edit-support.js";
+import { changeProjectPart, MEASURE_PART } from "./project-part.js";
 
 /** Sets the status of one measure; ERR_NOT_FOUND when the project has no such measure. */
 export async function setMeasureStatus(
@@ -24,38 +22,22 @@ export async function setMeasureStatus(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(SetMeasureStatusInputSchema, input);
-  return changeProject(
+  return changeProjectPart(
     ctx,
     principal,
     valid,
+    { kind: MEASURE_PART, id: valid.measureId },
     "measure.status",
     origin,
-    async (trx, before) => {
-      const previous = before.project.measures.find(
-        (candidate) => candidate.id === valid.measureId,
-      );
-      if (
-        previous === undefined ||
-        !(await updateMeasureRow(trx, before.project.id, valid.measureId, {
-          title: previous.title,
-          status: valid.data.status,
-        }))
-      ) {
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.",
-        });
-      }
-      return {
-        value: undefined,
-        record: {
-          action: "measure.status",
-          entityType: "measure",
-          entityId: valid.measureId,
-          entityLabel: `${projectLabel(before.project)} – ${previous.title}`,
-          before: { status: previous.status },
-          after: { status: valid.data.status },
-        },
-      };
-    },
+    (trx, previous, projectId) =>
+      updateMeasureRow(trx, projectId, valid.measureId, {
+        title: previous.title,
+        status: valid.data.status,
+      }),
+    (previous) => ({
+      label: previous.title,
+      before: { status: previous.status },
+      after: { status: valid.data.status },
+    }),
   );
 }

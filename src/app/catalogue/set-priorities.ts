@@ -1,9 +1,6 @@
 /** Replacing the priorities of one year (administrators); they are part of the programme and its version. */
 import { listProjectLabels } from "../../db/project.repository.js";
-import {
-  claimVersion,
-  replaceYearPriorities,
-} from "../../db/structure.repository.js";
+import { replaceYearPriorities } from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -13,14 +10,16 @@ import {
   type SetPrioritiesInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   rejectProblems,
-  requireAdministrator,
   requireMunicipality,
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
-import { requireProgramme, structureConflict } from "./structure-state.js";
+import {
+  requireEditableProgramme,
+  updateStructureRecord,
+} from "./structure-change.js";
 
 /** Sets the priorities of a year in the order given; returns the programme's new version. */
 export async function setPriorities(
@@ -31,37 +30,24 @@ export async function setPriorities(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(SetPrioritiesInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const programme = await requireProgramme(ctx.db, municipality.id);
-  await requireAdministrator(
+  const programme = await requireEditableProgramme(
     ctx,
     principal,
     municipality,
     "programme.priorities",
-    {
-      entityType: "programme",
-      entityId: programme.id,
-      entityLabel: programme.title,
-    },
     origin,
   );
-  const conflict = () =>
-    structureConflict(
-      ctx,
-      municipality.id,
-      { entityType: "programme", entityId: programme.id, key: "" },
-      valid.expectedVersion,
-    );
-  if (programme.version !== valid.expectedVersion) throw await conflict();
-  return changeStructure(
+  return updateStructureRecord(
     ctx,
     principal,
     municipality,
     {
+      action: "programme.priorities",
+      entityType: "programme",
+      record: programme,
+      key: "",
       expectedVersion: valid.expectedVersion,
       reason: valid.reason,
-      claim: (trx) =>
-        claimVersion(trx, "programme", programme.id, valid.expectedVersion),
-      conflict,
     },
     origin,
     async (trx) => {
@@ -74,11 +60,9 @@ export async function setPriorities(
       const problems: InputProblem[] = [];
       const priorities = valid.data.priorities.map((priority, index) => {
         const title = priority.title.trim();
-        if (title === "")
-          problems.push({
-            path: `/data/priorities/${index}/title`,
-            message: "darf nicht leer sein",
-          });
+        problems.push(
+          ...blankProblems(title, `/data/priorities/${index}/title`),
+        );
         const projectIds = (priority.projects ?? []).map((slug, position) => {
           const id = ids.get(slug);
           if (id === undefined)
@@ -93,25 +77,19 @@ export async function setPriorities(
       rejectProblems(problems);
       await replaceYearPriorities(trx, programme.id, valid.year, priorities);
       return {
-        value: { version: valid.expectedVersion + 1 },
-        record: {
-          action: "programme.priorities",
-          entityType: "programme",
-          entityId: programme.id,
-          entityLabel: `${programme.title} – Prioritäten ${valid.year}`,
-          before: {
-            year: valid.year,
-            priorities: programme.priorities
-              .filter((p) => p.year === valid.year)
-              .map((p) => ({ title: p.title, projects: p.projectSlugs })),
-          },
-          after: {
-            year: valid.year,
-            priorities: priorities.map((p) => ({
-              title: p.title,
-              projects: p.projects,
-            })),
-          },
+        entityLabel: `${programme.title} – Prioritäten ${valid.year}`,
+        before: {
+          year: valid.year,
+          priorities: programme.priorities
+            .filter((p) => p.year === valid.year)
+            .map((p) => ({ title: p.title, projects: p.projectSlugs })),
+        },
+        after: {
+          year: valid.year,
+          priorities: priorities.map((p) => ({
+            title: p.title,
+            projects: p.projects,
+          })),
         },
       };
     },

@@ -1,7 +1,6 @@
 /** Changing an individual measure's title and status. */
 import { updateMeasureRow } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
@@ -9,13 +8,13 @@ import {
   type UpdateMeasureInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeProject,
-  projectLabel,
+  blankProblems,
   rejectProblems,
   requireValid,
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
 } from "./edit-support.js";
+import { changeProjectPart, MEASURE_PART } from "./project-part.js";
 import { measureSnapshot } from "./snapshots.js";
 
 /** Updates one measure; ERR_NOT_FOUND when the project has no such measure. */
@@ -27,45 +26,20 @@ export async function updateMeasure(
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(UpdateMeasureInputSchema, input);
   const measure = { title: valid.data.title.trim(), status: valid.data.status };
-  rejectProblems(
-    measure.title === ""
-      ? [{ path: "/data/title", message: "darf nicht leer sein" }]
-      : [],
-  );
-  return changeProject(
+  rejectProblems(blankProblems(measure.title, "/data/title"));
+  return changeProjectPart(
     ctx,
     principal,
     valid,
+    { kind: MEASURE_PART, id: valid.measureId },
     "measure.update",
     origin,
-    async (trx, before) => {
-      const previous = before.project.measures.find(
-        (candidate) => candidate.id === valid.measureId,
-      );
-      if (
-        previous === undefined ||
-        !(await updateMeasureRow(
-          trx,
-          before.project.id,
-          valid.measureId,
-          measure,
-        ))
-      ) {
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.",
-        });
-      }
-      return {
-        value: undefined,
-        record: {
-          action: "measure.update",
-          entityType: "measure",
-          entityId: valid.measureId,
-          entityLabel: `${projectLabel(before.project)} – ${measure.title}`,
-          before: measureSnapshot(previous),
-          after: measureSnapshot(measure),
-        },
-      };
-    },
+    (trx, _previous, projectId) =>
+      updateMeasureRow(trx, projectId, valid.measureId, measure),
+    (previous) => ({
+      label: measure.title,
+      before: measureSnapshot(previous),
+      after: measureSnapshot(measure),
+    }),
   );
 }

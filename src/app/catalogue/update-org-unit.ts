@@ -1,11 +1,9 @@
 /** Changing an org unit's name, kind and parent; the hierarchy must stay free of cycles (administrators). */
 import {
-  claimVersion,
   listStoredOrgUnits,
   updateOrgUnitRow,
 } from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
@@ -13,15 +11,17 @@ import {
   type UpdateOrgUnitInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   rejectProblems,
-  requireAdministrator,
   requireMunicipality,
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
 import { parentProblem } from "./org-unit-rules.js";
-import { structureConflict } from "./structure-state.js";
+import {
+  requireStructureRecord,
+  updateStructureRecord,
+} from "./structure-change.js";
 
 /** Updates an org unit; returns its new version. */
 export async function updateOrgUnit(
@@ -32,49 +32,34 @@ export async function updateOrgUnit(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateOrgUnitInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const unit = (await listStoredOrgUnits(ctx.db, municipality.id)).find(
-    (candidate) => candidate.code === valid.orgUnit,
-  );
-  await requireAdministrator(
+  const unit = await requireStructureRecord(
     ctx,
     principal,
     municipality,
     "org_unit.update",
     {
       entityType: "org_unit",
-      entityId: unit?.id ?? null,
-      entityLabel: unit?.name ?? valid.orgUnit,
+      key: valid.orgUnit,
+      missing: "Diese Organisationseinheit gibt es nicht.",
     },
+    (await listStoredOrgUnits(ctx.db, municipality.id)).find(
+      (candidate) => candidate.code === valid.orgUnit,
+    ),
     origin,
   );
-  if (unit === undefined)
-    throw new AppError("ERR_NOT_FOUND", {
-      detail: "Diese Organisationseinheit gibt es nicht.",
-    });
   const name = valid.data.name.trim();
-  rejectProblems(
-    name === ""
-      ? [{ path: "/data/name", message: "darf nicht leer sein" }]
-      : [],
-  );
-  const conflict = () =>
-    structureConflict(
-      ctx,
-      municipality.id,
-      { entityType: "org_unit", entityId: unit.id, key: unit.code },
-      valid.expectedVersion,
-    );
-  if (unit.version !== valid.expectedVersion) throw await conflict();
-  return changeStructure(
+  rejectProblems(blankProblems(name, "/data/name"));
+  return updateStructureRecord(
     ctx,
     principal,
     municipality,
     {
+      action: "org_unit.update",
+      entityType: "org_unit",
+      record: unit,
+      key: unit.code,
       expectedVersion: valid.expectedVersion,
       reason: valid.reason,
-      claim: (trx) =>
-        claimVersion(trx, "org_unit", unit.id, valid.expectedVersion),
-      conflict,
     },
     origin,
     async (trx) => {
@@ -100,15 +85,9 @@ export async function updateOrgUnit(
         parentId,
       });
       return {
-        value: { version: valid.expectedVersion + 1 },
-        record: {
-          action: "org_unit.update",
-          entityType: "org_unit",
-          entityId: unit.id,
-          entityLabel: name,
-          before: { name: unit.name, kind: unit.kind, parent: unit.parentCode },
-          after: { name, kind: valid.data.kind, parent },
-        },
+        entityLabel: name,
+        before: { name: unit.name, kind: unit.kind, parent: unit.parentCode },
+        after: { name, kind: valid.data.kind, parent },
       };
     },
   );

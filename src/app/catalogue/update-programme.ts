@@ -1,8 +1,5 @@
 /** Changing the programme's frame: title, subtitle, horizon, summary, vision statements and goals (administrators). */
-import {
-  claimVersion,
-  updateProgrammeRow,
-} from "../../db/structure.repository.js";
+import { updateProgrammeRow } from "../../db/structure.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -12,15 +9,17 @@ import {
   type UpdateProgrammeInput,
 } from "./catalogue-edit.schema.js";
 import {
-  changeStructure,
+  blankProblems,
   optionalText,
   rejectProblems,
-  requireAdministrator,
   requireMunicipality,
   requireValid,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
-import { requireProgramme, structureConflict } from "./structure-state.js";
+import {
+  requireEditableProgramme,
+  updateStructureRecord,
+} from "./structure-change.js";
 
 /** Updates the programme; returns its new version. */
 export async function updateProgramme(
@@ -31,24 +30,16 @@ export async function updateProgramme(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateProgrammeInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const programme = await requireProgramme(ctx.db, municipality.id);
-  await requireAdministrator(
+  const programme = await requireEditableProgramme(
     ctx,
     principal,
     municipality,
     "programme.update",
-    {
-      entityType: "programme",
-      entityId: programme.id,
-      entityLabel: programme.title,
-    },
     origin,
   );
   const { data } = valid;
-  const problems: InputProblem[] = [];
   const title = data.title.trim();
-  if (title === "")
-    problems.push({ path: "/data/title", message: "darf nicht leer sein" });
+  const problems: InputProblem[] = blankProblems(title, "/data/title");
   if (data.horizonEnd < data.horizonStart)
     problems.push({
       path: "/data/horizonEnd",
@@ -56,11 +47,7 @@ export async function updateProgramme(
     });
   const goals = data.goals.map((goal, index) => {
     const goalTitle = goal.title.trim();
-    if (goalTitle === "")
-      problems.push({
-        path: `/data/goals/${index}/title`,
-        message: "darf nicht leer sein",
-      });
+    problems.push(...blankProblems(goalTitle, `/data/goals/${index}/title`));
     return { title: goalTitle, description: optionalText(goal.description) };
   });
   rejectProblems(problems);
@@ -71,24 +58,17 @@ export async function updateProgramme(
     horizonEnd: data.horizonEnd,
     summary: optionalText(data.summary),
   };
-  const conflict = () =>
-    structureConflict(
-      ctx,
-      municipality.id,
-      { entityType: "programme", entityId: programme.id, key: "" },
-      valid.expectedVersion,
-    );
-  if (programme.version !== valid.expectedVersion) throw await conflict();
-  return changeStructure(
+  return updateStructureRecord(
     ctx,
     principal,
     municipality,
     {
+      action: "programme.update",
+      entityType: "programme",
+      record: programme,
+      key: "",
       expectedVersion: valid.expectedVersion,
       reason: valid.reason,
-      claim: (trx) =>
-        claimVersion(trx, "programme", programme.id, valid.expectedVersion),
-      conflict,
     },
     origin,
     async (trx) => {
@@ -101,22 +81,16 @@ export async function updateProgramme(
         summary,
       } = programme;
       return {
-        value: { version: valid.expectedVersion + 1 },
-        record: {
-          action: "programme.update",
-          entityType: "programme",
-          entityId: programme.id,
-          entityLabel: title,
-          before: {
-            title: oldTitle,
-            subtitle,
-            horizonStart,
-            horizonEnd,
-            summary,
-            goals: programme.goals,
-          },
-          after: { ...fields, goals },
+        entityLabel: title,
+        before: {
+          title: oldTitle,
+          subtitle,
+          horizonStart,
+          horizonEnd,
+          summary,
+          goals: programme.goals,
         },
+        after: { ...fields, goals },
       };
     },
   );

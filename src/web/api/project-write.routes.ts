@@ -29,6 +29,7 @@ import { updateMeasure } from "../../app/catalogue/update-measure.js";
 import { updatePhase } from "../../app/catalogue/update-phase.js";
 import { updateProject } from "../../app/catalogue/update-project.js";
 import type { ResponsibilityData } from "../../app/catalogue/catalogue-edit.schema.js";
+import type { ProjectChangeTarget } from "../../app/catalogue/edit-support.js";
 import type { AppContext } from "../../app/context.js";
 import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import { findProject, type Catalogue, type ProjectInContext, type Responsibility } from "../../domain/catalogue/catalogue.js";
@@ -71,6 +72,10 @@ import { ref } from "./schema-ref.js";
 const JSON_TYPE = "application/json; charset=utf-8";
 const TAGS = ["Bearbeitung"];
 const SECURITY = [{ bearerAuth: [] }];
+/** What every change of an existing project declares: the token, the reason and If-Match. */
+const CHANGE = { tags: TAGS, security: SECURITY, querystring: WriteQuerySchema, headers: IfMatchHeadersSchema };
+/** What every public read of a project's part declares. */
+const READ = { tags: ["Katalog"], querystring: ApiQuerySchema };
 const NO_CONTENT = Type.Null({ description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts" });
 
 /** The ETag of every representation of a project in this API. */
@@ -108,6 +113,12 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     return { catalogue, entry, dependents, tag: projectTag(catalogue, entry) };
   }
 
+  type Current = Awaited<ReturnType<typeof current>>;
+  const phaseById = (phaseId: number) => ({ entry }: Current) => entry.project.phases.find((candidate) => candidate.id === phaseId);
+  const measureById = (measureId: number) => ({ entry }: Current) => entry.project.measures.find((candidate) => candidate.id === measureId);
+  const responsibilityOf = (orgUnit: string) => ({ entry }: Current) =>
+    entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
+
   /** Sends one part of a project with the project's ETag (conditional GET, or after a change). */
   function sendPart(request: FastifyRequest, reply: FastifyReply, status: number, tag: string, body: unknown): FastifyReply {
     if (request.method === "GET" && matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
@@ -116,6 +127,32 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     reply.code(status).header("etag", tag).type(JSON_TYPE);
     if (request.method === "GET") reply.header("cache-control", PUBLIC_CACHE_CONTROL);
     return reply.send(body);
+  }
+
+  /**
+   * Sends the part `find` picks from the project as stored now (as `reader` may see it, or the
+   * draft after a change), with `location` for a new part; ERR_NOT_FOUND with `missing` when
+   * it is not there.
+   */
+  async function sendFound<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    reader: Principal | null,
+    part: {
+      readonly slug: string;
+      readonly id: string;
+      readonly find: (found: Current) => T | null | undefined;
+      readonly missing: string;
+      readonly present: (part: T) => unknown;
+      readonly location?: string;
+    },
+  ): Promise<FastifyReply> {
+    const found = await current(reader, part.slug, part.id);
+    const value = part.find(found);
+    if (value === null || value === undefined) throw new AppError("ERR_NOT_FOUND", { detail: part.missing });
+    if (part.location !== undefined) reply.header("location", part.location);
+    return sendPart(request, reply, status, found.tag, part.present(value));
   }
 
   async function sendProject(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, id: string): Promise<FastifyReply> {
@@ -136,10 +173,15 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
    * A change of an existing project: the version from If-Match, then the use case. A
    * stale version is the use case's ERR_CONFLICT, which over HTTP with If-Match is 412.
    */
-  async function change<T>(request: FastifyRequest, run: (expectedVersion: number, origin: RequestOrigin) => Promise<T>): Promise<T> {
+  async function change<T>(
+    request: FastifyRequest,
+    project: { readonly slug: string; readonly id: string; readonly reason: string | undefined },
+    run: (target: ProjectChangeTarget, origin: RequestOrigin) => Promise<T>,
+  ): Promise<T> {
     const expectedVersion = expectedVersionFromIfMatch(request.headers["if-match"]);
+    const target = { municipality: project.slug, project: project.id, expectedVersion, reason: project.reason };
     try {
-      return await run(expectedVersion, { ip: request.ip });
+      return await run(target, { ip: request.ip });
     } catch (error) {
       if (isEditConflict(error)) {
         throw new AppError("ERR_PRECONDITION_FAILED", { detail: error.detail ?? undefined, cause: error });
@@ -156,14 +198,15 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     edit: (list: readonly Responsibility[]) => readonly ResponsibilityData[],
     reason: string | undefined,
   ): Promise<void> {
-    await change(request, async (expectedVersion, origin) => {
+    await change(request, { slug, id, reason }, async (target, origin) => {
+      const { expectedVersion } = target;
       const { entry } = await current(null, slug, id);
       // The list is computed from what is stored at this version; the use case then claims it.
       if (entry.project.version !== expectedVersion) {
         throw new AppError("ERR_PRECONDITION_FAILED", { detail: `Gespeichert ist inzwischen Version ${entry.project.version}.` });
       }
       const responsibilities = [...edit(entry.project.responsibilities)];
-      return setResponsibilities(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason, data: { responsibilities } }, origin);
+      return setResponsibilities(ctx, request.principal, { ...target, data: { responsibilities } }, origin);
     });
   }
 
@@ -213,13 +256,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Projekt ändern",
         description: "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter. Braucht If-Match; Antwort mit dem neuen ETag.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(ProjectInputSchema),
         response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -227,8 +267,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(request, (expectedVersion, origin) =>
-        updateProject(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        updateProject(ctx, request.principal, { ...target, data }, origin),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -239,20 +279,17 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Projekt löschen",
         description: "Löscht das Projekt mit allen Teilen (nur Administration). Braucht If-Match. Das Änderungsprotokoll behält, was es war.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         response: { 204: Type.Null({ description: "Gelöscht" }), ...WRITE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id } = request.params;
-      await change(request, (expectedVersion, origin) =>
-        deleteProject(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        deleteProject(ctx, request.principal, target, origin),
       );
       return reply.code(204).send(null);
     },
@@ -265,20 +302,16 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       config: { policy: "public" },
       schema: {
+        ...READ,
         summary: "Eine Phase",
         description: "Eine Phase eines Projekts; der ETag ist der des Projekts.",
-        tags: ["Katalog"],
         params: PhaseParamsSchema,
-        querystring: ApiQuerySchema,
         response: { 200: ref(PhaseSchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, phaseId } = request.params;
-      const { entry, tag } = await current(request.principal, slug, id);
-      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
-      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Phase gehört nicht (mehr) zum Projekt." });
-      return sendPart(request, reply, 200, tag, presentPhase(phase));
+      return sendFound(request, reply, 200, request.principal, { slug, id, find: phaseById(phaseId), missing: "Diese Phase gehört nicht (mehr) zum Projekt.", present: presentPhase });
     },
   );
 
@@ -287,13 +320,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Phase anfügen",
         description: "Fügt eine Phase nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(PhaseInputSchema),
         response: { 201: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -301,14 +331,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      const { phaseId } = await change(request, (expectedVersion, origin) =>
-        addPhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      const { phaseId } = await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        addPhase(ctx, request.principal, { ...target, data }, origin),
       );
-      const { entry, tag } = await current(null, slug, id);
-      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
-      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen wieder entfernt." });
-      reply.header("location", `${projectPath(slug, id)}/phases/${phaseId}`);
-      return sendPart(request, reply, 201, tag, presentPhase(phase));
+      return sendFound(request, reply, 201, null, { slug, id, find: phaseById(phaseId), missing: "Die Phase wurde inzwischen wieder entfernt.", present: presentPhase, location: `${projectPath(slug, id)}/phases/${phaseId}` });
     },
   );
 
@@ -317,13 +343,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Phase ändern",
         description: "Bezeichnung, Beginn, Ende oder Fortführung, Notiz einer Phase, z. B. Ende 2023 → 2024-Q2. Braucht If-Match des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: PhaseParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(PhaseInputSchema),
         response: { 200: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -331,13 +354,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id, phaseId } = request.params;
       const data = request.body;
-      await change(request, (expectedVersion, origin) =>
-        updatePhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, phaseId, data }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        updatePhase(ctx, request.principal, { ...target, phaseId, data }, origin),
       );
-      const { entry, tag } = await current(null, slug, id);
-      const phase = entry.project.phases.find((candidate) => candidate.id === phaseId);
-      if (phase === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Phase wurde inzwischen entfernt." });
-      return sendPart(request, reply, 200, tag, presentPhase(phase));
+      return sendFound(request, reply, 200, null, { slug, id, find: phaseById(phaseId), missing: "Die Phase wurde inzwischen entfernt.", present: presentPhase });
     },
   );
 
@@ -346,20 +366,17 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Phase entfernen",
         description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: PhaseParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, phaseId } = request.params;
-      await change(request, (expectedVersion, origin) =>
-        removePhase(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, phaseId }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        removePhase(ctx, request.principal, { ...target, phaseId }, origin),
       );
       return sendDeleted(reply, slug, id);
     },
@@ -372,20 +389,16 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       config: { policy: "public" },
       schema: {
+        ...READ,
         summary: "Eine Einzelmaßnahme",
         description: "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts.",
-        tags: ["Katalog"],
         params: MeasureParamsSchema,
-        querystring: ApiQuerySchema,
         response: { 200: ref(MeasureSchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, measureId } = request.params;
-      const { entry, tag } = await current(request.principal, slug, id);
-      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
-      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt." });
-      return sendPart(request, reply, 200, tag, presentMeasure(measure));
+      return sendFound(request, reply, 200, request.principal, { slug, id, find: measureById(measureId), missing: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.", present: presentMeasure });
     },
   );
 
@@ -394,13 +407,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Einzelmaßnahme anfügen",
         description: "Fügt eine Einzelmaßnahme nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(MeasureInputSchema),
         response: { 201: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -408,14 +418,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      const { measureId } = await change(request, (expectedVersion, origin) =>
-        addMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      const { measureId } = await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        addMeasure(ctx, request.principal, { ...target, data }, origin),
       );
-      const { entry, tag } = await current(null, slug, id);
-      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
-      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen wieder entfernt." });
-      reply.header("location", `${projectPath(slug, id)}/measures/${measureId}`);
-      return sendPart(request, reply, 201, tag, presentMeasure(measure));
+      return sendFound(request, reply, 201, null, { slug, id, find: measureById(measureId), missing: "Die Einzelmaßnahme wurde inzwischen wieder entfernt.", present: presentMeasure, location: `${projectPath(slug, id)}/measures/${measureId}` });
     },
   );
 
@@ -424,13 +430,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Einzelmaßnahme ändern",
         description: "Titel und Status. Braucht If-Match des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: MeasureParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(MeasureInputSchema),
         response: { 200: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -438,13 +441,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id, measureId } = request.params;
       const data = request.body;
-      await change(request, (expectedVersion, origin) =>
-        updateMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, measureId, data }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        updateMeasure(ctx, request.principal, { ...target, measureId, data }, origin),
       );
-      const { entry, tag } = await current(null, slug, id);
-      const measure = entry.project.measures.find((candidate) => candidate.id === measureId);
-      if (measure === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Einzelmaßnahme wurde inzwischen entfernt." });
-      return sendPart(request, reply, 200, tag, presentMeasure(measure));
+      return sendFound(request, reply, 200, null, { slug, id, find: measureById(measureId), missing: "Die Einzelmaßnahme wurde inzwischen entfernt.", present: presentMeasure });
     },
   );
 
@@ -453,20 +453,17 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Einzelmaßnahme entfernen",
         description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: MeasureParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, measureId } = request.params;
-      await change(request, (expectedVersion, origin) =>
-        removeMeasure(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, measureId }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        removeMeasure(ctx, request.principal, { ...target, measureId }, origin),
       );
       return sendDeleted(reply, slug, id);
     },
@@ -479,20 +476,16 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       config: { policy: "public" },
       schema: {
+        ...READ,
         summary: "Eine Zuständigkeit",
         description: "Die Zuständigkeit einer Organisationseinheit für ein Projekt; der ETag ist der des Projekts.",
-        tags: ["Katalog"],
         params: ResponsibilityParamsSchema,
-        querystring: ApiQuerySchema,
         response: { 200: ref(ResponsibilitySchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, orgUnit } = request.params;
-      const { entry, tag } = await current(request.principal, slug, id);
-      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
-      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
-      return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
+      return sendFound(request, reply, 200, request.principal, { slug, id, find: responsibilityOf(orgUnit), missing: "Diese Organisationseinheit ist für das Projekt nicht eingetragen.", present: presentResponsibility });
     },
   );
 
@@ -501,13 +494,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Zuständigkeit hinzufügen",
         description: "Trägt eine Organisationseinheit als federführend (lead) oder mitwirkend (contributing) ein. Braucht If-Match des Projekts; Antwort 201 mit Location.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(ResponsibilityInputSchema),
         response: { 201: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -516,11 +506,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       const { slug, id } = request.params;
       const added = request.body;
       await changeResponsibilities(request, slug, id, (list) => [...list.map(toData), added], request.query.reason);
-      const { entry, tag } = await current(null, slug, id);
-      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === added.orgUnit);
-      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen wieder entfernt." });
-      reply.header("location", `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}`);
-      return sendPart(request, reply, 201, tag, presentResponsibility(responsibility));
+      return sendFound(request, reply, 201, null, { slug, id, find: responsibilityOf(added.orgUnit), missing: "Die Zuständigkeit wurde inzwischen wieder entfernt.", present: presentResponsibility, location: `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}` });
     },
   );
 
@@ -529,13 +515,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Alle Zuständigkeiten ersetzen",
         description: "Setzt die Zuständigkeiten in der angegebenen Reihenfolge. Braucht If-Match des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(ResponsibilitiesInputSchema),
         response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -543,8 +526,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const responsibilities = request.body.responsibilities;
-      await change(request, (expectedVersion, origin) =>
-        setResponsibilities(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data: { responsibilities } }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        setResponsibilities(ctx, request.principal, { ...target, data: { responsibilities } }, origin),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -555,13 +538,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Zuständigkeit ändern",
         description: "Rolle und Notiz der Zuständigkeit einer Organisationseinheit. Braucht If-Match des Projekts.",
-        tags: TAGS,
-        security: SECURITY,
         params: ResponsibilityParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(ResponsibilityChangeInputSchema),
         response: { 200: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -581,10 +561,7 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
         },
         request.query.reason,
       );
-      const { entry, tag } = await current(null, slug, id);
-      const responsibility = entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
-      if (responsibility === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Die Zuständigkeit wurde inzwischen entfernt." });
-      return sendPart(request, reply, 200, tag, presentResponsibility(responsibility));
+      return sendFound(request, reply, 200, null, { slug, id, find: responsibilityOf(orgUnit), missing: "Die Zuständigkeit wurde inzwischen entfernt.", present: presentResponsibility });
     },
   );
 
@@ -593,14 +570,11 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Zuständigkeit entfernen",
         description:
           "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag. Wer die eigene Einheit entfernt, kann das Projekt danach nicht mehr bearbeiten.",
-        tags: TAGS,
-        security: SECURITY,
         params: ResponsibilityParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
       },
     },
@@ -629,20 +603,16 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       config: { policy: "public" },
       schema: {
+        ...READ,
         summary: "Eine Abhängigkeit",
         description: "Das vorausgesetzte Projekt, wenn das Projekt von ihm abhängt; der ETag ist der des abhängigen Projekts.",
-        tags: ["Katalog"],
         params: DependencyParamsSchema,
-        querystring: ApiQuerySchema,
         response: { 200: ref(ProjectReferenceSchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      const { catalogue, entry, tag } = await current(request.principal, slug, id);
-      const prerequisite = entry.project.dependsOn.includes(dependsOn) ? findProject(catalogue, dependsOn) : null;
-      if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Abhängigkeit ist nicht eingetragen." });
-      return sendPart(request, reply, 200, tag, presentProjectReference(prerequisite));
+      return sendFound(request, reply, 200, request.principal, { slug, id, find: ({ catalogue, entry }) => entry.project.dependsOn.includes(dependsOn) ? findProject(catalogue, dependsOn) : null, missing: "Diese Abhängigkeit ist nicht eingetragen.", present: presentProjectReference });
     },
   );
 
@@ -651,14 +621,11 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Abhängigkeit eintragen",
         description:
           "Das Projekt setzt ein anderes voraus. Ein Kreis (A braucht B braucht A) wird mit 422 ERR_DEPENDENCY_CYCLE abgelehnt, der Kreis wird genannt. Braucht If-Match des Projekts; Antwort 201 mit Location. Eine Abhängigkeit hat keine Eigenschaften: Ändern heißt löschen und neu eintragen.",
-        tags: TAGS,
-        security: SECURITY,
         params: ProjectParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         body: ref(DependencyInputSchema),
         response: { 201: ref(ProjectReferenceSchema), ...WRITE_ERROR_RESPONSES },
       },
@@ -666,14 +633,10 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(request, (expectedVersion, origin) =>
-        addDependency(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, data }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        addDependency(ctx, request.principal, { ...target, data }, origin),
       );
-      const { catalogue, tag } = await current(null, slug, id);
-      const prerequisite = findProject(catalogue, data.dependsOn);
-      if (prerequisite === null) throw new AppError("ERR_NOT_FOUND", { detail: "Das vorausgesetzte Projekt wurde inzwischen gelöscht." });
-      reply.header("location", `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}`);
-      return sendPart(request, reply, 201, tag, presentProjectReference(prerequisite));
+      return sendFound(request, reply, 201, null, { slug, id, find: ({ catalogue }) => findProject(catalogue, data.dependsOn), missing: "Das vorausgesetzte Projekt wurde inzwischen gelöscht.", present: presentProjectReference, location: `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}` });
     },
   );
 
@@ -682,20 +645,17 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     {
       ...write,
       schema: {
+        ...CHANGE,
         summary: "Abhängigkeit entfernen",
         description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag.",
-        tags: TAGS,
-        security: SECURITY,
         params: DependencyParamsSchema,
-        querystring: WriteQuerySchema,
-        headers: IfMatchHeadersSchema,
         response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      await change(request, (expectedVersion, origin) =>
-        removeDependency(ctx, request.principal, { municipality: slug, project: id, expectedVersion, reason: request.query.reason, dependsOn }, origin),
+      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
+        removeDependency(ctx, request.principal, { ...target, dependsOn }, origin),
       );
       return sendDeleted(reply, slug, id);
     },
