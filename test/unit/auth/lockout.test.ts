@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { accountLockAfter } from "../../../src/app/auth/identity-rules.js";
-import { findUnstorableValues, unstorableText } from "../../../src/app/validation/storable.js";
+import {
+  findUnstorableValues,
+  unstorableText,
+} from "../../../src/app/validation/storable.js";
 
 const MINUTE = 60_000;
 
 describe("the growing account lock", () => {
   it("locks at every fifth failure, doubling up to a day", () => {
-    expect([1, 2, 3, 4, 6, 9].map(accountLockAfter)).toEqual([null, null, null, null, null, null]);
+    expect([1, 2, 3, 4, 6, 9].map(accountLockAfter)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(accountLockAfter(5)).toBe(15 * MINUTE);
     expect(accountLockAfter(10)).toBe(30 * MINUTE);
     expect(accountLockAfter(15)).toBe(60 * MINUTE);
@@ -18,7 +28,12 @@ describe("the growing account lock", () => {
 describe("storable input", () => {
   it("finds NUL, lone surrogates and non-finite numbers with their place", () => {
     expect(
-      findUnstorableValues({ a: "x\u0000", b: [1, Infinity, "\ud800"], c: { ok: "Straße 😀", n: Number.NaN }, ["k\u0000"]: 1 }),
+      findUnstorableValues({
+        a: "x\u0000",
+        b: [1, Infinity, "\ud800"],
+        c: { ok: "Straße 😀", n: Number.NaN },
+        ["k\u0000"]: 1,
+      }),
     ).toEqual([
       { path: "/a", message: expect.stringContaining("Nullbyte") },
       { path: "/b/1", message: "ist keine endliche Zahl" },
