@@ -27,7 +27,10 @@ export interface RunningApp {
 
 /** Starts the app on a fresh database of the dialect, with the real clock. */
 export async function startApp(dialect: DialectName): Promise<RunningApp> {
-  const test = await openTestContext(dialect, { demo: true, clock: () => new Date() });
+  const test = await openTestContext(dialect, {
+    demo: true,
+    clock: () => new Date(),
+  });
   const sink = await startSmtpSink();
   const chunks: string[] = [];
   const stream = new Writable({
@@ -38,7 +41,13 @@ export async function startApp(dialect: DialectName): Promise<RunningApp> {
   });
   const app = await buildApp(test.ctx, {
     logger: { level: "info", stream },
-    mail: { mailer: createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" }), publicBaseUrl: "http://localhost:3000" },
+    mail: {
+      mailer: createSmtpMailer({
+        url: sink.url,
+        from: "Fortschritt <fortschritt@kleve.example>",
+      }),
+      publicBaseUrl: "http://localhost:3000",
+    },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
@@ -70,14 +79,26 @@ export class Visitor {
   constructor(private readonly base: string) {}
 
   get cookieHeader(): string {
-    return [...this.cookies.entries()].map(([name, value]) => `${name}=${value}`).join("; ");
+    return [...this.cookies.entries()]
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ");
   }
 
-  async request(method: string, path: string, options: { body?: string | Buffer | Uint8Array; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async request(
+    method: string,
+    path: string,
+    options: {
+      body?: string | Buffer | Uint8Array;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Answer> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       redirect: "manual",
-      headers: { ...(this.cookies.size > 0 ? { cookie: this.cookieHeader } : {}), ...options.headers },
+      headers: {
+        ...(this.cookies.size > 0 ? { cookie: this.cookieHeader } : {}),
+        ...options.headers,
+      },
       ...(options.body === undefined ? {} : { body: options.body as BodyInit }),
     });
     for (const line of response.headers.getSetCookie()) {
@@ -88,7 +109,12 @@ export class Visitor {
       if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: response.status, headers: response.headers, body: await response.text(), location: response.headers.get("location") };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: await response.text(),
+      location: response.headers.get("location"),
+    };
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -99,12 +125,17 @@ export class Visitor {
   async csrfFrom(path: string): Promise<string> {
     const page = await this.get(path);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-    if (token === undefined) throw new Error(`No CSRF field on ${path} (${page.status})`);
+    if (token === undefined)
+      throw new Error(`No CSRF field on ${path} (${page.status})`);
     return token;
   }
 
   /** Posts a form with the CSRF token of `csrfFrom` (default: the same path). */
-  async postForm(path: string, fields: Record<string, string>, csrfFrom = path): Promise<Answer> {
+  async postForm(
+    path: string,
+    fields: Record<string, string>,
+    csrfFrom = path,
+  ): Promise<Answer> {
     const token = await this.csrfFrom(csrfFrom);
     return this.request("POST", path, {
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -116,9 +147,23 @@ export class Visitor {
    * Signs in with password and, when asked, a TOTP code: the one of the next step, since
    * setting the factor up has just used the current one (each step counts once).
    */
-  async signIn(user: TestUser, options: { next?: string } = {}): Promise<Answer> {
-    const first = await this.postForm("/anmelden", { email: user.email, password: user.password, ...(options.next === undefined ? {} : { next: options.next }) });
-    if (first.status !== 303 || first.location === null || !first.location.startsWith("/anmelden/zweiter-faktor")) return first;
-    return this.postForm(first.location, { code: totpCodeAt(user.totpSecret!, new Date(Date.now() + 30_000)) });
+  async signIn(
+    user: TestUser,
+    options: { next?: string } = {},
+  ): Promise<Answer> {
+    const first = await this.postForm("/anmelden", {
+      email: user.email,
+      password: user.password,
+      ...(options.next === undefined ? {} : { next: options.next }),
+    });
+    if (
+      first.status !== 303 ||
+      first.location === null ||
+      !first.location.startsWith("/anmelden/zweiter-faktor")
+    )
+      return first;
+    return this.postForm(first.location, {
+      code: totpCodeAt(user.totpSecret!, new Date(Date.now() + 30_000)),
+    });
   }
 }

@@ -5,9 +5,20 @@
  * missing key is created once in the data directory (secret.key, readable by the owner
  * only), with a warning: the key then lies beside the database it protects.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
-import { formatSecretKey, newSecretKey, parseSecretKey, type SecretKey } from "../app/auth/secret-box.js";
+import {
+  formatSecretKey,
+  newSecretKey,
+  parseSecretKey,
+  type SecretKey,
+} from "../app/auth/secret-box.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 
@@ -53,13 +64,20 @@ export function resolveSecretKey(
   const file = secretKeyFileOf(config);
   if (existsSync(file)) {
     const key = parseSecretKey(readFileSync(file, "utf8"));
-    if (key === null) throw new AppError("ERR_CONFIG_INVALID", { detail: `Die Schlüsseldatei ${file} enthält keinen gültigen Schlüssel.` });
-    warn(`Warnung: ${SECRET_KEY_VARIABLE} ist nicht gesetzt; der Schlüssel für den zweiten Faktor kommt aus ${file}. Im Betrieb die Variable setzen.`);
+    if (key === null)
+      throw new AppError("ERR_CONFIG_INVALID", {
+        detail: `Die Schlüsseldatei ${file} enthält keinen gültigen Schlüssel.`,
+      });
+    warn(
+      `Warnung: ${SECRET_KEY_VARIABLE} ist nicht gesetzt; der Schlüssel für den zweiten Faktor kommt aus ${file}. Im Betrieb die Variable setzen.`,
+    );
     return { key, file };
   }
   const key = newSecretKey();
   writeSecretKeyFile(file, key);
-  warn(`Warnung: ${SECRET_KEY_VARIABLE} ist nicht gesetzt; ein neuer Schlüssel für den zweiten Faktor wurde in ${file} angelegt. Im Betrieb die Variable setzen.`);
+  warn(
+    `Warnung: ${SECRET_KEY_VARIABLE} ist nicht gesetzt; ein neuer Schlüssel für den zweiten Faktor wurde in ${file} angelegt. Im Betrieb die Variable setzen.`,
+  );
   return { key, file };
 }
 

@@ -9,17 +9,23 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const out = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  const err = vi
+    .spyOn(process.stderr, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
   try {
     return { code: await runCli(args), stdout, stderr };
   } finally {
@@ -30,10 +36,14 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 
 /** The classic "billion laughs": nine levels of nine aliases each. */
 function aliasBomb(): string {
-  const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const lines = [
+    'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ];
   for (let level = 1; level <= 9; level += 1) {
     const previous = `*a${level - 1}`;
-    lines.push(`a${level}: &a${level} [${Array.from({ length: 9 }, () => previous).join(",")}]`);
+    lines.push(
+      `a${level}: &a${level} [${Array.from({ length: 9 }, () => previous).join(",")}]`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -59,7 +69,10 @@ describe("hostile import files on the command line", () => {
 
   it("refuses NUL bytes in a JSON file with a clear message and exit code 1", async () => {
     const file = join(directory, "nul.json");
-    writeFileSync(file, JSON.stringify({ municipality: { slug: "kleve", name: "Kle\u0000ve" } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ municipality: { slug: "kleve", name: "Kle\u0000ve" } }),
+    );
     const result = await run("import-json", file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ERR_IMPORT_INVALID");

@@ -5,10 +5,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { formatSecretKey, newSecretKey, parseSecretKey } from "../../src/app/auth/secret-box.js";
+import {
+  formatSecretKey,
+  newSecretKey,
+  parseSecretKey,
+} from "../../src/app/auth/secret-box.js";
 import { checkSecondFactor } from "../../src/app/auth/sign-in.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
-import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } from "../../src/app/database.js";
+import {
+  closeAppContext,
+  connectionTargetOf,
+  migrateDatabase,
+  openAppContext,
+} from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import { runCli } from "../../src/cli/main.js";
 import { loadConfig } from "../../src/config.js";
@@ -17,17 +26,23 @@ import { createTestUser } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const out = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  const err = vi
+    .spyOn(process.stderr, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
   try {
     return { code: await runCli(args), stdout, stderr };
   } finally {
@@ -64,14 +79,18 @@ describe.each(DIALECTS)("rotating the secret key on %s", (dialect) => {
     if (dialect === "postgres") {
       const client = new pg.Client({ connectionString: postgresAdminUrl() });
       await client.connect();
-      await client.query(`drop database if exists ${databaseName} with (force)`);
+      await client.query(
+        `drop database if exists ${databaseName} with (force)`,
+      );
       await client.end();
     }
   });
 
   it("re-seals every secret with a new key and prints only that key", async () => {
     const at = new Date();
-    const ctx = await openAppContext(connectionTargetOf(loadConfig()), { secretKey: oldKey });
+    const ctx = await openAppContext(connectionTargetOf(loadConfig()), {
+      secretKey: oldKey,
+    });
     await migrateDatabase(ctx);
     await loadDemo(ctx);
     const user = await createTestUser(ctx, { role: "admin" });
@@ -83,17 +102,28 @@ describe.each(DIALECTS)("rotating the secret key on %s", (dialect) => {
     expect(newKey).not.toBeNull();
     expect(result.stderr).toContain("Neu verschlüsselt: 1 Konten");
 
-    const after = await openAppContext(connectionTargetOf(loadConfig()), { secretKey: newKey! });
+    const after = await openAppContext(connectionTargetOf(loadConfig()), {
+      secretKey: newKey!,
+    });
     try {
       const record = await findUserById(after.db, user.userId);
       const later = new Date(at.getTime() + 60_000);
-      expect(await checkSecondFactor(after.db, { ...after, clock: () => later }, record!, totpCodeAt(user.totpSecret!, later))).toBe("totp");
+      expect(
+        await checkSecondFactor(
+          after.db,
+          { ...after, clock: () => later },
+          record!,
+          totpCodeAt(user.totpSecret!, later),
+        ),
+      ).toBe("totp");
     } finally {
       await closeAppContext(after);
     }
     // The old key no longer opens them: a second rotation with it is refused and changes nothing.
     const again = await run("secrets", "rotate-key");
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain("passt nicht zu den gespeicherten Geheimnissen");
+    expect(again.stderr).toContain(
+      "passt nicht zu den gespeicherten Geheimnissen",
+    );
   });
 });

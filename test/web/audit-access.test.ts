@@ -30,8 +30,14 @@ describe.each(DIALECTS)("reading the audit log on %s", (dialect) => {
   beforeAll(async () => {
     web = await openWebApp(dialect);
     admin = await createApiWriter(web.ctx, { role: "admin" });
-    invoiceEditor = await createApiWriter(web.ctx, { role: "editor", orgUnitCodes: ["10.1"] });
-    otherEditor = await createApiWriter(web.ctx, { role: "editor", orgUnitCodes: ["32"] });
+    invoiceEditor = await createApiWriter(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+    });
+    otherEditor = await createApiWriter(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["32"],
+    });
     const { entry } = await getProject(web.ctx, "kleve", "e-rechnungsworkflow");
     invoiceProjectId = entry.project.id;
     const phase = entry.project.phases[0]!;
@@ -58,8 +64,15 @@ describe.each(DIALECTS)("reading the audit log on %s", (dialect) => {
     await web.app.inject({
       method: "POST",
       url: "/anmelden",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: mergeCookies("", form) },
-      payload: new URLSearchParams({ email: admin.user.email, password: "vertippt vertippt", _csrf: csrfTokenIn(form.body) ?? "" }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: mergeCookies("", form),
+      },
+      payload: new URLSearchParams({
+        email: admin.user.email,
+        password: "vertippt vertippt",
+        _csrf: csrfTokenIn(form.body) ?? "",
+      }).toString(),
     });
   });
 
@@ -67,9 +80,21 @@ describe.each(DIALECTS)("reading the audit log on %s", (dialect) => {
     await web.close();
   });
 
-  async function events(writer: ApiWriter, query = ""): Promise<{ status: number; events: readonly EventBody[] }> {
-    const response = await web.app.inject({ url: `${AUDIT}${query}`, headers: writer.headers() });
-    return { status: response.statusCode, events: response.statusCode === 200 ? (response.json().events as EventBody[]) : [] };
+  async function events(
+    writer: ApiWriter,
+    query = "",
+  ): Promise<{ status: number; events: readonly EventBody[] }> {
+    const response = await web.app.inject({
+      url: `${AUDIT}${query}`,
+      headers: writer.headers(),
+    });
+    return {
+      status: response.statusCode,
+      events:
+        response.statusCode === 200
+          ? (response.json().events as EventBody[])
+          : [],
+    };
   }
 
   it("shows administrators the whole log, sign-ins included", async () => {
@@ -80,13 +105,19 @@ describe.each(DIALECTS)("reading the audit log on %s", (dialect) => {
   });
 
   it("shows a project's history to an editor who may edit the project", async () => {
-    const { status, events: history } = await events(invoiceEditor, "?project=e-rechnungsworkflow");
+    const { status, events: history } = await events(
+      invoiceEditor,
+      "?project=e-rechnungsworkflow",
+    );
     expect(status).toBe(200);
     expect(history.map((event) => event.action)).toContain("phase.update");
   });
 
   it("refuses a project's history to an editor of another department", async () => {
-    const response = await web.app.inject({ url: `${AUDIT}?project=e-rechnungsworkflow`, headers: otherEditor.headers() });
+    const response = await web.app.inject({
+      url: `${AUDIT}?project=e-rechnungsworkflow`,
+      headers: otherEditor.headers(),
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe("ERR_FORBIDDEN");
   });
@@ -98,15 +129,26 @@ describe.each(DIALECTS)("reading the audit log on %s", (dialect) => {
     const other = await events(otherEditor, "?limit=200");
     expect(other.status).toBe(200);
     for (const { events: list } of [own, other]) {
-      expect(list.filter((event) => event.action.startsWith("login.") || event.entityType === "user_account")).toEqual([]);
+      expect(
+        list.filter(
+          (event) =>
+            event.action.startsWith("login.") ||
+            event.entityType === "user_account",
+        ),
+      ).toEqual([]);
     }
-    expect(other.events.filter((event) => event.action === "phase.update")).toEqual([]);
+    expect(
+      other.events.filter((event) => event.action === "phase.update"),
+    ).toEqual([]);
     expect(invoiceProjectId).toBeGreaterThan(0);
   });
 
   it("refuses the history page of another department's project to an editor", async () => {
     const cookie = await signIn(web.app, otherEditor.user);
-    const response = await web.app.inject({ url: "/kleve/verwaltung/projekte/e-rechnungsworkflow/verlauf", headers: { cookie } });
+    const response = await web.app.inject({
+      url: "/kleve/verwaltung/projekte/e-rechnungsworkflow/verlauf",
+      headers: { cookie },
+    });
     expect(response.statusCode).toBe(403);
   });
 });

@@ -8,7 +8,10 @@ import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser, signIn } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { ensureOtherMunicipality } from "./support/api-writers.js";
-import { openIdentityApp, type IdentityTestApp } from "./support/identity-app.js";
+import {
+  openIdentityApp,
+  type IdentityTestApp,
+} from "./support/identity-app.js";
 
 describe.each(DIALECTS)("refusing a report preview on %s", (dialect) => {
   let web: IdentityTestApp;
@@ -21,7 +24,9 @@ describe.each(DIALECTS)("refusing a report preview on %s", (dialect) => {
         done();
       },
     });
-    web = await openIdentityApp(dialect, { build: { logger: { level: "info", stream } } });
+    web = await openIdentityApp(dialect, {
+      build: { logger: { level: "info", stream } },
+    });
     await loadDemoReport(web.ctx);
   });
 
@@ -29,15 +34,28 @@ describe.each(DIALECTS)("refusing a report preview on %s", (dialect) => {
     await web.close();
   });
 
-  it.each(["vorschau", "folien.pptx", "bericht.pdf"])("answers 403 for %s without logging an error", async (document) => {
-    const report = await web.ctx.db.selectFrom("status_report").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const slug = await ensureOtherMunicipality(web.ctx);
-    const stranger = await createTestUser(web.ctx, { role: "admin", municipalitySlug: slug });
-    const cookie = await signIn(web.app, stranger);
-    lines.length = 0;
-    const response = await web.app.inject({ url: `/kleve/verwaltung/berichte/${report.id}/${document}`, headers: { cookie } });
-    expect(response.statusCode).toBe(403);
-    const errors = lines.filter((line) => /"level":(50|60)/.test(line));
-    expect(errors).toEqual([]);
-  });
+  it.each(["vorschau", "folien.pptx", "bericht.pdf"])(
+    "answers 403 for %s without logging an error",
+    async (document) => {
+      const report = await web.ctx.db
+        .selectFrom("status_report")
+        .select("id")
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+      const slug = await ensureOtherMunicipality(web.ctx);
+      const stranger = await createTestUser(web.ctx, {
+        role: "admin",
+        municipalitySlug: slug,
+      });
+      const cookie = await signIn(web.app, stranger);
+      lines.length = 0;
+      const response = await web.app.inject({
+        url: `/kleve/verwaltung/berichte/${report.id}/${document}`,
+        headers: { cookie },
+      });
+      expect(response.statusCode).toBe(403);
+      const errors = lines.filter((line) => /"level":(50|60)/.test(line));
+      expect(errors).toEqual([]);
+    },
+  );
 });

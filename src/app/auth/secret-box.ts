@@ -9,7 +9,12 @@
  * than garbage, and rotation can see what it has done. Secrets stored before encryption
  * (plain Base32) are still read and are sealed at the next start (sealPlainTotpSecrets).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+} from "node:crypto";
 
 /** A 256-bit key and its id. */
 export interface SecretKey {
@@ -25,14 +30,18 @@ export function parseSecretKey(text: string): SecretKey | null {
   const trimmed = text.trim();
   let key: Buffer | null = null;
   if (/^[0-9a-f]{64}$/i.test(trimmed)) key = Buffer.from(trimmed, "hex");
-  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) key = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed))
+    key = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   if (key === null || key.length !== 32) return null;
   return secretKeyOf(key);
 }
 
 /** The key for raw bytes. */
 export function secretKeyOf(key: Buffer): SecretKey {
-  return { key, id: createHash("sha256").update(key).digest("hex").slice(0, 8) };
+  return {
+    key,
+    id: createHash("sha256").update(key).digest("hex").slice(0, 8),
+  };
 }
 
 /** A new random key. */
@@ -56,14 +65,28 @@ export function sealSecret(key: SecretKey, plain: string): string {
   const cipher = createCipheriv("aes-256-gcm", key.key, iv);
   // The key id is bound to the ciphertext as additional data.
   cipher.setAAD(Buffer.from(`${VERSION}.${key.id}`));
-  const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [VERSION, key.id, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  const ciphertext = Buffer.concat([
+    cipher.update(plain, "utf8"),
+    cipher.final(),
+  ]);
+  return [
+    VERSION,
+    key.id,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 /** A sealed secret that this key cannot open. */
 export class SecretKeyMismatchError extends Error {
-  constructor(readonly storedKeyId: string, readonly keyId: string) {
-    super(`The secret was sealed with key ${storedKeyId}, not with the configured key ${keyId}.`);
+  constructor(
+    readonly storedKeyId: string,
+    readonly keyId: string,
+  ) {
+    super(
+      `The secret was sealed with key ${storedKeyId}, not with the configured key ${keyId}.`,
+    );
     this.name = "SecretKeyMismatchError";
   }
 }
@@ -73,8 +96,15 @@ export function openSecret(key: SecretKey, stored: string): string {
   if (!isSealed(stored)) return stored;
   const [, keyId = "", iv = "", ciphertext = "", tag = ""] = stored.split(".");
   if (keyId !== key.id) throw new SecretKeyMismatchError(keyId, key.id);
-  const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv(
+    "aes-256-gcm",
+    key.key,
+    Buffer.from(iv, "base64url"),
+  );
   decipher.setAAD(Buffer.from(`${VERSION}.${keyId}`));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, "base64url")),
+    decipher.final(),
+  ]).toString("utf8");
 }

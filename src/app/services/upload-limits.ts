@@ -37,10 +37,15 @@ type Limits = { readonly [K in keyof typeof REGISTER_UPLOAD_LIMITS]: number };
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error !== null || zip === undefined) reject(error ?? new Error("no zip"));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error !== null || zip === undefined)
+          reject(error ?? new Error("no zip"));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -64,22 +69,35 @@ function rowCounter(): (chunk: Buffer) => number {
  * UploadLimitError (German message) at the first limit broken, a plain RangeError for an
  * archive that cannot be read.
  */
-export async function assertZipWithinLimits(fileName: string, bytes: Buffer, limits: Limits = REGISTER_UPLOAD_LIMITS): Promise<void> {
+export async function assertZipWithinLimits(
+  fileName: string,
+  bytes: Buffer,
+  limits: Limits = REGISTER_UPLOAD_LIMITS,
+): Promise<void> {
   if (bytes.length > limits.maxFileBytes) {
-    throw new UploadLimitError(`Die Datei „${fileName}“ ist größer als ${megabytes(limits.maxFileBytes)}.`);
+    throw new UploadLimitError(
+      `Die Datei „${fileName}“ ist größer als ${megabytes(limits.maxFileBytes)}.`,
+    );
   }
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(bytes);
   } catch (error) {
-    throw new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: error });
+    throw new RangeError(
+      `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+      { cause: error },
+    );
   }
   const tooLarge = (): UploadLimitError =>
-    new UploadLimitError(`Die Datei „${fileName}“ wäre entpackt größer als ${megabytes(limits.maxUnpackedBytes)} und wird nicht gelesen.`);
+    new UploadLimitError(
+      `Die Datei „${fileName}“ wäre entpackt größer als ${megabytes(limits.maxUnpackedBytes)} und wird nicht gelesen.`,
+    );
   // The central directory says how many entries and how large; refused early when it admits too much.
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    throw new UploadLimitError(`Die Datei „${fileName}“ enthält mehr als ${limits.maxEntries} Teile und wird nicht gelesen.`);
+    throw new UploadLimitError(
+      `Die Datei „${fileName}“ enthält mehr als ${limits.maxEntries} Teile und wird nicht gelesen.`,
+    );
   }
   let unpacked = 0;
   let rows = 0;
@@ -91,7 +109,14 @@ export async function assertZipWithinLimits(fileName: string, bytes: Buffer, lim
       zip.close();
       reject(error);
     };
-    zip.on("error", (error: Error) => fail(new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: error })));
+    zip.on("error", (error: Error) =>
+      fail(
+        new RangeError(
+          `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+          { cause: error },
+        ),
+      ),
+    );
     zip.on("end", () => {
       if (!settled) {
         settled = true;
@@ -110,10 +135,17 @@ export async function assertZipWithinLimits(fileName: string, bytes: Buffer, lim
       }
       zip.openReadStream(entry, (error, stream) => {
         if (error !== null || stream === undefined) {
-          fail(new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: error }));
+          fail(
+            new RangeError(
+              `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+              { cause: error },
+            ),
+          );
           return;
         }
-        const countRows = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName) ? rowCounter() : null;
+        const countRows = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName)
+          ? rowCounter()
+          : null;
         stream.on("data", (chunk: Buffer) => {
           unpacked += chunk.length;
           if (unpacked > limits.maxUnpackedBytes) {
@@ -125,12 +157,21 @@ export async function assertZipWithinLimits(fileName: string, bytes: Buffer, lim
             rows += countRows(chunk);
             if (rows > limits.maxRows) {
               stream.destroy();
-              fail(new UploadLimitError(`Die Datei „${fileName}“ hat mehr als ${limits.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`));
+              fail(
+                new UploadLimitError(
+                  `Die Datei „${fileName}“ hat mehr als ${limits.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`,
+                ),
+              );
             }
           }
         });
         stream.on("error", (streamError: Error) =>
-          fail(new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: streamError })),
+          fail(
+            new RangeError(
+              `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+              { cause: streamError },
+            ),
+          ),
         );
         stream.on("end", () => {
           if (!settled) zip.readEntry();
@@ -145,9 +186,15 @@ export async function assertZipWithinLimits(fileName: string, bytes: Buffer, lim
  * Checks a CSV upload: its size, that it is UTF-8 (a byte sequence that is not would turn
  * into U+FFFD silently), and its number of lines. Returns the text.
  */
-export function decodeCsvWithinLimits(fileName: string, bytes: Buffer, limits: Limits = REGISTER_UPLOAD_LIMITS): string {
+export function decodeCsvWithinLimits(
+  fileName: string,
+  bytes: Buffer,
+  limits: Limits = REGISTER_UPLOAD_LIMITS,
+): string {
   if (bytes.length > limits.maxFileBytes) {
-    throw new UploadLimitError(`Die Datei „${fileName}“ ist größer als ${megabytes(limits.maxFileBytes)}.`);
+    throw new UploadLimitError(
+      `Die Datei „${fileName}“ ist größer als ${megabytes(limits.maxFileBytes)}.`,
+    );
   }
   let text: string;
   try {
@@ -159,10 +206,16 @@ export function decodeCsvWithinLimits(fileName: string, bytes: Buffer, limits: L
     );
   }
   let lines = 0;
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
+  for (
+    let index = text.indexOf("\n");
+    index !== -1;
+    index = text.indexOf("\n", index + 1)
+  ) {
     lines += 1;
     if (lines > limits.maxRows + 1) {
-      throw new UploadLimitError(`Die Datei „${fileName}“ hat mehr als ${limits.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`);
+      throw new UploadLimitError(
+        `Die Datei „${fileName}“ hat mehr als ${limits.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`,
+      );
     }
   }
   return text.replace(/^\uFEFF/, "");

@@ -26,16 +26,25 @@ function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A written number that no double holds (e.g. "1e999"): what a form field would turn into Infinity. */
-const NUMBER_WITH_EXPONENT = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)e[+-]?\d+\s*$/i;
+const NUMBER_WITH_EXPONENT =
+  /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)e[+-]?\d+\s*$/i;
 
 /** What is wrong with one text, or null. `asFormText` also checks numbers written with an exponent. */
-export function unstorableText(text: string, asFormText = false): string | null {
+export function unstorableText(
+  text: string,
+  asFormText = false,
+): string | null {
   if (text.includes("\u0000")) return UNSTORABLE_MESSAGES.nul;
   if (hasLoneSurrogate(text)) return UNSTORABLE_MESSAGES.surrogate;
-  if (asFormText && NUMBER_WITH_EXPONENT.test(text) && !Number.isFinite(Number(text.trim().replace(",", ".")))) {
+  if (
+    asFormText &&
+    NUMBER_WITH_EXPONENT.test(text) &&
+    !Number.isFinite(Number(text.trim().replace(",", ".")))
+  ) {
     return UNSTORABLE_MESSAGES.notFinite;
   }
   return null;
@@ -50,22 +59,41 @@ function escapePointer(key: string): string {
  * when all of it can be stored. Keys are checked like values. `formText`: the texts come
  * from a form, where numbers arrive as text.
  */
-export function findUnstorableValues(value: unknown, options: { basePath?: string; formText?: boolean } = {}): InputProblem[] {
+export function findUnstorableValues(
+  value: unknown,
+  options: { basePath?: string; formText?: boolean } = {},
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const formText = options.formText === true;
   const visit = (current: unknown, path: string, depth: number): void => {
     if (problems.length >= MAX_PROBLEMS || depth > MAX_DEPTH) return;
     if (typeof current === "string") {
       const message = unstorableText(current, formText);
-      if (message !== null) problems.push({ path: path === "" ? "/" : path, message });
+      if (message !== null)
+        problems.push({ path: path === "" ? "/" : path, message });
     } else if (typeof current === "number") {
-      if (!Number.isFinite(current)) problems.push({ path: path === "" ? "/" : path, message: UNSTORABLE_MESSAGES.notFinite });
+      if (!Number.isFinite(current))
+        problems.push({
+          path: path === "" ? "/" : path,
+          message: UNSTORABLE_MESSAGES.notFinite,
+        });
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => visit(item, `${path}/${index}`, depth + 1));
-    } else if (current !== null && typeof current === "object" && !Buffer.isBuffer(current) && !(current instanceof Uint8Array)) {
+      current.forEach((item, index) =>
+        visit(item, `${path}/${index}`, depth + 1),
+      );
+    } else if (
+      current !== null &&
+      typeof current === "object" &&
+      !Buffer.isBuffer(current) &&
+      !(current instanceof Uint8Array)
+    ) {
       for (const [key, item] of Object.entries(current)) {
         const keyProblem = unstorableText(key);
-        if (keyProblem !== null) problems.push({ path: `${path}/${escapePointer(key.replace(/\u0000/g, "\\u0000"))}`, message: keyProblem });
+        if (keyProblem !== null)
+          problems.push({
+            path: `${path}/${escapePointer(key.replace(/\u0000/g, "\\u0000"))}`,
+            message: keyProblem,
+          });
         visit(item, `${path}/${escapePointer(key)}`, depth + 1);
       }
     }

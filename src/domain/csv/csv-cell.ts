@@ -16,7 +16,9 @@ export function escapeCsvFormula(value: string): string {
 
 /** A text cell read from a CSV file: the apostrophe `escapeCsvFormula` added is removed. */
 export function unescapeCsvFormula(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1))
+    ? value.slice(1)
+    : value;
 }
 
 /** Escapes a cell value of any type for a CSV writer: only text can start a formula. */

@@ -29,7 +29,7 @@ export async function sendHtmlError(error: unknown, request: FastifyRequest, rep
       code={problem.code}
       message={problemMessage(problem, view.lang)}
       detail={detail}
-      signInHref={problem.code === "ERR_UNAUTHENTICATED" && request.method === "GET" ? signInLinkFor(request.url, view) : undefined}
+      signInHref={problem.code === "ERR_UNAUTHENTICATED" ? view.link(identityPaths.signIn()) : undefined}
     />
   );
   return reply.code(problem.status).removeHeader("etag").header("cache-control", NO_STORE).type("text/html; charset=utf-8").send(html);

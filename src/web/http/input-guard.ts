@@ -11,7 +11,10 @@ import { AppError } from "../../errors.js";
 /** Whether a body came from a form (numbers arrive as text there). */
 function isFormBody(request: FastifyRequest): boolean {
   const type = String(request.headers["content-type"] ?? "").toLowerCase();
-  return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+  return (
+    type.startsWith("application/x-www-form-urlencoded") ||
+    type.startsWith("multipart/form-data")
+  );
 }
 
 /** Installs the check for every route registered after it. */
@@ -20,8 +23,12 @@ export function installInputGuard(app: FastifyInstance): void {
     const problems = [
       ...findUnstorableValues(request.params, { basePath: "/params" }),
       ...findUnstorableValues(request.query, { basePath: "/querystring" }),
-      ...findUnstorableValues(request.body, { basePath: "/body", formText: isFormBody(request) }),
+      ...findUnstorableValues(request.body, {
+        basePath: "/body",
+        formText: isFormBody(request),
+      }),
     ];
-    if (problems.length > 0) throw new AppError("ERR_INPUT_UNSTORABLE", { problems });
+    if (problems.length > 0)
+      throw new AppError("ERR_INPUT_UNSTORABLE", { problems });
   });
 }

@@ -12,7 +12,13 @@ const REDACTED = "[entfernt]";
 const SECRET_PATH_PREFIXES = ["/passwort-neu/"] as const;
 
 /** Query parameters whose value is a secret (OpenID Connect callback, tokens). */
-const SECRET_QUERY_PARAMETERS = new Set(["code", "state", "token", "id_token", "access_token"]);
+const SECRET_QUERY_PARAMETERS = new Set([
+  "code",
+  "state",
+  "token",
+  "id_token",
+  "access_token",
+]);
 
 /** A request URL as it may be logged. */
 export function redactUrl(url: string): string {
@@ -31,8 +37,12 @@ export function redactUrl(url: string): string {
     query = query
       .split("&")
       .map((pair) => {
-        const name = decodeURIComponentSafe(pair.split("=", 1)[0] ?? "").toLowerCase();
-        return SECRET_QUERY_PARAMETERS.has(name) ? `${pair.split("=", 1)[0]}=${REDACTED}` : pair;
+        const name = decodeURIComponentSafe(
+          pair.split("=", 1)[0] ?? "",
+        ).toLowerCase();
+        return SECRET_QUERY_PARAMETERS.has(name)
+          ? `${pair.split("=", 1)[0]}=${REDACTED}`
+          : pair;
       })
       .join("&");
   }

@@ -29,10 +29,17 @@ const SERVICE = {
 } as unknown as Service;
 
 /** A real workbook with one entry replaced or added. */
-async function workbookWith(entries: Record<string, string | Buffer>): Promise<Buffer> {
+async function workbookWith(
+  entries: Record<string, string | Buffer>,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await writeRegisterFile([SERVICE], "xlsx"));
-  for (const [name, content] of Object.entries(entries)) zip.file(name, content);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  for (const [name, content] of Object.entries(entries))
+    zip.file(name, content);
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
 }
 
 async function refusal(fileName: string, bytes: Buffer): Promise<string> {
@@ -47,67 +54,122 @@ async function refusal(fileName: string, bytes: Buffer): Promise<string> {
 
 describe("limits on register uploads", () => {
   it("reads an ordinary workbook", async () => {
-    const table = await readRegisterFile("ozg.xlsx", await writeRegisterFile([SERVICE], "xlsx"));
+    const table = await readRegisterFile(
+      "ozg.xlsx",
+      await writeRegisterFile([SERVICE], "xlsx"),
+    );
     expect(table.rows).toHaveLength(1);
   });
 
   it("stops a zip bomb while unpacking, fast and without the memory it asks for", async () => {
     // 64 MB of the same byte compress to about 64 kB.
-    const bomb = await workbookWith({ "xl/media/bombe.bin": Buffer.alloc(64 * 1024 * 1024, 0x41) });
+    const bomb = await workbookWith({
+      "xl/media/bombe.bin": Buffer.alloc(64 * 1024 * 1024, 0x41),
+    });
     expect(bomb.length).toBeLessThan(REGISTER_UPLOAD_LIMITS.maxFileBytes);
     const heapBefore = process.memoryUsage().rss;
     const started = performance.now();
     const message = await refusal("bombe.xlsx", bomb);
     expect(performance.now() - started).toBeLessThan(3_000);
-    expect(process.memoryUsage().rss - heapBefore).toBeLessThan(150 * 1024 * 1024);
-    expect(message).toBe("Die Datei „bombe.xlsx“ wäre entpackt größer als 40 MB und wird nicht gelesen.");
+    expect(process.memoryUsage().rss - heapBefore).toBeLessThan(
+      150 * 1024 * 1024,
+    );
+    expect(message).toBe(
+      "Die Datei „bombe.xlsx“ wäre entpackt größer als 40 MB und wird nicht gelesen.",
+    );
   });
 
   it("stops a zip bomb whose directory claims small sizes", async () => {
-    const bomb = await workbookWith({ "xl/worksheets/sheet1.xml": Buffer.alloc(64 * 1024 * 1024, 0x20) });
+    const bomb = await workbookWith({
+      "xl/worksheets/sheet1.xml": Buffer.alloc(64 * 1024 * 1024, 0x20),
+    });
     // Claim 1,000 bytes unpacked in the local and the central header of the large entry.
-    for (let offset = bomb.indexOf(0x50); offset !== -1 && offset < bomb.length - 46; offset = bomb.indexOf(0x50, offset + 1)) {
+    for (
+      let offset = bomb.indexOf(0x50);
+      offset !== -1 && offset < bomb.length - 46;
+      offset = bomb.indexOf(0x50, offset + 1)
+    ) {
       const signature = bomb.readUInt32LE(offset);
-      const sizeAt = signature === 0x04034b50 ? offset + 22 : signature === 0x02014b50 ? offset + 24 : -1;
-      if (sizeAt !== -1 && bomb.readUInt32LE(sizeAt) === 64 * 1024 * 1024) bomb.writeUInt32LE(1000, sizeAt);
+      const sizeAt =
+        signature === 0x04034b50
+          ? offset + 22
+          : signature === 0x02014b50
+            ? offset + 24
+            : -1;
+      if (sizeAt !== -1 && bomb.readUInt32LE(sizeAt) === 64 * 1024 * 1024)
+        bomb.writeUInt32LE(1000, sizeAt);
     }
     const started = performance.now();
     const message = await refusal("luege.xlsx", bomb);
     expect(performance.now() - started).toBeLessThan(3_000);
-    expect(message).toMatch(/^Die Datei „luege.xlsx“ (wäre entpackt größer|lässt sich nicht)/);
+    expect(message).toMatch(
+      /^Die Datei „luege.xlsx“ (wäre entpackt größer|lässt sich nicht)/,
+    );
   });
 
   it("stops a worksheet that unpacks beyond the limit, even when spread over entries", async () => {
     const half = "<!-- " + "x".repeat(22 * 1024 * 1024) + " -->";
-    const message = await refusal("gross.xlsx", await workbookWith({ "xl/a.xml": half, "xl/b.xml": half }));
+    const message = await refusal(
+      "gross.xlsx",
+      await workbookWith({ "xl/a.xml": half, "xl/b.xml": half }),
+    );
     expect(message).toContain("wäre entpackt größer als 40 MB");
   });
 
   it("refuses an archive with too many entries", async () => {
     const entries: Record<string, string> = {};
-    for (let index = 0; index < REGISTER_UPLOAD_LIMITS.maxEntries + 1; index += 1) entries[`xl/leer/${index}.xml`] = "";
-    expect(await refusal("viele.xlsx", await workbookWith(entries))).toContain(`mehr als ${REGISTER_UPLOAD_LIMITS.maxEntries} Teile`);
+    for (
+      let index = 0;
+      index < REGISTER_UPLOAD_LIMITS.maxEntries + 1;
+      index += 1
+    )
+      entries[`xl/leer/${index}.xml`] = "";
+    expect(await refusal("viele.xlsx", await workbookWith(entries))).toContain(
+      `mehr als ${REGISTER_UPLOAD_LIMITS.maxEntries} Teile`,
+    );
   });
 
   it("refuses a worksheet with too many rows while it streams", async () => {
-    const rows = Array.from({ length: REGISTER_UPLOAD_LIMITS.maxRows + 5 }, (_, index) => `<row r="${index + 1}"/>`).join("");
+    const rows = Array.from(
+      { length: REGISTER_UPLOAD_LIMITS.maxRows + 5 },
+      (_, index) => `<row r="${index + 1}"/>`,
+    ).join("");
     const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-    expect(await refusal("zeilen.xlsx", await workbookWith({ "xl/worksheets/sheet1.xml": sheet }))).toContain("mehr als 20.000 Zeilen");
+    expect(
+      await refusal(
+        "zeilen.xlsx",
+        await workbookWith({ "xl/worksheets/sheet1.xml": sheet }),
+      ),
+    ).toContain("mehr als 20.000 Zeilen");
   });
 
   it("refuses a CSV file with too many lines", async () => {
-    const csv = "LeiKa-Schlüssel;Name\n" + "99123456760000;Hundesteuer\n".repeat(REGISTER_UPLOAD_LIMITS.maxRows + 2);
-    expect(await refusal("zeilen.csv", Buffer.from(csv, "utf8"))).toContain("mehr als 20.000 Zeilen");
+    const csv =
+      "LeiKa-Schlüssel;Name\n" +
+      "99123456760000;Hundesteuer\n".repeat(REGISTER_UPLOAD_LIMITS.maxRows + 2);
+    expect(await refusal("zeilen.csv", Buffer.from(csv, "utf8"))).toContain(
+      "mehr als 20.000 Zeilen",
+    );
   });
 
   it("refuses a CSV file that is not UTF-8 instead of reading U+FFFD", async () => {
-    const latin1 = Buffer.from("LeiKa-Schlüssel;Name\n99123456760000;Straßenreinigung\n", "latin1");
-    expect(await refusal("ansi.csv", latin1)).toContain("nicht in UTF-8 gespeichert");
+    const latin1 = Buffer.from(
+      "LeiKa-Schlüssel;Name\n99123456760000;Straßenreinigung\n",
+      "latin1",
+    );
+    expect(await refusal("ansi.csv", latin1)).toContain(
+      "nicht in UTF-8 gespeichert",
+    );
   });
 
   it("refuses NUL characters in a cell, naming row and column", async () => {
-    const csv = Buffer.from("LeiKa-Schlüssel;Name\n99123456760000;Hunde\u0000steuer\n", "utf8");
-    expect(await refusal("nul.csv", csv)).toBe("Die Datei „nul.csv“, Zeile 2, Spalte 2: enthält ein unzulässiges Steuerzeichen (Nullbyte, U+0000).");
+    const csv = Buffer.from(
+      "LeiKa-Schlüssel;Name\n99123456760000;Hunde\u0000steuer\n",
+      "utf8",
+    );
+    expect(await refusal("nul.csv", csv)).toBe(
+      "Die Datei „nul.csv“, Zeile 2, Spalte 2: enthält ein unzulässiges Steuerzeichen (Nullbyte, U+0000).",
+    );
   });
 
   it("refuses a file larger than the upload limit", async () => {
