@@ -77,7 +77,11 @@ for (const project of PROJECTS) {
     console.error(result.output.split("\n").slice(-40).join("\n"));
 }
 // Without caches: the first run on a clean clone.
-rmSync(join(ROOT, "node_modules", ".cache"), { recursive: true, force: true });
+if (CHECKS.length > 0)
+  rmSync(join(ROOT, "node_modules", ".cache"), {
+    recursive: true,
+    force: true,
+  });
 for (const script of CHECKS) {
   const result = await timed("npm", ["run", "--silent", script]);
   rows.push({

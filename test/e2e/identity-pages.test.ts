@@ -61,6 +61,8 @@ describe.each(JAVASCRIPT_MODES)("sign-in and account pages $mode", ({ mode, java
     await expectAccessible(page, "the second-factor form");
     await page.getByLabel("Code").fill("000000");
     await page.getByRole("button", { name: "Bestätigen" }).click();
+    // Axe runs on the answer, not on the page being left: wait until the error is shown.
+    await page.getByRole("alert").waitFor({ state: "visible" });
     await expectAccessible(page, "the second-factor form with an error");
     await page.getByLabel("Code").fill(await freshCode(admin, admin.totpSecret!));
     await page.getByRole("button", { name: "Bestätigen" }).click();
@@ -76,6 +78,7 @@ describe.each(JAVASCRIPT_MODES)("sign-in and account pages $mode", ({ mode, java
     expect(await page.getByRole("table").innerText()).toContain("Ada Admin");
     await expectAccessible(page, "the list of accounts");
     await page.getByRole("link", { name: "Neues Konto anlegen" }).click();
+    await page.getByRole("button", { name: "Konto anlegen" }).waitFor({ state: "visible" });
     await expectAccessible(page, "the form for a new account");
     await page.getByRole("button", { name: "Konto anlegen" }).click();
     expect(await page.getByRole("alert").innerText()).toContain("Bitte geben Sie eine E-Mail-Adresse ein.");
