@@ -11,9 +11,18 @@ const BERLIN_DATE = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** The last minute asked for and its date: pages ask on every request, the date changes at a full minute. */
+let lastMinute = Number.NaN;
+let lastDate = "";
+
 /** The calendar date in Germany at the given instant, as "YYYY-MM-DD". */
 export function germanDate(now: Date): string {
-  return BERLIN_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = BERLIN_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** The day number (days since 1970-01-01) of the calendar date in Germany at the given instant. */
