@@ -145,9 +145,18 @@ function germanWallClock(instant: number): number {
   return dayNumberOf(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + (instant % 1000 + 1000) % 1000;
 }
 
+/** The last minute asked for and its German day: pages ask on every request, and the day only changes at a full minute. */
+let lastMinute = Number.NaN;
+let lastGermanDay = 0;
+
 /** The German calendar day (Europe/Berlin) at an instant, as a day number. */
 export function germanDayOf(instant: Date): number {
-  return Math.floor(germanWallClock(instant.getTime()) / MS_PER_DAY);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastGermanDay = Math.floor(germanWallClock(instant.getTime()) / MS_PER_DAY);
+    lastMinute = minute;
+  }
+  return lastGermanDay;
 }
 
 /** Today in Germany, as an ISO date ("2022-11-28"). */
