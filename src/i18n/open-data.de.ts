@@ -29,6 +29,8 @@ export const openDataDe = {
   machineTitle: "Für Programme",
   apiLink: "JSON-Schnittstelle (OpenAPI-Beschreibung)",
   dcatLink: (format: string) => `Metadatenkatalog nach DCAT-AP.de (${format})`,
+  followProject: "Veränderungen dieses Projekts abonnieren (Atom-Feed)",
+  followMunicipality: "Alle veröffentlichten Veränderungen abonnieren (Atom-Feed)",
   dictionaryTitle: (title: string) => `Datenlexikon: ${title}`,
   dictionaryCaption: "Die Spalten des Datensatzes",
   columnField: "Feld",

@@ -28,6 +28,8 @@ export const openDataEn: typeof openDataDe = {
   machineTitle: "For programs",
   apiLink: "JSON API (OpenAPI description)",
   dcatLink: (format: string) => `Metadata catalogue in DCAT-AP.de (${format})`,
+  followProject: "Follow the changes of this project (Atom feed)",
+  followMunicipality: "Follow all published changes (Atom feed)",
   dictionaryTitle: (title: string) => `Data dictionary: ${title}`,
   dictionaryCaption: "The columns of the dataset",
   columnField: "Field",

@@ -46,6 +46,8 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
   "/:slug/offene-daten": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
   "/:slug/dcat/:file": [`${M}/catalogue`, `${M}/editions`, `${M}/reports`, `${M}/indicators`, `${M}/ozg/services`],
   "/dcat/:file": ["/api/v1/municipalities"],
+  "/:slug/feed.atom": [`${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`],
+  "/:slug/projekte/:projectSlug/feed.atom": [`${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`],
   "/:slug/offene-daten/:name": [`${M}/catalogue`, `${M}/editions/{number}/changes`, `${M}/reports/{report}`, `${M}/indicators`, `${M}/ozg/services`],
 };
 

@@ -146,6 +146,8 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/offene-daten/:name": { scope: "none", call: () => ({ url: `${K}/offene-daten/kennzahlen.csv` }) },
   "GET /:slug/dcat/:file": { scope: "none", call: () => ({ url: `${K}/dcat/catalog.ttl` }) },
   "GET /dcat/:file": { scope: "none", call: () => ({ url: "/dcat/catalog.rdf" }) },
+  "GET /:slug/feed.atom": { scope: "none", call: () => ({ url: `${K}/feed.atom` }) },
+  "GET /:slug/projekte/:projectSlug/feed.atom": { scope: "none", call: () => ({ url: `${K}/projekte/${P}/feed.atom` }) },
   "GET /:slug/verwaltung/offene-daten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/offene-daten` }) },
   "POST /:slug/verwaltung/offene-daten": {
     scope: "municipality",

@@ -135,6 +135,11 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       </h2>
       <ul class="app-body-text">
         <li>
+          <a class="app-link" href={openDataPaths.feed(slug)} type="application/atom+xml" safe>
+            {t.followMunicipality}
+          </a>
+        </li>
+        <li>
           <a class="app-link" href="/api/openapi.json" safe>
             {t.apiLink}
           </a>

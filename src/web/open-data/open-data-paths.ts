@@ -10,6 +10,8 @@ export const OPEN_DATA_ROUTES = {
   /** catalog.ttl, catalog.rdf, catalog.jsonld */
   dcat: "/:slug/dcat/:file",
   instanceDcat: "/dcat/:file",
+  feed: "/:slug/feed.atom",
+  projectFeed: "/:slug/projekte/:projectSlug/feed.atom",
 } as const;
 
 const part = (value: string): string => encodeURIComponent(value);
@@ -20,5 +22,7 @@ export const openDataPaths = {
   dictionary: (slug: string, dataset: string): string => `/${part(slug)}/offene-daten/${part(dataset)}`,
   file: (slug: string, dataset: string, format: OpenDataFormat): string => `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
   settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
+  feed: (slug: string): string => `/${part(slug)}/feed.atom`,
+  projectFeed: (slug: string, project: string): string => `/${part(slug)}/projekte/${part(project)}/feed.atom`,
   dcat: (slug: string, extension: "ttl" | "rdf" | "jsonld"): string => `/${part(slug)}/dcat/catalog.${extension}`,
 };

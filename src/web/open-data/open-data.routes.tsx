@@ -10,6 +10,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import { getCatalogue, getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
 import { buildInstanceCatalogue, buildMunicipalityCatalogue, type DcatCatalogue } from "../../app/open-data/dcat.js";
+import { readFeed } from "../../app/open-data/feed.js";
+import { writeAtom } from "../../exports/feed/atom.js";
 import { catalogueQuads, writeJsonLd, writeRdfXml, writeTurtle } from "../../exports/dcat/dcat-rdf.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
@@ -148,6 +150,25 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
     const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
     return sendCatalogue(request, reply, version, request.params.file, () => buildInstanceCatalogue(ctx, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
   });
+
+  // ── Atom feeds ────────────────────────────────────────────────────────────
+  const ProjectFeedParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
+
+  async function sendFeed(request: FastifyRequest, reply: FastifyReply, slug: string, projectSlug?: string): Promise<FastifyReply> {
+    const version = await requireDataVersion(slug);
+    if (projectSlug !== undefined && !SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
+    return sendTagged(request, reply, version, async () => {
+      const feed = await readFeed(ctx, slug, { today: germanDayNumber(options.now()), ...(projectSlug === undefined ? {} : { projectSlug }) });
+      const baseUrl = baseUrlOf(request);
+      return { body: writeAtom(feed, baseUrl, `${baseUrl}${request.url.split("?")[0] ?? ""}`), type: "application/atom+xml; charset=utf-8" };
+    });
+  }
+
+  app.get(OPEN_DATA_ROUTES.feed, { config: { policy: "public" }, schema: { hide: true, params: Params } }, async (request, reply) => sendFeed(request, reply, request.params.slug));
+
+  app.get(OPEN_DATA_ROUTES.projectFeed, { config: { policy: "public" }, schema: { hide: true, params: ProjectFeedParams } }, async (request, reply) =>
+    sendFeed(request, reply, request.params.slug, request.params.projectSlug),
+  );
 
   // ── Settings (administrators) ─────────────────────────────────────────────
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {

@@ -12,6 +12,7 @@ import { SummaryList } from "../components/summary-list/summary-list.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import type { ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
+import { openDataPaths } from "../open-data/open-data-paths.js";
 import { anchorIn, publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProjectTimeline } from "./timeline.presenter.js";
@@ -245,6 +246,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           />
         </div>
       </section>
+      <p class="app-body-text">
+        <a class="app-link" href={openDataPaths.projectFeed(slug, project.slug)} type="application/atom+xml" safe>
+          {view.t.openData.followProject}
+        </a>
+      </p>
     </PageLayout>
   );
 }
