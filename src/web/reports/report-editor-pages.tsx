@@ -16,7 +16,7 @@ import { ReportStatusTag } from "../components/report-status-tag/report-status-t
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "../editor/editor-paths.js";
 import { germanDayNumber } from "../http/clock.js";
-import { errorOf, valueOf } from "../editor/editor-view.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
