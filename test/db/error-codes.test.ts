@@ -47,7 +47,7 @@ import {
 } from "../../src/app/sso/single-sign-on.js";
 import { loadConfig, type SsoConfig } from "../../src/config.js";
 import { ERRORS, isAppError, type ErrorCode } from "../../src/errors.js";
-import { readRegisterFile } from "../../src/exports/register/register-file.js";
+import { readRegisterFile } from "../../src/app/services/read-register-file.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { TEST_NOW } from "../support/database.js";
 import {

@@ -6,9 +6,9 @@
  * after today wait for their day, as on the portal.
  */
 import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman } from "../../domain/edition/change-description.js";
+import { describeChangeGerman } from "../../i18n/change-description.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate, formatIsoDate } from "../../domain/indicator/german-number.js";
+import { formatGermanDate, formatIsoDate } from "../../domain/calendar/calendar.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { REPORT_STATUS_PRESENTATION } from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";

@@ -55,6 +55,7 @@ import { DraftForewordBody, DraftReasonBody, NewReasonCategoryBody, PublishBody,
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
+import { municipalitySlugParam } from "../http/params.js";
 
 /** What the routes need from the app. */
 export interface EditionRoutesOptions {
@@ -64,7 +65,6 @@ export interface EditionRoutesOptions {
 }
 
 const HTML = "text/html; charset=utf-8";
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
 const MunicipalityParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EditionParams = Type.Object({ slug: Type.String({ maxLength: 100 }), number: Type.String({ maxLength: 12 }) });
@@ -90,8 +90,7 @@ function editionNumber(value: string): number {
 
 /** A municipality slug from the URL, or a 404 before anything is asked. */
 function municipalitySlug(value: string): string {
-  if (!SLUG.test(value)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-  return value;
+  return municipalitySlugParam(value);
 }
 
 /** The notice shown after a save, from a fixed list (never echoed text). */

@@ -18,6 +18,7 @@ import {
   type AuditFilterValues,
 } from "./audit-pages.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
+import { idOf } from "../http/params.js";
 import {
   answerRefusals,
   editorChrome,
@@ -184,9 +185,7 @@ export async function auditRoutes(
                   municipality: slug,
                   from: from ?? undefined,
                   until: until ?? undefined,
-                  actorUserId: /^[1-9]\d{0,9}$/.test(filter.person)
-                    ? Number(filter.person)
-                    : undefined,
+                  actorUserId: idOf(filter.person) ?? undefined,
                   entityType:
                     filter.bereich === "" ? undefined : filter.bereich,
                   action: filter.aktion === "" ? undefined : filter.aktion,

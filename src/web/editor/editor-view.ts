@@ -1,16 +1,13 @@
 /**
  * What the editor's routes and pages share: the frame (header, staff navigation, account
- * bar), reading form fields, turning use-case problems (JSON pointers) into messages at
- * the fields and an error summary, and the success notices shown after a redirect.
+ * bar), the success notices shown after a redirect, and sending editor pages.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { isAppError, type InputProblem } from "../../errors.js";
+import { isAppError } from "../../errors.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { errorOf, placeProblems as placeFormProblems, valueOf, type FailedForm, type FormFields } from "../components/form/failed-form.js";
-import { readFormBody } from "../http/form-action.js";
 import type {
   NavigationEntry,
   SiteHeader,
@@ -100,36 +97,6 @@ export function editorChrome(
     ],
   };
 }
-
-/** Reads a form body into text fields (the reporting forms, until they move to formAction). */
-export function formFields(body: unknown): FormFields {
-  return readFormBody(body).fields;
-}
-
-/** All values of a field (a multiple select sends one per choice). */
-export function formValues(body: unknown, name: string): readonly string[] {
-  return readFormBody(body).lists[name] ?? [];
-}
-
-/** The version a form was opened on; 0 (never current) when missing or malformed. */
-export function formVersion(fields: FormFields): number {
-  const value = fields.version ?? "";
-  return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : 0;
-}
-
-/** Puts problems at their fields (positional form, until the reporting forms move to formAction). */
-export function placeProblems(
-  form: string,
-  values: FormFields,
-  problems: readonly InputProblem[],
-  fieldOf: (path: string) => string | null,
-  labelOf: (field: string) => string,
-  lists?: Readonly<Record<string, readonly string[]>>,
-): FailedForm {
-  return placeFormProblems(form, values, problems, { fieldOf, labelOf }, lists);
-}
-
-export { errorOf, valueOf, type FailedForm, type FormFields };
 
 /** The notices after a successful save, by the key in ?gespeichert=…; anything else shows nothing. */
 export function noticeOf(

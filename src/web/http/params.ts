@@ -23,3 +23,9 @@ export function idParam(value: string | undefined): number {
   if (id === null) throw new AppError("ERR_NOT_FOUND");
   return id;
 }
+
+/** A municipality slug from a URL part; anything that cannot be one is a 404 before any query. */
+export function municipalitySlugParam(value: string): string {
+  if (!isSlug(value)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+  return value;
+}

@@ -158,7 +158,7 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
     const version = await requireDataVersion(slug);
     if (projectSlug !== undefined && !SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
     return sendTagged(request, reply, version, async () => {
-      const feed = await readFeed(ctx, slug, { today: germanDayNumber(options.now()), ...(projectSlug === undefined ? {} : { projectSlug }) });
+      const feed = await readFeed(ctx, slug, { today: germanDayOf(options.now()), ...(projectSlug === undefined ? {} : { projectSlug }) });
       const baseUrl = baseUrlOf(request);
       return { body: writeAtom(feed, baseUrl, `${baseUrl}${request.url.split("?")[0] ?? ""}`), type: "application/atom+xml; charset=utf-8" };
     });

@@ -139,8 +139,8 @@ export function csrfTokenForSessionToken(sessionToken: string): string {
 function submittedCsrfToken(request: FastifyRequest): string | null {
   const header = request.headers[CSRF_HEADER];
   if (typeof header === "string" && header !== "") return header;
-  const body = request.body as Record<string, unknown> | null | undefined;
-  const field = body !== null && typeof body === "object" ? body[CSRF_FIELD] : undefined;
+  const body: unknown = request.body;
+  const field: unknown = body !== null && typeof body === "object" ? Reflect.get(body, CSRF_FIELD) : undefined;
   return typeof field === "string" ? field : null;
 }
 

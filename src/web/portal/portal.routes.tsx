@@ -33,6 +33,7 @@ import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
 import { renderTimeline } from "../edition/timeline-view.js";
 import { publishedScope } from "./portal-scope.js";
+import { isSlug, municipalitySlugParam } from "../http/params.js";
 
 /** What the portal needs from the app. */
 export interface PortalOptions {
@@ -43,7 +44,6 @@ export interface PortalOptions {
 const HTML = "text/html; charset=utf-8";
 
 /** Municipality and project slugs; anything else cannot exist, so it is a 404 without a query. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** First path segments taken by the app itself; no municipality can be reached under them. */
 const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
@@ -74,7 +74,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
    * the published version: an edit of the draft leaves them alone.
    */
   async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    municipalitySlugParam(slug);
     if (RESERVED_SLUGS.has(slug)) throw new AppError("ERR_NOT_FOUND");
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
@@ -171,7 +171,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     async (request, reply) => {
       const { slug, projectSlug } = request.params;
       const version = await requireDataVersion(slug);
-      if (!SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
+      if (!isSlug(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url) => {
         const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(ctx, slug, projectSlug);

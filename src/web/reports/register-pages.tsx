@@ -19,7 +19,7 @@ import {
 import { CsrfField } from "../components/form/csrf-field.js";
 import { RadioGroup, type Choice, TextField } from "../components/form/controls.js";
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
-import { errorOf, valueOf } from "../editor/editor-view.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";

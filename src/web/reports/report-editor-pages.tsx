@@ -15,7 +15,7 @@ import { RadioGroup, type Choice } from "../components/form/controls.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "../editor/editor-paths.js";
-import { errorOf, valueOf } from "../editor/editor-view.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";

@@ -26,6 +26,7 @@ import { IndicatorsPage, PublishedReportPage, ReportsPage } from "./report-porta
 import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
 import { REPORT_ROUTES } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
+import { municipalitySlugParam } from "../http/params.js";
 
 /** What the public report routes need. */
 export interface ReportPortalRoutesOptions {
@@ -34,7 +35,6 @@ export interface ReportPortalRoutesOptions {
   readonly pdf: PdfRenderer;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
@@ -60,7 +60,7 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
 
   /** The published version from memory (public pages follow what is published), or a 404. */
   async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    municipalitySlugParam(slug);
     if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
