@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, restoreBackup } from "../../src/app/backup/backup.js";
 import { addMeasure } from "../../src/app/catalogue/add-measure.js";
@@ -196,6 +197,9 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
 
     await restoreBackup(target.ctx, file, { force: true });
     expect(await dumpDatabase(target.ctx)).toEqual(dumpFile(file));
+    // The audit log and the editions are append-only again after the forced restore.
+    await expect(sql`delete from audit_event`.execute(target.ctx.db)).rejects.toThrow(/cannot be changed or deleted/);
+    await expect(sql`update edition set title = 'x'`.execute(target.ctx.db)).rejects.toThrow(/cannot be changed or deleted/);
   }, 120_000);
 
   it("refuses a damaged file, a file whose content no longer matches its checksum and a newer schema, and writes nothing", async () => {
