@@ -54,3 +54,24 @@ export function FormFrame(props: FormPageProps & { readonly title: string; reado
   );
 }
 
+
+/** A section of an editor page under its heading; the heading names the section for screen readers. */
+export function EditorSection(props: { readonly id: string; readonly title: string; readonly lang?: string | undefined; readonly children?: Children }): JSX.Element {
+  return (
+    <section class="app-section app-editor-section" aria-labelledby={`abschnitt-${props.id}`}>
+      <h2 class="app-heading-l" id={`abschnitt-${props.id}`} lang={props.lang} safe>
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** A form that changes something (POST); its id is where the conflict notice links to. */
+export function EditorForm(props: { readonly action: string; readonly id: string; readonly children?: Children }): JSX.Element {
+  return (
+    <form method="post" action={props.action} class="app-editor-form" id={props.id}>
+      {props.children}
+    </form>
+  );
+}

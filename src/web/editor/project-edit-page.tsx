@@ -33,6 +33,7 @@ import type { EditorChrome } from "./editor-view.js";
 import { errorOf, valueOf, type FailedForm } from "../components/form/failed-form.js";
 import { schemaField } from "../http/form-schema.js";
 import { MeasureBody, PhaseBody, ProjectFieldsBody, ResponsibilitiesBody } from "./editor-forms.js";
+import { EditorForm, EditorSection } from "./form-frame.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -204,19 +205,8 @@ function FieldsSection(props: SectionProps): JSX.Element {
     label: view.t.projectStatus[status],
   }));
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-grunddaten"
-    >
-      <h2 class="app-heading-l" id="abschnitt-grunddaten" safe>
-        {t.sectionFields}
-      </h2>
-      <form
-        method="post"
-        action={view.link(editorPaths.projectFields(slug, project.slug))}
-        class="app-editor-form"
-        id={form}
-      >
+    <EditorSection id="grunddaten" title={t.sectionFields}>
+      <EditorForm action={view.link(editorPaths.projectFields(slug, project.slug))} id={form}>
         {props.meta(form)}
         <TextField
           id={`${form}-titel`}
@@ -261,8 +251,8 @@ function FieldsSection(props: SectionProps): JSX.Element {
             {t.saveFields}
           </button>
         </div>
-      </form>
-    </section>
+      </EditorForm>
+    </EditorSection>
   );
 }
 
@@ -636,22 +626,11 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
     label: view.t.responsibilityRole[role],
   }));
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-zustaendigkeiten"
-    >
-      <h2 class="app-heading-l" id="abschnitt-zustaendigkeiten" safe>
-        {t.sectionResponsibilities}
-      </h2>
+    <EditorSection id="zustaendigkeiten" title={t.sectionResponsibilities}>
       <p class="app-hint" safe>
         {t.responsibilitiesHint}
       </p>
-      <form
-        method="post"
-        action={view.link(editorPaths.responsibilities(slug, project.slug))}
-        class="app-editor-form"
-        id={form}
-      >
+      <EditorForm action={view.link(editorPaths.responsibilities(slug, project.slug))} id={form}>
         {props.meta(form)}
         <input type="hidden" name="zeilen" value={String(rowCount)} />
         {Array.from({ length: rowCount }, (_, index) => {
@@ -713,8 +692,8 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
             {t.saveResponsibilities}
           </button>
         </div>
-      </form>
-    </section>
+      </EditorForm>
+    </EditorSection>
   );
 }
 
@@ -800,12 +779,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
           })}
         </ul>
       )}
-      <form
-        method="post"
-        action={view.link(editorPaths.dependencies(slug, project.slug))}
-        class="app-editor-form"
-        id={form}
-      >
+      <EditorForm action={view.link(editorPaths.dependencies(slug, project.slug))} id={form}>
         <fieldset class="app-fieldset">
           <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
             {t.addDependencyLegend}
@@ -826,7 +800,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             </button>
           </div>
         </fieldset>
-      </form>
+      </EditorForm>
       <h3 class="app-heading-m" safe>
         {t.prerequisiteForHeading}
       </h3>
@@ -854,22 +828,11 @@ function DeleteSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const form = "loeschen";
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-loeschen"
-    >
-      <h2 class="app-heading-l" id="abschnitt-loeschen" safe>
-        {t.sectionDelete}
-      </h2>
+    <EditorSection id="loeschen" title={t.sectionDelete}>
       <p class="app-body-text" safe>
         {t.deleteHint}
       </p>
-      <form
-        method="post"
-        action={view.link(editorPaths.projectDelete(slug, project.slug))}
-        class="app-editor-form"
-        id={form}
-      >
+      <EditorForm action={view.link(editorPaths.projectDelete(slug, project.slug))} id={form}>
         {props.meta(form)}
         <Checkbox
           id={`${form}-bestaetigung`}
@@ -884,7 +847,7 @@ function DeleteSection(props: SectionProps): JSX.Element {
             {t.deleteProject}
           </button>
         </div>
-      </form>
-    </section>
+      </EditorForm>
+    </EditorSection>
   );
 }

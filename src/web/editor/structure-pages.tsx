@@ -30,7 +30,7 @@ import {
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
-import { FormFrame } from "./form-frame.js";
+import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
 
 /** What every page of the frame gets. */
 export interface StructurePageProps {
@@ -111,19 +111,8 @@ export function ProgrammeEditPage(
     years.push({ value: String(year), label: String(year) });
   return (
     <FormFrame {...props} title={t.programmeTitle}>
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-programm"
-      >
-        <h2 class="app-heading-l" id="abschnitt-programm" safe>
-          {t.programmeFieldsLegend}
-        </h2>
-        <form
-          method="post"
-          action={view.link(editorPaths.programme(slug))}
-          class="app-editor-form"
-          id={form}
-        >
+      <EditorSection id="programm" title={t.programmeFieldsLegend}>
+        <EditorForm action={view.link(editorPaths.programme(slug))} id={form}>
           {f.meta(form, programme.version)}
           <input type="hidden" name="ziele" value={String(goalRows)} />
           {f.text(form, schemaField(ProgrammeBody, "titel"), t.fieldProgrammeTitle, programme.title)}
@@ -176,16 +165,10 @@ export function ProgrammeEditPage(
           })}
           {f.reason(form)}
           {f.button(t.saveProgramme)}
-        </form>
-      </section>
+        </EditorForm>
+      </EditorSection>
 
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-prioritaeten"
-      >
-        <h2 class="app-heading-l" id="abschnitt-prioritaeten" safe>
-          {t.prioritiesTitle(props.year)}
-        </h2>
+      <EditorSection id="prioritaeten" title={t.prioritiesTitle(props.year)}>
         <form
           method="get"
           action={view.link(editorPaths.programme(slug))}
@@ -209,12 +192,7 @@ export function ProgrammeEditPage(
             </button>
           </div>
         </form>
-        <form
-          method="post"
-          action={view.link(editorPaths.priorities(slug))}
-          class="app-editor-form"
-          id={priorityForm}
-        >
+        <EditorForm action={view.link(editorPaths.priorities(slug))} id={priorityForm}>
           {f.meta(priorityForm, programme.version)}
           <input type="hidden" name="jahr" value={String(props.year)} />
           <input type="hidden" name="zeilen" value={String(priorityRows)} />
@@ -259,8 +237,8 @@ export function ProgrammeEditPage(
           })}
           {f.reason(priorityForm)}
           {f.button(t.savePriorities)}
-        </form>
-      </section>
+        </EditorForm>
+      </EditorSection>
     </FormFrame>
   );
 }
@@ -311,12 +289,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
             >
               {t.impactAreaLegend(area.name)}
             </h2>
-            <form
-              method="post"
-              action={view.link(editorPaths.impactArea(slug, area.key))}
-              class="app-editor-form"
-              id={form}
-            >
+            <EditorForm action={view.link(editorPaths.impactArea(slug, area.key))} id={form}>
               {f.meta(form, area.version)}
               {f.text(form, schemaField(ImpactAreaBody, "name"), t.fieldName, area.name)}
               {f.area(form, schemaField(ImpactAreaBody, "beschreibung"),
@@ -325,7 +298,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               )}
               {f.reason(form)}
               {f.button(t.saveImpactArea)}
-            </form>
+            </EditorForm>
             {fields.map((field) => {
               const fieldForm = `af-${field.key}`;
               return (
@@ -364,13 +337,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           </section>
         );
       })}
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-af-neu"
-      >
-        <h2 class="app-heading-l" id="abschnitt-af-neu" safe>
-          {t.newActionFieldLegend}
-        </h2>
+      <EditorSection id="af-neu" title={t.newActionFieldLegend}>
         <form
           method="post"
           action={view.link(editorPaths.actionFields(slug))}
@@ -396,14 +363,8 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           {f.reason("af-neu")}
           {f.button(t.addActionField)}
         </form>
-      </section>
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-wb-neu"
-      >
-        <h2 class="app-heading-l" id="abschnitt-wb-neu" safe>
-          {t.newImpactAreaLegend}
-        </h2>
+      </EditorSection>
+      <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
         <form
           method="post"
           action={view.link(editorPaths.impactAreas(slug))}
@@ -419,7 +380,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           {f.reason("wb-neu")}
           {f.button(t.addImpactArea)}
         </form>
-      </section>
+      </EditorSection>
     </FormFrame>
   );
 }
@@ -451,12 +412,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           const form = `oe-${unit.code}`;
           return (
             <li class="app-measure-list__item">
-              <form
-                method="post"
-                action={view.link(editorPaths.orgUnit(slug, unit.code))}
-                class="app-editor-form"
-                id={form}
-              >
+              <EditorForm action={view.link(editorPaths.orgUnit(slug, unit.code))} id={form}>
                 <fieldset class="app-fieldset">
                   <legend
                     class="app-fieldset__legend"
@@ -478,18 +434,12 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
                   {f.reason(form)}
                   {f.button(t.saveOrgUnit)}
                 </fieldset>
-              </form>
+              </EditorForm>
             </li>
           );
         })}
       </ol>
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-oe-neu"
-      >
-        <h2 class="app-heading-l" id="abschnitt-oe-neu" safe>
-          {t.newOrgUnitLegend}
-        </h2>
+      <EditorSection id="oe-neu" title={t.newOrgUnitLegend}>
         <form
           method="post"
           action={view.link(editorPaths.orgUnits(slug))}
@@ -512,7 +462,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           {f.reason("oe-neu")}
           {f.button(t.addOrgUnit)}
         </form>
-      </section>
+      </EditorSection>
     </FormFrame>
   );
 }
@@ -545,12 +495,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
   ];
   return (
     <FormFrame {...props} title={t.newProjectTitle}>
-      <form
-        method="post"
-        action={view.link(editorPaths.projects(slug))}
-        class="app-editor-form"
-        id={form}
-      >
+      <EditorForm action={view.link(editorPaths.projects(slug))} id={form}>
         {f.meta(form, null)}
         {f.select(form, schemaField(NewProjectBody, "aktionsfeld"),
           t.fieldActionField,
@@ -574,7 +519,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
         {f.select(form, schemaField(NewProjectBody, "federfuehrend"), t.fieldLeadUnit, "", unitChoices)}
         {f.reason(form)}
         {f.button(t.createProject)}
-      </form>
+      </EditorForm>
     </FormFrame>
   );
 }

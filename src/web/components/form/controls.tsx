@@ -49,6 +49,27 @@ function HintAndError(props: ControlProps): JSX.Element {
   );
 }
 
+/** The group around a control: marked when the control has an error. */
+function FormGroup(props: { readonly error?: string | undefined; readonly module?: string; readonly children: JSX.Element | JSX.Element[] }): JSX.Element {
+  return (
+    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]} data-module={props.module}>
+      {props.children}
+    </div>
+  );
+}
+
+/** A control's visible label, its hint and its error, above the control. */
+function LabelHintAndError(props: ControlProps): JSX.Element {
+  return (
+    <>
+      <label class="app-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+    </>
+  );
+}
+
 /** A labelled multi-line text input. */
 export function TextArea(
   props: ControlProps & {
@@ -58,16 +79,8 @@ export function TextArea(
   },
 ): JSX.Element {
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
-      <label class="app-label" for={props.id} safe>
-        {props.label}
-      </label>
-      <HintAndError {...props} />
+    <FormGroup error={props.error}>
+      <LabelHintAndError {...props} />
       <textarea
         class={[
           "app-textarea",
@@ -86,7 +99,7 @@ export function TextArea(
       >
         {props.value}
       </textarea>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -108,16 +121,8 @@ export function SelectField(
 ): JSX.Element {
   const selected = new Set(props.values ?? [props.value]);
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
-      <label class="app-label" for={props.id} safe>
-        {props.label}
-      </label>
-      <HintAndError {...props} />
+    <FormGroup error={props.error}>
+      <LabelHintAndError {...props} />
       <select
         class={["app-select", props.error !== undefined && "app-input--error"]}
         id={props.id}
@@ -138,7 +143,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -151,12 +156,7 @@ export function RadioGroup(
   },
 ): JSX.Element {
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
+    <FormGroup error={props.error}>
       <fieldset class="app-fieldset" aria-describedby={describedBy(props)}>
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
           {props.label}
@@ -187,7 +187,7 @@ export function RadioGroup(
           ))}
         </div>
       </fieldset>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -196,12 +196,7 @@ export function Checkbox(
   props: ControlProps & { readonly checked: boolean; readonly value?: string },
 ): JSX.Element {
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
+    <FormGroup error={props.error}>
       <HintAndError {...props} />
       <div class="app-checkbox">
         <input
@@ -218,7 +213,7 @@ export function Checkbox(
           {props.label}
         </label>
       </div>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -273,17 +268,8 @@ export function ColourField(
     props.error === undefined ? undefined : `${props.id}-fehler`,
   ];
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-      data-module="app-contrast-check"
-    >
-      <label class="app-label" for={props.id} safe>
-        {props.label}
-      </label>
-      <HintAndError {...props} />
+    <FormGroup error={props.error} module="app-contrast-check">
+      <LabelHintAndError {...props} />
       <input
         class={[
           "app-colour-input",
@@ -305,18 +291,12 @@ export function ColourField(
       >
         {props.contrastText}
       </p>
-    </div>
+    </FormGroup>
   );
 }
 
 /** Props of a text field. */
-export interface TextFieldProps {
-  /** The input's id; the error summary links to it. */
-  readonly id: string;
-  readonly name: string;
-  readonly label: string;
-  readonly hint?: string | undefined;
-  readonly error?: string | undefined;
+export interface TextFieldProps extends ControlProps {
   readonly value?: string | undefined;
   readonly type?: "text" | "email" | "password";
   readonly autocomplete?: string | undefined;
@@ -331,11 +311,8 @@ export interface TextFieldProps {
 /** A text input with its label, hint and error. */
 export function TextField(props: TextFieldProps): JSX.Element {
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
-      <label class="app-label" for={props.id} safe>
-        {props.label}
-      </label>
-      <HintAndError {...props} />
+    <FormGroup error={props.error}>
+      <LabelHintAndError {...props} />
       <input
         class={["app-input", props.width === "short" && "app-input--short", props.error !== undefined && "app-input--error"]}
         id={props.id}
@@ -350,6 +327,6 @@ export function TextField(props: TextFieldProps): JSX.Element {
         aria-describedby={describedBy(props)}
         aria-invalid={props.error === undefined ? undefined : "true"}
       />
-    </div>
+    </FormGroup>
   );
 }
