@@ -10,7 +10,7 @@
  * a change must send it back in If-Match. Missing: 428; stale: 412, and nothing changes.
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { addDependency } from "../../app/catalogue/add-dependency.js";
 import { addMeasure } from "../../app/catalogue/add-measure.js";
@@ -32,7 +32,7 @@ import type { ResponsibilityData } from "../../app/catalogue/catalogue-edit.sche
 import type { ProjectChangeTarget } from "../../app/catalogue/edit-support.js";
 import type { AppContext } from "../../app/context.js";
 import type { RequestOrigin } from "../../app/audit/record-audit.js";
-import { findProject, type Catalogue, type ProjectInContext, type Responsibility } from "../../domain/catalogue/catalogue.js";
+import { findProject, type Catalogue, type Measure, type Phase, type ProjectInContext, type Responsibility } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import { expectedVersionFromIfMatch, projectEntityTag } from "../http/preconditions.js";
@@ -76,6 +76,8 @@ const SECURITY = [{ bearerAuth: [] }];
 const CHANGE = { tags: TAGS, security: SECURITY, querystring: WriteQuerySchema, headers: IfMatchHeadersSchema };
 /** What every public read of a project's part declares. */
 const READ = { tags: ["Katalog"], querystring: ApiQuerySchema };
+type PhaseInput = Static<typeof PhaseInputSchema>;
+type MeasureInput = Static<typeof MeasureInputSchema>;
 const NO_CONTENT = Type.Null({ description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts" });
 
 /** The ETag of every representation of a project in this API. */
@@ -295,179 +297,159 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     },
   );
 
+  /**
+   * The four routes of an addressed part of a project (phases, measures): read one, append,
+   * change, remove. Every one carries the project's ETag; a change needs its If-Match.
+   */
+  function partRoutes<P, D>(part: {
+    readonly segment: string;
+    readonly idParam: string;
+    readonly params: TSchema;
+    readonly schema: TSchema;
+    readonly input: TSchema;
+    readonly find: (partId: number) => (found: Current) => P | undefined;
+    readonly present: (part: P) => unknown;
+    readonly docs: Readonly<Record<"one" | "add" | "update" | "remove", { readonly summary: string; readonly description: string }>>;
+    /** Not found: on a read, after the part was added, after it was changed. */
+    readonly missing: { readonly read: string; readonly added: string; readonly changed: string };
+    readonly add: (principal: Principal, target: ProjectChangeTarget & { readonly data: D }, origin: RequestOrigin) => Promise<number>;
+    readonly update: (principal: Principal, target: ProjectChangeTarget, partId: number, data: D, origin: RequestOrigin) => Promise<unknown>;
+    readonly remove: (principal: Principal, target: ProjectChangeTarget, partId: number, origin: RequestOrigin) => Promise<unknown>;
+  }): void {
+    interface PartRoute {
+      Params: { readonly slug: string; readonly id: string; readonly [param: string]: unknown };
+      Querystring: { readonly reason?: string };
+      Body: unknown;
+    }
+    const collection = `/v1/municipalities/:slug/projects/:id/${part.segment}`;
+    const one = `${collection}/:${part.idParam}`;
+    const partIdOf = (params: PartRoute["Params"]): number => Number(params[part.idParam]);
+    // The body schema is `part.input`, so Fastify has checked the body against D before the handler runs.
+    const dataOf = (request: { readonly body: unknown }): D => request.body as D;
+
+    app.get<PartRoute>(
+      one,
+      {
+        config: { policy: "public" },
+        schema: { ...READ, ...part.docs.one, params: part.params, response: { 200: ref(part.schema), ...READ_ERROR_RESPONSES } },
+      },
+      async (request, reply) => {
+        const { slug, id } = request.params;
+        return sendFound(request, reply, 200, request.principal, { slug, id, find: part.find(partIdOf(request.params)), missing: part.missing.read, present: part.present });
+      },
+    );
+
+    app.post<PartRoute>(
+      collection,
+      {
+        ...write,
+        schema: { ...CHANGE, ...part.docs.add, params: ProjectParamsSchema, body: ref(part.input), response: { 201: ref(part.schema), ...WRITE_ERROR_RESPONSES } },
+      },
+      async (request, reply) => {
+        const { slug, id } = request.params;
+        const data = dataOf(request);
+        const partId = await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.add(request.principal, { ...target, data }, origin));
+        return sendFound(request, reply, 201, null, {
+          slug,
+          id,
+          find: part.find(partId),
+          missing: part.missing.added,
+          present: part.present,
+          location: `${projectPath(slug, id)}/${part.segment}/${partId}`,
+        });
+      },
+    );
+
+    app.put<PartRoute>(
+      one,
+      {
+        ...write,
+        schema: { ...CHANGE, ...part.docs.update, params: part.params, body: ref(part.input), response: { 200: ref(part.schema), ...WRITE_ERROR_RESPONSES } },
+      },
+      async (request, reply) => {
+        const { slug, id } = request.params;
+        const partId = partIdOf(request.params);
+        const data = dataOf(request);
+        await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.update(request.principal, target, partId, data, origin));
+        return sendFound(request, reply, 200, null, { slug, id, find: part.find(partId), missing: part.missing.changed, present: part.present });
+      },
+    );
+
+    app.delete<PartRoute>(
+      one,
+      {
+        ...write,
+        schema: { ...CHANGE, ...part.docs.remove, params: part.params, response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES } },
+      },
+      async (request, reply) => {
+        const { slug, id } = request.params;
+        const partId = partIdOf(request.params);
+        await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.remove(request.principal, target, partId, origin));
+        return sendDeleted(reply, slug, id);
+      },
+    );
+  }
+
   // ── Phases ───────────────────────────────────────────────────────────────────
 
-  app.get(
-    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
-    {
-      config: { policy: "public" },
-      schema: {
-        ...READ,
-        summary: "Eine Phase",
-        description: "Eine Phase eines Projekts; der ETag ist der des Projekts.",
-        params: PhaseParamsSchema,
-        response: { 200: ref(PhaseSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) => {
-      const { slug, id, phaseId } = request.params;
-      return sendFound(request, reply, 200, request.principal, { slug, id, find: phaseById(phaseId), missing: "Diese Phase gehört nicht (mehr) zum Projekt.", present: presentPhase });
-    },
-  );
-
-  app.post(
-    "/v1/municipalities/:slug/projects/:id/phases",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
+  partRoutes<Phase, PhaseInput>({
+    segment: "phases",
+    idParam: "phaseId",
+    params: PhaseParamsSchema,
+    schema: PhaseSchema,
+    input: PhaseInputSchema,
+    find: phaseById,
+    present: presentPhase,
+    docs: {
+      one: { summary: "Eine Phase", description: "Eine Phase eines Projekts; der ETag ist der des Projekts." },
+      add: {
         summary: "Phase anfügen",
         description: "Fügt eine Phase nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
-        params: ProjectParamsSchema,
-        body: ref(PhaseInputSchema),
-        response: { 201: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
       },
-    },
-    async (request, reply) => {
-      const { slug, id } = request.params;
-      const data = request.body;
-      const { phaseId } = await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        addPhase(ctx, request.principal, { ...target, data }, origin),
-      );
-      return sendFound(request, reply, 201, null, { slug, id, find: phaseById(phaseId), missing: "Die Phase wurde inzwischen wieder entfernt.", present: presentPhase, location: `${projectPath(slug, id)}/phases/${phaseId}` });
-    },
-  );
-
-  app.put(
-    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
+      update: {
         summary: "Phase ändern",
         description: "Bezeichnung, Beginn, Ende oder Fortführung, Notiz einer Phase, z. B. Ende 2023 → 2024-Q2. Braucht If-Match des Projekts.",
-        params: PhaseParamsSchema,
-        body: ref(PhaseInputSchema),
-        response: { 200: ref(PhaseSchema), ...WRITE_ERROR_RESPONSES },
       },
+      remove: { summary: "Phase entfernen", description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts." },
     },
-    async (request, reply) => {
-      const { slug, id, phaseId } = request.params;
-      const data = request.body;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        updatePhase(ctx, request.principal, { ...target, phaseId, data }, origin),
-      );
-      return sendFound(request, reply, 200, null, { slug, id, find: phaseById(phaseId), missing: "Die Phase wurde inzwischen entfernt.", present: presentPhase });
+    missing: {
+      read: "Diese Phase gehört nicht (mehr) zum Projekt.",
+      added: "Die Phase wurde inzwischen wieder entfernt.",
+      changed: "Die Phase wurde inzwischen entfernt.",
     },
-  );
-
-  app.delete(
-    "/v1/municipalities/:slug/projects/:id/phases/:phaseId",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
-        summary: "Phase entfernen",
-        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
-        params: PhaseParamsSchema,
-        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) => {
-      const { slug, id, phaseId } = request.params;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        removePhase(ctx, request.principal, { ...target, phaseId }, origin),
-      );
-      return sendDeleted(reply, slug, id);
-    },
-  );
+    add: async (principal, target, origin) => (await addPhase(ctx, principal, target, origin)).phaseId,
+    update: (principal, target, phaseId, data, origin) => updatePhase(ctx, principal, { ...target, phaseId, data }, origin),
+    remove: (principal, target, phaseId, origin) => removePhase(ctx, principal, { ...target, phaseId }, origin),
+  });
 
   // ── Measures ─────────────────────────────────────────────────────────────────
 
-  app.get(
-    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
-    {
-      config: { policy: "public" },
-      schema: {
-        ...READ,
-        summary: "Eine Einzelmaßnahme",
-        description: "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts.",
-        params: MeasureParamsSchema,
-        response: { 200: ref(MeasureSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) => {
-      const { slug, id, measureId } = request.params;
-      return sendFound(request, reply, 200, request.principal, { slug, id, find: measureById(measureId), missing: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.", present: presentMeasure });
-    },
-  );
-
-  app.post(
-    "/v1/municipalities/:slug/projects/:id/measures",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
+  partRoutes<Measure, MeasureInput>({
+    segment: "measures",
+    idParam: "measureId",
+    params: MeasureParamsSchema,
+    schema: MeasureSchema,
+    input: MeasureInputSchema,
+    find: measureById,
+    present: presentMeasure,
+    docs: {
+      one: { summary: "Eine Einzelmaßnahme", description: "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts." },
+      add: {
         summary: "Einzelmaßnahme anfügen",
         description: "Fügt eine Einzelmaßnahme nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
-        params: ProjectParamsSchema,
-        body: ref(MeasureInputSchema),
-        response: { 201: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
       },
+      update: { summary: "Einzelmaßnahme ändern", description: "Titel und Status. Braucht If-Match des Projekts." },
+      remove: { summary: "Einzelmaßnahme entfernen", description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts." },
     },
-    async (request, reply) => {
-      const { slug, id } = request.params;
-      const data = request.body;
-      const { measureId } = await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        addMeasure(ctx, request.principal, { ...target, data }, origin),
-      );
-      return sendFound(request, reply, 201, null, { slug, id, find: measureById(measureId), missing: "Die Einzelmaßnahme wurde inzwischen wieder entfernt.", present: presentMeasure, location: `${projectPath(slug, id)}/measures/${measureId}` });
+    missing: {
+      read: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.",
+      added: "Die Einzelmaßnahme wurde inzwischen wieder entfernt.",
+      changed: "Die Einzelmaßnahme wurde inzwischen entfernt.",
     },
-  );
-
-  app.put(
-    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
-        summary: "Einzelmaßnahme ändern",
-        description: "Titel und Status. Braucht If-Match des Projekts.",
-        params: MeasureParamsSchema,
-        body: ref(MeasureInputSchema),
-        response: { 200: ref(MeasureSchema), ...WRITE_ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) => {
-      const { slug, id, measureId } = request.params;
-      const data = request.body;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        updateMeasure(ctx, request.principal, { ...target, measureId, data }, origin),
-      );
-      return sendFound(request, reply, 200, null, { slug, id, find: measureById(measureId), missing: "Die Einzelmaßnahme wurde inzwischen entfernt.", present: presentMeasure });
-    },
-  );
-
-  app.delete(
-    "/v1/municipalities/:slug/projects/:id/measures/:measureId",
-    {
-      ...write,
-      schema: {
-        ...CHANGE,
-        summary: "Einzelmaßnahme entfernen",
-        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
-        params: MeasureParamsSchema,
-        response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) => {
-      const { slug, id, measureId } = request.params;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        removeMeasure(ctx, request.principal, { ...target, measureId }, origin),
-      );
-      return sendDeleted(reply, slug, id);
-    },
-  );
+    add: async (principal, target, origin) => (await addMeasure(ctx, principal, target, origin)).measureId,
+    update: (principal, target, measureId, data, origin) => updateMeasure(ctx, principal, { ...target, measureId, data }, origin),
+    remove: (principal, target, measureId, origin) => removeMeasure(ctx, principal, { ...target, measureId }, origin),
+  });
 
   // ── Responsibilities ─────────────────────────────────────────────────────────
 
