@@ -23,6 +23,8 @@ export interface AppContext {
   readonly cache: CatalogueCache;
   /** The municipalities and their published versions, kept in memory (public pages ask here). */
   readonly versions: PublishedVersions;
+  /** A read replica for public pages (DATABASE_READ_URL); see `publicReader`. */
+  readonly readDb?: Kysely<Database>;
   /** The current time; tests pass a fixed one. */
   readonly clock: () => Date;
 }

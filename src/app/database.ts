@@ -19,7 +19,7 @@ const watches = new WeakMap<AppContext, ChangeWatch>();
 export function connectionTargetOf(config: Config): ConnectionTarget {
   return config.databaseUrl === null
     ? { dialect: "sqlite", file: join(config.dataDir, "fortschritt.sqlite") }
-    : { dialect: "postgres", url: config.databaseUrl };
+    : { dialect: "postgres", url: config.databaseUrl, readUrl: config.databaseReadUrl };
 }
 
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
@@ -40,7 +40,16 @@ export async function openAppContext(
     if (error instanceof AppError) throw error;
     throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
   }
-  const ctx: AppContext = { db, dialect: target.dialect, cache: createCatalogueCache(), versions, clock: options.clock ?? (() => new Date()) };
+  // A read replica for public pages, when configured (docs/adr/0019).
+  const readDb = target.dialect === "postgres" && target.readUrl != null ? openDatabase({ dialect: "postgres", url: target.readUrl, poolSize: target.poolSize }) : undefined;
+  const ctx: AppContext = {
+    db,
+    dialect: target.dialect,
+    cache: createCatalogueCache(),
+    versions,
+    clock: options.clock ?? (() => new Date()),
+    ...(readDb === undefined ? {} : { readDb }),
+  };
   const known = versions;
   watches.set(ctx, watchChanges(db, target, () => known.invalidate(), options.watch));
   return ctx;
@@ -74,5 +83,6 @@ export async function isDatabaseReachable(ctx: AppContext): Promise<boolean> {
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   await watches.get(ctx)?.close();
   watches.delete(ctx);
+  await ctx.readDb?.destroy();
   await ctx.db.destroy();
 }

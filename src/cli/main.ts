@@ -36,7 +36,7 @@ function generalHelp(): string {
     "",
     "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
     "",
-    "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
+    "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite), DATABASE_READ_URL (Replikat),",
     "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info),",
     "PUBLIC_BASE_URL, SMTP_URL, MAIL_FROM (E-Mails), TRUST_PROXY, COOKIE_SECURE; siehe README.",
   ].join("\n");
