@@ -5,7 +5,10 @@
  * and other processes' (PostgreSQL's announcements, SQLite's data version) mark it stale,
  * and the next reader reloads it, once for all waiting readers.
  */
-import { findPublishedVersion, type PublishedMunicipality } from "../db/municipality.repository.js";
+import {
+  findPublishedVersion,
+  type PublishedMunicipality,
+} from "../db/municipality.repository.js";
 import type { AppContext } from "./context.js";
 
 export type { PublishedMunicipality } from "../db/municipality.repository.js";
@@ -31,7 +34,9 @@ interface Snapshot {
 }
 
 /** A registry that loads with `load` whenever it was invalidated since the last load. */
-export function createPublishedVersions(load: () => Promise<readonly PublishedMunicipality[]>): PublishedVersions {
+export function createPublishedVersions(
+  load: () => Promise<readonly PublishedMunicipality[]>,
+): PublishedVersions {
   let generation = 0;
   let loadedGeneration = -1;
   let snapshot: Snapshot | null = null;
@@ -44,7 +49,9 @@ export function createPublishedVersions(load: () => Promise<readonly PublishedMu
     const next: Snapshot = {
       signature: signatureOf(list),
       list,
-      bySlug: new Map(list.map((municipality) => [municipality.slug, municipality])),
+      bySlug: new Map(
+        list.map((municipality) => [municipality.slug, municipality]),
+      ),
     };
     if (started >= loadedGeneration) {
       snapshot = next;
@@ -118,7 +125,11 @@ const readers = new WeakMap<AppContext, AppContext>();
  * A page is kept under its version, so it must never be rendered from a replica that lags
  * behind it; staff requests never come here (read-your-writes on the primary).
  */
-export async function publicReader(ctx: AppContext, slug: string, publishedVersion: number): Promise<AppContext> {
+export async function publicReader(
+  ctx: AppContext,
+  slug: string,
+  publishedVersion: number,
+): Promise<AppContext> {
   const { readDb } = ctx;
   if (readDb === undefined) return ctx;
   try {
