@@ -20,7 +20,14 @@
  * Environment: BENCH_DURATION (s per run, 10), BENCH_CONNECTIONS (100), BENCH_WARMUP (s, 2).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, request } from "node:http";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -35,15 +42,34 @@ const WRK = "/usr/bin/wrk";
 const DURATION = positiveNumber("BENCH_DURATION", 10);
 const CONNECTIONS = positiveNumber("BENCH_CONNECTIONS", 100);
 const WARMUP = positiveNumber("BENCH_WARMUP", 2, { allowZero: true });
-const MUNICIPALITIES = positiveNumber("BENCH_MUNICIPALITIES", 0, { allowZero: true });
-const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
+const MUNICIPALITIES = positiveNumber("BENCH_MUNICIPALITIES", 0, {
+  allowZero: true,
+});
+const TICKS_PER_SECOND =
+  Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
 
 const ROUTES = [
   { name: "Übersicht", path: "/kleve/", type: "text/html; charset=utf-8" },
-  { name: "Projektseite", path: "/kleve/projekte/e-rechnungsworkflow", type: "text/html; charset=utf-8" },
-  { name: "Zeitstrahl", path: "/kleve/zeitstrahl", type: "text/html; charset=utf-8" },
-  { name: "Katalog-API", path: "/api/v1/municipalities/kleve/catalogue", type: "application/json; charset=utf-8" },
-  { name: "Projekt-API", path: "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow", type: "application/json; charset=utf-8" },
+  {
+    name: "Projektseite",
+    path: "/kleve/projekte/e-rechnungsworkflow",
+    type: "text/html; charset=utf-8",
+  },
+  {
+    name: "Zeitstrahl",
+    path: "/kleve/zeitstrahl",
+    type: "text/html; charset=utf-8",
+  },
+  {
+    name: "Katalog-API",
+    path: "/api/v1/municipalities/kleve/catalogue",
+    type: "application/json; charset=utf-8",
+  },
+  {
+    name: "Projekt-API",
+    path: "/api/v1/municipalities/kleve/projects/e-rechnungsworkflow",
+    type: "application/json; charset=utf-8",
+  },
 ];
 
 /** The targets, as the project states them. */
@@ -62,7 +88,9 @@ function positiveNumber(name, fallback, { allowZero = false } = {}) {
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
-    process.stderr.write(`${name}="${text}" ist keine gültige Zahl; verwende ${fallback}.\n`);
+    process.stderr.write(
+      `${name}="${text}" ist keine gültige Zahl; verwende ${fallback}.\n`,
+    );
     return fallback;
   }
   return value;
@@ -85,12 +113,22 @@ function findFreePort() {
 /** One GET: status, body and headers; null when nothing answers. */
 function get(url, headers = {}) {
   return new Promise((done) => {
-    const req = request(url, { method: "GET", agent: false, timeout: 5000, headers }, (res) => {
-      const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.once("end", () => done({ status: res.statusCode, body: Buffer.concat(chunks), headers: res.headers }));
-      res.once("error", () => done(null));
-    });
+    const req = request(
+      url,
+      { method: "GET", agent: false, timeout: 5000, headers },
+      (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.once("end", () =>
+          done({
+            status: res.statusCode,
+            body: Buffer.concat(chunks),
+            headers: res.headers,
+          }),
+        );
+        res.once("error", () => done(null));
+      },
+    );
     req.once("timeout", () => req.destroy());
     req.once("error", () => done(null));
     req.end();
@@ -110,7 +148,9 @@ function cpuMicros(pid) {
 
 function rssMb(pid) {
   try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(
+      readFileSync(`/proc/${pid}/status`, "utf8"),
+    );
     return match === null ? null : Number(match[1]) / 1024;
   } catch {
     return null;
@@ -118,14 +158,34 @@ function rssMb(pid) {
 }
 
 /** Starts `fortschritt serve` and measures spawn → first 200 of `probe`. */
-async function startServer({ dataDir, port, args = ["--no-demo"], env = {}, probe = "/kleve/", limitMs = 120_000 }) {
+async function startServer({
+  dataDir,
+  port,
+  args = ["--no-demo"],
+  env = {},
+  probe = "/kleve/",
+  limitMs = 120_000,
+}) {
   const output = [];
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [join(DIST, "cli", "main.js"), "serve", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, HOST, PORT: String(port), FORTSCHRITT_DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(DIST, "cli", "main.js"), "serve", ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HOST,
+        PORT: String(port),
+        FORTSCHRITT_DATA_DIR: dataDir,
+        LOG_LEVEL: "silent",
+        NODE_ENV: "production",
+        DATABASE_URL: "",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const keep = (chunk) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
@@ -135,23 +195,41 @@ async function startServer({ dataDir, port, args = ["--no-demo"], env = {}, prob
   let exited = null;
   child.once("exit", (code, signal) => (exited = { code, signal }));
   for (;;) {
-    if (exited !== null) throw new Error(`Der Server hat sich beendet (${JSON.stringify(exited)}):\n${output.join("")}`);
+    if (exited !== null)
+      throw new Error(
+        `Der Server hat sich beendet (${JSON.stringify(exited)}):\n${output.join("")}`,
+      );
     if (performance.now() - startedAt > limitMs) {
       child.kill("SIGKILL");
-      throw new Error(`Der Server hat nach ${limitMs} ms keine Seite geliefert:\n${output.join("")}`);
+      throw new Error(
+        `Der Server hat nach ${limitMs} ms keine Seite geliefert:\n${output.join("")}`,
+      );
     }
     const response = await get(`http://${HOST}:${port}${probe}`);
-    if (response?.status === 200) return { child, startMs: performance.now() - startedAt, output };
-    if (response !== null && response.status !== 200 && response.status !== 302) {
+    if (response?.status === 200)
+      return { child, startMs: performance.now() - startedAt, output };
+    if (
+      response !== null &&
+      response.status !== 200 &&
+      response.status !== 302
+    ) {
       child.kill("SIGKILL");
-      throw new Error(`${probe} antwortet mit ${response.status}:\n${output.join("")}`);
+      throw new Error(
+        `${probe} antwortet mit ${response.status}:\n${output.join("")}`,
+      );
     }
     await sleep(5);
   }
 }
 
 function stop(child) {
-  if (child !== null && child !== undefined && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (
+    child !== null &&
+    child !== undefined &&
+    child.exitCode === null &&
+    child.signalCode === null
+  )
+    child.kill("SIGKILL");
 }
 
 /** The server's own memory report (SIGUSR2 → one JSON line on stderr). */
@@ -160,7 +238,11 @@ async function memoryReportOf(server) {
   server.child.kill("SIGUSR2");
   for (let i = 0; i < 100; i += 1) {
     await sleep(20);
-    const line = server.output.slice(Math.max(0, before - 1)).join("").split("\n").find((text) => text.startsWith('{"memory"'));
+    const line = server.output
+      .slice(Math.max(0, before - 1))
+      .join("")
+      .split("\n")
+      .find((text) => text.startsWith('{"memory"'));
     if (line !== undefined) return JSON.parse(line).memory;
   }
   return null;
@@ -179,8 +261,19 @@ function startMinimalNode(port, bodies) {
       res.end(hit[1]);
     }).listen(${port}, "${HOST}");`;
   const file = join(tmpdir(), `fortschritt-bench-bodies-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(bodies.map(({ path, type, body }) => [path, type, body.toString("base64")])));
-  const child = spawn(process.execPath, ["-e", script, file], { stdio: "ignore" });
+  writeFileSync(
+    file,
+    JSON.stringify(
+      bodies.map(({ path, type, body }) => [
+        path,
+        type,
+        body.toString("base64"),
+      ]),
+    ),
+  );
+  const child = spawn(process.execPath, ["-e", script, file], {
+    stdio: "ignore",
+  });
   return child;
 }
 
@@ -204,7 +297,9 @@ function startNginx(port, bodies, prefix) {
     }`;
   mkdirSync(join(prefix, "tmp"), { recursive: true });
   writeFileSync(join(prefix, "nginx.conf"), config);
-  return spawn(NGINX, ["-p", prefix, "-c", join(prefix, "nginx.conf")], { stdio: "ignore" });
+  return spawn(NGINX, ["-p", prefix, "-c", join(prefix, "nginx.conf")], {
+    stdio: "ignore",
+  });
 }
 
 async function waitFor(url) {
@@ -221,22 +316,47 @@ function parseWrk(text) {
   const requests = Number(/(\d+) requests in/.exec(text)?.[1] ?? NaN);
   const p99 = /^\s*99(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$/m.exec(text);
   const factor = { us: 0.001, ms: 1, s: 1000 };
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0);
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const non2xx = Number(
+    /Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0,
+  );
+  const errors =
+    /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+      text,
+    );
   return {
     rps,
     requests,
     p99: p99 === null ? NaN : Number(p99[1]) * factor[p99[2]],
-    failures: non2xx + (errors === null ? 0 : errors.slice(1).reduce((sum, n) => sum + Number(n), 0)),
+    failures:
+      non2xx +
+      (errors === null
+        ? 0
+        : errors.slice(1).reduce((sum, n) => sum + Number(n), 0)),
   };
 }
 
 /** One load run against a URL (or several, with a Lua script): figures plus the server's CPU per request. */
-async function load(url, { pid, seconds = DURATION, connections = CONNECTIONS, paths = null, headers = [] }) {
+async function load(
+  url,
+  {
+    pid,
+    seconds = DURATION,
+    connections = CONNECTIONS,
+    paths = null,
+    headers = [],
+  },
+) {
   const cpuBefore = pid === null ? null : cpuMicros(pid);
   let figures;
   if (existsSync(WRK)) {
-    const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
+    const args = [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "--latency",
+      "--timeout",
+      "10s",
+    ];
     for (const header of headers) args.push("-H", header);
     let script = null;
     if (paths !== null) {
@@ -248,7 +368,9 @@ async function load(url, { pid, seconds = DURATION, connections = CONNECTIONS, p
       args.push("-s", script);
     }
     const text = await new Promise((done) => {
-      const child = spawn(WRK, [...args, url], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(WRK, [...args, url], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let out = "";
       child.stdout.on("data", (chunk) => (out += chunk));
       child.once("exit", () => done(out));
@@ -258,33 +380,71 @@ async function load(url, { pid, seconds = DURATION, connections = CONNECTIONS, p
     const { default: autocannon } = await import("autocannon");
     const result = await new Promise((done, reject) =>
       autocannon(
-        { url, connections, duration: seconds, timeout: 10, requests: paths?.map((path) => ({ path })) },
+        {
+          url,
+          connections,
+          duration: seconds,
+          timeout: 10,
+          requests: paths?.map((path) => ({ path })),
+        },
         (error, value) => (error ? reject(error) : done(value)),
       ),
     );
-    figures = { rps: result.requests.average, requests: result.requests.total, p99: result.latency.p99, failures: result.errors + result.non2xx };
+    figures = {
+      rps: result.requests.average,
+      requests: result.requests.total,
+      p99: result.latency.p99,
+      failures: result.errors + result.non2xx,
+    };
   }
   const cpuAfter = pid === null ? null : cpuMicros(pid);
-  const cpuPerRequest = cpuBefore === null || cpuAfter === null || !(figures.requests > 0) ? NaN : (cpuAfter - cpuBefore) / figures.requests;
+  const cpuPerRequest =
+    cpuBefore === null || cpuAfter === null || !(figures.requests > 0)
+      ? NaN
+      : (cpuAfter - cpuBefore) / figures.requests;
   return { ...figures, cpuPerRequest };
 }
 
 const fmt = (value, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? "–" : value.toLocaleString("de-DE", { maximumFractionDigits: digits, minimumFractionDigits: digits, useGrouping: false });
+  value === null || value === undefined || Number.isNaN(value)
+    ? "–"
+    : value.toLocaleString("de-DE", {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+        useGrouping: false,
+      });
 const verdict = (ok) => (ok ? "erfüllt" : "NICHT erfüllt");
 
 function printTable(headers, rows, textColumns = 1) {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => String(row[column]).length)),
+  );
   const line = (cells) =>
-    cells.map((cell, column) => (column < textColumns ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join("  ").trimEnd();
-  process.stdout.write(`${line(headers)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`);
+    cells
+      .map((cell, column) =>
+        column < textColumns
+          ? String(cell).padEnd(widths[column])
+          : String(cell).padStart(widths[column]),
+      )
+      .join("  ")
+      .trimEnd();
+  process.stdout.write(
+    `${line(headers)}\n${widths.map((width) => "-".repeat(width)).join("  ")}\n`,
+  );
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }
 
 async function prepareDemoDatabase(dataDir) {
-  const { openAppContext, migrateDatabase, closeAppContext } = await import(join(DIST, "app", "database.js"));
-  const { loadDemo } = await import(join(DIST, "app", "edition", "demo-editions.js"));
-  const ctx = await openAppContext({ dialect: "sqlite", file: join(dataDir, "fortschritt.sqlite") });
+  const { openAppContext, migrateDatabase, closeAppContext } = await import(
+    join(DIST, "app", "database.js")
+  );
+  const { loadDemo } = await import(
+    join(DIST, "app", "edition", "demo-editions.js")
+  );
+  const ctx = await openAppContext({
+    dialect: "sqlite",
+    file: join(dataDir, "fortschritt.sqlite"),
+  });
   try {
     await migrateDatabase(ctx);
     await loadDemo(ctx);
@@ -300,10 +460,17 @@ async function portalTable(title, base, serverPid, baselines, routes) {
   for (const route of routes) {
     const measured = {};
     for (const baseline of baselines) {
-      if (WARMUP > 0) await load(`${baseline.base}${route.path}`, { pid: null, seconds: WARMUP });
-      measured[baseline.name] = await load(`${baseline.base}${route.path}`, { pid: baseline.pid });
+      if (WARMUP > 0)
+        await load(`${baseline.base}${route.path}`, {
+          pid: null,
+          seconds: WARMUP,
+        });
+      measured[baseline.name] = await load(`${baseline.base}${route.path}`, {
+        pid: baseline.pid,
+      });
     }
-    if (WARMUP > 0) await load(`${base}${route.path}`, { pid: null, seconds: WARMUP });
+    if (WARMUP > 0)
+      await load(`${base}${route.path}`, { pid: null, seconds: WARMUP });
     const own = await load(`${base}${route.path}`, { pid: serverPid });
     results.push({ route, own, measured });
   }
@@ -313,14 +480,35 @@ async function portalTable(title, base, serverPid, baselines, routes) {
   for (const { route, own, measured } of results) {
     for (const baseline of baselines) {
       const m = measured[baseline.name];
-      rows.push([route.name, baseline.label, fmt(m.rps), "", fmt(m.p99, 1), fmt(m.cpuPerRequest), "", ""]);
+      rows.push([
+        route.name,
+        baseline.label,
+        fmt(m.rps),
+        "",
+        fmt(m.p99, 1),
+        fmt(m.cpuPerRequest),
+        "",
+        "",
+      ]);
     }
     if (reference === undefined) {
-      rows.push([route.name, "Fortschritt", fmt(own.rps), "", `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"})`, fmt(own.cpuPerRequest), "", fmt(own.failures)]);
+      rows.push([
+        route.name,
+        "Fortschritt",
+        fmt(own.rps),
+        "",
+        `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"})`,
+        fmt(own.cpuPerRequest),
+        "",
+        fmt(own.failures),
+      ]);
       continue;
     }
     const ratio = own.rps / measured[reference.name].rps;
-    const cpuRatio = node === undefined ? NaN : own.cpuPerRequest / measured[node.name].cpuPerRequest;
+    const cpuRatio =
+      node === undefined
+        ? NaN
+        : own.cpuPerRequest / measured[node.name].cpuPerRequest;
     rows.push([
       route.name,
       "Fortschritt",
@@ -332,12 +520,28 @@ async function portalTable(title, base, serverPid, baselines, routes) {
       fmt(own.failures),
     ]);
   }
-  printTable(["Route", "Server", "Anfr./s", `× ${reference?.label ?? "Basis"}`, "p99 ms", "CPU µs/Anfr.", "× Node-CPU", "Fehler"], rows, 2);
+  printTable(
+    [
+      "Route",
+      "Server",
+      "Anfr./s",
+      `× ${reference?.label ?? "Basis"}`,
+      "p99 ms",
+      "CPU µs/Anfr.",
+      "× Node-CPU",
+      "Fehler",
+    ],
+    rows,
+    2,
+  );
   return results;
 }
 
 async function main() {
-  if (!existsSync(join(DIST, "cli", "main.js"))) throw new Error("dist/ fehlt: bitte über `npm run bench` starten (baut, wenn nötig).");
+  if (!existsSync(join(DIST, "cli", "main.js")))
+    throw new Error(
+      "dist/ fehlt: bitte über `npm run bench` starten (baut, wenn nötig).",
+    );
   const work = mkdtempSync(join(tmpdir(), "fortschritt-bench-"));
   const children = [];
   const cleanUp = () => {
@@ -345,16 +549,24 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   };
   process.once("exit", cleanUp);
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.exit(0));
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => process.exit(0));
 
   process.stdout.write(
     `Node ${process.version}, ${CONNECTIONS} Verbindungen, ${DURATION} s je Lauf (+${WARMUP} s Aufwärmen), Last mit ${existsSync(WRK) ? "wrk (1 Thread)" : "autocannon"}\n` +
-      `${availableParallelism()} CPU-Kerne, Last vorher: ${loadavg().map((value) => fmt(value, 2)).join(" / ")} (andere Arbeit auf der Maschine verfälscht jede Zahl)\n`,
+      `${availableParallelism()} CPU-Kerne, Last vorher: ${loadavg()
+        .map((value) => fmt(value, 2))
+        .join(" / ")} (andere Arbeit auf der Maschine verfälscht jede Zahl)\n`,
   );
 
   // ── Start ──────────────────────────────────────────────────────────────
   const firstDir = join(work, "first");
-  const first = await startServer({ dataDir: firstDir, port: await findFreePort(), args: [], limitMs: 180_000 });
+  const first = await startServer({
+    dataDir: firstDir,
+    port: await findFreePort(),
+    args: [],
+    limitMs: 180_000,
+  });
   children.push(first.child);
   stop(first.child);
   const dataDir = join(work, "data");
@@ -370,8 +582,15 @@ async function main() {
   const bodies = [];
   for (const route of ROUTES) {
     const response = await get(`${base}${route.path}`);
-    if (response?.status !== 200) process.stdout.write(`Achtung: ${route.path} antwortet mit ${response?.status}.\n`);
-    bodies.push({ path: route.path, type: route.type, body: response?.body ?? Buffer.alloc(0) });
+    if (response?.status !== 200)
+      process.stdout.write(
+        `Achtung: ${route.path} antwortet mit ${response?.status}.\n`,
+      );
+    bodies.push({
+      path: route.path,
+      type: route.type,
+      body: response?.body ?? Buffer.alloc(0),
+    });
   }
   const baselines = [];
   if (existsSync(NGINX)) {
@@ -379,15 +598,31 @@ async function main() {
     const nginx = startNginx(nginxPort, bodies, join(work, "nginx"));
     children.push(nginx);
     await waitFor(`http://${HOST}:${nginxPort}${ROUTES[0].path}`);
-    baselines.push({ name: "nginx", label: "nginx", base: `http://${HOST}:${nginxPort}`, pid: nginx.pid });
+    baselines.push({
+      name: "nginx",
+      label: "nginx",
+      base: `http://${HOST}:${nginxPort}`,
+      pid: nginx.pid,
+    });
   }
   const nodePort = await findFreePort();
   const minimal = startMinimalNode(nodePort, bodies);
   children.push(minimal);
   await waitFor(`http://${HOST}:${nodePort}${ROUTES[0].path}`);
-  baselines.push({ name: "Node", label: "Node aus Speicher", base: `http://${HOST}:${nodePort}`, pid: minimal.pid });
+  baselines.push({
+    name: "Node",
+    label: "Node aus Speicher",
+    base: `http://${HOST}:${nodePort}`,
+    pid: minimal.pid,
+  });
 
-  await portalTable("Öffentliches Portal (Kleve-Demo, SQLite)", base, pid, baselines, ROUTES);
+  await portalTable(
+    "Öffentliches Portal (Kleve-Demo, SQLite)",
+    base,
+    pid,
+    baselines,
+    ROUTES,
+  );
   const rssAfterPortal = rssMb(pid);
 
   // ── A mixed 50-client load: both languages, unknown parameters, filters, compressions ──
@@ -396,8 +631,19 @@ async function main() {
     mixed.push(route.path, `${route.path}?lang=en`);
     for (let i = 0; i < 20; i += 1) mixed.push(`${route.path}?x=${i}`);
   }
-  mixed.push("/kleve/zeitstrahl?status=ongoing", "/kleve/zeitstrahl?vergleich=1", "/kleve/fortschreibungen/1", "/kleve/fortschreibungen/2/aenderungen", "/kleve/kennzahlen");
-  const mixedRun = await load(`${base}/`, { pid, connections: 50, paths: mixed, headers: ["Accept-Encoding: gzip, br"] });
+  mixed.push(
+    "/kleve/zeitstrahl?status=ongoing",
+    "/kleve/zeitstrahl?vergleich=1",
+    "/kleve/fortschreibungen/1",
+    "/kleve/fortschreibungen/2/aenderungen",
+    "/kleve/kennzahlen",
+  );
+  const mixedRun = await load(`${base}/`, {
+    pid,
+    connections: 50,
+    paths: mixed,
+    headers: ["Accept-Encoding: gzip, br"],
+  });
   const rssAfterMixed = rssMb(pid);
   const report = await memoryReportOf(server);
 
@@ -405,14 +651,33 @@ async function main() {
   printTable(
     ["Ziel", "gemessen", "Grenze", "Ergebnis"],
     [
-      ["Kaltstart bis erste Seite (vorhandene Datenbank)", `${fmt(server.startMs)} ms`, `≤ ${TARGETS.coldStartMs} ms`, verdict(server.startMs <= TARGETS.coldStartMs)],
-      ["Erster Start mit Demo bis erste Seite", `${fmt(first.startMs)} ms`, `≤ ${TARGETS.firstStartMs} ms`, verdict(first.startMs <= TARGETS.firstStartMs)],
-      ["RSS nach der Portal-Last", `${fmt(rssAfterPortal, 1)} MB`, `≤ ${TARGETS.rssAfterPortalMb} MB`, verdict(rssAfterPortal !== null && rssAfterPortal <= TARGETS.rssAfterPortalMb)],
+      [
+        "Kaltstart bis erste Seite (vorhandene Datenbank)",
+        `${fmt(server.startMs)} ms`,
+        `≤ ${TARGETS.coldStartMs} ms`,
+        verdict(server.startMs <= TARGETS.coldStartMs),
+      ],
+      [
+        "Erster Start mit Demo bis erste Seite",
+        `${fmt(first.startMs)} ms`,
+        `≤ ${TARGETS.firstStartMs} ms`,
+        verdict(first.startMs <= TARGETS.firstStartMs),
+      ],
+      [
+        "RSS nach der Portal-Last",
+        `${fmt(rssAfterPortal, 1)} MB`,
+        `≤ ${TARGETS.rssAfterPortalMb} MB`,
+        verdict(
+          rssAfterPortal !== null && rssAfterPortal <= TARGETS.rssAfterPortalMb,
+        ),
+      ],
       [
         `RSS nach 50 Clients gemischt (${fmt(mixedRun.rps)} Anfr./s, ${fmt(mixedRun.failures)} Fehler)`,
         `${fmt(rssAfterMixed, 1)} MB`,
         `≤ ${TARGETS.rssAfterMixedMb} MB`,
-        verdict(rssAfterMixed !== null && rssAfterMixed <= TARGETS.rssAfterMixedMb),
+        verdict(
+          rssAfterMixed !== null && rssAfterMixed <= TARGETS.rssAfterMixedMb,
+        ),
       ],
     ],
   );
@@ -422,7 +687,12 @@ async function main() {
     );
     printTable(
       ["Cache", "Einträge", "belegt KB", "Grenze KB"],
-      report.caches.map((cache) => [cache.name, fmt(cache.entries), fmt(cache.bytes / 1024), fmt(cache.maxBytes / 1024)]),
+      report.caches.map((cache) => [
+        cache.name,
+        fmt(cache.entries),
+        fmt(cache.bytes / 1024),
+        fmt(cache.maxBytes / 1024),
+      ]),
     );
   }
   stop(server.child);
@@ -433,7 +703,9 @@ async function main() {
 
 /** BENCH_MUNICIPALITIES synthetic municipalities in a fresh PostgreSQL database. */
 async function scaleRun(work, children) {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `fortschritt_bench_${process.pid}`;
   const { default: pg } = await import("pg");
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -443,38 +715,83 @@ async function scaleRun(work, children) {
   url.pathname = `/${name}`;
   try {
     const started = performance.now();
-    const generated = spawnSync(process.execPath, [join(DIST, "cli", "main.js"), "demo", "--synthetic", String(MUNICIPALITIES)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: "silent" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    const generated = spawnSync(
+      process.execPath,
+      [
+        join(DIST, "cli", "main.js"),
+        "demo",
+        "--synthetic",
+        String(MUNICIPALITIES),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: url.toString(),
+          LOG_LEVEL: "silent",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     const generationSeconds = (performance.now() - started) / 1000;
-    if (generated.status !== 0) throw new Error(`fortschritt demo --synthetic ${MUNICIPALITIES} ist fehlgeschlagen`);
-    process.stdout.write(`\n${MUNICIPALITIES} Kommunen erzeugt in ${fmt(generationSeconds, 1)} s (PostgreSQL, über den normalen Import).\n`);
+    if (generated.status !== 0)
+      throw new Error(
+        `fortschritt demo --synthetic ${MUNICIPALITIES} ist fehlgeschlagen`,
+      );
+    process.stdout.write(
+      `\n${MUNICIPALITIES} Kommunen erzeugt in ${fmt(generationSeconds, 1)} s (PostgreSQL, über den normalen Import).\n`,
+    );
     const port = await findFreePort();
-    const server = await startServer({ dataDir: join(work, "scale"), port, env: { DATABASE_URL: url.toString() }, probe: "/kleve/" });
+    const server = await startServer({
+      dataDir: join(work, "scale"),
+      port,
+      env: { DATABASE_URL: url.toString() },
+      probe: "/kleve/",
+    });
     children.push(server.child);
-    const routes = [{ name: "Kommunenliste /", path: "/", type: "text/html; charset=utf-8" }, { name: "Kommunenliste Suche", path: "/?q=kleve", type: "text/html; charset=utf-8" }, ...ROUTES];
+    const routes = [
+      { name: "Kommunenliste /", path: "/", type: "text/html; charset=utf-8" },
+      {
+        name: "Kommunenliste Suche",
+        path: "/?q=kleve",
+        type: "text/html; charset=utf-8",
+      },
+      ...ROUTES,
+    ];
     // Compared with the one-city figures above (target: within 1.5× of them).
-    await portalTable(`Mit ${MUNICIPALITIES} Kommunen (PostgreSQL)`, `http://${HOST}:${port}`, server.child.pid, [], routes);
+    await portalTable(
+      `Mit ${MUNICIPALITIES} Kommunen (PostgreSQL)`,
+      `http://${HOST}:${port}`,
+      server.child.pid,
+      [],
+      routes,
+    );
     process.stdout.write(`RSS danach: ${fmt(rssMb(server.child.pid), 1)} MB\n`);
     stop(server.child);
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin
+      .query(`drop database if exists ${name} with (force)`)
+      .catch(() => undefined);
     await admin.end();
   }
 }
 
 // A hard limit, so that a hanging run never blocks a terminal or a CI job.
-const overallLimitMs = (20 * (DURATION + WARMUP + 10) + 600 + (MUNICIPALITIES > 0 ? 3600 : 0)) * 1000;
+const overallLimitMs =
+  (20 * (DURATION + WARMUP + 10) + 600 + (MUNICIPALITIES > 0 ? 3600 : 0)) *
+  1000;
 setTimeout(() => {
-  process.stdout.write(`\nMessung nach ${overallLimitMs / 1000} s abgebrochen.\n`);
+  process.stdout.write(
+    `\nMessung nach ${overallLimitMs / 1000} s abgebrochen.\n`,
+  );
   process.exit(0);
 }, overallLimitMs).unref();
 
 try {
   await main();
 } catch (error) {
-  process.stdout.write(`\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stdout.write(
+    `\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
 }
 process.exit(0);

@@ -30,7 +30,11 @@ export function sourceHash() {
     }
   };
   walk(join(ROOT, "src"));
-  files.push(join(ROOT, "tsconfig.json"), join(ROOT, "tsconfig.build.json"), join(ROOT, "package-lock.json"));
+  files.push(
+    join(ROOT, "tsconfig.json"),
+    join(ROOT, "tsconfig.build.json"),
+    join(ROOT, "package-lock.json"),
+  );
   for (const file of files.sort()) {
     hash.update(relative(ROOT, file)).update("\u0000");
     if (existsSync(file)) hash.update(readFileSync(file));
@@ -42,16 +46,27 @@ export function sourceHash() {
 /** Compiles when needed; returns whether it did. */
 export function buildIfStale() {
   const current = sourceHash();
-  if (existsSync(MAIN) && existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === current) return false;
+  if (
+    existsSync(MAIN) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, "utf8").trim() === current
+  )
+    return false;
   process.stderr.write("Fortschritt wird übersetzt (TypeScript) …\n");
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit", cwd: ROOT });
+  const result = spawnSync(
+    process.execPath,
+    [tsc, "-p", join(ROOT, "tsconfig.build.json")],
+    { stdio: "inherit", cwd: ROOT },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(STAMP, `${current}\n`);
   return true;
 }
 
-const isEntryPoint = process.argv[1] !== undefined && pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
+const isEntryPoint =
+  process.argv[1] !== undefined &&
+  pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
 const [option] = process.argv.slice(2);
 if (isEntryPoint && option === "--stamp-only") {
   // After `npm run build`: the build just made is current.

@@ -12,6 +12,8 @@ export interface Config {
   readonly host: string;
   /** PostgreSQL connection string; null selects the embedded SQLite file. */
   readonly databaseUrl: string | null;
+  /** A PostgreSQL read replica for public pages (DATABASE_READ_URL); staff always use the primary. */
+  readonly databaseReadUrl: string | null;
   /** Directory of the SQLite file (and later uploads and backups). */
   readonly dataDir: string;
   readonly logLevel: LogLevel;
@@ -76,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push("DATABASE_URL muss mit postgres:// oder postgresql:// beginnen.");
   }
 
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (databaseReadUrl !== null && (databaseUrl === null || !/^postgres(ql)?:\/\//.test(databaseReadUrl))) {
+    problems.push("DATABASE_READ_URL braucht DATABASE_URL und muss mit postgres:// oder postgresql:// beginnen.");
+  }
+
   const logLevel = (env.LOG_LEVEL ?? "info") as Config["logLevel"];
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL muss einer von ${LOG_LEVELS.join(", ")} sein.`);
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl,
+    databaseReadUrl,
     dataDir: resolve(env.FORTSCHRITT_DATA_DIR ?? resolve(findProjectRoot(), "data")),
     logLevel,
     publicBaseUrl,

@@ -24,6 +24,8 @@ export interface AppContext {
   readonly cache: CatalogueCache;
   /** The municipalities and their published versions, kept in memory (public pages ask here). */
   readonly versions: PublishedVersions;
+  /** A read replica for public pages (DATABASE_READ_URL); see `publicReader`. */
+  readonly readDb?: Kysely<Database>;
   /** The current time; tests pass a fixed one. */
   readonly clock: () => Date;
   /** The key that seals second-factor secrets at rest (FORTSCHRITT_SECRET_KEY, app/auth/secret-box.ts). */

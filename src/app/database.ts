@@ -20,7 +20,7 @@ import { newSecretKey, type SecretKey } from "./auth/secret-box.js";
 export function connectionTargetOf(config: Config): ConnectionTarget {
   return config.databaseUrl === null
     ? { dialect: "sqlite", file: join(config.dataDir, "fortschritt.sqlite") }
-    : { dialect: "postgres", url: config.databaseUrl };
+    : { dialect: "postgres", url: config.databaseUrl, readUrl: config.databaseReadUrl };
 }
 
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
@@ -49,6 +49,8 @@ export async function openAppContext(
     if (error instanceof AppError) throw error;
     throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
   }
+  // A read replica for public pages, when configured (docs/adr/0019).
+  const readDb = target.dialect === "postgres" && target.readUrl != null ? openDatabase({ dialect: "postgres", url: target.readUrl, poolSize: target.poolSize }) : undefined;
   const ctx: AppContext = {
     db,
     dialect: target.dialect,
@@ -56,6 +58,7 @@ export async function openAppContext(
     versions,
     clock: options.clock ?? (() => new Date()),
     secretKey: options.secretKey ?? newSecretKey(),
+    ...(readDb === undefined ? {} : { readDb }),
   };
   const known = versions;
   watches.set(ctx, watchChanges(db, target, () => known.invalidate(), options.watch));
@@ -90,5 +93,6 @@ export async function isDatabaseReachable(ctx: AppContext): Promise<boolean> {
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   await watches.get(ctx)?.close();
   watches.delete(ctx);
+  await ctx.readDb?.destroy();
   await ctx.db.destroy();
 }

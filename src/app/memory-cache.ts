@@ -40,11 +40,15 @@ const registry = new Set<WeakRef<LRUCache<string, object, unknown>>>();
 const names = new WeakMap<object, { name: string; maxBytes: number }>();
 
 /** Creates a cache and registers it for `cacheStatistics`. */
-export function createMemoryCache<V extends object, C = unknown>(options: MemoryCacheOptions<V, C>): MemoryCache<V, C> {
+export function createMemoryCache<V extends object, C = unknown>(
+  options: MemoryCacheOptions<V, C>,
+): MemoryCache<V, C> {
   const lru = new LRUCache<string, V, C>({
     maxSize: options.maxBytes,
-    sizeCalculation: (value, key) => Math.max(1, Math.ceil(options.sizeOf(value, key) + key.length * 2 + 64)),
-    fetchMethod: async (key, _stale, { context }) => options.build(key, context),
+    sizeCalculation: (value, key) =>
+      Math.max(1, Math.ceil(options.sizeOf(value, key) + key.length * 2 + 64)),
+    fetchMethod: async (key, _stale, { context }) =>
+      options.build(key, context),
   });
   const weak = new WeakRef(lru as unknown as LRUCache<string, object, unknown>);
   registry.add(weak);
@@ -52,7 +56,10 @@ export function createMemoryCache<V extends object, C = unknown>(options: Memory
   return {
     async fetch(key, context) {
       // lru-cache types the context conditionally on C; the builder receives it as given.
-      const fetchAny = lru.fetch.bind(lru) as (k: string, o: { context: C }) => Promise<V | undefined>;
+      const fetchAny = lru.fetch.bind(lru) as (
+        k: string,
+        o: { context: C },
+      ) => Promise<V | undefined>;
       return fetchAny(key, { context });
     },
     peek(key) {
@@ -65,7 +72,12 @@ export function createMemoryCache<V extends object, C = unknown>(options: Memory
       lru.clear();
     },
     get stats() {
-      return { name: options.name, entries: lru.size, bytes: lru.calculatedSize, maxBytes: options.maxBytes };
+      return {
+        name: options.name,
+        entries: lru.size,
+        bytes: lru.calculatedSize,
+        maxBytes: options.maxBytes,
+      };
     },
   };
 }
@@ -80,7 +92,13 @@ export function cacheStatistics(): readonly CacheStats[] {
       continue;
     }
     const meta = names.get(lru);
-    if (meta !== undefined) stats.push({ name: meta.name, entries: lru.size, bytes: lru.calculatedSize, maxBytes: meta.maxBytes });
+    if (meta !== undefined)
+      stats.push({
+        name: meta.name,
+        entries: lru.size,
+        bytes: lru.calculatedSize,
+        maxBytes: meta.maxBytes,
+      });
   }
   return stats.sort((a, b) => b.bytes - a.bytes);
 }
@@ -88,7 +106,11 @@ export function cacheStatistics(): readonly CacheStats[] {
 /** Rough bytes a plain data structure holds in memory (its JSON, two bytes a character). */
 export function approximateBytes(value: unknown): number {
   try {
-    return (JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? [...item.entries()] : item))?.length ?? 0) * 2;
+    return (
+      (JSON.stringify(value, (_key, item: unknown) =>
+        item instanceof Map ? [...item.entries()] : item,
+      )?.length ?? 0) * 2
+    );
   } catch {
     return 1024 * 1024;
   }

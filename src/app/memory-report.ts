@@ -13,7 +13,8 @@ export interface MemoryReport {
   readonly caches: readonly CacheStats[];
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const mb = (bytes: number): number =>
+  Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** The process's memory now. */
 export function memoryReport(): MemoryReport {

@@ -5,7 +5,11 @@
  * and other processes' (PostgreSQL's announcements, SQLite's data version) mark it stale,
  * and the next reader reloads it, once for all waiting readers.
  */
-import type { PublishedMunicipality } from "../db/municipality.repository.js";
+import {
+  findPublishedVersion,
+  type PublishedMunicipality,
+} from "../db/municipality.repository.js";
+import type { AppContext } from "./context.js";
 
 export type { PublishedMunicipality } from "../db/municipality.repository.js";
 
@@ -30,7 +34,9 @@ interface Snapshot {
 }
 
 /** A registry that loads with `load` whenever it was invalidated since the last load. */
-export function createPublishedVersions(load: () => Promise<readonly PublishedMunicipality[]>): PublishedVersions {
+export function createPublishedVersions(
+  load: () => Promise<readonly PublishedMunicipality[]>,
+): PublishedVersions {
   let generation = 0;
   let loadedGeneration = -1;
   let snapshot: Snapshot | null = null;
@@ -43,7 +49,9 @@ export function createPublishedVersions(load: () => Promise<readonly PublishedMu
     const next: Snapshot = {
       signature: signatureOf(list),
       list,
-      bySlug: new Map(list.map((municipality) => [municipality.slug, municipality])),
+      bySlug: new Map(
+        list.map((municipality) => [municipality.slug, municipality]),
+      ),
     };
     if (started >= loadedGeneration) {
       snapshot = next;
@@ -106,4 +114,34 @@ function signatureOf(list: readonly PublishedMunicipality[]): number {
     }
   }
   return (hash >>> 1) + list.length;
+}
+
+/** The read contexts of app contexts with a replica, made once (caches keyed by handle stay warm). */
+const readers = new WeakMap<AppContext, AppContext>();
+
+/**
+ * The context a public page of `slug` at `publishedVersion` is rendered with: the read
+ * replica when one is configured and has already reached that version, else the primary.
+ * A page is kept under its version, so it must never be rendered from a replica that lags
+ * behind it; staff requests never come here (read-your-writes on the primary).
+ */
+export async function publicReader(
+  ctx: AppContext,
+  slug: string,
+  publishedVersion: number,
+): Promise<AppContext> {
+  const { readDb } = ctx;
+  if (readDb === undefined) return ctx;
+  try {
+    const replicated = await findPublishedVersion(readDb, slug);
+    if (replicated === null || replicated < publishedVersion) return ctx;
+  } catch {
+    return ctx;
+  }
+  let reader = readers.get(ctx);
+  if (reader === undefined) {
+    reader = { ...ctx, db: readDb };
+    readers.set(ctx, reader);
+  }
+  return reader;
 }

@@ -44,7 +44,7 @@ function generalHelp(): string {
     "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
     "Rückgabewerte: 0 erledigt, 1 Eingabe oder Vorgang abgelehnt (nichts geändert), 2 falscher Aufruf, 70 interner Fehler.",
     "",
-    "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite),",
+    "Umgebungsvariablen: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; sonst SQLite), DATABASE_READ_URL (Replikat),",
     "FORTSCHRITT_DATA_DIR (Verzeichnis der SQLite-Datei, ./data), LOG_LEVEL (info),",
     "PUBLIC_BASE_URL, SMTP_URL, MAIL_FROM (E-Mails), TRUST_PROXY, COOKIE_SECURE,",
     "FORTSCHRITT_SECRET_KEY (Schlüssel für den zweiten Faktor; Pflicht mit NODE_ENV=production); siehe README.",

@@ -28,13 +28,22 @@ export interface WatchTimings {
 }
 
 /** Calls `onChange` whenever another process may have changed the data. */
-export function watchChanges(db: Kysely<Database>, target: ConnectionTarget, onChange: () => void, timings: WatchTimings = {}): ChangeWatch {
+export function watchChanges(
+  db: Kysely<Database>,
+  target: ConnectionTarget,
+  onChange: () => void,
+  timings: WatchTimings = {},
+): ChangeWatch {
   return target.dialect === "sqlite"
     ? watchSqlite(db, onChange, timings.sqlitePollMs ?? 100)
     : watchPostgres(target.url, onChange, timings.postgresPollMs ?? 5000);
 }
 
-function watchSqlite(db: Kysely<Database>, onChange: () => void, pollMs: number): ChangeWatch {
+function watchSqlite(
+  db: Kysely<Database>,
+  onChange: () => void,
+  pollMs: number,
+): ChangeWatch {
   let last: number | null = null;
   let busy = false;
   let closed = false;
@@ -60,7 +69,11 @@ function watchSqlite(db: Kysely<Database>, onChange: () => void, pollMs: number)
   };
 }
 
-function watchPostgres(url: string, onChange: () => void, pollMs: number): ChangeWatch {
+function watchPostgres(
+  url: string,
+  onChange: () => void,
+  pollMs: number,
+): ChangeWatch {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;

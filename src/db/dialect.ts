@@ -32,7 +32,7 @@ export type DialectName = "sqlite" | "postgres";
 /** Where to connect: a SQLite file or a PostgreSQL connection string. */
 export type ConnectionTarget =
   | { readonly dialect: "sqlite"; readonly file: string }
-  | { readonly dialect: "postgres"; readonly url: string; readonly poolSize?: number };
+  | { readonly dialect: "postgres"; readonly url: string; readonly poolSize?: number; readonly readUrl?: string | null };
 
 // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));

@@ -124,6 +124,12 @@ export async function listPublishedVersions(db: Executor): Promise<readonly Publ
   return rows.map((row) => ({ ...toMunicipality(row), publishedVersion: row.published_version }));
 }
 
+/** Only the published version of a municipality (asked of a read replica before it serves a page). */
+export async function findPublishedVersion(db: Executor, slug: string): Promise<number | null> {
+  const row = await db.selectFrom("municipality").select("published_version").where("slug", "=", slug).executeTakeFirst();
+  return row?.published_version ?? null;
+}
+
 /**
  * A number that changes whenever another connection has written to the SQLite file
  * (PRAGMA data_version); null on PostgreSQL, which announces changes instead.

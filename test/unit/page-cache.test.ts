@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cacheStatistics, createMemoryCache } from "../../src/app/memory-cache.js";
+import {
+  cacheStatistics,
+  createMemoryCache,
+} from "../../src/app/memory-cache.js";
 import { chooseEncoding } from "../../src/web/http/page-cache.js";
 
 describe("the memory cache", () => {
@@ -19,12 +22,18 @@ describe("the memory cache", () => {
         return { body: `${key}:${context}` };
       },
     });
-    const requests = Array.from({ length: 10 }, () => cache.fetch("seite", "inhalt"));
+    const requests = Array.from({ length: 10 }, () =>
+      cache.fetch("seite", "inhalt"),
+    );
     release();
     const results = await Promise.all(requests);
     expect(builds).toBe(1);
-    expect(new Set(results.map((result) => result?.body))).toEqual(new Set(["seite:inhalt"]));
-    expect(await cache.fetch("seite", "anders")).toEqual({ body: "seite:inhalt" });
+    expect(new Set(results.map((result) => result?.body))).toEqual(
+      new Set(["seite:inhalt"]),
+    );
+    expect(await cache.fetch("seite", "anders")).toEqual({
+      body: "seite:inhalt",
+    });
     expect(builds).toBe(1);
   });
 
@@ -42,11 +51,18 @@ describe("the memory cache", () => {
     expect(cache.stats.bytes).toBeLessThanOrEqual(1000);
     expect(cache.peek("b")).toBeUndefined();
     expect(cache.peek("a")).toBeDefined();
-    expect(cacheStatistics().some((stats) => stats.name === "bound test")).toBe(true);
+    expect(cacheStatistics().some((stats) => stats.name === "bound test")).toBe(
+      true,
+    );
   });
 
   it("does not keep what the builder declines", async () => {
-    const cache = createMemoryCache<{ body: string }, null>({ name: "decline test", maxBytes: 1000, sizeOf: () => 1, build: async () => undefined });
+    const cache = createMemoryCache<{ body: string }, null>({
+      name: "decline test",
+      maxBytes: 1000,
+      sizeOf: () => 1,
+      build: async () => undefined,
+    });
     expect(await cache.fetch("a", null)).toBeUndefined();
     expect(cache.stats.entries).toBe(0);
   });

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSyntheticMunicipalities } from "../../src/app/edition/demo-editions.js";
 import { listEditions } from "../../src/app/edition/read-editions.js";
 import { buildApp } from "../../src/web/build-app.js";
-import { DIALECTS, openTestContext, TEST_NOW, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  TEST_NOW,
+  type TestContext,
+} from "../support/database.js";
 import { textOf } from "./support/web-app.js";
 
 describe.each(DIALECTS)("many municipalities on %s", (dialect) => {
@@ -30,17 +35,22 @@ describe.each(DIALECTS)("many municipalities on %s", (dialect) => {
     const { editions } = await listEditions(test.ctx, "musterstadt-2");
     expect(editions).toHaveLength(2);
     expect((await app.inject("/musterstadt-2/berichte")).statusCode).toBe(200);
-    expect(textOf((await app.inject("/musterstadt-1/")).body)).toContain("Musterstadt 1");
+    expect(textOf((await app.inject("/musterstadt-1/")).body)).toContain(
+      "Musterstadt 1",
+    );
   });
 
   it("lists the municipalities on the start page and finds them by part of the name", async () => {
     const all = textOf((await app.inject("/")).body);
-    for (const name of ["Kleve", "Musterstadt 1", "Musterstadt 2"]) expect(all).toContain(name);
+    for (const name of ["Kleve", "Musterstadt 1", "Musterstadt 2"])
+      expect(all).toContain(name);
     const found = await app.inject("/?q=muster");
     expect(found.statusCode).toBe(200);
     const text = textOf(found.body);
     expect(text).toContain("2 Kommunen zu „muster“");
     expect(text).not.toContain("Stadt Kleve");
-    expect(textOf((await app.inject("/?q=atlantis")).body)).toContain("Keine Kommune zu „atlantis“ gefunden.");
+    expect(textOf((await app.inject("/?q=atlantis")).body)).toContain(
+      "Keine Kommune zu „atlantis“ gefunden.",
+    );
   });
 });

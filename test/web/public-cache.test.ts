@@ -14,9 +14,19 @@ import { cacheStatistics } from "../../src/app/memory-cache.js";
 import { publishEdition } from "../../src/app/edition/publish-edition.js";
 import { findProject } from "../../src/domain/catalogue/catalogue.js";
 import { buildApp } from "../../src/web/build-app.js";
-import { DIALECTS, openTestContext, TEST_NOW, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  TEST_NOW,
+  type TestContext,
+} from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
-import { createTestUser, csrfTokenIn, mergeCookies, signInAs } from "../support/accounts.js";
+import {
+  createTestUser,
+  csrfTokenIn,
+  mergeCookies,
+  signInAs,
+} from "../support/accounts.js";
 
 const PROJECT = "e-rechnungsworkflow";
 
@@ -24,7 +34,8 @@ const PROJECT = "e-rechnungsworkflow";
 async function eventually(check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("the condition did not come true in time");
+    if (Date.now() > deadline)
+      throw new Error("the condition did not come true in time");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -39,7 +50,10 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     test = await openTestContext(dialect, { demo: true });
     first = await buildApp(test.ctx, { now: () => TEST_NOW });
     // Another app process on the same database: its own context, pool, caches and watch.
-    other = await openAppContext(test.target, { clock: () => TEST_NOW, watch: { sqlitePollMs: 20, postgresPollMs: 60_000 } });
+    other = await openAppContext(test.target, {
+      clock: () => TEST_NOW,
+      watch: { sqlitePollMs: 20, postgresPollMs: 60_000 },
+    });
     second = await buildApp(other, { now: () => TEST_NOW });
   });
 
@@ -54,25 +68,48 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     const draft = await getCatalogue(ctx, "kleve");
     const entry = findProject(draft, PROJECT);
     if (entry === null) throw new Error("demo project missing");
-    const admin = buildPrincipal(draft.municipality.id, { role: "admin", orgUnitCodes: [] });
+    const admin = buildPrincipal(draft.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
     await updateProject(ctx, admin, {
       municipality: "kleve",
       project: PROJECT,
       expectedVersion: entry.project.version,
-      data: { title: entry.project.title, summary, status: entry.project.status },
+      data: {
+        title: entry.project.title,
+        summary,
+        status: entry.project.status,
+      },
     });
   }
 
   async function publish(ctx: AppContext): Promise<void> {
     const draft = await getCatalogue(ctx, "kleve");
-    const admin = buildPrincipal(draft.municipality.id, { role: "admin", orgUnitCodes: [] });
-    await publishEdition(ctx, admin, { municipality: "kleve", expectedDataVersion: draft.municipality.dataVersion, confirmConflicts: true, data: {} });
+    const admin = buildPrincipal(draft.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    await publishEdition(ctx, admin, {
+      municipality: "kleve",
+      expectedDataVersion: draft.municipality.dataVersion,
+      confirmConflicts: true,
+      data: {},
+    });
   }
 
-  const PUBLIC_URLS = ["/kleve/", `/kleve/projekte/${PROJECT}`, "/kleve/zeitstrahl", "/api/v1/municipalities/kleve/catalogue", `/api/v1/municipalities/kleve/projects/${PROJECT}`];
+  const PUBLIC_URLS = [
+    "/kleve/",
+    `/kleve/projekte/${PROJECT}`,
+    "/kleve/zeitstrahl",
+    "/api/v1/municipalities/kleve/catalogue",
+    `/api/v1/municipalities/kleve/projects/${PROJECT}`,
+  ];
 
   async function tags(app: FastifyInstance): Promise<string[]> {
-    const responses = await Promise.all(PUBLIC_URLS.map((url) => app.inject(url)));
+    const responses = await Promise.all(
+      PUBLIC_URLS.map((url) => app.inject(url)),
+    );
     for (const response of responses) expect(response.statusCode).toBe(200);
     return responses.map((response) => String(response.headers.etag));
   }
@@ -81,37 +118,63 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     const before = await tags(first);
     await editSummary(test.ctx, "Entwurf: noch nicht veröffentlicht.");
     expect(await tags(first)).toEqual(before);
-    expect((await first.inject(`/kleve/projekte/${PROJECT}`)).body).not.toContain("Entwurf: noch nicht veröffentlicht.");
+    expect(
+      (await first.inject(`/kleve/projekte/${PROJECT}`)).body,
+    ).not.toContain("Entwurf: noch nicht veröffentlicht.");
 
     await publish(test.ctx);
     const after = await tags(first);
-    for (const [index, tag] of after.entries()) expect(tag, PUBLIC_URLS[index]).not.toBe(before[index]);
-    expect((await first.inject(`/kleve/projekte/${PROJECT}`)).body).toContain("Entwurf: noch nicht veröffentlicht.");
+    for (const [index, tag] of after.entries())
+      expect(tag, PUBLIC_URLS[index]).not.toBe(before[index]);
+    expect((await first.inject(`/kleve/projekte/${PROJECT}`)).body).toContain(
+      "Entwurf: noch nicht veröffentlicht.",
+    );
   });
 
   it("serves the same pages from two app instances after a write in either", async () => {
     const page = `/kleve/projekte/${PROJECT}`;
     // Both have the current page in memory.
-    expect((await first.inject(page)).headers.etag).toBe((await second.inject(page)).headers.etag);
+    expect((await first.inject(page)).headers.etag).toBe(
+      (await second.inject(page)).headers.etag,
+    );
 
     await editSummary(test.ctx, "Geschrieben von der ersten Instanz.");
     await publish(test.ctx);
-    expect((await first.inject(page)).body).toContain("Geschrieben von der ersten Instanz.");
-    await eventually(async () => (await second.inject(page)).body.includes("Geschrieben von der ersten Instanz."));
+    expect((await first.inject(page)).body).toContain(
+      "Geschrieben von der ersten Instanz.",
+    );
+    await eventually(async () =>
+      (await second.inject(page)).body.includes(
+        "Geschrieben von der ersten Instanz.",
+      ),
+    );
 
     await editSummary(other, "Geschrieben von der zweiten Instanz.");
     await publish(other);
-    expect((await second.inject(page)).body).toContain("Geschrieben von der zweiten Instanz.");
-    await eventually(async () => (await first.inject(page)).body.includes("Geschrieben von der zweiten Instanz."));
-    expect((await first.inject(page)).headers.etag).toBe((await second.inject(page)).headers.etag);
+    expect((await second.inject(page)).body).toContain(
+      "Geschrieben von der zweiten Instanz.",
+    );
+    await eventually(async () =>
+      (await first.inject(page)).body.includes(
+        "Geschrieben von der zweiten Instanz.",
+      ),
+    );
+    expect((await first.inject(page)).headers.etag).toBe(
+      (await second.inject(page)).headers.etag,
+    );
   });
 
   it("neither renders nor evicts a page for a query parameter no route knows", async () => {
     const plain = await first.inject("/kleve/zeitstrahl");
-    const kept = () => cacheStatistics().filter((stats) => stats.name === "portal pages").reduce((sum, stats) => sum + stats.entries, 0);
+    const kept = () =>
+      cacheStatistics()
+        .filter((stats) => stats.name === "portal pages")
+        .reduce((sum, stats) => sum + stats.entries, 0);
     const before = kept();
     for (let i = 0; i < 20; i += 1) {
-      const random = await first.inject(`/kleve/zeitstrahl?x=${Math.random().toString(36).slice(2)}`);
+      const random = await first.inject(
+        `/kleve/zeitstrahl?x=${Math.random().toString(36).slice(2)}`,
+      );
       expect(random.statusCode).toBe(200);
       expect(random.headers.etag).toBe(plain.headers.etag);
       expect(random.body).toBe(plain.body);
@@ -124,10 +187,16 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
   });
 
   it("sends the kept brotli or gzip body the client accepts", async () => {
-    const br = await first.inject({ url: "/kleve/", headers: { "accept-encoding": "gzip, br" } });
+    const br = await first.inject({
+      url: "/kleve/",
+      headers: { "accept-encoding": "gzip, br" },
+    });
     expect(br.headers["content-encoding"]).toBe("br");
     expect(br.headers.vary).toContain("Accept-Encoding");
-    const gz = await first.inject({ url: "/kleve/", headers: { "accept-encoding": "gzip" } });
+    const gz = await first.inject({
+      url: "/kleve/",
+      headers: { "accept-encoding": "gzip" },
+    });
     expect(gz.headers["content-encoding"]).toBe("gzip");
     const plain = await first.inject("/kleve/");
     expect(plain.headers["content-encoding"]).toBeUndefined();
@@ -135,7 +204,10 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
     expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
-    const notModified = await first.inject({ url: "/kleve/", headers: { "if-none-match": String(br.headers.etag) } });
+    const notModified = await first.inject({
+      url: "/kleve/",
+      headers: { "if-none-match": String(br.headers.etag) },
+    });
     expect(notModified.statusCode).toBe(304);
   });
 
@@ -147,8 +219,15 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
     const login = await second.inject({
       method: "POST",
       url: "/anmelden",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: mergeCookies("", form) },
-      payload: new URLSearchParams({ email: member.email, password: member.password, _csrf: token }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: mergeCookies("", form),
+      },
+      payload: new URLSearchParams({
+        email: member.email,
+        password: member.password,
+        _csrf: token,
+      }).toString(),
     });
     expect(login.statusCode).toBe(303);
 
@@ -160,7 +239,10 @@ describe.each(DIALECTS)("public pages kept in memory on %s", (dialect) => {
       method: "POST",
       url: "/konto/api-tokens",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-      payload: new URLSearchParams({ name: "Abgleich über zwei Prozesse", _csrf: csrfTokenIn(account.body) ?? "" }).toString(),
+      payload: new URLSearchParams({
+        name: "Abgleich über zwei Prozesse",
+        _csrf: csrfTokenIn(account.body) ?? "",
+      }).toString(),
     });
     expect(created.statusCode).toBeLessThan(400);
     const again = await second.inject({ url: "/konto", headers: { cookie } });

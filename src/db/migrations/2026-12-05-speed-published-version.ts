@@ -21,11 +21,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   // without them, every catalogue, dashboard and report read scans these tables whole.
   const indexes: readonly [string, string, readonly string[]][] = [
     ["programme_goal_programme_idx", "programme_goal", ["programme_id"]],
-    ["programme_priority_programme_idx", "programme_priority", ["programme_id"]],
+    [
+      "programme_priority_programme_idx",
+      "programme_priority",
+      ["programme_id"],
+    ],
     ["action_field_impact_area_idx", "action_field", ["impact_area_id"]],
     ["priority_project_project_idx", "priority_project", ["project_id"]],
     ["responsibility_org_unit_idx", "responsibility", ["org_unit_id"]],
-    ["project_dependency_depends_on_idx", "project_dependency", ["depends_on_id"]],
+    [
+      "project_dependency_depends_on_idx",
+      "project_dependency",
+      ["depends_on_id"],
+    ],
     ["search_entry_project_idx", "search_entry", ["project_id"]],
     ["user_account_municipality_idx", "user_account", ["municipality_id"]],
     ["user_org_unit_org_unit_idx", "user_org_unit", ["org_unit_id"]],
@@ -33,7 +41,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ["meeting_municipality_idx", "meeting", ["municipality_id", "meeting_day"]],
     ["status_report_meeting_idx", "status_report", ["meeting_id"]],
   ];
-  for (const [name, table, columns] of indexes) await db.schema.createIndex(name).on(table).columns([...columns]).execute();
+  for (const [name, table, columns] of indexes)
+    await db.schema
+      .createIndex(name)
+      .on(table)
+      .columns([...columns])
+      .execute();
   if (dialectOf(db) === "postgres") {
     await sql`
       create function fortschritt_announce_version() returns trigger language plpgsql as $$
@@ -45,6 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`
       create trigger municipality_announce_version
       after insert or update or delete on municipality
-      for each statement execute function fortschritt_announce_version()`.execute(db);
+      for each statement execute function fortschritt_announce_version()`.execute(
+      db,
+    );
   }
 }

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
+import { publicReader } from "../../app/published-versions.js";
 import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
@@ -121,7 +122,9 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
           key: ["api-catalogue", APP_VERSION, slug, "published"],
           type: JSON_TYPE,
           render: async () => {
-            const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+            // From a read replica when one has reached the published version.
+            const reader = await publicReader(ctx, slug, published);
+            const { catalogue } = await getCatalogueForReader(reader, request.principal, slug);
             return { status: 200, body: reply.serialize(presentCatalogue(catalogue)) as string };
           },
         });
@@ -157,7 +160,9 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
           key: ["api-project", APP_VERSION, slug, id],
           type: JSON_TYPE,
           render: async () => {
-            const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+            // From a read replica when one has reached the published version.
+            const reader = await publicReader(ctx, slug, published);
+            const { catalogue } = await getCatalogueForReader(reader, request.principal, slug);
             const { entry, dependents } = projectIn(catalogue, id);
             const prerequisites = entry.project.dependsOn
               .map((dependency) => findProject(catalogue, dependency))

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { getEdition, listEditions } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
@@ -26,10 +25,12 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
+  // Editions are published data: their tags follow the published version (from memory), so
+  // an edit of the draft leaves them alone.
   async function tagFor(slug: string, parts: readonly (string | number)[]): Promise<string> {
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return entityTag(version, ["api-editions", APP_VERSION, slug, ...parts]);
+    const municipality = await ctx.versions.find(slug);
+    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return entityTag(municipality.publishedVersion, ["api-editions", APP_VERSION, slug, ...parts]);
   }
 
   app.get(

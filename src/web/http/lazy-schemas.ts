@@ -8,16 +8,36 @@
 import { createRequire } from "node:module";
 import type { FastifyServerOptions } from "fastify";
 
-type RouteSchema = { schema: unknown; method: string; url: string; httpPart?: string };
-type Validator = ((data: unknown, context?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown };
+type RouteSchema = {
+  schema: unknown;
+  method: string;
+  url: string;
+  httpPart?: string;
+};
+type Validator = ((data: unknown, context?: unknown) => unknown) & {
+  errors?: unknown;
+  schemaEnv?: unknown;
+};
 type Serializer = (data: unknown) => string;
-type BuildValidator = (externalSchemas: unknown, options: unknown) => (route: RouteSchema) => Validator;
-type BuildSerializer = (externalSchemas: unknown, options: unknown) => (route: RouteSchema) => Serializer;
+type BuildValidator = (
+  externalSchemas: unknown,
+  options: unknown,
+) => (route: RouteSchema) => Validator;
+type BuildSerializer = (
+  externalSchemas: unknown,
+  options: unknown,
+) => (route: RouteSchema) => Serializer;
 
 // Fastify's own default compilers, resolved from Fastify's location (they are its dependencies).
-const fromFastify = createRequire(createRequire(import.meta.url).resolve("fastify"));
-const defaultValidators = (fromFastify("@fastify/ajv-compiler") as () => BuildValidator)();
-const defaultSerializers = (fromFastify("@fastify/fast-json-stringify-compiler") as () => BuildSerializer)();
+const fromFastify = createRequire(
+  createRequire(import.meta.url).resolve("fastify"),
+);
+const defaultValidators = (
+  fromFastify("@fastify/ajv-compiler") as () => BuildValidator
+)();
+const defaultSerializers = (
+  fromFastify("@fastify/fast-json-stringify-compiler") as () => BuildSerializer
+)();
 
 function lazyValidator(compile: () => Validator): Validator {
   let compiled: Validator | null = null;
@@ -41,7 +61,9 @@ function lazySerializer(compile: () => Serializer): Serializer {
 }
 
 /** The schema controller option for Fastify: the default compilers, compiling on first use. */
-export function lazySchemaController(): NonNullable<FastifyServerOptions["schemaController"]> {
+export function lazySchemaController(): NonNullable<
+  FastifyServerOptions["schemaController"]
+> {
   const buildValidator: BuildValidator = (externalSchemas, options) => {
     const compiler = defaultValidators(externalSchemas, options);
     return (route) => lazyValidator(() => compiler(route));
@@ -50,5 +72,7 @@ export function lazySchemaController(): NonNullable<FastifyServerOptions["schema
     const compiler = defaultSerializers(externalSchemas, options);
     return (route) => lazySerializer(() => compiler(route));
   };
-  return { compilersFactory: { buildValidator, buildSerializer } } as unknown as NonNullable<FastifyServerOptions["schemaController"]>;
+  return {
+    compilersFactory: { buildValidator, buildSerializer },
+  } as unknown as NonNullable<FastifyServerOptions["schemaController"]>;
 }

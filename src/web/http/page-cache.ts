@@ -14,7 +14,12 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
-import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "./cache.js";
+import {
+  entityTag,
+  matchesIfNoneMatch,
+  NO_STORE,
+  PUBLIC_CACHE_CONTROL,
+} from "./cache.js";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -60,29 +65,40 @@ export interface CanonicalRequest {
  */
 export function canonicalRequest(request: FastifyRequest): CanonicalRequest {
   const queryIndex = request.url.indexOf("?");
-  const path = queryIndex === -1 ? request.url : request.url.slice(0, queryIndex);
+  const path =
+    queryIndex === -1 ? request.url : request.url.slice(0, queryIndex);
   if (queryIndex === -1) return { url: path, query: "" };
-  const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+  const schema = request.routeOptions.schema?.querystring as
+    { properties?: Record<string, unknown> } | undefined;
   const known = Object.keys(schema?.properties ?? {}).sort();
   const values = (request.query ?? {}) as Record<string, unknown>;
   const params = new URLSearchParams();
   for (const name of known) {
     const value = values[name];
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params.append(name, String(value));
+    if (
+      typeof value === "string" ||
+      typeof value === "number" ||
+      typeof value === "boolean"
+    )
+      params.append(name, String(value));
   }
   const query = params.toString();
   return { url: query === "" ? path : `${path}?${query}`, query };
 }
 
 /** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */
-export function chooseEncoding(header: string | undefined): "br" | "gzip" | null {
+export function chooseEncoding(
+  header: string | undefined,
+): "br" | "gzip" | null {
   if (header === undefined || header === "") return null;
   let br = false;
   let gz = false;
   for (const part of header.split(",")) {
     const [rawName, ...params] = part.split(";");
     const name = rawName?.trim().toLowerCase();
-    const refused = params.some((param) => /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/.test(param));
+    const refused = params.some((param) =>
+      /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/.test(param),
+    );
     if (refused) continue;
     if (name === "br") br = true;
     else if (name === "gzip" || name === "x-gzip") gz = true;
@@ -102,14 +118,23 @@ export class PublicResponseCache {
     this.entries = createMemoryCache<Entry, BuildContext>({
       name,
       maxBytes,
-      sizeOf: (entry) => entry.plain.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0) + entry.tag.length * 2 + 200,
+      sizeOf: (entry) =>
+        entry.plain.length +
+        (entry.gzip?.length ?? 0) +
+        (entry.br?.length ?? 0) +
+        entry.tag.length * 2 +
+        200,
       build: async (_key, context) => {
         const rendered = await context.render();
         if (rendered.status !== 200) {
           context.uncached = rendered;
           return undefined;
         }
-        return makeEntry(rendered.tag ?? context.tag, context.type, rendered.body);
+        return makeEntry(
+          rendered.tag ?? context.tag,
+          context.type,
+          rendered.body,
+        );
       },
     });
   }
@@ -142,26 +167,50 @@ export class PublicResponseCache {
     }
     const tag = entityTag(options.version, options.key);
     // Without a tag of its own, the tag is known before rendering: a 304 renders nothing.
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) return notModified(reply, tag);
+    if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
+      return notModified(reply, tag);
     if (!anonymous) {
       const rendered = await options.render();
-      return rendered.status === 200 ? sendEntry(request, reply, plainEntry(rendered.tag ?? tag, options.type, rendered.body)) : sendUncached(reply, options.type, rendered);
+      return rendered.status === 200
+        ? sendEntry(
+            request,
+            reply,
+            plainEntry(rendered.tag ?? tag, options.type, rendered.body),
+          )
+        : sendUncached(reply, options.type, rendered);
     }
-    const context: BuildContext = { render: options.render, tag, type: options.type };
+    const context: BuildContext = {
+      render: options.render,
+      tag,
+      type: options.type,
+    };
     const entry = await this.entries.fetch(keyText, context);
     if (entry !== undefined) return sendEntry(request, reply, entry);
     // Not kept: this request's own rendering, or (when another request rendered it) a new one.
-    return sendUncached(reply, options.type, context.uncached ?? (await options.render()));
+    return sendUncached(
+      reply,
+      options.type,
+      context.uncached ?? (await options.render()),
+    );
   }
 }
 
-async function makeEntry(tag: string, type: string, body: string): Promise<Entry> {
+async function makeEntry(
+  tag: string,
+  type: string,
+  body: string,
+): Promise<Entry> {
   const plain = Buffer.from(body, "utf8");
-  if (plain.length < COMPRESS_FROM_BYTES) return { tag, type, plain, gzip: null, br: null };
+  if (plain.length < COMPRESS_FROM_BYTES)
+    return { tag, type, plain, gzip: null, br: null };
   const [gz, br] = await Promise.all([
     gzipAsync(plain, { level: 9 }),
     brotliAsync(plain, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: 9,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length,
+        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      },
     }),
   ]);
   return { tag, type, plain, gzip: gz, br };
@@ -177,20 +226,54 @@ function encodedTag(tag: string, encoding: "br" | "gzip"): string {
 }
 
 function notModified(reply: FastifyReply, tag: string): FastifyReply {
-  return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).header("vary", "Accept-Encoding").send();
+  return reply
+    .code(304)
+    .header("etag", tag)
+    .header("cache-control", PUBLIC_CACHE_CONTROL)
+    .header("vary", "Accept-Encoding")
+    .send();
 }
 
-function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
-  const encoding = entry.gzip === null ? null : chooseEncoding(request.headers["accept-encoding"]);
+function sendEntry(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: Entry,
+): FastifyReply {
+  const encoding =
+    entry.gzip === null
+      ? null
+      : chooseEncoding(request.headers["accept-encoding"]);
   if (matchesIfNoneMatch(request.headers["if-none-match"], entry.tag)) {
-    return notModified(reply, encoding === null ? entry.tag : encodedTag(entry.tag, encoding));
+    return notModified(
+      reply,
+      encoding === null ? entry.tag : encodedTag(entry.tag, encoding),
+    );
   }
-  reply.header("cache-control", PUBLIC_CACHE_CONTROL).header("vary", "Accept-Encoding").type(entry.type);
-  if (encoding === "br" && entry.br !== null) return reply.header("etag", encodedTag(entry.tag, "br")).header("content-encoding", "br").send(entry.br);
-  if (encoding === "gzip" && entry.gzip !== null) return reply.header("etag", encodedTag(entry.tag, "gzip")).header("content-encoding", "gzip").send(entry.gzip);
+  reply
+    .header("cache-control", PUBLIC_CACHE_CONTROL)
+    .header("vary", "Accept-Encoding")
+    .type(entry.type);
+  if (encoding === "br" && entry.br !== null)
+    return reply
+      .header("etag", encodedTag(entry.tag, "br"))
+      .header("content-encoding", "br")
+      .send(entry.br);
+  if (encoding === "gzip" && entry.gzip !== null)
+    return reply
+      .header("etag", encodedTag(entry.tag, "gzip"))
+      .header("content-encoding", "gzip")
+      .send(entry.gzip);
   return reply.header("etag", entry.tag).send(entry.plain);
 }
 
-function sendUncached(reply: FastifyReply, type: string, rendered: RenderedResponse): FastifyReply {
-  return reply.code(rendered.status).header("cache-control", NO_STORE).type(type).send(rendered.body);
+function sendUncached(
+  reply: FastifyReply,
+  type: string,
+  rendered: RenderedResponse,
+): FastifyReply {
+  return reply
+    .code(rendered.status)
+    .header("cache-control", NO_STORE)
+    .type(type)
+    .send(rendered.body);
 }

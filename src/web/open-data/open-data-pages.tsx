@@ -4,6 +4,7 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
+import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Licence } from "../../domain/open-data/licences.js";
@@ -22,11 +23,6 @@ export interface OpenDataPageProps {
   readonly licence: Licence;
   readonly attribution: string;
   readonly tables: readonly DatasetTable[];
-}
-
-function germanDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}.${month}.${year}`;
 }
 
 function Downloads(props: { readonly view: ViewContext; readonly slug: string; readonly table: DatasetTable }): JSX.Element {
@@ -105,7 +101,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                   {description}
                 </p>
                 <p class="app-card-list__meta" safe>
-                  {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? germanDate(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+                  {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? formatIsoDateGerman(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
                 </p>
                 <Downloads view={view} slug={slug} table={table} />
                 <p class="app-body-text">
@@ -187,7 +183,7 @@ export function DictionaryPage(props: OpenDataPageProps & { readonly table: Data
         {view.lang === "de" ? table.definition.description.de : table.definition.description.en}
       </p>
       <p class="app-body-text" safe>
-        {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? germanDate(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+        {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? formatIsoDateGerman(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
       </p>
       <Downloads view={view} slug={slug} table={table} />
       <div class="app-table-wrapper">

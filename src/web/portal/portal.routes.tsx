@@ -10,6 +10,7 @@ import { compareEditions } from "../../app/edition/change-report.js";
 import { getPublishedCatalogue, getPublishedProject, searchPublished } from "../../app/edition/read-editions.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
+import { publicReader } from "../../app/published-versions.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
@@ -92,15 +93,18 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     request: FastifyRequest,
     reply: FastifyReply,
     dataVersion: number,
-    render: (url: string) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (url: string, reader: AppContext) => Promise<{ readonly status: number; readonly html: string }>,
   ): Promise<FastifyReply> {
     const canonical = canonicalRequest(request);
+    const slug = (request.params as { slug?: string }).slug ?? "";
     return pageCache.send(request, reply, {
       version: dataVersion,
       key: ["page", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(now())],
       type: HTML,
       render: async (): Promise<RenderedResponse> => {
-        const page = await render(canonical.url);
+        // Anonymous readers may be served from a read replica that has reached this version.
+        const reader = request.principal.kind === "anonymous" ? await publicReader(ctx, slug, dataVersion) : ctx;
+        const page = await render(canonical.url, reader);
         return { status: page.status, body: page.html };
       },
     });
@@ -156,9 +160,9 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url) => {
+      return sendPage(request, reply, version, async (url, reader) => {
         // The latest edition once there is one; until then the current state.
-        const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
+        const { catalogue, edition, editions } = await getPublishedCatalogue(reader, slug);
         const scope = publishedScope(slug, edition, editions);
         return { status: 200, html: await (<ProgrammePage view={view} requestUrl={url} catalogue={catalogue} scope={scope} />) };
       });
@@ -173,9 +177,9 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       if (!isSlug(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url) => {
-        const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(ctx, slug, projectSlug);
-        const figures = await getProjectIndicators(ctx, slug, projectSlug, germanDayOf(now()));
+      return sendPage(request, reply, version, async (url, reader) => {
+        const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(reader, slug, projectSlug);
+        const figures = await getProjectIndicators(reader, slug, projectSlug, germanDayOf(now()));
         const html = await (
           <ProjectPage
             view={view}
@@ -200,8 +204,8 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url) => {
-        const { catalogue, edition, editions } = await getPublishedCatalogue(ctx, slug);
+      return sendPage(request, reply, version, async (url, reader) => {
+        const { catalogue, edition, editions } = await getPublishedCatalogue(reader, slug);
         // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
         return renderTimeline({
           view,
@@ -211,7 +215,7 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           query: request.query,
           today: germanDayOf(now()),
           shownTitle: edition?.title ?? "",
-          compare: async (since) => compareEditions(ctx, slug, edition?.number ?? 0, since),
+          compare: async (since) => compareEditions(reader, slug, edition?.number ?? 0, since),
         });
       });
     },
@@ -225,13 +229,13 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       const query = request.query.q ?? "";
-      return sendPage(request, reply, version, async (url) => {
-        const { catalogue } = await getPublishedCatalogue(ctx, slug);
+      return sendPage(request, reply, version, async (url, reader) => {
+        const { catalogue } = await getPublishedCatalogue(reader, slug);
         let result: SearchResult | null = null;
         let error: string | undefined;
         if (query.trim() !== "") {
           try {
-            result = await searchPublished(ctx, slug, query);
+            result = await searchPublished(reader, slug, query);
           } catch (caught) {
             if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
             error = caught.localisedMessage(view.lang);
