@@ -39,7 +39,8 @@ export type EditorSection =
   | "committees"
   | "figures"
   | "register"
-  | "openData";
+  | "openData"
+  | "embeds";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -95,6 +96,7 @@ export function editorChrome(
       entry(reportPaths.staffFigures(slug), view.t.reports.navFigures, "figures"),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
       ...(rights.isAdministrator ? [entry(openDataPaths.settings(slug), view.t.openData.navSettings, "openData")] : []),
+      entry(openDataPaths.embedCode(slug), view.t.openData.embedPageTitle, "embeds"),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };
