@@ -147,6 +147,10 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/dcat/:file": { scope: "none", call: () => ({ url: `${K}/dcat/catalog.ttl` }) },
   "GET /dcat/:file": { scope: "none", call: () => ({ url: "/dcat/catalog.rdf" }) },
   "GET /:slug/feed.atom": { scope: "none", call: () => ({ url: `${K}/feed.atom` }) },
+  "GET /:slug/einbetten/projekte/:projectSlug": { scope: "none", call: () => ({ url: `${K}/einbetten/projekte/${P}` }) },
+  "GET /:slug/einbetten/aktionsfelder/:fieldKey": { scope: "none", call: () => ({ url: `${K}/einbetten/aktionsfelder/smart-working` }) },
+  "GET /:slug/einbetten/kennzahlen/:key": { scope: "none", call: () => ({ url: `${K}/einbetten/kennzahlen/matrix-rechnungen` }) },
+  "GET /:slug/verwaltung/einbetten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/einbetten` }) },
   "GET /:slug/projekte/:projectSlug/feed.atom": { scope: "none", call: () => ({ url: `${K}/projekte/${P}/feed.atom` }) },
   "GET /:slug/verwaltung/offene-daten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/offene-daten` }) },
   "POST /:slug/verwaltung/offene-daten": {

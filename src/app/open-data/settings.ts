@@ -12,6 +12,9 @@ import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import { rejectProblems, requireMunicipality, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { requireAdministratorOf } from "../edition/revise-draft.js";
+import { canReadAudit } from "../policies/audit.policy.js";
+import { canEditStructure } from "../policies/catalogue.policy.js";
+import { requireReportingStaff } from "../reports/reporting-support.js";
 
 /** The settings with the licence resolved. */
 export interface OpenDataSettings {
@@ -107,4 +110,22 @@ export async function loadDemoOpenDataSettings(ctx: AppContext): Promise<void> {
     { licence: settings.licence.key, regionalKey: "051540036036", embedOrigins: settings.embedOrigins },
     ctx.clock().toISOString(),
   );
+}
+
+/**
+ * The settings for the staff's embedding page (administrators and editors of the
+ * municipality), with their rights for the navigation; ERR_FORBIDDEN (logged) for others.
+ */
+export async function getEmbedSettingsForStaff(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<OpenDataSettings & { readonly rights: { readonly isAdministrator: boolean; readonly canReadAudit: boolean } }> {
+  const settings = await getOpenDataSettings(ctx, municipalitySlug);
+  const user = await requireReportingStaff(ctx, principal, settings.municipality, "embed.read", origin);
+  return {
+    ...settings,
+    rights: { isAdministrator: canEditStructure(user, settings.municipality.id), canReadAudit: canReadAudit(user, settings.municipality.id) },
+  };
 }

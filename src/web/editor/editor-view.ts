@@ -37,7 +37,8 @@ export type EditorSection =
   | "committees"
   | "indicators"
   | "register"
-  | "openData";
+  | "openData"
+  | "embeds";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -93,6 +94,7 @@ export function editorChrome(
       entry(reportPaths.staffIndicators(slug), view.t.reports.navFigures, "indicators"),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
       ...(rights.isAdministrator ? [entry(openDataPaths.settings(slug), view.t.openData.navSettings, "openData")] : []),
+      entry(openDataPaths.embedCode(slug), view.t.openData.embedPageTitle, "embeds"),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

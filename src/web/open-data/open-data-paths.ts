@@ -10,6 +10,10 @@ export const OPEN_DATA_ROUTES = {
   /** catalog.ttl, catalog.rdf, catalog.jsonld */
   dcat: "/:slug/dcat/:file",
   instanceDcat: "/dcat/:file",
+  embedProject: "/:slug/einbetten/projekte/:projectSlug",
+  embedActionField: "/:slug/einbetten/aktionsfelder/:fieldKey",
+  embedFigure: "/:slug/einbetten/kennzahlen/:key",
+  embedCode: "/:slug/verwaltung/einbetten",
   feed: "/:slug/feed.atom",
   projectFeed: "/:slug/projekte/:projectSlug/feed.atom",
 } as const;
@@ -22,7 +26,16 @@ export const openDataPaths = {
   dictionary: (slug: string, dataset: string): string => `/${part(slug)}/offene-daten/${part(dataset)}`,
   file: (slug: string, dataset: string, format: OpenDataFormat): string => `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
   settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
+  embedCode: (slug: string): string => `/${part(slug)}/verwaltung/einbetten`,
   feed: (slug: string): string => `/${part(slug)}/feed.atom`,
   projectFeed: (slug: string, project: string): string => `/${part(slug)}/projekte/${part(project)}/feed.atom`,
   dcat: (slug: string, extension: "ttl" | "rdf" | "jsonld"): string => `/${part(slug)}/dcat/catalog.${extension}`,
+};
+
+/** Paths of the embeds. */
+export const embedPaths = {
+  project: (slug: string, project: string): string => `/${part(slug)}/einbetten/projekte/${part(project)}`,
+  actionField: (slug: string, field: string): string => `/${part(slug)}/einbetten/aktionsfelder/${part(field)}`,
+  figure: (slug: string, key: string): string => `/${part(slug)}/einbetten/kennzahlen/${part(key)}`,
+  code: (slug: string): string => `/${part(slug)}/verwaltung/einbetten`,
 };

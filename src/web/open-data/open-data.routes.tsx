@@ -11,12 +11,16 @@ import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-docum
 import { getCatalogue, getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
 import { buildInstanceCatalogue, buildMunicipalityCatalogue, type DcatCatalogue } from "../../app/open-data/dcat.js";
 import { readFeed } from "../../app/open-data/feed.js";
+import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
+import { findProject, type Catalogue } from "../../domain/catalogue/catalogue.js";
+import type { ViewContext } from "../components/view.js";
+import { ActionFieldEmbed, EmbedCodePage, FigureEmbed, ProjectCardEmbed } from "./embed-pages.js";
 import { writeAtom } from "../../exports/feed/atom.js";
 import { catalogueQuads, writeJsonLd, writeRdfXml, writeTurtle } from "../../exports/dcat/dcat-rdf.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
-import { changeOpenDataSettings, getOpenDataSettings, getOpenDataSettingsForEditing } from "../../app/open-data/settings.js";
+import { changeOpenDataSettings, getEmbedSettingsForStaff, getOpenDataSettings, getOpenDataSettingsForEditing } from "../../app/open-data/settings.js";
 import { AppError } from "../../errors.js";
 import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
@@ -50,6 +54,12 @@ const DCAT_CONTENT_TYPES = { turtle: "text/turtle; charset=utf-8", rdfxml: "appl
 const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EntryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 60 }) });
+
+interface EmbedContext {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly baseUrl: string;
+}
 
 /** The base URL of this request (scheme and host), for the addresses written into files. */
 export function baseUrlOf(request: FastifyRequest): string {
@@ -149,6 +159,76 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
     const municipalities = await listMunicipalities(ctx);
     const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
     return sendCatalogue(request, reply, version, request.params.file, () => buildInstanceCatalogue(ctx, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
+  });
+
+  // ── Embeds ──────────────────────────────────────────────────────────────
+  /**
+   * An embed may be framed by the municipality's listed origins (and this site, for the
+   * staff preview), by nobody else; it loads nothing but the stylesheet.
+   */
+  async function sendEmbed(request: FastifyRequest, reply: FastifyReply, slug: string, render: (context: EmbedContext) => Promise<string>): Promise<FastifyReply> {
+    const version = await requireDataVersion(slug);
+    const [published, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
+    const view = createViewContext(resolveLanguage((request.query as { lang?: string }).lang));
+    const ancestors = ["'self'", ...settings.embedOrigins].join(" ");
+    reply
+      .removeHeader("x-frame-options")
+      .header("cross-origin-resource-policy", "cross-origin")
+      .header("content-security-policy", `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`);
+    return sendTagged(request, reply, version, async () => ({
+      body: await render({ view, catalogue: published.catalogue, baseUrl: baseUrlOf(request) }),
+      type: HTML,
+    }));
+  }
+
+  const EmbedProjectParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
+  const EmbedFieldParams = Type.Object({ slug: Type.String({ maxLength: 100 }), fieldKey: Type.String({ maxLength: 100 }) });
+  const EmbedFigureParams = Type.Object({ slug: Type.String({ maxLength: 100 }), key: Type.String({ maxLength: 100 }) });
+
+  app.get(OPEN_DATA_ROUTES.embedProject, { config: { policy: "public" }, schema: { hide: true, params: EmbedProjectParams, querystring: Query } }, async (request, reply) =>
+    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
+      const entry = findProject(catalogue, request.params.projectSlug);
+      if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+      return await (<ProjectCardEmbed view={view} catalogue={catalogue} entry={entry} baseUrl={baseUrl} />);
+    }),
+  );
+
+  app.get(OPEN_DATA_ROUTES.embedActionField, { config: { policy: "public" }, schema: { hide: true, params: EmbedFieldParams, querystring: Query } }, async (request, reply) =>
+    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
+      const field = catalogue.impactAreas.flatMap((area) => area.actionFields).find((each) => each.key === request.params.fieldKey);
+      if (field === undefined) throw new AppError("ERR_NOT_FOUND");
+      return await (<ActionFieldEmbed view={view} catalogue={catalogue} field={field} baseUrl={baseUrl} />);
+    }),
+  );
+
+  app.get(OPEN_DATA_ROUTES.embedFigure, { config: { policy: "public" }, schema: { hide: true, params: EmbedFigureParams, querystring: Query } }, async (request, reply) =>
+    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
+      const { indicators } = await getPublicIndicators(ctx, request.params.slug, germanDayOf(options.now()));
+      const figure = indicators.find((each) => each.indicator.key === request.params.key);
+      if (figure === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
+      return await (<FigureEmbed view={view} catalogue={catalogue} figure={figure} baseUrl={baseUrl} />);
+    }),
+  );
+
+  app.get(OPEN_DATA_ROUTES.embedCode, { config: { policy: "staff" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
+    const { slug } = request.params;
+    await requireDataVersion(slug);
+    const view = viewOf(request);
+    const settings = await getEmbedSettingsForStaff(ctx, request.principal, slug, { ip: request.ip });
+    const { catalogue } = await getPublishedCatalogue(ctx, slug);
+    const { indicators } = await getPublicIndicators(ctx, slug, germanDayOf(options.now()));
+    const html = await (
+      <EmbedCodePage
+        view={view}
+        requestUrl={request.url}
+        chrome={editorChrome(request, view, catalogue, settings.rights, "embeds")}
+        catalogue={catalogue}
+        figures={indicators}
+        origins={settings.embedOrigins}
+        baseUrl={baseUrlOf(request)}
+      />
+    );
+    return reply.header("cache-control", NO_STORE).type(HTML).send(html);
   });
 
   // ── Atom feeds ────────────────────────────────────────────────────────────

@@ -1,0 +1,218 @@
+/**
+ * Embeds for a municipality's own website (/{kommune}/einbetten/…): a project's status
+ * card, an action field's timeline as a table, a key figure with its Stand. Each is a
+ * whole small HTML document without navigation and without JavaScript, styled by app.css;
+ * its link opens the portal in the top window. And the staff page with the code to copy
+ * and a preview of each.
+ */
+import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
+import type { ActionField, Catalogue, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import { formatGermanDate } from "../../domain/calendar/calendar.js";
+import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { formatPhasesSpan } from "../../i18n/format-period.js";
+import type { Children } from "@kitajs/html";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import type { EditorChrome } from "../editor/editor-view.js";
+import { assetPath } from "../http/static-assets.js";
+import { paths } from "../portal/paths.js";
+import { reportPaths } from "../reports/report-paths.js";
+import { embedPaths } from "./open-data-paths.js";
+
+function EmbedDocument(props: { readonly view: ViewContext; readonly title: string; readonly more: string; readonly children?: Children }): JSX.Element {
+  const { view } = props;
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang={view.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{props.title}</title>
+          <link rel="stylesheet" href={assetPath("app.css")} />
+        </head>
+        <body class="app-body app-embed">
+          <main class="app-embed__main">
+            {props.children}
+            <p class="app-body-text">
+              <a class="app-link" href={props.more} target="_top" safe>
+                {view.t.openData.embedMore}
+              </a>
+            </p>
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** A project's status card. */
+export function ProjectCardEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly entry: ProjectInContext; readonly baseUrl: string }): JSX.Element {
+  const { view, entry } = props;
+  const { project } = entry;
+  const t = view.t.openData;
+  const title = `${project.code} ${project.title}`;
+  return (
+    <EmbedDocument view={view} title={title} more={`${props.baseUrl}${view.link(paths.project(props.catalogue.municipality.slug, project.slug))}`}>
+      <h1 class="app-heading-m" lang={view.contentLang} safe>
+        {title}
+      </h1>
+      <p class="app-body-text" lang={view.contentLang} safe>
+        {`${entry.impactArea.name} · ${entry.actionField.name}`}
+      </p>
+      <dl class="app-summary-list">
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.embedStatus}
+          </dt>
+          <dd class="app-summary-list__value">
+            <strong class={`app-tag app-tag--${project.status}`} safe>
+              {view.t.projectStatus[project.status]}
+            </strong>
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.embedPeriod}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {formatPhasesSpan(project.phases, view.lang) ?? "–"}
+          </dd>
+        </div>
+      </dl>
+      <p class="app-body-text" lang={view.contentLang} safe>
+        {project.summary}
+      </p>
+    </EmbedDocument>
+  );
+}
+
+/** An action field's projects with status and period. */
+export function ActionFieldEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly field: ActionField; readonly baseUrl: string }): JSX.Element {
+  const { view, field } = props;
+  const t = view.t.openData;
+  const slug = props.catalogue.municipality.slug;
+  return (
+    <EmbedDocument view={view} title={field.name} more={`${props.baseUrl}${view.link(paths.timeline(slug), { aktionsfeld: field.key })}`}>
+      <div class="app-table-wrapper">
+        <table class="app-table">
+          <caption class="app-table__caption" lang={view.contentLang} safe>
+            {t.embedFieldCaption(field.name)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.embedProject}
+              </th>
+              <th scope="col" safe>
+                {t.embedStatus}
+              </th>
+              <th scope="col" safe>
+                {t.embedPeriod}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {field.projects.map((project) => (
+              <tr>
+                <th scope="row" lang={view.contentLang} safe>
+                  {`${project.code} ${project.title}`}
+                </th>
+                <td safe>{view.t.projectStatus[project.status]}</td>
+                <td safe>{formatPhasesSpan(project.phases, view.lang) ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </EmbedDocument>
+  );
+}
+
+/** A key figure with its latest value and Stand. */
+export function FigureEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly figure: StoredIndicator; readonly baseUrl: string }): JSX.Element {
+  const { view, figure } = props;
+  const t = view.t.openData;
+  const latest = figure.observations[figure.observations.length - 1];
+  return (
+    <EmbedDocument view={view} title={figure.indicator.name} more={`${props.baseUrl}${view.link(reportPaths.indicators(props.catalogue.municipality.slug))}`}>
+      <h1 class="app-heading-m" lang={view.contentLang} safe>
+        {figure.indicator.name}
+      </h1>
+      <dl class="app-summary-list">
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.embedValue}
+          </dt>
+          <dd class="app-summary-list__value" lang={view.contentLang} safe>
+            {latest === undefined ? "–" : `${formatObservationGerman(latest)} ${figure.indicator.unit}`}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.embedStand}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {latest === undefined ? "–" : formatGermanDate(latest.day)}
+          </dd>
+        </div>
+      </dl>
+      <p class="app-body-text" lang={view.contentLang} safe>
+        {`${figure.indicator.definition}. ${figure.indicator.source}.`}
+      </p>
+    </EmbedDocument>
+  );
+}
+
+/** The staff page: per embed the code to copy and a preview. */
+export function EmbedCodePage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly chrome: EditorChrome;
+  readonly catalogue: Catalogue;
+  readonly figures: readonly StoredIndicator[];
+  readonly origins: readonly string[];
+  readonly baseUrl: string;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.openData;
+  const slug = catalogue.municipality.slug;
+  const firstProject = catalogue.impactAreas[0]?.actionFields[0]?.projects[0];
+  const firstField = catalogue.impactAreas[0]?.actionFields[0];
+  const firstFigure = props.figures[0];
+  const items = [
+    ...(firstProject === undefined ? [] : [{ id: "projekt", title: t.embedKindProject(firstProject.title), path: embedPaths.project(slug, firstProject.slug), height: 320 }]),
+    ...(firstField === undefined ? [] : [{ id: "aktionsfeld", title: t.embedKindField(firstField.name), path: embedPaths.actionField(slug, firstField.key), height: 420 }]),
+    ...(firstFigure === undefined ? [] : [{ id: "kennzahl", title: t.embedKindFigure(firstFigure.indicator.name), path: embedPaths.figure(slug, firstFigure.indicator.key), height: 280 }]),
+  ];
+  return (
+    <PageLayout view={view} title={t.embedPageTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
+      <h1 class="app-heading-xl" safe>
+        {t.embedPageTitle}
+      </h1>
+      <p class="app-lead" safe>
+        {t.embedPageIntro}
+      </p>
+      <p class="app-body-text" safe>
+        {props.origins.length === 0 ? t.embedNoneAllowed : t.embedAllowed(props.origins.join(", "))}
+      </p>
+      {items.map((item) => {
+        const code = `<iframe src="${props.baseUrl}${item.path}" title="${item.title.replaceAll('"', "&quot;")}" width="100%" height="${item.height}" style="border:0" loading="lazy"></iframe>`;
+        return (
+          <section class="app-section" aria-labelledby={`einbetten-${item.id}`}>
+            <h2 class="app-heading-l" id={`einbetten-${item.id}`} safe>
+              {item.title}
+            </h2>
+            <h3 class="app-heading-s" id={`code-${item.id}`} safe>
+              {t.embedCode}
+            </h3>
+            <pre class="app-code" tabindex="0" aria-labelledby={`code-${item.id}`}>
+              <code safe>{code}</code>
+            </pre>
+            <iframe class="app-embed-preview" src={item.path} title={t.embedPreview(item.title)} width="100%" height={String(item.height)} loading="lazy"></iframe>
+          </section>
+        );
+      })}
+    </PageLayout>
+  );
+}
