@@ -119,6 +119,20 @@ describe.each(WEB_DIALECTS)("single sign-on end to end on %s", (dialect) => {
     expect(session?.kind === "active" && session.principal).toEqual(expect.objectContaining({ role: "admin", orgUnitCodes: ["10.1", "20"] }));
   });
 
+  it.each(["/.//evil.example/x", "//evil.example/x", "/a/..//evil.example", "/%2e//evil.example", "/\\evil.example", "https://evil.example/"])(
+    "never returns to another site after single sign-on (next=%s)",
+    async (next) => {
+      const { cookie, callbackPath } = await throughProvider(`/anmelden/sso?next=${encodeURIComponent(next)}`);
+      const response = await app.inject({ url: callbackPath, headers: { cookie } });
+      expect(response.statusCode).toBe(303);
+      const location = String(response.headers.location);
+      expect(location.startsWith("/")).toBe(true);
+      expect(location.startsWith("//")).toBe(false);
+      expect(new URL(location, "http://localhost").origin).toBe("http://localhost");
+      expect(location).not.toContain("evil.example");
+    },
+  );
+
   it("refuses an answer with a wrong state: no session, the failure in the audit log", async () => {
     const { cookie, callbackPath } = await throughProvider();
     const tampered = callbackPath.replace(/([?&]state=)[^&]+/, "$1gefaelscht");
