@@ -55,6 +55,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.{ts,tsx}"],
+          // expect.poll waits for a page condition (a URL after a form), as long as Playwright waits for an element.
+          expect: { poll: { timeout: 10_000 } },
           env: berlin,
           globalSetup: ["test/support/require-chromium.ts"],
           setupFiles: ["test/support/fast-password-hashing.ts"],

@@ -25,14 +25,14 @@ describe("durability on PostgreSQL", () => {
 
   beforeAll(async () => {
     await admin(`create database ${name}`);
-    // Only this database is affected: the setting applies to new sessions connecting to it.
-    await admin(`alter database ${name} set synchronous_commit = off`);
   });
   afterAll(async () => {
     await admin(`drop database if exists ${name} with (force)`);
   });
 
   it("refuses to start when synchronous_commit is off, naming the setting", async () => {
+    // Only this database is affected: the setting applies to new sessions connecting to it.
+    await admin(`alter database ${name} set synchronous_commit = off`);
     const error = await openAppContext({ dialect: "postgres", url: url.toString() }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ERR_DATABASE_UNSAFE" });
     expect(String((error as Error).message)).toContain("synchronous_commit");

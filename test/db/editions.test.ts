@@ -70,6 +70,16 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
     await t.close();
   });
 
+  /** Runs a test on a fresh demo database of its own (same municipality, same people). */
+  async function onOwnDatabase(body: (own: TestContext) => Promise<void>): Promise<void> {
+    const own = await openTestContext(dialect, { demo: true });
+    try {
+      await body(own);
+    } finally {
+      await own.close();
+    }
+  }
+
   describe("the demo", () => {
     it("has the 1. Fortschreibung as a reconstruction and the current catalogue as the 2.", async () => {
       const { editions } = await listEditions(t.ctx, "kleve");
@@ -146,131 +156,135 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
   });
 
   describe("revising and publishing", () => {
-    it("shows the public the latest edition while the draft changes, in pages, search and API", async () => {
-      const draft = await getCatalogue(t.ctx, "kleve");
-      const entry = findProject(draft, "egov-basisstruktur")!;
-      await updateProject(t.ctx, admin, {
-        municipality: "kleve",
-        project: "egov-basisstruktur",
-        expectedVersion: entry.project.version,
-        data: { title: "Zylinderkopfdichtung", summary: entry.project.summary, status: entry.project.status },
-      });
-      const published = await getPublishedCatalogue(t.ctx, "kleve");
-      expect(published.edition?.number).toBe(2);
-      expect(findProject(published.catalogue, "egov-basisstruktur")?.project.title).toBe("eGov-Basisstruktur");
-      expect((await searchPublished(t.ctx, "kleve", "Zylinderkopfdichtung")).hits).toEqual([]);
-      expect((await searchPublished(t.ctx, "kleve", "Basisstruktur")).hits.map((hit) => hit.projectSlug)).toContain("egov-basisstruktur");
-      const publicView = await getCatalogueForReader(t.ctx, ANONYMOUS, "kleve");
-      const staffView = await getCatalogueForReader(t.ctx, committee, "kleve");
-      expect([publicView.isDraft, staffView.isDraft]).toEqual([false, true]);
-      expect(findProject(staffView.catalogue, "egov-basisstruktur")?.project.title).toBe("Zylinderkopfdichtung");
-    });
+    it("shows the public the latest edition while the draft changes, in pages, search and API", () =>
+      // Publishing changes what every other test sees: this one works on a database of its own.
+      onOwnDatabase(async (t) => {
+        const draft = await getCatalogue(t.ctx, "kleve");
+        const entry = findProject(draft, "egov-basisstruktur")!;
+        await updateProject(t.ctx, admin, {
+          municipality: "kleve",
+          project: "egov-basisstruktur",
+          expectedVersion: entry.project.version,
+          data: { title: "Zylinderkopfdichtung", summary: entry.project.summary, status: entry.project.status },
+        });
+        const published = await getPublishedCatalogue(t.ctx, "kleve");
+        expect(published.edition?.number).toBe(2);
+        expect(findProject(published.catalogue, "egov-basisstruktur")?.project.title).toBe("eGov-Basisstruktur");
+        expect((await searchPublished(t.ctx, "kleve", "Zylinderkopfdichtung")).hits).toEqual([]);
+        expect((await searchPublished(t.ctx, "kleve", "Basisstruktur")).hits.map((hit) => hit.projectSlug)).toContain("egov-basisstruktur");
+        const publicView = await getCatalogueForReader(t.ctx, ANONYMOUS, "kleve");
+        const staffView = await getCatalogueForReader(t.ctx, committee, "kleve");
+        expect([publicView.isDraft, staffView.isDraft]).toEqual([false, true]);
+        expect(findProject(staffView.catalogue, "egov-basisstruktur")?.project.title).toBe("Zylinderkopfdichtung");
+      }));
 
     it("refuses the draft's change page to people of another municipality and logs it", async () => {
       const stranger = buildPrincipal(municipalityId + 1000, { role: "admin" });
       await expectAppError(getDraftRevision(t.ctx, stranger, "kleve"), "ERR_FORBIDDEN");
     });
 
-    it("stops publishing until every shift has a reason, then publishes the 3. Fortschreibung", async () => {
-      const draft = await getCatalogue(t.ctx, "kleve");
-      const dms = findProject(draft, "dokumentenmanagementsystem")!.project;
-      await updatePhase(t.ctx, admin, {
-        municipality: "kleve",
-        project: "dokumentenmanagementsystem",
-        phaseId: dms.phases[0]!.id,
-        expectedVersion: dms.version,
-        data: { label: "Umsetzung", start: "2020", end: "2025-Q2" },
-      });
-
-      const revision = await getDraftRevision(t.ctx, committee, "kleve");
-      expect(revision.nextNumber).toBe(3);
-      const keys = revision.missing.map(({ change }) => change.key);
-      expect(keys).toEqual([`phase-end-shifted:project-${dms.id}:phase-${dms.phases[0]!.id}`]);
-      expect(revision.reasonEditableKeys.size).toBe(0);
-
-      const blocked = await expectAppError(
-        publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: revision.dataVersion, confirmConflicts: true, data: {} }),
-        "ERR_EDITION_REASONS_MISSING",
-      );
-      expect(blocked.problems.map((problem) => problem.path)).toEqual([`/reasons/${keys[0]}`]);
-      expect(blocked.problems[0]?.message).toContain("2.1 Dokumentenmanagementsystem");
-      expect((await listEditions(t.ctx, "kleve")).editions).toHaveLength(2);
-
-      await expectAppError(
-        setDraftReason(t.ctx, otherEditor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "staff", text: "" } }),
-        "ERR_FORBIDDEN",
-      );
-      await expectAppError(
-        setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "other", text: " " } }),
-        "ERR_VALIDATION",
-      );
-      await expectAppError(
-        setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: "phase-end-shifted:project-1:phase-999", expectedVersion: 0, data: { category: "staff", text: "" } }),
-        "ERR_VALIDATION",
-      );
-      expect(
-        await setDraftReason(t.ctx, editor, {
+    it("stops publishing until every shift has a reason, then publishes the 3. Fortschreibung", () =>
+      // Publishing changes what every other test sees: this one works on a database of its own.
+      onOwnDatabase(async (t) => {
+        const draft = await getCatalogue(t.ctx, "kleve");
+        const dms = findProject(draft, "dokumentenmanagementsystem")!.project;
+        await updatePhase(t.ctx, admin, {
           municipality: "kleve",
-          changeKey: keys[0]!,
-          expectedVersion: 0,
-          data: { category: "ozg-effort", text: "Verzögerung aufgrund OZG-Aufwand" },
-        }),
-      ).toEqual({ version: 1 });
-      await expectAppError(
-        setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "staff", text: "" } }),
-        "ERR_CONFLICT",
-      );
-      await setDraftForeword(t.ctx, admin, { municipality: "kleve", expectedVersion: (await getDraftRevision(t.ctx, admin, "kleve")).foreword.version, data: { foreword: "Das Vorwort der dritten Fortschreibung." } });
+          project: "dokumentenmanagementsystem",
+          phaseId: dms.phases[0]!.id,
+          expectedVersion: dms.version,
+          data: { label: "Umsetzung", start: "2020", end: "2025-Q2" },
+        });
 
-      const ready = await getDraftRevision(t.ctx, admin, "kleve");
-      expect(ready.missing).toEqual([]);
-      // The DMS now ends later than Digitale Kommunikation (intern), which needs it, begins.
-      expect(ready.introducedConflicts.map((conflict) => conflict.dependent.slug)).toContain("digitale-kommunikation-intern");
-      await expectAppError(
-        publishEdition(t.ctx, editor, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: true, data: {} }),
-        "ERR_FORBIDDEN",
-      );
-      await expectAppError(
-        publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: false, data: {} }),
-        "ERR_EDITION_NEEDS_CONFIRMATION",
-      );
-      await expectAppError(
-        publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion - 1, confirmConflicts: true, data: {} }),
-        "ERR_CONFLICT",
-      );
-      await expectAppError(
-        publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: true, data: { publishedOn: "2022-01-01" } }),
-        "ERR_VALIDATION",
-      );
+        const revision = await getDraftRevision(t.ctx, committee, "kleve");
+        expect(revision.nextNumber).toBe(3);
+        const keys = revision.missing.map(({ change }) => change.key);
+        expect(keys).toEqual([`phase-end-shifted:project-${dms.id}:phase-${dms.phases[0]!.id}`]);
+        expect(revision.reasonEditableKeys.size).toBe(0);
 
-      expect(
-        await publishEdition(t.ctx, admin, {
-          municipality: "kleve",
-          expectedDataVersion: ready.dataVersion,
-          confirmConflicts: true,
-          data: { councilReference: "Rat der Stadt Kleve, Sitzung vom 14.12.2022", councilUrl: "https://www.kleve.de/rat" },
-        }),
-      ).toEqual({ number: 3 });
+        const blocked = await expectAppError(
+          publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: revision.dataVersion, confirmConflicts: true, data: {} }),
+          "ERR_EDITION_REASONS_MISSING",
+        );
+        expect(blocked.problems.map((problem) => problem.path)).toEqual([`/reasons/${keys[0]}`]);
+        expect(blocked.problems[0]?.message).toContain("2.1 Dokumentenmanagementsystem");
+        expect((await listEditions(t.ctx, "kleve")).editions).toHaveLength(2);
 
-      const { edition } = await getEdition(t.ctx, "kleve", 3);
-      expect(edition).toMatchObject({
-        title: "3. Fortschreibung",
-        publishedOn: "2022-11-28",
-        councilReference: "Rat der Stadt Kleve, Sitzung vom 14.12.2022",
-        foreword: "Das Vorwort der dritten Fortschreibung.",
-      });
-      expect([...edition.reasons]).toEqual([[keys[0], { category: "ozg-effort", categoryLabel: "OZG-Aufwand", text: "Verzögerung aufgrund OZG-Aufwand" }]]);
-      expect((await getPublishedCatalogue(t.ctx, "kleve")).edition?.number).toBe(3);
-      const after = await getDraftRevision(t.ctx, admin, "kleve");
-      expect([after.draftReasons.size, after.report?.diff.changes.length]).toEqual([0, 0]);
-      const [event] = await readAuditEvents(t.ctx, { municipalityId, action: "edition.publish", limit: 1 });
-      expect(event).toMatchObject({ entityId: "3", entityLabel: "3. Fortschreibung", actorUserId: admin.userId });
-      const [reasonEvent] = await readAuditEvents(t.ctx, { municipalityId, action: "edition.reason", limit: 1 });
-      expect(reasonEvent).toMatchObject({ actorUserId: editor.userId, after: { category: "ozg-effort", text: "Verzögerung aufgrund OZG-Aufwand" } });
+        await expectAppError(
+          setDraftReason(t.ctx, otherEditor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "staff", text: "" } }),
+          "ERR_FORBIDDEN",
+        );
+        await expectAppError(
+          setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "other", text: " " } }),
+          "ERR_VALIDATION",
+        );
+        await expectAppError(
+          setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: "phase-end-shifted:project-1:phase-999", expectedVersion: 0, data: { category: "staff", text: "" } }),
+          "ERR_VALIDATION",
+        );
+        expect(
+          await setDraftReason(t.ctx, editor, {
+            municipality: "kleve",
+            changeKey: keys[0]!,
+            expectedVersion: 0,
+            data: { category: "ozg-effort", text: "Verzögerung aufgrund OZG-Aufwand" },
+          }),
+        ).toEqual({ version: 1 });
+        await expectAppError(
+          setDraftReason(t.ctx, editor, { municipality: "kleve", changeKey: keys[0]!, expectedVersion: 0, data: { category: "staff", text: "" } }),
+          "ERR_CONFLICT",
+        );
+        await setDraftForeword(t.ctx, admin, { municipality: "kleve", expectedVersion: (await getDraftRevision(t.ctx, admin, "kleve")).foreword.version, data: { foreword: "Das Vorwort der dritten Fortschreibung." } });
 
-      const report = await compareEditions(t.ctx, "kleve", 3, 1);
-      expect(report.reasons.get(keys[0]!)?.map((reason) => reason.editionNumber)).toEqual([2, 3]);
-    });
+        const ready = await getDraftRevision(t.ctx, admin, "kleve");
+        expect(ready.missing).toEqual([]);
+        // The DMS now ends later than Digitale Kommunikation (intern), which needs it, begins.
+        expect(ready.introducedConflicts.map((conflict) => conflict.dependent.slug)).toContain("digitale-kommunikation-intern");
+        await expectAppError(
+          publishEdition(t.ctx, editor, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: true, data: {} }),
+          "ERR_FORBIDDEN",
+        );
+        await expectAppError(
+          publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: false, data: {} }),
+          "ERR_EDITION_NEEDS_CONFIRMATION",
+        );
+        await expectAppError(
+          publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion - 1, confirmConflicts: true, data: {} }),
+          "ERR_CONFLICT",
+        );
+        await expectAppError(
+          publishEdition(t.ctx, admin, { municipality: "kleve", expectedDataVersion: ready.dataVersion, confirmConflicts: true, data: { publishedOn: "2022-01-01" } }),
+          "ERR_VALIDATION",
+        );
+
+        expect(
+          await publishEdition(t.ctx, admin, {
+            municipality: "kleve",
+            expectedDataVersion: ready.dataVersion,
+            confirmConflicts: true,
+            data: { councilReference: "Rat der Stadt Kleve, Sitzung vom 14.12.2022", councilUrl: "https://www.kleve.de/rat" },
+          }),
+        ).toEqual({ number: 3 });
+
+        const { edition } = await getEdition(t.ctx, "kleve", 3);
+        expect(edition).toMatchObject({
+          title: "3. Fortschreibung",
+          publishedOn: "2022-11-28",
+          councilReference: "Rat der Stadt Kleve, Sitzung vom 14.12.2022",
+          foreword: "Das Vorwort der dritten Fortschreibung.",
+        });
+        expect([...edition.reasons]).toEqual([[keys[0], { category: "ozg-effort", categoryLabel: "OZG-Aufwand", text: "Verzögerung aufgrund OZG-Aufwand" }]]);
+        expect((await getPublishedCatalogue(t.ctx, "kleve")).edition?.number).toBe(3);
+        const after = await getDraftRevision(t.ctx, admin, "kleve");
+        expect([after.draftReasons.size, after.report?.diff.changes.length]).toEqual([0, 0]);
+        const [event] = await readAuditEvents(t.ctx, { municipalityId, action: "edition.publish", limit: 1 });
+        expect(event).toMatchObject({ entityId: "3", entityLabel: "3. Fortschreibung", actorUserId: admin.userId });
+        const [reasonEvent] = await readAuditEvents(t.ctx, { municipalityId, action: "edition.reason", limit: 1 });
+        expect(reasonEvent).toMatchObject({ actorUserId: editor.userId, after: { category: "ozg-effort", text: "Verzögerung aufgrund OZG-Aufwand" } });
+
+        const report = await compareEditions(t.ctx, "kleve", 3, 1);
+        expect(report.reasons.get(keys[0]!)?.map((reason) => reason.editionNumber)).toEqual([2, 3]);
+      }));
   });
 
   describe("a municipality without editions", () => {
@@ -315,22 +329,24 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
       expect((await getReasonCategoriesForEditing(t.ctx, admin, "kleve")).categories).toHaveLength(DEFAULT_REASON_CATEGORIES.length);
     });
 
-    it("block publishing when a reason's category was removed", async () => {
-      await createReasonCategory(t.ctx, admin, { municipality: "kleve", data: { key: "kurzlebig", label: "Kurzlebig", requiresText: false } });
-      const draft = await getCatalogue(t.ctx, "kleve");
-      const project = findProject(draft, "workflowmanagement")!.project;
-      await updatePhase(t.ctx, admin, {
-        municipality: "kleve",
-        project: "workflowmanagement",
-        phaseId: project.phases[0]!.id,
-        expectedVersion: project.version,
-        data: { label: "Umsetzung", start: "2022", end: "2025" },
-      });
-      const key = (await getDraftRevision(t.ctx, admin, "kleve")).missing[0]!.change.key;
-      await setDraftReason(t.ctx, admin, { municipality: "kleve", changeKey: key, expectedVersion: 0, data: { category: "kurzlebig", text: "" } });
-      expect((await getDraftRevision(t.ctx, admin, "kleve")).missing).toEqual([]);
-      await removeReasonCategory(t.ctx, admin, { municipality: "kleve", key: "kurzlebig", expectedVersion: 1 });
-      expect((await getDraftRevision(t.ctx, admin, "kleve")).missing.map((entry) => entry.problem)).toEqual(["REASON_UNKNOWN_CATEGORY"]);
-    });
+    it("block publishing when a reason's category was removed", () =>
+      // Publishing changes what every other test sees: this one works on a database of its own.
+      onOwnDatabase(async (t) => {
+        await createReasonCategory(t.ctx, admin, { municipality: "kleve", data: { key: "kurzlebig", label: "Kurzlebig", requiresText: false } });
+        const draft = await getCatalogue(t.ctx, "kleve");
+        const project = findProject(draft, "workflowmanagement")!.project;
+        await updatePhase(t.ctx, admin, {
+          municipality: "kleve",
+          project: "workflowmanagement",
+          phaseId: project.phases[0]!.id,
+          expectedVersion: project.version,
+          data: { label: "Umsetzung", start: "2022", end: "2025" },
+        });
+        const key = (await getDraftRevision(t.ctx, admin, "kleve")).missing[0]!.change.key;
+        await setDraftReason(t.ctx, admin, { municipality: "kleve", changeKey: key, expectedVersion: 0, data: { category: "kurzlebig", text: "" } });
+        expect((await getDraftRevision(t.ctx, admin, "kleve")).missing).toEqual([]);
+        await removeReasonCategory(t.ctx, admin, { municipality: "kleve", key: "kurzlebig", expectedVersion: 1 });
+        expect((await getDraftRevision(t.ctx, admin, "kleve")).missing.map((entry) => entry.problem)).toEqual(["REASON_UNKNOWN_CATEGORY"]);
+      }));
   });
 });

@@ -41,7 +41,8 @@ describe.each(DIALECTS)("accounts and sessions on %s", (dialect) => {
   });
 
   it("refuses a second account with the same address in another case", async () => {
-    const error = await createAccount(test.ctx, COMMAND_LINE, { municipalityId: 1, email: "ERIKA.MUSTER@kleve.example", name: "Doppelt", role: "committee" }).catch((e: unknown) => e);
+    await createAccount(test.ctx, COMMAND_LINE, { municipalityId: 1, email: "max.doppelt@kleve.example", name: "Max Doppelt", role: "committee" });
+    const error = await createAccount(test.ctx, COMMAND_LINE, { municipalityId: 1, email: "MAX.Doppelt@kleve.example", name: "Doppelt", role: "committee" }).catch((e: unknown) => e);
     expect(isAppError(error, "ERR_VALIDATION")).toBe(true);
   });
 

@@ -52,8 +52,8 @@ describe.each(DIALECTS)("single sign-on use cases on %s", (dialect) => {
   });
 
   /** Runs a login through the provider and returns the login id and the callback URL. */
-  async function loginAtProvider(): Promise<{ loginId: string; callbackUrl: URL }> {
-    const started = await startSingleSignOn(t.ctx, sso);
+  async function loginAtProvider(ctx = t.ctx): Promise<{ loginId: string; callbackUrl: URL }> {
+    const started = await startSingleSignOn(ctx, sso);
     const callbackUrl = await followProviderRedirects(started.authorizationUrl, CALLBACK);
     return { loginId: started.loginId, callbackUrl };
   }
@@ -68,15 +68,21 @@ describe.each(DIALECTS)("single sign-on use cases on %s", (dialect) => {
   });
 
   it("creates the account with the mapped role and known org units, opens a signed-in session and audits both", async () => {
-    const { principal, sessionToken } = await finishSingleSignOn(t.ctx, sso, await loginAtProvider(), ORIGIN);
-    expect(principal).toEqual(expect.objectContaining({ email: "erika.sso@kleve.de", name: "Erika Einmal", role: "editor", orgUnitCodes: ["10.1"] }));
-    expect(await findUserById(t.ctx.db, principal.userId)).toEqual(expect.objectContaining({ passwordHash: null, totpEnabledAt: null }));
-    // No second factor of ours: the identity provider is responsible for it (ADR 0004).
-    expect(await resolveSession(t.ctx, sessionToken)).toEqual(expect.objectContaining({ kind: "active", principal: expect.objectContaining({ role: "editor", orgUnitCodes: ["10.1"] }) }));
-    const events = await readAuditEvents(t.ctx, { municipalityId, actorUserId: principal.userId, limit: 10 });
-    expect(events.map((event) => event.action)).toEqual(["login.success", "user.create"]);
-    expect(events[0]).toEqual(expect.objectContaining({ ip: ORIGIN.ip, after: { method: "sso" } }));
-    expect(events[1]).toEqual(expect.objectContaining({ after: expect.objectContaining({ ignoredOrgUnits: ["gibt-es-nicht"] }) }));
+    // The provider's user signs in for the first time only on a database of its own.
+    const own = await openTestContext(dialect, { demo: true, clock: () => new Date() });
+    try {
+      const { principal, sessionToken } = await finishSingleSignOn(own.ctx, sso, await loginAtProvider(own.ctx), ORIGIN);
+      expect(principal).toEqual(expect.objectContaining({ email: "erika.sso@kleve.de", name: "Erika Einmal", role: "editor", orgUnitCodes: ["10.1"] }));
+      expect(await findUserById(own.ctx.db, principal.userId)).toEqual(expect.objectContaining({ passwordHash: null, totpEnabledAt: null }));
+      // No second factor of ours: the identity provider is responsible for it (ADR 0004).
+      expect(await resolveSession(own.ctx, sessionToken)).toEqual(expect.objectContaining({ kind: "active", principal: expect.objectContaining({ role: "editor", orgUnitCodes: ["10.1"] }) }));
+      const events = await readAuditEvents(own.ctx, { municipalityId, actorUserId: principal.userId, limit: 10 });
+      expect(events.map((event) => event.action)).toEqual(["login.success", "user.create"]);
+      expect(events[0]).toEqual(expect.objectContaining({ ip: ORIGIN.ip, after: { method: "sso" } }));
+      expect(events[1]).toEqual(expect.objectContaining({ after: expect.objectContaining({ ignoredOrgUnits: ["gibt-es-nicht"] }) }));
+    } finally {
+      await own.close();
+    }
   });
 
   it("updates the same account when the provider's claims change", async () => {

@@ -95,11 +95,11 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill(end);
       await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await expect(page.getByText("Die Phase wurde gespeichert.").isVisible()).resolves.toBe(true);
+      await page.getByText("Die Phase wurde gespeichert.").waitFor({ state: "visible" });
 
       await page.getByRole("link", { name: "Fortschreibung", exact: true }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/entwurf/aenderungen");
-      await expect(page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).isVisible()).resolves.toBe(true);
+      await page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).waitFor({ state: "visible" });
       expect(await page.getByTestId("reason-status").textContent()).toBe("Für 1 Verschiebung fehlt noch ein Grund.");
       await expectAccessible(page);
 
@@ -108,7 +108,7 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
       expect(number).toBeGreaterThanOrEqual(3);
       await page.getByRole("button", { name: "Fortschreibung veröffentlichen" }).click();
       const summary = page.getByRole("alert").filter({ hasText: "Die Fortschreibung kann noch nicht veröffentlicht werden" });
-      await expect(summary.isVisible()).resolves.toBe(true);
+      await summary.waitFor({ state: "visible" });
       const missing = summary.getByRole("link", { name: /^Grund fehlt: 2\.5 E-Rechnungsworkflow – Zeitraum Einführung: Ende von .* auf .* verschoben/ });
       await expect(missing.count()).resolves.toBe(1);
       await expectAccessible(page);
@@ -119,14 +119,14 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
       await form.getByLabel("Kategorie").selectOption({ label: "OZG-Aufwand" });
       await form.getByLabel("Erläuterung").fill("Verzögerung aufgrund OZG-Aufwand beim E-Rechnungsworkflow");
       await form.getByRole("button", { name: "Grund speichern" }).click();
-      await expect(page.getByText("Der Grund wurde gespeichert.").isVisible()).resolves.toBe(true);
+      await page.getByText("Der Grund wurde gespeichert.").waitFor({ state: "visible" });
       expect(await page.getByTestId("reason-status").textContent()).toBe("Für jede Verschiebung ist ein Grund angegeben.");
       await expectAccessible(page);
 
       await page.getByLabel("Beschluss (optional)").fill(`Rat der Stadt Kleve, Beschluss ${number}/2022`);
       await page.getByRole("button", { name: "Fortschreibung veröffentlichen" }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(`/kleve/fortschreibungen/${number}`);
-      await expect(page.getByText(`Die ${number}. Fortschreibung ist veröffentlicht.`).isVisible()).resolves.toBe(true);
+      await page.getByText(`Die ${number}. Fortschreibung ist veröffentlicht.`).waitFor({ state: "visible" });
       await expectAccessible(page);
 
       await page.goto("/kleve/projekte/e-rechnungsworkflow");

@@ -201,9 +201,7 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill("Sommer 2024");
       await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await expect(
-        page.getByRole("heading", { name: "Es gibt ein Problem" }).isVisible(),
-      ).resolves.toBe(true);
+      await page.getByRole("heading", { name: "Es gibt ein Problem" }).waitFor({ state: "visible" });
       await expect(
         page
           .getByRole("group", { name: "Phase 1: Einführung" })
@@ -219,9 +217,7 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
         .getByLabel("Grund der Änderung", { exact: true })
         .fill("Verzögerung durch OZG-Aufwand");
       await again.getByRole("button", { name: "Phase speichern" }).click();
-      await expect(
-        page.getByText("Die Phase wurde gespeichert.").isVisible(),
-      ).resolves.toBe(true);
+      await page.getByText("Die Phase wurde gespeichert.").waitFor({ state: "visible" });
       await expect(
         page
           .getByRole("group", { name: "Phase 1: Einführung" })
@@ -242,9 +238,7 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       await expect(
         page.locator(".app-phase-list").textContent(),
       ).resolves.toContain("QIV/2021–QII/2024");
-      await expect(
-        page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).isVisible(),
-      ).resolves.toBe(true);
+      await page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).waitFor({ state: "visible" });
       await expectAccessible(page);
 
       await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
