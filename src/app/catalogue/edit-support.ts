@@ -130,16 +130,19 @@ export async function refuse(
   return new AppError("ERR_FORBIDDEN", { recorded: true });
 }
 
-/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
-export async function requireEditor(
+/**
+ * Requires that a policy allows the principal something in the whole municipality; logs the
+ * refusal against the municipality and throws otherwise.
+ */
+export async function requireMunicipalityPermission(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
+  allowed: (principal: Principal, municipalityId: number) => boolean,
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canUseEditor(principal, municipality.id))
-    return principal as UserPrincipal;
+  if (allowed(principal, municipality.id)) return principal as UserPrincipal;
   throw await refuse(
     ctx,
     principal,
@@ -150,6 +153,24 @@ export async function requireEditor(
       entityId: municipality.id,
       entityLabel: municipality.name,
     },
+    origin,
+  );
+}
+
+/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
+export function requireEditor(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<UserPrincipal> {
+  return requireMunicipalityPermission(
+    ctx,
+    principal,
+    municipality,
+    canUseEditor,
+    attempted,
     origin,
   );
 }

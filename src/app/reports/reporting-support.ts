@@ -19,7 +19,7 @@ import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { recordAudit, type AuditEvent, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { refuse, requireMunicipality } from "../catalogue/edit-support.js";
+import { refuse, requireMunicipality, requireMunicipalityPermission } from "../catalogue/edit-support.js";
 import { canManageReporting, canReadReporting } from "../policies/report.policy.js";
 
 export { requireMunicipality };
@@ -75,20 +75,14 @@ export async function requireReportingAdmin(
 }
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
-export async function requireReportingStaff(
+export function requireReportingStaff(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canReadReporting(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
-    origin,
-  );
+  return requireMunicipalityPermission(ctx, principal, municipality, canReadReporting, attempted, origin);
 }
 
 /** Runs a reporting change: municipality row → work → audit event, in one transaction. */
