@@ -157,23 +157,29 @@ export async function requireMunicipalityPermission(
   );
 }
 
-/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
-export function requireEditor(
+/** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
+export function municipalityGuard(
+  allowed: (principal: Principal, municipalityId: number) => boolean,
+): (
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
   attempted: string,
   origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  return requireMunicipalityPermission(
-    ctx,
-    principal,
-    municipality,
-    canUseEditor,
-    attempted,
-    origin,
-  );
+) => Promise<UserPrincipal> {
+  return (ctx, principal, municipality, attempted, origin) =>
+    requireMunicipalityPermission(
+      ctx,
+      principal,
+      municipality,
+      allowed,
+      attempted,
+      origin,
+    );
 }
+
+/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
+export const requireEditor = municipalityGuard(canUseEditor);
 
 /** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
 export async function requireAdministrator(
@@ -343,13 +349,8 @@ export async function changeProject<T = undefined>(
         principal,
         {
           municipalityId: municipality.id,
-          action: record.action,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          entityLabel: record.entityLabel,
+          ...record,
           projectId,
-          before: record.before,
-          after: record.after,
           reason: target.reason ?? null,
           version,
         },
@@ -409,12 +410,7 @@ export async function changeStructure<T>(
         principal,
         {
           municipalityId: municipality.id,
-          action: record.action,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          entityLabel: record.entityLabel,
-          before: record.before,
-          after: record.after,
+          ...record,
           reason: options.reason ?? null,
           version:
             options.expectedVersion === null ? 1 : options.expectedVersion + 1,

@@ -31,7 +31,7 @@ import { missingReasons, type MissingReason, type ReasonCategory } from "../../d
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { projectLabel, refuse, rejectProblems, requireMunicipality, requireMunicipalityPermission, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { municipalityGuard, projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
 import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "../../domain/edition/change-report.js";
@@ -74,15 +74,7 @@ export interface DraftRevision {
 }
 
 /** Requires a member of the municipality (staff or committee); logs and throws otherwise. */
-function requireDraftReader(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  return requireMunicipalityPermission(ctx, principal, municipality, canReadDraft, attempted, origin);
-}
+const requireDraftReader = municipalityGuard(canReadDraft);
 
 /** The project's responsible units, as the policies want them. */
 function scopeOfShift(draft: Catalogue, change: ShiftChange) {
@@ -266,15 +258,7 @@ export async function setDraftForeword(
 }
 
 /** Requires an administrator of the municipality (publishing, foreword, categories); logs and throws otherwise. */
-export function requireAdministratorOf(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  return requireMunicipalityPermission(ctx, principal, municipality, canPublishEdition, attempted, origin);
-}
+export const requireAdministratorOf = municipalityGuard(canPublishEdition);
 
 /** The draft catalogue for its portal pages (staff and committee); ERR_FORBIDDEN (logged) for others. */
 export async function getDraftCatalogue(
