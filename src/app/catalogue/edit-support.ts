@@ -130,16 +130,19 @@ export async function refuse(
   return new AppError("ERR_FORBIDDEN", { recorded: true });
 }
 
-/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
-export async function requireEditor(
+/**
+ * Requires that a policy allows the principal something in the whole municipality; logs the
+ * refusal against the municipality and throws otherwise.
+ */
+export async function requireMunicipalityPermission(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
+  allowed: (principal: Principal, municipalityId: number) => boolean,
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canUseEditor(principal, municipality.id))
-    return principal as UserPrincipal;
+  if (allowed(principal, municipality.id)) return principal as UserPrincipal;
   throw await refuse(
     ctx,
     principal,
@@ -153,6 +156,30 @@ export async function requireEditor(
     origin,
   );
 }
+
+/** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
+export function municipalityGuard(
+  allowed: (principal: Principal, municipalityId: number) => boolean,
+): (
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  attempted: string,
+  origin: RequestOrigin,
+) => Promise<UserPrincipal> {
+  return (ctx, principal, municipality, attempted, origin) =>
+    requireMunicipalityPermission(
+      ctx,
+      principal,
+      municipality,
+      allowed,
+      attempted,
+      origin,
+    );
+}
+
+/** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
+export const requireEditor = municipalityGuard(canUseEditor);
 
 /** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
 export async function requireAdministrator(
@@ -322,13 +349,8 @@ export async function changeProject<T = undefined>(
         principal,
         {
           municipalityId: municipality.id,
-          action: record.action,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          entityLabel: record.entityLabel,
+          ...record,
           projectId,
-          before: record.before,
-          after: record.after,
           reason: target.reason ?? null,
           version,
         },
@@ -388,12 +410,7 @@ export async function changeStructure<T>(
         principal,
         {
           municipalityId: municipality.id,
-          action: record.action,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          entityLabel: record.entityLabel,
-          before: record.before,
-          after: record.after,
+          ...record,
           reason: options.reason ?? null,
           version:
             options.expectedVersion === null ? 1 : options.expectedVersion + 1,

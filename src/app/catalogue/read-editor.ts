@@ -31,6 +31,7 @@ import {
   projectLabel,
   refuse,
   requireEditor,
+  requireMunicipalityPermission,
   requireMunicipality,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
@@ -173,6 +174,7 @@ export async function getStructureForEditing(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<StructureForEditing> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  // Editors first (anyone else is refused as for the editor), then administrators only.
   const user = await requireEditor(
     ctx,
     principal,
@@ -180,20 +182,14 @@ export async function getStructureForEditing(
     "structure.read",
     origin,
   );
-  if (!canEditStructure(user, municipality.id)) {
-    throw await refuse(
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
-        attempted: "structure.read",
-        entityType: "municipality",
-        entityId: municipality.id,
-        entityLabel: municipality.name,
-      },
-      origin,
-    );
-  }
+  await requireMunicipalityPermission(
+    ctx,
+    principal,
+    municipality,
+    canEditStructure,
+    "structure.read",
+    origin,
+  );
   const [catalogue, programme, structure] = await Promise.all([
     getCatalogue(ctx, municipalitySlug),
     requireProgramme(ctx.db, municipality.id),

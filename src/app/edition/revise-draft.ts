@@ -31,7 +31,7 @@ import { missingReasons, type MissingReason, type ReasonCategory } from "../../d
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { municipalityGuard, projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
 import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "../../domain/edition/change-report.js";
@@ -74,21 +74,7 @@ export interface DraftRevision {
 }
 
 /** Requires a member of the municipality (staff or committee); logs and throws otherwise. */
-async function requireDraftReader(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canReadDraft(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
-    origin,
-  );
-}
+const requireDraftReader = municipalityGuard(canReadDraft);
 
 /** The project's responsible units, as the policies want them. */
 function scopeOfShift(draft: Catalogue, change: ShiftChange) {
@@ -272,21 +258,7 @@ export async function setDraftForeword(
 }
 
 /** Requires an administrator of the municipality (publishing, foreword, categories); logs and throws otherwise. */
-export async function requireAdministratorOf(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canPublishEdition(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
-    origin,
-  );
-}
+export const requireAdministratorOf = municipalityGuard(canPublishEdition);
 
 /** The draft catalogue for its portal pages (staff and committee); ERR_FORBIDDEN (logged) for others. */
 export async function getDraftCatalogue(

@@ -19,7 +19,7 @@ import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { recordAudit, type AuditEvent, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { refuse, requireMunicipality } from "../catalogue/edit-support.js";
+import { refuse, requireMunicipality, municipalityGuard } from "../catalogue/edit-support.js";
 import { canManageReporting, canReadReporting } from "../policies/report.policy.js";
 
 export { requireMunicipality };
@@ -75,21 +75,7 @@ export async function requireReportingAdmin(
 }
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
-export async function requireReportingStaff(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canReadReporting(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, entityType: "municipality", entityId: municipality.id, entityLabel: municipality.name },
-    origin,
-  );
-}
+export const requireReportingStaff = municipalityGuard(canReadReporting);
 
 /** Runs a reporting change: municipality row → work → audit event, in one transaction. */
 export async function runReportingChange<T>(
@@ -109,18 +95,7 @@ export async function runReportingChange<T>(
         trx,
         ctx,
         principal,
-        {
-          municipalityId: municipality.id,
-          action: record.action,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          entityLabel: record.entityLabel,
-          before: record.before,
-          after: record.after,
-          reason: reason ?? null,
-          version: record.version,
-          projectId: record.projectId ?? null,
-        },
+        { municipalityId: municipality.id, ...record, reason: reason ?? null },
         origin,
       );
       return value;
