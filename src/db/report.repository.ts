@@ -3,27 +3,9 @@
  * read: there is no function here that changes one, and the database refuses it anyway
  * (triggers of migration 2026-11-25-reports).
  */
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
-
-/** The reporting tables whose rows carry their own version. */
-export type ReportingTable = "committee" | "meeting" | "status_report" | "report_entry" | "indicator" | "ozg_service";
-
-/** Moves a row from the expected version to the next; false when it is no longer at that version. */
-export async function claimReportingVersion(
-  db: Executor,
-  table: ReportingTable,
-  id: number,
-  expectedVersion: number,
-): Promise<boolean> {
-  const result = await db
-    .updateTable(table)
-    .set({ version: sql`version + 1` })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+import type { StatusReportTable } from "./report.tables.js";
 
 /** A committee as stored. */
 export interface StoredCommittee {
@@ -186,24 +168,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
-type ReportRow = {
-  id: number;
-  municipality_id: number;
-  meeting_id: number;
-  previous_report_id: number | null;
-  as_of_day: number;
-  title: string;
-  sections_json: string | null;
-  include_ozg: number;
-  outlook_json: string;
-  status: string;
-  published_at: Date | string | null;
-  published_by: string | null;
-  document_json: string | null;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-};
+type ReportRow = Selectable<StatusReportTable>;
 
 function toReport(row: ReportRow): StoredReport {
   return {

@@ -5,7 +5,9 @@ import type {
   ServiceChannel,
   ServiceStatus,
 } from "../domain/service/service.js";
+import type { Selectable } from "kysely";
 import type { Executor } from "./database.js";
+import type { OzgServiceTable } from "./report.tables.js";
 
 /** A record as stored, with its id and version. */
 export interface StoredService {
@@ -14,24 +16,10 @@ export interface StoredService {
   readonly service: Service;
 }
 
-function toService(row: {
-  leika_key: string;
-  name: string;
-  topic: string | null;
-  is_responsible_locally: number;
-  channel: string | null;
-  is_front_end_online: number;
-  is_back_end_connected: number;
-  has_e_payment: number;
-  has_eid: number;
-  online_applications: number;
-  maturity_model: string | null;
-  maturity_level: number | null;
-  status: string;
-  url: string | null;
-  valid_from: number | null;
-  valid_until: number | null;
-}): Service {
+/** A stored record's columns that make up the service. */
+type ServiceRow = Omit<Selectable<OzgServiceTable>, "id" | "municipality_id" | "position" | "version">;
+
+function toService(row: ServiceRow): Service {
   return {
     leikaKey: row.leika_key,
     name: row.name,
