@@ -52,14 +52,14 @@ function LicenceNote(props: { readonly view: ViewContext; readonly licence: Lice
   return (
     <>
       <p class="app-body-text">
-        {t.licenceText}{" "}
+        <span safe>{t.licenceText}</span>{" "}
         <a class="app-link" href={props.licence.url} lang="de" safe>
           {props.licence.name}
         </a>
         .
       </p>
       <p class="app-body-text">
-        {t.attributionText} <q lang="de" safe>{props.attribution}</q>
+        <span safe>{t.attributionText}</span> <q lang="de" safe>{props.attribution}</q>
       </p>
     </>
   );
