@@ -59,7 +59,20 @@ import {
 import { postgresAdminUrl } from "../support/environment.js";
 import { createApiWriter } from "../web/support/api-writers.js";
 import pg from "pg";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  createBackup,
+  restoreBackup,
+} from "../../src/app/backup/backup.js";
+import {
+  createTestUser,
+  csrfTokenFor,
+  signIn,
+} from "../support/accounts.js";
 
 /**
  * What a trigger gets: a fresh demo database with people and a committee for use cases
@@ -158,6 +171,62 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
           data: { name: "Doppelt", abbreviation: "APD" },
         }),
       ),
+    // A NUL character in API JSON: PostgreSQL could not store it.
+    ERR_INPUT_UNSTORABLE: async (s) => {
+      const writer = await createApiWriter(s.web.f.ctx, { role: "admin" });
+      const url = `${API}/projects/${PROJECT}`;
+      const etag = String(
+        (await s.web.app.inject({ url, headers: writer.headers() })).headers
+          .etag,
+      );
+      return s.web.app.inject({
+        method: "PUT",
+        url: `${url}?reason=Test`,
+        headers: writer.headers({
+          "if-match": etag,
+          "content-type": "application/json",
+        }),
+        payload: JSON.stringify({
+          title: "E-\u0000Rechnung",
+          summary: "Rechnungen digital.",
+          status: "in_progress",
+        }),
+      });
+    },
+    ERR_STAND_INVALID: (s) =>
+      s.web.app.inject(`${API}/ozg/services?stand=heute`),
+    ERR_DATASET_NOT_FOUND: (s) =>
+      s.web.app.inject("/kleve/offene-daten/gibt-es-nicht.csv"),
+    ERR_UPLOAD_TOO_LARGE: async (s) => {
+      const { app, f } = await ownApp(s);
+      try {
+        const cookie = await signIn(
+          app,
+          await createTestUser(f.ctx, { role: "admin" }),
+        );
+        const token = await csrfTokenFor(app, cookie);
+        const boundary = "----fortschritt-fehler";
+        const payload = Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n` +
+              `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="riesig.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+          ),
+          Buffer.alloc(10 * 1024 * 1024 + 1, 0x20),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return await app.inject({
+          method: "POST",
+          url: "/kleve/verwaltung/ozg/import",
+          headers: {
+            cookie,
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+          },
+          payload,
+        });
+      } finally {
+        await app.close();
+      }
+    },
     ERR_SEARCH_QUERY_INVALID: (s) =>
       rejection(searchCatalogue(s.f.ctx, KLEVE, "   ")),
     ERR_IMPORT_INVALID: (s) =>
@@ -405,6 +474,33 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
         await admin(`drop database if exists ${name} with (force)`);
       }
     },
+    // A file that is not there (or not a backup at all).
+    ERR_BACKUP_INVALID: (s) =>
+      rejection(restoreBackup(s.f.ctx, join(BACKUPS, "fehlt.gz"))),
+    // One row changed after the checksum was written.
+    ERR_BACKUP_CHECKSUM: async (s) => {
+      const file = await rewrittenBackup(s, "manipuliert", true, (lines) =>
+        lines.map((line, index) =>
+          index === 2 ? line.replace("kleve", "cleve") : line,
+        ),
+      );
+      return rejection(restoreBackup(s.f.ctx, file, { force: true }));
+    },
+    // A backup from a newer version of the app, with a migration this one does not know.
+    ERR_BACKUP_SCHEMA_NEWER: async (s) => {
+      const file = await rewrittenBackup(s, "neuer", false, (lines) => {
+        const header = JSON.parse(lines[0]!) as { migrations: string[] };
+        header.migrations.push("2099-01-01-future");
+        return [JSON.stringify(header), ...lines.slice(1)];
+      });
+      return rejection(restoreBackup(s.f.ctx, file, { force: true }));
+    },
+    // Restoring into the database that still holds the demo, without --force.
+    ERR_RESTORE_TARGET_NOT_EMPTY: async (s) => {
+      const file = join(BACKUPS, `voll-${randomBytes(4).toString("hex")}.gz`);
+      await createBackup(s.f.ctx, file);
+      return rejection(restoreBackup(s.f.ctx, file));
+    },
     ERR_CONFIG_INVALID: async () =>
       rejection(Promise.resolve().then(() => loadConfig({ PORT: "achtzig" }))),
     ERR_INTERNAL: async (s) => {
@@ -418,6 +514,36 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
       }
     },
   };
+
+const BACKUPS = mkdtempSync(join(tmpdir(), "fortschritt-error-codes-"));
+
+/** A backup of the test's database with its lines changed; with `keepChecksum` the old checksum stays. */
+async function rewrittenBackup(
+  s: Setting,
+  name: string,
+  keepChecksum: boolean,
+  change: (lines: string[]) => string[],
+): Promise<string> {
+  const source = join(BACKUPS, `${name}-${randomBytes(4).toString("hex")}.gz`);
+  await createBackup(s.f.ctx, source);
+  const lines = gunzipSync(readFileSync(source))
+    .toString("utf8")
+    .trimEnd()
+    .split("\n");
+  const trailer = JSON.parse(lines.pop()!) as { sha256: string };
+  const body = change(lines)
+    .map((line) => `${line}\n`)
+    .join("");
+  const sha256 = keepChecksum
+    ? trailer.sha256
+    : createHash("sha256").update(body, "utf8").digest("hex");
+  const target = `${source}.geaendert.gz`;
+  writeFileSync(
+    target,
+    gzipSync(body + JSON.stringify({ ...trailer, sha256 }) + "\n"),
+  );
+  return target;
+}
 
 /** Runs SQL on the PostgreSQL server's maintenance database. */
 async function admin(statement: string): Promise<void> {
@@ -466,6 +592,7 @@ describe("the error catalogue", () => {
   });
 
   afterAll(async () => {
+    rmSync(BACKUPS, { recursive: true, force: true });
     await web?.app.close();
     await web?.f.t.close();
   });

@@ -47,7 +47,7 @@ async function buildFormApp(): Promise<FastifyInstance> {
             ) : (
               ""
             )}
-            {failure.conflict === undefined ? "" : <p id="konflikt">{`Geändert: ${failure.conflict.rows.length}`}</p>}
+            {failure.conflict === undefined ? "" : <p id="konflikt" safe>{`Geändert: ${failure.conflict.rows.length}`}</p>}
             <TextField id={`${form}-titel`} label="Titel" {...schemaField(NoteBody, "titel")} value={valueOf(failure.failed, form, "titel", "")} error={errorOf(failure.failed, form, "titel")} />
           </main>
         );

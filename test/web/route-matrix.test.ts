@@ -312,7 +312,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   },
   "POST /:slug/verwaltung/programm/prioritaeten": {
     scope: "municipality",
-    call: async (m) => ({ url: `${K}/verwaltung/programm/prioritaeten`, form: { version: await m.formVersion(`${K}/verwaltung/programm`), jahr: "2024", anzahl: "0" } }),
+    call: async (m) => ({ url: `${K}/verwaltung/programm/prioritaeten`, form: { version: await m.formVersion(`${K}/verwaltung/programm`), jahr: "2024", zeilen: "0" } }),
   },
   "GET /:slug/verwaltung/struktur": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/struktur` }) },
   "POST /:slug/verwaltung/struktur/wirkungsbereiche": {
@@ -513,9 +513,9 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /api/v1/municipalities/:slug/bodies": { scope: "none", call: () => ({ url: `${API}/bodies` }) },
   "GET /api/v1/municipalities/:slug/meetings": { scope: "none", call: () => ({ url: `${API}/meetings` }) },
   "GET /api/v1/municipalities/:slug/reports": { scope: "none", call: () => ({ url: `${API}/reports` }) },
-  "GET /api/v1/municipalities/:slug/reports/:report": { scope: "none", call: () => ({ url: `${API}/reports/2022-11-29` }) },
+  "GET /api/v1/municipalities/:slug/reports/:report": { scope: "none", call: async (m) => ({ url: `${API}/reports/${(await m.reporting()).publishedId}` }) },
   "GET /api/v1/municipalities/:slug/indicators": { scope: "none", call: () => ({ url: `${API}/indicators` }) },
-  "GET /api/v1/municipalities/:slug/indicators/:key": { scope: "none", call: () => ({ url: `${API}/indicators/matrix-rechnungen` }) },
+  "GET /api/v1/municipalities/:slug/indicators/:key": { scope: "none", call: async (m) => ({ url: `${API}/indicators/${(await m.reporting()).indicatorKey}` }) },
   "GET /api/v1/municipalities/:slug/ozg/services": { scope: "none", call: () => ({ url: `${API}/ozg/services?stand=2022-11-28` }) },
   "GET /api/v1/municipalities/:slug/ozg/figures": { scope: "none", call: () => ({ url: `${API}/ozg/figures?stand=2022-11-28` }) },
   "GET /api/v1/municipalities/:slug/draft/changes": { scope: "municipality", call: () => ({ url: `${API}/draft/changes` }) },
