@@ -153,6 +153,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("backs up the database, refuses to restore over data without --force, and restores with it", async () => {
+    expect((await run("demo")).code).toBe(0);
     const file = join(directory, "sicherung.fortschritt.gz");
     const backup = await run("backup", file);
     expect(backup.code).toBe(0);
