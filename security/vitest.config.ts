@@ -11,7 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    globalSetup: ["test/support/global-setup.ts"],
+    globalSetup: ["test/support/require-postgres.ts"],
     env: { TZ: "Europe/Berlin" },
   },
   oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
