@@ -5,6 +5,7 @@
  * hint and error are tied to it with aria-describedby, and an error marks it aria-invalid.
  * Name and maxlength come from the form's schema: spread `schemaField(Schema, "name")`.
  */
+import type { Children } from "@kitajs/html";
 
 /** What every control shares. */
 interface ControlProps {
@@ -50,7 +51,7 @@ function HintAndError(props: ControlProps): JSX.Element {
 }
 
 /** The group around a control: marked when the control has an error. */
-function FormGroup(props: { readonly error?: string | undefined; readonly module?: string; readonly children: JSX.Element | JSX.Element[] }): JSX.Element {
+function FormGroup(props: { readonly error?: string | undefined; readonly module?: string; readonly children: Children }): JSX.Element {
   return (
     <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]} data-module={props.module}>
       {props.children}
