@@ -8,7 +8,7 @@ const documentation = readFileSync(join(findProjectRoot(), "docs", "errors.md"),
 
 /** The rows of the table in docs/errors.md: code → status. */
 function documentedCodes(): ReadonlyMap<string, number> {
-  const rows = [...documentation.matchAll(/^\| `(ERR_[A-Z_]+)` \| (\d{3}) \|/gm)];
+  const rows = [...documentation.matchAll(/^\|\s*`(ERR_[A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gm)];
   return new Map(rows.map((row) => [row[1] ?? "", Number(row[2])]));
 }
 
