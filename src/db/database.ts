@@ -13,6 +13,7 @@ import type {
   StatusReportTable,
 } from "./report.tables.js";
 import type { ReportReminderRuleTable, ReportReminderSentTable, ScheduledJobTable } from "./scheduler.tables.js";
+import type { FeedSubscriptionTable } from "./subscription.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -350,6 +351,7 @@ export interface EditionDraftTable {
 
 /** All tables. */
 export interface Database {
+  feed_subscription: FeedSubscriptionTable;
   municipality: MunicipalityTable;
   programme: ProgrammeTable;
   programme_goal: ProgrammeGoalTable;

@@ -36,6 +36,7 @@ import { createPdfRenderer, DEFAULT_CHROMIUM_PATH } from "../exports/pdf/render-
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
+import { subscriptionRoutes } from "./open-data/subscription.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -180,6 +181,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(editionRoutes, { ctx, now, pdf });
   await app.register(reportingRoutes, { ctx, now, pdf, mail: options.mail ?? null });
   await app.register(openDataRoutes, { ctx, now });
+  await app.register(subscriptionRoutes, { ctx, mail: options.mail ?? null });
   await app.register(identityRoutes, { ctx, mail: options.mail ?? null, singleSignOn: options.sso != null });
   if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
 

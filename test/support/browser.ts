@@ -7,6 +7,7 @@
 // Browser tests pass functions to page.evaluate that run in the page, and Playwright's
 // types name DOM types: both need the DOM library, which the Node-only tsconfig lacks.
 /// <reference lib="dom" />
+import type { MailDelivery } from "../../src/app/auth/passwords.js";
 import { AxeBuilder } from "@axe-core/playwright";
 import {
   chromium,
@@ -73,7 +74,7 @@ export interface BrowserRig {
 const scriptlessPages = new WeakMap<Page, CDPSession>();
 
 /** Starts the app on a fresh demo database and launches Chromium. */
-export async function openBrowserRig(): Promise<BrowserRig> {
+export async function openBrowserRig(options: { readonly mail?: MailDelivery } = {}): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
     // In reverse order: browser first, then the server, then the database.
@@ -91,6 +92,7 @@ export async function openBrowserRig(): Promise<BrowserRig> {
     const app: FastifyInstance = await buildApp(database.ctx, {
       logger: false,
       now: () => TEST_NOW,
+      ...(options.mail === undefined ? {} : { mail: options.mail }),
     });
     cleanUps.push(() => app.close());
     const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });

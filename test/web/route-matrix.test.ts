@@ -152,6 +152,11 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/einbetten/kennzahlen/:key": { scope: "none", call: () => ({ url: `${K}/einbetten/kennzahlen/matrix-rechnungen` }) },
   "GET /:slug/verwaltung/einbetten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/einbetten` }) },
   "GET /:slug/projekte/:projectSlug/feed.atom": { scope: "none", call: () => ({ url: `${K}/projekte/${P}/feed.atom` }) },
+  "GET /:slug/benachrichtigungen": { scope: "none", call: () => ({ url: `${K}/benachrichtigungen` }) },
+  "POST /:slug/benachrichtigungen": { scope: "none", call: (m) => ({ url: `${K}/benachrichtigungen`, form: { email: m.uniqueEmail(), webseite: "" } }) },
+  // Unknown links: the page says so (404); the flow is tested in subscriptions.test.ts.
+  "GET /:slug/benachrichtigungen/bestaetigen/:token": { scope: "none", call: () => ({ url: `${K}/benachrichtigungen/bestaetigen/unbekannt` }), status: 404 },
+  "GET /:slug/benachrichtigungen/abmelden/:token": { scope: "none", call: () => ({ url: `${K}/benachrichtigungen/abmelden/unbekannt` }), status: 404 },
   "GET /:slug/verwaltung/offene-daten": { scope: "municipality", call: () => ({ url: `${K}/verwaltung/offene-daten` }) },
   "POST /:slug/verwaltung/offene-daten": {
     scope: "municipality",

@@ -6,6 +6,7 @@
 import type { MailDelivery } from "../auth/passwords.js";
 import { reportReminderJob } from "./report-reminder-job.js";
 import type { PeriodicJob } from "./scheduler.js";
+import { digestJob } from "../open-data/subscriptions.js";
 
 /** What the jobs may need from the running application. */
 export interface JobDependencies {
@@ -16,5 +17,6 @@ export interface JobDependencies {
 export function standardJobs(dependencies: JobDependencies): readonly PeriodicJob[] {
   const jobs: PeriodicJob[] = [];
   if (dependencies.mail !== null) jobs.push(reportReminderJob(dependencies.mail));
+  if (dependencies.mail !== null) jobs.push(digestJob(dependencies.mail));
   return jobs;
 }
