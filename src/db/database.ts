@@ -388,6 +388,19 @@ export interface Database {
   scheduled_job: ScheduledJobTable;
   report_reminder_rule: ReportReminderRuleTable;
   report_reminder_sent: ReportReminderSentTable;
+  oparl_object: OparlObjectTable;
+}
+
+/** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */
+export interface OparlObjectTable {
+  municipality_id: number;
+  url: string;
+  type: string;
+  name: string | null;
+  reference: string | null;
+  date: string | null;
+  web_url: string | null;
+  fetched_at: string;
 }
 
 /** The database handle or an open transaction: repositories accept either. */

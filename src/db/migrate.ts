@@ -15,6 +15,7 @@ import * as layersSearchWords from "./migrations/2026-12-05-layers-search-words.
 import * as publishedVersion from "./migrations/2026-12-05-speed-published-version.js";
 import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js";
 import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
+import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -28,6 +29,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-speed-published-version": publishedVersion,
   "2026-12-05-opendata-settings": openDataSettings,
   "2026-12-05-ops-scheduler": opsScheduler,
+  "2026-12-05-oparl-cache": oparlCache,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
