@@ -7,7 +7,11 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../src/cli/main.js";
 import { cachedOparlObject, syncOparl } from "../../src/app/open-data/oparl-sync.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createMeeting, updateMeeting } from "../../src/app/reports/committees.js";
@@ -183,5 +187,52 @@ describe.each(DIALECTS)("OParl sync on %s", (dialect) => {
     expect(isAppError(error) && error.code).toBe("ERR_OPARL_UNAVAILABLE");
     expect(isAppError(error) && error.detail).toContain("kein gültiges JSON");
     expect(await listOparlObjects(f.ctx.db, municipalityId)).toEqual([]);
+  });
+});
+
+describe("fortschritt oparl sync", () => {
+  const saved = { ...process.env };
+  const directory = mkdtempSync(join(tmpdir(), "fortschritt-oparl-"));
+
+  beforeAll(() => {
+    process.env.FORTSCHRITT_DATA_DIR = directory;
+    delete process.env.DATABASE_URL;
+  });
+
+  afterAll(() => {
+    process.env = saved;
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      return { code: await runCli(args), stdout, stderr };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  it("reports an unreachable endpoint in German with exit code 1, and a sync in one line", async () => {
+    broken.clear();
+    expect((await run("demo")).code).toBe(0);
+    const failed = await run("oparl", "sync", "kleve", "--endpoint", `${base}/gibt-es-nicht`, "--timeout", "5");
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("Fehler (ERR_OPARL_UNAVAILABLE): Das OParl-System ist nicht erreichbar");
+    expect(failed.stderr).toContain("HTTP-Status 404");
+    const done = await run("oparl", "sync", "kleve", "--endpoint", `${base}/oparl/v1/system`);
+    expect(done.stderr).toBe("");
+    expect(done).toMatchObject({ code: 0, stdout: expect.stringContaining("OParl: 0 von 0 Verweisen gespeichert") });
+    expect((await run("oparl", "sync", "kleve")).code).toBe(2);
   });
 });
