@@ -31,6 +31,8 @@ export interface MunicipalityTable {
   updated_at: Timestamp;
   /** Amtlicher Regionalschlüssel, 12 digits (migration 2026-12-05-opendata-settings). */
   regional_key: string | null;
+  /** The OParl System or Body URL of the last `oparl sync` (migration 2026-12-05-oparl-cache). */
+  oparl_endpoint: string | null;
   open_data_licence: Generated<string>;
   /** Origins that may embed the municipality's pages, one per line. */
   embed_origins: Generated<string>;

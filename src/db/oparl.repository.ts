@@ -23,8 +23,23 @@ export async function listReferencedOparlUrls(db: Executor, municipalityId: numb
   return [...new Set(urls.filter((url): url is string => url !== null && url !== ""))].sort();
 }
 
-/** Replaces the municipality's cache and marks its data as changed (public pages show the cache). */
-export async function replaceOparlCache(db: Executor, municipalityId: number, objects: readonly CachedOparlObject[], now: string): Promise<void> {
+/** The endpoint of the last successful sync, or null. */
+export async function findOparlEndpoint(db: Executor, municipalityId: number): Promise<string | null> {
+  const row = await db.selectFrom("municipality").select("oparl_endpoint").where("id", "=", municipalityId).executeTakeFirst();
+  return row?.oparl_endpoint ?? null;
+}
+
+/**
+ * Replaces the municipality's cache, remembers the endpoint, and marks its data and what
+ * the public sees as changed (public report pages show the cache).
+ */
+export async function replaceOparlCache(
+  db: Executor,
+  municipalityId: number,
+  endpoint: string,
+  objects: readonly CachedOparlObject[],
+  now: string,
+): Promise<void> {
   await db.deleteFrom("oparl_object").where("municipality_id", "=", municipalityId).execute();
   for (const object of objects) {
     await db
@@ -43,7 +58,7 @@ export async function replaceOparlCache(db: Executor, municipalityId: number, ob
   }
   await db
     .updateTable("municipality")
-    .set({ data_version: sql`data_version + 1`, updated_at: now })
+    .set({ oparl_endpoint: endpoint, data_version: sql`data_version + 1`, published_version: sql`published_version + 1`, updated_at: now })
     .where("id", "=", municipalityId)
     .execute();
 }

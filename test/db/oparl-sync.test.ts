@@ -223,9 +223,12 @@ describe("fortschritt oparl sync", () => {
     }
   }
 
-  it("reports an unreachable endpoint in German with exit code 1, and a sync in one line", async () => {
+  it("reports an unreachable endpoint in German with exit code 1, and remembers the endpoint of a sync", async () => {
     broken.clear();
     expect((await run("demo")).code).toBe(0);
+    const unknown = await run("oparl", "sync", "kleve");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("bitte --endpoint angeben");
     const failed = await run("oparl", "sync", "kleve", "--endpoint", `${base}/gibt-es-nicht`, "--timeout", "5");
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("Fehler (ERR_OPARL_UNAVAILABLE): Das OParl-System ist nicht erreichbar");
@@ -233,6 +236,7 @@ describe("fortschritt oparl sync", () => {
     const done = await run("oparl", "sync", "kleve", "--endpoint", `${base}/oparl/v1/system`);
     expect(done.stderr).toBe("");
     expect(done).toMatchObject({ code: 0, stdout: expect.stringContaining("OParl: 0 von 0 Verweisen gespeichert") });
-    expect((await run("oparl", "sync", "kleve")).code).toBe(2);
+    // The endpoint of the last successful sync is remembered.
+    expect(await run("oparl", "sync", "kleve")).toMatchObject({ code: 0, stdout: expect.stringContaining("OParl: 0 von 0") });
   });
 });

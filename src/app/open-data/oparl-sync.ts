@@ -7,8 +7,9 @@
  * referenced object not found in them is fetched by its own URL. An object with
  * `deleted: true` counts as gone. Everything is fetched before anything is stored: an
  * unreachable endpoint or malformed JSON is ERR_OPARL_UNAVAILABLE and the cache stays as it was.
+ * A successful sync remembers its endpoint for the next one.
  */
-import { findOparlObject, listReferencedOparlUrls, replaceOparlCache, type CachedOparlObject } from "../../db/oparl.repository.js";
+import { findOparlEndpoint, findOparlObject, listReferencedOparlUrls, replaceOparlCache, type CachedOparlObject } from "../../db/oparl.repository.js";
 import { AppError } from "../../errors.js";
 import { requireMunicipality } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
@@ -19,7 +20,8 @@ const MAX_PAGES = 200;
 
 /** How to reach the endpoint. */
 export interface OparlSyncOptions {
-  readonly endpoint: string;
+  /** The OParl System or Body URL; without it, the one of the last successful sync. */
+  readonly endpoint?: string;
   /** Milliseconds per request (default 10 s). */
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
@@ -120,18 +122,24 @@ function toCached(url: string, object: Json): CachedOparlObject | null {
 /** Fetches the referenced OParl objects and replaces the municipality's cache. */
 export async function syncOparl(ctx: AppContext, municipalitySlug: string, options: OparlSyncOptions): Promise<OparlSyncResult> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const endpointText = options.endpoint ?? (await findOparlEndpoint(ctx.db, municipality.id));
+  if (endpointText === null) {
+    throw new AppError("ERR_VALIDATION", {
+      problems: [{ path: "/endpoint", message: "Für diese Kommune ist noch keine OParl-Adresse bekannt: bitte --endpoint angeben." }],
+    });
+  }
   let endpointUrl: URL;
   try {
-    endpointUrl = new URL(options.endpoint);
+    endpointUrl = new URL(endpointText);
   } catch {
-    throw unavailable(options.endpoint, "keine gültige Adresse");
+    throw unavailable(endpointText, "keine gültige Adresse");
   }
-  if (endpointUrl.protocol !== "http:" && endpointUrl.protocol !== "https:") throw unavailable(options.endpoint, "nur http und https");
+  if (endpointUrl.protocol !== "http:" && endpointUrl.protocol !== "https:") throw unavailable(endpointText, "nur http und https");
   const referenced = await listReferencedOparlUrls(ctx.db, municipality.id);
   const endpoint = await fetchJson(endpointUrl.toString(), options);
   const endpointType = typeOf(endpoint);
   if (endpointType !== "System" && endpointType !== "Body") {
-    throw unavailable(options.endpoint, "kein OParl-System und keine OParl-Körperschaft (type)");
+    throw unavailable(endpointText, "kein OParl-System und keine OParl-Körperschaft (type)");
   }
   const known = new Map<string, Json>();
   const bodies = endpointType === "Body" ? [endpoint] : text(endpoint["body"]) === null ? [] : await fetchList(text(endpoint["body"])!, options);
@@ -156,7 +164,7 @@ export async function syncOparl(ctx: AppContext, municipalitySlug: string, optio
     else if (object["deleted"] === true) gone += 1;
     else missing += 1;
   }
-  await ctx.db.transaction().execute((trx) => replaceOparlCache(trx, municipality.id, cached, ctx.clock().toISOString()));
+  await ctx.db.transaction().execute((trx) => replaceOparlCache(trx, municipality.id, endpointUrl.toString(), cached, ctx.clock().toISOString()));
   return { referenced: referenced.length, cached: cached.length, gone, missing };
 }
 

@@ -1,7 +1,8 @@
 /**
  * oparl_object: the OParl objects (Meeting, AgendaItem, Paper) a municipality's meetings
  * refer to, as last fetched by `fortschritt oparl sync`: name, reference (Aktenzeichen of a
- * Paper), date and the `web` page. Replaced as a whole by each sync.
+ * Paper), date and the `web` page. Replaced as a whole by each sync; the municipality
+ * remembers the endpoint of its last sync (municipality.oparl_endpoint).
  */
 import type { Kysely } from "kysely";
 
@@ -18,8 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("fetched_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("oparl_object_pk", ["municipality_id", "url"])
     .execute();
+  await db.schema.alterTable("municipality").addColumn("oparl_endpoint", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("municipality").dropColumn("oparl_endpoint").execute();
   await db.schema.dropTable("oparl_object").execute();
 }
