@@ -74,6 +74,13 @@ export const ERRORS = {
       en: "This dataset or file format does not exist in the open data.",
     },
   },
+  ERR_OPARL_UNAVAILABLE: {
+    status: 502,
+    message: {
+      de: "Das OParl-System ist nicht erreichbar oder liefert kein gültiges OParl-JSON. Es wurde nichts geändert.",
+      en: "The OParl system cannot be reached or does not return valid OParl JSON. Nothing was changed.",
+    },
+  },
   ERR_IMPORT_INVALID: {
     status: 422,
     message: {

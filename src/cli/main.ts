@@ -10,6 +10,7 @@ import { exportJsonCommand } from "./commands/export-json.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { openApiCommand } from "./commands/openapi.js";
+import { oparlCommand } from "./commands/oparl.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   secretsCommand,
   backupCommand,
   restoreCommand,
+  oparlCommand,
 ];
 
 function generalHelp(): string {

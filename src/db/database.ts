@@ -32,6 +32,8 @@ export interface MunicipalityTable {
   updated_at: Timestamp;
   /** Amtlicher Regionalschlüssel, 12 digits (migration 2026-12-05-opendata-settings). */
   regional_key: string | null;
+  /** The OParl System or Body URL of the last `oparl sync` (migration 2026-12-05-oparl-cache). */
+  oparl_endpoint: string | null;
   open_data_licence: Generated<string>;
   /** Origins that may embed the municipality's pages, one per line. */
   embed_origins: Generated<string>;
@@ -390,6 +392,19 @@ export interface Database {
   scheduled_job: ScheduledJobTable;
   report_reminder_rule: ReportReminderRuleTable;
   report_reminder_sent: ReportReminderSentTable;
+  oparl_object: OparlObjectTable;
+}
+
+/** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */
+export interface OparlObjectTable {
+  municipality_id: number;
+  url: string;
+  type: string;
+  name: string | null;
+  reference: string | null;
+  date: string | null;
+  web_url: string | null;
+  fetched_at: string;
 }
 
 /** The database handle or an open transaction: repositories accept either. */

@@ -16,6 +16,7 @@ import * as publishedVersion from "./migrations/2026-12-05-speed-published-versi
 import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js";
 import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
 import * as subscribeSubscriptions from "./migrations/2026-12-05-subscribe-subscriptions.js";
+import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -30,6 +31,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-opendata-settings": openDataSettings,
   "2026-12-05-ops-scheduler": opsScheduler,
   "2026-12-05-subscribe-subscriptions": subscribeSubscriptions,
+  "2026-12-05-oparl-cache": oparlCache,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -49,6 +49,7 @@ import { loadConfig, type SsoConfig } from "../../src/config.js";
 import { ERRORS, isAppError, type ErrorCode } from "../../src/errors.js";
 import { readRegisterFile } from "../../src/app/services/read-register-file.js";
 import { buildApp } from "../../src/web/build-app.js";
+import { syncOparl } from "../../src/app/open-data/oparl-sync.js";
 import { TEST_NOW } from "../support/database.js";
 import {
   createPublishedReport,
@@ -197,6 +198,13 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
       s.web.app.inject(`${API}/ozg/services?stand=heute`),
     ERR_DATASET_NOT_FOUND: (s) =>
       s.web.app.inject("/kleve/offene-daten/gibt-es-nicht.csv"),
+    ERR_OPARL_UNAVAILABLE: (s) =>
+      rejection(
+        syncOparl(s.f.ctx, KLEVE, {
+          endpoint: "http://127.0.0.1:9/oparl/v1/system",
+          timeoutMs: 2000,
+        }),
+      ),
     ERR_UPLOAD_TOO_LARGE: async (s) => {
       const { app, f } = await ownApp(s);
       try {

@@ -3,6 +3,7 @@
  * the slide deck and the PDF to download), and all key figures of the municipality with
  * their definitions and as-of dates. Drafts never appear here.
  */
+import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
 import { type Catalogue, findProject } from "../../domain/catalogue/catalogue.js";
@@ -70,6 +71,7 @@ export function PublishedReportPage(props: {
   readonly catalogue: Catalogue;
   readonly document: ReportDocument;
   readonly summary: ReportSummary;
+  readonly oparlPaper?: CachedOparlObject | null;
 }): JSX.Element {
   const { view, catalogue, document } = props;
   const t = view.t.reports;
@@ -91,6 +93,7 @@ export function PublishedReportPage(props: {
       <ReportView
         view={view}
         document={document}
+        oparlPaper={props.oparlPaper ?? null}
         links={{
           previousReport: document.previous === null ? null : view.link(reportPaths.report(slug, document.previous.id)),
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),

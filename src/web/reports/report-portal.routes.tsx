@@ -10,6 +10,7 @@ import { Type } from "@sinclair/typebox";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
+import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
@@ -119,7 +120,8 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
     const view = createViewContext(resolveLanguage(request.query.lang));
     return sendPage(request, reply, version, async (url) => {
       const { catalogue, document, summary } = await getPublishedReport(ctx, request.params.slug, report);
-      return await (<PublishedReportPage view={view} requestUrl={url} catalogue={catalogue} document={document} summary={summary} />);
+      const oparlPaper = await cachedOparlObject(ctx, catalogue.municipality.id, document.meeting.oparlPaperUrl);
+      return await (<PublishedReportPage view={view} requestUrl={url} catalogue={catalogue} document={document} summary={summary} oparlPaper={oparlPaper} />);
     });
   });
 

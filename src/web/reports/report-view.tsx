@@ -3,6 +3,7 @@
  * staff preview and in the print view the PDF is made from (headings, lists and tables
  * become the PDF's tags). Every figure is shown with its definition and its as-of date.
  */
+import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import { formatGermanNumber } from "../../domain/indicator/german-number.js";
 import { formatGermanDate, formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
@@ -31,6 +32,8 @@ export interface ReportViewProps {
   readonly links: ReportLinks;
   /** The print view opens every table (a PDF cannot unfold a <details>). */
   readonly isPrint?: boolean;
+  /** The meeting's OParl paper as last fetched (`fortschritt oparl sync`), if cached. */
+  readonly oparlPaper?: CachedOparlObject | null;
 }
 
 /** One row of the OZG figures: a label and how to read it from the figures. */
@@ -310,6 +313,13 @@ function OzgPart(props: { readonly view: ViewContext; readonly document: ReportD
   );
 }
 
+/** The paper's link: to its `web` page with reference and name when cached, else to the OParl URL. */
+function paperLink(url: string | null, cached: CachedOparlObject | null, label: string): { href: string | null; label: string } {
+  if (url === null || cached === null || cached.url !== url) return { href: url, label };
+  const title = [cached.reference, cached.name].filter((part) => part !== null).join(": ");
+  return { href: cached.webUrl ?? url, label: title === "" ? label : `${label} ${title}` };
+}
+
 /** The whole report. */
 export function ReportView(props: ReportViewProps): JSX.Element {
   const { view, document } = props;
@@ -319,7 +329,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
   const links = [
     { href: document.meeting.oparlMeetingUrl, label: t.oparlMeeting },
     { href: document.meeting.oparlAgendaItemUrl, label: t.oparlAgendaItem },
-    { href: document.meeting.oparlPaperUrl, label: t.oparlPaper },
+    paperLink(document.meeting.oparlPaperUrl, props.oparlPaper ?? null, t.oparlPaper),
   ].filter((link): link is { href: string; label: string } => link.href !== null);
   return (
     <div class="app-report">

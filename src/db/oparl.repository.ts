@@ -1,0 +1,87 @@
+/** The cache of OParl objects that a municipality's meetings refer to. */
+import { sql } from "kysely";
+import type { Executor } from "./database.js";
+
+/** A cached OParl object. */
+export interface CachedOparlObject {
+  readonly url: string;
+  readonly type: string;
+  readonly name: string | null;
+  readonly reference: string | null;
+  readonly date: string | null;
+  readonly webUrl: string | null;
+}
+
+/** Every OParl URL (meeting, agenda item, paper) the municipality's meetings carry. */
+export async function listReferencedOparlUrls(db: Executor, municipalityId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("meeting")
+    .select(["oparl_meeting_url", "oparl_agenda_item_url", "oparl_paper_url"])
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  const urls = rows.flatMap((row) => [row.oparl_meeting_url, row.oparl_agenda_item_url, row.oparl_paper_url]);
+  return [...new Set(urls.filter((url): url is string => url !== null && url !== ""))].sort();
+}
+
+/** The endpoint of the last successful sync, or null. */
+export async function findOparlEndpoint(db: Executor, municipalityId: number): Promise<string | null> {
+  const row = await db.selectFrom("municipality").select("oparl_endpoint").where("id", "=", municipalityId).executeTakeFirst();
+  return row?.oparl_endpoint ?? null;
+}
+
+/**
+ * Replaces the municipality's cache, remembers the endpoint, and marks its data and what
+ * the public sees as changed (public report pages show the cache).
+ */
+export async function replaceOparlCache(
+  db: Executor,
+  municipalityId: number,
+  endpoint: string,
+  objects: readonly CachedOparlObject[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom("oparl_object").where("municipality_id", "=", municipalityId).execute();
+  for (const object of objects) {
+    await db
+      .insertInto("oparl_object")
+      .values({
+        municipality_id: municipalityId,
+        url: object.url,
+        type: object.type,
+        name: object.name,
+        reference: object.reference,
+        date: object.date,
+        web_url: object.webUrl,
+        fetched_at: now,
+      })
+      .execute();
+  }
+  await db
+    .updateTable("municipality")
+    .set({ oparl_endpoint: endpoint, data_version: sql`data_version + 1`, published_version: sql`published_version + 1`, updated_at: now })
+    .where("id", "=", municipalityId)
+    .execute();
+}
+
+/** The cached object at the URL, or null. */
+export async function findOparlObject(db: Executor, municipalityId: number, url: string): Promise<CachedOparlObject | null> {
+  const row = await db
+    .selectFrom("oparl_object")
+    .select(["url", "type", "name", "reference", "date", "web_url"])
+    .where("municipality_id", "=", municipalityId)
+    .where("url", "=", url)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return { url: row.url, type: row.type, name: row.name, reference: row.reference, date: row.date, webUrl: row.web_url };
+}
+
+/** All cached objects of the municipality, by URL. */
+export async function listOparlObjects(db: Executor, municipalityId: number): Promise<CachedOparlObject[]> {
+  const rows = await db
+    .selectFrom("oparl_object")
+    .select(["url", "type", "name", "reference", "date", "web_url"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("url")
+    .execute();
+  return rows.map((row) => ({ url: row.url, type: row.type, name: row.name, reference: row.reference, date: row.date, webUrl: row.web_url }));
+}
