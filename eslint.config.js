@@ -14,12 +14,29 @@ const layerRules = [
         {
           patterns: [
             {
-              group: ["**/db/**", "**/app/**", "**/web/**", "**/cli/**", "**/exports/**", "**/i18n/**", "**/errors.js", "**/config.js"],
+              group: [
+                "**/db/**",
+                "**/app/**",
+                "**/web/**",
+                "**/cli/**",
+                "**/exports/**",
+                "**/i18n/**",
+                "**/errors.js",
+                "**/config.js",
+              ],
               message:
                 "domain/ is pure rules and types: it must not import other layers of src/ (see docs/architecture.md).",
             },
             {
-              group: ["node:*", "fs", "path", "kysely", "fastify", "pg", "better-sqlite3"],
+              group: [
+                "node:*",
+                "fs",
+                "path",
+                "kysely",
+                "fastify",
+                "pg",
+                "better-sqlite3",
+              ],
               message: "domain/ does no I/O: pass data in, return data out.",
             },
           ],
@@ -28,7 +45,11 @@ const layerRules = [
     },
   },
   {
-    files: ["src/web/**/*.{ts,tsx}", "src/cli/**/*.{ts,tsx}", "src/exports/**/*.{ts,tsx}"],
+    files: [
+      "src/web/**/*.{ts,tsx}",
+      "src/cli/**/*.{ts,tsx}",
+      "src/exports/**/*.{ts,tsx}",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -80,7 +101,8 @@ const layerRules = [
           patterns: [
             {
               group: ["**/web/**", "**/cli/**", "fastify"],
-              message: "app/ use cases are called by web/ and cli/, never the other way round.",
+              message:
+                "app/ use cases are called by web/ and cli/, never the other way round.",
             },
             {
               group: ["**/exports/*", "**/exports/**"],
@@ -95,14 +117,28 @@ const layerRules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "coverage/**", "eslint.config.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "data/**",
+      "coverage/**",
+      "eslint.config.js",
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/require-await": "off",

@@ -28,7 +28,9 @@ function median(values) {
 
 function line(label, value, target) {
   const verdict = value <= target ? "erreicht" : "verfehlt";
-  process.stdout.write(`${label.padEnd(44)} ${value.toFixed(0).padStart(6)} ms   Ziel ≤ ${target} ms   ${verdict}\n`);
+  process.stdout.write(
+    `${label.padEnd(44)} ${value.toFixed(0).padStart(6)} ms   Ziel ≤ ${target} ms   ${verdict}\n`,
+  );
 }
 
 async function timed(runs, work) {
@@ -44,10 +46,13 @@ async function timed(runs, work) {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "fortschritt-bench-reports-"));
-  const { openAppContext, migrateDatabase, closeAppContext } = await load("app/database.js");
+  const { openAppContext, migrateDatabase, closeAppContext } =
+    await load("app/database.js");
   const { loadDemo } = await load("app/edition/demo-editions.js");
   const { loadDemoReport } = await load("app/reports/demo-report.js");
-  const { createReport, updateReport } = await load("app/reports/manage-reports.js");
+  const { createReport, updateReport } = await load(
+    "app/reports/manage-reports.js",
+  );
   const { saveReportEntry } = await load("app/reports/report-entries.js");
   const { getReportDocument } = await load("app/reports/read-reports.js");
   const { getCatalogue } = await load("app/catalogue/read-catalogue.js");
@@ -56,8 +61,13 @@ async function main() {
   const { createPdfRenderer } = await load("exports/pdf/render-pdf.js");
   const { renderReportPdf } = await load("web/reports/report-print.js");
 
-  const ctx = await openAppContext({ dialect: "sqlite", file: join(dataDir, "bench.sqlite") }, { clock: () => new Date("2023-03-01T09:00:00Z") });
-  const renderer = createPdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  const ctx = await openAppContext(
+    { dialect: "sqlite", file: join(dataDir, "bench.sqlite") },
+    { clock: () => new Date("2023-03-01T09:00:00Z") },
+  );
+  const renderer = createPdfRenderer({
+    chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  });
   try {
     await migrateDatabase(ctx);
     await loadDemo(ctx);
@@ -74,8 +84,17 @@ async function main() {
       via: "token",
     };
     // A report of the whole programme: every project with status, text and highlights.
-    const meetingId = (await ctx.db.selectFrom("meeting").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
-    const { id } = await createReport(ctx, admin, { municipality: "kleve", data: { meetingId, asOf: "2023-02-28" } });
+    const meetingId = (
+      await ctx.db
+        .selectFrom("meeting")
+        .select("id")
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const { id } = await createReport(ctx, admin, {
+      municipality: "kleve",
+      data: { meetingId, asOf: "2023-02-28" },
+    });
     await updateReport(ctx, admin, {
       municipality: "kleve",
       reportId: id,
@@ -87,10 +106,22 @@ async function main() {
         title: "Sachstandsbericht Digitalisierung",
         sectionKeys: null,
         includeOzg: true,
-        outlook: [{ when: "APD – QIII/2023", what: "Sachstandsbericht Digitalisierung" }],
+        outlook: [
+          {
+            when: "APD – QIII/2023",
+            what: "Sachstandsbericht Digitalisierung",
+          },
+        ],
       },
     });
-    const statuses = ["on-track", "at-risk", "delayed", "completed", "not-started", "dormant"];
+    const statuses = [
+      "on-track",
+      "at-risk",
+      "delayed",
+      "completed",
+      "not-started",
+      "dormant",
+    ];
     const projects = listProjects(catalogue);
     for (const [index, { project }] of projects.entries()) {
       await saveReportEntry(ctx, admin, {
@@ -101,29 +132,55 @@ async function main() {
         data: {
           status: statuses[index % statuses.length],
           text: `${project.title}: Stand der Umsetzung mit zwei, drei Sätzen für den Ausschuss. ${project.summary.slice(0, 160)}`,
-          highlights: ["Erste Hervorhebung mit einer Zahl", "Zweite Hervorhebung"],
+          highlights: [
+            "Erste Hervorhebung mit einer Zahl",
+            "Zweite Hervorhebung",
+          ],
           newDate: index % 5 === 0 ? "2023-Q4" : null,
           isIncluded: true,
         },
       });
     }
-    process.stdout.write(`\nSachstandsbericht mit ${projects.length} Projekten, Kennzahlen und OZG-Leistungsverzeichnis (${RUNS} Läufe, Median)\n\n`);
+    process.stdout.write(
+      `\nSachstandsbericht mit ${projects.length} Projekten, Kennzahlen und OZG-Leistungsverzeichnis (${RUNS} Läufe, Median)\n\n`,
+    );
 
-    const assembled = await timed(RUNS, async () => (await getReportDocument(ctx, admin, "kleve", id)).document);
+    const assembled = await timed(
+      RUNS,
+      async () => (await getReportDocument(ctx, admin, "kleve", id)).document,
+    );
     const document = assembled.result;
-    process.stdout.write(`${"Bericht zusammenstellen".padEnd(44)} ${assembled.median.toFixed(0).padStart(6)} ms\n`);
+    process.stdout.write(
+      `${"Bericht zusammenstellen".padEnd(44)} ${assembled.median.toFixed(0).padStart(6)} ms\n`,
+    );
 
     const deck = await timed(RUNS, () => buildReportDeck(document));
-    line(`Foliensatz (PPTX, ${(deck.result.length / 1024).toFixed(0)} KB)`, deck.median, TARGETS.deckMs);
-    const both = await timed(RUNS, async () => buildReportDeck((await getReportDocument(ctx, admin, "kleve", id)).document));
+    line(
+      `Foliensatz (PPTX, ${(deck.result.length / 1024).toFixed(0)} KB)`,
+      deck.median,
+      TARGETS.deckMs,
+    );
+    const both = await timed(RUNS, async () =>
+      buildReportDeck(
+        (await getReportDocument(ctx, admin, "kleve", id)).document,
+      ),
+    );
     line("Foliensatz samt Zusammenstellen", both.median, TARGETS.deckMs);
 
     const cold = await timed(1, () => renderReportPdf(renderer, document));
-    process.stdout.write(`${"PDF, erster (startet Chromium)".padEnd(44)} ${cold.median.toFixed(0).padStart(6)} ms\n`);
+    process.stdout.write(
+      `${"PDF, erster (startet Chromium)".padEnd(44)} ${cold.median.toFixed(0).padStart(6)} ms\n`,
+    );
     const pdf = await timed(RUNS, () => renderReportPdf(renderer, document));
-    line(`PDF (${(pdf.result.length / 1024).toFixed(0)} KB)`, pdf.median, TARGETS.pdfMs);
+    line(
+      `PDF (${(pdf.result.length / 1024).toFixed(0)} KB)`,
+      pdf.median,
+      TARGETS.pdfMs,
+    );
   } catch (error) {
-    process.stdout.write(`\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write(
+      `\nMessung abgebrochen: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   } finally {
     await renderer.close();
     await closeAppContext(ctx);

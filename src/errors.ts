@@ -318,12 +318,23 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { detail?: string; problems?: readonly InputProblem[]; cause?: unknown; recorded?: boolean; retryAfterSeconds?: number } = {},
+    options: {
+      detail?: string;
+      problems?: readonly InputProblem[];
+      cause?: unknown;
+      recorded?: boolean;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     const definition: ErrorDefinition = ERRORS[code];
-    super(options.detail ? `${definition.message.de} ${options.detail}` : definition.message.de, {
-      cause: options.cause,
-    });
+    super(
+      options.detail
+        ? `${definition.message.de} ${options.detail}`
+        : definition.message.de,
+      {
+        cause: options.cause,
+      },
+    );
     this.name = "AppError";
     this.code = code;
     this.status = definition.status;
@@ -341,6 +352,11 @@ export class AppError extends Error {
 }
 
 /** Whether a value is an AppError with the given code. */
-export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
-  return error instanceof AppError && (code === undefined || error.code === code);
+export function isAppError(
+  error: unknown,
+  code?: ErrorCode,
+): error is AppError {
+  return (
+    error instanceof AppError && (code === undefined || error.code === code)
+  );
 }

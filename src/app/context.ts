@@ -33,7 +33,9 @@ export interface AppContext {
 }
 
 /** A cache that keeps the newest catalogue of each municipality, bounded by bytes. */
-export function createCatalogueCache(maxBytes = 48 * 1024 * 1024): CatalogueCache {
+export function createCatalogueCache(
+  maxBytes = 48 * 1024 * 1024,
+): CatalogueCache {
   const entries = createMemoryCache<Catalogue>({
     name: "catalogues",
     maxBytes,
@@ -43,7 +45,9 @@ export function createCatalogueCache(maxBytes = 48 * 1024 * 1024): CatalogueCach
   return {
     get(slug, dataVersion) {
       const entry = entries.peek(slug);
-      return entry && entry.municipality.dataVersion === dataVersion ? entry : undefined;
+      return entry && entry.municipality.dataVersion === dataVersion
+        ? entry
+        : undefined;
     },
     set(slug, catalogue) {
       entries.set(slug, catalogue);

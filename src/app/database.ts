@@ -5,12 +5,27 @@
 import { join } from "node:path";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
-import { findUnsafeDurabilitySettings, openDatabase, type ConnectionTarget } from "../db/dialect.js";
+import {
+  findUnsafeDurabilitySettings,
+  openDatabase,
+  type ConnectionTarget,
+} from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { listMunicipalities, listPublishedVersions, pingDatabase } from "../db/municipality.repository.js";
-import { watchChanges, type ChangeWatch, type WatchTimings } from "../db/change-signal.js";
+import {
+  listMunicipalities,
+  listPublishedVersions,
+  pingDatabase,
+} from "../db/municipality.repository.js";
+import {
+  watchChanges,
+  type ChangeWatch,
+  type WatchTimings,
+} from "../db/change-signal.js";
 import { createCatalogueCache, type AppContext } from "./context.js";
-import { createPublishedVersions, type PublishedVersions } from "./published-versions.js";
+import {
+  createPublishedVersions,
+  type PublishedVersions,
+} from "./published-versions.js";
 
 /** The watches on other processes' changes, closed with their context. */
 const watches = new WeakMap<AppContext, ChangeWatch>();
@@ -20,7 +35,11 @@ import { newSecretKey, type SecretKey } from "./auth/secret-box.js";
 export function connectionTargetOf(config: Config): ConnectionTarget {
   return config.databaseUrl === null
     ? { dialect: "sqlite", file: join(config.dataDir, "fortschritt.sqlite") }
-    : { dialect: "postgres", url: config.databaseUrl, readUrl: config.databaseReadUrl };
+    : {
+        dialect: "postgres",
+        url: config.databaseUrl,
+        readUrl: config.databaseReadUrl,
+      };
 }
 
 /** Opens the database and refuses to go on when it would not keep committed data safe. */
@@ -43,14 +62,27 @@ export async function openAppContext(
   versions = createPublishedVersions(() => listPublishedVersions(db));
   try {
     const unsafe = await findUnsafeDurabilitySettings(db);
-    if (unsafe.length > 0) throw new AppError("ERR_DATABASE_UNSAFE", { detail: `Betroffen: ${unsafe.join(", ")}.` });
+    if (unsafe.length > 0)
+      throw new AppError("ERR_DATABASE_UNSAFE", {
+        detail: `Betroffen: ${unsafe.join(", ")}.`,
+      });
   } catch (error) {
     await db.destroy();
     if (error instanceof AppError) throw error;
-    throw new AppError("ERR_DATABASE_UNAVAILABLE", { cause: error, detail: describeConnectionError(error) });
+    throw new AppError("ERR_DATABASE_UNAVAILABLE", {
+      cause: error,
+      detail: describeConnectionError(error),
+    });
   }
   // A read replica for public pages, when configured (docs/adr/0019).
-  const readDb = target.dialect === "postgres" && target.readUrl != null ? openDatabase({ dialect: "postgres", url: target.readUrl, poolSize: target.poolSize }) : undefined;
+  const readDb =
+    target.dialect === "postgres" && target.readUrl != null
+      ? openDatabase({
+          dialect: "postgres",
+          url: target.readUrl,
+          poolSize: target.poolSize,
+        })
+      : undefined;
   const ctx: AppContext = {
     db,
     dialect: target.dialect,
@@ -61,7 +93,10 @@ export async function openAppContext(
     ...(readDb === undefined ? {} : { readDb }),
   };
   const known = versions;
-  watches.set(ctx, watchChanges(db, target, () => known.invalidate(), options.watch));
+  watches.set(
+    ctx,
+    watchChanges(db, target, () => known.invalidate(), options.watch),
+  );
   return ctx;
 }
 
@@ -70,7 +105,9 @@ function describeConnectionError(error: unknown): string {
 }
 
 /** Brings the schema up to date; returns the names of the migrations applied. */
-export async function migrateDatabase(ctx: AppContext): Promise<readonly string[]> {
+export async function migrateDatabase(
+  ctx: AppContext,
+): Promise<readonly string[]> {
   return migrateToLatest(ctx.db);
 }
 

@@ -1,6 +1,11 @@
 /** What every CLI command shares: its shape, argument errors and how errors are printed. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } from "../app/database.js";
+import {
+  closeAppContext,
+  connectionTargetOf,
+  migrateDatabase,
+  openAppContext,
+} from "../app/database.js";
 import type { AppContext } from "../app/context.js";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
@@ -19,11 +24,20 @@ export interface Command {
 export class UsageError extends Error {}
 
 /** Parses arguments strictly; an unknown option is a UsageError in German. */
-export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: O) {
+export function parseCommandArgs<
+  O extends NonNullable<ParseArgsConfig["options"]>,
+>(args: readonly string[], options: O) {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError(`Ungültige Angabe: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `Ungültige Angabe: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -32,18 +46,25 @@ export function writeError(error: unknown): void {
   if (!isLogged("error")) return;
   if (error instanceof AppError) {
     process.stderr.write(`Fehler (${error.code}): ${error.message}\n`);
-    for (const problem of error.problems) process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
+    for (const problem of error.problems)
+      process.stderr.write(`  ${problem.path}: ${problem.message}\n`);
     return;
   }
-  process.stderr.write(`Unerwarteter Fehler: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Unerwarteter Fehler: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }
 
 /** Opens the configured database, brings it up to date, runs the action and closes it again. */
-export async function withDatabase<T>(action: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  action: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const target = connectionTargetOf(config);
   logCli("debug", `Datenbank: ${describeTarget(target)}`);
-  const ctx = await openAppContext(target, { secretKey: resolveSecretKey(config).key });
+  const ctx = await openAppContext(target, {
+    secretKey: resolveSecretKey(config).key,
+  });
   try {
     await migrateDatabase(ctx);
     return await action(ctx);
@@ -53,7 +74,9 @@ export async function withDatabase<T>(action: (ctx: AppContext) => Promise<T>): 
 }
 
 /** The database a command uses, without a password, for the debug log. */
-export function describeTarget(target: ReturnType<typeof connectionTargetOf>): string {
+export function describeTarget(
+  target: ReturnType<typeof connectionTargetOf>,
+): string {
   if (target.dialect === "sqlite") return `SQLite ${target.file}`;
   const url = new URL(target.url);
   url.password = "";

@@ -41,7 +41,9 @@ function generalHelp(): string {
     "Aufruf: fortschritt <Befehl> [Optionen]",
     "",
     "Befehle:",
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...COMMANDS.map(
+      (command) => `  ${command.name.padEnd(width)}  ${command.summary}`,
+    ),
     "",
     "Hilfe zu einem Befehl: fortschritt <Befehl> --help",
     "Rückgabewerte: 0 erledigt, 1 Eingabe oder Vorgang abgelehnt (nichts geändert), 2 falscher Aufruf, 70 interner Fehler.",
@@ -56,7 +58,12 @@ function generalHelp(): string {
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (
+    name === undefined ||
+    name === "--help" ||
+    name === "-h" ||
+    name === "help"
+  ) {
     process.stdout.write(generalHelp() + "\n");
     return name === undefined ? 2 : 0;
   }
@@ -81,7 +88,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isEntryPoint =
+  process.argv[1] !== undefined &&
+  import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
   runCli(process.argv.slice(2)).then(
     (code) => {

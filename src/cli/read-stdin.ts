@@ -5,7 +5,10 @@
  */
 
 /** Reads standard input up to its end (pipe) or the first line (terminal). */
-export async function readSecretFromStdin(prompt: string, stdin: NodeJS.ReadStream | NodeJS.ReadableStream = process.stdin): Promise<string> {
+export async function readSecretFromStdin(
+  prompt: string,
+  stdin: NodeJS.ReadStream | NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
   const isTerminal = "isTTY" in stdin && stdin.isTTY === true;
   if (isTerminal) process.stderr.write(prompt);
   const chunks: Buffer[] = [];
@@ -23,7 +26,8 @@ export async function readSecretFromStdin(prompt: string, stdin: NodeJS.ReadStre
       chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
       if (isTerminal && chunks.some((part) => part.includes(10))) finish();
     };
-    const onError = (error: unknown): void => reject(error instanceof Error ? error : new Error(String(error)));
+    const onError = (error: unknown): void =>
+      reject(error instanceof Error ? error : new Error(String(error)));
     stdin.on("data", onData);
     stdin.on("end", finish);
     stdin.on("error", onError);

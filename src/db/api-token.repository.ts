@@ -24,12 +24,23 @@ function toRecord(row: {
     userId: row.user_id,
     name: row.name,
     createdAt: new Date(row.created_at).toISOString(),
-    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at).toISOString(),
-    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at).toISOString(),
+    lastUsedAt:
+      row.last_used_at === null
+        ? null
+        : new Date(row.last_used_at).toISOString(),
+    revokedAt:
+      row.revoked_at === null ? null : new Date(row.revoked_at).toISOString(),
   };
 }
 
-const COLUMNS = ["id", "user_id", "name", "created_at", "last_used_at", "revoked_at"] as const;
+const COLUMNS = [
+  "id",
+  "user_id",
+  "name",
+  "created_at",
+  "last_used_at",
+  "revoked_at",
+] as const;
 
 /** Stores a new token and returns its id. */
 export async function insertApiToken(
@@ -38,14 +49,22 @@ export async function insertApiToken(
 ): Promise<number> {
   const row = await db
     .insertInto("api_token")
-    .values({ user_id: values.userId, name: values.name, token_hash: values.tokenHash, created_at: values.now })
+    .values({
+      user_id: values.userId,
+      name: values.name,
+      token_hash: values.tokenHash,
+      created_at: values.now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The unrevoked token with this hash, or null. */
-export async function findActiveApiToken(db: Executor, tokenHash: string): Promise<ApiTokenRecord | null> {
+export async function findActiveApiToken(
+  db: Executor,
+  tokenHash: string,
+): Promise<ApiTokenRecord | null> {
   const row = await db
     .selectFrom("api_token")
     .select(COLUMNS)
@@ -56,7 +75,10 @@ export async function findActiveApiToken(db: Executor, tokenHash: string): Promi
 }
 
 /** All tokens of an account, newest first. */
-export async function listApiTokensOfUser(db: Executor, userId: number): Promise<readonly ApiTokenRecord[]> {
+export async function listApiTokensOfUser(
+  db: Executor,
+  userId: number,
+): Promise<readonly ApiTokenRecord[]> {
   const rows = await db
     .selectFrom("api_token")
     .select(COLUMNS)
@@ -68,7 +90,11 @@ export async function listApiTokensOfUser(db: Executor, userId: number): Promise
 }
 
 /** One token of an account, or null. */
-export async function findApiTokenOfUser(db: Executor, userId: number, id: number): Promise<ApiTokenRecord | null> {
+export async function findApiTokenOfUser(
+  db: Executor,
+  userId: number,
+  id: number,
+): Promise<ApiTokenRecord | null> {
   const row = await db
     .selectFrom("api_token")
     .select(COLUMNS)
@@ -79,7 +105,11 @@ export async function findApiTokenOfUser(db: Executor, userId: number, id: numbe
 }
 
 /** Revokes a token; false when it was revoked already. */
-export async function revokeApiToken(db: Executor, id: number, now: string): Promise<boolean> {
+export async function revokeApiToken(
+  db: Executor,
+  id: number,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("api_token")
     .set({ revoked_at: now })
@@ -90,6 +120,14 @@ export async function revokeApiToken(db: Executor, id: number, now: string): Pro
 }
 
 /** Notes when a token was last used. */
-export async function touchApiToken(db: Executor, id: number, now: string): Promise<void> {
-  await db.updateTable("api_token").set({ last_used_at: now }).where("id", "=", id).execute();
+export async function touchApiToken(
+  db: Executor,
+  id: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("api_token")
+    .set({ last_used_at: now })
+    .where("id", "=", id)
+    .execute();
 }

@@ -22,7 +22,10 @@ export interface NewAuditEvent {
 }
 
 /** A stored event. */
-export interface AuditEvent extends Omit<NewAuditEvent, "before" | "after" | "version"> {
+export interface AuditEvent extends Omit<
+  NewAuditEvent,
+  "before" | "after" | "version"
+> {
   readonly id: number;
   readonly version: number | null;
   readonly before: unknown;
@@ -50,7 +53,10 @@ export interface AuditFilter {
 }
 
 /** Appends one event. Call inside the transaction of the change it records. */
-export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Promise<void> {
+export async function insertAuditEvent(
+  db: Executor,
+  event: NewAuditEvent,
+): Promise<void> {
   await db
     .insertInto("audit_event")
     .values({
@@ -63,8 +69,14 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
       entity_id: event.entityId,
       entity_label: event.entityLabel,
       project_id: event.projectId,
-      before_json: event.before === undefined || event.before === null ? null : JSON.stringify(event.before),
-      after_json: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
+      before_json:
+        event.before === undefined || event.before === null
+          ? null
+          : JSON.stringify(event.before),
+      after_json:
+        event.after === undefined || event.after === null
+          ? null
+          : JSON.stringify(event.after),
       reason: event.reason,
       ip: event.ip,
       version: event.version ?? null,
@@ -73,16 +85,30 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
 }
 
 /** Events matching the filter, newest first. */
-export async function listAuditEvents(db: Executor, filter: AuditFilter): Promise<readonly AuditEvent[]> {
-  if (filter.projectIds !== undefined && filter.projectIds.length === 0) return [];
-  let query = db.selectFrom("audit_event").selectAll().where("municipality_id", "=", filter.municipalityId);
-  if (filter.projectId !== undefined) query = query.where("project_id", "=", filter.projectId);
-  if (filter.projectIds !== undefined) query = query.where("project_id", "in", [...filter.projectIds]);
-  if (filter.actorUserId !== undefined) query = query.where("actor_user_id", "=", filter.actorUserId);
-  if (filter.entityType !== undefined) query = query.where("entity_type", "=", filter.entityType);
-  if (filter.entityId !== undefined) query = query.where("entity_id", "=", filter.entityId);
-  if (filter.action !== undefined) query = query.where("action", "=", filter.action);
-  if (filter.afterVersion !== undefined) query = query.where("version", ">", filter.afterVersion);
+export async function listAuditEvents(
+  db: Executor,
+  filter: AuditFilter,
+): Promise<readonly AuditEvent[]> {
+  if (filter.projectIds !== undefined && filter.projectIds.length === 0)
+    return [];
+  let query = db
+    .selectFrom("audit_event")
+    .selectAll()
+    .where("municipality_id", "=", filter.municipalityId);
+  if (filter.projectId !== undefined)
+    query = query.where("project_id", "=", filter.projectId);
+  if (filter.projectIds !== undefined)
+    query = query.where("project_id", "in", [...filter.projectIds]);
+  if (filter.actorUserId !== undefined)
+    query = query.where("actor_user_id", "=", filter.actorUserId);
+  if (filter.entityType !== undefined)
+    query = query.where("entity_type", "=", filter.entityType);
+  if (filter.entityId !== undefined)
+    query = query.where("entity_id", "=", filter.entityId);
+  if (filter.action !== undefined)
+    query = query.where("action", "=", filter.action);
+  if (filter.afterVersion !== undefined)
+    query = query.where("version", ">", filter.afterVersion);
   if (filter.from !== undefined) query = query.where("at", ">=", filter.from);
   if (filter.until !== undefined) query = query.where("at", "<", filter.until);
   const rows = await query
@@ -102,8 +128,12 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
     entityId: row.entity_id,
     entityLabel: row.entity_label,
     projectId: row.project_id,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+    before:
+      row.before_json === null
+        ? null
+        : (JSON.parse(row.before_json) as unknown),
+    after:
+      row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
     reason: row.reason,
     ip: row.ip,
     version: row.version,
@@ -122,9 +152,13 @@ export async function listAuditActors(
     .select((eb) => ["actor_user_id", eb.fn.max("actor_label").as("label")])
     .where("municipality_id", "=", municipalityId)
     .where("actor_user_id", "is not", null);
-  if (projectIds !== undefined) query = query.where("project_id", "in", [...projectIds]);
+  if (projectIds !== undefined)
+    query = query.where("project_id", "in", [...projectIds]);
   const rows = await query.groupBy("actor_user_id").execute();
   return rows
-    .map((row) => ({ userId: Number(row.actor_user_id), label: String(row.label) }))
+    .map((row) => ({
+      userId: Number(row.actor_user_id),
+      label: String(row.label),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, "de"));
 }

@@ -34,7 +34,10 @@ export interface NewCatalogue {
   readonly orgUnits: readonly Omit<OrgUnit, "id">[];
   readonly impactAreas: readonly (Omit<ImpactArea, "id" | "actionFields"> & {
     readonly actionFields: readonly (Omit<ActionField, "id" | "projects"> & {
-      readonly projects: readonly (Omit<Project, "id" | "version" | "phases" | "measures"> & {
+      readonly projects: readonly (Omit<
+        Project,
+        "id" | "version" | "phases" | "measures"
+      > & {
         readonly phases: readonly Omit<Phase, "id">[];
         readonly measures: readonly Omit<Measure, "id">[];
       })[];
@@ -45,7 +48,8 @@ export interface NewCatalogue {
 function toPoint(value: string): PointInTime {
   const point = parsePointInTime(value);
   // Values are validated before they are written; a bad one here means the file was edited by hand.
-  if (point === null) throw new Error(`Stored point in time is malformed: "${value}"`);
+  if (point === null)
+    throw new Error(`Stored point in time is malformed: "${value}"`);
   return point;
 }
 
@@ -62,7 +66,10 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 }
 
 /** Loads the whole catalogue of a municipality; null when it has no programme yet. */
-export async function loadCatalogue(db: Executor, municipality: Municipality): Promise<Catalogue | null> {
+export async function loadCatalogue(
+  db: Executor,
+  municipality: Municipality,
+): Promise<Catalogue | null> {
   const municipalityId = municipality.id;
   const programme = await db
     .selectFrom("programme")
@@ -71,65 +78,138 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
     .executeTakeFirst();
   if (programme === undefined) return null;
 
-  const projectsOfMunicipality = db.selectFrom("project").select("id").where("municipality_id", "=", municipalityId);
+  const projectsOfMunicipality = db
+    .selectFrom("project")
+    .select("id")
+    .where("municipality_id", "=", municipalityId);
 
-  const [goals, priorities, priorityProjects, orgUnits, impactAreas, actionFields, projects, phases, measures, responsibilities, tags, dependencies] =
-    await Promise.all([
-      db.selectFrom("programme_goal").selectAll().where("programme_id", "=", programme.id).orderBy("position").execute(),
-      db
-        .selectFrom("programme_priority")
-        .selectAll()
-        .where("programme_id", "=", programme.id)
-        .orderBy("year")
-        .orderBy("position")
-        .execute(),
-      db
-        .selectFrom("priority_project")
-        .innerJoin("project", "project.id", "priority_project.project_id")
-        .select(["priority_project.priority_id", "project.slug"])
-        .where("project.municipality_id", "=", municipalityId)
-        .orderBy("priority_project.priority_id")
-        .orderBy("priority_project.position")
-        .execute(),
-      db
-        .selectFrom("org_unit")
-        .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
-        .select(["org_unit.id", "org_unit.code", "org_unit.name", "org_unit.kind", "parent.code as parent_code"])
-        .where("org_unit.municipality_id", "=", municipalityId)
-        .orderBy("org_unit.position")
-        .execute(),
-      db.selectFrom("impact_area").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
-      db.selectFrom("action_field").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
-      db.selectFrom("project").selectAll().where("municipality_id", "=", municipalityId).orderBy("position").execute(),
-      db.selectFrom("phase").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
-      db.selectFrom("measure").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
-      db
-        .selectFrom("responsibility")
-        .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
-        .select(["responsibility.project_id", "responsibility.role", "responsibility.note", "org_unit.code"])
-        .where("responsibility.project_id", "in", projectsOfMunicipality)
-        .orderBy("responsibility.project_id")
-        .orderBy("responsibility.position")
-        .execute(),
-      db.selectFrom("project_tag").selectAll().where("project_id", "in", projectsOfMunicipality).orderBy("project_id").orderBy("position").execute(),
-      db
-        .selectFrom("project_dependency")
-        .innerJoin("project", "project.id", "project_dependency.depends_on_id")
-        .select(["project_dependency.project_id", "project.slug"])
-        .where("project_dependency.project_id", "in", projectsOfMunicipality)
-        .orderBy("project_dependency.project_id")
-        .orderBy("project_dependency.position")
-        .execute(),
-    ]);
+  const [
+    goals,
+    priorities,
+    priorityProjects,
+    orgUnits,
+    impactAreas,
+    actionFields,
+    projects,
+    phases,
+    measures,
+    responsibilities,
+    tags,
+    dependencies,
+  ] = await Promise.all([
+    db
+      .selectFrom("programme_goal")
+      .selectAll()
+      .where("programme_id", "=", programme.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("programme_priority")
+      .selectAll()
+      .where("programme_id", "=", programme.id)
+      .orderBy("year")
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("priority_project")
+      .innerJoin("project", "project.id", "priority_project.project_id")
+      .select(["priority_project.priority_id", "project.slug"])
+      .where("project.municipality_id", "=", municipalityId)
+      .orderBy("priority_project.priority_id")
+      .orderBy("priority_project.position")
+      .execute(),
+    db
+      .selectFrom("org_unit")
+      .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
+      .select([
+        "org_unit.id",
+        "org_unit.code",
+        "org_unit.name",
+        "org_unit.kind",
+        "parent.code as parent_code",
+      ])
+      .where("org_unit.municipality_id", "=", municipalityId)
+      .orderBy("org_unit.position")
+      .execute(),
+    db
+      .selectFrom("impact_area")
+      .selectAll()
+      .where("municipality_id", "=", municipalityId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("action_field")
+      .selectAll()
+      .where("municipality_id", "=", municipalityId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("project")
+      .selectAll()
+      .where("municipality_id", "=", municipalityId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("phase")
+      .selectAll()
+      .where("project_id", "in", projectsOfMunicipality)
+      .orderBy("project_id")
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("measure")
+      .selectAll()
+      .where("project_id", "in", projectsOfMunicipality)
+      .orderBy("project_id")
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("responsibility")
+      .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
+      .select([
+        "responsibility.project_id",
+        "responsibility.role",
+        "responsibility.note",
+        "org_unit.code",
+      ])
+      .where("responsibility.project_id", "in", projectsOfMunicipality)
+      .orderBy("responsibility.project_id")
+      .orderBy("responsibility.position")
+      .execute(),
+    db
+      .selectFrom("project_tag")
+      .selectAll()
+      .where("project_id", "in", projectsOfMunicipality)
+      .orderBy("project_id")
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("project_dependency")
+      .innerJoin("project", "project.id", "project_dependency.depends_on_id")
+      .select(["project_dependency.project_id", "project.slug"])
+      .where("project_dependency.project_id", "in", projectsOfMunicipality)
+      .orderBy("project_dependency.project_id")
+      .orderBy("project_dependency.position")
+      .execute(),
+  ]);
 
-  const projectsByPriority = groupBy(priorityProjects, (row) => row.priority_id);
+  const projectsByPriority = groupBy(
+    priorityProjects,
+    (row) => row.priority_id,
+  );
   const phasesByProject = groupBy(phases, (row) => row.project_id);
   const measuresByProject = groupBy(measures, (row) => row.project_id);
-  const responsibilitiesByProject = groupBy(responsibilities, (row) => row.project_id);
+  const responsibilitiesByProject = groupBy(
+    responsibilities,
+    (row) => row.project_id,
+  );
   const tagsByProject = groupBy(tags, (row) => row.project_id);
   const dependenciesByProject = groupBy(dependencies, (row) => row.project_id);
   const projectsByActionField = groupBy(projects, (row) => row.action_field_id);
-  const actionFieldsByImpactArea = groupBy(actionFields, (row) => row.impact_area_id);
+  const actionFieldsByImpactArea = groupBy(
+    actionFields,
+    (row) => row.impact_area_id,
+  );
 
   const toProject = (row: (typeof projects)[number]): Project => ({
     id: row.id,
@@ -140,19 +220,19 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
     status: row.status as ProjectStatus,
     version: row.version,
     tags: (tagsByProject.get(row.id) ?? []).map((tag) => tag.tag),
-    phases: (phasesByProject.get(row.id) ?? []).map(
-      (phase): Phase => ({
-        id: phase.id,
-        label: phase.label,
-        start: toPoint(phase.start_value),
-        end: phase.end_value === null ? null : toPoint(phase.end_value),
-        continuation: phase.continuation as Continuation | null,
-        note: phase.note,
-      }),
-    ),
-    measures: (measuresByProject.get(row.id) ?? []).map(
-      (measure): Measure => ({ id: measure.id, title: measure.title, status: measure.status as MeasureStatus }),
-    ),
+    phases: (phasesByProject.get(row.id) ?? []).map((phase): Phase => ({
+      id: phase.id,
+      label: phase.label,
+      start: toPoint(phase.start_value),
+      end: phase.end_value === null ? null : toPoint(phase.end_value),
+      continuation: phase.continuation as Continuation | null,
+      note: phase.note,
+    })),
+    measures: (measuresByProject.get(row.id) ?? []).map((measure): Measure => ({
+      id: measure.id,
+      title: measure.title,
+      status: measure.status as MeasureStatus,
+    })),
     responsibilities: (responsibilitiesByProject.get(row.id) ?? []).map(
       (responsibility): Responsibility => ({
         orgUnitCode: responsibility.code,
@@ -160,7 +240,9 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
         note: responsibility.note,
       }),
     ),
-    dependsOn: (dependenciesByProject.get(row.id) ?? []).map((dependency) => dependency.slug),
+    dependsOn: (dependenciesByProject.get(row.id) ?? []).map(
+      (dependency) => dependency.slug,
+    ),
   });
 
   return {
@@ -171,11 +253,16 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
       horizonStart: programme.horizon_start,
       horizonEnd: programme.horizon_end,
       summary: programme.summary,
-      goals: goals.map((goal) => ({ title: goal.title, description: goal.description })),
+      goals: goals.map((goal) => ({
+        title: goal.title,
+        description: goal.description,
+      })),
       priorities: priorities.map((priority) => ({
         year: priority.year,
         title: priority.title,
-        projectSlugs: (projectsByPriority.get(priority.id) ?? []).map((row) => row.slug),
+        projectSlugs: (projectsByPriority.get(priority.id) ?? []).map(
+          (row) => row.slug,
+        ),
       })),
     },
     orgUnits: orgUnits.map((unit) => ({
@@ -190,15 +277,17 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
       key: area.key,
       name: area.name,
       description: area.description,
-      actionFields: (actionFieldsByImpactArea.get(area.id) ?? []).map((field) => ({
-        id: field.id,
-        key: field.key,
-        number: field.number,
-        name: field.name,
-        colour: field.colour,
-        description: field.description,
-        projects: (projectsByActionField.get(field.id) ?? []).map(toProject),
-      })),
+      actionFields: (actionFieldsByImpactArea.get(area.id) ?? []).map(
+        (field) => ({
+          id: field.id,
+          key: field.key,
+          number: field.number,
+          name: field.name,
+          colour: field.colour,
+          description: field.description,
+          projects: (projectsByActionField.get(field.id) ?? []).map(toProject),
+        }),
+      ),
     })),
   };
 }
@@ -207,10 +296,22 @@ export async function loadCatalogue(db: Executor, municipality: Municipality): P
  * Removes a municipality's whole catalogue (programme, org units, impact areas and all
  * below them) but keeps the municipality itself, its accounts and its audit log.
  */
-export async function deleteCatalogue(db: Executor, municipalityId: number): Promise<void> {
-  await db.deleteFrom("programme").where("municipality_id", "=", municipalityId).execute();
-  await db.deleteFrom("impact_area").where("municipality_id", "=", municipalityId).execute();
-  await db.deleteFrom("org_unit").where("municipality_id", "=", municipalityId).execute();
+export async function deleteCatalogue(
+  db: Executor,
+  municipalityId: number,
+): Promise<void> {
+  await db
+    .deleteFrom("programme")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  await db
+    .deleteFrom("impact_area")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  await db
+    .deleteFrom("org_unit")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
 }
 
 /** Writes a complete catalogue for a municipality that has none yet. */
@@ -237,7 +338,14 @@ export async function insertCatalogue(
   if (programme.goals.length > 0) {
     await db
       .insertInto("programme_goal")
-      .values(programme.goals.map((goal, position) => ({ programme_id: programmeId, position, title: goal.title, description: goal.description })))
+      .values(
+        programme.goals.map((goal, position) => ({
+          programme_id: programmeId,
+          position,
+          title: goal.title,
+          description: goal.description,
+        })),
+      )
       .execute();
   }
 
@@ -246,7 +354,14 @@ export async function insertCatalogue(
   for (const [position, unit] of catalogue.orgUnits.entries()) {
     const { id } = await db
       .insertInto("org_unit")
-      .values({ municipality_id: municipalityId, code: unit.code, name: unit.name, kind: unit.kind, parent_id: null, position })
+      .values({
+        municipality_id: municipalityId,
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        parent_id: null,
+        position,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     orgUnitIds.set(unit.code, id);
@@ -261,13 +376,20 @@ export async function insertCatalogue(
   }
 
   const projectIds = new Map<string, number>();
-  const dependencies: { projectSlug: string; dependsOn: readonly string[] }[] = [];
+  const dependencies: { projectSlug: string; dependsOn: readonly string[] }[] =
+    [];
   let actionFieldPosition = 0;
   let projectPosition = 0;
   for (const [areaPosition, area] of catalogue.impactAreas.entries()) {
     const { id: impactAreaId } = await db
       .insertInto("impact_area")
-      .values({ municipality_id: municipalityId, key: area.key, name: area.name, description: area.description, position: areaPosition })
+      .values({
+        municipality_id: municipalityId,
+        key: area.key,
+        name: area.name,
+        description: area.description,
+        position: areaPosition,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const field of area.actionFields) {
@@ -303,7 +425,10 @@ export async function insertCatalogue(
           .returning("id")
           .executeTakeFirstOrThrow();
         projectIds.set(project.slug, projectId);
-        dependencies.push({ projectSlug: project.slug, dependsOn: project.dependsOn });
+        dependencies.push({
+          projectSlug: project.slug,
+          dependsOn: project.dependsOn,
+        });
         await insertProjectChildren(db, projectId, project, orgUnitIds);
       }
     }
@@ -316,18 +441,30 @@ export async function insertCatalogue(
       position,
     })),
   );
-  if (dependencyRows.length > 0) await db.insertInto("project_dependency").values(dependencyRows).execute();
+  if (dependencyRows.length > 0)
+    await db.insertInto("project_dependency").values(dependencyRows).execute();
 
   for (const [position, priority] of programme.priorities.entries()) {
     const { id: priorityId } = await db
       .insertInto("programme_priority")
-      .values({ programme_id: programmeId, year: priority.year, position, title: priority.title })
+      .values({
+        programme_id: programmeId,
+        year: priority.year,
+        position,
+        title: priority.title,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (priority.projectSlugs.length > 0) {
       await db
         .insertInto("priority_project")
-        .values(priority.projectSlugs.map((slug, index) => ({ priority_id: priorityId, project_id: requireId(projectIds, slug), position: index })))
+        .values(
+          priority.projectSlugs.map((slug, index) => ({
+            priority_id: priorityId,
+            project_id: requireId(projectIds, slug),
+            position: index,
+          })),
+        )
         .execute();
     }
   }
@@ -340,7 +477,16 @@ async function insertProjectChildren(
   orgUnitIds: ReadonlyMap<string, number>,
 ): Promise<void> {
   if (project.tags.length > 0) {
-    await db.insertInto("project_tag").values(project.tags.map((tag, position) => ({ project_id: projectId, tag, position }))).execute();
+    await db
+      .insertInto("project_tag")
+      .values(
+        project.tags.map((tag, position) => ({
+          project_id: projectId,
+          tag,
+          position,
+        })),
+      )
+      .execute();
   }
   if (project.phases.length > 0) {
     await db
@@ -363,7 +509,14 @@ async function insertProjectChildren(
   if (project.measures.length > 0) {
     await db
       .insertInto("measure")
-      .values(project.measures.map((measure, position) => ({ project_id: projectId, position, title: measure.title, status: measure.status })))
+      .values(
+        project.measures.map((measure, position) => ({
+          project_id: projectId,
+          position,
+          title: measure.title,
+          status: measure.status,
+        })),
+      )
       .execute();
   }
   if (project.responsibilities.length > 0) {

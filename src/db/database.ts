@@ -12,7 +12,11 @@ import type {
   ReportEntryTable,
   StatusReportTable,
 } from "./report.tables.js";
-import type { ReportReminderRuleTable, ReportReminderSentTable, ScheduledJobTable } from "./scheduler.tables.js";
+import type {
+  ReportReminderRuleTable,
+  ReportReminderSentTable,
+  ScheduledJobTable,
+} from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */

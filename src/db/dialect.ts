@@ -32,7 +32,12 @@ export type DialectName = "sqlite" | "postgres";
 /** Where to connect: a SQLite file or a PostgreSQL connection string. */
 export type ConnectionTarget =
   | { readonly dialect: "sqlite"; readonly file: string }
-  | { readonly dialect: "postgres"; readonly url: string; readonly poolSize?: number; readonly readUrl?: string | null };
+  | {
+      readonly dialect: "postgres";
+      readonly url: string;
+      readonly poolSize?: number;
+      readonly readUrl?: string | null;
+    };
 
 // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -43,21 +48,37 @@ export interface OpenOptions {
 }
 
 /** Opens a Kysely handle for the target; SQLite is made durable (WAL, synchronous=FULL). */
-export function openDatabase(target: ConnectionTarget, options: OpenOptions = {}): Kysely<Database> {
+export function openDatabase(
+  target: ConnectionTarget,
+  options: OpenOptions = {},
+): Kysely<Database> {
   const { onWrite } = options;
-  const wrap = (dialect: Dialect): { dialect: Dialect; plugins: KyselyPlugin[] } =>
-    onWrite === undefined ? { dialect, plugins: [] } : { dialect: announcingCommits(dialect, onWrite), plugins: [new WriteAnnouncer(onWrite)] };
+  const wrap = (
+    dialect: Dialect,
+  ): { dialect: Dialect; plugins: KyselyPlugin[] } =>
+    onWrite === undefined
+      ? { dialect, plugins: [] }
+      : {
+          dialect: announcingCommits(dialect, onWrite),
+          plugins: [new WriteAnnouncer(onWrite)],
+        };
   if (target.dialect === "sqlite") {
-    if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
+    if (target.file !== ":memory:")
+      mkdirSync(dirname(target.file), { recursive: true });
     const connection = new SQLite(target.file);
     connection.pragma("journal_mode = WAL");
     // FULL: a committed transaction survives a power cut, at a small cost per commit.
     connection.pragma("synchronous = FULL");
     connection.pragma("foreign_keys = ON");
     connection.pragma("busy_timeout = 5000");
-    return new Kysely<Database>(wrap(new SqliteDialect({ database: connection })));
+    return new Kysely<Database>(
+      wrap(new SqliteDialect({ database: connection })),
+    );
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+  });
   // An idle connection can be closed by the server (restart, failover); without a listener
   // that error would end the process. The next query simply gets a fresh connection.
   pool.on("error", (error) => {
@@ -83,7 +104,9 @@ function announcingCommits(dialect: Dialect, onCommit: () => void): Dialect {
             };
           }
           const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          return typeof value === "function"
+            ? (value as (...a: unknown[]) => unknown).bind(target)
+            : value;
         },
       });
     },
@@ -97,11 +120,18 @@ class WriteAnnouncer implements KyselyPlugin {
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const kind = args.node.kind;
-    if (kind === "InsertQueryNode" || kind === "UpdateQueryNode" || kind === "DeleteQueryNode") this.writes.add(args.queryId);
+    if (
+      kind === "InsertQueryNode" ||
+      kind === "UpdateQueryNode" ||
+      kind === "DeleteQueryNode"
+    )
+      this.writes.add(args.queryId);
     return args.node;
   }
 
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+  async transformResult(
+    args: PluginTransformResultArgs,
+  ): Promise<QueryResult<UnknownRow>> {
     if (this.writes.has(args.queryId)) this.onWrite();
     return args.result;
   }
@@ -110,7 +140,9 @@ class WriteAnnouncer implements KyselyPlugin {
 /** Which dialect a Kysely handle speaks (migrations receive only the handle). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations pass Kysely<any>
 export function dialectOf(db: Kysely<any>): DialectName {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? "postgres"
+    : "sqlite";
 }
 
 /** The column type of an auto-incrementing integer primary key. */
@@ -124,15 +156,21 @@ export function timestampColumnType(dialect: DialectName): ColumnDataType {
 }
 
 /** Settings that would make committed data vanish on a crash; we refuse to run with them. */
-export async function findUnsafeDurabilitySettings(db: Kysely<Database>): Promise<readonly string[]> {
+export async function findUnsafeDurabilitySettings(
+  db: Kysely<Database>,
+): Promise<readonly string[]> {
   if (dialectOf(db) === "sqlite") {
-    const result = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    const result = await sql<{
+      synchronous: number;
+    }>`pragma synchronous`.execute(db);
     // 2 = FULL, 3 = EXTRA
     return (result.rows[0]?.synchronous ?? 0) >= 2 ? [] : ["synchronous"];
   }
   const unsafe: string[] = [];
   for (const setting of ["fsync", "synchronous_commit"] as const) {
-    const result = await sql<{ value: string }>`select current_setting(${setting}) as value`.execute(db);
+    const result = await sql<{
+      value: string;
+    }>`select current_setting(${setting}) as value`.execute(db);
     if (result.rows[0]?.value === "off") unsafe.push(setting);
   }
   return unsafe;
@@ -146,15 +184,27 @@ export async function findUnsafeDurabilitySettings(db: Kysely<Database>): Promis
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- called from a migration with Kysely<any>
 export async function createSearchIndex(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === "postgres") {
-    await sql`alter table search_entry add column document tsvector generated always as (to_tsvector('german', folded)) stored`.execute(db);
-    await sql`create index search_entry_document_idx on search_entry using gin (document)`.execute(db);
+    await sql`alter table search_entry add column document tsvector generated always as (to_tsvector('german', folded)) stored`.execute(
+      db,
+    );
+    await sql`create index search_entry_document_idx on search_entry using gin (document)`.execute(
+      db,
+    );
     return;
   }
   // External-content FTS5 table kept in step with search_entry by triggers.
-  await sql`create virtual table search_fts using fts5(folded, content='search_entry', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
-  await sql`create trigger search_entry_ai after insert on search_entry begin insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(db);
-  await sql`create trigger search_entry_ad after delete on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); end`.execute(db);
-  await sql`create trigger search_entry_au after update on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(db);
+  await sql`create virtual table search_fts using fts5(folded, content='search_entry', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
+  await sql`create trigger search_entry_ai after insert on search_entry begin insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(
+    db,
+  );
+  await sql`create trigger search_entry_ad after delete on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); end`.execute(
+    db,
+  );
+  await sql`create trigger search_entry_au after update on search_entry begin insert into search_fts(search_fts, rowid, folded) values ('delete', old.id, old.folded); insert into search_fts(rowid, folded) values (new.id, new.folded); end`.execute(
+    db,
+  );
 }
 
 /** Drops the dialect's own full-text index of createSearchIndex (migration step). */
@@ -162,10 +212,16 @@ export async function createSearchIndex(db: Kysely<any>): Promise<void> {
 export async function dropSearchIndex(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === "postgres") {
     await sql`drop index if exists search_entry_document_idx`.execute(db);
-    await sql`alter table search_entry drop column if exists document`.execute(db);
+    await sql`alter table search_entry drop column if exists document`.execute(
+      db,
+    );
     return;
   }
-  for (const trigger of ["search_entry_ai", "search_entry_ad", "search_entry_au"]) {
+  for (const trigger of [
+    "search_entry_ai",
+    "search_entry_ad",
+    "search_entry_au",
+  ]) {
     await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
   }
   await sql`drop table if exists search_fts`.execute(db);

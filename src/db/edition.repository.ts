@@ -71,7 +71,10 @@ function toSummary(row: {
 }
 
 /** Writes a new edition; the unique (municipality, number) constraint refuses a second one with the same number. */
-export async function insertEdition(db: Executor, edition: NewEdition): Promise<number> {
+export async function insertEdition(
+  db: Executor,
+  edition: NewEdition,
+): Promise<number> {
   const row = await db
     .insertInto("edition")
     .values({
@@ -97,7 +100,10 @@ export async function insertEdition(db: Executor, edition: NewEdition): Promise<
 }
 
 /** The editions of a municipality, oldest first, without their content. */
-export async function listEditionSummaries(db: Executor, municipalityId: number): Promise<readonly EditionSummary[]> {
+export async function listEditionSummaries(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly EditionSummary[]> {
   const rows = await db
     .selectFrom("edition")
     .select(SUMMARY_COLUMNS)
@@ -108,7 +114,10 @@ export async function listEditionSummaries(db: Executor, municipalityId: number)
 }
 
 /** The number of the newest edition, or null when the municipality has none. */
-export async function findLatestEditionNumber(db: Executor, municipalityId: number): Promise<number | null> {
+export async function findLatestEditionNumber(
+  db: Executor,
+  municipalityId: number,
+): Promise<number | null> {
   const row = await db
     .selectFrom("edition")
     .select((eb) => eb.fn.max("number").as("latest"))
@@ -119,10 +128,21 @@ export async function findLatestEditionNumber(db: Executor, municipalityId: numb
 }
 
 /** One edition with its content, or null. */
-export async function findEdition(db: Executor, municipalityId: number, number: number): Promise<StoredEdition | null> {
+export async function findEdition(
+  db: Executor,
+  municipalityId: number,
+  number: number,
+): Promise<StoredEdition | null> {
   const row = await db
     .selectFrom("edition")
-    .select([...SUMMARY_COLUMNS, "id", "foreword", "snapshot_json", "reasons_json", "reason_categories_json"])
+    .select([
+      ...SUMMARY_COLUMNS,
+      "id",
+      "foreword",
+      "snapshot_json",
+      "reasons_json",
+      "reason_categories_json",
+    ])
     .where("municipality_id", "=", municipalityId)
     .where("number", "=", number)
     .executeTakeFirst();

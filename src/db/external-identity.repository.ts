@@ -7,14 +7,29 @@ import { sql } from "kysely";
 import type { Executor } from "./database.js";
 
 /** The account linked to a subject, or null. */
-export async function findUserIdByExternalSubject(db: Executor, externalSubject: string): Promise<number | null> {
-  const row = await db.selectFrom("user_account").select("id").where("external_subject", "=", externalSubject).executeTakeFirst();
+export async function findUserIdByExternalSubject(
+  db: Executor,
+  externalSubject: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom("user_account")
+    .select("id")
+    .where("external_subject", "=", externalSubject)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 /** Links an account to a subject. */
-export async function setExternalSubject(db: Executor, userId: number, externalSubject: string): Promise<void> {
-  await db.updateTable("user_account").set({ external_subject: externalSubject }).where("id", "=", userId).execute();
+export async function setExternalSubject(
+  db: Executor,
+  userId: number,
+  externalSubject: string,
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({ external_subject: externalSubject })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /** Takes over e-mail address, name and role as the identity provider sends them. */
@@ -25,7 +40,13 @@ export async function updateExternalUser(
 ): Promise<void> {
   await db
     .updateTable("user_account")
-    .set({ email: values.email, name: values.name, role: values.role, updated_at: values.now, version: sql`version + 1` })
+    .set({
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      updated_at: values.now,
+      version: sql`version + 1`,
+    })
     .where("id", "=", userId)
     .execute();
 }

@@ -1,6 +1,10 @@
 /** Key figures (Kennzahlen): their definitions and dated observations. */
 import type { ChartKind } from "../domain/indicator/indicator-chart.js";
-import type { Indicator, IndicatorKind, Observation } from "../domain/indicator/indicator.js";
+import type {
+  Indicator,
+  IndicatorKind,
+  Observation,
+} from "../domain/indicator/indicator.js";
 import type { Executor } from "./database.js";
 
 /** An observation as stored, with its id (for removing a wrong value). */
@@ -18,10 +22,15 @@ export interface StoredIndicator {
 }
 
 /** The fields of a key figure's definition. */
-export type IndicatorFields = Omit<Indicator, "key"> & { readonly chartKind: ChartKind };
+export type IndicatorFields = Omit<Indicator, "key"> & {
+  readonly chartKind: ChartKind;
+};
 
 /** All key figures of a municipality in their order, each with its observations. */
-export async function listIndicators(db: Executor, municipalityId: number): Promise<readonly StoredIndicator[]> {
+export async function listIndicators(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredIndicator[]> {
   const rows = await db
     .selectFrom("indicator")
     .selectAll()
@@ -43,7 +52,13 @@ export async function listIndicators(db: Executor, municipalityId: number): Prom
   const byIndicator = new Map<number, StoredObservation[]>();
   for (const row of observations) {
     const list = byIndicator.get(row.indicator_id) ?? [];
-    list.push({ id: row.id, day: row.observed_day, value: row.value, denominator: row.denominator, note: row.note });
+    list.push({
+      id: row.id,
+      day: row.observed_day,
+      value: row.value,
+      denominator: row.denominator,
+      note: row.note,
+    });
     byIndicator.set(row.indicator_id, list);
   }
   return rows.map((row) => ({
@@ -93,15 +108,28 @@ export async function insertIndicator(
     .executeTakeFirst();
   const row = await db
     .insertInto("indicator")
-    .values({ municipality_id: municipalityId, key, position: Number(last?.position ?? 0) + 1, ...indicatorValues(fields) })
+    .values({
+      municipality_id: municipalityId,
+      key,
+      position: Number(last?.position ?? 0) + 1,
+      ...indicatorValues(fields),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Changes a key figure's definition. */
-export async function updateIndicatorRow(db: Executor, id: number, fields: IndicatorFields): Promise<void> {
-  await db.updateTable("indicator").set(indicatorValues(fields)).where("id", "=", id).execute();
+export async function updateIndicatorRow(
+  db: Executor,
+  id: number,
+  fields: IndicatorFields,
+): Promise<void> {
+  await db
+    .updateTable("indicator")
+    .set(indicatorValues(fields))
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Adds an observation; a second value for the same day is a unique violation. */
@@ -127,7 +155,11 @@ export async function insertObservation(
 }
 
 /** Removes an observation of the indicator; false when there is none with that id. */
-export async function deleteObservation(db: Executor, indicatorId: number, id: number): Promise<boolean> {
+export async function deleteObservation(
+  db: Executor,
+  indicatorId: number,
+  id: number,
+): Promise<boolean> {
   const result = await db
     .deleteFrom("indicator_observation")
     .where("indicator_id", "=", indicatorId)

@@ -2,7 +2,12 @@
  * Schema migrations, listed statically so that they run the same from src/ and dist/.
  * Each migration takes Kysely<any>: it must keep working when the TypeScript schema moves on.
  */
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+} from "kysely";
 import type { Database } from "./database.js";
 import * as catalogue from "./migrations/2026-11-21-catalogue.js";
 import * as accounts from "./migrations/2026-11-22-accounts.js";
@@ -35,16 +40,22 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+): Promise<readonly string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
-    throw result.error instanceof Error ? result.error : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
+    throw result.error instanceof Error
+      ? result.error
+      : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
   }
-  return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  return (result.results ?? [])
+    .filter((r) => r.status === "Success")
+    .map((r) => r.migrationName);
 }
 
 /** The names of all migrations this version knows, oldest first. */
@@ -53,8 +64,15 @@ export function knownMigrationNames(): readonly string[] {
 }
 
 /** The names of the migrations applied to the database, oldest first. */
-export async function appliedMigrationNames(db: Kysely<Database>): Promise<readonly string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+export async function appliedMigrationNames(
+  db: Kysely<Database>,
+): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
   const infos = await migrator.getMigrations();
-  return infos.filter((info) => info.executedAt !== undefined).map((info) => info.name);
+  return infos
+    .filter((info) => info.executedAt !== undefined)
+    .map((info) => info.name);
 }

@@ -4,7 +4,14 @@ import type { Municipality } from "../domain/catalogue/catalogue.js";
 import type { Executor } from "./database.js";
 
 /** The row shape every municipality query selects. */
-const COLUMNS = ["id", "slug", "name", "state", "website", "data_version"] as const;
+const COLUMNS = [
+  "id",
+  "slug",
+  "name",
+  "state",
+  "website",
+  "data_version",
+] as const;
 
 function toMunicipality(row: {
   id: number;
@@ -25,19 +32,35 @@ function toMunicipality(row: {
 }
 
 /** All municipalities, by name. */
-export async function listMunicipalities(db: Executor): Promise<readonly Municipality[]> {
-  const rows = await db.selectFrom("municipality").select(COLUMNS).orderBy("name").execute();
+export async function listMunicipalities(
+  db: Executor,
+): Promise<readonly Municipality[]> {
+  const rows = await db
+    .selectFrom("municipality")
+    .select(COLUMNS)
+    .orderBy("name")
+    .execute();
   return rows.map(toMunicipality);
 }
 
 /** One municipality by slug, or null. */
-export async function findMunicipalityBySlug(db: Executor, slug: string): Promise<Municipality | null> {
-  const row = await db.selectFrom("municipality").select(COLUMNS).where("slug", "=", slug).executeTakeFirst();
+export async function findMunicipalityBySlug(
+  db: Executor,
+  slug: string,
+): Promise<Municipality | null> {
+  const row = await db
+    .selectFrom("municipality")
+    .select(COLUMNS)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   return row === undefined ? null : toMunicipality(row);
 }
 
 /** Only the data version of a municipality: the cheap question asked on every request. */
-export async function findDataVersion(db: Executor, slug: string): Promise<number | null> {
+export async function findDataVersion(
+  db: Executor,
+  slug: string,
+): Promise<number | null> {
   const row = await db
     .selectFrom("municipality")
     .select("data_version")
@@ -49,7 +72,14 @@ export async function findDataVersion(db: Executor, slug: string): Promise<numbe
 /** Creates a municipality and returns its id. */
 export async function insertMunicipality(
   db: Executor,
-  values: { slug: string; name: string; state: string | null; website: string | null; dataVersion: number; now: string },
+  values: {
+    slug: string;
+    name: string;
+    state: string | null;
+    website: string | null;
+    dataVersion: number;
+    now: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("municipality")
@@ -71,7 +101,12 @@ export async function insertMunicipality(
 export async function updateMunicipality(
   db: Executor,
   id: number,
-  values: { name: string; state: string | null; website: string | null; now: string },
+  values: {
+    name: string;
+    state: string | null;
+    website: string | null;
+    now: string;
+  },
 ): Promise<void> {
   await db
     .updateTable("municipality")
@@ -98,7 +133,12 @@ export type ChangeReach = "public" | "draft";
  * Marks a municipality's data as changed, so that caches and ETags move on: the data
  * version always, the published version when the public sees the change.
  */
-export async function bumpDataVersion(db: Executor, id: number, now: string, reach: ChangeReach = "public"): Promise<void> {
+export async function bumpDataVersion(
+  db: Executor,
+  id: number,
+  now: string,
+  reach: ChangeReach = "public",
+): Promise<void> {
   await db
     .updateTable("municipality")
     .set({
@@ -119,14 +159,31 @@ export interface PublishedMunicipality extends Municipality {
 }
 
 /** Every municipality with its versions, by name (the app keeps this list in memory). */
-export async function listPublishedVersions(db: Executor): Promise<readonly PublishedMunicipality[]> {
-  const rows = await db.selectFrom("municipality").select([...COLUMNS, "published_version"]).orderBy("name").orderBy("slug").execute();
-  return rows.map((row) => ({ ...toMunicipality(row), publishedVersion: row.published_version }));
+export async function listPublishedVersions(
+  db: Executor,
+): Promise<readonly PublishedMunicipality[]> {
+  const rows = await db
+    .selectFrom("municipality")
+    .select([...COLUMNS, "published_version"])
+    .orderBy("name")
+    .orderBy("slug")
+    .execute();
+  return rows.map((row) => ({
+    ...toMunicipality(row),
+    publishedVersion: row.published_version,
+  }));
 }
 
 /** Only the published version of a municipality (asked of a read replica before it serves a page). */
-export async function findPublishedVersion(db: Executor, slug: string): Promise<number | null> {
-  const row = await db.selectFrom("municipality").select("published_version").where("slug", "=", slug).executeTakeFirst();
+export async function findPublishedVersion(
+  db: Executor,
+  slug: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom("municipality")
+    .select("published_version")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   return row?.published_version ?? null;
 }
 
@@ -135,7 +192,9 @@ export async function findPublishedVersion(db: Executor, slug: string): Promise<
  * (PRAGMA data_version); null on PostgreSQL, which announces changes instead.
  */
 export async function readSqliteDataVersion(db: Executor): Promise<number> {
-  const result = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+  const result = await sql<{
+    data_version: number;
+  }>`pragma data_version`.execute(db);
   return result.rows[0]?.data_version ?? 0;
 }
 

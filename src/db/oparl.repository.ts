@@ -13,19 +13,35 @@ export interface CachedOparlObject {
 }
 
 /** Every OParl URL (meeting, agenda item, paper) the municipality's meetings carry. */
-export async function listReferencedOparlUrls(db: Executor, municipalityId: number): Promise<string[]> {
+export async function listReferencedOparlUrls(
+  db: Executor,
+  municipalityId: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom("meeting")
     .select(["oparl_meeting_url", "oparl_agenda_item_url", "oparl_paper_url"])
     .where("municipality_id", "=", municipalityId)
     .execute();
-  const urls = rows.flatMap((row) => [row.oparl_meeting_url, row.oparl_agenda_item_url, row.oparl_paper_url]);
-  return [...new Set(urls.filter((url): url is string => url !== null && url !== ""))].sort();
+  const urls = rows.flatMap((row) => [
+    row.oparl_meeting_url,
+    row.oparl_agenda_item_url,
+    row.oparl_paper_url,
+  ]);
+  return [
+    ...new Set(urls.filter((url): url is string => url !== null && url !== "")),
+  ].sort();
 }
 
 /** The endpoint of the last successful sync, or null. */
-export async function findOparlEndpoint(db: Executor, municipalityId: number): Promise<string | null> {
-  const row = await db.selectFrom("municipality").select("oparl_endpoint").where("id", "=", municipalityId).executeTakeFirst();
+export async function findOparlEndpoint(
+  db: Executor,
+  municipalityId: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("municipality")
+    .select("oparl_endpoint")
+    .where("id", "=", municipalityId)
+    .executeTakeFirst();
   return row?.oparl_endpoint ?? null;
 }
 
@@ -40,7 +56,10 @@ export async function replaceOparlCache(
   objects: readonly CachedOparlObject[],
   now: string,
 ): Promise<void> {
-  await db.deleteFrom("oparl_object").where("municipality_id", "=", municipalityId).execute();
+  await db
+    .deleteFrom("oparl_object")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
   for (const object of objects) {
     await db
       .insertInto("oparl_object")
@@ -58,13 +77,22 @@ export async function replaceOparlCache(
   }
   await db
     .updateTable("municipality")
-    .set({ oparl_endpoint: endpoint, data_version: sql`data_version + 1`, published_version: sql`published_version + 1`, updated_at: now })
+    .set({
+      oparl_endpoint: endpoint,
+      data_version: sql`data_version + 1`,
+      published_version: sql`published_version + 1`,
+      updated_at: now,
+    })
     .where("id", "=", municipalityId)
     .execute();
 }
 
 /** The cached object at the URL, or null. */
-export async function findOparlObject(db: Executor, municipalityId: number, url: string): Promise<CachedOparlObject | null> {
+export async function findOparlObject(
+  db: Executor,
+  municipalityId: number,
+  url: string,
+): Promise<CachedOparlObject | null> {
   const row = await db
     .selectFrom("oparl_object")
     .select(["url", "type", "name", "reference", "date", "web_url"])
@@ -72,16 +100,33 @@ export async function findOparlObject(db: Executor, municipalityId: number, url:
     .where("url", "=", url)
     .executeTakeFirst();
   if (row === undefined) return null;
-  return { url: row.url, type: row.type, name: row.name, reference: row.reference, date: row.date, webUrl: row.web_url };
+  return {
+    url: row.url,
+    type: row.type,
+    name: row.name,
+    reference: row.reference,
+    date: row.date,
+    webUrl: row.web_url,
+  };
 }
 
 /** All cached objects of the municipality, by URL. */
-export async function listOparlObjects(db: Executor, municipalityId: number): Promise<CachedOparlObject[]> {
+export async function listOparlObjects(
+  db: Executor,
+  municipalityId: number,
+): Promise<CachedOparlObject[]> {
   const rows = await db
     .selectFrom("oparl_object")
     .select(["url", "type", "name", "reference", "date", "web_url"])
     .where("municipality_id", "=", municipalityId)
     .orderBy("url")
     .execute();
-  return rows.map((row) => ({ url: row.url, type: row.type, name: row.name, reference: row.reference, date: row.date, webUrl: row.web_url }));
+  return rows.map((row) => ({
+    url: row.url,
+    type: row.type,
+    name: row.name,
+    reference: row.reference,
+    date: row.date,
+    webUrl: row.web_url,
+  }));
 }

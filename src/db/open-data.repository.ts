@@ -10,7 +10,10 @@ export interface StoredOpenDataSettings {
 }
 
 /** The settings of a municipality (by id). */
-export async function findOpenDataSettings(db: Executor, municipalityId: number): Promise<StoredOpenDataSettings> {
+export async function findOpenDataSettings(
+  db: Executor,
+  municipalityId: number,
+): Promise<StoredOpenDataSettings> {
   const row = await db
     .selectFrom("municipality")
     .select(["open_data_licence", "regional_key", "embed_origins"])
@@ -19,12 +22,19 @@ export async function findOpenDataSettings(db: Executor, municipalityId: number)
   return {
     licence: row.open_data_licence,
     regionalKey: row.regional_key,
-    embedOrigins: row.embed_origins.split("\n").filter((origin) => origin !== ""),
+    embedOrigins: row.embed_origins
+      .split("\n")
+      .filter((origin) => origin !== ""),
   };
 }
 
 /** Replaces the settings and marks the municipality's data as changed. */
-export async function updateOpenDataSettings(db: Executor, municipalityId: number, settings: StoredOpenDataSettings, now: string): Promise<void> {
+export async function updateOpenDataSettings(
+  db: Executor,
+  municipalityId: number,
+  settings: StoredOpenDataSettings,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("municipality")
     .set({

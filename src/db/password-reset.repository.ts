@@ -8,12 +8,21 @@ export async function insertPasswordReset(
 ): Promise<void> {
   await db
     .insertInto("password_reset")
-    .values({ token_hash: values.tokenHash, user_id: values.userId, created_at: values.now, expires_at: values.expiresAt })
+    .values({
+      token_hash: values.tokenHash,
+      user_id: values.userId,
+      created_at: values.now,
+      expires_at: values.expiresAt,
+    })
     .execute();
 }
 
 /** The account of an unused, unexpired token, or null. */
-export async function findValidPasswordReset(db: Executor, tokenHash: string, now: string): Promise<{ userId: number } | null> {
+export async function findValidPasswordReset(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<{ userId: number } | null> {
   const row = await db
     .selectFrom("password_reset")
     .select("user_id")
@@ -25,7 +34,11 @@ export async function findValidPasswordReset(db: Executor, tokenHash: string, no
 }
 
 /** Uses up a token; false when it was used already (also in a race) or has expired. */
-export async function usePasswordReset(db: Executor, tokenHash: string, now: string): Promise<boolean> {
+export async function usePasswordReset(
+  db: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("password_reset")
     .set({ used_at: now })
@@ -37,7 +50,11 @@ export async function usePasswordReset(db: Executor, tokenHash: string, now: str
 }
 
 /** Invalidates every other open token of an account (after a reset, older mails are useless). */
-export async function expirePasswordResetsOfUser(db: Executor, userId: number, now: string): Promise<void> {
+export async function expirePasswordResetsOfUser(
+  db: Executor,
+  userId: number,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("password_reset")
     .set({ used_at: now })
@@ -47,7 +64,11 @@ export async function expirePasswordResetsOfUser(db: Executor, userId: number, n
 }
 
 /** How many reset mails an account was sent since a point in time (against mail bombing). */
-export async function countPasswordResetsSince(db: Executor, userId: number, since: string): Promise<number> {
+export async function countPasswordResetsSince(
+  db: Executor,
+  userId: number,
+  since: string,
+): Promise<number> {
   const row = await db
     .selectFrom("password_reset")
     .select((eb) => eb.fn.countAll<number>().as("count"))

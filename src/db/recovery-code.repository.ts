@@ -2,17 +2,28 @@
 import type { Executor } from "./database.js";
 
 /** Replaces all recovery codes of an account with new ones. */
-export async function replaceRecoveryCodes(db: Executor, userId: number, codeHashes: readonly string[]): Promise<void> {
+export async function replaceRecoveryCodes(
+  db: Executor,
+  userId: number,
+  codeHashes: readonly string[],
+): Promise<void> {
   await db.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
   if (codeHashes.length === 0) return;
   await db
     .insertInto("recovery_code")
-    .values(codeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })))
+    .values(
+      codeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })),
+    )
     .execute();
 }
 
 /** Uses up an unused code; false when there is no such code or it was used already (also in a race). */
-export async function useRecoveryCode(db: Executor, userId: number, codeHash: string, now: string): Promise<boolean> {
+export async function useRecoveryCode(
+  db: Executor,
+  userId: number,
+  codeHash: string,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("recovery_code")
     .set({ used_at: now })
@@ -24,7 +35,10 @@ export async function useRecoveryCode(db: Executor, userId: number, codeHash: st
 }
 
 /** How many unused codes an account has left. */
-export async function countUnusedRecoveryCodes(db: Executor, userId: number): Promise<number> {
+export async function countUnusedRecoveryCodes(
+  db: Executor,
+  userId: number,
+): Promise<number> {
   const row = await db
     .selectFrom("recovery_code")
     .select((eb) => eb.fn.countAll<number>().as("count"))

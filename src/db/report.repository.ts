@@ -46,7 +46,10 @@ export interface MeetingFields {
 }
 
 /** The committees of a municipality, by name. */
-export async function listCommittees(db: Executor, municipalityId: number): Promise<readonly StoredCommittee[]> {
+export async function listCommittees(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredCommittee[]> {
   const rows = await db
     .selectFrom("committee")
     .select(["id", "name", "abbreviation", "version"])
@@ -57,18 +60,34 @@ export async function listCommittees(db: Executor, municipalityId: number): Prom
 }
 
 /** Creates a committee; returns its id. */
-export async function insertCommittee(db: Executor, municipalityId: number, fields: CommitteeFields): Promise<number> {
+export async function insertCommittee(
+  db: Executor,
+  municipalityId: number,
+  fields: CommitteeFields,
+): Promise<number> {
   const row = await db
     .insertInto("committee")
-    .values({ municipality_id: municipalityId, name: fields.name, abbreviation: fields.abbreviation })
+    .values({
+      municipality_id: municipalityId,
+      name: fields.name,
+      abbreviation: fields.abbreviation,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Changes a committee's fields (the version is claimed separately). */
-export async function updateCommitteeRow(db: Executor, id: number, fields: CommitteeFields): Promise<void> {
-  await db.updateTable("committee").set({ name: fields.name, abbreviation: fields.abbreviation }).where("id", "=", id).execute();
+export async function updateCommitteeRow(
+  db: Executor,
+  id: number,
+  fields: CommitteeFields,
+): Promise<void> {
+  await db
+    .updateTable("committee")
+    .set({ name: fields.name, abbreviation: fields.abbreviation })
+    .where("id", "=", id)
+    .execute();
 }
 
 function meetingQuery(db: Executor, municipalityId: number) {
@@ -91,13 +110,27 @@ function meetingQuery(db: Executor, municipalityId: number) {
 }
 
 /** The meetings of a municipality, newest first. */
-export async function listMeetings(db: Executor, municipalityId: number): Promise<readonly StoredMeeting[]> {
-  return meetingQuery(db, municipalityId).orderBy("meeting.meeting_day", "desc").orderBy("meeting.id", "desc").execute();
+export async function listMeetings(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredMeeting[]> {
+  return meetingQuery(db, municipalityId)
+    .orderBy("meeting.meeting_day", "desc")
+    .orderBy("meeting.id", "desc")
+    .execute();
 }
 
 /** One meeting of a municipality, or null. */
-export async function findMeeting(db: Executor, municipalityId: number, id: number): Promise<StoredMeeting | null> {
-  return (await meetingQuery(db, municipalityId).where("meeting.id", "=", id).executeTakeFirst()) ?? null;
+export async function findMeeting(
+  db: Executor,
+  municipalityId: number,
+  id: number,
+): Promise<StoredMeeting | null> {
+  return (
+    (await meetingQuery(db, municipalityId)
+      .where("meeting.id", "=", id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 function meetingValues(fields: MeetingFields) {
@@ -112,7 +145,11 @@ function meetingValues(fields: MeetingFields) {
 }
 
 /** Creates a meeting; returns its id. */
-export async function insertMeeting(db: Executor, municipalityId: number, fields: MeetingFields): Promise<number> {
+export async function insertMeeting(
+  db: Executor,
+  municipalityId: number,
+  fields: MeetingFields,
+): Promise<number> {
   const row = await db
     .insertInto("meeting")
     .values({ municipality_id: municipalityId, ...meetingValues(fields) })
@@ -122,8 +159,16 @@ export async function insertMeeting(db: Executor, municipalityId: number, fields
 }
 
 /** Changes a meeting's fields. */
-export async function updateMeetingRow(db: Executor, id: number, fields: MeetingFields): Promise<void> {
-  await db.updateTable("meeting").set(meetingValues(fields)).where("id", "=", id).execute();
+export async function updateMeetingRow(
+  db: Executor,
+  id: number,
+  fields: MeetingFields,
+): Promise<void> {
+  await db
+    .updateTable("meeting")
+    .set(meetingValues(fields))
+    .where("id", "=", id)
+    .execute();
 }
 
 /** A status report as stored (the entries are read separately). */
@@ -182,7 +227,10 @@ function toReport(row: ReportRow): StoredReport {
     includeOzg: row.include_ozg === 1,
     outlook: parseJson<{ when: string; what: string }[]>(row.outlook_json, []),
     status: row.status === "published" ? "published" : "draft",
-    publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
+    publishedAt:
+      row.published_at === null
+        ? null
+        : new Date(row.published_at).toISOString(),
     publishedBy: row.published_by,
     documentJson: row.document_json,
     version: row.version,
@@ -192,7 +240,10 @@ function toReport(row: ReportRow): StoredReport {
 }
 
 /** The reports of a municipality, newest as-of date first. */
-export async function listReports(db: Executor, municipalityId: number): Promise<readonly StoredReport[]> {
+export async function listReports(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredReport[]> {
   const rows = await db
     .selectFrom("status_report")
     .selectAll()
@@ -204,7 +255,11 @@ export async function listReports(db: Executor, municipalityId: number): Promise
 }
 
 /** One report of a municipality, or null. */
-export async function findReport(db: Executor, municipalityId: number, id: number): Promise<StoredReport | null> {
+export async function findReport(
+  db: Executor,
+  municipalityId: number,
+  id: number,
+): Promise<StoredReport | null> {
   const row = await db
     .selectFrom("status_report")
     .selectAll()
@@ -220,24 +275,41 @@ function reportValues(fields: ReportFields) {
     previous_report_id: fields.previousReportId,
     as_of_day: fields.asOf,
     title: fields.title,
-    sections_json: fields.sectionKeys === null ? null : JSON.stringify(fields.sectionKeys),
+    sections_json:
+      fields.sectionKeys === null ? null : JSON.stringify(fields.sectionKeys),
     include_ozg: fields.includeOzg ? 1 : 0,
     outlook_json: JSON.stringify(fields.outlook),
   };
 }
 
 /** Creates a draft report; returns its id. */
-export async function insertReport(db: Executor, municipalityId: number, fields: ReportFields, now: string): Promise<number> {
+export async function insertReport(
+  db: Executor,
+  municipalityId: number,
+  fields: ReportFields,
+  now: string,
+): Promise<number> {
   const row = await db
     .insertInto("status_report")
-    .values({ municipality_id: municipalityId, ...reportValues(fields), status: "draft", created_at: now, updated_at: now })
+    .values({
+      municipality_id: municipalityId,
+      ...reportValues(fields),
+      status: "draft",
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Changes a draft's fields; a published report is never matched (and the database would refuse). */
-export async function updateDraftReportRow(db: Executor, id: number, fields: ReportFields, now: string): Promise<boolean> {
+export async function updateDraftReportRow(
+  db: Executor,
+  id: number,
+  fields: ReportFields,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("status_report")
     .set({ ...reportValues(fields), updated_at: now })
@@ -255,7 +327,11 @@ export async function publishReportRow(
   db: Executor,
   id: number,
   expectedVersion: number,
-  values: { readonly documentJson: string; readonly publishedAt: string; readonly publishedBy: string },
+  values: {
+    readonly documentJson: string;
+    readonly publishedAt: string;
+    readonly publishedBy: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable("status_report")
@@ -275,8 +351,17 @@ export async function publishReportRow(
 }
 
 /** Marks a draft as changed (its entries changed): moves its version on. */
-export async function touchDraftReport(db: Executor, id: number, now: string): Promise<void> {
-  await db.updateTable("status_report").set({ updated_at: now }).where("id", "=", id).where("status", "=", "draft").execute();
+export async function touchDraftReport(
+  db: Executor,
+  id: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("status_report")
+    .set({ updated_at: now })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .execute();
 }
 
 /** A report entry as stored. */
@@ -312,8 +397,16 @@ function splitLines(text: string): string[] {
 }
 
 /** The entries of a report, by project slug. */
-export async function listEntries(db: Executor, reportId: number): Promise<readonly StoredEntry[]> {
-  const rows = await db.selectFrom("report_entry").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
+export async function listEntries(
+  db: Executor,
+  reportId: number,
+): Promise<readonly StoredEntry[]> {
+  const rows = await db
+    .selectFrom("report_entry")
+    .selectAll()
+    .where("report_id", "=", reportId)
+    .orderBy("id")
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     projectSlug: row.project_slug,
@@ -353,7 +446,11 @@ export async function insertEntry(
 ): Promise<number> {
   const row = await db
     .insertInto("report_entry")
-    .values({ report_id: reportId, project_slug: projectSlug, ...entryValues(fields, now, actor) })
+    .values({
+      report_id: reportId,
+      project_slug: projectSlug,
+      ...entryValues(fields, now, actor),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;

@@ -19,7 +19,10 @@ export interface StoredDraftReason extends ShiftReason {
 }
 
 /** The categories of a municipality, in their order. */
-export async function listReasonCategories(db: Executor, municipalityId: number): Promise<readonly StoredReasonCategory[]> {
+export async function listReasonCategories(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredReasonCategory[]> {
   const rows = await db
     .selectFrom("reason_category")
     .select(["key", "label", "requires_text", "version"])
@@ -27,18 +30,28 @@ export async function listReasonCategories(db: Executor, municipalityId: number)
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return rows.map((row) => ({ key: row.key, label: row.label, requiresText: Number(row.requires_text) === 1, version: row.version }));
+  return rows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    requiresText: Number(row.requires_text) === 1,
+    version: row.version,
+  }));
 }
 
 /** Appends categories at the end of a municipality's list (seeding a new municipality, or one new category). */
-export async function insertReasonCategories(db: Executor, municipalityId: number, categories: readonly ReasonCategory[]): Promise<void> {
+export async function insertReasonCategories(
+  db: Executor,
+  municipalityId: number,
+  categories: readonly ReasonCategory[],
+): Promise<void> {
   if (categories.length === 0) return;
   const row = await db
     .selectFrom("reason_category")
     .select((eb) => eb.fn.max("position").as("last"))
     .where("municipality_id", "=", municipalityId)
     .executeTakeFirst();
-  const start = row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  const start =
+    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
   await db
     .insertInto("reason_category")
     .values(
@@ -63,7 +76,11 @@ export async function updateReasonCategory(
 ): Promise<boolean> {
   const result = await db
     .updateTable("reason_category")
-    .set({ label: values.label, requires_text: values.requiresText ? 1 : 0, version: sql`version + 1` })
+    .set({
+      label: values.label,
+      requires_text: values.requiresText ? 1 : 0,
+      version: sql`version + 1`,
+    })
     .where("municipality_id", "=", municipalityId)
     .where("key", "=", key)
     .where("version", "=", expectedVersion)
@@ -72,7 +89,12 @@ export async function updateReasonCategory(
 }
 
 /** Removes a category if it is still at the expected version; false when it is not (or gone). */
-export async function deleteReasonCategory(db: Executor, municipalityId: number, key: string, expectedVersion: number): Promise<boolean> {
+export async function deleteReasonCategory(
+  db: Executor,
+  municipalityId: number,
+  key: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const result = await db
     .deleteFrom("reason_category")
     .where("municipality_id", "=", municipalityId)
@@ -83,7 +105,10 @@ export async function deleteReasonCategory(db: Executor, municipalityId: number,
 }
 
 /** The reasons given in the draft. */
-export async function listDraftReasons(db: Executor, municipalityId: number): Promise<readonly StoredDraftReason[]> {
+export async function listDraftReasons(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredDraftReason[]> {
   const rows = await db
     .selectFrom("draft_reason")
     .select(["change_key", "category", "text", "version", "updated_at"])
@@ -121,13 +146,24 @@ export async function saveDraftReason(
     if (existing !== undefined) return false;
     await db
       .insertInto("draft_reason")
-      .values({ municipality_id: municipalityId, change_key: changeKey, category: reason.category, text: reason.text, updated_at: now })
+      .values({
+        municipality_id: municipalityId,
+        change_key: changeKey,
+        category: reason.category,
+        text: reason.text,
+        updated_at: now,
+      })
       .execute();
     return true;
   }
   const result = await db
     .updateTable("draft_reason")
-    .set({ category: reason.category, text: reason.text, updated_at: now, version: sql`version + 1` })
+    .set({
+      category: reason.category,
+      text: reason.text,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
     .where("municipality_id", "=", municipalityId)
     .where("change_key", "=", changeKey)
     .where("version", "=", expectedVersion)
@@ -136,26 +172,49 @@ export async function saveDraftReason(
 }
 
 /** Forgets every reason of the draft (after publishing: they now belong to the edition). */
-export async function clearDraftReasons(db: Executor, municipalityId: number): Promise<void> {
-  await db.deleteFrom("draft_reason").where("municipality_id", "=", municipalityId).execute();
+export async function clearDraftReasons(
+  db: Executor,
+  municipalityId: number,
+): Promise<void> {
+  await db
+    .deleteFrom("draft_reason")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
 }
 
 /** The draft's foreword and its version (version 0: never written). */
-export async function loadDraftForeword(db: Executor, municipalityId: number): Promise<{ readonly foreword: string | null; readonly version: number }> {
+export async function loadDraftForeword(
+  db: Executor,
+  municipalityId: number,
+): Promise<{ readonly foreword: string | null; readonly version: number }> {
   const row = await db
     .selectFrom("edition_draft")
     .select(["foreword", "version"])
     .where("municipality_id", "=", municipalityId)
     .executeTakeFirst();
-  return row === undefined ? { foreword: null, version: 0 } : { foreword: row.foreword, version: row.version };
+  return row === undefined
+    ? { foreword: null, version: 0 }
+    : { foreword: row.foreword, version: row.version };
 }
 
 /** Writes the draft's foreword if it is still at the expected version (0: never written); false otherwise. */
-export async function saveDraftForeword(db: Executor, municipalityId: number, expectedVersion: number, foreword: string | null): Promise<boolean> {
+export async function saveDraftForeword(
+  db: Executor,
+  municipalityId: number,
+  expectedVersion: number,
+  foreword: string | null,
+): Promise<boolean> {
   if (expectedVersion === 0) {
-    const existing = await db.selectFrom("edition_draft").select("version").where("municipality_id", "=", municipalityId).executeTakeFirst();
+    const existing = await db
+      .selectFrom("edition_draft")
+      .select("version")
+      .where("municipality_id", "=", municipalityId)
+      .executeTakeFirst();
     if (existing !== undefined) return false;
-    await db.insertInto("edition_draft").values({ municipality_id: municipalityId, foreword }).execute();
+    await db
+      .insertInto("edition_draft")
+      .values({ municipality_id: municipalityId, foreword })
+      .execute();
     return true;
   }
   const result = await db
@@ -172,10 +231,19 @@ export async function saveDraftForeword(db: Executor, municipalityId: number, ex
  * moves the version on; false when anything changed since. Publishing uses it so that
  * exactly the state the administrator reviewed becomes the edition.
  */
-export async function claimDataVersion(db: Executor, municipalityId: number, expectedDataVersion: number, now: string): Promise<boolean> {
+export async function claimDataVersion(
+  db: Executor,
+  municipalityId: number,
+  expectedDataVersion: number,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("municipality")
-    .set({ data_version: sql`data_version + 1`, published_version: sql`published_version + 1`, updated_at: now })
+    .set({
+      data_version: sql`data_version + 1`,
+      published_version: sql`published_version + 1`,
+      updated_at: now,
+    })
     .where("id", "=", municipalityId)
     .where("data_version", "=", expectedDataVersion)
     .executeTakeFirst();

@@ -25,7 +25,11 @@ export interface SearchEntryMatch {
   readonly words: string;
 }
 
-async function insertSearchEntries(db: Executor, municipalityId: number, entries: readonly SearchEntryInput[]): Promise<void> {
+async function insertSearchEntries(
+  db: Executor,
+  municipalityId: number,
+  entries: readonly SearchEntryInput[],
+): Promise<void> {
   // Chunks keep each statement below SQLite's limit of bound parameters.
   for (let index = 0; index < entries.length; index += 100) {
     await db
@@ -50,7 +54,10 @@ export async function replaceSearchEntries(
   municipalityId: number,
   entries: readonly SearchEntryInput[],
 ): Promise<void> {
-  await db.deleteFrom("search_entry").where("municipality_id", "=", municipalityId).execute();
+  await db
+    .deleteFrom("search_entry")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
   await insertSearchEntries(db, municipalityId, entries);
 }
 
@@ -61,7 +68,10 @@ export async function replaceProjectSearchEntries(
   projectId: number,
   entries: readonly SearchEntryInput[],
 ): Promise<void> {
-  await db.deleteFrom("search_entry").where("project_id", "=", projectId).execute();
+  await db
+    .deleteFrom("search_entry")
+    .where("project_id", "=", projectId)
+    .execute();
   await insertSearchEntries(db, municipalityId, entries);
 }
 
@@ -85,5 +95,11 @@ export async function searchEntries(
     query = query.where(sql<boolean>`search_entry.words like ${`% ${token}%`}`);
   }
   const rows = await query.orderBy("id").execute();
-  return rows.map((row) => ({ projectId: row.project_id, measureId: row.measure_id, title: row.title, body: row.body, words: row.words }));
+  return rows.map((row) => ({
+    projectId: row.project_id,
+    measureId: row.measure_id,
+    title: row.title,
+    body: row.body,
+    words: row.words,
+  }));
 }

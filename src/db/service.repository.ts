@@ -17,7 +17,10 @@ export interface StoredService {
 }
 
 /** A stored record's columns that make up the service. */
-type ServiceRow = Omit<Selectable<OzgServiceTable>, "id" | "municipality_id" | "position" | "version">;
+type ServiceRow = Omit<
+  Selectable<OzgServiceTable>,
+  "id" | "municipality_id" | "position" | "version"
+>;
 
 function toService(row: ServiceRow): Service {
   return {
@@ -34,7 +37,10 @@ function toService(row: ServiceRow): Service {
     maturity:
       row.maturity_model === null || row.maturity_level === null
         ? null
-        : { modelVersion: row.maturity_model as MaturityModelVersion, level: row.maturity_level },
+        : {
+            modelVersion: row.maturity_model as MaturityModelVersion,
+            level: row.maturity_level,
+          },
     status: row.status as ServiceStatus,
     url: row.url,
     validFrom: row.valid_from,
@@ -64,7 +70,10 @@ function serviceValues(service: Service) {
 }
 
 /** Every record of a municipality's register, in register order. */
-export async function listServices(db: Executor, municipalityId: number): Promise<readonly StoredService[]> {
+export async function listServices(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly StoredService[]> {
   const rows = await db
     .selectFrom("ozg_service")
     .selectAll()
@@ -72,11 +81,19 @@ export async function listServices(db: Executor, municipalityId: number): Promis
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return rows.map((row) => ({ id: row.id, version: row.version, service: toService(row) }));
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    service: toService(row),
+  }));
 }
 
 /** Adds a record at the end of the register; returns its id. */
-export async function insertService(db: Executor, municipalityId: number, service: Service): Promise<number> {
+export async function insertService(
+  db: Executor,
+  municipalityId: number,
+  service: Service,
+): Promise<number> {
   const last = await db
     .selectFrom("ozg_service")
     .select((eb) => eb.fn.max("position").as("position"))
@@ -84,26 +101,51 @@ export async function insertService(db: Executor, municipalityId: number, servic
     .executeTakeFirst();
   const row = await db
     .insertInto("ozg_service")
-    .values({ municipality_id: municipalityId, position: Number(last?.position ?? 0) + 1, ...serviceValues(service) })
+    .values({
+      municipality_id: municipalityId,
+      position: Number(last?.position ?? 0) + 1,
+      ...serviceValues(service),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Overwrites a record's values (a correction, or closing it with a "valid until"). */
-export async function updateServiceRow(db: Executor, id: number, service: Service): Promise<void> {
-  await db.updateTable("ozg_service").set(serviceValues(service)).where("id", "=", id).execute();
+export async function updateServiceRow(
+  db: Executor,
+  id: number,
+  service: Service,
+): Promise<void> {
+  await db
+    .updateTable("ozg_service")
+    .set(serviceValues(service))
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Replaces the whole register of a municipality (an import); returns the number of records. */
-export async function replaceServices(db: Executor, municipalityId: number, services: readonly Service[]): Promise<number> {
-  await db.deleteFrom("ozg_service").where("municipality_id", "=", municipalityId).execute();
+export async function replaceServices(
+  db: Executor,
+  municipalityId: number,
+  services: readonly Service[],
+): Promise<number> {
+  await db
+    .deleteFrom("ozg_service")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
   // In chunks: PostgreSQL and SQLite limit the parameters of one statement.
   for (let start = 0; start < services.length; start += 100) {
     const chunk = services.slice(start, start + 100);
     await db
       .insertInto("ozg_service")
-      .values(chunk.map((service, index) => ({ municipality_id: municipalityId, position: start + index + 1, ...serviceValues(service) })))
+      .values(
+        chunk.map((service, index) => ({
+          municipality_id: municipalityId,
+          position: start + index + 1,
+          ...serviceValues(service),
+        })),
+      )
       .execute();
   }
   return services.length;

@@ -35,14 +35,22 @@ export async function insertSession(
       is_pending_second_factor: values.isPendingSecondFactor ? 1 : 0,
       ip: values.ip,
       // Enough to recognise a browser in a list of sessions; a header can be long.
-      user_agent: values.userAgent === null ? null : values.userAgent.slice(0, 300),
+      user_agent:
+        values.userAgent === null ? null : values.userAgent.slice(0, 300),
     })
     .execute();
 }
 
 /** One session by the hash of its token, or null. */
-export async function findSession(db: Executor, idHash: string): Promise<SessionRecord | null> {
-  const row = await db.selectFrom("session").selectAll().where("id_hash", "=", idHash).executeTakeFirst();
+export async function findSession(
+  db: Executor,
+  idHash: string,
+): Promise<SessionRecord | null> {
+  const row = await db
+    .selectFrom("session")
+    .selectAll()
+    .where("id_hash", "=", idHash)
+    .executeTakeFirst();
   if (row === undefined) return null;
   return {
     idHash: row.id_hash,
@@ -55,26 +63,48 @@ export async function findSession(db: Executor, idHash: string): Promise<Session
 }
 
 /** Marks a session as used now (the idle timeout counts from here). */
-export async function touchSession(db: Executor, idHash: string, now: string): Promise<void> {
-  await db.updateTable("session").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+export async function touchSession(
+  db: Executor,
+  idHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("session")
+    .set({ last_seen_at: now })
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 /** Ends one session. */
-export async function deleteSession(db: Executor, idHash: string): Promise<void> {
+export async function deleteSession(
+  db: Executor,
+  idHash: string,
+): Promise<void> {
   await db.deleteFrom("session").where("id_hash", "=", idHash).execute();
 }
 
 /** Ends every session of an account, optionally except one (the one making the change). */
-export async function deleteSessionsOfUser(db: Executor, userId: number, exceptIdHash?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Executor,
+  userId: number,
+  exceptIdHash?: string,
+): Promise<void> {
   let query = db.deleteFrom("session").where("user_id", "=", userId);
-  if (exceptIdHash !== undefined) query = query.where("id_hash", "<>", exceptIdHash);
+  if (exceptIdHash !== undefined)
+    query = query.where("id_hash", "<>", exceptIdHash);
   await query.execute();
 }
 
 /** Removes sessions that ended (absolute timeout passed, or idle since before `idleBefore`). */
-export async function deleteExpiredSessions(db: Executor, now: string, idleBefore: string): Promise<void> {
+export async function deleteExpiredSessions(
+  db: Executor,
+  now: string,
+  idleBefore: string,
+): Promise<void> {
   await db
     .deleteFrom("session")
-    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
+    .where((eb) =>
+      eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]),
+    )
     .execute();
 }

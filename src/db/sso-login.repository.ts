@@ -34,8 +34,15 @@ export async function insertSsoLogin(
  * Reads and deletes a pending login in one statement, so that an answer can be used only
  * once even when two processes receive it at the same time.
  */
-export async function takeSsoLogin(db: Executor, idHash: string): Promise<SsoLogin | null> {
-  const row = await db.deleteFrom("sso_login").where("id_hash", "=", idHash).returningAll().executeTakeFirst();
+export async function takeSsoLogin(
+  db: Executor,
+  idHash: string,
+): Promise<SsoLogin | null> {
+  const row = await db
+    .deleteFrom("sso_login")
+    .where("id_hash", "=", idHash)
+    .returningAll()
+    .executeTakeFirst();
   if (row === undefined) return null;
   return {
     state: row.state,
@@ -47,6 +54,9 @@ export async function takeSsoLogin(db: Executor, idHash: string): Promise<SsoLog
 }
 
 /** Removes logins that were started and never finished. */
-export async function deleteExpiredSsoLogins(db: Executor, now: string): Promise<void> {
+export async function deleteExpiredSsoLogins(
+  db: Executor,
+  now: string,
+): Promise<void> {
   await db.deleteFrom("sso_login").where("expires_at", "<", now).execute();
 }

@@ -1,12 +1,20 @@
 /** E-mail followers of a municipality (ADR 0021): only this module reads or writes their addresses. */
 import type { Executor } from "./database.js";
 
-const iso = (value: Date | string | null): string | null => (value === null ? null : value instanceof Date ? value.toISOString() : value);
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString() : value;
 
 /** Adds an unconfirmed follower, or renews the confirmation of one not yet confirmed; false when already confirmed. */
 export async function upsertPendingSubscription(
   db: Executor,
-  values: { municipalityId: number; email: string; confirmTokenHash: string; expiresAt: string; unsubscribeToken: string; now: string },
+  values: {
+    municipalityId: number;
+    email: string;
+    confirmTokenHash: string;
+    expiresAt: string;
+    unsubscribeToken: string;
+    now: string;
+  },
 ): Promise<boolean> {
   const existing = await db
     .selectFrom("feed_subscription")
@@ -18,7 +26,10 @@ export async function upsertPendingSubscription(
   if (existing !== undefined) {
     await db
       .updateTable("feed_subscription")
-      .set({ confirm_token_hash: values.confirmTokenHash, confirm_expires_at: values.expiresAt })
+      .set({
+        confirm_token_hash: values.confirmTokenHash,
+        confirm_expires_at: values.expiresAt,
+      })
       .where("id", "=", existing.id)
       .execute();
     return true;
@@ -39,16 +50,37 @@ export async function upsertPendingSubscription(
 }
 
 /** The unsubscribe token of a follower (to put into the confirmation mail). */
-export async function findUnsubscribeToken(db: Executor, municipalityId: number, email: string): Promise<string | null> {
-  const row = await db.selectFrom("feed_subscription").select("unsubscribe_token").where("municipality_id", "=", municipalityId).where("email", "=", email).executeTakeFirst();
+export async function findUnsubscribeToken(
+  db: Executor,
+  municipalityId: number,
+  email: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("feed_subscription")
+    .select("unsubscribe_token")
+    .where("municipality_id", "=", municipalityId)
+    .where("email", "=", email)
+    .executeTakeFirst();
   return row?.unsubscribe_token ?? null;
 }
 
 /** Confirms the follower of an unexpired token (once); false when the token is unknown, used or expired. */
-export async function confirmSubscription(db: Executor, values: { municipalityId: number; tokenHash: string; now: string; seenEntries: string }): Promise<boolean> {
+export async function confirmSubscription(
+  db: Executor,
+  values: {
+    municipalityId: number;
+    tokenHash: string;
+    now: string;
+    seenEntries: string;
+  },
+): Promise<boolean> {
   const result = await db
     .updateTable("feed_subscription")
-    .set({ confirm_token_hash: null, confirmed_at: values.now, seen_entries: values.seenEntries })
+    .set({
+      confirm_token_hash: null,
+      confirmed_at: values.now,
+      seen_entries: values.seenEntries,
+    })
     .where("municipality_id", "=", values.municipalityId)
     .where("confirm_token_hash", "=", values.tokenHash)
     .where("confirm_expires_at", ">", values.now)
@@ -57,14 +89,29 @@ export async function confirmSubscription(db: Executor, values: { municipalityId
 }
 
 /** Deletes the follower of an unsubscribe token, address and all; false when there is none. */
-export async function deleteSubscription(db: Executor, municipalityId: number, unsubscribeToken: string): Promise<boolean> {
-  const result = await db.deleteFrom("feed_subscription").where("municipality_id", "=", municipalityId).where("unsubscribe_token", "=", unsubscribeToken).executeTakeFirst();
+export async function deleteSubscription(
+  db: Executor,
+  municipalityId: number,
+  unsubscribeToken: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("feed_subscription")
+    .where("municipality_id", "=", municipalityId)
+    .where("unsubscribe_token", "=", unsubscribeToken)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
 /** Deletes unconfirmed followers whose link has expired. */
-export async function deleteExpiredPendingSubscriptions(db: Executor, now: string): Promise<void> {
-  await db.deleteFrom("feed_subscription").where("confirmed_at", "is", null).where("confirm_expires_at", "<=", now).execute();
+export async function deleteExpiredPendingSubscriptions(
+  db: Executor,
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom("feed_subscription")
+    .where("confirmed_at", "is", null)
+    .where("confirm_expires_at", "<=", now)
+    .execute();
 }
 
 /** A confirmed follower, as the digest job sees it. */
@@ -78,11 +125,24 @@ export interface ConfirmedSubscription {
 }
 
 /** Every confirmed follower. */
-export async function listConfirmedSubscriptions(db: Executor): Promise<readonly ConfirmedSubscription[]> {
+export async function listConfirmedSubscriptions(
+  db: Executor,
+): Promise<readonly ConfirmedSubscription[]> {
   const rows = await db
     .selectFrom("feed_subscription")
-    .innerJoin("municipality", "municipality.id", "feed_subscription.municipality_id")
-    .select(["feed_subscription.id", "municipality.slug", "feed_subscription.email", "feed_subscription.unsubscribe_token", "feed_subscription.last_digest_at", "feed_subscription.seen_entries"])
+    .innerJoin(
+      "municipality",
+      "municipality.id",
+      "feed_subscription.municipality_id",
+    )
+    .select([
+      "feed_subscription.id",
+      "municipality.slug",
+      "feed_subscription.email",
+      "feed_subscription.unsubscribe_token",
+      "feed_subscription.last_digest_at",
+      "feed_subscription.seen_entries",
+    ])
     .where("feed_subscription.confirmed_at", "is not", null)
     .orderBy("feed_subscription.id")
     .execute();
@@ -100,15 +160,36 @@ export async function listConfirmedSubscriptions(db: Executor): Promise<readonly
  * Takes the right to send a digest: succeeds only if the follower's last digest is still
  * the one read (so of two processes only one sends), and records the new one.
  */
-export async function claimDigest(db: Executor, values: { id: number; previous: string | null; now: string; seenEntries: string }): Promise<boolean> {
-  let query = db.updateTable("feed_subscription").set({ last_digest_at: values.now, seen_entries: values.seenEntries }).where("id", "=", values.id);
-  query = values.previous === null ? query.where("last_digest_at", "is", null) : query.where("last_digest_at", "=", values.previous);
+export async function claimDigest(
+  db: Executor,
+  values: {
+    id: number;
+    previous: string | null;
+    now: string;
+    seenEntries: string;
+  },
+): Promise<boolean> {
+  let query = db
+    .updateTable("feed_subscription")
+    .set({ last_digest_at: values.now, seen_entries: values.seenEntries })
+    .where("id", "=", values.id);
+  query =
+    values.previous === null
+      ? query.where("last_digest_at", "is", null)
+      : query.where("last_digest_at", "=", values.previous);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Whether a follower with this address exists (tests and the privacy check). */
-export async function countSubscriptions(db: Executor, municipalityId: number): Promise<number> {
-  const row = await db.selectFrom("feed_subscription").select((eb) => eb.fn.countAll<number>().as("count")).where("municipality_id", "=", municipalityId).executeTakeFirstOrThrow();
+export async function countSubscriptions(
+  db: Executor,
+  municipalityId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("feed_subscription")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

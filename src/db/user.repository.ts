@@ -42,7 +42,11 @@ function isoOrNull(value: Date | string | null): string | null {
 function baseQuery(db: Executor) {
   return db
     .selectFrom("user_account")
-    .innerJoin("municipality", "municipality.id", "user_account.municipality_id")
+    .innerJoin(
+      "municipality",
+      "municipality.id",
+      "user_account.municipality_id",
+    )
     .select([
       "user_account.id",
       "user_account.municipality_id",
@@ -64,9 +68,14 @@ function baseQuery(db: Executor) {
     ]);
 }
 
-type UserRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+type UserRow = Awaited<
+  ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>
+>;
 
-async function withOrgUnits(db: Executor, rows: readonly UserRow[]): Promise<readonly UserRecord[]> {
+async function withOrgUnits(
+  db: Executor,
+  rows: readonly UserRow[],
+): Promise<readonly UserRecord[]> {
   if (rows.length === 0) return [];
   const links = await db
     .selectFrom("user_org_unit")
@@ -107,19 +116,36 @@ async function withOrgUnits(db: Executor, rows: readonly UserRow[]): Promise<rea
 }
 
 /** One account by id, or null. */
-export async function findUserById(db: Executor, id: number): Promise<UserRecord | null> {
-  const row = await baseQuery(db).where("user_account.id", "=", id).executeTakeFirst();
-  return row === undefined ? null : ((await withOrgUnits(db, [row]))[0] ?? null);
+export async function findUserById(
+  db: Executor,
+  id: number,
+): Promise<UserRecord | null> {
+  const row = await baseQuery(db)
+    .where("user_account.id", "=", id)
+    .executeTakeFirst();
+  return row === undefined
+    ? null
+    : ((await withOrgUnits(db, [row]))[0] ?? null);
 }
 
 /** One account by (lower-cased) e-mail address, or null. */
-export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | null> {
-  const row = await baseQuery(db).where("user_account.email", "=", email).executeTakeFirst();
-  return row === undefined ? null : ((await withOrgUnits(db, [row]))[0] ?? null);
+export async function findUserByEmail(
+  db: Executor,
+  email: string,
+): Promise<UserRecord | null> {
+  const row = await baseQuery(db)
+    .where("user_account.email", "=", email)
+    .executeTakeFirst();
+  return row === undefined
+    ? null
+    : ((await withOrgUnits(db, [row]))[0] ?? null);
 }
 
 /** All accounts of a municipality, by name. */
-export async function listUsersOfMunicipality(db: Executor, municipalityId: number): Promise<readonly UserRecord[]> {
+export async function listUsersOfMunicipality(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly UserRecord[]> {
   const rows = await baseQuery(db)
     .where("user_account.municipality_id", "=", municipalityId)
     .orderBy("user_account.name")
@@ -167,7 +193,12 @@ export async function updateUserProfile(
 ): Promise<boolean> {
   const result = await db
     .updateTable("user_account")
-    .set({ name: values.name, role: values.role, updated_at: values.now, version: sql`version + 1` })
+    .set({
+      name: values.name,
+      role: values.role,
+      updated_at: values.now,
+      version: sql`version + 1`,
+    })
     .where("id", "=", id)
     .where("version", "=", values.expectedVersion)
     .executeTakeFirst();
@@ -175,29 +206,58 @@ export async function updateUserProfile(
 }
 
 /** Replaces the org units of an account. */
-export async function replaceUserOrgUnits(db: Executor, userId: number, orgUnitIds: readonly number[]): Promise<void> {
+export async function replaceUserOrgUnits(
+  db: Executor,
+  userId: number,
+  orgUnitIds: readonly number[],
+): Promise<void> {
   await db.deleteFrom("user_org_unit").where("user_id", "=", userId).execute();
   if (orgUnitIds.length === 0) return;
   await db
     .insertInto("user_org_unit")
-    .values(orgUnitIds.map((orgUnitId) => ({ user_id: userId, org_unit_id: orgUnitId })))
+    .values(
+      orgUnitIds.map((orgUnitId) => ({
+        user_id: userId,
+        org_unit_id: orgUnitId,
+      })),
+    )
     .execute();
 }
 
 /** Switches an account on or off. */
-export async function setUserActive(db: Executor, id: number, isActive: boolean, now: string): Promise<void> {
+export async function setUserActive(
+  db: Executor,
+  id: number,
+  isActive: boolean,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("user_account")
-    .set({ is_active: isActive ? 1 : 0, updated_at: now, version: sql`version + 1` })
+    .set({
+      is_active: isActive ? 1 : 0,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
     .where("id", "=", id)
     .execute();
 }
 
 /** Sets a new password hash and clears any lock. */
-export async function setUserPassword(db: Executor, id: number, passwordHash: string, now: string): Promise<void> {
+export async function setUserPassword(
+  db: Executor,
+  id: number,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
   await db
     .updateTable("user_account")
-    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now, version: sql`version + 1` })
+    .set({
+      password_hash: passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+      version: sql`version + 1`,
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -213,42 +273,89 @@ export async function recordFailedLogin(
     .set({ failed_logins: sql`failed_logins + 1` })
     .where("id", "=", id)
     .execute();
-  const row = await db.selectFrom("user_account").select("failed_logins").where("id", "=", id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("user_account")
+    .select("failed_logins")
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
   const failures = Number(row.failed_logins);
   // The count goes on after a lock (so that the next lock is longer); only a complete sign-in resets it.
   const lockedUntil = values.lockUntil(failures);
   if (lockedUntil !== null) {
-    await db.updateTable("user_account").set({ locked_until: lockedUntil }).where("id", "=", id).execute();
+    await db
+      .updateTable("user_account")
+      .set({ locked_until: lockedUntil })
+      .where("id", "=", id)
+      .execute();
   }
   return { failures, lockedUntil };
 }
 
 /** Forgets failed logins after a success. */
-export async function clearFailedLogins(db: Executor, id: number): Promise<void> {
-  await db.updateTable("user_account").set({ failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
+export async function clearFailedLogins(
+  db: Executor,
+  id: number,
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({ failed_logins: 0, locked_until: null })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** The stored (sealed or, from before encryption, plain) second-factor secrets of every account that has one. */
-export async function listStoredTotpSecrets(
-  db: Executor,
-): Promise<readonly { readonly id: number; readonly secret: string | null; readonly pendingSecret: string | null }[]> {
+export async function listStoredTotpSecrets(db: Executor): Promise<
+  readonly {
+    readonly id: number;
+    readonly secret: string | null;
+    readonly pendingSecret: string | null;
+  }[]
+> {
   const rows = await db
     .selectFrom("user_account")
     .select(["id", "totp_secret", "totp_pending_secret"])
-    .where((eb) => eb.or([eb("totp_secret", "is not", null), eb("totp_pending_secret", "is not", null)]))
+    .where((eb) =>
+      eb.or([
+        eb("totp_secret", "is not", null),
+        eb("totp_pending_secret", "is not", null),
+      ]),
+    )
     .orderBy("id")
     .execute();
-  return rows.map((row) => ({ id: Number(row.id), secret: row.totp_secret, pendingSecret: row.totp_pending_secret }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    secret: row.totp_secret,
+    pendingSecret: row.totp_pending_secret,
+  }));
 }
 
 /** Replaces the stored form of an account's secrets (sealing, key rotation); the secrets themselves stay the same. */
-export async function replaceStoredTotpSecrets(db: Executor, id: number, values: { secret: string | null; pendingSecret: string | null }): Promise<void> {
-  await db.updateTable("user_account").set({ totp_secret: values.secret, totp_pending_secret: values.pendingSecret }).where("id", "=", id).execute();
+export async function replaceStoredTotpSecrets(
+  db: Executor,
+  id: number,
+  values: { secret: string | null; pendingSecret: string | null },
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({
+      totp_secret: values.secret,
+      totp_pending_secret: values.pendingSecret,
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Stores a second-factor secret that is being set up. */
-export async function setPendingTotpSecret(db: Executor, id: number, secret: string | null): Promise<void> {
-  await db.updateTable("user_account").set({ totp_pending_secret: secret }).where("id", "=", id).execute();
+export async function setPendingTotpSecret(
+  db: Executor,
+  id: number,
+  secret: string | null,
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({ totp_pending_secret: secret })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Makes the pending secret the one in use. */
@@ -276,18 +383,30 @@ export async function activateTotpSecret(
  * one: returns false when the step (or a later one) was used already — also when two
  * requests race with the same code.
  */
-export async function claimTotpStep(db: Executor, id: number, step: number): Promise<boolean> {
+export async function claimTotpStep(
+  db: Executor,
+  id: number,
+  step: number,
+): Promise<boolean> {
   const result = await db
     .updateTable("user_account")
     .set({ last_totp_step: step })
     .where("id", "=", id)
-    .where((eb) => eb.or([eb("last_totp_step", "is", null), eb("last_totp_step", "<", step)]))
+    .where((eb) =>
+      eb.or([
+        eb("last_totp_step", "is", null),
+        eb("last_totp_step", "<", step),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** The org units of a municipality, by code. */
-export async function listOrgUnitChoices(db: Executor, municipalityId: number): Promise<readonly OrgUnitChoice[]> {
+export async function listOrgUnitChoices(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly OrgUnitChoice[]> {
   return db
     .selectFrom("org_unit")
     .select(["id", "code", "name"])

@@ -2,7 +2,11 @@
  * The German texts of the user interface (primary language). `en.ts` must provide the
  * same keys: its type is derived from this object, so a missing or extra key fails tsc.
  */
-import type { MeasureStatus, ProjectStatus, ResponsibilityRole } from "../domain/catalogue/catalogue.js";
+import type {
+  MeasureStatus,
+  ProjectStatus,
+  ResponsibilityRole,
+} from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
 
@@ -25,20 +29,24 @@ export const de = {
   navOverview: "Übersicht",
   navTimeline: "Zeitstrahl",
   navSearch: "Suche",
-  footerAbout: "Veröffentlicht mit Fortschritt, freier Software für kommunale Digitalisierungsprogramme.",
+  footerAbout:
+    "Veröffentlicht mit Fortschritt, freier Software für kommunale Digitalisierungsprogramme.",
   footerApi: "Offene Daten (JSON-API)",
   footerApiDocs: "API-Beschreibung (OpenAPI)",
 
   municipalitiesTitle: "Digitalisierungsprogramme",
-  municipalitiesIntro: "Diese Kommunen veröffentlichen hier ihr Digitalisierungsprogramm.",
+  municipalitiesIntro:
+    "Diese Kommunen veröffentlichen hier ihr Digitalisierungsprogramm.",
   municipalitiesEmpty: "Es ist noch keine Kommune eingetragen.",
   municipalitiesSearchLabel: "Kommune suchen",
   municipalitiesSearchHint: "Name oder Teil des Namens, z. B. „Kleve“",
   municipalitiesSearchSubmit: "Suchen",
   municipalitiesFound: (count: number, query: string) =>
     `${count === 1 ? "1 Kommune" : `${count} Kommunen`} zu „${query}“`,
-  municipalitiesNoneFound: (query: string) => `Keine Kommune zu „${query}“ gefunden.`,
-  municipalitiesPage: (page: number, pages: number) => `Seite ${page} von ${pages}`,
+  municipalitiesNoneFound: (query: string) =>
+    `Keine Kommune zu „${query}“ gefunden.`,
+  municipalitiesPage: (page: number, pages: number) =>
+    `Seite ${page} von ${pages}`,
   municipalitiesPagination: "Seiten der Kommunenliste",
   municipalitiesPrevious: "Vorherige Seite",
   municipalitiesNext: "Nächste Seite",
@@ -53,7 +61,8 @@ export const de = {
     `${plural(projects, "Projekt", "Projekte")} in ${plural(fields, "Aktionsfeld", "Aktionsfeldern")}`,
   projectsInAreas: (projects: number, fields: number, areas: number) =>
     `${plural(projects, "Projekt", "Projekte")} in ${plural(fields, "Aktionsfeld", "Aktionsfeldern")} und ${plural(areas, "Wirkungsbereich", "Wirkungsbereichen")}`,
-  actionFieldLabel: (number: number, name: string) => `Aktionsfeld ${number}: ${name}`,
+  actionFieldLabel: (number: number, name: string) =>
+    `Aktionsfeld ${number}: ${name}`,
   noProjects: "Noch keine Projekte.",
 
   impactArea: "Wirkungsbereich",
@@ -69,7 +78,8 @@ export const de = {
   projectSchedule: "Zeitplan",
   projectScheduleChart: (title: string) => `Zeitplan von ${title}`,
   projectMeasures: "Einzelmaßnahmen",
-  projectMeasuresEmpty: "Für dieses Projekt sind keine Einzelmaßnahmen eingetragen.",
+  projectMeasuresEmpty:
+    "Für dieses Projekt sind keine Einzelmaßnahmen eingetragen.",
   projectResponsibilities: "Zuständigkeiten",
   projectResponsibilitiesEmpty: "Es ist keine Zuständigkeit eingetragen.",
   projectDependencies: "Abhängigkeiten",
@@ -90,12 +100,16 @@ export const de = {
   timelineFilterAll: "alle",
   timelineFilterSubmit: "Auswahl anzeigen",
   timelineFilterReset: "Auswahl zurücksetzen",
-  timelineFilterAutoHint: "Die Ansicht wird bei jeder Auswahl sofort aktualisiert.",
+  timelineFilterAutoHint:
+    "Die Ansicht wird bei jeder Auswahl sofort aktualisiert.",
   timelineResult: (projects: number, total: number) =>
-    projects === total ? `${plural(projects, "Projekt", "Projekte")}` : `${projects} von ${plural(total, "Projekt", "Projekten")}`,
+    projects === total
+      ? `${plural(projects, "Projekt", "Projekte")}`
+      : `${projects} von ${plural(total, "Projekt", "Projekten")}`,
   timelineEmpty: "Kein Projekt entspricht dieser Auswahl.",
   timelineScrollRegion: "Zeitstrahl als Grafik, seitlich verschiebbar",
-  timelineChartTitle: (start: number, end: number) => `Zeitstrahl der Projekte ${start}–${end}`,
+  timelineChartTitle: (start: number, end: number) =>
+    `Zeitstrahl der Projekte ${start}–${end}`,
   timelineChartDescription: (projects: number, fields: number) =>
     `Balkendiagramm mit ${plural(projects, "Projekt", "Projekten")} in ${plural(fields, "Aktionsfeld", "Aktionsfeldern")}. Die Tabelle „Zeitstrahl als Tabelle“ unter der Grafik enthält dieselben Angaben.`,
   timelineTableCaption: "Zeitstrahl als Tabelle",
@@ -108,19 +122,25 @@ export const de = {
   legendQuarter: "Quartalsgrenze",
   legendToday: "heutiges Datum",
   timelineFilterInvalid: "Diese Auswahl ist nicht möglich.",
-  timelineUnknownActionField: (value: string) => `Das Aktionsfeld „${value}“ gibt es in diesem Katalog nicht.`,
-  timelineUnknownOrgUnit: (value: string) => `Die Stelle „${value}“ gibt es in diesem Katalog nicht.`,
+  timelineUnknownActionField: (value: string) =>
+    `Das Aktionsfeld „${value}“ gibt es in diesem Katalog nicht.`,
+  timelineUnknownOrgUnit: (value: string) =>
+    `Die Stelle „${value}“ gibt es in diesem Katalog nicht.`,
   timelineUnknownStatus: (value: string) =>
     `Den Status „${value}“ gibt es nicht. Möglich sind: geplant (planned), in Umsetzung (in_progress), laufend/Daueraufgabe (ongoing), abgeschlossen (completed), ruhend (paused).`,
 
   searchTitle: "Suche",
   searchLabel: "Suchbegriff",
-  searchHint: "Durchsucht Projekte und Einzelmaßnahmen, z. B. „Rechnung“ oder „Bürgerbüro“.",
+  searchHint:
+    "Durchsucht Projekte und Einzelmaßnahmen, z. B. „Rechnung“ oder „Bürgerbüro“.",
   searchSubmit: "Suchen",
   searchResults: (count: number, query: string) =>
-    count === 0 ? `Keine Treffer für „${query}“.` : `${plural(count, "Treffer", "Treffer")} für „${query}“`,
+    count === 0
+      ? `Keine Treffer für „${query}“.`
+      : `${plural(count, "Treffer", "Treffer")} für „${query}“`,
   searchHitProject: "Projekt",
-  searchHitMeasure: (code: string, title: string) => `Einzelmaßnahme im Projekt ${code} ${title}`,
+  searchHitMeasure: (code: string, title: string) =>
+    `Einzelmaßnahme im Projekt ${code} ${title}`,
 
   projectStatus: {
     planned: "geplant",
@@ -163,29 +183,37 @@ export const de = {
     requiredHint: "Alle Felder sind Pflichtfelder.",
 
     signInTitle: "Anmelden",
-    signInIntro: "Melden Sie sich mit der E-Mail-Adresse und dem Passwort Ihres Kontos an. Konten richtet die Administration Ihrer Kommune ein.",
+    signInIntro:
+      "Melden Sie sich mit der E-Mail-Adresse und dem Passwort Ihres Kontos an. Konten richtet die Administration Ihrer Kommune ein.",
     email: "E-Mail-Adresse",
     emailMissing: "Bitte geben Sie Ihre E-Mail-Adresse ein.",
     password: "Passwort",
     signInSubmit: "Anmelden",
     signInRefused:
       "E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte prüfen Sie Ihre Eingabe oder versuchen Sie es in 15 Minuten erneut.",
-    signInTooMany: "Von Ihrem Anschluss kamen zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.",
+    signInTooMany:
+      "Von Ihrem Anschluss kamen zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.",
     signInWithSso: "Mit Single Sign-on anmelden",
     forgotPasswordLink: "Passwort vergessen?",
     signedOut: "Sie haben sich abgemeldet.",
-    sessionEnded: "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.",
-    passwordWasReset: "Ihr neues Passwort ist gespeichert. Bitte melden Sie sich damit an.",
+    sessionEnded:
+      "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.",
+    passwordWasReset:
+      "Ihr neues Passwort ist gespeichert. Bitte melden Sie sich damit an.",
     signInRequired: "Bitte melden Sie sich an, um diese Seite zu sehen.",
     signInLink: "Zur Anmeldung",
 
     secondFactorTitle: "Bestätigungscode eingeben",
-    secondFactorIntro: "Ihr Konto ist mit einem zweiten Faktor geschützt. Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code ein, den sie für Fortschritt anzeigt.",
+    secondFactorIntro:
+      "Ihr Konto ist mit einem zweiten Faktor geschützt. Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code ein, den sie für Fortschritt anzeigt.",
     code: "Code",
-    codeHint: "Sechs Ziffern aus der App – oder einer Ihrer Wiederherstellungscodes, falls Sie keinen Zugriff auf die App haben.",
+    codeHint:
+      "Sechs Ziffern aus der App – oder einer Ihrer Wiederherstellungscodes, falls Sie keinen Zugriff auf die App haben.",
     codeSubmit: "Bestätigen",
-    codeRefused: "Der Code stimmt nicht oder wurde schon benutzt. Bitte geben Sie den Code ein, den Ihre App gerade anzeigt.",
-    codeLocked: "Zu viele falsche Codes. Das Konto ist vorübergehend gesperrt, nach weiteren Fehlversuchen jeweils länger. Bitte melden Sie sich später erneut an.",
+    codeRefused:
+      "Der Code stimmt nicht oder wurde schon benutzt. Bitte geben Sie den Code ein, den Ihre App gerade anzeigt.",
+    codeLocked:
+      "Zu viele falsche Codes. Das Konto ist vorübergehend gesperrt, nach weiteren Fehlversuchen jeweils länger. Bitte melden Sie sich später erneut an.",
     cancelSignIn: "Anmeldung abbrechen",
     recoveryCodeUsed: (left: number) =>
       left === 0
@@ -193,11 +221,15 @@ export const de = {
         : `Sie haben einen Wiederherstellungscode benutzt. Es bleiben ${left}.`,
 
     enrolTitle: "Zweiten Faktor einrichten",
-    enrolIntro: "Administration und Redaktion schützen ihr Konto zusätzlich zum Passwort mit einem Code aus einer Authenticator-App (zum Beispiel FreeOTP, Aegis, Google oder Microsoft Authenticator).",
-    enrolReplaceIntro: "Richten Sie hier ein neues Gerät ein. Der bisherige zweite Faktor gilt, bis Sie den neuen mit einem Code bestätigt haben.",
-    enrolStepApp: "1. Installieren Sie eine Authenticator-App auf Ihrem Telefon oder Computer.",
+    enrolIntro:
+      "Administration und Redaktion schützen ihr Konto zusätzlich zum Passwort mit einem Code aus einer Authenticator-App (zum Beispiel FreeOTP, Aegis, Google oder Microsoft Authenticator).",
+    enrolReplaceIntro:
+      "Richten Sie hier ein neues Gerät ein. Der bisherige zweite Faktor gilt, bis Sie den neuen mit einem Code bestätigt haben.",
+    enrolStepApp:
+      "1. Installieren Sie eine Authenticator-App auf Ihrem Telefon oder Computer.",
     enrolStepScan: "2. Scannen Sie diesen QR-Code mit der App.",
-    enrolQrAlt: (account: string) => `QR-Code zum Einrichten des zweiten Faktors für ${account}. Wer ihn nicht scannen kann, gibt den Schlüssel darunter von Hand ein.`,
+    enrolQrAlt: (account: string) =>
+      `QR-Code zum Einrichten des zweiten Faktors für ${account}. Wer ihn nicht scannen kann, gibt den Schlüssel darunter von Hand ein.`,
     enrolManual: "Oder geben Sie den Schlüssel von Hand ein:",
     enrolIssuer: "Dienst",
     enrolAccount: "Konto",
@@ -208,23 +240,31 @@ export const de = {
     enrolSubmit: "Zweiten Faktor aktivieren",
 
     recoveryTitle: "Ihre Wiederherstellungscodes",
-    recoveryIntro: "Mit diesen Codes melden Sie sich an, falls Sie keinen Zugriff auf Ihre App haben. Jeder Code gilt nur einmal.",
-    recoveryWarning: "Die Codes werden nur jetzt angezeigt. Drucken Sie sie aus oder speichern Sie sie in Ihrem Passwortmanager, bevor Sie weitergehen.",
+    recoveryIntro:
+      "Mit diesen Codes melden Sie sich an, falls Sie keinen Zugriff auf Ihre App haben. Jeder Code gilt nur einmal.",
+    recoveryWarning:
+      "Die Codes werden nur jetzt angezeigt. Drucken Sie sie aus oder speichern Sie sie in Ihrem Passwortmanager, bevor Sie weitergehen.",
     recoveryListLabel: "Wiederherstellungscodes",
     recoveryContinue: "Weiter",
     secondFactorActivated: "Der zweite Faktor ist eingerichtet.",
 
     forgotTitle: "Passwort vergessen",
-    forgotIntro: "Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort setzen können.",
+    forgotIntro:
+      "Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort setzen können.",
     forgotSubmit: "Link anfordern",
-    forgotSent: "Wenn zu dieser Adresse ein Konto besteht, haben wir eine E-Mail mit einem Link geschickt. Er gilt 60 Minuten und nur einmal. Bitte sehen Sie auch im Spam-Ordner nach.",
-    forgotUnavailable: "Der Versand von E-Mails ist hier nicht eingerichtet. Bitte wenden Sie sich an die Administration Ihrer Kommune; sie kann Ihnen einen neuen Link geben.",
+    forgotSent:
+      "Wenn zu dieser Adresse ein Konto besteht, haben wir eine E-Mail mit einem Link geschickt. Er gilt 60 Minuten und nur einmal. Bitte sehen Sie auch im Spam-Ordner nach.",
+    forgotUnavailable:
+      "Der Versand von E-Mails ist hier nicht eingerichtet. Bitte wenden Sie sich an die Administration Ihrer Kommune; sie kann Ihnen einen neuen Link geben.",
     resetTitle: "Neues Passwort setzen",
-    resetIntro: "Wählen Sie ein neues Passwort. Danach werden alle bestehenden Anmeldungen Ihres Kontos beendet.",
+    resetIntro:
+      "Wählen Sie ein neues Passwort. Danach werden alle bestehenden Anmeldungen Ihres Kontos beendet.",
     newPassword: "Neues Passwort",
-    passwordHint: "Mindestens 8 und höchstens 128 Zeichen. Am sichersten ist ein Satz aus mehreren Wörtern. Häufige Passwörter werden abgelehnt.",
+    passwordHint:
+      "Mindestens 8 und höchstens 128 Zeichen. Am sichersten ist ein Satz aus mehreren Wörtern. Häufige Passwörter werden abgelehnt.",
     resetSubmit: "Passwort speichern",
-    resetInvalid: "Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt.",
+    resetInvalid:
+      "Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt.",
     resetRequestAgain: "Neuen Link anfordern",
 
     accountTitle: "Mein Konto",
@@ -233,14 +273,21 @@ export const de = {
     role: "Rolle",
     orgUnits: "Organisationseinheiten",
     none: "keine",
-    roleName: { admin: "Administration", editor: "Redaktion", committee: "Ausschuss" },
+    roleName: {
+      admin: "Administration",
+      editor: "Redaktion",
+      committee: "Ausschuss",
+    },
     roleHint: {
-      admin: "Darf alles in der Kommune: Katalog, Organisationseinheiten, Benutzerkonten.",
-      editor: "Darf die Projekte bearbeiten, an denen eine ihrer Organisationseinheiten federführend oder beteiligt ist.",
+      admin:
+        "Darf alles in der Kommune: Katalog, Organisationseinheiten, Benutzerkonten.",
+      editor:
+        "Darf die Projekte bearbeiten, an denen eine ihrer Organisationseinheiten federführend oder beteiligt ist.",
       committee: "Darf alles lesen, auch Entwürfe, aber nichts ändern.",
     },
     secondFactor: "Zweiter Faktor",
-    secondFactorOn: (left: number) => `eingerichtet; ${left} Wiederherstellungscodes übrig`,
+    secondFactorOn: (left: number) =>
+      `eingerichtet; ${left} Wiederherstellungscodes übrig`,
     secondFactorOff: "nicht eingerichtet",
     secondFactorSetUp: "Zweiten Faktor einrichten",
     secondFactorReplace: "Neues Gerät einrichten",
@@ -249,14 +296,17 @@ export const de = {
     changePasswordTitle: "Passwort ändern",
     currentPassword: "Bisheriges Passwort",
     changePasswordSubmit: "Passwort ändern",
-    passwordChanged: "Ihr Passwort wurde geändert. Anmeldungen auf anderen Geräten wurden beendet.",
+    passwordChanged:
+      "Ihr Passwort wurde geändert. Anmeldungen auf anderen Geräten wurden beendet.",
     tokensTitle: "API-Tokens",
-    tokensIntro: "Mit einem persönlichen Token greifen Programme über die Schnittstelle mit Ihren Rechten auf Fortschritt zu (Kopfzeile „Authorization: Bearer …“).",
+    tokensIntro:
+      "Mit einem persönlichen Token greifen Programme über die Schnittstelle mit Ihren Rechten auf Fortschritt zu (Kopfzeile „Authorization: Bearer …“).",
     tokenName: "Bezeichnung",
     tokenNameHint: "Wofür das Token ist, z. B. „Abgleich Fachverfahren“.",
     tokenCreate: "Token erzeugen",
     tokenCreated: "Das Token wurde erzeugt",
-    tokenCreatedHint: "Kopieren Sie es jetzt: Es wird nur dieses eine Mal angezeigt.",
+    tokenCreatedHint:
+      "Kopieren Sie es jetzt: Es wird nur dieses eine Mal angezeigt.",
     tokenNone: "Sie haben noch kein Token.",
     tokenCreatedAt: "Erzeugt",
     tokenLastUsed: "Zuletzt benutzt",
@@ -271,7 +321,8 @@ export const de = {
     actions: "Aktionen",
 
     usersTitle: "Benutzerkonten",
-    usersIntro: "Wer Fortschritt in dieser Kommune bearbeiten oder intern lesen darf.",
+    usersIntro:
+      "Wer Fortschritt in dieser Kommune bearbeiten oder intern lesen darf.",
     usersCaption: "Alle Benutzerkonten",
     usersNew: "Neues Konto anlegen",
     usersStatus: "Status",
@@ -281,22 +332,29 @@ export const de = {
     userEdit: "Bearbeiten",
     userEditLabel: (name: string) => `${name} bearbeiten`,
     userNewTitle: "Neues Konto",
-    userNewIntro: "Die Person bekommt eine Einladung per E-Mail und setzt darüber ihr Passwort. Administration und Redaktion richten bei der ersten Anmeldung einen zweiten Faktor ein.",
+    userNewIntro:
+      "Die Person bekommt eine Einladung per E-Mail und setzt darüber ihr Passwort. Administration und Redaktion richten bei der ersten Anmeldung einen zweiten Faktor ein.",
     userEditTitle: (name: string) => `Konto von ${name}`,
-    orgUnitsHint: "Redaktion bearbeitet die Projekte dieser Einheiten. Für Administration und Ausschuss ohne Wirkung.",
+    orgUnitsHint:
+      "Redaktion bearbeitet die Projekte dieser Einheiten. Für Administration und Ausschuss ohne Wirkung.",
     userCreate: "Konto anlegen",
     userSave: "Änderungen speichern",
     userCreated: "Das Konto wurde angelegt.",
     userSaved: "Die Änderungen wurden gespeichert.",
-    userInvitationMailed: (email: string) => `Eine Einladung wurde an ${email} geschickt.`,
-    userInvitationLink: "Der E-Mail-Versand ist nicht eingerichtet oder gescheitert. Geben Sie der Person diesen Link sicher weiter (gültig drei Tage, nur einmal):",
+    userInvitationMailed: (email: string) =>
+      `Eine Einladung wurde an ${email} geschickt.`,
+    userInvitationLink:
+      "Der E-Mail-Versand ist nicht eingerichtet oder gescheitert. Geben Sie der Person diesen Link sicher weiter (gültig drei Tage, nur einmal):",
     userInvite: "Einladung erneut schicken",
     userDeactivate: "Konto deaktivieren",
-    userDeactivateHint: "Die Person wird sofort abgemeldet; ihre API-Tokens gelten nicht mehr. Das Konto bleibt im Verlauf erhalten.",
+    userDeactivateHint:
+      "Die Person wird sofort abgemeldet; ihre API-Tokens gelten nicht mehr. Das Konto bleibt im Verlauf erhalten.",
     userReactivate: "Konto wieder aktivieren",
-    userDeactivated: "Das Konto wurde deaktiviert und alle Anmeldungen beendet.",
+    userDeactivated:
+      "Das Konto wurde deaktiviert und alle Anmeldungen beendet.",
     userReactivated: "Das Konto ist wieder aktiv.",
-    userConflict: "Jemand anderes hat dieses Konto inzwischen geändert. Unten sehen Sie den aktuellen Stand; Ihre Änderung wurde nicht gespeichert.",
+    userConflict:
+      "Jemand anderes hat dieses Konto inzwischen geändert. Unten sehen Sie den aktuellen Stand; Ihre Änderung wurde nicht gespeichert.",
     backToUsers: "Zurück zur Übersicht",
     administration: "Verwaltung",
   },
@@ -322,7 +380,8 @@ export const de = {
       "phase-geloescht": "Die Phase wurde gelöscht.",
       massnahme: "Die Einzelmaßnahme wurde gespeichert.",
       "massnahme-neu": "Die Einzelmaßnahme wurde hinzugefügt.",
-      "massnahme-verschoben": "Die Reihenfolge der Einzelmaßnahmen wurde gespeichert.",
+      "massnahme-verschoben":
+        "Die Reihenfolge der Einzelmaßnahmen wurde gespeichert.",
       "massnahme-geloescht": "Die Einzelmaßnahme wurde gelöscht.",
       zustaendigkeiten: "Die Zuständigkeiten wurden gespeichert.",
       abhaengigkeit: "Die Abhängigkeit wurde hinzugefügt.",
@@ -337,12 +396,16 @@ export const de = {
     } as Record<string, string>,
 
     dashboardTitle: "Verwaltung",
-    dashboardIntroEditor: (units: string) => `Sie bearbeiten die Projekte, für die ${units} zuständig ist.`,
-    dashboardIntroAdmin: "Als Administration bearbeiten Sie alle Projekte, das Programm, die Wirkungsbereiche, Aktionsfelder und Organisationseinheiten.",
+    dashboardIntroEditor: (units: string) =>
+      `Sie bearbeiten die Projekte, für die ${units} zuständig ist.`,
+    dashboardIntroAdmin:
+      "Als Administration bearbeiten Sie alle Projekte, das Programm, die Wirkungsbereiche, Aktionsfelder und Organisationseinheiten.",
     yourProjects: "Ihre Projekte",
     allProjects: "Alle Projekte",
-    noProjects: "Ihren Organisationseinheiten ist kein Projekt zugeordnet. Wenden Sie sich an die Administration.",
-    projectsCaption: (count: number) => `${count} ${count === 1 ? "Projekt" : "Projekte"}, die Sie bearbeiten dürfen`,
+    noProjects:
+      "Ihren Organisationseinheiten ist kein Projekt zugeordnet. Wenden Sie sich an die Administration.",
+    projectsCaption: (count: number) =>
+      `${count} ${count === 1 ? "Projekt" : "Projekte"}, die Sie bearbeiten dürfen`,
     columnCode: "Nr.",
     columnProject: "Projekt",
     columnActionField: "Aktionsfeld",
@@ -362,38 +425,50 @@ export const de = {
     fieldSummary: "Worum es geht",
     fieldStatus: "Status",
     fieldTags: "Schlagwörter",
-    fieldTagsHint: "Durch Komma getrennt, z. B. Smart Working, Smart Governance",
+    fieldTagsHint:
+      "Durch Komma getrennt, z. B. Smart Working, Smart Governance",
     saveFields: "Grunddaten speichern",
 
     sectionPhases: "Zeitplan",
-    phaseLegend: (position: number, label: string) => `Phase ${position}: ${label}`,
+    phaseLegend: (position: number, label: string) =>
+      `Phase ${position}: ${label}`,
     newPhaseLegend: "Neue Phase",
     fieldPhaseLabel: "Bezeichnung",
     fieldPhaseLabelHint: "z. B. Konzipierung, Umsetzung, Betreuung",
     fieldStart: "Beginn",
     fieldEnd: "Ende",
-    pointHint: "So genau, wie es feststeht: 2023, QII/2024, 05/2024 oder 17.05.2024",
+    pointHint:
+      "So genau, wie es feststeht: 2023, QII/2024, 05/2024 oder 17.05.2024",
     fieldOpenEnd: "offenes Ende (kein Enddatum)",
     fieldContinuation: "Wie geht es nach der Phase weiter?",
     continuationNone: "endet mit der Phase",
     continuationOngoing: "danach laufend",
     continuationPermanent: "Daueraufgabe",
     fieldNote: "Anmerkung",
-    precisionName: { year: "Jahr", quarter: "Quartal", month: "Monat", day: "Tag" } as Record<string, string>,
+    precisionName: {
+      year: "Jahr",
+      quarter: "Quartal",
+      month: "Monat",
+      day: "Tag",
+    } as Record<string, string>,
     precisionHint: (start: string, end: string | null) =>
-      end === null ? `Gespeichert mit der Genauigkeit: Beginn ${start}.` : `Gespeichert mit der Genauigkeit: Beginn ${start}, Ende ${end}.`,
+      end === null
+        ? `Gespeichert mit der Genauigkeit: Beginn ${start}.`
+        : `Gespeichert mit der Genauigkeit: Beginn ${start}, Ende ${end}.`,
     savePhase: "Phase speichern",
     deletePhase: "Phase löschen",
     addPhase: "Phase hinzufügen",
     noPhases: "Es ist noch keine Phase eingetragen.",
-    pointRequired: (field: string) => `Bitte geben Sie ${field} ein, z. B. 2023, QII/2024, 05/2024 oder 17.05.2024.`,
+    pointRequired: (field: string) =>
+      `Bitte geben Sie ${field} ein, z. B. 2023, QII/2024, 05/2024 oder 17.05.2024.`,
     pointInvalid: (field: string, text: string) =>
       `${field}: „${text}“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QII/2024, 05/2024 oder 17.05.2024.`,
     theStart: "den Beginn",
     theEnd: "das Ende",
     openEndWithEnd: "Bei offenem Ende bleibt das Feld „Ende“ leer.",
     endMissing: "Bitte geben Sie das Ende ein oder wählen Sie „offenes Ende“.",
-    openEndWithoutContinuation: "Bei offenem Ende wählen Sie bitte, wie es weitergeht: danach laufend oder Daueraufgabe.",
+    openEndWithoutContinuation:
+      "Bei offenem Ende wählen Sie bitte, wie es weitergeht: danach laufend oder Daueraufgabe.",
 
     sectionMeasures: "Einzelmaßnahmen",
     measureLegend: (position: number) => `Einzelmaßnahme ${position}`,
@@ -408,7 +483,8 @@ export const de = {
     statusAutoHint: "Der Status wird bei jeder Auswahl sofort gespeichert.",
 
     sectionResponsibilities: "Zuständigkeiten",
-    responsibilitiesHint: "Die Redaktion der eingetragenen Einheiten darf das Projekt bearbeiten. Leere Zeilen werden nicht gespeichert.",
+    responsibilitiesHint:
+      "Die Redaktion der eingetragenen Einheiten darf das Projekt bearbeiten. Leere Zeilen werden nicht gespeichert.",
     responsibilityLegend: (position: number) => `Zuständigkeit ${position}`,
     newResponsibilityLegend: "Weitere Zuständigkeit",
     fieldOrgUnit: "Organisationseinheit",
@@ -431,30 +507,39 @@ export const de = {
     dependencyRequired: "Bitte wählen Sie ein Projekt.",
 
     sectionDelete: "Projekt löschen",
-    deleteHint: "Das Projekt verschwindet mit allen Phasen, Einzelmaßnahmen und Zuständigkeiten aus Katalog und Portal. Im Protokoll bleibt festgehalten, was gelöscht wurde.",
-    deleteConfirm: (label: string) => `Ich möchte „${label}“ endgültig löschen.`,
-    deleteConfirmRequired: "Bitte bestätigen Sie, dass Sie das Projekt löschen möchten.",
+    deleteHint:
+      "Das Projekt verschwindet mit allen Phasen, Einzelmaßnahmen und Zuständigkeiten aus Katalog und Portal. Im Protokoll bleibt festgehalten, was gelöscht wurde.",
+    deleteConfirm: (label: string) =>
+      `Ich möchte „${label}“ endgültig löschen.`,
+    deleteConfirmRequired:
+      "Bitte bestätigen Sie, dass Sie das Projekt löschen möchten.",
     deleteProject: "Projekt löschen",
 
     conflictTitle: "Jemand anderes hat inzwischen gespeichert",
     conflictText:
       "Ihre Änderung wurde nicht gespeichert, es wurde nichts überschrieben. Ihre Eingaben stehen weiter im Formular. Prüfen Sie die Unterschiede; wenn Sie danach erneut speichern, ersetzen Ihre Eingaben den neuen Stand.",
-    conflictDeleted: "Der Eintrag, den Sie bearbeiten wollten, wurde inzwischen gelöscht.",
+    conflictDeleted:
+      "Der Eintrag, den Sie bearbeiten wollten, wurde inzwischen gelöscht.",
     conflictChanges: "Was sich geändert hat, seit Sie die Seite geöffnet haben",
-    conflictTableCaption: "Unterschiede zwischen dem gespeicherten Stand und Ihrer Eingabe",
+    conflictTableCaption:
+      "Unterschiede zwischen dem gespeicherten Stand und Ihrer Eingabe",
     conflictField: "Feld",
     conflictTheirs: "Jetzt gespeichert",
     conflictYours: "Ihre Eingabe",
-    conflictSame: "Die Felder dieses Formulars sind gleich geblieben; geändert wurde etwas anderes.",
+    conflictSame:
+      "Die Felder dieses Formulars sind gleich geblieben; geändert wurde etwas anderes.",
     conflictGoToForm: "Zum Formular",
 
     historyTitle: (label: string) => `Verlauf: ${label}`,
-    historyIntro: "Alle Änderungen an diesem Projekt, die neueste zuerst. Einträge lassen sich weder ändern noch löschen.",
+    historyIntro:
+      "Alle Änderungen an diesem Projekt, die neueste zuerst. Einträge lassen sich weder ändern noch löschen.",
     backToProject: "Zurück zum Projekt",
     auditLogTitle: "Protokoll",
-    auditLogIntro: "Alle Änderungen und Sicherheitsereignisse dieser Kommune, die neuesten zuerst. Einträge lassen sich weder ändern noch löschen.",
+    auditLogIntro:
+      "Alle Änderungen und Sicherheitsereignisse dieser Kommune, die neuesten zuerst. Einträge lassen sich weder ändern noch löschen.",
     auditEmpty: "Es gibt keine Einträge, die der Auswahl entsprechen.",
-    auditEntryHeading: (action: string, label: string) => (label === "" ? action : `${action}: ${label}`),
+    auditEntryHeading: (action: string, label: string) =>
+      label === "" ? action : `${action}: ${label}`,
     auditWhoWhen: (actor: string, when: string) => `${when} · ${actor}`,
     auditReason: "Grund",
     auditChangeCaption: "Änderung im Einzelnen",
@@ -613,17 +698,20 @@ export const de = {
     impactAreaLegend: (name: string) => `Wirkungsbereich: ${name}`,
     newImpactAreaLegend: "Neuer Wirkungsbereich",
     fieldKey: "Schlüssel",
-    fieldKeyHint: "Kleinbuchstaben, Ziffern und Bindestriche; erscheint in Adressen und lässt sich später nicht ändern.",
+    fieldKeyHint:
+      "Kleinbuchstaben, Ziffern und Bindestriche; erscheint in Adressen und lässt sich später nicht ändern.",
     fieldName: "Name",
     fieldDescription: "Beschreibung",
     saveImpactArea: "Wirkungsbereich speichern",
     addImpactArea: "Wirkungsbereich anlegen",
-    actionFieldLegend: (number: number, name: string) => `Aktionsfeld ${number}: ${name}`,
+    actionFieldLegend: (number: number, name: string) =>
+      `Aktionsfeld ${number}: ${name}`,
     newActionFieldLegend: "Neues Aktionsfeld",
     fieldNumber: "Nummer",
     fieldNumberHint: "Erste Stelle der Projektnummern, z. B. 2",
     fieldColour: "Farbe",
-    fieldColourHint: "Weiße Schrift muss darauf mindestens 4,5 : 1 Kontrast erreichen (WCAG 2.1 AA).",
+    fieldColourHint:
+      "Weiße Schrift muss darauf mindestens 4,5 : 1 Kontrast erreichen (WCAG 2.1 AA).",
     contrastOf: (ratio: string) => `Kontrast zu weißer Schrift: ${ratio}`,
     fieldImpactArea: "Wirkungsbereich",
     saveActionField: "Aktionsfeld speichern",
@@ -637,14 +725,20 @@ export const de = {
     fieldKind: "Art",
     fieldParent: "Übergeordnete Einheit",
     noParent: "– keine –",
-    orgUnitKind: { department: "Fachbereich", division: "Abteilung", external: "externer Partner", other: "sonstige" } as Record<string, string>,
+    orgUnitKind: {
+      department: "Fachbereich",
+      division: "Abteilung",
+      external: "externer Partner",
+      other: "sonstige",
+    } as Record<string, string>,
     saveOrgUnit: "Einheit speichern",
     addOrgUnit: "Einheit anlegen",
 
     newProjectTitle: "Neues Projekt",
     fieldActionField: "Aktionsfeld",
     fieldSlug: "Kurzname",
-    fieldSlugHint: "Kleinbuchstaben, Ziffern und Bindestriche, z. B. e-rechnungsworkflow; erscheint in der Adresse.",
+    fieldSlugHint:
+      "Kleinbuchstaben, Ziffern und Bindestriche, z. B. e-rechnungsworkflow; erscheint in der Adresse.",
     fieldCodeProject: "Nummer",
     fieldCodeProjectHint: "z. B. 2.6; eindeutig im Wirkungsbereich",
     fieldLeadUnit: "Federführende Organisationseinheit",
@@ -658,8 +752,10 @@ export const de = {
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",
-    draftBannerText: "Sie sehen den Arbeitsstand. Nur Verwaltung und Ausschuss können ihn lesen; öffentlich ist die zuletzt veröffentlichte Fortschreibung.",
-    draftBannerNoEdition: "Sie sehen den Arbeitsstand. Solange keine Fortschreibung veröffentlicht ist, zeigt das Portal diesen Stand.",
+    draftBannerText:
+      "Sie sehen den Arbeitsstand. Nur Verwaltung und Ausschuss können ihn lesen; öffentlich ist die zuletzt veröffentlichte Fortschreibung.",
+    draftBannerNoEdition:
+      "Sie sehen den Arbeitsstand. Solange keine Fortschreibung veröffentlicht ist, zeigt das Portal diesen Stand.",
     draftChangesLink: "Veränderungen im Entwurf",
     draftOverviewLink: "Entwurf ansehen",
     draftTimelineLink: "Zeitstrahl des Entwurfs",
@@ -668,7 +764,8 @@ export const de = {
     olderEditionText: (title: string, date: string, latest: string) =>
       `Sie sehen die ${title} vom ${date}. Aktuell ist die ${latest}.`,
     currentEditionTitle: (title: string) => `${title}`,
-    currentEditionText: (date: string) => `Veröffentlicht am ${date}. Dies ist die aktuelle Fassung.`,
+    currentEditionText: (date: string) =>
+      `Veröffentlicht am ${date}. Dies ist die aktuelle Fassung.`,
     toCurrentEdition: "Zur aktuellen Fassung",
     publishedAs: (title: string, date: string) => `Stand: ${title} vom ${date}`,
     allEditions: "Alle Fortschreibungen",
@@ -685,7 +782,8 @@ export const de = {
     foreword: "Vorwort",
 
     listTitle: "Fortschreibungen",
-    listIntro: "Einmal im Jahr wird der Maßnahmenkatalog fortgeschrieben. Jede Fortschreibung bleibt unverändert abrufbar, mit den Veränderungen gegenüber der vorigen und ihren Gründen.",
+    listIntro:
+      "Einmal im Jahr wird der Maßnahmenkatalog fortgeschrieben. Jede Fortschreibung bleibt unverändert abrufbar, mit den Veränderungen gegenüber der vorigen und ihren Gründen.",
     listCaption: "Alle Fortschreibungen, die älteste zuerst",
     columnTitle: "Fortschreibung",
     columnDate: "Datum",
@@ -695,10 +793,13 @@ export const de = {
     noEditions: "Es ist noch keine Fortschreibung veröffentlicht.",
     noPrevious: "erste Fassung",
 
-    changesTitle: (newer: string, older: string) => `Veränderungen: ${newer} gegenüber der ${older}`,
-    draftChangesTitle: (older: string) => `Entwurf: Veränderungen gegenüber der ${older}`,
+    changesTitle: (newer: string, older: string) =>
+      `Veränderungen: ${newer} gegenüber der ${older}`,
+    draftChangesTitle: (older: string) =>
+      `Entwurf: Veränderungen gegenüber der ${older}`,
     draftFirstTitle: "Entwurf der 1. Fortschreibung",
-    draftFirstIntro: "Es ist noch keine Fortschreibung veröffentlicht. Mit der Veröffentlichung entsteht die 1. Fortschreibung; Gründe für Verschiebungen braucht sie nicht, weil es nichts gibt, wogegen verschoben wurde.",
+    draftFirstIntro:
+      "Es ist noch keine Fortschreibung veröffentlicht. Mit der Veröffentlichung entsteht die 1. Fortschreibung; Gründe für Verschiebungen braucht sie nicht, weil es nichts gibt, wogegen verschoben wurde.",
     sinceLegend: "Vergleich wählen",
     sinceLabel: "Gegenüber der",
     sinceSubmit: "Vergleich anzeigen",
@@ -706,7 +807,8 @@ export const de = {
     summaryCounts: (changes: number, shifts: number) =>
       `${plural(changes, "Veränderung", "Veränderungen")}, davon ${plural(shifts, "Verschiebung", "Verschiebungen")}`,
     shiftsByReasonTitle: "Verschiebungen nach Grund",
-    shiftsWithoutReason: (count: number) => `${plural(count, "Verschiebung", "Verschiebungen")} ohne Grund`,
+    shiftsWithoutReason: (count: number) =>
+      `${plural(count, "Verschiebung", "Verschiebungen")} ohne Grund`,
     perFieldCaption: "Veränderungen je Aktionsfeld",
     columnActionField: "Aktionsfeld",
     columnChangeCount: "Veränderungen",
@@ -720,10 +822,12 @@ export const de = {
     reasonMissing: "Grund fehlt",
     reasonOfEdition: (title: string) => `(${title})`,
     reasonDraft: "(Entwurf)",
-    reasonCategoryRemoved: (key: string) => `Kategorie „${key}“ gibt es nicht mehr`,
+    reasonCategoryRemoved: (key: string) =>
+      `Kategorie „${key}“ gibt es nicht mehr`,
 
     comparisonLabel: "Vergleichen mit",
-    comparisonHint: "Zeigt den alten Zeitraum umrandet und den neuen ausgefüllt.",
+    comparisonHint:
+      "Zeigt den alten Zeitraum umrandet und den neuen ausgefüllt.",
     comparisonNone: "keiner früheren Fassung",
     comparisonOption: (title: string, date: string) => `der ${title} (${date})`,
     comparisonHeading: (title: string) => `Verglichen mit der ${title}`,
@@ -731,11 +835,14 @@ export const de = {
       `Umrandet: der Zeitraum in der ${older}; ausgefüllt: der Zeitraum in der ${newer}. Ein Pfeil markiert, wohin sich Beginn oder Ende verschoben haben. Die Tabellen unter der Grafik enthalten dieselben Angaben mit den Gründen.`,
     comparisonCounts: (shifted: number, added: number, removed: number) =>
       `${plural(shifted, "Projekt", "Projekte")} verschoben, ${added} neu, ${removed} gestrichen`,
-    comparisonChartTitle: (older: string, newer: string) => `Zeitstrahl: ${newer} verglichen mit der ${older}`,
+    comparisonChartTitle: (older: string, newer: string) =>
+      `Zeitstrahl: ${newer} verglichen mit der ${older}`,
     comparisonChartDescription: (projects: number, shifted: number) =>
       `Balkendiagramm mit ${plural(projects, "Projekt", "Projekten")}, davon ${shifted} verschoben; alte Zeiträume umrandet, neue ausgefüllt. Die Tabellen darunter enthalten dieselben Angaben.`,
-    comparisonTableCaption: (field: string) => `${field}: alter und neuer Zeitraum`,
-    comparisonScrollRegion: "Vergleich der Zeitstrahlen als Grafik, seitlich verschiebbar",
+    comparisonTableCaption: (field: string) =>
+      `${field}: alter und neuer Zeitraum`,
+    comparisonScrollRegion:
+      "Vergleich der Zeitstrahlen als Grafik, seitlich verschiebbar",
     legendOld: (title: string) => `Zeitraum in der ${title} (umrandet)`,
     legendNew: (title: string) => `Zeitraum in der ${title} (ausgefüllt)`,
     legendShift: "Verschiebung von Beginn oder Ende (Pfeil)",
@@ -749,43 +856,56 @@ export const de = {
     rowKept: "unverändert",
     rowNone: "–",
     draftLabel: "Entwurf",
-    comparisonUnknown: (value: string) => `Mit „${value}“ lässt sich nicht vergleichen: Es gibt keine ältere Fortschreibung mit dieser Nummer.`,
+    comparisonUnknown: (value: string) =>
+      `Mit „${value}“ lässt sich nicht vergleichen: Es gibt keine ältere Fortschreibung mit dieser Nummer.`,
 
-    reasonsIntro: "Jede Verschiebung braucht vor der Veröffentlichung einen Grund: eine Kategorie und bei Bedarf eine Erläuterung.",
+    reasonsIntro:
+      "Jede Verschiebung braucht vor der Veröffentlichung einen Grund: eine Kategorie und bei Bedarf eine Erläuterung.",
     reasonLegend: (change: string) => `Grund für: ${change}`,
     reasonCategory: "Kategorie",
     reasonChoose: "– Kategorie wählen –",
     reasonText: "Erläuterung",
-    reasonTextHint: "z. B. „Verzögerung aufgrund OZG-Aufwand“; bei „Sonstiges“ erforderlich",
+    reasonTextHint:
+      "z. B. „Verzögerung aufgrund OZG-Aufwand“; bei „Sonstiges“ erforderlich",
     reasonSave: "Grund speichern",
-    missingCount: (count: number) => `Für ${plural(count, "Verschiebung", "Verschiebungen")} fehlt noch ein Grund.`,
+    missingCount: (count: number) =>
+      `Für ${plural(count, "Verschiebung", "Verschiebungen")} fehlt noch ein Grund.`,
     allReasonsGiven: "Für jede Verschiebung ist ein Grund angegeben.",
     conflictsTitle: "Abhängigkeiten",
-    conflictsIntro: "Diese Projekte beginnen, bevor ein Projekt fertig ist, das sie voraussetzen. Betroffen sind auch die Projekte, die auf ihnen aufbauen.",
-    conflictsNone: "Kein Projekt beginnt, bevor ein Projekt fertig ist, das es voraussetzt.",
+    conflictsIntro:
+      "Diese Projekte beginnen, bevor ein Projekt fertig ist, das sie voraussetzen. Betroffen sind auch die Projekte, die auf ihnen aufbauen.",
+    conflictsNone:
+      "Kein Projekt beginnt, bevor ein Projekt fertig ist, das es voraussetzt.",
     conflictNew: "neu in diesem Entwurf",
     conflictKnown: "schon in der letzten Fortschreibung",
     conflictAffected: "Betroffen",
     forewordTitle: "Vorwort der nächsten Fortschreibung",
-    forewordHint: "Erscheint im Katalog (DOCX, PDF) vor der Übersicht. Absätze durch eine Leerzeile trennen.",
+    forewordHint:
+      "Erscheint im Katalog (DOCX, PDF) vor der Übersicht. Absätze durch eine Leerzeile trennen.",
     forewordSave: "Vorwort speichern",
     publishTitle: (title: string) => `${title} veröffentlichen`,
-    publishIntro: "Die Veröffentlichung friert den ganzen Entwurf als Fortschreibung ein. Sie lässt sich danach nicht mehr ändern; das Portal zeigt ab dann diese Fassung.",
+    publishIntro:
+      "Die Veröffentlichung friert den ganzen Entwurf als Fortschreibung ein. Sie lässt sich danach nicht mehr ändern; das Portal zeigt ab dann diese Fassung.",
     fieldTitle: "Titel",
     fieldDate: "Datum",
     fieldDateHint: "z. B. der Tag des Ratsbeschlusses, als TT.MM.JJJJ",
     fieldCouncilReference: "Beschluss (optional)",
-    fieldCouncilReferenceHint: "z. B. „Rat der Stadt Kleve, Sitzung vom 15.03.2023, Vorlage 12/2023“",
+    fieldCouncilReferenceHint:
+      "z. B. „Rat der Stadt Kleve, Sitzung vom 15.03.2023, Vorlage 12/2023“",
     fieldCouncilUrl: "Adresse des Beschlusses (optional)",
-    fieldCouncilUrlHint: "Ein Link ins Ratsinformationssystem, beginnend mit https://",
+    fieldCouncilUrlHint:
+      "Ein Link ins Ratsinformationssystem, beginnend mit https://",
     publishSubmit: "Fortschreibung veröffentlichen",
-    publishBlockedTitle: "Die Fortschreibung kann noch nicht veröffentlicht werden",
+    publishBlockedTitle:
+      "Die Fortschreibung kann noch nicht veröffentlicht werden",
     publishMissingLink: (change: string) => `Grund fehlt: ${change}`,
     publishTextRequiredLink: (change: string) => `Erläuterung fehlt: ${change}`,
-    publishUnknownCategoryLink: (change: string) => `Kategorie gibt es nicht mehr: ${change}`,
+    publishUnknownCategoryLink: (change: string) =>
+      `Kategorie gibt es nicht mehr: ${change}`,
     publishDateInvalid: "Bitte geben Sie ein Datum wie 15.03.2023 ein.",
     confirmTitle: "Trotz Abhängigkeitskonflikten veröffentlichen?",
-    confirmText: "Im Entwurf beginnen Projekte, bevor Projekte fertig sind, die sie voraussetzen. Die Fortschreibung lässt sich trotzdem veröffentlichen; die Konflikte bleiben dann sichtbar.",
+    confirmText:
+      "Im Entwurf beginnen Projekte, bevor Projekte fertig sind, die sie voraussetzen. Die Fortschreibung lässt sich trotzdem veröffentlichen; die Konflikte bleiben dann sichtbar.",
     confirmSubmit: "Trotzdem veröffentlichen",
     confirmCancel: "Zurück zum Entwurf",
     staleTitle: "Der Entwurf hat sich geändert",
@@ -799,11 +919,13 @@ export const de = {
     publishedNotice: (title: string) => `Die ${title} ist veröffentlicht.`,
 
     categoriesTitle: "Gründe für Verschiebungen",
-    categoriesIntro: "Die Kategorien, aus denen bei jeder Verschiebung ein Grund gewählt wird. Veröffentlichte Fortschreibungen behalten die Bezeichnung, die sie bei der Veröffentlichung hatte.",
+    categoriesIntro:
+      "Die Kategorien, aus denen bei jeder Verschiebung ein Grund gewählt wird. Veröffentlichte Fortschreibungen behalten die Bezeichnung, die sie bei der Veröffentlichung hatte.",
     categoryLegend: (label: string) => `Kategorie: ${label}`,
     newCategoryLegend: "Neue Kategorie",
     fieldKey: "Schlüssel",
-    fieldKeyHint: "Kleinbuchstaben, Ziffern und Bindestriche; lässt sich später nicht ändern.",
+    fieldKeyHint:
+      "Kleinbuchstaben, Ziffern und Bindestriche; lässt sich später nicht ändern.",
     fieldLabel: "Bezeichnung",
     fieldRequiresText: "Erläuterung ist erforderlich",
     categorySave: "Kategorie speichern",
@@ -816,16 +938,23 @@ export const de = {
     structureTitle: "Wirkungsbereiche und Aktionsfelder",
     timelinePicture: "Zeitstrahl zur Umsetzung",
     detailTitle: "Detailbetrachtung: Digitalisierungsprojekte",
-    fieldHeading: (area: string, number: number, name: string) => `${area}; Aktionsfeld ${number}: ${name}`,
+    fieldHeading: (area: string, number: number, name: string) =>
+      `${area}; Aktionsfeld ${number}: ${name}`,
     periodLabel: (label: string) => `Zeitraum ${label}`,
     measuresLabel: "Einzelmaßnahmen",
     responsibilityLabel: "Zuständigkeit",
     changesSectionTitle: "Veränderungen gegenüber der letzten Fortschreibung",
-    changesSectionNone: "Dies ist die erste Fortschreibung; es gibt keine frühere Fassung zum Vergleich.",
+    changesSectionNone:
+      "Dies ist die erste Fortschreibung; es gibt keine frühere Fassung zum Vergleich.",
     prioritiesTitle: (year: number) => `Prioritäten in ${year}`,
     timelineAlt: (title: string, projects: number) =>
       `Zeitstrahl der ${plural(projects, "Projekt", "Projekte")} der ${title}, gruppiert nach Aktionsfeld; die Zeiträume stehen bei jedem Projekt im Text.`,
-    comparisonAlt: (field: string, older: string, newer: string, shifted: number) =>
+    comparisonAlt: (
+      field: string,
+      older: string,
+      newer: string,
+      shifted: number,
+    ) =>
       `Zeitstrahl ${field}: ${newer} verglichen mit der ${older}; ${plural(shifted, "Projekt", "Projekte")} verschoben. Die Verschiebungen mit Gründen stehen auf der Folie davor.`,
   },
   form: {
@@ -837,7 +966,8 @@ export const de = {
     atMost: (max: number) => `darf höchstens ${max} sein`,
     notAChoice: "ist keiner der angebotenen Werte",
     malformed: "hat nicht die erwartete Form",
-    incomplete: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+    incomplete:
+      "Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
     moveDirectionRequired: "Bitte wählen Sie „Nach oben“ oder „Nach unten“.",
     reasonCategoryRequired: "Bitte wählen Sie eine Kategorie.",
     dayInvalid: "Bitte ein Datum wie 28.11.2022 eingeben.",

@@ -21,17 +21,20 @@ export const en: Dictionary = {
   navOverview: "Overview",
   navTimeline: "Timeline",
   navSearch: "Search",
-  footerAbout: "Published with Fortschritt, free software for municipal digitalisation programmes.",
+  footerAbout:
+    "Published with Fortschritt, free software for municipal digitalisation programmes.",
   footerApi: "Open data (JSON API)",
   footerApiDocs: "API description (OpenAPI)",
 
   municipalitiesTitle: "Digitalisation programmes",
-  municipalitiesIntro: "These municipalities publish their digitalisation programme here.",
+  municipalitiesIntro:
+    "These municipalities publish their digitalisation programme here.",
   municipalitiesEmpty: "No municipality has been registered yet.",
   municipalitiesSearchLabel: "Find a municipality",
   municipalitiesSearchHint: "Name or part of the name, e.g. “Kleve”",
   municipalitiesSearchSubmit: "Search",
-  municipalitiesFound: (count, query) => `${plural(count, "municipality", "municipalities")} for “${query}”`,
+  municipalitiesFound: (count, query) =>
+    `${plural(count, "municipality", "municipalities")} for “${query}”`,
   municipalitiesNoneFound: (query) => `No municipality found for “${query}”.`,
   municipalitiesPage: (page, pages) => `Page ${page} of ${pages}`,
   municipalitiesPagination: "Pages of the municipality list",
@@ -87,10 +90,13 @@ export const en: Dictionary = {
   timelineFilterReset: "Reset selection",
   timelineFilterAutoHint: "The view updates as soon as you choose.",
   timelineResult: (projects, total) =>
-    projects === total ? plural(projects, "project", "projects") : `${projects} of ${plural(total, "project", "projects")}`,
+    projects === total
+      ? plural(projects, "project", "projects")
+      : `${projects} of ${plural(total, "project", "projects")}`,
   timelineEmpty: "No project matches this selection.",
   timelineScrollRegion: "Timeline chart, scrolls sideways",
-  timelineChartTitle: (start, end) => `Timeline of the projects ${start}–${end}`,
+  timelineChartTitle: (start, end) =>
+    `Timeline of the projects ${start}–${end}`,
   timelineChartDescription: (projects, fields) =>
     `Bar chart of ${plural(projects, "project", "projects")} in ${plural(fields, "action field", "action fields")}. The table "Timeline as a table" below the chart holds the same information.`,
   timelineTableCaption: "Timeline as a table",
@@ -103,19 +109,25 @@ export const en: Dictionary = {
   legendQuarter: "Quarter boundary",
   legendToday: "today's date",
   timelineFilterInvalid: "This selection is not possible.",
-  timelineUnknownActionField: (value) => `There is no action field "${value}" in this catalogue.`,
-  timelineUnknownOrgUnit: (value) => `There is no unit "${value}" in this catalogue.`,
+  timelineUnknownActionField: (value) =>
+    `There is no action field "${value}" in this catalogue.`,
+  timelineUnknownOrgUnit: (value) =>
+    `There is no unit "${value}" in this catalogue.`,
   timelineUnknownStatus: (value) =>
     `There is no status "${value}". Possible values: planned, in_progress, ongoing, completed, paused.`,
 
   searchTitle: "Search",
   searchLabel: "Search term",
-  searchHint: "Searches projects and individual measures, e.g. \"Rechnung\" or \"Bürgerbüro\".",
+  searchHint:
+    'Searches projects and individual measures, e.g. "Rechnung" or "Bürgerbüro".',
   searchSubmit: "Search",
   searchResults: (count, query) =>
-    count === 0 ? `No results for "${query}".` : `${plural(count, "result", "results")} for "${query}"`,
+    count === 0
+      ? `No results for "${query}".`
+      : `${plural(count, "result", "results")} for "${query}"`,
   searchHitProject: "Project",
-  searchHitMeasure: (code, title) => `Individual measure in project ${code} ${title}`,
+  searchHitMeasure: (code, title) =>
+    `Individual measure in project ${code} ${title}`,
 
   projectStatus: {
     planned: "planned",
@@ -157,29 +169,36 @@ export const en: Dictionary = {
     requiredHint: "All fields are required.",
 
     signInTitle: "Sign in",
-    signInIntro: "Sign in with the e-mail address and password of your account. Accounts are set up by your municipality's administrators.",
+    signInIntro:
+      "Sign in with the e-mail address and password of your account. Accounts are set up by your municipality's administrators.",
     email: "E-mail address",
     emailMissing: "Please enter your e-mail address.",
     password: "Password",
     signInSubmit: "Sign in",
     signInRefused:
       "The e-mail address or password is wrong, or the account is locked for a while after several failed attempts. Please check your input or try again in 15 minutes.",
-    signInTooMany: "Too many failed sign-in attempts came from your connection. Please wait 15 minutes and try again.",
+    signInTooMany:
+      "Too many failed sign-in attempts came from your connection. Please wait 15 minutes and try again.",
     signInWithSso: "Sign in with single sign-on",
     forgotPasswordLink: "Forgotten your password?",
     signedOut: "You have signed out.",
     sessionEnded: "Your sign-in has expired. Please sign in again.",
-    passwordWasReset: "Your new password has been saved. Please sign in with it.",
+    passwordWasReset:
+      "Your new password has been saved. Please sign in with it.",
     signInRequired: "Please sign in to see this page.",
     signInLink: "Go to sign-in",
 
     secondFactorTitle: "Enter your security code",
-    secondFactorIntro: "Your account is protected by a second factor. Open your authenticator app and enter the six-digit code it shows for Fortschritt.",
+    secondFactorIntro:
+      "Your account is protected by a second factor. Open your authenticator app and enter the six-digit code it shows for Fortschritt.",
     code: "Code",
-    codeHint: "Six digits from the app – or one of your recovery codes if you cannot use the app.",
+    codeHint:
+      "Six digits from the app – or one of your recovery codes if you cannot use the app.",
     codeSubmit: "Confirm",
-    codeRefused: "The code is wrong or has been used already. Please enter the code your app shows now.",
-    codeLocked: "Too many wrong codes. The account is locked for a while, longer after each further series of failures. Please sign in again later.",
+    codeRefused:
+      "The code is wrong or has been used already. Please enter the code your app shows now.",
+    codeLocked:
+      "Too many wrong codes. The account is locked for a while, longer after each further series of failures. Please sign in again later.",
     cancelSignIn: "Cancel sign-in",
     recoveryCodeUsed: (left: number) =>
       left === 0
@@ -187,11 +206,14 @@ export const en: Dictionary = {
         : `You have used a recovery code. ${left} remain.`,
 
     enrolTitle: "Set up a second factor",
-    enrolIntro: "Administrators and editors protect their account with a code from an authenticator app (for example FreeOTP, Aegis, Google or Microsoft Authenticator) in addition to the password.",
-    enrolReplaceIntro: "Set up a new device here. The current second factor stays valid until you confirm the new one with a code.",
+    enrolIntro:
+      "Administrators and editors protect their account with a code from an authenticator app (for example FreeOTP, Aegis, Google or Microsoft Authenticator) in addition to the password.",
+    enrolReplaceIntro:
+      "Set up a new device here. The current second factor stays valid until you confirm the new one with a code.",
     enrolStepApp: "1. Install an authenticator app on your phone or computer.",
     enrolStepScan: "2. Scan this QR code with the app.",
-    enrolQrAlt: (account: string) => `QR code to set up the second factor for ${account}. If you cannot scan it, enter the key below by hand.`,
+    enrolQrAlt: (account: string) =>
+      `QR code to set up the second factor for ${account}. If you cannot scan it, enter the key below by hand.`,
     enrolManual: "Or enter the key by hand:",
     enrolIssuer: "Service",
     enrolAccount: "Account",
@@ -202,21 +224,28 @@ export const en: Dictionary = {
     enrolSubmit: "Activate second factor",
 
     recoveryTitle: "Your recovery codes",
-    recoveryIntro: "Use these codes to sign in if you cannot use your app. Each code works once.",
-    recoveryWarning: "The codes are shown only now. Print them or store them in your password manager before you continue.",
+    recoveryIntro:
+      "Use these codes to sign in if you cannot use your app. Each code works once.",
+    recoveryWarning:
+      "The codes are shown only now. Print them or store them in your password manager before you continue.",
     recoveryListLabel: "Recovery codes",
     recoveryContinue: "Continue",
     secondFactorActivated: "Your second factor is set up.",
 
     forgotTitle: "Forgotten password",
-    forgotIntro: "Enter the e-mail address of your account. We will send you a link to set a new password.",
+    forgotIntro:
+      "Enter the e-mail address of your account. We will send you a link to set a new password.",
     forgotSubmit: "Request link",
-    forgotSent: "If an account exists for this address, we have sent an e-mail with a link. It is valid for 60 minutes and works once. Please also check your spam folder.",
-    forgotUnavailable: "Sending e-mail is not set up here. Please contact your municipality's administrators; they can give you a new link.",
+    forgotSent:
+      "If an account exists for this address, we have sent an e-mail with a link. It is valid for 60 minutes and works once. Please also check your spam folder.",
+    forgotUnavailable:
+      "Sending e-mail is not set up here. Please contact your municipality's administrators; they can give you a new link.",
     resetTitle: "Set a new password",
-    resetIntro: "Choose a new password. All existing sign-ins of your account will then end.",
+    resetIntro:
+      "Choose a new password. All existing sign-ins of your account will then end.",
     newPassword: "New password",
-    passwordHint: "At least 8 and at most 128 characters. A sentence of several words is safest. Common passwords are refused.",
+    passwordHint:
+      "At least 8 and at most 128 characters. A sentence of several words is safest. Common passwords are refused.",
     resetSubmit: "Save password",
     resetInvalid: "This link is invalid, has expired or has been used already.",
     resetRequestAgain: "Request a new link",
@@ -227,10 +256,16 @@ export const en: Dictionary = {
     role: "Role",
     orgUnits: "Organisational units",
     none: "none",
-    roleName: { admin: "Administrator", editor: "Editor", committee: "Committee" },
+    roleName: {
+      admin: "Administrator",
+      editor: "Editor",
+      committee: "Committee",
+    },
     roleHint: {
-      admin: "May do everything in the municipality: catalogue, organisational units, user accounts.",
-      editor: "May edit the projects in which one of their organisational units leads or contributes.",
+      admin:
+        "May do everything in the municipality: catalogue, organisational units, user accounts.",
+      editor:
+        "May edit the projects in which one of their organisational units leads or contributes.",
       committee: "May read everything, drafts included, but change nothing.",
     },
     secondFactor: "Second factor",
@@ -243,9 +278,11 @@ export const en: Dictionary = {
     changePasswordTitle: "Change password",
     currentPassword: "Current password",
     changePasswordSubmit: "Change password",
-    passwordChanged: "Your password has been changed. Sign-ins on other devices have ended.",
+    passwordChanged:
+      "Your password has been changed. Sign-ins on other devices have ended.",
     tokensTitle: "API tokens",
-    tokensIntro: "With a personal token, programs use the API with your rights (header “Authorization: Bearer …”).",
+    tokensIntro:
+      "With a personal token, programs use the API with your rights (header “Authorization: Bearer …”).",
     tokenName: "Name",
     tokenNameHint: "What the token is for, e.g. “sync with specialist system”.",
     tokenCreate: "Create token",
@@ -265,7 +302,8 @@ export const en: Dictionary = {
     actions: "Actions",
 
     usersTitle: "User accounts",
-    usersIntro: "Who may edit Fortschritt in this municipality or read it internally.",
+    usersIntro:
+      "Who may edit Fortschritt in this municipality or read it internally.",
     usersCaption: "All user accounts",
     usersNew: "Create new account",
     usersStatus: "Status",
@@ -275,22 +313,29 @@ export const en: Dictionary = {
     userEdit: "Edit",
     userEditLabel: (name: string) => `Edit ${name}`,
     userNewTitle: "New account",
-    userNewIntro: "The person receives an invitation by e-mail and sets their password through it. Administrators and editors set up a second factor when they first sign in.",
+    userNewIntro:
+      "The person receives an invitation by e-mail and sets their password through it. Administrators and editors set up a second factor when they first sign in.",
     userEditTitle: (name: string) => `Account of ${name}`,
-    orgUnitsHint: "Editors edit the projects of these units. No effect for administrators and committee members.",
+    orgUnitsHint:
+      "Editors edit the projects of these units. No effect for administrators and committee members.",
     userCreate: "Create account",
     userSave: "Save changes",
     userCreated: "The account has been created.",
     userSaved: "The changes have been saved.",
-    userInvitationMailed: (email: string) => `An invitation has been sent to ${email}.`,
-    userInvitationLink: "Sending e-mail is not set up or failed. Pass this link on to the person securely (valid for three days, works once):",
+    userInvitationMailed: (email: string) =>
+      `An invitation has been sent to ${email}.`,
+    userInvitationLink:
+      "Sending e-mail is not set up or failed. Pass this link on to the person securely (valid for three days, works once):",
     userInvite: "Send invitation again",
     userDeactivate: "Deactivate account",
-    userDeactivateHint: "The person is signed out at once; their API tokens stop working. The account stays in the history.",
+    userDeactivateHint:
+      "The person is signed out at once; their API tokens stop working. The account stays in the history.",
     userReactivate: "Reactivate account",
-    userDeactivated: "The account has been deactivated and all its sign-ins ended.",
+    userDeactivated:
+      "The account has been deactivated and all its sign-ins ended.",
     userReactivated: "The account is active again.",
-    userConflict: "Someone else has changed this account in the meantime. Below is the current state; your change was not saved.",
+    userConflict:
+      "Someone else has changed this account in the meantime. Below is the current state; your change was not saved.",
     backToUsers: "Back to the overview",
     administration: "Administration",
   },
@@ -331,12 +376,16 @@ export const en: Dictionary = {
     },
 
     dashboardTitle: "Administration",
-    dashboardIntroEditor: (units: string) => `You edit the projects that ${units} is responsible for.`,
-    dashboardIntroAdmin: "As an administrator you edit all projects, the programme, impact areas, action fields and organisational units.",
+    dashboardIntroEditor: (units: string) =>
+      `You edit the projects that ${units} is responsible for.`,
+    dashboardIntroAdmin:
+      "As an administrator you edit all projects, the programme, impact areas, action fields and organisational units.",
     yourProjects: "Your projects",
     allProjects: "All projects",
-    noProjects: "No project is assigned to your organisational units. Please ask an administrator.",
-    projectsCaption: (count: number) => `${count} ${count === 1 ? "project" : "projects"} you may edit`,
+    noProjects:
+      "No project is assigned to your organisational units. Please ask an administrator.",
+    projectsCaption: (count: number) =>
+      `${count} ${count === 1 ? "project" : "projects"} you may edit`,
     columnCode: "No.",
     columnProject: "Project",
     columnActionField: "Action field",
@@ -360,34 +409,45 @@ export const en: Dictionary = {
     saveFields: "Save basic data",
 
     sectionPhases: "Schedule",
-    phaseLegend: (position: number, label: string) => `Phase ${position}: ${label}`,
+    phaseLegend: (position: number, label: string) =>
+      `Phase ${position}: ${label}`,
     newPhaseLegend: "New phase",
     fieldPhaseLabel: "Label",
     fieldPhaseLabelHint: "e.g. Konzipierung, Umsetzung, Betreuung",
     fieldStart: "Start",
     fieldEnd: "End",
-    pointHint: "As precise as it is known: 2023, QII/2024, 05/2024 or 17.05.2024",
+    pointHint:
+      "As precise as it is known: 2023, QII/2024, 05/2024 or 17.05.2024",
     fieldOpenEnd: "open end (no end date)",
     fieldContinuation: "What happens after the phase?",
     continuationNone: "ends with the phase",
     continuationOngoing: "then ongoing",
     continuationPermanent: "permanent task",
     fieldNote: "Note",
-    precisionName: { year: "year", quarter: "quarter", month: "month", day: "day" },
+    precisionName: {
+      year: "year",
+      quarter: "quarter",
+      month: "month",
+      day: "day",
+    },
     precisionHint: (start: string, end: string | null) =>
-      end === null ? `Saved with the precision: start ${start}.` : `Saved with the precision: start ${start}, end ${end}.`,
+      end === null
+        ? `Saved with the precision: start ${start}.`
+        : `Saved with the precision: start ${start}, end ${end}.`,
     savePhase: "Save phase",
     deletePhase: "Delete phase",
     addPhase: "Add phase",
     noPhases: "No phase has been entered yet.",
-    pointRequired: (field: string) => `Please enter ${field}, e.g. 2023, QII/2024, 05/2024 or 17.05.2024.`,
+    pointRequired: (field: string) =>
+      `Please enter ${field}, e.g. 2023, QII/2024, 05/2024 or 17.05.2024.`,
     pointInvalid: (field: string, text: string) =>
       `${field}: “${text}” is not a point in time Fortschritt understands. Possible are e.g. 2023, QII/2024, 05/2024 or 17.05.2024.`,
     theStart: "the start",
     theEnd: "the end",
     openEndWithEnd: "With an open end the field “End” stays empty.",
     endMissing: "Please enter the end or choose “open end”.",
-    openEndWithoutContinuation: "With an open end please choose how it goes on: then ongoing or permanent task.",
+    openEndWithoutContinuation:
+      "With an open end please choose how it goes on: then ongoing or permanent task.",
 
     sectionMeasures: "Measures",
     measureLegend: (position: number) => `Measure ${position}`,
@@ -402,7 +462,8 @@ export const en: Dictionary = {
     statusAutoHint: "The status is saved as soon as you choose one.",
 
     sectionResponsibilities: "Responsibilities",
-    responsibilitiesHint: "The editors of the units entered may edit the project. Empty rows are not saved.",
+    responsibilitiesHint:
+      "The editors of the units entered may edit the project. Empty rows are not saved.",
     responsibilityLegend: (position: number) => `Responsibility ${position}`,
     newResponsibilityLegend: "Another responsibility",
     fieldOrgUnit: "Organisational unit",
@@ -425,30 +486,37 @@ export const en: Dictionary = {
     dependencyRequired: "Please choose a project.",
 
     sectionDelete: "Delete the project",
-    deleteHint: "The project disappears with all its phases, measures and responsibilities from the catalogue and the portal. The audit log keeps what was deleted.",
+    deleteHint:
+      "The project disappears with all its phases, measures and responsibilities from the catalogue and the portal. The audit log keeps what was deleted.",
     deleteConfirm: (label: string) => `I want to delete “${label}” for good.`,
-    deleteConfirmRequired: "Please confirm that you want to delete the project.",
+    deleteConfirmRequired:
+      "Please confirm that you want to delete the project.",
     deleteProject: "Delete project",
 
     conflictTitle: "Someone else has saved in the meantime",
     conflictText:
       "Your change was not saved and nothing was overwritten. Your input is still in the form. Check the differences; if you save again, your input replaces the new state.",
-    conflictDeleted: "The record you wanted to edit has been deleted in the meantime.",
+    conflictDeleted:
+      "The record you wanted to edit has been deleted in the meantime.",
     conflictChanges: "What has changed since you opened the page",
     conflictTableCaption: "Differences between the saved state and your input",
     conflictField: "Field",
     conflictTheirs: "Saved now",
     conflictYours: "Your input",
-    conflictSame: "The fields of this form are unchanged; something else was changed.",
+    conflictSame:
+      "The fields of this form are unchanged; something else was changed.",
     conflictGoToForm: "Go to the form",
 
     historyTitle: (label: string) => `History: ${label}`,
-    historyIntro: "All changes to this project, newest first. Entries can be neither changed nor deleted.",
+    historyIntro:
+      "All changes to this project, newest first. Entries can be neither changed nor deleted.",
     backToProject: "Back to the project",
     auditLogTitle: "Audit log",
-    auditLogIntro: "All changes and security events of this municipality, newest first. Entries can be neither changed nor deleted.",
+    auditLogIntro:
+      "All changes and security events of this municipality, newest first. Entries can be neither changed nor deleted.",
     auditEmpty: "No entries match the selection.",
-    auditEntryHeading: (action: string, label: string) => (label === "" ? action : `${action}: ${label}`),
+    auditEntryHeading: (action: string, label: string) =>
+      label === "" ? action : `${action}: ${label}`,
     auditWhoWhen: (actor: string, when: string) => `${when} · ${actor}`,
     auditReason: "Reason",
     auditChangeCaption: "The change in detail",
@@ -607,17 +675,20 @@ export const en: Dictionary = {
     impactAreaLegend: (name: string) => `Impact area: ${name}`,
     newImpactAreaLegend: "New impact area",
     fieldKey: "Key",
-    fieldKeyHint: "Lower-case letters, digits and hyphens; appears in addresses and cannot be changed later.",
+    fieldKeyHint:
+      "Lower-case letters, digits and hyphens; appears in addresses and cannot be changed later.",
     fieldName: "Name",
     fieldDescription: "Description",
     saveImpactArea: "Save impact area",
     addImpactArea: "Create impact area",
-    actionFieldLegend: (number: number, name: string) => `Action field ${number}: ${name}`,
+    actionFieldLegend: (number: number, name: string) =>
+      `Action field ${number}: ${name}`,
     newActionFieldLegend: "New action field",
     fieldNumber: "Number",
     fieldNumberHint: "First part of the project numbers, e.g. 2",
     fieldColour: "Colour",
-    fieldColourHint: "White text on it must reach a contrast of at least 4.5:1 (WCAG 2.1 AA).",
+    fieldColourHint:
+      "White text on it must reach a contrast of at least 4.5:1 (WCAG 2.1 AA).",
     contrastOf: (ratio: string) => `Contrast with white text: ${ratio}`,
     fieldImpactArea: "Impact area",
     saveActionField: "Save action field",
@@ -631,14 +702,20 @@ export const en: Dictionary = {
     fieldKind: "Kind",
     fieldParent: "Parent unit",
     noParent: "– none –",
-    orgUnitKind: { department: "department", division: "division", external: "external partner", other: "other" },
+    orgUnitKind: {
+      department: "department",
+      division: "division",
+      external: "external partner",
+      other: "other",
+    },
     saveOrgUnit: "Save unit",
     addOrgUnit: "Create unit",
 
     newProjectTitle: "New project",
     fieldActionField: "Action field",
     fieldSlug: "Short name",
-    fieldSlugHint: "Lower-case letters, digits and hyphens, e.g. e-rechnungsworkflow; appears in the address.",
+    fieldSlugHint:
+      "Lower-case letters, digits and hyphens, e.g. e-rechnungsworkflow; appears in the address.",
     fieldCodeProject: "Number",
     fieldCodeProjectHint: "e.g. 2.6; unique within the impact area",
     fieldLeadUnit: "Lead organisational unit",
@@ -650,8 +727,10 @@ export const en: Dictionary = {
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",
-    draftBannerText: "You are looking at the working state. Only staff and the committee can read it; the public sees the latest published edition.",
-    draftBannerNoEdition: "You are looking at the working state. As long as no edition has been published, the portal shows this state.",
+    draftBannerText:
+      "You are looking at the working state. Only staff and the committee can read it; the public sees the latest published edition.",
+    draftBannerNoEdition:
+      "You are looking at the working state. As long as no edition has been published, the portal shows this state.",
     draftChangesLink: "Changes in the draft",
     draftOverviewLink: "View the draft",
     draftTimelineLink: "Timeline of the draft",
@@ -660,7 +739,8 @@ export const en: Dictionary = {
     olderEditionText: (title: string, date: string, latest: string) =>
       `You are looking at the ${title} of ${date}. The current version is the ${latest}.`,
     currentEditionTitle: (title: string) => `${title}`,
-    currentEditionText: (date: string) => `Published on ${date}. This is the current version.`,
+    currentEditionText: (date: string) =>
+      `Published on ${date}. This is the current version.`,
     toCurrentEdition: "Go to the current version",
     publishedAs: (title: string, date: string) => `As of: ${title} of ${date}`,
     allEditions: "All editions",
@@ -677,7 +757,8 @@ export const en: Dictionary = {
     foreword: "Foreword",
 
     listTitle: "Editions",
-    listIntro: "Once a year the catalogue is revised. Every edition stays available unchanged, with the changes against the previous one and their reasons.",
+    listIntro:
+      "Once a year the catalogue is revised. Every edition stays available unchanged, with the changes against the previous one and their reasons.",
     listCaption: "All editions, oldest first",
     columnTitle: "Edition",
     columnDate: "Date",
@@ -687,10 +768,13 @@ export const en: Dictionary = {
     noEditions: "No edition has been published yet.",
     noPrevious: "first version",
 
-    changesTitle: (newer: string, older: string) => `Changes: ${newer} compared with the ${older}`,
-    draftChangesTitle: (older: string) => `Draft: changes compared with the ${older}`,
+    changesTitle: (newer: string, older: string) =>
+      `Changes: ${newer} compared with the ${older}`,
+    draftChangesTitle: (older: string) =>
+      `Draft: changes compared with the ${older}`,
     draftFirstTitle: "Draft of the first edition",
-    draftFirstIntro: "No edition has been published yet. Publishing creates the first edition; it needs no reasons for shifts, since there is nothing it was shifted against.",
+    draftFirstIntro:
+      "No edition has been published yet. Publishing creates the first edition; it needs no reasons for shifts, since there is nothing it was shifted against.",
     sinceLegend: "Choose the comparison",
     sinceLabel: "Compared with the",
     sinceSubmit: "Show comparison",
@@ -698,7 +782,8 @@ export const en: Dictionary = {
     summaryCounts: (changes: number, shifts: number) =>
       `${plural(changes, "change", "changes")}, of which ${plural(shifts, "shift", "shifts")}`,
     shiftsByReasonTitle: "Shifts by reason",
-    shiftsWithoutReason: (count: number) => `${plural(count, "shift", "shifts")} without a reason`,
+    shiftsWithoutReason: (count: number) =>
+      `${plural(count, "shift", "shifts")} without a reason`,
     perFieldCaption: "Changes per action field",
     columnActionField: "Action field",
     columnChangeCount: "Changes",
@@ -712,7 +797,8 @@ export const en: Dictionary = {
     reasonMissing: "Reason missing",
     reasonOfEdition: (title: string) => `(${title})`,
     reasonDraft: "(draft)",
-    reasonCategoryRemoved: (key: string) => `category "${key}" no longer exists`,
+    reasonCategoryRemoved: (key: string) =>
+      `category "${key}" no longer exists`,
 
     comparisonLabel: "Compare with",
     comparisonHint: "Shows the old period outlined and the new one filled.",
@@ -723,7 +809,8 @@ export const en: Dictionary = {
       `Outlined: the period in the ${older}; filled: the period in the ${newer}. An arrow marks where a start or end moved. The tables below the chart hold the same information with the reasons.`,
     comparisonCounts: (shifted: number, added: number, removed: number) =>
       `${plural(shifted, "project", "projects")} shifted, ${added} added, ${removed} removed`,
-    comparisonChartTitle: (older: string, newer: string) => `Timeline: ${newer} compared with the ${older}`,
+    comparisonChartTitle: (older: string, newer: string) =>
+      `Timeline: ${newer} compared with the ${older}`,
     comparisonChartDescription: (projects: number, shifted: number) =>
       `Bar chart of ${plural(projects, "project", "projects")}, ${shifted} of them shifted; old periods outlined, new ones filled. The tables below hold the same information.`,
     comparisonTableCaption: (field: string) => `${field}: old and new period`,
@@ -741,43 +828,54 @@ export const en: Dictionary = {
     rowKept: "unchanged",
     rowNone: "–",
     draftLabel: "draft",
-    comparisonUnknown: (value: string) => `Cannot compare with "${value}": there is no earlier edition with this number.`,
+    comparisonUnknown: (value: string) =>
+      `Cannot compare with "${value}": there is no earlier edition with this number.`,
 
-    reasonsIntro: "Every shift needs a reason before publishing: a category and, where needed, an explanation.",
+    reasonsIntro:
+      "Every shift needs a reason before publishing: a category and, where needed, an explanation.",
     reasonLegend: (change: string) => `Reason for: ${change}`,
     reasonCategory: "Category",
     reasonChoose: "– choose a category –",
     reasonText: "Explanation",
-    reasonTextHint: "e.g. \"delayed by the OZG work\"; required for \"Sonstiges\"",
+    reasonTextHint: 'e.g. "delayed by the OZG work"; required for "Sonstiges"',
     reasonSave: "Save reason",
-    missingCount: (count: number) => `${plural(count, "shift still needs", "shifts still need")} a reason.`,
+    missingCount: (count: number) =>
+      `${plural(count, "shift still needs", "shifts still need")} a reason.`,
     allReasonsGiven: "Every shift has a reason.",
     conflictsTitle: "Dependencies",
-    conflictsIntro: "These projects start before a project they need is finished. The projects that build on them are affected too.",
+    conflictsIntro:
+      "These projects start before a project they need is finished. The projects that build on them are affected too.",
     conflictsNone: "No project starts before a project it needs is finished.",
     conflictNew: "new in this draft",
     conflictKnown: "already in the last edition",
     conflictAffected: "Affected",
     forewordTitle: "Foreword of the next edition",
-    forewordHint: "Appears in the catalogue (DOCX, PDF) before the overview. Separate paragraphs by a blank line.",
+    forewordHint:
+      "Appears in the catalogue (DOCX, PDF) before the overview. Separate paragraphs by a blank line.",
     forewordSave: "Save foreword",
     publishTitle: (title: string) => `Publish the ${title}`,
-    publishIntro: "Publishing freezes the whole draft as an edition. It cannot be changed afterwards; from then on the portal shows this version.",
+    publishIntro:
+      "Publishing freezes the whole draft as an edition. It cannot be changed afterwards; from then on the portal shows this version.",
     fieldTitle: "Title",
     fieldDate: "Date",
     fieldDateHint: "e.g. the day of the council's decision, as DD.MM.YYYY",
     fieldCouncilReference: "Decision (optional)",
-    fieldCouncilReferenceHint: "e.g. \"Council of the town of Kleve, meeting of 15.03.2023, paper 12/2023\"",
+    fieldCouncilReferenceHint:
+      'e.g. "Council of the town of Kleve, meeting of 15.03.2023, paper 12/2023"',
     fieldCouncilUrl: "Address of the decision (optional)",
-    fieldCouncilUrlHint: "A link into the council information system, starting with https://",
+    fieldCouncilUrlHint:
+      "A link into the council information system, starting with https://",
     publishSubmit: "Publish edition",
     publishBlockedTitle: "The edition cannot be published yet",
     publishMissingLink: (change: string) => `Reason missing: ${change}`,
-    publishTextRequiredLink: (change: string) => `Explanation missing: ${change}`,
-    publishUnknownCategoryLink: (change: string) => `Category no longer exists: ${change}`,
+    publishTextRequiredLink: (change: string) =>
+      `Explanation missing: ${change}`,
+    publishUnknownCategoryLink: (change: string) =>
+      `Category no longer exists: ${change}`,
     publishDateInvalid: "Please enter a date like 15.03.2023.",
     confirmTitle: "Publish despite dependency conflicts?",
-    confirmText: "In the draft, projects start before projects they need are finished. The edition can be published anyway; the conflicts then remain visible.",
+    confirmText:
+      "In the draft, projects start before projects they need are finished. The edition can be published anyway; the conflicts then remain visible.",
     confirmSubmit: "Publish anyway",
     confirmCancel: "Back to the draft",
     staleTitle: "The draft has changed",
@@ -791,11 +889,13 @@ export const en: Dictionary = {
     publishedNotice: (title: string) => `The ${title} has been published.`,
 
     categoriesTitle: "Reasons for shifts",
-    categoriesIntro: "The categories a reason is chosen from for every shift. Published editions keep the label it had when they were published.",
+    categoriesIntro:
+      "The categories a reason is chosen from for every shift. Published editions keep the label it had when they were published.",
     categoryLegend: (label: string) => `Category: ${label}`,
     newCategoryLegend: "New category",
     fieldKey: "Key",
-    fieldKeyHint: "Lower-case letters, digits and hyphens; cannot be changed later.",
+    fieldKeyHint:
+      "Lower-case letters, digits and hyphens; cannot be changed later.",
     fieldLabel: "Label",
     fieldRequiresText: "Explanation required",
     categorySave: "Save category",
@@ -808,16 +908,23 @@ export const en: Dictionary = {
     structureTitle: "Impact areas and action fields",
     timelinePicture: "Implementation timeline",
     detailTitle: "In detail: the digitalisation projects",
-    fieldHeading: (area: string, number: number, name: string) => `${area}; action field ${number}: ${name}`,
+    fieldHeading: (area: string, number: number, name: string) =>
+      `${area}; action field ${number}: ${name}`,
     periodLabel: (label: string) => `Period ${label}`,
     measuresLabel: "Measures",
     responsibilityLabel: "Responsibility",
     changesSectionTitle: "Changes since the last edition",
-    changesSectionNone: "This is the first edition; there is no earlier version to compare with.",
+    changesSectionNone:
+      "This is the first edition; there is no earlier version to compare with.",
     prioritiesTitle: (year: number) => `Priorities in ${year}`,
     timelineAlt: (title: string, projects: number) =>
       `Timeline of the ${plural(projects, "project", "projects")} of the ${title}, grouped by action field; the periods are given with each project in the text.`,
-    comparisonAlt: (field: string, older: string, newer: string, shifted: number) =>
+    comparisonAlt: (
+      field: string,
+      older: string,
+      newer: string,
+      shifted: number,
+    ) =>
       `Timeline ${field}: ${newer} compared with the ${older}; ${plural(shifted, "project", "projects")} shifted. The shifts with their reasons are on the slide before.`,
   },
   form: {

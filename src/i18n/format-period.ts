@@ -2,8 +2,18 @@
  * Points in time and periods in the language of the interface. German uses the domain's
  * own formatting ("QIV/2021–2023, danach laufend"); English mirrors it.
  */
-import { formatPeriodGerman, periodSpan, type Continuation, type Period, type PeriodSpan } from "../domain/period/period.js";
-import { formatPointInTime, formatPointInTimeGerman, type PointInTime } from "../domain/period/point-in-time.js";
+import {
+  formatPeriodGerman,
+  periodSpan,
+  type Continuation,
+  type Period,
+  type PeriodSpan,
+} from "../domain/period/period.js";
+import {
+  formatPointInTime,
+  formatPointInTimeGerman,
+  type PointInTime,
+} from "../domain/period/point-in-time.js";
 import type { Language } from "./i18n.js";
 
 const ENGLISH_MONTHS = [
@@ -50,8 +60,11 @@ export function formatPeriod(period: Period, language: Language): string {
         return `from ${start}`;
     }
   }
-  const sameAsStart = formatPointInTime(period.end) === formatPointInTime(period.start);
-  const range = sameAsStart ? start : `${start}–${formatPoint(period.end, language)}`;
+  const sameAsStart =
+    formatPointInTime(period.end) === formatPointInTime(period.start);
+  const range = sameAsStart
+    ? start
+    : `${start}–${formatPoint(period.end, language)}`;
   switch (period.continuation) {
     case "permanent":
       return `permanent task ${range}`;
@@ -68,20 +81,39 @@ export function formatPeriod(period: Period, language: Language): string {
  * the phase that decides the end, so a project whose last phase is a standing task reads
  * as one.
  */
-export function formatPhasesSpan(phases: readonly Period[], language: Language): string | null {
+export function formatPhasesSpan(
+  phases: readonly Period[],
+  language: Language,
+): string | null {
   const span = periodSpan(phases);
   if (span === null) return null;
-  return formatPeriod({ start: span.start, end: span.end, continuation: spanContinuation(phases, span) }, language);
+  return formatPeriod(
+    {
+      start: span.start,
+      end: span.end,
+      continuation: spanContinuation(phases, span),
+    },
+    language,
+  );
 }
 
-function spanContinuation(phases: readonly Period[], span: PeriodSpan): Continuation | null {
+function spanContinuation(
+  phases: readonly Period[],
+  span: PeriodSpan,
+): Continuation | null {
   if (span.end === null) {
     const open = phases.filter((phase) => phase.end === null);
-    return open.some((phase) => phase.continuation === "permanent") ? "permanent" : "ongoing";
+    return open.some((phase) => phase.continuation === "permanent")
+      ? "permanent"
+      : "ongoing";
   }
-  if (phases.every((phase) => phase.continuation === "permanent")) return "permanent";
+  if (phases.every((phase) => phase.continuation === "permanent"))
+    return "permanent";
   const last = phases.find(
-    (phase) => phase.end !== null && formatPointInTime(phase.end) === formatPointInTime(span.end as PointInTime),
+    (phase) =>
+      phase.end !== null &&
+      formatPointInTime(phase.end) ===
+        formatPointInTime(span.end as PointInTime),
   );
   return last?.continuation === "ongoing" ? "ongoing" : null;
 }

@@ -10,7 +10,8 @@ export const openDataDe = {
   licenceTitle: "Lizenz und Namensnennung",
   licenceText: "Die Daten stehen unter der Lizenz",
   attributionText: "Bitte nennen Sie bei der Weiterverwendung:",
-  onlyPublished: "Enthalten ist nur, was veröffentlicht ist: die zuletzt veröffentlichte Fortschreibung, veröffentlichte Berichte und Kennzahlen – nie ein Entwurf und keine Angaben über Mitarbeitende.",
+  onlyPublished:
+    "Enthalten ist nur, was veröffentlicht ist: die zuletzt veröffentlichte Fortschreibung, veröffentlichte Berichte und Kennzahlen – nie ein Entwurf und keine Angaben über Mitarbeitende.",
   datasetsTitle: "Datensätze",
   asOf: (date: string) => `Stand: ${date}`,
   noData: "noch keine Daten",
@@ -18,19 +19,23 @@ export const openDataDe = {
   downloadCsv: "CSV",
   downloadXlsx: "Excel (XLSX)",
   downloadJson: "JSON",
-  downloadLabel: (format: string, title: string) => `${title} als ${format} herunterladen`,
+  downloadLabel: (format: string, title: string) =>
+    `${title} als ${format} herunterladen`,
   dictionaryLink: "Datenlexikon",
   dictionaryLinkLabel: (title: string) => `Datenlexikon: ${title}`,
   formatsTitle: "Zu den Formaten",
   formatsCsv:
     "CSV: UTF-8 mit Byte-Order-Mark, Semikolon als Trennzeichen und Dezimalkomma, wie es ein deutsches Excel beim Doppelklick erwartet; Datumsangaben als JJJJ-MM-TT, ja/nein für Ja-Nein-Felder. Zellen, die mit =, +, -, @ beginnen, stehen mit einem vorangestellten Apostroph, damit keine Tabellenkalkulation sie als Formel ausführt.",
-  formatsXlsx: "Excel (XLSX): Zahlen als Zahlen, dazu das Datenlexikon und die Lizenz auf eigenen Blättern.",
-  formatsJson: "JSON: Datenlexikon, Lizenz und die Datensätze als Objekte (Zahlen als Zahlen, Ja-Nein-Felder als true/false, leere Felder als null).",
+  formatsXlsx:
+    "Excel (XLSX): Zahlen als Zahlen, dazu das Datenlexikon und die Lizenz auf eigenen Blättern.",
+  formatsJson:
+    "JSON: Datenlexikon, Lizenz und die Datensätze als Objekte (Zahlen als Zahlen, Ja-Nein-Felder als true/false, leere Felder als null).",
   machineTitle: "Für Programme",
   apiLink: "JSON-Schnittstelle (OpenAPI-Beschreibung)",
   dcatLink: (format: string) => `Metadatenkatalog nach DCAT-AP.de (${format})`,
   followProject: "Veränderungen dieses Projekts abonnieren (Atom-Feed)",
-  followMunicipality: "Alle veröffentlichten Veränderungen abonnieren (Atom-Feed)",
+  followMunicipality:
+    "Alle veröffentlichten Veränderungen abonnieren (Atom-Feed)",
   embedMore: "Mehr im Portal",
   embedStatus: "Status",
   embedPeriod: "Zeitraum",
@@ -39,9 +44,11 @@ export const openDataDe = {
   embedProject: "Projekt",
   embedFieldCaption: (name: string) => `Projekte im Aktionsfeld ${name}`,
   embedPageTitle: "Einbetten",
-  embedPageIntro: "Diese Bausteine zeigen den veröffentlichten Stand auf der Website der Kommune, ohne JavaScript. Sie erscheinen nur auf den Websites, die unter „Offene Daten“ eingetragen sind.",
+  embedPageIntro:
+    "Diese Bausteine zeigen den veröffentlichten Stand auf der Website der Kommune, ohne JavaScript. Sie erscheinen nur auf den Websites, die unter „Offene Daten“ eingetragen sind.",
   embedAllowed: (origins: string) => `Einbetten dürfen: ${origins}`,
-  embedNoneAllowed: "Noch ist keine Website eingetragen; die Vorschau funktioniert nur hier.",
+  embedNoneAllowed:
+    "Noch ist keine Website eingetragen; die Vorschau funktioniert nur hier.",
   embedCode: "Code zum Kopieren",
   embedPreview: (title: string) => `Vorschau: ${title}`,
   embedKindProject: (title: string) => `Projektkarte: ${title}`,
@@ -56,12 +63,15 @@ export const openDataDe = {
   backToOpenData: "Alle offenen Daten",
   navSettings: "Offene Daten",
   settingsTitle: "Offene Daten: Einstellungen",
-  settingsIntro: "Unter welcher Lizenz die offenen Daten stehen, welcher Regionalschlüssel sie im DCAT-AP.de-Katalog verortet und welche Websites Seiten von Fortschritt einbetten dürfen.",
+  settingsIntro:
+    "Unter welcher Lizenz die offenen Daten stehen, welcher Regionalschlüssel sie im DCAT-AP.de-Katalog verortet und welche Websites Seiten von Fortschritt einbetten dürfen.",
   fieldLicence: "Lizenz der offenen Daten",
   fieldRegionalKey: "Amtlicher Regionalschlüssel",
-  fieldRegionalKeyHint: "12 Ziffern, z. B. 051540036036 für die Stadt Kleve; leer lassen, wenn er nicht angegeben werden soll.",
+  fieldRegionalKeyHint:
+    "12 Ziffern, z. B. 051540036036 für die Stadt Kleve; leer lassen, wenn er nicht angegeben werden soll.",
   fieldEmbedOrigins: "Websites, die einbetten dürfen",
-  fieldEmbedOriginsHint: "Eine Herkunft je Zeile, z. B. https://www.kleve.de – nur diese Websites dürfen Projektkarten, Zeitleisten und Kennzahlen in einem iframe zeigen.",
+  fieldEmbedOriginsHint:
+    "Eine Herkunft je Zeile, z. B. https://www.kleve.de – nur diese Websites dürfen Projektkarten, Zeitleisten und Kennzahlen in einem iframe zeigen.",
   saveSettings: "Einstellungen speichern",
   settingsSaved: "Die Einstellungen sind gespeichert.",
   errorSummaryTitle: "Es gibt ein Problem",

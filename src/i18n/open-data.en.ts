@@ -9,7 +9,8 @@ export const openDataEn: typeof openDataDe = {
   licenceTitle: "Licence and attribution",
   licenceText: "The data are published under the licence",
   attributionText: "When re-using them, please credit:",
-  onlyPublished: "Only what is published is included: the latest published edition, published reports and key figures – never a draft and no details about staff.",
+  onlyPublished:
+    "Only what is published is included: the latest published edition, published reports and key figures – never a draft and no details about staff.",
   datasetsTitle: "Datasets",
   asOf: (date: string) => `As of ${date}`,
   noData: "no data yet",
@@ -17,14 +18,17 @@ export const openDataEn: typeof openDataDe = {
   downloadCsv: "CSV",
   downloadXlsx: "Excel (XLSX)",
   downloadJson: "JSON",
-  downloadLabel: (format: string, title: string) => `Download ${title} as ${format}`,
+  downloadLabel: (format: string, title: string) =>
+    `Download ${title} as ${format}`,
   dictionaryLink: "Data dictionary",
   dictionaryLinkLabel: (title: string) => `Data dictionary: ${title}`,
   formatsTitle: "About the formats",
   formatsCsv:
     "CSV: UTF-8 with byte order mark, semicolon as separator and decimal comma, as German Excel expects on a double click; dates as YYYY-MM-DD, ja/nein for yes/no fields. Cells starting with =, +, -, @ are written with a leading apostrophe so that no spreadsheet runs them as formulas.",
-  formatsXlsx: "Excel (XLSX): numbers as numbers, with the data dictionary and the licence on sheets of their own.",
-  formatsJson: "JSON: data dictionary, licence and the records as objects (numbers as numbers, yes/no fields as true/false, empty fields as null).",
+  formatsXlsx:
+    "Excel (XLSX): numbers as numbers, with the data dictionary and the licence on sheets of their own.",
+  formatsJson:
+    "JSON: data dictionary, licence and the records as objects (numbers as numbers, yes/no fields as true/false, empty fields as null).",
   machineTitle: "For programs",
   apiLink: "JSON API (OpenAPI description)",
   dcatLink: (format: string) => `Metadata catalogue in DCAT-AP.de (${format})`,
@@ -38,7 +42,8 @@ export const openDataEn: typeof openDataDe = {
   embedProject: "Project",
   embedFieldCaption: (name: string) => `Projects of the action field ${name}`,
   embedPageTitle: "Embedding",
-  embedPageIntro: "These snippets show the published state on the municipality's website, without JavaScript. They appear only on the websites listed under “Open data”.",
+  embedPageIntro:
+    "These snippets show the published state on the municipality's website, without JavaScript. They appear only on the websites listed under “Open data”.",
   embedAllowed: (origins: string) => `May embed: ${origins}`,
   embedNoneAllowed: "No website is listed yet; the preview works only here.",
   embedCode: "Code to copy",
@@ -55,12 +60,15 @@ export const openDataEn: typeof openDataDe = {
   backToOpenData: "All open data",
   navSettings: "Open data",
   settingsTitle: "Open data: settings",
-  settingsIntro: "Which licence the open data are published under, which regional key places them in the DCAT-AP.de catalogue, and which websites may embed pages of Fortschritt.",
+  settingsIntro:
+    "Which licence the open data are published under, which regional key places them in the DCAT-AP.de catalogue, and which websites may embed pages of Fortschritt.",
   fieldLicence: "Licence of the open data",
   fieldRegionalKey: "Official regional key (Regionalschlüssel)",
-  fieldRegionalKeyHint: "12 digits, e.g. 051540036036 for the town of Kleve; leave empty to give none.",
+  fieldRegionalKeyHint:
+    "12 digits, e.g. 051540036036 for the town of Kleve; leave empty to give none.",
   fieldEmbedOrigins: "Websites that may embed",
-  fieldEmbedOriginsHint: "One origin per line, e.g. https://www.kleve.de – only these websites may show project cards, timelines and key figures in an iframe.",
+  fieldEmbedOriginsHint:
+    "One origin per line, e.g. https://www.kleve.de – only these websites may show project cards, timelines and key figures in an iframe.",
   saveSettings: "Save settings",
   settingsSaved: "The settings have been saved.",
   errorSummaryTitle: "There is a problem",

@@ -3,7 +3,10 @@
  * chart components). Part of the dictionary as `t.reports`; reports.en.ts has the same keys.
  */
 import type { IndicatorKind } from "../domain/indicator/indicator.js";
-import type { MissingUpdateReason, ReportStatus } from "../domain/report/report-status.js";
+import type {
+  MissingUpdateReason,
+  ReportStatus,
+} from "../domain/report/report-status.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -27,22 +30,32 @@ export const reportsDe = {
   missingReason: {
     "no-entry": "noch kein Eintrag",
     "no-status": "Status fehlt",
-    "no-text": "Text fehlt (oder „Unverändert seit dem letzten Bericht“ bestätigen)",
+    "no-text":
+      "Text fehlt (oder „Unverändert seit dem letzten Bericht“ bestätigen)",
   } satisfies Record<MissingUpdateReason, string>,
-  indicatorKind: { count: "Anzahl", ratio: "Anteil (x von y)" } satisfies Record<IndicatorKind, string>,
+  indicatorKind: {
+    count: "Anzahl",
+    ratio: "Anteil (x von y)",
+  } satisfies Record<IndicatorKind, string>,
 
   notices: {
-    "bericht-angelegt": "Der Bericht wurde angelegt. Die Projektverantwortlichen sehen ihn jetzt in der Verwaltung.",
+    "bericht-angelegt":
+      "Der Bericht wurde angelegt. Die Projektverantwortlichen sehen ihn jetzt in der Verwaltung.",
     gremium: "Der Ausschuss wurde gespeichert.",
     sitzung: "Die Sitzung wurde gespeichert.",
     einstellungen: "Die Einstellungen des Berichts wurden gespeichert.",
     eintrag: "Der Eintrag wurde gespeichert.",
-    unveraendert: "Das Projekt ist als „unverändert seit dem letzten Bericht“ bestätigt.",
-    veroeffentlicht: "Der Bericht ist veröffentlicht. Er lässt sich nicht mehr ändern und steht im Portal.",
+    unveraendert:
+      "Das Projekt ist als „unverändert seit dem letzten Bericht“ bestätigt.",
+    veroeffentlicht:
+      "Der Bericht ist veröffentlicht. Er lässt sich nicht mehr ändern und steht im Portal.",
     erinnerungen: "Die Erinnerungen wurden verschickt.",
-    "erinnerungen-keine": "Alle Projekte sind vollständig; es wurde keine Erinnerung verschickt.",
-    "erinnerungen-teilweise": "Einige Erinnerungen konnten nicht verschickt werden; die übrigen sind unterwegs.",
-    erinnerungsregeln: "Die Regeln für automatische Erinnerungen wurden gespeichert.",
+    "erinnerungen-keine":
+      "Alle Projekte sind vollständig; es wurde keine Erinnerung verschickt.",
+    "erinnerungen-teilweise":
+      "Einige Erinnerungen konnten nicht verschickt werden; die übrigen sind unterwegs.",
+    erinnerungsregeln:
+      "Die Regeln für automatische Erinnerungen wurden gespeichert.",
     kennzahl: "Die Kennzahl wurde gespeichert.",
     wert: "Der Wert wurde gespeichert.",
     "wert-entfernt": "Der Wert wurde entfernt.",
@@ -67,7 +80,8 @@ export const reportsDe = {
   previousLabel: "Letzter Bericht",
   previousNone: "keiner",
   previousAuto: "automatisch: der letzte veröffentlichte Bericht",
-  previousText: (committee: string, meetingDate: string, asOf: string) => `${committee} am ${meetingDate} (Stand ${asOf})`,
+  previousText: (committee: string, meetingDate: string, asOf: string) =>
+    `${committee} am ${meetingDate} (Stand ${asOf})`,
   stateLabel: "Zustand",
   stateDraft: "Entwurf – nicht veröffentlicht",
   stateDraftShort: "Entwurf",
@@ -77,8 +91,10 @@ export const reportsDe = {
   oparlMeeting: "Sitzung",
   oparlAgendaItem: "Tagesordnungspunkt",
   oparlPaper: "Vorlage",
-  changesIntro: (date: string) => `Dargestellt werden die Veränderungen seit dem letzten Sachstandsbericht (Stand ${date}); sie sind aus dem Protokoll der Änderungen berechnet.`,
-  editionsSince: "Seit dem letzten Bericht veröffentlichte Fortschreibungen des Maßnahmenkatalogs:",
+  changesIntro: (date: string) =>
+    `Dargestellt werden die Veränderungen seit dem letzten Sachstandsbericht (Stand ${date}); sie sind aus dem Protokoll der Änderungen berechnet.`,
+  editionsSince:
+    "Seit dem letzten Bericht veröffentlichte Fortschreibungen des Maßnahmenkatalogs:",
   overviewHeading: "Überblick",
   projectCount: (count: number) => plural(count, "Projekt", "Projekte"),
   contents: "Inhalt",
@@ -86,12 +102,14 @@ export const reportsDe = {
   newDate: "Neuer Termin:",
   changesHeading: (date: string) => `Veränderungen seit dem ${date}`,
   changesNone: "Keine Veränderungen im Katalog seit dem letzten Bericht.",
-  changesWithoutPrevious: "Ohne vorherigen Bericht gibt es nichts zu vergleichen.",
+  changesWithoutPrevious:
+    "Ohne vorherigen Bericht gibt es nichts zu vergleichen.",
   otherFiguresHeading: "Weitere Kennzahlen",
   outlookHeading: "Ausblick",
 
   ozgHeading: "Umsetzung Onlinezugangsgesetz (OZG)",
-  ozgIntro: (asOf: string) => `Die Zahlen sind aus dem OZG-Leistungsverzeichnis berechnet, wie es am ${asOf} stand.`,
+  ozgIntro: (asOf: string) =>
+    `Die Zahlen sind aus dem OZG-Leistungsverzeichnis berechnet, wie es am ${asOf} stand.`,
   ozgTableCaption: (asOf: string) => `OZG-Leistungen, Stand ${asOf}`,
   ozgColumnFigure: "Kennzahl",
   ozgDefined: "Für die Kommune definierte OZG-Leistungen",
@@ -118,8 +136,10 @@ export const reportsDe = {
   maturityModel: (version: string) => `Reifegradmodell ${version}`,
 
   reportsTitle: "Sachstandsberichte",
-  reportsLead: "Berichte an den Ausschuss: Stand der Projekte, Veränderungen seit dem letzten Bericht, Kennzahlen und OZG-Zahlen – berechnet, nicht abgetippt.",
-  reportsPublicLead: "Die veröffentlichten Sachstandsberichte an den Ausschuss, mit allen Kennzahlen samt Definition und Stand.",
+  reportsLead:
+    "Berichte an den Ausschuss: Stand der Projekte, Veränderungen seit dem letzten Bericht, Kennzahlen und OZG-Zahlen – berechnet, nicht abgetippt.",
+  reportsPublicLead:
+    "Die veröffentlichten Sachstandsberichte an den Ausschuss, mit allen Kennzahlen samt Definition und Stand.",
   reportsList: "Alle Berichte",
   reportsCaption: (count: number) => plural(count, "Bericht", "Berichte"),
   noReports: "Es gibt noch keinen Bericht.",
@@ -141,13 +161,17 @@ export const reportsDe = {
   createReport: "Bericht anlegen",
   manageCommittees: "Ausschüsse und Sitzungen verwalten",
   openReport: "Zum Bericht",
-  yourProjectsFor: (committee: string, date: string) => `Ihre Projekte für den Bericht am ${date} (${committee})`,
-  allComplete: (count: number) => `Alle ${plural(count, "Projekt", "Projekte")} sind vollständig.`,
-  openCount: (open: number, total: number) => `Bei ${open} von ${plural(total, "Projekt", "Projekten")} fehlt noch etwas.`,
+  yourProjectsFor: (committee: string, date: string) =>
+    `Ihre Projekte für den Bericht am ${date} (${committee})`,
+  allComplete: (count: number) =>
+    `Alle ${plural(count, "Projekt", "Projekte")} sind vollständig.`,
+  openCount: (open: number, total: number) =>
+    `Bei ${open} von ${plural(total, "Projekt", "Projekten")} fehlt noch etwas.`,
   noOwnProjects: "Ihnen ist in diesem Bericht kein Projekt zugeordnet.",
 
   committeesTitle: "Ausschüsse und Sitzungen",
-  committeesLead: "Für welchen Ausschuss und welche Sitzung ein Bericht ist, mit den Adressen im Ratsinformationssystem (OParl).",
+  committeesLead:
+    "Für welchen Ausschuss und welche Sitzung ein Bericht ist, mit den Adressen im Ratsinformationssystem (OParl).",
   committeesHeading: "Ausschüsse",
   meetingsHeading: "Sitzungen",
   noCommitteesYet: "Legen Sie zuerst einen Ausschuss an.",
@@ -175,8 +199,10 @@ export const reportsDe = {
   downloadPdf: "Bericht als PDF",
   downloadsHeading: "Herunterladen",
   draftWarning: "Entwurf: Dieser Bericht ist noch nicht veröffentlicht.",
-  publishedImmutable: "Dieser Bericht ist veröffentlicht und lässt sich nicht mehr ändern.",
-  lastSavedBy: (name: string, date: string) => `zuletzt gespeichert von ${name} am ${date}`,
+  publishedImmutable:
+    "Dieser Bericht ist veröffentlicht und lässt sich nicht mehr ändern.",
+  lastSavedBy: (name: string, date: string) =>
+    `zuletzt gespeichert von ${name} am ${date}`,
   noPreviousReport: "Kein vorheriger Bericht",
   lastReportSaid: (date: string) => `Letzter Bericht (Stand ${date})`,
   previousNoEntry: "Das Projekt stand nicht im letzten Bericht.",
@@ -187,7 +213,8 @@ export const reportsDe = {
   fieldText: "Kurztext für den Ausschuss",
   fieldTextHint: "Zwei, drei Sätze: Was ist erreicht, was steht an?",
   fieldHighlights: "Hervorhebungen",
-  fieldHighlightsHint: "Eine je Zeile, z. B. „133 Mitarbeitende arbeiten im Produktivsystem“",
+  fieldHighlightsHint:
+    "Eine je Zeile, z. B. „133 Mitarbeitende arbeiten im Produktivsystem“",
   fieldNewDate: "Neuer Termin",
   fieldNewDateHint: "Freiwillig, z. B. QI/2023 oder 05/2023",
   notInReport: "nicht im Bericht",
@@ -197,31 +224,41 @@ export const reportsDe = {
   fieldSections: "Abschnitte (Aktionsfelder)",
   fieldSectionsHint: "Welche Aktionsfelder der Bericht zeigt.",
   fieldIncludeOzg: "OZG-Zahlen zeigen",
-  fieldIncludeOzgHint: "Aus dem OZG-Leistungsverzeichnis am Stichtag berechnet.",
-  outlookHint: "Die nächsten Berichte und Fortschreibungen; leere Zeilen werden nicht gespeichert.",
+  fieldIncludeOzgHint:
+    "Aus dem OZG-Leistungsverzeichnis am Stichtag berechnet.",
+  outlookHint:
+    "Die nächsten Berichte und Fortschreibungen; leere Zeilen werden nicht gespeichert.",
   outlookLegend: (position: number) => `Ausblick ${position}`,
   fieldOutlookWhen: "Wann",
   fieldOutlookWhat: "Was",
   saveSettings: "Einstellungen speichern",
   remindersHeading: "Erinnerungen",
-  remindersText: "Schickt allen Redakteurinnen und Redakteuren, bei deren Projekten noch etwas fehlt, eine E-Mail mit der Liste und dem Link zu diesem Bericht.",
+  remindersText:
+    "Schickt allen Redakteurinnen und Redakteuren, bei deren Projekten noch etwas fehlt, eine E-Mail mit der Liste und dem Link zu diesem Bericht.",
   sendReminders: "Erinnerungen verschicken",
   autoRemindersHeading: "Automatische Erinnerungen",
   autoRemindersText:
     "Fortschritt schreibt vor jeder Sitzung mit einem Berichtsentwurf von selbst allen Redakteurinnen und Redakteuren, bei deren Projekten noch etwas fehlt: am ersten Tag mit der Bitte um Aktualisierung, an den weiteren mit einer Erinnerung. Jede E-Mail geht je Bericht nur einmal hinaus; für veröffentlichte Berichte gibt es keine.",
-  autoRemindersOff: "Ohne Mailserver (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL) werden keine E-Mails verschickt; die Regeln gelten, sobald er eingerichtet ist.",
+  autoRemindersOff:
+    "Ohne Mailserver (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL) werden keine E-Mails verschickt; die Regeln gelten, sobald er eingerichtet ist.",
   fieldReminderDays: "Tage vor der Sitzung",
-  fieldReminderDaysHint: "Ganze Zahlen von 1 bis 365, durch Komma getrennt, z. B. „21, 7“; leer: keine automatischen Erinnerungen.",
+  fieldReminderDaysHint:
+    "Ganze Zahlen von 1 bis 365, durch Komma getrennt, z. B. „21, 7“; leer: keine automatischen Erinnerungen.",
   saveReminderRules: "Regeln speichern",
   publishHeading: "Veröffentlichen",
-  publishText: "Veröffentlicht den Bericht im Portal, mit Foliensatz und PDF. Danach lässt er sich nicht mehr ändern. Jedes gezeigte Projekt braucht einen Status.",
-  publishConfirm: "Ich habe den Bericht geprüft und möchte ihn veröffentlichen.",
-  publishConfirmRequired: "Bitte bestätigen Sie, dass Sie den Bericht veröffentlichen möchten.",
+  publishText:
+    "Veröffentlicht den Bericht im Portal, mit Foliensatz und PDF. Danach lässt er sich nicht mehr ändern. Jedes gezeigte Projekt braucht einen Status.",
+  publishConfirm:
+    "Ich habe den Bericht geprüft und möchte ihn veröffentlichen.",
+  publishConfirmRequired:
+    "Bitte bestätigen Sie, dass Sie den Bericht veröffentlichen möchten.",
   publish: "Bericht veröffentlichen",
 
   figuresTitle: "Kennzahlen",
-  figuresLead: "Kennzahlen mit Definition und datierten Werten; die Projektverantwortlichen tragen die Werte ihrer Projekte ein.",
-  figuresPublicLead: "Jede Zahl mit ihrer Definition, ihrer Quelle und dem Datum, für das sie gilt.",
+  figuresLead:
+    "Kennzahlen mit Definition und datierten Werten; die Projektverantwortlichen tragen die Werte ihrer Projekte ein.",
+  figuresPublicLead:
+    "Jede Zahl mit ihrer Definition, ihrer Quelle und dem Datum, für das sie gilt.",
   allFiguresLink: "Alle Kennzahlen ansehen",
   noFigures: "Es ist noch keine Kennzahl eingetragen.",
   figuresCaption: (count: number) => plural(count, "Kennzahl", "Kennzahlen"),
@@ -236,7 +273,8 @@ export const reportsDe = {
   fieldUnitHint: "Was gezählt wird, z. B. Mitarbeitende, Abonnenten",
   fieldKind: "Art",
   fieldDenominatorLabel: "Gesamtzahl (nur bei Anteilen)",
-  fieldDenominatorLabelHint: "Wovon der Anteil ein Teil ist, z. B. „Mitarbeitende insgesamt“",
+  fieldDenominatorLabelHint:
+    "Wovon der Anteil ein Teil ist, z. B. „Mitarbeitende insgesamt“",
   fieldChartKind: "Diagramm",
   chartLine: "Linie (Entwicklung über die Zeit)",
   chartBar: "Balken (Vergleich einzelner Stände)",
@@ -251,13 +289,15 @@ export const reportsDe = {
   fieldDenominator: "Gesamtzahl",
   fieldNote: "Anmerkung",
   addValue: "Wert eintragen",
-  valuesNotYours: "Werte tragen die Verantwortlichen des zugehörigen Projekts und die Administration ein.",
+  valuesNotYours:
+    "Werte tragen die Verantwortlichen des zugehörigen Projekts und die Administration ein.",
   definitionHeading: "Definition",
   saveFigure: "Kennzahl speichern",
   backToFigures: "Zurück zu den Kennzahlen",
 
   registerTitle: "OZG-Leistungsverzeichnis",
-  registerLead: "Die OZG-Leistungen der Kommune mit ihrem Verlauf. Die OZG-Zahlen der Berichte werden daraus zum Stichtag berechnet.",
+  registerLead:
+    "Die OZG-Leistungen der Kommune mit ihrem Verlauf. Die OZG-Zahlen der Berichte werden daraus zum Stichtag berechnet.",
   showAsOf: "Stand anzeigen",
   registerFigures: (date: string) => `Zahlen zum ${date}`,
   servicesHeading: (count: number) => `Leistungen (${count})`,
@@ -284,7 +324,8 @@ export const reportsDe = {
   fieldServiceName: "Name der Leistung",
   fieldTopic: "Themenfeld",
   fieldResponsibleLocally: "Die Kommune ist zuständig",
-  fieldResponsibleLocallyHint: "Nicht angekreuzt: eine andere Behörde ist zuständig (Kreis, Land …).",
+  fieldResponsibleLocallyHint:
+    "Nicht angekreuzt: eine andere Behörde ist zuständig (Kreis, Land …).",
   fieldChannel: "Zugangsweg",
   noChannel: "– noch keiner –",
   fieldApplications: "Online-Anträge",
@@ -305,7 +346,8 @@ export const reportsDe = {
   openEnd: "offen",
   changeService: "Ändern",
   fieldMode: "Art der Änderung",
-  modeNewState: "Neuer Stand ab einem Datum (der bisherige Eintrag endet am Vortag)",
+  modeNewState:
+    "Neuer Stand ab einem Datum (der bisherige Eintrag endet am Vortag)",
   modeCorrect: "Fehler im aktuellen Eintrag berichtigen",
   fieldNewStateFrom: "Neuer Stand gilt ab",
   fieldNewStateFromHint: "Datum wie 01.12.2022; nur bei „Neuer Stand“",

@@ -32,17 +32,21 @@ export const reportsEn: Dictionary["reports"] = {
   indicatorKind: { count: "count", ratio: "share (x of y)" },
 
   notices: {
-    "bericht-angelegt": "The report has been created. Project owners now see it in the editor.",
+    "bericht-angelegt":
+      "The report has been created. Project owners now see it in the editor.",
     gremium: "The committee has been saved.",
     sitzung: "The meeting has been saved.",
     einstellungen: "The report's settings have been saved.",
     eintrag: "The entry has been saved.",
-    unveraendert: "The project is confirmed as “unchanged since the last report”.",
-    veroeffentlicht: "The report is published. It can no longer be changed and is on the portal.",
+    unveraendert:
+      "The project is confirmed as “unchanged since the last report”.",
+    veroeffentlicht:
+      "The report is published. It can no longer be changed and is on the portal.",
     erinnerungen: "The reminders have been sent.",
     "erinnerungen-keine": "All projects are complete; no reminder was sent.",
     erinnerungsregeln: "The rules for automatic reminders have been saved.",
-    "erinnerungen-teilweise": "Some reminders could not be sent; the others are on their way.",
+    "erinnerungen-teilweise":
+      "Some reminders could not be sent; the others are on their way.",
     kennzahl: "The key figure has been saved.",
     wert: "The value has been saved.",
     "wert-entfernt": "The value has been removed.",
@@ -67,7 +71,8 @@ export const reportsEn: Dictionary["reports"] = {
   previousLabel: "Previous report",
   previousNone: "none",
   previousAuto: "automatic: the latest published report",
-  previousText: (committee: string, meetingDate: string, asOf: string) => `${committee} on ${meetingDate} (as of ${asOf})`,
+  previousText: (committee: string, meetingDate: string, asOf: string) =>
+    `${committee} on ${meetingDate} (as of ${asOf})`,
   stateLabel: "State",
   stateDraft: "Draft – not published",
   stateDraftShort: "draft",
@@ -77,8 +82,10 @@ export const reportsEn: Dictionary["reports"] = {
   oparlMeeting: "Meeting",
   oparlAgendaItem: "Agenda item",
   oparlPaper: "Paper",
-  changesIntro: (date: string) => `Shown are the changes since the previous status report (as of ${date}); they are computed from the log of changes.`,
-  editionsSince: "Editions of the catalogue published since the previous report:",
+  changesIntro: (date: string) =>
+    `Shown are the changes since the previous status report (as of ${date}); they are computed from the log of changes.`,
+  editionsSince:
+    "Editions of the catalogue published since the previous report:",
   overviewHeading: "Overview",
   projectCount: (count: number) => plural(count, "project", "projects"),
   contents: "Contents",
@@ -86,12 +93,14 @@ export const reportsEn: Dictionary["reports"] = {
   newDate: "New date:",
   changesHeading: (date: string) => `Changes since ${date}`,
   changesNone: "No changes in the catalogue since the last report.",
-  changesWithoutPrevious: "Without a previous report there is nothing to compare with.",
+  changesWithoutPrevious:
+    "Without a previous report there is nothing to compare with.",
   otherFiguresHeading: "Further key figures",
   outlookHeading: "Outlook",
 
   ozgHeading: "Online Access Act (OZG) implementation",
-  ozgIntro: (asOf: string) => `The figures are computed from the OZG service register as it stood on ${asOf}.`,
+  ozgIntro: (asOf: string) =>
+    `The figures are computed from the OZG service register as it stood on ${asOf}.`,
   ozgTableCaption: (asOf: string) => `OZG services, as of ${asOf}`,
   ozgColumnFigure: "Figure",
   ozgDefined: "OZG services defined for the municipality",
@@ -118,8 +127,10 @@ export const reportsEn: Dictionary["reports"] = {
   maturityModel: (version: string) => `Maturity model ${version}`,
 
   reportsTitle: "Status reports",
-  reportsLead: "Reports to the committee: the state of the projects, changes since the last report, key figures and OZG figures – computed, not typed.",
-  reportsPublicLead: "The published status reports to the committee, with every key figure, its definition and its as-of date.",
+  reportsLead:
+    "Reports to the committee: the state of the projects, changes since the last report, key figures and OZG figures – computed, not typed.",
+  reportsPublicLead:
+    "The published status reports to the committee, with every key figure, its definition and its as-of date.",
   reportsList: "All reports",
   reportsCaption: (count: number) => plural(count, "report", "reports"),
   noReports: "There is no report yet.",
@@ -141,13 +152,17 @@ export const reportsEn: Dictionary["reports"] = {
   createReport: "Create report",
   manageCommittees: "Manage committees and meetings",
   openReport: "Go to the report",
-  yourProjectsFor: (committee: string, date: string) => `Your projects for the report on ${date} (${committee})`,
-  allComplete: (count: number) => `All ${plural(count, "project is", "projects are")} complete.`,
-  openCount: (open: number, total: number) => `${open} of ${plural(total, "project", "projects")} still need something.`,
+  yourProjectsFor: (committee: string, date: string) =>
+    `Your projects for the report on ${date} (${committee})`,
+  allComplete: (count: number) =>
+    `All ${plural(count, "project is", "projects are")} complete.`,
+  openCount: (open: number, total: number) =>
+    `${open} of ${plural(total, "project", "projects")} still need something.`,
   noOwnProjects: "No project of this report is assigned to you.",
 
   committeesTitle: "Committees and meetings",
-  committeesLead: "Which committee and which meeting a report is for, with the addresses in the council information system (OParl).",
+  committeesLead:
+    "Which committee and which meeting a report is for, with the addresses in the council information system (OParl).",
   committeesHeading: "Committees",
   meetingsHeading: "Meetings",
   noCommitteesYet: "First create a committee.",
@@ -176,7 +191,8 @@ export const reportsEn: Dictionary["reports"] = {
   downloadsHeading: "Download",
   draftWarning: "Draft: this report has not been published yet.",
   publishedImmutable: "This report is published and can no longer be changed.",
-  lastSavedBy: (name: string, date: string) => `last saved by ${name} on ${date}`,
+  lastSavedBy: (name: string, date: string) =>
+    `last saved by ${name} on ${date}`,
   noPreviousReport: "No previous report",
   lastReportSaid: (date: string) => `Previous report (as of ${date})`,
   previousNoEntry: "The project was not in the previous report.",
@@ -185,9 +201,11 @@ export const reportsEn: Dictionary["reports"] = {
   entryLegend: "State for the report",
   fieldStatus: "Status",
   fieldText: "Short text for the committee",
-  fieldTextHint: "Two or three sentences: what has been achieved, what comes next?",
+  fieldTextHint:
+    "Two or three sentences: what has been achieved, what comes next?",
   fieldHighlights: "Highlights",
-  fieldHighlightsHint: "One per line, e.g. “133 staff work in the production system”",
+  fieldHighlightsHint:
+    "One per line, e.g. “133 staff work in the production system”",
   fieldNewDate: "New date",
   fieldNewDateHint: "Optional, e.g. QI/2023 or 05/2023",
   notInReport: "not in the report",
@@ -197,31 +215,38 @@ export const reportsEn: Dictionary["reports"] = {
   fieldSections: "Sections (action fields)",
   fieldSectionsHint: "Which action fields the report shows.",
   fieldIncludeOzg: "Show OZG figures",
-  fieldIncludeOzgHint: "Computed from the OZG service register on the as-of date.",
+  fieldIncludeOzgHint:
+    "Computed from the OZG service register on the as-of date.",
   outlookHint: "The next reports and revisions; empty rows are not saved.",
   outlookLegend: (position: number) => `Outlook ${position}`,
   fieldOutlookWhen: "When",
   fieldOutlookWhat: "What",
   saveSettings: "Save settings",
   remindersHeading: "Reminders",
-  remindersText: "Sends every editor whose projects still lack something an e-mail with the list and the link to this report.",
+  remindersText:
+    "Sends every editor whose projects still lack something an e-mail with the list and the link to this report.",
   sendReminders: "Send reminders",
   autoRemindersHeading: "Automatic reminders",
   autoRemindersText:
     "Before every meeting with a draft report, Fortschritt itself writes to every editor whose projects still lack something: on the first day asking for updates, on the later days as a reminder. Each e-mail goes out only once per report; published reports get none.",
-  autoRemindersOff: "Without a mail server (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL) no e-mail is sent; the rules apply once it is set up.",
+  autoRemindersOff:
+    "Without a mail server (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL) no e-mail is sent; the rules apply once it is set up.",
   fieldReminderDays: "Days before the meeting",
-  fieldReminderDaysHint: "Whole numbers from 1 to 365, separated by commas, e.g. “21, 7”; empty: no automatic reminders.",
+  fieldReminderDaysHint:
+    "Whole numbers from 1 to 365, separated by commas, e.g. “21, 7”; empty: no automatic reminders.",
   saveReminderRules: "Save rules",
   publishHeading: "Publish",
-  publishText: "Publishes the report on the portal, with slide deck and PDF. Afterwards it can no longer be changed. Every project shown needs a status.",
+  publishText:
+    "Publishes the report on the portal, with slide deck and PDF. Afterwards it can no longer be changed. Every project shown needs a status.",
   publishConfirm: "I have checked the report and want to publish it.",
   publishConfirmRequired: "Please confirm that you want to publish the report.",
   publish: "Publish report",
 
   figuresTitle: "Key figures",
-  figuresLead: "Key figures with their definition and dated values; project owners record the values of their projects.",
-  figuresPublicLead: "Every number with its definition, its source and the date it describes.",
+  figuresLead:
+    "Key figures with their definition and dated values; project owners record the values of their projects.",
+  figuresPublicLead:
+    "Every number with its definition, its source and the date it describes.",
   allFiguresLink: "See all key figures",
   noFigures: "No key figure has been recorded yet.",
   figuresCaption: (count: number) => plural(count, "key figure", "key figures"),
@@ -251,13 +276,15 @@ export const reportsEn: Dictionary["reports"] = {
   fieldDenominator: "Whole",
   fieldNote: "Note",
   addValue: "Record value",
-  valuesNotYours: "Values are recorded by the owners of the linked project and the administrators.",
+  valuesNotYours:
+    "Values are recorded by the owners of the linked project and the administrators.",
   definitionHeading: "Definition",
   saveFigure: "Save key figure",
   backToFigures: "Back to the key figures",
 
   registerTitle: "OZG service register",
-  registerLead: "The municipality's OZG services with their history. The reports' OZG figures are computed from it on their as-of date.",
+  registerLead:
+    "The municipality's OZG services with their history. The reports' OZG figures are computed from it on their as-of date.",
   showAsOf: "Show as of",
   registerFigures: (date: string) => `Figures as of ${date}`,
   servicesHeading: (count: number) => `Services (${count})`,
@@ -284,7 +311,8 @@ export const reportsEn: Dictionary["reports"] = {
   fieldServiceName: "Name of the service",
   fieldTopic: "Topic",
   fieldResponsibleLocally: "The municipality is responsible",
-  fieldResponsibleLocallyHint: "Not ticked: another authority is responsible (district, state …).",
+  fieldResponsibleLocallyHint:
+    "Not ticked: another authority is responsible (district, state …).",
   fieldChannel: "Channel",
   noChannel: "– none yet –",
   fieldApplications: "Online applications",
@@ -305,7 +333,8 @@ export const reportsEn: Dictionary["reports"] = {
   openEnd: "open",
   changeService: "Change",
   fieldMode: "Kind of change",
-  modeNewState: "New state from a date (the previous record ends the day before)",
+  modeNewState:
+    "New state from a date (the previous record ends the day before)",
   modeCorrect: "Correct an error in the current record",
   fieldNewStateFrom: "New state valid from",
   fieldNewStateFromHint: "A date such as 01.12.2022; only for “new state”",

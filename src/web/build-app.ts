@@ -32,7 +32,10 @@ import { sessionPlugin } from "./plugins/session.js";
 import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
-import { createPdfRenderer, DEFAULT_CHROMIUM_PATH } from "../exports/pdf/render-pdf.js";
+import {
+  createPdfRenderer,
+  DEFAULT_CHROMIUM_PATH,
+} from "../exports/pdf/render-pdf.js";
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
@@ -44,7 +47,12 @@ export interface BuildAppOptions {
    * Log requests and errors (pino) at the given level (LOG_LEVEL; "silent" logs nothing),
    * optionally into a stream of one's own; `true` is the level "info". Off by default so tests stay quiet.
    */
-  readonly logger?: boolean | { readonly level: LogLevel; readonly stream?: { write(line: string): void } };
+  readonly logger?:
+    | boolean
+    | {
+        readonly level: LogLevel;
+        readonly stream?: { write(line: string): void };
+      };
   /** The clock, for the timeline's today line; defaults to the context's clock. */
   readonly now?: () => Date;
   /** Mail for password reset links and invitations; without it, the reset page points to the administrators. */
@@ -62,7 +70,10 @@ export interface BuildAppOptions {
 }
 
 /** Builds the web application; the caller listens or injects. */
-export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     // Request lines are logged with secrets (reset tokens, SSO codes) removed from the URL.
     logger:
@@ -70,7 +81,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         ? false
         : {
             level: options.logger === true ? "info" : options.logger.level,
-            ...(options.logger === true || options.logger.stream === undefined ? {} : { stream: options.logger.stream }),
+            ...(options.logger === true || options.logger.stream === undefined
+              ? {}
+              : { stream: options.logger.stream }),
             serializers: REDACTING_SERIALIZERS,
           },
     trustProxy: options.trustProxy ?? false,
@@ -80,7 +93,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const now = options.now ?? ctx.clock;
   // One browser for every PDF and document picture of this app, started on first use and
   // closed with the app (src/exports/pdf/render-pdf.ts). Routes that print receive it.
-  const pdf = createPdfRenderer({ chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH });
+  const pdf = createPdfRenderer({
+    chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
+  });
   app.addHook("onClose", async () => pdf.close());
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
@@ -113,7 +128,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // After helmet, so that a refused bearer token still gets the security headers; it
   // resolves the session or token into request.principal and checks CSRF tokens.
   await app.register(fastifyFormbody);
-  await app.register(sessionPlugin, { ctx, secureCookies: options.secureCookies ?? false });
+  await app.register(sessionPlugin, {
+    ctx,
+    secureCookies: options.secureCookies ?? false,
+  });
 
   await app.register(fastifyStatic, {
     root: assetDirectory(),
@@ -148,12 +166,34 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
             "Projekte und ihre Teile anlegen, ändern, löschen – mit persönlichem API-Token und den Rechten seiner Inhaberin. " +
             "Änderungen brauchen If-Match mit dem ETag des Projekts (fehlt er: 428, ist er veraltet: 412).",
         },
-        { name: "Protokoll", description: "Wer hat wann was geändert und warum – für Administration und Redaktion" },
-        { name: "Fortschreibungen", description: "Veröffentlichte Fassungen des Katalogs und ihre Veränderungen mit Gründen" },
-        { name: "Gremien", description: "Ausschüsse und ihre Sitzungen, mit OParl-Verweisen" },
-        { name: "Berichte", description: "Veröffentlichte Sachstandsberichte mit Einträgen, Kennzahlen und berechneten Veränderungen" },
-        { name: "Kennzahlen", description: "Kennzahlen mit Definition und allen datierten Werten" },
-        { name: "OZG", description: "Das OZG-Leistungsregister zu einem Stand und seine Kennzahlen" },
+        {
+          name: "Protokoll",
+          description:
+            "Wer hat wann was geändert und warum – für Administration und Redaktion",
+        },
+        {
+          name: "Fortschreibungen",
+          description:
+            "Veröffentlichte Fassungen des Katalogs und ihre Veränderungen mit Gründen",
+        },
+        {
+          name: "Gremien",
+          description: "Ausschüsse und ihre Sitzungen, mit OParl-Verweisen",
+        },
+        {
+          name: "Berichte",
+          description:
+            "Veröffentlichte Sachstandsberichte mit Einträgen, Kennzahlen und berechneten Veränderungen",
+        },
+        {
+          name: "Kennzahlen",
+          description: "Kennzahlen mit Definition und allen datierten Werten",
+        },
+        {
+          name: "OZG",
+          description:
+            "Das OZG-Leistungsregister zu einem Stand und seine Kennzahlen",
+        },
         { name: "Betrieb", description: "Zustand des Dienstes" },
       ],
       components: {
@@ -161,17 +201,25 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           bearerAuth: {
             type: "http",
             scheme: "bearer",
-            description: "Persönliches API-Token (fst_…), erzeugt mit `fortschritt token create` oder im Konto; widerrufbar.",
+            description:
+              "Persönliches API-Token (fst_…), erzeugt mit `fortschritt token create` oder im Konto; widerrufbar.",
           },
         },
       },
     },
     // Name components after their $id instead of def-0, def-1 …
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === "string" ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === "string" ? json.$id : `def-${i}`,
+    },
   });
 
-  app.setErrorHandler(async (error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler(async (request, reply) => sendError(new AppError("ERR_NOT_FOUND"), request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendError(error, request, reply),
+  );
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(new AppError("ERR_NOT_FOUND"), request, reply),
+  );
 
   await app.register(apiRoutes, { prefix: "/api", ctx });
   await app.register(auditApiRoutes, { prefix: "/api", ctx });
@@ -179,11 +227,25 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(portalRoutes, { ctx, now });
   await app.register(editorRoutes, { ctx });
   await app.register(editionRoutes, { ctx, now, pdf });
-  await app.register(reportingRoutes, { ctx, now, pdf, mail: options.mail ?? null });
+  await app.register(reportingRoutes, {
+    ctx,
+    now,
+    pdf,
+    mail: options.mail ?? null,
+  });
   await app.register(openDataRoutes, { ctx, now });
   await app.register(subscriptionRoutes, { ctx, mail: options.mail ?? null });
-  await app.register(identityRoutes, { ctx, mail: options.mail ?? null, singleSignOn: options.sso != null });
-  if (options.sso != null) await app.register(ssoRoutes, { ctx, sso: options.sso, secureCookies: options.secureCookies ?? false });
+  await app.register(identityRoutes, {
+    ctx,
+    mail: options.mail ?? null,
+    singleSignOn: options.sso != null,
+  });
+  if (options.sso != null)
+    await app.register(ssoRoutes, {
+      ctx,
+      sso: options.sso,
+      secureCookies: options.secureCookies ?? false,
+    });
 
   return app;
 }

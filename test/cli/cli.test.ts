@@ -9,17 +9,23 @@ import { DIALECTS } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
 
 /** Runs the CLI in-process and captures what it prints. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const out = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  const err = vi
+    .spyOn(process.stderr, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
   try {
     const code = await runCli(args);
     return { code, stdout, stderr };
@@ -33,7 +39,15 @@ describe("the fortschritt command without a database", () => {
   it("lists its commands with --help", async () => {
     const result = await run("--help");
     expect(result.code).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "export-json", "import-json", "backup", "restore"]) {
+    for (const command of [
+      "serve",
+      "migrate",
+      "demo",
+      "export-json",
+      "import-json",
+      "backup",
+      "restore",
+    ]) {
       expect(result.stdout).toContain(command);
     }
   });
@@ -92,7 +106,8 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     vi.restoreAllMocks();
     process.env = saved;
     rmSync(directory, { recursive: true, force: true });
-    if (dialect === "postgres") await admin(`drop database if exists ${databaseName} with (force)`);
+    if (dialect === "postgres")
+      await admin(`drop database if exists ${databaseName} with (force)`);
   });
 
   it("migrates, then says the schema is current", async () => {
@@ -133,14 +148,23 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     const result = await run("import-json", file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(file);
-    expect(result.stderr).toContain("/impactAreas/1/actionFields/0/projects/2/status: ist kein erlaubter Wert");
-    expect(result.stderr).toContain("/programme/title: fehlt, ist aber Pflicht");
-    expect((await run("export-json", "kaputt")).stderr).toContain("ERR_MUNICIPALITY_NOT_FOUND");
+    expect(result.stderr).toContain(
+      "/impactAreas/1/actionFields/0/projects/2/status: ist kein erlaubter Wert",
+    );
+    expect(result.stderr).toContain(
+      "/programme/title: fehlt, ist aber Pflicht",
+    );
+    expect((await run("export-json", "kaputt")).stderr).toContain(
+      "ERR_MUNICIPALITY_NOT_FOUND",
+    );
   });
 
   it("names the line of a file that is not JSON or YAML at all", async () => {
     const file = join(directory, "syntax.json");
-    writeFileSync(file, '{\n  "format": "fortschritt-catalogue",\n  "version": 1,,\n}');
+    writeFileSync(
+      file,
+      '{\n  "format": "fortschritt-catalogue",\n  "version": 1,,\n}',
+    );
     const result = await run("import-json", file);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/syntax\.json, Zeile \d/);
@@ -164,7 +188,11 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     const forced = await run("restore", file, "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("Wiederhergestellt:");
-    expect(JSON.parse((await run("export-json", "kleve")).stdout).municipality.slug).toBe("kleve");
-    expect((await run("restore", join(directory, "fehlt.gz"))).stderr).toContain("ERR_BACKUP_INVALID");
+    expect(
+      JSON.parse((await run("export-json", "kleve")).stdout).municipality.slug,
+    ).toBe("kleve");
+    expect(
+      (await run("restore", join(directory, "fehlt.gz"))).stderr,
+    ).toContain("ERR_BACKUP_INVALID");
   });
 });

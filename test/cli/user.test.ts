@@ -4,8 +4,20 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeAppContext, connectionTargetOf, openAppContext } from "../../src/app/database.js";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import {
+  closeAppContext,
+  connectionTargetOf,
+  openAppContext,
+} from "../../src/app/database.js";
 import { authenticateApiToken } from "../../src/app/auth/api-tokens.js";
 import { runCli } from "../../src/cli/main.js";
 import type * as ReadStdin from "../../src/cli/read-stdin.js";
@@ -20,17 +32,23 @@ vi.mock("../../src/cli/read-stdin.js", async (importOriginal) => {
   return { ...original, readSecretFromStdin: vi.fn(async () => typedPassword) };
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const out = vi
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  const err = vi
+    .spyOn(process.stderr, "write")
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
   try {
     return { code: await runCli(args), stdout, stderr };
   } finally {
@@ -41,7 +59,9 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 
 describe("reading the password from standard input", () => {
   it("takes the first line without its line break and keeps spaces", async () => {
-    const { readSecretFromStdin: real } = await vi.importActual<typeof ReadStdin>("../../src/cli/read-stdin.js");
+    const { readSecretFromStdin: real } = await vi.importActual<
+      typeof ReadStdin
+    >("../../src/cli/read-stdin.js");
     const input = new PassThrough();
     const reading = real("Passwort: ", input);
     input.end("  mit Leerzeichen am Rand  \r\nzweite Zeile\n");
@@ -80,7 +100,9 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
     if (dialect === "postgres") {
       const client = new pg.Client({ connectionString: postgresAdminUrl() });
       await client.connect();
-      await client.query(`drop database if exists ${databaseName} with (force)`);
+      await client.query(
+        `drop database if exists ${databaseName} with (force)`,
+      );
       await client.end();
     }
   });
@@ -89,15 +111,28 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
     const help = await run("--help");
     expect(help.stdout).toContain("user");
     expect(help.stdout).toContain("token");
-    expect((await run("user", "--help")).stdout).toContain("Aufruf: fortschritt user add --email");
+    expect((await run("user", "--help")).stdout).toContain(
+      "Aufruf: fortschritt user add --email",
+    );
   });
 
   it("creates the first administrator with the password from standard input", async () => {
     typedPassword = "Ein langes Passwort für die Verwaltung";
-    const result = await run("user", "add", "--email", "CDO@Kleve.example", "--name", "Erika Muster", "--role", "admin");
+    const result = await run(
+      "user",
+      "add",
+      "--email",
+      "CDO@Kleve.example",
+      "--name",
+      "Erika Muster",
+      "--role",
+      "admin",
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Konto angelegt: Erika Muster <cdo@kleve.example>");
+    expect(result.stdout).toContain(
+      "Konto angelegt: Erika Muster <cdo@kleve.example>",
+    );
     expect(result.stdout).toContain("Rolle:      Administration (admin)");
     expect(result.stdout).toContain("zweite Faktor");
     expect(result.stdout).not.toContain(typedPassword);
@@ -105,25 +140,74 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
 
   it("creates an editor for an org unit", async () => {
     typedPassword = "Redaktion der Abteilung zehn eins";
-    const result = await run("user", "add", "--email", "redaktion@kleve.example", "--name", "Max Redaktion", "--role", "editor", "--org-unit", "10.1", "--municipality", "kleve");
+    const result = await run(
+      "user",
+      "add",
+      "--email",
+      "redaktion@kleve.example",
+      "--name",
+      "Max Redaktion",
+      "--role",
+      "editor",
+      "--org-unit",
+      "10.1",
+      "--municipality",
+      "kleve",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Einheiten:  10.1");
   });
 
   it("refuses an empty or common password in German, and creates nothing", async () => {
     typedPassword = "";
-    const empty = await run("user", "add", "--email", "leer@kleve.example", "--name", "Leer", "--role", "committee");
+    const empty = await run(
+      "user",
+      "add",
+      "--email",
+      "leer@kleve.example",
+      "--name",
+      "Leer",
+      "--role",
+      "committee",
+    );
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain("Bitte geben Sie ein Passwort ein.");
     typedPassword = "passwort123";
-    const common = await run("user", "add", "--email", "leer@kleve.example", "--name", "Leer", "--role", "committee");
+    const common = await run(
+      "user",
+      "add",
+      "--email",
+      "leer@kleve.example",
+      "--name",
+      "Leer",
+      "--role",
+      "committee",
+    );
     expect(common.code).toBe(1);
     expect(common.stderr).toContain("zu verbreitet");
     typedPassword = "Ein ordentliches Passwort";
-    const wrongRole = await run("user", "add", "--email", "leer@kleve.example", "--name", "Leer", "--role", "chef");
+    const wrongRole = await run(
+      "user",
+      "add",
+      "--email",
+      "leer@kleve.example",
+      "--name",
+      "Leer",
+      "--role",
+      "chef",
+    );
     expect(wrongRole.code).toBe(1);
     expect(wrongRole.stderr).toContain("/role");
-    const ok = await run("user", "add", "--email", "leer@kleve.example", "--name", "Leer", "--role", "committee");
+    const ok = await run(
+      "user",
+      "add",
+      "--email",
+      "leer@kleve.example",
+      "--name",
+      "Leer",
+      "--role",
+      "committee",
+    );
     expect(ok.code).toBe(0);
   });
 
@@ -135,30 +219,62 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
   });
 
   it("prints an API token once, which authenticates as the account", async () => {
-    const result = await run("token", "create", "--email", "redaktion@kleve.example", "--name", "Abgleich");
+    const result = await run(
+      "token",
+      "create",
+      "--email",
+      "redaktion@kleve.example",
+      "--name",
+      "Abgleich",
+    );
     expect(result.code).toBe(0);
     const token = result.stdout.trim();
     expect(token).toMatch(/^fst_[A-Za-z0-9_-]{43}$/);
     expect(result.stderr).toContain("Es wird nur jetzt angezeigt");
     const ctx = await openAppContext(connectionTargetOf(loadConfig()));
     try {
-      expect(await authenticateApiToken(ctx, token)).toMatchObject({ email: "redaktion@kleve.example", role: "editor", via: "token" });
+      expect(await authenticateApiToken(ctx, token)).toMatchObject({
+        email: "redaktion@kleve.example",
+        role: "editor",
+        via: "token",
+      });
     } finally {
       await closeAppContext(ctx);
     }
   });
 
   it("deactivates an account, after which its token no longer works", async () => {
-    const tokenResult = await run("token", "create", "--email", "leer@kleve.example");
-    const result = await run("user", "deactivate", "--email", "LEER@kleve.example");
+    const tokenResult = await run(
+      "token",
+      "create",
+      "--email",
+      "leer@kleve.example",
+    );
+    const result = await run(
+      "user",
+      "deactivate",
+      "--email",
+      "LEER@kleve.example",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Konto deaktiviert");
     const ctx = await openAppContext(connectionTargetOf(loadConfig()));
     try {
-      expect(await authenticateApiToken(ctx, tokenResult.stdout.trim())).toBeNull();
+      expect(
+        await authenticateApiToken(ctx, tokenResult.stdout.trim()),
+      ).toBeNull();
     } finally {
       await closeAppContext(ctx);
     }
-    expect((await run("user", "deactivate", "--email", "gibt-es-nicht@kleve.example")).code).toBe(1);
+    expect(
+      (
+        await run(
+          "user",
+          "deactivate",
+          "--email",
+          "gibt-es-nicht@kleve.example",
+        )
+      ).code,
+    ).toBe(1);
   });
 });

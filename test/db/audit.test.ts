@@ -1,9 +1,17 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAuditEvents, recordAudit } from "../../src/app/audit/record-audit.js";
+import {
+  readAuditEvents,
+  recordAudit,
+} from "../../src/app/audit/record-audit.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
-import { DIALECTS, openTestContext, TEST_NOW, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  TEST_NOW,
+  type TestContext,
+} from "../support/database.js";
 
 describe.each(DIALECTS)("the audit log on %s", (dialect) => {
   let t: TestContext;
@@ -54,12 +62,18 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
   });
 
   it("filters by project", async () => {
-    expect(await readAuditEvents(t.ctx, { municipalityId, projectId: 5, limit: 10 })).toHaveLength(1);
-    expect(await readAuditEvents(t.ctx, { municipalityId, projectId: 6, limit: 10 })).toHaveLength(0);
+    expect(
+      await readAuditEvents(t.ctx, { municipalityId, projectId: 5, limit: 10 }),
+    ).toHaveLength(1);
+    expect(
+      await readAuditEvents(t.ctx, { municipalityId, projectId: 6, limit: 10 }),
+    ).toHaveLength(0);
   });
 
   it("cannot be changed, not even with SQL", async () => {
-    await expect(sql`update audit_event set reason = 'geschönt'`.execute(t.ctx.db)).rejects.toThrow(/cannot be changed/);
+    await expect(
+      sql`update audit_event set reason = 'geschönt'`.execute(t.ctx.db),
+    ).rejects.toThrow(/cannot be changed/);
     const [event] = await readAuditEvents(t.ctx, { municipalityId, limit: 1 });
     expect(event?.reason).toBe("Verzögerung aufgrund OZG-Aufwand");
   });
@@ -67,7 +81,11 @@ describe.each(DIALECTS)("the audit log on %s", (dialect) => {
   it("cannot be deleted, not even with SQL", async () => {
     // The demo's editions were published with events of their own; none of them may go either.
     const before = await readAuditEvents(t.ctx, { municipalityId, limit: 10 });
-    await expect(sql`delete from audit_event`.execute(t.ctx.db)).rejects.toThrow(/cannot be changed or deleted/);
-    expect(await readAuditEvents(t.ctx, { municipalityId, limit: 10 })).toHaveLength(before.length);
+    await expect(
+      sql`delete from audit_event`.execute(t.ctx.db),
+    ).rejects.toThrow(/cannot be changed or deleted/);
+    expect(
+      await readAuditEvents(t.ctx, { municipalityId, limit: 10 }),
+    ).toHaveLength(before.length);
   });
 });

@@ -33,21 +33,28 @@ describe("durability on PostgreSQL", () => {
   it("refuses to start when synchronous_commit is off, naming the setting", async () => {
     // Only this database is affected: the setting applies to new sessions connecting to it.
     await admin(`alter database ${name} set synchronous_commit = off`);
-    const error = await openAppContext({ dialect: "postgres", url: url.toString() }).catch((e: unknown) => e);
+    const error = await openAppContext({
+      dialect: "postgres",
+      url: url.toString(),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ERR_DATABASE_UNSAFE" });
     expect(String((error as Error).message)).toContain("synchronous_commit");
   });
 
   it("starts once synchronous_commit is on again", async () => {
     await admin(`alter database ${name} set synchronous_commit = on`);
-    const ctx = await openAppContext({ dialect: "postgres", url: url.toString() });
+    const ctx = await openAppContext({
+      dialect: "postgres",
+      url: url.toString(),
+    });
     await closeAppContext(ctx);
   });
 
   it("reports an unreachable server as ERR_DATABASE_UNAVAILABLE", async () => {
-    const error = await openAppContext({ dialect: "postgres", url: "postgres://postgres@127.0.0.1:1/none" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await openAppContext({
+      dialect: "postgres",
+      url: "postgres://postgres@127.0.0.1:1/none",
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ERR_DATABASE_UNAVAILABLE" });
   });
 });
@@ -57,10 +64,17 @@ describe("durability on SQLite", () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it("writes the file in WAL mode with synchronous=FULL", async () => {
-    const ctx = await openAppContext({ dialect: "sqlite", file: join(directory, "x.sqlite") });
+    const ctx = await openAppContext({
+      dialect: "sqlite",
+      file: join(directory, "x.sqlite"),
+    });
     try {
-      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(ctx.db);
-      const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(ctx.db);
+      const mode = await sql<{
+        journal_mode: string;
+      }>`pragma journal_mode`.execute(ctx.db);
+      const sync = await sql<{
+        synchronous: number;
+      }>`pragma synchronous`.execute(ctx.db);
       expect(mode.rows[0]?.journal_mode).toBe("wal");
       expect(sync.rows[0]?.synchronous).toBe(2);
     } finally {

@@ -65,15 +65,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import {
-  createBackup,
-  restoreBackup,
-} from "../../src/app/backup/backup.js";
-import {
-  createTestUser,
-  csrfTokenFor,
-  signIn,
-} from "../support/accounts.js";
+import { createBackup, restoreBackup } from "../../src/app/backup/backup.js";
+import { createTestUser, csrfTokenFor, signIn } from "../support/accounts.js";
 
 /**
  * What a trigger gets: a fresh demo database with people and a committee for use cases

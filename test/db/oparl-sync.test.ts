@@ -10,16 +10,37 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { cachedOparlObject, syncOparl } from "../../src/app/open-data/oparl-sync.js";
+import {
+  cachedOparlObject,
+  syncOparl,
+} from "../../src/app/open-data/oparl-sync.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
-import { createMeeting, updateMeeting } from "../../src/app/reports/committees.js";
+import {
+  createMeeting,
+  updateMeeting,
+} from "../../src/app/reports/committees.js";
 import { listOparlObjects } from "../../src/db/oparl.repository.js";
 import { isAppError } from "../../src/errors.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { DIALECTS, TEST_NOW } from "../support/database.js";
-import { createPublishedReport, KLEVE, NO_MEETING_LINKS, openReportingFixture, type ReportingFixture } from "../support/reporting-fixture.js";
+import {
+  createPublishedReport,
+  KLEVE,
+  NO_MEETING_LINKS,
+  openReportingFixture,
+  type ReportingFixture,
+} from "../support/reporting-fixture.js";
 
 const SCHEMA = "https://schema.oparl.org/1.1";
 let server: Server;
@@ -29,7 +50,12 @@ const broken = new Set<string>();
 
 function fixture(path: string): unknown {
   const o = `${base}/oparl/v1`;
-  const paper = (n: number, reference: string, name: string, extra: Record<string, unknown> = {}) => ({
+  const paper = (
+    n: number,
+    reference: string,
+    name: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     id: `${o}/paper/${n}`,
     type: `${SCHEMA}/Paper`,
     body: `${o}/body/1`,
@@ -42,7 +68,13 @@ function fixture(path: string): unknown {
     modified: "2022-11-10T08:00:00+01:00",
     ...extra,
   });
-  const body = { id: `${o}/body/1`, type: `${SCHEMA}/Body`, name: "Stadt Kleve", paper: `${o}/body/1/paper`, meeting: `${o}/body/1/meeting` };
+  const body = {
+    id: `${o}/body/1`,
+    type: `${SCHEMA}/Body`,
+    name: "Stadt Kleve",
+    paper: `${o}/body/1/paper`,
+    meeting: `${o}/body/1/meeting`,
+  };
   const pages: Record<string, unknown> = {
     "/oparl/v1/body/1": body,
     "/oparl/v1/system": {
@@ -54,22 +86,42 @@ function fixture(path: string): unknown {
     },
     "/oparl/v1/bodies": {
       data: [body],
-      pagination: { totalElements: 1, elementsPerPage: 20, currentPage: 1, totalPages: 1 },
+      pagination: {
+        totalElements: 1,
+        elementsPerPage: 20,
+        currentPage: 1,
+        totalPages: 1,
+      },
       links: {},
     },
     "/oparl/v1/body/1/paper": {
       data: [paper(1, "A 10/100/2022", "Haushalt 2023")],
-      pagination: { totalElements: 3, elementsPerPage: 1, currentPage: 1, totalPages: 3 },
+      pagination: {
+        totalElements: 3,
+        elementsPerPage: 1,
+        currentPage: 1,
+        totalPages: 3,
+      },
       links: { next: `${o}/body/1/paper?page=2` },
     },
     "/oparl/v1/body/1/paper?page=2": {
       data: [paper(185, "A 10/185/2022", "Sachstandsbericht Digitalisierung")],
-      pagination: { totalElements: 3, elementsPerPage: 1, currentPage: 2, totalPages: 3 },
+      pagination: {
+        totalElements: 3,
+        elementsPerPage: 1,
+        currentPage: 2,
+        totalPages: 3,
+      },
       links: { next: `${o}/body/1/paper?page=3` },
     },
     "/oparl/v1/body/1/paper?page=3": {
       data: [{ id: `${o}/paper/7`, type: `${SCHEMA}/Paper`, deleted: true }],
-      pagination: { totalElements: 3, elementsPerPage: 1, currentPage: 3, totalPages: 3 },
+      pagination: {
+        totalElements: 3,
+        elementsPerPage: 1,
+        currentPage: 3,
+        totalPages: 3,
+      },
       links: {},
     },
     "/oparl/v1/body/1/meeting": {
@@ -80,7 +132,15 @@ function fixture(path: string): unknown {
           name: "Ausschuss für Digitalisierung",
           start: "2023-03-14T17:00:00+01:00",
           web: "https://ratsinfo.example/to0040.asp?__ksinr=42",
-          agendaItem: [{ id: `${o}/agendaitem/9`, type: `${SCHEMA}/AgendaItem`, number: "5", name: "Sachstand Digitalisierung", web: "https://ratsinfo.example/to0050.asp?__ktonr=9" }],
+          agendaItem: [
+            {
+              id: `${o}/agendaitem/9`,
+              type: `${SCHEMA}/AgendaItem`,
+              number: "5",
+              name: "Sachstand Digitalisierung",
+              web: "https://ratsinfo.example/to0050.asp?__ktonr=9",
+            },
+          ],
         },
       ],
       links: {},
@@ -93,12 +153,18 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? "/";
     if (broken.has(path)) {
-      response.writeHead(200, { "content-type": "application/json" }).end("{ kein JSON");
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end("{ kein JSON");
       return;
     }
     const body = fixture(path);
-    if (body === undefined) response.writeHead(404, { "content-type": "application/json" }).end("{}");
-    else response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    if (body === undefined)
+      response.writeHead(404, { "content-type": "application/json" }).end("{}");
+    else
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,7 +198,12 @@ describe.each(DIALECTS)("OParl sync on %s", (dialect) => {
     // A second meeting refers to the deleted paper.
     await createMeeting(f.ctx, f.admin, {
       municipality: KLEVE,
-      data: { committeeId: f.committeeId, day: "2023-05-09", ...NO_MEETING_LINKS, oparlPaperUrl: `${base}/oparl/v1/paper/7` },
+      data: {
+        committeeId: f.committeeId,
+        day: "2023-05-09",
+        ...NO_MEETING_LINKS,
+        oparlPaperUrl: `${base}/oparl/v1/paper/7`,
+      },
     });
   });
 
@@ -141,17 +212,50 @@ describe.each(DIALECTS)("OParl sync on %s", (dialect) => {
   });
 
   it("caches the referenced objects from the paginated lists, drops the deleted one and shows the paper on the report", async () => {
-    const result = await syncOparl(f.ctx, KLEVE, { endpoint: `${base}/oparl/v1/system`, timeoutMs: 5000 });
+    const result = await syncOparl(f.ctx, KLEVE, {
+      endpoint: `${base}/oparl/v1/system`,
+      timeoutMs: 5000,
+    });
     expect(result).toEqual({ referenced: 4, cached: 3, gone: 1, missing: 0 });
     expect(await listOparlObjects(f.ctx.db, municipalityId)).toEqual([
-      { url: `${base}/oparl/v1/agendaitem/9`, type: "AgendaItem", name: "Sachstand Digitalisierung", reference: null, date: null, webUrl: "https://ratsinfo.example/to0050.asp?__ktonr=9" },
-      { url: `${base}/oparl/v1/meeting/42`, type: "Meeting", name: "Ausschuss für Digitalisierung", reference: null, date: "2023-03-14", webUrl: "https://ratsinfo.example/to0040.asp?__ksinr=42" },
-      { url: `${base}/oparl/v1/paper/185`, type: "Paper", name: "Sachstandsbericht Digitalisierung", reference: "A 10/185/2022", date: "2022-11-10", webUrl: "https://ratsinfo.example/vo0050.asp?__kvonr=185" },
+      {
+        url: `${base}/oparl/v1/agendaitem/9`,
+        type: "AgendaItem",
+        name: "Sachstand Digitalisierung",
+        reference: null,
+        date: null,
+        webUrl: "https://ratsinfo.example/to0050.asp?__ktonr=9",
+      },
+      {
+        url: `${base}/oparl/v1/meeting/42`,
+        type: "Meeting",
+        name: "Ausschuss für Digitalisierung",
+        reference: null,
+        date: "2023-03-14",
+        webUrl: "https://ratsinfo.example/to0040.asp?__ksinr=42",
+      },
+      {
+        url: `${base}/oparl/v1/paper/185`,
+        type: "Paper",
+        name: "Sachstandsbericht Digitalisierung",
+        reference: "A 10/185/2022",
+        date: "2022-11-10",
+        webUrl: "https://ratsinfo.example/vo0050.asp?__kvonr=185",
+      },
     ]);
-    expect(await cachedOparlObject(f.ctx, municipalityId, `${base}/oparl/v1/paper/7`)).toBeNull();
+    expect(
+      await cachedOparlObject(
+        f.ctx,
+        municipalityId,
+        `${base}/oparl/v1/paper/7`,
+      ),
+    ).toBeNull();
 
     const reportId = await createPublishedReport(f, { asOf: "2023-03-01" });
-    const app = await buildApp(f.ctx, { now: () => TEST_NOW, chromiumPath: "/nonexistent/chromium" });
+    const app = await buildApp(f.ctx, {
+      now: () => TEST_NOW,
+      chromiumPath: "/nonexistent/chromium",
+    });
     try {
       const page = await app.inject(`/kleve/berichte/${reportId}`);
       expect(page.statusCode).toBe(200);
@@ -164,18 +268,29 @@ describe.each(DIALECTS)("OParl sync on %s", (dialect) => {
   });
 
   it("reads a Body endpoint as well", async () => {
-    const result = await syncOparl(f.ctx, KLEVE, { endpoint: `${base}/oparl/v1/body/1`, timeoutMs: 5000 });
+    const result = await syncOparl(f.ctx, KLEVE, {
+      endpoint: `${base}/oparl/v1/body/1`,
+      timeoutMs: 5000,
+    });
     expect(result).toEqual({ referenced: 4, cached: 3, gone: 1, missing: 0 });
   });
 
   it("refuses an unreachable endpoint and keeps the cache", async () => {
-    await syncOparl(f.ctx, KLEVE, { endpoint: `${base}/oparl/v1/system`, timeoutMs: 5000 });
+    await syncOparl(f.ctx, KLEVE, {
+      endpoint: `${base}/oparl/v1/system`,
+      timeoutMs: 5000,
+    });
     const before = await listOparlObjects(f.ctx.db, municipalityId);
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      closed.listen(0, "127.0.0.1", resolve),
+    );
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await syncOparl(f.ctx, KLEVE, { endpoint: `http://127.0.0.1:${port}/oparl/v1/system`, timeoutMs: 5000 }).catch((e: unknown) => e);
+    const error = await syncOparl(f.ctx, KLEVE, {
+      endpoint: `http://127.0.0.1:${port}/oparl/v1/system`,
+      timeoutMs: 5000,
+    }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("ERR_OPARL_UNAVAILABLE");
     expect(isAppError(error) && error.detail).toContain("nicht erreichbar");
     expect(await listOparlObjects(f.ctx.db, municipalityId)).toEqual(before);
@@ -183,7 +298,10 @@ describe.each(DIALECTS)("OParl sync on %s", (dialect) => {
 
   it("refuses malformed JSON on a later page and stores nothing", async () => {
     broken.add("/oparl/v1/body/1/paper?page=2");
-    const error = await syncOparl(f.ctx, KLEVE, { endpoint: `${base}/oparl/v1/system`, timeoutMs: 5000 }).catch((e: unknown) => e);
+    const error = await syncOparl(f.ctx, KLEVE, {
+      endpoint: `${base}/oparl/v1/system`,
+      timeoutMs: 5000,
+    }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("ERR_OPARL_UNAVAILABLE");
     expect(isAppError(error) && error.detail).toContain("kein gültiges JSON");
     expect(await listOparlObjects(f.ctx.db, municipalityId)).toEqual([]);
@@ -204,17 +322,23 @@ describe("fortschritt oparl sync", () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function run(
+    ...args: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = "";
     let stderr = "";
-    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
+    const out = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation((chunk: string | Uint8Array) => {
+        stdout += String(chunk);
+        return true;
+      });
+    const err = vi
+      .spyOn(process.stderr, "write")
+      .mockImplementation((chunk: string | Uint8Array) => {
+        stderr += String(chunk);
+        return true;
+      });
     try {
       return { code: await runCli(args), stdout, stderr };
     } finally {
@@ -229,14 +353,36 @@ describe("fortschritt oparl sync", () => {
     const unknown = await run("oparl", "sync", "kleve");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("bitte --endpoint angeben");
-    const failed = await run("oparl", "sync", "kleve", "--endpoint", `${base}/gibt-es-nicht`, "--timeout", "5");
+    const failed = await run(
+      "oparl",
+      "sync",
+      "kleve",
+      "--endpoint",
+      `${base}/gibt-es-nicht`,
+      "--timeout",
+      "5",
+    );
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain("Fehler (ERR_OPARL_UNAVAILABLE): Das OParl-System ist nicht erreichbar");
+    expect(failed.stderr).toContain(
+      "Fehler (ERR_OPARL_UNAVAILABLE): Das OParl-System ist nicht erreichbar",
+    );
     expect(failed.stderr).toContain("HTTP-Status 404");
-    const done = await run("oparl", "sync", "kleve", "--endpoint", `${base}/oparl/v1/system`);
+    const done = await run(
+      "oparl",
+      "sync",
+      "kleve",
+      "--endpoint",
+      `${base}/oparl/v1/system`,
+    );
     expect(done.stderr).toBe("");
-    expect(done).toMatchObject({ code: 0, stdout: expect.stringContaining("OParl: 0 von 0 Verweisen gespeichert") });
+    expect(done).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("OParl: 0 von 0 Verweisen gespeichert"),
+    });
     // The endpoint of the last successful sync is remembered.
-    expect(await run("oparl", "sync", "kleve")).toMatchObject({ code: 0, stdout: expect.stringContaining("OParl: 0 von 0") });
+    expect(await run("oparl", "sync", "kleve")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("OParl: 0 von 0"),
+    });
   });
 });

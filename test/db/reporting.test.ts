@@ -4,23 +4,61 @@
  * the audit log between two as-of dates, key figures, the OZG register (records, history,
  * CSV/XLSX import and export), and e-mail reminders through a real SMTP sink.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from "vitest";
 import { readAuditEvents } from "../../src/app/audit/record-audit.js";
 import { createAccount } from "../../src/app/auth/manage-users.js";
 import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
-import { getCatalogue, getProject } from "../../src/app/catalogue/read-catalogue.js";
+import {
+  getCatalogue,
+  getProject,
+} from "../../src/app/catalogue/read-catalogue.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
-import { addObservation, createIndicator, removeObservation, updateIndicator } from "../../src/app/indicators/manage-indicators.js";
+import {
+  addObservation,
+  createIndicator,
+  removeObservation,
+  updateIndicator,
+} from "../../src/app/indicators/manage-indicators.js";
 import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
-import { createCommittee, createMeeting, updateCommittee } from "../../src/app/reports/committees.js";
-import { createReport, publishReport, updateReport } from "../../src/app/reports/manage-reports.js";
-import { getReportDocument, getReportForEditing, getUpdateRequests } from "../../src/app/reports/read-reports.js";
-import { confirmUnchanged, saveReportEntry } from "../../src/app/reports/report-entries.js";
+import {
+  createCommittee,
+  createMeeting,
+  updateCommittee,
+} from "../../src/app/reports/committees.js";
+import {
+  createReport,
+  publishReport,
+  updateReport,
+} from "../../src/app/reports/manage-reports.js";
+import {
+  getReportDocument,
+  getReportForEditing,
+  getUpdateRequests,
+} from "../../src/app/reports/read-reports.js";
+import {
+  confirmUnchanged,
+  saveReportEntry,
+} from "../../src/app/reports/report-entries.js";
 import { sendReportReminders } from "../../src/app/reports/report-reminders.js";
 import { isReportingConflict } from "../../src/app/reports/reporting-support.js";
-import { changeService, createService, importRegister } from "../../src/app/services/manage-register.js";
-import { exportRegister, getRegisterForStaff } from "../../src/app/services/read-register.js";
+import {
+  changeService,
+  createService,
+  importRegister,
+} from "../../src/app/services/manage-register.js";
+import {
+  exportRegister,
+  getRegisterForStaff,
+} from "../../src/app/services/read-register.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
 import { reportProjects } from "../../src/domain/report/report-document.js";
 import { isAppError } from "../../src/errors.js";
@@ -71,101 +109,283 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
 
   describe("committees and meetings", () => {
     it("refuses a second committee with the same abbreviation, naming the field", async () => {
-      const error = await failure(createCommittee(t.ctx, admin, { municipality: K, data: { name: "Anderer", abbreviation: "APD" } }));
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems).toEqual([{ path: "/data/abbreviation", message: "Das Kürzel „APD“ ist schon vergeben." }]);
+      const error = await failure(
+        createCommittee(t.ctx, admin, {
+          municipality: K,
+          data: { name: "Anderer", abbreviation: "APD" },
+        }),
+      );
+      expect(isAppError(error, "ERR_VALIDATION") && error.problems).toEqual([
+        {
+          path: "/data/abbreviation",
+          message: "Das Kürzel „APD“ ist schon vergeben.",
+        },
+      ]);
     });
 
     it("lets only administrators keep them, and logs a refusal", async () => {
-      const error = await failure(createCommittee(t.ctx, editor, { municipality: K, data: { name: "X", abbreviation: "X" } }));
+      const error = await failure(
+        createCommittee(t.ctx, editor, {
+          municipality: K,
+          data: { name: "X", abbreviation: "X" },
+        }),
+      );
       expect(isAppError(error, "ERR_FORBIDDEN")).toBe(true);
-      const [event] = await readAuditEvents(t.ctx, { municipalityId: admin.municipalityId, action: "access.denied", limit: 1 });
+      const [event] = await readAuditEvents(t.ctx, {
+        municipalityId: admin.municipalityId,
+        action: "access.denied",
+        limit: 1,
+      });
       expect(event?.after).toMatchObject({ attempted: "committee.create" });
     });
 
     it("answers a stale form with the changes made since", async () => {
-      const { id } = await createCommittee(t.ctx, admin, { municipality: K, data: { name: "Haupt- und Finanzausschuss", abbreviation: "HFA" } });
-      await updateCommittee(t.ctx, admin, { municipality: K, committeeId: id, expectedVersion: 1, data: { name: "Hauptausschuss", abbreviation: "HFA" }, reason: "Umbenannt" });
-      const error = await failure(updateCommittee(t.ctx, admin, { municipality: K, committeeId: id, expectedVersion: 1, data: { name: "Finanzausschuss", abbreviation: "HFA" } }));
-      expect(isReportingConflict(error) && error.changes.map((event) => event.reason)).toEqual(["Umbenannt"]);
+      const { id } = await createCommittee(t.ctx, admin, {
+        municipality: K,
+        data: { name: "Haupt- und Finanzausschuss", abbreviation: "HFA" },
+      });
+      await updateCommittee(t.ctx, admin, {
+        municipality: K,
+        committeeId: id,
+        expectedVersion: 1,
+        data: { name: "Hauptausschuss", abbreviation: "HFA" },
+        reason: "Umbenannt",
+      });
+      const error = await failure(
+        updateCommittee(t.ctx, admin, {
+          municipality: K,
+          committeeId: id,
+          expectedVersion: 1,
+          data: { name: "Finanzausschuss", abbreviation: "HFA" },
+        }),
+      );
+      expect(
+        isReportingConflict(error) &&
+          error.changes.map((event) => event.reason),
+      ).toEqual(["Umbenannt"]);
     });
 
     it("refuses a meeting of an unknown committee or on no day", async () => {
-      const unknown = await failure(createMeeting(t.ctx, admin, { municipality: K, data: { committeeId: 9999, day: "2023-01-01", ...noMeetingLinks } }));
-      expect(isAppError(unknown, "ERR_VALIDATION") && unknown.problems[0]?.path).toBe("/data/committeeId");
-      const noDay = await failure(createMeeting(t.ctx, admin, { municipality: K, data: { committeeId, day: "2023-02-30", ...noMeetingLinks } }));
-      expect(isAppError(noDay, "ERR_VALIDATION") && noDay.problems[0]?.path).toBe("/data/day");
+      const unknown = await failure(
+        createMeeting(t.ctx, admin, {
+          municipality: K,
+          data: { committeeId: 9999, day: "2023-01-01", ...noMeetingLinks },
+        }),
+      );
+      expect(
+        isAppError(unknown, "ERR_VALIDATION") && unknown.problems[0]?.path,
+      ).toBe("/data/committeeId");
+      const noDay = await failure(
+        createMeeting(t.ctx, admin, {
+          municipality: K,
+          data: { committeeId, day: "2023-02-30", ...noMeetingLinks },
+        }),
+      );
+      expect(
+        isAppError(noDay, "ERR_VALIDATION") && noDay.problems[0]?.path,
+      ).toBe("/data/day");
     });
   });
 
   describe("a report from draft to published", () => {
-    const entryData = { status: "on-track" as const, text: "Der Workflow läuft.", highlights: ["Alle Rechnungen digital"], newDate: null, isIncluded: true };
+    const entryData = {
+      status: "on-track" as const,
+      text: "Der Workflow läuft.",
+      highlights: ["Alle Rechnungen digital"],
+      newDate: null,
+      isIncluded: true,
+    };
     /** The first report, published with "at risk, Verzögert." for the E-Rechnungsworkflow. */
     const publishFirst = () =>
-      createPublishedReport(f, { asOf: "2022-08-23", createdAt: "2022-08-01T08:00:00Z", entries: { [P]: { status: "at-risk", text: "Verzögert.", newDate: "2023-Q2" } } });
+      createPublishedReport(f, {
+        asOf: "2022-08-23",
+        createdAt: "2022-08-01T08:00:00Z",
+        entries: {
+          [P]: { status: "at-risk", text: "Verzögert.", newDate: "2023-Q2" },
+        },
+      });
     /** The second report, a draft as of 28 November 2022. */
-    const draftSecond = () => createDraftReport(f, "2022-11-28", "2022-11-01T08:00:00Z");
+    const draftSecond = () =>
+      createDraftReport(f, "2022-11-28", "2022-11-01T08:00:00Z");
 
     it("names what is missing for each editor's projects", async () => {
-      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
+      const firstId = await createDraftReport(
+        f,
+        "2022-08-23",
+        "2022-08-01T08:00:00Z",
+      );
       const catalogue = await getCatalogue(t.ctx, K);
       const [request] = await getUpdateRequests(t.ctx, editor, catalogue);
       expect(request?.report.id).toBe(firstId);
-      expect(request?.open.find((open) => open.project.slug === P)?.reasons).toEqual(["no-entry"]);
-      expect(await getUpdateRequests(t.ctx, buildPrincipal(admin.municipalityId, { role: "committee", orgUnitCodes: [] }), catalogue)).toEqual([]);
+      expect(
+        request?.open.find((open) => open.project.slug === P)?.reasons,
+      ).toEqual(["no-entry"]);
+      expect(
+        await getUpdateRequests(
+          t.ctx,
+          buildPrincipal(admin.municipalityId, {
+            role: "committee",
+            orgUnitCodes: [],
+          }),
+          catalogue,
+        ),
+      ).toEqual([]);
     });
 
     it("lets the project's editor save its entry, and refuses an editor of another unit", async () => {
-      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
+      const firstId = await createDraftReport(
+        f,
+        "2022-08-23",
+        "2022-08-01T08:00:00Z",
+      );
       const data = entryData;
-      expect(await saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 0, data })).toEqual({ version: 1 });
-      const refused = await failure(saveReportEntry(t.ctx, otherEditor, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data }));
+      expect(
+        await saveReportEntry(t.ctx, editor, {
+          municipality: K,
+          reportId: firstId,
+          project: P,
+          expectedVersion: 0,
+          data,
+        }),
+      ).toEqual({ version: 1 });
+      const refused = await failure(
+        saveReportEntry(t.ctx, otherEditor, {
+          municipality: K,
+          reportId: firstId,
+          project: P,
+          expectedVersion: 1,
+          data,
+        }),
+      );
       expect(isAppError(refused, "ERR_FORBIDDEN")).toBe(true);
     });
 
     it("answers a stale entry with the change made meanwhile, and keeps the newer text", async () => {
-      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
-      await saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 0, data: entryData });
-      const data = { status: "at-risk" as const, text: "Verzögert.", highlights: [], newDate: "2023-Q2", isIncluded: true };
-      await saveReportEntry(t.ctx, admin, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data, reason: "Personal fehlt" });
-      const error = await failure(saveReportEntry(t.ctx, editor, { municipality: K, reportId: firstId, project: P, expectedVersion: 1, data: { ...data, text: "Alt" } }));
-      expect(isReportingConflict(error) && error.changes.map((event) => event.reason)).toEqual(["Personal fehlt"]);
+      const firstId = await createDraftReport(
+        f,
+        "2022-08-23",
+        "2022-08-01T08:00:00Z",
+      );
+      await saveReportEntry(t.ctx, editor, {
+        municipality: K,
+        reportId: firstId,
+        project: P,
+        expectedVersion: 0,
+        data: entryData,
+      });
+      const data = {
+        status: "at-risk" as const,
+        text: "Verzögert.",
+        highlights: [],
+        newDate: "2023-Q2",
+        isIncluded: true,
+      };
+      await saveReportEntry(t.ctx, admin, {
+        municipality: K,
+        reportId: firstId,
+        project: P,
+        expectedVersion: 1,
+        data,
+        reason: "Personal fehlt",
+      });
+      const error = await failure(
+        saveReportEntry(t.ctx, editor, {
+          municipality: K,
+          reportId: firstId,
+          project: P,
+          expectedVersion: 1,
+          data: { ...data, text: "Alt" },
+        }),
+      );
+      expect(
+        isReportingConflict(error) &&
+          error.changes.map((event) => event.reason),
+      ).toEqual(["Personal fehlt"]);
       const { document } = await getReportDocument(t.ctx, editor, K, firstId);
-      expect(reportProjects(document).find((project) => project.slug === P)).toMatchObject({ status: "at-risk", text: "Verzögert.", newDateLabel: "QII/2023" });
+      expect(
+        reportProjects(document).find((project) => project.slug === P),
+      ).toMatchObject({
+        status: "at-risk",
+        text: "Verzögert.",
+        newDateLabel: "QII/2023",
+      });
     });
 
     it("refuses to publish while a shown project has no status, naming each", async () => {
-      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
-      const error = await failure(publishReport(t.ctx, admin, { municipality: K, reportId: firstId, expectedVersion: 1 }));
+      const firstId = await createDraftReport(
+        f,
+        "2022-08-23",
+        "2022-08-01T08:00:00Z",
+      );
+      const error = await failure(
+        publishReport(t.ctx, admin, {
+          municipality: K,
+          reportId: firstId,
+          expectedVersion: 1,
+        }),
+      );
       expect(isAppError(error, "ERR_VALIDATION")).toBe(true);
       expect(isAppError(error) && error.problems.length).toBeGreaterThan(30);
     });
 
     it("publishes once every project shown has a status, and then refuses every change", async () => {
-      const firstId = await createDraftReport(f, "2022-08-23", "2022-08-01T08:00:00Z");
+      const firstId = await createDraftReport(
+        f,
+        "2022-08-23",
+        "2022-08-01T08:00:00Z",
+      );
       await updateReport(t.ctx, admin, {
         municipality: K,
         reportId: firstId,
         expectedVersion: 1,
-        data: { meetingId, asOf: "2022-08-23", previousReportId: null, title: "Sachstandsbericht", sectionKeys: ["smart-working"], includeOzg: false, outlook: [] },
+        data: {
+          meetingId,
+          asOf: "2022-08-23",
+          previousReportId: null,
+          title: "Sachstandsbericht",
+          sectionKeys: ["smart-working"],
+          includeOzg: false,
+          outlook: [],
+        },
       });
       const { document } = await getReportDocument(t.ctx, admin, K, firstId);
-      for (const project of reportProjects(document).filter((each) => each.status === null)) {
+      for (const project of reportProjects(document).filter(
+        (each) => each.status === null,
+      )) {
         await saveReportEntry(t.ctx, admin, {
           municipality: K,
           reportId: firstId,
           project: project.slug,
           expectedVersion: 0,
-          data: { status: "not-started", text: "Noch nicht begonnen.", highlights: [], newDate: null, isIncluded: true },
+          data: {
+            status: "not-started",
+            text: "Noch nicht begonnen.",
+            highlights: [],
+            newDate: null,
+            isIncluded: true,
+          },
         });
       }
-      expect(await publishReport(at(t.ctx, "2022-08-23T06:00:00Z"), admin, { municipality: K, reportId: firstId, expectedVersion: 2 })).toEqual({ version: 3 });
+      expect(
+        await publishReport(at(t.ctx, "2022-08-23T06:00:00Z"), admin, {
+          municipality: K,
+          reportId: firstId,
+          expectedVersion: 2,
+        }),
+      ).toEqual({ version: 3 });
       const again = await failure(
         saveReportEntry(t.ctx, admin, {
           municipality: K,
           reportId: firstId,
           project: P,
           expectedVersion: 2,
-          data: { status: "completed", text: "", highlights: [], newDate: null, isIncluded: true },
+          data: {
+            status: "completed",
+            text: "",
+            highlights: [],
+            newDate: null,
+            isIncluded: true,
+          },
         }),
       );
       expect(isAppError(again, "ERR_REPORT_PUBLISHED")).toBe(true);
@@ -174,7 +394,15 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           municipality: K,
           reportId: firstId,
           expectedVersion: 3,
-          data: { meetingId, asOf: "2022-08-23", previousReportId: null, title: "Anders", sectionKeys: null, includeOzg: true, outlook: [] },
+          data: {
+            meetingId,
+            asOf: "2022-08-23",
+            previousReportId: null,
+            title: "Anders",
+            sectionKeys: null,
+            includeOzg: true,
+            outlook: [],
+          },
         }),
       );
       expect(isAppError(settings, "ERR_REPORT_PUBLISHED")).toBe(true);
@@ -182,7 +410,12 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
 
     it("takes the last published report as the previous one, and refuses an unknown section", async () => {
       const firstId = await publishFirst();
-      const secondId = (await createReport(at(t.ctx, "2022-11-01T08:00:00Z"), admin, { municipality: K, data: { meetingId, asOf: "2022-11-28" } })).id;
+      const secondId = (
+        await createReport(at(t.ctx, "2022-11-01T08:00:00Z"), admin, {
+          municipality: K,
+          data: { meetingId, asOf: "2022-11-28" },
+        })
+      ).id;
       const data = await getReportForEditing(t.ctx, admin, K, secondId);
       expect(data.report.previousReportId).toBe(firstId);
       const error = await failure(
@@ -190,19 +423,52 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           municipality: K,
           reportId: secondId,
           expectedVersion: 1,
-          data: { meetingId, asOf: "2022-11-28", previousReportId: firstId, title: "T", sectionKeys: ["gibt-es-nicht"], includeOzg: true, outlook: [] },
+          data: {
+            meetingId,
+            asOf: "2022-11-28",
+            previousReportId: firstId,
+            title: "T",
+            sectionKeys: ["gibt-es-nicht"],
+            includeOzg: true,
+            outlook: [],
+          },
         }),
       );
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems).toEqual([{ path: "/data/sectionKeys/0", message: "Das Aktionsfeld „gibt-es-nicht“ gibt es nicht." }]);
+      expect(isAppError(error, "ERR_VALIDATION") && error.problems).toEqual([
+        {
+          path: "/data/sectionKeys/0",
+          message: "Das Aktionsfeld „gibt-es-nicht“ gibt es nicht.",
+        },
+      ]);
     });
 
     it("confirms “unverändert seit dem letzten Bericht” in one step with the previous status and text", async () => {
       await publishFirst();
       const secondId = await draftSecond();
-      expect(await confirmUnchanged(t.ctx, editor, { municipality: K, reportId: secondId, project: P, expectedVersion: 0 })).toEqual({ version: 1 });
+      expect(
+        await confirmUnchanged(t.ctx, editor, {
+          municipality: K,
+          reportId: secondId,
+          project: P,
+          expectedVersion: 0,
+        }),
+      ).toEqual({ version: 1 });
       const { document } = await getReportDocument(t.ctx, editor, K, secondId);
-      expect(reportProjects(document).find((project) => project.slug === P)).toMatchObject({ status: "at-risk", text: "Verzögert.", isUnchanged: true });
-      const missing = await failure(confirmUnchanged(t.ctx, admin, { municipality: K, reportId: secondId, project: "open-data", expectedVersion: 0 }));
+      expect(
+        reportProjects(document).find((project) => project.slug === P),
+      ).toMatchObject({
+        status: "at-risk",
+        text: "Verzögert.",
+        isUnchanged: true,
+      });
+      const missing = await failure(
+        confirmUnchanged(t.ctx, admin, {
+          municipality: K,
+          reportId: secondId,
+          project: "open-data",
+          expectedVersion: 0,
+        }),
+      );
       expect(isAppError(missing, "ERR_VALIDATION")).toBe(true);
     });
 
@@ -228,7 +494,9 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(project?.changes.map((change) => change.text)).toContain(
         `Zeitraum ${(await getProject(t.ctx, K, P)).entry.project.phases[0]!.label}: Ende von 2023 auf QII/2024 verschoben (1 Jahr später)`,
       );
-      expect(project?.changes.some((change) => change.text.includes("2025"))).toBe(false);
+      expect(
+        project?.changes.some((change) => change.text.includes("2025")),
+      ).toBe(false);
     });
   });
 
@@ -247,31 +515,95 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
 
     it("refuses a definition without what is counted, and a project that does not exist", async () => {
       const error = await failure(
-        createIndicator(t.ctx, admin, { municipality: K, key: "leer", data: { ...definition, definition: " ", projectSlug: "gibt-es-nicht" } }),
+        createIndicator(t.ctx, admin, {
+          municipality: K,
+          key: "leer",
+          data: {
+            ...definition,
+            definition: " ",
+            projectSlug: "gibt-es-nicht",
+          },
+        }),
       );
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems.map((problem) => problem.path)).toEqual(["/data/definition", "/data/projectSlug"]);
+      expect(
+        isAppError(error, "ERR_VALIDATION") &&
+          error.problems.map((problem) => problem.path),
+      ).toEqual(["/data/definition", "/data/projectSlug"]);
     });
 
     it("lets the linked project's editor record dated values, one per day, and nobody else", async () => {
-      await createIndicator(t.ctx, admin, { municipality: K, key: "rechnungen", data: definition });
-      const first = await addObservation(t.ctx, editor, { municipality: K, indicator: "rechnungen", expectedVersion: 1, data: { day: "2022-10-31", value: 480, denominator: null, note: null } });
+      await createIndicator(t.ctx, admin, {
+        municipality: K,
+        key: "rechnungen",
+        data: definition,
+      });
+      const first = await addObservation(t.ctx, editor, {
+        municipality: K,
+        indicator: "rechnungen",
+        expectedVersion: 1,
+        data: { day: "2022-10-31", value: 480, denominator: null, note: null },
+      });
       expect(first.version).toBe(2);
-      const twice = await failure(addObservation(t.ctx, editor, { municipality: K, indicator: "rechnungen", expectedVersion: 2, data: { day: "2022-10-31", value: 1, denominator: null, note: null } }));
-      expect(isAppError(twice, "ERR_VALIDATION") && twice.problems[0]?.message).toBe("Für den 31.10.2022 gibt es schon einen Wert.");
-      const refused = await failure(addObservation(t.ctx, otherEditor, { municipality: K, indicator: "rechnungen", expectedVersion: 2, data: { day: "2022-11-30", value: 1, denominator: null, note: null } }));
+      const twice = await failure(
+        addObservation(t.ctx, editor, {
+          municipality: K,
+          indicator: "rechnungen",
+          expectedVersion: 2,
+          data: { day: "2022-10-31", value: 1, denominator: null, note: null },
+        }),
+      );
+      expect(
+        isAppError(twice, "ERR_VALIDATION") && twice.problems[0]?.message,
+      ).toBe("Für den 31.10.2022 gibt es schon einen Wert.");
+      const refused = await failure(
+        addObservation(t.ctx, otherEditor, {
+          municipality: K,
+          indicator: "rechnungen",
+          expectedVersion: 2,
+          data: { day: "2022-11-30", value: 1, denominator: null, note: null },
+        }),
+      );
       expect(isAppError(refused, "ERR_FORBIDDEN")).toBe(true);
       const overview = await getIndicatorsForStaff(t.ctx, otherEditor, K);
-      expect(overview.indicators.find((each) => each.indicator.key === "rechnungen")?.mayRecord).toBe(false);
-      await removeObservation(t.ctx, editor, { municipality: K, indicator: "rechnungen", expectedVersion: 2, observationId: first.observationId });
+      expect(
+        overview.indicators.find((each) => each.indicator.key === "rechnungen")
+          ?.mayRecord,
+      ).toBe(false);
+      await removeObservation(t.ctx, editor, {
+        municipality: K,
+        indicator: "rechnungen",
+        expectedVersion: 2,
+        observationId: first.observationId,
+      });
     });
 
     it("refuses to turn a count with values into a ratio the values do not fit", async () => {
-      await createIndicator(t.ctx, admin, { municipality: K, key: "rechnungen", data: definition });
-      await addObservation(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 1, data: { day: "2022-11-30", value: 500, denominator: null, note: null } });
+      await createIndicator(t.ctx, admin, {
+        municipality: K,
+        key: "rechnungen",
+        data: definition,
+      });
+      await addObservation(t.ctx, admin, {
+        municipality: K,
+        indicator: "rechnungen",
+        expectedVersion: 1,
+        data: { day: "2022-11-30", value: 500, denominator: null, note: null },
+      });
       const error = await failure(
-        updateIndicator(t.ctx, admin, { municipality: K, indicator: "rechnungen", expectedVersion: 2, data: { ...definition, kind: "ratio", denominatorLabel: "alle Rechnungen" } }),
+        updateIndicator(t.ctx, admin, {
+          municipality: K,
+          indicator: "rechnungen",
+          expectedVersion: 2,
+          data: {
+            ...definition,
+            kind: "ratio",
+            denominatorLabel: "alle Rechnungen",
+          },
+        }),
       );
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems[0]?.path).toBe("/data/kind");
+      expect(
+        isAppError(error, "ERR_VALIDATION") && error.problems[0]?.path,
+      ).toBe("/data/kind");
     });
   });
 
@@ -292,16 +624,42 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     };
 
     it("keys services by their canonical LeiKa key and refuses a malformed one", async () => {
-      expect(await createService(t.ctx, admin, { municipality: K, leikaKey: "99 123 456 760 000", validFrom: null, data: service })).toEqual({ leikaKey: "99123456760000" });
-      const error = await failure(createService(t.ctx, admin, { municipality: K, leikaKey: "9912345", validFrom: null, data: service }));
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems[0]).toMatchObject({ path: "/leikaKey", message: expect.stringContaining("genau 14 Ziffern") });
+      expect(
+        await createService(t.ctx, admin, {
+          municipality: K,
+          leikaKey: "99 123 456 760 000",
+          validFrom: null,
+          data: service,
+        }),
+      ).toEqual({ leikaKey: "99123456760000" });
+      const error = await failure(
+        createService(t.ctx, admin, {
+          municipality: K,
+          leikaKey: "9912345",
+          validFrom: null,
+          data: service,
+        }),
+      );
+      expect(
+        isAppError(error, "ERR_VALIDATION") && error.problems[0],
+      ).toMatchObject({
+        path: "/leikaKey",
+        message: expect.stringContaining("genau 14 Ziffern"),
+      });
     });
 
     /** The Hundesteuer service, in progress until 30 November 2022 and online from 1 December. */
     async function serviceOnlineFromDecember(): Promise<void> {
-      await createService(t.ctx, admin, { municipality: K, leikaKey: "99123456760000", validFrom: null, data: service });
+      await createService(t.ctx, admin, {
+        municipality: K,
+        leikaKey: "99123456760000",
+        validFrom: null,
+        data: service,
+      });
       const register = await getRegisterForStaff(t.ctx, admin, K, 19_000);
-      const record = register.records.find((each) => each.service.leikaKey === "99123456760000")!;
+      const record = register.records.find(
+        (each) => each.service.leikaKey === "99123456760000",
+      )!;
       await changeService(t.ctx, admin, {
         municipality: K,
         leikaKey: "99123456760000",
@@ -309,21 +667,47 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         expectedVersion: record.version,
         mode: "new-state",
         from: "2022-12-01",
-        data: { ...service, channel: "own-development", isFrontEndOnline: true, onlineApplications: 1, status: "online", url: "https://www.kleve.de/hundesteuer" },
+        data: {
+          ...service,
+          channel: "own-development",
+          isFrontEndOnline: true,
+          onlineApplications: 1,
+          status: "online",
+          url: "https://www.kleve.de/hundesteuer",
+        },
       });
     }
 
     it("records a new state from a day on, so the register answers for every as-of date", async () => {
       await serviceOnlineFromDecember();
-      const before = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 10, 30) / 86_400_000);
-      const after = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 11, 1) / 86_400_000);
-      expect([before.figures.implemented, after.figures.implemented]).toEqual([0, 1]);
+      const before = await getRegisterForStaff(
+        t.ctx,
+        admin,
+        K,
+        Date.UTC(2022, 10, 30) / 86_400_000,
+      );
+      const after = await getRegisterForStaff(
+        t.ctx,
+        admin,
+        K,
+        Date.UTC(2022, 11, 1) / 86_400_000,
+      );
+      expect([before.figures.implemented, after.figures.implemented]).toEqual([
+        0, 1,
+      ]);
     });
 
     it("refuses a correction that breaks the register's rules", async () => {
       await serviceOnlineFromDecember();
-      const register = await getRegisterForStaff(t.ctx, admin, K, Date.UTC(2022, 11, 1) / 86_400_000);
-      const current = register.current.find((each) => each.service.leikaKey === "99123456760000")!;
+      const register = await getRegisterForStaff(
+        t.ctx,
+        admin,
+        K,
+        Date.UTC(2022, 11, 1) / 86_400_000,
+      );
+      const current = register.current.find(
+        (each) => each.service.leikaKey === "99123456760000",
+      )!;
       const error = await failure(
         changeService(t.ctx, admin, {
           municipality: K,
@@ -335,7 +719,9 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           data: { ...service, hasEId: true },
         }),
       );
-      expect(isAppError(error, "ERR_VALIDATION") && error.problems[0]?.path).toBe("/data/hasEId");
+      expect(
+        isAppError(error, "ERR_VALIDATION") && error.problems[0]?.path,
+      ).toBe("/data/hasEId");
     });
 
     it("exports as CSV and XLSX and imports either again, all or nothing", async () => {
@@ -344,19 +730,48 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       for (const format of ["csv", "xlsx"] as const) {
         const file = await writeRegisterFile(services, format);
         const table = await readRegisterFile(`ozg.${format}`, file);
-        expect(await importRegister(t.ctx, admin, { municipality: K, table: { fileName: `ozg.${format}`, ...table } })).toMatchObject({ records: 2, services: 1 });
+        expect(
+          await importRegister(t.ctx, admin, {
+            municipality: K,
+            table: { fileName: `ozg.${format}`, ...table },
+          }),
+        ).toMatchObject({ records: 2, services: 1 });
         expect(await exportRegister(t.ctx, admin, K)).toEqual(services);
       }
-      const broken = Buffer.from("LeiKa-Schlüssel;Name;Status\n99123456760000;Hundesteuer;erledigt\n", "utf8");
-      const error = await failure(importRegister(t.ctx, admin, { municipality: K, table: { fileName: "kaputt.csv", ...(await readRegisterFile("kaputt.csv", broken)) } }));
+      const broken = Buffer.from(
+        "LeiKa-Schlüssel;Name;Status\n99123456760000;Hundesteuer;erledigt\n",
+        "utf8",
+      );
+      const error = await failure(
+        importRegister(t.ctx, admin, {
+          municipality: K,
+          table: {
+            fileName: "kaputt.csv",
+            ...(await readRegisterFile("kaputt.csv", broken)),
+          },
+        }),
+      );
       expect(isAppError(error, "ERR_REGISTER_IMPORT_INVALID")).toBe(true);
-      expect(isAppError(error) && error.problems.map((problem) => problem.message)).toContain("Zeile 1, Spalte „Zuständig vor Ort“: Die Spalte „Zuständig vor Ort“ fehlt.");
+      expect(
+        isAppError(error) && error.problems.map((problem) => problem.message),
+      ).toContain(
+        "Zeile 1, Spalte „Zuständig vor Ort“: Die Spalte „Zuständig vor Ort“ fehlt.",
+      );
       expect(await exportRegister(t.ctx, admin, K)).toEqual(services);
     });
 
     it("lets editors read but not change the register", async () => {
-      expect((await getRegisterForStaff(t.ctx, editor, K, 19_000)).mayManage).toBe(false);
-      const error = await failure(createService(t.ctx, editor, { municipality: K, leikaKey: "99000000000123", validFrom: null, data: service }));
+      expect(
+        (await getRegisterForStaff(t.ctx, editor, K, 19_000)).mayManage,
+      ).toBe(false);
+      const error = await failure(
+        createService(t.ctx, editor, {
+          municipality: K,
+          leikaKey: "99000000000123",
+          validFrom: null,
+          data: service,
+        }),
+      );
       expect(isAppError(error, "ERR_FORBIDDEN")).toBe(true);
     });
   });
@@ -371,23 +786,80 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("mail each editor with open projects the list and the link, and log that they went out", async () => {
-      const draft = (await createReport(t.ctx, admin, { municipality: K, data: { meetingId, asOf: "2023-03-10" } })).id;
+      const draft = (
+        await createReport(t.ctx, admin, {
+          municipality: K,
+          data: { meetingId, asOf: "2023-03-10" },
+        })
+      ).id;
       const email = `redaktion-${dialect}@kleve.example`;
-      await createAccount(t.ctx, COMMAND_LINE, { municipalityId: admin.municipalityId, email, name: "Erika Redaktion", role: "editor", orgUnitCodes: ["10.1"] });
-      const delivery = { mailer: createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" }), publicBaseUrl: "https://fortschritt.kleve.example" };
-      const result = await sendReportReminders(t.ctx, admin, { municipality: K, reportId: draft }, delivery);
+      await createAccount(t.ctx, COMMAND_LINE, {
+        municipalityId: admin.municipalityId,
+        email,
+        name: "Erika Redaktion",
+        role: "editor",
+        orgUnitCodes: ["10.1"],
+      });
+      const delivery = {
+        mailer: createSmtpMailer({
+          url: sink.url,
+          from: "Fortschritt <fortschritt@kleve.example>",
+        }),
+        publicBaseUrl: "https://fortschritt.kleve.example",
+      };
+      const result = await sendReportReminders(
+        t.ctx,
+        admin,
+        { municipality: K, reportId: draft },
+        delivery,
+      );
       expect(result).toMatchObject({ recipients: 1, sent: 1, failed: 0 });
       const mail = await sink.waitForMail(email);
       expect(mail.text).toContain("2.5 E-Rechnungsworkflow: noch kein Eintrag");
-      expect(mail.text).toContain(`https://fortschritt.kleve.example/kleve/verwaltung/berichte/${draft}`);
-      const [event] = await readAuditEvents(t.ctx, { municipalityId: admin.municipalityId, action: "report.remind", limit: 1 });
+      expect(mail.text).toContain(
+        `https://fortschritt.kleve.example/kleve/verwaltung/berichte/${draft}`,
+      );
+      const [event] = await readAuditEvents(t.ctx, {
+        municipalityId: admin.municipalityId,
+        action: "report.remind",
+        limit: 1,
+      });
       expect(event?.after).toEqual({ recipients: 1, sent: 1, failed: 0 });
     });
 
     it("are refused without mail configured and for editors", async () => {
-      const draft = (await createReport(t.ctx, admin, { municipality: K, data: { meetingId, asOf: "2023-03-11" } })).id;
-      expect(isAppError(await failure(sendReportReminders(t.ctx, admin, { municipality: K, reportId: draft }, null)), "ERR_VALIDATION")).toBe(true);
-      expect(isAppError(await failure(sendReportReminders(t.ctx, editor, { municipality: K, reportId: draft }, null)), "ERR_FORBIDDEN")).toBe(true);
+      const draft = (
+        await createReport(t.ctx, admin, {
+          municipality: K,
+          data: { meetingId, asOf: "2023-03-11" },
+        })
+      ).id;
+      expect(
+        isAppError(
+          await failure(
+            sendReportReminders(
+              t.ctx,
+              admin,
+              { municipality: K, reportId: draft },
+              null,
+            ),
+          ),
+          "ERR_VALIDATION",
+        ),
+      ).toBe(true);
+      expect(
+        isAppError(
+          await failure(
+            sendReportReminders(
+              t.ctx,
+              editor,
+              { municipality: K, reportId: draft },
+              null,
+            ),
+          ),
+          "ERR_FORBIDDEN",
+        ),
+      ).toBe(true);
     });
   });
 });

@@ -8,21 +8,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "../../src/app/context.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
-import { createMeeting, readCommitteesAndMeetings } from "../../src/app/reports/committees.js";
+import {
+  createMeeting,
+  readCommitteesAndMeetings,
+} from "../../src/app/reports/committees.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { listPublishedReports } from "../../src/app/reports/read-reports.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
-import { getReminderDays, parseReminderDays, setReminderDays } from "../../src/app/reports/reminder-rules.js";
-import { reportReminderJob, SCHEDULER_ACTOR } from "../../src/app/scheduler/report-reminder-job.js";
-import { createScheduler, type PeriodicJob } from "../../src/app/scheduler/scheduler.js";
+import {
+  getReminderDays,
+  parseReminderDays,
+  setReminderDays,
+} from "../../src/app/reports/reminder-rules.js";
+import {
+  reportReminderJob,
+  SCHEDULER_ACTOR,
+} from "../../src/app/scheduler/report-reminder-job.js";
+import {
+  createScheduler,
+  type PeriodicJob,
+} from "../../src/app/scheduler/scheduler.js";
 import { listSentReminders } from "../../src/db/scheduler.repository.js";
 import { readAuditEvents } from "../../src/app/audit/record-audit.js";
 import { AppError } from "../../src/errors.js";
 import { createTestUser, type TestUser } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
-import { sharedDatabases, type SharedDatabase } from "../support/shared-database.js";
+import {
+  sharedDatabases,
+  type SharedDatabase,
+} from "../support/shared-database.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
 
 const databases = sharedDatabases();
@@ -42,14 +58,25 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
   let database: SharedDatabase;
   let editor: TestUser;
   let draftId: number;
-  let delivery: { mailer: ReturnType<typeof createSmtpMailer>; publicBaseUrl: string };
+  let delivery: {
+    mailer: ReturnType<typeof createSmtpMailer>;
+    publicBaseUrl: string;
+  };
 
-  const mailsFor = (user: TestUser) => sink.messages.filter((mail) => mail.to.includes(user.email));
+  const mailsFor = (user: TestUser) =>
+    sink.messages.filter((mail) => mail.to.includes(user.email));
   /** Two processes, each with its own scheduler, run their due jobs at the same moment. */
-  async function runTwoProcesses(a: AppContext, b: AppContext): Promise<readonly string[]> {
+  async function runTwoProcesses(
+    a: AppContext,
+    b: AppContext,
+  ): Promise<readonly string[]> {
     const [first, second] = await Promise.all([
-      createScheduler(a, [reportReminderJob(delivery)], { owner: "process-a" }).runDueJobs(),
-      createScheduler(b, [reportReminderJob(delivery)], { owner: "process-b" }).runDueJobs(),
+      createScheduler(a, [reportReminderJob(delivery)], {
+        owner: "process-a",
+      }).runDueJobs(),
+      createScheduler(b, [reportReminderJob(delivery)], {
+        owner: "process-b",
+      }).runDueJobs(),
     ]);
     return [...first, ...second];
   }
@@ -59,17 +86,48 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
     const { ctx } = database;
     await loadDemo(ctx);
     await loadDemoReport(ctx);
-    delivery = { mailer: createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" }), publicBaseUrl: "https://fortschritt.kleve.example" };
+    delivery = {
+      mailer: createSmtpMailer({
+        url: sink.url,
+        from: "Fortschritt <fortschritt@kleve.example>",
+      }),
+      publicBaseUrl: "https://fortschritt.kleve.example",
+    };
     const municipalityId = (await getCatalogue(ctx, "kleve")).municipality.id;
-    const admin = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
-    const committeeId = (await readCommitteesAndMeetings(ctx, municipalityId)).committees[0]!.id;
+    const admin = buildPrincipal(municipalityId, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    const committeeId = (await readCommitteesAndMeetings(ctx, municipalityId))
+      .committees[0]!.id;
     const { id: meetingId } = await createMeeting(ctx, admin, {
       municipality: "kleve",
-      data: { committeeId, day: "2022-12-20", title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null },
+      data: {
+        committeeId,
+        day: "2022-12-20",
+        title: null,
+        oparlMeetingUrl: null,
+        oparlAgendaItemUrl: null,
+        oparlPaperUrl: null,
+      },
     });
-    draftId = (await createReport(ctx, admin, { municipality: "kleve", data: { meetingId, asOf: "2022-12-15" } })).id;
-    editor = await createTestUser(ctx, { role: "editor", orgUnitCodes: ["10.1"], email: `redaktion-${dialect}@kleve.example` });
-    expect(await setReminderDays(ctx, admin, { municipality: "kleve", days: "7, 21" })).toEqual([21, 7]);
+    draftId = (
+      await createReport(ctx, admin, {
+        municipality: "kleve",
+        data: { meetingId, asOf: "2022-12-15" },
+      })
+    ).id;
+    editor = await createTestUser(ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+      email: `redaktion-${dialect}@kleve.example`,
+    });
+    expect(
+      await setReminderDays(ctx, admin, {
+        municipality: "kleve",
+        days: "7, 21",
+      }),
+    ).toEqual([21, 7]);
   }, 120_000);
 
   // One scenario, because the clock only moves forward: what was sent on one rule's day
@@ -80,34 +138,45 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
       // 21 and 7 days before the published report of 29.11.2022.
       for (const moment of ["2022-11-08T07:00:00Z", "2022-11-22T07:00:00Z"]) {
         now = new Date(moment);
-        expect(await runTwoProcesses(database.ctx, b)).toEqual(["report-reminders"]);
+        expect(await runTwoProcesses(database.ctx, b)).toEqual([
+          "report-reminders",
+        ]);
       }
       expect(mailsFor(editor)).toHaveLength(0);
       const { reports } = await listPublishedReports(database.ctx, "kleve");
       expect(reports.length).toBeGreaterThan(0);
-      for (const { id } of reports) expect(await listSentReminders(database.ctx.db, id)).toEqual([]);
-  
+      for (const { id } of reports)
+        expect(await listSentReminders(database.ctx.db, id)).toEqual([]);
     }
     {
       const b = await database.open();
       now = new Date("2022-11-29T07:00:00Z");
-      expect(await runTwoProcesses(database.ctx, b)).toEqual(["report-reminders"]);
+      expect(await runTwoProcesses(database.ctx, b)).toEqual([
+        "report-reminders",
+      ]);
       expect(mailsFor(editor)).toHaveLength(1);
-      expect(mailsFor(editor)[0]!.text).toContain("bitten wir um den aktuellen Stand Ihrer Projekte");
-      expect(mailsFor(editor)[0]!.text).toContain(`https://fortschritt.kleve.example/kleve/verwaltung/berichte/${draftId}`);
+      expect(mailsFor(editor)[0]!.text).toContain(
+        "bitten wir um den aktuellen Stand Ihrer Projekte",
+      );
+      expect(mailsFor(editor)[0]!.text).toContain(
+        `https://fortschritt.kleve.example/kleve/verwaltung/berichte/${draftId}`,
+      );
 
       // The job is due again 15 minutes later; the rule has been sent and is not sent again.
       now = new Date("2022-11-29T07:20:00Z");
-      expect(await runTwoProcesses(database.ctx, b)).toEqual(["report-reminders"]);
+      expect(await runTwoProcesses(database.ctx, b)).toEqual([
+        "report-reminders",
+      ]);
       expect(mailsFor(editor)).toHaveLength(1);
-  
     }
     {
       const b = await database.open();
       now = new Date("2022-12-13T07:00:00Z");
       await runTwoProcesses(database.ctx, b);
       expect(mailsFor(editor)).toHaveLength(2);
-      expect(mailsFor(editor)[1]!.text).toContain("fehlen noch Angaben zu Ihren Projekten");
+      expect(mailsFor(editor)[1]!.text).toContain(
+        "fehlen noch Angaben zu Ihren Projekten",
+      );
 
       const [c, d] = [await database.open(), await database.open()];
       now = new Date("2022-12-13T09:00:00Z");
@@ -121,9 +190,19 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
         [21, "request", 1],
         [7, "reminder", 1],
       ]);
-      const events = await readAuditEvents(database.ctx, { municipalityId: editor.municipalityId, entityType: "status_report", entityId: String(draftId), limit: 50 });
-      expect(events.filter((event) => event.action === "report.remind" && event.actorLabel === SCHEDULER_ACTOR)).toHaveLength(2);
-  
+      const events = await readAuditEvents(database.ctx, {
+        municipalityId: editor.municipalityId,
+        entityType: "status_report",
+        entityId: String(draftId),
+        limit: 50,
+      });
+      expect(
+        events.filter(
+          (event) =>
+            event.action === "report.remind" &&
+            event.actorLabel === SCHEDULER_ACTOR,
+        ),
+      ).toHaveLength(2);
     }
   });
 
@@ -166,9 +245,17 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
         }),
     };
     const runs: string[] = [];
-    const healthy: PeriodicJob = { name: "stuck-job", intervalMs: 60_000, async run() { runs.push("b"); } };
+    const healthy: PeriodicJob = {
+      name: "stuck-job",
+      intervalMs: 60_000,
+      async run() {
+        runs.push("b");
+      },
+    };
     now = new Date("2023-02-01T00:00:00Z");
-    const crashed = createScheduler(database.ctx, [stuck], { owner: "crashed" }).runDueJobs();
+    const crashed = createScheduler(database.ctx, [stuck], {
+      owner: "crashed",
+    }).runDueJobs();
     await running;
     const b = await database.open();
     now = new Date("2023-02-01T00:04:00Z");
@@ -183,15 +270,27 @@ describe.each(DIALECTS)("reminders that send themselves on %s", (dialect) => {
 
   it("refuses reminder days that are not whole numbers of days between 1 and 365, and keeps the rules", async () => {
     const municipalityId = editor.municipalityId;
-    const admin = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
+    const admin = buildPrincipal(municipalityId, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
     for (const text of ["21, sieben", "0", "400", "1 2 3 4 5 6"]) {
-      const error = await setReminderDays(database.ctx, admin, { municipality: "kleve", days: text }).catch((caught: unknown) => caught);
+      const error = await setReminderDays(database.ctx, admin, {
+        municipality: "kleve",
+        days: text,
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("ERR_VALIDATION");
     }
-    expect(await getReminderDays(database.ctx, admin, "kleve")).toEqual([21, 7]);
+    expect(await getReminderDays(database.ctx, admin, "kleve")).toEqual([
+      21, 7,
+    ]);
     expect(parseReminderDays("")).toEqual([]);
-    const refused = await setReminderDays(database.ctx, buildPrincipal(municipalityId), { municipality: "kleve", days: "1" }).catch((caught: unknown) => caught);
+    const refused = await setReminderDays(
+      database.ctx,
+      buildPrincipal(municipalityId),
+      { municipality: "kleve", days: "1" },
+    ).catch((caught: unknown) => caught);
     expect((refused as AppError).code).toBe("ERR_FORBIDDEN");
   });
 });

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { searchPublished } from "../../src/app/edition/read-editions.js";
 import type { DialectName } from "../../src/db/dialect.js";
-import { DIALECTS, openTestContext, type TestContext } from "../support/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  type TestContext,
+} from "../support/database.js";
 
 const QUERIES = [
   "rechnungen",
@@ -28,9 +32,15 @@ const QUERIES = [
 
 type Answer = readonly string[] | string;
 
-async function answer(search: () => Promise<{ hits: readonly { kind: string; projectSlug: string; title: string }[] }>): Promise<Answer> {
+async function answer(
+  search: () => Promise<{
+    hits: readonly { kind: string; projectSlug: string; title: string }[];
+  }>,
+): Promise<Answer> {
   try {
-    return (await search()).hits.map((hit) => `${hit.kind} ${hit.projectSlug} ${hit.title}`);
+    return (await search()).hits.map(
+      (hit) => `${hit.kind} ${hit.projectSlug} ${hit.title}`,
+    );
   } catch (error) {
     return `error ${(error as { code?: string }).code ?? String(error)}`;
   }
@@ -39,7 +49,8 @@ async function answer(search: () => Promise<{ hits: readonly { kind: string; pro
 describe("one search on both databases", () => {
   const contexts = new Map<DialectName, TestContext>();
   beforeAll(async () => {
-    for (const dialect of DIALECTS) contexts.set(dialect, await openTestContext(dialect, { demo: true }));
+    for (const dialect of DIALECTS)
+      contexts.set(dialect, await openTestContext(dialect, { demo: true }));
   });
   afterAll(async () => {
     for (const t of contexts.values()) await t.close();
@@ -48,40 +59,57 @@ describe("one search on both databases", () => {
   async function answers(query: string): Promise<Record<string, Answer>> {
     const result: Record<string, Answer> = {};
     for (const [dialect, t] of contexts) {
-      result[`${dialect} draft`] = await answer(() => searchCatalogue(t.ctx, "kleve", query));
-      result[`${dialect} edition`] = await answer(() => searchPublished(t.ctx, "kleve", query));
+      result[`${dialect} draft`] = await answer(() =>
+        searchCatalogue(t.ctx, "kleve", query),
+      );
+      result[`${dialect} edition`] = await answer(() =>
+        searchPublished(t.ctx, "kleve", query),
+      );
     }
     return result;
   }
 
-  it.each(QUERIES)("answers %j the same on SQLite and PostgreSQL, in the draft and the edition", async (query) => {
-    const all = await answers(query);
-    const [first, ...others] = Object.values(all);
-    for (const other of others) expect(other).toEqual(first);
-  });
+  it.each(QUERIES)(
+    "answers %j the same on SQLite and PostgreSQL, in the draft and the edition",
+    async (query) => {
+      const all = await answers(query);
+      const [first, ...others] = Object.values(all);
+      for (const other of others) expect(other).toEqual(first);
+    },
+  );
 
   it("finds the singular from the plural on both", async () => {
     for (const found of Object.values(await answers("rechnungen"))) {
-      expect(found).toContain("project e-rechnungsworkflow E-Rechnungsworkflow");
+      expect(found).toContain(
+        "project e-rechnungsworkflow E-Rechnungsworkflow",
+      );
     }
   });
 
   it("finds the citizens' office however the umlauts are written", async () => {
     for (const query of ["bürgerbüro", "Buergerbuero", "BÜRGERBÜRO"]) {
       for (const found of Object.values(await answers(query))) {
-        expect(Array.isArray(found) && found.some((hit) => hit.includes("digitales-buergerbuero"))).toBe(true);
+        expect(
+          Array.isArray(found) &&
+            found.some((hit) => hit.includes("digitales-buergerbuero")),
+        ).toBe(true);
       }
     }
   });
 
   it("needs every word of a two-word query", async () => {
-    const one = (await answers("digitale"))["sqlite draft"] as readonly string[];
-    const two = (await answers("digitale Verwaltung"))["sqlite draft"] as readonly string[];
+    const one = (await answers("digitale"))[
+      "sqlite draft"
+    ] as readonly string[];
+    const two = (await answers("digitale Verwaltung"))[
+      "sqlite draft"
+    ] as readonly string[];
     expect(two.length).toBeGreaterThan(0);
     expect(two.length).toBeLessThanOrEqual(one.length);
   });
 
   it("refuses an empty query the same way on both", async () => {
-    for (const found of Object.values(await answers("   "))) expect(found).toBe("error ERR_SEARCH_QUERY_INVALID");
+    for (const found of Object.values(await answers("   ")))
+      expect(found).toBe("error ERR_SEARCH_QUERY_INVALID");
   });
 });

@@ -344,7 +344,13 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
     for (const number of [91, 92, 93, 94]) {
       await createActionField(t.ctx, admin, {
         municipality: "kleve",
-        data: { impactArea: "digitale-verwaltung", key: `protokoll-${number}`, number, name: `Protokoll ${number}`, colour: "#1d4f91" },
+        data: {
+          impactArea: "digitale-verwaltung",
+          key: `protokoll-${number}`,
+          number,
+          name: `Protokoll ${number}`,
+          colour: "#1d4f91",
+        },
       });
     }
     const all = await readAuditLog(t.ctx, admin, { municipality: "kleve" });
@@ -382,7 +388,9 @@ describe.each(DIALECTS)("editing the catalogue's frame on %s", (dialect) => {
     expect(page.events).toHaveLength(2);
     expect(page.hasMore).toBe(true);
     // Editors read only the events of projects they may edit: none of the frame's changes.
-    const ofEditor = await readAuditLog(t.ctx, editor, { municipality: "kleve" });
+    const ofEditor = await readAuditLog(t.ctx, editor, {
+      municipality: "kleve",
+    });
     expect(
       ofEditor.events.filter((event) => event.entityType === "action_field"),
     ).toEqual([]);

@@ -19,7 +19,12 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 
 const run = promisify(execFile);
 
@@ -49,30 +54,42 @@ const PUBLIC_PAGES = [
   { path: "/kleve/fortschreibungen", status: 200 },
   { path: "/kleve/fortschreibungen/1", status: 200 },
   { path: "/kleve/fortschreibungen/2", status: 200 },
-  { path: "/kleve/fortschreibungen/1/projekte/dokumentenmanagementsystem", status: 200 },
+  {
+    path: "/kleve/fortschreibungen/1/projekte/dokumentenmanagementsystem",
+    status: 200,
+  },
   { path: "/kleve/fortschreibungen/2/aenderungen", status: 200 },
   { path: "/kleve/fortschreibungen/2/druckansicht", status: 200 },
   { path: "/kleve/zeitstrahl?vergleich=1", status: 200 },
-  { path: "/kleve/zeitstrahl?vergleich=1&aktionsfeld=smart-working", status: 200 },
+  {
+    path: "/kleve/zeitstrahl?vergleich=1&aktionsfeld=smart-working",
+    status: 200,
+  },
   { path: "/kleve/zeitstrahl?vergleich=9", status: 400 },
   { path: "/kleve/fortschreibungen/9", status: 404 },
 ] as const;
 
 describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
-  it.each(PUBLIC_PAGES)("$path has no axe violations", async ({ path, status }) => {
-    const page = await rig.newPage(javaScriptEnabled);
-    try {
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(status);
-      await expectAccessible(page);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(PUBLIC_PAGES)(
+    "$path has no axe violations",
+    async ({ path, status }) => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(status);
+        await expectAccessible(page);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   /** Signs a new administrator in through the pages. */
   async function signInAdministrator(): Promise<Page> {
-    const user = await createTestUser(rig.ctx, { role: "admin", name: `Verwaltung ${javaScriptEnabled ? "mit" : "ohne"} Skript` });
+    const user = await createTestUser(rig.ctx, {
+      role: "admin",
+      name: `Verwaltung ${javaScriptEnabled ? "mit" : "ohne"} Skript`,
+    });
     const page = await rig.newPage(javaScriptEnabled);
     await page.context().clearCookies();
     await page.goto("/anmelden");
@@ -80,9 +97,18 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
     await page.locator("#password").fill(user.password);
     await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     // The enrolment used this 30-second step's code; the app shows the next one.
-    await page.locator("#code").fill(totpCodeAt(user.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
+    await page
+      .locator("#code")
+      .fill(
+        totpCodeAt(
+          user.totpSecret!,
+          new Date(rig.ctx.clock().getTime() + 30_000),
+        ),
+      );
     await page.getByRole("button", { name: "Bestätigen" }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe("/kleve/verwaltung/");
     return page;
   }
 
@@ -95,44 +121,85 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill(end);
       await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await page.getByText("Die Phase wurde gespeichert.").waitFor({ state: "visible" });
+      await page
+        .getByText("Die Phase wurde gespeichert.")
+        .waitFor({ state: "visible" });
 
-      await page.getByRole("link", { name: "Fortschreibung", exact: true }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/entwurf/aenderungen");
-      await page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).waitFor({ state: "visible" });
-      expect(await page.getByTestId("reason-status").textContent()).toBe("Für 1 Verschiebung fehlt noch ein Grund.");
+      await page
+        .getByRole("link", { name: "Fortschreibung", exact: true })
+        .click();
+      await expect
+        .poll(() => new URL(page.url()).pathname)
+        .toBe("/kleve/entwurf/aenderungen");
+      await page
+        .getByRole("heading", { name: "Entwurf – nicht veröffentlicht" })
+        .waitFor({ state: "visible" });
+      expect(await page.getByTestId("reason-status").textContent()).toBe(
+        "Für 1 Verschiebung fehlt noch ein Grund.",
+      );
       await expectAccessible(page);
 
-      const publishTitle = (await page.locator("#veroeffentlichen").textContent()) ?? "";
+      const publishTitle =
+        (await page.locator("#veroeffentlichen").textContent()) ?? "";
       const number = Number(/(\d+)\. Fortschreibung/.exec(publishTitle)?.[1]);
       expect(number).toBeGreaterThanOrEqual(3);
-      await page.getByRole("button", { name: "Fortschreibung veröffentlichen" }).click();
-      const summary = page.getByRole("alert").filter({ hasText: "Die Fortschreibung kann noch nicht veröffentlicht werden" });
+      await page
+        .getByRole("button", { name: "Fortschreibung veröffentlichen" })
+        .click();
+      const summary = page.getByRole("alert").filter({
+        hasText: "Die Fortschreibung kann noch nicht veröffentlicht werden",
+      });
       await summary.waitFor({ state: "visible" });
-      const missing = summary.getByRole("link", { name: /^Grund fehlt: 2\.5 E-Rechnungsworkflow – Zeitraum Einführung: Ende von .* auf .* verschoben/ });
+      const missing = summary.getByRole("link", {
+        name: /^Grund fehlt: 2\.5 E-Rechnungsworkflow – Zeitraum Einführung: Ende von .* auf .* verschoben/,
+      });
       await expect(missing.count()).resolves.toBe(1);
       await expectAccessible(page);
       await missing.click();
-      await expect.poll(() => new URL(page.url()).hash).toMatch(/^#grund-phase-end-shifted-project-\d+-phase-\d+-kategorie$/);
+      await expect
+        .poll(() => new URL(page.url()).hash)
+        .toMatch(/^#grund-phase-end-shifted-project-\d+-phase-\d+-kategorie$/);
 
-      const form = page.getByRole("group", { name: /^Grund für: 2\.5 E-Rechnungsworkflow/ });
+      const form = page.getByRole("group", {
+        name: /^Grund für: 2\.5 E-Rechnungsworkflow/,
+      });
       await form.getByLabel("Kategorie").selectOption({ label: "OZG-Aufwand" });
-      await form.getByLabel("Erläuterung").fill("Verzögerung aufgrund OZG-Aufwand beim E-Rechnungsworkflow");
+      await form
+        .getByLabel("Erläuterung")
+        .fill("Verzögerung aufgrund OZG-Aufwand beim E-Rechnungsworkflow");
       await form.getByRole("button", { name: "Grund speichern" }).click();
-      await page.getByText("Der Grund wurde gespeichert.").waitFor({ state: "visible" });
-      expect(await page.getByTestId("reason-status").textContent()).toBe("Für jede Verschiebung ist ein Grund angegeben.");
+      await page
+        .getByText("Der Grund wurde gespeichert.")
+        .waitFor({ state: "visible" });
+      expect(await page.getByTestId("reason-status").textContent()).toBe(
+        "Für jede Verschiebung ist ein Grund angegeben.",
+      );
       await expectAccessible(page);
 
-      await page.getByLabel("Beschluss (optional)").fill(`Rat der Stadt Kleve, Beschluss ${number}/2022`);
-      await page.getByRole("button", { name: "Fortschreibung veröffentlichen" }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe(`/kleve/fortschreibungen/${number}`);
-      await page.getByText(`Die ${number}. Fortschreibung ist veröffentlicht.`).waitFor({ state: "visible" });
+      await page
+        .getByLabel("Beschluss (optional)")
+        .fill(`Rat der Stadt Kleve, Beschluss ${number}/2022`);
+      await page
+        .getByRole("button", { name: "Fortschreibung veröffentlichen" })
+        .click();
+      await expect
+        .poll(() => new URL(page.url()).pathname)
+        .toBe(`/kleve/fortschreibungen/${number}`);
+      await page
+        .getByText(`Die ${number}. Fortschreibung ist veröffentlicht.`)
+        .waitFor({ state: "visible" });
       await expectAccessible(page);
 
       await page.goto("/kleve/projekte/e-rechnungsworkflow");
-      await expect(page.locator(".app-phase-list").textContent()).resolves.toContain(`QIV/2021–${end}`);
+      await expect(
+        page.locator(".app-phase-list").textContent(),
+      ).resolves.toContain(`QIV/2021–${end}`);
 
-      for (const path of ["/kleve/entwurf", "/kleve/entwurf/zeitstrahl?vergleich=2", "/kleve/verwaltung/begruendungen"]) {
+      for (const path of [
+        "/kleve/entwurf",
+        "/kleve/entwurf/zeitstrahl?vergleich=2",
+        "/kleve/verwaltung/begruendungen",
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expectAccessible(page);
@@ -146,18 +213,38 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
     const page = await rig.newPage(javaScriptEnabled);
     try {
       await page.goto("/kleve/zeitstrahl");
-      await page.getByLabel("Vergleichen mit").selectOption({ label: "der 1. Fortschreibung (30.04.2021)" });
+      await page
+        .getByLabel("Vergleichen mit")
+        .selectOption({ label: "der 1. Fortschreibung (30.04.2021)" });
       // With JavaScript the form submits itself on change (announced beforehand); without, the button does.
-      if (!javaScriptEnabled) await page.getByRole("button", { name: "Auswahl anzeigen" }).click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("vergleich")).toBe("1");
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Verglichen mit der 1. Fortschreibung");
-      const dms = page.locator("tr", { has: page.getByRole("rowheader", { name: "Dokumentenmanagementsystem" }) });
+      if (!javaScriptEnabled)
+        await page.getByRole("button", { name: "Auswahl anzeigen" }).click();
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get("vergleich"))
+        .toBe("1");
+      await expect(
+        page.getByRole("heading", { level: 1 }).textContent(),
+      ).resolves.toContain("Verglichen mit der 1. Fortschreibung");
+      const dms = page.locator("tr", {
+        has: page.getByRole("rowheader", {
+          name: "Dokumentenmanagementsystem",
+        }),
+      });
       const cells = (await dms.textContent()) ?? "";
       expect(cells).toContain("Umsetzung: 2020–2023");
       expect(cells).toContain("Umsetzung: 2020–2024");
       expect(cells).toContain("Verzögerung aufgrund von erhöhtem Support");
-      const strategy = (await page.locator("tr", { has: page.getByRole("rowheader", { name: "Digitalisierungsstrategie" }) }).textContent()) ?? "";
-      expect(strategy).toContain("OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand");
+      const strategy =
+        (await page
+          .locator("tr", {
+            has: page.getByRole("rowheader", {
+              name: "Digitalisierungsstrategie",
+            }),
+          })
+          .textContent()) ?? "";
+      expect(strategy).toContain(
+        "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand",
+      );
       await expectAccessible(page);
     } finally {
       await page.close();
@@ -166,11 +253,12 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
 
   // Downloads are links, the same with and without JavaScript; defined only once so that
   // no run reports a skipped test.
-  if (javaScriptEnabled) it(
-    "lets a reader download the catalogue as DOCX and PDF and the slides as PPTX, and LibreOffice opens them",
-    async () => {
+  if (javaScriptEnabled)
+    it("lets a reader download the catalogue as DOCX and PDF and the slides as PPTX, and LibreOffice opens them", async () => {
       const page = await rig.newPage(javaScriptEnabled);
-      const profile = await mkdtemp(join(tmpdir(), "fortschritt-e2e-libreoffice-"));
+      const profile = await mkdtemp(
+        join(tmpdir(), "fortschritt-e2e-libreoffice-"),
+      );
       try {
         await page.goto("/kleve/fortschreibungen/2");
         await expectAccessible(page);
@@ -180,26 +268,44 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
           ["pdf", "Katalog als PDF (barrierefrei, mit Lesezeichen)"],
           ["pptx", "Folien für den Ausschuss (PowerPoint, PPTX)"],
         ] as const) {
-          const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("link", { name: link }).click()]);
+          const [download] = await Promise.all([
+            page.waitForEvent("download", { timeout: 60_000 }),
+            page.getByRole("link", { name: link }).click(),
+          ]);
           const path = join(directory, `download.${name}`);
           await download.saveAs(path);
           files[name] = path;
         }
-        expect((await run("pdfinfo", [files.pdf!])).stdout).toMatch(/Tagged:\s+yes/);
+        expect((await run("pdfinfo", [files.pdf!])).stdout).toMatch(
+          /Tagged:\s+yes/,
+        );
         for (const name of ["docx", "pptx"] as const) {
           await run(
             "soffice",
-            [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", join(directory, name), files[name]!],
+            [
+              `-env:UserInstallation=file://${profile}`,
+              "--headless",
+              "--norestore",
+              "--convert-to",
+              "pdf",
+              "--outdir",
+              join(directory, name),
+              files[name]!,
+            ],
             { timeout: 240_000, env: { ...process.env, HOME: profile } },
           );
-          const text = (await run("pdftotext", [join(directory, name, "download.pdf"), "-"], { maxBuffer: 20_000_000 })).stdout;
+          const text = (
+            await run(
+              "pdftotext",
+              [join(directory, name, "download.pdf"), "-"],
+              { maxBuffer: 20_000_000 },
+            )
+          ).stdout;
           expect(text).toContain("Verzögerung aufgrund");
         }
       } finally {
         await page.close();
         await rm(profile, { recursive: true, force: true });
       }
-    },
-    300_000,
-  );
+    }, 300_000);
 });

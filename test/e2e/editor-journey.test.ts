@@ -201,7 +201,9 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill("Sommer 2024");
       await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await page.getByRole("heading", { name: "Es gibt ein Problem" }).waitFor({ state: "visible" });
+      await page
+        .getByRole("heading", { name: "Es gibt ein Problem" })
+        .waitFor({ state: "visible" });
       await expect(
         page
           .getByRole("group", { name: "Phase 1: Einführung" })
@@ -217,7 +219,9 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
         .getByLabel("Grund der Änderung", { exact: true })
         .fill("Verzögerung durch OZG-Aufwand");
       await again.getByRole("button", { name: "Phase speichern" }).click();
-      await page.getByText("Die Phase wurde gespeichert.").waitFor({ state: "visible" });
+      await page
+        .getByText("Die Phase wurde gespeichert.")
+        .waitFor({ state: "visible" });
       await expect(
         page
           .getByRole("group", { name: "Phase 1: Einführung" })
@@ -238,7 +242,9 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       await expect(
         page.locator(".app-phase-list").textContent(),
       ).resolves.toContain("QIV/2021–QII/2024");
-      await page.getByRole("heading", { name: "Entwurf – nicht veröffentlicht" }).waitFor({ state: "visible" });
+      await page
+        .getByRole("heading", { name: "Entwurf – nicht veröffentlicht" })
+        .waitFor({ state: "visible" });
       await expectAccessible(page);
 
       await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");

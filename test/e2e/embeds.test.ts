@@ -12,7 +12,12 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { changeOpenDataSettings } from "../../src/app/open-data/settings.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 import { buildPrincipal } from "../support/principals.js";
 
 const CARD = "/kleve/einbetten/projekte/e-rechnungsworkflow";
@@ -26,7 +31,9 @@ let other = "";
 async function startWebsite(): Promise<string> {
   const server = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="de"><head><title>Website</title></head><body><main><h1>Website</h1><iframe title="Projekt" src="${rig.baseUrl}${CARD}" width="600" height="400"></iframe></main></body></html>`);
+    response.end(
+      `<!doctype html><html lang="de"><head><title>Website</title></head><body><main><h1>Website</h1><iframe title="Projekt" src="${rig.baseUrl}${CARD}" width="600" height="400"></iframe></main></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   websites.push(server);
@@ -39,12 +46,23 @@ beforeAll(async () => {
   listed = await startWebsite();
   other = await startWebsite();
   const catalogue = await getCatalogue(rig.ctx, "kleve");
-  const admin = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] });
-  await changeOpenDataSettings(rig.ctx, admin, { municipality: "kleve", data: { licence: "dl-by-de/2.0", regionalKey: "051540036036", embedOrigins: listed } });
+  const admin = buildPrincipal(catalogue.municipality.id, {
+    role: "admin",
+    orgUnitCodes: [],
+  });
+  await changeOpenDataSettings(rig.ctx, admin, {
+    municipality: "kleve",
+    data: {
+      licence: "dl-by-de/2.0",
+      regionalKey: "051540036036",
+      embedOrigins: listed,
+    },
+  });
 });
 
 afterAll(async () => {
-  for (const server of websites) await new Promise((resolve) => server.close(resolve));
+  for (const server of websites)
+    await new Promise((resolve) => server.close(resolve));
   await rig?.close();
 });
 
@@ -63,7 +81,14 @@ describe("embeds in Chromium", () => {
   it("renders in an iframe on a listed origin", async () => {
     const page = await websiteWithEmbed(listed);
     try {
-      await expect.poll(() => page.frameLocator("iframe").getByRole("heading", { name: "2.5 E-Rechnungsworkflow" }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .frameLocator("iframe")
+            .getByRole("heading", { name: "2.5 E-Rechnungsworkflow" })
+            .count(),
+        )
+        .toBe(1);
     } finally {
       await page.close();
     }
@@ -75,41 +100,74 @@ describe("embeds in Chromium", () => {
       const frame = page.frames().find((each) => each !== page.mainFrame());
       expect(frame).toBeDefined();
       expect(frame?.url()).not.toBe(`${rig.baseUrl}${CARD}`);
-      expect(await page.frameLocator("iframe").getByRole("heading", { name: "2.5 E-Rechnungsworkflow" }).count()).toBe(0);
+      expect(
+        await page
+          .frameLocator("iframe")
+          .getByRole("heading", { name: "2.5 E-Rechnungsworkflow" })
+          .count(),
+      ).toBe(0);
     } finally {
       await page.close();
     }
   });
 });
 
-describe.each(JAVASCRIPT_MODES)("embed accessibility $mode", ({ javaScriptEnabled }) => {
-  it.each([CARD, "/kleve/einbetten/aktionsfelder/smart-working", "/kleve/einbetten/kennzahlen/mobile-office?lang=en"])("%s has no axe violations", async (path) => {
-    const page = await rig.newPage(javaScriptEnabled);
-    try {
-      expect((await page.goto(path))?.status()).toBe(200);
-      expect(await findAccessibilityViolations(page), path).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+describe.each(JAVASCRIPT_MODES)(
+  "embed accessibility $mode",
+  ({ javaScriptEnabled }) => {
+    it.each([
+      CARD,
+      "/kleve/einbetten/aktionsfelder/smart-working",
+      "/kleve/einbetten/kennzahlen/mobile-office?lang=en",
+    ])("%s has no axe violations", async (path) => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        expect((await page.goto(path))?.status()).toBe(200);
+        expect(await findAccessibilityViolations(page), path).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
 
-  it("the staff page with the code and previews has no axe violations", async () => {
-    const user = await createTestUser(rig.ctx, { role: "editor", orgUnitCodes: ["10.1"] });
-    const page = await rig.newPage(javaScriptEnabled);
-    try {
-      await page.context().clearCookies();
-      await page.goto("/anmelden");
-      await page.locator("#email").fill(user.email);
-      await page.locator("#password").fill(user.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page.locator("#code").fill(totpCodeAt(user.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
-      await page.goto("/kleve/verwaltung/einbetten");
-      await expect.poll(() => page.frameLocator("iframe.app-embed-preview >> nth=0").getByRole("heading").count()).toBe(1);
-      expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
-});
+    it("the staff page with the code and previews has no axe violations", async () => {
+      const user = await createTestUser(rig.ctx, {
+        role: "editor",
+        orgUnitCodes: ["10.1"],
+      });
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.context().clearCookies();
+        await page.goto("/anmelden");
+        await page.locator("#email").fill(user.email);
+        await page.locator("#password").fill(user.password);
+        await page
+          .getByRole("button", { name: "Anmelden", exact: true })
+          .click();
+        await page
+          .locator("#code")
+          .fill(
+            totpCodeAt(
+              user.totpSecret!,
+              new Date(rig.ctx.clock().getTime() + 30_000),
+            ),
+          );
+        await page.getByRole("button", { name: "Bestätigen" }).click();
+        await expect
+          .poll(() => new URL(page.url()).pathname)
+          .toBe("/kleve/verwaltung/");
+        await page.goto("/kleve/verwaltung/einbetten");
+        await expect
+          .poll(() =>
+            page
+              .frameLocator("iframe.app-embed-preview >> nth=0")
+              .getByRole("heading")
+              .count(),
+          )
+          .toBe(1);
+        expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);

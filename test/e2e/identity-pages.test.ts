@@ -8,121 +8,185 @@ import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
 import { createAccount } from "../../src/app/auth/manage-users.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestUser, type TestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 
-describe.each(JAVASCRIPT_MODES)("sign-in and account pages $mode", ({ mode, javaScriptEnabled }) => {
-  let rig: BrowserRig;
-  let admin: TestUser;
-  const pages: Page[] = [];
+describe.each(JAVASCRIPT_MODES)(
+  "sign-in and account pages $mode",
+  ({ mode, javaScriptEnabled }) => {
+    let rig: BrowserRig;
+    let admin: TestUser;
+    const pages: Page[] = [];
 
-  beforeAll(async () => {
-    rig = await openBrowserRig();
-    admin = await createTestUser(rig.ctx, { role: "admin", name: "Ada Admin" });
-  });
+    beforeAll(async () => {
+      rig = await openBrowserRig();
+      admin = await createTestUser(rig.ctx, {
+        role: "admin",
+        name: "Ada Admin",
+      });
+    });
 
-  afterEach(() => {
-    expect(rig.takeScriptErrors()).toEqual([]);
-  });
+    afterEach(() => {
+      expect(rig.takeScriptErrors()).toEqual([]);
+    });
 
-  afterAll(async () => {
-    for (const page of pages) await page.close();
-    await rig.close();
-  });
+    afterAll(async () => {
+      for (const page of pages) await page.close();
+      await rig.close();
+    });
 
-  async function newPage(): Promise<Page> {
-    const page = await rig.newPage(javaScriptEnabled);
-    pages.push(page);
-    return page;
-  }
+    async function newPage(): Promise<Page> {
+      const page = await rig.newPage(javaScriptEnabled);
+      pages.push(page);
+      return page;
+    }
 
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    expect(await findAccessibilityViolations(page), `${what} (${mode})`).toEqual([]);
-  }
+    async function expectAccessible(page: Page, what: string): Promise<void> {
+      expect(
+        await findAccessibilityViolations(page),
+        `${what} (${mode})`,
+      ).toEqual([]);
+    }
 
-  /** The current code, usable although the test clock stands still (the once-only rule is tested elsewhere). */
-  async function freshCode(user: { userId: number }, secret: string): Promise<string> {
-    await rig.ctx.db.updateTable("user_account").set({ last_totp_step: null }).where("id", "=", user.userId).execute();
-    return totpCodeAt(secret, rig.ctx.clock());
-  }
+    /** The current code, usable although the test clock stands still (the once-only rule is tested elsewhere). */
+    async function freshCode(
+      user: { userId: number },
+      secret: string,
+    ): Promise<string> {
+      await rig.ctx.db
+        .updateTable("user_account")
+        .set({ last_totp_step: null })
+        .where("id", "=", user.userId)
+        .execute();
+      return totpCodeAt(secret, rig.ctx.clock());
+    }
 
-  it("signs an administrator in with password and code, every step accessible", async () => {
-    const page = await newPage();
-    await page.goto("/anmelden?next=/konto");
-    await expectAccessible(page, "the login form");
-    await page.getByLabel("E-Mail-Adresse").fill(admin.email);
-    await page.getByLabel("Passwort", { exact: true }).fill("ein falsches Passwort");
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    expect(await page.getByRole("alert").innerText()).toContain("E-Mail-Adresse oder Passwort ist falsch");
-    await expectAccessible(page, "the login form with an error");
+    it("signs an administrator in with password and code, every step accessible", async () => {
+      const page = await newPage();
+      await page.goto("/anmelden?next=/konto");
+      await expectAccessible(page, "the login form");
+      await page.getByLabel("E-Mail-Adresse").fill(admin.email);
+      await page
+        .getByLabel("Passwort", { exact: true })
+        .fill("ein falsches Passwort");
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      expect(await page.getByRole("alert").innerText()).toContain(
+        "E-Mail-Adresse oder Passwort ist falsch",
+      );
+      await expectAccessible(page, "the login form with an error");
 
-    await page.getByLabel("Passwort", { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.waitForURL(/\/anmelden\/zweiter-faktor/);
-    await expectAccessible(page, "the second-factor form");
-    await page.getByLabel("Code").fill("000000");
-    await page.getByRole("button", { name: "Bestätigen" }).click();
-    // Axe runs on the answer, not on the page being left: wait until the error is shown.
-    await page.getByRole("alert").waitFor({ state: "visible" });
-    await expectAccessible(page, "the second-factor form with an error");
-    await page.getByLabel("Code").fill(await freshCode(admin, admin.totpSecret!));
-    await page.getByRole("button", { name: "Bestätigen" }).click();
-    await page.waitForURL(/\/konto$/);
-    expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe("Mein Konto");
-    await expectAccessible(page, "the account page");
+      await page.getByLabel("Passwort", { exact: true }).fill(admin.password);
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      await page.waitForURL(/\/anmelden\/zweiter-faktor/);
+      await expectAccessible(page, "the second-factor form");
+      await page.getByLabel("Code").fill("000000");
+      await page.getByRole("button", { name: "Bestätigen" }).click();
+      // Axe runs on the answer, not on the page being left: wait until the error is shown.
+      await page.getByRole("alert").waitFor({ state: "visible" });
+      await expectAccessible(page, "the second-factor form with an error");
+      await page
+        .getByLabel("Code")
+        .fill(await freshCode(admin, admin.totpSecret!));
+      await page.getByRole("button", { name: "Bestätigen" }).click();
+      await page.waitForURL(/\/konto$/);
+      expect(
+        (await page.getByRole("heading", { level: 1 }).innerText()).trim(),
+      ).toBe("Mein Konto");
+      await expectAccessible(page, "the account page");
 
-    await page.goto("/konto/zwei-faktor");
-    await page.getByRole("img", { name: /QR-Code zum Einrichten/ }).waitFor({ state: "visible" });
-    await expectAccessible(page, "setting up a new device");
+      await page.goto("/konto/zwei-faktor");
+      await page
+        .getByRole("img", { name: /QR-Code zum Einrichten/ })
+        .waitFor({ state: "visible" });
+      await expectAccessible(page, "setting up a new device");
 
-    await page.goto("/kleve/verwaltung/benutzer");
-    expect(await page.getByRole("table").innerText()).toContain("Ada Admin");
-    await expectAccessible(page, "the list of accounts");
-    await page.getByRole("link", { name: "Neues Konto anlegen" }).click();
-    await page.getByRole("button", { name: "Konto anlegen" }).waitFor({ state: "visible" });
-    await expectAccessible(page, "the form for a new account");
-    await page.getByRole("button", { name: "Konto anlegen" }).click();
-    expect(await page.getByRole("alert").innerText()).toContain("Bitte geben Sie eine E-Mail-Adresse ein.");
-    await expectAccessible(page, "the form for a new account with errors");
-    await page.getByLabel("E-Mail-Adresse").fill(`redaktion-${javaScriptEnabled ? "js" : "nojs"}@kleve.example`);
-    await page.getByLabel("Name").fill("Rita Redaktion");
-    await page.getByLabel("Redaktion", { exact: true }).check();
-    await page.getByLabel("10.1", { exact: false }).first().check();
-    await page.getByRole("button", { name: "Konto anlegen" }).click();
-    await page.getByText("Das Konto wurde angelegt.").waitFor({ state: "visible" });
-    await expectAccessible(page, "an account just created, with its invitation link");
+      await page.goto("/kleve/verwaltung/benutzer");
+      expect(await page.getByRole("table").innerText()).toContain("Ada Admin");
+      await expectAccessible(page, "the list of accounts");
+      await page.getByRole("link", { name: "Neues Konto anlegen" }).click();
+      await page
+        .getByRole("button", { name: "Konto anlegen" })
+        .waitFor({ state: "visible" });
+      await expectAccessible(page, "the form for a new account");
+      await page.getByRole("button", { name: "Konto anlegen" }).click();
+      expect(await page.getByRole("alert").innerText()).toContain(
+        "Bitte geben Sie eine E-Mail-Adresse ein.",
+      );
+      await expectAccessible(page, "the form for a new account with errors");
+      await page
+        .getByLabel("E-Mail-Adresse")
+        .fill(`redaktion-${javaScriptEnabled ? "js" : "nojs"}@kleve.example`);
+      await page.getByLabel("Name").fill("Rita Redaktion");
+      await page.getByLabel("Redaktion", { exact: true }).check();
+      await page.getByLabel("10.1", { exact: false }).first().check();
+      await page.getByRole("button", { name: "Konto anlegen" }).click();
+      await page
+        .getByText("Das Konto wurde angelegt.")
+        .waitFor({ state: "visible" });
+      await expectAccessible(
+        page,
+        "an account just created, with its invitation link",
+      );
 
-    await page.getByRole("button", { name: "Abmelden" }).click();
-    await page.waitForURL(/\/anmelden\?abgemeldet=1/);
-    expect(await page.getByRole("status").innerText()).toContain("Sie haben sich abgemeldet.");
-    await expectAccessible(page, "the login form after signing out");
-  });
+      await page.getByRole("button", { name: "Abmelden" }).click();
+      await page.waitForURL(/\/anmelden\?abgemeldet=1/);
+      expect(await page.getByRole("status").innerText()).toContain(
+        "Sie haben sich abgemeldet.",
+      );
+      await expectAccessible(page, "the login form after signing out");
+    });
 
-  it("leads a new editor through setting up the second factor to the recovery codes", async () => {
-    const email = `einrichtung-${javaScriptEnabled ? "js" : "nojs"}@kleve.example`;
-    const password = "Passwort für die Einrichtung im Browser";
-    const account = await createAccount(rig.ctx, COMMAND_LINE, { municipalityId: admin.municipalityId, email, name: "Eva Einrichtung", role: "editor", orgUnitCodes: ["10.1"], password });
-    const page = await newPage();
-    await page.goto("/anmelden?next=/konto");
-    await page.getByLabel("E-Mail-Adresse").fill(email);
-    await page.getByLabel("Passwort", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.waitForURL(/\/anmelden\/zwei-faktor-einrichten/);
-    await expectAccessible(page, "setting up the second factor at sign-in");
-    const secret = (await page.locator("code.app-secret").innerText()).replace(/\s+/g, "");
-    await page.getByLabel(/Geben Sie den Code ein/).fill(await freshCode({ userId: account.id }, secret));
-    await page.getByRole("button", { name: "Zweiten Faktor aktivieren" }).click();
-    expect((await page.getByRole("heading", { level: 1 }).innerText()).trim()).toBe("Ihre Wiederherstellungscodes");
-    expect(await page.getByRole("list", { name: "Wiederherstellungscodes" }).getByRole("listitem").count()).toBe(10);
-    await expectAccessible(page, "the recovery codes");
-    await page.getByRole("link", { name: "Weiter" }).click();
-    await page.waitForURL(/\/konto$/);
-  });
+    it("leads a new editor through setting up the second factor to the recovery codes", async () => {
+      const email = `einrichtung-${javaScriptEnabled ? "js" : "nojs"}@kleve.example`;
+      const password = "Passwort für die Einrichtung im Browser";
+      const account = await createAccount(rig.ctx, COMMAND_LINE, {
+        municipalityId: admin.municipalityId,
+        email,
+        name: "Eva Einrichtung",
+        role: "editor",
+        orgUnitCodes: ["10.1"],
+        password,
+      });
+      const page = await newPage();
+      await page.goto("/anmelden?next=/konto");
+      await page.getByLabel("E-Mail-Adresse").fill(email);
+      await page.getByLabel("Passwort", { exact: true }).fill(password);
+      await page.getByRole("button", { name: "Anmelden" }).click();
+      await page.waitForURL(/\/anmelden\/zwei-faktor-einrichten/);
+      await expectAccessible(page, "setting up the second factor at sign-in");
+      const secret = (
+        await page.locator("code.app-secret").innerText()
+      ).replace(/\s+/g, "");
+      await page
+        .getByLabel(/Geben Sie den Code ein/)
+        .fill(await freshCode({ userId: account.id }, secret));
+      await page
+        .getByRole("button", { name: "Zweiten Faktor aktivieren" })
+        .click();
+      expect(
+        (await page.getByRole("heading", { level: 1 }).innerText()).trim(),
+      ).toBe("Ihre Wiederherstellungscodes");
+      expect(
+        await page
+          .getByRole("list", { name: "Wiederherstellungscodes" })
+          .getByRole("listitem")
+          .count(),
+      ).toBe(10);
+      await expectAccessible(page, "the recovery codes");
+      await page.getByRole("link", { name: "Weiter" }).click();
+      await page.waitForURL(/\/konto$/);
+    });
 
-  it("offers an accessible forgotten-password page", async () => {
-    const page = await newPage();
-    await page.goto("/passwort-vergessen");
-    await expectAccessible(page, "the forgotten-password page");
-    await page.goto("/passwort-neu/abgelaufener-link-0123456789");
-    await expectAccessible(page, "an invalid reset link");
-  });
-});
+    it("offers an accessible forgotten-password page", async () => {
+      const page = await newPage();
+      await page.goto("/passwort-vergessen");
+      await expectAccessible(page, "the forgotten-password page");
+      await page.goto("/passwort-neu/abgelaufener-link-0123456789");
+      await expectAccessible(page, "an invalid reset link");
+    });
+  },
+);

@@ -8,7 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 
 let rig: BrowserRig;
 
@@ -34,25 +39,37 @@ const PUBLIC_PAGES = [
 ];
 
 describe.each(JAVASCRIPT_MODES)("open data $mode", ({ javaScriptEnabled }) => {
-  it.each(PUBLIC_PAGES)("$path has no axe violations", async ({ path, status }) => {
-    const page = await rig.newPage(javaScriptEnabled);
-    try {
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(status);
-      expect(await findAccessibilityViolations(page), path).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(PUBLIC_PAGES)(
+    "$path has no axe violations",
+    async ({ path, status }) => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(status);
+        expect(await findAccessibilityViolations(page), path).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it("a citizen finds the open data from the footer and downloads a dataset", async () => {
     const page = await rig.newPage(javaScriptEnabled);
     try {
       await page.goto("/kleve/");
-      await page.getByRole("contentinfo").getByRole("link", { name: "Offene Daten", exact: true }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/offene-daten");
+      await page
+        .getByRole("contentinfo")
+        .getByRole("link", { name: "Offene Daten", exact: true })
+        .click();
+      await expect
+        .poll(() => new URL(page.url()).pathname)
+        .toBe("/kleve/offene-daten");
       const download = page.waitForEvent("download");
-      await page.getByRole("link", { name: "Kennzahlen mit Zeitreihen als CSV herunterladen" }).click();
+      await page
+        .getByRole("link", {
+          name: "Kennzahlen mit Zeitreihen als CSV herunterladen",
+        })
+        .click();
       expect((await download).suggestedFilename()).toBe("kleve-kennzahlen.csv");
     } finally {
       await page.close();
@@ -68,14 +85,27 @@ describe.each(JAVASCRIPT_MODES)("open data $mode", ({ javaScriptEnabled }) => {
       await page.locator("#email").fill(user.email);
       await page.locator("#password").fill(user.password);
       await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page.locator("#code").fill(totpCodeAt(user.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
+      await page
+        .locator("#code")
+        .fill(
+          totpCodeAt(
+            user.totpSecret!,
+            new Date(rig.ctx.clock().getTime() + 30_000),
+          ),
+        );
       await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
+      await expect
+        .poll(() => new URL(page.url()).pathname)
+        .toBe("/kleve/verwaltung/");
       await page.goto("/kleve/verwaltung/offene-daten");
       await expectAccessible(page);
       await page.locator("#regionalschluessel").fill("123");
-      await page.getByRole("button", { name: "Einstellungen speichern" }).click();
-      await expect.poll(() => page.locator(".app-error-summary").count()).toBe(1);
+      await page
+        .getByRole("button", { name: "Einstellungen speichern" })
+        .click();
+      await expect
+        .poll(() => page.locator(".app-error-summary").count())
+        .toBe(1);
       await expectAccessible(page);
     } finally {
       await page.close();

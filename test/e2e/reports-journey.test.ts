@@ -15,7 +15,12 @@ import { getReportDocument } from "../../src/app/reports/read-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { reportProjects } from "../../src/domain/report/report-document.js";
 import { createTestUser } from "../support/accounts.js";
-import { findAccessibilityViolations, JAVASCRIPT_MODES, openBrowserRig, type BrowserRig } from "../support/browser.js";
+import {
+  findAccessibilityViolations,
+  JAVASCRIPT_MODES,
+  openBrowserRig,
+  type BrowserRig,
+} from "../support/browser.js";
 import { buildPrincipal } from "../support/principals.js";
 
 let rig: BrowserRig;
@@ -37,20 +42,38 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
-const PUBLIC_PAGES = ["/kleve/berichte", "/kleve/berichte/2022-11-29", "/kleve/kennzahlen", "/kleve/projekte/mobile-office", "/kleve/berichte?lang=en"];
+const PUBLIC_PAGES = [
+  "/kleve/berichte",
+  "/kleve/berichte/2022-11-29",
+  "/kleve/kennzahlen",
+  "/kleve/projekte/mobile-office",
+  "/kleve/berichte?lang=en",
+];
 
 describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   async function signIn(role: "admin" | "editor"): Promise<Page> {
-    const user = await createTestUser(rig.ctx, { role, orgUnitCodes: role === "editor" ? ["10.1"] : [] });
+    const user = await createTestUser(rig.ctx, {
+      role,
+      orgUnitCodes: role === "editor" ? ["10.1"] : [],
+    });
     const page = await rig.newPage(javaScriptEnabled);
     await page.context().clearCookies();
     await page.goto("/anmelden");
     await page.locator("#email").fill(user.email);
     await page.locator("#password").fill(user.password);
     await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page.locator("#code").fill(totpCodeAt(user.totpSecret!, new Date(rig.ctx.clock().getTime() + 30_000)));
+    await page
+      .locator("#code")
+      .fill(
+        totpCodeAt(
+          user.totpSecret!,
+          new Date(rig.ctx.clock().getTime() + 30_000),
+        ),
+      );
     await page.getByRole("button", { name: "Bestätigen" }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/kleve/verwaltung/");
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe("/kleve/verwaltung/");
     return page;
   }
 
@@ -78,39 +101,76 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
       await expect.poll(() => admin.url()).toContain("gespeichert=sitzung");
       await admin.goto("/kleve/verwaltung/berichte");
       await expectAccessible(admin);
-      await admin.locator("#bericht-neu-sitzung").selectOption({ label: `APD ${day}.03.2023` });
-      await admin.locator("#bericht-neu-stand").fill(`${Number(day) - 1}.03.2023`);
+      await admin
+        .locator("#bericht-neu-sitzung")
+        .selectOption({ label: `APD ${day}.03.2023` });
+      await admin
+        .locator("#bericht-neu-stand")
+        .fill(`${Number(day) - 1}.03.2023`);
       await admin.getByRole("button", { name: "Bericht anlegen" }).click();
-      await expect.poll(() => admin.url()).toContain("gespeichert=bericht-angelegt");
+      await expect
+        .poll(() => admin.url())
+        .toContain("gespeichert=bericht-angelegt");
       const reportId = Number(/berichte\/(\d+)/.exec(admin.url())?.[1]);
       await expectAccessible(admin);
       // Only one section, so that the test can complete the report.
       await admin.locator("#einstellungen-abschnitt-smart-working").check();
-      for (const key of ["strategieplanung", "veraenderungsmanagement", "e-government", "smart-city", "partizipation"]) {
+      for (const key of [
+        "strategieplanung",
+        "veraenderungsmanagement",
+        "e-government",
+        "smart-city",
+        "partizipation",
+      ]) {
         const box = admin.locator(`#einstellungen-abschnitt-${key}`);
         if ((await box.count()) > 0) await box.uncheck();
       }
-      await admin.getByRole("button", { name: "Einstellungen speichern" }).click();
-      await expect.poll(() => admin.url()).toContain("gespeichert=einstellungen");
+      await admin
+        .getByRole("button", { name: "Einstellungen speichern" })
+        .click();
+      await expect
+        .poll(() => admin.url())
+        .toContain("gespeichert=einstellungen");
 
       // An editor of Abteilung 10.1 finds the request on the start page and answers it.
       const editor = await signIn("editor");
       try {
-        await editor.getByRole("heading", { name: `Ihre Projekte für den Bericht am ${day}.03.2023 (APD)` }).waitFor();
+        await editor
+          .getByRole("heading", {
+            name: `Ihre Projekte für den Bericht am ${day}.03.2023 (APD)`,
+          })
+          .waitFor();
         await expectAccessible(editor);
-        await editor.goto(`/kleve/verwaltung/berichte/${reportId}#projekt-mobile-office`);
-        await editor.locator("#eintrag-mobile-office-unveraendert").getByRole("button", { name: "Unverändert seit dem letzten Bericht" }).click();
-        await expect.poll(() => editor.url()).toContain("gespeichert=unveraendert");
+        await editor.goto(
+          `/kleve/verwaltung/berichte/${reportId}#projekt-mobile-office`,
+        );
+        await editor
+          .locator("#eintrag-mobile-office-unveraendert")
+          .getByRole("button", { name: "Unverändert seit dem letzten Bericht" })
+          .click();
+        await expect
+          .poll(() => editor.url())
+          .toContain("gespeichert=unveraendert");
         // A mistyped date: the error summary names it, the input is kept.
         const form = editor.locator("#eintrag-e-rechnungsworkflow");
         await form.getByLabel("verzögert").check();
-        await form.getByLabel("Kurztext für den Ausschuss").fill("Der Rechnungsworkflow verschiebt sich ins nächste Jahr.");
+        await form
+          .getByLabel("Kurztext für den Ausschuss")
+          .fill("Der Rechnungsworkflow verschiebt sich ins nächste Jahr.");
         await form.getByLabel("Neuer Termin").fill("bald");
         await form.getByRole("button", { name: "Eintrag speichern" }).click();
-        expect(await editor.getByRole("alert").textContent()).toContain("„bald“ ist kein Zeitpunkt");
+        expect(await editor.getByRole("alert").textContent()).toContain(
+          "„bald“ ist kein Zeitpunkt",
+        );
         await expectAccessible(editor);
-        await editor.locator("#eintrag-e-rechnungsworkflow").getByLabel("Neuer Termin").fill("QII/2024");
-        await editor.locator("#eintrag-e-rechnungsworkflow").getByRole("button", { name: "Eintrag speichern" }).click();
+        await editor
+          .locator("#eintrag-e-rechnungsworkflow")
+          .getByLabel("Neuer Termin")
+          .fill("QII/2024");
+        await editor
+          .locator("#eintrag-e-rechnungsworkflow")
+          .getByRole("button", { name: "Eintrag speichern" })
+          .click();
         await expect.poll(() => editor.url()).toContain("gespeichert=eintrag");
         await expectAccessible(editor);
       } finally {
@@ -121,38 +181,77 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
       await admin.close();
       admin = await signIn("admin");
       // The rest of the section is filled in behind the scenes; the team publishes.
-      const municipalityId = (await getCatalogue(rig.ctx, "kleve")).municipality.id;
-      const principal = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
-      const { document } = await getReportDocument(rig.ctx, principal, "kleve", reportId);
-      for (const project of reportProjects(document).filter((each) => each.status === null)) {
+      const municipalityId = (await getCatalogue(rig.ctx, "kleve")).municipality
+        .id;
+      const principal = buildPrincipal(municipalityId, {
+        role: "admin",
+        orgUnitCodes: [],
+      });
+      const { document } = await getReportDocument(
+        rig.ctx,
+        principal,
+        "kleve",
+        reportId,
+      );
+      for (const project of reportProjects(document).filter(
+        (each) => each.status === null,
+      )) {
         await saveReportEntry(rig.ctx, principal, {
           municipality: "kleve",
           reportId,
           project: project.slug,
           expectedVersion: 0,
-          data: { status: "on-track", text: "Im Plan.", highlights: [], newDate: null, isIncluded: true },
+          data: {
+            status: "on-track",
+            text: "Im Plan.",
+            highlights: [],
+            newDate: null,
+            isIncluded: true,
+          },
         });
       }
       await admin.goto(`/kleve/verwaltung/berichte/${reportId}/vorschau`);
       await expectAccessible(admin);
       await admin.goto(`/kleve/verwaltung/berichte/${reportId}`);
-      await admin.getByLabel("Ich habe den Bericht geprüft und möchte ihn veröffentlichen.").check();
-      await admin.getByRole("button", { name: "Bericht veröffentlichen" }).click();
-      await expect.poll(() => admin.url()).toContain("gespeichert=veroeffentlicht");
-      const deck = await admin.request.get(`/kleve/verwaltung/berichte/${reportId}/folien.pptx`);
+      await admin
+        .getByLabel(
+          "Ich habe den Bericht geprüft und möchte ihn veröffentlichen.",
+        )
+        .check();
+      await admin
+        .getByRole("button", { name: "Bericht veröffentlichen" })
+        .click();
+      await expect
+        .poll(() => admin.url())
+        .toContain("gespeichert=veroeffentlicht");
+      const deck = await admin.request.get(
+        `/kleve/verwaltung/berichte/${reportId}/folien.pptx`,
+      );
       expect(deck.status()).toBe(200);
 
       // The public page shows the report with every figure and its definition and date.
       const reader = await rig.newPage(javaScriptEnabled);
       try {
         await reader.goto(`/kleve/berichte/2023-03-${day}`);
-        await reader.getByRole("heading", { name: "2.5 E-Rechnungsworkflow" }).waitFor();
-        expect(await reader.locator("main").textContent()).toContain("Der Rechnungsworkflow verschiebt sich ins nächste Jahr.");
-        expect(await reader.locator("main").textContent()).toContain("unverändert seit dem letzten Bericht");
-        expect(await reader.locator("main").textContent()).toContain("144 von 572 (25,2\u00a0%) Mitarbeitende");
-        expect(await reader.locator("main").textContent()).toContain("Was gezählt wird");
+        await reader
+          .getByRole("heading", { name: "2.5 E-Rechnungsworkflow" })
+          .waitFor();
+        expect(await reader.locator("main").textContent()).toContain(
+          "Der Rechnungsworkflow verschiebt sich ins nächste Jahr.",
+        );
+        expect(await reader.locator("main").textContent()).toContain(
+          "unverändert seit dem letzten Bericht",
+        );
+        expect(await reader.locator("main").textContent()).toContain(
+          "144 von 572 (25,2\u00a0%) Mitarbeitende",
+        );
+        expect(await reader.locator("main").textContent()).toContain(
+          "Was gezählt wird",
+        );
         await expectAccessible(reader);
-        const pdf = await reader.request.get(`/kleve/berichte/2023-03-${day}/bericht.pdf`);
+        const pdf = await reader.request.get(
+          `/kleve/berichte/2023-03-${day}/bericht.pdf`,
+        );
         expect(pdf.headers()["content-type"]).toBe("application/pdf");
       } finally {
         await reader.close();
@@ -165,7 +264,12 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   it("has no axe violations on the key figure and register pages", async () => {
     const page = await signIn("admin");
     try {
-      for (const path of ["/kleve/verwaltung/kennzahlen", "/kleve/verwaltung/kennzahlen/mobile-office", "/kleve/verwaltung/ozg?stand=28.11.2022", "/kleve/verwaltung/ozg/99990000000001"]) {
+      for (const path of [
+        "/kleve/verwaltung/kennzahlen",
+        "/kleve/verwaltung/kennzahlen/mobile-office",
+        "/kleve/verwaltung/ozg?stand=28.11.2022",
+        "/kleve/verwaltung/ozg/99990000000001",
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expectAccessible(page);
@@ -174,7 +278,9 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
       await page.goto("/kleve/verwaltung/kennzahlen/mobile-office");
       await page.locator("#wert-neu-wert").fill("150");
       await page.getByRole("button", { name: "Wert eintragen" }).click();
-      expect(await page.getByRole("alert").textContent()).toContain("Bitte ein Datum wie 28.11.2022 eingeben.");
+      expect(await page.getByRole("alert").textContent()).toContain(
+        "Bitte ein Datum wie 28.11.2022 eingeben.",
+      );
       await expectAccessible(page);
     } finally {
       await page.close();

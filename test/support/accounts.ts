@@ -15,8 +15,14 @@ import type { FastifyInstance } from "fastify";
 import type { LightMyRequestResponse } from "fastify";
 import type { AppContext } from "../../src/app/context.js";
 import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
-import { createAccount, resolveAccountMunicipality } from "../../src/app/auth/manage-users.js";
-import { beginOwnTotpEnrolment, confirmOwnTotpEnrolment } from "../../src/app/auth/second-factor.js";
+import {
+  createAccount,
+  resolveAccountMunicipality,
+} from "../../src/app/auth/manage-users.js";
+import {
+  beginOwnTotpEnrolment,
+  confirmOwnTotpEnrolment,
+} from "../../src/app/auth/second-factor.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { requiresSecondFactor } from "../../src/app/auth/identity-rules.js";
 import type { Role, UserPrincipal } from "../../src/domain/access/principal.js";
@@ -52,12 +58,22 @@ const contexts = new Map<string, AppContext>();
 let sequence = 0;
 
 /** Creates an account through the app's use cases; admin and editor get TOTP set up. */
-export async function createTestUser(ctx: AppContext, options: TestUserOptions): Promise<TestUser> {
+export async function createTestUser(
+  ctx: AppContext,
+  options: TestUserOptions,
+): Promise<TestUser> {
   sequence += 1;
-  const email = (options.email ?? `${options.role}-${process.pid}-${sequence}@kleve.example`).toLowerCase();
-  const password = options.password ?? `Ein langes Test-Passwort ${sequence} für ${options.role}`;
+  const email = (
+    options.email ?? `${options.role}-${process.pid}-${sequence}@kleve.example`
+  ).toLowerCase();
+  const password =
+    options.password ??
+    `Ein langes Test-Passwort ${sequence} für ${options.role}`;
   const name = options.name ?? `Test ${options.role} ${sequence}`;
-  const municipality = await resolveAccountMunicipality(ctx, options.municipalitySlug);
+  const municipality = await resolveAccountMunicipality(
+    ctx,
+    options.municipalitySlug,
+  );
   const account = await createAccount(ctx, COMMAND_LINE, {
     municipalityId: municipality.id,
     email,
@@ -80,7 +96,12 @@ export async function createTestUser(ctx: AppContext, options: TestUserOptions):
     };
     const enrolment = await beginOwnTotpEnrolment(ctx, principal);
     totpSecret = enrolment.secretForReading.replace(/\s+/g, "");
-    await confirmOwnTotpEnrolment(ctx, principal, totpCodeAt(totpSecret, ctx.clock()), { ip: null });
+    await confirmOwnTotpEnrolment(
+      ctx,
+      principal,
+      totpCodeAt(totpSecret, ctx.clock()),
+      { ip: null },
+    );
   }
   const user: TestUser = {
     userId: account.id,
@@ -97,17 +118,26 @@ export async function createTestUser(ctx: AppContext, options: TestUserOptions):
 }
 
 /** The Cookie header value of a response's Set-Cookie for the session (or CSRF) cookies, merged into an existing one. */
-export function mergeCookies(existing: string, response: LightMyRequestResponse): string {
+export function mergeCookies(
+  existing: string,
+  response: LightMyRequestResponse,
+): string {
   const jar = new Map<string, string>();
   for (const part of existing.split(";")) {
     const [name, ...rest] = part.trim().split("=");
     if (name) jar.set(name, rest.join("="));
   }
   for (const cookie of response.cookies) {
-    if (cookie.value === "" || (cookie.maxAge !== undefined && cookie.maxAge <= 0)) jar.delete(cookie.name);
+    if (
+      cookie.value === "" ||
+      (cookie.maxAge !== undefined && cookie.maxAge <= 0)
+    )
+      jar.delete(cookie.name);
     else jar.set(cookie.name, cookie.value);
   }
-  return [...jar.entries()].map(([name, value]) => `${name}=${value}`).join("; ");
+  return [...jar.entries()]
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
 }
 
 /** The hidden CSRF field's value in a page, or null. */
@@ -116,10 +146,19 @@ export function csrfTokenIn(html: string): string | null {
 }
 
 /** Reads the CSRF token of a session (or of an anonymous visitor) from a page with a form. */
-export async function csrfTokenFor(app: FastifyInstance, cookie: string, path = "/konto"): Promise<string> {
-  const response = await app.inject({ method: "GET", url: path, headers: cookie === "" ? {} : { cookie } });
+export async function csrfTokenFor(
+  app: FastifyInstance,
+  cookie: string,
+  path = "/konto",
+): Promise<string> {
+  const response = await app.inject({
+    method: "GET",
+    url: path,
+    headers: cookie === "" ? {} : { cookie },
+  });
   const token = csrfTokenIn(response.body);
-  if (token === null) throw new Error(`No CSRF field on ${path} (status ${response.statusCode})`);
+  if (token === null)
+    throw new Error(`No CSRF field on ${path} (status ${response.statusCode})`);
   return token;
 }
 
@@ -132,20 +171,29 @@ export async function postForm(
   options: { csrfFrom?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const path = options.csrfFrom ?? (cookie === "" ? "/anmelden" : "/konto");
-  const page = await app.inject({ method: "GET", url: path, headers: cookie === "" ? {} : { cookie } });
+  const page = await app.inject({
+    method: "GET",
+    url: path,
+    headers: cookie === "" ? {} : { cookie },
+  });
   const token = csrfTokenIn(page.body);
-  if (token === null) throw new Error(`No CSRF field on ${path} (status ${page.statusCode})`);
+  if (token === null)
+    throw new Error(`No CSRF field on ${path} (status ${page.statusCode})`);
   // An anonymous visitor's token is checked against the cookie that came with the form.
   const withCsrfCookie = mergeCookies(cookie, page);
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
-    for (const item of typeof value === "string" ? [value] : value) body.append(name, item);
+    for (const item of typeof value === "string" ? [value] : value)
+      body.append(name, item);
   }
   body.set("_csrf", token);
   return app.inject({
     method: "POST",
     url,
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(withCsrfCookie === "" ? {} : { cookie: withCsrfCookie }) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(withCsrfCookie === "" ? {} : { cookie: withCsrfCookie }),
+    },
     payload: body.toString(),
   });
 }
@@ -157,34 +205,63 @@ export async function postForm(
  * stands still, so the helper forgets the last used step before each sign-in (the
  * once-only rule itself is tested in test/web/sign-in.test.ts).
  */
-export async function signIn(app: FastifyInstance, user: TestUser): Promise<string> {
+export async function signIn(
+  app: FastifyInstance,
+  user: TestUser,
+): Promise<string> {
   const ctx = contexts.get(user.email);
-  if (ctx === undefined) throw new Error("signIn needs a user made by createTestUser");
+  if (ctx === undefined)
+    throw new Error("signIn needs a user made by createTestUser");
   // Anonymous visitors get a CSRF cookie with the login form.
   const form = await app.inject({ method: "GET", url: "/anmelden" });
   let cookie = mergeCookies("", form);
   const token = csrfTokenIn(form.body);
-  if (token === null) throw new Error(`The login page has no CSRF field (status ${form.statusCode})`);
+  if (token === null)
+    throw new Error(
+      `The login page has no CSRF field (status ${form.statusCode})`,
+    );
   const login = await app.inject({
     method: "POST",
     url: "/anmelden",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    payload: new URLSearchParams({ email: user.email, password: user.password, _csrf: token }).toString(),
+    payload: new URLSearchParams({
+      email: user.email,
+      password: user.password,
+      _csrf: token,
+    }).toString(),
   });
-  if (login.statusCode !== 303) throw new Error(`Sign-in of ${user.email} failed with ${login.statusCode}`);
+  if (login.statusCode !== 303)
+    throw new Error(`Sign-in of ${user.email} failed with ${login.statusCode}`);
   cookie = mergeCookies(cookie, login);
   if (user.totpSecret === null) return sessionCookieOnly(cookie);
-  await ctx.db.updateTable("user_account").set({ last_totp_step: null }).where("id", "=", user.userId).execute();
-  const step = await app.inject({ method: "GET", url: "/anmelden/zweiter-faktor", headers: { cookie } });
+  await ctx.db
+    .updateTable("user_account")
+    .set({ last_totp_step: null })
+    .where("id", "=", user.userId)
+    .execute();
+  const step = await app.inject({
+    method: "GET",
+    url: "/anmelden/zweiter-faktor",
+    headers: { cookie },
+  });
   const stepToken = csrfTokenIn(step.body);
-  if (stepToken === null) throw new Error(`The second-factor page has no CSRF field (status ${step.statusCode})`);
+  if (stepToken === null)
+    throw new Error(
+      `The second-factor page has no CSRF field (status ${step.statusCode})`,
+    );
   const confirm = await app.inject({
     method: "POST",
     url: "/anmelden/zweiter-faktor",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    payload: new URLSearchParams({ code: totpCodeAt(user.totpSecret, ctx.clock()), _csrf: stepToken }).toString(),
+    payload: new URLSearchParams({
+      code: totpCodeAt(user.totpSecret, ctx.clock()),
+      _csrf: stepToken,
+    }).toString(),
   });
-  if (confirm.statusCode !== 303) throw new Error(`Second factor of ${user.email} failed with ${confirm.statusCode}`);
+  if (confirm.statusCode !== 303)
+    throw new Error(
+      `Second factor of ${user.email} failed with ${confirm.statusCode}`,
+    );
   return sessionCookieOnly(mergeCookies(cookie, confirm));
 }
 

@@ -74,7 +74,9 @@ export interface BrowserRig {
 const scriptlessPages = new WeakMap<Page, CDPSession>();
 
 /** Starts the app on a fresh demo database and launches Chromium. */
-export async function openBrowserRig(options: { readonly mail?: MailDelivery } = {}): Promise<BrowserRig> {
+export async function openBrowserRig(
+  options: { readonly mail?: MailDelivery } = {},
+): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
     // In reverse order: browser first, then the server, then the database.

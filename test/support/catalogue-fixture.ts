@@ -10,19 +10,28 @@ import type {
   Phase,
   Project,
 } from "../../src/domain/catalogue/catalogue.js";
-import { parsePointInTime, type PointInTime } from "../../src/domain/period/point-in-time.js";
+import {
+  parsePointInTime,
+  type PointInTime,
+} from "../../src/domain/period/point-in-time.js";
 
 let nextId = 1;
 
 /** A point in time from its canonical form; throws on a typo in a test. */
 export function point(text: string): PointInTime {
   const parsed = parsePointInTime(text);
-  if (parsed === null) throw new Error(`Not a canonical point in time: ${text}`);
+  if (parsed === null)
+    throw new Error(`Not a canonical point in time: ${text}`);
   return parsed;
 }
 
 /** A phase from canonical start and end. */
-export function buildPhase(overrides: Partial<Omit<Phase, "start" | "end">> & { start?: string; end?: string | null } = {}): Phase {
+export function buildPhase(
+  overrides: Partial<Omit<Phase, "start" | "end">> & {
+    start?: string;
+    end?: string | null;
+  } = {},
+): Phase {
   const { start = "2021", end = "2023", ...rest } = overrides;
   return {
     id: nextId++,
@@ -55,7 +64,9 @@ export function buildProject(overrides: Partial<Project> = {}): Project {
 }
 
 /** An action field around the given projects. */
-export function buildActionField(overrides: Partial<ActionField> = {}): ActionField {
+export function buildActionField(
+  overrides: Partial<ActionField> = {},
+): ActionField {
   return {
     id: nextId++,
     key: "strategieplanung",
@@ -69,7 +80,9 @@ export function buildActionField(overrides: Partial<ActionField> = {}): ActionFi
 }
 
 /** An impact area around the given action fields. */
-export function buildImpactArea(overrides: Partial<ImpactArea> = {}): ImpactArea {
+export function buildImpactArea(
+  overrides: Partial<ImpactArea> = {},
+): ImpactArea {
   return {
     id: nextId++,
     key: "digitale-verwaltung",
@@ -98,8 +111,12 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         title: "Digitalisierungsstrategie",
         status: "in_progress",
         tags: ["Smart Governance"],
-        phases: [buildPhase({ label: "Erstellung", start: "2020", end: "2023" })],
-        responsibilities: [{ orgUnitCode: "10.1", role: "lead", note: "Koordination" }],
+        phases: [
+          buildPhase({ label: "Erstellung", start: "2020", end: "2023" }),
+        ],
+        responsibilities: [
+          { orgUnitCode: "10.1", role: "lead", note: "Koordination" },
+        ],
       }),
     ],
   });
@@ -116,15 +133,37 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         status: "in_progress",
         phases: [
           buildPhase({ label: "Umsetzung", start: "2020", end: "2024" }),
-          buildPhase({ label: "Laufender Support", start: "2025", end: null, continuation: "ongoing", note: "Danach laufender Support." }),
+          buildPhase({
+            label: "Laufender Support",
+            start: "2025",
+            end: null,
+            continuation: "ongoing",
+            note: "Danach laufender Support.",
+          }),
         ],
         measures: [
-          { id: nextId++, title: "Digitalisierung des Posteingangs", status: "planned" },
-          { id: nextId++, title: "Rollout außerhalb der Pilotbereiche", status: "in_progress" },
+          {
+            id: nextId++,
+            title: "Digitalisierung des Posteingangs",
+            status: "planned",
+          },
+          {
+            id: nextId++,
+            title: "Rollout außerhalb der Pilotbereiche",
+            status: "in_progress",
+          },
         ],
         responsibilities: [
-          { orgUnitCode: "10.1", role: "lead", note: "Koordination und Einführung" },
-          { orgUnitCode: "alle-fachbereiche", role: "contributing", note: null },
+          {
+            orgUnitCode: "10.1",
+            role: "lead",
+            note: "Koordination und Einführung",
+          },
+          {
+            orgUnitCode: "alle-fachbereiche",
+            role: "contributing",
+            note: null,
+          },
         ],
       }),
       buildProject({
@@ -134,7 +173,12 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         status: "in_progress",
         phases: [
           buildPhase({ label: "Einführung", start: "2021-Q4", end: "2023" }),
-          buildPhase({ label: "Laufender Support", start: "2024", end: null, continuation: "ongoing" }),
+          buildPhase({
+            label: "Laufender Support",
+            start: "2024",
+            end: null,
+            continuation: "ongoing",
+          }),
         ],
         responsibilities: [
           { orgUnitCode: "10.1", role: "lead", note: null },
@@ -155,7 +199,13 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         code: "4.5",
         title: "Digitales Bürgerbüro",
         status: "planned",
-        phases: [buildPhase({ label: "Konzipierung", start: "2023-Q2", end: "2025-Q1" })],
+        phases: [
+          buildPhase({
+            label: "Konzipierung",
+            start: "2023-Q2",
+            end: "2025-Q1",
+          }),
+        ],
         responsibilities: [{ orgUnitCode: "32", role: "lead", note: null }],
       }),
       buildProject({
@@ -163,36 +213,105 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         code: "4.6",
         title: "Projektmarketing",
         status: "ongoing",
-        phases: [buildPhase({ label: "Daueraufgabe", start: "2020", end: null, continuation: "permanent" })],
-        responsibilities: [{ orgUnitCode: "wtm", role: "contributing", note: null }],
+        phases: [
+          buildPhase({
+            label: "Daueraufgabe",
+            start: "2020",
+            end: null,
+            continuation: "permanent",
+          }),
+        ],
+        responsibilities: [
+          { orgUnitCode: "wtm", role: "contributing", note: null },
+        ],
       }),
     ],
   });
   return {
-    municipality: { id: 1, slug: "musterstadt", name: "Stadt Musterstadt", state: "Nordrhein-Westfalen", website: null, dataVersion: 1 },
+    municipality: {
+      id: 1,
+      slug: "musterstadt",
+      name: "Stadt Musterstadt",
+      state: "Nordrhein-Westfalen",
+      website: null,
+      dataVersion: 1,
+    },
     programme: {
       title: "musterstadt.digital 2030",
       subtitle: "Maßnahmenkatalog Digitalisierung",
       horizonStart: 2020,
       horizonEnd: 2030,
       summary: "Ein kleiner Katalog für Tests.",
-      goals: [{ title: "Die Verwaltung arbeitet digital", description: "Ohne Medienbrüche." }],
+      goals: [
+        {
+          title: "Die Verwaltung arbeitet digital",
+          description: "Ohne Medienbrüche.",
+        },
+      ],
       priorities: [
         { year: 2021, title: "Alte Priorität", projectSlugs: [] },
-        { year: 2022, title: "Weitere Einführung DMS", projectSlugs: ["dokumentenmanagementsystem"] },
+        {
+          year: 2022,
+          title: "Weitere Einführung DMS",
+          projectSlugs: ["dokumentenmanagementsystem"],
+        },
       ],
     },
     orgUnits: [
-      { id: 1, code: "10", name: "Fachbereich 10", kind: "department", parentCode: null },
-      { id: 2, code: "10.1", name: "Abteilung 10.1 – IT", kind: "division", parentCode: "10" },
-      { id: 3, code: "20", name: "Fachbereich 20", kind: "department", parentCode: null },
-      { id: 4, code: "32", name: "Fachbereich 32", kind: "department", parentCode: null },
-      { id: 5, code: "alle-fachbereiche", name: "Alle Fachbereiche", kind: "other", parentCode: null },
-      { id: 6, code: "wtm", name: "WTM Kleve GmbH", kind: "external", parentCode: null },
+      {
+        id: 1,
+        code: "10",
+        name: "Fachbereich 10",
+        kind: "department",
+        parentCode: null,
+      },
+      {
+        id: 2,
+        code: "10.1",
+        name: "Abteilung 10.1 – IT",
+        kind: "division",
+        parentCode: "10",
+      },
+      {
+        id: 3,
+        code: "20",
+        name: "Fachbereich 20",
+        kind: "department",
+        parentCode: null,
+      },
+      {
+        id: 4,
+        code: "32",
+        name: "Fachbereich 32",
+        kind: "department",
+        parentCode: null,
+      },
+      {
+        id: 5,
+        code: "alle-fachbereiche",
+        name: "Alle Fachbereiche",
+        kind: "other",
+        parentCode: null,
+      },
+      {
+        id: 6,
+        code: "wtm",
+        name: "WTM Kleve GmbH",
+        kind: "external",
+        parentCode: null,
+      },
     ],
     impactAreas: [
-      buildImpactArea({ key: "digitale-verwaltung", name: "Digitale Verwaltung", actionFields: [strategie, smartWorking] }),
-      buildImpactArea({ key: "digitale-stadt", name: "Digitale Stadt", actionFields: [egov] }),
+      buildImpactArea({
+        key: "digitale-verwaltung",
+        name: "Digitale Verwaltung",
+        actionFields: [strategie, smartWorking],
+      }),
+      buildImpactArea({
+        key: "digitale-stadt",
+        name: "Digitale Stadt",
+        actionFields: [egov],
+      }),
     ],
     ...overrides,
   };

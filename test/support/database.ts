@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
-import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
+import {
+  closeAppContext,
+  migrateDatabase,
+  openAppContext,
+} from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl, webDialects } from "./environment.js";
@@ -32,7 +36,9 @@ export interface TestContext {
 /** A fixed clock, so that timestamps in tests are predictable. */
 export const TEST_NOW = new Date("2022-11-28T09:00:00Z");
 
-async function withAdmin<T>(action: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdmin<T>(
+  action: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: postgresAdminUrl() });
   await client.connect();
   try {
@@ -67,7 +73,10 @@ export async function openTestContext(
     url.pathname = `/${name}`;
     target = { dialect: "postgres", url: url.toString(), poolSize: 5 };
     ctx = await openAppContext(target, { clock });
-    cleanUp = () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+    cleanUp = () =>
+      withAdmin((client) =>
+        client.query(`drop database if exists ${name} with (force)`),
+      ).then(() => undefined);
   }
   await migrateDatabase(ctx);
   if (options.demo === true) await loadDemo(ctx);

@@ -2,7 +2,9 @@
 
 /** Connection to the PostgreSQL server's maintenance database, used to create and drop test databases. */
 export function postgresAdminUrl(): string {
-  return process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  return (
+    process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+  );
 }
 
 /** The Chromium binary that browser tests drive (Debian's package). */
@@ -20,7 +22,10 @@ export function webDialects(): readonly ("sqlite" | "postgres")[] {
   if (text === undefined || text.trim() === "") return ["sqlite"];
   const names = text.split(",").map((name) => name.trim());
   for (const name of names) {
-    if (name !== "sqlite" && name !== "postgres") throw new Error(`TEST_WEB_DIALECTS: unknown dialect "${name}" (sqlite, postgres)`);
+    if (name !== "sqlite" && name !== "postgres")
+      throw new Error(
+        `TEST_WEB_DIALECTS: unknown dialect "${name}" (sqlite, postgres)`,
+      );
   }
   return names as ("sqlite" | "postgres")[];
 }

@@ -8,7 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
-import { closeAppContext, migrateDatabase, openAppContext } from "../../src/app/database.js";
+import {
+  closeAppContext,
+  migrateDatabase,
+  openAppContext,
+} from "../../src/app/database.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl } from "./environment.js";
 
@@ -40,14 +44,19 @@ export function sharedDatabases(): {
     async create(dialect, clock) {
       let target: ConnectionTarget;
       if (dialect === "sqlite") {
-        target = { dialect, file: join(directory, `${randomBytes(4).toString("hex")}.sqlite`) };
+        target = {
+          dialect,
+          file: join(directory, `${randomBytes(4).toString("hex")}.sqlite`),
+        };
       } else {
         const name = `fortschritt_shared_${process.pid}_${randomBytes(4).toString("hex")}`;
         await adminQuery(`create database ${name}`);
         const url = new URL(postgresAdminUrl());
         url.pathname = `/${name}`;
         target = { dialect, url: url.toString(), poolSize: 5 };
-        cleanUps.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+        cleanUps.push(() =>
+          adminQuery(`drop database if exists ${name} with (force)`),
+        );
       }
       const contexts: AppContext[] = [];
       const open = async (): Promise<AppContext> => {

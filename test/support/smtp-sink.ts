@@ -52,8 +52,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase());
-        const mail: ReceivedMail = { to, raw, text: decodeQuotedPrintable(raw) };
+        const to = session.envelope.rcptTo.map((address) =>
+          address.address.toLowerCase(),
+        );
+        const mail: ReceivedMail = {
+          to,
+          raw,
+          text: decodeQuotedPrintable(raw),
+        };
         messages.push(mail);
         for (const waiter of [...waiting]) {
           if (to.includes(waiter.to)) {
@@ -75,7 +81,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const existing = messages.find((mail) => mail.to.includes(address));
       if (existing !== undefined) return Promise.resolve(existing);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`No mail for ${address} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`No mail for ${address} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiting.push({
           to: address,
           resolve: (mail) => {

@@ -26,20 +26,45 @@ describe("mail and cookie configuration", () => {
       MAIL_FROM: "Fortschritt <fortschritt@kleve.de>",
       PUBLIC_BASE_URL: "https://fortschritt.kleve.de/",
     });
-    expect(config.mail).toEqual({ smtpUrl: "smtp://127.0.0.1:2525", from: "Fortschritt <fortschritt@kleve.de>" });
+    expect(config.mail).toEqual({
+      smtpUrl: "smtp://127.0.0.1:2525",
+      from: "Fortschritt <fortschritt@kleve.de>",
+    });
     expect(config.secureCookies).toBe(true);
   });
 
   it("names what is wrong with a half or broken mail configuration", () => {
-    expect(problemsOf({ MAIL_FROM: "a@b.de" })).toContain("MAIL_FROM gilt nur zusammen mit SMTP_URL.");
-    expect(problemsOf({ SMTP_URL: "http://mail", MAIL_FROM: "a@b.de", PUBLIC_BASE_URL: "https://x.de" })).toContain("SMTP_URL muss");
-    expect(problemsOf({ SMTP_URL: "smtp://mail:25", PUBLIC_BASE_URL: "https://x.de" })).toContain("MAIL_FROM muss");
-    expect(problemsOf({ SMTP_URL: "smtp://mail:25", MAIL_FROM: "a@b.de" })).toContain("PUBLIC_BASE_URL");
+    expect(problemsOf({ MAIL_FROM: "a@b.de" })).toContain(
+      "MAIL_FROM gilt nur zusammen mit SMTP_URL.",
+    );
+    expect(
+      problemsOf({
+        SMTP_URL: "http://mail",
+        MAIL_FROM: "a@b.de",
+        PUBLIC_BASE_URL: "https://x.de",
+      }),
+    ).toContain("SMTP_URL muss");
+    expect(
+      problemsOf({
+        SMTP_URL: "smtp://mail:25",
+        PUBLIC_BASE_URL: "https://x.de",
+      }),
+    ).toContain("MAIL_FROM muss");
+    expect(
+      problemsOf({ SMTP_URL: "smtp://mail:25", MAIL_FROM: "a@b.de" }),
+    ).toContain("PUBLIC_BASE_URL");
   });
 
   it("reads TRUST_PROXY and COOKIE_SECURE as booleans", () => {
-    expect(loadConfig({ TRUST_PROXY: "true", COOKIE_SECURE: "1" })).toMatchObject({ trustProxy: true, secureCookies: true });
-    expect(loadConfig({ PUBLIC_BASE_URL: "https://x.de", COOKIE_SECURE: "false" }).secureCookies).toBe(false);
-    expect(problemsOf({ TRUST_PROXY: "vielleicht" })).toContain("TRUST_PROXY muss true oder false sein");
+    expect(
+      loadConfig({ TRUST_PROXY: "true", COOKIE_SECURE: "1" }),
+    ).toMatchObject({ trustProxy: true, secureCookies: true });
+    expect(
+      loadConfig({ PUBLIC_BASE_URL: "https://x.de", COOKIE_SECURE: "false" })
+        .secureCookies,
+    ).toBe(false);
+    expect(problemsOf({ TRUST_PROXY: "vielleicht" })).toContain(
+      "TRUST_PROXY muss true oder false sein",
+    );
   });
 });

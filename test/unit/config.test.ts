@@ -28,21 +28,44 @@ describe("configuration of single sign-on", () => {
   });
 
   it("takes other claim names", () => {
-    const config = loadConfig({ ...SSO, OIDC_ROLE_CLAIM: "groups", OIDC_ORG_UNITS_CLAIM: "departments" });
-    expect(config.sso).toEqual(expect.objectContaining({ roleClaim: "groups", orgUnitsClaim: "departments" }));
+    const config = loadConfig({
+      ...SSO,
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ORG_UNITS_CLAIM: "departments",
+    });
+    expect(config.sso).toEqual(
+      expect.objectContaining({
+        roleClaim: "groups",
+        orgUnitsClaim: "departments",
+      }),
+    );
   });
 
   it("refuses half a configuration and names what is missing", () => {
-    expect(() => loadConfig({ OIDC_ISSUER: SSO.OIDC_ISSUER, OIDC_CLIENT_ID: "x" })).toThrow(/OIDC_CLIENT_SECRET, OIDC_MUNICIPALITY/);
-    expect(() => loadConfig({ OIDC_ROLE_CLAIM: "groups" })).toThrow(/OIDC_ROLE_CLAIM gilt nur zusammen/);
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: SSO.OIDC_ISSUER, OIDC_CLIENT_ID: "x" }),
+    ).toThrow(/OIDC_CLIENT_SECRET, OIDC_MUNICIPALITY/);
+    expect(() => loadConfig({ OIDC_ROLE_CLAIM: "groups" })).toThrow(
+      /OIDC_ROLE_CLAIM gilt nur zusammen/,
+    );
   });
 
   it("needs PUBLIC_BASE_URL for the redirect address", () => {
-    expect(() => loadConfig({ ...SSO, PUBLIC_BASE_URL: undefined })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ ...SSO, PUBLIC_BASE_URL: undefined })).toThrow(
+      /PUBLIC_BASE_URL/,
+    );
   });
 
   it("refuses a provider over plain HTTP except on this machine", () => {
-    expect(() => loadConfig({ ...SSO, OIDC_ISSUER: "http://login.kleve.de" })).toThrow(/OIDC_ISSUER muss eine https-Adresse/);
-    expect(loadConfig({ ...SSO, OIDC_ISSUER: "http://127.0.0.1:8080", PUBLIC_BASE_URL: "http://localhost:3000" }).sso?.issuer).toBe("http://127.0.0.1:8080");
+    expect(() =>
+      loadConfig({ ...SSO, OIDC_ISSUER: "http://login.kleve.de" }),
+    ).toThrow(/OIDC_ISSUER muss eine https-Adresse/);
+    expect(
+      loadConfig({
+        ...SSO,
+        OIDC_ISSUER: "http://127.0.0.1:8080",
+        PUBLIC_BASE_URL: "http://localhost:3000",
+      }).sso?.issuer,
+    ).toBe("http://127.0.0.1:8080");
   });
 });

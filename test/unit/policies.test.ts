@@ -1,14 +1,43 @@
 import { describe, expect, it } from "vitest";
 import { canReadAudit } from "../../src/app/policies/audit.policy.js";
-import { canCreateProject, canEditProject, canEditStructure, canReadInternal, canUseEditor } from "../../src/app/policies/catalogue.policy.js";
-import { canManageOwnAccount, canManageUsers } from "../../src/app/policies/user.policy.js";
-import { ANONYMOUS, type Role, type UserPrincipal } from "../../src/domain/access/principal.js";
+import {
+  canCreateProject,
+  canEditProject,
+  canEditStructure,
+  canReadInternal,
+  canUseEditor,
+} from "../../src/app/policies/catalogue.policy.js";
+import {
+  canManageOwnAccount,
+  canManageUsers,
+} from "../../src/app/policies/user.policy.js";
+import {
+  ANONYMOUS,
+  type Role,
+  type UserPrincipal,
+} from "../../src/domain/access/principal.js";
 
-function user(role: Role, overrides: Partial<UserPrincipal> = {}): UserPrincipal {
-  return { kind: "user", userId: 1, municipalityId: 1, role, orgUnitCodes: ["10.1"], name: "N", email: "n@example.org", via: "session", ...overrides };
+function user(
+  role: Role,
+  overrides: Partial<UserPrincipal> = {},
+): UserPrincipal {
+  return {
+    kind: "user",
+    userId: 1,
+    municipalityId: 1,
+    role,
+    orgUnitCodes: ["10.1"],
+    name: "N",
+    email: "n@example.org",
+    via: "session",
+    ...overrides,
+  };
 }
 
-const projectOf101 = { municipalityId: 1, responsibleOrgUnitCodes: ["10.1", "20"] };
+const projectOf101 = {
+  municipalityId: 1,
+  responsibleOrgUnitCodes: ["10.1", "20"],
+};
 const projectOf61 = { municipalityId: 1, responsibleOrgUnitCodes: ["61"] };
 
 describe("catalogue policies", () => {
@@ -19,11 +48,15 @@ describe("catalogue policies", () => {
 
   it("let an administrator change every project of their municipality, and none elsewhere", () => {
     expect(canEditProject(user("admin"), projectOf61)).toBe(true);
-    expect(canEditProject(user("admin", { municipalityId: 2 }), projectOf61)).toBe(false);
+    expect(
+      canEditProject(user("admin", { municipalityId: 2 }), projectOf61),
+    ).toBe(false);
   });
 
   it("never let a committee reader or the public change a project", () => {
-    expect(canEditProject(user("committee", { orgUnitCodes: ["61"] }), projectOf61)).toBe(false);
+    expect(
+      canEditProject(user("committee", { orgUnitCodes: ["61"] }), projectOf61),
+    ).toBe(false);
     expect(canEditProject(ANONYMOUS, projectOf61)).toBe(false);
   });
 
@@ -34,7 +67,8 @@ describe("catalogue policies", () => {
   });
 
   it("let every role of the municipality read internal pages, but not the public", () => {
-    for (const role of ["admin", "editor", "committee"] as const) expect(canReadInternal(user(role), 1)).toBe(true);
+    for (const role of ["admin", "editor", "committee"] as const)
+      expect(canReadInternal(user(role), 1)).toBe(true);
     expect(canReadInternal(ANONYMOUS, 1)).toBe(false);
     expect(canReadInternal(user("admin"), 2)).toBe(false);
   });

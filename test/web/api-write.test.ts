@@ -12,9 +12,15 @@ const PROJECTS = "/api/v1/municipalities/kleve/projects";
 /** Led by 10.1; 10.2, 20 and all departments contribute — but not 32. */
 const INVOICE = `${PROJECTS}/e-rechnungsworkflow`;
 
-function expectError(response: { statusCode: number; json(): unknown }, status: number, code: string): void {
+function expectError(
+  response: { statusCode: number; json(): unknown },
+  status: number,
+  code: string,
+): void {
   expect(response.statusCode).toBe(status);
-  expect(response.json()).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+  expect(response.json()).toEqual({
+    error: expect.objectContaining({ code, message: expect.any(String) }),
+  });
 }
 
 describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
@@ -27,8 +33,14 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
 
   beforeAll(async () => {
     web = await openWebApp(dialect);
-    editor = await createApiWriter(web.ctx, { role: "editor", orgUnitCodes: ["10.1"] });
-    otherEditor = await createApiWriter(web.ctx, { role: "editor", orgUnitCodes: ["32"] });
+    editor = await createApiWriter(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+    });
+    otherEditor = await createApiWriter(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["32"],
+    });
     admin = await createApiWriter(web.ctx, { role: "admin" });
     committee = await createApiWriter(web.ctx, { role: "committee" });
     municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality.id;
@@ -49,12 +61,18 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     return { etag: String(response.headers.etag), body: response.json() };
   }
 
-  const projectData = (title: string) => ({ title, summary: "Eingehende Rechnungen digital prüfen und freigeben.", status: "in_progress" });
+  const projectData = (title: string) => ({
+    title,
+    summary: "Eingehende Rechnungen digital prüfen und freigeben.",
+    status: "in_progress",
+  });
 
   describe("changing a project", () => {
     it("gives the project's version in the ETag and the body", async () => {
       const { etag, body } = await read();
-      expect(etag).toBe(`"p${body.project.version}-${etag.split("-").slice(1).join("-")}`);
+      expect(etag).toBe(
+        `"p${body.project.version}-${etag.split("-").slice(1).join("-")}`,
+      );
       expect(etag).toMatch(/^"p\d+-[\w-]+"$/);
     });
 
@@ -67,33 +85,68 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: projectData("E-Rechnung"),
       });
       expect(response.statusCode).toBe(200);
-      expect(response.json().project).toEqual(expect.objectContaining({ title: "E-Rechnung", version: before.body.project.version + 1 }));
-      expect(response.headers.etag).toMatch(new RegExp(`^"p${before.body.project.version + 1}-`));
+      expect(response.json().project).toEqual(
+        expect.objectContaining({
+          title: "E-Rechnung",
+          version: before.body.project.version + 1,
+        }),
+      );
+      expect(response.headers.etag).toMatch(
+        new RegExp(`^"p${before.body.project.version + 1}-`),
+      );
       expect(response.headers["cache-control"]).toBe("no-store");
       expect((await read()).etag).toBe(response.headers.etag);
-      const [event] = await readAuditEvents(web.ctx, { municipalityId, action: "project.update", limit: 1 });
+      const [event] = await readAuditEvents(web.ctx, {
+        municipalityId,
+        action: "project.update",
+        limit: 1,
+      });
       expect(event).toEqual(
-        expect.objectContaining({ actorUserId: editor.user.userId, reason: "Titel vereinheitlicht", after: expect.objectContaining({ title: "E-Rechnung" }) }),
+        expect.objectContaining({
+          actorUserId: editor.user.userId,
+          reason: "Titel vereinheitlicht",
+          after: expect.objectContaining({ title: "E-Rechnung" }),
+        }),
       );
     });
 
     it("refuses a change without If-Match with 428 and changes nothing", async () => {
       const before = await read();
-      const response = await web.app.inject({ method: "PUT", url: INVOICE, headers: editor.headers(), payload: projectData("Ohne If-Match") });
+      const response = await web.app.inject({
+        method: "PUT",
+        url: INVOICE,
+        headers: editor.headers(),
+        payload: projectData("Ohne If-Match"),
+      });
       expectError(response, 428, "ERR_PRECONDITION_REQUIRED");
       expect((await read()).etag).toBe(before.etag);
     });
 
     it("refuses If-Match: * with 428: it would match any version", async () => {
-      const response = await web.app.inject({ method: "PUT", url: INVOICE, headers: editor.headers({ "if-match": "*" }), payload: projectData("Stern") });
+      const response = await web.app.inject({
+        method: "PUT",
+        url: INVOICE,
+        headers: editor.headers({ "if-match": "*" }),
+        payload: projectData("Stern"),
+      });
       expectError(response, 428, "ERR_PRECONDITION_REQUIRED");
     });
 
     it("refuses a stale ETag with 412 and changes nothing", async () => {
       const stale = await read();
-      const first = await web.app.inject({ method: "PUT", url: INVOICE, headers: editor.headers({ "if-match": stale.etag }), payload: projectData("Erste Änderung") });
+      const first = await web.app.inject({
+        method: "PUT",
+        url: INVOICE,
+        headers: editor.headers({ "if-match": stale.etag }),
+        payload: projectData("Erste Änderung"),
+      });
       expect(first.statusCode).toBe(200);
-      const second = await web.app.inject({ method: "PUT", url: INVOICE, headers: admin.headers({ "if-match": stale.etag }), payload: projectData("Zweite Änderung") });
+      const second = await web.app.inject({
+        method: "PUT",
+        url: INVOICE,
+        headers: admin.headers({ "if-match": stale.etag }),
+        payload: projectData("Zweite Änderung"),
+      });
       expectError(second, 412, "ERR_PRECONDITION_FAILED");
       expect((await read()).body.project.title).toBe("Erste Änderung");
     });
@@ -101,7 +154,12 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     it("refuses a weak or foreign ETag with 412", async () => {
       const { etag } = await read();
       for (const tag of [`W/${etag}`, '"irgendwas"']) {
-        const response = await web.app.inject({ method: "PUT", url: INVOICE, headers: editor.headers({ "if-match": tag }), payload: projectData("Schwach") });
+        const response = await web.app.inject({
+          method: "PUT",
+          url: INVOICE,
+          headers: editor.headers({ "if-match": tag }),
+          payload: projectData("Schwach"),
+        });
         expectError(response, 412, "ERR_PRECONDITION_FAILED");
       }
     });
@@ -109,7 +167,12 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     it("refuses an editor of another department with 403, changes nothing and logs the refusal", async () => {
       const before = await read();
       const refusalsBefore = (
-        await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", limit: 100 })
+        await readAuditEvents(web.ctx, {
+          municipalityId,
+          actorUserId: otherEditor.user.userId,
+          action: "access.denied",
+          limit: 100,
+        })
       ).length;
       const response = await web.app.inject({
         method: "PUT",
@@ -121,11 +184,27 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       const after = await read();
       expect(after.etag).toBe(before.etag);
       expect(after.body.project.title).toBe(before.body.project.title);
-      const refusals = await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", limit: 100 });
+      const refusals = await readAuditEvents(web.ctx, {
+        municipalityId,
+        actorUserId: otherEditor.user.userId,
+        action: "access.denied",
+        limit: 100,
+      });
       // Logged exactly once: by the use case, with the project in view.
       expect(refusals).toHaveLength(refusalsBefore + 1);
-      const [refusal] = await readAuditEvents(web.ctx, { municipalityId, actorUserId: otherEditor.user.userId, action: "access.denied", entityType: "project", limit: 1 });
-      expect(refusal).toEqual(expect.objectContaining({ entityType: "project", after: expect.objectContaining({ attempted: "project.update" }) }));
+      const [refusal] = await readAuditEvents(web.ctx, {
+        municipalityId,
+        actorUserId: otherEditor.user.userId,
+        action: "access.denied",
+        entityType: "project",
+        limit: 1,
+      });
+      expect(refusal).toEqual(
+        expect.objectContaining({
+          entityType: "project",
+          after: expect.objectContaining({ attempted: "project.update" }),
+        }),
+      );
     });
 
     it("lets the other department's editor change their own project", async () => {
@@ -134,7 +213,11 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         method: "PUT",
         url: `${PROJECTS}/handyparken`,
         headers: otherEditor.headers({ "if-match": before.etag }),
-        payload: { title: "Handyparken", summary: before.body.project.summary, status: "in_progress" },
+        payload: {
+          title: "Handyparken",
+          summary: before.body.project.summary,
+          status: "in_progress",
+        },
       });
       expect(response.statusCode).toBe(200);
     });
@@ -142,15 +225,27 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     it("refuses committee readers with 403, nobody signed in and unknown tokens with 401", async () => {
       const { etag } = await read();
       const request = (headers: Record<string, string>) =>
-        web.app.inject({ method: "PUT", url: INVOICE, headers: { "if-match": etag, ...headers }, payload: projectData("Unbefugt") });
+        web.app.inject({
+          method: "PUT",
+          url: INVOICE,
+          headers: { "if-match": etag, ...headers },
+          payload: projectData("Unbefugt"),
+        });
       expectError(await request(committee.headers()), 403, "ERR_FORBIDDEN");
       expectError(await request({}), 401, "ERR_UNAUTHENTICATED");
-      expectError(await request({ authorization: "Bearer fst_erfunden" }), 401, "ERR_UNAUTHENTICATED");
+      expectError(
+        await request({ authorization: "Bearer fst_erfunden" }),
+        401,
+        "ERR_UNAUTHENTICATED",
+      );
       expect((await read()).etag).toBe(etag);
     });
 
     it("stops accepting a token once it is revoked", async () => {
-      const writer = await createApiWriter(web.ctx, { role: "editor", orgUnitCodes: ["10.1"] });
+      const writer = await createApiWriter(web.ctx, {
+        role: "editor",
+        orgUnitCodes: ["10.1"],
+      });
       const owner: UserPrincipal = {
         kind: "user",
         userId: writer.user.userId,
@@ -163,7 +258,12 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       };
       await revokeOwnApiToken(web.ctx, owner, writer.tokenId, { ip: null });
       const { etag } = await read();
-      const response = await web.app.inject({ method: "PUT", url: INVOICE, headers: writer.headers({ "if-match": etag }), payload: projectData("Widerrufen") });
+      const response = await web.app.inject({
+        method: "PUT",
+        url: INVOICE,
+        headers: writer.headers({ "if-match": etag }),
+        payload: projectData("Widerrufen"),
+      });
       expectError(response, 401, "ERR_UNAUTHENTICATED");
       expect(response.headers["www-authenticate"]).toMatch(/^Bearer/);
       expect((await read()).etag).toBe(etag);
@@ -172,12 +272,17 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     it("does not write for a browser session, even with its CSRF token: the API takes personal tokens", async () => {
       const cookie = await signIn(web.app, editor.user);
       const sessionToken = cookie.split("=").slice(1).join("=");
-      const { csrfTokenForSessionToken } = await import("../../src/web/plugins/session.js");
+      const { csrfTokenForSessionToken } =
+        await import("../../src/web/plugins/session.js");
       const { etag } = await read();
       const response = await web.app.inject({
         method: "PUT",
         url: INVOICE,
-        headers: { cookie, "x-csrf-token": csrfTokenForSessionToken(sessionToken), "if-match": etag },
+        headers: {
+          cookie,
+          "x-csrf-token": csrfTokenForSessionToken(sessionToken),
+          "if-match": etag,
+        },
         payload: projectData("Aus dem Browser"),
       });
       expectError(response, 401, "ERR_UNAUTHENTICATED");
@@ -192,7 +297,11 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { title: "X", summary: "Y", status: "fertig" },
       });
       expectError(response, 400, "ERR_VALIDATION");
-      expect(response.json().error.problems.map((problem: { path: string }) => problem.path)).toContain("/body/status");
+      expect(
+        response
+          .json()
+          .error.problems.map((problem: { path: string }) => problem.path),
+      ).toContain("/body/status");
     });
 
     it("lets exactly one of 20 concurrent changes with the same ETag win; the others get 412", async () => {
@@ -202,7 +311,9 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
           web.app.inject({
             method: "PUT",
             url: INVOICE,
-            headers: (index % 2 === 0 ? editor : admin).headers({ "if-match": before.etag }),
+            headers: (index % 2 === 0 ? editor : admin).headers({
+              "if-match": before.etag,
+            }),
             payload: projectData(`Gleichzeitig ${index}`),
           }),
         ),
@@ -214,8 +325,17 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       const after = await read();
       expect(after.body.project.version).toBe(before.body.project.version + 1);
       expect(after.body.project.title).toBe(winner.json().project.title);
-      const updates = await readAuditEvents(web.ctx, { municipalityId, action: "project.update", from: "2000-01-01T00:00:00Z", limit: 100 });
-      expect(updates.filter((event) => (event.after as { title?: string }).title?.startsWith("Gleichzeitig"))).toHaveLength(1);
+      const updates = await readAuditEvents(web.ctx, {
+        municipalityId,
+        action: "project.update",
+        from: "2000-01-01T00:00:00Z",
+        limit: 100,
+      });
+      expect(
+        updates.filter((event) =>
+          (event.after as { title?: string }).title?.startsWith("Gleichzeitig"),
+        ),
+      ).toHaveLength(1);
     });
   });
 
@@ -230,11 +350,23 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       });
       expect(created.statusCode).toBe(201);
       const location = String(created.headers.location);
-      expect(location).toMatch(/^\/api\/v1\/municipalities\/kleve\/projects\/e-rechnungsworkflow\/phases\/\d+$/);
-      expect(created.json()).toEqual(expect.objectContaining({ label: "Pilot", start: "2023", end: "2023", period: "2023" }));
+      expect(location).toMatch(
+        /^\/api\/v1\/municipalities\/kleve\/projects\/e-rechnungsworkflow\/phases\/\d+$/,
+      );
+      expect(created.json()).toEqual(
+        expect.objectContaining({
+          label: "Pilot",
+          start: "2023",
+          end: "2023",
+          period: "2023",
+        }),
+      );
 
       // A part that exists only in the draft: the municipality's people read it, the public does not (yet).
-      const fetched = await web.app.inject({ url: location, headers: editor.headers() });
+      const fetched = await web.app.inject({
+        url: location,
+        headers: editor.headers(),
+      });
       expect(fetched.statusCode).toBe(200);
       expect(fetched.headers.etag).toBe(created.headers.etag);
 
@@ -245,9 +377,19 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { label: "Pilot", start: "2023", end: "2024-Q2" },
       });
       expect(moved.statusCode).toBe(200);
-      expect(moved.json()).toEqual(expect.objectContaining({ end: "2024-Q2", endPrecision: "quarter", period: "2023–QII/2024" }));
+      expect(moved.json()).toEqual(
+        expect.objectContaining({
+          end: "2024-Q2",
+          endPrecision: "quarter",
+          period: "2023–QII/2024",
+        }),
+      );
 
-      const removed = await web.app.inject({ method: "DELETE", url: location, headers: editor.headers({ "if-match": String(moved.headers.etag) }) });
+      const removed = await web.app.inject({
+        method: "DELETE",
+        url: location,
+        headers: editor.headers({ "if-match": String(moved.headers.etag) }),
+      });
       expect(removed.statusCode).toBe(204);
       expect(removed.headers.etag).toBe((await read()).etag);
       expectError(await web.app.inject(location), 404, "ERR_NOT_FOUND");
@@ -265,16 +407,24 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     });
 
     it("answers a phase of another project with 404", async () => {
-      const { body, etag } = await read(`${PROJECTS}/dokumentenmanagementsystem`);
+      const { body, etag } = await read(
+        `${PROJECTS}/dokumentenmanagementsystem`,
+      );
       const phaseId = body.project.phases[0].id;
-      expectError(await web.app.inject(`${INVOICE}/phases/${phaseId}`), 404, "ERR_NOT_FOUND");
+      expectError(
+        await web.app.inject(`${INVOICE}/phases/${phaseId}`),
+        404,
+        "ERR_NOT_FOUND",
+      );
       const response = await web.app.inject({
         method: "DELETE",
         url: `${INVOICE}/phases/${phaseId}`,
         headers: editor.headers({ "if-match": (await read()).etag }),
       });
       expectError(response, 404, "ERR_NOT_FOUND");
-      expect((await read(`${PROJECTS}/dokumentenmanagementsystem`)).etag).toBe(etag);
+      expect((await read(`${PROJECTS}/dokumentenmanagementsystem`)).etag).toBe(
+        etag,
+      );
     });
   });
 
@@ -296,8 +446,16 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { title: "Lieferanten informieren", status: "done" },
       });
       expect(changed.statusCode).toBe(200);
-      expect(changed.json()).toEqual({ id: expect.any(Number), title: "Lieferanten informieren", status: "done" });
-      const removed = await web.app.inject({ method: "DELETE", url: location, headers: editor.headers({ "if-match": String(changed.headers.etag) }) });
+      expect(changed.json()).toEqual({
+        id: expect.any(Number),
+        title: "Lieferanten informieren",
+        status: "done",
+      });
+      const removed = await web.app.inject({
+        method: "DELETE",
+        url: location,
+        headers: editor.headers({ "if-match": String(changed.headers.etag) }),
+      });
       expect(removed.statusCode).toBe(204);
       expectError(await web.app.inject(location), 404, "ERR_NOT_FOUND");
     });
@@ -313,7 +471,11 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       });
       expect(created.statusCode).toBe(201);
       expect(created.headers.location).toBe(`${INVOICE}/responsibilities/61`);
-      expect(created.json()).toEqual({ orgUnit: "61", role: "contributing", note: null });
+      expect(created.json()).toEqual({
+        orgUnit: "61",
+        role: "contributing",
+        note: null,
+      });
       const changed = await web.app.inject({
         method: "PUT",
         url: `${INVOICE}/responsibilities/61`,
@@ -321,14 +483,22 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { role: "lead", note: "Stadtplanung" },
       });
       expect(changed.statusCode).toBe(200);
-      expect(changed.json()).toEqual({ orgUnit: "61", role: "lead", note: "Stadtplanung" });
+      expect(changed.json()).toEqual({
+        orgUnit: "61",
+        role: "lead",
+        note: "Stadtplanung",
+      });
       const removed = await web.app.inject({
         method: "DELETE",
         url: `${INVOICE}/responsibilities/61`,
         headers: editor.headers({ "if-match": String(changed.headers.etag) }),
       });
       expect(removed.statusCode).toBe(204);
-      expect((await read()).body.project.responsibilities.map((r: { orgUnit: string }) => r.orgUnit)).not.toContain("61");
+      expect(
+        (await read()).body.project.responsibilities.map(
+          (r: { orgUnit: string }) => r.orgUnit,
+        ),
+      ).not.toContain("61");
     });
 
     it("refuses a unit twice and an unknown unit", async () => {
@@ -350,7 +520,12 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
 
     it("replaces the whole list", async () => {
       const before = await read();
-      const list = before.body.project.responsibilities.map((r: { orgUnit: string; role: string }) => ({ orgUnit: r.orgUnit, role: r.role }));
+      const list = before.body.project.responsibilities.map(
+        (r: { orgUnit: string; role: string }) => ({
+          orgUnit: r.orgUnit,
+          role: r.role,
+        }),
+      );
       const response = await web.app.inject({
         method: "PUT",
         url: `${INVOICE}/responsibilities`,
@@ -358,7 +533,11 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { responsibilities: [...list].reverse() },
       });
       expect(response.statusCode).toBe(200);
-      expect(response.json().project.responsibilities.map((r: { orgUnit: string }) => r.orgUnit)).toEqual(list.map((r: { orgUnit: string }) => r.orgUnit).reverse());
+      expect(
+        response
+          .json()
+          .project.responsibilities.map((r: { orgUnit: string }) => r.orgUnit),
+      ).toEqual(list.map((r: { orgUnit: string }) => r.orgUnit).reverse());
     });
   });
 
@@ -371,17 +550,36 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { dependsOn: "egov-basisstruktur" },
       });
       expect(created.statusCode).toBe(201);
-      expect(created.headers.location).toBe(`${INVOICE}/dependencies/egov-basisstruktur`);
-      expect(created.json()).toEqual({ slug: "egov-basisstruktur", code: "2.8", title: expect.any(String) });
-      expect((await web.app.inject({ url: String(created.headers.location), headers: editor.headers() })).statusCode).toBe(200);
-      expect((await web.app.inject(String(created.headers.location))).statusCode).toBe(404);
+      expect(created.headers.location).toBe(
+        `${INVOICE}/dependencies/egov-basisstruktur`,
+      );
+      expect(created.json()).toEqual({
+        slug: "egov-basisstruktur",
+        code: "2.8",
+        title: expect.any(String),
+      });
+      expect(
+        (
+          await web.app.inject({
+            url: String(created.headers.location),
+            headers: editor.headers(),
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (await web.app.inject(String(created.headers.location))).statusCode,
+      ).toBe(404);
       const removed = await web.app.inject({
         method: "DELETE",
         url: String(created.headers.location),
         headers: editor.headers({ "if-match": String(created.headers.etag) }),
       });
       expect(removed.statusCode).toBe(204);
-      expectError(await web.app.inject(String(created.headers.location)), 404, "ERR_NOT_FOUND");
+      expectError(
+        await web.app.inject(String(created.headers.location)),
+        404,
+        "ERR_NOT_FOUND",
+      );
     });
 
     it("refuses a cycle with 422 and names it", async () => {
@@ -393,7 +591,9 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         payload: { dependsOn: "e-rechnungsworkflow" },
       });
       expectError(response, 422, "ERR_DEPENDENCY_CYCLE");
-      expect(response.json().error.detail).toMatch(/2\.1 Dokumentenmanagementsystem → 2\.5 .* → 2\.1 Dokumentenmanagementsystem/);
+      expect(response.json().error.detail).toMatch(
+        /2\.1 Dokumentenmanagementsystem → 2\.5 .* → 2\.1 Dokumentenmanagementsystem/,
+      );
     });
   });
 
@@ -409,19 +609,43 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
     };
 
     it("refuses editors: projects are created by administrators", async () => {
-      const response = await web.app.inject({ method: "POST", url: PROJECTS, headers: editor.headers(), payload: { ...newProject, slug: "nicht-erlaubt", code: "2.98" } });
+      const response = await web.app.inject({
+        method: "POST",
+        url: PROJECTS,
+        headers: editor.headers(),
+        payload: { ...newProject, slug: "nicht-erlaubt", code: "2.98" },
+      });
       expectError(response, 403, "ERR_FORBIDDEN");
-      expectError(await web.app.inject(`${PROJECTS}/nicht-erlaubt`), 404, "ERR_PROJECT_NOT_FOUND");
+      expectError(
+        await web.app.inject(`${PROJECTS}/nicht-erlaubt`),
+        404,
+        "ERR_PROJECT_NOT_FOUND",
+      );
     });
 
     it("creates a project for an administrator with 201 and Location, and deletes it with If-Match", async () => {
-      const created = await web.app.inject({ method: "POST", url: PROJECTS, headers: admin.headers(), payload: newProject });
+      const created = await web.app.inject({
+        method: "POST",
+        url: PROJECTS,
+        headers: admin.headers(),
+        payload: newProject,
+      });
       expect(created.statusCode).toBe(201);
       expect(created.headers.location).toBe(`${PROJECTS}/api-testprojekt`);
       expect(created.headers.etag).toMatch(/^"p1-/);
-      expect(created.json().project).toEqual(expect.objectContaining({ slug: "api-testprojekt", version: 1 }));
+      expect(created.json().project).toEqual(
+        expect.objectContaining({ slug: "api-testprojekt", version: 1 }),
+      );
 
-      expectError(await web.app.inject({ method: "DELETE", url: String(created.headers.location), headers: admin.headers() }), 428, "ERR_PRECONDITION_REQUIRED");
+      expectError(
+        await web.app.inject({
+          method: "DELETE",
+          url: String(created.headers.location),
+          headers: admin.headers(),
+        }),
+        428,
+        "ERR_PRECONDITION_REQUIRED",
+      );
       const byEditor = await web.app.inject({
         method: "DELETE",
         url: String(created.headers.location),
@@ -434,11 +658,20 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
         headers: admin.headers({ "if-match": String(created.headers.etag) }),
       });
       expect(deleted.statusCode).toBe(204);
-      expectError(await web.app.inject(String(created.headers.location)), 404, "ERR_PROJECT_NOT_FOUND");
+      expectError(
+        await web.app.inject(String(created.headers.location)),
+        404,
+        "ERR_PROJECT_NOT_FOUND",
+      );
     });
 
     it("names a taken slug with 400 ERR_VALIDATION", async () => {
-      const response = await web.app.inject({ method: "POST", url: PROJECTS, headers: admin.headers(), payload: { ...newProject, slug: "e-rechnungsworkflow" } });
+      const response = await web.app.inject({
+        method: "POST",
+        url: PROJECTS,
+        headers: admin.headers(),
+        payload: { ...newProject, slug: "e-rechnungsworkflow" },
+      });
       expectError(response, 400, "ERR_VALIDATION");
     });
   });
@@ -446,8 +679,12 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
   describe("the OpenAPI document", () => {
     it("documents every change with bearer authentication, If-Match and its error codes", async () => {
       const document = (await web.app.inject("/api/openapi.json")).json();
-      expect(document.components.securitySchemes.bearerAuth).toEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
-      const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+      expect(document.components.securitySchemes.bearerAuth).toEqual(
+        expect.objectContaining({ type: "http", scheme: "bearer" }),
+      );
+      const operations = Object.entries(
+        document.paths as Record<string, Record<string, any>>,
+      ).flatMap(([path, methods]) =>
         Object.entries(methods)
           .filter(([method]) => ["post", "put", "delete"].includes(method))
           .map(([method, operation]) => ({ path, method, operation })),
@@ -456,14 +693,34 @@ describe.each(WEB_DIALECTS)("writing through the API on %s", (dialect) => {
       for (const { path, method, operation } of operations) {
         const label = `${method.toUpperCase()} ${path}`;
         expect(operation.security, label).toEqual([{ bearerAuth: [] }]);
-        expect(Object.keys(operation.responses), label).toEqual(expect.arrayContaining(["400", "401", "403", "404"]));
-        const isCreateProject = method === "post" && path === "/api/v1/municipalities/{slug}/projects";
+        expect(Object.keys(operation.responses), label).toEqual(
+          expect.arrayContaining(["400", "401", "403", "404"]),
+        );
+        const isCreateProject =
+          method === "post" &&
+          path === "/api/v1/municipalities/{slug}/projects";
         if (!isCreateProject) {
-          expect(Object.keys(operation.responses), label).toEqual(expect.arrayContaining(["412", "428"]));
-          expect(operation.parameters.some((parameter: { in: string; name: string }) => parameter.in === "header" && parameter.name === "if-match"), label).toBe(true);
+          expect(Object.keys(operation.responses), label).toEqual(
+            expect.arrayContaining(["412", "428"]),
+          );
+          expect(
+            operation.parameters.some(
+              (parameter: { in: string; name: string }) =>
+                parameter.in === "header" && parameter.name === "if-match",
+            ),
+            label,
+          ).toBe(true);
         }
       }
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(["ProjectInput", "PhaseInput", "MeasureInput", "ResponsibilityInput", "DependencyInput"]));
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining([
+          "ProjectInput",
+          "PhaseInput",
+          "MeasureInput",
+          "ResponsibilityInput",
+          "DependencyInput",
+        ]),
+      );
     });
   });
 });

@@ -3,7 +3,10 @@
  * what the timeline draws, and that catalogue text is always escaped.
  */
 import { describe, expect, it } from "vitest";
-import { findProject, listProjects } from "../../src/domain/catalogue/catalogue.js";
+import {
+  findProject,
+  listProjects,
+} from "../../src/domain/catalogue/catalogue.js";
 import { NO_FILTER } from "../../src/domain/catalogue/catalogue-filter.js";
 import { dayNumberOf } from "../../src/domain/calendar/calendar.js";
 import { TimelineChart } from "../../src/web/components/timeline-chart/timeline-chart.js";
@@ -13,12 +16,19 @@ import { ProjectPage } from "../../src/web/portal/project-page.js";
 import { SearchPage } from "../../src/web/portal/search-page.js";
 import { TimelinePage } from "../../src/web/portal/timeline-page.js";
 import { buildProgrammeTimeline } from "../../src/web/portal/timeline.presenter.js";
-import { buildCatalogue, buildPhase, buildProject } from "../support/catalogue-fixture.js";
+import {
+  buildCatalogue,
+  buildPhase,
+  buildProject,
+} from "../support/catalogue-fixture.js";
 
 const german = createViewContext("de");
 const TODAY = dayNumberOf(2022, 11, 28);
 
-async function renderChart(catalogue = buildCatalogue(), today = TODAY): Promise<string> {
+async function renderChart(
+  catalogue = buildCatalogue(),
+  today = TODAY,
+): Promise<string> {
   const model = buildProgrammeTimeline(catalogue, today, "de");
   return await (
     <TimelineChart
@@ -49,15 +59,21 @@ function firstBarX(row: string): number {
 describe("TimelineChart", () => {
   it("is one image with a title and a description for assistive technology", async () => {
     const svg = await renderChart();
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="test-titel test-beschreibung">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="test-titel test-beschreibung">/,
+    );
     expect(svg).toContain('<title id="test-titel">Zeitstrahl</title>');
     expect(svg).toContain('<desc id="test-beschreibung">Beschreibung</desc>');
   });
 
   it("gives every bar a tooltip with project, phase and period", async () => {
     const svg = await renderChart();
-    expect(svg).toContain("<title>2.5 E-Rechnungsworkflow – Einführung: QIV/2021–2023</title>");
-    expect(svg).toContain("<title>2.1 Dokumentenmanagementsystem – Laufender Support: ab 2025, laufend</title>");
+    expect(svg).toContain(
+      "<title>2.5 E-Rechnungsworkflow – Einführung: QIV/2021–2023</title>",
+    );
+    expect(svg).toContain(
+      "<title>2.1 Dokumentenmanagementsystem – Laufender Support: ab 2025, laufend</title>",
+    );
   });
 
   it("starts a quarter-precise phase on its quarter line", async () => {
@@ -66,7 +82,9 @@ describe("TimelineChart", () => {
     expect(firstBarX(rowOf(svg, "e-rechnungsworkflow"))).toBe(423.5);
     expect(firstBarX(rowOf(svg, "digitalisierungsstrategie"))).toBe(301);
     // Three quarter lines per year, each also marked on the axis.
-    expect(svg.split('class="app-timeline-chart__quarter-tick"').length - 1).toBe(33);
+    expect(
+      svg.split('class="app-timeline-chart__quarter-tick"').length - 1,
+    ).toBe(33);
   });
 
   it("draws an open end fading out with an arrow, and a closed end without", async () => {
@@ -81,7 +99,9 @@ describe("TimelineChart", () => {
 
   it("tells consecutive phases apart: solid first, hatched second", async () => {
     const row = rowOf(await renderChart(), "dokumentenmanagementsystem");
-    const fills = [...row.matchAll(/ fill="([^"]+)"/g)].map((match) => match[1]);
+    const fills = [...row.matchAll(/ fill="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
     expect(fills.slice(0, 2)).toEqual(["#00676b", "url(#test-schraffur-1)"]);
   });
 
@@ -92,7 +112,9 @@ describe("TimelineChart", () => {
 
   it("draws the today line only when today lies within the horizon", async () => {
     expect(await renderChart()).toContain('class="app-timeline-chart__today"');
-    expect(await renderChart(buildCatalogue(), dayNumberOf(2035, 1, 1))).not.toContain("app-timeline-chart__today");
+    expect(
+      await renderChart(buildCatalogue(), dayNumberOf(2035, 1, 1)),
+    ).not.toContain("app-timeline-chart__today");
   });
 
   it("labels each group with impact area and action field on a bar in the field colour", async () => {
@@ -107,7 +129,10 @@ describe("TimelineChart", () => {
       ...catalogue,
       impactAreas: catalogue.impactAreas.map((area) => ({
         ...area,
-        actionFields: area.actionFields.map((field) => ({ ...field, colour: 'red" onload="alert(1)' })),
+        actionFields: area.actionFields.map((field) => ({
+          ...field,
+          colour: 'red" onload="alert(1)',
+        })),
       })),
     };
     const svg = await renderChart(broken);
@@ -122,7 +147,12 @@ describe("pages escape catalogue text", () => {
   const hostile = {
     ...catalogue,
     municipality: { ...catalogue.municipality, name: attack },
-    programme: { ...catalogue.programme, title: attack, summary: attack, goals: [{ title: attack, description: attack }] },
+    programme: {
+      ...catalogue.programme,
+      title: attack,
+      summary: attack,
+      goals: [{ title: attack, description: attack }],
+    },
     impactAreas: catalogue.impactAreas.map((area) => ({
       ...area,
       name: attack,
@@ -144,14 +174,36 @@ describe("pages escape catalogue text", () => {
   const renderAll = async (): Promise<readonly string[]> => {
     const entry = findProject(hostile, "e-rechnungsworkflow")!;
     return Promise.all([
-      (async () => await (<ProgrammePage view={german} requestUrl="/musterstadt/" catalogue={hostile} />))(),
       (async () =>
         await (
-          <ProjectPage view={german} requestUrl="/x" catalogue={hostile} entry={entry} dependents={listProjects(hostile)} today={TODAY} />
+          <ProgrammePage
+            view={german}
+            requestUrl="/musterstadt/"
+            catalogue={hostile}
+          />
         ))(),
       (async () =>
         await (
-          <TimelinePage view={german} requestUrl="/x" catalogue={hostile} filtered={hostile} filter={NO_FILTER} today={TODAY} problems={undefined} />
+          <ProjectPage
+            view={german}
+            requestUrl="/x"
+            catalogue={hostile}
+            entry={entry}
+            dependents={listProjects(hostile)}
+            today={TODAY}
+          />
+        ))(),
+      (async () =>
+        await (
+          <TimelinePage
+            view={german}
+            requestUrl="/x"
+            catalogue={hostile}
+            filtered={hostile}
+            filter={NO_FILTER}
+            today={TODAY}
+            problems={undefined}
+          />
         ))(),
       (async () =>
         await (
@@ -196,10 +248,31 @@ describe("project page", () => {
   it("says so when a project has no phases, measures or responsibilities", async () => {
     const catalogue = buildCatalogue();
     const entry = findProject(catalogue, "digitales-buergerbuero")!;
-    const empty = { ...entry, project: buildProject({ ...entry.project, phases: [], measures: [], responsibilities: [] }) };
-    const html = await (<ProjectPage view={german} requestUrl="/x" catalogue={catalogue} entry={empty} dependents={[]} today={TODAY} />);
-    expect(html).toContain("Für dieses Projekt ist noch kein Zeitplan eingetragen.");
-    expect(html).toContain("Für dieses Projekt sind keine Einzelmaßnahmen eingetragen.");
+    const empty = {
+      ...entry,
+      project: buildProject({
+        ...entry.project,
+        phases: [],
+        measures: [],
+        responsibilities: [],
+      }),
+    };
+    const html = await (
+      <ProjectPage
+        view={german}
+        requestUrl="/x"
+        catalogue={catalogue}
+        entry={empty}
+        dependents={[]}
+        today={TODAY}
+      />
+    );
+    expect(html).toContain(
+      "Für dieses Projekt ist noch kein Zeitplan eingetragen.",
+    );
+    expect(html).toContain(
+      "Für dieses Projekt sind keine Einzelmaßnahmen eingetragen.",
+    );
     expect(html).toContain("Es ist keine Zuständigkeit eingetragen.");
     expect(html).not.toContain("app-timeline-chart");
   });
@@ -208,7 +281,14 @@ describe("project page", () => {
     const catalogue = buildCatalogue();
     const entry = findProject(catalogue, "e-rechnungsworkflow")!;
     const html = await (
-      <ProjectPage view={createViewContext("en")} requestUrl="/x?lang=en" catalogue={catalogue} entry={entry} dependents={[]} today={TODAY} />
+      <ProjectPage
+        view={createViewContext("en")}
+        requestUrl="/x?lang=en"
+        catalogue={catalogue}
+        entry={entry}
+        dependents={[]}
+        today={TODAY}
+      />
     );
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<span lang="de">E-Rechnungsworkflow</span>');

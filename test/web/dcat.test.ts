@@ -32,7 +32,10 @@ function parseTurtle(text: string): n3.Store {
   return store;
 }
 
-async function parseStream(parser: RdfXmlParser | JsonLdParser, text: string): Promise<n3.Store> {
+async function parseStream(
+  parser: RdfXmlParser | JsonLdParser,
+  text: string,
+): Promise<n3.Store> {
   const store = new n3.Store();
   await new Promise<void>((resolve, reject) => {
     Readable.from([text])
@@ -47,21 +50,38 @@ async function parseStream(parser: RdfXmlParser | JsonLdParser, text: string): P
 /** The statements without blank nodes, as N-Triples-like strings (blank node labels differ between parsers). */
 function groundStatements(store: n3.Store): Set<string> {
   const key = (term: n3.Term): string =>
-    term.termType === "Literal" ? `"${term.value}"@${term.language}^^${term.datatype.value}` : `<${term.value}>`;
+    term.termType === "Literal"
+      ? `"${term.value}"@${term.language}^^${term.datatype.value}`
+      : `<${term.value}>`;
   return new Set(
     store
       .getQuads(null, null, null, null)
-      .filter((quad) => quad.subject.termType !== "BlankNode" && quad.object.termType !== "BlankNode")
-      .map((quad) => `${key(quad.subject)} ${key(quad.predicate)} ${key(quad.object)}`),
+      .filter(
+        (quad) =>
+          quad.subject.termType !== "BlankNode" &&
+          quad.object.termType !== "BlankNode",
+      )
+      .map(
+        (quad) =>
+          `${key(quad.subject)} ${key(quad.predicate)} ${key(quad.object)}`,
+      ),
   );
 }
 
-const SHAPES = parseTurtle(readFileSync(join(findProjectRoot(), "test", "support", "dcat-ap-de.shapes.ttl"), "utf8"));
+const SHAPES = parseTurtle(
+  readFileSync(
+    join(findProjectRoot(), "test", "support", "dcat-ap-de.shapes.ttl"),
+    "utf8",
+  ),
+);
 
 async function shaclResults(data: n3.Store): Promise<string[]> {
   const validator = new SHACLValidator(SHAPES);
   const report = await validator.validate(data);
-  return report.results.map((result) => `${result.severity?.value ?? ""} ${result.focusNode?.value ?? ""} ${result.path?.value ?? ""}: ${result.message.map((m) => m.value).join(" ")}`);
+  return report.results.map(
+    (result) =>
+      `${result.severity?.value ?? ""} ${result.focusNode?.value ?? ""} ${result.path?.value ?? ""}: ${result.message.map((m) => m.value).join(" ")}`,
+  );
 }
 
 describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
@@ -82,20 +102,52 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("text/turtle; charset=utf-8");
     const store = parseTurtle(response.body);
-    const datasets = store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).map((subject) => subject.value);
+    const datasets = store
+      .getSubjects(RDF_TYPE, `${DCAT}Dataset`, null)
+      .map((subject) => subject.value);
     expect(datasets).toHaveLength(5 + 2);
-    expect(datasets).toContain("http://localhost:80/kleve/offene-daten/katalog#datensatz");
-    expect(datasets).toContain("http://localhost:80/kleve/fortschreibungen/2#datensatz");
+    expect(datasets).toContain(
+      "http://localhost:80/kleve/offene-daten/katalog#datensatz",
+    );
+    expect(datasets).toContain(
+      "http://localhost:80/kleve/fortschreibungen/2#datensatz",
+    );
     // Editions are versions of the current catalogue.
-    const versions = store.getObjects("http://localhost:80/kleve/offene-daten/katalog#datensatz", `${DCT}hasVersion`, null).map((object) => object.value);
-    expect(versions).toEqual(["http://localhost:80/kleve/fortschreibungen/1#datensatz", "http://localhost:80/kleve/fortschreibungen/2#datensatz"]);
-    expect(store.getObjects("http://localhost:80/kleve/offene-daten/katalog#datensatz", "http://dcat-ap.de/def/dcatde/politicalGeocodingURI", null).map((o) => o.value)).toEqual([
+    const versions = store
+      .getObjects(
+        "http://localhost:80/kleve/offene-daten/katalog#datensatz",
+        `${DCT}hasVersion`,
+        null,
+      )
+      .map((object) => object.value);
+    expect(versions).toEqual([
+      "http://localhost:80/kleve/fortschreibungen/1#datensatz",
+      "http://localhost:80/kleve/fortschreibungen/2#datensatz",
+    ]);
+    expect(
+      store
+        .getObjects(
+          "http://localhost:80/kleve/offene-daten/katalog#datensatz",
+          "http://dcat-ap.de/def/dcatde/politicalGeocodingURI",
+          null,
+        )
+        .map((o) => o.value),
+    ).toEqual([
       "http://dcat-ap.de/def/politicalGeocoding/regionalKey/051540036036",
     ]);
-    const csv = "http://localhost:80/kleve/offene-daten/kennzahlen.csv#distribution";
-    expect(store.getObjects(csv, `${DCAT}downloadURL`, null).map((o) => o.value)).toEqual(["http://localhost:80/kleve/offene-daten/kennzahlen.csv"]);
-    expect(store.getObjects(csv, `${DCT}format`, null).map((o) => o.value)).toEqual(["http://publications.europa.eu/resource/authority/file-type/CSV"]);
-    expect(store.getObjects(csv, `${DCT}license`, null).map((o) => o.value)).toEqual(["http://dcat-ap.de/def/licenses/dl-by-de/2.0"]);
+    const csv =
+      "http://localhost:80/kleve/offene-daten/kennzahlen.csv#distribution";
+    expect(
+      store.getObjects(csv, `${DCAT}downloadURL`, null).map((o) => o.value),
+    ).toEqual(["http://localhost:80/kleve/offene-daten/kennzahlen.csv"]);
+    expect(
+      store.getObjects(csv, `${DCT}format`, null).map((o) => o.value),
+    ).toEqual([
+      "http://publications.europa.eu/resource/authority/file-type/CSV",
+    ]);
+    expect(
+      store.getObjects(csv, `${DCT}license`, null).map((o) => o.value),
+    ).toEqual(["http://dcat-ap.de/def/licenses/dl-by-de/2.0"]);
     expect(await shaclResults(store)).toEqual([]);
   });
 
@@ -103,10 +155,14 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
     for (const path of ["/kleve/dcat/catalog", "/dcat/catalog"]) {
       const turtle = parseTurtle((await get(`${path}.ttl`)).body);
       const rdfResponse = await get(`${path}.rdf`);
-      expect(rdfResponse.headers["content-type"]).toBe("application/rdf+xml; charset=utf-8");
+      expect(rdfResponse.headers["content-type"]).toBe(
+        "application/rdf+xml; charset=utf-8",
+      );
       const rdf = await parseStream(new RdfXmlParser(), rdfResponse.body);
       const jsonResponse = await get(`${path}.jsonld`);
-      expect(jsonResponse.headers["content-type"]).toBe("application/ld+json; charset=utf-8");
+      expect(jsonResponse.headers["content-type"]).toBe(
+        "application/ld+json; charset=utf-8",
+      );
       const json = await parseStream(new JsonLdParser(), jsonResponse.body);
       expect(rdf.size).toBe(turtle.size);
       expect(json.size).toBe(turtle.size);
@@ -118,23 +174,50 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
 
   it("gives the instance catalogue with every municipality's datasets, valid against the shapes", async () => {
     const store = parseTurtle((await get("/dcat/catalog.ttl")).body);
-    expect(store.getSubjects(RDF_TYPE, `${DCAT}Catalog`, null).map((s) => s.value)).toEqual(["http://localhost:80/dcat/catalog"]);
-    expect(store.getObjects("http://localhost:80/dcat/catalog", `${DCAT}dataset`, null)).toHaveLength(7);
+    expect(
+      store.getSubjects(RDF_TYPE, `${DCAT}Catalog`, null).map((s) => s.value),
+    ).toEqual(["http://localhost:80/dcat/catalog"]);
+    expect(
+      store.getObjects(
+        "http://localhost:80/dcat/catalog",
+        `${DCAT}dataset`,
+        null,
+      ),
+    ).toHaveLength(7);
     expect(await shaclResults(store)).toEqual([]);
   });
 
   it("follows the licence chosen, and the shapes notice a missing Regionalschlüssel", async () => {
     const catalogue = await getCatalogue(web.ctx, "kleve");
-    const admin = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] });
-    await changeOpenDataSettings(web.ctx, admin, { municipality: "kleve", data: { licence: "cc-by/4.0", regionalKey: "", embedOrigins: "" } });
+    const admin = buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    await changeOpenDataSettings(web.ctx, admin, {
+      municipality: "kleve",
+      data: { licence: "cc-by/4.0", regionalKey: "", embedOrigins: "" },
+    });
     try {
       const store = parseTurtle((await get("/kleve/dcat/catalog.ttl")).body);
-      const licences = new Set(store.getObjects(null, `${DCT}license`, null).map((o) => o.value));
-      expect(licences).toEqual(new Set(["http://dcat-ap.de/def/licenses/cc-by/4.0"]));
+      const licences = new Set(
+        store.getObjects(null, `${DCT}license`, null).map((o) => o.value),
+      );
+      expect(licences).toEqual(
+        new Set(["http://dcat-ap.de/def/licenses/cc-by/4.0"]),
+      );
       const results = await shaclResults(store);
-      expect(results.some((result) => result.includes("politicalGeocodingURI"))).toBe(true);
+      expect(
+        results.some((result) => result.includes("politicalGeocodingURI")),
+      ).toBe(true);
     } finally {
-      await changeOpenDataSettings(web.ctx, admin, { municipality: "kleve", data: { licence: "dl-by-de/2.0", regionalKey: "051540036036", embedOrigins: "" } });
+      await changeOpenDataSettings(web.ctx, admin, {
+        municipality: "kleve",
+        data: {
+          licence: "dl-by-de/2.0",
+          regionalKey: "051540036036",
+          embedOrigins: "",
+        },
+      });
     }
   });
 

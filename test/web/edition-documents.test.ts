@@ -32,8 +32,15 @@ function xmlText(xml: string): string {
 async function slideTexts(zip: JSZip): Promise<string[]> {
   const names = Object.keys(zip.files)
     .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
-  return Promise.all(names.map(async (name) => xmlText((await zip.file(name)?.async("string")) ?? "")));
+    .sort(
+      (a, b) =>
+        Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]),
+    );
+  return Promise.all(
+    names.map(async (name) =>
+      xmlText((await zip.file(name)?.async("string")) ?? ""),
+    ),
+  );
 }
 
 describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
@@ -54,14 +61,22 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
     const response = await web.app.inject(url);
     expect(response.statusCode, url).toBe(200);
     expect(response.headers["content-type"]).toBe(type);
-    expect(String(response.headers["content-disposition"])).toMatch(/^attachment; filename="kleve-\d-fortschreibung-(katalog|folien)\.(docx|pdf|pptx)"$/);
-    const again = await web.app.inject({ url, headers: { "if-none-match": String(response.headers.etag) } });
+    expect(String(response.headers["content-disposition"])).toMatch(
+      /^attachment; filename="kleve-\d-fortschreibung-(katalog|folien)\.(docx|pdf|pptx)"$/,
+    );
+    const again = await web.app.inject({
+      url,
+      headers: { "if-none-match": String(response.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     return response.rawPayload;
   }
 
   it("gives the catalogue as DOCX with headings, projects, the timeline picture, changes and reasons", async () => {
-    const file = await download("/kleve/fortschreibungen/2/katalog.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const file = await download(
+      "/kleve/fortschreibungen/2/katalog.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     const zip = await JSZip.loadAsync(file);
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     const text = xmlText(xml);
@@ -83,22 +98,35 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
       expect(text, part).toContain(part);
     }
     expect(xml).toContain('w:pStyle w:val="Heading1"');
-    expect(xml).toMatch(/<wp:docPr [^>]*descr="Zeitstrahl der 42 Projekte der 2\. Fortschreibung/);
-    expect(Object.keys(zip.files).some((name) => name.startsWith("word/media/") && name.endsWith(".png"))).toBe(true);
+    expect(xml).toMatch(
+      /<wp:docPr [^>]*descr="Zeitstrahl der 42 Projekte der 2\. Fortschreibung/,
+    );
+    expect(
+      Object.keys(zip.files).some(
+        (name) => name.startsWith("word/media/") && name.endsWith(".png"),
+      ),
+    ).toBe(true);
     const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
     expect(core).toContain("kleve.digital 2030 – 2. Fortschreibung");
-    expect((await zip.file("word/styles.xml")?.async("string")) ?? "").toContain('w:lang w:val="de-DE"');
+    expect(
+      (await zip.file("word/styles.xml")?.async("string")) ?? "",
+    ).toContain('w:lang w:val="de-DE"');
   });
 
   it("gives the catalogue as a tagged PDF with an outline", async () => {
-    const file = await download("/kleve/fortschreibungen/2/katalog.pdf", "application/pdf");
+    const file = await download(
+      "/kleve/fortschreibungen/2/katalog.pdf",
+      "application/pdf",
+    );
     const path = join(directory, `katalog-${dialect}.pdf`);
     await writeFile(path, file);
     const info = (await run("pdfinfo", [path])).stdout;
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Title:\s+kleve\.digital 2030 – 2\. Fortschreibung/);
     expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
-    const text = (await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 20_000_000 })).stdout.replace(/\s+/g, " ");
+    const text = (
+      await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 20_000_000 })
+    ).stdout.replace(/\s+/g, " ");
     for (const part of [
       "Wirkungsbereiche und Aktionsfelder",
       "Zeitstrahl zur Umsetzung",
@@ -113,63 +141,124 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
   });
 
   it("gives the revision slides as PPTX: changes per action field with reasons, old versus new timeline, priorities", async () => {
-    const file = await download("/kleve/fortschreibungen/2/folien.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+    const file = await download(
+      "/kleve/fortschreibungen/2/folien.pptx",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    );
     const zip = await JSZip.loadAsync(file);
     const slides = await slideTexts(zip);
     const all = slides.join("\n");
     expect(slides[0]).toContain("kleve.digital 2030");
     expect(slides[0]).toContain("Fortschreibung: 2. Fortschreibung");
     expect(all).toContain("15 Verschiebungen wegen OZG-Aufwand");
-    expect(all).toContain("Fortschreibung (Veränderungen): 1 Strategieplanung (Digitale Verwaltung)");
-    expect(all).toContain("1.1 Digitalisierungsstrategie: Verzögerung aufgrund OZG-Aufwand");
-    expect(all).toContain("2.6 Workflowmanagement: Verzögerung aufgrund Mehrarbeit beim DMS");
-    expect(all).toContain("Alter und neuer Zeitstrahl: 2 Smart Working (Digitale Verwaltung)");
+    expect(all).toContain(
+      "Fortschreibung (Veränderungen): 1 Strategieplanung (Digitale Verwaltung)",
+    );
+    expect(all).toContain(
+      "1.1 Digitalisierungsstrategie: Verzögerung aufgrund OZG-Aufwand",
+    );
+    expect(all).toContain(
+      "2.6 Workflowmanagement: Verzögerung aufgrund Mehrarbeit beim DMS",
+    );
+    expect(all).toContain(
+      "Alter und neuer Zeitstrahl: 2 Smart Working (Digitale Verwaltung)",
+    );
     expect(slides.at(-1)).toContain("Prioritäten in 2022");
-    expect(slides.at(-1)).toContain("Weitere Einführung DMS in Gesamtverwaltung");
-    const pictures = Object.keys(zip.files).filter((name) => name.startsWith("ppt/media/"));
+    expect(slides.at(-1)).toContain(
+      "Weitere Einführung DMS in Gesamtverwaltung",
+    );
+    const pictures = Object.keys(zip.files).filter((name) =>
+      name.startsWith("ppt/media/"),
+    );
     expect(pictures.length).toBeGreaterThanOrEqual(5);
-    const withPicture = (await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")))).join("");
-    expect(withPicture).toMatch(/descr="Zeitstrahl 2 Smart Working \(Digitale Verwaltung\): 2\. Fortschreibung verglichen mit der 1\. Fortschreibung/);
+    const withPicture = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+          .map((name) => zip.file(name)!.async("string")),
+      )
+    ).join("");
+    expect(withPicture).toMatch(
+      /descr="Zeitstrahl 2 Smart Working \(Digitale Verwaltung\): 2\. Fortschreibung verglichen mit der 1\. Fortschreibung/,
+    );
   });
 
   it("says in the first edition's catalogue that there is nothing to compare with", async () => {
-    const zip = await JSZip.loadAsync(await download("/kleve/fortschreibungen/1/katalog.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-    const text = xmlText((await zip.file("word/document.xml")?.async("string")) ?? "");
+    const zip = await JSZip.loadAsync(
+      await download(
+        "/kleve/fortschreibungen/1/katalog.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ),
+    );
+    const text = xmlText(
+      (await zip.file("word/document.xml")?.async("string")) ?? "",
+    );
     expect(text).toContain("Dies ist die erste Fortschreibung");
     expect(text).toContain("Zeitraum Umsetzung: 2020–2023.");
   });
 
   it("answers the documents of an unknown edition with 404", async () => {
-    for (const url of ["/kleve/fortschreibungen/9/katalog.docx", "/kleve/fortschreibungen/9/katalog.pdf", "/kleve/fortschreibungen/9/folien.pptx", "/atlantis/fortschreibungen/1/katalog.pdf"]) {
+    for (const url of [
+      "/kleve/fortschreibungen/9/katalog.docx",
+      "/kleve/fortschreibungen/9/katalog.pdf",
+      "/kleve/fortschreibungen/9/folien.pptx",
+      "/atlantis/fortschreibungen/1/katalog.pdf",
+    ]) {
       expect((await web.app.inject(url)).statusCode, url).toBe(404);
     }
   });
 
   // The files do not depend on the database; converting them once (on SQLite) is enough,
   // and the test is only defined there, so no run reports it as skipped.
-  if (dialect === "sqlite") it(
-    "opens the DOCX and the PPTX in LibreOffice, which converts each to PDF without error",
-    async () => {
+  if (dialect === "sqlite")
+    it("opens the DOCX and the PPTX in LibreOffice, which converts each to PDF without error", async () => {
       // A profile of its own, so that parallel runs never share LibreOffice's user installation.
       const profile = await mkdtemp(join(tmpdir(), "fortschritt-libreoffice-"));
       try {
-        await writeFile(join(directory, "office-katalog.docx"), await download("/kleve/fortschreibungen/2/katalog.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-        await writeFile(join(directory, "office-folien.pptx"), await download("/kleve/fortschreibungen/2/folien.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+        await writeFile(
+          join(directory, "office-katalog.docx"),
+          await download(
+            "/kleve/fortschreibungen/2/katalog.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          ),
+        );
+        await writeFile(
+          join(directory, "office-folien.pptx"),
+          await download(
+            "/kleve/fortschreibungen/2/folien.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+          ),
+        );
         for (const name of ["office-katalog.docx", "office-folien.pptx"]) {
           await run(
             "soffice",
-            [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", directory, join(directory, name)],
+            [
+              `-env:UserInstallation=file://${profile}`,
+              "--headless",
+              "--norestore",
+              "--convert-to",
+              "pdf",
+              "--outdir",
+              directory,
+              join(directory, name),
+            ],
             { timeout: 240_000, env: { ...process.env, HOME: profile } },
           );
           const pdf = join(directory, name.replace(/\.(docx|pptx)$/, ".pdf"));
-          expect(await readdir(directory)).toContain(name.replace(/\.(docx|pptx)$/, ".pdf"));
-          const text = (await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 })).stdout;
-          expect(text).toContain(name.includes("katalog") ? "Dokumentenmanagementsystem" : "Strategieplanung");
+          expect(await readdir(directory)).toContain(
+            name.replace(/\.(docx|pptx)$/, ".pdf"),
+          );
+          const text = (
+            await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 })
+          ).stdout;
+          expect(text).toContain(
+            name.includes("katalog")
+              ? "Dokumentenmanagementsystem"
+              : "Strategieplanung",
+          );
         }
       } finally {
         await rm(profile, { recursive: true, force: true });
       }
-    },
-    300_000,
-  );
+    }, 300_000);
 });

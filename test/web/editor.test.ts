@@ -166,14 +166,28 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
     const own = await openWebApp(dialect);
     try {
       const view = async (options: Parameters<typeof createTestUser>[1]) =>
-        (await own.app.inject({ url: "/kleve/verwaltung/", headers: { cookie: await signIn(own.app, await createTestUser(own.ctx, options)) } })).body;
+        (
+          await own.app.inject({
+            url: "/kleve/verwaltung/",
+            headers: {
+              cookie: await signIn(
+                own.app,
+                await createTestUser(own.ctx, options),
+              ),
+            },
+          })
+        ).body;
       const mine = await view({ role: "editor", orgUnitCodes: ["10.1"] });
       expect(textOf(mine)).toContain("Ihre Projekte");
       expect(textOf(mine)).toContain("E-Rechnungsworkflow");
       const theirs = await view({ role: "editor", orgUnitCodes: ["61"] });
       expect(textOf(theirs)).toContain("2 Projekte, die Sie bearbeiten dürfen");
-      expect(theirs).toContain("/kleve/verwaltung/projekte/online-beteiligungsplattform");
-      expect(theirs).not.toContain("/kleve/verwaltung/projekte/e-rechnungsworkflow");
+      expect(theirs).toContain(
+        "/kleve/verwaltung/projekte/online-beteiligungsplattform",
+      );
+      expect(theirs).not.toContain(
+        "/kleve/verwaltung/projekte/e-rechnungsworkflow",
+      );
       const all = await view({ role: "admin" });
       expect(textOf(all)).toContain("42 Projekte, die Sie bearbeiten dürfen");
       expect(all).toContain("Neues Projekt anlegen");
@@ -264,12 +278,17 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
       headers: { "if-none-match": etagBefore },
     });
     expect(unchanged.statusCode).toBe(304);
-    const portalAfter = await web.app.inject("/kleve/projekte/e-rechnungsworkflow");
+    const portalAfter = await web.app.inject(
+      "/kleve/projekte/e-rechnungsworkflow",
+    );
     expect(portalAfter.statusCode).toBe(200);
     expect(portalAfter.headers.etag).toBe(etagBefore);
     expect(textOf(portalAfter.body)).toContain("QIV/2021–2023");
     expect(textOf(portalAfter.body)).not.toContain("QIV/2021–QII/2024");
-    const draft = await page("/kleve/entwurf/projekte/e-rechnungsworkflow", editorCookie);
+    const draft = await page(
+      "/kleve/entwurf/projekte/e-rechnungsworkflow",
+      editorCookie,
+    );
     expect(draft.statusCode).toBe(200);
     expect(textOf(draft.body)).toContain("Entwurf – nicht veröffentlicht");
     expect(textOf(draft.body)).toContain("QIV/2021–QII/2024");
@@ -286,9 +305,7 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
     const history = await page(`${EDIT}/verlauf`, editorCookie);
     expect(history.statusCode).toBe(200);
     const text = textOf(history.body);
-    expect(text).toContain(
-      `Phase geändert: 2.5 ${before.title} – Einführung`,
-    );
+    expect(text).toContain(`Phase geändert: 2.5 ${before.title} – Einführung`);
     expect(text).toContain("Erika Redaktion");
     expect(text).toContain("Verzögerung durch OZG-Aufwand");
     expect(text).toMatch(/Ende 2023 QII\/2024/);
@@ -384,7 +401,13 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
   it("refuses an editor of 61 on a project without 61 with 403 and changes nothing", async () => {
     const before = await project();
     const refusals = async () =>
-      (await web.ctx.db.selectFrom("audit_event").select("id").where("action", "=", "access.denied").execute()).length;
+      (
+        await web.ctx.db
+          .selectFrom("audit_event")
+          .select("id")
+          .where("action", "=", "access.denied")
+          .execute()
+      ).length;
     const refusalsBefore = await refusals();
     expect((await page(EDIT, editor61Cookie)).statusCode).toBe(403);
     // Logged once, by the use case, with the project it concerns.
@@ -627,14 +650,50 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
     // Two changes of its own on a project no other test touches: a phase and the basic data.
     const target = "/kleve/verwaltung/projekte/lorawan";
     const start = await project("lorawan");
-    expect((await postForm(web.app, adminCookie, `${target}/phasen`, { version: String(start.version), bezeichnung: "Betrieb", beginn: "05/2025", ende: "2026", fortsetzung: "" })).statusCode).toBe(303);
+    expect(
+      (
+        await postForm(web.app, adminCookie, `${target}/phasen`, {
+          version: String(start.version),
+          bezeichnung: "Betrieb",
+          beginn: "05/2025",
+          ende: "2026",
+          fortsetzung: "",
+        })
+      ).statusCode,
+    ).toBe(303);
     const withPhase = await project("lorawan");
     const phase = withPhase.phases.at(-1)!;
-    const phaseFields = { version: String(withPhase.version), bezeichnung: "Betrieb", beginn: "05/2025", ende: "2027", fortsetzung: "", notiz: "", grund: "" };
-    expect((await postForm(web.app, adminCookie, `${target}/phasen/${phase.id}`, phaseFields)).statusCode).toBe(303);
+    const phaseFields = {
+      version: String(withPhase.version),
+      bezeichnung: "Betrieb",
+      beginn: "05/2025",
+      ende: "2027",
+      fortsetzung: "",
+      notiz: "",
+      grund: "",
+    };
+    expect(
+      (
+        await postForm(
+          web.app,
+          adminCookie,
+          `${target}/phasen/${phase.id}`,
+          phaseFields,
+        )
+      ).statusCode,
+    ).toBe(303);
     const changed = await project("lorawan");
-    const basicData = { version: String(changed.version), titel: changed.title, zusammenfassung: `${changed.summary} Ergänzt.`, status: changed.status, schlagwoerter: changed.tags.join(", ") };
-    expect((await postForm(web.app, adminCookie, `${target}/grunddaten`, basicData)).statusCode).toBe(303);
+    const basicData = {
+      version: String(changed.version),
+      titel: changed.title,
+      zusammenfassung: `${changed.summary} Ergänzt.`,
+      status: changed.status,
+      schlagwoerter: changed.tags.join(", "),
+    };
+    expect(
+      (await postForm(web.app, adminCookie, `${target}/grunddaten`, basicData))
+        .statusCode,
+    ).toBe(303);
     const all = await page("/kleve/verwaltung/protokoll", editorCookie);
     expect(all.statusCode).toBe(200);
     expect(all.body).toContain('app-audit-list__heading">Phase geändert');
@@ -806,15 +865,30 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
   it("saves the basic data and refuses an empty title, keeping the input", async () => {
     const before = await project("egov-basisstruktur");
     const target = "/kleve/verwaltung/projekte/egov-basisstruktur/grunddaten";
-    const fields = { version: String(before.version), titel: "  ", zusammenfassung: "Neu gefasst.", status: "ongoing", schlagwoerter: "Smart Governance, Smart People" };
+    const fields = {
+      version: String(before.version),
+      titel: "  ",
+      zusammenfassung: "Neu gefasst.",
+      status: "ongoing",
+      schlagwoerter: "Smart Governance, Smart People",
+    };
     const invalid = await postForm(web.app, editorCookie, target, fields);
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('href="#grunddaten-titel"');
     expect(textOf(invalid.body)).toContain("Titel darf nicht leer sein");
-    expect(tagWithId(invalid.body, "grunddaten-schlagwoerter")).toContain('value="Smart Governance, Smart People"');
-    const saved = await postForm(web.app, editorCookie, target, { ...fields, titel: "E-Government-Basisstruktur" });
+    expect(tagWithId(invalid.body, "grunddaten-schlagwoerter")).toContain(
+      'value="Smart Governance, Smart People"',
+    );
+    const saved = await postForm(web.app, editorCookie, target, {
+      ...fields,
+      titel: "E-Government-Basisstruktur",
+    });
     expect(saved.statusCode).toBe(303);
-    expect(await project("egov-basisstruktur")).toMatchObject({ title: "E-Government-Basisstruktur", status: "ongoing", tags: ["Smart Governance", "Smart People"] });
+    expect(await project("egov-basisstruktur")).toMatchObject({
+      title: "E-Government-Basisstruktur",
+      status: "ongoing",
+      tags: ["Smart Governance", "Smart People"],
+    });
   });
 
   it("adds a phase with an open end and deletes it again", async () => {
@@ -827,101 +901,213 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
       fortsetzung: "permanent",
     });
     expect(added.statusCode).toBe(303);
-    expect(added.headers.location).toBe(`${EDIT}?gespeichert=phase-neu#zeitplan`);
+    expect(added.headers.location).toBe(
+      `${EDIT}?gespeichert=phase-neu#zeitplan`,
+    );
     const withPhase = await project();
     const phase = withPhase.phases.at(-1)!;
-    expect(phase).toMatchObject({ label: "Betrieb", end: null, continuation: "permanent" });
-    const deleted = await postForm(web.app, editorCookie, `${EDIT}/phasen/${phase.id}/loeschen`, { version: String(withPhase.version) });
+    expect(phase).toMatchObject({
+      label: "Betrieb",
+      end: null,
+      continuation: "permanent",
+    });
+    const deleted = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/phasen/${phase.id}/loeschen`,
+      { version: String(withPhase.version) },
+    );
     expect(deleted.statusCode).toBe(303);
     expect((await project()).phases).toHaveLength(before.phases.length);
   });
 
   it("refuses a new measure without a title and a move without a direction", async () => {
     const before = await project();
-    const empty = await postForm(web.app, editorCookie, `${EDIT}/massnahmen`, { version: String(before.version), titel: "", status: "planned" });
+    const empty = await postForm(web.app, editorCookie, `${EDIT}/massnahmen`, {
+      version: String(before.version),
+      titel: "",
+      status: "planned",
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#massnahme-neu-titel"');
     const measure = before.measures[1]!;
-    const noDirection = await postForm(web.app, editorCookie, `${EDIT}/massnahmen/${measure.id}/verschieben`, { version: String(before.version), richtung: "seitwaerts" });
+    const noDirection = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/massnahmen/${measure.id}/verschieben`,
+      { version: String(before.version), richtung: "seitwaerts" },
+    );
     expect(noDirection.statusCode).toBe(400);
     expect(await project()).toEqual(before);
   });
 
   it("answers the removal of a dependency that is not there with 404", async () => {
     const before = await project("workflowmanagement");
-    const response = await postForm(web.app, editorCookie, "/kleve/verwaltung/projekte/workflowmanagement/abhaengigkeiten/social-media/loeschen", { version: String(before.version) });
+    const response = await postForm(
+      web.app,
+      editorCookie,
+      "/kleve/verwaltung/projekte/workflowmanagement/abhaengigkeiten/social-media/loeschen",
+      { version: String(before.version) },
+    );
     expect(response.statusCode).toBe(404);
   });
 
   it("replaces the priorities of a year and refuses a priority without a title", async () => {
-    const form = (await page("/kleve/verwaltung/programm?jahr=2023", adminCookie)).body;
-    const version = /name="version" value="(\d+)"/.exec(elementById(form, "prioritaeten"))?.[1] ?? "0";
-    const invalid = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm/prioritaeten", {
-      version,
-      jahr: "2023",
-      zeilen: "2",
-      "prioritaet-0": "E-Rechnung flächendeckend",
-      "prioritaet-1": "",
-      "prioritaet-1-projekte": ["e-payment"],
-    });
+    const form = (
+      await page("/kleve/verwaltung/programm?jahr=2023", adminCookie)
+    ).body;
+    const version =
+      /name="version" value="(\d+)"/.exec(
+        elementById(form, "prioritaeten"),
+      )?.[1] ?? "0";
+    const invalid = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/programm/prioritaeten",
+      {
+        version,
+        jahr: "2023",
+        zeilen: "2",
+        "prioritaet-0": "E-Rechnung flächendeckend",
+        "prioritaet-1": "",
+        "prioritaet-1-projekte": ["e-payment"],
+      },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('href="#prioritaeten-prioritaet-1"');
-    expect(tagWithId(invalid.body, "prioritaeten-prioritaet-0")).toContain('value="E-Rechnung flächendeckend"');
-    const saved = await postForm(web.app, adminCookie, "/kleve/verwaltung/programm/prioritaeten", {
-      version,
-      jahr: "2023",
-      zeilen: "1",
-      "prioritaet-0": "E-Rechnung flächendeckend",
-      "prioritaet-0-projekte": ["e-rechnungsworkflow", "e-payment"],
-    });
+    expect(tagWithId(invalid.body, "prioritaeten-prioritaet-0")).toContain(
+      'value="E-Rechnung flächendeckend"',
+    );
+    const saved = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/programm/prioritaeten",
+      {
+        version,
+        jahr: "2023",
+        zeilen: "1",
+        "prioritaet-0": "E-Rechnung flächendeckend",
+        "prioritaet-0-projekte": ["e-rechnungsworkflow", "e-payment"],
+      },
+    );
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe("/kleve/verwaltung/programm?gespeichert=prioritaeten&jahr=2023");
-    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain("E-Rechnung flächendeckend");
+    expect(saved.headers.location).toBe(
+      "/kleve/verwaltung/programm?gespeichert=prioritaeten&jahr=2023",
+    );
+    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain(
+      "E-Rechnung flächendeckend",
+    );
   });
 
   it("creates and changes impact areas and action fields, refusing malformed keys and empty names", async () => {
-    const badKey = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche", { schluessel: "Digitale Bildung", name: "Digitale Bildung" });
+    const badKey = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/wirkungsbereiche",
+      { schluessel: "Digitale Bildung", name: "Digitale Bildung" },
+    );
     expect(badKey.statusCode).toBe(400);
     expect(badKey.body).toContain('href="#wb-neu-schluessel"');
-    const area = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche", { schluessel: "digitale-bildung", name: "Digitale Bildung" });
+    const area = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/wirkungsbereiche",
+      { schluessel: "digitale-bildung", name: "Digitale Bildung" },
+    );
     expect(area.statusCode).toBe(303);
-    const emptyName = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung", { version: "1", name: "" });
+    const emptyName = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung",
+      { version: "1", name: "" },
+    );
     expect(emptyName.statusCode).toBe(400);
     expect(emptyName.body).toContain('href="#wb-digitale-bildung-name"');
-    const renamed = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung", { version: "1", name: "Bildung digital", beschreibung: "Schulen" });
+    const renamed = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/wirkungsbereiche/digitale-bildung",
+      { version: "1", name: "Bildung digital", beschreibung: "Schulen" },
+    );
     expect(renamed.statusCode).toBe(303);
-    const badNumber = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder", {
-      wirkungsbereich: "digitale-bildung",
-      schluessel: "schulen",
-      nummer: "eins",
-      name: "Schulen",
-      farbe: "#1d4f91",
-    });
+    const badNumber = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/aktionsfelder",
+      {
+        wirkungsbereich: "digitale-bildung",
+        schluessel: "schulen",
+        nummer: "eins",
+        name: "Schulen",
+        farbe: "#1d4f91",
+      },
+    );
     expect(badNumber.statusCode).toBe(400);
     expect(badNumber.body).toContain('href="#af-neu-nummer"');
-    const field = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder", {
-      wirkungsbereich: "digitale-bildung",
-      schluessel: "schulen",
-      nummer: "1",
-      name: "Schulen",
-      farbe: "#1D4F91",
-    });
+    const field = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/aktionsfelder",
+      {
+        wirkungsbereich: "digitale-bildung",
+        schluessel: "schulen",
+        nummer: "1",
+        name: "Schulen",
+        farbe: "#1D4F91",
+      },
+    );
     expect(field.statusCode).toBe(303);
-    const changed = await postForm(web.app, adminCookie, "/kleve/verwaltung/struktur/aktionsfelder/schulen", { version: "1", nummer: "1", name: "Schulen und VHS", farbe: "#0b5394" });
+    const changed = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/struktur/aktionsfelder/schulen",
+      { version: "1", nummer: "1", name: "Schulen und VHS", farbe: "#0b5394" },
+    );
     expect(changed.statusCode).toBe(303);
-    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain("Schulen und VHS");
+    expect(textOf((await page("/kleve/entwurf", adminCookie)).body)).toContain(
+      "Schulen und VHS",
+    );
   });
 
   it("creates and changes org units, refusing a taken code", async () => {
-    const taken = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten", { kuerzel: "10.1", name: "Doppelt", art: "division", uebergeordnet: "" });
+    const taken = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/einheiten",
+      { kuerzel: "10.1", name: "Doppelt", art: "division", uebergeordnet: "" },
+    );
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain('href="#oe-neu-kuerzel"');
-    expect(textOf(taken.body)).toMatch(/Das Kürzel (&#34;|")10\.1(&#34;|") ist schon vergeben\./);
-    const created = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten", { kuerzel: "10.4", name: "Abteilung 10.4", art: "division", uebergeordnet: "10" });
+    expect(textOf(taken.body)).toMatch(
+      /Das Kürzel (&#34;|")10\.1(&#34;|") ist schon vergeben\./,
+    );
+    const created = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/einheiten",
+      {
+        kuerzel: "10.4",
+        name: "Abteilung 10.4",
+        art: "division",
+        uebergeordnet: "10",
+      },
+    );
     expect(created.statusCode).toBe(303);
-    const changed = await postForm(web.app, adminCookie, "/kleve/verwaltung/einheiten/10.4", { version: "1", name: "Abteilung 10.4 – Digitales", art: "division", uebergeordnet: "10" });
+    const changed = await postForm(
+      web.app,
+      adminCookie,
+      "/kleve/verwaltung/einheiten/10.4",
+      {
+        version: "1",
+        name: "Abteilung 10.4 – Digitales",
+        art: "division",
+        uebergeordnet: "10",
+      },
+    );
     expect(changed.statusCode).toBe(303);
-    expect(changed.headers.location).toBe("/kleve/verwaltung/einheiten?gespeichert=einheit#oe-10.4");
+    expect(changed.headers.location).toBe(
+      "/kleve/verwaltung/einheiten?gespeichert=einheit#oe-10.4",
+    );
   });
 
   it("refuses a form without the CSRF token", async () => {

@@ -12,10 +12,17 @@ import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
-const EMBEDS = ["/kleve/einbetten/projekte/e-rechnungsworkflow", "/kleve/einbetten/aktionsfelder/smart-working", "/kleve/einbetten/kennzahlen/mobile-office"];
+const EMBEDS = [
+  "/kleve/einbetten/projekte/e-rechnungsworkflow",
+  "/kleve/einbetten/aktionsfelder/smart-working",
+  "/kleve/einbetten/kennzahlen/mobile-office",
+];
 
 function frameAncestors(csp: string | undefined): string[] {
-  const directive = (csp ?? "").split(";").map((part) => part.trim()).find((part) => part.startsWith("frame-ancestors "));
+  const directive = (csp ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith("frame-ancestors "));
   return directive === undefined ? [] : directive.split(/\s+/).slice(1);
 }
 
@@ -24,7 +31,8 @@ describe.each(DIALECTS)("embeds on %s", (dialect) => {
 
   beforeAll(async () => {
     web = await openWebApp(dialect);
-    const { loadDemoReport } = await import("../../src/app/reports/demo-report.js");
+    const { loadDemoReport } =
+      await import("../../src/app/reports/demo-report.js");
     await loadDemoReport(web.ctx);
   });
   afterAll(async () => {
@@ -33,8 +41,18 @@ describe.each(DIALECTS)("embeds on %s", (dialect) => {
 
   async function listOrigins(origins: string): Promise<void> {
     const catalogue = await getCatalogue(web.ctx, "kleve");
-    const admin = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] });
-    await changeOpenDataSettings(web.ctx, admin, { municipality: "kleve", data: { licence: "dl-by-de/2.0", regionalKey: "051540036036", embedOrigins: origins } });
+    const admin = buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    await changeOpenDataSettings(web.ctx, admin, {
+      municipality: "kleve",
+      data: {
+        licence: "dl-by-de/2.0",
+        regionalKey: "051540036036",
+        embedOrigins: origins,
+      },
+    });
   }
 
   it("renders each embed without scripts and frames it only on this site while no origin is listed", async () => {
@@ -44,37 +62,79 @@ describe.each(DIALECTS)("embeds on %s", (dialect) => {
       expect(response.statusCode, path).toBe(200);
       expect(response.body).not.toContain("<script");
       expect(response.body).toContain('target="_top"');
-      expect(frameAncestors(response.headers["content-security-policy"] as string)).toEqual(["'self'"]);
+      expect(
+        frameAncestors(response.headers["content-security-policy"] as string),
+      ).toEqual(["'self'"]);
       expect(response.headers["x-frame-options"]).toBeUndefined();
     }
-    expect((await web.app.inject("/kleve/einbetten/projekte/e-rechnungsworkflow")).body).toContain("2.5 E-Rechnungsworkflow");
+    expect(
+      (await web.app.inject("/kleve/einbetten/projekte/e-rechnungsworkflow"))
+        .body,
+    ).toContain("2.5 E-Rechnungsworkflow");
   });
 
   it("allows exactly the listed origins, and every other page stays unframeable", async () => {
-    await listOrigins("https://www.kleve.example\nhttps://rat.kleve.example:8443");
+    await listOrigins(
+      "https://www.kleve.example\nhttps://rat.kleve.example:8443",
+    );
     const response = await web.app.inject(EMBEDS[0] ?? "");
-    expect(frameAncestors(response.headers["content-security-policy"] as string)).toEqual(["'self'", "https://www.kleve.example", "https://rat.kleve.example:8443"]);
+    expect(
+      frameAncestors(response.headers["content-security-policy"] as string),
+    ).toEqual([
+      "'self'",
+      "https://www.kleve.example",
+      "https://rat.kleve.example:8443",
+    ]);
     const portal = await web.app.inject("/kleve/projekte/e-rechnungsworkflow");
-    expect(frameAncestors(portal.headers["content-security-policy"] as string)).toEqual(["'none'"]);
+    expect(
+      frameAncestors(portal.headers["content-security-policy"] as string),
+    ).toEqual(["'none'"]);
     expect(portal.headers["x-frame-options"]).toBe("DENY");
   });
 
   it("answers unknown records with 404", async () => {
-    for (const path of ["/kleve/einbetten/projekte/gibt-es-nicht", "/kleve/einbetten/aktionsfelder/gibt-es-nicht", "/kleve/einbetten/kennzahlen/gibt-es-nicht", "/nirgendwo/einbetten/projekte/x"]) {
+    for (const path of [
+      "/kleve/einbetten/projekte/gibt-es-nicht",
+      "/kleve/einbetten/aktionsfelder/gibt-es-nicht",
+      "/kleve/einbetten/kennzahlen/gibt-es-nicht",
+      "/nirgendwo/einbetten/projekte/x",
+    ]) {
       expect((await web.app.inject(path)).statusCode, path).toBe(404);
     }
   });
 
   it("shows staff the code to copy with a preview; the public and committee members are refused", async () => {
     await listOrigins("https://www.kleve.example");
-    expect((await web.app.inject("/kleve/verwaltung/einbetten")).statusCode).toBe(401);
-    const committee = await signIn(web.app, await createTestUser(web.ctx, { role: "committee" }));
-    expect((await web.app.inject({ url: "/kleve/verwaltung/einbetten", headers: { cookie: committee } })).statusCode).toBe(403);
-    const editor = await signIn(web.app, await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["10.1"] }));
-    const page = await web.app.inject({ url: "/kleve/verwaltung/einbetten", headers: { cookie: editor } });
+    expect(
+      (await web.app.inject("/kleve/verwaltung/einbetten")).statusCode,
+    ).toBe(401);
+    const committee = await signIn(
+      web.app,
+      await createTestUser(web.ctx, { role: "committee" }),
+    );
+    expect(
+      (
+        await web.app.inject({
+          url: "/kleve/verwaltung/einbetten",
+          headers: { cookie: committee },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const editor = await signIn(
+      web.app,
+      await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["10.1"] }),
+    );
+    const page = await web.app.inject({
+      url: "/kleve/verwaltung/einbetten",
+      headers: { cookie: editor },
+    });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("&lt;iframe src=&#34;http://localhost:80/kleve/einbetten/projekte/");
-    expect(page.body).toContain('<iframe class="app-embed-preview" src="/kleve/einbetten/kennzahlen/');
+    expect(page.body).toContain(
+      "&lt;iframe src=&#34;http://localhost:80/kleve/einbetten/projekte/",
+    );
+    expect(page.body).toContain(
+      '<iframe class="app-embed-preview" src="/kleve/einbetten/kennzahlen/',
+    );
     expect(page.body).toContain("https://www.kleve.example");
   });
 });

@@ -16,7 +16,8 @@ import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DRAFT_TEXT = "Noch nicht beschlossener Entwurf";
 
 interface AtomLink {
@@ -42,7 +43,10 @@ interface AtomFeed {
 /** Parses an Atom document and checks what RFC 4287 requires of feed and entries. */
 function parseAtom(text: string): AtomFeed {
   expect(XMLValidator.validate(text)).toBe(true);
-  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" || name === "link" }).parse(text) as { feed: AtomFeed & { "@_xmlns": string } };
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === "entry" || name === "link",
+  }).parse(text) as { feed: AtomFeed & { "@_xmlns": string } };
   const { feed } = parsed;
   expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
   expect(feed.id).toMatch(/^urn:fortschritt:/);
@@ -55,7 +59,9 @@ function parseAtom(text: string): AtomFeed {
     expect(entry.id).toMatch(/^urn:fortschritt:/);
     expect(entry.title).not.toBe("");
     expect(entry.updated).toMatch(RFC3339);
-    expect([entry.link].flat().some((link) => link["@_href"].startsWith("http"))).toBe(true);
+    expect(
+      [entry.link].flat().some((link) => link["@_href"].startsWith("http")),
+    ).toBe(true);
   }
   expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
   return feed;
@@ -68,18 +74,37 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
     web = await openWebApp(dialect);
     await loadDemoReport(web.ctx);
     const catalogue = await getCatalogue(web.ctx, "kleve");
-    const principal = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] });
+    const principal = buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
     const { id: meetingId } = await createMeeting(web.ctx, principal, {
       municipality: "kleve",
-      data: { committeeId: 1, day: "2023-03-14", title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null },
+      data: {
+        committeeId: 1,
+        day: "2023-03-14",
+        title: null,
+        oparlMeetingUrl: null,
+        oparlAgendaItemUrl: null,
+        oparlPaperUrl: null,
+      },
     });
-    const draft = await createReport(web.ctx, principal, { municipality: "kleve", data: { meetingId, asOf: "2023-02-28" } });
+    const draft = await createReport(web.ctx, principal, {
+      municipality: "kleve",
+      data: { meetingId, asOf: "2023-02-28" },
+    });
     await saveReportEntry(web.ctx, principal, {
       municipality: "kleve",
       reportId: draft.id,
       project: "mobile-office",
       expectedVersion: 0,
-      data: { status: "delayed", text: DRAFT_TEXT, highlights: [], newDate: null, isIncluded: true },
+      data: {
+        status: "delayed",
+        text: DRAFT_TEXT,
+        highlights: [],
+        newDate: null,
+        isIncluded: true,
+      },
     });
   });
   afterAll(async () => {
@@ -91,23 +116,39 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
   it("gives the municipality's published editions, reports and figure values as valid Atom", async () => {
     const response = await get("/kleve/feed.atom");
     expect(response.statusCode).toBe(200);
-    expect(response.headers["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(response.headers["content-type"]).toBe(
+      "application/atom+xml; charset=utf-8",
+    );
     const feed = parseAtom(response.body);
     const ids = (feed.entry ?? []).map((entry) => entry.id);
     expect(ids).toContain("urn:fortschritt:kleve:fortschreibung:2");
-    expect(ids.filter((id) => id.startsWith("urn:fortschritt:kleve:bericht:"))).toHaveLength(2);
-    expect(ids).toContain("urn:fortschritt:kleve:kennzahl:mobile-office:2022-11-28");
-    const edition = feed.entry?.find((entry) => entry.id === "urn:fortschritt:kleve:fortschreibung:2");
+    expect(
+      ids.filter((id) => id.startsWith("urn:fortschritt:kleve:bericht:")),
+    ).toHaveLength(2);
+    expect(ids).toContain(
+      "urn:fortschritt:kleve:kennzahl:mobile-office:2022-11-28",
+    );
+    const edition = feed.entry?.find(
+      (entry) => entry.id === "urn:fortschritt:kleve:fortschreibung:2",
+    );
     expect(edition?.summary?.["#text"]).toContain("Grund: OZG-Aufwand");
     expect(response.body).not.toContain(DRAFT_TEXT);
   });
 
   it("follows one project: only its shifts, report entries and figures", async () => {
-    const feed = parseAtom((await get("/kleve/projekte/mobile-office/feed.atom")).body);
+    const feed = parseAtom(
+      (await get("/kleve/projekte/mobile-office/feed.atom")).body,
+    );
     const ids = (feed.entry ?? []).map((entry) => entry.id);
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => id.startsWith("urn:fortschritt:kleve:projekt:mobile-office:"))).toBe(true);
-    expect(ids).toContain("urn:fortschritt:kleve:projekt:mobile-office:kennzahl:mobile-office:2022-11-28");
+    expect(
+      ids.every((id) =>
+        id.startsWith("urn:fortschritt:kleve:projekt:mobile-office:"),
+      ),
+    ).toBe(true);
+    expect(ids).toContain(
+      "urn:fortschritt:kleve:projekt:mobile-office:kennzahl:mobile-office:2022-11-28",
+    );
     expect(ids.some((id) => id.includes(":bericht:"))).toBe(true);
     expect(ids.some((id) => id.includes("dms-produktivsystem"))).toBe(false);
   });
@@ -115,8 +156,13 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
   it("keeps every id when a new value is published, and adds one entry for it", async () => {
     const before = parseAtom((await get("/kleve/feed.atom")).body);
     const catalogue = await getCatalogue(web.ctx, "kleve");
-    const principal = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [] });
-    const office = (await getIndicatorsForStaff(web.ctx, principal, "kleve")).indicators.find((each) => each.indicator.key === "mobile-office");
+    const principal = buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    const office = (
+      await getIndicatorsForStaff(web.ctx, principal, "kleve")
+    ).indicators.find((each) => each.indicator.key === "mobile-office");
     if (office === undefined) throw new Error("demo figure missing");
     await addObservation(web.ctx, principal, {
       municipality: "kleve",
@@ -128,11 +174,15 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
     const beforeIds = (before.entry ?? []).map((entry) => entry.id);
     const afterIds = (after.entry ?? []).map((entry) => entry.id);
     expect(afterIds).toEqual(expect.arrayContaining(beforeIds));
-    expect(afterIds.filter((id) => !beforeIds.includes(id))).toEqual(["urn:fortschritt:kleve:kennzahl:mobile-office:2022-11-27"]);
+    expect(afterIds.filter((id) => !beforeIds.includes(id))).toEqual([
+      "urn:fortschritt:kleve:kennzahl:mobile-office:2022-11-27",
+    ]);
   });
 
   it("answers an unknown project or municipality with 404", async () => {
-    expect((await get("/kleve/projekte/gibt-es-nicht/feed.atom")).statusCode).toBe(404);
+    expect(
+      (await get("/kleve/projekte/gibt-es-nicht/feed.atom")).statusCode,
+    ).toBe(404);
     expect((await get("/nirgendwo/feed.atom")).statusCode).toBe(404);
   });
 });

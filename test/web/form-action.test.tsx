@@ -9,7 +9,13 @@ import { ErrorSummary } from "../../src/web/components/error-summary/error-summa
 import { TextField } from "../../src/web/components/form/controls.js";
 import { errorOf, valueOf } from "../../src/web/components/form/failed-form.js";
 import { formAction } from "../../src/web/http/form-action.js";
-import { FormInteger, FormRequiredText, FormText, schemaField, VersionedChange } from "../../src/web/http/form-schema.js";
+import {
+  FormInteger,
+  FormRequiredText,
+  FormText,
+  schemaField,
+  VersionedChange,
+} from "../../src/web/http/form-schema.js";
 import { installRoutePolicies } from "../../src/web/http/route-policy.js";
 
 const NoteBody = Type.Object({
@@ -42,19 +48,43 @@ async function buildFormApp(): Promise<FastifyInstance> {
       render: async ({ reply, form }, failure) => {
         const html = await (
           <main>
-            {failure.failed.summary.length + failure.failed.messages.length > 0 ? (
-              <ErrorSummary title="Es gibt ein Problem" messages={failure.failed.messages} links={failure.failed.summary} />
+            {failure.failed.summary.length + failure.failed.messages.length >
+            0 ? (
+              <ErrorSummary
+                title="Es gibt ein Problem"
+                messages={failure.failed.messages}
+                links={failure.failed.summary}
+              />
             ) : (
               ""
             )}
-            {failure.conflict === undefined ? "" : <p id="konflikt" safe>{`Geändert: ${failure.conflict.rows.length}`}</p>}
-            <TextField id={`${form}-titel`} label="Titel" {...schemaField(NoteBody, "titel")} value={valueOf(failure.failed, form, "titel", "")} error={errorOf(failure.failed, form, "titel")} />
+            {failure.conflict === undefined ? (
+              ""
+            ) : (
+              <p
+                id="konflikt"
+                safe
+              >{`Geändert: ${failure.conflict.rows.length}`}</p>
+            )}
+            <TextField
+              id={`${form}-titel`}
+              label="Titel"
+              {...schemaField(NoteBody, "titel")}
+              value={valueOf(failure.failed, form, "titel", "")}
+              error={errorOf(failure.failed, form, "titel")}
+            />
           </main>
         );
-        return reply.code(failure.status).type("text/html; charset=utf-8").send(html);
+        return reply
+          .code(failure.status)
+          .type("text/html; charset=utf-8")
+          .send(html);
       },
-      labelOf: (field) => (field === "titel" ? "Titel" : field === "anzahl" ? "Anzahl" : field),
-      compare: () => ({ rows: [{ label: "Titel", theirs: "Alt", yours: "Neu" }] }),
+      labelOf: (field) =>
+        field === "titel" ? "Titel" : field === "anzahl" ? "Anzahl" : field,
+      compare: () => ({
+        rows: [{ label: "Titel", theirs: "Alt", yours: "Neu" }],
+      }),
     }),
   );
   await app.ready();
@@ -85,18 +115,30 @@ describe("formAction", () => {
 
   it("converts the text of a valid form, calls the use case and answers 303 with the next page", async () => {
     reset();
-    const response = await post(app, { version: "4", titel: "Haushalt", anzahl: "12" });
+    const response = await post(app, {
+      version: "4",
+      titel: "Haushalt",
+      anzahl: "12",
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/kleve/notizen?gespeichert=notiz");
-    expect(calls).toEqual([{ version: 4, grund: "", titel: "Haushalt", anzahl: 12, notiz: "" }]);
+    expect(calls).toEqual([
+      { version: 4, grund: "", titel: "Haushalt", anzahl: 12, notiz: "" },
+    ]);
   });
 
   it("shows the page again with 400, the summary linked to the field and the input kept, without calling the use case", async () => {
     reset();
-    const response = await post(app, { version: "4", titel: "Ein viel zu langer Titel <b>", anzahl: "zwölf" });
+    const response = await post(app, {
+      version: "4",
+      titel: "Ein viel zu langer Titel <b>",
+      anzahl: "zwölf",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#notiz-titel"');
-    expect(response.body).toContain("Titel darf höchstens 20 Zeichen lang sein");
+    expect(response.body).toContain(
+      "Titel darf höchstens 20 Zeichen lang sein",
+    );
     expect(response.body).toContain("Anzahl muss eine ganze Zahl sein");
     expect(response.body).toContain('value="Ein viel zu langer Titel <b>"');
     expect(response.body).toContain('maxlength="20"');
@@ -128,7 +170,11 @@ describe("formAction", () => {
     answer = async () => {
       throw new ReportingConflictError([]);
     };
-    const response = await post(app, { version: "2", titel: "Neu", anzahl: "1" });
+    const response = await post(app, {
+      version: "2",
+      titel: "Neu",
+      anzahl: "1",
+    });
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain("Geändert: 1");
     expect(response.body).toContain('value="Neu"');
@@ -139,7 +185,11 @@ describe("formAction", () => {
     answer = async () => {
       throw new AppError("ERR_FORBIDDEN");
     };
-    const response = await post(app, { version: "2", titel: "Neu", anzahl: "1" });
+    const response = await post(app, {
+      version: "2",
+      titel: "Neu",
+      anzahl: "1",
+    });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain("Es gibt ein Problem");
     expect(response.body).toContain('value="Neu"');
@@ -148,9 +198,15 @@ describe("formAction", () => {
   it("places the use case's own problems at the fields", async () => {
     reset();
     answer = async () => {
-      throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/titel", message: "ist schon vergeben" }] });
+      throw new AppError("ERR_VALIDATION", {
+        problems: [{ path: "/form/titel", message: "ist schon vergeben" }],
+      });
     };
-    const response = await post(app, { version: "2", titel: "Doppelt", anzahl: "1" });
+    const response = await post(app, {
+      version: "2",
+      titel: "Doppelt",
+      anzahl: "1",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Titel ist schon vergeben");
   });

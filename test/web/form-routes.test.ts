@@ -22,7 +22,10 @@ describe("form routes", () => {
   beforeAll(async () => {
     t = await openTestContext("sqlite");
     const app = await buildApp(t.ctx, {
-      mail: { mailer: { send: async () => undefined }, publicBaseUrl: "http://localhost:3999" },
+      mail: {
+        mailer: { send: async () => undefined },
+        publicBaseUrl: "http://localhost:3999",
+      },
       sso: {
         issuer: "http://localhost:3998",
         clientId: "fortschritt",
@@ -34,7 +37,12 @@ describe("form routes", () => {
         scopes: "openid profile email",
       },
       onRoute: (route: RouteOptions) => {
-        for (const method of [route.method].flat()) routes.push({ method, url: route.url, hasFormBody: route.config?.formBody !== undefined });
+        for (const method of [route.method].flat())
+          routes.push({
+            method,
+            url: route.url,
+            hasFormBody: route.config?.formBody !== undefined,
+          });
       },
     });
     await app.ready();
@@ -46,8 +54,16 @@ describe("form routes", () => {
   });
 
   it("declare a body schema on every HTML route that changes something", () => {
-    const forms = routes.filter((route) => ["POST", "PUT", "PATCH", "DELETE"].includes(route.method) && !route.url.startsWith("/api/"));
+    const forms = routes.filter(
+      (route) =>
+        ["POST", "PUT", "PATCH", "DELETE"].includes(route.method) &&
+        !route.url.startsWith("/api/"),
+    );
     expect(forms.length).toBeGreaterThan(50);
-    expect(forms.filter((route) => !route.hasFormBody).map((route) => `${route.method} ${route.url}`)).toEqual([]);
+    expect(
+      forms
+        .filter((route) => !route.hasFormBody)
+        .map((route) => `${route.method} ${route.url}`),
+    ).toEqual([]);
   });
 });

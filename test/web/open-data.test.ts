@@ -15,7 +15,12 @@ import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { findProject } from "../../src/domain/catalogue/catalogue.js";
-import { createTestUser, postForm, signIn, type TestUser } from "../support/accounts.js";
+import {
+  createTestUser,
+  postForm,
+  signIn,
+  type TestUser,
+} from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
@@ -24,22 +29,36 @@ const K = "/kleve/offene-daten";
 const DRAFT_TITLE = "Geheimer Entwurfstitel";
 const DRAFT_ENTRY = "Vertraulicher Berichtsentwurf";
 const FUTURE_NOTE = "Wert aus der Zukunft";
-const FORMULA = "=HYPERLINK(\"http://böse.example\")";
+const FORMULA = '=HYPERLINK("http://böse.example")';
 
 /** Every cell of every sheet of a workbook, as text. */
-async function workbookTexts(body: Buffer): Promise<{ sheets: string[]; data: string[][]; all: string }> {
+async function workbookTexts(
+  body: Buffer,
+): Promise<{ sheets: string[]; data: string[][]; all: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const texts: string[] = [];
   const data: string[][] = [];
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
-      const cells = (row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value as string | number | boolean)));
+      const cells = (row.values as unknown[])
+        .slice(1)
+        .map((value) =>
+          value === null || value === undefined
+            ? ""
+            : typeof value === "object"
+              ? JSON.stringify(value)
+              : String(value as string | number | boolean),
+        );
       texts.push(...cells);
       if (sheet.name === "Daten") data.push(cells);
     });
   });
-  return { sheets: workbook.worksheets.map((sheet) => sheet.name), data, all: texts.join("\n") };
+  return {
+    sheets: workbook.worksheets.map((sheet) => sheet.name),
+    data,
+    all: texts.join("\n"),
+  };
 }
 
 /** A CSV file split into rows of cells (German dialect, RFC 4180 quoting). */
@@ -85,10 +104,25 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   beforeAll(async () => {
     web = await openWebApp(dialect);
     await loadDemoReport(web.ctx);
-    admin = await createTestUser(web.ctx, { role: "admin", name: "Erika Geheimadmin", email: "erika.geheim@kleve.example" });
-    editor = await createTestUser(web.ctx, { role: "editor", orgUnitCodes: ["10.1"], name: "Max Redaktionsname", email: "max.redaktion@kleve.example" });
+    admin = await createTestUser(web.ctx, {
+      role: "admin",
+      name: "Erika Geheimadmin",
+      email: "erika.geheim@kleve.example",
+    });
+    editor = await createTestUser(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1"],
+      name: "Max Redaktionsname",
+      email: "max.redaktion@kleve.example",
+    });
     const catalogue = await getCatalogue(web.ctx, "kleve");
-    const principal = buildPrincipal(catalogue.municipality.id, { role: "admin", orgUnitCodes: [], userId: admin.userId, name: admin.name, email: admin.email });
+    const principal = buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+      userId: admin.userId,
+      name: admin.name,
+      email: admin.email,
+    });
     // The draft moves on after the latest edition: its title must not reach the files.
     const project = findProject(catalogue, "e-rechnungsworkflow");
     if (project === null) throw new Error("demo project missing");
@@ -96,24 +130,46 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
       municipality: "kleve",
       project: "e-rechnungsworkflow",
       expectedVersion: project.project.version,
-      data: { title: DRAFT_TITLE, summary: project.project.summary, status: project.project.status },
+      data: {
+        title: DRAFT_TITLE,
+        summary: project.project.summary,
+        status: project.project.status,
+      },
     });
     // A draft report with its own text.
     const { id: meetingId } = await createMeeting(web.ctx, principal, {
       municipality: "kleve",
-      data: { committeeId: 1, day: "2023-03-14", title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null },
+      data: {
+        committeeId: 1,
+        day: "2023-03-14",
+        title: null,
+        oparlMeetingUrl: null,
+        oparlAgendaItemUrl: null,
+        oparlPaperUrl: null,
+      },
     });
-    const draft = await createReport(web.ctx, principal, { municipality: "kleve", data: { meetingId, asOf: "2023-02-28" } });
+    const draft = await createReport(web.ctx, principal, {
+      municipality: "kleve",
+      data: { meetingId, asOf: "2023-02-28" },
+    });
     await saveReportEntry(web.ctx, principal, {
       municipality: "kleve",
       reportId: draft.id,
       project: "mobile-office",
       expectedVersion: 0,
-      data: { status: "delayed", text: DRAFT_ENTRY, highlights: [], newDate: null, isIncluded: true },
+      data: {
+        status: "delayed",
+        text: DRAFT_ENTRY,
+        highlights: [],
+        newDate: null,
+        isIncluded: true,
+      },
     });
     // A value in the past with a formula-like note, and one after today (not yet public).
     const figures = await getIndicatorsForStaff(web.ctx, principal, "kleve");
-    const office = figures.indicators.find((each) => each.indicator.key === "mobile-office");
+    const office = figures.indicators.find(
+      (each) => each.indicator.key === "mobile-office",
+    );
     if (office === undefined) throw new Error("demo figure missing");
     const { version } = await addObservation(web.ctx, principal, {
       municipality: "kleve",
@@ -125,34 +181,49 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
       municipality: "kleve",
       indicator: "mobile-office",
       expectedVersion: version,
-      data: { day: "2023-06-30", value: 590, denominator: 600, note: FUTURE_NOTE },
+      data: {
+        day: "2023-06-30",
+        value: 590,
+        denominator: 600,
+        note: FUTURE_NOTE,
+      },
     });
   });
   afterAll(async () => {
     await web?.close();
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) => web.app.inject({ url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    web.app.inject({ url, headers });
 
   it("lists every dataset with three downloads, its Stand, its dictionary and the licence", async () => {
     const response = await get(K);
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain("<h1 class=\"app-heading-xl\">Offene Daten</h1>");
+    expect(response.body).toContain(
+      '<h1 class="app-heading-xl">Offene Daten</h1>',
+    );
     for (const dataset of DATASETS) {
-      for (const format of ["csv", "xlsx", "json"]) expect(response.body).toContain(`href="${K}/${dataset.key}.${format}"`);
+      for (const format of ["csv", "xlsx", "json"])
+        expect(response.body).toContain(`href="${K}/${dataset.key}.${format}"`);
       expect(response.body).toContain(`href="${K}/${dataset.key}"`);
     }
-    expect(response.body).toContain("Datenlizenz Deutschland – Namensnennung – Version 2.0");
+    expect(response.body).toContain(
+      "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    );
     expect(response.body).toContain("https://www.govdata.de/dl-de/by-2-0");
     expect(response.headers.etag).toBeDefined();
-    expect((await get(K, { "if-none-match": response.headers.etag as string })).statusCode).toBe(304);
+    expect(
+      (await get(K, { "if-none-match": response.headers.etag as string }))
+        .statusCode,
+    ).toBe(304);
   });
 
   it("explains every column in the data dictionary", async () => {
     for (const dataset of DATASETS) {
       const response = await get(`${K}/${dataset.key}`);
       expect(response.statusCode).toBe(200);
-      for (const field of dataset.fields) expect(response.body).toContain(`<code>${field.name}</code>`);
+      for (const field of dataset.fields)
+        expect(response.body).toContain(`<code>${field.name}</code>`);
     }
   });
 
@@ -160,12 +231,22 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
     const response = await get(`${K}/kennzahlen.csv`);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(response.headers["content-disposition"]).toBe('attachment; filename="kleve-kennzahlen.csv"');
-    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(response.headers["content-disposition"]).toBe(
+      'attachment; filename="kleve-kennzahlen.csv"',
+    );
+    expect(response.rawPayload.subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
     const rows = parseCsv(response.body.replace(/^\uFEFF/, ""));
     const [headings, ...data] = rows;
-    expect(headings).toEqual(DATASETS.find((each) => each.key === "kennzahlen")?.fields.map((field) => field.name));
-    const formulaRow = data.find((row) => row[0] === "mobile-office" && row[9] === "2022-10-01");
+    expect(headings).toEqual(
+      DATASETS.find((each) => each.key === "kennzahlen")?.fields.map(
+        (field) => field.name,
+      ),
+    );
+    const formulaRow = data.find(
+      (row) => row[0] === "mobile-office" && row[9] === "2022-10-01",
+    );
     expect(formulaRow?.[10]).toBe("150");
     expect(formulaRow?.[12]).toMatch(/^0,26\d*$/);
     expect(formulaRow?.[13]).toBe(`'${FORMULA}`);
@@ -174,14 +255,22 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
 
   it("gives every dataset as CSV, XLSX and JSON with the same rows", async () => {
     for (const dataset of DATASETS) {
-      const csv = parseCsv((await get(`${K}/${dataset.key}.csv`)).body.replace(/^\uFEFF/, ""));
+      const csv = parseCsv(
+        (await get(`${K}/${dataset.key}.csv`)).body.replace(/^\uFEFF/, ""),
+      );
       const xlsxResponse = await get(`${K}/${dataset.key}.xlsx`);
-      expect(xlsxResponse.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(xlsxResponse.headers["content-type"]).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
       const xlsx = await workbookTexts(xlsxResponse.rawPayload);
       expect(xlsx.sheets).toEqual(["Daten", "Datenlexikon", "Lizenz"]);
       const json = (await get(`${K}/${dataset.key}.json`)).json();
-      expect(json.lizenz.name).toBe("Datenlizenz Deutschland – Namensnennung – Version 2.0");
-      expect(json.felder.map((field: { name: string }) => field.name)).toEqual(dataset.fields.map((field) => field.name));
+      expect(json.lizenz.name).toBe(
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      );
+      expect(json.felder.map((field: { name: string }) => field.name)).toEqual(
+        dataset.fields.map((field) => field.name),
+      );
       expect(json.datensaetze.length).toBeGreaterThan(0);
       expect(csv.length - 1).toBe(json.datensaetze.length);
       expect(xlsx.data.length - 1).toBe(json.datensaetze.length);
@@ -190,7 +279,9 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   });
 
   it("keeps the LeiKa key as 14 digits of text in XLSX and JSON", async () => {
-    const xlsx = await workbookTexts((await get(`${K}/ozg-leistungen.xlsx`)).rawPayload);
+    const xlsx = await workbookTexts(
+      (await get(`${K}/ozg-leistungen.xlsx`)).rawPayload,
+    );
     expect(xlsx.data[1]?.[0]).toMatch(/^\d{14}$/);
     const json = (await get(`${K}/ozg-leistungen.json`)).json();
     expect(typeof json.datensaetze[0].leika_schluessel).toBe("string");
@@ -198,18 +289,37 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   });
 
   it("contains only published data: no draft, no staff account data, nothing dated after today", async () => {
-    const forbidden = [DRAFT_TITLE, DRAFT_ENTRY, FUTURE_NOTE, admin.name, admin.email, editor.name, editor.email, "Demo-Daten (rekonstruiert)", "demo@fortschritt.invalid", "@kleve.example"];
+    const forbidden = [
+      DRAFT_TITLE,
+      DRAFT_ENTRY,
+      FUTURE_NOTE,
+      admin.name,
+      admin.email,
+      editor.name,
+      editor.email,
+      "Demo-Daten (rekonstruiert)",
+      "demo@fortschritt.invalid",
+      "@kleve.example",
+    ];
     for (const dataset of DATASETS) {
       const texts = [
         (await get(`${K}/${dataset.key}.csv`)).body,
         (await get(`${K}/${dataset.key}.json`)).body,
-        (await workbookTexts((await get(`${K}/${dataset.key}.xlsx`)).rawPayload)).all,
+        (
+          await workbookTexts(
+            (await get(`${K}/${dataset.key}.xlsx`)).rawPayload,
+          )
+        ).all,
         (await get(`${K}/${dataset.key}`)).body,
       ];
-      for (const text of texts) for (const value of forbidden) expect(text, `${dataset.key}: ${value}`).not.toContain(value);
+      for (const text of texts)
+        for (const value of forbidden)
+          expect(text, `${dataset.key}: ${value}`).not.toContain(value);
     }
     // The published title of the changed project is still there.
-    expect((await get(`${K}/katalog.csv`)).body).toContain("E-Rechnungsworkflow");
+    expect((await get(`${K}/katalog.csv`)).body).toContain(
+      "E-Rechnungsworkflow",
+    );
   });
 
   describe("the settings (administrators)", () => {
@@ -217,31 +327,79 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
 
     it("refuses an editor and refuses a bad Regionalschlüssel without changing anything", async () => {
       const editorCookie = await signIn(web.app, editor);
-      expect((await web.app.inject({ url: SETTINGS, headers: { cookie: editorCookie } })).statusCode).toBe(403);
+      expect(
+        (
+          await web.app.inject({
+            url: SETTINGS,
+            headers: { cookie: editorCookie },
+          })
+        ).statusCode,
+      ).toBe(403);
       const cookie = await signIn(web.app, admin);
       const page = await web.app.inject({ url: SETTINGS, headers: { cookie } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('value="051540036036"');
-      const bad = await postForm(web.app, cookie, SETTINGS, { lizenz: "cc-by/4.0", regionalschluessel: "12345", einbettung: "javascript:alert(1)" }, { csrfFrom: SETTINGS });
+      const bad = await postForm(
+        web.app,
+        cookie,
+        SETTINGS,
+        {
+          lizenz: "cc-by/4.0",
+          regionalschluessel: "12345",
+          einbettung: "javascript:alert(1)",
+        },
+        { csrfFrom: SETTINGS },
+      );
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('id="regionalschluessel-fehler"');
       expect(bad.body).toContain('id="einbettung-fehler"');
-      expect((await get(`${K}/katalog.json`)).json().lizenz.name).toBe("Datenlizenz Deutschland – Namensnennung – Version 2.0");
+      expect((await get(`${K}/katalog.json`)).json().lizenz.name).toBe(
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      );
     });
 
     it("changes the licence of every download", async () => {
       const cookie = await signIn(web.app, admin);
-      const saved = await postForm(web.app, cookie, SETTINGS, { lizenz: "cc-by/4.0", regionalschluessel: "051540036036", einbettung: "https://www.kleve.de" }, { csrfFrom: SETTINGS });
+      const saved = await postForm(
+        web.app,
+        cookie,
+        SETTINGS,
+        {
+          lizenz: "cc-by/4.0",
+          regionalschluessel: "051540036036",
+          einbettung: "https://www.kleve.de",
+        },
+        { csrfFrom: SETTINGS },
+      );
       expect(saved.statusCode).toBe(303);
       expect(saved.headers.location).toBe(`${SETTINGS}?gespeichert=ja`);
-      expect((await get(`${K}/kennzahlen.json`)).json().lizenz.name).toBe("Creative Commons Namensnennung 4.0 International (CC BY 4.0)");
-      expect((await get(K)).body).toContain("https://creativecommons.org/licenses/by/4.0/deed.de");
-      await postForm(web.app, cookie, SETTINGS, { lizenz: "dl-by-de/2.0", regionalschluessel: "051540036036", einbettung: "https://www.kleve.de" }, { csrfFrom: SETTINGS });
+      expect((await get(`${K}/kennzahlen.json`)).json().lizenz.name).toBe(
+        "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
+      );
+      expect((await get(K)).body).toContain(
+        "https://creativecommons.org/licenses/by/4.0/deed.de",
+      );
+      await postForm(
+        web.app,
+        cookie,
+        SETTINGS,
+        {
+          lizenz: "dl-by-de/2.0",
+          regionalschluessel: "051540036036",
+          einbettung: "https://www.kleve.de",
+        },
+        { csrfFrom: SETTINGS },
+      );
     });
   });
 
   it("answers an unknown dataset or format with ERR_DATASET_NOT_FOUND and an HTML page", async () => {
-    for (const path of [`${K}/gibt-es-nicht`, `${K}/gibt-es-nicht.csv`, `${K}/katalog.pdf`, `${K}/katalog.CSV`]) {
+    for (const path of [
+      `${K}/gibt-es-nicht`,
+      `${K}/gibt-es-nicht.csv`,
+      `${K}/katalog.pdf`,
+      `${K}/katalog.CSV`,
+    ]) {
       const response = await get(path);
       expect(response.statusCode, path).toBe(404);
       expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");

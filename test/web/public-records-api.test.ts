@@ -27,34 +27,63 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
     await loadDemoReport(web.ctx);
     admin = await createApiWriter(web.ctx, { role: "admin" });
     committee = await createApiWriter(web.ctx, { role: "committee" });
-    const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality.id;
-    const principal = buildPrincipal(municipalityId, { role: "admin", orgUnitCodes: [] });
+    const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality
+      .id;
+    const principal = buildPrincipal(municipalityId, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
     const { id: meetingId } = await createMeeting(web.ctx, principal, {
       municipality: "kleve",
-      data: { committeeId: 1, day: "2023-03-14", title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null },
+      data: {
+        committeeId: 1,
+        day: "2023-03-14",
+        title: null,
+        oparlMeetingUrl: null,
+        oparlAgendaItemUrl: null,
+        oparlPaperUrl: null,
+      },
     });
-    const draft = await createReport(web.ctx, principal, { municipality: "kleve", data: { meetingId, asOf: "2023-02-28" } });
+    const draft = await createReport(web.ctx, principal, {
+      municipality: "kleve",
+      data: { meetingId, asOf: "2023-02-28" },
+    });
     await saveReportEntry(web.ctx, principal, {
       municipality: "kleve",
       reportId: draft.id,
       project: "e-rechnungsworkflow",
       expectedVersion: 0,
-      data: { status: "delayed", text: DRAFT_MARKER, highlights: [], newDate: null, isIncluded: true },
+      data: {
+        status: "delayed",
+        text: DRAFT_MARKER,
+        highlights: [],
+        newDate: null,
+        isIncluded: true,
+      },
     });
   });
   afterAll(async () => {
     await web?.close();
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) => web.app.inject({ url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    web.app.inject({ url, headers });
 
   it("lists the committees and their meetings with the reports made for them", async () => {
     const bodies = await get(`${API}/bodies`);
     expect(bodies.statusCode).toBe(200);
-    expect(bodies.json().bodies).toEqual([{ id: expect.any(Number), name: "Ausschuss APD der Stadt Kleve", abbreviation: "APD" }]);
+    expect(bodies.json().bodies).toEqual([
+      {
+        id: expect.any(Number),
+        name: "Ausschuss APD der Stadt Kleve",
+        abbreviation: "APD",
+      },
+    ]);
     const meetings = (await get(`${API}/meetings`)).json();
     expect(meetings.page).toEqual({ total: 3, limit: 100, offset: 0 });
-    expect(meetings.meetings.map((meeting: { date: string }) => meeting.date)).toEqual(["2022-08-23", "2022-11-29", "2023-03-14"]);
+    expect(
+      meetings.meetings.map((meeting: { date: string }) => meeting.date),
+    ).toEqual(["2022-08-23", "2022-11-29", "2023-03-14"]);
     expect(meetings.meetings[1].reports).toHaveLength(1);
     expect(meetings.meetings[2].reports).toEqual([]);
   });
@@ -76,7 +105,10 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
     const response = await get(`${API}/reports`);
     expect(response.statusCode).toBe(200);
     const reports = response.json().reports;
-    expect(reports.map((report: { stand: string }) => report.stand)).toEqual(["2022-11-28", "2022-08-23"]);
+    expect(reports.map((report: { stand: string }) => report.stand)).toEqual([
+      "2022-11-28",
+      "2022-08-23",
+    ]);
     expect(response.body).not.toContain(DRAFT_MARKER);
   });
 
@@ -85,18 +117,34 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
     expect(byDate.statusCode).toBe(200);
     const report = byDate.json();
     expect(report.report.stand).toBe("2022-11-28");
-    expect(report.previous).toEqual(expect.objectContaining({ stand: "2022-08-23" }));
-    const entries = report.sections.flatMap((section: { entries: unknown[] }) => section.entries);
-    const office = entries.find((entry: { project: { slug: string } }) => entry.project.slug === "mobile-office");
+    expect(report.previous).toEqual(
+      expect.objectContaining({ stand: "2022-08-23" }),
+    );
+    const entries = report.sections.flatMap(
+      (section: { entries: unknown[] }) => section.entries,
+    );
+    const office = entries.find(
+      (entry: { project: { slug: string } }) =>
+        entry.project.slug === "mobile-office",
+    );
     expect(office.status).toBe("on-track");
-    expect(office.figures[0]).toEqual(expect.objectContaining({ stand: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), change: expect.any(Object) }));
-    expect(entries.some((entry: { changes: unknown[] }) => entry.changes.length > 0)).toBe(true);
+    expect(office.figures[0]).toEqual(
+      expect.objectContaining({
+        stand: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        change: expect.any(Object),
+      }),
+    );
+    expect(
+      entries.some((entry: { changes: unknown[] }) => entry.changes.length > 0),
+    ).toBe(true);
     expect(report.ozg.figures.stand).toBe("2022-11-28");
     expect(JSON.stringify(report)).not.toContain("Demo-Daten (rekonstruiert)");
   });
 
   it("answers a draft's id like an unknown report", async () => {
-    const drafts = (await get(`${API}/reports`)).json().reports.map((report: { id: number }) => report.id);
+    const drafts = (await get(`${API}/reports`))
+      .json()
+      .reports.map((report: { id: number }) => report.id);
     const draftId = Math.max(...drafts) + 1;
     const response = await get(`${API}/reports/${draftId}`);
     expect(response.statusCode).toBe(404);
@@ -106,13 +154,24 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
   it("gives every key figure with its definition and all dated values", async () => {
     const list = (await get(`${API}/indicators`)).json();
     expect(list.indicators.length).toBeGreaterThan(2);
-    const office = list.indicators.find((each: { definition: { key: string } }) => each.definition.key === "mobile-office");
-    expect(office.definition).toEqual(expect.objectContaining({ name: expect.any(String), definition: expect.any(String), source: expect.any(String) }));
+    const office = list.indicators.find(
+      (each: { definition: { key: string } }) =>
+        each.definition.key === "mobile-office",
+    );
+    expect(office.definition).toEqual(
+      expect.objectContaining({
+        name: expect.any(String),
+        definition: expect.any(String),
+        source: expect.any(String),
+      }),
+    );
     expect(office.values.length).toBeGreaterThan(1);
     expect(office.stand).toBe(office.values.at(-1).date);
     const one = await get(`${API}/indicators/mobile-office`);
     expect(one.json()).toEqual(office);
-    expect((await get(`${API}/indicators/gibt-es-nicht`)).json().error.code).toBe("ERR_INDICATOR_NOT_FOUND");
+    expect(
+      (await get(`${API}/indicators/gibt-es-nicht`)).json().error.code,
+    ).toBe("ERR_INDICATOR_NOT_FOUND");
   });
 
   it("gives the OZG register and its figures as of a date", async () => {
@@ -124,19 +183,40 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
     const report = (await get(`${API}/reports/2022-11-29`)).json();
     expect(figures).toEqual(report.ozg.figures);
     const before = (await get(`${API}/ozg/services?stand=1999-01-01`)).json();
-    expect(before.services.length).toBeLessThanOrEqual(register.services.length);
+    expect(before.services.length).toBeLessThanOrEqual(
+      register.services.length,
+    );
   });
 
-  it.each(["2022-13-01", "2023-02-30", "28.11.2022", "heute"])("refuses the malformed stand %s with ERR_STAND_INVALID", async (stand) => {
-    for (const path of ["ozg/services", "ozg/figures"]) {
-      const response = await get(`${API}/${path}?stand=${encodeURIComponent(stand)}`);
-      expect(response.statusCode).toBe(400);
-      expect(response.json()).toEqual({ error: expect.objectContaining({ code: "ERR_STAND_INVALID", message: expect.any(String) }) });
-      expect(response.headers["cache-control"]).toBe("no-store");
-    }
-  });
+  it.each(["2022-13-01", "2023-02-30", "28.11.2022", "heute"])(
+    "refuses the malformed stand %s with ERR_STAND_INVALID",
+    async (stand) => {
+      for (const path of ["ozg/services", "ozg/figures"]) {
+        const response = await get(
+          `${API}/${path}?stand=${encodeURIComponent(stand)}`,
+        );
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toEqual({
+          error: expect.objectContaining({
+            code: "ERR_STAND_INVALID",
+            message: expect.any(String),
+          }),
+        });
+        expect(response.headers["cache-control"]).toBe("no-store");
+      }
+    },
+  );
 
-  it.each(["bodies", "meetings", "reports", "reports/2022-11-29", "indicators", "indicators/mobile-office", "ozg/services", "ozg/figures"])(
+  it.each([
+    "bodies",
+    "meetings",
+    "reports",
+    "reports/2022-11-29",
+    "indicators",
+    "indicators/mobile-office",
+    "ozg/services",
+    "ozg/figures",
+  ])(
     "answers %s with an ETag and 304 for If-None-Match, open to every origin",
     async (path) => {
       const first = await get(`${API}/${path}`);
@@ -158,7 +238,9 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
   describe("the draft's changes", () => {
     it("are for staff: anonymous 401, committee 403", async () => {
       expect((await get(`${API}/draft/changes`)).statusCode).toBe(401);
-      expect((await get(`${API}/draft/changes`, committee.headers())).statusCode).toBe(403);
+      expect(
+        (await get(`${API}/draft/changes`, committee.headers())).statusCode,
+      ).toBe(403);
     });
 
     it("compare the draft with the latest or a named edition, privately cached", async () => {
@@ -167,12 +249,20 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
       expect(latest.json().from.number).toBe(2);
       expect(latest.json().draft.stand).toBe("2022-11-28");
       expect(latest.headers["cache-control"]).not.toContain("public");
-      const sinceFirst = (await get(`${API}/draft/changes?since=1`, admin.headers())).json();
+      const sinceFirst = (
+        await get(`${API}/draft/changes?since=1`, admin.headers())
+      ).json();
       expect(sinceFirst.from.number).toBe(1);
       expect(sinceFirst.summary.changeCount).toBeGreaterThan(0);
-      const again = await get(`${API}/draft/changes`, admin.headers({ "if-none-match": latest.headers.etag as string }));
+      const again = await get(
+        `${API}/draft/changes`,
+        admin.headers({ "if-none-match": latest.headers.etag as string }),
+      );
       expect(again.statusCode).toBe(304);
-      expect((await get(`${API}/draft/changes?since=99`, admin.headers())).json().error.code).toBe("ERR_EDITION_NOT_FOUND");
+      expect(
+        (await get(`${API}/draft/changes?since=99`, admin.headers())).json()
+          .error.code,
+      ).toBe("ERR_EDITION_NOT_FOUND");
     });
   });
 });

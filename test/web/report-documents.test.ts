@@ -22,14 +22,19 @@ const run = promisify(execFile);
 
 /** The texts of a slide (its a:t runs), joined by spaces. */
 function slideText(xml: string): string {
-  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join(" ");
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map((match) => match[1])
+    .join(" ");
 }
 
 /** Slides in their order (slide1.xml, slide2.xml, … — not in string order). */
 async function slides(zip: JSZip): Promise<string[]> {
   const names = Object.keys(zip.files)
     .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
+    .sort(
+      (a, b) =>
+        Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]),
+    );
   return Promise.all(names.map((name) => zip.file(name)!.async("string")));
 }
 
@@ -43,7 +48,8 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
   beforeAll(async () => {
     web = await openWebApp(dialect);
     await loadDemoReport(web.ctx);
-    document = (await getPublishedReport(web.ctx, "kleve", "2022-11-29")).document;
+    document = (await getPublishedReport(web.ctx, "kleve", "2022-11-29"))
+      .document;
     deck = await buildReportDeck(document);
     zip = await JSZip.loadAsync(deck);
   });
@@ -54,20 +60,61 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
 
   it("opens with the title slide and its as-of date, the meeting and the previous report", async () => {
     const [title] = await slides(zip);
-    expect(slideText(title!)).toContain("Sachstandsbericht Digitalisierung (APD 29.11.2022) Stand: 28.11.2022");
-    expect(slideText(title!)).toContain("Letzter Sachstandsbericht vom 23.08.2022");
+    expect(slideText(title!)).toContain(
+      "Sachstandsbericht Digitalisierung (APD 29.11.2022) Stand: 28.11.2022",
+    );
+    expect(slideText(title!)).toContain(
+      "Letzter Sachstandsbericht vom 23.08.2022",
+    );
   });
 
   it("has a section per action field, each opened by a divider, then the OZG slides and the outlook", async () => {
-    const presentation = await zip.file("ppt/presentation.xml")!.async("string");
-    const sections = [...presentation.matchAll(/<p14:section name="([^"]+)"/g)].map((match) => match[1]);
-    expect(sections).toEqual(["Einleitung", "Smart Working", "E-Government", "Partizipation", "Umsetzung Onlinezugangsgesetz (OZG)", "Ausblick"]);
+    const presentation = await zip
+      .file("ppt/presentation.xml")!
+      .async("string");
+    const sections = [
+      ...presentation.matchAll(/<p14:section name="([^"]+)"/g),
+    ].map((match) => match[1]);
+    expect(sections).toEqual([
+      "Einleitung",
+      "Smart Working",
+      "E-Government",
+      "Partizipation",
+      "Umsetzung Onlinezugangsgesetz (OZG)",
+      "Ausblick",
+    ]);
     const texts = (await slides(zip)).map(slideText);
-    expect(texts.some((text) => text.includes("1.4 Digitale Ratsarbeit") && text.includes("Status: verzögert") && text.includes("Neuer Termin: QI/2023"))).toBe(true);
-    expect(texts.some((text) => text.includes("Einzelmaßnahme umgesetzt: Optimierung des Veranstaltungsmoduls (Kalenderansicht)"))).toBe(true);
-    expect(texts.some((text) => text.includes("107 OZG-Leistungen wurden für die Stadt Kleve definiert") && text.includes("44 OZG-Leistungen umgesetzt"))).toBe(true);
-    expect(texts.some((text) => text.includes("86 Online-Anträge stehen zur Verfügung"))).toBe(true);
-    expect(texts.at(-1)).toContain("Ausblick APD – QI/2023 Fortschreibung Maßnahmenkatalog Digitalisierung");
+    expect(
+      texts.some(
+        (text) =>
+          text.includes("1.4 Digitale Ratsarbeit") &&
+          text.includes("Status: verzögert") &&
+          text.includes("Neuer Termin: QI/2023"),
+      ),
+    ).toBe(true);
+    expect(
+      texts.some((text) =>
+        text.includes(
+          "Einzelmaßnahme umgesetzt: Optimierung des Veranstaltungsmoduls (Kalenderansicht)",
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      texts.some(
+        (text) =>
+          text.includes(
+            "107 OZG-Leistungen wurden für die Stadt Kleve definiert",
+          ) && text.includes("44 OZG-Leistungen umgesetzt"),
+      ),
+    ).toBe(true);
+    expect(
+      texts.some((text) =>
+        text.includes("86 Online-Anträge stehen zur Verfügung"),
+      ),
+    ).toBe(true);
+    expect(texts.at(-1)).toContain(
+      "Ausblick APD – QI/2023 Fortschreibung Maßnahmenkatalog Digitalisierung",
+    );
   });
 
   it("draws each figure as a chart with a title, alt text and the values, next to value, date and definition", async () => {
@@ -76,16 +123,28 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
         .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
         .map((name) => zip.file(name)!.async("string")),
     );
-    const mobile = charts.find((xml) => xml.includes("Mitarbeitende im Mobile Office (Stand: 28.11.2022)"));
+    const mobile = charts.find((xml) =>
+      xml.includes("Mitarbeitende im Mobile Office (Stand: 28.11.2022)"),
+    );
     expect(mobile).toBeDefined();
-    expect([...mobile!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((match) => match[1])).toEqual(expect.arrayContaining(["23.08.2022", "28.11.2022"]));
+    expect(
+      [...mobile!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((match) => match[1]),
+    ).toEqual(expect.arrayContaining(["23.08.2022", "28.11.2022"]));
     const texts = await slides(zip);
-    const slide = texts.find((xml) => slideText(xml).includes("144 von 572 (25,2\u00a0%) Mitarbeitende"));
+    const slide = texts.find((xml) =>
+      slideText(xml).includes("144 von 572 (25,2\u00a0%) Mitarbeitende"),
+    );
     expect(slide).toBeDefined();
     expect(slideText(slide!)).toContain("Stand: 28.11.2022");
-    expect(slideText(slide!)).toContain("Was gezählt wird: Mitarbeitende mit Vereinbarung über regelmäßiges Mobile Office");
-    expect(slide).toMatch(/<p:cNvPr [^>]*descr="Mitarbeitende im Mobile Office, 2 Werte vom 23\.08\.2022 bis 28\.11\.2022: von 120 von 565/);
-    const maturity = charts.find((xml) => xml.includes("Reifegrad der OZG-Leistungen (Reifegradmodell 1.1)"));
+    expect(slideText(slide!)).toContain(
+      "Was gezählt wird: Mitarbeitende mit Vereinbarung über regelmäßiges Mobile Office",
+    );
+    expect(slide).toMatch(
+      /<p:cNvPr [^>]*descr="Mitarbeitende im Mobile Office, 2 Werte vom 23\.08\.2022 bis 28\.11\.2022: von 120 von 565/,
+    );
+    const maturity = charts.find((xml) =>
+      xml.includes("Reifegrad der OZG-Leistungen (Reifegradmodell 1.1)"),
+    );
     expect(maturity).toBeDefined();
   });
 
@@ -93,22 +152,45 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     const file = join(directory, "bericht.pptx");
     writeFileSync(file, deck);
     const profile = join(directory, "libreoffice-profil");
-    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", directory, file], {
-      timeout: 120_000,
-    });
-    const text = (await run("pdftotext", [join(directory, "bericht.pdf"), "-"], { maxBuffer: 20_000_000 })).stdout;
+    await run(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        directory,
+        file,
+      ],
+      {
+        timeout: 120_000,
+      },
+    );
+    const text = (
+      await run("pdftotext", [join(directory, "bericht.pdf"), "-"], {
+        maxBuffer: 20_000_000,
+      })
+    ).stdout;
     expect(text).toContain("Sachstandsbericht Digitalisierung");
     expect(text).toContain("Umsetzung Onlinezugangsgesetz (OZG)");
   }, 150_000);
 
   it("prints a tagged PDF with the report's title, its figures and their as-of dates", async () => {
-    const response = await web.app.inject("/kleve/berichte/2022-11-29/bericht.pdf");
+    const response = await web.app.inject(
+      "/kleve/berichte/2022-11-29/bericht.pdf",
+    );
     const file = join(directory, "druck.pdf");
     writeFileSync(file, response.rawPayload);
     const info = (await run("pdfinfo", [file])).stdout;
     expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+Sachstandsbericht Digitalisierung – APD 29\.11\.2022 \(Stand 28\.11\.2022\)/);
-    const text = (await run("pdftotext", [file, "-"], { maxBuffer: 20_000_000 })).stdout.replace(/\s+/g, " ");
+    expect(info).toMatch(
+      /Title:\s+Sachstandsbericht Digitalisierung – APD 29\.11\.2022 \(Stand 28\.11\.2022\)/,
+    );
+    const text = (
+      await run("pdftotext", [file, "-"], { maxBuffer: 20_000_000 })
+    ).stdout.replace(/\s+/g, " ");
     expect(text).toContain("133 Mitarbeitende (Stand: 28.11.2022)");
     expect(text).toContain("Was gezählt wird");
     expect(text).toContain("Für die Kommune definierte OZG-Leistungen 107 107");

@@ -1,7 +1,14 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
-import { installRoutePolicies, isAllowedByPolicy } from "../../src/web/http/route-policy.js";
-import { ANONYMOUS, type Role, type UserPrincipal } from "../../src/domain/access/principal.js";
+import {
+  installRoutePolicies,
+  isAllowedByPolicy,
+} from "../../src/web/http/route-policy.js";
+import {
+  ANONYMOUS,
+  type Role,
+  type UserPrincipal,
+} from "../../src/domain/access/principal.js";
 
 const user = (role: Role): UserPrincipal => ({
   kind: "user",
@@ -36,7 +43,12 @@ describe("route policies", () => {
       admin: [false, true, false, false],
     } as const;
     for (const [policy, expected] of Object.entries(table)) {
-      const actual = [ANONYMOUS, user("admin"), user("editor"), user("committee")].map((principal) =>
+      const actual = [
+        ANONYMOUS,
+        user("admin"),
+        user("editor"),
+        user("committee"),
+      ].map((principal) =>
         isAllowedByPolicy(policy as keyof typeof table, principal),
       );
       expect(actual, policy).toEqual(expected);

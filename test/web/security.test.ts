@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCatalogueCache, type AppContext } from "../../src/app/context.js";
+import {
+  createCatalogueCache,
+  type AppContext,
+} from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { WEB_DIALECTS, TEST_NOW } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
@@ -25,41 +28,57 @@ describe.each(WEB_DIALECTS)("security headers and markup on %s", (dialect) => {
     await web.close();
   });
 
-  it.each([...PAGES, "/api/v1/municipalities", "/api/v1/municipalities/atlantis/catalogue", "/health", "/assets/app.css"])(
-    "sends the security headers on %s",
+  it.each([
+    ...PAGES,
+    "/api/v1/municipalities",
+    "/api/v1/municipalities/atlantis/catalogue",
+    "/health",
+    "/assets/app.css",
+  ])("sends the security headers on %s", async (url) => {
+    const response = await web.app.inject(url);
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.headers["strict-transport-security"]).toMatch(
+      /max-age=\d{7,}/,
+    );
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["referrer-policy"]).toBe(
+      "strict-origin-when-cross-origin",
+    );
+    expect(response.headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it.each(PAGES)(
+    "has no inline style, inline script or event handler on %s",
     async (url) => {
-      const response = await web.app.inject(url);
-      const csp = String(response.headers["content-security-policy"]);
-      expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("style-src 'self'");
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain("unsafe-inline");
-      expect(response.headers["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
-      expect(response.headers["x-content-type-options"]).toBe("nosniff");
-      expect(response.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-      expect(response.headers["x-frame-options"]).toBe("DENY");
+      const html = (await web.app.inject(url)).body;
+      expect(html).not.toMatch(/\sstyle=/i);
+      expect(html).not.toMatch(/<style/i);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      for (const script of html.match(/<script[^>]*>[\s\S]*?<\/script>/gi) ??
+        []) {
+        expect(script).toMatch(
+          /^<script type="module" src="\/assets\/app\.js\?v=[^"]+"><\/script>$/,
+        );
+      }
     },
   );
 
-  it.each(PAGES)("has no inline style, inline script or event handler on %s", async (url) => {
-    const html = (await web.app.inject(url)).body;
-    expect(html).not.toMatch(/\sstyle=/i);
-    expect(html).not.toMatch(/<style/i);
-    expect(html).not.toMatch(/\son[a-z]+=/i);
-    for (const script of html.match(/<script[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
-      expect(script).toMatch(/^<script type="module" src="\/assets\/app\.js\?v=[^"]+"><\/script>$/);
-    }
-  });
-
-  it.each(PAGES)("is a German page with a skip link, one main landmark and one h1 on %s", async (url) => {
-    const html = (await web.app.inject(url)).body;
-    expect(html.startsWith("<!doctype html>")).toBe(true);
-    expect(html).toMatch(/<html lang="(de|en)">/);
-    expect(html).toContain('<a class="app-skip-link" href="#inhalt">');
-    expect(html.match(/<main /g)).toHaveLength(1);
-    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
-  });
+  it.each(PAGES)(
+    "is a German page with a skip link, one main landmark and one h1 on %s",
+    async (url) => {
+      const html = (await web.app.inject(url)).body;
+      expect(html.startsWith("<!doctype html>")).toBe(true);
+      expect(html).toMatch(/<html lang="(de|en)">/);
+      expect(html).toContain('<a class="app-skip-link" href="#inhalt">');
+      expect(html.match(/<main /g)).toHaveLength(1);
+      expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    },
+  );
 });
 
 describe("unexpected errors", () => {
@@ -85,7 +104,11 @@ describe("unexpected errors", () => {
     const response = await app.inject("/api/v1/municipalities/kleve/catalogue");
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
-      error: { code: "ERR_INTERNAL", message: "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut." },
+      error: {
+        code: "ERR_INTERNAL",
+        message:
+          "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.",
+      },
     });
     expect(response.body).not.toContain("geheimer");
     await app.close();

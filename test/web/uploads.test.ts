@@ -14,23 +14,37 @@ const BOUNDARY = "----fortschritt-upload-grenze";
 interface Part {
   readonly name: string;
   readonly value?: string;
-  readonly file?: { readonly fileName: string; readonly type: string; readonly data: Buffer };
+  readonly file?: {
+    readonly fileName: string;
+    readonly type: string;
+    readonly data: Buffer;
+  };
 }
 
-function multipartBody(parts: readonly Part[], options: { unterminated?: boolean } = {}): Buffer {
+function multipartBody(
+  parts: readonly Part[],
+  options: { unterminated?: boolean } = {},
+): Buffer {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     if (part.file === undefined) {
-      chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value ?? ""}\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value ?? ""}\r\n`,
+        ),
+      );
     } else {
       chunks.push(
-        Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.file.fileName}"\r\nContent-Type: ${part.file.type}\r\n\r\n`),
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.file.fileName}"\r\nContent-Type: ${part.file.type}\r\n\r\n`,
+        ),
         part.file.data,
         Buffer.from("\r\n"),
       );
     }
   }
-  if (options.unterminated !== true) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  if (options.unterminated !== true)
+    chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(chunks);
 }
 
@@ -42,43 +56,80 @@ describe("uploading the OZG register", () => {
   beforeAll(async () => {
     web = await openWebApp("sqlite");
     await loadDemoReport(web.ctx);
-    admin = await signIn(web.app, await createTestUser(web.ctx, { role: "admin" }));
-    exported = (await web.app.inject({ url: `${V}/ozg/ozg-leistungen.csv`, headers: { cookie: admin } })).rawPayload;
+    admin = await signIn(
+      web.app,
+      await createTestUser(web.ctx, { role: "admin" }),
+    );
+    exported = (
+      await web.app.inject({
+        url: `${V}/ozg/ozg-leistungen.csv`,
+        headers: { cookie: admin },
+      })
+    ).rawPayload;
   });
   afterAll(async () => {
     await web?.close();
   });
 
-  async function upload(parts: (token: string) => readonly Part[], options: { unterminated?: boolean } = {}) {
+  async function upload(
+    parts: (token: string) => readonly Part[],
+    options: { unterminated?: boolean } = {},
+  ) {
     const token = await csrfTokenFor(web.app, admin);
     return web.app.inject({
       method: "POST",
       url: `${V}/ozg/import`,
-      headers: { cookie: admin, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+      headers: {
+        cookie: admin,
+        "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+      },
       payload: multipartBody(parts(token), options),
     });
   }
 
   async function registerFile(): Promise<Buffer> {
-    return (await web.app.inject({ url: `${V}/ozg/ozg-leistungen.csv`, headers: { cookie: admin } })).rawPayload;
+    return (
+      await web.app.inject({
+        url: `${V}/ozg/ozg-leistungen.csv`,
+        headers: { cookie: admin },
+      })
+    ).rawPayload;
   }
 
   it("imports an Excel workbook byte for byte", async () => {
-    const xlsx = (await web.app.inject({ url: `${V}/ozg/ozg-leistungen.xlsx`, headers: { cookie: admin } })).rawPayload;
+    const xlsx = (
+      await web.app.inject({
+        url: `${V}/ozg/ozg-leistungen.xlsx`,
+        headers: { cookie: admin },
+      })
+    ).rawPayload;
     const response = await upload((token) => [
       { name: "_csrf", value: token },
       { name: "grund", value: "Abgleich mit dem Landesportal" },
-      { name: "datei", file: { fileName: "ozg.xlsx", type: "application/octet-stream", data: xlsx } },
+      {
+        name: "datei",
+        file: {
+          fileName: "ozg.xlsx",
+          type: "application/octet-stream",
+          data: xlsx,
+        },
+      },
     ]);
     expect(response.statusCode).toBe(303);
     expect((await registerFile()).equals(exported)).toBe(true);
   });
 
   it("refuses a file larger than 10 MB, says so in German and keeps the register", async () => {
-    const huge = Buffer.concat([exported, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+    const huge = Buffer.concat([
+      exported,
+      Buffer.alloc(10 * 1024 * 1024, 0x20),
+    ]);
     const response = await upload((token) => [
       { name: "_csrf", value: token },
-      { name: "datei", file: { fileName: "riesig.csv", type: "text/csv", data: huge } },
+      {
+        name: "datei",
+        file: { fileName: "riesig.csv", type: "text/csv", data: huge },
+      },
     ]);
     expect(response.statusCode).toBe(413);
     expect(textOf(response.body)).toContain("Die Datei ist größer als 10 MB.");
@@ -93,25 +144,35 @@ describe("uploading the OZG register", () => {
       { name: "datei", file },
     ]);
     expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain("Das Formular nimmt höchstens 1 Datei an.");
+    expect(textOf(response.body)).toContain(
+      "Das Formular nimmt höchstens 1 Datei an.",
+    );
   });
 
   it("refuses a form that arrived incomplete", async () => {
     const response = await upload(
       (token) => [
         { name: "_csrf", value: token },
-        { name: "datei", file: { fileName: "ozg.csv", type: "text/csv", data: exported } },
+        {
+          name: "datei",
+          file: { fileName: "ozg.csv", type: "text/csv", data: exported },
+        },
       ],
       { unterminated: true },
     );
     expect(response.statusCode).toBe(400);
-    expect(textOf(response.body)).toContain("Das Formular kam nicht vollständig an");
+    expect(textOf(response.body)).toContain(
+      "Das Formular kam nicht vollständig an",
+    );
   });
 
   it("still checks the form's CSRF token", async () => {
     const response = await upload(() => [
       { name: "_csrf", value: "falsch" },
-      { name: "datei", file: { fileName: "ozg.csv", type: "text/csv", data: exported } },
+      {
+        name: "datei",
+        file: { fileName: "ozg.csv", type: "text/csv", data: exported },
+      },
     ]);
     expect(response.statusCode).toBe(403);
   });
@@ -119,7 +180,14 @@ describe("uploading the OZG register", () => {
   it("asks for a file when none was chosen", async () => {
     const response = await upload((token) => [
       { name: "_csrf", value: token },
-      { name: "datei", file: { fileName: "", type: "application/octet-stream", data: Buffer.alloc(0) } },
+      {
+        name: "datei",
+        file: {
+          fileName: "",
+          type: "application/octet-stream",
+          data: Buffer.alloc(0),
+        },
+      },
     ]);
     expect(response.statusCode).toBe(400);
   });

@@ -10,7 +10,10 @@ import {
 } from "../../db/audit.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import { loadStoredProject } from "../../db/project.repository.js";
-import { parseIsoDate, startOfGermanDay } from "../../domain/calendar/calendar.js";
+import {
+  parseIsoDate,
+  startOfGermanDay,
+} from "../../domain/calendar/calendar.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type {
   Municipality,
@@ -19,7 +22,10 @@ import type {
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditProject, canEditStructure } from "../policies/catalogue.policy.js";
+import {
+  canEditProject,
+  canEditStructure,
+} from "../policies/catalogue.policy.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { recordAudit, type RequestOrigin } from "./record-audit.js";
@@ -90,7 +96,8 @@ export async function readAuditLog(
     );
     return new AppError("ERR_FORBIDDEN", { recorded: true });
   };
-  if (!canReadAudit(principal, municipality.id)) throw await refuse("audit.read");
+  if (!canReadAudit(principal, municipality.id))
+    throw await refuse("audit.read");
   let project: Project | null = null;
   if (query.project !== undefined) {
     const stored = await loadStoredProject(
@@ -103,7 +110,9 @@ export async function readAuditLog(
     // A project's history: only for those who may edit the project (ADR 0006).
     const scope = {
       municipalityId: municipality.id,
-      responsibleOrgUnitCodes: stored.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+      responsibleOrgUnitCodes: stored.project.responsibilities.map(
+        (responsibility) => responsibility.orgUnitCode,
+      ),
     };
     if (!canEditProject(principal, scope)) throw await refuse("audit.project");
   }
@@ -116,7 +125,9 @@ export async function readAuditLog(
       .filter((entry) =>
         canEditProject(principal, {
           municipalityId: municipality.id,
-          responsibleOrgUnitCodes: entry.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+          responsibleOrgUnitCodes: entry.project.responsibilities.map(
+            (responsibility) => responsibility.orgUnitCode,
+          ),
         }),
       )
       .map((entry) => entry.project.id);
@@ -129,7 +140,8 @@ export async function readAuditLog(
       message: "Bitte ein Datum in der Form JJJJ-MM-TT angeben.",
     });
   // Until the end of that day: up to the start of the next.
-  const until = query.until === undefined ? undefined : startOfIsoDay(query.until, 1);
+  const until =
+    query.until === undefined ? undefined : startOfIsoDay(query.until, 1);
   if (until === null) {
     problems.push({
       path: "/until",

@@ -3,7 +3,12 @@
  * clock, UTC), what, before and after, and why. Always inside the change's transaction,
  * so that there is no change without its event and no event without its change.
  */
-import { insertAuditEvent, listAuditEvents, type AuditEvent, type AuditFilter } from "../../db/audit.repository.js";
+import {
+  insertAuditEvent,
+  listAuditEvents,
+  type AuditEvent,
+  type AuditFilter,
+} from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
 import { actorLabel, type Principal } from "../../domain/access/principal.js";
 import type { AppContext } from "../context.js";
@@ -43,7 +48,10 @@ export async function recordAudit(
     actorLabel: actorLabel(principal),
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entityId:
+      entry.entityId === undefined || entry.entityId === null
+        ? null
+        : String(entry.entityId),
     entityLabel: entry.entityLabel ?? null,
     projectId: entry.projectId ?? null,
     before: entry.before ?? null,
@@ -55,7 +63,10 @@ export async function recordAudit(
 }
 
 /** Reads the log (authorisation is the caller's duty: see app/policies/audit.policy.ts). */
-export async function readAuditEvents(ctx: AppContext, filter: AuditFilter): Promise<readonly AuditEvent[]> {
+export async function readAuditEvents(
+  ctx: AppContext,
+  filter: AuditFilter,
+): Promise<readonly AuditEvent[]> {
   return listAuditEvents(ctx.db, filter);
 }
 

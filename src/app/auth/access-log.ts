@@ -19,7 +19,8 @@ export async function recordRefusedAccess(
     ctx,
     principal,
     {
-      municipalityId: principal.kind === "user" ? principal.municipalityId : null,
+      municipalityId:
+        principal.kind === "user" ? principal.municipalityId : null,
       action: "access.denied",
       entityType: "route",
       entityId: `${request.method} ${request.route}`,

@@ -6,7 +6,11 @@
 import { insertAuditEvent } from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { recordAudit, type AuditEntry, type RequestOrigin } from "../audit/record-audit.js";
+import {
+  recordAudit,
+  type AuditEntry,
+  type RequestOrigin,
+} from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 
 /** Who changes accounts: a signed-in administrator (or the person themself), or the operator at the command line. */
@@ -42,7 +46,10 @@ export async function recordAccountAudit(
     actorLabel: COMMAND_LINE_LABEL,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entityId:
+      entry.entityId === undefined || entry.entityId === null
+        ? null
+        : String(entry.entityId),
     entityLabel: entry.entityLabel ?? null,
     projectId: null,
     before: entry.before ?? null,

@@ -41,7 +41,14 @@ export interface CreatedApiToken {
 function readTokenName(name: unknown): string {
   const text = typeof name === "string" ? name.trim().replace(/\s+/g, " ") : "";
   if (text.length > 100) {
-    throw new AppError("ERR_VALIDATION", { problems: [{ path: "/name", message: "Der Name darf höchstens 100 Zeichen lang sein." }] });
+    throw new AppError("ERR_VALIDATION", {
+      problems: [
+        {
+          path: "/name",
+          message: "Der Name darf höchstens 100 Zeichen lang sein.",
+        },
+      ],
+    });
   }
   return text === "" ? "API-Token" : text;
 }
@@ -53,18 +60,36 @@ export async function createApiToken(
   input: { userId: number; name?: unknown },
   origin: RequestOrigin = { ip: null },
 ): Promise<CreatedApiToken> {
-  if (actor.kind !== "command-line" && !canManageOwnAccount(actor, input.userId)) throw new AppError("ERR_FORBIDDEN");
+  if (
+    actor.kind !== "command-line" &&
+    !canManageOwnAccount(actor, input.userId)
+  )
+    throw new AppError("ERR_FORBIDDEN");
   const user = await findUserById(ctx.db, input.userId);
-  if (user === null || !user.isActive) throw new AppError("ERR_NOT_FOUND", { detail: "Das Konto gibt es nicht oder es ist deaktiviert." });
+  if (user === null || !user.isActive)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Das Konto gibt es nicht oder es ist deaktiviert.",
+    });
   const name = readTokenName(input.name);
   const token = randomToken(API_TOKEN_PREFIX);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const tokenId = await insertApiToken(trx, { userId: user.id, name, tokenHash: sha256Hex(token), now: ctx.clock().toISOString() });
+    const tokenId = await insertApiToken(trx, {
+      userId: user.id,
+      name,
+      tokenHash: sha256Hex(token),
+      now: ctx.clock().toISOString(),
+    });
     await recordAccountAudit(
       trx,
       ctx,
       actor,
-      { municipalityId: user.municipalityId, action: "api_token.create", entityType: "api_token", entityId: tokenId, entityLabel: `${name} (${user.email})` },
+      {
+        municipalityId: user.municipalityId,
+        action: "api_token.create",
+        entityType: "api_token",
+        entityId: tokenId,
+        entityLabel: `${name} (${user.email})`,
+      },
       origin,
     );
     return tokenId;
@@ -73,28 +98,54 @@ export async function createApiToken(
 }
 
 /** Creates a token for the account with this address (for `fortschritt token create`). */
-export async function createApiTokenForEmail(ctx: AppContext, actor: AccountActor, email: string, name?: string): Promise<CreatedApiToken & { readonly email: string }> {
+export async function createApiTokenForEmail(
+  ctx: AppContext,
+  actor: AccountActor,
+  email: string,
+  name?: string,
+): Promise<CreatedApiToken & { readonly email: string }> {
   const user = await findUserByEmail(ctx.db, normaliseEmail(email));
-  if (user === null) throw new AppError("ERR_NOT_FOUND", { detail: `Es gibt kein Konto mit der Adresse ${normaliseEmail(email)}.` });
-  return { ...(await createApiToken(ctx, actor, { userId: user.id, name })), email: user.email };
+  if (user === null)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: `Es gibt kein Konto mit der Adresse ${normaliseEmail(email)}.`,
+    });
+  return {
+    ...(await createApiToken(ctx, actor, { userId: user.id, name })),
+    email: user.email,
+  };
 }
 
 /** The tokens of one's own account, newest first (never the tokens themselves). */
-export async function listOwnApiTokens(ctx: AppContext, principal: UserPrincipal): Promise<readonly ApiTokenRecord[]> {
+export async function listOwnApiTokens(
+  ctx: AppContext,
+  principal: UserPrincipal,
+): Promise<readonly ApiTokenRecord[]> {
   return listApiTokensOfUser(ctx.db, principal.userId);
 }
 
 /** Revokes one of one's own tokens; 404 for a token of someone else. */
-export async function revokeOwnApiToken(ctx: AppContext, principal: UserPrincipal, tokenId: number, origin: RequestOrigin): Promise<void> {
+export async function revokeOwnApiToken(
+  ctx: AppContext,
+  principal: UserPrincipal,
+  tokenId: number,
+  origin: RequestOrigin,
+): Promise<void> {
   const token = await findApiTokenOfUser(ctx.db, principal.userId, tokenId);
   if (token === null) throw new AppError("ERR_NOT_FOUND");
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await revokeStoredToken(trx, tokenId, ctx.clock().toISOString()))) return;
+    if (!(await revokeStoredToken(trx, tokenId, ctx.clock().toISOString())))
+      return;
     await recordAccountAudit(
       trx,
       ctx,
       principal,
-      { municipalityId: principal.municipalityId, action: "api_token.revoke", entityType: "api_token", entityId: tokenId, entityLabel: `${token.name} (${principal.email})` },
+      {
+        municipalityId: principal.municipalityId,
+        action: "api_token.revoke",
+        entityType: "api_token",
+        entityId: tokenId,
+        entityLabel: `${token.name} (${principal.email})`,
+      },
       origin,
     );
   });
@@ -104,14 +155,20 @@ export async function revokeOwnApiToken(ctx: AppContext, principal: UserPrincipa
  * The principal behind a bearer token, or null when the token is unknown, revoked or
  * belongs to a deactivated account. This is the one check the API relies on.
  */
-export async function authenticateApiToken(ctx: AppContext, token: string): Promise<UserPrincipal | null> {
+export async function authenticateApiToken(
+  ctx: AppContext,
+  token: string,
+): Promise<UserPrincipal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const record = await findActiveApiToken(ctx.db, sha256Hex(token));
   if (record === null) return null;
   const user = await findUserById(ctx.db, record.userId);
   if (user === null || !user.isActive) return null;
   const now = ctx.clock();
-  if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) >= TOUCH_INTERVAL_MS) {
+  if (
+    record.lastUsedAt === null ||
+    now.getTime() - Date.parse(record.lastUsedAt) >= TOUCH_INTERVAL_MS
+  ) {
     await touchApiToken(ctx.db, record.id, now.toISOString());
   }
   return toUserPrincipal(user, "token");

@@ -38,9 +38,16 @@ export const ACCOUNT_LOCK_MAX_MS = 24 * 60 * MINUTE;
  * failure does not lock: the 5th locks for 15 minutes, the 10th for 30, the 15th for 60 …
  */
 export function accountLockAfter(failures: number): number | null {
-  if (failures < ACCOUNT_FAILURE_LIMIT || failures % ACCOUNT_FAILURE_LIMIT !== 0) return null;
+  if (
+    failures < ACCOUNT_FAILURE_LIMIT ||
+    failures % ACCOUNT_FAILURE_LIMIT !== 0
+  )
+    return null;
   const doublings = failures / ACCOUNT_FAILURE_LIMIT - 1;
-  return Math.min(ACCOUNT_LOCK_MS * 2 ** Math.min(doublings, 16), ACCOUNT_LOCK_MAX_MS);
+  return Math.min(
+    ACCOUNT_LOCK_MS * 2 ** Math.min(doublings, 16),
+    ACCOUNT_LOCK_MAX_MS,
+  );
 }
 
 /** An IP address with this many failures in the window is refused outright (ERR_TOO_MANY_ATTEMPTS). */

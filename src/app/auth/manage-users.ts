@@ -4,7 +4,10 @@
  * every change is audited in its own transaction, and deactivation ends all sessions.
  */
 import { deleteSessionsOfUser } from "../../db/session.repository.js";
-import { findMunicipalityBySlug, listMunicipalities } from "../../db/municipality.repository.js";
+import {
+  findMunicipalityBySlug,
+  listMunicipalities,
+} from "../../db/municipality.repository.js";
 import {
   findUserByEmail,
   findUserById,
@@ -24,7 +27,13 @@ import { canManageUsers } from "../policies/user.policy.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { recordAccountAudit, type AccountActor } from "./account-audit.js";
-import { readCodes, readEmail, readName, readNewPassword, readRole } from "./account-input.js";
+import {
+  readCodes,
+  readEmail,
+  readName,
+  readNewPassword,
+  readRole,
+} from "./account-input.js";
 import { hashPassword } from "./password.js";
 
 /** An account as lists and forms show it: no secrets. */
@@ -79,14 +88,19 @@ export function summariseAccount(user: UserRecord): AccountSummary {
 
 function authorise(actor: AccountActor, municipalityId: number): void {
   if (actor.kind === "command-line") return;
-  if (!canManageUsers(actor, municipalityId)) throw new AppError("ERR_FORBIDDEN");
+  if (!canManageUsers(actor, municipalityId))
+    throw new AppError("ERR_FORBIDDEN");
 }
 
 /** The municipality accounts are created in: the one named, or the only one there is. */
-export async function resolveAccountMunicipality(ctx: AppContext, slug: string | undefined): Promise<{ id: number; slug: string; name: string }> {
+export async function resolveAccountMunicipality(
+  ctx: AppContext,
+  slug: string | undefined,
+): Promise<{ id: number; slug: string; name: string }> {
   if (slug !== undefined) {
     const municipality = await findMunicipalityBySlug(ctx.db, slug);
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", { detail: `(${slug})` });
+    if (municipality === null)
+      throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", { detail: `(${slug})` });
     return municipality;
   }
   const all = await listMunicipalities(ctx.db);
@@ -97,26 +111,46 @@ export async function resolveAccountMunicipality(ctx: AppContext, slug: string |
       all.length === 0
         ? "Es ist noch keine Kommune eingetragen. Legen Sie zuerst einen Katalog an (fortschritt demo oder import-json)."
         : `Bitte nennen Sie die Kommune mit --municipality (${all.map((m) => m.slug).join(", ")}).`,
-    problems: [{ path: "/municipality", message: "fehlt, weil es mehrere Kommunen gibt" }],
+    problems: [
+      {
+        path: "/municipality",
+        message: "fehlt, weil es mehrere Kommunen gibt",
+      },
+    ],
   });
 }
 
 /** The accounts of a municipality, by name. */
-export async function listAccounts(ctx: AppContext, actor: AccountActor, municipalityId: number): Promise<readonly AccountSummary[]> {
+export async function listAccounts(
+  ctx: AppContext,
+  actor: AccountActor,
+  municipalityId: number,
+): Promise<readonly AccountSummary[]> {
   authorise(actor, municipalityId);
-  return (await listUsersOfMunicipality(ctx.db, municipalityId)).map(summariseAccount);
+  return (await listUsersOfMunicipality(ctx.db, municipalityId)).map(
+    summariseAccount,
+  );
 }
 
 /** One account of a municipality; 404 for an account of another municipality. */
-export async function getAccount(ctx: AppContext, actor: AccountActor, municipalityId: number, userId: number): Promise<AccountSummary> {
+export async function getAccount(
+  ctx: AppContext,
+  actor: AccountActor,
+  municipalityId: number,
+  userId: number,
+): Promise<AccountSummary> {
   authorise(actor, municipalityId);
   const user = await findUserById(ctx.db, userId);
-  if (user === null || user.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  if (user === null || user.municipalityId !== municipalityId)
+    throw new AppError("ERR_NOT_FOUND");
   return summariseAccount(user);
 }
 
 /** The org units an account can be given, for the form. */
-export async function listAssignableOrgUnits(ctx: AppContext, municipalityId: number): Promise<readonly OrgUnitChoice[]> {
+export async function listAssignableOrgUnits(
+  ctx: AppContext,
+  municipalityId: number,
+): Promise<readonly OrgUnitChoice[]> {
   return listOrgUnitChoices(ctx.db, municipalityId);
 }
 
@@ -130,13 +164,23 @@ async function resolveOrgUnits(
   const ids: number[] = [];
   for (const code of codes) {
     const unit = choices.find((choice) => choice.code === code);
-    if (unit === undefined) problems.push({ path: "/orgUnitCodes", message: `Die Organisationseinheit „${code}“ gibt es nicht.` });
+    if (unit === undefined)
+      problems.push({
+        path: "/orgUnitCodes",
+        message: `Die Organisationseinheit „${code}“ gibt es nicht.`,
+      });
     else ids.push(unit.id);
   }
   return ids;
 }
 
-function snapshot(values: { email: string; name: string; role: string; orgUnitCodes: readonly string[]; isActive?: boolean }) {
+function snapshot(values: {
+  email: string;
+  name: string;
+  role: string;
+  orgUnitCodes: readonly string[];
+  isActive?: boolean;
+}) {
   return {
     email: values.email,
     name: values.name,
@@ -159,17 +203,39 @@ export async function createAccount(
   const name = readName(input.name, problems);
   const role: Role = readRole(input.role, problems);
   const codes = readCodes(input.orgUnitCodes);
-  const password = input.password === undefined ? null : readNewPassword(input.password, problems, { email });
-  const orgUnitIds = await resolveOrgUnits(ctx.db, input.municipalityId, codes, problems);
-  if (email !== "" && problems.every((p) => p.path !== "/email") && (await findUserByEmail(ctx.db, email)) !== null) {
-    problems.push({ path: "/email", message: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto." });
+  const password =
+    input.password === undefined
+      ? null
+      : readNewPassword(input.password, problems, { email });
+  const orgUnitIds = await resolveOrgUnits(
+    ctx.db,
+    input.municipalityId,
+    codes,
+    problems,
+  );
+  if (
+    email !== "" &&
+    problems.every((p) => p.path !== "/email") &&
+    (await findUserByEmail(ctx.db, email)) !== null
+  ) {
+    problems.push({
+      path: "/email",
+      message: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto.",
+    });
   }
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   // Hashing takes a moment: outside the transaction, so that it holds no lock meanwhile.
   const passwordHash = password === null ? null : await hashPassword(password);
   const now = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const userId = await insertUser(trx, { municipalityId: input.municipalityId, email, name, role, passwordHash, now });
+    const userId = await insertUser(trx, {
+      municipalityId: input.municipalityId,
+      email,
+      name,
+      role,
+      passwordHash,
+      now,
+    });
     await replaceUserOrgUnits(trx, userId, orgUnitIds);
     await recordAccountAudit(
       trx,
@@ -181,7 +247,13 @@ export async function createAccount(
         entityType: "user_account",
         entityId: userId,
         entityLabel: email,
-        after: snapshot({ email, name, role, orgUnitCodes: codes, isActive: true }),
+        after: snapshot({
+          email,
+          name,
+          role,
+          orgUnitCodes: codes,
+          isActive: true,
+        }),
       },
       origin,
     );
@@ -203,27 +275,47 @@ export async function changeAccount(
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
   const current = await findUserById(ctx.db, userId);
-  if (current === null || current.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  if (current === null || current.municipalityId !== municipalityId)
+    throw new AppError("ERR_NOT_FOUND");
   const problems: InputProblem[] = [];
   const name = readName(input.name, problems);
   const role = readRole(input.role, problems);
   const codes = readCodes(input.orgUnitCodes);
-  const orgUnitIds = await resolveOrgUnits(ctx.db, municipalityId, codes, problems);
+  const orgUnitIds = await resolveOrgUnits(
+    ctx.db,
+    municipalityId,
+    codes,
+    problems,
+  );
   if (current.role === "admin" && role !== "admin" && current.isActive) {
     if (actor.kind === "user" && actor.userId === userId) {
-      problems.push({ path: "/role", message: "Sie können sich die Administrationsrechte nicht selbst entziehen." });
+      problems.push({
+        path: "/role",
+        message:
+          "Sie können sich die Administrationsrechte nicht selbst entziehen.",
+      });
     } else if ((await countActiveAdmins(ctx, municipalityId)) <= 1) {
-      problems.push({ path: "/role", message: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben." });
+      problems.push({
+        path: "/role",
+        message:
+          "Es muss mindestens ein aktives Konto mit Administrationsrechten geben.",
+      });
     }
   }
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await updateUserProfile(trx, userId, { name, role, expectedVersion: input.version, now });
+    const updated = await updateUserProfile(trx, userId, {
+      name,
+      role,
+      expectedVersion: input.version,
+      now,
+    });
     if (!updated) throw new AppError("ERR_CONFLICT");
     await replaceUserOrgUnits(trx, userId, orgUnitIds);
     // A new role changes what the person may do: sessions started under the old one end.
-    if (role !== current.role) await deleteSessionsOfUser(trx, userId, undefined);
+    if (role !== current.role)
+      await deleteSessionsOfUser(trx, userId, undefined);
     await recordAccountAudit(
       trx,
       ctx,
@@ -235,7 +327,12 @@ export async function changeAccount(
         entityId: userId,
         entityLabel: current.email,
         before: snapshot(current),
-        after: snapshot({ email: current.email, name, role, orgUnitCodes: codes }),
+        after: snapshot({
+          email: current.email,
+          name,
+          role,
+          orgUnitCodes: codes,
+        }),
       },
       origin,
     );
@@ -245,8 +342,13 @@ export async function changeAccount(
   return summariseAccount(changed);
 }
 
-async function countActiveAdmins(ctx: AppContext, municipalityId: number): Promise<number> {
-  return (await listUsersOfMunicipality(ctx.db, municipalityId)).filter((user) => user.isActive && user.role === "admin").length;
+async function countActiveAdmins(
+  ctx: AppContext,
+  municipalityId: number,
+): Promise<number> {
+  return (await listUsersOfMunicipality(ctx.db, municipalityId)).filter(
+    (user) => user.isActive && user.role === "admin",
+  ).length;
 }
 
 /**
@@ -263,18 +365,35 @@ export async function setAccountActive(
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
   const current = await findUserById(ctx.db, userId);
-  if (current === null || current.municipalityId !== municipalityId) throw new AppError("ERR_NOT_FOUND");
+  if (current === null || current.municipalityId !== municipalityId)
+    throw new AppError("ERR_NOT_FOUND");
   if (!isActive) {
     if (actor.kind === "user" && actor.userId === userId) {
       throw new AppError("ERR_VALIDATION", {
         detail: "Sie können Ihr eigenes Konto nicht deaktivieren.",
-        problems: [{ path: "/isActive", message: "Sie können Ihr eigenes Konto nicht deaktivieren." }],
+        problems: [
+          {
+            path: "/isActive",
+            message: "Sie können Ihr eigenes Konto nicht deaktivieren.",
+          },
+        ],
       });
     }
-    if (current.role === "admin" && current.isActive && (await countActiveAdmins(ctx, municipalityId)) <= 1) {
+    if (
+      current.role === "admin" &&
+      current.isActive &&
+      (await countActiveAdmins(ctx, municipalityId)) <= 1
+    ) {
       throw new AppError("ERR_VALIDATION", {
-        detail: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben.",
-        problems: [{ path: "/isActive", message: "Es muss mindestens ein aktives Konto mit Administrationsrechten geben." }],
+        detail:
+          "Es muss mindestens ein aktives Konto mit Administrationsrechten geben.",
+        problems: [
+          {
+            path: "/isActive",
+            message:
+              "Es muss mindestens ein aktives Konto mit Administrationsrechten geben.",
+          },
+        ],
       });
     }
   }
@@ -304,8 +423,15 @@ export async function setAccountActive(
 }
 
 /** Deactivates the account with this address (for the command line). */
-export async function deactivateAccountByEmail(ctx: AppContext, actor: AccountActor, email: string): Promise<AccountSummary> {
+export async function deactivateAccountByEmail(
+  ctx: AppContext,
+  actor: AccountActor,
+  email: string,
+): Promise<AccountSummary> {
   const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
-  if (user === null) throw new AppError("ERR_NOT_FOUND", { detail: `Es gibt kein Konto mit der Adresse ${email.trim().toLowerCase()}.` });
+  if (user === null)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: `Es gibt kein Konto mit der Adresse ${email.trim().toLowerCase()}.`,
+    });
   return setAccountActive(ctx, actor, user.municipalityId, user.id, false);
 }

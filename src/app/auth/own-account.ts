@@ -7,9 +7,14 @@ import { canManageOwnAccount } from "../policies/user.policy.js";
 import { summariseAccount, type AccountSummary } from "./manage-users.js";
 
 /** The signed-in person's own account (no secrets). */
-export async function getOwnAccount(ctx: AppContext, principal: UserPrincipal): Promise<AccountSummary> {
-  if (!canManageOwnAccount(principal, principal.userId)) throw new AppError("ERR_FORBIDDEN");
+export async function getOwnAccount(
+  ctx: AppContext,
+  principal: UserPrincipal,
+): Promise<AccountSummary> {
+  if (!canManageOwnAccount(principal, principal.userId))
+    throw new AppError("ERR_FORBIDDEN");
   const user = await findUserById(ctx.db, principal.userId);
-  if (user === null || !user.isActive) throw new AppError("ERR_UNAUTHENTICATED");
+  if (user === null || !user.isActive)
+    throw new AppError("ERR_UNAUTHENTICATED");
   return summariseAccount(user);
 }

@@ -37,7 +37,10 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Whether a password matches a stored hash; false for anything malformed. */
-export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string,
+  password: string,
+): Promise<boolean> {
   try {
     return await verify(storedHash, normalise(password));
   } catch {
@@ -62,7 +65,10 @@ let commonPasswords: ReadonlySet<string> | undefined;
 /** The bundled list of common passwords (src/app/auth/common-passwords.txt), lower-cased. */
 function loadCommonPasswords(): ReadonlySet<string> {
   if (commonPasswords !== undefined) return commonPasswords;
-  const text = readFileSync(join(findProjectRoot(), "src", "app", "auth", "common-passwords.txt"), "utf8");
+  const text = readFileSync(
+    join(findProjectRoot(), "src", "app", "auth", "common-passwords.txt"),
+    "utf8",
+  );
   commonPasswords = new Set(
     text
       .split("\n")
@@ -78,7 +84,8 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** What a person should know about why a new password is refused. */
-export type PasswordProblem = "empty" | "too-short" | "too-long" | "common" | "like-email";
+export type PasswordProblem =
+  "empty" | "too-short" | "too-long" | "common" | "like-email";
 
 /** The number of characters a person sees (code points, so an emoji is one, not two). */
 export function passwordLength(password: string): number {
@@ -86,7 +93,10 @@ export function passwordLength(password: string): number {
 }
 
 /** Checks a new password; null when it may be used. */
-export function checkNewPassword(password: string, context: { email?: string } = {}): PasswordProblem | null {
+export function checkNewPassword(
+  password: string,
+  context: { email?: string } = {},
+): PasswordProblem | null {
   if (password === "") return "empty";
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return "too-short";
@@ -94,7 +104,12 @@ export function checkNewPassword(password: string, context: { email?: string } =
   if (isCommonPassword(password)) return "common";
   const lowered = normalise(password).toLowerCase();
   const email = context.email?.toLowerCase();
-  if (email !== undefined && email !== "" && (lowered === email || lowered === email.split("@")[0])) return "like-email";
+  if (
+    email !== undefined &&
+    email !== "" &&
+    (lowered === email || lowered === email.split("@")[0])
+  )
+    return "like-email";
   return null;
 }
 

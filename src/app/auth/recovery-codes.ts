@@ -12,10 +12,13 @@ const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const LENGTH = 16;
 
 /** New recovery codes, formatted for reading (xxxx-xxxx-xxxx-xxxx). */
-export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): readonly string[] {
+export function generateRecoveryCodes(
+  count = RECOVERY_CODE_COUNT,
+): readonly string[] {
   return Array.from({ length: count }, () => {
     let code = "";
-    for (let index = 0; index < LENGTH; index += 1) code += ALPHABET[randomInt(ALPHABET.length)];
+    for (let index = 0; index < LENGTH; index += 1)
+      code += ALPHABET[randomInt(ALPHABET.length)];
     return code.replace(/(.{4})(?=.)/g, "$1-");
   });
 }
@@ -23,7 +26,10 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): readonly str
 /** A typed code without dashes and spaces, in lower case; null when it cannot be one. */
 export function normaliseRecoveryCode(text: string): string | null {
   const code = text.toLowerCase().replace(/[\s-]+/g, "");
-  return code.length === LENGTH && [...code].every((character) => ALPHABET.includes(character)) ? code : null;
+  return code.length === LENGTH &&
+    [...code].every((character) => ALPHABET.includes(character))
+    ? code
+    : null;
 }
 
 /** What the database stores for a code. */

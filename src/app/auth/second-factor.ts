@@ -4,18 +4,37 @@
  * device does not switch off the old one early. Confirming hands out ten new recovery
  * codes, shown once.
  */
-import { countUnusedRecoveryCodes, replaceRecoveryCodes } from "../../db/recovery-code.repository.js";
-import { activateTotpSecret, findUserById, setPendingTotpSecret, type UserRecord } from "../../db/user.repository.js";
+import {
+  countUnusedRecoveryCodes,
+  replaceRecoveryCodes,
+} from "../../db/recovery-code.repository.js";
+import {
+  activateTotpSecret,
+  findUserById,
+  setPendingTotpSecret,
+  type UserRecord,
+} from "../../db/user.repository.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { canManageOwnAccount } from "../policies/user.policy.js";
-import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes.js";
+import {
+  generateRecoveryCodes,
+  hashRecoveryCode,
+  normaliseRecoveryCode,
+} from "./recovery-codes.js";
 import { openSecret, sealSecret } from "./secret-box.js";
 import { finishSignIn, findPendingSignIn } from "./sign-in.js";
 import type { ClientOrigin } from "./sessions.js";
-import { drawQrCode, formatSecretForReading, matchTotpStep, newTotpSecret, totpUri, type QrCodeDrawing } from "./totp.js";
+import {
+  drawQrCode,
+  formatSecretForReading,
+  matchTotpStep,
+  newTotpSecret,
+  totpUri,
+  type QrCodeDrawing,
+} from "./totp.js";
 import { toUserPrincipal } from "./user-principal.js";
 
 /** What the set-up page shows. */
@@ -37,17 +56,28 @@ function issuerOf(user: UserRecord): string {
 
 async function loadUser(ctx: AppContext, userId: number): Promise<UserRecord> {
   const user = await findUserById(ctx.db, userId);
-  if (user === null || !user.isActive) throw new AppError("ERR_UNAUTHENTICATED");
+  if (user === null || !user.isActive)
+    throw new AppError("ERR_UNAUTHENTICATED");
   return user;
 }
 
 /** Starts (or continues) setting up: the pending secret, created if there is none yet. */
-export async function beginTotpEnrolment(ctx: AppContext, userId: number): Promise<TotpEnrolment> {
+export async function beginTotpEnrolment(
+  ctx: AppContext,
+  userId: number,
+): Promise<TotpEnrolment> {
   const user = await loadUser(ctx, userId);
-  let secret = user.totpPendingSecret === null ? null : openSecret(ctx.secretKey, user.totpPendingSecret);
+  let secret =
+    user.totpPendingSecret === null
+      ? null
+      : openSecret(ctx.secretKey, user.totpPendingSecret);
   if (secret === null) {
     secret = newTotpSecret();
-    await setPendingTotpSecret(ctx.db, user.id, sealSecret(ctx.secretKey, secret));
+    await setPendingTotpSecret(
+      ctx.db,
+      user.id,
+      sealSecret(ctx.secretKey, secret),
+    );
   }
   const issuer = issuerOf(user);
   const uri = totpUri(secret, issuer, user.email);
@@ -62,14 +92,22 @@ export async function beginTotpEnrolment(ctx: AppContext, userId: number): Promi
 }
 
 /** The set-up for a signed-in person (own account only). */
-export async function beginOwnTotpEnrolment(ctx: AppContext, principal: UserPrincipal): Promise<TotpEnrolment> {
-  if (!canManageOwnAccount(principal, principal.userId)) throw new AppError("ERR_FORBIDDEN");
+export async function beginOwnTotpEnrolment(
+  ctx: AppContext,
+  principal: UserPrincipal,
+): Promise<TotpEnrolment> {
+  if (!canManageOwnAccount(principal, principal.userId))
+    throw new AppError("ERR_FORBIDDEN");
   return beginTotpEnrolment(ctx, principal.userId);
 }
 
 function codeProblem(): AppError {
   const problems: InputProblem[] = [
-    { path: "/code", message: "Der Code stimmt nicht. Bitte geben Sie die sechs Ziffern ein, die Ihre App gerade anzeigt." },
+    {
+      path: "/code",
+      message:
+        "Der Code stimmt nicht. Bitte geben Sie die sechs Ziffern ein, die Ihre App gerade anzeigt.",
+    },
   ];
   return new AppError("ERR_VALIDATION", { problems });
 }
@@ -88,11 +126,17 @@ async function confirmEnrolment(
   const recoveryCodes = generateRecoveryCodes();
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await activateTotpSecret(trx, user.id, { secret: sealSecret(ctx.secretKey, pendingSecret), step, now });
+    await activateTotpSecret(trx, user.id, {
+      secret: sealSecret(ctx.secretKey, pendingSecret),
+      step,
+      now,
+    });
     await replaceRecoveryCodes(
       trx,
       user.id,
-      recoveryCodes.map((recoveryCode) => hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? "")),
+      recoveryCodes.map((recoveryCode) =>
+        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
+      ),
     );
     await recordAudit(
       trx,
@@ -100,7 +144,10 @@ async function confirmEnrolment(
       toUserPrincipal(user, "session"),
       {
         municipalityId: user.municipalityId,
-        action: user.totpEnabledAt === null ? "second_factor.enrol" : "second_factor.replace",
+        action:
+          user.totpEnabledAt === null
+            ? "second_factor.enrol"
+            : "second_factor.replace",
         entityType: "user_account",
         entityId: user.id,
         entityLabel: user.email,
@@ -118,8 +165,14 @@ export async function confirmOwnTotpEnrolment(
   code: string,
   origin: { ip: string | null },
 ): Promise<readonly string[]> {
-  if (!canManageOwnAccount(principal, principal.userId)) throw new AppError("ERR_FORBIDDEN");
-  return confirmEnrolment(ctx, await loadUser(ctx, principal.userId), code, origin);
+  if (!canManageOwnAccount(principal, principal.userId))
+    throw new AppError("ERR_FORBIDDEN");
+  return confirmEnrolment(
+    ctx,
+    await loadUser(ctx, principal.userId),
+    code,
+    origin,
+  );
 }
 
 /**
@@ -130,17 +183,36 @@ export async function confirmEnrolmentAtSignIn(
   ctx: AppContext,
   input: { sessionToken: string; code: string },
   origin: ClientOrigin,
-): Promise<{ readonly recoveryCodes: readonly string[]; readonly sessionToken: string; readonly principal: UserPrincipal; readonly municipalitySlug: string }> {
+): Promise<{
+  readonly recoveryCodes: readonly string[];
+  readonly sessionToken: string;
+  readonly principal: UserPrincipal;
+  readonly municipalitySlug: string;
+}> {
   const pending = await findPendingSignIn(ctx, input.sessionToken);
   if (pending === null) throw new AppError("ERR_UNAUTHENTICATED");
-  const recoveryCodes = await confirmEnrolment(ctx, pending, input.code, { ip: origin.ip });
+  const recoveryCodes = await confirmEnrolment(ctx, pending, input.code, {
+    ip: origin.ip,
+  });
   const user = await loadUser(ctx, pending.id);
-  const signedIn = await ctx.db.transaction().execute((trx) => finishSignIn(trx, ctx, user, input.sessionToken, origin, "enrolment"));
-  return { recoveryCodes, sessionToken: signedIn.sessionToken, principal: signedIn.principal, municipalitySlug: signedIn.municipalitySlug };
+  const signedIn = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      finishSignIn(trx, ctx, user, input.sessionToken, origin, "enrolment"),
+    );
+  return {
+    recoveryCodes,
+    sessionToken: signedIn.sessionToken,
+    principal: signedIn.principal,
+    municipalitySlug: signedIn.municipalitySlug,
+  };
 }
 
 /** The pending set-up during sign-in, for the page. */
-export async function beginEnrolmentAtSignIn(ctx: AppContext, sessionToken: string): Promise<TotpEnrolment> {
+export async function beginEnrolmentAtSignIn(
+  ctx: AppContext,
+  sessionToken: string,
+): Promise<TotpEnrolment> {
   const pending = await findPendingSignIn(ctx, sessionToken);
   if (pending === null) throw new AppError("ERR_UNAUTHENTICATED");
   return beginTotpEnrolment(ctx, pending.id);
@@ -152,21 +224,33 @@ export async function regenerateRecoveryCodes(
   principal: UserPrincipal,
   origin: { ip: string | null },
 ): Promise<readonly string[]> {
-  if (!canManageOwnAccount(principal, principal.userId)) throw new AppError("ERR_FORBIDDEN");
+  if (!canManageOwnAccount(principal, principal.userId))
+    throw new AppError("ERR_FORBIDDEN");
   const user = await loadUser(ctx, principal.userId);
-  if (user.totpEnabledAt === null) throw new AppError("ERR_VALIDATION", { detail: "Richten Sie zuerst den zweiten Faktor ein." });
+  if (user.totpEnabledAt === null)
+    throw new AppError("ERR_VALIDATION", {
+      detail: "Richten Sie zuerst den zweiten Faktor ein.",
+    });
   const recoveryCodes = generateRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
     await replaceRecoveryCodes(
       trx,
       user.id,
-      recoveryCodes.map((recoveryCode) => hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? "")),
+      recoveryCodes.map((recoveryCode) =>
+        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
+      ),
     );
     await recordAudit(
       trx,
       ctx,
       principal,
-      { municipalityId: user.municipalityId, action: "second_factor.recovery_codes", entityType: "user_account", entityId: user.id, entityLabel: user.email },
+      {
+        municipalityId: user.municipalityId,
+        action: "second_factor.recovery_codes",
+        entityType: "user_account",
+        entityId: user.id,
+        entityLabel: user.email,
+      },
       origin,
     );
   });
@@ -177,12 +261,18 @@ export async function regenerateRecoveryCodes(
 export async function describeOwnSecondFactor(
   ctx: AppContext,
   principal: UserPrincipal,
-): Promise<{ readonly isEnabled: boolean; readonly enabledAt: string | null; readonly recoveryCodesLeft: number }> {
+): Promise<{
+  readonly isEnabled: boolean;
+  readonly enabledAt: string | null;
+  readonly recoveryCodesLeft: number;
+}> {
   const user = await loadUser(ctx, principal.userId);
   return {
     isEnabled: user.totpEnabledAt !== null,
     enabledAt: user.totpEnabledAt,
-    recoveryCodesLeft: user.totpEnabledAt === null ? 0 : await countUnusedRecoveryCodes(ctx.db, user.id),
+    recoveryCodesLeft:
+      user.totpEnabledAt === null
+        ? 0
+        : await countUnusedRecoveryCodes(ctx.db, user.id),
   };
 }
-

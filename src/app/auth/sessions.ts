@@ -74,7 +74,12 @@ export async function createSession(
     idHash: sessionIdHash(token),
     userId,
     now: now.toISOString(),
-    expiresAt: isoAfter(now, options.isPendingSecondFactor ? PENDING_SESSION_TIMEOUT_MS : SESSION_ABSOLUTE_TIMEOUT_MS),
+    expiresAt: isoAfter(
+      now,
+      options.isPendingSecondFactor
+        ? PENDING_SESSION_TIMEOUT_MS
+        : SESSION_ABSOLUTE_TIMEOUT_MS,
+    ),
     isPendingSecondFactor: options.isPendingSecondFactor,
     ip: options.origin?.ip ?? null,
     userAgent: options.origin?.userAgent ?? null,
@@ -86,20 +91,27 @@ export async function createSession(
  * Finds the session of a cookie token: null when there is none or it has ended (idle for
  * 30 minutes, older than 12 hours, the account deactivated). Ended sessions are deleted.
  */
-export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  ctx: AppContext,
+  token: string,
+): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const idHash = sessionIdHash(token);
   const session = await findSession(ctx.db, idHash);
   if (session === null) return null;
   const now = ctx.clock();
   const isExpired =
-    Date.parse(session.expiresAt) <= now.getTime() || Date.parse(session.lastSeenAt) + SESSION_IDLE_TIMEOUT_MS <= now.getTime();
+    Date.parse(session.expiresAt) <= now.getTime() ||
+    Date.parse(session.lastSeenAt) + SESSION_IDLE_TIMEOUT_MS <= now.getTime();
   const user = isExpired ? null : await findUserById(ctx.db, session.userId);
   if (user === null || !user.isActive) {
     await deleteSession(ctx.db, idHash);
     return null;
   }
-  if (now.getTime() - Date.parse(session.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS) {
+  if (
+    now.getTime() - Date.parse(session.lastSeenAt) >=
+    SESSION_TOUCH_INTERVAL_MS
+  ) {
     await touchSession(ctx.db, idHash, now.toISOString());
   }
   // Whether a second factor is due was decided at sign-in (single sign-on brings its own);
@@ -132,6 +144,13 @@ export async function endSession(db: Executor, token: string): Promise<void> {
 /** Removes ended sessions and login attempts that no longer count; call now and then. */
 export async function purgeExpiredSessions(ctx: AppContext): Promise<void> {
   const now = ctx.clock();
-  await deleteExpiredSessions(ctx.db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS).toISOString());
-  await deleteLoginAttemptsBefore(ctx.db, new Date(now.getTime() - 4 * THROTTLE_WINDOW_MS).toISOString());
+  await deleteExpiredSessions(
+    ctx.db,
+    now.toISOString(),
+    new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS).toISOString(),
+  );
+  await deleteLoginAttemptsBefore(
+    ctx.db,
+    new Date(now.getTime() - 4 * THROTTLE_WINDOW_MS).toISOString(),
+  );
 }

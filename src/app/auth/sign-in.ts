@@ -6,12 +6,28 @@
  * IP address that has failed too often is told so, because that tells nothing about any
  * account. Every outcome is audited, without the password.
  */
-import { countFailedAttemptsFromIp, insertLoginAttempt } from "../../db/login-attempt.repository.js";
-import { useRecoveryCode, countUnusedRecoveryCodes } from "../../db/recovery-code.repository.js";
+import {
+  countFailedAttemptsFromIp,
+  insertLoginAttempt,
+} from "../../db/login-attempt.repository.js";
+import {
+  useRecoveryCode,
+  countUnusedRecoveryCodes,
+} from "../../db/recovery-code.repository.js";
 import { deleteSession, findSession } from "../../db/session.repository.js";
-import { clearFailedLogins, claimTotpStep, findUserByEmail, findUserById, recordFailedLogin, type UserRecord } from "../../db/user.repository.js";
+import {
+  clearFailedLogins,
+  claimTotpStep,
+  findUserByEmail,
+  findUserById,
+  recordFailedLogin,
+  type UserRecord,
+} from "../../db/user.repository.js";
 import type { Executor } from "../../db/database.js";
-import { ANONYMOUS, type UserPrincipal } from "../../domain/access/principal.js";
+import {
+  ANONYMOUS,
+  type UserPrincipal,
+} from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -25,17 +41,37 @@ import {
 import { verifyAgainstDummy, verifyPassword } from "./password.js";
 import { normaliseRecoveryCode, hashRecoveryCode } from "./recovery-codes.js";
 import { openSecret } from "./secret-box.js";
-import { createSession, sessionIdHash, type ClientOrigin, type SecondFactorStep } from "./sessions.js";
+import {
+  createSession,
+  sessionIdHash,
+  type ClientOrigin,
+  type SecondFactorStep,
+} from "./sessions.js";
 import { looksLikeTotpCode, matchTotpStep } from "./totp.js";
 import { normaliseEmail, toUserPrincipal } from "./user-principal.js";
 
 /** Why a sign-in failed, for the audit log only — the person always hears the same. */
-export type FailureReason = "unknown_account" | "inactive" | "no_password" | "locked" | "wrong_password" | "wrong_code";
+export type FailureReason =
+  | "unknown_account"
+  | "inactive"
+  | "no_password"
+  | "locked"
+  | "wrong_password"
+  | "wrong_code";
 
 /** The outcome of the password step. */
 export type PasswordStepResult =
-  | { readonly outcome: "signed-in"; readonly sessionToken: string; readonly principal: UserPrincipal; readonly municipalitySlug: string }
-  | { readonly outcome: "second-factor"; readonly sessionToken: string; readonly step: SecondFactorStep }
+  | {
+      readonly outcome: "signed-in";
+      readonly sessionToken: string;
+      readonly principal: UserPrincipal;
+      readonly municipalitySlug: string;
+    }
+  | {
+      readonly outcome: "second-factor";
+      readonly sessionToken: string;
+      readonly step: SecondFactorStep;
+    }
   | { readonly outcome: "refused" };
 
 /** The outcome of the second-factor step. */
@@ -55,10 +91,16 @@ export type SecondFactorResult =
    * the pending sign-in is ended and the person may try again in `retryAfterSeconds`. Only
    * someone who knew the password gets here, so telling them about the lock reveals nothing.
    */
-  | { readonly outcome: "refused"; readonly sessionEnded: true; readonly retryAfterSeconds: number };
+  | {
+      readonly outcome: "refused";
+      readonly sessionEnded: true;
+      readonly retryAfterSeconds: number;
+    };
 
 function isLocked(user: UserRecord, now: Date): boolean {
-  return user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime();
+  return (
+    user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime()
+  );
 }
 
 /** Whole seconds from now until a point in time, at least one. */
@@ -67,14 +109,21 @@ function secondsUntil(now: Date, until: string): number {
 }
 
 /** Refuses an address that failed too often lately, before any password is looked at; tells it when to come back. */
-async function assertIpNotThrottled(ctx: AppContext, origin: ClientOrigin): Promise<void> {
+async function assertIpNotThrottled(
+  ctx: AppContext,
+  origin: ClientOrigin,
+): Promise<void> {
   const now = ctx.clock();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const failures = await countFailedAttemptsFromIp(ctx.db, origin.ip, since);
   if (failures.count >= IP_FAILURE_LIMIT) {
     // The address may try again when enough of its failures have left the window.
-    const until = new Date(Date.parse(failures.oldestCounting ?? since) + THROTTLE_WINDOW_MS).toISOString();
-    throw new AppError("ERR_TOO_MANY_ATTEMPTS", { retryAfterSeconds: secondsUntil(now, until) });
+    const until = new Date(
+      Date.parse(failures.oldestCounting ?? since) + THROTTLE_WINDOW_MS,
+    ).toISOString();
+    throw new AppError("ERR_TOO_MANY_ATTEMPTS", {
+      retryAfterSeconds: secondsUntil(now, until),
+    });
   }
 }
 
@@ -89,7 +138,12 @@ async function recordFailure(
 ): Promise<string | null> {
   const now = ctx.clock();
   // An unknown address is not stored as typed: people type passwords into the wrong field.
-  await insertLoginAttempt(trx, { email: user === null ? "" : email, ip: origin.ip, at: now.toISOString(), isSuccess: false });
+  await insertLoginAttempt(trx, {
+    email: user === null ? "" : email,
+    ip: origin.ip,
+    at: now.toISOString(),
+    isSuccess: false,
+  });
   let lockedUntil: string | null = null;
   if (user !== null && countsAgainstAccount) {
     const recorded = await recordFailedLogin(trx, user.id, {
@@ -124,7 +178,11 @@ async function recordFailure(
  */
 export async function signInWithPassword(
   ctx: AppContext,
-  input: { email: string; password: string; previousSessionToken?: string | null },
+  input: {
+    email: string;
+    password: string;
+    previousSessionToken?: string | null;
+  },
   origin: ClientOrigin,
 ): Promise<PasswordStepResult> {
   await assertIpNotThrottled(ctx, origin);
@@ -147,18 +205,40 @@ export async function signInWithPassword(
 
   if (reason !== null || user === null) {
     const failure = reason ?? "unknown_account";
-    await ctx.db.transaction().execute((trx) => recordFailure(trx, ctx, user, email, failure, origin, failure === "wrong_password"));
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        recordFailure(
+          trx,
+          ctx,
+          user,
+          email,
+          failure,
+          origin,
+          failure === "wrong_password",
+        ),
+      );
     return { outcome: "refused" };
   }
 
-  const withSecondFactor = requiresSecondFactor(user.role) || user.totpEnabledAt !== null;
+  const withSecondFactor =
+    requiresSecondFactor(user.role) || user.totpEnabledAt !== null;
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.previousSessionToken) await deleteSession(trx, sessionIdHash(input.previousSessionToken));
+    if (input.previousSessionToken)
+      await deleteSession(trx, sessionIdHash(input.previousSessionToken));
     // The failures are forgotten only when the whole sign-in is complete: a right password
     // followed by wrong codes must not start the count afresh.
     if (!withSecondFactor) await clearFailedLogins(trx, user.id);
-    await insertLoginAttempt(trx, { email, ip: origin.ip, at: now.toISOString(), isSuccess: true });
-    const sessionToken = await createSession(trx, ctx, user.id, { isPendingSecondFactor: withSecondFactor, origin });
+    await insertLoginAttempt(trx, {
+      email,
+      ip: origin.ip,
+      at: now.toISOString(),
+      isSuccess: true,
+    });
+    const sessionToken = await createSession(trx, ctx, user.id, {
+      isPendingSecondFactor: withSecondFactor,
+      origin,
+    });
     const principal = toUserPrincipal(user, "session");
     if (withSecondFactor) {
       await recordAudit(
@@ -171,27 +251,53 @@ export async function signInWithPassword(
           entityType: "user_account",
           entityId: user.id,
           entityLabel: user.email,
-          after: { nextStep: user.totpEnabledAt === null ? "enrolment" : "code" },
+          after: {
+            nextStep: user.totpEnabledAt === null ? "enrolment" : "code",
+          },
         },
         { ip: origin.ip },
       );
-      return { outcome: "second-factor", sessionToken, step: user.totpEnabledAt === null ? "enrolment" : "code" } as const;
+      return {
+        outcome: "second-factor",
+        sessionToken,
+        step: user.totpEnabledAt === null ? "enrolment" : "code",
+      } as const;
     }
     await recordAudit(
       trx,
       ctx,
       principal,
-      { municipalityId: user.municipalityId, action: "login.success", entityType: "user_account", entityId: user.id, entityLabel: user.email, after: { method: "password" } },
+      {
+        municipalityId: user.municipalityId,
+        action: "login.success",
+        entityType: "user_account",
+        entityId: user.id,
+        entityLabel: user.email,
+        after: { method: "password" },
+      },
       { ip: origin.ip },
     );
-    return { outcome: "signed-in", sessionToken, principal, municipalitySlug: user.municipalitySlug } as const;
+    return {
+      outcome: "signed-in",
+      sessionToken,
+      principal,
+      municipalitySlug: user.municipalitySlug,
+    } as const;
   });
 }
 
 /** The account waiting for its second factor behind a pending session token, or null. */
-export async function findPendingSignIn(ctx: AppContext, sessionToken: string): Promise<UserRecord | null> {
+export async function findPendingSignIn(
+  ctx: AppContext,
+  sessionToken: string,
+): Promise<UserRecord | null> {
   const session = await findSession(ctx.db, sessionIdHash(sessionToken));
-  if (session === null || !session.isPendingSecondFactor || Date.parse(session.expiresAt) <= ctx.clock().getTime()) return null;
+  if (
+    session === null ||
+    !session.isPendingSecondFactor ||
+    Date.parse(session.expiresAt) <= ctx.clock().getTime()
+  )
+    return null;
   const user = await findUserById(ctx.db, session.userId);
   return user !== null && user.isActive ? user : null;
 }
@@ -208,12 +314,25 @@ export async function checkSecondFactor(
 ): Promise<"totp" | "recovery-code" | null> {
   if (user.totpSecret === null) return null;
   if (looksLikeTotpCode(code)) {
-    const step = matchTotpStep(openSecret(ctx.secretKey, user.totpSecret), code, ctx.clock());
-    return step !== null && (await claimTotpStep(db, user.id, step)) ? "totp" : null;
+    const step = matchTotpStep(
+      openSecret(ctx.secretKey, user.totpSecret),
+      code,
+      ctx.clock(),
+    );
+    return step !== null && (await claimTotpStep(db, user.id, step))
+      ? "totp"
+      : null;
   }
   const normalised = normaliseRecoveryCode(code);
   if (normalised === null) return null;
-  return (await useRecoveryCode(db, user.id, hashRecoveryCode(normalised), ctx.clock().toISOString())) ? "recovery-code" : null;
+  return (await useRecoveryCode(
+    db,
+    user.id,
+    hashRecoveryCode(normalised),
+    ctx.clock().toISOString(),
+  ))
+    ? "recovery-code"
+    : null;
 }
 
 /**
@@ -235,18 +354,45 @@ export async function completeSecondFactor(
       await deleteSession(trx, sessionIdHash(input.sessionToken));
       await recordFailure(trx, ctx, user, user.email, "locked", origin, false);
     });
-    return { outcome: "refused", sessionEnded: true, retryAfterSeconds: secondsUntil(now, user.lockedUntil ?? now.toISOString()) };
+    return {
+      outcome: "refused",
+      sessionEnded: true,
+      retryAfterSeconds: secondsUntil(
+        now,
+        user.lockedUntil ?? now.toISOString(),
+      ),
+    };
   }
-  return ctx.db.transaction().execute(async (trx): Promise<SecondFactorResult> => {
-    const method = await checkSecondFactor(trx, ctx, user, input.code.slice(0, 100));
-    if (method === null) {
-      const lockedUntil = await recordFailure(trx, ctx, user, user.email, "wrong_code", origin, true);
-      if (lockedUntil === null) return { outcome: "refused", sessionEnded: false };
-      await deleteSession(trx, sessionIdHash(input.sessionToken));
-      return { outcome: "refused", sessionEnded: true, retryAfterSeconds: secondsUntil(now, lockedUntil) };
-    }
-    return finishSignIn(trx, ctx, user, input.sessionToken, origin, method);
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (trx): Promise<SecondFactorResult> => {
+      const method = await checkSecondFactor(
+        trx,
+        ctx,
+        user,
+        input.code.slice(0, 100),
+      );
+      if (method === null) {
+        const lockedUntil = await recordFailure(
+          trx,
+          ctx,
+          user,
+          user.email,
+          "wrong_code",
+          origin,
+          true,
+        );
+        if (lockedUntil === null)
+          return { outcome: "refused", sessionEnded: false };
+        await deleteSession(trx, sessionIdHash(input.sessionToken));
+        return {
+          outcome: "refused",
+          sessionEnded: true,
+          retryAfterSeconds: secondsUntil(now, lockedUntil),
+        };
+      }
+      return finishSignIn(trx, ctx, user, input.sessionToken, origin, method);
+    });
 }
 
 /** Replaces a pending session by a signed-in one and audits the sign-in. */
@@ -260,13 +406,23 @@ export async function finishSignIn(
 ): Promise<Extract<SecondFactorResult, { outcome: "signed-in" }>> {
   await deleteSession(trx, sessionIdHash(pendingSessionToken));
   await clearFailedLogins(trx, user.id);
-  const sessionToken = await createSession(trx, ctx, user.id, { isPendingSecondFactor: false, origin });
+  const sessionToken = await createSession(trx, ctx, user.id, {
+    isPendingSecondFactor: false,
+    origin,
+  });
   const principal = toUserPrincipal(user, "session");
   await recordAudit(
     trx,
     ctx,
     principal,
-    { municipalityId: user.municipalityId, action: "login.success", entityType: "user_account", entityId: user.id, entityLabel: user.email, after: { method } },
+    {
+      municipalityId: user.municipalityId,
+      action: "login.success",
+      entityType: "user_account",
+      entityId: user.id,
+      entityLabel: user.email,
+      after: { method },
+    },
     { ip: origin.ip },
   );
   return {
@@ -274,12 +430,20 @@ export async function finishSignIn(
     sessionToken,
     principal,
     municipalitySlug: user.municipalitySlug,
-    recoveryCodesLeft: method === "recovery-code" ? await countUnusedRecoveryCodes(trx, user.id) : null,
+    recoveryCodesLeft:
+      method === "recovery-code"
+        ? await countUnusedRecoveryCodes(trx, user.id)
+        : null,
   };
 }
 
 /** Signs out: ends the session and notes it in the audit log. */
-export async function signOut(ctx: AppContext, sessionToken: string, principal: UserPrincipal | null, origin: { ip: string | null }): Promise<void> {
+export async function signOut(
+  ctx: AppContext,
+  sessionToken: string,
+  principal: UserPrincipal | null,
+  origin: { ip: string | null },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionIdHash(sessionToken));
     if (principal !== null) {
@@ -287,7 +451,13 @@ export async function signOut(ctx: AppContext, sessionToken: string, principal: 
         trx,
         ctx,
         principal,
-        { municipalityId: principal.municipalityId, action: "logout", entityType: "user_account", entityId: principal.userId, entityLabel: principal.email },
+        {
+          municipalityId: principal.municipalityId,
+          action: "logout",
+          entityType: "user_account",
+          entityId: principal.userId,
+          entityLabel: principal.email,
+        },
         origin,
       );
     }
@@ -301,20 +471,40 @@ export async function signOut(ctx: AppContext, sessionToken: string, principal: 
  */
 export async function openVerifiedSession(
   ctx: AppContext,
-  input: { userId: number; method: string; previousSessionToken?: string | null },
+  input: {
+    userId: number;
+    method: string;
+    previousSessionToken?: string | null;
+  },
   origin: ClientOrigin,
-): Promise<{ readonly sessionToken: string; readonly principal: UserPrincipal; readonly municipalitySlug: string }> {
+): Promise<{
+  readonly sessionToken: string;
+  readonly principal: UserPrincipal;
+  readonly municipalitySlug: string;
+}> {
   const user = await findUserById(ctx.db, input.userId);
-  if (user === null || !user.isActive) throw new AppError("ERR_UNAUTHENTICATED");
+  if (user === null || !user.isActive)
+    throw new AppError("ERR_UNAUTHENTICATED");
   return ctx.db.transaction().execute(async (trx) => {
-    if (input.previousSessionToken) await deleteSession(trx, sessionIdHash(input.previousSessionToken));
-    const sessionToken = await createSession(trx, ctx, user.id, { isPendingSecondFactor: false, origin });
+    if (input.previousSessionToken)
+      await deleteSession(trx, sessionIdHash(input.previousSessionToken));
+    const sessionToken = await createSession(trx, ctx, user.id, {
+      isPendingSecondFactor: false,
+      origin,
+    });
     const principal = toUserPrincipal(user, "session");
     await recordAudit(
       trx,
       ctx,
       principal,
-      { municipalityId: user.municipalityId, action: "login.success", entityType: "user_account", entityId: user.id, entityLabel: user.email, after: { method: input.method } },
+      {
+        municipalityId: user.municipalityId,
+        action: "login.success",
+        entityType: "user_account",
+        entityId: user.id,
+        entityLabel: user.email,
+        after: { method: input.method },
+      },
       { ip: origin.ip },
     );
     return { sessionToken, principal, municipalitySlug: user.municipalitySlug };

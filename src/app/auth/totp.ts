@@ -19,7 +19,11 @@ export function newTotpSecret(): string {
 }
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */
-export function totpUri(secret: string, issuer: string, accountName: string): string {
+export function totpUri(
+  secret: string,
+  issuer: string,
+  accountName: string,
+): string {
   return new TOTP({
     issuer,
     label: accountName,
@@ -52,7 +56,11 @@ export function looksLikeTotpCode(text: string): boolean {
 }
 
 /** The time step the code belongs to, or null when it matches none within the window. */
-export function matchTotpStep(secret: string, code: string, now: Date): number | null {
+export function matchTotpStep(
+  secret: string,
+  code: string,
+  now: Date,
+): number | null {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
   const delta = TOTP.validate({
@@ -90,7 +98,8 @@ export function drawQrCode(text: string): QrCodeDrawing {
         continue;
       }
       const start = column;
-      while (column < modules.size && modules.get(row, column) !== 0) column += 1;
+      while (column < modules.size && modules.get(row, column) !== 0)
+        column += 1;
       parts.push(`M${start} ${row}h${column - start}v1h-${column - start}z`);
     }
   }

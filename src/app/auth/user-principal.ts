@@ -1,14 +1,24 @@
 /** From a stored account to the principal that policies decide on. */
 import type { UserRecord } from "../../db/user.repository.js";
-import { ROLES, type AuthenticationMethod, type Role, type UserPrincipal } from "../../domain/access/principal.js";
+import {
+  ROLES,
+  type AuthenticationMethod,
+  type Role,
+  type UserPrincipal,
+} from "../../domain/access/principal.js";
 
 /** Whether a text is one of the roles. */
 export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+  return (
+    typeof value === "string" && (ROLES as readonly string[]).includes(value)
+  );
 }
 
 /** The principal of an account; an unknown role in the database grants nothing beyond reading. */
-export function toUserPrincipal(user: UserRecord, via: AuthenticationMethod): UserPrincipal {
+export function toUserPrincipal(
+  user: UserRecord,
+  via: AuthenticationMethod,
+): UserPrincipal {
   return {
     kind: "user",
     userId: user.id,

@@ -47,9 +47,17 @@ export interface BackupTrailer {
 /** What a reader meets in order. */
 export type BackupItem =
   | { readonly kind: "header"; readonly header: BackupHeader }
-  | { readonly kind: "table"; readonly table: string; readonly columns: readonly string[] }
+  | {
+      readonly kind: "table";
+      readonly table: string;
+      readonly columns: readonly string[];
+    }
   | { readonly kind: "row"; readonly values: readonly BackupValue[] }
-  | { readonly kind: "trailer"; readonly trailer: BackupTrailer; readonly computedSha256: string };
+  | {
+      readonly kind: "trailer";
+      readonly trailer: BackupTrailer;
+      readonly computedSha256: string;
+    };
 
 /** Writes a backup to a temporary file beside the target, renamed into place only when complete. */
 export class BackupWriter {
@@ -77,8 +85,14 @@ export class BackupWriter {
   }
 
   /** The first line. */
-  async writeHeader(header: Omit<BackupHeader, "format" | "formatVersion">): Promise<void> {
-    await this.line({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, ...header });
+  async writeHeader(
+    header: Omit<BackupHeader, "format" | "formatVersion">,
+  ): Promise<void> {
+    await this.line({
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      ...header,
+    });
   }
 
   /** Starts a table's rows. */
@@ -90,13 +104,18 @@ export class BackupWriter {
 
   /** One row of the current table. */
   async writeRow(values: readonly BackupValue[]): Promise<void> {
-    if (this.currentTable === null) throw new Error("writeRow before startTable");
+    if (this.currentTable === null)
+      throw new Error("writeRow before startTable");
     this.rows[this.currentTable] = (this.rows[this.currentTable] ?? 0) + 1;
     await this.line(values);
   }
 
   /** Writes the trailer with the checksum, closes the file and moves it into place. */
-  async finish(): Promise<{ readonly sha256: string; readonly rows: Readonly<Record<string, number>>; readonly bytes: number }> {
+  async finish(): Promise<{
+    readonly sha256: string;
+    readonly rows: Readonly<Record<string, number>>;
+    readonly bytes: number;
+  }> {
     const sha256 = this.hash.digest("hex");
     await this.line({ end: true, rows: this.rows, sha256 }, false);
     this.gzip.end();
@@ -122,12 +141,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseHeader(value: unknown): BackupHeader {
-  if (!isObject(value) || value.format !== BACKUP_FORMAT) throw invalid("Die erste Zeile ist kein Kopf einer Sicherung.");
-  if (typeof value.formatVersion !== "number" || value.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new AppError("ERR_BACKUP_SCHEMA_NEWER", { detail: `(Dateiformat ${String(value.formatVersion)})` });
+  if (!isObject(value) || value.format !== BACKUP_FORMAT)
+    throw invalid("Die erste Zeile ist kein Kopf einer Sicherung.");
+  if (
+    typeof value.formatVersion !== "number" ||
+    value.formatVersion > BACKUP_FORMAT_VERSION
+  ) {
+    throw new AppError("ERR_BACKUP_SCHEMA_NEWER", {
+      detail: `(Dateiformat ${String(value.formatVersion)})`,
+    });
   }
   const migrations = value.migrations;
-  if (!Array.isArray(migrations) || !migrations.every((name) => typeof name === "string")) {
+  if (
+    !Array.isArray(migrations) ||
+    !migrations.every((name) => typeof name === "string")
+  ) {
     throw invalid("Der Kopf nennt keine Schemaversion (migrations).");
   }
   return value as unknown as BackupHeader;
@@ -141,7 +169,10 @@ function parseHeader(value: unknown): BackupHeader {
 export async function* readBackup(file: string): AsyncGenerator<BackupItem> {
   const input = createReadStream(file);
   const gunzip = createGunzip();
-  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: input.pipe(gunzip),
+    crlfDelay: Infinity,
+  });
   input.on("error", (error) => gunzip.destroy(error));
   const hash = createHash("sha256");
   let lineNumber = 0;
@@ -150,7 +181,10 @@ export async function* readBackup(file: string): AsyncGenerator<BackupItem> {
   try {
     for await (const text of lines) {
       lineNumber += 1;
-      if (sawTrailer) throw invalid(`Nach dem Abschluss folgen weitere Zeilen (Zeile ${lineNumber}).`);
+      if (sawTrailer)
+        throw invalid(
+          `Nach dem Abschluss folgen weitere Zeilen (Zeile ${lineNumber}).`,
+        );
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -162,15 +196,35 @@ export async function* readBackup(file: string): AsyncGenerator<BackupItem> {
         yield { kind: "header", header: parseHeader(value) };
       } else if (Array.isArray(value)) {
         hash.update(`${text}\n`, "utf8");
-        if (value.length !== columns) throw invalid(`Zeile ${lineNumber} hat ${value.length} statt ${columns} Werte.`);
+        if (value.length !== columns)
+          throw invalid(
+            `Zeile ${lineNumber} hat ${value.length} statt ${columns} Werte.`,
+          );
         yield { kind: "row", values: value as BackupValue[] };
-      } else if (isObject(value) && typeof value.table === "string" && Array.isArray(value.columns)) {
+      } else if (
+        isObject(value) &&
+        typeof value.table === "string" &&
+        Array.isArray(value.columns)
+      ) {
         hash.update(`${text}\n`, "utf8");
         columns = value.columns.length;
-        yield { kind: "table", table: value.table, columns: value.columns as string[] };
-      } else if (isObject(value) && value.end === true && typeof value.sha256 === "string" && isObject(value.rows)) {
+        yield {
+          kind: "table",
+          table: value.table,
+          columns: value.columns as string[],
+        };
+      } else if (
+        isObject(value) &&
+        value.end === true &&
+        typeof value.sha256 === "string" &&
+        isObject(value.rows)
+      ) {
         sawTrailer = true;
-        yield { kind: "trailer", trailer: value as unknown as BackupTrailer, computedSha256: hash.digest("hex") };
+        yield {
+          kind: "trailer",
+          trailer: value as unknown as BackupTrailer,
+          computedSha256: hash.digest("hex"),
+        };
       } else {
         throw invalid(`Zeile ${lineNumber} ist weder Tabelle noch Zeile.`);
       }
@@ -178,27 +232,36 @@ export async function* readBackup(file: string): AsyncGenerator<BackupItem> {
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw invalid(`Die Datei ${file} gibt es nicht.`, error);
-    throw invalid(`Die Datei ist beschädigt (${error instanceof Error ? error.message : String(error)}).`, error);
+    if (code === "ENOENT")
+      throw invalid(`Die Datei ${file} gibt es nicht.`, error);
+    throw invalid(
+      `Die Datei ist beschädigt (${error instanceof Error ? error.message : String(error)}).`,
+      error,
+    );
   } finally {
     lines.close();
     input.destroy();
   }
   if (lineNumber === 0) throw invalid("Die Datei ist leer.");
-  if (!sawTrailer) throw invalid("Die Datei endet vor ihrem Abschluss (unvollständig).");
+  if (!sawTrailer)
+    throw invalid("Die Datei endet vor ihrem Abschluss (unvollständig).");
 }
 
 /** Reads the whole file once and checks its checksum; returns the header and trailer. */
-export async function verifyBackup(file: string): Promise<{ readonly header: BackupHeader; readonly trailer: BackupTrailer }> {
+export async function verifyBackup(
+  file: string,
+): Promise<{ readonly header: BackupHeader; readonly trailer: BackupTrailer }> {
   let header: BackupHeader | null = null;
   let trailer: BackupTrailer | null = null;
   for await (const item of readBackup(file)) {
     if (item.kind === "header") header = item.header;
     if (item.kind === "trailer") {
-      if (item.computedSha256 !== item.trailer.sha256) throw new AppError("ERR_BACKUP_CHECKSUM");
+      if (item.computedSha256 !== item.trailer.sha256)
+        throw new AppError("ERR_BACKUP_CHECKSUM");
       trailer = item.trailer;
     }
   }
-  if (header === null || trailer === null) throw invalid("Kopf oder Abschluss fehlen.");
+  if (header === null || trailer === null)
+    throw invalid("Kopf oder Abschluss fehlen.");
   return { header, trailer };
 }

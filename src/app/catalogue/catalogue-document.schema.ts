@@ -2,7 +2,12 @@
  * The catalogue exchange document (docs/catalogue-format.md): the schema that checks the
  * demo data, imports, and — part by part — what the editor and the API accept.
  */
-import { Type, type Static, type TLiteral, type TUnion } from "@sinclair/typebox";
+import {
+  Type,
+  type Static,
+  type TLiteral,
+  type TUnion,
+} from "@sinclair/typebox";
 import {
   MEASURE_STATUSES,
   ORG_UNIT_KINDS,
@@ -11,7 +16,10 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 
 /** A union of string literals, so that the allowed values appear in the OpenAPI document. */
-export function StringEnum<T extends string>(values: readonly T[], description?: string): TUnion<TLiteral<T>[]> {
+export function StringEnum<T extends string>(
+  values: readonly T[],
+  description?: string,
+): TUnion<TLiteral<T>[]> {
   return Type.Union(
     values.map((value) => Type.Literal(value)),
     description === undefined ? {} : { description },
@@ -22,18 +30,25 @@ export function StringEnum<T extends string>(values: readonly T[], description?:
 export const SlugSchema = Type.String({
   pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
   maxLength: 80,
-  description: "Kleinbuchstaben, Ziffern und Bindestriche, z. B. e-rechnungsworkflow",
+  description:
+    "Kleinbuchstaben, Ziffern und Bindestriche, z. B. e-rechnungsworkflow",
 });
 
 /** A point in time in canonical form with its precision. */
 export const PointInTimeSchema = Type.String({
-  pattern: "^\\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$",
+  pattern:
+    "^\\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$",
   description: "Zeitpunkt: 2023, 2023-Q2, 2023-05 oder 2023-05-17",
 });
 
 const Text = (maxLength: number, description?: string) =>
-  Type.String({ minLength: 1, maxLength, ...(description === undefined ? {} : { description }) });
-const OptionalText = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+  Type.String({
+    minLength: 1,
+    maxLength,
+    ...(description === undefined ? {} : { description }),
+  });
+const OptionalText = (maxLength: number) =>
+  Type.Optional(Type.String({ maxLength }));
 
 /** An org unit code such as "10.1" or "wtm". */
 export const OrgUnitCodeSchema = Type.String({
@@ -48,7 +63,9 @@ export const PhaseSchema = Type.Object(
     label: Text(80, "Bezeichnung, z. B. Umsetzung"),
     start: PointInTimeSchema,
     end: Type.Optional(PointInTimeSchema),
-    continuation: Type.Optional(StringEnum(["ongoing", "permanent"] as const, "ongoing oder permanent")),
+    continuation: Type.Optional(
+      StringEnum(["ongoing", "permanent"] as const, "ongoing oder permanent"),
+    ),
     note: OptionalText(500),
   },
   { additionalProperties: false },
@@ -77,15 +94,23 @@ export const ResponsibilitySchema = Type.Object(
 export const ProjectSchema = Type.Object(
   {
     slug: SlugSchema,
-    code: Type.String({ pattern: "^\\d+(?:\\.\\d+)*$", maxLength: 20, description: "Nummer, z. B. 2.5" }),
+    code: Type.String({
+      pattern: "^\\d+(?:\\.\\d+)*$",
+      maxLength: 20,
+      description: "Nummer, z. B. 2.5",
+    }),
     title: Text(200),
     summary: Type.String({ maxLength: 5000 }),
     status: StringEnum(PROJECT_STATUSES, PROJECT_STATUSES.join(", ")),
-    tags: Type.Optional(Type.Array(Text(60), { uniqueItems: true, maxItems: 30 })),
+    tags: Type.Optional(
+      Type.Array(Text(60), { uniqueItems: true, maxItems: 30 }),
+    ),
     phases: Type.Array(PhaseSchema, { maxItems: 30 }),
     measures: Type.Array(MeasureSchema, { maxItems: 500 }),
     responsibilities: Type.Array(ResponsibilitySchema, { maxItems: 50 }),
-    dependsOn: Type.Optional(Type.Array(SlugSchema, { uniqueItems: true, maxItems: 100 })),
+    dependsOn: Type.Optional(
+      Type.Array(SlugSchema, { uniqueItems: true, maxItems: 100 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -96,7 +121,10 @@ export const ActionFieldSchema = Type.Object(
     key: SlugSchema,
     number: Type.Integer({ minimum: 1, maximum: 99 }),
     name: Text(120),
-    colour: Type.String({ pattern: "^#[0-9a-fA-F]{6}$", description: "Farbe als #rrggbb" }),
+    colour: Type.String({
+      pattern: "^#[0-9a-fA-F]{6}$",
+      description: "Farbe als #rrggbb",
+    }),
     description: OptionalText(5000),
     projects: Type.Array(ProjectSchema, { maxItems: 1000 }),
   },
@@ -124,7 +152,13 @@ export const CatalogueDocumentSchema = Type.Object(
         slug: SlugSchema,
         name: Text(200),
         state: OptionalText(100),
-        website: Type.Optional(Type.String({ pattern: "^https?://\\S+$", maxLength: 500, description: "Adresse mit http:// oder https://" })),
+        website: Type.Optional(
+          Type.String({
+            pattern: "^https?://\\S+$",
+            maxLength: 500,
+            description: "Adresse mit http:// oder https://",
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -136,7 +170,10 @@ export const CatalogueDocumentSchema = Type.Object(
         horizonEnd: Type.Integer({ minimum: 1990, maximum: 2100 }),
         summary: OptionalText(5000),
         goals: Type.Array(
-          Type.Object({ title: Text(300), description: OptionalText(2000) }, { additionalProperties: false }),
+          Type.Object(
+            { title: Text(300), description: OptionalText(2000) },
+            { additionalProperties: false },
+          ),
           { maxItems: 50 },
         ),
         priorities: Type.Array(
@@ -144,7 +181,9 @@ export const CatalogueDocumentSchema = Type.Object(
             {
               year: Type.Integer({ minimum: 1990, maximum: 2100 }),
               title: Text(300),
-              projects: Type.Optional(Type.Array(SlugSchema, { uniqueItems: true })),
+              projects: Type.Optional(
+                Type.Array(SlugSchema, { uniqueItems: true }),
+              ),
             },
             { additionalProperties: false },
           ),

@@ -3,62 +3,117 @@
  * periods make sense, no dependency cycle) and converts between the document and the
  * domain catalogue. Import and export are each other's inverse.
  */
-import type { Catalogue, Project, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import type {
+  Catalogue,
+  Project,
+  ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
-import { contrastRatio, MIN_TEXT_CONTRAST } from "../../domain/colour/contrast.js";
+import {
+  contrastRatio,
+  MIN_TEXT_CONTRAST,
+} from "../../domain/colour/contrast.js";
 import { findCycle } from "../../domain/dependency/dependency-graph.js";
-import { validatePeriod, type PeriodProblemCode } from "../../domain/period/period.js";
-import { formatPointInTime, parsePointInTime, type PointInTime } from "../../domain/period/point-in-time.js";
+import {
+  validatePeriod,
+  type PeriodProblemCode,
+} from "../../domain/period/period.js";
+import {
+  formatPointInTime,
+  parsePointInTime,
+  type PointInTime,
+} from "../../domain/period/point-in-time.js";
 import type { NewCatalogue } from "../../db/catalogue.repository.js";
 import type { InputProblem } from "../../errors.js";
 import { validate, type ValidationResult } from "../validation/validate.js";
-import { CatalogueDocumentSchema, type CatalogueDocument } from "./catalogue-document.schema.js";
+import {
+  CatalogueDocumentSchema,
+  type CatalogueDocument,
+} from "./catalogue-document.schema.js";
 
 const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
   PERIOD_END_BEFORE_START: "Das Ende liegt vor dem Beginn.",
-  PERIOD_OPEN_WITHOUT_CONTINUATION: "Ohne Ende muss angegeben sein, wie es weitergeht (continuation: ongoing oder permanent).",
+  PERIOD_OPEN_WITHOUT_CONTINUATION:
+    "Ohne Ende muss angegeben sein, wie es weitergeht (continuation: ongoing oder permanent).",
 };
 
 /** First path segments the application itself uses; a municipality cannot be called like that. */
-export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = ["api", "assets", "health", "anmelden", "abmelden", "verwaltung", "konto", "passwort-vergessen", "passwort-neu", "dcat"];
+export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = [
+  "api",
+  "assets",
+  "health",
+  "anmelden",
+  "abmelden",
+  "verwaltung",
+  "konto",
+  "passwort-vergessen",
+  "passwort-neu",
+  "dcat",
+];
 
 /** Validates a parsed file: first the schema, then the rules that tie its parts together. */
-export function checkCatalogueDocument(value: unknown): ValidationResult<CatalogueDocument> {
+export function checkCatalogueDocument(
+  value: unknown,
+): ValidationResult<CatalogueDocument> {
   const result = validate(CatalogueDocumentSchema, value);
   if (!result.ok) return result;
   const problems = findReferenceProblems(result.value);
   return problems.length === 0 ? result : { ok: false, problems };
 }
 
-function findReferenceProblems(document: CatalogueDocument): readonly InputProblem[] {
+function findReferenceProblems(
+  document: CatalogueDocument,
+): readonly InputProblem[] {
   const problems: InputProblem[] = [];
   const problem = (path: string, message: string): void => {
     problems.push({ path, message });
   };
 
   if (RESERVED_MUNICIPALITY_SLUGS.includes(document.municipality.slug)) {
-    problem("/municipality/slug", `"${document.municipality.slug}" ist für Adressen der Anwendung reserviert.`);
+    problem(
+      "/municipality/slug",
+      `"${document.municipality.slug}" ist für Adressen der Anwendung reserviert.`,
+    );
   }
   if (document.programme.horizonEnd < document.programme.horizonStart) {
-    problem("/programme/horizonEnd", "Das Ende des Zeithorizonts liegt vor seinem Beginn.");
+    problem(
+      "/programme/horizonEnd",
+      "Das Ende des Zeithorizonts liegt vor seinem Beginn.",
+    );
   }
 
   const orgUnitCodes = new Set<string>();
   document.orgUnits.forEach((unit, index) => {
-    if (orgUnitCodes.has(unit.code)) problem(`/orgUnits/${index}/code`, `Das Kürzel "${unit.code}" kommt mehrfach vor.`);
+    if (orgUnitCodes.has(unit.code))
+      problem(
+        `/orgUnits/${index}/code`,
+        `Das Kürzel "${unit.code}" kommt mehrfach vor.`,
+      );
     orgUnitCodes.add(unit.code);
   });
-  const parentOf = new Map(document.orgUnits.map((unit) => [unit.code, unit.parent]));
+  const parentOf = new Map(
+    document.orgUnits.map((unit) => [unit.code, unit.parent]),
+  );
   document.orgUnits.forEach((unit, index) => {
     if (unit.parent === undefined) return;
     if (!orgUnitCodes.has(unit.parent)) {
-      problem(`/orgUnits/${index}/parent`, `Die übergeordnete Einheit "${unit.parent}" gibt es nicht.`);
+      problem(
+        `/orgUnits/${index}/parent`,
+        `Die übergeordnete Einheit "${unit.parent}" gibt es nicht.`,
+      );
       return;
     }
     const seen = new Set([unit.code]);
-    for (let code: string | undefined = unit.parent; code !== undefined; code = parentOf.get(code)) {
+    for (
+      let code: string | undefined = unit.parent;
+      code !== undefined;
+      code = parentOf.get(code)
+    ) {
       if (seen.has(code)) {
-        problem(`/orgUnits/${index}/parent`, "Die Einheiten sind im Kreis einander untergeordnet.");
+        problem(
+          `/orgUnits/${index}/parent`,
+          "Die Einheiten sind im Kreis einander untergeordnet.",
+        );
         break;
       }
       seen.add(code);
@@ -73,44 +128,84 @@ function findReferenceProblems(document: CatalogueDocument): readonly InputProbl
 
   document.impactAreas.forEach((area, a) => {
     const areaPath = `/impactAreas/${a}`;
-    if (impactAreaKeys.has(area.key)) problem(`${areaPath}/key`, `Der Schlüssel "${area.key}" kommt mehrfach vor.`);
+    if (impactAreaKeys.has(area.key))
+      problem(
+        `${areaPath}/key`,
+        `Der Schlüssel "${area.key}" kommt mehrfach vor.`,
+      );
     impactAreaKeys.add(area.key);
     const codes = new Set<string>();
     area.actionFields.forEach((field, f) => {
       const fieldPath = `${areaPath}/actionFields/${f}`;
-      if (actionFieldKeys.has(field.key)) problem(`${fieldPath}/key`, `Der Schlüssel "${field.key}" kommt mehrfach vor.`);
+      if (actionFieldKeys.has(field.key))
+        problem(
+          `${fieldPath}/key`,
+          `Der Schlüssel "${field.key}" kommt mehrfach vor.`,
+        );
       actionFieldKeys.add(field.key);
       if (contrastRatio("#ffffff", field.colour) < MIN_TEXT_CONTRAST) {
-        problem(`${fieldPath}/colour`, `Weiße Schrift auf ${field.colour} ist zu kontrastarm (mindestens 4,5 : 1 nötig).`);
+        problem(
+          `${fieldPath}/colour`,
+          `Weiße Schrift auf ${field.colour} ist zu kontrastarm (mindestens 4,5 : 1 nötig).`,
+        );
       }
       field.projects.forEach((project, p) => {
         const path = `${fieldPath}/projects/${p}`;
-        if (projectSlugs.has(project.slug)) problem(`${path}/slug`, `Der Kurzname "${project.slug}" kommt mehrfach vor.`);
+        if (projectSlugs.has(project.slug))
+          problem(
+            `${path}/slug`,
+            `Der Kurzname "${project.slug}" kommt mehrfach vor.`,
+          );
         projectSlugs.add(project.slug);
         projectTitles.set(project.slug, `${project.code} ${project.title}`);
-        if (codes.has(project.code)) problem(`${path}/code`, `Die Nummer ${project.code} kommt im Wirkungsbereich mehrfach vor.`);
+        if (codes.has(project.code))
+          problem(
+            `${path}/code`,
+            `Die Nummer ${project.code} kommt im Wirkungsbereich mehrfach vor.`,
+          );
         codes.add(project.code);
         project.phases.forEach((phase, i) => {
           const start = parsePointInTime(phase.start);
-          const end = phase.end === undefined ? null : parsePointInTime(phase.end);
-          if (start === null) problem(`${path}/phases/${i}/start`, `"${phase.start}" ist kein gültiges Datum.`);
-          if (phase.end !== undefined && end === null) problem(`${path}/phases/${i}/end`, `"${phase.end}" ist kein gültiges Datum.`);
-          if (start === null || (phase.end !== undefined && end === null)) return;
-          for (const code of validatePeriod({ start, end, continuation: phase.continuation ?? null })) {
+          const end =
+            phase.end === undefined ? null : parsePointInTime(phase.end);
+          if (start === null)
+            problem(
+              `${path}/phases/${i}/start`,
+              `"${phase.start}" ist kein gültiges Datum.`,
+            );
+          if (phase.end !== undefined && end === null)
+            problem(
+              `${path}/phases/${i}/end`,
+              `"${phase.end}" ist kein gültiges Datum.`,
+            );
+          if (start === null || (phase.end !== undefined && end === null))
+            return;
+          for (const code of validatePeriod({
+            start,
+            end,
+            continuation: phase.continuation ?? null,
+          })) {
             problem(`${path}/phases/${i}`, PERIOD_PROBLEMS[code]);
           }
         });
         const responsible = new Set<string>();
         project.responsibilities.forEach((responsibility, r) => {
           if (!orgUnitCodes.has(responsibility.orgUnit)) {
-            problem(`${path}/responsibilities/${r}/orgUnit`, `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`);
+            problem(
+              `${path}/responsibilities/${r}/orgUnit`,
+              `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`,
+            );
           }
           if (responsible.has(responsibility.orgUnit)) {
-            problem(`${path}/responsibilities/${r}/orgUnit`, `Die Organisationseinheit "${responsibility.orgUnit}" ist doppelt eingetragen.`);
+            problem(
+              `${path}/responsibilities/${r}/orgUnit`,
+              `Die Organisationseinheit "${responsibility.orgUnit}" ist doppelt eingetragen.`,
+            );
           }
           responsible.add(responsibility.orgUnit);
         });
-        for (const to of project.dependsOn ?? []) edges.push({ from: project.slug, to });
+        for (const to of project.dependsOn ?? [])
+          edges.push({ from: project.slug, to });
       });
     });
   });
@@ -120,7 +215,10 @@ function findReferenceProblems(document: CatalogueDocument): readonly InputProbl
       field.projects.forEach((project, p) =>
         (project.dependsOn ?? []).forEach((slug, d) => {
           if (!projectSlugs.has(slug)) {
-            problem(`/impactAreas/${a}/actionFields/${f}/projects/${p}/dependsOn/${d}`, `Das Projekt "${slug}" gibt es nicht.`);
+            problem(
+              `/impactAreas/${a}/actionFields/${f}/projects/${p}/dependsOn/${d}`,
+              `Das Projekt "${slug}" gibt es nicht.`,
+            );
           }
         }),
       ),
@@ -128,13 +226,19 @@ function findReferenceProblems(document: CatalogueDocument): readonly InputProbl
   );
   document.programme.priorities.forEach((priority, i) =>
     (priority.projects ?? []).forEach((slug, j) => {
-      if (!projectSlugs.has(slug)) problem(`/programme/priorities/${i}/projects/${j}`, `Das Projekt "${slug}" gibt es nicht.`);
+      if (!projectSlugs.has(slug))
+        problem(
+          `/programme/priorities/${i}/projects/${j}`,
+          `Das Projekt "${slug}" gibt es nicht.`,
+        );
     }),
   );
 
   const cycle = findCycle(edges.filter((edge) => projectSlugs.has(edge.to)));
   if (cycle !== null) {
-    const names = cycle.map((slug) => projectTitles.get(slug) ?? slug).join(" → ");
+    const names = cycle
+      .map((slug) => projectTitles.get(slug) ?? slug)
+      .join(" → ");
     problem("/impactAreas", `Die Abhängigkeiten bilden einen Kreis: ${names}.`);
   }
   return problems;
@@ -155,7 +259,10 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
       horizonStart: document.programme.horizonStart,
       horizonEnd: document.programme.horizonEnd,
       summary: document.programme.summary ?? null,
-      goals: document.programme.goals.map((goal) => ({ title: goal.title, description: goal.description ?? null })),
+      goals: document.programme.goals.map((goal) => ({
+        title: goal.title,
+        description: goal.description ?? null,
+      })),
       priorities: document.programme.priorities.map((priority) => ({
         year: priority.year,
         title: priority.title,
@@ -192,7 +299,10 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
             continuation: phase.continuation ?? null,
             note: phase.note ?? null,
           })),
-          measures: project.measures.map((measure) => ({ title: measure.title, status: measure.status })),
+          measures: project.measures.map((measure) => ({
+            title: measure.title,
+            status: measure.status,
+          })),
           responsibilities: project.responsibilities.map((responsibility) => ({
             orgUnitCode: responsibility.orgUnit,
             role: responsibility.role,
@@ -206,12 +316,22 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
 }
 
 /** Optional fields are left out rather than written as null, as in a hand-written file. */
-function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
-  return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function optional<K extends string, V>(
+  key: K,
+  value: V | null | undefined,
+): { [P in K]?: V } {
+  return (value === null || value === undefined ? {} : { [key]: value }) as {
+    [P in K]?: V;
+  };
 }
 
-function optionalList<K extends string, V>(key: K, values: readonly V[]): { [P in K]?: V[] } {
-  return (values.length === 0 ? {} : { [key]: [...values] }) as { [P in K]?: V[] };
+function optionalList<K extends string, V>(
+  key: K,
+  values: readonly V[],
+): { [P in K]?: V[] } {
+  return (values.length === 0 ? {} : { [key]: [...values] }) as {
+    [P in K]?: V[];
+  };
 }
 
 /** Converts a stored catalogue into the exchange document. */
@@ -232,7 +352,10 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
       horizonStart: programme.horizonStart,
       horizonEnd: programme.horizonEnd,
       ...optional("summary", programme.summary),
-      goals: programme.goals.map((goal) => ({ title: goal.title, ...optional("description", goal.description) })),
+      goals: programme.goals.map((goal) => ({
+        title: goal.title,
+        ...optional("description", goal.description),
+      })),
       priorities: programme.priorities.map((priority) => ({
         year: priority.year,
         title: priority.title,
@@ -265,11 +388,17 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
           phases: project.phases.map((phase) => ({
             label: phase.label,
             start: formatPointInTime(phase.start),
-            ...optional("end", phase.end === null ? null : formatPointInTime(phase.end)),
+            ...optional(
+              "end",
+              phase.end === null ? null : formatPointInTime(phase.end),
+            ),
             ...optional("continuation", phase.continuation),
             ...optional("note", phase.note),
           })),
-          measures: project.measures.map((measure) => ({ title: measure.title, status: measure.status })),
+          measures: project.measures.map((measure) => ({
+            title: measure.title,
+            status: measure.status,
+          })),
           responsibilities: project.responsibilities.map((responsibility) => ({
             orgUnit: responsibility.orgUnitCode,
             role: responsibility.role,
@@ -301,7 +430,12 @@ export function projectSearchEntries(
       projectId: project.id,
       measureId: null,
       title: `${project.code} ${project.title}`,
-      body: [project.summary, project.tags.join(" "), actionFieldName, impactAreaName].join(" "),
+      body: [
+        project.summary,
+        project.tags.join(" "),
+        actionFieldName,
+        impactAreaName,
+      ].join(" "),
     },
     ...project.measures.map((measure) => ({
       projectId: project.id,
@@ -314,7 +448,8 @@ export function projectSearchEntries(
 
 /** The search index entries of a catalogue: each project and each measure. */
 export function searchEntriesOf(catalogue: Catalogue): readonly SearchEntry[] {
-  return listProjects(catalogue).flatMap(({ project, actionField, impactArea }: ProjectInContext) =>
-    projectSearchEntries(project, actionField.name, impactArea.name),
+  return listProjects(catalogue).flatMap(
+    ({ project, actionField, impactArea }: ProjectInContext) =>
+      projectSearchEntries(project, actionField.name, impactArea.name),
   );
 }

@@ -4,7 +4,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
-import { deleteCatalogue, insertCatalogue, loadCatalogue } from "../../db/catalogue.repository.js";
+import {
+  deleteCatalogue,
+  insertCatalogue,
+  loadCatalogue,
+} from "../../db/catalogue.repository.js";
 import {
   findMunicipalityBySlug,
   insertMunicipality,
@@ -16,7 +20,12 @@ import { DEFAULT_REASON_CATEGORIES } from "../../domain/edition/reasons.js";
 import { AppError } from "../../errors.js";
 import { findProjectRoot } from "../../project-root.js";
 import type { AppContext } from "../context.js";
-import { catalogueToDocument, checkCatalogueDocument, documentToCatalogue, searchEntriesOf } from "./catalogue-document.js";
+import {
+  catalogueToDocument,
+  checkCatalogueDocument,
+  documentToCatalogue,
+  searchEntriesOf,
+} from "./catalogue-document.js";
 import type { CatalogueDocument } from "./catalogue-document.schema.js";
 
 /** What an import wrote. */
@@ -31,13 +40,18 @@ export interface ImportSummary {
 
 /** Parses JSON or YAML text; a syntax error becomes ERR_IMPORT_INVALID with its line. */
 export function parseCatalogueText(text: string, source: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: true,
+  });
   const error = document.errors[0];
   if (error !== undefined) {
     const line = error.linePos?.[0]?.line;
     throw new AppError("ERR_IMPORT_INVALID", {
       detail: `${source}${line === undefined ? "" : `, Zeile ${line}`}: Die Datei ist kein gültiges JSON oder YAML.`,
-      problems: [{ path: "/", message: error.message.split("\n")[0] ?? error.message }],
+      problems: [
+        { path: "/", message: error.message.split("\n")[0] ?? error.message },
+      ],
     });
   }
   try {
@@ -62,7 +76,10 @@ export async function readCatalogueFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new AppError("ERR_IMPORT_INVALID", { detail: `${file}: Die Datei lässt sich nicht lesen.`, cause: error });
+    throw new AppError("ERR_IMPORT_INVALID", {
+      detail: `${file}: Die Datei lässt sich nicht lesen.`,
+      cause: error,
+    });
   }
   return parseCatalogueText(text, file);
 }
@@ -75,15 +92,22 @@ export async function importCatalogue(
 ): Promise<ImportSummary> {
   const checked = checkCatalogueDocument(value);
   if (!checked.ok) {
-    throw new AppError("ERR_IMPORT_INVALID", { detail: `${options.source}:`, problems: checked.problems });
+    throw new AppError("ERR_IMPORT_INVALID", {
+      detail: `${options.source}:`,
+      problems: checked.problems,
+    });
   }
   const document = checked.value;
   const catalogue = documentToCatalogue(document);
   const now = ctx.clock().toISOString();
 
   const replaced = await ctx.db.transaction().execute(async (trx) => {
-    const existing = await findMunicipalityBySlug(trx, document.municipality.slug);
-    if (existing !== null && options.replace !== true) throw new AppError("ERR_IMPORT_MUNICIPALITY_EXISTS");
+    const existing = await findMunicipalityBySlug(
+      trx,
+      document.municipality.slug,
+    );
+    if (existing !== null && options.replace !== true)
+      throw new AppError("ERR_IMPORT_MUNICIPALITY_EXISTS");
     const fields = {
       name: document.municipality.name,
       state: document.municipality.state ?? null,
@@ -91,9 +115,18 @@ export async function importCatalogue(
     };
     let municipalityId: number;
     if (existing === null) {
-      municipalityId = await insertMunicipality(trx, { slug: document.municipality.slug, ...fields, dataVersion: 1, now });
+      municipalityId = await insertMunicipality(trx, {
+        slug: document.municipality.slug,
+        ...fields,
+        dataVersion: 1,
+        now,
+      });
       // A new municipality starts with the usual reasons for shifts; its administrators edit the list.
-      await insertReasonCategories(trx, municipalityId, DEFAULT_REASON_CATEGORIES);
+      await insertReasonCategories(
+        trx,
+        municipalityId,
+        DEFAULT_REASON_CATEGORIES,
+      );
     } else {
       // The municipality stays (with its accounts and audit log); only its catalogue is replaced.
       // Its data version moves on, so that no cache or ETag can match the old content.
@@ -102,30 +135,49 @@ export async function importCatalogue(
       await updateMunicipality(trx, municipalityId, { ...fields, now });
     }
     await insertCatalogue(trx, municipalityId, catalogue, now);
-    const municipality = await findMunicipalityBySlug(trx, document.municipality.slug);
-    const stored = municipality === null ? null : await loadCatalogue(trx, municipality);
+    const municipality = await findMunicipalityBySlug(
+      trx,
+      document.municipality.slug,
+    );
+    const stored =
+      municipality === null ? null : await loadCatalogue(trx, municipality);
     if (stored === null) throw new Error("catalogue vanished during import");
     await replaceSearchEntries(trx, municipalityId, searchEntriesOf(stored));
     return existing !== null;
   });
   ctx.cache.clear();
 
-  const projects = catalogue.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects));
+  const projects = catalogue.impactAreas.flatMap((area) =>
+    area.actionFields.flatMap((field) => field.projects),
+  );
   return {
     municipalitySlug: document.municipality.slug,
     replaced,
     impactAreas: catalogue.impactAreas.length,
-    actionFields: catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0),
+    actionFields: catalogue.impactAreas.reduce(
+      (sum, area) => sum + area.actionFields.length,
+      0,
+    ),
     projects: projects.length,
-    measures: projects.reduce((sum, project) => sum + project.measures.length, 0),
+    measures: projects.reduce(
+      (sum, project) => sum + project.measures.length,
+      0,
+    ),
   };
 }
 
 /** Exports a municipality's catalogue as a document; throws ERR_MUNICIPALITY_NOT_FOUND. */
-export async function exportCatalogue(ctx: AppContext, municipalitySlug: string): Promise<CatalogueDocument> {
+export async function exportCatalogue(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<CatalogueDocument> {
   const municipality = await findMunicipalityBySlug(ctx.db, municipalitySlug);
-  const catalogue = municipality === null ? null : await loadCatalogue(ctx.db, municipality);
-  if (catalogue === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", { detail: `(${municipalitySlug})` });
+  const catalogue =
+    municipality === null ? null : await loadCatalogue(ctx.db, municipality);
+  if (catalogue === null)
+    throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", {
+      detail: `(${municipalitySlug})`,
+    });
   return catalogueToDocument(catalogue);
 }
 
@@ -135,7 +187,13 @@ export function demoCatalogueFile(): string {
 }
 
 /** Loads the demo catalogue. */
-export async function importDemoCatalogue(ctx: AppContext, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+export async function importDemoCatalogue(
+  ctx: AppContext,
+  options: { replace?: boolean } = {},
+): Promise<ImportSummary> {
   const file = demoCatalogueFile();
-  return importCatalogue(ctx, await readCatalogueFile(file), { source: file, replace: options.replace ?? false });
+  return importCatalogue(ctx, await readCatalogueFile(file), {
+    source: file,
+    replace: options.replace ?? false,
+  });
 }

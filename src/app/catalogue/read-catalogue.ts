@@ -17,7 +17,10 @@ import {
   type Municipality,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
-import { matchEntries, type SearchableEntry } from "../../domain/search/match-entries.js";
+import {
+  matchEntries,
+  type SearchableEntry,
+} from "../../domain/search/match-entries.js";
 import { searchTokens } from "../../domain/search/search-words.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -51,23 +54,32 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_HITS = 50;
 
 /** All municipalities, by name. */
-export async function listMunicipalities(ctx: AppContext): Promise<readonly Municipality[]> {
+export async function listMunicipalities(
+  ctx: AppContext,
+): Promise<readonly Municipality[]> {
   return listMunicipalityRows(ctx.db);
 }
 
 /** The data version of a municipality (for ETags), or null when it does not exist. */
-export async function getDataVersion(ctx: AppContext, municipalitySlug: string): Promise<number | null> {
+export async function getDataVersion(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<number | null> {
   return findDataVersion(ctx.db, municipalitySlug);
 }
 
 /** The whole catalogue; throws ERR_MUNICIPALITY_NOT_FOUND. */
-export async function getCatalogue(ctx: AppContext, municipalitySlug: string): Promise<Catalogue> {
+export async function getCatalogue(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<Catalogue> {
   const version = await findDataVersion(ctx.db, municipalitySlug);
   if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
   const cached = ctx.cache.get(municipalitySlug, version);
   if (cached !== undefined) return cached;
   const municipality = await findMunicipalityBySlug(ctx.db, municipalitySlug);
-  const catalogue = municipality === null ? null : await loadCatalogue(ctx.db, municipality);
+  const catalogue =
+    municipality === null ? null : await loadCatalogue(ctx.db, municipality);
   if (catalogue === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
   ctx.cache.set(municipalitySlug, catalogue);
   return catalogue;
@@ -86,13 +98,18 @@ export async function getProject(
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const entry = findProject(catalogue, projectSlug);
   if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
-  return { catalogue, entry, dependents: dependentsOfProject(catalogue, projectSlug) };
+  return {
+    catalogue,
+    entry,
+    dependents: dependentsOfProject(catalogue, projectSlug),
+  };
 }
 
 /** The trimmed search query; ERR_SEARCH_QUERY_INVALID for an empty or overlong one. */
 export function validSearchQuery(query: string): string {
   const trimmed = query.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) throw new AppError("ERR_SEARCH_QUERY_INVALID");
+  if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH)
+    throw new AppError("ERR_SEARCH_QUERY_INVALID");
   return trimmed;
 }
 
@@ -100,26 +117,35 @@ export function validSearchQuery(query: string): string {
  * The hits of a (valid) query among entries of a catalogue, by the one search rule
  * (domain/search/): for the draft the database's candidates, for an edition all its entries.
  */
-export function searchResultOf(catalogue: Catalogue, query: string, entries: readonly SearchableEntry[]): SearchResult {
-  const projectsById = new Map(listProjects(catalogue).map((entry) => [entry.project.id, entry]));
-  const hits = matchEntries(entries, searchTokens(query), MAX_HITS).flatMap((match): SearchHit[] => {
-    const entry = projectsById.get(match.projectId);
-    if (entry === undefined) return [];
-    return [
-      {
-        kind: match.measureId === null ? "project" : "measure",
-        projectSlug: entry.project.slug,
-        projectCode: entry.project.code,
-        projectTitle: entry.project.title,
-        impactAreaName: entry.impactArea.name,
-        actionFieldName: entry.actionField.name,
-        actionFieldColour: entry.actionField.colour,
-        title: match.measureId === null ? entry.project.title : match.title,
-        // A measure has no text of its own; the view names its project instead.
-        excerpt: match.measureId === null ? excerpt(entry.project.summary) : "",
-      },
-    ];
-  });
+export function searchResultOf(
+  catalogue: Catalogue,
+  query: string,
+  entries: readonly SearchableEntry[],
+): SearchResult {
+  const projectsById = new Map(
+    listProjects(catalogue).map((entry) => [entry.project.id, entry]),
+  );
+  const hits = matchEntries(entries, searchTokens(query), MAX_HITS).flatMap(
+    (match): SearchHit[] => {
+      const entry = projectsById.get(match.projectId);
+      if (entry === undefined) return [];
+      return [
+        {
+          kind: match.measureId === null ? "project" : "measure",
+          projectSlug: entry.project.slug,
+          projectCode: entry.project.code,
+          projectTitle: entry.project.title,
+          impactAreaName: entry.impactArea.name,
+          actionFieldName: entry.actionField.name,
+          actionFieldColour: entry.actionField.colour,
+          title: match.measureId === null ? entry.project.title : match.title,
+          // A measure has no text of its own; the view names its project instead.
+          excerpt:
+            match.measureId === null ? excerpt(entry.project.summary) : "",
+        },
+      ];
+    },
+  );
   return { query, hits };
 }
 
@@ -132,7 +158,15 @@ export async function searchCatalogue(
   const trimmed = validSearchQuery(query);
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   // The database narrows down by the same rule; the matcher ranks, as for an edition.
-  return searchResultOf(catalogue, trimmed, await searchEntries(ctx.db, catalogue.municipality.id, searchTokens(trimmed)));
+  return searchResultOf(
+    catalogue,
+    trimmed,
+    await searchEntries(
+      ctx.db,
+      catalogue.municipality.id,
+      searchTokens(trimmed),
+    ),
+  );
 }
 
 /** The first sentence or so of a text, cut at a word boundary. */
@@ -143,6 +177,8 @@ function excerpt(text: string, length = 180): string {
 }
 
 /** Whether the database answers. */
-export async function checkHealth(ctx: AppContext): Promise<{ readonly ok: boolean; readonly dialect: string }> {
+export async function checkHealth(
+  ctx: AppContext,
+): Promise<{ readonly ok: boolean; readonly dialect: string }> {
   return { ok: await isDatabaseReachable(ctx), dialect: ctx.dialect };
 }

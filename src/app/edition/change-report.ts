@@ -2,7 +2,12 @@
  * The change report between two editions (see domain/edition/change-report.ts), with the
  * reasons of every edition in between read from the database.
  */
-import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "../../domain/edition/change-report.js";
+import {
+  assembleReport,
+  mergeCategories,
+  type ChangeReport,
+  type ReportReason,
+} from "../../domain/edition/change-report.js";
 import type { ReasonCategory } from "../../domain/edition/reasons.js";
 import { parseIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
@@ -14,12 +19,22 @@ import { getEdition } from "./read-editions.js";
  * Throws ERR_EDITION_NOT_FOUND for an edition that does not exist, and ERR_VALIDATION
  * when `since` is not an earlier edition (the 1. Fortschreibung has none before it).
  */
-export async function compareEditions(ctx: AppContext, municipalitySlug: string, number: number, since?: number): Promise<ChangeReport> {
+export async function compareEditions(
+  ctx: AppContext,
+  municipalitySlug: string,
+  number: number,
+  since?: number,
+): Promise<ChangeReport> {
   const later = await getEdition(ctx, municipalitySlug, number);
   const baseline = since ?? number - 1;
   if (!Number.isSafeInteger(baseline) || baseline < 1 || baseline >= number) {
     throw new AppError("ERR_VALIDATION", {
-      problems: [{ path: "/querystring/since", message: `Es gibt keine frühere Fortschreibung ${baseline} zum Vergleich mit der ${number}. Fortschreibung.` }],
+      problems: [
+        {
+          path: "/querystring/since",
+          message: `Es gibt keine frühere Fortschreibung ${baseline} zum Vergleich mit der ${number}. Fortschreibung.`,
+        },
+      ],
     });
   }
   const earlier = await getEdition(ctx, municipalitySlug, baseline);
@@ -27,7 +42,8 @@ export async function compareEditions(ctx: AppContext, municipalitySlug: string,
   const reasons = new Map<string, ReportReason[]>();
   const categoryLists: (readonly ReasonCategory[])[] = [];
   for (let step = baseline + 1; step <= number; step += 1) {
-    const { edition } = step === number ? later : await getEdition(ctx, municipalitySlug, step);
+    const { edition } =
+      step === number ? later : await getEdition(ctx, municipalitySlug, step);
     categoryLists.push(edition.reasonCategories);
     for (const [key, reason] of edition.reasons) {
       const list = reasons.get(key) ?? [];

@@ -5,16 +5,34 @@
  * current catalogue as the 2. Fortschreibung with the slides' reasons.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { bumpDataVersion, findMunicipalityBySlug } from "../../db/municipality.repository.js";
+import {
+  bumpDataVersion,
+  findMunicipalityBySlug,
+} from "../../db/municipality.repository.js";
 import { listEditionSummaries } from "../../db/edition.repository.js";
-import { listReasonCategories, loadDraftForeword, saveDraftForeword } from "../../db/revision.repository.js";
-import { type Catalogue, type Project, PROJECT_STATUSES } from "../../domain/catalogue/catalogue.js";
-import { diffCatalogues, shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
+import {
+  listReasonCategories,
+  loadDraftForeword,
+  saveDraftForeword,
+} from "../../db/revision.repository.js";
+import {
+  type Catalogue,
+  type Project,
+  PROJECT_STATUSES,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  diffCatalogues,
+  shiftsNeedingReason,
+} from "../../domain/edition/catalogue-diff.js";
 import type { ShiftReason } from "../../domain/edition/reasons.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
 import { AppError } from "../../errors.js";
 import { COMMAND_LINE } from "../auth/account-audit.js";
-import { PointInTimeSchema, SlugSchema, StringEnum } from "../catalogue/catalogue-document.schema.js";
+import {
+  PointInTimeSchema,
+  SlugSchema,
+  StringEnum,
+} from "../catalogue/catalogue-document.schema.js";
 import {
   demoCatalogueFile,
   importCatalogue,
@@ -32,7 +50,11 @@ import { storeEdition } from "./publish-edition.js";
 import { loadDemoReport } from "../reports/demo-report.js";
 
 const PhaseOverrideSchema = Type.Object(
-  { label: Type.String({ minLength: 1 }), start: Type.Optional(PointInTimeSchema), end: Type.Optional(PointInTimeSchema) },
+  {
+    label: Type.String({ minLength: 1 }),
+    start: Type.Optional(PointInTimeSchema),
+    end: Type.Optional(PointInTimeSchema),
+  },
   { additionalProperties: false },
 );
 
@@ -51,18 +73,32 @@ const DemoEditionsSchema = Type.Object({
     ...EditionHeadSchema,
     subtitle: Type.Optional(Type.String()),
     summary: Type.Optional(Type.String()),
-    priorities: Type.Optional(Type.Array(Type.Object({ year: Type.Integer(), title: Type.String(), projects: Type.Optional(Type.Array(SlugSchema)) }))),
+    priorities: Type.Optional(
+      Type.Array(
+        Type.Object({
+          year: Type.Integer(),
+          title: Type.String(),
+          projects: Type.Optional(Type.Array(SlugSchema)),
+        }),
+      ),
+    ),
     projects: Type.Record(
       Type.String(),
       Type.Object(
-        { status: Type.Optional(StringEnum(PROJECT_STATUSES)), phases: Type.Optional(Type.Array(PhaseOverrideSchema)) },
+        {
+          status: Type.Optional(StringEnum(PROJECT_STATUSES)),
+          phases: Type.Optional(Type.Array(PhaseOverrideSchema)),
+        },
         { additionalProperties: false },
       ),
     ),
   }),
   current: Type.Object({
     ...EditionHeadSchema,
-    reasons: Type.Record(Type.String(), Type.Object({ category: Type.String(), text: Type.String() })),
+    reasons: Type.Record(
+      Type.String(),
+      Type.Object({ category: Type.String(), text: Type.String() }),
+    ),
   }),
 });
 type DemoEditions = Static<typeof DemoEditionsSchema>;
@@ -73,31 +109,56 @@ export function demoEditionsFile(): string {
 }
 
 function invalid(message: string): AppError {
-  return new AppError("ERR_IMPORT_INVALID", { detail: `${demoEditionsFile()}: ${message}` });
+  return new AppError("ERR_IMPORT_INVALID", {
+    detail: `${demoEditionsFile()}: ${message}`,
+  });
 }
 
 /** The current catalogue turned back into the reconstructed edition (same ids, so the diff pairs them). */
-export function reconstructEdition(current: Catalogue, reconstruction: DemoEditions["reconstruction"]): Catalogue {
+export function reconstructEdition(
+  current: Catalogue,
+  reconstruction: DemoEditions["reconstruction"],
+): Catalogue {
   const changeProject = (project: Project): Project => {
     const override = reconstruction.projects[project.slug];
     if (override === undefined) return project;
     const phases = project.phases.map((phase) => {
-      const phaseOverride = override.phases?.find((candidate) => candidate.label === phase.label);
+      const phaseOverride = override.phases?.find(
+        (candidate) => candidate.label === phase.label,
+      );
       if (phaseOverride === undefined) return phase;
-      const start = phaseOverride.start === undefined ? phase.start : parsePointInTime(phaseOverride.start);
-      const end = phaseOverride.end === undefined ? phase.end : parsePointInTime(phaseOverride.end);
-      if (start === null || (end === null && phaseOverride.end !== undefined)) throw invalid(`${project.slug}: ungültiger Zeitpunkt.`);
+      const start =
+        phaseOverride.start === undefined
+          ? phase.start
+          : parsePointInTime(phaseOverride.start);
+      const end =
+        phaseOverride.end === undefined
+          ? phase.end
+          : parsePointInTime(phaseOverride.end);
+      if (start === null || (end === null && phaseOverride.end !== undefined))
+        throw invalid(`${project.slug}: ungültiger Zeitpunkt.`);
       return { ...phase, start, end };
     });
     for (const phaseOverride of override.phases ?? []) {
-      if (!project.phases.some((phase) => phase.label === phaseOverride.label)) {
-        throw invalid(`${project.slug} hat keine Phase „${phaseOverride.label}“.`);
+      if (
+        !project.phases.some((phase) => phase.label === phaseOverride.label)
+      ) {
+        throw invalid(
+          `${project.slug} hat keine Phase „${phaseOverride.label}“.`,
+        );
       }
     }
     return { ...project, status: override.status ?? project.status, phases };
   };
-  const slugs = new Set(current.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.slug))));
-  for (const slug of Object.keys(reconstruction.projects)) if (!slugs.has(slug)) throw invalid(`Das Projekt „${slug}“ gibt es nicht.`);
+  const slugs = new Set(
+    current.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => project.slug),
+      ),
+    ),
+  );
+  for (const slug of Object.keys(reconstruction.projects))
+    if (!slugs.has(slug)) throw invalid(`Das Projekt „${slug}“ gibt es nicht.`);
   return {
     ...current,
     programme: {
@@ -107,11 +168,18 @@ export function reconstructEdition(current: Catalogue, reconstruction: DemoEditi
       priorities:
         reconstruction.priorities === undefined
           ? current.programme.priorities
-          : reconstruction.priorities.map((priority) => ({ year: priority.year, title: priority.title, projectSlugs: priority.projects ?? [] })),
+          : reconstruction.priorities.map((priority) => ({
+              year: priority.year,
+              title: priority.title,
+              projectSlugs: priority.projects ?? [],
+            })),
     },
     impactAreas: current.impactAreas.map((area) => ({
       ...area,
-      actionFields: area.actionFields.map((field) => ({ ...field, projects: field.projects.map(changeProject) })),
+      actionFields: area.actionFields.map((field) => ({
+        ...field,
+        projects: field.projects.map(changeProject),
+      })),
     })),
   };
 }
@@ -120,29 +188,49 @@ export function reconstructEdition(current: Catalogue, reconstruction: DemoEditi
  * Publishes the demo's two editions from the municipality's current catalogue, unless it
  * already has editions (they can never be replaced). Returns the numbers published.
  */
-export async function createDemoEditions(ctx: AppContext, slug?: string): Promise<readonly number[]> {
+export async function createDemoEditions(
+  ctx: AppContext,
+  slug?: string,
+): Promise<readonly number[]> {
   const file = demoEditionsFile();
   const checked = validate(DemoEditionsSchema, await readCatalogueFile(file));
-  if (!checked.ok) throw new AppError("ERR_IMPORT_INVALID", { detail: `${file}:`, problems: checked.problems });
-  const data = { ...checked.value, municipality: slug ?? checked.value.municipality };
+  if (!checked.ok)
+    throw new AppError("ERR_IMPORT_INVALID", {
+      detail: `${file}:`,
+      problems: checked.problems,
+    });
+  const data = {
+    ...checked.value,
+    municipality: slug ?? checked.value.municipality,
+  };
   const municipality = await findMunicipalityBySlug(ctx.db, data.municipality);
-  if (municipality === null) throw invalid(`Die Kommune „${data.municipality}“ ist nicht geladen.`);
-  if ((await listEditionSummaries(ctx.db, municipality.id)).length > 0) return [];
+  if (municipality === null)
+    throw invalid(`Die Kommune „${data.municipality}“ ist nicht geladen.`);
+  if ((await listEditionSummaries(ctx.db, municipality.id)).length > 0)
+    return [];
 
   const current = await getCatalogue(ctx, data.municipality);
   const earlier = reconstructEdition(current, data.reconstruction);
   const categories = await listReasonCategories(ctx.db, municipality.id);
-  const diff = diffCatalogues(earlier, current, { asOf: parseIsoDate(data.current.publishedOn) ?? undefined });
+  const diff = diffCatalogues(earlier, current, {
+    asOf: parseIsoDate(data.current.publishedOn) ?? undefined,
+  });
   const reasons = new Map<string, ShiftReason>();
   for (const change of shiftsNeedingReason(diff)) {
     const reason = data.current.reasons[change.project.slug];
-    if (reason === undefined) throw invalid(`Für die Verschiebung bei „${change.project.slug}“ fehlt ein Grund.`);
-    if (!categories.some((category) => category.key === reason.category)) throw invalid(`Die Kategorie „${reason.category}“ gibt es nicht.`);
+    if (reason === undefined)
+      throw invalid(
+        `Für die Verschiebung bei „${change.project.slug}“ fehlt ein Grund.`,
+      );
+    if (!categories.some((category) => category.key === reason.category))
+      throw invalid(`Die Kategorie „${reason.category}“ gibt es nicht.`);
     reasons.set(change.key, reason);
   }
 
   await ctx.db.transaction().execute(async (trx) => {
-    const head = (edition: DemoEditions["reconstruction"] | DemoEditions["current"]) => ({
+    const head = (
+      edition: DemoEditions["reconstruction"] | DemoEditions["current"],
+    ) => ({
       municipality,
       number: edition.number,
       title: edition.title,
@@ -154,11 +242,39 @@ export async function createDemoEditions(ctx: AppContext, slug?: string): Promis
       categories,
     });
     const origin = { ip: null };
-    await storeEdition(trx, ctx, COMMAND_LINE, { ...head(data.reconstruction), isReconstruction: true, catalogue: earlier, reasons: new Map() }, origin);
-    await storeEdition(trx, ctx, COMMAND_LINE, { ...head(data.current), isReconstruction: false, catalogue: current, reasons }, origin);
+    await storeEdition(
+      trx,
+      ctx,
+      COMMAND_LINE,
+      {
+        ...head(data.reconstruction),
+        isReconstruction: true,
+        catalogue: earlier,
+        reasons: new Map(),
+      },
+      origin,
+    );
+    await storeEdition(
+      trx,
+      ctx,
+      COMMAND_LINE,
+      {
+        ...head(data.current),
+        isReconstruction: false,
+        catalogue: current,
+        reasons,
+      },
+      origin,
+    );
     // The draft's foreword starts as the current edition's, ready to be revised.
     const draft = await loadDraftForeword(trx, municipality.id);
-    if (draft.version === 0) await saveDraftForeword(trx, municipality.id, 0, data.current.foreword?.trim() ?? null);
+    if (draft.version === 0)
+      await saveDraftForeword(
+        trx,
+        municipality.id,
+        0,
+        data.current.foreword?.trim() ?? null,
+      );
     await bumpDataVersion(trx, municipality.id, ctx.clock().toISOString());
   });
   ctx.cache.clear();
@@ -173,9 +289,15 @@ export interface DemoSummary {
 }
 
 /** Loads the Kleve demo: the catalogue as the draft, then its two editions. */
-export async function loadDemo(ctx: AppContext, options: { readonly replace?: boolean } = {}): Promise<DemoSummary> {
+export async function loadDemo(
+  ctx: AppContext,
+  options: { readonly replace?: boolean } = {},
+): Promise<DemoSummary> {
   const file = demoCatalogueFile();
-  const catalogue = await importCatalogue(ctx, await readCatalogueFile(file), { source: file, replace: options.replace ?? false });
+  const catalogue = await importCatalogue(ctx, await readCatalogueFile(file), {
+    source: file,
+    replace: options.replace ?? false,
+  });
   const editions = await createDemoEditions(ctx);
   await loadDemoOpenDataSettings(ctx);
   return { catalogue, editions };
@@ -193,12 +315,21 @@ export async function loadSyntheticMunicipalities(
   onProgress: (done: number, slug: string) => void = () => undefined,
 ): Promise<number> {
   const file = demoCatalogueFile();
-  const document = (await readCatalogueFile(file)) as { municipality: Record<string, unknown> };
+  const document = (await readCatalogueFile(file)) as {
+    municipality: Record<string, unknown>;
+  };
   let created = 0;
   for (let i = 1; i <= count; i += 1) {
     const slug = `musterstadt-${i}`;
     if ((await findMunicipalityBySlug(ctx.db, slug)) === null) {
-      const copy = { ...document, municipality: { ...document.municipality, slug, name: `Musterstadt ${i}` } };
+      const copy = {
+        ...document,
+        municipality: {
+          ...document.municipality,
+          slug,
+          name: `Musterstadt ${i}`,
+        },
+      };
       await importCatalogue(ctx, copy, { source: `${file} (${slug})` });
       await createDemoEditions(ctx, slug);
       await loadDemoReport(ctx, slug);

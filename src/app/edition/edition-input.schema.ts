@@ -5,10 +5,17 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { SlugSchema } from "../catalogue/catalogue-document.schema.js";
 
-const Version = Type.Integer({ minimum: 0, maximum: 2_000_000_000, description: "Bearbeitungsstand, 0 für neu" });
+const Version = Type.Integer({
+  minimum: 0,
+  maximum: 2_000_000_000,
+  description: "Bearbeitungsstand, 0 für neu",
+});
 
 /** An ISO date such as 2022-03-15. */
-export const IsoDateSchema = Type.String({ pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$", description: "Datum als JJJJ-MM-TT" });
+export const IsoDateSchema = Type.String({
+  pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$",
+  description: "Datum als JJJJ-MM-TT",
+});
 
 /** The reason for one shift of the draft. */
 export const DraftReasonInputSchema = Type.Object({
@@ -59,7 +66,9 @@ export const NewReasonCategoryInputSchema = Type.Object({
     requiresText: Type.Boolean(),
   }),
 });
-export type NewReasonCategoryInput = Static<typeof NewReasonCategoryInputSchema>;
+export type NewReasonCategoryInput = Static<
+  typeof NewReasonCategoryInputSchema
+>;
 
 /** A changed reason category. */
 export const ReasonCategoryInputSchema = Type.Object({
@@ -79,4 +88,6 @@ export const RemoveReasonCategoryInputSchema = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 60 }),
   expectedVersion: Version,
 });
-export type RemoveReasonCategoryInput = Static<typeof RemoveReasonCategoryInputSchema>;
+export type RemoveReasonCategoryInput = Static<
+  typeof RemoveReasonCategoryInputSchema
+>;

@@ -4,8 +4,14 @@
  * compared by stable ids (a renamed project stays the same project). Described in
  * docs/edition-snapshot.md.
  */
-import type { Catalogue, Municipality } from "../../domain/catalogue/catalogue.js";
-import { catalogueToDocument, documentToCatalogue } from "../catalogue/catalogue-document.js";
+import type {
+  Catalogue,
+  Municipality,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  catalogueToDocument,
+  documentToCatalogue,
+} from "../catalogue/catalogue-document.js";
 import type { CatalogueDocument } from "../catalogue/catalogue-document.schema.js";
 
 /** The format name written into every snapshot. */
@@ -89,7 +95,10 @@ export function isEditionSnapshot(value: unknown): value is EditionSnapshot {
  * whose id is missing (a snapshot written by hand) gets a negative id, which matches
  * nothing and so counts as added or removed.
  */
-export function snapshotToCatalogue(snapshot: EditionSnapshot, municipality: Municipality): Catalogue {
+export function snapshotToCatalogue(
+  snapshot: EditionSnapshot,
+  municipality: Municipality,
+): Catalogue {
   const tree = documentToCatalogue(snapshot.catalogue);
   const { ids } = snapshot;
   let missing = 0;
@@ -97,7 +106,10 @@ export function snapshotToCatalogue(snapshot: EditionSnapshot, municipality: Mun
   return {
     municipality,
     programme: tree.programme,
-    orgUnits: tree.orgUnits.map((unit) => ({ ...unit, id: idOr(ids.orgUnits[unit.code]) })),
+    orgUnits: tree.orgUnits.map((unit) => ({
+      ...unit,
+      id: idOr(ids.orgUnits[unit.code]),
+    })),
     impactAreas: tree.impactAreas.map((area) => ({
       ...area,
       id: idOr(ids.impactAreas[area.key]),
@@ -110,8 +122,14 @@ export function snapshotToCatalogue(snapshot: EditionSnapshot, municipality: Mun
             ...project,
             id: idOr(projectIds?.id),
             version: projectIds?.version ?? 1,
-            phases: project.phases.map((phase, index) => ({ ...phase, id: idOr(projectIds?.phases[index]) })),
-            measures: project.measures.map((measure, index) => ({ ...measure, id: idOr(projectIds?.measures[index]) })),
+            phases: project.phases.map((phase, index) => ({
+              ...phase,
+              id: idOr(projectIds?.phases[index]),
+            })),
+            measures: project.measures.map((measure, index) => ({
+              ...measure,
+              id: idOr(projectIds?.measures[index]),
+            })),
           };
         }),
       })),

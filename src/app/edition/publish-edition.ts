@@ -9,7 +9,10 @@
 import type { Transaction } from "kysely";
 import { loadCatalogue } from "../../db/catalogue.repository.js";
 import type { Database } from "../../db/database.js";
-import { findLatestEditionNumber, insertEdition } from "../../db/edition.repository.js";
+import {
+  findLatestEditionNumber,
+  insertEdition,
+} from "../../db/edition.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import {
   claimDataVersion,
@@ -19,20 +22,56 @@ import {
   loadDraftForeword,
 } from "../../db/revision.repository.js";
 import { type Principal, actorLabel } from "../../domain/access/principal.js";
-import type { Catalogue, Municipality } from "../../domain/catalogue/catalogue.js";
-import { diffCatalogues, shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
-import { describeChangeGerman, describeConflictGerman } from "../../i18n/change-description.js";
-import { findDependencyConflicts, findIntroducedConflicts } from "../../domain/edition/dependency-conflicts.js";
-import { defaultEditionTitle, type EditionReason } from "../../domain/edition/edition.js";
-import { formatIsoDateGerman, germanDayOf, germanIsoDateOf, parseIsoDate } from "../../domain/calendar/calendar.js";
-import { missingReasons, type ReasonCategory, type ShiftReason } from "../../domain/edition/reasons.js";
+import type {
+  Catalogue,
+  Municipality,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  diffCatalogues,
+  shiftsNeedingReason,
+} from "../../domain/edition/catalogue-diff.js";
+import {
+  describeChangeGerman,
+  describeConflictGerman,
+} from "../../i18n/change-description.js";
+import {
+  findDependencyConflicts,
+  findIntroducedConflicts,
+} from "../../domain/edition/dependency-conflicts.js";
+import {
+  defaultEditionTitle,
+  type EditionReason,
+} from "../../domain/edition/edition.js";
+import {
+  formatIsoDateGerman,
+  germanDayOf,
+  germanIsoDateOf,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
+import {
+  missingReasons,
+  type ReasonCategory,
+  type ShiftReason,
+} from "../../domain/edition/reasons.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import { recordAccountAudit, type AccountActor, COMMAND_LINE_LABEL } from "../auth/account-audit.js";
-import { rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  recordAccountAudit,
+  type AccountActor,
+  COMMAND_LINE_LABEL,
+} from "../auth/account-audit.js";
+import {
+  rejectProblems,
+  requireMunicipality,
+  requireValid,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { catalogueToSnapshot } from "./edition-snapshot.js";
-import { PublishEditionInputSchema, type PublishEditionInput } from "./edition-input.schema.js";
+import {
+  PublishEditionInputSchema,
+  type PublishEditionInput,
+} from "./edition-input.schema.js";
 import { getEdition } from "./read-editions.js";
 import { requireAdministratorOf } from "./revise-draft.js";
 
@@ -61,8 +100,12 @@ export async function storeEdition(
   content: EditionContent,
   origin: RequestOrigin,
 ): Promise<void> {
-  const labels = new Map(content.categories.map((category) => [category.key, category.label]));
-  const reasons: ({ readonly key: string } & EditionReason)[] = [...content.reasons].map(([key, reason]) => ({
+  const labels = new Map(
+    content.categories.map((category) => [category.key, category.label]),
+  );
+  const reasons: ({ readonly key: string } & EditionReason)[] = [
+    ...content.reasons,
+  ].map(([key, reason]) => ({
     key,
     category: reason.category,
     categoryLabel: labels.get(reason.category) ?? reason.category,
@@ -75,7 +118,8 @@ export async function storeEdition(
     publishedOn: content.publishedOn,
     publishedAt: ctx.clock().toISOString(),
     publishedByUserId: actor.kind === "user" ? actor.userId : null,
-    publishedByLabel: actor.kind === "command-line" ? COMMAND_LINE_LABEL : actorLabel(actor),
+    publishedByLabel:
+      actor.kind === "command-line" ? COMMAND_LINE_LABEL : actorLabel(actor),
     councilReference: content.councilReference,
     councilUrl: content.councilUrl,
     foreword: content.foreword,
@@ -83,7 +127,9 @@ export async function storeEdition(
     isReconstruction: content.isReconstruction,
     snapshot: catalogueToSnapshot(content.catalogue),
     reasons,
-    reasonCategories: content.categories.map(({ key, label, requiresText }) => ({ key, label, requiresText })),
+    reasonCategories: content.categories.map(
+      ({ key, label, requiresText }) => ({ key, label, requiresText }),
+    ),
   });
   await recordAccountAudit(
     trx,
@@ -123,50 +169,89 @@ export async function publishEdition(
 ): Promise<{ readonly number: number }> {
   const valid = requireValid(PublishEditionInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const user = await requireAdministratorOf(ctx, principal, municipality, "edition.publish", origin);
+  const user = await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "edition.publish",
+    origin,
+  );
 
   const latestNumber = await findLatestEditionNumber(ctx.db, municipality.id);
-  const previous = latestNumber === null ? null : (await getEdition(ctx, valid.municipality, latestNumber)).edition;
+  const previous =
+    latestNumber === null
+      ? null
+      : (await getEdition(ctx, valid.municipality, latestNumber)).edition;
   const number = (latestNumber ?? 0) + 1;
   const now = ctx.clock();
   const publishedOn = valid.data.publishedOn ?? germanIsoDateOf(now);
   const councilUrl = optional(valid.data.councilUrl);
   const problems: InputProblem[] = [];
   if (parseIsoDate(publishedOn) === null) {
-    problems.push({ path: "/data/publishedOn", message: "ist kein gültiges Datum." });
+    problems.push({
+      path: "/data/publishedOn",
+      message: "ist kein gültiges Datum.",
+    });
   } else if (previous !== null && publishedOn < previous.publishedOn) {
-    problems.push({ path: "/data/publishedOn", message: `liegt vor der ${previous.title} (${formatIsoDateGerman(previous.publishedOn)}).` });
+    problems.push({
+      path: "/data/publishedOn",
+      message: `liegt vor der ${previous.title} (${formatIsoDateGerman(previous.publishedOn)}).`,
+    });
   }
   if (councilUrl !== null && !/^https?:\/\/[^\s]+$/.test(councilUrl)) {
-    problems.push({ path: "/data/councilUrl", message: "muss eine Adresse sein, die mit https:// beginnt." });
+    problems.push({
+      path: "/data/councilUrl",
+      message: "muss eine Adresse sein, die mit https:// beginnt.",
+    });
   }
   rejectProblems(problems);
 
   const nowIso = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // Exactly the state reviewed: the claim fails if anyone changed anything since.
-    if (!(await claimDataVersion(trx, municipality.id, valid.expectedDataVersion, nowIso))) {
+    if (
+      !(await claimDataVersion(
+        trx,
+        municipality.id,
+        valid.expectedDataVersion,
+        nowIso,
+      ))
+    ) {
       throw new AppError("ERR_CONFLICT", {
-        detail: "Der Entwurf wurde geändert, seit Sie die Seite geöffnet haben. Bitte prüfen Sie die Veränderungen und veröffentlichen Sie dann erneut.",
+        detail:
+          "Der Entwurf wurde geändert, seit Sie die Seite geöffnet haben. Bitte prüfen Sie die Veränderungen und veröffentlichen Sie dann erneut.",
       });
     }
     const current = await findMunicipalityBySlug(trx, valid.municipality);
     const draft = current === null ? null : await loadCatalogue(trx, current);
-    if (draft === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Kommune hat noch keinen Maßnahmenkatalog." });
+    if (draft === null)
+      throw new AppError("ERR_NOT_FOUND", {
+        detail: "Diese Kommune hat noch keinen Maßnahmenkatalog.",
+      });
     const [categories, storedReasons, foreword] = await Promise.all([
       listReasonCategories(trx, municipality.id),
       listDraftReasons(trx, municipality.id),
       loadDraftForeword(trx, municipality.id),
     ]);
-    const given = new Map(storedReasons.map((reason) => [reason.changeKey, { category: reason.category, text: reason.text }]));
+    const given = new Map(
+      storedReasons.map((reason) => [
+        reason.changeKey,
+        { category: reason.category, text: reason.text },
+      ]),
+    );
     const reasons = new Map<string, ShiftReason>();
     if (previous !== null) {
-      const diff = diffCatalogues(previous.catalogue, draft, { asOf: germanDayOf(now) });
+      const diff = diffCatalogues(previous.catalogue, draft, {
+        asOf: germanDayOf(now),
+      });
       const missing = missingReasons(diff, given, categories);
       if (missing.length > 0) {
         throw new AppError("ERR_EDITION_REASONS_MISSING", {
           detail: `Es fehlen ${missing.length} Gründe.`,
-          problems: missing.map(({ change }) => ({ path: `/reasons/${change.key}`, message: describeChangeGerman(change, { withProject: true }) })),
+          problems: missing.map(({ change }) => ({
+            path: `/reasons/${change.key}`,
+            message: describeChangeGerman(change, { withProject: true }),
+          })),
         });
       }
       // Only the reasons of this revision's shifts go into the edition; stale ones are dropped.
@@ -175,11 +260,17 @@ export async function publishEdition(
         if (reason !== undefined) reasons.set(change.key, reason);
       }
     }
-    const conflicts = previous === null ? findDependencyConflicts(draft) : findIntroducedConflicts(previous.catalogue, draft);
+    const conflicts =
+      previous === null
+        ? findDependencyConflicts(draft)
+        : findIntroducedConflicts(previous.catalogue, draft);
     if (conflicts.length > 0 && !valid.confirmConflicts) {
       throw new AppError("ERR_EDITION_NEEDS_CONFIRMATION", {
         detail: conflicts.map(describeConflictGerman).join(" · "),
-        problems: conflicts.map((conflict) => ({ path: `/conflicts/${conflict.key}`, message: describeConflictGerman(conflict) })),
+        problems: conflicts.map((conflict) => ({
+          path: `/conflicts/${conflict.key}`,
+          message: describeConflictGerman(conflict),
+        })),
       });
     }
     await storeEdition(

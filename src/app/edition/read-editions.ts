@@ -6,7 +6,10 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import { findEdition, listEditionSummaries } from "../../db/edition.repository.js";
+import {
+  findEdition,
+  listEditionSummaries,
+} from "../../db/edition.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import {
@@ -16,13 +19,30 @@ import {
   type Municipality,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
-import type { Edition, EditionReason, EditionSummary } from "../../domain/edition/edition.js";
+import type {
+  Edition,
+  EditionReason,
+  EditionSummary,
+} from "../../domain/edition/edition.js";
 import type { ReasonCategory } from "../../domain/edition/reasons.js";
 import { AppError } from "../../errors.js";
-import { searchEntriesOf, type SearchEntry } from "../catalogue/catalogue-document.js";
-import { getCatalogue, searchCatalogue, searchResultOf, validSearchQuery, type SearchResult } from "../catalogue/read-catalogue.js";
+import {
+  searchEntriesOf,
+  type SearchEntry,
+} from "../catalogue/catalogue-document.js";
+import {
+  getCatalogue,
+  searchCatalogue,
+  searchResultOf,
+  validSearchQuery,
+  type SearchResult,
+} from "../catalogue/read-catalogue.js";
 import type { AppContext } from "../context.js";
-import { approximateBytes, createMemoryCache, type MemoryCache } from "../memory-cache.js";
+import {
+  approximateBytes,
+  createMemoryCache,
+  type MemoryCache,
+} from "../memory-cache.js";
 import { canReadDraft } from "../policies/edition.policy.js";
 import { isEditionSnapshot, snapshotToCatalogue } from "./edition-snapshot.js";
 
@@ -47,21 +67,36 @@ export interface EditionView {
 // The cache of thawed editions: immutable, so an entry is never stale.
 
 interface CachedEdition {
-  readonly edition: Omit<Edition, "catalogue"> & { readonly catalogue: Omit<Catalogue, "municipality"> };
+  readonly edition: Omit<Edition, "catalogue"> & {
+    readonly catalogue: Omit<Catalogue, "municipality">;
+  };
   readonly searchEntries: readonly SearchEntry[];
 }
 
 /** Thawed editions kept per database handle, bounded by bytes; built once for concurrent readers. */
-const caches = new WeakMap<Kysely<Database>, MemoryCache<CachedEdition, { ctx: AppContext; municipality: Municipality; number: number }>>();
+const caches = new WeakMap<
+  Kysely<Database>,
+  MemoryCache<
+    CachedEdition,
+    { ctx: AppContext; municipality: Municipality; number: number }
+  >
+>();
 
-function cacheOf(ctx: AppContext): MemoryCache<CachedEdition, { ctx: AppContext; municipality: Municipality; number: number }> {
+function cacheOf(
+  ctx: AppContext,
+): MemoryCache<
+  CachedEdition,
+  { ctx: AppContext; municipality: Municipality; number: number }
+> {
   let cache = caches.get(ctx.db);
   if (cache === undefined) {
     cache = createMemoryCache({
       name: "editions",
       maxBytes: 48 * 1024 * 1024,
-      sizeOf: (entry) => approximateBytes(entry.edition) + approximateBytes(entry.searchEntries),
-      build: async (_key, { ctx: context, municipality, number }) => thawEdition(context, municipality, number),
+      sizeOf: (entry) =>
+        approximateBytes(entry.edition) + approximateBytes(entry.searchEntries),
+      build: async (_key, { ctx: context, municipality, number }) =>
+        thawEdition(context, municipality, number),
     });
     caches.set(ctx.db, cache);
   }
@@ -73,11 +108,15 @@ function parseReasons(value: unknown): ReadonlyMap<string, EditionReason> {
   if (!Array.isArray(value)) return reasons;
   for (const item of value as unknown[]) {
     if (item === null || typeof item !== "object") continue;
-    const { key, category, categoryLabel, text } = item as Record<string, unknown>;
+    const { key, category, categoryLabel, text } = item as Record<
+      string,
+      unknown
+    >;
     if (typeof key !== "string" || typeof category !== "string") continue;
     reasons.set(key, {
       category,
-      categoryLabel: typeof categoryLabel === "string" ? categoryLabel : category,
+      categoryLabel:
+        typeof categoryLabel === "string" ? categoryLabel : category,
       text: typeof text === "string" ? text : "",
     });
   }
@@ -89,24 +128,48 @@ function parseCategories(value: unknown): readonly ReasonCategory[] {
   return (value as unknown[]).flatMap((item) => {
     if (item === null || typeof item !== "object") return [];
     const { key, label, requiresText } = item as Record<string, unknown>;
-    return typeof key === "string" && typeof label === "string" ? [{ key, label, requiresText: requiresText === true }] : [];
+    return typeof key === "string" && typeof label === "string"
+      ? [{ key, label, requiresText: requiresText === true }]
+      : [];
   });
 }
 
 /** An edition with its content, or null; thawed once per process. */
-async function loadEdition(ctx: AppContext, municipality: Municipality, number: number): Promise<Edition | null> {
-  const cached = await cacheOf(ctx).fetch(`${municipality.id}:${number}`, { ctx, municipality, number });
+async function loadEdition(
+  ctx: AppContext,
+  municipality: Municipality,
+  number: number,
+): Promise<Edition | null> {
+  const cached = await cacheOf(ctx).fetch(`${municipality.id}:${number}`, {
+    ctx,
+    municipality,
+    number,
+  });
   if (cached === undefined) return null;
   // The municipality is the live one (its name, data version); the content is the edition's.
-  return { ...cached.edition, catalogue: { municipality, ...cached.edition.catalogue } };
+  return {
+    ...cached.edition,
+    catalogue: { municipality, ...cached.edition.catalogue },
+  };
 }
 
-async function thawEdition(ctx: AppContext, municipality: Municipality, number: number): Promise<CachedEdition | undefined> {
+async function thawEdition(
+  ctx: AppContext,
+  municipality: Municipality,
+  number: number,
+): Promise<CachedEdition | undefined> {
   const stored = await findEdition(ctx.db, municipality.id, number);
   if (stored === null) return undefined;
-  if (!isEditionSnapshot(stored.snapshot)) throw new Error(`edition ${number} of ${municipality.slug} has no readable snapshot`);
+  if (!isEditionSnapshot(stored.snapshot))
+    throw new Error(
+      `edition ${number} of ${municipality.slug} has no readable snapshot`,
+    );
   const thawed = snapshotToCatalogue(stored.snapshot, municipality);
-  const catalogue = { programme: thawed.programme, orgUnits: thawed.orgUnits, impactAreas: thawed.impactAreas };
+  const catalogue = {
+    programme: thawed.programme,
+    orgUnits: thawed.orgUnits,
+    impactAreas: thawed.impactAreas,
+  };
   return {
     edition: {
       number: stored.number,
@@ -127,12 +190,19 @@ async function thawEdition(ctx: AppContext, municipality: Municipality, number: 
   };
 }
 
-function searchEntriesOfCached(ctx: AppContext, municipality: Municipality, number: number): readonly SearchEntry[] {
+function searchEntriesOfCached(
+  ctx: AppContext,
+  municipality: Municipality,
+  number: number,
+): readonly SearchEntry[] {
   return cacheOf(ctx).peek(`${municipality.id}:${number}`)?.searchEntries ?? [];
 }
 
 /** A municipality by slug; throws ERR_MUNICIPALITY_NOT_FOUND. */
-async function requireMunicipality(ctx: AppContext, slug: string): Promise<Municipality> {
+async function requireMunicipality(
+  ctx: AppContext,
+  slug: string,
+): Promise<Municipality> {
   const municipality = await findMunicipalityBySlug(ctx.db, slug);
   if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
   return municipality;
@@ -145,27 +215,53 @@ async function requireMunicipality(ctx: AppContext, slug: string): Promise<Munic
 export async function listEditions(
   ctx: AppContext,
   municipalitySlug: string,
-): Promise<{ readonly municipality: Municipality; readonly editions: readonly EditionSummary[] }> {
+): Promise<{
+  readonly municipality: Municipality;
+  readonly editions: readonly EditionSummary[];
+}> {
   const municipality = await requireMunicipality(ctx, municipalitySlug);
-  return { municipality, editions: await listEditionSummaries(ctx.db, municipality.id) };
+  return {
+    municipality,
+    editions: await listEditionSummaries(ctx.db, municipality.id),
+  };
 }
 
 /** One edition with its content; throws ERR_MUNICIPALITY_NOT_FOUND or ERR_EDITION_NOT_FOUND. */
-export async function getEdition(ctx: AppContext, municipalitySlug: string, number: number): Promise<EditionView> {
+export async function getEdition(
+  ctx: AppContext,
+  municipalitySlug: string,
+  number: number,
+): Promise<EditionView> {
   const municipality = await requireMunicipality(ctx, municipalitySlug);
-  const edition = Number.isSafeInteger(number) && number > 0 ? await loadEdition(ctx, municipality, number) : null;
+  const edition =
+    Number.isSafeInteger(number) && number > 0
+      ? await loadEdition(ctx, municipality, number)
+      : null;
   if (edition === null) throw new AppError("ERR_EDITION_NOT_FOUND");
-  return { municipality, edition, editions: await listEditionSummaries(ctx.db, municipality.id) };
+  return {
+    municipality,
+    edition,
+    editions: await listEditionSummaries(ctx.db, municipality.id),
+  };
 }
 
 /** What the public sees: the latest edition, or the current state while there is none. */
-export async function getPublishedCatalogue(ctx: AppContext, municipalitySlug: string): Promise<PublishedCatalogue> {
+export async function getPublishedCatalogue(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<PublishedCatalogue> {
   const municipality = await requireMunicipality(ctx, municipalitySlug);
   const editions = await listEditionSummaries(ctx.db, municipality.id);
   const latest = editions.at(-1);
-  if (latest === undefined) return { catalogue: await getCatalogue(ctx, municipalitySlug), edition: null, editions };
+  if (latest === undefined)
+    return {
+      catalogue: await getCatalogue(ctx, municipalitySlug),
+      edition: null,
+      editions,
+    };
   const edition = await loadEdition(ctx, municipality, latest.number);
-  if (edition === null) throw new Error("an edition vanished while it was read");
+  if (edition === null)
+    throw new Error("an edition vanished while it was read");
   return { catalogue: edition.catalogue, edition: latest, editions };
 }
 
@@ -174,7 +270,12 @@ export async function getPublishedProject(
   ctx: AppContext,
   municipalitySlug: string,
   projectSlug: string,
-): Promise<PublishedCatalogue & { readonly entry: ProjectInContext; readonly dependents: readonly ProjectInContext[] }> {
+): Promise<
+  PublishedCatalogue & {
+    readonly entry: ProjectInContext;
+    readonly dependents: readonly ProjectInContext[];
+  }
+> {
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
   return { ...published, ...projectIn(published.catalogue, projectSlug) };
 }
@@ -183,7 +284,10 @@ export async function getPublishedProject(
 export function projectIn(
   catalogue: Catalogue,
   projectSlug: string,
-): { readonly entry: ProjectInContext; readonly dependents: readonly ProjectInContext[] } {
+): {
+  readonly entry: ProjectInContext;
+  readonly dependents: readonly ProjectInContext[];
+} {
   const entry = findProject(catalogue, projectSlug);
   if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
   return { entry, dependents: dependentsOfProject(catalogue, projectSlug) };
@@ -202,16 +306,33 @@ export async function getCatalogueForReader(
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
   if (published.edition === null) return { ...published, isDraft: true };
   if (canReadDraft(principal, published.catalogue.municipality.id)) {
-    return { ...published, catalogue: await getCatalogue(ctx, municipalitySlug), isDraft: true };
+    return {
+      ...published,
+      catalogue: await getCatalogue(ctx, municipalitySlug),
+      isDraft: true,
+    };
   }
   return { ...published, isDraft: false };
 }
 
 /** Searches what is published; throws ERR_SEARCH_QUERY_INVALID for an empty or overlong query. */
-export async function searchPublished(ctx: AppContext, municipalitySlug: string, query: string): Promise<SearchResult> {
+export async function searchPublished(
+  ctx: AppContext,
+  municipalitySlug: string,
+  query: string,
+): Promise<SearchResult> {
   const trimmed = validSearchQuery(query);
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
-  if (published.edition === null) return searchCatalogue(ctx, municipalitySlug, query);
+  if (published.edition === null)
+    return searchCatalogue(ctx, municipalitySlug, query);
   const { catalogue } = published;
-  return searchResultOf(catalogue, trimmed, searchEntriesOfCached(ctx, catalogue.municipality, published.edition.number));
+  return searchResultOf(
+    catalogue,
+    trimmed,
+    searchEntriesOfCached(
+      ctx,
+      catalogue.municipality,
+      published.edition.number,
+    ),
+  );
 }

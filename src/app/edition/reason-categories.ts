@@ -16,7 +16,12 @@ import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
-import { rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  rejectProblems,
+  requireMunicipality,
+  requireValid,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   NewReasonCategoryInputSchema,
@@ -34,15 +39,28 @@ export async function getReasonCategoriesForEditing(
   principal: Principal,
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly municipality: Municipality; readonly categories: readonly StoredReasonCategory[] }> {
+): Promise<{
+  readonly municipality: Municipality;
+  readonly categories: readonly StoredReasonCategory[];
+}> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireAdministratorOf(ctx, principal, municipality, "reason_category.read", origin);
-  return { municipality, categories: await listReasonCategories(ctx.db, municipality.id) };
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "reason_category.read",
+    origin,
+  );
+  return {
+    municipality,
+    categories: await listReasonCategories(ctx.db, municipality.id),
+  };
 }
 
 function checkLabel(label: string, problems: InputProblem[]): string {
   const trimmed = label.trim();
-  if (trimmed === "") problems.push({ path: "/data/label", message: "darf nicht leer sein" });
+  if (trimmed === "")
+    problems.push({ path: "/data/label", message: "darf nicht leer sein" });
   return trimmed;
 }
 
@@ -57,16 +75,29 @@ export async function createReasonCategory(
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const problems: InputProblem[] = [];
   const label = checkLabel(valid.data.label, problems);
-  await requireAdministratorOf(ctx, principal, municipality, "reason_category.create", origin);
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "reason_category.create",
+    origin,
+  );
   const existing = await listReasonCategories(ctx.db, municipality.id);
   if (existing.some((category) => category.key === valid.data.key)) {
-    problems.push({ path: "/data/key", message: `Den Schlüssel „${valid.data.key}“ gibt es schon.` });
+    problems.push({
+      path: "/data/key",
+      message: `Den Schlüssel „${valid.data.key}“ gibt es schon.`,
+    });
   }
   rejectProblems(problems);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await bumpDataVersion(trx, municipality.id, now);
-    const category = { key: valid.data.key, label, requiresText: valid.data.requiresText };
+    const category = {
+      key: valid.data.key,
+      label,
+      requiresText: valid.data.requiresText,
+    };
     await insertReasonCategories(trx, municipality.id, [category]);
     await recordAudit(
       trx,
@@ -97,14 +128,33 @@ export async function updateReasonCategoryOf(
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const problems: InputProblem[] = [];
   const label = checkLabel(valid.data.label, problems);
-  await requireAdministratorOf(ctx, principal, municipality, "reason_category.update", origin);
-  const before = (await listReasonCategories(ctx.db, municipality.id)).find((category) => category.key === valid.key);
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "reason_category.update",
+    origin,
+  );
+  const before = (await listReasonCategories(ctx.db, municipality.id)).find(
+    (category) => category.key === valid.key,
+  );
   if (before === undefined) throw new AppError("ERR_NOT_FOUND");
   rejectProblems(problems);
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await updateReasonCategory(trx, municipality.id, valid.key, valid.expectedVersion, { label, requiresText: valid.data.requiresText }))) {
-      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu." });
+    if (
+      !(await updateReasonCategory(
+        trx,
+        municipality.id,
+        valid.key,
+        valid.expectedVersion,
+        { label, requiresText: valid.data.requiresText },
+      ))
+    ) {
+      throw new AppError("ERR_CONFLICT", {
+        detail:
+          "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu.",
+      });
     }
     await bumpDataVersion(trx, municipality.id, now);
     const version = valid.expectedVersion + 1;
@@ -137,13 +187,31 @@ export async function removeReasonCategory(
 ): Promise<void> {
   const valid = requireValid(RemoveReasonCategoryInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministratorOf(ctx, principal, municipality, "reason_category.delete", origin);
-  const before = (await listReasonCategories(ctx.db, municipality.id)).find((category) => category.key === valid.key);
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "reason_category.delete",
+    origin,
+  );
+  const before = (await listReasonCategories(ctx.db, municipality.id)).find(
+    (category) => category.key === valid.key,
+  );
   if (before === undefined) throw new AppError("ERR_NOT_FOUND");
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await deleteReasonCategory(trx, municipality.id, valid.key, valid.expectedVersion))) {
-      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu." });
+    if (
+      !(await deleteReasonCategory(
+        trx,
+        municipality.id,
+        valid.key,
+        valid.expectedVersion,
+      ))
+    ) {
+      throw new AppError("ERR_CONFLICT", {
+        detail:
+          "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu.",
+      });
     }
     await bumpDataVersion(trx, municipality.id, now);
     await recordAudit(

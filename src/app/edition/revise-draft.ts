@@ -5,7 +5,10 @@
  * change: validate → authorise → one transaction with the municipality's row and the
  * audit event (docs/adr/0006).
  */
-import { findLatestEditionNumber, listEditionSummaries } from "../../db/edition.repository.js";
+import {
+  findLatestEditionNumber,
+  listEditionSummaries,
+} from "../../db/edition.repository.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
 import {
   listDraftReasons,
@@ -16,8 +19,15 @@ import {
   type StoredDraftReason,
   type StoredReasonCategory,
 } from "../../db/revision.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
-import { listProjects, type Catalogue, type Municipality } from "../../domain/catalogue/catalogue.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
+import {
+  listProjects,
+  type Catalogue,
+  type Municipality,
+} from "../../domain/catalogue/catalogue.js";
 import type { ShiftChange } from "../../domain/edition/catalogue-change.js";
 import { shiftsNeedingReason } from "../../domain/edition/catalogue-diff.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
@@ -27,21 +37,45 @@ import {
   type DependencyConflict,
 } from "../../domain/edition/dependency-conflicts.js";
 import type { EditionSummary } from "../../domain/edition/edition.js";
-import { missingReasons, type MissingReason, type ReasonCategory } from "../../domain/edition/reasons.js";
+import {
+  missingReasons,
+  type MissingReason,
+  type ReasonCategory,
+} from "../../domain/edition/reasons.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { municipalityGuard, projectLabel, refuse, rejectProblems, requireMunicipality, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  municipalityGuard,
+  projectLabel,
+  refuse,
+  rejectProblems,
+  requireMunicipality,
+  requireValid,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { canGiveReason, canPublishEdition, canReadDraft } from "../policies/edition.policy.js";
-import { assembleReport, mergeCategories, type ChangeReport, type ReportReason } from "../../domain/edition/change-report.js";
+import {
+  canGiveReason,
+  canPublishEdition,
+  canReadDraft,
+} from "../policies/edition.policy.js";
+import {
+  assembleReport,
+  mergeCategories,
+  type ChangeReport,
+  type ReportReason,
+} from "../../domain/edition/change-report.js";
 import {
   DraftReasonInputSchema,
   ForewordInputSchema,
   type DraftReasonInput,
   type ForewordInput,
 } from "./edition-input.schema.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { getEdition } from "./read-editions.js";
 
 /** Everything the draft's change page shows. */
@@ -78,10 +112,15 @@ const requireDraftReader = municipalityGuard(canReadDraft);
 
 /** The project's responsible units, as the policies want them. */
 function scopeOfShift(draft: Catalogue, change: ShiftChange) {
-  const entry = listProjects(draft).find((candidate) => candidate.project.id === change.project.id);
+  const entry = listProjects(draft).find(
+    (candidate) => candidate.project.id === change.project.id,
+  );
   return {
     municipalityId: draft.municipality.id,
-    responsibleOrgUnitCodes: entry?.project.responsibilities.map((responsibility) => responsibility.orgUnitCode) ?? [],
+    responsibleOrgUnitCodes:
+      entry?.project.responsibilities.map(
+        (responsibility) => responsibility.orgUnitCode,
+      ) ?? [],
   };
 }
 
@@ -93,16 +132,26 @@ export async function getDraftRevision(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<DraftRevision> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireDraftReader(ctx, principal, municipality, "draft.read", origin);
+  const user = await requireDraftReader(
+    ctx,
+    principal,
+    municipality,
+    "draft.read",
+    origin,
+  );
   const draft = await getCatalogue(ctx, municipalitySlug);
-  const [latestNumber, categories, storedReasons, foreword] = await Promise.all([
-    findLatestEditionNumber(ctx.db, municipality.id),
-    listReasonCategories(ctx.db, municipality.id),
-    listDraftReasons(ctx.db, municipality.id),
-    loadDraftForeword(ctx.db, municipality.id),
-  ]);
+  const [latestNumber, categories, storedReasons, foreword] = await Promise.all(
+    [
+      findLatestEditionNumber(ctx.db, municipality.id),
+      listReasonCategories(ctx.db, municipality.id),
+      listDraftReasons(ctx.db, municipality.id),
+      loadDraftForeword(ctx.db, municipality.id),
+    ],
+  );
   const now = ctx.clock();
-  const draftReasons = new Map(storedReasons.map((reason) => [reason.changeKey, reason]));
+  const draftReasons = new Map(
+    storedReasons.map((reason) => [reason.changeKey, reason]),
+  );
   const conflicts = findDependencyConflicts(draft);
   let report: ChangeReport | null = null;
   let latest: EditionSummary | null = null;
@@ -110,11 +159,20 @@ export async function getDraftRevision(
   if (latestNumber !== null) {
     const { edition } = await getEdition(ctx, municipalitySlug, latestNumber);
     latest = edition;
-    const labels = new Map(categories.map((category) => [category.key, category.label]));
+    const labels = new Map(
+      categories.map((category) => [category.key, category.label]),
+    );
     const reasons = new Map<string, readonly ReportReason[]>(
       storedReasons.map((reason) => [
         reason.changeKey,
-        [{ category: reason.category, categoryLabel: labels.get(reason.category) ?? reason.category, text: reason.text, editionNumber: null }],
+        [
+          {
+            category: reason.category,
+            categoryLabel: labels.get(reason.category) ?? reason.category,
+            text: reason.text,
+            editionNumber: null,
+          },
+        ],
       ]),
     );
     report = assembleReport({
@@ -139,14 +197,21 @@ export async function getDraftRevision(
     nextNumber: (latestNumber ?? 0) + 1,
     categories,
     draftReasons,
-    missing: report === null ? [] : missingReasons(report.diff, draftReasons, categories),
+    missing:
+      report === null
+        ? []
+        : missingReasons(report.diff, draftReasons, categories),
     conflicts,
     introducedConflicts,
     foreword: { text: foreword.foreword, version: foreword.version },
     dataVersion: draft.municipality.dataVersion,
     today: germanIsoDateOf(now),
     canPublish: canPublishEdition(user, municipality.id),
-    reasonEditableKeys: new Set(shifts.filter((change) => canGiveReason(user, scopeOfShift(draft, change))).map((change) => change.key)),
+    reasonEditableKeys: new Set(
+      shifts
+        .filter((change) => canGiveReason(user, scopeOfShift(draft, change)))
+        .map((change) => change.key),
+    ),
   };
 }
 
@@ -158,12 +223,28 @@ export async function setDraftReason(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(DraftReasonInputSchema, input);
-  const revision = await getDraftRevision(ctx, principal, valid.municipality, origin);
+  const revision = await getDraftRevision(
+    ctx,
+    principal,
+    valid.municipality,
+    origin,
+  );
   const { municipality } = revision;
-  const shift = revision.report === null ? undefined : shiftsNeedingReason(revision.report.diff).find((change) => change.key === valid.changeKey);
+  const shift =
+    revision.report === null
+      ? undefined
+      : shiftsNeedingReason(revision.report.diff).find(
+          (change) => change.key === valid.changeKey,
+        );
   if (shift === undefined) {
     throw new AppError("ERR_VALIDATION", {
-      problems: [{ path: "/changeKey", message: "Diese Verschiebung gibt es im Entwurf nicht (mehr). Bitte laden Sie die Seite neu." }],
+      problems: [
+        {
+          path: "/changeKey",
+          message:
+            "Diese Verschiebung gibt es im Entwurf nicht (mehr). Bitte laden Sie die Seite neu.",
+        },
+      ],
     });
   }
   if (!canGiveReason(principal, scopeOfShift(revision.draft, shift))) {
@@ -182,19 +263,39 @@ export async function setDraftReason(
     );
   }
   const text = valid.data.text.trim();
-  const category = revision.categories.find((candidate) => candidate.key === valid.data.category);
+  const category = revision.categories.find(
+    (candidate) => candidate.key === valid.data.category,
+  );
   const problems: InputProblem[] = [];
-  if (category === undefined) problems.push({ path: "/data/category", message: "Bitte wählen Sie eine Kategorie aus der Liste." });
-  else if (category.requiresText && text === "") problems.push({ path: "/data/text", message: `Bei „${category.label}“ ist eine Erläuterung nötig.` });
+  if (category === undefined)
+    problems.push({
+      path: "/data/category",
+      message: "Bitte wählen Sie eine Kategorie aus der Liste.",
+    });
+  else if (category.requiresText && text === "")
+    problems.push({
+      path: "/data/text",
+      message: `Bei „${category.label}“ ist eine Erläuterung nötig.`,
+    });
   rejectProblems(problems);
   const before = revision.draftReasons.get(valid.changeKey) ?? null;
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     // The municipality's row first: writers of one municipality queue here (docs/adr/0006).
     await bumpDataVersion(trx, municipality.id, now, "draft");
-    const saved = await saveDraftReason(trx, municipality.id, valid.changeKey, valid.expectedVersion, { category: valid.data.category, text }, now);
+    const saved = await saveDraftReason(
+      trx,
+      municipality.id,
+      valid.changeKey,
+      valid.expectedVersion,
+      { category: valid.data.category, text },
+      now,
+    );
     if (!saved) {
-      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu." });
+      throw new AppError("ERR_CONFLICT", {
+        detail:
+          "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu.",
+      });
     }
     const version = valid.expectedVersion + 1;
     await recordAudit(
@@ -208,7 +309,10 @@ export async function setDraftReason(
         entityId: valid.changeKey,
         entityLabel: describeChangeGerman(shift, { withProject: true }),
         projectId: shift.project.id,
-        before: before === null ? null : { category: before.category, text: before.text },
+        before:
+          before === null
+            ? null
+            : { category: before.category, text: before.text },
         after: { category: valid.data.category, text },
         version,
       },
@@ -227,14 +331,31 @@ export async function setDraftForeword(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(ForewordInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministratorOf(ctx, principal, municipality, "edition.foreword", origin);
-  const foreword = valid.data.foreword.trim() === "" ? null : valid.data.foreword.trim();
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "edition.foreword",
+    origin,
+  );
+  const foreword =
+    valid.data.foreword.trim() === "" ? null : valid.data.foreword.trim();
   const before = await loadDraftForeword(ctx.db, municipality.id);
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     await bumpDataVersion(trx, municipality.id, now, "draft");
-    if (!(await saveDraftForeword(trx, municipality.id, valid.expectedVersion, foreword))) {
-      throw new AppError("ERR_CONFLICT", { detail: "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu." });
+    if (
+      !(await saveDraftForeword(
+        trx,
+        municipality.id,
+        valid.expectedVersion,
+        foreword,
+      ))
+    ) {
+      throw new AppError("ERR_CONFLICT", {
+        detail:
+          "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu.",
+      });
     }
     const version = valid.expectedVersion + 1;
     await recordAudit(
@@ -266,10 +387,16 @@ export async function getDraftCatalogue(
   principal: Principal,
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly catalogue: Catalogue; readonly editions: readonly EditionSummary[] }> {
+): Promise<{
+  readonly catalogue: Catalogue;
+  readonly editions: readonly EditionSummary[];
+}> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
   await requireDraftReader(ctx, principal, municipality, "draft.read", origin);
-  const [catalogue, editions] = await Promise.all([getCatalogue(ctx, municipalitySlug), listEditionSummaries(ctx.db, municipality.id)]);
+  const [catalogue, editions] = await Promise.all([
+    getCatalogue(ctx, municipalitySlug),
+    listEditionSummaries(ctx.db, municipality.id),
+  ]);
   return { catalogue, editions };
 }
 
@@ -284,8 +411,18 @@ export async function compareDraftWith(
   since: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ChangeReport> {
-  const revision = await getDraftRevision(ctx, principal, municipalitySlug, origin);
-  if (revision.latest !== null && revision.report !== null && since === revision.latest.number) return revision.report;
+  const revision = await getDraftRevision(
+    ctx,
+    principal,
+    municipalitySlug,
+    origin,
+  );
+  if (
+    revision.latest !== null &&
+    revision.report !== null &&
+    since === revision.latest.number
+  )
+    return revision.report;
   const { edition: baseline } = await getEdition(ctx, municipalitySlug, since);
   const reasons = new Map<string, ReportReason[]>();
   const categoryLists: (readonly ReasonCategory[])[] = [];
@@ -293,12 +430,26 @@ export async function compareDraftWith(
   for (let step = since + 1; step <= latestNumber; step += 1) {
     const { edition } = await getEdition(ctx, municipalitySlug, step);
     categoryLists.push(edition.reasonCategories);
-    for (const [key, reason] of edition.reasons) reasons.set(key, [...(reasons.get(key) ?? []), { ...reason, editionNumber: step }]);
+    for (const [key, reason] of edition.reasons)
+      reasons.set(key, [
+        ...(reasons.get(key) ?? []),
+        { ...reason, editionNumber: step },
+      ]);
   }
   categoryLists.push(revision.categories);
-  const labels = new Map(revision.categories.map((category) => [category.key, category.label]));
+  const labels = new Map(
+    revision.categories.map((category) => [category.key, category.label]),
+  );
   for (const [key, reason] of revision.draftReasons) {
-    reasons.set(key, [...(reasons.get(key) ?? []), { category: reason.category, categoryLabel: labels.get(reason.category) ?? reason.category, text: reason.text, editionNumber: null }]);
+    reasons.set(key, [
+      ...(reasons.get(key) ?? []),
+      {
+        category: reason.category,
+        categoryLabel: labels.get(reason.category) ?? reason.category,
+        text: reason.text,
+        editionNumber: null,
+      },
+    ]);
   }
   return assembleReport({
     municipality: revision.municipality,

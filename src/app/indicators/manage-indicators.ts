@@ -16,8 +16,15 @@ import {
 } from "../../db/indicator.repository.js";
 import { isUniqueViolation } from "../../db/project.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { findProject, type Catalogue, type Municipality } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  findProject,
+  type Catalogue,
+  type Municipality,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  formatGermanDate,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
 import {
   formatObservationGerman,
   validateIndicator,
@@ -29,7 +36,11 @@ import {
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { refuse, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  refuse,
+  requireValid,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canRecordObservation } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
@@ -44,11 +55,24 @@ import {
   type RemoveObservationInput,
   type UpdateIndicatorInput,
 } from "../reports/reporting.schema.js";
-import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "../reports/reporting-support.js";
+import {
+  invalid,
+  optionalText,
+  requireMunicipality,
+  requireReportingAdmin,
+  runReportingChange,
+  StaleReportingVersion,
+} from "../reports/reporting-support.js";
 
 /** A figure of the municipality by key; ERR_INDICATOR_NOT_FOUND otherwise. */
-export async function requireIndicator(db: Executor, municipalityId: number, key: string): Promise<StoredIndicator> {
-  const found = (await listIndicators(db, municipalityId)).find((each) => each.indicator.key === key);
+export async function requireIndicator(
+  db: Executor,
+  municipalityId: number,
+  key: string,
+): Promise<StoredIndicator> {
+  const found = (await listIndicators(db, municipalityId)).find(
+    (each) => each.indicator.key === key,
+  );
   if (found === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
   return found;
 }
@@ -68,13 +92,25 @@ function fieldsOf(data: IndicatorData): IndicatorFields {
 }
 
 /** The definition's problems (domain rules and a project that must exist), as input problems. */
-function definitionProblems(catalogue: Catalogue, key: string, fields: IndicatorFields): InputProblem[] {
-  const problems: InputProblem[] = validateIndicator({ key, ...fields }).map((problem) => ({
-    path: `/data/${problem.field}`,
-    message: problem.message,
-  }));
-  if (fields.projectSlug !== null && findProject(catalogue, fields.projectSlug) === null) {
-    problems.push({ path: "/data/projectSlug", message: `Das Projekt „${fields.projectSlug}“ gibt es nicht.` });
+function definitionProblems(
+  catalogue: Catalogue,
+  key: string,
+  fields: IndicatorFields,
+): InputProblem[] {
+  const problems: InputProblem[] = validateIndicator({ key, ...fields }).map(
+    (problem) => ({
+      path: `/data/${problem.field}`,
+      message: problem.message,
+    }),
+  );
+  if (
+    fields.projectSlug !== null &&
+    findProject(catalogue, fields.projectSlug) === null
+  ) {
+    problems.push({
+      path: "/data/projectSlug",
+      message: `Das Projekt „${fields.projectSlug}“ gibt es nicht.`,
+    });
   }
   return problems;
 }
@@ -102,30 +138,71 @@ export async function createIndicator(
 ): Promise<{ readonly key: string }> {
   const valid = requireValid(CreateIndicatorInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "indicator.create", { entityType: "indicator", entityLabel: valid.data.name }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "indicator.create",
+    { entityType: "indicator", entityLabel: valid.data.name },
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipality.slug);
   const fields = fieldsOf(valid.data);
   const problems = definitionProblems(catalogue, valid.key, fields);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   try {
-    return await runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-      const id = await insertIndicator(trx, municipality.id, valid.key, fields);
-      return {
-        value: { key: valid.key },
-        record: { action: "indicator.create", entityType: "indicator", entityId: id, entityLabel: fields.name, before: null, after: { key: valid.key, ...fields }, version: 1 },
-      };
-    });
+    return await runReportingChange(
+      ctx,
+      principal,
+      municipality,
+      origin,
+      valid.reason,
+      async (trx) => {
+        const id = await insertIndicator(
+          trx,
+          municipality.id,
+          valid.key,
+          fields,
+        );
+        return {
+          value: { key: valid.key },
+          record: {
+            action: "indicator.create",
+            entityType: "indicator",
+            entityId: id,
+            entityLabel: fields.name,
+            before: null,
+            after: { key: valid.key, ...fields },
+            version: 1,
+          },
+        };
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid("/key", `Den Schlüssel „${valid.key}“ hat schon eine andere Kennzahl.`);
+    if (isUniqueViolation(error))
+      throw invalid(
+        "/key",
+        `Den Schlüssel „${valid.key}“ hat schon eine andere Kennzahl.`,
+      );
     throw error;
   }
 }
 
 /** Claims the figure's version inside a change, or throws the stale-version error. */
-async function claimIndicator(trx: Transaction<Database>, municipalityId: number, key: string, expectedVersion: number): Promise<StoredIndicator> {
+async function claimIndicator(
+  trx: Transaction<Database>,
+  municipalityId: number,
+  key: string,
+  expectedVersion: number,
+): Promise<StoredIndicator> {
   const stored = await requireIndicator(trx, municipalityId, key);
-  if (stored.version !== expectedVersion) throw new StaleReportingVersion("indicator", stored.id, expectedVersion);
-  await trx.updateTable("indicator").set({ version: stored.version + 1 }).where("id", "=", stored.id).execute();
+  if (stored.version !== expectedVersion)
+    throw new StaleReportingVersion("indicator", stored.id, expectedVersion);
+  await trx
+    .updateTable("indicator")
+    .set({ version: stored.version + 1 })
+    .where("id", "=", stored.id)
+    .execute();
   return stored;
 }
 
@@ -138,32 +215,54 @@ export async function updateIndicator(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateIndicatorInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "indicator.update", { entityType: "indicator", entityLabel: valid.indicator }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "indicator.update",
+    { entityType: "indicator", entityLabel: valid.indicator },
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipality.slug);
   const fields = fieldsOf(valid.data);
   const problems = definitionProblems(catalogue, valid.indicator, fields);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    const stored = await claimIndicator(trx, municipality.id, valid.indicator, valid.expectedVersion);
-    const next: Indicator = { key: valid.indicator, ...fields };
-    const clashes = validateObservations(next, stored.observations);
-    if (clashes.length > 0) {
-      throw invalid("/data/kind", `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`);
-    }
-    await updateIndicatorRow(trx, stored.id, fields);
-    return {
-      value: { version: stored.version + 1 },
-      record: {
-        action: "indicator.update",
-        entityType: "indicator",
-        entityId: stored.id,
-        entityLabel: fields.name,
-        before: definitionSnapshot(stored.indicator, stored.chartKind),
-        after: definitionSnapshot(next, fields.chartKind),
-        version: stored.version + 1,
-      },
-    };
-  });
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const stored = await claimIndicator(
+        trx,
+        municipality.id,
+        valid.indicator,
+        valid.expectedVersion,
+      );
+      const next: Indicator = { key: valid.indicator, ...fields };
+      const clashes = validateObservations(next, stored.observations);
+      if (clashes.length > 0) {
+        throw invalid(
+          "/data/kind",
+          `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`,
+        );
+      }
+      await updateIndicatorRow(trx, stored.id, fields);
+      return {
+        value: { version: stored.version + 1 },
+        record: {
+          action: "indicator.update",
+          entityType: "indicator",
+          entityId: stored.id,
+          entityLabel: fields.name,
+          before: definitionSnapshot(stored.indicator, stored.chartKind),
+          after: definitionSnapshot(next, fields.chartKind),
+          version: stored.version + 1,
+        },
+      };
+    },
+  );
 }
 
 /** Requires the right to record values of the figure; logs and throws otherwise. */
@@ -177,13 +276,32 @@ async function requireRecorder(
 ): Promise<StoredIndicator> {
   if (principal.kind === "anonymous") throw new AppError("ERR_UNAUTHENTICATED");
   const catalogue = await getCatalogue(ctx, municipality.slug);
-  const stored = principal.municipalityId === municipality.id ? await requireIndicator(ctx.db, municipality.id, key) : null;
-  const project = stored?.indicator.projectSlug == null ? null : findProject(catalogue, stored.indicator.projectSlug);
-  if (stored === null || !canRecordObservation(principal, municipality.id, project === null ? null : projectScopeOf(catalogue, project))) {
+  const stored =
+    principal.municipalityId === municipality.id
+      ? await requireIndicator(ctx.db, municipality.id, key)
+      : null;
+  const project =
+    stored?.indicator.projectSlug == null
+      ? null
+      : findProject(catalogue, stored.indicator.projectSlug);
+  if (
+    stored === null ||
+    !canRecordObservation(
+      principal,
+      municipality.id,
+      project === null ? null : projectScopeOf(catalogue, project),
+    )
+  ) {
     throw await refuse(
       ctx,
       principal,
-      { municipalityId: municipality.id, attempted, entityType: "indicator", entityId: stored?.id ?? null, entityLabel: stored?.indicator.name ?? key },
+      {
+        municipalityId: municipality.id,
+        attempted,
+        entityType: "indicator",
+        entityId: stored?.id ?? null,
+        entityLabel: stored?.indicator.name ?? key,
+      },
       origin,
     );
   }
@@ -199,31 +317,71 @@ export async function addObservation(
 ): Promise<{ readonly version: number; readonly observationId: number }> {
   const valid = requireValid(AddObservationInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const stored = await requireRecorder(ctx, principal, municipality, valid.indicator, "observation.create", origin);
+  const stored = await requireRecorder(
+    ctx,
+    principal,
+    municipality,
+    valid.indicator,
+    "observation.create",
+    origin,
+  );
   const day = parseIsoDate(valid.data.day);
   if (day === null) throw invalid("/data/day", "ist kein Datum");
-  const observation: Observation = { day, value: valid.data.value, denominator: valid.data.denominator, note: optionalText(valid.data.note) };
-  const problems = validateObservation(stored.indicator, observation).map((problem) => ({ path: `/data/${problem.field}`, message: problem.message }));
+  const observation: Observation = {
+    day,
+    value: valid.data.value,
+    denominator: valid.data.denominator,
+    note: optionalText(valid.data.note),
+  };
+  const problems = validateObservation(stored.indicator, observation).map(
+    (problem) => ({ path: `/data/${problem.field}`, message: problem.message }),
+  );
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   try {
-    return await runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx, now) => {
-      const claimed = await claimIndicator(trx, municipality.id, valid.indicator, valid.expectedVersion);
-      const observationId = await insertObservation(trx, claimed.id, observation, now);
-      return {
-        value: { version: claimed.version + 1, observationId },
-        record: {
-          action: "observation.create",
-          entityType: "indicator",
-          entityId: claimed.id,
-          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(day)}`,
-          before: null,
-          after: { day: formatGermanDate(day), value: observation.value, denominator: observation.denominator, note: observation.note },
-          version: claimed.version + 1,
-        },
-      };
-    });
+    return await runReportingChange(
+      ctx,
+      principal,
+      municipality,
+      origin,
+      valid.reason,
+      async (trx, now) => {
+        const claimed = await claimIndicator(
+          trx,
+          municipality.id,
+          valid.indicator,
+          valid.expectedVersion,
+        );
+        const observationId = await insertObservation(
+          trx,
+          claimed.id,
+          observation,
+          now,
+        );
+        return {
+          value: { version: claimed.version + 1, observationId },
+          record: {
+            action: "observation.create",
+            entityType: "indicator",
+            entityId: claimed.id,
+            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(day)}`,
+            before: null,
+            after: {
+              day: formatGermanDate(day),
+              value: observation.value,
+              denominator: observation.denominator,
+              note: observation.note,
+            },
+            version: claimed.version + 1,
+          },
+        };
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid("/data/day", `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`);
+    if (isUniqueViolation(error))
+      throw invalid(
+        "/data/day",
+        `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`,
+      );
     throw error;
   }
 }
@@ -237,24 +395,55 @@ export async function removeObservation(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(RemoveObservationInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireRecorder(ctx, principal, municipality, valid.indicator, "observation.delete", origin);
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    const claimed = await claimIndicator(trx, municipality.id, valid.indicator, valid.expectedVersion);
-    const observation = claimed.observations.find((each) => each.id === valid.observationId);
-    if (observation === undefined || !(await deleteObservation(trx, claimed.id, valid.observationId))) {
-      throw new AppError("ERR_NOT_FOUND", { detail: "Diesen Wert gibt es nicht (mehr)." });
-    }
-    return {
-      value: { version: claimed.version + 1 },
-      record: {
-        action: "observation.delete",
-        entityType: "indicator",
-        entityId: claimed.id,
-        entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(observation.day)}`,
-        before: { day: formatGermanDate(observation.day), value: observation.value, denominator: observation.denominator, note: observation.note },
-        after: null,
-        version: claimed.version + 1,
-      },
-    };
-  });
+  await requireRecorder(
+    ctx,
+    principal,
+    municipality,
+    valid.indicator,
+    "observation.delete",
+    origin,
+  );
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const claimed = await claimIndicator(
+        trx,
+        municipality.id,
+        valid.indicator,
+        valid.expectedVersion,
+      );
+      const observation = claimed.observations.find(
+        (each) => each.id === valid.observationId,
+      );
+      if (
+        observation === undefined ||
+        !(await deleteObservation(trx, claimed.id, valid.observationId))
+      ) {
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diesen Wert gibt es nicht (mehr).",
+        });
+      }
+      return {
+        value: { version: claimed.version + 1 },
+        record: {
+          action: "observation.delete",
+          entityType: "indicator",
+          entityId: claimed.id,
+          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(observation.day)}`,
+          before: {
+            day: formatGermanDate(observation.day),
+            value: observation.value,
+            denominator: observation.denominator,
+            note: observation.note,
+          },
+          after: null,
+          version: claimed.version + 1,
+        },
+      };
+    },
+  );
 }

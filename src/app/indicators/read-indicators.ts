@@ -3,9 +3,18 @@
  * and the public views — all figures of a municipality, and those of one project. Values
  * are dated observations, public as soon as they are recorded, like the catalogue itself.
  */
-import { listIndicators, type StoredIndicator } from "../../db/indicator.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
-import { findProject, type Catalogue } from "../../domain/catalogue/catalogue.js";
+import {
+  listIndicators,
+  type StoredIndicator,
+} from "../../db/indicator.repository.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
+import {
+  findProject,
+  type Catalogue,
+} from "../../domain/catalogue/catalogue.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import type { EditorRights } from "../catalogue/read-editor.js";
@@ -13,9 +22,15 @@ import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
-import { canManageReporting, canRecordObservation } from "../policies/report.policy.js";
+import {
+  canManageReporting,
+  canRecordObservation,
+} from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
-import { requireMunicipality, requireReportingStaff } from "../reports/reporting-support.js";
+import {
+  requireMunicipality,
+  requireReportingStaff,
+} from "../reports/reporting-support.js";
 import { requireIndicator } from "./manage-indicators.js";
 
 /** A figure with what the reader may do with it. */
@@ -32,12 +47,20 @@ export interface IndicatorsForStaff {
   readonly indicators: readonly IndicatorForStaff[];
 }
 
-function withRights(catalogue: Catalogue, principal: UserPrincipal, stored: StoredIndicator): IndicatorForStaff {
+function withRights(
+  catalogue: Catalogue,
+  principal: UserPrincipal,
+  stored: StoredIndicator,
+): IndicatorForStaff {
   const slug = stored.indicator.projectSlug;
   const project = slug === null ? null : findProject(catalogue, slug);
   return {
     ...stored,
-    mayRecord: canRecordObservation(principal, catalogue.municipality.id, project === null ? null : projectScopeOf(catalogue, project)),
+    mayRecord: canRecordObservation(
+      principal,
+      catalogue.municipality.id,
+      project === null ? null : projectScopeOf(catalogue, project),
+    ),
   };
 }
 
@@ -49,13 +72,22 @@ export async function getIndicatorsForStaff(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<IndicatorsForStaff> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(ctx, principal, municipality, "indicator.read", origin);
+  const user = await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    "indicator.read",
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const indicators = await listIndicators(ctx.db, municipality.id);
   return {
     catalogue,
     principal: user,
-    rights: { isAdministrator: canEditStructure(user, municipality.id), canReadAudit: canReadAudit(user, municipality.id) },
+    rights: {
+      isAdministrator: canEditStructure(user, municipality.id),
+      canReadAudit: canReadAudit(user, municipality.id),
+    },
     mayDefine: canManageReporting(user, municipality.id),
     indicators: indicators.map((each) => withRights(catalogue, user, each)),
   };
@@ -68,9 +100,22 @@ export async function getIndicatorForStaff(
   municipalitySlug: string,
   key: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<Omit<IndicatorsForStaff, "indicators"> & { readonly indicator: IndicatorForStaff }> {
-  const overview = await getIndicatorsForStaff(ctx, principal, municipalitySlug, origin);
-  const stored = await requireIndicator(ctx.db, overview.catalogue.municipality.id, key);
+): Promise<
+  Omit<IndicatorsForStaff, "indicators"> & {
+    readonly indicator: IndicatorForStaff;
+  }
+> {
+  const overview = await getIndicatorsForStaff(
+    ctx,
+    principal,
+    municipalitySlug,
+    origin,
+  );
+  const stored = await requireIndicator(
+    ctx.db,
+    overview.catalogue.municipality.id,
+    key,
+  );
   return {
     catalogue: overview.catalogue,
     principal: overview.principal,
@@ -85,13 +130,21 @@ export async function getPublicIndicators(
   ctx: AppContext,
   municipalitySlug: string,
   today: number,
-): Promise<{ readonly catalogue: Catalogue; readonly indicators: readonly StoredIndicator[] }> {
+): Promise<{
+  readonly catalogue: Catalogue;
+  readonly indicators: readonly StoredIndicator[];
+}> {
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const indicators = await listIndicators(ctx.db, catalogue.municipality.id);
   return {
     catalogue,
     // Stored values are one per day and sorted, so this is observationsUpTo keeping the ids.
-    indicators: indicators.map((each) => ({ ...each, observations: each.observations.filter((observation) => observation.day <= today) })),
+    indicators: indicators.map((each) => ({
+      ...each,
+      observations: each.observations.filter(
+        (observation) => observation.day <= today,
+      ),
+    })),
   };
 }
 
@@ -102,8 +155,17 @@ export async function getProjectIndicators(
   projectSlug: string,
   today: number,
 ): Promise<readonly StoredIndicator[]> {
-  const { indicators } = await getPublicIndicators(ctx, municipalitySlug, today);
-  return indicators.filter((each) => each.indicator.projectSlug === projectSlug);
+  const { indicators } = await getPublicIndicators(
+    ctx,
+    municipalitySlug,
+    today,
+  );
+  return indicators.filter(
+    (each) => each.indicator.projectSlug === projectSlug,
+  );
 }
 
-export type { StoredIndicator, StoredObservation } from "../../db/indicator.repository.js";
+export type {
+  StoredIndicator,
+  StoredObservation,
+} from "../../db/indicator.repository.js";

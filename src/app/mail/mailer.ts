@@ -29,8 +29,12 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
   let transport: Promise<Transporter> | null = null;
   return {
     async send(message) {
-      transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(settings.url));
-      await (await transport).sendMail({
+      transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+        nodemailer.createTransport(settings.url),
+      );
+      await (
+        await transport
+      ).sendMail({
         from: settings.from,
         to: message.to,
         subject: message.subject,

@@ -6,15 +6,27 @@
  * the draft), published reports (never a draft, never who published them), and no
  * account data of staff. Field names are German snake_case, the same in CSV, XLSX and JSON.
  */
-import { listProjects, type Catalogue } from "../../domain/catalogue/catalogue.js";
-import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
+import {
+  listProjects,
+  type Catalogue,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  isProjectChange,
+  isShift,
+} from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { shareOf } from "../../domain/indicator/indicator.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
-import { formatPointInTime, type PointInTime } from "../../domain/period/point-in-time.js";
+import {
+  formatPointInTime,
+  type PointInTime,
+} from "../../domain/period/point-in-time.js";
 import { REPORT_STATUS_PRESENTATION } from "../../domain/report/report-status.js";
-import { SERVICE_CHANNEL_LABELS, SERVICE_STATUS_LABELS } from "../../domain/service/service.js";
+import {
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_STATUS_LABELS,
+} from "../../domain/service/service.js";
 import { AppError } from "../../errors.js";
 import { de } from "../../i18n/de.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
@@ -22,11 +34,15 @@ import { compareEditions } from "../edition/change-report.js";
 import { getPublishedCatalogue } from "../edition/read-editions.js";
 import type { AppContext } from "../context.js";
 import { getPublicIndicators } from "../indicators/read-indicators.js";
-import { getPublishedReport, listPublishedReports } from "../reports/read-reports.js";
+import {
+  getPublishedReport,
+  listPublishedReports,
+} from "../reports/read-reports.js";
 import { getRegisterHistory } from "./public-records.js";
 
 /** The type of a field, as the data dictionary names it. */
-export type FieldType = "text" | "integer" | "decimal" | "date" | "boolean" | "url";
+export type FieldType =
+  "text" | "integer" | "decimal" | "date" | "boolean" | "url";
 
 /** One column of a dataset. */
 export interface DatasetField {
@@ -37,7 +53,13 @@ export interface DatasetField {
 }
 
 /** The keys of the datasets, as they appear in URLs. */
-export const DATASET_KEYS = ["katalog", "fortschreibungen", "berichte", "kennzahlen", "ozg-leistungen"] as const;
+export const DATASET_KEYS = [
+  "katalog",
+  "fortschreibungen",
+  "berichte",
+  "kennzahlen",
+  "ozg-leistungen",
+] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];
 
 /** A dataset: what it is and its columns. */
@@ -64,119 +86,351 @@ export interface DatasetTable {
   readonly temporal: { readonly start: string; readonly end: string } | null;
 }
 
-const f = (name: string, type: FieldType, meaning: string, example: string): DatasetField => ({ name, type, meaning, example });
+const f = (
+  name: string,
+  type: FieldType,
+  meaning: string,
+  example: string,
+): DatasetField => ({ name, type, meaning, example });
 
 /** Every dataset, in the order the open data page lists them. */
 export const DATASETS: readonly DatasetDefinition[] = [
   {
     key: "katalog",
-    title: { de: "Maßnahmenkatalog Digitalisierung (aktuelle Fortschreibung)", en: "Digitalisation catalogue (current edition)" },
+    title: {
+      de: "Maßnahmenkatalog Digitalisierung (aktuelle Fortschreibung)",
+      en: "Digitalisation catalogue (current edition)",
+    },
     description: {
       de: "Alle Projekte der zuletzt veröffentlichten Fortschreibung mit Wirkungsbereich, Aktionsfeld, Status, Zeiträumen, Einzelmaßnahmen, Zuständigkeiten und Abhängigkeiten.",
       en: "Every project of the latest published edition with impact area, action field, status, periods, measures, responsibilities and dependencies.",
     },
     keywords: ["Digitalisierung", "Maßnahmenkatalog", "Projekte", "Verwaltung"],
     fields: [
-      f("fortschreibung", "integer", "Nummer der Fortschreibung, aus der die Zeile stammt (leer vor der ersten)", "2"),
-      f("wirkungsbereich", "text", "Wirkungsbereich des Projekts", "Digitale Verwaltung"),
-      f("aktionsfeld_nummer", "integer", "Nummer des Aktionsfelds im Wirkungsbereich", "2"),
+      f(
+        "fortschreibung",
+        "integer",
+        "Nummer der Fortschreibung, aus der die Zeile stammt (leer vor der ersten)",
+        "2",
+      ),
+      f(
+        "wirkungsbereich",
+        "text",
+        "Wirkungsbereich des Projekts",
+        "Digitale Verwaltung",
+      ),
+      f(
+        "aktionsfeld_nummer",
+        "integer",
+        "Nummer des Aktionsfelds im Wirkungsbereich",
+        "2",
+      ),
       f("aktionsfeld", "text", "Name des Aktionsfelds", "Smart Working"),
       f("projekt_nummer", "text", "Nummer des Projekts im Katalog", "2.5"),
-      f("projekt_kennung", "text", "Stabiler Kurzname des Projekts (auch in Adressen und der API)", "e-rechnungsworkflow"),
+      f(
+        "projekt_kennung",
+        "text",
+        "Stabiler Kurzname des Projekts (auch in Adressen und der API)",
+        "e-rechnungsworkflow",
+      ),
       f("projekt", "text", "Titel des Projekts", "E-Rechnungsworkflow"),
-      f("beschreibung", "text", "Kurzbeschreibung", "Eingangsrechnungen werden elektronisch geprüft und freigegeben."),
-      f("status", "text", "Status: planned, in_progress, ongoing, completed oder paused", "in_progress"),
+      f(
+        "beschreibung",
+        "text",
+        "Kurzbeschreibung",
+        "Eingangsrechnungen werden elektronisch geprüft und freigegeben.",
+      ),
+      f(
+        "status",
+        "text",
+        "Status: planned, in_progress, ongoing, completed oder paused",
+        "in_progress",
+      ),
       f("status_bezeichnung", "text", "Status auf Deutsch", "in Umsetzung"),
-      f("beginn", "text", "Beginn der ersten Phase: Jahr, Quartal (2021-Q4), Monat oder Tag", "2021-Q4"),
-      f("ende", "text", "Ende der letzten Phase in derselben Form; leer bei offenem Ende", "2023"),
-      f("zeitraum", "text", "Gesamtzeitraum auf Deutsch", "ab QIV/2021, laufend"),
-      f("phasen", "text", "Phasen mit Zeitraum, durch Semikolon getrennt", "Einführung: QIV/2021–2023; Laufender Support: ab 2024, laufend"),
-      f("einzelmassnahmen", "text", "Einzelmaßnahmen mit Status, durch Semikolon getrennt", "Einführung XSuite Invoice (erledigt)"),
-      f("federfuehrung", "text", "Federführende Organisationseinheiten", "Abteilung 10.1 – IT"),
-      f("beteiligt", "text", "Beteiligte Organisationseinheiten", "Fachbereich 20 – Finanzen"),
-      f("abhaengig_von", "text", "Kurznamen der Projekte, die vorher kommen müssen, durch Komma getrennt", "dokumentenmanagementsystem"),
-      f("schlagworte", "text", "Schlagworte, durch Komma getrennt", "OZG, Finanzen"),
-      f("adresse", "url", "Seite des Projekts im Portal", "https://fortschritt.example/kleve/projekte/e-rechnungsworkflow"),
+      f(
+        "beginn",
+        "text",
+        "Beginn der ersten Phase: Jahr, Quartal (2021-Q4), Monat oder Tag",
+        "2021-Q4",
+      ),
+      f(
+        "ende",
+        "text",
+        "Ende der letzten Phase in derselben Form; leer bei offenem Ende",
+        "2023",
+      ),
+      f(
+        "zeitraum",
+        "text",
+        "Gesamtzeitraum auf Deutsch",
+        "ab QIV/2021, laufend",
+      ),
+      f(
+        "phasen",
+        "text",
+        "Phasen mit Zeitraum, durch Semikolon getrennt",
+        "Einführung: QIV/2021–2023; Laufender Support: ab 2024, laufend",
+      ),
+      f(
+        "einzelmassnahmen",
+        "text",
+        "Einzelmaßnahmen mit Status, durch Semikolon getrennt",
+        "Einführung XSuite Invoice (erledigt)",
+      ),
+      f(
+        "federfuehrung",
+        "text",
+        "Federführende Organisationseinheiten",
+        "Abteilung 10.1 – IT",
+      ),
+      f(
+        "beteiligt",
+        "text",
+        "Beteiligte Organisationseinheiten",
+        "Fachbereich 20 – Finanzen",
+      ),
+      f(
+        "abhaengig_von",
+        "text",
+        "Kurznamen der Projekte, die vorher kommen müssen, durch Komma getrennt",
+        "dokumentenmanagementsystem",
+      ),
+      f(
+        "schlagworte",
+        "text",
+        "Schlagworte, durch Komma getrennt",
+        "OZG, Finanzen",
+      ),
+      f(
+        "adresse",
+        "url",
+        "Seite des Projekts im Portal",
+        "https://fortschritt.example/kleve/projekte/e-rechnungsworkflow",
+      ),
     ],
   },
   {
     key: "fortschreibungen",
-    title: { de: "Fortschreibungen und ihre Veränderungen", en: "Editions and their changes" },
+    title: {
+      de: "Fortschreibungen und ihre Veränderungen",
+      en: "Editions and their changes",
+    },
     description: {
       de: "Jede veröffentlichte Fortschreibung mit allen Veränderungen gegenüber der vorigen: verschobene Zeiträume mit Richtung und Umfang, neue, gestrichene und umbenannte Projekte und Maßnahmen, mit dem Grund jeder Verschiebung.",
       en: "Every published edition with all changes since the previous one: shifted periods with direction and amount, new, removed and renamed projects and measures, with the reason for each shift.",
     },
-    keywords: ["Digitalisierung", "Fortschreibung", "Veränderungen", "Zeitplan"],
+    keywords: [
+      "Digitalisierung",
+      "Fortschreibung",
+      "Veränderungen",
+      "Zeitplan",
+    ],
     fields: [
       f("fortschreibung", "integer", "Nummer der Fortschreibung", "2"),
-      f("fortschreibung_titel", "text", "Titel der Fortschreibung", "2. Fortschreibung"),
-      f("veroeffentlicht_am", "date", "Datum der Fortschreibung (JJJJ-MM-TT)", "2022-03-31"),
-      f("beschluss", "text", "Ratsbeschluss, auf dem sie beruht", "Ratsbeschluss vom 30.03.2022"),
-      f("veraenderung_kennung", "text", "Stabiler Schlüssel der Veränderung", "phase:e-rechnungsworkflow:einfuehrung:end"),
-      f("art", "text", "Art der Veränderung (z. B. phase-end-shifted, project-added)", "phase-end-shifted"),
-      f("ist_verschiebung", "boolean", "Ob ein Zeitraum verschoben wurde", "ja"),
+      f(
+        "fortschreibung_titel",
+        "text",
+        "Titel der Fortschreibung",
+        "2. Fortschreibung",
+      ),
+      f(
+        "veroeffentlicht_am",
+        "date",
+        "Datum der Fortschreibung (JJJJ-MM-TT)",
+        "2022-03-31",
+      ),
+      f(
+        "beschluss",
+        "text",
+        "Ratsbeschluss, auf dem sie beruht",
+        "Ratsbeschluss vom 30.03.2022",
+      ),
+      f(
+        "veraenderung_kennung",
+        "text",
+        "Stabiler Schlüssel der Veränderung",
+        "phase:e-rechnungsworkflow:einfuehrung:end",
+      ),
+      f(
+        "art",
+        "text",
+        "Art der Veränderung (z. B. phase-end-shifted, project-added)",
+        "phase-end-shifted",
+      ),
+      f(
+        "ist_verschiebung",
+        "boolean",
+        "Ob ein Zeitraum verschoben wurde",
+        "ja",
+      ),
       f("projekt_nummer", "text", "Nummer des Projekts", "2.5"),
-      f("projekt_kennung", "text", "Kurzname des Projekts", "e-rechnungsworkflow"),
+      f(
+        "projekt_kennung",
+        "text",
+        "Kurzname des Projekts",
+        "e-rechnungsworkflow",
+      ),
       f("projekt", "text", "Titel des Projekts", "E-Rechnungsworkflow"),
       f("aktionsfeld", "text", "Aktionsfeld des Projekts", "Smart Working"),
       f("phase", "text", "Betroffene Phase", "Einführung"),
-      f("vorher", "text", "Wert vorher (Zeitpunkte kanonisch, z. B. 2022 oder 2023-Q1)", "2022"),
+      f(
+        "vorher",
+        "text",
+        "Wert vorher (Zeitpunkte kanonisch, z. B. 2022 oder 2023-Q1)",
+        "2022",
+      ),
       f("nachher", "text", "Wert nachher", "2023"),
       f("richtung", "text", "Bei Verschiebungen: earlier oder later", "later"),
       f("umfang", "integer", "Bei Verschiebungen: um wie viele Einheiten", "1"),
-      f("einheit", "text", "Einheit des Umfangs: year, quarter, month oder day", "year"),
-      f("beschreibung", "text", "Die Veränderung in einem deutschen Satz", "Phase Einführung: Ende von 2022 auf 2023 verschoben (1 Jahr später)"),
+      f(
+        "einheit",
+        "text",
+        "Einheit des Umfangs: year, quarter, month oder day",
+        "year",
+      ),
+      f(
+        "beschreibung",
+        "text",
+        "Die Veränderung in einem deutschen Satz",
+        "Phase Einführung: Ende von 2022 auf 2023 verschoben (1 Jahr später)",
+      ),
       f("grund_kategorie", "text", "Kategorie des Grundes", "OZG-Aufwand"),
-      f("grund", "text", "Erläuterung des Grundes", "Die OZG-Umsetzung band mehr Kräfte als geplant."),
+      f(
+        "grund",
+        "text",
+        "Erläuterung des Grundes",
+        "Die OZG-Umsetzung band mehr Kräfte als geplant.",
+      ),
     ],
   },
   {
     key: "berichte",
-    title: { de: "Sachstandsberichte an den Ausschuss", en: "Status reports to the committee" },
+    title: {
+      de: "Sachstandsberichte an den Ausschuss",
+      en: "Status reports to the committee",
+    },
     description: {
       de: "Die veröffentlichten Sachstandsberichte: je Projekt Status, Text, Hervorhebungen, neuer Termin und die seit dem vorigen Bericht berechneten Veränderungen.",
       en: "The published status reports: per project status, text, highlights, new date and the changes computed since the previous report.",
     },
-    keywords: ["Digitalisierung", "Sachstandsbericht", "Ausschuss", "Projektstatus"],
+    keywords: [
+      "Digitalisierung",
+      "Sachstandsbericht",
+      "Ausschuss",
+      "Projektstatus",
+    ],
     fields: [
       f("bericht_id", "integer", "Nummer des Berichts", "2"),
-      f("bericht", "text", "Titel des Berichts", "Sachstandsbericht Digitalisierung"),
+      f(
+        "bericht",
+        "text",
+        "Titel des Berichts",
+        "Sachstandsbericht Digitalisierung",
+      ),
       f("stand", "date", "Stichtag des Berichts", "2022-11-28"),
       f("sitzung", "date", "Tag der Sitzung", "2022-11-29"),
       f("gremium", "text", "Ausschuss", "Ausschuss APD der Stadt Kleve"),
       f("gremium_kuerzel", "text", "Kürzel des Ausschusses", "APD"),
-      f("aktionsfeld", "text", "Aktionsfeld (Abschnitt des Berichts)", "Smart Working"),
+      f(
+        "aktionsfeld",
+        "text",
+        "Aktionsfeld (Abschnitt des Berichts)",
+        "Smart Working",
+      ),
       f("projekt_nummer", "text", "Nummer des Projekts", "2.3"),
       f("projekt_kennung", "text", "Kurzname des Projekts", "mobile-office"),
       f("projekt", "text", "Titel des Projekts", "Mobile Office"),
-      f("status", "text", "Status: on-track, at-risk, delayed, completed, not-started, dormant", "on-track"),
+      f(
+        "status",
+        "text",
+        "Status: on-track, at-risk, delayed, completed, not-started, dormant",
+        "on-track",
+      ),
       f("status_bezeichnung", "text", "Status auf Deutsch", "im Plan"),
-      f("text", "text", "Was der Bericht zum Projekt sagt", "Die Anträge auf Mobile Office werden bearbeitet."),
-      f("hervorhebungen", "text", "Hervorhebungen, durch Semikolon getrennt", "515 Bewerbungen"),
+      f(
+        "text",
+        "text",
+        "Was der Bericht zum Projekt sagt",
+        "Die Anträge auf Mobile Office werden bearbeitet.",
+      ),
+      f(
+        "hervorhebungen",
+        "text",
+        "Hervorhebungen, durch Semikolon getrennt",
+        "515 Bewerbungen",
+      ),
       f("neuer_termin", "text", "Neuer Termin (kanonisch)", "2023-Q1"),
-      f("unveraendert", "boolean", "Unverändert seit dem letzten Bericht", "nein"),
-      f("veraenderungen", "text", "Berechnete Veränderungen seit dem vorigen Bericht, durch Semikolon getrennt", "Einzelmaßnahme neu: Austausch der Tower-PCs"),
-      f("adresse", "url", "Der Bericht im Portal", "https://fortschritt.example/kleve/berichte/2"),
+      f(
+        "unveraendert",
+        "boolean",
+        "Unverändert seit dem letzten Bericht",
+        "nein",
+      ),
+      f(
+        "veraenderungen",
+        "text",
+        "Berechnete Veränderungen seit dem vorigen Bericht, durch Semikolon getrennt",
+        "Einzelmaßnahme neu: Austausch der Tower-PCs",
+      ),
+      f(
+        "adresse",
+        "url",
+        "Der Bericht im Portal",
+        "https://fortschritt.example/kleve/berichte/2",
+      ),
     ],
   },
   {
     key: "kennzahlen",
-    title: { de: "Kennzahlen mit Zeitreihen", en: "Key figures with time series" },
+    title: {
+      de: "Kennzahlen mit Zeitreihen",
+      en: "Key figures with time series",
+    },
     description: {
       de: "Jeder datierte Wert jeder Kennzahl, mit Definition, Einheit, Quelle und zugehörigem Projekt; bei Anteilen Teil, Ganzes und Quote.",
       en: "Every dated value of every key figure, with definition, unit, source and project; for ratios part, whole and share.",
     },
     keywords: ["Digitalisierung", "Kennzahlen", "Zeitreihe", "Indikatoren"],
     fields: [
-      f("kennzahl_kennung", "text", "Stabiler Schlüssel der Kennzahl", "mobile-office"),
-      f("kennzahl", "text", "Name der Kennzahl", "Mitarbeitende im Mobile Office"),
+      f(
+        "kennzahl_kennung",
+        "text",
+        "Stabiler Schlüssel der Kennzahl",
+        "mobile-office",
+      ),
+      f(
+        "kennzahl",
+        "text",
+        "Name der Kennzahl",
+        "Mitarbeitende im Mobile Office",
+      ),
       f("einheit", "text", "Was gezählt wird", "Mitarbeitende"),
-      f("definition", "text", "Was wie gezählt wird", "Mitarbeitende mit Vereinbarung über Mobile Office"),
+      f(
+        "definition",
+        "text",
+        "Was wie gezählt wird",
+        "Mitarbeitende mit Vereinbarung über Mobile Office",
+      ),
       f("quelle", "text", "Woher der Wert kommt", "Personalverwaltung"),
-      f("verantwortlich", "text", "Organisationseinheit, die den Wert pflegt", "Abteilung 10.1 – IT"),
-      f("projekt_kennung", "text", "Kurzname des zugehörigen Projekts", "mobile-office"),
+      f(
+        "verantwortlich",
+        "text",
+        "Organisationseinheit, die den Wert pflegt",
+        "Abteilung 10.1 – IT",
+      ),
+      f(
+        "projekt_kennung",
+        "text",
+        "Kurzname des zugehörigen Projekts",
+        "mobile-office",
+      ),
       f("art", "text", "count (Anzahl) oder ratio (Anteil)", "ratio"),
-      f("ganzes_bezeichnung", "text", "Bei Anteilen: was das Ganze zählt", "Mitarbeitende einschließlich GSK"),
+      f(
+        "ganzes_bezeichnung",
+        "text",
+        "Bei Anteilen: was das Ganze zählt",
+        "Mitarbeitende einschließlich GSK",
+      ),
       f("stand", "date", "Stand des Werts", "2022-11-28"),
       f("wert", "decimal", "Der Wert; bei Anteilen der Teil", "144"),
       f("ganzes", "decimal", "Bei Anteilen das Ganze", "572"),
@@ -193,22 +447,77 @@ export const DATASETS: readonly DatasetDefinition[] = [
     },
     keywords: ["OZG", "Onlinezugangsgesetz", "Verwaltungsleistungen", "LeiKa"],
     fields: [
-      f("leika_schluessel", "text", "LeiKa-Schlüssel, 14 Ziffern (als Text, damit keine Ziffer verloren geht)", "99123456000000"),
-      f("leistung", "text", "Name der Leistung", "Anwohnerparkausweis beantragen"),
-      f("themenfeld", "text", "Themenfeld oder Lebenslage", "Mobilität & Reisen"),
-      f("zustaendig_vor_ort", "boolean", "Ob die Kommune selbst zuständig ist", "ja"),
-      f("zugang", "text", "Zugang: Eigenentwicklung, Landesportal, Bundesportal/EfA, regionaler IT-Dienstleister, Fachportal", "Landesportal"),
+      f(
+        "leika_schluessel",
+        "text",
+        "LeiKa-Schlüssel, 14 Ziffern (als Text, damit keine Ziffer verloren geht)",
+        "99123456000000",
+      ),
+      f(
+        "leistung",
+        "text",
+        "Name der Leistung",
+        "Anwohnerparkausweis beantragen",
+      ),
+      f(
+        "themenfeld",
+        "text",
+        "Themenfeld oder Lebenslage",
+        "Mobilität & Reisen",
+      ),
+      f(
+        "zustaendig_vor_ort",
+        "boolean",
+        "Ob die Kommune selbst zuständig ist",
+        "ja",
+      ),
+      f(
+        "zugang",
+        "text",
+        "Zugang: Eigenentwicklung, Landesportal, Bundesportal/EfA, regionaler IT-Dienstleister, Fachportal",
+        "Landesportal",
+      ),
       f("front_end_online", "boolean", "Online-Antrag nutzbar", "ja"),
-      f("back_end_angebunden", "boolean", "Anträge erreichen das Fachverfahren ohne Abtippen", "nein"),
+      f(
+        "back_end_angebunden",
+        "boolean",
+        "Anträge erreichen das Fachverfahren ohne Abtippen",
+        "nein",
+      ),
       f("e_payment", "boolean", "Online bezahlbar", "ja"),
       f("eid", "boolean", "Mit Online-Ausweis", "nein"),
       f("online_antraege", "integer", "Zahl der Online-Antragsformulare", "1"),
-      f("reifegradmodell", "text", "Version des Reifegradmodells (1.1 oder 2.0)", "1.1"),
+      f(
+        "reifegradmodell",
+        "text",
+        "Version des Reifegradmodells (1.1 oder 2.0)",
+        "1.1",
+      ),
       f("reifegrad", "integer", "Reifegrad in diesem Modell", "3"),
-      f("status", "text", "Status auf Deutsch: geplant, in Umsetzung, online, eingestellt", "online"),
-      f("adresse", "url", "Adresse des Online-Angebots", "https://service.example/antrag"),
-      f("gueltig_ab", "date", "Erster Tag, an dem dieser Eintrag gilt (leer: seit Beginn)", "2022-01-01"),
-      f("gueltig_bis", "date", "Letzter Tag, an dem dieser Eintrag gilt (leer: gilt noch)", "2022-06-30"),
+      f(
+        "status",
+        "text",
+        "Status auf Deutsch: geplant, in Umsetzung, online, eingestellt",
+        "online",
+      ),
+      f(
+        "adresse",
+        "url",
+        "Adresse des Online-Angebots",
+        "https://service.example/antrag",
+      ),
+      f(
+        "gueltig_ab",
+        "date",
+        "Erster Tag, an dem dieser Eintrag gilt (leer: seit Beginn)",
+        "2022-01-01",
+      ),
+      f(
+        "gueltig_bis",
+        "date",
+        "Letzter Tag, an dem dieser Eintrag gilt (leer: gilt noch)",
+        "2022-06-30",
+      ),
     ],
   },
 ];
@@ -220,30 +529,47 @@ export function datasetDefinition(key: string): DatasetDefinition {
   return found;
 }
 
-const point = (value: PointInTime | null): string | null => (value === null ? null : formatPointInTime(value));
-const joined = (items: readonly string[], separator = "; "): string | null => (items.length === 0 ? null : items.join(separator));
+const point = (value: PointInTime | null): string | null =>
+  value === null ? null : formatPointInTime(value);
+const joined = (items: readonly string[], separator = "; "): string | null =>
+  items.length === 0 ? null : items.join(separator);
 
 function valueText(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (value !== null && typeof value === "object" && "precision" in value) return formatPointInTime(value as PointInTime);
+  if (value !== null && typeof value === "object" && "precision" in value)
+    return formatPointInTime(value as PointInTime);
   return null;
 }
 
-function span(days: readonly string[]): { readonly start: string; readonly end: string } | null {
+function span(
+  days: readonly string[],
+): { readonly start: string; readonly end: string } | null {
   const sorted = [...days].sort();
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  return first === undefined || last === undefined ? null : { start: first, end: last };
+  return first === undefined || last === undefined
+    ? null
+    : { start: first, end: last };
 }
 
 function latest(days: readonly (string | null)[]): string | null {
-  return days.reduce<string | null>((best, day) => (day !== null && (best === null || day > best) ? day : best), null);
+  return days.reduce<string | null>(
+    (best, day) => (day !== null && (best === null || day > best) ? day : best),
+    null,
+  );
 }
 
-function catalogueRows(catalogue: Catalogue, editionNumber: number | null, baseUrl: string): DatasetCell[][] {
-  const units = new Map(catalogue.orgUnits.map((unit) => [unit.code, unit.name]));
-  const unitNames = (codes: readonly string[]) => codes.map((code) => units.get(code) ?? code);
+function catalogueRows(
+  catalogue: Catalogue,
+  editionNumber: number | null,
+  baseUrl: string,
+): DatasetCell[][] {
+  const units = new Map(
+    catalogue.orgUnits.map((unit) => [unit.code, unit.name]),
+  );
+  const unitNames = (codes: readonly string[]) =>
+    codes.map((code) => units.get(code) ?? code);
   return listProjects(catalogue).map(({ project, actionField, impactArea }) => {
     const first = project.phases[0];
     const last = project.phases[project.phases.length - 1];
@@ -261,10 +587,30 @@ function catalogueRows(catalogue: Catalogue, editionNumber: number | null, baseU
       point(first?.start ?? null),
       point(last?.end ?? null),
       formatPhasesSpan(project.phases, "de"),
-      joined(project.phases.map((phase) => `${phase.label}: ${formatPeriodGerman(phase)}`)),
-      joined(project.measures.map((measure) => `${measure.title} (${de.measureStatus[measure.status]})`)),
-      joined(unitNames(project.responsibilities.filter((r) => r.role === "lead").map((r) => r.orgUnitCode))),
-      joined(unitNames(project.responsibilities.filter((r) => r.role === "contributing").map((r) => r.orgUnitCode))),
+      joined(
+        project.phases.map(
+          (phase) => `${phase.label}: ${formatPeriodGerman(phase)}`,
+        ),
+      ),
+      joined(
+        project.measures.map(
+          (measure) => `${measure.title} (${de.measureStatus[measure.status]})`,
+        ),
+      ),
+      joined(
+        unitNames(
+          project.responsibilities
+            .filter((r) => r.role === "lead")
+            .map((r) => r.orgUnitCode),
+        ),
+      ),
+      joined(
+        unitNames(
+          project.responsibilities
+            .filter((r) => r.role === "contributing")
+            .map((r) => r.orgUnitCode),
+        ),
+      ),
       joined([...project.dependsOn], ", "),
       joined([...project.tags], ", "),
       `${baseUrl}/${catalogue.municipality.slug}/projekte/${project.slug}`,
@@ -273,24 +619,44 @@ function catalogueRows(catalogue: Catalogue, editionNumber: number | null, baseU
 }
 
 /** Reads one dataset of a municipality; ERR_MUNICIPALITY_NOT_FOUND, ERR_DATASET_NOT_FOUND. */
-export async function readDataset(ctx: AppContext, municipalitySlug: string, key: string, options: { readonly today: number; readonly baseUrl: string }): Promise<DatasetTable> {
+export async function readDataset(
+  ctx: AppContext,
+  municipalitySlug: string,
+  key: string,
+  options: { readonly today: number; readonly baseUrl: string },
+): Promise<DatasetTable> {
   const definition = datasetDefinition(key);
   const { baseUrl } = options;
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
-  const municipality = { slug: published.catalogue.municipality.slug, name: published.catalogue.municipality.name };
-  const table = (rows: DatasetCell[][], modified: string | null, temporal: DatasetTable["temporal"]): DatasetTable => ({ definition, municipality, rows, modified, temporal });
+  const municipality = {
+    slug: published.catalogue.municipality.slug,
+    name: published.catalogue.municipality.name,
+  };
+  const table = (
+    rows: DatasetCell[][],
+    modified: string | null,
+    temporal: DatasetTable["temporal"],
+  ): DatasetTable => ({ definition, municipality, rows, modified, temporal });
 
   switch (definition.key) {
     case "katalog": {
       const { catalogue, edition } = published;
       const { horizonStart, horizonEnd } = catalogue.programme;
-      return table(catalogueRows(catalogue, edition?.number ?? null, baseUrl), edition?.publishedOn ?? null, { start: `${horizonStart}-01-01`, end: `${horizonEnd}-12-31` });
+      return table(
+        catalogueRows(catalogue, edition?.number ?? null, baseUrl),
+        edition?.publishedOn ?? null,
+        { start: `${horizonStart}-01-01`, end: `${horizonEnd}-12-31` },
+      );
     }
     case "fortschreibungen": {
       const rows: DatasetCell[][] = [];
       for (const edition of published.editions) {
         if (edition.number === 1) continue;
-        const report = await compareEditions(ctx, municipalitySlug, edition.number);
+        const report = await compareEditions(
+          ctx,
+          municipalitySlug,
+          edition.number,
+        );
         for (const change of report.diff.changes) {
           const fields = change as unknown as Record<string, unknown>;
           const shift = isShift(change) ? change.shift : null;
@@ -309,14 +675,20 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
             isProjectChange(change) ? change.project.slug : null,
             isProjectChange(change) ? change.project.title : null,
             isProjectChange(change) ? change.project.actionField.name : null,
-            "phase" in change && change.phase !== null ? change.phase.label : null,
+            "phase" in change && change.phase !== null
+              ? change.phase.label
+              : null,
             valueText(fields.from),
             valueText(fields.to),
             shift?.direction ?? null,
             shift?.amount ?? null,
             shift?.unit ?? null,
             describeChangeGerman(change, { withProject: true }),
-            reason === null ? null : (report.categories.find((category) => category.key === reason.category)?.label ?? reason.category),
+            reason === null
+              ? null
+              : (report.categories.find(
+                  (category) => category.key === reason.category,
+                )?.label ?? reason.category),
             reasonText === "" ? null : reasonText,
           ]);
         }
@@ -327,8 +699,14 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
     case "berichte": {
       const { reports } = await listPublishedReports(ctx, municipalitySlug);
       const rows: DatasetCell[][] = [];
-      for (const summary of [...reports].sort((a, b) => a.asOf - b.asOf || a.id - b.id)) {
-        const { document } = await getPublishedReport(ctx, municipalitySlug, String(summary.id));
+      for (const summary of [...reports].sort(
+        (a, b) => a.asOf - b.asOf || a.id - b.id,
+      )) {
+        const { document } = await getPublishedReport(
+          ctx,
+          municipalitySlug,
+          String(summary.id),
+        );
         for (const section of document.sections) {
           for (const entry of section.projects) {
             rows.push([
@@ -343,7 +721,9 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
               entry.slug,
               entry.title,
               entry.status,
-              entry.status === null ? null : REPORT_STATUS_PRESENTATION[entry.status].label,
+              entry.status === null
+                ? null
+                : REPORT_STATUS_PRESENTATION[entry.status].label,
               entry.text === "" ? null : entry.text,
               joined([...entry.highlights]),
               entry.newDate,
@@ -355,10 +735,20 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
         }
       }
       const days = reports.map((report) => formatIsoDate(report.asOf));
-      return table(rows, latest(reports.map((report) => report.publishedAt?.slice(0, 10) ?? null)), span(days));
+      return table(
+        rows,
+        latest(
+          reports.map((report) => report.publishedAt?.slice(0, 10) ?? null),
+        ),
+        span(days),
+      );
     }
     case "kennzahlen": {
-      const { indicators } = await getPublicIndicators(ctx, municipalitySlug, options.today);
+      const { indicators } = await getPublicIndicators(
+        ctx,
+        municipalitySlug,
+        options.today,
+      );
       const rows: DatasetCell[][] = [];
       for (const { indicator, observations } of indicators) {
         for (const observation of observations) {
@@ -380,7 +770,9 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
           ]);
         }
       }
-      const days = indicators.flatMap((each) => each.observations.map((observation) => formatIsoDate(observation.day)));
+      const days = indicators.flatMap((each) =>
+        each.observations.map((observation) => formatIsoDate(observation.day)),
+      );
       return table(rows, latest(days), span(days));
     }
     case "ozg-leistungen": {
@@ -390,7 +782,9 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
         service.name,
         service.topic,
         service.isResponsibleLocally,
-        service.channel === null ? null : SERVICE_CHANNEL_LABELS[service.channel],
+        service.channel === null
+          ? null
+          : SERVICE_CHANNEL_LABELS[service.channel],
         service.isFrontEndOnline,
         service.isBackEndConnected,
         service.hasEPayment,
@@ -403,8 +797,22 @@ export async function readDataset(ctx: AppContext, municipalitySlug: string, key
         service.validFrom === null ? null : formatIsoDate(service.validFrom),
         service.validUntil === null ? null : formatIsoDate(service.validUntil),
       ]);
-      const days = services.flatMap((service) => [service.validFrom, service.validUntil].filter((day): day is number => day !== null).map(formatIsoDate));
-      return table(rows, latest(services.map((service) => (service.validFrom === null ? null : formatIsoDate(service.validFrom)))), span(days));
+      const days = services.flatMap((service) =>
+        [service.validFrom, service.validUntil]
+          .filter((day): day is number => day !== null)
+          .map(formatIsoDate),
+      );
+      return table(
+        rows,
+        latest(
+          services.map((service) =>
+            service.validFrom === null
+              ? null
+              : formatIsoDate(service.validFrom),
+          ),
+        ),
+        span(days),
+      );
     }
   }
 }

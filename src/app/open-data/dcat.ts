@@ -42,7 +42,11 @@ export interface DcatDataset {
   readonly keywords: readonly string[];
   readonly landingPage: string;
   readonly publisher: DcatAgent;
-  readonly contact: { readonly uri: string; readonly name: string; readonly url: string };
+  readonly contact: {
+    readonly uri: string;
+    readonly name: string;
+    readonly url: string;
+  };
   readonly licence: Licence;
   readonly attribution: string;
   readonly regionalKey: string | null;
@@ -68,10 +72,17 @@ export interface DcatCatalogue {
   readonly datasets: readonly DcatDataset[];
 }
 
-const FORMAT_OF: Readonly<Record<"csv" | "xlsx" | "json", DcatFormat>> = { csv: "CSV", xlsx: "XLSX", json: "JSON" };
+const FORMAT_OF: Readonly<Record<"csv" | "xlsx" | "json", DcatFormat>> = {
+  csv: "CSV",
+  xlsx: "XLSX",
+  json: "JSON",
+};
 
 function latest(days: readonly (string | null)[]): string | null {
-  return days.reduce<string | null>((best, day) => (day !== null && (best === null || day > best) ? day : best), null);
+  return days.reduce<string | null>(
+    (best, day) => (day !== null && (best === null || day > best) ? day : best),
+    null,
+  );
 }
 
 /** The datasets of one municipality and their publisher. */
@@ -79,18 +90,43 @@ async function municipalityDatasets(
   ctx: AppContext,
   slug: string,
   options: { readonly baseUrl: string; readonly today: number },
-): Promise<{ readonly publisher: DcatAgent; readonly datasets: readonly DcatDataset[]; readonly regionalKey: string | null; readonly name: string; readonly programme: string }> {
+): Promise<{
+  readonly publisher: DcatAgent;
+  readonly datasets: readonly DcatDataset[];
+  readonly regionalKey: string | null;
+  readonly name: string;
+  readonly programme: string;
+}> {
   const { baseUrl } = options;
-  const [published, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
+  const [published, settings] = await Promise.all([
+    getPublishedCatalogue(ctx, slug),
+    getOpenDataSettings(ctx, slug),
+  ]);
   const { municipality, programme } = published.catalogue;
   const portal = `${baseUrl}/${slug}`;
   const openData = `${portal}/offene-daten`;
-  const publisher: DcatAgent = { uri: `${portal}/#kommune`, name: municipality.name, homepage: municipality.website ?? `${portal}/` };
-  const contact = { uri: `${portal}/#kontakt`, name: municipality.name, url: municipality.website ?? `${portal}/` };
+  const publisher: DcatAgent = {
+    uri: `${portal}/#kommune`,
+    name: municipality.name,
+    homepage: municipality.website ?? `${portal}/`,
+  };
+  const contact = {
+    uri: `${portal}/#kontakt`,
+    name: municipality.name,
+    url: municipality.website ?? `${portal}/`,
+  };
   const attribution = `${municipality.name}, ${programme.title} (${openData})`;
-  const common = { publisher, contact, licence: settings.licence, attribution, regionalKey: settings.regionalKey };
+  const common = {
+    publisher,
+    contact,
+    licence: settings.licence,
+    attribution,
+    regionalKey: settings.regionalKey,
+  };
   const firstEdition = published.editions[0]?.publishedOn ?? null;
-  const editionUris = published.editions.map((edition) => `${portal}/fortschreibungen/${edition.number}#datensatz`);
+  const editionUris = published.editions.map(
+    (edition) => `${portal}/fortschreibungen/${edition.number}#datensatz`,
+  );
   const datasets: DcatDataset[] = [];
   for (const definition of DATASETS) {
     const table = await readDataset(ctx, slug, definition.key, options);
@@ -99,11 +135,17 @@ async function municipalityDatasets(
       ...common,
       uri,
       identifier: `${slug}-${definition.key}`,
-      title: { de: `${definition.title.de} – ${municipality.name}`, en: `${definition.title.en} – ${municipality.name}` },
+      title: {
+        de: `${definition.title.de} – ${municipality.name}`,
+        en: `${definition.title.en} – ${municipality.name}`,
+      },
       description: definition.description,
       keywords: definition.keywords,
       landingPage: `${openData}/${definition.key}`,
-      issued: definition.key === "katalog" || definition.key === "fortschreibungen" ? firstEdition : null,
+      issued:
+        definition.key === "katalog" || definition.key === "fortschreibungen"
+          ? firstEdition
+          : null,
       modified: table.modified,
       temporal: table.temporal,
       version: null,
@@ -125,7 +167,10 @@ async function municipalityDatasets(
       ...common,
       uri: `${page}#datensatz`,
       identifier: `${slug}-fortschreibung-${edition.number}`,
-      title: { de: `${programme.title}: ${edition.title} – ${municipality.name}`, en: `${programme.title}: edition ${edition.number} – ${municipality.name}` },
+      title: {
+        de: `${programme.title}: ${edition.title} – ${municipality.name}`,
+        en: `${programme.title}: edition ${edition.number} – ${municipality.name}`,
+      },
       description: {
         de: `Der Maßnahmenkatalog Digitalisierung in der ${edition.title} vom ${edition.publishedOn}, wie sie veröffentlicht wurde, mit Vorwort und den Gründen der Verschiebungen.`,
         en: `The digitalisation catalogue as published in edition ${edition.number} of ${edition.publishedOn}, with foreword and the reasons for shifts.`,
@@ -134,25 +179,60 @@ async function municipalityDatasets(
       landingPage: page,
       issued: edition.publishedOn,
       modified: edition.publishedOn,
-      temporal: { start: `${programme.horizonStart}-01-01`, end: `${programme.horizonEnd}-12-31` },
+      temporal: {
+        start: `${programme.horizonStart}-01-01`,
+        end: `${programme.horizonEnd}-12-31`,
+      },
       version: { info: String(edition.number), of: current },
       versions: [],
       distributions: [
-        { uri: `${api}#distribution`, title: `${edition.title} (JSON)`, format: "JSON", url: api, modified: edition.publishedOn },
-        { uri: `${page}/katalog.pdf#distribution`, title: `${edition.title} (PDF)`, format: "PDF", url: `${page}/katalog.pdf`, modified: edition.publishedOn },
-        { uri: `${page}/katalog.docx#distribution`, title: `${edition.title} (DOCX)`, format: "DOCX", url: `${page}/katalog.docx`, modified: edition.publishedOn },
+        {
+          uri: `${api}#distribution`,
+          title: `${edition.title} (JSON)`,
+          format: "JSON",
+          url: api,
+          modified: edition.publishedOn,
+        },
+        {
+          uri: `${page}/katalog.pdf#distribution`,
+          title: `${edition.title} (PDF)`,
+          format: "PDF",
+          url: `${page}/katalog.pdf`,
+          modified: edition.publishedOn,
+        },
+        {
+          uri: `${page}/katalog.docx#distribution`,
+          title: `${edition.title} (DOCX)`,
+          format: "DOCX",
+          url: `${page}/katalog.docx`,
+          modified: edition.publishedOn,
+        },
       ],
     });
   }
-  return { publisher, datasets, regionalKey: settings.regionalKey, name: municipality.name, programme: programme.title };
+  return {
+    publisher,
+    datasets,
+    regionalKey: settings.regionalKey,
+    name: municipality.name,
+    programme: programme.title,
+  };
 }
 
 /** The catalogue of one municipality; ERR_MUNICIPALITY_NOT_FOUND. */
-export async function buildMunicipalityCatalogue(ctx: AppContext, slug: string, options: { readonly baseUrl: string; readonly today: number }): Promise<DcatCatalogue> {
-  const { publisher, datasets, regionalKey, name, programme } = await municipalityDatasets(ctx, slug, options);
+export async function buildMunicipalityCatalogue(
+  ctx: AppContext,
+  slug: string,
+  options: { readonly baseUrl: string; readonly today: number },
+): Promise<DcatCatalogue> {
+  const { publisher, datasets, regionalKey, name, programme } =
+    await municipalityDatasets(ctx, slug, options);
   return {
     uri: `${options.baseUrl}/${slug}/dcat/catalog`,
-    title: { de: `Offene Daten: ${programme} – ${name}`, en: `Open data: ${programme} – ${name}` },
+    title: {
+      de: `Offene Daten: ${programme} – ${name}`,
+      en: `Open data: ${programme} – ${name}`,
+    },
     description: {
       de: `Die offenen Daten des Digitalisierungsprogramms von ${name}: Maßnahmenkatalog, Fortschreibungen, Sachstandsberichte, Kennzahlen und OZG-Leistungen.`,
       en: `The open data of the digitalisation programme of ${name}: catalogue, editions, status reports, key figures and OZG services.`,
@@ -166,7 +246,10 @@ export async function buildMunicipalityCatalogue(ctx: AppContext, slug: string, 
 }
 
 /** The catalogue of the whole instance: every municipality's datasets. */
-export async function buildInstanceCatalogue(ctx: AppContext, options: { readonly baseUrl: string; readonly today: number }): Promise<DcatCatalogue> {
+export async function buildInstanceCatalogue(
+  ctx: AppContext,
+  options: { readonly baseUrl: string; readonly today: number },
+): Promise<DcatCatalogue> {
   const municipalities = await listMunicipalities(ctx);
   const parts = [];
   for (const municipality of municipalities) {
@@ -181,13 +264,20 @@ export async function buildInstanceCatalogue(ctx: AppContext, options: { readonl
   const datasets = parts.flatMap((part) => part.datasets);
   return {
     uri: `${options.baseUrl}/dcat/catalog`,
-    title: { de: "Offene Daten kommunaler Digitalisierungsprogramme", en: "Open data of municipal digitalisation programmes" },
+    title: {
+      de: "Offene Daten kommunaler Digitalisierungsprogramme",
+      en: "Open data of municipal digitalisation programmes",
+    },
     description: {
       de: "Maßnahmenkataloge, Fortschreibungen, Sachstandsberichte, Kennzahlen und OZG-Leistungen der Kommunen, die ihr Digitalisierungsprogramm mit Fortschritt veröffentlichen.",
       en: "Catalogues, editions, status reports, key figures and OZG services of the municipalities that publish their digitalisation programme with Fortschritt.",
     },
     homepage: `${options.baseUrl}/`,
-    publisher: only?.publisher ?? { uri: `${options.baseUrl}/#betrieb`, name: "Fortschritt", homepage: `${options.baseUrl}/` },
+    publisher: only?.publisher ?? {
+      uri: `${options.baseUrl}/#betrieb`,
+      name: "Fortschritt",
+      homepage: `${options.baseUrl}/`,
+    },
     modified: latest(datasets.map((dataset) => dataset.modified)),
     regionalKey: only?.regionalKey ?? null,
     datasets,

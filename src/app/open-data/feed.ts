@@ -5,10 +5,16 @@
  * the host), so a feed reader never shows one twice. Drafts never appear; values dated
  * after today wait for their day, as on the portal.
  */
-import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
+import {
+  isProjectChange,
+  isShift,
+} from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate, formatIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  formatGermanDate,
+  formatIsoDate,
+} from "../../domain/calendar/calendar.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { REPORT_STATUS_PRESENTATION } from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";
@@ -16,7 +22,10 @@ import type { AppContext } from "../context.js";
 import { compareEditions } from "../edition/change-report.js";
 import { getPublishedCatalogue } from "../edition/read-editions.js";
 import { getPublicIndicators } from "../indicators/read-indicators.js";
-import { getPublishedReport, listPublishedReports } from "../reports/read-reports.js";
+import {
+  getPublishedReport,
+  listPublishedReports,
+} from "../reports/read-reports.js";
 
 /** One entry of a feed. */
 export interface FeedEntry {
@@ -53,14 +62,25 @@ const dayStamp = (day: number): string => `${formatIsoDate(day)}T00:00:00Z`;
  * ERR_MUNICIPALITY_NOT_FOUND, or ERR_PROJECT_NOT_FOUND for a project the latest edition
  * does not have.
  */
-export async function readFeed(ctx: AppContext, municipalitySlug: string, options: { readonly today: number; readonly projectSlug?: string }): Promise<Feed> {
+export async function readFeed(
+  ctx: AppContext,
+  municipalitySlug: string,
+  options: { readonly today: number; readonly projectSlug?: string },
+): Promise<Feed> {
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
   const { catalogue } = published;
   const slug = catalogue.municipality.slug;
-  const project = options.projectSlug === undefined ? null : findProject(catalogue, options.projectSlug);
-  if (options.projectSlug !== undefined && project === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+  const project =
+    options.projectSlug === undefined
+      ? null
+      : findProject(catalogue, options.projectSlug);
+  if (options.projectSlug !== undefined && project === null)
+    throw new AppError("ERR_PROJECT_NOT_FOUND");
   const only = project?.project.slug ?? null;
-  const idBase = only === null ? `urn:fortschritt:${slug}` : `urn:fortschritt:${slug}:projekt:${only}`;
+  const idBase =
+    only === null
+      ? `urn:fortschritt:${slug}`
+      : `urn:fortschritt:${slug}:projekt:${only}`;
   const entries: FeedEntry[] = [];
 
   for (const edition of published.editions) {
@@ -68,11 +88,20 @@ export async function readFeed(ctx: AppContext, municipalitySlug: string, option
     if (edition.number > 1) {
       const report = await compareEditions(ctx, slug, edition.number);
       for (const change of report.diff.changes) {
-        if (only !== null && !(isProjectChange(change) && change.project.slug === only)) continue;
+        if (
+          only !== null &&
+          !(isProjectChange(change) && change.project.slug === only)
+        )
+          continue;
         const reasons = report.reasons.get(change.key) ?? [];
         const reason = reasons[reasons.length - 1];
-        const why = isShift(change) && reason !== undefined ? ` – Grund: ${reason.categoryLabel}${reason.text === "" ? "" : `: ${reason.text}`}` : "";
-        lines.push(`${describeChangeGerman(change, { withProject: only === null })}${why}`);
+        const why =
+          isShift(change) && reason !== undefined
+            ? ` – Grund: ${reason.categoryLabel}${reason.text === "" ? "" : `: ${reason.text}`}`
+            : "";
+        lines.push(
+          `${describeChangeGerman(change, { withProject: only === null })}${why}`,
+        );
       }
       if (only !== null && lines.length === 0) continue;
     } else if (only !== null) {
@@ -82,18 +111,36 @@ export async function readFeed(ctx: AppContext, municipalitySlug: string, option
       id: `${idBase}:fortschreibung:${edition.number}`,
       title: `${edition.title} veröffentlicht (${formatGermanDate(dayOfIso(edition.publishedOn))})`,
       updated: edition.publishedAt,
-      path: edition.number > 1 ? `/${slug}/fortschreibungen/${edition.number}/aenderungen` : `/${slug}/fortschreibungen/${edition.number}`,
-      summary: lines.length === 0 ? `${catalogue.programme.title}: ${edition.title}.` : [`Veränderungen gegenüber der vorigen Fortschreibung:`, ...lines.map((line) => `– ${line}`)].join("\n"),
+      path:
+        edition.number > 1
+          ? `/${slug}/fortschreibungen/${edition.number}/aenderungen`
+          : `/${slug}/fortschreibungen/${edition.number}`,
+      summary:
+        lines.length === 0
+          ? `${catalogue.programme.title}: ${edition.title}.`
+          : [
+              `Veränderungen gegenüber der vorigen Fortschreibung:`,
+              ...lines.map((line) => `– ${line}`),
+            ].join("\n"),
     });
   }
 
   const { reports } = await listPublishedReports(ctx, slug);
   for (const summary of reports) {
-    const { document } = await getPublishedReport(ctx, slug, String(summary.id));
-    const projectEntries = document.sections.flatMap((section) => section.projects).filter((entry) => only === null || entry.slug === only);
+    const { document } = await getPublishedReport(
+      ctx,
+      slug,
+      String(summary.id),
+    );
+    const projectEntries = document.sections
+      .flatMap((section) => section.projects)
+      .filter((entry) => only === null || entry.slug === only);
     if (only !== null && projectEntries.length === 0) continue;
     const lines = projectEntries.map((entry) => {
-      const status = entry.status === null ? "" : ` (${REPORT_STATUS_PRESENTATION[entry.status].label})`;
+      const status =
+        entry.status === null
+          ? ""
+          : ` (${REPORT_STATUS_PRESENTATION[entry.status].label})`;
       const text = entry.text === "" ? "" : `: ${entry.text}`;
       return `${entry.code} ${entry.title}${status}${text}`;
     });
@@ -102,7 +149,10 @@ export async function readFeed(ctx: AppContext, municipalitySlug: string, option
       title: `${summary.title}: ${summary.meeting.committeeAbbreviation} ${formatGermanDate(summary.meeting.day)}`,
       updated: summary.publishedAt ?? dayStamp(summary.asOf),
       path: `/${slug}/berichte/${summary.id}`,
-      summary: [`Stand ${formatGermanDate(summary.asOf)}, ${summary.meeting.committeeName}.`, ...lines.map((line) => `– ${line}`)].join("\n"),
+      summary: [
+        `Stand ${formatGermanDate(summary.asOf)}, ${summary.meeting.committeeName}.`,
+        ...lines.map((line) => `– ${line}`),
+      ].join("\n"),
     });
   }
 
@@ -114,26 +164,46 @@ export async function readFeed(ctx: AppContext, municipalitySlug: string, option
         id: `${idBase}:kennzahl:${indicator.key}:${formatIsoDate(observation.day)}`,
         title: `${indicator.name}: ${formatObservationGerman(observation)} ${indicator.unit} (Stand ${formatGermanDate(observation.day)})`,
         updated: dayStamp(observation.day),
-        path: only === null ? `/${slug}/kennzahlen` : `/${slug}/projekte/${only}`,
+        path:
+          only === null ? `/${slug}/kennzahlen` : `/${slug}/projekte/${only}`,
         summary: `${indicator.definition}. Quelle: ${indicator.source}.${observation.note === null ? "" : ` ${observation.note}`}`,
       });
     }
   }
 
-  const sorted = entries.sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id.localeCompare(b.id))).slice(0, MAX_ENTRIES);
-  const title = only === null ? `${catalogue.programme.title} – ${catalogue.municipality.name}` : `${project?.project.code ?? ""} ${project?.project.title ?? ""} – ${catalogue.municipality.name}`;
+  const sorted = entries
+    .sort((a, b) =>
+      a.updated < b.updated
+        ? 1
+        : a.updated > b.updated
+          ? -1
+          : a.id.localeCompare(b.id),
+    )
+    .slice(0, MAX_ENTRIES);
+  const title =
+    only === null
+      ? `${catalogue.programme.title} – ${catalogue.municipality.name}`
+      : `${project?.project.code ?? ""} ${project?.project.title ?? ""} – ${catalogue.municipality.name}`;
   return {
     id: `${idBase}:feed`,
     title,
-    subtitle: only === null ? "Veröffentlichte Veränderungen: Fortschreibungen, Sachstandsberichte, Kennzahlen" : "Veröffentlichte Veränderungen dieses Projekts",
+    subtitle:
+      only === null
+        ? "Veröffentlichte Veränderungen: Fortschreibungen, Sachstandsberichte, Kennzahlen"
+        : "Veröffentlichte Veränderungen dieses Projekts",
     author: catalogue.municipality.name,
     path: only === null ? `/${slug}/` : `/${slug}/projekte/${only}`,
-    updated: sorted[0]?.updated ?? published.edition?.publishedAt ?? "1970-01-01T00:00:00Z",
+    updated:
+      sorted[0]?.updated ??
+      published.edition?.publishedAt ??
+      "1970-01-01T00:00:00Z",
     entries: sorted,
   };
 }
 
 function dayOfIso(iso: string): number {
   const [year, month, day] = iso.split("-").map(Number);
-  return Math.floor(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000);
+  return Math.floor(
+    Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000,
+  );
 }

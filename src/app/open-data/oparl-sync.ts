@@ -9,7 +9,13 @@
  * unreachable endpoint or malformed JSON is ERR_OPARL_UNAVAILABLE and the cache stays as it was.
  * A successful sync remembers its endpoint for the next one.
  */
-import { findOparlEndpoint, findOparlObject, listReferencedOparlUrls, replaceOparlCache, type CachedOparlObject } from "../../db/oparl.repository.js";
+import {
+  findOparlEndpoint,
+  findOparlObject,
+  listReferencedOparlUrls,
+  replaceOparlCache,
+  type CachedOparlObject,
+} from "../../db/oparl.repository.js";
 import { AppError } from "../../errors.js";
 import { requireMunicipality } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
@@ -52,11 +58,17 @@ function typeOf(object: Json): string | null {
 }
 
 function unavailable(url: string, detail: string, cause?: unknown): AppError {
-  return new AppError("ERR_OPARL_UNAVAILABLE", { detail: `${url}: ${detail}`, cause });
+  return new AppError("ERR_OPARL_UNAVAILABLE", {
+    detail: `${url}: ${detail}`,
+    cause,
+  });
 }
 
 /** Fetches one URL as JSON; ERR_OPARL_UNAVAILABLE for a network error, a timeout, a non-2xx status or bad JSON. */
-async function fetchJson(url: string, options: OparlSyncOptions): Promise<Json> {
+async function fetchJson(
+  url: string,
+  options: OparlSyncOptions,
+): Promise<Json> {
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(url, {
@@ -64,7 +76,10 @@ async function fetchJson(url: string, options: OparlSyncOptions): Promise<Json> 
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "keine Antwort in der erlaubten Zeit" : "nicht erreichbar";
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? "keine Antwort in der erlaubten Zeit"
+        : "nicht erreichbar";
     throw unavailable(url, reason, error);
   }
   if (!response.ok) throw unavailable(url, `HTTP-Status ${response.status}`);
@@ -74,12 +89,16 @@ async function fetchJson(url: string, options: OparlSyncOptions): Promise<Json> 
   } catch (error) {
     throw unavailable(url, "die Antwort ist kein gültiges JSON", error);
   }
-  if (!isObject(body)) throw unavailable(url, "die Antwort ist kein JSON-Objekt");
+  if (!isObject(body))
+    throw unavailable(url, "die Antwort ist kein JSON-Objekt");
   return body;
 }
 
 /** Every object of a paginated OParl list, page by page along `links.next`. */
-async function fetchList(url: string, options: OparlSyncOptions): Promise<Json[]> {
+async function fetchList(
+  url: string,
+  options: OparlSyncOptions,
+): Promise<Json[]> {
   const objects: Json[] = [];
   const seen = new Set<string>();
   let next: string | null = url;
@@ -87,7 +106,8 @@ async function fetchList(url: string, options: OparlSyncOptions): Promise<Json[]
     seen.add(next);
     const page = await fetchJson(next, options);
     const data = page["data"];
-    if (!Array.isArray(data)) throw unavailable(next, "die Liste hat kein Feld „data“");
+    if (!Array.isArray(data))
+      throw unavailable(next, "die Liste hat kein Feld „data“");
     objects.push(...data.filter(isObject));
     const links = page["links"];
     next = isObject(links) ? text(links["next"]) : null;
@@ -100,7 +120,8 @@ function index(into: Map<string, Json>, object: Json): void {
   const id = text(object["id"]);
   if (id !== null) into.set(id, object);
   const items = object["agendaItem"];
-  if (Array.isArray(items)) for (const item of items.filter(isObject)) index(into, item);
+  if (Array.isArray(items))
+    for (const item of items.filter(isObject)) index(into, item);
 }
 
 /** The cache row of an object, or null when it is deleted or not an OParl object. */
@@ -120,12 +141,23 @@ function toCached(url: string, object: Json): CachedOparlObject | null {
 }
 
 /** Fetches the referenced OParl objects and replaces the municipality's cache. */
-export async function syncOparl(ctx: AppContext, municipalitySlug: string, options: OparlSyncOptions): Promise<OparlSyncResult> {
+export async function syncOparl(
+  ctx: AppContext,
+  municipalitySlug: string,
+  options: OparlSyncOptions,
+): Promise<OparlSyncResult> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const endpointText = options.endpoint ?? (await findOparlEndpoint(ctx.db, municipality.id));
+  const endpointText =
+    options.endpoint ?? (await findOparlEndpoint(ctx.db, municipality.id));
   if (endpointText === null) {
     throw new AppError("ERR_VALIDATION", {
-      problems: [{ path: "/endpoint", message: "Für diese Kommune ist noch keine OParl-Adresse bekannt: bitte --endpoint angeben." }],
+      problems: [
+        {
+          path: "/endpoint",
+          message:
+            "Für diese Kommune ist noch keine OParl-Adresse bekannt: bitte --endpoint angeben.",
+        },
+      ],
     });
   }
   let endpointUrl: URL;
@@ -134,21 +166,32 @@ export async function syncOparl(ctx: AppContext, municipalitySlug: string, optio
   } catch {
     throw unavailable(endpointText, "keine gültige Adresse");
   }
-  if (endpointUrl.protocol !== "http:" && endpointUrl.protocol !== "https:") throw unavailable(endpointText, "nur http und https");
+  if (endpointUrl.protocol !== "http:" && endpointUrl.protocol !== "https:")
+    throw unavailable(endpointText, "nur http und https");
   const referenced = await listReferencedOparlUrls(ctx.db, municipality.id);
   const endpoint = await fetchJson(endpointUrl.toString(), options);
   const endpointType = typeOf(endpoint);
   if (endpointType !== "System" && endpointType !== "Body") {
-    throw unavailable(endpointText, "kein OParl-System und keine OParl-Körperschaft (type)");
+    throw unavailable(
+      endpointText,
+      "kein OParl-System und keine OParl-Körperschaft (type)",
+    );
   }
   const known = new Map<string, Json>();
-  const bodies = endpointType === "Body" ? [endpoint] : text(endpoint["body"]) === null ? [] : await fetchList(text(endpoint["body"])!, options);
+  const bodies =
+    endpointType === "Body"
+      ? [endpoint]
+      : text(endpoint["body"]) === null
+        ? []
+        : await fetchList(text(endpoint["body"])!, options);
   for (const body of bodies) {
     index(known, body);
     if (body["deleted"] === true) continue;
     for (const list of ["meeting", "paper"]) {
       const url = text(body[list]);
-      if (url !== null) for (const object of await fetchList(url, options)) index(known, object);
+      if (url !== null)
+        for (const object of await fetchList(url, options))
+          index(known, object);
     }
   }
   for (const url of referenced) {
@@ -164,12 +207,31 @@ export async function syncOparl(ctx: AppContext, municipalitySlug: string, optio
     else if (object["deleted"] === true) gone += 1;
     else missing += 1;
   }
-  await ctx.db.transaction().execute((trx) => replaceOparlCache(trx, municipality.id, endpointUrl.toString(), cached, ctx.clock().toISOString()));
-  return { referenced: referenced.length, cached: cached.length, gone, missing };
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      replaceOparlCache(
+        trx,
+        municipality.id,
+        endpointUrl.toString(),
+        cached,
+        ctx.clock().toISOString(),
+      ),
+    );
+  return {
+    referenced: referenced.length,
+    cached: cached.length,
+    gone,
+    missing,
+  };
 }
 
 /** The cached paper (or other object) behind a URL, for display; null when not cached. */
-export async function cachedOparlObject(ctx: AppContext, municipalityId: number, url: string | null): Promise<CachedOparlObject | null> {
+export async function cachedOparlObject(
+  ctx: AppContext,
+  municipalityId: number,
+  url: string | null,
+): Promise<CachedOparlObject | null> {
   return url === null ? null : findOparlObject(ctx.db, municipalityId, url);
 }
 

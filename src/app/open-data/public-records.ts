@@ -3,11 +3,23 @@
  * meetings, and the OZG service register as it stood on a day with its figures. Both hold
  * no personal data; the register is public like the figures a published report shows of it.
  */
-import { listCommittees, listMeetings, listReports, type StoredCommittee, type StoredMeeting } from "../../db/report.repository.js";
+import {
+  listCommittees,
+  listMeetings,
+  listReports,
+  type StoredCommittee,
+  type StoredMeeting,
+} from "../../db/report.repository.js";
 import { listServices } from "../../db/service.repository.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
-import { dayNumberOf, isValidCalendarDate } from "../../domain/calendar/calendar.js";
-import { aggregateOzgFigures, type OzgFigures } from "../../domain/service/ozg-figures.js";
+import {
+  dayNumberOf,
+  isValidCalendarDate,
+} from "../../domain/calendar/calendar.js";
+import {
+  aggregateOzgFigures,
+  type OzgFigures,
+} from "../../domain/service/ozg-figures.js";
 import { registerOn, type Service } from "../../domain/service/service.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -28,7 +40,10 @@ export interface PublicBodies {
 }
 
 /** The committees and meetings of a municipality; throws ERR_MUNICIPALITY_NOT_FOUND. */
-export async function getPublicBodies(ctx: AppContext, municipalitySlug: string): Promise<PublicBodies> {
+export async function getPublicBodies(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<PublicBodies> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
   const [committees, meetings, reports] = await Promise.all([
     listCommittees(ctx.db, municipality.id),
@@ -41,7 +56,12 @@ export async function getPublicBodies(ctx: AppContext, municipalitySlug: string)
     committees,
     meetings: [...meetings]
       .sort((a, b) => a.day - b.day || a.id - b.id)
-      .map((meeting) => ({ ...meeting, reportIds: published.filter((report) => report.meetingId === meeting.id).map((report) => report.id) })),
+      .map((meeting) => ({
+        ...meeting,
+        reportIds: published
+          .filter((report) => report.meetingId === meeting.id)
+          .map((report) => report.id),
+      })),
   };
 }
 
@@ -55,16 +75,32 @@ export interface PublicRegister {
 }
 
 /** The OZG register of a municipality on `day` (a day number); throws ERR_MUNICIPALITY_NOT_FOUND. */
-export async function getPublicRegister(ctx: AppContext, municipalitySlug: string, day: number): Promise<PublicRegister> {
+export async function getPublicRegister(
+  ctx: AppContext,
+  municipalitySlug: string,
+  day: number,
+): Promise<PublicRegister> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const services = (await listServices(ctx.db, municipality.id)).map((each) => each.service);
-  return { municipality, day, services: registerOn(services, day), figures: aggregateOzgFigures(services, day) };
+  const services = (await listServices(ctx.db, municipality.id)).map(
+    (each) => each.service,
+  );
+  return {
+    municipality,
+    day,
+    services: registerOn(services, day),
+    figures: aggregateOzgFigures(services, day),
+  };
 }
 
 /** Every record of the register, all validity spans (for downloads). */
-export async function getRegisterHistory(ctx: AppContext, municipalitySlug: string): Promise<readonly Service[]> {
+export async function getRegisterHistory(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<readonly Service[]> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  return (await listServices(ctx.db, municipality.id)).map((each) => each.service);
+  return (await listServices(ctx.db, municipality.id)).map(
+    (each) => each.service,
+  );
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -75,9 +111,14 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function parseStand(text: string): number {
   const match = ISO_DAY.exec(text);
-  const [year, month, day] = match === null ? [NaN, NaN, NaN] : [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [year, month, day] =
+    match === null
+      ? [NaN, NaN, NaN]
+      : [Number(match[1]), Number(match[2]), Number(match[3])];
   if (!isValidCalendarDate(year, month, day)) {
-    throw new AppError("ERR_STAND_INVALID", { detail: `„${text.slice(0, 40)}“ ist kein Datum der Form JJJJ-MM-TT.` });
+    throw new AppError("ERR_STAND_INVALID", {
+      detail: `„${text.slice(0, 40)}“ ist kein Datum der Form JJJJ-MM-TT.`,
+    });
   }
   return dayNumberOf(year, month, day);
 }

@@ -35,8 +35,10 @@ const part = (value: string): string => encodeURIComponent(value);
 /** The portal paths of following by e-mail. */
 export const subscriptionPaths = {
   page: (slug: string): string => `/${part(slug)}/benachrichtigungen`,
-  confirm: (slug: string, token: string): string => `/${part(slug)}/benachrichtigungen/bestaetigen/${part(token)}`,
-  unsubscribe: (slug: string, token: string): string => `/${part(slug)}/benachrichtigungen/abmelden/${part(token)}`,
+  confirm: (slug: string, token: string): string =>
+    `/${part(slug)}/benachrichtigungen/bestaetigen/${part(token)}`,
+  unsubscribe: (slug: string, token: string): string =>
+    `/${part(slug)}/benachrichtigungen/abmelden/${part(token)}`,
 };
 
 /**
@@ -44,7 +46,11 @@ export const subscriptionPaths = {
  * same whether the address follows already or not (nobody learns who follows); an invalid
  * address is ERR_VALIDATION with the problem at /email and stores nothing.
  */
-export async function requestSubscription(ctx: AppContext, delivery: MailDelivery, input: { municipality: string; email: string }): Promise<void> {
+export async function requestSubscription(
+  ctx: AppContext,
+  delivery: MailDelivery,
+  input: { municipality: string; email: string },
+): Promise<void> {
   const problems: InputProblem[] = [];
   const email = readEmail(input.email, problems);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
@@ -80,45 +86,73 @@ export async function requestSubscription(ctx: AppContext, delivery: MailDeliver
 }
 
 /** Confirms a follower; ERR_NOT_FOUND for an unknown, used or expired link. */
-export async function confirmFollowing(ctx: AppContext, input: { municipality: string; token: string }): Promise<void> {
+export async function confirmFollowing(
+  ctx: AppContext,
+  input: { municipality: string; token: string },
+): Promise<void> {
   const { catalogue } = await getPublishedCatalogue(ctx, input.municipality);
   const now = ctx.clock();
   // What is published now is known: the first digest tells only what comes after.
-  const feed = await readFeed(ctx, catalogue.municipality.slug, { today: germanDayOf(now) });
+  const feed = await readFeed(ctx, catalogue.municipality.slug, {
+    today: germanDayOf(now),
+  });
   const confirmed = await confirmSubscription(ctx.db, {
     municipalityId: catalogue.municipality.id,
     tokenHash: sha256Hex(input.token),
     now: now.toISOString(),
     seenEntries: JSON.stringify(feed.entries.map((entry) => entry.id)),
   });
-  if (!confirmed) throw new AppError("ERR_NOT_FOUND", { detail: "Dieser Bestätigungslink ist unbekannt, schon benutzt oder abgelaufen (48 Stunden)." });
+  if (!confirmed)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail:
+        "Dieser Bestätigungslink ist unbekannt, schon benutzt oder abgelaufen (48 Stunden).",
+    });
 }
 
 /** Deletes a follower with its address; ERR_NOT_FOUND when the link belongs to nobody (any more). */
-export async function unsubscribe(ctx: AppContext, input: { municipality: string; token: string }): Promise<void> {
+export async function unsubscribe(
+  ctx: AppContext,
+  input: { municipality: string; token: string },
+): Promise<void> {
   const { catalogue } = await getPublishedCatalogue(ctx, input.municipality);
-  if (!(await deleteSubscription(ctx.db, catalogue.municipality.id, input.token))) {
-    throw new AppError("ERR_NOT_FOUND", { detail: "Diese Adresse folgt hier nicht (mehr)." });
+  if (
+    !(await deleteSubscription(ctx.db, catalogue.municipality.id, input.token))
+  ) {
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Diese Adresse folgt hier nicht (mehr).",
+    });
   }
 }
 
 function parseSeen(text: string): ReadonlySet<string> {
   try {
     const value: unknown = JSON.parse(text);
-    return new Set(Array.isArray(value) ? value.filter((each): each is string => typeof each === "string") : []);
+    return new Set(
+      Array.isArray(value)
+        ? value.filter((each): each is string => typeof each === "string")
+        : [],
+    );
   } catch {
     return new Set();
   }
 }
 
 /** Sends the digests that are due; returns how many went out. */
-export async function sendDigests(ctx: AppContext, delivery: MailDelivery, now: Date): Promise<number> {
+export async function sendDigests(
+  ctx: AppContext,
+  delivery: MailDelivery,
+  now: Date,
+): Promise<number> {
   await deleteExpiredPendingSubscriptions(ctx.db, now.toISOString());
   const today = germanDayOf(now);
   const feeds = new Map<string, Feed>();
   let sent = 0;
   for (const subscription of await listConfirmedSubscriptions(ctx.db)) {
-    if (subscription.lastDigestAt !== null && germanDayOf(new Date(subscription.lastDigestAt)) >= today) continue;
+    if (
+      subscription.lastDigestAt !== null &&
+      germanDayOf(new Date(subscription.lastDigestAt)) >= today
+    )
+      continue;
     let feed = feeds.get(subscription.municipalitySlug);
     if (feed === undefined) {
       feed = await readFeed(ctx, subscription.municipalitySlug, { today });
@@ -140,7 +174,12 @@ export async function sendDigests(ctx: AppContext, delivery: MailDelivery, now: 
       subject: `${feed.title}: ${fresh.length === 1 ? "eine neue Veränderung" : `${fresh.length} neue Veränderungen`}`,
       text: [
         `Neu veröffentlicht bei ${feed.author}:`,
-        ...fresh.flatMap((entry) => [``, entry.title, `${base}${entry.path}`, entry.summary]),
+        ...fresh.flatMap((entry) => [
+          ``,
+          entry.title,
+          `${base}${entry.path}`,
+          entry.summary,
+        ]),
         ``,
         `–– `,
         `Sie erhalten diese E-Mail, weil Sie die Veränderungen von ${feed.author} abonniert haben.`,
@@ -153,7 +192,10 @@ export async function sendDigests(ctx: AppContext, delivery: MailDelivery, now: 
 }
 
 /** The periodic job; it looks every hour, and a follower gets at most one digest a day. */
-export function digestJob(delivery: MailDelivery, intervalMs = 60 * 60_000): PeriodicJob {
+export function digestJob(
+  delivery: MailDelivery,
+  intervalMs = 60 * 60_000,
+): PeriodicJob {
   return {
     name: DIGEST_JOB,
     intervalMs,

@@ -5,6 +5,12 @@ import { isMemberOf, type Principal } from "../../domain/access/principal.js";
  * The audit log (Verlauf) of a municipality: administrators and editors. Committee
  * readers see the catalogue and reports, not who typed what.
  */
-export function canReadAudit(principal: Principal, municipalityId: number): boolean {
-  return isMemberOf(principal, municipalityId) && (principal.role === "admin" || principal.role === "editor");
+export function canReadAudit(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
+  return (
+    isMemberOf(principal, municipalityId) &&
+    (principal.role === "admin" || principal.role === "editor")
+  );
 }

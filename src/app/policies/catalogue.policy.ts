@@ -12,17 +12,26 @@ export interface ProjectScope {
 }
 
 /** Reading what is not public (the draft, staff pages): every role of the municipality. */
-export function canReadInternal(principal: Principal, municipalityId: number): boolean {
+export function canReadInternal(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId);
 }
 
 /** The programme frame, impact areas, action fields and org units: administrators only. */
-export function canEditStructure(principal: Principal, municipalityId: number): boolean {
+export function canEditStructure(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId) && principal.role === "admin";
 }
 
 /** Creating or deleting a project: administrators only. */
-export function canCreateProject(principal: Principal, municipalityId: number): boolean {
+export function canCreateProject(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return canEditStructure(principal, municipalityId);
 }
 
@@ -31,16 +40,27 @@ export function canCreateProject(principal: Principal, municipalityId: number): 
  * dependencies): administrators, and editors for whose org units the project is a
  * responsibility, lead or contributing.
  */
-export function canEditProject(principal: Principal, project: ProjectScope): boolean {
+export function canEditProject(
+  principal: Principal,
+  project: ProjectScope,
+): boolean {
   if (!isMemberOf(principal, project.municipalityId)) return false;
   if (principal.role === "admin") return true;
   return (
     principal.role === "editor" &&
-    project.responsibleOrgUnitCodes.some((code) => principal.orgUnitCodes.includes(code))
+    project.responsibleOrgUnitCodes.some((code) =>
+      principal.orgUnitCodes.includes(code),
+    )
   );
 }
 
 /** Opening the editor area at all: administrators and editors. */
-export function canUseEditor(principal: Principal, municipalityId: number): boolean {
-  return isMemberOf(principal, municipalityId) && (principal.role === "admin" || principal.role === "editor");
+export function canUseEditor(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
+  return (
+    isMemberOf(principal, municipalityId) &&
+    (principal.role === "admin" || principal.role === "editor")
+  );
 }

@@ -3,7 +3,10 @@ import { isMemberOf, type Principal } from "../../domain/access/principal.js";
 import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
 
 /** The draft and its change report: every role of the municipality (committee members read drafts too). */
-export function canReadDraft(principal: Principal, municipalityId: number): boolean {
+export function canReadDraft(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId);
 }
 
@@ -11,11 +14,17 @@ export function canReadDraft(principal: Principal, municipalityId: number): bool
  * The reason for a shift of a project: whoever may change the project (administrators,
  * and editors of a unit responsible for it), since they know why its plan moved.
  */
-export function canGiveReason(principal: Principal, project: ProjectScope): boolean {
+export function canGiveReason(
+  principal: Principal,
+  project: ProjectScope,
+): boolean {
   return canEditProject(principal, project);
 }
 
 /** Publishing the draft as an edition, its foreword, and the list of reason categories: administrators. */
-export function canPublishEdition(principal: Principal, municipalityId: number): boolean {
+export function canPublishEdition(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId) && principal.role === "admin";
 }

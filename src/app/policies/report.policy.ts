@@ -9,7 +9,10 @@ import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
  * Committees, meetings, reports (creating, settings, publishing, reminders), key figure
  * definitions and the OZG register: administrators (the digitalisation team).
  */
-export function canManageReporting(principal: Principal, municipalityId: number): boolean {
+export function canManageReporting(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId) && principal.role === "admin";
 }
 
@@ -17,12 +20,18 @@ export function canManageReporting(principal: Principal, municipalityId: number)
  * Reading draft reports: every role of the municipality. Committee members read drafts
  * before the meeting (docs/architecture.md: the committee "reads drafts and reports"); the public never does.
  */
-export function canReadReportDrafts(principal: Principal, municipalityId: number): boolean {
+export function canReadReportDrafts(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
   return isMemberOf(principal, municipalityId);
 }
 
 /** A project's entry in a draft: whoever may edit the project (its owners), and administrators. */
-export function canUpdateReportEntry(principal: Principal, project: ProjectScope): boolean {
+export function canUpdateReportEntry(
+  principal: Principal,
+  project: ProjectScope,
+): boolean {
   return canEditProject(principal, project);
 }
 
@@ -30,12 +39,26 @@ export function canUpdateReportEntry(principal: Principal, project: ProjectScope
  * Recording a value of a key figure: administrators, and editors whose org units are
  * responsible for the project the figure belongs to. A figure of no project is the team's.
  */
-export function canRecordObservation(principal: Principal, municipalityId: number, project: ProjectScope | null): boolean {
+export function canRecordObservation(
+  principal: Principal,
+  municipalityId: number,
+  project: ProjectScope | null,
+): boolean {
   if (canManageReporting(principal, municipalityId)) return true;
-  return project !== null && project.municipalityId === municipalityId && canEditProject(principal, project);
+  return (
+    project !== null &&
+    project.municipalityId === municipalityId &&
+    canEditProject(principal, project)
+  );
 }
 
 /** Reading the register, figures and reports in the editor: administrators and editors. */
-export function canReadReporting(principal: Principal, municipalityId: number): boolean {
-  return isMemberOf(principal, municipalityId) && (principal.role === "admin" || principal.role === "editor");
+export function canReadReporting(
+  principal: Principal,
+  municipalityId: number,
+): boolean {
+  return (
+    isMemberOf(principal, municipalityId) &&
+    (principal.role === "admin" || principal.role === "editor")
+  );
 }

@@ -7,10 +7,20 @@ import { listAuditEvents } from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
 import { listEditionSummaries } from "../../db/edition.repository.js";
 import { listIndicators } from "../../db/indicator.repository.js";
-import { findMeeting, findReport, listEntries, type StoredEntry, type StoredReport } from "../../db/report.repository.js";
+import {
+  findMeeting,
+  findReport,
+  listEntries,
+  type StoredEntry,
+  type StoredReport,
+} from "../../db/report.repository.js";
 import { listServices } from "../../db/service.repository.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { describeProjectChanges, type AuditFact, type ReportChange } from "../../domain/report/report-changes.js";
+import {
+  describeProjectChanges,
+  type AuditFact,
+  type ReportChange,
+} from "../../domain/report/report-changes.js";
 import {
   assembleReportDocument,
   type CatalogueSectionRef,
@@ -20,10 +30,15 @@ import {
   type StoredReportEntry,
 } from "../../domain/report/report-document.js";
 import { isReportStatus } from "../../domain/report/report-status.js";
-import { parseIsoDate, startOfGermanDay } from "../../domain/calendar/calendar.js";
+import {
+  parseIsoDate,
+  startOfGermanDay,
+} from "../../domain/calendar/calendar.js";
 
 /** The catalogue's action fields with their projects, as sections of a report. */
-export function catalogueSections(catalogue: Catalogue): readonly CatalogueSectionRef[] {
+export function catalogueSections(
+  catalogue: Catalogue,
+): readonly CatalogueSectionRef[] {
   return catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
       key: field.key,
@@ -31,7 +46,11 @@ export function catalogueSections(catalogue: Catalogue): readonly CatalogueSecti
       name: field.name,
       colour: field.colour,
       impactAreaName: area.name,
-      projects: field.projects.map((project) => ({ slug: project.slug, code: project.code, title: project.title })),
+      projects: field.projects.map((project) => ({
+        slug: project.slug,
+        code: project.code,
+        title: project.title,
+      })),
     })),
   );
 }
@@ -50,9 +69,14 @@ export function toReportEntry(entry: StoredEntry): StoredReportEntry {
 }
 
 /** The meeting of a report, in the document's terms; throws when it vanished (it cannot: no cascade). */
-async function meetingOf(db: Executor, municipalityId: number, meetingId: number): Promise<ReportMeeting> {
+async function meetingOf(
+  db: Executor,
+  municipalityId: number,
+  meetingId: number,
+): Promise<ReportMeeting> {
   const meeting = await findMeeting(db, municipalityId, meetingId);
-  if (meeting === null) throw new Error(`meeting ${meetingId} of a report is missing`);
+  if (meeting === null)
+    throw new Error(`meeting ${meetingId} of a report is missing`);
   return {
     day: meeting.day,
     title: meeting.title,
@@ -74,7 +98,12 @@ export async function previousReportRef(
   const previous = await findReport(db, municipalityId, previousReportId);
   if (previous === null) return null;
   const meeting = await meetingOf(db, municipalityId, previous.meetingId);
-  return { id: previous.id, asOf: previous.asOf, meetingDay: meeting.day, committeeAbbreviation: meeting.committeeAbbreviation };
+  return {
+    id: previous.id,
+    asOf: previous.asOf,
+    meetingDay: meeting.day,
+    committeeAbbreviation: meeting.committeeAbbreviation,
+  };
 }
 
 /**
@@ -97,7 +126,11 @@ async function changesFromAudit(
     limit: 100_000,
   });
   const slugById = new Map(
-    catalogue.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => [project.id, project.slug] as const))),
+    catalogue.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => [project.id, project.slug] as const),
+      ),
+    ),
   );
   const byProject = new Map<string, AuditFact[]>();
   // The log comes newest first; the changes are computed oldest first (ties keep the order of ids).
@@ -117,7 +150,11 @@ async function changesFromAudit(
 }
 
 /** The document of a report: stored when published, assembled now when a draft. */
-export async function reportDocumentOf(db: Executor, catalogue: Catalogue, report: StoredReport): Promise<ReportDocument> {
+export async function reportDocumentOf(
+  db: Executor,
+  catalogue: Catalogue,
+  report: StoredReport,
+): Promise<ReportDocument> {
   if (report.status === "published" && report.documentJson !== null) {
     return JSON.parse(report.documentJson) as ReportDocument;
   }
@@ -130,28 +167,53 @@ export async function assembleDraft(
   catalogue: Catalogue,
   report: StoredReport,
   publishedAt: string | null,
-  options: { readonly includeAll?: boolean; readonly withoutChanges?: boolean } = {},
+  options: {
+    readonly includeAll?: boolean;
+    readonly withoutChanges?: boolean;
+  } = {},
 ): Promise<ReportDocument> {
   const municipalityId = catalogue.municipality.id;
-  const [meeting, previous, entries, indicators, services, editions] = await Promise.all([
-    meetingOf(db, municipalityId, report.meetingId),
-    previousReportRef(db, municipalityId, report.previousReportId),
-    listEntries(db, report.id),
-    listIndicators(db, municipalityId),
-    listServices(db, municipalityId),
-    listEditionSummaries(db, municipalityId),
-  ]);
+  const [meeting, previous, entries, indicators, services, editions] =
+    await Promise.all([
+      meetingOf(db, municipalityId, report.meetingId),
+      previousReportRef(db, municipalityId, report.previousReportId),
+      listEntries(db, report.id),
+      listIndicators(db, municipalityId),
+      listServices(db, municipalityId),
+      listEditionSummaries(db, municipalityId),
+    ]);
   // The changes come from the audit log (possibly many events): only when they are shown.
-  const changes = options.withoutChanges === true ? new Map<string, readonly ReportChange[]>() : await changesFromAudit(db, catalogue, previous?.asOf ?? null, report.asOf);
-  const previousReport = report.previousReportId === null ? null : await findReport(db, municipalityId, report.previousReportId);
-  const previousDocument = previousReport?.documentJson == null ? null : (JSON.parse(previousReport.documentJson) as ReportDocument);
+  const changes =
+    options.withoutChanges === true
+      ? new Map<string, readonly ReportChange[]>()
+      : await changesFromAudit(
+          db,
+          catalogue,
+          previous?.asOf ?? null,
+          report.asOf,
+        );
+  const previousReport =
+    report.previousReportId === null
+      ? null
+      : await findReport(db, municipalityId, report.previousReportId);
+  const previousDocument =
+    previousReport?.documentJson == null
+      ? null
+      : (JSON.parse(previousReport.documentJson) as ReportDocument);
   const previousStatuses = new Map(
-    (previousDocument?.sections ?? []).flatMap((section) => section.projects.map((project) => [project.slug, project.status] as const)),
+    (previousDocument?.sections ?? []).flatMap((section) =>
+      section.projects.map(
+        (project) => [project.slug, project.status] as const,
+      ),
+    ),
   );
   return assembleReportDocument({
     id: report.id,
     state: publishedAt === null ? "draft" : "published",
-    municipality: { slug: catalogue.municipality.slug, name: catalogue.municipality.name },
+    municipality: {
+      slug: catalogue.municipality.slug,
+      name: catalogue.municipality.name,
+    },
     programmeTitle: catalogue.programme.title,
     title: report.title,
     meeting,
@@ -162,15 +224,25 @@ export async function assembleDraft(
     outlook: report.outlook,
     catalogue: catalogueSections(catalogue),
     // For the editing page every project of the chosen sections, also those left out.
-    entries: entries.map(toReportEntry).map((entry) => (options.includeAll === true ? { ...entry, isIncluded: true } : entry)),
+    entries: entries
+      .map(toReportEntry)
+      .map((entry) =>
+        options.includeAll === true ? { ...entry, isIncluded: true } : entry,
+      ),
     changes,
-    indicators: indicators.map((each) => ({ indicator: each.indicator, chartKind: each.chartKind, observations: each.observations })),
+    indicators: indicators.map((each) => ({
+      indicator: each.indicator,
+      chartKind: each.chartKind,
+      observations: each.observations,
+    })),
     services: services.map((each) => each.service),
     publishedAt,
     previousStatuses,
     editions: editions.flatMap((edition) => {
       const day = parseIsoDate(edition.publishedOn);
-      return day === null ? [] : [{ number: edition.number, title: edition.title, publishedOn: day }];
+      return day === null
+        ? []
+        : [{ number: edition.number, title: edition.title, publishedOn: day }];
     }),
   });
 }

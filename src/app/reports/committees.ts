@@ -14,7 +14,10 @@ import {
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
-import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  formatGermanDate,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -30,15 +33,28 @@ import {
   type UpdateCommitteeInput,
   type UpdateMeetingInput,
 } from "./reporting.schema.js";
-import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "./reporting-support.js";
+import {
+  invalid,
+  optionalText,
+  requireMunicipality,
+  requireReportingAdmin,
+  runReportingChange,
+  StaleReportingVersion,
+} from "./reporting-support.js";
 
 /** "Ausschuss für Planung und Digitalisierung (APD)". */
-export function committeeLabel(committee: { readonly name: string; readonly abbreviation: string }): string {
+export function committeeLabel(committee: {
+  readonly name: string;
+  readonly abbreviation: string;
+}): string {
   return `${committee.name} (${committee.abbreviation})`;
 }
 
 function duplicateAbbreviation(abbreviation: string): AppError {
-  return invalid("/data/abbreviation", `Das Kürzel „${abbreviation}“ ist schon vergeben.`);
+  return invalid(
+    "/data/abbreviation",
+    `Das Kürzel „${abbreviation}“ ist schon vergeben.`,
+  );
 }
 
 /** Creates a committee; returns its id. */
@@ -50,19 +66,45 @@ export async function createCommittee(
 ): Promise<{ readonly id: number }> {
   const valid = requireValid(CreateCommitteeInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "committee.create", { entityType: "committee", entityLabel: valid.data.name }, origin);
-  const fields = { name: valid.data.name.trim(), abbreviation: valid.data.abbreviation.trim() };
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "committee.create",
+    { entityType: "committee", entityLabel: valid.data.name },
+    origin,
+  );
+  const fields = {
+    name: valid.data.name.trim(),
+    abbreviation: valid.data.abbreviation.trim(),
+  };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
-    return await runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-      const id = await insertCommittee(trx, municipality.id, fields);
-      return {
-        value: { id },
-        record: { action: "committee.create", entityType: "committee", entityId: id, entityLabel: committeeLabel(fields), before: null, after: fields, version: 1 },
-      };
-    });
+    return await runReportingChange(
+      ctx,
+      principal,
+      municipality,
+      origin,
+      valid.reason,
+      async (trx) => {
+        const id = await insertCommittee(trx, municipality.id, fields);
+        return {
+          value: { id },
+          record: {
+            action: "committee.create",
+            entityType: "committee",
+            entityId: id,
+            entityLabel: committeeLabel(fields),
+            before: null,
+            after: fields,
+            version: 1,
+          },
+        };
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateAbbreviation(fields.abbreviation);
+    if (isUniqueViolation(error))
+      throw duplicateAbbreviation(fields.abbreviation);
     throw error;
   }
 }
@@ -76,31 +118,66 @@ export async function updateCommittee(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateCommitteeInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "committee.update", { entityType: "committee", entityId: valid.committeeId }, origin);
-  const fields = { name: valid.data.name.trim(), abbreviation: valid.data.abbreviation.trim() };
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "committee.update",
+    { entityType: "committee", entityId: valid.committeeId },
+    origin,
+  );
+  const fields = {
+    name: valid.data.name.trim(),
+    abbreviation: valid.data.abbreviation.trim(),
+  };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
-    return await runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-      const committee = (await listCommittees(trx, municipality.id)).find((each) => each.id === valid.committeeId);
-      if (committee === undefined) throw new AppError("ERR_NOT_FOUND", { detail: "Diesen Ausschuss gibt es nicht." });
-      if (committee.version !== valid.expectedVersion) throw new StaleReportingVersion("committee", committee.id, valid.expectedVersion);
-      await updateCommitteeRow(trx, committee.id, fields);
-      await trx.updateTable("committee").set({ version: committee.version + 1 }).where("id", "=", committee.id).execute();
-      return {
-        value: { version: committee.version + 1 },
-        record: {
-          action: "committee.update",
-          entityType: "committee",
-          entityId: committee.id,
-          entityLabel: committeeLabel(fields),
-          before: { name: committee.name, abbreviation: committee.abbreviation },
-          after: fields,
-          version: committee.version + 1,
-        },
-      };
-    });
+    return await runReportingChange(
+      ctx,
+      principal,
+      municipality,
+      origin,
+      valid.reason,
+      async (trx) => {
+        const committee = (await listCommittees(trx, municipality.id)).find(
+          (each) => each.id === valid.committeeId,
+        );
+        if (committee === undefined)
+          throw new AppError("ERR_NOT_FOUND", {
+            detail: "Diesen Ausschuss gibt es nicht.",
+          });
+        if (committee.version !== valid.expectedVersion)
+          throw new StaleReportingVersion(
+            "committee",
+            committee.id,
+            valid.expectedVersion,
+          );
+        await updateCommitteeRow(trx, committee.id, fields);
+        await trx
+          .updateTable("committee")
+          .set({ version: committee.version + 1 })
+          .where("id", "=", committee.id)
+          .execute();
+        return {
+          value: { version: committee.version + 1 },
+          record: {
+            action: "committee.update",
+            entityType: "committee",
+            entityId: committee.id,
+            entityLabel: committeeLabel(fields),
+            before: {
+              name: committee.name,
+              abbreviation: committee.abbreviation,
+            },
+            after: fields,
+            version: committee.version + 1,
+          },
+        };
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateAbbreviation(fields.abbreviation);
+    if (isUniqueViolation(error))
+      throw duplicateAbbreviation(fields.abbreviation);
     throw error;
   }
 }
@@ -112,8 +189,11 @@ async function meetingFields(
 ): Promise<{ fields: MeetingFields; committee: StoredCommittee }> {
   const day = parseIsoDate(data.day);
   if (day === null) throw invalid("/data/day", "ist kein Datum");
-  const committee = (await listCommittees(ctx.db, municipality.id)).find((each) => each.id === data.committeeId);
-  if (committee === undefined) throw invalid("/data/committeeId", "Diesen Ausschuss gibt es nicht.");
+  const committee = (await listCommittees(ctx.db, municipality.id)).find(
+    (each) => each.id === data.committeeId,
+  );
+  if (committee === undefined)
+    throw invalid("/data/committeeId", "Diesen Ausschuss gibt es nicht.");
   return {
     committee,
     fields: {
@@ -127,7 +207,10 @@ async function meetingFields(
   };
 }
 
-function meetingLabel(committee: StoredCommittee, fields: MeetingFields): string {
+function meetingLabel(
+  committee: StoredCommittee,
+  fields: MeetingFields,
+): string {
   return `${committee.abbreviation} ${formatGermanDate(fields.day)}`;
 }
 
@@ -140,15 +223,41 @@ export async function createMeeting(
 ): Promise<{ readonly id: number }> {
   const valid = requireValid(CreateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "meeting.create", { entityType: "meeting" }, origin);
-  const { fields, committee } = await meetingFields(ctx, municipality, valid.data);
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    const id = await insertMeeting(trx, municipality.id, fields);
-    return {
-      value: { id },
-      record: { action: "meeting.create", entityType: "meeting", entityId: id, entityLabel: meetingLabel(committee, fields), before: null, after: fields, version: 1 },
-    };
-  });
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "meeting.create",
+    { entityType: "meeting" },
+    origin,
+  );
+  const { fields, committee } = await meetingFields(
+    ctx,
+    municipality,
+    valid.data,
+  );
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const id = await insertMeeting(trx, municipality.id, fields);
+      return {
+        value: { id },
+        record: {
+          action: "meeting.create",
+          entityType: "meeting",
+          entityId: id,
+          entityLabel: meetingLabel(committee, fields),
+          before: null,
+          after: fields,
+          version: 1,
+        },
+      };
+    },
+  );
 }
 
 /** Changes a meeting (date, title, OParl links). */
@@ -160,35 +269,65 @@ export async function updateMeeting(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "meeting.update", { entityType: "meeting", entityId: valid.meetingId }, origin);
-  const { fields, committee } = await meetingFields(ctx, municipality, valid.data);
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    const meeting = await findMeeting(trx, municipality.id, valid.meetingId);
-    if (meeting === null) throw new AppError("ERR_NOT_FOUND", { detail: "Diese Sitzung gibt es nicht." });
-    if (meeting.version !== valid.expectedVersion) throw new StaleReportingVersion("meeting", meeting.id, valid.expectedVersion);
-    await updateMeetingRow(trx, meeting.id, fields);
-    await trx.updateTable("meeting").set({ version: meeting.version + 1 }).where("id", "=", meeting.id).execute();
-    const before: MeetingFields = {
-      committeeId: meeting.committeeId,
-      day: meeting.day,
-      title: meeting.title,
-      oparlMeetingUrl: meeting.oparlMeetingUrl,
-      oparlAgendaItemUrl: meeting.oparlAgendaItemUrl,
-      oparlPaperUrl: meeting.oparlPaperUrl,
-    };
-    return {
-      value: { version: meeting.version + 1 },
-      record: {
-        action: "meeting.update",
-        entityType: "meeting",
-        entityId: meeting.id,
-        entityLabel: meetingLabel(committee, fields),
-        before,
-        after: fields,
-        version: meeting.version + 1,
-      },
-    };
-  });
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "meeting.update",
+    { entityType: "meeting", entityId: valid.meetingId },
+    origin,
+  );
+  const { fields, committee } = await meetingFields(
+    ctx,
+    municipality,
+    valid.data,
+  );
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const meeting = await findMeeting(trx, municipality.id, valid.meetingId);
+      if (meeting === null)
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diese Sitzung gibt es nicht.",
+        });
+      if (meeting.version !== valid.expectedVersion)
+        throw new StaleReportingVersion(
+          "meeting",
+          meeting.id,
+          valid.expectedVersion,
+        );
+      await updateMeetingRow(trx, meeting.id, fields);
+      await trx
+        .updateTable("meeting")
+        .set({ version: meeting.version + 1 })
+        .where("id", "=", meeting.id)
+        .execute();
+      const before: MeetingFields = {
+        committeeId: meeting.committeeId,
+        day: meeting.day,
+        title: meeting.title,
+        oparlMeetingUrl: meeting.oparlMeetingUrl,
+        oparlAgendaItemUrl: meeting.oparlAgendaItemUrl,
+        oparlPaperUrl: meeting.oparlPaperUrl,
+      };
+      return {
+        value: { version: meeting.version + 1 },
+        record: {
+          action: "meeting.update",
+          entityType: "meeting",
+          entityId: meeting.id,
+          entityLabel: meetingLabel(committee, fields),
+          before,
+          after: fields,
+          version: meeting.version + 1,
+        },
+      };
+    },
+  );
 }
 
 /** Committees and meetings of a municipality (for the admin page and the report form). */
@@ -198,7 +337,13 @@ export interface CommitteesAndMeetings {
 }
 
 /** Reads committees and meetings (no permission check: callers check before). */
-export async function readCommitteesAndMeetings(ctx: AppContext, municipalityId: number): Promise<CommitteesAndMeetings> {
-  const [committees, meetings] = await Promise.all([listCommittees(ctx.db, municipalityId), listMeetings(ctx.db, municipalityId)]);
+export async function readCommitteesAndMeetings(
+  ctx: AppContext,
+  municipalityId: number,
+): Promise<CommitteesAndMeetings> {
+  const [committees, meetings] = await Promise.all([
+    listCommittees(ctx.db, municipalityId),
+    listMeetings(ctx.db, municipalityId),
+  ]);
   return { committees, meetings };
 }

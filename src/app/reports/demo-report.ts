@@ -32,7 +32,10 @@ import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { setMeasureStatus } from "../catalogue/set-measure-status.js";
 import type { AppContext } from "../context.js";
-import { addObservation, createIndicator } from "../indicators/manage-indicators.js";
+import {
+  addObservation,
+  createIndicator,
+} from "../indicators/manage-indicators.js";
 import { importRegister } from "../services/manage-register.js";
 import { createCommittee, createMeeting } from "./committees.js";
 import { createReport, publishReport, updateReport } from "./manage-reports.js";
@@ -51,12 +54,18 @@ export const DEMO_REPORT_LOADED =
   "Sachstandsberichte geladen: APD 23.08.2022 und APD 29.11.2022 (Stand 28.11.2022), mit Kennzahlen und OZG-Leistungsverzeichnis.";
 
 /** What it says when Kleve already had reports. */
-export const DEMO_REPORT_PRESENT = "Sachstandsberichte: schon vorhanden, unverändert.";
+export const DEMO_REPORT_PRESENT =
+  "Sachstandsberichte: schon vorhanden, unverändert.";
 
 interface DemoFigure {
   readonly key: string;
   readonly data: IndicatorData;
-  readonly values: readonly { readonly day: string; readonly value: number; readonly denominator?: number; readonly note?: string }[];
+  readonly values: readonly {
+    readonly day: string;
+    readonly value: number;
+    readonly denominator?: number;
+    readonly note?: string;
+  }[];
 }
 
 const FIGURES: readonly DemoFigure[] = [
@@ -65,7 +74,8 @@ const FIGURES: readonly DemoFigure[] = [
     data: {
       name: "Mitarbeitende im DMS-Produktivsystem",
       unit: "Mitarbeitende",
-      definition: "Mitarbeitende, die regelmäßig im Produktivsystem des Dokumentenmanagementsystems arbeiten",
+      definition:
+        "Mitarbeitende, die regelmäßig im Produktivsystem des Dokumentenmanagementsystems arbeiten",
       source: "Benutzerverwaltung des DMS",
       owner: "Abteilung 10.1 – IT",
       projectSlug: "dokumentenmanagementsystem",
@@ -83,7 +93,8 @@ const FIGURES: readonly DemoFigure[] = [
     data: {
       name: "Mitarbeitende in der DMS-Testphase",
       unit: "Mitarbeitende",
-      definition: "Geschulte Mitarbeitende, die das DMS noch im Testsystem nutzen",
+      definition:
+        "Geschulte Mitarbeitende, die das DMS noch im Testsystem nutzen",
       source: "Schulungsplanung der Abteilung 10.1",
       owner: "Abteilung 10.1 – IT",
       projectSlug: "dokumentenmanagementsystem",
@@ -98,7 +109,8 @@ const FIGURES: readonly DemoFigure[] = [
     data: {
       name: "Mitarbeitende im Mobile Office",
       unit: "Mitarbeitende",
-      definition: "Mitarbeitende mit Vereinbarung über regelmäßiges Mobile Office",
+      definition:
+        "Mitarbeitende mit Vereinbarung über regelmäßiges Mobile Office",
       source: "Personalverwaltung",
       owner: "Fachbereich 10",
       projectSlug: "mobile-office",
@@ -134,7 +146,8 @@ const FIGURES: readonly DemoFigure[] = [
     data: {
       name: "Aktivitäten auf der Online-Beteiligungsplattform",
       unit: "Aktivitäten",
-      definition: "Beiträge, Kommentare und Bewertungen seit Einführung der Plattform",
+      definition:
+        "Beiträge, Kommentare und Bewertungen seit Einführung der Plattform",
       source: "Auswertung der Beteiligungsplattform",
       owner: "Stabsstelle Digitalisierung",
       projectSlug: "online-beteiligungsplattform",
@@ -152,7 +165,8 @@ const FIGURES: readonly DemoFigure[] = [
     data: {
       name: "Abonnenten des städtischen Instagram-Kontos",
       unit: "Abonnenten",
-      definition: "Abonnentinnen und Abonnenten des Instagram-Kontos der Stadt (Start: 05.11.2021)",
+      definition:
+        "Abonnentinnen und Abonnenten des Instagram-Kontos der Stadt (Start: 05.11.2021)",
       source: "Instagram-Statistik des Kontos",
       owner: "Presse- und Öffentlichkeitsarbeit",
       projectSlug: "social-media",
@@ -178,7 +192,13 @@ const FIGURES: readonly DemoFigure[] = [
       denominatorLabel: null,
       chartKind: "bar",
     },
-    values: [{ day: "2022-11-22", value: 2070, note: "Zuordnung zum Kanal rekonstruiert (Demo)" }],
+    values: [
+      {
+        day: "2022-11-22",
+        value: 2070,
+        note: "Zuordnung zum Kanal rekonstruiert (Demo)",
+      },
+    ],
   },
   {
     key: "twitter-abonnenten",
@@ -193,14 +213,21 @@ const FIGURES: readonly DemoFigure[] = [
       denominatorLabel: null,
       chartKind: "bar",
     },
-    values: [{ day: "2022-11-22", value: 316, note: "Zuordnung zum Kanal rekonstruiert (Demo)" }],
+    values: [
+      {
+        day: "2022-11-22",
+        value: 316,
+        note: "Zuordnung zum Kanal rekonstruiert (Demo)",
+      },
+    ],
   },
   {
     key: "baugrundstuecke-bewerbungen",
     data: {
       name: "Bewerbungen für städtische Baugrundstücke über die Beteiligungsplattform",
       unit: "Bewerbungen",
-      definition: "Bewerbungen im Bewerbungsverfahren für städtische Baugrundstücke",
+      definition:
+        "Bewerbungen im Bewerbungsverfahren für städtische Baugrundstücke",
       source: "Auswertung der Beteiligungsplattform",
       owner: "Liegenschaften",
       projectSlug: "online-beteiligungsplattform",
@@ -222,17 +249,41 @@ interface DemoEntry {
 
 /** The report of 23.08.2022: reconstructed from the November slides' "previous" facts. */
 const AUGUST_ENTRIES: readonly DemoEntry[] = [
-  { project: "dokumentenmanagementsystem", status: "on-track", text: "Der Rollout des DMS in die Fachbereiche läuft." },
-  { project: "mobile-office", status: "on-track", text: "Die Anträge auf Mobile Office werden bearbeitet." },
-  { project: "internet", status: "on-track", text: "Nach dem Relaunch wird die Internetseite weiterentwickelt." },
-  { project: "digitale-ratsarbeit", status: "on-track", text: "Anträge im Ratsinformationssystem: Umsetzung in 2022 geplant." },
+  {
+    project: "dokumentenmanagementsystem",
+    status: "on-track",
+    text: "Der Rollout des DMS in die Fachbereiche läuft.",
+  },
+  {
+    project: "mobile-office",
+    status: "on-track",
+    text: "Die Anträge auf Mobile Office werden bearbeitet.",
+  },
+  {
+    project: "internet",
+    status: "on-track",
+    text: "Nach dem Relaunch wird die Internetseite weiterentwickelt.",
+  },
+  {
+    project: "digitale-ratsarbeit",
+    status: "on-track",
+    text: "Anträge im Ratsinformationssystem: Umsetzung in 2022 geplant.",
+  },
   {
     project: "umsetzung-onlinezugangsgesetz",
     status: "at-risk",
     text: "Viele angekündigte Leistungen über Landes- und Bundesportal kommen nicht rechtzeitig; rund 80 OZG-Leistungen sind bis Jahresende in Eigenentwicklung erforderlich.",
   },
-  { project: "social-media", status: "on-track", text: "Das Instagram-Konto der Stadt wächst seit seinem Start im November 2021." },
-  { project: "online-beteiligungsplattform", status: "on-track", text: "Die Beteiligungsplattform wird in weiteren Bereichen eingesetzt." },
+  {
+    project: "social-media",
+    status: "on-track",
+    text: "Das Instagram-Konto der Stadt wächst seit seinem Start im November 2021.",
+  },
+  {
+    project: "online-beteiligungsplattform",
+    status: "on-track",
+    text: "Die Beteiligungsplattform wird in weiteren Bereichen eingesetzt.",
+  },
 ];
 
 /** The report of 28.11.2022: the slides of seed 002, in our words. */
@@ -273,7 +324,9 @@ const NOVEMBER_ENTRIES: readonly DemoEntry[] = [
     text:
       "Anträge im Ratsinformationssystem: Die technischen Voraussetzungen wurden 2022 geschaffen, die finale Umsetzung steht noch aus – " +
       "wegen des Aufwands für den Internet-Relaunch und das OZG und einer personellen Änderung im Bereich Ratsangelegenheiten.",
-    highlights: ["Antrag der SPD vom 07.07.2021 (APD 28.09.2021 und 02.12.2021)"],
+    highlights: [
+      "Antrag der SPD vom 07.07.2021 (APD 28.09.2021 und 02.12.2021)",
+    ],
     newDate: "2023-Q1",
   },
   {
@@ -291,13 +344,19 @@ const NOVEMBER_ENTRIES: readonly DemoEntry[] = [
     project: "social-media",
     status: "on-track",
     text: "Proaktive Kommunikation erreicht viele Menschen; regelmäßige Beiträge sind wichtig, aber aufwendig.",
-    highlights: ["Instagram seit 05.11.2021: 152 Beiträge, 280 Stories", "Beliebtester Beitrag: Klever Lichterfest (210 Likes)"],
+    highlights: [
+      "Instagram seit 05.11.2021: 152 Beiträge, 280 Stories",
+      "Beliebtester Beitrag: Klever Lichterfest (210 Likes)",
+    ],
   },
   {
     project: "online-beteiligungsplattform",
     status: "on-track",
     text: "Die Plattform wird inzwischen in verschiedenen Bereichen eingesetzt: Jugend und Familie, Wirtschaft und Tourismus, Liegenschaften, Nachhaltigkeit.",
-    highlights: ["Bewerbungsverfahren für städtische Baugrundstücke: 515 Bewerbungen", "Informationsveranstaltung für Geloste, Umfrage zur Zufriedenheit"],
+    highlights: [
+      "Bewerbungsverfahren für städtische Baugrundstücke: 515 Bewerbungen",
+      "Informationsveranstaltung für Geloste, Umfrage zur Zufriedenheit",
+    ],
   },
 ];
 
@@ -315,7 +374,10 @@ function at(ctx: AppContext, iso: string): AppContext {
  * nothing when Kleve has reports already, so running `fortschritt demo` twice is harmless.
  * Returns whether it loaded anything.
  */
-export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<boolean> {
+export async function loadDemoReport(
+  ctx: AppContext,
+  slug = "kleve",
+): Promise<boolean> {
   const municipality = await findMunicipalityBySlug(ctx.db, slug);
   if (municipality === null) return false;
   if ((await listReports(ctx.db, municipality.id)).length > 0) return false;
@@ -332,23 +394,44 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
   const m = slug;
   const summer = at(ctx, "2022-08-01T08:00:00Z");
 
-  const { id: committeeId } = await createCommittee(summer, admin, { municipality: m, data: { name: "Ausschuss APD der Stadt Kleve", abbreviation: "APD" } });
+  const { id: committeeId } = await createCommittee(summer, admin, {
+    municipality: m,
+    data: { name: "Ausschuss APD der Stadt Kleve", abbreviation: "APD" },
+  });
   const meeting = async (day: string) =>
     (
       await createMeeting(summer, admin, {
         municipality: m,
-        data: { committeeId, day, title: null, oparlMeetingUrl: null, oparlAgendaItemUrl: null, oparlPaperUrl: null },
+        data: {
+          committeeId,
+          day,
+          title: null,
+          oparlMeetingUrl: null,
+          oparlAgendaItemUrl: null,
+          oparlPaperUrl: null,
+        },
       })
     ).id;
   const august = await meeting("2022-08-23");
   const november = await meeting("2022-11-29");
 
   const file = demoRegisterFile();
-  const table = await readRegisterFile("kleve-ozg-leistungen-2022.csv", await readFile(file));
-  await importRegister(summer, admin, { municipality: m, table: { fileName: "kleve-ozg-leistungen-2022.csv", ...table }, reason: "Demo-Daten, rekonstruiert" });
+  const table = await readRegisterFile(
+    "kleve-ozg-leistungen-2022.csv",
+    await readFile(file),
+  );
+  await importRegister(summer, admin, {
+    municipality: m,
+    table: { fileName: "kleve-ozg-leistungen-2022.csv", ...table },
+    reason: "Demo-Daten, rekonstruiert",
+  });
 
   for (const figure of FIGURES) {
-    await createIndicator(summer, admin, { municipality: m, key: figure.key, data: figure.data });
+    await createIndicator(summer, admin, {
+      municipality: m,
+      key: figure.key,
+      data: figure.data,
+    });
     let version = 1;
     for (const value of figure.values) {
       version = (
@@ -356,13 +439,22 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
           municipality: m,
           indicator: figure.key,
           expectedVersion: version,
-          data: { day: value.day, value: value.value, denominator: value.denominator ?? null, note: value.note ?? null },
+          data: {
+            day: value.day,
+            value: value.value,
+            denominator: value.denominator ?? null,
+            note: value.note ?? null,
+          },
         })
       ).version;
     }
   }
 
-  const fill = async (when: AppContext, reportId: number, entries: readonly DemoEntry[]) => {
+  const fill = async (
+    when: AppContext,
+    reportId: number,
+    entries: readonly DemoEntry[],
+  ) => {
     const catalogue = await getCatalogue(ctx, m);
     const shown = new Set(entries.map((entry) => entry.project));
     for (const entry of entries) {
@@ -371,7 +463,13 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
         reportId,
         project: entry.project,
         expectedVersion: 0,
-        data: { status: entry.status, text: entry.text, highlights: [...(entry.highlights ?? [])], newDate: entry.newDate ?? null, isIncluded: true },
+        data: {
+          status: entry.status,
+          text: entry.text,
+          highlights: [...(entry.highlights ?? [])],
+          newDate: entry.newDate ?? null,
+          isIncluded: true,
+        },
       });
     }
     // The slides show only some projects of each section; the others are left out.
@@ -385,36 +483,70 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
             reportId,
             project: project.slug,
             expectedVersion: 0,
-            data: { status: null, text: "", highlights: [], newDate: null, isIncluded: false },
+            data: {
+              status: null,
+              text: "",
+              highlights: [],
+              newDate: null,
+              isIncluded: false,
+            },
           });
         }
       }
     }
   };
-  const configure = async (when: AppContext, reportId: number, meetingId: number, asOf: string, previousReportId: number | null, outlook: { when: string; what: string }[]) =>
+  const configure = async (
+    when: AppContext,
+    reportId: number,
+    meetingId: number,
+    asOf: string,
+    previousReportId: number | null,
+    outlook: { when: string; what: string }[],
+  ) =>
     updateReport(when, admin, {
       municipality: m,
       reportId,
       expectedVersion: 1,
-      data: { meetingId, asOf, previousReportId, title: "Sachstandsbericht Digitalisierung", sectionKeys: [...SECTIONS], includeOzg: true, outlook },
+      data: {
+        meetingId,
+        asOf,
+        previousReportId,
+        title: "Sachstandsbericht Digitalisierung",
+        sectionKeys: [...SECTIONS],
+        includeOzg: true,
+        outlook,
+      },
     });
 
   // The report of 23.08.2022.
   const august20 = at(ctx, "2022-08-20T09:00:00Z");
-  const first = await createReport(august20, admin, { municipality: m, data: { meetingId: august, asOf: "2022-08-23", previousReportId: null } });
-  await configure(august20, first.id, august, "2022-08-23", null, [{ when: "APD – 29.11.2022", what: "Sachstandsbericht Digitalisierung" }]);
+  const first = await createReport(august20, admin, {
+    municipality: m,
+    data: { meetingId: august, asOf: "2022-08-23", previousReportId: null },
+  });
+  await configure(august20, first.id, august, "2022-08-23", null, [
+    { when: "APD – 29.11.2022", what: "Sachstandsbericht Digitalisierung" },
+  ]);
   await fill(august20, first.id, AUGUST_ENTRIES);
-  await publishReport(at(ctx, "2022-08-23T06:00:00Z"), admin, { municipality: m, reportId: first.id, expectedVersion: 2 });
+  await publishReport(at(ctx, "2022-08-23T06:00:00Z"), admin, {
+    municipality: m,
+    reportId: first.id,
+    expectedVersion: 2,
+  });
 
   // Changes in the catalogue between the reports (reconstructed from the November slides).
   const catalogue = await getCatalogue(ctx, m);
-  const versionOf = async (slug: string) => (findProject(await getCatalogue(ctx, m), slug)?.project.version ?? 1);
+  const versionOf = async (slug: string) =>
+    findProject(await getCatalogue(ctx, m), slug)?.project.version ?? 1;
   if (findProject(catalogue, "internet") !== null) {
     const added = await addMeasure(at(ctx, "2022-09-05T09:00:00Z"), admin, {
       municipality: m,
       project: "internet",
       expectedVersion: await versionOf("internet"),
-      data: { title: "Optimierung des Veranstaltungsmoduls (Kalenderansicht)", status: "in_progress" },
+      data: {
+        title: "Optimierung des Veranstaltungsmoduls (Kalenderansicht)",
+        status: "in_progress",
+      },
     });
     await setMeasureStatus(at(ctx, "2022-11-15T09:00:00Z"), admin, {
       municipality: m,
@@ -429,7 +561,10 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
       municipality: m,
       project: "digitale-ratsarbeit",
       expectedVersion: await versionOf("digitale-ratsarbeit"),
-      data: { title: "Anträge im Ratsinformationssystem (neuer Termin QI/2023)", status: "in_progress" },
+      data: {
+        title: "Anträge im Ratsinformationssystem (neuer Termin QI/2023)",
+        status: "in_progress",
+      },
     });
   }
   if (findProject(catalogue, "mobile-office") !== null) {
@@ -437,18 +572,36 @@ export async function loadDemoReport(ctx: AppContext, slug = "kleve"): Promise<b
       municipality: m,
       project: "mobile-office",
       expectedVersion: await versionOf("mobile-office"),
-      data: { title: "Austausch der Tower-PCs gegen Laptops mit Replicator (ab QI/2023)", status: "planned" },
+      data: {
+        title:
+          "Austausch der Tower-PCs gegen Laptops mit Replicator (ab QI/2023)",
+        status: "planned",
+      },
     });
   }
 
   // The report of 28.11.2022 for the APD of 29.11.2022.
   const november21 = at(ctx, "2022-11-21T09:00:00Z");
-  const second = await createReport(november21, admin, { municipality: m, data: { meetingId: november, asOf: "2022-11-28", previousReportId: first.id } });
+  const second = await createReport(november21, admin, {
+    municipality: m,
+    data: {
+      meetingId: november,
+      asOf: "2022-11-28",
+      previousReportId: first.id,
+    },
+  });
   await configure(november21, second.id, november, "2022-11-28", first.id, [
-    { when: "APD – QI/2023", what: "Fortschreibung Maßnahmenkatalog Digitalisierung" },
+    {
+      when: "APD – QI/2023",
+      what: "Fortschreibung Maßnahmenkatalog Digitalisierung",
+    },
     { when: "APD – QIII/2023", what: "Sachstandsbericht Digitalisierung" },
   ]);
   await fill(november21, second.id, NOVEMBER_ENTRIES);
-  await publishReport(at(ctx, "2022-11-28T16:00:00Z"), admin, { municipality: m, reportId: second.id, expectedVersion: 2 });
+  await publishReport(at(ctx, "2022-11-28T16:00:00Z"), admin, {
+    municipality: m,
+    reportId: second.id,
+    expectedVersion: 2,
+  });
   return true;
 }

@@ -3,12 +3,33 @@
  * editor's open updates — "Ihre Projekte für den Bericht am …"), one draft to work on,
  * a report's document for readers, and the published reports for the public.
  */
-import { listEntries, listReports, listMeetings, type StoredEntry, type StoredMeeting, type StoredReport } from "../../db/report.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
-import { findProject, type Catalogue, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import {
+  listEntries,
+  listReports,
+  listMeetings,
+  type StoredEntry,
+  type StoredMeeting,
+  type StoredReport,
+} from "../../db/report.repository.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
+import {
+  findProject,
+  type Catalogue,
+  type ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
-import { reportProjects, type ReportDocument } from "../../domain/report/report-document.js";
-import { missingUpdates, type MissingUpdate, type ReportProject } from "../../domain/report/report-status.js";
+import {
+  reportProjects,
+  type ReportDocument,
+} from "../../domain/report/report-document.js";
+import {
+  missingUpdates,
+  type MissingUpdate,
+  type ReportProject,
+} from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
@@ -17,12 +38,25 @@ import { refuse, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
-import { canReadReportDrafts, canUpdateReportEntry } from "../policies/report.policy.js";
-import { assembleDraft, reportDocumentOf, toReportEntry } from "./assemble-report.js";
-import { readCommitteesAndMeetings, type CommitteesAndMeetings } from "./committees.js";
+import {
+  canReadReportDrafts,
+  canUpdateReportEntry,
+} from "../policies/report.policy.js";
+import {
+  assembleDraft,
+  reportDocumentOf,
+  toReportEntry,
+} from "./assemble-report.js";
+import {
+  readCommitteesAndMeetings,
+  type CommitteesAndMeetings,
+} from "./committees.js";
 import { requireReport } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
-import { requireMunicipality, requireReportingStaff } from "./reporting-support.js";
+import {
+  requireMunicipality,
+  requireReportingStaff,
+} from "./reporting-support.js";
 
 /** A report in a list. */
 export interface ReportSummary {
@@ -57,17 +91,35 @@ export interface ReportingOverview extends CommitteesAndMeetings {
   readonly updateRequests: readonly UpdateRequest[];
 }
 
-function rightsOf(principal: UserPrincipal, municipalityId: number): EditorRights {
-  return { isAdministrator: canEditStructure(principal, municipalityId), canReadAudit: canReadAudit(principal, municipalityId) };
+function rightsOf(
+  principal: UserPrincipal,
+  municipalityId: number,
+): EditorRights {
+  return {
+    isAdministrator: canEditStructure(principal, municipalityId),
+    canReadAudit: canReadAudit(principal, municipalityId),
+  };
 }
 
-function summaries(reports: readonly StoredReport[], meetings: readonly StoredMeeting[]): ReportSummary[] {
+function summaries(
+  reports: readonly StoredReport[],
+  meetings: readonly StoredMeeting[],
+): ReportSummary[] {
   const byId = new Map(meetings.map((meeting) => [meeting.id, meeting]));
   return reports.flatMap((report) => {
     const meeting = byId.get(report.meetingId);
     return meeting === undefined
       ? []
-      : [{ id: report.id, title: report.title, asOf: report.asOf, status: report.status, publishedAt: report.publishedAt, meeting }];
+      : [
+          {
+            id: report.id,
+            title: report.title,
+            asOf: report.asOf,
+            status: report.status,
+            publishedAt: report.publishedAt,
+            meeting,
+          },
+        ];
   });
 }
 
@@ -77,41 +129,77 @@ function openUpdatesOf(
   principal: UserPrincipal,
   document: ReportDocument,
   entries: readonly StoredEntry[],
-): { readonly projects: readonly ProjectInContext[]; readonly open: readonly OpenUpdate[] } {
+): {
+  readonly projects: readonly ProjectInContext[];
+  readonly open: readonly OpenUpdate[];
+} {
   const projects = reportProjects(document)
     .map((shown) => findProject(catalogue, shown.slug))
-    .filter((entry): entry is ProjectInContext => entry !== null && canUpdateReportEntry(principal, projectScopeOf(catalogue, entry)));
-  const versions = new Map(entries.map((entry) => [entry.projectSlug, entry.version]));
+    .filter(
+      (entry): entry is ProjectInContext =>
+        entry !== null &&
+        canUpdateReportEntry(principal, projectScopeOf(catalogue, entry)),
+    );
+  const versions = new Map(
+    entries.map((entry) => [entry.projectSlug, entry.version]),
+  );
   const missing = missingUpdates(
-    projects.map(({ project }) => ({ slug: project.slug, code: project.code, title: project.title })),
+    projects.map(({ project }) => ({
+      slug: project.slug,
+      code: project.code,
+      title: project.title,
+    })),
     entries.map(toReportEntry),
   );
-  return { projects, open: missing.map((each) => ({ ...each, entryVersion: versions.get(each.project.slug) ?? 0 })) };
+  return {
+    projects,
+    open: missing.map((each) => ({
+      ...each,
+      entryVersion: versions.get(each.project.slug) ?? 0,
+    })),
+  };
 }
 
 /** The update requests of every draft for a person (empty for committee members). */
-export async function getUpdateRequests(ctx: AppContext, principal: UserPrincipal, catalogue: Catalogue): Promise<readonly UpdateRequest[]> {
+export async function getUpdateRequests(
+  ctx: AppContext,
+  principal: UserPrincipal,
+  catalogue: Catalogue,
+): Promise<readonly UpdateRequest[]> {
   const municipalityId = catalogue.municipality.id;
-  const [reports, meetings] = await Promise.all([listReports(ctx.db, municipalityId), listMeetings(ctx.db, municipalityId)]);
+  const [reports, meetings] = await Promise.all([
+    listReports(ctx.db, municipalityId),
+    listMeetings(ctx.db, municipalityId),
+  ]);
   const requests: UpdateRequest[] = [];
   // Which projects a draft shows and what is missing needs no changes from the audit log:
   // the dashboard does not read the log at all.
   const drafts = summaries(reports, meetings).flatMap((summary) => {
     const report = reports.find((each) => each.id === summary.id);
-    return report === undefined || report.status !== "draft" ? [] : [{ summary, report }];
+    return report === undefined || report.status !== "draft"
+      ? []
+      : [{ summary, report }];
   });
   const assembled = await Promise.all(
     drafts.map(async ({ summary, report }) => {
       const [document, entries] = await Promise.all([
-        assembleDraft(ctx.db, catalogue, report, null, { withoutChanges: true }),
+        assembleDraft(ctx.db, catalogue, report, null, {
+          withoutChanges: true,
+        }),
         listEntries(ctx.db, report.id),
       ]);
       return { summary, document, entries };
     }),
   );
   for (const { summary, document, entries } of assembled) {
-    const { projects, open } = openUpdatesOf(catalogue, principal, document, entries);
-    if (projects.length > 0) requests.push({ report: summary, projectCount: projects.length, open });
+    const { projects, open } = openUpdatesOf(
+      catalogue,
+      principal,
+      document,
+      entries,
+    );
+    if (projects.length > 0)
+      requests.push({ report: summary, projectCount: projects.length, open });
   }
   // The nearest meeting first: that is the report people work on now.
   return requests.sort((a, b) => a.report.meeting.day - b.report.meeting.day);
@@ -125,7 +213,13 @@ export async function getReportingOverview(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReportingOverview> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(ctx, principal, municipality, "report.read", origin);
+  const user = await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    "report.read",
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const [reports, committeesAndMeetings, updateRequests] = await Promise.all([
     listReports(ctx.db, municipality.id),
@@ -178,26 +272,49 @@ export async function getReportForEditing(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReportForEditing> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(ctx, principal, municipality, "report.read", origin);
+  const user = await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    "report.read",
+    origin,
+  );
   const report = await requireReport(ctx.db, municipality.id, reportId);
   const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const [document, entries, committeesAndMeetings, reports] = await Promise.all([
-    reportDocumentOf(ctx.db, catalogue, report),
-    listEntries(ctx.db, report.id),
-    readCommitteesAndMeetings(ctx, municipality.id),
-    listReports(ctx.db, municipality.id),
-  ]);
+  const [document, entries, committeesAndMeetings, reports] = await Promise.all(
+    [
+      reportDocumentOf(ctx.db, catalogue, report),
+      listEntries(ctx.db, report.id),
+      readCommitteesAndMeetings(ctx, municipality.id),
+      listReports(ctx.db, municipality.id),
+    ],
+  );
   const previous = reports.find((each) => each.id === report.previousReportId);
-  const previousDocument = previous?.documentJson == null ? null : (JSON.parse(previous.documentJson) as ReportDocument);
+  const previousDocument =
+    previous?.documentJson == null
+      ? null
+      : (JSON.parse(previous.documentJson) as ReportDocument);
   const all = summaries(reports, committeesAndMeetings.meetings);
   const summary = all.find((each) => each.id === report.id);
   if (summary === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
   const { open } = openUpdatesOf(catalogue, user, document, entries);
-  const editingDocument = report.status === "draft" ? await assembleDraft(ctx.db, catalogue, report, null, { includeAll: true }) : document;
-  const excluded = new Set(entries.filter((entry) => !entry.isIncluded).map((entry) => entry.projectSlug));
+  const editingDocument =
+    report.status === "draft"
+      ? await assembleDraft(ctx.db, catalogue, report, null, {
+          includeAll: true,
+        })
+      : document;
+  const excluded = new Set(
+    entries
+      .filter((entry) => !entry.isIncluded)
+      .map((entry) => entry.projectSlug),
+  );
   const canEdit = (slug: string) => {
     const entry = findProject(catalogue, slug);
-    return entry !== null && canUpdateReportEntry(user, projectScopeOf(catalogue, entry));
+    return (
+      entry !== null &&
+      canUpdateReportEntry(user, projectScopeOf(catalogue, entry))
+    );
   };
   const editable = reportProjects(editingDocument)
     .filter((project) => canEdit(project.slug))
@@ -216,7 +333,9 @@ export async function getReportForEditing(
     ownProjects: editable,
     open,
     previousDocument,
-    otherReports: all.filter((each) => each.id !== report.id && each.status === "published"),
+    otherReports: all.filter(
+      (each) => each.id !== report.id && each.status === "published",
+    ),
     ...committeesAndMeetings,
   };
 }
@@ -231,29 +350,52 @@ export async function getReportDocument(
   municipalitySlug: string,
   reportId: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly document: ReportDocument; readonly catalogue: Catalogue }> {
+): Promise<{
+  readonly document: ReportDocument;
+  readonly catalogue: Catalogue;
+}> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
   if (!canReadReportDrafts(principal, municipality.id)) {
     throw await refuse(
       ctx,
       principal,
-      { municipalityId: municipality.id, attempted: "report.read", entityType: "status_report", entityId: reportId },
+      {
+        municipalityId: municipality.id,
+        attempted: "report.read",
+        entityType: "status_report",
+        entityId: reportId,
+      },
       origin,
     );
   }
   const report = await requireReport(ctx.db, municipality.id, reportId);
   const catalogue = await getCatalogue(ctx, municipalitySlug);
-  return { document: await reportDocumentOf(ctx.db, catalogue, report), catalogue };
+  return {
+    document: await reportDocumentOf(ctx.db, catalogue, report),
+    catalogue,
+  };
 }
 
 /** The published reports of a municipality, newest first (the public list). */
 export async function listPublishedReports(
   ctx: AppContext,
   municipalitySlug: string,
-): Promise<{ readonly catalogue: Catalogue; readonly reports: readonly ReportSummary[] }> {
+): Promise<{
+  readonly catalogue: Catalogue;
+  readonly reports: readonly ReportSummary[];
+}> {
   const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const [reports, meetings] = await Promise.all([listReports(ctx.db, catalogue.municipality.id), listMeetings(ctx.db, catalogue.municipality.id)]);
-  return { catalogue, reports: summaries(reports.filter((report) => report.status === "published"), meetings) };
+  const [reports, meetings] = await Promise.all([
+    listReports(ctx.db, catalogue.municipality.id),
+    listMeetings(ctx.db, catalogue.municipality.id),
+  ]);
+  return {
+    catalogue,
+    reports: summaries(
+      reports.filter((report) => report.status === "published"),
+      meetings,
+    ),
+  };
 }
 
 /**
@@ -264,12 +406,27 @@ export async function getPublishedReport(
   ctx: AppContext,
   municipalitySlug: string,
   idOrDate: string,
-): Promise<{ readonly catalogue: Catalogue; readonly document: ReportDocument; readonly summary: ReportSummary }> {
-  const { catalogue, reports } = await listPublishedReports(ctx, municipalitySlug);
+): Promise<{
+  readonly catalogue: Catalogue;
+  readonly document: ReportDocument;
+  readonly summary: ReportSummary;
+}> {
+  const { catalogue, reports } = await listPublishedReports(
+    ctx,
+    municipalitySlug,
+  );
   const found = /^[1-9]\d{0,9}$/.test(idOrDate)
     ? reports.find((report) => report.id === Number(idOrDate))
     : reports.find((report) => formatIsoDate(report.meeting.day) === idOrDate);
   if (found === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
-  const report = await requireReport(ctx.db, catalogue.municipality.id, found.id);
-  return { catalogue, summary: found, document: await reportDocumentOf(ctx.db, catalogue, report) };
+  const report = await requireReport(
+    ctx.db,
+    catalogue.municipality.id,
+    found.id,
+  );
+  return {
+    catalogue,
+    summary: found,
+    document: await reportDocumentOf(ctx.db, catalogue, report),
+  };
 }

@@ -5,18 +5,41 @@
  */
 import { listAuditEvents } from "../../db/audit.repository.js";
 import { isUniqueViolation } from "../../db/project.repository.js";
-import { listEntries, insertEntry, updateEntryRow, findReport, type EntryFields, type StoredEntry } from "../../db/report.repository.js";
+import {
+  listEntries,
+  insertEntry,
+  updateEntryRow,
+  findReport,
+  type EntryFields,
+  type StoredEntry,
+} from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { findProject, type Catalogue, type Municipality, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type Catalogue,
+  type Municipality,
+  type ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
-import { reportProjects, type ReportDocument } from "../../domain/report/report-document.js";
+import {
+  reportProjects,
+  type ReportDocument,
+} from "../../domain/report/report-document.js";
 import { unchangedEntry } from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { projectLabel, refuse, requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  projectLabel,
+  refuse,
+  requireValid,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { canManageReporting, canUpdateReportEntry } from "../policies/report.policy.js";
+import {
+  canManageReporting,
+  canUpdateReportEntry,
+} from "../policies/report.policy.js";
 import { reportLabel, requireDraft, requireReport } from "./manage-reports.js";
 import {
   ConfirmUnchangedInputSchema,
@@ -36,7 +59,9 @@ import {
 export function projectScopeOf(catalogue: Catalogue, entry: ProjectInContext) {
   return {
     municipalityId: catalogue.municipality.id,
-    responsibleOrgUnitCodes: entry.project.responsibilities.map((responsibility) => responsibility.orgUnitCode),
+    responsibleOrgUnitCodes: entry.project.responsibilities.map(
+      (responsibility) => responsibility.orgUnitCode,
+    ),
   };
 }
 
@@ -54,7 +79,16 @@ async function requireReportableProject(
   if (principal.kind === "anonymous") throw new AppError("ERR_UNAUTHENTICATED");
   if (entry === null) {
     if (principal.municipalityId !== municipality.id) {
-      throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, entityType: "report_entry" }, origin);
+      throw await refuse(
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          attempted,
+          entityType: "report_entry",
+        },
+        origin,
+      );
     }
     throw new AppError("ERR_PROJECT_NOT_FOUND");
   }
@@ -91,7 +125,11 @@ async function writeEntry(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
-  target: { readonly reportId: number; readonly project: ProjectInContext; readonly expectedVersion: number },
+  target: {
+    readonly reportId: number;
+    readonly project: ProjectInContext;
+    readonly expectedVersion: number;
+  },
   origin: RequestOrigin,
   reason: string | null | undefined,
   fieldsOf: (stored: StoredEntry | undefined) => EntryFields,
@@ -99,40 +137,89 @@ async function writeEntry(
   const actor = principal.kind === "user" ? principal.name : "Öffentlichkeit";
   const { project } = target.project;
   try {
-    return await runReportingChange(ctx, principal, municipality, origin, reason, async (trx, now) => {
-      const report = await requireDraft(trx, municipality.id, target.reportId);
-      const stored = (await listEntries(trx, report.id)).find((entry) => entry.projectSlug === project.slug);
-      const fields = fieldsOf(stored);
-      const label = `${reportLabel(report)}: ${projectLabel(project)}`;
-      if (stored === undefined) {
-        if (target.expectedVersion !== 0) throw invalid("/expectedVersion", "Diesen Eintrag gibt es nicht mehr.");
-        const id = await insertEntry(trx, report.id, project.slug, fields, now, actor);
+    return await runReportingChange(
+      ctx,
+      principal,
+      municipality,
+      origin,
+      reason,
+      async (trx, now) => {
+        const report = await requireDraft(
+          trx,
+          municipality.id,
+          target.reportId,
+        );
+        const stored = (await listEntries(trx, report.id)).find(
+          (entry) => entry.projectSlug === project.slug,
+        );
+        const fields = fieldsOf(stored);
+        const label = `${reportLabel(report)}: ${projectLabel(project)}`;
+        if (stored === undefined) {
+          if (target.expectedVersion !== 0)
+            throw invalid(
+              "/expectedVersion",
+              "Diesen Eintrag gibt es nicht mehr.",
+            );
+          const id = await insertEntry(
+            trx,
+            report.id,
+            project.slug,
+            fields,
+            now,
+            actor,
+          );
+          return {
+            value: { version: 1 },
+            record: {
+              action: "report_entry.create",
+              entityType: "report_entry",
+              entityId: id,
+              entityLabel: label,
+              before: null,
+              after: entrySnapshot(fields),
+              version: 1,
+              projectId: project.id,
+            },
+          };
+        }
+        if (
+          stored.version !== target.expectedVersion ||
+          !(await updateEntryRow(
+            trx,
+            stored.id,
+            stored.version,
+            fields,
+            now,
+            actor,
+          ))
+        ) {
+          throw new StaleReportingVersion(
+            "report_entry",
+            stored.id,
+            target.expectedVersion,
+          );
+        }
         return {
-          value: { version: 1 },
-          record: { action: "report_entry.create", entityType: "report_entry", entityId: id, entityLabel: label, before: null, after: entrySnapshot(fields), version: 1, projectId: project.id },
+          value: { version: stored.version + 1 },
+          record: {
+            action: "report_entry.update",
+            entityType: "report_entry",
+            entityId: stored.id,
+            entityLabel: label,
+            before: entrySnapshot(stored),
+            after: entrySnapshot(fields),
+            version: stored.version + 1,
+            projectId: project.id,
+          },
         };
-      }
-      if (stored.version !== target.expectedVersion || !(await updateEntryRow(trx, stored.id, stored.version, fields, now, actor))) {
-        throw new StaleReportingVersion("report_entry", stored.id, target.expectedVersion);
-      }
-      return {
-        value: { version: stored.version + 1 },
-        record: {
-          action: "report_entry.update",
-          entityType: "report_entry",
-          entityId: stored.id,
-          entityLabel: label,
-          before: entrySnapshot(stored),
-          after: entrySnapshot(fields),
-          version: stored.version + 1,
-          projectId: project.id,
-        },
-      };
-    });
+      },
+    );
   } catch (error) {
     // Two people creating the first entry of a project at once: the second meets the first.
     if (isUniqueViolation(error)) {
-      const stored = (await listEntries(ctx.db, target.reportId)).find((entry) => entry.projectSlug === project.slug);
+      const stored = (await listEntries(ctx.db, target.reportId)).find(
+        (entry) => entry.projectSlug === project.slug,
+      );
       if (stored !== undefined) {
         const changes = await listAuditEvents(ctx.db, {
           municipalityId: municipality.id,
@@ -158,25 +245,56 @@ export async function saveReportEntry(
   const valid = requireValid(SaveReportEntryInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const catalogue = await getCatalogue(ctx, municipality.slug);
-  const project = await requireReportableProject(ctx, principal, municipality, catalogue, valid.project, "report_entry.update", origin);
+  const project = await requireReportableProject(
+    ctx,
+    principal,
+    municipality,
+    catalogue,
+    valid.project,
+    "report_entry.update",
+    origin,
+  );
   await requireReport(ctx.db, municipality.id, valid.reportId);
-  if (valid.data.newDate !== null && parsePointInTime(valid.data.newDate) === null) {
+  if (
+    valid.data.newDate !== null &&
+    parsePointInTime(valid.data.newDate) === null
+  ) {
     throw invalid("/data/newDate", "ist kein Zeitpunkt");
   }
   const mayChooseProjects = canManageReporting(principal, municipality.id);
-  return writeEntry(ctx, principal, municipality, { reportId: valid.reportId, project, expectedVersion: valid.expectedVersion }, origin, valid.reason, (stored) => ({
-    status: valid.data.status,
-    text: valid.data.text.trim(),
-    highlights: valid.data.highlights.map((line) => line.trim()).filter((line) => line !== ""),
-    newDate: valid.data.newDate,
-    isUnchanged: false,
-    // Which projects appear is the report's setting, kept by the digitalisation team.
-    isIncluded: mayChooseProjects ? valid.data.isIncluded : (stored?.isIncluded ?? true),
-  }));
+  return writeEntry(
+    ctx,
+    principal,
+    municipality,
+    {
+      reportId: valid.reportId,
+      project,
+      expectedVersion: valid.expectedVersion,
+    },
+    origin,
+    valid.reason,
+    (stored) => ({
+      status: valid.data.status,
+      text: valid.data.text.trim(),
+      highlights: valid.data.highlights
+        .map((line) => line.trim())
+        .filter((line) => line !== ""),
+      newDate: valid.data.newDate,
+      isUnchanged: false,
+      // Which projects appear is the report's setting, kept by the digitalisation team.
+      isIncluded: mayChooseProjects
+        ? valid.data.isIncluded
+        : (stored?.isIncluded ?? true),
+    }),
+  );
 }
 
 /** The previous report's document, when it is published. */
-async function previousDocument(ctx: AppContext, municipalityId: number, previousReportId: number | null): Promise<ReportDocument | null> {
+async function previousDocument(
+  ctx: AppContext,
+  municipalityId: number,
+  previousReportId: number | null,
+): Promise<ReportDocument | null> {
   if (previousReportId === null) return null;
   const previous = await findReport(ctx.db, municipalityId, previousReportId);
   if (previous === null || previous.documentJson === null) return null;
@@ -197,20 +315,51 @@ export async function confirmUnchanged(
   const valid = requireValid(ConfirmUnchangedInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   const catalogue = await getCatalogue(ctx, municipality.slug);
-  const project = await requireReportableProject(ctx, principal, municipality, catalogue, valid.project, "report_entry.unchanged", origin);
+  const project = await requireReportableProject(
+    ctx,
+    principal,
+    municipality,
+    catalogue,
+    valid.project,
+    "report_entry.unchanged",
+    origin,
+  );
   const report = await requireReport(ctx.db, municipality.id, valid.reportId);
-  const previous = await previousDocument(ctx, municipality.id, report.previousReportId);
-  const before = previous === null ? undefined : reportProjects(previous).find((each) => each.slug === valid.project);
+  const previous = await previousDocument(
+    ctx,
+    municipality.id,
+    report.previousReportId,
+  );
+  const before =
+    previous === null
+      ? undefined
+      : reportProjects(previous).find((each) => each.slug === valid.project);
   if (before === undefined || before.status === null) {
-    throw invalid("/project", "Im letzten Bericht gibt es zu diesem Projekt keinen Stand, der unverändert gelten könnte. Bitte Status und Text angeben.");
+    throw invalid(
+      "/project",
+      "Im letzten Bericht gibt es zu diesem Projekt keinen Stand, der unverändert gelten könnte. Bitte Status und Text angeben.",
+    );
   }
-  const confirmed = unchangedEntry({ projectSlug: before.slug, status: before.status, text: before.text, isUnchanged: before.isUnchanged });
-  return writeEntry(ctx, principal, municipality, { reportId: report.id, project, expectedVersion: valid.expectedVersion }, origin, null, (stored) => ({
-    status: confirmed.status,
-    text: confirmed.text,
-    highlights: [],
-    newDate: null,
-    isUnchanged: true,
-    isIncluded: stored?.isIncluded ?? true,
-  }));
+  const confirmed = unchangedEntry({
+    projectSlug: before.slug,
+    status: before.status,
+    text: before.text,
+    isUnchanged: before.isUnchanged,
+  });
+  return writeEntry(
+    ctx,
+    principal,
+    municipality,
+    { reportId: report.id, project, expectedVersion: valid.expectedVersion },
+    origin,
+    null,
+    (stored) => ({
+      status: confirmed.status,
+      text: confirmed.text,
+      highlights: [],
+      newDate: null,
+      isUnchanged: true,
+      isIncluded: stored?.isIncluded ?? true,
+    }),
+  );
 }

@@ -6,12 +6,18 @@
  */
 import { listEntries, type StoredReport } from "../../db/report.repository.js";
 import { listUsersOfMunicipality } from "../../db/user.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { missingUpdates } from "../../domain/report/report-status.js";
 import { reportsDe } from "../../i18n/reports.de.js";
 import { reportProjects } from "../../domain/report/report-document.js";
-import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import type { MailDelivery } from "../auth/passwords.js";
@@ -22,10 +28,16 @@ import { canUpdateReportEntry } from "../policies/report.policy.js";
 import { reportDocumentOf, toReportEntry } from "./assemble-report.js";
 import { reportLabel, requireDraft } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
-import { requireMunicipality, requireReportingAdmin } from "./reporting-support.js";
+import {
+  requireMunicipality,
+  requireReportingAdmin,
+} from "./reporting-support.js";
 
 /** The path of a report's staff page, for links in mails. */
-export function reportEditorPath(municipalitySlug: string, reportId: number): string {
+export function reportEditorPath(
+  municipalitySlug: string,
+  reportId: number,
+): string {
   return `/${encodeURIComponent(municipalitySlug)}/verwaltung/berichte/${reportId}`;
 }
 
@@ -46,14 +58,27 @@ export async function sendReportReminders(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReminderResult> {
   const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "report.remind", { entityType: "status_report", entityId: input.reportId }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.remind",
+    { entityType: "status_report", entityId: input.reportId },
+    origin,
+  );
   const report = await requireDraft(ctx.db, municipality.id, input.reportId);
   if (delivery === null) {
     throw new AppError("ERR_VALIDATION", {
-      detail: "Es ist kein Mailserver eingerichtet (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL); Erinnerungen können nicht verschickt werden.",
+      detail:
+        "Es ist kein Mailserver eingerichtet (SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL); Erinnerungen können nicht verschickt werden.",
     });
   }
-  const { recipients, sent, failed } = await mailReportReminders(ctx, municipality, report, delivery);
+  const { recipients, sent, failed } = await mailReportReminders(
+    ctx,
+    municipality,
+    report,
+    delivery,
+  );
   await recordAudit(
     ctx.db,
     ctx,
@@ -114,15 +139,22 @@ export async function mailReportReminders(
       email: user.email,
       via: "session",
     };
-    const own = shown.filter((entry) => canUpdateReportEntry(editor, projectScopeOf(catalogue, entry)));
+    const own = shown.filter((entry) =>
+      canUpdateReportEntry(editor, projectScopeOf(catalogue, entry)),
+    );
     const open = missingUpdates(
-      own.map(({ project }) => ({ slug: project.slug, code: project.code, title: project.title })),
+      own.map(({ project }) => ({
+        slug: project.slug,
+        code: project.code,
+        title: project.title,
+      })),
       entries.map(toReportEntry),
     );
     if (open.length === 0) continue;
     recipients += 1;
     const lines = open.map(
-      (each) => `- ${each.project.code} ${each.project.title}: ${each.reasons.map((reason) => reportsDe.missingReason[reason]).join(", ")}`,
+      (each) =>
+        `- ${each.project.code} ${each.project.title}: ${each.reasons.map((reason) => reportsDe.missingReason[reason]).join(", ")}`,
     );
     try {
       await delivery.mailer.send({

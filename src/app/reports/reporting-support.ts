@@ -14,13 +14,27 @@ import type { Transaction } from "kysely";
 import { listAuditEvents } from "../../db/audit.repository.js";
 import type { Database } from "../../db/database.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
-import { recordAudit, type AuditEvent, type RequestOrigin } from "../audit/record-audit.js";
+import {
+  recordAudit,
+  type AuditEvent,
+  type RequestOrigin,
+} from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { refuse, requireMunicipality, municipalityGuard } from "../catalogue/edit-support.js";
-import { canManageReporting, canReadReporting } from "../policies/report.policy.js";
+import {
+  refuse,
+  requireMunicipality,
+  municipalityGuard,
+} from "../catalogue/edit-support.js";
+import {
+  canManageReporting,
+  canReadReporting,
+} from "../policies/report.policy.js";
 
 export { requireMunicipality };
 
@@ -45,7 +59,9 @@ export class StaleReportingVersion extends Error {
     readonly entityId: number,
     readonly expectedVersion: number,
   ) {
-    super(`${entityType} ${entityId} is no longer at version ${expectedVersion}`);
+    super(
+      `${entityType} ${entityId} is no longer at version ${expectedVersion}`,
+    );
   }
 }
 
@@ -57,7 +73,9 @@ export class ReportingConflictError extends AppError {
 }
 
 /** Whether an error is a reporting conflict (a stale form). */
-export function isReportingConflict(error: unknown): error is ReportingConflictError {
+export function isReportingConflict(
+  error: unknown,
+): error is ReportingConflictError {
   return error instanceof ReportingConflictError;
 }
 
@@ -67,11 +85,21 @@ export async function requireReportingAdmin(
   principal: Principal,
   municipality: Municipality,
   attempted: string,
-  entity: { readonly entityType: string; readonly entityId?: string | number | null; readonly entityLabel?: string | null },
+  entity: {
+    readonly entityType: string;
+    readonly entityId?: string | number | null;
+    readonly entityLabel?: string | null;
+  },
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (canManageReporting(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(ctx, principal, { municipalityId: municipality.id, attempted, ...entity }, origin);
+  if (canManageReporting(principal, municipality.id))
+    return principal as UserPrincipal;
+  throw await refuse(
+    ctx,
+    principal,
+    { municipalityId: municipality.id, attempted, ...entity },
+    origin,
+  );
 }
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
@@ -84,7 +112,10 @@ export async function runReportingChange<T>(
   municipality: Municipality,
   origin: RequestOrigin,
   reason: string | null | undefined,
-  work: (trx: Transaction<Database>, now: string) => Promise<{ readonly record: ReportingRecord; readonly value: T }>,
+  work: (
+    trx: Transaction<Database>,
+    now: string,
+  ) => Promise<{ readonly record: ReportingRecord; readonly value: T }>,
 ): Promise<T> {
   const now = ctx.clock().toISOString();
   try {

@@ -7,30 +7,57 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
-import { PointInTimeSchema, SlugSchema, StringEnum } from "../catalogue/catalogue-document.schema.js";
-import { ExpectedVersionSchema, ReasonSchema } from "../catalogue/catalogue-edit.schema.js";
+import {
+  PointInTimeSchema,
+  SlugSchema,
+  StringEnum,
+} from "../catalogue/catalogue-document.schema.js";
+import {
+  ExpectedVersionSchema,
+  ReasonSchema,
+} from "../catalogue/catalogue-edit.schema.js";
 
 const Id = (description: string) => Type.Integer({ minimum: 1, description });
-const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
+const Text = (maxLength: number, description: string) =>
+  Type.String({ minLength: 1, maxLength, description });
 const NullableText = (maxLength: number, description: string) =>
   Type.Union([Type.String({ maxLength, description }), Type.Null()]);
 const Url = (description: string) =>
-  Type.Union([Type.String({ maxLength: 2000, pattern: "^https?://[^\\s]+$", description }), Type.Null()]);
+  Type.Union([
+    Type.String({
+      maxLength: 2000,
+      pattern: "^https?://[^\\s]+$",
+      description,
+    }),
+    Type.Null(),
+  ]);
 
 /** A calendar day as ISO date. */
-export const IsoDateSchema = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Datum (JJJJ-MM-TT)" });
+export const IsoDateSchema = Type.String({
+  pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+  description: "Datum (JJJJ-MM-TT)",
+});
 
 /** A committee's fields. */
 export const CommitteeDataSchema = Type.Object(
   {
     name: Text(200, "Name des Ausschusses"),
-    abbreviation: Type.String({ minLength: 1, maxLength: 20, pattern: "^\\S(.*\\S)?$", description: "Kürzel, z. B. APD" }),
+    abbreviation: Type.String({
+      minLength: 1,
+      maxLength: 20,
+      pattern: "^\\S(.*\\S)?$",
+      description: "Kürzel, z. B. APD",
+    }),
   },
   { additionalProperties: false },
 );
 
 /** Creating a committee. */
-export const CreateCommitteeInputSchema = Type.Object({ municipality: SlugSchema, data: CommitteeDataSchema, reason: ReasonSchema });
+export const CreateCommitteeInputSchema = Type.Object({
+  municipality: SlugSchema,
+  data: CommitteeDataSchema,
+  reason: ReasonSchema,
+});
 export type CreateCommitteeInput = Static<typeof CreateCommitteeInputSchema>;
 
 /** Changing a committee. */
@@ -58,7 +85,11 @@ export const MeetingDataSchema = Type.Object(
 export type MeetingData = Static<typeof MeetingDataSchema>;
 
 /** Creating a meeting. */
-export const CreateMeetingInputSchema = Type.Object({ municipality: SlugSchema, data: MeetingDataSchema, reason: ReasonSchema });
+export const CreateMeetingInputSchema = Type.Object({
+  municipality: SlugSchema,
+  data: MeetingDataSchema,
+  reason: ReasonSchema,
+});
 export type CreateMeetingInput = Static<typeof CreateMeetingInputSchema>;
 
 /** Changing a meeting. */
@@ -85,7 +116,9 @@ export const CreateReportInputSchema = Type.Object({
       meetingId: Id("Sitzung"),
       asOf: IsoDateSchema,
       /** Omitted: the latest published report before the as-of date. */
-      previousReportId: Type.Optional(Type.Union([Id("Vorheriger Bericht"), Type.Null()])),
+      previousReportId: Type.Optional(
+        Type.Union([Id("Vorheriger Bericht"), Type.Null()]),
+      ),
       title: Type.Optional(Text(200, "Titel")),
     },
     { additionalProperties: false },
@@ -101,7 +134,10 @@ export const ReportSettingsSchema = Type.Object(
     asOf: IsoDateSchema,
     previousReportId: Type.Union([Id("Vorheriger Bericht"), Type.Null()]),
     title: Text(200, "Titel"),
-    sectionKeys: Type.Union([Type.Array(SlugSchema, { maxItems: 100, uniqueItems: true }), Type.Null()]),
+    sectionKeys: Type.Union([
+      Type.Array(SlugSchema, { maxItems: 100, uniqueItems: true }),
+      Type.Null(),
+    ]),
     includeOzg: Type.Boolean(),
     outlook: Type.Array(OutlookItemSchema, { maxItems: 30 }),
   },
@@ -131,9 +167,18 @@ export type PublishReportInput = Static<typeof PublishReportInputSchema>;
 /** What a report says about a project. */
 export const ReportEntryDataSchema = Type.Object(
   {
-    status: Type.Union([StringEnum(REPORT_STATUSES, REPORT_STATUSES.join(", ")), Type.Null()]),
-    text: Type.String({ maxLength: 3000, description: "Kurztext für den Ausschuss" }),
-    highlights: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: "Hervorhebungen" }),
+    status: Type.Union([
+      StringEnum(REPORT_STATUSES, REPORT_STATUSES.join(", ")),
+      Type.Null(),
+    ]),
+    text: Type.String({
+      maxLength: 3000,
+      description: "Kurztext für den Ausschuss",
+    }),
+    highlights: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+      maxItems: 20,
+      description: "Hervorhebungen",
+    }),
     newDate: Type.Union([PointInTimeSchema, Type.Null()]),
     isIncluded: Type.Boolean(),
   },
@@ -146,7 +191,10 @@ export const SaveReportEntryInputSchema = Type.Object({
   municipality: SlugSchema,
   reportId: Id("Bericht"),
   project: SlugSchema,
-  expectedVersion: Type.Integer({ minimum: 0, description: "Version des Eintrags; 0 für einen neuen" }),
+  expectedVersion: Type.Integer({
+    minimum: 0,
+    description: "Version des Eintrags; 0 für einen neuen",
+  }),
   data: ReportEntryDataSchema,
   reason: ReasonSchema,
 });
@@ -205,8 +253,19 @@ export const AddObservationInputSchema = Type.Object({
   data: Type.Object(
     {
       day: IsoDateSchema,
-      value: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: "Wert" }),
-      denominator: Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: "Gesamtzahl" }), Type.Null()]),
+      value: Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000_000,
+        description: "Wert",
+      }),
+      denominator: Type.Union([
+        Type.Integer({
+          minimum: 1,
+          maximum: 1_000_000_000,
+          description: "Gesamtzahl",
+        }),
+        Type.Null(),
+      ]),
       note: NullableText(500, "Anmerkung"),
     },
     { additionalProperties: false },
@@ -223,4 +282,6 @@ export const RemoveObservationInputSchema = Type.Object({
   observationId: Id("Wert"),
   reason: ReasonSchema,
 });
-export type RemoveObservationInput = Static<typeof RemoveObservationInputSchema>;
+export type RemoveObservationInput = Static<
+  typeof RemoveObservationInputSchema
+>;

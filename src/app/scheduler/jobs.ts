@@ -14,9 +14,12 @@ export interface JobDependencies {
 }
 
 /** The jobs of this installation: reminders only when mail is configured. */
-export function standardJobs(dependencies: JobDependencies): readonly PeriodicJob[] {
+export function standardJobs(
+  dependencies: JobDependencies,
+): readonly PeriodicJob[] {
   const jobs: PeriodicJob[] = [];
-  if (dependencies.mail !== null) jobs.push(reportReminderJob(dependencies.mail));
+  if (dependencies.mail !== null)
+    jobs.push(reportReminderJob(dependencies.mail));
   if (dependencies.mail !== null) jobs.push(digestJob(dependencies.mail));
   return jobs;
 }

@@ -6,7 +6,11 @@
  */
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { claimJob, ensureJob, releaseJob } from "../../db/scheduler.repository.js";
+import {
+  claimJob,
+  ensureJob,
+  releaseJob,
+} from "../../db/scheduler.repository.js";
 import type { AppContext } from "../context.js";
 
 /** A job that runs every `intervalMs`, on one process at a time. */
@@ -43,21 +47,33 @@ export interface SchedulerOptions {
 const DEFAULT_LEASE_MS = 10 * 60_000;
 
 /** A scheduler for these jobs on this context. */
-export function createScheduler(ctx: AppContext, jobs: readonly PeriodicJob[], options: SchedulerOptions = {}): Scheduler {
+export function createScheduler(
+  ctx: AppContext,
+  jobs: readonly PeriodicJob[],
+  options: SchedulerOptions = {},
+): Scheduler {
   const names = new Set<string>();
   for (const job of jobs) {
-    if (names.has(job.name)) throw new Error(`Two periodic jobs are named ${job.name}`);
+    if (names.has(job.name))
+      throw new Error(`Two periodic jobs are named ${job.name}`);
     names.add(job.name);
   }
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const owner =
+    options.owner ??
+    `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   let timer: NodeJS.Timeout | null = null;
   let round: Promise<unknown> = Promise.resolve();
 
   async function runJob(job: PeriodicJob): Promise<boolean> {
     const now = ctx.clock();
     await ensureJob(ctx.db, job.name, now.toISOString());
-    const leaseUntil = new Date(now.getTime() + (job.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
-    if (!(await claimJob(ctx.db, job.name, owner, now.toISOString(), leaseUntil))) return false;
+    const leaseUntil = new Date(
+      now.getTime() + (job.leaseMs ?? DEFAULT_LEASE_MS),
+    ).toISOString();
+    if (
+      !(await claimJob(ctx.db, job.name, owner, now.toISOString(), leaseUntil))
+    )
+      return false;
     let error: string | null = null;
     try {
       await job.run(ctx, now);

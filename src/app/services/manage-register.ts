@@ -3,17 +3,41 @@
  * or recording a new state from a day on, and replacing the whole register from a CSV or
  * XLSX table — all or nothing, every problem named by line and column.
  */
-import { insertService, listServices, replaceServices, updateServiceRow } from "../../db/service.repository.js";
+import {
+  insertService,
+  listServices,
+  replaceServices,
+  updateServiceRow,
+} from "../../db/service.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import { formatGermanDate, parseIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  formatGermanDate,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
 import { parseLeikaKey } from "../../domain/service/leika.js";
-import { validateRegister, validateService, type Service } from "../../domain/service/service.js";
-import { formatTableProblem, readServiceTable, type TableProblem, type TableRow } from "../../domain/service/service-table.js";
+import {
+  validateRegister,
+  validateService,
+  type Service,
+} from "../../domain/service/service.js";
+import {
+  formatTableProblem,
+  readServiceTable,
+  type TableProblem,
+  type TableRow,
+} from "../../domain/service/service-table.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { invalid, optionalText, requireMunicipality, requireReportingAdmin, runReportingChange, StaleReportingVersion } from "../reports/reporting-support.js";
+import {
+  invalid,
+  optionalText,
+  requireMunicipality,
+  requireReportingAdmin,
+  runReportingChange,
+  StaleReportingVersion,
+} from "../reports/reporting-support.js";
 import {
   ChangeServiceInputSchema,
   CreateServiceInputSchema,
@@ -22,7 +46,12 @@ import {
   type ServiceData,
 } from "./register.schema.js";
 
-function serviceOf(leikaKey: string, data: ServiceData, validFrom: number | null, validUntil: number | null): Service {
+function serviceOf(
+  leikaKey: string,
+  data: ServiceData,
+  validFrom: number | null,
+  validUntil: number | null,
+): Service {
   return {
     leikaKey,
     name: data.name.trim(),
@@ -46,18 +75,28 @@ function serviceOf(leikaKey: string, data: ServiceData, validFrom: number | null
 function recordProblems(service: Service): InputProblem[] {
   return validateService(service)
     .filter((problem) => problem.severity === "error")
-    .map((problem) => ({ path: problem.field === "leikaKey" ? "/leikaKey" : `/data/${problem.field}`, message: problem.message }));
+    .map((problem) => ({
+      path:
+        problem.field === "leikaKey" ? "/leikaKey" : `/data/${problem.field}`,
+      message: problem.message,
+    }));
 }
 
 /** The errors the register of one key would have (overlapping spans). */
 function registerProblems(records: readonly Service[]): InputProblem[] {
   return validateRegister(records)
-    .filter((problem) => problem.severity === "error" && problem.code === "SERVICE_VALIDITY_OVERLAP")
+    .filter(
+      (problem) =>
+        problem.severity === "error" &&
+        problem.code === "SERVICE_VALIDITY_OVERLAP",
+    )
     .map((problem) => ({ path: "/from", message: problem.message }));
 }
 
 /** "99123456760000 Hundesteuer An- und Abmeldung". */
-export function serviceLabel(service: Pick<Service, "leikaKey" | "name">): string {
+export function serviceLabel(
+  service: Pick<Service, "leikaKey" | "name">,
+): string {
   return `${service.leikaKey} ${service.name}`;
 }
 
@@ -70,23 +109,53 @@ export async function createService(
 ): Promise<{ readonly leikaKey: string }> {
   const valid = requireValid(CreateServiceInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "service.create", { entityType: "service", entityLabel: valid.data.name }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "service.create",
+    { entityType: "service", entityLabel: valid.data.name },
+    origin,
+  );
   const key = parseLeikaKey(valid.leikaKey);
   if (!key.ok) throw invalid("/leikaKey", key.problem.message);
-  const validFrom = valid.validFrom === null ? null : parseIsoDate(valid.validFrom);
+  const validFrom =
+    valid.validFrom === null ? null : parseIsoDate(valid.validFrom);
   const service = serviceOf(key.key, valid.data, validFrom, null);
   const problems = recordProblems(service);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    if ((await listServices(trx, municipality.id)).some((each) => each.service.leikaKey === key.key)) {
-      throw invalid("/leikaKey", `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`);
-    }
-    const id = await insertService(trx, municipality.id, service);
-    return {
-      value: { leikaKey: key.key },
-      record: { action: "service.create", entityType: "service", entityId: id, entityLabel: serviceLabel(service), before: null, after: service, version: 1 },
-    };
-  });
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      if (
+        (await listServices(trx, municipality.id)).some(
+          (each) => each.service.leikaKey === key.key,
+        )
+      ) {
+        throw invalid(
+          "/leikaKey",
+          `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`,
+        );
+      }
+      const id = await insertService(trx, municipality.id, service);
+      return {
+        value: { leikaKey: key.key },
+        record: {
+          action: "service.create",
+          entityType: "service",
+          entityId: id,
+          entityLabel: serviceLabel(service),
+          before: null,
+          after: service,
+          version: 1,
+        },
+      };
+    },
+  );
 }
 
 /**
@@ -102,51 +171,121 @@ export async function changeService(
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(ChangeServiceInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "service.update", { entityType: "service", entityId: valid.recordId, entityLabel: valid.leikaKey }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "service.update",
+    {
+      entityType: "service",
+      entityId: valid.recordId,
+      entityLabel: valid.leikaKey,
+    },
+    origin,
+  );
   const from = valid.from === null ? null : parseIsoDate(valid.from);
-  if (valid.mode === "new-state" && from === null) throw invalid("/from", "Bitte das Datum angeben, ab dem der neue Stand gilt.");
-  return runReportingChange(ctx, principal, municipality, origin, valid.reason, async (trx) => {
-    const records = (await listServices(trx, municipality.id)).filter((each) => each.service.leikaKey === valid.leikaKey);
-    const stored = records.find((each) => each.id === valid.recordId);
-    if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
-    if (stored.version !== valid.expectedVersion) throw new StaleReportingVersion("service", stored.id, valid.expectedVersion);
-    const others = records.filter((each) => each.id !== stored.id).map((each) => each.service);
-    if (valid.mode === "correct") {
-      const corrected = serviceOf(valid.leikaKey, valid.data, stored.service.validFrom, stored.service.validUntil);
-      const problems = [...recordProblems(corrected), ...registerProblems([...others, corrected])];
-      if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-      await updateServiceRow(trx, stored.id, corrected);
-      await trx.updateTable("ozg_service").set({ version: stored.version + 1 }).where("id", "=", stored.id).execute();
+  if (valid.mode === "new-state" && from === null)
+    throw invalid(
+      "/from",
+      "Bitte das Datum angeben, ab dem der neue Stand gilt.",
+    );
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const records = (await listServices(trx, municipality.id)).filter(
+        (each) => each.service.leikaKey === valid.leikaKey,
+      );
+      const stored = records.find((each) => each.id === valid.recordId);
+      if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
+      if (stored.version !== valid.expectedVersion)
+        throw new StaleReportingVersion(
+          "service",
+          stored.id,
+          valid.expectedVersion,
+        );
+      const others = records
+        .filter((each) => each.id !== stored.id)
+        .map((each) => each.service);
+      if (valid.mode === "correct") {
+        const corrected = serviceOf(
+          valid.leikaKey,
+          valid.data,
+          stored.service.validFrom,
+          stored.service.validUntil,
+        );
+        const problems = [
+          ...recordProblems(corrected),
+          ...registerProblems([...others, corrected]),
+        ];
+        if (problems.length > 0)
+          throw new AppError("ERR_VALIDATION", { problems });
+        await updateServiceRow(trx, stored.id, corrected);
+        await trx
+          .updateTable("ozg_service")
+          .set({ version: stored.version + 1 })
+          .where("id", "=", stored.id)
+          .execute();
+        return {
+          value: { version: stored.version + 1 },
+          record: {
+            action: "service.update",
+            entityType: "service",
+            entityId: stored.id,
+            entityLabel: serviceLabel(corrected),
+            before: stored.service,
+            after: corrected,
+            version: stored.version + 1,
+          },
+        };
+      }
+      const start = from!;
+      if (stored.service.validUntil !== null)
+        throw invalid(
+          "/from",
+          "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.",
+        );
+      if (
+        stored.service.validFrom !== null &&
+        start <= stored.service.validFrom
+      ) {
+        throw invalid(
+          "/from",
+          `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`,
+        );
+      }
+      const closed: Service = { ...stored.service, validUntil: start - 1 };
+      const next = serviceOf(valid.leikaKey, valid.data, start, null);
+      const problems = [
+        ...recordProblems(next),
+        ...registerProblems([...others, closed, next]),
+      ];
+      if (problems.length > 0)
+        throw new AppError("ERR_VALIDATION", { problems });
+      await updateServiceRow(trx, stored.id, closed);
+      await trx
+        .updateTable("ozg_service")
+        .set({ version: stored.version + 1 })
+        .where("id", "=", stored.id)
+        .execute();
+      const id = await insertService(trx, municipality.id, next);
       return {
         value: { version: stored.version + 1 },
-        record: { action: "service.update", entityType: "service", entityId: stored.id, entityLabel: serviceLabel(corrected), before: stored.service, after: corrected, version: stored.version + 1 },
+        record: {
+          action: "service.new-state",
+          entityType: "service",
+          entityId: stored.id,
+          entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
+          before: stored.service,
+          after: { ...next, recordId: id },
+          version: stored.version + 1,
+        },
       };
-    }
-    const start = from!;
-    if (stored.service.validUntil !== null) throw invalid("/from", "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.");
-    if (stored.service.validFrom !== null && start <= stored.service.validFrom) {
-      throw invalid("/from", `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`);
-    }
-    const closed: Service = { ...stored.service, validUntil: start - 1 };
-    const next = serviceOf(valid.leikaKey, valid.data, start, null);
-    const problems = [...recordProblems(next), ...registerProblems([...others, closed, next])];
-    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-    await updateServiceRow(trx, stored.id, closed);
-    await trx.updateTable("ozg_service").set({ version: stored.version + 1 }).where("id", "=", stored.id).execute();
-    const id = await insertService(trx, municipality.id, next);
-    return {
-      value: { version: stored.version + 1 },
-      record: {
-        action: "service.new-state",
-        entityType: "service",
-        entityId: stored.id,
-        entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
-        before: stored.service,
-        after: { ...next, recordId: id },
-        version: stored.version + 1,
-      },
-    };
-  });
+    },
+  );
 }
 
 /** The rows of a table file as read by exports/register. */
@@ -170,33 +309,63 @@ export interface RegisterImportResult {
 export async function importRegister(
   ctx: AppContext,
   principal: Principal,
-  input: { readonly municipality: string; readonly table: RegisterTable; readonly reason?: string | null },
+  input: {
+    readonly municipality: string;
+    readonly table: RegisterTable;
+    readonly reason?: string | null;
+  },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportResult> {
   const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireReportingAdmin(ctx, principal, municipality, "service.import", { entityType: "service", entityLabel: input.table.fileName }, origin);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "service.import",
+    { entityType: "service", entityLabel: input.table.fileName },
+    origin,
+  );
   const result = readServiceTable(input.table.headings, input.table.rows);
   if (!result.ok) {
     throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
       detail: `${input.table.fileName}:`,
-      problems: result.problems.slice(0, 50).map((problem: TableProblem) => ({ path: `/zeile/${problem.line}`, message: formatTableProblem(problem) })),
+      problems: result.problems.slice(0, 50).map((problem: TableProblem) => ({
+        path: `/zeile/${problem.line}`,
+        message: formatTableProblem(problem),
+      })),
     });
   }
-  return runReportingChange(ctx, principal, municipality, origin, input.reason, async (trx) => {
-    const before = await listServices(trx, municipality.id);
-    const records = await replaceServices(trx, municipality.id, result.services);
-    const keys = new Set(result.services.map((service) => service.leikaKey)).size;
-    return {
-      value: { records, services: keys, warnings: result.warnings.map(formatTableProblem) },
-      record: {
-        action: "service.import",
-        entityType: "service",
-        entityId: null,
-        entityLabel: input.table.fileName,
-        before: { records: before.length },
-        after: { records, services: keys },
-        version: null,
-      },
-    };
-  });
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    input.reason,
+    async (trx) => {
+      const before = await listServices(trx, municipality.id);
+      const records = await replaceServices(
+        trx,
+        municipality.id,
+        result.services,
+      );
+      const keys = new Set(result.services.map((service) => service.leikaKey))
+        .size;
+      return {
+        value: {
+          records,
+          services: keys,
+          warnings: result.warnings.map(formatTableProblem),
+        },
+        record: {
+          action: "service.import",
+          entityType: "service",
+          entityId: null,
+          entityLabel: input.table.fileName,
+          before: { records: before.length },
+          after: { records, services: keys },
+          version: null,
+        },
+      };
+    },
+  );
 }

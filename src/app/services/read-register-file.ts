@@ -8,10 +8,19 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { formatIsoDate, utcDayOf } from "../../domain/calendar/calendar.js";
-import { REGISTER_SHEET_NAME, serviceTableHeadings, type RegisterFormat, type TableRow } from "../../domain/service/service-table.js";
+import {
+  REGISTER_SHEET_NAME,
+  serviceTableHeadings,
+  type RegisterFormat,
+  type TableRow,
+} from "../../domain/service/service-table.js";
 import { unescapeCsvFormula } from "../../domain/csv/csv-cell.js";
 import { unstorableText } from "../validation/storable.js";
-import { assertZipWithinLimits, decodeCsvWithinLimits, REGISTER_UPLOAD_LIMITS } from "./upload-limits.js";
+import {
+  assertZipWithinLimits,
+  decodeCsvWithinLimits,
+  REGISTER_UPLOAD_LIMITS,
+} from "./upload-limits.js";
 
 /** exceljs is loaded on first use: it is large, and most processes never read a register file. */
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
@@ -23,11 +32,13 @@ async function newWorkbook(): Promise<ExcelJS.Workbook> {
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return formatIsoDate(utcDayOf(value));
-  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === "boolean") return value ? "ja" : "nein";
   if (typeof value === "string") return value;
   if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("richText" in value)
+      return value.richText.map((part) => part.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
     if ("result" in value) return cellText(value.result);
     if ("error" in value) return value.error;
@@ -35,12 +46,16 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-function rowsOf(sheet: ExcelJS.Worksheet): { headings: TableRow | undefined; rows: TableRow[] } {
+function rowsOf(sheet: ExcelJS.Worksheet): {
+  headings: TableRow | undefined;
+  rows: TableRow[];
+} {
   const all: TableRow[] = [];
   const width = Math.max(sheet.columnCount, serviceTableHeadings().length);
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
-    for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column).value));
+    for (let column = 1; column <= width; column += 1)
+      cells.push(cellText(row.getCell(column).value));
     all.push({ line: number, cells });
   });
   const [headings, ...rows] = all;
@@ -48,28 +63,44 @@ function rowsOf(sheet: ExcelJS.Worksheet): { headings: TableRow | undefined; row
 }
 
 /** Which format a file has: by its first bytes (XLSX is a ZIP), else by its name. */
-export function registerFormatOf(fileName: string, bytes: Buffer): RegisterFormat {
-  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
+export function registerFormatOf(
+  fileName: string,
+  bytes: Buffer,
+): RegisterFormat {
+  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b)
+    return "xlsx";
   return fileName.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
 }
 
 /** The separator of a CSV file: semicolon (German Excel), comma or tab, whichever the first line uses most. */
 function separatorOf(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const counts = [";", ",", "\t"].map((separator) => [separator, firstLine.split(separator).length - 1] as const);
+  const counts = [";", ",", "\t"].map(
+    (separator) => [separator, firstLine.split(separator).length - 1] as const,
+  );
   return counts.reduce((best, each) => (each[1] > best[1] ? each : best))[0];
 }
 
 /** Refuses text that no database can store (NUL …), naming the row and column. */
-function assertStorable(fileName: string, table: { headings: TableRow | undefined; rows: TableRow[] }): void {
-  for (const row of table.headings === undefined ? table.rows : [table.headings, ...table.rows]) {
+function assertStorable(
+  fileName: string,
+  table: { headings: TableRow | undefined; rows: TableRow[] },
+): void {
+  for (const row of table.headings === undefined
+    ? table.rows
+    : [table.headings, ...table.rows]) {
     for (const [index, cell] of row.cells.entries()) {
       const problem = unstorableText(cell);
-      if (problem !== null) throw new RangeError(`Die Datei „${fileName}“, Zeile ${row.line}, Spalte ${index + 1}: ${problem}.`);
+      if (problem !== null)
+        throw new RangeError(
+          `Die Datei „${fileName}“, Zeile ${row.line}, Spalte ${index + 1}: ${problem}.`,
+        );
     }
   }
   if (table.rows.length > REGISTER_UPLOAD_LIMITS.maxRows) {
-    throw new RangeError(`Die Datei „${fileName}“ hat mehr als ${REGISTER_UPLOAD_LIMITS.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`);
+    throw new RangeError(
+      `Die Datei „${fileName}“ hat mehr als ${REGISTER_UPLOAD_LIMITS.maxRows.toLocaleString("de-DE")} Zeilen und wird nicht gelesen.`,
+    );
   }
 }
 
@@ -78,31 +109,48 @@ function assertStorable(fileName: string, table: { headings: TableRow | undefine
  * it is no table at all, breaks a size limit (upload-limits.ts: zip bombs are stopped
  * while unpacking), is not UTF-8 or holds text that cannot be stored.
  */
-export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
+export async function readRegisterFile(
+  fileName: string,
+  bytes: Buffer,
+): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
   const table = await readTable(fileName, bytes);
   assertStorable(fileName, table);
   return table;
 }
 
-async function readTable(fileName: string, bytes: Buffer): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
+async function readTable(
+  fileName: string,
+  bytes: Buffer,
+): Promise<{ headings: TableRow | undefined; rows: TableRow[] }> {
   if (registerFormatOf(fileName, bytes) === "xlsx") {
     await assertZipWithinLimits(fileName, bytes);
     const workbook = await newWorkbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
-      throw new RangeError(`Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`, { cause: error });
+      throw new RangeError(
+        `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+        { cause: error },
+      );
     }
-    const sheet = workbook.getWorksheet(REGISTER_SHEET_NAME) ?? workbook.worksheets[0];
-    return sheet === undefined ? { headings: undefined, rows: [] } : rowsOf(sheet);
+    const sheet =
+      workbook.getWorksheet(REGISTER_SHEET_NAME) ?? workbook.worksheets[0];
+    return sheet === undefined
+      ? { headings: undefined, rows: [] }
+      : rowsOf(sheet);
   }
   const text = decodeCsvWithinLimits(fileName, bytes);
   const workbook = await newWorkbook();
   const sheet = await workbook.csv.read(Readable.from([text]), {
     // Every value stays text: exceljs would otherwise turn the LeiKa key into a number.
     // Cells that our export protected against formula injection are read as they were.
-    map: (value: unknown) => (typeof value === "string" ? unescapeCsvFormula(value) : value),
-    parserOptions: { delimiter: separatorOf(text), ignoreEmpty: false, trim: false },
+    map: (value: unknown) =>
+      typeof value === "string" ? unescapeCsvFormula(value) : value,
+    parserOptions: {
+      delimiter: separatorOf(text),
+      ignoreEmpty: false,
+      trim: false,
+    },
   });
   return rowsOf(sheet);
 }

@@ -2,11 +2,24 @@
  * Reading the OZG service register for the staff pages and exports: every record, the
  * register as it stood on a day with its report figures, and one service's history.
  */
-import { listServices, type StoredService } from "../../db/service.repository.js";
-import type { Principal, UserPrincipal } from "../../domain/access/principal.js";
+import {
+  listServices,
+  type StoredService,
+} from "../../db/service.repository.js";
+import type {
+  Principal,
+  UserPrincipal,
+} from "../../domain/access/principal.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { aggregateOzgFigures, type OzgFigures } from "../../domain/service/ozg-figures.js";
-import { isServiceValidOn, validateRegister, type Service } from "../../domain/service/service.js";
+import {
+  aggregateOzgFigures,
+  type OzgFigures,
+} from "../../domain/service/ozg-figures.js";
+import {
+  isServiceValidOn,
+  validateRegister,
+  type Service,
+} from "../../domain/service/service.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
@@ -16,7 +29,10 @@ import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canManageReporting } from "../policies/report.policy.js";
-import { requireMunicipality, requireReportingStaff } from "../reports/reporting-support.js";
+import {
+  requireMunicipality,
+  requireReportingStaff,
+} from "../reports/reporting-support.js";
 
 /** The register for its staff page. */
 export interface RegisterForStaff {
@@ -43,7 +59,13 @@ export async function getRegisterForStaff(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterForStaff> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(ctx, principal, municipality, "service.read", origin);
+  const user = await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    "service.read",
+    origin,
+  );
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const records = await listServices(ctx.db, municipality.id);
   const services = records.map((each) => each.service);
@@ -53,11 +75,16 @@ export async function getRegisterForStaff(
     warnings.set(key, [...(warnings.get(key) ?? []), problem.message]);
   }
   const byKey = new Map<string, StoredService>();
-  for (const record of records) if (isServiceValidOn(record.service, day)) byKey.set(record.service.leikaKey, record);
+  for (const record of records)
+    if (isServiceValidOn(record.service, day))
+      byKey.set(record.service.leikaKey, record);
   return {
     catalogue,
     principal: user,
-    rights: { isAdministrator: canEditStructure(user, municipality.id), canReadAudit: canReadAudit(user, municipality.id) },
+    rights: {
+      isAdministrator: canEditStructure(user, municipality.id),
+      canReadAudit: canReadAudit(user, municipality.id),
+    },
     mayManage: canManageReporting(user, municipality.id),
     day,
     records,
@@ -75,11 +102,25 @@ export async function getServiceForStaff(
   leikaKey: string,
   day: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<RegisterForStaff & { readonly history: readonly StoredService[]; readonly latest: StoredService }> {
-  const register = await getRegisterForStaff(ctx, principal, municipalitySlug, day, origin);
+): Promise<
+  RegisterForStaff & {
+    readonly history: readonly StoredService[];
+    readonly latest: StoredService;
+  }
+> {
+  const register = await getRegisterForStaff(
+    ctx,
+    principal,
+    municipalitySlug,
+    day,
+    origin,
+  );
   const history = register.records
     .filter((each) => each.service.leikaKey === leikaKey)
-    .sort((a, b) => (a.service.validFrom ?? -Infinity) - (b.service.validFrom ?? -Infinity));
+    .sort(
+      (a, b) =>
+        (a.service.validFrom ?? -Infinity) - (b.service.validFrom ?? -Infinity),
+    );
   const latest = history[history.length - 1];
   if (latest === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
   return { ...register, history, latest };
@@ -93,8 +134,16 @@ export async function exportRegister(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<readonly Service[]> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireReportingStaff(ctx, principal, municipality, "service.export", origin);
-  return (await listServices(ctx.db, municipality.id)).map((each) => each.service);
+  await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    "service.export",
+    origin,
+  );
+  return (await listServices(ctx.db, municipality.id)).map(
+    (each) => each.service,
+  );
 }
 
 export type { StoredService } from "../../db/service.repository.js";

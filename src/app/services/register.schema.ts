@@ -1,25 +1,49 @@
 /** The inputs of the OZG register's use cases (see reporting.schema.ts for the conventions). */
 import { Type, type Static } from "@sinclair/typebox";
-import { MATURITY_MODEL_VERSIONS, SERVICE_CHANNELS, SERVICE_STATUSES } from "../../domain/service/service.js";
-import { SlugSchema, StringEnum } from "../catalogue/catalogue-document.schema.js";
-import { ExpectedVersionSchema, ReasonSchema } from "../catalogue/catalogue-edit.schema.js";
+import {
+  MATURITY_MODEL_VERSIONS,
+  SERVICE_CHANNELS,
+  SERVICE_STATUSES,
+} from "../../domain/service/service.js";
+import {
+  SlugSchema,
+  StringEnum,
+} from "../catalogue/catalogue-document.schema.js";
+import {
+  ExpectedVersionSchema,
+  ReasonSchema,
+} from "../catalogue/catalogue-edit.schema.js";
 import { IsoDateSchema } from "../reports/reporting.schema.js";
 
 /** The values of one register record (the LeiKa key comes separately). */
 export const ServiceDataSchema = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 300, description: "Name der Leistung" }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 300,
+      description: "Name der Leistung",
+    }),
     topic: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
     isResponsibleLocally: Type.Boolean(),
-    channel: Type.Union([StringEnum(SERVICE_CHANNELS, SERVICE_CHANNELS.join(", ")), Type.Null()]),
+    channel: Type.Union([
+      StringEnum(SERVICE_CHANNELS, SERVICE_CHANNELS.join(", ")),
+      Type.Null(),
+    ]),
     isFrontEndOnline: Type.Boolean(),
     isBackEndConnected: Type.Boolean(),
     hasEPayment: Type.Boolean(),
     hasEId: Type.Boolean(),
-    onlineApplications: Type.Integer({ minimum: 0, maximum: 100_000, description: "Zahl der Online-Anträge" }),
+    onlineApplications: Type.Integer({
+      minimum: 0,
+      maximum: 100_000,
+      description: "Zahl der Online-Anträge",
+    }),
     maturity: Type.Union([
       Type.Object(
-        { modelVersion: StringEnum(MATURITY_MODEL_VERSIONS, "1.1 oder 2.0"), level: Type.Integer({ minimum: 0, maximum: 7 }) },
+        {
+          modelVersion: StringEnum(MATURITY_MODEL_VERSIONS, "1.1 oder 2.0"),
+          level: Type.Integer({ minimum: 0, maximum: 7 }),
+        },
         { additionalProperties: false },
       ),
       Type.Null(),
@@ -34,7 +58,11 @@ export type ServiceData = Static<typeof ServiceDataSchema>;
 /** Adding a service to the register. */
 export const CreateServiceInputSchema = Type.Object({
   municipality: SlugSchema,
-  leikaKey: Type.String({ minLength: 1, maxLength: 40, description: "LeiKa-Schlüssel (14 Ziffern)" }),
+  leikaKey: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    description: "LeiKa-Schlüssel (14 Ziffern)",
+  }),
   validFrom: Type.Union([IsoDateSchema, Type.Null()]),
   data: ServiceDataSchema,
   reason: ReasonSchema,

@@ -26,24 +26,38 @@ function isLoopback(url: URL): boolean {
 }
 
 /** The provider's metadata and keys, discovered once per process. */
-async function providerConfiguration(sso: SsoConfig): Promise<oidc.Configuration> {
+async function providerConfiguration(
+  sso: SsoConfig,
+): Promise<oidc.Configuration> {
   const key = `${sso.issuer} ${sso.clientId}`;
   let pending = configurations.get(key);
   if (pending === undefined) {
     const issuer = new URL(sso.issuer);
     // config.ts allows plain HTTP only for a provider on this machine (development, tests).
-    const execute = issuer.protocol === "http:" && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [];
-    pending = oidc.discovery(issuer, sso.clientId, { client_secret: sso.clientSecret }, oidc.ClientSecretBasic(sso.clientSecret), {
-      execute,
-      timeout: PROVIDER_TIMEOUT_SECONDS,
-    });
+    const execute =
+      issuer.protocol === "http:" && isLoopback(issuer)
+        ? [oidc.allowInsecureRequests]
+        : [];
+    pending = oidc.discovery(
+      issuer,
+      sso.clientId,
+      { client_secret: sso.clientSecret },
+      oidc.ClientSecretBasic(sso.clientSecret),
+      {
+        execute,
+        timeout: PROVIDER_TIMEOUT_SECONDS,
+      },
+    );
     configurations.set(key, pending);
     pending.catch(() => configurations.delete(key));
   }
   try {
     return await pending;
   } catch (error) {
-    throw new AppError("ERR_SSO_UNAVAILABLE", { cause: error, detail: `(${describe(error)})` });
+    throw new AppError("ERR_SSO_UNAVAILABLE", {
+      cause: error,
+      detail: `(${describe(error)})`,
+    });
   }
 }
 
@@ -96,10 +110,18 @@ export async function exchangeAuthorizationResponse(
     throw classify(error);
   }
   const idTokenClaims = tokens.claims();
-  if (idTokenClaims === undefined) throw new AppError("ERR_SSO_FAILED", { detail: "Die Antwort enthält kein ID-Token." });
-  if (configuration.serverMetadata().userinfo_endpoint === undefined) return { ...idTokenClaims };
+  if (idTokenClaims === undefined)
+    throw new AppError("ERR_SSO_FAILED", {
+      detail: "Die Antwort enthält kein ID-Token.",
+    });
+  if (configuration.serverMetadata().userinfo_endpoint === undefined)
+    return { ...idTokenClaims };
   try {
-    const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idTokenClaims.sub);
+    const userInfo = await oidc.fetchUserInfo(
+      configuration,
+      tokens.access_token,
+      idTokenClaims.sub,
+    );
     // The ID token's claims are signed; UserInfo only adds what the token does not carry.
     return { ...userInfo, ...idTokenClaims };
   } catch (error) {
@@ -112,13 +134,18 @@ function classify(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const isUnreachable =
     error instanceof TypeError ||
-    (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) ||
+    (error instanceof Error &&
+      (error.name === "AbortError" || error.name === "TimeoutError")) ||
     (error instanceof oidc.ResponseBodyError && error.status >= 500);
-  return new AppError(isUnreachable ? "ERR_SSO_UNAVAILABLE" : "ERR_SSO_FAILED", { cause: error, detail: `(${describe(error)})` });
+  return new AppError(
+    isUnreachable ? "ERR_SSO_UNAVAILABLE" : "ERR_SSO_FAILED",
+    { cause: error, detail: `(${describe(error)})` },
+  );
 }
 
 function describe(error: unknown): string {
-  if (error instanceof oidc.AuthorizationResponseError) return `${error.error}${error.error_description ? `: ${error.error_description}` : ""}`;
+  if (error instanceof oidc.AuthorizationResponseError)
+    return `${error.error}${error.error_description ? `: ${error.error_description}` : ""}`;
   if (error instanceof Error) return error.message.slice(0, 200);
   return "unbekannter Fehler";
 }

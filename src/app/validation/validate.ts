@@ -18,7 +18,10 @@ export type ValidationResult<T> =
 const MAX_PROBLEMS = 50;
 
 /** Validates a value against a schema. */
-export function validate<S extends TSchema>(schema: S, value: unknown): ValidationResult<Static<S>> {
+export function validate<S extends TSchema>(
+  schema: S,
+  value: unknown,
+): ValidationResult<Static<S>> {
   // What no database can store is refused before any rule of the schema (NUL, Infinity …).
   const unstorable = findUnstorableValues(value);
   if (unstorable.length > 0) return { ok: false, problems: unstorable };
@@ -26,7 +29,10 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Validati
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   for (const error of Value.Errors(schema, value)) {
-    const problem = { path: error.path === "" ? "/" : error.path, message: describeInGerman(error) };
+    const problem = {
+      path: error.path === "" ? "/" : error.path,
+      message: describeInGerman(error),
+    };
     const key = `${problem.path} ${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,16 +43,33 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Validati
 }
 
 /** A missing field also fails its type check; saying "fehlt" once is enough. */
-function dropFollowUps(problems: readonly InputProblem[]): readonly InputProblem[] {
-  const missing = new Set(problems.filter((p) => p.message === MISSING_MESSAGE).map((p) => p.path));
-  return problems.filter((p) => p.message === MISSING_MESSAGE || !missing.has(p.path));
+function dropFollowUps(
+  problems: readonly InputProblem[],
+): readonly InputProblem[] {
+  const missing = new Set(
+    problems.filter((p) => p.message === MISSING_MESSAGE).map((p) => p.path),
+  );
+  return problems.filter(
+    (p) => p.message === MISSING_MESSAGE || !missing.has(p.path),
+  );
 }
 
 const MISSING_MESSAGE = "fehlt, ist aber Pflicht";
 
 /** A German sentence for one schema violation, using the schema's own description where it has one. */
 function describeInGerman(error: ValueError): string {
-  const schema = error.schema as { description?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number; pattern?: string; const?: unknown; enum?: unknown[] };
+  const schema = error.schema as {
+    description?: string;
+    minLength?: number;
+    maxLength?: number;
+    minimum?: number;
+    maximum?: number;
+    minItems?: number;
+    maxItems?: number;
+    pattern?: string;
+    const?: unknown;
+    enum?: unknown[];
+  };
   const hint = schema.description ? ` (${schema.description})` : "";
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
@@ -56,7 +79,9 @@ function describeInGerman(error: ValueError): string {
     case ValueErrorType.String:
       return "muss ein Text sein";
     case ValueErrorType.StringMinLength:
-      return schema.minLength === 1 ? "darf nicht leer sein" : `muss mindestens ${schema.minLength} Zeichen lang sein`;
+      return schema.minLength === 1
+        ? "darf nicht leer sein"
+        : `muss mindestens ${schema.minLength} Zeichen lang sein`;
     case ValueErrorType.StringMaxLength:
       return `darf höchstens ${schema.maxLength} Zeichen lang sein`;
     case ValueErrorType.StringPattern:

@@ -1,10 +1,16 @@
 /** `fortschritt backup <file>` and `fortschritt restore <file>`: the whole database in one file (docs/operations.md). */
 import { createBackup, restoreBackup } from "../../app/backup/backup.js";
-import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+import {
+  parseCommandArgs,
+  UsageError,
+  withDatabase,
+  type Command,
+} from "../command.js";
 
 function singleFile(positionals: readonly string[]): string {
   const [file, ...rest] = positionals;
-  if (file === undefined || rest.length > 0) throw new UsageError("Bitte genau eine Datei angeben.");
+  if (file === undefined || rest.length > 0)
+    throw new UsageError("Bitte genau eine Datei angeben.");
   return file;
 }
 
@@ -52,9 +58,13 @@ export const restoreCommand: Command = {
     "  --force  vorhandene Daten vollständig ersetzen",
   ].join("\n"),
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { force: { type: "boolean" } });
+    const { values, positionals } = parseCommandArgs(args, {
+      force: { type: "boolean" },
+    });
     const file = singleFile(positionals);
-    const summary = await withDatabase((ctx) => restoreBackup(ctx, file, { force: values.force === true }));
+    const summary = await withDatabase((ctx) =>
+      restoreBackup(ctx, file, { force: values.force === true }),
+    );
     process.stdout.write(
       `Wiederhergestellt: ${totalRows(summary.rows)} Zeilen aus ${Object.keys(summary.rows).length} Tabellen ` +
         `(Sicherung vom ${summary.header.createdAt}, ${summary.header.dialect}).\n`,

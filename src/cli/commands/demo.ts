@@ -1,7 +1,20 @@
 /** `fortschritt demo`: loads the Kleve demo catalogue. */
-import { DEMO_REPORT_LOADED, DEMO_REPORT_PRESENT, loadDemoReport } from "../../app/reports/demo-report.js";
-import { loadDemo, loadSyntheticMunicipalities, type DemoSummary } from "../../app/edition/demo-editions.js";
-import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+import {
+  DEMO_REPORT_LOADED,
+  DEMO_REPORT_PRESENT,
+  loadDemoReport,
+} from "../../app/reports/demo-report.js";
+import {
+  loadDemo,
+  loadSyntheticMunicipalities,
+  type DemoSummary,
+} from "../../app/edition/demo-editions.js";
+import {
+  parseCommandArgs,
+  UsageError,
+  withDatabase,
+  type Command,
+} from "../command.js";
 import { describeImport } from "./import-json.js";
 
 export const demoCommand: Command = {
@@ -22,10 +35,16 @@ export const demoCommand: Command = {
     "                 Fortschreibungen und zwei Berichten anlegen, über den normalen Import (für Messungen)",
   ].join("\n"),
   async run(args) {
-    const { values } = parseCommandArgs(args, { replace: { type: "boolean" }, synthetic: { type: "string" } });
-    const synthetic = values.synthetic === undefined ? 0 : Number(values.synthetic);
+    const { values } = parseCommandArgs(args, {
+      replace: { type: "boolean" },
+      synthetic: { type: "string" },
+    });
+    const synthetic =
+      values.synthetic === undefined ? 0 : Number(values.synthetic);
     if (!Number.isInteger(synthetic) || synthetic < 0 || synthetic > 100_000) {
-      throw new UsageError(`--synthetic erwartet eine ganze Zahl von 0 bis 100000, nicht „${values.synthetic}“.`);
+      throw new UsageError(
+        `--synthetic erwartet eine ganze Zahl von 0 bis 100000, nicht „${values.synthetic}“.`,
+      );
     }
     const { summary, report, created } = await withDatabase(async (ctx) => {
       const loaded = await loadDemo(ctx, { replace: values.replace === true });
@@ -33,14 +52,21 @@ export const demoCommand: Command = {
       const started = Date.now();
       const made = await loadSyntheticMunicipalities(ctx, synthetic, (done) => {
         if (done % 10 === 0 || done === synthetic) {
-          process.stderr.write(`${done} von ${synthetic} erfundenen Kommunen (${Math.round((Date.now() - started) / 1000)} s)\n`);
+          process.stderr.write(
+            `${done} von ${synthetic} erfundenen Kommunen (${Math.round((Date.now() - started) / 1000)} s)\n`,
+          );
         }
       });
       return { summary: loaded, report: withReport, created: made };
     });
     process.stdout.write(describeDemo(summary) + "\n");
-    process.stdout.write(`${report ? DEMO_REPORT_LOADED : DEMO_REPORT_PRESENT}\n`);
-    if (synthetic > 0) process.stdout.write(`Erfundene Kommunen angelegt: ${created} (von ${synthetic}).\n`);
+    process.stdout.write(
+      `${report ? DEMO_REPORT_LOADED : DEMO_REPORT_PRESENT}\n`,
+    );
+    if (synthetic > 0)
+      process.stdout.write(
+        `Erfundene Kommunen angelegt: ${created} (von ${synthetic}).\n`,
+      );
     return 0;
   },
 };

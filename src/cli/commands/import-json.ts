@@ -1,6 +1,15 @@
 /** `fortschritt import-json <file>`: imports a municipality's catalogue from JSON or YAML. */
-import { importCatalogue, readCatalogueFile, type ImportSummary } from "../../app/catalogue/import-catalogue.js";
-import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+import {
+  importCatalogue,
+  readCatalogueFile,
+  type ImportSummary,
+} from "../../app/catalogue/import-catalogue.js";
+import {
+  parseCommandArgs,
+  UsageError,
+  withDatabase,
+  type Command,
+} from "../command.js";
 
 /** One line saying what an import wrote. */
 export function describeImport(summary: ImportSummary): string {
@@ -25,12 +34,18 @@ export const importJsonCommand: Command = {
     "  --replace  eine vorhandene Kommune mit demselben Kurznamen ersetzen",
   ].join("\n"),
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { replace: { type: "boolean" } });
+    const { values, positionals } = parseCommandArgs(args, {
+      replace: { type: "boolean" },
+    });
     const [file, ...rest] = positionals;
-    if (file === undefined || rest.length > 0) throw new UsageError("Bitte genau eine Datei angeben.");
+    if (file === undefined || rest.length > 0)
+      throw new UsageError("Bitte genau eine Datei angeben.");
     const document = await readCatalogueFile(file);
     const summary = await withDatabase((ctx) =>
-      importCatalogue(ctx, document, { source: file, replace: values.replace === true }),
+      importCatalogue(ctx, document, {
+        source: file,
+        replace: values.replace === true,
+      }),
     );
     process.stdout.write(describeImport(summary) + "\n");
     return 0;

@@ -1,5 +1,10 @@
 /** `fortschritt migrate`: brings the database schema up to date. */
-import { closeAppContext, connectionTargetOf, migrateDatabase, openAppContext } from "../../app/database.js";
+import {
+  closeAppContext,
+  connectionTargetOf,
+  migrateDatabase,
+  openAppContext,
+} from "../../app/database.js";
 import { loadConfig } from "../../config.js";
 import { describeTarget, parseCommandArgs, type Command } from "../command.js";
 import { logCli } from "../log.js";

@@ -11,7 +11,10 @@ export async function generateOpenApiText(): Promise<string> {
   // The document depends on the routes only; an empty database in a temporary directory
   // serves the app while it is built, and nothing is ever read from it.
   const directory = await mkdtemp(join(tmpdir(), "fortschritt-openapi-"));
-  const ctx = await openAppContext({ dialect: "sqlite", file: join(directory, "openapi.sqlite") });
+  const ctx = await openAppContext({
+    dialect: "sqlite",
+    file: join(directory, "openapi.sqlite"),
+  });
   try {
     const app = await buildApp(ctx);
     try {
@@ -39,8 +42,11 @@ export const openApiCommand: Command = {
     "  --output <Datei>  in diese Datei schreiben (sonst Standardausgabe)",
   ].join("\n"),
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { output: { type: "string", short: "o" } });
-    if (positionals.length > 0) throw new UsageError("openapi nimmt keine weiteren Argumente.");
+    const { values, positionals } = parseCommandArgs(args, {
+      output: { type: "string", short: "o" },
+    });
+    if (positionals.length > 0)
+      throw new UsageError("openapi nimmt keine weiteren Argumente.");
     const text = await generateOpenApiText();
     if (values.output === undefined) process.stdout.write(text);
     else await writeFile(values.output, text, "utf8");

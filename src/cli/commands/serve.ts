@@ -1,5 +1,8 @@
 /** `fortschritt serve`: starts the web server (and loads the demo on the very first start). */
-import { DEMO_REPORT_LOADED, loadDemoReport } from "../../app/reports/demo-report.js";
+import {
+  DEMO_REPORT_LOADED,
+  loadDemoReport,
+} from "../../app/reports/demo-report.js";
 import { loadDemo } from "../../app/edition/demo-editions.js";
 import {
   closeAppContext,
@@ -14,7 +17,12 @@ import { loadConfig, type Config } from "../../config.js";
 import { buildApp, type BuildAppOptions } from "../../web/build-app.js";
 import { memoryReport } from "../../app/memory-report.js";
 import cluster from "node:cluster";
-import { describeTarget, parseCommandArgs, UsageError, type Command } from "../command.js";
+import {
+  describeTarget,
+  parseCommandArgs,
+  UsageError,
+  type Command,
+} from "../command.js";
 import { logCli } from "../log.js";
 import { sealPlainTotpSecrets } from "../../app/auth/secret-rotation.js";
 import { resolveSecretKey } from "../secret-key.js";
@@ -37,11 +45,16 @@ export const serveCommand: Command = {
     "                 die Datenbank abgestimmt (docs/operations.md, Betrieb mit mehreren Prozessen)",
   ].join("\n"),
   async run(args) {
-    const { values } = parseCommandArgs(args, { "no-demo": { type: "boolean" }, workers: { type: "string" } });
+    const { values } = parseCommandArgs(args, {
+      "no-demo": { type: "boolean" },
+      workers: { type: "string" },
+    });
     const workers = parseWorkers(values.workers);
     const config = loadConfig();
     // Refused before anything else in production without FORTSCHRITT_SECRET_KEY.
-    const secretKey = resolveSecretKey(config, process.env, (warning) => process.stderr.write(`${warning}\n`)).key;
+    const secretKey = resolveSecretKey(config, process.env, (warning) =>
+      process.stderr.write(`${warning}\n`),
+    ).key;
     const target = connectionTargetOf(config);
     logCli("debug", `Datenbank: ${describeTarget(target)}`);
     const ctx = await openAppContext(target, { secretKey });
@@ -52,26 +65,37 @@ export const serveCommand: Command = {
       await sealPlainTotpSecrets(ctx);
       if (values["no-demo"] !== true && (await isDatabaseEmpty(ctx))) {
         process.stdout.write(describeDemo(await loadDemo(ctx)) + "\n");
-        if (await loadDemoReport(ctx)) process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
+        if (await loadDemoReport(ctx))
+          process.stdout.write(`${DEMO_REPORT_LOADED}\n`);
       }
     }
     if (workers > 1 && cluster.isPrimary) {
       await closeAppContext(ctx);
-      superviseWorkers(workers, `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`);
+      superviseWorkers(
+        workers,
+        `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`,
+      );
       return 0;
     }
     const appOptions = serverAppOptions(config);
     const app = await buildApp(ctx, appOptions);
     // Ended sessions and old login attempts are removed now and then; any process may do it.
     const purge = setInterval(() => {
-      purgeExpiredSessions(ctx).catch((error: unknown) => app.log.error({ err: error }, "could not purge expired sessions"));
+      purgeExpiredSessions(ctx).catch((error: unknown) =>
+        app.log.error({ err: error }, "could not purge expired sessions"),
+      );
     }, 15 * 60_000);
     purge.unref();
     // Periodic jobs (reminders before reports …): every process runs the scheduler, a lease
     // in the database lets one of them run each due job (docs/operations.md).
-    const scheduler = createScheduler(ctx, standardJobs({ mail: appOptions.mail ?? null }), {
-      onError: (job, error) => app.log.error({ err: error, job }, "periodic job failed"),
-    });
+    const scheduler = createScheduler(
+      ctx,
+      standardJobs({ mail: appOptions.mail ?? null }),
+      {
+        onError: (job, error) =>
+          app.log.error({ err: error, job }, "periodic job failed"),
+      },
+    );
     scheduler.start();
     const shutdown = (): void => {
       clearInterval(purge);
@@ -83,9 +107,14 @@ export const serveCommand: Command = {
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
     // `kill -USR2 <pid>`: one JSON line on stderr saying what holds memory (heap, caches).
-    process.on("SIGUSR2", () => process.stderr.write(`${JSON.stringify({ memory: memoryReport() })}\n`));
+    process.on("SIGUSR2", () =>
+      process.stderr.write(`${JSON.stringify({ memory: memoryReport() })}\n`),
+    );
     await app.listen({ port: config.port, host: config.host });
-    if (!cluster.isWorker) process.stdout.write(`Fortschritt läuft: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/\n`);
+    if (!cluster.isWorker)
+      process.stdout.write(
+        `Fortschritt läuft: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/\n`,
+      );
     return 0;
   },
 };
@@ -95,7 +124,13 @@ export function serverAppOptions(config: Config): BuildAppOptions {
   const mail =
     config.mail === null || config.publicBaseUrl === null
       ? null
-      : { mailer: createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }), publicBaseUrl: config.publicBaseUrl };
+      : {
+          mailer: createSmtpMailer({
+            url: config.mail.smtpUrl,
+            from: config.mail.from,
+          }),
+          publicBaseUrl: config.publicBaseUrl,
+        };
   return {
     logger: { level: config.logLevel },
     mail,
@@ -110,7 +145,10 @@ export function serverAppOptions(config: Config): BuildAppOptions {
 function parseWorkers(text: string | undefined): number {
   if (text === undefined) return 1;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 64) throw new UsageError(`--workers erwartet eine ganze Zahl von 1 bis 64, nicht „${text}“.`);
+  if (!Number.isInteger(value) || value < 1 || value > 64)
+    throw new UsageError(
+      `--workers erwartet eine ganze Zahl von 1 bis 64, nicht „${text}“.`,
+    );
   return value;
 }
 
@@ -125,16 +163,22 @@ function superviseWorkers(count: number, url: string): void {
   let listening = 0;
   cluster.on("listening", () => {
     listening += 1;
-    if (listening === count) process.stdout.write(`Fortschritt läuft mit ${count} Prozessen: ${url}\n`);
+    if (listening === count)
+      process.stdout.write(
+        `Fortschritt läuft mit ${count} Prozessen: ${url}\n`,
+      );
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    process.stderr.write(`Prozess ${worker.process.pid} endete (${signal ?? code}); ein neuer wird gestartet.\n`);
+    process.stderr.write(
+      `Prozess ${worker.process.pid} endete (${signal ?? code}); ein neuer wird gestartet.\n`,
+    );
     setTimeout(() => cluster.fork(), 1000).unref();
   });
   const stopAll = (): void => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    for (const worker of Object.values(cluster.workers ?? {}))
+      worker?.kill("SIGTERM");
   };
   process.once("SIGINT", stopAll);
   process.once("SIGTERM", stopAll);

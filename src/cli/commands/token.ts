@@ -1,7 +1,12 @@
 /** `fortschritt token create`: a personal API token, printed once (only its hash is stored). */
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
 import { createApiTokenForEmail } from "../../app/auth/api-tokens.js";
-import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+import {
+  parseCommandArgs,
+  UsageError,
+  withDatabase,
+  type Command,
+} from "../command.js";
 
 export const tokenCommand: Command = {
   name: "token",
@@ -15,19 +20,31 @@ export const tokenCommand: Command = {
     "",
     "Optionen:",
     "  --email  E-Mail-Adresse des Kontos",
-    "  --name   wofür das Token ist, z. B. \"Abgleich Fachverfahren\"",
+    '  --name   wofür das Token ist, z. B. "Abgleich Fachverfahren"',
   ].join("\n"),
   async run(args) {
     const [action, ...rest] = args;
     if (action !== "create") {
-      throw new UsageError(action === undefined ? "Bitte geben Sie create an." : `Unbekannte Aktion "${action}".`);
+      throw new UsageError(
+        action === undefined
+          ? "Bitte geben Sie create an."
+          : `Unbekannte Aktion "${action}".`,
+      );
     }
-    const { values, positionals } = parseCommandArgs(rest, { email: { type: "string" }, name: { type: "string" } });
-    if (positionals.length > 0) throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+    const { values, positionals } = parseCommandArgs(rest, {
+      email: { type: "string" },
+      name: { type: "string" },
+    });
+    if (positionals.length > 0)
+      throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
     if (values.email === undefined) throw new UsageError("Es fehlt --email.");
     const email = values.email;
-    const created = await withDatabase((ctx) => createApiTokenForEmail(ctx, COMMAND_LINE, email, values.name));
-    process.stderr.write(`API-Token „${created.name}“ für ${created.email} erzeugt. Es wird nur jetzt angezeigt:\n`);
+    const created = await withDatabase((ctx) =>
+      createApiTokenForEmail(ctx, COMMAND_LINE, email, values.name),
+    );
+    process.stderr.write(
+      `API-Token „${created.name}“ für ${created.email} erzeugt. Es wird nur jetzt angezeigt:\n`,
+    );
     // The token alone on standard output, so that scripts can capture it.
     process.stdout.write(`${created.token}\n`);
     return 0;

@@ -4,13 +4,29 @@
  * standard input (so it appears neither in the shell history nor in the process list).
  */
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
-import { createAccount, deactivateAccountByEmail, resolveAccountMunicipality } from "../../app/auth/manage-users.js";
-import { checkNewPassword, describePasswordProblem } from "../../app/auth/password.js";
+import {
+  createAccount,
+  deactivateAccountByEmail,
+  resolveAccountMunicipality,
+} from "../../app/auth/manage-users.js";
+import {
+  checkNewPassword,
+  describePasswordProblem,
+} from "../../app/auth/password.js";
 import { AppError } from "../../errors.js";
-import { parseCommandArgs, UsageError, withDatabase, type Command } from "../command.js";
+import {
+  parseCommandArgs,
+  UsageError,
+  withDatabase,
+  type Command,
+} from "../command.js";
 import { readSecretFromStdin } from "../read-stdin.js";
 
-const ROLE_NAMES: Readonly<Record<string, string>> = { admin: "Administration", editor: "Redaktion", committee: "Ausschuss" };
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  admin: "Administration",
+  editor: "Redaktion",
+  committee: "Ausschuss",
+};
 
 const HELP = [
   "Aufruf: fortschritt user add --email <Adresse> --name <Name> --role admin|editor|committee",
@@ -19,7 +35,7 @@ const HELP = [
   "",
   "add         legt ein Konto an. Das Passwort wird von der Standardeingabe gelesen",
   "            (eine Zeile; 8 bis 128 Zeichen, keine verbreiteten Passwörter), z. B.:",
-  "              fortschritt user add --email cdo@kleve.de --name \"Erika Muster\" --role admin",
+  '              fortschritt user add --email cdo@kleve.de --name "Erika Muster" --role admin',
   "            Administration und Redaktion richten bei der ersten Anmeldung den zweiten",
   "            Faktor (TOTP) ein.",
   "deactivate  deaktiviert ein Konto und beendet sofort alle seine Anmeldungen.",
@@ -40,7 +56,11 @@ export const userCommand: Command = {
     const [action, ...rest] = args;
     if (action === "add") return addUser(rest);
     if (action === "deactivate") return deactivateUser(rest);
-    throw new UsageError(action === undefined ? "Bitte geben Sie add oder deactivate an." : `Unbekannte Aktion "${action}".`);
+    throw new UsageError(
+      action === undefined
+        ? "Bitte geben Sie add oder deactivate an."
+        : `Unbekannte Aktion "${action}".`,
+    );
   },
 };
 
@@ -52,17 +72,27 @@ async function addUser(args: readonly string[]): Promise<number> {
     "org-unit": { type: "string", multiple: true },
     municipality: { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+  if (positionals.length > 0)
+    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
   for (const option of ["email", "name", "role"] as const) {
-    if (values[option] === undefined) throw new UsageError(`Es fehlt --${option}.`);
+    if (values[option] === undefined)
+      throw new UsageError(`Es fehlt --${option}.`);
   }
   const password = await readSecretFromStdin("Passwort für das neue Konto: ");
   const problem = checkNewPassword(password, { email: values.email });
   if (problem !== null) {
-    throw new AppError("ERR_VALIDATION", { detail: describePasswordProblem(problem), problems: [{ path: "/password", message: describePasswordProblem(problem) }] });
+    throw new AppError("ERR_VALIDATION", {
+      detail: describePasswordProblem(problem),
+      problems: [
+        { path: "/password", message: describePasswordProblem(problem) },
+      ],
+    });
   }
   const created = await withDatabase(async (ctx) => {
-    const municipality = await resolveAccountMunicipality(ctx, values.municipality);
+    const municipality = await resolveAccountMunicipality(
+      ctx,
+      values.municipality,
+    );
     const account = await createAccount(ctx, COMMAND_LINE, {
       municipalityId: municipality.id,
       email: values.email,
@@ -80,7 +110,9 @@ async function addUser(args: readonly string[]): Promise<number> {
       `  Kommune:    ${municipality.name} (${municipality.slug})`,
       `  Rolle:      ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
       `  Einheiten:  ${account.orgUnitCodes.length === 0 ? "keine" : account.orgUnitCodes.join(", ")}`,
-      account.role === "committee" ? "" : "  Bei der ersten Anmeldung wird der zweite Faktor (Authenticator-App) eingerichtet.",
+      account.role === "committee"
+        ? ""
+        : "  Bei der ersten Anmeldung wird der zweite Faktor (Authenticator-App) eingerichtet.",
     ]
       .filter((line) => line !== "")
       .join("\n") + "\n",
@@ -89,11 +121,18 @@ async function addUser(args: readonly string[]): Promise<number> {
 }
 
 async function deactivateUser(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { email: { type: "string" } });
-  if (positionals.length > 0) throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+  const { values, positionals } = parseCommandArgs(args, {
+    email: { type: "string" },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
   if (values.email === undefined) throw new UsageError("Es fehlt --email.");
   const email = values.email;
-  const account = await withDatabase((ctx) => deactivateAccountByEmail(ctx, COMMAND_LINE, email));
-  process.stdout.write(`Konto deaktiviert, alle Anmeldungen beendet: ${account.name} <${account.email}>\n`);
+  const account = await withDatabase((ctx) =>
+    deactivateAccountByEmail(ctx, COMMAND_LINE, email),
+  );
+  process.stdout.write(
+    `Konto deaktiviert, alle Anmeldungen beendet: ${account.name} <${account.email}>\n`,
+  );
   return 0;
 }

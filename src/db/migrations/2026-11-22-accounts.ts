@@ -10,8 +10,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   const id = idColumnType(dialect);
   const timestamp = timestampColumnType(dialect);
 
-  for (const table of ["programme", "impact_area", "action_field", "org_unit"]) {
-    await db.schema.alterTable(table).addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  for (const table of [
+    "programme",
+    "impact_area",
+    "action_field",
+    "org_unit",
+  ]) {
+    await db.schema
+      .alterTable(table)
+      .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+      .execute();
   }
 
   await db.schema
@@ -39,15 +47,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("user_org_unit")
-    .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
-    .addColumn("org_unit_id", "integer", (c) => c.notNull().references("org_unit.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) =>
+      c.notNull().references("user_account.id").onDelete("cascade"),
+    )
+    .addColumn("org_unit_id", "integer", (c) =>
+      c.notNull().references("org_unit.id").onDelete("cascade"),
+    )
     .addPrimaryKeyConstraint("user_org_unit_pk", ["user_id", "org_unit_id"])
     .execute();
 
   await db.schema
     .createTable("recovery_code")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) =>
+      c.notNull().references("user_account.id").onDelete("cascade"),
+    )
     .addColumn("code_hash", "text", (c) => c.notNull())
     .addColumn("used_at", timestamp)
     .execute();
@@ -56,16 +70,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("session")
     // The SHA-256 of the token in the cookie: a stolen database does not yield live sessions.
     .addColumn("id_hash", "text", (c) => c.primaryKey())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) =>
+      c.notNull().references("user_account.id").onDelete("cascade"),
+    )
     .addColumn("created_at", timestamp, (c) => c.notNull())
     .addColumn("last_seen_at", timestamp, (c) => c.notNull())
     .addColumn("expires_at", timestamp, (c) => c.notNull())
     // 1 while the second factor is still to be entered.
-    .addColumn("is_pending_second_factor", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("is_pending_second_factor", "integer", (c) =>
+      c.notNull().defaultTo(0),
+    )
     .addColumn("ip", "text")
     .addColumn("user_agent", "text")
     .execute();
-  await db.schema.createIndex("session_user_idx").on("session").column("user_id").execute();
+  await db.schema
+    .createIndex("session_user_idx")
+    .on("session")
+    .column("user_id")
+    .execute();
 
   await db.schema
     .createTable("login_attempt")
@@ -75,13 +97,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("at", timestamp, (c) => c.notNull())
     .addColumn("is_success", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("login_attempt_ip_idx").on("login_attempt").columns(["ip", "at"]).execute();
-  await db.schema.createIndex("login_attempt_email_idx").on("login_attempt").columns(["email", "at"]).execute();
+  await db.schema
+    .createIndex("login_attempt_ip_idx")
+    .on("login_attempt")
+    .columns(["ip", "at"])
+    .execute();
+  await db.schema
+    .createIndex("login_attempt_email_idx")
+    .on("login_attempt")
+    .columns(["email", "at"])
+    .execute();
 
   await db.schema
     .createTable("password_reset")
     .addColumn("token_hash", "text", (c) => c.primaryKey())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) =>
+      c.notNull().references("user_account.id").onDelete("cascade"),
+    )
     .addColumn("created_at", timestamp, (c) => c.notNull())
     .addColumn("expires_at", timestamp, (c) => c.notNull())
     .addColumn("used_at", timestamp)
@@ -90,7 +122,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("api_token")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
+    .addColumn("user_id", "integer", (c) =>
+      c.notNull().references("user_account.id").onDelete("cascade"),
+    )
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("created_at", timestamp, (c) => c.notNull())
@@ -119,26 +153,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reason", "text")
     .addColumn("ip", "text")
     .execute();
-  await db.schema.createIndex("audit_event_municipality_idx").on("audit_event").columns(["municipality_id", "at"]).execute();
-  await db.schema.createIndex("audit_event_project_idx").on("audit_event").columns(["project_id", "at"]).execute();
+  await db.schema
+    .createIndex("audit_event_municipality_idx")
+    .on("audit_event")
+    .columns(["municipality_id", "at"])
+    .execute();
+  await db.schema
+    .createIndex("audit_event_project_idx")
+    .on("audit_event")
+    .columns(["project_id", "at"])
+    .execute();
 
   // The audit log is append-only: the database itself refuses to change or delete an event.
   if (dialect === "postgres") {
     await sql`create function audit_event_immutable() returns trigger language plpgsql as $$
-      begin raise exception 'audit events cannot be changed or deleted'; end $$`.execute(db);
+      begin raise exception 'audit events cannot be changed or deleted'; end $$`.execute(
+      db,
+    );
     await sql`create trigger audit_event_no_update before update or delete on audit_event
       for each row execute function audit_event_immutable()`.execute(db);
   } else {
     await sql`create trigger audit_event_no_update before update on audit_event
-      begin select raise(abort, 'audit events cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'audit events cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger audit_event_no_delete before delete on audit_event
-      begin select raise(abort, 'audit events cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'audit events cannot be changed or deleted'); end`.execute(
+      db,
+    );
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === "postgres") {
-    await sql`drop trigger if exists audit_event_no_update on audit_event`.execute(db);
+    await sql`drop trigger if exists audit_event_no_update on audit_event`.execute(
+      db,
+    );
     await sql`drop function if exists audit_event_immutable()`.execute(db);
   }
   for (const table of [
@@ -153,7 +203,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
-  for (const table of ["programme", "impact_area", "action_field", "org_unit"]) {
+  for (const table of [
+    "programme",
+    "impact_area",
+    "action_field",
+    "org_unit",
+  ]) {
     await db.schema.alterTable(table).dropColumn("version").execute();
   }
 }

@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", timestamp, (c) => c.notNull())
     .addColumn("expires_at", timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("sso_login_expires_idx").on("sso_login").column("expires_at").execute();
+  await db.schema
+    .createIndex("sso_login_expires_idx")
+    .on("sso_login")
+    .column("expires_at")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

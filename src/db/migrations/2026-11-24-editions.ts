@@ -10,7 +10,11 @@ import { dialectOf, idColumnType, timestampColumnType } from "../dialect.js";
 const DEFAULT_CATEGORIES = [
   { key: "ozg-effort", label: "OZG-Aufwand", requiresText: false },
   { key: "staff", label: "Personal", requiresText: false },
-  { key: "dependency", label: "Abhängigkeit von einem anderen Projekt", requiresText: false },
+  {
+    key: "dependency",
+    label: "Abhängigkeit von einem anderen Projekt",
+    requiresText: false,
+  },
   { key: "funding", label: "Förderung", requiresText: false },
   { key: "prioritisation", label: "Priorisierung", requiresText: false },
   { key: "technology", label: "Technik", requiresText: false },
@@ -26,7 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("edition")
     .addColumn("id", id, (c) => c.primaryKey())
     // No cascade: an edition outlives everything and must never be deleted by one.
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id"),
+    )
     .addColumn("number", "integer", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
     // The date the edition stands for (ISO date, e.g. the council's decision), as shown to readers.
@@ -51,49 +57,70 @@ export async function up(db: Kysely<any>): Promise<void> {
   // An edition can never change: the database itself refuses, as for the audit log.
   if (dialect === "postgres") {
     await sql`create function edition_immutable() returns trigger language plpgsql as $$
-      begin raise exception 'editions cannot be changed or deleted'; end $$`.execute(db);
+      begin raise exception 'editions cannot be changed or deleted'; end $$`.execute(
+      db,
+    );
     await sql`create trigger edition_no_update before update or delete on edition
       for each row execute function edition_immutable()`.execute(db);
   } else {
     await sql`create trigger edition_no_update before update on edition
-      begin select raise(abort, 'editions cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'editions cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger edition_no_delete before delete on edition
-      begin select raise(abort, 'editions cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'editions cannot be changed or deleted'); end`.execute(
+      db,
+    );
   }
 
   await db.schema
     .createTable("reason_category")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("label", "text", (c) => c.notNull())
     .addColumn("requires_text", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addUniqueConstraint("reason_category_key_unique", ["municipality_id", "key"])
+    .addUniqueConstraint("reason_category_key_unique", [
+      "municipality_id",
+      "key",
+    ])
     .execute();
 
   await db.schema
     .createTable("draft_reason")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     // The stable key of the shift it explains (src/domain/edition/catalogue-change.ts).
     .addColumn("change_key", "text", (c) => c.notNull())
     .addColumn("category", "text", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("updated_at", timestamp, (c) => c.notNull())
-    .addUniqueConstraint("draft_reason_key_unique", ["municipality_id", "change_key"])
+    .addUniqueConstraint("draft_reason_key_unique", [
+      "municipality_id",
+      "change_key",
+    ])
     .execute();
 
   await db.schema
     .createTable("edition_draft")
-    .addColumn("municipality_id", "integer", (c) => c.primaryKey().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.primaryKey().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("foreword", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
 
-  const municipalities = await db.selectFrom("municipality").select("id").execute();
+  const municipalities = await db
+    .selectFrom("municipality")
+    .select("id")
+    .execute();
   for (const { id: municipalityId } of municipalities as { id: number }[]) {
     await db
       .insertInto("reason_category")
@@ -115,7 +142,12 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop trigger if exists edition_no_update on edition`.execute(db);
     await sql`drop function if exists edition_immutable()`.execute(db);
   }
-  for (const table of ["edition_draft", "draft_reason", "reason_category", "edition"]) {
+  for (const table of [
+    "edition_draft",
+    "draft_reason",
+    "reason_category",
+    "edition",
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

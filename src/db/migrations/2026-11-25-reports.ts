@@ -15,19 +15,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("committee")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("name", "text", (c) => c.notNull())
     // "APD": how the committee is named on slides and in the council information system.
     .addColumn("abbreviation", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addUniqueConstraint("committee_abbreviation_unique", ["municipality_id", "abbreviation"])
+    .addUniqueConstraint("committee_abbreviation_unique", [
+      "municipality_id",
+      "abbreviation",
+    ])
     .execute();
 
   await db.schema
     .createTable("meeting")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
-    .addColumn("committee_id", "integer", (c) => c.notNull().references("committee.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
+    .addColumn("committee_id", "integer", (c) =>
+      c.notNull().references("committee.id").onDelete("cascade"),
+    )
     .addColumn("meeting_day", "integer", (c) => c.notNull())
     .addColumn("title", "text")
     // OParl URLs of the council information system (meeting, agenda item, paper), optional.
@@ -36,15 +45,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("oparl_paper_url", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("meeting_committee_idx").on("meeting").columns(["committee_id", "meeting_day"]).execute();
+  await db.schema
+    .createIndex("meeting_committee_idx")
+    .on("meeting")
+    .columns(["committee_id", "meeting_day"])
+    .execute();
 
   await db.schema
     .createTable("status_report")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     // No cascade: a meeting with a report cannot silently take the report with it.
-    .addColumn("meeting_id", "integer", (c) => c.notNull().references("meeting.id"))
-    .addColumn("previous_report_id", "integer", (c) => c.references("status_report.id"))
+    .addColumn("meeting_id", "integer", (c) =>
+      c.notNull().references("meeting.id"),
+    )
+    .addColumn("previous_report_id", "integer", (c) =>
+      c.references("status_report.id"),
+    )
     .addColumn("as_of_day", "integer", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
     // JSON list of the action field keys whose sections appear; null: all of them.
@@ -61,12 +80,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", timestamp, (c) => c.notNull())
     .addColumn("updated_at", timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("status_report_municipality_idx").on("status_report").columns(["municipality_id", "as_of_day"]).execute();
+  await db.schema
+    .createIndex("status_report_municipality_idx")
+    .on("status_report")
+    .columns(["municipality_id", "as_of_day"])
+    .execute();
 
   await db.schema
     .createTable("report_entry")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("report_id", "integer", (c) => c.notNull().references("status_report.id").onDelete("cascade"))
+    .addColumn("report_id", "integer", (c) =>
+      c.notNull().references("status_report.id").onDelete("cascade"),
+    )
     // By slug, not by id: an entry keeps naming its project in the published document even
     // when the catalogue is replaced later.
     .addColumn("project_slug", "text", (c) => c.notNull())
@@ -81,13 +106,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("updated_at", timestamp, (c) => c.notNull())
     .addColumn("updated_by", "text", (c) => c.notNull())
-    .addUniqueConstraint("report_entry_project_unique", ["report_id", "project_slug"])
+    .addUniqueConstraint("report_entry_project_unique", [
+      "report_id",
+      "project_slug",
+    ])
     .execute();
 
   await db.schema
     .createTable("indicator")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("unit", "text", (c) => c.notNull())
@@ -106,20 +136,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("indicator_observation")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("indicator_id", "integer", (c) => c.notNull().references("indicator.id").onDelete("cascade"))
+    .addColumn("indicator_id", "integer", (c) =>
+      c.notNull().references("indicator.id").onDelete("cascade"),
+    )
     .addColumn("observed_day", "integer", (c) => c.notNull())
     .addColumn("value", "integer", (c) => c.notNull())
     .addColumn("denominator", "integer")
     .addColumn("note", "text")
     .addColumn("created_at", timestamp, (c) => c.notNull())
     // Which of two values for one day is right cannot be decided later: one per day.
-    .addUniqueConstraint("indicator_observation_day_unique", ["indicator_id", "observed_day"])
+    .addUniqueConstraint("indicator_observation_day_unique", [
+      "indicator_id",
+      "observed_day",
+    ])
     .execute();
 
   await db.schema
     .createTable("ozg_service")
     .addColumn("id", id, (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("leika_key", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("topic", "text")
@@ -140,15 +177,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("ozg_service_key_idx").on("ozg_service").columns(["municipality_id", "leika_key"]).execute();
+  await db.schema
+    .createIndex("ozg_service_key_idx")
+    .on("ozg_service")
+    .columns(["municipality_id", "leika_key"])
+    .execute();
 
   // A published report is a public record of what the committee was told: the database
   // itself refuses to change or delete it, or to add, change or remove its entries.
   if (dialect === "postgres") {
     await sql`create function status_report_immutable() returns trigger language plpgsql as $$
-      begin raise exception 'published status reports cannot be changed or deleted'; end $$`.execute(db);
+      begin raise exception 'published status reports cannot be changed or deleted'; end $$`.execute(
+      db,
+    );
     await sql`create trigger status_report_published_frozen before update or delete on status_report
-      for each row when (old.status = 'published') execute function status_report_immutable()`.execute(db);
+      for each row when (old.status = 'published') execute function status_report_immutable()`.execute(
+      db,
+    );
     await sql`create function report_entry_immutable() returns trigger language plpgsql as $$
       declare report integer;
       begin
@@ -164,30 +209,52 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function report_entry_immutable()`.execute(db);
   } else {
     await sql`create trigger status_report_published_no_update before update on status_report when old.status = 'published'
-      begin select raise(abort, 'published status reports cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'published status reports cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger status_report_published_no_delete before delete on status_report when old.status = 'published'
-      begin select raise(abort, 'published status reports cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'published status reports cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger report_entry_published_no_insert before insert on report_entry
       when (select status from status_report where id = new.report_id) = 'published'
-      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger report_entry_published_no_update before update on report_entry
       when (select status from status_report where id = old.report_id) = 'published'
         or (select status from status_report where id = new.report_id) = 'published'
-      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(
+      db,
+    );
     await sql`create trigger report_entry_published_no_delete before delete on report_entry
       when (select status from status_report where id = old.report_id) = 'published'
-      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(db);
+      begin select raise(abort, 'entries of published status reports cannot be changed or deleted'); end`.execute(
+      db,
+    );
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === "postgres") {
-    await sql`drop trigger if exists report_entry_published_frozen on report_entry`.execute(db);
-    await sql`drop trigger if exists status_report_published_frozen on status_report`.execute(db);
+    await sql`drop trigger if exists report_entry_published_frozen on report_entry`.execute(
+      db,
+    );
+    await sql`drop trigger if exists status_report_published_frozen on status_report`.execute(
+      db,
+    );
     await sql`drop function if exists report_entry_immutable()`.execute(db);
     await sql`drop function if exists status_report_immutable()`.execute(db);
   }
-  for (const table of ["ozg_service", "indicator_observation", "indicator", "report_entry", "status_report", "meeting", "committee"]) {
+  for (const table of [
+    "ozg_service",
+    "indicator_observation",
+    "indicator",
+    "report_entry",
+    "status_report",
+    "meeting",
+    "committee",
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

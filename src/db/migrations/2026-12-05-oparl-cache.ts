@@ -9,7 +9,9 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("oparl_object")
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("url", "text", (c) => c.notNull())
     .addColumn("type", "text", (c) => c.notNull())
     .addColumn("name", "text")
@@ -19,10 +21,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("fetched_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("oparl_object_pk", ["municipality_id", "url"])
     .execute();
-  await db.schema.alterTable("municipality").addColumn("oparl_endpoint", "text").execute();
+  await db.schema
+    .alterTable("municipality")
+    .addColumn("oparl_endpoint", "text")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("municipality").dropColumn("oparl_endpoint").execute();
+  await db.schema
+    .alterTable("municipality")
+    .dropColumn("oparl_endpoint")
+    .execute();
   await db.schema.dropTable("oparl_object").execute();
 }

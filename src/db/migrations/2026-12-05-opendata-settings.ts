@@ -6,10 +6,15 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("municipality").addColumn("regional_key", "text").execute();
   await db.schema
     .alterTable("municipality")
-    .addColumn("open_data_licence", "text", (c) => c.notNull().defaultTo("dl-by-de/2.0"))
+    .addColumn("regional_key", "text")
+    .execute();
+  await db.schema
+    .alterTable("municipality")
+    .addColumn("open_data_licence", "text", (c) =>
+      c.notNull().defaultTo("dl-by-de/2.0"),
+    )
     .execute();
   await db.schema
     .alterTable("municipality")
@@ -18,7 +23,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("municipality").dropColumn("embed_origins").execute();
-  await db.schema.alterTable("municipality").dropColumn("open_data_licence").execute();
-  await db.schema.alterTable("municipality").dropColumn("regional_key").execute();
+  await db.schema
+    .alterTable("municipality")
+    .dropColumn("embed_origins")
+    .execute();
+  await db.schema
+    .alterTable("municipality")
+    .dropColumn("open_data_licence")
+    .execute();
+  await db.schema
+    .alterTable("municipality")
+    .dropColumn("regional_key")
+    .execute();
 }

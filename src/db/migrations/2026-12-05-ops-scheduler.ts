@@ -26,16 +26,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("report_reminder_rule")
     .addColumn("id", idColumnType(dialect), (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     // Days before the meeting on which the mail goes out (the largest asks for updates, the others remind).
     .addColumn("days_before", "integer", (c) => c.notNull())
-    .addUniqueConstraint("report_reminder_rule_unique", ["municipality_id", "days_before"])
+    .addUniqueConstraint("report_reminder_rule_unique", [
+      "municipality_id",
+      "days_before",
+    ])
     .execute();
 
   await db.schema
     .createTable("report_reminder_sent")
     .addColumn("id", idColumnType(dialect), (c) => c.primaryKey())
-    .addColumn("report_id", "integer", (c) => c.notNull().references("status_report.id").onDelete("cascade"))
+    .addColumn("report_id", "integer", (c) =>
+      c.notNull().references("status_report.id").onDelete("cascade"),
+    )
     .addColumn("days_before", "integer", (c) => c.notNull())
     // "request", "reminder", or "superseded" (a later rule was due as well; only that one was sent).
     .addColumn("kind", "text", (c) => c.notNull())
@@ -44,12 +51,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recipients", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("sent", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("failed", "integer", (c) => c.notNull().defaultTo(0))
-    .addUniqueConstraint("report_reminder_sent_unique", ["report_id", "days_before"])
+    .addUniqueConstraint("report_reminder_sent_unique", [
+      "report_id",
+      "days_before",
+    ])
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["report_reminder_sent", "report_reminder_rule", "scheduled_job"]) {
+  for (const table of [
+    "report_reminder_sent",
+    "report_reminder_rule",
+    "scheduled_job",
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("feed_subscription")
     .addColumn("id", idColumnType(dialect), (c) => c.primaryKey())
-    .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id").onDelete("cascade"))
+    .addColumn("municipality_id", "integer", (c) =>
+      c.notNull().references("municipality.id").onDelete("cascade"),
+    )
     .addColumn("email", "text", (c) => c.notNull())
     // Null once confirmed: the link works once.
     .addColumn("confirm_token_hash", "text")
@@ -26,9 +28,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("last_digest_at", timestamp)
     // JSON array of the feed entry ids the follower knows already.
     .addColumn("seen_entries", "text", (c) => c.notNull().defaultTo("[]"))
-    .addUniqueConstraint("feed_subscription_unique", ["municipality_id", "email"])
+    .addUniqueConstraint("feed_subscription_unique", [
+      "municipality_id",
+      "email",
+    ])
     .execute();
-  await db.schema.createIndex("feed_subscription_confirm").on("feed_subscription").column("confirm_token_hash").execute();
+  await db.schema
+    .createIndex("feed_subscription_confirm")
+    .on("feed_subscription")
+    .column("confirm_token_hash")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

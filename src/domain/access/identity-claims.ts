@@ -29,8 +29,12 @@ export type ClaimProblem =
 
 /** A claim value as a list of texts: providers send lists, or one text separated by commas or spaces. */
 function textsOf(value: unknown): readonly string[] {
-  if (typeof value === "string") return value.split(/[\s,]+/).filter((part) => part !== "");
-  if (Array.isArray(value)) return value.flatMap((entry) => (typeof entry === "string" ? textsOf(entry) : []));
+  if (typeof value === "string")
+    return value.split(/[\s,]+/).filter((part) => part !== "");
+  if (Array.isArray(value))
+    return value.flatMap((entry) =>
+      typeof entry === "string" ? textsOf(entry) : [],
+    );
   return [];
 }
 
@@ -42,30 +46,59 @@ function textsOf(value: unknown): readonly string[] {
 export function mapIdentityClaims(
   claims: Readonly<Record<string, unknown>>,
   names: ClaimNames,
-): { readonly ok: true; readonly identity: MappedIdentity } | { readonly ok: false; readonly problem: ClaimProblem } {
+):
+  | { readonly ok: true; readonly identity: MappedIdentity }
+  | { readonly ok: false; readonly problem: ClaimProblem } {
   const subject = typeof claims.sub === "string" ? claims.sub : "";
-  if (subject === "") return { ok: false, problem: { kind: "no-subject", message: "Die Antwort nennt keine Person (sub fehlt)." } };
+  if (subject === "")
+    return {
+      ok: false,
+      problem: {
+        kind: "no-subject",
+        message: "Die Antwort nennt keine Person (sub fehlt).",
+      },
+    };
 
-  const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
+  const email =
+    typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-    return { ok: false, problem: { kind: "no-email", message: "Der Anmeldedienst übermittelt keine E-Mail-Adresse (Claim email)." } };
+    return {
+      ok: false,
+      problem: {
+        kind: "no-email",
+        message:
+          "Der Anmeldedienst übermittelt keine E-Mail-Adresse (Claim email).",
+      },
+    };
   }
 
-  const named = new Set(textsOf(claims[names.role]).map((role) => role.toLowerCase()));
+  const named = new Set(
+    textsOf(claims[names.role]).map((role) => role.toLowerCase()),
+  );
   const role = ROLES.find((candidate) => named.has(candidate));
   if (role === undefined) {
     return {
       ok: false,
-      problem: { kind: "no-role", message: `Der Anmeldedienst weist keine Rolle zu (Claim ${names.role}: admin, editor oder committee).` },
+      problem: {
+        kind: "no-role",
+        message: `Der Anmeldedienst weist keine Rolle zu (Claim ${names.role}: admin, editor oder committee).`,
+      },
     };
   }
 
   const orgUnitCodes = [...new Set(textsOf(claims[names.orgUnits]))];
   const name =
     (typeof claims.name === "string" && claims.name.trim()) ||
-    [claims.given_name, claims.family_name].filter((part): part is string => typeof part === "string").join(" ").trim() ||
-    (typeof claims.preferred_username === "string" && claims.preferred_username.trim()) ||
+    [claims.given_name, claims.family_name]
+      .filter((part): part is string => typeof part === "string")
+      .join(" ")
+      .trim() ||
+    (typeof claims.preferred_username === "string" &&
+      claims.preferred_username.trim()) ||
     email;
 
-  return { ok: true, identity: { subject, email, name: name.slice(0, 200), role, orgUnitCodes } };
+  return {
+    ok: true,
+    identity: { subject, email, name: name.slice(0, 200), role, orgUnitCodes },
+  };
 }

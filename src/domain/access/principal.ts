@@ -37,11 +37,18 @@ export type Principal = UserPrincipal | AnonymousPrincipal;
 export const ANONYMOUS: AnonymousPrincipal = { kind: "anonymous" };
 
 /** Whether the principal is a signed-in person of the given municipality. */
-export function isMemberOf(principal: Principal, municipalityId: number): principal is UserPrincipal {
-  return principal.kind === "user" && principal.municipalityId === municipalityId;
+export function isMemberOf(
+  principal: Principal,
+  municipalityId: number,
+): principal is UserPrincipal {
+  return (
+    principal.kind === "user" && principal.municipalityId === municipalityId
+  );
 }
 
 /** How a principal is named in the audit log. */
 export function actorLabel(principal: Principal): string {
-  return principal.kind === "user" ? `${principal.name} <${principal.email}>` : "Öffentlichkeit";
+  return principal.kind === "user"
+    ? `${principal.name} <${principal.email}>`
+    : "Öffentlichkeit";
 }

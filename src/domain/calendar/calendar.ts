@@ -46,12 +46,17 @@ const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 export function daysInMonth(year: number, month: number): number {
   if (month === 2 && isLeapYear(year)) return 29;
   const length = MONTH_LENGTHS[month - 1];
-  if (length === undefined) throw new RangeError(`Month must be 1–12, got ${month}.`);
+  if (length === undefined)
+    throw new RangeError(`Month must be 1–12, got ${month}.`);
   return length;
 }
 
 /** Whether year, month and day form a real calendar date. */
-export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+export function isValidCalendarDate(
+  year: number,
+  month: number,
+  day: number,
+): boolean {
   return (
     Number.isInteger(year) &&
     Number.isInteger(month) &&
@@ -71,7 +76,11 @@ export function dayNumberOf(year: number, month: number, day: number): number {
   const yearOfEra = y - era * 400;
   const monthFromMarch = (month + 9) % 12;
   const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -82,9 +91,15 @@ export function calendarDateOf(dayNumber: number): CalendarDate {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
@@ -101,8 +116,17 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseIsoDate(text: string): number | null {
   const match = ISO_DATE.exec(text);
   if (match === null) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR || !isValidCalendarDate(year, month, day)) return null;
+  const [year, month, day] = [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+  ];
+  if (
+    year < MIN_YEAR ||
+    year > MAX_YEAR ||
+    !isValidCalendarDate(year, month, day)
+  )
+    return null;
   return dayNumberOf(year, month, day);
 }
 
@@ -141,8 +165,19 @@ function germanWallClock(instant: number): number {
   for (const part of GERMAN_WALL_CLOCK.formatToParts(new Date(instant))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return dayNumberOf(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + (instant % 1000 + 1000) % 1000;
+  const {
+    year = 1970,
+    month = 1,
+    day = 1,
+    hour = 0,
+    minute = 0,
+    second = 0,
+  } = parts;
+  return (
+    dayNumberOf(year, month, day) * MS_PER_DAY +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    (((instant % 1000) + 1000) % 1000)
+  );
 }
 
 /** The last minute asked for and its German day: pages ask on every request, and the day only changes at a full minute. */
@@ -177,7 +212,12 @@ export function startOfGermanDay(day: number): Date {
 // ---------------------------------------------------------------------------
 // German formatting
 
-const GERMAN_DATE = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
+const GERMAN_DATE = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "UTC",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 
 /** A day number as a German date, "28.11.2022". */
 export function formatGermanDate(day: number): string {
@@ -191,8 +231,16 @@ export function formatIsoDateGerman(isoDate: string): string {
 }
 
 const DATE_TIME = {
-  de: new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: GERMAN_TIME_ZONE }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: GERMAN_TIME_ZONE }),
+  de: new Intl.DateTimeFormat("de-DE", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: GERMAN_TIME_ZONE,
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: GERMAN_TIME_ZONE,
+  }),
 } as const;
 
 /** An instant as date and time in Germany, "28.11.2022, 10:00" (German) or "28 Nov 2022, 10:00" (English). */

@@ -4,7 +4,14 @@
  * the same result, and the input is never changed.
  */
 import { PROJECT_STATUSES } from "./catalogue.js";
-import type { ActionField, Catalogue, ImpactArea, OrgUnit, Project, ProjectStatus } from "./catalogue.js";
+import type {
+  ActionField,
+  Catalogue,
+  ImpactArea,
+  OrgUnit,
+  Project,
+  ProjectStatus,
+} from "./catalogue.js";
 
 /** Which projects to keep; null means "any". */
 export interface CatalogueFilter {
@@ -15,7 +22,11 @@ export interface CatalogueFilter {
 }
 
 /** The filter that keeps everything. */
-export const NO_FILTER: CatalogueFilter = { actionFieldKey: null, orgUnitCode: null, status: null };
+export const NO_FILTER: CatalogueFilter = {
+  actionFieldKey: null,
+  orgUnitCode: null,
+  status: null,
+};
 
 /** The raw values a reader sent (e.g. from a query string); empty or missing means "any". */
 export interface CatalogueFilterInput {
@@ -33,20 +44,31 @@ export interface CatalogueFilterProblem {
 /** The checked filter, or what was wrong with the input. */
 export type CatalogueFilterResult =
   | { readonly ok: true; readonly filter: CatalogueFilter }
-  | { readonly ok: false; readonly problems: readonly CatalogueFilterProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly CatalogueFilterProblem[];
+    };
 
 /** Checks raw filter values against the catalogue: each must name an existing field, unit or status. */
-export function parseCatalogueFilter(catalogue: Catalogue, input: CatalogueFilterInput): CatalogueFilterResult {
+export function parseCatalogueFilter(
+  catalogue: Catalogue,
+  input: CatalogueFilterInput,
+): CatalogueFilterResult {
   const problems: CatalogueFilterProblem[] = [];
   const actionField = emptyToNull(input.actionField);
   const orgUnit = emptyToNull(input.orgUnit);
   const status = emptyToNull(input.status);
 
-  const actionFieldKeys = catalogue.impactAreas.flatMap((area) => area.actionFields.map((field) => field.key));
+  const actionFieldKeys = catalogue.impactAreas.flatMap((area) =>
+    area.actionFields.map((field) => field.key),
+  );
   if (actionField !== null && !actionFieldKeys.includes(actionField)) {
     problems.push({ field: "actionField", value: actionField });
   }
-  if (orgUnit !== null && !catalogue.orgUnits.some((unit) => unit.code === orgUnit)) {
+  if (
+    orgUnit !== null &&
+    !catalogue.orgUnits.some((unit) => unit.code === orgUnit)
+  ) {
     problems.push({ field: "orgUnit", value: orgUnit });
   }
   if (status !== null && !isProjectStatus(status)) {
@@ -55,31 +77,49 @@ export function parseCatalogueFilter(catalogue: Catalogue, input: CatalogueFilte
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    filter: { actionFieldKey: actionField, orgUnitCode: orgUnit, status: status as ProjectStatus | null },
+    filter: {
+      actionFieldKey: actionField,
+      orgUnitCode: orgUnit,
+      status: status as ProjectStatus | null,
+    },
   };
 }
 
 /** Whether the filter narrows anything. */
 export function isFilterActive(filter: CatalogueFilter): boolean {
-  return filter.actionFieldKey !== null || filter.orgUnitCode !== null || filter.status !== null;
+  return (
+    filter.actionFieldKey !== null ||
+    filter.orgUnitCode !== null ||
+    filter.status !== null
+  );
 }
 
 /**
  * The catalogue with only the matching projects; action fields and impact areas left
  * without projects are dropped, org units and programme stay as they are.
  */
-export function filterCatalogue(catalogue: Catalogue, filter: CatalogueFilter): Catalogue {
+export function filterCatalogue(
+  catalogue: Catalogue,
+  filter: CatalogueFilter,
+): Catalogue {
   if (!isFilterActive(filter)) return catalogue;
-  const units = filter.orgUnitCode === null ? null : unitWithDescendants(catalogue.orgUnits, filter.orgUnitCode);
+  const units =
+    filter.orgUnitCode === null
+      ? null
+      : unitWithDescendants(catalogue.orgUnits, filter.orgUnitCode);
   const matches = (project: Project): boolean =>
     (filter.status === null || project.status === filter.status) &&
-    (units === null || project.responsibilities.some((responsibility) => units.has(responsibility.orgUnitCode)));
+    (units === null ||
+      project.responsibilities.some((responsibility) =>
+        units.has(responsibility.orgUnitCode),
+      ));
 
   const impactAreas: ImpactArea[] = [];
   for (const area of catalogue.impactAreas) {
     const actionFields: ActionField[] = [];
     for (const field of area.actionFields) {
-      if (filter.actionFieldKey !== null && field.key !== filter.actionFieldKey) continue;
+      if (filter.actionFieldKey !== null && field.key !== filter.actionFieldKey)
+        continue;
       const projects = field.projects.filter(matches);
       if (projects.length > 0) actionFields.push({ ...field, projects });
     }
@@ -89,14 +129,21 @@ export function filterCatalogue(catalogue: Catalogue, filter: CatalogueFilter): 
 }
 
 /** The code of a unit and of every unit below it (a Fachbereich answers for its Abteilungen). */
-export function unitWithDescendants(orgUnits: readonly OrgUnit[], code: string): ReadonlySet<string> {
+export function unitWithDescendants(
+  orgUnits: readonly OrgUnit[],
+  code: string,
+): ReadonlySet<string> {
   const result = new Set<string>([code]);
   // Repeat until nothing is added: the hierarchy is shallow, and this needs no parent index.
   let grew = true;
   while (grew) {
     grew = false;
     for (const unit of orgUnits) {
-      if (unit.parentCode !== null && result.has(unit.parentCode) && !result.has(unit.code)) {
+      if (
+        unit.parentCode !== null &&
+        result.has(unit.parentCode) &&
+        !result.has(unit.code)
+      ) {
         result.add(unit.code);
         grew = true;
       }

@@ -6,7 +6,8 @@ import type { Continuation } from "../period/period.js";
 import type { PointInTime } from "../period/point-in-time.js";
 
 /** Status of a project in the catalogue. */
-export type ProjectStatus = "planned" | "in_progress" | "ongoing" | "completed" | "paused";
+export type ProjectStatus =
+  "planned" | "in_progress" | "ongoing" | "completed" | "paused";
 
 /** All project statuses, in the order the UI lists them. */
 export const PROJECT_STATUSES: readonly ProjectStatus[] = [
@@ -32,13 +33,21 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = [
 export type OrgUnitKind = "department" | "division" | "external" | "other";
 
 /** All org unit kinds. */
-export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = ["department", "division", "external", "other"];
+export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
+  "department",
+  "division",
+  "external",
+  "other",
+];
 
 /** Whether a unit leads (Koordination) a project or contributes to it. */
 export type ResponsibilityRole = "lead" | "contributing";
 
 /** All responsibility roles. */
-export const RESPONSIBILITY_ROLES: readonly ResponsibilityRole[] = ["lead", "contributing"];
+export const RESPONSIBILITY_ROLES: readonly ResponsibilityRole[] = [
+  "lead",
+  "contributing",
+];
 
 /** The tenant: one city, district or municipality. */
 export interface Municipality {
@@ -161,20 +170,36 @@ export interface ProjectInContext {
 }
 
 /** Every project of a catalogue with its impact area and action field, in catalogue order. */
-export function listProjects(catalogue: Catalogue): readonly ProjectInContext[] {
+export function listProjects(
+  catalogue: Catalogue,
+): readonly ProjectInContext[] {
   return catalogue.impactAreas.flatMap((impactArea) =>
     impactArea.actionFields.flatMap((actionField) =>
-      actionField.projects.map((project) => ({ project, impactArea, actionField })),
+      actionField.projects.map((project) => ({
+        project,
+        impactArea,
+        actionField,
+      })),
     ),
   );
 }
 
 /** Finds a project by its slug. */
-export function findProject(catalogue: Catalogue, slug: string): ProjectInContext | null {
-  return listProjects(catalogue).find((entry) => entry.project.slug === slug) ?? null;
+export function findProject(
+  catalogue: Catalogue,
+  slug: string,
+): ProjectInContext | null {
+  return (
+    listProjects(catalogue).find((entry) => entry.project.slug === slug) ?? null
+  );
 }
 
 /** The projects that need the given one (Voraussetzung für …), in catalogue order. */
-export function dependentsOfProject(catalogue: Catalogue, slug: string): readonly ProjectInContext[] {
-  return listProjects(catalogue).filter((entry) => entry.project.dependsOn.includes(slug));
+export function dependentsOfProject(
+  catalogue: Catalogue,
+  slug: string,
+): readonly ProjectInContext[] {
+  return listProjects(catalogue).filter((entry) =>
+    entry.project.dependsOn.includes(slug),
+  );
 }

@@ -10,14 +10,56 @@
  * catalogue-change.ts.
  */
 
-import { listProjects, type Catalogue, type Phase, type Priority, type Programme, type Project, type ResponsibilityRole } from "../catalogue/catalogue.js";
+import {
+  listProjects,
+  type Catalogue,
+  type Phase,
+  type Priority,
+  type Programme,
+  type Project,
+  type ResponsibilityRole,
+} from "../catalogue/catalogue.js";
 import type { Period } from "../period/period.js";
-import { comparePrecision, dayPoint, describeShift, firstDayOf, formatPointInTime, monthPoint, quarterPoint, yearPoint, type PointInTime, type Precision } from "../period/point-in-time.js";
+import {
+  comparePrecision,
+  dayPoint,
+  describeShift,
+  firstDayOf,
+  formatPointInTime,
+  monthPoint,
+  quarterPoint,
+  yearPoint,
+  type PointInTime,
+  type Precision,
+} from "../period/point-in-time.js";
 import { calendarDateOf } from "../calendar/calendar.js";
-import { actionFieldRef, impactAreaRef, isShift, type ActualShift, type CatalogueChange, type ContinuationChange, type MeasureRef, type OrgUnitRef, type PhaseRef, type PrecisionChange, type ProjectFinishedEarly, type ProjectFinishedLate, type ProjectMention, type ProjectPlacement, type ProjectRef, type ShiftChange } from "./catalogue-change.js";
+import {
+  actionFieldRef,
+  impactAreaRef,
+  isShift,
+  type ActualShift,
+  type CatalogueChange,
+  type ContinuationChange,
+  type MeasureRef,
+  type OrgUnitRef,
+  type PhaseRef,
+  type PrecisionChange,
+  type ProjectFinishedEarly,
+  type ProjectFinishedLate,
+  type ProjectMention,
+  type ProjectPlacement,
+  type ProjectRef,
+  type ShiftChange,
+} from "./catalogue-change.js";
 import { summariseChanges, type CatalogueDiffSummary } from "./diff-summary.js";
 import { plannedFinishOf } from "./planned-finish.js";
-import { matchActionFields, matchProjects, pairRecords, type ActionFieldInContext, type ProjectMatch } from "./snapshot-matching.js";
+import {
+  matchActionFields,
+  matchProjects,
+  pairRecords,
+  type ActionFieldInContext,
+  type ProjectMatch,
+} from "./snapshot-matching.js";
 
 type FieldInContext = ActionFieldInContext;
 

@@ -6,7 +6,12 @@
 import type { Catalogue, Municipality } from "../catalogue/catalogue.js";
 import { diffCatalogues, type CatalogueDiff } from "./catalogue-diff.js";
 import type { EditionReason, EditionSummary } from "./edition.js";
-import { countShiftsByReason, type ReasonCategory, type ShiftCountsByReason, type ShiftReason } from "./reasons.js";
+import {
+  countShiftsByReason,
+  type ReasonCategory,
+  type ShiftCountsByReason,
+  type ShiftReason,
+} from "./reasons.js";
 
 /** A reason as the report shows it: which edition gave it (null: the draft). */
 export interface ReportReason extends EditionReason {
@@ -32,9 +37,12 @@ export interface ChangeReport {
 }
 
 /** Categories of several lists, the later list's label winning for the same key. */
-export function mergeCategories(lists: readonly (readonly ReasonCategory[])[]): readonly ReasonCategory[] {
+export function mergeCategories(
+  lists: readonly (readonly ReasonCategory[])[],
+): readonly ReasonCategory[] {
   const byKey = new Map<string, ReasonCategory>();
-  for (const list of lists) for (const category of list) byKey.set(category.key, category);
+  for (const list of lists)
+    for (const category of list) byKey.set(category.key, category);
   return [...byKey.values()];
 }
 
@@ -49,7 +57,11 @@ export function assembleReport(input: {
   readonly reasons: ReadonlyMap<string, readonly ReportReason[]>;
   readonly categories: readonly ReasonCategory[];
 }): ChangeReport {
-  const diff = diffCatalogues(input.before, input.after, input.asOf === undefined ? {} : { asOf: input.asOf });
+  const diff = diffCatalogues(
+    input.before,
+    input.after,
+    input.asOf === undefined ? {} : { asOf: input.asOf },
+  );
   const effectiveReasons = new Map<string, ShiftReason>();
   for (const [key, list] of input.reasons) {
     const newest = list.at(-1);

@@ -43,4 +43,3 @@ export interface Edition extends EditionSummary {
 export function defaultEditionTitle(number: number): string {
   return `${number}. Fortschreibung`;
 }
-

@@ -69,4 +69,3 @@ export function formatGermanSigned(value: number, fractionDigits = 0): string {
   if (roundHalfAwayFromZero(value, fractionDigits) === 0) return `±${text}`;
   return value > 0 ? `+${text}` : text;
 }
-

@@ -11,9 +11,24 @@
  * overlap or leave holes, and a bar chart compares values, not spacing.
  */
 import { formatPointInTimeGerman } from "../period/point-in-time.js";
-import { dayNumberOf, calendarDateOf, formatGermanDate, formatIsoDate } from "../calendar/calendar.js";
-import { PERCENT_SPACE, formatGermanNumber, formatGermanPercent } from "./german-number.js";
-import { formatObservationGerman, observationsUpTo, shareOf, type Indicator, type Observation } from "./indicator.js";
+import {
+  dayNumberOf,
+  calendarDateOf,
+  formatGermanDate,
+  formatIsoDate,
+} from "../calendar/calendar.js";
+import {
+  PERCENT_SPACE,
+  formatGermanNumber,
+  formatGermanPercent,
+} from "./german-number.js";
+import {
+  formatObservationGerman,
+  observationsUpTo,
+  shareOf,
+  type Indicator,
+  type Observation,
+} from "./indicator.js";
 import { niceScale } from "./nice-scale.js";
 
 /** Line for a development over time, bars for comparing a few report dates. */

@@ -41,7 +41,9 @@ export function isLicenceKey(value: unknown): value is LicenceKey {
 
 /** The licence of a key; unknown keys fall back to the default. */
 export function licenceOf(key: string): Licence {
-  return LICENCES.find((licence) => licence.key === key) ?? (LICENCES[0] as Licence);
+  return (
+    LICENCES.find((licence) => licence.key === key) ?? (LICENCES[0] as Licence)
+  );
 }
 
 /**
@@ -57,5 +59,7 @@ export function isRegionalKey(value: string): boolean {
 
 /** An origin a page may be embedded in: https (or http for localhost), host, optional port, nothing else. */
 export function isEmbedOrigin(value: string): boolean {
-  return /^(?:https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+|http:\/\/(?:localhost|127\.0\.0\.1))(?::\d{1,5})?$/.test(value);
+  return /^(?:https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+|http:\/\/(?:localhost|127\.0\.0\.1))(?::\d{1,5})?$/.test(
+    value,
+  );
 }

@@ -4,7 +4,15 @@
  *
  * Days are day numbers of the one calendar (domain/calendar/calendar.ts).
  */
-import { calendarDateOf, dayNumberOf, daysInMonth, formatIsoDate, isValidCalendarDate, MAX_YEAR, MIN_YEAR } from "../calendar/calendar.js";
+import {
+  calendarDateOf,
+  dayNumberOf,
+  daysInMonth,
+  formatIsoDate,
+  isValidCalendarDate,
+  MAX_YEAR,
+  MIN_YEAR,
+} from "../calendar/calendar.js";
 
 /** How precisely a point in time is known, from coarsest to finest. */
 export type Precision = "year" | "quarter" | "month" | "day";

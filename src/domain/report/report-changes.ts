@@ -66,7 +66,9 @@ const MEASURE_STATUS_GERMAN: Readonly<Record<string, string>> = {
 type Json = Readonly<Record<string, unknown>>;
 
 function record(value: unknown): Json | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : null;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 }
 
 function text(value: unknown): string | null {
@@ -105,7 +107,10 @@ interface NetChange {
 }
 
 function netChanges(events: readonly AuditFact[], family: string): NetChange[] {
-  const byEntity = new Map<string, { first: AuditFact; last: AuditFact; created: boolean; deleted: boolean }>();
+  const byEntity = new Map<
+    string,
+    { first: AuditFact; last: AuditFact; created: boolean; deleted: boolean }
+  >();
   const order: string[] = [];
   for (const event of events) {
     if (!event.action.startsWith(`${family}.`)) continue;
@@ -141,12 +146,21 @@ function phaseLines(events: readonly AuditFact[]): ReportChange[] {
       if (after === null) continue;
       lines.push({
         kind: "phase-added",
-        text: `Neuer Zeitraum ${text(after.label) ?? ""}: ${point(after.start)} bis ${point(after.end)}`.replace("  ", " "),
+        text: `Neuer Zeitraum ${text(after.label) ?? ""}: ${point(after.start)} bis ${point(after.end)}`.replace(
+          "  ",
+          " ",
+        ),
       });
       continue;
     }
     if (change.deleted) {
-      lines.push({ kind: "phase-removed", text: `Zeitraum ${text(before?.label) ?? ""} entfällt`.replace("  ", " ") });
+      lines.push({
+        kind: "phase-removed",
+        text: `Zeitraum ${text(before?.label) ?? ""} entfällt`.replace(
+          "  ",
+          " ",
+        ),
+      });
       continue;
     }
     if (before === null || after === null) continue;
@@ -174,22 +188,35 @@ function measureLines(events: readonly AuditFact[]): ReportChange[] {
     if (change.created && change.deleted) continue;
     const before = record(change.first.before);
     const after = record(change.last.after);
-    const title = text(after?.title) ?? text(before?.title) ?? measureTitleOf(change.last.entityLabel);
+    const title =
+      text(after?.title) ??
+      text(before?.title) ??
+      measureTitleOf(change.last.entityLabel);
     if (change.deleted) {
-      lines.push({ kind: "measure-removed", text: `Einzelmaßnahme entfällt: ${title}` });
+      lines.push({
+        kind: "measure-removed",
+        text: `Einzelmaßnahme entfällt: ${title}`,
+      });
       continue;
     }
     const status = text(after?.status);
     if (change.created) {
       lines.push({
         kind: status === "done" ? "measure-done" : "measure-added",
-        text: status === "done" ? `Einzelmaßnahme umgesetzt: ${title}` : `Neue Einzelmaßnahme: ${title}`,
+        text:
+          status === "done"
+            ? `Einzelmaßnahme umgesetzt: ${title}`
+            : `Neue Einzelmaßnahme: ${title}`,
       });
       continue;
     }
     const previous = text(before?.status);
     if (status === null || status === previous) continue;
-    if (status === "done") lines.push({ kind: "measure-done", text: `Einzelmaßnahme umgesetzt: ${title}` });
+    if (status === "done")
+      lines.push({
+        kind: "measure-done",
+        text: `Einzelmaßnahme umgesetzt: ${title}`,
+      });
     else
       lines.push({
         kind: "measure-status",
@@ -221,22 +248,34 @@ function projectLines(events: readonly AuditFact[]): ReportChange[] {
     });
   }
   if (first.title !== last.title) {
-    lines.push({ kind: "title", text: `Neuer Titel: ${text(last.title) ?? ""}` });
+    lines.push({
+      kind: "title",
+      text: `Neuer Titel: ${text(last.title) ?? ""}`,
+    });
   }
   return lines;
 }
 
 function listLines(events: readonly AuditFact[]): ReportChange[] {
   const lines: ReportChange[] = [];
-  const responsibilities = events.filter((event) => event.action === "responsibility.set");
+  const responsibilities = events.filter(
+    (event) => event.action === "responsibility.set",
+  );
   const firstUnits = responsibilities[0]?.before;
   const lastUnits = responsibilities[responsibilities.length - 1]?.after;
-  if (responsibilities.length > 0 && JSON.stringify(firstUnits) !== JSON.stringify(lastUnits)) {
+  if (
+    responsibilities.length > 0 &&
+    JSON.stringify(firstUnits) !== JSON.stringify(lastUnits)
+  ) {
     lines.push({ kind: "responsibilities", text: "Zuständigkeiten geändert" });
   }
   const dependencies = new Map<string, { label: string; net: number }>();
   for (const event of events) {
-    if (event.action !== "dependency.create" && event.action !== "dependency.delete") continue;
+    if (
+      event.action !== "dependency.create" &&
+      event.action !== "dependency.delete"
+    )
+      continue;
     const label = event.entityLabel ?? event.entityId ?? "";
     const key = event.entityId ?? label;
     const seen = dependencies.get(key) ?? { label, net: 0 };
@@ -244,8 +283,16 @@ function listLines(events: readonly AuditFact[]): ReportChange[] {
     dependencies.set(key, seen);
   }
   for (const { label, net } of dependencies.values()) {
-    if (net > 0) lines.push({ kind: "dependencies", text: `Neue Abhängigkeit: ${dependencyTarget(label)}` });
-    if (net < 0) lines.push({ kind: "dependencies", text: `Abhängigkeit entfällt: ${dependencyTarget(label)}` });
+    if (net > 0)
+      lines.push({
+        kind: "dependencies",
+        text: `Neue Abhängigkeit: ${dependencyTarget(label)}`,
+      });
+    if (net < 0)
+      lines.push({
+        kind: "dependencies",
+        text: `Abhängigkeit entfällt: ${dependencyTarget(label)}`,
+      });
   }
   return lines;
 }
@@ -262,7 +309,16 @@ function dependencyTarget(label: string): string {
  * the sort by time is stable). Order: status and title, dates,
  * measures, responsibilities and dependencies.
  */
-export function describeProjectChanges(events: readonly AuditFact[]): readonly ReportChange[] {
-  const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return [...projectLines(sorted), ...phaseLines(sorted), ...measureLines(sorted), ...listLines(sorted)];
+export function describeProjectChanges(
+  events: readonly AuditFact[],
+): readonly ReportChange[] {
+  const sorted = [...events].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
+  return [
+    ...projectLines(sorted),
+    ...phaseLines(sorted),
+    ...measureLines(sorted),
+    ...listLines(sorted),
+  ];
 }

@@ -7,14 +7,34 @@
  * after, so later edits of the catalogue, the figures or the register cannot change what
  * the committee was told. A draft is assembled afresh on every view.
  */
-import { changeBetween, observationsUpTo, valueAt, type Indicator, type IndicatorChange, type Observation, formatObservationGerman } from "../indicator/indicator.js";
+import {
+  changeBetween,
+  observationsUpTo,
+  valueAt,
+  type Indicator,
+  type IndicatorChange,
+  type Observation,
+  formatObservationGerman,
+} from "../indicator/indicator.js";
 import type { ChartKind } from "../indicator/indicator-chart.js";
-import { formatPointInTimeGerman, parsePointInTime } from "../period/point-in-time.js";
-import { aggregateOzgFigures, type OzgFigures } from "../service/ozg-figures.js";
+import {
+  formatPointInTimeGerman,
+  parsePointInTime,
+} from "../period/point-in-time.js";
+import {
+  aggregateOzgFigures,
+  type OzgFigures,
+} from "../service/ozg-figures.js";
 import type { Service } from "../service/service.js";
 import { formatGermanDate } from "../calendar/calendar.js";
 import type { ReportChange } from "./report-changes.js";
-import { reportStatusLabel, summariseStatuses, type ReportEntry, type ReportStatus, type StatusSummary } from "./report-status.js";
+import {
+  reportStatusLabel,
+  summariseStatuses,
+  type ReportEntry,
+  type ReportStatus,
+  type StatusSummary,
+} from "./report-status.js";
 
 /** The version of the stored document's shape; a reader of older shapes can tell them apart. */
 export const REPORT_DOCUMENT_FORMAT = 1;
@@ -188,7 +208,11 @@ export function pointLabel(canonical: string): string {
   return parsed === null ? canonical : formatPointInTimeGerman(parsed);
 }
 
-function figureOf(series: IndicatorSeries, asOf: number, previousAsOf: number | null): ReportFigure | null {
+function figureOf(
+  series: IndicatorSeries,
+  asOf: number,
+  previousAsOf: number | null,
+): ReportFigure | null {
   const current = valueAt(series.observations, asOf);
   if (current === null) return null;
   return {
@@ -196,7 +220,10 @@ function figureOf(series: IndicatorSeries, asOf: number, previousAsOf: number | 
     chartKind: series.chartKind,
     observations: observationsUpTo(series.observations, asOf),
     current,
-    change: previousAsOf === null ? null : changeBetween(series.observations, previousAsOf, asOf),
+    change:
+      previousAsOf === null
+        ? null
+        : changeBetween(series.observations, previousAsOf, asOf),
   };
 }
 
@@ -224,8 +251,12 @@ function figureChangeLine(figure: ReportFigure): ReportChange | null {
  * leaves it out; its figures are the key figures linked to it that have a value on the
  * as-of date; its changes are the audit log's lines plus one line per figure that moved.
  */
-export function assembleReportDocument(input: ReportAssemblyInput): ReportDocument {
-  const entries = new Map(input.entries.map((entry) => [entry.projectSlug, entry]));
+export function assembleReportDocument(
+  input: ReportAssemblyInput,
+): ReportDocument {
+  const entries = new Map(
+    input.entries.map((entry) => [entry.projectSlug, entry]),
+  );
   const previousAsOf = input.previous?.asOf ?? null;
   const figuresByProject = new Map<string, ReportFigure[]>();
   const unlinked: ReportFigure[] = [];
@@ -234,7 +265,11 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
     if (figure === null) continue;
     const slug = series.indicator.projectSlug;
     if (slug === null) unlinked.push(figure);
-    else figuresByProject.set(slug, [...(figuresByProject.get(slug) ?? []), figure]);
+    else
+      figuresByProject.set(slug, [
+        ...(figuresByProject.get(slug) ?? []),
+        figure,
+      ]);
   }
   const wanted = input.sectionKeys === null ? null : new Set(input.sectionKeys);
   const shownSlugs = new Set<string>();
@@ -247,12 +282,19 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
       if (entry?.isIncluded === false) continue;
       shownSlugs.add(project.slug);
       const figures = figuresByProject.get(project.slug) ?? [];
-      const figureLines = figures.map(figureChangeLine).filter((line): line is ReportChange => line !== null);
+      const figureLines = figures
+        .map(figureChangeLine)
+        .filter((line): line is ReportChange => line !== null);
       const before = input.previousStatuses?.get(project.slug) ?? null;
       const now = entry?.status ?? null;
       const statusLines: ReportChange[] =
         before !== null && now !== null && before !== now
-          ? [{ kind: "status", text: `Status im Bericht: ${reportStatusLabel(before)} → ${reportStatusLabel(now)}` }]
+          ? [
+              {
+                kind: "status",
+                text: `Status im Bericht: ${reportStatusLabel(before)} → ${reportStatusLabel(now)}`,
+              },
+            ]
           : [];
       projects.push({
         slug: project.slug,
@@ -264,7 +306,11 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
         newDate: entry?.newDate ?? null,
         newDateLabel: entry?.newDate == null ? null : pointLabel(entry.newDate),
         isUnchanged: entry?.isUnchanged ?? false,
-        changes: [...statusLines, ...(input.changes.get(project.slug) ?? []), ...figureLines],
+        changes: [
+          ...statusLines,
+          ...(input.changes.get(project.slug) ?? []),
+          ...figureLines,
+        ],
         figures,
       });
     }
@@ -306,12 +352,17 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
       input.includeOzg && hasRegister
         ? {
             figures: aggregateOzgFigures(input.services, input.asOf),
-            previous: previousAsOf === null ? null : aggregateOzgFigures(input.services, previousAsOf),
+            previous:
+              previousAsOf === null
+                ? null
+                : aggregateOzgFigures(input.services, previousAsOf),
           }
         : null,
     outlook: input.outlook,
     editions: (input.editions ?? []).filter(
-      (edition) => edition.publishedOn <= input.asOf && (previousAsOf === null || edition.publishedOn > previousAsOf),
+      (edition) =>
+        edition.publishedOn <= input.asOf &&
+        (previousAsOf === null || edition.publishedOn > previousAsOf),
     ),
     statusSummary: summariseStatuses(shownEntries),
     publishedAt: input.publishedAt,
@@ -319,11 +370,18 @@ export function assembleReportDocument(input: ReportAssemblyInput): ReportDocume
 }
 
 /** Every project of the document, section by section. */
-export function reportProjects(document: ReportDocument): readonly ReportProjectEntry[] {
+export function reportProjects(
+  document: ReportDocument,
+): readonly ReportProjectEntry[] {
   return document.sections.flatMap((section) => section.projects);
 }
 
 /** Every figure of the document: those of the projects, then the others. */
-export function reportFigures(document: ReportDocument): readonly ReportFigure[] {
-  return [...reportProjects(document).flatMap((project) => project.figures), ...document.otherFigures];
+export function reportFigures(
+  document: ReportDocument,
+): readonly ReportFigure[] {
+  return [
+    ...reportProjects(document).flatMap((project) => project.figures),
+    ...document.otherFigures,
+  ];
 }

@@ -4,7 +4,12 @@
  * without them.
  */
 
-const GERMAN_FOLDS: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+const GERMAN_FOLDS: Readonly<Record<string, string>> = {
+  ä: "ae",
+  ö: "oe",
+  ü: "ue",
+  ß: "ss",
+};
 
 /** Lower-cases, spells umlauts and ß out, and strips other diacritics (é → e). */
 export function foldGerman(text: string): string {

@@ -29,7 +29,10 @@ function wordsOf(entry: SearchableEntry): EntryWords {
   let words = WORDS.get(entry);
   if (words === undefined) {
     const title = searchWords(entry.title);
-    const all = entry.words === undefined ? [...title, ...searchWords(entry.body)] : entry.words.split(" ").filter((word) => word !== "");
+    const all =
+      entry.words === undefined
+        ? [...title, ...searchWords(entry.body)]
+        : entry.words.split(" ").filter((word) => word !== "");
     words = { title, all };
     WORDS.set(entry, words);
   }
@@ -41,18 +44,26 @@ function wordsOf(entry: SearchableEntry): EntryWords {
  * projects first, then entries with more tokens in the title, then in the given order; at
  * most `limit`.
  */
-export function matchEntries<T extends SearchableEntry>(entries: readonly T[], tokens: readonly string[], limit: number): readonly T[] {
+export function matchEntries<T extends SearchableEntry>(
+  entries: readonly T[],
+  tokens: readonly string[],
+  limit: number,
+): readonly T[] {
   if (tokens.length === 0) return [];
   const hits: { entry: T; order: number; inTitle: number }[] = [];
   entries.forEach((entry, order) => {
     const words = wordsOf(entry);
     if (!tokens.every((token) => containsPrefix(words.all, token))) return;
-    const inTitle = tokens.filter((token) => containsPrefix(words.title, token)).length;
+    const inTitle = tokens.filter((token) =>
+      containsPrefix(words.title, token),
+    ).length;
     hits.push({ entry, order, inTitle });
   });
   hits.sort(
     (a, b) =>
-      Number(a.entry.measureId !== null) - Number(b.entry.measureId !== null) || b.inTitle - a.inTitle || a.order - b.order,
+      Number(a.entry.measureId !== null) - Number(b.entry.measureId !== null) ||
+      b.inTitle - a.inTitle ||
+      a.order - b.order,
   );
   return hits.slice(0, limit).map((hit) => hit.entry);
 }

@@ -22,7 +22,10 @@ export const MAX_SEARCH_TOKENS = 8;
  * read by the same rule.
  */
 function foldUmlauts(folded: string): string {
-  return folded.replace(/ae/g, "a").replace(/oe/g, "o").replace(/(?<!q)ue/g, "u");
+  return folded
+    .replace(/ae/g, "a")
+    .replace(/oe/g, "o")
+    .replace(/(?<!q)ue/g, "u");
 }
 
 /**
@@ -64,6 +67,9 @@ export function indexedWords(title: string, body: string): string {
 }
 
 /** Whether some word begins with the token. */
-export function containsPrefix(words: readonly string[], token: string): boolean {
+export function containsPrefix(
+  words: readonly string[],
+  token: string,
+): boolean {
   return words.some((word) => word.startsWith(token));
 }

@@ -27,7 +27,11 @@ export interface MaturityChart {
   readonly title: string;
   readonly modelVersion: string;
   readonly bars: readonly MaturityBar[];
-  readonly yTicks: readonly { readonly value: number; readonly y: number; readonly label: string }[];
+  readonly yTicks: readonly {
+    readonly value: number;
+    readonly y: number;
+    readonly label: string;
+  }[];
   readonly yAxisLabel: string;
   /** The table alternative: level, name, count. */
   readonly table: {
@@ -42,16 +46,24 @@ export interface MaturityChart {
 const BAR_FILL = 0.6;
 
 function levelLabel(modelVersion: string, level: number): string {
-  const name = modelVersion === "1.1" ? MATURITY_1_1_LEVEL_LABELS[level] : undefined;
+  const name =
+    modelVersion === "1.1" ? MATURITY_1_1_LEVEL_LABELS[level] : undefined;
   return name === undefined ? `Stufe ${level}` : `Stufe ${level} – ${name}`;
 }
 
 /** Lays out the bars of one distribution. */
-export function layoutMaturityChart(distribution: MaturityDistribution): MaturityChart {
+export function layoutMaturityChart(
+  distribution: MaturityDistribution,
+): MaturityChart {
   const counts = distribution.levels.map((level) => level.count);
-  const scale = niceScale(0, Math.max(0, ...counts), { minStep: 1, maxIntervals: 5 });
-  const slot = distribution.levels.length === 0 ? 1 : 1 / distribution.levels.length;
-  const yOf = (value: number): number => (value - scale.min) / (scale.max - scale.min);
+  const scale = niceScale(0, Math.max(0, ...counts), {
+    minStep: 1,
+    maxIntervals: 5,
+  });
+  const slot =
+    distribution.levels.length === 0 ? 1 : 1 / distribution.levels.length;
+  const yOf = (value: number): number =>
+    (value - scale.min) / (scale.max - scale.min);
   const bars = distribution.levels.map((level, index) => ({
     level: level.level,
     count: level.count,
@@ -61,12 +73,18 @@ export function layoutMaturityChart(distribution: MaturityDistribution): Maturit
     y: yOf(level.count),
   }));
   const title = `Reifegrad der OZG-Leistungen (Reifegradmodell ${distribution.modelVersion})`;
-  const parts = bars.map((bar) => `${bar.label}: ${formatGermanNumber(bar.count)}`);
+  const parts = bars.map(
+    (bar) => `${bar.label}: ${formatGermanNumber(bar.count)}`,
+  );
   return {
     title,
     modelVersion: distribution.modelVersion,
     bars,
-    yTicks: scale.ticks.map((value) => ({ value, y: yOf(value), label: formatGermanNumber(value) })),
+    yTicks: scale.ticks.map((value) => ({
+      value,
+      y: yOf(value),
+      label: formatGermanNumber(value),
+    })),
     yAxisLabel: "Leistungen",
     table: {
       caption: title,

@@ -33,10 +33,18 @@ export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   { heading: "LeiKa-Schlüssel", field: "leikaKey", isRequired: true },
   { heading: "Name", field: "name", isRequired: true },
   { heading: "Themenfeld", field: "topic", isRequired: false },
-  { heading: "Zuständig vor Ort", field: "isResponsibleLocally", isRequired: true },
+  {
+    heading: "Zuständig vor Ort",
+    field: "isResponsibleLocally",
+    isRequired: true,
+  },
   { heading: "Zugangsweg", field: "channel", isRequired: false },
   { heading: "Front-End online", field: "isFrontEndOnline", isRequired: true },
-  { heading: "Back-End angebunden", field: "isBackEndConnected", isRequired: true },
+  {
+    heading: "Back-End angebunden",
+    field: "isBackEndConnected",
+    isRequired: true,
+  },
   { heading: "E-Payment", field: "hasEPayment", isRequired: true },
   { heading: "eID", field: "hasEId", isRequired: true },
   { heading: "Online-Anträge", field: "onlineApplications", isRequired: true },
@@ -70,7 +78,11 @@ export interface TableProblem {
 
 /** The outcome of reading a table. */
 export type ServiceTableResult =
-  | { readonly ok: true; readonly services: readonly Service[]; readonly warnings: readonly TableProblem[] }
+  | {
+      readonly ok: true;
+      readonly services: readonly Service[];
+      readonly warnings: readonly TableProblem[];
+    }
   | { readonly ok: false; readonly problems: readonly TableProblem[] };
 
 const YES = new Set(["ja", "j", "x", "1", "wahr", "true", "yes"]);
@@ -99,42 +111,73 @@ function readDay(text: string): number | null | undefined {
   return parseGermanDay(value) ?? undefined;
 }
 
-function byLabel<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, text: string): T | null {
+function byLabel<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+  text: string,
+): T | null {
   const value = normalise(text);
-  return values.find((each) => each === value || normalise(labels[each]) === value) ?? null;
+  return (
+    values.find(
+      (each) => each === value || normalise(labels[each]) === value,
+    ) ?? null
+  );
 }
 
 /** The German list of allowed values for messages. */
-function allowed<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): string {
+function allowed<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): string {
   return values.map((each) => `„${labels[each]}“`).join(", ");
 }
 
 /** Reads the heading row: which column holds which field; missing or unknown headings are problems. */
-function readHeadings(headings: readonly string[], line: number): { index: Map<string, number>; problems: TableProblem[] } {
+function readHeadings(
+  headings: readonly string[],
+  line: number,
+): { index: Map<string, number>; problems: TableProblem[] } {
   const index = new Map<string, number>();
   const problems: TableProblem[] = [];
   headings.forEach((heading, position) => {
     const wanted = normalise(heading);
     if (wanted === "") return;
-    const column = SERVICE_COLUMNS.find((each) => normalise(each.heading) === wanted);
+    const column = SERVICE_COLUMNS.find(
+      (each) => normalise(each.heading) === wanted,
+    );
     if (column === undefined) {
-      problems.push({ line, column: heading.trim(), message: `Unbekannte Spalte „${heading.trim()}“.` });
+      problems.push({
+        line,
+        column: heading.trim(),
+        message: `Unbekannte Spalte „${heading.trim()}“.`,
+      });
     } else if (index.has(column.heading)) {
-      problems.push({ line, column: column.heading, message: `Die Spalte „${column.heading}“ kommt doppelt vor.` });
+      problems.push({
+        line,
+        column: column.heading,
+        message: `Die Spalte „${column.heading}“ kommt doppelt vor.`,
+      });
     } else {
       index.set(column.heading, position);
     }
   });
   for (const column of SERVICE_COLUMNS) {
     if (column.isRequired && !index.has(column.heading)) {
-      problems.push({ line, column: column.heading, message: `Die Spalte „${column.heading}“ fehlt.` });
+      problems.push({
+        line,
+        column: column.heading,
+        message: `Die Spalte „${column.heading}“ fehlt.`,
+      });
     }
   }
   return { index, problems };
 }
 
 /** Reads one data row into a service record, or lists what is wrong with its cells. */
-function readRow(row: TableRow, index: ReadonlyMap<string, number>): { service: Service | null; problems: TableProblem[] } {
+function readRow(
+  row: TableRow,
+  index: ReadonlyMap<string, number>,
+): { service: Service | null; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
   const cell = (heading: string): string => {
     const position = index.get(heading);
@@ -145,7 +188,8 @@ function readRow(row: TableRow, index: ReadonlyMap<string, number>): { service: 
   };
   const flag = (heading: string): boolean => {
     const value = readBoolean(cell(heading));
-    if (value === null) fail(heading, `„${cell(heading).trim()}“ ist weder „ja“ noch „nein“.`);
+    if (value === null)
+      fail(heading, `„${cell(heading).trim()}“ ist weder „ja“ noch „nein“.`);
     return value ?? false;
   };
 
@@ -153,34 +197,70 @@ function readRow(row: TableRow, index: ReadonlyMap<string, number>): { service: 
   if (!key.ok) fail("LeiKa-Schlüssel", key.problem.message);
   const channelText = cell("Zugangsweg").trim();
   const channel: ServiceChannel | null =
-    channelText === "" ? null : byLabel(SERVICE_CHANNELS, SERVICE_CHANNEL_LABELS, channelText);
+    channelText === ""
+      ? null
+      : byLabel(SERVICE_CHANNELS, SERVICE_CHANNEL_LABELS, channelText);
   if (channelText !== "" && channel === null) {
-    fail("Zugangsweg", `Unbekannter Zugangsweg „${channelText}“; erlaubt: ${allowed(SERVICE_CHANNELS, SERVICE_CHANNEL_LABELS)}.`);
+    fail(
+      "Zugangsweg",
+      `Unbekannter Zugangsweg „${channelText}“; erlaubt: ${allowed(SERVICE_CHANNELS, SERVICE_CHANNEL_LABELS)}.`,
+    );
   }
   const statusText = cell("Status");
-  const status: ServiceStatus | null = byLabel(SERVICE_STATUSES, SERVICE_STATUS_LABELS, statusText);
+  const status: ServiceStatus | null = byLabel(
+    SERVICE_STATUSES,
+    SERVICE_STATUS_LABELS,
+    statusText,
+  );
   if (status === null) {
-    fail("Status", `Unbekannter Status „${statusText.trim()}“; erlaubt: ${allowed(SERVICE_STATUSES, SERVICE_STATUS_LABELS)}.`);
+    fail(
+      "Status",
+      `Unbekannter Status „${statusText.trim()}“; erlaubt: ${allowed(SERVICE_STATUSES, SERVICE_STATUS_LABELS)}.`,
+    );
   }
-  const applications = readWhole(cell("Online-Anträge") === "" ? "0" : cell("Online-Anträge"));
-  if (applications === null) fail("Online-Anträge", `„${cell("Online-Anträge").trim()}“ ist keine ganze Zahl ab 0.`);
+  const applications = readWhole(
+    cell("Online-Anträge") === "" ? "0" : cell("Online-Anträge"),
+  );
+  if (applications === null)
+    fail(
+      "Online-Anträge",
+      `„${cell("Online-Anträge").trim()}“ ist keine ganze Zahl ab 0.`,
+    );
 
   const modelText = cell("Reifegradmodell").trim().replace(",", ".");
   const levelText = cell("Reifegrad").trim();
   let maturity: Service["maturity"] = null;
   if (modelText !== "" || levelText !== "") {
-    const model = MATURITY_MODEL_VERSIONS.find((version) => version === modelText || `${version}` === `${modelText}.0`);
+    const model = MATURITY_MODEL_VERSIONS.find(
+      (version) => version === modelText || `${version}` === `${modelText}.0`,
+    );
     const level = readWhole(levelText);
     if (model === undefined) {
-      fail("Reifegradmodell", `Bitte die Version des Reifegradmodells angeben: 1.1 oder 2.0 (gelesen: „${modelText}“).`);
+      fail(
+        "Reifegradmodell",
+        `Bitte die Version des Reifegradmodells angeben: 1.1 oder 2.0 (gelesen: „${modelText}“).`,
+      );
     }
-    if (level === null) fail("Reifegrad", `„${levelText}“ ist keine Stufe (eine ganze Zahl ab 0).`);
-    if (model !== undefined && level !== null) maturity = { modelVersion: model, level };
+    if (level === null)
+      fail(
+        "Reifegrad",
+        `„${levelText}“ ist keine Stufe (eine ganze Zahl ab 0).`,
+      );
+    if (model !== undefined && level !== null)
+      maturity = { modelVersion: model, level };
   }
   const validFrom = readDay(cell("Gültig ab"));
-  if (validFrom === undefined) fail("Gültig ab", `„${cell("Gültig ab").trim()}“ ist kein Datum wie 28.11.2022.`);
+  if (validFrom === undefined)
+    fail(
+      "Gültig ab",
+      `„${cell("Gültig ab").trim()}“ ist kein Datum wie 28.11.2022.`,
+    );
   const validUntil = readDay(cell("Gültig bis"));
-  if (validUntil === undefined) fail("Gültig bis", `„${cell("Gültig bis").trim()}“ ist kein Datum wie 28.11.2022.`);
+  if (validUntil === undefined)
+    fail(
+      "Gültig bis",
+      `„${cell("Gültig bis").trim()}“ ist kein Datum wie 28.11.2022.`,
+    );
 
   const service: Service = {
     leikaKey: key.ok ? key.key : cell("LeiKa-Schlüssel").trim(),
@@ -230,9 +310,22 @@ function isBlankRow(row: TableRow): boolean {
  * each other, overlapping validity of one key …) are reported by line and column; rule
  * warnings (a missing URL) do not stop the import and are returned beside the records.
  */
-export function readServiceTable(headingRow: TableRow | undefined, rows: readonly TableRow[]): ServiceTableResult {
+export function readServiceTable(
+  headingRow: TableRow | undefined,
+  rows: readonly TableRow[],
+): ServiceTableResult {
   if (headingRow === undefined) {
-    return { ok: false, problems: [{ line: 1, column: null, message: "Die Datei ist leer: Es fehlt die Zeile mit den Spaltenüberschriften." }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: null,
+          message:
+            "Die Datei ist leer: Es fehlt die Zeile mit den Spaltenüberschriften.",
+        },
+      ],
+    };
   }
   const { index, problems } = readHeadings(headingRow.cells, headingRow.line);
   if (problems.length > 0) return { ok: false, problems };
@@ -267,7 +360,10 @@ export function readServiceTable(headingRow: TableRow | undefined, rows: readonl
 
 /** "Zeile 7, Spalte „Status“: …" — how a problem is shown to people. */
 export function formatTableProblem(problem: TableProblem): string {
-  const where = problem.column === null ? `Zeile ${problem.line}` : `Zeile ${problem.line}, Spalte „${problem.column}“`;
+  const where =
+    problem.column === null
+      ? `Zeile ${problem.line}`
+      : `Zeile ${problem.line}, Spalte „${problem.column}“`;
   return `${where}: ${problem.message}`;
 }
 

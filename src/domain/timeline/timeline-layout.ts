@@ -3,9 +3,20 @@
  * 1 January of the horizon's first year. The view scales units to pixels.
  */
 
-import { formatPeriodGerman, type Continuation, type Period } from "../period/period.js";
-import { formatPointInTimeGerman, type PointInTime } from "../period/point-in-time.js";
-import { calendarDateOf, dayNumberOf, daysInYear } from "../calendar/calendar.js";
+import {
+  formatPeriodGerman,
+  type Continuation,
+  type Period,
+} from "../period/period.js";
+import {
+  formatPointInTimeGerman,
+  type PointInTime,
+} from "../period/point-in-time.js";
+import {
+  calendarDateOf,
+  dayNumberOf,
+  daysInYear,
+} from "../calendar/calendar.js";
 
 /** The years shown, both inclusive. */
 export interface TimelineHorizon {

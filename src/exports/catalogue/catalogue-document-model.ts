@@ -6,10 +6,19 @@
  * Fortschreibung" with the reasons. The DOCX renderer (exports/docx) and the print view
  * behind the PDF (exports/pdf) draw the same model, so both documents say the same.
  */
-import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
+import type {
+  ChangeReport,
+  ReportReason,
+} from "../../domain/edition/change-report.js";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
-import { isProjectChange, isShift } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
+import {
+  isProjectChange,
+  isShift,
+} from "../../domain/edition/catalogue-change.js";
+import {
+  describeChangeGerman,
+  describeShiftCountGerman,
+} from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
@@ -57,7 +66,10 @@ export interface DocumentChangeField {
   readonly key: string;
   /** "4 Veränderungen, davon 2 Verschiebungen". */
   readonly counts: string;
-  readonly projects: readonly { readonly title: string; readonly changes: readonly DocumentChange[] }[];
+  readonly projects: readonly {
+    readonly title: string;
+    readonly changes: readonly DocumentChange[];
+  }[];
 }
 
 /** The section "Veränderungen gegenüber der letzten Fortschreibung". */
@@ -89,11 +101,18 @@ export interface CatalogueDocumentModel {
   readonly structure: readonly {
     readonly name: string;
     readonly description: string | null;
-    readonly fields: readonly { readonly label: string; readonly colour: string; readonly projects: readonly string[] }[];
+    readonly fields: readonly {
+      readonly label: string;
+      readonly colour: string;
+      readonly projects: readonly string[];
+    }[];
   }[];
   /** The text alternative of the timeline picture. */
   readonly timelineAlt: string;
-  readonly priorities: { readonly year: number; readonly items: readonly string[] } | null;
+  readonly priorities: {
+    readonly year: number;
+    readonly items: readonly string[];
+  } | null;
   readonly fields: readonly DocumentField[];
   readonly changes: DocumentChanges | null;
 }
@@ -115,7 +134,9 @@ function reasonText(reasons: readonly ReportReason[]): string | null {
   return reasons
     .map((reason) => {
       const text = reason.text.trim();
-      return text === "" || text === reason.categoryLabel ? reason.categoryLabel : `${reason.categoryLabel}: ${text}`;
+      return text === "" || text === reason.categoryLabel
+        ? reason.categoryLabel
+        : `${reason.categoryLabel}: ${text}`;
     })
     .join("; ");
 }
@@ -124,38 +145,69 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function latestPriorities(priorities: readonly Priority[], catalogue: Catalogue): CatalogueDocumentModel["priorities"] {
+function latestPriorities(
+  priorities: readonly Priority[],
+  catalogue: Catalogue,
+): CatalogueDocumentModel["priorities"] {
   if (priorities.length === 0) return null;
   const year = Math.max(...priorities.map((priority) => priority.year));
-  const titles = new Map(catalogue.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => [project.slug, `${project.code} ${project.title}`] as const))));
+  const titles = new Map(
+    catalogue.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map(
+          (project) =>
+            [project.slug, `${project.code} ${project.title}`] as const,
+        ),
+      ),
+    ),
+  );
   return {
     year,
     items: priorities
       .filter((priority) => priority.year === year)
       .map((priority) => {
-        const projects = priority.projectSlugs.flatMap((slug) => { const title = titles.get(slug); return title === undefined ? [] : [title]; });
-        return projects.length === 0 ? priority.title : `${priority.title} (${projects.join(", ")})`;
+        const projects = priority.projectSlugs.flatMap((slug) => {
+          const title = titles.get(slug);
+          return title === undefined ? [] : [title];
+        });
+        return projects.length === 0
+          ? priority.title
+          : `${priority.title} (${projects.join(", ")})`;
       }),
   };
 }
 
 /** The changes section of a report. */
 export function changesOf(report: ChangeReport): DocumentChanges {
-  const toChange = (change: ChangeReport["diff"]["changes"][number]): DocumentChange => ({
+  const toChange = (
+    change: ChangeReport["diff"]["changes"][number],
+  ): DocumentChange => ({
     text: describeChangeGerman(change),
-    reason: isShift(change) ? (reasonText(report.reasons.get(change.key) ?? []) ?? "Grund fehlt") : null,
+    reason: isShift(change)
+      ? (reasonText(report.reasons.get(change.key) ?? []) ?? "Grund fehlt")
+      : null,
     isShift: isShift(change),
   });
   const fields = report.diff.summary.byActionField
     .filter((field) => field.changeCount > 0)
     .map((field): DocumentChangeField => {
       const projects: { title: string; changes: DocumentChange[] }[] = [];
-      const byKey = new Map<string, { title: string; changes: DocumentChange[] }>();
+      const byKey = new Map<
+        string,
+        { title: string; changes: DocumentChange[] }
+      >();
       for (const change of report.diff.changes) {
-        if (!isProjectChange(change) || change.project.actionField.id !== field.actionField.id) continue;
+        if (
+          !isProjectChange(change) ||
+          change.project.actionField.id !== field.actionField.id
+        )
+          continue;
         let entry = byKey.get(change.project.key);
         if (entry === undefined) {
-          entry = { title: `${change.project.code} ${change.project.title}`, changes: [] };
+          entry = {
+            title: `${change.project.code} ${change.project.title}`,
+            changes: [],
+          };
           byKey.set(change.project.key, entry);
           projects.push(entry);
         }
@@ -172,20 +224,41 @@ export function changesOf(report: ChangeReport): DocumentChanges {
     previousTitle: report.from.title,
     summary: `${plural(report.diff.summary.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(report.diff.summary.shiftCount, "Verschiebung", "Verschiebungen")}`,
     reasonCounts: [
-      ...report.counts.byCategory.map((entry) => describeShiftCountGerman(entry.count, entry.category.label)),
-      ...(report.counts.withoutReason === 0 ? [] : [`${plural(report.counts.withoutReason, "Verschiebung", "Verschiebungen")} ohne Grund`]),
+      ...report.counts.byCategory.map((entry) =>
+        describeShiftCountGerman(entry.count, entry.category.label),
+      ),
+      ...(report.counts.withoutReason === 0
+        ? []
+        : [
+            `${plural(report.counts.withoutReason, "Verschiebung", "Verschiebungen")} ohne Grund`,
+          ]),
     ],
-    programme: report.diff.changes.filter((change) => !isProjectChange(change)).map(toChange),
+    programme: report.diff.changes
+      .filter((change) => !isProjectChange(change))
+      .map(toChange),
     fields,
   };
 }
 
 /** Builds the document of an edition; `report` compares it with the previous edition (null for the first). */
-export function buildCatalogueDocumentModel(edition: Edition, report: ChangeReport | null): CatalogueDocumentModel {
+export function buildCatalogueDocumentModel(
+  edition: Edition,
+  report: ChangeReport | null,
+): CatalogueDocumentModel {
   const { catalogue } = edition;
   const { programme } = catalogue;
-  const units = new Map(catalogue.orgUnits.map((unit) => [unit.code, unit.name]));
-  const projectCount = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.reduce((inner, field) => inner + field.projects.length, 0), 0);
+  const units = new Map(
+    catalogue.orgUnits.map((unit) => [unit.code, unit.name]),
+  );
+  const projectCount = catalogue.impactAreas.reduce(
+    (sum, area) =>
+      sum +
+      area.actionFields.reduce(
+        (inner, field) => inner + field.projects.length,
+        0,
+      ),
+    0,
+  );
   return {
     municipalityName: catalogue.municipality.name,
     programmeTitle: programme.title,
@@ -205,7 +278,9 @@ export function buildCatalogueDocumentModel(edition: Edition, report: ChangeRepo
       fields: area.actionFields.map((field) => ({
         label: `Aktionsfeld ${field.number}: ${field.name}`,
         colour: field.colour,
-        projects: field.projects.map((project) => `${project.code} ${project.title}`),
+        projects: field.projects.map(
+          (project) => `${project.code} ${project.title}`,
+        ),
       })),
     })),
     timelineAlt: `Zeitstrahl der ${plural(projectCount, "Projekt", "Projekte")} der ${edition.title} von ${programme.horizonStart} bis ${programme.horizonEnd}, gruppiert nach Aktionsfeld; die Zeiträume stehen bei jedem Projekt im Text.`,
@@ -220,11 +295,19 @@ export function buildCatalogueDocumentModel(edition: Edition, report: ChangeRepo
           code: project.code,
           title: project.title,
           summary: project.summary,
-          periods: project.phases.map((phase) => `Zeitraum ${phase.label}: ${formatPeriodGerman(phase)}${phase.note === null ? "" : ` (${phase.note})`}`),
+          periods: project.phases.map(
+            (phase) =>
+              `Zeitraum ${phase.label}: ${formatPeriodGerman(phase)}${phase.note === null ? "" : ` (${phase.note})`}`,
+          ),
           measures: project.measures.map((measure) => measure.title),
           responsibility: [...project.responsibilities]
-            .sort((a, b) => (a.role === b.role ? 0 : a.role === "lead" ? -1 : 1))
-            .map((responsibility) => `${units.get(responsibility.orgUnitCode) ?? responsibility.orgUnitCode} (${ROLE[responsibility.role]}${responsibility.note === null ? "" : `: ${responsibility.note}`})`)
+            .sort((a, b) =>
+              a.role === b.role ? 0 : a.role === "lead" ? -1 : 1,
+            )
+            .map(
+              (responsibility) =>
+                `${units.get(responsibility.orgUnitCode) ?? responsibility.orgUnitCode} (${ROLE[responsibility.role]}${responsibility.note === null ? "" : `: ${responsibility.note}`})`,
+            )
             .join(", "),
         })),
       })),

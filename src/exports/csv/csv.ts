@@ -29,19 +29,38 @@ export function neutraliseFormula(text: string): string {
 }
 
 function quote(text: string, separator: string): string {
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(separator) || /["\r\n]/.test(text)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 /** One cell as it appears in the file. */
 export function csvCell(cell: CsvCell, options: CsvOptions): string {
   if (cell === null) return "";
-  if (typeof cell === "number") return quote(options.formatNumber?.(cell) ?? String(cell), options.separator);
-  if (typeof cell === "boolean") return quote(options.formatBoolean?.(cell) ?? String(cell), options.separator);
+  if (typeof cell === "number")
+    return quote(
+      options.formatNumber?.(cell) ?? String(cell),
+      options.separator,
+    );
+  if (typeof cell === "boolean")
+    return quote(
+      options.formatBoolean?.(cell) ?? String(cell),
+      options.separator,
+    );
   return quote(neutraliseFormula(cell), options.separator);
 }
 
 /** A whole file: the heading row, then the rows. */
-export function writeCsv(headings: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvOptions): Buffer {
-  const lines = [headings, ...rows].map((row) => row.map((cell) => csvCell(cell, options)).join(options.separator));
-  return Buffer.from(`${options.byteOrderMark ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`, "utf8");
+export function writeCsv(
+  headings: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvOptions,
+): Buffer {
+  const lines = [headings, ...rows].map((row) =>
+    row.map((cell) => csvCell(cell, options)).join(options.separator),
+  );
+  return Buffer.from(
+    `${options.byteOrderMark ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`,
+    "utf8",
+  );
 }

@@ -7,13 +7,23 @@
  */
 import n3 from "n3";
 import type { Quad, Term } from "n3";
-import type { DcatCatalogue, DcatDataset, DcatDistribution, DcatFormat } from "../../app/open-data/dcat.js";
+import type {
+  DcatCatalogue,
+  DcatDataset,
+  DcatDistribution,
+  DcatFormat,
+} from "../../app/open-data/dcat.js";
 
 const { DataFactory, Writer } = n3;
 const namedNode = (iri: string) => DataFactory.namedNode(iri);
-const literal = (value: string, languageOrDatatype?: string | n3.NamedNode) => DataFactory.literal(value, languageOrDatatype);
+const literal = (value: string, languageOrDatatype?: string | n3.NamedNode) =>
+  DataFactory.literal(value, languageOrDatatype);
 const blankNode = (label: string) => DataFactory.blankNode(label);
-const quad = (subject: n3.Quad_Subject, predicate: n3.Quad_Predicate, object: n3.Quad_Object) => DataFactory.quad(subject, predicate, object);
+const quad = (
+  subject: n3.Quad_Subject,
+  predicate: n3.Quad_Predicate,
+  object: n3.Quad_Object,
+) => DataFactory.quad(subject, predicate, object);
 
 /** The namespaces, by the prefixes the files use. */
 export const PREFIXES = {
@@ -28,12 +38,15 @@ export const PREFIXES = {
 } as const;
 
 type Prefix = keyof typeof PREFIXES;
-const term = (prefix: Prefix, local: string) => namedNode(`${PREFIXES[prefix]}${local}`);
+const term = (prefix: Prefix, local: string) =>
+  namedNode(`${PREFIXES[prefix]}${local}`);
 const a = term("rdf", "type");
 
 const FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
-const DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/";
-const LANGUAGE_DEU = "http://publications.europa.eu/resource/authority/language/DEU";
+const DATA_THEME =
+  "http://publications.europa.eu/resource/authority/data-theme/";
+const LANGUAGE_DEU =
+  "http://publications.europa.eu/resource/authority/language/DEU";
 const MEDIA_TYPES: Readonly<Record<DcatFormat, string>> = {
   CSV: "text/csv",
   XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -42,13 +55,17 @@ const MEDIA_TYPES: Readonly<Record<DcatFormat, string>> = {
   DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 const GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/regionalKey/";
-const GEOCODING_LEVEL_MUNICIPALITY = "http://dcat-ap.de/def/politicalGeocodingLevel/municipality";
+const GEOCODING_LEVEL_MUNICIPALITY =
+  "http://dcat-ap.de/def/politicalGeocodingLevel/municipality";
 /** The DCAT-AP.de version the catalogue follows. */
 const DCATDE_VERSION = "2.0";
 
 const date = (value: string) => literal(value, term("xsd", "date"));
 
-function distributionQuads(distribution: DcatDistribution, dataset: DcatDataset): Quad[] {
+function distributionQuads(
+  distribution: DcatDistribution,
+  dataset: DcatDataset,
+): Quad[] {
   const subject = namedNode(distribution.uri);
   const url = namedNode(distribution.url);
   const quads = [
@@ -56,12 +73,29 @@ function distributionQuads(distribution: DcatDistribution, dataset: DcatDataset)
     quad(subject, term("dct", "title"), literal(distribution.title, "de")),
     quad(subject, term("dcat", "accessURL"), url),
     quad(subject, term("dcat", "downloadURL"), url),
-    quad(subject, term("dct", "format"), namedNode(`${FILE_TYPE}${distribution.format}`)),
-    quad(subject, term("dcat", "mediaType"), namedNode(`http://www.iana.org/assignments/media-types/${MEDIA_TYPES[distribution.format]}`)),
+    quad(
+      subject,
+      term("dct", "format"),
+      namedNode(`${FILE_TYPE}${distribution.format}`),
+    ),
+    quad(
+      subject,
+      term("dcat", "mediaType"),
+      namedNode(
+        `http://www.iana.org/assignments/media-types/${MEDIA_TYPES[distribution.format]}`,
+      ),
+    ),
     quad(subject, term("dct", "license"), namedNode(dataset.licence.uri)),
-    quad(subject, term("dcatde", "licenseAttributionByText"), literal(dataset.attribution, "de")),
+    quad(
+      subject,
+      term("dcatde", "licenseAttributionByText"),
+      literal(dataset.attribution, "de"),
+    ),
   ];
-  if (distribution.modified !== null) quads.push(quad(subject, term("dct", "modified"), date(distribution.modified)));
+  if (distribution.modified !== null)
+    quads.push(
+      quad(subject, term("dct", "modified"), date(distribution.modified)),
+    );
   return quads;
 }
 
@@ -74,32 +108,64 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
     quad(subject, term("dct", "identifier"), literal(dataset.identifier)),
     quad(subject, term("dct", "title"), literal(dataset.title.de, "de")),
     quad(subject, term("dct", "title"), literal(dataset.title.en, "en")),
-    quad(subject, term("dct", "description"), literal(dataset.description.de, "de")),
-    quad(subject, term("dct", "description"), literal(dataset.description.en, "en")),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(dataset.description.de, "de"),
+    ),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(dataset.description.en, "en"),
+    ),
     quad(subject, term("dcat", "landingPage"), namedNode(dataset.landingPage)),
     quad(subject, term("dcat", "theme"), namedNode(`${DATA_THEME}GOVE`)),
     quad(subject, term("dct", "language"), namedNode(LANGUAGE_DEU)),
     quad(subject, term("dct", "publisher"), publisher),
     quad(publisher, a, term("foaf", "Organization")),
-    quad(publisher, term("foaf", "name"), literal(dataset.publisher.name, "de")),
+    quad(
+      publisher,
+      term("foaf", "name"),
+      literal(dataset.publisher.name, "de"),
+    ),
     quad(subject, term("dcat", "contactPoint"), contact),
     quad(contact, a, term("vcard", "Organization")),
     quad(contact, term("vcard", "fn"), literal(dataset.contact.name, "de")),
     quad(contact, term("vcard", "hasURL"), namedNode(dataset.contact.url)),
-    quad(subject, term("dct", "accessRights"), namedNode("http://publications.europa.eu/resource/authority/access-right/PUBLIC")),
+    quad(
+      subject,
+      term("dct", "accessRights"),
+      namedNode(
+        "http://publications.europa.eu/resource/authority/access-right/PUBLIC",
+      ),
+    ),
   ];
-  if (dataset.publisher.homepage !== null) quads.push(quad(publisher, term("foaf", "homepage"), namedNode(dataset.publisher.homepage)));
-  for (const keyword of dataset.keywords) quads.push(quad(subject, term("dcat", "keyword"), literal(keyword, "de")));
+  if (dataset.publisher.homepage !== null)
+    quads.push(
+      quad(
+        publisher,
+        term("foaf", "homepage"),
+        namedNode(dataset.publisher.homepage),
+      ),
+    );
+  for (const keyword of dataset.keywords)
+    quads.push(quad(subject, term("dcat", "keyword"), literal(keyword, "de")));
   if (dataset.regionalKey !== null) {
     const place = namedNode(`${GEOCODING}${dataset.regionalKey}`);
     quads.push(
       quad(subject, term("dcatde", "politicalGeocodingURI"), place),
-      quad(subject, term("dcatde", "politicalGeocodingLevelURI"), namedNode(GEOCODING_LEVEL_MUNICIPALITY)),
+      quad(
+        subject,
+        term("dcatde", "politicalGeocodingLevelURI"),
+        namedNode(GEOCODING_LEVEL_MUNICIPALITY),
+      ),
       quad(subject, term("dct", "spatial"), place),
     );
   }
-  if (dataset.issued !== null) quads.push(quad(subject, term("dct", "issued"), date(dataset.issued)));
-  if (dataset.modified !== null) quads.push(quad(subject, term("dct", "modified"), date(dataset.modified)));
+  if (dataset.issued !== null)
+    quads.push(quad(subject, term("dct", "issued"), date(dataset.issued)));
+  if (dataset.modified !== null)
+    quads.push(quad(subject, term("dct", "modified"), date(dataset.modified)));
   if (dataset.temporal !== null) {
     const period = blankNode(`zeitraum-${dataset.identifier}`);
     quads.push(
@@ -110,11 +176,18 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
     );
   }
   if (dataset.version !== null) {
-    quads.push(quad(subject, term("owl", "versionInfo"), literal(dataset.version.info)), quad(subject, term("dct", "isVersionOf"), namedNode(dataset.version.of)));
+    quads.push(
+      quad(subject, term("owl", "versionInfo"), literal(dataset.version.info)),
+      quad(subject, term("dct", "isVersionOf"), namedNode(dataset.version.of)),
+    );
   }
-  for (const version of dataset.versions) quads.push(quad(subject, term("dct", "hasVersion"), namedNode(version)));
+  for (const version of dataset.versions)
+    quads.push(quad(subject, term("dct", "hasVersion"), namedNode(version)));
   for (const distribution of dataset.distributions) {
-    quads.push(quad(subject, term("dcat", "distribution"), namedNode(distribution.uri)), ...distributionQuads(distribution, dataset));
+    quads.push(
+      quad(subject, term("dcat", "distribution"), namedNode(distribution.uri)),
+      ...distributionQuads(distribution, dataset),
+    );
   }
   return quads;
 }
@@ -127,23 +200,62 @@ export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
     quad(subject, a, term("dcat", "Catalog")),
     quad(subject, term("dct", "title"), literal(catalogue.title.de, "de")),
     quad(subject, term("dct", "title"), literal(catalogue.title.en, "en")),
-    quad(subject, term("dct", "description"), literal(catalogue.description.de, "de")),
-    quad(subject, term("dct", "description"), literal(catalogue.description.en, "en")),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(catalogue.description.de, "de"),
+    ),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(catalogue.description.en, "en"),
+    ),
     quad(subject, term("foaf", "homepage"), namedNode(catalogue.homepage)),
     quad(subject, term("dct", "language"), namedNode(LANGUAGE_DEU)),
-    quad(subject, term("dcat", "themeTaxonomy"), namedNode("http://publications.europa.eu/resource/authority/data-theme")),
+    quad(
+      subject,
+      term("dcat", "themeTaxonomy"),
+      namedNode("http://publications.europa.eu/resource/authority/data-theme"),
+    ),
     quad(subject, term("dct", "publisher"), publisher),
     quad(publisher, a, term("foaf", "Organization")),
-    quad(publisher, term("foaf", "name"), literal(catalogue.publisher.name, "de")),
+    quad(
+      publisher,
+      term("foaf", "name"),
+      literal(catalogue.publisher.name, "de"),
+    ),
     quad(subject, term("dcatde", "version"), literal(DCATDE_VERSION)),
   ];
-  if (catalogue.publisher.homepage !== null) quads.push(quad(publisher, term("foaf", "homepage"), namedNode(catalogue.publisher.homepage)));
-  if (catalogue.modified !== null) quads.push(quad(subject, term("dct", "modified"), date(catalogue.modified)));
-  if (catalogue.regionalKey !== null) quads.push(quad(subject, term("dct", "spatial"), namedNode(`${GEOCODING}${catalogue.regionalKey}`)));
-  for (const dataset of catalogue.datasets) quads.push(quad(subject, term("dcat", "dataset"), namedNode(dataset.uri)), ...datasetQuads(dataset));
+  if (catalogue.publisher.homepage !== null)
+    quads.push(
+      quad(
+        publisher,
+        term("foaf", "homepage"),
+        namedNode(catalogue.publisher.homepage),
+      ),
+    );
+  if (catalogue.modified !== null)
+    quads.push(
+      quad(subject, term("dct", "modified"), date(catalogue.modified)),
+    );
+  if (catalogue.regionalKey !== null)
+    quads.push(
+      quad(
+        subject,
+        term("dct", "spatial"),
+        namedNode(`${GEOCODING}${catalogue.regionalKey}`),
+      ),
+    );
+  for (const dataset of catalogue.datasets)
+    quads.push(
+      quad(subject, term("dcat", "dataset"), namedNode(dataset.uri)),
+      ...datasetQuads(dataset),
+    );
   const seen = new Set<string>();
   return quads.filter((each) => {
-    const key = [each.subject, each.predicate, each.object].map(termKey).join(" ");
+    const key = [each.subject, each.predicate, each.object]
+      .map(termKey)
+      .join(" ");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -151,30 +263,51 @@ export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
 }
 
 function termKey(value: Term): string {
-  if (value.termType === "Literal") return `"${value.value}"@${value.language}^^${value.datatype.value}`;
+  if (value.termType === "Literal")
+    return `"${value.value}"@${value.language}^^${value.datatype.value}`;
   return `${value.termType}:${value.value}`;
 }
 
 /** Turtle, with the prefixes above, each subject's statements together. */
 export function writeTurtle(quads: readonly Quad[]): Promise<string> {
   const writer = new Writer({ prefixes: PREFIXES });
-  for (const { quads: own } of groupBySubject(quads).values()) writer.addQuads(own);
-  return new Promise((resolve, reject) => writer.end((error: Error | null, result: string) => (error ? reject(error) : resolve(result))));
+  for (const { quads: own } of groupBySubject(quads).values())
+    writer.addQuads(own);
+  return new Promise((resolve, reject) =>
+    writer.end((error: Error | null, result: string) =>
+      error ? reject(error) : resolve(result),
+    ),
+  );
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const xml = (text: string): string => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c);
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+const xml = (text: string): string =>
+  text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** The qualified name of a predicate with one of the prefixes above. */
 function qname(iri: string): string {
   for (const [prefix, namespace] of Object.entries(PREFIXES)) {
-    if (iri.startsWith(namespace) && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(iri.slice(namespace.length))) return `${prefix}:${iri.slice(namespace.length)}`;
+    if (
+      iri.startsWith(namespace) &&
+      /^[A-Za-z_][A-Za-z0-9_-]*$/.test(iri.slice(namespace.length))
+    )
+      return `${prefix}:${iri.slice(namespace.length)}`;
   }
   throw new Error(`no prefix for ${iri}`);
 }
 
-function groupBySubject(quads: readonly Quad[]): Map<string, { readonly subject: Term; readonly quads: Quad[] }> {
-  const subjects = new Map<string, { readonly subject: Term; readonly quads: Quad[] }>();
+function groupBySubject(
+  quads: readonly Quad[],
+): Map<string, { readonly subject: Term; readonly quads: Quad[] }> {
+  const subjects = new Map<
+    string,
+    { readonly subject: Term; readonly quads: Quad[] }
+  >();
   for (const each of quads) {
     const key = termKey(each.subject);
     const entry = subjects.get(key) ?? { subject: each.subject, quads: [] };
@@ -193,16 +326,25 @@ export function writeRdfXml(quads: readonly Quad[]): string {
       .join(" ")}>`,
   ];
   for (const { subject, quads: own } of groupBySubject(quads).values()) {
-    const about = subject.termType === "BlankNode" ? `rdf:nodeID="${xml(subject.value)}"` : `rdf:about="${xml(subject.value)}"`;
+    const about =
+      subject.termType === "BlankNode"
+        ? `rdf:nodeID="${xml(subject.value)}"`
+        : `rdf:about="${xml(subject.value)}"`;
     lines.push(`  <rdf:Description ${about}>`);
     for (const each of own) {
       const name = qname(each.predicate.value);
       const object = each.object;
-      if (object.termType === "NamedNode") lines.push(`    <${name} rdf:resource="${xml(object.value)}"/>`);
-      else if (object.termType === "BlankNode") lines.push(`    <${name} rdf:nodeID="${xml(object.value)}"/>`);
+      if (object.termType === "NamedNode")
+        lines.push(`    <${name} rdf:resource="${xml(object.value)}"/>`);
+      else if (object.termType === "BlankNode")
+        lines.push(`    <${name} rdf:nodeID="${xml(object.value)}"/>`);
       else if (object.termType === "Literal") {
         const attribute =
-          object.language !== "" ? ` xml:lang="${object.language}"` : object.datatype.value === `${PREFIXES.xsd}string` ? "" : ` rdf:datatype="${xml(object.datatype.value)}"`;
+          object.language !== ""
+            ? ` xml:lang="${object.language}"`
+            : object.datatype.value === `${PREFIXES.xsd}string`
+              ? ""
+              : ` rdf:datatype="${xml(object.datatype.value)}"`;
         lines.push(`    <${name}${attribute}>${xml(object.value)}</${name}>`);
       }
     }
@@ -214,31 +356,40 @@ export function writeRdfXml(quads: readonly Quad[]): string {
 
 /** JSON-LD in expanded form: a list of node objects, full IRIs, no context to resolve. */
 export function writeJsonLd(quads: readonly Quad[]): string {
-  const nodes = [...groupBySubject(quads).values()].map(({ subject, quads: own }) => {
-    const node: Record<string, unknown[] | string> = { "@id": subject.termType === "BlankNode" ? `_:${subject.value}` : subject.value };
-    const types: string[] = [];
-    for (const each of own) {
-      const object = each.object;
-      if (each.predicate.value === `${PREFIXES.rdf}type`) {
-        types.push(object.value);
-        continue;
+  const nodes = [...groupBySubject(quads).values()].map(
+    ({ subject, quads: own }) => {
+      const node: Record<string, unknown[] | string> = {
+        "@id":
+          subject.termType === "BlankNode"
+            ? `_:${subject.value}`
+            : subject.value,
+      };
+      const types: string[] = [];
+      for (const each of own) {
+        const object = each.object;
+        if (each.predicate.value === `${PREFIXES.rdf}type`) {
+          types.push(object.value);
+          continue;
+        }
+        const value =
+          object.termType === "NamedNode"
+            ? { "@id": object.value }
+            : object.termType === "BlankNode"
+              ? { "@id": `_:${object.value}` }
+              : object.termType === "Literal" && object.language !== ""
+                ? { "@value": object.value, "@language": object.language }
+                : object.termType === "Literal" &&
+                    object.datatype.value !== `${PREFIXES.xsd}string`
+                  ? { "@value": object.value, "@type": object.datatype.value }
+                  : { "@value": object.value };
+        const list =
+          (node[each.predicate.value] as unknown[] | undefined) ?? [];
+        list.push(value);
+        node[each.predicate.value] = list;
       }
-      const value =
-        object.termType === "NamedNode"
-          ? { "@id": object.value }
-          : object.termType === "BlankNode"
-            ? { "@id": `_:${object.value}` }
-            : object.termType === "Literal" && object.language !== ""
-              ? { "@value": object.value, "@language": object.language }
-              : object.termType === "Literal" && object.datatype.value !== `${PREFIXES.xsd}string`
-                ? { "@value": object.value, "@type": object.datatype.value }
-                : { "@value": object.value };
-      const list = (node[each.predicate.value] as unknown[] | undefined) ?? [];
-      list.push(value);
-      node[each.predicate.value] = list;
-    }
-    if (types.length > 0) node["@type"] = types;
-    return node;
-  });
+      if (types.length > 0) node["@type"] = types;
+      return node;
+    },
+  );
   return `${JSON.stringify(nodes, null, 2)}\n`;
 }

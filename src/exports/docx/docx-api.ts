@@ -46,7 +46,11 @@ export interface ImageRunOptions {
   /** Size in pixels at 96 dpi. */
   readonly transformation: { readonly width: number; readonly height: number };
   /** The alternative text screen readers read. */
-  readonly altText: { readonly name: string; readonly title?: string; readonly description?: string };
+  readonly altText: {
+    readonly name: string;
+    readonly title?: string;
+    readonly description?: string;
+  };
 }
 
 /** A bulleted list level. */
@@ -55,7 +59,11 @@ export interface NumberingLevel {
   readonly format: string;
   readonly text: string;
   readonly alignment: string;
-  readonly style?: { readonly paragraph?: { readonly indent?: { readonly left?: number; readonly hanging?: number } } };
+  readonly style?: {
+    readonly paragraph?: {
+      readonly indent?: { readonly left?: number; readonly hanging?: number };
+    };
+  };
 }
 
 /** Options of a document. */
@@ -66,12 +74,32 @@ export interface DocumentOptions {
   readonly subject?: string;
   readonly styles?: {
     readonly default?: {
-      readonly document?: { readonly run?: { readonly font?: string; readonly size?: number; readonly language?: { readonly value: string } } };
+      readonly document?: {
+        readonly run?: {
+          readonly font?: string;
+          readonly size?: number;
+          readonly language?: { readonly value: string };
+        };
+      };
     };
   };
-  readonly numbering?: { readonly config: readonly { readonly reference: string; readonly levels: readonly NumberingLevel[] }[] };
+  readonly numbering?: {
+    readonly config: readonly {
+      readonly reference: string;
+      readonly levels: readonly NumberingLevel[];
+    }[];
+  };
   readonly sections: readonly {
-    readonly properties?: { readonly page?: { readonly margin?: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number } } };
+    readonly properties?: {
+      readonly page?: {
+        readonly margin?: {
+          readonly top: number;
+          readonly right: number;
+          readonly bottom: number;
+          readonly left: number;
+        };
+      };
+    };
     readonly children: readonly Paragraph[];
   }[];
 }
@@ -86,11 +114,19 @@ export interface DocxApi {
   readonly Document: new (options: DocumentOptions) => DocxDocument;
   readonly Paragraph: new (options: ParagraphOptions) => Paragraph;
   readonly TextRun: new (options: string | TextRunOptions) => Run;
-  readonly ExternalHyperlink: new (options: { readonly link: string; readonly children: readonly Run[] }) => Run;
+  readonly ExternalHyperlink: new (options: {
+    readonly link: string;
+    readonly children: readonly Run[];
+  }) => Run;
   readonly ImageRun: new (options: ImageRunOptions) => Run;
   readonly PageBreak: new () => Run;
   readonly Packer: { toBuffer(document: DocxDocument): Promise<Buffer> };
-  readonly HeadingLevel: { readonly TITLE: string; readonly HEADING_1: string; readonly HEADING_2: string; readonly HEADING_3: string };
+  readonly HeadingLevel: {
+    readonly TITLE: string;
+    readonly HEADING_1: string;
+    readonly HEADING_2: string;
+    readonly HEADING_3: string;
+  };
   readonly AlignmentType: { readonly CENTER: string; readonly LEFT: string };
   readonly LevelFormat: { readonly BULLET: string };
 }

@@ -1,17 +1,30 @@
 /** A feed as Atom (RFC 4287): feed and entries with id, title, updated, link and author. */
 import type { Feed } from "../../app/open-data/feed.js";
 
-const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const xml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+const xml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** An RFC 3339 timestamp (Atom's date construct) of an ISO timestamp. */
 function rfc3339(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "1970-01-01T00:00:00Z" : date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return Number.isNaN(date.getTime())
+    ? "1970-01-01T00:00:00Z"
+    : date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** The feed as an Atom document; `baseUrl` makes the portal paths absolute, `selfUrl` is the feed's own address. */
-export function writeAtom(feed: Feed, baseUrl: string, selfUrl: string): string {
+export function writeAtom(
+  feed: Feed,
+  baseUrl: string,
+  selfUrl: string,
+): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">',

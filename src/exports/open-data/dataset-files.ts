@@ -10,7 +10,11 @@
  *    yes/no as true/false, empty as null).
  */
 import type ExcelJS from "exceljs";
-import type { DatasetCell, DatasetTable, FieldType } from "../../app/open-data/datasets.js";
+import type {
+  DatasetCell,
+  DatasetTable,
+  FieldType,
+} from "../../app/open-data/datasets.js";
 import { writeCsv } from "../csv/csv.js";
 
 /** The file formats of every dataset. */
@@ -18,11 +22,12 @@ export const OPEN_DATA_FORMATS = ["csv", "xlsx", "json"] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
 
 /** The MIME type of each format. */
-export const OPEN_DATA_CONTENT_TYPES: Readonly<Record<OpenDataFormat, string>> = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  json: "application/json; charset=utf-8",
-};
+export const OPEN_DATA_CONTENT_TYPES: Readonly<Record<OpenDataFormat, string>> =
+  {
+    csv: "text/csv; charset=utf-8",
+    xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    json: "application/json; charset=utf-8",
+  };
 
 /** The licence and attribution that go with every file. */
 export interface DatasetLicence {
@@ -33,7 +38,9 @@ export interface DatasetLicence {
 }
 
 /** German names of the field types, for the dictionary. */
-export const FIELD_TYPE_LABELS: Readonly<Record<FieldType, { readonly de: string; readonly en: string }>> = {
+export const FIELD_TYPE_LABELS: Readonly<
+  Record<FieldType, { readonly de: string; readonly en: string }>
+> = {
   text: { de: "Text", en: "text" },
   integer: { de: "Ganzzahl", en: "integer" },
   decimal: { de: "Dezimalzahl", en: "decimal number" },
@@ -53,7 +60,12 @@ function csvOf(table: DatasetTable): Buffer {
   return writeCsv(
     table.definition.fields.map((field) => field.name),
     table.rows,
-    { separator: ";", byteOrderMark: true, formatNumber: germanDecimal, formatBoolean: yesNo },
+    {
+      separator: ";",
+      byteOrderMark: true,
+      formatNumber: germanDecimal,
+      formatBoolean: yesNo,
+    },
   );
 }
 
@@ -67,8 +79,20 @@ function jsonOf(table: DatasetTable, licence: DatasetLicence): Buffer {
     stand: table.modified,
     lizenz: { name: licence.name, url: licence.url },
     namensnennung: licence.attribution,
-    felder: definition.fields.map((field) => ({ name: field.name, typ: field.type, bedeutung: field.meaning, beispiel: field.example })),
-    datensaetze: table.rows.map((row) => Object.fromEntries(definition.fields.map((field, index) => [field.name, row[index] ?? null]))),
+    felder: definition.fields.map((field) => ({
+      name: field.name,
+      typ: field.type,
+      bedeutung: field.meaning,
+      beispiel: field.example,
+    })),
+    datensaetze: table.rows.map((row) =>
+      Object.fromEntries(
+        definition.fields.map((field, index) => [
+          field.name,
+          row[index] ?? null,
+        ]),
+      ),
+    ),
   };
   return Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");
 }
@@ -79,22 +103,33 @@ function xlsxCell(cell: DatasetCell): ExcelJS.CellValue {
   return cell;
 }
 
-async function xlsxOf(table: DatasetTable, licence: DatasetLicence): Promise<Buffer> {
+async function xlsxOf(
+  table: DatasetTable,
+  licence: DatasetLicence,
+): Promise<Buffer> {
   const { default: excel } = await import("exceljs");
   const workbook = new excel.Workbook();
   workbook.creator = "Fortschritt";
   const { definition } = table;
-  const data = workbook.addWorksheet("Daten", { views: [{ state: "frozen", ySplit: 1 }] });
+  const data = workbook.addWorksheet("Daten", {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   data.columns = definition.fields.map((field) => ({
     header: field.name,
     key: field.name,
-    width: Math.min(60, Math.max(12, field.name.length + 2, field.example.length + 2)),
+    width: Math.min(
+      60,
+      Math.max(12, field.name.length + 2, field.example.length + 2),
+    ),
     // Keys such as the LeiKa key stay text: as numbers a spreadsheet would lose digits.
     ...(field.type === "text" ? { style: { numFmt: "@" } } : {}),
   }));
   data.getRow(1).font = { bold: true };
   for (const row of table.rows) data.addRow(row.map(xlsxCell));
-  data.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, definition.fields.length) } };
+  data.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1, column: Math.max(1, definition.fields.length) },
+  };
 
   const dictionary = workbook.addWorksheet("Datenlexikon");
   dictionary.columns = [
@@ -104,7 +139,13 @@ async function xlsxOf(table: DatasetTable, licence: DatasetLicence): Promise<Buf
     { header: "Beispiel", key: "example", width: 40 },
   ];
   dictionary.getRow(1).font = { bold: true };
-  for (const field of definition.fields) dictionary.addRow({ name: field.name, meaning: field.meaning, type: FIELD_TYPE_LABELS[field.type].de, example: field.example });
+  for (const field of definition.fields)
+    dictionary.addRow({
+      name: field.name,
+      meaning: field.meaning,
+      type: FIELD_TYPE_LABELS[field.type].de,
+      example: field.example,
+    });
 
   const notes = workbook.addWorksheet("Lizenz");
   notes.columns = [
@@ -125,7 +166,11 @@ async function xlsxOf(table: DatasetTable, licence: DatasetLicence): Promise<Buf
 }
 
 /** Writes a dataset as a file of the format. */
-export async function writeDatasetFile(table: DatasetTable, format: OpenDataFormat, licence: DatasetLicence): Promise<Buffer> {
+export async function writeDatasetFile(
+  table: DatasetTable,
+  format: OpenDataFormat,
+  licence: DatasetLicence,
+): Promise<Buffer> {
   switch (format) {
     case "csv":
       return csvOf(table);

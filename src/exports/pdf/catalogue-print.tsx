@@ -6,7 +6,10 @@
  * No script, no inline style: the look comes from print.css.
  */
 import type { Children } from "@kitajs/html";
-import type { CatalogueDocumentModel, DocumentChange } from "../catalogue/catalogue-document-model.js";
+import type {
+  CatalogueDocumentModel,
+  DocumentChange,
+} from "../catalogue/catalogue-document-model.js";
 
 /** Props of the print view. */
 export interface CataloguePrintProps {
@@ -46,7 +49,10 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{title}</title>
           <meta name="author" content={model.municipalityName} />
-          <meta name="description" content={`Maßnahmenkatalog ${model.programmeTitle}, ${model.editionTitle} vom ${model.publishedOn}`} />
+          <meta
+            name="description"
+            content={`Maßnahmenkatalog ${model.programmeTitle}, ${model.editionTitle} vom ${model.publishedOn}`}
+          />
           <link rel="stylesheet" href={props.stylesheet} />
         </head>
         <body>
@@ -108,7 +114,11 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               {model.structure.map((area) => (
                 <div class="structure">
                   <h3 safe>{`Wirkungsbereich ${area.name}`}</h3>
-                  {area.description === null ? "" : <p safe>{area.description}</p>}
+                  {area.description === null ? (
+                    ""
+                  ) : (
+                    <p safe>{area.description}</p>
+                  )}
                   <ul class="structure__fields">
                     {area.fields.map((field) => (
                       <li>
@@ -127,7 +137,10 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               ))}
             </section>
 
-            <section class="section section--timeline" aria-labelledby="zeitstrahl">
+            <section
+              class="section section--timeline"
+              aria-labelledby="zeitstrahl"
+            >
               <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
               <figure class="timeline">
                 {props.children}
@@ -157,7 +170,11 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                   <h3 id={`feld-${field.key}`} safe>
                     {field.heading}
                   </h3>
-                  {field.description === null ? "" : <p safe>{field.description}</p>}
+                  {field.description === null ? (
+                    ""
+                  ) : (
+                    <p safe>{field.description}</p>
+                  )}
                   {field.projects.map((project) => (
                     <article class="project">
                       <h4 safe>{`${project.code} ${project.title}`}</h4>
@@ -181,7 +198,11 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                       )}
                       <p>
                         <span class="project__label">Zuständigkeit: </span>
-                        <span safe>{project.responsibility === "" ? "–" : project.responsibility}</span>
+                        <span safe>
+                          {project.responsibility === ""
+                            ? "–"
+                            : project.responsibility}
+                        </span>
                       </p>
                     </article>
                   ))}
@@ -190,12 +211,19 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
             </section>
 
             <section class="section" aria-labelledby="veraenderungen">
-              <h2 id="veraenderungen">Veränderungen gegenüber der letzten Fortschreibung</h2>
+              <h2 id="veraenderungen">
+                Veränderungen gegenüber der letzten Fortschreibung
+              </h2>
               {model.changes === null ? (
-                <p>Dies ist die erste Fortschreibung; es gibt keine frühere Fassung zum Vergleich.</p>
+                <p>
+                  Dies ist die erste Fortschreibung; es gibt keine frühere
+                  Fassung zum Vergleich.
+                </p>
               ) : (
                 <>
-                  <p safe>{`Gegenüber der ${model.changes.previousTitle}: ${model.changes.summary}.`}</p>
+                  <p
+                    safe
+                  >{`Gegenüber der ${model.changes.previousTitle}: ${model.changes.summary}.`}</p>
                   {model.changes.reasonCounts.length === 0 ? (
                     ""
                   ) : (
@@ -218,7 +246,10 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                     </>
                   )}
                   {model.changes.fields.map((field) => (
-                    <section class="field" aria-labelledby={`veraenderungen-${field.key}`}>
+                    <section
+                      class="field"
+                      aria-labelledby={`veraenderungen-${field.key}`}
+                    >
                       <h3 id={`veraenderungen-${field.key}`} safe>
                         {field.heading}
                       </h3>

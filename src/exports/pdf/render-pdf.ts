@@ -45,7 +45,12 @@ export interface PdfOptions {
   readonly format?: "A4" | "A3" | "Letter";
   readonly landscape?: boolean;
   /** Margins as CSS lengths; 18 mm at the sides, 20 mm top and bottom by default. */
-  readonly margin?: { readonly top?: string; readonly right?: string; readonly bottom?: string; readonly left?: string };
+  readonly margin?: {
+    readonly top?: string;
+    readonly right?: string;
+    readonly bottom?: string;
+    readonly left?: string;
+  };
   /** A footer with "Seite n von m" (German) or "Page n of m"; off by default. */
   readonly pageNumbers?: "de" | "en";
 }
@@ -67,7 +72,11 @@ export interface PdfRenderer {
   /** Photographs a page (or one element of it) as PNG. */
   renderPng(source: PrintSource, options?: PngOptions): Promise<Buffer>;
   /** Photographs several elements of one page (loaded once), one PNG per selector, in order. */
-  renderPngs(source: PrintSource, selectors: readonly string[], options?: Omit<PngOptions, "selector">): Promise<Buffer[]>;
+  renderPngs(
+    source: PrintSource,
+    selectors: readonly string[],
+    options?: Omit<PngOptions, "selector">,
+  ): Promise<Buffer[]>;
   /** Closes the browser; later calls start a new one. */
   close(): Promise<void>;
 }
@@ -106,7 +115,9 @@ const FOOTER_TEXT = {
 };
 
 /** Creates a renderer; nothing starts until the first document is printed. */
-export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
+export function createPdfRenderer(
+  options: PdfRendererOptions = {},
+): PdfRenderer {
   const chromiumPath = options.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const slots = new Semaphore(options.concurrency ?? 2);
@@ -117,7 +128,11 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   async function launch(): Promise<Browser> {
     // Loaded on first use: playwright-core is large, and most processes never print.
     const { chromium } = await import("playwright-core");
-    const launched = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+    const launched = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     const promise = launching;
     launched.on("disconnected", () => {
       // A crashed browser is replaced by the next render.
@@ -134,9 +149,15 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     return launching;
   }
 
-  async function withPage<T>(source: PrintSource, viewport: { width: number; height: number; scale: number }, work: (page: Page) => Promise<T>): Promise<T> {
+  async function withPage<T>(
+    source: PrintSource,
+    viewport: { width: number; height: number; scale: number },
+    work: (page: Page) => Promise<T>,
+  ): Promise<T> {
     return slots.run(async () => {
-      const context: BrowserContext = await (await browser()).newContext({
+      const context: BrowserContext = await (
+        await browser()
+      ).newContext({
         javaScriptEnabled: false,
         viewport: { width: viewport.width, height: viewport.height },
         deviceScaleFactor: viewport.scale,
@@ -160,41 +181,68 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
 
   return {
     async renderPdf(source, pdfOptions = {}) {
-      return withPage(source, { width: 1200, height: 1600, scale: 1 }, async (page) => {
-        const language = pdfOptions.pageNumbers;
-        const footer =
-          language === undefined
-            ? undefined
-            : `<div style="width:100%;font-size:8pt;font-family:sans-serif;text-align:center;color:#444">${FOOTER_TEXT[language](
-                '<span class="pageNumber"></span>',
-                '<span class="totalPages"></span>',
-              )}</div>`;
-        return page.pdf({
-          format: pdfOptions.format ?? "A4",
-          landscape: pdfOptions.landscape ?? false,
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          preferCSSPageSize: true,
-          margin: { top: "20mm", right: "18mm", bottom: "20mm", left: "18mm", ...pdfOptions.margin },
-          displayHeaderFooter: footer !== undefined,
-          headerTemplate: footer === undefined ? undefined : "<span></span>",
-          footerTemplate: footer,
-        });
-      });
+      return withPage(
+        source,
+        { width: 1200, height: 1600, scale: 1 },
+        async (page) => {
+          const language = pdfOptions.pageNumbers;
+          const footer =
+            language === undefined
+              ? undefined
+              : `<div style="width:100%;font-size:8pt;font-family:sans-serif;text-align:center;color:#444">${FOOTER_TEXT[
+                  language
+                ](
+                  '<span class="pageNumber"></span>',
+                  '<span class="totalPages"></span>',
+                )}</div>`;
+          return page.pdf({
+            format: pdfOptions.format ?? "A4",
+            landscape: pdfOptions.landscape ?? false,
+            printBackground: true,
+            tagged: true,
+            outline: true,
+            preferCSSPageSize: true,
+            margin: {
+              top: "20mm",
+              right: "18mm",
+              bottom: "20mm",
+              left: "18mm",
+              ...pdfOptions.margin,
+            },
+            displayHeaderFooter: footer !== undefined,
+            headerTemplate: footer === undefined ? undefined : "<span></span>",
+            footerTemplate: footer,
+          });
+        },
+      );
     },
     async renderPng(source, pngOptions = {}) {
-      const viewport = { width: pngOptions.width ?? 1200, height: 800, scale: pngOptions.scale ?? 2 };
+      const viewport = {
+        width: pngOptions.width ?? 1200,
+        height: 800,
+        scale: pngOptions.scale ?? 2,
+      };
       return withPage(source, viewport, async (page) => {
-        if (pngOptions.selector === undefined) return page.screenshot({ fullPage: true, type: "png" });
-        return page.locator(pngOptions.selector).first().screenshot({ type: "png" });
+        if (pngOptions.selector === undefined)
+          return page.screenshot({ fullPage: true, type: "png" });
+        return page
+          .locator(pngOptions.selector)
+          .first()
+          .screenshot({ type: "png" });
       });
     },
     async renderPngs(source, selectors, pngOptions = {}) {
-      const viewport = { width: pngOptions.width ?? 1200, height: 800, scale: pngOptions.scale ?? 2 };
+      const viewport = {
+        width: pngOptions.width ?? 1200,
+        height: 800,
+        scale: pngOptions.scale ?? 2,
+      };
       return withPage(source, viewport, async (page) => {
         const pictures: Buffer[] = [];
-        for (const selector of selectors) pictures.push(await page.locator(selector).first().screenshot({ type: "png" }));
+        for (const selector of selectors)
+          pictures.push(
+            await page.locator(selector).first().screenshot({ type: "png" }),
+          );
         return pictures;
       });
     },
@@ -214,10 +262,21 @@ async function servePrivately(page: Page, source: HtmlSource): Promise<void> {
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== PRINT_ORIGIN) return route.abort("blockedbyclient");
-    if (url.pathname === "/") return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: source.html });
-    const resource = Object.hasOwn(resources, url.pathname) ? resources[url.pathname] : undefined;
+    if (url.pathname === "/")
+      return route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: source.html,
+      });
+    const resource = Object.hasOwn(resources, url.pathname)
+      ? resources[url.pathname]
+      : undefined;
     if (resource === undefined) return route.fulfill({ status: 404, body: "" });
-    return route.fulfill({ status: 200, contentType: resource.contentType, body: resource.body });
+    return route.fulfill({
+      status: 200,
+      contentType: resource.contentType,
+      body: resource.body,
+    });
   });
 }
 
@@ -229,7 +288,8 @@ class Semaphore {
   constructor(private readonly limit: number) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.limit)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running += 1;
     try {
       return await task();

@@ -8,8 +8,15 @@
  */
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
-import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
+import {
+  isProjectChange,
+  isShift,
+  type CatalogueChange,
+} from "../../domain/edition/catalogue-change.js";
+import {
+  describeChangeGerman,
+  describeShiftCountGerman,
+} from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DocumentPicture } from "../catalogue/catalogue-document-model.js";
@@ -45,19 +52,26 @@ export interface RevisionSlidesModel {
   readonly reasonCounts: readonly string[];
   readonly programmeChanges: readonly string[];
   readonly fields: readonly SlideField[];
-  readonly priorities: { readonly year: number; readonly items: readonly string[] } | null;
+  readonly priorities: {
+    readonly year: number;
+    readonly items: readonly string[];
+  } | null;
 }
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function reasonsOf(report: ChangeReport, changes: readonly CatalogueChange[]): readonly string[] {
+function reasonsOf(
+  report: ChangeReport,
+  changes: readonly CatalogueChange[],
+): readonly string[] {
   const texts: string[] = [];
   for (const change of changes) {
     if (!isShift(change)) continue;
     for (const reason of report.reasons.get(change.key) ?? []) {
-      const text = reason.text.trim() === "" ? reason.categoryLabel : reason.text.trim();
+      const text =
+        reason.text.trim() === "" ? reason.categoryLabel : reason.text.trim();
       if (!texts.includes(text)) texts.push(text);
     }
   }
@@ -65,18 +79,38 @@ function reasonsOf(report: ChangeReport, changes: readonly CatalogueChange[]): r
 }
 
 /** Builds the deck of an edition from its report against the previous edition. */
-export function buildRevisionSlidesModel(edition: Edition, report: ChangeReport | null): RevisionSlidesModel {
+export function buildRevisionSlidesModel(
+  edition: Edition,
+  report: ChangeReport | null,
+): RevisionSlidesModel {
   const { programme } = edition.catalogue;
-  const year = programme.priorities.length === 0 ? null : Math.max(...programme.priorities.map((priority) => priority.year));
+  const year =
+    programme.priorities.length === 0
+      ? null
+      : Math.max(...programme.priorities.map((priority) => priority.year));
   const fields: SlideField[] = [];
   if (report !== null) {
-    const colours = new Map(report.after.impactAreas.flatMap((area) => area.actionFields.map((field) => [field.id, field.colour] as const)));
+    const colours = new Map(
+      report.after.impactAreas.flatMap((area) =>
+        area.actionFields.map((field) => [field.id, field.colour] as const),
+      ),
+    );
     for (const field of report.diff.summary.byActionField) {
       if (field.changeCount === 0) continue;
-      const byProject = new Map<string, { title: string; changes: CatalogueChange[] }>();
+      const byProject = new Map<
+        string,
+        { title: string; changes: CatalogueChange[] }
+      >();
       for (const change of report.diff.changes) {
-        if (!isProjectChange(change) || change.project.actionField.id !== field.actionField.id) continue;
-        const entry = byProject.get(change.project.key) ?? { title: `${change.project.code} ${change.project.title}`, changes: [] };
+        if (
+          !isProjectChange(change) ||
+          change.project.actionField.id !== field.actionField.id
+        )
+          continue;
+        const entry = byProject.get(change.project.key) ?? {
+          title: `${change.project.code} ${change.project.title}`,
+          changes: [],
+        };
         entry.changes.push(change);
         byProject.set(change.project.key, entry);
       }
@@ -89,7 +123,8 @@ export function buildRevisionSlidesModel(edition: Edition, report: ChangeReport 
         projects: [...byProject.values()].map(({ title, changes }) => {
           const reasons = reasonsOf(report, changes);
           return {
-            headline: reasons.length === 0 ? title : `${title}: ${reasons.join("; ")}`,
+            headline:
+              reasons.length === 0 ? title : `${title}: ${reasons.join("; ")}`,
             details: changes.map((change) => describeChangeGerman(change)),
           };
         }),
@@ -111,12 +146,31 @@ export function buildRevisionSlidesModel(edition: Edition, report: ChangeReport 
       report === null
         ? []
         : [
-            ...report.counts.byCategory.map((entry) => describeShiftCountGerman(entry.count, entry.category.label)),
-            ...(report.counts.withoutReason === 0 ? [] : [`${plural(report.counts.withoutReason, "Verschiebung", "Verschiebungen")} ohne Grund`]),
+            ...report.counts.byCategory.map((entry) =>
+              describeShiftCountGerman(entry.count, entry.category.label),
+            ),
+            ...(report.counts.withoutReason === 0
+              ? []
+              : [
+                  `${plural(report.counts.withoutReason, "Verschiebung", "Verschiebungen")} ohne Grund`,
+                ]),
           ],
-    programmeChanges: report === null ? [] : report.diff.changes.filter((change) => !isProjectChange(change)).map((change) => describeChangeGerman(change)),
+    programmeChanges:
+      report === null
+        ? []
+        : report.diff.changes
+            .filter((change) => !isProjectChange(change))
+            .map((change) => describeChangeGerman(change)),
     fields,
-    priorities: year === null ? null : { year, items: programme.priorities.filter((priority) => priority.year === year).map((priority) => priority.title) },
+    priorities:
+      year === null
+        ? null
+        : {
+            year,
+            items: programme.priorities
+              .filter((priority) => priority.year === year)
+              .map((priority) => priority.title),
+          },
   };
 }
 
@@ -141,16 +195,45 @@ const WIDTH = 13.333;
 const LINES_PER_SLIDE = 14;
 
 function hex(colour: string): string {
-  return /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.slice(1).toUpperCase() : "505A5F";
+  return /^#[0-9a-fA-F]{6}$/.test(colour)
+    ? colour.slice(1).toUpperCase()
+    : "505A5F";
 }
 
 function slideTitle(slide: Slide, text: string, colour = BRAND): void {
-  slide.addShape("rect", { x: 0, y: 0, w: WIDTH, h: 0.18, fill: { color: colour }, line: { color: colour } });
-  slide.addText(text, { x: 0.6, y: 0.3, w: WIDTH - 1.2, h: 0.9, fontFace: FONT, fontSize: 24, bold: true, color: INK, lang: "de-DE", fit: "shrink" });
+  slide.addShape("rect", {
+    x: 0,
+    y: 0,
+    w: WIDTH,
+    h: 0.18,
+    fill: { color: colour },
+    line: { color: colour },
+  });
+  slide.addText(text, {
+    x: 0.6,
+    y: 0.3,
+    w: WIDTH - 1.2,
+    h: 0.9,
+    fontFace: FONT,
+    fontSize: 24,
+    bold: true,
+    color: INK,
+    lang: "de-DE",
+    fit: "shrink",
+  });
 }
 
-function bulletSlide(pptx: PptxGenJS, title: string, lines: readonly { text: string; level: 1 | 2 }[], colour?: string): void {
-  for (let start = 0; start < Math.max(lines.length, 1); start += LINES_PER_SLIDE) {
+function bulletSlide(
+  pptx: PptxGenJS,
+  title: string,
+  lines: readonly { text: string; level: 1 | 2 }[],
+  colour?: string,
+): void {
+  for (
+    let start = 0;
+    start < Math.max(lines.length, 1);
+    start += LINES_PER_SLIDE
+  ) {
     const slide = pptx.addSlide();
     slideTitle(slide, start === 0 ? title : `${title} (Fortsetzung)`, colour);
     const chunk = lines.slice(start, start + LINES_PER_SLIDE);
@@ -158,48 +241,121 @@ function bulletSlide(pptx: PptxGenJS, title: string, lines: readonly { text: str
     slide.addText(
       chunk.map((line) => ({
         text: line.text,
-        options: { bullet: line.level === 1 ? true : { indent: 18 }, indentLevel: line.level - 1, fontSize: line.level === 1 ? 18 : 14, breakLine: true },
+        options: {
+          bullet: line.level === 1 ? true : { indent: 18 },
+          indentLevel: line.level - 1,
+          fontSize: line.level === 1 ? 18 : 14,
+          breakLine: true,
+        },
       })),
-      { x: 0.6, y: 1.35, w: WIDTH - 1.2, h: 5.6, fontFace: FONT, color: INK, valign: "top", lang: "de-DE", paraSpaceAfter: 4 },
+      {
+        x: 0.6,
+        y: 1.35,
+        w: WIDTH - 1.2,
+        h: 5.6,
+        fontFace: FONT,
+        color: INK,
+        valign: "top",
+        lang: "de-DE",
+        paraSpaceAfter: 4,
+      },
     );
   }
 }
 
 /** Places the deck on slides; `pictures` holds each field's old-versus-new timeline by field key. */
-export async function renderRevisionSlides(model: RevisionSlidesModel, pictures: ReadonlyMap<string, DocumentPicture>): Promise<Buffer> {
+export async function renderRevisionSlides(
+  model: RevisionSlidesModel,
+  pictures: ReadonlyMap<string, DocumentPicture>,
+): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = `${model.programmeTitle} – ${model.editionTitle}`;
-  pptx.subject = model.previousTitle === null ? model.editionTitle : `Veränderungen gegenüber der ${model.previousTitle}`;
+  pptx.subject =
+    model.previousTitle === null
+      ? model.editionTitle
+      : `Veränderungen gegenüber der ${model.previousTitle}`;
   pptx.author = model.municipalityName;
   pptx.company = model.municipalityName;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
   const title = pptx.addSlide();
   title.background = { color: BRAND };
-  title.addText(model.programmeTitle, { x: 0.8, y: 1.6, w: WIDTH - 1.6, h: 1.2, fontFace: FONT, fontSize: 40, bold: true, color: "FFFFFF", lang: "de-DE" });
-  title.addText(`Fortschreibung: ${model.editionTitle}`, { x: 0.8, y: 2.9, w: WIDTH - 1.6, h: 0.8, fontFace: FONT, fontSize: 28, color: "FFFFFF", lang: "de-DE" });
+  title.addText(model.programmeTitle, {
+    x: 0.8,
+    y: 1.6,
+    w: WIDTH - 1.6,
+    h: 1.2,
+    fontFace: FONT,
+    fontSize: 40,
+    bold: true,
+    color: "FFFFFF",
+    lang: "de-DE",
+  });
+  title.addText(`Fortschreibung: ${model.editionTitle}`, {
+    x: 0.8,
+    y: 2.9,
+    w: WIDTH - 1.6,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize: 28,
+    color: "FFFFFF",
+    lang: "de-DE",
+  });
   title.addText(
-    [model.municipalityName, model.publishedOn, ...(model.previousTitle === null ? [] : [`Veränderungen gegenüber der ${model.previousTitle}`])].join(" · "),
-    { x: 0.8, y: 4.0, w: WIDTH - 1.6, h: 0.6, fontFace: FONT, fontSize: 18, color: "FFFFFF", lang: "de-DE" },
+    [
+      model.municipalityName,
+      model.publishedOn,
+      ...(model.previousTitle === null
+        ? []
+        : [`Veränderungen gegenüber der ${model.previousTitle}`]),
+    ].join(" · "),
+    {
+      x: 0.8,
+      y: 4.0,
+      w: WIDTH - 1.6,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 18,
+      color: "FFFFFF",
+      lang: "de-DE",
+    },
   );
 
   bulletSlide(pptx, "Fortschreibung (Überblick)", [
     { text: model.summary, level: 1 },
     ...model.reasonCounts.map((line) => ({ text: line, level: 2 as const })),
-    ...model.programmeChanges.map((line) => ({ text: line, level: 1 as const })),
+    ...model.programmeChanges.map((line) => ({
+      text: line,
+      level: 1 as const,
+    })),
   ]);
 
   for (const field of model.fields) {
     const lines = [
       { text: field.counts, level: 1 as const },
-      ...field.projects.flatMap((project) => [{ text: project.headline, level: 1 as const }, ...project.details.map((detail) => ({ text: detail, level: 2 as const }))]),
+      ...field.projects.flatMap((project) => [
+        { text: project.headline, level: 1 as const },
+        ...project.details.map((detail) => ({
+          text: detail,
+          level: 2 as const,
+        })),
+      ]),
     ];
-    bulletSlide(pptx, `Fortschreibung (Veränderungen): ${field.heading}`, lines, hex(field.colour));
+    bulletSlide(
+      pptx,
+      `Fortschreibung (Veränderungen): ${field.heading}`,
+      lines,
+      hex(field.colour),
+    );
     const picture = pictures.get(field.key);
     if (picture !== undefined) {
       const slide = pptx.addSlide();
-      slideTitle(slide, `Alter und neuer Zeitstrahl: ${field.heading}`, hex(field.colour));
+      slideTitle(
+        slide,
+        `Alter und neuer Zeitstrahl: ${field.heading}`,
+        hex(field.colour),
+      );
       const maxW = WIDTH - 1.2;
       const maxH = 5.7;
       const ratio = picture.width / picture.height;
@@ -223,6 +379,9 @@ export async function renderRevisionSlides(model: RevisionSlidesModel, pictures:
       model.priorities.items.map((item) => ({ text: item, level: 1 as const })),
     );
   }
-  const output = await pptx.write({ outputType: "nodebuffer", compression: true });
+  const output = await pptx.write({
+    outputType: "nodebuffer",
+    compression: true,
+  });
   return Buffer.isBuffer(output) ? output : Buffer.from(output as Uint8Array);
 }

@@ -11,15 +11,29 @@
  * slides, and a published report's deck shows what was published.
  */
 import type PptxGenJSClass from "pptxgenjs";
-import { formatGermanNumber, formatGermanSigned } from "../../domain/indicator/german-number.js";
-import { formatGermanDate, formatIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  formatGermanNumber,
+  formatGermanSigned,
+} from "../../domain/indicator/german-number.js";
+import {
+  formatGermanDate,
+  formatIsoDate,
+} from "../../domain/calendar/calendar.js";
 import { layoutIndicatorChart } from "../../domain/indicator/indicator-chart.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { reportStatusLabel } from "../../domain/report/report-status.js";
-import type { ReportDocument, ReportFigure, ReportProjectEntry, ReportSection } from "../../domain/report/report-document.js";
+import type {
+  ReportDocument,
+  ReportFigure,
+  ReportProjectEntry,
+  ReportSection,
+} from "../../domain/report/report-document.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
-import { SERVICE_CHANNEL_LABELS, SERVICE_CHANNELS } from "../../domain/service/service.js";
+import {
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_CHANNELS,
+} from "../../domain/service/service.js";
 
 const BRAND = "0D3466";
 const TEXT = "1B1F23";
@@ -58,7 +72,12 @@ interface Block {
 }
 
 function linesOf(block: Block): number {
-  return Math.max(1, Math.ceil(block.text.length / (CHARS_PER_LINE - (block.indent === true ? 6 : 0))));
+  return Math.max(
+    1,
+    Math.ceil(
+      block.text.length / (CHARS_PER_LINE - (block.indent === true ? 6 : 0)),
+    ),
+  );
 }
 
 /** Splits blocks into pages that fit a slide. */
@@ -67,7 +86,10 @@ function paginate(blocks: readonly Block[]): Block[][] {
   let used = 0;
   for (const block of blocks) {
     const lines = linesOf(block);
-    if (used + lines > LINES_PER_SLIDE && (pages[pages.length - 1]?.length ?? 0) > 0) {
+    if (
+      used + lines > LINES_PER_SLIDE &&
+      (pages[pages.length - 1]?.length ?? 0) > 0
+    ) {
       pages.push([]);
       used = 0;
     }
@@ -82,26 +104,62 @@ function hex(colour: string): string {
 }
 
 function addTitle(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(title, { x: CONTENT.x, y: 0.55, w: CONTENT.w, h: 0.6, fontFace: FONT, fontSize: 26, bold: true, color: BRAND, valign: "top" });
+  slide.addText(title, {
+    x: CONTENT.x,
+    y: 0.55,
+    w: CONTENT.w,
+    h: 0.6,
+    fontFace: FONT,
+    fontSize: 26,
+    bold: true,
+    color: BRAND,
+    valign: "top",
+  });
   if (subtitle !== undefined) {
-    slide.addText(subtitle, { x: CONTENT.x, y: 1.05, w: CONTENT.w, h: 0.35, fontFace: FONT, fontSize: 14, color: SECONDARY, valign: "top" });
+    slide.addText(subtitle, {
+      x: CONTENT.x,
+      y: 1.05,
+      w: CONTENT.w,
+      h: 0.35,
+      fontFace: FONT,
+      fontSize: 14,
+      color: SECONDARY,
+      valign: "top",
+    });
   }
 }
 
-function addBlocks(slide: Slide, blocks: readonly Block[], top: number = CONTENT.y + 0.2): void {
+function addBlocks(
+  slide: Slide,
+  blocks: readonly Block[],
+  top: number = CONTENT.y + 0.2,
+): void {
   if (blocks.length === 0) return;
   slide.addText(
     blocks.map((block) => ({
       text: block.text,
       options: {
-        bullet: block.bullet ? (block.indent === true ? { indent: 18 } : true) : false,
+        bullet: block.bullet
+          ? block.indent === true
+            ? { indent: 18 }
+            : true
+          : false,
         indentLevel: block.indent === true ? 1 : 0,
         bold: block.bold === true,
         breakLine: true,
         paraSpaceAfter: 4,
       },
     })),
-    { x: CONTENT.x, y: top, w: CONTENT.w, h: CONTENT.y + CONTENT.h - top, fontFace: FONT, fontSize: 18, color: TEXT, valign: "top" },
+    {
+      x: CONTENT.x,
+      y: top,
+      w: CONTENT.w,
+      h: CONTENT.y + CONTENT.h - top,
+      fontFace: FONT,
+      fontSize: 18,
+      color: TEXT,
+      valign: "top",
+    },
   );
 }
 
@@ -115,61 +173,158 @@ function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
       {
         text: {
           text: `${document.municipality.name} · ${document.programmeTitle}`,
-          options: { x: 0.6, y: 0.02, w: 9, h: 0.28, fontFace: FONT, fontSize: 11, color: "FFFFFF" },
+          options: {
+            x: 0.6,
+            y: 0.02,
+            w: 9,
+            h: 0.28,
+            fontFace: FONT,
+            fontSize: 11,
+            color: "FFFFFF",
+          },
         },
       },
-      { text: { text: footer, options: { x: 0.6, y: 7.05, w: 10.5, h: 0.3, fontFace: FONT, fontSize: 10, color: SECONDARY } } },
+      {
+        text: {
+          text: footer,
+          options: {
+            x: 0.6,
+            y: 7.05,
+            w: 10.5,
+            h: 0.3,
+            fontFace: FONT,
+            fontSize: 10,
+            color: SECONDARY,
+          },
+        },
+      },
     ],
-    slideNumber: { x: 12.2, y: 7.05, w: 0.6, h: 0.3, fontFace: FONT, fontSize: 10, color: SECONDARY },
+    slideNumber: {
+      x: 12.2,
+      y: 7.05,
+      w: 0.6,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 10,
+      color: SECONDARY,
+    },
   });
 }
 
 function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
-  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Einleitung" });
-  slide.addText(document.title, { x: 0.9, y: 1.6, w: 11.5, h: 1.0, fontFace: FONT, fontSize: 40, bold: true, color: BRAND });
-  slide.addText(`(${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`, {
-    x: 0.9,
-    y: 2.6,
-    w: 11.5,
-    h: 0.6,
-    fontFace: FONT,
-    fontSize: 24,
-    color: TEXT,
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: "Einleitung",
   });
-  const lines: Block[] = [{ text: `Stand: ${formatGermanDate(document.asOf)}`, bullet: true, bold: true }];
+  slide.addText(document.title, {
+    x: 0.9,
+    y: 1.6,
+    w: 11.5,
+    h: 1.0,
+    fontFace: FONT,
+    fontSize: 40,
+    bold: true,
+    color: BRAND,
+  });
+  slide.addText(
+    `(${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`,
+    {
+      x: 0.9,
+      y: 2.6,
+      w: 11.5,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 24,
+      color: TEXT,
+    },
+  );
+  const lines: Block[] = [
+    {
+      text: `Stand: ${formatGermanDate(document.asOf)}`,
+      bullet: true,
+      bold: true,
+    },
+  ];
   if (document.previous !== null) {
-    lines.push({ text: "Es werden Veränderungen zum letzten Sachstandsbericht dargestellt.", bullet: true });
+    lines.push({
+      text: "Es werden Veränderungen zum letzten Sachstandsbericht dargestellt.",
+      bullet: true,
+    });
     lines.push({
       text: `Letzter Sachstandsbericht vom ${formatGermanDate(document.previous.meetingDay)} (${document.previous.committeeAbbreviation}, Stand ${formatGermanDate(document.previous.asOf)})`,
       bullet: true,
     });
   }
   for (const edition of document.editions ?? []) {
-    lines.push({ text: `Seitdem veröffentlicht: ${edition.title} (${formatGermanDate(edition.publishedOn)})`, bullet: true });
+    lines.push({
+      text: `Seitdem veröffentlicht: ${edition.title} (${formatGermanDate(edition.publishedOn)})`,
+      bullet: true,
+    });
   }
-  if (document.publishedAt === null) lines.push({ text: "Entwurf – nicht veröffentlicht", bullet: true, bold: true });
+  if (document.publishedAt === null)
+    lines.push({
+      text: "Entwurf – nicht veröffentlicht",
+      bullet: true,
+      bold: true,
+    });
   addBlocks(slide, lines, 3.6);
 }
 
 function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
-  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Einleitung" });
-  addTitle(slide, "Überblick", `Status der Projekte im Bericht, Stand ${formatGermanDate(document.asOf)}`);
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: "Einleitung",
+  });
+  addTitle(
+    slide,
+    "Überblick",
+    `Status der Projekte im Bericht, Stand ${formatGermanDate(document.asOf)}`,
+  );
   const rows = document.statusSummary.counts.filter((count) => count.count > 0);
-  const blocks: Block[] = rows.map((count) => ({ text: `${count.label}: ${count.count} ${count.count === 1 ? "Projekt" : "Projekte"}`, bullet: true }));
+  const blocks: Block[] = rows.map((count) => ({
+    text: `${count.label}: ${count.count} ${count.count === 1 ? "Projekt" : "Projekte"}`,
+    bullet: true,
+  }));
   if (document.statusSummary.withoutStatus > 0) {
-    blocks.push({ text: `ohne Status: ${document.statusSummary.withoutStatus}`, bullet: true });
+    blocks.push({
+      text: `ohne Status: ${document.statusSummary.withoutStatus}`,
+      bullet: true,
+    });
   }
   blocks.push({ text: "Abschnitte:", bullet: false, bold: true });
   for (const section of document.sections) {
-    blocks.push({ text: `${section.name} (${section.projects.length} ${section.projects.length === 1 ? "Projekt" : "Projekte"})`, bullet: true, indent: true });
+    blocks.push({
+      text: `${section.name} (${section.projects.length} ${section.projects.length === 1 ? "Projekt" : "Projekte"})`,
+      bullet: true,
+      indent: true,
+    });
   }
   addBlocks(slide, paginate(blocks)[0] ?? []);
 }
 
 function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
-  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section.name });
-  slide.addShape("rect", { x: 0, y: 2.6, w: WIDTH, h: 1.9, fill: { color: hex(section.colour) }, line: { color: hex(section.colour) } });
-  slide.addText(section.name, { x: 0.9, y: 2.75, w: 11.5, h: 1.0, fontFace: FONT, fontSize: 40, bold: true, color: "FFFFFF" });
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: section.name,
+  });
+  slide.addShape("rect", {
+    x: 0,
+    y: 2.6,
+    w: WIDTH,
+    h: 1.9,
+    fill: { color: hex(section.colour) },
+    line: { color: hex(section.colour) },
+  });
+  slide.addText(section.name, {
+    x: 0.9,
+    y: 2.75,
+    w: 11.5,
+    h: 1.0,
+    fontFace: FONT,
+    fontSize: 40,
+    bold: true,
+    color: "FFFFFF",
+  });
   slide.addText(`${section.impactAreaName} · Aktionsfeld ${section.number}`, {
     x: 0.9,
     y: 3.7,
@@ -181,7 +336,10 @@ function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
   });
 }
 
-function projectBlocks(project: ReportProjectEntry, document: ReportDocument): Block[] {
+function projectBlocks(
+  project: ReportProjectEntry,
+  document: ReportDocument,
+): Block[] {
   const blocks: Block[] = [
     {
       text: `Status: ${project.status === null ? "fehlt" : reportStatusLabel(project.status)}${project.isUnchanged ? " – unverändert seit dem letzten Bericht" : ""}`,
@@ -190,35 +348,76 @@ function projectBlocks(project: ReportProjectEntry, document: ReportDocument): B
     },
   ];
   if (project.text !== "") blocks.push({ text: project.text, bullet: false });
-  for (const line of project.highlights) blocks.push({ text: line, bullet: true });
-  if (project.newDateLabel !== null) blocks.push({ text: `Neuer Termin: ${project.newDateLabel}`, bullet: true, bold: true });
+  for (const line of project.highlights)
+    blocks.push({ text: line, bullet: true });
+  if (project.newDateLabel !== null)
+    blocks.push({
+      text: `Neuer Termin: ${project.newDateLabel}`,
+      bullet: true,
+      bold: true,
+    });
   if (document.previous !== null && project.changes.length > 0) {
-    blocks.push({ text: `Veränderungen seit dem ${formatGermanDate(document.previous.asOf)}:`, bullet: false, bold: true });
-    for (const change of project.changes) blocks.push({ text: change.text, bullet: true, indent: true });
+    blocks.push({
+      text: `Veränderungen seit dem ${formatGermanDate(document.previous.asOf)}:`,
+      bullet: false,
+      bold: true,
+    });
+    for (const change of project.changes)
+      blocks.push({ text: change.text, bullet: true, indent: true });
   }
   // Figures follow on slides of their own, each with its value, as-of date and definition.
   return blocks;
 }
 
-function projectSlides(pptx: PptxGenJS, section: ReportSection, project: ReportProjectEntry, document: ReportDocument): void {
+function projectSlides(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  project: ReportProjectEntry,
+  document: ReportDocument,
+): void {
   const pages = paginate(projectBlocks(project, document));
   pages.forEach((page, index) => {
-    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section.name });
-    addTitle(slide, `${project.code} ${project.title}${index === 0 ? "" : " (Fortsetzung)"}`, section.name);
+    const slide = pptx.addSlide({
+      masterName: MASTER,
+      sectionTitle: section.name,
+    });
+    addTitle(
+      slide,
+      `${project.code} ${project.title}${index === 0 ? "" : " (Fortsetzung)"}`,
+      section.name,
+    );
     addBlocks(slide, page);
   });
-  for (const figure of project.figures) figureSlide(pptx, section.name, figure, document);
+  for (const figure of project.figures)
+    figureSlide(pptx, section.name, figure, document);
 }
 
-function figureSlide(pptx: PptxGenJS, sectionTitle: string, figure: ReportFigure, document: ReportDocument): void {
-  const chart = layoutIndicatorChart({ indicator: figure.indicator, observations: figure.observations, asOf: document.asOf, kind: figure.chartKind });
+function figureSlide(
+  pptx: PptxGenJS,
+  sectionTitle: string,
+  figure: ReportFigure,
+  document: ReportDocument,
+): void {
+  const chart = layoutIndicatorChart({
+    indicator: figure.indicator,
+    observations: figure.observations,
+    asOf: document.asOf,
+    kind: figure.chartKind,
+  });
   const slide = pptx.addSlide({ masterName: MASTER, sectionTitle });
   addTitle(slide, figure.indicator.name, sectionTitle);
   if (chart.points.length > 0) {
-    const type = chart.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line;
+    const type =
+      chart.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line;
     slide.addChart(
       type,
-      [{ name: chart.yAxisLabel, labels: chart.points.map((point) => point.dateLabel), values: chart.points.map((point) => point.value) }],
+      [
+        {
+          name: chart.yAxisLabel,
+          labels: chart.points.map((point) => point.dateLabel),
+          values: chart.points.map((point) => point.value),
+        },
+      ],
       {
         x: CONTENT.x,
         y: CONTENT.y + 0.1,
@@ -247,22 +446,52 @@ function figureSlide(pptx: PptxGenJS, sectionTitle: string, figure: ReportFigure
     );
   }
   const blocks: Block[] = [
-    { text: `${formatObservationGerman(figure.current)} ${figure.indicator.unit}`, bullet: false, bold: true },
+    {
+      text: `${formatObservationGerman(figure.current)} ${figure.indicator.unit}`,
+      bullet: false,
+      bold: true,
+    },
     { text: `Stand: ${formatGermanDate(figure.current.day)}`, bullet: false },
   ];
   const change = figure.change;
-  if (document.previous !== null && change?.from != null && change.absolute !== null) {
+  if (
+    document.previous !== null &&
+    change?.from != null &&
+    change.absolute !== null
+  ) {
     blocks.push({
       text: `Veränderung seit ${formatGermanDate(document.previous.asOf)}: ${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`,
       bullet: false,
     });
   }
-  blocks.push({ text: `Was gezählt wird: ${figure.indicator.definition}`, bullet: false });
+  blocks.push({
+    text: `Was gezählt wird: ${figure.indicator.definition}`,
+    bullet: false,
+  });
   blocks.push({ text: `Quelle: ${figure.indicator.source}`, bullet: false });
-  blocks.push({ text: `Verantwortlich: ${figure.indicator.owner}`, bullet: false });
+  blocks.push({
+    text: `Verantwortlich: ${figure.indicator.owner}`,
+    bullet: false,
+  });
   slide.addText(
-    blocks.map((block) => ({ text: block.text, options: { bold: block.bold === true, breakLine: true, paraSpaceAfter: 6 } })),
-    { x: 8.5, y: CONTENT.y + 0.2, w: 4.3, h: 5.1, fontFace: FONT, fontSize: 14, color: TEXT, valign: "top" },
+    blocks.map((block) => ({
+      text: block.text,
+      options: {
+        bold: block.bold === true,
+        breakLine: true,
+        paraSpaceAfter: 6,
+      },
+    })),
+    {
+      x: 8.5,
+      y: CONTENT.y + 0.2,
+      w: 4.3,
+      h: 5.1,
+      fontFace: FONT,
+      fontSize: 14,
+      color: TEXT,
+      valign: "top",
+    },
   );
 }
 
@@ -280,38 +509,90 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
   const first = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
   addTitle(first, title, `Stand: ${asOf} – aus dem OZG-Leistungsverzeichnis`);
   addBlocks(first, [
-    ozgLine(f.defined, `OZG-Leistungen wurden für die ${document.municipality.name} definiert`),
+    ozgLine(
+      f.defined,
+      `OZG-Leistungen wurden für die ${document.municipality.name} definiert`,
+    ),
     ozgLine(f.implemented, "OZG-Leistungen umgesetzt"),
     { text: "Davon:", bullet: false, bold: true },
-    { ...ozgLine(f.withFrontEndAndBackEnd, "OZG-Leistungen umgesetzt mit Front-End + Back-End"), indent: true },
-    { ...ozgLine(f.frontEndOnly, "OZG-Leistungen umgesetzt mit Front-End"), indent: true },
-    { ...ozgLine(f.withEPayment, "OZG-Leistungen online – E-Payment-Funktion"), indent: true },
-    { ...ozgLine(f.withEId, "OZG-Leistungen online – eID-Anbindung"), indent: true },
+    {
+      ...ozgLine(
+        f.withFrontEndAndBackEnd,
+        "OZG-Leistungen umgesetzt mit Front-End + Back-End",
+      ),
+      indent: true,
+    },
+    {
+      ...ozgLine(f.frontEndOnly, "OZG-Leistungen umgesetzt mit Front-End"),
+      indent: true,
+    },
+    {
+      ...ozgLine(f.withEPayment, "OZG-Leistungen online – E-Payment-Funktion"),
+      indent: true,
+    },
+    {
+      ...ozgLine(f.withEId, "OZG-Leistungen online – eID-Anbindung"),
+      indent: true,
+    },
   ]);
 
   const second = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
   addTitle(second, title, `Zugangswege und Online-Anträge, Stand: ${asOf}`);
   addBlocks(second, [
-    ...SERVICE_CHANNELS.filter((channel) => f.byChannel[channel] > 0).map((channel) =>
-      ozgLine(f.byChannel[channel], `OZG-Leistungen online – ${SERVICE_CHANNEL_LABELS[channel]}`),
+    ...SERVICE_CHANNELS.filter((channel) => f.byChannel[channel] > 0).map(
+      (channel) =>
+        ozgLine(
+          f.byChannel[channel],
+          `OZG-Leistungen online – ${SERVICE_CHANNEL_LABELS[channel]}`,
+        ),
     ),
     ozgLine(f.onlineApplications, "Online-Anträge stehen zur Verfügung"),
     { text: "Davon:", bullet: false, bold: true },
-    { ...ozgLine(f.onlineApplicationsOfImplemented, `Online-Anträge zu ${formatGermanNumber(f.implemented)} umgesetzten OZG-Leistungen`), indent: true },
-    { ...ozgLine(f.onlineApplicationsOther, "Online-Anträge in anderer Zuständigkeit"), indent: true },
+    {
+      ...ozgLine(
+        f.onlineApplicationsOfImplemented,
+        `Online-Anträge zu ${formatGermanNumber(f.implemented)} umgesetzten OZG-Leistungen`,
+      ),
+      indent: true,
+    },
+    {
+      ...ozgLine(
+        f.onlineApplicationsOther,
+        "Online-Anträge in anderer Zuständigkeit",
+      ),
+      indent: true,
+    },
     ozgLine(f.notResponsibleLocally, "OZG-Leistungen in anderer Zuständigkeit"),
   ]);
 
-  if (ozg.previous !== null && document.previous !== null) comparisonSlide(pptx, title, f, ozg.previous, asOf, formatGermanDate(document.previous.asOf));
+  if (ozg.previous !== null && document.previous !== null)
+    comparisonSlide(
+      pptx,
+      title,
+      f,
+      ozg.previous,
+      asOf,
+      formatGermanDate(document.previous.asOf),
+    );
 
   for (const distribution of f.maturity) {
     if (distribution.assessed === 0) continue;
     const chart = layoutMaturityChart(distribution);
     const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
-    addTitle(slide, "Reifegradmodell", `Reifegradmodell ${distribution.modelVersion}, Stand: ${asOf}`);
+    addTitle(
+      slide,
+      "Reifegradmodell",
+      `Reifegradmodell ${distribution.modelVersion}, Stand: ${asOf}`,
+    );
     slide.addChart(
       pptx.ChartType.bar,
-      [{ name: "Leistungen", labels: chart.bars.map((bar) => bar.label), values: chart.bars.map((bar) => bar.count) }],
+      [
+        {
+          name: "Leistungen",
+          labels: chart.bars.map((bar) => bar.label),
+          values: chart.bars.map((bar) => bar.count),
+        },
+      ],
       {
         x: CONTENT.x,
         y: CONTENT.y + 0.1,
@@ -334,39 +615,98 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
     );
     slide.addText(
       [
-        { text: `${formatGermanNumber(distribution.assessed)} bewertete Leistungen`, options: { bold: true, breakLine: true, paraSpaceAfter: 6 } },
-        { text: `${formatGermanNumber(f.maturityNotAssessed)} definierte Leistungen ohne Bewertung`, options: { breakLine: true, paraSpaceAfter: 6 } },
-        { text: "Gezählt werden die für die Kommune definierten Leistungen mit ihrer Stufe in dieser Version des Reifegradmodells.", options: { breakLine: true, paraSpaceAfter: 6 } },
+        {
+          text: `${formatGermanNumber(distribution.assessed)} bewertete Leistungen`,
+          options: { bold: true, breakLine: true, paraSpaceAfter: 6 },
+        },
+        {
+          text: `${formatGermanNumber(f.maturityNotAssessed)} definierte Leistungen ohne Bewertung`,
+          options: { breakLine: true, paraSpaceAfter: 6 },
+        },
+        {
+          text: "Gezählt werden die für die Kommune definierten Leistungen mit ihrer Stufe in dieser Version des Reifegradmodells.",
+          options: { breakLine: true, paraSpaceAfter: 6 },
+        },
       ],
-      { x: 9.1, y: CONTENT.y + 0.2, w: 3.7, h: 4, fontFace: FONT, fontSize: 14, color: TEXT, valign: "top" },
+      {
+        x: 9.1,
+        y: CONTENT.y + 0.2,
+        w: 3.7,
+        h: 4,
+        fontFace: FONT,
+        fontSize: 14,
+        color: TEXT,
+        valign: "top",
+      },
     );
   }
 }
 
-function comparisonSlide(pptx: PptxGenJS, title: string, now: OzgFigures, before: OzgFigures, asOf: string, previousAsOf: string): void {
+function comparisonSlide(
+  pptx: PptxGenJS,
+  title: string,
+  now: OzgFigures,
+  before: OzgFigures,
+  asOf: string,
+  previousAsOf: string,
+): void {
   const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
-  addTitle(slide, title, `Vergleich mit dem letzten Bericht (Stand ${previousAsOf})`);
+  addTitle(
+    slide,
+    title,
+    `Vergleich mit dem letzten Bericht (Stand ${previousAsOf})`,
+  );
   const rows: [string, number, number][] = [
     ["Definierte OZG-Leistungen", now.defined, before.defined],
     ["Umgesetzt (Front-End online)", now.implemented, before.implemented],
-    ["mit Front-End und Back-End", now.withFrontEndAndBackEnd, before.withFrontEndAndBackEnd],
+    [
+      "mit Front-End und Back-End",
+      now.withFrontEndAndBackEnd,
+      before.withFrontEndAndBackEnd,
+    ],
     ["nur mit Front-End", now.frontEndOnly, before.frontEndOnly],
     ["mit E-Payment", now.withEPayment, before.withEPayment],
     ["mit eID-Anbindung", now.withEId, before.withEId],
     ["Online-Anträge", now.onlineApplications, before.onlineApplications],
   ];
-  const header = (text: string) => ({ text, options: { bold: true, color: "FFFFFF", fill: { color: BRAND } } });
+  const header = (text: string) => ({
+    text,
+    options: { bold: true, color: "FFFFFF", fill: { color: BRAND } },
+  });
   slide.addTable(
     [
-      [header("Kennzahl"), header(`Stand ${previousAsOf}`), header(`Stand ${asOf}`), header("Veränderung")],
+      [
+        header("Kennzahl"),
+        header(`Stand ${previousAsOf}`),
+        header(`Stand ${asOf}`),
+        header("Veränderung"),
+      ],
       ...rows.map(([label, value, previous]) => [
         { text: label },
-        { text: formatGermanNumber(previous), options: { align: "right" as const } },
-        { text: formatGermanNumber(value), options: { align: "right" as const } },
-        { text: formatGermanSigned(value - previous), options: { align: "right" as const } },
+        {
+          text: formatGermanNumber(previous),
+          options: { align: "right" as const },
+        },
+        {
+          text: formatGermanNumber(value),
+          options: { align: "right" as const },
+        },
+        {
+          text: formatGermanSigned(value - previous),
+          options: { align: "right" as const },
+        },
       ]),
     ],
-    { x: CONTENT.x, y: CONTENT.y + 0.2, w: 10, colW: [4.6, 1.8, 1.8, 1.8], fontFace: FONT, fontSize: 14, color: TEXT, border: { type: "solid", pt: 0.5, color: "B1B4B6" } },
+    {
+      x: CONTENT.x,
+      y: CONTENT.y + 0.2,
+      w: 10,
+      colW: [4.6, 1.8, 1.8, 1.8],
+      fontFace: FONT,
+      fontSize: 14,
+      color: TEXT,
+      border: { type: "solid", pt: 0.5, color: "B1B4B6" },
+    },
   );
 }
 
@@ -385,7 +725,9 @@ function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
 }
 
 /** Builds the deck of a report; resolves to the PPTX file's bytes. */
-export async function buildReportDeck(document: ReportDocument): Promise<Buffer> {
+export async function buildReportDeck(
+  document: ReportDocument,
+): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
@@ -401,21 +743,29 @@ export async function buildReportDeck(document: ReportDocument): Promise<Buffer>
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
     dividerSlide(pptx, section);
-    for (const project of section.projects) projectSlides(pptx, section, project, document);
+    for (const project of section.projects)
+      projectSlides(pptx, section, project, document);
   }
   ozgSlides(pptx, document);
   if (document.otherFigures.length > 0) {
     pptx.addSection({ title: "Kennzahlen" });
-    for (const figure of document.otherFigures) figureSlide(pptx, "Kennzahlen", figure, document);
+    for (const figure of document.otherFigures)
+      figureSlide(pptx, "Kennzahlen", figure, document);
   }
   outlookSlide(pptx, document);
-  const output = await pptx.write({ outputType: "nodebuffer", compression: true });
+  const output = await pptx.write({
+    outputType: "nodebuffer",
+    compression: true,
+  });
   return Buffer.isBuffer(output) ? output : Buffer.from(output as Uint8Array);
 }
 
 /** A file name for the deck or PDF: "sachstandsbericht-apd-2022-11-29". */
 export function reportFileName(document: ReportDocument): string {
-  const committee = document.meeting.committeeAbbreviation.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const committee = document.meeting.committeeAbbreviation
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   const day = formatIsoDate(document.meeting.day);
   return `sachstandsbericht-${committee === "" ? "ausschuss" : committee}-${day}`;
 }

@@ -6,17 +6,27 @@
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
-import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
+import {
+  getCatalogueForReader,
+  projectIn,
+} from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
-import { findProject, type ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
 import { sendJsonError } from "../http/errors.js";
 import { PublicResponseCache } from "../http/page-cache.js";
 import { projectEntityTag } from "../http/preconditions.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { presentCatalogue, presentMunicipality, presentProjectDetail } from "./catalogue.presenter.js";
+import {
+  presentCatalogue,
+  presentMunicipality,
+  presentProjectDetail,
+} from "./catalogue.presenter.js";
 import {
   ApiQuerySchema,
   CatalogueResponseSchema,
@@ -39,7 +49,10 @@ export interface ApiOptions {
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Registers the API routes under the plugin's prefix (/api). */
-export async function apiRoutes(instance: FastifyInstance, options: ApiOptions): Promise<void> {
+export async function apiRoutes(
+  instance: FastifyInstance,
+  options: ApiOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
@@ -51,8 +64,12 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     return payload;
   });
 
-  app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
-  app.setNotFoundHandler(async (request, reply) => sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendJsonError(error, request, reply),
+  );
+  app.setNotFoundHandler(async (request, reply) =>
+    sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply),
+  );
 
   // Serialised answers for anonymous readers, kept ready to send per published version.
   const responses = new PublicResponseCache("API responses", 32 * 1024 * 1024);
@@ -70,8 +87,10 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
     return version;
   }
 
-  app.get("/openapi.json", { config: { policy: "public" }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type(JSON_TYPE).send(instance.swagger()),
+  app.get(
+    "/openapi.json",
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (_request, reply) => reply.type(JSON_TYPE).send(instance.swagger()),
   );
 
   app.get(
@@ -80,10 +99,15 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
       config: { policy: "public" },
       schema: {
         summary: "Alle Kommunen",
-        description: "Die Kommunen, die auf dieser Instanz ihr Digitalisierungsprogramm veröffentlichen.",
+        description:
+          "Die Kommunen, die auf dieser Instanz ihr Digitalisierungsprogramm veröffentlichen.",
         tags: ["Katalog"],
         querystring: ApiQuerySchema,
-        response: { 200: ref(MunicipalityListSchema), 400: READ_ERROR_RESPONSES[400], 500: READ_ERROR_RESPONSES[500] },
+        response: {
+          200: ref(MunicipalityListSchema),
+          400: READ_ERROR_RESPONSES[400],
+          500: READ_ERROR_RESPONSES[500],
+        },
       },
     },
     async (request, reply) =>
@@ -93,7 +117,12 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
         type: JSON_TYPE,
         render: async () => {
           const municipalities = await ctx.versions.all();
-          return { status: 200, body: reply.serialize({ municipalities: municipalities.map(presentMunicipality) }) as string };
+          return {
+            status: 200,
+            body: reply.serialize({
+              municipalities: municipalities.map(presentMunicipality),
+            }) as string,
+          };
         },
       }),
   );
@@ -109,7 +138,10 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
         tags: ["Katalog"],
         params: MunicipalityParamsSchema,
         querystring: ApiQuerySchema,
-        response: { 200: ref(CatalogueResponseSchema), ...READ_ERROR_RESPONSES },
+        response: {
+          200: ref(CatalogueResponseSchema),
+          ...READ_ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
@@ -124,16 +156,38 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
           render: async () => {
             // From a read replica when one has reached the published version.
             const reader = await publicReader(ctx, slug, published);
-            const { catalogue } = await getCatalogueForReader(reader, request.principal, slug);
-            return { status: 200, body: reply.serialize(presentCatalogue(catalogue)) as string };
+            const { catalogue } = await getCatalogueForReader(
+              reader,
+              request.principal,
+              slug,
+            );
+            return {
+              status: 200,
+              body: reply.serialize(presentCatalogue(catalogue)) as string,
+            };
           },
         });
       }
       const version = await requireDataVersion(slug);
       // The public reads the latest edition; the municipality's own people the draft they edit.
-      const { catalogue, isDraft } = await getCatalogueForReader(ctx, request.principal, slug);
-      const tag = entityTag(version, ["api-catalogue", APP_VERSION, slug, isDraft ? "draft" : "published"]);
-      return sendCacheable(request, reply, tag, async () => presentCatalogue(catalogue), JSON_TYPE);
+      const { catalogue, isDraft } = await getCatalogueForReader(
+        ctx,
+        request.principal,
+        slug,
+      );
+      const tag = entityTag(version, [
+        "api-catalogue",
+        APP_VERSION,
+        slug,
+        isDraft ? "draft" : "published",
+      ]);
+      return sendCacheable(
+        request,
+        reply,
+        tag,
+        async () => presentCatalogue(catalogue),
+        JSON_TYPE,
+      );
     },
   );
 
@@ -162,20 +216,45 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
           render: async () => {
             // From a read replica when one has reached the published version.
             const reader = await publicReader(ctx, slug, published);
-            const { catalogue } = await getCatalogueForReader(reader, request.principal, slug);
+            const { catalogue } = await getCatalogueForReader(
+              reader,
+              request.principal,
+              slug,
+            );
             const { entry, dependents } = projectIn(catalogue, id);
             const prerequisites = entry.project.dependsOn
               .map((dependency) => findProject(catalogue, dependency))
               .filter((found): found is ProjectInContext => found !== null);
             // The project's version leads the tag (If-Match reads it); the rest is the published version.
-            const tag = projectEntityTag(entry.project.version, ["api-project", APP_VERSION, published, slug, id]);
-            return { status: 200, body: reply.serialize(presentProjectDetail(catalogue, entry, prerequisites, dependents)) as string, tag };
+            const tag = projectEntityTag(entry.project.version, [
+              "api-project",
+              APP_VERSION,
+              published,
+              slug,
+              id,
+            ]);
+            return {
+              status: 200,
+              body: reply.serialize(
+                presentProjectDetail(
+                  catalogue,
+                  entry,
+                  prerequisites,
+                  dependents,
+                ),
+              ) as string,
+              tag,
+            };
           },
         });
       }
       // The public reads the latest edition; the municipality's own people the draft that
       // changes through this API apply to (its ETag is what If-Match needs).
-      const { catalogue } = await getCatalogueForReader(ctx, request.principal, slug);
+      const { catalogue } = await getCatalogueForReader(
+        ctx,
+        request.principal,
+        slug,
+      );
       const { entry, dependents } = projectIn(catalogue, id);
       const tag = projectTag(catalogue, entry);
       return sendCacheable(
@@ -186,7 +265,12 @@ export async function apiRoutes(instance: FastifyInstance, options: ApiOptions):
           const prerequisites = entry.project.dependsOn
             .map((dependency) => findProject(catalogue, dependency))
             .filter((found): found is ProjectInContext => found !== null);
-          return presentProjectDetail(catalogue, entry, prerequisites, dependents);
+          return presentProjectDetail(
+            catalogue,
+            entry,
+            prerequisites,
+            dependents,
+          );
         },
         JSON_TYPE,
       );

@@ -2,7 +2,15 @@
  * Domain catalogue → API JSON. Database ids stay inside; records refer to each other by
  * the same stable keys as the exchange format (org unit codes, project slugs).
  */
-import type { Catalogue, Measure, Municipality, Phase, Project, ProjectInContext, Responsibility } from "../../domain/catalogue/catalogue.js";
+import type {
+  Catalogue,
+  Measure,
+  Municipality,
+  Phase,
+  Project,
+  ProjectInContext,
+  Responsibility,
+} from "../../domain/catalogue/catalogue.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import { formatPointInTime } from "../../domain/period/point-in-time.js";
 import type {
@@ -17,7 +25,9 @@ import type {
 } from "./catalogue.schema.js";
 
 /** A municipality with links to its catalogue and portal. */
-export function presentMunicipality(municipality: Municipality): MunicipalityDto {
+export function presentMunicipality(
+  municipality: Municipality,
+): MunicipalityDto {
   return {
     slug: municipality.slug,
     name: municipality.name,
@@ -69,13 +79,25 @@ export function presentMeasure(measure: Measure): MeasureDto {
 }
 
 /** A responsibility, keyed by the org unit's code. */
-export function presentResponsibility(responsibility: Responsibility): ResponsibilityDto {
-  return { orgUnit: responsibility.orgUnitCode, role: responsibility.role, note: responsibility.note };
+export function presentResponsibility(
+  responsibility: Responsibility,
+): ResponsibilityDto {
+  return {
+    orgUnit: responsibility.orgUnitCode,
+    role: responsibility.role,
+    note: responsibility.note,
+  };
 }
 
 /** A reference to a project: slug, code and title. */
-export function presentProjectReference(other: ProjectInContext): ProjectReferenceDto {
-  return { slug: other.project.slug, code: other.project.code, title: other.project.title };
+export function presentProjectReference(
+  other: ProjectInContext,
+): ProjectReferenceDto {
+  return {
+    slug: other.project.slug,
+    code: other.project.code,
+    title: other.project.title,
+  };
 }
 
 /** The whole catalogue tree. */
@@ -89,14 +111,22 @@ export function presentCatalogue(catalogue: Catalogue): CatalogueDto {
       horizonStart: programme.horizonStart,
       horizonEnd: programme.horizonEnd,
       summary: programme.summary,
-      goals: programme.goals.map((goal) => ({ title: goal.title, description: goal.description })),
+      goals: programme.goals.map((goal) => ({
+        title: goal.title,
+        description: goal.description,
+      })),
       priorities: programme.priorities.map((priority) => ({
         year: priority.year,
         title: priority.title,
         projects: [...priority.projectSlugs],
       })),
     },
-    orgUnits: catalogue.orgUnits.map((unit) => ({ code: unit.code, name: unit.name, kind: unit.kind, parent: unit.parentCode })),
+    orgUnits: catalogue.orgUnits.map((unit) => ({
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      parent: unit.parentCode,
+    })),
     impactAreas: catalogue.impactAreas.map((area) => ({
       key: area.key,
       name: area.name,

@@ -12,10 +12,15 @@ import {
   RESPONSIBILITY_ROLES,
 } from "../../domain/catalogue/catalogue.js";
 import { PRECISIONS } from "../../domain/period/point-in-time.js";
-import { SlugSchema, StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
+import {
+  SlugSchema,
+  StringEnum,
+} from "../../app/catalogue/catalogue-document.schema.js";
 import { ref } from "./schema-ref.js";
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+) => Type.Union([schema, Type.Null()]);
 
 /** URL parameters naming a municipality. */
 export const MunicipalityParamsSchema = Type.Object({
@@ -25,12 +30,20 @@ export const MunicipalityParamsSchema = Type.Object({
 /** URL parameters naming a project of a municipality. */
 export const ProjectParamsSchema = Type.Object({
   slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
-  id: { ...SlugSchema, description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow" },
+  id: {
+    ...SlugSchema,
+    description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow",
+  },
 });
 
 /** Query of every API route. */
 export const ApiQuerySchema = Type.Object({
-  lang: Type.Optional(StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de")),
+  lang: Type.Optional(
+    StringEnum(
+      ["de", "en"] as const,
+      "Sprache der Fehlermeldungen; Standard de",
+    ),
+  ),
 });
 
 /** A municipality. */
@@ -40,9 +53,13 @@ export const MunicipalitySchema = Type.Object(
     name: Type.String(),
     state: Nullable(Type.String()),
     website: Nullable(Type.String()),
-    dataVersion: Type.Integer({ description: "Steigt mit jeder Änderung der Daten dieser Kommune" }),
+    dataVersion: Type.Integer({
+      description: "Steigt mit jeder Änderung der Daten dieser Kommune",
+    }),
     links: Type.Object({
-      catalogue: Type.String({ description: "Pfad des ganzen Katalogs in dieser API" }),
+      catalogue: Type.String({
+        description: "Pfad des ganzen Katalogs in dieser API",
+      }),
       portal: Type.String({ description: "Pfad der öffentlichen Seite" }),
     }),
   },
@@ -52,21 +69,39 @@ export const MunicipalitySchema = Type.Object(
 /** The list of municipalities. */
 export const MunicipalityListSchema = Type.Object(
   { municipalities: Type.Array(ref(MunicipalitySchema)) },
-  { $id: "MunicipalityList", description: "Die Kommunen dieser Instanz, nach Name" },
+  {
+    $id: "MunicipalityList",
+    description: "Die Kommunen dieser Instanz, nach Name",
+  },
 );
 
 /** A phase with its period. */
 export const PhaseSchema = Type.Object(
   {
-    id: Type.Integer({ description: "Id der Phase, für Änderungen über …/phases/{phaseId}" }),
+    id: Type.Integer({
+      description: "Id der Phase, für Änderungen über …/phases/{phaseId}",
+    }),
     label: Type.String(),
-    start: Type.String({ description: "Beginn: 2023, 2023-Q2, 2023-05 oder 2023-05-17" }),
+    start: Type.String({
+      description: "Beginn: 2023, 2023-Q2, 2023-05 oder 2023-05-17",
+    }),
     startPrecision: StringEnum(PRECISIONS),
-    end: Nullable(Type.String({ description: "Ende in derselben Form; null für ein offenes Ende" })),
+    end: Nullable(
+      Type.String({
+        description: "Ende in derselben Form; null für ein offenes Ende",
+      }),
+    ),
     endPrecision: Nullable(StringEnum(PRECISIONS)),
-    continuation: Nullable(StringEnum(["ongoing", "permanent"] as const, "ongoing: danach laufend; permanent: Daueraufgabe")),
+    continuation: Nullable(
+      StringEnum(
+        ["ongoing", "permanent"] as const,
+        "ongoing: danach laufend; permanent: Daueraufgabe",
+      ),
+    ),
     note: Nullable(Type.String()),
-    period: Type.String({ description: "Der Zeitraum auf Deutsch, z. B. QIV/2021–2023" }),
+    period: Type.String({
+      description: "Der Zeitraum auf Deutsch, z. B. QIV/2021–2023",
+    }),
   },
   { $id: "Phase" },
 );
@@ -74,7 +109,10 @@ export const PhaseSchema = Type.Object(
 /** A measure. */
 export const MeasureSchema = Type.Object(
   {
-    id: Type.Integer({ description: "Id der Einzelmaßnahme, für Änderungen über …/measures/{measureId}" }),
+    id: Type.Integer({
+      description:
+        "Id der Einzelmaßnahme, für Änderungen über …/measures/{measureId}",
+    }),
     title: Type.String(),
     status: StringEnum(MEASURE_STATUSES),
   },
@@ -84,7 +122,9 @@ export const MeasureSchema = Type.Object(
 /** A unit's responsibility for a project. */
 export const ResponsibilitySchema = Type.Object(
   {
-    orgUnit: Type.String({ description: "Kürzel der Organisationseinheit (orgUnits[].code)" }),
+    orgUnit: Type.String({
+      description: "Kürzel der Organisationseinheit (orgUnits[].code)",
+    }),
     role: StringEnum(RESPONSIBILITY_ROLES),
     note: Nullable(Type.String()),
   },
@@ -103,8 +143,13 @@ export const ProjectSchema = Type.Object(
     phases: Type.Array(ref(PhaseSchema)),
     measures: Type.Array(ref(MeasureSchema)),
     responsibilities: Type.Array(ref(ResponsibilitySchema)),
-    dependsOn: Type.Array(Type.String(), { description: "Slugs der Projekte, die dieses voraussetzt" }),
-    version: Type.Integer({ description: "Version des Projekts; steigt mit jeder Änderung daran (auch an Phasen, Maßnahmen, Zuständigkeiten, Abhängigkeiten)" }),
+    dependsOn: Type.Array(Type.String(), {
+      description: "Slugs der Projekte, die dieses voraussetzt",
+    }),
+    version: Type.Integer({
+      description:
+        "Version des Projekts; steigt mit jeder Änderung daran (auch an Phasen, Maßnahmen, Zuständigkeiten, Abhängigkeiten)",
+    }),
   },
   { $id: "Project" },
 );
@@ -141,9 +186,18 @@ export const ProgrammeSchema = Type.Object(
     horizonStart: Type.Integer(),
     horizonEnd: Type.Integer(),
     summary: Nullable(Type.String()),
-    goals: Type.Array(Type.Object({ title: Type.String(), description: Nullable(Type.String()) })),
+    goals: Type.Array(
+      Type.Object({
+        title: Type.String(),
+        description: Nullable(Type.String()),
+      }),
+    ),
     priorities: Type.Array(
-      Type.Object({ year: Type.Integer(), title: Type.String(), projects: Type.Array(Type.String()) }),
+      Type.Object({
+        year: Type.Integer(),
+        title: Type.String(),
+        projects: Type.Array(Type.String()),
+      }),
     ),
   },
   { $id: "Programme" },
@@ -180,14 +234,30 @@ export const ProjectReferenceSchema = Type.Object(
 /** One project with where it sits and what needs it. */
 export const ProjectResponseSchema = Type.Object(
   {
-    municipality: Type.Object({ slug: Type.String(), name: Type.String(), dataVersion: Type.Integer() }),
+    municipality: Type.Object({
+      slug: Type.String(),
+      name: Type.String(),
+      dataVersion: Type.Integer(),
+    }),
     impactArea: Type.Object({ key: Type.String(), name: Type.String() }),
-    actionField: Type.Object({ key: Type.String(), number: Type.Integer(), name: Type.String(), colour: Type.String() }),
+    actionField: Type.Object({
+      key: Type.String(),
+      number: Type.Integer(),
+      name: Type.String(),
+      colour: Type.String(),
+    }),
     project: ref(ProjectSchema),
-    dependsOn: Type.Array(ref(ProjectReferenceSchema), { description: "Projekte, die dieses voraussetzt (Hängt ab von)" }),
-    dependents: Type.Array(ref(ProjectReferenceSchema), { description: "Projekte, die dieses voraussetzen (Voraussetzung für)" }),
+    dependsOn: Type.Array(ref(ProjectReferenceSchema), {
+      description: "Projekte, die dieses voraussetzt (Hängt ab von)",
+    }),
+    dependents: Type.Array(ref(ProjectReferenceSchema), {
+      description: "Projekte, die dieses voraussetzen (Voraussetzung für)",
+    }),
   },
-  { $id: "ProjectDetail", description: "Ein Projekt mit Stellung im Katalog und Abhängigkeiten" },
+  {
+    $id: "ProjectDetail",
+    description: "Ein Projekt mit Stellung im Katalog und Abhängigkeiten",
+  },
 );
 
 export type MunicipalityDto = Static<typeof MunicipalitySchema>;

@@ -1,17 +1,40 @@
 /** Editions and change reports → API JSON. */
-import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
-import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
+import type {
+  ChangeReport,
+  ReportReason,
+} from "../../domain/edition/change-report.js";
+import {
+  isProjectChange,
+  isShift,
+  type CatalogueChange,
+} from "../../domain/edition/catalogue-change.js";
+import {
+  describeChangeGerman,
+  describeShiftCountGerman,
+} from "../../i18n/change-description.js";
 import type { Edition, EditionSummary } from "../../domain/edition/edition.js";
-import { formatPointInTime, type PointInTime } from "../../domain/period/point-in-time.js";
+import {
+  formatPointInTime,
+  type PointInTime,
+} from "../../domain/period/point-in-time.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { presentCatalogue } from "./catalogue.presenter.js";
-import type { EditionChangeDto, EditionChangesDto, EditionDetailDto, EditionReasonDto, EditionSummaryDto } from "./edition.schema.js";
+import type {
+  EditionChangeDto,
+  EditionChangesDto,
+  EditionDetailDto,
+  EditionReasonDto,
+  EditionSummaryDto,
+} from "./edition.schema.js";
 
-const api = (slug: string): string => `/api/v1/municipalities/${encodeURIComponent(slug)}`;
+const api = (slug: string): string =>
+  `/api/v1/municipalities/${encodeURIComponent(slug)}`;
 
 /** An edition without content, with links. */
-export function presentEditionSummary(slug: string, edition: EditionSummary): EditionSummaryDto {
+export function presentEditionSummary(
+  slug: string,
+  edition: EditionSummary,
+): EditionSummaryDto {
   return {
     number: edition.number,
     title: edition.title,
@@ -22,7 +45,10 @@ export function presentEditionSummary(slug: string, edition: EditionSummary): Ed
     isReconstruction: edition.isReconstruction,
     links: {
       self: `${api(slug)}/editions/${edition.number}`,
-      changes: edition.number === 1 ? null : `${api(slug)}/editions/${edition.number}/changes`,
+      changes:
+        edition.number === 1
+          ? null
+          : `${api(slug)}/editions/${edition.number}/changes`,
       portal: editionPaths.edition(slug, edition.number),
       docx: editionPaths.docx(slug, edition.number),
       pdf: editionPaths.pdf(slug, edition.number),
@@ -32,29 +58,45 @@ export function presentEditionSummary(slug: string, edition: EditionSummary): Ed
 }
 
 function presentReason(key: string, reason: ReportReason): EditionReasonDto {
-  return { change: key, category: reason.category, categoryLabel: reason.categoryLabel, text: reason.text, edition: reason.editionNumber };
+  return {
+    change: key,
+    category: reason.category,
+    categoryLabel: reason.categoryLabel,
+    text: reason.text,
+    edition: reason.editionNumber,
+  };
 }
 
 /** An edition with its catalogue and reasons. */
-export function presentEditionDetail(slug: string, edition: Edition): EditionDetailDto {
+export function presentEditionDetail(
+  slug: string,
+  edition: Edition,
+): EditionDetailDto {
   return {
     edition: presentEditionSummary(slug, edition),
     foreword: edition.foreword,
-    reasons: [...edition.reasons].map(([key, reason]) => presentReason(key, { ...reason, editionNumber: edition.number })),
+    reasons: [...edition.reasons].map(([key, reason]) =>
+      presentReason(key, { ...reason, editionNumber: edition.number }),
+    ),
     catalogue: presentCatalogue(edition.catalogue),
   };
 }
 
 function valueText(value: unknown): string | null {
   if (typeof value === "string") return value;
-  if (value !== null && typeof value === "object" && "precision" in value) return formatPointInTime(value as PointInTime);
+  if (value !== null && typeof value === "object" && "precision" in value)
+    return formatPointInTime(value as PointInTime);
   return null;
 }
 
-function presentChange(report: ChangeReport, change: CatalogueChange): EditionChangeDto {
+function presentChange(
+  report: ChangeReport,
+  change: CatalogueChange,
+): EditionChangeDto {
   const fields = change as unknown as Record<string, unknown>;
   const shift = "shift" in change ? change.shift : null;
-  const phase = "phase" in change && change.phase !== null ? change.phase.label : null;
+  const phase =
+    "phase" in change && change.phase !== null ? change.phase.label : null;
   return {
     key: change.key,
     kind: change.kind,
@@ -65,26 +107,48 @@ function presentChange(report: ChangeReport, change: CatalogueChange): EditionCh
           slug: change.project.slug,
           code: change.project.code,
           title: change.project.title,
-          actionField: { key: change.project.actionField.key, number: change.project.actionField.number, name: change.project.actionField.name },
-          impactArea: { key: change.project.impactArea.key, name: change.project.impactArea.name },
+          actionField: {
+            key: change.project.actionField.key,
+            number: change.project.actionField.number,
+            name: change.project.actionField.name,
+          },
+          impactArea: {
+            key: change.project.impactArea.key,
+            name: change.project.impactArea.name,
+          },
         }
       : null,
     phase,
     from: valueText(fields.from),
     to: valueText(fields.to),
-    shift: shift === null ? null : { direction: shift.direction, amount: shift.amount, unit: shift.unit },
-    reasons: (report.reasons.get(change.key) ?? []).map((reason) => presentReason(change.key, reason)),
+    shift:
+      shift === null
+        ? null
+        : {
+            direction: shift.direction,
+            amount: shift.amount,
+            unit: shift.unit,
+          },
+    reasons: (report.reasons.get(change.key) ?? []).map((reason) =>
+      presentReason(change.key, reason),
+    ),
   };
 }
 
 /** The change report between two editions. */
 export function presentChangeReport(report: ChangeReport): EditionChangesDto {
-  if (report.to === null) throw new Error("the API reports changes between editions only");
-  return { ...presentChangeReportBody(report), to: presentEditionSummary(report.municipality.slug, report.to) };
+  if (report.to === null)
+    throw new Error("the API reports changes between editions only");
+  return {
+    ...presentChangeReportBody(report),
+    to: presentEditionSummary(report.municipality.slug, report.to),
+  };
 }
 
 /** A change report without its newer side (an edition, or the draft). */
-export function presentChangeReportBody(report: ChangeReport): Omit<EditionChangesDto, "to"> {
+export function presentChangeReportBody(
+  report: ChangeReport,
+): Omit<EditionChangesDto, "to"> {
   const slug = report.municipality.slug;
   const { summary } = report.diff;
   return {
@@ -96,7 +160,11 @@ export function presentChangeReportBody(report: ChangeReport): Omit<EditionChang
       programmeChangeCount: summary.programmeChangeCount,
       countsByKind: { ...summary.countsByKind },
       byActionField: summary.byActionField.map((field) => ({
-        actionField: { key: field.actionField.key, number: field.actionField.number, name: field.actionField.name },
+        actionField: {
+          key: field.actionField.key,
+          number: field.actionField.number,
+          name: field.actionField.name,
+        },
         impactArea: { key: field.impactArea.key, name: field.impactArea.name },
         isRemoved: field.isRemoved,
         changeCount: field.changeCount,

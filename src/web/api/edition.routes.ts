@@ -11,26 +11,50 @@ import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { ApiQuerySchema, MunicipalityParamsSchema } from "./catalogue.schema.js";
+import {
+  ApiQuerySchema,
+  MunicipalityParamsSchema,
+} from "./catalogue.schema.js";
 import { READ_ERROR_RESPONSES } from "./error.schema.js";
-import { presentChangeReport, presentEditionDetail, presentEditionSummary } from "./edition.presenter.js";
-import { EditionChangesQuerySchema, EditionChangesSchema, EditionDetailSchema, EditionListSchema, EditionParamsSchema } from "./edition.schema.js";
+import {
+  presentChangeReport,
+  presentEditionDetail,
+  presentEditionSummary,
+} from "./edition.presenter.js";
+import {
+  EditionChangesQuerySchema,
+  EditionChangesSchema,
+  EditionDetailSchema,
+  EditionListSchema,
+  EditionParamsSchema,
+} from "./edition.schema.js";
 import { ref } from "./schema-ref.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const TAGS = ["Fortschreibungen"];
 
 /** Registers the edition routes on the API plugin (prefix /api). */
-export async function editionApiRoutes(instance: FastifyInstance, options: { readonly ctx: AppContext }): Promise<void> {
+export async function editionApiRoutes(
+  instance: FastifyInstance,
+  options: { readonly ctx: AppContext },
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
   // Editions are published data: their tags follow the published version (from memory), so
   // an edit of the draft leaves them alone.
-  async function tagFor(slug: string, parts: readonly (string | number)[]): Promise<string> {
+  async function tagFor(
+    slug: string,
+    parts: readonly (string | number)[],
+  ): Promise<string> {
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return entityTag(municipality.publishedVersion, ["api-editions", APP_VERSION, slug, ...parts]);
+    return entityTag(municipality.publishedVersion, [
+      "api-editions",
+      APP_VERSION,
+      slug,
+      ...parts,
+    ]);
   }
 
   app.get(
@@ -39,7 +63,8 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
       config: { policy: "public" },
       schema: {
         summary: "Alle Fortschreibungen einer Kommune",
-        description: "Die veröffentlichten Fassungen des Maßnahmenkatalogs, die älteste zuerst. Die letzte zeigt das Portal.",
+        description:
+          "Die veröffentlichten Fassungen des Maßnahmenkatalogs, die älteste zuerst. Die letzte zeigt das Portal.",
         tags: TAGS,
         params: MunicipalityParamsSchema,
         querystring: ApiQuerySchema,
@@ -55,7 +80,12 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
         tag,
         async () => {
           const { municipality, editions } = await listEditions(ctx, slug);
-          return { municipality: { slug, name: municipality.name }, editions: editions.map((edition) => presentEditionSummary(slug, edition)) };
+          return {
+            municipality: { slug, name: municipality.name },
+            editions: editions.map((edition) =>
+              presentEditionSummary(slug, edition),
+            ),
+          };
         },
         JSON_TYPE,
       );
@@ -68,7 +98,8 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
       config: { policy: "public" },
       schema: {
         summary: "Eine Fortschreibung mit dem ganzen Katalog",
-        description: "Die Fortschreibung, wie sie veröffentlicht wurde: Angaben, Vorwort, Gründe der Verschiebungen und der ganze Katalog.",
+        description:
+          "Die Fortschreibung, wie sie veröffentlicht wurde: Angaben, Vorwort, Gründe der Verschiebungen und der ganze Katalog.",
         tags: TAGS,
         params: EditionParamsSchema,
         querystring: ApiQuerySchema,
@@ -78,7 +109,17 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
     async (request, reply) => {
       const { slug, number } = request.params;
       const tag = await tagFor(slug, ["edition", number]);
-      return sendCacheable(request, reply, tag, async () => presentEditionDetail(slug, (await getEdition(ctx, slug, number)).edition), JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        tag,
+        async () =>
+          presentEditionDetail(
+            slug,
+            (await getEdition(ctx, slug, number)).edition,
+          ),
+        JSON_TYPE,
+      );
     },
   );
 
@@ -100,7 +141,14 @@ export async function editionApiRoutes(instance: FastifyInstance, options: { rea
       const { slug, number } = request.params;
       const since = request.query.since;
       const tag = await tagFor(slug, ["changes", number, since ?? "previous"]);
-      return sendCacheable(request, reply, tag, async () => presentChangeReport(await compareEditions(ctx, slug, number, since)), JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        tag,
+        async () =>
+          presentChangeReport(await compareEditions(ctx, slug, number, since)),
+        JSON_TYPE,
+      );
     },
   );
 }

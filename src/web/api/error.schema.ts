@@ -10,13 +10,25 @@ const ERROR_CODES = Object.keys(ERRORS) as (keyof typeof ERRORS)[];
 export const ErrorResponseSchema = Type.Object(
   {
     error: Type.Object({
-      code: StringEnum(ERROR_CODES, "Stabiler Fehlercode, siehe docs/errors.md"),
-      message: Type.String({ description: "Meldung in der angefragten Sprache (Standard Deutsch)" }),
-      detail: Type.Optional(Type.String({ description: "Genauere Erklärung, z. B. welcher Wert falsch war" })),
+      code: StringEnum(
+        ERROR_CODES,
+        "Stabiler Fehlercode, siehe docs/errors.md",
+      ),
+      message: Type.String({
+        description: "Meldung in der angefragten Sprache (Standard Deutsch)",
+      }),
+      detail: Type.Optional(
+        Type.String({
+          description: "Genauere Erklärung, z. B. welcher Wert falsch war",
+        }),
+      ),
       problems: Type.Optional(
         Type.Array(
           Type.Object({
-            path: Type.String({ description: "JSON-Pointer auf den fehlerhaften Wert, z. B. /params/slug" }),
+            path: Type.String({
+              description:
+                "JSON-Pointer auf den fehlerhaften Wert, z. B. /params/slug",
+            }),
             message: Type.String({ description: "Welche Regel verletzt ist" }),
           }),
         ),

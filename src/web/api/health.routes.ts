@@ -14,9 +14,14 @@ import { HealthResponseSchema } from "./health.schema.js";
 import { ref } from "./schema-ref.js";
 
 /** Registers GET /health. */
-export async function healthRoutes(instance: FastifyInstance, options: { readonly ctx: AppContext }): Promise<void> {
+export async function healthRoutes(
+  instance: FastifyInstance,
+  options: { readonly ctx: AppContext },
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  app.setErrorHandler(async (error, request, reply) => sendJsonError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendJsonError(error, request, reply),
+  );
 
   app.get(
     "/health",
@@ -24,9 +29,13 @@ export async function healthRoutes(instance: FastifyInstance, options: { readonl
       config: { policy: "public" },
       schema: {
         summary: "Betriebsbereitschaft",
-        description: "200, wenn die Datenbank antwortet; sonst 503 mit ERR_DATABASE_UNAVAILABLE.",
+        description:
+          "200, wenn die Datenbank antwortet; sonst 503 mit ERR_DATABASE_UNAVAILABLE.",
         tags: ["Betrieb"],
-        response: { 200: ref(HealthResponseSchema), 503: ref(ErrorResponseSchema) },
+        response: {
+          200: ref(HealthResponseSchema),
+          503: ref(ErrorResponseSchema),
+        },
       },
     },
     async (request, reply) => {
@@ -36,8 +45,15 @@ export async function healthRoutes(instance: FastifyInstance, options: { readonl
       } catch (error) {
         request.log.warn({ err: error }, "health check failed");
       }
-      if (!ok) return sendJsonError(new AppError("ERR_DATABASE_UNAVAILABLE"), request, reply);
-      return reply.header("cache-control", NO_STORE).send({ status: "ok" as const });
+      if (!ok)
+        return sendJsonError(
+          new AppError("ERR_DATABASE_UNAVAILABLE"),
+          request,
+          reply,
+        );
+      return reply
+        .header("cache-control", NO_STORE)
+        .send({ status: "ok" as const });
     },
   );
 }

@@ -11,21 +11,38 @@ export const DEFAULT_LIMIT = 100;
 /** A page of a list. */
 export interface Page<T> {
   readonly items: readonly T[];
-  readonly page: { readonly total: number; readonly limit: number; readonly offset: number };
+  readonly page: {
+    readonly total: number;
+    readonly limit: number;
+    readonly offset: number;
+  };
 }
 
 /** Cuts a page out of `items` and sets the Link header on the reply. */
-export function paginate<T>(request: FastifyRequest, reply: FastifyReply, items: readonly T[], query: { readonly limit?: number; readonly offset?: number }): Page<T> {
+export function paginate<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  items: readonly T[],
+  query: { readonly limit?: number; readonly offset?: number },
+): Page<T> {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const offset = query.offset ?? 0;
   const total = items.length;
   const links = pageLinks(request.url, total, limit, offset);
   if (links !== "") reply.header("link", links);
-  return { items: items.slice(offset, offset + limit), page: { total, limit, offset } };
+  return {
+    items: items.slice(offset, offset + limit),
+    page: { total, limit, offset },
+  };
 }
 
 /** The Link header value for a page; empty when everything fits on the first page. */
-export function pageLinks(requestUrl: string, total: number, limit: number, offset: number): string {
+export function pageLinks(
+  requestUrl: string,
+  total: number,
+  limit: number,
+  offset: number,
+): string {
   if (offset === 0 && total <= limit) return "";
   const url = new URL(requestUrl, "http://localhost");
   const at = (start: number): string => {

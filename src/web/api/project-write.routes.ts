@@ -19,7 +19,10 @@ import { createProject } from "../../app/catalogue/create-project.js";
 import { deleteProject } from "../../app/catalogue/delete-project.js";
 import { isEditConflict } from "../../app/catalogue/edit-conflict.js";
 import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
-import { getCatalogueForReader, projectIn } from "../../app/edition/read-editions.js";
+import {
+  getCatalogueForReader,
+  projectIn,
+} from "../../app/edition/read-editions.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
@@ -32,12 +35,28 @@ import type { ResponsibilityData } from "../../app/catalogue/catalogue-edit.sche
 import type { ProjectChangeTarget } from "../../app/catalogue/edit-support.js";
 import type { AppContext } from "../../app/context.js";
 import type { RequestOrigin } from "../../app/audit/record-audit.js";
-import { findProject, type Catalogue, type Measure, type Phase, type ProjectInContext, type Responsibility } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type Catalogue,
+  type Measure,
+  type Phase,
+  type ProjectInContext,
+  type Responsibility,
+} from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { expectedVersionFromIfMatch, projectEntityTag } from "../http/preconditions.js";
+import {
+  expectedVersionFromIfMatch,
+  projectEntityTag,
+} from "../http/preconditions.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { presentMeasure, presentPhase, presentProjectDetail, presentProjectReference, presentResponsibility } from "./catalogue.presenter.js";
+import {
+  presentMeasure,
+  presentPhase,
+  presentProjectDetail,
+  presentProjectReference,
+  presentResponsibility,
+} from "./catalogue.presenter.js";
 import {
   ApiQuerySchema,
   MeasureSchema,
@@ -73,15 +92,25 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const TAGS = ["Bearbeitung"];
 const SECURITY = [{ bearerAuth: [] }];
 /** What every change of an existing project declares: the token, the reason and If-Match. */
-const CHANGE = { tags: TAGS, security: SECURITY, querystring: WriteQuerySchema, headers: IfMatchHeadersSchema };
+const CHANGE = {
+  tags: TAGS,
+  security: SECURITY,
+  querystring: WriteQuerySchema,
+  headers: IfMatchHeadersSchema,
+};
 /** What every public read of a project's part declares. */
 const READ = { tags: ["Katalog"], querystring: ApiQuerySchema };
 type PhaseInput = Static<typeof PhaseInputSchema>;
 type MeasureInput = Static<typeof MeasureInputSchema>;
-const NO_CONTENT = Type.Null({ description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts" });
+const NO_CONTENT = Type.Null({
+  description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts",
+});
 
 /** The ETag of every representation of a project in this API. */
-export function projectTag(catalogue: Catalogue, entry: ProjectInContext): string {
+export function projectTag(
+  catalogue: Catalogue,
+  entry: ProjectInContext,
+): string {
   return projectEntityTag(entry.project.version, [
     "api-project",
     APP_VERSION,
@@ -92,7 +121,10 @@ export function projectTag(catalogue: Catalogue, entry: ProjectInContext): strin
 }
 
 /** The path of a project in this API. */
-export function projectPath(municipalitySlug: string, projectSlug: string): string {
+export function projectPath(
+  municipalitySlug: string,
+  projectSlug: string,
+): string {
   return `/api/v1/municipalities/${encodeURIComponent(municipalitySlug)}/projects/${encodeURIComponent(projectSlug)}`;
 }
 
@@ -102,7 +134,10 @@ export interface ProjectWriteOptions {
 }
 
 /** Registers the project part reads and all writing routes on the API plugin. */
-export async function projectWriteRoutes(instance: FastifyInstance, options: ProjectWriteOptions): Promise<void> {
+export async function projectWriteRoutes(
+  instance: FastifyInstance,
+  options: ProjectWriteOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
@@ -110,24 +145,51 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
   async function current(reader: Principal | null, slug: string, id: string) {
     // Changes work on the draft (reader null). A read shows the municipality's members the
     // draft and the public the latest edition (docs/adr/0007).
-    const { catalogue } = reader === null ? { catalogue: await getCatalogue(ctx, slug) } : await getCatalogueForReader(ctx, reader, slug);
+    const { catalogue } =
+      reader === null
+        ? { catalogue: await getCatalogue(ctx, slug) }
+        : await getCatalogueForReader(ctx, reader, slug);
     const { entry, dependents } = projectIn(catalogue, id);
     return { catalogue, entry, dependents, tag: projectTag(catalogue, entry) };
   }
 
   type Current = Awaited<ReturnType<typeof current>>;
-  const phaseById = (phaseId: number) => ({ entry }: Current) => entry.project.phases.find((candidate) => candidate.id === phaseId);
-  const measureById = (measureId: number) => ({ entry }: Current) => entry.project.measures.find((candidate) => candidate.id === measureId);
-  const responsibilityOf = (orgUnit: string) => ({ entry }: Current) =>
-    entry.project.responsibilities.find((candidate) => candidate.orgUnitCode === orgUnit);
+  const phaseById =
+    (phaseId: number) =>
+    ({ entry }: Current) =>
+      entry.project.phases.find((candidate) => candidate.id === phaseId);
+  const measureById =
+    (measureId: number) =>
+    ({ entry }: Current) =>
+      entry.project.measures.find((candidate) => candidate.id === measureId);
+  const responsibilityOf =
+    (orgUnit: string) =>
+    ({ entry }: Current) =>
+      entry.project.responsibilities.find(
+        (candidate) => candidate.orgUnitCode === orgUnit,
+      );
 
   /** Sends one part of a project with the project's ETag (conditional GET, or after a change). */
-  function sendPart(request: FastifyRequest, reply: FastifyReply, status: number, tag: string, body: unknown): FastifyReply {
-    if (request.method === "GET" && matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+  function sendPart(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    tag: string,
+    body: unknown,
+  ): FastifyReply {
+    if (
+      request.method === "GET" &&
+      matchesIfNoneMatch(request.headers["if-none-match"], tag)
+    ) {
+      return reply
+        .code(304)
+        .header("etag", tag)
+        .header("cache-control", PUBLIC_CACHE_CONTROL)
+        .send();
     }
     reply.code(status).header("etag", tag).type(JSON_TYPE);
-    if (request.method === "GET") reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+    if (request.method === "GET")
+      reply.header("cache-control", PUBLIC_CACHE_CONTROL);
     return reply.send(body);
   }
 
@@ -152,21 +214,38 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
   ): Promise<FastifyReply> {
     const found = await current(reader, part.slug, part.id);
     const value = part.find(found);
-    if (value === null || value === undefined) throw new AppError("ERR_NOT_FOUND", { detail: part.missing });
+    if (value === null || value === undefined)
+      throw new AppError("ERR_NOT_FOUND", { detail: part.missing });
     if (part.location !== undefined) reply.header("location", part.location);
     return sendPart(request, reply, status, found.tag, part.present(value));
   }
 
-  async function sendProject(request: FastifyRequest, reply: FastifyReply, status: number, slug: string, id: string): Promise<FastifyReply> {
+  async function sendProject(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    slug: string,
+    id: string,
+  ): Promise<FastifyReply> {
     const { catalogue, entry, dependents, tag } = await current(null, slug, id);
     const prerequisites = entry.project.dependsOn
       .map((dependency) => findProject(catalogue, dependency))
       .filter((found): found is ProjectInContext => found !== null);
-    return sendPart(request, reply, status, tag, presentProjectDetail(catalogue, entry, prerequisites, dependents));
+    return sendPart(
+      request,
+      reply,
+      status,
+      tag,
+      presentProjectDetail(catalogue, entry, prerequisites, dependents),
+    );
   }
 
   /** Sends 204 with the project's new ETag. */
-  async function sendDeleted(reply: FastifyReply, slug: string, id: string): Promise<FastifyReply> {
+  async function sendDeleted(
+    reply: FastifyReply,
+    slug: string,
+    id: string,
+  ): Promise<FastifyReply> {
     const { tag } = await current(null, slug, id);
     return reply.code(204).header("etag", tag).send();
   }
@@ -177,16 +256,30 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
    */
   async function change<T>(
     request: FastifyRequest,
-    project: { readonly slug: string; readonly id: string; readonly reason: string | undefined },
+    project: {
+      readonly slug: string;
+      readonly id: string;
+      readonly reason: string | undefined;
+    },
     run: (target: ProjectChangeTarget, origin: RequestOrigin) => Promise<T>,
   ): Promise<T> {
-    const expectedVersion = expectedVersionFromIfMatch(request.headers["if-match"]);
-    const target = { municipality: project.slug, project: project.id, expectedVersion, reason: project.reason };
+    const expectedVersion = expectedVersionFromIfMatch(
+      request.headers["if-match"],
+    );
+    const target = {
+      municipality: project.slug,
+      project: project.id,
+      expectedVersion,
+      reason: project.reason,
+    };
     try {
       return await run(target, { ip: request.ip });
     } catch (error) {
       if (isEditConflict(error)) {
-        throw new AppError("ERR_PRECONDITION_FAILED", { detail: error.detail ?? undefined, cause: error });
+        throw new AppError("ERR_PRECONDITION_FAILED", {
+          detail: error.detail ?? undefined,
+          cause: error,
+        });
       }
       throw error;
     }
@@ -205,10 +298,17 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       const { entry } = await current(null, slug, id);
       // The list is computed from what is stored at this version; the use case then claims it.
       if (entry.project.version !== expectedVersion) {
-        throw new AppError("ERR_PRECONDITION_FAILED", { detail: `Gespeichert ist inzwischen Version ${entry.project.version}.` });
+        throw new AppError("ERR_PRECONDITION_FAILED", {
+          detail: `Gespeichert ist inzwischen Version ${entry.project.version}.`,
+        });
       }
       const responsibilities = [...edit(entry.project.responsibilities)];
-      return setResponsibilities(ctx, request.principal, { ...target, data: { responsibilities } }, origin);
+      return setResponsibilities(
+        ctx,
+        request.principal,
+        { ...target, data: { responsibilities } },
+        origin,
+      );
     });
   }
 
@@ -221,11 +321,20 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
   // Writes need a personal API token: the API is for programs, and a token names them in
   // the audit log. Browsers use the editor's forms (with their CSRF protection).
   const requireToken = async (request: FastifyRequest): Promise<void> => {
-    if (request.principal.kind === "user" && request.principal.via !== "token") {
-      throw new AppError("ERR_UNAUTHENTICATED", { detail: "Änderungen über die Schnittstelle brauchen ein persönliches API-Token (Authorization: Bearer …)." });
+    if (
+      request.principal.kind === "user" &&
+      request.principal.via !== "token"
+    ) {
+      throw new AppError("ERR_UNAUTHENTICATED", {
+        detail:
+          "Änderungen über die Schnittstelle brauchen ein persönliches API-Token (Authorization: Bearer …).",
+      });
     }
   };
-  const write = { config: { policy: "staff" as const }, preHandler: requireToken };
+  const write = {
+    config: { policy: "staff" as const },
+    preHandler: requireToken,
+  };
 
   // ── Projects ─────────────────────────────────────────────────────────────────
 
@@ -235,19 +344,28 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       ...write,
       schema: {
         summary: "Projekt anlegen",
-        description: "Legt ein Projekt am Ende seines Aktionsfelds an (nur Administration). Antwort 201 mit Location und ETag. Kein If-Match nötig.",
+        description:
+          "Legt ein Projekt am Ende seines Aktionsfelds an (nur Administration). Antwort 201 mit Location und ETag. Kein If-Match nötig.",
         tags: TAGS,
         security: SECURITY,
         params: MunicipalityParamsSchema,
         querystring: WriteQuerySchema,
         body: ref(NewProjectInputSchema),
-        response: { 201: ref(ProjectResponseSchema), ...CREATE_ERROR_RESPONSES },
+        response: {
+          201: ref(ProjectResponseSchema),
+          ...CREATE_ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
       const body = request.body;
-      const result = await createProject(ctx, request.principal, { municipality: slug, reason: request.query.reason, data: body }, { ip: request.ip });
+      const result = await createProject(
+        ctx,
+        request.principal,
+        { municipality: slug, reason: request.query.reason, data: body },
+        { ip: request.ip },
+      );
       reply.header("location", projectPath(slug, result.project.slug));
       return sendProject(request, reply, 201, slug, result.project.slug);
     },
@@ -260,7 +378,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Projekt ändern",
-        description: "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter. Braucht If-Match; Antwort mit dem neuen ETag.",
+        description:
+          "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter. Braucht If-Match; Antwort mit dem neuen ETag.",
         params: ProjectParamsSchema,
         body: ref(ProjectInputSchema),
         response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
@@ -269,8 +388,11 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        updateProject(ctx, request.principal, { ...target, data }, origin),
+      await change(
+        request,
+        { slug, id, reason: request.query.reason },
+        (target, origin) =>
+          updateProject(ctx, request.principal, { ...target, data }, origin),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -283,15 +405,22 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Projekt löschen",
-        description: "Löscht das Projekt mit allen Teilen (nur Administration). Braucht If-Match. Das Änderungsprotokoll behält, was es war.",
+        description:
+          "Löscht das Projekt mit allen Teilen (nur Administration). Braucht If-Match. Das Änderungsprotokoll behält, was es war.",
         params: ProjectParamsSchema,
-        response: { 204: Type.Null({ description: "Gelöscht" }), ...WRITE_ERROR_RESPONSES },
+        response: {
+          204: Type.Null({ description: "Gelöscht" }),
+          ...WRITE_ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
       const { slug, id } = request.params;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        deleteProject(ctx, request.principal, target, origin),
+      await change(
+        request,
+        { slug, id, reason: request.query.reason },
+        (target, origin) =>
+          deleteProject(ctx, request.principal, target, origin),
       );
       return reply.code(204).send(null);
     },
@@ -309,33 +438,74 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     readonly input: TSchema;
     readonly find: (partId: number) => (found: Current) => P | undefined;
     readonly present: (part: P) => unknown;
-    readonly docs: Readonly<Record<"one" | "add" | "update" | "remove", { readonly summary: string; readonly description: string }>>;
+    readonly docs: Readonly<
+      Record<
+        "one" | "add" | "update" | "remove",
+        { readonly summary: string; readonly description: string }
+      >
+    >;
     /** Not found: on a read, after the part was added, after it was changed. */
-    readonly missing: { readonly read: string; readonly added: string; readonly changed: string };
-    readonly add: (principal: Principal, target: ProjectChangeTarget & { readonly data: D }, origin: RequestOrigin) => Promise<number>;
-    readonly update: (principal: Principal, target: ProjectChangeTarget, partId: number, data: D, origin: RequestOrigin) => Promise<unknown>;
-    readonly remove: (principal: Principal, target: ProjectChangeTarget, partId: number, origin: RequestOrigin) => Promise<unknown>;
+    readonly missing: {
+      readonly read: string;
+      readonly added: string;
+      readonly changed: string;
+    };
+    readonly add: (
+      principal: Principal,
+      target: ProjectChangeTarget & { readonly data: D },
+      origin: RequestOrigin,
+    ) => Promise<number>;
+    readonly update: (
+      principal: Principal,
+      target: ProjectChangeTarget,
+      partId: number,
+      data: D,
+      origin: RequestOrigin,
+    ) => Promise<unknown>;
+    readonly remove: (
+      principal: Principal,
+      target: ProjectChangeTarget,
+      partId: number,
+      origin: RequestOrigin,
+    ) => Promise<unknown>;
   }): void {
     interface PartRoute {
-      Params: { readonly slug: string; readonly id: string; readonly [param: string]: unknown };
+      Params: {
+        readonly slug: string;
+        readonly id: string;
+        readonly [param: string]: unknown;
+      };
       Querystring: { readonly reason?: string };
       Body: unknown;
     }
     const collection = `/v1/municipalities/:slug/projects/:id/${part.segment}`;
     const one = `${collection}/:${part.idParam}`;
-    const partIdOf = (params: PartRoute["Params"]): number => Number(params[part.idParam]);
+    const partIdOf = (params: PartRoute["Params"]): number =>
+      Number(params[part.idParam]);
     // The body schema is `part.input`, so Fastify has checked the body against D before the handler runs.
-    const dataOf = (request: { readonly body: unknown }): D => request.body as D;
+    const dataOf = (request: { readonly body: unknown }): D =>
+      request.body as D;
 
     app.get<PartRoute>(
       one,
       {
         config: { policy: "public" },
-        schema: { ...READ, ...part.docs.one, params: part.params, response: { 200: ref(part.schema), ...READ_ERROR_RESPONSES } },
+        schema: {
+          ...READ,
+          ...part.docs.one,
+          params: part.params,
+          response: { 200: ref(part.schema), ...READ_ERROR_RESPONSES },
+        },
       },
       async (request, reply) => {
         const { slug, id } = request.params;
-        return sendFound(request, reply, 200, request.principal, { slug, id, find: part.find(partIdOf(request.params)), missing: part.missing.read, present: part.present });
+        return sendFound(request, reply, 200, request.principal, {
+          slug,
+          id,
+          find: part.find(partIdOf(request.params)),
+          missing: part.missing.read,
+          present: part.present,
+        });
       },
     );
 
@@ -343,12 +513,23 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       collection,
       {
         ...write,
-        schema: { ...CHANGE, ...part.docs.add, params: ProjectParamsSchema, body: ref(part.input), response: { 201: ref(part.schema), ...WRITE_ERROR_RESPONSES } },
+        schema: {
+          ...CHANGE,
+          ...part.docs.add,
+          params: ProjectParamsSchema,
+          body: ref(part.input),
+          response: { 201: ref(part.schema), ...WRITE_ERROR_RESPONSES },
+        },
       },
       async (request, reply) => {
         const { slug, id } = request.params;
         const data = dataOf(request);
-        const partId = await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.add(request.principal, { ...target, data }, origin));
+        const partId = await change(
+          request,
+          { slug, id, reason: request.query.reason },
+          (target, origin) =>
+            part.add(request.principal, { ...target, data }, origin),
+        );
         return sendFound(request, reply, 201, null, {
           slug,
           id,
@@ -364,14 +545,31 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       one,
       {
         ...write,
-        schema: { ...CHANGE, ...part.docs.update, params: part.params, body: ref(part.input), response: { 200: ref(part.schema), ...WRITE_ERROR_RESPONSES } },
+        schema: {
+          ...CHANGE,
+          ...part.docs.update,
+          params: part.params,
+          body: ref(part.input),
+          response: { 200: ref(part.schema), ...WRITE_ERROR_RESPONSES },
+        },
       },
       async (request, reply) => {
         const { slug, id } = request.params;
         const partId = partIdOf(request.params);
         const data = dataOf(request);
-        await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.update(request.principal, target, partId, data, origin));
-        return sendFound(request, reply, 200, null, { slug, id, find: part.find(partId), missing: part.missing.changed, present: part.present });
+        await change(
+          request,
+          { slug, id, reason: request.query.reason },
+          (target, origin) =>
+            part.update(request.principal, target, partId, data, origin),
+        );
+        return sendFound(request, reply, 200, null, {
+          slug,
+          id,
+          find: part.find(partId),
+          missing: part.missing.changed,
+          present: part.present,
+        });
       },
     );
 
@@ -379,12 +577,22 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       one,
       {
         ...write,
-        schema: { ...CHANGE, ...part.docs.remove, params: part.params, response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES } },
+        schema: {
+          ...CHANGE,
+          ...part.docs.remove,
+          params: part.params,
+          response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
+        },
       },
       async (request, reply) => {
         const { slug, id } = request.params;
         const partId = partIdOf(request.params);
-        await change(request, { slug, id, reason: request.query.reason }, (target, origin) => part.remove(request.principal, target, partId, origin));
+        await change(
+          request,
+          { slug, id, reason: request.query.reason },
+          (target, origin) =>
+            part.remove(request.principal, target, partId, origin),
+        );
         return sendDeleted(reply, slug, id);
       },
     );
@@ -401,25 +609,38 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     find: phaseById,
     present: presentPhase,
     docs: {
-      one: { summary: "Eine Phase", description: "Eine Phase eines Projekts; der ETag ist der des Projekts." },
+      one: {
+        summary: "Eine Phase",
+        description:
+          "Eine Phase eines Projekts; der ETag ist der des Projekts.",
+      },
       add: {
         summary: "Phase anfügen",
-        description: "Fügt eine Phase nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
+        description:
+          "Fügt eine Phase nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
       },
       update: {
         summary: "Phase ändern",
-        description: "Bezeichnung, Beginn, Ende oder Fortführung, Notiz einer Phase, z. B. Ende 2023 → 2024-Q2. Braucht If-Match des Projekts.",
+        description:
+          "Bezeichnung, Beginn, Ende oder Fortführung, Notiz einer Phase, z. B. Ende 2023 → 2024-Q2. Braucht If-Match des Projekts.",
       },
-      remove: { summary: "Phase entfernen", description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts." },
+      remove: {
+        summary: "Phase entfernen",
+        description:
+          "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
+      },
     },
     missing: {
       read: "Diese Phase gehört nicht (mehr) zum Projekt.",
       added: "Die Phase wurde inzwischen wieder entfernt.",
       changed: "Die Phase wurde inzwischen entfernt.",
     },
-    add: async (principal, target, origin) => (await addPhase(ctx, principal, target, origin)).phaseId,
-    update: (principal, target, phaseId, data, origin) => updatePhase(ctx, principal, { ...target, phaseId, data }, origin),
-    remove: (principal, target, phaseId, origin) => removePhase(ctx, principal, { ...target, phaseId }, origin),
+    add: async (principal, target, origin) =>
+      (await addPhase(ctx, principal, target, origin)).phaseId,
+    update: (principal, target, phaseId, data, origin) =>
+      updatePhase(ctx, principal, { ...target, phaseId, data }, origin),
+    remove: (principal, target, phaseId, origin) =>
+      removePhase(ctx, principal, { ...target, phaseId }, origin),
   });
 
   // ── Measures ─────────────────────────────────────────────────────────────────
@@ -433,22 +654,37 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     find: measureById,
     present: presentMeasure,
     docs: {
-      one: { summary: "Eine Einzelmaßnahme", description: "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts." },
+      one: {
+        summary: "Eine Einzelmaßnahme",
+        description:
+          "Eine Einzelmaßnahme eines Projekts; der ETag ist der des Projekts.",
+      },
       add: {
         summary: "Einzelmaßnahme anfügen",
-        description: "Fügt eine Einzelmaßnahme nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
+        description:
+          "Fügt eine Einzelmaßnahme nach den vorhandenen an. Braucht If-Match des Projekts; Antwort 201 mit Location und dem neuen ETag.",
       },
-      update: { summary: "Einzelmaßnahme ändern", description: "Titel und Status. Braucht If-Match des Projekts." },
-      remove: { summary: "Einzelmaßnahme entfernen", description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts." },
+      update: {
+        summary: "Einzelmaßnahme ändern",
+        description: "Titel und Status. Braucht If-Match des Projekts.",
+      },
+      remove: {
+        summary: "Einzelmaßnahme entfernen",
+        description:
+          "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag des Projekts.",
+      },
     },
     missing: {
       read: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.",
       added: "Die Einzelmaßnahme wurde inzwischen wieder entfernt.",
       changed: "Die Einzelmaßnahme wurde inzwischen entfernt.",
     },
-    add: async (principal, target, origin) => (await addMeasure(ctx, principal, target, origin)).measureId,
-    update: (principal, target, measureId, data, origin) => updateMeasure(ctx, principal, { ...target, measureId, data }, origin),
-    remove: (principal, target, measureId, origin) => removeMeasure(ctx, principal, { ...target, measureId }, origin),
+    add: async (principal, target, origin) =>
+      (await addMeasure(ctx, principal, target, origin)).measureId,
+    update: (principal, target, measureId, data, origin) =>
+      updateMeasure(ctx, principal, { ...target, measureId, data }, origin),
+    remove: (principal, target, measureId, origin) =>
+      removeMeasure(ctx, principal, { ...target, measureId }, origin),
   });
 
   // ── Responsibilities ─────────────────────────────────────────────────────────
@@ -460,14 +696,22 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...READ,
         summary: "Eine Zuständigkeit",
-        description: "Die Zuständigkeit einer Organisationseinheit für ein Projekt; der ETag ist der des Projekts.",
+        description:
+          "Die Zuständigkeit einer Organisationseinheit für ein Projekt; der ETag ist der des Projekts.",
         params: ResponsibilityParamsSchema,
         response: { 200: ref(ResponsibilitySchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, orgUnit } = request.params;
-      return sendFound(request, reply, 200, request.principal, { slug, id, find: responsibilityOf(orgUnit), missing: "Diese Organisationseinheit ist für das Projekt nicht eingetragen.", present: presentResponsibility });
+      return sendFound(request, reply, 200, request.principal, {
+        slug,
+        id,
+        find: responsibilityOf(orgUnit),
+        missing:
+          "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
+        present: presentResponsibility,
+      });
     },
   );
 
@@ -478,7 +722,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Zuständigkeit hinzufügen",
-        description: "Trägt eine Organisationseinheit als federführend (lead) oder mitwirkend (contributing) ein. Braucht If-Match des Projekts; Antwort 201 mit Location.",
+        description:
+          "Trägt eine Organisationseinheit als federführend (lead) oder mitwirkend (contributing) ein. Braucht If-Match des Projekts; Antwort 201 mit Location.",
         params: ProjectParamsSchema,
         body: ref(ResponsibilityInputSchema),
         response: { 201: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
@@ -487,8 +732,21 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const added = request.body;
-      await changeResponsibilities(request, slug, id, (list) => [...list.map(toData), added], request.query.reason);
-      return sendFound(request, reply, 201, null, { slug, id, find: responsibilityOf(added.orgUnit), missing: "Die Zuständigkeit wurde inzwischen wieder entfernt.", present: presentResponsibility, location: `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}` });
+      await changeResponsibilities(
+        request,
+        slug,
+        id,
+        (list) => [...list.map(toData), added],
+        request.query.reason,
+      );
+      return sendFound(request, reply, 201, null, {
+        slug,
+        id,
+        find: responsibilityOf(added.orgUnit),
+        missing: "Die Zuständigkeit wurde inzwischen wieder entfernt.",
+        present: presentResponsibility,
+        location: `${projectPath(slug, id)}/responsibilities/${encodeURIComponent(added.orgUnit)}`,
+      });
     },
   );
 
@@ -499,7 +757,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Alle Zuständigkeiten ersetzen",
-        description: "Setzt die Zuständigkeiten in der angegebenen Reihenfolge. Braucht If-Match des Projekts.",
+        description:
+          "Setzt die Zuständigkeiten in der angegebenen Reihenfolge. Braucht If-Match des Projekts.",
         params: ProjectParamsSchema,
         body: ref(ResponsibilitiesInputSchema),
         response: { 200: ref(ProjectResponseSchema), ...WRITE_ERROR_RESPONSES },
@@ -508,8 +767,16 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
     async (request, reply) => {
       const { slug, id } = request.params;
       const responsibilities = request.body.responsibilities;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        setResponsibilities(ctx, request.principal, { ...target, data: { responsibilities } }, origin),
+      await change(
+        request,
+        { slug, id, reason: request.query.reason },
+        (target, origin) =>
+          setResponsibilities(
+            ctx,
+            request.principal,
+            { ...target, data: { responsibilities } },
+            origin,
+          ),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -522,7 +789,8 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Zuständigkeit ändern",
-        description: "Rolle und Notiz der Zuständigkeit einer Organisationseinheit. Braucht If-Match des Projekts.",
+        description:
+          "Rolle und Notiz der Zuständigkeit einer Organisationseinheit. Braucht If-Match des Projekts.",
         params: ResponsibilityParamsSchema,
         body: ref(ResponsibilityChangeInputSchema),
         response: { 200: ref(ResponsibilitySchema), ...WRITE_ERROR_RESPONSES },
@@ -537,13 +805,26 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
         id,
         (list) => {
           if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
-            throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
+            throw new AppError("ERR_NOT_FOUND", {
+              detail:
+                "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
+            });
           }
-          return list.map((candidate) => (candidate.orgUnitCode === orgUnit ? { orgUnit, ...changed } : toData(candidate)));
+          return list.map((candidate) =>
+            candidate.orgUnitCode === orgUnit
+              ? { orgUnit, ...changed }
+              : toData(candidate),
+          );
         },
         request.query.reason,
       );
-      return sendFound(request, reply, 200, null, { slug, id, find: responsibilityOf(orgUnit), missing: "Die Zuständigkeit wurde inzwischen entfernt.", present: presentResponsibility });
+      return sendFound(request, reply, 200, null, {
+        slug,
+        id,
+        find: responsibilityOf(orgUnit),
+        missing: "Die Zuständigkeit wurde inzwischen entfernt.",
+        present: presentResponsibility,
+      });
     },
   );
 
@@ -568,9 +849,14 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
         id,
         (list) => {
           if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
-            throw new AppError("ERR_NOT_FOUND", { detail: "Diese Organisationseinheit ist für das Projekt nicht eingetragen." });
+            throw new AppError("ERR_NOT_FOUND", {
+              detail:
+                "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
+            });
           }
-          return list.filter((candidate) => candidate.orgUnitCode !== orgUnit).map(toData);
+          return list
+            .filter((candidate) => candidate.orgUnitCode !== orgUnit)
+            .map(toData);
         },
         request.query.reason,
       );
@@ -587,14 +873,24 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...READ,
         summary: "Eine Abhängigkeit",
-        description: "Das vorausgesetzte Projekt, wenn das Projekt von ihm abhängt; der ETag ist der des abhängigen Projekts.",
+        description:
+          "Das vorausgesetzte Projekt, wenn das Projekt von ihm abhängt; der ETag ist der des abhängigen Projekts.",
         params: DependencyParamsSchema,
         response: { 200: ref(ProjectReferenceSchema), ...READ_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      return sendFound(request, reply, 200, request.principal, { slug, id, find: ({ catalogue, entry }) => entry.project.dependsOn.includes(dependsOn) ? findProject(catalogue, dependsOn) : null, missing: "Diese Abhängigkeit ist nicht eingetragen.", present: presentProjectReference });
+      return sendFound(request, reply, 200, request.principal, {
+        slug,
+        id,
+        find: ({ catalogue, entry }) =>
+          entry.project.dependsOn.includes(dependsOn)
+            ? findProject(catalogue, dependsOn)
+            : null,
+        missing: "Diese Abhängigkeit ist nicht eingetragen.",
+        present: presentProjectReference,
+      });
     },
   );
 
@@ -609,16 +905,29 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
           "Das Projekt setzt ein anderes voraus. Ein Kreis (A braucht B braucht A) wird mit 422 ERR_DEPENDENCY_CYCLE abgelehnt, der Kreis wird genannt. Braucht If-Match des Projekts; Antwort 201 mit Location. Eine Abhängigkeit hat keine Eigenschaften: Ändern heißt löschen und neu eintragen.",
         params: ProjectParamsSchema,
         body: ref(DependencyInputSchema),
-        response: { 201: ref(ProjectReferenceSchema), ...WRITE_ERROR_RESPONSES },
+        response: {
+          201: ref(ProjectReferenceSchema),
+          ...WRITE_ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        addDependency(ctx, request.principal, { ...target, data }, origin),
+      await change(
+        request,
+        { slug, id, reason: request.query.reason },
+        (target, origin) =>
+          addDependency(ctx, request.principal, { ...target, data }, origin),
       );
-      return sendFound(request, reply, 201, null, { slug, id, find: ({ catalogue }) => findProject(catalogue, data.dependsOn), missing: "Das vorausgesetzte Projekt wurde inzwischen gelöscht.", present: presentProjectReference, location: `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}` });
+      return sendFound(request, reply, 201, null, {
+        slug,
+        id,
+        find: ({ catalogue }) => findProject(catalogue, data.dependsOn),
+        missing: "Das vorausgesetzte Projekt wurde inzwischen gelöscht.",
+        present: presentProjectReference,
+        location: `${projectPath(slug, id)}/dependencies/${encodeURIComponent(data.dependsOn)}`,
+      });
     },
   );
 
@@ -629,15 +938,24 @@ export async function projectWriteRoutes(instance: FastifyInstance, options: Pro
       schema: {
         ...CHANGE,
         summary: "Abhängigkeit entfernen",
-        description: "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag.",
+        description:
+          "Braucht If-Match des Projekts; Antwort 204 mit dem neuen ETag.",
         params: DependencyParamsSchema,
         response: { 204: NO_CONTENT, ...WRITE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      await change(request, { slug, id, reason: request.query.reason }, (target, origin) =>
-        removeDependency(ctx, request.principal, { ...target, dependsOn }, origin),
+      await change(
+        request,
+        { slug, id, reason: request.query.reason },
+        (target, origin) =>
+          removeDependency(
+            ctx,
+            request.principal,
+            { ...target, dependsOn },
+            origin,
+          ),
       );
       return sendDeleted(reply, slug, id);
     },

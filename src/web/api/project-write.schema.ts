@@ -11,43 +11,92 @@ import {
   ProjectDataSchema,
   ResponsibilityDataSchema,
 } from "../../app/catalogue/catalogue-edit.schema.js";
-import { OrgUnitCodeSchema, SlugSchema, StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
+import {
+  OrgUnitCodeSchema,
+  SlugSchema,
+  StringEnum,
+} from "../../app/catalogue/catalogue-document.schema.js";
 import { RESPONSIBILITY_ROLES } from "../../domain/catalogue/catalogue.js";
 import { ErrorResponseSchema } from "./error.schema.js";
 import { ref } from "./schema-ref.js";
 
 /** A copy of an input schema under a name of the OpenAPI document. */
-function named<T extends TObject>(schema: T, $id: string, description: string): T {
+function named<T extends TObject>(
+  schema: T,
+  $id: string,
+  description: string,
+): T {
   return { ...schema, $id, description };
 }
 
 /** Changing a project's own fields. */
-export const ProjectInputSchema = named(ProjectDataSchema, "ProjectInput", "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter eines Projekts");
+export const ProjectInputSchema = named(
+  ProjectDataSchema,
+  "ProjectInput",
+  "Titel, Kurzbeschreibung, Status und (wenn angegeben) Schlagwörter eines Projekts",
+);
 /** A new project. */
-export const NewProjectInputSchema = named(NewProjectDataSchema, "NewProjectInput", "Ein neues Projekt in einem Aktionsfeld (nur Administration)");
+export const NewProjectInputSchema = named(
+  NewProjectDataSchema,
+  "NewProjectInput",
+  "Ein neues Projekt in einem Aktionsfeld (nur Administration)",
+);
 /** A phase. */
-export const PhaseInputSchema = named(PhaseDataSchema, "PhaseInput", "Eine Phase; Zeitpunkte kanonisch (2023, 2023-Q2, 2023-05, 2023-05-17)");
+export const PhaseInputSchema = named(
+  PhaseDataSchema,
+  "PhaseInput",
+  "Eine Phase; Zeitpunkte kanonisch (2023, 2023-Q2, 2023-05, 2023-05-17)",
+);
 /** A measure. */
-export const MeasureInputSchema = named(MeasureDataSchema, "MeasureInput", "Eine Einzelmaßnahme");
+export const MeasureInputSchema = named(
+  MeasureDataSchema,
+  "MeasureInput",
+  "Eine Einzelmaßnahme",
+);
 /** A responsibility. */
-export const ResponsibilityInputSchema = named(ResponsibilityDataSchema, "ResponsibilityInput", "Eine Zuständigkeit einer Organisationseinheit");
+export const ResponsibilityInputSchema = named(
+  ResponsibilityDataSchema,
+  "ResponsibilityInput",
+  "Eine Zuständigkeit einer Organisationseinheit",
+);
 /** Changing one responsibility, named by its org unit in the URL. */
 export const ResponsibilityChangeInputSchema = Type.Object(
   {
     role: StringEnum(RESPONSIBILITY_ROLES, RESPONSIBILITY_ROLES.join(", ")),
     note: Type.Optional(Type.String({ maxLength: 300 })),
   },
-  { additionalProperties: false, $id: "ResponsibilityChangeInput", description: "Rolle und Notiz einer Zuständigkeit" },
+  {
+    additionalProperties: false,
+    $id: "ResponsibilityChangeInput",
+    description: "Rolle und Notiz einer Zuständigkeit",
+  },
 );
 /** All responsibilities of a project, in order. */
 export const ResponsibilitiesInputSchema = Type.Object(
-  { responsibilities: Type.Array(ref(ResponsibilityInputSchema), { maxItems: 50 }) },
-  { additionalProperties: false, $id: "ResponsibilitiesInput", description: "Alle Zuständigkeiten eines Projekts, in Reihenfolge" },
+  {
+    responsibilities: Type.Array(ref(ResponsibilityInputSchema), {
+      maxItems: 50,
+    }),
+  },
+  {
+    additionalProperties: false,
+    $id: "ResponsibilitiesInput",
+    description: "Alle Zuständigkeiten eines Projekts, in Reihenfolge",
+  },
 );
 /** A new dependency. */
 export const DependencyInputSchema = Type.Object(
-  { dependsOn: { ...SlugSchema, description: "Kurzname des Projekts, das vorausgesetzt wird" } },
-  { additionalProperties: false, $id: "DependencyInput", description: "Das Projekt hängt von einem anderen ab" },
+  {
+    dependsOn: {
+      ...SlugSchema,
+      description: "Kurzname des Projekts, das vorausgesetzt wird",
+    },
+  },
+  {
+    additionalProperties: false,
+    $id: "DependencyInput",
+    description: "Das Projekt hängt von einem anderen ab",
+  },
 );
 
 /** The bodies with an $id, registered with the shared schemas. */
@@ -62,29 +111,67 @@ export const WRITE_SCHEMAS = [
   DependencyInputSchema,
 ] as const;
 
-const MunicipalitySlug = { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" };
-const ProjectSlug = { ...SlugSchema, description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow" };
+const MunicipalitySlug = {
+  ...SlugSchema,
+  description: "Kurzname der Kommune, z. B. kleve",
+};
+const ProjectSlug = {
+  ...SlugSchema,
+  description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow",
+};
 
 /** A phase of a project. */
-export const PhaseParamsSchema = Type.Object({ slug: MunicipalitySlug, id: ProjectSlug, phaseId: Type.Integer({ minimum: 1, description: "Id der Phase" }) });
+export const PhaseParamsSchema = Type.Object({
+  slug: MunicipalitySlug,
+  id: ProjectSlug,
+  phaseId: Type.Integer({ minimum: 1, description: "Id der Phase" }),
+});
 /** A measure of a project. */
-export const MeasureParamsSchema = Type.Object({ slug: MunicipalitySlug, id: ProjectSlug, measureId: Type.Integer({ minimum: 1, description: "Id der Einzelmaßnahme" }) });
+export const MeasureParamsSchema = Type.Object({
+  slug: MunicipalitySlug,
+  id: ProjectSlug,
+  measureId: Type.Integer({ minimum: 1, description: "Id der Einzelmaßnahme" }),
+});
 /** A responsibility of a project, by org unit. */
-export const ResponsibilityParamsSchema = Type.Object({ slug: MunicipalitySlug, id: ProjectSlug, orgUnit: OrgUnitCodeSchema });
+export const ResponsibilityParamsSchema = Type.Object({
+  slug: MunicipalitySlug,
+  id: ProjectSlug,
+  orgUnit: OrgUnitCodeSchema,
+});
 /** A dependency of a project, by the project it needs. */
-export const DependencyParamsSchema = Type.Object({ slug: MunicipalitySlug, id: ProjectSlug, dependsOn: { ...SlugSchema, description: "Kurzname des vorausgesetzten Projekts" } });
+export const DependencyParamsSchema = Type.Object({
+  slug: MunicipalitySlug,
+  id: ProjectSlug,
+  dependsOn: {
+    ...SlugSchema,
+    description: "Kurzname des vorausgesetzten Projekts",
+  },
+});
 
 /** Query of every writing route. */
 export const WriteQuerySchema = Type.Object({
-  lang: Type.Optional(StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de")),
-  reason: Type.Optional(Type.String({ maxLength: 1000, description: "Grund der Änderung, für das Änderungsprotokoll" })),
+  lang: Type.Optional(
+    StringEnum(
+      ["de", "en"] as const,
+      "Sprache der Fehlermeldungen; Standard de",
+    ),
+  ),
+  reason: Type.Optional(
+    Type.String({
+      maxLength: 1000,
+      description: "Grund der Änderung, für das Änderungsprotokoll",
+    }),
+  ),
 });
 export type WriteQuery = Static<typeof WriteQuerySchema>;
 
 /** The If-Match header every change of an existing project needs. */
 export const IfMatchHeadersSchema = Type.Object({
   "if-match": Type.Optional(
-    Type.String({ description: "Der ETag des gelesenen Stands (aus GET des Projekts oder der letzten Änderung). Fehlt er: 428; ist er veraltet: 412." }),
+    Type.String({
+      description:
+        "Der ETag des gelesenen Stands (aus GET des Projekts oder der letzten Änderung). Fehlt er: 428; ist er veraltet: 412.",
+    }),
   ),
 });
 

@@ -3,8 +3,15 @@ import type { PublicMeeting } from "../../app/open-data/public-records.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
-import { shareOf, type Indicator, type Observation } from "../../domain/indicator/indicator.js";
-import type { ReportDocument, ReportFigure } from "../../domain/report/report-document.js";
+import {
+  shareOf,
+  type Indicator,
+  type Observation,
+} from "../../domain/indicator/indicator.js";
+import type {
+  ReportDocument,
+  ReportFigure,
+} from "../../domain/report/report-document.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
 import type { Service } from "../../domain/service/service.js";
 import { reportPaths } from "../reports/report-paths.js";
@@ -22,21 +29,37 @@ import type {
 } from "./public-records.schema.js";
 
 /** The API path of a municipality. */
-export const apiBase = (slug: string): string => `/api/v1/municipalities/${encodeURIComponent(slug)}`;
+export const apiBase = (slug: string): string =>
+  `/api/v1/municipalities/${encodeURIComponent(slug)}`;
 
 /** A committee. */
-export function presentBody(body: { readonly id: number; readonly name: string; readonly abbreviation: string }): BodyDto {
+export function presentBody(body: {
+  readonly id: number;
+  readonly name: string;
+  readonly abbreviation: string;
+}): BodyDto {
   return { id: body.id, name: body.name, abbreviation: body.abbreviation };
 }
 
 /** A meeting with its committee and published reports. */
-export function presentMeeting(slug: string, meeting: PublicMeeting): MeetingDto {
+export function presentMeeting(
+  slug: string,
+  meeting: PublicMeeting,
+): MeetingDto {
   return {
     id: meeting.id,
     date: formatIsoDate(meeting.day),
     title: meeting.title,
-    body: { id: meeting.committeeId, name: meeting.committeeName, abbreviation: meeting.committeeAbbreviation },
-    oparl: { meeting: meeting.oparlMeetingUrl, agendaItem: meeting.oparlAgendaItemUrl, paper: meeting.oparlPaperUrl },
+    body: {
+      id: meeting.committeeId,
+      name: meeting.committeeName,
+      abbreviation: meeting.committeeAbbreviation,
+    },
+    oparl: {
+      meeting: meeting.oparlMeetingUrl,
+      agendaItem: meeting.oparlAgendaItemUrl,
+      paper: meeting.oparlPaperUrl,
+    },
     reports: meeting.reportIds.map((id) => `${apiBase(slug)}/reports/${id}`),
   };
 }
@@ -53,7 +76,9 @@ export function presentObservation(observation: Observation): ObservationDto {
 }
 
 /** A figure's definition. */
-export function presentDefinition(indicator: Indicator): IndicatorDefinitionDto {
+export function presentDefinition(
+  indicator: Indicator,
+): IndicatorDefinitionDto {
   return {
     key: indicator.key,
     name: indicator.name,
@@ -92,11 +117,19 @@ export function presentService(service: Service): ServiceDto {
     hasEPayment: service.hasEPayment,
     hasEId: service.hasEId,
     onlineApplications: service.onlineApplications,
-    maturity: service.maturity === null ? null : { modelVersion: service.maturity.modelVersion, level: service.maturity.level },
+    maturity:
+      service.maturity === null
+        ? null
+        : {
+            modelVersion: service.maturity.modelVersion,
+            level: service.maturity.level,
+          },
     status: service.status,
     url: service.url,
-    validFrom: service.validFrom === null ? null : formatIsoDate(service.validFrom),
-    validUntil: service.validUntil === null ? null : formatIsoDate(service.validUntil),
+    validFrom:
+      service.validFrom === null ? null : formatIsoDate(service.validFrom),
+    validUntil:
+      service.validUntil === null ? null : formatIsoDate(service.validUntil),
   };
 }
 
@@ -117,13 +150,20 @@ export function presentOzgFigures(figures: OzgFigures): OzgFiguresDto {
     onlineApplicationsOther: figures.onlineApplicationsOther,
     notResponsibleLocally: figures.notResponsibleLocally,
     byStatus: { ...figures.byStatus },
-    maturity: figures.maturity.map((each) => ({ modelVersion: each.modelVersion, assessed: each.assessed, levels: each.levels.map((l) => ({ level: l.level, count: l.count })) })),
+    maturity: figures.maturity.map((each) => ({
+      modelVersion: each.modelVersion,
+      assessed: each.assessed,
+      levels: each.levels.map((l) => ({ level: l.level, count: l.count })),
+    })),
     maturityNotAssessed: figures.maturityNotAssessed,
   };
 }
 
 /** A published report in a list. */
-export function presentReportSummary(slug: string, report: ReportSummary): ReportSummaryDto {
+export function presentReportSummary(
+  slug: string,
+  report: ReportSummary,
+): ReportSummaryDto {
   return {
     id: report.id,
     title: report.title,
@@ -133,7 +173,11 @@ export function presentReportSummary(slug: string, report: ReportSummary): Repor
       id: report.meeting.id,
       date: formatIsoDate(report.meeting.day),
       title: report.meeting.title,
-      body: { id: report.meeting.committeeId, name: report.meeting.committeeName, abbreviation: report.meeting.committeeAbbreviation },
+      body: {
+        id: report.meeting.committeeId,
+        name: report.meeting.committeeName,
+        abbreviation: report.meeting.committeeAbbreviation,
+      },
     },
     links: {
       self: `${apiBase(slug)}/reports/${report.id}`,
@@ -154,8 +198,14 @@ function presentReportFigure(figure: ReportFigure): ReportFigureDto {
       figure.change === null
         ? null
         : {
-            from: figure.change.from === null ? null : presentObservation(figure.change.from),
-            to: figure.change.to === null ? null : presentObservation(figure.change.to),
+            from:
+              figure.change.from === null
+                ? null
+                : presentObservation(figure.change.from),
+            to:
+              figure.change.to === null
+                ? null
+                : presentObservation(figure.change.to),
             absolute: figure.change.absolute,
             relative: figure.change.relative,
             shareDifference: figure.change.shareDifference,
@@ -164,15 +214,26 @@ function presentReportFigure(figure: ReportFigure): ReportFigureDto {
 }
 
 /** A published report in full, from its stored document. */
-export function presentReportDetail(slug: string, summary: ReportSummary, document: ReportDocument): ReportDetailDto {
+export function presentReportDetail(
+  slug: string,
+  summary: ReportSummary,
+  document: ReportDocument,
+): ReportDetailDto {
   return {
     report: presentReportSummary(slug, summary),
     programmeTitle: document.programmeTitle,
     meeting: {
       date: formatIsoDate(document.meeting.day),
       title: document.meeting.title,
-      body: { name: document.meeting.committeeName, abbreviation: document.meeting.committeeAbbreviation },
-      oparl: { meeting: document.meeting.oparlMeetingUrl, agendaItem: document.meeting.oparlAgendaItemUrl, paper: document.meeting.oparlPaperUrl },
+      body: {
+        name: document.meeting.committeeName,
+        abbreviation: document.meeting.committeeAbbreviation,
+      },
+      oparl: {
+        meeting: document.meeting.oparlMeetingUrl,
+        agendaItem: document.meeting.oparlAgendaItemUrl,
+        paper: document.meeting.oparlPaperUrl,
+      },
     },
     previous:
       document.previous === null
@@ -184,12 +245,20 @@ export function presentReportDetail(slug: string, summary: ReportSummary, docume
             self: `${apiBase(slug)}/reports/${document.previous.id}`,
           },
     statusSummary: {
-      counts: document.statusSummary.counts.map((each) => ({ status: each.status, count: each.count })),
+      counts: document.statusSummary.counts.map((each) => ({
+        status: each.status,
+        count: each.count,
+      })),
       withoutStatus: document.statusSummary.withoutStatus,
       total: document.statusSummary.total,
     },
     sections: document.sections.map((section) => ({
-      actionField: { key: section.key, number: section.number, name: section.name, colour: section.colour },
+      actionField: {
+        key: section.key,
+        number: section.number,
+        name: section.name,
+        colour: section.colour,
+      },
       impactArea: section.impactAreaName,
       entries: section.projects.map((entry) => ({
         project: { slug: entry.slug, code: entry.code, title: entry.title },
@@ -199,13 +268,32 @@ export function presentReportDetail(slug: string, summary: ReportSummary, docume
         newDate: entry.newDate,
         newDateLabel: entry.newDateLabel,
         isUnchanged: entry.isUnchanged,
-        changes: entry.changes.map((change) => ({ kind: change.kind, text: change.text })),
+        changes: entry.changes.map((change) => ({
+          kind: change.kind,
+          text: change.text,
+        })),
         figures: entry.figures.map(presentReportFigure),
       })),
     })),
     otherFigures: document.otherFigures.map(presentReportFigure),
-    ozg: document.ozg === null ? null : { figures: presentOzgFigures(document.ozg.figures), previous: document.ozg.previous === null ? null : presentOzgFigures(document.ozg.previous) },
-    outlook: document.outlook.map((item) => ({ when: item.when, what: item.what })),
-    editions: (document.editions ?? []).map((edition) => ({ number: edition.number, title: edition.title, publishedOn: formatIsoDate(edition.publishedOn) })),
+    ozg:
+      document.ozg === null
+        ? null
+        : {
+            figures: presentOzgFigures(document.ozg.figures),
+            previous:
+              document.ozg.previous === null
+                ? null
+                : presentOzgFigures(document.ozg.previous),
+          },
+    outlook: document.outlook.map((item) => ({
+      when: item.when,
+      what: item.what,
+    })),
+    editions: (document.editions ?? []).map((edition) => ({
+      number: edition.number,
+      title: edition.title,
+      publishedOn: formatIsoDate(edition.publishedOn),
+    })),
   };
 }

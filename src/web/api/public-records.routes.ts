@@ -9,16 +9,32 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
-import { compareDraftWith, getDraftRevision } from "../../app/edition/revise-draft.js";
+import {
+  compareDraftWith,
+  getDraftRevision,
+} from "../../app/edition/revise-draft.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
-import { getPublicBodies, getPublicRegister, parseStand } from "../../app/open-data/public-records.js";
-import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
+import {
+  getPublicBodies,
+  getPublicRegister,
+  parseStand,
+} from "../../app/open-data/public-records.js";
+import {
+  getPublishedReport,
+  listPublishedReports,
+} from "../../app/reports/read-reports.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import { entityTag, matchesIfNoneMatch, sendCacheable } from "../http/cache.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
-import { ApiQuerySchema, MunicipalityParamsSchema } from "./catalogue.schema.js";
+import {
+  ApiQuerySchema,
+  MunicipalityParamsSchema,
+} from "./catalogue.schema.js";
 import { presentChangeReportBody } from "./edition.presenter.js";
 import { DraftChangesSchema } from "./edition.schema.js";
 import { ErrorResponseSchema, READ_ERROR_RESPONSES } from "./error.schema.js";
@@ -53,15 +69,26 @@ import { ref } from "./schema-ref.js";
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Registers the routes on the API plugin (prefix /api). */
-export async function publicRecordApiRoutes(instance: FastifyInstance, options: { readonly ctx: AppContext }): Promise<void> {
+export async function publicRecordApiRoutes(
+  instance: FastifyInstance,
+  options: { readonly ctx: AppContext },
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
   /** The tag of a public response: the data version, the URL with its query, and today. */
-  async function tagFor(request: FastifyRequest, slug: string): Promise<string> {
+  async function tagFor(
+    request: FastifyRequest,
+    slug: string,
+  ): Promise<string> {
     const version = await getDataVersion(ctx, slug);
     if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return entityTag(version, ["api-records", APP_VERSION, request.url, germanIsoDateOf(ctx.clock())]);
+    return entityTag(version, [
+      "api-records",
+      APP_VERSION,
+      request.url,
+      germanIsoDateOf(ctx.clock()),
+    ]);
   }
 
   const today = (): number => germanDayOf(ctx.clock());
@@ -72,7 +99,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "Gremien einer Kommune",
-        description: "Die Ausschüsse, denen die Kommune über ihr Digitalisierungsprogramm berichtet.",
+        description:
+          "Die Ausschüsse, denen die Kommune über ihr Digitalisierungsprogramm berichtet.",
         tags: ["Gremien"],
         params: MunicipalityParamsSchema,
         querystring: ApiQuerySchema,
@@ -81,10 +109,19 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { municipality, committees } = await getPublicBodies(ctx, slug);
-        return { municipality: { slug, name: municipality.name }, bodies: committees.map(presentBody) };
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { municipality, committees } = await getPublicBodies(ctx, slug);
+          return {
+            municipality: { slug, name: municipality.name },
+            bodies: committees.map(presentBody),
+          };
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -94,7 +131,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "Sitzungen der Gremien",
-        description: "Die Sitzungen, die früheste zuerst, mit OParl-Verweisen und den veröffentlichten Berichten. Seitenweise (Link-Header).",
+        description:
+          "Die Sitzungen, die früheste zuerst, mit OParl-Verweisen und den veröffentlichten Berichten. Seitenweise (Link-Header).",
         tags: ["Gremien"],
         params: MunicipalityParamsSchema,
         querystring: PageQuerySchema,
@@ -103,11 +141,25 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { meetings } = await getPublicBodies(ctx, slug);
-        const { items, page } = paginate(request, reply, meetings, request.query);
-        return { meetings: items.map((meeting) => presentMeeting(slug, meeting)), page };
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { meetings } = await getPublicBodies(ctx, slug);
+          const { items, page } = paginate(
+            request,
+            reply,
+            meetings,
+            request.query,
+          );
+          return {
+            meetings: items.map((meeting) => presentMeeting(slug, meeting)),
+            page,
+          };
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -117,7 +169,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "Veröffentlichte Sachstandsberichte",
-        description: "Die veröffentlichten Berichte, der neueste zuerst. Entwürfe erscheinen nie. Seitenweise (Link-Header).",
+        description:
+          "Die veröffentlichten Berichte, der neueste zuerst. Entwürfe erscheinen nie. Seitenweise (Link-Header).",
         tags: ["Berichte"],
         params: MunicipalityParamsSchema,
         querystring: PageQuerySchema,
@@ -126,12 +179,29 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { catalogue, reports } = await listPublishedReports(ctx, slug);
-        const newestFirst = [...reports].sort((a, b) => b.asOf - a.asOf || b.id - a.id);
-        const { items, page } = paginate(request, reply, newestFirst, request.query);
-        return { municipality: { slug, name: catalogue.municipality.name }, reports: items.map((report) => presentReportSummary(slug, report)), page };
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { catalogue, reports } = await listPublishedReports(ctx, slug);
+          const newestFirst = [...reports].sort(
+            (a, b) => b.asOf - a.asOf || b.id - a.id,
+          );
+          const { items, page } = paginate(
+            request,
+            reply,
+            newestFirst,
+            request.query,
+          );
+          return {
+            municipality: { slug, name: catalogue.municipality.name },
+            reports: items.map((report) => presentReportSummary(slug, report)),
+            page,
+          };
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -151,10 +221,20 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug, report } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { summary, document } = await getPublishedReport(ctx, slug, report);
-        return presentReportDetail(slug, summary, document);
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { summary, document } = await getPublishedReport(
+            ctx,
+            slug,
+            report,
+          );
+          return presentReportDetail(slug, summary, document);
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -164,7 +244,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "Kennzahlen mit allen Werten",
-        description: "Jede Kennzahl mit Definition, Quelle, Verantwortung und allen datierten Werten bis heute. Seitenweise (Link-Header).",
+        description:
+          "Jede Kennzahl mit Definition, Quelle, Verantwortung und allen datierten Werten bis heute. Seitenweise (Link-Header).",
         tags: ["Kennzahlen"],
         params: MunicipalityParamsSchema,
         querystring: PageQuerySchema,
@@ -173,11 +254,30 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { catalogue, indicators } = await getPublicIndicators(ctx, slug, today());
-        const { items, page } = paginate(request, reply, indicators, request.query);
-        return { municipality: { slug, name: catalogue.municipality.name }, indicators: items.map(presentIndicator), page };
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { catalogue, indicators } = await getPublicIndicators(
+            ctx,
+            slug,
+            today(),
+          );
+          const { items, page } = paginate(
+            request,
+            reply,
+            indicators,
+            request.query,
+          );
+          return {
+            municipality: { slug, name: catalogue.municipality.name },
+            indicators: items.map(presentIndicator),
+            page,
+          };
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -196,12 +296,19 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug, key } = request.params;
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const { indicators } = await getPublicIndicators(ctx, slug, today());
-        const found = indicators.find((each) => each.indicator.key === key);
-        if (found === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
-        return presentIndicator(found);
-      }, JSON_TYPE);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const { indicators } = await getPublicIndicators(ctx, slug, today());
+          const found = indicators.find((each) => each.indicator.key === key);
+          if (found === undefined)
+            throw new AppError("ERR_INDICATOR_NOT_FOUND");
+          return presentIndicator(found);
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -211,7 +318,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "OZG-Leistungsregister zu einem Stand",
-        description: "Die am Stand (stand=JJJJ-MM-TT, Standard heute) gültigen Einträge, einer je Leistung, in der Reihenfolge des Registers. Seitenweise (Link-Header).",
+        description:
+          "Die am Stand (stand=JJJJ-MM-TT, Standard heute) gültigen Einträge, einer je Leistung, in der Reihenfolge des Registers. Seitenweise (Link-Header).",
         tags: ["OZG"],
         params: MunicipalityParamsSchema,
         querystring: RegisterQuerySchema,
@@ -220,12 +328,31 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      const day = request.query.stand === undefined ? today() : parseStand(request.query.stand);
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => {
-        const register = await getPublicRegister(ctx, slug, day);
-        const { items, page } = paginate(request, reply, register.services, request.query);
-        return { municipality: { slug, name: register.municipality.name }, stand: formatIsoDate(day), services: items.map(presentService), page };
-      }, JSON_TYPE);
+      const day =
+        request.query.stand === undefined
+          ? today()
+          : parseStand(request.query.stand);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () => {
+          const register = await getPublicRegister(ctx, slug, day);
+          const { items, page } = paginate(
+            request,
+            reply,
+            register.services,
+            request.query,
+          );
+          return {
+            municipality: { slug, name: register.municipality.name },
+            stand: formatIsoDate(day),
+            services: items.map(presentService),
+            page,
+          };
+        },
+        JSON_TYPE,
+      );
     },
   );
 
@@ -235,7 +362,8 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       config: { policy: "public" },
       schema: {
         summary: "OZG-Kennzahlen zu einem Stand",
-        description: "Definierte und umgesetzte Leistungen, Zugänge, E-Payment, eID, Online-Anträge, Status und Reifegrade am Stand (stand=JJJJ-MM-TT, Standard heute).",
+        description:
+          "Definierte und umgesetzte Leistungen, Zugänge, E-Payment, eID, Online-Anträge, Status und Reifegrade am Stand (stand=JJJJ-MM-TT, Standard heute).",
         tags: ["OZG"],
         params: MunicipalityParamsSchema,
         querystring: RegisterFiguresQuerySchema,
@@ -244,8 +372,18 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
     },
     async (request, reply) => {
       const { slug } = request.params;
-      const day = request.query.stand === undefined ? today() : parseStand(request.query.stand);
-      return sendCacheable(request, reply, await tagFor(request, slug), async () => presentOzgFigures((await getPublicRegister(ctx, slug, day)).figures), JSON_TYPE);
+      const day =
+        request.query.stand === undefined
+          ? today()
+          : parseStand(request.query.stand);
+      return sendCacheable(
+        request,
+        reply,
+        await tagFor(request, slug),
+        async () =>
+          presentOzgFigures((await getPublicRegister(ctx, slug, day)).figures),
+        JSON_TYPE,
+      );
     },
   );
 
@@ -277,21 +415,54 @@ export async function publicRecordApiRoutes(instance: FastifyInstance, options: 
       const since = request.query.since;
       let report;
       if (since === undefined) {
-        const revision = await getDraftRevision(ctx, request.principal, slug, origin);
-        if (revision.report === null) throw new AppError("ERR_EDITION_NOT_FOUND", { detail: "Es gibt noch keine veröffentlichte Fortschreibung." });
+        const revision = await getDraftRevision(
+          ctx,
+          request.principal,
+          slug,
+          origin,
+        );
+        if (revision.report === null)
+          throw new AppError("ERR_EDITION_NOT_FOUND", {
+            detail: "Es gibt noch keine veröffentlichte Fortschreibung.",
+          });
         report = revision.report;
       } else {
-        report = await compareDraftWith(ctx, request.principal, slug, since, origin);
+        report = await compareDraftWith(
+          ctx,
+          request.principal,
+          slug,
+          since,
+          origin,
+        );
       }
-      const body = { ...presentChangeReportBody(report), draft: { stand: germanIsoDateOf(ctx.clock()) } };
-      return sendPrivate(request, reply, entityTag(report.municipality.dataVersion, ["api-draft", APP_VERSION, request.url, germanIsoDateOf(ctx.clock())]), body);
+      const body = {
+        ...presentChangeReportBody(report),
+        draft: { stand: germanIsoDateOf(ctx.clock()) },
+      };
+      return sendPrivate(
+        request,
+        reply,
+        entityTag(report.municipality.dataVersion, [
+          "api-draft",
+          APP_VERSION,
+          request.url,
+          germanIsoDateOf(ctx.clock()),
+        ]),
+        body,
+      );
     },
   );
 }
 
 /** A staff response: validated by ETag, never kept by shared caches. */
-function sendPrivate(request: FastifyRequest, reply: FastifyReply, tag: string, body: unknown): FastifyReply {
+function sendPrivate(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tag: string,
+  body: unknown,
+): FastifyReply {
   reply.header("etag", tag).header("cache-control", "private, no-cache");
-  if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) return reply.code(304).send();
+  if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
+    return reply.code(304).send();
   return reply.type(JSON_TYPE).send(body);
 }

@@ -5,23 +5,52 @@
  * document. Days are ISO dates (JJJJ-MM-TT).
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { SlugSchema, StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
+import {
+  SlugSchema,
+  StringEnum,
+} from "../../app/catalogue/catalogue-document.schema.js";
 import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
-import { MATURITY_MODEL_VERSIONS, SERVICE_CHANNELS, SERVICE_STATUSES } from "../../domain/service/service.js";
+import {
+  MATURITY_MODEL_VERSIONS,
+  SERVICE_CHANNELS,
+  SERVICE_STATUSES,
+} from "../../domain/service/service.js";
 import { ref } from "./schema-ref.js";
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const IsoDay = (description: string) => Type.String({ format: "date", description });
-const Lang = Type.Optional(StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de"));
-const Slug = { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" };
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+) => Type.Union([schema, Type.Null()]);
+const IsoDay = (description: string) =>
+  Type.String({ format: "date", description });
+const Lang = Type.Optional(
+  StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de"),
+);
+const Slug = {
+  ...SlugSchema,
+  description: "Kurzname der Kommune, z. B. kleve",
+};
 
 /** Paging of lists that grow: `limit` and `offset`; the `Link` header names the neighbours. */
 export const PageQuerySchema = Type.Object(
   {
     lang: Lang,
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: "Höchstzahl der Einträge (1–500, Standard 100)" })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: "So viele Einträge überspringen" })),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 500,
+        default: 100,
+        description: "Höchstzahl der Einträge (1–500, Standard 100)",
+      }),
+    ),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        default: 0,
+        description: "So viele Einträge überspringen",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -36,22 +65,48 @@ const PageSchema = Type.Object({
 /** URL parameters: the municipality and a report (id, or the date of its meeting). */
 export const ReportParamsSchema = Type.Object({
   slug: Slug,
-  report: Type.String({ pattern: "^(?:[1-9]\\d{0,9}|\\d{4}-\\d{2}-\\d{2})$", description: "Id des Berichts oder Datum seiner Sitzung, z. B. 2022-11-29" }),
+  report: Type.String({
+    pattern: "^(?:[1-9]\\d{0,9}|\\d{4}-\\d{2}-\\d{2})$",
+    description: "Id des Berichts oder Datum seiner Sitzung, z. B. 2022-11-29",
+  }),
 });
 
 /** URL parameters: the municipality and a key figure. */
 export const IndicatorParamsSchema = Type.Object({
   slug: Slug,
-  key: { ...SlugSchema, description: "Schlüssel der Kennzahl, z. B. mobile-office" },
+  key: {
+    ...SlugSchema,
+    description: "Schlüssel der Kennzahl, z. B. mobile-office",
+  },
 });
 
 /** Query of the register: the as-of date and paging. */
 export const RegisterQuerySchema = Type.Object(
   {
     lang: Lang,
-    stand: Type.Optional(Type.String({ maxLength: 40, description: "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID" })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: "Höchstzahl der Einträge (1–500, Standard 100)" })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0, description: "So viele Einträge überspringen" })),
+    stand: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description:
+          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 500,
+        default: 100,
+        description: "Höchstzahl der Einträge (1–500, Standard 100)",
+      }),
+    ),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        default: 0,
+        description: "So viele Einträge überspringen",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,7 +115,13 @@ export const RegisterQuerySchema = Type.Object(
 export const RegisterFiguresQuerySchema = Type.Object(
   {
     lang: Lang,
-    stand: Type.Optional(Type.String({ maxLength: 40, description: "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID" })),
+    stand: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description:
+          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -69,7 +130,14 @@ export const RegisterFiguresQuerySchema = Type.Object(
 export const DraftChangesQuerySchema = Type.Object(
   {
     lang: Lang,
-    since: Type.Optional(Type.Integer({ minimum: 1, maximum: 999_999, description: "Fortschreibung, mit der verglichen wird; Standard: die letzte" })),
+    since: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 999_999,
+        description:
+          "Fortschreibung, mit der verglichen wird; Standard: die letzte",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -86,7 +154,9 @@ const OparlLinksSchema = Type.Object({
 export const BodySchema = Type.Object(
   {
     id: Type.Integer(),
-    name: Type.String({ description: "z. B. Ausschuss für Planung und Digitalisierung" }),
+    name: Type.String({
+      description: "z. B. Ausschuss für Planung und Digitalisierung",
+    }),
     abbreviation: Type.String({ description: "z. B. APD" }),
   },
   { $id: "Body", description: "Ein Gremium (Ausschuss) der Kommune" },
@@ -94,7 +164,10 @@ export const BodySchema = Type.Object(
 
 /** The committees of a municipality. */
 export const BodyListSchema = Type.Object(
-  { municipality: Type.Object({ slug: Type.String(), name: Type.String() }), bodies: Type.Array(ref(BodySchema)) },
+  {
+    municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
+    bodies: Type.Array(ref(BodySchema)),
+  },
   { $id: "BodyList" },
 );
 
@@ -106,13 +179,21 @@ export const MeetingSchema = Type.Object(
     title: Nullable(Type.String()),
     body: ref(BodySchema),
     oparl: OparlLinksSchema,
-    reports: Type.Array(Type.String({ description: "API-Pfad eines veröffentlichten Berichts für diese Sitzung" })),
+    reports: Type.Array(
+      Type.String({
+        description:
+          "API-Pfad eines veröffentlichten Berichts für diese Sitzung",
+      }),
+    ),
   },
   { $id: "Meeting", description: "Eine Sitzung eines Gremiums" },
 );
 
 /** A page of meetings. */
-export const MeetingListSchema = Type.Object({ meetings: Type.Array(ref(MeetingSchema)), page: PageSchema }, { $id: "MeetingList" });
+export const MeetingListSchema = Type.Object(
+  { meetings: Type.Array(ref(MeetingSchema)), page: PageSchema },
+  { $id: "MeetingList" },
+);
 
 // ── Key figures ──────────────────────────────────────────────────────────────
 
@@ -120,9 +201,17 @@ export const MeetingListSchema = Type.Object({ meetings: Type.Array(ref(MeetingS
 export const ObservationSchema = Type.Object(
   {
     date: IsoDay("Stand des Werts"),
-    value: Type.Number({ description: "Gezählter Wert; bei Anteilen der Teil (144 von 572 → 144)" }),
-    denominator: Nullable(Type.Number({ description: "Bei Anteilen das Ganze (572); sonst null" })),
-    share: Nullable(Type.Number({ description: "Bei Anteilen value/denominator (0,252); sonst null" })),
+    value: Type.Number({
+      description: "Gezählter Wert; bei Anteilen der Teil (144 von 572 → 144)",
+    }),
+    denominator: Nullable(
+      Type.Number({ description: "Bei Anteilen das Ganze (572); sonst null" }),
+    ),
+    share: Nullable(
+      Type.Number({
+        description: "Bei Anteilen value/denominator (0,252); sonst null",
+      }),
+    ),
     note: Nullable(Type.String()),
   },
   { $id: "Observation" },
@@ -136,10 +225,18 @@ export const IndicatorDefinitionSchema = Type.Object(
     unit: Type.String({ description: "Was gezählt wird, z. B. Mitarbeitende" }),
     definition: Type.String({ description: "Was wie gezählt wird" }),
     source: Type.String({ description: "Woher der Wert kommt" }),
-    owner: Type.String({ description: "Wer den Wert pflegt (Organisationseinheit)" }),
-    project: Nullable(Type.String({ description: "Kurzname des Projekts, zu dem die Kennzahl gehört" })),
+    owner: Type.String({
+      description: "Wer den Wert pflegt (Organisationseinheit)",
+    }),
+    project: Nullable(
+      Type.String({
+        description: "Kurzname des Projekts, zu dem die Kennzahl gehört",
+      }),
+    ),
     kind: StringEnum(INDICATOR_KINDS, "count: Anzahl; ratio: Anteil"),
-    denominatorLabel: Nullable(Type.String({ description: "Bei Anteilen: was das Ganze zählt" })),
+    denominatorLabel: Nullable(
+      Type.String({ description: "Bei Anteilen: was das Ganze zählt" }),
+    ),
   },
   { $id: "IndicatorDefinition" },
 );
@@ -151,14 +248,23 @@ export const IndicatorSchema = Type.Object(
     chartKind: StringEnum(["line", "bar"] as const),
     stand: Nullable(IsoDay("Stand des neuesten Werts; null ohne Werte")),
     latest: Nullable(ref(ObservationSchema)),
-    values: Type.Array(ref(ObservationSchema), { description: "Alle Werte bis heute, der älteste zuerst" }),
+    values: Type.Array(ref(ObservationSchema), {
+      description: "Alle Werte bis heute, der älteste zuerst",
+    }),
   },
-  { $id: "Indicator", description: "Eine Kennzahl mit Definition und allen datierten Werten" },
+  {
+    $id: "Indicator",
+    description: "Eine Kennzahl mit Definition und allen datierten Werten",
+  },
 );
 
 /** The key figures of a municipality. */
 export const IndicatorListSchema = Type.Object(
-  { municipality: Type.Object({ slug: Type.String(), name: Type.String() }), indicators: Type.Array(ref(IndicatorSchema)), page: PageSchema },
+  {
+    municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
+    indicators: Type.Array(ref(IndicatorSchema)),
+    page: PageSchema,
+  },
   { $id: "IndicatorList" },
 );
 
@@ -170,18 +276,27 @@ export const ServiceSchema = Type.Object(
     leikaKey: Type.String({ description: "LeiKa-Schlüssel, 14 Ziffern" }),
     name: Type.String(),
     topic: Nullable(Type.String()),
-    isResponsibleLocally: Type.Boolean({ description: "false: eine andere Behörde ist zuständig" }),
+    isResponsibleLocally: Type.Boolean({
+      description: "false: eine andere Behörde ist zuständig",
+    }),
     channel: Nullable(StringEnum(SERVICE_CHANNELS)),
     isFrontEndOnline: Type.Boolean(),
     isBackEndConnected: Type.Boolean(),
     hasEPayment: Type.Boolean(),
     hasEId: Type.Boolean(),
     onlineApplications: Type.Integer(),
-    maturity: Nullable(Type.Object({ modelVersion: StringEnum(MATURITY_MODEL_VERSIONS), level: Type.Integer() })),
+    maturity: Nullable(
+      Type.Object({
+        modelVersion: StringEnum(MATURITY_MODEL_VERSIONS),
+        level: Type.Integer(),
+      }),
+    ),
     status: StringEnum(SERVICE_STATUSES),
     url: Nullable(Type.String()),
     validFrom: Nullable(IsoDay("Erster Tag der Gültigkeit dieses Eintrags")),
-    validUntil: Nullable(IsoDay("Letzter Tag der Gültigkeit (einschließlich); null: gilt noch")),
+    validUntil: Nullable(
+      IsoDay("Letzter Tag der Gültigkeit (einschließlich); null: gilt noch"),
+    ),
   },
   { $id: "OzgService", description: "Ein Eintrag des OZG-Leistungsregisters" },
 );
@@ -190,13 +305,17 @@ export const ServiceSchema = Type.Object(
 export const OzgFiguresSchema = Type.Object(
   {
     stand: IsoDay("Stand der Zahlen"),
-    defined: Type.Integer({ description: "Leistungen in eigener Zuständigkeit, nicht eingestellt" }),
+    defined: Type.Integer({
+      description: "Leistungen in eigener Zuständigkeit, nicht eingestellt",
+    }),
     implemented: Type.Integer({ description: "Davon mit Online-Zugang" }),
     withFrontEndAndBackEnd: Type.Integer(),
     frontEndOnly: Type.Integer(),
     withEPayment: Type.Integer(),
     withEId: Type.Integer(),
-    byChannel: Type.Record(Type.String(), Type.Integer(), { description: "Umgesetzte Leistungen je Zugang" }),
+    byChannel: Type.Record(Type.String(), Type.Integer(), {
+      description: "Umgesetzte Leistungen je Zugang",
+    }),
     implementedWithoutChannel: Type.Integer(),
     onlineApplications: Type.Integer(),
     onlineApplicationsOfImplemented: Type.Integer(),
@@ -207,12 +326,17 @@ export const OzgFiguresSchema = Type.Object(
       Type.Object({
         modelVersion: StringEnum(MATURITY_MODEL_VERSIONS),
         assessed: Type.Integer(),
-        levels: Type.Array(Type.Object({ level: Type.Integer(), count: Type.Integer() })),
+        levels: Type.Array(
+          Type.Object({ level: Type.Integer(), count: Type.Integer() }),
+        ),
       }),
     ),
     maturityNotAssessed: Type.Integer(),
   },
-  { $id: "OzgFigures", description: "Kennzahlen des OZG-Registers an einem Stichtag" },
+  {
+    $id: "OzgFigures",
+    description: "Kennzahlen des OZG-Registers an einem Stichtag",
+  },
 );
 
 /** A page of the register on a day. */
@@ -220,7 +344,9 @@ export const RegisterSchema = Type.Object(
   {
     municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
     stand: IsoDay("Stand des Registers"),
-    services: Type.Array(ref(ServiceSchema), { description: "Die am Stand gültigen Einträge, einer je Leistung" }),
+    services: Type.Array(ref(ServiceSchema), {
+      description: "Die am Stand gültigen Einträge, einer je Leistung",
+    }),
     page: PageSchema,
   },
   { $id: "OzgRegister" },
@@ -234,17 +360,31 @@ export const ReportFigureSchema = Type.Object(
     definition: ref(IndicatorDefinitionSchema),
     stand: IsoDay("Stand des Werts, der am Stichtag galt"),
     current: ref(ObservationSchema),
-    values: Type.Array(ref(ObservationSchema), { description: "Werte bis zum Stichtag" }),
+    values: Type.Array(ref(ObservationSchema), {
+      description: "Werte bis zum Stichtag",
+    }),
     change: Nullable(
       Type.Object(
         {
           from: Nullable(ref(ObservationSchema)),
           to: Nullable(ref(ObservationSchema)),
           absolute: Nullable(Type.Number()),
-          relative: Nullable(Type.Number({ description: "Anteil des früheren Werts (0,2 = +20 %)" })),
-          shareDifference: Nullable(Type.Number({ description: "Bei Anteilen: Änderung in Prozentpunkten als Anteil (0,02)" })),
+          relative: Nullable(
+            Type.Number({
+              description: "Anteil des früheren Werts (0,2 = +20 %)",
+            }),
+          ),
+          shareDifference: Nullable(
+            Type.Number({
+              description:
+                "Bei Anteilen: Änderung in Prozentpunkten als Anteil (0,02)",
+            }),
+          ),
         },
-        { description: "Veränderung seit dem Stichtag des vorigen Berichts; null ohne vorigen Bericht" },
+        {
+          description:
+            "Veränderung seit dem Stichtag des vorigen Berichts; null ohne vorigen Bericht",
+        },
       ),
     ),
   },
@@ -254,14 +394,27 @@ export const ReportFigureSchema = Type.Object(
 /** What a report says about one project. */
 export const ReportEntrySchema = Type.Object(
   {
-    project: Type.Object({ slug: Type.String(), code: Type.String(), title: Type.String() }),
+    project: Type.Object({
+      slug: Type.String(),
+      code: Type.String(),
+      title: Type.String(),
+    }),
     status: Nullable(StringEnum(REPORT_STATUSES)),
     text: Type.String(),
     highlights: Type.Array(Type.String()),
-    newDate: Nullable(Type.String({ description: "Neuer Termin, z. B. 2023-Q1" })),
-    newDateLabel: Nullable(Type.String({ description: "Derselbe auf Deutsch, z. B. QI/2023" })),
-    isUnchanged: Type.Boolean({ description: "Unverändert seit dem letzten Bericht" }),
-    changes: Type.Array(Type.Object({ kind: Type.String(), text: Type.String() }), { description: "Berechnete Veränderungen seit dem vorigen Bericht" }),
+    newDate: Nullable(
+      Type.String({ description: "Neuer Termin, z. B. 2023-Q1" }),
+    ),
+    newDateLabel: Nullable(
+      Type.String({ description: "Derselbe auf Deutsch, z. B. QI/2023" }),
+    ),
+    isUnchanged: Type.Boolean({
+      description: "Unverändert seit dem letzten Bericht",
+    }),
+    changes: Type.Array(
+      Type.Object({ kind: Type.String(), text: Type.String() }),
+      { description: "Berechnete Veränderungen seit dem vorigen Bericht" },
+    ),
     figures: Type.Array(ref(ReportFigureSchema)),
   },
   { $id: "ReportEntry" },
@@ -274,15 +427,29 @@ export const ReportSummarySchema = Type.Object(
     title: Type.String(),
     stand: IsoDay("Stichtag des Berichts"),
     publishedAt: Type.String({ format: "date-time" }),
-    meeting: Type.Object({ id: Type.Integer(), date: IsoDay("Tag der Sitzung"), title: Nullable(Type.String()), body: ref(BodySchema) }),
-    links: Type.Object({ self: Type.String(), portal: Type.String(), pdf: Type.String(), pptx: Type.String() }),
+    meeting: Type.Object({
+      id: Type.Integer(),
+      date: IsoDay("Tag der Sitzung"),
+      title: Nullable(Type.String()),
+      body: ref(BodySchema),
+    }),
+    links: Type.Object({
+      self: Type.String(),
+      portal: Type.String(),
+      pdf: Type.String(),
+      pptx: Type.String(),
+    }),
   },
   { $id: "ReportSummary" },
 );
 
 /** The published reports of a municipality. */
 export const ReportListSchema = Type.Object(
-  { municipality: Type.Object({ slug: Type.String(), name: Type.String() }), reports: Type.Array(ref(ReportSummarySchema)), page: PageSchema },
+  {
+    municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
+    reports: Type.Array(ref(ReportSummarySchema)),
+    page: PageSchema,
+  },
   { $id: "ReportList" },
 );
 
@@ -291,26 +458,67 @@ export const ReportDetailSchema = Type.Object(
   {
     report: ref(ReportSummarySchema),
     programmeTitle: Type.String(),
-    meeting: Type.Object({ date: IsoDay("Tag der Sitzung"), title: Nullable(Type.String()), body: Type.Object({ name: Type.String(), abbreviation: Type.String() }), oparl: OparlLinksSchema }),
-    previous: Nullable(Type.Object({ id: Type.Integer(), stand: IsoDay("Stichtag"), meetingDate: IsoDay("Sitzung"), self: Type.String() })),
+    meeting: Type.Object({
+      date: IsoDay("Tag der Sitzung"),
+      title: Nullable(Type.String()),
+      body: Type.Object({ name: Type.String(), abbreviation: Type.String() }),
+      oparl: OparlLinksSchema,
+    }),
+    previous: Nullable(
+      Type.Object({
+        id: Type.Integer(),
+        stand: IsoDay("Stichtag"),
+        meetingDate: IsoDay("Sitzung"),
+        self: Type.String(),
+      }),
+    ),
     statusSummary: Type.Object({
-      counts: Type.Array(Type.Object({ status: StringEnum(REPORT_STATUSES), count: Type.Integer() })),
+      counts: Type.Array(
+        Type.Object({
+          status: StringEnum(REPORT_STATUSES),
+          count: Type.Integer(),
+        }),
+      ),
       withoutStatus: Type.Integer(),
       total: Type.Integer(),
     }),
     sections: Type.Array(
       Type.Object({
-        actionField: Type.Object({ key: Type.String(), number: Type.Integer(), name: Type.String(), colour: Type.String() }),
+        actionField: Type.Object({
+          key: Type.String(),
+          number: Type.Integer(),
+          name: Type.String(),
+          colour: Type.String(),
+        }),
         impactArea: Type.String(),
         entries: Type.Array(ref(ReportEntrySchema)),
       }),
     ),
-    otherFigures: Type.Array(ref(ReportFigureSchema), { description: "Kennzahlen ohne Projekt im Bericht" }),
-    ozg: Nullable(Type.Object({ figures: ref(OzgFiguresSchema), previous: Nullable(ref(OzgFiguresSchema)) })),
-    outlook: Type.Array(Type.Object({ when: Type.String(), what: Type.String() })),
-    editions: Type.Array(Type.Object({ number: Type.Integer(), title: Type.String(), publishedOn: IsoDay("Datum der Fortschreibung") })),
+    otherFigures: Type.Array(ref(ReportFigureSchema), {
+      description: "Kennzahlen ohne Projekt im Bericht",
+    }),
+    ozg: Nullable(
+      Type.Object({
+        figures: ref(OzgFiguresSchema),
+        previous: Nullable(ref(OzgFiguresSchema)),
+      }),
+    ),
+    outlook: Type.Array(
+      Type.Object({ when: Type.String(), what: Type.String() }),
+    ),
+    editions: Type.Array(
+      Type.Object({
+        number: Type.Integer(),
+        title: Type.String(),
+        publishedOn: IsoDay("Datum der Fortschreibung"),
+      }),
+    ),
   },
-  { $id: "ReportDetail", description: "Ein veröffentlichter Sachstandsbericht, wie er dem Gremium vorlag" },
+  {
+    $id: "ReportDetail",
+    description:
+      "Ein veröffentlichter Sachstandsbericht, wie er dem Gremium vorlag",
+  },
 );
 
 /** The schemas with an $id, for shared-schemas.ts. */

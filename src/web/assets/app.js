@@ -19,7 +19,8 @@ const modules = {
       event.preventDefault();
       const params = new URLSearchParams();
       for (const [name, value] of new FormData(form)) {
-        if (typeof value === "string" && value !== "") params.append(name, value);
+        if (typeof value === "string" && value !== "")
+          params.append(name, value);
       }
       const query = params.toString();
       window.location.assign(form.action + (query === "" ? "" : `?${query}`));
@@ -52,18 +53,29 @@ const modules = {
   "app-contrast-check"(element) {
     const input = element.querySelector('input[type="color"]');
     const output = element.querySelector("[data-contrast-output]");
-    if (!(input instanceof HTMLInputElement) || !(output instanceof HTMLElement)) return;
+    if (
+      !(input instanceof HTMLInputElement) ||
+      !(output instanceof HTMLElement)
+    )
+      return;
     const template = output.dataset.contrastOutput ?? "%s";
     const decimal = document.documentElement.lang === "de" ? "," : ".";
     const luminance = (hex) => {
-      const channels = [1, 3, 5].map((index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255);
-      const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const channels = [1, 3, 5].map(
+        (index) => Number.parseInt(hex.slice(index, index + 2), 16) / 255,
+      );
+      const [r, g, b] = channels.map((c) =>
+        c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+      );
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const update = () => {
       if (!/^#[0-9a-f]{6}$/i.test(input.value)) return;
       const ratio = 1.05 / (luminance(input.value) + 0.05);
-      output.textContent = template.replace("%s", `${ratio.toFixed(2).replace(".", decimal)} : 1`);
+      output.textContent = template.replace(
+        "%s",
+        `${ratio.toFixed(2).replace(".", decimal)} : 1`,
+      );
     };
     input.addEventListener("input", update);
   },

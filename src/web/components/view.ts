@@ -16,7 +16,10 @@ export interface ViewContext {
    */
   readonly contentLang: "de" | undefined;
   /** A portal link in the reader's language. */
-  link(path: string, query?: Readonly<Record<string, string | undefined>>): string;
+  link(
+    path: string,
+    query?: Readonly<Record<string, string | undefined>>,
+  ): string;
 }
 
 /** Builds the view context for a language. */

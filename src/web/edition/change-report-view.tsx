@@ -4,14 +4,25 @@
  * reason. Used for edition↔edition (public) and for the draft (with a reason form per shift).
  */
 import type { ChangeReport } from "../../domain/edition/change-report.js";
-import { isProjectChange, isShift, type CatalogueChange, type ProjectRef } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeShiftCountGerman } from "../../i18n/change-description.js";
+import {
+  isProjectChange,
+  isShift,
+  type CatalogueChange,
+  type ProjectRef,
+} from "../../domain/edition/catalogue-change.js";
+import {
+  describeChangeGerman,
+  describeShiftCountGerman,
+} from "../../i18n/change-description.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import type { ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
 
 /** The overview of a report. */
-export function ReportSummary(props: { view: ViewContext; report: ChangeReport }): JSX.Element {
+export function ReportSummary(props: {
+  view: ViewContext;
+  report: ChangeReport;
+}): JSX.Element {
   const { view, report } = props;
   const t = view.t.edition;
   const { summary } = report.diff;
@@ -32,9 +43,17 @@ export function ReportSummary(props: { view: ViewContext; report: ChangeReport }
           </h3>
           <ul class="app-reason-counts" lang={view.contentLang}>
             {report.counts.byCategory.map((entry) => (
-              <li safe>{describeShiftCountGerman(entry.count, entry.category.label)}</li>
+              <li safe>
+                {describeShiftCountGerman(entry.count, entry.category.label)}
+              </li>
             ))}
-            {report.counts.withoutReason === 0 ? "" : <li class="app-reason-counts__missing" safe>{t.shiftsWithoutReason(report.counts.withoutReason)}</li>}
+            {report.counts.withoutReason === 0 ? (
+              ""
+            ) : (
+              <li class="app-reason-counts__missing" safe>
+                {t.shiftsWithoutReason(report.counts.withoutReason)}
+              </li>
+            )}
           </ul>
         </>
       )}
@@ -68,7 +87,12 @@ export function ReportSummary(props: { view: ViewContext; report: ChangeReport }
                       {`${field.impactArea.name} › ${field.actionField.number} ${field.actionField.name}`}
                     </span>
                   ) : (
-                    <a class="app-link" href={`#aenderungen-${field.actionField.key}`} lang={view.contentLang} safe>
+                    <a
+                      class="app-link"
+                      href={`#aenderungen-${field.actionField.key}`}
+                      lang={view.contentLang}
+                      safe
+                    >
                       {`${field.impactArea.name} › ${field.actionField.number} ${field.actionField.name}${field.isRemoved ? ` ${t.removedField}` : ""}`}
                     </a>
                   )}
@@ -112,17 +136,28 @@ interface ProjectGroup {
 export function ReportChanges(props: ReportChangesProps): JSX.Element {
   const { view, report } = props;
   const t = view.t.edition;
-  const programmeChanges = report.diff.changes.filter((change) => !isProjectChange(change));
+  const programmeChanges = report.diff.changes.filter(
+    (change) => !isProjectChange(change),
+  );
   const fieldColours = new Map(
-    [...report.before.impactAreas, ...report.after.impactAreas].flatMap((area) => area.actionFields.map((field) => [field.id, field.colour] as const)),
+    [...report.before.impactAreas, ...report.after.impactAreas].flatMap(
+      (area) =>
+        area.actionFields.map((field) => [field.id, field.colour] as const),
+    ),
   );
   const sections = report.diff.summary.byActionField
     .filter((field) => field.changeCount > 0)
     .map((field) => {
       const groups: ProjectGroup[] = [];
       for (const change of report.diff.changes) {
-        if (!isProjectChange(change) || change.project.actionField.id !== field.actionField.id) continue;
-        let group = groups.find((candidate) => candidate.project.key === change.project.key);
+        if (
+          !isProjectChange(change) ||
+          change.project.actionField.id !== field.actionField.id
+        )
+          continue;
+        let group = groups.find(
+          (candidate) => candidate.project.key === change.project.key,
+        );
         if (group === undefined) {
           group = { project: change.project, changes: [] };
           groups.push(group);
@@ -133,16 +168,27 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
     });
 
   const changeItem = (change: CatalogueChange): JSX.Element => {
-    const reasons = isShift(change) ? (report.reasons.get(change.key) ?? []) : [];
+    const reasons = isShift(change)
+      ? (report.reasons.get(change.key) ?? [])
+      : [];
     return (
-      <li class={["app-change-list__item", isShift(change) && "app-change-list__item--shift"]} data-change={change.key}>
+      <li
+        class={[
+          "app-change-list__item",
+          isShift(change) && "app-change-list__item--shift",
+        ]}
+        data-change={change.key}
+      >
         <span class="app-change-list__text" lang={view.contentLang} safe>
           {describeChangeGerman(change)}
         </span>
         {!isShift(change) ? (
           ""
         ) : reasons.length === 0 ? (
-          <span class="app-change-list__reason app-change-list__reason--missing" safe>
+          <span
+            class="app-change-list__reason app-change-list__reason--missing"
+            safe
+          >
             {`${t.reason}: ${t.reasonMissing}`}
           </span>
         ) : (
@@ -152,7 +198,9 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
             </span>
           ))
         )}
-        {props.shiftExtra !== undefined && isShift(change) ? props.shiftExtra(change) : ""}
+        {props.shiftExtra !== undefined && isShift(change)
+          ? props.shiftExtra(change)
+          : ""}
       </li>
     );
   };
@@ -177,9 +225,14 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
         ""
       )}
       {sections.map(({ field, groups }) => (
-        <section class="app-section app-change-field" aria-labelledby={`aenderungen-${field.actionField.key}`}>
+        <section
+          class="app-section app-change-field"
+          aria-labelledby={`aenderungen-${field.actionField.key}`}
+        >
           <h2 class="app-heading-l" id={`aenderungen-${field.actionField.key}`}>
-            <ColourSwatch colour={fieldColours.get(field.actionField.id) ?? "#505a5f"} />{" "}
+            <ColourSwatch
+              colour={fieldColours.get(field.actionField.id) ?? "#505a5f"}
+            />{" "}
             <span lang={view.contentLang} safe>
               {`${field.impactArea.name} › ${view.t.actionField} ${field.actionField.number}: ${field.actionField.name}`}
             </span>
@@ -197,7 +250,12 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
                       {group.project.title}
                     </span>
                   ) : (
-                    <a class="app-link" href={href} lang={view.contentLang} safe>
+                    <a
+                      class="app-link"
+                      href={href}
+                      lang={view.contentLang}
+                      safe
+                    >
                       {group.project.title}
                     </a>
                   )}

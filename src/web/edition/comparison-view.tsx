@@ -4,7 +4,10 @@
  * and why — the chart's text alternative.
  */
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
-import { TimelineComparisonChart, TimelineComparisonLegend } from "../components/timeline-comparison/timeline-comparison-chart.js";
+import {
+  TimelineComparisonChart,
+  TimelineComparisonLegend,
+} from "../components/timeline-comparison/timeline-comparison-chart.js";
 import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "./comparison.presenter.js";
 
@@ -27,14 +30,26 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
       <p class="app-timeline__result" role="status" safe>
         {t.comparisonCounts(counts.shifted, counts.added, counts.removed)}
       </p>
-      <TimelineComparisonLegend view={view} olderTitle={model.olderTitle} newerTitle={model.newerTitle} />
-      <div class="app-timeline__scroll" role="region" tabindex="0" aria-label={t.comparisonScrollRegion}>
+      <TimelineComparisonLegend
+        view={view}
+        olderTitle={model.olderTitle}
+        newerTitle={model.newerTitle}
+      />
+      <div
+        class="app-timeline__scroll"
+        role="region"
+        tabindex="0"
+        aria-label={t.comparisonScrollRegion}
+      >
         <TimelineComparisonChart
           view={view}
           layout={model.layout}
           idPrefix={idPrefix}
           title={t.comparisonChartTitle(model.olderTitle, model.newerTitle)}
-          description={t.comparisonChartDescription(model.projectCount, counts.shifted)}
+          description={t.comparisonChartDescription(
+            model.projectCount,
+            counts.shifted,
+          )}
           describeOldBar={model.describeOldBar}
           describeNewBar={model.describeNewBar}
           describeMarker={model.describeMarker}
@@ -43,7 +58,10 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
       </div>
       {model.layout.groups.map((group, index) => (
         <div class="app-table-wrapper app-comparison__field">
-          <table class="app-table app-comparison-table" id={`${idPrefix}-tabelle-${index + 1}`}>
+          <table
+            class="app-table app-comparison-table"
+            id={`${idPrefix}-tabelle-${index + 1}`}
+          >
             <caption class="app-table__caption">
               <ColourSwatch colour={group.colour} />{" "}
               <span lang={view.contentLang} safe>
@@ -89,22 +107,40 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                           {row.label}
                         </span>
                       ) : (
-                        <a class="app-link" href={href} lang={view.contentLang} safe>
+                        <a
+                          class="app-link"
+                          href={href}
+                          lang={view.contentLang}
+                          safe
+                        >
                           {row.label}
                         </a>
                       )}
                     </th>
                     <td>
-                      <PeriodList view={view} periods={details?.oldPeriods ?? []} fallback={row.oldSpanLabel ?? t.rowNone} />
+                      <PeriodList
+                        view={view}
+                        periods={details?.oldPeriods ?? []}
+                        fallback={row.oldSpanLabel ?? t.rowNone}
+                      />
                     </td>
                     <td>
-                      <PeriodList view={view} periods={details?.newPeriods ?? []} fallback={row.newSpanLabel ?? t.rowNone} />
+                      <PeriodList
+                        view={view}
+                        periods={details?.newPeriods ?? []}
+                        fallback={row.newSpanLabel ?? t.rowNone}
+                      />
                     </td>
                     <td>
                       {changes.length === 0 ? (
-                        <span safe>{row.state === "kept" ? t.rowKept : t.rowNone}</span>
+                        <span safe>
+                          {row.state === "kept" ? t.rowKept : t.rowNone}
+                        </span>
                       ) : (
-                        <ul class="app-comparison-table__list" lang={view.contentLang}>
+                        <ul
+                          class="app-comparison-table__list"
+                          lang={view.contentLang}
+                        >
                           {changes.map((change) => (
                             <li safe>{change}</li>
                           ))}
@@ -113,9 +149,16 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                     </td>
                     <td>
                       {reasons.length === 0 ? (
-                        <span safe>{(details?.missingReasons ?? 0) > 0 ? t.reasonMissing : t.rowNone}</span>
+                        <span safe>
+                          {(details?.missingReasons ?? 0) > 0
+                            ? t.reasonMissing
+                            : t.rowNone}
+                        </span>
                       ) : (
-                        <ul class="app-comparison-table__list" lang={view.contentLang}>
+                        <ul
+                          class="app-comparison-table__list"
+                          lang={view.contentLang}
+                        >
                           {reasons.map((reason) => (
                             <li safe>{reason}</li>
                           ))}
@@ -134,7 +177,11 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
 }
 
 /** The phases of a project in one state, one per line. */
-function PeriodList(props: { view: ViewContext; periods: readonly string[]; fallback: string }): JSX.Element {
+function PeriodList(props: {
+  view: ViewContext;
+  periods: readonly string[];
+  fallback: string;
+}): JSX.Element {
   if (props.periods.length === 0) return <span safe>{props.fallback}</span>;
   return (
     <ul class="app-comparison-table__list" lang={props.view.contentLang}>

@@ -2,9 +2,22 @@
  * The old-versus-new timeline of a change report, ready for the chart and its tables: the
  * domain's layout, and per project row the changes of its schedule and the reasons given.
  */
-import type { ActionField, Catalogue, ImpactArea, Project } from "../../domain/catalogue/catalogue.js";
-import { filterCatalogue, isFilterActive, type CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
-import { isProjectChange, isShift, type CatalogueChange } from "../../domain/edition/catalogue-change.js";
+import type {
+  ActionField,
+  Catalogue,
+  ImpactArea,
+  Project,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  filterCatalogue,
+  isFilterActive,
+  type CatalogueFilter,
+} from "../../domain/catalogue/catalogue-filter.js";
+import {
+  isProjectChange,
+  isShift,
+  type CatalogueChange,
+} from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
 import {
   layoutTimelineComparison,
@@ -14,8 +27,14 @@ import {
   type TimelineShiftMarker,
 } from "../../domain/edition/timeline-comparison.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
-import { formatPointInTimeGerman, formatShiftGerman } from "../../domain/period/point-in-time.js";
-import type { ChangeReport, ReportReason } from "../../domain/edition/change-report.js";
+import {
+  formatPointInTimeGerman,
+  formatShiftGerman,
+} from "../../domain/period/point-in-time.js";
+import type {
+  ChangeReport,
+  ReportReason,
+} from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
 
 /** What the table shows for one project row. */
@@ -39,9 +58,18 @@ export interface ComparisonModel {
   readonly newerTitle: string;
   readonly details: ReadonlyMap<string, ComparisonRowDetails>;
   readonly projectCount: number;
-  readonly describeOldBar: (row: TimelineComparisonRow, bar: ComparisonBar) => string;
-  readonly describeNewBar: (row: TimelineComparisonRow, bar: ComparisonBar) => string;
-  readonly describeMarker: (row: TimelineComparisonRow, marker: TimelineShiftMarker) => string;
+  readonly describeOldBar: (
+    row: TimelineComparisonRow,
+    bar: ComparisonBar,
+  ) => string;
+  readonly describeNewBar: (
+    row: TimelineComparisonRow,
+    bar: ComparisonBar,
+  ) => string;
+  readonly describeMarker: (
+    row: TimelineComparisonRow,
+    marker: TimelineShiftMarker,
+  ) => string;
   readonly stateLabel: (row: TimelineComparisonRow) => string | null;
 }
 
@@ -58,22 +86,52 @@ function isScheduleChange(change: CatalogueChange): boolean {
 }
 
 /** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand", with the edition when several editions lie between. */
-export function formatReason(reason: ReportReason, editionTitle: ((number: number) => string) | null): string {
+export function formatReason(
+  reason: ReportReason,
+  editionTitle: ((number: number) => string) | null,
+): string {
   const text = reason.text.trim();
-  const base = text === "" || text === reason.categoryLabel ? reason.categoryLabel : `${reason.categoryLabel}: ${text}`;
-  return editionTitle === null || reason.editionNumber === null ? base : `${base} (${editionTitle(reason.editionNumber)})`;
+  const base =
+    text === "" || text === reason.categoryLabel
+      ? reason.categoryLabel
+      : `${reason.categoryLabel}: ${text}`;
+  return editionTitle === null || reason.editionNumber === null
+    ? base
+    : `${base} (${editionTitle(reason.editionNumber)})`;
 }
 
 /** The same filter on both sides, so that a project keeps its row even where it no longer matches. */
-function filterBoth(before: Catalogue, after: Catalogue, filter: CatalogueFilter): { before: Catalogue; after: Catalogue } {
+function filterBoth(
+  before: Catalogue,
+  after: Catalogue,
+  filter: CatalogueFilter,
+): { before: Catalogue; after: Catalogue } {
   if (!isFilterActive(filter)) return { before, after };
   const afterFiltered = filterCatalogue(after, filter);
-  const afterIds = new Set(afterFiltered.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.id))));
-  const allAfterIds = new Set(after.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.id))));
-  const beforeMatching = new Set(
-    filterCatalogue(before, filter).impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.id))),
+  const afterIds = new Set(
+    afterFiltered.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => project.id),
+      ),
+    ),
   );
-  const keep = (project: Project): boolean => afterIds.has(project.id) || (!allAfterIds.has(project.id) && beforeMatching.has(project.id));
+  const allAfterIds = new Set(
+    after.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => project.id),
+      ),
+    ),
+  );
+  const beforeMatching = new Set(
+    filterCatalogue(before, filter).impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => project.id),
+      ),
+    ),
+  );
+  const keep = (project: Project): boolean =>
+    afterIds.has(project.id) ||
+    (!allAfterIds.has(project.id) && beforeMatching.has(project.id));
   const impactAreas: ImpactArea[] = [];
   for (const area of before.impactAreas) {
     const actionFields: ActionField[] = area.actionFields
@@ -88,26 +146,50 @@ function filterBoth(before: Catalogue, after: Catalogue, filter: CatalogueFilter
 export function buildComparison(
   view: ViewContext,
   report: ChangeReport,
-  options: { readonly filter: CatalogueFilter; readonly today: number; readonly olderTitle: string; readonly newerTitle: string },
+  options: {
+    readonly filter: CatalogueFilter;
+    readonly today: number;
+    readonly olderTitle: string;
+    readonly newerTitle: string;
+  },
 ): ComparisonModel {
   const t = view.t.edition;
-  const { before, after } = filterBoth(report.before, report.after, options.filter);
+  const { before, after } = filterBoth(
+    report.before,
+    report.after,
+    options.filter,
+  );
   const layout = layoutTimelineComparison({
     before,
     after,
     today: options.today,
     horizon: {
-      startYear: Math.min(report.before.programme.horizonStart, report.after.programme.horizonStart),
-      endYear: Math.max(report.before.programme.horizonEnd, report.after.programme.horizonEnd),
+      startYear: Math.min(
+        report.before.programme.horizonStart,
+        report.after.programme.horizonStart,
+      ),
+      endYear: Math.max(
+        report.before.programme.horizonEnd,
+        report.after.programme.horizonEnd,
+      ),
     },
   });
-  const multipleSteps = report.to !== null && report.to.number - report.from.number > 1;
+  const multipleSteps =
+    report.to !== null && report.to.number - report.from.number > 1;
   const details = new Map<string, ComparisonRowDetails>();
   const periodsOf = (catalogue: Catalogue): Map<string, readonly string[]> =>
     new Map(
       catalogue.impactAreas.flatMap((area) =>
         area.actionFields.flatMap((field) =>
-          field.projects.map((project) => [`project-${project.id}`, project.phases.map((phase) => `${phase.label}: ${formatPeriodGerman(phase)}`)] as const),
+          field.projects.map(
+            (project) =>
+              [
+                `project-${project.id}`,
+                project.phases.map(
+                  (phase) => `${phase.label}: ${formatPeriodGerman(phase)}`,
+                ),
+              ] as const,
+          ),
         ),
       ),
     );
@@ -128,7 +210,10 @@ export function buildComparison(
       const given = report.reasons.get(change.key) ?? [];
       if (given.length === 0) missing += 1;
       for (const reason of given) {
-        const text = formatReason(reason, multipleSteps ? (number) => `${number}. Fortschreibung` : null);
+        const text = formatReason(
+          reason,
+          multipleSteps ? (number) => `${number}. Fortschreibung` : null,
+        );
         if (!reasons.includes(text)) reasons.push(text);
       }
     }
@@ -143,12 +228,24 @@ export function buildComparison(
   for (const group of layout.groups) {
     for (const row of group.rows) {
       if (details.has(row.key)) continue;
-      details.set(row.key, { oldPeriods: oldPeriods.get(row.key) ?? [], newPeriods: newPeriods.get(row.key) ?? [], changes: [], reasons: [], missingReasons: 0 });
+      details.set(row.key, {
+        oldPeriods: oldPeriods.get(row.key) ?? [],
+        newPeriods: newPeriods.get(row.key) ?? [],
+        changes: [],
+        reasons: [],
+        missingReasons: 0,
+      });
     }
   }
-  const projectCount = layout.groups.reduce((sum, group) => sum + group.rows.length, 0);
-  const barText = (row: TimelineComparisonRow, bar: ComparisonBar, title: string) =>
-    `${row.code} ${row.label} – ${bar.label} (${title}): ${bar.periodLabel}`;
+  const projectCount = layout.groups.reduce(
+    (sum, group) => sum + group.rows.length,
+    0,
+  );
+  const barText = (
+    row: TimelineComparisonRow,
+    bar: ComparisonBar,
+    title: string,
+  ) => `${row.code} ${row.label} – ${bar.label} (${title}): ${bar.periodLabel}`;
   return {
     layout,
     olderTitle: options.olderTitle,
@@ -159,6 +256,11 @@ export function buildComparison(
     describeNewBar: (row, bar) => barText(row, bar, options.newerTitle),
     describeMarker: (row, marker) =>
       `${row.code} ${row.label} – ${marker.phaseLabel}: ${marker.edge === "start" ? "Beginn" : "Ende"} von ${formatPointInTimeGerman(marker.from)} auf ${formatPointInTimeGerman(marker.to)} (${formatShiftGerman(marker.shift)})`,
-    stateLabel: (row) => (row.state === "added" ? t.rowAdded : row.state === "removed" ? t.rowRemoved : null),
+    stateLabel: (row) =>
+      row.state === "added"
+        ? t.rowAdded
+        : row.state === "removed"
+          ? t.rowRemoved
+          : null,
   };
 }

@@ -8,14 +8,24 @@
  */
 import type { DraftRevision } from "../../app/edition/revise-draft.js";
 import type { CatalogueChange } from "../../domain/edition/catalogue-change.js";
-import { describeChangeGerman, describeConflictGerman } from "../../i18n/change-description.js";
+import {
+  describeChangeGerman,
+  describeConflictGerman,
+} from "../../i18n/change-description.js";
 import type { DependencyConflict } from "../../domain/edition/dependency-conflicts.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
-import { SelectField, TextArea, TextField } from "../components/form/controls.js";
+import {
+  ErrorSummary,
+  type ErrorSummaryLink,
+} from "../components/error-summary/error-summary.js";
+import {
+  SelectField,
+  TextArea,
+  TextField,
+} from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
@@ -25,7 +35,11 @@ import { ReportChanges, ReportSummary } from "./change-report-view.js";
 import { editionPaths, reasonFormId } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
 import { schemaField } from "../http/form-schema.js";
-import { DraftForewordBody, DraftReasonBody, PublishBody } from "./edition-forms.js";
+import {
+  DraftForewordBody,
+  DraftReasonBody,
+  PublishBody,
+} from "./edition-forms.js";
 
 /** A form of this page that failed: which, what was typed, and the errors by field. */
 export interface DraftFormFailure {
@@ -48,7 +62,12 @@ export interface DraftChangesPageProps {
   readonly notice?: string | undefined;
   readonly failed?: DraftFormFailure | undefined;
   /** Publishing met new dependency conflicts: ask whether to publish anyway, with the values typed. */
-  readonly confirm?: { readonly values: Readonly<Record<string, string>>; readonly conflicts: readonly DependencyConflict[] } | undefined;
+  readonly confirm?:
+    | {
+        readonly values: Readonly<Record<string, string>>;
+        readonly conflicts: readonly DependencyConflict[];
+      }
+    | undefined;
 }
 
 /** The draft's change page. */
@@ -56,12 +75,26 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
   const { view, revision, failed } = props;
   const t = view.t.edition;
   const slug = revision.municipality.slug;
-  const scope = draftScope(slug, revision.latest === null ? [] : [revision.latest]);
-  const title = revision.latest === null ? t.draftFirstTitle : t.draftChangesTitle(revision.latest.title);
+  const scope = draftScope(
+    slug,
+    revision.latest === null ? [] : [revision.latest],
+  );
+  const title =
+    revision.latest === null
+      ? t.draftFirstTitle
+      : t.draftChangesTitle(revision.latest.title);
   const nextTitle = defaultEditionTitle(revision.nextNumber);
-  const valueOf = (form: string, field: string, stored: string): string => (failed?.form === form ? (failed.values[field] ?? "") : stored);
-  const errorOf = (form: string, field: string): string | undefined => (failed?.form === form ? failed.errors[field] : undefined);
-  const draftSlugs = new Set(revision.draft.impactAreas.flatMap((area) => area.actionFields.flatMap((field) => field.projects.map((project) => project.slug))));
+  const valueOf = (form: string, field: string, stored: string): string =>
+    failed?.form === form ? (failed.values[field] ?? "") : stored;
+  const errorOf = (form: string, field: string): string | undefined =>
+    failed?.form === form ? failed.errors[field] : undefined;
+  const draftSlugs = new Set(
+    revision.draft.impactAreas.flatMap((area) =>
+      area.actionFields.flatMap((field) =>
+        field.projects.map((project) => project.slug),
+      ),
+    ),
+  );
 
   const reasonForm = (change: CatalogueChange): JSX.Element | string => {
     if (!revision.reasonEditableKeys.has(change.key)) return "";
@@ -69,14 +102,29 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
     const form = `grund:${change.key}`;
     const stored = revision.draftReasons.get(change.key);
     return (
-      <form class="app-reason-form" method="post" action={`${editionPaths.draftReason(slug)}#${id}`} id={id}>
+      <form
+        class="app-reason-form"
+        method="post"
+        action={`${editionPaths.draftReason(slug)}#${id}`}
+        id={id}
+      >
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="schluessel" value={change.key} />
-        <input type="hidden" name="version" value={String(stored?.version ?? 0)} />
-        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        <input
+          type="hidden"
+          name="version"
+          value={String(stored?.version ?? 0)}
+        />
+        {view.lang === "de" ? (
+          ""
+        ) : (
+          <input type="hidden" name="lang" value={view.lang} />
+        )}
         <fieldset class="app-fieldset">
           <legend class="app-visually-hidden" safe>
-            {t.reasonLegend(describeChangeGerman(change, { withProject: true }))}
+            {t.reasonLegend(
+              describeChangeGerman(change, { withProject: true }),
+            )}
           </legend>
           <div class="app-reason-form__fields">
             <SelectField
@@ -87,7 +135,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               error={errorOf(form, "kategorie")}
               choices={[
                 { value: "", label: t.reasonChoose },
-                ...revision.categories.map((category) => ({ value: category.key, label: category.label, lang: view.contentLang })),
+                ...revision.categories.map((category) => ({
+                  value: category.key,
+                  label: category.label,
+                  lang: view.contentLang,
+                })),
               ]}
             />
             <TextField
@@ -115,18 +167,35 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       site={siteHeader(revision.draft)}
       account={props.account}
       breadcrumbs={[
-        { label: revision.municipality.name, href: view.link(editionPaths.draft(slug)), lang: view.contentLang },
+        {
+          label: revision.municipality.name,
+          href: view.link(editionPaths.draft(slug)),
+          lang: view.contentLang,
+        },
         { label: t.draftChangesLink },
       ]}
     >
-      {failed === undefined || (failed.summary.length === 0 && (failed.messages ?? []).length === 0) ? (
+      {failed === undefined ||
+      (failed.summary.length === 0 && (failed.messages ?? []).length === 0) ? (
         ""
       ) : (
-        <ErrorSummary title={failed.title ?? view.t.editor.errorSummaryTitle} links={failed.summary} messages={failed.messages ?? []} />
+        <ErrorSummary
+          title={failed.title ?? view.t.editor.errorSummaryTitle}
+          links={failed.summary}
+          messages={failed.messages ?? []}
+        />
       )}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <ScopeNotice view={view} scope={scope} />
-      {props.confirm === undefined ? "" : <ConfirmPublishing {...props} confirm={props.confirm} />}
+      {props.confirm === undefined ? (
+        ""
+      ) : (
+        <ConfirmPublishing {...props} confirm={props.confirm} />
+      )}
       <h1 class="app-heading-xl" safe>
         {title}
       </h1>
@@ -140,17 +209,27 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             {t.reasonsIntro}
           </p>
           <p
-            class={["app-body-text", "app-reason-status", revision.missing.length > 0 && "app-reason-status--missing"]}
+            class={[
+              "app-body-text",
+              "app-reason-status",
+              revision.missing.length > 0 && "app-reason-status--missing",
+            ]}
             data-testid="reason-status"
             safe
           >
-            {revision.missing.length === 0 ? t.allReasonsGiven : t.missingCount(revision.missing.length)}
+            {revision.missing.length === 0
+              ? t.allReasonsGiven
+              : t.missingCount(revision.missing.length)}
           </p>
           <ReportSummary view={view} report={revision.report} />
           <ReportChanges
             view={view}
             report={revision.report}
-            projectHref={(project) => (draftSlugs.has(project.slug) ? view.link(editionPaths.draftProject(slug, project.slug)) : null)}
+            projectHref={(project) =>
+              draftSlugs.has(project.slug)
+                ? view.link(editionPaths.draftProject(slug, project.slug))
+                : null
+            }
             shiftExtra={reasonForm}
           />
         </>
@@ -169,7 +248,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             <p class="app-body-text" safe>
               {t.conflictsIntro}
             </p>
-            <ConflictList view={view} conflicts={revision.conflicts} introduced={revision.introducedConflicts} />
+            <ConflictList
+              view={view}
+              conflicts={revision.conflicts}
+              introduced={revision.introducedConflicts}
+            />
           </>
         )}
       </section>
@@ -180,21 +263,40 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             <h2 class="app-heading-l" id="vorwort" safe>
               {t.forewordTitle}
             </h2>
-            <form method="post" action={`${editionPaths.draftForeword(slug)}#vorwort`}>
+            <form
+              method="post"
+              action={`${editionPaths.draftForeword(slug)}#vorwort`}
+            >
               <CsrfField token={props.csrfToken} />
-              <input type="hidden" name="version" value={String(revision.foreword.version)} />
-              {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+              <input
+                type="hidden"
+                name="version"
+                value={String(revision.foreword.version)}
+              />
+              {view.lang === "de" ? (
+                ""
+              ) : (
+                <input type="hidden" name="lang" value={view.lang} />
+              )}
               <TextArea
                 id="vorwort-text"
                 {...schemaField(DraftForewordBody, "vorwort")}
                 label={t.foreword}
                 hint={t.forewordHint}
-                value={valueOf("vorwort", "vorwort", revision.foreword.text ?? "")}
+                value={valueOf(
+                  "vorwort",
+                  "vorwort",
+                  revision.foreword.text ?? "",
+                )}
                 error={errorOf("vorwort", "vorwort")}
                 rows={10}
                 lang={view.contentLang}
               />
-              <button class="app-button app-button--secondary" type="submit" safe>
+              <button
+                class="app-button app-button--secondary"
+                type="submit"
+                safe
+              >
                 {t.forewordSave}
               </button>
             </form>
@@ -206,7 +308,13 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             <p class="app-body-text" safe>
               {t.publishIntro}
             </p>
-            <PublishForm {...props} nextTitle={nextTitle} values={failed?.form === "veroeffentlichen" ? failed.values : undefined} />
+            <PublishForm
+              {...props}
+              nextTitle={nextTitle}
+              values={
+                failed?.form === "veroeffentlichen" ? failed.values : undefined
+              }
+            />
           </section>
         </>
       ) : revision.foreword.text === null ? (
@@ -226,13 +334,22 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
 }
 
 /** The conflicts, each with the projects affected downstream. */
-function ConflictList(props: { view: ViewContext; conflicts: readonly DependencyConflict[]; introduced: readonly DependencyConflict[] }): JSX.Element {
+function ConflictList(props: {
+  view: ViewContext;
+  conflicts: readonly DependencyConflict[];
+  introduced: readonly DependencyConflict[];
+}): JSX.Element {
   const t = props.view.t.edition;
   const introduced = new Set(props.introduced.map((conflict) => conflict.key));
   return (
     <ul class="app-conflict-list" data-testid="conflicts">
       {props.conflicts.map((conflict) => (
-        <li class={["app-conflict-list__item", introduced.has(conflict.key) && "app-conflict-list__item--new"]}>
+        <li
+          class={[
+            "app-conflict-list__item",
+            introduced.has(conflict.key) && "app-conflict-list__item--new",
+          ]}
+        >
           <strong class="app-tag" safe>
             {introduced.has(conflict.key) ? t.conflictNew : t.conflictKnown}
           </strong>{" "}
@@ -246,21 +363,46 @@ function ConflictList(props: { view: ViewContext; conflicts: readonly Dependency
 }
 
 /** The values of the publish form that a confirmation or a failed attempt carries on. */
-const PUBLISH_FIELDS = ["titel", "datum", "beschluss", "beschluss-adresse"] as const;
+const PUBLISH_FIELDS = [
+  "titel",
+  "datum",
+  "beschluss",
+  "beschluss-adresse",
+] as const;
 
 /** The form "Fortschreibung veröffentlichen". */
-function PublishForm(props: DraftChangesPageProps & { nextTitle: string; values: Readonly<Record<string, string>> | undefined }): JSX.Element {
+function PublishForm(
+  props: DraftChangesPageProps & {
+    nextTitle: string;
+    values: Readonly<Record<string, string>> | undefined;
+  },
+): JSX.Element {
   const { view, revision, failed } = props;
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   const values = props.values;
-  const errorOf = (field: string): string | undefined => (failed?.form === "veroeffentlichen" ? failed.errors[field] : undefined);
+  const errorOf = (field: string): string | undefined =>
+    failed?.form === "veroeffentlichen" ? failed.errors[field] : undefined;
   return (
-    <form method="post" action={editionPaths.publish(slug)} class="app-publish-form">
+    <form
+      method="post"
+      action={editionPaths.publish(slug)}
+      class="app-publish-form"
+    >
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="stand" value={String(revision.dataVersion)} />
-      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
-      <TextField id="veroeffentlichen-titel" {...schemaField(PublishBody, "titel")} label={t.fieldTitle} value={values?.titel ?? props.nextTitle} error={errorOf("titel")} />
+      {view.lang === "de" ? (
+        ""
+      ) : (
+        <input type="hidden" name="lang" value={view.lang} />
+      )}
+      <TextField
+        id="veroeffentlichen-titel"
+        {...schemaField(PublishBody, "titel")}
+        label={t.fieldTitle}
+        value={values?.titel ?? props.nextTitle}
+        error={errorOf("titel")}
+      />
       <TextField
         id="veroeffentlichen-datum"
         {...schemaField(PublishBody, "datum")}
@@ -297,33 +439,59 @@ function PublishForm(props: DraftChangesPageProps & { nextTitle: string; values:
 
 /** The confirmation step: the new conflicts and a button to publish anyway with the same values. */
 function ConfirmPublishing(
-  props: DraftChangesPageProps & { confirm: NonNullable<DraftChangesPageProps["confirm"]> },
+  props: DraftChangesPageProps & {
+    confirm: NonNullable<DraftChangesPageProps["confirm"]>;
+  },
 ): JSX.Element {
   const { view, revision, confirm } = props;
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   return (
-    <div class="app-confirm-panel" role="alert" aria-labelledby="bestaetigen-titel">
+    <div
+      class="app-confirm-panel"
+      role="alert"
+      aria-labelledby="bestaetigen-titel"
+    >
       <h2 class="app-heading-m" id="bestaetigen-titel" safe>
         {t.confirmTitle}
       </h2>
       <p class="app-body-text" safe>
         {t.confirmText}
       </p>
-      <ConflictList view={view} conflicts={confirm.conflicts} introduced={confirm.conflicts} />
+      <ConflictList
+        view={view}
+        conflicts={confirm.conflicts}
+        introduced={confirm.conflicts}
+      />
       <form method="post" action={editionPaths.publish(slug)}>
         <CsrfField token={props.csrfToken} />
-        <input type="hidden" name="stand" value={String(revision.dataVersion)} />
+        <input
+          type="hidden"
+          name="stand"
+          value={String(revision.dataVersion)}
+        />
         <input type="hidden" name="bestaetigt" value="ja" />
-        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        {view.lang === "de" ? (
+          ""
+        ) : (
+          <input type="hidden" name="lang" value={view.lang} />
+        )}
         {PUBLISH_FIELDS.map((field) => (
-          <input type="hidden" name={field} value={confirm.values[field] ?? ""} />
+          <input
+            type="hidden"
+            name={field}
+            value={confirm.values[field] ?? ""}
+          />
         ))}
         <div class="app-button-group">
           <button class="app-button" type="submit" safe>
             {t.confirmSubmit}
           </button>
-          <a class="app-link" href={view.link(editionPaths.draftChanges(slug))} safe>
+          <a
+            class="app-link"
+            href={view.link(editionPaths.draftChanges(slug))}
+            safe
+          >
             {t.confirmCancel}
           </a>
         </div>

@@ -15,14 +15,27 @@ import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
 import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
 import { AppError } from "../../errors.js";
-import { buildCatalogueDocumentModel, type DocumentPicture } from "../../exports/catalogue/catalogue-document-model.js";
+import {
+  buildCatalogueDocumentModel,
+  type DocumentPicture,
+} from "../../exports/catalogue/catalogue-document-model.js";
 import { CataloguePrint } from "../../exports/pdf/catalogue-print.js";
-import type { PdfRenderer, PrintResource } from "../../exports/pdf/render-pdf.js";
-import { buildRevisionSlidesModel, renderRevisionSlides } from "../../exports/pptx/revision-slides.js";
+import type {
+  PdfRenderer,
+  PrintResource,
+} from "../../exports/pdf/render-pdf.js";
+import {
+  buildRevisionSlidesModel,
+  renderRevisionSlides,
+} from "../../exports/pptx/revision-slides.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import { TimelineComparisonChart } from "../components/timeline-comparison/timeline-comparison-chart.js";
 import { createViewContext } from "../components/view.js";
-import { assetDirectory, assetPath, APP_VERSION } from "../http/static-assets.js";
+import {
+  assetDirectory,
+  assetPath,
+  APP_VERSION,
+} from "../http/static-assets.js";
 import { buildProgrammeTimeline } from "../portal/timeline.presenter.js";
 import { buildComparison } from "./comparison.presenter.js";
 
@@ -50,7 +63,12 @@ const NO_TODAY = Number.MIN_SAFE_INTEGER;
 const VIEW = createViewContext("de");
 
 async function asset(name: string): Promise<PrintResource> {
-  return { contentType: name.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream", body: await readFile(join(assetDirectory(), name)) };
+  return {
+    contentType: name.endsWith(".css")
+      ? "text/css; charset=utf-8"
+      : "application/octet-stream",
+    body: await readFile(join(assetDirectory(), name)),
+  };
 }
 
 /** The width and height an SVG declares. */
@@ -64,7 +82,9 @@ function svgSize(svg: string): { width: number; height: number } {
 /** An HTML page holding pictures to photograph, styled like the portal. */
 function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
   // The SVGs are our own server-rendered, escaped markup.
-  const figures = svgs.map(({ id, svg }) => `<div id="${id}" class="bild">${svg}</div>`).join("");
+  const figures = svgs
+    .map(({ id, svg }) => `<div id="${id}" class="bild">${svg}</div>`)
+    .join("");
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Bild</title><link rel="stylesheet" href="/assets/app.css"><style>body{margin:0;background:#fff}.bild{display:inline-block;padding:8px;background:#fff}.bild svg{max-width:none}</style></head><body>${figures}</body></html>`;
 }
 
@@ -72,8 +92,19 @@ function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
 async function timelineSvg(edition: Edition): Promise<string> {
   const { catalogue } = edition;
   const timeline = buildProgrammeTimeline(catalogue, NO_TODAY, "de");
-  const projects = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.reduce((inner, field) => inner + field.projects.length, 0), 0);
-  const fields = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
+  const projects = catalogue.impactAreas.reduce(
+    (sum, area) =>
+      sum +
+      area.actionFields.reduce(
+        (inner, field) => inner + field.projects.length,
+        0,
+      ),
+    0,
+  );
+  const fields = catalogue.impactAreas.reduce(
+    (sum, area) => sum + area.actionFields.length,
+    0,
+  );
   return (
     <TimelineChart
       view={VIEW}
@@ -93,20 +124,32 @@ interface EditionSources {
   readonly report: ChangeReport | null;
 }
 
-async function sourcesOf(ctx: AppContext, slug: string, number: number): Promise<EditionSources> {
+async function sourcesOf(
+  ctx: AppContext,
+  slug: string,
+  number: number,
+): Promise<EditionSources> {
   const { edition } = await getEdition(ctx, slug, number);
   const report = number > 1 ? await compareEditions(ctx, slug, number) : null;
   return { edition, report };
 }
 
 /** The print view of an edition (the HTML behind its PDF). */
-export async function renderPrintView(ctx: AppContext, slug: string, number: number, stylesheet = assetPath("print.css")): Promise<string> {
+export async function renderPrintView(
+  ctx: AppContext,
+  slug: string,
+  number: number,
+  stylesheet = assetPath("print.css"),
+): Promise<string> {
   const { edition, report } = await sourcesOf(ctx, slug, number);
   const svg = await timelineSvg(edition);
   // The SVG is markup we rendered and escaped ourselves; it is placed as an element.
   const timeline = svg as JSX.Element;
   return await (
-    <CataloguePrint model={buildCatalogueDocumentModel(edition, report)} stylesheet={stylesheet}>
+    <CataloguePrint
+      model={buildCatalogueDocumentModel(edition, report)}
+      stylesheet={stylesheet}
+    >
       {timeline}
     </CataloguePrint>
   );
@@ -114,7 +157,10 @@ export async function renderPrintView(ctx: AppContext, slug: string, number: num
 
 /** Makes and keeps the documents of editions: bounded by bytes, each made once for all who ask at the same time. */
 export class EditionDocuments {
-  private readonly cache: MemoryCache<EditionFile, { slug: string; number: number; kind: EditionDocumentKind }>;
+  private readonly cache: MemoryCache<
+    EditionFile,
+    { slug: string; number: number; kind: EditionDocumentKind }
+  >;
 
   constructor(
     private readonly ctx: AppContext,
@@ -125,25 +171,42 @@ export class EditionDocuments {
       name: "edition documents",
       maxBytes,
       sizeOf: (file) => file.body.length,
-      build: async (_key, { slug, number, kind }) => this.build(slug, number, kind),
+      build: async (_key, { slug, number, kind }) =>
+        this.build(slug, number, kind),
     });
   }
 
   /** A document of an edition; ERR_EDITION_NOT_FOUND, or ERR_DOCUMENT_UNAVAILABLE when Chromium fails. */
-  async get(slug: string, number: number, kind: EditionDocumentKind): Promise<EditionFile> {
-    const file = await this.cache.fetch(`${slug}:${number}:${kind}`, { slug, number, kind });
-    if (file === undefined) throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { detail: `(${kind})` });
+  async get(
+    slug: string,
+    number: number,
+    kind: EditionDocumentKind,
+  ): Promise<EditionFile> {
+    const file = await this.cache.fetch(`${slug}:${number}:${kind}`, {
+      slug,
+      number,
+      kind,
+    });
+    if (file === undefined)
+      throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { detail: `(${kind})` });
     return file;
   }
 
-  private async build(slug: string, number: number, kind: EditionDocumentKind): Promise<EditionFile> {
+  private async build(
+    slug: string,
+    number: number,
+    kind: EditionDocumentKind,
+  ): Promise<EditionFile> {
     const sources = await sourcesOf(this.ctx, slug, number);
     let body: Buffer;
     try {
       body = await this.make(slug, number, kind, sources);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { cause: error, detail: `(${kind})` });
+      throw new AppError("ERR_DOCUMENT_UNAVAILABLE", {
+        cause: error,
+        detail: `(${kind})`,
+      });
     }
     const name = kind === "pptx" ? "folien" : "katalog";
     return {
@@ -154,20 +217,46 @@ export class EditionDocuments {
     };
   }
 
-  private async make(slug: string, number: number, kind: EditionDocumentKind, sources: EditionSources): Promise<Buffer> {
+  private async make(
+    slug: string,
+    number: number,
+    kind: EditionDocumentKind,
+    sources: EditionSources,
+  ): Promise<Buffer> {
     const { edition, report } = sources;
     switch (kind) {
       case "docx": {
         const svg = await timelineSvg(edition);
-        const png = await this.renderer.renderPng({ html: pictureHtml([{ id: "bild", svg }]), resources: { "/assets/app.css": await asset("app.css") } }, { selector: "#bild svg" });
+        const png = await this.renderer.renderPng(
+          {
+            html: pictureHtml([{ id: "bild", svg }]),
+            resources: { "/assets/app.css": await asset("app.css") },
+          },
+          { selector: "#bild svg" },
+        );
         const picture: DocumentPicture = { png, ...svgSize(svg) };
         // docx is large: loaded with the first document that needs it.
-        const { renderCatalogueDocx } = await import("../../exports/docx/catalogue-docx.js");
-        return renderCatalogueDocx(buildCatalogueDocumentModel(edition, report), picture);
+        const { renderCatalogueDocx } =
+          await import("../../exports/docx/catalogue-docx.js");
+        return renderCatalogueDocx(
+          buildCatalogueDocumentModel(edition, report),
+          picture,
+        );
       }
       case "pdf": {
-        const html = await renderPrintView(this.ctx, slug, number, "/assets/print.css");
-        return this.renderer.renderPdf({ html, resources: { "/assets/print.css": await asset("print.css") } }, { pageNumbers: "de" });
+        const html = await renderPrintView(
+          this.ctx,
+          slug,
+          number,
+          "/assets/print.css",
+        );
+        return this.renderer.renderPdf(
+          {
+            html,
+            resources: { "/assets/print.css": await asset("print.css") },
+          },
+          { pageNumbers: "de" },
+        );
       }
       case "pptx": {
         const model = buildRevisionSlidesModel(edition, report);
@@ -198,7 +287,10 @@ export class EditionDocuments {
             svgs.push({ id: `bild-${index + 1}`, key: field.key, svg });
           }
           const pngs = await this.renderer.renderPngs(
-            { html: pictureHtml(svgs), resources: { "/assets/app.css": await asset("app.css") } },
+            {
+              html: pictureHtml(svgs),
+              resources: { "/assets/app.css": await asset("app.css") },
+            },
             svgs.map(({ id }) => `#${id} svg`),
           );
           svgs.forEach(({ key, svg }, index) => {

@@ -4,13 +4,20 @@
  * publishing (reasons complete, conflicts confirmed) stay with the use cases.
  */
 import { Type } from "@sinclair/typebox";
-import { FormCheckbox, FormRequiredText, FormText, FormVersion } from "../http/form-schema.js";
+import {
+  FormCheckbox,
+  FormRequiredText,
+  FormText,
+  FormVersion,
+} from "../http/form-schema.js";
 
 /** The reason of one change of the draft: its key, category and text. */
 export const DraftReasonBody = Type.Object({
   version: FormVersion(),
   schluessel: Type.String({ maxLength: 300, formHidden: true }),
-  kategorie: FormRequiredText(60, { formMessage: (t) => t.form.reasonCategoryRequired }),
+  kategorie: FormRequiredText(60, {
+    formMessage: (t) => t.form.reasonCategoryRequired,
+  }),
   text: FormText(2000),
 });
 

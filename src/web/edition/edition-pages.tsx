@@ -5,7 +5,10 @@
  */
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { type Edition, type EditionSummary } from "../../domain/edition/edition.js";
+import {
+  type Edition,
+  type EditionSummary,
+} from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
@@ -18,7 +21,10 @@ import { editionPaths } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
 
 /** Text split into paragraphs at blank lines. */
-export function Paragraphs(props: { text: string; lang?: "de" | undefined }): JSX.Element {
+export function Paragraphs(props: {
+  text: string;
+  lang?: "de" | undefined;
+}): JSX.Element {
   return (
     <>
       {props.text
@@ -35,28 +41,51 @@ export function Paragraphs(props: { text: string; lang?: "de" | undefined }): JS
 }
 
 /** Links to an edition's documents. */
-export function DocumentLinks(props: { view: ViewContext; slug: string; number: number }): JSX.Element {
+export function DocumentLinks(props: {
+  view: ViewContext;
+  slug: string;
+  number: number;
+}): JSX.Element {
   const { view, slug, number } = props;
   const t = view.t.edition;
   return (
     <ul class="app-document-list">
       <li>
-        <a class="app-link" href={editionPaths.docx(slug, number)} download="" safe>
+        <a
+          class="app-link"
+          href={editionPaths.docx(slug, number)}
+          download=""
+          safe
+        >
           {t.downloadDocx}
         </a>
       </li>
       <li>
-        <a class="app-link" href={editionPaths.pdf(slug, number)} download="" safe>
+        <a
+          class="app-link"
+          href={editionPaths.pdf(slug, number)}
+          download=""
+          safe
+        >
           {t.downloadPdf}
         </a>
       </li>
       <li>
-        <a class="app-link" href={editionPaths.pptx(slug, number)} download="" safe>
+        <a
+          class="app-link"
+          href={editionPaths.pptx(slug, number)}
+          download=""
+          safe
+        >
           {t.downloadPptx}
         </a>
       </li>
       <li>
-        <a class="app-link" href={view.link(editionPaths.print(slug, number))} safe>
+        <a
+          class="app-link"
+          href={view.link(editionPaths.print(slug, number))}
+          safe
+        >
           {t.printView}
         </a>
       </li>
@@ -65,11 +94,19 @@ export function DocumentLinks(props: { view: ViewContext; slug: string; number: 
 }
 
 /** An edition's details above its programme: date, decision, note, changes, documents, foreword. */
-export function EditionDetails(props: { view: ViewContext; slug: string; edition: Edition; previous: EditionSummary | null }): JSX.Element {
+export function EditionDetails(props: {
+  view: ViewContext;
+  slug: string;
+  edition: Edition;
+  previous: EditionSummary | null;
+}): JSX.Element {
   const { view, slug, edition, previous } = props;
   const t = view.t.edition;
   const rows = [
-    { key: t.publishedOn, value: <span safe>{formatIsoDateGerman(edition.publishedOn)}</span> },
+    {
+      key: t.publishedOn,
+      value: <span safe>{formatIsoDateGerman(edition.publishedOn)}</span>,
+    },
     ...(edition.councilReference === null && edition.councilUrl === null
       ? []
       : [
@@ -81,27 +118,50 @@ export function EditionDetails(props: { view: ViewContext; slug: string; edition
                   {edition.councilReference ?? ""}
                 </span>
               ) : (
-                <a class="app-link" href={edition.councilUrl} lang={view.contentLang} safe>
+                <a
+                  class="app-link"
+                  href={edition.councilUrl}
+                  lang={view.contentLang}
+                  safe
+                >
                   {edition.councilReference ?? edition.councilUrl}
                 </a>
               ),
           },
         ]),
-    ...(edition.note === null ? [] : [{ key: t.note, value: <span lang={view.contentLang} safe>{edition.note}</span> }]),
+    ...(edition.note === null
+      ? []
+      : [
+          {
+            key: t.note,
+            value: (
+              <span lang={view.contentLang} safe>
+                {edition.note}
+              </span>
+            ),
+          },
+        ]),
     {
       key: t.columnChanges,
       value:
         previous === null ? (
           <span safe>{t.noPrevious}</span>
         ) : (
-          <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+          <a
+            class="app-link"
+            href={view.link(editionPaths.changes(slug, edition.number))}
+            safe
+          >
             {t.changesSince(previous.title)}
           </a>
         ),
     },
   ];
   return (
-    <section class="app-edition-details" aria-labelledby="fortschreibung-angaben">
+    <section
+      class="app-edition-details"
+      aria-labelledby="fortschreibung-angaben"
+    >
       <h2 class="app-visually-hidden" id="fortschreibung-angaben" safe>
         {edition.title}
       </h2>
@@ -143,7 +203,14 @@ export function EditionsListPage(props: {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="editions"
-      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.listTitle }]}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.listTitle },
+      ]}
     >
       <h1 class="app-heading-xl" safe>
         {t.listTitle}
@@ -182,11 +249,19 @@ export function EditionsListPage(props: {
             </thead>
             <tbody>
               {editions.map((edition, index) => {
-                const previous = index === 0 ? null : (editions[index - 1] ?? null);
+                const previous =
+                  index === 0 ? null : (editions[index - 1] ?? null);
                 return (
                   <tr>
                     <th scope="row">
-                      <a class="app-link" href={view.link(editionPaths.edition(slug, edition.number))} lang={view.contentLang} safe>
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          editionPaths.edition(slug, edition.number),
+                        )}
+                        lang={view.contentLang}
+                        safe
+                      >
                         {edition.title}
                       </a>
                       {edition.isReconstruction ? (
@@ -200,7 +275,9 @@ export function EditionsListPage(props: {
                     <td safe>{formatIsoDateGerman(edition.publishedOn)}</td>
                     <td lang={view.contentLang}>
                       {edition.councilUrl === null ? (
-                        <span safe>{edition.councilReference ?? t.rowNone}</span>
+                        <span safe>
+                          {edition.councilReference ?? t.rowNone}
+                        </span>
                       ) : (
                         <a class="app-link" href={edition.councilUrl} safe>
                           {edition.councilReference ?? edition.councilUrl}
@@ -211,13 +288,23 @@ export function EditionsListPage(props: {
                       {previous === null ? (
                         <span safe>{t.noPrevious}</span>
                       ) : (
-                        <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+                        <a
+                          class="app-link"
+                          href={view.link(
+                            editionPaths.changes(slug, edition.number),
+                          )}
+                          safe
+                        >
                           {t.changesSince(previous.title)}
                         </a>
                       )}
                     </td>
                     <td>
-                      <DocumentLinks view={view} slug={slug} number={edition.number} />
+                      <DocumentLinks
+                        view={view}
+                        slug={slug}
+                        number={edition.number}
+                      />
                     </td>
                   </tr>
                 );
@@ -243,7 +330,10 @@ export function ChangesPage(props: {
   const t = view.t.edition;
   const slug = report.municipality.slug;
   const newer = report.to;
-  const title = newer === null ? t.draftChangesTitle(report.from.title) : t.changesTitle(newer.title, report.from.title);
+  const title =
+    newer === null
+      ? t.draftChangesTitle(report.from.title)
+      : t.changesTitle(newer.title, report.from.title);
   return (
     <PageLayout
       view={view}
@@ -251,9 +341,21 @@ export function ChangesPage(props: {
       requestUrl={props.requestUrl}
       site={siteHeader(report.after)}
       breadcrumbs={[
-        { label: report.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        {
+          label: report.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
         { label: t.listTitle, href: view.link(editionPaths.list(slug)) },
-        ...(newer === null ? [] : [{ label: newer.title, href: view.link(editionPaths.edition(slug, newer.number)), lang: view.contentLang }]),
+        ...(newer === null
+          ? []
+          : [
+              {
+                label: newer.title,
+                href: view.link(editionPaths.edition(slug, newer.number)),
+                lang: view.contentLang,
+              },
+            ]),
         { label: t.columnChanges },
       ]}
     >
@@ -264,8 +366,16 @@ export function ChangesPage(props: {
       {newer === null || props.choices.length < 2 ? (
         ""
       ) : (
-        <form class="app-filter" method="get" action={editionPaths.changes(slug, newer.number)}>
-          {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        <form
+          class="app-filter"
+          method="get"
+          action={editionPaths.changes(slug, newer.number)}
+        >
+          {view.lang === "de" ? (
+            ""
+          ) : (
+            <input type="hidden" name="lang" value={view.lang} />
+          )}
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
               {t.sinceLegend}
@@ -276,7 +386,11 @@ export function ChangesPage(props: {
               </label>
               <select class="app-select" id="seit" name="seit">
                 {props.choices.map((choice) => (
-                  <option value={String(choice.number)} selected={choice.number === report.from.number} safe>
+                  <option
+                    value={String(choice.number)}
+                    selected={choice.number === report.from.number}
+                    safe
+                  >
                     {`${choice.title} (${formatIsoDateGerman(choice.publishedOn)})`}
                   </option>
                 ))}
@@ -291,7 +405,13 @@ export function ChangesPage(props: {
         </form>
       )}
       <p class="app-body-text">
-        <a class="app-link" href={view.link(scope.timeline, { vergleich: String(report.from.number) })} safe>
+        <a
+          class="app-link"
+          href={view.link(scope.timeline, {
+            vergleich: String(report.from.number),
+          })}
+          safe
+        >
           {`${view.t.timelineTitle}: ${t.comparisonHeading(report.from.title)}`}
         </a>
       </p>
@@ -299,8 +419,14 @@ export function ChangesPage(props: {
       <ReportChanges
         view={view}
         report={report}
-        projectHref={(project) => (project.slug === "" ? null : view.link(scope.project(project.slug)))}
-        editionTitle={newer !== null && newer.number - report.from.number > 1 ? (number) => `${number}. Fortschreibung` : null}
+        projectHref={(project) =>
+          project.slug === "" ? null : view.link(scope.project(project.slug))
+        }
+        editionTitle={
+          newer !== null && newer.number - report.from.number > 1
+            ? (number) => `${number}. Fortschreibung`
+            : null
+        }
       />
     </PageLayout>
   );

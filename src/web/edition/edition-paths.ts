@@ -27,31 +27,44 @@ export const EDITION_ROUTES = {
   categoryDelete: "/:slug/verwaltung/begruendungen/:key/loeschen",
 } as const;
 
-const part = (value: string | number): string => encodeURIComponent(String(value));
-const edition = (slug: string, number: number): string => `/${part(slug)}/fortschreibungen/${number}`;
+const part = (value: string | number): string =>
+  encodeURIComponent(String(value));
+const edition = (slug: string, number: number): string =>
+  `/${part(slug)}/fortschreibungen/${number}`;
 const draft = (slug: string): string => `/${part(slug)}/entwurf`;
 
 /** Paths of the edition, draft and category pages. */
 export const editionPaths = {
   list: (slug: string): string => `/${part(slug)}/fortschreibungen`,
   edition,
-  project: (slug: string, number: number, projectSlug: string): string => `${edition(slug, number)}/projekte/${part(projectSlug)}`,
-  timeline: (slug: string, number: number): string => `${edition(slug, number)}/zeitstrahl`,
-  changes: (slug: string, number: number): string => `${edition(slug, number)}/aenderungen`,
-  print: (slug: string, number: number): string => `${edition(slug, number)}/druckansicht`,
-  docx: (slug: string, number: number): string => `${edition(slug, number)}/katalog.docx`,
-  pdf: (slug: string, number: number): string => `${edition(slug, number)}/katalog.pdf`,
-  pptx: (slug: string, number: number): string => `${edition(slug, number)}/folien.pptx`,
+  project: (slug: string, number: number, projectSlug: string): string =>
+    `${edition(slug, number)}/projekte/${part(projectSlug)}`,
+  timeline: (slug: string, number: number): string =>
+    `${edition(slug, number)}/zeitstrahl`,
+  changes: (slug: string, number: number): string =>
+    `${edition(slug, number)}/aenderungen`,
+  print: (slug: string, number: number): string =>
+    `${edition(slug, number)}/druckansicht`,
+  docx: (slug: string, number: number): string =>
+    `${edition(slug, number)}/katalog.docx`,
+  pdf: (slug: string, number: number): string =>
+    `${edition(slug, number)}/katalog.pdf`,
+  pptx: (slug: string, number: number): string =>
+    `${edition(slug, number)}/folien.pptx`,
   draft,
-  draftProject: (slug: string, projectSlug: string): string => `${draft(slug)}/projekte/${part(projectSlug)}`,
+  draftProject: (slug: string, projectSlug: string): string =>
+    `${draft(slug)}/projekte/${part(projectSlug)}`,
   draftTimeline: (slug: string): string => `${draft(slug)}/zeitstrahl`,
   draftChanges: (slug: string): string => `${draft(slug)}/aenderungen`,
   draftReason: (slug: string): string => `${draft(slug)}/aenderungen/gruende`,
   draftForeword: (slug: string): string => `${draft(slug)}/vorwort`,
   publish: (slug: string): string => `${draft(slug)}/veroeffentlichen`,
-  categories: (slug: string): string => `/${part(slug)}/verwaltung/begruendungen`,
-  category: (slug: string, key: string): string => `/${part(slug)}/verwaltung/begruendungen/${part(key)}`,
-  categoryDelete: (slug: string, key: string): string => `/${part(slug)}/verwaltung/begruendungen/${part(key)}/loeschen`,
+  categories: (slug: string): string =>
+    `/${part(slug)}/verwaltung/begruendungen`,
+  category: (slug: string, key: string): string =>
+    `/${part(slug)}/verwaltung/begruendungen/${part(key)}`,
+  categoryDelete: (slug: string, key: string): string =>
+    `/${part(slug)}/verwaltung/begruendungen/${part(key)}/loeschen`,
 };
 
 /** The id of a shift's reason form on the draft's change page, from the change's key. */

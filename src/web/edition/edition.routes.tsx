@@ -14,7 +14,11 @@ import { Type, type Static, type TObject } from "@sinclair/typebox";
 import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { publishEdition } from "../../app/edition/publish-edition.js";
-import { getEdition, listEditions, projectIn } from "../../app/edition/read-editions.js";
+import {
+  getEdition,
+  listEditions,
+  projectIn,
+} from "../../app/edition/read-editions.js";
 import {
   createReasonCategory,
   getReasonCategoriesForEditing,
@@ -37,9 +41,20 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
-import { formAction, type FormContext, type FormFailure } from "../http/form-action.js";
-import { matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  formAction,
+  type FormContext,
+  type FormFailure,
+} from "../http/form-action.js";
+import {
+  matchesIfNoneMatch,
+  NO_STORE,
+  PUBLIC_CACHE_CONTROL,
+} from "../http/cache.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
@@ -48,10 +63,29 @@ import { sendHtmlError } from "../http/error-pages.js";
 import { draftScope, editionScope } from "../portal/portal-scope.js";
 import { ProgrammePage } from "../portal/programme-page.js";
 import { ProjectPage } from "../portal/project-page.js";
-import { DraftChangesPage, type DraftFormFailure, type DraftChangesPageProps } from "./draft-changes-page.js";
-import { EditionDocuments, renderPrintView, type EditionDocumentKind } from "./edition-documents.js";
-import { ChangesPage, EditionDetails, EditionsListPage } from "./edition-pages.js";
-import { DraftForewordBody, DraftReasonBody, NewReasonCategoryBody, PublishBody, ReasonCategoryBody, RemoveReasonCategoryBody } from "./edition-forms.js";
+import {
+  DraftChangesPage,
+  type DraftFormFailure,
+  type DraftChangesPageProps,
+} from "./draft-changes-page.js";
+import {
+  EditionDocuments,
+  renderPrintView,
+  type EditionDocumentKind,
+} from "./edition-documents.js";
+import {
+  ChangesPage,
+  EditionDetails,
+  EditionsListPage,
+} from "./edition-pages.js";
+import {
+  DraftForewordBody,
+  DraftReasonBody,
+  NewReasonCategoryBody,
+  PublishBody,
+  ReasonCategoryBody,
+  RemoveReasonCategoryBody,
+} from "./edition-forms.js";
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
@@ -66,13 +100,32 @@ export interface EditionRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-const MunicipalityParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const EditionParams = Type.Object({ slug: Type.String({ maxLength: 100 }), number: Type.String({ maxLength: 12 }) });
-const EditionProjectParams = Type.Object({ slug: Type.String({ maxLength: 100 }), number: Type.String({ maxLength: 12 }), projectSlug: Type.String({ maxLength: 100 }) });
-const DraftProjectParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
-const CategoryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), key: Type.String({ maxLength: 60 }) });
+const MunicipalityParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+});
+const EditionParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  number: Type.String({ maxLength: 12 }),
+});
+const EditionProjectParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  number: Type.String({ maxLength: 12 }),
+  projectSlug: Type.String({ maxLength: 100 }),
+});
+const DraftProjectParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  projectSlug: Type.String({ maxLength: 100 }),
+});
+const CategoryParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  key: Type.String({ maxLength: 60 }),
+});
 const PageQuery = Type.Object({ lang: Lang });
-const NoticeQuery = Type.Object({ lang: Lang, gespeichert: Type.Optional(Type.String({ maxLength: 40 })), veroeffentlicht: Type.Optional(Type.String({ maxLength: 10 })) });
+const NoticeQuery = Type.Object({
+  lang: Lang,
+  gespeichert: Type.Optional(Type.String({ maxLength: 40 })),
+  veroeffentlicht: Type.Optional(Type.String({ maxLength: 10 })),
+});
 const TimelineQuery = Type.Object({
   lang: Lang,
   aktionsfeld: Type.Optional(Type.String({ maxLength: 100 })),
@@ -80,11 +133,15 @@ const TimelineQuery = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 100 })),
   vergleich: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const ChangesQuery = Type.Object({ lang: Lang, seit: Type.Optional(Type.String({ maxLength: 10 })) });
+const ChangesQuery = Type.Object({
+  lang: Lang,
+  seit: Type.Optional(Type.String({ maxLength: 10 })),
+});
 
 /** An edition number from the URL, or a 404. */
 function editionNumber(value: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new AppError("ERR_EDITION_NOT_FOUND");
+  if (!/^[1-9]\d{0,5}$/.test(value))
+    throw new AppError("ERR_EDITION_NOT_FOUND");
   return Number(value);
 }
 
@@ -94,23 +151,39 @@ function municipalitySlug(value: string): string {
 }
 
 /** The notice shown after a save, from a fixed list (never echoed text). */
-function noticeOf(view: ViewContext, key: string | undefined): string | undefined {
+function noticeOf(
+  view: ViewContext,
+  key: string | undefined,
+): string | undefined {
   if (key === undefined) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.edition.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
 
-function sendNoStore(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+function sendNoStore(
+  reply: FastifyReply,
+  status: number,
+  html: string,
+): FastifyReply {
+  return reply
+    .code(status)
+    .header("cache-control", NO_STORE)
+    .type(HTML)
+    .send(html);
 }
 
 /** Registers the routes. */
-export async function editionRoutes(instance: FastifyInstance, options: EditionRoutesOptions): Promise<void> {
+export async function editionRoutes(
+  instance: FastifyInstance,
+  options: EditionRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, now } = options;
   const documents = new EditionDocuments(ctx, options.pdf);
 
-  app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendHtmlError(error, request, reply),
+  );
 
   const pages = new PublicResponseCache("edition pages", 24 * 1024 * 1024);
 
@@ -122,14 +195,23 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    render: (url: string) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (
+      url: string,
+    ) => Promise<{ readonly status: number; readonly html: string }>,
   ): Promise<FastifyReply> {
     const municipality = await ctx.versions.find(municipalitySlug(slug));
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
     const canonical = canonicalRequest(request);
     return pages.send(request, reply, {
       version: municipality.publishedVersion,
-      key: ["edition-page", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(now())],
+      key: [
+        "edition-page",
+        APP_VERSION,
+        request.routeOptions.url ?? "",
+        ...Object.values(request.params as Record<string, string>),
+        canonical.query,
+        germanIsoDateOf(now()),
+      ],
       type: HTML,
       render: async () => {
         const page = await render(canonical.url);
@@ -139,174 +221,339 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
   }
 
   // ── Editions (public) ─────────────────────────────────────────────────────
-  app.get(EDITION_ROUTES.list, { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParams, querystring: PageQuery } }, async (request, reply) =>
-    sendPublic(request, reply, request.params.slug, async (url) => {
-      const { editions } = await listEditions(ctx, request.params.slug);
-      const catalogue = await getCatalogue(ctx, request.params.slug);
-      const view = viewOf(request);
-      return { status: 200, html: await (<EditionsListPage view={view} requestUrl={url} catalogue={catalogue} editions={editions} />) };
-    }),
+  app.get(
+    EDITION_ROUTES.list,
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: PageQuery,
+      },
+    },
+    async (request, reply) =>
+      sendPublic(request, reply, request.params.slug, async (url) => {
+        const { editions } = await listEditions(ctx, request.params.slug);
+        const catalogue = await getCatalogue(ctx, request.params.slug);
+        const view = viewOf(request);
+        return {
+          status: 200,
+          html: await (
+            <EditionsListPage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              editions={editions}
+            />
+          ),
+        };
+      }),
   );
 
-  app.get(EDITION_ROUTES.edition, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: NoticeQuery } }, async (request, reply) => {
-    const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async (url) => {
-      const { slug } = request.params;
-      const { edition, editions } = await getEdition(ctx, slug, number);
-      const view = viewOf(request);
-      const previous = editions.filter((candidate) => candidate.number < number).at(-1) ?? null;
-      const published = request.query.veroeffentlicht === "ja" ? view.t.edition.publishedNotice(edition.title) : undefined;
-      const html = await (
-        <ProgrammePage
-          view={view}
-          requestUrl={url}
-          catalogue={edition.catalogue}
-          scope={editionScope(slug, edition, editions)}
-        >
-          <>
+  app.get(
+    EDITION_ROUTES.edition,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EditionParams, querystring: NoticeQuery },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      return sendPublic(request, reply, request.params.slug, async (url) => {
+        const { slug } = request.params;
+        const { edition, editions } = await getEdition(ctx, slug, number);
+        const view = viewOf(request);
+        const previous =
+          editions.filter((candidate) => candidate.number < number).at(-1) ??
+          null;
+        const published =
+          request.query.veroeffentlicht === "ja"
+            ? view.t.edition.publishedNotice(edition.title)
+            : undefined;
+        const html = await (
+          <ProgrammePage
+            view={view}
+            requestUrl={url}
+            catalogue={edition.catalogue}
+            scope={editionScope(slug, edition, editions)}
+          >
+            <>
               {published === undefined ? (
                 ""
               ) : (
-                <div class="app-notification-banner app-notification-banner--success" role="status" aria-labelledby="hinweis-titel">
-                  <h2 class="app-notification-banner__title" id="hinweis-titel" safe>
+                <div
+                  class="app-notification-banner app-notification-banner--success"
+                  role="status"
+                  aria-labelledby="hinweis-titel"
+                >
+                  <h2
+                    class="app-notification-banner__title"
+                    id="hinweis-titel"
+                    safe
+                  >
                     {published}
                   </h2>
                 </div>
               )}
-              <EditionDetails view={view} slug={slug} edition={edition} previous={previous} />
-          </>
-        </ProgrammePage>
-      );
-      return { status: 200, html };
-    });
-  });
-
-  app.get(EDITION_ROUTES.project, { config: { policy: "public" }, schema: { hide: true, params: EditionProjectParams, querystring: PageQuery } }, async (request, reply) => {
-    const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async (url) => {
-      const { slug, projectSlug } = request.params;
-      const { edition, editions } = await getEdition(ctx, slug, number);
-      const { entry, dependents } = projectIn(edition.catalogue, projectSlug);
-      const view = viewOf(request);
-      const html = await (
-        <ProjectPage
-          view={view}
-          requestUrl={url}
-          catalogue={edition.catalogue}
-          entry={entry}
-          dependents={dependents}
-          today={germanDayOf(now())}
-          scope={editionScope(slug, edition, editions)}
-        />
-      );
-      return { status: 200, html };
-    });
-  });
-
-  app.get(EDITION_ROUTES.timeline, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: TimelineQuery } }, async (request, reply) => {
-    const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async (url) => {
-      const { slug } = request.params;
-      const { edition, editions } = await getEdition(ctx, slug, number);
-      return renderTimeline({
-        view: viewOf(request),
-        requestUrl: url,
-        catalogue: edition.catalogue,
-        scope: editionScope(slug, edition, editions),
-        query: request.query,
-        today: germanDayOf(now()),
-        shownTitle: edition.title,
-        compare: async (since) => compareEditions(ctx, slug, number, since),
+              <EditionDetails
+                view={view}
+                slug={slug}
+                edition={edition}
+                previous={previous}
+              />
+            </>
+          </ProgrammePage>
+        );
+        return { status: 200, html };
       });
-    });
-  });
+    },
+  );
 
-  app.get(EDITION_ROUTES.changes, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: ChangesQuery } }, async (request, reply) => {
-    const number = editionNumber(request.params.number);
-    const since = request.query.seit === undefined || request.query.seit === "" ? undefined : editionNumber(request.query.seit);
-    return sendPublic(request, reply, request.params.slug, async (url) => {
-      const { slug } = request.params;
-      const report = await compareEditions(ctx, slug, number, since);
-      const { edition, editions } = await getEdition(ctx, slug, number);
-      const view = viewOf(request);
-      const html = await (
-        <ChangesPage
-          view={view}
-          requestUrl={url}
-          report={report}
-          scope={editionScope(slug, edition, editions)}
-          choices={editions.filter((candidate) => candidate.number < number)}
-        />
-      );
-      return { status: 200, html };
-    });
-  });
+  app.get(
+    EDITION_ROUTES.project,
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: EditionProjectParams,
+        querystring: PageQuery,
+      },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      return sendPublic(request, reply, request.params.slug, async (url) => {
+        const { slug, projectSlug } = request.params;
+        const { edition, editions } = await getEdition(ctx, slug, number);
+        const { entry, dependents } = projectIn(edition.catalogue, projectSlug);
+        const view = viewOf(request);
+        const html = await (
+          <ProjectPage
+            view={view}
+            requestUrl={url}
+            catalogue={edition.catalogue}
+            entry={entry}
+            dependents={dependents}
+            today={germanDayOf(now())}
+            scope={editionScope(slug, edition, editions)}
+          />
+        );
+        return { status: 200, html };
+      });
+    },
+  );
 
-  app.get(EDITION_ROUTES.print, { config: { policy: "public" }, schema: { hide: true, params: EditionParams, querystring: PageQuery } }, async (request, reply) => {
-    const number = editionNumber(request.params.number);
-    return sendPublic(request, reply, request.params.slug, async () => ({ status: 200, html: await renderPrintView(ctx, request.params.slug, number) }));
-  });
+  app.get(
+    EDITION_ROUTES.timeline,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EditionParams, querystring: TimelineQuery },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      return sendPublic(request, reply, request.params.slug, async (url) => {
+        const { slug } = request.params;
+        const { edition, editions } = await getEdition(ctx, slug, number);
+        return renderTimeline({
+          view: viewOf(request),
+          requestUrl: url,
+          catalogue: edition.catalogue,
+          scope: editionScope(slug, edition, editions),
+          query: request.query,
+          today: germanDayOf(now()),
+          shownTitle: edition.title,
+          compare: async (since) => compareEditions(ctx, slug, number, since),
+        });
+      });
+    },
+  );
+
+  app.get(
+    EDITION_ROUTES.changes,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EditionParams, querystring: ChangesQuery },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      const since =
+        request.query.seit === undefined || request.query.seit === ""
+          ? undefined
+          : editionNumber(request.query.seit);
+      return sendPublic(request, reply, request.params.slug, async (url) => {
+        const { slug } = request.params;
+        const report = await compareEditions(ctx, slug, number, since);
+        const { edition, editions } = await getEdition(ctx, slug, number);
+        const view = viewOf(request);
+        const html = await (
+          <ChangesPage
+            view={view}
+            requestUrl={url}
+            report={report}
+            scope={editionScope(slug, edition, editions)}
+            choices={editions.filter((candidate) => candidate.number < number)}
+          />
+        );
+        return { status: 200, html };
+      });
+    },
+  );
+
+  app.get(
+    EDITION_ROUTES.print,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EditionParams, querystring: PageQuery },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      return sendPublic(request, reply, request.params.slug, async () => ({
+        status: 200,
+        html: await renderPrintView(ctx, request.params.slug, number),
+      }));
+    },
+  );
 
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
-    app.get(url, { config: { policy: "public" }, schema: { hide: true, params: EditionParams } }, async (request, reply) => {
-      const number = editionNumber(request.params.number);
-      const file = await documents.get(municipalitySlug(request.params.slug), number, kind);
-      reply.header("etag", file.etag).header("cache-control", PUBLIC_CACHE_CONTROL);
-      if (matchesIfNoneMatch(request.headers["if-none-match"], file.etag)) return reply.code(304).send();
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .header("x-content-type-options", "nosniff")
-        .send(file.body);
-    });
+    app.get(
+      url,
+      {
+        config: { policy: "public" },
+        schema: { hide: true, params: EditionParams },
+      },
+      async (request, reply) => {
+        const number = editionNumber(request.params.number);
+        const file = await documents.get(
+          municipalitySlug(request.params.slug),
+          number,
+          kind,
+        );
+        reply
+          .header("etag", file.etag)
+          .header("cache-control", PUBLIC_CACHE_CONTROL);
+        if (matchesIfNoneMatch(request.headers["if-none-match"], file.etag))
+          return reply.code(304).send();
+        return reply
+          .type(file.contentType)
+          .header(
+            "content-disposition",
+            `attachment; filename="${file.fileName}"`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(file.body);
+      },
+    );
   };
   documentRoute(EDITION_ROUTES.docx, "docx");
   documentRoute(EDITION_ROUTES.pdf, "pdf");
   documentRoute(EDITION_ROUTES.pptx, "pptx");
 
   // ── The draft (staff and committee) ───────────────────────────────────────
-  app.get(EDITION_ROUTES.draft, { config: { policy: "signed-in" }, schema: { hide: true, params: MunicipalityParams, querystring: PageQuery } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const { catalogue, editions } = await getDraftCatalogue(ctx, request.principal, slug, { ip: request.ip });
-    const view = viewOf(request);
-    return sendNoStore(reply, 200, await (<ProgrammePage view={view} requestUrl={request.url} catalogue={catalogue} scope={draftScope(slug, editions)} />));
-  });
+  app.get(
+    EDITION_ROUTES.draft,
+    {
+      config: { policy: "signed-in" },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: PageQuery,
+      },
+    },
+    async (request, reply) => {
+      const slug = municipalitySlug(request.params.slug);
+      const { catalogue, editions } = await getDraftCatalogue(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      const view = viewOf(request);
+      return sendNoStore(
+        reply,
+        200,
+        await (
+          <ProgrammePage
+            view={view}
+            requestUrl={request.url}
+            catalogue={catalogue}
+            scope={draftScope(slug, editions)}
+          />
+        ),
+      );
+    },
+  );
 
-  app.get(EDITION_ROUTES.draftProject, { config: { policy: "signed-in" }, schema: { hide: true, params: DraftProjectParams, querystring: PageQuery } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const { catalogue, editions } = await getDraftCatalogue(ctx, request.principal, slug, { ip: request.ip });
-    const { entry, dependents } = projectIn(catalogue, request.params.projectSlug);
-    const view = viewOf(request);
-    const html = await (
-      <ProjectPage
-        view={view}
-        requestUrl={request.url}
-        catalogue={catalogue}
-        entry={entry}
-        dependents={dependents}
-        today={germanDayOf(now())}
-        scope={draftScope(slug, editions)}
-      />
-    );
-    return sendNoStore(reply, 200, html);
-  });
+  app.get(
+    EDITION_ROUTES.draftProject,
+    {
+      config: { policy: "signed-in" },
+      schema: {
+        hide: true,
+        params: DraftProjectParams,
+        querystring: PageQuery,
+      },
+    },
+    async (request, reply) => {
+      const slug = municipalitySlug(request.params.slug);
+      const { catalogue, editions } = await getDraftCatalogue(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      const { entry, dependents } = projectIn(
+        catalogue,
+        request.params.projectSlug,
+      );
+      const view = viewOf(request);
+      const html = await (
+        <ProjectPage
+          view={view}
+          requestUrl={request.url}
+          catalogue={catalogue}
+          entry={entry}
+          dependents={dependents}
+          today={germanDayOf(now())}
+          scope={draftScope(slug, editions)}
+        />
+      );
+      return sendNoStore(reply, 200, html);
+    },
+  );
 
-  app.get(EDITION_ROUTES.draftTimeline, { config: { policy: "signed-in" }, schema: { hide: true, params: MunicipalityParams, querystring: TimelineQuery } }, async (request, reply) => {
-    const slug = municipalitySlug(request.params.slug);
-    const { catalogue, editions } = await getDraftCatalogue(ctx, request.principal, slug, { ip: request.ip });
-    const view = viewOf(request);
-    const page = await renderTimeline({
-      view,
-      requestUrl: request.url,
-      catalogue,
-      scope: draftScope(slug, editions),
-      query: request.query,
-      today: germanDayOf(now()),
-      shownTitle: view.t.edition.draftLabel,
-      compare: async (since) => compareDraftWith(ctx, request.principal, slug, since, { ip: request.ip }),
-    });
-    return sendNoStore(reply, page.status, page.html);
-  });
+  app.get(
+    EDITION_ROUTES.draftTimeline,
+    {
+      config: { policy: "signed-in" },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: TimelineQuery,
+      },
+    },
+    async (request, reply) => {
+      const slug = municipalitySlug(request.params.slug);
+      const { catalogue, editions } = await getDraftCatalogue(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      const view = viewOf(request);
+      const page = await renderTimeline({
+        view,
+        requestUrl: request.url,
+        catalogue,
+        scope: draftScope(slug, editions),
+        query: request.query,
+        today: germanDayOf(now()),
+        shownTitle: view.t.edition.draftLabel,
+        compare: async (since) =>
+          compareDraftWith(ctx, request.principal, slug, since, {
+            ip: request.ip,
+          }),
+      });
+      return sendNoStore(reply, page.status, page.html);
+    },
+  );
 
   /** Renders the draft's change page with a notice, a failed form or the confirmation step. */
   async function renderDraftChanges(
@@ -317,7 +564,11 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     extra: Pick<DraftChangesPageProps, "notice" | "failed" | "confirm"> = {},
     revision?: DraftRevision,
   ): Promise<FastifyReply> {
-    const current = revision ?? (await getDraftRevision(ctx, request.principal, slug, { ip: request.ip }));
+    const current =
+      revision ??
+      (await getDraftRevision(ctx, request.principal, slug, {
+        ip: request.ip,
+      }));
     const view = viewOf(request);
     const html = await (
       <DraftChangesPage
@@ -332,13 +583,39 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     return sendNoStore(reply, status, html);
   }
 
-  app.get(EDITION_ROUTES.draftChanges, { config: { policy: "signed-in" }, schema: { hide: true, params: MunicipalityParams, querystring: NoticeQuery } }, async (request, reply) =>
-    renderDraftChanges(request, reply, municipalitySlug(request.params.slug), 200, { notice: noticeOf(viewOf(request), request.query.gespeichert) }),
+  app.get(
+    EDITION_ROUTES.draftChanges,
+    {
+      config: { policy: "signed-in" },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: NoticeQuery,
+      },
+    },
+    async (request, reply) =>
+      renderDraftChanges(
+        request,
+        reply,
+        municipalitySlug(request.params.slug),
+        200,
+        { notice: noticeOf(viewOf(request), request.query.gespeichert) },
+      ),
   );
 
   /** The change page again, with a failed form of it; `title` heads the summary. */
-  const renderDraftFailure = ({ request, reply, params }: FormContext<{ slug: string }>, failure: FormFailure, title?: string): Promise<FastifyReply> =>
-    renderDraftChanges(request, reply, municipalitySlug(params.slug), failure.status, { failed: { ...failure.failed, title } });
+  const renderDraftFailure = (
+    { request, reply, params }: FormContext<{ slug: string }>,
+    failure: FormFailure,
+    title?: string,
+  ): Promise<FastifyReply> =>
+    renderDraftChanges(
+      request,
+      reply,
+      municipalitySlug(params.slug),
+      failure.status,
+      { failed: { ...failure.failed, title } },
+    );
 
   app.post(
     EDITION_ROUTES.draftReason,
@@ -352,15 +629,29 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
         await setDraftReason(
           ctx,
           request.principal,
-          { municipality: slug, changeKey: input.schluessel, expectedVersion: input.version, data: { category: input.kategorie, text: input.text } },
+          {
+            municipality: slug,
+            changeKey: input.schluessel,
+            expectedVersion: input.version,
+            data: { category: input.kategorie, text: input.text },
+          },
           { ip: request.ip },
         );
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "grund" })}#${reasonFormId(input.schluessel)}`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
-      fieldOf: (path) => (path === "/data/category" ? "kategorie" : path === "/data/text" ? "text" : null),
-      idOf: (field, { fields }) => `${reasonFormId(fields.schluessel ?? "")}-${field}`,
-      labelOf: (field, { view }) => (field === "kategorie" ? view.t.edition.reasonCategory : view.t.edition.reasonText),
+      fieldOf: (path) =>
+        path === "/data/category"
+          ? "kategorie"
+          : path === "/data/text"
+            ? "text"
+            : null,
+      idOf: (field, { fields }) =>
+        `${reasonFormId(fields.schluessel ?? "")}-${field}`,
+      labelOf: (field, { view }) =>
+        field === "kategorie"
+          ? view.t.edition.reasonCategory
+          : view.t.edition.reasonText,
     }),
   );
 
@@ -373,7 +664,16 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       form: "vorwort",
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
-        await setDraftForeword(ctx, request.principal, { municipality: slug, expectedVersion: input.version, data: { foreword: input.vorwort } }, { ip: request.ip });
+        await setDraftForeword(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            expectedVersion: input.version,
+            data: { foreword: input.vorwort },
+          },
+          { ip: request.ip },
+        );
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "vorwort" })}#vorwort`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
@@ -400,8 +700,17 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
         const dateText = input.datum.trim();
-        const publishedOn = dateText === "" ? undefined : isoDateOfGermanDay(dateText);
-        if (publishedOn === null) throw new AppError("ERR_VALIDATION", { problems: [{ path: "/data/publishedOn", message: view.t.edition.publishDateInvalid }] });
+        const publishedOn =
+          dateText === "" ? undefined : isoDateOfGermanDay(dateText);
+        if (publishedOn === null)
+          throw new AppError("ERR_VALIDATION", {
+            problems: [
+              {
+                path: "/data/publishedOn",
+                message: view.t.edition.publishDateInvalid,
+              },
+            ],
+          });
         const { number } = await publishEdition(
           ctx,
           request.principal,
@@ -418,17 +727,25 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
           },
           { ip: request.ip },
         );
-        return view.link(editionPaths.edition(slug, number), { veroeffentlicht: "ja" });
+        return view.link(editionPaths.edition(slug, number), {
+          veroeffentlicht: "ja",
+        });
       },
       // Missing reasons list every change concerned; new conflicts ask for a confirmation.
       answer: async (error, { request, reply, params, view, fields }) => {
         const slug = municipalitySlug(params.slug);
         const t = view.t.edition;
         if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
-          const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
+          const revision = await getDraftRevision(
+            ctx,
+            request.principal,
+            slug,
+            { ip: request.ip },
+          );
           const summary = revision.missing.map(({ change, problem }) => {
             const text = describeChangeGerman(change, { withProject: true });
-            const field = problem === "REASON_TEXT_REQUIRED" ? "text" : "kategorie";
+            const field =
+              problem === "REASON_TEXT_REQUIRED" ? "text" : "kategorie";
             return {
               text:
                 problem === "REASON_TEXT_REQUIRED"
@@ -439,36 +756,97 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
               href: `#${reasonFormId(change.key)}-${field}`,
             };
           });
-          const blocked: DraftFormFailure = { form: "veroeffentlichen", values: fields, errors: {}, summary, title: t.publishBlockedTitle, messages: [error.localisedMessage(view.lang)] };
-          return renderDraftChanges(request, reply, slug, error.status, { failed: blocked }, revision);
+          const blocked: DraftFormFailure = {
+            form: "veroeffentlichen",
+            values: fields,
+            errors: {},
+            summary,
+            title: t.publishBlockedTitle,
+            messages: [error.localisedMessage(view.lang)],
+          };
+          return renderDraftChanges(
+            request,
+            reply,
+            slug,
+            error.status,
+            { failed: blocked },
+            revision,
+          );
         }
         if (isAppError(error, "ERR_EDITION_NEEDS_CONFIRMATION")) {
-          const revision = await getDraftRevision(ctx, request.principal, slug, { ip: request.ip });
-          return renderDraftChanges(request, reply, slug, error.status, { confirm: { values: fields, conflicts: revision.introducedConflicts } }, revision);
+          const revision = await getDraftRevision(
+            ctx,
+            request.principal,
+            slug,
+            { ip: request.ip },
+          );
+          return renderDraftChanges(
+            request,
+            reply,
+            slug,
+            error.status,
+            {
+              confirm: {
+                values: fields,
+                conflicts: revision.introducedConflicts,
+              },
+            },
+            revision,
+          );
         }
         return null;
       },
-      render: (context, failure) => renderDraftFailure(context, failure, failure.status === 409 ? context.view.t.edition.staleTitle : undefined),
+      render: (context, failure) =>
+        renderDraftFailure(
+          context,
+          failure,
+          failure.status === 409
+            ? context.view.t.edition.staleTitle
+            : undefined,
+        ),
       fieldOf: (path) => PUBLISH_FIELDS[path] ?? null,
       idOf: (field) => `veroeffentlichen-${field}`,
       labelOf: (field, { view }) => {
         const t = view.t.edition;
-        const labels: Readonly<Record<string, string>> = { datum: t.fieldDate, "beschluss-adresse": t.fieldCouncilUrl, titel: t.fieldTitle, beschluss: t.fieldCouncilReference };
+        const labels: Readonly<Record<string, string>> = {
+          datum: t.fieldDate,
+          "beschluss-adresse": t.fieldCouncilUrl,
+          titel: t.fieldTitle,
+          beschluss: t.fieldCouncilReference,
+        };
         return labels[field] ?? field;
       },
     }),
   );
 
   // ── Reason categories (administrators) ────────────────────────────────────
-  async function renderCategories(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {
-    const { categories } = await getReasonCategoriesForEditing(ctx, request.principal, slug, { ip: request.ip });
+  async function renderCategories(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const { categories } = await getReasonCategoriesForEditing(
+      ctx,
+      request.principal,
+      slug,
+      { ip: request.ip },
+    );
     const catalogue = await getCatalogue(ctx, slug);
     const view = viewOf(request);
     const html = await (
       <ReasonCategoriesPage
         view={view}
         requestUrl={request.url}
-        chrome={editorChrome(request, view, catalogue, { isAdministrator: true, canReadAudit: true }, "reasonCategories")}
+        chrome={editorChrome(
+          request,
+          view,
+          catalogue,
+          { isAdministrator: true, canReadAudit: true },
+          "reasonCategories",
+        )}
         slug={slug}
         categories={categories}
         csrfToken={csrfToken(request)}
@@ -479,17 +857,41 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
     return sendNoStore(reply, status, html);
   }
 
-  app.get(EDITION_ROUTES.categories, { config: { policy: "admin" }, schema: { hide: true, params: MunicipalityParams, querystring: NoticeQuery } }, async (request, reply) =>
-    renderCategories(request, reply, municipalitySlug(request.params.slug), 200, noticeOf(viewOf(request), request.query.gespeichert)),
+  app.get(
+    EDITION_ROUTES.categories,
+    {
+      config: { policy: "admin" },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: NoticeQuery,
+      },
+    },
+    async (request, reply) =>
+      renderCategories(
+        request,
+        reply,
+        municipalitySlug(request.params.slug),
+        200,
+        noticeOf(viewOf(request), request.query.gespeichert),
+      ),
   );
 
   /** A change of a reason category: problems go back to the form, success to the list with a notice. */
-  function categoryForm<P extends typeof MunicipalityParams | typeof CategoryParams, B extends TObject>(spec: {
+  function categoryForm<
+    P extends typeof MunicipalityParams | typeof CategoryParams,
+    B extends TObject,
+  >(spec: {
     readonly params: P;
     readonly body: B;
     readonly form: (params: Static<P>) => string;
     readonly notice: string;
-    readonly change: (input: Static<B>, slug: string, params: Static<P>, request: FastifyRequest) => Promise<unknown>;
+    readonly change: (
+      input: Static<B>,
+      slug: string,
+      params: Static<P>,
+      request: FastifyRequest,
+    ) => Promise<unknown>;
   }) {
     return formAction({
       policy: "admin",
@@ -499,11 +901,29 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
         await spec.change(input, slug, params, request);
-        return view.link(editionPaths.categories(slug), { gespeichert: spec.notice });
+        return view.link(editionPaths.categories(slug), {
+          gespeichert: spec.notice,
+        });
       },
-      render: ({ request, reply, params }, failure) => renderCategories(request, reply, municipalitySlug(params.slug), failure.status, undefined, failure.failed),
-      fieldOf: (path) => (path === "/data/label" ? "bezeichnung" : path === "/data/key" ? "schluessel" : null),
-      labelOf: (field, { view }) => (field === "schluessel" ? view.t.edition.fieldKey : view.t.edition.fieldLabel),
+      render: ({ request, reply, params }, failure) =>
+        renderCategories(
+          request,
+          reply,
+          municipalitySlug(params.slug),
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
+      fieldOf: (path) =>
+        path === "/data/label"
+          ? "bezeichnung"
+          : path === "/data/key"
+            ? "schluessel"
+            : null,
+      labelOf: (field, { view }) =>
+        field === "schluessel"
+          ? view.t.edition.fieldKey
+          : view.t.edition.fieldLabel,
     });
   }
 
@@ -518,7 +938,14 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
         createReasonCategory(
           ctx,
           request.principal,
-          { municipality: slug, data: { key: input.schluessel.trim(), label: input.bezeichnung, requiresText: input.erlaeuterung === "ja" } },
+          {
+            municipality: slug,
+            data: {
+              key: input.schluessel.trim(),
+              label: input.bezeichnung,
+              requiresText: input.erlaeuterung === "ja",
+            },
+          },
           { ip: request.ip },
         ),
     }),
@@ -535,7 +962,15 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
         updateReasonCategoryOf(
           ctx,
           request.principal,
-          { municipality: slug, key, expectedVersion: input.version, data: { label: input.bezeichnung, requiresText: input.erlaeuterung === "ja" } },
+          {
+            municipality: slug,
+            key,
+            expectedVersion: input.version,
+            data: {
+              label: input.bezeichnung,
+              requiresText: input.erlaeuterung === "ja",
+            },
+          },
           { ip: request.ip },
         ),
     }),
@@ -549,7 +984,12 @@ export async function editionRoutes(instance: FastifyInstance, options: EditionR
       form: ({ key }) => `kategorie-${key}`,
       notice: "kategorie-entfernt",
       change: (input, slug, { key }, request) =>
-        removeReasonCategory(ctx, request.principal, { municipality: slug, key, expectedVersion: input.version }, { ip: request.ip }),
+        removeReasonCategory(
+          ctx,
+          request.principal,
+          { municipality: slug, key, expectedVersion: input.version },
+          { ip: request.ip },
+        ),
     }),
   );
 }

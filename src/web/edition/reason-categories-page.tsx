@@ -20,33 +20,63 @@ export interface ReasonCategoriesPageProps {
   readonly requestUrl: string;
   readonly chrome: EditorChrome;
   readonly slug: string;
-  readonly categories: readonly { readonly key: string; readonly label: string; readonly requiresText: boolean; readonly version: number }[];
+  readonly categories: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly requiresText: boolean;
+    readonly version: number;
+  }[];
   readonly csrfToken: string;
   readonly notice?: string | undefined;
   readonly failed?: FailedForm | undefined;
 }
 
 /** The page. */
-export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Element {
+export function ReasonCategoriesPage(
+  props: ReasonCategoriesPageProps,
+): JSX.Element {
   const { view, slug, failed } = props;
   const t = view.t.edition;
-  const valueOf = (form: string, field: string, stored: string): string => (failed?.form === form ? (failed.values[field] ?? "") : stored);
-  const checkedOf = (form: string, stored: boolean): boolean => (failed?.form === form ? failed.values.erlaeuterung === "ja" : stored);
-  const errorOf = (form: string, field: string): string | undefined => (failed?.form === form ? failed.errors[field] : undefined);
+  const valueOf = (form: string, field: string, stored: string): string =>
+    failed?.form === form ? (failed.values[field] ?? "") : stored;
+  const checkedOf = (form: string, stored: boolean): boolean =>
+    failed?.form === form ? failed.values.erlaeuterung === "ja" : stored;
+  const errorOf = (form: string, field: string): string | undefined =>
+    failed?.form === form ? failed.errors[field] : undefined;
   const hidden = (
     <>
       <CsrfField token={props.csrfToken} />
-      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+      {view.lang === "de" ? (
+        ""
+      ) : (
+        <input type="hidden" name="lang" value={view.lang} />
+      )}
     </>
   );
   return (
-    <PageLayout view={view} title={t.categoriesTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
-      {failed === undefined || (failed.summary.length === 0 && failed.messages.length === 0) ? (
+    <PageLayout
+      view={view}
+      title={t.categoriesTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      {failed === undefined ||
+      (failed.summary.length === 0 && failed.messages.length === 0) ? (
         ""
       ) : (
-        <ErrorSummary title={view.t.editor.errorSummaryTitle} links={failed.summary} messages={failed.messages} />
+        <ErrorSummary
+          title={view.t.editor.errorSummaryTitle}
+          links={failed.summary}
+          messages={failed.messages}
+        />
       )}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {t.categoriesTitle}
       </h1>
@@ -56,13 +86,29 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
       {props.categories.map((category) => {
         const form = `kategorie-${category.key}`;
         return (
-          <section class="app-edit-section" id={form} aria-labelledby={`${form}-titel`}>
-            <h2 class="app-heading-m" id={`${form}-titel`} lang={view.contentLang} safe>
+          <section
+            class="app-edit-section"
+            id={form}
+            aria-labelledby={`${form}-titel`}
+          >
+            <h2
+              class="app-heading-m"
+              id={`${form}-titel`}
+              lang={view.contentLang}
+              safe
+            >
               {t.categoryLegend(category.label)}
             </h2>
-            <form method="post" action={`${editionPaths.category(slug, category.key)}#${form}`}>
+            <form
+              method="post"
+              action={`${editionPaths.category(slug, category.key)}#${form}`}
+            >
               {hidden}
-              <input type="hidden" name="version" value={String(category.version)} />
+              <input
+                type="hidden"
+                name="version"
+                value={String(category.version)}
+              />
               <TextField
                 id={`${form}-bezeichnung`}
                 {...schemaField(ReasonCategoryBody, "bezeichnung")}
@@ -70,26 +116,54 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
                 value={valueOf(form, "bezeichnung", category.label)}
                 error={errorOf(form, "bezeichnung")}
               />
-              <Checkbox id={`${form}-erlaeuterung`} name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf(form, category.requiresText)} />
-              <button class="app-button app-button--secondary" type="submit" safe>
+              <Checkbox
+                id={`${form}-erlaeuterung`}
+                name="erlaeuterung"
+                label={t.fieldRequiresText}
+                checked={checkedOf(form, category.requiresText)}
+              />
+              <button
+                class="app-button app-button--secondary"
+                type="submit"
+                safe
+              >
                 {t.categorySave}
               </button>
             </form>
-            <form method="post" action={editionPaths.categoryDelete(slug, category.key)}>
+            <form
+              method="post"
+              action={editionPaths.categoryDelete(slug, category.key)}
+            >
               {hidden}
-              <input type="hidden" name="version" value={String(category.version)} />
-              <button class="app-button app-button--secondary" type="submit" aria-label={`${t.categoryRemove}: ${category.label}`} safe>
+              <input
+                type="hidden"
+                name="version"
+                value={String(category.version)}
+              />
+              <button
+                class="app-button app-button--secondary"
+                type="submit"
+                aria-label={`${t.categoryRemove}: ${category.label}`}
+                safe
+              >
                 {t.categoryRemove}
               </button>
             </form>
           </section>
         );
       })}
-      <section class="app-edit-section" id="kategorie-neu" aria-labelledby="kategorie-neu-titel">
+      <section
+        class="app-edit-section"
+        id="kategorie-neu"
+        aria-labelledby="kategorie-neu-titel"
+      >
         <h2 class="app-heading-m" id="kategorie-neu-titel" safe>
           {t.newCategoryLegend}
         </h2>
-        <form method="post" action={`${editionPaths.categories(slug)}#kategorie-neu`}>
+        <form
+          method="post"
+          action={`${editionPaths.categories(slug)}#kategorie-neu`}
+        >
           {hidden}
           <TextField
             id="kategorie-neu-schluessel"
@@ -106,7 +180,12 @@ export function ReasonCategoriesPage(props: ReasonCategoriesPageProps): JSX.Elem
             value={valueOf("kategorie-neu", "bezeichnung", "")}
             error={errorOf("kategorie-neu", "bezeichnung")}
           />
-          <Checkbox id="kategorie-neu-erlaeuterung" name="erlaeuterung" label={t.fieldRequiresText} checked={checkedOf("kategorie-neu", false)} />
+          <Checkbox
+            id="kategorie-neu-erlaeuterung"
+            name="erlaeuterung"
+            label={t.fieldRequiresText}
+            checked={checkedOf("kategorie-neu", false)}
+          />
           <button class="app-button" type="submit" safe>
             {t.categoryAdd}
           </button>

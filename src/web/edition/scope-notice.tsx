@@ -25,7 +25,11 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   const latest = scope.editions.at(-1) ?? null;
   if (scope.kind === "draft") {
     return (
-      <div class="app-scope-banner app-scope-banner--draft" role="region" aria-labelledby="entwurf-titel">
+      <div
+        class="app-scope-banner app-scope-banner--draft"
+        role="region"
+        aria-labelledby="entwurf-titel"
+      >
         <h2 class="app-scope-banner__title" id="entwurf-titel" safe>
           {t.draftBannerTitle}
         </h2>
@@ -34,7 +38,11 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
         </p>
         <ul class="app-scope-banner__links">
           <li>
-            <a class="app-link" href={view.link(editionPaths.draftChanges(slug))} safe>
+            <a
+              class="app-link"
+              href={view.link(editionPaths.draftChanges(slug))}
+              safe
+            >
               {t.draftChangesLink}
             </a>
           </li>
@@ -52,21 +60,35 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   if (scope.kind === "edition") {
     const isLatest = latest !== null && latest.number === edition.number;
     return (
-      <div class={["app-scope-banner", !isLatest && "app-scope-banner--older"]} role="region" aria-labelledby="fassung-titel">
+      <div
+        class={["app-scope-banner", !isLatest && "app-scope-banner--older"]}
+        role="region"
+        aria-labelledby="fassung-titel"
+      >
         <h2 class="app-scope-banner__title" id="fassung-titel" safe>
-          {isLatest ? t.currentEditionTitle(edition.title) : t.olderEditionTitle(edition.title)}
+          {isLatest
+            ? t.currentEditionTitle(edition.title)
+            : t.olderEditionTitle(edition.title)}
         </h2>
         <p class="app-scope-banner__text" safe>
           {isLatest || latest === null
             ? t.currentEditionText(formatIsoDateGerman(edition.publishedOn))
-            : t.olderEditionText(edition.title, formatIsoDateGerman(edition.publishedOn), latest.title)}
+            : t.olderEditionText(
+                edition.title,
+                formatIsoDateGerman(edition.publishedOn),
+                latest.title,
+              )}
         </p>
         <ul class="app-scope-banner__links">
           {isLatest ? (
             ""
           ) : (
             <li>
-              <a class="app-link" href={view.link(paths.municipality(slug))} safe>
+              <a
+                class="app-link"
+                href={view.link(paths.municipality(slug))}
+                safe
+              >
                 {t.toCurrentEdition}
               </a>
             </li>
@@ -80,18 +102,31 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
       </div>
     );
   }
-  const previous = scope.editions.filter((candidate) => candidate.number < edition.number).at(-1) ?? null;
+  const previous =
+    scope.editions
+      .filter((candidate) => candidate.number < edition.number)
+      .at(-1) ?? null;
   return (
     <p class="app-edition-line">
-      <span safe>{t.publishedAs(edition.title, formatIsoDateGerman(edition.publishedOn))}</span>
+      <span safe>
+        {t.publishedAs(edition.title, formatIsoDateGerman(edition.publishedOn))}
+      </span>
       {previous === null ? (
         ""
       ) : (
-        <a class="app-link" href={view.link(editionPaths.changes(slug, edition.number))} safe>
+        <a
+          class="app-link"
+          href={view.link(editionPaths.changes(slug, edition.number))}
+          safe
+        >
           {t.changesSince(previous.title)}
         </a>
       )}
-      <a class="app-link" href={view.link(editionPaths.edition(slug, edition.number))} safe>
+      <a
+        class="app-link"
+        href={view.link(editionPaths.edition(slug, edition.number))}
+        safe
+      >
         {t.documentsTitle}
       </a>
       <a class="app-link" href={view.link(editionPaths.list(slug))} safe>

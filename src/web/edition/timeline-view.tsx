@@ -6,10 +6,17 @@
  */
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { filterCatalogue, NO_FILTER, parseCatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
+import {
+  filterCatalogue,
+  NO_FILTER,
+  parseCatalogueFilter,
+} from "../../domain/catalogue/catalogue-filter.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import type { ViewContext } from "../components/view.js";
-import { comparableEditions, type PortalScope } from "../portal/portal-scope.js";
+import {
+  comparableEditions,
+  type PortalScope,
+} from "../portal/portal-scope.js";
 import { TimelinePage } from "../portal/timeline-page.js";
 import { buildComparison } from "./comparison.presenter.js";
 
@@ -27,7 +34,11 @@ export interface RenderedTimeline {
   readonly html: string;
 }
 
-function filterProblemMessage(t: Dictionary, field: "actionField" | "orgUnit" | "status", value: string): string {
+function filterProblemMessage(
+  t: Dictionary,
+  field: "actionField" | "orgUnit" | "status",
+  value: string,
+): string {
   switch (field) {
     case "actionField":
       return t.timelineUnknownActionField(value);
@@ -51,20 +62,36 @@ export async function renderTimeline(input: {
   readonly compare: (since: number) => Promise<ChangeReport>;
 }): Promise<RenderedTimeline> {
   const { view, catalogue, scope, query } = input;
-  const parsed = parseCatalogueFilter(catalogue, { actionField: query.aktionsfeld, orgUnit: query.einheit, status: query.status });
+  const parsed = parseCatalogueFilter(catalogue, {
+    actionField: query.aktionsfeld,
+    orgUnit: query.einheit,
+    status: query.status,
+  });
   const filter = parsed.ok ? parsed.filter : NO_FILTER;
-  const problems = parsed.ok ? [] : parsed.problems.map((problem) => filterProblemMessage(view.t, problem.field, problem.value));
-  let comparison: { number: number; model: ReturnType<typeof buildComparison> } | undefined;
+  const problems = parsed.ok
+    ? []
+    : parsed.problems.map((problem) =>
+        filterProblemMessage(view.t, problem.field, problem.value),
+      );
+  let comparison:
+    { number: number; model: ReturnType<typeof buildComparison> } | undefined;
   const wanted = query.vergleich ?? "";
   if (wanted !== "") {
-    const edition = comparableEditions(scope).find((candidate) => String(candidate.number) === wanted);
+    const edition = comparableEditions(scope).find(
+      (candidate) => String(candidate.number) === wanted,
+    );
     if (edition === undefined) {
       problems.push(view.t.edition.comparisonUnknown(wanted));
     } else if (problems.length === 0) {
       const report = await input.compare(edition.number);
       comparison = {
         number: edition.number,
-        model: buildComparison(view, report, { filter, today: input.today, olderTitle: edition.title, newerTitle: input.shownTitle }),
+        model: buildComparison(view, report, {
+          filter,
+          today: input.today,
+          olderTitle: edition.title,
+          newerTitle: input.shownTitle,
+        }),
       };
     }
   }

@@ -4,8 +4,11 @@
  */
 import type { AuditLogPage } from "../../app/audit/read-audit-log.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { SelectField,
-  type Choice, TextField } from "../components/form/controls.js";
+import {
+  SelectField,
+  type Choice,
+  TextField,
+} from "../components/form/controls.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";

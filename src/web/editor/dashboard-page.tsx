@@ -51,7 +51,11 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
           ? t.dashboardIntroAdmin
           : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
       </p>
-      <UpdateRequests view={view} slug={slug} requests={props.updateRequests ?? []} />
+      <UpdateRequests
+        view={view}
+        slug={slug}
+        requests={props.updateRequests ?? []}
+      />
 
       <section class="app-section" aria-labelledby="projekte-titel">
         <h2 class="app-heading-l" id="projekte-titel" safe>

@@ -5,7 +5,11 @@
  * of the catalogue (dates, cycles, contrast) stay with the use cases.
  */
 import { Type, type TSchema } from "@sinclair/typebox";
-import { MEASURE_STATUSES, ORG_UNIT_KINDS, PROJECT_STATUSES } from "../../domain/catalogue/catalogue.js";
+import {
+  MEASURE_STATUSES,
+  ORG_UNIT_KINDS,
+  PROJECT_STATUSES,
+} from "../../domain/catalogue/catalogue.js";
 import {
   FormCheckbox,
   FormChoice,
@@ -21,14 +25,20 @@ import {
 export const MAX_FORM_ROWS = 60;
 
 /** `count` numbered copies of a row's fields: "ziel-0", "ziel-1", … (the form says how many it sends). */
-function rows<const K extends string, S extends TSchema>(count: number, field: (index: number) => K, schema: () => S): Record<K, S> {
+function rows<const K extends string, S extends TSchema>(
+  count: number,
+  field: (index: number) => K,
+  schema: () => S,
+): Record<K, S> {
   const fields: Partial<Record<K, S>> = {};
-  for (let index = 0; index < count; index += 1) fields[field(index)] = schema();
+  for (let index = 0; index < count; index += 1)
+    fields[field(index)] = schema();
   return fields as Record<K, S>;
 }
 
 /** The number of rows a list form sends. */
-const RowCount = () => FormInteger({ minimum: 0, maximum: MAX_FORM_ROWS, formHidden: true });
+const RowCount = () =>
+  FormInteger({ minimum: 0, maximum: MAX_FORM_ROWS, formHidden: true });
 
 /** A change without fields of its own (delete, remove): version and reason. */
 export const VersionedBody = Type.Object(VersionedChange);
@@ -63,29 +73,51 @@ export const MeasureBody = Type.Object({
 /** Moving a measure with the buttons "Nach oben" / "Nach unten". */
 export const MeasureMoveBody = Type.Object({
   ...VersionedChange,
-  richtung: FormChoice(["hoch", "runter"], { formMessage: (t) => t.form.moveDirectionRequired }),
+  richtung: FormChoice(["hoch", "runter"], {
+    formMessage: (t) => t.form.moveDirectionRequired,
+  }),
 });
 
 /** The responsibilities, one row per unit: unit, role, note, "remove". */
 export const ResponsibilitiesBody = Type.Object({
   ...VersionedChange,
   zeilen: RowCount(),
-  ...rows(MAX_FORM_ROWS, (index): `einheit-${number}` => `einheit-${index}`, () => FormText(40)),
-  ...rows(MAX_FORM_ROWS, (index): `rolle-${number}` => `rolle-${index}`, () => FormText(20)),
-  ...rows(MAX_FORM_ROWS, (index): `notiz-${number}` => `notiz-${index}`, () => FormText(300)),
-  ...rows(MAX_FORM_ROWS, (index): `entfernen-${number}` => `entfernen-${index}`, () => FormCheckbox()),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `einheit-${number}` => `einheit-${index}`,
+    () => FormText(40),
+  ),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `rolle-${number}` => `rolle-${index}`,
+    () => FormText(20),
+  ),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `notiz-${number}` => `notiz-${index}`,
+    () => FormText(300),
+  ),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `entfernen-${number}` => `entfernen-${index}`,
+    () => FormCheckbox(),
+  ),
 });
 
 /** A dependency on another project. */
 export const DependencyBody = Type.Object({
   ...VersionedChange,
-  projekt: FormRequiredText(80, { formMessage: (t) => t.editor.dependencyRequired }),
+  projekt: FormRequiredText(80, {
+    formMessage: (t) => t.editor.dependencyRequired,
+  }),
 });
 
 /** Deleting a project: the confirmation must be ticked. */
 export const ProjectDeleteBody = Type.Object({
   ...VersionedChange,
-  bestaetigung: FormRequiredText(10, { formMessage: (t) => t.editor.deleteConfirmRequired }),
+  bestaetigung: FormRequiredText(10, {
+    formMessage: (t) => t.editor.deleteConfirmRequired,
+  }),
 });
 
 /** The programme's frame with its goals. */
@@ -97,8 +129,16 @@ export const ProgrammeBody = Type.Object({
   bis: FormInteger({ minimum: 1990, maximum: 2100 }),
   einleitung: FormText(5000),
   ziele: RowCount(),
-  ...rows(MAX_FORM_ROWS, (index): `ziel-${number}` => `ziel-${index}`, () => FormText(300)),
-  ...rows(MAX_FORM_ROWS, (index): `ziel-${number}-text` => `ziel-${index}-text`, () => FormText(2000)),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `ziel-${number}` => `ziel-${index}`,
+    () => FormText(300),
+  ),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `ziel-${number}-text` => `ziel-${index}-text`,
+    () => FormText(2000),
+  ),
 });
 
 /** The priorities of a year: a title and projects per row. */
@@ -106,8 +146,16 @@ export const PrioritiesBody = Type.Object({
   ...VersionedChange,
   jahr: FormInteger({ minimum: 1990, maximum: 2100, formHidden: true }),
   zeilen: RowCount(),
-  ...rows(MAX_FORM_ROWS, (index): `prioritaet-${number}` => `prioritaet-${index}`, () => FormText(300)),
-  ...rows(MAX_FORM_ROWS, (index): `prioritaet-${number}-projekte` => `prioritaet-${index}-projekte`, () => FormList(80, 200)),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `prioritaet-${number}` => `prioritaet-${index}`,
+    () => FormText(300),
+  ),
+  ...rows(
+    MAX_FORM_ROWS,
+    (index): `prioritaet-${number}-projekte` => `prioritaet-${index}-projekte`,
+    () => FormList(80, 200),
+  ),
 });
 
 /** A new impact area. */

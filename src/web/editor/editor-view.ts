@@ -88,13 +88,39 @@ export function editorChrome(
         : []),
       entry(editionPaths.draftChanges(slug), view.t.edition.navRevision, null),
       ...(rights.isAdministrator
-        ? [entry(editionPaths.categories(slug), view.t.edition.navCategories, "reasonCategories")]
+        ? [
+            entry(
+              editionPaths.categories(slug),
+              view.t.edition.navCategories,
+              "reasonCategories",
+            ),
+          ]
         : []),
-      entry(reportPaths.staffReports(slug), view.t.reports.navReports, "reports"),
-      entry(reportPaths.staffIndicators(slug), view.t.reports.navFigures, "indicators"),
+      entry(
+        reportPaths.staffReports(slug),
+        view.t.reports.navReports,
+        "reports",
+      ),
+      entry(
+        reportPaths.staffIndicators(slug),
+        view.t.reports.navFigures,
+        "indicators",
+      ),
       entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
-      ...(rights.isAdministrator ? [entry(openDataPaths.settings(slug), view.t.openData.navSettings, "openData")] : []),
-      entry(openDataPaths.embedCode(slug), view.t.openData.embedPageTitle, "embeds"),
+      ...(rights.isAdministrator
+        ? [
+            entry(
+              openDataPaths.settings(slug),
+              view.t.openData.navSettings,
+              "openData",
+            ),
+          ]
+        : []),
+      entry(
+        openDataPaths.embedCode(slug),
+        view.t.openData.embedPageTitle,
+        "embeds",
+      ),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

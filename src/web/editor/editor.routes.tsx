@@ -154,7 +154,11 @@ export async function editorRoutes(
         );
         const view = viewOf(request);
         // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
-        const updateRequests = await getUpdateRequests(ctx, overview.principal, overview.catalogue);
+        const updateRequests = await getUpdateRequests(
+          ctx,
+          overview.principal,
+          overview.catalogue,
+        );
         const html = await (
           <DashboardPage
             view={view}
@@ -233,8 +237,16 @@ export async function editorRoutes(
     readonly body: B;
     readonly form: (params: Static<P>) => string;
     /** The notice key and the anchor of the section to return to. */
-    readonly done: (params: Static<P>) => { readonly notice: string; readonly anchor: string };
-    readonly change: (input: Static<B>, target: ProjectTarget, params: Static<P>, request: FastifyRequest) => Promise<void>;
+    readonly done: (params: Static<P>) => {
+      readonly notice: string;
+      readonly anchor: string;
+    };
+    readonly change: (
+      input: Static<B>,
+      target: ProjectTarget,
+      params: Static<P>,
+      request: FastifyRequest,
+    ) => Promise<void>;
     /** The form rows the use case's list indexes came from (responsibilities). */
     readonly rows?: (input: Static<B>) => readonly number[];
   }) {
@@ -246,25 +258,46 @@ export async function editorRoutes(
       form: options.form,
       run: async (input, { request, params, view }) => {
         // Every project form carries version and reason; the schema has checked them.
-        if (!Value.Check(VersionedBody, input)) throw new AppError("ERR_VALIDATION");
+        if (!Value.Check(VersionedBody, input))
+          throw new AppError("ERR_VALIDATION");
         rows = options.rows?.(input) ?? [];
         const ref = projectRefOf(params);
         await options.change(
           input,
-          { municipality: ref.slug, project: ref.projectSlug, expectedVersion: input.version, reason: reasonOrNull(input.grund) },
+          {
+            municipality: ref.slug,
+            project: ref.projectSlug,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
           params,
           request,
         );
         const { notice, anchor } = options.done(params);
         return `${view.link(editorPaths.project(ref.slug, ref.projectSlug), { gespeichert: notice })}#${anchor}`;
       },
-      render: ({ request, reply, params }, failure) => renderProject(request, reply, projectRefOf(params), failure),
+      render: ({ request, reply, params }, failure) =>
+        renderProject(request, reply, projectRefOf(params), failure),
       fieldOf: (path, { form }) => fieldOfPath(form, path, rows),
       labelOf: (field, { view, form }) => labelOfField(view, form, field),
       compare: (error, { view, form, fields }) => {
-        if (!isEditConflict(error) || error.current.kind !== "project" || error.current.project === null) return null;
-        const { rows: conflictRows, isDeleted } = conflictRowsFor(view, form, error.current.project, fields);
-        return { rows: conflictRows, isDeleted, formHref: `#${isDeleted ? "zeitplan" : form}` };
+        if (
+          !isEditConflict(error) ||
+          error.current.kind !== "project" ||
+          error.current.project === null
+        )
+          return null;
+        const { rows: conflictRows, isDeleted } = conflictRowsFor(
+          view,
+          form,
+          error.current.project,
+          fields,
+        );
+        return {
+          rows: conflictRows,
+          isDeleted,
+          formHref: `#${isDeleted ? "zeitplan" : form}`,
+        };
       },
     });
   }
@@ -281,7 +314,12 @@ export async function editorRoutes(
       form: () => "grunddaten",
       done: () => ({ notice: "grunddaten", anchor: "grunddaten" }),
       change: async (input, target, _params, request) => {
-        await updateProject(ctx, request.principal, { ...target, data: parseProjectFields(input) }, originOf(request));
+        await updateProject(
+          ctx,
+          request.principal,
+          { ...target, data: parseProjectFields(input) },
+          originOf(request),
+        );
       },
     }),
   );
@@ -296,7 +334,13 @@ export async function editorRoutes(
       change: async (input, target, _params, request) => {
         const parsed = parsePhaseForm(viewOf(request), input);
         if (!parsed.ok) throwProblems(parsed.problems);
-        else await addPhase(ctx, request.principal, { ...target, data: parsed.data }, originOf(request));
+        else
+          await addPhase(
+            ctx,
+            request.principal,
+            { ...target, data: parsed.data },
+            originOf(request),
+          );
       },
     }),
   );
@@ -307,7 +351,10 @@ export async function editorRoutes(
       params: PhaseParams,
       body: PhaseBody,
       form: (params) => `phase-${params.phaseId}`,
-      done: (params) => ({ notice: "phase", anchor: `phase-${params.phaseId}` }),
+      done: (params) => ({
+        notice: "phase",
+        anchor: `phase-${params.phaseId}`,
+      }),
       change: async (input, target, params, request) => {
         const parsed = parsePhaseForm(viewOf(request), input);
         if (!parsed.ok) throwProblems(parsed.problems);
@@ -330,7 +377,12 @@ export async function editorRoutes(
       form: (params) => `phase-${params.phaseId}`,
       done: () => ({ notice: "phase-geloescht", anchor: "zeitplan" }),
       change: async (_input, target, params, request) => {
-        await removePhase(ctx, request.principal, { ...target, phaseId: idParam(params.phaseId) }, originOf(request));
+        await removePhase(
+          ctx,
+          request.principal,
+          { ...target, phaseId: idParam(params.phaseId) },
+          originOf(request),
+        );
       },
     }),
   );
@@ -346,7 +398,10 @@ export async function editorRoutes(
         await addMeasure(
           ctx,
           request.principal,
-          { ...target, data: { title: input.titel.trim(), status: input.status } },
+          {
+            ...target,
+            data: { title: input.titel.trim(), status: input.status },
+          },
           originOf(request),
         );
       },
@@ -359,12 +414,19 @@ export async function editorRoutes(
       params: MeasureParams,
       body: MeasureBody,
       form: (params) => `massnahme-${params.measureId}`,
-      done: (params) => ({ notice: "massnahme", anchor: `massnahme-${params.measureId}` }),
+      done: (params) => ({
+        notice: "massnahme",
+        anchor: `massnahme-${params.measureId}`,
+      }),
       change: async (input, target, params, request) => {
         await updateMeasure(
           ctx,
           request.principal,
-          { ...target, measureId: idParam(params.measureId), data: { title: input.titel.trim(), status: input.status } },
+          {
+            ...target,
+            measureId: idParam(params.measureId),
+            data: { title: input.titel.trim(), status: input.status },
+          },
           originOf(request),
         );
       },
@@ -377,7 +439,10 @@ export async function editorRoutes(
       params: MeasureParams,
       body: MeasureMoveBody,
       form: (params) => `massnahme-${params.measureId}`,
-      done: (params) => ({ notice: "massnahme-verschoben", anchor: `massnahme-${params.measureId}` }),
+      done: (params) => ({
+        notice: "massnahme-verschoben",
+        anchor: `massnahme-${params.measureId}`,
+      }),
       change: async (input, target, params, request) => {
         await moveMeasure(
           ctx,
@@ -401,7 +466,12 @@ export async function editorRoutes(
       form: (params) => `massnahme-${params.measureId}`,
       done: () => ({ notice: "massnahme-geloescht", anchor: "massnahmen" }),
       change: async (_input, target, params, request) => {
-        await removeMeasure(ctx, request.principal, { ...target, measureId: idParam(params.measureId) }, originOf(request));
+        await removeMeasure(
+          ctx,
+          request.principal,
+          { ...target, measureId: idParam(params.measureId) },
+          originOf(request),
+        );
       },
     }),
   );
@@ -436,7 +506,12 @@ export async function editorRoutes(
       form: () => "abhaengigkeit-neu",
       done: () => ({ notice: "abhaengigkeit", anchor: "abhaengigkeiten" }),
       change: async (input, target, _params, request) => {
-        await addDependency(ctx, request.principal, { ...target, data: { dependsOn: input.projekt.trim() } }, originOf(request));
+        await addDependency(
+          ctx,
+          request.principal,
+          { ...target, data: { dependsOn: input.projekt.trim() } },
+          originOf(request),
+        );
       },
     }),
   );
@@ -447,9 +522,17 @@ export async function editorRoutes(
       params: DependencyParams,
       body: VersionedBody,
       form: (params) => `abhaengigkeit-${params.dependsOn}`,
-      done: () => ({ notice: "abhaengigkeit-entfernt", anchor: "abhaengigkeiten" }),
+      done: () => ({
+        notice: "abhaengigkeit-entfernt",
+        anchor: "abhaengigkeiten",
+      }),
       change: async (_input, target, params, request) => {
-        await removeDependency(ctx, request.principal, { ...target, dependsOn: params.dependsOn }, originOf(request));
+        await removeDependency(
+          ctx,
+          request.principal,
+          { ...target, dependsOn: params.dependsOn },
+          originOf(request),
+        );
       },
     }),
   );
@@ -473,13 +556,30 @@ export async function editorRoutes(
           },
           originOf(request),
         );
-        return view.link(editorPaths.home(params.slug), { gespeichert: "projekt-geloescht" });
+        return view.link(editorPaths.home(params.slug), {
+          gespeichert: "projekt-geloescht",
+        });
       },
-      render: ({ request, reply, params }, failure) => renderProject(request, reply, params, failure),
+      render: ({ request, reply, params }, failure) =>
+        renderProject(request, reply, params, failure),
       compare: (error, { view, form, fields }) => {
-        if (!isEditConflict(error) || error.current.kind !== "project" || error.current.project === null) return null;
-        const { rows, isDeleted } = conflictRowsFor(view, form, error.current.project, fields);
-        return { rows, isDeleted, formHref: `#${isDeleted ? "zeitplan" : form}` };
+        if (
+          !isEditConflict(error) ||
+          error.current.kind !== "project" ||
+          error.current.project === null
+        )
+          return null;
+        const { rows, isDeleted } = conflictRowsFor(
+          view,
+          form,
+          error.current.project,
+          fields,
+        );
+        return {
+          rows,
+          isDeleted,
+          formHref: `#${isDeleted ? "zeitplan" : form}`,
+        };
       },
     }),
   );

@@ -23,22 +23,50 @@ export interface FormPageProps {
 }
 
 /** The frame: banners, error summary, heading, content. */
-export function FormFrame(props: FormPageProps & { readonly title: string; readonly lead?: string; readonly children?: Children }): JSX.Element {
+export function FormFrame(
+  props: FormPageProps & {
+    readonly title: string;
+    readonly lead?: string;
+    readonly children?: Children;
+  },
+): JSX.Element {
   const { view, failed } = props;
   const t = view.t.editor;
-  const hasErrors = failed !== undefined && (failed.summary.length > 0 || failed.messages.length > 0);
+  const hasErrors =
+    failed !== undefined &&
+    (failed.summary.length > 0 || failed.messages.length > 0);
   return (
     <PageLayout
       view={view}
-      title={hasErrors || props.conflict !== undefined ? `${t.errorTitlePrefix}${props.title}` : props.title}
+      title={
+        hasErrors || props.conflict !== undefined
+          ? `${t.errorTitlePrefix}${props.title}`
+          : props.title
+      }
       requestUrl={props.requestUrl}
       site={props.chrome.site}
       account={props.chrome.account}
       navigation={props.chrome.navigation}
     >
-      {props.conflict === undefined ? "" : <ConflictNotice view={view} conflict={props.conflict} />}
-      {hasErrors ? <ErrorSummary title={t.errorSummaryTitle} messages={failed.messages} links={failed.summary} /> : ""}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.conflict === undefined ? (
+        ""
+      ) : (
+        <ConflictNotice view={view} conflict={props.conflict} />
+      )}
+      {hasErrors ? (
+        <ErrorSummary
+          title={t.errorSummaryTitle}
+          messages={failed.messages}
+          links={failed.summary}
+        />
+      ) : (
+        ""
+      )}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {props.title}
       </h1>
@@ -54,12 +82,24 @@ export function FormFrame(props: FormPageProps & { readonly title: string; reado
   );
 }
 
-
 /** A section of an editor page under its heading; the heading names the section for screen readers. */
-export function EditorSection(props: { readonly id: string; readonly title: string; readonly lang?: string | undefined; readonly children?: Children }): JSX.Element {
+export function EditorSection(props: {
+  readonly id: string;
+  readonly title: string;
+  readonly lang?: string | undefined;
+  readonly children?: Children;
+}): JSX.Element {
   return (
-    <section class="app-section app-editor-section" aria-labelledby={`abschnitt-${props.id}`}>
-      <h2 class="app-heading-l" id={`abschnitt-${props.id}`} lang={props.lang} safe>
+    <section
+      class="app-section app-editor-section"
+      aria-labelledby={`abschnitt-${props.id}`}
+    >
+      <h2
+        class="app-heading-l"
+        id={`abschnitt-${props.id}`}
+        lang={props.lang}
+        safe
+      >
         {props.title}
       </h2>
       {props.children}
@@ -68,9 +108,18 @@ export function EditorSection(props: { readonly id: string; readonly title: stri
 }
 
 /** A form that changes something (POST); its id is where the conflict notice links to. */
-export function EditorForm(props: { readonly action: string; readonly id: string; readonly children?: Children }): JSX.Element {
+export function EditorForm(props: {
+  readonly action: string;
+  readonly id: string;
+  readonly children?: Children;
+}): JSX.Element {
   return (
-    <form method="post" action={props.action} class="app-editor-form" id={props.id}>
+    <form
+      method="post"
+      action={props.action}
+      class="app-editor-form"
+      id={props.id}
+    >
       {props.children}
     </form>
   );

@@ -16,12 +16,15 @@ import {
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { Checkbox,
+import {
+  Checkbox,
   RadioGroup,
   ReasonField,
   SelectField,
   TextArea,
-  type Choice, TextField } from "../components/form/controls.js";
+  type Choice,
+  TextField,
+} from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
@@ -30,9 +33,18 @@ import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import { unitLabel } from "./structure-pages.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
-import { errorOf, valueOf, type FailedForm } from "../components/form/failed-form.js";
+import {
+  errorOf,
+  valueOf,
+  type FailedForm,
+} from "../components/form/failed-form.js";
 import { schemaField } from "../http/form-schema.js";
-import { MeasureBody, PhaseBody, ProjectFieldsBody, ResponsibilitiesBody } from "./editor-forms.js";
+import {
+  MeasureBody,
+  PhaseBody,
+  ProjectFieldsBody,
+  ResponsibilitiesBody,
+} from "./editor-forms.js";
 import { EditorForm, EditorSection } from "./form-frame.js";
 
 /** Props of the project edit page. */
@@ -206,7 +218,10 @@ function FieldsSection(props: SectionProps): JSX.Element {
   }));
   return (
     <EditorSection id="grunddaten" title={t.sectionFields}>
-      <EditorForm action={view.link(editorPaths.projectFields(slug, project.slug))} id={form}>
+      <EditorForm
+        action={view.link(editorPaths.projectFields(slug, project.slug))}
+        id={form}
+      >
         {props.meta(form)}
         <TextField
           id={`${form}-titel`}
@@ -630,7 +645,10 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
       <p class="app-hint" safe>
         {t.responsibilitiesHint}
       </p>
-      <EditorForm action={view.link(editorPaths.responsibilities(slug, project.slug))} id={form}>
+      <EditorForm
+        action={view.link(editorPaths.responsibilities(slug, project.slug))}
+        id={form}
+      >
         {props.meta(form)}
         <input type="hidden" name="zeilen" value={String(rowCount)} />
         {Array.from({ length: rowCount }, (_, index) => {
@@ -670,7 +688,9 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
                   label={t.fieldResponsibilityNote}
                   value={value("notiz", stored?.note ?? "")}
                   error={errorOf(failed, form, `notiz-${index}`)}
-                  maxlength={schemaField(ResponsibilitiesBody, "notiz-0").maxlength}
+                  maxlength={
+                    schemaField(ResponsibilitiesBody, "notiz-0").maxlength
+                  }
                 />
               </div>
               {stored === undefined ? (
@@ -779,7 +799,10 @@ function DependenciesSection(props: SectionProps): JSX.Element {
           })}
         </ul>
       )}
-      <EditorForm action={view.link(editorPaths.dependencies(slug, project.slug))} id={form}>
+      <EditorForm
+        action={view.link(editorPaths.dependencies(slug, project.slug))}
+        id={form}
+      >
         <fieldset class="app-fieldset">
           <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
             {t.addDependencyLegend}
@@ -832,7 +855,10 @@ function DeleteSection(props: SectionProps): JSX.Element {
       <p class="app-body-text" safe>
         {t.deleteHint}
       </p>
-      <EditorForm action={view.link(editorPaths.projectDelete(slug, project.slug))} id={form}>
+      <EditorForm
+        action={view.link(editorPaths.projectDelete(slug, project.slug))}
+        id={form}
+      >
         {props.meta(form)}
         <Checkbox
           id={`${form}-bestaetigung`}

@@ -5,8 +5,15 @@
  * with the domain's parser; the use cases see canonical values ("2024-Q2") only.
  */
 import type { Static } from "@sinclair/typebox";
-import type { PhaseData, ProjectData, ResponsibilityData } from "../../app/catalogue/catalogue-edit.schema.js";
-import { RESPONSIBILITY_ROLES, type Project } from "../../domain/catalogue/catalogue.js";
+import type {
+  PhaseData,
+  ProjectData,
+  ResponsibilityData,
+} from "../../app/catalogue/catalogue-edit.schema.js";
+import {
+  RESPONSIBILITY_ROLES,
+  type Project,
+} from "../../domain/catalogue/catalogue.js";
 import {
   formatPointInTime,
   formatPointInTimeGerman,
@@ -17,7 +24,12 @@ import type { ViewContext } from "../components/view.js";
 import type { ConflictRow } from "./conflict-notice.js";
 import type { FormFields } from "../components/form/failed-form.js";
 import { fieldText } from "../http/form-schema.js";
-import { MAX_FORM_ROWS, type PhaseBody, type ProjectFieldsBody, type ResponsibilitiesBody } from "./editor-forms.js";
+import {
+  MAX_FORM_ROWS,
+  type PhaseBody,
+  type ProjectFieldsBody,
+  type ResponsibilitiesBody,
+} from "./editor-forms.js";
 import { phaseFormValues } from "./project-edit-page.js";
 
 /** A parsed form: the use case's data, or the problems found before calling it. */
@@ -38,7 +50,9 @@ export function parseTags(text: string): string[] {
 }
 
 /** The basic data form as the use case takes it. */
-export function parseProjectFields(input: Static<typeof ProjectFieldsBody>): ProjectData {
+export function parseProjectFields(
+  input: Static<typeof ProjectFieldsBody>,
+): ProjectData {
   return {
     title: input.titel.trim(),
     summary: input.zusammenfassung.trim(),
@@ -120,14 +134,25 @@ export interface ResponsibilityRow {
 export function responsibilityRows(
   count: number,
   field: (name: string) => string,
-): { readonly responsibilities: readonly ResponsibilityRow[]; readonly rows: readonly number[] } {
+): {
+  readonly responsibilities: readonly ResponsibilityRow[];
+  readonly rows: readonly number[];
+} {
   const responsibilities: ResponsibilityRow[] = [];
   const rows: number[] = [];
-  for (let index = 0; index < Math.min(Math.max(count, 0), MAX_FORM_ROWS); index += 1) {
+  for (
+    let index = 0;
+    index < Math.min(Math.max(count, 0), MAX_FORM_ROWS);
+    index += 1
+  ) {
     const orgUnit = field(`einheit-${index}`).trim();
     if (orgUnit === "" || field(`entfernen-${index}`) !== "") continue;
     const note = field(`notiz-${index}`).trim();
-    responsibilities.push({ orgUnit, role: field(`rolle-${index}`), ...(note === "" ? {} : { note }) });
+    responsibilities.push({
+      orgUnit,
+      role: field(`rolle-${index}`),
+      ...(note === "" ? {} : { note }),
+    });
     rows.push(index);
   }
   return { responsibilities, rows };
@@ -138,20 +163,36 @@ export function parseResponsibilitiesForm(
   view: ViewContext,
   input: Static<typeof ResponsibilitiesBody>,
 ): Parsed<ResponsibilityData[]> {
-  const { responsibilities, rows } = responsibilityRows(input.zeilen, (name) => fieldText(input, name));
+  const { responsibilities, rows } = responsibilityRows(input.zeilen, (name) =>
+    fieldText(input, name),
+  );
   const data: ResponsibilityData[] = [];
   const problems: InputProblem[] = [];
   responsibilities.forEach((row, index) => {
-    const role = RESPONSIBILITY_ROLES.find((candidate) => candidate === row.role);
-    if (role === undefined) problems.push({ path: `/form/rolle-${rows[index] ?? index}`, message: view.t.form.notAChoice });
-    else data.push({ orgUnit: row.orgUnit, role, ...(row.note === undefined ? {} : { note: row.note }) });
+    const role = RESPONSIBILITY_ROLES.find(
+      (candidate) => candidate === row.role,
+    );
+    if (role === undefined)
+      problems.push({
+        path: `/form/rolle-${rows[index] ?? index}`,
+        message: view.t.form.notAChoice,
+      });
+    else
+      data.push({
+        orgUnit: row.orgUnit,
+        role,
+        ...(row.note === undefined ? {} : { note: row.note }),
+      });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, data };
 }
 
 /** The rows kept by the responsibilities form, for placing the use case's problems. */
-export function responsibilityFormRows(input: Static<typeof ResponsibilitiesBody>): readonly number[] {
-  return responsibilityRows(input.zeilen, (name) => fieldText(input, name)).rows;
+export function responsibilityFormRows(
+  input: Static<typeof ResponsibilitiesBody>,
+): readonly number[] {
+  return responsibilityRows(input.zeilen, (name) => fieldText(input, name))
+    .rows;
 }
 
 /** Where a problem of a use case belongs in a form; `rows` maps list indexes to form rows. */
@@ -268,7 +309,11 @@ export function conflictRowsFor(
       view.t.projectStatus[current.status],
       statusLabel(view, fields.status ?? ""),
     );
-    compare(t.fieldTags, current.tags.join(", "), parseTags(fields.schlagwoerter ?? "").join(", "));
+    compare(
+      t.fieldTags,
+      current.tags.join(", "),
+      parseTags(fields.schlagwoerter ?? "").join(", "),
+    );
     return { rows, isDeleted: false };
   }
   const phaseId = /^phase-(\d+)$/.exec(form)?.[1];
@@ -339,7 +384,10 @@ export function conflictRowsFor(
         })),
       ),
       describe(
-        responsibilityRows(Number(fields.zeilen ?? "0") || 0, (name) => fields[name] ?? "").responsibilities,
+        responsibilityRows(
+          Number(fields.zeilen ?? "0") || 0,
+          (name) => fields[name] ?? "",
+        ).responsibilities,
       ),
     );
   }

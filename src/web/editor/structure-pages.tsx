@@ -11,8 +11,16 @@ import {
   PROJECT_STATUSES,
 } from "../../domain/catalogue/catalogue.js";
 import { contrastRatio } from "../../domain/colour/contrast.js";
-import { ColourField, SelectField, type Choice } from "../components/form/controls.js";
-import { errorOf, valueOf, type FailedForm } from "../components/form/failed-form.js";
+import {
+  ColourField,
+  SelectField,
+  type Choice,
+} from "../components/form/controls.js";
+import {
+  errorOf,
+  valueOf,
+  type FailedForm,
+} from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import type { ViewContext } from "../components/view.js";
 import { schemaField } from "../http/form-schema.js";
@@ -115,24 +123,37 @@ export function ProgrammeEditPage(
         <EditorForm action={view.link(editorPaths.programme(slug))} id={form}>
           {f.meta(form, programme.version)}
           <input type="hidden" name="ziele" value={String(goalRows)} />
-          {f.text(form, schemaField(ProgrammeBody, "titel"), t.fieldProgrammeTitle, programme.title)}
-          {f.text(form, schemaField(ProgrammeBody, "untertitel"),
+          {f.text(
+            form,
+            schemaField(ProgrammeBody, "titel"),
+            t.fieldProgrammeTitle,
+            programme.title,
+          )}
+          {f.text(
+            form,
+            schemaField(ProgrammeBody, "untertitel"),
             t.fieldSubtitle,
             programme.subtitle ?? "",
           )}
           <div class="app-editor-form__pair">
-            {f.text(form, schemaField(ProgrammeBody, "von"),
+            {f.text(
+              form,
+              schemaField(ProgrammeBody, "von"),
               t.fieldHorizonStart,
               String(programme.horizonStart),
               { short: true },
             )}
-            {f.text(form, schemaField(ProgrammeBody, "bis"),
+            {f.text(
+              form,
+              schemaField(ProgrammeBody, "bis"),
               t.fieldHorizonEnd,
               String(programme.horizonEnd),
               { short: true },
             )}
           </div>
-          {f.area(form, schemaField(ProgrammeBody, "einleitung"),
+          {f.area(
+            form,
+            schemaField(ProgrammeBody, "einleitung"),
             t.fieldProgrammeSummary,
             programme.summary ?? "",
           )}
@@ -152,11 +173,15 @@ export function ProgrammeEditPage(
                 >
                   {t.goalLegend(index + 1)}
                 </legend>
-                {f.text(form, schemaField(ProgrammeBody, `ziel-${index}`),
+                {f.text(
+                  form,
+                  schemaField(ProgrammeBody, `ziel-${index}`),
                   t.fieldGoalTitle,
                   goal?.title ?? "",
                 )}
-                {f.area(form, schemaField(ProgrammeBody, `ziel-${index}-text`),
+                {f.area(
+                  form,
+                  schemaField(ProgrammeBody, `ziel-${index}-text`),
                   t.fieldGoalDescription,
                   goal?.description ?? "",
                 )}
@@ -192,7 +217,10 @@ export function ProgrammeEditPage(
             </button>
           </div>
         </form>
-        <EditorForm action={view.link(editorPaths.priorities(slug))} id={priorityForm}>
+        <EditorForm
+          action={view.link(editorPaths.priorities(slug))}
+          id={priorityForm}
+        >
           {f.meta(priorityForm, programme.version)}
           <input type="hidden" name="jahr" value={String(props.year)} />
           <input type="hidden" name="zeilen" value={String(priorityRows)} />
@@ -213,7 +241,9 @@ export function ProgrammeEditPage(
                 >
                   {t.priorityLegend(index + 1)}
                 </legend>
-                {f.text(priorityForm, schemaField(PrioritiesBody, `prioritaet-${index}`),
+                {f.text(
+                  priorityForm,
+                  schemaField(PrioritiesBody, `prioritaet-${index}`),
                   t.fieldPriorityTitle,
                   priority?.title ?? "",
                 )}
@@ -289,10 +319,20 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
             >
               {t.impactAreaLegend(area.name)}
             </h2>
-            <EditorForm action={view.link(editorPaths.impactArea(slug, area.key))} id={form}>
+            <EditorForm
+              action={view.link(editorPaths.impactArea(slug, area.key))}
+              id={form}
+            >
               {f.meta(form, area.version)}
-              {f.text(form, schemaField(ImpactAreaBody, "name"), t.fieldName, area.name)}
-              {f.area(form, schemaField(ImpactAreaBody, "beschreibung"),
+              {f.text(
+                form,
+                schemaField(ImpactAreaBody, "name"),
+                t.fieldName,
+                area.name,
+              )}
+              {f.area(
+                form,
+                schemaField(ImpactAreaBody, "beschreibung"),
                 t.fieldDescription,
                 area.description ?? "",
               )}
@@ -317,14 +357,23 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
                       {t.actionFieldLegend(field.number, field.name)}
                     </legend>
                     {f.meta(fieldForm, field.version)}
-                    {f.text(fieldForm, schemaField(ActionFieldBody, "nummer"),
+                    {f.text(
+                      fieldForm,
+                      schemaField(ActionFieldBody, "nummer"),
                       t.fieldNumber,
                       String(field.number),
                       { hint: t.fieldNumberHint, short: true },
                     )}
-                    {f.text(fieldForm, schemaField(ActionFieldBody, "name"), t.fieldName, field.name)}
+                    {f.text(
+                      fieldForm,
+                      schemaField(ActionFieldBody, "name"),
+                      t.fieldName,
+                      field.name,
+                    )}
                     {colour(fieldForm, field.colour)}
-                    {f.area(fieldForm, schemaField(ActionFieldBody, "beschreibung"),
+                    {f.area(
+                      fieldForm,
+                      schemaField(ActionFieldBody, "beschreibung"),
                       t.fieldDescription,
                       field.description ?? "",
                     )}
@@ -345,21 +394,45 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           id="af-neu"
         >
           {f.meta("af-neu", null)}
-          {f.select("af-neu", schemaField(NewActionFieldBody, "wirkungsbereich"),
+          {f.select(
+            "af-neu",
+            schemaField(NewActionFieldBody, "wirkungsbereich"),
             t.fieldImpactArea,
             data.impactAreas[0]?.key ?? "",
             areaChoices,
           )}
-          {f.text("af-neu", schemaField(NewActionFieldBody, "schluessel"), t.fieldKey, "", {
-            hint: t.fieldKeyHint,
-            })}
-          {f.text("af-neu", schemaField(NewActionFieldBody, "nummer"), t.fieldNumber, "", {
-            hint: t.fieldNumberHint,
-            short: true,
-          })}
-          {f.text("af-neu", schemaField(NewActionFieldBody, "name"), t.fieldName, "")}
+          {f.text(
+            "af-neu",
+            schemaField(NewActionFieldBody, "schluessel"),
+            t.fieldKey,
+            "",
+            {
+              hint: t.fieldKeyHint,
+            },
+          )}
+          {f.text(
+            "af-neu",
+            schemaField(NewActionFieldBody, "nummer"),
+            t.fieldNumber,
+            "",
+            {
+              hint: t.fieldNumberHint,
+              short: true,
+            },
+          )}
+          {f.text(
+            "af-neu",
+            schemaField(NewActionFieldBody, "name"),
+            t.fieldName,
+            "",
+          )}
           {colour("af-neu", "#1d4f91")}
-          {f.area("af-neu", schemaField(NewActionFieldBody, "beschreibung"), t.fieldDescription, "")}
+          {f.area(
+            "af-neu",
+            schemaField(NewActionFieldBody, "beschreibung"),
+            t.fieldDescription,
+            "",
+          )}
           {f.reason("af-neu")}
           {f.button(t.addActionField)}
         </form>
@@ -372,11 +445,27 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           id="wb-neu"
         >
           {f.meta("wb-neu", null)}
-          {f.text("wb-neu", schemaField(NewImpactAreaBody, "schluessel"), t.fieldKey, "", {
-            hint: t.fieldKeyHint,
-            })}
-          {f.text("wb-neu", schemaField(NewImpactAreaBody, "name"), t.fieldName, "")}
-          {f.area("wb-neu", schemaField(NewImpactAreaBody, "beschreibung"), t.fieldDescription, "")}
+          {f.text(
+            "wb-neu",
+            schemaField(NewImpactAreaBody, "schluessel"),
+            t.fieldKey,
+            "",
+            {
+              hint: t.fieldKeyHint,
+            },
+          )}
+          {f.text(
+            "wb-neu",
+            schemaField(NewImpactAreaBody, "name"),
+            t.fieldName,
+            "",
+          )}
+          {f.area(
+            "wb-neu",
+            schemaField(NewImpactAreaBody, "beschreibung"),
+            t.fieldDescription,
+            "",
+          )}
           {f.reason("wb-neu")}
           {f.button(t.addImpactArea)}
         </form>
@@ -412,7 +501,10 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           const form = `oe-${unit.code}`;
           return (
             <li class="app-measure-list__item">
-              <EditorForm action={view.link(editorPaths.orgUnit(slug, unit.code))} id={form}>
+              <EditorForm
+                action={view.link(editorPaths.orgUnit(slug, unit.code))}
+                id={form}
+              >
                 <fieldset class="app-fieldset">
                   <legend
                     class="app-fieldset__legend"
@@ -422,10 +514,23 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
                     {t.orgUnitLegend(unit.code, unit.name)}
                   </legend>
                   {f.meta(form, unit.version)}
-                  {f.text(form, schemaField(OrgUnitBody, "name"), t.fieldName, unit.name)}
+                  {f.text(
+                    form,
+                    schemaField(OrgUnitBody, "name"),
+                    t.fieldName,
+                    unit.name,
+                  )}
                   <div class="app-editor-form__pair">
-                    {f.select(form, schemaField(OrgUnitBody, "art"), t.fieldKind, unit.kind, kindChoices)}
-                    {f.select(form, schemaField(OrgUnitBody, "uebergeordnet"),
+                    {f.select(
+                      form,
+                      schemaField(OrgUnitBody, "art"),
+                      t.fieldKind,
+                      unit.kind,
+                      kindChoices,
+                    )}
+                    {f.select(
+                      form,
+                      schemaField(OrgUnitBody, "uebergeordnet"),
                       t.fieldParent,
                       unit.parentCode ?? "",
                       parentChoices(unit.code),
@@ -447,13 +552,32 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           id="oe-neu"
         >
           {f.meta("oe-neu", null)}
-          {f.text("oe-neu", schemaField(NewOrgUnitBody, "kuerzel"), t.fieldCode, "", {
-            hint: t.fieldCodeHint,
-            })}
-          {f.text("oe-neu", schemaField(NewOrgUnitBody, "name"), t.fieldName, "")}
+          {f.text(
+            "oe-neu",
+            schemaField(NewOrgUnitBody, "kuerzel"),
+            t.fieldCode,
+            "",
+            {
+              hint: t.fieldCodeHint,
+            },
+          )}
+          {f.text(
+            "oe-neu",
+            schemaField(NewOrgUnitBody, "name"),
+            t.fieldName,
+            "",
+          )}
           <div class="app-editor-form__pair">
-            {f.select("oe-neu", schemaField(NewOrgUnitBody, "art"), t.fieldKind, "division", kindChoices)}
-            {f.select("oe-neu", schemaField(NewOrgUnitBody, "uebergeordnet"),
+            {f.select(
+              "oe-neu",
+              schemaField(NewOrgUnitBody, "art"),
+              t.fieldKind,
+              "division",
+              kindChoices,
+            )}
+            {f.select(
+              "oe-neu",
+              schemaField(NewOrgUnitBody, "uebergeordnet"),
               t.fieldParent,
               "",
               parentChoices(null),
@@ -497,26 +621,63 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
     <FormFrame {...props} title={t.newProjectTitle}>
       <EditorForm action={view.link(editorPaths.projects(slug))} id={form}>
         {f.meta(form, null)}
-        {f.select(form, schemaField(NewProjectBody, "aktionsfeld"),
+        {f.select(
+          form,
+          schemaField(NewProjectBody, "aktionsfeld"),
           t.fieldActionField,
           fieldChoices[0]?.value ?? "",
           fieldChoices,
         )}
         <div class="app-editor-form__pair">
-          {f.text(form, schemaField(NewProjectBody, "nummer"), t.fieldCodeProject, "", {
-            hint: t.fieldCodeProjectHint,
-            })}
-          {f.text(form, schemaField(NewProjectBody, "kurzname"), t.fieldSlug, "", {
-            hint: t.fieldSlugHint,
-            })}
+          {f.text(
+            form,
+            schemaField(NewProjectBody, "nummer"),
+            t.fieldCodeProject,
+            "",
+            {
+              hint: t.fieldCodeProjectHint,
+            },
+          )}
+          {f.text(
+            form,
+            schemaField(NewProjectBody, "kurzname"),
+            t.fieldSlug,
+            "",
+            {
+              hint: t.fieldSlugHint,
+            },
+          )}
         </div>
         {f.text(form, schemaField(NewProjectBody, "titel"), t.fieldTitle, "")}
-        {f.area(form, schemaField(NewProjectBody, "zusammenfassung"), t.fieldSummary, "")}
-        {f.select(form, schemaField(NewProjectBody, "status"), t.fieldStatus, "planned", statusChoices)}
-        {f.text(form, schemaField(NewProjectBody, "schlagwoerter"), t.fieldTags, "", {
-          hint: t.fieldTagsHint,
-        })}
-        {f.select(form, schemaField(NewProjectBody, "federfuehrend"), t.fieldLeadUnit, "", unitChoices)}
+        {f.area(
+          form,
+          schemaField(NewProjectBody, "zusammenfassung"),
+          t.fieldSummary,
+          "",
+        )}
+        {f.select(
+          form,
+          schemaField(NewProjectBody, "status"),
+          t.fieldStatus,
+          "planned",
+          statusChoices,
+        )}
+        {f.text(
+          form,
+          schemaField(NewProjectBody, "schlagwoerter"),
+          t.fieldTags,
+          "",
+          {
+            hint: t.fieldTagsHint,
+          },
+        )}
+        {f.select(
+          form,
+          schemaField(NewProjectBody, "federfuehrend"),
+          t.fieldLeadUnit,
+          "",
+          unitChoices,
+        )}
         {f.reason(form)}
         {f.button(t.createProject)}
       </EditorForm>

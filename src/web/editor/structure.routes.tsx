@@ -12,7 +12,10 @@ import { createActionField } from "../../app/catalogue/create-action-field.js";
 import { createImpactArea } from "../../app/catalogue/create-impact-area.js";
 import { createOrgUnit } from "../../app/catalogue/create-org-unit.js";
 import { createProject } from "../../app/catalogue/create-project.js";
-import { isEditConflict, type ConflictState } from "../../app/catalogue/edit-conflict.js";
+import {
+  isEditConflict,
+  type ConflictState,
+} from "../../app/catalogue/edit-conflict.js";
 import { getStructureForEditing } from "../../app/catalogue/read-editor.js";
 import { setPriorities } from "../../app/catalogue/set-priorities.js";
 import { updateActionField } from "../../app/catalogue/update-action-field.js";
@@ -318,7 +321,12 @@ export async function structureRoutes(
     readonly fields: Readonly<Record<string, string>>;
     /** The form rows behind the use case's list indexes (goals, priorities). */
     readonly rows?: (input: Static<B>) => readonly number[];
-    readonly run: (input: Static<B>, request: FastifyRequest, params: Static<P>, view: ViewContext) => Promise<string>;
+    readonly run: (
+      input: Static<B>,
+      request: FastifyRequest,
+      params: Static<P>,
+      view: ViewContext,
+    ) => Promise<string>;
   }) {
     let rows: readonly number[] = [];
     return formAction({
@@ -331,12 +339,24 @@ export async function structureRoutes(
         return spec.run(input, request, params, view);
       },
       render: ({ request, reply, fields }, failure) => {
-        const year = /^\d{4}$/.test(fields.jahr ?? "") ? Number(fields.jahr) : undefined;
-        return render(request, reply, slugOf(request.params), spec.page, failure, year);
+        const year = /^\d{4}$/.test(fields.jahr ?? "")
+          ? Number(fields.jahr)
+          : undefined;
+        return render(
+          request,
+          reply,
+          slugOf(request.params),
+          spec.page,
+          failure,
+          year,
+        );
       },
       fieldOf: (path) => pathMapper(spec.fields, rows)(path),
       labelOf: (field, { view }) => labelOf(view, field),
-      compare: (error, { view, fields }) => (isEditConflict(error) ? structureConflictRows(view, error.current, fields) : { rows: [] }),
+      compare: (error, { view, fields }) =>
+        isEditConflict(error)
+          ? structureConflictRows(view, error.current, fields)
+          : { rows: [] },
     });
   }
 
@@ -350,7 +370,14 @@ export async function structureRoutes(
       const year = /^\d{4}$/.test(request.query.jahr ?? "")
         ? Number(request.query.jahr)
         : undefined;
-      return render(request, reply, request.params.slug, "programme", undefined, year);
+      return render(
+        request,
+        reply,
+        request.params.slug,
+        "programme",
+        undefined,
+        year,
+      );
     },
   );
 
@@ -382,7 +409,9 @@ export async function structureRoutes(
           },
           originOf(request),
         );
-        return view.link(editorPaths.programme(slug), { gespeichert: "programm" });
+        return view.link(editorPaths.programme(slug), {
+          gespeichert: "programm",
+        });
       },
     }),
   );
@@ -409,7 +438,10 @@ export async function structureRoutes(
           },
           originOf(request),
         );
-        return view.link(editorPaths.programme(slug), { gespeichert: "prioritaeten", jahr: String(input.jahr) });
+        return view.link(editorPaths.programme(slug), {
+          gespeichert: "prioritaeten",
+          jahr: String(input.jahr),
+        });
       },
     }),
   );
@@ -417,7 +449,8 @@ export async function structureRoutes(
   app.get(
     EDITOR_ROUTES.structure,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, request.params.slug, "structure"),
+    async (request, reply) =>
+      render(request, reply, request.params.slug, "structure"),
   );
 
   app.post(
@@ -435,11 +468,17 @@ export async function structureRoutes(
           {
             municipality: slug,
             reason: reasonOrNull(input.grund),
-            data: { key: input.schluessel.trim(), name: input.name, description: input.beschreibung },
+            data: {
+              key: input.schluessel.trim(),
+              name: input.name,
+              description: input.beschreibung,
+            },
           },
           originOf(request),
         );
-        return view.link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" });
+        return view.link(editorPaths.structure(slug), {
+          gespeichert: "wirkungsbereich",
+        });
       },
     }),
   );
@@ -496,7 +535,9 @@ export async function structureRoutes(
           },
           originOf(request),
         );
-        return view.link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" });
+        return view.link(editorPaths.structure(slug), {
+          gespeichert: "aktionsfeld",
+        });
       },
     }),
   );
@@ -518,7 +559,12 @@ export async function structureRoutes(
             actionField: key,
             expectedVersion: input.version,
             reason: reasonOrNull(input.grund),
-            data: { number: input.nummer, name: input.name, colour: input.farbe.trim(), description: input.beschreibung },
+            data: {
+              number: input.nummer,
+              name: input.name,
+              colour: input.farbe.trim(),
+              description: input.beschreibung,
+            },
           },
           originOf(request),
         );
@@ -530,7 +576,8 @@ export async function structureRoutes(
   app.get(
     EDITOR_ROUTES.orgUnits,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, request.params.slug, "orgUnits"),
+    async (request, reply) =>
+      render(request, reply, request.params.slug, "orgUnits"),
   );
 
   app.post(
@@ -548,11 +595,18 @@ export async function structureRoutes(
           {
             municipality: slug,
             reason: reasonOrNull(input.grund),
-            data: { code: input.kuerzel.trim(), name: input.name, kind: input.art, parent: emptyToNull(input.uebergeordnet) },
+            data: {
+              code: input.kuerzel.trim(),
+              name: input.name,
+              kind: input.art,
+              parent: emptyToNull(input.uebergeordnet),
+            },
           },
           originOf(request),
         );
-        return view.link(editorPaths.orgUnits(slug), { gespeichert: "einheit" });
+        return view.link(editorPaths.orgUnits(slug), {
+          gespeichert: "einheit",
+        });
       },
     }),
   );
@@ -574,7 +628,11 @@ export async function structureRoutes(
             orgUnit: code,
             expectedVersion: input.version,
             reason: reasonOrNull(input.grund),
-            data: { name: input.name, kind: input.art, parent: emptyToNull(input.uebergeordnet) },
+            data: {
+              name: input.name,
+              kind: input.art,
+              parent: emptyToNull(input.uebergeordnet),
+            },
           },
           originOf(request),
         );
@@ -586,7 +644,8 @@ export async function structureRoutes(
   app.get(
     EDITOR_ROUTES.newProject,
     { config: policy, schema: { hide: true, params: Params } },
-    async (request, reply) => render(request, reply, request.params.slug, "newProject"),
+    async (request, reply) =>
+      render(request, reply, request.params.slug, "newProject"),
   );
 
   app.post(
@@ -613,12 +672,15 @@ export async function structureRoutes(
               summary: input.zusammenfassung.trim(),
               status: input.status,
               tags: parseTags(input.schlagwoerter),
-              responsibilities: lead === "" ? [] : [{ orgUnit: lead, role: "lead" }],
+              responsibilities:
+                lead === "" ? [] : [{ orgUnit: lead, role: "lead" }],
             },
           },
           originOf(request),
         );
-        return view.link(editorPaths.project(slug, result.project.slug), { gespeichert: "projekt" });
+        return view.link(editorPaths.project(slug, result.project.slug), {
+          gespeichert: "projekt",
+        });
       },
     }),
   );

@@ -17,8 +17,14 @@ export const NO_STORE = "no-store";
  * the data version, the URL with its query (language, filters) and, for views that draw
  * a today line, the date.
  */
-export function entityTag(dataVersion: number, parts: readonly (string | number)[]): string {
-  const hash = createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
+export function entityTag(
+  dataVersion: number,
+  parts: readonly (string | number)[],
+): string {
+  const hash = createHash("sha256")
+    .update(parts.join("\u0000"))
+    .digest("base64url")
+    .slice(0, 22);
   return `"${dataVersion}-${hash}"`;
 }
 
@@ -27,13 +33,21 @@ export function entityTag(dataVersion: number, parts: readonly (string | number)
  * §13.1.2 asks), or the tag of one of its compressed forms (`"…-br"`, `"…-gzip"`): the
  * client holds the same content either way.
  */
-export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+export function matchesIfNoneMatch(
+  header: string | undefined,
+  tag: string,
+): boolean {
   if (header === undefined) return false;
   const wanted = stripWeak(tag);
   const stem = wanted.slice(0, -1);
   return header.split(",").some((candidate) => {
     const trimmed = stripWeak(candidate.trim());
-    return trimmed === "*" || trimmed === wanted || trimmed === `${stem}-br"` || trimmed === `${stem}-gzip"`;
+    return (
+      trimmed === "*" ||
+      trimmed === wanted ||
+      trimmed === `${stem}-br"` ||
+      trimmed === `${stem}-gzip"`
+    );
   });
 }
 
@@ -54,7 +68,11 @@ export async function sendCacheable(
   contentType?: string,
 ): Promise<FastifyReply> {
   if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-    return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+    return reply
+      .code(304)
+      .header("etag", tag)
+      .header("cache-control", PUBLIC_CACHE_CONTROL)
+      .send();
   }
   const body = await render();
   reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);

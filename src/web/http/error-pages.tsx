@@ -10,17 +10,38 @@ import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
 import { ErrorPage } from "../portal/error-page.js";
 import { withQuery } from "../portal/paths.js";
 import { NO_STORE } from "./cache.js";
-import { isJsonPath, problemMessage, requestLanguage, sendJsonError, toHttpProblem } from "./errors.js";
+import {
+  isJsonPath,
+  problemMessage,
+  requestLanguage,
+  sendJsonError,
+  toHttpProblem,
+} from "./errors.js";
 
 /** Sends an error as the HTML error page, uncacheable. */
-export async function sendHtmlError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+export async function sendHtmlError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const problem = toHttpProblem(error, request);
   const view: ViewContext = createViewContext(requestLanguage(request));
   // A page that needs a signed-in person: sign in, then come back (the API keeps its 401).
-  if (problem.code === "ERR_UNAUTHENTICATED" && (request.method === "GET" || request.method === "HEAD")) {
-    return reply.code(303).removeHeader("etag").header("cache-control", NO_STORE).redirect(signInLinkFor(request.url, view), 303);
+  if (
+    problem.code === "ERR_UNAUTHENTICATED" &&
+    (request.method === "GET" || request.method === "HEAD")
+  ) {
+    return reply
+      .code(303)
+      .removeHeader("etag")
+      .header("cache-control", NO_STORE)
+      .redirect(signInLinkFor(request.url, view), 303);
   }
-  const detail = problem.detail ?? (problem.problems.length > 0 ? problem.problems.map((p) => `${p.path}: ${p.message}`).join("; ") : null);
+  const detail =
+    problem.detail ??
+    (problem.problems.length > 0
+      ? problem.problems.map((p) => `${p.path}: ${p.message}`).join("; ")
+      : null);
   const html = await (
     <ErrorPage
       view={view}
@@ -29,20 +50,37 @@ export async function sendHtmlError(error: unknown, request: FastifyRequest, rep
       code={problem.code}
       message={problemMessage(problem, view.lang)}
       detail={detail}
-      signInHref={problem.code === "ERR_UNAUTHENTICATED" ? view.link(identityPaths.signIn()) : undefined}
+      signInHref={
+        problem.code === "ERR_UNAUTHENTICATED"
+          ? view.link(identityPaths.signIn())
+          : undefined
+      }
     />
   );
-  return reply.code(problem.status).removeHeader("etag").header("cache-control", NO_STORE).type("text/html; charset=utf-8").send(html);
+  return reply
+    .code(problem.status)
+    .removeHeader("etag")
+    .header("cache-control", NO_STORE)
+    .type("text/html; charset=utf-8")
+    .send(html);
 }
 
 /** Sends an error as JSON under /api and as the HTML error page everywhere else. */
-export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> | FastifyReply {
-  return isJsonPath(request.url) ? sendJsonError(error, request, reply) : sendHtmlError(error, request, reply);
+export function sendError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> | FastifyReply {
+  return isJsonPath(request.url)
+    ? sendJsonError(error, request, reply)
+    : sendHtmlError(error, request, reply);
 }
 
 /** The sign-in page with the way back to the page that asked for it. */
 function signInLinkFor(requestUrl: string, view: ViewContext): string {
-  return view.link(identityPaths.signIn(), { next: safeNextPath(requestUrl) ?? undefined });
+  return view.link(identityPaths.signIn(), {
+    next: safeNextPath(requestUrl) ?? undefined,
+  });
 }
 
 /**
@@ -53,7 +91,12 @@ export function installStaffErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
     if (isAppError(error, "ERR_UNAUTHENTICATED")) {
       const next = request.method === "GET" ? request.url : undefined;
-      return reply.header("cache-control", NO_STORE).redirect(withQuery("/anmelden", requestLanguage(request), { next }), 303);
+      return reply
+        .header("cache-control", NO_STORE)
+        .redirect(
+          withQuery("/anmelden", requestLanguage(request), { next }),
+          303,
+        );
     }
     return sendHtmlError(error, request, reply);
   });

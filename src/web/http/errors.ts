@@ -7,7 +7,12 @@
 import type { TSchema } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { validate } from "../../app/validation/validate.js";
-import { AppError, ERRORS, type ErrorCode, type InputProblem } from "../../errors.js";
+import {
+  AppError,
+  ERRORS,
+  type ErrorCode,
+  type InputProblem,
+} from "../../errors.js";
 import { resolveLanguage, type Language } from "../../i18n/i18n.js";
 import { SHARED_SCHEMAS } from "../api/shared-schemas.js";
 import { NO_STORE } from "./cache.js";
@@ -33,10 +38,19 @@ export interface ErrorBody {
 type ValidationContext = "params" | "querystring" | "body" | "headers";
 
 /** Classifies an error and logs what the client must not see. */
-export function toHttpProblem(error: unknown, request: FastifyRequest): HttpProblem {
+export function toHttpProblem(
+  error: unknown,
+  request: FastifyRequest,
+): HttpProblem {
   if (error instanceof AppError) {
-    if (error.status >= 500) request.log.error({ err: error }, "request failed: %s", error.code);
-    return { status: error.status, code: error.code, detail: error.detail, problems: error.problems };
+    if (error.status >= 500)
+      request.log.error({ err: error }, "request failed: %s", error.code);
+    return {
+      status: error.status,
+      code: error.code,
+      detail: error.detail,
+      problems: error.problems,
+    };
   }
   const fastifyError = error as Partial<FastifyError> | null;
   if (fastifyError?.validation !== undefined) {
@@ -48,7 +62,8 @@ export function toHttpProblem(error: unknown, request: FastifyRequest): HttpProb
     };
   }
   const status = fastifyError?.statusCode;
-  if (status === 404) return { status: 404, code: "ERR_NOT_FOUND", detail: null, problems: [] };
+  if (status === 404)
+    return { status: 404, code: "ERR_NOT_FOUND", detail: null, problems: [] };
   // Fastify's own client errors (malformed JSON, unsupported media type, body too large)
   // keep their status; to the client they are invalid input.
   if (status !== undefined && status >= 400 && status < 500) {
@@ -59,7 +74,10 @@ export function toHttpProblem(error: unknown, request: FastifyRequest): HttpProb
 }
 
 /** The general message of a code in a language. */
-export function problemMessage(problem: HttpProblem, language: Language): string {
+export function problemMessage(
+  problem: HttpProblem,
+  language: Language,
+): string {
   return ERRORS[problem.code].message[language];
 }
 
@@ -76,9 +94,14 @@ export function errorBody(problem: HttpProblem, language: Language): ErrorBody {
 }
 
 /** Sends an error as JSON, uncacheable. */
-export function sendJsonError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendJsonError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const problem = toHttpProblem(error, request);
-  if (error instanceof AppError && error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof AppError && error.retryAfterSeconds !== null)
+    reply.header("retry-after", String(error.retryAfterSeconds));
   return reply
     .code(problem.status)
     .removeHeader("etag")
@@ -97,7 +120,9 @@ export function isJsonPath(url: string): boolean {
 export function requestLanguage(request: FastifyRequest): Language {
   const index = request.url.indexOf("?");
   if (index === -1) return "de";
-  return resolveLanguage(new URLSearchParams(request.url.slice(index + 1)).get("lang"));
+  return resolveLanguage(
+    new URLSearchParams(request.url.slice(index + 1)).get("lang"),
+  );
 }
 
 /**
@@ -105,21 +130,37 @@ export function requestLanguage(request: FastifyRequest): Language {
  * each problem in German with a JSON pointer (e.g. /params/slug), the same way imports
  * are described; Ajv's English messages are only the fallback.
  */
-function describeValidation(error: FastifyError, request: FastifyRequest): readonly InputProblem[] {
+function describeValidation(
+  error: FastifyError,
+  request: FastifyRequest,
+): readonly InputProblem[] {
   const context: ValidationContext = error.validationContext ?? "querystring";
-  const schema = (request.routeOptions.schema as Partial<Record<ValidationContext, TSchema>> | undefined)?.[context];
+  const schema = (
+    request.routeOptions.schema as
+      Partial<Record<ValidationContext, TSchema>> | undefined
+  )?.[context];
   const value = valueOf(request, context);
   if (schema !== undefined) {
     try {
       // API bodies refer to shared schemas by $ref (so that the OpenAPI document names them).
-      const resolved = resolveReferences(schema, sharedSchemasById(), 0) as TSchema;
+      const resolved = resolveReferences(
+        schema,
+        sharedSchemasById(),
+        0,
+      ) as TSchema;
       const result = validate(resolved, value);
       if (!result.ok) {
-        return result.problems.map((problem) => ({ path: `/${context}${problem.path === "/" ? "" : problem.path}`, message: problem.message }));
+        return result.problems.map((problem) => ({
+          path: `/${context}${problem.path === "/" ? "" : problem.path}`,
+          message: problem.message,
+        }));
       }
     } catch (caught) {
       // A schema the German re-check cannot read: Ajv's own description follows.
-      request.log.debug({ err: caught }, "validation problems described by Ajv");
+      request.log.debug(
+        { err: caught },
+        "validation problems described by Ajv",
+      );
     }
   }
   return (error.validation ?? []).map((entry) => ({
@@ -132,20 +173,29 @@ let sharedById: Readonly<Record<string, unknown>> | null = null;
 
 /** The shared schemas by $id; Fastify's own store holds copies without TypeBox's type marks. */
 function sharedSchemasById(): Readonly<Record<string, unknown>> {
-  sharedById ??= Object.fromEntries(SHARED_SCHEMAS.map((schema) => [schema.$id ?? "", schema]));
+  sharedById ??= Object.fromEntries(
+    SHARED_SCHEMAS.map((schema) => [schema.$id ?? "", schema]),
+  );
   return sharedById;
 }
 
 /** A schema with every `$ref` to a shared schema replaced by that schema (they do not nest deeply). */
-function resolveReferences(schema: unknown, shared: Readonly<Record<string, unknown>>, depth: number): unknown {
-  if (depth > 20 || schema === null || typeof schema !== "object") return schema;
-  if (Array.isArray(schema)) return schema.map((item) => resolveReferences(item, shared, depth + 1));
+function resolveReferences(
+  schema: unknown,
+  shared: Readonly<Record<string, unknown>>,
+  depth: number,
+): unknown {
+  if (depth > 20 || schema === null || typeof schema !== "object")
+    return schema;
+  if (Array.isArray(schema))
+    return schema.map((item) => resolveReferences(item, shared, depth + 1));
   const node = schema as Record<string | symbol, unknown>;
   const target = typeof node.$ref === "string" ? shared[node.$ref] : undefined;
   if (target !== undefined) return resolveReferences(target, shared, depth + 1);
   // Spreading keeps TypeBox's symbol keys (its Kind), which the checker reads.
   const copy: Record<string | symbol, unknown> = { ...node };
-  for (const key of Object.keys(copy)) copy[key] = resolveReferences(copy[key], shared, depth + 1);
+  for (const key of Object.keys(copy))
+    copy[key] = resolveReferences(copy[key], shared, depth + 1);
   return copy;
 }
 

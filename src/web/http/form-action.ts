@@ -10,11 +10,21 @@ import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
 import { Value } from "@sinclair/typebox/value";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isEditConflict, type EditConflictError } from "../../app/catalogue/edit-conflict.js";
-import { isReportingConflict, type ReportingConflictError } from "../../app/reports/reporting-support.js";
+import {
+  isEditConflict,
+  type EditConflictError,
+} from "../../app/catalogue/edit-conflict.js";
+import {
+  isReportingConflict,
+  type ReportingConflictError,
+} from "../../app/reports/reporting-support.js";
 import { isAppError, type AppError, type InputProblem } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { placeProblems, type FailedForm, type FormFields } from "../components/form/failed-form.js";
+import {
+  placeProblems,
+  type FailedForm,
+  type FormFields,
+} from "../components/form/failed-form.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { presentAuditEvent } from "../editor/audit.presenter.js";
 import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
@@ -72,11 +82,20 @@ export interface FormActionSpec<P extends TObject, B extends TObject> {
   /** The form's key: which form of the page failed, and the prefix of its field ids. */
   readonly form: string | ((params: Static<P>, fields: FormFields) => string);
   /** Calls the use case; answers where to go next (303), or the reply it has sent itself. */
-  readonly run: (input: Static<B>, context: FormContext<Static<P>>) => Promise<string | FastifyReply>;
+  readonly run: (
+    input: Static<B>,
+    context: FormContext<Static<P>>,
+  ) => Promise<string | FastifyReply>;
   /** Shows the page again with the failed form (and, on 409, the conflict). */
-  readonly render: (context: FormContext<Static<P>>, failure: FormFailure) => Promise<FastifyReply>;
+  readonly render: (
+    context: FormContext<Static<P>>,
+    failure: FormFailure,
+  ) => Promise<FastifyReply>;
   /** Where a use case's problem belongs (/data/title → titel); /form/<field> and /reason are known already. */
-  readonly fieldOf?: (path: string, context: FormContext<Static<P>>) => string | null;
+  readonly fieldOf?: (
+    path: string,
+    context: FormContext<Static<P>>,
+  ) => string | null;
   /** A field's label, to make a sentence of a bare rule ("Titel darf nicht leer sein"). */
   readonly labelOf?: (field: string, context: FormContext<Static<P>>) => string;
   /** The id of a field's control, when it is not `${form}-${field}`. */
@@ -85,25 +104,39 @@ export interface FormActionSpec<P extends TObject, B extends TObject> {
    * A use case's answer that is a page of its own rather than a problem at a field (a
    * confirmation step, a list of what is missing); null leaves the error to formAction.
    */
-  readonly answer?: (error: unknown, context: FormContext<Static<P>>) => Promise<FastifyReply | null>;
+  readonly answer?: (
+    error: unknown,
+    context: FormContext<Static<P>>,
+  ) => Promise<FastifyReply | null>;
   /** Field by field, what is stored now beside the input; null answers with the error page. */
-  readonly compare?: (error: StaleVersionError, context: FormContext<Static<P>>) => ConflictComparison | null | Promise<ConflictComparison | null>;
+  readonly compare?: (
+    error: StaleVersionError,
+    context: FormContext<Static<P>>,
+  ) => ConflictComparison | null | Promise<ConflictComparison | null>;
 }
 
 /** The route options formAction produces: spread into app.post(url, …). */
 export interface FormRouteOptions {
   readonly config: { readonly policy: RoutePolicy; readonly formBody: TObject };
   readonly schema: { readonly hide: true; readonly params: TObject };
-  readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  readonly handler: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => Promise<FastifyReply>;
 }
 
 /** The raw form body as text fields and as lists of values. */
-export function readFormBody(body: unknown): { fields: FormFields; lists: Readonly<Record<string, readonly string[]>> } {
+export function readFormBody(body: unknown): {
+  fields: FormFields;
+  lists: Readonly<Record<string, readonly string[]>>;
+} {
   const fields: Record<string, string> = {};
   const lists: Record<string, readonly string[]> = {};
   if (body === null || typeof body !== "object") return { fields, lists };
   for (const [name, value] of Object.entries(body)) {
-    const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
+    const values = (Array.isArray(value) ? value : [value]).filter(
+      (item): item is string => typeof item === "string",
+    );
     if (values.length === 0) continue;
     fields[name] = values[0] ?? "";
     lists[name] = values;
@@ -117,7 +150,11 @@ export type ParsedForm<B extends TObject> =
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 /** Reads a form body with its schema: defaults for missing fields, numbers converted, problems in the reader's language. */
-export function parseForm<B extends TObject>(schema: B, body: unknown, t: Dictionary): ParsedForm<B> {
+export function parseForm<B extends TObject>(
+  schema: B,
+  body: unknown,
+  t: Dictionary,
+): ParsedForm<B> {
   const { fields, lists } = readFormBody(body);
   const candidate: Record<string, unknown> = {};
   for (const [name, field] of Object.entries<TSchema>(schema.properties)) {
@@ -132,12 +169,16 @@ export function parseForm<B extends TObject>(schema: B, body: unknown, t: Dictio
     const name = error.path.split("/")[1] ?? "";
     if (seen.has(name)) continue;
     seen.add(name);
-    const field: (TSchema & FormFieldOptions) | undefined = schema.properties[name];
+    const field: (TSchema & FormFieldOptions) | undefined =
+      schema.properties[name];
     if (field === undefined || field.formHidden === true) {
       problems.push({ path: "/", message: t.form.incomplete });
       continue;
     }
-    problems.push({ path: `/form/${name}`, message: field.formMessage?.(t) ?? messageOf(error, t) });
+    problems.push({
+      path: `/form/${name}`,
+      message: field.formMessage?.(t) ?? messageOf(error, t),
+    });
   }
   return { ok: false, problems };
 }
@@ -147,7 +188,9 @@ function messageOf(error: ValueError, t: Dictionary): string {
   const schema: TSchema = error.schema;
   switch (error.type) {
     case ValueErrorType.StringMinLength:
-      return schema.minLength === 1 ? t.form.required : t.form.tooShort(Number(schema.minLength));
+      return schema.minLength === 1
+        ? t.form.required
+        : t.form.tooShort(Number(schema.minLength));
     case ValueErrorType.StringMaxLength:
       return t.form.tooLong(Number(schema.maxLength));
     case ValueErrorType.Integer:
@@ -170,9 +213,17 @@ function messageOf(error: ValueError, t: Dictionary): string {
 }
 
 /** Problems of the use case, with its detail first when it has both. */
-function problemsOf(error: AppError, view: ViewContext): readonly InputProblem[] {
-  if (error.problems.length === 0) return [{ path: "/", message: error.detail ?? error.localisedMessage(view.lang) }];
-  return error.detail === null ? error.problems : [{ path: "/", message: error.detail }, ...error.problems];
+function problemsOf(
+  error: AppError,
+  view: ViewContext,
+): readonly InputProblem[] {
+  if (error.problems.length === 0)
+    return [
+      { path: "/", message: error.detail ?? error.localisedMessage(view.lang) },
+    ];
+  return error.detail === null
+    ? error.problems
+    : [{ path: "/", message: error.detail }, ...error.problems];
 }
 
 function isStaleVersion(error: unknown): error is StaleVersionError {
@@ -183,16 +234,34 @@ function isStaleVersion(error: unknown): error is StaleVersionError {
 const FORM_STATUSES = new Set([400, 409, 422]);
 
 /** Builds the route options of an HTML form: its policy, its body schema and the one handler. */
-export function formAction<P extends TObject, B extends TObject>(spec: FormActionSpec<P, B>): FormRouteOptions {
-  const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+export function formAction<P extends TObject, B extends TObject>(
+  spec: FormActionSpec<P, B>,
+): FormRouteOptions {
+  const handler = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
     const params = request.params;
     // Fastify has checked the params against the same schema; this narrows the type.
-    if (!Value.Check(spec.params, params)) return sendHtmlError(new Error("params"), request, reply);
+    if (!Value.Check(spec.params, params))
+      return sendHtmlError(new Error("params"), request, reply);
     const view = createViewContext(requestLanguage(request));
     const { fields, lists } = readFormBody(request.body);
-    const form = typeof spec.form === "string" ? spec.form : spec.form(params, fields);
-    const context: FormContext<Static<P>> = { request, reply, params, view, fields, lists, form };
-    const fail = (status: number, problems: readonly InputProblem[]): Promise<FastifyReply> => {
+    const form =
+      typeof spec.form === "string" ? spec.form : spec.form(params, fields);
+    const context: FormContext<Static<P>> = {
+      request,
+      reply,
+      params,
+      view,
+      fields,
+      lists,
+      form,
+    };
+    const fail = (
+      status: number,
+      problems: readonly InputProblem[],
+    ): Promise<FastifyReply> => {
       const failed = placeProblems(
         form,
         fields,
@@ -203,8 +272,18 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
             if (path.startsWith("/form/")) return path.slice("/form/".length);
             return spec.fieldOf?.(path, context) ?? null;
           },
-          ...(spec.labelOf === undefined ? {} : { labelOf: (field: string) => spec.labelOf?.(field, context) ?? field }),
-          ...(spec.idOf === undefined ? {} : { idOf: (field: string) => spec.idOf?.(field, context) ?? `${form}-${field}` }),
+          ...(spec.labelOf === undefined
+            ? {}
+            : {
+                labelOf: (field: string) =>
+                  spec.labelOf?.(field, context) ?? field,
+              }),
+          ...(spec.idOf === undefined
+            ? {}
+            : {
+                idOf: (field: string) =>
+                  spec.idOf?.(field, context) ?? `${form}-${field}`,
+              }),
         },
         lists,
       );
@@ -217,10 +296,14 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
     try {
       next = await spec.run(parsed.input, context);
     } catch (error) {
-      const answered = spec.answer === undefined ? null : await spec.answer(error, context);
+      const answered =
+        spec.answer === undefined ? null : await spec.answer(error, context);
       if (answered !== null) return answered;
       if (isStaleVersion(error)) {
-        const comparison = spec.compare === undefined ? { rows: [] } : await spec.compare(error, context);
+        const comparison =
+          spec.compare === undefined
+            ? { rows: [] }
+            : await spec.compare(error, context);
         if (comparison === null) return sendHtmlError(error, request, reply);
         const conflict: ConflictView = {
           changes: error.changes.map((event) => presentAuditEvent(view, event)),
@@ -228,14 +311,27 @@ export function formAction<P extends TObject, B extends TObject>(spec: FormActio
           isDeleted: comparison.isDeleted ?? false,
           formHref: comparison.formHref ?? `#${form}`,
         };
-        const failed: FailedForm = { form, values: fields, lists, errors: {}, summary: [], messages: [] };
+        const failed: FailedForm = {
+          form,
+          values: fields,
+          lists,
+          errors: {},
+          summary: [],
+          messages: [],
+        };
         return spec.render(context, { status: 409, failed, conflict });
       }
-      if (isAppError(error, "ERR_FORBIDDEN")) return fail(403, problemsOf(error, view));
-      if (isAppError(error) && FORM_STATUSES.has(error.status)) return fail(error.status, problemsOf(error, view));
+      if (isAppError(error, "ERR_FORBIDDEN"))
+        return fail(403, problemsOf(error, view));
+      if (isAppError(error) && FORM_STATUSES.has(error.status))
+        return fail(error.status, problemsOf(error, view));
       throw error;
     }
     return typeof next === "string" ? reply.redirect(next, 303) : next;
   };
-  return { config: { policy: spec.policy, formBody: spec.body }, schema: { hide: true, params: spec.params }, handler };
+  return {
+    config: { policy: spec.policy, formBody: spec.body },
+    schema: { hide: true, params: spec.params },
+    handler,
+  };
 }

@@ -6,7 +6,14 @@
  * with `Value.Convert`; a missing text field is empty (`default: ""`), as a browser sends
  * an empty input.
  */
-import { Type, type Static, type TLiteral, type TObject, type TSchema, type TUnion } from "@sinclair/typebox";
+import {
+  Type,
+  type Static,
+  type TLiteral,
+  type TObject,
+  type TSchema,
+  type TUnion,
+} from "@sinclair/typebox";
 import type { Dictionary } from "../../i18n/i18n.js";
 
 /** Extra options a form field may carry beside JSON Schema. */
@@ -18,17 +25,29 @@ export interface FormFieldOptions {
 }
 
 /** A text field: empty when missing, at most `maxLength` characters. */
-export function FormText(maxLength: number, options: FormFieldOptions & { readonly minLength?: number; readonly pattern?: string } = {}) {
+export function FormText(
+  maxLength: number,
+  options: FormFieldOptions & {
+    readonly minLength?: number;
+    readonly pattern?: string;
+  } = {},
+) {
   return Type.String({ maxLength, default: "", ...options });
 }
 
 /** A text field that must not be left empty; `formMessage` says what to do. */
-export function FormRequiredText(maxLength: number, options: FormFieldOptions = {}) {
+export function FormRequiredText(
+  maxLength: number,
+  options: FormFieldOptions = {},
+) {
   return Type.String({ minLength: 1, maxLength, default: "", ...options });
 }
 
 /** One of the offered values (a select or radios); anything else is refused with `formMessage` or a generic message. */
-export function FormChoice<const T extends string>(values: readonly T[], options: FormFieldOptions = {}): TUnion<TLiteral<T>[]> {
+export function FormChoice<const T extends string>(
+  values: readonly T[],
+  options: FormFieldOptions = {},
+): TUnion<TLiteral<T>[]> {
   return Type.Union(
     values.map((value) => Type.Literal(value)),
     { default: "", ...options },
@@ -41,13 +60,22 @@ export function FormCheckbox() {
 }
 
 /** A whole number typed into a field; converted from the text the browser sends. */
-export function FormInteger(options: FormFieldOptions & { readonly minimum?: number; readonly maximum?: number } = {}) {
+export function FormInteger(
+  options: FormFieldOptions & {
+    readonly minimum?: number;
+    readonly maximum?: number;
+  } = {},
+) {
   return Type.Integer(options);
 }
 
 /** The version a form was opened on (hidden). Missing or malformed is a 400, never a default. */
 export function FormVersion() {
-  return Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, formHidden: true });
+  return Type.Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    formHidden: true,
+  });
 }
 
 /** The id of a record a form is about (hidden). Missing or malformed is a 400. */
@@ -78,7 +106,8 @@ export const VersionedChange = {
 };
 
 /** A numbered field of a list form ("ziel-3", "ziel-3-text"). */
-export type RowFieldName = `${string}-${number}` | `${string}-${number}-${string}`;
+export type RowFieldName =
+  `${string}-${number}` | `${string}-${number}-${string}`;
 
 /**
  * What a schema's field gives a control: its name and its maxlength (for a number, the
@@ -89,9 +118,16 @@ export function schemaField<S extends TObject>(
   name: (keyof S["properties"] & string) | RowFieldName,
 ): { readonly name: string; readonly maxlength?: number } {
   const field: TSchema | undefined = schema.properties[name];
-  if (field === undefined) throw new Error(`The form schema has no field "${name}".`);
-  const maxLength: unknown = field.maxLength ?? (typeof field.maximum === "number" ? String(field.maximum).length : undefined);
-  return typeof maxLength === "number" ? { name, maxlength: maxLength } : { name };
+  if (field === undefined)
+    throw new Error(`The form schema has no field "${name}".`);
+  const maxLength: unknown =
+    field.maxLength ??
+    (typeof field.maximum === "number"
+      ? String(field.maximum).length
+      : undefined);
+  return typeof maxLength === "number"
+    ? { name, maxlength: maxLength }
+    : { name };
 }
 
 /** A text field of a typed form input by its name ("ziel-3"); empty when the form did not send it. */
@@ -103,7 +139,9 @@ export function fieldText(input: object, name: string): string {
 /** A list field of a typed form input by its name ("prioritaet-3-projekte"); empty when not sent. */
 export function fieldList(input: object, name: string): readonly string[] {
   const value: unknown = Object.getOwnPropertyDescriptor(input, name)?.value;
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string")
+    : [];
 }
 
 /** The typed input of a form schema. */

@@ -18,7 +18,9 @@ export interface UploadedFile {
 }
 
 /** A read multipart body: text fields by name, and the files. */
-export type MultipartBody = Record<string, string> & { readonly files?: readonly UploadedFile[] };
+export type MultipartBody = Record<string, string> & {
+  readonly files?: readonly UploadedFile[];
+};
 
 /** What an upload form may carry. */
 export interface UploadLimits {
@@ -36,30 +38,52 @@ function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace(".", ",");
 }
 
-const UNREADABLE = "Das Formular kam nicht vollständig an oder ist kein Formular mit Datei (multipart/form-data). Bitte erneut senden.";
+const UNREADABLE =
+  "Das Formular kam nicht vollständig an oder ist kein Formular mit Datei (multipart/form-data). Bitte erneut senden.";
 
 /** A German error from the catalogue for what @fastify/multipart or busboy refused. */
 function uploadError(error: unknown, limits: UploadLimits): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string } | null)?.code;
-  const problem = (path: string, message: string) => ({ problems: [{ path, message }], cause: error });
+  const problem = (path: string, message: string) => ({
+    problems: [{ path, message }],
+    cause: error,
+  });
   switch (code) {
     case "FST_REQ_FILE_TOO_LARGE":
       return new AppError(
         "ERR_UPLOAD_TOO_LARGE",
-        problem("/form/datei", `Die Datei ist größer als ${megabytes(limits.maxFileBytes)} MB. Bitte eine kleinere Datei wählen.`),
+        problem(
+          "/form/datei",
+          `Die Datei ist größer als ${megabytes(limits.maxFileBytes)} MB. Bitte eine kleinere Datei wählen.`,
+        ),
       );
     case "FST_FILES_LIMIT":
-      return new AppError("ERR_VALIDATION", problem("/form", `Das Formular nimmt höchstens ${limits.maxFiles} Datei an.`));
+      return new AppError(
+        "ERR_VALIDATION",
+        problem(
+          "/form",
+          `Das Formular nimmt höchstens ${limits.maxFiles} Datei an.`,
+        ),
+      );
     case "FST_FIELDS_LIMIT":
     case "FST_PARTS_LIMIT":
-      return new AppError("ERR_VALIDATION", problem("/form", `Das Formular hat mehr als ${limits.maxFields} Felder.`));
+      return new AppError(
+        "ERR_VALIDATION",
+        problem(
+          "/form",
+          `Das Formular hat mehr als ${limits.maxFields} Felder.`,
+        ),
+      );
     default:
       return new AppError("ERR_VALIDATION", problem("/form", UNREADABLE));
   }
 }
 
-async function readParts(request: FastifyRequest, limits: UploadLimits): Promise<MultipartBody> {
+async function readParts(
+  request: FastifyRequest,
+  limits: UploadLimits,
+): Promise<MultipartBody> {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
   for await (const part of request.parts()) {
@@ -67,14 +91,25 @@ async function readParts(request: FastifyRequest, limits: UploadLimits): Promise
       const data = await part.toBuffer();
       // A file input left empty is sent as a part without name and bytes: no file.
       if (part.filename === "" && data.length === 0) continue;
-      files.push({ field: part.fieldname, fileName: part.filename, contentType: part.mimetype, data });
+      files.push({
+        field: part.fieldname,
+        fileName: part.filename,
+        contentType: part.mimetype,
+        data,
+      });
     } else {
       if (part.valueTruncated || part.fieldnameTruncated) {
         throw new AppError("ERR_VALIDATION", {
-          problems: [{ path: `/form/${part.fieldname}`, message: `Das Feld ist länger als ${limits.maxFieldBytes} Bytes.` }],
+          problems: [
+            {
+              path: `/form/${part.fieldname}`,
+              message: `Das Feld ist länger als ${limits.maxFieldBytes} Bytes.`,
+            },
+          ],
         });
       }
-      fields[part.fieldname] = typeof part.value === "string" ? part.value : String(part.value);
+      fields[part.fieldname] =
+        typeof part.value === "string" ? part.value : String(part.value);
     }
   }
   return Object.assign(fields, { files });
@@ -84,7 +119,10 @@ async function readParts(request: FastifyRequest, limits: UploadLimits): Promise
  * Lets the routes of this plugin scope receive upload forms: registers @fastify/multipart
  * with the limits and reads every multipart body completely before validation.
  */
-export async function acceptUploads(app: FastifyInstance, limits: UploadLimits): Promise<void> {
+export async function acceptUploads(
+  app: FastifyInstance,
+  limits: UploadLimits,
+): Promise<void> {
   await app.register(fastifyMultipart, {
     limits: {
       fileSize: limits.maxFileBytes,
@@ -107,7 +145,11 @@ export async function acceptUploads(app: FastifyInstance, limits: UploadLimits):
 }
 
 /** The files of a form field, from a body read by acceptUploads. */
-export function uploadedFiles(body: unknown, field: string): readonly UploadedFile[] {
-  const files = (body as { files?: readonly UploadedFile[] } | null)?.files ?? [];
+export function uploadedFiles(
+  body: unknown,
+  field: string,
+): readonly UploadedFile[] {
+  const files =
+    (body as { files?: readonly UploadedFile[] } | null)?.files ?? [];
   return files.filter((file) => file.field === field);
 }

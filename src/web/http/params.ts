@@ -14,7 +14,9 @@ export function isSlug(value: string): boolean {
 
 /** A positive id from a URL part, or null when it is none. */
 export function idOf(value: string | undefined): number | null {
-  return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
+  return value !== undefined && /^[1-9]\d{0,9}$/.test(value)
+    ? Number(value)
+    : null;
 }
 
 /** A positive id from a URL part; anything else is a 404. */

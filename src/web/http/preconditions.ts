@@ -11,8 +11,14 @@ import { createHash } from "node:crypto";
 import { AppError } from "../../errors.js";
 
 /** The entity tag of a project's representations: `"p<version>-<hash>"`. */
-export function projectEntityTag(projectVersion: number, parts: readonly (string | number)[]): string {
-  const hash = createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
+export function projectEntityTag(
+  projectVersion: number,
+  parts: readonly (string | number)[],
+): string {
+  const hash = createHash("sha256")
+    .update(parts.join("\u0000"))
+    .digest("base64url")
+    .slice(0, 22);
   return `"p${projectVersion}-${hash}"`;
 }
 
@@ -29,7 +35,10 @@ export function expectedVersionFromIfMatch(header: string | undefined): number {
   const value = header?.trim() ?? "";
   if (value === "" || value === "*") {
     throw new AppError("ERR_PRECONDITION_REQUIRED", {
-      detail: value === "*" ? "If-Match: * wird nicht angenommen; bitte den ETag des gelesenen Stands senden." : undefined,
+      detail:
+        value === "*"
+          ? "If-Match: * wird nicht angenommen; bitte den ETag des gelesenen Stands senden."
+          : undefined,
     });
   }
   // Weak tags (W/"…") never match in If-Match: RFC 9110 asks for the strong comparison.
@@ -38,6 +47,9 @@ export function expectedVersionFromIfMatch(header: string | undefined): number {
     .map((candidate) => PROJECT_TAG.exec(candidate.trim())?.[1])
     .filter((version): version is string => version !== undefined)
     .map(Number);
-  if (versions.length === 0) throw new AppError("ERR_PRECONDITION_FAILED", { detail: "If-Match nennt keinen ETag dieses Projekts." });
+  if (versions.length === 0)
+    throw new AppError("ERR_PRECONDITION_FAILED", {
+      detail: "If-Match nennt keinen ETag dieses Projekts.",
+    });
   return Math.max(...versions);
 }

@@ -5,7 +5,11 @@
  * this particular project is decided by the use case with the policies in app/policies.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ANONYMOUS, type Principal, type Role } from "../../domain/access/principal.js";
+import {
+  ANONYMOUS,
+  type Principal,
+  type Role,
+} from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 
 /** Who may call a route. */
@@ -22,7 +26,13 @@ export type RoutePolicy =
   | "admin";
 
 /** All route policies. */
-export const ROUTE_POLICIES: readonly RoutePolicy[] = ["public", "anonymous-only", "signed-in", "staff", "admin"];
+export const ROUTE_POLICIES: readonly RoutePolicy[] = [
+  "public",
+  "anonymous-only",
+  "signed-in",
+  "staff",
+  "admin",
+];
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -43,7 +53,10 @@ const ROLES_OF: Readonly<Record<"staff" | "admin", readonly Role[]>> = {
 };
 
 /** Whether a principal satisfies a route policy. */
-export function isAllowedByPolicy(policy: RoutePolicy, principal: Principal): boolean {
+export function isAllowedByPolicy(
+  policy: RoutePolicy,
+  principal: Principal,
+): boolean {
   switch (policy) {
     case "public":
     case "anonymous-only":
@@ -52,7 +65,9 @@ export function isAllowedByPolicy(policy: RoutePolicy, principal: Principal): bo
       return principal.kind === "user";
     case "staff":
     case "admin":
-      return principal.kind === "user" && ROLES_OF[policy].includes(principal.role);
+      return (
+        principal.kind === "user" && ROLES_OF[policy].includes(principal.role)
+      );
   }
 }
 
@@ -72,14 +87,23 @@ export function installRoutePolicies(app: FastifyInstance): void {
     if (EXEMPT_PREFIXES.some((prefix) => route.url.startsWith(prefix))) return;
     const policy = route.config?.policy;
     if (policy === undefined || !ROUTE_POLICIES.includes(policy)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no policy (config.policy).`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares no policy (config.policy).`,
+      );
     }
   });
 
-  app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
-    const policy = request.routeOptions.config.policy;
-    if (policy === undefined) return;
-    if (isAllowedByPolicy(policy, request.principal)) return;
-    throw new AppError(request.principal.kind === "anonymous" ? "ERR_UNAUTHENTICATED" : "ERR_FORBIDDEN");
-  });
+  app.addHook(
+    "preHandler",
+    async (request: FastifyRequest, _reply: FastifyReply) => {
+      const policy = request.routeOptions.config.policy;
+      if (policy === undefined) return;
+      if (isAllowedByPolicy(policy, request.principal)) return;
+      throw new AppError(
+        request.principal.kind === "anonymous"
+          ? "ERR_UNAUTHENTICATED"
+          : "ERR_FORBIDDEN",
+      );
+    },
+  );
 }

@@ -12,9 +12,12 @@ export function assetDirectory(): string {
 }
 
 /** The application's version, from package.json. */
-export const APP_VERSION: string = (
-  JSON.parse(readFileSync(join(findProjectRoot(), "package.json"), "utf8")) as { version?: string }
-).version ?? "0";
+export const APP_VERSION: string =
+  (
+    JSON.parse(
+      readFileSync(join(findProjectRoot(), "package.json"), "utf8"),
+    ) as { version?: string }
+  ).version ?? "0";
 
 /** The URL of an asset file, e.g. "app.css". */
 export function assetPath(file: string): string {

@@ -9,7 +9,10 @@ import type { Role } from "../../domain/access/principal.js";
 import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import {
+  ErrorSummary,
+  type ErrorSummaryLink,
+} from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
@@ -36,11 +39,15 @@ export interface AccountPageProps {
   readonly csrfToken: string;
   readonly account: AccountBarProps | undefined;
   readonly me: AccountSummary;
-  readonly secondFactor: { readonly isEnabled: boolean; readonly recoveryCodesLeft: number };
+  readonly secondFactor: {
+    readonly isEnabled: boolean;
+    readonly recoveryCodesLeft: number;
+  };
   readonly tokens: readonly ApiTokenRecord[];
   readonly notice?: string | undefined;
   /** A token just created: shown this once. */
-  readonly createdToken?: { readonly name: string; readonly token: string } | undefined;
+  readonly createdToken?:
+    { readonly name: string; readonly token: string } | undefined;
   readonly passwordErrors?: Readonly<Record<string, string>>;
   readonly tokenNameError?: string | undefined;
   readonly tokenName?: string;
@@ -52,14 +59,33 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
   const t = view.t.identity;
   const passwordErrors = props.passwordErrors ?? {};
   const links: ErrorSummaryLink[] = [
-    ...(passwordErrors.currentPassword === undefined ? [] : [{ text: passwordErrors.currentPassword, href: "#current-password" }]),
-    ...(passwordErrors.newPassword === undefined ? [] : [{ text: passwordErrors.newPassword, href: "#new-password" }]),
-    ...(props.tokenNameError === undefined ? [] : [{ text: props.tokenNameError, href: "#token-name" }]),
+    ...(passwordErrors.currentPassword === undefined
+      ? []
+      : [{ text: passwordErrors.currentPassword, href: "#current-password" }]),
+    ...(passwordErrors.newPassword === undefined
+      ? []
+      : [{ text: passwordErrors.newPassword, href: "#new-password" }]),
+    ...(props.tokenNameError === undefined
+      ? []
+      : [{ text: props.tokenNameError, href: "#token-name" }]),
   ];
   return (
-    <PageLayout view={view} title={t.accountTitle} requestUrl={props.requestUrl} account={props.account}>
-      {links.length === 0 ? "" : <ErrorSummary title={t.problemTitle} links={links} />}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+    <PageLayout
+      view={view}
+      title={t.accountTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+    >
+      {links.length === 0 ? (
+        ""
+      ) : (
+        <ErrorSummary title={t.problemTitle} links={links} />
+      )}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       {props.createdToken === undefined ? (
         ""
       ) : (
@@ -86,8 +112,20 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           rows={[
             { key: t.name, value: <span safe>{me.name}</span> },
             { key: t.email, value: <span safe>{me.email}</span> },
-            { key: t.role, value: <span safe>{roleLabel(view, me.role)}</span> },
-            { key: t.orgUnits, value: <span safe>{me.orgUnitCodes.length === 0 ? t.none : me.orgUnitCodes.join(", ")}</span> },
+            {
+              key: t.role,
+              value: <span safe>{roleLabel(view, me.role)}</span>,
+            },
+            {
+              key: t.orgUnits,
+              value: (
+                <span safe>
+                  {me.orgUnitCodes.length === 0
+                    ? t.none
+                    : me.orgUnitCodes.join(", ")}
+                </span>
+              ),
+            },
           ]}
         />
       </section>
@@ -97,20 +135,36 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           {t.secondFactor}
         </h2>
         <p class="app-body-text" safe>
-          {props.secondFactor.isEnabled ? t.secondFactorOn(props.secondFactor.recoveryCodesLeft) : t.secondFactorOff}
+          {props.secondFactor.isEnabled
+            ? t.secondFactorOn(props.secondFactor.recoveryCodesLeft)
+            : t.secondFactorOff}
         </p>
         <p class="app-body-text">
-          <a class="app-link" href={view.link(identityPaths.accountSecondFactor())} safe>
-            {props.secondFactor.isEnabled ? t.secondFactorReplace : t.secondFactorSetUp}
+          <a
+            class="app-link"
+            href={view.link(identityPaths.accountSecondFactor())}
+            safe
+          >
+            {props.secondFactor.isEnabled
+              ? t.secondFactorReplace
+              : t.secondFactorSetUp}
           </a>
         </p>
         {props.secondFactor.isEnabled ? (
-          <form method="post" action={view.link(identityPaths.accountRecoveryCodes())}>
+          <form
+            method="post"
+            action={view.link(identityPaths.accountRecoveryCodes())}
+          >
             <CsrfField token={props.csrfToken} />
             <p class="app-hint" id="codes-hinweis" safe>
               {t.recoveryRegenerateHint}
             </p>
-            <button type="submit" class="app-button app-button--secondary" aria-describedby="codes-hinweis" safe>
+            <button
+              type="submit"
+              class="app-button app-button--secondary"
+              aria-describedby="codes-hinweis"
+              safe
+            >
               {t.recoveryRegenerate}
             </button>
           </form>
@@ -123,10 +177,19 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         <h2 class="app-heading-l" id="passwort" safe>
           {t.changePasswordTitle}
         </h2>
-        <form method="post" action={view.link(identityPaths.accountPassword())} novalidate>
+        <form
+          method="post"
+          action={view.link(identityPaths.accountPassword())}
+          novalidate
+        >
           <CsrfField token={props.csrfToken} />
           {/* Lets password managers file the new password under the right account. */}
-          <input type="hidden" name="username" value={me.email} autocomplete="username" />
+          <input
+            type="hidden"
+            name="username"
+            value={me.email}
+            autocomplete="username"
+          />
           <TextField
             id="current-password"
             name="currentPassword"
@@ -192,13 +255,30 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
                     {token.name}
                   </th>
                   <td safe>{formatDateTime(view, token.createdAt)}</td>
-                  <td safe>{token.lastUsedAt === null ? t.tokenNever : formatDateTime(view, token.lastUsedAt)}</td>
-                  <td safe>{token.revokedAt === null ? t.tokenActive : t.tokenRevoked}</td>
+                  <td safe>
+                    {token.lastUsedAt === null
+                      ? t.tokenNever
+                      : formatDateTime(view, token.lastUsedAt)}
+                  </td>
+                  <td safe>
+                    {token.revokedAt === null ? t.tokenActive : t.tokenRevoked}
+                  </td>
                   <td>
                     {token.revokedAt === null ? (
-                      <form method="post" action={view.link(identityPaths.accountTokenRevoke(token.id))} class="app-form-inline">
+                      <form
+                        method="post"
+                        action={view.link(
+                          identityPaths.accountTokenRevoke(token.id),
+                        )}
+                        class="app-form-inline"
+                      >
                         <CsrfField token={props.csrfToken} />
-                        <button type="submit" class="app-button app-button--secondary app-button--small" aria-label={t.tokenRevokeLabel(token.name)} safe>
+                        <button
+                          type="submit"
+                          class="app-button app-button--secondary app-button--small"
+                          aria-label={t.tokenRevokeLabel(token.name)}
+                          safe
+                        >
                           {t.tokenRevoke}
                         </button>
                       </form>
@@ -211,7 +291,11 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             </tbody>
           </table>
         )}
-        <form method="post" action={view.link(identityPaths.accountTokens())} novalidate>
+        <form
+          method="post"
+          action={view.link(identityPaths.accountTokens())}
+          novalidate
+        >
           <CsrfField token={props.csrfToken} />
           <TextField
             id="token-name"

@@ -4,7 +4,11 @@
  */
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../app/auth/api-tokens.js";
+import {
+  createApiToken,
+  listOwnApiTokens,
+  revokeOwnApiToken,
+} from "../../app/auth/api-tokens.js";
 import { changeOwnPassword } from "../../app/auth/passwords.js";
 import {
   beginOwnTotpEnrolment,
@@ -22,8 +26,18 @@ import { idParam } from "../http/params.js";
 import { csrfToken, sessionTokenOf } from "../plugins/session.js";
 import { AccountPage, type AccountPageProps } from "./account-page.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
-import { ChangePasswordBody, EnrolmentCodeBody, TokenNameBody } from "./identity-forms.js";
-import { accountBarOf, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
+import {
+  ChangePasswordBody,
+  EnrolmentCodeBody,
+  TokenNameBody,
+} from "./identity-forms.js";
+import {
+  accountBarOf,
+  identityFieldOf,
+  queryFlag,
+  sendPage,
+  viewOf,
+} from "./identity-view.js";
 import { EnrolmentPage, RecoveryCodesPage } from "./sign-in-pages.js";
 
 /** What the account routes need. */
@@ -43,14 +57,26 @@ const NoParams = Type.Object({});
 const TokenParams = Type.Object({ tokenId: Type.String({ maxLength: 12 }) });
 
 /** Registers /konto and its forms. */
-export async function accountRoutes(app: FastifyInstance, options: AccountRoutesOptions): Promise<void> {
+export async function accountRoutes(
+  app: FastifyInstance,
+  options: AccountRoutesOptions,
+): Promise<void> {
   const { ctx } = options;
 
   async function renderAccount(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: Partial<Pick<AccountPageProps, "notice" | "createdToken" | "passwordErrors" | "tokenNameError" | "tokenName">> = {},
+    extra: Partial<
+      Pick<
+        AccountPageProps,
+        | "notice"
+        | "createdToken"
+        | "passwordErrors"
+        | "tokenNameError"
+        | "tokenName"
+      >
+    > = {},
   ): Promise<FastifyReply> {
     const principal = sessionPrincipal(request);
     const view = viewOf(request);
@@ -70,33 +96,43 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
     return sendPage(reply, status, html);
   }
 
-  app.get(IDENTITY_ROUTES.account, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const t = viewOf(request).t.identity;
-    const left = queryFlag(request, "restcodes");
-    let notice: string | undefined;
-    if (queryFlag(request, "passwort") !== null) notice = t.passwordChanged;
-    else if (queryFlag(request, "token") === "widerrufen") notice = t.tokenRevokedNotice;
-    else if (left !== null && /^\d{1,2}$/.test(left)) notice = t.recoveryCodeUsed(Number(left));
-    return renderAccount(request, reply, 200, { notice });
-  });
+  app.get(
+    IDENTITY_ROUTES.account,
+    { config: { policy: "signed-in" }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = viewOf(request).t.identity;
+      const left = queryFlag(request, "restcodes");
+      let notice: string | undefined;
+      if (queryFlag(request, "passwort") !== null) notice = t.passwordChanged;
+      else if (queryFlag(request, "token") === "widerrufen")
+        notice = t.tokenRevokedNotice;
+      else if (left !== null && /^\d{1,2}$/.test(left))
+        notice = t.recoveryCodeUsed(Number(left));
+      return renderAccount(request, reply, 200, { notice });
+    },
+  );
 
-  app.get(IDENTITY_ROUTES.accountSecondFactor, { config: { policy: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const principal = sessionPrincipal(request);
-    const view = viewOf(request);
-    const html = await (
-      <EnrolmentPage
-        view={view}
-        requestUrl={request.url}
-        csrfToken={csrfToken(request)}
-        enrolment={await beginOwnTotpEnrolment(ctx, principal)}
-        action={view.link(identityPaths.accountSecondFactor())}
-        next={null}
-        isDuringSignIn={false}
-        account={accountBarOf(request, view)}
-      />
-    );
-    return sendPage(reply, 200, html);
-  });
+  app.get(
+    IDENTITY_ROUTES.accountSecondFactor,
+    { config: { policy: "signed-in" }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = sessionPrincipal(request);
+      const view = viewOf(request);
+      const html = await (
+        <EnrolmentPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          enrolment={await beginOwnTotpEnrolment(ctx, principal)}
+          action={view.link(identityPaths.accountSecondFactor())}
+          next={null}
+          isDuringSignIn={false}
+          account={accountBarOf(request, view)}
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.accountSecondFactor,
@@ -106,7 +142,12 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       body: EnrolmentCodeBody,
       form: "code",
       run: async (input, { request, reply, view }) => {
-        const codes = await confirmOwnTotpEnrolment(ctx, sessionPrincipal(request), input.code, { ip: request.ip });
+        const codes = await confirmOwnTotpEnrolment(
+          ctx,
+          sessionPrincipal(request),
+          input.code,
+          { ip: request.ip },
+        );
         const html = await (
           <RecoveryCodesPage
             view={view}
@@ -126,7 +167,10 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
             view={view}
             requestUrl={request.url}
             csrfToken={csrfToken(request)}
-            enrolment={await beginOwnTotpEnrolment(ctx, sessionPrincipal(request))}
+            enrolment={await beginOwnTotpEnrolment(
+              ctx,
+              sessionPrincipal(request),
+            )}
             action={view.link(identityPaths.accountSecondFactor())}
             next={null}
             error={failure.failed.errors.code ?? failure.failed.messages[0]}
@@ -148,7 +192,11 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       body: EmptyForm,
       form: "restcodes",
       run: async (_input, { request, reply, view }) => {
-        const codes = await regenerateRecoveryCodes(ctx, sessionPrincipal(request), { ip: request.ip });
+        const codes = await regenerateRecoveryCodes(
+          ctx,
+          sessionPrincipal(request),
+          { ip: request.ip },
+        );
         const html = await (
           <RecoveryCodesPage
             view={view}
@@ -161,7 +209,10 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
         );
         return sendPage(reply, 200, html);
       },
-      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { notice: failure.failed.messages[0] }),
+      render: ({ request, reply }, failure) =>
+        renderAccount(request, reply, failure.status, {
+          notice: failure.failed.messages[0],
+        }),
     }),
   );
 
@@ -176,13 +227,20 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
         await changeOwnPassword(
           ctx,
           sessionPrincipal(request),
-          { currentPassword: input.currentPassword, newPassword: input.newPassword, sessionToken: sessionTokenOf(request) },
+          {
+            currentPassword: input.currentPassword,
+            newPassword: input.newPassword,
+            sessionToken: sessionTokenOf(request),
+          },
           { ip: request.ip },
         );
         return view.link(identityPaths.account(), { passwort: "geaendert" });
       },
       // Passwords are never written back into the form.
-      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { passwordErrors: failure.failed.errors }),
+      render: ({ request, reply }, failure) =>
+        renderAccount(request, reply, failure.status, {
+          passwordErrors: failure.failed.errors,
+        }),
       fieldOf: identityFieldOf,
     }),
   );
@@ -196,12 +254,23 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       form: "token",
       run: async (input, { request, reply }) => {
         const principal = sessionPrincipal(request);
-        const created = await createApiToken(ctx, principal, { userId: principal.userId, name: input.name }, { ip: request.ip });
+        const created = await createApiToken(
+          ctx,
+          principal,
+          { userId: principal.userId, name: input.name },
+          { ip: request.ip },
+        );
         // The token exists only in this response: shown once, not after a redirect.
-        return renderAccount(request, reply, 200, { createdToken: { name: created.name, token: created.token } });
+        return renderAccount(request, reply, 200, {
+          createdToken: { name: created.name, token: created.token },
+        });
       },
       render: ({ request, reply, fields }, failure) =>
-        renderAccount(request, reply, failure.status, { tokenNameError: failure.failed.errors.name ?? failure.failed.messages[0], tokenName: fields.name ?? "" }),
+        renderAccount(request, reply, failure.status, {
+          tokenNameError:
+            failure.failed.errors.name ?? failure.failed.messages[0],
+          tokenName: fields.name ?? "",
+        }),
       fieldOf: identityFieldOf,
     }),
   );
@@ -214,10 +283,18 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       body: EmptyForm,
       form: "token-widerrufen",
       run: async (_input, { request, params, view }) => {
-        await revokeOwnApiToken(ctx, sessionPrincipal(request), idParam(params.tokenId), { ip: request.ip });
+        await revokeOwnApiToken(
+          ctx,
+          sessionPrincipal(request),
+          idParam(params.tokenId),
+          { ip: request.ip },
+        );
         return view.link(identityPaths.account(), { token: "widerrufen" });
       },
-      render: ({ request, reply }, failure) => renderAccount(request, reply, failure.status, { notice: failure.failed.messages[0] }),
+      render: ({ request, reply }, failure) =>
+        renderAccount(request, reply, failure.status, {
+          notice: failure.failed.messages[0],
+        }),
     }),
   );
 }

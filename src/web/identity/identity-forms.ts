@@ -10,13 +10,20 @@ import { FormList, FormText, FormVersion } from "../http/form-schema.js";
 const Next = () => FormText(2000);
 
 /** Signing in with e-mail and password. */
-export const SignInBody = Type.Object({ email: FormText(320), password: FormText(4096), next: Next() });
+export const SignInBody = Type.Object({
+  email: FormText(320),
+  password: FormText(4096),
+  next: Next(),
+});
 
 /** A code from the authenticator app or a recovery code. */
 export const CodeBody = Type.Object({ code: FormText(40), next: Next() });
 
 /** The first code of a new authenticator app (six digits). */
-export const EnrolmentCodeBody = Type.Object({ code: FormText(10), next: Next() });
+export const EnrolmentCodeBody = Type.Object({
+  code: FormText(10),
+  next: Next(),
+});
 
 /** Asking for a password reset link. */
 export const ForgotPasswordBody = Type.Object({ email: FormText(320) });
@@ -25,7 +32,10 @@ export const ForgotPasswordBody = Type.Object({ email: FormText(320) });
 export const ResetPasswordBody = Type.Object({ password: FormText(1024) });
 
 /** Changing one's own password. */
-export const ChangePasswordBody = Type.Object({ currentPassword: FormText(4096), newPassword: FormText(1024) });
+export const ChangePasswordBody = Type.Object({
+  currentPassword: FormText(4096),
+  newPassword: FormText(1024),
+});
 
 /** A new API token's name. */
 export const TokenNameBody = Type.Object({ name: FormText(100) });
@@ -39,4 +49,7 @@ export const NewUserBody = Type.Object({
 });
 
 /** Changing an account: the version it was opened on is required. */
-export const UserBody = Type.Object({ ...NewUserBody.properties, version: FormVersion() });
+export const UserBody = Type.Object({
+  ...NewUserBody.properties,
+  version: FormVersion(),
+});

@@ -31,20 +31,27 @@ export const identityPaths = {
   enrolAtSignIn: (): string => IDENTITY_ROUTES.enrolAtSignIn,
   signOut: (): string => IDENTITY_ROUTES.signOut,
   forgotPassword: (): string => IDENTITY_ROUTES.forgotPassword,
-  resetPassword: (token: string): string => `/passwort-neu/${encodeURIComponent(token)}`,
+  resetPassword: (token: string): string =>
+    `/passwort-neu/${encodeURIComponent(token)}`,
   account: (): string => IDENTITY_ROUTES.account,
   accountSecondFactor: (): string => IDENTITY_ROUTES.accountSecondFactor,
   accountRecoveryCodes: (): string => IDENTITY_ROUTES.accountRecoveryCodes,
   accountPassword: (): string => IDENTITY_ROUTES.accountPassword,
   accountTokens: (): string => IDENTITY_ROUTES.accountTokens,
-  accountTokenRevoke: (id: number): string => `/konto/api-tokens/${id}/widerrufen`,
+  accountTokenRevoke: (id: number): string =>
+    `/konto/api-tokens/${id}/widerrufen`,
   administration: (slug: string): string => `/${slugPart(slug)}/verwaltung/`,
   users: (slug: string): string => `/${slugPart(slug)}/verwaltung/benutzer`,
-  userNew: (slug: string): string => `/${slugPart(slug)}/verwaltung/benutzer/neu`,
-  user: (slug: string, id: number): string => `/${slugPart(slug)}/verwaltung/benutzer/${id}`,
-  userDeactivate: (slug: string, id: number): string => `/${slugPart(slug)}/verwaltung/benutzer/${id}/deaktivieren`,
-  userReactivate: (slug: string, id: number): string => `/${slugPart(slug)}/verwaltung/benutzer/${id}/reaktivieren`,
-  userInvite: (slug: string, id: number): string => `/${slugPart(slug)}/verwaltung/benutzer/${id}/einladen`,
+  userNew: (slug: string): string =>
+    `/${slugPart(slug)}/verwaltung/benutzer/neu`,
+  user: (slug: string, id: number): string =>
+    `/${slugPart(slug)}/verwaltung/benutzer/${id}`,
+  userDeactivate: (slug: string, id: number): string =>
+    `/${slugPart(slug)}/verwaltung/benutzer/${id}/deaktivieren`,
+  userReactivate: (slug: string, id: number): string =>
+    `/${slugPart(slug)}/verwaltung/benutzer/${id}/reaktivieren`,
+  userInvite: (slug: string, id: number): string =>
+    `/${slugPart(slug)}/verwaltung/benutzer/${id}/einladen`,
 };
 
 /** The origin relative addresses are resolved against; never sent anywhere. */
@@ -58,7 +65,8 @@ const CHECK_ORIGIN = "http://fortschritt.invalid";
  * "/.//evil.example" normalises to "//evil.example" and is refused.
  */
 export function safeNextPath(next: unknown): string | null {
-  if (typeof next !== "string" || next === "" || next.length > 2000) return null;
+  if (typeof next !== "string" || next === "" || next.length > 2000)
+    return null;
   // Control characters and white space are stripped or kept by browsers in different ways.
   if (/[\u0000-\u0020\u007f\\]/.test(next)) return null;
   if (!next.startsWith("/") || next.startsWith("//")) return null;
@@ -68,14 +76,25 @@ export function safeNextPath(next: unknown): string | null {
   } catch {
     return null;
   }
-  if (url.origin !== CHECK_ORIGIN || url.username !== "" || url.password !== "") return null;
+  if (url.origin !== CHECK_ORIGIN || url.username !== "" || url.password !== "")
+    return null;
   const path = `${url.pathname}${url.search}`;
   // After normalisation the path must still be a path: "//host" would be another site.
-  if (!path.startsWith("/") || path.startsWith("//") || /[\\\u0000-\u0020\u007f]/.test(path)) return null;
+  if (
+    !path.startsWith("/") ||
+    path.startsWith("//") ||
+    /[\\\u0000-\u0020\u007f]/.test(path)
+  )
+    return null;
   // Encoded slashes and backslashes are no part of any address of ours; some proxies decode them.
   if (/%(2f|5c)/i.test(url.pathname)) return null;
   if (new URL(path, CHECK_ORIGIN).origin !== CHECK_ORIGIN) return null;
   // The sign-in pages themselves are no destination.
-  if (url.pathname === "/anmelden" || url.pathname.startsWith("/anmelden/") || url.pathname === "/abmelden") return null;
+  if (
+    url.pathname === "/anmelden" ||
+    url.pathname.startsWith("/anmelden/") ||
+    url.pathname === "/abmelden"
+  )
+    return null;
   return path;
 }

@@ -17,20 +17,35 @@ export function viewOf(request: FastifyRequest): ViewContext {
 }
 
 /** Sends a page that must never be cached (all identity pages show personal or one-time content). */
-export function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+export function sendPage(
+  reply: FastifyReply,
+  status: number,
+  html: string,
+): FastifyReply {
+  return reply
+    .code(status)
+    .header("cache-control", NO_STORE)
+    .type(HTML)
+    .send(html);
 }
 
 /** Where the request comes from, for throttling and the audit log. */
 export function clientOrigin(request: FastifyRequest): ClientOrigin {
   const agent = request.headers["user-agent"];
-  return { ip: request.ip, userAgent: typeof agent === "string" ? agent : null };
+  return {
+    ip: request.ip,
+    userAgent: typeof agent === "string" ? agent : null,
+  };
 }
 
 /** The account bar for a signed-in person, or undefined. */
-export function accountBarOf(request: FastifyRequest, view: ViewContext): AccountBarProps | undefined {
+export function accountBarOf(
+  request: FastifyRequest,
+  view: ViewContext,
+): AccountBarProps | undefined {
   const principal = request.principal;
-  if (principal.kind !== "user" || principal.via !== "session") return undefined;
+  if (principal.kind !== "user" || principal.via !== "session")
+    return undefined;
   const session = request.authSession?.resolved;
   const slug = session?.kind === "active" ? session.municipalitySlug : null;
   const t = view.t.identity;
@@ -39,7 +54,12 @@ export function accountBarOf(request: FastifyRequest, view: ViewContext): Accoun
     accountHref: view.link(identityPaths.account()),
     signOutAction: view.link(identityPaths.signOut()),
     csrfToken: csrfToken(request),
-    labels: { region: t.accountBar, signedInAs: t.signedInAs, account: t.accountLink, signOut: t.signOut },
+    labels: {
+      region: t.accountBar,
+      signedInAs: t.signedInAs,
+      account: t.accountLink,
+      signOut: t.signOut,
+    },
     links:
       slug !== null && principal.role === "admin"
         ? [{ href: view.link(identityPaths.users(slug)), label: t.usersLink }]
@@ -54,14 +74,20 @@ export function identityFieldOf(path: string): string | null {
 }
 
 /** Error summary links to the fields, in the order of the form. */
-export function errorLinks(errors: Readonly<Record<string, string>>, fieldIds: Readonly<Record<string, string>>): readonly ErrorSummaryLink[] {
+export function errorLinks(
+  errors: Readonly<Record<string, string>>,
+  fieldIds: Readonly<Record<string, string>>,
+): readonly ErrorSummaryLink[] {
   return Object.entries(fieldIds)
     .filter(([field]) => errors[field] !== undefined)
     .map(([field, id]) => ({ text: errors[field] ?? "", href: `#${id}` }));
 }
 
 /** A query flag such as ?gespeichert=1, read from the raw URL. */
-export function queryFlag(request: FastifyRequest, name: string): string | null {
+export function queryFlag(
+  request: FastifyRequest,
+  name: string,
+): string | null {
   const index = request.url.indexOf("?");
   if (index === -1) return null;
   return new URLSearchParams(request.url.slice(index + 1)).get(name);

@@ -18,7 +18,10 @@ export interface IdentityRoutesOptions {
 }
 
 /** Registers all identity routes. */
-export async function identityRoutes(app: FastifyInstance, options: IdentityRoutesOptions): Promise<void> {
+export async function identityRoutes(
+  app: FastifyInstance,
+  options: IdentityRoutesOptions,
+): Promise<void> {
   await app.register(signInRoutes, options);
   await app.register(accountRoutes, options);
   await app.register(userRoutes, options);

@@ -7,14 +7,21 @@ import { TextField } from "../components/form/controls.js";
 import type { TotpEnrolment } from "../../app/auth/second-factor.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import {
+  ErrorSummary,
+  type ErrorSummaryLink,
+} from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
 import { schemaField } from "../http/form-schema.js";
-import { CodeBody, EnrolmentCodeBody, ResetPasswordBody } from "./identity-forms.js";
+import {
+  CodeBody,
+  EnrolmentCodeBody,
+  ResetPasswordBody,
+} from "./identity-forms.js";
 
 /** What every page of this file needs. */
 interface BaseProps {
@@ -40,31 +47,71 @@ export function SignInPage(
   return (
     <PageLayout view={view} title={t.signInTitle} requestUrl={props.requestUrl}>
       <div class="app-form-page">
-        {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
-        {props.problem === undefined ? "" : <ErrorSummary title={t.problemTitle} messages={[props.problem]} />}
+        {props.notice === undefined ? (
+          ""
+        ) : (
+          <NotificationBanner title={props.notice} />
+        )}
+        {props.problem === undefined ? (
+          ""
+        ) : (
+          <ErrorSummary title={t.problemTitle} messages={[props.problem]} />
+        )}
         <h1 class="app-heading-xl" safe>
           {t.signInTitle}
         </h1>
         <p class="app-body-text" safe>
           {t.signInIntro}
         </p>
-        <form method="post" action={view.link(identityPaths.signIn())} novalidate>
+        <form
+          method="post"
+          action={view.link(identityPaths.signIn())}
+          novalidate
+        >
           <CsrfField token={props.csrfToken} />
-          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
-          <TextField id="email" name="email" type="email" label={t.email} value={props.email} autocomplete="username" spellcheck={false} />
-          <TextField id="password" name="password" type="password" label={t.password} autocomplete="current-password" />
+          {props.next === null ? (
+            ""
+          ) : (
+            <input type="hidden" name="next" value={props.next} />
+          )}
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t.email}
+            value={props.email}
+            autocomplete="username"
+            spellcheck={false}
+          />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label={t.password}
+            autocomplete="current-password"
+          />
           <button type="submit" class="app-button" safe>
             {t.signInSubmit}
           </button>
         </form>
         <p class="app-body-text">
-          <a class="app-link" href={view.link(identityPaths.forgotPassword())} safe>
+          <a
+            class="app-link"
+            href={view.link(identityPaths.forgotPassword())}
+            safe
+          >
             {t.forgotPasswordLink}
           </a>
         </p>
         {props.singleSignOn === true ? (
           <p class="app-body-text">
-            <a class="app-button app-button--secondary" href={view.link("/anmelden/sso", { next: props.next ?? undefined })} safe>
+            <a
+              class="app-button app-button--secondary"
+              href={view.link("/anmelden/sso", {
+                next: props.next ?? undefined,
+              })}
+              safe
+            >
               {t.signInWithSso}
             </a>
           </p>
@@ -77,22 +124,46 @@ export function SignInPage(
 }
 
 /** The second step: a code from the app or a recovery code. */
-export function SecondFactorPage(props: BaseProps & { readonly next: string | null; readonly error?: string | undefined }): JSX.Element {
+export function SecondFactorPage(
+  props: BaseProps & {
+    readonly next: string | null;
+    readonly error?: string | undefined;
+  },
+): JSX.Element {
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout view={view} title={t.secondFactorTitle} requestUrl={props.requestUrl}>
+    <PageLayout
+      view={view}
+      title={t.secondFactorTitle}
+      requestUrl={props.requestUrl}
+    >
       <div class="app-form-page">
-        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#code" }]} />}
+        {props.error === undefined ? (
+          ""
+        ) : (
+          <ErrorSummary
+            title={t.problemTitle}
+            links={[{ text: props.error, href: "#code" }]}
+          />
+        )}
         <h1 class="app-heading-xl" safe>
           {t.secondFactorTitle}
         </h1>
         <p class="app-body-text" safe>
           {t.secondFactorIntro}
         </p>
-        <form method="post" action={view.link(identityPaths.secondFactor())} novalidate>
+        <form
+          method="post"
+          action={view.link(identityPaths.secondFactor())}
+          novalidate
+        >
           <CsrfField token={props.csrfToken} />
-          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
+          {props.next === null ? (
+            ""
+          ) : (
+            <input type="hidden" name="next" value={props.next} />
+          )}
           <TextField
             id="code"
             {...schemaField(CodeBody, "code")}
@@ -113,9 +184,16 @@ export function SecondFactorPage(props: BaseProps & { readonly next: string | nu
   );
 }
 
-function CancelSignIn(props: { view: ViewContext; csrfToken: string }): JSX.Element {
+function CancelSignIn(props: {
+  view: ViewContext;
+  csrfToken: string;
+}): JSX.Element {
   return (
-    <form method="post" action={props.view.link(identityPaths.signOut())} class="app-form-inline">
+    <form
+      method="post"
+      action={props.view.link(identityPaths.signOut())}
+      class="app-form-inline"
+    >
       <CsrfField token={props.csrfToken} />
       <button type="submit" class="app-button app-button--secondary" safe>
         {props.view.t.identity.cancelSignIn}
@@ -141,9 +219,21 @@ export function EnrolmentPage(
   const margin = 4;
   const box = enrolment.qrCode.size + 2 * margin;
   return (
-    <PageLayout view={view} title={t.enrolTitle} requestUrl={props.requestUrl} account={props.account}>
+    <PageLayout
+      view={view}
+      title={t.enrolTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+    >
       <div class="app-form-page">
-        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#code" }]} />}
+        {props.error === undefined ? (
+          ""
+        ) : (
+          <ErrorSummary
+            title={t.problemTitle}
+            links={[{ text: props.error, href: "#code" }]}
+          />
+        )}
         <h1 class="app-heading-xl" safe>
           {t.enrolTitle}
         </h1>
@@ -171,7 +261,11 @@ export function EnrolmentPage(
             {t.enrolQrAlt(enrolment.accountName)}
           </title>
           <rect width={String(box)} height={String(box)} fill="#ffffff" />
-          <path transform={`translate(${margin} ${margin})`} fill="#000000" d={enrolment.qrCode.path} />
+          <path
+            transform={`translate(${margin} ${margin})`}
+            fill="#000000"
+            d={enrolment.qrCode.path}
+          />
         </svg>
         <p class="app-body-text" safe>
           {t.enrolManual}
@@ -179,14 +273,28 @@ export function EnrolmentPage(
         <SummaryList
           rows={[
             { key: t.enrolIssuer, value: <span safe>{enrolment.issuer}</span> },
-            { key: t.enrolAccount, value: <span safe>{enrolment.accountName}</span> },
-            { key: t.enrolSecret, value: <code class="app-secret" safe>{enrolment.secretForReading}</code> },
+            {
+              key: t.enrolAccount,
+              value: <span safe>{enrolment.accountName}</span>,
+            },
+            {
+              key: t.enrolSecret,
+              value: (
+                <code class="app-secret" safe>
+                  {enrolment.secretForReading}
+                </code>
+              ),
+            },
             { key: t.enrolType, value: <span safe>{t.enrolTypeValue}</span> },
           ]}
         />
         <form method="post" action={props.action} novalidate>
           <CsrfField token={props.csrfToken} />
-          {props.next === null ? "" : <input type="hidden" name="next" value={props.next} />}
+          {props.next === null ? (
+            ""
+          ) : (
+            <input type="hidden" name="next" value={props.next} />
+          )}
           <TextField
             id="code"
             {...schemaField(EnrolmentCodeBody, "code")}
@@ -201,7 +309,11 @@ export function EnrolmentPage(
             {t.enrolSubmit}
           </button>
         </form>
-        {props.isDuringSignIn ? <CancelSignIn view={view} csrfToken={props.csrfToken} /> : ""}
+        {props.isDuringSignIn ? (
+          <CancelSignIn view={view} csrfToken={props.csrfToken} />
+        ) : (
+          ""
+        )}
       </div>
     </PageLayout>
   );
@@ -209,14 +321,28 @@ export function EnrolmentPage(
 
 /** The recovery codes, shown once after setting up the second factor or making new ones. */
 export function RecoveryCodesPage(
-  props: BaseProps & { readonly codes: readonly string[]; readonly continueHref: string; readonly account?: AccountBarProps | undefined; readonly notice?: string | undefined },
+  props: BaseProps & {
+    readonly codes: readonly string[];
+    readonly continueHref: string;
+    readonly account?: AccountBarProps | undefined;
+    readonly notice?: string | undefined;
+  },
 ): JSX.Element {
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout view={view} title={t.recoveryTitle} requestUrl={props.requestUrl} account={props.account}>
+    <PageLayout
+      view={view}
+      title={t.recoveryTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+    >
       <div class="app-form-page">
-        {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+        {props.notice === undefined ? (
+          ""
+        ) : (
+          <NotificationBanner title={props.notice} />
+        )}
         <h1 class="app-heading-xl" safe>
           {t.recoveryTitle}
         </h1>
@@ -245,15 +371,26 @@ export function RecoveryCodesPage(
 
 /** Asking for a reset link; after sending, the same answer for every address. */
 export function ForgotPasswordPage(
-  props: BaseProps & { readonly email: string; readonly isSent: boolean; readonly isAvailable: boolean; readonly errors: readonly ErrorSummaryLink[] },
+  props: BaseProps & {
+    readonly email: string;
+    readonly isSent: boolean;
+    readonly isAvailable: boolean;
+    readonly errors: readonly ErrorSummaryLink[];
+  },
 ): JSX.Element {
   const { view } = props;
   const t = view.t.identity;
-  const emailError = props.errors.find((error) => error.href === "#email")?.text;
+  const emailError = props.errors.find(
+    (error) => error.href === "#email",
+  )?.text;
   return (
     <PageLayout view={view} title={t.forgotTitle} requestUrl={props.requestUrl}>
       <div class="app-form-page">
-        {props.errors.length === 0 ? "" : <ErrorSummary title={t.problemTitle} links={props.errors} />}
+        {props.errors.length === 0 ? (
+          ""
+        ) : (
+          <ErrorSummary title={t.problemTitle} links={props.errors} />
+        )}
         {props.isSent ? <NotificationBanner title={t.forgotSent} /> : ""}
         <h1 class="app-heading-xl" safe>
           {t.forgotTitle}
@@ -263,9 +400,22 @@ export function ForgotPasswordPage(
             <p class="app-body-text" safe>
               {t.forgotIntro}
             </p>
-            <form method="post" action={view.link(identityPaths.forgotPassword())} novalidate>
+            <form
+              method="post"
+              action={view.link(identityPaths.forgotPassword())}
+              novalidate
+            >
               <CsrfField token={props.csrfToken} />
-              <TextField id="email" name="email" type="email" label={t.email} value={props.email} error={emailError} autocomplete="username" spellcheck={false} />
+              <TextField
+                id="email"
+                name="email"
+                type="email"
+                label={t.email}
+                value={props.email}
+                error={emailError}
+                autocomplete="username"
+                spellcheck={false}
+              />
               <button type="submit" class="app-button" safe>
                 {t.forgotSubmit}
               </button>
@@ -287,13 +437,26 @@ export function ForgotPasswordPage(
 }
 
 /** Setting a new password through a reset link, or the explanation that the link is no good. */
-export function ResetPasswordPage(props: BaseProps & { readonly action: string; readonly isValid: boolean; readonly error?: string | undefined }): JSX.Element {
+export function ResetPasswordPage(
+  props: BaseProps & {
+    readonly action: string;
+    readonly isValid: boolean;
+    readonly error?: string | undefined;
+  },
+): JSX.Element {
   const { view } = props;
   const t = view.t.identity;
   return (
     <PageLayout view={view} title={t.resetTitle} requestUrl={props.requestUrl}>
       <div class="app-form-page">
-        {props.error === undefined ? "" : <ErrorSummary title={t.problemTitle} links={[{ text: props.error, href: "#password" }]} />}
+        {props.error === undefined ? (
+          ""
+        ) : (
+          <ErrorSummary
+            title={t.problemTitle}
+            links={[{ text: props.error, href: "#password" }]}
+          />
+        )}
         <h1 class="app-heading-xl" safe>
           {t.resetTitle}
         </h1>
@@ -324,7 +487,11 @@ export function ResetPasswordPage(props: BaseProps & { readonly action: string; 
               {t.resetInvalid}
             </p>
             <p class="app-body-text">
-              <a class="app-link" href={view.link(identityPaths.forgotPassword())} safe>
+              <a
+                class="app-link"
+                href={view.link(identityPaths.forgotPassword())}
+                safe
+              >
                 {t.resetRequestAgain}
               </a>
             </p>

@@ -5,20 +5,62 @@
  */
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { completePasswordReset, isPasswordResetTokenValid, requestPasswordReset, type MailDelivery } from "../../app/auth/passwords.js";
-import { beginEnrolmentAtSignIn, confirmEnrolmentAtSignIn } from "../../app/auth/second-factor.js";
-import { completeSecondFactor, signInWithPassword, signOut } from "../../app/auth/sign-in.js";
+import {
+  completePasswordReset,
+  isPasswordResetTokenValid,
+  requestPasswordReset,
+  type MailDelivery,
+} from "../../app/auth/passwords.js";
+import {
+  beginEnrolmentAtSignIn,
+  confirmEnrolmentAtSignIn,
+} from "../../app/auth/second-factor.js";
+import {
+  completeSecondFactor,
+  signInWithPassword,
+  signOut,
+} from "../../app/auth/sign-in.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError, isAppError } from "../../errors.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { formAction, readFormBody } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
-import { assertCsrfToken, clearSessionCookie, csrfToken, sessionTokenOf, setSessionCookie } from "../plugins/session.js";
-import { identityPaths, IDENTITY_ROUTES, safeNextPath } from "./identity-paths.js";
-import { CodeBody, EnrolmentCodeBody, ForgotPasswordBody, ResetPasswordBody, SignInBody } from "./identity-forms.js";
-import { clientOrigin, errorLinks, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
-import { EnrolmentPage, ForgotPasswordPage, RecoveryCodesPage, ResetPasswordPage, SecondFactorPage, SignInPage } from "./sign-in-pages.js";
+import {
+  assertCsrfToken,
+  clearSessionCookie,
+  csrfToken,
+  sessionTokenOf,
+  setSessionCookie,
+} from "../plugins/session.js";
+import {
+  identityPaths,
+  IDENTITY_ROUTES,
+  safeNextPath,
+} from "./identity-paths.js";
+import {
+  CodeBody,
+  EnrolmentCodeBody,
+  ForgotPasswordBody,
+  ResetPasswordBody,
+  SignInBody,
+} from "./identity-forms.js";
+import {
+  clientOrigin,
+  errorLinks,
+  identityFieldOf,
+  queryFlag,
+  sendPage,
+  viewOf,
+} from "./identity-view.js";
+import {
+  EnrolmentPage,
+  ForgotPasswordPage,
+  RecoveryCodesPage,
+  ResetPasswordPage,
+  SecondFactorPage,
+  SignInPage,
+} from "./sign-in-pages.js";
 
 /** What the sign-in routes need. */
 export interface SignInRoutesOptions {
@@ -33,8 +75,13 @@ const NoParams = Type.Object({});
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 /** Where a signed-in person lands when no page was asked for: staff in the editor, the committee on the portal. */
-export function landingPathFor(principal: UserPrincipal, municipalitySlug: string): string {
-  return principal.role === "committee" ? `/${encodeURIComponent(municipalitySlug)}/` : identityPaths.administration(municipalitySlug);
+export function landingPathFor(
+  principal: UserPrincipal,
+  municipalitySlug: string,
+): string {
+  return principal.role === "committee"
+    ? `/${encodeURIComponent(municipalitySlug)}/`
+    : identityPaths.administration(municipalitySlug);
 }
 
 function withNext(path: string, next: string | null): string {
@@ -47,15 +94,26 @@ function nextOf(request: FastifyRequest): string | null {
 }
 
 /** Registers /anmelden, /anmelden/zweiter-faktor, /anmelden/zwei-faktor-einrichten, /abmelden, /passwort-vergessen, /passwort-neu/{token}. */
-export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOptions): Promise<void> {
+export async function signInRoutes(
+  app: FastifyInstance,
+  options: SignInRoutesOptions,
+): Promise<void> {
   const { ctx, mail } = options;
   const singleSignOn = options.singleSignOn === true;
 
   /** A signed-in person who opens a sign-in page goes where they wanted to go. */
-  function sendOn(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
+  function sendOn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): FastifyReply | null {
     const session = request.authSession?.resolved;
-    if (request.principal.kind !== "user" || session?.kind !== "active") return null;
-    return reply.redirect(nextOf(request) ?? landingPathFor(request.principal, session.municipalitySlug), 303);
+    if (request.principal.kind !== "user" || session?.kind !== "active")
+      return null;
+    return reply.redirect(
+      nextOf(request) ??
+        landingPathFor(request.principal, session.municipalitySlug),
+      303,
+    );
   }
 
   function signInNotice(request: FastifyRequest): string | undefined {
@@ -66,15 +124,27 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     return undefined;
   }
 
-  app.get(IDENTITY_ROUTES.signIn, { config: { policy: "anonymous-only" }, schema: { hide: true } }, async (request, reply) => {
-    const sent = sendOn(request, reply);
-    if (sent !== null) return sent;
-    const view = viewOf(request);
-    const html = await (
-      <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={nextOf(request)} notice={signInNotice(request)} />
-    );
-    return sendPage(reply, 200, html);
-  });
+  app.get(
+    IDENTITY_ROUTES.signIn,
+    { config: { policy: "anonymous-only" }, schema: { hide: true } },
+    async (request, reply) => {
+      const sent = sendOn(request, reply);
+      if (sent !== null) return sent;
+      const view = viewOf(request);
+      const html = await (
+        <SignInPage
+          view={view}
+          singleSignOn={singleSignOn}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          email=""
+          next={nextOf(request)}
+          notice={signInNotice(request)}
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.signIn,
@@ -87,31 +157,57 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
         const sent = sendOn(request, reply);
         if (sent !== null) return sent;
         const next = nextOf(request);
-        const renderProblem = async (status: number, problem: string): Promise<FastifyReply> =>
+        const renderProblem = async (
+          status: number,
+          problem: string,
+        ): Promise<FastifyReply> =>
           sendPage(
             reply,
             status,
             await (
-              <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email={input.email} next={next} problem={problem} />
+              <SignInPage
+                view={view}
+                singleSignOn={singleSignOn}
+                requestUrl={request.url}
+                csrfToken={csrfToken(request)}
+                email={input.email}
+                next={next}
+                problem={problem}
+              />
             ),
           );
         let result;
         try {
-          result = await signInWithPassword(ctx, { email: input.email, password: input.password, previousSessionToken: sessionTokenOf(request) }, clientOrigin(request));
+          result = await signInWithPassword(
+            ctx,
+            {
+              email: input.email,
+              password: input.password,
+              previousSessionToken: sessionTokenOf(request),
+            },
+            clientOrigin(request),
+          );
         } catch (error) {
           if (isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) {
-            if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+            if (error.retryAfterSeconds !== null)
+              reply.header("retry-after", String(error.retryAfterSeconds));
             return renderProblem(429, view.t.identity.signInTooMany);
           }
           throw error;
         }
-        if (result.outcome === "refused") return renderProblem(401, view.t.identity.signInRefused);
+        if (result.outcome === "refused")
+          return renderProblem(401, view.t.identity.signInRefused);
         setSessionCookie(request, reply, result.sessionToken);
         if (result.outcome === "second-factor") {
-          const step = result.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
+          const step =
+            result.step === "code"
+              ? identityPaths.secondFactor()
+              : identityPaths.enrolAtSignIn();
           return view.link(withNext(step, next));
         }
-        return next ?? landingPathFor(result.principal, result.municipalitySlug);
+        return (
+          next ?? landingPathFor(result.principal, result.municipalitySlug)
+        );
       },
       render: async ({ request, reply, view, fields }, failure) =>
         sendPage(
@@ -125,7 +221,12 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
               csrfToken={csrfToken(request)}
               email={fields.email ?? ""}
               next={nextOf(request)}
-              problem={[...failure.failed.messages, ...failure.failed.summary.map((link) => link.text)][0] ?? view.t.identity.signInRefused}
+              problem={
+                [
+                  ...failure.failed.messages,
+                  ...failure.failed.summary.map((link) => link.text),
+                ][0] ?? view.t.identity.signInRefused
+              }
             />
           ),
         ),
@@ -133,27 +234,50 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
   );
 
   /** The pending sign-in of this browser, or a redirect to where the person belongs. */
-  function pendingOrRedirect(request: FastifyRequest, reply: FastifyReply, step: "code" | "enrolment"): { token: string } | FastifyReply {
+  function pendingOrRedirect(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    step: "code" | "enrolment",
+  ): { token: string } | FastifyReply {
     const sent = sendOn(request, reply);
     if (sent !== null) return sent;
     const session = request.authSession;
     const view = viewOf(request);
     if (session === null || session.resolved.kind !== "pending") {
-      return reply.redirect(view.link(identityPaths.signIn(), { abgelaufen: request.headers.cookie === undefined ? undefined : "1" }), 303);
+      return reply.redirect(
+        view.link(identityPaths.signIn(), {
+          abgelaufen: request.headers.cookie === undefined ? undefined : "1",
+        }),
+        303,
+      );
     }
     if (session.resolved.step !== step) {
-      const other = session.resolved.step === "code" ? identityPaths.secondFactor() : identityPaths.enrolAtSignIn();
+      const other =
+        session.resolved.step === "code"
+          ? identityPaths.secondFactor()
+          : identityPaths.enrolAtSignIn();
       return reply.redirect(view.link(withNext(other, nextOf(request))), 303);
     }
     return { token: session.token };
   }
 
-  app.get(IDENTITY_ROUTES.secondFactor, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const pending = pendingOrRedirect(request, reply, "code");
-    if (!("token" in pending)) return pending;
-    const html = await (<SecondFactorPage view={viewOf(request)} requestUrl={request.url} csrfToken={csrfToken(request)} next={nextOf(request)} />);
-    return sendPage(reply, 200, html);
-  });
+  app.get(
+    IDENTITY_ROUTES.secondFactor,
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const pending = pendingOrRedirect(request, reply, "code");
+      if (!("token" in pending)) return pending;
+      const html = await (
+        <SecondFactorPage
+          view={viewOf(request)}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          next={nextOf(request)}
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.secondFactor,
@@ -168,12 +292,23 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
         const next = nextOf(request);
         let result;
         try {
-          result = await completeSecondFactor(ctx, { sessionToken: pending.token, code: input.code }, clientOrigin(request));
+          result = await completeSecondFactor(
+            ctx,
+            { sessionToken: pending.token, code: input.code },
+            clientOrigin(request),
+          );
         } catch (error) {
           if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
-          if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+          if (error.retryAfterSeconds !== null)
+            reply.header("retry-after", String(error.retryAfterSeconds));
           const html = await (
-            <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.signInTooMany} />
+            <SecondFactorPage
+              view={view}
+              requestUrl={request.url}
+              csrfToken={csrfToken(request)}
+              next={next}
+              error={view.t.identity.signInTooMany}
+            />
           );
           return sendPage(reply, 429, html);
         }
@@ -182,20 +317,38 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
             clearSessionCookie(request, reply);
             reply.header("retry-after", String(result.retryAfterSeconds));
             const html = await (
-              <SignInPage view={view} singleSignOn={singleSignOn} requestUrl={request.url} csrfToken={csrfToken(request)} email="" next={next} problem={view.t.identity.codeLocked} />
+              <SignInPage
+                view={view}
+                singleSignOn={singleSignOn}
+                requestUrl={request.url}
+                csrfToken={csrfToken(request)}
+                email=""
+                next={next}
+                problem={view.t.identity.codeLocked}
+              />
             );
             return sendPage(reply, 429, html);
           }
           const html = await (
-            <SecondFactorPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} next={next} error={view.t.identity.codeRefused} />
+            <SecondFactorPage
+              view={view}
+              requestUrl={request.url}
+              csrfToken={csrfToken(request)}
+              next={next}
+              error={view.t.identity.codeRefused}
+            />
           );
           return sendPage(reply, 401, html);
         }
         setSessionCookie(request, reply, result.sessionToken);
         if (result.recoveryCodesLeft !== null) {
-          return view.link(identityPaths.account(), { restcodes: String(result.recoveryCodesLeft) });
+          return view.link(identityPaths.account(), {
+            restcodes: String(result.recoveryCodesLeft),
+          });
         }
-        return next ?? landingPathFor(result.principal, result.municipalitySlug);
+        return (
+          next ?? landingPathFor(result.principal, result.municipalitySlug)
+        );
       },
       render: async ({ request, reply, view }, failure) => {
         const html = await (
@@ -204,7 +357,11 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
             requestUrl={request.url}
             csrfToken={csrfToken(request)}
             next={nextOf(request)}
-            error={failure.failed.errors.code ?? failure.failed.messages[0] ?? view.t.identity.codeRefused}
+            error={
+              failure.failed.errors.code ??
+              failure.failed.messages[0] ??
+              view.t.identity.codeRefused
+            }
           />
         );
         return sendPage(reply, failure.status, html);
@@ -213,25 +370,29 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     }),
   );
 
-  app.get(IDENTITY_ROUTES.enrolAtSignIn, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const pending = pendingOrRedirect(request, reply, "enrolment");
-    if (!("token" in pending)) return pending;
-    const view = viewOf(request);
-    const next = nextOf(request);
-    const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
-    const html = await (
-      <EnrolmentPage
-        view={view}
-        requestUrl={request.url}
-        csrfToken={csrfToken(request)}
-        enrolment={enrolment}
-        action={view.link(identityPaths.enrolAtSignIn())}
-        next={next}
-        isDuringSignIn
-      />
-    );
-    return sendPage(reply, 200, html);
-  });
+  app.get(
+    IDENTITY_ROUTES.enrolAtSignIn,
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const pending = pendingOrRedirect(request, reply, "enrolment");
+      if (!("token" in pending)) return pending;
+      const view = viewOf(request);
+      const next = nextOf(request);
+      const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
+      const html = await (
+        <EnrolmentPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          enrolment={enrolment}
+          action={view.link(identityPaths.enrolAtSignIn())}
+          next={next}
+          isDuringSignIn
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.enrolAtSignIn,
@@ -243,7 +404,11 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       run: async (input, { request, reply, view }) => {
         const pending = pendingOrRedirect(request, reply, "enrolment");
         if (!("token" in pending)) return pending;
-        const result = await confirmEnrolmentAtSignIn(ctx, { sessionToken: pending.token, code: input.code }, clientOrigin(request));
+        const result = await confirmEnrolmentAtSignIn(
+          ctx,
+          { sessionToken: pending.token, code: input.code },
+          clientOrigin(request),
+        );
         setSessionCookie(request, reply, result.sessionToken);
         // The codes exist only in this response: shown once, not after a redirect.
         const html = await (
@@ -252,7 +417,10 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
             requestUrl={request.url}
             csrfToken={csrfToken(request)}
             codes={result.recoveryCodes}
-            continueHref={nextOf(request) ?? landingPathFor(result.principal, result.municipalitySlug)}
+            continueHref={
+              nextOf(request) ??
+              landingPathFor(result.principal, result.municipalitySlug)
+            }
             notice={view.t.identity.secondFactorActivated}
           />
         );
@@ -290,32 +458,61 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     body: EmptyForm,
     form: "abmelden",
     run: async (_input, { request, reply, view }) => {
-      const token = request.authSession === null ? null : sessionTokenOf(request);
-      if (token !== null && !(request.principal.kind === "user" && request.principal.via === "token")) assertCsrfToken(request);
+      const token =
+        request.authSession === null ? null : sessionTokenOf(request);
+      if (
+        token !== null &&
+        !(
+          request.principal.kind === "user" && request.principal.via === "token"
+        )
+      )
+        assertCsrfToken(request);
       if (token !== null) {
-        await signOut(ctx, token, request.principal.kind === "user" ? request.principal : null, { ip: request.ip });
+        await signOut(
+          ctx,
+          token,
+          request.principal.kind === "user" ? request.principal : null,
+          { ip: request.ip },
+        );
       }
       clearSessionCookie(request, reply);
       return view.link(identityPaths.signIn(), { abgemeldet: "1" });
     },
-    render: ({ request, reply }, failure) => sendHtmlError(new AppError("ERR_VALIDATION", { problems: failure.failed.messages.map((message) => ({ path: "/", message })) }), request, reply),
+    render: ({ request, reply }, failure) =>
+      sendHtmlError(
+        new AppError("ERR_VALIDATION", {
+          problems: failure.failed.messages.map((message) => ({
+            path: "/",
+            message,
+          })),
+        }),
+        request,
+        reply,
+      ),
   });
-  app.post(IDENTITY_ROUTES.signOut, { ...signOutRoute, config: { ...signOutRoute.config, csrf: false } });
+  app.post(IDENTITY_ROUTES.signOut, {
+    ...signOutRoute,
+    config: { ...signOutRoute.config, csrf: false },
+  });
 
-  app.get(IDENTITY_ROUTES.forgotPassword, { config: { policy: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const html = await (
-      <ForgotPasswordPage
-        view={viewOf(request)}
-        requestUrl={request.url}
-        csrfToken={csrfToken(request)}
-        email=""
-        isSent={queryFlag(request, "gesendet") !== null}
-        isAvailable={mail !== null}
-        errors={[]}
-      />
-    );
-    return sendPage(reply, 200, html);
-  });
+  app.get(
+    IDENTITY_ROUTES.forgotPassword,
+    { config: { policy: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const html = await (
+        <ForgotPasswordPage
+          view={viewOf(request)}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          email=""
+          isSent={queryFlag(request, "gesendet") !== null}
+          isAvailable={mail !== null}
+          errors={[]}
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.forgotPassword,
@@ -327,15 +524,39 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       run: async (input, { request, reply, view }) => {
         const email = input.email.trim();
         if (email === "" || mail === null) {
-          const errors = mail === null ? [] : errorLinks({ email: view.t.identity.emailMissing }, { email: "email" });
+          const errors =
+            mail === null
+              ? []
+              : errorLinks(
+                  { email: view.t.identity.emailMissing },
+                  { email: "email" },
+                );
           const html = await (
-            <ForgotPasswordPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} email={email} isSent={false} isAvailable={mail !== null} errors={errors} />
+            <ForgotPasswordPage
+              view={view}
+              requestUrl={request.url}
+              csrfToken={csrfToken(request)}
+              email={email}
+              isSent={false}
+              isAvailable={mail !== null}
+              errors={errors}
+            />
           );
           return sendPage(reply, mail === null ? 503 : 400, html);
         }
-        await requestPasswordReset(ctx, mail, { email }, { ip: request.ip }, (error) => {
-          if (error !== null) request.log.error({ err: error }, "password reset mail could not be sent");
-        });
+        await requestPasswordReset(
+          ctx,
+          mail,
+          { email },
+          { ip: request.ip },
+          (error) => {
+            if (error !== null)
+              request.log.error(
+                { err: error },
+                "password reset mail could not be sent",
+              );
+          },
+        );
         return view.link(identityPaths.forgotPassword(), { gesendet: "1" });
       },
       render: async ({ request, reply, view, fields }, failure) => {
@@ -361,7 +582,10 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     { config: { policy: "public" }, schema: { hide: true } },
     async (request, reply) => {
       const view = viewOf(request);
-      const isValid = await isPasswordResetTokenValid(ctx, request.params.token);
+      const isValid = await isPasswordResetTokenValid(
+        ctx,
+        request.params.token,
+      );
       // The token is in the path: no other site may see it in a Referer header.
       reply.header("referrer-policy", "no-referrer");
       const html = await (
@@ -386,7 +610,11 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       form: "passwort-neu",
       run: async (input, { request, reply, params, view }) => {
         reply.header("referrer-policy", "no-referrer");
-        await completePasswordReset(ctx, { token: params.token, password: input.password }, { ip: request.ip });
+        await completePasswordReset(
+          ctx,
+          { token: params.token, password: input.password },
+          { ip: request.ip },
+        );
         // Every session of the account has ended, this browser's included.
         clearSessionCookie(request, reply);
         return view.link(identityPaths.signIn(), { passwort: "neu" });
@@ -396,7 +624,13 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
         if (!isAppError(error, "ERR_NOT_FOUND")) return null;
         reply.header("referrer-policy", "no-referrer");
         const html = await (
-          <ResetPasswordPage view={view} requestUrl={request.url} csrfToken={csrfToken(request)} action={view.link(identityPaths.resetPassword(params.token))} isValid={false} />
+          <ResetPasswordPage
+            view={view}
+            requestUrl={request.url}
+            csrfToken={csrfToken(request)}
+            action={view.link(identityPaths.resetPassword(params.token))}
+            isValid={false}
+          />
         );
         return sendPage(reply, 404, html);
       },

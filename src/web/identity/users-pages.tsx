@@ -9,9 +9,15 @@ import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary, type ErrorSummaryLink } from "../components/error-summary/error-summary.js";
+import {
+  ErrorSummary,
+  type ErrorSummaryLink,
+} from "../components/error-summary/error-summary.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout, type SiteHeader } from "../components/page-layout/page-layout.js";
+import {
+  PageLayout,
+  type SiteHeader,
+} from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { roleLabel } from "./account-page.js";
 import { identityPaths } from "./identity-paths.js";
@@ -31,21 +37,39 @@ interface UsersBaseProps {
   readonly account: AccountBarProps | undefined;
 }
 
-function crumbs(view: ViewContext, slug: string, current?: string): readonly Crumb[] {
+function crumbs(
+  view: ViewContext,
+  slug: string,
+  current?: string,
+): readonly Crumb[] {
   const t = view.t.identity;
   return [
-    { label: t.administration, href: view.link(identityPaths.administration(slug)) },
-    current === undefined ? { label: t.usersTitle } : { label: t.usersTitle, href: view.link(identityPaths.users(slug)) },
+    {
+      label: t.administration,
+      href: view.link(identityPaths.administration(slug)),
+    },
+    current === undefined
+      ? { label: t.usersTitle }
+      : { label: t.usersTitle, href: view.link(identityPaths.users(slug)) },
     ...(current === undefined ? [] : [{ label: current }]),
   ];
 }
 
 /** The list of accounts. */
-export function UsersPage(props: UsersBaseProps & { readonly users: readonly AccountSummary[] }): JSX.Element {
+export function UsersPage(
+  props: UsersBaseProps & { readonly users: readonly AccountSummary[] },
+): JSX.Element {
   const { view, site } = props;
   const t = view.t.identity;
   return (
-    <PageLayout view={view} title={t.usersTitle} requestUrl={props.requestUrl} site={site} account={props.account} breadcrumbs={crumbs(view, site.municipalitySlug)}>
+    <PageLayout
+      view={view}
+      title={t.usersTitle}
+      requestUrl={props.requestUrl}
+      site={site}
+      account={props.account}
+      breadcrumbs={crumbs(view, site.municipalitySlug)}
+    >
       <h1 class="app-heading-xl" safe>
         {t.usersTitle}
       </h1>
@@ -53,7 +77,11 @@ export function UsersPage(props: UsersBaseProps & { readonly users: readonly Acc
         {t.usersIntro}
       </p>
       <p class="app-body-text">
-        <a class="app-button" href={view.link(identityPaths.userNew(site.municipalitySlug))} safe>
+        <a
+          class="app-button"
+          href={view.link(identityPaths.userNew(site.municipalitySlug))}
+          safe
+        >
           {t.usersNew}
         </a>
       </p>
@@ -91,10 +119,27 @@ export function UsersPage(props: UsersBaseProps & { readonly users: readonly Acc
               </th>
               <td safe>{user.email}</td>
               <td safe>{roleLabel(view, user.role)}</td>
-              <td safe>{user.orgUnitCodes.length === 0 ? t.none : user.orgUnitCodes.join(", ")}</td>
-              <td safe>{!user.isActive ? t.userInactive : user.hasPassword ? t.userActive : t.userNoPassword}</td>
+              <td safe>
+                {user.orgUnitCodes.length === 0
+                  ? t.none
+                  : user.orgUnitCodes.join(", ")}
+              </td>
+              <td safe>
+                {!user.isActive
+                  ? t.userInactive
+                  : user.hasPassword
+                    ? t.userActive
+                    : t.userNoPassword}
+              </td>
               <td>
-                <a class="app-link" href={view.link(identityPaths.user(site.municipalitySlug, user.id))} aria-label={t.userEditLabel(user.name)} safe>
+                <a
+                  class="app-link"
+                  href={view.link(
+                    identityPaths.user(site.municipalitySlug, user.id),
+                  )}
+                  aria-label={t.userEditLabel(user.name)}
+                  safe
+                >
                   {t.userEdit}
                 </a>
               </td>
@@ -128,7 +173,12 @@ export interface UserFormPageProps extends UsersBaseProps {
   readonly invitationLink?: string | undefined;
 }
 
-const FIELD_IDS = { email: "email", name: "name", role: "rolle-admin", orgUnitCodes: "einheiten" } as const;
+const FIELD_IDS = {
+  email: "email",
+  name: "name",
+  role: "rolle-admin",
+  orgUnitCodes: "einheiten",
+} as const;
 
 /** The form to create or change an account. */
 export function UserFormPage(props: UserFormPageProps): JSX.Element {
@@ -136,17 +186,39 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
   const t = view.t.identity;
   const slug = site.municipalitySlug;
   const title = user === null ? t.userNewTitle : t.userEditTitle(user.name);
-  const links: ErrorSummaryLink[] = (Object.keys(FIELD_IDS) as (keyof typeof FIELD_IDS)[])
+  const links: ErrorSummaryLink[] = (
+    Object.keys(FIELD_IDS) as (keyof typeof FIELD_IDS)[]
+  )
     .filter((field) => props.errors[field] !== undefined)
-    .map((field) => ({ text: props.errors[field] ?? "", href: `#${FIELD_IDS[field]}` }));
+    .map((field) => ({
+      text: props.errors[field] ?? "",
+      href: `#${FIELD_IDS[field]}`,
+    }));
   return (
-    <PageLayout view={view} title={title} requestUrl={props.requestUrl} site={site} account={props.account} breadcrumbs={crumbs(view, slug, title)}>
+    <PageLayout
+      view={view}
+      title={title}
+      requestUrl={props.requestUrl}
+      site={site}
+      account={props.account}
+      breadcrumbs={crumbs(view, slug, title)}
+    >
       {links.length === 0 && props.generalError === undefined ? (
         ""
       ) : (
-        <ErrorSummary title={t.problemTitle} messages={props.generalError === undefined ? [] : [props.generalError]} links={links} />
+        <ErrorSummary
+          title={t.problemTitle}
+          messages={
+            props.generalError === undefined ? [] : [props.generalError]
+          }
+          links={links}
+        />
       )}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       {props.invitationLink === undefined ? (
         ""
       ) : (
@@ -168,10 +240,27 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
       ) : (
         ""
       )}
-      <form method="post" action={view.link(user === null ? identityPaths.users(slug) : identityPaths.user(slug, user.id))} novalidate>
+      <form
+        method="post"
+        action={view.link(
+          user === null
+            ? identityPaths.users(slug)
+            : identityPaths.user(slug, user.id),
+        )}
+        novalidate
+      >
         <CsrfField token={props.csrfToken} />
         {user === null ? (
-          <TextField id="email" name="email" type="email" label={t.email} value={values.email} error={props.errors.email} autocomplete="off" spellcheck={false} />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            label={t.email}
+            value={values.email}
+            error={props.errors.email}
+            autocomplete="off"
+            spellcheck={false}
+          />
         ) : (
           <>
             <input type="hidden" name="version" value={String(user.version)} />
@@ -180,14 +269,39 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
             </p>
           </>
         )}
-        <TextField id="name" name="name" label={t.name} value={values.name} error={props.errors.name} autocomplete="off" />
-        <RoleChoice view={view} selected={values.role} error={props.errors.role} />
-        <OrgUnitChoice view={view} options={props.orgUnits} selected={values.orgUnitCodes} error={props.errors.orgUnitCodes} />
+        <TextField
+          id="name"
+          name="name"
+          label={t.name}
+          value={values.name}
+          error={props.errors.name}
+          autocomplete="off"
+        />
+        <RoleChoice
+          view={view}
+          selected={values.role}
+          error={props.errors.role}
+        />
+        <OrgUnitChoice
+          view={view}
+          options={props.orgUnits}
+          selected={values.orgUnitCodes}
+          error={props.errors.orgUnitCodes}
+        />
         <button type="submit" class="app-button" safe>
           {user === null ? t.userCreate : t.userSave}
         </button>
       </form>
-      {user === null ? "" : <AccountActions view={view} slug={slug} user={user} csrfToken={props.csrfToken} />}
+      {user === null ? (
+        ""
+      ) : (
+        <AccountActions
+          view={view}
+          slug={slug}
+          user={user}
+          csrfToken={props.csrfToken}
+        />
+      )}
       <p class="app-body-text">
         <a class="app-link" href={view.link(identityPaths.users(slug))} safe>
           {t.backToUsers}
@@ -197,11 +311,25 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
   );
 }
 
-function RoleChoice(props: { view: ViewContext; selected: string; error: string | undefined }): JSX.Element {
+function RoleChoice(props: {
+  view: ViewContext;
+  selected: string;
+  error: string | undefined;
+}): JSX.Element {
   const t = props.view.t.identity;
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
-      <fieldset class="app-fieldset" aria-describedby={props.error === undefined ? undefined : "rolle-fehler"}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
+      <fieldset
+        class="app-fieldset"
+        aria-describedby={
+          props.error === undefined ? undefined : "rolle-fehler"
+        }
+      >
         <legend class="app-fieldset__legend" safe>
           {t.role}
         </legend>
@@ -228,7 +356,11 @@ function RoleChoice(props: { view: ViewContext; selected: string; error: string 
               <label class="app-radios__label" for={`rolle-${role}`} safe>
                 {t.roleName[role]}
               </label>
-              <p class="app-hint app-radios__hint" id={`rolle-${role}-hinweis`} safe>
+              <p
+                class="app-hint app-radios__hint"
+                id={`rolle-${role}-hinweis`}
+                safe
+              >
                 {t.roleHint[role]}
               </p>
             </div>
@@ -239,11 +371,29 @@ function RoleChoice(props: { view: ViewContext; selected: string; error: string 
   );
 }
 
-function OrgUnitChoice(props: { view: ViewContext; options: readonly OrgUnitOption[]; selected: readonly string[]; error: string | undefined }): JSX.Element {
+function OrgUnitChoice(props: {
+  view: ViewContext;
+  options: readonly OrgUnitOption[];
+  selected: readonly string[];
+  error: string | undefined;
+}): JSX.Element {
   const t = props.view.t.identity;
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
-      <fieldset class="app-fieldset" id="einheiten" aria-describedby={props.error === undefined ? "einheiten-hinweis" : "einheiten-hinweis einheiten-fehler"}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+    >
+      <fieldset
+        class="app-fieldset"
+        id="einheiten"
+        aria-describedby={
+          props.error === undefined
+            ? "einheiten-hinweis"
+            : "einheiten-hinweis einheiten-fehler"
+        }
+      >
         <legend class="app-fieldset__legend" safe>
           {t.orgUnits}
         </legend>
@@ -269,7 +419,11 @@ function OrgUnitChoice(props: { view: ViewContext; options: readonly OrgUnitOpti
                 value={unit.code}
                 checked={props.selected.includes(unit.code)}
               />
-              <label class="app-checkbox__label" for={`einheit-${index}`} lang={props.view.contentLang}>
+              <label
+                class="app-checkbox__label"
+                for={`einheit-${index}`}
+                lang={props.view.contentLang}
+              >
                 <span safe>{unit.code}</span> <span safe>{unit.name}</span>
               </label>
             </div>
@@ -280,26 +434,45 @@ function OrgUnitChoice(props: { view: ViewContext; options: readonly OrgUnitOpti
   );
 }
 
-function AccountActions(props: { view: ViewContext; slug: string; user: AccountSummary; csrfToken: string }): JSX.Element {
+function AccountActions(props: {
+  view: ViewContext;
+  slug: string;
+  user: AccountSummary;
+  csrfToken: string;
+}): JSX.Element {
   const { view, slug, user } = props;
   const t = view.t.identity;
   return (
-    <section class="app-section app-section--actions" aria-labelledby="konto-aktionen">
+    <section
+      class="app-section app-section--actions"
+      aria-labelledby="konto-aktionen"
+    >
       <h2 class="app-heading-m" id="konto-aktionen" safe>
         {t.actions}
       </h2>
       {user.isActive ? (
-        <form method="post" action={view.link(identityPaths.userDeactivate(slug, user.id))}>
+        <form
+          method="post"
+          action={view.link(identityPaths.userDeactivate(slug, user.id))}
+        >
           <CsrfField token={props.csrfToken} />
           <p class="app-hint" id="deaktivieren-hinweis" safe>
             {t.userDeactivateHint}
           </p>
-          <button type="submit" class="app-button app-button--warning" aria-describedby="deaktivieren-hinweis" safe>
+          <button
+            type="submit"
+            class="app-button app-button--warning"
+            aria-describedby="deaktivieren-hinweis"
+            safe
+          >
             {t.userDeactivate}
           </button>
         </form>
       ) : (
-        <form method="post" action={view.link(identityPaths.userReactivate(slug, user.id))}>
+        <form
+          method="post"
+          action={view.link(identityPaths.userReactivate(slug, user.id))}
+        >
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="app-button app-button--secondary" safe>
             {t.userReactivate}
@@ -307,7 +480,10 @@ function AccountActions(props: { view: ViewContext; slug: string; user: AccountS
         </form>
       )}
       {user.isActive && !user.hasPassword ? (
-        <form method="post" action={view.link(identityPaths.userInvite(slug, user.id))}>
+        <form
+          method="post"
+          action={view.link(identityPaths.userInvite(slug, user.id))}
+        >
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="app-button app-button--secondary" safe>
             {t.userInvite}

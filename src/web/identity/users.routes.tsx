@@ -28,8 +28,19 @@ import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
 import { NewUserBody, UserBody } from "./identity-forms.js";
-import { accountBarOf, identityFieldOf, queryFlag, sendPage, viewOf } from "./identity-view.js";
-import { UserFormPage, UsersPage, type UserFormPageProps, type UserFormValues } from "./users-pages.js";
+import {
+  accountBarOf,
+  identityFieldOf,
+  queryFlag,
+  sendPage,
+  viewOf,
+} from "./identity-view.js";
+import {
+  UserFormPage,
+  UsersPage,
+  type UserFormPageProps,
+  type UserFormValues,
+} from "./users-pages.js";
 
 /** What the user routes need. */
 export interface UserRoutesOptions {
@@ -37,34 +48,46 @@ export interface UserRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-
 const SlugParamsSchema = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const UserParamsSchema = Type.Object({ slug: Type.String({ maxLength: 100 }), userId: Type.String({ maxLength: 12 }) });
+const UserParamsSchema = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  userId: Type.String({ maxLength: 12 }),
+});
 type SlugParams = Static<typeof SlugParamsSchema>;
 type UserParams = Static<typeof UserParamsSchema>;
 
 function adminOf(request: FastifyRequest): UserPrincipal {
-  if (request.principal.kind !== "user") throw new AppError("ERR_UNAUTHENTICATED");
+  if (request.principal.kind !== "user")
+    throw new AppError("ERR_UNAUTHENTICATED");
   return request.principal;
 }
 
 /** Registers the user management routes. */
-export async function userRoutes(app: FastifyInstance, options: UserRoutesOptions): Promise<void> {
+export async function userRoutes(
+  app: FastifyInstance,
+  options: UserRoutesOptions,
+): Promise<void> {
   const { ctx, mail } = options;
 
   /** The municipality of the URL; 404 for one that does not exist, 403 for an administrator of another. */
-  async function municipalityOf(request: FastifyRequest): Promise<{ id: number; slug: string }> {
+  async function municipalityOf(
+    request: FastifyRequest,
+  ): Promise<{ id: number; slug: string }> {
     const params = request.params;
-    if (!Value.Check(SlugParamsSchema, params) || !isSlug(params.slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!Value.Check(SlugParamsSchema, params) || !isSlug(params.slug))
+      throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
     const municipality = await resolveAccountMunicipality(ctx, params.slug);
     const principal = adminOf(request);
-    if (principal.municipalityId !== municipality.id) throw new AppError("ERR_FORBIDDEN");
+    if (principal.municipalityId !== municipality.id)
+      throw new AppError("ERR_FORBIDDEN");
     return municipality;
   }
 
   function userIdOf(request: FastifyRequest): number {
     const params = request.params;
-    return idParam(Value.Check(UserParamsSchema, params) ? params.userId : undefined);
+    return idParam(
+      Value.Check(UserParamsSchema, params) ? params.userId : undefined,
+    );
   }
 
   async function renderForm(
@@ -72,7 +95,10 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
     reply: FastifyReply,
     status: number,
     municipality: { id: number; slug: string },
-    props: Pick<UserFormPageProps, "user" | "values" | "errors"> & Partial<Pick<UserFormPageProps, "generalError" | "notice" | "invitationLink">>,
+    props: Pick<UserFormPageProps, "user" | "values" | "errors"> &
+      Partial<
+        Pick<UserFormPageProps, "generalError" | "notice" | "invitationLink">
+      >,
   ): Promise<FastifyReply> {
     const view = viewOf(request);
     const catalogue = await getCatalogue(ctx, municipality.slug);
@@ -92,44 +118,73 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
   }
 
   function storedValues(user: AccountSummary): UserFormValues {
-    return { email: user.email, name: user.name, role: user.role, orgUnitCodes: user.orgUnitCodes };
+    return {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      orgUnitCodes: user.orgUnitCodes,
+    };
   }
 
   /** The form as typed (kept after a failed save). */
-  function typedValues(fields: Readonly<Record<string, string>>, lists: Readonly<Record<string, readonly string[]>>): UserFormValues {
-    return { email: fields.email ?? "", name: fields.name ?? "", role: fields.role ?? "", orgUnitCodes: lists.orgUnitCodes ?? [] };
+  function typedValues(
+    fields: Readonly<Record<string, string>>,
+    lists: Readonly<Record<string, readonly string[]>>,
+  ): UserFormValues {
+    return {
+      email: fields.email ?? "",
+      name: fields.name ?? "",
+      role: fields.role ?? "",
+      orgUnitCodes: lists.orgUnitCodes ?? [],
+    };
   }
 
-  async function invite(request: FastifyRequest, userId: number): Promise<{ link: string; isMailed: boolean }> {
-    return inviteAccount(ctx, adminOf(request), { userId, delivery: mail, publicBaseUrl: mail?.publicBaseUrl ?? null }, { ip: request.ip });
-  }
-
-  app.get<{ Params: SlugParams }>(IDENTITY_ROUTES.users, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const view = viewOf(request);
-    const users = await listAccounts(ctx, adminOf(request), municipality.id);
-    const catalogue = await getCatalogue(ctx, municipality.slug);
-    const html = await (
-      <UsersPage
-        view={view}
-        requestUrl={request.url}
-        csrfToken={csrfToken(request)}
-        site={siteHeader(catalogue)}
-        account={accountBarOf(request, view)}
-        users={users}
-      />
+  async function invite(
+    request: FastifyRequest,
+    userId: number,
+  ): Promise<{ link: string; isMailed: boolean }> {
+    return inviteAccount(
+      ctx,
+      adminOf(request),
+      { userId, delivery: mail, publicBaseUrl: mail?.publicBaseUrl ?? null },
+      { ip: request.ip },
     );
-    return sendPage(reply, 200, html);
-  });
+  }
 
-  app.get<{ Params: SlugParams }>(IDENTITY_ROUTES.userNew, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    return renderForm(request, reply, 200, municipality, {
-      user: null,
-      values: { email: "", name: "", role: "editor", orgUnitCodes: [] },
-      errors: {},
-    });
-  });
+  app.get<{ Params: SlugParams }>(
+    IDENTITY_ROUTES.users,
+    { config: { policy: "admin" }, schema: { hide: true } },
+    async (request, reply) => {
+      const municipality = await municipalityOf(request);
+      const view = viewOf(request);
+      const users = await listAccounts(ctx, adminOf(request), municipality.id);
+      const catalogue = await getCatalogue(ctx, municipality.slug);
+      const html = await (
+        <UsersPage
+          view={view}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          site={siteHeader(catalogue)}
+          account={accountBarOf(request, view)}
+          users={users}
+        />
+      );
+      return sendPage(reply, 200, html);
+    },
+  );
+
+  app.get<{ Params: SlugParams }>(
+    IDENTITY_ROUTES.userNew,
+    { config: { policy: "admin" }, schema: { hide: true } },
+    async (request, reply) => {
+      const municipality = await municipalityOf(request);
+      return renderForm(request, reply, 200, municipality, {
+        user: null,
+        values: { email: "", name: "", role: "editor", orgUnitCodes: [] },
+        errors: {},
+      });
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.users,
@@ -143,11 +198,20 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
         const created = await createAccount(
           ctx,
           adminOf(request),
-          { municipalityId: municipality.id, email: input.email, name: input.name, role: input.role, orgUnitCodes: [...input.orgUnitCodes] },
+          {
+            municipalityId: municipality.id,
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            orgUnitCodes: [...input.orgUnitCodes],
+          },
           { ip: request.ip },
         );
         const invitation = await invite(request, created.id);
-        if (invitation.isMailed) return view.link(identityPaths.user(municipality.slug, created.id), { angelegt: "mail" });
+        if (invitation.isMailed)
+          return view.link(identityPaths.user(municipality.slug, created.id), {
+            angelegt: "mail",
+          });
         // The link exists only in this response: shown once, not after a redirect.
         return renderForm(request, reply, 201, municipality, {
           user: created,
@@ -158,33 +222,56 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
         });
       },
       render: async ({ request, reply, fields, lists }, failure) =>
-        renderForm(request, reply, failure.status, await municipalityOf(request), {
-          user: null,
-          values: typedValues(fields, lists),
-          errors: failure.failed.errors,
-          generalError: failure.failed.messages[0],
-        }),
+        renderForm(
+          request,
+          reply,
+          failure.status,
+          await municipalityOf(request),
+          {
+            user: null,
+            values: typedValues(fields, lists),
+            errors: failure.failed.errors,
+            generalError: failure.failed.messages[0],
+          },
+        ),
       fieldOf: identityFieldOf,
     }),
   );
 
-  app.get<{ Params: UserParams }>(IDENTITY_ROUTES.user, { config: { policy: "admin" }, schema: { hide: true } }, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
-    const t = viewOf(request).t.identity;
-    const flags: Readonly<Record<string, string>> = {
-      gespeichert: t.userSaved,
-      deaktiviert: t.userDeactivated,
-      reaktiviert: t.userReactivated,
-    };
-    const created = queryFlag(request, "angelegt");
-    const invited = queryFlag(request, "eingeladen");
-    let notice = Object.keys(flags).find((flag) => queryFlag(request, flag) !== null);
-    if (created !== null) notice = `${t.userCreated} ${t.userInvitationMailed(user.email)}`;
-    else if (invited !== null) notice = t.userInvitationMailed(user.email);
-    else if (notice !== undefined) notice = flags[notice];
-    return renderForm(request, reply, 200, municipality, { user, values: storedValues(user), errors: {}, notice });
-  });
+  app.get<{ Params: UserParams }>(
+    IDENTITY_ROUTES.user,
+    { config: { policy: "admin" }, schema: { hide: true } },
+    async (request, reply) => {
+      const municipality = await municipalityOf(request);
+      const user = await getAccount(
+        ctx,
+        adminOf(request),
+        municipality.id,
+        userIdOf(request),
+      );
+      const t = viewOf(request).t.identity;
+      const flags: Readonly<Record<string, string>> = {
+        gespeichert: t.userSaved,
+        deaktiviert: t.userDeactivated,
+        reaktiviert: t.userReactivated,
+      };
+      const created = queryFlag(request, "angelegt");
+      const invited = queryFlag(request, "eingeladen");
+      let notice = Object.keys(flags).find(
+        (flag) => queryFlag(request, flag) !== null,
+      );
+      if (created !== null)
+        notice = `${t.userCreated} ${t.userInvitationMailed(user.email)}`;
+      else if (invited !== null) notice = t.userInvitationMailed(user.email);
+      else if (notice !== undefined) notice = flags[notice];
+      return renderForm(request, reply, 200, municipality, {
+        user,
+        values: storedValues(user),
+        errors: {},
+        notice,
+      });
+    },
+  );
 
   app.post(
     IDENTITY_ROUTES.user,
@@ -201,17 +288,34 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
           adminOf(request),
           municipality.id,
           userId,
-          { name: input.name, role: input.role, orgUnitCodes: [...input.orgUnitCodes], version: input.version },
+          {
+            name: input.name,
+            role: input.role,
+            orgUnitCodes: [...input.orgUnitCodes],
+            version: input.version,
+          },
           { ip: request.ip },
         );
-        return view.link(identityPaths.user(municipality.slug, userId), { gespeichert: "1" });
+        return view.link(identityPaths.user(municipality.slug, userId), {
+          gespeichert: "1",
+        });
       },
       render: async ({ request, reply, fields, lists, view }, failure) => {
         const municipality = await municipalityOf(request);
-        const current = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+        const current = await getAccount(
+          ctx,
+          adminOf(request),
+          municipality.id,
+          userIdOf(request),
+        );
         // After a conflict nothing was saved: show what is stored now, so the person sees the other change.
         if (failure.status === 409) {
-          return renderForm(request, reply, 409, municipality, { user: current, values: storedValues(current), errors: {}, generalError: view.t.identity.userConflict });
+          return renderForm(request, reply, 409, municipality, {
+            user: current,
+            values: storedValues(current),
+            errors: {},
+            generalError: view.t.identity.userConflict,
+          });
         }
         return renderForm(request, reply, failure.status, municipality, {
           user: current,
@@ -238,12 +342,26 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
         run: async (_input, { request, view }) => {
           const municipality = await municipalityOf(request);
           const userId = userIdOf(request);
-          await setAccountActive(ctx, adminOf(request), municipality.id, userId, isActive, { ip: request.ip });
-          return view.link(identityPaths.user(municipality.slug, userId), { [flag]: "1" });
+          await setAccountActive(
+            ctx,
+            adminOf(request),
+            municipality.id,
+            userId,
+            isActive,
+            { ip: request.ip },
+          );
+          return view.link(identityPaths.user(municipality.slug, userId), {
+            [flag]: "1",
+          });
         },
         render: async ({ request, reply }, failure) => {
           const municipality = await municipalityOf(request);
-          const current = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+          const current = await getAccount(
+            ctx,
+            adminOf(request),
+            municipality.id,
+            userIdOf(request),
+          );
           return renderForm(request, reply, failure.status, municipality, {
             user: current,
             values: storedValues(current),
@@ -264,15 +382,38 @@ export async function userRoutes(app: FastifyInstance, options: UserRoutesOption
       form: "einladung",
       run: async (_input, { request, reply, view }) => {
         const municipality = await municipalityOf(request);
-        const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
+        const user = await getAccount(
+          ctx,
+          adminOf(request),
+          municipality.id,
+          userIdOf(request),
+        );
         const invitation = await invite(request, user.id);
-        if (invitation.isMailed) return view.link(identityPaths.user(municipality.slug, user.id), { eingeladen: "1" });
-        return renderForm(request, reply, 200, municipality, { user, values: storedValues(user), errors: {}, invitationLink: invitation.link });
+        if (invitation.isMailed)
+          return view.link(identityPaths.user(municipality.slug, user.id), {
+            eingeladen: "1",
+          });
+        return renderForm(request, reply, 200, municipality, {
+          user,
+          values: storedValues(user),
+          errors: {},
+          invitationLink: invitation.link,
+        });
       },
       render: async ({ request, reply }, failure) => {
         const municipality = await municipalityOf(request);
-        const user = await getAccount(ctx, adminOf(request), municipality.id, userIdOf(request));
-        return renderForm(request, reply, failure.status, municipality, { user, values: storedValues(user), errors: {}, generalError: failure.failed.messages[0] });
+        const user = await getAccount(
+          ctx,
+          adminOf(request),
+          municipality.id,
+          userIdOf(request),
+        );
+        return renderForm(request, reply, failure.status, municipality, {
+          user,
+          values: storedValues(user),
+          errors: {},
+          generalError: failure.failed.messages[0],
+        });
       },
     }),
   );

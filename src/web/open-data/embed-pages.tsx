@@ -6,7 +6,11 @@
  * and a preview of each.
  */
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
-import type { ActionField, Catalogue, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import type {
+  ActionField,
+  Catalogue,
+  ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
@@ -19,7 +23,12 @@ import { paths } from "../portal/paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 import { embedPaths } from "./open-data-paths.js";
 
-function EmbedDocument(props: { readonly view: ViewContext; readonly title: string; readonly more: string; readonly children?: Children }): JSX.Element {
+function EmbedDocument(props: {
+  readonly view: ViewContext;
+  readonly title: string;
+  readonly more: string;
+  readonly children?: Children;
+}): JSX.Element {
   const { view } = props;
   return (
     <>
@@ -47,13 +56,22 @@ function EmbedDocument(props: { readonly view: ViewContext; readonly title: stri
 }
 
 /** A project's status card. */
-export function ProjectCardEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly entry: ProjectInContext; readonly baseUrl: string }): JSX.Element {
+export function ProjectCardEmbed(props: {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly entry: ProjectInContext;
+  readonly baseUrl: string;
+}): JSX.Element {
   const { view, entry } = props;
   const { project } = entry;
   const t = view.t.openData;
   const title = `${project.code} ${project.title}`;
   return (
-    <EmbedDocument view={view} title={title} more={`${props.baseUrl}${view.link(paths.project(props.catalogue.municipality.slug, project.slug))}`}>
+    <EmbedDocument
+      view={view}
+      title={title}
+      more={`${props.baseUrl}${view.link(paths.project(props.catalogue.municipality.slug, project.slug))}`}
+    >
       <h1 class="app-heading-m" lang={view.contentLang} safe>
         {title}
       </h1>
@@ -88,12 +106,21 @@ export function ProjectCardEmbed(props: { readonly view: ViewContext; readonly c
 }
 
 /** An action field's projects with status and period. */
-export function ActionFieldEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly field: ActionField; readonly baseUrl: string }): JSX.Element {
+export function ActionFieldEmbed(props: {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly field: ActionField;
+  readonly baseUrl: string;
+}): JSX.Element {
   const { view, field } = props;
   const t = view.t.openData;
   const slug = props.catalogue.municipality.slug;
   return (
-    <EmbedDocument view={view} title={field.name} more={`${props.baseUrl}${view.link(paths.timeline(slug), { aktionsfeld: field.key })}`}>
+    <EmbedDocument
+      view={view}
+      title={field.name}
+      more={`${props.baseUrl}${view.link(paths.timeline(slug), { aktionsfeld: field.key })}`}
+    >
       <div class="app-table-wrapper">
         <table class="app-table">
           <caption class="app-table__caption" lang={view.contentLang} safe>
@@ -119,7 +146,9 @@ export function ActionFieldEmbed(props: { readonly view: ViewContext; readonly c
                   {`${project.code} ${project.title}`}
                 </th>
                 <td safe>{view.t.projectStatus[project.status]}</td>
-                <td safe>{formatPhasesSpan(project.phases, view.lang) ?? "–"}</td>
+                <td safe>
+                  {formatPhasesSpan(project.phases, view.lang) ?? "–"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -130,12 +159,21 @@ export function ActionFieldEmbed(props: { readonly view: ViewContext; readonly c
 }
 
 /** A key figure with its latest value and Stand. */
-export function FigureEmbed(props: { readonly view: ViewContext; readonly catalogue: Catalogue; readonly figure: StoredIndicator; readonly baseUrl: string }): JSX.Element {
+export function FigureEmbed(props: {
+  readonly view: ViewContext;
+  readonly catalogue: Catalogue;
+  readonly figure: StoredIndicator;
+  readonly baseUrl: string;
+}): JSX.Element {
   const { view, figure } = props;
   const t = view.t.openData;
   const latest = figure.observations[figure.observations.length - 1];
   return (
-    <EmbedDocument view={view} title={figure.indicator.name} more={`${props.baseUrl}${view.link(reportPaths.indicators(props.catalogue.municipality.slug))}`}>
+    <EmbedDocument
+      view={view}
+      title={figure.indicator.name}
+      more={`${props.baseUrl}${view.link(reportPaths.indicators(props.catalogue.municipality.slug))}`}
+    >
       <h1 class="app-heading-m" lang={view.contentLang} safe>
         {figure.indicator.name}
       </h1>
@@ -145,7 +183,9 @@ export function FigureEmbed(props: { readonly view: ViewContext; readonly catalo
             {t.embedValue}
           </dt>
           <dd class="app-summary-list__value" lang={view.contentLang} safe>
-            {latest === undefined ? "–" : `${formatObservationGerman(latest)} ${figure.indicator.unit}`}
+            {latest === undefined
+              ? "–"
+              : `${formatObservationGerman(latest)} ${figure.indicator.unit}`}
           </dd>
         </div>
         <div class="app-summary-list__row">
@@ -181,12 +221,46 @@ export function EmbedCodePage(props: {
   const firstField = catalogue.impactAreas[0]?.actionFields[0];
   const firstFigure = props.figures[0];
   const items = [
-    ...(firstProject === undefined ? [] : [{ id: "projekt", title: t.embedKindProject(firstProject.title), path: embedPaths.project(slug, firstProject.slug), height: 320 }]),
-    ...(firstField === undefined ? [] : [{ id: "aktionsfeld", title: t.embedKindField(firstField.name), path: embedPaths.actionField(slug, firstField.key), height: 420 }]),
-    ...(firstFigure === undefined ? [] : [{ id: "kennzahl", title: t.embedKindFigure(firstFigure.indicator.name), path: embedPaths.figure(slug, firstFigure.indicator.key), height: 280 }]),
+    ...(firstProject === undefined
+      ? []
+      : [
+          {
+            id: "projekt",
+            title: t.embedKindProject(firstProject.title),
+            path: embedPaths.project(slug, firstProject.slug),
+            height: 320,
+          },
+        ]),
+    ...(firstField === undefined
+      ? []
+      : [
+          {
+            id: "aktionsfeld",
+            title: t.embedKindField(firstField.name),
+            path: embedPaths.actionField(slug, firstField.key),
+            height: 420,
+          },
+        ]),
+    ...(firstFigure === undefined
+      ? []
+      : [
+          {
+            id: "kennzahl",
+            title: t.embedKindFigure(firstFigure.indicator.name),
+            path: embedPaths.figure(slug, firstFigure.indicator.key),
+            height: 280,
+          },
+        ]),
   ];
   return (
-    <PageLayout view={view} title={t.embedPageTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
+    <PageLayout
+      view={view}
+      title={t.embedPageTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
       <h1 class="app-heading-xl" safe>
         {t.embedPageTitle}
       </h1>
@@ -194,7 +268,9 @@ export function EmbedCodePage(props: {
         {t.embedPageIntro}
       </p>
       <p class="app-body-text" safe>
-        {props.origins.length === 0 ? t.embedNoneAllowed : t.embedAllowed(props.origins.join(", "))}
+        {props.origins.length === 0
+          ? t.embedNoneAllowed
+          : t.embedAllowed(props.origins.join(", "))}
       </p>
       {items.map((item) => {
         const code = `<iframe src="${props.baseUrl}${item.path}" title="${item.title.replaceAll('"', "&quot;")}" width="100%" height="${item.height}" style="border:0" loading="lazy"></iframe>`;
@@ -206,10 +282,21 @@ export function EmbedCodePage(props: {
             <h3 class="app-heading-s" id={`code-${item.id}`} safe>
               {t.embedCode}
             </h3>
-            <pre class="app-code" tabindex="0" aria-labelledby={`code-${item.id}`}>
+            <pre
+              class="app-code"
+              tabindex="0"
+              aria-labelledby={`code-${item.id}`}
+            >
               <code safe>{code}</code>
             </pre>
-            <iframe class="app-embed-preview" src={item.path} title={t.embedPreview(item.title)} width="100%" height={String(item.height)} loading="lazy"></iframe>
+            <iframe
+              class="app-embed-preview"
+              src={item.path}
+              title={t.embedPreview(item.title)}
+              width="100%"
+              height={String(item.height)}
+              loading="lazy"
+            ></iframe>
           </section>
         );
       })}

@@ -8,7 +8,11 @@ import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Licence } from "../../domain/open-data/licences.js";
-import { FIELD_TYPE_LABELS, OPEN_DATA_FORMATS, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
+import {
+  FIELD_TYPE_LABELS,
+  OPEN_DATA_FORMATS,
+  type OpenDataFormat,
+} from "../../exports/open-data/dataset-files.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
@@ -25,16 +29,31 @@ export interface OpenDataPageProps {
   readonly tables: readonly DatasetTable[];
 }
 
-function Downloads(props: { readonly view: ViewContext; readonly slug: string; readonly table: DatasetTable }): JSX.Element {
+function Downloads(props: {
+  readonly view: ViewContext;
+  readonly slug: string;
+  readonly table: DatasetTable;
+}): JSX.Element {
   const { view, slug, table } = props;
   const t = view.t.openData;
-  const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
-  const label: Record<OpenDataFormat, string> = { csv: t.downloadCsv, xlsx: t.downloadXlsx, json: t.downloadJson };
+  const title =
+    view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  const label: Record<OpenDataFormat, string> = {
+    csv: t.downloadCsv,
+    xlsx: t.downloadXlsx,
+    json: t.downloadJson,
+  };
   return (
     <ul class="app-download-list">
       {OPEN_DATA_FORMATS.map((format) => (
         <li>
-          <a class="app-link" href={openDataPaths.file(slug, table.definition.key, format)} aria-label={t.downloadLabel(label[format], title)} download="" safe>
+          <a
+            class="app-link"
+            href={openDataPaths.file(slug, table.definition.key, format)}
+            aria-label={t.downloadLabel(label[format], title)}
+            download=""
+            safe
+          >
             {label[format]}
           </a>
         </li>
@@ -43,7 +62,11 @@ function Downloads(props: { readonly view: ViewContext; readonly slug: string; r
   );
 }
 
-function LicenceNote(props: { readonly view: ViewContext; readonly licence: Licence; readonly attribution: string }): JSX.Element {
+function LicenceNote(props: {
+  readonly view: ViewContext;
+  readonly licence: Licence;
+  readonly attribution: string;
+}): JSX.Element {
   const t = props.view.t.openData;
   return (
     <>
@@ -55,7 +78,10 @@ function LicenceNote(props: { readonly view: ViewContext; readonly licence: Lice
         .
       </p>
       <p class="app-body-text">
-        <span safe>{t.attributionText}</span> <q lang="de" safe>{props.attribution}</q>
+        <span safe>{t.attributionText}</span>{" "}
+        <q lang="de" safe>
+          {props.attribution}
+        </q>
       </p>
     </>
   );
@@ -72,7 +98,14 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       title={t.title}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
-      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.title }]}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.title },
+      ]}
     >
       <h1 class="app-heading-xl" safe>
         {t.title}
@@ -88,8 +121,14 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       </h2>
       <ul class="app-card-list">
         {props.tables.map((table) => {
-          const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
-          const description = view.lang === "de" ? table.definition.description.de : table.definition.description.en;
+          const title =
+            view.lang === "de"
+              ? table.definition.title.de
+              : table.definition.title.en;
+          const description =
+            view.lang === "de"
+              ? table.definition.description.de
+              : table.definition.description.en;
           const id = `datensatz-${table.definition.key}`;
           return (
             <li class="app-card-list__item">
@@ -105,7 +144,14 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                 </p>
                 <Downloads view={view} slug={slug} table={table} />
                 <p class="app-body-text">
-                  <a class="app-link" href={view.link(openDataPaths.dictionary(slug, table.definition.key))} aria-label={t.dictionaryLinkLabel(title)} safe>
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      openDataPaths.dictionary(slug, table.definition.key),
+                    )}
+                    aria-label={t.dictionaryLinkLabel(title)}
+                    safe
+                  >
                     {t.dictionaryLink}
                   </a>
                 </p>
@@ -117,7 +163,11 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       <h2 class="app-heading-l" safe>
         {t.licenceTitle}
       </h2>
-      <LicenceNote view={view} licence={props.licence} attribution={props.attribution} />
+      <LicenceNote
+        view={view}
+        licence={props.licence}
+        attribution={props.attribution}
+      />
       <h2 class="app-heading-l" safe>
         {t.formatsTitle}
       </h2>
@@ -131,7 +181,12 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       </h2>
       <ul class="app-body-text">
         <li>
-          <a class="app-link" href={openDataPaths.feed(slug)} type="application/atom+xml" safe>
+          <a
+            class="app-link"
+            href={openDataPaths.feed(slug)}
+            type="application/atom+xml"
+            safe
+          >
             {t.followMunicipality}
           </a>
         </li>
@@ -159,11 +214,14 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
 }
 
 /** The data dictionary of one dataset. */
-export function DictionaryPage(props: OpenDataPageProps & { readonly table: DatasetTable }): JSX.Element {
+export function DictionaryPage(
+  props: OpenDataPageProps & { readonly table: DatasetTable },
+): JSX.Element {
   const { view, catalogue, table } = props;
   const t = view.t.openData;
   const slug = catalogue.municipality.slug;
-  const title = view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  const title =
+    view.lang === "de" ? table.definition.title.de : table.definition.title.en;
   return (
     <PageLayout
       view={view}
@@ -171,7 +229,11 @@ export function DictionaryPage(props: OpenDataPageProps & { readonly table: Data
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
         { label: t.title, href: view.link(openDataPaths.page(slug)) },
         { label: title },
       ]}
@@ -180,7 +242,9 @@ export function DictionaryPage(props: OpenDataPageProps & { readonly table: Data
         {t.dictionaryTitle(title)}
       </h1>
       <p class="app-lead" safe>
-        {view.lang === "de" ? table.definition.description.de : table.definition.description.en}
+        {view.lang === "de"
+          ? table.definition.description.de
+          : table.definition.description.en}
       </p>
       <p class="app-body-text" safe>
         {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? formatIsoDateGerman(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
@@ -225,7 +289,11 @@ export function DictionaryPage(props: OpenDataPageProps & { readonly table: Data
           </tbody>
         </table>
       </div>
-      <LicenceNote view={view} licence={props.licence} attribution={props.attribution} />
+      <LicenceNote
+        view={view}
+        licence={props.licence}
+        attribution={props.attribution}
+      />
       <p class="app-body-text">
         <a class="app-link" href={view.link(openDataPaths.page(slug))} safe>
           {t.backToOpenData}

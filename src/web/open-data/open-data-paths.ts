@@ -23,19 +23,26 @@ const part = (value: string): string => encodeURIComponent(value);
 /** Paths of the pages and files. */
 export const openDataPaths = {
   page: (slug: string): string => `/${part(slug)}/offene-daten`,
-  dictionary: (slug: string, dataset: string): string => `/${part(slug)}/offene-daten/${part(dataset)}`,
-  file: (slug: string, dataset: string, format: OpenDataFormat): string => `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
+  dictionary: (slug: string, dataset: string): string =>
+    `/${part(slug)}/offene-daten/${part(dataset)}`,
+  file: (slug: string, dataset: string, format: OpenDataFormat): string =>
+    `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
   settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
   embedCode: (slug: string): string => `/${part(slug)}/verwaltung/einbetten`,
   feed: (slug: string): string => `/${part(slug)}/feed.atom`,
-  projectFeed: (slug: string, project: string): string => `/${part(slug)}/projekte/${part(project)}/feed.atom`,
-  dcat: (slug: string, extension: "ttl" | "rdf" | "jsonld"): string => `/${part(slug)}/dcat/catalog.${extension}`,
+  projectFeed: (slug: string, project: string): string =>
+    `/${part(slug)}/projekte/${part(project)}/feed.atom`,
+  dcat: (slug: string, extension: "ttl" | "rdf" | "jsonld"): string =>
+    `/${part(slug)}/dcat/catalog.${extension}`,
 };
 
 /** Paths of the embeds. */
 export const embedPaths = {
-  project: (slug: string, project: string): string => `/${part(slug)}/einbetten/projekte/${part(project)}`,
-  actionField: (slug: string, field: string): string => `/${part(slug)}/einbetten/aktionsfelder/${part(field)}`,
-  figure: (slug: string, key: string): string => `/${part(slug)}/einbetten/kennzahlen/${part(key)}`,
+  project: (slug: string, project: string): string =>
+    `/${part(slug)}/einbetten/projekte/${part(project)}`,
+  actionField: (slug: string, field: string): string =>
+    `/${part(slug)}/einbetten/aktionsfelder/${part(field)}`,
+  figure: (slug: string, key: string): string =>
+    `/${part(slug)}/einbetten/kennzahlen/${part(key)}`,
   code: (slug: string): string => `/${part(slug)}/verwaltung/einbetten`,
 };

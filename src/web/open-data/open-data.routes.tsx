@@ -8,29 +8,73 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getCatalogue, getDataVersion, listMunicipalities } from "../../app/catalogue/read-catalogue.js";
-import { buildInstanceCatalogue, buildMunicipalityCatalogue, type DcatCatalogue } from "../../app/open-data/dcat.js";
+import {
+  getCatalogue,
+  getDataVersion,
+  listMunicipalities,
+} from "../../app/catalogue/read-catalogue.js";
+import {
+  buildInstanceCatalogue,
+  buildMunicipalityCatalogue,
+  type DcatCatalogue,
+} from "../../app/open-data/dcat.js";
 import { readFeed } from "../../app/open-data/feed.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
-import { findProject, type Catalogue } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type Catalogue,
+} from "../../domain/catalogue/catalogue.js";
 import type { ViewContext } from "../components/view.js";
-import { ActionFieldEmbed, EmbedCodePage, FigureEmbed, ProjectCardEmbed } from "./embed-pages.js";
+import {
+  ActionFieldEmbed,
+  EmbedCodePage,
+  FigureEmbed,
+  ProjectCardEmbed,
+} from "./embed-pages.js";
 import { writeAtom } from "../../exports/feed/atom.js";
-import { catalogueQuads, writeJsonLd, writeRdfXml, writeTurtle } from "../../exports/dcat/dcat-rdf.js";
+import {
+  catalogueQuads,
+  writeJsonLd,
+  writeRdfXml,
+  writeTurtle,
+} from "../../exports/dcat/dcat-rdf.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
-import { DATASETS, datasetDefinition, readDataset, type DatasetTable } from "../../app/open-data/datasets.js";
-import { changeOpenDataSettings, getEmbedSettingsForStaff, getOpenDataSettings, getOpenDataSettingsForEditing } from "../../app/open-data/settings.js";
+import {
+  DATASETS,
+  datasetDefinition,
+  readDataset,
+  type DatasetTable,
+} from "../../app/open-data/datasets.js";
+import {
+  changeOpenDataSettings,
+  getEmbedSettingsForStaff,
+  getOpenDataSettings,
+  getOpenDataSettingsForEditing,
+} from "../../app/open-data/settings.js";
 import { AppError } from "../../errors.js";
-import { OPEN_DATA_CONTENT_TYPES, OPEN_DATA_FORMATS, writeDatasetFile, type OpenDataFormat } from "../../exports/open-data/dataset-files.js";
+import {
+  OPEN_DATA_CONTENT_TYPES,
+  OPEN_DATA_FORMATS,
+  writeDatasetFile,
+  type OpenDataFormat,
+} from "../../exports/open-data/dataset-files.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody } from "./open-data-forms.js";
-import { entityTag, matchesIfNoneMatch, NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  entityTag,
+  matchesIfNoneMatch,
+  NO_STORE,
+  PUBLIC_CACHE_CONTROL,
+} from "../http/cache.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
@@ -49,11 +93,26 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
-const DCAT_FILES: Readonly<Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>> = { "catalog.ttl": "turtle", "catalog.rdf": "rdfxml", "catalog.jsonld": "jsonld" };
-const DCAT_CONTENT_TYPES = { turtle: "text/turtle; charset=utf-8", rdfxml: "application/rdf+xml; charset=utf-8", jsonld: "application/ld+json; charset=utf-8" } as const;
-const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const DCAT_FILES: Readonly<
+  Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>
+> = {
+  "catalog.ttl": "turtle",
+  "catalog.rdf": "rdfxml",
+  "catalog.jsonld": "jsonld",
+};
+const DCAT_CONTENT_TYPES = {
+  turtle: "text/turtle; charset=utf-8",
+  rdfxml: "application/rdf+xml; charset=utf-8",
+  jsonld: "application/ld+json; charset=utf-8",
+} as const;
+const Query = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+});
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const EntryParams = Type.Object({ slug: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 60 }) });
+const EntryParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  name: Type.String({ maxLength: 60 }),
+});
 
 interface EmbedContext {
   readonly view: ViewContext;
@@ -67,7 +126,10 @@ export function baseUrlOf(request: FastifyRequest): string {
 }
 
 /** Registers the open data pages and files. */
-export async function openDataRoutes(instance: FastifyInstance, options: OpenDataRoutesOptions): Promise<void> {
+export async function openDataRoutes(
+  instance: FastifyInstance,
+  options: OpenDataRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
@@ -80,203 +142,507 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
   }
 
   /** Answers 304 or sends what `render` makes, with ETag and public caching. */
-  async function sendTagged(request: FastifyRequest, reply: FastifyReply, version: number, render: () => Promise<{ body: string | Buffer; type: string; fileName?: string }>): Promise<FastifyReply> {
-    const tag = entityTag(version, ["open-data", APP_VERSION, request.url, baseUrlOf(request), germanIsoDateOf(options.now())]);
+  async function sendTagged(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    version: number,
+    render: () => Promise<{
+      body: string | Buffer;
+      type: string;
+      fileName?: string;
+    }>,
+  ): Promise<FastifyReply> {
+    const tag = entityTag(version, [
+      "open-data",
+      APP_VERSION,
+      request.url,
+      baseUrlOf(request),
+      germanIsoDateOf(options.now()),
+    ]);
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+      return reply
+        .code(304)
+        .header("etag", tag)
+        .header("cache-control", PUBLIC_CACHE_CONTROL)
+        .send();
     }
     const { body, type, fileName } = await render();
-    reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).type(type);
-    if (fileName !== undefined) reply.header("content-disposition", `attachment; filename="${fileName}"`);
+    reply
+      .header("etag", tag)
+      .header("cache-control", PUBLIC_CACHE_CONTROL)
+      .type(type);
+    if (fileName !== undefined)
+      reply.header("content-disposition", `attachment; filename="${fileName}"`);
     return reply.send(body);
   }
 
   async function context(request: FastifyRequest, slug: string) {
-    const [{ catalogue }, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
+    const [{ catalogue }, settings] = await Promise.all([
+      getPublishedCatalogue(ctx, slug),
+      getOpenDataSettings(ctx, slug),
+    ]);
     const baseUrl = baseUrlOf(request);
     const attribution = `${catalogue.municipality.name}, ${catalogue.programme.title} (${baseUrl}${openDataPaths.page(slug)})`;
-    const read = (key: string): Promise<DatasetTable> => readDataset(ctx, slug, key, { today: germanDayOf(options.now()), baseUrl });
+    const read = (key: string): Promise<DatasetTable> =>
+      readDataset(ctx, slug, key, {
+        today: germanDayOf(options.now()),
+        baseUrl,
+      });
     return { catalogue, licence: settings.licence, attribution, read };
   }
 
-  app.get(OPEN_DATA_ROUTES.page, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
-    const { slug } = request.params;
-    const version = await requireDataVersion(slug);
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendTagged(request, reply, version, async () => {
-      const { catalogue, licence, attribution, read } = await context(request, slug);
-      const tables: DatasetTable[] = [];
-      for (const dataset of DATASETS) tables.push(await read(dataset.key));
-      const html = await (<OpenDataPage view={view} requestUrl={request.url} catalogue={catalogue} licence={licence} attribution={attribution} tables={tables} />);
-      return { body: html, type: HTML };
-    });
-  });
-
-  app.get(OPEN_DATA_ROUTES.entry, { config: { policy: "public" }, schema: { hide: true, params: EntryParams, querystring: Query } }, async (request, reply) => {
-    const { slug, name } = request.params;
-    const version = await requireDataVersion(slug);
-    const match = ENTRY.exec(name);
-    const key = match?.[1];
-    const format = match?.[2];
-    if (key === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
-    datasetDefinition(key);
-    if (format !== undefined && !(OPEN_DATA_FORMATS as readonly string[]).includes(format)) throw new AppError("ERR_DATASET_NOT_FOUND");
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendTagged(request, reply, version, async () => {
-      const { catalogue, licence, attribution, read } = await context(request, slug);
-      const table = await read(key);
-      if (format === undefined) {
-        const html = await (<DictionaryPage view={view} requestUrl={request.url} catalogue={catalogue} licence={licence} attribution={attribution} tables={[table]} table={table} />);
+  app.get(
+    OPEN_DATA_ROUTES.page,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const version = await requireDataVersion(slug);
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      return sendTagged(request, reply, version, async () => {
+        const { catalogue, licence, attribution, read } = await context(
+          request,
+          slug,
+        );
+        const tables: DatasetTable[] = [];
+        for (const dataset of DATASETS) tables.push(await read(dataset.key));
+        const html = await (
+          <OpenDataPage
+            view={view}
+            requestUrl={request.url}
+            catalogue={catalogue}
+            licence={licence}
+            attribution={attribution}
+            tables={tables}
+          />
+        );
         return { body: html, type: HTML };
-      }
-      const chosen = format as OpenDataFormat;
-      const body = await writeDatasetFile(table, chosen, { name: licence.name, url: licence.url, attribution });
-      return { body, type: OPEN_DATA_CONTENT_TYPES[chosen], fileName: `${slug}-${key}.${chosen}` };
-    });
-  });
+      });
+    },
+  );
+
+  app.get(
+    OPEN_DATA_ROUTES.entry,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EntryParams, querystring: Query },
+    },
+    async (request, reply) => {
+      const { slug, name } = request.params;
+      const version = await requireDataVersion(slug);
+      const match = ENTRY.exec(name);
+      const key = match?.[1];
+      const format = match?.[2];
+      if (key === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
+      datasetDefinition(key);
+      if (
+        format !== undefined &&
+        !(OPEN_DATA_FORMATS as readonly string[]).includes(format)
+      )
+        throw new AppError("ERR_DATASET_NOT_FOUND");
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      return sendTagged(request, reply, version, async () => {
+        const { catalogue, licence, attribution, read } = await context(
+          request,
+          slug,
+        );
+        const table = await read(key);
+        if (format === undefined) {
+          const html = await (
+            <DictionaryPage
+              view={view}
+              requestUrl={request.url}
+              catalogue={catalogue}
+              licence={licence}
+              attribution={attribution}
+              tables={[table]}
+              table={table}
+            />
+          );
+          return { body: html, type: HTML };
+        }
+        const chosen = format as OpenDataFormat;
+        const body = await writeDatasetFile(table, chosen, {
+          name: licence.name,
+          url: licence.url,
+          attribution,
+        });
+        return {
+          body,
+          type: OPEN_DATA_CONTENT_TYPES[chosen],
+          fileName: `${slug}-${key}.${chosen}`,
+        };
+      });
+    },
+  );
 
   // ── DCAT-AP.de catalogues ─────────────────────────────────────────────────
-  const DcatParams = Type.Object({ slug: Type.String({ maxLength: 100 }), file: Type.String({ maxLength: 40 }) });
-  const InstanceDcatParams = Type.Object({ file: Type.String({ maxLength: 40 }) });
+  const DcatParams = Type.Object({
+    slug: Type.String({ maxLength: 100 }),
+    file: Type.String({ maxLength: 40 }),
+  });
+  const InstanceDcatParams = Type.Object({
+    file: Type.String({ maxLength: 40 }),
+  });
 
-  async function sendCatalogue(request: FastifyRequest, reply: FastifyReply, version: number, file: string, build: () => Promise<DcatCatalogue>): Promise<FastifyReply> {
+  async function sendCatalogue(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    version: number,
+    file: string,
+    build: () => Promise<DcatCatalogue>,
+  ): Promise<FastifyReply> {
     const format = DCAT_FILES[file];
     if (format === undefined) throw new AppError("ERR_DATASET_NOT_FOUND");
     return sendTagged(request, reply, version, async () => {
       const quads = catalogueQuads(await build());
-      const body = format === "turtle" ? await writeTurtle(quads) : format === "rdfxml" ? writeRdfXml(quads) : writeJsonLd(quads);
+      const body =
+        format === "turtle"
+          ? await writeTurtle(quads)
+          : format === "rdfxml"
+            ? writeRdfXml(quads)
+            : writeJsonLd(quads);
       return { body, type: DCAT_CONTENT_TYPES[format] };
     });
   }
 
-  app.get(OPEN_DATA_ROUTES.dcat, { config: { policy: "public" }, schema: { hide: true, params: DcatParams } }, async (request, reply) => {
-    const { slug, file } = request.params;
-    const version = await requireDataVersion(slug);
-    return sendCatalogue(request, reply, version, file, () => buildMunicipalityCatalogue(ctx, slug, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
-  });
+  app.get(
+    OPEN_DATA_ROUTES.dcat,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: DcatParams },
+    },
+    async (request, reply) => {
+      const { slug, file } = request.params;
+      const version = await requireDataVersion(slug);
+      return sendCatalogue(request, reply, version, file, () =>
+        buildMunicipalityCatalogue(ctx, slug, {
+          baseUrl: baseUrlOf(request),
+          today: germanDayOf(options.now()),
+        }),
+      );
+    },
+  );
 
-  app.get(OPEN_DATA_ROUTES.instanceDcat, { config: { policy: "public" }, schema: { hide: true, params: InstanceDcatParams } }, async (request, reply) => {
-    const municipalities = await listMunicipalities(ctx);
-    const version = municipalities.reduce((sum, municipality) => sum + municipality.dataVersion, 0);
-    return sendCatalogue(request, reply, version, request.params.file, () => buildInstanceCatalogue(ctx, { baseUrl: baseUrlOf(request), today: germanDayOf(options.now()) }));
-  });
+  app.get(
+    OPEN_DATA_ROUTES.instanceDcat,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: InstanceDcatParams },
+    },
+    async (request, reply) => {
+      const municipalities = await listMunicipalities(ctx);
+      const version = municipalities.reduce(
+        (sum, municipality) => sum + municipality.dataVersion,
+        0,
+      );
+      return sendCatalogue(request, reply, version, request.params.file, () =>
+        buildInstanceCatalogue(ctx, {
+          baseUrl: baseUrlOf(request),
+          today: germanDayOf(options.now()),
+        }),
+      );
+    },
+  );
 
   // ── Embeds ──────────────────────────────────────────────────────────────
   /**
    * An embed may be framed by the municipality's listed origins (and this site, for the
    * staff preview), by nobody else; it loads nothing but the stylesheet.
    */
-  async function sendEmbed(request: FastifyRequest, reply: FastifyReply, slug: string, render: (context: EmbedContext) => Promise<string>): Promise<FastifyReply> {
+  async function sendEmbed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    render: (context: EmbedContext) => Promise<string>,
+  ): Promise<FastifyReply> {
     const version = await requireDataVersion(slug);
-    const [published, settings] = await Promise.all([getPublishedCatalogue(ctx, slug), getOpenDataSettings(ctx, slug)]);
-    const view = createViewContext(resolveLanguage((request.query as { lang?: string }).lang));
+    const [published, settings] = await Promise.all([
+      getPublishedCatalogue(ctx, slug),
+      getOpenDataSettings(ctx, slug),
+    ]);
+    const view = createViewContext(
+      resolveLanguage((request.query as { lang?: string }).lang),
+    );
     const ancestors = ["'self'", ...settings.embedOrigins].join(" ");
     reply
       .removeHeader("x-frame-options")
       .header("cross-origin-resource-policy", "cross-origin")
-      .header("content-security-policy", `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`);
+      .header(
+        "content-security-policy",
+        `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
+      );
     return sendTagged(request, reply, version, async () => ({
-      body: await render({ view, catalogue: published.catalogue, baseUrl: baseUrlOf(request) }),
+      body: await render({
+        view,
+        catalogue: published.catalogue,
+        baseUrl: baseUrlOf(request),
+      }),
       type: HTML,
     }));
   }
 
-  const EmbedProjectParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
-  const EmbedFieldParams = Type.Object({ slug: Type.String({ maxLength: 100 }), fieldKey: Type.String({ maxLength: 100 }) });
-  const EmbedFigureParams = Type.Object({ slug: Type.String({ maxLength: 100 }), key: Type.String({ maxLength: 100 }) });
-
-  app.get(OPEN_DATA_ROUTES.embedProject, { config: { policy: "public" }, schema: { hide: true, params: EmbedProjectParams, querystring: Query } }, async (request, reply) =>
-    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
-      const entry = findProject(catalogue, request.params.projectSlug);
-      if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
-      return await (<ProjectCardEmbed view={view} catalogue={catalogue} entry={entry} baseUrl={baseUrl} />);
-    }),
-  );
-
-  app.get(OPEN_DATA_ROUTES.embedActionField, { config: { policy: "public" }, schema: { hide: true, params: EmbedFieldParams, querystring: Query } }, async (request, reply) =>
-    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
-      const field = catalogue.impactAreas.flatMap((area) => area.actionFields).find((each) => each.key === request.params.fieldKey);
-      if (field === undefined) throw new AppError("ERR_NOT_FOUND");
-      return await (<ActionFieldEmbed view={view} catalogue={catalogue} field={field} baseUrl={baseUrl} />);
-    }),
-  );
-
-  app.get(OPEN_DATA_ROUTES.embedFigure, { config: { policy: "public" }, schema: { hide: true, params: EmbedFigureParams, querystring: Query } }, async (request, reply) =>
-    sendEmbed(request, reply, request.params.slug, async ({ view, catalogue, baseUrl }) => {
-      const { indicators } = await getPublicIndicators(ctx, request.params.slug, germanDayOf(options.now()));
-      const figure = indicators.find((each) => each.indicator.key === request.params.key);
-      if (figure === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
-      return await (<FigureEmbed view={view} catalogue={catalogue} figure={figure} baseUrl={baseUrl} />);
-    }),
-  );
-
-  app.get(OPEN_DATA_ROUTES.embedCode, { config: { policy: "staff" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
-    const { slug } = request.params;
-    await requireDataVersion(slug);
-    const view = viewOf(request);
-    const settings = await getEmbedSettingsForStaff(ctx, request.principal, slug, { ip: request.ip });
-    const { catalogue } = await getPublishedCatalogue(ctx, slug);
-    const { indicators } = await getPublicIndicators(ctx, slug, germanDayOf(options.now()));
-    const html = await (
-      <EmbedCodePage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(request, view, catalogue, settings.rights, "embeds")}
-        catalogue={catalogue}
-        figures={indicators}
-        origins={settings.embedOrigins}
-        baseUrl={baseUrlOf(request)}
-      />
-    );
-    return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+  const EmbedProjectParams = Type.Object({
+    slug: Type.String({ maxLength: 100 }),
+    projectSlug: Type.String({ maxLength: 100 }),
+  });
+  const EmbedFieldParams = Type.Object({
+    slug: Type.String({ maxLength: 100 }),
+    fieldKey: Type.String({ maxLength: 100 }),
+  });
+  const EmbedFigureParams = Type.Object({
+    slug: Type.String({ maxLength: 100 }),
+    key: Type.String({ maxLength: 100 }),
   });
 
-  // ── Atom feeds ────────────────────────────────────────────────────────────
-  const ProjectFeedParams = Type.Object({ slug: Type.String({ maxLength: 100 }), projectSlug: Type.String({ maxLength: 100 }) });
+  app.get(
+    OPEN_DATA_ROUTES.embedProject,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EmbedProjectParams, querystring: Query },
+    },
+    async (request, reply) =>
+      sendEmbed(
+        request,
+        reply,
+        request.params.slug,
+        async ({ view, catalogue, baseUrl }) => {
+          const entry = findProject(catalogue, request.params.projectSlug);
+          if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+          return await (
+            <ProjectCardEmbed
+              view={view}
+              catalogue={catalogue}
+              entry={entry}
+              baseUrl={baseUrl}
+            />
+          );
+        },
+      ),
+  );
 
-  async function sendFeed(request: FastifyRequest, reply: FastifyReply, slug: string, projectSlug?: string): Promise<FastifyReply> {
+  app.get(
+    OPEN_DATA_ROUTES.embedActionField,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EmbedFieldParams, querystring: Query },
+    },
+    async (request, reply) =>
+      sendEmbed(
+        request,
+        reply,
+        request.params.slug,
+        async ({ view, catalogue, baseUrl }) => {
+          const field = catalogue.impactAreas
+            .flatMap((area) => area.actionFields)
+            .find((each) => each.key === request.params.fieldKey);
+          if (field === undefined) throw new AppError("ERR_NOT_FOUND");
+          return await (
+            <ActionFieldEmbed
+              view={view}
+              catalogue={catalogue}
+              field={field}
+              baseUrl={baseUrl}
+            />
+          );
+        },
+      ),
+  );
+
+  app.get(
+    OPEN_DATA_ROUTES.embedFigure,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EmbedFigureParams, querystring: Query },
+    },
+    async (request, reply) =>
+      sendEmbed(
+        request,
+        reply,
+        request.params.slug,
+        async ({ view, catalogue, baseUrl }) => {
+          const { indicators } = await getPublicIndicators(
+            ctx,
+            request.params.slug,
+            germanDayOf(options.now()),
+          );
+          const figure = indicators.find(
+            (each) => each.indicator.key === request.params.key,
+          );
+          if (figure === undefined)
+            throw new AppError("ERR_INDICATOR_NOT_FOUND");
+          return await (
+            <FigureEmbed
+              view={view}
+              catalogue={catalogue}
+              figure={figure}
+              baseUrl={baseUrl}
+            />
+          );
+        },
+      ),
+  );
+
+  app.get(
+    OPEN_DATA_ROUTES.embedCode,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      await requireDataVersion(slug);
+      const view = viewOf(request);
+      const settings = await getEmbedSettingsForStaff(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      const { catalogue } = await getPublishedCatalogue(ctx, slug);
+      const { indicators } = await getPublicIndicators(
+        ctx,
+        slug,
+        germanDayOf(options.now()),
+      );
+      const html = await (
+        <EmbedCodePage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            catalogue,
+            settings.rights,
+            "embeds",
+          )}
+          catalogue={catalogue}
+          figures={indicators}
+          origins={settings.embedOrigins}
+          baseUrl={baseUrlOf(request)}
+        />
+      );
+      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+    },
+  );
+
+  // ── Atom feeds ────────────────────────────────────────────────────────────
+  const ProjectFeedParams = Type.Object({
+    slug: Type.String({ maxLength: 100 }),
+    projectSlug: Type.String({ maxLength: 100 }),
+  });
+
+  async function sendFeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    projectSlug?: string,
+  ): Promise<FastifyReply> {
     const version = await requireDataVersion(slug);
-    if (projectSlug !== undefined && !SLUG.test(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
+    if (projectSlug !== undefined && !SLUG.test(projectSlug))
+      throw new AppError("ERR_PROJECT_NOT_FOUND");
     return sendTagged(request, reply, version, async () => {
-      const feed = await readFeed(ctx, slug, { today: germanDayOf(options.now()), ...(projectSlug === undefined ? {} : { projectSlug }) });
+      const feed = await readFeed(ctx, slug, {
+        today: germanDayOf(options.now()),
+        ...(projectSlug === undefined ? {} : { projectSlug }),
+      });
       const baseUrl = baseUrlOf(request);
-      return { body: writeAtom(feed, baseUrl, `${baseUrl}${request.url.split("?")[0] ?? ""}`), type: "application/atom+xml; charset=utf-8" };
+      return {
+        body: writeAtom(
+          feed,
+          baseUrl,
+          `${baseUrl}${request.url.split("?")[0] ?? ""}`,
+        ),
+        type: "application/atom+xml; charset=utf-8",
+      };
     });
   }
 
-  app.get(OPEN_DATA_ROUTES.feed, { config: { policy: "public" }, schema: { hide: true, params: Params } }, async (request, reply) => sendFeed(request, reply, request.params.slug));
+  app.get(
+    OPEN_DATA_ROUTES.feed,
+    { config: { policy: "public" }, schema: { hide: true, params: Params } },
+    async (request, reply) => sendFeed(request, reply, request.params.slug),
+  );
 
-  app.get(OPEN_DATA_ROUTES.projectFeed, { config: { policy: "public" }, schema: { hide: true, params: ProjectFeedParams } }, async (request, reply) =>
-    sendFeed(request, reply, request.params.slug, request.params.projectSlug),
+  app.get(
+    OPEN_DATA_ROUTES.projectFeed,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ProjectFeedParams },
+    },
+    async (request, reply) =>
+      sendFeed(request, reply, request.params.slug, request.params.projectSlug),
   );
 
   // ── Settings (administrators) ─────────────────────────────────────────────
-  async function renderSettings(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, notice?: string, failed?: FailedForm): Promise<FastifyReply> {
-    const settings = await getOpenDataSettingsForEditing(ctx, request.principal, slug, { ip: request.ip });
+  async function renderSettings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const settings = await getOpenDataSettingsForEditing(
+      ctx,
+      request.principal,
+      slug,
+      { ip: request.ip },
+    );
     const catalogue = await getCatalogue(ctx, slug);
     const view = viewOf(request);
     const html = await (
       <OpenDataSettingsPage
         view={view}
         requestUrl={request.url}
-        chrome={editorChrome(request, view, catalogue, { isAdministrator: true, canReadAudit: true }, "openData")}
+        chrome={editorChrome(
+          request,
+          view,
+          catalogue,
+          { isAdministrator: true, canReadAudit: true },
+          "openData",
+        )}
         settings={settings}
         csrfToken={csrfToken(request)}
         notice={notice}
         failed={failed}
       />
     );
-    return reply.code(status).header("cache-control", NO_STORE).type(HTML).send(html);
+    return reply
+      .code(status)
+      .header("cache-control", NO_STORE)
+      .type(HTML)
+      .send(html);
   }
 
-  const SettingsQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), gespeichert: Type.Optional(Type.String({ maxLength: 20 })) });
-
-  app.get(OPEN_DATA_ROUTES.settings, { config: { policy: "admin" }, schema: { hide: true, params: Params, querystring: SettingsQuery } }, async (request, reply) => {
-    const slug = request.params.slug;
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const view = viewOf(request);
-    return renderSettings(request, reply, slug, 200, request.query.gespeichert === "ja" ? view.t.openData.settingsSaved : undefined);
+  const SettingsQuery = Type.Object({
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+    gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
   });
+
+  app.get(
+    OPEN_DATA_ROUTES.settings,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: Params, querystring: SettingsQuery },
+    },
+    async (request, reply) => {
+      const slug = request.params.slug;
+      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+      const view = viewOf(request);
+      return renderSettings(
+        request,
+        reply,
+        slug,
+        200,
+        request.query.gespeichert === "ja"
+          ? view.t.openData.settingsSaved
+          : undefined,
+      );
+    },
+  );
 
   const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
     "/data/licence": "lizenz",
@@ -292,26 +658,50 @@ export async function openDataRoutes(instance: FastifyInstance, options: OpenDat
       body: OpenDataSettingsBody,
       form: "einstellungen",
       run: async (input, { request, params, view }) => {
-        if (!SLUG.test(params.slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        if (!SLUG.test(params.slug))
+          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
         await changeOpenDataSettings(
           ctx,
           request.principal,
-          { municipality: params.slug, data: { licence: input.lizenz, regionalKey: input.regionalschluessel, embedOrigins: input.einbettung } },
+          {
+            municipality: params.slug,
+            data: {
+              licence: input.lizenz,
+              regionalKey: input.regionalschluessel,
+              embedOrigins: input.einbettung,
+            },
+          },
           { ip: request.ip },
         );
-        return view.link(openDataPaths.settings(params.slug), { gespeichert: "ja" });
+        return view.link(openDataPaths.settings(params.slug), {
+          gespeichert: "ja",
+        });
       },
-      render: ({ request, reply, params }, failure) => renderSettings(request, reply, params.slug, failure.status, undefined, failure.failed),
+      render: ({ request, reply, params }, failure) =>
+        renderSettings(
+          request,
+          reply,
+          params.slug,
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
       fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
       idOf: (field) => field,
       labelOf: (field, { view }) => {
         const t = view.t.openData;
-        const labels: Readonly<Record<string, string>> = { lizenz: t.fieldLicence, regionalschluessel: t.fieldRegionalKey, einbettung: t.fieldEmbedOrigins };
+        const labels: Readonly<Record<string, string>> = {
+          lizenz: t.fieldLicence,
+          regionalschluessel: t.fieldRegionalKey,
+          einbettung: t.fieldEmbedOrigins,
+        };
         return labels[field] ?? field;
       },
     }),
   );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
-  app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendHtmlError(error, request, reply),
+  );
 }

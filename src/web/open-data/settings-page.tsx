@@ -7,7 +7,11 @@ import type { OpenDataSettings } from "../../app/open-data/settings.js";
 import { LICENCES } from "../../domain/open-data/licences.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import { RadioGroup, TextArea, TextField } from "../components/form/controls.js";
+import {
+  RadioGroup,
+  TextArea,
+  TextField,
+} from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
@@ -28,15 +32,37 @@ export interface OpenDataSettingsPageProps {
 }
 
 /** The page. */
-export function OpenDataSettingsPage(props: OpenDataSettingsPageProps): JSX.Element {
+export function OpenDataSettingsPage(
+  props: OpenDataSettingsPageProps,
+): JSX.Element {
   const { view, settings, failed } = props;
   const t = view.t.openData;
   const slug = settings.municipality.slug;
-  const value = (field: string, stored: string): string => failed?.values[field] ?? stored;
+  const value = (field: string, stored: string): string =>
+    failed?.values[field] ?? stored;
   return (
-    <PageLayout view={view} title={t.settingsTitle} requestUrl={props.requestUrl} site={props.chrome.site} account={props.chrome.account} navigation={props.chrome.navigation}>
-      {failed === undefined ? "" : <ErrorSummary title={t.errorSummaryTitle} links={failed.summary} messages={failed.messages} />}
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+    <PageLayout
+      view={view}
+      title={t.settingsTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      {failed === undefined ? (
+        ""
+      ) : (
+        <ErrorSummary
+          title={t.errorSummaryTitle}
+          links={failed.summary}
+          messages={failed.messages}
+        />
+      )}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {t.settingsTitle}
       </h1>
@@ -45,13 +71,21 @@ export function OpenDataSettingsPage(props: OpenDataSettingsPageProps): JSX.Elem
       </p>
       <form method="post" action={openDataPaths.settings(slug)}>
         <CsrfField token={props.csrfToken} />
-        {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+        {view.lang === "de" ? (
+          ""
+        ) : (
+          <input type="hidden" name="lang" value={view.lang} />
+        )}
         <RadioGroup
           id="lizenz"
           name="lizenz"
           label={t.fieldLicence}
           value={value("lizenz", settings.licence.key)}
-          choices={LICENCES.map((licence) => ({ value: licence.key, label: licence.name, lang: "de" }))}
+          choices={LICENCES.map((licence) => ({
+            value: licence.key,
+            label: licence.name,
+            lang: "de",
+          }))}
           error={failed?.errors.lizenz}
         />
         <TextField
@@ -62,7 +96,9 @@ export function OpenDataSettingsPage(props: OpenDataSettingsPageProps): JSX.Elem
           value={value("regionalschluessel", settings.regionalKey ?? "")}
           error={failed?.errors.regionalschluessel}
           inputmode="numeric"
-          maxlength={OpenDataSettingsBody.properties.regionalschluessel.maxLength}
+          maxlength={
+            OpenDataSettingsBody.properties.regionalschluessel.maxLength
+          }
           width="short"
         />
         <TextArea

@@ -23,7 +23,10 @@ import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticateApiToken } from "../../app/auth/api-tokens.js";
 import { recordRefusedAccess } from "../../app/auth/access-log.js";
-import { resolveSession, type ResolvedSession } from "../../app/auth/sessions.js";
+import {
+  resolveSession,
+  type ResolvedSession,
+} from "../../app/auth/sessions.js";
 import { randomToken, safeEqual, sha256Hex } from "../../app/auth/secrets.js";
 import { SESSION_ABSOLUTE_TIMEOUT_MS } from "../../app/auth/identity-rules.js";
 import type { AppContext } from "../../app/context.js";
@@ -76,7 +79,10 @@ const CSRF_COOKIE = "fortschritt-csrf";
 
 /** Whether cookies of this request are Secure (and so may and must carry the __Host- prefix). */
 function isSecure(request: FastifyRequest): boolean {
-  return request.csrfState?.forceSecureCookies === true || request.protocol === "https";
+  return (
+    request.csrfState?.forceSecureCookies === true ||
+    request.protocol === "https"
+  );
 }
 
 function cookieName(request: FastifyRequest, base: string): string {
@@ -94,16 +100,34 @@ function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
 }
 
 /** Sends the cookie of a new session (after each sign-in step). */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   // Lives as long as the session may; the server ends it earlier when idle.
-  reply.setCookie(cookieName(request, SESSION_COOKIE), token, cookieOptions(request, SESSION_ABSOLUTE_TIMEOUT_MS / 1000));
+  reply.setCookie(
+    cookieName(request, SESSION_COOKIE),
+    token,
+    cookieOptions(request, SESSION_ABSOLUTE_TIMEOUT_MS / 1000),
+  );
   // The anonymous CSRF value has done its job; forms are now bound to the session.
-  request.csrfState = { forceSecureCookies: request.csrfState?.forceSecureCookies === true, seed: `session:${token}`, newAnonymousValue: null };
+  request.csrfState = {
+    forceSecureCookies: request.csrfState?.forceSecureCookies === true,
+    seed: `session:${token}`,
+    newAnonymousValue: null,
+  };
 }
 
 /** Removes the session cookie (sign-out, ended session). */
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(cookieName(request, SESSION_COOKIE), cookieOptions(request));
+export function clearSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  reply.clearCookie(
+    cookieName(request, SESSION_COOKIE),
+    cookieOptions(request),
+  );
 }
 
 /** The session token in the request's cookie, or null. */
@@ -121,7 +145,11 @@ function tokenFromSeed(seed: string): string {
  * first call also arranges the cookie it is checked against.
  */
 export function csrfToken(request: FastifyRequest): string {
-  const state = request.csrfState ?? { forceSecureCookies: false, seed: null, newAnonymousValue: null };
+  const state = request.csrfState ?? {
+    forceSecureCookies: false,
+    seed: null,
+    newAnonymousValue: null,
+  };
   request.csrfState = state;
   if (state.seed === null) {
     const value = randomToken();
@@ -140,7 +168,10 @@ function submittedCsrfToken(request: FastifyRequest): string | null {
   const header = request.headers[CSRF_HEADER];
   if (typeof header === "string" && header !== "") return header;
   const body: unknown = request.body;
-  const field: unknown = body !== null && typeof body === "object" ? Reflect.get(body, CSRF_FIELD) : undefined;
+  const field: unknown =
+    body !== null && typeof body === "object"
+      ? Reflect.get(body, CSRF_FIELD)
+      : undefined;
   return typeof field === "string" ? field : null;
 }
 
@@ -152,7 +183,11 @@ function submittedCsrfToken(request: FastifyRequest): string | null {
 export function assertCsrfToken(request: FastifyRequest): void {
   const seed = request.csrfState?.seed ?? null;
   const submitted = submittedCsrfToken(request);
-  if (seed === null || submitted === null || !safeEqual(submitted, tokenFromSeed(seed))) {
+  if (
+    seed === null ||
+    submitted === null ||
+    !safeEqual(submitted, tokenFromSeed(seed))
+  ) {
     throw new AppError("ERR_CSRF");
   }
 }
@@ -162,7 +197,10 @@ function isApiPath(url: string): boolean {
 }
 
 /** Registers the hooks on the root instance (the plugin skips encapsulation, like fastify-plugin). */
-async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOptions): Promise<void> {
+async function sessionPluginImpl(
+  app: FastifyInstance,
+  options: SessionPluginOptions,
+): Promise<void> {
   const { ctx } = options;
   const forceSecureCookies = options.secureCookies === true;
   if (!app.hasRequestDecorator("cookies")) await app.register(fastifyCookie);
@@ -171,16 +209,26 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
 
   app.addHook("onRequest", async (request, reply) => {
     request.authSession = null;
-    request.csrfState = { forceSecureCookies, seed: null, newAnonymousValue: null };
+    request.csrfState = {
+      forceSecureCookies,
+      seed: null,
+      newAnonymousValue: null,
+    };
     if (request.url.startsWith("/assets/")) return;
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const principal = match?.[1] === undefined ? null : await authenticateApiToken(ctx, match[1]);
+      const principal =
+        match?.[1] === undefined
+          ? null
+          : await authenticateApiToken(ctx, match[1]);
       if (principal === null) {
         reply.header("www-authenticate", 'Bearer error="invalid_token"');
-        throw new AppError("ERR_UNAUTHENTICATED", { detail: "Das API-Token ist ungültig, widerrufen oder gehört zu einem deaktivierten Konto." });
+        throw new AppError("ERR_UNAUTHENTICATED", {
+          detail:
+            "Das API-Token ist ungültig, widerrufen oder gehört zu einem deaktivierten Konto.",
+        });
       }
       request.principal = principal;
       return;
@@ -199,7 +247,12 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
       }
     }
     const anonymous = request.cookies[cookieName(request, CSRF_COOKIE)];
-    if (anonymous !== undefined && anonymous.length >= 20 && anonymous.length <= 100) request.csrfState.seed = `anonymous:${anonymous}`;
+    if (
+      anonymous !== undefined &&
+      anonymous.length >= 20 &&
+      anonymous.length <= 100
+    )
+      request.csrfState.seed = `anonymous:${anonymous}`;
   });
 
   // After the route policy (registered earlier, so it runs first): who may not come in at
@@ -209,7 +262,8 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
     // No route: the answer is 404 whatever the token, and nothing changes.
     if (request.is404) return;
     if (request.routeOptions.config.csrf === false) return;
-    if (request.principal.kind === "user" && request.principal.via === "token") return;
+    if (request.principal.kind === "user" && request.principal.via === "token")
+      return;
     // The API without a session cookie carries no ambient credentials to abuse.
     if (isApiPath(request.url) && request.authSession === null) return;
     assertCsrfToken(request);
@@ -217,12 +271,23 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
 
   app.addHook("onSend", async (request, reply, payload) => {
     const state = request.csrfState;
-    if (state?.newAnonymousValue !== null && state?.newAnonymousValue !== undefined) {
+    if (
+      state?.newAnonymousValue !== null &&
+      state?.newAnonymousValue !== undefined
+    ) {
       // Lives for a working day: long enough to fill in the login form at leisure.
-      reply.setCookie(cookieName(request, CSRF_COOKIE), state.newAnonymousValue, cookieOptions(request, 12 * 3600));
+      reply.setCookie(
+        cookieName(request, CSRF_COOKIE),
+        state.newAnonymousValue,
+        cookieOptions(request, 12 * 3600),
+      );
     }
     const setsCookie = reply.getHeader("set-cookie") !== undefined;
-    if (request.authSession !== null || request.principal.kind === "user" || setsCookie) {
+    if (
+      request.authSession !== null ||
+      request.principal.kind === "user" ||
+      setsCookie
+    ) {
       // Pages of signed-in people show what only they may see, and a response that sets or
       // clears a cookie must not be handed to others by a shared cache: no cache may keep them.
       reply.header("cache-control", NO_STORE);
@@ -237,14 +302,20 @@ async function sessionPluginImpl(app: FastifyInstance, options: SessionPluginOpt
     const isRefusal =
       isAppError(error, "ERR_FORBIDDEN") ||
       isAppError(error, "ERR_CSRF") ||
-      (isAppError(error, "ERR_UNAUTHENTICATED") && !SAFE_METHODS.has(request.method) && request.headers.authorization === undefined);
+      (isAppError(error, "ERR_UNAUTHENTICATED") &&
+        !SAFE_METHODS.has(request.method) &&
+        request.headers.authorization === undefined);
     // A use case that refused with the project in view has logged it already, in more detail.
     if (!isRefusal || (error instanceof AppError && error.isRecorded)) return;
     try {
       await recordRefusedAccess(
         ctx,
         request.principal,
-        { method: request.method, route: request.routeOptions.url ?? "(unbekannt)", code: error.code },
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? "(unbekannt)",
+          code: error.code,
+        },
         { ip: request.ip },
       );
     } catch (caught) {

@@ -33,7 +33,9 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       <p class="app-lead" safe>
         {props.message}
       </p>
-      {props.detail === undefined || props.detail === null || props.detail === "" ? (
+      {props.detail === undefined ||
+      props.detail === null ||
+      props.detail === "" ? (
         ""
       ) : (
         <p class="app-body-text" safe>
@@ -62,6 +64,13 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
 }
 
 function headingStatus(status: number): ErrorPageStatus {
-  if (status === 401 || status === 403 || status === 404 || status === 429 || status === 503) return status;
+  if (
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    status === 429 ||
+    status === 503
+  )
+    return status;
   return status >= 500 ? 500 : 400;
 }

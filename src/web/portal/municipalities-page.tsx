@@ -19,14 +19,20 @@ export interface MunicipalitiesPageProps {
 }
 
 /** Lists the municipalities that publish here. */
-export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element {
+export function MunicipalitiesPage(
+  props: MunicipalitiesPageProps,
+): JSX.Element {
   const { view } = props;
   const { t } = view;
   const query = props.query ?? "";
   const page = props.page ?? 1;
   const pages = props.pages ?? 1;
   return (
-    <PageLayout view={view} title={t.municipalitiesTitle} requestUrl={props.requestUrl}>
+    <PageLayout
+      view={view}
+      title={t.municipalitiesTitle}
+      requestUrl={props.requestUrl}
+    >
       <h1 class="app-heading-xl" safe>
         {t.municipalitiesTitle}
       </h1>
@@ -40,7 +46,11 @@ export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element 
             {t.municipalitiesIntro}
           </p>
           <form class="app-search-form" method="get" action="/" role="search">
-            {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+            {view.lang === "de" ? (
+              ""
+            ) : (
+              <input type="hidden" name="lang" value={view.lang} />
+            )}
             <div class="app-form-group">
               <label class="app-label" for="kommune-q" safe>
                 {t.municipalitiesSearchLabel}
@@ -49,7 +59,16 @@ export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element 
                 {t.municipalitiesSearchHint}
               </p>
               <div class="app-search-form__row">
-                <input class="app-input" type="search" id="kommune-q" name="q" value={query} aria-describedby="kommune-hinweis" autocomplete="off" maxlength="100" />
+                <input
+                  class="app-input"
+                  type="search"
+                  id="kommune-q"
+                  name="q"
+                  value={query}
+                  aria-describedby="kommune-hinweis"
+                  autocomplete="off"
+                  maxlength="100"
+                />
                 <button class="app-button" type="submit" safe>
                   {t.municipalitiesSearchSubmit}
                 </button>
@@ -60,19 +79,30 @@ export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element 
             ""
           ) : (
             <p class="app-body-text" role="status" safe>
-              {props.municipalities.length === 0 ? t.municipalitiesNoneFound(query) : t.municipalitiesFound(props.total ?? 0, query)}
+              {props.municipalities.length === 0
+                ? t.municipalitiesNoneFound(query)
+                : t.municipalitiesFound(props.total ?? 0, query)}
             </p>
           )}
           <ul class="app-card-list">
             {props.municipalities.map((municipality) => (
               <li class="app-card-list__item">
-                <a class="app-link app-card-list__link" href={view.link(paths.municipality(municipality.slug))} lang={view.contentLang} safe>
+                <a
+                  class="app-link app-card-list__link"
+                  href={view.link(paths.municipality(municipality.slug))}
+                  lang={view.contentLang}
+                  safe
+                >
                   {municipality.name}
                 </a>
                 {municipality.state === null ? (
                   ""
                 ) : (
-                  <span class="app-card-list__meta" lang={view.contentLang} safe>
+                  <span
+                    class="app-card-list__meta"
+                    lang={view.contentLang}
+                    safe
+                  >
                     {municipality.state}
                   </span>
                 )}
@@ -89,7 +119,15 @@ export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element 
               <ul class="app-pagination__list">
                 {page > 1 ? (
                   <li>
-                    <a class="app-link" rel="prev" href={view.link("/", { q: query === "" ? undefined : query, seite: page > 2 ? String(page - 1) : undefined })} safe>
+                    <a
+                      class="app-link"
+                      rel="prev"
+                      href={view.link("/", {
+                        q: query === "" ? undefined : query,
+                        seite: page > 2 ? String(page - 1) : undefined,
+                      })}
+                      safe
+                    >
                       {t.municipalitiesPrevious}
                     </a>
                   </li>
@@ -98,7 +136,15 @@ export function MunicipalitiesPage(props: MunicipalitiesPageProps): JSX.Element 
                 )}
                 {page < pages ? (
                   <li>
-                    <a class="app-link" rel="next" href={view.link("/", { q: query === "" ? undefined : query, seite: String(page + 1) })} safe>
+                    <a
+                      class="app-link"
+                      rel="next"
+                      href={view.link("/", {
+                        q: query === "" ? undefined : query,
+                        seite: String(page + 1),
+                      })}
+                      safe
+                    >
                       {t.municipalitiesNext}
                     </a>
                   </li>

@@ -22,8 +22,10 @@ export const paths = {
     `/${encodeURIComponent(slug)}/projekte/${encodeURIComponent(projectSlug)}`,
   timeline: (slug: string): string => `/${encodeURIComponent(slug)}/zeitstrahl`,
   search: (slug: string): string => `/${encodeURIComponent(slug)}/suche`,
-  actionFieldAnchor: (slug: string, key: string): string => `/${encodeURIComponent(slug)}/#aktionsfeld-${encodeURIComponent(key)}`,
-  impactAreaAnchor: (slug: string, key: string): string => `/${encodeURIComponent(slug)}/#wirkungsbereich-${encodeURIComponent(key)}`,
+  actionFieldAnchor: (slug: string, key: string): string =>
+    `/${encodeURIComponent(slug)}/#aktionsfeld-${encodeURIComponent(key)}`,
+  impactAreaAnchor: (slug: string, key: string): string =>
+    `/${encodeURIComponent(slug)}/#wirkungsbereich-${encodeURIComponent(key)}`,
 };
 
 /** A path with the language and further query parameters; empty or undefined values are left out. */

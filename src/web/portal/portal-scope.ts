@@ -25,7 +25,11 @@ export interface PortalScope {
 }
 
 /** What the public portal shows. */
-export function publishedScope(slug: string, edition: EditionSummary | null, editions: readonly EditionSummary[]): PortalScope {
+export function publishedScope(
+  slug: string,
+  edition: EditionSummary | null,
+  editions: readonly EditionSummary[],
+): PortalScope {
   return {
     kind: "published",
     municipalitySlug: slug,
@@ -39,12 +43,17 @@ export function publishedScope(slug: string, edition: EditionSummary | null, edi
 }
 
 /** One edition, read by its number. */
-export function editionScope(slug: string, edition: EditionSummary, editions: readonly EditionSummary[]): PortalScope {
+export function editionScope(
+  slug: string,
+  edition: EditionSummary,
+  editions: readonly EditionSummary[],
+): PortalScope {
   return {
     kind: "edition",
     municipalitySlug: slug,
     home: editionPaths.edition(slug, edition.number),
-    project: (projectSlug) => editionPaths.project(slug, edition.number, projectSlug),
+    project: (projectSlug) =>
+      editionPaths.project(slug, edition.number, projectSlug),
     timeline: editionPaths.timeline(slug, edition.number),
     search: null,
     edition,
@@ -53,7 +62,10 @@ export function editionScope(slug: string, edition: EditionSummary, editions: re
 }
 
 /** The draft (staff and committee only). */
-export function draftScope(slug: string, editions: readonly EditionSummary[]): PortalScope {
+export function draftScope(
+  slug: string,
+  editions: readonly EditionSummary[],
+): PortalScope {
   return {
     kind: "draft",
     municipalitySlug: slug,
@@ -67,13 +79,21 @@ export function draftScope(slug: string, editions: readonly EditionSummary[]): P
 }
 
 /** The anchor of an impact area or action field on the overview of a scope. */
-export function anchorIn(scope: PortalScope, kind: "wirkungsbereich" | "aktionsfeld", key: string): string {
+export function anchorIn(
+  scope: PortalScope,
+  kind: "wirkungsbereich" | "aktionsfeld",
+  key: string,
+): string {
   return `${scope.home}#${kind}-${encodeURIComponent(key)}`;
 }
 
 /** Editions older than the one a scope shows (all for the draft): what its timeline can be compared with. */
-export function comparableEditions(scope: PortalScope): readonly EditionSummary[] {
+export function comparableEditions(
+  scope: PortalScope,
+): readonly EditionSummary[] {
   if (scope.kind === "draft") return scope.editions;
   const shown = scope.edition;
-  return shown === null ? [] : scope.editions.filter((edition) => edition.number < shown.number);
+  return shown === null
+    ? []
+    : scope.editions.filter((edition) => edition.number < shown.number);
 }

@@ -7,16 +7,27 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
-import { getPublishedCatalogue, getPublishedProject, searchPublished } from "../../app/edition/read-editions.js";
+import {
+  getPublishedCatalogue,
+  getPublishedProject,
+  searchPublished,
+} from "../../app/edition/read-editions.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { sendError } from "../http/error-pages.js";
-import { canonicalRequest, PublicResponseCache, type RenderedResponse } from "../http/page-cache.js";
+import {
+  canonicalRequest,
+  PublicResponseCache,
+  type RenderedResponse,
+} from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
@@ -47,27 +58,38 @@ const HTML = "text/html; charset=utf-8";
 /** Municipality and project slugs; anything else cannot exist, so it is a 404 without a query. */
 
 /** First path segments taken by the app itself; no municipality can be reached under them. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(
+  RESERVED_MUNICIPALITY_SLUGS,
+);
 
 /** How many municipalities the start page lists at once. */
 const MUNICIPALITIES_PER_PAGE = 50;
 
 /** Lower case without diacritics, for the search in the list of municipalities. */
 function foldName(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/ß/g, "ss");
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss");
 }
 
 /** Rendered public pages of all municipalities, kept ready to send (src/web/http/page-cache.ts). */
 const PAGE_CACHE_BYTES = 48 * 1024 * 1024;
 
 /** Registers the portal's routes and its HTML error handling. */
-export async function portalRoutes(instance: FastifyInstance, options: PortalOptions): Promise<void> {
+export async function portalRoutes(
+  instance: FastifyInstance,
+  options: PortalOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, now } = options;
 
   // A path like /api/zeitstrahl reaches the portal's /:slug/zeitstrahl route when no API
   // route matches; its error must still be JSON.
-  app.setErrorHandler(async (error, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendError(error, request, reply),
+  );
 
   /**
    * The municipality's published version, from memory, or a 404 for a slug that cannot or
@@ -93,93 +115,183 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
     request: FastifyRequest,
     reply: FastifyReply,
     dataVersion: number,
-    render: (url: string, reader: AppContext) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (
+      url: string,
+      reader: AppContext,
+    ) => Promise<{ readonly status: number; readonly html: string }>,
   ): Promise<FastifyReply> {
     const canonical = canonicalRequest(request);
     const slug = (request.params as { slug?: string }).slug ?? "";
     return pageCache.send(request, reply, {
       version: dataVersion,
-      key: ["page", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(now())],
+      key: [
+        "page",
+        APP_VERSION,
+        request.routeOptions.url ?? "",
+        ...Object.values(request.params as Record<string, string>),
+        canonical.query,
+        germanIsoDateOf(now()),
+      ],
       type: HTML,
       render: async (): Promise<RenderedResponse> => {
         // Anonymous readers may be served from a read replica that has reached this version.
-        const reader = request.principal.kind === "anonymous" ? await publicReader(ctx, slug, dataVersion) : ctx;
+        const reader =
+          request.principal.kind === "anonymous"
+            ? await publicReader(ctx, slug, dataVersion)
+            : ctx;
         const page = await render(canonical.url, reader);
         return { status: page.status, body: page.html };
       },
     });
   }
 
-  app.get(ROUTES.home, { config: { policy: "public" }, schema: { hide: true, querystring: HomeQuerySchema } }, async (request, reply) => {
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    const municipalities = await ctx.versions.all();
-    const [only] = municipalities;
-    if (municipalities.length === 1 && only !== undefined) {
-      return reply.redirect(withQuery(paths.municipality(only.slug), view.lang), 302);
-    }
-    // No single version here: the list changes when any municipality is added, renamed or published.
-    const canonical = canonicalRequest(request);
-    return pageCache.send(request, reply, {
-      version: await ctx.versions.signature(),
-      key: ["home", APP_VERSION, canonical.query],
-      type: HTML,
-      render: async () => {
-        // A page of the list, found by a folded part of the name or slug (hundreds of tenants).
-        const query = (request.query.q ?? "").trim();
-        const folded = foldName(query);
-        const found = folded === "" ? municipalities : municipalities.filter((m) => foldName(m.name).includes(folded) || m.slug.includes(folded));
-        const pages = Math.max(1, Math.ceil(found.length / MUNICIPALITIES_PER_PAGE));
-        const requested = Number(request.query.seite ?? "1");
-        const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
-        const shown = found.slice((page - 1) * MUNICIPALITIES_PER_PAGE, page * MUNICIPALITIES_PER_PAGE);
-        return {
-          status: 200,
-          body: await (
-            <MunicipalitiesPage view={view} requestUrl={canonical.url} municipalities={shown} query={query} total={found.length} page={page} pages={pages} />
-          ),
-        };
-      },
-    });
-  });
+  app.get(
+    ROUTES.home,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, querystring: HomeQuerySchema },
+    },
+    async (request, reply) => {
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      const municipalities = await ctx.versions.all();
+      const [only] = municipalities;
+      if (municipalities.length === 1 && only !== undefined) {
+        return reply.redirect(
+          withQuery(paths.municipality(only.slug), view.lang),
+          302,
+        );
+      }
+      // No single version here: the list changes when any municipality is added, renamed or published.
+      const canonical = canonicalRequest(request);
+      return pageCache.send(request, reply, {
+        version: await ctx.versions.signature(),
+        key: ["home", APP_VERSION, canonical.query],
+        type: HTML,
+        render: async () => {
+          // A page of the list, found by a folded part of the name or slug (hundreds of tenants).
+          const query = (request.query.q ?? "").trim();
+          const folded = foldName(query);
+          const found =
+            folded === ""
+              ? municipalities
+              : municipalities.filter(
+                  (m) =>
+                    foldName(m.name).includes(folded) ||
+                    m.slug.includes(folded),
+                );
+          const pages = Math.max(
+            1,
+            Math.ceil(found.length / MUNICIPALITIES_PER_PAGE),
+          );
+          const requested = Number(request.query.seite ?? "1");
+          const page =
+            Number.isInteger(requested) && requested >= 1
+              ? Math.min(requested, pages)
+              : 1;
+          const shown = found.slice(
+            (page - 1) * MUNICIPALITIES_PER_PAGE,
+            page * MUNICIPALITIES_PER_PAGE,
+          );
+          return {
+            status: 200,
+            body: await (
+              <MunicipalitiesPage
+                view={view}
+                requestUrl={canonical.url}
+                municipalities={shown}
+                query={query}
+                total={found.length}
+                page={page}
+                pages={pages}
+              />
+            ),
+          };
+        },
+      });
+    },
+  );
 
   app.get(
     ROUTES.municipalityWithoutSlash,
-    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: MunicipalityParamsSchema,
+        querystring: PageQuerySchema,
+      },
+    },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
       const queryIndex = request.url.indexOf("?");
       const query = queryIndex === -1 ? "" : request.url.slice(queryIndex);
-      return reply.redirect(`${paths.municipality(request.params.slug)}${query}`, 301);
+      return reply.redirect(
+        `${paths.municipality(request.params.slug)}${query}`,
+        301,
+      );
     },
   );
 
   app.get(
     ROUTES.municipality,
-    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: PageQuerySchema } },
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: MunicipalityParamsSchema,
+        querystring: PageQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url, reader) => {
         // The latest edition once there is one; until then the current state.
-        const { catalogue, edition, editions } = await getPublishedCatalogue(reader, slug);
+        const { catalogue, edition, editions } = await getPublishedCatalogue(
+          reader,
+          slug,
+        );
         const scope = publishedScope(slug, edition, editions);
-        return { status: 200, html: await (<ProgrammePage view={view} requestUrl={url} catalogue={catalogue} scope={scope} />) };
+        return {
+          status: 200,
+          html: await (
+            <ProgrammePage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              scope={scope}
+            />
+          ),
+        };
       });
     },
   );
 
   app.get(
     ROUTES.project,
-    { config: { policy: "public" }, schema: { hide: true, params: ProjectParamsSchema, querystring: PageQuerySchema } },
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: ProjectParamsSchema,
+        querystring: PageQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { slug, projectSlug } = request.params;
       const version = await requireDataVersion(slug);
       if (!isSlug(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url, reader) => {
-        const { catalogue, entry, dependents, edition, editions } = await getPublishedProject(reader, slug, projectSlug);
-        const figures = await getProjectIndicators(reader, slug, projectSlug, germanDayOf(now()));
+        const { catalogue, entry, dependents, edition, editions } =
+          await getPublishedProject(reader, slug, projectSlug);
+        const figures = await getProjectIndicators(
+          reader,
+          slug,
+          projectSlug,
+          germanDayOf(now()),
+        );
         const html = await (
           <ProjectPage
             view={view}
@@ -199,13 +311,23 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.timeline,
-    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: TimelineQuerySchema } },
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: MunicipalityParamsSchema,
+        querystring: TimelineQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url, reader) => {
-        const { catalogue, edition, editions } = await getPublishedCatalogue(reader, slug);
+        const { catalogue, edition, editions } = await getPublishedCatalogue(
+          reader,
+          slug,
+        );
         // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
         return renderTimeline({
           view,
@@ -215,7 +337,8 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           query: request.query,
           today: germanDayOf(now()),
           shownTitle: edition?.title ?? "",
-          compare: async (since) => compareEditions(reader, slug, edition?.number ?? 0, since),
+          compare: async (since) =>
+            compareEditions(reader, slug, edition?.number ?? 0, since),
         });
       });
     },
@@ -223,7 +346,14 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
 
   app.get(
     ROUTES.search,
-    { config: { policy: "public" }, schema: { hide: true, params: MunicipalityParamsSchema, querystring: SearchQuerySchema } },
+    {
+      config: { policy: "public" },
+      schema: {
+        hide: true,
+        params: MunicipalityParamsSchema,
+        querystring: SearchQuerySchema,
+      },
+    },
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -242,7 +372,14 @@ export async function portalRoutes(instance: FastifyInstance, options: PortalOpt
           }
         }
         const html = await (
-          <SearchPage view={view} requestUrl={url} catalogue={catalogue} query={query} result={result} error={error} />
+          <SearchPage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            query={query}
+            result={result}
+            error={error}
+          />
         );
         return { status: error === undefined ? 200 : 400, html };
       });

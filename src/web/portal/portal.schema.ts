@@ -5,7 +5,9 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 
-const Language = Type.Optional(Type.String({ maxLength: 10, description: "de (Standard) oder en" }));
+const Language = Type.Optional(
+  Type.String({ maxLength: 10, description: "de (Standard) oder en" }),
+);
 
 /** Query of every portal page. */
 export const PageQuerySchema = Type.Object({ lang: Language });
@@ -14,17 +16,41 @@ export type PageQuery = Static<typeof PageQuerySchema>;
 /** Query of the list of municipalities: a search and the page. */
 export const HomeQuerySchema = Type.Object({
   lang: Language,
-  q: Type.Optional(Type.String({ maxLength: 100, description: "Teil des Namens einer Kommune" })),
-  seite: Type.Optional(Type.String({ maxLength: 6, description: "Seite der Liste, ab 1" })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: "Teil des Namens einer Kommune",
+    }),
+  ),
+  seite: Type.Optional(
+    Type.String({ maxLength: 6, description: "Seite der Liste, ab 1" }),
+  ),
 });
 
 /** Query of the timeline: the filters. */
 export const TimelineQuerySchema = Type.Object({
   lang: Language,
-  aktionsfeld: Type.Optional(Type.String({ maxLength: 100, description: "Schlüssel eines Aktionsfelds" })),
-  einheit: Type.Optional(Type.String({ maxLength: 100, description: "Kürzel einer Organisationseinheit" })),
-  status: Type.Optional(Type.String({ maxLength: 100, description: "Status eines Projekts" })),
-  vergleich: Type.Optional(Type.String({ maxLength: 10, description: "Nummer einer früheren Fortschreibung zum Vergleich" })),
+  aktionsfeld: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: "Schlüssel eines Aktionsfelds",
+    }),
+  ),
+  einheit: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: "Kürzel einer Organisationseinheit",
+    }),
+  ),
+  status: Type.Optional(
+    Type.String({ maxLength: 100, description: "Status eines Projekts" }),
+  ),
+  vergleich: Type.Optional(
+    Type.String({
+      maxLength: 10,
+      description: "Nummer einer früheren Fortschreibung zum Vergleich",
+    }),
+  ),
 });
 export type TimelineQuery = Static<typeof TimelineQuerySchema>;
 
@@ -39,4 +65,7 @@ export type SearchQuery = Static<typeof SearchQuerySchema>;
 export const MunicipalityParamsSchema = Type.Object({ slug: Type.String() });
 
 /** URL parameters of a project page. */
-export const ProjectParamsSchema = Type.Object({ slug: Type.String(), projectSlug: Type.String() });
+export const ProjectParamsSchema = Type.Object({
+  slug: Type.String(),
+  projectSlug: Type.String(),
+});

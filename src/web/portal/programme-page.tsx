@@ -30,7 +30,10 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
   const { t } = view;
   const { programme, municipality } = catalogue;
   const slug = municipality.slug;
-  const fieldCount = catalogue.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
+  const fieldCount = catalogue.impactAreas.reduce(
+    (sum, area) => sum + area.actionFields.length,
+    0,
+  );
   const projectCount = listProjects(catalogue).length;
   const priorities = latestPriorities(programme.priorities);
   const scope = props.scope ?? publishedScope(slug, null, []);
@@ -60,15 +63,25 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           </p>
         )}
         <ul class="app-facts">
-          <li safe>{t.horizon(programme.horizonStart, programme.horizonEnd)}</li>
+          <li safe>
+            {t.horizon(programme.horizonStart, programme.horizonEnd)}
+          </li>
           <li class="app-facts__count" data-testid="programme-count" safe>
-            {t.projectsInAreas(projectCount, fieldCount, catalogue.impactAreas.length)}
+            {t.projectsInAreas(
+              projectCount,
+              fieldCount,
+              catalogue.impactAreas.length,
+            )}
           </li>
         </ul>
         {programme.summary === null ? (
           ""
         ) : (
-          <p class="app-body-text app-intro__summary" lang={view.contentLang} safe>
+          <p
+            class="app-body-text app-intro__summary"
+            lang={view.contentLang}
+            safe
+          >
             {programme.summary}
           </p>
         )}
@@ -118,7 +131,10 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           {priorities === null ? (
             ""
           ) : (
-            <section class="app-grid__side app-panel" aria-labelledby="prioritaeten">
+            <section
+              class="app-grid__side app-panel"
+              aria-labelledby="prioritaeten"
+            >
               <h2 class="app-heading-m" id="prioritaeten" safe>
                 {t.programmePriorities(priorities.year)}
               </h2>
@@ -138,7 +154,11 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                             ""
                           ) : (
                             <li>
-                              <a class="app-link" href={view.link(scope.project(projectSlug))} safe>
+                              <a
+                                class="app-link"
+                                href={view.link(scope.project(projectSlug))}
+                                safe
+                              >
                                 {`${entry.project.code} ${entry.project.title}`}
                               </a>
                             </li>
@@ -155,14 +175,25 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
       )}
 
       {catalogue.impactAreas.map((area) => {
-        const areaProjects = area.actionFields.reduce((sum, field) => sum + field.projects.length, 0);
+        const areaProjects = area.actionFields.reduce(
+          (sum, field) => sum + field.projects.length,
+          0,
+        );
         return (
-          <section class="app-impact-area" aria-labelledby={`wirkungsbereich-${area.key}`}>
+          <section
+            class="app-impact-area"
+            aria-labelledby={`wirkungsbereich-${area.key}`}
+          >
             <div class="app-impact-area__header">
               <p class="app-caption" safe>
                 {t.impactArea}
               </p>
-              <h2 class="app-heading-l" id={`wirkungsbereich-${area.key}`} lang={view.contentLang} safe>
+              <h2
+                class="app-heading-l"
+                id={`wirkungsbereich-${area.key}`}
+                lang={view.contentLang}
+                safe
+              >
                 {area.name}
               </h2>
               <p class="app-impact-area__count" safe>
@@ -177,10 +208,17 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
               )}
             </div>
             {area.actionFields.map((field) => (
-              <section class="app-action-field" aria-labelledby={`aktionsfeld-${field.key}`} data-action-field={field.key}>
+              <section
+                class="app-action-field"
+                aria-labelledby={`aktionsfeld-${field.key}`}
+                data-action-field={field.key}
+              >
                 <ColourBar colour={field.colour} />
                 <div class="app-action-field__body">
-                  <h3 class="app-heading-m app-action-field__title" id={`aktionsfeld-${field.key}`}>
+                  <h3
+                    class="app-heading-m app-action-field__title"
+                    id={`aktionsfeld-${field.key}`}
+                  >
                     <span class="app-action-field__number" safe>
                       {`${t.actionField} ${field.number}`}
                     </span>
@@ -194,7 +232,11 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                   {field.description === null ? (
                     ""
                   ) : (
-                    <p class="app-body-text app-action-field__description" lang={view.contentLang} safe>
+                    <p
+                      class="app-body-text app-action-field__description"
+                      lang={view.contentLang}
+                      safe
+                    >
                       {field.description}
                     </p>
                   )}
@@ -206,7 +248,9 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
                     <ProjectList
                       view={view}
                       projects={field.projects}
-                      projectHref={(project) => view.link(scope.project(project.slug))}
+                      projectHref={(project) =>
+                        view.link(scope.project(project.slug))
+                      }
                     />
                   )}
                 </div>
@@ -220,8 +264,13 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
 }
 
 /** The priorities of the latest year that has any, or null. */
-function latestPriorities(priorities: readonly Priority[]): { year: number; items: readonly Priority[] } | null {
+function latestPriorities(
+  priorities: readonly Priority[],
+): { year: number; items: readonly Priority[] } | null {
   if (priorities.length === 0) return null;
   const year = Math.max(...priorities.map((priority) => priority.year));
-  return { year, items: priorities.filter((priority) => priority.year === year) };
+  return {
+    year,
+    items: priorities.filter((priority) => priority.year === year),
+  };
 }

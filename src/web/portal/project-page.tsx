@@ -2,12 +2,19 @@
  * One project: where it sits, status, summary, its phases as text and as a small
  * timeline, measures, responsibilities, dependencies in both directions, and tags.
  */
-import type { Catalogue, OrgUnit, ProjectInContext } from "../../domain/catalogue/catalogue.js";
+import type {
+  Catalogue,
+  OrgUnit,
+  ProjectInContext,
+} from "../../domain/catalogue/catalogue.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
 import { formatPeriod, formatPhasesSpan } from "../../i18n/format-period.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { MeasureStatusTag, ProjectStatusTag } from "../components/status-tag/status-tag.js";
+import {
+  MeasureStatusTag,
+  ProjectStatusTag,
+} from "../components/status-tag/status-tag.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import type { ViewContext } from "../components/view.js";
@@ -40,11 +47,18 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
   const { t } = view;
   const { project, impactArea, actionField } = entry;
   const slug = catalogue.municipality.slug;
-  const unitsByCode = new Map<string, OrgUnit>(catalogue.orgUnits.map((unit) => [unit.code, unit]));
+  const unitsByCode = new Map<string, OrgUnit>(
+    catalogue.orgUnits.map((unit) => [unit.code, unit]),
+  );
   const prerequisites = project.dependsOn
     .map((dependency) => findProject(catalogue, dependency))
     .filter((found): found is ProjectInContext => found !== null);
-  const timeline = buildProjectTimeline(catalogue, entry, props.today, view.lang);
+  const timeline = buildProjectTimeline(
+    catalogue,
+    entry,
+    props.today,
+    view.lang,
+  );
   const fullTitle = `${project.code} ${project.title}`;
   const scope = props.scope ?? publishedScope(slug, null, []);
 
@@ -55,9 +69,21 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(scope.home), lang: view.contentLang },
-        { label: impactArea.name, href: view.link(anchorIn(scope, "wirkungsbereich", impactArea.key)), lang: view.contentLang },
-        { label: actionField.name, href: view.link(anchorIn(scope, "aktionsfeld", actionField.key)), lang: view.contentLang },
+        {
+          label: catalogue.municipality.name,
+          href: view.link(scope.home),
+          lang: view.contentLang,
+        },
+        {
+          label: impactArea.name,
+          href: view.link(anchorIn(scope, "wirkungsbereich", impactArea.key)),
+          lang: view.contentLang,
+        },
+        {
+          label: actionField.name,
+          href: view.link(anchorIn(scope, "aktionsfeld", actionField.key)),
+          lang: view.contentLang,
+        },
         { label: project.title, lang: view.contentLang },
       ]}
     >
@@ -80,15 +106,29 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
 
       <SummaryList
         rows={[
-          { key: t.status, value: <ProjectStatusTag view={view} status={project.status} /> },
+          {
+            key: t.status,
+            value: <ProjectStatusTag view={view} status={project.status} />,
+          },
           {
             key: t.period,
-            value: <span safe>{formatPhasesSpan(project.phases, view.lang) ?? t.noPeriod}</span>,
+            value: (
+              <span safe>
+                {formatPhasesSpan(project.phases, view.lang) ?? t.noPeriod}
+              </span>
+            ),
           },
           {
             key: t.impactArea,
             value: (
-              <a class="app-link" href={view.link(anchorIn(scope, "wirkungsbereich", impactArea.key))} lang={view.contentLang} safe>
+              <a
+                class="app-link"
+                href={view.link(
+                  anchorIn(scope, "wirkungsbereich", impactArea.key),
+                )}
+                lang={view.contentLang}
+                safe
+              >
                 {impactArea.name}
               </a>
             ),
@@ -101,7 +141,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                   value: (
                     <ul class="app-tag-list">
                       {project.tags.map((tag) => (
-                        <li class="app-tag-list__item" lang={view.contentLang} safe>
+                        <li
+                          class="app-tag-list__item"
+                          lang={view.contentLang}
+                          safe
+                        >
                           {tag}
                         </li>
                       ))}
@@ -116,7 +160,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         <h2 class="app-heading-l" id="worum-es-geht" safe>
           {t.projectSummary}
         </h2>
-        <p class="app-body-text app-project__summary" lang={view.contentLang} safe>
+        <p
+          class="app-body-text app-project__summary"
+          lang={view.contentLang}
+          safe
+        >
           {project.summary}
         </p>
       </section>
@@ -134,7 +182,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             <ol class="app-phase-list">
               {project.phases.map((phase) => (
                 <li class="app-phase-list__item">
-                  <span class="app-phase-list__label" lang={view.contentLang} safe>
+                  <span
+                    class="app-phase-list__label"
+                    lang={view.contentLang}
+                    safe
+                  >
                     {phase.label}
                   </span>
                   <span class="app-phase-list__period" safe>
@@ -143,21 +195,35 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                   {phase.note === null ? (
                     ""
                   ) : (
-                    <span class="app-phase-list__note" lang={view.contentLang} safe>
+                    <span
+                      class="app-phase-list__note"
+                      lang={view.contentLang}
+                      safe
+                    >
                       {phase.note}
                     </span>
                   )}
                 </li>
               ))}
             </ol>
-            <div class="app-timeline__scroll app-timeline__scroll--compact" role="region" tabindex="0" aria-label={t.projectScheduleChart(project.title)}>
+            <div
+              class="app-timeline__scroll app-timeline__scroll--compact"
+              role="region"
+              tabindex="0"
+              aria-label={t.projectScheduleChart(project.title)}
+            >
               <TimelineChart
                 view={view}
                 layout={timeline.layout}
                 idPrefix="projekt-zeitstrahl"
                 variant="compact"
                 title={t.projectScheduleChart(fullTitle)}
-                description={project.phases.map((phase) => `${phase.label}: ${formatPeriod(phase, view.lang)}`).join("; ")}
+                description={project.phases
+                  .map(
+                    (phase) =>
+                      `${phase.label}: ${formatPeriod(phase, view.lang)}`,
+                  )
+                  .join("; ")}
                 describeBar={timeline.describeBar}
               />
             </div>
@@ -189,7 +255,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         )}
       </section>
 
-      <ProjectIndicators view={view} indicators={props.figures ?? []} today={props.today} />
+      <ProjectIndicators
+        view={view}
+        indicators={props.figures ?? []}
+        today={props.today}
+      />
 
       <section class="app-section" aria-labelledby="zustaendigkeiten">
         <h2 class="app-heading-l" id="zustaendigkeiten" safe>
@@ -203,11 +273,20 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           <ul class="app-responsibility-list">
             {project.responsibilities.map((responsibility) => (
               <li class="app-responsibility-list__item">
-                <span class="app-responsibility-list__unit" lang={view.contentLang} safe>
-                  {unitsByCode.get(responsibility.orgUnitCode)?.name ?? responsibility.orgUnitCode}
+                <span
+                  class="app-responsibility-list__unit"
+                  lang={view.contentLang}
+                  safe
+                >
+                  {unitsByCode.get(responsibility.orgUnitCode)?.name ??
+                    responsibility.orgUnitCode}
                 </span>
                 <span
-                  class={["app-responsibility-list__role", responsibility.role === "lead" && "app-responsibility-list__role--lead"]}
+                  class={[
+                    "app-responsibility-list__role",
+                    responsibility.role === "lead" &&
+                      "app-responsibility-list__role--lead",
+                  ]}
                   safe
                 >
                   {t.responsibilityRole[responsibility.role]}
@@ -215,7 +294,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 {responsibility.note === null ? (
                   ""
                 ) : (
-                  <span class="app-responsibility-list__note" lang={view.contentLang} safe>
+                  <span
+                    class="app-responsibility-list__note"
+                    lang={view.contentLang}
+                    safe
+                  >
                     {responsibility.note}
                   </span>
                 )}
@@ -247,7 +330,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         </div>
       </section>
       <p class="app-body-text">
-        <a class="app-link" href={openDataPaths.projectFeed(slug, project.slug)} type="application/atom+xml" safe>
+        <a
+          class="app-link"
+          href={openDataPaths.projectFeed(slug, project.slug)}
+          type="application/atom+xml"
+          safe
+        >
           {view.t.openData.followProject}
         </a>
       </p>

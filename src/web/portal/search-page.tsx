@@ -34,15 +34,28 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       site={siteHeader(catalogue)}
       current="search"
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
         { label: t.searchTitle },
       ]}
     >
-      {props.error === undefined ? "" : <ErrorSummary title={t.errorTitle[400]} messages={[props.error]} />}
+      {props.error === undefined ? (
+        ""
+      ) : (
+        <ErrorSummary title={t.errorTitle[400]} messages={[props.error]} />
+      )}
       <h1 class="app-heading-xl" safe>
         {t.searchTitle}
       </h1>
-      <SearchForm view={view} action={paths.search(slug)} query={props.query} error={props.error} />
+      <SearchForm
+        view={view}
+        action={paths.search(slug)}
+        query={props.query}
+        error={props.error}
+      />
       {result === null ? (
         ""
       ) : (
@@ -57,7 +70,11 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
               {result.hits.map((hit) => (
                 <li class="app-search-results__item" data-kind={hit.kind}>
                   <p class="app-search-results__title">
-                    <a class="app-link" href={view.link(paths.project(slug, hit.projectSlug))} lang={view.contentLang}>
+                    <a
+                      class="app-link"
+                      href={view.link(paths.project(slug, hit.projectSlug))}
+                      lang={view.contentLang}
+                    >
                       {hit.kind === "project" ? (
                         <>
                           <span class="app-search-results__code" safe>
@@ -71,7 +88,9 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
                     </a>
                   </p>
                   <p class="app-search-results__kind" safe>
-                    {hit.kind === "project" ? t.searchHitProject : t.searchHitMeasure(hit.projectCode, hit.projectTitle)}
+                    {hit.kind === "project"
+                      ? t.searchHitProject
+                      : t.searchHitMeasure(hit.projectCode, hit.projectTitle)}
                   </p>
                   <p class="app-search-results__meta">
                     <ColourSwatch colour={hit.actionFieldColour} />
@@ -82,7 +101,11 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
                   {hit.excerpt === "" ? (
                     ""
                   ) : (
-                    <p class="app-search-results__excerpt" lang={view.contentLang} safe>
+                    <p
+                      class="app-search-results__excerpt"
+                      lang={view.contentLang}
+                      safe
+                    >
                       {hit.excerpt}
                     </p>
                   )}

@@ -5,7 +5,10 @@
  * instead: old periods outlined, new ones solid, shifts marked, and tables with the old
  * period, the new period and the reason.
  */
-import { type Catalogue, listProjects } from "../../domain/catalogue/catalogue.js";
+import {
+  type Catalogue,
+  listProjects,
+} from "../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
@@ -18,7 +21,11 @@ import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "../edition/comparison.presenter.js";
 import { ComparisonView } from "../edition/comparison-view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
-import { comparableEditions, publishedScope, type PortalScope } from "./portal-scope.js";
+import {
+  comparableEditions,
+  publishedScope,
+  type PortalScope,
+} from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProgrammeTimeline } from "./timeline.presenter.js";
 
@@ -37,7 +44,8 @@ export interface TimelinePageProps {
   /** Which state is shown (published, an older edition, the draft). Published by default. */
   readonly scope?: PortalScope | undefined;
   /** The comparison with an earlier edition, when one was chosen. */
-  readonly comparison?: { readonly number: number; readonly model: ComparisonModel } | undefined;
+  readonly comparison?:
+    { readonly number: number; readonly model: ComparisonModel } | undefined;
 }
 
 /** The timeline page. */
@@ -49,29 +57,55 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
   const scope = props.scope ?? publishedScope(slug, null, []);
   const total = listProjects(catalogue).length;
   const entries = listProjects(filtered);
-  const fieldCount = filtered.impactAreas.reduce((sum, area) => sum + area.actionFields.length, 0);
+  const fieldCount = filtered.impactAreas.reduce(
+    (sum, area) => sum + area.actionFields.length,
+    0,
+  );
   const hasProblems = props.problems !== undefined && props.problems.length > 0;
   const timeline = buildProgrammeTimeline(filtered, props.today, view.lang);
   const comparison = props.comparison;
   const options = comparableEditions(scope).map((edition) => ({
     value: String(edition.number),
-    label: t.edition.comparisonOption(edition.title, formatIsoDateGerman(edition.publishedOn)),
+    label: t.edition.comparisonOption(
+      edition.title,
+      formatIsoDateGerman(edition.publishedOn),
+    ),
   }));
-  const projectHrefByKey = new Map(entries.map((entry) => [`project-${entry.project.id}`, view.link(scope.project(entry.project.slug))]));
+  const projectHrefByKey = new Map(
+    entries.map((entry) => [
+      `project-${entry.project.id}`,
+      view.link(scope.project(entry.project.slug)),
+    ]),
+  );
 
   return (
     <PageLayout
       view={view}
-      title={comparison === undefined ? t.timelineTitle : `${t.timelineTitle}: ${t.edition.comparisonHeading(comparison.model.olderTitle)}`}
+      title={
+        comparison === undefined
+          ? t.timelineTitle
+          : `${t.timelineTitle}: ${t.edition.comparisonHeading(comparison.model.olderTitle)}`
+      }
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current={scope.kind === "published" ? "timeline" : undefined}
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(scope.home), lang: view.contentLang },
+        {
+          label: catalogue.municipality.name,
+          href: view.link(scope.home),
+          lang: view.contentLang,
+        },
         { label: t.timelineTitle },
       ]}
     >
-      {hasProblems ? <ErrorSummary title={t.timelineFilterInvalid} messages={props.problems ?? []} /> : ""}
+      {hasProblems ? (
+        <ErrorSummary
+          title={t.timelineFilterInvalid}
+          messages={props.problems ?? []}
+        />
+      ) : (
+        ""
+      )}
       <ScopeNotice view={view} scope={scope} />
       <h1 class="app-heading-xl">
         <span safe>{t.timelineTitle}</span>
@@ -86,14 +120,20 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
       <p class="app-lead" safe>
         {comparison === undefined
           ? t.timelineIntro(programme.horizonStart, programme.horizonEnd)
-          : t.edition.comparisonIntro(comparison.model.olderTitle, comparison.model.newerTitle)}
+          : t.edition.comparisonIntro(
+              comparison.model.olderTitle,
+              comparison.model.newerTitle,
+            )}
       </p>
       <TimelineFilter
         view={view}
         action={scope.timeline}
         catalogue={catalogue}
         filter={props.filter}
-        comparison={{ options, selected: comparison === undefined ? null : String(comparison.number) }}
+        comparison={{
+          options,
+          selected: comparison === undefined ? null : String(comparison.number),
+        }}
       />
 
       {hasProblems ? (
@@ -115,14 +155,25 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
             {t.timelineResult(entries.length, total)}
           </p>
           <TimelineLegend view={view} idPrefix="zeitstrahl" />
-          <div class="app-timeline__scroll" role="region" tabindex="0" aria-label={t.timelineScrollRegion}>
+          <div
+            class="app-timeline__scroll"
+            role="region"
+            tabindex="0"
+            aria-label={t.timelineScrollRegion}
+          >
             <TimelineChart
               view={view}
               layout={timeline.layout}
               idPrefix="zeitstrahl"
               variant="full"
-              title={t.timelineChartTitle(programme.horizonStart, programme.horizonEnd)}
-              description={t.timelineChartDescription(entries.length, fieldCount)}
+              title={t.timelineChartTitle(
+                programme.horizonStart,
+                programme.horizonEnd,
+              )}
+              description={t.timelineChartDescription(
+                entries.length,
+                fieldCount,
+              )}
               describeBar={timeline.describeBar}
             />
           </div>
@@ -130,7 +181,9 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
             view={view}
             id="zeitstrahl-tabelle"
             entries={entries}
-            projectHref={(entry) => view.link(scope.project(entry.project.slug))}
+            projectHref={(entry) =>
+              view.link(scope.project(entry.project.slug))
+            }
           />
         </>
       )}

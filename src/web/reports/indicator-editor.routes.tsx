@@ -3,11 +3,25 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
-import { addObservation, createIndicator, removeObservation, updateIndicator } from "../../app/indicators/manage-indicators.js";
-import { getIndicatorForStaff, getIndicatorsForStaff } from "../../app/indicators/read-indicators.js";
+import {
+  addObservation,
+  createIndicator,
+  removeObservation,
+  updateIndicator,
+} from "../../app/indicators/manage-indicators.js";
+import {
+  getIndicatorForStaff,
+  getIndicatorsForStaff,
+} from "../../app/indicators/read-indicators.js";
 import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { csrfToken } from "../plugins/session.js";
-import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+} from "../editor/editor-view.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
@@ -15,8 +29,19 @@ import { installStaffErrorHandler } from "../http/error-pages.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
-import { IndicatorBody, NewIndicatorBody, ObservationBody, parseIndicatorForm, parseObservationForm, RemoveObservationBody } from "./report-forms.js";
-import { reportingForm, reportNoticeOf, type FailedRender } from "./reporting.routes.js";
+import {
+  IndicatorBody,
+  NewIndicatorBody,
+  ObservationBody,
+  parseIndicatorForm,
+  parseObservationForm,
+  RemoveObservationBody,
+} from "./report-forms.js";
+import {
+  reportingForm,
+  reportNoticeOf,
+  type FailedRender,
+} from "./reporting.routes.js";
 
 /** What the figure routes need. */
 export interface IndicatorEditorRoutesOptions {
@@ -27,7 +52,11 @@ export interface IndicatorEditorRoutesOptions {
 const Slug = Type.String({ maxLength: 100 });
 const Params = Type.Object({ slug: Slug });
 const KeyParams = Type.Object({ slug: Slug, key: Slug });
-const ValueParams = Type.Object({ slug: Slug, key: Slug, observationId: Type.String({ maxLength: 12 }) });
+const ValueParams = Type.Object({
+  slug: Slug,
+  key: Slug,
+  observationId: Type.String({ maxLength: 12 }),
+});
 
 const DEFINITION_FIELDS = {
   name: "name",
@@ -40,25 +69,49 @@ const DEFINITION_FIELDS = {
   denominatorLabel: "gesamt",
   chartKind: "diagramm",
 };
-const VALUE_FIELDS = { day: "datum", value: "wert", denominator: "gesamt", note: "anmerkung" };
+const VALUE_FIELDS = {
+  day: "datum",
+  value: "wert",
+  denominator: "gesamt",
+  note: "anmerkung",
+};
 
 /** Registers the key figure pages and forms. */
-export async function indicatorEditorRoutes(instance: FastifyInstance, options: IndicatorEditorRoutesOptions): Promise<void> {
+export async function indicatorEditorRoutes(
+  instance: FastifyInstance,
+  options: IndicatorEditorRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  async function renderList(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
+  async function renderList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
       const { slug } = request.params as { slug: string };
-      const data = await getIndicatorsForStaff(ctx, request.principal, slug, originOf(request));
+      const data = await getIndicatorsForStaff(
+        ctx,
+        request.principal,
+        slug,
+        originOf(request),
+      );
       const view = viewOf(request);
       const html = await (
         <IndicatorsOverviewPage
           view={view}
           requestUrl={request.url}
-          chrome={editorChrome(request, view, data.catalogue, data.rights, "indicators")}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "indicators",
+          )}
           csrfToken={csrfToken(request)}
           notice={status === 200 ? reportNoticeOf(request, view) : undefined}
           failed={extra.failed}
@@ -71,16 +124,33 @@ export async function indicatorEditorRoutes(instance: FastifyInstance, options: 
     });
   }
 
-  async function renderIndicator(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
+  async function renderIndicator(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
       const { slug, key } = request.params as { slug: string; key: string };
-      const data = await getIndicatorForStaff(ctx, request.principal, slug, key, originOf(request));
+      const data = await getIndicatorForStaff(
+        ctx,
+        request.principal,
+        slug,
+        key,
+        originOf(request),
+      );
       const view = viewOf(request);
       const html = await (
         <IndicatorPage
           view={view}
           requestUrl={request.url}
-          chrome={editorChrome(request, view, data.catalogue, data.rights, "indicators")}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "indicators",
+          )}
           csrfToken={csrfToken(request)}
           notice={status === 200 ? reportNoticeOf(request, view) : undefined}
           failed={extra.failed}
@@ -109,11 +179,21 @@ export async function indicatorEditorRoutes(instance: FastifyInstance, options: 
     anmerkung: t.reports.fieldNote,
     grund: t.editor.reasonLabel,
   });
-  const list = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderList(request, reply, failure.status, failure);
-  const indicator = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderIndicator(request, reply, failure.status, failure);
+  const list = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderList(request, reply, failure.status, failure);
+  const indicator = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderIndicator(request, reply, failure.status, failure);
 
-  app.get(REPORT_ROUTES.staffIndicators, { config: { policy: "staff" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    renderList(request, reply, 200),
+  app.get(
+    REPORT_ROUTES.staffIndicators,
+    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    async (request, reply) => renderList(request, reply, 200),
   );
 
   app.post(
@@ -131,16 +211,25 @@ export async function indicatorEditorRoutes(instance: FastifyInstance, options: 
         const { key } = await createIndicator(
           ctx,
           request.principal,
-          { municipality: params.slug, key: input.schluessel.trim(), data: parseIndicatorForm(input), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            key: input.schluessel.trim(),
+            data: parseIndicatorForm(input),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.staffIndicator(params.slug, key), { gespeichert: "kennzahl" });
+        return view.link(reportPaths.staffIndicator(params.slug, key), {
+          gespeichert: "kennzahl",
+        });
       },
     }),
   );
 
-  app.get(REPORT_ROUTES.staffIndicator, { config: { policy: "staff" }, schema: { hide: true, params: KeyParams } }, async (request, reply) =>
-    renderIndicator(request, reply, 200),
+  app.get(
+    REPORT_ROUTES.staffIndicator,
+    { config: { policy: "staff" }, schema: { hide: true, params: KeyParams } },
+    async (request, reply) => renderIndicator(request, reply, 200),
   );
 
   app.post(
@@ -157,7 +246,13 @@ export async function indicatorEditorRoutes(instance: FastifyInstance, options: 
         await updateIndicator(
           ctx,
           request.principal,
-          { municipality: params.slug, indicator: params.key, expectedVersion: input.version, data: parseIndicatorForm(input), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            indicator: params.key,
+            expectedVersion: input.version,
+            data: parseIndicatorForm(input),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
         return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "kennzahl" })}#abschnitt-definition`;
@@ -179,7 +274,13 @@ export async function indicatorEditorRoutes(instance: FastifyInstance, options: 
         await addObservation(
           ctx,
           request.principal,
-          { municipality: params.slug, indicator: params.key, expectedVersion: input.version, data: parseObservationForm(input, view.t), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            indicator: params.key,
+            expectedVersion: input.version,
+            data: parseObservationForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
         return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert" })}#abschnitt-werte`;

@@ -3,10 +3,16 @@
  * with its chart, its values (add one, remove a wrong one) and — for administrators — its
  * definition. Editors record the values of figures linked to their projects.
  */
-import type { IndicatorForStaff, IndicatorsForStaff } from "../../app/indicators/read-indicators.js";
+import type {
+  IndicatorForStaff,
+  IndicatorsForStaff,
+} from "../../app/indicators/read-indicators.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
-import { formatObservationGerman, INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import {
+  formatObservationGerman,
+  INDICATOR_KINDS,
+} from "../../domain/indicator/indicator.js";
 import type { Choice } from "../components/form/controls.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
@@ -14,11 +20,20 @@ import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { schemaField } from "../http/form-schema.js";
-import { IndicatorBody, NewIndicatorBody, ObservationBody } from "./report-forms.js";
+import {
+  IndicatorBody,
+  NewIndicatorBody,
+  ObservationBody,
+} from "./report-forms.js";
 
 type Kit = ReturnType<typeof formKit>;
 
-function definitionFields(props: FormPageProps & { readonly data: IndicatorsForStaff }, f: Kit, form: string, stored: IndicatorForStaff | null): JSX.Element {
+function definitionFields(
+  props: FormPageProps & { readonly data: IndicatorsForStaff },
+  f: Kit,
+  form: string,
+  stored: IndicatorForStaff | null,
+): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const indicator = stored?.indicator;
@@ -30,34 +45,93 @@ function definitionFields(props: FormPageProps & { readonly data: IndicatorsForS
       lang: view.contentLang,
     })),
   ];
-  const kindChoices: Choice[] = INDICATOR_KINDS.map((kind) => ({ value: kind, label: t.indicatorKind[kind] }));
+  const kindChoices: Choice[] = INDICATOR_KINDS.map((kind) => ({
+    value: kind,
+    label: t.indicatorKind[kind],
+  }));
   const chartChoices: Choice[] = [
     { value: "line", label: t.chartLine },
     { value: "bar", label: t.chartBar },
   ];
   return (
     <>
-      {f.text(form, schemaField(IndicatorBody, "name"), t.fieldFigureName, indicator?.name ?? "")}
+      {f.text(
+        form,
+        schemaField(IndicatorBody, "name"),
+        t.fieldFigureName,
+        indicator?.name ?? "",
+      )}
       <div class="app-editor-form__pair">
-        {f.text(form, schemaField(IndicatorBody, "einheit"), t.fieldUnit, indicator?.unit ?? "", { hint: t.fieldUnitHint })}
-        {f.select(form, schemaField(IndicatorBody, "art"), t.fieldKind, indicator?.kind ?? "count", kindChoices)}
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "einheit"),
+          t.fieldUnit,
+          indicator?.unit ?? "",
+          { hint: t.fieldUnitHint },
+        )}
+        {f.select(
+          form,
+          schemaField(IndicatorBody, "art"),
+          t.fieldKind,
+          indicator?.kind ?? "count",
+          kindChoices,
+        )}
       </div>
-      {f.text(form, schemaField(IndicatorBody, "gesamt"), t.fieldDenominatorLabel, indicator?.denominatorLabel ?? "", { hint: t.fieldDenominatorLabelHint })}
-      {f.area(form, schemaField(IndicatorBody, "definition"), t.figureDefinition, indicator?.definition ?? "", { rows: 2 })}
+      {f.text(
+        form,
+        schemaField(IndicatorBody, "gesamt"),
+        t.fieldDenominatorLabel,
+        indicator?.denominatorLabel ?? "",
+        { hint: t.fieldDenominatorLabelHint },
+      )}
+      {f.area(
+        form,
+        schemaField(IndicatorBody, "definition"),
+        t.figureDefinition,
+        indicator?.definition ?? "",
+        { rows: 2 },
+      )}
       <div class="app-editor-form__pair">
-        {f.text(form, schemaField(IndicatorBody, "quelle"), t.figureSource, indicator?.source ?? "")}
-        {f.text(form, schemaField(IndicatorBody, "verantwortlich"), t.figureOwner, indicator?.owner ?? "")}
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "quelle"),
+          t.figureSource,
+          indicator?.source ?? "",
+        )}
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "verantwortlich"),
+          t.figureOwner,
+          indicator?.owner ?? "",
+        )}
       </div>
       <div class="app-editor-form__pair">
-        {f.select(form, schemaField(IndicatorBody, "projekt"), t.fieldProject, indicator?.projectSlug ?? "", projectChoices)}
-        {f.select(form, schemaField(IndicatorBody, "diagramm"), t.fieldChartKind, stored?.chartKind ?? "line", chartChoices)}
+        {f.select(
+          form,
+          schemaField(IndicatorBody, "projekt"),
+          t.fieldProject,
+          indicator?.projectSlug ?? "",
+          projectChoices,
+        )}
+        {f.select(
+          form,
+          schemaField(IndicatorBody, "diagramm"),
+          t.fieldChartKind,
+          stored?.chartKind ?? "line",
+          chartChoices,
+        )}
       </div>
     </>
   );
 }
 
 /** The list of key figures. */
-export function IndicatorsOverviewPage(props: FormPageProps & { readonly data: IndicatorsForStaff; readonly today: number }): JSX.Element {
+export function IndicatorsOverviewPage(
+  props: FormPageProps & {
+    readonly data: IndicatorsForStaff;
+    readonly today: number;
+  },
+): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -96,18 +170,33 @@ export function IndicatorsOverviewPage(props: FormPageProps & { readonly data: I
             </thead>
             <tbody>
               {data.indicators.map((each) => {
-                const latest = each.observations.filter((observation) => observation.day <= props.today).at(-1);
+                const latest = each.observations
+                  .filter((observation) => observation.day <= props.today)
+                  .at(-1);
                 return (
                   <tr>
                     <th scope="row">
-                      <a class="app-link" href={view.link(reportPaths.staffIndicator(slug, each.indicator.key))} lang={view.contentLang} safe>
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          reportPaths.staffIndicator(slug, each.indicator.key),
+                        )}
+                        lang={view.contentLang}
+                        safe
+                      >
                         {each.indicator.name}
                       </a>
                     </th>
                     <td class="app-table__numeric" safe>
-                      {latest === undefined ? "–" : `${formatObservationGerman(latest)} ${each.indicator.unit}`}
+                      {latest === undefined
+                        ? "–"
+                        : `${formatObservationGerman(latest)} ${each.indicator.unit}`}
                     </td>
-                    <td safe>{latest === undefined ? "–" : formatGermanDate(latest.day)}</td>
+                    <td safe>
+                      {latest === undefined
+                        ? "–"
+                        : formatGermanDate(latest.day)}
+                    </td>
                     <td lang={view.contentLang} safe>
                       {each.indicator.projectSlug ?? "–"}
                     </td>
@@ -122,13 +211,27 @@ export function IndicatorsOverviewPage(props: FormPageProps & { readonly data: I
         </div>
       )}
       {data.mayDefine ? (
-        <section class="app-section app-editor-section" aria-labelledby="abschnitt-kennzahl-neu">
+        <section
+          class="app-section app-editor-section"
+          aria-labelledby="abschnitt-kennzahl-neu"
+        >
           <h2 class="app-heading-l" id="abschnitt-kennzahl-neu" safe>
             {t.newFigure}
           </h2>
-          <form method="post" action={view.link(reportPaths.staffIndicators(slug))} class="app-editor-form" id={form}>
+          <form
+            method="post"
+            action={view.link(reportPaths.staffIndicators(slug))}
+            class="app-editor-form"
+            id={form}
+          >
             {f.meta(form, null)}
-            {f.text(form, schemaField(NewIndicatorBody, "schluessel"), t.fieldFigureKey, "", { hint: view.t.editor.fieldKeyHint })}
+            {f.text(
+              form,
+              schemaField(NewIndicatorBody, "schluessel"),
+              t.fieldFigureKey,
+              "",
+              { hint: view.t.editor.fieldKeyHint },
+            )}
             {definitionFields(props, f, form, null)}
             {f.reason(form)}
             {f.button(t.addFigure)}
@@ -142,7 +245,14 @@ export function IndicatorsOverviewPage(props: FormPageProps & { readonly data: I
 }
 
 /** One key figure: chart, values, and the forms. */
-export function IndicatorPage(props: FormPageProps & { readonly data: IndicatorsForStaff & { readonly indicator: IndicatorForStaff }; readonly today: number }): JSX.Element {
+export function IndicatorPage(
+  props: FormPageProps & {
+    readonly data: IndicatorsForStaff & {
+      readonly indicator: IndicatorForStaff;
+    };
+    readonly today: number;
+  },
+): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -153,7 +263,15 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
   const definitionForm = "definition";
   return (
     <FormFrame {...props} title={indicator.name}>
-      <IndicatorFigure view={view} indicator={indicator} observations={stored.observations} chartKind={stored.chartKind} asOf={props.today} idPrefix="kennzahl" headingLevel={3} />
+      <IndicatorFigure
+        view={view}
+        indicator={indicator}
+        observations={stored.observations}
+        chartKind={stored.chartKind}
+        asOf={props.today}
+        idPrefix="kennzahl"
+        headingLevel={3}
+      />
       <section class="app-section" aria-labelledby="abschnitt-werte">
         <h2 class="app-heading-l" id="abschnitt-werte" safe>
           {t.valuesHeading}
@@ -167,7 +285,10 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
             {[...stored.observations].reverse().map((observation) => (
               <li class="app-measure-list__item app-value-row">
                 <span>
-                  <strong safe>{formatGermanDate(observation.day)}</strong>: <span safe>{`${formatObservationGerman(observation)} ${indicator.unit}`}</span>
+                  <strong safe>{formatGermanDate(observation.day)}</strong>:{" "}
+                  <span
+                    safe
+                  >{`${formatObservationGerman(observation)} ${indicator.unit}`}</span>
                   {observation.note === null ? (
                     ""
                   ) : (
@@ -177,10 +298,32 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
                   )}
                 </span>
                 {stored.mayRecord ? (
-                  <form method="post" action={view.link(reportPaths.staffIndicatorValueDelete(slug, indicator.key, observation.id))} class="app-form-inline" id={`wert-${observation.id}`}>
+                  <form
+                    method="post"
+                    action={view.link(
+                      reportPaths.staffIndicatorValueDelete(
+                        slug,
+                        indicator.key,
+                        observation.id,
+                      ),
+                    )}
+                    class="app-form-inline"
+                    id={`wert-${observation.id}`}
+                  >
                     <CsrfField token={props.csrfToken} />
-                    <input type="hidden" name="version" value={String(stored.version)} />
-                    <button type="submit" class="app-button app-button--secondary app-button--small" aria-label={t.removeValueLabel(formatGermanDate(observation.day))} safe>
+                    <input
+                      type="hidden"
+                      name="version"
+                      value={String(stored.version)}
+                    />
+                    <button
+                      type="submit"
+                      class="app-button app-button--secondary app-button--small"
+                      aria-label={t.removeValueLabel(
+                        formatGermanDate(observation.day),
+                      )}
+                      safe
+                    >
                       {t.removeValue}
                     </button>
                   </form>
@@ -192,18 +335,50 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
           </ol>
         )}
         {stored.mayRecord ? (
-          <form method="post" action={view.link(reportPaths.staffIndicatorValues(slug, indicator.key))} class="app-editor-form" id={valueForm}>
+          <form
+            method="post"
+            action={view.link(
+              reportPaths.staffIndicatorValues(slug, indicator.key),
+            )}
+            class="app-editor-form"
+            id={valueForm}
+          >
             <fieldset class="app-fieldset">
               <legend class="app-fieldset__legend" safe>
                 {t.newValue}
               </legend>
               {f.meta(valueForm, stored.version)}
               <div class="app-editor-form__pair">
-                {f.text(valueForm, schemaField(ObservationBody, "datum"), t.fieldValueDay, "", { hint: t.fieldAsOfHint, short: true })}
-                {f.text(valueForm, schemaField(ObservationBody, "wert"), t.fieldValue(indicator.unit), "", { short: true })}
+                {f.text(
+                  valueForm,
+                  schemaField(ObservationBody, "datum"),
+                  t.fieldValueDay,
+                  "",
+                  { hint: t.fieldAsOfHint, short: true },
+                )}
+                {f.text(
+                  valueForm,
+                  schemaField(ObservationBody, "wert"),
+                  t.fieldValue(indicator.unit),
+                  "",
+                  { short: true },
+                )}
               </div>
-              {indicator.kind === "ratio" ? f.text(valueForm, schemaField(ObservationBody, "gesamt"), indicator.denominatorLabel ?? t.fieldDenominator, "", { short: true }) : ""}
-              {f.text(valueForm, schemaField(ObservationBody, "anmerkung"), t.fieldNote, "")}
+              {indicator.kind === "ratio"
+                ? f.text(
+                    valueForm,
+                    schemaField(ObservationBody, "gesamt"),
+                    indicator.denominatorLabel ?? t.fieldDenominator,
+                    "",
+                    { short: true },
+                  )
+                : ""}
+              {f.text(
+                valueForm,
+                schemaField(ObservationBody, "anmerkung"),
+                t.fieldNote,
+                "",
+              )}
               {f.reason(valueForm)}
               {f.button(t.addValue)}
             </fieldset>
@@ -215,11 +390,19 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
         )}
       </section>
       {data.mayDefine ? (
-        <section class="app-section app-editor-section" aria-labelledby="abschnitt-definition">
+        <section
+          class="app-section app-editor-section"
+          aria-labelledby="abschnitt-definition"
+        >
           <h2 class="app-heading-l" id="abschnitt-definition" safe>
             {t.definitionHeading}
           </h2>
-          <form method="post" action={view.link(reportPaths.staffIndicator(slug, indicator.key))} class="app-editor-form" id={definitionForm}>
+          <form
+            method="post"
+            action={view.link(reportPaths.staffIndicator(slug, indicator.key))}
+            class="app-editor-form"
+            id={definitionForm}
+          >
             {f.meta(definitionForm, stored.version)}
             {definitionFields(props, f, definitionForm, stored)}
             {f.reason(definitionForm)}
@@ -230,7 +413,11 @@ export function IndicatorPage(props: FormPageProps & { readonly data: Indicators
         ""
       )}
       <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.staffIndicators(slug))} safe>
+        <a
+          class="app-link"
+          href={view.link(reportPaths.staffIndicators(slug))}
+          safe
+        >
           {t.backToFigures}
         </a>
       </p>

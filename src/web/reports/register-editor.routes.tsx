@@ -7,26 +7,53 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
-import { changeService, createService, importRegister } from "../../app/services/manage-register.js";
-import { exportRegister, getRegisterForStaff, getServiceForStaff } from "../../app/services/read-register.js";
+import {
+  changeService,
+  createService,
+  importRegister,
+} from "../../app/services/manage-register.js";
+import {
+  exportRegister,
+  getRegisterForStaff,
+  getServiceForStaff,
+} from "../../app/services/read-register.js";
 import { parseGermanDay } from "../../domain/period/point-in-time.js";
 import { formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import { readRegisterFile } from "../../app/services/read-register-file.js";
 import type { RegisterFormat } from "../../domain/service/service-table.js";
-import { REGISTER_CONTENT_TYPES, writeRegisterFile } from "../../exports/register/register-file.js";
+import {
+  REGISTER_CONTENT_TYPES,
+  writeRegisterFile,
+} from "../../exports/register/register-file.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import { csrfToken } from "../plugins/session.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+} from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { sendFile } from "../http/send-file.js";
-import { NewServiceBody, optionalDay, parseServiceForm, RegisterImportBody, ServiceBody } from "./report-forms.js";
+import {
+  NewServiceBody,
+  optionalDay,
+  parseServiceForm,
+  RegisterImportBody,
+  ServiceBody,
+} from "./report-forms.js";
 import { RegisterPage, ServicePage } from "./register-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
-import { reportingForm, reportNoticeOf, type FailedRender } from "./reporting.routes.js";
+import {
+  reportingForm,
+  reportNoticeOf,
+  type FailedRender,
+} from "./reporting.routes.js";
 
 /** What the register routes need. */
 export interface RegisterEditorRoutesOptions {
@@ -36,8 +63,14 @@ export interface RegisterEditorRoutesOptions {
 
 const Slug = Type.String({ maxLength: 100 });
 const Params = Type.Object({ slug: Slug });
-const ServiceParams = Type.Object({ slug: Slug, leikaKey: Type.String({ maxLength: 40 }) });
-const RegisterQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), stand: Type.Optional(Type.String({ maxLength: 20 })) });
+const ServiceParams = Type.Object({
+  slug: Slug,
+  leikaKey: Type.String({ maxLength: 40 }),
+});
+const RegisterQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  stand: Type.Optional(Type.String({ maxLength: 20 })),
+});
 
 /** The largest register file accepted (a register of a municipality is a few hundred rows). */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -60,29 +93,57 @@ const SERVICE_FIELDS = {
 };
 
 /** Registers the register's pages, forms and files. */
-export async function registerEditorRoutes(instance: FastifyInstance, options: RegisterEditorRoutesOptions): Promise<void> {
+export async function registerEditorRoutes(
+  instance: FastifyInstance,
+  options: RegisterEditorRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   installStaffErrorHandler(app);
 
-  await acceptUploads(app, { maxFileBytes: MAX_UPLOAD_BYTES, maxFiles: 1, maxFields: 10, maxFieldBytes: 64 * 1024 });
+  await acceptUploads(app, {
+    maxFileBytes: MAX_UPLOAD_BYTES,
+    maxFiles: 1,
+    maxFields: 10,
+    maxFieldBytes: 64 * 1024,
+  });
 
   /** The day the register is shown as of: ?stand=…, else today. */
   function dayOf(request: FastifyRequest): number {
     const typed = (request.query as { stand?: string }).stand;
-    return (typed === undefined ? null : parseGermanDay(typed)) ?? germanDayOf(options.now());
+    return (
+      (typed === undefined ? null : parseGermanDay(typed)) ??
+      germanDayOf(options.now())
+    );
   }
 
-  async function renderRegister(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
+  async function renderRegister(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
       const { slug } = request.params as { slug: string };
-      const data = await getRegisterForStaff(ctx, request.principal, slug, dayOf(request), originOf(request));
+      const data = await getRegisterForStaff(
+        ctx,
+        request.principal,
+        slug,
+        dayOf(request),
+        originOf(request),
+      );
       const view = viewOf(request);
       const html = await (
         <RegisterPage
           view={view}
           requestUrl={request.url}
-          chrome={editorChrome(request, view, data.catalogue, data.rights, "register")}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "register",
+          )}
           csrfToken={csrfToken(request)}
           notice={status === 200 ? reportNoticeOf(request, view) : undefined}
           failed={extra.failed}
@@ -94,16 +155,37 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
     });
   }
 
-  async function renderService(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
+  async function renderService(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
-      const { slug, leikaKey } = request.params as { slug: string; leikaKey: string };
-      const data = await getServiceForStaff(ctx, request.principal, slug, leikaKey, germanDayOf(options.now()), originOf(request));
+      const { slug, leikaKey } = request.params as {
+        slug: string;
+        leikaKey: string;
+      };
+      const data = await getServiceForStaff(
+        ctx,
+        request.principal,
+        slug,
+        leikaKey,
+        germanDayOf(options.now()),
+        originOf(request),
+      );
       const view = viewOf(request);
       const html = await (
         <ServicePage
           view={view}
           requestUrl={request.url}
-          chrome={editorChrome(request, view, data.catalogue, data.rights, "register")}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "register",
+          )}
           csrfToken={csrfToken(request)}
           notice={status === 200 ? reportNoticeOf(request, view) : undefined}
           failed={extra.failed}
@@ -135,11 +217,24 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
     datei: t.reports.fieldFile,
     grund: t.editor.reasonLabel,
   });
-  const register = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderRegister(request, reply, failure.status, failure);
-  const service = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderService(request, reply, failure.status, failure);
+  const register = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderRegister(request, reply, failure.status, failure);
+  const service = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderService(request, reply, failure.status, failure);
 
-  app.get(REPORT_ROUTES.register, { config: { policy: "staff" }, schema: { hide: true, params: Params, querystring: RegisterQuery } }, async (request, reply) =>
-    renderRegister(request, reply, 200),
+  app.get(
+    REPORT_ROUTES.register,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: Params, querystring: RegisterQuery },
+    },
+    async (request, reply) => renderRegister(request, reply, 200),
   );
 
   app.post(
@@ -158,10 +253,18 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
         const { leikaKey } = await createService(
           ctx,
           request.principal,
-          { municipality: params.slug, leikaKey: input.leika.trim(), validFrom, data: parseServiceForm(input, view.t), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            leikaKey: input.leika.trim(),
+            validFrom,
+            data: parseServiceForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.registerService(params.slug, leikaKey), { gespeichert: "leistung" });
+        return view.link(reportPaths.registerService(params.slug, leikaKey), {
+          gespeichert: "leistung",
+        });
       },
     }),
   );
@@ -179,7 +282,11 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
       run: async (input, { request, params, view }) => {
         const file = uploadedFiles(request.body, "datei")[0];
         if (file === undefined || file.data.length === 0) {
-          throw new AppError("ERR_VALIDATION", { problems: [{ path: "/form/datei", message: view.t.reports.fileRequired }] });
+          throw new AppError("ERR_VALIDATION", {
+            problems: [
+              { path: "/form/datei", message: view.t.reports.fileRequired },
+            ],
+          });
         }
         let table;
         try {
@@ -187,36 +294,68 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
         } catch (error) {
           throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
             detail: `${file.fileName}:`,
-            problems: [{ path: "/form/datei", message: error instanceof RangeError ? error.message : view.t.form.fileUnreadable }],
+            problems: [
+              {
+                path: "/form/datei",
+                message:
+                  error instanceof RangeError
+                    ? error.message
+                    : view.t.form.fileUnreadable,
+              },
+            ],
           });
         }
         await importRegister(
           ctx,
           request.principal,
-          { municipality: params.slug, table: { fileName: file.fileName, ...table }, reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            table: { fileName: file.fileName, ...table },
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.register(params.slug), { gespeichert: "import" });
+        return view.link(reportPaths.register(params.slug), {
+          gespeichert: "import",
+        });
       },
     }),
   );
 
-  for (const format of ["csv", "xlsx"] as const satisfies readonly RegisterFormat[]) {
+  for (const format of [
+    "csv",
+    "xlsx",
+  ] as const satisfies readonly RegisterFormat[]) {
     app.get(
       format === "csv" ? REPORT_ROUTES.registerCsv : REPORT_ROUTES.registerXlsx,
       { config: { policy: "staff" }, schema: { hide: true, params: Params } },
       async (request, reply) =>
         answerRefusals(request, reply, async () => {
-          const services = await exportRegister(ctx, request.principal, request.params.slug, originOf(request));
+          const services = await exportRegister(
+            ctx,
+            request.principal,
+            request.params.slug,
+            originOf(request),
+          );
           const body = await writeRegisterFile(services, format);
           const day = formatIsoDate(germanDayOf(options.now()));
-          return sendFile(reply, REGISTER_CONTENT_TYPES[format], `ozg-leistungen-${request.params.slug}-${day}.${format}`, body);
+          return sendFile(
+            reply,
+            REGISTER_CONTENT_TYPES[format],
+            `ozg-leistungen-${request.params.slug}-${day}.${format}`,
+            body,
+          );
         }),
     );
   }
 
-  app.get(REPORT_ROUTES.registerService, { config: { policy: "staff" }, schema: { hide: true, params: ServiceParams } }, async (request, reply) =>
-    renderService(request, reply, 200),
+  app.get(
+    REPORT_ROUTES.registerService,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ServiceParams },
+    },
+    async (request, reply) => renderService(request, reply, 200),
   );
 
   app.post(
@@ -232,7 +371,8 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
       render: service,
       run: async (input, { request, params, view }) => {
         const from = optionalDay(input.ab, "ab", view.t);
-        if (!/^\d{14}$/.test(params.leikaKey)) throw new AppError("ERR_SERVICE_NOT_FOUND");
+        if (!/^\d{14}$/.test(params.leikaKey))
+          throw new AppError("ERR_SERVICE_NOT_FOUND");
         await changeService(
           ctx,
           request.principal,
@@ -248,7 +388,10 @@ export async function registerEditorRoutes(instance: FastifyInstance, options: R
           },
           originOf(request),
         );
-        return view.link(reportPaths.registerService(params.slug, params.leikaKey), { gespeichert: "leistung" });
+        return view.link(
+          reportPaths.registerService(params.slug, params.leikaKey),
+          { gespeichert: "leistung" },
+        );
       },
     }),
   );

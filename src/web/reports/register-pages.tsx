@@ -4,7 +4,10 @@
  * service with its history and — for administrators — the form to correct it or record a
  * new state from a day on.
  */
-import type { RegisterForStaff, StoredService } from "../../app/services/read-register.js";
+import type {
+  RegisterForStaff,
+  StoredService,
+} from "../../app/services/read-register.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import {
@@ -17,7 +20,11 @@ import {
   type Service,
 } from "../../domain/service/service.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { RadioGroup, type Choice, TextField } from "../components/form/controls.js";
+import {
+  RadioGroup,
+  type Choice,
+  TextField,
+} from "../components/form/controls.js";
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
@@ -33,61 +40,177 @@ function yesNo(value: boolean, yes: string, no: string): string {
   return value ? yes : no;
 }
 
-function serviceFields(props: FormPageProps, f: Kit, form: string, stored: Service | null): JSX.Element {
+function serviceFields(
+  props: FormPageProps,
+  f: Kit,
+  form: string,
+  stored: Service | null,
+): JSX.Element {
   const t = props.view.t.reports;
-  const channelChoices: Choice[] = [{ value: "", label: t.noChannel }, ...SERVICE_CHANNELS.map((channel) => ({ value: channel, label: SERVICE_CHANNEL_LABELS[channel] }))];
-  const statusChoices: Choice[] = SERVICE_STATUSES.map((status) => ({ value: status, label: SERVICE_STATUS_LABELS[status] }));
-  const modelChoices: Choice[] = [{ value: "", label: t.notAssessed }, ...MATURITY_MODEL_VERSIONS.map((version) => ({ value: version, label: t.maturityModel(version) }))];
+  const channelChoices: Choice[] = [
+    { value: "", label: t.noChannel },
+    ...SERVICE_CHANNELS.map((channel) => ({
+      value: channel,
+      label: SERVICE_CHANNEL_LABELS[channel],
+    })),
+  ];
+  const statusChoices: Choice[] = SERVICE_STATUSES.map((status) => ({
+    value: status,
+    label: SERVICE_STATUS_LABELS[status],
+  }));
+  const modelChoices: Choice[] = [
+    { value: "", label: t.notAssessed },
+    ...MATURITY_MODEL_VERSIONS.map((version) => ({
+      value: version,
+      label: t.maturityModel(version),
+    })),
+  ];
   return (
     <>
-      {f.text(form, schemaField(NewServiceBody, "name"), t.fieldServiceName, stored?.name ?? "")}
+      {f.text(
+        form,
+        schemaField(NewServiceBody, "name"),
+        t.fieldServiceName,
+        stored?.name ?? "",
+      )}
       <div class="app-editor-form__pair">
-        {f.text(form, schemaField(NewServiceBody, "themenfeld"), t.fieldTopic, stored?.topic ?? "")}
-        {f.select(form, schemaField(NewServiceBody, "status"), t.fieldStatus, stored?.status ?? "planned", statusChoices)}
+        {f.text(
+          form,
+          schemaField(NewServiceBody, "themenfeld"),
+          t.fieldTopic,
+          stored?.topic ?? "",
+        )}
+        {f.select(
+          form,
+          schemaField(NewServiceBody, "status"),
+          t.fieldStatus,
+          stored?.status ?? "planned",
+          statusChoices,
+        )}
       </div>
-      {f.checkbox(form, schemaField(NewServiceBody, "vor-ort"), t.fieldResponsibleLocally, stored?.isResponsibleLocally ?? true, t.fieldResponsibleLocallyHint)}
+      {f.checkbox(
+        form,
+        schemaField(NewServiceBody, "vor-ort"),
+        t.fieldResponsibleLocally,
+        stored?.isResponsibleLocally ?? true,
+        t.fieldResponsibleLocallyHint,
+      )}
       <div class="app-editor-form__pair">
-        {f.select(form, schemaField(NewServiceBody, "zugangsweg"), t.fieldChannel, stored?.channel ?? "", channelChoices)}
-        {f.text(form, schemaField(NewServiceBody, "antraege"), t.fieldApplications, String(stored?.onlineApplications ?? 0), { short: true })}
+        {f.select(
+          form,
+          schemaField(NewServiceBody, "zugangsweg"),
+          t.fieldChannel,
+          stored?.channel ?? "",
+          channelChoices,
+        )}
+        {f.text(
+          form,
+          schemaField(NewServiceBody, "antraege"),
+          t.fieldApplications,
+          String(stored?.onlineApplications ?? 0),
+          { short: true },
+        )}
       </div>
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
           {t.fieldOnline}
         </legend>
         <div class="app-checkbox-columns">
-          {f.checkbox(form, schemaField(NewServiceBody, "front-end"), t.fieldFrontEnd, stored?.isFrontEndOnline ?? false)}
-          {f.checkbox(form, schemaField(NewServiceBody, "back-end"), t.fieldBackEnd, stored?.isBackEndConnected ?? false)}
-          {f.checkbox(form, schemaField(NewServiceBody, "e-payment"), t.fieldEPayment, stored?.hasEPayment ?? false)}
-          {f.checkbox(form, schemaField(NewServiceBody, "eid"), t.fieldEId, stored?.hasEId ?? false)}
+          {f.checkbox(
+            form,
+            schemaField(NewServiceBody, "front-end"),
+            t.fieldFrontEnd,
+            stored?.isFrontEndOnline ?? false,
+          )}
+          {f.checkbox(
+            form,
+            schemaField(NewServiceBody, "back-end"),
+            t.fieldBackEnd,
+            stored?.isBackEndConnected ?? false,
+          )}
+          {f.checkbox(
+            form,
+            schemaField(NewServiceBody, "e-payment"),
+            t.fieldEPayment,
+            stored?.hasEPayment ?? false,
+          )}
+          {f.checkbox(
+            form,
+            schemaField(NewServiceBody, "eid"),
+            t.fieldEId,
+            stored?.hasEId ?? false,
+          )}
         </div>
       </fieldset>
       <div class="app-editor-form__pair">
-        {f.select(form, schemaField(NewServiceBody, "reifegradmodell"), t.fieldMaturityModel, stored?.maturity?.modelVersion ?? "", modelChoices)}
-        {f.text(form, schemaField(NewServiceBody, "reifegrad"), t.fieldMaturityLevel, stored?.maturity === null || stored === null ? "" : String(stored.maturity.level), {
-          short: true,
-          hint: t.fieldMaturityLevelHint,
-        })}
+        {f.select(
+          form,
+          schemaField(NewServiceBody, "reifegradmodell"),
+          t.fieldMaturityModel,
+          stored?.maturity?.modelVersion ?? "",
+          modelChoices,
+        )}
+        {f.text(
+          form,
+          schemaField(NewServiceBody, "reifegrad"),
+          t.fieldMaturityLevel,
+          stored?.maturity === null || stored === null
+            ? ""
+            : String(stored.maturity.level),
+          {
+            short: true,
+            hint: t.fieldMaturityLevelHint,
+          },
+        )}
       </div>
-      {f.text(form, schemaField(NewServiceBody, "url"), t.fieldUrl, stored?.url ?? "")}
+      {f.text(
+        form,
+        schemaField(NewServiceBody, "url"),
+        t.fieldUrl,
+        stored?.url ?? "",
+      )}
     </>
   );
 }
 
 /** The register: figures, chart, services, files. */
-export function RegisterPage(props: FormPageProps & { readonly data: RegisterForStaff }): JSX.Element {
+export function RegisterPage(
+  props: FormPageProps & { readonly data: RegisterForStaff },
+): JSX.Element {
   const { view, data } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
-  const charts = data.figures.maturity.filter((distribution) => distribution.assessed > 0).map(layoutMaturityChart);
-  const current = [...data.current].sort((a, b) => a.service.name.localeCompare(b.service.name, "de"));
+  const charts = data.figures.maturity
+    .filter((distribution) => distribution.assessed > 0)
+    .map(layoutMaturityChart);
+  const current = [...data.current].sort((a, b) =>
+    a.service.name.localeCompare(b.service.name, "de"),
+  );
   return (
     <FormFrame {...props} title={t.registerTitle} lead={t.registerLead}>
-      <form method="get" action={view.link(reportPaths.register(slug))} class="app-filter" id="stand-filter">
+      <form
+        method="get"
+        action={view.link(reportPaths.register(slug))}
+        class="app-filter"
+        id="stand-filter"
+      >
         <div class="app-filter__fields">
-          <TextField id="stand-filter-stand" name="stand" label={t.asOfLabel} hint={t.fieldAsOfHint} value={formatGermanDate(data.day)} width="short" maxlength={10} />
+          <TextField
+            id="stand-filter-stand"
+            name="stand"
+            label={t.asOfLabel}
+            hint={t.fieldAsOfHint}
+            value={formatGermanDate(data.day)}
+            width="short"
+            maxlength={10}
+          />
         </div>
-        {view.lang === "en" ? <input type="hidden" name="lang" value="en" /> : ""}
+        {view.lang === "en" ? (
+          <input type="hidden" name="lang" value="en" />
+        ) : (
+          ""
+        )}
         <button type="submit" class="app-button app-button--secondary" safe>
           {t.showAsOf}
         </button>
@@ -96,9 +219,19 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
         <h2 class="app-heading-l" id="abschnitt-ozg-zahlen" safe>
           {t.registerFigures(formatGermanDate(data.day))}
         </h2>
-        <OzgFiguresTable view={view} figures={data.figures} previous={null} asOf={data.day} previousAsOf={null} />
+        <OzgFiguresTable
+          view={view}
+          figures={data.figures}
+          previous={null}
+          asOf={data.day}
+          previousAsOf={null}
+        />
         {charts.map((chart) => (
-          <MaturityFigure chart={chart} idPrefix={`reifegrad-${chart.modelVersion.replace(".", "-")}`} tableSummary={t.maturityTable} />
+          <MaturityFigure
+            chart={chart}
+            idPrefix={`reifegrad-${chart.modelVersion.replace(".", "-")}`}
+            tableSummary={t.maturityTable}
+          />
         ))}
       </section>
       <section class="app-section" aria-labelledby="abschnitt-leistungen">
@@ -107,12 +240,22 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
         </h2>
         <ul class="app-editor-links">
           <li>
-            <a class="app-link" href={reportPaths.registerCsv(slug)} download="" safe>
+            <a
+              class="app-link"
+              href={reportPaths.registerCsv(slug)}
+              download=""
+              safe
+            >
               {t.exportCsv}
             </a>
           </li>
           <li>
-            <a class="app-link" href={reportPaths.registerXlsx(slug)} download="" safe>
+            <a
+              class="app-link"
+              href={reportPaths.registerXlsx(slug)}
+              download=""
+              safe
+            >
               {t.exportXlsx}
             </a>
           </li>
@@ -153,19 +296,37 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
                 {current.map(({ service }) => (
                   <tr>
                     <th scope="row">
-                      <a class="app-link" href={view.link(reportPaths.registerService(slug, service.leikaKey))} lang={view.contentLang} safe>
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          reportPaths.registerService(slug, service.leikaKey),
+                        )}
+                        lang={view.contentLang}
+                        safe
+                      >
                         {service.name}
                       </a>
                       <span class="app-hint app-leika" safe>
-                        {service.isResponsibleLocally ? service.leikaKey : `${service.leikaKey} · ${t.notResponsibleShort}`}
+                        {service.isResponsibleLocally
+                          ? service.leikaKey
+                          : `${service.leikaKey} · ${t.notResponsibleShort}`}
                       </span>
-                      {(data.warnings.get(service.leikaKey) ?? []).map((warning) => (
-                        <span class="app-error-message app-error-message--inline" safe>
-                          {warning}
-                        </span>
-                      ))}
+                      {(data.warnings.get(service.leikaKey) ?? []).map(
+                        (warning) => (
+                          <span
+                            class="app-error-message app-error-message--inline"
+                            safe
+                          >
+                            {warning}
+                          </span>
+                        ),
+                      )}
                     </th>
-                    <td safe>{service.channel === null ? "–" : SERVICE_CHANNEL_LABELS[service.channel]}</td>
+                    <td safe>
+                      {service.channel === null
+                        ? "–"
+                        : SERVICE_CHANNEL_LABELS[service.channel]}
+                    </td>
                     <td safe>
                       {[
                         yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
@@ -179,7 +340,11 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
                     <td class="app-table__numeric" safe>
                       {String(service.onlineApplications)}
                     </td>
-                    <td safe>{service.maturity === null ? "–" : formatMaturityGerman(service.maturity)}</td>
+                    <td safe>
+                      {service.maturity === null
+                        ? "–"
+                        : formatMaturityGerman(service.maturity)}
+                    </td>
                     <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
                   </tr>
                 ))}
@@ -190,37 +355,79 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
       </section>
       {data.mayManage ? (
         <>
-          <section class="app-section app-editor-section" aria-labelledby="abschnitt-import">
+          <section
+            class="app-section app-editor-section"
+            aria-labelledby="abschnitt-import"
+          >
             <h2 class="app-heading-l" id="abschnitt-import" safe>
               {t.importHeading}
             </h2>
             <p class="app-body-text" safe>
               {t.importText}
             </p>
-            <form method="post" action={view.link(reportPaths.registerImport(slug))} enctype="multipart/form-data" class="app-editor-form" id="import">
+            <form
+              method="post"
+              action={view.link(reportPaths.registerImport(slug))}
+              enctype="multipart/form-data"
+              class="app-editor-form"
+              id="import"
+            >
               <CsrfField token={props.csrfToken} />
-              <div class={["app-form-group", errorOf(props.failed, "import", "datei") !== undefined && "app-form-group--error"]}>
+              <div
+                class={[
+                  "app-form-group",
+                  errorOf(props.failed, "import", "datei") !== undefined &&
+                    "app-form-group--error",
+                ]}
+              >
                 <label class="app-label" for="import-datei" safe>
                   {t.fieldFile}
                 </label>
                 <p class="app-hint" id="import-datei-hinweis" safe>
                   {t.fieldFileHint}
                 </p>
-                <input class="app-file-upload" type="file" id="import-datei" name="datei" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-datei-hinweis" />
+                <input
+                  class="app-file-upload"
+                  type="file"
+                  id="import-datei"
+                  name="datei"
+                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-describedby="import-datei-hinweis"
+                />
               </div>
               {f.reason("import")}
               {f.button(t.importButton)}
             </form>
           </section>
-          <section class="app-section app-editor-section" aria-labelledby="abschnitt-leistung-neu">
+          <section
+            class="app-section app-editor-section"
+            aria-labelledby="abschnitt-leistung-neu"
+          >
             <h2 class="app-heading-l" id="abschnitt-leistung-neu" safe>
               {t.newService}
             </h2>
-            <form method="post" action={view.link(reportPaths.register(slug))} class="app-editor-form" id="leistung-neu">
+            <form
+              method="post"
+              action={view.link(reportPaths.register(slug))}
+              class="app-editor-form"
+              id="leistung-neu"
+            >
               {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
-                {f.text("leistung-neu", schemaField(NewServiceBody, "leika"), t.fieldLeikaKey, "", { hint: t.fieldLeikaKeyHint })}
-                {f.text("leistung-neu", schemaField(NewServiceBody, "ab"), t.fieldValidFrom, "", { short: true, hint: t.fieldValidFromHint })}
+                {f.text(
+                  "leistung-neu",
+                  schemaField(NewServiceBody, "leika"),
+                  t.fieldLeikaKey,
+                  "",
+                  { hint: t.fieldLeikaKeyHint },
+                )}
+                {f.text(
+                  "leistung-neu",
+                  schemaField(NewServiceBody, "ab"),
+                  t.fieldValidFrom,
+                  "",
+                  { short: true, hint: t.fieldValidFromHint },
+                )}
               </div>
               {serviceFields(props, f, "leistung-neu", null)}
               {f.reason("leistung-neu")}
@@ -236,7 +443,14 @@ export function RegisterPage(props: FormPageProps & { readonly data: RegisterFor
 }
 
 /** One service with its history and the change form. */
-export function ServicePage(props: FormPageProps & { readonly data: RegisterForStaff & { readonly history: readonly StoredService[]; readonly latest: StoredService } }): JSX.Element {
+export function ServicePage(
+  props: FormPageProps & {
+    readonly data: RegisterForStaff & {
+      readonly history: readonly StoredService[];
+      readonly latest: StoredService;
+    };
+  },
+): JSX.Element {
   const { view, data, failed } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -290,11 +504,21 @@ export function ServicePage(props: FormPageProps & { readonly data: RegisterForS
               {data.history.map(({ service }) => (
                 <tr>
                   <th scope="row" safe>
-                    {service.validFrom === null ? t.sinceStart : formatGermanDate(service.validFrom)}
+                    {service.validFrom === null
+                      ? t.sinceStart
+                      : formatGermanDate(service.validFrom)}
                   </th>
-                  <td safe>{service.validUntil === null ? t.openEnd : formatGermanDate(service.validUntil)}</td>
+                  <td safe>
+                    {service.validUntil === null
+                      ? t.openEnd
+                      : formatGermanDate(service.validUntil)}
+                  </td>
                   <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
-                  <td safe>{service.channel === null ? "–" : SERVICE_CHANNEL_LABELS[service.channel]}</td>
+                  <td safe>
+                    {service.channel === null
+                      ? "–"
+                      : SERVICE_CHANNEL_LABELS[service.channel]}
+                  </td>
                   <td safe>
                     {[
                       yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
@@ -308,7 +532,11 @@ export function ServicePage(props: FormPageProps & { readonly data: RegisterForS
                   <td class="app-table__numeric" safe>
                     {String(service.onlineApplications)}
                   </td>
-                  <td safe>{service.maturity === null ? "–" : formatMaturityGerman(service.maturity)}</td>
+                  <td safe>
+                    {service.maturity === null
+                      ? "–"
+                      : formatMaturityGerman(service.maturity)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -316,11 +544,21 @@ export function ServicePage(props: FormPageProps & { readonly data: RegisterForS
         </div>
       </section>
       {data.mayManage && latest.service.validUntil === null ? (
-        <section class="app-section app-editor-section" aria-labelledby="abschnitt-aendern">
+        <section
+          class="app-section app-editor-section"
+          aria-labelledby="abschnitt-aendern"
+        >
           <h2 class="app-heading-l" id="abschnitt-aendern" safe>
             {t.changeService}
           </h2>
-          <form method="post" action={view.link(reportPaths.registerService(slug, latest.service.leikaKey))} class="app-editor-form" id={form}>
+          <form
+            method="post"
+            action={view.link(
+              reportPaths.registerService(slug, latest.service.leikaKey),
+            )}
+            class="app-editor-form"
+            id={form}
+          >
             {f.meta(form, latest.version)}
             <input type="hidden" name="eintrag" value={String(latest.id)} />
             <RadioGroup
@@ -331,7 +569,13 @@ export function ServicePage(props: FormPageProps & { readonly data: RegisterForS
               error={errorOf(failed, form, "modus")}
               choices={modeChoices}
             />
-            {f.text(form, schemaField(ServiceBody, "ab"), t.fieldNewStateFrom, "", { short: true, hint: t.fieldNewStateFromHint })}
+            {f.text(
+              form,
+              schemaField(ServiceBody, "ab"),
+              t.fieldNewStateFrom,
+              "",
+              { short: true, hint: t.fieldNewStateFromHint },
+            )}
             {serviceFields(props, f, form, latest.service)}
             {f.reason(form)}
             {f.button(t.saveService)}

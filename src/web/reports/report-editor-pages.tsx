@@ -5,11 +5,24 @@
  * "Unverändert seit dem letzten Bericht" as a one-click form; for administrators the
  * settings, publishing and reminders.
  */
-import type { ReportForEditing, ReportingOverview, UpdateRequest } from "../../app/reports/read-reports.js";
-import { formatGermanDate, germanDayOf } from "../../domain/calendar/calendar.js";
+import type {
+  ReportForEditing,
+  ReportingOverview,
+  UpdateRequest,
+} from "../../app/reports/read-reports.js";
+import {
+  formatGermanDate,
+  germanDayOf,
+} from "../../domain/calendar/calendar.js";
 import { formatObservationGerman } from "../../domain/indicator/indicator.js";
-import { parsePointInTime, formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
-import { reportProjects, type ReportProjectEntry } from "../../domain/report/report-document.js";
+import {
+  parsePointInTime,
+  formatPointInTimeGerman,
+} from "../../domain/period/point-in-time.js";
+import {
+  reportProjects,
+  type ReportProjectEntry,
+} from "../../domain/report/report-document.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import { RadioGroup, type Choice } from "../components/form/controls.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
@@ -20,17 +33,35 @@ import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { schemaField } from "../http/form-schema.js";
-import { CommitteeBody, MeetingBody, NewCommitteeBody, NewReportBody, PublishReportBody, ReminderRulesBody, ReportEntryBody, ReportSettingsBody } from "./report-forms.js";
+import {
+  CommitteeBody,
+  MeetingBody,
+  NewCommitteeBody,
+  NewReportBody,
+  PublishReportBody,
+  ReminderRulesBody,
+  ReportEntryBody,
+  ReportSettingsBody,
+} from "./report-forms.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
 
-function meetingChoiceLabel(meeting: { readonly committeeAbbreviation: string; readonly day: number; readonly title: string | null }): string {
+function meetingChoiceLabel(meeting: {
+  readonly committeeAbbreviation: string;
+  readonly day: number;
+  readonly title: string | null;
+}): string {
   return `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}${meeting.title === null ? "" : ` – ${meeting.title}`}`;
 }
 
 /** "Ihre Projekte für den Bericht am …": what a person still owes each draft. */
-export function UpdateRequests(props: { readonly view: ViewContext; readonly slug: string; readonly requests: readonly UpdateRequest[]; readonly headingLevel?: 2 | 3 }): JSX.Element {
+export function UpdateRequests(props: {
+  readonly view: ViewContext;
+  readonly slug: string;
+  readonly requests: readonly UpdateRequest[];
+  readonly headingLevel?: 2 | 3;
+}): JSX.Element {
   const { view, slug } = props;
   const t = view.t.reports;
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
@@ -41,10 +72,15 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
         return (
           <section class="app-section app-update-request" aria-labelledby={id}>
             <Heading class="app-heading-l" id={id} safe>
-              {t.yourProjectsFor(request.report.meeting.committeeAbbreviation, formatGermanDate(request.report.meeting.day))}
+              {t.yourProjectsFor(
+                request.report.meeting.committeeAbbreviation,
+                formatGermanDate(request.report.meeting.day),
+              )}
             </Heading>
             <p class="app-body-text" safe>
-              {request.open.length === 0 ? t.allComplete(request.projectCount) : t.openCount(request.open.length, request.projectCount)}
+              {request.open.length === 0
+                ? t.allComplete(request.projectCount)
+                : t.openCount(request.open.length, request.projectCount)}
             </p>
             {request.open.length === 0 ? (
               ""
@@ -53,13 +89,20 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
                 {request.open.map((open) => (
                   <li class="app-task-list__item">
                     <span class="app-task-list__name">
-                      <a class="app-link" href={`${view.link(reportPaths.staffReport(slug, request.report.id))}#projekt-${open.project.slug}`} lang={view.contentLang} safe>
+                      <a
+                        class="app-link"
+                        href={`${view.link(reportPaths.staffReport(slug, request.report.id))}#projekt-${open.project.slug}`}
+                        lang={view.contentLang}
+                        safe
+                      >
                         {`${open.project.code} ${open.project.title}`}
                       </a>
                     </span>
                     <span class="app-task-list__status">
                       <strong class="app-tag app-tag--report-missing" safe>
-                        {open.reasons.map((reason) => t.missingReason[reason]).join("; ")}
+                        {open.reasons
+                          .map((reason) => t.missingReason[reason])
+                          .join("; ")}
                       </strong>
                     </span>
                   </li>
@@ -67,7 +110,13 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
               </ul>
             )}
             <p class="app-body-text">
-              <a class="app-link" href={view.link(reportPaths.staffReport(slug, request.report.id))} safe>
+              <a
+                class="app-link"
+                href={view.link(
+                  reportPaths.staffReport(slug, request.report.id),
+                )}
+                safe
+              >
                 {t.openReport}
               </a>
             </p>
@@ -80,7 +129,11 @@ export function UpdateRequests(props: { readonly view: ViewContext; readonly slu
 
 /** The reports overview. */
 export function ReportsOverviewPage(
-  props: FormPageProps & { readonly overview: ReportingOverview; readonly reminderDays?: readonly number[]; readonly isMailConfigured?: boolean },
+  props: FormPageProps & {
+    readonly overview: ReportingOverview;
+    readonly reminderDays?: readonly number[];
+    readonly isMailConfigured?: boolean;
+  },
 ): JSX.Element {
   const { view, overview } = props;
   const t = view.t.reports;
@@ -89,18 +142,32 @@ export function ReportsOverviewPage(
   const form = "bericht-neu";
   const meetingChoices: Choice[] = [
     { value: "", label: t.chooseMeeting },
-    ...overview.meetings.map((meeting) => ({ value: String(meeting.id), label: meetingChoiceLabel(meeting), lang: view.contentLang })),
+    ...overview.meetings.map((meeting) => ({
+      value: String(meeting.id),
+      label: meetingChoiceLabel(meeting),
+      lang: view.contentLang,
+    })),
   ];
   const previousChoices: Choice[] = [
     { value: "auto", label: t.previousAuto },
     { value: "keiner", label: t.previousNone },
     ...overview.reports
       .filter((report) => report.status === "published")
-      .map((report) => ({ value: String(report.id), label: t.reportChoice(meetingChoiceLabel(report.meeting), formatGermanDate(report.asOf)) })),
+      .map((report) => ({
+        value: String(report.id),
+        label: t.reportChoice(
+          meetingChoiceLabel(report.meeting),
+          formatGermanDate(report.asOf),
+        ),
+      })),
   ];
   return (
     <FormFrame {...props} title={t.reportsTitle} lead={t.reportsLead}>
-      <UpdateRequests view={view} slug={slug} requests={overview.updateRequests} />
+      <UpdateRequests
+        view={view}
+        slug={slug}
+        requests={overview.updateRequests}
+      />
       <section class="app-section" aria-labelledby="berichte-liste">
         <h2 class="app-heading-l" id="berichte-liste" safe>
           {t.reportsList}
@@ -135,19 +202,38 @@ export function ReportsOverviewPage(
                 {overview.reports.map((report) => (
                   <tr>
                     <th scope="row">
-                      <a class="app-link" href={view.link(reportPaths.staffReport(slug, report.id))} lang={view.contentLang} safe>
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          reportPaths.staffReport(slug, report.id),
+                        )}
+                        lang={view.contentLang}
+                        safe
+                      >
                         {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
                       </a>
                     </th>
                     <td safe>{formatGermanDate(report.asOf)}</td>
                     <td>
-                      <strong class={["app-tag", report.status === "draft" && "app-tag--report-draft"]} safe>
-                        {report.status === "draft" ? t.stateDraftShort : t.statePublishedShort}
+                      <strong
+                        class={[
+                          "app-tag",
+                          report.status === "draft" && "app-tag--report-draft",
+                        ]}
+                        safe
+                      >
+                        {report.status === "draft"
+                          ? t.stateDraftShort
+                          : t.statePublishedShort}
                       </strong>
                     </td>
                     <td>
                       {report.status === "published" ? (
-                        <a class="app-link" href={view.link(reportPaths.report(slug, report.id))} safe>
+                        <a
+                          class="app-link"
+                          href={view.link(reportPaths.report(slug, report.id))}
+                          safe
+                        >
                           {t.publicPage}
                         </a>
                       ) : (
@@ -162,30 +248,70 @@ export function ReportsOverviewPage(
         )}
       </section>
       {overview.rights.isAdministrator ? (
-        <section class="app-section app-editor-section" aria-labelledby="abschnitt-bericht-neu">
+        <section
+          class="app-section app-editor-section"
+          aria-labelledby="abschnitt-bericht-neu"
+        >
           <h2 class="app-heading-l" id="abschnitt-bericht-neu" safe>
             {t.newReport}
           </h2>
           {overview.meetings.length === 0 ? (
             <p class="app-body-text">
               <span safe>{t.noMeetingsYet}</span>{" "}
-              <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
+              <a
+                class="app-link"
+                href={view.link(reportPaths.committees(slug))}
+                safe
+              >
                 {t.committeesTitle}
               </a>
             </p>
           ) : (
-            <form method="post" action={view.link(reportPaths.staffReports(slug))} class="app-editor-form" id={form}>
+            <form
+              method="post"
+              action={view.link(reportPaths.staffReports(slug))}
+              class="app-editor-form"
+              id={form}
+            >
               {f.meta(form, null)}
-              {f.select(form, schemaField(NewReportBody, "sitzung"), t.fieldMeeting, "", meetingChoices)}
-              {f.text(form, schemaField(NewReportBody, "stand"), t.fieldAsOf, "", { hint: t.fieldAsOfHint, short: true })}
-              {f.select(form, schemaField(NewReportBody, "vorheriger"), t.fieldPrevious, "auto", previousChoices, t.fieldPreviousHint)}
-              {f.text(form, schemaField(NewReportBody, "titel"), t.fieldTitle, "Sachstandsbericht Digitalisierung")}
+              {f.select(
+                form,
+                schemaField(NewReportBody, "sitzung"),
+                t.fieldMeeting,
+                "",
+                meetingChoices,
+              )}
+              {f.text(
+                form,
+                schemaField(NewReportBody, "stand"),
+                t.fieldAsOf,
+                "",
+                { hint: t.fieldAsOfHint, short: true },
+              )}
+              {f.select(
+                form,
+                schemaField(NewReportBody, "vorheriger"),
+                t.fieldPrevious,
+                "auto",
+                previousChoices,
+                t.fieldPreviousHint,
+              )}
+              {f.text(
+                form,
+                schemaField(NewReportBody, "titel"),
+                t.fieldTitle,
+                "Sachstandsbericht Digitalisierung",
+              )}
               {f.reason(form)}
               {f.button(t.createReport)}
             </form>
           )}
           <p class="app-body-text">
-            <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
+            <a
+              class="app-link"
+              href={view.link(reportPaths.committees(slug))}
+              safe
+            >
               {t.manageCommittees}
             </a>
           </p>
@@ -194,7 +320,10 @@ export function ReportsOverviewPage(
         ""
       )}
       {overview.rights.isAdministrator ? (
-        <section class="app-section app-editor-section" aria-labelledby="abschnitt-erinnerungsregeln">
+        <section
+          class="app-section app-editor-section"
+          aria-labelledby="abschnitt-erinnerungsregeln"
+        >
           <h2 class="app-heading-l" id="abschnitt-erinnerungsregeln" safe>
             {t.autoRemindersHeading}
           </h2>
@@ -208,12 +337,23 @@ export function ReportsOverviewPage(
           ) : (
             ""
           )}
-          <form method="post" action={view.link(reportPaths.staffReminderRules(slug))} class="app-editor-form" id="erinnerungsregeln">
+          <form
+            method="post"
+            action={view.link(reportPaths.staffReminderRules(slug))}
+            class="app-editor-form"
+            id="erinnerungsregeln"
+          >
             {f.meta("erinnerungsregeln", null)}
-            {f.text("erinnerungsregeln", schemaField(ReminderRulesBody, "tage"), t.fieldReminderDays, (props.reminderDays ?? []).join(", "), {
-              hint: t.fieldReminderDaysHint,
-              short: true,
-            })}
+            {f.text(
+              "erinnerungsregeln",
+              schemaField(ReminderRulesBody, "tage"),
+              t.fieldReminderDays,
+              (props.reminderDays ?? []).join(", "),
+              {
+                hint: t.fieldReminderDaysHint,
+                short: true,
+              },
+            )}
             {f.button(t.saveReminderRules, "secondary")}
           </form>
         </section>
@@ -225,7 +365,9 @@ export function ReportsOverviewPage(
 }
 
 /** Committees and meetings (administrators). */
-export function CommitteesPage(props: FormPageProps & { readonly overview: ReportingOverview }): JSX.Element {
+export function CommitteesPage(
+  props: FormPageProps & { readonly overview: ReportingOverview },
+): JSX.Element {
   const { view, overview } = props;
   const t = view.t.reports;
   const slug = overview.catalogue.municipality.slug;
@@ -235,21 +377,66 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
     label: `${committee.name} (${committee.abbreviation})`,
     lang: view.contentLang,
   }));
-  const meetingFields = (form: string, stored: { committeeId: number; day: number | null; title: string | null; urls: readonly (string | null)[] }) => (
+  const meetingFields = (
+    form: string,
+    stored: {
+      committeeId: number;
+      day: number | null;
+      title: string | null;
+      urls: readonly (string | null)[];
+    },
+  ) => (
     <>
       <div class="app-editor-form__pair">
-        {f.select(form, schemaField(MeetingBody, "gremium"), t.fieldCommittee, String(stored.committeeId), committeeChoices)}
-        {f.text(form, schemaField(MeetingBody, "datum"), t.fieldMeetingDay, stored.day === null ? "" : formatGermanDate(stored.day), { hint: t.fieldAsOfHint, short: true })}
+        {f.select(
+          form,
+          schemaField(MeetingBody, "gremium"),
+          t.fieldCommittee,
+          String(stored.committeeId),
+          committeeChoices,
+        )}
+        {f.text(
+          form,
+          schemaField(MeetingBody, "datum"),
+          t.fieldMeetingDay,
+          stored.day === null ? "" : formatGermanDate(stored.day),
+          { hint: t.fieldAsOfHint, short: true },
+        )}
       </div>
-      {f.text(form, schemaField(MeetingBody, "titel"), t.fieldMeetingTitle, stored.title ?? "", { hint: t.fieldMeetingTitleHint })}
-      {f.text(form, schemaField(MeetingBody, "oparl-sitzung"), t.fieldOparlMeeting, stored.urls[0] ?? "", { hint: t.fieldOparlHint })}
-      {f.text(form, schemaField(MeetingBody, "oparl-top"), t.fieldOparlAgendaItem, stored.urls[1] ?? "")}
-      {f.text(form, schemaField(MeetingBody, "oparl-vorlage"), t.fieldOparlPaper, stored.urls[2] ?? "")}
+      {f.text(
+        form,
+        schemaField(MeetingBody, "titel"),
+        t.fieldMeetingTitle,
+        stored.title ?? "",
+        { hint: t.fieldMeetingTitleHint },
+      )}
+      {f.text(
+        form,
+        schemaField(MeetingBody, "oparl-sitzung"),
+        t.fieldOparlMeeting,
+        stored.urls[0] ?? "",
+        { hint: t.fieldOparlHint },
+      )}
+      {f.text(
+        form,
+        schemaField(MeetingBody, "oparl-top"),
+        t.fieldOparlAgendaItem,
+        stored.urls[1] ?? "",
+      )}
+      {f.text(
+        form,
+        schemaField(MeetingBody, "oparl-vorlage"),
+        t.fieldOparlPaper,
+        stored.urls[2] ?? "",
+      )}
     </>
   );
   return (
     <FormFrame {...props} title={t.committeesTitle} lead={t.committeesLead}>
-      <section class="app-section app-editor-section" aria-labelledby="abschnitt-gremien">
+      <section
+        class="app-section app-editor-section"
+        aria-labelledby="abschnitt-gremien"
+      >
         <h2 class="app-heading-l" id="abschnitt-gremien" safe>
           {t.committeesHeading}
         </h2>
@@ -258,15 +445,35 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
             const form = `gremium-${committee.id}`;
             return (
               <li class="app-measure-list__item">
-                <form method="post" action={view.link(reportPaths.committee(slug, committee.id))} class="app-editor-form" id={form}>
+                <form
+                  method="post"
+                  action={view.link(reportPaths.committee(slug, committee.id))}
+                  class="app-editor-form"
+                  id={form}
+                >
                   <fieldset class="app-fieldset">
-                    <legend class="app-fieldset__legend" lang={view.contentLang} safe>
+                    <legend
+                      class="app-fieldset__legend"
+                      lang={view.contentLang}
+                      safe
+                    >
                       {`${committee.name} (${committee.abbreviation})`}
                     </legend>
                     {f.meta(form, committee.version)}
                     <div class="app-editor-form__pair">
-                      {f.text(form, schemaField(CommitteeBody, "name"), t.fieldCommitteeName, committee.name)}
-                      {f.text(form, schemaField(CommitteeBody, "kuerzel"), t.fieldAbbreviation, committee.abbreviation, { short: true })}
+                      {f.text(
+                        form,
+                        schemaField(CommitteeBody, "name"),
+                        t.fieldCommitteeName,
+                        committee.name,
+                      )}
+                      {f.text(
+                        form,
+                        schemaField(CommitteeBody, "kuerzel"),
+                        t.fieldAbbreviation,
+                        committee.abbreviation,
+                        { short: true },
+                      )}
                     </div>
                     {f.reason(form)}
                     {f.button(t.saveCommittee)}
@@ -276,22 +483,41 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
             );
           })}
         </ol>
-        <form method="post" action={view.link(reportPaths.committees(slug))} class="app-editor-form" id="gremium-neu">
+        <form
+          method="post"
+          action={view.link(reportPaths.committees(slug))}
+          class="app-editor-form"
+          id="gremium-neu"
+        >
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
               {t.newCommittee}
             </legend>
             {f.meta("gremium-neu", null)}
             <div class="app-editor-form__pair">
-              {f.text("gremium-neu", schemaField(NewCommitteeBody, "name"), t.fieldCommitteeName, "")}
-              {f.text("gremium-neu", schemaField(NewCommitteeBody, "kuerzel"), t.fieldAbbreviation, "", { short: true, hint: t.fieldAbbreviationHint })}
+              {f.text(
+                "gremium-neu",
+                schemaField(NewCommitteeBody, "name"),
+                t.fieldCommitteeName,
+                "",
+              )}
+              {f.text(
+                "gremium-neu",
+                schemaField(NewCommitteeBody, "kuerzel"),
+                t.fieldAbbreviation,
+                "",
+                { short: true, hint: t.fieldAbbreviationHint },
+              )}
             </div>
             {f.reason("gremium-neu")}
             {f.button(t.addCommittee)}
           </fieldset>
         </form>
       </section>
-      <section class="app-section app-editor-section" aria-labelledby="abschnitt-sitzungen">
+      <section
+        class="app-section app-editor-section"
+        aria-labelledby="abschnitt-sitzungen"
+      >
         <h2 class="app-heading-l" id="abschnitt-sitzungen" safe>
           {t.meetingsHeading}
         </h2>
@@ -306,9 +532,18 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
                 const form = `sitzung-${meeting.id}`;
                 return (
                   <li class="app-measure-list__item">
-                    <form method="post" action={view.link(reportPaths.meeting(slug, meeting.id))} class="app-editor-form" id={form}>
+                    <form
+                      method="post"
+                      action={view.link(reportPaths.meeting(slug, meeting.id))}
+                      class="app-editor-form"
+                      id={form}
+                    >
                       <fieldset class="app-fieldset">
-                        <legend class="app-fieldset__legend" lang={view.contentLang} safe>
+                        <legend
+                          class="app-fieldset__legend"
+                          lang={view.contentLang}
+                          safe
+                        >
                           {meetingChoiceLabel(meeting)}
                         </legend>
                         {f.meta(form, meeting.version)}
@@ -316,7 +551,11 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
                           committeeId: meeting.committeeId,
                           day: meeting.day,
                           title: meeting.title,
-                          urls: [meeting.oparlMeetingUrl, meeting.oparlAgendaItemUrl, meeting.oparlPaperUrl],
+                          urls: [
+                            meeting.oparlMeetingUrl,
+                            meeting.oparlAgendaItemUrl,
+                            meeting.oparlPaperUrl,
+                          ],
                         })}
                         {f.reason(form)}
                         {f.button(t.saveMeeting)}
@@ -326,13 +565,23 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
                 );
               })}
             </ol>
-            <form method="post" action={view.link(reportPaths.meetings(slug))} class="app-editor-form" id="sitzung-neu">
+            <form
+              method="post"
+              action={view.link(reportPaths.meetings(slug))}
+              class="app-editor-form"
+              id="sitzung-neu"
+            >
               <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend" safe>
                   {t.newMeeting}
                 </legend>
                 {f.meta("sitzung-neu", null)}
-                {meetingFields("sitzung-neu", { committeeId: overview.committees[0]?.id ?? 0, day: null, title: null, urls: [] })}
+                {meetingFields("sitzung-neu", {
+                  committeeId: overview.committees[0]?.id ?? 0,
+                  day: null,
+                  title: null,
+                  urls: [],
+                })}
                 {f.reason("sitzung-neu")}
                 {f.button(t.addMeeting)}
               </fieldset>
@@ -341,7 +590,11 @@ export function CommitteesPage(props: FormPageProps & { readonly overview: Repor
         )}
       </section>
       <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.staffReports(slug))} safe>
+        <a
+          class="app-link"
+          href={view.link(reportPaths.staffReports(slug))}
+          safe
+        >
           {t.backToReports}
         </a>
       </p>
@@ -356,7 +609,13 @@ function dateLabel(canonical: string | null): string {
   return parsed === null ? canonical : formatPointInTimeGerman(parsed);
 }
 
-function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; readonly project: ReportProjectEntry; readonly isDraft: boolean }): JSX.Element {
+function ProjectCard(
+  props: FormPageProps & {
+    readonly data: ReportForEditing;
+    readonly project: ReportProjectEntry;
+    readonly isDraft: boolean;
+  },
+): JSX.Element {
   const { view, data, project, failed } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -364,10 +623,22 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
   const stored = data.entries.get(project.slug);
   const version = stored?.version ?? 0;
   const form = `eintrag-${project.slug}`;
-  const previous = data.previousDocument === null ? undefined : reportProjects(data.previousDocument).find((each) => each.slug === project.slug);
-  const statusChoices: Choice[] = REPORT_STATUSES.map((status) => ({ value: status, label: t.reportStatus[status] }));
+  const previous =
+    data.previousDocument === null
+      ? undefined
+      : reportProjects(data.previousDocument).find(
+          (each) => each.slug === project.slug,
+        );
+  const statusChoices: Choice[] = REPORT_STATUSES.map((status) => ({
+    value: status,
+    label: t.reportStatus[status],
+  }));
   return (
-    <article class="app-report-card" id={`projekt-${project.slug}`} aria-labelledby={`projekt-${project.slug}-titel`}>
+    <article
+      class="app-report-card"
+      id={`projekt-${project.slug}`}
+      aria-labelledby={`projekt-${project.slug}-titel`}
+    >
       <h3 class="app-heading-m" id={`projekt-${project.slug}-titel`}>
         <span class="app-project__code" safe>
           {project.code}
@@ -395,14 +666,19 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
           ""
         ) : (
           <span class="app-hint app-report-card__meta" safe>
-            {t.lastSavedBy(stored.updatedBy, formatGermanDate(germanDayOf(new Date(stored.updatedAt))))}
+            {t.lastSavedBy(
+              stored.updatedBy,
+              formatGermanDate(germanDayOf(new Date(stored.updatedAt))),
+            )}
           </span>
         )}
       </p>
       <div class="app-report-card__context">
         <div>
           <h4 class="app-heading-s" safe>
-            {data.previousDocument === null ? t.noPreviousReport : t.lastReportSaid(formatGermanDate(data.previousDocument.asOf))}
+            {data.previousDocument === null
+              ? t.noPreviousReport
+              : t.lastReportSaid(formatGermanDate(data.previousDocument.asOf))}
           </h4>
           {previous === undefined || previous.status === null ? (
             <p class="app-body-text" safe>
@@ -429,7 +705,9 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
           </h4>
           {project.changes.length === 0 ? (
             <p class="app-body-text" safe>
-              {data.previousDocument === null ? t.changesWithoutPrevious : t.changesNone}
+              {data.previousDocument === null
+                ? t.changesWithoutPrevious
+                : t.changesNone}
             </p>
           ) : (
             <ul class="app-list app-list--bullet">
@@ -445,7 +723,9 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
           ) : (
             <ul class="app-list">
               {project.figures.map((figure) => (
-                <li safe>{`${figure.indicator.name}: ${formatObservationGerman(figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
+                <li
+                  safe
+                >{`${figure.indicator.name}: ${formatObservationGerman(figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
               ))}
             </ul>
           )}
@@ -456,16 +736,41 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
           {previous === undefined || previous.status === null ? (
             ""
           ) : (
-            <form method="post" action={view.link(reportPaths.staffReportUnchanged(slug, data.report.id, project.slug))} class="app-form-inline" id={`${form}-unveraendert`}>
+            <form
+              method="post"
+              action={view.link(
+                reportPaths.staffReportUnchanged(
+                  slug,
+                  data.report.id,
+                  project.slug,
+                ),
+              )}
+              class="app-form-inline"
+              id={`${form}-unveraendert`}
+            >
               {f.meta(`${form}-unveraendert`, version)}
-              <button type="submit" class="app-button app-button--secondary" safe>
+              <button
+                type="submit"
+                class="app-button app-button--secondary"
+                safe
+              >
                 {t.markUnchanged}
               </button>
             </form>
           )}
-          <form method="post" action={view.link(reportPaths.staffReportEntry(slug, data.report.id, project.slug))} class="app-editor-form" id={form}>
+          <form
+            method="post"
+            action={view.link(
+              reportPaths.staffReportEntry(slug, data.report.id, project.slug),
+            )}
+            class="app-editor-form"
+            id={form}
+          >
             <fieldset class="app-fieldset">
-              <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+              <legend
+                class="app-fieldset__legend app-fieldset__legend--small"
+                safe
+              >
                 {t.entryLegend}
               </legend>
               {f.meta(form, version)}
@@ -478,10 +783,35 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
                 choices={statusChoices}
                 inline={true}
               />
-              {f.area(form, schemaField(ReportEntryBody, "text"), t.fieldText, stored?.text ?? "", { hint: t.fieldTextHint, rows: 3 })}
-              {f.area(form, schemaField(ReportEntryBody, "hervorhebungen"), t.fieldHighlights, (stored?.highlights ?? []).join("\n"), { hint: t.fieldHighlightsHint, rows: 3 })}
-              {f.text(form, schemaField(ReportEntryBody, "termin"), t.fieldNewDate, dateLabel(stored?.newDate ?? null), { hint: t.fieldNewDateHint, short: true })}
-              {data.rights.isAdministrator ? f.checkbox(form, schemaField(ReportEntryBody, "anzeigen"), t.fieldIncluded, stored?.isIncluded ?? true) : ""}
+              {f.area(
+                form,
+                schemaField(ReportEntryBody, "text"),
+                t.fieldText,
+                stored?.text ?? "",
+                { hint: t.fieldTextHint, rows: 3 },
+              )}
+              {f.area(
+                form,
+                schemaField(ReportEntryBody, "hervorhebungen"),
+                t.fieldHighlights,
+                (stored?.highlights ?? []).join("\n"),
+                { hint: t.fieldHighlightsHint, rows: 3 },
+              )}
+              {f.text(
+                form,
+                schemaField(ReportEntryBody, "termin"),
+                t.fieldNewDate,
+                dateLabel(stored?.newDate ?? null),
+                { hint: t.fieldNewDateHint, short: true },
+              )}
+              {data.rights.isAdministrator
+                ? f.checkbox(
+                    form,
+                    schemaField(ReportEntryBody, "anzeigen"),
+                    t.fieldIncluded,
+                    stored?.isIncluded ?? true,
+                  )
+                : ""}
               {f.reason(form)}
               {f.button(t.saveEntry)}
             </fieldset>
@@ -495,7 +825,12 @@ function ProjectCard(props: FormPageProps & { readonly data: ReportForEditing; r
 }
 
 /** One report: the person's projects, and for administrators settings, publishing and reminders. */
-export function ReportEditPage(props: FormPageProps & { readonly data: ReportForEditing; readonly isMailConfigured: boolean }): JSX.Element {
+export function ReportEditPage(
+  props: FormPageProps & {
+    readonly data: ReportForEditing;
+    readonly isMailConfigured: boolean;
+  },
+): JSX.Element {
   const { view, data, failed } = props;
   const t = view.t.reports;
   const slug = data.catalogue.municipality.slug;
@@ -503,18 +838,36 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
   const isDraft = data.report.status === "draft";
   const isAdministrator = data.rights.isAdministrator;
   const own = new Set(data.ownProjects.map((entry) => entry.project.slug));
-  const ownShown = data.ownProjects.filter((entry) => !data.excluded.has(entry.project.slug)).length;
+  const ownShown = data.ownProjects.filter(
+    (entry) => !data.excluded.has(entry.project.slug),
+  ).length;
   const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
   const settings = "einstellungen";
-  const sentRows = failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
-  const outlookRows = Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 30 ? sentRows : data.report.outlook.length + EMPTY_OUTLOOK_ROWS;
-  const meetingChoices: Choice[] = data.meetings.map((meeting) => ({ value: String(meeting.id), label: meetingChoiceLabel(meeting), lang: view.contentLang }));
+  const sentRows =
+    failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
+  const outlookRows =
+    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 30
+      ? sentRows
+      : data.report.outlook.length + EMPTY_OUTLOOK_ROWS;
+  const meetingChoices: Choice[] = data.meetings.map((meeting) => ({
+    value: String(meeting.id),
+    label: meetingChoiceLabel(meeting),
+    lang: view.contentLang,
+  }));
   const previousChoices: Choice[] = [
     { value: "keiner", label: t.previousNone },
-    ...data.otherReports.map((report) => ({ value: String(report.id), label: t.reportChoice(meetingChoiceLabel(report.meeting), formatGermanDate(report.asOf)) })),
+    ...data.otherReports.map((report) => ({
+      value: String(report.id),
+      label: t.reportChoice(
+        meetingChoiceLabel(report.meeting),
+        formatGermanDate(report.asOf),
+      ),
+    })),
   ];
-  const sectionKeys = data.report.sectionKeys === null ? null : new Set(data.report.sectionKeys);
-  const sentSections = failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
+  const sectionKeys =
+    data.report.sectionKeys === null ? null : new Set(data.report.sectionKeys);
+  const sentSections =
+    failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
   return (
     <FormFrame {...props} title={title}>
       <dl class="app-summary-list">
@@ -531,7 +884,13 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
             {t.stateLabel}
           </dt>
           <dd class="app-summary-list__value" safe>
-            {isDraft ? t.stateDraft : t.statePublished(formatGermanDate(germanDayOf(new Date(data.report.publishedAt ?? 0))))}
+            {isDraft
+              ? t.stateDraft
+              : t.statePublished(
+                  formatGermanDate(
+                    germanDayOf(new Date(data.report.publishedAt ?? 0)),
+                  ),
+                )}
           </dd>
         </div>
         <div class="app-summary-list__row">
@@ -541,23 +900,43 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           <dd class="app-summary-list__value" safe>
             {data.previousDocument === null
               ? t.previousNone
-              : t.previousText(data.previousDocument.meeting.committeeAbbreviation, formatGermanDate(data.previousDocument.meeting.day), formatGermanDate(data.previousDocument.asOf))}
+              : t.previousText(
+                  data.previousDocument.meeting.committeeAbbreviation,
+                  formatGermanDate(data.previousDocument.meeting.day),
+                  formatGermanDate(data.previousDocument.asOf),
+                )}
           </dd>
         </div>
       </dl>
       <ul class="app-editor-links">
         <li>
-          <a class="app-link" href={view.link(reportPaths.staffReportPreview(slug, data.report.id))} safe>
+          <a
+            class="app-link"
+            href={view.link(
+              reportPaths.staffReportPreview(slug, data.report.id),
+            )}
+            safe
+          >
             {t.preview}
           </a>
         </li>
         <li>
-          <a class="app-link" href={reportPaths.staffReportDeck(slug, data.report.id)} download="" safe>
+          <a
+            class="app-link"
+            href={reportPaths.staffReportDeck(slug, data.report.id)}
+            download=""
+            safe
+          >
             {t.downloadDeck}
           </a>
         </li>
         <li>
-          <a class="app-link" href={reportPaths.staffReportPdf(slug, data.report.id)} download="" safe>
+          <a
+            class="app-link"
+            href={reportPaths.staffReportPdf(slug, data.report.id)}
+            download=""
+            safe
+          >
             {t.downloadPdf}
           </a>
         </li>
@@ -565,7 +944,11 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           ""
         ) : (
           <li>
-            <a class="app-link" href={view.link(reportPaths.report(slug, data.report.id))} safe>
+            <a
+              class="app-link"
+              href={view.link(reportPaths.report(slug, data.report.id))}
+              safe
+            >
               {t.publicPage}
             </a>
           </li>
@@ -580,10 +963,17 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
       )}
       <section class="app-section" aria-labelledby="ihre-projekte">
         <h2 class="app-heading-l" id="ihre-projekte" safe>
-          {t.yourProjectsFor(data.summary.meeting.committeeAbbreviation, formatGermanDate(data.summary.meeting.day))}
+          {t.yourProjectsFor(
+            data.summary.meeting.committeeAbbreviation,
+            formatGermanDate(data.summary.meeting.day),
+          )}
         </h2>
         <p class="app-body-text" safe>
-          {ownShown === 0 ? t.noOwnProjects : data.open.length === 0 ? t.allComplete(ownShown) : t.openCount(data.open.length, ownShown)}
+          {ownShown === 0
+            ? t.noOwnProjects
+            : data.open.length === 0
+              ? t.allComplete(ownShown)
+              : t.openCount(data.open.length, ownShown)}
         </p>
         {data.open.length === 0 ? (
           ""
@@ -591,20 +981,32 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           <ul class="app-list app-list--bullet">
             {data.open.map((open) => (
               <li>
-                <a class="app-link" href={`#projekt-${open.project.slug}`} lang={view.contentLang} safe>
+                <a
+                  class="app-link"
+                  href={`#projekt-${open.project.slug}`}
+                  lang={view.contentLang}
+                  safe
+                >
                   {`${open.project.code} ${open.project.title}`}
                 </a>{" "}
-                <span safe>{`– ${open.reasons.map((reason) => t.missingReason[reason]).join("; ")}`}</span>
+                <span
+                  safe
+                >{`– ${open.reasons.map((reason) => t.missingReason[reason]).join("; ")}`}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
       {data.editingDocument.sections.map((section) => {
-        const projects = section.projects.filter((project) => own.has(project.slug));
+        const projects = section.projects.filter((project) =>
+          own.has(project.slug),
+        );
         if (projects.length === 0) return "";
         return (
-          <section class="app-section" aria-labelledby={`abschnitt-${section.key}`}>
+          <section
+            class="app-section"
+            aria-labelledby={`abschnitt-${section.key}`}
+          >
             <h2 class="app-heading-l" id={`abschnitt-${section.key}`}>
               <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
               <span lang={view.contentLang} safe>
@@ -612,28 +1014,71 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
               </span>
             </h2>
             {projects.map((project) => (
-              <ProjectCard {...props} data={data} project={project} isDraft={isDraft} />
+              <ProjectCard
+                {...props}
+                data={data}
+                project={project}
+                isDraft={isDraft}
+              />
             ))}
           </section>
         );
       })}
       {isAdministrator && isDraft ? (
         <>
-          <section class="app-section app-editor-section" aria-labelledby="abschnitt-einstellungen">
+          <section
+            class="app-section app-editor-section"
+            aria-labelledby="abschnitt-einstellungen"
+          >
             <h2 class="app-heading-l" id="abschnitt-einstellungen" safe>
               {t.settingsHeading}
             </h2>
-            <form method="post" action={view.link(reportPaths.staffReportSettings(slug, data.report.id))} class="app-editor-form" id={settings}>
+            <form
+              method="post"
+              action={view.link(
+                reportPaths.staffReportSettings(slug, data.report.id),
+              )}
+              class="app-editor-form"
+              id={settings}
+            >
               {f.meta(settings, data.report.version)}
               <input type="hidden" name="zeilen" value={String(outlookRows)} />
-              {f.text(settings, schemaField(ReportSettingsBody, "titel"), t.fieldTitle, data.report.title)}
+              {f.text(
+                settings,
+                schemaField(ReportSettingsBody, "titel"),
+                t.fieldTitle,
+                data.report.title,
+              )}
               <div class="app-editor-form__pair">
-                {f.select(settings, schemaField(ReportSettingsBody, "sitzung"), t.fieldMeeting, String(data.report.meetingId), meetingChoices)}
-                {f.text(settings, schemaField(ReportSettingsBody, "stand"), t.fieldAsOf, formatGermanDate(data.report.asOf), { hint: t.fieldAsOfHint, short: true })}
+                {f.select(
+                  settings,
+                  schemaField(ReportSettingsBody, "sitzung"),
+                  t.fieldMeeting,
+                  String(data.report.meetingId),
+                  meetingChoices,
+                )}
+                {f.text(
+                  settings,
+                  schemaField(ReportSettingsBody, "stand"),
+                  t.fieldAsOf,
+                  formatGermanDate(data.report.asOf),
+                  { hint: t.fieldAsOfHint, short: true },
+                )}
               </div>
-              {f.select(settings, schemaField(ReportSettingsBody, "vorheriger"), t.fieldPrevious, data.report.previousReportId === null ? "keiner" : String(data.report.previousReportId), previousChoices)}
+              {f.select(
+                settings,
+                schemaField(ReportSettingsBody, "vorheriger"),
+                t.fieldPrevious,
+                data.report.previousReportId === null
+                  ? "keiner"
+                  : String(data.report.previousReportId),
+                previousChoices,
+              )}
               <fieldset class="app-fieldset" id={`${settings}-abschnitt`}>
-                <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                <legend
+                  class="app-fieldset__legend app-fieldset__legend--small"
+                  safe
+                >
                   {t.fieldSections}
                 </legend>
                 <p class="app-hint" safe>
@@ -649,9 +1094,19 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                           id={`${settings}-abschnitt-${field.key}`}
                           name="abschnitt"
                           value={field.key}
-                          checked={sentSections !== null ? sentSections.has(field.key) : sectionKeys === null || sectionKeys.has(field.key)}
+                          checked={
+                            sentSections !== null
+                              ? sentSections.has(field.key)
+                              : sectionKeys === null ||
+                                sectionKeys.has(field.key)
+                          }
                         />
-                        <label class="app-checkbox__label" for={`${settings}-abschnitt-${field.key}`} lang={view.contentLang} safe>
+                        <label
+                          class="app-checkbox__label"
+                          for={`${settings}-abschnitt-${field.key}`}
+                          lang={view.contentLang}
+                          safe
+                        >
                           {`${area.name}: ${field.number} ${field.name}`}
                         </label>
                       </div>
@@ -659,7 +1114,13 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                   )}
                 </div>
               </fieldset>
-              {f.checkbox(settings, schemaField(ReportSettingsBody, "ozg"), t.fieldIncludeOzg, data.report.includeOzg, t.fieldIncludeOzgHint)}
+              {f.checkbox(
+                settings,
+                schemaField(ReportSettingsBody, "ozg"),
+                t.fieldIncludeOzg,
+                data.report.includeOzg,
+                t.fieldIncludeOzgHint,
+              )}
               <h3 class="app-heading-m" safe>
                 {t.outlookHeading}
               </h3>
@@ -670,12 +1131,31 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
                 const item = data.report.outlook[index];
                 return (
                   <fieldset class="app-fieldset app-responsibility-row">
-                    <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+                    <legend
+                      class="app-fieldset__legend app-fieldset__legend--small"
+                      safe
+                    >
                       {t.outlookLegend(index + 1)}
                     </legend>
                     <div class="app-editor-form__pair">
-                      {f.text(settings, schemaField(ReportSettingsBody, `ausblick-${index}-wann`), t.fieldOutlookWhen, item?.when ?? "")}
-                      {f.text(settings, schemaField(ReportSettingsBody, `ausblick-${index}-was`), t.fieldOutlookWhat, item?.what ?? "")}
+                      {f.text(
+                        settings,
+                        schemaField(
+                          ReportSettingsBody,
+                          `ausblick-${index}-wann`,
+                        ),
+                        t.fieldOutlookWhen,
+                        item?.when ?? "",
+                      )}
+                      {f.text(
+                        settings,
+                        schemaField(
+                          ReportSettingsBody,
+                          `ausblick-${index}-was`,
+                        ),
+                        t.fieldOutlookWhat,
+                        item?.what ?? "",
+                      )}
                     </div>
                   </fieldset>
                 );
@@ -685,14 +1165,24 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
             </form>
           </section>
           {props.isMailConfigured ? (
-            <section class="app-section app-editor-section" aria-labelledby="abschnitt-erinnerungen">
+            <section
+              class="app-section app-editor-section"
+              aria-labelledby="abschnitt-erinnerungen"
+            >
               <h2 class="app-heading-l" id="abschnitt-erinnerungen" safe>
                 {t.remindersHeading}
               </h2>
               <p class="app-body-text" safe>
                 {t.remindersText}
               </p>
-              <form method="post" action={view.link(reportPaths.staffReportRemind(slug, data.report.id))} class="app-editor-form" id="erinnerungen">
+              <form
+                method="post"
+                action={view.link(
+                  reportPaths.staffReportRemind(slug, data.report.id),
+                )}
+                class="app-editor-form"
+                id="erinnerungen"
+              >
                 {f.meta("erinnerungen", null)}
                 {f.button(t.sendReminders, "secondary")}
               </form>
@@ -700,16 +1190,31 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
           ) : (
             ""
           )}
-          <section class="app-section app-editor-section" aria-labelledby="abschnitt-veroeffentlichen">
+          <section
+            class="app-section app-editor-section"
+            aria-labelledby="abschnitt-veroeffentlichen"
+          >
             <h2 class="app-heading-l" id="abschnitt-veroeffentlichen" safe>
               {t.publishHeading}
             </h2>
             <p class="app-body-text" safe>
               {t.publishText}
             </p>
-            <form method="post" action={view.link(reportPaths.staffReportPublish(slug, data.report.id))} class="app-editor-form" id="veroeffentlichen">
+            <form
+              method="post"
+              action={view.link(
+                reportPaths.staffReportPublish(slug, data.report.id),
+              )}
+              class="app-editor-form"
+              id="veroeffentlichen"
+            >
               {f.meta("veroeffentlichen", data.report.version)}
-              {f.checkbox("veroeffentlichen", schemaField(PublishReportBody, "bestaetigung"), t.publishConfirm, false)}
+              {f.checkbox(
+                "veroeffentlichen",
+                schemaField(PublishReportBody, "bestaetigung"),
+                t.publishConfirm,
+                false,
+              )}
               {f.button(t.publish, "warning")}
             </form>
           </section>
@@ -718,7 +1223,11 @@ export function ReportEditPage(props: FormPageProps & { readonly data: ReportFor
         ""
       )}
       <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.staffReports(slug))} safe>
+        <a
+          class="app-link"
+          href={view.link(reportPaths.staffReports(slug))}
+          safe
+        >
           {t.backToReports}
         </a>{" "}
         ·{" "}

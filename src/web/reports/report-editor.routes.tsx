@@ -9,23 +9,55 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { AppContext } from "../../app/context.js";
-import { createCommittee, createMeeting, updateCommittee, updateMeeting } from "../../app/reports/committees.js";
-import { createReport, publishReport, updateReport } from "../../app/reports/manage-reports.js";
-import { getReportDocument, getReportForEditing, getReportingOverview } from "../../app/reports/read-reports.js";
-import { confirmUnchanged, saveReportEntry } from "../../app/reports/report-entries.js";
+import {
+  createCommittee,
+  createMeeting,
+  updateCommittee,
+  updateMeeting,
+} from "../../app/reports/committees.js";
+import {
+  createReport,
+  publishReport,
+  updateReport,
+} from "../../app/reports/manage-reports.js";
+import {
+  getReportDocument,
+  getReportForEditing,
+  getReportingOverview,
+} from "../../app/reports/read-reports.js";
+import {
+  confirmUnchanged,
+  saveReportEntry,
+} from "../../app/reports/report-entries.js";
 import { sendReportReminders } from "../../app/reports/report-reminders.js";
-import { getReminderDays, setReminderDays } from "../../app/reports/reminder-rules.js";
-import { pointLabel, type ReportDocument } from "../../domain/report/report-document.js";
+import {
+  getReminderDays,
+  setReminderDays,
+} from "../../app/reports/reminder-rules.js";
+import {
+  pointLabel,
+  type ReportDocument,
+} from "../../domain/report/report-document.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
+import {
+  buildReportDeck,
+  reportFileName,
+} from "../../exports/report/report-deck.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
-import { answerRefusals, editorChrome, originOf, sendEditorPage, viewOf, type EditorSection } from "../editor/editor-view.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+  type EditorSection,
+} from "../editor/editor-view.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam } from "../http/params.js";
@@ -50,12 +82,21 @@ import {
   ReportSettingsBody,
   UnchangedBody,
 } from "./report-forms.js";
-import { CommitteesPage, ReportEditPage, ReportsOverviewPage } from "./report-editor-pages.js";
+import {
+  CommitteesPage,
+  ReportEditPage,
+  ReportsOverviewPage,
+} from "./report-editor-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
 import { ReportView } from "./report-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
-import { compareRows, reportingForm, reportNoticeOf, type FailedRender } from "./reporting.routes.js";
+import {
+  compareRows,
+  reportingForm,
+  reportNoticeOf,
+  type FailedRender,
+} from "./reporting.routes.js";
 
 /** What the report routes need. */
 export interface ReportEditorRoutesOptions {
@@ -68,12 +109,17 @@ const Slug = Type.String({ maxLength: 100 });
 const Id = Type.String({ maxLength: 12 });
 const Params = Type.Object({ slug: Slug });
 const ReportParams = Type.Object({ slug: Slug, reportId: Id });
-const EntryParams = Type.Object({ slug: Slug, reportId: Id, projectSlug: Slug });
+const EntryParams = Type.Object({
+  slug: Slug,
+  reportId: Id,
+  projectSlug: Slug,
+});
 const CommitteeParams = Type.Object({ slug: Slug, committeeId: Id });
 const MeetingParams = Type.Object({ slug: Slug, meetingId: Id });
 
 /** The MIME type of a PPTX file. */
-export const PPTX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+export const PPTX_CONTENT_TYPE =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /** A report id from the URL; ERR_REPORT_NOT_FOUND for anything that cannot be one. */
 export function reportIdOf(text: string): number {
@@ -83,51 +129,99 @@ export function reportIdOf(text: string): number {
 }
 
 /** Registers the staff report pages and forms. */
-export async function reportEditorRoutes(instance: FastifyInstance, options: ReportEditorRoutesOptions): Promise<void> {
+export async function reportEditorRoutes(
+  instance: FastifyInstance,
+  options: ReportEditorRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
   // As in the editor: pages send a signed-out visitor to the sign-in page and back.
   installStaffErrorHandler(app);
 
-  async function renderOverview(request: FastifyRequest, reply: FastifyReply, page: "reports" | "committees", status: number, extra: FailedRender = {}) {
+  async function renderOverview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: "reports" | "committees",
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
       const slug = (request.params as { slug: string }).slug;
-      const overview = await getReportingOverview(ctx, request.principal, slug, originOf(request));
+      const overview = await getReportingOverview(
+        ctx,
+        request.principal,
+        slug,
+        originOf(request),
+      );
       const view = viewOf(request);
-      const section: EditorSection = page === "reports" ? "reports" : "committees";
+      const section: EditorSection =
+        page === "reports" ? "reports" : "committees";
       const props = {
         view,
         requestUrl: request.url,
-        chrome: editorChrome(request, view, overview.catalogue, overview.rights, section),
+        chrome: editorChrome(
+          request,
+          view,
+          overview.catalogue,
+          overview.rights,
+          section,
+        ),
         csrfToken: csrfToken(request),
         notice: status === 200 ? reportNoticeOf(request, view) : undefined,
         failed: extra.failed,
         conflict: extra.conflict,
         overview,
       };
-      const reminderDays = page === "reports" && overview.rights.isAdministrator ? await getReminderDays(ctx, request.principal, slug, originOf(request)) : [];
-      const html = await (
-        page === "reports" ? (
-          <ReportsOverviewPage {...props} reminderDays={reminderDays} isMailConfigured={options.mail !== null} />
-        ) : (
-          <CommitteesPage {...props} />
-        )
-      );
+      const reminderDays =
+        page === "reports" && overview.rights.isAdministrator
+          ? await getReminderDays(
+              ctx,
+              request.principal,
+              slug,
+              originOf(request),
+            )
+          : [];
+      const html = await (page === "reports" ? (
+        <ReportsOverviewPage
+          {...props}
+          reminderDays={reminderDays}
+          isMailConfigured={options.mail !== null}
+        />
+      ) : (
+        <CommitteesPage {...props} />
+      ));
       return sendEditorPage(reply, status, html);
     });
   }
 
-  async function renderReport(request: FastifyRequest, reply: FastifyReply, status: number, extra: FailedRender = {}) {
+  async function renderReport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
     return answerRefusals(request, reply, async () => {
       const params = request.params as { slug: string; reportId: string };
-      const data = await getReportForEditing(ctx, request.principal, params.slug, reportIdOf(params.reportId), originOf(request));
+      const data = await getReportForEditing(
+        ctx,
+        request.principal,
+        params.slug,
+        reportIdOf(params.reportId),
+        originOf(request),
+      );
       const view = viewOf(request);
       const html = await (
         <ReportEditPage
           view={view}
           requestUrl={request.url}
-          chrome={editorChrome(request, view, data.catalogue, data.rights, "reports")}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "reports",
+          )}
           csrfToken={csrfToken(request)}
           notice={status === 200 ? reportNoticeOf(request, view) : undefined}
           failed={extra.failed}
@@ -163,13 +257,22 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
     "ausblick-was": t.reports.outlookHeading,
     grund: t.editor.reasonLabel,
   });
-  const overview = (page: "reports" | "committees") => (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
-    renderOverview(request, reply, page, failure.status, failure);
-  const report = (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => renderReport(request, reply, failure.status, failure);
-  const reportOf = (params: { readonly reportId: string }) => reportIdOf(params.reportId);
+  const overview =
+    (page: "reports" | "committees") =>
+    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
+      renderOverview(request, reply, page, failure.status, failure);
+  const report = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderReport(request, reply, failure.status, failure);
+  const reportOf = (params: { readonly reportId: string }) =>
+    reportIdOf(params.reportId);
 
-  app.get(REPORT_ROUTES.staffReports, { config: { policy: "staff" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    renderOverview(request, reply, "reports", 200),
+  app.get(
+    REPORT_ROUTES.staffReports,
+    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    async (request, reply) => renderOverview(request, reply, "reports", 200),
   );
 
   app.post(
@@ -179,17 +282,28 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       params: Params,
       body: NewReportBody,
       form: "bericht-neu",
-      fields: { meetingId: "sitzung", asOf: "stand", previousReportId: "vorheriger", title: "titel" },
+      fields: {
+        meetingId: "sitzung",
+        asOf: "stand",
+        previousReportId: "vorheriger",
+        title: "titel",
+      },
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
         const { id } = await createReport(
           ctx,
           request.principal,
-          { municipality: params.slug, data: parseNewReportForm(input, view.t), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            data: parseNewReportForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.staffReport(params.slug, id), { gespeichert: "bericht-angelegt" });
+        return view.link(reportPaths.staffReport(params.slug, id), {
+          gespeichert: "bericht-angelegt",
+        });
       },
     }),
   );
@@ -205,14 +319,21 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
-        await setReminderDays(ctx, request.principal, { municipality: params.slug, days: input.tage }, originOf(request));
+        await setReminderDays(
+          ctx,
+          request.principal,
+          { municipality: params.slug, days: input.tage },
+          originOf(request),
+        );
         return `${view.link(reportPaths.staffReports(params.slug), { gespeichert: "erinnerungsregeln" })}#abschnitt-erinnerungsregeln`;
       },
     }),
   );
 
-  app.get(REPORT_ROUTES.committees, { config: { policy: "admin" }, schema: { hide: true, params: Params } }, async (request, reply) =>
-    renderOverview(request, reply, "committees", 200),
+  app.get(
+    REPORT_ROUTES.committees,
+    { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+    async (request, reply) => renderOverview(request, reply, "committees", 200),
   );
 
   const committeeFields = { name: "name", abbreviation: "kuerzel" };
@@ -236,8 +357,19 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await createCommittee(ctx, request.principal, { municipality: params.slug, data: parseCommitteeForm(input), reason: reasonOrNull(input.grund) }, originOf(request));
-        return view.link(reportPaths.committees(params.slug), { gespeichert: "gremium" });
+        await createCommittee(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            data: parseCommitteeForm(input),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(reportPaths.committees(params.slug), {
+          gespeichert: "gremium",
+        });
       },
     }),
   );
@@ -256,10 +388,18 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         await updateCommittee(
           ctx,
           request.principal,
-          { municipality: params.slug, committeeId: idParam(params.committeeId), expectedVersion: input.version, data: parseCommitteeForm(input), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            committeeId: idParam(params.committeeId),
+            expectedVersion: input.version,
+            data: parseCommitteeForm(input),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.committees(params.slug), { gespeichert: "gremium" });
+        return view.link(reportPaths.committees(params.slug), {
+          gespeichert: "gremium",
+        });
       },
     }),
   );
@@ -275,8 +415,19 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await createMeeting(ctx, request.principal, { municipality: params.slug, data: parseMeetingForm(input, view.t), reason: reasonOrNull(input.grund) }, originOf(request));
-        return view.link(reportPaths.committees(params.slug), { gespeichert: "sitzung" });
+        await createMeeting(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            data: parseMeetingForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(reportPaths.committees(params.slug), {
+          gespeichert: "sitzung",
+        });
       },
     }),
   );
@@ -304,13 +455,20 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
           },
           originOf(request),
         );
-        return view.link(reportPaths.committees(params.slug), { gespeichert: "sitzung" });
+        return view.link(reportPaths.committees(params.slug), {
+          gespeichert: "sitzung",
+        });
       },
     }),
   );
 
-  app.get(REPORT_ROUTES.staffReport, { config: { policy: "staff" }, schema: { hide: true, params: ReportParams } }, async (request, reply) =>
-    renderReport(request, reply, 200),
+  app.get(
+    REPORT_ROUTES.staffReport,
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => renderReport(request, reply, 200),
   );
 
   app.post(
@@ -320,17 +478,38 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       params: ReportParams,
       body: ReportSettingsBody,
       form: "einstellungen",
-      fields: { meetingId: "sitzung", asOf: "stand", previousReportId: "vorheriger", title: "titel", sectionKeys: "abschnitt", outlook: "ausblick-0-wann" },
+      fields: {
+        meetingId: "sitzung",
+        asOf: "stand",
+        previousReportId: "vorheriger",
+        title: "titel",
+        sectionKeys: "abschnitt",
+        outlook: "ausblick-0-wann",
+      },
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
         const reportId = reportOf(params);
-        const data = await getReportForEditing(ctx, request.principal, params.slug, reportId, originOf(request));
-        const allKeys = data.catalogue.impactAreas.flatMap((area) => area.actionFields.map((field) => field.key));
+        const data = await getReportForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          reportId,
+          originOf(request),
+        );
+        const allKeys = data.catalogue.impactAreas.flatMap((area) =>
+          area.actionFields.map((field) => field.key),
+        );
         await updateReport(
           ctx,
           request.principal,
-          { municipality: params.slug, reportId, expectedVersion: input.version, data: parseSettingsForm(input, allKeys, view.t), reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            reportId,
+            expectedVersion: input.version,
+            data: parseSettingsForm(input, allKeys, view.t),
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
         return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
@@ -345,27 +524,55 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       params: EntryParams,
       body: ReportEntryBody,
       form: (params) => `eintrag-${params.projectSlug}`,
-      fields: { status: "status", text: "text", highlights: "hervorhebungen", newDate: "termin", isIncluded: "anzeigen" },
+      fields: {
+        status: "status",
+        text: "text",
+        highlights: "hervorhebungen",
+        newDate: "termin",
+        isIncluded: "anzeigen",
+      },
       labels,
       render: report,
       conflictRows: async ({ request, params, view, fields }) => {
         const t = view.t.reports;
-        const data = await getReportForEditing(ctx, request.principal, params.slug, reportOf(params), originOf(request));
+        const data = await getReportForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          reportOf(params),
+          originOf(request),
+        );
         const stored = data.entries.get(params.projectSlug);
         const statusLabel = (status: string | null | undefined): string => {
-          const known = REPORT_STATUSES.find((candidate) => candidate === status);
+          const known = REPORT_STATUSES.find(
+            (candidate) => candidate === status,
+          );
           return known === undefined ? "" : t.reportStatus[known];
         };
         return compareRows(view, [
-          [t.fieldStatus, statusLabel(stored?.status), statusLabel(fields.status)],
+          [
+            t.fieldStatus,
+            statusLabel(stored?.status),
+            statusLabel(fields.status),
+          ],
           [t.fieldText, stored?.text ?? "", fields.text],
-          [t.fieldHighlights, (stored?.highlights ?? []).join("\n"), fields.hervorhebungen],
-          [t.fieldNewDate, stored?.newDate == null ? "" : pointLabel(stored.newDate), fields.termin],
+          [
+            t.fieldHighlights,
+            (stored?.highlights ?? []).join("\n"),
+            fields.hervorhebungen,
+          ],
+          [
+            t.fieldNewDate,
+            stored?.newDate == null ? "" : pointLabel(stored.newDate),
+            fields.termin,
+          ],
         ]);
       },
       run: async (input, { request, params, view }) => {
         const reportId = reportOf(params);
-        const isAdministrator = request.principal.kind === "user" && request.principal.role === "admin";
+        const isAdministrator =
+          request.principal.kind === "user" &&
+          request.principal.role === "admin";
         await saveReportEntry(
           ctx,
           request.principal,
@@ -399,7 +606,12 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         await confirmUnchanged(
           ctx,
           request.principal,
-          { municipality: params.slug, reportId, project: params.projectSlug, expectedVersion: input.version },
+          {
+            municipality: params.slug,
+            reportId,
+            project: params.projectSlug,
+            expectedVersion: input.version,
+          },
           originOf(request),
         );
         return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
@@ -422,10 +634,17 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
         await publishReport(
           ctx,
           request.principal,
-          { municipality: params.slug, reportId, expectedVersion: input.version, reason: reasonOrNull(input.grund) },
+          {
+            municipality: params.slug,
+            reportId,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
           originOf(request),
         );
-        return view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "veroeffentlicht" });
+        return view.link(reportPaths.staffReport(params.slug, reportId), {
+          gespeichert: "veroeffentlicht",
+        });
       },
     }),
   );
@@ -442,19 +661,44 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
       render: report,
       run: async (_input, { request, params, view }) => {
         const reportId = reportOf(params);
-        const result = await sendReportReminders(ctx, request.principal, { municipality: params.slug, reportId }, options.mail, originOf(request));
-        const notice = result.recipients === 0 ? "erinnerungen-keine" : result.failed > 0 ? "erinnerungen-teilweise" : "erinnerungen";
-        return view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: notice });
+        const result = await sendReportReminders(
+          ctx,
+          request.principal,
+          { municipality: params.slug, reportId },
+          options.mail,
+          originOf(request),
+        );
+        const notice =
+          result.recipients === 0
+            ? "erinnerungen-keine"
+            : result.failed > 0
+              ? "erinnerungen-teilweise"
+              : "erinnerungen";
+        return view.link(reportPaths.staffReport(params.slug, reportId), {
+          gespeichert: notice,
+        });
       },
     }),
   );
 
   /** The document of a report for a signed-in reader (drafts too), or the refusal page. */
   /** The report for a preview or document; null when a refusal has been sent already. */
-  async function readableDocument(request: FastifyRequest, reply: FastifyReply): Promise<{ document: ReportDocument; render: () => Promise<string> } | null> {
+  async function readableDocument(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<{
+    document: ReportDocument;
+    render: () => Promise<string>;
+  } | null> {
     const params = request.params as { slug: string; reportId: string };
     try {
-      const { document, catalogue } = await getReportDocument(ctx, request.principal, params.slug, reportIdOf(params.reportId), originOf(request));
+      const { document, catalogue } = await getReportDocument(
+        ctx,
+        request.principal,
+        params.slug,
+        reportIdOf(params.reportId),
+        originOf(request),
+      );
       const view = viewOf(request);
       const render = async () =>
         await (
@@ -465,7 +709,10 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
             site={siteHeader(catalogue)}
             account={accountBarOf(request, view)}
             breadcrumbs={[
-              { label: view.t.reports.navReports, href: view.link(reportPaths.staffReports(params.slug)) },
+              {
+                label: view.t.reports.navReports,
+                href: view.link(reportPaths.staffReports(params.slug)),
+              },
               { label: view.t.reports.preview },
             ]}
           >
@@ -480,8 +727,19 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
               view={view}
               document={document}
               links={{
-                previousReport: document.previous === null ? null : view.link(reportPaths.staffReportPreview(params.slug, document.previous.id)),
-                project: (projectSlug) => view.link(`/${encodeURIComponent(params.slug)}/projekte/${encodeURIComponent(projectSlug)}`),
+                previousReport:
+                  document.previous === null
+                    ? null
+                    : view.link(
+                        reportPaths.staffReportPreview(
+                          params.slug,
+                          document.previous.id,
+                        ),
+                      ),
+                project: (projectSlug) =>
+                  view.link(
+                    `/${encodeURIComponent(params.slug)}/projekte/${encodeURIComponent(projectSlug)}`,
+                  ),
               }}
             />
           </PageLayout>
@@ -494,23 +752,54 @@ export async function reportEditorRoutes(instance: FastifyInstance, options: Rep
     }
   }
 
-  app.get(REPORT_ROUTES.staffReportPreview, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const readable = await readableDocument(request, reply);
-    if (readable === null) return reply;
-    return sendEditorPage(reply, 200, await readable.render());
-  });
+  app.get(
+    REPORT_ROUTES.staffReportPreview,
+    {
+      config: { policy: "signed-in" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => {
+      const readable = await readableDocument(request, reply);
+      if (readable === null) return reply;
+      return sendEditorPage(reply, 200, await readable.render());
+    },
+  );
 
-  app.get(REPORT_ROUTES.staffReportDeck, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const readable = await readableDocument(request, reply);
-    if (readable === null) return reply;
-    const deck = await buildReportDeck(readable.document);
-    return sendFile(reply, PPTX_CONTENT_TYPE, `${reportFileName(readable.document)}.pptx`, deck);
-  });
+  app.get(
+    REPORT_ROUTES.staffReportDeck,
+    {
+      config: { policy: "signed-in" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => {
+      const readable = await readableDocument(request, reply);
+      if (readable === null) return reply;
+      const deck = await buildReportDeck(readable.document);
+      return sendFile(
+        reply,
+        PPTX_CONTENT_TYPE,
+        `${reportFileName(readable.document)}.pptx`,
+        deck,
+      );
+    },
+  );
 
-  app.get(REPORT_ROUTES.staffReportPdf, { config: { policy: "signed-in" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    const readable = await readableDocument(request, reply);
-    if (readable === null) return reply;
-    const pdf = await renderReportPdf(options.pdf, readable.document);
-    return sendFile(reply, "application/pdf", `${reportFileName(readable.document)}.pdf`, pdf);
-  });
+  app.get(
+    REPORT_ROUTES.staffReportPdf,
+    {
+      config: { policy: "signed-in" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => {
+      const readable = await readableDocument(request, reply);
+      if (readable === null) return reply;
+      const pdf = await renderReportPdf(options.pdf, readable.document);
+      return sendFile(
+        reply,
+        "application/pdf",
+        `${reportFileName(readable.document)}.pdf`,
+        pdf,
+      );
+    },
+  );
 }

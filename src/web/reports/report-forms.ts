@@ -5,14 +5,26 @@
  * (/form/<name>); everything else is judged by the use case.
  */
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
-import type { MeetingData, ReportEntryData, ReportSettings } from "../../app/reports/reporting.schema.js";
+import type {
+  MeetingData,
+  ReportEntryData,
+  ReportSettings,
+} from "../../app/reports/reporting.schema.js";
 import type { IndicatorData } from "../../app/reports/reporting.schema.js";
 import type { ServiceData } from "../../app/services/register.schema.js";
 import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
-import { firstDayOf, formatPointInTime, parseGermanPointInTime } from "../../domain/period/point-in-time.js";
+import {
+  firstDayOf,
+  formatPointInTime,
+  parseGermanPointInTime,
+} from "../../domain/period/point-in-time.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
-import { MATURITY_MODEL_VERSIONS, SERVICE_CHANNELS, SERVICE_STATUSES } from "../../domain/service/service.js";
+import {
+  MATURITY_MODEL_VERSIONS,
+  SERVICE_CHANNELS,
+  SERVICE_STATUSES,
+} from "../../domain/service/service.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { idOf } from "../http/params.js";
@@ -33,9 +45,14 @@ import {
 /** How many outlook rows the settings form may send. */
 const MAX_OUTLOOK_ROWS = 30;
 
-function rows<const K extends string, S extends TSchema>(count: number, field: (index: number) => K, schema: () => S): Record<K, S> {
+function rows<const K extends string, S extends TSchema>(
+  count: number,
+  field: (index: number) => K,
+  schema: () => S,
+): Record<K, S> {
   const fields: Partial<Record<K, S>> = {};
-  for (let index = 0; index < count; index += 1) fields[field(index)] = schema();
+  for (let index = 0; index < count; index += 1)
+    fields[field(index)] = schema();
   return fields as Record<K, S>;
 }
 
@@ -43,7 +60,8 @@ function rows<const K extends string, S extends TSchema>(count: number, field: (
 const FormDay = () => FormText(10);
 
 /** The meeting a report belongs to (a select); nothing chosen is a problem at the field. */
-const MeetingChoice = () => FormInteger({ minimum: 1, formMessage: (t) => t.form.meetingRequired });
+const MeetingChoice = () =>
+  FormInteger({ minimum: 1, formMessage: (t) => t.form.meetingRequired });
 
 /** The days before a meeting on which reminders go out, e.g. "21, 7". */
 export const ReminderRulesBody = Type.Object({
@@ -68,9 +86,21 @@ export const ReportSettingsBody = Type.Object({
   titel: FormText(200),
   abschnitt: FormList(80, 100),
   ozg: FormCheckbox(),
-  zeilen: FormInteger({ minimum: 0, maximum: MAX_OUTLOOK_ROWS, formHidden: true }),
-  ...rows(MAX_OUTLOOK_ROWS, (index): `ausblick-${number}-wann` => `ausblick-${index}-wann`, () => FormText(100)),
-  ...rows(MAX_OUTLOOK_ROWS, (index): `ausblick-${number}-was` => `ausblick-${index}-was`, () => FormText(300)),
+  zeilen: FormInteger({
+    minimum: 0,
+    maximum: MAX_OUTLOOK_ROWS,
+    formHidden: true,
+  }),
+  ...rows(
+    MAX_OUTLOOK_ROWS,
+    (index): `ausblick-${number}-wann` => `ausblick-${index}-wann`,
+    () => FormText(100),
+  ),
+  ...rows(
+    MAX_OUTLOOK_ROWS,
+    (index): `ausblick-${number}-was` => `ausblick-${index}-was`,
+    () => FormText(300),
+  ),
 });
 
 /** A project's entry in a report; version 0 for an entry not yet saved. */
@@ -89,7 +119,12 @@ export const UnchangedBody = Type.Object({ version: FormVersion() });
 /** Publishing a report: the confirmation must be ticked. */
 export const PublishReportBody = Type.Object({
   ...VersionedChange,
-  bestaetigung: Type.String({ minLength: 1, maxLength: 10, default: "", formMessage: (t: Dictionary) => t.reports.publishConfirmRequired }),
+  bestaetigung: Type.String({
+    minLength: 1,
+    maxLength: 10,
+    default: "",
+    formMessage: (t: Dictionary) => t.reports.publishConfirmRequired,
+  }),
 });
 
 /** Sending the reminders (a button). */
@@ -103,7 +138,11 @@ export const NewCommitteeBody = Type.Object({
 });
 
 /** Changing a committee. */
-export const CommitteeBody = Type.Object({ ...VersionedChange, name: FormText(200), kuerzel: FormText(20) });
+export const CommitteeBody = Type.Object({
+  ...VersionedChange,
+  name: FormText(200),
+  kuerzel: FormText(20),
+});
 
 const meetingFields = {
   gremium: FormInteger({ minimum: 1 }),
@@ -115,10 +154,16 @@ const meetingFields = {
 };
 
 /** A new meeting. */
-export const NewMeetingBody = Type.Object({ grund: FormReason(), ...meetingFields });
+export const NewMeetingBody = Type.Object({
+  grund: FormReason(),
+  ...meetingFields,
+});
 
 /** Changing a meeting. */
-export const MeetingBody = Type.Object({ ...VersionedChange, ...meetingFields });
+export const MeetingBody = Type.Object({
+  ...VersionedChange,
+  ...meetingFields,
+});
 
 const indicatorFields = {
   name: FormText(200),
@@ -136,10 +181,17 @@ const indicatorFields = {
 export const IndicatorFields = Type.Object(indicatorFields);
 
 /** A new key figure. */
-export const NewIndicatorBody = Type.Object({ grund: FormReason(), schluessel: FormText(100), ...indicatorFields });
+export const NewIndicatorBody = Type.Object({
+  grund: FormReason(),
+  schluessel: FormText(100),
+  ...indicatorFields,
+});
 
 /** Changing a key figure's definition. */
-export const IndicatorBody = Type.Object({ ...VersionedChange, ...indicatorFields });
+export const IndicatorBody = Type.Object({
+  ...VersionedChange,
+  ...indicatorFields,
+});
 
 /** A value of a key figure. */
 export const ObservationBody = Type.Object({
@@ -173,7 +225,12 @@ const serviceFields = {
 export const ServiceFields = Type.Object(serviceFields);
 
 /** A new record of the OZG register. */
-export const NewServiceBody = Type.Object({ grund: FormReason(), leika: FormText(40), ab: FormDay(), ...serviceFields });
+export const NewServiceBody = Type.Object({
+  grund: FormReason(),
+  leika: FormText(40),
+  ab: FormDay(),
+  ...serviceFields,
+});
 
 /** A change of a register record: a new state from a day, or a correction of the current one. */
 export const ServiceBody = Type.Object({
@@ -191,7 +248,9 @@ export const RegisterImportBody = Type.Object({ grund: FormReason() });
 /** A day as typed ("28.11.2022", "2022-11-28") → ISO date, or null when it is none. */
 export function isoDayOf(text: string): string | null {
   const point = parseGermanPointInTime(text.trim());
-  return point === null || point.precision !== "day" ? null : formatIsoDate(firstDayOf(point));
+  return point === null || point.precision !== "day"
+    ? null
+    : formatIsoDate(firstDayOf(point));
 }
 
 function nullable(text: string): string | null {
@@ -207,19 +266,25 @@ function refuse(problems: readonly InputProblem[]): never {
 /** A day field that must hold a day. */
 function requiredDay(text: string, field: string, t: Dictionary): string {
   const day = isoDayOf(text);
-  if (day === null) refuse([{ path: `/form/${field}`, message: t.form.dayInvalid }]);
+  if (day === null)
+    refuse([{ path: `/form/${field}`, message: t.form.dayInvalid }]);
   return day;
 }
 
 /** An optional day field: empty is null; anything else must be a day. */
-export function optionalDay(text: string, field: string, t: Dictionary): string | null {
+export function optionalDay(
+  text: string,
+  field: string,
+  t: Dictionary,
+): string | null {
   return text.trim() === "" ? null : requiredDay(text, field, t);
 }
 
 /** A whole number typed with German thousands dots ("1.234"). */
 function wholeNumber(text: string, field: string, t: Dictionary): number {
   const digits = text.trim().replace(/\./g, "");
-  if (!/^-?\d{1,12}$/.test(digits)) refuse([{ path: `/form/${field}`, message: t.form.notWholeNumber }]);
+  if (!/^-?\d{1,12}$/.test(digits))
+    refuse([{ path: `/form/${field}`, message: t.form.notWholeNumber }]);
   return Number(digits);
 }
 
@@ -228,7 +293,8 @@ function previousReportOf(text: string, t: Dictionary): number | null | "auto" {
   if (text === "auto" || text === "") return "auto";
   if (text === "keiner") return null;
   const id = idOf(text);
-  if (id === null) refuse([{ path: "/form/vorheriger", message: t.form.notAChoice }]);
+  if (id === null)
+    refuse([{ path: "/form/vorheriger", message: t.form.notAChoice }]);
   return id;
 }
 
@@ -236,7 +302,12 @@ function previousReportOf(text: string, t: Dictionary): number | null | "auto" {
 export function parseNewReportForm(
   input: Static<typeof NewReportBody>,
   t: Dictionary,
-): { meetingId: number; asOf: string; previousReportId?: number | null; title?: string } {
+): {
+  meetingId: number;
+  asOf: string;
+  previousReportId?: number | null;
+  title?: string;
+} {
   const asOf = requiredDay(input.stand, "stand", t);
   const previous = previousReportOf(input.vorheriger, t);
   const title = input.titel.trim();
@@ -249,24 +320,40 @@ export function parseNewReportForm(
 }
 
 /** The settings form of a draft. All action fields chosen means "all", so that a new one appears too. */
-export function parseSettingsForm(input: Static<typeof ReportSettingsBody>, allSectionKeys: readonly string[], t: Dictionary): ReportSettings {
+export function parseSettingsForm(
+  input: Static<typeof ReportSettingsBody>,
+  allSectionKeys: readonly string[],
+  t: Dictionary,
+): ReportSettings {
   const problems: InputProblem[] = [];
   const asOf = isoDayOf(input.stand);
-  if (asOf === null) problems.push({ path: "/form/stand", message: t.form.dayInvalid });
+  if (asOf === null)
+    problems.push({ path: "/form/stand", message: t.form.dayInvalid });
   const sections = input.abschnitt;
-  if (sections.length === 0) problems.push({ path: "/form/abschnitt", message: t.form.sectionRequired });
+  if (sections.length === 0)
+    problems.push({ path: "/form/abschnitt", message: t.form.sectionRequired });
   const outlook: { when: string; what: string }[] = [];
   for (let index = 0; index < input.zeilen; index += 1) {
     const when = fieldText(input, `ausblick-${index}-wann`).trim();
     const what = fieldText(input, `ausblick-${index}-was`).trim();
     if (when === "" && what === "") continue;
-    if (when === "") problems.push({ path: `/form/ausblick-${index}-wann`, message: t.form.outlookWhenRequired });
-    if (what === "") problems.push({ path: `/form/ausblick-${index}-was`, message: t.form.outlookWhatRequired });
+    if (when === "")
+      problems.push({
+        path: `/form/ausblick-${index}-wann`,
+        message: t.form.outlookWhenRequired,
+      });
+    if (what === "")
+      problems.push({
+        path: `/form/ausblick-${index}-was`,
+        message: t.form.outlookWhatRequired,
+      });
     outlook.push({ when, what });
   }
   if (problems.length > 0 || asOf === null) refuse(problems);
   const previous = previousReportOf(input.vorheriger, t);
-  const all = sections.length === allSectionKeys.length && allSectionKeys.every((key) => sections.includes(key));
+  const all =
+    sections.length === allSectionKeys.length &&
+    allSectionKeys.every((key) => sections.includes(key));
   return {
     meetingId: input.sitzung,
     asOf,
@@ -279,12 +366,19 @@ export function parseSettingsForm(input: Static<typeof ReportSettingsBody>, allS
 }
 
 /** A project's entry form; only administrators decide whether an entry is shown. */
-export function parseEntryForm(input: Static<typeof ReportEntryBody>, isAdministrator: boolean, t: Dictionary): ReportEntryData {
+export function parseEntryForm(
+  input: Static<typeof ReportEntryBody>,
+  isAdministrator: boolean,
+  t: Dictionary,
+): ReportEntryData {
   const typedDate = input.termin.trim();
   let newDate: string | null = null;
   if (typedDate !== "") {
     const point = parseGermanPointInTime(typedDate);
-    if (point === null) refuse([{ path: "/form/termin", message: t.form.pointUnknown(typedDate) }]);
+    if (point === null)
+      refuse([
+        { path: "/form/termin", message: t.form.pointUnknown(typedDate) },
+      ]);
     newDate = formatPointInTime(point);
   }
   return {
@@ -300,12 +394,18 @@ export function parseEntryForm(input: Static<typeof ReportEntryBody>, isAdminist
 }
 
 /** A committee's form. */
-export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): { name: string; abbreviation: string } {
+export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): {
+  name: string;
+  abbreviation: string;
+} {
   return { name: input.name.trim(), abbreviation: input.kuerzel.trim() };
 }
 
 /** A meeting's form. */
-export function parseMeetingForm(input: Static<typeof NewMeetingBody>, t: Dictionary): MeetingData {
+export function parseMeetingForm(
+  input: Static<typeof NewMeetingBody>,
+  t: Dictionary,
+): MeetingData {
   return {
     committeeId: input.gremium,
     day: requiredDay(input.datum, "datum", t),
@@ -317,7 +417,9 @@ export function parseMeetingForm(input: Static<typeof NewMeetingBody>, t: Dictio
 }
 
 /** A key figure's definition form. */
-export function parseIndicatorForm(input: Static<typeof IndicatorFields>): IndicatorData {
+export function parseIndicatorForm(
+  input: Static<typeof IndicatorFields>,
+): IndicatorData {
   return {
     name: input.name.trim(),
     unit: input.einheit.trim(),
@@ -335,18 +437,29 @@ export function parseIndicatorForm(input: Static<typeof IndicatorFields>): Indic
 export function parseObservationForm(
   input: Static<typeof ObservationBody>,
   t: Dictionary,
-): { day: string; value: number; denominator: number | null; note: string | null } {
+): {
+  day: string;
+  value: number;
+  denominator: number | null;
+  note: string | null;
+} {
   const day = requiredDay(input.datum, "datum", t);
   return {
     day,
     value: wholeNumber(input.wert, "wert", t),
-    denominator: input.gesamt.trim() === "" ? null : wholeNumber(input.gesamt, "gesamt", t),
+    denominator:
+      input.gesamt.trim() === ""
+        ? null
+        : wholeNumber(input.gesamt, "gesamt", t),
     note: nullable(input.anmerkung),
   };
 }
 
 /** A register record's form. */
-export function parseServiceForm(input: Static<typeof ServiceFields>, t: Dictionary): ServiceData {
+export function parseServiceForm(
+  input: Static<typeof ServiceFields>,
+  t: Dictionary,
+): ServiceData {
   const model = input.reifegradmodell;
   return {
     name: input.name.trim(),
@@ -357,8 +470,17 @@ export function parseServiceForm(input: Static<typeof ServiceFields>, t: Diction
     isBackEndConnected: input["back-end"] !== "",
     hasEPayment: input["e-payment"] !== "",
     hasEId: input.eid !== "",
-    onlineApplications: input.antraege.trim() === "" ? 0 : wholeNumber(input.antraege, "antraege", t),
-    maturity: model === "" ? null : { modelVersion: model, level: wholeNumber(input.reifegrad, "reifegrad", t) },
+    onlineApplications:
+      input.antraege.trim() === ""
+        ? 0
+        : wholeNumber(input.antraege, "antraege", t),
+    maturity:
+      model === ""
+        ? null
+        : {
+            modelVersion: model,
+            level: wholeNumber(input.reifegrad, "reifegrad", t),
+          },
     status: input.status,
     url: nullable(input.url),
   };

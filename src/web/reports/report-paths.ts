@@ -17,8 +17,10 @@ export const REPORT_ROUTES = {
   staffReport: "/:slug/verwaltung/berichte/:reportId",
   staffReminderRules: "/:slug/verwaltung/berichte/erinnerungsregeln",
   staffReportSettings: "/:slug/verwaltung/berichte/:reportId/einstellungen",
-  staffReportEntry: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug",
-  staffReportUnchanged: "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert",
+  staffReportEntry:
+    "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug",
+  staffReportUnchanged:
+    "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert",
   staffReportPublish: "/:slug/verwaltung/berichte/:reportId/veroeffentlichen",
   staffReportRemind: "/:slug/verwaltung/berichte/:reportId/erinnerungen",
   staffReportPreview: "/:slug/verwaltung/berichte/:reportId/vorschau",
@@ -31,7 +33,8 @@ export const REPORT_ROUTES = {
   staffIndicators: "/:slug/verwaltung/kennzahlen",
   staffIndicator: "/:slug/verwaltung/kennzahlen/:key",
   staffIndicatorValues: "/:slug/verwaltung/kennzahlen/:key/werte",
-  staffIndicatorValueDelete: "/:slug/verwaltung/kennzahlen/:key/werte/:observationId/loeschen",
+  staffIndicatorValueDelete:
+    "/:slug/verwaltung/kennzahlen/:key/werte/:observationId/loeschen",
   register: "/:slug/verwaltung/ozg",
   registerService: "/:slug/verwaltung/ozg/:leikaKey",
   registerImport: "/:slug/verwaltung/ozg/import",
@@ -39,39 +42,60 @@ export const REPORT_ROUTES = {
   registerXlsx: "/:slug/verwaltung/ozg/ozg-leistungen.xlsx",
 } as const;
 
-const part = (value: string | number): string => encodeURIComponent(String(value));
+const part = (value: string | number): string =>
+  encodeURIComponent(String(value));
 const staff = (slug: string): string => `/${part(slug)}/verwaltung`;
 
 /** Paths of the pages, forms and files. */
 export const reportPaths = {
   reports: (slug: string): string => `/${part(slug)}/berichte`,
-  report: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}`,
-  reportDeck: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}/folien.pptx`,
-  reportPdf: (slug: string, report: string | number): string => `/${part(slug)}/berichte/${part(report)}/bericht.pdf`,
+  report: (slug: string, report: string | number): string =>
+    `/${part(slug)}/berichte/${part(report)}`,
+  reportDeck: (slug: string, report: string | number): string =>
+    `/${part(slug)}/berichte/${part(report)}/folien.pptx`,
+  reportPdf: (slug: string, report: string | number): string =>
+    `/${part(slug)}/berichte/${part(report)}/bericht.pdf`,
   indicators: (slug: string): string => `/${part(slug)}/kennzahlen`,
   staffReports: (slug: string): string => `${staff(slug)}/berichte`,
-  staffReport: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}`,
-  staffReminderRules: (slug: string): string => `${staff(slug)}/berichte/erinnerungsregeln`,
-  staffReportSettings: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/einstellungen`,
-  staffReportEntry: (slug: string, id: number, project: string): string => `${staff(slug)}/berichte/${id}/projekte/${part(project)}`,
+  staffReport: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}`,
+  staffReminderRules: (slug: string): string =>
+    `${staff(slug)}/berichte/erinnerungsregeln`,
+  staffReportSettings: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/einstellungen`,
+  staffReportEntry: (slug: string, id: number, project: string): string =>
+    `${staff(slug)}/berichte/${id}/projekte/${part(project)}`,
   staffReportUnchanged: (slug: string, id: number, project: string): string =>
     `${staff(slug)}/berichte/${id}/projekte/${part(project)}/unveraendert`,
-  staffReportPublish: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/veroeffentlichen`,
-  staffReportRemind: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/erinnerungen`,
-  staffReportPreview: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/vorschau`,
-  staffReportDeck: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/folien.pptx`,
-  staffReportPdf: (slug: string, id: number): string => `${staff(slug)}/berichte/${id}/bericht.pdf`,
+  staffReportPublish: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/veroeffentlichen`,
+  staffReportRemind: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/erinnerungen`,
+  staffReportPreview: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/vorschau`,
+  staffReportDeck: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/folien.pptx`,
+  staffReportPdf: (slug: string, id: number): string =>
+    `${staff(slug)}/berichte/${id}/bericht.pdf`,
   committees: (slug: string): string => `${staff(slug)}/gremien`,
-  committee: (slug: string, id: number): string => `${staff(slug)}/gremien/${id}`,
+  committee: (slug: string, id: number): string =>
+    `${staff(slug)}/gremien/${id}`,
   meetings: (slug: string): string => `${staff(slug)}/sitzungen`,
-  meeting: (slug: string, id: number): string => `${staff(slug)}/sitzungen/${id}`,
+  meeting: (slug: string, id: number): string =>
+    `${staff(slug)}/sitzungen/${id}`,
   staffIndicators: (slug: string): string => `${staff(slug)}/kennzahlen`,
-  staffIndicator: (slug: string, key: string): string => `${staff(slug)}/kennzahlen/${part(key)}`,
-  staffIndicatorValues: (slug: string, key: string): string => `${staff(slug)}/kennzahlen/${part(key)}/werte`,
-  staffIndicatorValueDelete: (slug: string, key: string, id: number): string => `${staff(slug)}/kennzahlen/${part(key)}/werte/${id}/loeschen`,
+  staffIndicator: (slug: string, key: string): string =>
+    `${staff(slug)}/kennzahlen/${part(key)}`,
+  staffIndicatorValues: (slug: string, key: string): string =>
+    `${staff(slug)}/kennzahlen/${part(key)}/werte`,
+  staffIndicatorValueDelete: (slug: string, key: string, id: number): string =>
+    `${staff(slug)}/kennzahlen/${part(key)}/werte/${id}/loeschen`,
   register: (slug: string): string => `${staff(slug)}/ozg`,
-  registerService: (slug: string, leikaKey: string): string => `${staff(slug)}/ozg/${part(leikaKey)}`,
+  registerService: (slug: string, leikaKey: string): string =>
+    `${staff(slug)}/ozg/${part(leikaKey)}`,
   registerImport: (slug: string): string => `${staff(slug)}/ozg/import`,
-  registerCsv: (slug: string): string => `${staff(slug)}/ozg/ozg-leistungen.csv`,
-  registerXlsx: (slug: string): string => `${staff(slug)}/ozg/ozg-leistungen.xlsx`,
+  registerCsv: (slug: string): string =>
+    `${staff(slug)}/ozg/ozg-leistungen.csv`,
+  registerXlsx: (slug: string): string =>
+    `${staff(slug)}/ozg/ozg-leistungen.xlsx`,
 };

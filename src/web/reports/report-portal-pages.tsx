@@ -6,7 +6,10 @@
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
-import { type Catalogue, findProject } from "../../domain/catalogue/catalogue.js";
+import {
+  type Catalogue,
+  findProject,
+} from "../../domain/catalogue/catalogue.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import type { ReportDocument } from "../../domain/report/report-document.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
@@ -18,7 +21,12 @@ import { reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 
 /** The published reports, newest first. */
-export function ReportsPage(props: { readonly view: ViewContext; readonly requestUrl: string; readonly catalogue: Catalogue; readonly reports: readonly ReportSummary[] }): JSX.Element {
+export function ReportsPage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly reports: readonly ReportSummary[];
+}): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
@@ -29,7 +37,14 @@ export function ReportsPage(props: { readonly view: ViewContext; readonly reques
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="reports"
-      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.reportsTitle }]}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.reportsTitle },
+      ]}
     >
       <h1 class="app-heading-xl" safe>
         {t.reportsTitle}
@@ -45,7 +60,12 @@ export function ReportsPage(props: { readonly view: ViewContext; readonly reques
         <ul class="app-card-list">
           {props.reports.map((report) => (
             <li class="app-card-list__item">
-              <a class="app-link app-card-list__link" href={view.link(reportPaths.report(slug, report.id))} lang={view.contentLang} safe>
+              <a
+                class="app-link app-card-list__link"
+                href={view.link(reportPaths.report(slug, report.id))}
+                lang={view.contentLang}
+                safe
+              >
                 {`${report.title}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
               </a>
               <span class="app-card-list__meta" safe>
@@ -85,7 +105,11 @@ export function PublishedReportPage(props: {
       site={siteHeader(catalogue)}
       current="reports"
       breadcrumbs={[
-        { label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang },
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
         { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
         { label },
       ]}
@@ -95,7 +119,10 @@ export function PublishedReportPage(props: {
         document={document}
         oparlPaper={props.oparlPaper ?? null}
         links={{
-          previousReport: document.previous === null ? null : view.link(reportPaths.report(slug, document.previous.id)),
+          previousReport:
+            document.previous === null
+              ? null
+              : view.link(reportPaths.report(slug, document.previous.id)),
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />
@@ -105,12 +132,22 @@ export function PublishedReportPage(props: {
         </h2>
         <ul class="app-list">
           <li>
-            <a class="app-link" href={reportPaths.reportDeck(slug, props.summary.id)} download="" safe>
+            <a
+              class="app-link"
+              href={reportPaths.reportDeck(slug, props.summary.id)}
+              download=""
+              safe
+            >
               {t.downloadDeck}
             </a>
           </li>
           <li>
-            <a class="app-link" href={reportPaths.reportPdf(slug, props.summary.id)} download="" safe>
+            <a
+              class="app-link"
+              href={reportPaths.reportPdf(slug, props.summary.id)}
+              download=""
+              safe
+            >
               {t.downloadPdf}
             </a>
           </li>
@@ -138,7 +175,14 @@ export function IndicatorsPage(props: {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="indicators"
-      breadcrumbs={[{ label: catalogue.municipality.name, href: view.link(paths.municipality(slug)), lang: view.contentLang }, { label: t.figuresTitle }]}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.figuresTitle },
+      ]}
     >
       <h1 class="app-heading-xl" safe>
         {t.figuresTitle}
@@ -152,9 +196,15 @@ export function IndicatorsPage(props: {
         </p>
       ) : (
         props.indicators.map((stored, index) => {
-          const project = stored.indicator.projectSlug === null ? null : findProject(catalogue, stored.indicator.projectSlug);
+          const project =
+            stored.indicator.projectSlug === null
+              ? null
+              : findProject(catalogue, stored.indicator.projectSlug);
           return (
-            <section class="app-section" aria-labelledby={`kennzahl-${index + 1}-name`}>
+            <section
+              class="app-section"
+              aria-labelledby={`kennzahl-${index + 1}-name`}
+            >
               <IndicatorFigure
                 view={view}
                 indicator={stored.indicator}
@@ -169,7 +219,12 @@ export function IndicatorsPage(props: {
               ) : (
                 <p class="app-body-text">
                   <span safe>{`${t.fieldProject}: `}</span>
-                  <a class="app-link" href={view.link(paths.project(slug, project.project.slug))} lang={view.contentLang} safe>
+                  <a
+                    class="app-link"
+                    href={view.link(paths.project(slug, project.project.slug))}
+                    lang={view.contentLang}
+                    safe
+                  >
                     {`${project.project.code} ${project.project.title}`}
                   </a>
                 </p>
@@ -183,7 +238,11 @@ export function IndicatorsPage(props: {
 }
 
 /** The key figures of a project, for its public page (nothing when it has none). */
-export function ProjectIndicators(props: { readonly view: ViewContext; readonly indicators: readonly StoredIndicator[]; readonly today: number }): JSX.Element {
+export function ProjectIndicators(props: {
+  readonly view: ViewContext;
+  readonly indicators: readonly StoredIndicator[];
+  readonly today: number;
+}): JSX.Element {
   const { view } = props;
   if (props.indicators.length === 0) return <></>;
   return (

@@ -11,19 +11,32 @@ import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-docum
 import type { AppContext } from "../../app/context.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
 import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
-import { getPublishedReport, listPublishedReports } from "../../app/reports/read-reports.js";
+import {
+  getPublishedReport,
+  listPublishedReports,
+} from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import { buildReportDeck, reportFileName } from "../../exports/report/report-deck.js";
+import {
+  buildReportDeck,
+  reportFileName,
+} from "../../exports/report/report-deck.js";
 import { createViewContext } from "../components/view.js";
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
-import { germanDayOf, germanIsoDateOf } from "../../domain/calendar/calendar.js";
+import {
+  germanDayOf,
+  germanIsoDateOf,
+} from "../../domain/calendar/calendar.js";
 import { createMemoryCache } from "../../app/memory-cache.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { IndicatorsPage, PublishedReportPage, ReportsPage } from "./report-portal-pages.js";
+import {
+  IndicatorsPage,
+  PublishedReportPage,
+  ReportsPage,
+} from "./report-portal-pages.js";
 import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
 import { REPORT_ROUTES } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
@@ -39,15 +52,23 @@ export interface ReportPortalRoutesOptions {
 const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
-const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const Query = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+});
 const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const ReportParams = Type.Object({ slug: Type.String({ maxLength: 100 }), report: Type.String({ maxLength: 20 }) });
+const ReportParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  report: Type.String({ maxLength: 20 }),
+});
 
 /** At most this many bytes of PDFs of published reports are kept in memory. */
 const PDF_CACHE_BYTES = 24 * 1024 * 1024;
 
 /** Registers the public report pages and files. */
-export async function reportPortalRoutes(instance: FastifyInstance, options: ReportPortalRoutesOptions): Promise<void> {
+export async function reportPortalRoutes(
+  instance: FastifyInstance,
+  options: ReportPortalRoutesOptions,
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   const pages = new PublicResponseCache("report pages", 16 * 1024 * 1024);
@@ -69,11 +90,23 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
   }
 
   /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
-  async function sendPage(request: FastifyRequest, reply: FastifyReply, dataVersion: number, render: (url: string) => Promise<string>): Promise<FastifyReply> {
+  async function sendPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    dataVersion: number,
+    render: (url: string) => Promise<string>,
+  ): Promise<FastifyReply> {
     const canonical = canonicalRequest(request);
     return pages.send(request, reply, {
       version: dataVersion,
-      key: ["reporting", APP_VERSION, request.routeOptions.url ?? "", ...Object.values(request.params as Record<string, string>), canonical.query, germanIsoDateOf(options.now())],
+      key: [
+        "reporting",
+        APP_VERSION,
+        request.routeOptions.url ?? "",
+        ...Object.values(request.params as Record<string, string>),
+        canonical.query,
+        germanIsoDateOf(options.now()),
+      ],
       type: HTML,
       render: async () => ({ status: 200, body: await render(canonical.url) }),
     });
@@ -89,7 +122,11 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
   ): Promise<FastifyReply> {
     const tag = `"${kind}-${reportKey}-${APP_VERSION}"`;
     if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply.code(304).header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL).send();
+      return reply
+        .code(304)
+        .header("etag", tag)
+        .header("cache-control", PUBLIC_CACHE_CONTROL)
+        .send();
     }
     const { body, fileName } = await make();
     return reply
@@ -105,59 +142,155 @@ export async function reportPortalRoutes(instance: FastifyInstance, options: Rep
     return text;
   }
 
-  app.get(REPORT_ROUTES.reports, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
-    const version = await requireDataVersion(request.params.slug);
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendPage(request, reply, version, async (url) => {
-      const { catalogue, reports } = await listPublishedReports(ctx, request.params.slug);
-      return await (<ReportsPage view={view} requestUrl={url} catalogue={catalogue} reports={reports} />);
-    });
-  });
+  app.get(
+    REPORT_ROUTES.reports,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const version = await requireDataVersion(request.params.slug);
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      return sendPage(request, reply, version, async (url) => {
+        const { catalogue, reports } = await listPublishedReports(
+          ctx,
+          request.params.slug,
+        );
+        return await (
+          <ReportsPage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            reports={reports}
+          />
+        );
+      });
+    },
+  );
 
-  app.get(REPORT_ROUTES.report, { config: { policy: "public" }, schema: { hide: true, params: ReportParams, querystring: Query } }, async (request, reply) => {
-    const version = await requireDataVersion(request.params.slug);
-    const report = reportParam(request.params.report);
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    return sendPage(request, reply, version, async (url) => {
-      const { catalogue, document, summary } = await getPublishedReport(ctx, request.params.slug, report);
-      const oparlPaper = await cachedOparlObject(ctx, catalogue.municipality.id, document.meeting.oparlPaperUrl);
-      return await (<PublishedReportPage view={view} requestUrl={url} catalogue={catalogue} document={document} summary={summary} oparlPaper={oparlPaper} />);
-    });
-  });
+  app.get(
+    REPORT_ROUTES.report,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ReportParams, querystring: Query },
+    },
+    async (request, reply) => {
+      const version = await requireDataVersion(request.params.slug);
+      const report = reportParam(request.params.report);
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      return sendPage(request, reply, version, async (url) => {
+        const { catalogue, document, summary } = await getPublishedReport(
+          ctx,
+          request.params.slug,
+          report,
+        );
+        const oparlPaper = await cachedOparlObject(
+          ctx,
+          catalogue.municipality.id,
+          document.meeting.oparlPaperUrl,
+        );
+        return await (
+          <PublishedReportPage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            document={document}
+            summary={summary}
+            oparlPaper={oparlPaper}
+          />
+        );
+      });
+    },
+  );
 
-  app.get(REPORT_ROUTES.reportDeck, { config: { policy: "public" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    await requireDataVersion(request.params.slug);
-    const { document, summary } = await getPublishedReport(ctx, request.params.slug, reportParam(request.params.report));
-    return sendReportFile(request, reply, "pptx", async () => ({ body: await buildReportDeck(document), fileName: `${reportFileName(document)}.pptx` }), `${request.params.slug}-${summary.id}`);
-  });
+  app.get(
+    REPORT_ROUTES.reportDeck,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => {
+      await requireDataVersion(request.params.slug);
+      const { document, summary } = await getPublishedReport(
+        ctx,
+        request.params.slug,
+        reportParam(request.params.report),
+      );
+      return sendReportFile(
+        request,
+        reply,
+        "pptx",
+        async () => ({
+          body: await buildReportDeck(document),
+          fileName: `${reportFileName(document)}.pptx`,
+        }),
+        `${request.params.slug}-${summary.id}`,
+      );
+    },
+  );
 
-  app.get(REPORT_ROUTES.reportPdf, { config: { policy: "public" }, schema: { hide: true, params: ReportParams } }, async (request, reply) => {
-    await requireDataVersion(request.params.slug);
-    const { document, summary } = await getPublishedReport(ctx, request.params.slug, reportParam(request.params.report));
-    const key = `${request.params.slug}-${summary.id}`;
-    return sendReportFile(
-      request,
-      reply,
-      "pdf",
-      async () => {
-        const body = await pdfs.fetch(key, async () => renderReportPdf(options.pdf, document));
-        if (body === undefined) throw new Error("the report PDF was not made");
-        return { body, fileName: `${reportFileName(document)}.pdf` };
-      },
-      key,
-    );
-  });
+  app.get(
+    REPORT_ROUTES.reportPdf,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => {
+      await requireDataVersion(request.params.slug);
+      const { document, summary } = await getPublishedReport(
+        ctx,
+        request.params.slug,
+        reportParam(request.params.report),
+      );
+      const key = `${request.params.slug}-${summary.id}`;
+      return sendReportFile(
+        request,
+        reply,
+        "pdf",
+        async () => {
+          const body = await pdfs.fetch(key, async () =>
+            renderReportPdf(options.pdf, document),
+          );
+          if (body === undefined)
+            throw new Error("the report PDF was not made");
+          return { body, fileName: `${reportFileName(document)}.pdf` };
+        },
+        key,
+      );
+    },
+  );
 
-  app.get(REPORT_ROUTES.indicators, { config: { policy: "public" }, schema: { hide: true, params: Params, querystring: Query } }, async (request, reply) => {
-    const version = await requireDataVersion(request.params.slug);
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    const today = germanDayOf(options.now());
-    return sendPage(request, reply, version, async (url) => {
-      const { catalogue, indicators } = await getPublicIndicators(ctx, request.params.slug, today);
-      return await (<IndicatorsPage view={view} requestUrl={url} catalogue={catalogue} indicators={indicators} today={today} />);
-    });
-  });
+  app.get(
+    REPORT_ROUTES.indicators,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const version = await requireDataVersion(request.params.slug);
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      const today = germanDayOf(options.now());
+      return sendPage(request, reply, version, async (url) => {
+        const { catalogue, indicators } = await getPublicIndicators(
+          ctx,
+          request.params.slug,
+          today,
+        );
+        return await (
+          <IndicatorsPage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            indicators={indicators}
+            today={today}
+          />
+        );
+      });
+    },
+  );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
-  app.setErrorHandler(async (error, request, reply) => sendHtmlError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendHtmlError(error, request, reply),
+  );
 }

@@ -17,12 +17,17 @@ const STYLESHEET = "/assets/report-print.css";
 let stylesheet: string | null = null;
 
 function printStylesheet(): string {
-  stylesheet ??= readFileSync(join(assetDirectory(), "report-print.css"), "utf8");
+  stylesheet ??= readFileSync(
+    join(assetDirectory(), "report-print.css"),
+    "utf8",
+  );
   return stylesheet;
 }
 
 /** The print document of a report (German: the committee's language). */
-export async function reportPrintHtml(document: ReportDocument): Promise<string> {
+export async function reportPrintHtml(
+  document: ReportDocument,
+): Promise<string> {
   const view = createViewContext("de");
   const title = `${document.title} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} (Stand ${formatGermanDate(document.asOf)})`;
   const body = await (
@@ -36,10 +41,17 @@ export async function reportPrintHtml(document: ReportDocument): Promise<string>
         </head>
         <body>
           <header class="app-print-header">
-            <p safe>{`${document.municipality.name} · ${document.programmeTitle}`}</p>
+            <p
+              safe
+            >{`${document.municipality.name} · ${document.programmeTitle}`}</p>
           </header>
           <main>
-            <ReportView view={view} document={document} links={{ previousReport: null, project: () => "#" }} isPrint={true} />
+            <ReportView
+              view={view}
+              document={document}
+              links={{ previousReport: null, project: () => "#" }}
+              isPrint={true}
+            />
           </main>
         </body>
       </html>
@@ -49,9 +61,17 @@ export async function reportPrintHtml(document: ReportDocument): Promise<string>
 }
 
 /** Prints a report to a tagged PDF with page numbers. */
-export async function renderReportPdf(renderer: PdfRenderer, document: ReportDocument): Promise<Buffer> {
+export async function renderReportPdf(
+  renderer: PdfRenderer,
+  document: ReportDocument,
+): Promise<Buffer> {
   return renderer.renderPdf(
-    { html: await reportPrintHtml(document), resources: { [STYLESHEET]: { contentType: "text/css", body: printStylesheet() } } },
+    {
+      html: await reportPrintHtml(document),
+      resources: {
+        [STYLESHEET]: { contentType: "text/css", body: printStylesheet() },
+      },
+    },
     { pageNumbers: "de" },
   );
 }

@@ -5,11 +5,23 @@
  */
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import { formatGermanNumber } from "../../domain/indicator/german-number.js";
-import { formatGermanDate, formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
+import {
+  formatGermanDate,
+  formatIsoDate,
+  germanDayOf,
+} from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
-import { SERVICE_CHANNEL_LABELS, SERVICE_CHANNELS } from "../../domain/service/service.js";
-import type { ReportDocument, ReportFigure, ReportProjectEntry, ReportSection } from "../../domain/report/report-document.js";
+import {
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_CHANNELS,
+} from "../../domain/service/service.js";
+import type {
+  ReportDocument,
+  ReportFigure,
+  ReportProjectEntry,
+  ReportSection,
+} from "../../domain/report/report-document.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
@@ -48,7 +60,11 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
   return [
     { label: t.ozgDefined, value: (f) => f.defined },
     { label: t.ozgImplemented, value: (f) => f.implemented },
-    { label: t.ozgFrontAndBack, value: (f) => f.withFrontEndAndBackEnd, isSub: true },
+    {
+      label: t.ozgFrontAndBack,
+      value: (f) => f.withFrontEndAndBackEnd,
+      isSub: true,
+    },
     { label: t.ozgFrontOnly, value: (f) => f.frontEndOnly, isSub: true },
     { label: t.ozgEPayment, value: (f) => f.withEPayment, isSub: true },
     { label: t.ozgEId, value: (f) => f.withEId, isSub: true },
@@ -58,8 +74,16 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
       isSub: true,
     })),
     { label: t.ozgApplications, value: (f) => f.onlineApplications },
-    { label: t.ozgApplicationsOfImplemented, value: (f) => f.onlineApplicationsOfImplemented, isSub: true },
-    { label: t.ozgApplicationsOther, value: (f) => f.onlineApplicationsOther, isSub: true },
+    {
+      label: t.ozgApplicationsOfImplemented,
+      value: (f) => f.onlineApplicationsOfImplemented,
+      isSub: true,
+    },
+    {
+      label: t.ozgApplicationsOther,
+      value: (f) => f.onlineApplicationsOther,
+      isSub: true,
+    },
     { label: t.ozgNotResponsible, value: (f) => f.notResponsibleLocally },
   ];
 }
@@ -73,7 +97,10 @@ function FigureList(props: {
   readonly isPrint: boolean;
 }): JSX.Element {
   const { view, document } = props;
-  const changeLabel = document.previous === null ? undefined : view.t.reports.sinceReport(formatGermanDate(document.previous.asOf));
+  const changeLabel =
+    document.previous === null
+      ? undefined
+      : view.t.reports.sinceReport(formatGermanDate(document.previous.asOf));
   return (
     <div class="app-figure-list">
       {props.figures.map((figure, index) => (
@@ -115,7 +142,12 @@ function ProjectEntry(props: {
             {project.title}
           </span>
         ) : (
-          <a class="app-link" href={props.links.project(project.slug)} lang={view.contentLang} safe>
+          <a
+            class="app-link"
+            href={props.links.project(project.slug)}
+            lang={view.contentLang}
+            safe
+          >
             {project.title}
           </a>
         )}
@@ -152,7 +184,8 @@ function ProjectEntry(props: {
         ""
       ) : (
         <p class="app-body-text app-report-project__date">
-          <strong safe>{t.newDate}</strong> <span safe>{project.newDateLabel}</span>
+          <strong safe>{t.newDate}</strong>{" "}
+          <span safe>{project.newDateLabel}</span>
         </p>
       )}
       {document.previous === null ? (
@@ -180,7 +213,14 @@ function ProjectEntry(props: {
       {project.figures.length === 0 ? (
         ""
       ) : (
-        <FigureList view={view} figures={project.figures} document={document} idPrefix={`${id}-kennzahl`} headingLevel={4} isPrint={props.isPrint} />
+        <FigureList
+          view={view}
+          figures={project.figures}
+          document={document}
+          idPrefix={`${id}-kennzahl`}
+          headingLevel={4}
+          isPrint={props.isPrint}
+        />
       )}
     </article>
   );
@@ -205,7 +245,13 @@ function Section(props: {
         </span>
       </h2>
       {section.projects.map((project) => (
-        <ProjectEntry view={view} project={project} document={props.document} links={props.links} isPrint={props.isPrint} />
+        <ProjectEntry
+          view={view}
+          project={project}
+          document={props.document}
+          links={props.links}
+          isPrint={props.isPrint}
+        />
       ))}
     </section>
   );
@@ -249,7 +295,11 @@ export function OzgFiguresTable(props: {
         <tbody>
           {ozgRows(view).map((row) => (
             <tr>
-              <th scope="row" class={row.isSub === true ? "app-table__sub" : undefined} safe>
+              <th
+                scope="row"
+                class={row.isSub === true ? "app-table__sub" : undefined}
+                safe
+              >
                 {row.label}
               </th>
               {previous === null ? (
@@ -270,23 +320,38 @@ export function OzgFiguresTable(props: {
   );
 }
 
-function OzgPart(props: { readonly view: ViewContext; readonly document: ReportDocument; readonly isPrint: boolean }): JSX.Element {
+function OzgPart(props: {
+  readonly view: ViewContext;
+  readonly document: ReportDocument;
+  readonly isPrint: boolean;
+}): JSX.Element {
   const { view, document } = props;
   const t = view.t.reports;
   const ozg = document.ozg;
   if (ozg === null) return <></>;
   const asOf = formatGermanDate(document.asOf);
   const previous = ozg.previous;
-  const charts = ozg.figures.maturity.filter((distribution) => distribution.assessed > 0).map(layoutMaturityChart);
+  const charts = ozg.figures.maturity
+    .filter((distribution) => distribution.assessed > 0)
+    .map(layoutMaturityChart);
   return (
-    <section class="app-section app-report-section" aria-labelledby="abschnitt-ozg">
+    <section
+      class="app-section app-report-section"
+      aria-labelledby="abschnitt-ozg"
+    >
       <h2 class="app-heading-l" id="abschnitt-ozg" safe>
         {t.ozgHeading}
       </h2>
       <p class="app-body-text" safe>
         {t.ozgIntro(asOf)}
       </p>
-      <OzgFiguresTable view={view} figures={ozg.figures} previous={previous} asOf={document.asOf} previousAsOf={document.previous?.asOf ?? null} />
+      <OzgFiguresTable
+        view={view}
+        figures={ozg.figures}
+        previous={previous}
+        asOf={document.asOf}
+        previousAsOf={document.previous?.asOf ?? null}
+      />
       <details class="app-details" open={props.isPrint}>
         <summary class="app-details__summary">
           <span class="app-details__summary-text" safe>
@@ -314,10 +379,20 @@ function OzgPart(props: { readonly view: ViewContext; readonly document: ReportD
 }
 
 /** The paper's link: to its `web` page with reference and name when cached, else to the OParl URL. */
-function paperLink(url: string | null, cached: CachedOparlObject | null, label: string): { href: string | null; label: string } {
-  if (url === null || cached === null || cached.url !== url) return { href: url, label };
-  const title = [cached.reference, cached.name].filter((part) => part !== null).join(": ");
-  return { href: cached.webUrl ?? url, label: title === "" ? label : `${label} ${title}` };
+function paperLink(
+  url: string | null,
+  cached: CachedOparlObject | null,
+  label: string,
+): { href: string | null; label: string } {
+  if (url === null || cached === null || cached.url !== url)
+    return { href: url, label };
+  const title = [cached.reference, cached.name]
+    .filter((part) => part !== null)
+    .join(": ");
+  return {
+    href: cached.webUrl ?? url,
+    label: title === "" ? label : `${label} ${title}`,
+  };
 }
 
 /** The whole report. */
@@ -329,8 +404,14 @@ export function ReportView(props: ReportViewProps): JSX.Element {
   const links = [
     { href: document.meeting.oparlMeetingUrl, label: t.oparlMeeting },
     { href: document.meeting.oparlAgendaItemUrl, label: t.oparlAgendaItem },
-    paperLink(document.meeting.oparlPaperUrl, props.oparlPaper ?? null, t.oparlPaper),
-  ].filter((link): link is { href: string; label: string } => link.href !== null);
+    paperLink(
+      document.meeting.oparlPaperUrl,
+      props.oparlPaper ?? null,
+      t.oparlPaper,
+    ),
+  ].filter(
+    (link): link is { href: string; label: string } => link.href !== null,
+  );
   return (
     <div class="app-report">
       <h1 class="app-heading-xl" lang={view.contentLang}>
@@ -366,10 +447,20 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {document.previous === null ? (
               <span safe>{t.previousNone}</span>
             ) : props.links.previousReport === null || isPrint ? (
-              <span safe>{t.previousText(document.previous.committeeAbbreviation, formatGermanDate(document.previous.meetingDay), formatGermanDate(document.previous.asOf))}</span>
+              <span safe>
+                {t.previousText(
+                  document.previous.committeeAbbreviation,
+                  formatGermanDate(document.previous.meetingDay),
+                  formatGermanDate(document.previous.asOf),
+                )}
+              </span>
             ) : (
               <a class="app-link" href={props.links.previousReport} safe>
-                {t.previousText(document.previous.committeeAbbreviation, formatGermanDate(document.previous.meetingDay), formatGermanDate(document.previous.asOf))}
+                {t.previousText(
+                  document.previous.committeeAbbreviation,
+                  formatGermanDate(document.previous.meetingDay),
+                  formatGermanDate(document.previous.asOf),
+                )}
               </a>
             )}
           </dd>
@@ -379,7 +470,11 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {t.stateLabel}
           </dt>
           <dd class="app-summary-list__value" safe>
-            {document.publishedAt === null ? t.stateDraft : t.statePublished(formatGermanDate(germanDayOf(new Date(document.publishedAt))))}
+            {document.publishedAt === null
+              ? t.stateDraft
+              : t.statePublished(
+                  formatGermanDate(germanDayOf(new Date(document.publishedAt))),
+                )}
           </dd>
         </div>
         {links.length === 0 ? (
@@ -419,9 +514,20 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             <>
               {index === 0 ? "" : ", "}
               {isPrint ? (
-                <span safe>{`${edition.title} (${formatGermanDate(edition.publishedOn)})`}</span>
+                <span
+                  safe
+                >{`${edition.title} (${formatGermanDate(edition.publishedOn)})`}</span>
               ) : (
-                <a class="app-link" href={view.link(editionPaths.edition(document.municipality.slug, edition.number))} safe>
+                <a
+                  class="app-link"
+                  href={view.link(
+                    editionPaths.edition(
+                      document.municipality.slug,
+                      edition.number,
+                    ),
+                  )}
+                  safe
+                >
                   {`${edition.title} (${formatGermanDate(edition.publishedOn)})`}
                 </a>
               )}
@@ -438,14 +544,18 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             .filter((count) => count.count > 0)
             .map((count) => (
               <li class="app-report-summary__item">
-                <ReportStatusTag view={view} status={count.status} /> <span safe>{t.projectCount(count.count)}</span>
+                <ReportStatusTag view={view} status={count.status} />{" "}
+                <span safe>{t.projectCount(count.count)}</span>
               </li>
             ))}
           {document.statusSummary.withoutStatus === 0 ? (
             ""
           ) : (
             <li class="app-report-summary__item">
-              <ReportStatusTag view={view} status={null} /> <span safe>{t.projectCount(document.statusSummary.withoutStatus)}</span>
+              <ReportStatusTag view={view} status={null} />{" "}
+              <span safe>
+                {t.projectCount(document.statusSummary.withoutStatus)}
+              </span>
             </li>
           )}
         </ul>
@@ -459,7 +569,12 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             <ol class="app-list app-report-contents">
               {document.sections.map((section) => (
                 <li>
-                  <a class="app-link" href={`#abschnitt-${section.key}`} lang={view.contentLang} safe>
+                  <a
+                    class="app-link"
+                    href={`#abschnitt-${section.key}`}
+                    lang={view.contentLang}
+                    safe
+                  >
                     {section.name}
                   </a>
                 </li>
@@ -496,7 +611,13 @@ export function ReportView(props: ReportViewProps): JSX.Element {
         )}
       </section>
       {document.sections.map((section) => (
-        <Section view={view} section={section} document={document} links={props.links} isPrint={isPrint} />
+        <Section
+          view={view}
+          section={section}
+          document={document}
+          links={props.links}
+          isPrint={isPrint}
+        />
       ))}
       <OzgPart view={view} document={document} isPrint={isPrint} />
       {document.otherFigures.length === 0 ? (
@@ -506,7 +627,14 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
             {t.otherFiguresHeading}
           </h2>
-          <FigureList view={view} figures={document.otherFigures} document={document} idPrefix="kennzahl" headingLevel={3} isPrint={isPrint} />
+          <FigureList
+            view={view}
+            figures={document.otherFigures}
+            document={document}
+            idPrefix="kennzahl"
+            headingLevel={3}
+            isPrint={isPrint}
+          />
         </section>
       )}
       {document.outlook.length === 0 ? (
@@ -522,7 +650,11 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                 <dt class="app-summary-list__key" lang={view.contentLang} safe>
                   {item.when}
                 </dt>
-                <dd class="app-summary-list__value" lang={view.contentLang} safe>
+                <dd
+                  class="app-summary-list__value"
+                  lang={view.contentLang}
+                  safe
+                >
                   {item.what}
                 </dd>
               </div>

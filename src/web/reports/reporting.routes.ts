@@ -13,7 +13,12 @@ import type { Dictionary } from "../../i18n/i18n.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
 import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
-import { formAction, type FormContext, type FormFailure, type FormRouteOptions } from "../http/form-action.js";
+import {
+  formAction,
+  type FormContext,
+  type FormFailure,
+  type FormRouteOptions,
+} from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
 import type { RoutePolicy } from "../http/route-policy.js";
 import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
@@ -30,17 +35,40 @@ export interface ReportingRoutesOptions {
 }
 
 /** Registers the public and the staff reporting routes. */
-export async function reportingRoutes(app: FastifyInstance, options: ReportingRoutesOptions): Promise<void> {
-  await app.register(reportPortalRoutes, { ctx: options.ctx, now: options.now, pdf: options.pdf });
-  await app.register(reportEditorRoutes, { ctx: options.ctx, mail: options.mail, pdf: options.pdf });
-  await app.register(indicatorEditorRoutes, { ctx: options.ctx, now: options.now });
-  await app.register(registerEditorRoutes, { ctx: options.ctx, now: options.now });
+export async function reportingRoutes(
+  app: FastifyInstance,
+  options: ReportingRoutesOptions,
+): Promise<void> {
+  await app.register(reportPortalRoutes, {
+    ctx: options.ctx,
+    now: options.now,
+    pdf: options.pdf,
+  });
+  await app.register(reportEditorRoutes, {
+    ctx: options.ctx,
+    mail: options.mail,
+    pdf: options.pdf,
+  });
+  await app.register(indicatorEditorRoutes, {
+    ctx: options.ctx,
+    now: options.now,
+  });
+  await app.register(registerEditorRoutes, {
+    ctx: options.ctx,
+    now: options.now,
+  });
 }
 
 /** A notice after a successful save, by the key in ?gespeichert=…; unknown keys show nothing. */
-export function reportNoticeOf(request: FastifyRequest, view: ViewContext): string | undefined {
+export function reportNoticeOf(
+  request: FastifyRequest,
+  view: ViewContext,
+): string | undefined {
   const index = request.url.indexOf("?");
-  const key = index === -1 ? null : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  const key =
+    index === -1
+      ? null
+      : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
   if (key === null) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.reports.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
@@ -66,15 +94,26 @@ export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   /** The labels of the fields, for messages without a sentence of their own. */
   readonly labels: (t: Dictionary) => Readonly<Record<string, string>>;
   /** Renders the page with the failed form. */
-  readonly render: (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) => Promise<FastifyReply>;
+  readonly render: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => Promise<FastifyReply>;
   /** The stored values beside the typed ones, for a conflict. */
-  readonly conflictRows?: (context: FormContext<Static<P>>) => Promise<readonly ConflictRow[]>;
+  readonly conflictRows?: (
+    context: FormContext<Static<P>>,
+  ) => Promise<readonly ConflictRow[]>;
   /** Runs the change; returns where to go (with the notice already in the URL). */
-  readonly run: (input: Static<B>, context: FormContext<Static<P>>) => Promise<string>;
+  readonly run: (
+    input: Static<B>,
+    context: FormContext<Static<P>>,
+  ) => Promise<string>;
 }
 
 /** A reporting form on the one pipeline. */
-export function reportingForm<P extends TObject, B extends TObject>(spec: ReportingFormSpec<P, B>): FormRouteOptions {
+export function reportingForm<P extends TObject, B extends TObject>(
+  spec: ReportingFormSpec<P, B>,
+): FormRouteOptions {
   const mapper = pathMapper(spec.fields);
   return formAction({
     policy: spec.policy,
@@ -82,20 +121,34 @@ export function reportingForm<P extends TObject, B extends TObject>(spec: Report
     body: spec.body,
     form: spec.form,
     run: spec.run,
-    render: ({ request, reply }, failure) => spec.render(request, reply, failure),
+    render: ({ request, reply }, failure) =>
+      spec.render(request, reply, failure),
     fieldOf: (path) => spec.paths?.[path] ?? mapper(path),
     labelOf: (field, { view }) => {
       const labels = spec.labels(view.t);
       return labels[field] ?? labels[field.replace(/-\d+-/, "-")] ?? field;
     },
-    compare: async (_error, context) => ({ rows: (await spec.conflictRows?.(context)) ?? [] }),
+    compare: async (_error, context) => ({
+      rows: (await spec.conflictRows?.(context)) ?? [],
+    }),
   });
 }
 
 /** A field-by-field comparison of stored and typed values for a conflict notice. */
-export function compareRows(view: ViewContext, pairs: readonly (readonly [label: string, stored: string, typed: string | undefined])[]): ConflictRow[] {
+export function compareRows(
+  view: ViewContext,
+  pairs: readonly (readonly [
+    label: string,
+    stored: string,
+    typed: string | undefined,
+  ])[],
+): ConflictRow[] {
   const empty = view.t.editor.emptyValue;
   return pairs
     .filter(([, stored, typed]) => stored.trim() !== (typed ?? "").trim())
-    .map(([label, stored, typed]) => ({ label, theirs: stored.trim() === "" ? empty : stored, yours: (typed ?? "").trim() === "" ? empty : (typed ?? "") }));
+    .map(([label, stored, typed]) => ({
+      label,
+      theirs: stored.trim() === "" ? empty : stored,
+      yours: (typed ?? "").trim() === "" ? empty : (typed ?? ""),
+    }));
 }

@@ -8,7 +8,11 @@
  * cookie is SameSite=Lax, which browsers send on the provider's top-level redirect back.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { finishSingleSignOn, SSO_LOGIN_VALIDITY_MS, startSingleSignOn } from "../../app/sso/single-sign-on.js";
+import {
+  finishSingleSignOn,
+  SSO_LOGIN_VALIDITY_MS,
+  startSingleSignOn,
+} from "../../app/sso/single-sign-on.js";
 import type { AppContext } from "../../app/context.js";
 import type { SsoConfig } from "../../config.js";
 import { NO_STORE } from "../http/cache.js";
@@ -34,43 +38,82 @@ export interface SsoRoutesOptions {
 const LOGIN_COOKIE = "fortschritt-sso";
 
 /** Registers the two routes. */
-export async function ssoRoutes(app: FastifyInstance, options: SsoRoutesOptions): Promise<void> {
+export async function ssoRoutes(
+  app: FastifyInstance,
+  options: SsoRoutesOptions,
+): Promise<void> {
   const { ctx, sso } = options;
 
-  const isSecure = (request: FastifyRequest): boolean => options.secureCookies || request.protocol === "https";
-  const cookieName = (request: FastifyRequest): string => (isSecure(request) ? `__Host-${LOGIN_COOKIE}` : LOGIN_COOKIE);
-  const cookieOptions = (request: FastifyRequest) => ({ path: "/", httpOnly: true, sameSite: "lax" as const, secure: isSecure(request) });
+  const isSecure = (request: FastifyRequest): boolean =>
+    options.secureCookies || request.protocol === "https";
+  const cookieName = (request: FastifyRequest): string =>
+    isSecure(request) ? `__Host-${LOGIN_COOKIE}` : LOGIN_COOKIE;
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: isSecure(request),
+  });
 
-  const redirect = (reply: FastifyReply, location: string): FastifyReply => reply.header("cache-control", NO_STORE).redirect(location, 303);
+  const redirect = (reply: FastifyReply, location: string): FastifyReply =>
+    reply.header("cache-control", NO_STORE).redirect(location, 303);
 
   // No automatic HEAD: both routes change state (a started login, a session).
-  app.get(SSO_ROUTES.start, { config: { policy: "anonymous-only" }, exposeHeadRoute: false, schema: { hide: true } }, async (request, reply) => {
-    const next = safeNextPath(queryFlag(request, "next"));
-    const session = request.authSession?.resolved;
-    // Signed in already: on to where the person wanted to go, as the login form does.
-    if (request.principal.kind === "user" && session?.kind === "active") {
-      return redirect(reply, next ?? landingPathFor(request.principal, session.municipalitySlug));
-    }
-    const started = await startSingleSignOn(ctx, sso, { returnTo: next });
-    reply.setCookie(cookieName(request), started.loginId, { ...cookieOptions(request), maxAge: SSO_LOGIN_VALIDITY_MS / 1000 });
-    return redirect(reply, started.authorizationUrl);
-  });
+  app.get(
+    SSO_ROUTES.start,
+    {
+      config: { policy: "anonymous-only" },
+      exposeHeadRoute: false,
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      const next = safeNextPath(queryFlag(request, "next"));
+      const session = request.authSession?.resolved;
+      // Signed in already: on to where the person wanted to go, as the login form does.
+      if (request.principal.kind === "user" && session?.kind === "active") {
+        return redirect(
+          reply,
+          next ?? landingPathFor(request.principal, session.municipalitySlug),
+        );
+      }
+      const started = await startSingleSignOn(ctx, sso, { returnTo: next });
+      reply.setCookie(cookieName(request), started.loginId, {
+        ...cookieOptions(request),
+        maxAge: SSO_LOGIN_VALIDITY_MS / 1000,
+      });
+      return redirect(reply, started.authorizationUrl);
+    },
+  );
 
-  app.get(SSO_ROUTES.callback, { config: { policy: "public" }, exposeHeadRoute: false, schema: { hide: true } }, async (request, reply) => {
-    const loginId = request.cookies[cookieName(request)] ?? null;
-    // Used up whatever the outcome: a second answer must start a new login.
-    reply.clearCookie(cookieName(request), cookieOptions(request));
-    // The provider's answer as it arrived, at the address registered with it (behind a
-    // proxy the request's own host may differ): openid-client checks both.
-    const callbackUrl = new URL(sso.redirectUri);
-    callbackUrl.search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
-    const result = await finishSingleSignOn(
-      ctx,
-      sso,
-      { loginId, callbackUrl, previousSessionToken: sessionTokenOf(request) },
-      clientOrigin(request),
-    );
-    setSessionCookie(request, reply, result.sessionToken);
-    return redirect(reply, safeNextPath(result.returnTo) ?? landingPathFor(result.principal, result.municipalitySlug));
-  });
+  app.get(
+    SSO_ROUTES.callback,
+    {
+      config: { policy: "public" },
+      exposeHeadRoute: false,
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      const loginId = request.cookies[cookieName(request)] ?? null;
+      // Used up whatever the outcome: a second answer must start a new login.
+      reply.clearCookie(cookieName(request), cookieOptions(request));
+      // The provider's answer as it arrived, at the address registered with it (behind a
+      // proxy the request's own host may differ): openid-client checks both.
+      const callbackUrl = new URL(sso.redirectUri);
+      callbackUrl.search = request.url.includes("?")
+        ? request.url.slice(request.url.indexOf("?"))
+        : "";
+      const result = await finishSingleSignOn(
+        ctx,
+        sso,
+        { loginId, callbackUrl, previousSessionToken: sessionTokenOf(request) },
+        clientOrigin(request),
+      );
+      setSessionCookie(request, reply, result.sessionToken);
+      return redirect(
+        reply,
+        safeNextPath(result.returnTo) ??
+          landingPathFor(result.principal, result.municipalitySlug),
+      );
+    },
+  );
 }

@@ -7,7 +7,10 @@ declare module "oidc-provider" {
 
   interface InteractionDetails {
     readonly uid: string;
-    readonly prompt: { readonly name: string; readonly details: Record<string, unknown> };
+    readonly prompt: {
+      readonly name: string;
+      readonly details: Record<string, unknown>;
+    };
     readonly params: Record<string, unknown> & { readonly client_id: string };
     readonly session?: { readonly accountId: string };
     readonly grantId?: string;
@@ -26,7 +29,10 @@ declare module "oidc-provider" {
       find(id: string): Promise<Grant | undefined>;
     };
     callback(): (request: IncomingMessage, response: ServerResponse) => void;
-    interactionDetails(request: IncomingMessage, response: ServerResponse): Promise<InteractionDetails>;
+    interactionDetails(
+      request: IncomingMessage,
+      response: ServerResponse,
+    ): Promise<InteractionDetails>;
     interactionFinished(
       request: IncomingMessage,
       response: ServerResponse,

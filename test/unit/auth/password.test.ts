@@ -29,7 +29,16 @@ describe("new password rules", () => {
   });
 
   it("refuse common passwords in any case, German ones included", () => {
-    for (const password of ["passwort", "Passwort1", "HALLO123", "password", "qwertz123", "1q2w3e4r", "schalke04", "sommer2024"]) {
+    for (const password of [
+      "passwort",
+      "Passwort1",
+      "HALLO123",
+      "password",
+      "qwertz123",
+      "1q2w3e4r",
+      "schalke04",
+      "sommer2024",
+    ]) {
       expect(isCommonPassword(password), password).toBe(true);
       expect(checkNewPassword(password), password).toBe("common");
     }
@@ -37,11 +46,17 @@ describe("new password rules", () => {
   });
 
   it("refuse the own e-mail address as password", () => {
-    expect(checkNewPassword("Erika.Muster@kleve.de", { email: "erika.muster@kleve.de" })).toBe("like-email");
+    expect(
+      checkNewPassword("Erika.Muster@kleve.de", {
+        email: "erika.muster@kleve.de",
+      }),
+    ).toBe("like-email");
   });
 
   it("explain every problem in German", () => {
-    expect(describePasswordProblem("too-short")).toBe("Das Passwort muss mindestens 8 Zeichen lang sein.");
+    expect(describePasswordProblem("too-short")).toBe(
+      "Das Passwort muss mindestens 8 Zeichen lang sein.",
+    );
     expect(describePasswordProblem("common")).toContain("zu verbreitet");
   });
 });
@@ -49,11 +64,15 @@ describe("new password rules", () => {
 describe("password hashing", () => {
   it("uses Argon2id with the OWASP parameters", async () => {
     const hash = await hashPassword("Ein Satz aus mehreren Wörtern");
-    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
+    expect(hash).toMatch(
+      /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
+    );
   });
 
   it("salts every hash", async () => {
-    expect(await hashPassword("gleiches Passwort")).not.toBe(await hashPassword("gleiches Passwort"));
+    expect(await hashPassword("gleiches Passwort")).not.toBe(
+      await hashPassword("gleiches Passwort"),
+    );
   });
 
   it("verifies the right password and refuses a wrong one", async () => {

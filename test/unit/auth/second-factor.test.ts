@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "../../../src/app/auth/recovery-codes.js";
-import { drawQrCode, matchTotpStep, newTotpSecret, totpCodeAt, totpStepAt, totpUri } from "../../../src/app/auth/totp.js";
+import {
+  generateRecoveryCodes,
+  hashRecoveryCode,
+  normaliseRecoveryCode,
+} from "../../../src/app/auth/recovery-codes.js";
+import {
+  drawQrCode,
+  matchTotpStep,
+  newTotpSecret,
+  totpCodeAt,
+  totpStepAt,
+  totpUri,
+} from "../../../src/app/auth/totp.js";
 import { safeNextPath } from "../../../src/web/identity/identity-paths.js";
 
 const NOW = new Date("2026-11-21T10:00:15Z");
@@ -11,7 +22,11 @@ describe("TOTP", () => {
   });
 
   it("describes the account as authenticator apps expect (SHA-1, 6 digits, 30 s)", () => {
-    const uri = totpUri("JBSWY3DPEHPK3PXP", "Fortschritt kleve", "cdo@kleve.de");
+    const uri = totpUri(
+      "JBSWY3DPEHPK3PXP",
+      "Fortschritt kleve",
+      "cdo@kleve.de",
+    );
     expect(uri).toBe(
       "otpauth://totp/Fortschritt%20kleve:cdo%40kleve.de?issuer=Fortschritt%20kleve&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30",
     );
@@ -27,9 +42,27 @@ describe("TOTP", () => {
     const secret = newTotpSecret();
     const step = totpStepAt(NOW);
     expect(matchTotpStep(secret, totpCodeAt(secret, NOW), NOW)).toBe(step);
-    expect(matchTotpStep(secret, totpCodeAt(secret, new Date(NOW.getTime() - 30_000)), NOW)).toBe(step - 1);
-    expect(matchTotpStep(secret, totpCodeAt(secret, new Date(NOW.getTime() + 30_000)), NOW)).toBe(step + 1);
-    expect(matchTotpStep(secret, totpCodeAt(secret, new Date(NOW.getTime() + 90_000)), NOW)).toBeNull();
+    expect(
+      matchTotpStep(
+        secret,
+        totpCodeAt(secret, new Date(NOW.getTime() - 30_000)),
+        NOW,
+      ),
+    ).toBe(step - 1);
+    expect(
+      matchTotpStep(
+        secret,
+        totpCodeAt(secret, new Date(NOW.getTime() + 30_000)),
+        NOW,
+      ),
+    ).toBe(step + 1);
+    expect(
+      matchTotpStep(
+        secret,
+        totpCodeAt(secret, new Date(NOW.getTime() + 90_000)),
+        NOW,
+      ),
+    ).toBeNull();
   });
 
   it("refuses anything but six digits", () => {
@@ -50,13 +83,16 @@ describe("recovery codes", () => {
     const codes = generateRecoveryCodes();
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    for (const code of codes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    for (const code of codes)
+      expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
   });
 
   it("are recognised however they are typed", () => {
     const [code] = generateRecoveryCodes(1);
     const normalised = normaliseRecoveryCode(code!);
-    expect(normaliseRecoveryCode(code!.toUpperCase().replace(/-/g, " "))).toBe(normalised);
+    expect(normaliseRecoveryCode(code!.toUpperCase().replace(/-/g, " "))).toBe(
+      normalised,
+    );
     expect(hashRecoveryCode(normalised!)).toMatch(/^[0-9a-f]{64}$/);
     expect(normaliseRecoveryCode("zu-kurz")).toBeNull();
   });
@@ -65,13 +101,26 @@ describe("recovery codes", () => {
 describe("the redirect after signing in", () => {
   it("goes to paths on this site", () => {
     expect(safeNextPath("/kleve/verwaltung/")).toBe("/kleve/verwaltung/");
-    expect(safeNextPath("/kleve/projekte/e-akte?lang=en#zeitplan")).toBe("/kleve/projekte/e-akte?lang=en");
-    expect(safeNextPath("/kleve/./projekte/../zeitstrahl")).toBe("/kleve/zeitstrahl");
+    expect(safeNextPath("/kleve/projekte/e-akte?lang=en#zeitplan")).toBe(
+      "/kleve/projekte/e-akte?lang=en",
+    );
+    expect(safeNextPath("/kleve/./projekte/../zeitstrahl")).toBe(
+      "/kleve/zeitstrahl",
+    );
     expect(safeNextPath("/kleve/%2f%2fevil.example")).toBeNull();
   });
 
   it("never leaves the site", () => {
-    for (const next of ["https://evil.example/", "//evil.example/", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "evil.example", "/\t/evil.example", ""]) {
+    for (const next of [
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      "evil.example",
+      "/\t/evil.example",
+      "",
+    ]) {
       expect(safeNextPath(next), next).toBeNull();
     }
   });
@@ -107,10 +156,20 @@ describe("the redirect after signing in", () => {
       const safe = safeNextPath(next);
       if (safe === null) continue;
       const resolved = new URL(safe, "https://kleve.example/");
-      expect(resolved.origin, `${JSON.stringify(next)} → ${safe}`).toBe("https://kleve.example");
-      expect(safe.startsWith("/") && !safe.startsWith("//") && !/[\\\s]/.test(safe), `${JSON.stringify(next)} → ${safe}`).toBe(true);
+      expect(resolved.origin, `${JSON.stringify(next)} → ${safe}`).toBe(
+        "https://kleve.example",
+      );
+      expect(
+        safe.startsWith("/") && !safe.startsWith("//") && !/[\\\s]/.test(safe),
+        `${JSON.stringify(next)} → ${safe}`,
+      ).toBe(true);
     }
-    for (const next of ["/.//evil.example/x", "/a/..//evil.example", "/%2e//evil.example", "/%2f%2fevil.example/..//x"]) {
+    for (const next of [
+      "/.//evil.example/x",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "/%2f%2fevil.example/..//x",
+    ]) {
       expect(safeNextPath(next), next).toBeNull();
     }
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, parseHexColour } from "../../../src/domain/colour/contrast.js";
+import {
+  contrastRatio,
+  parseHexColour,
+} from "../../../src/domain/colour/contrast.js";
 
 describe("colour contrast", () => {
   it("gives black on white the maximum ratio of 21", () => {
@@ -11,7 +14,10 @@ describe("colour contrast", () => {
   });
 
   it("does not depend on which colour is the foreground", () => {
-    expect(contrastRatio("#ffffff", "#767676")).toBeCloseTo(contrastRatio("#767676", "#ffffff"), 10);
+    expect(contrastRatio("#ffffff", "#767676")).toBeCloseTo(
+      contrastRatio("#767676", "#ffffff"),
+      10,
+    );
   });
 
   it("puts the well-known grey #767676 just above 4.5:1 against white", () => {

@@ -8,7 +8,10 @@ import { createViewContext } from "../../../src/web/components/view.js";
 import { changeRows } from "../../../src/web/editor/audit.presenter.js";
 import type { Static, TObject } from "@sinclair/typebox";
 import { placeProblems } from "../../../src/web/components/form/failed-form.js";
-import { PhaseBody, ResponsibilitiesBody } from "../../../src/web/editor/editor-forms.js";
+import {
+  PhaseBody,
+  ResponsibilitiesBody,
+} from "../../../src/web/editor/editor-forms.js";
 import { parseForm } from "../../../src/web/http/form-action.js";
 import {
   fieldOfPath,
@@ -22,13 +25,17 @@ import { pathMapper } from "../../../src/web/http/path-mapper.js";
 const view = createViewContext("de");
 
 /** A form body read with its schema, as formAction reads it (the version is always sent). */
-function input<S extends TObject>(schema: S, fields: Readonly<Record<string, string>>): Static<S> {
+function input<S extends TObject>(
+  schema: S,
+  fields: Readonly<Record<string, string>>,
+): Static<S> {
   const parsed = parseForm(schema, { version: "1", ...fields }, view.t);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.input;
 }
 
-const parsePhase = (fields: Readonly<Record<string, string>>) => parsePhaseForm(view, input(PhaseBody, fields));
+const parsePhase = (fields: Readonly<Record<string, string>>) =>
+  parsePhaseForm(view, input(PhaseBody, fields));
 
 describe("the phase form", () => {
   it.each([

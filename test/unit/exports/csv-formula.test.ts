@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { Service } from "../../../src/domain/service/service.js";
 import { readRegisterFile } from "../../../src/app/services/read-register-file.js";
 import { writeRegisterFile } from "../../../src/exports/register/register-file.js";
-import { escapeCsvFormula, unescapeCsvFormula } from "../../../src/domain/csv/csv-cell.js";
+import {
+  escapeCsvFormula,
+  unescapeCsvFormula,
+} from "../../../src/domain/csv/csv-cell.js";
 
 const ATTACKS = [
   '=HYPERLINK("https://evil.example","x")',

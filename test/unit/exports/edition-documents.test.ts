@@ -4,15 +4,32 @@
  * the PPTX will say, before any of them is rendered.
  */
 import { describe, expect, it } from "vitest";
-import { assembleReport, type ReportReason } from "../../../src/domain/edition/change-report.js";
+import {
+  assembleReport,
+  type ReportReason,
+} from "../../../src/domain/edition/change-report.js";
 import type { Catalogue } from "../../../src/domain/catalogue/catalogue.js";
-import type { Edition, EditionSummary } from "../../../src/domain/edition/edition.js";
+import type {
+  Edition,
+  EditionSummary,
+} from "../../../src/domain/edition/edition.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../../src/domain/edition/reasons.js";
-import { buildCatalogueDocumentModel, paragraphsOf } from "../../../src/exports/catalogue/catalogue-document-model.js";
+import {
+  buildCatalogueDocumentModel,
+  paragraphsOf,
+} from "../../../src/exports/catalogue/catalogue-document-model.js";
 import { buildRevisionSlidesModel } from "../../../src/exports/pptx/revision-slides.js";
-import { KLEVE, buildKleveCatalogue, updatePhase, updateProject } from "../domain/edition/factory.js";
+import {
+  KLEVE,
+  buildKleveCatalogue,
+  updatePhase,
+  updateProject,
+} from "../domain/edition/factory.js";
 
-function summary(number: number, overrides: Partial<EditionSummary> = {}): EditionSummary {
+function summary(
+  number: number,
+  overrides: Partial<EditionSummary> = {},
+): EditionSummary {
   return {
     number,
     title: `${number}. Fortschreibung`,
@@ -27,18 +44,37 @@ function summary(number: number, overrides: Partial<EditionSummary> = {}): Editi
   };
 }
 
-function edition(catalogue: Catalogue, number: number, reasons: ReadonlyMap<string, ReportReason> = new Map()): Edition {
-  return { ...summary(number), foreword: "Erster Absatz.\n\nZweiter Absatz.", catalogue, reasons, reasonCategories: DEFAULT_REASON_CATEGORIES };
+function edition(
+  catalogue: Catalogue,
+  number: number,
+  reasons: ReadonlyMap<string, ReportReason> = new Map(),
+): Edition {
+  return {
+    ...summary(number),
+    foreword: "Erster Absatz.\n\nZweiter Absatz.",
+    catalogue,
+    reasons,
+    reasonCategories: DEFAULT_REASON_CATEGORIES,
+  };
 }
 
 /** The 1. Fortschreibung of the excerpt, and the 2. with the DMS one year later. */
 function revision() {
   const before = buildKleveCatalogue();
   const after = updateProject(before, "dokumentenmanagementsystem", (project) =>
-    updatePhase(updatePhase(project, KLEVE.dms * 10 + 1, { end: "2024" }), KLEVE.dms * 10 + 2, { start: "2025" }),
+    updatePhase(
+      updatePhase(project, KLEVE.dms * 10 + 1, { end: "2024" }),
+      KLEVE.dms * 10 + 2,
+      { start: "2025" },
+    ),
   );
   const key = `phase-end-shifted:project-${KLEVE.dms}:phase-${KLEVE.dms * 10 + 1}`;
-  const reason: ReportReason = { category: "staff", categoryLabel: "Personal", text: "Verzögerung aufgrund von erhöhtem Support", editionNumber: 2 };
+  const reason: ReportReason = {
+    category: "staff",
+    categoryLabel: "Personal",
+    text: "Verzögerung aufgrund von erhöhtem Support",
+    editionNumber: 2,
+  };
   const report = assembleReport({
     municipality: after.municipality,
     before,
@@ -49,46 +85,87 @@ function revision() {
     reasons: new Map([[key, [reason]]]),
     categories: DEFAULT_REASON_CATEGORIES,
   });
-  return { before, after, report, edition: edition(after, 2, new Map([[key, reason]])) };
+  return {
+    before,
+    after,
+    report,
+    edition: edition(after, 2, new Map([[key, reason]])),
+  };
 }
 
 describe("the catalogue document model", () => {
   it("lists each project with Zeitraum, Einzelmaßnahmen and Zuständigkeit", () => {
     const { edition: second, report } = revision();
     const model = buildCatalogueDocumentModel(second, report);
-    const smartWorking = model.fields.find((field) => field.key === "smart-working");
-    expect(smartWorking?.heading).toBe("Digitale Verwaltung; Aktionsfeld 2: Smart Working");
-    const dms = smartWorking?.projects.find((project) => project.code === "2.1");
+    const smartWorking = model.fields.find(
+      (field) => field.key === "smart-working",
+    );
+    expect(smartWorking?.heading).toBe(
+      "Digitale Verwaltung; Aktionsfeld 2: Smart Working",
+    );
+    const dms = smartWorking?.projects.find(
+      (project) => project.code === "2.1",
+    );
     expect(dms).toMatchObject({
       title: "Dokumentenmanagementsystem",
-      periods: ["Zeitraum Umsetzung: 2020–2024", "Zeitraum Laufender Support: ab 2025, laufend"],
-      measures: ["Rollout außerhalb der Pilotbereiche", "Anbindung von Fachverfahren"],
-      responsibility: "Abteilung 10.1 – IT (federführend: Koordination und Einführung), Alle Fachbereiche (beteiligt)",
+      periods: [
+        "Zeitraum Umsetzung: 2020–2024",
+        "Zeitraum Laufender Support: ab 2025, laufend",
+      ],
+      measures: [
+        "Rollout außerhalb der Pilotbereiche",
+        "Anbindung von Fachverfahren",
+      ],
+      responsibility:
+        "Abteilung 10.1 – IT (federführend: Koordination und Einführung), Alle Fachbereiche (beteiligt)",
     });
     expect(model.foreword).toEqual(["Erster Absatz.", "Zweiter Absatz."]);
-    expect(model.structure[0]?.fields[0]?.projects).toEqual(["1.1 Digitalisierungsstrategie", "1.2 Smart City Strategie"]);
-    expect(model.timelineAlt).toContain("Zeitstrahl der 7 Projekte der 2. Fortschreibung");
+    expect(model.structure[0]?.fields[0]?.projects).toEqual([
+      "1.1 Digitalisierungsstrategie",
+      "1.2 Smart City Strategie",
+    ]);
+    expect(model.timelineAlt).toContain(
+      "Zeitstrahl der 7 Projekte der 2. Fortschreibung",
+    );
   });
 
   it("has the section of changes with each shift's reason and the counts per reason", () => {
     const { edition: second, report } = revision();
     const changes = buildCatalogueDocumentModel(second, report).changes;
     expect(changes?.previousTitle).toBe("1. Fortschreibung");
-    expect(changes?.reasonCounts).toEqual(["1 Verschiebung wegen Personal", "1 Verschiebung ohne Grund"]);
-    const dms = changes?.fields.find((field) => field.key === "smart-working")?.projects[0];
+    expect(changes?.reasonCounts).toEqual([
+      "1 Verschiebung wegen Personal",
+      "1 Verschiebung ohne Grund",
+    ]);
+    const dms = changes?.fields.find((field) => field.key === "smart-working")
+      ?.projects[0];
     expect(dms?.title).toBe("2.1 Dokumentenmanagementsystem");
     expect(dms?.changes).toEqual([
-      { text: "Zeitraum Umsetzung: Ende von 2023 auf 2024 verschoben (1 Jahr später)", reason: "Personal: Verzögerung aufgrund von erhöhtem Support", isShift: true },
-      { text: "Zeitraum Laufender Support: Beginn von 2024 auf 2025 verschoben (1 Jahr später)", reason: "Grund fehlt", isShift: true },
+      {
+        text: "Zeitraum Umsetzung: Ende von 2023 auf 2024 verschoben (1 Jahr später)",
+        reason: "Personal: Verzögerung aufgrund von erhöhtem Support",
+        isShift: true,
+      },
+      {
+        text: "Zeitraum Laufender Support: Beginn von 2024 auf 2025 verschoben (1 Jahr später)",
+        reason: "Grund fehlt",
+        isShift: true,
+      },
     ]);
   });
 
   it("says nothing about changes for the first edition", () => {
-    expect(buildCatalogueDocumentModel(edition(buildKleveCatalogue(), 1), null).changes).toBeNull();
+    expect(
+      buildCatalogueDocumentModel(edition(buildKleveCatalogue(), 1), null)
+        .changes,
+    ).toBeNull();
   });
 
   it("splits a foreword at blank lines and joins its lines", () => {
-    expect(paragraphsOf("Eins\nzwei\n\n  Drei  \n\n\n")).toEqual(["Eins zwei", "Drei"]);
+    expect(paragraphsOf("Eins\nzwei\n\n  Drei  \n\n\n")).toEqual([
+      "Eins zwei",
+      "Drei",
+    ]);
     expect(paragraphsOf(null)).toEqual([]);
   });
 });
@@ -98,10 +175,23 @@ describe("the revision slides model", () => {
     const { edition: second, report } = revision();
     const model = buildRevisionSlidesModel(second, report);
     expect(model.previousTitle).toBe("1. Fortschreibung");
-    expect(model.reasonCounts).toEqual(["1 Verschiebung wegen Personal", "1 Verschiebung ohne Grund"]);
+    expect(model.reasonCounts).toEqual([
+      "1 Verschiebung wegen Personal",
+      "1 Verschiebung ohne Grund",
+    ]);
     expect(model.fields.map((field) => field.key)).toEqual(["smart-working"]);
-    expect(model.fields[0]?.projects[0]?.headline).toBe("2.1 Dokumentenmanagementsystem: Verzögerung aufgrund von erhöhtem Support");
-    expect(model.fields[0]?.pictureAlt).toContain("2. Fortschreibung verglichen mit der 1. Fortschreibung");
-    expect(model.priorities).toEqual({ year: 2022, items: ["Neue Internetseite", "Weitere Einführung DMS in Gesamtverwaltung"] });
+    expect(model.fields[0]?.projects[0]?.headline).toBe(
+      "2.1 Dokumentenmanagementsystem: Verzögerung aufgrund von erhöhtem Support",
+    );
+    expect(model.fields[0]?.pictureAlt).toContain(
+      "2. Fortschreibung verglichen mit der 1. Fortschreibung",
+    );
+    expect(model.priorities).toEqual({
+      year: 2022,
+      items: [
+        "Neue Internetseite",
+        "Weitere Einführung DMS in Gesamtverwaltung",
+      ],
+    });
   });
 });

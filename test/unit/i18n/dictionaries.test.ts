@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { de } from "../../../src/i18n/de.js";
 import { en } from "../../../src/i18n/en.js";
-import { formatPeriod, formatPhasesSpan } from "../../../src/i18n/format-period.js";
+import {
+  formatPeriod,
+  formatPhasesSpan,
+} from "../../../src/i18n/format-period.js";
 import { resolveLanguage } from "../../../src/i18n/i18n.js";
 import { buildPhase } from "../../support/catalogue-fixture.js";
 
 /** Every key path of a dictionary, nested objects included. */
 function keyPaths(value: object, prefix = ""): readonly string[] {
   return Object.entries(value).flatMap(([key, entry]) =>
-    typeof entry === "object" && entry !== null ? keyPaths(entry as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof entry === "object" && entry !== null
+      ? keyPaths(entry as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
@@ -33,37 +38,82 @@ describe("dictionaries", () => {
 
 describe("formatPeriod", () => {
   it("uses the domain's German formatting", () => {
-    expect(formatPeriod(buildPhase({ start: "2021-Q4", end: "2023" }), "de")).toBe("QIV/2021–2023");
+    expect(
+      formatPeriod(buildPhase({ start: "2021-Q4", end: "2023" }), "de"),
+    ).toBe("QIV/2021–2023");
   });
 
   it("mirrors it in English", () => {
-    expect(formatPeriod(buildPhase({ start: "2021-Q4", end: "2023" }), "en")).toBe("Q4 2021–2023");
-    expect(formatPeriod(buildPhase({ start: "2025", end: null, continuation: "ongoing" }), "en")).toBe("from 2025, ongoing");
-    expect(formatPeriod(buildPhase({ start: "2020", end: null, continuation: "permanent" }), "en")).toBe("permanent task since 2020");
-    expect(formatPeriod(buildPhase({ start: "2021", end: "2021", continuation: "ongoing" }), "en")).toBe("2021 (then ongoing)");
-    expect(formatPeriod(buildPhase({ start: "2024-05", end: "2024-05-17" }), "en")).toBe("May 2024–17 May 2024");
+    expect(
+      formatPeriod(buildPhase({ start: "2021-Q4", end: "2023" }), "en"),
+    ).toBe("Q4 2021–2023");
+    expect(
+      formatPeriod(
+        buildPhase({ start: "2025", end: null, continuation: "ongoing" }),
+        "en",
+      ),
+    ).toBe("from 2025, ongoing");
+    expect(
+      formatPeriod(
+        buildPhase({ start: "2020", end: null, continuation: "permanent" }),
+        "en",
+      ),
+    ).toBe("permanent task since 2020");
+    expect(
+      formatPeriod(
+        buildPhase({ start: "2021", end: "2021", continuation: "ongoing" }),
+        "en",
+      ),
+    ).toBe("2021 (then ongoing)");
+    expect(
+      formatPeriod(buildPhase({ start: "2024-05", end: "2024-05-17" }), "en"),
+    ).toBe("May 2024–17 May 2024");
   });
 });
 
 describe("formatPhasesSpan", () => {
   it("spans from the first start to the last end", () => {
-    expect(formatPhasesSpan([buildPhase({ start: "2021-Q4", end: "2023" }), buildPhase({ start: "2024", end: "2026" })], "de")).toBe(
-      "QIV/2021–2026",
-    );
+    expect(
+      formatPhasesSpan(
+        [
+          buildPhase({ start: "2021-Q4", end: "2023" }),
+          buildPhase({ start: "2024", end: "2026" }),
+        ],
+        "de",
+      ),
+    ).toBe("QIV/2021–2026");
   });
 
   it("reads as running on when the last phase is open", () => {
-    const phases = [buildPhase({ start: "2020", end: "2024" }), buildPhase({ start: "2025", end: null, continuation: "ongoing" })];
+    const phases = [
+      buildPhase({ start: "2020", end: "2024" }),
+      buildPhase({ start: "2025", end: null, continuation: "ongoing" }),
+    ];
     expect(formatPhasesSpan(phases, "de")).toBe("ab 2020, laufend");
   });
 
   it("reads as a standing task when an open phase is one", () => {
-    expect(formatPhasesSpan([buildPhase({ start: "2020", end: null, continuation: "permanent" })], "de")).toBe("Daueraufgabe seit 2020");
-    expect(formatPhasesSpan([buildPhase({ start: "2020", end: "2030", continuation: "permanent" })], "de")).toBe("Daueraufgabe 2020–2030");
+    expect(
+      formatPhasesSpan(
+        [buildPhase({ start: "2020", end: null, continuation: "permanent" })],
+        "de",
+      ),
+    ).toBe("Daueraufgabe seit 2020");
+    expect(
+      formatPhasesSpan(
+        [buildPhase({ start: "2020", end: "2030", continuation: "permanent" })],
+        "de",
+      ),
+    ).toBe("Daueraufgabe 2020–2030");
   });
 
   it("keeps a continuation after the last end", () => {
-    expect(formatPhasesSpan([buildPhase({ start: "2021", end: "2023", continuation: "ongoing" })], "de")).toBe("2021–2023, danach laufend");
+    expect(
+      formatPhasesSpan(
+        [buildPhase({ start: "2021", end: "2023", continuation: "ongoing" })],
+        "de",
+      ),
+    ).toBe("2021–2023, danach laufend");
   });
 
   it("is null without phases", () => {

@@ -4,7 +4,11 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../../src/app/context.js";
-import { createSmtpMailer, type MailMessage, type Mailer } from "../../../src/app/mail/mailer.js";
+import {
+  createSmtpMailer,
+  type MailMessage,
+  type Mailer,
+} from "../../../src/app/mail/mailer.js";
 import type { DialectName } from "../../../src/db/dialect.js";
 import { buildApp, type BuildAppOptions } from "../../../src/web/build-app.js";
 import { openTestContext, TEST_NOW } from "../../support/database.js";
@@ -52,7 +56,10 @@ export interface IdentityTestApp {
 /** Builds the app on a fresh database with the Kleve demo. */
 export async function openIdentityApp(
   dialect: DialectName,
-  options: { mail?: boolean; build?: Omit<BuildAppOptions, "mail" | "now"> } = {},
+  options: {
+    mail?: boolean;
+    build?: Omit<BuildAppOptions, "mail" | "now">;
+  } = {},
 ): Promise<IdentityTestApp> {
   const clock = createTestClock();
   const test = await openTestContext(dialect, { demo: true, clock: clock.now });
@@ -70,7 +77,15 @@ export async function openIdentityApp(
     mail:
       sink === null
         ? null
-        : { mailer: recording(createSmtpMailer({ url: sink.url, from: "Fortschritt <fortschritt@kleve.example>" })), publicBaseUrl: TEST_BASE_URL },
+        : {
+            mailer: recording(
+              createSmtpMailer({
+                url: sink.url,
+                from: "Fortschritt <fortschritt@kleve.example>",
+              }),
+            ),
+            publicBaseUrl: TEST_BASE_URL,
+          },
   });
   return {
     app,

@@ -17,7 +17,10 @@ export interface WebTestApp {
 }
 
 /** Builds the app on a fresh database of the dialect; the clock stands at TEST_NOW. */
-export async function openWebApp(dialect: DialectName, options: { demo?: boolean } = {}): Promise<WebTestApp> {
+export async function openWebApp(
+  dialect: DialectName,
+  options: { demo?: boolean } = {},
+): Promise<WebTestApp> {
   const test = await openTestContext(dialect, { demo: options.demo ?? true });
   const app = await buildApp(test.ctx, { now: () => TEST_NOW });
   return {
@@ -41,12 +44,17 @@ export function elementById(html: string, id: string): string {
   if (start === -1) throw new Error(`No element with id="${id}"`);
   const tagStart = html.lastIndexOf("<", start);
   const tagName = /^<([a-z0-9]+)/i.exec(html.slice(tagStart))?.[1];
-  if (tagName === undefined) throw new Error(`Cannot read the tag of id="${id}"`);
+  if (tagName === undefined)
+    throw new Error(`Cannot read the tag of id="${id}"`);
   // Count nested elements of the same name to find the matching end tag.
   let depth = 0;
   const pattern = new RegExp(`<(/?)${tagName}\\b[^>]*>`, "g");
   pattern.lastIndex = tagStart;
-  for (let match = pattern.exec(html); match !== null; match = pattern.exec(html)) {
+  for (
+    let match = pattern.exec(html);
+    match !== null;
+    match = pattern.exec(html)
+  ) {
     depth += match[1] === "/" ? -1 : 1;
     if (depth === 0) return html.slice(tagStart, match.index + match[0].length);
   }
@@ -54,13 +62,21 @@ export function elementById(html: string, id: string): string {
 }
 
 /** The values of an attribute over all elements that have it, in document order. */
-export function attributeValues(html: string, attribute: string): readonly string[] {
-  return [...html.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, "g"))].map((match) => match[1] ?? "");
+export function attributeValues(
+  html: string,
+  attribute: string,
+): readonly string[] {
+  return [...html.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, "g"))].map(
+    (match) => match[1] ?? "",
+  );
 }
 
 /** Text without tags, with whitespace collapsed. */
 export function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -77,7 +93,10 @@ export function registeredPaths(app: FastifyInstance): readonly string[] {
     stack.length = depth;
     const parent = stack[depth - 1] ?? "";
     const segment = match[2] ?? "";
-    const path = parent === "" || parent.endsWith("/") || segment.startsWith("/") ? parent + segment : `${parent}/${segment}`;
+    const path =
+      parent === "" || parent.endsWith("/") || segment.startsWith("/")
+        ? parent + segment
+        : `${parent}/${segment}`;
     stack[depth] = path;
     if (match[3] !== undefined) paths.push(path);
   }

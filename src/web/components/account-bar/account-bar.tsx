@@ -28,7 +28,8 @@ export function AccountBar(props: AccountBarProps): JSX.Element {
     <nav class="app-account-bar" aria-label={props.labels.region}>
       <div class="app-width-container app-account-bar__inner">
         <p class="app-account-bar__name">
-          <span safe>{props.labels.signedInAs}</span> <strong safe>{props.name}</strong>
+          <span safe>{props.labels.signedInAs}</span>{" "}
+          <strong safe>{props.name}</strong>
         </p>
         <ul class="app-account-bar__links">
           {(props.links ?? []).map((link) => (
@@ -44,7 +45,11 @@ export function AccountBar(props: AccountBarProps): JSX.Element {
             </a>
           </li>
           <li>
-            <form method="post" action={props.signOutAction} class="app-account-bar__form">
+            <form
+              method="post"
+              action={props.signOutAction}
+              class="app-account-bar__form"
+            >
               <CsrfField token={props.csrfToken} />
               <button type="submit" class="app-account-bar__button" safe>
                 {props.labels.signOut}

@@ -12,7 +12,10 @@ export interface Crumb {
 }
 
 /** The breadcrumb navigation. */
-export function Breadcrumbs(props: { label: string; crumbs: readonly Crumb[] }): JSX.Element {
+export function Breadcrumbs(props: {
+  label: string;
+  crumbs: readonly Crumb[];
+}): JSX.Element {
   return (
     <nav class="app-breadcrumbs" aria-label={props.label}>
       <ol class="app-breadcrumbs__list">
@@ -23,7 +26,12 @@ export function Breadcrumbs(props: { label: string; crumbs: readonly Crumb[] }):
                 {crumb.label}
               </span>
             ) : (
-              <a class="app-breadcrumbs__link" href={crumb.href} lang={crumb.lang} safe>
+              <a
+                class="app-breadcrumbs__link"
+                href={crumb.href}
+                lang={crumb.lang}
+                safe
+              >
                 {crumb.label}
               </a>
             )}

@@ -16,7 +16,9 @@ export function safeColour(colour: string): string {
 /** The colour mixed with white; `amount` 0 keeps the colour, 1 gives white. */
 export function tint(colour: string, amount: number): string {
   const hex = safeColour(colour);
-  const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  const channels = [1, 3, 5].map((start) =>
+    Number.parseInt(hex.slice(start, start + 2), 16),
+  );
   return `#${channels
     .map((channel) => Math.round(channel + (255 - channel) * amount))
     .map((channel) => channel.toString(16).padStart(2, "0"))

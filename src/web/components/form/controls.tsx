@@ -51,9 +51,19 @@ function HintAndError(props: ControlProps): JSX.Element {
 }
 
 /** The group around a control: marked when the control has an error. */
-function FormGroup(props: { readonly error?: string | undefined; readonly module?: string; readonly children: Children }): JSX.Element {
+function FormGroup(props: {
+  readonly error?: string | undefined;
+  readonly module?: string;
+  readonly children: Children;
+}): JSX.Element {
   return (
-    <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]} data-module={props.module}>
+    <div
+      class={[
+        "app-form-group",
+        props.error !== undefined && "app-form-group--error",
+      ]}
+      data-module={props.module}
+    >
       {props.children}
     </div>
   );
@@ -315,7 +325,11 @@ export function TextField(props: TextFieldProps): JSX.Element {
     <FormGroup error={props.error}>
       <LabelHintAndError {...props} />
       <input
-        class={["app-input", props.width === "short" && "app-input--short", props.error !== undefined && "app-input--error"]}
+        class={[
+          "app-input",
+          props.width === "short" && "app-input--short",
+          props.error !== undefined && "app-input--error",
+        ]}
         id={props.id}
         name={props.name}
         type={props.type ?? "text"}
@@ -324,7 +338,9 @@ export function TextField(props: TextFieldProps): JSX.Element {
         inputmode={props.inputmode}
         spellcheck={props.spellcheck === false ? "false" : undefined}
         required={props.required === true}
-        maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}
+        maxlength={
+          props.maxlength === undefined ? undefined : String(props.maxlength)
+        }
         aria-describedby={describedBy(props)}
         aria-invalid={props.error === undefined ? undefined : "true"}
       />

@@ -54,25 +54,51 @@ export function placeProblems(
       continue;
     }
     const text =
-      placement.labelOf !== undefined && /^[a-zäöü"]/.test(problem.message) ? `${placement.labelOf(field)} ${problem.message}` : problem.message;
+      placement.labelOf !== undefined && /^[a-zäöü"]/.test(problem.message)
+        ? `${placement.labelOf(field)} ${problem.message}`
+        : problem.message;
     if (errors[field] !== undefined) continue;
     errors[field] = text;
-    summary.push({ text, href: `#${placement.idOf?.(field) ?? `${form}-${field}`}` });
+    summary.push({
+      text,
+      href: `#${placement.idOf?.(field) ?? `${form}-${field}`}`,
+    });
   }
-  return { form, values, errors, summary, messages, ...(lists === undefined ? {} : { lists }) };
+  return {
+    form,
+    values,
+    errors,
+    summary,
+    messages,
+    ...(lists === undefined ? {} : { lists }),
+  };
 }
 
 /** A form's value: what was typed when this form failed, otherwise the stored value. */
-export function valueOf(failed: FailedForm | undefined, form: string, field: string, stored: string): string {
+export function valueOf(
+  failed: FailedForm | undefined,
+  form: string,
+  field: string,
+  stored: string,
+): string {
   return failed?.form === form ? (failed.values[field] ?? "") : stored;
 }
 
 /** The values of a list field: what was chosen when this form failed, otherwise the stored ones. */
-export function valuesOf(failed: FailedForm | undefined, form: string, field: string, stored: readonly string[]): readonly string[] {
+export function valuesOf(
+  failed: FailedForm | undefined,
+  form: string,
+  field: string,
+  stored: readonly string[],
+): readonly string[] {
   return failed?.form === form ? (failed.lists?.[field] ?? []) : stored;
 }
 
 /** The error at a field of a form, if that form failed. */
-export function errorOf(failed: FailedForm | undefined, form: string, field: string): string | undefined {
+export function errorOf(
+  failed: FailedForm | undefined,
+  form: string,
+  field: string,
+): string | undefined {
   return failed?.form === form ? failed.errors[field] : undefined;
 }

@@ -5,7 +5,14 @@
  * form's schema (`schemaField(Schema, "titel")`), which also gives its maxlength.
  */
 import type { ViewContext } from "../view.js";
-import { Checkbox, ReasonField, SelectField, TextArea, TextField, type Choice } from "./controls.js";
+import {
+  Checkbox,
+  ReasonField,
+  SelectField,
+  TextArea,
+  TextField,
+  type Choice,
+} from "./controls.js";
 import { CsrfField } from "./csrf-field.js";
 import { errorOf, valueOf, type FailedForm } from "./failed-form.js";
 
@@ -28,12 +35,24 @@ export function formKit(props: FormKitProps) {
   return {
     /** CSRF token and version; after a failed save the version sent, after a conflict the current one. */
     meta: (form: string, version: number | null) => {
-      const sent = failed?.form === form && props.conflict === undefined ? Number(failed.values.version) : Number.NaN;
-      const shown = Number.isInteger(sent) && sent >= 0 && failed?.values.version !== undefined ? sent : version;
+      const sent =
+        failed?.form === form && props.conflict === undefined
+          ? Number(failed.values.version)
+          : Number.NaN;
+      const shown =
+        Number.isInteger(sent) &&
+        sent >= 0 &&
+        failed?.values.version !== undefined
+          ? sent
+          : version;
       return (
         <>
           <CsrfField token={props.csrfToken} />
-          {shown === null ? "" : <input type="hidden" name="version" value={String(shown)} />}
+          {shown === null ? (
+            ""
+          ) : (
+            <input type="hidden" name="version" value={String(shown)} />
+          )}
         </>
       );
     },
@@ -47,7 +66,13 @@ export function formKit(props: FormKitProps) {
         hint={t.reasonHint}
       />
     ),
-    text: (form: string, field: KitField, label: string, stored: string, extra: { hint?: string; short?: boolean } = {}) => {
+    text: (
+      form: string,
+      field: KitField,
+      label: string,
+      stored: string,
+      extra: { hint?: string; short?: boolean } = {},
+    ) => {
       const { name, maxlength } = field;
       return (
         <TextField
@@ -62,7 +87,13 @@ export function formKit(props: FormKitProps) {
         />
       );
     },
-    area: (form: string, field: KitField, label: string, stored: string, extra: { hint?: string; rows?: number } = {}) => {
+    area: (
+      form: string,
+      field: KitField,
+      label: string,
+      stored: string,
+      extra: { hint?: string; rows?: number } = {},
+    ) => {
       const { name, maxlength } = field;
       return (
         <TextArea
@@ -78,7 +109,14 @@ export function formKit(props: FormKitProps) {
         />
       );
     },
-    select: (form: string, field: KitField, label: string, stored: string, choices: readonly Choice[], hint?: string) => {
+    select: (
+      form: string,
+      field: KitField,
+      label: string,
+      stored: string,
+      choices: readonly Choice[],
+      hint?: string,
+    ) => {
       const { name } = field;
       return (
         <SelectField
@@ -92,7 +130,13 @@ export function formKit(props: FormKitProps) {
         />
       );
     },
-    checkbox: (form: string, field: KitField, label: string, stored: boolean, hint?: string) => {
+    checkbox: (
+      form: string,
+      field: KitField,
+      label: string,
+      stored: boolean,
+      hint?: string,
+    ) => {
       const { name } = field;
       return (
         <Checkbox
@@ -100,14 +144,23 @@ export function formKit(props: FormKitProps) {
           name={name}
           label={label}
           hint={hint}
-          checked={failed?.form === form ? failed.values[name] !== undefined : stored}
+          checked={
+            failed?.form === form ? failed.values[name] !== undefined : stored
+          }
           error={errorOf(failed, form, name)}
         />
       );
     },
-    button: (label: string, kind: "primary" | "secondary" | "warning" = "primary") => (
+    button: (
+      label: string,
+      kind: "primary" | "secondary" | "warning" = "primary",
+    ) => (
       <div class="app-button-group">
-        <button type="submit" class={["app-button", kind !== "primary" && `app-button--${kind}`]} safe>
+        <button
+          type="submit"
+          class={["app-button", kind !== "primary" && `app-button--${kind}`]}
+          safe
+        >
           {label}
         </button>
       </div>

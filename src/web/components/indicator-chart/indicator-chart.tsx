@@ -8,10 +8,22 @@
  * in the page without JavaScript. Colours are presentation attributes (the CSP forbids
  * style attributes), so the SVG prints and converts the same everywhere.
  */
-import { type ChartKind, type IndicatorChart, layoutIndicatorChart } from "../../../domain/indicator/indicator-chart.js";
-import { formatGermanSigned, formatGermanNumber } from "../../../domain/indicator/german-number.js";
+import {
+  type ChartKind,
+  type IndicatorChart,
+  layoutIndicatorChart,
+} from "../../../domain/indicator/indicator-chart.js";
+import {
+  formatGermanSigned,
+  formatGermanNumber,
+} from "../../../domain/indicator/german-number.js";
 import { formatGermanDate } from "../../../domain/calendar/calendar.js";
-import { formatObservationGerman, type Indicator, type IndicatorChange, type Observation } from "../../../domain/indicator/indicator.js";
+import {
+  formatObservationGerman,
+  type Indicator,
+  type IndicatorChange,
+  type Observation,
+} from "../../../domain/indicator/indicator.js";
 import type { ViewContext } from "../view.js";
 
 /** Drawing size of the chart (CSS scales it to the column). */
@@ -26,17 +38,36 @@ const AXIS = "#4b5257";
 
 /** Pixel position of a point of the 1 × 1 plot area. */
 function px(x: number): number {
-  return Math.round((MARGIN.left + x * (CHART_WIDTH - MARGIN.left - MARGIN.right)) * 10) / 10;
+  return (
+    Math.round(
+      (MARGIN.left + x * (CHART_WIDTH - MARGIN.left - MARGIN.right)) * 10,
+    ) / 10
+  );
 }
 
 function py(y: number): number {
-  return Math.round((CHART_HEIGHT - MARGIN.bottom - y * (CHART_HEIGHT - MARGIN.top - MARGIN.bottom)) * 10) / 10;
+  return (
+    Math.round(
+      (CHART_HEIGHT -
+        MARGIN.bottom -
+        y * (CHART_HEIGHT - MARGIN.top - MARGIN.bottom)) *
+        10,
+    ) / 10
+  );
 }
 
 /** The chart's SVG alone (also used by the print view). */
-export function IndicatorChartSvg(props: { readonly chart: IndicatorChart; readonly idPrefix: string }): JSX.Element {
+export function IndicatorChartSvg(props: {
+  readonly chart: IndicatorChart;
+  readonly idPrefix: string;
+}): JSX.Element {
   const { chart, idPrefix } = props;
-  const line = chart.points.map((point, index) => `${index === 0 ? "M" : "L"}${px(point.x)} ${py(point.y)}`).join(" ");
+  const line = chart.points
+    .map(
+      (point, index) =>
+        `${index === 0 ? "M" : "L"}${px(point.x)} ${py(point.y)}`,
+    )
+    .join(" ");
   const last = chart.points[chart.points.length - 1];
   return (
     <svg
@@ -58,68 +89,145 @@ export function IndicatorChartSvg(props: { readonly chart: IndicatorChart; reado
       <g aria-hidden="true">
         {chart.yTicks.map((tick) => (
           <>
-            <line x1={String(px(0))} x2={String(px(1))} y1={String(py(tick.y))} y2={String(py(tick.y))} stroke={GRID} stroke-width="1" />
-            <text x={String(px(0) - 8)} y={String(py(tick.y) + 4)} text-anchor="end" font-size="12" fill={AXIS} safe>
+            <line
+              x1={String(px(0))}
+              x2={String(px(1))}
+              y1={String(py(tick.y))}
+              y2={String(py(tick.y))}
+              stroke={GRID}
+              stroke-width="1"
+            />
+            <text
+              x={String(px(0) - 8)}
+              y={String(py(tick.y) + 4)}
+              text-anchor="end"
+              font-size="12"
+              fill={AXIS}
+              safe
+            >
               {tick.label}
             </text>
           </>
         ))}
-        <line x1={String(px(0))} x2={String(px(1))} y1={String(py(chart.baselineY))} y2={String(py(chart.baselineY))} stroke={AXIS} stroke-width="1" />
+        <line
+          x1={String(px(0))}
+          x2={String(px(1))}
+          y1={String(py(chart.baselineY))}
+          y2={String(py(chart.baselineY))}
+          stroke={AXIS}
+          stroke-width="1"
+        />
         {chart.xTicks.map((tick) => (
-          <text x={String(px(tick.x))} y={String(CHART_HEIGHT - MARGIN.bottom + 18)} text-anchor="middle" font-size="12" fill={AXIS} safe>
+          <text
+            x={String(px(tick.x))}
+            y={String(CHART_HEIGHT - MARGIN.bottom + 18)}
+            text-anchor="middle"
+            font-size="12"
+            fill={AXIS}
+            safe
+          >
             {tick.label}
           </text>
         ))}
         <text x="12" y="14" font-size="12" fill={AXIS} safe>
           {chart.yAxisLabel}
         </text>
-        {chart.kind === "bar"
-          ? chart.bars.map((bar) => (
-              <rect
-                x={String(px(bar.x))}
-                width={String(Math.max(1, Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10))}
-                y={String(Math.min(py(bar.y), py(bar.baseY)))}
-                height={String(Math.round(Math.abs(py(bar.baseY) - py(bar.y)) * 10) / 10)}
+        {chart.kind === "bar" ? (
+          chart.bars.map((bar) => (
+            <rect
+              x={String(px(bar.x))}
+              width={String(
+                Math.max(
+                  1,
+                  Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
+                ),
+              )}
+              y={String(Math.min(py(bar.y), py(bar.baseY)))}
+              height={String(
+                Math.round(Math.abs(py(bar.baseY) - py(bar.y)) * 10) / 10,
+              )}
+              fill={CHART_INK}
+            />
+          ))
+        ) : line === "" ? (
+          ""
+        ) : (
+          <path
+            d={line}
+            fill="none"
+            stroke={CHART_INK}
+            stroke-width="2.5"
+            stroke-linejoin="round"
+          />
+        )}
+        {chart.kind === "line"
+          ? chart.points.map((point) => (
+              <circle
+                cx={String(px(point.x))}
+                cy={String(py(point.y))}
+                r="4"
                 fill={CHART_INK}
               />
             ))
-          : line === ""
-            ? ""
-            : <path d={line} fill="none" stroke={CHART_INK} stroke-width="2.5" stroke-linejoin="round" />}
-        {chart.kind === "line"
-          ? chart.points.map((point) => <circle cx={String(px(point.x))} cy={String(py(point.y))} r="4" fill={CHART_INK} />)
           : ""}
-        {chart.kind === "bar"
-          ? chart.points.map((point) => (
-              <text x={String(px(point.x))} y={String(py(point.y) - 6)} text-anchor="middle" font-size="12" font-weight="700" fill={CHART_INK} safe>
-                {point.valueLabel}
-              </text>
-            ))
-          : last === undefined
-            ? ""
-            : (
-                <text x={String(Math.min(px(last.x), CHART_WIDTH - MARGIN.right))} y={String(py(last.y) - 10)} text-anchor="end" font-size="13" font-weight="700" fill={CHART_INK} safe>
-                  {last.valueLabel}
-                </text>
-              )}
+        {chart.kind === "bar" ? (
+          chart.points.map((point) => (
+            <text
+              x={String(px(point.x))}
+              y={String(py(point.y) - 6)}
+              text-anchor="middle"
+              font-size="12"
+              font-weight="700"
+              fill={CHART_INK}
+              safe
+            >
+              {point.valueLabel}
+            </text>
+          ))
+        ) : last === undefined ? (
+          ""
+        ) : (
+          <text
+            x={String(Math.min(px(last.x), CHART_WIDTH - MARGIN.right))}
+            y={String(py(last.y) - 10)}
+            text-anchor="end"
+            font-size="13"
+            font-weight="700"
+            fill={CHART_INK}
+            safe
+          >
+            {last.valueLabel}
+          </text>
+        )}
       </g>
     </svg>
   );
 }
 
 /** The values as a table: date ("Stand") in every row. */
-export function IndicatorTable(props: { readonly chart: IndicatorChart; readonly lang?: "de" | undefined }): JSX.Element {
+export function IndicatorTable(props: {
+  readonly chart: IndicatorChart;
+  readonly lang?: "de" | undefined;
+}): JSX.Element {
   const { table } = props.chart;
   return (
     <div class="app-table-wrapper">
       <table class="app-table app-table--figures">
-        <caption class="app-table__caption app-table__caption--small" lang={props.lang} safe>
+        <caption
+          class="app-table__caption app-table__caption--small"
+          lang={props.lang}
+          safe
+        >
           {table.caption}
         </caption>
         <thead>
           <tr>
             {table.headers.map((header, index) => (
-              <th scope="col" class={index === 0 ? undefined : "app-table__numeric"} safe>
+              <th
+                scope="col"
+                class={index === 0 ? undefined : "app-table__numeric"}
+                safe
+              >
                 {header}
               </th>
             ))}
@@ -171,7 +279,8 @@ export interface IndicatorFigureProps {
 
 /** The German text of a change: "+24 (von 120 von 565 am 23.08.2022)". */
 export function describeChange(change: IndicatorChange): string | null {
-  if (change.from === null || change.to === null || change.absolute === null) return null;
+  if (change.from === null || change.to === null || change.absolute === null)
+    return null;
   return `${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`;
 }
 
@@ -180,13 +289,29 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
   const { indicator, view } = props;
   const t = view.t.reports;
   const lang = view.contentLang;
-  const chart = layoutIndicatorChart({ indicator, observations: props.observations, asOf: props.asOf, kind: props.chartKind });
-  const current = props.observations.filter((observation) => observation.day <= props.asOf).at(-1);
+  const chart = layoutIndicatorChart({
+    indicator,
+    observations: props.observations,
+    asOf: props.asOf,
+    kind: props.chartKind,
+  });
+  const current = props.observations
+    .filter((observation) => observation.day <= props.asOf)
+    .at(-1);
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
   const changeText = props.change == null ? null : describeChange(props.change);
   return (
-    <figure class="app-figure" id={props.idPrefix} aria-labelledby={`${props.idPrefix}-name`}>
-      <Heading class="app-heading-s app-figure__name" id={`${props.idPrefix}-name`} lang={lang} safe>
+    <figure
+      class="app-figure"
+      id={props.idPrefix}
+      aria-labelledby={`${props.idPrefix}-name`}
+    >
+      <Heading
+        class="app-heading-s app-figure__name"
+        id={`${props.idPrefix}-name`}
+        lang={lang}
+        safe
+      >
         {indicator.name}
       </Heading>
       {current === undefined ? (
@@ -214,7 +339,10 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
         ""
       ) : (
         <p class="app-figure__change" safe>
-          {`${t.figureChange} ${props.changeLabel ?? ""}: ${changeText}`.replace("  ", " ")}
+          {`${t.figureChange} ${props.changeLabel ?? ""}: ${changeText}`.replace(
+            "  ",
+            " ",
+          )}
         </p>
       )}
       <dl class="app-figure__definition">
@@ -244,7 +372,10 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
       ) : (
         <>
           <div class="app-chart__frame">
-            <IndicatorChartSvg chart={chart} idPrefix={`${props.idPrefix}-grafik`} />
+            <IndicatorChartSvg
+              chart={chart}
+              idPrefix={`${props.idPrefix}-grafik`}
+            />
           </div>
           {props.isPrint === true ? (
             <IndicatorTable chart={chart} lang={lang} />

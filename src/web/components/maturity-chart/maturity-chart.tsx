@@ -11,15 +11,25 @@ const HEIGHT = 260;
 const MARGIN = { left: 56, right: 16, top: 34, bottom: 56 } as const;
 
 function px(x: number): number {
-  return Math.round((MARGIN.left + x * (WIDTH - MARGIN.left - MARGIN.right)) * 10) / 10;
+  return (
+    Math.round((MARGIN.left + x * (WIDTH - MARGIN.left - MARGIN.right)) * 10) /
+    10
+  );
 }
 
 function py(y: number): number {
-  return Math.round((HEIGHT - MARGIN.bottom - y * (HEIGHT - MARGIN.top - MARGIN.bottom)) * 10) / 10;
+  return (
+    Math.round(
+      (HEIGHT - MARGIN.bottom - y * (HEIGHT - MARGIN.top - MARGIN.bottom)) * 10,
+    ) / 10
+  );
 }
 
 /** The bars alone. */
-export function MaturityChartSvg(props: { readonly chart: MaturityChart; readonly idPrefix: string }): JSX.Element {
+export function MaturityChartSvg(props: {
+  readonly chart: MaturityChart;
+  readonly idPrefix: string;
+}): JSX.Element {
   const { chart, idPrefix } = props;
   return (
     <svg
@@ -41,24 +51,68 @@ export function MaturityChartSvg(props: { readonly chart: MaturityChart; readonl
       <g aria-hidden="true">
         {chart.yTicks.map((tick) => (
           <>
-            <line x1={String(px(0))} x2={String(px(1))} y1={String(py(tick.y))} y2={String(py(tick.y))} stroke="#d8dadc" stroke-width="1" />
-            <text x={String(px(0) - 8)} y={String(py(tick.y) + 4)} text-anchor="end" font-size="12" fill="#4b5257" safe>
+            <line
+              x1={String(px(0))}
+              x2={String(px(1))}
+              y1={String(py(tick.y))}
+              y2={String(py(tick.y))}
+              stroke="#d8dadc"
+              stroke-width="1"
+            />
+            <text
+              x={String(px(0) - 8)}
+              y={String(py(tick.y) + 4)}
+              text-anchor="end"
+              font-size="12"
+              fill="#4b5257"
+              safe
+            >
               {tick.label}
             </text>
           </>
         ))}
         {chart.bars.map((bar) => (
           <>
-            <rect x={String(px(bar.x))} width={String(Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10)} y={String(py(bar.y))} height={String(Math.round((py(0) - py(bar.y)) * 10) / 10)} fill={CHART_INK} />
-            <text x={String(px(bar.x + bar.width / 2))} y={String(py(bar.y) - 6)} text-anchor="middle" font-size="12" font-weight="700" fill={CHART_INK} safe>
+            <rect
+              x={String(px(bar.x))}
+              width={String(
+                Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
+              )}
+              y={String(py(bar.y))}
+              height={String(Math.round((py(0) - py(bar.y)) * 10) / 10)}
+              fill={CHART_INK}
+            />
+            <text
+              x={String(px(bar.x + bar.width / 2))}
+              y={String(py(bar.y) - 6)}
+              text-anchor="middle"
+              font-size="12"
+              font-weight="700"
+              fill={CHART_INK}
+              safe
+            >
               {String(bar.count)}
             </text>
-            <text x={String(px(bar.x + bar.width / 2))} y={String(HEIGHT - MARGIN.bottom + 18)} text-anchor="middle" font-size="12" fill="#4b5257" safe>
+            <text
+              x={String(px(bar.x + bar.width / 2))}
+              y={String(HEIGHT - MARGIN.bottom + 18)}
+              text-anchor="middle"
+              font-size="12"
+              fill="#4b5257"
+              safe
+            >
               {`Stufe ${bar.level}`}
             </text>
           </>
         ))}
-        <line x1={String(px(0))} x2={String(px(1))} y1={String(py(0))} y2={String(py(0))} stroke="#4b5257" stroke-width="1" />
+        <line
+          x1={String(px(0))}
+          x2={String(px(1))}
+          y1={String(py(0))}
+          y2={String(py(0))}
+          stroke="#4b5257"
+          stroke-width="1"
+        />
         <text x="8" y="14" font-size="12" fill="#4b5257" safe>
           {chart.yAxisLabel}
         </text>
@@ -86,7 +140,10 @@ export function MaturityFigure(props: {
       <div class="app-chart__frame">
         <MaturityChartSvg chart={chart} idPrefix={`${props.idPrefix}-grafik`} />
       </div>
-      <details class="app-details app-figure__table" open={props.isPrint === true}>
+      <details
+        class="app-details app-figure__table"
+        open={props.isPrint === true}
+      >
         <summary class="app-details__summary">
           <span class="app-details__summary-text" safe>
             {props.tableSummary}
@@ -95,7 +152,10 @@ export function MaturityFigure(props: {
         <div class="app-details__text">
           <div class="app-table-wrapper">
             <table class="app-table app-table--figures">
-              <caption class="app-table__caption app-table__caption--small" safe>
+              <caption
+                class="app-table__caption app-table__caption--small"
+                safe
+              >
                 {chart.table.caption}
               </caption>
               <thead>

@@ -12,11 +12,16 @@ export interface NotificationBannerProps {
 }
 
 /** A banner with a title and optional content. */
-export function NotificationBanner(props: NotificationBannerProps): JSX.Element {
+export function NotificationBanner(
+  props: NotificationBannerProps,
+): JSX.Element {
   const kind = props.kind ?? "success";
   return (
     <div
-      class={["app-notification-banner", kind === "success" && "app-notification-banner--success"]}
+      class={[
+        "app-notification-banner",
+        kind === "success" && "app-notification-banner--success",
+      ]}
       role={kind === "success" ? "status" : "region"}
       aria-labelledby="hinweis-titel"
     >

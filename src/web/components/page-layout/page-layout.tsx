@@ -4,7 +4,10 @@
  * module script; no inline style or script anywhere (the CSP forbids them).
  */
 import type { Children } from "@kitajs/html";
-import { AccountBar, type AccountBarProps } from "../account-bar/account-bar.js";
+import {
+  AccountBar,
+  type AccountBarProps,
+} from "../account-bar/account-bar.js";
 import { Breadcrumbs, type Crumb } from "../breadcrumbs/breadcrumbs.js";
 import type { ViewContext } from "../view.js";
 import { paths, switchLanguage } from "../../portal/paths.js";
@@ -21,7 +24,8 @@ export interface SiteHeader {
 }
 
 /** Which entry of the main navigation is the current page. */
-export type NavigationItem = "overview" | "timeline" | "search" | "editions" | "reports" | "indicators";
+export type NavigationItem =
+  "overview" | "timeline" | "search" | "editions" | "reports" | "indicators";
 
 /** A link of a navigation other than the portal's. */
 export interface NavigationEntry {
@@ -53,7 +57,9 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
   const { t } = view;
   const otherLanguage = view.lang === "de" ? "en" : "de";
   const documentTitle = [props.title, site?.programmeTitle, t.serviceName]
-    .filter((part, index, all) => part !== undefined && all.indexOf(part) === index)
+    .filter(
+      (part, index, all) => part !== undefined && all.indexOf(part) === index,
+    )
     .join(" – ");
   return (
     <>
@@ -71,7 +77,11 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
             {t.skipLink}
           </a>
           <header class="app-header">
-            {props.account === undefined ? "" : <AccountBar {...props.account} />}
+            {props.account === undefined ? (
+              ""
+            ) : (
+              <AccountBar {...props.account} />
+            )}
             <div class="app-width-container app-header__inner">
               {site === undefined ? (
                 <a class="app-header__brand" href={view.link(paths.home())}>
@@ -80,8 +90,15 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                   </span>
                 </a>
               ) : (
-                <a class="app-header__brand" href={view.link(paths.municipality(site.municipalitySlug))}>
-                  <span class="app-header__municipality" lang={view.contentLang} safe>
+                <a
+                  class="app-header__brand"
+                  href={view.link(paths.municipality(site.municipalitySlug))}
+                >
+                  <span
+                    class="app-header__municipality"
+                    lang={view.contentLang}
+                    safe
+                  >
                     {site.municipalityName}
                   </span>
                   <span class="app-header__title" lang={view.contentLang} safe>
@@ -103,7 +120,11 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
               <nav class="app-navigation" aria-label={t.mainNavigation}>
                 <ul class="app-width-container app-navigation__list">
                   {props.navigation.map((entry) => (
-                    <NavigationLink href={entry.href} label={entry.label} isCurrent={entry.isCurrent} />
+                    <NavigationLink
+                      href={entry.href}
+                      label={entry.label}
+                      isCurrent={entry.isCurrent}
+                    />
                   ))}
                 </ul>
               </nav>
@@ -138,7 +159,9 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                     isCurrent={current === "reports"}
                   />
                   <NavigationLink
-                    href={view.link(reportPaths.indicators(site.municipalitySlug))}
+                    href={view.link(
+                      reportPaths.indicators(site.municipalitySlug),
+                    )}
                     label={t.reports.navFigures}
                     isCurrent={current === "indicators"}
                   />
@@ -147,7 +170,8 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
             )}
           </header>
           <div class="app-width-container">
-            {props.breadcrumbs === undefined || props.breadcrumbs.length === 0 ? (
+            {props.breadcrumbs === undefined ||
+            props.breadcrumbs.length === 0 ? (
               ""
             ) : (
               <Breadcrumbs label={t.breadcrumbs} crumbs={props.breadcrumbs} />
@@ -171,7 +195,10 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                   </li>
                 ) : (
                   <li>
-                    <a href={`/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`} safe>
+                    <a
+                      href={`/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`}
+                      safe
+                    >
                       {t.footerApi}
                     </a>
                   </li>
@@ -180,7 +207,12 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                   ""
                 ) : (
                   <li>
-                    <a href={view.link(openDataPaths.page(site.municipalitySlug))} safe>
+                    <a
+                      href={view.link(
+                        openDataPaths.page(site.municipalitySlug),
+                      )}
+                      safe
+                    >
                       {t.openData.navOpenData}
                     </a>
                   </li>
@@ -199,11 +231,18 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
   );
 }
 
-function NavigationLink(props: { href: string; label: string; isCurrent: boolean }): JSX.Element {
+function NavigationLink(props: {
+  href: string;
+  label: string;
+  isCurrent: boolean;
+}): JSX.Element {
   return (
     <li class="app-navigation__item">
       <a
-        class={["app-navigation__link", props.isCurrent && "app-navigation__link--current"]}
+        class={[
+          "app-navigation__link",
+          props.isCurrent && "app-navigation__link--current",
+        ]}
         href={props.href}
         aria-current={props.isCurrent ? "page" : undefined}
         safe

@@ -25,7 +25,12 @@ export function ProjectList(props: ProjectListProps): JSX.Element {
             {project.code}
           </span>
           <span class="app-project-list__main">
-            <a class="app-link app-project-list__title" href={props.projectHref(project)} lang={view.contentLang} safe>
+            <a
+              class="app-link app-project-list__title"
+              href={props.projectHref(project)}
+              lang={view.contentLang}
+              safe
+            >
               {project.title}
             </a>
             <span class="app-project-list__meta">

@@ -4,7 +4,10 @@
  * recognisable without colour, in greyscale print and on a washed-out projector (WCAG
  * 1.4.1). The icon is decoration (aria-hidden): the text says it all.
  */
-import { REPORT_STATUS_PRESENTATION, type ReportStatus } from "../../../domain/report/report-status.js";
+import {
+  REPORT_STATUS_PRESENTATION,
+  type ReportStatus,
+} from "../../../domain/report/report-status.js";
 import type { ViewContext } from "../view.js";
 
 /** The icon's SVG shapes in a 16 × 16 box, by icon name of the domain's presentation. */
@@ -13,14 +16,32 @@ function iconShapes(icon: string): JSX.Element {
     case "circle-check":
       return (
         <>
-          <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-          <path d="M4.8 8.3l2.2 2.2 4.2-4.6" fill="none" stroke="currentColor" stroke-width="1.8" />
+          <circle
+            cx="8"
+            cy="8"
+            r="6.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+          />
+          <path
+            d="M4.8 8.3l2.2 2.2 4.2-4.6"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.8"
+          />
         </>
       );
     case "triangle-exclamation":
       return (
         <>
-          <path d="M8 1.6l6.8 12.2H1.2z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+          <path
+            d="M8 1.6l6.8 12.2H1.2z"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linejoin="round"
+          />
           <path d="M8 6v4" stroke="currentColor" stroke-width="1.8" />
           <circle cx="8" cy="11.9" r="1" fill="currentColor" />
         </>
@@ -28,8 +49,20 @@ function iconShapes(icon: string): JSX.Element {
     case "clock":
       return (
         <>
-          <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-          <path d="M8 4.2V8l2.8 1.8" fill="none" stroke="currentColor" stroke-width="1.6" />
+          <circle
+            cx="8"
+            cy="8"
+            r="6.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+          />
+          <path
+            d="M8 4.2V8l2.8 1.8"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+          />
         </>
       );
     case "flag-checkered":
@@ -40,7 +73,17 @@ function iconShapes(icon: string): JSX.Element {
         </>
       );
     case "circle-dashed":
-      return <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="2.6 2" />;
+      return (
+        <circle
+          cx="8"
+          cy="8"
+          r="6.5"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          stroke-dasharray="2.6 2"
+        />
+      );
     default:
       return (
         <>
@@ -52,16 +95,28 @@ function iconShapes(icon: string): JSX.Element {
 }
 
 /** The status icon alone (decorative). */
-export function ReportStatusIcon(props: { readonly status: ReportStatus }): JSX.Element {
+export function ReportStatusIcon(props: {
+  readonly status: ReportStatus;
+}): JSX.Element {
   return (
-    <svg class="app-status-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg
+      class="app-status-icon"
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
       {iconShapes(REPORT_STATUS_PRESENTATION[props.status].icon)}
     </svg>
   );
 }
 
 /** The status of a project in a report as a tag; "Status fehlt" without one. */
-export function ReportStatusTag(props: { readonly view: ViewContext; readonly status: ReportStatus | null }): JSX.Element {
+export function ReportStatusTag(props: {
+  readonly view: ViewContext;
+  readonly status: ReportStatus | null;
+}): JSX.Element {
   const t = props.view.t.reports;
   if (props.status === null) {
     return (

@@ -14,11 +14,26 @@ export interface SearchFormProps {
 export function SearchForm(props: SearchFormProps): JSX.Element {
   const { view } = props;
   const { t } = view;
-  const describedBy = props.error === undefined ? "suche-hinweis" : "suche-hinweis suche-fehler";
+  const describedBy =
+    props.error === undefined ? "suche-hinweis" : "suche-hinweis suche-fehler";
   return (
-    <form class="app-search-form" method="get" action={props.action} role="search">
-      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
-      <div class={["app-form-group", props.error !== undefined && "app-form-group--error"]}>
+    <form
+      class="app-search-form"
+      method="get"
+      action={props.action}
+      role="search"
+    >
+      {view.lang === "de" ? (
+        ""
+      ) : (
+        <input type="hidden" name="lang" value={view.lang} />
+      )}
+      <div
+        class={[
+          "app-form-group",
+          props.error !== undefined && "app-form-group--error",
+        ]}
+      >
         <label class="app-label" for="suche-q" safe>
           {t.searchLabel}
         </label>
@@ -34,7 +49,10 @@ export function SearchForm(props: SearchFormProps): JSX.Element {
         )}
         <div class="app-search-form__row">
           <input
-            class={["app-input", props.error !== undefined && "app-input--error"]}
+            class={[
+              "app-input",
+              props.error !== undefined && "app-input--error",
+            ]}
             type="search"
             id="suche-q"
             name="q"

@@ -8,7 +8,9 @@ export interface SummaryRow {
 }
 
 /** A list of terms and values. */
-export function SummaryList(props: { rows: readonly SummaryRow[] }): JSX.Element {
+export function SummaryList(props: {
+  rows: readonly SummaryRow[];
+}): JSX.Element {
   return (
     <dl class="app-summary-list">
       {props.rows.map((row) => (

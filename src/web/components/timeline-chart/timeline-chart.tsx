@@ -14,7 +14,11 @@
  * same data is in the table below it. Each bar has a <title> as tooltip for mouse users.
  * No style attributes: colours are presentation attributes, the rest comes from app.css.
  */
-import type { TimelineBar, TimelineLayout, TimelineRowLayout } from "../../../domain/timeline/timeline-layout.js";
+import type {
+  TimelineBar,
+  TimelineLayout,
+  TimelineRowLayout,
+} from "../../../domain/timeline/timeline-layout.js";
 import { safeColour, tint } from "../colour-marker/colour.js";
 import type { ViewContext } from "../view.js";
 
@@ -78,10 +82,15 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
   const chartStart = g.labelWidth;
   const chartEnd = g.labelWidth + layout.width * g.yearWidth;
   const width = chartEnd + g.tail + 6;
-  const xOf = (units: number): number => round(chartStart + units * g.yearWidth);
+  const xOf = (units: number): number =>
+    round(chartStart + units * g.yearWidth);
 
   // Vertical positions: group headers (full variant only), then their rows.
-  const placedGroups = [] as { readonly index: number; readonly headerY: number; readonly rowYs: readonly number[] }[];
+  const placedGroups = [] as {
+    readonly index: number;
+    readonly headerY: number;
+    readonly rowYs: readonly number[];
+  }[];
   let y = g.axisTop;
   layout.groups.forEach((group, index) => {
     const headerY = y;
@@ -119,12 +128,32 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
         {props.description}
       </desc>
       <defs>
-        <linearGradient id={`${fadeId}-verlauf`} gradientUnits="userSpaceOnUse" x1={round(fadeStart)} y1="0" x2={round(fadeEnd)} y2="0">
+        <linearGradient
+          id={`${fadeId}-verlauf`}
+          gradientUnits="userSpaceOnUse"
+          x1={round(fadeStart)}
+          y1="0"
+          x2={round(fadeEnd)}
+          y2="0"
+        >
           <stop offset="0" stop-color="#fff" />
           <stop offset="1" stop-color="#fff" stop-opacity="0" />
         </linearGradient>
-        <mask id={fadeId} maskUnits="userSpaceOnUse" x="0" y="0" width={width} height={height}>
-          <rect x="0" y="0" width={width} height={height} fill={`url(#${fadeId}-verlauf)`} />
+        <mask
+          id={fadeId}
+          maskUnits="userSpaceOnUse"
+          x="0"
+          y="0"
+          width={width}
+          height={height}
+        >
+          <rect
+            x="0"
+            y="0"
+            width={width}
+            height={height}
+            fill={`url(#${fadeId}-verlauf)`}
+          />
         </mask>
         {layout.groups.map((group, index) => {
           const colour = safeColour(group.colour);
@@ -141,7 +170,12 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                 <rect x="0" y="0" width="6" height="6" fill={light} />
                 <rect x="0" y="0" width="2.5" height="6" fill={colour} />
               </pattern>
-              <pattern id={`${idPrefix}-punkte-${index}`} patternUnits="userSpaceOnUse" width="6" height="6">
+              <pattern
+                id={`${idPrefix}-punkte-${index}`}
+                patternUnits="userSpaceOnUse"
+                width="6"
+                height="6"
+              >
                 <rect x="0" y="0" width="6" height="6" fill={light} />
                 <circle cx="3" cy="3" r="1.7" fill={colour} />
               </pattern>
@@ -155,7 +189,14 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
         {placedGroups.flatMap((placed) =>
           placed.rowYs.map((rowY, rowIndex) =>
             rowIndex % 2 === 1 ? (
-              <rect class="app-timeline-chart__stripe" x="0" y={rowY} width={chartEnd} height={g.rowHeight} fill="#f4f5f6" />
+              <rect
+                class="app-timeline-chart__stripe"
+                x="0"
+                y={rowY}
+                width={chartEnd}
+                height={g.rowHeight}
+                fill="#f4f5f6"
+              />
             ) : (
               ""
             ),
@@ -166,18 +207,49 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
       <g class="app-timeline-chart__grid" aria-hidden="true">
         {layout.quarterTicks.map((tick) => (
           <>
-            <line class="app-timeline-chart__quarter" stroke="#e3e5e7" x1={xOf(tick.x)} y1={g.axisTop} x2={xOf(tick.x)} y2={contentBottom} />
-            <line class="app-timeline-chart__quarter-tick" stroke="#6f777b" x1={xOf(tick.x)} y1={g.axisTop - 5} x2={xOf(tick.x)} y2={g.axisTop} />
+            <line
+              class="app-timeline-chart__quarter"
+              stroke="#e3e5e7"
+              x1={xOf(tick.x)}
+              y1={g.axisTop}
+              x2={xOf(tick.x)}
+              y2={contentBottom}
+            />
+            <line
+              class="app-timeline-chart__quarter-tick"
+              stroke="#6f777b"
+              x1={xOf(tick.x)}
+              y1={g.axisTop - 5}
+              x2={xOf(tick.x)}
+              y2={g.axisTop}
+            />
           </>
         ))}
         {layout.yearTicks.map((tick) => (
           <>
-            <line class="app-timeline-chart__year" stroke="#b1b4b6" x1={xOf(tick.x)} y1={g.axisTop - 10} x2={xOf(tick.x)} y2={contentBottom} />
-            <text class="app-timeline-chart__year-label" x={xOf(tick.x + 0.5)} y={g.axisTop - 12} text-anchor="middle">
+            <line
+              class="app-timeline-chart__year"
+              stroke="#b1b4b6"
+              x1={xOf(tick.x)}
+              y1={g.axisTop - 10}
+              x2={xOf(tick.x)}
+              y2={contentBottom}
+            />
+            <text
+              class="app-timeline-chart__year-label"
+              x={xOf(tick.x + 0.5)}
+              y={g.axisTop - 12}
+              text-anchor="middle"
+            >
               {tick.year}
             </text>
             {variant === "full" ? (
-              <text class="app-timeline-chart__year-label" x={xOf(tick.x + 0.5)} y={contentBottom + 18} text-anchor="middle">
+              <text
+                class="app-timeline-chart__year-label"
+                x={xOf(tick.x + 0.5)}
+                y={contentBottom + 18}
+                text-anchor="middle"
+              >
                 {tick.year}
               </text>
             ) : (
@@ -185,8 +257,22 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
             )}
           </>
         ))}
-        <line class="app-timeline-chart__year" stroke="#b1b4b6" x1={chartEnd} y1={g.axisTop - 10} x2={chartEnd} y2={contentBottom} />
-        <line class="app-timeline-chart__axis" stroke="#4c5358" x1={chartStart} y1={g.axisTop} x2={chartEnd} y2={g.axisTop} />
+        <line
+          class="app-timeline-chart__year"
+          stroke="#b1b4b6"
+          x1={chartEnd}
+          y1={g.axisTop - 10}
+          x2={chartEnd}
+          y2={contentBottom}
+        />
+        <line
+          class="app-timeline-chart__axis"
+          stroke="#4c5358"
+          x1={chartStart}
+          y1={g.axisTop}
+          x2={chartEnd}
+          y2={g.axisTop}
+        />
       </g>
 
       {placedGroups.map((placed) => {
@@ -197,8 +283,20 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
           <g class="app-timeline-chart__group">
             {showHeaders ? (
               <>
-                <rect x="0" y={placed.headerY + 3} width={chartEnd} height={g.headerHeight - 6} fill={colour} />
-                <text class="app-timeline-chart__group-label" fill="#fff" x="8" y={placed.headerY + g.headerHeight / 2 + 4.5} safe>
+                <rect
+                  x="0"
+                  y={placed.headerY + 3}
+                  width={chartEnd}
+                  height={g.headerHeight - 6}
+                  fill={colour}
+                />
+                <text
+                  class="app-timeline-chart__group-label"
+                  fill="#fff"
+                  x="8"
+                  y={placed.headerY + g.headerHeight / 2 + 4.5}
+                  safe
+                >
                   {truncate(group.label, 90)}
                 </text>
               </>
@@ -211,7 +309,11 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
               return (
                 <g class="app-timeline-chart__row" data-project={row.key}>
                   {g.labelWidth > 0 ? (
-                    <text class="app-timeline-chart__label" x="8" y={rowY + g.rowHeight / 2 + 4.5}>
+                    <text
+                      class="app-timeline-chart__label"
+                      x="8"
+                      y={rowY + g.rowHeight / 2 + 4.5}
+                    >
                       <tspan class="app-timeline-chart__code" safe>
                         {row.code}
                       </tspan>
@@ -233,7 +335,10 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                     const x1 = xOf(bar.x) + (bar.clippedStart ? 0 : 1);
                     const x2 = runsOn ? fadeEnd : xOf(bar.x + bar.width) - 1;
                     const middle = barY + g.barHeight / 2;
-                    const tailEnd = Math.min(xOf(bar.x + bar.width) + g.yearWidth * 0.4, chartEnd + g.tail - 4);
+                    const tailEnd = Math.min(
+                      xOf(bar.x + bar.width) + g.yearWidth * 0.4,
+                      chartEnd + g.tail - 4,
+                    );
                     return (
                       <g class="app-timeline-chart__bar">
                         <title safe>{props.describeBar(row, bar)}</title>
@@ -287,8 +392,21 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
         ""
       ) : (
         <g class="app-timeline-chart__today">
-          <line stroke="#b3261e" stroke-width="2" x1={xOf(layout.todayX)} y1={g.axisTop - 4} x2={xOf(layout.todayX)} y2={contentBottom} />
-          <text fill="#b3261e" x={xOf(layout.todayX)} y="13" text-anchor="middle" safe>
+          <line
+            stroke="#b3261e"
+            stroke-width="2"
+            x1={xOf(layout.todayX)}
+            y1={g.axisTop - 4}
+            x2={xOf(layout.todayX)}
+            y2={contentBottom}
+          />
+          <text
+            fill="#b3261e"
+            x={xOf(layout.todayX)}
+            y="13"
+            text-anchor="middle"
+            safe
+          >
             {view.t.timelineToday}
           </text>
         </g>
@@ -303,5 +421,7 @@ function round(value: number): number {
 
 /** Shortens a label to at most `max` characters with an ellipsis; the tooltip has the whole text. */
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
 }

@@ -27,9 +27,18 @@ export interface TimelineComparisonChartProps {
   readonly idPrefix: string;
   readonly title: string;
   readonly description: string;
-  readonly describeOldBar: (row: TimelineComparisonRow, bar: ComparisonBar) => string;
-  readonly describeNewBar: (row: TimelineComparisonRow, bar: ComparisonBar) => string;
-  readonly describeMarker: (row: TimelineComparisonRow, marker: TimelineShiftMarker) => string;
+  readonly describeOldBar: (
+    row: TimelineComparisonRow,
+    bar: ComparisonBar,
+  ) => string;
+  readonly describeNewBar: (
+    row: TimelineComparisonRow,
+    bar: ComparisonBar,
+  ) => string;
+  readonly describeMarker: (
+    row: TimelineComparisonRow,
+    marker: TimelineShiftMarker,
+  ) => string;
   /** Words shown after an added or removed project's label ("neu", "gestrichen"). */
   readonly stateLabel: (row: TimelineComparisonRow) => string | null;
   /** Narrower labels and years for pictures in documents. */
@@ -39,7 +48,9 @@ export interface TimelineComparisonChartProps {
 const INK = "#0b0c0c";
 
 /** The server-rendered comparison SVG. */
-export function TimelineComparisonChart(props: TimelineComparisonChartProps): JSX.Element {
+export function TimelineComparisonChart(
+  props: TimelineComparisonChartProps,
+): JSX.Element {
   const { layout, idPrefix } = props;
   const compact = props.compact === true;
   const labelWidth = compact ? 250 : 300;
@@ -87,7 +98,15 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
         {props.description}
       </desc>
       <defs>
-        <marker id={arrowId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id={arrowId}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill={INK} />
         </marker>
       </defs>
@@ -95,30 +114,82 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
       <g aria-hidden="true">
         {placed.flatMap(({ rowYs }) =>
           rowYs.map((rowY, index) =>
-            index % 2 === 1 ? <rect x="0" y={rowY} width={chartEnd} height={rowHeight} fill="#f4f5f6" /> : "",
+            index % 2 === 1 ? (
+              <rect
+                x="0"
+                y={rowY}
+                width={chartEnd}
+                height={rowHeight}
+                fill="#f4f5f6"
+              />
+            ) : (
+              ""
+            ),
           ),
         )}
         {layout.yearTicks.map((tick) => (
           <>
-            <line stroke="#b1b4b6" x1={xOf(tick.x)} y1={axisTop - 10} x2={xOf(tick.x)} y2={contentBottom} />
-            <text class="app-comparison-chart__year" x={xOf(tick.x + 0.5)} y={axisTop - 14} text-anchor="middle" fill={INK}>
+            <line
+              stroke="#b1b4b6"
+              x1={xOf(tick.x)}
+              y1={axisTop - 10}
+              x2={xOf(tick.x)}
+              y2={contentBottom}
+            />
+            <text
+              class="app-comparison-chart__year"
+              x={xOf(tick.x + 0.5)}
+              y={axisTop - 14}
+              text-anchor="middle"
+              fill={INK}
+            >
               {tick.year}
             </text>
-            <text class="app-comparison-chart__year" x={xOf(tick.x + 0.5)} y={contentBottom + 18} text-anchor="middle" fill={INK}>
+            <text
+              class="app-comparison-chart__year"
+              x={xOf(tick.x + 0.5)}
+              y={contentBottom + 18}
+              text-anchor="middle"
+              fill={INK}
+            >
               {tick.year}
             </text>
           </>
         ))}
-        <line stroke="#b1b4b6" x1={chartEnd} y1={axisTop - 10} x2={chartEnd} y2={contentBottom} />
-        <line stroke="#4c5358" x1={chartStart} y1={axisTop} x2={chartEnd} y2={axisTop} />
+        <line
+          stroke="#b1b4b6"
+          x1={chartEnd}
+          y1={axisTop - 10}
+          x2={chartEnd}
+          y2={contentBottom}
+        />
+        <line
+          stroke="#4c5358"
+          x1={chartStart}
+          y1={axisTop}
+          x2={chartEnd}
+          y2={axisTop}
+        />
       </g>
 
       {placed.map(({ group, headerY, rowYs }) => {
         const colour = safeColour(group.colour);
         return (
           <g class="app-comparison-chart__group">
-            <rect x="0" y={headerY + 3} width={chartEnd} height={headerHeight - 6} fill={colour} />
-            <text class="app-comparison-chart__group-label" fill="#fff" x="8" y={headerY + headerHeight / 2 + 4.5} safe>
+            <rect
+              x="0"
+              y={headerY + 3}
+              width={chartEnd}
+              height={headerHeight - 6}
+              fill={colour}
+            />
+            <text
+              class="app-comparison-chart__group-label"
+              fill="#fff"
+              x="8"
+              y={headerY + headerHeight / 2 + 4.5}
+              safe
+            >
               {truncate(group.label, 90)}
             </text>
             {group.rows.map((row, index) => {
@@ -126,13 +197,27 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
               const state = props.stateLabel(row);
               const middle = rowY + rowHeight / 2;
               return (
-                <g class="app-comparison-chart__row" data-project={row.key} data-state={row.state}>
-                  <text class="app-comparison-chart__label" x="8" y={middle + 4.5} fill={INK}>
+                <g
+                  class="app-comparison-chart__row"
+                  data-project={row.key}
+                  data-state={row.state}
+                >
+                  <text
+                    class="app-comparison-chart__label"
+                    x="8"
+                    y={middle + 4.5}
+                    fill={INK}
+                  >
                     <tspan class="app-comparison-chart__code" safe>
                       {row.code}
                     </tspan>
                     <tspan dx="6" lang={props.view.contentLang} safe>
-                      {truncate(row.label, labelChars - row.code.length - (state === null ? 0 : state.length + 3))}
+                      {truncate(
+                        row.label,
+                        labelChars -
+                          row.code.length -
+                          (state === null ? 0 : state.length + 3),
+                      )}
                     </tspan>
                     {state === null ? (
                       ""
@@ -168,7 +253,15 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
                     return (
                       <g class="app-comparison-chart__new">
                         <title safe>{props.describeNewBar(row, bar)}</title>
-                        <rect x={x1} y={rowY + 19} width={Math.max(round(x2 - x1), 2)} height="10" rx="2" fill={colour} stroke={colour} />
+                        <rect
+                          x={x1}
+                          y={rowY + 19}
+                          width={Math.max(round(x2 - x1), 2)}
+                          height="10"
+                          rx="2"
+                          fill={colour}
+                          stroke={colour}
+                        />
                       </g>
                     );
                   })}
@@ -202,8 +295,21 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
         ""
       ) : (
         <g class="app-comparison-chart__today">
-          <line stroke="#b3261e" stroke-width="2" x1={xOf(layout.todayX)} y1={axisTop - 4} x2={xOf(layout.todayX)} y2={contentBottom} />
-          <text fill="#b3261e" x={xOf(layout.todayX)} y="13" text-anchor="middle" safe>
+          <line
+            stroke="#b3261e"
+            stroke-width="2"
+            x1={xOf(layout.todayX)}
+            y1={axisTop - 4}
+            x2={xOf(layout.todayX)}
+            y2={contentBottom}
+          />
+          <text
+            fill="#b3261e"
+            x={xOf(layout.todayX)}
+            y="13"
+            text-anchor="middle"
+            safe
+          >
             {props.view.t.timelineToday}
           </text>
         </g>
@@ -213,10 +319,21 @@ export function TimelineComparisonChart(props: TimelineComparisonChartProps): JS
 }
 
 /** The key to the comparison chart's marks: words carry the meaning, samples are decorative. */
-export function TimelineComparisonLegend(props: { view: ViewContext; olderTitle: string; newerTitle: string }): JSX.Element {
+export function TimelineComparisonLegend(props: {
+  view: ViewContext;
+  olderTitle: string;
+  newerTitle: string;
+}): JSX.Element {
   const t = props.view.t.edition;
   const sample = (children: JSX.Element): JSX.Element => (
-    <svg class="app-timeline-legend__sample" aria-hidden="true" focusable="false" width="40" height="18" viewBox="0 0 40 18">
+    <svg
+      class="app-timeline-legend__sample"
+      aria-hidden="true"
+      focusable="false"
+      width="40"
+      height="18"
+      viewBox="0 0 40 18"
+    >
       {children}
     </svg>
   );
@@ -227,24 +344,53 @@ export function TimelineComparisonLegend(props: { view: ViewContext; olderTitle:
       </h2>
       <ul class="app-timeline-legend__list">
         <li class="app-timeline-legend__item">
-          {sample(<rect x="2" y="4" width="36" height="10" rx="2" fill="#fff" stroke="#505a5f" stroke-width="2" stroke-dasharray="5 3" />)}
+          {sample(
+            <rect
+              x="2"
+              y="4"
+              width="36"
+              height="10"
+              rx="2"
+              fill="#fff"
+              stroke="#505a5f"
+              stroke-width="2"
+              stroke-dasharray="5 3"
+            />,
+          )}
           <span safe>{t.legendOld(props.olderTitle)}</span>
         </li>
         <li class="app-timeline-legend__item">
-          {sample(<rect x="2" y="4" width="36" height="10" rx="2" fill="#505a5f" />)}
+          {sample(
+            <rect x="2" y="4" width="36" height="10" rx="2" fill="#505a5f" />,
+          )}
           <span safe>{t.legendNew(props.newerTitle)}</span>
         </li>
         <li class="app-timeline-legend__item">
           {sample(
             <>
-              <line x1="3" y1="9" x2="32" y2="9" stroke={INK} stroke-width="2" />
+              <line
+                x1="3"
+                y1="9"
+                x2="32"
+                y2="9"
+                stroke={INK}
+                stroke-width="2"
+              />
               <path d="M 30 4 L 38 9 L 30 14 z" fill={INK} />
             </>,
           )}
           <span safe>{t.legendShift}</span>
         </li>
         <li class="app-timeline-legend__item">
-          {sample(<line class="app-timeline-chart__today-sample" x1="20" y1="0" x2="20" y2="18" />)}
+          {sample(
+            <line
+              class="app-timeline-chart__today-sample"
+              x1="20"
+              y1="0"
+              x2="20"
+              y2="18"
+            />,
+          )}
           <span safe>{props.view.t.legendToday}</span>
         </li>
       </ul>
@@ -257,5 +403,7 @@ function round(value: number): number {
 }
 
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
 }

@@ -4,7 +4,10 @@
  * on change; the hint that says so is shown only then (WCAG 3.2.2: a change of context on
  * input must be announced beforehand).
  */
-import type { Catalogue, OrgUnit } from "../../../domain/catalogue/catalogue.js";
+import type {
+  Catalogue,
+  OrgUnit,
+} from "../../../domain/catalogue/catalogue.js";
 import { PROJECT_STATUSES } from "../../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../../domain/catalogue/catalogue-filter.js";
 import type { ViewContext } from "../view.js";
@@ -16,7 +19,15 @@ export interface TimelineFilterProps {
   readonly catalogue: Catalogue;
   readonly filter: CatalogueFilter;
   /** The editions the timeline can be compared with (select "vergleich"); absent when there are none. */
-  readonly comparison?: { readonly options: readonly { readonly value: string; readonly label: string }[]; readonly selected: string | null } | undefined;
+  readonly comparison?:
+    | {
+        readonly options: readonly {
+          readonly value: string;
+          readonly label: string;
+        }[];
+        readonly selected: string | null;
+      }
+    | undefined;
 }
 
 /** The filter form above the timeline. */
@@ -24,8 +35,17 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
   const { view, catalogue, filter } = props;
   const { t } = view;
   return (
-    <form class="app-filter" method="get" action={props.action} data-module="app-auto-submit">
-      {view.lang === "de" ? "" : <input type="hidden" name="lang" value={view.lang} />}
+    <form
+      class="app-filter"
+      method="get"
+      action={props.action}
+      data-module="app-auto-submit"
+    >
+      {view.lang === "de" ? (
+        ""
+      ) : (
+        <input type="hidden" name="lang" value={view.lang} />
+      )}
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend" safe>
           {t.timelineFilterLegend}
@@ -35,14 +55,22 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
             <label class="app-label" for="filter-aktionsfeld" safe>
               {t.timelineFilterActionField}
             </label>
-            <select class="app-select" id="filter-aktionsfeld" name="aktionsfeld">
+            <select
+              class="app-select"
+              id="filter-aktionsfeld"
+              name="aktionsfeld"
+            >
               <option value="" selected={filter.actionFieldKey === null} safe>
                 {t.timelineFilterAll}
               </option>
               {catalogue.impactAreas.map((area) => (
                 <optgroup label={area.name}>
                   {area.actionFields.map((field) => (
-                    <option value={field.key} selected={filter.actionFieldKey === field.key} safe>
+                    <option
+                      value={field.key}
+                      selected={filter.actionFieldKey === field.key}
+                      safe
+                    >
                       {`${field.number} ${field.name}`}
                     </option>
                   ))}
@@ -57,12 +85,21 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
             <p class="app-hint" id="filter-einheit-hinweis" safe>
               {t.timelineFilterOrgUnitHint}
             </p>
-            <select class="app-select" id="filter-einheit" name="einheit" aria-describedby="filter-einheit-hinweis">
+            <select
+              class="app-select"
+              id="filter-einheit"
+              name="einheit"
+              aria-describedby="filter-einheit-hinweis"
+            >
               <option value="" selected={filter.orgUnitCode === null} safe>
                 {t.timelineFilterAll}
               </option>
               {orderedUnits(catalogue.orgUnits).map(({ unit, depth }) => (
-                <option value={unit.code} selected={filter.orgUnitCode === unit.code} safe>
+                <option
+                  value={unit.code}
+                  selected={filter.orgUnitCode === unit.code}
+                  safe
+                >
                   {`${"\u2003".repeat(depth)}${unit.name}`}
                 </option>
               ))}
@@ -83,7 +120,8 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               ))}
             </select>
           </div>
-          {props.comparison === undefined || props.comparison.options.length === 0 ? (
+          {props.comparison === undefined ||
+          props.comparison.options.length === 0 ? (
             ""
           ) : (
             <div class="app-form-group">
@@ -93,12 +131,25 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               <p class="app-hint" id="filter-vergleich-hinweis" safe>
                 {t.edition.comparisonHint}
               </p>
-              <select class="app-select" id="filter-vergleich" name="vergleich" aria-describedby="filter-vergleich-hinweis">
-                <option value="" selected={props.comparison.selected === null} safe>
+              <select
+                class="app-select"
+                id="filter-vergleich"
+                name="vergleich"
+                aria-describedby="filter-vergleich-hinweis"
+              >
+                <option
+                  value=""
+                  selected={props.comparison.selected === null}
+                  safe
+                >
                   {t.edition.comparisonNone}
                 </option>
                 {props.comparison.options.map((option) => (
-                  <option value={option.value} selected={props.comparison?.selected === option.value} safe>
+                  <option
+                    value={option.value}
+                    selected={props.comparison?.selected === option.value}
+                    safe
+                  >
                     {option.label}
                   </option>
                 ))}
@@ -107,7 +158,12 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
           )}
         </div>
       </fieldset>
-      <p class="app-hint app-filter__auto-hint" data-auto-submit-hint hidden safe>
+      <p
+        class="app-hint app-filter__auto-hint"
+        data-auto-submit-hint
+        hidden
+        safe
+      >
         {t.timelineFilterAutoHint}
       </p>
       <div class="app-button-group">
@@ -123,12 +179,17 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
 }
 
 /** Units in catalogue order with each unit's children right below it, indented by depth. */
-function orderedUnits(units: readonly OrgUnit[]): readonly { unit: OrgUnit; depth: number }[] {
+function orderedUnits(
+  units: readonly OrgUnit[],
+): readonly { unit: OrgUnit; depth: number }[] {
   const codes = new Set(units.map((unit) => unit.code));
   const result: { unit: OrgUnit; depth: number }[] = [];
   const visit = (parentCode: string | null, depth: number): void => {
     for (const unit of units) {
-      const parent = unit.parentCode !== null && codes.has(unit.parentCode) ? unit.parentCode : null;
+      const parent =
+        unit.parentCode !== null && codes.has(unit.parentCode)
+          ? unit.parentCode
+          : null;
       if (parent !== parentCode) continue;
       result.push({ unit, depth });
       // Depth 5 is far beyond any real hierarchy and guards against a corrupt cycle.

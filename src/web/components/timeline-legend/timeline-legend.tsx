@@ -9,7 +9,10 @@ const INK = "#505a5f";
 const LIGHT = "#dcdfe0";
 
 /** The legend of the timeline chart. */
-export function TimelineLegend(props: { view: ViewContext; idPrefix: string }): JSX.Element {
+export function TimelineLegend(props: {
+  view: ViewContext;
+  idPrefix: string;
+}): JSX.Element {
   const { t } = props.view;
   const hatch = `${props.idPrefix}-legende-schraffur`;
   const dots = `${props.idPrefix}-legende-punkte`;
@@ -20,9 +23,21 @@ export function TimelineLegend(props: { view: ViewContext; idPrefix: string }): 
         {t.timelineLegend}
       </h2>
       {/* One hidden SVG holds the patterns that the samples below refer to. */}
-      <svg class="app-visually-hidden" aria-hidden="true" focusable="false" width="0" height="0">
+      <svg
+        class="app-visually-hidden"
+        aria-hidden="true"
+        focusable="false"
+        width="0"
+        height="0"
+      >
         <defs>
-          <pattern id={hatch} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <pattern
+            id={hatch}
+            patternUnits="userSpaceOnUse"
+            width="6"
+            height="6"
+            patternTransform="rotate(45)"
+          >
             <rect x="0" y="0" width="6" height="6" fill={LIGHT} />
             <rect x="0" y="0" width="2.5" height="6" fill={INK} />
           </pattern>
@@ -41,22 +56,63 @@ export function TimelineLegend(props: { view: ViewContext; idPrefix: string }): 
           <rect x="1" y="3" width="38" height="12" rx="2" fill={INK} />
         </LegendItem>
         <LegendItem label={t.legendPhaseEven}>
-          <rect x="1" y="3" width="38" height="12" rx="2" fill={`url(#${hatch})`} stroke={INK} />
+          <rect
+            x="1"
+            y="3"
+            width="38"
+            height="12"
+            rx="2"
+            fill={`url(#${hatch})`}
+            stroke={INK}
+          />
         </LegendItem>
         <LegendItem label={t.legendPermanent}>
-          <rect x="1" y="3" width="38" height="12" rx="2" fill={`url(#${dots})`} stroke={INK} />
+          <rect
+            x="1"
+            y="3"
+            width="38"
+            height="12"
+            rx="2"
+            fill={`url(#${dots})`}
+            stroke={INK}
+          />
         </LegendItem>
         <LegendItem label={t.legendOpenEnd}>
           <>
-            <rect x="1" y="3" width="30" height="12" rx="2" fill={`url(#${fade})`} />
-            <polyline class="app-timeline-chart__arrow" points="33,4 38,9 33,14" stroke={INK} fill="none" stroke-width="2" />
+            <rect
+              x="1"
+              y="3"
+              width="30"
+              height="12"
+              rx="2"
+              fill={`url(#${fade})`}
+            />
+            <polyline
+              class="app-timeline-chart__arrow"
+              points="33,4 38,9 33,14"
+              stroke={INK}
+              fill="none"
+              stroke-width="2"
+            />
           </>
         </LegendItem>
         <LegendItem label={t.legendQuarter}>
-          <line class="app-timeline-chart__quarter-sample" x1="20" y1="0" x2="20" y2="18" />
+          <line
+            class="app-timeline-chart__quarter-sample"
+            x1="20"
+            y1="0"
+            x2="20"
+            y2="18"
+          />
         </LegendItem>
         <LegendItem label={t.legendToday}>
-          <line class="app-timeline-chart__today-sample" x1="20" y1="0" x2="20" y2="18" />
+          <line
+            class="app-timeline-chart__today-sample"
+            x1="20"
+            y1="0"
+            x2="20"
+            y2="18"
+          />
         </LegendItem>
       </ul>
     </div>
@@ -66,7 +122,14 @@ export function TimelineLegend(props: { view: ViewContext; idPrefix: string }): 
 function LegendItem(props: { label: string; children: Children }): JSX.Element {
   return (
     <li class="app-timeline-legend__item">
-      <svg class="app-timeline-legend__sample" aria-hidden="true" focusable="false" width="40" height="18" viewBox="0 0 40 18">
+      <svg
+        class="app-timeline-legend__sample"
+        aria-hidden="true"
+        focusable="false"
+        width="40"
+        height="18"
+        viewBox="0 0 40 18"
+      >
         {props.children}
       </svg>
       <span safe>{props.label}</span>

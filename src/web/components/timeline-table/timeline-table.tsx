@@ -52,13 +52,21 @@ export function TimelineTable(props: TimelineTableProps): JSX.Element {
           const [first, ...rest] = project.phases;
           return (
             // One tbody per project groups its phase rows for assistive technology.
-            <tbody class="app-timeline-table__project" data-project={project.slug}>
+            <tbody
+              class="app-timeline-table__project"
+              data-project={project.slug}
+            >
               <tr>
                 <th scope="rowgroup" rowspan={span}>
                   <span class="app-timeline-table__code" safe>
                     {project.code}
                   </span>{" "}
-                  <a class="app-link" href={props.projectHref(entry)} lang={view.contentLang} safe>
+                  <a
+                    class="app-link"
+                    href={props.projectHref(entry)}
+                    lang={view.contentLang}
+                    safe
+                  >
                     {project.title}
                   </a>
                 </th>
@@ -74,7 +82,9 @@ export function TimelineTable(props: TimelineTableProps): JSX.Element {
                   {first?.label ?? "—"}
                 </td>
                 <td class="app-timeline-table__period" safe>
-                  {first === undefined ? t.noPeriod : formatPeriod(first, view.lang)}
+                  {first === undefined
+                    ? t.noPeriod
+                    : formatPeriod(first, view.lang)}
                 </td>
                 <td rowspan={span}>
                   <ProjectStatusTag view={view} status={project.status} />

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 
 import type { Catalogue } from "../../../../src/domain/catalogue/catalogue.js";
-import { CATALOGUE_CHANGE_KINDS, isShift, type CatalogueChange, type CatalogueChangeKind } from "../../../../src/domain/edition/catalogue-change.js";
-import { diffCatalogues, shiftsNeedingReason, type CatalogueDiff } from "../../../../src/domain/edition/catalogue-diff.js";
+import {
+  CATALOGUE_CHANGE_KINDS,
+  isShift,
+  type CatalogueChange,
+  type CatalogueChangeKind,
+} from "../../../../src/domain/edition/catalogue-change.js";
+import {
+  diffCatalogues,
+  shiftsNeedingReason,
+  type CatalogueDiff,
+} from "../../../../src/domain/edition/catalogue-diff.js";
 import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 import {
   KLEVE,

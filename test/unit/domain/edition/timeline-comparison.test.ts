@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import type { Catalogue } from "../../../../src/domain/catalogue/catalogue.js";
-import { layoutTimelineComparison, type TimelineComparison, type TimelineComparisonRow } from "../../../../src/domain/edition/timeline-comparison.js";
+import {
+  layoutTimelineComparison,
+  type TimelineComparison,
+  type TimelineComparisonRow,
+} from "../../../../src/domain/edition/timeline-comparison.js";
 import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 import {
   addProject,

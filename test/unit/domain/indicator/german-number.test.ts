@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { formatGermanNumber, formatGermanPercent, formatGermanSigned, roundHalfAwayFromZero } from "../../../../src/domain/indicator/german-number.js";
-import { formatGermanDate, formatIsoDate } from "../../../../src/domain/calendar/calendar.js";
+import {
+  formatGermanNumber,
+  formatGermanPercent,
+  formatGermanSigned,
+  roundHalfAwayFromZero,
+} from "../../../../src/domain/indicator/german-number.js";
+import {
+  formatGermanDate,
+  formatIsoDate,
+} from "../../../../src/domain/calendar/calendar.js";
 import { day } from "./factory.js";
 
 describe("formatGermanNumber", () => {

@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
 
-import { formatPeriodGerman, periodContains, periodFirstDay, periodLastDay, periodSpan, periodsOverlap, validatePeriod, type Continuation, type Period } from "../../../../src/domain/period/period.js";
-import { formatPointInTime, parsePointInTime, type PointInTime } from "../../../../src/domain/period/point-in-time.js";
+import {
+  formatPeriodGerman,
+  periodContains,
+  periodFirstDay,
+  periodLastDay,
+  periodSpan,
+  periodsOverlap,
+  validatePeriod,
+  type Continuation,
+  type Period,
+} from "../../../../src/domain/period/period.js";
+import {
+  formatPointInTime,
+  parsePointInTime,
+  type PointInTime,
+} from "../../../../src/domain/period/point-in-time.js";
 import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
 
 function p(text: string): PointInTime {

@@ -1,7 +1,31 @@
 import { describe, expect, it } from "vitest";
 
-import { comparePointsInTime, dayPoint, describeShift, firstDayOf, formatPointInTime, formatPointInTimeGerman, formatShiftGerman, lastDayOf, monthPoint, parseGermanPointInTime, parsePointInTime, pointsOverlap, quarterPoint, shiftPointInTime, yearPoint, type PointInTime, type Precision } from "../../../../src/domain/period/point-in-time.js";
-import { calendarDateOf, dayNumberOf, daysInMonth, daysInYear, isLeapYear } from "../../../../src/domain/calendar/calendar.js";
+import {
+  comparePointsInTime,
+  dayPoint,
+  describeShift,
+  firstDayOf,
+  formatPointInTime,
+  formatPointInTimeGerman,
+  formatShiftGerman,
+  lastDayOf,
+  monthPoint,
+  parseGermanPointInTime,
+  parsePointInTime,
+  pointsOverlap,
+  quarterPoint,
+  shiftPointInTime,
+  yearPoint,
+  type PointInTime,
+  type Precision,
+} from "../../../../src/domain/period/point-in-time.js";
+import {
+  calendarDateOf,
+  dayNumberOf,
+  daysInMonth,
+  daysInYear,
+  isLeapYear,
+} from "../../../../src/domain/calendar/calendar.js";
 
 /** Parses a canonical point the test relies on, failing loudly when it is not one. */
 function p(text: string): PointInTime {

@@ -4,7 +4,10 @@ import { aggregateOzgFigures } from "../../../../src/domain/service/ozg-figures.
 import { KLEVE_AS_OF, kleveRegister } from "./kleve-register.js";
 
 describe("the maturity chart", () => {
-  const [version11] = aggregateOzgFigures(kleveRegister(), KLEVE_AS_OF).maturity;
+  const [version11] = aggregateOzgFigures(
+    kleveRegister(),
+    KLEVE_AS_OF,
+  ).maturity;
 
   it("has a bar per level of the model, with the level's name in model 1.1", () => {
     const chart = layoutMaturityChart(version11!);
@@ -15,7 +18,9 @@ describe("the maturity chart", () => {
       "Stufe 3 – Online-Leistung",
       "Stufe 4 – Online-Transaktion",
     ]);
-    expect(chart.bars.every((bar) => bar.x >= 0 && bar.x + bar.width <= 1)).toBe(true);
+    expect(
+      chart.bars.every((bar) => bar.x >= 0 && bar.x + bar.width <= 1),
+    ).toBe(true);
   });
 
   it("scales to nice ticks from 0 and puts the highest bar at or below the top", () => {
@@ -26,12 +31,22 @@ describe("the maturity chart", () => {
 
   it("says the same in its table and its summary", () => {
     const chart = layoutMaturityChart(version11!);
-    expect(chart.table.rows.map((row) => row[1])).toEqual(chart.bars.map((bar) => String(bar.count)));
-    expect(chart.summary).toContain(`${version11!.assessed} bewertete Leistungen`);
+    expect(chart.table.rows.map((row) => row[1])).toEqual(
+      chart.bars.map((bar) => String(bar.count)),
+    );
+    expect(chart.summary).toContain(
+      `${version11!.assessed} bewertete Leistungen`,
+    );
   });
 
   it("has a sentence for a model nobody was assessed in", () => {
-    const chart = layoutMaturityChart({ modelVersion: "2.0", levels: [{ level: 0, count: 0 }], assessed: 0 });
-    expect(chart.summary).toBe("Reifegrad der OZG-Leistungen (Reifegradmodell 2.0): keine Leistung bewertet.");
+    const chart = layoutMaturityChart({
+      modelVersion: "2.0",
+      levels: [{ level: 0, count: 0 }],
+      assessed: 0,
+    });
+    expect(chart.summary).toBe(
+      "Reifegrad der OZG-Leistungen (Reifegradmodell 2.0): keine Leistung bewertet.",
+    );
   });
 });

@@ -4,9 +4,21 @@ import type {
   Continuation,
   Period,
 } from "../../../../src/domain/period/period.js";
-import { parsePointInTime, type PointInTime } from "../../../../src/domain/period/point-in-time.js";
+import {
+  parsePointInTime,
+  type PointInTime,
+} from "../../../../src/domain/period/point-in-time.js";
 import { dayNumberOf } from "../../../../src/domain/calendar/calendar.js";
-import { endXOf, layoutTimeline, startXOf, xOfDay, type TimelineBar, type TimelineGroupInput, type TimelineInput, type TimelineRowInput } from "../../../../src/domain/timeline/timeline-layout.js";
+import {
+  endXOf,
+  layoutTimeline,
+  startXOf,
+  xOfDay,
+  type TimelineBar,
+  type TimelineGroupInput,
+  type TimelineInput,
+  type TimelineRowInput,
+} from "../../../../src/domain/timeline/timeline-layout.js";
 
 function p(text: string): PointInTime {
   const point = parsePointInTime(text);
