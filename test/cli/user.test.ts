@@ -244,17 +244,30 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
   });
 
   it("deactivates an account, after which its token no longer works", async () => {
+    // An account of its own, whichever tests ran before.
+    typedPassword = "Ein ordentliches Passwort";
+    const added = await run(
+      "user",
+      "add",
+      "--email",
+      "deaktiviert@kleve.example",
+      "--name",
+      "Deaktiviert",
+      "--role",
+      "committee",
+    );
+    expect(added.code).toBe(0);
     const tokenResult = await run(
       "token",
       "create",
       "--email",
-      "leer@kleve.example",
+      "deaktiviert@kleve.example",
     );
     const result = await run(
       "user",
       "deactivate",
       "--email",
-      "LEER@kleve.example",
+      "DEAKTIVIERT@kleve.example",
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Konto deaktiviert");

@@ -98,6 +98,10 @@ const NOT_RECORDS = new Set([
   "/passwort-neu/:token",
   "/anmelden/zweiter-faktor",
   "/anmelden/zwei-faktor-einrichten",
+  // Following by e-mail: a form and its confirmation links, not published records.
+  "/:slug/benachrichtigungen",
+  "/:slug/benachrichtigungen/bestaetigen/:token",
+  "/:slug/benachrichtigungen/abmelden/:token",
 ]);
 
 describe("the committed OpenAPI document", () => {

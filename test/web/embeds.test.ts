@@ -105,9 +105,10 @@ describe.each(DIALECTS)("embeds on %s", (dialect) => {
 
   it("shows staff the code to copy with a preview; the public and committee members are refused", async () => {
     await listOrigins("https://www.kleve.example");
-    expect(
-      (await web.app.inject("/kleve/verwaltung/einbetten")).statusCode,
-    ).toBe(401);
+    // Signed out: to the sign-in page, and back afterwards.
+    const signedOut = await web.app.inject("/kleve/verwaltung/einbetten");
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toContain("/anmelden");
     const committee = await signIn(
       web.app,
       await createTestUser(web.ctx, { role: "committee" }),
