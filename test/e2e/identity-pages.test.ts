@@ -39,8 +39,10 @@ describe.each(JAVASCRIPT_MODES)(
       await rig.close();
     });
 
+    /** A page signed in as nobody: the tests of this file share a browser context, and each starts signed out. */
     async function newPage(): Promise<Page> {
       const page = await rig.newPage(javaScriptEnabled);
+      await page.context().clearCookies();
       pages.push(page);
       return page;
     }

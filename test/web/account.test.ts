@@ -34,7 +34,13 @@ describe.each(WEB_DIALECTS)("the own account on %s", (dialect) => {
   });
 
   it("shows details, second factor, password form and tokens to the person signed in", async () => {
-    const cookie = await signIn(web.app, editor);
+    // A person of its own: other tests give the shared editor tokens.
+    const person = await createTestUser(web.ctx, {
+      role: "editor",
+      orgUnitCodes: ["10.1", "20"],
+      name: "Erika Redaktion",
+    });
+    const cookie = await signIn(web.app, person);
     const page = await web.app.inject({ url: "/konto", headers: { cookie } });
     expect(page.statusCode).toBe(200);
     const text = textOf(page.body);
