@@ -9,6 +9,10 @@ export interface ApiTokenRecord {
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  /** The municipalities the token may act in (slugs, sorted). */
+  readonly municipalitySlugs: readonly string[];
+  /** Their ids, in the same order. */
+  readonly municipalityIds: readonly number[];
 }
 
 function toRecord(row: {
@@ -18,7 +22,7 @@ function toRecord(row: {
   created_at: Date | string;
   last_used_at: Date | string | null;
   revoked_at: Date | string | null;
-}): ApiTokenRecord {
+}): Omit<ApiTokenRecord, "municipalitySlugs" | "municipalityIds"> {
   return {
     id: row.id,
     userId: row.user_id,
@@ -42,10 +46,54 @@ const COLUMNS = [
   "revoked_at",
 ] as const;
 
-/** Stores a new token and returns its id. */
+/** Adds the municipalities of each token: one query for any number of tokens. */
+async function withScopes(
+  db: Executor,
+  tokens: readonly Omit<
+    ApiTokenRecord,
+    "municipalitySlugs" | "municipalityIds"
+  >[],
+): Promise<readonly ApiTokenRecord[]> {
+  if (tokens.length === 0) return [];
+  const rows = await db
+    .selectFrom("api_token_municipality")
+    .innerJoin(
+      "municipality",
+      "municipality.id",
+      "api_token_municipality.municipality_id",
+    )
+    .select([
+      "api_token_municipality.token_id",
+      "municipality.id",
+      "municipality.slug",
+    ])
+    .where(
+      "api_token_municipality.token_id",
+      "in",
+      tokens.map((token) => token.id),
+    )
+    .orderBy("municipality.slug")
+    .execute();
+  return tokens.map((token) => {
+    const own = rows.filter((row) => row.token_id === token.id);
+    return {
+      ...token,
+      municipalitySlugs: own.map((row) => row.slug),
+      municipalityIds: own.map((row) => row.id),
+    };
+  });
+}
+
+/** Stores a new token with the municipalities it may act in and returns its id. */
 export async function insertApiToken(
   db: Executor,
-  values: { userId: number; name: string; tokenHash: string; now: string },
+  values: {
+    userId: number;
+    name: string;
+    tokenHash: string;
+    now: string;
+    municipalityIds: readonly number[];
+  },
 ): Promise<number> {
   const row = await db
     .insertInto("api_token")
@@ -57,6 +105,16 @@ export async function insertApiToken(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (values.municipalityIds.length > 0)
+    await db
+      .insertInto("api_token_municipality")
+      .values(
+        values.municipalityIds.map((municipalityId) => ({
+          token_id: row.id,
+          municipality_id: municipalityId,
+        })),
+      )
+      .execute();
   return row.id;
 }
 
@@ -71,7 +129,9 @@ export async function findActiveApiToken(
     .where("token_hash", "=", tokenHash)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return row === undefined ? null : toRecord(row);
+  return row === undefined
+    ? null
+    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
 }
 
 /** All tokens of an account, newest first. */
@@ -86,7 +146,7 @@ export async function listApiTokensOfUser(
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .execute();
-  return rows.map(toRecord);
+  return withScopes(db, rows.map(toRecord));
 }
 
 /** One token of an account, or null. */
@@ -101,7 +161,9 @@ export async function findApiTokenOfUser(
     .where("user_id", "=", userId)
     .where("id", "=", id)
     .executeTakeFirst();
-  return row === undefined ? null : toRecord(row);
+  return row === undefined
+    ? null
+    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
 }
 
 /** Revokes a token; false when it was revoked already. */

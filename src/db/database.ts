@@ -192,13 +192,20 @@ export interface SearchEntryTable {
   words: string;
 }
 
-/** user_account: a person who may log in; belongs to one municipality. */
+/**
+ * user_account: a person who may log in (one e-mail address). What they may do in a
+ * municipality comes from their membership there; municipality_id and role are the
+ * municipality and role the account was first created with (null for operators) and are
+ * not read for access (migration 2026-12-06-tenants-memberships).
+ */
 export interface UserAccountTable {
   id: Generated<number>;
-  municipality_id: number;
+  municipality_id: number | null;
   email: string;
   name: string;
-  role: string;
+  role: string | null;
+  /** 1 for an operator of the instance (Betrieb); operators always use a second factor. */
+  is_operator: Generated<number>;
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
@@ -214,6 +221,25 @@ export interface UserAccountTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** membership: a person's role in one municipality (admin, editor, committee). */
+export interface MembershipTable {
+  id: Generated<number>;
+  user_id: number;
+  municipality_id: number;
+  role: string;
+  /** 0 when deactivated: the person keeps their account and other memberships. */
+  is_active: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** api_token_municipality: the municipalities an API token may act in (one or several). */
+export interface ApiTokenMunicipalityTable {
+  token_id: number;
+  municipality_id: number;
 }
 
 /** user_org_unit: the org units whose projects an editor may change. */
@@ -375,6 +401,8 @@ export interface Database {
   search_entry: SearchEntryTable;
   user_account: UserAccountTable;
   user_org_unit: UserOrgUnitTable;
+  membership: MembershipTable;
+  api_token_municipality: ApiTokenMunicipalityTable;
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;

@@ -36,17 +36,32 @@ export async function setExternalSubject(
 export async function updateExternalUser(
   db: Executor,
   userId: number,
-  values: { email: string; name: string; role: string; now: string },
+  values: {
+    email: string;
+    name: string;
+    role: string;
+    municipalityId: number;
+    now: string;
+  },
 ): Promise<void> {
   await db
     .updateTable("user_account")
     .set({
       email: values.email,
       name: values.name,
-      role: values.role,
       updated_at: values.now,
       version: sql`version + 1`,
     })
     .where("id", "=", userId)
+    .execute();
+  await db
+    .updateTable("membership")
+    .set({
+      role: values.role,
+      updated_at: values.now,
+      version: sql`version + 1`,
+    })
+    .where("user_id", "=", userId)
+    .where("municipality_id", "=", values.municipalityId)
     .execute();
 }

@@ -5,11 +5,28 @@
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
 
-/** An account as the use cases see it; secrets only where a use case needs them. */
-export interface UserRecord {
+/** A person's role in one municipality. */
+export interface MembershipRecord {
   readonly id: number;
   readonly municipalityId: number;
   readonly municipalitySlug: string;
+  readonly municipalityName: string;
+  readonly role: string;
+  readonly isActive: boolean;
+  /** Codes of the org units of this municipality the person acts for, sorted. */
+  readonly orgUnitCodes: readonly string[];
+}
+
+/**
+ * An account as the use cases see it; secrets only where a use case needs them. The
+ * municipality, role and org units are those of one membership "in view": the
+ * municipality asked for, or else the person's first active membership (null for an
+ * operator without any).
+ */
+export interface UserRecord {
+  readonly id: number;
+  readonly municipalityId: number | null;
+  readonly municipalitySlug: string | null;
   readonly email: string;
   readonly name: string;
   readonly role: string;
@@ -18,14 +35,20 @@ export interface UserRecord {
   readonly totpPendingSecret: string | null;
   readonly totpEnabledAt: string | null;
   readonly lastTotpStep: number | null;
+  /** Whether the account may sign in at all. */
   readonly isActive: boolean;
+  /** Whether the membership in view is active. */
+  readonly membershipActive: boolean;
+  readonly isOperator: boolean;
   readonly failedLogins: number;
   readonly lockedUntil: string | null;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
-  /** Codes of the org units, sorted. */
+  /** Codes of the org units of the membership in view, sorted. */
   readonly orgUnitCodes: readonly string[];
+  /** All memberships, oldest first. */
+  readonly memberships: readonly MembershipRecord[];
 }
 
 /** An org unit of a municipality, for choosing it in forms. */
@@ -42,24 +65,17 @@ function isoOrNull(value: Date | string | null): string | null {
 function baseQuery(db: Executor) {
   return db
     .selectFrom("user_account")
-    .innerJoin(
-      "municipality",
-      "municipality.id",
-      "user_account.municipality_id",
-    )
     .select([
       "user_account.id",
-      "user_account.municipality_id",
-      "municipality.slug as municipality_slug",
       "user_account.email",
       "user_account.name",
-      "user_account.role",
       "user_account.password_hash",
       "user_account.totp_secret",
       "user_account.totp_pending_secret",
       "user_account.totp_enabled_at",
       "user_account.last_totp_step",
       "user_account.is_active",
+      "user_account.is_operator",
       "user_account.failed_logins",
       "user_account.locked_until",
       "user_account.version",
@@ -72,89 +88,282 @@ type UserRow = Awaited<
   ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>
 >;
 
-async function withOrgUnits(
+/** Picks the membership in view: the one in the municipality asked for, else the first active one, else the first. */
+function membershipInView(
+  memberships: readonly MembershipRecord[],
+  municipalityId: number | null,
+): MembershipRecord | null {
+  if (municipalityId !== null)
+    return memberships.find((m) => m.municipalityId === municipalityId) ?? null;
+  return memberships.find((m) => m.isActive) ?? memberships[0] ?? null;
+}
+
+/** Adds memberships and org units to account rows: three queries for any number of accounts. */
+async function withMemberships(
   db: Executor,
   rows: readonly UserRow[],
+  municipalityId: number | null,
 ): Promise<readonly UserRecord[]> {
   if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const memberships = await db
+    .selectFrom("membership")
+    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select([
+      "membership.id",
+      "membership.user_id",
+      "membership.municipality_id",
+      "membership.role",
+      "membership.is_active",
+      "municipality.slug",
+      "municipality.name",
+    ])
+    .where("membership.user_id", "in", ids)
+    .orderBy("membership.id")
+    .execute();
   const links = await db
     .selectFrom("user_org_unit")
     .innerJoin("org_unit", "org_unit.id", "user_org_unit.org_unit_id")
-    .select(["user_org_unit.user_id", "org_unit.code"])
-    .where(
+    .select([
       "user_org_unit.user_id",
-      "in",
-      rows.map((row) => row.id),
-    )
+      "org_unit.municipality_id",
+      "org_unit.code",
+    ])
+    .where("user_org_unit.user_id", "in", ids)
     .execute();
-  const codes = new Map<number, string[]>();
+  const codes = new Map<string, string[]>();
   for (const link of links) {
-    const list = codes.get(link.user_id) ?? [];
+    const key = `${link.user_id}:${link.municipality_id}`;
+    const list = codes.get(key) ?? [];
     list.push(link.code);
-    codes.set(link.user_id, list);
+    codes.set(key, list);
   }
-  return rows.map((row) => ({
-    id: row.id,
-    municipalityId: row.municipality_id,
-    municipalitySlug: row.municipality_slug,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    passwordHash: row.password_hash,
-    totpSecret: row.totp_secret,
-    totpPendingSecret: row.totp_pending_secret,
-    totpEnabledAt: isoOrNull(row.totp_enabled_at),
-    lastTotpStep: row.last_totp_step,
-    isActive: row.is_active === 1,
-    failedLogins: row.failed_logins,
-    lockedUntil: isoOrNull(row.locked_until),
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    orgUnitCodes: (codes.get(row.id) ?? []).sort(),
-  }));
+  const byUser = new Map<number, MembershipRecord[]>();
+  for (const row of memberships) {
+    const list = byUser.get(row.user_id) ?? [];
+    list.push({
+      id: row.id,
+      municipalityId: row.municipality_id,
+      municipalitySlug: row.slug,
+      municipalityName: row.name,
+      role: row.role,
+      isActive: Number(row.is_active) === 1,
+      orgUnitCodes: (
+        codes.get(`${row.user_id}:${row.municipality_id}`) ?? []
+      ).sort(),
+    });
+    byUser.set(row.user_id, list);
+  }
+  return rows.map((row) => {
+    const all = byUser.get(row.id) ?? [];
+    const view = membershipInView(all, municipalityId);
+    return {
+      id: row.id,
+      municipalityId: view?.municipalityId ?? null,
+      municipalitySlug: view?.municipalitySlug ?? null,
+      email: row.email,
+      name: row.name,
+      role: view?.role ?? "committee",
+      passwordHash: row.password_hash,
+      totpSecret: row.totp_secret,
+      totpPendingSecret: row.totp_pending_secret,
+      totpEnabledAt: isoOrNull(row.totp_enabled_at),
+      lastTotpStep: row.last_totp_step,
+      isActive: Number(row.is_active) === 1,
+      membershipActive: view?.isActive ?? false,
+      isOperator: Number(row.is_operator) === 1,
+      failedLogins: row.failed_logins,
+      lockedUntil: isoOrNull(row.locked_until),
+      version: row.version,
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+      orgUnitCodes: view?.orgUnitCodes ?? [],
+      memberships: all,
+    };
+  });
 }
 
-/** One account by id, or null. */
+/** One account by id, or null; `municipalityId` chooses the membership in view. */
 export async function findUserById(
   db: Executor,
   id: number,
+  municipalityId: number | null = null,
 ): Promise<UserRecord | null> {
   const row = await baseQuery(db)
     .where("user_account.id", "=", id)
     .executeTakeFirst();
   return row === undefined
     ? null
-    : ((await withOrgUnits(db, [row]))[0] ?? null);
+    : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
 }
 
 /** One account by (lower-cased) e-mail address, or null. */
 export async function findUserByEmail(
   db: Executor,
   email: string,
+  municipalityId: number | null = null,
 ): Promise<UserRecord | null> {
   const row = await baseQuery(db)
     .where("user_account.email", "=", email)
     .executeTakeFirst();
   return row === undefined
     ? null
-    : ((await withOrgUnits(db, [row]))[0] ?? null);
+    : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
 }
 
-/** All accounts of a municipality, by name. */
+/** The members of a municipality (active or not), by name, each with that membership in view. */
 export async function listUsersOfMunicipality(
   db: Executor,
   municipalityId: number,
 ): Promise<readonly UserRecord[]> {
   const rows = await baseQuery(db)
-    .where("user_account.municipality_id", "=", municipalityId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("membership")
+          .select("membership.id")
+          .whereRef("membership.user_id", "=", "user_account.id")
+          .where("membership.municipality_id", "=", municipalityId),
+      ),
+    )
     .orderBy("user_account.name")
     .orderBy("user_account.email")
     .execute();
-  return withOrgUnits(db, rows);
+  return withMemberships(db, rows, municipalityId);
 }
 
-/** Creates an account and returns its id. */
+/** The operators of the instance, by name. */
+export async function listOperators(
+  db: Executor,
+): Promise<readonly UserRecord[]> {
+  const rows = await baseQuery(db)
+    .where("user_account.is_operator", "=", 1)
+    .orderBy("user_account.name")
+    .execute();
+  return withMemberships(db, rows, null);
+}
+
+/** Creates an operator account (no municipality, no membership) and returns its id. */
+export async function insertOperatorAccount(
+  db: Executor,
+  values: { email: string; name: string; passwordHash: string; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("user_account")
+    .values({
+      municipality_id: null,
+      email: values.email,
+      name: values.name,
+      role: null,
+      is_operator: 1,
+      password_hash: values.passwordHash,
+      created_at: values.now,
+      updated_at: values.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Makes an existing account an operator too. */
+export async function setOperator(
+  db: Executor,
+  id: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({ is_operator: 1, updated_at: now, version: sql`version + 1` })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Gives a person a role in a municipality (a new membership) and returns its id. */
+export async function insertMembership(
+  db: Executor,
+  values: {
+    userId: number;
+    municipalityId: number;
+    role: string;
+    now: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("membership")
+    .values({
+      user_id: values.userId,
+      municipality_id: values.municipalityId,
+      role: values.role,
+      created_at: values.now,
+      updated_at: values.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes the role of a membership. */
+export async function updateMembershipRole(
+  db: Executor,
+  values: {
+    userId: number;
+    municipalityId: number;
+    role: string;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable("membership")
+    .set({
+      role: values.role,
+      updated_at: values.now,
+      version: sql`version + 1`,
+    })
+    .where("user_id", "=", values.userId)
+    .where("municipality_id", "=", values.municipalityId)
+    .execute();
+}
+
+/** Switches a membership on or off. */
+export async function setMembershipActive(
+  db: Executor,
+  values: {
+    userId: number;
+    municipalityId: number;
+    isActive: boolean;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable("membership")
+    .set({
+      is_active: values.isActive ? 1 : 0,
+      updated_at: values.now,
+      version: sql`version + 1`,
+    })
+    .where("user_id", "=", values.userId)
+    .where("municipality_id", "=", values.municipalityId)
+    .execute();
+}
+
+/** Counts the active administrators of a municipality (whose accounts are active too). */
+export async function countActiveAdministrators(
+  db: Executor,
+  municipalityId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("membership")
+    .innerJoin("user_account", "user_account.id", "membership.user_id")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("membership.municipality_id", "=", municipalityId)
+    .where("membership.role", "=", "admin")
+    .where("membership.is_active", "=", 1)
+    .where("user_account.is_active", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Creates an account with its first membership and returns the account's id. */
 export async function insertUser(
   db: Executor,
   values: {
@@ -179,6 +388,12 @@ export async function insertUser(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await insertMembership(db, {
+    userId: row.id,
+    municipalityId: values.municipalityId,
+    role: values.role,
+    now: values.now,
+  });
   return row.id;
 }
 
@@ -189,29 +404,51 @@ export async function insertUser(
 export async function updateUserProfile(
   db: Executor,
   id: number,
-  values: { name: string; role: string; expectedVersion: number; now: string },
+  values: {
+    name: string;
+    role: string;
+    municipalityId: number;
+    expectedVersion: number;
+    now: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable("user_account")
     .set({
       name: values.name,
-      role: values.role,
       updated_at: values.now,
       version: sql`version + 1`,
     })
     .where("id", "=", id)
     .where("version", "=", values.expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await updateMembershipRole(db, {
+    userId: id,
+    municipalityId: values.municipalityId,
+    role: values.role,
+    now: values.now,
+  });
+  return true;
 }
 
-/** Replaces the org units of an account. */
+/** Replaces the org units of an account in one municipality (those of its other memberships stay). */
 export async function replaceUserOrgUnits(
   db: Executor,
   userId: number,
   orgUnitIds: readonly number[],
+  municipalityId: number,
 ): Promise<void> {
-  await db.deleteFrom("user_org_unit").where("user_id", "=", userId).execute();
+  await db
+    .deleteFrom("user_org_unit")
+    .where("user_id", "=", userId)
+    .where("org_unit_id", "in", (eb) =>
+      eb
+        .selectFrom("org_unit")
+        .select("org_unit.id")
+        .where("org_unit.municipality_id", "=", municipalityId),
+    )
+    .execute();
   if (orgUnitIds.length === 0) return;
   await db
     .insertInto("user_org_unit")

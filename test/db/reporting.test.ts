@@ -132,7 +132,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       );
       expect(isAppError(error, "ERR_FORBIDDEN")).toBe(true);
       const [event] = await readAuditEvents(t.ctx, {
-        municipalityId: admin.municipalityId,
+        municipalityId: admin.municipalityId!,
         action: "access.denied",
         limit: 1,
       });
@@ -223,7 +223,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(
         await getUpdateRequests(
           t.ctx,
-          buildPrincipal(admin.municipalityId, {
+          buildPrincipal(admin.municipalityId!, {
             role: "committee",
             orgUnitCodes: [],
           }),
@@ -794,7 +794,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       ).id;
       const email = `redaktion-${dialect}@kleve.example`;
       await createAccount(t.ctx, COMMAND_LINE, {
-        municipalityId: admin.municipalityId,
+        municipalityId: admin.municipalityId!,
         email,
         name: "Erika Redaktion",
         role: "editor",
@@ -820,7 +820,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         `https://fortschritt.kleve.example/kleve/verwaltung/berichte/${draft}`,
       );
       const [event] = await readAuditEvents(t.ctx, {
-        municipalityId: admin.municipalityId,
+        municipalityId: admin.municipalityId!,
         action: "report.remind",
         limit: 1,
       });

@@ -1,6 +1,7 @@
 /**
  * Personal API tokens: `Authorization: Bearer fst_…`. A token acts with exactly the
  * rights of its owner at the time of the request (role and org units are read afresh),
+ * but only in the municipalities it names (one, or explicitly several of the owner's),
  * stops working when the owner is deactivated, and can be revoked. Only its SHA-256 is
  * stored; the token itself is shown once.
  */
@@ -13,7 +14,11 @@ import {
   touchApiToken,
   type ApiTokenRecord,
 } from "../../db/api-token.repository.js";
-import { findUserByEmail, findUserById } from "../../db/user.repository.js";
+import {
+  findUserByEmail,
+  findUserById,
+  type UserRecord,
+} from "../../db/user.repository.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -53,11 +58,60 @@ function readTokenName(name: unknown): string {
   return text === "" ? "API-Token" : text;
 }
 
+/**
+ * The municipalities a new token may act in: those named (slugs of the owner's active
+ * memberships), else the one the signed-in owner acts in now, else the owner's only one.
+ */
+function tokenScope(
+  user: UserRecord,
+  actor: AccountActor,
+  named: readonly string[] | undefined,
+): readonly number[] {
+  const active = user.memberships.filter((m) => m.isActive);
+  if (named !== undefined && named.length > 0) {
+    const unknown = named.filter(
+      (slug) => !active.some((m) => m.municipalitySlug === slug),
+    );
+    if (unknown.length > 0)
+      throw new AppError("ERR_VALIDATION", {
+        problems: [
+          {
+            path: "/municipalities",
+            message: `Das Konto gehört diesen Kommunen nicht (aktiv) an: ${unknown.join(", ")}.`,
+          },
+        ],
+      });
+    return active
+      .filter((m) => named.includes(m.municipalitySlug))
+      .map((m) => m.municipalityId);
+  }
+  if (actor.kind === "user" && actor.municipalityId !== null)
+    return [actor.municipalityId];
+  const [only] = active;
+  if (active.length === 1 && only !== undefined) return [only.municipalityId];
+  throw new AppError("ERR_VALIDATION", {
+    problems: [
+      {
+        path: "/municipalities",
+        message:
+          active.length === 0
+            ? "Das Konto gehört keiner Kommune an; ein API-Token braucht mindestens eine."
+            : `Bitte nennen Sie die Kommunen des Tokens (${active.map((m) => m.municipalitySlug).join(", ")}).`,
+      },
+    ],
+  });
+}
+
 /** Creates a token for an account: its owner (signed in) or the operator at the command line. */
 export async function createApiToken(
   ctx: AppContext,
   actor: AccountActor,
-  input: { userId: number; name?: unknown },
+  input: {
+    userId: number;
+    name?: unknown;
+    /** Slugs of the municipalities the token may act in; see tokenScope. */
+    municipalities?: readonly string[];
+  },
   origin: RequestOrigin = { ip: null },
 ): Promise<CreatedApiToken> {
   if (
@@ -71,6 +125,7 @@ export async function createApiToken(
       detail: "Das Konto gibt es nicht oder es ist deaktiviert.",
     });
   const name = readTokenName(input.name);
+  const municipalityIds = tokenScope(user, actor, input.municipalities);
   const token = randomToken(API_TOKEN_PREFIX);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const tokenId = await insertApiToken(trx, {
@@ -78,6 +133,7 @@ export async function createApiToken(
       name,
       tokenHash: sha256Hex(token),
       now: ctx.clock().toISOString(),
+      municipalityIds,
     });
     await recordAccountAudit(
       trx,
@@ -89,6 +145,7 @@ export async function createApiToken(
         entityType: "api_token",
         entityId: tokenId,
         entityLabel: `${name} (${user.email})`,
+        after: { municipalityIds: [...municipalityIds] },
       },
       origin,
     );
@@ -103,6 +160,7 @@ export async function createApiTokenForEmail(
   actor: AccountActor,
   email: string,
   name?: string,
+  municipalities?: readonly string[],
 ): Promise<CreatedApiToken & { readonly email: string }> {
   const user = await findUserByEmail(ctx.db, normaliseEmail(email));
   if (user === null)
@@ -110,7 +168,11 @@ export async function createApiTokenForEmail(
       detail: `Es gibt kein Konto mit der Adresse ${normaliseEmail(email)}.`,
     });
   return {
-    ...(await createApiToken(ctx, actor, { userId: user.id, name })),
+    ...(await createApiToken(ctx, actor, {
+      userId: user.id,
+      name,
+      ...(municipalities === undefined ? {} : { municipalities }),
+    })),
     email: user.email,
   };
 }
@@ -158,6 +220,7 @@ export async function revokeOwnApiToken(
 export async function authenticateApiToken(
   ctx: AppContext,
   token: string,
+  municipalitySlug: string | null = null,
 ): Promise<UserPrincipal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const record = await findActiveApiToken(ctx.db, sha256Hex(token));
@@ -171,5 +234,8 @@ export async function authenticateApiToken(
   ) {
     await touchApiToken(ctx.db, record.id, now.toISOString());
   }
-  return toUserPrincipal(user, "token");
+  return toUserPrincipal(user, "token", {
+    municipalitySlug,
+    allowed: record.municipalityIds,
+  });
 }

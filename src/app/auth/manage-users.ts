@@ -1,7 +1,11 @@
 /**
- * Accounts of a municipality: list, create, change, deactivate and reactivate. Only
- * administrators (app/policies/user.policy.ts) or the operator at the command line;
- * every change is audited in its own transaction, and deactivation ends all sessions.
+ * The people of a municipality: list, create, change, deactivate and reactivate. An
+ * account is a person (one e-mail address); what they may do in this municipality is
+ * their membership here. Creating an account for an address that has one already adds a
+ * membership to it. Only administrators (app/policies/user.policy.ts) or the operator at
+ * the command line; every change is audited in its own transaction. Deactivating a
+ * membership ends access to this municipality only; a person left without any active
+ * membership is switched off altogether and signed out everywhere.
  */
 import { deleteSessionsOfUser } from "../../db/session.repository.js";
 import {
@@ -9,9 +13,12 @@ import {
   listMunicipalities,
 } from "../../db/municipality.repository.js";
 import {
+  countActiveAdministrators,
   findUserByEmail,
   findUserById,
+  insertMembership,
   insertUser,
+  setMembershipActive,
   listOrgUnitChoices,
   listUsersOfMunicipality,
   replaceUserOrgUnits,
@@ -69,16 +76,19 @@ export interface AccountChangeInput {
   readonly version: number;
 }
 
-/** Turns an account into its summary. */
-export function summariseAccount(user: UserRecord): AccountSummary {
+/** Turns an account, with its membership in the municipality in view, into its summary. */
+export function summariseAccount(
+  user: UserRecord,
+  municipalityId: number,
+): AccountSummary {
   return {
     id: user.id,
-    municipalityId: user.municipalityId,
+    municipalityId,
     email: user.email,
     name: user.name,
     role: user.role,
     orgUnitCodes: user.orgUnitCodes,
-    isActive: user.isActive,
+    isActive: user.isActive && user.membershipActive,
     hasPassword: user.passwordHash !== null,
     hasSecondFactor: user.totpEnabledAt !== null,
     version: user.version,
@@ -127,8 +137,8 @@ export async function listAccounts(
   municipalityId: number,
 ): Promise<readonly AccountSummary[]> {
   authorise(actor, municipalityId);
-  return (await listUsersOfMunicipality(ctx.db, municipalityId)).map(
-    summariseAccount,
+  return (await listUsersOfMunicipality(ctx.db, municipalityId)).map((user) =>
+    summariseAccount(user, municipalityId),
   );
 }
 
@@ -140,10 +150,10 @@ export async function getAccount(
   userId: number,
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const user = await findUserById(ctx.db, userId);
+  const user = await findUserById(ctx.db, userId, municipalityId);
   if (user === null || user.municipalityId !== municipalityId)
     throw new AppError("ERR_NOT_FOUND");
-  return summariseAccount(user);
+  return summariseAccount(user, municipalityId);
 }
 
 /** The org units an account can be given, for the form. */
@@ -213,17 +223,26 @@ export async function createAccount(
     codes,
     problems,
   );
-  if (
-    email !== "" &&
-    problems.every((p) => p.path !== "/email") &&
-    (await findUserByEmail(ctx.db, email)) !== null
-  ) {
+  const existing =
+    email !== "" && problems.every((p) => p.path !== "/email")
+      ? await findUserByEmail(ctx.db, email, input.municipalityId)
+      : null;
+  if (existing !== null && existing.municipalityId === input.municipalityId) {
     problems.push({
       path: "/email",
-      message: "Zu dieser E-Mail-Adresse gibt es bereits ein Konto.",
+      message:
+        "Diese Person gehört der Kommune bereits an (zu dieser E-Mail-Adresse gibt es hier schon ein Konto).",
     });
   }
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  if (existing !== null)
+    return addMembership(ctx, actor, existing, {
+      municipalityId: input.municipalityId,
+      role,
+      codes,
+      orgUnitIds,
+      origin,
+    });
   // Hashing takes a moment: outside the transaction, so that it holds no lock meanwhile.
   const passwordHash = password === null ? null : await hashPassword(password);
   const now = ctx.clock().toISOString();
@@ -236,7 +255,7 @@ export async function createAccount(
       passwordHash,
       now,
     });
-    await replaceUserOrgUnits(trx, userId, orgUnitIds);
+    await replaceUserOrgUnits(trx, userId, orgUnitIds, input.municipalityId);
     await recordAccountAudit(
       trx,
       ctx,
@@ -259,9 +278,75 @@ export async function createAccount(
     );
     return userId;
   });
-  const created = await findUserById(ctx.db, id);
+  const created = await findUserById(ctx.db, id, input.municipalityId);
   if (created === null) throw new AppError("ERR_INTERNAL");
-  return summariseAccount(created);
+  return summariseAccount(created, input.municipalityId);
+}
+
+/**
+ * Gives an existing person a membership in another municipality: their name, password
+ * and second factor stay as they are (an account is a person).
+ */
+async function addMembership(
+  ctx: AppContext,
+  actor: AccountActor,
+  person: UserRecord,
+  values: {
+    municipalityId: number;
+    role: Role;
+    codes: readonly string[];
+    orgUnitIds: readonly number[];
+    origin: RequestOrigin;
+  },
+): Promise<AccountSummary> {
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertMembership(trx, {
+      userId: person.id,
+      municipalityId: values.municipalityId,
+      role: values.role,
+      now,
+    });
+    await replaceUserOrgUnits(
+      trx,
+      person.id,
+      values.orgUnitIds,
+      values.municipalityId,
+    );
+    // A person switched off for want of any membership can sign in again.
+    if (!person.isActive) await setUserActive(trx, person.id, true, now);
+    await recordAccountAudit(
+      trx,
+      ctx,
+      actor,
+      {
+        municipalityId: values.municipalityId,
+        action: "membership.create",
+        entityType: "user_account",
+        entityId: person.id,
+        entityLabel: person.email,
+        after: snapshot({
+          email: person.email,
+          name: person.name,
+          role: values.role,
+          orgUnitCodes: values.codes,
+          isActive: true,
+        }),
+      },
+      values.origin,
+    );
+  });
+  const member = await findUserById(ctx.db, person.id, values.municipalityId);
+  if (member === null) throw new AppError("ERR_INTERNAL");
+  return summariseAccount(member, values.municipalityId);
+}
+
+/** Whether an account with this address exists (the command line asks for a password only for a new one). */
+export async function accountExists(
+  ctx: AppContext,
+  email: string,
+): Promise<boolean> {
+  return (await findUserByEmail(ctx.db, email.trim().toLowerCase())) !== null;
 }
 
 /** Changes name, role and org units at the version the form was read at (ERR_CONFLICT otherwise). */
@@ -274,7 +359,7 @@ export async function changeAccount(
   origin: RequestOrigin = { ip: null },
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const current = await findUserById(ctx.db, userId);
+  const current = await findUserById(ctx.db, userId, municipalityId);
   if (current === null || current.municipalityId !== municipalityId)
     throw new AppError("ERR_NOT_FOUND");
   const problems: InputProblem[] = [];
@@ -287,7 +372,12 @@ export async function changeAccount(
     codes,
     problems,
   );
-  if (current.role === "admin" && role !== "admin" && current.isActive) {
+  if (
+    current.role === "admin" &&
+    role !== "admin" &&
+    current.isActive &&
+    current.membershipActive
+  ) {
     if (actor.kind === "user" && actor.userId === userId) {
       problems.push({
         path: "/role",
@@ -308,11 +398,12 @@ export async function changeAccount(
     const updated = await updateUserProfile(trx, userId, {
       name,
       role,
+      municipalityId,
       expectedVersion: input.version,
       now,
     });
     if (!updated) throw new AppError("ERR_CONFLICT");
-    await replaceUserOrgUnits(trx, userId, orgUnitIds);
+    await replaceUserOrgUnits(trx, userId, orgUnitIds, municipalityId);
     // A new role changes what the person may do: sessions started under the old one end.
     if (role !== current.role)
       await deleteSessionsOfUser(trx, userId, undefined);
@@ -337,23 +428,24 @@ export async function changeAccount(
       origin,
     );
   });
-  const changed = await findUserById(ctx.db, userId);
+  const changed = await findUserById(ctx.db, userId, municipalityId);
   if (changed === null) throw new AppError("ERR_INTERNAL");
-  return summariseAccount(changed);
+  return summariseAccount(changed, municipalityId);
 }
 
 async function countActiveAdmins(
   ctx: AppContext,
   municipalityId: number,
 ): Promise<number> {
-  return (await listUsersOfMunicipality(ctx.db, municipalityId)).filter(
-    (user) => user.isActive && user.role === "admin",
-  ).length;
+  return countActiveAdministrators(ctx.db, municipalityId);
 }
 
 /**
- * Switches an account off (ending all its sessions and making its API tokens useless) or
- * on again. The last active administrator and one's own account cannot be switched off.
+ * Switches a membership off or on again. Off ends the person's access to this
+ * municipality (sessions and API tokens no longer act here); when it was their last
+ * active membership (and they are no operator) the account is switched off too, ending
+ * all its sessions. The last active administrator and one's own membership cannot be
+ * switched off.
  */
 export async function setAccountActive(
   ctx: AppContext,
@@ -364,9 +456,13 @@ export async function setAccountActive(
   origin: RequestOrigin = { ip: null },
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const current = await findUserById(ctx.db, userId);
+  const current = await findUserById(ctx.db, userId, municipalityId);
   if (current === null || current.municipalityId !== municipalityId)
     throw new AppError("ERR_NOT_FOUND");
+  const wasActive = current.isActive && current.membershipActive;
+  const othersActive = current.memberships.some(
+    (m) => m.isActive && m.municipalityId !== municipalityId,
+  );
   if (!isActive) {
     if (actor.kind === "user" && actor.userId === userId) {
       throw new AppError("ERR_VALIDATION", {
@@ -381,7 +477,7 @@ export async function setAccountActive(
     }
     if (
       current.role === "admin" &&
-      current.isActive &&
+      wasActive &&
       (await countActiveAdmins(ctx, municipalityId)) <= 1
     ) {
       throw new AppError("ERR_VALIDATION", {
@@ -399,8 +495,13 @@ export async function setAccountActive(
   }
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await setUserActive(trx, userId, isActive, now);
-    if (!isActive) await deleteSessionsOfUser(trx, userId);
+    await setMembershipActive(trx, { userId, municipalityId, isActive, now });
+    if (isActive) {
+      if (!current.isActive) await setUserActive(trx, userId, true, now);
+    } else if (!othersActive && !current.isOperator) {
+      await setUserActive(trx, userId, false, now);
+      await deleteSessionsOfUser(trx, userId);
+    }
     await recordAccountAudit(
       trx,
       ctx,
@@ -411,27 +512,51 @@ export async function setAccountActive(
         entityType: "user_account",
         entityId: userId,
         entityLabel: current.email,
-        before: { isActive: current.isActive },
+        before: { isActive: wasActive },
         after: { isActive },
       },
       origin,
     );
   });
-  const changed = await findUserById(ctx.db, userId);
+  const changed = await findUserById(ctx.db, userId, municipalityId);
   if (changed === null) throw new AppError("ERR_INTERNAL");
-  return summariseAccount(changed);
+  return summariseAccount(changed, municipalityId);
 }
 
-/** Deactivates the account with this address (for the command line). */
+/**
+ * Deactivates the membership of the person with this address (for the command line): in
+ * the municipality named, or in the only one they belong to.
+ */
 export async function deactivateAccountByEmail(
   ctx: AppContext,
   actor: AccountActor,
   email: string,
+  municipalitySlug?: string,
 ): Promise<AccountSummary> {
   const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
   if (user === null)
     throw new AppError("ERR_NOT_FOUND", {
       detail: `Es gibt kein Konto mit der Adresse ${email.trim().toLowerCase()}.`,
     });
-  return setAccountActive(ctx, actor, user.municipalityId, user.id, false);
+  const membership =
+    municipalitySlug === undefined
+      ? user.memberships.length === 1
+        ? user.memberships[0]
+        : undefined
+      : user.memberships.find((m) => m.municipalitySlug === municipalitySlug);
+  if (membership === undefined)
+    throw new AppError("ERR_VALIDATION", {
+      detail:
+        municipalitySlug === undefined
+          ? `Die Person gehört ${user.memberships.length === 0 ? "keiner" : "mehreren"} Kommunen an; bitte nennen Sie eine mit --municipality (${user.memberships.map((m) => m.municipalitySlug).join(", ")}).`
+          : `Die Person gehört der Kommune „${municipalitySlug}“ nicht an.`,
+      problems: [{ path: "/municipality", message: "fehlt oder passt nicht" }],
+    });
+  return setAccountActive(
+    ctx,
+    actor,
+    membership.municipalityId,
+    user.id,
+    false,
+  );
 }

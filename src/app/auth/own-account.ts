@@ -13,8 +13,12 @@ export async function getOwnAccount(
 ): Promise<AccountSummary> {
   if (!canManageOwnAccount(principal, principal.userId))
     throw new AppError("ERR_FORBIDDEN");
-  const user = await findUserById(ctx.db, principal.userId);
+  const user = await findUserById(
+    ctx.db,
+    principal.userId,
+    principal.municipalityId,
+  );
   if (user === null || !user.isActive)
     throw new AppError("ERR_UNAUTHENTICATED");
-  return summariseAccount(user);
+  return summariseAccount(user, user.municipalityId ?? 0);
 }

@@ -311,7 +311,7 @@ export async function inviteAccount(
   if (user === null) throw new AppError("ERR_NOT_FOUND");
   if (
     actor.kind !== "command-line" &&
-    !canManageUsers(actor, user.municipalityId)
+    !user.memberships.some((m) => canManageUsers(actor, m.municipalityId))
   )
     throw new AppError("ERR_FORBIDDEN");
   // Only for accounts without a password: otherwise an administrator could take over

@@ -51,7 +51,7 @@ export interface TotpEnrolment {
 
 /** The issuer name the authenticator app lists the account under. */
 function issuerOf(user: UserRecord): string {
-  return `Fortschritt ${user.municipalitySlug}`;
+  return `Fortschritt ${user.municipalitySlug ?? "Betrieb"}`;
 }
 
 async function loadUser(ctx: AppContext, userId: number): Promise<UserRecord> {
@@ -187,7 +187,7 @@ export async function confirmEnrolmentAtSignIn(
   readonly recoveryCodes: readonly string[];
   readonly sessionToken: string;
   readonly principal: UserPrincipal;
-  readonly municipalitySlug: string;
+  readonly municipalitySlug: string | null;
 }> {
   const pending = await findPendingSignIn(ctx, input.sessionToken);
   if (pending === null) throw new AppError("ERR_UNAUTHENTICATED");

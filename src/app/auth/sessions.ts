@@ -43,7 +43,8 @@ export type ResolvedSession =
       readonly kind: "active";
       readonly idHash: string;
       readonly principal: UserPrincipal;
-      readonly municipalitySlug: string;
+      /** The person's first active municipality (where signing in leads), null without one. */
+      readonly municipalitySlug: string | null;
       readonly hasSecondFactor: boolean;
     }
   | {
@@ -52,7 +53,7 @@ export type ResolvedSession =
       readonly userId: number;
       readonly email: string;
       readonly name: string;
-      readonly municipalitySlug: string;
+      readonly municipalitySlug: string | null;
       readonly step: SecondFactorStep;
     };
 
@@ -90,10 +91,13 @@ export async function createSession(
 /**
  * Finds the session of a cookie token: null when there is none or it has ended (idle for
  * 30 minutes, older than 12 hours, the account deactivated). Ended sessions are deleted.
+ * The principal carries the person's membership in the municipality of `municipalitySlug`
+ * (the request's URL) when they have an active one.
  */
 export async function resolveSession(
   ctx: AppContext,
   token: string,
+  municipalitySlug: string | null = null,
 ): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const idHash = sessionIdHash(token);
@@ -130,7 +134,7 @@ export async function resolveSession(
   return {
     kind: "active",
     idHash,
-    principal: toUserPrincipal(user, "session"),
+    principal: toUserPrincipal(user, "session", { municipalitySlug }),
     municipalitySlug: user.municipalitySlug,
     hasSecondFactor: user.totpEnabledAt !== null,
   };

@@ -38,6 +38,18 @@ import {
   requiresSecondFactor,
   THROTTLE_WINDOW_MS,
 } from "./identity-rules.js";
+
+/**
+ * Whether signing in needs a second factor: for operators, for anyone who may change
+ * data in any of their municipalities, and for everyone who has set one up.
+ */
+export function needsSecondFactor(user: UserRecord): boolean {
+  return (
+    user.isOperator ||
+    user.totpEnabledAt !== null ||
+    user.memberships.some((m) => m.isActive && requiresSecondFactor(m.role))
+  );
+}
 import { verifyAgainstDummy, verifyPassword } from "./password.js";
 import { normaliseRecoveryCode, hashRecoveryCode } from "./recovery-codes.js";
 import { openSecret } from "./secret-box.js";
@@ -65,7 +77,7 @@ export type PasswordStepResult =
       readonly outcome: "signed-in";
       readonly sessionToken: string;
       readonly principal: UserPrincipal;
-      readonly municipalitySlug: string;
+      readonly municipalitySlug: string | null;
     }
   | {
       readonly outcome: "second-factor";
@@ -80,7 +92,7 @@ export type SecondFactorResult =
       readonly outcome: "signed-in";
       readonly sessionToken: string;
       readonly principal: UserPrincipal;
-      readonly municipalitySlug: string;
+      readonly municipalitySlug: string | null;
       /** Set when a recovery code was used: how many are left. */
       readonly recoveryCodesLeft: number | null;
     }
@@ -221,8 +233,7 @@ export async function signInWithPassword(
     return { outcome: "refused" };
   }
 
-  const withSecondFactor =
-    requiresSecondFactor(user.role) || user.totpEnabledAt !== null;
+  const withSecondFactor = needsSecondFactor(user);
   return ctx.db.transaction().execute(async (trx) => {
     if (input.previousSessionToken)
       await deleteSession(trx, sessionIdHash(input.previousSessionToken));
@@ -480,7 +491,7 @@ export async function openVerifiedSession(
 ): Promise<{
   readonly sessionToken: string;
   readonly principal: UserPrincipal;
-  readonly municipalitySlug: string;
+  readonly municipalitySlug: string | null;
 }> {
   const user = await findUserById(ctx.db, input.userId);
   if (user === null || !user.isActive)

@@ -62,7 +62,7 @@ export interface StartedSingleSignOn {
 export interface FinishedSingleSignOn {
   readonly sessionToken: string;
   readonly principal: UserPrincipal;
-  readonly municipalitySlug: string;
+  readonly municipalitySlug: string | null;
   /** The page asked for before signing in, or null. */
   readonly returnTo: string | null;
 }
@@ -247,7 +247,7 @@ async function upsertAccount(
     });
     await setExternalSubject(trx, userId, subject);
   } else {
-    before = await findUserById(trx, existingId);
+    before = await findUserById(trx, existingId, municipality.id);
     if (before === null || before.municipalityId !== municipality.id) {
       throw new AppError("ERR_SSO_FAILED", {
         detail: "Das Konto gehört zu einer anderen Kommune.",
@@ -267,6 +267,7 @@ async function upsertAccount(
         email: identity.email,
         name: identity.name,
         role: identity.role,
+        municipalityId: municipality.id,
         now,
       });
     }
@@ -277,8 +278,9 @@ async function upsertAccount(
     trx,
     userId,
     known.map((unit) => unit.id),
+    municipality.id,
   );
-  const user = await findUserById(trx, userId);
+  const user = await findUserById(trx, userId, municipality.id);
   if (user === null)
     throw new Error("The account just written cannot be read back.");
 

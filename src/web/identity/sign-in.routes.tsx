@@ -77,8 +77,12 @@ const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 /** Where a signed-in person lands when no page was asked for: staff in the editor, the committee on the portal. */
 export function landingPathFor(
   principal: UserPrincipal,
-  municipalitySlug: string,
+  municipalitySlug: string | null,
 ): string {
+  // An operator without a membership starts at the instance's overview; anyone else
+  // without one (every membership ended) at their account.
+  if (municipalitySlug === null)
+    return principal.operator === undefined ? "/konto" : "/betrieb/";
   return principal.role === "committee"
     ? `/${encodeURIComponent(municipalitySlug)}/`
     : identityPaths.administration(municipalitySlug);

@@ -192,6 +192,19 @@ export function assertCsrfToken(request: FastifyRequest): void {
   }
 }
 
+/**
+ * The municipality a request is for: the `:slug` of its route (pages and the API alike),
+ * or null. The principal carries the person's membership there.
+ */
+function slugOfRequest(request: FastifyRequest): string | null {
+  const params: unknown = request.params;
+  const slug =
+    params !== null && typeof params === "object"
+      ? Reflect.get(params, "slug")
+      : undefined;
+  return typeof slug === "string" && slug !== "" ? slug : null;
+}
+
 function isApiPath(url: string): boolean {
   return url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
 }
@@ -222,7 +235,7 @@ async function sessionPluginImpl(
       const principal =
         match?.[1] === undefined
           ? null
-          : await authenticateApiToken(ctx, match[1]);
+          : await authenticateApiToken(ctx, match[1], slugOfRequest(request));
       if (principal === null) {
         reply.header("www-authenticate", 'Bearer error="invalid_token"');
         throw new AppError("ERR_UNAUTHENTICATED", {
@@ -236,7 +249,7 @@ async function sessionPluginImpl(
 
     const token = sessionTokenOf(request);
     if (token !== null) {
-      const resolved = await resolveSession(ctx, token);
+      const resolved = await resolveSession(ctx, token, slugOfRequest(request));
       if (resolved === null) {
         clearSessionCookie(request, reply);
       } else {
