@@ -137,6 +137,27 @@ export const ERRORS = {
       en: "The file is not a valid OZG service register. Nothing was imported.",
     },
   },
+  ERR_SHEET_IMPORT_INVALID: {
+    status: 422,
+    message: {
+      de: "Die Tabelle ist kein gültiger Maßnahmenkatalog. Es wurde nichts importiert.",
+      en: "The spreadsheet is not a valid catalogue. Nothing was imported.",
+    },
+  },
+  ERR_SHEET_IMPORT_EXPIRED: {
+    status: 404,
+    message: {
+      de: "Diese Vorschau gibt es nicht mehr: Sie ist abgelaufen oder wurde schon importiert. Bitte laden Sie die Datei erneut hoch.",
+      en: "This preview no longer exists: it expired or was already imported. Please upload the file again.",
+    },
+  },
+  ERR_SHEET_IMPORT_STALE: {
+    status: 409,
+    message: {
+      de: "Der Katalog wurde seit der Vorschau geändert. Bitte prüfen Sie die neue Vorschau und bestätigen Sie erneut; es wurde nichts importiert.",
+      en: "The catalogue changed since the preview. Please check the new preview and confirm again; nothing was imported.",
+    },
+  },
   ERR_UPLOAD_TOO_LARGE: {
     status: 413,
     message: {

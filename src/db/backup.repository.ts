@@ -37,6 +37,7 @@ export const TRANSIENT_TABLES: ReadonlySet<string> = new Set([
   "login_attempt",
   "password_reset",
   "scheduled_job",
+  "catalogue_sheet_upload",
 ]);
 
 /**

@@ -18,6 +18,7 @@ import type {
   ScheduledJobTable,
 } from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
+import type { CatalogueSheetUploadTable } from "./sheets.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -425,6 +426,7 @@ export interface Database {
   report_reminder_rule: ReportReminderRuleTable;
   report_reminder_sent: ReportReminderSentTable;
   oparl_object: OparlObjectTable;
+  catalogue_sheet_upload: CatalogueSheetUploadTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

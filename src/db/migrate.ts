@@ -23,6 +23,7 @@ import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
 import * as subscribeSubscriptions from "./migrations/2026-12-05-subscribe-subscriptions.js";
 import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
 import * as tenantsMemberships from "./migrations/2026-12-06-tenants-memberships.js";
+import * as sheetsUploads from "./migrations/2026-12-06-sheets-uploads.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -39,6 +40,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-subscribe-subscriptions": subscribeSubscriptions,
   "2026-12-05-oparl-cache": oparlCache,
   "2026-12-06-tenants-memberships": tenantsMemberships,
+  "2026-12-06-sheets-uploads": sheetsUploads,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

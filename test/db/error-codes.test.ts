@@ -40,6 +40,13 @@ import {
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { getReportForEditing } from "../../src/app/reports/read-reports.js";
 import { importRegister } from "../../src/app/services/manage-register.js";
+import {
+  confirmSheetImport,
+  exportCatalogueSheets,
+  prepareSheetImport,
+  showSheetImport,
+} from "../../src/app/catalogue/sheets/import-sheets.js";
+import { writeCatalogueXlsx } from "../../src/exports/catalogue-sheets/catalogue-workbook.js";
 import { getServiceForStaff } from "../../src/app/services/read-register.js";
 import {
   finishSingleSignOn,
@@ -305,6 +312,36 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
             fileName: "kaputt.csv",
             ...(await readRegisterFile("kaputt.csv", broken)),
           },
+        }),
+      );
+    },
+    ERR_SHEET_IMPORT_INVALID: (s) =>
+      rejection(
+        prepareSheetImport(s.f.ctx, s.f.admin, {
+          municipality: KLEVE,
+          fileName: "katalog.xlsx",
+          bytes: Buffer.from("keine Tabelle", "utf8"),
+        }),
+      ),
+    ERR_SHEET_IMPORT_EXPIRED: (s) =>
+      rejection(
+        showSheetImport(s.f.ctx, s.f.admin, {
+          municipality: KLEVE,
+          token: "abgelaufen",
+        }),
+      ),
+    ERR_SHEET_IMPORT_STALE: async (s) => {
+      const { tables } = await exportCatalogueSheets(s.f.ctx, s.f.admin, KLEVE);
+      const { token } = await prepareSheetImport(s.f.ctx, s.f.admin, {
+        municipality: KLEVE,
+        fileName: "katalog.xlsx",
+        bytes: await writeCatalogueXlsx(tables),
+      });
+      return rejection(
+        confirmSheetImport(s.f.ctx, s.f.admin, {
+          municipality: KLEVE,
+          token,
+          base: "ein-anderer-stand",
         }),
       );
     },

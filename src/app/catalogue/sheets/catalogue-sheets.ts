@@ -1,0 +1,812 @@
+/**
+ * The catalogue as a spreadsheet (docs/adr/0027-sheets-catalogue-spreadsheet.md): the
+ * same exchange document as JSON/YAML (catalogue-document.schema.ts), laid out as one
+ * table per part with stable keys (slugs, codes, numbers). Pure conversions between the
+ * document and the tables; reading and writing the files lives elsewhere. A table read
+ * from a file becomes a document, is checked by the same rules as every other import,
+ * and problems are located back at sheet, row and column.
+ */
+import type { InputProblem } from "../../../errors.js";
+import { checkCatalogueDocument } from "../catalogue-document.js";
+import type { CatalogueDocument } from "../catalogue-document.schema.js";
+
+/** The sheets, in the order of the workbook. */
+export const SHEET_IDS = [
+  "programm",
+  "wirkungsbereiche",
+  "aktionsfelder",
+  "projekte",
+  "phasen",
+  "massnahmen",
+  "zustaendigkeiten",
+  "abhaengigkeiten",
+  "organisationseinheiten",
+  "ziele",
+  "prioritaeten",
+] as const;
+
+/** One sheet of the catalogue workbook. */
+export type SheetId = (typeof SHEET_IDS)[number];
+
+/** How a sheet looks: its title, its columns and which of them identify a row. */
+export interface SheetDefinition {
+  readonly id: SheetId;
+  /** The worksheet's title (and, lower-cased, the CSV file's name). */
+  readonly title: string;
+  readonly columns: readonly string[];
+  /** The columns whose values together identify a row across imports. */
+  readonly key: readonly string[];
+  /** Columns that must be present in the heading row. */
+  readonly required: readonly string[];
+}
+
+const sheet = (
+  id: SheetId,
+  title: string,
+  columns: readonly string[],
+  key: readonly string[],
+  required: readonly string[] = columns,
+): SheetDefinition => ({ id, title, columns, key, required });
+
+/** Every sheet with its columns. Column titles are the interface: never rename one silently. */
+export const SHEETS: Readonly<Record<SheetId, SheetDefinition>> = {
+  programm: sheet(
+    "programm",
+    "Programm",
+    ["Titel", "Untertitel", "Beginn", "Ende", "Zusammenfassung"],
+    [],
+  ),
+  wirkungsbereiche: sheet(
+    "wirkungsbereiche",
+    "Wirkungsbereiche",
+    ["Schlüssel", "Name", "Beschreibung"],
+    ["Schlüssel"],
+  ),
+  aktionsfelder: sheet(
+    "aktionsfelder",
+    "Aktionsfelder",
+    ["Schlüssel", "Wirkungsbereich", "Nummer", "Name", "Farbe", "Beschreibung"],
+    ["Schlüssel"],
+  ),
+  projekte: sheet(
+    "projekte",
+    "Projekte",
+    [
+      "Kurzname",
+      "Aktionsfeld",
+      "Nummer",
+      "Titel",
+      "Zusammenfassung",
+      "Status",
+      "Schlagwörter",
+    ],
+    ["Kurzname"],
+  ),
+  phasen: sheet(
+    "phasen",
+    "Phasen",
+    [
+      "Projekt",
+      "Nr.",
+      "Bezeichnung",
+      "Beginn",
+      "Ende",
+      "Fortsetzung",
+      "Anmerkung",
+    ],
+    ["Projekt", "Nr."],
+  ),
+  massnahmen: sheet(
+    "massnahmen",
+    "Maßnahmen",
+    ["Projekt", "Nr.", "Titel", "Status"],
+    ["Projekt", "Nr."],
+  ),
+  zustaendigkeiten: sheet(
+    "zustaendigkeiten",
+    "Zuständigkeiten",
+    ["Projekt", "Organisationseinheit", "Rolle", "Anmerkung"],
+    ["Projekt", "Organisationseinheit"],
+  ),
+  abhaengigkeiten: sheet(
+    "abhaengigkeiten",
+    "Abhängigkeiten",
+    ["Projekt", "Hängt ab von"],
+    ["Projekt", "Hängt ab von"],
+  ),
+  organisationseinheiten: sheet(
+    "organisationseinheiten",
+    "Organisationseinheiten",
+    ["Kürzel", "Name", "Art", "Übergeordnet"],
+    ["Kürzel"],
+  ),
+  ziele: sheet("ziele", "Ziele", ["Nr.", "Titel", "Beschreibung"], ["Nr."]),
+  prioritaeten: sheet(
+    "prioritaeten",
+    "Prioritäten",
+    ["Nr.", "Jahr", "Titel", "Projekte"],
+    ["Nr."],
+  ),
+};
+
+/** The sheet that explains the others; written on export, ignored on import. */
+export const HELP_SHEET_TITLE = "Hinweise";
+
+/** Separator of lists in one cell (tags, the projects of a priority). */
+export const LIST_SEPARATOR = "; ";
+
+/** One row of a sheet: its line in the file (1 is the heading) and its cells by column title. */
+export interface SheetRow {
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** The whole catalogue as tables. */
+export type CatalogueTables = Readonly<Record<SheetId, readonly SheetRow[]>>;
+
+/** A sheet as read from a file, before its columns are known. */
+export interface RawSheet {
+  readonly name: string;
+  readonly headings: readonly string[];
+  readonly rows: readonly {
+    readonly line: number;
+    readonly cells: readonly string[];
+  }[];
+}
+
+/** A problem located in the spreadsheet. */
+export interface SheetProblem {
+  readonly sheet: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly message: string;
+}
+
+/** "Blatt „Projekte“, Zeile 5, Spalte „Titel“: darf nicht leer sein". */
+export function formatSheetProblem(problem: SheetProblem): string {
+  return [
+    `Blatt „${problem.sheet}“`,
+    ...(problem.line === null ? [] : [`Zeile ${problem.line}`]),
+    ...(problem.column === null ? [] : [`Spalte „${problem.column}“`]),
+  ]
+    .join(", ")
+    .concat(`: ${problem.message}`);
+}
+
+/** A sheet problem as an input problem (path /Blatt/Zeile/Spalte, message with the place). */
+export function sheetProblemToInput(problem: SheetProblem): InputProblem {
+  const path = [problem.sheet, problem.line ?? "", problem.column ?? ""]
+    .map((part) => String(part).replaceAll("~", "~0").replaceAll("/", "~1"))
+    .join("/");
+  return { path: `/${path}`, message: formatSheetProblem(problem) };
+}
+
+/** What a workbook's sheets say about the catalogue, before its rules are checked. */
+export interface ReadTables {
+  readonly tables: CatalogueTables;
+  /** Columns and sheets the municipality added for itself: reported and ignored. */
+  readonly ignored: readonly string[];
+  readonly problems: readonly SheetProblem[];
+}
+
+const normalise = (text: string): string =>
+  text
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/\.csv$/, "");
+
+/** Maps the sheets of a file to the catalogue's sheets by title (or CSV file name). */
+export function readTables(raw: readonly RawSheet[]): ReadTables {
+  const byName = new Map<string, RawSheet>();
+  const ignored: string[] = [];
+  const problems: SheetProblem[] = [];
+  for (const each of raw) {
+    const name = normalise(each.name);
+    const id = SHEET_IDS.find(
+      (candidate) =>
+        normalise(SHEETS[candidate].title) === name || candidate === name,
+    );
+    if (id === undefined) {
+      if (name !== normalise(HELP_SHEET_TITLE))
+        ignored.push(
+          `Das Blatt „${each.name.trim()}“ gehört nicht zum Katalog und wird nicht gelesen.`,
+        );
+      continue;
+    }
+    byName.set(id, each);
+  }
+  const tables = {} as Record<SheetId, SheetRow[]>;
+  for (const id of SHEET_IDS) {
+    const definition = SHEETS[id];
+    const source = byName.get(id);
+    tables[id] = [];
+    if (source === undefined) {
+      problems.push({
+        sheet: definition.title,
+        line: null,
+        column: null,
+        message:
+          "Das Blatt fehlt. Eine Arbeitsmappe enthält immer alle Blätter des Katalogs, auch leere.",
+      });
+      continue;
+    }
+    const columnOf = new Map<number, string>();
+    source.headings.forEach((heading, index) => {
+      const title = heading.trim();
+      if (title === "") return;
+      const column = definition.columns.find(
+        (candidate) => normalise(candidate) === normalise(title),
+      );
+      if (column === undefined) {
+        ignored.push(
+          `Die Spalte „${title}“ im Blatt „${definition.title}“ gehört nicht zum Katalog und wird nicht gelesen.`,
+        );
+        return;
+      }
+      if ([...columnOf.values()].includes(column)) {
+        problems.push({
+          sheet: definition.title,
+          line: 1,
+          column,
+          message: "Die Spalte kommt zweimal vor.",
+        });
+        return;
+      }
+      columnOf.set(index, column);
+    });
+    const present = new Set(columnOf.values());
+    for (const column of definition.required) {
+      if (!present.has(column))
+        problems.push({
+          sheet: definition.title,
+          line: 1,
+          column,
+          message: "Die Spalte fehlt in der Überschriftenzeile.",
+        });
+    }
+    for (const row of source.rows) {
+      if (row.cells.every((cell) => cell.trim() === "")) continue;
+      const cells: Record<string, string> = {};
+      for (const column of definition.columns) cells[column] = "";
+      for (const [index, column] of columnOf)
+        cells[column] = (row.cells[index] ?? "").trim();
+      tables[id].push({ line: row.line, cells });
+    }
+  }
+  return { tables, ignored, problems };
+}
+
+/** The key of a row, as shown in the preview ("kleve-app", "kleve-app · 2"). */
+export function rowKey(id: SheetId, row: SheetRow): string {
+  const { key } = SHEETS[id];
+  return key.length === 0
+    ? SHEETS[id].title
+    : key.map((column) => row.cells[column] ?? "").join(" · ");
+}
+
+const text = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? "" : String(value);
+
+/** Lays a catalogue document out as tables; lines count from 2 (1 is the heading). */
+export function documentToTables(document: CatalogueDocument): CatalogueTables {
+  const rows = {} as Record<SheetId, SheetRow[]>;
+  for (const id of SHEET_IDS) rows[id] = [];
+  const add = (id: SheetId, cells: Record<string, string>): void => {
+    rows[id].push({ line: rows[id].length + 2, cells });
+  };
+  const { programme } = document;
+  add("programm", {
+    Titel: programme.title,
+    Untertitel: text(programme.subtitle),
+    Beginn: text(programme.horizonStart),
+    Ende: text(programme.horizonEnd),
+    Zusammenfassung: text(programme.summary),
+  });
+  for (const area of document.impactAreas) {
+    add("wirkungsbereiche", {
+      Schlüssel: area.key,
+      Name: area.name,
+      Beschreibung: text(area.description),
+    });
+    for (const field of area.actionFields) {
+      add("aktionsfelder", {
+        Schlüssel: field.key,
+        Wirkungsbereich: area.key,
+        Nummer: text(field.number),
+        Name: field.name,
+        Farbe: field.colour.toLowerCase(),
+        Beschreibung: text(field.description),
+      });
+      for (const project of field.projects) {
+        add("projekte", {
+          Kurzname: project.slug,
+          Aktionsfeld: field.key,
+          Nummer: project.code,
+          Titel: project.title,
+          Zusammenfassung: project.summary,
+          Status: project.status,
+          Schlagwörter: (project.tags ?? []).join(LIST_SEPARATOR),
+        });
+        project.phases.forEach((phase, index) =>
+          add("phasen", {
+            Projekt: project.slug,
+            "Nr.": text(index + 1),
+            Bezeichnung: phase.label,
+            Beginn: phase.start,
+            Ende: text(phase.end),
+            Fortsetzung: text(phase.continuation),
+            Anmerkung: text(phase.note),
+          }),
+        );
+        project.measures.forEach((measure, index) =>
+          add("massnahmen", {
+            Projekt: project.slug,
+            "Nr.": text(index + 1),
+            Titel: measure.title,
+            Status: measure.status,
+          }),
+        );
+        for (const responsibility of project.responsibilities)
+          add("zustaendigkeiten", {
+            Projekt: project.slug,
+            Organisationseinheit: responsibility.orgUnit,
+            Rolle: responsibility.role,
+            Anmerkung: text(responsibility.note),
+          });
+        for (const slug of project.dependsOn ?? [])
+          add("abhaengigkeiten", {
+            Projekt: project.slug,
+            "Hängt ab von": slug,
+          });
+      }
+    }
+  }
+  for (const unit of document.orgUnits)
+    add("organisationseinheiten", {
+      Kürzel: unit.code,
+      Name: unit.name,
+      Art: unit.kind,
+      Übergeordnet: text(unit.parent),
+    });
+  programme.goals.forEach((goal, index) =>
+    add("ziele", {
+      "Nr.": text(index + 1),
+      Titel: goal.title,
+      Beschreibung: text(goal.description),
+    }),
+  );
+  programme.priorities.forEach((priority, index) =>
+    add("prioritaeten", {
+      "Nr.": text(index + 1),
+      Jahr: text(priority.year),
+      Titel: priority.title,
+      Projekte: (priority.projects ?? []).join(LIST_SEPARATOR),
+    }),
+  );
+  return rows;
+}
+
+/** Where a part of the document came from, for locating the problems of the document rules. */
+interface Origin {
+  readonly sheet: SheetId;
+  readonly line: number;
+  /** Document field → column title. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** The column of a problem with the whole part (a period that ends before it starts). */
+  readonly column?: string;
+}
+
+/** The municipality a document is built for: the spreadsheet does not carry it. */
+export type DocumentMunicipality = CatalogueDocument["municipality"];
+
+/** The outcome of reading tables as a catalogue document. */
+export type TablesAsDocument =
+  | { readonly ok: true; readonly document: CatalogueDocument }
+  | { readonly ok: false; readonly problems: readonly SheetProblem[] };
+
+/**
+ * Builds the exchange document from tables and checks it with the rules every import
+ * shares (checkCatalogueDocument); each problem names sheet, row and column.
+ */
+export function tablesToDocument(
+  tables: CatalogueTables,
+  municipality: DocumentMunicipality,
+): TablesAsDocument {
+  const problems: SheetProblem[] = [];
+  const origins = new Map<string, Origin>();
+  const problem = (
+    id: SheetId,
+    line: number | null,
+    column: string | null,
+    message: string,
+  ): void => {
+    problems.push({ sheet: SHEETS[id].title, line, column, message });
+  };
+  const optional = (value: string | undefined): string | undefined =>
+    value === undefined || value === "" ? undefined : value;
+  const integer = (
+    id: SheetId,
+    row: SheetRow,
+    column: string,
+  ): number | undefined => {
+    const value = row.cells[column] ?? "";
+    if (/^-?\d{1,9}$/.test(value)) return Number(value);
+    problem(
+      id,
+      row.line,
+      column,
+      value === "" ? "darf nicht leer sein" : `„${value}“ ist keine ganze Zahl`,
+    );
+    return undefined;
+  };
+  const list = (value: string | undefined): string[] =>
+    (value ?? "")
+      .split(";")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+
+  // Duplicate keys: a second row with the same key would silently win.
+  for (const id of SHEET_IDS) {
+    const { key } = SHEETS[id];
+    if (key.length === 0) {
+      if (tables[id].length !== 1)
+        problem(
+          id,
+          tables[id][1]?.line ?? null,
+          null,
+          `Das Blatt muss genau eine Zeile unter der Überschrift haben, es hat ${tables[id].length}.`,
+        );
+      continue;
+    }
+    const seen = new Map<string, number>();
+    for (const row of tables[id]) {
+      const value = rowKey(id, row);
+      const first = seen.get(value);
+      if (first !== undefined)
+        problem(
+          id,
+          row.line,
+          key[key.length - 1] ?? null,
+          `„${value}“ kommt schon in Zeile ${first} vor.`,
+        );
+      else seen.set(value, row.line);
+    }
+  }
+
+  const programmeRow = tables.programm[0];
+  const cell = (row: SheetRow | undefined, column: string): string =>
+    row?.cells[column] ?? "";
+  if (programmeRow !== undefined)
+    origins.set("/programme", {
+      sheet: "programm",
+      line: programmeRow.line,
+      columns: {
+        title: "Titel",
+        subtitle: "Untertitel",
+        horizonStart: "Beginn",
+        horizonEnd: "Ende",
+        summary: "Zusammenfassung",
+      },
+    });
+
+  type Area = CatalogueDocument["impactAreas"][number];
+  type Field = Area["actionFields"][number];
+  type Project = Field["projects"][number];
+  const areas: Area[] = [];
+  const areaByKey = new Map<string, Area>();
+  tables.wirkungsbereiche.forEach((row) => {
+    const area: Area = {
+      key: cell(row, "Schlüssel"),
+      name: cell(row, "Name"),
+      ...withOptional("description", optional(row.cells.Beschreibung)),
+      actionFields: [],
+    };
+    origins.set(`/impactAreas/${areas.length}`, {
+      sheet: "wirkungsbereiche",
+      line: row.line,
+      columns: { key: "Schlüssel", name: "Name", description: "Beschreibung" },
+    });
+    areas.push(area);
+    areaByKey.set(area.key, area);
+  });
+  const fieldByKey = new Map<string, { field: Field; path: string }>();
+  for (const row of tables.aktionsfelder) {
+    const areaKey = cell(row, "Wirkungsbereich");
+    const area = areaByKey.get(areaKey);
+    if (area === undefined) {
+      problem(
+        "aktionsfelder",
+        row.line,
+        "Wirkungsbereich",
+        areaKey === ""
+          ? "darf nicht leer sein"
+          : `Den Wirkungsbereich „${areaKey}“ gibt es im Blatt „Wirkungsbereiche“ nicht.`,
+      );
+      continue;
+    }
+    const number = integer("aktionsfelder", row, "Nummer");
+    const field: Field = {
+      key: cell(row, "Schlüssel"),
+      number: number ?? 1,
+      name: cell(row, "Name"),
+      colour: cell(row, "Farbe").toLowerCase(),
+      ...withOptional("description", optional(row.cells.Beschreibung)),
+      projects: [],
+    };
+    const path = `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
+    origins.set(path, {
+      sheet: "aktionsfelder",
+      line: row.line,
+      columns: {
+        key: "Schlüssel",
+        number: "Nummer",
+        name: "Name",
+        colour: "Farbe",
+        description: "Beschreibung",
+      },
+    });
+    area.actionFields.push(field);
+    fieldByKey.set(field.key, { field, path });
+  }
+  const projectBySlug = new Map<string, { project: Project; path: string }>();
+  for (const row of tables.projekte) {
+    const fieldKey = cell(row, "Aktionsfeld");
+    const parent = fieldByKey.get(fieldKey);
+    if (parent === undefined) {
+      problem(
+        "projekte",
+        row.line,
+        "Aktionsfeld",
+        fieldKey === ""
+          ? "darf nicht leer sein"
+          : `Das Aktionsfeld „${fieldKey}“ gibt es im Blatt „Aktionsfelder“ nicht.`,
+      );
+      continue;
+    }
+    const tags = list(row.cells.Schlagwörter);
+    const project: Project = {
+      slug: cell(row, "Kurzname"),
+      code: cell(row, "Nummer"),
+      title: cell(row, "Titel"),
+      summary: cell(row, "Zusammenfassung"),
+      status: cell(row, "Status") as Project["status"],
+      ...(tags.length === 0 ? {} : { tags }),
+      phases: [],
+      measures: [],
+      responsibilities: [],
+    };
+    const path = `${parent.path}/projects/${parent.field.projects.length}`;
+    origins.set(path, {
+      sheet: "projekte",
+      line: row.line,
+      columns: {
+        slug: "Kurzname",
+        code: "Nummer",
+        title: "Titel",
+        summary: "Zusammenfassung",
+        status: "Status",
+        tags: "Schlagwörter",
+      },
+    });
+    parent.field.projects.push(project);
+    projectBySlug.set(project.slug, { project, path });
+  }
+  const projectOf = (
+    id: SheetId,
+    row: SheetRow,
+  ): { project: Project; path: string } | undefined => {
+    const slug = cell(row, "Projekt");
+    const found = projectBySlug.get(slug);
+    if (found === undefined)
+      problem(
+        id,
+        row.line,
+        "Projekt",
+        slug === ""
+          ? "darf nicht leer sein"
+          : `Das Projekt „${slug}“ gibt es im Blatt „Projekte“ nicht.`,
+      );
+    return found;
+  };
+  const byNumber = (id: SheetId): { row: SheetRow; number: number }[] =>
+    tables[id]
+      .map((row) => ({ row, number: integer(id, row, "Nr.") }))
+      .filter(
+        (entry): entry is { row: SheetRow; number: number } =>
+          entry.number !== undefined,
+      )
+      .sort((a, b) => a.number - b.number);
+
+  for (const { row } of byNumber("phasen")) {
+    const parent = projectOf("phasen", row);
+    if (parent === undefined) continue;
+    const continuation = optional(row.cells.Fortsetzung);
+    origins.set(`${parent.path}/phases/${parent.project.phases.length}`, {
+      sheet: "phasen",
+      line: row.line,
+      columns: {
+        label: "Bezeichnung",
+        start: "Beginn",
+        end: "Ende",
+        continuation: "Fortsetzung",
+        note: "Anmerkung",
+      },
+      column: "Ende",
+    });
+    parent.project.phases.push({
+      label: cell(row, "Bezeichnung"),
+      start: cell(row, "Beginn"),
+      ...withOptional("end", optional(row.cells.Ende)),
+      ...(continuation === undefined
+        ? {}
+        : {
+            continuation:
+              continuation as Project["phases"][number]["continuation"] &
+                string,
+          }),
+      ...withOptional("note", optional(row.cells.Anmerkung)),
+    });
+  }
+  for (const { row } of byNumber("massnahmen")) {
+    const parent = projectOf("massnahmen", row);
+    if (parent === undefined) continue;
+    origins.set(`${parent.path}/measures/${parent.project.measures.length}`, {
+      sheet: "massnahmen",
+      line: row.line,
+      columns: { title: "Titel", status: "Status" },
+    });
+    parent.project.measures.push({
+      title: cell(row, "Titel"),
+      status: cell(row, "Status") as Project["measures"][number]["status"],
+    });
+  }
+  for (const row of tables.zustaendigkeiten) {
+    const parent = projectOf("zustaendigkeiten", row);
+    if (parent === undefined) continue;
+    origins.set(
+      `${parent.path}/responsibilities/${parent.project.responsibilities.length}`,
+      {
+        sheet: "zustaendigkeiten",
+        line: row.line,
+        columns: {
+          orgUnit: "Organisationseinheit",
+          role: "Rolle",
+          note: "Anmerkung",
+        },
+      },
+    );
+    parent.project.responsibilities.push({
+      orgUnit: cell(row, "Organisationseinheit"),
+      role: cell(row, "Rolle") as Project["responsibilities"][number]["role"],
+      ...withOptional("note", optional(row.cells.Anmerkung)),
+    });
+  }
+  const dependencies = new Map<Project, string[]>();
+  for (const row of tables.abhaengigkeiten) {
+    const parent = projectOf("abhaengigkeiten", row);
+    if (parent === undefined) continue;
+    const list = dependencies.get(parent.project) ?? [];
+    origins.set(`${parent.path}/dependsOn/${list.length}`, {
+      sheet: "abhaengigkeiten",
+      line: row.line,
+      columns: {},
+      column: "Hängt ab von",
+    });
+    list.push(cell(row, "Hängt ab von"));
+    dependencies.set(parent.project, list);
+  }
+  for (const [project, list] of dependencies)
+    (project as { dependsOn?: string[] }).dependsOn = list;
+
+  const orgUnits = tables.organisationseinheiten.map((row, index) => {
+    origins.set(`/orgUnits/${index}`, {
+      sheet: "organisationseinheiten",
+      line: row.line,
+      columns: {
+        code: "Kürzel",
+        name: "Name",
+        kind: "Art",
+        parent: "Übergeordnet",
+      },
+    });
+    return {
+      code: cell(row, "Kürzel"),
+      name: cell(row, "Name"),
+      kind: cell(row, "Art") as CatalogueDocument["orgUnits"][number]["kind"],
+      ...withOptional("parent", optional(row.cells.Übergeordnet)),
+    };
+  });
+  const goals = byNumber("ziele").map(({ row }, index) => {
+    origins.set(`/programme/goals/${index}`, {
+      sheet: "ziele",
+      line: row.line,
+      columns: { title: "Titel", description: "Beschreibung" },
+    });
+    return {
+      title: cell(row, "Titel"),
+      ...withOptional("description", optional(row.cells.Beschreibung)),
+    };
+  });
+  const priorities = byNumber("prioritaeten").map(({ row }, index) => {
+    origins.set(`/programme/priorities/${index}`, {
+      sheet: "prioritaeten",
+      line: row.line,
+      columns: { year: "Jahr", title: "Titel", projects: "Projekte" },
+    });
+    const projects = list(row.cells.Projekte);
+    return {
+      year: integer("prioritaeten", row, "Jahr") ?? 0,
+      title: cell(row, "Titel"),
+      ...(projects.length === 0 ? {} : { projects }),
+    };
+  });
+  const horizonStart =
+    programmeRow === undefined
+      ? 0
+      : (integer("programm", programmeRow, "Beginn") ?? 0);
+  const horizonEnd =
+    programmeRow === undefined
+      ? 0
+      : (integer("programm", programmeRow, "Ende") ?? 0);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const document: CatalogueDocument = {
+    format: "fortschritt-catalogue",
+    version: 1,
+    municipality,
+    programme: {
+      title: cell(programmeRow, "Titel"),
+      ...withOptional("subtitle", optional(programmeRow?.cells.Untertitel)),
+      horizonStart,
+      horizonEnd,
+      ...withOptional("summary", optional(programmeRow?.cells.Zusammenfassung)),
+      goals,
+      priorities,
+    },
+    orgUnits,
+    impactAreas: areas,
+  };
+  const checked = checkCatalogueDocument(document);
+  if (checked.ok) return { ok: true, document: checked.value };
+  return {
+    ok: false,
+    problems: checked.problems.map((each) => locate(each, origins)),
+  };
+}
+
+function withOptional<K extends string>(
+  key: K,
+  value: string | undefined,
+): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/** Finds the sheet, row and column of a problem of the document rules. */
+function locate(
+  problem: InputProblem,
+  origins: ReadonlyMap<string, Origin>,
+): SheetProblem {
+  const segments = problem.path.split("/").slice(1);
+  for (let length = segments.length; length > 0; length -= 1) {
+    const origin = origins.get(`/${segments.slice(0, length).join("/")}`);
+    if (origin === undefined) continue;
+    const field = segments[length];
+    const column =
+      field === undefined
+        ? (origin.column ?? null)
+        : (origin.columns[field] ?? origin.column ?? null);
+    return {
+      sheet: SHEETS[origin.sheet].title,
+      line: origin.line,
+      column,
+      message: problem.message,
+    };
+  }
+  const sheet = problem.path.startsWith("/impactAreas")
+    ? SHEETS.abhaengigkeiten.title
+    : problem.path.startsWith("/orgUnits")
+      ? SHEETS.organisationseinheiten.title
+      : SHEETS.programm.title;
+  return { sheet, line: null, column: null, message: problem.message };
+}

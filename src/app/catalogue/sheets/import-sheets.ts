@@ -1,0 +1,510 @@
+/**
+ * The catalogue as a spreadsheet, as use cases (docs/adr/0027-sheets-catalogue-spreadsheet.md):
+ * export; import in two steps — an upload is checked and kept under a token, its preview
+ * says what would be created, changed and removed per sheet; only the confirmation
+ * writes, in one transaction with audit events. The confirmation names the state of the
+ * catalogue the preview was computed against, so that nobody confirms a preview that no
+ * longer tells the truth. Editions are never touched: they are snapshots of their own.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { insertAuditEvent } from "../../../db/audit.repository.js";
+import { loadCatalogue } from "../../../db/catalogue.repository.js";
+import { syncCatalogue } from "../../../db/catalogue-sync.repository.js";
+import type { Executor } from "../../../db/database.js";
+import { bumpDataVersion } from "../../../db/municipality.repository.js";
+import { replaceSearchEntries } from "../../../db/search.repository.js";
+import {
+  deleteSheetUpload,
+  findSheetUpload,
+  insertSheetUpload,
+} from "../../../db/sheet-upload.repository.js";
+import {
+  actorLabel,
+  type Principal,
+} from "../../../domain/access/principal.js";
+import type { Municipality } from "../../../domain/catalogue/catalogue.js";
+import { AppError } from "../../../errors.js";
+import type { RequestOrigin } from "../../audit/record-audit.js";
+import type { AppContext } from "../../context.js";
+import {
+  catalogueToDocument,
+  documentToCatalogue,
+  searchEntriesOf,
+} from "../catalogue-document.js";
+import type { CatalogueDocument } from "../catalogue-document.schema.js";
+import {
+  requireAdministrator,
+  requireMunicipality,
+  UNKNOWN_ORIGIN,
+} from "../edit-support.js";
+import {
+  documentToTables,
+  readTables,
+  rowKey,
+  SHEET_IDS,
+  sheetProblemToInput,
+  tablesToDocument,
+  type CatalogueTables,
+  type SheetId,
+  type SheetRow,
+} from "./catalogue-sheets.js";
+import {
+  readCatalogueWorkbook,
+  UnreadableWorkbookError,
+} from "./read-catalogue-workbook.js";
+import {
+  changeCount,
+  diffTables,
+  tablesDigest,
+  type SheetChanges,
+} from "./sheet-diff.js";
+
+/** How long an uploaded file waits for its confirmation. */
+export const SHEET_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
+
+/** At most this many problems are reported for one file. */
+const MAX_PROBLEMS = 50;
+
+/** What an import would change, and what it found and ignored. */
+export interface SheetImportPreview {
+  readonly municipality: Municipality;
+  readonly fileName: string;
+  readonly sheets: readonly SheetChanges[];
+  /** All changes together; 0 means the file matches the catalogue. */
+  readonly total: number;
+  /** Columns and sheets that are not part of the catalogue, reported and ignored. */
+  readonly ignored: readonly string[];
+  /** The state of the stored catalogue the preview was computed against. */
+  readonly base: string;
+}
+
+/** A preview with the token under which its file waits. */
+export interface PreparedSheetImport {
+  readonly token: string;
+  readonly preview: SheetImportPreview;
+}
+
+/** Who imports: a person (web) or the command line. */
+interface Actor {
+  readonly userId: number | null;
+  readonly label: string;
+}
+
+const COMMAND_LINE: Actor = { userId: null, label: "Kommandozeile" };
+
+function emptyTables(): CatalogueTables {
+  const tables = {} as Record<SheetId, readonly SheetRow[]>;
+  for (const id of SHEET_IDS) tables[id] = [];
+  return tables;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The stored catalogue as tables (empty tables when there is none yet). */
+async function storedTables(
+  db: Executor,
+  municipality: Municipality,
+): Promise<CatalogueTables> {
+  const catalogue = await loadCatalogue(db, municipality);
+  return catalogue === null
+    ? emptyTables()
+    : documentToTables(catalogueToDocument(catalogue));
+}
+
+function documentMunicipality(
+  municipality: Municipality,
+): CatalogueDocument["municipality"] {
+  return {
+    slug: municipality.slug,
+    name: municipality.name,
+    ...(municipality.state === null ? {} : { state: municipality.state }),
+    ...(municipality.website === null ? {} : { website: municipality.website }),
+  };
+}
+
+interface CheckedFile {
+  readonly document: CatalogueDocument;
+  readonly tables: CatalogueTables;
+  readonly ignored: readonly string[];
+  /** Lines of the uploaded file by sheet and key, to name them in the preview. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** Reads and checks a file; throws ERR_SHEET_IMPORT_INVALID naming sheet, row and column. */
+async function checkFile(
+  municipality: Municipality,
+  fileName: string,
+  bytes: Buffer,
+): Promise<CheckedFile> {
+  let raw;
+  try {
+    raw = await readCatalogueWorkbook(fileName, bytes);
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbookError)) throw error;
+    throw new AppError("ERR_SHEET_IMPORT_INVALID", {
+      detail: `${fileName}:`,
+      problems: [{ path: "/", message: error.message }],
+      cause: error,
+    });
+  }
+  const read = readTables(raw);
+  const result =
+    read.problems.length > 0
+      ? { ok: false as const, problems: read.problems }
+      : tablesToDocument(read.tables, documentMunicipality(municipality));
+  if (!result.ok)
+    throw new AppError("ERR_SHEET_IMPORT_INVALID", {
+      detail: `${fileName}:`,
+      problems: result.problems.slice(0, MAX_PROBLEMS).map(sheetProblemToInput),
+    });
+  const lines = new Map<string, number>();
+  for (const id of SHEET_IDS)
+    for (const row of read.tables[id])
+      lines.set(`${id}\u0000${rowKey(id, row)}`, row.line);
+  return {
+    document: result.document,
+    tables: documentToTables(result.document),
+    ignored: read.ignored,
+    lines,
+  };
+}
+
+async function previewOf(
+  db: Executor,
+  municipality: Municipality,
+  fileName: string,
+  checked: CheckedFile,
+): Promise<SheetImportPreview> {
+  const before = await storedTables(db, municipality);
+  const sheets = diffTables(before, checked.tables, checked.lines);
+  return {
+    municipality,
+    fileName,
+    sheets,
+    total: sheets.reduce((sum, each) => sum + changeCount(each), 0),
+    ignored: checked.ignored,
+    base: tablesDigest(before),
+  };
+}
+
+/** Writes what a preview showed, in one transaction with its audit events. */
+async function applyImport(
+  ctx: AppContext,
+  actor: Actor,
+  municipality: Municipality,
+  checked: CheckedFile,
+  options: {
+    readonly fileName: string;
+    readonly fileSha256: string;
+    readonly base: string | null;
+    readonly reason: string | null;
+    readonly origin: RequestOrigin;
+    readonly tokenHash: string | null;
+  },
+): Promise<SheetImportPreview> {
+  const now = ctx.clock().toISOString();
+  const preview = await ctx.db.transaction().execute(async (trx) => {
+    const preview = await previewOf(
+      trx,
+      municipality,
+      options.fileName,
+      checked,
+    );
+    if (options.base !== null && preview.base !== options.base)
+      throw new AppError("ERR_SHEET_IMPORT_STALE");
+    if (options.tokenHash !== null)
+      await deleteSheetUpload(trx, options.tokenHash);
+    if (preview.total === 0) return preview;
+    await bumpDataVersion(trx, municipality.id, now, "draft");
+    await syncCatalogue(
+      trx,
+      municipality.id,
+      documentToCatalogue(checked.document),
+      now,
+    );
+    const stored = await loadCatalogue(trx, municipality);
+    if (stored === null) throw new Error("catalogue vanished during import");
+    await replaceSearchEntries(trx, municipality.id, searchEntriesOf(stored));
+    const event = (entry: {
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      entityLabel: string | null;
+      before: unknown;
+      after: unknown;
+    }) =>
+      insertAuditEvent(trx, {
+        municipalityId: municipality.id,
+        at: now,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        projectId: null,
+        reason: options.reason,
+        ip: options.origin.ip,
+        version: null,
+        ...entry,
+      });
+    await event({
+      action: "catalogue.sheet-import",
+      entityType: "catalogue",
+      entityId: null,
+      entityLabel: options.fileName,
+      before: null,
+      after: {
+        file: options.fileName,
+        sha256: options.fileSha256,
+        changes: Object.fromEntries(
+          preview.sheets.map((each) => [
+            each.sheet,
+            {
+              created: each.created.length,
+              changed: each.changed.length,
+              removed: each.removed.length,
+              reordered: each.reordered,
+            },
+          ]),
+        ),
+      },
+    });
+    // One event per row, with the cells before and after, so the log tells what changed.
+    for (const each of preview.sheets) {
+      for (const [action, rows] of [
+        ["catalogue.sheet-row-created", each.created],
+        ["catalogue.sheet-row-changed", each.changed],
+        ["catalogue.sheet-row-removed", each.removed],
+      ] as const) {
+        for (const row of rows)
+          await event({
+            action,
+            entityType: each.sheet,
+            entityId: row.key,
+            entityLabel: `${each.title}: ${row.key}`,
+            before: Object.fromEntries(
+              row.cells
+                .filter((cell) => cell.before !== "")
+                .map((cell) => [cell.column, cell.before]),
+            ),
+            after: Object.fromEntries(
+              row.cells
+                .filter((cell) => cell.after !== "")
+                .map((cell) => [cell.column, cell.after]),
+            ),
+          });
+      }
+    }
+    return preview;
+  });
+  ctx.cache.clear();
+  return preview;
+}
+
+const fileHash = (bytes: Buffer): string =>
+  createHash("sha256").update(bytes).digest("hex");
+
+/** Checks an uploaded file and keeps it under a token; returns the token and the preview. */
+export async function prepareSheetImport(
+  ctx: AppContext,
+  principal: Principal,
+  input: {
+    readonly municipality: string;
+    readonly fileName: string;
+    readonly bytes: Buffer;
+  },
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<PreparedSheetImport> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const user = await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "catalogue.sheet-import",
+    { entityType: "catalogue", entityLabel: input.fileName },
+    origin,
+  );
+  const checked = await checkFile(municipality, input.fileName, input.bytes);
+  const preview = await previewOf(
+    ctx.db,
+    municipality,
+    input.fileName,
+    checked,
+  );
+  const token = randomBytes(24).toString("base64url");
+  const now = ctx.clock();
+  await insertSheetUpload(
+    ctx.db,
+    hashToken(token),
+    {
+      municipalityId: municipality.id,
+      userId: user.userId,
+      fileName: input.fileName,
+      fileSha256: fileHash(input.bytes),
+      content: input.bytes,
+      expiresAt: new Date(
+        now.getTime() + SHEET_UPLOAD_LIFETIME_MS,
+      ).toISOString(),
+    },
+    now.toISOString(),
+  );
+  return { token, preview };
+}
+
+async function requireUpload(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  token: string,
+  origin: RequestOrigin,
+) {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "catalogue.sheet-import",
+    { entityType: "catalogue" },
+    origin,
+  );
+  const tokenHash = hashToken(token);
+  const upload = await findSheetUpload(
+    ctx.db,
+    tokenHash,
+    ctx.clock().toISOString(),
+  );
+  // Another municipality's upload, or another person's, is as good as none.
+  if (
+    upload === null ||
+    upload.municipalityId !== municipality.id ||
+    upload.userId !== user.userId
+  )
+    throw new AppError("ERR_SHEET_IMPORT_EXPIRED");
+  return { municipality, user, upload, tokenHash };
+}
+
+/** The preview of an upload, against the catalogue as it is now. */
+export async function showSheetImport(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly municipality: string; readonly token: string },
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<SheetImportPreview> {
+  const { municipality, upload } = await requireUpload(
+    ctx,
+    principal,
+    input.municipality,
+    input.token,
+    origin,
+  );
+  const checked = await checkFile(
+    municipality,
+    upload.fileName,
+    upload.content,
+  );
+  return previewOf(ctx.db, municipality, upload.fileName, checked);
+}
+
+/**
+ * Imports an upload whose preview was confirmed. `base` is the state the preview was
+ * computed against; when the catalogue changed since, ERR_SHEET_IMPORT_STALE and nothing
+ * is written.
+ */
+export async function confirmSheetImport(
+  ctx: AppContext,
+  principal: Principal,
+  input: {
+    readonly municipality: string;
+    readonly token: string;
+    readonly base: string;
+    readonly reason?: string | null;
+  },
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<SheetImportPreview> {
+  const { municipality, upload, tokenHash } = await requireUpload(
+    ctx,
+    principal,
+    input.municipality,
+    input.token,
+    origin,
+  );
+  const checked = await checkFile(
+    municipality,
+    upload.fileName,
+    upload.content,
+  );
+  return applyImport(
+    ctx,
+    {
+      userId: principal.kind === "user" ? principal.userId : null,
+      label: actorLabel(principal),
+    },
+    municipality,
+    checked,
+    {
+      fileName: upload.fileName,
+      fileSha256: upload.fileSha256,
+      base: input.base,
+      reason: input.reason?.trim() || null,
+      origin,
+      tokenHash,
+    },
+  );
+}
+
+/** The catalogue as tables, for an administrator's download. */
+export async function exportCatalogueSheets(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{
+  readonly municipality: Municipality;
+  readonly tables: CatalogueTables;
+}> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  await requireAdministrator(
+    ctx,
+    principal,
+    municipality,
+    "catalogue.sheet-export",
+    { entityType: "catalogue" },
+    origin,
+  );
+  return { municipality, tables: await storedTables(ctx.db, municipality) };
+}
+
+/** The catalogue as tables, for the command line (which has the database anyway). */
+export async function exportCatalogueSheetsForOperator(
+  ctx: AppContext,
+  municipalitySlug: string,
+): Promise<CatalogueTables> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  return storedTables(ctx.db, municipality);
+}
+
+/**
+ * The command line's import: the preview, and with `apply` the import in one go (the
+ * preview is what the person at the terminal reads before running it with --apply).
+ */
+export async function importCatalogueSheetsForOperator(
+  ctx: AppContext,
+  input: {
+    readonly municipality: string;
+    readonly fileName: string;
+    readonly bytes: Buffer;
+    readonly apply: boolean;
+  },
+): Promise<SheetImportPreview> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const checked = await checkFile(municipality, input.fileName, input.bytes);
+  if (!input.apply)
+    return previewOf(ctx.db, municipality, input.fileName, checked);
+  return applyImport(ctx, COMMAND_LINE, municipality, checked, {
+    fileName: input.fileName,
+    fileSha256: fileHash(input.bytes),
+    base: null,
+    reason: null,
+    origin: UNKNOWN_ORIGIN,
+    tokenHash: null,
+  });
+}
