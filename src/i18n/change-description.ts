@@ -54,6 +54,8 @@ function continuationGerman(continuation: Continuation | null): string {
       return "danach laufend";
     case "permanent":
       return "Daueraufgabe";
+    case "undecided":
+      return "Ende noch offen";
     case null:
       return "ohne Fortführung";
   }
@@ -133,8 +135,12 @@ function describe(change: CatalogueChange): string {
     case "phase-end-precision-changed":
       return `Zeitraum ${change.phase.label}: Ende von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
     case "phase-open-end-added":
+      if (change.continuation.to === "undecided")
+        return `Zeitraum ${change.phase.label}: Ende jetzt noch offen (bisher ${point(change.from)})`;
       return `Zeitraum ${change.phase.label}: kein Ende mehr (bisher ${point(change.from)}), ${continuationGerman(change.continuation.to)}`;
     case "phase-open-end-removed":
+      if (change.continuation.from === "undecided")
+        return `Zeitraum ${change.phase.label}: Ende festgelegt auf ${point(change.to)} (bisher noch offen)`;
       return `Zeitraum ${change.phase.label}: endet jetzt ${point(change.to)} (bisher ohne Ende)`;
     case "phase-continuation-changed":
       return `Zeitraum ${change.phase.label}: Fortführung von ${quoted(continuationGerman(change.from))} auf ${quoted(continuationGerman(change.to))} geändert`;

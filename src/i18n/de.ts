@@ -119,6 +119,8 @@ export const de = {
   legendPhaseEven: "Folgephase (schraffiert)",
   legendPermanent: "Daueraufgabe (gepunktet)",
   legendOpenEnd: "läuft weiter (offenes Ende)",
+  legendUndecided: "Ende noch offen (gestrichelt, Fragezeichen)",
+  legendLanes: "Phasen, die sich überschneiden (untereinander)",
   legendQuarter: "Quartalsgrenze",
   legendToday: "heutiges Datum",
   timelineFilterInvalid: "Diese Auswahl ist nicht möglich.",
@@ -444,6 +446,7 @@ export const de = {
     continuationNone: "endet mit der Phase",
     continuationOngoing: "danach laufend",
     continuationPermanent: "Daueraufgabe",
+    continuationUndecided: "Ende noch offen (nicht entschieden)",
     fieldNote: "Anmerkung",
     precisionName: {
       year: "Jahr",

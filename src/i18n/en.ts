@@ -105,6 +105,8 @@ export const en: Dictionary = {
   legendPhaseOdd: "Phase (first, third …)",
   legendPhaseEven: "Following phase (hatched)",
   legendPermanent: "Permanent task (dotted)",
+  legendUndecided: "end not yet decided (dashed, question mark)",
+  legendLanes: "overlapping phases (one below the other)",
   legendOpenEnd: "continues (open end)",
   legendQuarter: "Quarter boundary",
   legendToday: "today's date",
@@ -423,6 +425,7 @@ export const en: Dictionary = {
     continuationNone: "ends with the phase",
     continuationOngoing: "then ongoing",
     continuationPermanent: "permanent task",
+    continuationUndecided: "end not yet decided",
     fieldNote: "Note",
     precisionName: {
       year: "year",

@@ -56,6 +56,8 @@ export function formatPeriod(period: Period, language: Language): string {
         return `permanent task since ${start}`;
       case "ongoing":
         return `from ${start}, ongoing`;
+      case "undecided":
+        return `from ${start}, end not yet decided`;
       case null:
         return `from ${start}`;
     }
@@ -70,6 +72,7 @@ export function formatPeriod(period: Period, language: Language): string {
       return `permanent task ${range}`;
     case "ongoing":
       return sameAsStart ? `${range} (then ongoing)` : `${range}, then ongoing`;
+    case "undecided":
     case null:
       return range;
   }
@@ -103,8 +106,10 @@ function spanContinuation(
 ): Continuation | null {
   if (span.end === null) {
     const open = phases.filter((phase) => phase.end === null);
-    return open.some((phase) => phase.continuation === "permanent")
-      ? "permanent"
+    if (open.some((phase) => phase.continuation === "permanent"))
+      return "permanent";
+    return open.every((phase) => phase.continuation === "undecided")
+      ? "undecided"
       : "ongoing";
   }
   if (phases.every((phase) => phase.continuation === "permanent"))

@@ -64,7 +64,10 @@ export const PhaseSchema = Type.Object(
     start: PointInTimeSchema,
     end: Type.Optional(PointInTimeSchema),
     continuation: Type.Optional(
-      StringEnum(["ongoing", "permanent"] as const, "ongoing oder permanent"),
+      StringEnum(
+        ["ongoing", "permanent", "undecided"] as const,
+        "ongoing (danach laufend), permanent (Daueraufgabe) oder undecided (Ende noch offen)",
+      ),
     ),
     note: OptionalText(500),
   },

@@ -34,7 +34,9 @@ import {
 const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
   PERIOD_END_BEFORE_START: "Das Ende liegt vor dem Beginn.",
   PERIOD_OPEN_WITHOUT_CONTINUATION:
-    "Ohne Ende muss angegeben sein, wie es weitergeht (continuation: ongoing oder permanent).",
+    "Ohne Ende muss angegeben sein, wie es weitergeht (continuation: ongoing, permanent oder undecided).",
+  PERIOD_UNDECIDED_WITH_END:
+    "„Ende noch offen“ (continuation: undecided) passt nicht zu einem angegebenen Ende.",
 };
 
 /** First path segments the application itself uses; a municipality cannot be called like that. */

@@ -26,7 +26,12 @@ const PERIOD_PROBLEMS: Readonly<
   PERIOD_OPEN_WITHOUT_CONTINUATION: {
     field: "continuation",
     message:
-      "Ohne Ende muss angegeben sein, wie es weitergeht: danach laufend oder Daueraufgabe.",
+      "Ohne Ende muss angegeben sein, wie es weitergeht: danach laufend, Daueraufgabe oder Ende noch offen.",
+  },
+  PERIOD_UNDECIDED_WITH_END: {
+    field: "continuation",
+    message:
+      "„Ende noch offen“ passt nicht zu einem angegebenen Ende: bitte das Ende leeren oder eine andere Fortführung wählen.",
   },
 };
 

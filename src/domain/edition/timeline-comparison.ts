@@ -94,6 +94,9 @@ export interface TimelineComparisonRow {
   readonly oldBars: readonly ComparisonBar[];
   /** The after-snapshot's bars (empty for a removed project): drawn solid. */
   readonly newBars: readonly ComparisonBar[];
+  /** Lanes of the old and of the new bars (each at least 1; overlapping phases stack). */
+  readonly oldLaneCount: number;
+  readonly newLaneCount: number;
   readonly oldSpan: PeriodSpan | null;
   readonly newSpan: PeriodSpan | null;
   /** The spans in German ("2020–2023", "ab 2025"), for the table alternative. */
@@ -398,6 +401,8 @@ export function layoutTimelineComparison(
         state,
         oldBars: withPhaseIds(oldRow, oldProject),
         newBars: withPhaseIds(newRow, newProject),
+        oldLaneCount: oldRow?.laneCount ?? 1,
+        newLaneCount: newRow?.laneCount ?? 1,
         oldSpan,
         newSpan,
         oldSpanLabel: formatSpanGerman(oldSpan),

@@ -13,8 +13,19 @@ import {
 } from "./point-in-time.js";
 import type { PointInTime } from "./point-in-time.js";
 
-/** How work goes on after (or without) the end of a phase. */
-export type Continuation = "ongoing" | "permanent";
+/**
+ * How work goes on after (or without) the end of a phase: "danach laufend", a standing
+ * task (Daueraufgabe), or "undecided" ("noch offen"): the phase has no end yet because
+ * nobody has decided it; only valid without an end.
+ */
+export type Continuation = "ongoing" | "permanent" | "undecided";
+
+/** All continuations, in the order forms list them. */
+export const CONTINUATIONS: readonly Continuation[] = [
+  "ongoing",
+  "permanent",
+  "undecided",
+];
 
 /** A phase's time span; an end of null means it runs on past any horizon. */
 export interface Period {
@@ -25,7 +36,9 @@ export interface Period {
 
 /** Stable codes for problems with a period. */
 export type PeriodProblemCode =
-  "PERIOD_END_BEFORE_START" | "PERIOD_OPEN_WITHOUT_CONTINUATION";
+  | "PERIOD_END_BEFORE_START"
+  | "PERIOD_OPEN_WITHOUT_CONTINUATION"
+  | "PERIOD_UNDECIDED_WITH_END";
 
 /** The day number of the first day of a period. */
 export function periodFirstDay(period: Period): number {
@@ -48,6 +61,9 @@ export function validatePeriod(period: Period): readonly PeriodProblemCode[] {
   if (period.end === null && period.continuation === null) {
     problems.push("PERIOD_OPEN_WITHOUT_CONTINUATION");
   }
+  if (period.end !== null && period.continuation === "undecided") {
+    problems.push("PERIOD_UNDECIDED_WITH_END");
+  }
   return problems;
 }
 
@@ -69,7 +85,7 @@ export function periodContains(period: Period, day: number): boolean {
 /**
  * Formats a period for German readers: "2020–2023", "QIV/2021–2023",
  * "2024–2030, danach laufend", "2021 (danach laufend)", "ab 2025, laufend",
- * "Daueraufgabe seit 2020", "Daueraufgabe 2020–2030".
+ * "Daueraufgabe seit 2020", "Daueraufgabe 2020–2030", "ab 2025, Ende noch offen".
  */
 export function formatPeriodGerman(period: Period): string {
   const start = formatPointInTimeGerman(period.start);
@@ -79,6 +95,8 @@ export function formatPeriodGerman(period: Period): string {
         return `Daueraufgabe seit ${start}`;
       case "ongoing":
         return `ab ${start}, laufend`;
+      case "undecided":
+        return `ab ${start}, Ende noch offen`;
       case null:
         return `ab ${start}`;
     }
@@ -96,6 +114,8 @@ export function formatPeriodGerman(period: Period): string {
       return sameAsStart
         ? `${range} (danach laufend)`
         : `${range}, danach laufend`;
+    // Not valid with an end (validatePeriod); read as the plain range.
+    case "undecided":
     case null:
       return range;
   }

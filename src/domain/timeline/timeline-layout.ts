@@ -62,6 +62,13 @@ export interface TimelineBar {
   readonly width: number;
   /** The phase has no end and runs on to the horizon's end (and beyond). */
   readonly isOpenEnd: boolean;
+  /** The phase has no end because it is not decided yet ("noch offen"). */
+  readonly isUndecided: boolean;
+  /**
+   * The lane within the row, 0 for the first: phases of one project that overlap are
+   * drawn in separate lanes, so that none hides another (see assignLanes).
+   */
+  readonly lane: number;
   readonly isPermanent: boolean;
   readonly continuation: Continuation | null;
   /** The phase starts before the horizon. */
@@ -82,6 +89,8 @@ export interface TimelineRowLayout {
   readonly label: string;
   readonly rowIndex: number;
   readonly bars: readonly TimelineBar[];
+  /** How many lanes the row's bars need (at least 1). */
+  readonly laneCount: number;
 }
 
 /** A group with its header row's stacking position and its project rows. */
@@ -182,12 +191,62 @@ function requireHorizon(horizon: TimelineHorizon): void {
   }
 }
 
+/** A bar before its lane is known. */
+type UnplacedBar = Omit<TimelineBar, "lane">;
+
+/**
+ * Puts overlapping bars of one row into separate lanes: bars are taken by start (ties in
+ * input order), each goes into the first lane whose last bar ends at or before its start.
+ * A bar without end occupies its lane to the end of time. Phases that only touch ("2021–
+ * 2022" then "2023–2024") share a lane, so a row without overlaps stays one lane.
+ * Returns the lane of each bar, in the order given, and the number of lanes.
+ */
+export function assignLanes(
+  spans: readonly { readonly x: number; readonly end: number }[],
+): { readonly lanes: readonly number[]; readonly laneCount: number } {
+  const order = spans
+    .map((span, index) => ({ span, index }))
+    .sort((a, b) => a.span.x - b.span.x || a.index - b.index);
+  const laneEnds: number[] = [];
+  const lanes: number[] = spans.map(() => 0);
+  // A tolerance for the floating-point day fractions of touching phases.
+  const touching = 1e-9;
+  for (const { span, index } of order) {
+    let lane = laneEnds.findIndex((end) => end <= span.x + touching);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(span.end);
+    } else {
+      laneEnds[lane] = span.end;
+    }
+    lanes[index] = lane;
+  }
+  return { lanes, laneCount: Math.max(1, laneEnds.length) };
+}
+
+/** The bars of a row with their lanes (see assignLanes). */
+function placeBars(bars: readonly UnplacedBar[]): {
+  readonly bars: readonly TimelineBar[];
+  readonly laneCount: number;
+} {
+  const { lanes, laneCount } = assignLanes(
+    bars.map((bar) => ({
+      x: bar.x,
+      end: bar.isOpenEnd ? Number.POSITIVE_INFINITY : bar.x + bar.width,
+    })),
+  );
+  return {
+    bars: bars.map((bar, index) => ({ ...bar, lane: lanes[index] ?? 0 })),
+    laneCount,
+  };
+}
+
 function layoutBar(
   phase: TimelinePhaseInput,
   phaseIndex: number,
   startYear: number,
   width: number,
-): TimelineBar | null {
+): UnplacedBar | null {
   const { period } = phase;
   const rawStart = startXOf(period.start, startYear);
   const rawEnd =
@@ -204,6 +263,7 @@ function layoutBar(
     x,
     width: end - x,
     isOpenEnd: period.end === null,
+    isUndecided: period.end === null && period.continuation === "undecided",
     isPermanent: period.continuation === "permanent",
     continuation: period.continuation,
     clippedStart: rawStart < 0,
@@ -242,17 +302,19 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     const headerIndex = rowIndex;
     rowIndex += 1;
     const rows: TimelineRowLayout[] = group.rows.map((row) => {
-      const bars: TimelineBar[] = [];
+      const unplaced: UnplacedBar[] = [];
       row.phases.forEach((phase, phaseIndex) => {
         const bar = layoutBar(phase, phaseIndex, startYear, width);
-        if (bar !== null) bars.push(bar);
+        if (bar !== null) unplaced.push(bar);
       });
+      const { bars, laneCount } = placeBars(unplaced);
       const layout: TimelineRowLayout = {
         key: row.key,
         code: row.code,
         label: row.label,
         rowIndex,
         bars,
+        laneCount,
       };
       rowIndex += 1;
       projectRowCount += 1;

@@ -94,8 +94,8 @@ export const PhaseSchema = Type.Object(
     endPrecision: Nullable(StringEnum(PRECISIONS)),
     continuation: Nullable(
       StringEnum(
-        ["ongoing", "permanent"] as const,
-        "ongoing: danach laufend; permanent: Daueraufgabe",
+        ["ongoing", "permanent", "undecided"] as const,
+        "ongoing: danach laufend; permanent: Daueraufgabe; undecided: Ende noch offen (nur ohne Ende)",
       ),
     ),
     note: Nullable(Type.String()),

@@ -91,7 +91,9 @@ export function formatAuditValue(
           ? t.continuationOngoing
           : value === "permanent"
             ? t.continuationPermanent
-            : value;
+            : value === "undecided"
+              ? t.continuationUndecided
+              : value;
       case "kind":
         return Object.hasOwn(t.orgUnitKind, value)
           ? (t.orgUnitKind[value] ?? value)

@@ -299,6 +299,7 @@ function PhaseForm(
     { value: "", label: t.continuationNone },
     { value: "ongoing", label: t.continuationOngoing },
     { value: "permanent", label: t.continuationPermanent },
+    { value: "undecided", label: t.continuationUndecided },
   ];
   const precision =
     phase === null

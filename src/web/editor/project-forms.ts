@@ -62,8 +62,12 @@ export function parseProjectFields(
 }
 
 /** A continuation as the use case takes it, or null for "ends" and anything unknown. */
-function continuationOf(text: string): "ongoing" | "permanent" | null {
-  return text === "ongoing" || text === "permanent" ? text : null;
+function continuationOf(
+  text: string,
+): "ongoing" | "permanent" | "undecided" | null {
+  return text === "ongoing" || text === "permanent" || text === "undecided"
+    ? text
+    : null;
 }
 
 /**
@@ -300,7 +304,9 @@ export function conflictRowsFor(
       ? t.continuationOngoing
       : value === "permanent"
         ? t.continuationPermanent
-        : t.continuationNone;
+        : value === "undecided"
+          ? t.continuationUndecided
+          : t.continuationNone;
   if (form === "grunddaten") {
     compare(t.fieldTitle, current.title, fields.titel ?? "");
     compare(t.fieldSummary, current.summary, fields.zusammenfassung ?? "");

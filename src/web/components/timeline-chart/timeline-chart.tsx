@@ -7,6 +7,9 @@
  * - consecutive phases alternate between solid and hatched, with a small gap between them;
  * - standing tasks (Daueraufgabe) are dotted;
  * - an open end fades out past the horizon and ends in an arrow instead of a closed edge;
+ *   an end not decided yet ("noch offen") fades out with a dashed outline and ends in "?";
+ * - phases of one project that overlap lie in separate lanes of the row, one below the
+ *   other, so that no phase hides another;
  * - quarter boundaries are marked on the axis and as faint grid lines, year boundaries as
  *   stronger lines, and today as a labelled line.
  *
@@ -95,9 +98,9 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
   layout.groups.forEach((group, index) => {
     const headerY = y;
     if (showHeaders) y += g.headerHeight;
-    const rowYs = group.rows.map(() => {
+    const rowYs = group.rows.map((row) => {
       const rowY = y;
-      y += g.rowHeight;
+      y += rowHeightOf(g, row.laneCount);
       return rowY;
     });
     placedGroups.push({ index, headerY, rowYs });
@@ -194,7 +197,10 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                 x="0"
                 y={rowY}
                 width={chartEnd}
-                height={g.rowHeight}
+                height={rowHeightOf(
+                  g,
+                  layout.groups[placed.index]?.rows[rowIndex]?.laneCount ?? 1,
+                )}
                 fill="#f4f5f6"
               />
             ) : (
@@ -305,7 +311,7 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
             )}
             {group.rows.map((row, rowIndex) => {
               const rowY = placed.rowYs[rowIndex] ?? 0;
-              const barY = rowY + (g.rowHeight - g.barHeight) / 2;
+              const firstBarY = rowY + (g.rowHeight - g.barHeight) / 2;
               return (
                 <g class="app-timeline-chart__row" data-project={row.key}>
                   {g.labelWidth > 0 ? (
@@ -325,6 +331,7 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                     ""
                   )}
                   {row.bars.map((bar) => {
+                    const barY = firstBarY + bar.lane * laneStepOf(g);
                     const fill = bar.isPermanent
                       ? `url(#${idPrefix}-punkte-${placed.index})`
                       : bar.phaseIndex % 2 === 0
@@ -351,9 +358,20 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                           fill={fill}
                           stroke={colour}
                           stroke-width="1"
+                          stroke-dasharray={bar.isUndecided ? "4 3" : undefined}
                           mask={bar.isOpenEnd ? `url(#${fadeId})` : undefined}
                         />
-                        {runsOn ? (
+                        {bar.isUndecided ? (
+                          <text
+                            class="app-timeline-chart__undecided"
+                            x={fadeEnd + 1}
+                            y={round(middle + 5)}
+                            fill={colour}
+                            font-weight="bold"
+                          >
+                            ?
+                          </text>
+                        ) : runsOn ? (
                           <polyline
                             class="app-timeline-chart__arrow"
                             fill="none"
@@ -413,6 +431,16 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
       )}
     </svg>
   );
+}
+
+/** The vertical distance between two lanes of a row. */
+function laneStepOf(g: Geometry): number {
+  return g.barHeight + 4;
+}
+
+/** The height of a row with the given number of lanes. */
+function rowHeightOf(g: Geometry, laneCount: number): number {
+  return g.rowHeight + Math.max(0, laneCount - 1) * laneStepOf(g);
 }
 
 function round(value: number): number {

@@ -8,7 +8,8 @@
  * fill) and position (upper versus lower half of the row); shifts are arrows; added and
  * removed projects say so in words next to their label. The SVG is one image for assistive
  * technology (role="img" with <title> and <desc>); the tables below it carry the same
- * information with the reasons. Each bar and arrow has a <title> as tooltip.
+ * information with the reasons. Each bar and arrow has a <title> as tooltip. Phases of one
+ * snapshot that overlap lie in lanes one below the other, so that none hides another.
  */
 import type {
   ComparisonBar,
@@ -58,6 +59,11 @@ export function TimelineComparisonChart(
   const axisTop = 44;
   const headerHeight = 30;
   const rowHeight = 34;
+  const laneStep = 14;
+  const extraLanes = (row: TimelineComparisonRow): number =>
+    Math.max(0, row.oldLaneCount - 1) + Math.max(0, row.newLaneCount - 1);
+  const heightOf = (row: TimelineComparisonRow): number =>
+    rowHeight + extraLanes(row) * laneStep;
   const chartStart = labelWidth;
   const chartEnd = labelWidth + layout.width * yearWidth;
   const width = chartEnd + 16;
@@ -67,9 +73,9 @@ export function TimelineComparisonChart(
   const placed = layout.groups.map((group) => {
     const headerY = y;
     y += headerHeight;
-    const rowYs = group.rows.map(() => {
+    const rowYs = group.rows.map((row) => {
       const rowY = y;
-      y += rowHeight;
+      y += heightOf(row);
       return rowY;
     });
     return { group, headerY, rowYs };
@@ -112,14 +118,18 @@ export function TimelineComparisonChart(
       </defs>
       <rect x="0" y="0" width={width} height={height} fill="#fff" />
       <g aria-hidden="true">
-        {placed.flatMap(({ rowYs }) =>
+        {placed.flatMap(({ group, rowYs }) =>
           rowYs.map((rowY, index) =>
             index % 2 === 1 ? (
               <rect
                 x="0"
                 y={rowY}
                 width={chartEnd}
-                height={rowHeight}
+                height={
+                  group.rows[index] === undefined
+                    ? rowHeight
+                    : heightOf(group.rows[index])
+                }
                 fill="#f4f5f6"
               />
             ) : (
@@ -196,6 +206,8 @@ export function TimelineComparisonChart(
               const rowY = rowYs[index] ?? 0;
               const state = props.stateLabel(row);
               const middle = rowY + rowHeight / 2;
+              // The new bars and the shift arrows move down by the old bars' extra lanes.
+              const newOffset = Math.max(0, row.oldLaneCount - 1) * laneStep;
               return (
                 <g
                   class="app-comparison-chart__row"
@@ -235,7 +247,7 @@ export function TimelineComparisonChart(
                         <title safe>{props.describeOldBar(row, bar)}</title>
                         <rect
                           x={x1}
-                          y={rowY + 5}
+                          y={rowY + 5 + bar.lane * laneStep}
                           width={Math.max(round(x2 - x1), 2)}
                           height="10"
                           rx="2"
@@ -255,7 +267,7 @@ export function TimelineComparisonChart(
                         <title safe>{props.describeNewBar(row, bar)}</title>
                         <rect
                           x={x1}
-                          y={rowY + 19}
+                          y={rowY + 19 + newOffset + bar.lane * laneStep}
                           width={Math.max(round(x2 - x1), 2)}
                           height="10"
                           rx="2"
@@ -274,9 +286,9 @@ export function TimelineComparisonChart(
                         <title safe>{props.describeMarker(row, marker)}</title>
                         <line
                           x1={from}
-                          y1={rowY + 17}
+                          y1={rowY + 17 + newOffset}
                           x2={to}
-                          y2={rowY + 17}
+                          y2={rowY + 17 + newOffset}
                           stroke={INK}
                           stroke-width="2"
                           marker-end={`url(#${arrowId})`}

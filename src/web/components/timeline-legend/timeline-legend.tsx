@@ -96,6 +96,37 @@ export function TimelineLegend(props: {
             />
           </>
         </LegendItem>
+        <LegendItem label={t.legendUndecided}>
+          <>
+            <rect
+              x="1"
+              y="3"
+              width="28"
+              height="12"
+              rx="2"
+              fill={`url(#${fade})`}
+              stroke={INK}
+              stroke-dasharray="4 3"
+            />
+            <text x="31" y="14" fill={INK} font-weight="bold">
+              ?
+            </text>
+          </>
+        </LegendItem>
+        <LegendItem label={t.legendLanes}>
+          <>
+            <rect x="1" y="1" width="26" height="7" rx="2" fill={INK} />
+            <rect
+              x="14"
+              y="10"
+              width="25"
+              height="7"
+              rx="2"
+              fill={`url(#${hatch})`}
+              stroke={INK}
+            />
+          </>
+        </LegendItem>
         <LegendItem label={t.legendQuarter}>
           <line
             class="app-timeline-chart__quarter-sample"
