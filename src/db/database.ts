@@ -351,6 +351,8 @@ export interface EditionTable {
   reasons_json: string;
   /** The reason categories as they read when the edition was published. */
   reason_categories_json: string;
+  /** The OParl Paper of the council's decision (migration 2026-12-06-opendata2-oparl-links). */
+  oparl_paper_url: string | null;
 }
 
 /** reason_category: the categories of reasons for shifts a municipality offers (OZG-Aufwand, Personal …). */

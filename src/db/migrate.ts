@@ -24,6 +24,7 @@ import * as subscribeSubscriptions from "./migrations/2026-12-05-subscribe-subsc
 import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
 import * as tenantsMemberships from "./migrations/2026-12-06-tenants-memberships.js";
 import * as sheetsUploads from "./migrations/2026-12-06-sheets-uploads.js";
+import * as opendata2OparlLinks from "./migrations/2026-12-06-opendata2-oparl-links.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -41,6 +42,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-oparl-cache": oparlCache,
   "2026-12-06-tenants-memberships": tenantsMemberships,
   "2026-12-06-sheets-uploads": sheetsUploads,
+  "2026-12-06-opendata2-oparl-links": opendata2OparlLinks,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

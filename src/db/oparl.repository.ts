@@ -12,7 +12,10 @@ export interface CachedOparlObject {
   readonly webUrl: string | null;
 }
 
-/** Every OParl URL (meeting, agenda item, paper) the municipality's meetings carry. */
+/**
+ * Every OParl URL the municipality's records carry: its meetings (Meeting, AgendaItem,
+ * Paper), its committees (Organization), its status reports and its editions (Paper).
+ */
 export async function listReferencedOparlUrls(
   db: Executor,
   municipalityId: number,
@@ -22,11 +25,29 @@ export async function listReferencedOparlUrls(
     .select(["oparl_meeting_url", "oparl_agenda_item_url", "oparl_paper_url"])
     .where("municipality_id", "=", municipalityId)
     .execute();
-  const urls = rows.flatMap((row) => [
-    row.oparl_meeting_url,
-    row.oparl_agenda_item_url,
-    row.oparl_paper_url,
-  ]);
+  const committees = await db
+    .selectFrom("committee")
+    .select("oparl_url as url")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  const reports = await db
+    .selectFrom("status_report")
+    .select("oparl_paper_url as url")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  const editions = await db
+    .selectFrom("edition")
+    .select("oparl_paper_url as url")
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  const urls = [
+    ...rows.flatMap((row) => [
+      row.oparl_meeting_url,
+      row.oparl_agenda_item_url,
+      row.oparl_paper_url,
+    ]),
+    ...[...committees, ...reports, ...editions].map((row) => row.url),
+  ];
   return [
     ...new Set(urls.filter((url): url is string => url !== null && url !== "")),
   ].sort();

@@ -13,6 +13,8 @@ export interface StoredCommittee {
   readonly name: string;
   readonly abbreviation: string;
   readonly version: number;
+  /** The committee's OParl Organization URL, or null. */
+  readonly oparlUrl: string | null;
 }
 
 /** A meeting as stored, with its committee. */
@@ -33,6 +35,8 @@ export interface StoredMeeting {
 export interface CommitteeFields {
   readonly name: string;
   readonly abbreviation: string;
+  /** The OParl Organization URL; left out: unchanged (null on creation). */
+  readonly oparlUrl?: string | null;
 }
 
 /** The fields of a meeting. */
@@ -52,7 +56,7 @@ export async function listCommittees(
 ): Promise<readonly StoredCommittee[]> {
   const rows = await db
     .selectFrom("committee")
-    .select(["id", "name", "abbreviation", "version"])
+    .select(["id", "name", "abbreviation", "version", "oparl_url as oparlUrl"])
     .where("municipality_id", "=", municipalityId)
     .orderBy("name")
     .execute();
@@ -71,6 +75,7 @@ export async function insertCommittee(
       municipality_id: municipalityId,
       name: fields.name,
       abbreviation: fields.abbreviation,
+      oparl_url: fields.oparlUrl ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -85,7 +90,11 @@ export async function updateCommitteeRow(
 ): Promise<void> {
   await db
     .updateTable("committee")
-    .set({ name: fields.name, abbreviation: fields.abbreviation })
+    .set({
+      name: fields.name,
+      abbreviation: fields.abbreviation,
+      ...(fields.oparlUrl === undefined ? {} : { oparl_url: fields.oparlUrl }),
+    })
     .where("id", "=", id)
     .execute();
 }
@@ -191,6 +200,8 @@ export interface StoredReport {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The OParl Paper (Vorlage) the report is presented under, or null. */
+  readonly oparlPaperUrl: string | null;
 }
 
 /** The editable fields of a draft report. */
@@ -202,6 +213,8 @@ export interface ReportFields {
   readonly sectionKeys: readonly string[] | null;
   readonly includeOzg: boolean;
   readonly outlook: readonly { readonly when: string; readonly what: string }[];
+  /** The OParl Paper URL; left out: unchanged (null on creation). */
+  readonly oparlPaperUrl?: string | null;
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -236,6 +249,7 @@ function toReport(row: ReportRow): StoredReport {
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    oparlPaperUrl: row.oparl_paper_url,
   };
 }
 
@@ -279,6 +293,9 @@ function reportValues(fields: ReportFields) {
       fields.sectionKeys === null ? null : JSON.stringify(fields.sectionKeys),
     include_ozg: fields.includeOzg ? 1 : 0,
     outlook_json: JSON.stringify(fields.outlook),
+    ...(fields.oparlPaperUrl === undefined
+      ? {}
+      : { oparl_paper_url: fields.oparlPaperUrl }),
   };
 }
 

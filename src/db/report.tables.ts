@@ -13,6 +13,8 @@ export interface CommitteeTable {
   name: string;
   abbreviation: string;
   version: Generated<number>;
+  /** The committee's OParl Organization (migration 2026-12-06-opendata2-oparl-links). */
+  oparl_url: string | null;
 }
 
 /** meeting: a meeting (Sitzung) of a committee on a day, with optional OParl links. */
@@ -46,6 +48,8 @@ export interface StatusReportTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The OParl Paper the report was presented under (migration 2026-12-06-opendata2-oparl-links). */
+  oparl_paper_url: string | null;
 }
 
 /** report_entry: what a report says about one project. */

@@ -13,6 +13,8 @@ export async function upsertPendingSubscription(
     confirmTokenHash: string;
     expiresAt: string;
     unsubscribeToken: string;
+    /** The language of the mails, "de" or "en". */
+    language: string;
     now: string;
   },
 ): Promise<boolean> {
@@ -29,6 +31,7 @@ export async function upsertPendingSubscription(
       .set({
         confirm_token_hash: values.confirmTokenHash,
         confirm_expires_at: values.expiresAt,
+        language: values.language,
       })
       .where("id", "=", existing.id)
       .execute();
@@ -42,11 +45,33 @@ export async function upsertPendingSubscription(
       confirm_token_hash: values.confirmTokenHash,
       confirm_expires_at: values.expiresAt,
       unsubscribe_token: values.unsubscribeToken,
+      language: values.language,
       created_at: values.now,
     })
     .onConflict((oc) => oc.columns(["municipality_id", "email"]).doNothing())
     .execute();
   return true;
+}
+
+/**
+ * The unconfirmed requests of an address (in any municipality) whose confirmation link
+ * expires after `since`, i.e. that were asked for recently: for the limit per address.
+ */
+export async function listRecentConfirmationRequests(
+  db: Executor,
+  values: { email: string; since: string },
+): Promise<{ municipalityId: number; expiresAt: string }[]> {
+  const rows = await db
+    .selectFrom("feed_subscription")
+    .select(["municipality_id", "confirm_expires_at"])
+    .where("email", "=", values.email)
+    .where("confirmed_at", "is", null)
+    .where("confirm_expires_at", ">", values.since)
+    .execute();
+  return rows.map((row) => ({
+    municipalityId: row.municipality_id,
+    expiresAt: iso(row.confirm_expires_at) ?? "",
+  }));
 }
 
 /** The unsubscribe token of a follower (to put into the confirmation mail). */
@@ -122,6 +147,8 @@ export interface ConfirmedSubscription {
   readonly unsubscribeToken: string;
   readonly lastDigestAt: string | null;
   readonly seenEntries: string;
+  /** The language of the mails, "de" or "en". */
+  readonly language: string;
 }
 
 /** Every confirmed follower. */
@@ -142,6 +169,7 @@ export async function listConfirmedSubscriptions(
       "feed_subscription.unsubscribe_token",
       "feed_subscription.last_digest_at",
       "feed_subscription.seen_entries",
+      "feed_subscription.language",
     ])
     .where("feed_subscription.confirmed_at", "is not", null)
     .orderBy("feed_subscription.id")
@@ -153,6 +181,7 @@ export async function listConfirmedSubscriptions(
     unsubscribeToken: row.unsubscribe_token,
     lastDigestAt: iso(row.last_digest_at),
     seenEntries: row.seen_entries,
+    language: row.language,
   }));
 }
 

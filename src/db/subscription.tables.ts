@@ -14,4 +14,6 @@ export interface FeedSubscriptionTable {
   confirmed_at: Timestamp | null;
   last_digest_at: Timestamp | null;
   seen_entries: Generated<string>;
+  /** "de" or "en": the language of the mails (migration 2026-12-06-opendata2-oparl-links). */
+  language: Generated<string>;
 }

@@ -9,6 +9,7 @@ import type {
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
+import { subscriptionsDe } from "./subscriptions.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -752,6 +753,8 @@ export const de = {
   reports: reportsDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
+  /** Following by e-mail: the page, the confirmation and unsubscribe pages, the mails. */
+  subscriptions: subscriptionsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

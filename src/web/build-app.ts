@@ -233,7 +233,11 @@ export async function buildApp(
     pdf,
     mail: options.mail ?? null,
   });
-  await app.register(openDataRoutes, { ctx, now });
+  await app.register(openDataRoutes, {
+    ctx,
+    now,
+    canFollowByMail: (options.mail ?? null) !== null,
+  });
   await app.register(subscriptionRoutes, { ctx, mail: options.mail ?? null });
   await app.register(identityRoutes, {
     ctx,

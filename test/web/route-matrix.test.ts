@@ -253,15 +253,31 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       form: { email: m.uniqueEmail(), webseite: "" },
     }),
   },
-  // Unknown links: the page says so (404); the flow is tested in subscriptions.test.ts.
+  // A mail's link opens a page with a button and changes nothing (200 whatever the token);
+  // the button POSTs, and an unknown token is 404 there. The flow is tested in
+  // subscriptions.test.ts and test/web/subscriptions.test.ts.
   "GET /:slug/benachrichtigungen/bestaetigen/:token": {
     scope: "none",
     call: () => ({ url: `${K}/benachrichtigungen/bestaetigen/unbekannt` }),
+  },
+  "POST /:slug/benachrichtigungen/bestaetigen/:token": {
+    scope: "none",
+    call: () => ({
+      url: `${K}/benachrichtigungen/bestaetigen/unbekannt`,
+      form: {},
+    }),
     status: 404,
   },
   "GET /:slug/benachrichtigungen/abmelden/:token": {
     scope: "none",
     call: () => ({ url: `${K}/benachrichtigungen/abmelden/unbekannt` }),
+  },
+  "POST /:slug/benachrichtigungen/abmelden/:token": {
+    scope: "none",
+    call: () => ({
+      url: `${K}/benachrichtigungen/abmelden/unbekannt`,
+      form: { "List-Unsubscribe": "One-Click" },
+    }),
     status: 404,
   },
   "GET /:slug/verwaltung/offene-daten": {

@@ -9,6 +9,8 @@ export interface MailMessage {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** Further header fields, e.g. List-Unsubscribe of a digest. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Something that delivers mail. */
@@ -40,7 +42,10 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
         subject: message.subject,
         text: message.text,
         // Security mails must not be turned into tracking links by a newsletter relay.
-        headers: { "Auto-Submitted": "auto-generated" },
+        headers: {
+          ...message.headers,
+          "Auto-Submitted": "auto-generated",
+        },
       });
     },
   };

@@ -4,9 +4,17 @@
  * the feed entries (feed.ts) the follower has not been told about yet — nothing when there
  * is nothing new, at most one per day — and an unsubscribe link in every mail that deletes
  * the address. The address is used for nothing else and appears in no export.
+ *
+ * The links of the mails act only on POST (a mail scanner that opens them changes
+ * nothing); every digest names its unsubscribe URL in `List-Unsubscribe` with
+ * `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). Requests are limited per
+ * address (one confirmation mail per 10 minutes and municipality, three an hour in all)
+ * and, by the caller's `RequestLimit`, per IP address; a refused request stores nothing.
  */
+import { LRUCache } from "lru-cache";
 import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { AppError, type InputProblem } from "../../errors.js";
+import { dictionary, resolveLanguage, type Language } from "../../i18n/i18n.js";
 import {
   claimDigest,
   confirmSubscription,
@@ -14,6 +22,7 @@ import {
   deleteSubscription,
   findUnsubscribeToken,
   listConfirmedSubscriptions,
+  listRecentConfirmationRequests,
   upsertPendingSubscription,
 } from "../../db/subscription.repository.js";
 import { readEmail } from "../auth/account-input.js";
@@ -26,6 +35,11 @@ import { readFeed, type Feed } from "./feed.js";
 
 /** A confirmation link is valid for 48 hours. */
 export const CONFIRMATION_VALIDITY_MS = 48 * 60 * 60_000;
+
+/** One confirmation mail per address and municipality in this time. */
+export const ADDRESS_RESEND_INTERVAL_MS = 10 * 60_000;
+/** At most this many confirmation mails per address and hour, over all municipalities. */
+export const ADDRESS_REQUESTS_PER_HOUR = 3;
 
 /** The job's name (its lease row). */
 export const DIGEST_JOB = "subscription-digests";
@@ -41,22 +55,82 @@ export const subscriptionPaths = {
     `/${part(slug)}/benachrichtigungen/abmelden/${part(token)}`,
 };
 
+/** Counts requests per key (an IP address) in a sliding window; kept in memory only. */
+export interface RequestLimit {
+  /** Counts a request; false when the key has used up its requests in the window. */
+  take(key: string, now: Date): boolean;
+}
+
+/** A limit of `max` requests per key in `windowMs` (at most 10,000 keys are remembered). */
+export function createRequestLimit(options: {
+  readonly max: number;
+  readonly windowMs: number;
+}): RequestLimit {
+  const seen = new LRUCache<string, number[]>({ max: 10_000 });
+  return {
+    take(key, now) {
+      const since = now.getTime() - options.windowMs;
+      const recent = (seen.get(key) ?? []).filter((at) => at > since);
+      if (recent.length >= options.max) {
+        seen.set(key, recent);
+        return false;
+      }
+      recent.push(now.getTime());
+      seen.set(key, recent);
+      return true;
+    },
+  };
+}
+
+function tooManyRequests(language: Language): AppError {
+  return new AppError("ERR_TOO_MANY_ATTEMPTS", {
+    detail: dictionary(language).subscriptions.tooManyRequests,
+    retryAfterSeconds: ADDRESS_RESEND_INTERVAL_MS / 1000,
+  });
+}
+
 /**
- * Asks an address to follow a municipality: sends the confirmation mail. The answer is the
- * same whether the address follows already or not (nobody learns who follows); an invalid
- * address is ERR_VALIDATION with the problem at /email and stores nothing.
+ * Asks an address to follow a municipality: sends the confirmation mail (in the language
+ * of the form). The answer is the same whether the address follows already or not (nobody
+ * learns who follows); an invalid address is ERR_VALIDATION with the problem at /email, and
+ * too many requests from the IP address or for the address ERR_TOO_MANY_ATTEMPTS: in both
+ * cases nothing is stored or sent.
  */
 export async function requestSubscription(
   ctx: AppContext,
   delivery: MailDelivery,
-  input: { municipality: string; email: string },
+  input: { municipality: string; email: string; language?: Language },
+  limits: { readonly ip?: string; readonly perIp?: RequestLimit } = {},
 ): Promise<void> {
+  const language = resolveLanguage(input.language);
   const problems: InputProblem[] = [];
   const email = readEmail(input.email, problems);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   const { catalogue } = await getPublishedCatalogue(ctx, input.municipality);
   const { id, slug, name } = catalogue.municipality;
   const now = ctx.clock();
+  if (
+    limits.perIp !== undefined &&
+    limits.ip !== undefined &&
+    !limits.perIp.take(limits.ip, now)
+  )
+    throw tooManyRequests(language);
+  const recent = await listRecentConfirmationRequests(ctx.db, {
+    email,
+    since: new Date(
+      now.getTime() + CONFIRMATION_VALIDITY_MS - 60 * 60_000,
+    ).toISOString(),
+  });
+  const resendAfter = new Date(
+    now.getTime() + CONFIRMATION_VALIDITY_MS - ADDRESS_RESEND_INTERVAL_MS,
+  ).toISOString();
+  if (
+    recent.length >= ADDRESS_REQUESTS_PER_HOUR ||
+    recent.some(
+      (each) => each.municipalityId === id && each.expiresAt > resendAfter,
+    )
+  )
+    throw tooManyRequests(language);
   const token = randomToken();
   const isPending = await upsertPendingSubscription(ctx.db, {
     municipalityId: id,
@@ -64,31 +138,29 @@ export async function requestSubscription(
     confirmTokenHash: sha256Hex(token),
     expiresAt: new Date(now.getTime() + CONFIRMATION_VALIDITY_MS).toISOString(),
     unsubscribeToken: randomToken(),
+    language,
     now: now.toISOString(),
   });
   if (!isPending) return;
   const unsubscribe = (await findUnsubscribeToken(ctx.db, id, email)) ?? "";
+  const t = dictionary(language).subscriptions;
+  const base = delivery.publicBaseUrl;
+  const query = language === "de" ? "" : `?lang=${language}`;
   await delivery.mailer.send({
     to: email,
-    subject: `Bitte bestätigen: Veränderungen von ${name} per E-Mail folgen`,
-    text: [
-      `Guten Tag,`,
-      ``,
-      `jemand – hoffentlich Sie – möchte die veröffentlichten Veränderungen des Digitalisierungsprogramms von ${name} per E-Mail erhalten (höchstens eine Zusammenfassung am Tag).`,
-      ``,
-      `Bitte bestätigen Sie das innerhalb von 48 Stunden mit diesem Link:`,
-      `${delivery.publicBaseUrl}${subscriptionPaths.confirm(slug, token)}`,
-      ``,
-      `Wenn Sie das nicht wollten, tun Sie nichts: ohne Bestätigung erhalten Sie keine weitere E-Mail, und Ihre Adresse wird nach 48 Stunden gelöscht.`,
-      `Sofort löschen: ${delivery.publicBaseUrl}${subscriptionPaths.unsubscribe(slug, unsubscribe)}`,
-    ].join("\n"),
+    subject: t.mailConfirmSubject(name),
+    text: t.mailConfirmText(
+      name,
+      `${base}${subscriptionPaths.confirm(slug, token)}${query}`,
+      `${base}${subscriptionPaths.unsubscribe(slug, unsubscribe)}${query}`,
+    ),
   });
 }
 
 /** Confirms a follower; ERR_NOT_FOUND for an unknown, used or expired link. */
 export async function confirmFollowing(
   ctx: AppContext,
-  input: { municipality: string; token: string },
+  input: { municipality: string; token: string; language?: Language },
 ): Promise<void> {
   const { catalogue } = await getPublishedCatalogue(ctx, input.municipality);
   const now = ctx.clock();
@@ -104,22 +176,23 @@ export async function confirmFollowing(
   });
   if (!confirmed)
     throw new AppError("ERR_NOT_FOUND", {
-      detail:
-        "Dieser Bestätigungslink ist unbekannt, schon benutzt oder abgelaufen (48 Stunden).",
+      detail: dictionary(resolveLanguage(input.language)).subscriptions
+        .confirmUnknown,
     });
 }
 
 /** Deletes a follower with its address; ERR_NOT_FOUND when the link belongs to nobody (any more). */
 export async function unsubscribe(
   ctx: AppContext,
-  input: { municipality: string; token: string },
+  input: { municipality: string; token: string; language?: Language },
 ): Promise<void> {
   const { catalogue } = await getPublishedCatalogue(ctx, input.municipality);
   if (
     !(await deleteSubscription(ctx.db, catalogue.municipality.id, input.token))
   ) {
     throw new AppError("ERR_NOT_FOUND", {
-      detail: "Diese Adresse folgt hier nicht (mehr).",
+      detail: dictionary(resolveLanguage(input.language)).subscriptions
+        .unsubscribeUnknown,
     });
   }
 }
@@ -168,12 +241,15 @@ export async function sendDigests(
       seenEntries: JSON.stringify(feed.entries.map((entry) => entry.id)),
     });
     if (!claimed) continue;
+    const t = dictionary(resolveLanguage(subscription.language)).subscriptions;
     const base = delivery.publicBaseUrl;
+    const query = subscription.language === "en" ? "?lang=en" : "";
+    const unsubscribeUrl = `${base}${subscriptionPaths.unsubscribe(subscription.municipalitySlug, subscription.unsubscribeToken)}`;
     await delivery.mailer.send({
       to: subscription.email,
-      subject: `${feed.title}: ${fresh.length === 1 ? "eine neue Veränderung" : `${fresh.length} neue Veränderungen`}`,
+      subject: t.mailDigestSubject(feed.title, fresh.length),
       text: [
-        `Neu veröffentlicht bei ${feed.author}:`,
+        t.mailDigestIntro(feed.author),
         ...fresh.flatMap((entry) => [
           ``,
           entry.title,
@@ -181,10 +257,13 @@ export async function sendDigests(
           entry.summary,
         ]),
         ``,
-        `–– `,
-        `Sie erhalten diese E-Mail, weil Sie die Veränderungen von ${feed.author} abonniert haben.`,
-        `Abbestellen (Ihre Adresse wird gelöscht): ${base}${subscriptionPaths.unsubscribe(subscription.municipalitySlug, subscription.unsubscribeToken)}`,
+        t.mailDigestFooter(feed.author, `${unsubscribeUrl}${query}`),
       ].join("\n"),
+      // RFC 2369 and RFC 8058: mail programs offer "unsubscribe", one POST to the URL does it.
+      headers: {
+        "List-Unsubscribe": `<${unsubscribeUrl}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
     });
     sent += 1;
   }

@@ -77,6 +77,9 @@ export async function createCommittee(
   const fields = {
     name: valid.data.name.trim(),
     abbreviation: valid.data.abbreviation.trim(),
+    ...(valid.data.oparlUrl === undefined
+      ? {}
+      : { oparlUrl: optionalText(valid.data.oparlUrl) }),
   };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
@@ -129,6 +132,9 @@ export async function updateCommittee(
   const fields = {
     name: valid.data.name.trim(),
     abbreviation: valid.data.abbreviation.trim(),
+    ...(valid.data.oparlUrl === undefined
+      ? {}
+      : { oparlUrl: optionalText(valid.data.oparlUrl) }),
   };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
@@ -168,6 +174,9 @@ export async function updateCommittee(
             before: {
               name: committee.name,
               abbreviation: committee.abbreviation,
+              ...(fields.oparlUrl === undefined
+                ? {}
+                : { oparlUrl: committee.oparlUrl }),
             },
             after: fields,
             version: committee.version + 1,

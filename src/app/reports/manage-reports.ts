@@ -41,6 +41,7 @@ import {
 } from "./reporting.schema.js";
 import {
   invalid,
+  optionalText,
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
@@ -259,6 +260,9 @@ export async function updateReport(
       when: item.when.trim(),
       what: item.what.trim(),
     })),
+    ...(valid.data.oparlPaperUrl === undefined
+      ? {}
+      : { oparlPaperUrl: optionalText(valid.data.oparlPaperUrl) }),
   };
   return runReportingChange(
     ctx,

@@ -48,6 +48,8 @@ export const CommitteeDataSchema = Type.Object(
       pattern: "^\\S(.*\\S)?$",
       description: "Kürzel, z. B. APD",
     }),
+    /** Left out: unchanged. */
+    oparlUrl: Type.Optional(Url("OParl-Adresse des Gremiums (Organization)")),
   },
   { additionalProperties: false },
 );
@@ -140,6 +142,10 @@ export const ReportSettingsSchema = Type.Object(
     ]),
     includeOzg: Type.Boolean(),
     outlook: Type.Array(OutlookItemSchema, { maxItems: 30 }),
+    /** Left out: unchanged. */
+    oparlPaperUrl: Type.Optional(
+      Url("OParl-Adresse der Vorlage (Paper) des Berichts"),
+    ),
   },
   { additionalProperties: false },
 );

@@ -17,7 +17,8 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
-import { openDataPaths } from "./open-data-paths.js";
+import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
+import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
 
 /** What the open data page shows. */
 export interface OpenDataPageProps {
@@ -27,6 +28,8 @@ export interface OpenDataPageProps {
   readonly licence: Licence;
   readonly attribution: string;
   readonly tables: readonly DatasetTable[];
+  /** Whether following by e-mail is offered (mail is configured). */
+  readonly canFollowByMail?: boolean;
 }
 
 function Downloads(props: {
@@ -176,9 +179,12 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
         <li safe>{t.formatsXlsx}</li>
         <li safe>{t.formatsJson}</li>
       </ul>
-      <h2 class="app-heading-l" safe>
-        {t.machineTitle}
+      <h2 class="app-heading-l" id={FOLLOW_ANCHOR} safe>
+        {view.t.subscriptions.followTitle}
       </h2>
+      <p class="app-body-text" safe>
+        {view.t.subscriptions.followIntro}
+      </p>
       <ul class="app-body-text">
         <li>
           <a
@@ -190,6 +196,24 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
             {t.followMunicipality}
           </a>
         </li>
+        {props.canFollowByMail === true ? (
+          <li>
+            <a
+              class="app-link"
+              href={view.link(subscriptionPaths.page(slug))}
+              safe
+            >
+              {view.t.subscriptions.followLink}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+      </ul>
+      <h2 class="app-heading-l" safe>
+        {t.machineTitle}
+      </h2>
+      <ul class="app-body-text">
         <li>
           <a class="app-link" href="/api/openapi.json" safe>
             {t.apiLink}

@@ -20,9 +20,15 @@ export const OPEN_DATA_ROUTES = {
 
 const part = (value: string): string => encodeURIComponent(value);
 
+/** The id of the open data page's section on following (feeds and e-mail). */
+export const FOLLOW_ANCHOR = "folgen";
+
 /** Paths of the pages and files. */
 export const openDataPaths = {
   page: (slug: string): string => `/${part(slug)}/offene-daten`,
+  /** The section on following, linked from the portal's footer. */
+  follow: (slug: string): string =>
+    `/${part(slug)}/offene-daten#${FOLLOW_ANCHOR}`,
   dictionary: (slug: string, dataset: string): string =>
     `/${part(slug)}/offene-daten/${part(dataset)}`,
   file: (slug: string, dataset: string, format: OpenDataFormat): string =>

@@ -87,6 +87,8 @@ import { OpenDataSettingsPage } from "./settings-page.js";
 export interface OpenDataRoutesOptions {
   readonly ctx: AppContext;
   readonly now: () => Date;
+  /** Whether following by e-mail is offered (mail is configured). */
+  readonly canFollowByMail?: boolean;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -216,6 +218,7 @@ export async function openDataRoutes(
             licence={licence}
             attribution={attribution}
             tables={tables}
+            canFollowByMail={options.canFollowByMail === true}
           />
         );
         return { body: html, type: HTML };

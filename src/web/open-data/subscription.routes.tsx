@@ -1,7 +1,11 @@
 /**
  * Following a municipality by e-mail (ADR 0021): /{kommune}/benachrichtigungen with the
- * form (works without JavaScript; a hidden honeypot field catches simple bots), the
- * confirmation link and the unsubscribe link of the mails. Only when mail is configured.
+ * form (works without JavaScript; a hidden honeypot field catches simple bots, and requests
+ * are limited per IP address and per address), the confirmation link and the unsubscribe
+ * link of the mails. Opening a link (GET) changes nothing — mail scanners open links — it
+ * shows a page whose button POSTs to the same URL. Those POSTs need no CSRF token: the
+ * token in the URL is the credential, and mail programs send the one-click unsubscribe of
+ * RFC 8058 (`List-Unsubscribe=One-Click`) without a page. Only when mail is configured.
  */
 import type { Children } from "@kitajs/html";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -12,12 +16,14 @@ import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
   confirmFollowing,
+  createRequestLimit,
   requestSubscription,
   subscriptionPaths,
   unsubscribe,
+  type RequestLimit,
 } from "../../app/open-data/subscriptions.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
-import { AppError } from "../../errors.js";
+import { AppError, isAppError } from "../../errors.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { TextField } from "../components/form/controls.js";
@@ -38,6 +44,8 @@ import { siteHeader } from "../portal/site.js";
 export interface SubscriptionRoutesOptions {
   readonly ctx: AppContext;
   readonly mail: MailDelivery | null;
+  /** Requests per IP address; by default 10 in 10 minutes. */
+  readonly requestLimit?: RequestLimit;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -50,6 +58,11 @@ const TokenParams = Type.Object({
 const PageQuery = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
   angefragt: Type.Optional(Type.String({ maxLength: 10 })),
+});
+
+/** The body of the confirm and unsubscribe buttons (and of RFC 8058's one-click POST). */
+const LinkBody = Type.Object({
+  "List-Unsubscribe": FormText(20),
 });
 
 /** The form's body: the address, and a field people do not see (bots fill it in). */
@@ -97,44 +110,35 @@ function SubscriptionPage(props: {
   isRequested: boolean;
   failed?: FailedForm | undefined;
 }): JSX.Element {
-  const { catalogue, failed } = props;
-  const name = catalogue.municipality.name;
+  const { view, catalogue, failed } = props;
+  const t = view.t.subscriptions;
   return (
     <Frame
-      view={props.view}
+      view={view}
       catalogue={catalogue}
       requestUrl={props.requestUrl}
-      title="Benachrichtigungen per E-Mail"
+      title={t.pageTitle}
     >
       {failed === undefined ? (
         ""
       ) : (
         <ErrorSummary
-          title="Es gibt ein Problem"
+          title={t.errorSummaryTitle}
           links={failed.summary}
           messages={failed.messages}
         />
       )}
-      {props.isRequested ? (
-        <NotificationBanner title="Bitte bestätigen Sie Ihre Adresse: wir haben Ihnen eine E-Mail mit einem Link geschickt (48 Stunden gültig)." />
-      ) : (
-        ""
-      )}
+      {props.isRequested ? <NotificationBanner title={t.requested} /> : ""}
       <p class="app-lead" safe>
-        {`Erhalten Sie die veröffentlichten Veränderungen des Digitalisierungsprogramms von ${name} per E-Mail: neue Fortschreibungen, Sachstandsberichte und Kennzahlen, höchstens eine Zusammenfassung am Tag und nur, wenn es Neues gibt.`}
+        {t.lead(catalogue.municipality.name)}
       </p>
-      <h2 class="app-heading-m">Was wir speichern und warum</h2>
-      <p>
-        Wir speichern nur Ihre E-Mail-Adresse, nur um Ihnen diese
-        Benachrichtigungen zu schicken, und nur bis Sie sie abbestellen. Ohne
-        Bestätigung innerhalb von 48 Stunden wird die Adresse gelöscht. Jede
-        E-Mail enthält einen Link zum Abbestellen, der Ihre Adresse sofort
-        löscht. Die Adresse erscheint in keinem Export und keinen offenen Daten;
-        die E-Mails enthalten keine Zählpixel und keine verfolgten Links.
-      </p>
+      <h2 class="app-heading-m" safe>
+        {t.storedTitle}
+      </h2>
+      <p safe>{t.storedText}</p>
       <form
         method="post"
-        action={subscriptionPaths.page(catalogue.municipality.slug)}
+        action={view.link(subscriptionPaths.page(catalogue.municipality.slug))}
         novalidate
       >
         <CsrfField token={props.csrfToken} />
@@ -142,7 +146,7 @@ function SubscriptionPage(props: {
           id="email"
           name="email"
           type="email"
-          label="E-Mail-Adresse"
+          label={t.fieldEmail}
           autocomplete="email"
           spellcheck={false}
           value={failed?.values.email ?? ""}
@@ -150,7 +154,9 @@ function SubscriptionPage(props: {
           maxlength={SubscriptionBody.properties.email.maxLength}
         />
         <div hidden>
-          <label for="webseite">Bitte leer lassen</label>
+          <label for="webseite" safe>
+            {t.honeypot}
+          </label>
           <input
             id="webseite"
             name="webseite"
@@ -159,8 +165,37 @@ function SubscriptionPage(props: {
             autocomplete="off"
           />
         </div>
-        <button class="app-button" type="submit">
-          Benachrichtigungen bestellen
+        <button class="app-button" type="submit" safe>
+          {t.submit}
+        </button>
+      </form>
+    </Frame>
+  );
+}
+
+/** The page a mail's link opens: what the button does, and the button (a POST to the same URL). */
+function LinkPage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  title: string;
+  text: string;
+  button: string;
+  action: string;
+}): JSX.Element {
+  return (
+    <Frame
+      view={props.view}
+      catalogue={props.catalogue}
+      requestUrl={props.requestUrl}
+      title={props.title}
+    >
+      <p class="app-lead" safe>
+        {props.text}
+      </p>
+      <form method="post" action={props.view.link(props.action)}>
+        <button class="app-button" type="submit" safe>
+          {props.button}
         </button>
       </form>
     </Frame>
@@ -174,6 +209,9 @@ export async function subscriptionRoutes(
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
+  const perIp =
+    options.requestLimit ??
+    createRequestLimit({ max: 10, windowMs: 10 * 60_000 });
 
   function requireMail(slug: string): MailDelivery {
     if (!SLUG.test(slug) || options.mail === null)
@@ -235,6 +273,40 @@ export async function subscriptionRoutes(
       .send(html);
   }
 
+  async function renderLinkPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    kind: "confirm" | "unsubscribe",
+    token: string,
+  ): Promise<FastifyReply> {
+    requireMail(slug);
+    const { catalogue } = await getPublishedCatalogue(ctx, slug);
+    const view = viewOf(request);
+    const t = view.t.subscriptions;
+    const html = await (
+      <LinkPage
+        view={view}
+        catalogue={catalogue}
+        requestUrl={request.url}
+        title={kind === "confirm" ? t.confirmTitle : t.unsubscribeTitle}
+        text={kind === "confirm" ? t.confirmText : t.unsubscribeText}
+        button={kind === "confirm" ? t.confirmButton : t.unsubscribeButton}
+        action={
+          kind === "confirm"
+            ? subscriptionPaths.confirm(slug, token)
+            : subscriptionPaths.unsubscribe(slug, token)
+        }
+      />
+    );
+    return reply
+      .code(200)
+      .header("cache-control", NO_STORE)
+      .header("referrer-policy", "no-referrer")
+      .type(HTML)
+      .send(html);
+  }
+
   app.get(
     "/:slug/benachrichtigungen",
     {
@@ -258,14 +330,20 @@ export async function subscriptionRoutes(
       params: Params,
       body: SubscriptionBody,
       form: "benachrichtigungen",
-      run: async (input, { params, view }) => {
+      run: async (input, { request, params, view }) => {
         const delivery = requireMail(params.slug);
         // A filled-in honeypot: answer as if it worked, store and send nothing.
         if (input.webseite === "")
-          await requestSubscription(ctx, delivery, {
-            municipality: params.slug,
-            email: input.email,
-          });
+          await requestSubscription(
+            ctx,
+            delivery,
+            {
+              municipality: params.slug,
+              email: input.email,
+              language: view.lang,
+            },
+            { ip: request.ip, perIp },
+          );
         return view.link(subscriptionPaths.page(params.slug), {
           angefragt: "ja",
         });
@@ -279,9 +357,28 @@ export async function subscriptionRoutes(
           false,
           failure.failed,
         ),
+      // Too many requests: the form again with the message, 429 and Retry-After.
+      answer: async (
+        error,
+        { request, reply, params, fields, lists, view },
+      ) => {
+        if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) return null;
+        const message = error.detail ?? error.localisedMessage(view.lang);
+        if (error.retryAfterSeconds !== null)
+          reply.header("retry-after", String(error.retryAfterSeconds));
+        return renderPage(request, reply, params.slug, 429, false, {
+          form: "benachrichtigungen",
+          values: fields,
+          lists,
+          errors: { email: message },
+          summary: [{ href: "#email", text: message }],
+          messages: [],
+        });
+      },
       fieldOf: (path) => (path === "/email" ? "email" : null),
       idOf: (field) => field,
-      labelOf: (field) => (field === "email" ? "E-Mail-Adresse" : field),
+      labelOf: (field, { view }) =>
+        field === "email" ? view.t.subscriptions.fieldEmail : field,
     }),
   );
 
@@ -291,19 +388,56 @@ export async function subscriptionRoutes(
       config: { policy: "public" },
       schema: { hide: true, params: TokenParams },
     },
-    async (request, reply) => {
-      const { slug, token } = request.params;
-      requireMail(slug);
-      await confirmFollowing(ctx, { municipality: slug, token });
+    async (request, reply) =>
+      renderLinkPage(
+        request,
+        reply,
+        request.params.slug,
+        "confirm",
+        request.params.token,
+      ),
+  );
+
+  const confirmRoute = formAction({
+    policy: "public",
+    params: TokenParams,
+    body: LinkBody,
+    form: "bestaetigen",
+    run: async (_input, { request, reply, params, view }) => {
+      requireMail(params.slug);
+      await confirmFollowing(ctx, {
+        municipality: params.slug,
+        token: params.token,
+        language: view.lang,
+      });
+      const t = view.t.subscriptions;
       return renderMessage(
         request,
         reply,
-        slug,
-        "Adresse bestätigt",
-        "Danke! Sie erhalten ab jetzt höchstens einmal am Tag eine E-Mail, wenn Neues veröffentlicht wurde.",
+        params.slug,
+        t.confirmedTitle,
+        t.confirmedText,
       );
     },
-  );
+    // Nothing to type in: an unknown link is the error page (404).
+    answer: async (error, { request, reply }) =>
+      sendHtmlError(error, request, reply),
+    render: ({ request, reply }, failure) =>
+      sendHtmlError(
+        new AppError("ERR_VALIDATION", {
+          problems: failure.failed.messages.map((message) => ({
+            path: "/",
+            message,
+          })),
+        }),
+        request,
+        reply,
+      ),
+  });
+  app.post("/:slug/benachrichtigungen/bestaetigen/:token", {
+    ...confirmRoute,
+    config: { ...confirmRoute.config, csrf: false },
+  });
 
   app.get(
     "/:slug/benachrichtigungen/abmelden/:token",
@@ -311,19 +445,56 @@ export async function subscriptionRoutes(
       config: { policy: "public" },
       schema: { hide: true, params: TokenParams },
     },
-    async (request, reply) => {
-      const { slug, token } = request.params;
-      requireMail(slug);
-      await unsubscribe(ctx, { municipality: slug, token });
+    async (request, reply) =>
+      renderLinkPage(
+        request,
+        reply,
+        request.params.slug,
+        "unsubscribe",
+        request.params.token,
+      ),
+  );
+
+  const unsubscribeRoute = formAction({
+    policy: "public",
+    params: TokenParams,
+    body: LinkBody,
+    form: "abmelden",
+    run: async (_input, { request, reply, params, view }) => {
+      requireMail(params.slug);
+      await unsubscribe(ctx, {
+        municipality: params.slug,
+        token: params.token,
+        language: view.lang,
+      });
+      const t = view.t.subscriptions;
       return renderMessage(
         request,
         reply,
-        slug,
-        "Abbestellt",
-        "Sie erhalten keine Benachrichtigungen mehr. Ihre E-Mail-Adresse ist gelöscht.",
+        params.slug,
+        t.unsubscribedTitle,
+        t.unsubscribedText,
       );
     },
-  );
+    answer: async (error, { request, reply }) =>
+      sendHtmlError(error, request, reply),
+    render: ({ request, reply }, failure) =>
+      sendHtmlError(
+        new AppError("ERR_VALIDATION", {
+          problems: failure.failed.messages.map((message) => ({
+            path: "/",
+            message,
+          })),
+        }),
+        request,
+        reply,
+      ),
+  });
+  // RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" here, without a page.
+  app.post("/:slug/benachrichtigungen/abmelden/:token", {
+    ...unsubscribeRoute,
+    config: { ...unsubscribeRoute.config, csrf: false },
+  });
 
   app.setErrorHandler(async (error, request, reply) =>
     sendHtmlError(error, request, reply),

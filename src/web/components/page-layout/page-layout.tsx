@@ -217,6 +217,20 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                     </a>
                   </li>
                 )}
+                {site === undefined ? (
+                  ""
+                ) : (
+                  <li>
+                    <a
+                      href={view.link(
+                        openDataPaths.follow(site.municipalitySlug),
+                      )}
+                      safe
+                    >
+                      {t.subscriptions.followTitle}
+                    </a>
+                  </li>
+                )}
                 <li>
                   <a href="/api/openapi.json" safe>
                     {t.footerApiDocs}
