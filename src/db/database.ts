@@ -18,6 +18,10 @@ import type {
   ScheduledJobTable,
 } from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
+import type {
+  AccessibilityStatementTable,
+  KeptFormTable,
+} from "./accessibility.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -397,6 +401,8 @@ export interface Database {
   report_reminder_rule: ReportReminderRuleTable;
   report_reminder_sent: ReportReminderSentTable;
   oparl_object: OparlObjectTable;
+  accessibility_statement: AccessibilityStatementTable;
+  kept_form: KeptFormTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

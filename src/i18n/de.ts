@@ -9,6 +9,7 @@ import type {
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
+import { accessibilityDe } from "./accessibility.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -33,6 +34,8 @@ export const de = {
     "Veröffentlicht mit Fortschritt, freier Software für kommunale Digitalisierungsprogramme.",
   footerApi: "Offene Daten (JSON-API)",
   footerApiDocs: "API-Beschreibung (OpenAPI)",
+  /** Starts the document title of error pages and of forms with errors. */
+  errorTitlePrefix: "Fehler: ",
 
   municipalitiesTitle: "Digitalisierungsprogramme",
   municipalitiesIntro:
@@ -101,7 +104,7 @@ export const de = {
   timelineFilterSubmit: "Auswahl anzeigen",
   timelineFilterReset: "Auswahl zurücksetzen",
   timelineFilterAutoHint:
-    "Die Ansicht wird bei jeder Auswahl sofort aktualisiert.",
+    "Eine Auswahl ändert die Ansicht erst, wenn Sie „Auswahl anzeigen“ wählen.",
   timelineResult: (projects: number, total: number) =>
     projects === total
       ? `${plural(projects, "Projekt", "Projekte")}`
@@ -480,7 +483,8 @@ export const de = {
     deleteMeasure: "Löschen",
     addMeasure: "Einzelmaßnahme hinzufügen",
     noMeasures: "Es ist noch keine Einzelmaßnahme eingetragen.",
-    statusAutoHint: "Der Status wird bei jeder Auswahl sofort gespeichert.",
+    statusAutoHint:
+      "Ein anderer Status wird erst gespeichert, wenn Sie „Speichern“ wählen.",
 
     sectionResponsibilities: "Zuständigkeiten",
     responsibilitiesHint:
@@ -749,6 +753,8 @@ export const de = {
   reports: reportsDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
+  /** The accessibility statement and its form (web/accessibility/). */
+  accessibility: accessibilityDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",
