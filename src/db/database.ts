@@ -19,6 +19,10 @@ import type {
 } from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
 import type { CatalogueSheetUploadTable } from "./sheets.tables.js";
+import type {
+  AccessibilityStatementTable,
+  KeptFormTable,
+} from "./accessibility.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -429,6 +433,8 @@ export interface Database {
   report_reminder_sent: ReportReminderSentTable;
   oparl_object: OparlObjectTable;
   catalogue_sheet_upload: CatalogueSheetUploadTable;
+  accessibility_statement: AccessibilityStatementTable;
+  kept_form: KeptFormTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

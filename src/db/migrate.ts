@@ -25,6 +25,8 @@ import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
 import * as tenantsMemberships from "./migrations/2026-12-06-tenants-memberships.js";
 import * as sheetsUploads from "./migrations/2026-12-06-sheets-uploads.js";
 import * as opendata2OparlLinks from "./migrations/2026-12-06-opendata2-oparl-links.js";
+import * as a11yStatement from "./migrations/2026-12-06-a11y-statement.js";
+import * as a11yKeptForms from "./migrations/2026-12-06-a11y-kept-forms.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -43,6 +45,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-tenants-memberships": tenantsMemberships,
   "2026-12-06-sheets-uploads": sheetsUploads,
   "2026-12-06-opendata2-oparl-links": opendata2OparlLinks,
+  "2026-12-06-a11y-statement": a11yStatement,
+  "2026-12-06-a11y-kept-forms": a11yKeptForms,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -10,6 +10,7 @@ import type {
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
 import { subscriptionsDe } from "./subscriptions.de.js";
+import { accessibilityDe } from "./accessibility.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -34,6 +35,8 @@ export const de = {
     "Veröffentlicht mit Fortschritt, freier Software für kommunale Digitalisierungsprogramme.",
   footerApi: "Offene Daten (JSON-API)",
   footerApiDocs: "API-Beschreibung (OpenAPI)",
+  /** Starts the document title of error pages and of forms with errors. */
+  errorTitlePrefix: "Fehler: ",
 
   municipalitiesTitle: "Digitalisierungsprogramme",
   municipalitiesIntro:
@@ -102,7 +105,7 @@ export const de = {
   timelineFilterSubmit: "Auswahl anzeigen",
   timelineFilterReset: "Auswahl zurücksetzen",
   timelineFilterAutoHint:
-    "Die Ansicht wird bei jeder Auswahl sofort aktualisiert.",
+    "Eine Auswahl ändert die Ansicht erst, wenn Sie „Auswahl anzeigen“ wählen.",
   timelineResult: (projects: number, total: number) =>
     projects === total
       ? `${plural(projects, "Projekt", "Projekte")}`
@@ -484,7 +487,8 @@ export const de = {
     deleteMeasure: "Löschen",
     addMeasure: "Einzelmaßnahme hinzufügen",
     noMeasures: "Es ist noch keine Einzelmaßnahme eingetragen.",
-    statusAutoHint: "Der Status wird bei jeder Auswahl sofort gespeichert.",
+    statusAutoHint:
+      "Ein anderer Status wird erst gespeichert, wenn Sie „Speichern“ wählen.",
 
     sectionResponsibilities: "Zuständigkeiten",
     responsibilitiesHint:
@@ -755,6 +759,8 @@ export const de = {
   openData: openDataDe,
   /** Following by e-mail: the page, the confirmation and unsubscribe pages, the mails. */
   subscriptions: subscriptionsDe,
+  /** The accessibility statement and its form (web/accessibility/). */
+  accessibility: accessibilityDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

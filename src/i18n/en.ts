@@ -6,6 +6,7 @@ import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { openDataEn } from "./open-data.en.js";
 import { subscriptionsEn } from "./subscriptions.en.js";
+import { accessibilityEn } from "./accessibility.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -26,6 +27,8 @@ export const en: Dictionary = {
     "Published with Fortschritt, free software for municipal digitalisation programmes.",
   footerApi: "Open data (JSON API)",
   footerApiDocs: "API description (OpenAPI)",
+  /** Starts the document title of error pages and of forms with errors. */
+  errorTitlePrefix: "Error: ",
 
   municipalitiesTitle: "Digitalisation programmes",
   municipalitiesIntro:
@@ -89,7 +92,8 @@ export const en: Dictionary = {
   timelineFilterAll: "all",
   timelineFilterSubmit: "Show selection",
   timelineFilterReset: "Reset selection",
-  timelineFilterAutoHint: "The view updates as soon as you choose.",
+  timelineFilterAutoHint:
+    "A choice changes the view only when you select “Show selection”.",
   timelineResult: (projects, total) =>
     projects === total
       ? plural(projects, "project", "projects")
@@ -463,7 +467,7 @@ export const en: Dictionary = {
     deleteMeasure: "Delete",
     addMeasure: "Add measure",
     noMeasures: "No measure has been entered yet.",
-    statusAutoHint: "The status is saved as soon as you choose one.",
+    statusAutoHint: "Another status is saved only when you select “Save”.",
 
     sectionResponsibilities: "Responsibilities",
     responsibilitiesHint:
@@ -729,6 +733,8 @@ export const en: Dictionary = {
   reports: reportsEn,
   openData: openDataEn,
   subscriptions: subscriptionsEn,
+  /** The accessibility statement and its form (web/accessibility/). */
+  accessibility: accessibilityEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

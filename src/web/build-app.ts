@@ -40,6 +40,7 @@ import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
 import { subscriptionRoutes } from "./open-data/subscription.routes.js";
+import { accessibilityRoutes } from "./accessibility/accessibility.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -239,6 +240,7 @@ export async function buildApp(
     canFollowByMail: (options.mail ?? null) !== null,
   });
   await app.register(subscriptionRoutes, { ctx, mail: options.mail ?? null });
+  await app.register(accessibilityRoutes, { ctx });
   await app.register(identityRoutes, {
     ctx,
     mail: options.mail ?? null,

@@ -102,6 +102,9 @@ const NOT_RECORDS = new Set([
   "/:slug/benachrichtigungen",
   "/:slug/benachrichtigungen/bestaetigen/:token",
   "/:slug/benachrichtigungen/abmelden/:token",
+  // The accessibility statement is about the portal, not a record of the programme.
+  "/:slug/barrierefreiheit",
+  "/:slug/barrierefreiheit.json",
 ]);
 
 describe("the committed OpenAPI document", () => {
@@ -208,7 +211,15 @@ describe.each(DIALECTS)(
             /^\/kleve\/(verwaltung|entwurf|anmelden|konto)/.test(link);
           const isEditionProject =
             /^\/kleve\/fortschreibungen\/\d+\/projekte\//.test(link);
-          if (!isFile && !isPrivate && !isEditionProject && !seen.has(link))
+          // The barrier report (linked from every footer) is a form, not a published record.
+          const isForm = link === "/kleve/barriere-melden";
+          if (
+            !isFile &&
+            !isPrivate &&
+            !isEditionProject &&
+            !isForm &&
+            !seen.has(link)
+          )
             queue.push(link);
         }
       }

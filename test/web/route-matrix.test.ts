@@ -291,6 +291,29 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       form: { lizenz: "dl-by-de/2.0", regionalschluessel: "", einbettung: "" },
     }),
   },
+  "GET /:slug/barrierefreiheit": {
+    scope: "none",
+    call: () => ({ url: `${K}/barrierefreiheit` }),
+  },
+  "GET /:slug/barrierefreiheit.json": {
+    scope: "none",
+    call: () => ({ url: `${K}/barrierefreiheit.json` }),
+  },
+  "GET /:slug/verwaltung/barrierefreiheit": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/barrierefreiheit` }),
+  },
+  "POST /:slug/verwaltung/barrierefreiheit": {
+    scope: "municipality",
+    call: () => ({
+      url: `${K}/verwaltung/barrierefreiheit`,
+      form: {
+        stand: "partial",
+        "letzte-pruefung": "",
+        "kontakt-email": "barrierefreiheit@kleve.de",
+      },
+    }),
+  },
 
   // ── Signing in and one's own account ────────────────────────────────────────
   // Who is signed in already is sent on to their start page.

@@ -6,15 +6,13 @@
 /** @type {Record<string, (element: HTMLElement) => void>} */
 const modules = {
   /**
-   * Submits a GET filter form as soon as a select changes, and leaves empty choices out
-   * of the URL. The hint that announces this is shown only now (WCAG 3.2.2 On Input).
+   * Leaves empty choices out of a GET filter form's URL. Choosing in a select changes
+   * nothing by itself: the person confirms with the form's button (WCAG 3.2.2 On Input),
+   * so an arrow key in a closed select neither reloads the page nor saves anything.
    */
-  "app-auto-submit"(element) {
+  "app-filter-form"(element) {
     if (!(element instanceof HTMLFormElement)) return;
     const form = element;
-    const hint = form.querySelector("[data-auto-submit-hint]");
-    if (hint instanceof HTMLElement) hint.hidden = false;
-
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const params = new URLSearchParams();
@@ -24,25 +22,6 @@ const modules = {
       }
       const query = params.toString();
       window.location.assign(form.action + (query === "" ? "" : `?${query}`));
-    });
-
-    form.addEventListener("change", (event) => {
-      if (event.target instanceof HTMLSelectElement) form.requestSubmit();
-    });
-  },
-
-  /**
-   * Saves the status of a measure as soon as another one is chosen (the "inline status"
-   * of the editor). Without JavaScript the form's own button does the same. The hint that
-   * announces it is shown only now (WCAG 3.2.2 On Input).
-   */
-  "app-inline-status"(element) {
-    if (!(element instanceof HTMLFormElement)) return;
-    const form = element;
-    const hint = form.querySelector("[data-auto-submit-hint]");
-    if (hint instanceof HTMLElement) hint.hidden = false;
-    form.addEventListener("change", (event) => {
-      if (event.target instanceof HTMLSelectElement) form.requestSubmit();
     });
   },
 

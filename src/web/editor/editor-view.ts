@@ -22,6 +22,7 @@ import { siteHeader } from "../portal/site.js";
 import { editorPaths } from "./editor-paths.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
+import { accessibilityPaths } from "../accessibility/accessibility-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
@@ -38,7 +39,8 @@ export type EditorSection =
   | "indicators"
   | "register"
   | "openData"
-  | "embeds";
+  | "embeds"
+  | "accessibility";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -121,6 +123,15 @@ export function editorChrome(
         view.t.openData.embedPageTitle,
         "embeds",
       ),
+      ...(rights.isAdministrator
+        ? [
+            entry(
+              accessibilityPaths.settings(slug),
+              view.t.accessibility.navSettings,
+              "accessibility",
+            ),
+          ]
+        : []),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

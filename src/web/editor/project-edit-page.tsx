@@ -475,7 +475,6 @@ function MeasureForm(
       action={view.link(action)}
       class="app-editor-form app-measure-form"
       id={form}
-      data-module={measure === null ? undefined : "app-inline-status"}
     >
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend" safe>
@@ -498,6 +497,7 @@ function MeasureForm(
             id={`${form}-status`}
             name="status"
             label={t.fieldStatus}
+            hint={measure === null ? undefined : t.statusAutoHint}
             value={valueOf(
               failed,
               form,
@@ -508,13 +508,6 @@ function MeasureForm(
             choices={statusChoices}
           />
         </div>
-        {measure === null ? (
-          ""
-        ) : (
-          <p class="app-hint" data-auto-submit-hint hidden safe>
-            {t.statusAutoHint}
-          </p>
-        )}
         {props.reason(form)}
         <div class="app-button-group">
           <button type="submit" class="app-button" safe>

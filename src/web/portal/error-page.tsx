@@ -26,7 +26,12 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
   const { t } = view;
   const heading = t.errorTitle[headingStatus(props.status)];
   return (
-    <PageLayout view={view} title={heading} requestUrl={props.requestUrl}>
+    <PageLayout
+      view={view}
+      title={heading}
+      requestUrl={props.requestUrl}
+      isError
+    >
       <h1 class="app-heading-xl" safe>
         {heading}
       </h1>

@@ -3,7 +3,7 @@
  * main navigation, breadcrumbs, main landmark and footer. One CSS file and one small
  * module script; no inline style or script anywhere (the CSP forbids them).
  */
-import type { Children } from "@kitajs/html";
+import { Html, type Children } from "@kitajs/html";
 import {
   AccountBar,
   type AccountBarProps,
@@ -15,6 +15,7 @@ import { reportPaths } from "../../reports/report-paths.js";
 import { editionPaths } from "../../edition/edition-paths.js";
 import { openDataPaths } from "../../open-data/open-data-paths.js";
 import { assetPath } from "../../http/static-assets.js";
+import { accessibilityPaths } from "../../accessibility/accessibility-paths.js";
 
 /** The municipality and programme a page belongs to, for the header and navigation. */
 export interface SiteHeader {
@@ -48,19 +49,39 @@ export interface PageLayoutProps {
   readonly account?: AccountBarProps | undefined;
   /** Links of the main navigation in place of the portal's (the editor has its own). */
   readonly navigation?: readonly NavigationEntry[] | undefined;
+  /** An error page: the document title starts with "Fehler:" (a page with an error summary does so by itself). */
+  readonly isError?: boolean | undefined;
   readonly children?: Children;
 }
 
-/** The page frame around a page's main content. */
+/** What marks a page whose form came back with problems (components/error-summary). */
+const ERROR_SUMMARY_MARK = 'class="app-error-summary"';
+
+/**
+ * The page frame around a page's main content. The document title starts with "Fehler:"
+ * ("Error:") on error pages and on pages whose form came back with an error summary
+ * (WCAG 2.4.2, 3.3.1), so that the first thing a screen reader announces is the failure.
+ */
 export function PageLayout(props: PageLayoutProps): JSX.Element {
+  const content = Html.contentsToString([props.children]);
+  return typeof content === "string"
+    ? renderLayout(props, content)
+    : content.then((text) => renderLayout(props, text));
+}
+
+function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
   const { view, site, current } = props;
   const { t } = view;
   const otherLanguage = view.lang === "de" ? "en" : "de";
-  const documentTitle = [props.title, site?.programmeTitle, t.serviceName]
-    .filter(
-      (part, index, all) => part !== undefined && all.indexOf(part) === index,
-    )
-    .join(" – ");
+  const hasError =
+    props.isError === true || content.includes(ERROR_SUMMARY_MARK);
+  const documentTitle =
+    (hasError ? t.errorTitlePrefix : "") +
+    [props.title, site?.programmeTitle, t.serviceName]
+      .filter(
+        (part, index, all) => part !== undefined && all.indexOf(part) === index,
+      )
+      .join(" – ");
   return (
     <>
       {"<!doctype html>"}
@@ -178,7 +199,7 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
             )}
             {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
             <main id="inhalt" class="app-main" tabindex="-1">
-              {props.children}
+              {content}
             </main>
           </div>
           <footer class="app-footer">
@@ -236,6 +257,34 @@ export function PageLayout(props: PageLayoutProps): JSX.Element {
                     {t.footerApiDocs}
                   </a>
                 </li>
+                {site === undefined ? (
+                  ""
+                ) : (
+                  <>
+                    <li>
+                      <a
+                        href={view.link(
+                          accessibilityPaths.statement(site.municipalitySlug),
+                        )}
+                        safe
+                      >
+                        {t.accessibility.footerStatement}
+                      </a>
+                    </li>
+                    <li>
+                      <a
+                        href={view.link(
+                          accessibilityPaths.reportBarrier(
+                            site.municipalitySlug,
+                          ),
+                        )}
+                        safe
+                      >
+                        {t.accessibility.footerReport}
+                      </a>
+                    </li>
+                  </>
+                )}
               </ul>
             </div>
           </footer>

@@ -1,8 +1,9 @@
 /**
  * The timeline's filters as a plain GET form with three selects, so that filtering works
- * without JavaScript and every selection has its own URL. With JavaScript, app.js submits
- * on change; the hint that says so is shown only then (WCAG 3.2.2: a change of context on
- * input must be announced beforehand).
+ * without JavaScript and every selection has its own URL. Choosing in a select changes
+ * nothing until the person confirms with the button (WCAG 3.2.2: an arrow key in a closed
+ * select must not reload the page); the hint that says so is tied to every select. With
+ * JavaScript, app.js only leaves empty choices out of the URL.
  */
 import type {
   Catalogue,
@@ -30,6 +31,9 @@ export interface TimelineFilterProps {
     | undefined;
 }
 
+/** The id of the hint that choosing alone changes nothing. */
+const HINT_ID = "filter-hinweis";
+
 /** The filter form above the timeline. */
 export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
   const { view, catalogue, filter } = props;
@@ -39,7 +43,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
       class="app-filter"
       method="get"
       action={props.action}
-      data-module="app-auto-submit"
+      data-module="app-filter-form"
     >
       {view.lang === "de" ? (
         ""
@@ -59,6 +63,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               class="app-select"
               id="filter-aktionsfeld"
               name="aktionsfeld"
+              aria-describedby={HINT_ID}
             >
               <option value="" selected={filter.actionFieldKey === null} safe>
                 {t.timelineFilterAll}
@@ -89,7 +94,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               class="app-select"
               id="filter-einheit"
               name="einheit"
-              aria-describedby="filter-einheit-hinweis"
+              aria-describedby={`filter-einheit-hinweis ${HINT_ID}`}
             >
               <option value="" selected={filter.orgUnitCode === null} safe>
                 {t.timelineFilterAll}
@@ -109,7 +114,12 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
             <label class="app-label" for="filter-status" safe>
               {t.timelineFilterStatus}
             </label>
-            <select class="app-select" id="filter-status" name="status">
+            <select
+              class="app-select"
+              id="filter-status"
+              name="status"
+              aria-describedby={HINT_ID}
+            >
               <option value="" selected={filter.status === null} safe>
                 {t.timelineFilterAll}
               </option>
@@ -135,7 +145,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
                 class="app-select"
                 id="filter-vergleich"
                 name="vergleich"
-                aria-describedby="filter-vergleich-hinweis"
+                aria-describedby={`filter-vergleich-hinweis ${HINT_ID}`}
               >
                 <option
                   value=""
@@ -158,12 +168,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
           )}
         </div>
       </fieldset>
-      <p
-        class="app-hint app-filter__auto-hint"
-        data-auto-submit-hint
-        hidden
-        safe
-      >
+      <p class="app-hint app-filter__auto-hint" id={HINT_ID} safe>
         {t.timelineFilterAutoHint}
       </p>
       <div class="app-button-group">

@@ -1,0 +1,369 @@
+/**
+ * The accessibility statement: /{kommune}/barrierefreiheit (HTML) and
+ * /{kommune}/barrierefreiheit.json for everyone, with ETags from the municipality's data
+ * version; /{kommune}/verwaltung/barrierefreiheit, the form for its administrators.
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  changeAccessibilityStatement,
+  getAccessibilityStatement,
+  getStatementSettingsForEditing,
+} from "../../app/accessibility/statement.js";
+import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
+import {
+  getCatalogue,
+  getDataVersion,
+} from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
+import {
+  MAX_KNOWN_BARRIERS,
+  type AccessibilityStatement,
+} from "../../domain/accessibility/statement.js";
+import { AppError } from "../../errors.js";
+import { resolveLanguage } from "../../i18n/i18n.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { createViewContext } from "../components/view.js";
+import { editorChrome } from "../editor/editor-view.js";
+import {
+  entityTag,
+  matchesIfNoneMatch,
+  NO_STORE,
+  PUBLIC_CACHE_CONTROL,
+} from "../http/cache.js";
+import { sendHtmlError } from "../http/error-pages.js";
+import { sendJsonError } from "../http/errors.js";
+import { formAction } from "../http/form-action.js";
+import { APP_VERSION } from "../http/static-assets.js";
+import { viewOf } from "../identity/identity-view.js";
+import { csrfToken } from "../plugins/session.js";
+import { paths } from "../portal/paths.js";
+import { siteHeader } from "../portal/site.js";
+import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
+import {
+  ACCESSIBILITY_ROUTES,
+  accessibilityPaths,
+} from "./accessibility-paths.js";
+import { StatementSettingsPage } from "./settings-page.js";
+import { StatementPage } from "./statement-page.js";
+
+/** What the routes need. */
+export interface AccessibilityRoutesOptions {
+  readonly ctx: AppContext;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
+const HTML = "text/html; charset=utf-8";
+const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const Query = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const SettingsQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+/** The statement as the JSON file has it: the statement with absolute addresses. */
+export function statementDocument(
+  statement: AccessibilityStatement,
+  baseUrl: string,
+): Record<string, unknown> {
+  const slug = statement.municipality.slug;
+  return {
+    municipality: statement.municipality,
+    scope: { portal: `${baseUrl}${statement.scope.portalPath}` },
+    status: statement.status,
+    nonAccessibleContent: statement.barriers,
+    preparation: {
+      preparedOn: statement.preparedOn,
+      lastReview: statement.lastReview,
+      method: statement.assessment.method,
+      automatedChecks: {
+        tool: statement.assessment.automatedChecksTool,
+        date: statement.assessment.automatedChecksDate,
+      },
+    },
+    feedback: {
+      form: `${baseUrl}${statement.contact.feedbackPath}`,
+      email: statement.contact.email,
+      phone: statement.contact.phone,
+      address: statement.contact.address,
+      answerWithinMonths: statement.answerTimeMonths,
+    },
+    enforcement:
+      statement.conciliationBody === null
+        ? null
+        : {
+            land: statement.conciliationBody.land,
+            name: statement.conciliationBody.name,
+            address: statement.conciliationBody.address,
+            url: statement.conciliationBody.url,
+            email: statement.conciliationBody.email ?? null,
+          },
+    statement: {
+      html: `${baseUrl}${accessibilityPaths.statement(slug)}`,
+      htmlEnglish: `${baseUrl}${accessibilityPaths.statement(slug)}?lang=en`,
+    },
+  };
+}
+
+/** Registers the statement pages and the form. */
+export async function accessibilityRoutes(
+  instance: FastifyInstance,
+  options: AccessibilityRoutesOptions,
+): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+
+  async function requireDataVersion(slug: string): Promise<number> {
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
+    const version = await getDataVersion(ctx, slug);
+    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    return version;
+  }
+
+  const statementOf = (slug: string): Promise<AccessibilityStatement> =>
+    getAccessibilityStatement(ctx, slug, {
+      portal: paths.municipality(slug),
+      feedback: accessibilityPaths.reportBarrier(slug),
+    });
+
+  async function sendTagged(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    version: number,
+    render: () => Promise<{ body: string; type: string }>,
+  ): Promise<FastifyReply> {
+    const tag = entityTag(version, [
+      "accessibility",
+      APP_VERSION,
+      request.url,
+      `${request.protocol}://${request.host}`,
+    ]);
+    reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
+    if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
+      return reply.code(304).send();
+    const { body, type } = await render();
+    return reply.type(type).send(body);
+  }
+
+  app.get(
+    ACCESSIBILITY_ROUTES.statement,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const version = await requireDataVersion(slug);
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      return sendTagged(request, reply, version, async () => {
+        const [statement, { catalogue }] = await Promise.all([
+          statementOf(slug),
+          getPublishedCatalogue(ctx, slug),
+        ]);
+        const html = await (
+          <StatementPage
+            view={view}
+            requestUrl={request.url}
+            site={siteHeader(catalogue)}
+            statement={statement}
+            portalUrl={`${request.protocol}://${request.host}${paths.municipality(slug)}`}
+          />
+        );
+        return { body: html, type: HTML };
+      });
+    },
+  );
+
+  app.get(
+    ACCESSIBILITY_ROUTES.statementJson,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params },
+    },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const version = await requireDataVersion(slug);
+      return sendTagged(request, reply, version, async () => {
+        const statement = await statementOf(slug);
+        return {
+          body: JSON.stringify(
+            statementDocument(
+              statement,
+              `${request.protocol}://${request.host}`,
+            ),
+            null,
+            2,
+          ),
+          type: "application/json; charset=utf-8",
+        };
+      });
+    },
+  );
+
+  // ── The form (administrators) ──────────────────────────────────────────────
+  async function renderSettings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    const { settings } = await getStatementSettingsForEditing(
+      ctx,
+      request.principal,
+      slug,
+      { ip: request.ip },
+    );
+    const catalogue = await getCatalogue(ctx, slug);
+    const view = viewOf(request);
+    const html = await (
+      <StatementSettingsPage
+        view={view}
+        requestUrl={request.url}
+        chrome={editorChrome(
+          request,
+          view,
+          catalogue,
+          { isAdministrator: true, canReadAudit: true },
+          "accessibility",
+        )}
+        slug={slug}
+        settings={settings}
+        csrfToken={csrfToken(request)}
+        notice={notice}
+        failed={failed}
+      />
+    );
+    return reply
+      .code(status)
+      .header("cache-control", NO_STORE)
+      .type(HTML)
+      .send(html);
+  }
+
+  app.get(
+    ACCESSIBILITY_ROUTES.settings,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: Params, querystring: SettingsQuery },
+    },
+    async (request, reply) => {
+      const view = viewOf(request);
+      return renderSettings(
+        request,
+        reply,
+        request.params.slug,
+        200,
+        request.query.gespeichert === "ja"
+          ? view.t.accessibility.settingsSaved
+          : undefined,
+      );
+    },
+  );
+
+  const FIELDS: Readonly<Record<string, string>> = {
+    "/data/status": "stand",
+    "/data/lastReview": "letzte-pruefung",
+    "/data/contactEmail": "kontakt-email",
+    "/data/contactPhone": "kontakt-telefon",
+    "/data/contactAddress": "kontakt-anschrift",
+    "/data/barriers": barrierField.content(0),
+  };
+  const ROW_FIELD = /^\/data\/barriers\/(\d+)\/(content|reason|alternative)$/;
+
+  app.post(
+    ACCESSIBILITY_ROUTES.settings,
+    formAction({
+      policy: "admin",
+      params: Params,
+      body: StatementSettingsBody,
+      form: "barrierefreiheit",
+      run: async (input, { request, params, view, fields }) => {
+        if (!SLUG.test(params.slug))
+          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        const barriers = Array.from(
+          { length: MAX_KNOWN_BARRIERS },
+          (_, row) => ({
+            content: fields[barrierField.content(row)] ?? "",
+            reason: fields[barrierField.reason(row)] ?? "",
+            alternative: fields[barrierField.alternative(row)] ?? "",
+          }),
+        );
+        await changeAccessibilityStatement(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            data: {
+              status: input.stand,
+              lastReview: input["letzte-pruefung"],
+              contactEmail: input["kontakt-email"],
+              contactPhone: input["kontakt-telefon"],
+              contactAddress: input["kontakt-anschrift"],
+              barriers,
+            },
+          },
+          { ip: request.ip },
+        );
+        return view.link(accessibilityPaths.settings(params.slug), {
+          gespeichert: "ja",
+        });
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderSettings(
+          request,
+          reply,
+          params.slug,
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
+      fieldOf: (path) => {
+        const row = ROW_FIELD.exec(path);
+        if (row !== null) {
+          const index = Number(row[1]);
+          const kind = row[2] as "content" | "reason" | "alternative";
+          return barrierField[kind](index);
+        }
+        return FIELDS[path] ?? null;
+      },
+      idOf: (field) => field,
+      labelOf: (field, { view }) => {
+        const t = view.t.accessibility;
+        const labels: Readonly<Record<string, string>> = {
+          stand: t.fieldStatus,
+          "letzte-pruefung": t.fieldLastReview,
+          "kontakt-email": t.fieldContactEmail,
+          "kontakt-telefon": t.fieldContactPhone,
+          "kontakt-anschrift": t.fieldContactAddress,
+        };
+        const row = /^(inhalt|grund|alternative)-(\d+)$/.exec(field);
+        if (row !== null) {
+          const label =
+            row[1] === "inhalt"
+              ? t.fieldContent
+              : row[1] === "grund"
+                ? t.fieldReason
+                : t.fieldAlternative;
+          return `${t.barriersLegend(Number(row[2]) + 1)}: ${label}`;
+        }
+        return labels[field] ?? field;
+      },
+    }),
+  );
+
+  // Errors of this plugin: JSON for the .json file, the portal's HTML pages otherwise.
+  app.setErrorHandler(async (error, request, reply) =>
+    (request.url.split("?", 1)[0] ?? "").endsWith(".json")
+      ? sendJsonError(error, request, reply)
+      : sendHtmlError(error, request, reply),
+  );
+}
