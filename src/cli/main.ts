@@ -7,6 +7,10 @@ import { AppError } from "../errors.js";
 import { backupCommand, restoreCommand } from "./commands/backup.js";
 import { demoCommand } from "./commands/demo.js";
 import { exportJsonCommand } from "./commands/export-json.js";
+import {
+  exportXlsxCommand,
+  importXlsxCommand,
+} from "./commands/catalogue-sheets.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { openApiCommand } from "./commands/openapi.js";
@@ -24,6 +28,8 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   exportJsonCommand,
   importJsonCommand,
+  exportXlsxCommand,
+  importXlsxCommand,
   userCommand,
   tokenCommand,
   openApiCommand,
