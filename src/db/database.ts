@@ -18,6 +18,12 @@ import type {
   ScheduledJobTable,
 } from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
+import type {
+  ParticipationItemTable,
+  ParticipationRateTable,
+  ParticipationSettingsTable,
+  ParticipationStatusEventTable,
+} from "./participation.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -397,6 +403,10 @@ export interface Database {
   report_reminder_rule: ReportReminderRuleTable;
   report_reminder_sent: ReportReminderSentTable;
   oparl_object: OparlObjectTable;
+  participation_settings: ParticipationSettingsTable;
+  participation_item: ParticipationItemTable;
+  participation_status_event: ParticipationStatusEventTable;
+  participation_rate: ParticipationRateTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

@@ -9,6 +9,7 @@ import type {
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
+import { participationDe } from "./participation.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -749,6 +750,7 @@ export const de = {
   reports: reportsDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
+  participation: participationDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

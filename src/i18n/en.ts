@@ -5,6 +5,7 @@
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { openDataEn } from "./open-data.en.js";
+import { participationEn } from "./participation.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -724,6 +725,7 @@ export const en: Dictionary = {
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsEn,
   openData: openDataEn,
+  participation: participationEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

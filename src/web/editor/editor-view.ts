@@ -23,6 +23,7 @@ import { editorPaths } from "./editor-paths.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
+import { participationPaths } from "../../app/participation/participation.js";
 
 /** Which entry of the staff navigation is the current page. */
 export type EditorSection =
@@ -38,7 +39,8 @@ export type EditorSection =
   | "indicators"
   | "register"
   | "openData"
-  | "embeds";
+  | "embeds"
+  | "participation";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -120,6 +122,11 @@ export function editorChrome(
         openDataPaths.embedCode(slug),
         view.t.openData.embedPageTitle,
         "embeds",
+      ),
+      entry(
+        participationPaths.queue(slug),
+        view.t.participation.navIdeas,
+        "participation",
       ),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
