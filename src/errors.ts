@@ -298,6 +298,20 @@ export const ERRORS = {
       en: "The database already holds data. Repeat the restore with --force to overwrite it. Nothing was changed.",
     },
   },
+  ERR_PARTICIPATION_LIMIT: {
+    status: 429,
+    message: {
+      de: "Von Ihrem Anschluss oder Ihrer Adresse kamen in den letzten 10 Minuten schon 5 Beiträge. Bitte warten Sie etwas und senden Sie dann erneut. Dieser Beitrag wurde nicht gespeichert.",
+      en: "Your connection or address has already sent 5 contributions in the last 10 minutes. Please wait a while and send again. This contribution was not stored.",
+    },
+  },
+  ERR_ITEM_NOT_FOUND: {
+    status: 404,
+    message: {
+      de: "Diesen Beitrag gibt es hier nicht (mehr), oder er ist noch nicht veröffentlicht.",
+      en: "This contribution does not exist here (any more), or it is not published yet.",
+    },
+  },
   ERR_CONFIG_INVALID: {
     status: 500,
     message: {

@@ -23,6 +23,12 @@ import type {
   AccessibilityStatementTable,
   KeptFormTable,
 } from "./accessibility.tables.js";
+import type {
+  ParticipationItemTable,
+  ParticipationRateTable,
+  ParticipationSettingsTable,
+  ParticipationStatusEventTable,
+} from "./participation.tables.js";
 
 /** A timestamp: written as an ISO string, read back as Date (PostgreSQL) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -435,6 +441,10 @@ export interface Database {
   catalogue_sheet_upload: CatalogueSheetUploadTable;
   accessibility_statement: AccessibilityStatementTable;
   kept_form: KeptFormTable;
+  participation_settings: ParticipationSettingsTable;
+  participation_item: ParticipationItemTable;
+  participation_status_event: ParticipationStatusEventTable;
+  participation_rate: ParticipationRateTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

@@ -27,6 +27,7 @@ import * as sheetsUploads from "./migrations/2026-12-06-sheets-uploads.js";
 import * as opendata2OparlLinks from "./migrations/2026-12-06-opendata2-oparl-links.js";
 import * as a11yStatement from "./migrations/2026-12-06-a11y-statement.js";
 import * as a11yKeptForms from "./migrations/2026-12-06-a11y-kept-forms.js";
+import * as participationItems from "./migrations/2026-12-06-participation-items.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -47,6 +48,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-opendata2-oparl-links": opendata2OparlLinks,
   "2026-12-06-a11y-statement": a11yStatement,
   "2026-12-06-a11y-kept-forms": a11yKeptForms,
+  "2026-12-06-participation-items": participationItems,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

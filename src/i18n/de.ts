@@ -11,6 +11,7 @@ import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
 import { subscriptionsDe } from "./subscriptions.de.js";
 import { accessibilityDe } from "./accessibility.de.js";
+import { participationDe } from "./participation.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -761,6 +762,7 @@ export const de = {
   subscriptions: subscriptionsDe,
   /** The accessibility statement and its form (web/accessibility/). */
   accessibility: accessibilityDe,
+  participation: participationDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

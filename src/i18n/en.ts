@@ -7,6 +7,7 @@ import { reportsEn } from "./reports.en.js";
 import { openDataEn } from "./open-data.en.js";
 import { subscriptionsEn } from "./subscriptions.en.js";
 import { accessibilityEn } from "./accessibility.en.js";
+import { participationEn } from "./participation.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -735,6 +736,7 @@ export const en: Dictionary = {
   subscriptions: subscriptionsEn,
   /** The accessibility statement and its form (web/accessibility/). */
   accessibility: accessibilityEn,
+  participation: participationEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

@@ -41,6 +41,8 @@ import { editionRoutes } from "./edition/edition.routes.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
 import { subscriptionRoutes } from "./open-data/subscription.routes.js";
 import { accessibilityRoutes } from "./accessibility/accessibility.routes.js";
+import { participationRoutes } from "./participation/participation.routes.js";
+import { participationApiRoutes } from "./participation/participation-api.routes.js";
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -195,6 +197,11 @@ export async function buildApp(
           description:
             "Das OZG-Leistungsregister zu einem Stand und seine Kennzahlen",
         },
+        {
+          name: "Beteiligung",
+          description:
+            "Veröffentlichte Ideen, Rückmeldungen und Barriere-Meldungen mit Status, Verlauf und Entscheidung – ohne personenbezogene Daten",
+        },
         { name: "Betrieb", description: "Zustand des Dienstes" },
       ],
       components: {
@@ -241,6 +248,11 @@ export async function buildApp(
   });
   await app.register(subscriptionRoutes, { ctx, mail: options.mail ?? null });
   await app.register(accessibilityRoutes, { ctx });
+  await app.register(participationRoutes, {
+    ctx,
+    mail: options.mail ?? null,
+  });
+  await app.register(participationApiRoutes, { prefix: "/api", ctx });
   await app.register(identityRoutes, {
     ctx,
     mail: options.mail ?? null,

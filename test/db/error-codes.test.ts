@@ -57,6 +57,12 @@ import { ERRORS, isAppError, type ErrorCode } from "../../src/errors.js";
 import { readRegisterFile } from "../../src/app/services/read-register-file.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { syncOparl } from "../../src/app/open-data/oparl-sync.js";
+import {
+  changeParticipationSettings,
+  getPublicItem,
+  submitItem,
+} from "../../src/app/participation/participation.js";
+import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { TEST_NOW } from "../support/database.js";
 import {
   createPublishedReport,
@@ -474,6 +480,34 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
         ),
       );
     },
+    ERR_PARTICIPATION_LIMIT: async (s) => {
+      await changeParticipationSettings(s.f.ctx, s.f.admin, {
+        municipality: KLEVE,
+        mode: "public",
+        overdueDays: 30,
+        retentionDays: 180,
+      });
+      const submit = (n: number) =>
+        submitItem(
+          s.f.ctx,
+          null,
+          ANONYMOUS,
+          {
+            municipality: KLEVE,
+            kind: "idea",
+            title: `Idee ${n}`,
+            body: "Ein Vorschlag mit genug Text.",
+            project: "",
+            email: "",
+            honeypot: "",
+          },
+          ORIGIN,
+        );
+      for (let n = 0; n < 5; n += 1) await submit(n);
+      return rejection(submit(5));
+    },
+    ERR_ITEM_NOT_FOUND: (s) =>
+      rejection(getPublicItem(s.f.ctx, KLEVE, 999_999)),
     ERR_SSO_FAILED: (s) =>
       rejection(
         finishSingleSignOn(

@@ -39,6 +39,7 @@ import {
   listPublishedReports,
 } from "../reports/read-reports.js";
 import { getRegisterHistory } from "./public-records.js";
+import { listPublicItems } from "../participation/participation.js";
 
 /** The type of a field, as the data dictionary names it. */
 export type FieldType =
@@ -59,6 +60,7 @@ export const DATASET_KEYS = [
   "berichte",
   "kennzahlen",
   "ozg-leistungen",
+  "ideen",
 ] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];
 
@@ -520,6 +522,89 @@ export const DATASETS: readonly DatasetDefinition[] = [
       ),
     ],
   },
+  {
+    key: "ideen",
+    title: {
+      de: "Ideen, Rückmeldungen und Barriere-Meldungen mit Entscheidungen",
+      en: "Ideas, feedback and barrier reports with decisions",
+    },
+    description: {
+      de: "Die veröffentlichten Beiträge zum Digitalisierungsprogramm mit Status, Begründung der Entscheidung und wo sie übernommen wurden (Projekt, Maßnahme, Fortschreibung). Ohne personenbezogene Daten: keine Adressen, keine Namen, keine IP-Adressen.",
+      en: "The published contributions to the digitalisation programme with status, the reason of the decision and where they were taken up (project, measure, edition). Without personal data: no addresses, no names, no IP addresses.",
+    },
+    keywords: ["Beteiligung", "Ideen", "Bürgerbeteiligung", "Barrierefreiheit"],
+    fields: [
+      f("nummer", "integer", "Nummer des Beitrags", "12"),
+      f("art", "text", "Art: Idee, Rückmeldung oder Barriere", "Idee"),
+      f(
+        "titel",
+        "text",
+        "Titel des Beitrags (leer, wenn zurückgezogen)",
+        "Online-Terminvergabe im Bürgerbüro",
+      ),
+      f(
+        "text",
+        "text",
+        "Text des Beitrags (leer, wenn zurückgezogen)",
+        "Termine sollten auch online buchbar sein.",
+      ),
+      f(
+        "projekt",
+        "text",
+        "Kurzname des Projekts, das der Beitrag betrifft",
+        "e-rechnungsworkflow",
+      ),
+      f(
+        "status",
+        "text",
+        "Status: eingegangen, in Prüfung, übernommen, umgesetzt, abgelehnt, zusammengeführt, zurückgezogen",
+        "übernommen",
+      ),
+      f(
+        "begruendung",
+        "text",
+        "Begründung der Entscheidung",
+        "Wird mit der nächsten Ausbaustufe umgesetzt.",
+      ),
+      f(
+        "zusammengefuehrt_mit",
+        "integer",
+        "Nummer des Beitrags, mit dem dieser zusammengeführt wurde",
+        "7",
+      ),
+      f(
+        "uebernommen_in_projekt",
+        "text",
+        "Kurzname des Projekts, in das der Beitrag übernommen wurde",
+        "e-rechnungsworkflow",
+      ),
+      f(
+        "uebernommen_in_massnahme",
+        "text",
+        "Maßnahme, in die der Beitrag übernommen wurde",
+        "Rechnungseingang digitalisieren",
+      ),
+      f(
+        "uebernommen_in_fortschreibung",
+        "integer",
+        "Nummer der Fortschreibung, in die der Beitrag übernommen wurde",
+        "3",
+      ),
+      f("eingegangen_am", "date", "Tag des Eingangs", "2026-03-01"),
+      f(
+        "status_seit",
+        "date",
+        "Tag der letzten Änderung des Status",
+        "2026-04-15",
+      ),
+      f(
+        "adresse",
+        "url",
+        "Seite des Beitrags im Portal",
+        "https://fortschritt.example/kleve/ideen/12",
+      ),
+    ],
+  },
 ];
 
 /** A dataset's definition; ERR_DATASET_NOT_FOUND for an unknown key. */
@@ -811,6 +896,32 @@ export async function readDataset(
               : formatIsoDate(service.validFrom),
           ),
         ),
+        span(days),
+      );
+    }
+    case "ideen": {
+      const { items } = await listPublicItems(ctx, municipalitySlug);
+      const t = de.participation;
+      const rows: DatasetCell[][] = items.map((item) => [
+        item.id,
+        t.kind[item.kind],
+        item.title,
+        item.body,
+        item.projectSlug,
+        t.status[item.status],
+        item.decisionNote,
+        item.mergedIntoId,
+        item.link.projectSlug,
+        item.link.measureTitle,
+        item.link.editionNumber,
+        item.createdAt.slice(0, 10),
+        item.statusChangedAt.slice(0, 10),
+        `${baseUrl}/${municipalitySlug}/ideen/${item.id}`,
+      ]);
+      const days = items.map((item) => item.createdAt.slice(0, 10));
+      return table(
+        rows,
+        latest(items.map((item) => item.statusChangedAt.slice(0, 10))),
         span(days),
       );
     }

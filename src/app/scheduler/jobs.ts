@@ -7,13 +7,14 @@ import type { MailDelivery } from "../auth/passwords.js";
 import { reportReminderJob } from "./report-reminder-job.js";
 import type { PeriodicJob } from "./scheduler.js";
 import { digestJob } from "../open-data/subscriptions.js";
+import { participationPrivacyJob } from "../participation/participation.js";
 
 /** What the jobs may need from the running application. */
 export interface JobDependencies {
   readonly mail: MailDelivery | null;
 }
 
-/** The jobs of this installation: reminders only when mail is configured. */
+/** The jobs of this installation: reminders and digests only when mail is configured. */
 export function standardJobs(
   dependencies: JobDependencies,
 ): readonly PeriodicJob[] {
@@ -21,5 +22,7 @@ export function standardJobs(
   if (dependencies.mail !== null)
     jobs.push(reportReminderJob(dependencies.mail));
   if (dependencies.mail !== null) jobs.push(digestJob(dependencies.mail));
+  // Personal data of participation is deleted on time with or without mail.
+  jobs.push(participationPrivacyJob());
   return jobs;
 }

@@ -19,6 +19,8 @@ import { siteHeader } from "../portal/site.js";
 import { ReportChanges, ReportSummary } from "./change-report-view.js";
 import { editionPaths } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
+import type { PublicItem } from "../../domain/participation/participation.js";
+import { ItemList } from "../participation/participation-pages.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -325,6 +327,8 @@ export function ChangesPage(props: {
   scope: PortalScope;
   /** The editions the newer one can be compared with (older ones). */
   choices: readonly EditionSummary[];
+  /** Published ideas taken up in the newer edition. */
+  ideas?: readonly PublicItem[] | undefined;
 }): JSX.Element {
   const { view, report, scope } = props;
   const t = view.t.edition;
@@ -428,6 +432,16 @@ export function ChangesPage(props: {
             : null
         }
       />
+      {props.ideas === undefined || props.ideas.length === 0 ? (
+        ""
+      ) : (
+        <section aria-labelledby="uebernommene-ideen">
+          <h2 class="app-heading-l" id="uebernommene-ideen" safe>
+            {view.t.participation.editionIdeasTitle}
+          </h2>
+          <ItemList view={view} slug={slug} items={props.ideas} />
+        </section>
+      )}
     </PageLayout>
   );
 }

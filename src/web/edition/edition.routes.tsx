@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
 import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
+import { listItemsTakenUpIn } from "../../app/participation/participation.js";
 import { publishEdition } from "../../app/edition/publish-edition.js";
 import {
   getEdition,
@@ -382,6 +383,7 @@ export async function editionRoutes(
         const { slug } = request.params;
         const report = await compareEditions(ctx, slug, number, since);
         const { edition, editions } = await getEdition(ctx, slug, number);
+        const ideas = await listItemsTakenUpIn(ctx, slug, number);
         const view = viewOf(request);
         const html = await (
           <ChangesPage
@@ -390,6 +392,7 @@ export async function editionRoutes(
             report={report}
             scope={editionScope(slug, edition, editions)}
             choices={editions.filter((candidate) => candidate.number < number)}
+            ideas={ideas}
           />
         );
         return { status: 200, html };

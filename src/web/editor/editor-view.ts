@@ -24,6 +24,7 @@ import { editionPaths } from "../edition/edition-paths.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
 import { accessibilityPaths } from "../accessibility/accessibility-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
+import { participationPaths } from "../../app/participation/participation.js";
 
 /** Which entry of the staff navigation is the current page. */
 export type EditorSection =
@@ -40,7 +41,8 @@ export type EditorSection =
   | "register"
   | "openData"
   | "embeds"
-  | "accessibility";
+  | "accessibility"
+  | "participation";
 
 /** The frame of an editor page. */
 export interface EditorChrome {
@@ -132,6 +134,11 @@ export function editorChrome(
             ),
           ]
         : []),
+      entry(
+        participationPaths.queue(slug),
+        view.t.participation.navIdeas,
+        "participation",
+      ),
       entry(paths.municipality(slug), t.navPortal, null),
     ],
   };

@@ -41,6 +41,7 @@ import {
 } from "./portal.schema.js";
 import { ProgrammePage } from "./programme-page.js";
 import { ProjectPage } from "./project-page.js";
+import { listPublicItems } from "../../app/participation/participation.js";
 import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
 import { renderTimeline } from "../edition/timeline-view.js";
@@ -292,6 +293,9 @@ export async function portalRoutes(
           projectSlug,
           germanDayOf(now()),
         );
+        const { items: ideas } = await listPublicItems(reader, slug, {
+          projectSlug,
+        });
         const html = await (
           <ProjectPage
             view={view}
@@ -302,6 +306,7 @@ export async function portalRoutes(
             today={germanDayOf(now())}
             scope={publishedScope(slug, edition, editions)}
             figures={figures}
+            ideas={ideas}
           />
         );
         return { status: 200, html };

@@ -25,6 +25,8 @@ import { siteHeader } from "./site.js";
 import { buildProjectTimeline } from "./timeline.presenter.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import { ProjectIndicators } from "../reports/report-portal-pages.js";
+import type { PublicItem } from "../../domain/participation/participation.js";
+import { ItemList } from "../participation/participation-pages.js";
 
 /** Props of the project page. */
 export interface ProjectPageProps {
@@ -39,6 +41,8 @@ export interface ProjectPageProps {
   readonly scope?: PortalScope | undefined;
   /** The project's key figures with their values up to today (web/reports/). */
   readonly figures?: readonly StoredIndicator[] | undefined;
+  /** Published ideas and feedback about the project or taken up in it. */
+  readonly ideas?: readonly PublicItem[] | undefined;
 }
 
 /** The page of one project. */
@@ -339,6 +343,16 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           {view.t.openData.followProject}
         </a>
       </p>
+      {props.ideas === undefined || props.ideas.length === 0 ? (
+        ""
+      ) : (
+        <section aria-labelledby="ideen">
+          <h2 class="app-heading-l" id="ideen" safe>
+            {view.t.participation.projectIdeasTitle}
+          </h2>
+          <ItemList view={view} slug={slug} items={props.ideas} />
+        </section>
+      )}
     </PageLayout>
   );
 }

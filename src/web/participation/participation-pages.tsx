@@ -1,0 +1,1025 @@
+/**
+ * The pages of participation (ADR 0023): the public list and item pages with status and
+ * history, the forms for ideas and barrier reports with what is stored and for how long,
+ * the submitter's page (status, withdraw), and the staff queue, moderation and settings.
+ * Everything works without JavaScript.
+ */
+import type { Children } from "@kitajs/html";
+import type {
+  QueueItem,
+  ParticipationSettings,
+} from "../../app/participation/participation.js";
+import { participationPaths } from "../../app/participation/participation.js";
+import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
+import {
+  BODY_MAX,
+  BODY_MIN,
+  DECISION_STATUSES,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  PARTICIPATION_MODES,
+  type PublicItem,
+} from "../../domain/participation/participation.js";
+import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import {
+  Checkbox,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../components/form/controls.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import type { EditorChrome } from "../editor/editor-view.js";
+import { paths } from "../portal/paths.js";
+import { siteHeader } from "../portal/site.js";
+import {
+  BarrierBody,
+  ModerationBody,
+  ParticipationSettingsBody,
+  SubmissionBody,
+} from "./participation-forms.js";
+
+const when = (view: ViewContext, iso: string): string =>
+  formatGermanDateTime(new Date(iso), view.lang);
+
+function LangField(props: { view: ViewContext }): JSX.Element {
+  return props.view.lang === "de" ? (
+    ""
+  ) : (
+    <input type="hidden" name="lang" value={props.view.lang} />
+  );
+}
+
+function Problems(props: {
+  view: ViewContext;
+  failed?: FailedForm | undefined;
+}): JSX.Element {
+  return props.failed === undefined ? (
+    ""
+  ) : (
+    <ErrorSummary
+      title={props.view.t.identity.problemTitle}
+      links={props.failed.summary}
+      messages={props.failed.messages}
+    />
+  );
+}
+
+/** The public frame: the municipality's header and breadcrumbs. */
+export function PortalFrame(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  title: string;
+  parent?: { label: string; href: string } | undefined;
+  children?: Children;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  return (
+    <PageLayout
+      view={view}
+      title={props.title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(catalogue.municipality.slug)),
+          lang: view.contentLang,
+        },
+        ...(props.parent === undefined ? [] : [props.parent]),
+        { label: props.title },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {props.title}
+      </h1>
+      {props.children}
+    </PageLayout>
+  );
+}
+
+function projectTitle(catalogue: Catalogue, slug: string): string {
+  return (
+    listProjects(catalogue).find((entry) => entry.project.slug === slug)
+      ?.project.title ?? slug
+  );
+}
+
+/** Status, decision, links and history of one item. */
+export function ItemDetails(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  item: PublicItem;
+  mergedInto?: PublicItem | null | undefined;
+  headingLevel?: 2 | 3;
+}): JSX.Element {
+  const { view, catalogue, item } = props;
+  const t = view.t.participation;
+  const slug = catalogue.municipality.slug;
+  const taken: JSX.Element[] = [];
+  if (item.link.projectSlug !== null)
+    taken.push(
+      <a
+        class="app-link"
+        href={view.link(paths.project(slug, item.link.projectSlug))}
+        lang={view.contentLang}
+        safe
+      >
+        {projectTitle(catalogue, item.link.projectSlug)}
+      </a>,
+    );
+  if (item.link.measureTitle !== null)
+    taken.push(
+      <span>
+        {`${t.measure}: `}
+        <span lang={view.contentLang} safe>
+          {item.link.measureTitle}
+        </span>
+      </span>,
+    );
+  if (item.link.editionNumber !== null)
+    taken.push(<span safe>{t.edition(item.link.editionNumber)}</span>);
+  const Heading = props.headingLevel === 3 ? "h3" : "h2";
+  return (
+    <>
+      <dl class="app-summary-list">
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.statusColumn}
+          </dt>
+          <dd class="app-summary-list__value">
+            <strong class="app-tag" data-status={item.status} safe>
+              {t.status[item.status]}
+            </strong>
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.kindColumn}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {t.kind[item.kind]}
+          </dd>
+        </div>
+        <div class="app-summary-list__row">
+          <dt class="app-summary-list__key" safe>
+            {t.submittedOn}
+          </dt>
+          <dd class="app-summary-list__value" safe>
+            {when(view, item.createdAt)}
+          </dd>
+        </div>
+        {item.projectSlug === null ? (
+          ""
+        ) : (
+          <div class="app-summary-list__row">
+            <dt class="app-summary-list__key" safe>
+              {t.concernsProject}
+            </dt>
+            <dd class="app-summary-list__value">
+              <a
+                class="app-link"
+                href={view.link(paths.project(slug, item.projectSlug))}
+                lang={view.contentLang}
+                safe
+              >
+                {projectTitle(catalogue, item.projectSlug)}
+              </a>
+            </dd>
+          </div>
+        )}
+        {item.decisionNote === null ? (
+          ""
+        ) : (
+          <div class="app-summary-list__row">
+            <dt class="app-summary-list__key" safe>
+              {t.reason}
+            </dt>
+            <dd class="app-summary-list__value" lang={view.contentLang} safe>
+              {item.decisionNote}
+            </dd>
+          </div>
+        )}
+        {taken.length === 0 ? (
+          ""
+        ) : (
+          <div class="app-summary-list__row">
+            <dt class="app-summary-list__key" safe>
+              {t.takenUpIn}
+            </dt>
+            <dd class="app-summary-list__value">
+              {taken.map((each, index) => (
+                <>
+                  {index === 0 ? "" : "; "}
+                  {each}
+                </>
+              ))}
+            </dd>
+          </div>
+        )}
+        {props.mergedInto === null || props.mergedInto === undefined ? (
+          ""
+        ) : (
+          <div class="app-summary-list__row">
+            <dt class="app-summary-list__key" safe>
+              {t.mergedWith}
+            </dt>
+            <dd class="app-summary-list__value">
+              <a
+                class="app-link"
+                href={view.link(participationPaths.item(slug, props.mergedInto.id))}
+                lang={view.contentLang}
+                safe
+              >
+                {props.mergedInto.title ?? t.withdrawnTitle}
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {item.body === null ? (
+        <p class="app-body-text" safe>
+          {t.withdrawnText}
+        </p>
+      ) : (
+        <p class="app-body-text" lang={view.contentLang} safe>
+          {item.body}
+        </p>
+      )}
+      <Heading class="app-heading-s" safe>
+        {t.history}
+      </Heading>
+      <ol class="app-list">
+        {item.history.map((step) => (
+          <li>
+            <span safe>{when(view, step.at)}</span>
+            {": "}
+            <strong safe>{t.status[step.status]}</strong>
+            {step.note === null ? (
+              ""
+            ) : (
+              <>
+                {" – "}
+                <span lang={view.contentLang} safe>
+                  {step.note}
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** A short list of items linking to their pages. */
+export function ItemList(props: {
+  view: ViewContext;
+  slug: string;
+  items: readonly PublicItem[];
+}): JSX.Element {
+  const t = props.view.t.participation;
+  return (
+    <ul class="app-list">
+      {props.items.map((item) => (
+        <li>
+          <a
+            class="app-link"
+            href={props.view.link(participationPaths.item(props.slug, item.id))}
+            lang={props.view.contentLang}
+            safe
+          >
+            {item.title ?? t.withdrawnTitle}
+          </a>{" "}
+          <span class="app-tag" data-status={item.status} safe>
+            {t.status[item.status]}
+          </span>
+          {item.decisionNote === null ? (
+            ""
+          ) : (
+            <>
+              {" – "}
+              <span lang={props.view.contentLang} safe>
+                {item.decisionNote}
+              </span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The public list. */
+export function ItemListPage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  items: readonly PublicItem[];
+  isOpen: boolean;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.participation;
+  const slug = catalogue.municipality.slug;
+  return (
+    <PortalFrame
+      view={view}
+      catalogue={catalogue}
+      requestUrl={props.requestUrl}
+      title={t.listTitle}
+    >
+      <p class="app-lead" safe>
+        {t.listLead(catalogue.municipality.name)}
+      </p>
+      {props.isOpen ? (
+        <p class="app-body-text">
+          <a class="app-button" href={view.link(participationPaths.form(slug))} safe>
+            {t.submitLink}
+          </a>
+        </p>
+      ) : (
+        ""
+      )}
+      {props.items.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noItems}
+        </p>
+      ) : (
+        <ItemList view={view} slug={slug} items={props.items} />
+      )}
+    </PortalFrame>
+  );
+}
+
+/** One published item. */
+export function ItemPage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  item: PublicItem;
+  mergedInto: PublicItem | null;
+}): JSX.Element {
+  const { view, catalogue, item } = props;
+  const t = view.t.participation;
+  return (
+    <PortalFrame
+      view={view}
+      catalogue={catalogue}
+      requestUrl={props.requestUrl}
+      title={`${t.kind[item.kind]}: ${item.title ?? t.withdrawnTitle}`}
+      parent={{
+        label: t.listTitle,
+        href: view.link(participationPaths.list(catalogue.municipality.slug)),
+      }}
+    >
+      <ItemDetails
+        view={view}
+        catalogue={catalogue}
+        item={item}
+        mergedInto={props.mergedInto}
+      />
+    </PortalFrame>
+  );
+}
+
+/** The form for an idea or feedback, or (barrier) for a barrier report. */
+export function SubmissionPage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  csrfToken: string;
+  kind: "general" | "barrier";
+  projects: readonly { slug: string; title: string }[];
+  retentionDays: number;
+  preselectedProject?: string | undefined;
+  failed?: FailedForm | undefined;
+  limitMessage?: string | undefined;
+}): JSX.Element {
+  const { view, catalogue, failed } = props;
+  const t = view.t.participation;
+  const slug = catalogue.municipality.slug;
+  const isBarrier = props.kind === "barrier";
+  const value = (field: string, fallback = ""): string =>
+    failed?.values[field] ?? fallback;
+  return (
+    <PortalFrame
+      view={view}
+      catalogue={catalogue}
+      requestUrl={props.requestUrl}
+      title={isBarrier ? t.barrierTitle : t.formTitle}
+      parent={
+        isBarrier
+          ? undefined
+          : {
+              label: t.listTitle,
+              href: view.link(participationPaths.list(slug)),
+            }
+      }
+    >
+      <Problems view={view} failed={failed} />
+      {props.limitMessage === undefined ? (
+        ""
+      ) : (
+        <div class="app-error-summary" role="alert" tabindex="-1">
+          <h2 class="app-error-summary__title" safe>
+            {t.limitTitle}
+          </h2>
+          <p class="app-body-text" safe>
+            {props.limitMessage}
+          </p>
+        </div>
+      )}
+      {isBarrier ? (
+        <p class="app-lead" safe>
+          {t.barrierLead}
+        </p>
+      ) : (
+        ""
+      )}
+      <form
+        method="post"
+        action={
+          isBarrier
+            ? participationPaths.barrier(slug)
+            : participationPaths.form(slug)
+        }
+        novalidate
+      >
+        <CsrfField token={props.csrfToken} />
+        <LangField view={view} />
+        {isBarrier ? (
+          ""
+        ) : (
+          <RadioGroup
+            id="art"
+            name="art"
+            label={t.fieldKind}
+            value={value("art", "idea")}
+            choices={(["idea", "feedback"] as const).map((kind) => ({
+              value: kind,
+              label: t.kind[kind],
+            }))}
+            error={failed?.errors.art}
+            inline
+          />
+        )}
+        <TextField
+          id="titel"
+          name="titel"
+          label={t.fieldTitle}
+          value={value("titel")}
+          error={failed?.errors.titel}
+          maxlength={
+            (isBarrier ? BarrierBody : SubmissionBody).properties.titel
+              .maxLength
+          }
+        />
+        <TextArea
+          id="text"
+          name="text"
+          label={t.fieldText}
+          hint={t.fieldTextHint(BODY_MIN, BODY_MAX)}
+          value={value("text")}
+          error={failed?.errors.text}
+          rows={8}
+          maxlength={BODY_MAX}
+        />
+        {isBarrier ? (
+          ""
+        ) : (
+          <SelectField
+            id="projekt"
+            name="projekt"
+            label={t.fieldProject}
+            value={value("projekt", props.preselectedProject ?? "")}
+            error={failed?.errors.projekt}
+            choices={[
+              { value: "", label: t.noProject },
+              ...props.projects.map((project) => ({
+                value: project.slug,
+                label: project.title,
+                lang: view.contentLang,
+              })),
+            ]}
+          />
+        )}
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t.fieldEmail}
+          hint={t.fieldEmailHint}
+          autocomplete="email"
+          spellcheck={false}
+          value={value("email")}
+          error={failed?.errors.email}
+          maxlength={SubmissionBody.properties.email.maxLength}
+        />
+        <div hidden>
+          <label for="webseite" safe>
+            {t.honeypot}
+          </label>
+          <input
+            id="webseite"
+            name="webseite"
+            type="text"
+            tabindex="-1"
+            autocomplete="off"
+          />
+        </div>
+        <h2 class="app-heading-m" safe>
+          {t.privacyTitle}
+        </h2>
+        <p class="app-body-text" id="datenschutz" safe>
+          {t.privacyText(props.retentionDays)}
+        </p>
+        <button class="app-button" type="submit" safe>
+          {t.submit}
+        </button>
+      </form>
+    </PortalFrame>
+  );
+}
+
+/** The submitter's page: status, and the button to withdraw. */
+export function SubmitterPage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  csrfToken: string;
+  token: string;
+  item: PublicItem;
+  isNew: boolean;
+  confirmationSent: boolean;
+}): JSX.Element {
+  const { view, catalogue, item } = props;
+  const t = view.t.participation;
+  return (
+    <PortalFrame
+      view={view}
+      catalogue={catalogue}
+      requestUrl={props.requestUrl}
+      title={props.isNew ? t.receivedTitle : t.yourItem}
+    >
+      {props.isNew ? (
+        <p class="app-lead" safe>
+          {t.receivedText}
+        </p>
+      ) : (
+        ""
+      )}
+      {props.confirmationSent ? (
+        <NotificationBanner title={t.confirmationSent} />
+      ) : (
+        ""
+      )}
+      <h2 class="app-heading-m" lang={view.contentLang} safe>
+        {item.title ?? t.withdrawnTitle}
+      </h2>
+      <ItemDetails view={view} catalogue={catalogue} item={item} headingLevel={3} />
+      {item.status === "withdrawn" ? (
+        ""
+      ) : (
+        <form
+          method="post"
+          action={participationPaths.withdraw(
+            catalogue.municipality.slug,
+            props.token,
+          )}
+        >
+          <CsrfField token={props.csrfToken} />
+          <LangField view={view} />
+          <button class="app-button app-button--warning" type="submit" safe>
+            {t.withdrawButton}
+          </button>
+        </form>
+      )}
+    </PortalFrame>
+  );
+}
+
+/** A page with one sentence (confirmed, unsubscribed). */
+export function MessagePage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  title: string;
+  text: string;
+}): JSX.Element {
+  return (
+    <PortalFrame
+      view={props.view}
+      catalogue={props.catalogue}
+      requestUrl={props.requestUrl}
+      title={props.title}
+    >
+      <p class="app-lead" safe>
+        {props.text}
+      </p>
+    </PortalFrame>
+  );
+}
+
+/** The staff queue. */
+export function QueuePage(props: {
+  view: ViewContext;
+  requestUrl: string;
+  chrome: EditorChrome;
+  catalogue: Catalogue;
+  items: readonly QueueItem[];
+  filter: {
+    kind: string;
+    status: string;
+    orgUnit: string;
+    overdue: boolean;
+  };
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.participation;
+  const slug = catalogue.municipality.slug;
+  const units = new Map(catalogue.orgUnits.map((unit) => [unit.code, unit.name]));
+  return (
+    <PageLayout
+      view={view}
+      title={t.queueTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.queueTitle}
+      </h1>
+      <form method="get" action={participationPaths.queue(slug)}>
+        <LangField view={view} />
+        <SelectField
+          id="art"
+          name="art"
+          label={t.kindColumn}
+          value={props.filter.kind}
+          choices={[
+            { value: "", label: t.all },
+            ...ITEM_KINDS.map((kind) => ({ value: kind, label: t.kind[kind] })),
+          ]}
+        />
+        <SelectField
+          id="status"
+          name="status"
+          label={t.statusColumn}
+          value={props.filter.status}
+          choices={[
+            { value: "", label: t.all },
+            ...ITEM_STATUSES.map((status) => ({
+              value: status,
+              label: t.status[status],
+            })),
+          ]}
+        />
+        <SelectField
+          id="organisationseinheit"
+          name="organisationseinheit"
+          label={t.assignedTo}
+          value={props.filter.orgUnit}
+          choices={[
+            { value: "", label: t.all },
+            ...catalogue.orgUnits.map((unit) => ({
+              value: unit.code,
+              label: unit.name,
+              lang: view.contentLang,
+            })),
+          ]}
+        />
+        <Checkbox
+          id="ueberfaellig"
+          name="ueberfaellig"
+          label={t.overdueOnly}
+          checked={props.filter.overdue}
+        />
+        <button class="app-button app-button--secondary" type="submit" safe>
+          {t.filter}
+        </button>
+      </form>
+      <div class="app-table-wrapper" tabindex="0" role="region" aria-label={t.queueTitle}>
+        <table class="app-table">
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.titleColumn}
+              </th>
+              <th scope="col" safe>
+                {t.kindColumn}
+              </th>
+              <th scope="col" safe>
+                {t.statusColumn}
+              </th>
+              <th scope="col" safe>
+                {t.age}
+              </th>
+              <th scope="col" safe>
+                {t.dueOn}
+              </th>
+              <th scope="col" safe>
+                {t.assignedTo}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((entry) => (
+              <tr data-item={String(entry.item.id)}>
+                <td>
+                  <a
+                    class="app-link"
+                    href={view.link(participationPaths.queueItem(slug, entry.item.id))}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {entry.item.title ?? t.withdrawnTitle}
+                  </a>{" "}
+                  <span class="app-hint" safe>
+                    {`(${entry.isPublished ? t.published : t.unpublished})`}
+                  </span>
+                </td>
+                <td safe>{t.kind[entry.item.kind]}</td>
+                <td safe>{t.status[entry.item.status]}</td>
+                <td safe>{t.days(entry.ageDays)}</td>
+                <td>
+                  <span safe>{when(view, entry.dueAt)}</span>
+                  {entry.isOverdue ? (
+                    <>
+                      {" "}
+                      <strong class="app-tag app-tag--paused" data-overdue="true" safe>
+                        {t.overdue}
+                      </strong>
+                    </>
+                  ) : (
+                    ""
+                  )}
+                </td>
+                <td lang={entry.orgUnitCode === null ? undefined : view.contentLang} safe>
+                  {entry.orgUnitCode === null
+                    ? t.nobody
+                    : (units.get(entry.orgUnitCode) ?? entry.orgUnitCode)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </PageLayout>
+  );
+}
+
+/** One item for staff, with the moderation form for administrators. */
+export function ModerationPage(props: {
+  view: ViewContext;
+  requestUrl: string;
+  chrome: EditorChrome;
+  catalogue: Catalogue;
+  entry: QueueItem;
+  editions: readonly number[];
+  others: readonly { id: number; title: string }[];
+  canModerate: boolean;
+  csrfToken: string;
+  notice?: string | undefined;
+  failed?: FailedForm | undefined;
+}): JSX.Element {
+  const { view, catalogue, entry, failed } = props;
+  const t = view.t.participation;
+  const slug = catalogue.municipality.slug;
+  const item = entry.item;
+  const value = (field: string, stored: string): string =>
+    failed?.values[field] ?? stored;
+  const title = `${t.moderationTitle}: ${item.title ?? t.withdrawnTitle}`;
+  return (
+    <PageLayout
+      view={view}
+      title={title}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      <Problems view={view} failed={failed} />
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      <p class="app-body-text">
+        <span safe>{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${when(view, entry.dueAt)}`}</span>
+        {entry.isOverdue ? (
+          <>
+            {" "}
+            <strong class="app-tag app-tag--paused" data-overdue="true" safe>
+              {t.overdue}
+            </strong>
+          </>
+        ) : (
+          ""
+        )}
+      </p>
+      <ItemDetails view={view} catalogue={catalogue} item={item} />
+      {props.canModerate && item.status !== "withdrawn" ? (
+        <form
+          method="post"
+          action={participationPaths.queueItem(slug, item.id)}
+          novalidate
+        >
+          <h2 class="app-heading-m" safe>
+            {t.decision}
+          </h2>
+          <CsrfField token={props.csrfToken} />
+          <LangField view={view} />
+          <input type="hidden" name="version" value={String(entry.version)} />
+          <Checkbox
+            id="veroeffentlichen"
+            name="veroeffentlichen"
+            label={t.publishLabel}
+            checked={
+              failed === undefined
+                ? entry.isPublished
+                : failed.values.veroeffentlichen === "ja"
+            }
+          />
+          <SelectField
+            id="status"
+            name="status"
+            label={t.statusColumn}
+            value={value("status", item.status)}
+            error={failed?.errors.status}
+            choices={[item.status, ...DECISION_STATUSES.filter((s) => s !== item.status)].map(
+              (status) => ({ value: status, label: t.status[status] }),
+            )}
+          />
+          <TextArea
+            id="begruendung"
+            name="begruendung"
+            label={t.reason}
+            value={value("begruendung", "")}
+            error={failed?.errors.begruendung}
+            rows={3}
+            maxlength={ModerationBody.properties.begruendung.maxLength}
+          />
+          <SelectField
+            id="projekt"
+            name="projekt"
+            label={t.linkProject}
+            value={value("projekt", item.link.projectSlug ?? "")}
+            error={failed?.errors.projekt}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...listProjects(catalogue).map(({ project }) => ({
+                value: project.slug,
+                label: project.title,
+                lang: view.contentLang,
+              })),
+            ]}
+          />
+          <SelectField
+            id="massnahme"
+            name="massnahme"
+            label={t.linkMeasure}
+            value={value("massnahme", item.link.measureId === null ? "" : String(item.link.measureId))}
+            error={failed?.errors.massnahme}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...listProjects(catalogue).flatMap(({ project }) =>
+                project.measures.map((measure) => ({
+                  value: String(measure.id),
+                  label: `${project.title}: ${measure.title}`,
+                  lang: view.contentLang,
+                })),
+              ),
+            ]}
+          />
+          <SelectField
+            id="fortschreibung"
+            name="fortschreibung"
+            label={t.linkEdition}
+            value={value("fortschreibung", item.link.editionNumber === null ? "" : String(item.link.editionNumber))}
+            error={failed?.errors.fortschreibung}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...props.editions.map((n) => ({ value: String(n), label: t.edition(n) })),
+            ]}
+          />
+          <SelectField
+            id="zusammengefuehrt"
+            name="zusammengefuehrt"
+            label={t.mergedIntoLabel}
+            value={value("zusammengefuehrt", item.mergedIntoId === null ? "" : String(item.mergedIntoId))}
+            error={failed?.errors.zusammengefuehrt}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...props.others.map((other) => ({
+                value: String(other.id),
+                label: `#${other.id} ${other.title}`,
+                lang: view.contentLang,
+              })),
+            ]}
+          />
+          <SelectField
+            id="organisationseinheit"
+            name="organisationseinheit"
+            label={t.assignedTo}
+            value={value("organisationseinheit", entry.orgUnitCode ?? "")}
+            error={failed?.errors.organisationseinheit}
+            choices={[
+              { value: "", label: t.nobody },
+              ...catalogue.orgUnits.map((unit) => ({
+                value: unit.code,
+                label: unit.name,
+                lang: view.contentLang,
+              })),
+            ]}
+          />
+          <button class="app-button" type="submit" safe>
+            {t.saveDecision}
+          </button>
+        </form>
+      ) : (
+        ""
+      )}
+    </PageLayout>
+  );
+}
+
+/** The settings (administrators). */
+export function SettingsPage(props: {
+  view: ViewContext;
+  requestUrl: string;
+  chrome: EditorChrome;
+  settings: ParticipationSettings;
+  csrfToken: string;
+  notice?: string | undefined;
+  failed?: FailedForm | undefined;
+}): JSX.Element {
+  const { view, settings, failed } = props;
+  const t = view.t.participation;
+  const value = (field: string, stored: string): string =>
+    failed?.values[field] ?? stored;
+  return (
+    <PageLayout
+      view={view}
+      title={t.settingsTitle}
+      requestUrl={props.requestUrl}
+      site={props.chrome.site}
+      account={props.chrome.account}
+      navigation={props.chrome.navigation}
+    >
+      <Problems view={view} failed={failed} />
+      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      <h1 class="app-heading-xl" safe>
+        {t.settingsTitle}
+      </h1>
+      <form
+        method="post"
+        action={participationPaths.settings(settings.municipality.slug)}
+        novalidate
+      >
+        <CsrfField token={props.csrfToken} />
+        <LangField view={view} />
+        <RadioGroup
+          id="modus"
+          name="modus"
+          label={t.settingsMode}
+          value={value("modus", settings.mode)}
+          error={failed?.errors.modus}
+          choices={PARTICIPATION_MODES.map((mode) => ({
+            value: mode,
+            label: t.mode[mode],
+          }))}
+        />
+        <TextField
+          id="ueberfaellig"
+          name="ueberfaellig"
+          label={t.settingsOverdue}
+          value={value("ueberfaellig", String(settings.overdueDays))}
+          error={failed?.errors.ueberfaellig}
+          inputmode="numeric"
+          width="short"
+          maxlength={ParticipationSettingsBody.properties.ueberfaellig.maxLength}
+        />
+        <TextField
+          id="aufbewahrung"
+          name="aufbewahrung"
+          label={t.settingsRetention}
+          value={value("aufbewahrung", String(settings.retentionDays))}
+          error={failed?.errors.aufbewahrung}
+          inputmode="numeric"
+          width="short"
+          maxlength={ParticipationSettingsBody.properties.aufbewahrung.maxLength}
+        />
+        <button class="app-button" type="submit" safe>
+          {t.save}
+        </button>
+      </form>
+    </PageLayout>
+  );
+}

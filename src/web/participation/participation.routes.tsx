@@ -1,0 +1,799 @@
+/**
+ * Participation (ADR 0023): the public pages (list, item, forms for ideas and barrier
+ * reports, the submitter's page, confirmation and unsubscribe links) and the staff pages
+ * (queue, moderation, settings). Forms go through formAction; the refusal of the rate
+ * limit shows the form again with everything typed and a German message (429).
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { MailDelivery } from "../../app/auth/passwords.js";
+import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import type { AppContext } from "../../app/context.js";
+import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
+import {
+  changeParticipationSettings,
+  confirmItemAddress,
+  getItemForModeration,
+  getItemForSubmitter,
+  getParticipationSettings,
+  getParticipationSettingsForEditing,
+  getPublicItem,
+  getQueue,
+  getSubmissionForm,
+  listPublicItems,
+  mayContribute,
+  moderateItem,
+  participationPaths,
+  submitItem,
+  unsubscribeItem,
+  withdrawItem,
+} from "../../app/participation/participation.js";
+import { canEditStructure } from "../../app/policies/catalogue.policy.js";
+import { canReadAudit } from "../../app/policies/audit.policy.js";
+import { AppError, isAppError } from "../../errors.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { editorChrome, viewOf } from "../editor/editor-view.js";
+import { NO_STORE } from "../http/cache.js";
+import { sendHtmlError } from "../http/error-pages.js";
+import { formAction, type FormContext } from "../http/form-action.js";
+import { EmptyForm } from "../http/form-schema.js";
+import { csrfToken } from "../plugins/session.js";
+import {
+  BarrierBody,
+  ModerationBody,
+  ParticipationSettingsBody,
+  SubmissionBody,
+} from "./participation-forms.js";
+import {
+  ItemListPage,
+  ItemPage,
+  MessagePage,
+  ModerationPage,
+  QueuePage,
+  SettingsPage,
+  SubmissionPage,
+  SubmitterPage,
+} from "./participation-pages.js";
+
+/** What the routes need. */
+export interface ParticipationRoutesOptions {
+  readonly ctx: AppContext;
+  readonly mail: MailDelivery | null;
+}
+
+const HTML = "text/html; charset=utf-8";
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const ItemParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  id: Type.String({ maxLength: 12 }),
+});
+const TokenParams = Type.Object({
+  slug: Type.String({ maxLength: 100 }),
+  token: Type.String({ maxLength: 100 }),
+});
+const LangQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const FormQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  projekt: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const SubmitterQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  eingereicht: Type.Optional(Type.String({ maxLength: 10 })),
+  bestaetigen: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const QueueQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  art: Type.Optional(Type.String({ maxLength: 20 })),
+  status: Type.Optional(Type.String({ maxLength: 20 })),
+  organisationseinheit: Type.Optional(Type.String({ maxLength: 50 })),
+  ueberfaellig: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const SavedQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+function requireSlug(slug: string): string {
+  if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+  return slug;
+}
+
+function itemId(text: string): number {
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) throw new AppError("ERR_ITEM_NOT_FOUND");
+  return Number(text);
+}
+
+function send(
+  reply: FastifyReply,
+  status: number,
+  html: string | Promise<string>,
+): Promise<FastifyReply> {
+  return Promise.resolve(html).then((body) =>
+    reply.code(status).header("cache-control", NO_STORE).type(HTML).send(body),
+  );
+}
+
+/** Registers the pages of participation. */
+export async function participationRoutes(
+  instance: FastifyInstance,
+  options: ParticipationRoutesOptions,
+): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx, mail } = options;
+
+  // ── Public pages ──────────────────────────────────────────────────────────
+  app.get(
+    "/:slug/ideen",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      const [{ catalogue }, { items }, settings] = await Promise.all([
+        getPublishedCatalogue(ctx, slug),
+        listPublicItems(ctx, slug),
+        getParticipationSettings(ctx, slug),
+      ]);
+      return send(
+        reply,
+        200,
+        <ItemListPage
+          view={viewOf(request)}
+          catalogue={catalogue}
+          requestUrl={request.url}
+          items={items}
+          isOpen={mayContribute(
+            settings,
+            request.principal,
+            catalogue.municipality.id,
+          )}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    "/:slug/ideen/:id",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ItemParams, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      const id = itemId(request.params.id);
+      const [{ catalogue }, { item, mergedInto }] = await Promise.all([
+        getPublishedCatalogue(ctx, slug),
+        getPublicItem(ctx, slug, id),
+      ]);
+      return send(
+        reply,
+        200,
+        <ItemPage
+          view={viewOf(request)}
+          catalogue={catalogue}
+          requestUrl={request.url}
+          item={item}
+          mergedInto={mergedInto}
+        />,
+      );
+    },
+  );
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    kind: "general" | "barrier",
+    status: number,
+    failed?: FailedForm,
+    limitMessage?: string,
+    preselectedProject?: string,
+  ): Promise<FastifyReply> {
+    const form = await getSubmissionForm(ctx, request.principal, slug);
+    return send(
+      reply,
+      status,
+      <SubmissionPage
+        view={viewOf(request)}
+        catalogue={form.catalogue}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        kind={kind}
+        projects={form.projects}
+        retentionDays={form.settings.retentionDays}
+        preselectedProject={preselectedProject}
+        failed={failed}
+        limitMessage={limitMessage}
+      />,
+    );
+  }
+
+  const FIELD_LABELS = (
+    context: FormContext<unknown>,
+  ): Readonly<Record<string, string>> => {
+    const t = context.view.t.participation;
+    return {
+      art: t.fieldKind,
+      titel: t.fieldTitle,
+      text: t.fieldText,
+      projekt: t.fieldProject,
+      email: t.fieldEmail,
+    };
+  };
+
+  /** The rate limit's refusal: the form again, everything typed kept, with the message (429). */
+  const limitAnswer =
+    (kind: "general" | "barrier") =>
+    async (
+      error: unknown,
+      context: FormContext<{ slug: string }>,
+    ): Promise<FastifyReply | null> => {
+      if (!isAppError(error, "ERR_PARTICIPATION_LIMIT")) return null;
+      if (error.retryAfterSeconds !== null)
+        context.reply.header("retry-after", String(error.retryAfterSeconds));
+      return renderForm(
+        context.request,
+        context.reply,
+        context.params.slug,
+        kind,
+        429,
+        {
+          form: context.form,
+          values: context.fields,
+          lists: context.lists,
+          errors: {},
+          summary: [],
+          messages: [],
+        },
+        error.localisedMessage(context.view.lang),
+      );
+    };
+
+  function receiptUrl(
+    context: FormContext<{ slug: string }>,
+    token: string,
+    confirmationSent: boolean,
+  ): string {
+    return context.view.link(
+      participationPaths.withdraw(context.params.slug, token),
+      {
+        eingereicht: "ja",
+        ...(confirmationSent ? { bestaetigen: "ja" } : {}),
+      },
+    );
+  }
+
+  app.get(
+    "/:slug/ideen/einreichen",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: FormQuery },
+    },
+    async (request, reply) =>
+      renderForm(
+        request,
+        reply,
+        requireSlug(request.params.slug),
+        "general",
+        200,
+        undefined,
+        undefined,
+        request.query.projekt,
+      ),
+  );
+
+  app.post(
+    "/:slug/ideen/einreichen",
+    formAction({
+      policy: "public",
+      params: Params,
+      body: SubmissionBody,
+      form: "idee",
+      run: async (input, context) => {
+        const { request, params } = context;
+        const receipt = await submitItem(
+          ctx,
+          mail,
+          request.principal,
+          {
+            municipality: requireSlug(params.slug),
+            kind: input.art === "" ? "idea" : input.art,
+            title: input.titel,
+            body: input.text,
+            project: input.projekt,
+            email: input.email,
+            honeypot: input.webseite,
+          },
+          { ip: request.ip },
+        );
+        return receiptUrl(
+          context,
+          receipt.withdrawToken,
+          receipt.confirmationSent,
+        );
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderForm(
+          request,
+          reply,
+          params.slug,
+          "general",
+          failure.status,
+          failure.failed,
+        ),
+      answer: limitAnswer("general"),
+      idOf: (field) => field,
+      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+    }),
+  );
+
+  app.get(
+    "/:slug/barriere-melden",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: Params, querystring: LangQuery },
+    },
+    async (request, reply) =>
+      renderForm(
+        request,
+        reply,
+        requireSlug(request.params.slug),
+        "barrier",
+        200,
+      ),
+  );
+
+  app.post(
+    "/:slug/barriere-melden",
+    formAction({
+      policy: "public",
+      params: Params,
+      body: BarrierBody,
+      form: "barriere",
+      run: async (input, context) => {
+        const { request, params } = context;
+        const receipt = await submitItem(
+          ctx,
+          mail,
+          request.principal,
+          {
+            municipality: requireSlug(params.slug),
+            kind: "barrier",
+            title: input.titel,
+            body: input.text,
+            project: "",
+            email: input.email,
+            honeypot: input.webseite,
+          },
+          { ip: request.ip },
+        );
+        return receiptUrl(
+          context,
+          receipt.withdrawToken,
+          receipt.confirmationSent,
+        );
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderForm(
+          request,
+          reply,
+          params.slug,
+          "barrier",
+          failure.status,
+          failure.failed,
+        ),
+      answer: limitAnswer("barrier"),
+      idOf: (field) => field,
+      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+    }),
+  );
+
+  app.get(
+    "/:slug/ideen/zurueckziehen/:token",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: TokenParams, querystring: SubmitterQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      const [{ catalogue }, { item }] = await Promise.all([
+        getPublishedCatalogue(ctx, slug),
+        getItemForSubmitter(ctx, {
+          municipality: slug,
+          token: request.params.token,
+        }),
+      ]);
+      // The link is the submitter's key: never in a referrer, never in a shared cache.
+      reply.header("referrer-policy", "no-referrer");
+      return send(
+        reply,
+        200,
+        <SubmitterPage
+          view={viewOf(request)}
+          catalogue={catalogue}
+          requestUrl={request.url}
+          csrfToken={csrfToken(request)}
+          token={request.params.token}
+          item={item}
+          isNew={request.query.eingereicht === "ja"}
+          confirmationSent={request.query.bestaetigen === "ja"}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    "/:slug/ideen/zurueckziehen/:token",
+    formAction({
+      policy: "public",
+      params: TokenParams,
+      body: EmptyForm,
+      form: "zurueckziehen",
+      run: async (_input, { params, view }) => {
+        await withdrawItem(ctx, {
+          municipality: requireSlug(params.slug),
+          token: params.token,
+        });
+        return view.link(participationPaths.withdraw(params.slug, params.token));
+      },
+      render: async ({ request, reply }, failure) =>
+        sendHtmlError(
+          new AppError("ERR_VALIDATION", {
+            detail: failure.failed.messages.join(" "),
+          }),
+          request,
+          reply,
+        ),
+    }),
+  );
+
+  app.get(
+    "/:slug/ideen/bestaetigen/:token",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: TokenParams, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      await confirmItemAddress(ctx, {
+        municipality: slug,
+        token: request.params.token,
+      });
+      const { catalogue } = await getPublishedCatalogue(ctx, slug);
+      const view = viewOf(request);
+      reply.header("referrer-policy", "no-referrer");
+      return send(
+        reply,
+        200,
+        <MessagePage
+          view={view}
+          catalogue={catalogue}
+          requestUrl={request.url}
+          title={view.t.participation.confirmedTitle}
+          text={view.t.participation.confirmedText}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    "/:slug/ideen/abmelden/:token",
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: TokenParams, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      await unsubscribeItem(ctx, {
+        municipality: slug,
+        token: request.params.token,
+      });
+      const { catalogue } = await getPublishedCatalogue(ctx, slug);
+      const view = viewOf(request);
+      reply.header("referrer-policy", "no-referrer");
+      return send(
+        reply,
+        200,
+        <MessagePage
+          view={view}
+          catalogue={catalogue}
+          requestUrl={request.url}
+          title={view.t.participation.unsubscribedTitle}
+          text={view.t.participation.unsubscribedText}
+        />,
+      );
+    },
+  );
+
+  // ── Staff pages ───────────────────────────────────────────────────────────
+  function chromeFor(
+    request: FastifyRequest,
+    catalogue: Awaited<ReturnType<typeof getCatalogue>>,
+  ) {
+    const view = viewOf(request);
+    const principal = request.principal;
+    const id = catalogue.municipality.id;
+    return editorChrome(
+      request,
+      view,
+      catalogue,
+      {
+        isAdministrator: canEditStructure(principal, id),
+        canReadAudit: canReadAudit(principal, id),
+      },
+      "participation",
+    );
+  }
+
+  app.get(
+    "/:slug/verwaltung/beteiligung",
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: Params, querystring: QueueQuery },
+    },
+    async (request, reply) => {
+      const slug = requireSlug(request.params.slug);
+      const { query } = request;
+      const filter = {
+        kind: query.art ?? "",
+        status: query.status ?? "",
+        orgUnit: query.organisationseinheit ?? "",
+        overdue: query.ueberfaellig === "ja",
+      };
+      const queue = await getQueue(
+        ctx,
+        request.principal,
+        slug,
+        {
+          kind: filter.kind,
+          status: filter.status,
+          orgUnit: filter.orgUnit,
+          overdueOnly: filter.overdue,
+        },
+        { ip: request.ip },
+      );
+      return send(
+        reply,
+        200,
+        <QueuePage
+          view={viewOf(request)}
+          requestUrl={request.url}
+          chrome={chromeFor(request, queue.catalogue)}
+          catalogue={queue.catalogue}
+          items={queue.items}
+          filter={filter}
+        />,
+      );
+    },
+  );
+
+  async function renderModeration(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    id: number,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const data = await getItemForModeration(
+      ctx,
+      request.principal,
+      slug,
+      id,
+      { ip: request.ip },
+    );
+    return send(
+      reply,
+      status,
+      <ModerationPage
+        view={viewOf(request)}
+        requestUrl={request.url}
+        chrome={chromeFor(request, data.catalogue)}
+        catalogue={data.catalogue}
+        entry={data.entry}
+        editions={data.editions}
+        others={data.others}
+        canModerate={data.canModerate}
+        csrfToken={csrfToken(request)}
+        notice={notice}
+        failed={failed}
+      />,
+    );
+  }
+
+  app.get(
+    "/:slug/verwaltung/beteiligung/:id",
+    {
+      config: { policy: "staff" },
+      schema: { hide: true, params: ItemParams, querystring: SavedQuery },
+    },
+    async (request, reply) => {
+      const view = viewOf(request);
+      return renderModeration(
+        request,
+        reply,
+        requireSlug(request.params.slug),
+        itemId(request.params.id),
+        200,
+        request.query.gespeichert === "ja"
+          ? view.t.participation.saved
+          : undefined,
+      );
+    },
+  );
+
+  app.post(
+    "/:slug/verwaltung/beteiligung/:id",
+    formAction({
+      policy: "admin",
+      params: ItemParams,
+      body: ModerationBody,
+      form: "entscheidung",
+      run: async (input, { request, params, view }) => {
+        const slug = requireSlug(params.slug);
+        const id = itemId(params.id);
+        await moderateItem(
+          ctx,
+          mail,
+          request.principal,
+          {
+            municipality: slug,
+            id,
+            expectedVersion: input.version,
+            publish: input.veroeffentlichen === "ja",
+            status: input.status,
+            note: input.begruendung,
+            orgUnit: input.organisationseinheit,
+            linkProject: input.projekt,
+            linkMeasure: input.massnahme,
+            linkEdition: input.fortschreibung,
+            mergedInto: input.zusammengefuehrt,
+          },
+          { ip: request.ip },
+        );
+        return view.link(participationPaths.queueItem(slug, id), {
+          gespeichert: "ja",
+        });
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderModeration(
+          request,
+          reply,
+          params.slug,
+          itemId(params.id),
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
+      idOf: (field) => field,
+      labelOf: (field, { view }) => {
+        const t = view.t.participation;
+        const labels: Readonly<Record<string, string>> = {
+          status: t.statusColumn,
+          begruendung: t.reason,
+          projekt: t.linkProject,
+          massnahme: t.linkMeasure,
+          fortschreibung: t.linkEdition,
+          zusammengefuehrt: t.mergedIntoLabel,
+          organisationseinheit: t.assignedTo,
+        };
+        return labels[field] ?? field;
+      },
+    }),
+  );
+
+  async function renderSettings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const settings = await getParticipationSettingsForEditing(
+      ctx,
+      request.principal,
+      slug,
+      { ip: request.ip },
+    );
+    const catalogue = await getCatalogue(ctx, slug);
+    return send(
+      reply,
+      status,
+      <SettingsPage
+        view={viewOf(request)}
+        requestUrl={request.url}
+        chrome={chromeFor(request, catalogue)}
+        settings={settings}
+        csrfToken={csrfToken(request)}
+        notice={notice}
+        failed={failed}
+      />,
+    );
+  }
+
+  app.get(
+    "/:slug/verwaltung/beteiligung-einstellungen",
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: Params, querystring: SavedQuery },
+    },
+    async (request, reply) => {
+      const view = viewOf(request);
+      return renderSettings(
+        request,
+        reply,
+        requireSlug(request.params.slug),
+        200,
+        request.query.gespeichert === "ja"
+          ? view.t.participation.settingsSaved
+          : undefined,
+      );
+    },
+  );
+
+  const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
+    "/data/mode": "modus",
+    "/data/overdueDays": "ueberfaellig",
+    "/data/retentionDays": "aufbewahrung",
+  };
+
+  app.post(
+    "/:slug/verwaltung/beteiligung-einstellungen",
+    formAction({
+      policy: "admin",
+      params: Params,
+      body: ParticipationSettingsBody,
+      form: "beteiligung",
+      run: async (input, { request, params, view }) => {
+        const slug = requireSlug(params.slug);
+        const whole = (text: string): number =>
+          /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
+        await changeParticipationSettings(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            mode: input.modus,
+            overdueDays: whole(input.ueberfaellig),
+            retentionDays: whole(input.aufbewahrung),
+          },
+          { ip: request.ip },
+        );
+        return view.link(participationPaths.settings(slug), {
+          gespeichert: "ja",
+        });
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderSettings(
+          request,
+          reply,
+          params.slug,
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
+      fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
+      idOf: (field) => field,
+      labelOf: (field, { view }) => {
+        const t = view.t.participation;
+        const labels: Readonly<Record<string, string>> = {
+          modus: t.settingsMode,
+          ueberfaellig: t.settingsOverdue,
+          aufbewahrung: t.settingsRetention,
+        };
+        return labels[field] ?? field;
+      },
+    }),
+  );
+
+  app.setErrorHandler(async (error, request, reply) =>
+    sendHtmlError(error, request, reply),
+  );
+}
