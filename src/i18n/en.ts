@@ -5,6 +5,7 @@
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { openDataEn } from "./open-data.en.js";
+import { sheetsEn } from "./sheets.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -579,6 +580,10 @@ export const en: Dictionary = {
       "service.update": "OZG service corrected",
       "service.new-state": "New state of an OZG service",
       "service.import": "OZG service register taken over from a file",
+      "catalogue.sheet-import": "Catalogue taken over from a spreadsheet",
+      "catalogue.sheet-row-created": "Row created from a spreadsheet",
+      "catalogue.sheet-row-changed": "Row changed from a spreadsheet",
+      "catalogue.sheet-row-removed": "Row removed from a spreadsheet",
       "access.denied": "Access denied",
       "edition.publish": "Edition published",
       "edition.reason": "Reason for a shift given",
@@ -724,6 +729,8 @@ export const en: Dictionary = {
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsEn,
   openData: openDataEn,
+  /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
+  sheets: sheetsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

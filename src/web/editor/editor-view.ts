@@ -23,6 +23,7 @@ import { editorPaths } from "./editor-paths.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
+import { sheetsPaths } from "../catalogue-sheets/sheets-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
 export type EditorSection =
@@ -30,6 +31,7 @@ export type EditorSection =
   | "programme"
   | "structure"
   | "orgUnits"
+  | "sheets"
   | "auditLog"
   | "project"
   | "reasonCategories"
@@ -81,6 +83,7 @@ export function editorChrome(
             entry(editorPaths.programme(slug), t.navProgramme, "programme"),
             entry(editorPaths.structure(slug), t.navStructure, "structure"),
             entry(editorPaths.orgUnits(slug), t.navOrgUnits, "orgUnits"),
+            entry(sheetsPaths.sheets(slug), view.t.sheets.navSheets, "sheets"),
           ]
         : []),
       ...(rights.canReadAudit
