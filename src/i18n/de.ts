@@ -12,6 +12,7 @@ import { openDataDe } from "./open-data.de.js";
 import { subscriptionsDe } from "./subscriptions.de.js";
 import { accessibilityDe } from "./accessibility.de.js";
 import { participationDe } from "./participation.de.js";
+import { sheetsDe } from "./sheets.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -611,6 +612,10 @@ export const de = {
       "service.update": "OZG-Leistung berichtigt",
       "service.new-state": "Neuer Stand einer OZG-Leistung",
       "service.import": "OZG-Leistungsverzeichnis aus Datei übernommen",
+      "catalogue.sheet-import": "Katalog aus Tabelle übernommen",
+      "catalogue.sheet-row-created": "Zeile aus Tabelle angelegt",
+      "catalogue.sheet-row-changed": "Zeile aus Tabelle geändert",
+      "catalogue.sheet-row-removed": "Zeile aus Tabelle entfernt",
       "access.denied": "Zugriff verweigert",
       "edition.publish": "Fortschreibung veröffentlicht",
       "edition.reason": "Grund einer Verschiebung angegeben",
@@ -763,6 +768,8 @@ export const de = {
   /** The accessibility statement and its form (web/accessibility/). */
   accessibility: accessibilityDe,
   participation: participationDe,
+  /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
+  sheets: sheetsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

@@ -8,6 +8,7 @@ import { openDataEn } from "./open-data.en.js";
 import { subscriptionsEn } from "./subscriptions.en.js";
 import { accessibilityEn } from "./accessibility.en.js";
 import { participationEn } from "./participation.en.js";
+import { sheetsEn } from "./sheets.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -588,6 +589,10 @@ export const en: Dictionary = {
       "service.update": "OZG service corrected",
       "service.new-state": "New state of an OZG service",
       "service.import": "OZG service register taken over from a file",
+      "catalogue.sheet-import": "Catalogue taken over from a spreadsheet",
+      "catalogue.sheet-row-created": "Row created from a spreadsheet",
+      "catalogue.sheet-row-changed": "Row changed from a spreadsheet",
+      "catalogue.sheet-row-removed": "Row removed from a spreadsheet",
       "access.denied": "Access denied",
       "edition.publish": "Edition published",
       "edition.reason": "Reason for a shift given",
@@ -737,6 +742,8 @@ export const en: Dictionary = {
   /** The accessibility statement and its form (web/accessibility/). */
   accessibility: accessibilityEn,
   participation: participationEn,
+  /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
+  sheets: sheetsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

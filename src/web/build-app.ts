@@ -32,6 +32,7 @@ import { sessionPlugin } from "./plugins/session.js";
 import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
+import { sheetsRoutes } from "./catalogue-sheets/sheets.routes.js";
 import {
   createPdfRenderer,
   DEFAULT_CHROMIUM_PATH,
@@ -234,6 +235,7 @@ export async function buildApp(
   await app.register(healthRoutes, { ctx });
   await app.register(portalRoutes, { ctx, now });
   await app.register(editorRoutes, { ctx });
+  await app.register(sheetsRoutes, { ctx });
   await app.register(editionRoutes, { ctx, now, pdf });
   await app.register(reportingRoutes, {
     ctx,

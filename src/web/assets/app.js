@@ -6,6 +6,29 @@
 /** @type {Record<string, (element: HTMLElement) => void>} */
 const modules = {
   /**
+   * Shows a progress indicator while an uploaded file is sent and checked (a large
+   * catalogue takes seconds), and keeps the button from sending it twice. Without
+   * JavaScript the form says instead that it may take a moment.
+   */
+  "app-upload-progress"(element) {
+    if (!(element instanceof HTMLFormElement)) return;
+    const form = element;
+    const note = form.querySelector("[data-upload-note]");
+    const progress = form.querySelector("[data-upload-progress]");
+    if (note instanceof HTMLElement) note.hidden = true;
+    form.addEventListener("submit", () => {
+      if (progress instanceof HTMLElement) progress.hidden = false;
+      for (const button of form.querySelectorAll("button[type=submit]")) {
+        if (!(button instanceof HTMLButtonElement)) continue;
+        // Disabled after this event, so that the browser still sends the form.
+        window.setTimeout(() => {
+          button.disabled = true;
+        }, 0);
+      }
+    });
+  },
+
+  /**
    * Leaves empty choices out of a GET filter form's URL. Choosing in a select changes
    * nothing by itself: the person confirms with the form's button (WCAG 3.2.2 On Input),
    * so an arrow key in a closed select neither reloads the page nor saves anything.

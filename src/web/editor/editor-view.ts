@@ -25,6 +25,7 @@ import { openDataPaths } from "../open-data/open-data-paths.js";
 import { accessibilityPaths } from "../accessibility/accessibility-paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 import { participationPaths } from "../../app/participation/participation.js";
+import { sheetsPaths } from "../catalogue-sheets/sheets-paths.js";
 
 /** Which entry of the staff navigation is the current page. */
 export type EditorSection =
@@ -32,6 +33,7 @@ export type EditorSection =
   | "programme"
   | "structure"
   | "orgUnits"
+  | "sheets"
   | "auditLog"
   | "project"
   | "reasonCategories"
@@ -85,6 +87,7 @@ export function editorChrome(
             entry(editorPaths.programme(slug), t.navProgramme, "programme"),
             entry(editorPaths.structure(slug), t.navStructure, "structure"),
             entry(editorPaths.orgUnits(slug), t.navOrgUnits, "orgUnits"),
+            entry(sheetsPaths.sheets(slug), view.t.sheets.navSheets, "sheets"),
           ]
         : []),
       ...(rights.canReadAudit

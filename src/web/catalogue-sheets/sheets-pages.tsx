@@ -1,0 +1,318 @@
+/**
+ * The pages of the catalogue as a spreadsheet: downloads and the upload form, and the
+ * preview of an import with its counts per sheet, every changed cell and the button that
+ * takes it over. Without JavaScript the upload page says that checking may take a
+ * moment; with it, a progress indicator appears while the file is sent and checked.
+ */
+import type { SheetImportPreview } from "../../app/catalogue/sheets/import-sheets.js";
+import { changeCount } from "../../app/catalogue/sheets/sheet-diff.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import { errorOf } from "../components/form/failed-form.js";
+import { formKit } from "../components/form/form-kit.js";
+import {
+  EditorSection,
+  FormFrame,
+  type FormPageProps,
+} from "../editor/form-frame.js";
+import { sheetsPaths } from "./sheets-paths.js";
+
+/** The upload page. */
+export function SheetsPage(
+  props: FormPageProps & { readonly slug: string },
+): JSX.Element {
+  const { view, slug } = props;
+  const t = view.t.sheets;
+  const f = formKit(props);
+  const fileError = errorOf(props.failed, "import", "datei");
+  return (
+    <FormFrame {...props} title={t.title} lead={t.lead}>
+      <EditorSection id="export" title={t.exportHeading}>
+        <p class="app-body-text" safe>
+          {t.exportText}
+        </p>
+        <ul class="app-list app-list--bullet">
+          <li>
+            <a class="app-link" href={sheetsPaths.xlsx(slug)} safe>
+              {t.downloadXlsx}
+            </a>
+          </li>
+          <li>
+            <a class="app-link" href={sheetsPaths.zip(slug)} safe>
+              {t.downloadZip}
+            </a>
+          </li>
+        </ul>
+      </EditorSection>
+      <EditorSection id="import" title={t.importHeading}>
+        <p class="app-body-text" safe>
+          {t.importText}
+        </p>
+        <form
+          method="post"
+          action={view.link(sheetsPaths.sheets(slug))}
+          enctype="multipart/form-data"
+          class="app-editor-form"
+          id="import"
+          data-module="app-upload-progress"
+        >
+          <CsrfField token={props.csrfToken} />
+          <div
+            class={[
+              "app-form-group",
+              fileError !== undefined && "app-form-group--error",
+            ]}
+          >
+            <label class="app-label" for="import-datei" safe>
+              {t.fieldFile}
+            </label>
+            <p class="app-hint" id="import-datei-hinweis" safe>
+              {t.fieldFileHint}
+            </p>
+            {fileError === undefined ? (
+              ""
+            ) : (
+              <p class="app-error-message" id="import-datei-fehler" safe>
+                {fileError}
+              </p>
+            )}
+            <input
+              class="app-file-upload"
+              type="file"
+              id="import-datei"
+              name="datei"
+              accept=".xlsx,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
+              aria-describedby={
+                fileError === undefined
+                  ? "import-datei-hinweis"
+                  : "import-datei-hinweis import-datei-fehler"
+              }
+            />
+          </div>
+          <p class="app-hint" data-upload-note safe>
+            {t.mayTakeAMoment}
+          </p>
+          <div role="status" aria-live="polite" data-upload-status>
+            <p class="app-body-text" hidden data-upload-progress>
+              <progress aria-label={t.uploading}></progress>{" "}
+              <span safe>{t.uploading}</span>
+            </p>
+          </div>
+          {f.button(t.uploadButton)}
+        </form>
+      </EditorSection>
+    </FormFrame>
+  );
+}
+
+/** The preview of an import. */
+export function SheetPreviewPage(
+  props: FormPageProps & {
+    readonly slug: string;
+    readonly token: string;
+    readonly preview: SheetImportPreview;
+  },
+): JSX.Element {
+  const { view, slug, preview } = props;
+  const t = view.t.sheets;
+  const f = formKit(props);
+  const sheets = preview.sheets.filter((sheet) => changeCount(sheet) > 0);
+  return (
+    <FormFrame
+      {...props}
+      title={t.previewTitle}
+      lead={t.previewLead(preview.fileName)}
+    >
+      <p class="app-heading-m" id="vorschau-summe" safe>
+        {preview.total === 0 ? t.noChanges : t.changeTotal(preview.total)}
+      </p>
+      {preview.ignored.length === 0 ? (
+        ""
+      ) : (
+        <EditorSection id="nicht-gelesen" title={t.ignoredHeading}>
+          <ul class="app-list app-list--bullet">
+            {preview.ignored.map((message) => (
+              <li safe>{message}</li>
+            ))}
+          </ul>
+        </EditorSection>
+      )}
+      {sheets.length === 0 ? (
+        ""
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="app-table" id="vorschau-blaetter">
+            <caption class="app-visually-hidden" safe>
+              {t.summaryCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.sheetHeading}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {t.createdHeading}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {t.changedHeading}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {t.removedHeading}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheets.map((sheet) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`#abschnitt-blatt-${sheet.sheet}`} safe>
+                      {sheet.title}
+                    </a>
+                    {sheet.reordered ? (
+                      <>
+                        {" "}
+                        <span class="app-hint" safe>
+                          ({t.reordered})
+                        </span>
+                      </>
+                    ) : (
+                      ""
+                    )}
+                  </th>
+                  <td class="app-table__numeric" safe>
+                    {String(sheet.created.length)}
+                  </td>
+                  <td class="app-table__numeric" safe>
+                    {String(sheet.changed.length)}
+                  </td>
+                  <td class="app-table__numeric" safe>
+                    {String(sheet.removed.length)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {sheets.map((sheet) => (
+        <EditorSection id={`blatt-${sheet.sheet}`} title={sheet.title}>
+          {sheet.changed.length === 0 ? (
+            ""
+          ) : (
+            <div class="app-table-wrapper">
+              <table class="app-table app-diff-table">
+                <caption class="app-visually-hidden" safe>
+                  {t.changedCaption(sheet.title)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" safe>
+                      {t.lineHeading}
+                    </th>
+                    <th scope="col" safe>
+                      {t.keyHeading}
+                    </th>
+                    <th scope="col" safe>
+                      {t.columnHeading}
+                    </th>
+                    <th scope="col" safe>
+                      {t.beforeHeading}
+                    </th>
+                    <th scope="col" safe>
+                      {t.afterHeading}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sheet.changed.flatMap((row) =>
+                    row.cells.map((cell) => (
+                      <tr>
+                        <td safe>
+                          {row.line === null ? "" : String(row.line)}
+                        </td>
+                        <th scope="row" lang={view.contentLang} safe>
+                          {row.key}
+                        </th>
+                        <td safe>{cell.column}</td>
+                        <td
+                          class="app-diff-table__before"
+                          lang={view.contentLang}
+                          safe
+                        >
+                          {cell.before}
+                        </td>
+                        <td
+                          class="app-diff-table__after"
+                          lang={view.contentLang}
+                          safe
+                        >
+                          {cell.after}
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {sheet.created.length === 0 ? (
+            ""
+          ) : (
+            <>
+              <h3 class="app-heading-s" safe>
+                {t.createdList(sheet.created.length)}
+              </h3>
+              <ul class="app-list app-list--bullet" lang={view.contentLang}>
+                {sheet.created.map((row) => (
+                  <li safe>
+                    {row.line === null
+                      ? row.key
+                      : `${row.key} (${t.lineOf(row.line)})`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {sheet.removed.length === 0 ? (
+            ""
+          ) : (
+            <>
+              <h3 class="app-heading-s" safe>
+                {t.removedList(sheet.removed.length)}
+              </h3>
+              <ul class="app-list app-list--bullet" lang={view.contentLang}>
+                {sheet.removed.map((row) => (
+                  <li safe>{row.key}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </EditorSection>
+      ))}
+      {preview.total === 0 ? (
+        ""
+      ) : (
+        <EditorSection id="uebernehmen" title={t.confirmHeading}>
+          <p class="app-body-text" safe>
+            {t.confirmText}
+          </p>
+          <form
+            method="post"
+            action={view.link(sheetsPaths.preview(slug, props.token))}
+            class="app-editor-form"
+            id="uebernehmen-form"
+          >
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="stand" value={preview.base} />
+            {f.reason("uebernehmen-form")}
+            {f.button(t.confirmButton)}
+          </form>
+        </EditorSection>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(sheetsPaths.sheets(slug))} safe>
+          {t.backToSheets}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}

@@ -1,0 +1,283 @@
+/**
+ * The catalogue as a spreadsheet in the editor (administrators): the page with downloads
+ * and the upload form, the two files, the preview of an upload under its token, and the
+ * confirmation. The upload form sends a file, so this plugin accepts multipart bodies
+ * (web/http/multipart.ts) with limits of its own.
+ */
+import { Type } from "@sinclair/typebox";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { getEditorOverview } from "../../app/catalogue/read-editor.js";
+import {
+  confirmSheetImport,
+  exportCatalogueSheets,
+  prepareSheetImport,
+  showSheetImport,
+} from "../../app/catalogue/sheets/import-sheets.js";
+import { CATALOGUE_SHEET_LIMITS } from "../../app/catalogue/sheets/read-catalogue-workbook.js";
+import type { AppContext } from "../../app/context.js";
+import { AppError, isAppError } from "../../errors.js";
+import {
+  CATALOGUE_SHEET_CONTENT_TYPES,
+  writeCatalogueCsvZip,
+  writeCatalogueXlsx,
+} from "../../exports/catalogue-sheets/catalogue-workbook.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+} from "../editor/editor-view.js";
+import { installStaffErrorHandler } from "../http/error-pages.js";
+import { formAction, type FormFailure } from "../http/form-action.js";
+import {
+  EmptyForm,
+  FormReason,
+  FormText,
+  reasonOrNull,
+} from "../http/form-schema.js";
+import { acceptUploads, uploadedFiles } from "../http/multipart.js";
+import { sendFile } from "../http/send-file.js";
+import { csrfToken } from "../plugins/session.js";
+import { SheetPreviewPage, SheetsPage } from "./sheets-pages.js";
+import { SHEETS_ROUTES, sheetsPaths } from "./sheets-paths.js";
+
+/** What the routes need. */
+export interface SheetsRoutesOptions {
+  readonly ctx: AppContext;
+}
+
+const Slug = Type.String({ maxLength: 100 });
+const Params = Type.Object({ slug: Slug });
+const PreviewParams = Type.Object({
+  slug: Slug,
+  token: Type.String({ maxLength: 100 }),
+});
+const Query = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  gespeichert: Type.Optional(Type.String({ maxLength: 40 })),
+});
+
+/** The confirmation: the state of the catalogue the preview showed, and a reason. */
+export const ConfirmSheetImportBody = Type.Object({
+  stand: FormText(64, { formHidden: true }),
+  grund: FormReason(),
+});
+
+/** Registers the pages, files and forms. */
+export async function sheetsRoutes(
+  instance: FastifyInstance,
+  options: SheetsRoutesOptions,
+): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+  installStaffErrorHandler(app);
+  await acceptUploads(app, {
+    maxFileBytes: CATALOGUE_SHEET_LIMITS.maxFileBytes,
+    maxFiles: 1,
+    maxFields: 10,
+    maxFieldBytes: 64 * 1024,
+  });
+
+  function noticeOf(request: FastifyRequest): string | undefined {
+    const key = (request.query as { gespeichert?: string }).gespeichert;
+    if (key === undefined) return undefined;
+    const notices = viewOf(request).t.sheets.notices;
+    return Object.hasOwn(notices, key) ? notices[key] : undefined;
+  }
+
+  async function renderSheets(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    failure?: FormFailure,
+  ) {
+    return answerRefusals(request, reply, async () => {
+      const { slug } = request.params as { slug: string };
+      const overview = await getEditorOverview(
+        ctx,
+        request.principal,
+        slug,
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const html = await (
+        <SheetsPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            overview.catalogue,
+            overview.rights,
+            "sheets",
+          )}
+          csrfToken={csrfToken(request)}
+          notice={status === 200 ? noticeOf(request) : undefined}
+          failed={failure?.failed}
+          slug={slug}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
+  }
+
+  async function renderPreview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { failure?: FormFailure; stale?: boolean } = {},
+  ) {
+    return answerRefusals(request, reply, async () => {
+      const { slug, token } = request.params as {
+        slug: string;
+        token: string;
+      };
+      const preview = await showSheetImport(
+        ctx,
+        request.principal,
+        { municipality: slug, token },
+        originOf(request),
+      );
+      const overview = await getEditorOverview(
+        ctx,
+        request.principal,
+        slug,
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const html = await (
+        <SheetPreviewPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            overview.catalogue,
+            overview.rights,
+            "sheets",
+          )}
+          csrfToken={csrfToken(request)}
+          notice={extra.stale === true ? view.t.sheets.staleNotice : undefined}
+          failed={extra.failure?.failed}
+          slug={slug}
+          token={token}
+          preview={preview}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
+  }
+
+  app.get(
+    SHEETS_ROUTES.sheets,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: Params, querystring: Query },
+    },
+    async (request, reply) => renderSheets(request, reply, 200),
+  );
+
+  app.post(
+    SHEETS_ROUTES.sheets,
+    formAction({
+      policy: "admin",
+      params: Params,
+      body: EmptyForm,
+      form: "import",
+      fieldOf: (path) => (path === "/" ? "datei" : null),
+      render: ({ request, reply }, failure) =>
+        renderSheets(request, reply, failure.status, failure),
+      run: async (_input, { request, params, view }) => {
+        const file = uploadedFiles(request.body, "datei")[0];
+        if (file === undefined || file.data.length === 0)
+          throw new AppError("ERR_VALIDATION", {
+            problems: [
+              { path: "/form/datei", message: view.t.sheets.fileRequired },
+            ],
+          });
+        const { token } = await prepareSheetImport(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            fileName: file.fileName,
+            bytes: file.data,
+          },
+          originOf(request),
+        );
+        return view.link(sheetsPaths.preview(params.slug, token));
+      },
+    }),
+  );
+
+  for (const format of ["xlsx", "zip"] as const) {
+    app.get(
+      format === "xlsx" ? SHEETS_ROUTES.xlsx : SHEETS_ROUTES.zip,
+      { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+      async (request, reply) =>
+        answerRefusals(request, reply, async () => {
+          const { tables } = await exportCatalogueSheets(
+            ctx,
+            request.principal,
+            request.params.slug,
+            originOf(request),
+          );
+          const body =
+            format === "xlsx"
+              ? await writeCatalogueXlsx(tables)
+              : writeCatalogueCsvZip(tables);
+          return sendFile(
+            reply,
+            CATALOGUE_SHEET_CONTENT_TYPES[format],
+            format === "xlsx"
+              ? `katalog-${request.params.slug}.xlsx`
+              : `katalog-${request.params.slug}-csv.zip`,
+            body,
+          );
+        }),
+    );
+  }
+
+  app.get(
+    SHEETS_ROUTES.preview,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: PreviewParams, querystring: Query },
+    },
+    async (request, reply) => renderPreview(request, reply, 200),
+  );
+
+  app.post(
+    SHEETS_ROUTES.preview,
+    formAction({
+      policy: "admin",
+      params: PreviewParams,
+      body: ConfirmSheetImportBody,
+      form: "uebernehmen-form",
+      render: ({ request, reply }, failure) =>
+        renderPreview(request, reply, failure.status, { failure }),
+      answer: async (error, { request, reply }) =>
+        isAppError(error, "ERR_SHEET_IMPORT_STALE")
+          ? renderPreview(request, reply, 409, { stale: true })
+          : null,
+      run: async (input, { request, params, view }) => {
+        await confirmSheetImport(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            token: params.token,
+            base: input.stand,
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(sheetsPaths.sheets(params.slug), {
+          gespeichert: "import",
+        });
+      },
+    }),
+  );
+}
