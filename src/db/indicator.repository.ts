@@ -1,9 +1,11 @@
 /** Key figures (Kennzahlen): their definitions and dated observations. */
 import type { ChartKind } from "../domain/indicator/indicator-chart.js";
 import type {
+  BreakdownPart,
   Indicator,
   IndicatorKind,
   Observation,
+  Qualifier,
 } from "../domain/indicator/indicator.js";
 import type { Executor } from "./database.js";
 
@@ -55,9 +57,11 @@ export async function listIndicators(
     list.push({
       id: row.id,
       day: row.observed_day,
-      value: row.value,
+      value: Number(row.value),
       denominator: row.denominator,
       note: row.note,
+      qualifier: row.qualifier as Qualifier | null,
+      breakdown: breakdownOf(row.breakdown),
     });
     byIndicator.set(row.indicator_id, list);
   }
@@ -75,9 +79,20 @@ export async function listIndicators(
       projectSlug: row.project_slug,
       kind: row.kind as IndicatorKind,
       denominatorLabel: row.denominator_label,
+      decimals: row.decimals,
+      target:
+        row.target_value === null || row.target_day === null
+          ? null
+          : { value: Number(row.target_value), day: row.target_day },
     },
     observations: byIndicator.get(row.id) ?? [],
   }));
+}
+
+function breakdownOf(text: string | null): readonly BreakdownPart[] {
+  if (text === null) return [];
+  const parsed: unknown = JSON.parse(text);
+  return Array.isArray(parsed) ? (parsed as BreakdownPart[]) : [];
 }
 
 function indicatorValues(fields: IndicatorFields) {
@@ -91,6 +106,9 @@ function indicatorValues(fields: IndicatorFields) {
     kind: fields.kind,
     denominator_label: fields.denominatorLabel,
     chart_kind: fields.chartKind,
+    decimals: fields.decimals ?? 0,
+    target_value: fields.target?.value ?? null,
+    target_day: fields.target?.day ?? null,
   };
 }
 
@@ -147,6 +165,16 @@ export async function insertObservation(
       value: observation.value,
       denominator: observation.denominator,
       note: observation.note,
+      qualifier: observation.qualifier ?? null,
+      breakdown:
+        (observation.breakdown ?? []).length === 0
+          ? null
+          : JSON.stringify(
+              (observation.breakdown ?? []).map((part) => ({
+                label: part.label,
+                value: part.value,
+              })),
+            ),
       created_at: now,
     })
     .returning("id")

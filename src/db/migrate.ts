@@ -28,6 +28,8 @@ import * as opendata2OparlLinks from "./migrations/2026-12-06-opendata2-oparl-li
 import * as a11yStatement from "./migrations/2026-12-06-a11y-statement.js";
 import * as a11yKeptForms from "./migrations/2026-12-06-a11y-kept-forms.js";
 import * as participationItems from "./migrations/2026-12-06-participation-items.js";
+import * as figuresKeyFigures from "./migrations/2026-12-06-figures-key-figures.js";
+import * as figuresMeasureDetails from "./migrations/2026-12-06-figures-measure-details.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -49,6 +51,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-a11y-statement": a11yStatement,
   "2026-12-06-a11y-kept-forms": a11yKeptForms,
   "2026-12-06-participation-items": participationItems,
+  "2026-12-06-figures-key-figures": figuresKeyFigures,
+  "2026-12-06-figures-measure-details": figuresMeasureDetails,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -82,6 +82,9 @@ export interface IndicatorTable {
   kind: string;
   denominator_label: string | null;
   chart_kind: Generated<string>;
+  decimals: Generated<number>;
+  target_value: number | null;
+  target_day: number | null;
   position: number;
   version: Generated<number>;
 }
@@ -94,6 +97,10 @@ export interface IndicatorObservationTable {
   value: number;
   denominator: number | null;
   note: string | null;
+  /** "about", "more_than", "less_than" or null for an exact value. */
+  qualifier: string | null;
+  /** JSON list of { label, value }, or null without a breakdown. */
+  breakdown: string | null;
   created_at: Timestamp;
 }
 

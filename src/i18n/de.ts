@@ -983,6 +983,8 @@ export const de = {
     tooLong: (max: number) => `darf höchstens ${max} Zeichen lang sein`,
     tooShort: (min: number) => `muss mindestens ${min} Zeichen lang sein`,
     notWholeNumber: "muss eine ganze Zahl sein",
+    notANumber: "muss eine Zahl sein, z. B. „80“ oder „66,7“",
+    targetWithoutValue: "Zum Zieldatum fehlt der Zielwert.",
     atLeast: (min: number) => `muss mindestens ${min} sein`,
     atMost: (max: number) => `darf höchstens ${max} sein`,
     notAChoice: "ist keiner der angebotenen Werte",

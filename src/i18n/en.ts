@@ -952,6 +952,8 @@ export const en: Dictionary = {
     tooLong: (max: number) => `must be at most ${max} characters long`,
     tooShort: (min: number) => `must be at least ${min} characters long`,
     notWholeNumber: "must be a whole number",
+    notANumber: "must be a number, e.g. “80” or “66,7”",
+    targetWithoutValue: "The target date has no target value.",
     atLeast: (min: number) => `must be at least ${min}`,
     atMost: (max: number) => `must be at most ${max}`,
     notAChoice: "is not one of the values offered",

@@ -36,6 +36,8 @@ export const reportsDe = {
   indicatorKind: {
     count: "Anzahl",
     ratio: "Anteil (x von y)",
+    decimal: "Dezimalwert (mit Nachkommastellen)",
+    percent: "Prozentwert (%)",
   } satisfies Record<IndicatorKind, string>,
 
   notices: {
@@ -294,6 +296,20 @@ export const reportsDe = {
   definitionHeading: "Definition",
   saveFigure: "Kennzahl speichern",
   backToFigures: "Zurück zu den Kennzahlen",
+  fieldDecimals: "Nachkommastellen",
+  fieldDecimalsHint: "Nur bei Dezimal- und Prozentwerten: 0 bis 4",
+  fieldTargetValue: "Zielwert (optional)",
+  fieldTargetValueHint: "Bei Anteilen in Prozent, z. B. „80“",
+  fieldTargetDay: "Zieldatum",
+  fieldValueHint:
+    "So, wie Sie ihn schreiben: „1.832“, „66,7 %“, „2 von 3“, „mehr als 60“, „rund 110“, „weniger als 5“",
+  fieldBreakdown: "Aufteilung (optional)",
+  fieldBreakdownHint:
+    "Je Zeile Zahl und Bezeichnung, z. B. „23 Führungskräfte“; die Teile müssen zusammen den Wert ergeben.",
+  figureBreakdown: "Aufteilung",
+  columnCategory: "Kategorie",
+  columnShare: "Anteil",
+  columnTotal: "Zusammen",
 
   registerTitle: "OZG-Leistungsverzeichnis",
   registerLead:

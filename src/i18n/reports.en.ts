@@ -29,7 +29,12 @@ export const reportsEn: Dictionary["reports"] = {
     "no-status": "status missing",
     "no-text": "text missing (or confirm “Unchanged since the last report”)",
   },
-  indicatorKind: { count: "count", ratio: "share (x of y)" },
+  indicatorKind: {
+    count: "count",
+    ratio: "share (x of y)",
+    decimal: "decimal value",
+    percent: "percentage (%)",
+  },
 
   notices: {
     "bericht-angelegt":
@@ -281,6 +286,20 @@ export const reportsEn: Dictionary["reports"] = {
   definitionHeading: "Definition",
   saveFigure: "Save key figure",
   backToFigures: "Back to the key figures",
+  fieldDecimals: "Decimals",
+  fieldDecimalsHint: "Decimal values and percentages only: 0 to 4",
+  fieldTargetValue: "Target value (optional)",
+  fieldTargetValueHint: "For shares in percent, e.g. “80”",
+  fieldTargetDay: "Target date",
+  fieldValueHint:
+    "As you write it (German notation): “1.832”, “66,7 %”, “2 von 3”, “mehr als 60”, “rund 110”, “weniger als 5”",
+  fieldBreakdown: "Breakdown (optional)",
+  fieldBreakdownHint:
+    "One category per line with its number, e.g. “23 Führungskräfte”; the parts must add up to the value.",
+  figureBreakdown: "Breakdown",
+  columnCategory: "Category",
+  columnShare: "Share",
+  columnTotal: "Total",
 
   registerTitle: "OZG service register",
   registerLead:

@@ -30,9 +30,16 @@ import {
   validateIndicator,
   validateObservation,
   validateObservations,
+  type BreakdownPart,
   type Indicator,
   type Observation,
 } from "../../domain/indicator/indicator.js";
+import {
+  figureTextMismatch,
+  isFigureTextProblem,
+  parseBreakdownText,
+  parseFigureText,
+} from "../../domain/indicator/figure-text.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
@@ -78,6 +85,7 @@ export async function requireIndicator(
 }
 
 function fieldsOf(data: IndicatorData): IndicatorFields {
+  const targetDay = data.target == null ? null : parseIsoDate(data.target.day);
   return {
     name: data.name.trim(),
     unit: data.unit.trim(),
@@ -88,6 +96,14 @@ function fieldsOf(data: IndicatorData): IndicatorFields {
     kind: data.kind,
     denominatorLabel: optionalText(data.denominatorLabel),
     chartKind: data.chartKind,
+    decimals:
+      data.kind === "decimal" || data.kind === "percent"
+        ? (data.decimals ?? 0)
+        : 0,
+    target:
+      data.target == null
+        ? null
+        : { value: data.target.value, day: targetDay ?? Number.NaN },
   };
 }
 
@@ -126,6 +142,14 @@ function definitionSnapshot(indicator: Indicator, chartKind: string) {
     kind: indicator.kind,
     denominatorLabel: indicator.denominatorLabel,
     chartKind,
+    decimals: indicator.decimals ?? 0,
+    target:
+      indicator.target == null
+        ? null
+        : {
+            value: indicator.target.value,
+            day: formatGermanDate(indicator.target.day),
+          },
   };
 }
 
@@ -172,7 +196,13 @@ export async function createIndicator(
             entityId: id,
             entityLabel: fields.name,
             before: null,
-            after: { key: valid.key, ...fields },
+            after: {
+              key: valid.key,
+              ...definitionSnapshot(
+                { key: valid.key, ...fields },
+                fields.chartKind,
+              ),
+            },
             version: 1,
           },
         };
@@ -308,6 +338,68 @@ async function requireRecorder(
   return stored;
 }
 
+/** An observation for the audit log. */
+function observationSnapshot(observation: Observation) {
+  return {
+    day: formatGermanDate(observation.day),
+    value: observation.value,
+    denominator: observation.denominator,
+    qualifier: observation.qualifier ?? null,
+    breakdown: observation.breakdown ?? [],
+    note: observation.note,
+  };
+}
+
+/**
+ * The observation an input describes. A value text ("2 von 3", "66,7 %", "mehr als 60")
+ * is read here, so that every client gets the same German reading and message; a value
+ * given as a number takes its whole and qualifier from the other fields.
+ */
+function observationOf(
+  indicator: Indicator,
+  day: number,
+  data: AddObservationInput["data"],
+): Observation {
+  let value: number;
+  let denominator = data.denominator ?? null;
+  let qualifier = data.qualifier ?? null;
+  if (typeof data.value === "string") {
+    const figure = parseFigureText(data.value);
+    if (isFigureTextProblem(figure))
+      throw invalid("/data/value", figure.message);
+    const mismatch = figureTextMismatch(indicator, figure);
+    if (mismatch !== null) throw invalid("/data/value", mismatch);
+    value = figure.value;
+    if (figure.denominator !== null) {
+      if (denominator !== null && denominator !== figure.denominator)
+        throw invalid(
+          "/data/denominator",
+          `Die Gesamtzahl steht schon im Wert („${data.value.trim()}“) und weicht hiervon ab.`,
+        );
+      denominator = figure.denominator;
+    }
+    if (figure.qualifier !== null) qualifier = figure.qualifier;
+  } else {
+    value = data.value;
+  }
+  let breakdown: readonly BreakdownPart[] = [];
+  if (typeof data.breakdown === "string") {
+    const parts = parseBreakdownText(data.breakdown);
+    if ("message" in parts) throw invalid("/data/breakdown", parts.message);
+    breakdown = parts;
+  } else if (data.breakdown !== undefined) {
+    breakdown = data.breakdown;
+  }
+  return {
+    day,
+    value,
+    denominator,
+    note: optionalText(data.note),
+    qualifier,
+    breakdown,
+  };
+}
+
 /** Records a dated value of a key figure. */
 export async function addObservation(
   ctx: AppContext,
@@ -327,12 +419,7 @@ export async function addObservation(
   );
   const day = parseIsoDate(valid.data.day);
   if (day === null) throw invalid("/data/day", "ist kein Datum");
-  const observation: Observation = {
-    day,
-    value: valid.data.value,
-    denominator: valid.data.denominator,
-    note: optionalText(valid.data.note),
-  };
+  const observation = observationOf(stored.indicator, day, valid.data);
   const problems = validateObservation(stored.indicator, observation).map(
     (problem) => ({ path: `/data/${problem.field}`, message: problem.message }),
   );
@@ -363,14 +450,9 @@ export async function addObservation(
             action: "observation.create",
             entityType: "indicator",
             entityId: claimed.id,
-            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(day)}`,
+            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(day)}`,
             before: null,
-            after: {
-              day: formatGermanDate(day),
-              value: observation.value,
-              denominator: observation.denominator,
-              note: observation.note,
-            },
+            after: observationSnapshot(observation),
             version: claimed.version + 1,
           },
         };
@@ -433,13 +515,8 @@ export async function removeObservation(
           action: "observation.delete",
           entityType: "indicator",
           entityId: claimed.id,
-          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation)} am ${formatGermanDate(observation.day)}`,
-          before: {
-            day: formatGermanDate(observation.day),
-            value: observation.value,
-            denominator: observation.denominator,
-            note: observation.note,
-          },
+          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(observation.day)}`,
+          before: observationSnapshot(observation),
           after: null,
           version: claimed.version + 1,
         },

@@ -15,7 +15,7 @@ import {
   formatGermanDate,
   formatIsoDate,
 } from "../../domain/calendar/calendar.js";
-import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import { REPORT_STATUS_PRESENTATION } from "../../domain/report/report-status.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -162,7 +162,7 @@ export async function readFeed(
     for (const observation of observations) {
       entries.push({
         id: `${idBase}:kennzahl:${indicator.key}:${formatIsoDate(observation.day)}`,
-        title: `${indicator.name}: ${formatObservationGerman(observation)} ${indicator.unit} (Stand ${formatGermanDate(observation.day)})`,
+        title: `${indicator.name}: ${formatFigureGerman(indicator, observation)} (Stand ${formatGermanDate(observation.day)})`,
         updated: dayStamp(observation.day),
         path:
           only === null ? `/${slug}/kennzahlen` : `/${slug}/projekte/${only}`,

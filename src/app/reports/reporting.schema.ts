@@ -5,7 +5,11 @@
  * what people type ("28.11.2022") into that form before calling.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import {
+  INDICATOR_KINDS,
+  MAX_DECIMALS,
+  QUALIFIERS,
+} from "../../domain/indicator/indicator.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   PointInTimeSchema,
@@ -224,9 +228,35 @@ export const IndicatorDataSchema = Type.Object(
     source: Text(300, "Quelle"),
     owner: Text(200, "Wer die Kennzahl pflegt"),
     projectSlug: Type.Union([SlugSchema, Type.Null()]),
-    kind: StringEnum(INDICATOR_KINDS, "count (Anzahl) oder ratio (Anteil)"),
+    kind: StringEnum(
+      INDICATOR_KINDS,
+      "count (Anzahl), ratio (Anteil), decimal (Dezimalwert) oder percent (Prozentwert)",
+    ),
     denominatorLabel: NullableText(200, "Wovon der Anteil ein Teil ist"),
     chartKind: StringEnum(["line", "bar"] as const, "line oder bar"),
+    decimals: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_DECIMALS,
+        description: "Nachkommastellen (Dezimal- und Prozentwerte)",
+      }),
+    ),
+    target: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            value: Type.Number({
+              minimum: 0,
+              maximum: 1_000_000_000,
+              description: "Zielwert (bei Anteilen in Prozent)",
+            }),
+            day: IsoDateSchema,
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -259,19 +289,52 @@ export const AddObservationInputSchema = Type.Object({
   data: Type.Object(
     {
       day: IsoDateSchema,
-      value: Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000_000,
-        description: "Wert",
-      }),
-      denominator: Type.Union([
-        Type.Integer({
-          minimum: 1,
+      value: Type.Union([
+        Type.Number({
+          minimum: 0,
           maximum: 1_000_000_000,
-          description: "Gesamtzahl",
+          description: "Wert",
         }),
-        Type.Null(),
+        Type.String({
+          maxLength: 60,
+          description:
+            "Wert, wie er geschrieben wird: „1.832“, „66,7 %“, „2 von 3“, „mehr als 60“",
+        }),
       ]),
+      denominator: Type.Optional(
+        Type.Union([
+          Type.Integer({
+            minimum: 1,
+            maximum: 1_000_000_000,
+            description: "Gesamtzahl",
+          }),
+          Type.Null(),
+        ]),
+      ),
+      qualifier: Type.Optional(
+        Type.Union([
+          StringEnum(QUALIFIERS, "about (rund), more_than, less_than"),
+          Type.Null(),
+        ]),
+      ),
+      breakdown: Type.Optional(
+        Type.Union([
+          Type.Array(
+            Type.Object(
+              {
+                label: Text(200, "Kategorie"),
+                value: Type.Number({ minimum: 0, maximum: 1_000_000_000 }),
+              },
+              { additionalProperties: false },
+            ),
+            { maxItems: 50 },
+          ),
+          Type.String({
+            maxLength: 4000,
+            description: "Aufteilung, je Zeile „23 Führungskräfte“",
+          }),
+        ]),
+      ),
       note: NullableText(500, "Anmerkung"),
     },
     { additionalProperties: false },

@@ -6,9 +6,11 @@
  * bottom of the y axis and y = 1 its top (up is more, as on paper): the view flips y
  * and scales both to pixels. Days are day numbers (days since 1970-01-01, UTC).
  *
- * Line charts place points by date, so uneven gaps between reports stay visible. Bar
- * charts give every observation an equal slot instead: bars at uneven distances would
- * overlap or leave holes, and a bar chart compares values, not spacing.
+ * Presentation follows the data: no value, nothing; one value, a big number with its
+ * as-of date (no chart); two values, two bars; three or more, a line. The time axis is
+ * proportional to time in both charts, so uneven gaps between reports stay visible; bars
+ * are as wide as the closest pair allows. A target value is drawn as a dashed line up to
+ * its date, and the axis reaches that date.
  */
 import { formatPointInTimeGerman } from "../period/point-in-time.js";
 import {
@@ -23,9 +25,13 @@ import {
   formatGermanPercent,
 } from "./german-number.js";
 import {
+  decimalsOf,
+  formatBreakdownPart,
   formatObservationGerman,
+  formatTargetGerman,
   observationsUpTo,
   shareOf,
+  withQualifier,
   type Indicator,
   type Observation,
 } from "./indicator.js";
@@ -33,6 +39,39 @@ import { niceScale } from "./nice-scale.js";
 
 /** Line for a development over time, bars for comparing a few report dates. */
 export type ChartKind = "line" | "bar";
+
+/** How a figure is shown: nothing (no value), a big number (one value) or a chart. */
+export type FigurePresentation = "none" | "number" | "chart";
+
+/** The target line: its height, how far it reaches, and its German label. */
+export interface ChartTarget {
+  readonly y: number;
+  /** Where the target's date lies on the x axis (1 when the axis ends there). */
+  readonly x: number;
+  /** "Ziel: 100 % bis 31.12.2027". */
+  readonly label: string;
+}
+
+/** One category of the latest value's breakdown, for a stacked bar or a small table. */
+export interface ChartBreakdownPart {
+  readonly label: string;
+  readonly value: number;
+  /** "23". */
+  readonly valueLabel: string;
+  /** "20,7 %", or null for percentages. */
+  readonly shareLabel: string | null;
+  /** Where the part starts and how much of the whole it takes (0–1). */
+  readonly offset: number;
+  readonly fraction: number;
+}
+
+/** The latest value broken down by category. */
+export interface ChartBreakdown {
+  /** "Aufteilung am 28.11.2022: 111 Beschäftigte". */
+  readonly caption: string;
+  readonly totalLabel: string;
+  readonly parts: readonly ChartBreakdownPart[];
+}
 
 /** Plot the counted value (144) or, for ratios, the share (25,2 %). */
 export type ChartMeasure = "value" | "share";
@@ -43,7 +82,7 @@ export interface IndicatorChartInput {
   readonly observations: readonly Observation[];
   /** The as-of date of the report or page: later observations are not shown. */
   readonly asOf: number;
-  /** Default "line". */
+  /** Default: bars for two values, a line for three or more. */
   readonly kind?: ChartKind;
   /** Default "value" for counts and "share" for ratios. */
   readonly measure?: ChartMeasure;
@@ -81,6 +120,8 @@ export interface ChartPoint {
   readonly valueLabel: string;
   readonly dateLabel: string;
   readonly isoDate: string;
+  /** Whether the value is approximate ("mehr als 60"): drawn hollow, labelled with its qualifier. */
+  readonly isApproximate: boolean;
 }
 
 /** One bar; it spans from `baseY` to `y` (which lies below `baseY` for negative values). */
@@ -109,6 +150,8 @@ export interface ChartTable {
 
 /** The complete chart model: geometry, texts and the table. */
 export interface IndicatorChart {
+  /** Nothing, a big number or the chart; geometry is only drawn for "chart". */
+  readonly presentation: FigurePresentation;
   readonly kind: ChartKind;
   readonly measure: ChartMeasure;
   readonly title: string;
@@ -132,6 +175,14 @@ export interface IndicatorChart {
   readonly table: ChartTable;
   /** A sentence describing the chart, for alt text and screen readers. */
   readonly summary: string;
+  /** The target line, or null without a target. */
+  readonly target: ChartTarget | null;
+  /** "Ziel: 100 % bis 31.12.2027", also for the big number; null without a target. */
+  readonly targetLabel: string | null;
+  /** The latest shown value's breakdown, or null when it has none. */
+  readonly breakdown: ChartBreakdown | null;
+  /** The latest value for the big number ("mehr als 60", "66,7 %"), or null. */
+  readonly currentLabel: string | null;
 }
 
 /** The share of a bar slot a bar fills; the rest is the gap that separates bars. */
@@ -144,6 +195,7 @@ interface Plotted {
 }
 
 function plotted(
+  indicator: Indicator,
   observation: Observation,
   measure: ChartMeasure,
 ): Plotted | null {
@@ -151,13 +203,23 @@ function plotted(
     return {
       observation,
       value: observation.value,
-      label: formatGermanNumber(observation.value),
+      label:
+        indicator.kind === "ratio"
+          ? withQualifier(
+              observation.qualifier,
+              formatGermanNumber(observation.value),
+            )
+          : formatObservationGerman(observation, indicator),
     };
   }
   const share = shareOf(observation);
   // An observation without a whole cannot be shown as a share (validateObservation flags it).
   if (share === null) return null;
-  return { observation, value: share * 100, label: formatGermanPercent(share) };
+  return {
+    observation,
+    value: share * 100,
+    label: withQualifier(observation.qualifier, formatGermanPercent(share)),
+  };
 }
 
 function yearTicks(from: number, to: number): ChartXTick[] {
@@ -223,11 +285,16 @@ function tableOf(
         indicator.denominatorLabel ?? "Gesamt",
         "Anteil",
       ]
-    : ["Stand", indicator.unit];
+    : ["Stand", indicator.kind === "percent" ? "Wert" : indicator.unit];
   const rows = observations.map((observation) => {
     const cells = [
       formatGermanDate(observation.day),
-      formatGermanNumber(observation.value),
+      isRatio
+        ? withQualifier(
+            observation.qualifier,
+            formatGermanNumber(observation.value),
+          )
+        : formatObservationGerman(observation, indicator),
     ];
     if (isRatio) {
       const share = shareOf(observation);
@@ -255,7 +322,7 @@ function summaryOf(indicator: Indicator, shown: readonly Plotted[]): string {
   }
   const describe = (each: Plotted): string =>
     indicator.kind === "ratio"
-      ? formatObservationGerman(each.observation)
+      ? formatObservationGerman(each.observation, indicator)
       : each.label;
   if (shown.length === 1) {
     return `${indicator.name} am ${formatGermanDate(last.observation.day)}: ${describe(last)}.`;
@@ -273,12 +340,46 @@ function summaryOf(indicator: Indicator, shown: readonly Plotted[]): string {
   );
 }
 
+/** The gap kept at both ends of a bar chart's time axis, so that no bar sits on an edge. */
+const BAR_PADDING = 0.12;
+/** The widest a bar may be, as a share of the plot width. */
+const BAR_MAX_WIDTH = 0.16;
+
+function breakdownOf(
+  indicator: Indicator,
+  latest: Observation | undefined,
+): ChartBreakdown | null {
+  const parts = latest?.breakdown ?? [];
+  if (latest === undefined || parts.length === 0) return null;
+  const total = parts.reduce((sum, part) => sum + part.value, 0);
+  let offset = 0;
+  const laid = parts.map((part) => {
+    const fraction = total > 0 ? part.value / total : 0;
+    const formatted = formatBreakdownPart(indicator, latest, part);
+    const each: ChartBreakdownPart = {
+      label: part.label,
+      value: part.value,
+      valueLabel: formatted.value,
+      shareLabel: formatted.share,
+      offset,
+      fraction,
+    };
+    offset += fraction;
+    return each;
+  });
+  const totalLabel = formatObservationGerman(latest, indicator);
+  return {
+    caption: `Aufteilung am ${formatGermanDate(latest.day)}: ${totalLabel}${indicator.kind === "percent" ? "" : ` ${indicator.unit}`}`,
+    totalLabel,
+    parts: laid,
+  };
+}
+
 /** Computes the chart geometry, its texts and its table for one indicator. */
 export function layoutIndicatorChart(
   input: IndicatorChartInput,
 ): IndicatorChart {
   const { indicator, asOf } = input;
-  const kind = input.kind ?? "line";
   const measure =
     input.measure ?? (indicator.kind === "ratio" ? "share" : "value");
   if (measure === "share" && indicator.kind !== "ratio") {
@@ -289,69 +390,109 @@ export function layoutIndicatorChart(
 
   const upTo = observationsUpTo(input.observations, asOf);
   const firstDay = input.from ?? upTo[0]?.day ?? asOf;
-  const lastDay = input.to ?? upTo[upTo.length - 1]?.day ?? asOf;
-  if (lastDay < firstDay) {
+  const lastShown = input.to ?? upTo[upTo.length - 1]?.day ?? asOf;
+  if (lastShown < firstDay) {
     throw new RangeError(
-      `The x axis must not end before it starts (${firstDay} > ${lastDay}).`,
+      `The x axis must not end before it starts (${firstDay} > ${lastShown}).`,
     );
   }
-  const inRange = upTo.filter((o) => o.day >= firstDay && o.day <= lastDay);
+  const inRange = upTo.filter((o) => o.day >= firstDay && o.day <= lastShown);
   const shown = inRange
-    .map((observation) => plotted(observation, measure))
+    .map((observation) => plotted(indicator, observation, measure))
     .filter((each): each is Plotted => each !== null);
+  const presentation: FigurePresentation =
+    shown.length === 0 ? "none" : shown.length === 1 ? "number" : "chart";
+  const kind: ChartKind = input.kind ?? (shown.length >= 3 ? "line" : "bar");
+
+  const goal = indicator.target ?? null;
+  // Ratios keep their target as a share in percent; plotted as a value it has no place.
+  const targetValue =
+    goal === null || (indicator.kind === "ratio" && measure === "value")
+      ? null
+      : goal.value;
+  const lastDay =
+    goal !== null && targetValue !== null && goal.day > lastShown
+      ? goal.day
+      : lastShown;
 
   const values = shown.map((each) => each.value);
+  if (targetValue !== null && values.length > 0) values.push(targetValue);
+  const decimals = measure === "value" ? decimalsOf(indicator) : 1;
   const scale = niceScale(
     values.length === 0 ? 0 : Math.min(...values),
     values.length === 0 ? 0 : Math.max(...values),
     {
       maxIntervals: input.maxYIntervals ?? 5,
-      ...(measure === "value" ? { minStep: 1 } : {}),
+      ...(measure === "value" ? { minStep: 1 / 10 ** decimals } : {}),
     },
   );
   const yOf = (value: number): number =>
     (value - scale.min) / (scale.max - scale.min);
+  const isPercentAxis = measure === "share" || indicator.kind === "percent";
   const tickLabel = (value: number): string => {
     const number = formatGermanNumber(value, scale.fractionDigits);
-    return measure === "share" ? `${number}${PERCENT_SPACE}%` : number;
+    return isPercentAxis ? `${number}${PERCENT_SPACE}%` : number;
   };
 
   const span = lastDay - firstDay;
-  const slot = shown.length === 0 ? 1 : 1 / shown.length;
-  const points: ChartPoint[] = shown.map((each, index) => ({
+  const inner = kind === "bar" ? 1 - 2 * BAR_PADDING : 1;
+  const xOf = (day: number): number =>
+    span === 0
+      ? 0.5
+      : (kind === "bar" ? BAR_PADDING : 0) + ((day - firstDay) / span) * inner;
+  const points: ChartPoint[] = shown.map((each) => ({
     day: each.observation.day,
-    x:
-      kind === "bar"
-        ? (index + 0.5) * slot
-        : span === 0
-          ? 0.5
-          : (each.observation.day - firstDay) / span,
+    x: xOf(each.observation.day),
     y: yOf(each.value),
     value: each.value,
     valueLabel: each.label,
     dateLabel: formatGermanDate(each.observation.day),
     isoDate: formatIsoDate(each.observation.day),
+    isApproximate: (each.observation.qualifier ?? null) !== null,
   }));
 
   const baselineY = yOf(0);
+  let closest = 1;
+  for (let index = 1; index < points.length; index += 1) {
+    const gap = (points[index]?.x ?? 0) - (points[index - 1]?.x ?? 0);
+    if (gap > 0) closest = Math.min(closest, gap);
+  }
+  const barWidth = Math.min(BAR_MAX_WIDTH, closest * BAR_FILL);
   const bars: ChartBar[] =
     kind === "bar"
       ? points.map((point) => ({
-          x: point.x - (slot * BAR_FILL) / 2,
-          width: slot * BAR_FILL,
+          x: point.x - barWidth / 2,
+          width: barWidth,
           y: point.y,
           baseY: baselineY,
         }))
       : [];
 
+  const targetLabel =
+    goal === null ? null : `Ziel: ${formatTargetGerman(indicator, goal)}`;
+  const target: ChartTarget | null =
+    goal === null || targetValue === null || presentation !== "chart"
+      ? null
+      : {
+          y: yOf(targetValue),
+          x: Math.min(1, Math.max(0, xOf(goal.day))),
+          label: targetLabel ?? "",
+        };
+  const latest = shown[shown.length - 1];
+
   return {
+    presentation,
     kind,
     measure,
     title: indicator.name,
     definition: indicator.definition,
     source: indicator.source,
-    asOfLabel: `Stand: ${formatGermanDate(shown[shown.length - 1]?.observation.day ?? asOf)}`,
-    yAxisLabel: measure === "share" ? "Anteil in %" : indicator.unit,
+    asOfLabel: `Stand: ${formatGermanDate(latest?.observation.day ?? asOf)}`,
+    yAxisLabel: isPercentAxis
+      ? measure === "share"
+        ? "Anteil in %"
+        : `${indicator.unit.trim() === "" || indicator.unit.trim() === "%" ? "Wert" : indicator.unit} in %`
+      : indicator.unit,
     yTicks: scale.ticks.map((value) => ({
       value,
       y: yOf(value),
@@ -368,6 +509,17 @@ export function layoutIndicatorChart(
       indicator,
       shown.map((each) => each.observation),
     ),
-    summary: summaryOf(indicator, shown),
+    summary:
+      summaryOf(indicator, shown) +
+      (targetLabel === null ? "" : ` ${targetLabel}.`),
+    target,
+    targetLabel,
+    breakdown: breakdownOf(indicator, latest?.observation),
+    currentLabel:
+      latest === undefined
+        ? null
+        : indicator.kind === "ratio"
+          ? formatObservationGerman(latest.observation, indicator)
+          : latest.label,
   };
 }

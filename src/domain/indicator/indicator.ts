@@ -5,14 +5,66 @@
  *
  * Days are day numbers (days since 1970-01-01, UTC) as in `period/point-in-time.ts`.
  */
-import { formatGermanNumber, formatGermanPercent } from "./german-number.js";
+import {
+  PERCENT_SPACE,
+  formatGermanNumber,
+  formatGermanPercent,
+  roundHalfAwayFromZero,
+} from "./german-number.js";
 import { formatGermanDate } from "../calendar/calendar.js";
 
-/** A plain count ("1.832 Aktivitäten") or a part of a whole ("144 von 572 Mitarbeitenden"). */
-export type IndicatorKind = "count" | "ratio";
+/**
+ * A plain count ("1.832 Aktivitäten"), a part of a whole ("144 von 572 Mitarbeitenden"),
+ * a decimal value with a set number of decimals and a unit ("4,5 km") or a percentage
+ * ("66,7 %").
+ */
+export type IndicatorKind = "count" | "ratio" | "decimal" | "percent";
 
 /** All indicator kinds. */
-export const INDICATOR_KINDS: readonly IndicatorKind[] = ["count", "ratio"];
+export const INDICATOR_KINDS: readonly IndicatorKind[] = [
+  "count",
+  "ratio",
+  "decimal",
+  "percent",
+];
+
+/** The most decimals a figure may be kept with. */
+export const MAX_DECIMALS = 4;
+
+/**
+ * How an approximate value was given: "rund 110", "mehr als 60", "weniger als 5". Such a
+ * value is kept with its qualifier and never shown as exact.
+ */
+export type Qualifier = "about" | "more_than" | "less_than";
+
+/** All qualifiers. */
+export const QUALIFIERS: readonly Qualifier[] = [
+  "about",
+  "more_than",
+  "less_than",
+];
+
+/** The German words in front of an approximate value. */
+export const QUALIFIER_GERMAN: Readonly<Record<Qualifier, string>> = {
+  about: "rund",
+  more_than: "mehr als",
+  less_than: "weniger als",
+};
+
+/** One category of a value broken down (111 = 23 Führungskräfte + 88 Mitarbeitende). */
+export interface BreakdownPart {
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * The value a figure should reach by a day. For ratios the target is the share in percent
+ * (what the chart plots); for all other kinds it is a value of the figure.
+ */
+export interface IndicatorTarget {
+  readonly value: number;
+  readonly day: number;
+}
 
 /** The definition of a key figure, shown next to every value of it. */
 export interface Indicator {
@@ -33,6 +85,10 @@ export interface Indicator {
   readonly kind: IndicatorKind;
   /** For ratios: what the whole counts, e.g. "Mitarbeitende einschließlich GSK"; else null. */
   readonly denominatorLabel: string | null;
+  /** Decimals of decimal and percent values (0 when absent); counts and ratios have none. */
+  readonly decimals?: number;
+  /** The value to reach, drawn in the chart; absent or null when there is none. */
+  readonly target?: IndicatorTarget | null;
 }
 
 /** One dated value of a key figure. */
@@ -44,6 +100,10 @@ export interface Observation {
   /** For ratios the whole (572); null for counts. */
   readonly denominator: number | null;
   readonly note: string | null;
+  /** Set for an approximate value ("mehr als 60"); absent or null for an exact one. */
+  readonly qualifier?: Qualifier | null;
+  /** The value broken down by category; absent or empty when it is not. */
+  readonly breakdown?: readonly BreakdownPart[];
 }
 
 /** Stable codes for what is wrong with an indicator or one of its observations. */
@@ -62,7 +122,13 @@ export type IndicatorProblemCode =
   | "OBSERVATION_DENOMINATOR_INVALID"
   | "OBSERVATION_DENOMINATOR_UNEXPECTED"
   | "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR"
-  | "OBSERVATION_DUPLICATE_DAY";
+  | "OBSERVATION_DUPLICATE_DAY"
+  | "INDICATOR_DECIMALS_INVALID"
+  | "INDICATOR_TARGET_INVALID"
+  | "OBSERVATION_TOO_MANY_DECIMALS"
+  | "OBSERVATION_QUALIFIER_UNKNOWN"
+  | "OBSERVATION_BREAKDOWN_INVALID"
+  | "OBSERVATION_BREAKDOWN_SUM";
 
 /** What is wrong, where, in German. */
 export interface IndicatorProblem {
@@ -93,7 +159,42 @@ export const INDICATOR_PROBLEM_CODES: readonly IndicatorProblemCode[] = [
   "OBSERVATION_DENOMINATOR_UNEXPECTED",
   "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR",
   "OBSERVATION_DUPLICATE_DAY",
+  "INDICATOR_DECIMALS_INVALID",
+  "INDICATOR_TARGET_INVALID",
+  "OBSERVATION_TOO_MANY_DECIMALS",
+  "OBSERVATION_QUALIFIER_UNKNOWN",
+  "OBSERVATION_BREAKDOWN_INVALID",
+  "OBSERVATION_BREAKDOWN_SUM",
 ];
+
+/** The decimals a figure's values are kept and shown with. */
+export function decimalsOf(
+  indicator: Pick<Indicator, "kind" | "decimals">,
+): number {
+  return indicator.kind === "decimal" || indicator.kind === "percent"
+    ? (indicator.decimals ?? 0)
+    : 0;
+}
+
+/** Whether a number has at most `decimals` places (66,7 with 1: yes; 66,75: no). */
+export function fitsDecimals(value: number, decimals: number): boolean {
+  return (
+    Number.isFinite(value) && roundHalfAwayFromZero(value, decimals) === value
+  );
+}
+
+function decimalsWord(decimals: number): string {
+  return decimals === 1 ? "1 Nachkommastelle" : `${decimals} Nachkommastellen`;
+}
+
+/** A figure's value in German without its unit: "66,7 %" for percentages, else "66,7". */
+function plainValue(
+  indicator: Pick<Indicator, "kind" | "decimals">,
+  value: number,
+): string {
+  const number = formatGermanNumber(value, decimalsOf(indicator));
+  return indicator.kind === "percent" ? `${number}${PERCENT_SPACE}%` : number;
+}
 
 function isBlank(text: string | null): boolean {
   return text === null || text.trim() === "";
@@ -171,6 +272,46 @@ export function validateIndicator(
         "Eine Anzahl hat keine Gesamtzahl; für „x von y“ bitte die Art „Anteil“ wählen.",
     });
   }
+  const decimals = indicator.decimals ?? 0;
+  if (
+    !Number.isInteger(decimals) ||
+    decimals < 0 ||
+    decimals > MAX_DECIMALS ||
+    (decimals > 0 &&
+      indicator.kind !== "decimal" &&
+      indicator.kind !== "percent")
+  ) {
+    problems.push({
+      code: "INDICATOR_DECIMALS_INVALID",
+      field: "decimals",
+      message:
+        indicator.kind === "count" || indicator.kind === "ratio"
+          ? "Anzahlen und Anteile sind ganze Zahlen; Nachkommastellen gibt es nur bei Dezimalwerten und Prozentwerten."
+          : `Bitte 0 bis ${MAX_DECIMALS} Nachkommastellen angeben.`,
+    });
+  }
+  const target = indicator.target ?? null;
+  if (target !== null) {
+    const targetDecimals =
+      indicator.kind === "ratio" ? 1 : decimalsOf(indicator);
+    if (!Number.isSafeInteger(target.day)) {
+      problems.push({
+        code: "INDICATOR_TARGET_INVALID",
+        field: "target",
+        message:
+          "Ein Zielwert braucht das Datum, bis zu dem er erreicht sein soll.",
+      });
+    } else if (
+      !fitsDecimals(target.value, targetDecimals) ||
+      target.value < 0
+    ) {
+      problems.push({
+        code: "INDICATOR_TARGET_INVALID",
+        field: "target",
+        message: `Der Zielwert muss eine Zahl ab 0 mit höchstens ${decimalsWord(targetDecimals)} sein.`,
+      });
+    }
+  }
   return problems;
 }
 
@@ -190,21 +331,45 @@ export function validateObservation(
       message: "Bitte das Datum des Werts angeben.",
     });
   }
-  if (!isCount(observation.value)) {
+  const decimals = decimalsOf(indicator);
+  const valueOk = (value: number): boolean =>
+    decimals === 0 ? isCount(value) : Number.isFinite(value) && value >= 0;
+  if (!valueOk(observation.value)) {
     problems.push({
       code: "OBSERVATION_VALUE_INVALID",
       field: "value",
-      message: `Der Wert muss eine ganze Zahl ab 0 sein, nicht „${String(observation.value)}“.`,
+      message:
+        decimals === 0
+          ? `Der Wert muss eine ganze Zahl ab 0 sein, nicht „${String(observation.value)}“.`
+          : `Der Wert muss eine Zahl ab 0 sein, nicht „${String(observation.value)}“.`,
+    });
+  } else if (decimals > 0 && !fitsDecimals(observation.value, decimals)) {
+    problems.push({
+      code: "OBSERVATION_TOO_MANY_DECIMALS",
+      field: "value",
+      message: `Der Wert ${String(observation.value).replace(".", ",")} hat zu viele Nachkommastellen: „${indicator.name}“ wird mit ${decimalsWord(decimals)} erfasst.`,
     });
   }
+  const qualifier = observation.qualifier ?? null;
+  if (
+    qualifier !== null &&
+    !(QUALIFIERS as readonly unknown[]).includes(qualifier)
+  ) {
+    problems.push({
+      code: "OBSERVATION_QUALIFIER_UNKNOWN",
+      field: "qualifier",
+      message: `Unbekannte Angabe „${String(qualifier)}“; erlaubt sind „rund“, „mehr als“ und „weniger als“.`,
+    });
+  }
+  problems.push(...breakdownProblems(indicator, observation));
   const { denominator } = observation;
-  if (indicator.kind === "count") {
+  if (indicator.kind !== "ratio") {
     if (denominator !== null) {
       problems.push({
         code: "OBSERVATION_DENOMINATOR_UNEXPECTED",
         field: "denominator",
         message:
-          "Diese Kennzahl ist eine Anzahl; eine Gesamtzahl wird nicht erfasst.",
+          "Diese Kennzahl ist kein Anteil; eine Gesamtzahl wird nicht erfasst.",
       });
     }
     return problems;
@@ -226,6 +391,66 @@ export function validateObservation(
       code: "OBSERVATION_VALUE_EXCEEDS_DENOMINATOR",
       field: "value",
       message: `Der Wert ${formatGermanNumber(observation.value)} ist größer als die Gesamtzahl ${formatGermanNumber(denominator)}.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * A breakdown's problems: every part needs a name and a value like the figure's, no
+ * category twice, and the parts must add up to the value (23 + 88 = 111).
+ */
+function breakdownProblems(
+  indicator: Indicator,
+  observation: Observation,
+): IndicatorProblem[] {
+  const parts = observation.breakdown ?? [];
+  if (parts.length === 0) return [];
+  const decimals = decimalsOf(indicator);
+  const problems: IndicatorProblem[] = [];
+  const names = new Set<string>();
+  for (const part of parts) {
+    const label = part.label.trim();
+    if (label === "") {
+      problems.push({
+        code: "OBSERVATION_BREAKDOWN_INVALID",
+        field: "breakdown",
+        message:
+          "Jeder Teil der Aufteilung braucht einen Namen (z. B. „23 Führungskräfte“).",
+      });
+    } else if (names.has(label)) {
+      problems.push({
+        code: "OBSERVATION_BREAKDOWN_INVALID",
+        field: "breakdown",
+        message: `„${label}“ steht zweimal in der Aufteilung.`,
+      });
+    }
+    names.add(label);
+    if (
+      !Number.isFinite(part.value) ||
+      part.value < 0 ||
+      !fitsDecimals(part.value, decimals)
+    ) {
+      problems.push({
+        code: "OBSERVATION_BREAKDOWN_INVALID",
+        field: "breakdown",
+        message:
+          decimals === 0
+            ? `Der Teil „${label}“ muss eine ganze Zahl ab 0 sein.`
+            : `Der Teil „${label}“ muss eine Zahl ab 0 mit höchstens ${decimalsWord(decimals)} sein.`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  const sum = roundHalfAwayFromZero(
+    parts.reduce((total, part) => total + part.value, 0),
+    decimals,
+  );
+  if (sum !== observation.value) {
+    problems.push({
+      code: "OBSERVATION_BREAKDOWN_SUM",
+      field: "breakdown",
+      message: `Die Aufteilung geht nicht auf: ${parts.map((part) => plainValue(indicator, part.value)).join(" + ")} = ${plainValue(indicator, sum)}, der Wert ist aber ${plainValue(indicator, observation.value)}.`,
     });
   }
   return problems;
@@ -343,13 +568,81 @@ export function changeBetween(
   };
 }
 
+/** "mehr als 60": a value with its qualifier in front, or the value alone when exact. */
+export function withQualifier(
+  qualifier: Qualifier | null | undefined,
+  text: string,
+): string {
+  return qualifier == null ? text : `${QUALIFIER_GERMAN[qualifier]} ${text}`;
+}
+
 /**
- * An observation's value for German readers: "1.832" for counts,
- * "144 von 572 (25,2 %)" for ratios.
+ * An observation's value for German readers, without the unit: "1.832" for counts,
+ * "144 von 572 (25,2 %)" for ratios, "66,7 %" for percentages, "4,50" for a decimal
+ * with two places; an approximate value keeps its qualifier ("mehr als 60"). Without the
+ * indicator the value is shown as a count or ratio.
  */
-export function formatObservationGerman(observation: Observation): string {
-  const value = formatGermanNumber(observation.value);
+export function formatObservationGerman(
+  observation: Observation,
+  indicator: Pick<Indicator, "kind" | "decimals"> = { kind: "count" },
+): string {
   const share = shareOf(observation);
-  if (observation.denominator === null || share === null) return value;
-  return `${value} von ${formatGermanNumber(observation.denominator)} (${formatGermanPercent(share)})`;
+  if (observation.denominator === null || share === null) {
+    return withQualifier(
+      observation.qualifier,
+      indicator.kind === "ratio"
+        ? formatGermanNumber(observation.value)
+        : plainValue(indicator, observation.value),
+    );
+  }
+  const value = formatGermanNumber(observation.value);
+  return withQualifier(
+    observation.qualifier,
+    `${value} von ${formatGermanNumber(observation.denominator)} (${formatGermanPercent(share)})`,
+  );
+}
+
+/**
+ * A value with its unit for German readers: "mehr als 60 Mitarbeitende", "66,7 %" (a
+ * percentage needs no unit), "2 von 3 (66,7 %) Sitzungen".
+ */
+export function formatFigureGerman(
+  indicator: Indicator,
+  observation: Observation,
+): string {
+  const text = formatObservationGerman(observation, indicator);
+  return indicator.kind === "percent" ||
+    indicator.unit.trim() === "" ||
+    indicator.unit.trim() === "%"
+    ? text
+    : `${text} ${indicator.unit}`;
+}
+
+/** A breakdown part's value in German ("23"), and its share of the whole ("20,7 %"). */
+export function formatBreakdownPart(
+  indicator: Indicator,
+  observation: Observation,
+  part: BreakdownPart,
+): { readonly value: string; readonly share: string | null } {
+  return {
+    value: plainValue(indicator, part.value),
+    share:
+      observation.value > 0 && indicator.kind !== "percent"
+        ? formatGermanPercent(part.value / observation.value)
+        : null,
+  };
+}
+
+/** A target in German: "100 % bis 31.12.2027" (ratios and percentages) or "500 Mitarbeitende bis …". */
+export function formatTargetGerman(
+  indicator: Indicator,
+  target: IndicatorTarget,
+): string {
+  const value =
+    indicator.kind === "ratio"
+      ? formatGermanPercent(target.value / 100)
+      : indicator.kind === "percent"
+        ? plainValue(indicator, target.value)
+        : `${plainValue(indicator, target.value)} ${indicator.unit}`;
+  return `${value} bis ${formatGermanDate(target.day)}`;
 }

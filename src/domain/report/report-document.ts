@@ -234,14 +234,14 @@ function figureChangeLine(figure: ReportFigure): ReportChange | null {
   if (change.from === null) {
     return {
       kind: "figure",
-      text: `${figure.indicator.name}: ${formatObservationGerman(change.to)} (Stand ${formatGermanDate(change.to.day)}, erstmals erfasst)`,
+      text: `${figure.indicator.name}: ${formatObservationGerman(change.to, figure.indicator)} (Stand ${formatGermanDate(change.to.day)}, erstmals erfasst)`,
     };
   }
   if (change.from.day === change.to.day) return null;
   return {
     kind: "figure",
     text:
-      `${figure.indicator.name}: ${formatObservationGerman(change.from)} → ${formatObservationGerman(change.to)} ` +
+      `${figure.indicator.name}: ${formatObservationGerman(change.from, figure.indicator)} → ${formatObservationGerman(change.to, figure.indicator)} ` +
       `(Stand ${formatGermanDate(change.to.day)})`,
   };
 }

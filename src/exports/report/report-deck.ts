@@ -20,7 +20,11 @@ import {
   formatIsoDate,
 } from "../../domain/calendar/calendar.js";
 import { layoutIndicatorChart } from "../../domain/indicator/indicator-chart.js";
-import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import {
+  decimalsOf,
+  formatFigureGerman,
+  formatObservationGerman,
+} from "../../domain/indicator/indicator.js";
 import { reportStatusLabel } from "../../domain/report/report-status.js";
 import type {
   ReportDocument,
@@ -402,11 +406,10 @@ function figureSlide(
     indicator: figure.indicator,
     observations: figure.observations,
     asOf: document.asOf,
-    kind: figure.chartKind,
   });
   const slide = pptx.addSlide({ masterName: MASTER, sectionTitle });
   addTitle(slide, figure.indicator.name, sectionTitle);
-  if (chart.points.length > 0) {
+  if (chart.presentation === "chart") {
     const type =
       chart.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line;
     slide.addChart(
@@ -432,7 +435,12 @@ function figureSlide(
         chartColors: [BRAND],
         showLegend: false,
         showValue: chart.kind === "bar",
-        dataLabelFormatCode: chart.measure === "share" ? "0.0" : "#,##0",
+        dataLabelFormatCode:
+          chart.measure === "share"
+            ? "0.0"
+            : decimalsOf(figure.indicator) > 0
+              ? `#,##0.${"0".repeat(decimalsOf(figure.indicator))}`
+              : "#,##0",
         dataLabelFontSize: 11,
         valAxisMinVal: 0,
         valAxisTitle: chart.yAxisLabel,
@@ -447,12 +455,20 @@ function figureSlide(
   }
   const blocks: Block[] = [
     {
-      text: `${formatObservationGerman(figure.current)} ${figure.indicator.unit}`,
+      text: formatFigureGerman(figure.indicator, figure.current),
       bullet: false,
       bold: true,
     },
     { text: `Stand: ${formatGermanDate(figure.current.day)}`, bullet: false },
   ];
+  if (chart.targetLabel !== null)
+    blocks.push({ text: chart.targetLabel, bullet: false });
+  for (const part of chart.breakdown?.parts ?? []) {
+    blocks.push({
+      text: `${part.label}: ${part.valueLabel}${part.shareLabel === null ? "" : ` (${part.shareLabel})`}`,
+      bullet: true,
+    });
+  }
   const change = figure.change;
   if (
     document.previous !== null &&
@@ -460,7 +476,7 @@ function figureSlide(
     change.absolute !== null
   ) {
     blocks.push({
-      text: `Veränderung seit ${formatGermanDate(document.previous.asOf)}: ${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`,
+      text: `Veränderung seit ${formatGermanDate(document.previous.asOf)}: ${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from, figure.indicator)} am ${formatGermanDate(change.from.day)})`,
       bullet: false,
     });
   }

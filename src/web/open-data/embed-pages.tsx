@@ -12,7 +12,7 @@ import type {
   ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
-import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
 import type { Children } from "@kitajs/html";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -185,7 +185,7 @@ export function FigureEmbed(props: {
           <dd class="app-summary-list__value" lang={view.contentLang} safe>
             {latest === undefined
               ? "–"
-              : `${formatObservationGerman(latest)} ${figure.indicator.unit}`}
+              : formatFigureGerman(figure.indicator, latest)}
           </dd>
         </div>
         <div class="app-summary-list__row">

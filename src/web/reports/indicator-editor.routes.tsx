@@ -68,11 +68,15 @@ const DEFINITION_FIELDS = {
   kind: "art",
   denominatorLabel: "gesamt",
   chartKind: "diagramm",
+  decimals: "nachkommastellen",
+  target: "zielwert",
 };
 const VALUE_FIELDS = {
   day: "datum",
   value: "wert",
   denominator: "gesamt",
+  qualifier: "wert",
+  breakdown: "aufteilung",
   note: "anmerkung",
 };
 
@@ -174,6 +178,10 @@ export async function indicatorEditorRoutes(
     art: t.reports.fieldKind,
     gesamt: t.reports.fieldDenominator,
     diagramm: t.reports.fieldChartKind,
+    nachkommastellen: t.reports.fieldDecimals,
+    zielwert: t.reports.fieldTargetValue,
+    zieldatum: t.reports.fieldTargetDay,
+    aufteilung: t.reports.fieldBreakdown,
     datum: t.reports.fieldValueDay,
     wert: t.reports.fieldValue(""),
     anmerkung: t.reports.fieldNote,
@@ -214,7 +222,7 @@ export async function indicatorEditorRoutes(
           {
             municipality: params.slug,
             key: input.schluessel.trim(),
-            data: parseIndicatorForm(input),
+            data: parseIndicatorForm(input, view.t),
             reason: reasonOrNull(input.grund),
           },
           originOf(request),
@@ -250,7 +258,7 @@ export async function indicatorEditorRoutes(
             municipality: params.slug,
             indicator: params.key,
             expectedVersion: input.version,
-            data: parseIndicatorForm(input),
+            data: parseIndicatorForm(input, view.t),
             reason: reasonOrNull(input.grund),
           },
           originOf(request),

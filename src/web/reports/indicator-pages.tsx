@@ -7,10 +7,13 @@ import type {
   IndicatorForStaff,
   IndicatorsForStaff,
 } from "../../app/indicators/read-indicators.js";
-import { listProjects } from "../../domain/catalogue/catalogue.js";
+import { findProject, listProjects } from "../../domain/catalogue/catalogue.js";
+import { formatGermanNumber } from "../../domain/indicator/german-number.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import {
-  formatObservationGerman,
+  decimalsOf,
+  formatBreakdownPart,
+  formatFigureGerman,
   INDICATOR_KINDS,
 } from "../../domain/indicator/indicator.js";
 import type { Choice } from "../components/form/controls.js";
@@ -49,10 +52,6 @@ function definitionFields(
     value: kind,
     label: t.indicatorKind[kind],
   }));
-  const chartChoices: Choice[] = [
-    { value: "line", label: t.chartLine },
-    { value: "bar", label: t.chartBar },
-  ];
   return (
     <>
       {f.text(
@@ -77,13 +76,45 @@ function definitionFields(
           kindChoices,
         )}
       </div>
-      {f.text(
-        form,
-        schemaField(IndicatorBody, "gesamt"),
-        t.fieldDenominatorLabel,
-        indicator?.denominatorLabel ?? "",
-        { hint: t.fieldDenominatorLabelHint },
-      )}
+      <div class="app-editor-form__pair">
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "gesamt"),
+          t.fieldDenominatorLabel,
+          indicator?.denominatorLabel ?? "",
+          { hint: t.fieldDenominatorLabelHint },
+        )}
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "nachkommastellen"),
+          t.fieldDecimals,
+          String(indicator?.decimals ?? 0),
+          { hint: t.fieldDecimalsHint, short: true },
+        )}
+      </div>
+      <div class="app-editor-form__pair">
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "zielwert"),
+          t.fieldTargetValue,
+          indicator?.target == null
+            ? ""
+            : formatGermanNumber(
+                indicator.target.value,
+                indicator.kind === "ratio" ? 1 : decimalsOf(indicator),
+              ),
+          { hint: t.fieldTargetValueHint, short: true },
+        )}
+        {f.text(
+          form,
+          schemaField(IndicatorBody, "zieldatum"),
+          t.fieldTargetDay,
+          indicator?.target == null
+            ? ""
+            : formatGermanDate(indicator.target.day),
+          { hint: t.fieldAsOfHint, short: true },
+        )}
+      </div>
       {f.area(
         form,
         schemaField(IndicatorBody, "definition"),
@@ -105,22 +136,13 @@ function definitionFields(
           indicator?.owner ?? "",
         )}
       </div>
-      <div class="app-editor-form__pair">
-        {f.select(
-          form,
-          schemaField(IndicatorBody, "projekt"),
-          t.fieldProject,
-          indicator?.projectSlug ?? "",
-          projectChoices,
-        )}
-        {f.select(
-          form,
-          schemaField(IndicatorBody, "diagramm"),
-          t.fieldChartKind,
-          stored?.chartKind ?? "line",
-          chartChoices,
-        )}
-      </div>
+      {f.select(
+        form,
+        schemaField(IndicatorBody, "projekt"),
+        t.fieldProject,
+        indicator?.projectSlug ?? "",
+        projectChoices,
+      )}
     </>
   );
 }
@@ -173,6 +195,10 @@ export function IndicatorsOverviewPage(
                 const latest = each.observations
                   .filter((observation) => observation.day <= props.today)
                   .at(-1);
+                const project =
+                  each.indicator.projectSlug === null
+                    ? null
+                    : findProject(data.catalogue, each.indicator.projectSlug);
                 return (
                   <tr>
                     <th scope="row">
@@ -190,7 +216,7 @@ export function IndicatorsOverviewPage(
                     <td class="app-table__numeric" safe>
                       {latest === undefined
                         ? "–"
-                        : `${formatObservationGerman(latest)} ${each.indicator.unit}`}
+                        : formatFigureGerman(each.indicator, latest)}
                     </td>
                     <td safe>
                       {latest === undefined
@@ -198,7 +224,9 @@ export function IndicatorsOverviewPage(
                         : formatGermanDate(latest.day)}
                     </td>
                     <td lang={view.contentLang} safe>
-                      {each.indicator.projectSlug ?? "–"}
+                      {project === null
+                        ? (each.indicator.projectSlug ?? "–")
+                        : `${project.project.code} ${project.project.title}`}
                     </td>
                     <td lang={view.contentLang} safe>
                       {each.indicator.owner}
@@ -286,9 +314,19 @@ export function IndicatorPage(
               <li class="app-measure-list__item app-value-row">
                 <span>
                   <strong safe>{formatGermanDate(observation.day)}</strong>:{" "}
-                  <span
-                    safe
-                  >{`${formatObservationGerman(observation)} ${indicator.unit}`}</span>
+                  <span safe>{formatFigureGerman(indicator, observation)}</span>
+                  {(observation.breakdown ?? []).length === 0 ? (
+                    ""
+                  ) : (
+                    <span lang={view.contentLang} safe>
+                      {` = ${(observation.breakdown ?? [])
+                        .map(
+                          (part) =>
+                            `${formatBreakdownPart(indicator, observation, part).value} ${part.label}`,
+                        )
+                        .join(" + ")}`}
+                    </span>
+                  )}
                   {observation.note === null ? (
                     ""
                   ) : (
@@ -361,7 +399,7 @@ export function IndicatorPage(
                   schemaField(ObservationBody, "wert"),
                   t.fieldValue(indicator.unit),
                   "",
-                  { short: true },
+                  { hint: t.fieldValueHint },
                 )}
               </div>
               {indicator.kind === "ratio"
@@ -373,6 +411,13 @@ export function IndicatorPage(
                     { short: true },
                   )
                 : ""}
+              {f.area(
+                valueForm,
+                schemaField(ObservationBody, "aufteilung"),
+                t.fieldBreakdown,
+                "",
+                { hint: t.fieldBreakdownHint, rows: 3 },
+              )}
               {f.text(
                 valueForm,
                 schemaField(ObservationBody, "anmerkung"),

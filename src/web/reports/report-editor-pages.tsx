@@ -14,7 +14,7 @@ import {
   formatGermanDate,
   germanDayOf,
 } from "../../domain/calendar/calendar.js";
-import { formatObservationGerman } from "../../domain/indicator/indicator.js";
+import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import {
   parsePointInTime,
   formatPointInTimeGerman,
@@ -725,7 +725,7 @@ function ProjectCard(
               {project.figures.map((figure) => (
                 <li
                   safe
-                >{`${figure.indicator.name}: ${formatObservationGerman(figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
+                >{`${figure.indicator.name}: ${formatFigureGerman(figure.indicator, figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
               ))}
             </ul>
           )}

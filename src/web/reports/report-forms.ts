@@ -12,7 +12,11 @@ import type {
 } from "../../app/reports/reporting.schema.js";
 import type { IndicatorData } from "../../app/reports/reporting.schema.js";
 import type { ServiceData } from "../../app/services/register.schema.js";
-import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import {
+  INDICATOR_KINDS,
+  MAX_DECIMALS,
+} from "../../domain/indicator/indicator.js";
+import { parseGermanNumber } from "../../domain/indicator/figure-text.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import {
   firstDayOf,
@@ -175,6 +179,9 @@ const indicatorFields = {
   art: FormChoice(INDICATOR_KINDS),
   gesamt: FormText(200),
   diagramm: FormChoice(["", "line", "bar"]),
+  nachkommastellen: FormText(2),
+  zielwert: FormText(20),
+  zieldatum: FormText(20),
 };
 
 /** The definition fields of a key figure, as parseIndicatorForm reads them. */
@@ -197,8 +204,9 @@ export const IndicatorBody = Type.Object({
 export const ObservationBody = Type.Object({
   ...VersionedChange,
   datum: FormDay(),
-  wert: FormText(12),
+  wert: FormText(60),
   gesamt: FormText(12),
+  aufteilung: FormText(4000),
   anmerkung: FormText(500),
 });
 
@@ -416,11 +424,35 @@ export function parseMeetingForm(
   };
 }
 
+/** A decimal typed the German way ("80", "66,7"); a form problem at `field` otherwise. */
+function decimalNumber(text: string, field: string, t: Dictionary): number {
+  const value = parseGermanNumber(text);
+  if (value === null)
+    refuse([{ path: `/form/${field}`, message: t.form.notANumber }]);
+  return value;
+}
+
 /** A key figure's definition form. */
 export function parseIndicatorForm(
   input: Static<typeof IndicatorFields>,
+  t: Dictionary,
 ): IndicatorData {
+  const decimals =
+    input.nachkommastellen.trim() === ""
+      ? 0
+      : wholeNumber(input.nachkommastellen, "nachkommastellen", t);
+  const hasTarget = input.zielwert.trim() !== "";
+  const target = hasTarget
+    ? {
+        value: decimalNumber(input.zielwert, "zielwert", t),
+        day: requiredDay(input.zieldatum, "zieldatum", t),
+      }
+    : null;
+  if (!hasTarget && input.zieldatum.trim() !== "")
+    refuse([{ path: "/form/zielwert", message: t.form.targetWithoutValue }]);
   return {
+    decimals: Math.min(decimals, MAX_DECIMALS + 1),
+    target,
     name: input.name.trim(),
     unit: input.einheit.trim(),
     definition: input.definition.trim(),
@@ -439,18 +471,21 @@ export function parseObservationForm(
   t: Dictionary,
 ): {
   day: string;
-  value: number;
+  value: string;
   denominator: number | null;
+  breakdown: string;
   note: string | null;
 } {
   const day = requiredDay(input.datum, "datum", t);
   return {
     day,
-    value: wholeNumber(input.wert, "wert", t),
+    // Read by the use case as people write it: "2 von 3", "66,7 %", "mehr als 60".
+    value: input.wert,
     denominator:
       input.gesamt.trim() === ""
         ? null
         : wholeNumber(input.gesamt, "gesamt", t),
+    breakdown: input.aufteilung,
     note: nullable(input.anmerkung),
   };
 }

@@ -34,6 +34,8 @@ const MARGIN = { left: 64, right: 24, top: 34, bottom: 44 } as const;
 /** The ink of the charts: the brand blue (12:1 on white) and a grey for the grid. */
 export const CHART_INK = "#0d3466";
 const GRID = "#d8dadc";
+/** The target line: a dark green (7:1 on white), dashed so it is told apart without colour. */
+const TARGET_INK = "#00622e";
 const AXIS = "#4b5257";
 
 /** Pixel position of a point of the 1 × 1 plot area. */
@@ -166,10 +168,45 @@ export function IndicatorChartSvg(props: {
                 cx={String(px(point.x))}
                 cy={String(py(point.y))}
                 r="4"
-                fill={CHART_INK}
+                fill={point.isApproximate ? "#ffffff" : CHART_INK}
+                stroke={CHART_INK}
+                stroke-width="2"
               />
             ))
           : ""}
+        {chart.target === null ? (
+          ""
+        ) : (
+          <>
+            <line
+              x1={String(px(0))}
+              x2={String(px(chart.target.x))}
+              y1={String(py(chart.target.y))}
+              y2={String(py(chart.target.y))}
+              stroke={TARGET_INK}
+              stroke-width="2"
+              stroke-dasharray="6 4"
+            />
+            <circle
+              cx={String(px(chart.target.x))}
+              cy={String(py(chart.target.y))}
+              r="5"
+              fill="#ffffff"
+              stroke={TARGET_INK}
+              stroke-width="2"
+            />
+            <text
+              x={String(px(chart.target.x) - 8)}
+              y={String(py(chart.target.y) - 8)}
+              text-anchor="end"
+              font-size="12"
+              fill={TARGET_INK}
+              safe
+            >
+              {chart.target.label}
+            </text>
+          </>
+        )}
         {chart.kind === "bar" ? (
           chart.points.map((point) => (
             <text
@@ -278,10 +315,102 @@ export interface IndicatorFigureProps {
 }
 
 /** The German text of a change: "+24 (von 120 von 565 am 23.08.2022)". */
-export function describeChange(change: IndicatorChange): string | null {
+export function describeChange(
+  change: IndicatorChange,
+  indicator?: Indicator,
+): string | null {
   if (change.from === null || change.to === null || change.absolute === null)
     return null;
-  return `${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from)} am ${formatGermanDate(change.from.day)})`;
+  return `${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from, indicator)} am ${formatGermanDate(change.from.day)})`;
+}
+
+const BREAKDOWN_INKS = ["#0d3466", "#6f8fb8", "#2b5f8e", "#a9bdd6", "#1d4a78"];
+
+/** The latest value's breakdown: a stacked bar and the same numbers as a small table. */
+export function BreakdownFigure(props: {
+  readonly chart: IndicatorChart;
+  readonly idPrefix: string;
+  readonly lang: "de" | undefined;
+  readonly view: ViewContext;
+}): JSX.Element {
+  const breakdown = props.chart.breakdown;
+  if (breakdown === null) return <></>;
+  const t = props.view.t.reports;
+  const width = CHART_WIDTH;
+  const height = 36;
+  return (
+    <div class="app-figure__breakdown">
+      <svg
+        class="app-chart app-chart--breakdown"
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${width} ${height}`}
+        width={String(width)}
+        height={String(height)}
+        aria-hidden="true"
+        focusable="false"
+      >
+        {breakdown.parts.map((part, index) => (
+          <rect
+            x={String(Math.round(part.offset * width * 10) / 10)}
+            y="0"
+            width={String(
+              Math.max(0, Math.round(part.fraction * width * 10) / 10 - 2),
+            )}
+            height={String(height)}
+            fill={BREAKDOWN_INKS[index % BREAKDOWN_INKS.length] ?? CHART_INK}
+          />
+        ))}
+      </svg>
+      <div class="app-table-wrapper">
+        <table class="app-table app-table--figures">
+          <caption
+            class="app-table__caption app-table__caption--small"
+            lang={props.lang}
+            safe
+          >
+            {breakdown.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.columnCategory}
+              </th>
+              <th scope="col" class="app-table__numeric" safe>
+                {t.columnFigure}
+              </th>
+              <th scope="col" class="app-table__numeric" safe>
+                {t.columnShare}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.parts.map((part) => (
+              <tr>
+                <th scope="row" lang={props.lang} safe>
+                  {part.label}
+                </th>
+                <td class="app-table__numeric" safe>
+                  {part.valueLabel}
+                </td>
+                <td class="app-table__numeric" safe>
+                  {part.shareLabel ?? "–"}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" safe>
+                {t.columnTotal}
+              </th>
+              <td class="app-table__numeric" safe>
+                {breakdown.totalLabel}
+              </td>
+              <td class="app-table__numeric">–</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
 }
 
 /** A key figure with its definition, current value and as-of date, chart and table. */
@@ -289,17 +418,18 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
   const { indicator, view } = props;
   const t = view.t.reports;
   const lang = view.contentLang;
+  // Presentation follows the data (one value: a number; two: bars; more: a line).
   const chart = layoutIndicatorChart({
     indicator,
     observations: props.observations,
     asOf: props.asOf,
-    kind: props.chartKind,
   });
   const current = props.observations
     .filter((observation) => observation.day <= props.asOf)
     .at(-1);
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
-  const changeText = props.change == null ? null : describeChange(props.change);
+  const changeText =
+    props.change == null ? null : describeChange(props.change, indicator);
   return (
     <figure
       class="app-figure"
@@ -321,11 +451,15 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
       ) : (
         <p class="app-figure__value">
           <span class="app-figure__number" safe>
-            {formatObservationGerman(current)}
+            {formatObservationGerman(current, indicator)}
           </span>{" "}
-          <span class="app-figure__unit" lang={lang} safe>
-            {indicator.unit}
-          </span>{" "}
+          {indicator.kind === "percent" ? (
+            ""
+          ) : (
+            <span class="app-figure__unit" lang={lang} safe>
+              {indicator.unit}
+            </span>
+          )}{" "}
           <span class="app-figure__as-of">
             <span safe>{`(${t.asOfPrefix} `}</span>
             <time datetime={chart.table.rows.at(-1)?.isoDate ?? ""} safe>
@@ -333,6 +467,13 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
             </time>
             )
           </span>
+        </p>
+      )}
+      {chart.targetLabel === null ? (
+        ""
+      ) : (
+        <p class="app-figure__target" safe>
+          {chart.targetLabel}
         </p>
       )}
       {changeText === null ? (
@@ -367,7 +508,17 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
           </dd>
         </div>
       </dl>
-      {chart.points.length === 0 ? (
+      {chart.breakdown === null ? (
+        ""
+      ) : (
+        <BreakdownFigure
+          chart={chart}
+          idPrefix={`${props.idPrefix}-aufteilung`}
+          lang={lang}
+          view={view}
+        />
+      )}
+      {chart.presentation !== "chart" ? (
         ""
       ) : (
         <>

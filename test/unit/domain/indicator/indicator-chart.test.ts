@@ -145,6 +145,7 @@ describe("x positions of a line chart", () => {
 
   it("labels quarter starts on a span within a year", () => {
     const layout = chart({
+      kind: "line",
       observations: [count(day(2022, 2, 1), 1200), count(AS_OF, 1832)],
     });
     expect(layout.xTicks.map((tick) => tick.label)).toEqual([
@@ -156,6 +157,7 @@ describe("x positions of a line chart", () => {
 
   it("labels the dates of the points when no year or quarter start is crossed", () => {
     const layout = chart({
+      kind: "line",
       observations: [count(day(2022, 11, 1), 1800), count(AS_OF, 1832)],
     });
     expect(layout.xTicks.map((tick) => tick.label)).toEqual([
@@ -168,15 +170,31 @@ describe("x positions of a line chart", () => {
 describe("bar chart", () => {
   const layout = chart({ kind: "bar" });
 
-  it("gives every observation an equal slot", () => {
-    expect(layout.points.map((point) => point.x)).toEqual([
-      0.125, 0.375, 0.625, 0.875,
-    ]);
+  it("places bars by date, so the time axis stays proportional to time", () => {
+    const xs = layout.points.map((point) => point.x);
+    expect(xs[0]).toBeCloseTo(0.12, 12);
+    expect(xs[3]).toBeCloseTo(0.88, 12);
+    const days = layout.points.map((point) => point.day);
+    const span = (days[3] ?? 0) - (days[0] ?? 0);
+    expect(xs[1]).toBeCloseTo(
+      0.12 + (((days[1] ?? 0) - (days[0] ?? 0)) / span) * 0.76,
+      12,
+    );
   });
 
-  it("draws bars a fixed part of their slot wide, centred on it", () => {
-    expect(layout.bars[0]?.width).toBeCloseTo(0.25 * BAR_FILL, 12);
-    expect(layout.bars[0]?.x).toBeCloseTo(0.125 - (0.25 * BAR_FILL) / 2, 12);
+  it("draws bars no wider than the closest pair allows, centred on their date", () => {
+    const xs = layout.points.map((point) => point.x);
+    const closest = Math.min(
+      ...xs.slice(1).map((x, index) => x - (xs[index] ?? 0)),
+    );
+    expect(layout.bars[0]?.width).toBeCloseTo(
+      Math.min(0.16, closest * BAR_FILL),
+      12,
+    );
+    expect(layout.bars[0]?.x).toBeCloseTo(
+      (xs[0] ?? 0) - (layout.bars[0]?.width ?? 0) / 2,
+      12,
+    );
   });
 
   it("starts every bar at zero", () => {

@@ -180,6 +180,32 @@ describe("validateObservations", () => {
         ratio(AS_OF + 1, 1, 0),
         ratio(AS_OF + 2, 3, 2),
       ]).map((p) => p.code),
+      ...validateIndicator(buildCountIndicator({ decimals: 2 })).map(
+        (p) => p.code,
+      ),
+      ...validateIndicator(
+        buildCountIndicator({ target: { value: 1.5, day: AS_OF } }),
+      ).map((p) => p.code),
+      ...validateObservations(
+        buildCountIndicator({ kind: "decimal", decimals: 1 }),
+        [
+          { ...count(AS_OF, 66.75), qualifier: "x" as "about" },
+          {
+            ...count(AS_OF + 1, 111),
+            breakdown: [
+              { label: "", value: 23 },
+              { label: "Mitarbeitende", value: 88 },
+            ],
+          },
+          {
+            ...count(AS_OF + 2, 111),
+            breakdown: [
+              { label: "Führungskräfte", value: 23 },
+              { label: "Mitarbeitende", value: 80 },
+            ],
+          },
+        ],
+      ).map((p) => p.code),
     ]);
     expect([...produced].sort()).toEqual([...INDICATOR_PROBLEM_CODES].sort());
   });
