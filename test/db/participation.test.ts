@@ -174,7 +174,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       expect(staffIdea.id).toBeGreaterThan(0);
       // Only administrators change the switch; the refusal is audited.
       const refused = await failure(
-        changeParticipationSettings(other.ctx, buildPrincipal(otherAdmin.municipalityId), {
+        changeParticipationSettings(other.ctx, buildPrincipal(otherAdmin.municipalityId as number), {
           municipality: K,
           mode: "public",
           overdueDays: 30,
