@@ -603,6 +603,7 @@ export const de = {
       "service.update": "OZG-Leistung berichtigt",
       "service.new-state": "Neuer Stand einer OZG-Leistung",
       "service.import": "OZG-Leistungsverzeichnis aus Datei übernommen",
+      "oparl.sync": "OParl-Objekte abgeglichen",
       "access.denied": "Zugriff verweigert",
       "edition.publish": "Fortschreibung veröffentlicht",
       "edition.reason": "Grund einer Verschiebung angegeben",

@@ -580,6 +580,7 @@ export const en: Dictionary = {
       "service.update": "OZG service corrected",
       "service.new-state": "New state of an OZG service",
       "service.import": "OZG service register taken over from a file",
+      "oparl.sync": "OParl objects synchronised",
       "access.denied": "Access denied",
       "edition.publish": "Edition published",
       "edition.reason": "Reason for a shift given",
