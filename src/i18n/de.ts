@@ -616,6 +616,7 @@ export const de = {
       "catalogue.sheet-row-created": "Zeile aus Tabelle angelegt",
       "catalogue.sheet-row-changed": "Zeile aus Tabelle geändert",
       "catalogue.sheet-row-removed": "Zeile aus Tabelle entfernt",
+      "oparl.sync": "OParl-Objekte abgeglichen",
       "access.denied": "Zugriff verweigert",
       "edition.publish": "Fortschreibung veröffentlicht",
       "edition.reason": "Grund einer Verschiebung angegeben",

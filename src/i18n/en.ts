@@ -593,6 +593,7 @@ export const en: Dictionary = {
       "catalogue.sheet-row-created": "Row created from a spreadsheet",
       "catalogue.sheet-row-changed": "Row changed from a spreadsheet",
       "catalogue.sheet-row-removed": "Row removed from a spreadsheet",
+      "oparl.sync": "OParl objects synchronised",
       "access.denied": "Access denied",
       "edition.publish": "Edition published",
       "edition.reason": "Reason for a shift given",

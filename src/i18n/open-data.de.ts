@@ -75,4 +75,20 @@ export const openDataDe = {
   saveSettings: "Einstellungen speichern",
   settingsSaved: "Die Einstellungen sind gespeichert.",
   errorSummaryTitle: "Es gibt ein Problem",
+  oparlTitle: "Ratsinformationssystem (OParl)",
+  oparlIntro:
+    "Sitzungen, Ausschüsse, Sachstandsberichte und Fortschreibungen können auf Objekte des Ratsinformationssystems verweisen. Der Abgleich holt Name, Aktenzeichen, Datum und Webseite der Vorlagen, damit das Portal „Vorlage A 10/185/2022: …“ mit Link zeigt. Ist das System nicht erreichbar, bleibt alles, wie es war.",
+  fieldOparlEndpoint: "OParl-Adresse (System oder Körperschaft)",
+  fieldOparlEndpointHint:
+    "z. B. https://ratsinfo.kleve.de/oparl/v1/system; leer lassen, um die zuletzt erfolgreich abgeglichene Adresse zu verwenden.",
+  oparlLastEndpoint: (url: string) => `Zuletzt abgeglichen mit ${url}.`,
+  oparlNeverSynced: "Noch nicht abgeglichen.",
+  oparlSyncButton: "Jetzt abgleichen",
+  oparlSynced: (
+    cached: number,
+    referenced: number,
+    gone: number,
+    missing: number,
+  ) =>
+    `Abgleich fertig: ${cached} von ${referenced} Verweisen gespeichert, ${gone} im Ratsinformationssystem gelöscht, ${missing} ohne OParl-Objekt.`,
 };

@@ -72,4 +72,20 @@ export const openDataEn: typeof openDataDe = {
   saveSettings: "Save settings",
   settingsSaved: "The settings have been saved.",
   errorSummaryTitle: "There is a problem",
+  oparlTitle: "Council information system (OParl)",
+  oparlIntro:
+    "Meetings, committees, status reports and editions can refer to objects of the council information system. Synchronising fetches name, reference, date and web page of the papers, so that the portal shows “Vorlage A 10/185/2022: …” with a link. If the system cannot be reached, everything stays as it was.",
+  fieldOparlEndpoint: "OParl address (System or Body)",
+  fieldOparlEndpointHint:
+    "e.g. https://ratsinfo.kleve.de/oparl/v1/system; leave empty to use the address of the last successful synchronisation.",
+  oparlLastEndpoint: (url: string) => `Last synchronised with ${url}.`,
+  oparlNeverSynced: "Not synchronised yet.",
+  oparlSyncButton: "Synchronise now",
+  oparlSynced: (
+    cached: number,
+    referenced: number,
+    gone: number,
+    missing: number,
+  ) =>
+    `Synchronised: ${cached} of ${referenced} references stored, ${gone} deleted in the council information system, ${missing} without an OParl object.`,
 };

@@ -5,7 +5,7 @@
  * public report shows the paper's reference and name with a link to its `web` page. An
  * unreachable endpoint and malformed JSON are refused and leave the cache as it was.
  */
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +34,7 @@ import { listOparlObjects } from "../../src/db/oparl.repository.js";
 import { isAppError } from "../../src/errors.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { DIALECTS, TEST_NOW } from "../support/database.js";
+import { startOparlServer, type OparlServer } from "../support/oparl-server.js";
 import {
   createPublishedReport,
   KLEVE,
@@ -42,136 +43,19 @@ import {
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
 
-const SCHEMA = "https://schema.oparl.org/1.1";
-let server: Server;
+let oparl: OparlServer;
 let base = "";
 /** Paths answered with broken JSON. */
-const broken = new Set<string>();
-
-function fixture(path: string): unknown {
-  const o = `${base}/oparl/v1`;
-  const paper = (
-    n: number,
-    reference: string,
-    name: string,
-    extra: Record<string, unknown> = {},
-  ) => ({
-    id: `${o}/paper/${n}`,
-    type: `${SCHEMA}/Paper`,
-    body: `${o}/body/1`,
-    name,
-    reference,
-    date: "2022-11-10",
-    paperType: "Mitteilungsvorlage",
-    web: `https://ratsinfo.example/vo0050.asp?__kvonr=${n}`,
-    created: "2022-11-10T08:00:00+01:00",
-    modified: "2022-11-10T08:00:00+01:00",
-    ...extra,
-  });
-  const body = {
-    id: `${o}/body/1`,
-    type: `${SCHEMA}/Body`,
-    name: "Stadt Kleve",
-    paper: `${o}/body/1/paper`,
-    meeting: `${o}/body/1/meeting`,
-  };
-  const pages: Record<string, unknown> = {
-    "/oparl/v1/body/1": body,
-    "/oparl/v1/system": {
-      id: `${o}/system`,
-      type: `${SCHEMA}/System`,
-      oparlVersion: "https://schema.oparl.org/1.1/",
-      name: "Ratsinformationssystem Kleve",
-      body: `${o}/bodies`,
-    },
-    "/oparl/v1/bodies": {
-      data: [body],
-      pagination: {
-        totalElements: 1,
-        elementsPerPage: 20,
-        currentPage: 1,
-        totalPages: 1,
-      },
-      links: {},
-    },
-    "/oparl/v1/body/1/paper": {
-      data: [paper(1, "A 10/100/2022", "Haushalt 2023")],
-      pagination: {
-        totalElements: 3,
-        elementsPerPage: 1,
-        currentPage: 1,
-        totalPages: 3,
-      },
-      links: { next: `${o}/body/1/paper?page=2` },
-    },
-    "/oparl/v1/body/1/paper?page=2": {
-      data: [paper(185, "A 10/185/2022", "Sachstandsbericht Digitalisierung")],
-      pagination: {
-        totalElements: 3,
-        elementsPerPage: 1,
-        currentPage: 2,
-        totalPages: 3,
-      },
-      links: { next: `${o}/body/1/paper?page=3` },
-    },
-    "/oparl/v1/body/1/paper?page=3": {
-      data: [{ id: `${o}/paper/7`, type: `${SCHEMA}/Paper`, deleted: true }],
-      pagination: {
-        totalElements: 3,
-        elementsPerPage: 1,
-        currentPage: 3,
-        totalPages: 3,
-      },
-      links: {},
-    },
-    "/oparl/v1/body/1/meeting": {
-      data: [
-        {
-          id: `${o}/meeting/42`,
-          type: `${SCHEMA}/Meeting`,
-          name: "Ausschuss für Digitalisierung",
-          start: "2023-03-14T17:00:00+01:00",
-          web: "https://ratsinfo.example/to0040.asp?__ksinr=42",
-          agendaItem: [
-            {
-              id: `${o}/agendaitem/9`,
-              type: `${SCHEMA}/AgendaItem`,
-              number: "5",
-              name: "Sachstand Digitalisierung",
-              web: "https://ratsinfo.example/to0050.asp?__ktonr=9",
-            },
-          ],
-        },
-      ],
-      links: {},
-    },
-  };
-  return pages[path];
-}
+let broken: Set<string>;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const path = request.url ?? "/";
-    if (broken.has(path)) {
-      response
-        .writeHead(200, { "content-type": "application/json" })
-        .end("{ kein JSON");
-      return;
-    }
-    const body = fixture(path);
-    if (body === undefined)
-      response.writeHead(404, { "content-type": "application/json" }).end("{}");
-    else
-      response
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  oparl = await startOparlServer();
+  base = oparl.base;
+  broken = oparl.broken;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await oparl.close();
 });
 
 describe.each(DIALECTS)("OParl sync on %s", (dialect) => {

@@ -16,9 +16,15 @@ import {
   replaceOparlCache,
   type CachedOparlObject,
 } from "../../db/oparl.repository.js";
+import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
-import { requireMunicipality } from "../catalogue/edit-support.js";
+import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
+import {
+  requireMunicipality,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
+import { requireAdministratorOf } from "../edition/revise-draft.js";
 
 const OPARL_TYPE = /^https:\/\/schema\.oparl\.org\/1\.[01]\/([A-Za-z]+)$/;
 /** At most this many list pages are followed per list (a loop in `links.next` ends here). */
@@ -155,7 +161,7 @@ export async function syncOparl(
         {
           path: "/endpoint",
           message:
-            "Für diese Kommune ist noch keine OParl-Adresse bekannt: bitte --endpoint angeben.",
+            "Für diese Kommune ist noch keine OParl-Adresse bekannt: bitte --endpoint angeben (oder die Adresse in den Einstellungen der offenen Daten eintragen).",
         },
       ],
     });
@@ -224,6 +230,75 @@ export async function syncOparl(
     gone,
     missing,
   };
+}
+
+/**
+ * The button "Jetzt abgleichen" of the open data settings: the same sync as the command,
+ * for the municipality's administrators (ERR_FORBIDDEN, logged, for others), with the
+ * endpoint typed into the form (empty: the stored one). A successful sync is in the audit
+ * log; a failed one changes nothing and is ERR_OPARL_UNAVAILABLE (or ERR_VALIDATION at
+ * /endpoint for a missing or malformed address).
+ */
+export async function syncOparlForAdministrator(
+  ctx: AppContext,
+  principal: Principal,
+  input: { municipality: string; endpoint: string },
+  options: Omit<OparlSyncOptions, "endpoint"> = {},
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<OparlSyncResult> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  await requireAdministratorOf(
+    ctx,
+    principal,
+    municipality,
+    "oparl.sync",
+    origin,
+  );
+  const typed = input.endpoint.trim();
+  if (typed !== "" && !/^https?:\/\/[^\s]+$/.test(typed)) {
+    throw new AppError("ERR_VALIDATION", {
+      problems: [
+        {
+          path: "/endpoint",
+          message:
+            "Bitte eine Adresse angeben, die mit http:// oder https:// beginnt, z. B. https://ratsinfo.kleve.de/oparl/v1/system.",
+        },
+      ],
+    });
+  }
+  const before = await findOparlEndpoint(ctx.db, municipality.id);
+  const result = await syncOparl(ctx, municipality.slug, {
+    ...options,
+    ...(typed === "" ? {} : { endpoint: typed }),
+  });
+  const after = await findOparlEndpoint(ctx.db, municipality.id);
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(
+      trx,
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        action: "oparl.sync",
+        entityType: "municipality",
+        entityId: municipality.id,
+        entityLabel: municipality.name,
+        before: { endpoint: before },
+        after: { endpoint: after, ...result },
+        version: null,
+      },
+      origin,
+    ),
+  );
+  return result;
+}
+
+/** The endpoint of the municipality's last successful sync, or null. */
+export async function oparlEndpointOf(
+  ctx: AppContext,
+  municipalityId: number,
+): Promise<string | null> {
+  return findOparlEndpoint(ctx.db, municipalityId);
 }
 
 /** The cached paper (or other object) behind a URL, for display; null when not cached. */

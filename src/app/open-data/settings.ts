@@ -7,6 +7,7 @@ import {
   findOpenDataSettings,
   updateOpenDataSettings,
 } from "../../db/open-data.repository.js";
+import { findOparlEndpoint } from "../../db/oparl.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
@@ -35,6 +36,8 @@ export interface OpenDataSettings {
   readonly licence: Licence;
   readonly regionalKey: string | null;
   readonly embedOrigins: readonly string[];
+  /** The OParl endpoint of the last successful sync, or null. */
+  readonly oparlEndpoint: string | null;
 }
 
 /** The settings of a municipality; throws ERR_MUNICIPALITY_NOT_FOUND. */
@@ -49,6 +52,7 @@ export async function getOpenDataSettings(
     licence: licenceOf(stored.licence),
     regionalKey: stored.regionalKey,
     embedOrigins: stored.embedOrigins,
+    oparlEndpoint: await findOparlEndpoint(ctx.db, municipality.id),
   };
 }
 

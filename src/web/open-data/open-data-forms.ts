@@ -11,3 +11,8 @@ export const OpenDataSettingsBody = Type.Object({
   regionalschluessel: FormText(20),
   einbettung: FormText(4000),
 });
+
+/** The OParl endpoint to synchronise with (empty: the one of the last sync). */
+export const OparlSyncBody = Type.Object({
+  "oparl-adresse": FormText(2000),
+});

@@ -7,6 +7,8 @@ export const OPEN_DATA_ROUTES = {
   /** A data dictionary (`katalog`) or a file (`katalog.csv`). */
   entry: "/:slug/offene-daten/:name",
   settings: "/:slug/verwaltung/offene-daten",
+  /** The button "Jetzt abgleichen" of the settings (OParl). */
+  oparlSync: "/:slug/verwaltung/offene-daten/oparl",
   /** catalog.ttl, catalog.rdf, catalog.jsonld */
   dcat: "/:slug/dcat/:file",
   instanceDcat: "/dcat/:file",
@@ -34,6 +36,8 @@ export const openDataPaths = {
   file: (slug: string, dataset: string, format: OpenDataFormat): string =>
     `/${part(slug)}/offene-daten/${part(dataset)}.${format}`,
   settings: (slug: string): string => `/${part(slug)}/verwaltung/offene-daten`,
+  oparlSync: (slug: string): string =>
+    `/${part(slug)}/verwaltung/offene-daten/oparl`,
   embedCode: (slug: string): string => `/${part(slug)}/verwaltung/einbetten`,
   feed: (slug: string): string => `/${part(slug)}/feed.atom`,
   projectFeed: (slug: string, project: string): string =>

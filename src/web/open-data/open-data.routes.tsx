@@ -52,7 +52,8 @@ import {
   getOpenDataSettings,
   getOpenDataSettingsForEditing,
 } from "../../app/open-data/settings.js";
-import { AppError } from "../../errors.js";
+import { AppError, isAppError } from "../../errors.js";
+import { syncOparlForAdministrator } from "../../app/open-data/oparl-sync.js";
 import {
   OPEN_DATA_CONTENT_TYPES,
   OPEN_DATA_FORMATS,
@@ -64,7 +65,7 @@ import { createViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
 import { formAction } from "../http/form-action.js";
-import { OpenDataSettingsBody } from "./open-data-forms.js";
+import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
   entityTag,
   matchesIfNoneMatch,
@@ -623,7 +624,21 @@ export async function openDataRoutes(
   const SettingsQuery = Type.Object({
     lang: Type.Optional(Type.String({ maxLength: 10 })),
     gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
+    abgeglichen: Type.Optional(Type.String({ maxLength: 60 })),
   });
+
+  /** The notice after a sync: "3-4-1-0" is cached, referenced, gone, missing. */
+  function syncNotice(view: ViewContext, text: string | undefined) {
+    const counts = /^(\d+)-(\d+)-(\d+)-(\d+)$/.exec(text ?? "");
+    if (counts === null) return undefined;
+    const [cached, referenced, gone, missing] = counts.slice(1).map(Number);
+    return view.t.openData.oparlSynced(
+      cached ?? 0,
+      referenced ?? 0,
+      gone ?? 0,
+      missing ?? 0,
+    );
+  }
 
   app.get(
     OPEN_DATA_ROUTES.settings,
@@ -642,7 +657,7 @@ export async function openDataRoutes(
         200,
         request.query.gespeichert === "ja"
           ? view.t.openData.settingsSaved
-          : undefined,
+          : syncNotice(view, request.query.abgeglichen),
       );
     },
   );
@@ -700,6 +715,73 @@ export async function openDataRoutes(
         };
         return labels[field] ?? field;
       },
+    }),
+  );
+
+  // "Jetzt abgleichen": the same sync as `fortschritt oparl sync`.
+  app.post(
+    OPEN_DATA_ROUTES.oparlSync,
+    formAction({
+      policy: "admin",
+      params: Params,
+      body: OparlSyncBody,
+      form: "oparl",
+      run: async (input, { request, params, view }) => {
+        if (!SLUG.test(params.slug))
+          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        const result = await syncOparlForAdministrator(
+          ctx,
+          request.principal,
+          { municipality: params.slug, endpoint: input["oparl-adresse"] },
+          {},
+          { ip: request.ip },
+        );
+        return view.link(`${openDataPaths.settings(params.slug)}`, {
+          abgeglichen: [
+            result.cached,
+            result.referenced,
+            result.gone,
+            result.missing,
+          ].join("-"),
+        });
+      },
+      // Unreachable or not OParl: the form again with the German message, nothing changed.
+      answer: async (
+        error,
+        { request, reply, params, fields, lists, view },
+      ) => {
+        if (!isAppError(error, "ERR_OPARL_UNAVAILABLE")) return null;
+        const message = error.localisedMessage(view.lang);
+        const detail = error.detail === null ? "" : ` (${error.detail})`;
+        return renderSettings(
+          request,
+          reply,
+          params.slug,
+          error.status,
+          undefined,
+          {
+            form: "oparl",
+            values: fields,
+            lists,
+            errors: { "oparl-adresse": `${message}${detail}` },
+            summary: [{ href: "#oparl-adresse", text: `${message}${detail}` }],
+            messages: [],
+          },
+        );
+      },
+      render: ({ request, reply, params }, failure) =>
+        renderSettings(
+          request,
+          reply,
+          params.slug,
+          failure.status,
+          undefined,
+          failure.failed,
+        ),
+      fieldOf: (path) => (path === "/endpoint" ? "oparl-adresse" : null),
+      idOf: (field) => field,
+      labelOf: (field, { view }) =>
+        field === "oparl-adresse" ? view.t.openData.fieldOparlEndpoint : field,
     }),
   );
 

@@ -17,7 +17,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import type { EditorChrome } from "../editor/editor-view.js";
-import { OpenDataSettingsBody } from "./open-data-forms.js";
+import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import { openDataPaths } from "./open-data-paths.js";
 
 /** Props of the page. */
@@ -113,6 +113,33 @@ export function OpenDataSettingsPage(
         />
         <button class="app-button" type="submit" safe>
           {t.saveSettings}
+        </button>
+      </form>
+      <h2 class="app-heading-l" id="oparl" safe>
+        {t.oparlTitle}
+      </h2>
+      <p class="app-body-text" safe>
+        {t.oparlIntro}
+      </p>
+      <p class="app-body-text" safe>
+        {settings.oparlEndpoint === null
+          ? t.oparlNeverSynced
+          : t.oparlLastEndpoint(settings.oparlEndpoint)}
+      </p>
+      <form method="post" action={view.link(openDataPaths.oparlSync(slug))}>
+        <CsrfField token={props.csrfToken} />
+        <TextField
+          id="oparl-adresse"
+          name="oparl-adresse"
+          label={t.fieldOparlEndpoint}
+          hint={t.fieldOparlEndpointHint}
+          spellcheck={false}
+          value={value("oparl-adresse", settings.oparlEndpoint ?? "")}
+          error={failed?.errors["oparl-adresse"]}
+          maxlength={OparlSyncBody.properties["oparl-adresse"].maxLength}
+        />
+        <button class="app-button" type="submit" safe>
+          {t.oparlSyncButton}
         </button>
       </form>
     </PageLayout>
