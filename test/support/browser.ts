@@ -75,7 +75,11 @@ const scriptlessPages = new WeakMap<Page, CDPSession>();
 
 /** Starts the app on a fresh demo database and launches Chromium. */
 export async function openBrowserRig(
-  options: { readonly mail?: MailDelivery } = {},
+  options: {
+    readonly mail?: MailDelivery;
+    /** A clock the test moves (the app and its use cases read it); TEST_NOW by default. */
+    readonly clock?: () => Date;
+  } = {},
 ): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
@@ -89,11 +93,12 @@ export async function openBrowserRig(
   try {
     const database: TestContext = await openTestContext("sqlite", {
       demo: true,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     cleanUps.push(() => database.close());
     const app: FastifyInstance = await buildApp(database.ctx, {
       logger: false,
-      now: () => TEST_NOW,
+      now: options.clock ?? (() => TEST_NOW),
       ...(options.mail === undefined ? {} : { mail: options.mail }),
     });
     cleanUps.push(() => app.close());

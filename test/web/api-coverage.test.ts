@@ -31,6 +31,8 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
   "/": ["/api/v1/municipalities"],
   "/:slug": [],
   "/:slug/": [`${M}/catalogue`, `${M}/editions`],
+  "/:slug/ideen": [`${M}/ideas`],
+  "/:slug/ideen/:id": [`${M}/ideas`],
   "/:slug/projekte/:projectSlug": [`${M}/projects/{id}`, `${M}/indicators`],
   "/:slug/zeitstrahl": [`${M}/catalogue`],
   "/:slug/suche": [`${M}/catalogue`],
@@ -105,6 +107,12 @@ const NOT_RECORDS = new Set([
   // The accessibility statement is about the portal, not a record of the programme.
   "/:slug/barrierefreiheit",
   "/:slug/barrierefreiheit.json",
+  // Participation: the forms, the submitter's page and the links of the mails.
+  "/:slug/ideen/einreichen",
+  "/:slug/barriere-melden",
+  "/:slug/ideen/zurueckziehen/:token",
+  "/:slug/ideen/bestaetigen/:token",
+  "/:slug/ideen/abmelden/:token",
 ]);
 
 describe("the committed OpenAPI document", () => {

@@ -82,6 +82,14 @@ import {
   type TestIdentityProvider,
 } from "../support/oidc-provider.js";
 import { ensureOtherMunicipality } from "./support/api-writers.js";
+import {
+  changeParticipationSettings,
+  moderateItem,
+  submitItem,
+  withdrawItem,
+} from "../../src/app/participation/participation.js";
+import { ANONYMOUS } from "../../src/domain/access/principal.js";
+import { buildPrincipal } from "../support/principals.js";
 
 /** The people who call every route, in the order they call it: refusals first, so that no success changes what a refusal is checked on. */
 const ROLE_NAMES = [
@@ -176,6 +184,8 @@ function expectedStatus(
 }
 
 const K = "/kleve";
+/** The published item of the participation routes, and a withdrawn one. */
+const participation = { id: 0, token: "", withdrawnToken: "" };
 const API = "/api/v1/municipalities/kleve";
 /** Abteilung 10.1 leads it; 10.2, 20 and all departments contribute — unit 32 does not. */
 const P = "e-rechnungsworkflow";
@@ -279,6 +289,116 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       form: { "List-Unsubscribe": "One-Click" },
     }),
     status: 404,
+  },
+  // ── Participation (enabled for Kleve in beforeAll, with one published item) ─
+  "GET /:slug/ideen": { scope: "none", call: () => ({ url: `${K}/ideen` }) },
+  "GET /:slug/ideen/:id": {
+    scope: "none",
+    call: () => ({ url: `${K}/ideen/${participation.id}` }),
+  },
+  "GET /:slug/ideen/einreichen": {
+    scope: "none",
+    call: () => ({ url: `${K}/ideen/einreichen` }),
+  },
+  "POST /:slug/ideen/einreichen": {
+    scope: "none",
+    call: () => ({
+      url: `${K}/ideen/einreichen`,
+      form: {
+        art: "idea",
+        titel: "Matrix",
+        text: "Ein Vorschlag aus der Matrix.",
+        projekt: "",
+        email: "",
+        webseite: "",
+      },
+    }),
+  },
+  "GET /:slug/barriere-melden": {
+    scope: "none",
+    call: () => ({ url: `${K}/barriere-melden` }),
+  },
+  "POST /:slug/barriere-melden": {
+    scope: "none",
+    call: () => ({
+      url: `${K}/barriere-melden`,
+      form: {
+        titel: "Matrix",
+        text: "Eine Barriere aus der Matrix.",
+        email: "",
+        webseite: "",
+      },
+    }),
+  },
+  "GET /:slug/ideen/zurueckziehen/:token": {
+    scope: "none",
+    call: () => ({ url: `${K}/ideen/zurueckziehen/${participation.token}` }),
+  },
+  // Withdrawing a withdrawn item again changes nothing: 303 for everybody.
+  "POST /:slug/ideen/zurueckziehen/:token": {
+    scope: "none",
+    call: () => ({
+      url: `${K}/ideen/zurueckziehen/${participation.withdrawnToken}`,
+      form: {},
+    }),
+  },
+  // Unknown links: the page says so (404); the flow is tested in participation.test.ts.
+  "GET /:slug/ideen/bestaetigen/:token": {
+    scope: "none",
+    call: () => ({ url: `${K}/ideen/bestaetigen/unbekannt` }),
+    status: 404,
+  },
+  "GET /:slug/ideen/abmelden/:token": {
+    scope: "none",
+    call: () => ({ url: `${K}/ideen/abmelden/unbekannt` }),
+    status: 404,
+  },
+  "GET /:slug/verwaltung/beteiligung": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/beteiligung` }),
+  },
+  "GET /:slug/verwaltung/beteiligung/:id": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/beteiligung/${participation.id}` }),
+  },
+  "POST /:slug/verwaltung/beteiligung/:id": {
+    scope: "municipality",
+    call: async (m) => {
+      const row = await m.t.ctx.db
+        .selectFrom("participation_item")
+        .select("version")
+        .where("id", "=", participation.id)
+        .executeTakeFirstOrThrow();
+      return {
+        url: `${K}/verwaltung/beteiligung/${participation.id}`,
+        form: {
+          version: String(row.version),
+          veroeffentlichen: "ja",
+          status: "",
+          begruendung: "",
+          organisationseinheit: "",
+          projekt: "",
+          massnahme: "",
+          fortschreibung: "",
+          zusammengefuehrt: "",
+        },
+      };
+    },
+  },
+  "GET /:slug/verwaltung/beteiligung-einstellungen": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/beteiligung-einstellungen` }),
+  },
+  "POST /:slug/verwaltung/beteiligung-einstellungen": {
+    scope: "municipality",
+    call: () => ({
+      url: `${K}/verwaltung/beteiligung-einstellungen`,
+      form: { modus: "public", ueberfaellig: "30", aufbewahrung: "180" },
+    }),
+  },
+  "GET /api/v1/municipalities/:slug/ideas": {
+    scope: "none",
+    call: () => ({ url: `${API}/ideas` }),
   },
   "GET /:slug/verwaltung/offene-daten": {
     scope: "municipality",
@@ -2113,6 +2233,47 @@ describe.each(WEB_DIALECTS)("the route × role matrix on %s", (dialect) => {
     )!;
     matrix.actionFieldKey = entry.actionField.key;
     matrix.impactAreaKey = entry.impactArea.key;
+    const moderator = buildPrincipal(kleveId, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    await changeParticipationSettings(t.ctx, moderator, {
+      municipality: "kleve",
+      mode: "public",
+      overdueDays: 30,
+      retentionDays: 180,
+    });
+    const submission = {
+      municipality: "kleve",
+      kind: "idea",
+      title: "Idee der Matrix",
+      body: "Ein Vorschlag, den die Matrix liest.",
+      project: "",
+      email: "",
+      honeypot: "",
+    };
+    const published = await submitItem(t.ctx, null, ANONYMOUS, submission);
+    await moderateItem(t.ctx, null, moderator, {
+      municipality: "kleve",
+      id: published.id,
+      expectedVersion: 1,
+      publish: true,
+      status: "",
+      note: "",
+      orgUnit: "",
+      linkProject: "",
+      linkMeasure: "",
+      linkEdition: "",
+      mergedInto: "",
+    });
+    const withdrawn = await submitItem(t.ctx, null, ANONYMOUS, submission);
+    await withdrawItem(t.ctx, {
+      municipality: "kleve",
+      token: withdrawn.withdrawToken,
+    });
+    participation.id = published.id;
+    participation.token = published.withdrawToken;
+    participation.withdrawnToken = withdrawn.withdrawToken;
   });
 
   afterAll(async () => {

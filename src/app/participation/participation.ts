@@ -213,13 +213,18 @@ export async function changeParticipationSettings(
   });
 }
 
-/** Whether the principal may use the forms of a municipality now. */
+/**
+ * Whether the principal may use a form of a municipality now. Barrier reports are always
+ * taken from everybody: the accessibility statement's feedback channel is a duty (BITV 2.0
+ * § 7), not a choice of the participation switch.
+ */
 export function mayContribute(
   settings: StoredParticipationSettings,
   principal: Principal,
   municipalityId: number,
+  form: "general" | "barrier" = "general",
 ): boolean {
-  if (settings.mode === "public") return true;
+  if (form === "barrier" || settings.mode === "public") return true;
   if (settings.mode === "staff")
     return canSubmitAsStaff(principal, municipalityId);
   return false;
@@ -230,6 +235,7 @@ export async function getSubmissionForm(
   ctx: AppContext,
   principal: Principal,
   municipalitySlug: string,
+  form: "general" | "barrier" = "general",
 ): Promise<{
   readonly catalogue: Catalogue;
   readonly settings: StoredParticipationSettings;
@@ -240,7 +246,7 @@ export async function getSubmissionForm(
     ctx.db,
     catalogue.municipality.id,
   );
-  if (!mayContribute(settings, principal, catalogue.municipality.id))
+  if (!mayContribute(settings, principal, catalogue.municipality.id, form))
     throw new AppError("ERR_NOT_FOUND");
   return {
     catalogue,
@@ -283,7 +289,12 @@ export async function submitItem(
   input: SubmissionInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<SubmissionReceipt> {
-  const form = await getSubmissionForm(ctx, principal, input.municipality);
+  const form = await getSubmissionForm(
+    ctx,
+    principal,
+    input.municipality,
+    input.kind === "barrier" ? "barrier" : "general",
+  );
   const { municipality } = form.catalogue;
   if (input.honeypot.trim() !== "")
     throw new AppError("ERR_VALIDATION", {
@@ -354,7 +365,10 @@ export async function submitItem(
       title,
       body,
       projectSlug,
-      origin: form.settings.mode === "staff" ? "staff" : "public",
+      origin:
+        kind !== "barrier" && form.settings.mode === "staff"
+          ? "staff"
+          : "public",
       email,
       confirmTokenHash: confirmToken === null ? null : sha256Hex(confirmToken),
       confirmExpiresAt:

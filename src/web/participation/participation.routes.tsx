@@ -194,7 +194,7 @@ export async function participationRoutes(
     limitMessage?: string,
     preselectedProject?: string,
   ): Promise<FastifyReply> {
-    const form = await getSubmissionForm(ctx, request.principal, slug);
+    const form = await getSubmissionForm(ctx, request.principal, slug, kind);
     return send(
       reply,
       status,
@@ -302,7 +302,8 @@ export async function participationRoutes(
           request.principal,
           {
             municipality: requireSlug(params.slug),
-            kind: input.art === "" ? "idea" : input.art,
+            // The general form takes ideas and feedback; barriers have their own.
+            kind: input.art === "feedback" ? "feedback" : "idea",
             title: input.titel,
             body: input.text,
             project: input.projekt,
