@@ -433,6 +433,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
         "kontakt-email": "barrierefreiheit@kleve.de",
       },
     }),
+  },
   // A malformed address: refused at the field (400) before anything is fetched; the sync
   // itself is tested against a local OParl server in test/web/oparl-settings.test.ts.
   "POST /:slug/verwaltung/offene-daten/oparl": {
