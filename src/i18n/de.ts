@@ -466,6 +466,15 @@ export const de = {
         : `Gespeichert mit der Genauigkeit: Beginn ${start}, Ende ${end}.`,
     savePhase: "Phase speichern",
     deletePhase: "Phase löschen",
+    confirmDeletePhase: (label: string) => `Phase „${label}“ löschen?`,
+    confirmDeleteMeasure: (label: string) => `Maßnahme „${label}“ löschen?`,
+    confirmDeleteDependency: (label: string) =>
+      `Abhängigkeit von „${label}“ entfernen?`,
+    confirmDeleteProject: "Projekt:",
+    confirmDeleteText:
+      "Das lässt sich nicht rückgängig machen; die Änderung steht danach im Verlauf des Projekts.",
+    confirmDeleteButton: "Ja, endgültig löschen",
+    confirmDeleteCancel: "Abbrechen und zurück zum Projekt",
     addPhase: "Phase hinzufügen",
     noPhases: "Es ist noch keine Phase eingetragen.",
     pointRequired: (field: string) =>

@@ -446,6 +446,15 @@ export const en: Dictionary = {
         : `Saved with the precision: start ${start}, end ${end}.`,
     savePhase: "Save phase",
     deletePhase: "Delete phase",
+    confirmDeletePhase: (label: string) => `Delete the phase “${label}”?`,
+    confirmDeleteMeasure: (label: string) => `Delete the measure “${label}”?`,
+    confirmDeleteDependency: (label: string) =>
+      `Remove the dependency on “${label}”?`,
+    confirmDeleteProject: "Project:",
+    confirmDeleteText:
+      "This cannot be undone; the change then shows in the project's history.",
+    confirmDeleteButton: "Yes, delete for good",
+    confirmDeleteCancel: "Cancel and return to the project",
     addPhase: "Add phase",
     noPhases: "No phase has been entered yet.",
     pointRequired: (field: string) =>

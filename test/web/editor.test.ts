@@ -527,7 +527,7 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
       web.app,
       editorCookie,
       `${target}/abhaengigkeiten/wissensmanagement/loeschen`,
-      { version: String(before.version + 1) },
+      { version: String(before.version + 1), bestaetigt: "ja" },
     );
     expect(removed.statusCode).toBe(303);
     expect((await project("workflowmanagement")).dependsOn).toEqual(
@@ -590,7 +590,7 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
       web.app,
       editorCookie,
       `${EDIT}/massnahmen/${measure.id}/loeschen`,
-      { version: String(afterMove.version + 1) },
+      { version: String(afterMove.version + 1), bestaetigt: "ja" },
     );
     expect(deleted.statusCode).toBe(303);
     expect((await project()).measures.map((m) => m.id)).not.toContain(
@@ -911,11 +911,22 @@ describe.each(WEB_DIALECTS)("the editor on %s", (dialect) => {
       end: null,
       continuation: "permanent",
     });
-    const deleted = await postForm(
+    // The delete button asks first (WCAG 3.3.4): nothing is deleted until confirmed.
+    const asked = await postForm(
       web.app,
       editorCookie,
       `${EDIT}/phasen/${phase.id}/loeschen`,
       { version: String(withPhase.version) },
+    );
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain("Phase „Betrieb“ löschen?");
+    expect(asked.body).toContain('name="bestaetigt" value="ja"');
+    expect((await project()).phases).toHaveLength(before.phases.length + 1);
+    const deleted = await postForm(
+      web.app,
+      editorCookie,
+      `${EDIT}/phasen/${phase.id}/loeschen`,
+      { version: String(withPhase.version), bestaetigt: "ja" },
     );
     expect(deleted.statusCode).toBe(303);
     expect((await project()).phases).toHaveLength(before.phases.length);

@@ -728,7 +728,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "project",
     call: async (m) => ({
       url: `${PROJECT_PAGE}/phasen/${await m.newPhaseId()}/loeschen`,
-      form: { version: await m.versionOf(P) },
+      form: { version: await m.versionOf(P), bestaetigt: "ja" },
     }),
   },
   "POST /:slug/verwaltung/projekte/:projectSlug/massnahmen": {
@@ -762,7 +762,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       scope: "project",
       call: async (m) => ({
         url: `${PROJECT_PAGE}/massnahmen/${await m.newMeasureId()}/loeschen`,
-        form: { version: await m.versionOf(P) },
+        form: { version: await m.versionOf(P), bestaetigt: "ja" },
       }),
     },
   "POST /:slug/verwaltung/projekte/:projectSlug/zustaendigkeiten": {
@@ -793,7 +793,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
         await m.ensureDependency(true);
         return {
           url: `${PROJECT_PAGE}/abhaengigkeiten/egov-basisstruktur/loeschen`,
-          form: { version: await m.versionOf(P) },
+          form: { version: await m.versionOf(P), bestaetigt: "ja" },
         };
       },
     },

@@ -43,6 +43,12 @@ const RowCount = () =>
 /** A change without fields of its own (delete, remove): version and reason. */
 export const VersionedBody = Type.Object(VersionedChange);
 
+/** A delete of a phase, measure or dependency: "ja" once the person has confirmed it. */
+export const DeleteBody = Type.Object({
+  ...VersionedChange,
+  bestaetigt: FormText(10),
+});
+
 /** Basic data of a project. */
 export const ProjectFieldsBody = Type.Object({
   ...VersionedChange,

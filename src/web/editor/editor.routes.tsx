@@ -17,7 +17,11 @@ import { moveMeasure } from "../../app/catalogue/move-measure.js";
 import {
   getEditorOverview,
   getProjectForEditing,
+  type ProjectForEditing,
 } from "../../app/catalogue/read-editor.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
+import type { ViewContext } from "../components/view.js";
+import { DeleteConfirmationPage } from "./delete-confirmation-page.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
 import { removePhase } from "../../app/catalogue/remove-phase.js";
@@ -44,6 +48,7 @@ import {
   viewOf,
 } from "./editor-view.js";
 import {
+  DeleteBody,
   DependencyBody,
   MeasureBody,
   MeasureMoveBody,
@@ -249,6 +254,15 @@ export async function editorRoutes(
     ) => Promise<void>;
     /** The form rows the use case's list indexes came from (responsibilities). */
     readonly rows?: (input: Static<B>) => readonly number[];
+    /**
+     * A delete: the question asked on a page of its own before anything changes; null
+     * when the thing is not there (the use case then answers, e.g. with 404).
+     */
+    readonly confirm?: (
+      params: Static<P>,
+      data: ProjectForEditing,
+      view: ViewContext,
+    ) => string | null;
   }) {
     let rows: readonly number[] = [];
     return formAction({
@@ -256,12 +270,49 @@ export async function editorRoutes(
       params: options.params,
       body: options.body,
       form: options.form,
-      run: async (input, { request, params, view }) => {
+      run: async (input, { request, reply, params, view, fields }) => {
         // Every project form carries version and reason; the schema has checked them.
         if (!Value.Check(VersionedBody, input))
           throw new AppError("ERR_VALIDATION");
         rows = options.rows?.(input) ?? [];
         const ref = projectRefOf(params);
+        if (options.confirm !== undefined && fields.bestaetigt !== "ja") {
+          const data = await getProjectForEditing(
+            ctx,
+            request.principal,
+            ref.slug,
+            ref.projectSlug,
+            originOf(request),
+          );
+          const question = options.confirm(params, data, view);
+          if (question !== null) {
+            const { anchor } = options.done(params);
+            const html = await (
+              <DeleteConfirmationPage
+                view={view}
+                requestUrl={request.url}
+                chrome={editorChrome(
+                  request,
+                  view,
+                  data.catalogue,
+                  data.rights,
+                  "project",
+                )}
+                question={question}
+                projectLabel={`${data.entry.project.code} ${data.entry.project.title}`}
+                action={request.url}
+                fields={{
+                  version: fields.version ?? "",
+                  grund: fields.grund ?? "",
+                  ...(view.lang === "de" ? {} : { lang: view.lang }),
+                }}
+                csrfToken={csrfToken(request)}
+                cancelHref={`${view.link(editorPaths.project(ref.slug, ref.projectSlug))}#${anchor}`}
+              />
+            );
+            return sendEditorPage(reply, 200, html);
+          }
+        }
         await options.change(
           input,
           {
@@ -373,9 +424,17 @@ export async function editorRoutes(
     EDITOR_ROUTES.phaseDelete,
     projectForm({
       params: PhaseParams,
-      body: VersionedBody,
+      body: DeleteBody,
       form: (params) => `phase-${params.phaseId}`,
       done: () => ({ notice: "phase-geloescht", anchor: "zeitplan" }),
+      confirm: (params, data, view) => {
+        const phase = data.entry.project.phases.find(
+          (each) => String(each.id) === String(params.phaseId),
+        );
+        return phase === undefined
+          ? null
+          : view.t.editor.confirmDeletePhase(phase.label);
+      },
       change: async (_input, target, params, request) => {
         await removePhase(
           ctx,
@@ -462,9 +521,17 @@ export async function editorRoutes(
     EDITOR_ROUTES.measureDelete,
     projectForm({
       params: MeasureParams,
-      body: VersionedBody,
+      body: DeleteBody,
       form: (params) => `massnahme-${params.measureId}`,
       done: () => ({ notice: "massnahme-geloescht", anchor: "massnahmen" }),
+      confirm: (params, data, view) => {
+        const measure = data.entry.project.measures.find(
+          (each) => String(each.id) === String(params.measureId),
+        );
+        return measure === undefined
+          ? null
+          : view.t.editor.confirmDeleteMeasure(measure.title);
+      },
       change: async (_input, target, params, request) => {
         await removeMeasure(
           ctx,
@@ -520,8 +587,20 @@ export async function editorRoutes(
     EDITOR_ROUTES.dependencyDelete,
     projectForm({
       params: DependencyParams,
-      body: VersionedBody,
+      body: DeleteBody,
       form: (params) => `abhaengigkeit-${params.dependsOn}`,
+      confirm: (params, data, view) => {
+        if (!data.entry.project.dependsOn.includes(params.dependsOn))
+          return null;
+        const other = listProjects(data.catalogue).find(
+          (entry) => entry.project.slug === params.dependsOn,
+        )?.project;
+        return view.t.editor.confirmDeleteDependency(
+          other === undefined
+            ? params.dependsOn
+            : `${other.code} ${other.title}`,
+        );
+      },
       done: () => ({
         notice: "abhaengigkeit-entfernt",
         anchor: "abhaengigkeiten",

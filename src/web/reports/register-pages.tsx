@@ -265,9 +265,14 @@ export function RegisterPage(
             {t.noServices}
           </p>
         ) : (
-          <div class="app-table-wrapper">
+          <div
+            class="app-table-wrapper"
+            tabindex="0"
+            role="region"
+            aria-labelledby="ozg-tabelle-titel"
+          >
             <table class="app-table app-table--compact">
-              <caption class="app-table__caption" safe>
+              <caption class="app-table__caption" id="ozg-tabelle-titel" safe>
                 {t.servicesCaption(formatGermanDate(data.day))}
               </caption>
               <thead>
@@ -470,9 +475,14 @@ export function ServicePage(
         <h2 class="app-heading-l" id="abschnitt-verlauf" safe>
           {t.serviceHistory}
         </h2>
-        <div class="app-table-wrapper">
+        <div
+          class="app-table-wrapper"
+          tabindex="0"
+          role="region"
+          aria-labelledby="ozg-verlauf-titel"
+        >
           <table class="app-table app-table--compact">
-            <caption class="app-table__caption" safe>
+            <caption class="app-table__caption" id="ozg-verlauf-titel" safe>
               {t.serviceHistoryCaption}
             </caption>
             <thead>
