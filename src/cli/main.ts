@@ -14,6 +14,7 @@ import { oparlCommand } from "./commands/oparl.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
+import { operatorCommand } from "./commands/operator.js";
 import type { Command } from "./command.js";
 import { UsageError, writeError } from "./command.js";
 import { secretsCommand } from "./commands/secrets.js";
@@ -25,6 +26,7 @@ const COMMANDS: readonly Command[] = [
   exportJsonCommand,
   importJsonCommand,
   userCommand,
+  operatorCommand,
   tokenCommand,
   openApiCommand,
   secretsCommand,

@@ -9,6 +9,7 @@ import type {
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
 import { openDataDe } from "./open-data.de.js";
+import { operationsDe } from "./operations.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -178,6 +179,8 @@ export const de = {
     signedInAs: "Angemeldet als",
     accountLink: "Mein Konto",
     usersLink: "Benutzerverwaltung",
+    municipalitiesLabel: "Kommune wechseln:",
+    operationsLink: "Betrieb",
     signOut: "Abmelden",
     problemTitle: "Es gibt ein Problem",
     requiredHint: "Alle Felder sind Pflichtfelder.",
@@ -749,6 +752,8 @@ export const de = {
   reports: reportsDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
+  /** The operators' pages (web/operations/, /betrieb/). */
+  operations: operationsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

@@ -5,6 +5,7 @@
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { openDataEn } from "./open-data.en.js";
+import { operationsEn } from "./operations.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -164,6 +165,8 @@ export const en: Dictionary = {
     signedInAs: "Signed in as",
     accountLink: "My account",
     usersLink: "User management",
+    municipalitiesLabel: "Switch municipality:",
+    operationsLink: "Operations",
     signOut: "Sign out",
     problemTitle: "There is a problem",
     requiredHint: "All fields are required.",
@@ -724,6 +727,7 @@ export const en: Dictionary = {
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsEn,
   openData: openDataEn,
+  operations: operationsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",
