@@ -207,6 +207,13 @@ export const ERRORS = {
       en: "You are not allowed to do this.",
     },
   },
+  ERR_OPERATOR_SECOND_FACTOR: {
+    status: 403,
+    message: {
+      de: "Aufgaben des Betriebs verlangen eine Anmeldung mit abgeschlossenem zweiten Faktor. Bitte melden Sie sich im Browser an und richten Sie den zweiten Faktor (Authenticator-App) ein; mit einem API-Token sind sie nicht möglich.",
+      en: "Operations tasks require a sign-in with a completed second factor. Please sign in in the browser and set up the second factor (authenticator app); they are not possible with an API token.",
+    },
+  },
   ERR_CSRF: {
     status: 403,
     message: {

@@ -18,6 +18,7 @@ import { oparlCommand } from "./commands/oparl.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokenCommand } from "./commands/token.js";
 import { userCommand } from "./commands/user.js";
+import { operatorCommand } from "./commands/operator.js";
 import type { Command } from "./command.js";
 import { UsageError, writeError } from "./command.js";
 import { secretsCommand } from "./commands/secrets.js";
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   exportXlsxCommand,
   importXlsxCommand,
   userCommand,
+  operatorCommand,
   tokenCommand,
   openApiCommand,
   secretsCommand,

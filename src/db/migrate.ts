@@ -74,6 +74,22 @@ export async function migrateToLatest(
     .map((r) => r.migrationName);
 }
 
+/** Brings the schema up to and including the named migration (for testing a migration on data written before it). */
+export async function migrateUpTo(
+  db: Kysely<Database>,
+  name: string,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const result = await migrator.migrateTo(name);
+  if (result.error !== undefined)
+    throw result.error instanceof Error
+      ? result.error
+      : new Error(`Migration failed: ${JSON.stringify(result.error)}`);
+}
+
 /** The names of all migrations this version knows, oldest first. */
 export function knownMigrationNames(): readonly string[] {
   return Object.keys(MIGRATIONS).sort();

@@ -13,6 +13,7 @@ import { subscriptionsDe } from "./subscriptions.de.js";
 import { accessibilityDe } from "./accessibility.de.js";
 import { participationDe } from "./participation.de.js";
 import { sheetsDe } from "./sheets.de.js";
+import { operationsDe } from "./operations.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -186,6 +187,8 @@ export const de = {
     signedInAs: "Angemeldet als",
     accountLink: "Mein Konto",
     usersLink: "Benutzerverwaltung",
+    municipalitiesLabel: "Kommune wechseln:",
+    operationsLink: "Betrieb",
     signOut: "Abmelden",
     problemTitle: "Es gibt ein Problem",
     requiredHint: "Alle Felder sind Pflichtfelder.",
@@ -780,6 +783,8 @@ export const de = {
   participation: participationDe,
   /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
   sheets: sheetsDe,
+  /** The operators' pages (web/operations/, /betrieb/). */
+  operations: operationsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

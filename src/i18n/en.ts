@@ -9,6 +9,7 @@ import { subscriptionsEn } from "./subscriptions.en.js";
 import { accessibilityEn } from "./accessibility.en.js";
 import { participationEn } from "./participation.en.js";
 import { sheetsEn } from "./sheets.en.js";
+import { operationsEn } from "./operations.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -173,6 +174,8 @@ export const en: Dictionary = {
     signedInAs: "Signed in as",
     accountLink: "My account",
     usersLink: "User management",
+    municipalitiesLabel: "Switch municipality:",
+    operationsLink: "Operations",
     signOut: "Sign out",
     problemTitle: "There is a problem",
     requiredHint: "All fields are required.",
@@ -754,6 +757,7 @@ export const en: Dictionary = {
   participation: participationEn,
   /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
   sheets: sheetsEn,
+  operations: operationsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

@@ -28,6 +28,7 @@ import { REDACTING_SERIALIZERS } from "./http/log-redaction.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes } from "./portal/portal.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
+import { operationsRoutes } from "./operations/operations.routes.js";
 import { sessionPlugin } from "./plugins/session.js";
 import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
@@ -260,6 +261,7 @@ export async function buildApp(
     mail: options.mail ?? null,
     singleSignOn: options.sso != null,
   });
+  await app.register(operationsRoutes, { ctx });
   if (options.sso != null)
     await app.register(ssoRoutes, {
       ctx,

@@ -19,6 +19,7 @@ import {
   it,
 } from "vitest";
 import { signInWithPassword } from "../../src/app/auth/sign-in.js";
+import { getMunicipalityOverview } from "../../src/app/operations/operators.js";
 import { addDependency } from "../../src/app/catalogue/add-dependency.js";
 import { importCatalogue } from "../../src/app/catalogue/import-catalogue.js";
 import {
@@ -387,6 +388,15 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
     ERR_DOCUMENT_UNAVAILABLE: (s) =>
       s.web.app.inject("/kleve/fortschreibungen/2/katalog.pdf"),
     ERR_UNAUTHENTICATED: (s) => s.web.app.inject(`${API}/audit`),
+    // An operator signed in with an API token (no completed second factor) opens the overview.
+    ERR_OPERATOR_SECOND_FACTOR: (s) =>
+      rejection(
+        getMunicipalityOverview(
+          s.f.ctx,
+          { ...s.f.admin, operator: "unverified", via: "token" },
+          {},
+        ),
+      ),
     ERR_FORBIDDEN: (s) =>
       rejection(
         createCommittee(s.f.ctx, s.f.editor, {

@@ -131,6 +131,8 @@ function expectedOutcome(
     return policy === "public" || policy === "anonymous-only"
       ? "allowed"
       : "unauthenticated";
+  // None of these people is an operator: operator pages refuse them all (operators: test/db/operators.test.ts).
+  if (policy === "operator") return "forbidden";
   const roleOfPerson = ROLE_OF[role];
   if (policy === "staff" && roleOfPerson === "committee") return "forbidden";
   if (policy === "admin" && roleOfPerson !== "admin") return "forbidden";
@@ -447,6 +449,13 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
 
   // ── Signing in and one's own account ────────────────────────────────────────
   // Who is signed in already is sent on to their start page.
+  // ── Operators (Betrieb) ─────────────────────────────────────────────────────
+  "GET /betrieb": { scope: "none", call: () => ({ url: "/betrieb" }) },
+  "GET /betrieb/": { scope: "none", call: () => ({ url: "/betrieb/" }) },
+  "GET /betrieb/protokoll": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/protokoll" }),
+  },
   "GET /anmelden": {
     scope: "none",
     call: () => ({ url: "/anmelden" }),

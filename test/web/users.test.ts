@@ -185,8 +185,9 @@ describe.each(WEB_DIALECTS)("user management on %s", (dialect) => {
     expect(stale.body).toContain('value="Carla Redaktion"');
     const row = await web.ctx.db
       .selectFrom("user_account")
-      .select(["name", "role"])
-      .where("id", "=", user.userId)
+      .innerJoin("membership", "membership.user_id", "user_account.id")
+      .select(["user_account.name", "membership.role"])
+      .where("user_account.id", "=", user.userId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: "Carla Redaktion", role: "editor" });
   });

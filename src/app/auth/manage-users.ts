@@ -231,7 +231,7 @@ export async function createAccount(
     problems.push({
       path: "/email",
       message:
-        "Diese Person gehört der Kommune bereits an (zu dieser E-Mail-Adresse gibt es hier schon ein Konto).",
+        "Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Die Person gehört dieser Kommune schon an.",
     });
   }
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });

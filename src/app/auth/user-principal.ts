@@ -60,6 +60,7 @@ export function toUserPrincipal(
     email: user.email,
     via,
     memberships: active.map((m) => ({
+      municipalityId: m.municipalityId,
       municipalitySlug: m.municipalitySlug,
       municipalityName: m.municipalityName,
       role: roleOf(m.role),

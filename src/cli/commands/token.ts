@@ -12,7 +12,7 @@ export const tokenCommand: Command = {
   name: "token",
   summary: "Ein persönliches API-Token erzeugen",
   help: [
-    "Aufruf: fortschritt token create --email <Adresse> [--name <Bezeichnung>]",
+    "Aufruf: fortschritt token create --email <Adresse> [--name <Bezeichnung>] [--municipality <Kommune> …]",
     "",
     "Erzeugt ein API-Token für das Konto und gibt es einmal aus; gespeichert wird nur sein",
     "Hash. Das Token hat die Rechte des Kontos (Rolle, Einheiten) und wird in der",
@@ -21,6 +21,8 @@ export const tokenCommand: Command = {
     "Optionen:",
     "  --email  E-Mail-Adresse des Kontos",
     '  --name   wofür das Token ist, z. B. "Abgleich Fachverfahren"',
+    "  --municipality  Kommune, in der das Token handeln darf; mehrfach möglich. Nötig,",
+    "                  wenn die Person mehreren Kommunen angehört.",
   ].join("\n"),
   async run(args) {
     const [action, ...rest] = args;
@@ -34,13 +36,21 @@ export const tokenCommand: Command = {
     const { values, positionals } = parseCommandArgs(rest, {
       email: { type: "string" },
       name: { type: "string" },
+      // The municipalities the token may act in; needed when the person belongs to several.
+      municipality: { type: "string", multiple: true },
     });
     if (positionals.length > 0)
       throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
     if (values.email === undefined) throw new UsageError("Es fehlt --email.");
     const email = values.email;
     const created = await withDatabase((ctx) =>
-      createApiTokenForEmail(ctx, COMMAND_LINE, email, values.name),
+      createApiTokenForEmail(
+        ctx,
+        COMMAND_LINE,
+        email,
+        values.name,
+        values.municipality,
+      ),
     );
     process.stderr.write(
       `API-Token „${created.name}“ für ${created.email} erzeugt. Es wird nur jetzt angezeigt:\n`,

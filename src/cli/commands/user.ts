@@ -2,9 +2,12 @@
  * `fortschritt user add|deactivate`: accounts from the command line. There is no default
  * account: the first administrator is created here, with the password read from
  * standard input (so it appears neither in the shell history nor in the process list).
+ * An address that has an account already gets a membership in the municipality named
+ * (a person in several municipalities); no password is asked for then.
  */
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
 import {
+  accountExists,
   createAccount,
   deactivateAccountByEmail,
   resolveAccountMunicipality,
@@ -31,14 +34,19 @@ const ROLE_NAMES: Readonly<Record<string, string>> = {
 const HELP = [
   "Aufruf: fortschritt user add --email <Adresse> --name <Name> --role admin|editor|committee",
   "                            [--org-unit <Code> …] [--municipality <Kommune>]",
-  "        fortschritt user deactivate --email <Adresse>",
+  "        fortschritt user deactivate --email <Adresse> [--municipality <Kommune>]",
   "",
   "add         legt ein Konto an. Das Passwort wird von der Standardeingabe gelesen",
   "            (eine Zeile; 8 bis 128 Zeichen, keine verbreiteten Passwörter), z. B.:",
   '              fortschritt user add --email cdo@kleve.de --name "Erika Muster" --role admin',
   "            Administration und Redaktion richten bei der ersten Anmeldung den zweiten",
   "            Faktor (TOTP) ein.",
-  "deactivate  deaktiviert ein Konto und beendet sofort alle seine Anmeldungen.",
+  "            Gibt es zur Adresse schon ein Konto (die Person arbeitet für eine andere",
+  "            Kommune), erhält es eine Mitgliedschaft in der genannten Kommune; Name,",
+  "            Passwort und zweiter Faktor bleiben, es wird kein Passwort gelesen.",
+  "deactivate  beendet die Mitgliedschaft in der Kommune (--municipality, nötig bei",
+  "            mehreren). War es die letzte, wird das Konto deaktiviert und alle seine",
+  "            Anmeldungen enden sofort.",
   "",
   "Optionen:",
   "  --email         E-Mail-Adresse (zugleich der Anmeldename)",
@@ -78,8 +86,15 @@ async function addUser(args: readonly string[]): Promise<number> {
     if (values[option] === undefined)
       throw new UsageError(`Es fehlt --${option}.`);
   }
-  const password = await readSecretFromStdin("Passwort für das neue Konto: ");
-  const problem = checkNewPassword(password, { email: values.email });
+  const email = values.email ?? "";
+  const exists = await withDatabase((ctx) => accountExists(ctx, email));
+  const password = exists
+    ? undefined
+    : await readSecretFromStdin("Passwort für das neue Konto: ");
+  const problem =
+    password === undefined
+      ? null
+      : checkNewPassword(password, { email: values.email });
   if (problem !== null) {
     throw new AppError("ERR_VALIDATION", {
       detail: describePasswordProblem(problem),
@@ -99,14 +114,16 @@ async function addUser(args: readonly string[]): Promise<number> {
       name: values.name,
       role: values.role,
       orgUnitCodes: values["org-unit"] ?? [],
-      password,
+      ...(password === undefined ? {} : { password }),
     });
     return { account, municipality };
   });
   const { account, municipality } = created;
   process.stdout.write(
     [
-      `Konto angelegt: ${account.name} <${account.email}>`,
+      exists
+        ? `Mitgliedschaft hinzugefügt: ${account.name} <${account.email}>`
+        : `Konto angelegt: ${account.name} <${account.email}>`,
       `  Kommune:    ${municipality.name} (${municipality.slug})`,
       `  Rolle:      ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
       `  Einheiten:  ${account.orgUnitCodes.length === 0 ? "keine" : account.orgUnitCodes.join(", ")}`,
@@ -123,16 +140,18 @@ async function addUser(args: readonly string[]): Promise<number> {
 async function deactivateUser(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     email: { type: "string" },
+    municipality: { type: "string" },
   });
   if (positionals.length > 0)
     throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
   if (values.email === undefined) throw new UsageError("Es fehlt --email.");
   const email = values.email;
+  const municipality = values.municipality;
   const account = await withDatabase((ctx) =>
-    deactivateAccountByEmail(ctx, COMMAND_LINE, email),
+    deactivateAccountByEmail(ctx, COMMAND_LINE, email, municipality),
   );
   process.stdout.write(
-    `Konto deaktiviert, alle Anmeldungen beendet: ${account.name} <${account.email}>\n`,
+    `Mitgliedschaft deaktiviert: ${account.name} <${account.email}>\n`,
   );
   return 0;
 }

@@ -16,6 +16,7 @@ export type AuthenticationMethod = "session" | "token";
 
 /** A municipality a person is an active member of, for switching between them. */
 export interface MembershipSummary {
+  readonly municipalityId: number;
   readonly municipalitySlug: string;
   readonly municipalityName: string;
   readonly role: Role;

@@ -11,6 +11,7 @@ import {
   type Role,
 } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
+import { guardOperator, isOperatorAllowed } from "./operator-guard.js";
 
 /** Who may call a route. */
 export type RoutePolicy =
@@ -23,7 +24,9 @@ export type RoutePolicy =
   /** Administrators and editors. */
   | "staff"
   /** Administrators. */
-  | "admin";
+  | "admin"
+  /** Operators of the instance with a completed second factor (/betrieb/, operator-guard.ts). */
+  | "operator";
 
 /** All route policies. */
 export const ROUTE_POLICIES: readonly RoutePolicy[] = [
@@ -32,6 +35,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   "signed-in",
   "staff",
   "admin",
+  "operator",
 ];
 
 declare module "fastify" {
@@ -68,6 +72,8 @@ export function isAllowedByPolicy(
       return (
         principal.kind === "user" && ROLES_OF[policy].includes(principal.role)
       );
+    case "operator":
+      return isOperatorAllowed(principal);
   }
 }
 
@@ -99,6 +105,7 @@ export function installRoutePolicies(app: FastifyInstance): void {
       const policy = request.routeOptions.config.policy;
       if (policy === undefined) return;
       if (isAllowedByPolicy(policy, request.principal)) return;
+      if (policy === "operator") guardOperator(request.principal);
       throw new AppError(
         request.principal.kind === "anonymous"
           ? "ERR_UNAUTHENTICATED"

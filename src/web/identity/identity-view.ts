@@ -46,9 +46,24 @@ export function accountBarOf(
   const principal = request.principal;
   if (principal.kind !== "user" || principal.via !== "session")
     return undefined;
+  // The municipality the page is for, when the person is a member there; else their first.
+  const memberships = principal.memberships ?? [];
+  const current = memberships.find(
+    (m) => m.municipalityId === principal.municipalityId,
+  );
   const session = request.authSession?.resolved;
-  const slug = session?.kind === "active" ? session.municipalitySlug : null;
+  const slug =
+    current?.municipalitySlug ??
+    (session?.kind === "active" ? session.municipalitySlug : null);
   const t = view.t.identity;
+  const links = [
+    ...(slug !== null && principal.role === "admin"
+      ? [{ href: view.link(identityPaths.users(slug)), label: t.usersLink }]
+      : []),
+    ...(principal.operator === undefined
+      ? []
+      : [{ href: view.link("/betrieb/"), label: t.operationsLink }]),
+  ];
   return {
     name: principal.name,
     accountHref: view.link(identityPaths.account()),
@@ -60,10 +75,23 @@ export function accountBarOf(
       account: t.accountLink,
       signOut: t.signOut,
     },
-    links:
-      slug !== null && principal.role === "admin"
-        ? [{ href: view.link(identityPaths.users(slug)), label: t.usersLink }]
-        : [],
+    links,
+    ...(memberships.length > 1
+      ? {
+          municipalities: {
+            label: t.municipalitiesLabel,
+            entries: memberships.map((m) => ({
+              href: view.link(
+                m.role === "committee"
+                  ? `/${encodeURIComponent(m.municipalitySlug)}/`
+                  : identityPaths.administration(m.municipalitySlug),
+              ),
+              name: m.municipalityName,
+              isCurrent: m.municipalityId === principal.municipalityId,
+            })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -314,6 +314,7 @@ async function sessionPluginImpl(
   app.addHook("onError", async (request, _reply, error) => {
     const isRefusal =
       isAppError(error, "ERR_FORBIDDEN") ||
+      isAppError(error, "ERR_OPERATOR_SECOND_FACTOR") ||
       isAppError(error, "ERR_CSRF") ||
       (isAppError(error, "ERR_UNAUTHENTICATED") &&
         !SAFE_METHODS.has(request.method) &&

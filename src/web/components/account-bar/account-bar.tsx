@@ -1,5 +1,6 @@
 /**
- * Who is signed in, with links to the account and (for administrators) user management,
+ * Who is signed in, with links to the account, (for administrators) user management and
+ * (for people in several municipalities) the other municipalities,
  * and the sign-out button — a form, because signing out changes state (POST with CSRF).
  * Shown in the page header of every page for signed-in people; never on public, cached
  * portal pages.
@@ -20,6 +21,18 @@ export interface AccountBarProps {
   };
   /** Further links, e.g. user management for administrators. */
   readonly links?: readonly { readonly href: string; readonly label: string }[];
+  /**
+   * The municipalities of a person who belongs to several: plain links (no script needed),
+   * the one the page is for marked as current.
+   */
+  readonly municipalities?: {
+    readonly label: string;
+    readonly entries: readonly {
+      readonly href: string;
+      readonly name: string;
+      readonly isCurrent: boolean;
+    }[];
+  };
 }
 
 /** The account bar. */
@@ -31,6 +44,37 @@ export function AccountBar(props: AccountBarProps): JSX.Element {
           <span safe>{props.labels.signedInAs}</span>{" "}
           <strong safe>{props.name}</strong>
         </p>
+        {props.municipalities === undefined ? (
+          ""
+        ) : (
+          <div class="app-account-bar__municipalities">
+            <span id="app-account-bar-municipalities" safe>
+              {props.municipalities.label}
+            </span>
+            <ul
+              class="app-account-bar__links"
+              aria-labelledby="app-account-bar-municipalities"
+            >
+              {props.municipalities.entries.map((entry) => (
+                <li>
+                  {entry.isCurrent ? (
+                    <a
+                      class="app-account-bar__link"
+                      href={entry.href}
+                      aria-current="true"
+                    >
+                      <strong safe>{entry.name}</strong>
+                    </a>
+                  ) : (
+                    <a class="app-account-bar__link" href={entry.href} safe>
+                      {entry.name}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <ul class="app-account-bar__links">
           {(props.links ?? []).map((link) => (
             <li>

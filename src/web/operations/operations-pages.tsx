@@ -1,0 +1,308 @@
+/**
+ * The operators' pages (/betrieb/): the municipalities of the installation with their
+ * state, searchable and paginated, and the installation's audit log. Plain GET forms
+ * and links: everything works without JavaScript.
+ */
+import type {
+  InstanceAuditLogPage,
+  MunicipalityOverview,
+} from "../../app/operations/operators.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+
+/** The paths of the operators' pages. */
+export const operationsPaths = {
+  home: (): string => "/betrieb/",
+  auditLog: (): string => "/betrieb/protokoll",
+};
+
+interface BaseProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly account: AccountBarProps | undefined;
+}
+
+function day(iso: string | null): string | null {
+  return iso === null ? null : iso.slice(0, 10);
+}
+
+function moment(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function Pagination(props: {
+  readonly view: ViewContext;
+  readonly page: number;
+  readonly pageCount: number;
+  readonly href: (page: number) => string;
+}): JSX.Element {
+  const t = props.view.t.operations;
+  if (props.pageCount <= 1) return <></>;
+  return (
+    <nav class="app-pagination" aria-label={t.pagination}>
+      <ul class="app-account-bar__links">
+        {props.page > 1 ? (
+          <li>
+            <a
+              class="app-link"
+              rel="prev"
+              href={props.href(props.page - 1)}
+              safe
+            >
+              {t.previous}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+        <li safe>{t.pageOf(props.page, props.pageCount)}</li>
+        {props.page < props.pageCount ? (
+          <li>
+            <a
+              class="app-link"
+              rel="next"
+              href={props.href(props.page + 1)}
+              safe
+            >
+              {t.next}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** /betrieb/: the municipalities and their state. */
+export function OperationsHomePage(
+  props: BaseProps & { readonly overview: MunicipalityOverview },
+): JSX.Element {
+  const { view, overview } = props;
+  const t = view.t.operations;
+  const pageHref = (page: number): string =>
+    view.link(operationsPaths.home(), {
+      ...(overview.search === "" ? {} : { q: overview.search }),
+      seite: String(page),
+    });
+  return (
+    <PageLayout
+      view={view}
+      title={t.municipalitiesTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.municipalitiesTitle}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.intro}
+      </p>
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
+          {t.auditLogLink}
+        </a>
+      </p>
+      <form
+        class="app-search-form"
+        method="get"
+        action={operationsPaths.home()}
+        role="search"
+      >
+        {view.lang === "de" ? (
+          ""
+        ) : (
+          <input type="hidden" name="lang" value={view.lang} />
+        )}
+        <div class="app-form-group">
+          <label class="app-label" for="betrieb-q" safe>
+            {t.searchLabel}
+          </label>
+          <div class="app-search-form__row">
+            <input
+              class="app-input"
+              type="search"
+              id="betrieb-q"
+              name="q"
+              value={overview.search}
+              autocomplete="off"
+              maxlength="100"
+            />
+            <button class="app-button" type="submit" safe>
+              {t.searchButton}
+            </button>
+          </div>
+        </div>
+      </form>
+      <p class="app-body-text" role="status" safe>
+        {t.resultCount(overview.total, overview.search)}
+      </p>
+      {overview.items.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noMunicipalities}
+        </p>
+      ) : (
+        <table class="app-data-table">
+          <caption class="app-visually-hidden" safe>
+            {t.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.municipality}
+              </th>
+              <th scope="col" safe>
+                {t.state}
+              </th>
+              <th scope="col" safe>
+                {t.programme}
+              </th>
+              <th scope="col" safe>
+                {t.editions}
+              </th>
+              <th scope="col" safe>
+                {t.lastReport}
+              </th>
+              <th scope="col" safe>
+                {t.users}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.items.map((item) => (
+              <tr>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(`/${encodeURIComponent(item.slug)}/`)}
+                    safe
+                  >
+                    {item.name}
+                  </a>{" "}
+                  <span class="app-hint" safe>
+                    ({item.slug})
+                  </span>
+                </th>
+                <td safe>{item.state ?? t.none}</td>
+                <td safe>{item.programmeTitle ?? t.noProgramme}</td>
+                <td safe>
+                  {t.editionsValue(item.editionCount, item.lastEditionOn)}
+                </td>
+                <td safe>{day(item.lastReportAt) ?? t.none}</td>
+                <td safe>{String(item.userCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination
+        view={view}
+        page={overview.page}
+        pageCount={overview.pageCount}
+        href={pageHref}
+      />
+    </PageLayout>
+  );
+}
+
+/** /betrieb/protokoll: the installation's audit log. */
+export function OperationsAuditLogPage(
+  props: BaseProps & { readonly log: InstanceAuditLogPage },
+): JSX.Element {
+  const { view, log } = props;
+  const t = view.t.operations;
+  const pageHref = (page: number): string =>
+    view.link(operationsPaths.auditLog(), {
+      ...(log.instanceOnly ? { "nur-betrieb": "1" } : {}),
+      seite: String(page),
+    });
+  return (
+    <PageLayout
+      view={view}
+      title={t.auditLogTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={[
+        { label: t.title, href: view.link(operationsPaths.home()) },
+        { label: t.auditLogTitle },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.auditLogTitle}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.auditLogIntro}
+      </p>
+      <p class="app-body-text">
+        {log.instanceOnly ? (
+          <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
+            {t.allEvents}
+          </a>
+        ) : (
+          <a
+            class="app-link"
+            href={view.link(operationsPaths.auditLog(), { "nur-betrieb": "1" })}
+            safe
+          >
+            {t.instanceOnly}
+          </a>
+        )}
+      </p>
+      {log.items.length === 0 ? (
+        <p class="app-body-text" safe>
+          {t.noEvents}
+        </p>
+      ) : (
+        <table class="app-data-table">
+          <caption class="app-visually-hidden" safe>
+            {t.auditLogCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.at}
+              </th>
+              <th scope="col" safe>
+                {t.municipality}
+              </th>
+              <th scope="col" safe>
+                {t.actor}
+              </th>
+              <th scope="col" safe>
+                {t.action}
+              </th>
+              <th scope="col" safe>
+                {t.entity}
+              </th>
+              <th scope="col" safe>
+                {t.address}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.items.map((event) => (
+              <tr>
+                <td safe>{moment(event.at)}</td>
+                <td safe>{event.municipalitySlug ?? t.instance}</td>
+                <td safe>{event.actorLabel}</td>
+                <td>
+                  <code safe>{event.action}</code>
+                </td>
+                <td safe>{event.entityLabel ?? event.entityType}</td>
+                <td safe>{event.ip ?? t.none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination
+        view={view}
+        page={log.page}
+        pageCount={log.pageCount}
+        href={pageHref}
+      />
+    </PageLayout>
+  );
+}
