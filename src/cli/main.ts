@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo.js";
 import { exportJsonCommand } from "./commands/export-json.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { municipalityCommand } from "./commands/municipality.js";
 import { openApiCommand } from "./commands/openapi.js";
 import { oparlCommand } from "./commands/oparl.js";
 import { serveCommand } from "./commands/serve.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   exportJsonCommand,
   importJsonCommand,
+  municipalityCommand,
   userCommand,
   tokenCommand,
   openApiCommand,
