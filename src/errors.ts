@@ -326,6 +326,20 @@ export const ERRORS = {
       en: "The configuration is invalid.",
     },
   },
+  ERR_MUNICIPALITY_DEACTIVATED: {
+    status: 410,
+    message: {
+      de: "Diese Kommune ist zurzeit deaktiviert. Ihr Portal ist nicht erreichbar; es wurde nichts gelöscht.",
+      en: "This municipality is deactivated for now. Its portal is not available; nothing has been deleted.",
+    },
+  },
+  ERR_MUNICIPALITY_READ_ONLY: {
+    status: 409,
+    message: {
+      de: "Diese Kommune ist deaktiviert: ihre Daten können erst nach der Reaktivierung wieder geändert werden. Es wurde nichts geändert.",
+      en: "This municipality is deactivated: its data can be changed again once it is reactivated. Nothing was changed.",
+    },
+  },
   ERR_INTERNAL: {
     status: 500,
     message: {

@@ -13,6 +13,7 @@ import {
 } from "./commands/catalogue-sheets.js";
 import { importJsonCommand } from "./commands/import-json.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { municipalityCommand } from "./commands/municipality.js";
 import { openApiCommand } from "./commands/openapi.js";
 import { oparlCommand } from "./commands/oparl.js";
 import { serveCommand } from "./commands/serve.js";
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   importJsonCommand,
   exportXlsxCommand,
   importXlsxCommand,
+  municipalityCommand,
   userCommand,
   operatorCommand,
   tokenCommand,

@@ -52,6 +52,23 @@ export interface MunicipalityTable {
   open_data_licence: Generated<string>;
   /** Origins that may embed the municipality's pages, one per line. */
   embed_origins: Generated<string>;
+  /** 0 while deactivated: nothing is deleted, the portal says so (migration 2026-12-06-onboarding-lifecycle). */
+  is_active: Generated<number>;
+  deactivated_at: Timestamp | null;
+  /** The address the portal names for questions. */
+  contact_email: string | null;
+  /** 1: before the first edition the portal shows only the released state (public_release). */
+  requires_release: Generated<number>;
+}
+
+/** public_release: the state an administrator released to the public before the first edition. */
+export interface PublicReleaseTable {
+  municipality_id: number;
+  /** An edition snapshot (docs/edition-snapshot.md). */
+  snapshot_json: string;
+  released_at: Timestamp;
+  released_by_label: string;
+  version: Generated<number>;
 }
 
 /** programme: the catalogue's frame, one per municipality. */
@@ -445,6 +462,7 @@ export interface Database {
   participation_item: ParticipationItemTable;
   participation_status_event: ParticipationStatusEventTable;
   participation_rate: ParticipationRateTable;
+  public_release: PublicReleaseTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

@@ -30,6 +30,7 @@ import * as a11yKeptForms from "./migrations/2026-12-06-a11y-kept-forms.js";
 import * as participationItems from "./migrations/2026-12-06-participation-items.js";
 import * as figuresKeyFigures from "./migrations/2026-12-06-figures-key-figures.js";
 import * as figuresMeasureDetails from "./migrations/2026-12-06-figures-measure-details.js";
+import * as onboardingLifecycle from "./migrations/2026-12-06-onboarding-lifecycle.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -53,6 +54,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-participation-items": participationItems,
   "2026-12-06-figures-key-figures": figuresKeyFigures,
   "2026-12-06-figures-measure-details": figuresMeasureDetails,
+  "2026-12-06-onboarding-lifecycle": onboardingLifecycle,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -146,7 +146,7 @@ export async function bumpDataVersion(
       published_version:
         reach === "public"
           ? sql`published_version + 1`
-          : sql`published_version + (case when exists (select 1 from edition where edition.municipality_id = ${id}) then 0 else 1 end)`,
+          : sql`published_version + (case when requires_release = 1 or exists (select 1 from edition where edition.municipality_id = ${id}) then 0 else 1 end)`,
       updated_at: now,
     })
     .where("id", "=", id)
@@ -156,6 +156,8 @@ export async function bumpDataVersion(
 /** A municipality with its published version: what public pages are cached and tagged by. */
 export interface PublishedMunicipality extends Municipality {
   readonly publishedVersion: number;
+  /** False while deactivated: its public pages say so (migration 2026-12-06-onboarding-lifecycle). */
+  readonly isActive: boolean;
 }
 
 /** Every municipality with its versions, by name (the app keeps this list in memory). */
@@ -164,13 +166,14 @@ export async function listPublishedVersions(
 ): Promise<readonly PublishedMunicipality[]> {
   const rows = await db
     .selectFrom("municipality")
-    .select([...COLUMNS, "published_version"])
+    .select([...COLUMNS, "published_version", "is_active"])
     .orderBy("name")
     .orderBy("slug")
     .execute();
   return rows.map((row) => ({
     ...toMunicipality(row),
     publishedVersion: row.published_version,
+    isActive: Number(row.is_active) === 1,
   }));
 }
 

@@ -1016,6 +1016,10 @@ export const de = {
     pointUnknown: (typed: string) =>
       `„${typed}“ ist kein Zeitpunkt, den Fortschritt versteht. Möglich sind z. B. 2023, QI/2023, 05/2023 oder 17.05.2023.`,
     fileUnreadable: "Die Datei lässt sich nicht lesen.",
+    characterLimit: (max: number) => `Höchstens ${max} Zeichen.`,
+    /** Templates for the counter script: {n} remaining or over, {max} the limit. */
+    charactersRemaining: "Noch {n} von {max} Zeichen.",
+    charactersOver: "{n} Zeichen zu viel (höchstens {max}).",
   },
 };
 

@@ -983,5 +983,8 @@ export const en: Dictionary = {
     pointUnknown: (typed: string) =>
       `“${typed}” is not a point in time Fortschritt understands. Possible are e.g. 2023, QI/2023, 05/2023 or 17.05.2023.`,
     fileUnreadable: "The file cannot be read.",
+    characterLimit: (max: number) => `At most ${max} characters.`,
+    charactersRemaining: "{n} of {max} characters left.",
+    charactersOver: "{n} characters too many (at most {max}).",
   },
 };

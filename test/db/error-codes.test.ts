@@ -81,6 +81,8 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { createBackup, restoreBackup } from "../../src/app/backup/backup.js";
 import { createTestUser, csrfTokenFor, signIn } from "../support/accounts.js";
+import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
+import { setMunicipalityState } from "../../src/app/municipalities/lifecycle.js";
 
 /**
  * What a trigger gets: a fresh demo database with people and a committee for use cases
@@ -585,6 +587,36 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
     },
     ERR_CONFIG_INVALID: async () =>
       rejection(Promise.resolve().then(() => loadConfig({ PORT: "achtzig" }))),
+    // A deactivated municipality's public API says so.
+    ERR_MUNICIPALITY_DEACTIVATED: async (s) => {
+      await setMunicipalityState(
+        s.f.ctx,
+        COMMAND_LINE,
+        { municipality: KLEVE },
+        false,
+      );
+      const { app } = await ownApp(s);
+      try {
+        return await app.inject(`${API}/catalogue`);
+      } finally {
+        await app.close();
+      }
+    },
+    // Its staff cannot change anything meanwhile.
+    ERR_MUNICIPALITY_READ_ONLY: async (s) => {
+      await setMunicipalityState(
+        s.f.ctx,
+        COMMAND_LINE,
+        { municipality: KLEVE },
+        false,
+      );
+      return rejection(
+        createCommittee(s.f.ctx, s.f.admin, {
+          municipality: KLEVE,
+          data: { name: "Neuer Ausschuss", abbreviation: "NA" },
+        }),
+      );
+    },
     ERR_INTERNAL: async (s) => {
       // The database goes away under the running app: an unexpected failure of a request.
       const { app, f } = await ownApp(s);

@@ -10,6 +10,8 @@ import {
   type AuditFilter,
 } from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
+import { isMunicipalityActive } from "../../db/municipality-lifecycle.repository.js";
+import { AppError } from "../../errors.js";
 import { actorLabel, type Principal } from "../../domain/access/principal.js";
 import type { AppContext } from "../context.js";
 
@@ -33,6 +35,36 @@ export interface AuditEntry {
   readonly version?: number | null;
 }
 
+/**
+ * Actions that do not change a municipality's data: signing in and out, one's own
+ * password, second factor and tokens, refusals. They stay possible while it is deactivated.
+ */
+const PERSONAL_ACTIONS = [
+  "access.",
+  "login",
+  "logout",
+  "password.",
+  "second_factor.",
+  "api_token.",
+  "sso.",
+];
+
+/**
+ * Refuses a change to a deactivated municipality (ERR_MUNICIPALITY_READ_ONLY). Every
+ * change appends its audit event in its own transaction, so refusing here rolls the whole
+ * change back, whichever use case made it (ADR 0026).
+ */
+export async function requireChangeable(
+  db: Executor,
+  municipalityId: number | null,
+  action: string,
+): Promise<void> {
+  if (municipalityId === null) return;
+  if (PERSONAL_ACTIONS.some((prefix) => action.startsWith(prefix))) return;
+  if (!(await isMunicipalityActive(db, municipalityId)))
+    throw new AppError("ERR_MUNICIPALITY_READ_ONLY");
+}
+
 /** Appends an event for an action of the principal. */
 export async function recordAudit(
   db: Executor,
@@ -41,6 +73,7 @@ export async function recordAudit(
   entry: AuditEntry,
   origin: RequestOrigin = { ip: null },
 ): Promise<void> {
+  await requireChangeable(db, entry.municipalityId, entry.action);
   await insertAuditEvent(db, {
     municipalityId: entry.municipalityId,
     at: ctx.clock().toISOString(),

@@ -8,6 +8,7 @@ import type { Executor } from "../../db/database.js";
 import type { Principal } from "../../domain/access/principal.js";
 import {
   recordAudit,
+  requireChangeable,
   type AuditEntry,
   type RequestOrigin,
 } from "../audit/record-audit.js";
@@ -39,6 +40,7 @@ export async function recordAccountAudit(
     await recordAudit(db, ctx, actor, entry, origin);
     return;
   }
+  await requireChangeable(db, entry.municipalityId, entry.action);
   await insertAuditEvent(db, {
     municipalityId: entry.municipalityId,
     at: ctx.clock().toISOString(),

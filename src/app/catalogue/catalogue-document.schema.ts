@@ -174,7 +174,7 @@ export const CatalogueDocumentSchema = Type.Object(
         summary: OptionalText(5000),
         goals: Type.Array(
           Type.Object(
-            { title: Text(300), description: OptionalText(2000) },
+            { title: Text(1000), description: OptionalText(2000) },
             { additionalProperties: false },
           ),
           { maxItems: 50 },

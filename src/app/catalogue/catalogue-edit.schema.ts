@@ -295,7 +295,7 @@ export const ProgrammeDataSchema = Type.Object(
     summary: OptionalNullableText(5000),
     goals: Type.Array(
       Type.Object(
-        { title: Text(300), description: OptionalNullableText(2000) },
+        { title: Text(1000), description: OptionalNullableText(2000) },
         { additionalProperties: false },
       ),
       { maxItems: 50 },

@@ -45,6 +45,7 @@ import {
 } from "../memory-cache.js";
 import { canReadDraft } from "../policies/edition.policy.js";
 import { isEditionSnapshot, snapshotToCatalogue } from "./edition-snapshot.js";
+import { releasedCatalogue } from "../municipalities/release.js";
 
 /** What the public sees of a municipality. */
 export interface PublishedCatalogue {
@@ -53,6 +54,8 @@ export interface PublishedCatalogue {
   readonly edition: EditionSummary | null;
   /** Every edition, oldest first. */
   readonly editions: readonly EditionSummary[];
+  /** True when, without an edition, the public sees only the state an administrator released (ADR 0026). */
+  readonly isReleaseOnly?: boolean;
 }
 
 /** An edition of a municipality, with the list it belongs to. */
@@ -253,12 +256,21 @@ export async function getPublishedCatalogue(
   const municipality = await requireMunicipality(ctx, municipalitySlug);
   const editions = await listEditionSummaries(ctx.db, municipality.id);
   const latest = editions.at(-1);
-  if (latest === undefined)
+  if (latest === undefined) {
+    const released = await releasedCatalogue(ctx, municipality);
+    if (released !== undefined)
+      return {
+        catalogue: released,
+        edition: null,
+        editions,
+        isReleaseOnly: true,
+      };
     return {
       catalogue: await getCatalogue(ctx, municipalitySlug),
       edition: null,
       editions,
     };
+  }
   const edition = await loadEdition(ctx, municipality, latest.number);
   if (edition === null)
     throw new Error("an edition vanished while it was read");
@@ -304,7 +316,8 @@ export async function getCatalogueForReader(
   municipalitySlug: string,
 ): Promise<PublishedCatalogue & { readonly isDraft: boolean }> {
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
-  if (published.edition === null) return { ...published, isDraft: true };
+  if (published.edition === null && published.isReleaseOnly !== true)
+    return { ...published, isDraft: true };
   if (canReadDraft(principal, published.catalogue.municipality.id)) {
     return {
       ...published,
@@ -323,6 +336,12 @@ export async function searchPublished(
 ): Promise<SearchResult> {
   const trimmed = validSearchQuery(query);
   const published = await getPublishedCatalogue(ctx, municipalitySlug);
+  if (published.edition === null && published.isReleaseOnly === true)
+    return searchResultOf(
+      published.catalogue,
+      trimmed,
+      searchEntriesOf(published.catalogue),
+    );
   if (published.edition === null)
     return searchCatalogue(ctx, municipalitySlug, query);
   const { catalogue } = published;

@@ -78,6 +78,8 @@ export async function apiRoutes(
   async function requirePublishedVersion(slug: string): Promise<number> {
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!municipality.isActive)
+      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
     return municipality.publishedVersion;
   }
 
@@ -116,7 +118,9 @@ export async function apiRoutes(
         key: ["api-municipalities", APP_VERSION],
         type: JSON_TYPE,
         render: async () => {
-          const municipalities = await ctx.versions.all();
+          const municipalities = (await ctx.versions.all()).filter(
+            (municipality) => municipality.isActive,
+          );
           return {
             status: 200,
             body: reply.serialize({

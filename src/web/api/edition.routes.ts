@@ -49,6 +49,8 @@ export async function editionApiRoutes(
   ): Promise<string> {
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!municipality.isActive)
+      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
     return entityTag(municipality.publishedVersion, [
       "api-editions",
       APP_VERSION,

@@ -81,6 +81,50 @@ const modules = {
     };
     input.addEventListener("input", update);
   },
+
+  /**
+   * Counts down the characters left in a field with a limit (the line under it says the
+   * limit without JavaScript). Screen readers hear the count once typing pauses, not at
+   * every key.
+   */
+  "app-character-count"(element) {
+    const line = element.querySelector("[data-character-count-for]");
+    if (!(line instanceof HTMLElement)) return;
+    const field = document.getElementById(line.dataset.characterCountFor ?? "");
+    if (
+      !(field instanceof HTMLInputElement) &&
+      !(field instanceof HTMLTextAreaElement)
+    )
+      return;
+    const max = Number(line.dataset.max);
+    if (!Number.isInteger(max) || max <= 0) return;
+    const spoken = document.createElement("span");
+    spoken.className = "app-visually-hidden";
+    spoken.setAttribute("aria-live", "polite");
+    element.append(spoken);
+    let timer = 0;
+    const text = () => {
+      const length = field.value.length;
+      const template =
+        length > max ? line.dataset.over : line.dataset.remaining;
+      return (template ?? "")
+        .replace("{n}", String(Math.abs(max - length)))
+        .replace("{max}", String(max));
+    };
+    const update = () => {
+      line.textContent = text();
+      line.classList.toggle(
+        "app-character-count--over",
+        field.value.length > max,
+      );
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        spoken.textContent = text();
+      }, 1000);
+    };
+    line.textContent = text();
+    field.addEventListener("input", update);
+  },
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

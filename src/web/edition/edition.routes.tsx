@@ -202,6 +202,8 @@ export async function editionRoutes(
   ): Promise<FastifyReply> {
     const municipality = await ctx.versions.find(municipalitySlug(slug));
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!municipality.isActive)
+      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
     const canonical = canonicalRequest(request);
     return pages.send(request, reply, {
       version: municipality.publishedVersion,

@@ -138,7 +138,7 @@ export const ProgrammeBody = Type.Object({
   ...rows(
     MAX_FORM_ROWS,
     (index): `ziel-${number}` => `ziel-${index}`,
-    () => FormText(300),
+    () => FormText(1000),
   ),
   ...rows(
     MAX_FORM_ROWS,

@@ -173,11 +173,12 @@ export function ProgrammeEditPage(
                 >
                   {t.goalLegend(index + 1)}
                 </legend>
-                {f.text(
+                {f.area(
                   form,
                   schemaField(ProgrammeBody, `ziel-${index}`),
                   t.fieldGoalTitle,
                   goal?.title ?? "",
+                  { rows: 2 },
                 )}
                 {f.area(
                   form,

@@ -102,6 +102,8 @@ export async function portalRoutes(
     if (RESERVED_SLUGS.has(slug)) throw new AppError("ERR_NOT_FOUND");
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!municipality.isActive)
+      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
     return municipality.publishedVersion;
   }
 
@@ -154,7 +156,9 @@ export async function portalRoutes(
     },
     async (request, reply) => {
       const view = createViewContext(resolveLanguage(request.query.lang));
-      const municipalities = await ctx.versions.all();
+      const municipalities = (await ctx.versions.all()).filter(
+        (municipality) => municipality.isActive,
+      );
       const [only] = municipalities;
       if (municipalities.length === 1 && only !== undefined) {
         return reply.redirect(

@@ -86,6 +86,8 @@ export async function reportPortalRoutes(
     if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
     const municipality = await ctx.versions.find(slug);
     if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+    if (!municipality.isActive)
+      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
     return municipality.publishedVersion;
   }
 

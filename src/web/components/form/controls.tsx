@@ -17,11 +17,25 @@ interface ControlProps {
   readonly error?: string | undefined;
   /** Set to "de" on English pages when the value is catalogue content. */
   readonly lang?: string | undefined;
+  /** A visible character counter under the control (for fields with a limit). */
+  readonly counter?: CharacterCounter | undefined;
+}
+
+/**
+ * The words of a character counter: the limit as a sentence (shown without JavaScript),
+ * and the templates the script fills in as the person types ({n}, {max}).
+ */
+export interface CharacterCounter {
+  readonly max: number;
+  readonly limitText: string;
+  readonly remaining: string;
+  readonly over: string;
 }
 
 function describedBy(props: ControlProps): string | undefined {
   const ids = [
     props.hint === undefined ? undefined : `${props.id}-hinweis`,
+    props.counter === undefined ? undefined : `${props.id}-zaehler`,
     props.error === undefined ? undefined : `${props.id}-fehler`,
   ];
   const joined = ids.filter((id) => id !== undefined).join(" ");
@@ -50,10 +64,29 @@ function HintAndError(props: ControlProps): JSX.Element {
   );
 }
 
+/** The counter under a control: the limit, counted down by app.js while typing. */
+function CounterLine(props: ControlProps): JSX.Element {
+  const counter = props.counter;
+  if (counter === undefined) return <></>;
+  return (
+    <p
+      class="app-hint app-character-count"
+      id={`${props.id}-zaehler`}
+      data-character-count-for={props.id}
+      data-max={String(counter.max)}
+      data-remaining={counter.remaining}
+      data-over={counter.over}
+      safe
+    >
+      {counter.limitText}
+    </p>
+  );
+}
+
 /** The group around a control: marked when the control has an error. */
 function FormGroup(props: {
   readonly error?: string | undefined;
-  readonly module?: string;
+  readonly module?: string | undefined;
   readonly children: Children;
 }): JSX.Element {
   return (
@@ -90,7 +123,10 @@ export function TextArea(
   },
 ): JSX.Element {
   return (
-    <FormGroup error={props.error}>
+    <FormGroup
+      error={props.error}
+      module={props.counter === undefined ? undefined : "app-character-count"}
+    >
       <LabelHintAndError {...props} />
       <textarea
         class={[
@@ -110,6 +146,7 @@ export function TextArea(
       >
         {props.value}
       </textarea>
+      <CounterLine {...props} />
     </FormGroup>
   );
 }
@@ -322,7 +359,10 @@ export interface TextFieldProps extends ControlProps {
 /** A text input with its label, hint and error. */
 export function TextField(props: TextFieldProps): JSX.Element {
   return (
-    <FormGroup error={props.error}>
+    <FormGroup
+      error={props.error}
+      module={props.counter === undefined ? undefined : "app-character-count"}
+    >
       <LabelHintAndError {...props} />
       <input
         class={[
@@ -344,6 +384,7 @@ export function TextField(props: TextFieldProps): JSX.Element {
         aria-describedby={describedBy(props)}
         aria-invalid={props.error === undefined ? undefined : "true"}
       />
+      <CounterLine {...props} />
     </FormGroup>
   );
 }

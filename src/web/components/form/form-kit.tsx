@@ -8,6 +8,7 @@ import type { ViewContext } from "../view.js";
 import {
   Checkbox,
   ReasonField,
+  type CharacterCounter,
   SelectField,
   TextArea,
   TextField,
@@ -27,6 +28,23 @@ export interface FormKitProps {
 
 /** A field of a form's schema: its name and, for text, its maxlength (see schemaField). */
 export type KitField = { readonly name: string; readonly maxlength?: number };
+
+/** Limits from this length on get a visible counter: shorter fields (codes, keys) need none. */
+const COUNTER_FROM = 100;
+
+/** The counter of a field with a limit long enough to be reached while writing, else undefined. */
+export function counterFor(
+  view: ViewContext,
+  maxlength: number | undefined,
+): CharacterCounter | undefined {
+  if (maxlength === undefined || maxlength < COUNTER_FROM) return undefined;
+  return {
+    max: maxlength,
+    limitText: view.t.form.characterLimit(maxlength),
+    remaining: view.t.form.charactersRemaining,
+    over: view.t.form.charactersOver,
+  };
+}
 
 /** Form helpers bound to a page's props. */
 export function formKit(props: FormKitProps) {
@@ -84,6 +102,7 @@ export function formKit(props: FormKitProps) {
           value={valueOf(failed, form, name, stored)}
           error={errorOf(failed, form, name)}
           maxlength={maxlength}
+          counter={counterFor(view, maxlength)}
         />
       );
     },
@@ -105,6 +124,7 @@ export function formKit(props: FormKitProps) {
           error={errorOf(failed, form, name)}
           rows={extra.rows ?? 3}
           maxlength={maxlength}
+          counter={counterFor(view, maxlength)}
           lang={view.contentLang}
         />
       );
