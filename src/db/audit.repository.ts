@@ -162,3 +162,40 @@ export async function listAuditActors(
     }))
     .sort((a, b) => a.label.localeCompare(b.label, "de"));
 }
+
+/** Appends many events at once (a spreadsheet import writes one per row), in batches. */
+export async function insertAuditEvents(
+  db: Executor,
+  events: readonly NewAuditEvent[],
+): Promise<void> {
+  // 15 columns per row: 60 rows stay well below SQLite's limit of bound parameters.
+  for (let start = 0; start < events.length; start += 60) {
+    await db
+      .insertInto("audit_event")
+      .values(
+        events.slice(start, start + 60).map((event) => ({
+          municipality_id: event.municipalityId,
+          at: event.at,
+          actor_user_id: event.actorUserId,
+          actor_label: event.actorLabel,
+          action: event.action,
+          entity_type: event.entityType,
+          entity_id: event.entityId,
+          entity_label: event.entityLabel,
+          project_id: event.projectId,
+          before_json:
+            event.before === undefined || event.before === null
+              ? null
+              : JSON.stringify(event.before),
+          after_json:
+            event.after === undefined || event.after === null
+              ? null
+              : JSON.stringify(event.after),
+          reason: event.reason,
+          ip: event.ip,
+          version: event.version ?? null,
+        })),
+      )
+      .execute();
+  }
+}

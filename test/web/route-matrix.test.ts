@@ -1261,6 +1261,38 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: () => ({ url: `${K}/verwaltung/ozg/import`, form: {} }),
     status: 400,
   },
+  "GET /:slug/verwaltung/katalog/tabelle": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/katalog/tabelle` }),
+  },
+  // Without a file (the matrix sends no multipart bodies): the form asks for one (400); importing is tested in catalogue-sheets.test.ts.
+  "POST /:slug/verwaltung/katalog/tabelle": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/katalog/tabelle`, form: {} }),
+    status: 400,
+  },
+  "GET /:slug/verwaltung/katalog/tabelle/katalog.xlsx": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/katalog/tabelle/katalog.xlsx` }),
+  },
+  "GET /:slug/verwaltung/katalog/tabelle/katalog-csv.zip": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/katalog/tabelle/katalog-csv.zip` }),
+  },
+  // A preview belongs to the administrator who uploaded the file; the matrix has none (404). The flow is tested in catalogue-sheets.test.ts.
+  "GET /:slug/verwaltung/katalog/tabelle/vorschau/:token": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/katalog/tabelle/vorschau/unbekannt` }),
+    status: 404,
+  },
+  "POST /:slug/verwaltung/katalog/tabelle/vorschau/:token": {
+    scope: "municipality",
+    call: () => ({
+      url: `${K}/verwaltung/katalog/tabelle/vorschau/unbekannt`,
+      form: { stand: "0" },
+    }),
+    status: 404,
+  },
   "GET /:slug/verwaltung/ozg/ozg-leistungen.csv": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/ozg/ozg-leistungen.csv` }),

@@ -7,7 +7,10 @@
  * longer tells the truth. Editions are never touched: they are snapshots of their own.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { insertAuditEvent } from "../../../db/audit.repository.js";
+import {
+  insertAuditEvents,
+  type NewAuditEvent,
+} from "../../../db/audit.repository.js";
 import { loadCatalogue } from "../../../db/catalogue.repository.js";
 import { syncCatalogue } from "../../../db/catalogue-sync.repository.js";
 import type { Executor } from "../../../db/database.js";
@@ -227,6 +230,7 @@ async function applyImport(
     const stored = await loadCatalogue(trx, municipality);
     if (stored === null) throw new Error("catalogue vanished during import");
     await replaceSearchEntries(trx, municipality.id, searchEntriesOf(stored));
+    const events: NewAuditEvent[] = [];
     const event = (entry: {
       action: string;
       entityType: string;
@@ -234,8 +238,8 @@ async function applyImport(
       entityLabel: string | null;
       before: unknown;
       after: unknown;
-    }) =>
-      insertAuditEvent(trx, {
+    }): void => {
+      events.push({
         municipalityId: municipality.id,
         at: now,
         actorUserId: actor.userId,
@@ -246,7 +250,8 @@ async function applyImport(
         version: null,
         ...entry,
       });
-    await event({
+    };
+    event({
       action: "catalogue.sheet-import",
       entityType: "catalogue",
       entityId: null,
@@ -276,7 +281,7 @@ async function applyImport(
         ["catalogue.sheet-row-removed", each.removed],
       ] as const) {
         for (const row of rows)
-          await event({
+          event({
             action,
             entityType: each.sheet,
             entityId: row.key,
@@ -294,6 +299,7 @@ async function applyImport(
           });
       }
     }
+    await insertAuditEvents(trx, events);
     return preview;
   });
   ctx.cache.clear();
