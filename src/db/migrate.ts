@@ -22,6 +22,7 @@ import * as openDataSettings from "./migrations/2026-12-05-opendata-settings.js"
 import * as opsScheduler from "./migrations/2026-12-05-ops-scheduler.js";
 import * as subscribeSubscriptions from "./migrations/2026-12-05-subscribe-subscriptions.js";
 import * as oparlCache from "./migrations/2026-12-05-oparl-cache.js";
+import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-flat.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -37,6 +38,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-05-ops-scheduler": opsScheduler,
   "2026-12-05-subscribe-subscriptions": subscribeSubscriptions,
   "2026-12-05-oparl-cache": oparlCache,
+  "2026-12-06-levels-names-and-flat": levelsNamesAndFlat,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
