@@ -468,6 +468,15 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
         title: priority.title,
         ...optionalList("projects", priority.projectSlugs),
       })),
+      ...levelsToDocument(programme.levels),
+      ...(sameKinds(programme.orgUnitKinds, DEFAULT_ORG_UNIT_KINDS)
+        ? {}
+        : {
+            orgUnitKinds: programme.orgUnitKinds.map((kind) => ({
+              key: kind.key,
+              label: kind.label,
+            })),
+          }),
     },
     orgUnits: catalogue.orgUnits.map((unit) => ({
       code: unit.code,
