@@ -18,6 +18,12 @@ import type {
   Responsibility,
   ResponsibilityRole,
 } from "../domain/catalogue/catalogue.js";
+import {
+  isDefaultLevels,
+  parseStoredLevels,
+  parseStoredOrgUnitKinds,
+  storedLevelNames,
+} from "../domain/catalogue/levels.js";
 import type { Continuation } from "../domain/period/period.js";
 import {
   firstDayOf,
@@ -253,6 +259,8 @@ export async function loadCatalogue(
       horizonStart: programme.horizon_start,
       horizonEnd: programme.horizon_end,
       summary: programme.summary,
+      levels: parseStoredLevels(programme.level_names, programme.flat === 1),
+      orgUnitKinds: parseStoredOrgUnitKinds(programme.org_unit_kinds),
       goals: goals.map((goal) => ({
         title: goal.title,
         description: goal.description,
@@ -331,6 +339,11 @@ export async function insertCatalogue(
       horizon_start: programme.horizonStart,
       horizon_end: programme.horizonEnd,
       summary: programme.summary,
+      level_names: isDefaultLevels({ ...programme.levels, flat: false })
+        ? null
+        : storedLevelNames(programme.levels),
+      flat: programme.levels.flat ? 1 : 0,
+      org_unit_kinds: JSON.stringify(programme.orgUnitKinds),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

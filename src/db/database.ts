@@ -81,6 +81,12 @@ export interface ProgrammeTable {
   horizon_end: number;
   summary: string | null;
   version: Generated<number>;
+  /** Level names as JSON text, null for Kleve's (migration 2026-12-06-levels-names-and-flat). */
+  level_names: string | null;
+  /** 1: no impact areas shown (topics → projects → measures). */
+  flat: Generated<number>;
+  /** The municipality's org unit kinds as JSON text, null for the default list. */
+  org_unit_kinds: string | null;
 }
 
 /** programme_goal: vision statements, in order. */

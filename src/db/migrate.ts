@@ -31,6 +31,7 @@ import * as participationItems from "./migrations/2026-12-06-participation-items
 import * as figuresKeyFigures from "./migrations/2026-12-06-figures-key-figures.js";
 import * as figuresMeasureDetails from "./migrations/2026-12-06-figures-measure-details.js";
 import * as onboardingLifecycle from "./migrations/2026-12-06-onboarding-lifecycle.js";
+import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-flat.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -55,6 +56,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-figures-key-figures": figuresKeyFigures,
   "2026-12-06-figures-measure-details": figuresMeasureDetails,
   "2026-12-06-onboarding-lifecycle": onboardingLifecycle,
+  "2026-12-06-levels-names-and-flat": levelsNamesAndFlat,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -4,6 +4,13 @@
  */
 import { sql } from "kysely";
 import type { Goal, OrgUnitKind } from "../domain/catalogue/catalogue.js";
+import {
+  parseStoredLevels,
+  parseStoredOrgUnitKinds,
+  storedLevelNames,
+  type CatalogueLevels,
+  type OrgUnitKindEntry,
+} from "../domain/catalogue/levels.js";
 import type { Executor } from "./database.js";
 
 /** The tables whose rows carry their own version. */
@@ -51,6 +58,8 @@ export interface StoredProgramme extends ProgrammeFields {
   readonly version: number;
   readonly goals: readonly Goal[];
   readonly priorities: readonly StoredPriority[];
+  readonly levels: CatalogueLevels;
+  readonly orgUnitKinds: readonly OrgUnitKindEntry[];
 }
 
 /** The programme of a municipality, or null. */
@@ -99,6 +108,8 @@ export async function loadStoredProgramme(
     horizonStart: row.horizon_start,
     horizonEnd: row.horizon_end,
     summary: row.summary,
+    levels: parseStoredLevels(row.level_names, row.flat === 1),
+    orgUnitKinds: parseStoredOrgUnitKinds(row.org_unit_kinds),
     goals: goals.map((goal) => ({
       title: goal.title,
       description: goal.description,
@@ -111,6 +122,61 @@ export async function loadStoredProgramme(
         .map((link) => link.slug),
     })),
   };
+}
+
+/** Writes the names of the levels, the flat switch and the org unit kinds. */
+export async function updateProgrammeLevels(
+  db: Executor,
+  programmeId: number,
+  levels: CatalogueLevels,
+  orgUnitKinds: readonly OrgUnitKindEntry[],
+): Promise<void> {
+  await db
+    .updateTable("programme")
+    .set({
+      level_names: storedLevelNames(levels),
+      flat: levels.flat ? 1 : 0,
+      org_unit_kinds: JSON.stringify(orgUnitKinds),
+    })
+    .where("id", "=", programmeId)
+    .execute();
+}
+
+/** The impact areas of a municipality with what a flat programme would hide. */
+export async function listImpactAreaShapes(
+  db: Executor,
+  municipalityId: number,
+): Promise<
+  readonly {
+    readonly id: number;
+    readonly key: string;
+    readonly name: string;
+    readonly description: string | null;
+  }[]
+> {
+  return db
+    .selectFrom("impact_area")
+    .select(["id", "key", "name", "description"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("position")
+    .execute();
+}
+
+/** The org unit kinds in use, each with the name of one unit of that kind. */
+export async function listOrgUnitKindsInUse(
+  db: Executor,
+  municipalityId: number,
+): Promise<ReadonlyMap<string, string>> {
+  const rows = await db
+    .selectFrom("org_unit")
+    .select(["kind", "name"])
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("position")
+    .execute();
+  const inUse = new Map<string, string>();
+  for (const row of rows)
+    if (!inUse.has(row.kind)) inUse.set(row.kind, row.name);
+  return inUse;
 }
 
 /** Writes the programme's fields and replaces its goals. */

@@ -399,6 +399,7 @@ export const de = {
       "abhaengigkeit-entfernt": "Die Abhängigkeit wurde entfernt.",
       programm: "Das Programm wurde gespeichert.",
       prioritaeten: "Die Prioritäten wurden gespeichert.",
+      ebenen: "Die Ebenen wurden gespeichert.",
       wirkungsbereich: "Der Wirkungsbereich wurde gespeichert.",
       aktionsfeld: "Das Aktionsfeld wurde gespeichert.",
       einheit: "Die Organisationseinheit wurde gespeichert.",
@@ -599,6 +600,8 @@ export const de = {
       "dependency.create": "Abhängigkeit hinzugefügt",
       "dependency.delete": "Abhängigkeit entfernt",
       "programme.update": "Programm geändert",
+      "programme.levels":
+        "Ebenen und Arten von Organisationseinheiten geändert",
       "programme.priorities": "Prioritäten geändert",
       "impact_area.create": "Wirkungsbereich angelegt",
       "impact_area.update": "Wirkungsbereich geändert",
@@ -722,6 +725,22 @@ export const de = {
     savePriorities: "Prioritäten speichern",
 
     structureTitle: "Wirkungsbereiche und Aktionsfelder",
+    levelsTitle: "Ebenen des Programms",
+    levelsHint:
+      "So heißen die Ebenen überall: im Portal, in Zeitstrahlen, Filtern, Dokumenten und Folien. Ohne oberste Ebene ist das Programm flach: Themen → Vorhaben → Schritte.",
+    levelTop: "oberste Ebene",
+    levelSecond: "zweite Ebene",
+    levelThird: "dritte Ebene",
+    levelFourth: "vierte Ebene",
+    fieldLevelSingular: (level: string) => `${level}: Einzahl`,
+    fieldLevelPlural: (level: string) => `${level}: Mehrzahl`,
+    fieldFlat: "Ohne oberste Ebene (flaches Programm)",
+    fieldFlatHint:
+      "Geht nur, wenn dabei nichts verloren geht: höchstens ein Eintrag der obersten Ebene, ohne Beschreibung.",
+    fieldOrgUnitKinds: "Arten von Organisationseinheiten",
+    fieldOrgUnitKindsHint:
+      "Eine Art je Zeile, z. B. Dezernat, Fachbereich, Amt, Stabsstelle, Eigenbetrieb, externer Partner.",
+    saveLevels: "Ebenen speichern",
     impactAreaLegend: (name: string) => `Wirkungsbereich: ${name}`,
     newImpactAreaLegend: "Neuer Wirkungsbereich",
     fieldKey: "Schlüssel",

@@ -379,6 +379,7 @@ export const en: Dictionary = {
       abhaengigkeit: "The dependency has been added.",
       "abhaengigkeit-entfernt": "The dependency has been removed.",
       programm: "The programme has been saved.",
+      ebenen: "The levels have been saved.",
       prioritaeten: "The priorities have been saved.",
       wirkungsbereich: "The impact area has been saved.",
       aktionsfeld: "The action field has been saved.",
@@ -576,6 +577,7 @@ export const en: Dictionary = {
       "dependency.create": "Dependency added",
       "dependency.delete": "Dependency removed",
       "programme.update": "Programme changed",
+      "programme.levels": "Levels and kinds of organisational units changed",
       "programme.priorities": "Priorities changed",
       "impact_area.create": "Impact area created",
       "impact_area.update": "Impact area changed",
@@ -699,6 +701,22 @@ export const en: Dictionary = {
     savePriorities: "Save priorities",
 
     structureTitle: "Impact areas and action fields",
+    levelsTitle: "Levels of the programme",
+    levelsHint:
+      "These names are used everywhere: portal, timelines, filters, documents and slides. Without a top level the programme is flat: topics → projects → steps.",
+    levelTop: "top level",
+    levelSecond: "second level",
+    levelThird: "third level",
+    levelFourth: "fourth level",
+    fieldLevelSingular: (level: string) => `${level}: singular`,
+    fieldLevelPlural: (level: string) => `${level}: plural`,
+    fieldFlat: "Without a top level (flat programme)",
+    fieldFlatHint:
+      "Only possible when nothing is lost: at most one entry of the top level, without a description.",
+    fieldOrgUnitKinds: "Kinds of organisational units",
+    fieldOrgUnitKindsHint:
+      "One kind per line, e.g. Dezernat, Fachbereich, Amt, Stabsstelle, Eigenbetrieb, externer Partner.",
+    saveLevels: "Save levels",
     impactAreaLegend: (name: string) => `Impact area: ${name}`,
     newImpactAreaLegend: "New impact area",
     fieldKey: "Key",

@@ -129,7 +129,7 @@ describe.each(DIALECTS)("the catalogue on %s", (dialect) => {
     const document = await exportCatalogue(t.ctx, "kleve");
     const broken = structuredClone(document);
     broken.municipality.slug = "kreis-test";
-    const projects = broken.impactAreas.flatMap((area) =>
+    const projects = (broken.impactAreas ?? []).flatMap((area) =>
       area.actionFields.flatMap((field) => field.projects),
     );
     const dms = projects.find(

@@ -3,6 +3,10 @@
  * presenters and the filter. Build one with `buildCatalogue()` and change what a test
  * needs through `buildProject(overrides)`.
  */
+import {
+  DEFAULT_LEVELS,
+  DEFAULT_ORG_UNIT_KINDS,
+} from "../../src/domain/catalogue/levels.js";
 import type {
   ActionField,
   Catalogue,
@@ -242,6 +246,8 @@ export function buildCatalogue(overrides: Partial<Catalogue> = {}): Catalogue {
       horizonStart: 2020,
       horizonEnd: 2030,
       summary: "Ein kleiner Katalog für Tests.",
+      levels: DEFAULT_LEVELS,
+      orgUnitKinds: DEFAULT_ORG_UNIT_KINDS,
       goals: [
         {
           title: "Die Verwaltung arbeitet digital",

@@ -834,6 +834,24 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       },
     }),
   },
+  "POST /:slug/verwaltung/programm/ebenen": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/programm/ebenen`,
+      form: {
+        version: await m.formVersion(`${K}/verwaltung/programm`),
+        "wb-einzahl": "Wirkungsbereich",
+        "wb-mehrzahl": "Wirkungsbereiche",
+        "af-einzahl": "Aktionsfeld",
+        "af-mehrzahl": "Aktionsfelder",
+        "projekt-einzahl": "Projekt",
+        "projekt-mehrzahl": "Projekte",
+        "massnahme-einzahl": "Einzelmaßnahme",
+        "massnahme-mehrzahl": "Einzelmaßnahmen",
+        arten: "Fachbereich\nAbteilung\nexterner Partner\nsonstige Einheit",
+      },
+    }),
+  },
   "GET /:slug/verwaltung/struktur": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/struktur` }),

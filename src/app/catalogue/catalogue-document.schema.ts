@@ -145,6 +145,49 @@ export const ImpactAreaSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The name of one level, singular and plural. */
+export const LevelNameSchema = Type.Object(
+  {
+    singular: Text(40, "Einzahl, z. B. Thema"),
+    plural: Text(40, "Mehrzahl, z. B. Themen"),
+  },
+  { additionalProperties: false },
+);
+
+/** The programme's levels: their names and the flat switch (docs/adr/0029). */
+export const LevelsSchema = Type.Object(
+  {
+    flat: Type.Optional(
+      Type.Boolean({
+        description:
+          "true: ohne oberste Ebene; die Aktionsfelder stehen dann unter actionFields statt unter impactAreas",
+      }),
+    ),
+    impactArea: Type.Optional(LevelNameSchema),
+    actionField: Type.Optional(LevelNameSchema),
+    project: Type.Optional(LevelNameSchema),
+    measure: Type.Optional(LevelNameSchema),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "Namen der Ebenen; fehlt ein Name, gilt Kleves (Wirkungsbereich, Aktionsfeld, Projekt, Einzelmaßnahme)",
+  },
+);
+
+/** An org unit kind the municipality keeps. */
+export const OrgUnitKindSchema = Type.Object(
+  {
+    key: Type.String({
+      pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+      maxLength: 40,
+      description: "Schlüssel, wie er bei orgUnits[].kind steht",
+    }),
+    label: Text(60, "Bezeichnung, z. B. Dezernat"),
+  },
+  { additionalProperties: false },
+);
+
 /** A whole catalogue, as exported and imported. */
 export const CatalogueDocumentSchema = Type.Object(
   {
@@ -192,6 +235,10 @@ export const CatalogueDocumentSchema = Type.Object(
           ),
           { maxItems: 200 },
         ),
+        levels: Type.Optional(LevelsSchema),
+        orgUnitKinds: Type.Optional(
+          Type.Array(OrgUnitKindSchema, { minItems: 1, maxItems: 30 }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -200,14 +247,30 @@ export const CatalogueDocumentSchema = Type.Object(
         {
           code: OrgUnitCodeSchema,
           name: Text(200),
-          kind: StringEnum(ORG_UNIT_KINDS, ORG_UNIT_KINDS.join(", ")),
+          kind: Type.String({
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            maxLength: 40,
+            description: `Art: ein Schlüssel aus programme.orgUnitKinds, ohne eigene Liste ${ORG_UNIT_KINDS.join(", ")}`,
+          }),
           parent: Type.Optional(OrgUnitCodeSchema),
         },
         { additionalProperties: false },
       ),
       { maxItems: 2000 },
     ),
-    impactAreas: Type.Array(ImpactAreaSchema, { maxItems: 20 }),
+    impactAreas: Type.Optional(
+      Type.Array(ImpactAreaSchema, {
+        maxItems: 20,
+        description: "Wirkungsbereiche; fehlt bei einem flachen Programm",
+      }),
+    ),
+    actionFields: Type.Optional(
+      Type.Array(ActionFieldSchema, {
+        maxItems: 100,
+        description:
+          "Nur bei einem flachen Programm (programme.levels.flat): die Aktionsfelder ohne Wirkungsbereich",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -8,7 +8,17 @@ import type {
   Project,
   ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
-import { listProjects } from "../../domain/catalogue/catalogue.js";
+import {
+  allActionFields,
+  listProjects,
+} from "../../domain/catalogue/catalogue.js";
+import {
+  DEFAULT_LEVELS,
+  DEFAULT_ORG_UNIT_KINDS,
+  FLAT_ROOT_KEY,
+  LEVEL_KEYS,
+  type CatalogueLevels,
+} from "../../domain/catalogue/levels.js";
 import {
   contrastRatio,
   MIN_TEXT_CONTRAST,
@@ -84,6 +94,8 @@ function findReferenceProblems(
     );
   }
 
+  problems.push(...findShapeProblems(document));
+
   const orgUnitCodes = new Set<string>();
   document.orgUnits.forEach((unit, index) => {
     if (orgUnitCodes.has(unit.code))
@@ -128,8 +140,8 @@ function findReferenceProblems(
   const projectTitles = new Map<string, string>();
   const edges: { from: string; to: string }[] = [];
 
-  document.impactAreas.forEach((area, a) => {
-    const areaPath = `/impactAreas/${a}`;
+  areasOf(document).forEach((area, a) => {
+    const areaPath = areaPathOf(document, a);
     if (impactAreaKeys.has(area.key))
       problem(
         `${areaPath}/key`,
@@ -212,13 +224,13 @@ function findReferenceProblems(
     });
   });
 
-  document.impactAreas.forEach((area, a) =>
+  areasOf(document).forEach((area, a) =>
     area.actionFields.forEach((field, f) =>
       field.projects.forEach((project, p) =>
         (project.dependsOn ?? []).forEach((slug, d) => {
           if (!projectSlugs.has(slug)) {
             problem(
-              `/impactAreas/${a}/actionFields/${f}/projects/${p}/dependsOn/${d}`,
+              `${areaPathOf(document, a)}/actionFields/${f}/projects/${p}/dependsOn/${d}`,
               `Das Projekt "${slug}" gibt es nicht.`,
             );
           }
@@ -241,8 +253,99 @@ function findReferenceProblems(
     const names = cycle
       .map((slug) => projectTitles.get(slug) ?? slug)
       .join(" → ");
-    problem("/impactAreas", `Die Abhängigkeiten bilden einen Kreis: ${names}.`);
+    problem(
+      isFlatDocument(document) ? "/actionFields" : "/impactAreas",
+      `Die Abhängigkeiten bilden einen Kreis: ${names}.`,
+    );
   }
+  return problems;
+}
+
+/** Whether a document describes a flat programme (its action fields without impact areas). */
+export function isFlatDocument(document: CatalogueDocument): boolean {
+  return document.programme.levels?.flat === true;
+}
+
+/**
+ * The impact areas of a document; a flat programme's action fields are held by the one
+ * structural area (FLAT_ROOT_KEY) that the database needs and no reader ever sees.
+ */
+function areasOf(
+  document: CatalogueDocument,
+): NonNullable<CatalogueDocument["impactAreas"]> {
+  if (!isFlatDocument(document)) return document.impactAreas ?? [];
+  return [
+    {
+      key: FLAT_ROOT_KEY,
+      name: document.programme.title,
+      actionFields: document.actionFields ?? [],
+    },
+  ];
+}
+
+/** The JSON pointer of an impact area as written in the file ("" for a flat programme's root). */
+function areaPathOf(document: CatalogueDocument, index: number): string {
+  return isFlatDocument(document) ? "" : `/impactAreas/${index}`;
+}
+
+function levelsOf(document: CatalogueDocument): CatalogueLevels {
+  const levels = document.programme.levels;
+  return {
+    flat: levels?.flat === true,
+    impactArea: levels?.impactArea ?? DEFAULT_LEVELS.impactArea,
+    actionField: levels?.actionField ?? DEFAULT_LEVELS.actionField,
+    project: levels?.project ?? DEFAULT_LEVELS.project,
+    measure: levels?.measure ?? DEFAULT_LEVELS.measure,
+  };
+}
+
+/** The flat switch against where the action fields are, and the org unit kinds. */
+function findShapeProblems(
+  document: CatalogueDocument,
+): readonly InputProblem[] {
+  const problems: InputProblem[] = [];
+  const flat = isFlatDocument(document);
+  if (flat && document.impactAreas !== undefined)
+    problems.push({
+      path: "/impactAreas",
+      message:
+        "Ein flaches Programm (programme.levels.flat) hat keine Wirkungsbereiche: die Aktionsfelder stehen unter actionFields.",
+    });
+  if (flat && document.actionFields === undefined)
+    problems.push({
+      path: "/actionFields",
+      message:
+        "Ein flaches Programm (programme.levels.flat) braucht die Liste actionFields.",
+    });
+  if (!flat && document.actionFields !== undefined)
+    problems.push({
+      path: "/actionFields",
+      message:
+        "actionFields ohne Wirkungsbereich gibt es nur in einem flachen Programm (programme.levels.flat: true).",
+    });
+  if (!flat && document.impactAreas === undefined)
+    problems.push({
+      path: "/impactAreas",
+      message:
+        "Es fehlen die Wirkungsbereiche (impactAreas) – oder programme.levels.flat: true mit actionFields.",
+    });
+  const kinds = document.programme.orgUnitKinds ?? DEFAULT_ORG_UNIT_KINDS;
+  const kindKeys = new Set<string>();
+  kinds.forEach((kind, index) => {
+    if (kindKeys.has(kind.key))
+      problems.push({
+        path: `/programme/orgUnitKinds/${index}/key`,
+        message: `Die Art "${kind.key}" kommt mehrfach vor.`,
+      });
+    kindKeys.add(kind.key);
+  });
+  document.orgUnits.forEach((unit, index) => {
+    if (!kindKeys.has(unit.kind))
+      problems.push({
+        path: `/orgUnits/${index}/kind`,
+        message: `Die Art "${unit.kind}" steht nicht in der Liste der Arten (programme.orgUnitKinds).`,
+      });
+  });
   return problems;
 }
 
@@ -261,6 +364,8 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
       horizonStart: document.programme.horizonStart,
       horizonEnd: document.programme.horizonEnd,
       summary: document.programme.summary ?? null,
+      levels: levelsOf(document),
+      orgUnitKinds: document.programme.orgUnitKinds ?? DEFAULT_ORG_UNIT_KINDS,
       goals: document.programme.goals.map((goal) => ({
         title: goal.title,
         description: goal.description ?? null,
@@ -277,7 +382,7 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
       kind: unit.kind,
       parentCode: unit.parent ?? null,
     })),
-    impactAreas: document.impactAreas.map((area) => ({
+    impactAreas: areasOf(document).map((area) => ({
       key: area.key,
       name: area.name,
       description: area.description ?? null,
@@ -363,6 +468,15 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
         title: priority.title,
         ...optionalList("projects", priority.projectSlugs),
       })),
+      ...levelsToDocument(programme.levels),
+      ...(sameKinds(programme.orgUnitKinds, DEFAULT_ORG_UNIT_KINDS)
+        ? {}
+        : {
+            orgUnitKinds: programme.orgUnitKinds.map((kind) => ({
+              key: kind.key,
+              label: kind.label,
+            })),
+          }),
     },
     orgUnits: catalogue.orgUnits.map((unit) => ({
       code: unit.code,
@@ -370,47 +484,89 @@ export function catalogueToDocument(catalogue: Catalogue): CatalogueDocument {
       kind: unit.kind,
       ...optional("parent", unit.parentCode),
     })),
-    impactAreas: catalogue.impactAreas.map((area) => ({
-      key: area.key,
-      name: area.name,
-      ...optional("description", area.description),
-      actionFields: area.actionFields.map((field) => ({
-        key: field.key,
-        number: field.number,
-        name: field.name,
-        colour: field.colour,
-        ...optional("description", field.description),
-        projects: field.projects.map((project) => ({
-          slug: project.slug,
-          code: project.code,
-          title: project.title,
-          summary: project.summary,
-          status: project.status,
-          ...optionalList("tags", project.tags),
-          phases: project.phases.map((phase) => ({
-            label: phase.label,
-            start: formatPointInTime(phase.start),
-            ...optional(
-              "end",
-              phase.end === null ? null : formatPointInTime(phase.end),
-            ),
-            ...optional("continuation", phase.continuation),
-            ...optional("note", phase.note),
+    ...(programme.levels.flat
+      ? { actionFields: allActionFields(catalogue).map(fieldToDocument) }
+      : {
+          impactAreas: catalogue.impactAreas.map((area) => ({
+            key: area.key,
+            name: area.name,
+            ...optional("description", area.description),
+            actionFields: area.actionFields.map(fieldToDocument),
           })),
-          measures: project.measures.map((measure) => ({
-            title: measure.title,
-            status: measure.status,
-          })),
-          responsibilities: project.responsibilities.map((responsibility) => ({
-            orgUnit: responsibility.orgUnitCode,
-            role: responsibility.role,
-            ...optional("note", responsibility.note),
-          })),
-          ...optionalList("dependsOn", project.dependsOn),
-        })),
+        }),
+  };
+}
+
+function fieldToDocument(
+  field: Catalogue["impactAreas"][number]["actionFields"][number],
+): NonNullable<CatalogueDocument["actionFields"]>[number] {
+  return {
+    key: field.key,
+    number: field.number,
+    name: field.name,
+    colour: field.colour,
+    ...optional("description", field.description),
+    projects: field.projects.map((project) => ({
+      slug: project.slug,
+      code: project.code,
+      title: project.title,
+      summary: project.summary,
+      status: project.status,
+      ...optionalList("tags", project.tags),
+      phases: project.phases.map((phase) => ({
+        label: phase.label,
+        start: formatPointInTime(phase.start),
+        ...optional(
+          "end",
+          phase.end === null ? null : formatPointInTime(phase.end),
+        ),
+        ...optional("continuation", phase.continuation),
+        ...optional("note", phase.note),
       })),
+      measures: project.measures.map((measure) => ({
+        title: measure.title,
+        status: measure.status,
+      })),
+      responsibilities: project.responsibilities.map((responsibility) => ({
+        orgUnit: responsibility.orgUnitCode,
+        role: responsibility.role,
+        ...optional("note", responsibility.note),
+      })),
+      ...optionalList("dependsOn", project.dependsOn),
     })),
   };
+}
+
+/** The levels as written in a file: left out when they are Kleve's. */
+function levelsToDocument(
+  levels: CatalogueLevels,
+): Pick<CatalogueDocument["programme"], "levels"> {
+  const names = LEVEL_KEYS.filter(
+    (key) =>
+      levels[key].singular !== DEFAULT_LEVELS[key].singular ||
+      levels[key].plural !== DEFAULT_LEVELS[key].plural,
+  );
+  if (!levels.flat && names.length === 0) return {};
+  const written: Record<string, unknown> = levels.flat ? { flat: true } : {};
+  for (const key of names)
+    written[key] = {
+      singular: levels[key].singular,
+      plural: levels[key].plural,
+    };
+  return { levels: written };
+}
+
+function sameKinds(
+  a: readonly { key: string; label: string }[],
+  b: readonly { key: string; label: string }[],
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (kind, index) =>
+        kind.key === b[index]?.key && kind.label === b[index]?.label,
+    )
+  );
 }
 
 /** One entry of the search index. */
@@ -450,8 +606,14 @@ export function projectSearchEntries(
 
 /** The search index entries of a catalogue: each project and each measure. */
 export function searchEntriesOf(catalogue: Catalogue): readonly SearchEntry[] {
+  // A flat programme's structural impact area is never shown, so it is not searched either.
+  const flat = catalogue.programme.levels.flat;
   return listProjects(catalogue).flatMap(
     ({ project, actionField, impactArea }: ProjectInContext) =>
-      projectSearchEntries(project, actionField.name, impactArea.name),
+      projectSearchEntries(
+        project,
+        actionField.name,
+        flat ? "" : impactArea.name,
+      ),
   );
 }

@@ -11,6 +11,7 @@ import {
   PROJECT_STATUSES,
 } from "../../domain/catalogue/catalogue.js";
 import {
+  LevelNameSchema,
   MeasureSchema,
   OrgUnitCodeSchema,
   PhaseSchema,
@@ -314,6 +315,30 @@ export const UpdateProgrammeInputSchema = Type.Object({
 /** Changing the programme's frame (administrators). */
 export type UpdateProgrammeInput = Static<typeof UpdateProgrammeInputSchema>;
 
+/** The schema of UpdateLevelsInput. */
+export const UpdateLevelsInputSchema = Type.Object({
+  ...StructureTarget,
+  data: Type.Object(
+    {
+      flat: Type.Boolean({
+        description: "true: ohne oberste Ebene (flaches Programm)",
+      }),
+      impactArea: LevelNameSchema,
+      actionField: LevelNameSchema,
+      project: LevelNameSchema,
+      measure: LevelNameSchema,
+      orgUnitKinds: Type.Array(Text(60, "Art einer Organisationseinheit"), {
+        minItems: 1,
+        maxItems: 30,
+        description: "Arten von Organisationseinheiten, in Reihenfolge",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+});
+/** Naming the levels, switching the top level off or on, and the org unit kinds (administrators). */
+export type UpdateLevelsInput = Static<typeof UpdateLevelsInputSchema>;
+
 /** The schema of SetPrioritiesInput. */
 export const SetPrioritiesInputSchema = Type.Object({
   ...StructureTarget,
@@ -428,7 +453,11 @@ export type UpdateActionFieldInput = Static<
 export const OrgUnitDataSchema = Type.Object(
   {
     name: Text(200, "Name"),
-    kind: StringEnum(ORG_UNIT_KINDS, ORG_UNIT_KINDS.join(", ")),
+    kind: Type.String({
+      pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+      maxLength: 40,
+      description: `Art: ein Schlüssel aus der Liste der Kommune (programme.orgUnitKinds), anfangs ${ORG_UNIT_KINDS.join(", ")}`,
+    }),
     parent: Type.Optional(Type.Union([OrgUnitCodeSchema, Type.Null()])),
   },
   { additionalProperties: false },

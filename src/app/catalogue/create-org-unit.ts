@@ -1,4 +1,5 @@
 /** Adding an org unit: a department, division or external partner (administrators). */
+import { orgUnitKindProblems } from "./org-unit-kinds.js";
 import {
   insertOrgUnit,
   listStoredOrgUnits,
@@ -40,7 +41,10 @@ export async function createOrgUnit(
   );
   const { data } = valid;
   const name = data.name.trim();
-  rejectProblems(blankProblems(name, "/data/name"));
+  rejectProblems([
+    ...blankProblems(name, "/data/name"),
+    ...(await orgUnitKindProblems(ctx.db, municipality.id, data.kind)),
+  ]);
   const duplicate = {
     path: "/data/code",
     message: `Das Kürzel "${data.code}" ist schon vergeben.`,

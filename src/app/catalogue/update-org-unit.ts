@@ -1,4 +1,5 @@
 /** Changing an org unit's name, kind and parent; the hierarchy must stay free of cycles (administrators). */
+import { orgUnitKindProblems } from "./org-unit-kinds.js";
 import {
   listStoredOrgUnits,
   updateOrgUnitRow,
@@ -48,7 +49,12 @@ export async function updateOrgUnit(
     origin,
   );
   const name = valid.data.name.trim();
-  rejectProblems(blankProblems(name, "/data/name"));
+  rejectProblems([
+    ...blankProblems(name, "/data/name"),
+    ...(valid.data.kind === unit.kind
+      ? []
+      : await orgUnitKindProblems(ctx.db, municipality.id, valid.data.kind)),
+  ]);
   return updateStructureRecord(
     ctx,
     principal,

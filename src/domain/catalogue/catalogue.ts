@@ -3,6 +3,7 @@
  * repositories assemble and what views, the API and exports receive.
  */
 import type { Continuation } from "../period/period.js";
+import type { CatalogueLevels, OrgUnitKindEntry } from "./levels.js";
 import type { PointInTime } from "../period/point-in-time.js";
 
 /** Status of a project in the catalogue. */
@@ -29,10 +30,13 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = [
   "dropped",
 ];
 
-/** Kind of an organisational unit. */
-export type OrgUnitKind = "department" | "division" | "external" | "other";
+/**
+ * Kind of an organisational unit: a key of the municipality's list of kinds
+ * (`Programme.orgUnitKinds`); the first four are the kinds every list starts with.
+ */
+export type OrgUnitKind = string;
 
-/** All org unit kinds. */
+/** The kinds every municipality starts with. */
 export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = [
   "department",
   "division",
@@ -82,6 +86,10 @@ export interface Programme {
   readonly summary: string | null;
   readonly goals: readonly Goal[];
   readonly priorities: readonly Priority[];
+  /** The names of the levels and whether the top level is switched off (flat). */
+  readonly levels: CatalogueLevels;
+  /** The kinds of organisational units the municipality keeps, in order. */
+  readonly orgUnitKinds: readonly OrgUnitKindEntry[];
 }
 
 /** A department, division or external partner (Fachbereich, Abteilung, Partner). */
@@ -182,6 +190,21 @@ export function listProjects(
       })),
     ),
   );
+}
+
+/**
+ * The impact areas a reader sees: none in a flat programme (its one structural area is
+ * never shown), all otherwise. Views iterate action fields through `visibleActionFields`.
+ */
+export function visibleImpactAreas(
+  catalogue: Catalogue,
+): readonly ImpactArea[] {
+  return catalogue.programme.levels.flat ? [] : catalogue.impactAreas;
+}
+
+/** All action fields of a catalogue in order, across impact areas. */
+export function allActionFields(catalogue: Catalogue): readonly ActionField[] {
+  return catalogue.impactAreas.flatMap((area) => area.actionFields);
 }
 
 /** Finds a project by its slug. */

@@ -5,6 +5,8 @@
  */
 import { dictionary, type Dictionary, type Language } from "../../i18n/i18n.js";
 import { withQuery } from "../portal/paths.js";
+import type { CatalogueLevels } from "../../domain/catalogue/levels.js";
+import { applyLevels } from "../../i18n/levels.js";
 
 /** The reader's language and the helpers that depend on it. */
 export interface ViewContext {
@@ -20,6 +22,18 @@ export interface ViewContext {
     path: string,
     query?: Readonly<Record<string, string | undefined>>,
   ): string;
+}
+
+/**
+ * The view context with the level texts in the municipality's words (its programme's
+ * levels); the same context for Kleve's names.
+ */
+export function withLevels(
+  view: ViewContext,
+  levels: CatalogueLevels,
+): ViewContext {
+  const t = applyLevels(view.t, levels, view.lang);
+  return t === view.t ? view : { ...view, t };
 }
 
 /** Builds the view context for a language. */

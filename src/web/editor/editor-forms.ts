@@ -7,7 +7,6 @@
 import { Type, type TSchema } from "@sinclair/typebox";
 import {
   MEASURE_STATUSES,
-  ORG_UNIT_KINDS,
   PROJECT_STATUSES,
 } from "../../domain/catalogue/catalogue.js";
 import {
@@ -147,6 +146,21 @@ export const ProgrammeBody = Type.Object({
   ),
 });
 
+/** The names of the levels, the flat switch and the org unit kinds (one per line). */
+export const LevelsBody = Type.Object({
+  ...VersionedChange,
+  flach: FormCheckbox(),
+  "wb-einzahl": FormText(40),
+  "wb-mehrzahl": FormText(40),
+  "af-einzahl": FormText(40),
+  "af-mehrzahl": FormText(40),
+  "projekt-einzahl": FormText(40),
+  "projekt-mehrzahl": FormText(40),
+  "massnahme-einzahl": FormText(40),
+  "massnahme-mehrzahl": FormText(40),
+  arten: FormText(2000),
+});
+
 /** The priorities of a year: a title and projects per row. */
 export const PrioritiesBody = Type.Object({
   ...VersionedChange,
@@ -204,7 +218,7 @@ export const NewOrgUnitBody = Type.Object({
   grund: FormReason(),
   kuerzel: FormText(40),
   name: FormText(200),
-  art: FormChoice(ORG_UNIT_KINDS),
+  art: FormText(40),
   uebergeordnet: FormText(40),
 });
 
@@ -212,7 +226,7 @@ export const NewOrgUnitBody = Type.Object({
 export const OrgUnitBody = Type.Object({
   ...VersionedChange,
   name: FormText(200),
-  art: FormChoice(ORG_UNIT_KINDS),
+  art: FormText(40),
   uebergeordnet: FormText(40),
 });
 

@@ -27,6 +27,7 @@ export const EDITOR_ROUTES = {
   auditLog: "/:slug/verwaltung/protokoll",
   programme: "/:slug/verwaltung/programm",
   priorities: "/:slug/verwaltung/programm/prioritaeten",
+  levels: "/:slug/verwaltung/programm/ebenen",
   structure: "/:slug/verwaltung/struktur",
   impactAreas: "/:slug/verwaltung/struktur/wirkungsbereiche",
   impactArea: "/:slug/verwaltung/struktur/wirkungsbereiche/:key",
@@ -81,6 +82,7 @@ export const editorPaths = {
   auditLog: (slug: string): string => `${base(slug)}/protokoll`,
   programme: (slug: string): string => `${base(slug)}/programm`,
   priorities: (slug: string): string => `${base(slug)}/programm/prioritaeten`,
+  levels: (slug: string): string => `${base(slug)}/programm/ebenen`,
   structure: (slug: string): string => `${base(slug)}/struktur`,
   impactAreas: (slug: string): string =>
     `${base(slug)}/struktur/wirkungsbereiche`,

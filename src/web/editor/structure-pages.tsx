@@ -7,7 +7,6 @@
 import type { StructureForEditing } from "../../app/catalogue/read-editor.js";
 import {
   listProjects,
-  ORG_UNIT_KINDS,
   PROJECT_STATUSES,
 } from "../../domain/catalogue/catalogue.js";
 import { contrastRatio } from "../../domain/colour/contrast.js";
@@ -34,6 +33,7 @@ import {
   NewProjectBody,
   OrgUnitBody,
   PrioritiesBody,
+  LevelsBody,
   ProgrammeBody,
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
@@ -83,6 +83,7 @@ export function ProgrammeEditPage(
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const { programme } = data;
+  const { levels } = data.catalogue.programme;
   const f = formKit(props);
   const form = "programm";
   const sentGoals =
@@ -191,6 +192,56 @@ export function ProgrammeEditPage(
           })}
           {f.reason(form)}
           {f.button(t.saveProgramme)}
+        </EditorForm>
+      </EditorSection>
+
+      <EditorSection id="ebenen" title={t.levelsTitle}>
+        <p class="app-hint" safe>
+          {t.levelsHint}
+        </p>
+        <EditorForm action={view.link(editorPaths.levels(slug))} id="ebenen">
+          {f.meta("ebenen", programme.version)}
+          {(
+            [
+              ["wb", "impactArea", t.levelTop],
+              ["af", "actionField", t.levelSecond],
+              ["projekt", "project", t.levelThird],
+              ["massnahme", "measure", t.levelFourth],
+            ] as const
+          ).map(([prefix, key, level]) => (
+            <div class="app-editor-form__pair">
+              {f.text(
+                "ebenen",
+                schemaField(LevelsBody, `${prefix}-einzahl`),
+                t.fieldLevelSingular(level),
+                levels[key].singular,
+              )}
+              {f.text(
+                "ebenen",
+                schemaField(LevelsBody, `${prefix}-mehrzahl`),
+                t.fieldLevelPlural(level),
+                levels[key].plural,
+              )}
+            </div>
+          ))}
+          {f.checkbox(
+            "ebenen",
+            schemaField(LevelsBody, "flach"),
+            t.fieldFlat,
+            levels.flat,
+            t.fieldFlatHint,
+          )}
+          {f.area(
+            "ebenen",
+            schemaField(LevelsBody, "arten"),
+            t.fieldOrgUnitKinds,
+            data.catalogue.programme.orgUnitKinds
+              .map((kind) => kind.label)
+              .join("\n"),
+            { hint: t.fieldOrgUnitKindsHint, rows: 6 },
+          )}
+          {f.reason("ebenen")}
+          {f.button(t.saveLevels)}
         </EditorForm>
       </EditorSection>
 
@@ -481,10 +532,9 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
-  const kindChoices: Choice[] = ORG_UNIT_KINDS.map((kind) => ({
-    value: kind,
-    label: t.orgUnitKind[kind] ?? kind,
-  }));
+  const kindChoices: Choice[] = data.catalogue.programme.orgUnitKinds.map(
+    (kind) => ({ value: kind.key, label: kind.label }),
+  );
   const parentChoices = (except: string | null): Choice[] => [
     { value: "", label: t.noParent },
     ...data.orgUnits

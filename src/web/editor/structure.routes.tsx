@@ -22,6 +22,7 @@ import { updateActionField } from "../../app/catalogue/update-action-field.js";
 import { updateImpactArea } from "../../app/catalogue/update-impact-area.js";
 import { updateOrgUnit } from "../../app/catalogue/update-org-unit.js";
 import { updateProgramme } from "../../app/catalogue/update-programme.js";
+import { updateLevels } from "../../app/catalogue/update-levels.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
@@ -45,6 +46,7 @@ import { calendarDateOf, germanDayOf } from "../../domain/calendar/calendar.js";
 import {
   ActionFieldBody,
   ImpactAreaBody,
+  LevelsBody,
   NewActionFieldBody,
   NewImpactAreaBody,
   NewOrgUnitBody,
@@ -94,6 +96,19 @@ const PROGRAMME_FIELDS = {
   "goals/*/title": "ziel-#",
   "goals/*/description": "ziel-#-text",
   "goals/*": "ziel-#",
+};
+const LEVELS_FIELDS = {
+  flat: "flach",
+  "impactArea/singular": "wb-einzahl",
+  "impactArea/plural": "wb-mehrzahl",
+  "actionField/singular": "af-einzahl",
+  "actionField/plural": "af-mehrzahl",
+  "project/singular": "projekt-einzahl",
+  "project/plural": "projekt-mehrzahl",
+  "measure/singular": "massnahme-einzahl",
+  "measure/plural": "massnahme-mehrzahl",
+  orgUnitKinds: "arten",
+  "orgUnitKinds/*": "arten",
 };
 const PRIORITY_FIELDS = {
   "priorities/*/title": "prioritaet-#",
@@ -163,6 +178,16 @@ function labelOf(view: ViewContext, field: string): string {
     schlagwoerter: t.fieldTags,
     federfuehrend: t.fieldLeadUnit,
     grund: t.reasonLabel,
+    flach: t.fieldFlat,
+    "wb-einzahl": t.fieldLevelSingular(t.levelTop),
+    "wb-mehrzahl": t.fieldLevelPlural(t.levelTop),
+    "af-einzahl": t.fieldLevelSingular(t.levelSecond),
+    "af-mehrzahl": t.fieldLevelPlural(t.levelSecond),
+    "projekt-einzahl": t.fieldLevelSingular(t.levelThird),
+    "projekt-mehrzahl": t.fieldLevelPlural(t.levelThird),
+    "massnahme-einzahl": t.fieldLevelSingular(t.levelFourth),
+    "massnahme-mehrzahl": t.fieldLevelPlural(t.levelFourth),
+    arten: t.fieldOrgUnitKinds,
   };
   return labels[base] ?? field;
 }
@@ -411,6 +436,53 @@ export async function structureRoutes(
         );
         return view.link(editorPaths.programme(slug), {
           gespeichert: "programm",
+        });
+      },
+    }),
+  );
+
+  app.post(
+    EDITOR_ROUTES.levels,
+    structureForm({
+      params: Params,
+      body: LevelsBody,
+      page: "programme",
+      form: "ebenen",
+      fields: LEVELS_FIELDS,
+      run: async (input, request, { slug }, view) => {
+        const level = (singular: string, plural: string) => ({
+          singular: singular.trim(),
+          plural: plural.trim(),
+        });
+        await updateLevels(
+          ctx,
+          request.principal,
+          {
+            municipality: slug,
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+            data: {
+              flat: input.flach !== "",
+              impactArea: level(input["wb-einzahl"], input["wb-mehrzahl"]),
+              actionField: level(input["af-einzahl"], input["af-mehrzahl"]),
+              project: level(
+                input["projekt-einzahl"],
+                input["projekt-mehrzahl"],
+              ),
+              measure: level(
+                input["massnahme-einzahl"],
+                input["massnahme-mehrzahl"],
+              ),
+              orgUnitKinds: input.arten
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter((line) => line !== ""),
+            },
+          },
+          originOf(request),
+        );
+        return view.link(editorPaths.programme(slug), {
+          gespeichert: "ebenen",
         });
       },
     }),

@@ -5,6 +5,10 @@
  * 1. Fortschreibung as reconstructed from the revision slides (DMS still ending in 2023);
  * tests edit it into the next revision.
  */
+import {
+  DEFAULT_LEVELS,
+  DEFAULT_ORG_UNIT_KINDS,
+} from "../../../../src/domain/catalogue/levels.js";
 import type {
   ActionField,
   Catalogue,
@@ -133,6 +137,8 @@ export function buildCatalogue(
       subtitle: null,
       horizonStart: 2020,
       horizonEnd: 2030,
+      levels: DEFAULT_LEVELS,
+      orgUnitKinds: DEFAULT_ORG_UNIT_KINDS,
       summary: null,
       goals: [],
       priorities: [],
@@ -513,6 +519,8 @@ export function buildKleveCatalogue(): Catalogue {
       subtitle: "Maßnahmenkatalog Digitalisierung – 2. Fortschreibung",
       horizonStart: 2020,
       horizonEnd: 2030,
+      levels: DEFAULT_LEVELS,
+      orgUnitKinds: DEFAULT_ORG_UNIT_KINDS,
       summary: null,
       goals: [],
       priorities: [
