@@ -33,6 +33,7 @@ import {
   type PointInTime,
 } from "../domain/period/point-in-time.js";
 import type { Executor } from "./database.js";
+import { measureDetails } from "./project.repository.js";
 
 /** A catalogue to be written: the domain tree without database ids. */
 export interface NewCatalogue {
@@ -204,6 +205,8 @@ export async function loadCatalogue(
     (row) => row.priority_id,
   );
   const phasesByProject = groupBy(phases, (row) => row.project_id);
+  const phaseLabels = new Map(phases.map((phase) => [phase.id, phase.label]));
+  const unitCodes = new Map(orgUnits.map((unit) => [unit.id, unit.code]));
   const measuresByProject = groupBy(measures, (row) => row.project_id);
   const responsibilitiesByProject = groupBy(
     responsibilities,
@@ -238,6 +241,7 @@ export async function loadCatalogue(
       id: measure.id,
       title: measure.title,
       status: measure.status as MeasureStatus,
+      ...measureDetails(measure, unitCodes, phaseLabels),
     })),
     responsibilities: (responsibilitiesByProject.get(row.id) ?? []).map(
       (responsibility): Responsibility => ({
@@ -520,6 +524,16 @@ async function insertProjectChildren(
       .execute();
   }
   if (project.measures.length > 0) {
+    // Phases are found by label: the document names a measure's phase, not its id.
+    const phases = await db
+      .selectFrom("phase")
+      .select(["id", "label"])
+      .where("project_id", "=", projectId)
+      .orderBy("position")
+      .execute();
+    const phaseIds = new Map<string, number>();
+    for (const phase of phases)
+      if (!phaseIds.has(phase.label)) phaseIds.set(phase.label, phase.id);
     await db
       .insertInto("measure")
       .values(
@@ -528,6 +542,20 @@ async function insertProjectChildren(
           position,
           title: measure.title,
           status: measure.status,
+          start_value:
+            measure.start == null ? null : formatCanonical(measure.start),
+          start_day: measure.start == null ? null : firstDayOf(measure.start),
+          end_value: measure.end == null ? null : formatCanonical(measure.end),
+          end_day: measure.end == null ? null : lastDayOf(measure.end),
+          description: measure.description ?? null,
+          org_unit_id:
+            measure.orgUnitCode == null
+              ? null
+              : requireId(orgUnitIds, measure.orgUnitCode),
+          phase_id:
+            measure.phaseLabel == null
+              ? null
+              : (phaseIds.get(measure.phaseLabel) ?? null),
         })),
       )
       .execute();

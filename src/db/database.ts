@@ -195,6 +195,14 @@ export interface MeasureTable {
   position: number;
   title: string;
   status: string;
+  /** Canonical point in time ("2025", "2025-Q2"), like a phase's; null when open. */
+  start_value: string | null;
+  start_day: number | null;
+  end_value: string | null;
+  end_day: number | null;
+  description: string | null;
+  org_unit_id: number | null;
+  phase_id: number | null;
 }
 
 /** responsibility: which unit leads or contributes to a project. */

@@ -148,6 +148,10 @@ export async function loadStoredProject(
         .execute(),
     ]);
 
+  const unitCodes = await orgUnitCodesOf(
+    db,
+    measures.map((measure) => measure.org_unit_id),
+  );
   const project: Project = {
     id: row.id,
     slug: row.slug,
@@ -169,6 +173,11 @@ export async function loadStoredProject(
       id: measure.id,
       title: measure.title,
       status: measure.status as MeasureStatus,
+      ...measureDetails(
+        measure,
+        unitCodes,
+        new Map(phases.map((phase) => [phase.id, phase.label])),
+      ),
     })),
     responsibilities: responsibilities.map(
       (responsibility): Responsibility => ({
@@ -325,6 +334,115 @@ export async function deletePhaseRow(
   return Number(result.numDeletedRows) === 1;
 }
 
+/** The codes of org units by id. */
+export async function orgUnitCodesOf(
+  db: Executor,
+  ids: readonly (number | null)[],
+): Promise<ReadonlyMap<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("org_unit")
+    .select(["id", "code"])
+    .where("id", "in", wanted)
+    .execute();
+  return new Map(rows.map((each) => [each.id, each.code]));
+}
+
+/** What a measure row has beyond title and status, in domain form. */
+export function measureDetails(
+  row: {
+    readonly start_value: string | null;
+    readonly end_value: string | null;
+    readonly description: string | null;
+    readonly org_unit_id: number | null;
+    readonly phase_id: number | null;
+  },
+  unitCodes: ReadonlyMap<number, string>,
+  phaseLabels: ReadonlyMap<number, string>,
+): Pick<
+  Measure,
+  "start" | "end" | "description" | "orgUnitCode" | "phaseLabel"
+> {
+  return {
+    start: row.start_value === null ? null : toPoint(row.start_value),
+    end: row.end_value === null ? null : toPoint(row.end_value),
+    description: row.description,
+    orgUnitCode:
+      row.org_unit_id === null
+        ? null
+        : (unitCodes.get(row.org_unit_id) ?? null),
+    phaseLabel:
+      row.phase_id === null ? null : (phaseLabels.get(row.phase_id) ?? null),
+  };
+}
+
+/**
+ * A measure's detail columns: the period like a phase's, the org unit of the project's
+ * municipality by code and the project's phase by label (null when there is none such;
+ * the use cases check both before writing).
+ */
+export async function measureColumns(
+  db: Executor,
+  projectId: number,
+  measure: Omit<Measure, "id">,
+) {
+  const start = measure.start ?? null;
+  const end = measure.end ?? null;
+  const code = measure.orgUnitCode ?? null;
+  const label = measure.phaseLabel ?? null;
+  const unit =
+    code === null
+      ? undefined
+      : await db
+          .selectFrom("org_unit")
+          .innerJoin(
+            "project",
+            "project.municipality_id",
+            "org_unit.municipality_id",
+          )
+          .select("org_unit.id")
+          .where("project.id", "=", projectId)
+          .where("org_unit.code", "=", code)
+          .executeTakeFirst();
+  const phase =
+    label === null
+      ? undefined
+      : await db
+          .selectFrom("phase")
+          .select("id")
+          .where("project_id", "=", projectId)
+          .where("label", "=", label)
+          .orderBy("position")
+          .executeTakeFirst();
+  return {
+    title: measure.title,
+    status: measure.status,
+    start_value: start === null ? null : formatPointInTime(start),
+    start_day: start === null ? null : firstDayOf(start),
+    end_value: end === null ? null : formatPointInTime(end),
+    end_day: end === null ? null : lastDayOf(end),
+    description: measure.description ?? null,
+    org_unit_id: unit?.id ?? null,
+    phase_id: phase?.id ?? null,
+  };
+}
+
+/** Whether a measure's org unit (by code) and phase (by label) exist for the project. */
+export async function measureReferences(
+  db: Executor,
+  projectId: number,
+  measure: Omit<Measure, "id">,
+): Promise<{ readonly unitExists: boolean; readonly phaseExists: boolean }> {
+  const columns = await measureColumns(db, projectId, measure);
+  return {
+    unitExists:
+      (measure.orgUnitCode ?? null) === null || columns.org_unit_id !== null,
+    phaseExists:
+      (measure.phaseLabel ?? null) === null || columns.phase_id !== null,
+  };
+}
+
 /** Appends a measure; returns its id. */
 export async function insertMeasure(
   db: Executor,
@@ -337,8 +455,7 @@ export async function insertMeasure(
     .values({
       project_id: projectId,
       position,
-      title: measure.title,
-      status: measure.status,
+      ...(await measureColumns(db, projectId, measure)),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -354,7 +471,7 @@ export async function updateMeasureRow(
 ): Promise<boolean> {
   const result = await db
     .updateTable("measure")
-    .set({ title: measure.title, status: measure.status })
+    .set(await measureColumns(db, projectId, measure))
     .where("id", "=", measureId)
     .where("project_id", "=", projectId)
     .executeTakeFirst();

@@ -1,5 +1,12 @@
 /** Appending an individual measure (Einzelmaßnahme) to a project. */
-import { insertMeasure } from "../../db/project.repository.js";
+import {
+  insertMeasure,
+  measureReferences,
+} from "../../db/project.repository.js";
+import {
+  requireMeasureReferences,
+  requireMeasureValues,
+} from "./measure-values.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -10,7 +17,6 @@ import {
 import {
   changeProject,
   projectLabel,
-  rejectProblems,
   requireValid,
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
@@ -25,12 +31,7 @@ export async function addMeasure(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectChangeResult & { readonly measureId: number }> {
   const valid = requireValid(AddMeasureInputSchema, input);
-  const measure = { title: valid.data.title.trim(), status: valid.data.status };
-  rejectProblems(
-    measure.title === ""
-      ? [{ path: "/data/title", message: "darf nicht leer sein" }]
-      : [],
-  );
+  const measure = requireMeasureValues(valid.data);
   const result = await changeProject(
     ctx,
     principal,
@@ -38,6 +39,10 @@ export async function addMeasure(
     "measure.create",
     origin,
     async (trx, before) => {
+      requireMeasureReferences(
+        measure,
+        await measureReferences(trx, before.project.id, measure),
+      );
       const measureId = await insertMeasure(trx, before.project.id, measure);
       return {
         value: measureId,

@@ -79,6 +79,17 @@ export const MeasureSchema = Type.Object(
   {
     title: Text(300),
     status: StringEnum(MEASURE_STATUSES, MEASURE_STATUSES.join(", ")),
+    start: Type.Optional(PointInTimeSchema),
+    end: Type.Optional(PointInTimeSchema),
+    orgUnit: Type.Optional(OrgUnitCodeSchema),
+    description: OptionalText(500),
+    phase: Type.Optional(
+      Type.String({
+        maxLength: 80,
+        description:
+          "Bezeichnung der Phase des Projekts, zu der die Maßnahme gehört",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

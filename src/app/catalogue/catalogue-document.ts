@@ -29,7 +29,10 @@ import {
   type PeriodProblemCode,
 } from "../../domain/period/period.js";
 import {
+  firstDayOf,
   formatPointInTime,
+  formatPointInTimeGerman,
+  lastDayOf,
   parsePointInTime,
   type PointInTime,
 } from "../../domain/period/point-in-time.js";
@@ -201,6 +204,39 @@ function findReferenceProblems(
           })) {
             problem(`${path}/phases/${i}`, PERIOD_PROBLEMS[code]);
           }
+        });
+        project.measures.forEach((measure, i) => {
+          const start =
+            measure.start === undefined
+              ? null
+              : parsePointInTime(measure.start);
+          const end =
+            measure.end === undefined ? null : parsePointInTime(measure.end);
+          if (
+            start !== null &&
+            end !== null &&
+            lastDayOf(end) < firstDayOf(start)
+          )
+            problem(
+              `${path}/measures/${i}/end`,
+              `Das Ende (${formatPointInTimeGerman(end)}) liegt vor dem Beginn (${formatPointInTimeGerman(start)}).`,
+            );
+          if (
+            measure.orgUnit !== undefined &&
+            !orgUnitCodes.has(measure.orgUnit)
+          )
+            problem(
+              `${path}/measures/${i}/orgUnit`,
+              `Die Organisationseinheit "${measure.orgUnit}" gibt es nicht.`,
+            );
+          if (
+            measure.phase !== undefined &&
+            !project.phases.some((phase) => phase.label === measure.phase)
+          )
+            problem(
+              `${path}/measures/${i}/phase`,
+              `Das Projekt hat keine Phase "${measure.phase}".`,
+            );
         });
         const responsible = new Set<string>();
         project.responsibilities.forEach((responsibility, r) => {
@@ -409,6 +445,11 @@ export function documentToCatalogue(document: CatalogueDocument): NewCatalogue {
           measures: project.measures.map((measure) => ({
             title: measure.title,
             status: measure.status,
+            start: measure.start === undefined ? null : point(measure.start),
+            end: measure.end === undefined ? null : point(measure.end),
+            orgUnitCode: measure.orgUnit ?? null,
+            description: measure.description ?? null,
+            phaseLabel: measure.phase ?? null,
           })),
           responsibilities: project.responsibilities.map((responsibility) => ({
             orgUnitCode: responsibility.orgUnit,
@@ -526,6 +567,17 @@ function fieldToDocument(
       measures: project.measures.map((measure) => ({
         title: measure.title,
         status: measure.status,
+        ...optional(
+          "start",
+          measure.start == null ? null : formatPointInTime(measure.start),
+        ),
+        ...optional(
+          "end",
+          measure.end == null ? null : formatPointInTime(measure.end),
+        ),
+        ...optional("orgUnit", measure.orgUnitCode ?? null),
+        ...optional("description", measure.description ?? null),
+        ...optional("phase", measure.phaseLabel ?? null),
       })),
       responsibilities: project.responsibilities.map((responsibility) => ({
         orgUnit: responsibility.orgUnitCode,

@@ -31,7 +31,7 @@ export async function setMeasureStatus(
     origin,
     (trx, previous, projectId) =>
       updateMeasureRow(trx, projectId, valid.measureId, {
-        title: previous.title,
+        ...previous,
         status: valid.data.status,
       }),
     (previous) => ({

@@ -35,8 +35,25 @@ export function phaseSnapshot(phase: Omit<Phase, "id">): PhaseSnapshot {
 export function measureSnapshot(measure: Omit<Measure, "id">): {
   readonly title: string;
   readonly status: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly orgUnit?: string;
+  readonly description?: string;
+  readonly phase?: string;
 } {
-  return { title: measure.title, status: measure.status };
+  return {
+    title: measure.title,
+    status: measure.status,
+    ...(measure.start == null
+      ? {}
+      : { start: formatPointInTime(measure.start) }),
+    ...(measure.end == null ? {} : { end: formatPointInTime(measure.end) }),
+    ...(measure.orgUnitCode == null ? {} : { orgUnit: measure.orgUnitCode }),
+    ...(measure.description == null
+      ? {}
+      : { description: measure.description }),
+    ...(measure.phaseLabel == null ? {} : { phase: measure.phaseLabel }),
+  };
 }
 
 /** The snapshot of a project's own fields. */

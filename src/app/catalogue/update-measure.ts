@@ -1,5 +1,12 @@
 /** Changing an individual measure's title and status. */
-import { updateMeasureRow } from "../../db/project.repository.js";
+import {
+  measureReferences,
+  updateMeasureRow,
+} from "../../db/project.repository.js";
+import {
+  requireMeasureReferences,
+  requireMeasureValues,
+} from "./measure-values.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -8,8 +15,6 @@ import {
   type UpdateMeasureInput,
 } from "./catalogue-edit.schema.js";
 import {
-  blankProblems,
-  rejectProblems,
   requireValid,
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
@@ -25,8 +30,7 @@ export async function updateMeasure(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(UpdateMeasureInputSchema, input);
-  const measure = { title: valid.data.title.trim(), status: valid.data.status };
-  rejectProblems(blankProblems(measure.title, "/data/title"));
+  const measure = requireMeasureValues(valid.data);
   return changeProjectPart(
     ctx,
     principal,
@@ -34,8 +38,13 @@ export async function updateMeasure(
     { kind: MEASURE_PART, id: valid.measureId },
     "measure.update",
     origin,
-    (trx, _previous, projectId) =>
-      updateMeasureRow(trx, projectId, valid.measureId, measure),
+    async (trx, _previous, projectId) => {
+      requireMeasureReferences(
+        measure,
+        await measureReferences(trx, projectId, measure),
+      );
+      return updateMeasureRow(trx, projectId, valid.measureId, measure);
+    },
     (previous) => ({
       label: measure.title,
       before: measureSnapshot(previous),

@@ -16,7 +16,12 @@ import {
 } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
-import { shareOf } from "../../domain/indicator/indicator.js";
+import {
+  decimalsOf,
+  formatObservationGerman,
+  QUALIFIER_GERMAN,
+  shareOf,
+} from "../../domain/indicator/indicator.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import {
   formatPointInTime,
@@ -426,7 +431,12 @@ export const DATASETS: readonly DatasetDefinition[] = [
         "Kurzname des zugehörigen Projekts",
         "mobile-office",
       ),
-      f("art", "text", "count (Anzahl) oder ratio (Anteil)", "ratio"),
+      f(
+        "art",
+        "text",
+        "count (Anzahl), ratio (Anteil), decimal (Dezimalwert) oder percent (Prozentwert)",
+        "ratio",
+      ),
       f(
         "ganzes_bezeichnung",
         "text",
@@ -438,6 +448,42 @@ export const DATASETS: readonly DatasetDefinition[] = [
       f("ganzes", "decimal", "Bei Anteilen das Ganze", "572"),
       f("anteil", "decimal", "Bei Anteilen wert/ganzes (0 bis 1)", "0,252"),
       f("anmerkung", "text", "Anmerkung zum Wert", "Stand Monatsende"),
+      f(
+        "angabe",
+        "text",
+        "Bei ungefähren Werten: rund, mehr als oder weniger als; leer bei genauen Werten",
+        "mehr als",
+      ),
+      f(
+        "wert_text",
+        "text",
+        "Der Wert, wie er gezeigt wird (deutsche Schreibweise)",
+        "mehr als 60",
+      ),
+      f(
+        "aufteilung",
+        "text",
+        "Aufteilung des Werts nach Kategorien, durch „; “ getrennt",
+        "Führungskräfte: 23; Mitarbeitende: 88",
+      ),
+      f(
+        "nachkommastellen",
+        "decimal",
+        "Nachkommastellen der Dezimal- und Prozentwerte",
+        "1",
+      ),
+      f(
+        "zielwert",
+        "decimal",
+        "Zielwert der Kennzahl (bei Anteilen in Prozent)",
+        "80",
+      ),
+      f(
+        "zieldatum",
+        "date",
+        "Bis wann der Zielwert erreicht sein soll",
+        "2027-12-31",
+      ),
     ],
   },
   {
@@ -852,6 +898,20 @@ export async function readDataset(
             observation.denominator,
             shareOf(observation),
             observation.note,
+            observation.qualifier == null
+              ? null
+              : QUALIFIER_GERMAN[observation.qualifier],
+            formatObservationGerman(observation, indicator),
+            (observation.breakdown ?? []).length === 0
+              ? null
+              : (observation.breakdown ?? [])
+                  .map((part) => `${part.label}: ${part.value}`)
+                  .join("; "),
+            decimalsOf(indicator),
+            indicator.target?.value ?? null,
+            indicator.target == null
+              ? null
+              : formatIsoDate(indicator.target.day),
           ]);
         }
       }

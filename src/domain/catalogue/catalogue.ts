@@ -116,6 +116,16 @@ export interface Measure {
   readonly id: number;
   readonly title: string;
   readonly status: MeasureStatus;
+  /** When it starts, with its precision (a budget year is "2025" to "2025"); absent or null if open. */
+  readonly start?: PointInTime | null;
+  /** When it ends; absent or null if open. */
+  readonly end?: PointInTime | null;
+  /** The code of the responsible org unit; absent or null when none is named. */
+  readonly orgUnitCode?: string | null;
+  /** A short description; absent or null. */
+  readonly description?: string | null;
+  /** The label of the project's phase the measure belongs to; absent or null. */
+  readonly phaseLabel?: string | null;
 }
 
 /** A unit's responsibility for a project. */

@@ -6,6 +6,7 @@
  * Fortschreibung" with the reasons. The DOCX renderer (exports/docx) and the print view
  * behind the PDF (exports/pdf) draw the same model, so both documents say the same.
  */
+import { formatMeasurePeriodGerman } from "../../domain/catalogue/measure-period.js";
 import type {
   ChangeReport,
   ReportReason,
@@ -299,7 +300,20 @@ export function buildCatalogueDocumentModel(
             (phase) =>
               `Zeitraum ${phase.label}: ${formatPeriodGerman(phase)}${phase.note === null ? "" : ` (${phase.note})`}`,
           ),
-          measures: project.measures.map((measure) => measure.title),
+          measures: project.measures.map((measure) => {
+            const facts = [
+              formatMeasurePeriodGerman(measure),
+              measure.orgUnitCode == null
+                ? null
+                : `zuständig: ${units.get(measure.orgUnitCode) ?? measure.orgUnitCode}`,
+              measure.phaseLabel == null ? null : `Phase ${measure.phaseLabel}`,
+            ].filter((fact): fact is string => fact !== null);
+            return (
+              measure.title +
+              (facts.length === 0 ? "" : ` (${facts.join("; ")})`) +
+              (measure.description == null ? "" : ` – ${measure.description}`)
+            );
+          }),
           responsibility: [...project.responsibilities]
             .sort((a, b) =>
               a.role === b.role ? 0 : a.role === "lead" ? -1 : 1,

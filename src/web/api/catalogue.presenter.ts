@@ -13,6 +13,7 @@ import type {
 } from "../../domain/catalogue/catalogue.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import { formatPointInTime } from "../../domain/period/point-in-time.js";
+import { formatMeasurePeriodGerman } from "../../domain/catalogue/measure-period.js";
 import type {
   CatalogueDto,
   MeasureDto,
@@ -75,7 +76,17 @@ export function presentProject(project: Project): ProjectDto {
 
 /** A measure with the id that addresses it. */
 export function presentMeasure(measure: Measure): MeasureDto {
-  return { id: measure.id, title: measure.title, status: measure.status };
+  return {
+    id: measure.id,
+    title: measure.title,
+    status: measure.status,
+    start: measure.start == null ? null : formatPointInTime(measure.start),
+    end: measure.end == null ? null : formatPointInTime(measure.end),
+    period: formatMeasurePeriodGerman(measure),
+    orgUnit: measure.orgUnitCode ?? null,
+    description: measure.description ?? null,
+    phase: measure.phaseLabel ?? null,
+  };
 }
 
 /** A responsibility, keyed by the org unit's code. */

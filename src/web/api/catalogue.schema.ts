@@ -115,6 +115,33 @@ export const MeasureSchema = Type.Object(
     }),
     title: Type.String(),
     status: StringEnum(MEASURE_STATUSES),
+    start: Nullable(
+      Type.String({
+        description:
+          "Beginn: 2025, 2025-Q2, 2025-05 oder 2025-05-17; null ohne",
+      }),
+    ),
+    end: Nullable(
+      Type.String({ description: "Ende, Schreibweise wie start; null ohne" }),
+    ),
+    period: Nullable(
+      Type.String({
+        description:
+          "Der Zeitraum auf Deutsch, z. B. 2025 (Haushaltsjahr) oder QII/2025 – QIV/2025; null ohne",
+      }),
+    ),
+    orgUnit: Nullable(
+      Type.String({
+        description: "Kürzel der zuständigen Organisationseinheit",
+      }),
+    ),
+    description: Nullable(Type.String({ description: "Kurzbeschreibung" })),
+    phase: Nullable(
+      Type.String({
+        description:
+          "Bezeichnung der Phase des Projekts, zu der die Maßnahme gehört",
+      }),
+    ),
   },
   { $id: "Measure" },
 );

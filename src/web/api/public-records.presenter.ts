@@ -4,6 +4,8 @@ import type { ReportSummary } from "../../app/reports/read-reports.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import {
+  decimalsOf,
+  formatObservationGerman,
   shareOf,
   type Indicator,
   type Observation,
@@ -65,13 +67,22 @@ export function presentMeeting(
 }
 
 /** A dated value. */
-export function presentObservation(observation: Observation): ObservationDto {
+export function presentObservation(
+  observation: Observation,
+  indicator: Indicator,
+): ObservationDto {
   return {
     date: formatIsoDate(observation.day),
     value: observation.value,
     denominator: observation.denominator,
     share: shareOf(observation),
     note: observation.note,
+    qualifier: observation.qualifier ?? null,
+    text: formatObservationGerman(observation, indicator),
+    breakdown: (observation.breakdown ?? []).map((part) => ({
+      label: part.label,
+      value: part.value,
+    })),
   };
 }
 
@@ -89,6 +100,14 @@ export function presentDefinition(
     project: indicator.projectSlug,
     kind: indicator.kind,
     denominatorLabel: indicator.denominatorLabel,
+    decimals: decimalsOf(indicator),
+    target:
+      indicator.target == null
+        ? null
+        : {
+            value: indicator.target.value,
+            date: formatIsoDate(indicator.target.day),
+          },
   };
 }
 
@@ -99,8 +118,11 @@ export function presentIndicator(stored: StoredIndicator): IndicatorDto {
     definition: presentDefinition(stored.indicator),
     chartKind: stored.chartKind,
     stand: latest === null ? null : formatIsoDate(latest.day),
-    latest: latest === null ? null : presentObservation(latest),
-    values: stored.observations.map(presentObservation),
+    latest:
+      latest === null ? null : presentObservation(latest, stored.indicator),
+    values: stored.observations.map((each) =>
+      presentObservation(each, stored.indicator),
+    ),
   };
 }
 
@@ -192,8 +214,10 @@ function presentReportFigure(figure: ReportFigure): ReportFigureDto {
   return {
     definition: presentDefinition(figure.indicator),
     stand: formatIsoDate(figure.current.day),
-    current: presentObservation(figure.current),
-    values: figure.observations.map(presentObservation),
+    current: presentObservation(figure.current, figure.indicator),
+    values: figure.observations.map((each) =>
+      presentObservation(each, figure.indicator),
+    ),
     change:
       figure.change === null
         ? null
@@ -201,11 +225,11 @@ function presentReportFigure(figure: ReportFigure): ReportFigureDto {
             from:
               figure.change.from === null
                 ? null
-                : presentObservation(figure.change.from),
+                : presentObservation(figure.change.from, figure.indicator),
             to:
               figure.change.to === null
                 ? null
-                : presentObservation(figure.change.to),
+                : presentObservation(figure.change.to, figure.indicator),
             absolute: figure.change.absolute,
             relative: figure.change.relative,
             shareDifference: figure.change.shareDifference,

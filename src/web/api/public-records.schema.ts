@@ -9,7 +9,10 @@ import {
   SlugSchema,
   StringEnum,
 } from "../../app/catalogue/catalogue-document.schema.js";
-import { INDICATOR_KINDS } from "../../domain/indicator/indicator.js";
+import {
+  INDICATOR_KINDS,
+  QUALIFIERS,
+} from "../../domain/indicator/indicator.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   MATURITY_MODEL_VERSIONS,
@@ -213,6 +216,23 @@ export const ObservationSchema = Type.Object(
       }),
     ),
     note: Nullable(Type.String()),
+    qualifier: Nullable(
+      StringEnum(
+        QUALIFIERS,
+        "Bei ungefähren Werten: about (rund), more_than (mehr als), less_than (weniger als); null bei genauen Werten",
+      ),
+    ),
+    text: Type.String({
+      description:
+        "Der Wert in deutscher Schreibweise, wie ihn das Portal zeigt: „mehr als 60“, „66,7 %“, „2 von 3 (66,7 %)“",
+    }),
+    breakdown: Type.Array(
+      Type.Object({ label: Type.String(), value: Type.Number() }),
+      {
+        description:
+          "Aufteilung des Werts nach Kategorien (die Teile ergeben den Wert); leer ohne Aufteilung",
+      },
+    ),
   },
   { $id: "Observation" },
 );
@@ -233,9 +253,26 @@ export const IndicatorDefinitionSchema = Type.Object(
         description: "Kurzname des Projekts, zu dem die Kennzahl gehört",
       }),
     ),
-    kind: StringEnum(INDICATOR_KINDS, "count: Anzahl; ratio: Anteil"),
+    kind: StringEnum(
+      INDICATOR_KINDS,
+      "count: Anzahl; ratio: Anteil; decimal: Dezimalwert; percent: Prozentwert",
+    ),
     denominatorLabel: Nullable(
       Type.String({ description: "Bei Anteilen: was das Ganze zählt" }),
+    ),
+    decimals: Type.Integer({
+      description: "Nachkommastellen der Werte (0 bei Anzahlen und Anteilen)",
+    }),
+    target: Nullable(
+      Type.Object(
+        {
+          value: Type.Number({
+            description: "Zielwert; bei Anteilen in Prozent",
+          }),
+          date: IsoDay("Bis wann der Zielwert erreicht sein soll"),
+        },
+        { description: "Zielwert mit Datum; null ohne Ziel" },
+      ),
     ),
   },
   { $id: "IndicatorDefinition" },

@@ -73,6 +73,11 @@ export const MeasureBody = Type.Object({
   ...VersionedChange,
   titel: FormText(300),
   status: FormChoice(MEASURE_STATUSES),
+  beginn: FormText(40),
+  ende: FormText(40),
+  einheit: FormText(40),
+  phase: FormText(80),
+  beschreibung: FormText(500),
 });
 
 /** Moving a measure with the buttons "Nach oben" / "Nach unten". */

@@ -63,6 +63,7 @@ import {
   conflictRowsFor,
   fieldOfPath,
   labelOfField,
+  parseMeasureForm,
   parsePhaseForm,
   parseProjectFields,
   parseResponsibilitiesForm,
@@ -454,15 +455,15 @@ export async function editorRoutes(
       form: () => "massnahme-neu",
       done: () => ({ notice: "massnahme-neu", anchor: "massnahmen" }),
       change: async (input, target, _params, request) => {
-        await addMeasure(
-          ctx,
-          request.principal,
-          {
-            ...target,
-            data: { title: input.titel.trim(), status: input.status },
-          },
-          originOf(request),
-        );
+        const parsed = parseMeasureForm(viewOf(request), input);
+        if (!parsed.ok) throwProblems(parsed.problems);
+        else
+          await addMeasure(
+            ctx,
+            request.principal,
+            { ...target, data: parsed.data },
+            originOf(request),
+          );
       },
     }),
   );
@@ -478,16 +479,19 @@ export async function editorRoutes(
         anchor: `massnahme-${params.measureId}`,
       }),
       change: async (input, target, params, request) => {
-        await updateMeasure(
-          ctx,
-          request.principal,
-          {
-            ...target,
-            measureId: idParam(params.measureId),
-            data: { title: input.titel.trim(), status: input.status },
-          },
-          originOf(request),
-        );
+        const parsed = parseMeasureForm(viewOf(request), input);
+        if (!parsed.ok) throwProblems(parsed.problems);
+        else
+          await updateMeasure(
+            ctx,
+            request.principal,
+            {
+              ...target,
+              measureId: idParam(params.measureId),
+              data: parsed.data,
+            },
+            originOf(request),
+          );
       },
     }),
   );

@@ -508,6 +508,79 @@ function MeasureForm(
             choices={statusChoices}
           />
         </div>
+        <div class="app-editor-form__pair">
+          <TextField
+            id={`${form}-beginn`}
+            {...schemaField(MeasureBody, "beginn")}
+            label={t.fieldMeasureStart}
+            hint={t.fieldMeasurePeriodHint}
+            value={valueOf(
+              failed,
+              form,
+              "beginn",
+              measure?.start == null
+                ? ""
+                : formatPointInTimeGerman(measure.start),
+            )}
+            error={errorOf(failed, form, "beginn")}
+          />
+          <TextField
+            id={`${form}-ende`}
+            {...schemaField(MeasureBody, "ende")}
+            label={t.fieldMeasureEnd}
+            value={valueOf(
+              failed,
+              form,
+              "ende",
+              measure?.end == null ? "" : formatPointInTimeGerman(measure.end),
+            )}
+            error={errorOf(failed, form, "ende")}
+          />
+        </div>
+        <div class="app-editor-form__pair">
+          <SelectField
+            id={`${form}-einheit`}
+            name="einheit"
+            label={t.fieldMeasureOrgUnit}
+            value={valueOf(failed, form, "einheit", measure?.orgUnitCode ?? "")}
+            error={errorOf(failed, form, "einheit")}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...data.catalogue.orgUnits.map((unit) => ({
+                value: unit.code,
+                label: `${unit.name} (${unit.code})`,
+              })),
+            ]}
+          />
+          <SelectField
+            id={`${form}-phase`}
+            name="phase"
+            label={t.fieldMeasurePhase}
+            value={valueOf(failed, form, "phase", measure?.phaseLabel ?? "")}
+            error={errorOf(failed, form, "phase")}
+            choices={[
+              { value: "", label: t.noChoice },
+              ...project.phases.map((phase) => ({
+                value: phase.label,
+                label: phase.label,
+              })),
+            ]}
+          />
+        </div>
+        <TextArea
+          id={`${form}-beschreibung`}
+          {...schemaField(MeasureBody, "beschreibung")}
+          label={t.fieldMeasureDescription}
+          value={valueOf(
+            failed,
+            form,
+            "beschreibung",
+            measure?.description ?? "",
+          )}
+          error={errorOf(failed, form, "beschreibung")}
+          rows={2}
+          lang={view.contentLang}
+        />
         {props.reason(form)}
         <div class="app-button-group">
           <button type="submit" class="app-button" safe>

@@ -6,6 +6,7 @@
  */
 import type { Static } from "@sinclair/typebox";
 import type {
+  MeasureData,
   PhaseData,
   ProjectData,
   ResponsibilityData,
@@ -26,6 +27,7 @@ import type { FormFields } from "../components/form/failed-form.js";
 import { fieldText } from "../http/form-schema.js";
 import {
   MAX_FORM_ROWS,
+  type MeasureBody,
   type PhaseBody,
   type ProjectFieldsBody,
   type ResponsibilitiesBody,
@@ -68,6 +70,48 @@ function continuationOf(
   return text === "ongoing" || text === "permanent" || text === "undecided"
     ? text
     : null;
+}
+
+/**
+ * The measure form: title and status, and optionally start and end as typed ("2025" is a
+ * budget year, "QII/2025" a quarter), the responsible unit, the phase and a description.
+ */
+export function parseMeasureForm(
+  view: ViewContext,
+  input: Static<typeof MeasureBody>,
+): Parsed<MeasureData> {
+  const t = view.t.editor;
+  const problems: InputProblem[] = [];
+  const point = (text: string, field: string, label: string) => {
+    const trimmed = text.trim();
+    if (trimmed === "") return undefined;
+    const parsed = parseGermanPointInTime(trimmed);
+    if (parsed === null) {
+      problems.push({
+        path: `/data/${field}`,
+        message: t.pointInvalid(label, trimmed),
+      });
+      return undefined;
+    }
+    return formatPointInTime(parsed);
+  };
+  const start = point(input.beginn, "start", t.fieldStart);
+  const end = point(input.ende, "end", t.fieldEnd);
+  if (problems.length > 0) return { ok: false, problems };
+  const optional = (key: string, text: string) =>
+    text.trim() === "" ? {} : { [key]: text.trim() };
+  return {
+    ok: true,
+    data: {
+      title: input.titel.trim(),
+      status: input.status,
+      ...(start === undefined ? {} : { start }),
+      ...(end === undefined ? {} : { end }),
+      ...optional("orgUnit", input.einheit),
+      ...optional("phase", input.phase),
+      ...optional("description", input.beschreibung),
+    },
+  };
 }
 
 /**
@@ -232,7 +276,15 @@ export function fieldOfPath(
       continuation: "fortsetzung",
       note: "notiz",
     },
-    massnahme: { title: "titel", status: "status" },
+    massnahme: {
+      title: "titel",
+      status: "status",
+      start: "beginn",
+      end: "ende",
+      orgUnit: "einheit",
+      phase: "phase",
+      description: "beschreibung",
+    },
     abhaengigkeit: { dependsOn: "projekt" },
     zustaendigkeiten: { responsibilities: "einheit-0" },
   };
@@ -266,6 +318,8 @@ export function labelOfField(
     notiz:
       form === "zustaendigkeiten" ? t.fieldResponsibilityNote : t.fieldNote,
     einheit: t.fieldOrgUnit,
+    phase: t.fieldMeasurePhase,
+    beschreibung: t.fieldMeasureDescription,
     rolle: t.fieldRole,
     projekt: t.fieldDependsOn,
     grund: t.reasonLabel,

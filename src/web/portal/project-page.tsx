@@ -4,10 +4,12 @@
  */
 import type {
   Catalogue,
+  Measure,
   OrgUnit,
   ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
+import { formatMeasurePeriodGerman } from "../../domain/catalogue/measure-period.js";
 import { formatPeriod, formatPhasesSpan } from "../../i18n/format-period.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -54,6 +56,18 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
   const unitsByCode = new Map<string, OrgUnit>(
     catalogue.orgUnits.map((unit) => [unit.code, unit]),
   );
+  const measureFacts = (measure: Measure): string[] => {
+    const facts: string[] = [];
+    const period = formatMeasurePeriodGerman(measure);
+    if (period !== null) facts.push(`${t.measurePeriod}: ${period}`);
+    if (measure.orgUnitCode != null)
+      facts.push(
+        `${t.measureOrgUnit}: ${unitsByCode.get(measure.orgUnitCode)?.name ?? measure.orgUnitCode}`,
+      );
+    if (measure.phaseLabel != null)
+      facts.push(`${t.measurePhase}: ${measure.phaseLabel}`);
+    return facts;
+  };
   const prerequisites = project.dependsOn
     .map((dependency) => findProject(catalogue, dependency))
     .filter((found): found is ProjectInContext => found !== null);
@@ -253,6 +267,28 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 <span class="app-task-list__status">
                   <MeasureStatusTag view={view} status={measure.status} />
                 </span>
+                {measureFacts(measure).length === 0 ? (
+                  ""
+                ) : (
+                  <span
+                    class="app-task-list__details app-hint"
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {measureFacts(measure).join(" · ")}
+                  </span>
+                )}
+                {measure.description == null ? (
+                  ""
+                ) : (
+                  <span
+                    class="app-task-list__details app-body-text"
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {measure.description}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
