@@ -5,6 +5,10 @@
  * editors type afterwards stays internal until the next release or the first edition.
  * Municipalities that existed before this rule keep showing their current state.
  */
+import {
+  DEFAULT_LEVELS,
+  DEFAULT_ORG_UNIT_KINDS,
+} from "../../domain/catalogue/levels.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
 import {
   findPublicRelease,
@@ -74,6 +78,8 @@ function nothingReleased(
       summary: null,
       goals: [],
       priorities: [],
+      levels: draft?.programme.levels ?? DEFAULT_LEVELS,
+      orgUnitKinds: draft?.programme.orgUnitKinds ?? DEFAULT_ORG_UNIT_KINDS,
     },
     orgUnits: [],
     impactAreas: [],

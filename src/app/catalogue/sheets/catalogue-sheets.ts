@@ -303,7 +303,7 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
     Ende: text(programme.horizonEnd),
     Zusammenfassung: text(programme.summary),
   });
-  for (const area of document.impactAreas) {
+  for (const area of document.impactAreas ?? []) {
     add("wirkungsbereiche", {
       Schlüssel: area.key,
       Name: area.name,
@@ -490,7 +490,7 @@ export function tablesToDocument(
       },
     });
 
-  type Area = CatalogueDocument["impactAreas"][number];
+  type Area = NonNullable<CatalogueDocument["impactAreas"]>[number];
   type Field = Area["actionFields"][number];
   type Project = Field["projects"][number];
   const areas: Area[] = [];
