@@ -187,6 +187,16 @@ export const de = {
   /** Sign-in, account and user management (web/identity/). */
   identity: {
     accountBar: "Ihr Konto",
+    sessionEndsAt: (time: string) =>
+      `Ohne Aktivität endet Ihre Sitzung um ${time} Uhr.`,
+    sessionEndsSoon:
+      "Ihre Sitzung endet in weniger als zwei Minuten. Verlängern Sie sie, damit nichts verloren geht.",
+    sessionExtend: "Sitzung verlängern",
+    keptFormTitle: "Ihre Eingaben sind aufbewahrt",
+    keptFormLead:
+      "Ihre Sitzung war abgelaufen, als Sie das Formular gesendet haben. Nichts davon ist verloren; prüfen Sie die Eingaben und senden Sie sie jetzt.",
+    keptFormNone: "Es sind keine Eingaben aufbewahrt.",
+    keptFormSend: "Eingaben jetzt senden",
     signedInAs: "Angemeldet als",
     accountLink: "Mein Konto",
     usersLink: "Benutzerverwaltung",

@@ -174,6 +174,16 @@ export const en: Dictionary = {
   errorSignIn: "Go to sign-in",
   identity: {
     accountBar: "Your account",
+    sessionEndsAt: (time: string) =>
+      `Without activity your session ends at ${time}.`,
+    sessionEndsSoon:
+      "Your session ends in less than two minutes. Extend it so that nothing is lost.",
+    sessionExtend: "Extend session",
+    keptFormTitle: "Your input has been kept",
+    keptFormLead:
+      "Your session had ended when you sent the form. Nothing is lost; check the input and send it now.",
+    keptFormNone: "No input has been kept.",
+    keptFormSend: "Send the input now",
     signedInAs: "Signed in as",
     accountLink: "My account",
     usersLink: "User management",

@@ -184,7 +184,7 @@ describe.each(JAVASCRIPT_MODES)(
       } finally {
         await page.close();
       }
-    });
+    }, 120_000);
 
     it("saves a measure's status only when confirmed, however the arrow keys move it", async () => {
       const page = await signIn("editor");

@@ -540,6 +540,15 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   "GET /konto": { scope: "none", call: () => ({ url: "/konto" }) },
+  // Extending the session returns to the page it was asked from (303).
+  "POST /konto/sitzung": {
+    scope: "none",
+    call: () => ({ url: "/konto/sitzung", form: { next: "/konto" } }),
+  },
+  "GET /konto/eingaben": {
+    scope: "none",
+    call: () => ({ url: "/konto/eingaben" }),
+  },
   "GET /konto/zwei-faktor": {
     scope: "none",
     call: () => ({ url: "/konto/zwei-faktor" }),

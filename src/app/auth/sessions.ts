@@ -46,6 +46,8 @@ export type ResolvedSession =
       /** The person's first active municipality (where signing in leads), null without one. */
       readonly municipalitySlug: string | null;
       readonly hasSecondFactor: boolean;
+      /** When the session ends unless the person does something (ISO instant). */
+      readonly idleEndsAt: string;
     }
   | {
       readonly kind: "pending";
@@ -112,12 +114,15 @@ export async function resolveSession(
     await deleteSession(ctx.db, idHash);
     return null;
   }
-  if (
-    now.getTime() - Date.parse(session.lastSeenAt) >=
-    SESSION_TOUCH_INTERVAL_MS
-  ) {
+  let lastSeen = Date.parse(session.lastSeenAt);
+  if (now.getTime() - lastSeen >= SESSION_TOUCH_INTERVAL_MS) {
     await touchSession(ctx.db, idHash, now.toISOString());
+    lastSeen = now.getTime();
   }
+  // Never later than the absolute end.
+  const idleEndsAt = new Date(
+    Math.min(lastSeen + SESSION_IDLE_TIMEOUT_MS, Date.parse(session.expiresAt)),
+  ).toISOString();
   // Whether a second factor is due was decided at sign-in (single sign-on brings its own);
   // a change of role ends all sessions (manage-users.ts), so no session outlives that decision.
   if (session.isPendingSecondFactor) {
@@ -137,7 +142,19 @@ export async function resolveSession(
     principal: toUserPrincipal(user, "session", { municipalitySlug }),
     municipalitySlug: user.municipalitySlug,
     hasSecondFactor: user.totpEnabledAt !== null,
+    idleEndsAt,
   };
+}
+
+/**
+ * Extends a session's idle time from now (the "extend" button of the expiry warning,
+ * WCAG 2.2.1); the absolute end stays.
+ */
+export async function extendSession(
+  ctx: AppContext,
+  idHash: string,
+): Promise<void> {
+  await touchSession(ctx.db, idHash, ctx.clock().toISOString());
 }
 
 /** Ends a session (sign-out); nothing happens for an unknown token. */

@@ -49,6 +49,21 @@ const modules = {
   },
 
   /**
+   * Warns two minutes before a staff session ends without activity (WCAG 2.2.1): the alert
+   * region beside the "extend" button gets its text then, so screen readers announce it.
+   * Without JavaScript the account bar still names the time and offers the button.
+   */
+  "app-session-timeout"(element) {
+    const remaining = Number(element.dataset.remainingSeconds ?? "NaN");
+    const alert = element.querySelector("[data-session-warning]");
+    if (!Number.isFinite(remaining) || !(alert instanceof HTMLElement)) return;
+    const warnIn = Math.max(0, remaining - 120) * 1000;
+    window.setTimeout(() => {
+      alert.textContent = alert.dataset.sessionWarning ?? "";
+    }, warnIn);
+  },
+
+  /**
    * Shows the contrast white text reaches on the chosen colour while it is being chosen
    * (WCAG 2.1, 1.4.3 asks 4.5:1). The server checks the same rule when the form is saved.
    */

@@ -10,6 +10,45 @@ import { identityPaths, safeNextPath } from "../identity/identity-paths.js";
 import { ErrorPage } from "../portal/error-page.js";
 import { withQuery } from "../portal/paths.js";
 import { NO_STORE } from "./cache.js";
+import { keepForm } from "../../app/auth/kept-forms.js";
+import { setKeptFormCookie } from "../plugins/session.js";
+
+/** Where the sign-in returns to after a form was kept. */
+export const KEPT_FORM_PATH = "/konto/eingaben";
+
+/**
+ * A form sent after the session had ended (WCAG 2.2.1): its fields are kept, and the
+ * sign-in returns to the page that offers to send them again. Null when the request is
+ * no such form.
+ */
+async function keepFormOfEndedSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | null> {
+  const ctx = request.server.sessionContext;
+  if (
+    ctx === undefined ||
+    request.method !== "POST" ||
+    !request.sessionEnded ||
+    request.routeOptions.config.formBody === undefined
+  )
+    return null;
+  const lists: Record<string, readonly string[]> = {};
+  const body: unknown = request.body;
+  if (body !== null && typeof body === "object")
+    for (const [name, value] of Object.entries(body))
+      lists[name] = (Array.isArray(value) ? value : [value]).filter(
+        (item): item is string => typeof item === "string",
+      );
+  const token = await keepForm(ctx, request.url, lists);
+  setKeptFormCookie(request, reply, token);
+  return reply.header("cache-control", NO_STORE).redirect(
+    withQuery(identityPaths.signIn(), requestLanguage(request), {
+      next: KEPT_FORM_PATH,
+    }),
+    303,
+  );
+}
 import {
   isJsonPath,
   problemMessage,
@@ -25,6 +64,10 @@ export async function sendHtmlError(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const problem = toHttpProblem(error, request);
+  if (problem.code === "ERR_UNAUTHENTICATED") {
+    const kept = await keepFormOfEndedSession(request, reply);
+    if (kept !== null) return kept;
+  }
   const view: ViewContext = createViewContext(requestLanguage(request));
   // A page that needs a signed-in person: sign in, then come back (the API keeps its 401).
   if (
@@ -90,6 +133,8 @@ function signInLinkFor(requestUrl: string, view: ViewContext): string {
 export function installStaffErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
     if (isAppError(error, "ERR_UNAUTHENTICATED")) {
+      const kept = await keepFormOfEndedSession(request, reply);
+      if (kept !== null) return kept;
       const next = request.method === "GET" ? request.url : undefined;
       return reply
         .header("cache-control", NO_STORE)

@@ -7,7 +7,7 @@ import { createViewContext, type ViewContext } from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
 import { csrfToken } from "../plugins/session.js";
-import { identityPaths } from "./identity-paths.js";
+import { identityPaths, safeNextPath } from "./identity-paths.js";
 
 const HTML = "text/html; charset=utf-8";
 
@@ -92,6 +92,7 @@ export function accountBarOf(
           },
         }
       : {}),
+    session: sessionTimeOf(request, view),
   };
 }
 
@@ -119,4 +120,33 @@ export function queryFlag(
   const index = request.url.indexOf("?");
   if (index === -1) return null;
   return new URLSearchParams(request.url.slice(index + 1)).get(name);
+}
+
+const BERLIN_TIME = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** When the session ends without activity, and how to extend it (WCAG 2.2.1). */
+function sessionTimeOf(
+  request: FastifyRequest,
+  view: ViewContext,
+): AccountBarProps["session"] {
+  const session = request.authSession?.resolved;
+  if (session?.kind !== "active") return undefined;
+  const now = request.server.sessionContext?.clock() ?? new Date();
+  const endsAt = new Date(session.idleEndsAt);
+  const t = view.t.identity;
+  return {
+    endsAtText: t.sessionEndsAt(BERLIN_TIME.format(endsAt)),
+    remainingSeconds: Math.max(
+      0,
+      Math.round((endsAt.getTime() - now.getTime()) / 1000),
+    ),
+    warningText: t.sessionEndsSoon,
+    extendAction: view.link("/konto/sitzung"),
+    extendLabel: t.sessionExtend,
+    next: safeNextPath(request.url) ?? "/konto",
+  };
 }

@@ -8,6 +8,7 @@ import type { AppContext } from "../../app/context.js";
 import { accountRoutes } from "./account.routes.js";
 import { signInRoutes } from "./sign-in.routes.js";
 import { userRoutes } from "./users.routes.js";
+import { sessionTimeRoutes } from "./session-time.routes.js";
 
 /** What the identity routes need. */
 export interface IdentityRoutesOptions {
@@ -25,4 +26,5 @@ export async function identityRoutes(
   await app.register(signInRoutes, options);
   await app.register(accountRoutes, options);
   await app.register(userRoutes, options);
+  await app.register(sessionTimeRoutes, options);
 }

@@ -58,11 +58,17 @@ declare module "fastify" {
     /** Set to false on a route that must accept cross-site POSTs (none does today). */
     csrf?: boolean;
   }
+  interface FastifyInstance {
+    /** The app's context, for the error handling that keeps forms of ended sessions. */
+    sessionContext?: AppContext;
+  }
   interface FastifyRequest {
     /** The session behind the cookie (signed in, or waiting for the second factor), or null. */
     authSession: RequestSession | null;
     /** @internal state of the CSRF token, see csrfToken(). */
     csrfState: CsrfState | null;
+    /** The request carried a session cookie whose session has ended (idle, expired). */
+    sessionEnded: boolean;
   }
 }
 
@@ -128,6 +134,32 @@ export function clearSessionCookie(
     cookieName(request, SESSION_COOKIE),
     cookieOptions(request),
   );
+}
+
+const KEPT_FORM_COOKIE = "fortschritt-eingaben";
+
+/** Sends the cookie of a form kept across the sign-in (HttpOnly, for a working day). */
+export function setKeptFormCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
+  reply.setCookie(
+    cookieName(request, KEPT_FORM_COOKIE),
+    token,
+    cookieOptions(request, 12 * 3600),
+  );
+}
+
+/** The token of a kept form in the request's cookie, or null; clears the cookie. */
+export function takeKeptFormCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): string | null {
+  const name = cookieName(request, KEPT_FORM_COOKIE);
+  const token = request.cookies[name] ?? null;
+  if (token !== null) reply.clearCookie(name, cookieOptions(request));
+  return token;
 }
 
 /** The session token in the request's cookie, or null. */
@@ -219,9 +251,12 @@ async function sessionPluginImpl(
   if (!app.hasRequestDecorator("cookies")) await app.register(fastifyCookie);
   app.decorateRequest<RequestSession | null>("authSession", null);
   app.decorateRequest<CsrfState | null>("csrfState", null);
+  app.decorateRequest("sessionEnded", false);
+  app.decorate("sessionContext", ctx);
 
   app.addHook("onRequest", async (request, reply) => {
     request.authSession = null;
+    request.sessionEnded = false;
     request.csrfState = {
       forceSecureCookies,
       seed: null,
@@ -252,6 +287,7 @@ async function sessionPluginImpl(
       const resolved = await resolveSession(ctx, token, slugOfRequest(request));
       if (resolved === null) {
         clearSessionCookie(request, reply);
+        request.sessionEnded = true;
       } else {
         request.authSession = { token, resolved };
         request.csrfState.seed = `session:${token}`;

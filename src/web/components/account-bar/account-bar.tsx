@@ -33,6 +33,17 @@ export interface AccountBarProps {
       readonly isCurrent: boolean;
     }[];
   };
+  /** When the session ends without activity, and the way to extend it (WCAG 2.2.1). */
+  readonly session?:
+    | {
+        readonly endsAtText: string;
+        readonly remainingSeconds: number;
+        readonly warningText: string;
+        readonly extendAction: string;
+        readonly extendLabel: string;
+        readonly next: string;
+      }
+    | undefined;
 }
 
 /** The account bar. */
@@ -88,6 +99,33 @@ export function AccountBar(props: AccountBarProps): JSX.Element {
               {props.labels.account}
             </a>
           </li>
+          {props.session === undefined ? (
+            ""
+          ) : (
+            <li
+              class="app-account-bar__session"
+              data-module="app-session-timeout"
+              data-remaining-seconds={String(props.session.remainingSeconds)}
+            >
+              <span safe>{props.session.endsAtText}</span>{" "}
+              <span
+                class="app-account-bar__warning"
+                role="alert"
+                data-session-warning={props.session.warningText}
+              ></span>
+              <form
+                method="post"
+                action={props.session.extendAction}
+                class="app-account-bar__form"
+              >
+                <CsrfField token={props.csrfToken} />
+                <input type="hidden" name="next" value={props.session.next} />
+                <button type="submit" class="app-account-bar__button" safe>
+                  {props.session.extendLabel}
+                </button>
+              </form>
+            </li>
+          )}
           <li>
             <form
               method="post"
