@@ -126,7 +126,8 @@ function toItem(row: Selectable<ParticipationItemTable>): StoredItem {
     origin: row.origin === "staff" ? "staff" : "public",
     publishedAt: iso(row.published_at),
     decisionNote: row.decision_note,
-    mergedIntoId: row.merged_into_id === null ? null : Number(row.merged_into_id),
+    mergedIntoId:
+      row.merged_into_id === null ? null : Number(row.merged_into_id),
     linkProjectSlug: row.link_project_slug,
     linkMeasureId:
       row.link_measure_id === null ? null : Number(row.link_measure_id),
@@ -368,7 +369,12 @@ export async function purgePersonalData(
     .execute();
   const expired = await db
     .updateTable("participation_item")
-    .set({ email: null, confirm_token_hash: null, confirm_expires_at: null, unsubscribe_token: null })
+    .set({
+      email: null,
+      confirm_token_hash: null,
+      confirm_expires_at: null,
+      unsubscribe_token: null,
+    })
     .where("email", "is not", null)
     .where("email_confirmed_at", "is", null)
     .where("confirm_expires_at", "<=", values.now)

@@ -86,9 +86,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
   });
   /** A fresh connection per submission unless the test says otherwise. */
   const freshIp = () => `203.0.113.${(ipCounter += 1) % 250}`;
-  const idea = (
-    overrides: Partial<SubmissionInput> = {},
-  ): SubmissionInput => ({
+  const idea = (overrides: Partial<SubmissionInput> = {}): SubmissionInput => ({
     municipality: K,
     kind: "idea",
     title: "Online-Termine im Bürgerbüro",
@@ -174,12 +172,16 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       expect(staffIdea.id).toBeGreaterThan(0);
       // Only administrators change the switch; the refusal is audited.
       const refused = await failure(
-        changeParticipationSettings(other.ctx, buildPrincipal(otherAdmin.municipalityId as number), {
-          municipality: K,
-          mode: "public",
-          overdueDays: 30,
-          retentionDays: 180,
-        }),
+        changeParticipationSettings(
+          other.ctx,
+          buildPrincipal(otherAdmin.municipalityId as number),
+          {
+            municipality: K,
+            mode: "public",
+            overdueDays: 30,
+            retentionDays: 180,
+          },
+        ),
       );
       expect(refused.code).toBe("ERR_FORBIDDEN");
     } finally {
@@ -209,9 +211,9 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       token: linkIn(confirmation.text, "bestaetigen"),
     });
     // Not public before moderation.
-    expect(
-      (await failure(getPublicItem(t.ctx, K, receipt.id))).code,
-    ).toBe("ERR_ITEM_NOT_FOUND");
+    expect((await failure(getPublicItem(t.ctx, K, receipt.id))).code).toBe(
+      "ERR_ITEM_NOT_FOUND",
+    );
     // Editors read the queue but do not moderate.
     expect((await getQueue(t.ctx, editor, K)).canModerate).toBe(false);
     expect(
@@ -227,7 +229,9 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
         t.ctx,
         null,
         admin,
-        decision(receipt.id, await versionOf(receipt.id), { status: "adopted" }),
+        decision(receipt.id, await versionOf(receipt.id), {
+          status: "adopted",
+        }),
       ),
     );
     expect(missing.problems.map((p) => p.path)).toEqual(["/form/projekt"]);
@@ -361,7 +365,10 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       { ip: freshIp() },
     );
     await moderateItem(t.ctx, null, admin, decision(receipt.id, 1));
-    await withdrawItem(t.ctx, { municipality: K, token: receipt.withdrawToken });
+    await withdrawItem(t.ctx, {
+      municipality: K,
+      token: receipt.withdrawToken,
+    });
     const { item } = await getPublicItem(t.ctx, K, receipt.id);
     expect(item.status).toBe("withdrawn");
     expect(item.title).toBeNull();
@@ -412,16 +419,22 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       }
     }
     expect(outcomes.filter((each) => each === "stored")).toHaveLength(5);
-    expect(outcomes.slice(5).every((each) => each === "ERR_PARTICIPATION_LIMIT")).toBe(true);
+    expect(
+      outcomes.slice(5).every((each) => each === "ERR_PARTICIPATION_LIMIT"),
+    ).toBe(true);
     expect(await count()).toBe(before + 5);
     // The same address from other connections.
     const email = `viel-${dialect}@example.org`;
     for (let n = 0; n < 5; n += 1)
-      await submitItem(t.ctx, null, ANONYMOUS, idea({ email }), { ip: freshIp() });
+      await submitItem(t.ctx, null, ANONYMOUS, idea({ email }), {
+        ip: freshIp(),
+      });
     expect(
       (
         await failure(
-          submitItem(t.ctx, null, ANONYMOUS, idea({ email }), { ip: freshIp() }),
+          submitItem(t.ctx, null, ANONYMOUS, idea({ email }), {
+            ip: freshIp(),
+          }),
         )
       ).code,
     ).toBe("ERR_PARTICIPATION_LIMIT");
@@ -493,9 +506,15 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     const start = now;
     try {
       const confirmed = `bleibt-${dialect}@example.org`;
-      const first = await submitItem(t.ctx, delivery(), ANONYMOUS, idea({ email: confirmed }), {
-        ip: freshIp(),
-      });
+      const first = await submitItem(
+        t.ctx,
+        delivery(),
+        ANONYMOUS,
+        idea({ email: confirmed }),
+        {
+          ip: freshIp(),
+        },
+      );
       await confirmItemAddress(t.ctx, {
         municipality: K,
         token: linkIn((await sink.waitForMail(confirmed)).text, "bestaetigen"),

@@ -15,6 +15,7 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
 import {
   changeParticipationSettings,
+  getQueue,
   moderateItem,
   submitItem,
 } from "../../src/app/participation/participation.js";
@@ -85,10 +86,13 @@ async function nthMail(address: string, n: number): Promise<string> {
   }
 }
 
+/** Submits the page's own form (not the account bar's sign-out form). */
 async function submitThroughForm(page: Page): Promise<void> {
   await Promise.all([
     page.waitForResponse((each) => each.request().method() === "POST"),
-    page.click("form[method=post] button[type=submit]"),
+    page.click(
+      "main form[method=post]:not([action='/abmelden']) button[type=submit]",
+    ),
   ]);
   await page.waitForLoadState("domcontentloaded");
 }
@@ -156,7 +160,9 @@ describe.each(JAVASCRIPT_MODES)(
           confirmation,
         )![0];
         await citizen.goto(confirmPath);
-        expect(await citizen.textContent("main")).toContain("Adresse bestätigt");
+        expect(await citizen.textContent("main")).toContain(
+          "Adresse bestätigt",
+        );
       } finally {
         await citizen.close();
       }
@@ -172,7 +178,10 @@ describe.each(JAVASCRIPT_MODES)(
         await admin.selectOption("#status", "adopted");
         await admin.selectOption("#projekt", project.slug);
         await admin.selectOption("#massnahme", String(measure.id));
-        await admin.fill("#begruendung", "Wird mit der Online-Terminvergabe umgesetzt.");
+        await admin.fill(
+          "#begruendung",
+          "Wird mit der Online-Terminvergabe umgesetzt.",
+        );
         await submitThroughForm(admin);
         await admin.waitForURL(/gespeichert=ja/);
         expect(await findAccessibilityViolations(admin)).toEqual([]);
@@ -203,12 +212,15 @@ describe.each(JAVASCRIPT_MODES)(
       } finally {
         await reader.close();
       }
-    });
+    }, 180_000);
 
     it("shows the reason of a rejected idea", async () => {
       nextWindow();
       const kleve = (await getCatalogue(rig.ctx, "kleve")).municipality.id;
-      const moderator = buildPrincipal(kleve, { role: "admin", orgUnitCodes: [] });
+      const moderator = buildPrincipal(kleve, {
+        role: "admin",
+        orgUnitCodes: [],
+      });
       const { id } = await submitItem(rig.ctx, null, ANONYMOUS, {
         municipality: "kleve",
         kind: "idea",
@@ -238,12 +250,14 @@ describe.each(JAVASCRIPT_MODES)(
         await page.waitForURL(new RegExp(`/kleve/ideen/${id}$`));
         const main = (await page.textContent("main")) ?? "";
         expect(main).toContain("abgelehnt");
-        expect(main).toContain("Das Landesportal bietet diese Dienste schon an.");
+        expect(main).toContain(
+          "Das Landesportal bietet diese Dienste schon an.",
+        );
         expect(await findAccessibilityViolations(page)).toEqual([]);
       } finally {
         await page.close();
       }
-    });
+    }, 120_000);
 
     it("shows a barrier report as overdue to staff after 30 days", async () => {
       nextWindow();
@@ -253,22 +267,41 @@ describe.each(JAVASCRIPT_MODES)(
         await citizen.goto("/kleve/barriere-melden");
         expect(await findAccessibilityViolations(citizen)).toEqual([]);
         await citizen.fill("#titel", title);
-        await citizen.fill("#text", "Die Schrift im Menü ist zu hell auf Weiß.");
+        await citizen.fill(
+          "#text",
+          "Die Schrift im Menü ist zu hell auf Weiß.",
+        );
         await submitThroughForm(citizen);
         await citizen.waitForURL(/\/kleve\/ideen\/zurueckziehen\//);
       } finally {
         await citizen.close();
       }
       const start = now;
+      const barrier = await rig.ctx.db
+        .selectFrom("participation_item")
+        .select("id")
+        .where("title", "=", title)
+        .executeTakeFirstOrThrow();
+      const queue = await getQueue(
+        rig.ctx,
+        buildPrincipal((await getCatalogue(rig.ctx, "kleve")).municipality.id, {
+          role: "editor",
+        }),
+        "kleve",
+        { kind: "barrier" },
+      );
+      expect(
+        queue.items.find((each) => each.item.id === Number(barrier.id))
+          ?.isOverdue,
+      ).toBe(false);
+      // A month later (signed in then: a session ends after 30 idle minutes).
+      now = new Date(start.getTime() + 30 * DAY);
       const admin = await signInAsAdmin();
       try {
-        await admin.goto("/kleve/verwaltung/beteiligung?art=barrier");
-        const row = admin.locator("tr", { hasText: title });
-        expect(await row.locator("[data-overdue]").count()).toBe(0);
-        now = new Date(start.getTime() + 30 * DAY);
         await admin.goto(
           "/kleve/verwaltung/beteiligung?art=barrier&ueberfaellig=ja",
         );
+        const row = admin.locator("tr", { hasText: title });
         expect(await row.locator("[data-overdue]").textContent()).toBe(
           "überfällig",
         );
@@ -278,14 +311,16 @@ describe.each(JAVASCRIPT_MODES)(
         now = new Date(start.getTime() + 31 * DAY);
         await admin.close();
       }
-    });
+    }, 180_000);
 
     it("refuses a filled honeypot and the posts beyond five of twenty from one connection, with a clear message", async () => {
       nextWindow();
       const page = await rig.newPage(javaScriptEnabled);
       try {
         await page.goto("/kleve/ideen/einreichen");
-        const csrf = await page.locator("input[name=_csrf]").getAttribute("value");
+        const csrf = await page
+          .locator("input[name=_csrf]")
+          .getAttribute("value");
         const before = await countItems();
         const bot = await page.request.post("/kleve/ideen/einreichen", {
           form: {
@@ -318,6 +353,6 @@ describe.each(JAVASCRIPT_MODES)(
       } finally {
         await page.close();
       }
-    });
+    }, 300_000);
   },
 );

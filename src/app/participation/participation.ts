@@ -558,7 +558,9 @@ export async function getPublicItem(
       : await findItem(ctx.db, municipality.id, stored.mergedIntoId);
   const [item, mergedInto] = await toPublicItems(
     ctx,
-    target !== null && target.publishedAt !== null ? [stored, target] : [stored],
+    target !== null && target.publishedAt !== null
+      ? [stored, target]
+      : [stored],
   );
   return { item: item!, mergedInto: mergedInto ?? null };
 }

@@ -34,7 +34,11 @@ export const PublicItemSchema = Type.Object({
   kind: KindSchema,
   title: Nullable(Type.String({ description: "Leer, wenn zurückgezogen" })),
   text: Nullable(Type.String({ description: "Leer, wenn zurückgezogen" })),
-  project: Nullable(Type.String({ description: "Kurzname des Projekts, das der Beitrag betrifft" })),
+  project: Nullable(
+    Type.String({
+      description: "Kurzname des Projekts, das der Beitrag betrifft",
+    }),
+  ),
   status: StatusSchema,
   reason: Nullable(Type.String({ description: "Begründung der Entscheidung" })),
   mergedInto: Type.Union([Type.Integer(), Type.Null()]),

@@ -4,11 +4,7 @@ import {
   BODY_MAX,
   TITLE_MAX,
 } from "../../domain/participation/participation.js";
-import {
-  FormCheckbox,
-  FormText,
-  FormVersion,
-} from "../http/form-schema.js";
+import { FormCheckbox, FormText, FormVersion } from "../http/form-schema.js";
 
 /** An idea or feedback: kind, title, text, project, address, and the honeypot. */
 export const SubmissionBody = Type.Object({

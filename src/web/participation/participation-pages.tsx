@@ -234,7 +234,9 @@ export function ItemDetails(props: {
             <dd class="app-summary-list__value">
               <a
                 class="app-link"
-                href={view.link(participationPaths.item(slug, props.mergedInto.id))}
+                href={view.link(
+                  participationPaths.item(slug, props.mergedInto.id),
+                )}
                 lang={view.contentLang}
                 safe
               >
@@ -340,7 +342,11 @@ export function ItemListPage(props: {
       </p>
       {props.isOpen ? (
         <p class="app-body-text">
-          <a class="app-button" href={view.link(participationPaths.form(slug))} safe>
+          <a
+            class="app-button"
+            href={view.link(participationPaths.form(slug))}
+            safe
+          >
             {t.submitLink}
           </a>
         </p>
@@ -583,7 +589,12 @@ export function SubmitterPage(props: {
       <h2 class="app-heading-m" lang={view.contentLang} safe>
         {item.title ?? t.withdrawnTitle}
       </h2>
-      <ItemDetails view={view} catalogue={catalogue} item={item} headingLevel={3} />
+      <ItemDetails
+        view={view}
+        catalogue={catalogue}
+        item={item}
+        headingLevel={3}
+      />
       {item.status === "withdrawn" ? (
         ""
       ) : (
@@ -644,7 +655,9 @@ export function QueuePage(props: {
   const { view, catalogue } = props;
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
-  const units = new Map(catalogue.orgUnits.map((unit) => [unit.code, unit.name]));
+  const units = new Map(
+    catalogue.orgUnits.map((unit) => [unit.code, unit.name]),
+  );
   return (
     <PageLayout
       view={view}
@@ -706,7 +719,12 @@ export function QueuePage(props: {
           {t.filter}
         </button>
       </form>
-      <div class="app-table-wrapper" tabindex="0" role="region" aria-label={t.queueTitle}>
+      <div
+        class="app-table-wrapper"
+        tabindex="0"
+        role="region"
+        aria-label={t.queueTitle}
+      >
         <table class="app-table">
           <thead>
             <tr>
@@ -736,7 +754,9 @@ export function QueuePage(props: {
                 <td>
                   <a
                     class="app-link"
-                    href={view.link(participationPaths.queueItem(slug, entry.item.id))}
+                    href={view.link(
+                      participationPaths.queueItem(slug, entry.item.id),
+                    )}
                     lang={view.contentLang}
                     safe
                   >
@@ -754,7 +774,11 @@ export function QueuePage(props: {
                   {entry.isOverdue ? (
                     <>
                       {" "}
-                      <strong class="app-tag app-tag--paused" data-overdue="true" safe>
+                      <strong
+                        class="app-tag app-tag--paused"
+                        data-overdue="true"
+                        safe
+                      >
                         {t.overdue}
                       </strong>
                     </>
@@ -762,7 +786,12 @@ export function QueuePage(props: {
                     ""
                   )}
                 </td>
-                <td lang={entry.orgUnitCode === null ? undefined : view.contentLang} safe>
+                <td
+                  lang={
+                    entry.orgUnitCode === null ? undefined : view.contentLang
+                  }
+                  safe
+                >
                   {entry.orgUnitCode === null
                     ? t.nobody
                     : (units.get(entry.orgUnitCode) ?? entry.orgUnitCode)}
@@ -807,12 +836,18 @@ export function ModerationPage(props: {
       navigation={props.chrome.navigation}
     >
       <Problems view={view} failed={failed} />
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {title}
       </h1>
       <p class="app-body-text">
-        <span safe>{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${when(view, entry.dueAt)}`}</span>
+        <span
+          safe
+        >{`${t.age}: ${t.days(entry.ageDays)} · ${t.dueOn} ${when(view, entry.dueAt)}`}</span>
         {entry.isOverdue ? (
           <>
             {" "}
@@ -853,9 +888,10 @@ export function ModerationPage(props: {
             label={t.statusColumn}
             value={value("status", item.status)}
             error={failed?.errors.status}
-            choices={[item.status, ...DECISION_STATUSES.filter((s) => s !== item.status)].map(
-              (status) => ({ value: status, label: t.status[status] }),
-            )}
+            choices={[
+              item.status,
+              ...DECISION_STATUSES.filter((s) => s !== item.status),
+            ].map((status) => ({ value: status, label: t.status[status] }))}
           />
           <TextArea
             id="begruendung"
@@ -885,7 +921,10 @@ export function ModerationPage(props: {
             id="massnahme"
             name="massnahme"
             label={t.linkMeasure}
-            value={value("massnahme", item.link.measureId === null ? "" : String(item.link.measureId))}
+            value={value(
+              "massnahme",
+              item.link.measureId === null ? "" : String(item.link.measureId),
+            )}
             error={failed?.errors.massnahme}
             choices={[
               { value: "", label: t.noChoice },
@@ -902,18 +941,29 @@ export function ModerationPage(props: {
             id="fortschreibung"
             name="fortschreibung"
             label={t.linkEdition}
-            value={value("fortschreibung", item.link.editionNumber === null ? "" : String(item.link.editionNumber))}
+            value={value(
+              "fortschreibung",
+              item.link.editionNumber === null
+                ? ""
+                : String(item.link.editionNumber),
+            )}
             error={failed?.errors.fortschreibung}
             choices={[
               { value: "", label: t.noChoice },
-              ...props.editions.map((n) => ({ value: String(n), label: t.edition(n) })),
+              ...props.editions.map((n) => ({
+                value: String(n),
+                label: t.edition(n),
+              })),
             ]}
           />
           <SelectField
             id="zusammengefuehrt"
             name="zusammengefuehrt"
             label={t.mergedIntoLabel}
-            value={value("zusammengefuehrt", item.mergedIntoId === null ? "" : String(item.mergedIntoId))}
+            value={value(
+              "zusammengefuehrt",
+              item.mergedIntoId === null ? "" : String(item.mergedIntoId),
+            )}
             error={failed?.errors.zusammengefuehrt}
             choices={[
               { value: "", label: t.noChoice },
@@ -974,7 +1024,11 @@ export function SettingsPage(props: {
       navigation={props.chrome.navigation}
     >
       <Problems view={view} failed={failed} />
-      {props.notice === undefined ? "" : <NotificationBanner title={props.notice} />}
+      {props.notice === undefined ? (
+        ""
+      ) : (
+        <NotificationBanner title={props.notice} />
+      )}
       <h1 class="app-heading-xl" safe>
         {t.settingsTitle}
       </h1>
@@ -1004,7 +1058,9 @@ export function SettingsPage(props: {
           error={failed?.errors.ueberfaellig}
           inputmode="numeric"
           width="short"
-          maxlength={ParticipationSettingsBody.properties.ueberfaellig.maxLength}
+          maxlength={
+            ParticipationSettingsBody.properties.ueberfaellig.maxLength
+          }
         />
         <TextField
           id="aufbewahrung"
@@ -1014,7 +1070,9 @@ export function SettingsPage(props: {
           error={failed?.errors.aufbewahrung}
           inputmode="numeric"
           width="short"
-          maxlength={ParticipationSettingsBody.properties.aufbewahrung.maxLength}
+          maxlength={
+            ParticipationSettingsBody.properties.aufbewahrung.maxLength
+          }
         />
         <button class="app-button" type="submit" safe>
           {t.save}

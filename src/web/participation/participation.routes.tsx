@@ -440,7 +440,9 @@ export async function participationRoutes(
           municipality: requireSlug(params.slug),
           token: params.token,
         });
-        return view.link(participationPaths.withdraw(params.slug, params.token));
+        return view.link(
+          participationPaths.withdraw(params.slug, params.token),
+        );
       },
       render: async ({ request, reply }, failure) =>
         sendHtmlError(
@@ -582,13 +584,9 @@ export async function participationRoutes(
     notice?: string,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const data = await getItemForModeration(
-      ctx,
-      request.principal,
-      slug,
-      id,
-      { ip: request.ip },
-    );
+    const data = await getItemForModeration(ctx, request.principal, slug, id, {
+      ip: request.ip,
+    });
     return send(
       reply,
       status,
