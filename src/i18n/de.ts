@@ -8,6 +8,7 @@ import type {
   ResponsibilityRole,
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
+import { onboardingDe } from "./onboarding.de.js";
 import { openDataDe } from "./open-data.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
@@ -747,6 +748,8 @@ export const de = {
   /** Editions (Fortschreibungen), the draft, the change report and the old-versus-new timeline (web/edition/). */
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsDe,
+  /** The first steps of a new municipality and its release (web/editor/onboarding-panel.tsx). */
+  onboarding: onboardingDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
   edition: {

@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
+import { onboardingEn } from "./onboarding.en.js";
 import { openDataEn } from "./open-data.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
@@ -723,6 +724,8 @@ export const en: Dictionary = {
   },
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsEn,
+  /** The first steps of a new municipality and its release (web/editor/onboarding-panel.tsx). */
+  onboarding: onboardingEn,
   openData: openDataEn,
   edition: {
     navEditions: "Editions",
