@@ -16,7 +16,6 @@ import type {
   Municipality,
 } from "../../domain/catalogue/catalogue.js";
 import { actorLabel } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import {
   municipalityGuard,
