@@ -8,6 +8,7 @@ import type {
   ResponsibilityRole,
 } from "../domain/catalogue/catalogue.js";
 import { reportsDe } from "./reports.de.js";
+import { onboardingDe } from "./onboarding.de.js";
 import { openDataDe } from "./open-data.de.js";
 import { subscriptionsDe } from "./subscriptions.de.js";
 import { accessibilityDe } from "./accessibility.de.js";
@@ -814,6 +815,8 @@ export const de = {
   /** Editions (Fortschreibungen), the draft, the change report and the old-versus-new timeline (web/edition/). */
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsDe,
+  /** The first steps of a new municipality and its release (web/editor/onboarding-panel.tsx). */
+  onboarding: onboardingDe,
   /** Open data downloads and their data dictionaries (web/open-data/). */
   openData: openDataDe,
   /** Following by e-mail: the page, the confirmation and unsubscribe pages, the mails. */

@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
+import { onboardingEn } from "./onboarding.en.js";
 import { openDataEn } from "./open-data.en.js";
 import { subscriptionsEn } from "./subscriptions.en.js";
 import { accessibilityEn } from "./accessibility.en.js";
@@ -789,6 +790,8 @@ export const en: Dictionary = {
   },
   /** Status reports, key figures and the OZG register (web/reports/). */
   reports: reportsEn,
+  /** The first steps of a new municipality and its release (web/editor/onboarding-panel.tsx). */
+  onboarding: onboardingEn,
   openData: openDataEn,
   subscriptions: subscriptionsEn,
   /** The accessibility statement and its form (web/accessibility/). */

@@ -815,6 +815,10 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
         };
       },
     },
+  "POST /:slug/verwaltung/freigabe": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/freigabe`, form: {} }),
+  },
   "GET /:slug/verwaltung/programm": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/programm` }),

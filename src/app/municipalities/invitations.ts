@@ -41,8 +41,8 @@ export async function grantMunicipalityAccess(
       path: "/email",
       message:
         existing.municipalityId === municipality.id
-          ? `Zu dieser E-Mail-Adresse gibt es in ${municipality.name} bereits ein Konto. Eine neue Einladung verschicken Sie auf der Seite des Kontos.`
-          : "Zu dieser E-Mail-Adresse gibt es bereits ein Konto in einer anderen Kommune. Ein Konto gilt zurzeit für eine Kommune; bitte verwenden Sie eine andere Adresse.",
+          ? `Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Es gehört schon zu ${municipality.name}; eine neue Einladung verschicken Sie auf der Seite des Kontos.`
+          : "Zu dieser E-Mail-Adresse gibt es bereits ein Konto. Es gehört zu einer anderen Kommune, und ein Konto gilt zurzeit für eine Kommune; bitte verwenden Sie eine andere Adresse.",
     },
   };
 }

@@ -92,16 +92,13 @@ export type MunicipalityStateInput = Static<
 export const InvitationInputSchema = Type.Object(
   {
     municipality: Type.String({ minLength: 1, maxLength: 80 }),
-    email: Type.String({ minLength: 1, maxLength: 254 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    role: Type.Union(
-      [
-        Type.Literal("admin"),
-        Type.Literal("editor"),
-        Type.Literal("committee"),
-      ],
-      { description: "admin, editor oder committee" },
-    ),
+    // Checked by the account rules (app/auth/account-input.ts), which say in German what is wrong.
+    email: Type.String({ maxLength: 320, description: "E-Mail-Adresse" }),
+    name: Type.String({ maxLength: 200, description: "Name" }),
+    role: Type.String({
+      maxLength: 20,
+      description: "admin, editor oder committee",
+    }),
     orgUnitCodes: Type.Optional(
       Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 }),
     ),

@@ -14,14 +14,12 @@ import {
   findPublicRelease,
   savePublicRelease,
 } from "../../db/municipality-lifecycle.repository.js";
-import { listEditionSummaries } from "../../db/edition.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type {
   Catalogue,
   Municipality,
 } from "../../domain/catalogue/catalogue.js";
 import { actorLabel } from "../../domain/access/principal.js";
-import { AppError } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import {
   municipalityGuard,
@@ -105,8 +103,8 @@ export async function releasedCatalogue(
 
 /**
  * Releases the current working state to the public (administrators of the municipality):
- * it replaces the state released before. Only before the first edition — afterwards the
- * public sees editions, which are published with the council's decision.
+ * it replaces the state released before. It matters only before the first edition —
+ * afterwards the public sees editions, which are published with the council's decision.
  */
 export async function releaseWorkingState(
   ctx: AppContext,
@@ -122,11 +120,6 @@ export async function releaseWorkingState(
     "programme.release",
     origin,
   );
-  if ((await listEditionSummaries(ctx.db, municipality.id)).length > 0)
-    throw new AppError("ERR_VALIDATION", {
-      detail:
-        "Diese Kommune hat bereits eine Fortschreibung veröffentlicht; das Portal zeigt die Fortschreibungen.",
-    });
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const snapshot = catalogueToSnapshot(catalogue);
   const now = ctx.clock().toISOString();

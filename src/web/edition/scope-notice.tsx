@@ -17,7 +17,7 @@ export interface ScopeNoticeProps {
   readonly scope: PortalScope;
 }
 
-/** The notice for a scope (nothing while nothing is published and the page is public). */
+/** The notice for a scope (before the first edition: "Arbeitsstand – noch nicht beschlossen"). */
 export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   const { view, scope } = props;
   const t = view.t.edition;
@@ -56,7 +56,25 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
     );
   }
   const edition = scope.edition;
-  if (edition === null) return <></>;
+  if (edition === null) {
+    // Nothing adopted yet: say so on every public page (ADR 0026).
+    if (scope.kind !== "published") return <></>;
+    const o = view.t.onboarding;
+    return (
+      <div
+        class="app-scope-banner app-scope-banner--draft"
+        role="region"
+        aria-labelledby="arbeitsstand-titel"
+      >
+        <h2 class="app-scope-banner__title" id="arbeitsstand-titel" safe>
+          {o.portalWorkingStateTitle}
+        </h2>
+        <p class="app-scope-banner__text" safe>
+          {o.portalWorkingStateText}
+        </p>
+      </div>
+    );
+  }
   if (scope.kind === "edition") {
     const isLatest = latest !== null && latest.number === edition.number;
     return (

@@ -11,6 +11,8 @@ import { ProjectStatusTag } from "../components/status-tag/status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
+import type { Onboarding } from "../../app/municipalities/onboarding.js";
+import { OnboardingPanel } from "./onboarding-panel.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -21,6 +23,9 @@ export interface DashboardPageProps {
   readonly notice?: string | undefined;
   /** The draft reports the person still owes updates to (web/reports/). */
   readonly updateRequests?: readonly UpdateRequest[] | undefined;
+  /** Administrators: the first steps and the release to the portal (onboarding-panel.tsx). */
+  readonly onboarding?: Onboarding | undefined;
+  readonly csrfToken?: string | undefined;
 }
 
 /** The dashboard. */
@@ -56,12 +61,28 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
         slug={slug}
         requests={props.updateRequests ?? []}
       />
+      {props.onboarding === undefined ? (
+        ""
+      ) : (
+        <OnboardingPanel
+          view={view}
+          slug={slug}
+          onboarding={props.onboarding}
+          csrfToken={props.csrfToken ?? ""}
+        />
+      )}
 
       <section class="app-section" aria-labelledby="projekte-titel">
         <h2 class="app-heading-l" id="projekte-titel" safe>
           {isAdministrator ? t.allProjects : t.yourProjects}
         </h2>
-        {isAdministrator ? (
+        {isAdministrator &&
+        props.onboarding?.steps.find((step) => step.key === "projects")
+          ?.isAvailable === false ? (
+          <p class="app-body-text" safe>
+            {view.t.onboarding.projectNeedsStructure}
+          </p>
+        ) : isAdministrator ? (
           <p class="app-body-text">
             <a
               class="app-button app-button--secondary"

@@ -31,6 +31,9 @@ import { updatePhase } from "../../app/catalogue/update-phase.js";
 import { updateProject } from "../../app/catalogue/update-project.js";
 import type { AppContext } from "../../app/context.js";
 import { getUpdateRequests } from "../../app/reports/read-reports.js";
+import { getOnboarding } from "../../app/municipalities/onboarding.js";
+import { releaseWorkingState } from "../../app/municipalities/release.js";
+import { EmptyForm } from "../http/form-schema.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
@@ -165,6 +168,9 @@ export async function editorRoutes(
           overview.principal,
           overview.catalogue,
         );
+        const onboarding = overview.rights.isAdministrator
+          ? await getOnboarding(ctx, overview.catalogue)
+          : undefined;
         const html = await (
           <DashboardPage
             view={view}
@@ -177,12 +183,50 @@ export async function editorRoutes(
               "home",
             )}
             overview={overview}
-            notice={noticeOf(request, view)}
+            notice={
+              request.url.includes("freigegeben=1")
+                ? view.t.onboarding.released
+                : noticeOf(request, view)
+            }
             updateRequests={updateRequests}
+            onboarding={onboarding}
+            csrfToken={csrfToken(request)}
           />
         );
         return sendEditorPage(reply, 200, html);
       }),
+  );
+
+  // Releasing the working state to the portal (administrators, before the first edition).
+  app.post(
+    "/:slug/verwaltung/freigabe",
+    formAction({
+      policy: "admin",
+      params: MunicipalityParams,
+      body: EmptyForm,
+      form: "freigabe",
+      run: async (_input, { request, view }) => {
+        const slug = (request.params as { slug: string }).slug;
+        await releaseWorkingState(
+          ctx,
+          request.principal,
+          slug,
+          originOf(request),
+        );
+        return view.link(editorPaths.home(slug), { freigegeben: "1" });
+      },
+      render: async ({ request, reply }, failure) =>
+        answerRefusals(request, reply, async () => {
+          throw new AppError(
+            failure.status === 409
+              ? "ERR_MUNICIPALITY_READ_ONLY"
+              : failure.status === 403
+                ? "ERR_FORBIDDEN"
+                : "ERR_VALIDATION",
+            { detail: failure.failed.messages[0] },
+          );
+        }),
+    }),
   );
 
   /** Renders the project page, optionally with a failed form and a conflict. */

@@ -439,55 +439,64 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
         );
       })}
       <EditorSection id="af-neu" title={t.newActionFieldLegend}>
-        <form
-          method="post"
-          action={view.link(editorPaths.actionFields(slug))}
-          class="app-editor-form"
-          id="af-neu"
-        >
-          {f.meta("af-neu", null)}
-          {f.select(
-            "af-neu",
-            schemaField(NewActionFieldBody, "wirkungsbereich"),
-            t.fieldImpactArea,
-            data.impactAreas[0]?.key ?? "",
-            areaChoices,
-          )}
-          {f.text(
-            "af-neu",
-            schemaField(NewActionFieldBody, "schluessel"),
-            t.fieldKey,
-            "",
-            {
-              hint: t.fieldKeyHint,
-            },
-          )}
-          {f.text(
-            "af-neu",
-            schemaField(NewActionFieldBody, "nummer"),
-            t.fieldNumber,
-            "",
-            {
-              hint: t.fieldNumberHint,
-              short: true,
-            },
-          )}
-          {f.text(
-            "af-neu",
-            schemaField(NewActionFieldBody, "name"),
-            t.fieldName,
-            "",
-          )}
-          {colour("af-neu", "#1d4f91")}
-          {f.area(
-            "af-neu",
-            schemaField(NewActionFieldBody, "beschreibung"),
-            t.fieldDescription,
-            "",
-          )}
-          {f.reason("af-neu")}
-          {f.button(t.addActionField)}
-        </form>
+        {data.impactAreas.length === 0 ? (
+          <p class="app-body-text">
+            <span safe>{view.t.onboarding.actionFieldNeedsArea}</span>{" "}
+            <a class="app-link" href="#wb-neu" safe>
+              {t.newImpactAreaLegend}
+            </a>
+          </p>
+        ) : (
+          <form
+            method="post"
+            action={view.link(editorPaths.actionFields(slug))}
+            class="app-editor-form"
+            id="af-neu"
+          >
+            {f.meta("af-neu", null)}
+            {f.select(
+              "af-neu",
+              schemaField(NewActionFieldBody, "wirkungsbereich"),
+              t.fieldImpactArea,
+              data.impactAreas[0]?.key ?? "",
+              areaChoices,
+            )}
+            {f.text(
+              "af-neu",
+              schemaField(NewActionFieldBody, "schluessel"),
+              t.fieldKey,
+              "",
+              {
+                hint: t.fieldKeyHint,
+              },
+            )}
+            {f.text(
+              "af-neu",
+              schemaField(NewActionFieldBody, "nummer"),
+              t.fieldNumber,
+              "",
+              {
+                hint: t.fieldNumberHint,
+                short: true,
+              },
+            )}
+            {f.text(
+              "af-neu",
+              schemaField(NewActionFieldBody, "name"),
+              t.fieldName,
+              "",
+            )}
+            {colour("af-neu", "#1d4f91")}
+            {f.area(
+              "af-neu",
+              schemaField(NewActionFieldBody, "beschreibung"),
+              t.fieldDescription,
+              "",
+            )}
+            {f.reason("af-neu")}
+            {f.button(t.addActionField)}
+          </form>
+        )}
       </EditorSection>
       <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
         <form

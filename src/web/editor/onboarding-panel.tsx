@@ -1,0 +1,154 @@
+/**
+ * The admin home's guidance for a new municipality: the first steps in order, each with
+ * its state and a link only when what it depends on exists, and the release of the
+ * working state to the portal while no edition is published (ADR 0026).
+ */
+import type { Onboarding } from "../../app/municipalities/onboarding.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import type { ViewContext } from "../components/view.js";
+import { editorPaths } from "./editor-paths.js";
+
+/** Paths of the release form. */
+export const releasePath = (slug: string): string =>
+  `/${encodeURIComponent(slug)}/verwaltung/freigabe`;
+
+/** Props of the panel. */
+export interface OnboardingPanelProps {
+  readonly view: ViewContext;
+  readonly slug: string;
+  readonly onboarding: Onboarding;
+  readonly csrfToken: string;
+}
+
+function stepLink(
+  slug: string,
+  key: Onboarding["steps"][number]["key"],
+): string | null {
+  switch (key) {
+    case "programme":
+      return editorPaths.programme(slug);
+    case "impact-areas":
+      return `${editorPaths.structure(slug)}#wb-neu`;
+    case "action-fields":
+      return `${editorPaths.structure(slug)}#af-neu`;
+    case "org-units":
+      return `${editorPaths.orgUnits(slug)}#oe-neu`;
+    case "projects":
+      return editorPaths.newProject(slug);
+    case "release":
+      return "#freigabe";
+  }
+}
+
+/** The first steps (while any is open) and the release section (while no edition exists). */
+export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
+  const { view, slug, onboarding } = props;
+  const t = view.t.onboarding;
+  const showSteps = onboarding.next !== null && !onboarding.hasEdition;
+  const showRelease =
+    onboarding.release.requiresRelease && !onboarding.hasEdition;
+  return (
+    <>
+      {showSteps ? (
+        <section class="app-section" aria-labelledby="erste-schritte-titel">
+          <h2 class="app-heading-l" id="erste-schritte-titel" safe>
+            {t.title}
+          </h2>
+          <p class="app-body-text" safe>
+            {t.intro}
+          </p>
+          <ol class="app-list app-list--number app-onboarding">
+            {onboarding.steps.map((step) => {
+              const link = stepLink(slug, step.key);
+              const title = t.stepTitles[step.key];
+              const state = step.isDone
+                ? t.done
+                : step.isAvailable
+                  ? t.open
+                  : t.notYet;
+              const isNext = onboarding.next === step.key;
+              return (
+                <li
+                  class={[
+                    "app-onboarding__step",
+                    isNext && "app-onboarding__step--next",
+                  ]}
+                >
+                  {step.isAvailable && link !== null ? (
+                    <a
+                      class="app-link"
+                      href={link.startsWith("#") ? link : view.link(link)}
+                      aria-current={isNext ? "step" : undefined}
+                      safe
+                    >
+                      {title}
+                    </a>
+                  ) : (
+                    <span safe>{title}</span>
+                  )}{" "}
+                  {step.count === null ? (
+                    ""
+                  ) : (
+                    <span safe>{t.count(step.count)}</span>
+                  )}{" "}
+                  <strong class="app-onboarding__state" safe>
+                    {isNext ? `${t.next}: ${state}` : state}
+                  </strong>
+                  {!step.isAvailable && t.stepNeeds[step.key] !== "" ? (
+                    <span class="app-hint" safe>
+                      {` ${t.stepNeeds[step.key]}`}
+                    </span>
+                  ) : (
+                    ""
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : (
+        ""
+      )}
+      {showRelease ? (
+        <section
+          class="app-section"
+          id="freigabe"
+          aria-labelledby="freigabe-titel"
+        >
+          <h2 class="app-heading-l" id="freigabe-titel" safe>
+            {t.releaseTitle}
+          </h2>
+          <p class="app-body-text" safe>
+            {t.releaseText}
+          </p>
+          <p class="app-body-text" safe>
+            {onboarding.release.releasedAt === null
+              ? t.releaseNever
+              : t.releasedAt(
+                  new Date(onboarding.release.releasedAt).toLocaleString(
+                    view.lang === "de" ? "de-DE" : "en-GB",
+                    { timeZone: "Europe/Berlin" },
+                  ),
+                  onboarding.release.releasedByLabel ?? "",
+                )}
+          </p>
+          {onboarding.steps.find((step) => step.key === "release")
+            ?.isAvailable === true ? (
+            <form method="post" action={view.link(releasePath(slug))}>
+              <CsrfField token={props.csrfToken} />
+              <button type="submit" class="app-button" safe>
+                {t.releaseButton}
+              </button>
+            </form>
+          ) : (
+            <p class="app-hint" safe>
+              {t.stepNeeds.release}
+            </p>
+          )}
+        </section>
+      ) : (
+        ""
+      )}
+    </>
+  );
+}
