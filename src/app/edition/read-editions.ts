@@ -179,6 +179,7 @@ async function thawEdition(
       publishedByLabel: stored.publishedByLabel,
       councilReference: stored.councilReference,
       councilUrl: stored.councilUrl,
+      oparlPaperUrl: stored.oparlPaperUrl ?? null,
       note: stored.note,
       isReconstruction: stored.isReconstruction,
       foreword: stored.foreword,

@@ -86,6 +86,7 @@ export const ReportSettingsBody = Type.Object({
   titel: FormText(200),
   abschnitt: FormList(80, 100),
   ozg: FormCheckbox(),
+  "oparl-vorlage": FormText(2000),
   zeilen: FormInteger({
     minimum: 0,
     maximum: MAX_OUTLOOK_ROWS,
@@ -135,6 +136,7 @@ export const NewCommitteeBody = Type.Object({
   grund: FormReason(),
   name: FormText(200),
   kuerzel: FormText(20),
+  oparl: FormText(2000),
 });
 
 /** Changing a committee. */
@@ -142,6 +144,7 @@ export const CommitteeBody = Type.Object({
   ...VersionedChange,
   name: FormText(200),
   kuerzel: FormText(20),
+  oparl: FormText(2000),
 });
 
 const meetingFields = {
@@ -362,6 +365,7 @@ export function parseSettingsForm(
     sectionKeys: all ? null : [...sections],
     includeOzg: input.ozg !== "",
     outlook,
+    oparlPaperUrl: nullable(input["oparl-vorlage"]),
   };
 }
 
@@ -397,8 +401,13 @@ export function parseEntryForm(
 export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): {
   name: string;
   abbreviation: string;
+  oparlUrl: string | null;
 } {
-  return { name: input.name.trim(), abbreviation: input.kuerzel.trim() };
+  return {
+    name: input.name.trim(),
+    abbreviation: input.kuerzel.trim(),
+    oparlUrl: nullable(input.oparl),
+  };
 }
 
 /** A meeting's form. */
