@@ -17,6 +17,7 @@ export interface NewEdition {
   readonly publishedByLabel: string;
   readonly councilReference: string | null;
   readonly councilUrl: string | null;
+  readonly oparlPaperUrl?: string | null;
   readonly foreword: string | null;
   readonly note: string | null;
   readonly isReconstruction: boolean;
@@ -42,6 +43,7 @@ const SUMMARY_COLUMNS = [
   "published_by_label",
   "council_reference",
   "council_url",
+  "oparl_paper_url",
   "note",
   "is_reconstruction",
 ] as const;
@@ -54,6 +56,7 @@ function toSummary(row: {
   published_by_label: string;
   council_reference: string | null;
   council_url: string | null;
+  oparl_paper_url: string | null;
   note: string | null;
   is_reconstruction: number;
 }): EditionSummary {
@@ -65,6 +68,7 @@ function toSummary(row: {
     publishedByLabel: row.published_by_label,
     councilReference: row.council_reference,
     councilUrl: row.council_url,
+    oparlPaperUrl: row.oparl_paper_url,
     note: row.note,
     isReconstruction: Number(row.is_reconstruction) === 1,
   };
@@ -87,6 +91,7 @@ export async function insertEdition(
       published_by_label: edition.publishedByLabel,
       council_reference: edition.councilReference,
       council_url: edition.councilUrl,
+      oparl_paper_url: edition.oparlPaperUrl ?? null,
       foreword: edition.foreword,
       note: edition.note,
       is_reconstruction: edition.isReconstruction ? 1 : 0,

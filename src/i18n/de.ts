@@ -972,6 +972,10 @@ export const de = {
     fieldCouncilReferenceHint:
       "z. B. „Rat der Stadt Kleve, Sitzung vom 15.03.2023, Vorlage 12/2023“",
     fieldCouncilUrl: "Adresse des Beschlusses (optional)",
+    fieldOparlPaper: "OParl-Adresse der Vorlage (optional)",
+    fieldOparlPaperHint:
+      "Die Vorlage (Paper) des Beschlusses im Ratsinformationssystem, beginnt mit https://; das Portal zeigt nach dem Abgleich Aktenzeichen und Titel.",
+    oparlPaper: "Vorlage",
     fieldCouncilUrlHint:
       "Ein Link ins Ratsinformationssystem, beginnend mit https://",
     publishSubmit: "Fortschreibung veröffentlichen",

@@ -939,6 +939,10 @@ export const en: Dictionary = {
     fieldCouncilReferenceHint:
       'e.g. "Council of the town of Kleve, meeting of 15.03.2023, paper 12/2023"',
     fieldCouncilUrl: "Address of the decision (optional)",
+    fieldOparlPaper: "OParl address of the paper (optional)",
+    fieldOparlPaperHint:
+      "The paper of the decision in the council information system, starts with https://; after synchronising, the portal shows its reference and title.",
+    oparlPaper: "Paper",
     fieldCouncilUrlHint:
       "A link into the council information system, starting with https://",
     publishSubmit: "Publish edition",

@@ -191,6 +191,12 @@ export const reportsDe = {
   fieldOparlHint: "Adressen beginnen mit https://; alle freiwillig",
   fieldOparlAgendaItem: "OParl-Adresse des Tagesordnungspunkts",
   fieldOparlPaper: "OParl-Adresse der Vorlage",
+  fieldCommitteeOparl: "OParl-Adresse des Gremiums",
+  fieldCommitteeOparlHint:
+    "Die Organization im Ratsinformationssystem, beginnt mit https://; freiwillig",
+  fieldReportOparlPaper: "OParl-Adresse der Vorlage des Berichts",
+  fieldReportOparlPaperHint:
+    "Die Vorlage (Paper), unter der der Bericht dem Ausschuss vorgelegt wird; leer: die Vorlage der Sitzung",
   saveMeeting: "Sitzung speichern",
   newMeeting: "Neue Sitzung",
   addMeeting: "Sitzung anlegen",

@@ -185,6 +185,12 @@ export const reportsEn: Dictionary["reports"] = {
   fieldOparlHint: "Addresses start with https://; all optional",
   fieldOparlAgendaItem: "OParl address of the agenda item",
   fieldOparlPaper: "OParl address of the paper",
+  fieldCommitteeOparl: "OParl address of the committee",
+  fieldCommitteeOparlHint:
+    "The Organization in the council information system, starts with https://; optional",
+  fieldReportOparlPaper: "OParl address of the report's paper",
+  fieldReportOparlPaperHint:
+    "The paper under which the report is presented to the committee; empty: the meeting's paper",
   saveMeeting: "Save meeting",
   newMeeting: "New meeting",
   addMeeting: "Create meeting",

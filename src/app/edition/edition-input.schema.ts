@@ -53,6 +53,8 @@ export const PublishEditionInputSchema = Type.Object({
     publishedOn: Type.Optional(IsoDateSchema),
     councilReference: Type.Optional(Type.String({ maxLength: 500 })),
     councilUrl: Type.Optional(Type.String({ maxLength: 500 })),
+    /** The OParl Paper (Vorlage) of the council's decision. */
+    oparlPaperUrl: Type.Optional(Type.String({ maxLength: 2000 })),
   }),
 });
 export type PublishEditionInput = Static<typeof PublishEditionInputSchema>;

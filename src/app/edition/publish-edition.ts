@@ -83,6 +83,7 @@ export interface EditionContent {
   readonly publishedOn: string;
   readonly councilReference: string | null;
   readonly councilUrl: string | null;
+  readonly oparlPaperUrl?: string | null;
   readonly foreword: string | null;
   readonly note: string | null;
   readonly isReconstruction: boolean;
@@ -122,6 +123,7 @@ export async function storeEdition(
       actor.kind === "command-line" ? COMMAND_LINE_LABEL : actorLabel(actor),
     councilReference: content.councilReference,
     councilUrl: content.councilUrl,
+    oparlPaperUrl: content.oparlPaperUrl ?? null,
     foreword: content.foreword,
     note: content.note,
     isReconstruction: content.isReconstruction,
@@ -147,6 +149,7 @@ export async function storeEdition(
         publishedOn: content.publishedOn,
         councilReference: content.councilReference,
         councilUrl: content.councilUrl,
+        oparlPaperUrl: content.oparlPaperUrl ?? null,
         reasons: reasons.length,
       },
       version: content.number,
@@ -186,6 +189,7 @@ export async function publishEdition(
   const now = ctx.clock();
   const publishedOn = valid.data.publishedOn ?? germanIsoDateOf(now);
   const councilUrl = optional(valid.data.councilUrl);
+  const oparlPaperUrl = optional(valid.data.oparlPaperUrl);
   const problems: InputProblem[] = [];
   if (parseIsoDate(publishedOn) === null) {
     problems.push({
@@ -201,6 +205,12 @@ export async function publishEdition(
   if (councilUrl !== null && !/^https?:\/\/[^\s]+$/.test(councilUrl)) {
     problems.push({
       path: "/data/councilUrl",
+      message: "muss eine Adresse sein, die mit https:// beginnt.",
+    });
+  }
+  if (oparlPaperUrl !== null && !/^https?:\/\/[^\s]+$/.test(oparlPaperUrl)) {
+    problems.push({
+      path: "/data/oparlPaperUrl",
       message: "muss eine Adresse sein, die mit https:// beginnt.",
     });
   }
@@ -284,6 +294,7 @@ export async function publishEdition(
         publishedOn,
         councilReference: optional(valid.data.councilReference),
         councilUrl,
+        oparlPaperUrl,
         foreword: foreword.foreword,
         note: null,
         isReconstruction: false,

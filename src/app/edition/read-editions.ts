@@ -182,6 +182,7 @@ async function thawEdition(
       publishedByLabel: stored.publishedByLabel,
       councilReference: stored.councilReference,
       councilUrl: stored.councilUrl,
+      oparlPaperUrl: stored.oparlPaperUrl ?? null,
       note: stored.note,
       isReconstruction: stored.isReconstruction,
       foreword: stored.foreword,

@@ -410,6 +410,8 @@ export async function getPublishedReport(
   readonly catalogue: Catalogue;
   readonly document: ReportDocument;
   readonly summary: ReportSummary;
+  /** The OParl Paper the report was presented under, or null (the meeting's is in the document). */
+  readonly oparlPaperUrl: string | null;
 }> {
   const { catalogue, reports } = await listPublishedReports(
     ctx,
@@ -428,5 +430,6 @@ export async function getPublishedReport(
     catalogue,
     summary: found,
     document: await reportDocumentOf(ctx.db, catalogue, report),
+    oparlPaperUrl: report.oparlPaperUrl,
   };
 }

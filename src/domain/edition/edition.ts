@@ -24,6 +24,8 @@ export interface EditionSummary {
   /** The council's decision, e.g. "Ratsbeschluss vom 15.03.2022, Drucksache 123/2022". */
   readonly councilReference: string | null;
   readonly councilUrl: string | null;
+  /** The OParl Paper (Vorlage) of the council's decision, or null. */
+  readonly oparlPaperUrl?: string | null;
   /** A note on the edition itself, e.g. that it is a reconstruction for illustration. */
   readonly note: string | null;
   readonly isReconstruction: boolean;

@@ -368,6 +368,7 @@ const PUBLISH_FIELDS = [
   "datum",
   "beschluss",
   "beschluss-adresse",
+  "oparl-vorlage",
 ] as const;
 
 /** The form "Fortschreibung veröffentlichen". */
@@ -427,6 +428,14 @@ function PublishForm(
         hint={t.fieldCouncilUrlHint}
         value={values?.["beschluss-adresse"] ?? ""}
         error={errorOf("beschluss-adresse")}
+      />
+      <TextField
+        id="veroeffentlichen-oparl-vorlage"
+        {...schemaField(PublishBody, "oparl-vorlage")}
+        label={t.fieldOparlPaper}
+        hint={t.fieldOparlPaperHint}
+        value={values?.["oparl-vorlage"] ?? ""}
+        error={errorOf("oparl-vorlage")}
       />
       <div class="app-button-group">
         <button class="app-button" type="submit" safe>

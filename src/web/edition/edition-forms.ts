@@ -35,6 +35,7 @@ export const PublishBody = Type.Object({
   datum: FormText(40),
   beschluss: FormText(500),
   "beschluss-adresse": FormText(500),
+  "oparl-vorlage": FormText(2000),
   bestaetigt: FormCheckbox(),
 });
 

@@ -3,6 +3,7 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
+import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import {
@@ -101,9 +102,24 @@ export function EditionDetails(props: {
   slug: string;
   edition: Edition;
   previous: EditionSummary | null;
+  /** The edition's OParl paper as last synchronised, if cached. */
+  oparlPaper?: CachedOparlObject | null;
 }): JSX.Element {
   const { view, slug, edition, previous } = props;
   const t = view.t.edition;
+  const paperUrl = edition.oparlPaperUrl ?? null;
+  const cachedPaper =
+    props.oparlPaper !== undefined &&
+    props.oparlPaper !== null &&
+    props.oparlPaper.url === paperUrl
+      ? props.oparlPaper
+      : null;
+  const paperTitle =
+    cachedPaper === null
+      ? ""
+      : [cachedPaper.reference, cachedPaper.name]
+          .filter((part) => part !== null)
+          .join(": ");
   const rows = [
     {
       key: t.publishedOn,
@@ -129,6 +145,23 @@ export function EditionDetails(props: {
                   {edition.councilReference ?? edition.councilUrl}
                 </a>
               ),
+          },
+        ]),
+    ...(paperUrl === null
+      ? []
+      : [
+          {
+            key: t.oparlPaper,
+            value: (
+              <a
+                class="app-link"
+                href={cachedPaper?.webUrl ?? paperUrl}
+                lang={paperTitle === "" ? undefined : "de"}
+                safe
+              >
+                {paperTitle === "" ? paperUrl : paperTitle}
+              </a>
+            ),
           },
         ]),
     ...(edition.note === null

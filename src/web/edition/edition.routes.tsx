@@ -8,6 +8,7 @@
  * Administrators: foreword, publishing, and the list of reason categories. Forms follow
  * post/redirect/get and work without JavaScript.
  */
+import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
@@ -268,6 +269,11 @@ export async function editionRoutes(
         const previous =
           editions.filter((candidate) => candidate.number < number).at(-1) ??
           null;
+        const oparlPaper = await cachedOparlObject(
+          ctx,
+          edition.catalogue.municipality.id,
+          edition.oparlPaperUrl ?? null,
+        );
         const published =
           request.query.veroeffentlicht === "ja"
             ? view.t.edition.publishedNotice(edition.title)
@@ -302,6 +308,7 @@ export async function editionRoutes(
                 slug={slug}
                 edition={edition}
                 previous={previous}
+                oparlPaper={oparlPaper}
               />
             </>
           </ProgrammePage>
@@ -693,6 +700,7 @@ export async function editionRoutes(
     "/data/councilUrl": "beschluss-adresse",
     "/data/title": "titel",
     "/data/councilReference": "beschluss",
+    "/data/oparlPaperUrl": "oparl-vorlage",
   };
 
   app.post(
@@ -728,6 +736,7 @@ export async function editionRoutes(
               ...(publishedOn === undefined ? {} : { publishedOn }),
               councilReference: input.beschluss,
               councilUrl: input["beschluss-adresse"],
+              oparlPaperUrl: input["oparl-vorlage"],
             },
           },
           { ip: request.ip },
@@ -816,6 +825,7 @@ export async function editionRoutes(
         const labels: Readonly<Record<string, string>> = {
           datum: t.fieldDate,
           "beschluss-adresse": t.fieldCouncilUrl,
+          "oparl-vorlage": t.fieldOparlPaper,
           titel: t.fieldTitle,
           beschluss: t.fieldCouncilReference,
         };

@@ -475,6 +475,13 @@ export function CommitteesPage(
                         { short: true },
                       )}
                     </div>
+                    {f.text(
+                      form,
+                      schemaField(CommitteeBody, "oparl"),
+                      t.fieldCommitteeOparl,
+                      committee.oparlUrl ?? "",
+                      { hint: t.fieldCommitteeOparlHint },
+                    )}
                     {f.reason(form)}
                     {f.button(t.saveCommittee)}
                   </fieldset>
@@ -509,6 +516,13 @@ export function CommitteesPage(
                 { short: true, hint: t.fieldAbbreviationHint },
               )}
             </div>
+            {f.text(
+              "gremium-neu",
+              schemaField(NewCommitteeBody, "oparl"),
+              t.fieldCommitteeOparl,
+              "",
+              { hint: t.fieldCommitteeOparlHint },
+            )}
             {f.reason("gremium-neu")}
             {f.button(t.addCommittee)}
           </fieldset>
@@ -1120,6 +1134,13 @@ export function ReportEditPage(
                 t.fieldIncludeOzg,
                 data.report.includeOzg,
                 t.fieldIncludeOzgHint,
+              )}
+              {f.text(
+                settings,
+                schemaField(ReportSettingsBody, "oparl-vorlage"),
+                t.fieldReportOparlPaper,
+                data.report.oparlPaperUrl ?? "",
+                { hint: t.fieldReportOparlPaperHint },
               )}
               <h3 class="app-heading-m" safe>
                 {t.outlookHeading}

@@ -247,6 +247,7 @@ export async function reportEditorRoutes(
     termin: t.reports.fieldNewDate,
     name: t.reports.fieldCommitteeName,
     kuerzel: t.reports.fieldAbbreviation,
+    oparl: t.reports.fieldCommitteeOparl,
     gremium: t.reports.fieldCommittee,
     datum: t.reports.fieldMeetingDay,
     "oparl-sitzung": t.reports.fieldOparlMeeting,
@@ -336,7 +337,11 @@ export async function reportEditorRoutes(
     async (request, reply) => renderOverview(request, reply, "committees", 200),
   );
 
-  const committeeFields = { name: "name", abbreviation: "kuerzel" };
+  const committeeFields = {
+    name: "name",
+    abbreviation: "kuerzel",
+    oparlUrl: "oparl",
+  };
   const meetingFields = {
     committeeId: "gremium",
     day: "datum",
@@ -485,6 +490,7 @@ export async function reportEditorRoutes(
         title: "titel",
         sectionKeys: "abschnitt",
         outlook: "ausblick-0-wann",
+        oparlPaperUrl: "oparl-vorlage",
       },
       labels,
       render: report,

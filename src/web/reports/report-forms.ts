@@ -90,6 +90,7 @@ export const ReportSettingsBody = Type.Object({
   titel: FormText(200),
   abschnitt: FormList(80, 100),
   ozg: FormCheckbox(),
+  "oparl-vorlage": FormText(2000),
   zeilen: FormInteger({
     minimum: 0,
     maximum: MAX_OUTLOOK_ROWS,
@@ -139,6 +140,7 @@ export const NewCommitteeBody = Type.Object({
   grund: FormReason(),
   name: FormText(200),
   kuerzel: FormText(20),
+  oparl: FormText(2000),
 });
 
 /** Changing a committee. */
@@ -146,6 +148,7 @@ export const CommitteeBody = Type.Object({
   ...VersionedChange,
   name: FormText(200),
   kuerzel: FormText(20),
+  oparl: FormText(2000),
 });
 
 const meetingFields = {
@@ -370,6 +373,7 @@ export function parseSettingsForm(
     sectionKeys: all ? null : [...sections],
     includeOzg: input.ozg !== "",
     outlook,
+    oparlPaperUrl: nullable(input["oparl-vorlage"]),
   };
 }
 
@@ -405,8 +409,13 @@ export function parseEntryForm(
 export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): {
   name: string;
   abbreviation: string;
+  oparlUrl: string | null;
 } {
-  return { name: input.name.trim(), abbreviation: input.kuerzel.trim() };
+  return {
+    name: input.name.trim(),
+    abbreviation: input.kuerzel.trim(),
+    oparlUrl: nullable(input.oparl),
+  };
 }
 
 /** A meeting's form. */

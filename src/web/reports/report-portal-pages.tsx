@@ -92,6 +92,8 @@ export function PublishedReportPage(props: {
   readonly document: ReportDocument;
   readonly summary: ReportSummary;
   readonly oparlPaper?: CachedOparlObject | null;
+  /** The paper linked: the report's own, else the meeting's. */
+  readonly oparlPaperUrl?: string | null;
 }): JSX.Element {
   const { view, catalogue, document } = props;
   const t = view.t.reports;
@@ -118,6 +120,7 @@ export function PublishedReportPage(props: {
         view={view}
         document={document}
         oparlPaper={props.oparlPaper ?? null}
+        oparlPaperUrl={props.oparlPaperUrl}
         links={{
           previousReport:
             document.previous === null

@@ -181,15 +181,14 @@ export async function reportPortalRoutes(
       const report = reportParam(request.params.report);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url) => {
-        const { catalogue, document, summary } = await getPublishedReport(
-          ctx,
-          request.params.slug,
-          report,
-        );
+        const { catalogue, document, summary, oparlPaperUrl } =
+          await getPublishedReport(ctx, request.params.slug, report);
+        // The report's own paper, else the one of its meeting.
+        const paperUrl = oparlPaperUrl ?? document.meeting.oparlPaperUrl;
         const oparlPaper = await cachedOparlObject(
           ctx,
           catalogue.municipality.id,
-          document.meeting.oparlPaperUrl,
+          paperUrl,
         );
         return await (
           <PublishedReportPage
@@ -199,6 +198,7 @@ export async function reportPortalRoutes(
             document={document}
             summary={summary}
             oparlPaper={oparlPaper}
+            oparlPaperUrl={paperUrl}
           />
         );
       });

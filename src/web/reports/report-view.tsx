@@ -46,6 +46,8 @@ export interface ReportViewProps {
   readonly isPrint?: boolean;
   /** The meeting's OParl paper as last fetched (`fortschritt oparl sync`), if cached. */
   readonly oparlPaper?: CachedOparlObject | null;
+  /** The paper to link: the report's own OParl Paper, else (left out) the meeting's. */
+  readonly oparlPaperUrl?: string | null;
 }
 
 /** One row of the OZG figures: a label and how to read it from the figures. */
@@ -405,7 +407,9 @@ export function ReportView(props: ReportViewProps): JSX.Element {
     { href: document.meeting.oparlMeetingUrl, label: t.oparlMeeting },
     { href: document.meeting.oparlAgendaItemUrl, label: t.oparlAgendaItem },
     paperLink(
-      document.meeting.oparlPaperUrl,
+      props.oparlPaperUrl === undefined
+        ? document.meeting.oparlPaperUrl
+        : props.oparlPaperUrl,
       props.oparlPaper ?? null,
       t.oparlPaper,
     ),
