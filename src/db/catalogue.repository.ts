@@ -281,7 +281,7 @@ export async function loadCatalogue(
       id: unit.id,
       code: unit.code,
       name: unit.name,
-      kind: unit.kind as OrgUnitKind,
+      kind: unit.kind,
       parentCode: unit.parent_code,
     })),
     impactAreas: impactAreas.map((area) => ({

@@ -358,7 +358,7 @@ export async function listStoredOrgUnits(
     id: row.id,
     code: row.code,
     name: row.name,
-    kind: row.kind as OrgUnitKind,
+    kind: row.kind,
     parentId: row.parent_id,
     parentCode: row.parent_code,
     version: row.version,

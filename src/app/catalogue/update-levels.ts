@@ -52,7 +52,7 @@ export async function updateLevels(
   );
   const { data } = valid;
   const problems: InputProblem[] = [];
-  const name = (key: keyof CatalogueLevels & string, value: LevelName) => {
+  const name = (key: keyof CatalogueLevels, value: LevelName) => {
     const singular = value.singular.trim();
     const plural = value.plural.trim();
     if (singular === "")

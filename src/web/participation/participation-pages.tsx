@@ -138,7 +138,7 @@ export function ItemDetails(props: {
   if (item.link.measureTitle !== null)
     taken.push(
       <span>
-        {`${t.measure}: `}
+        <span safe>{`${t.measure}: `}</span>
         <span lang={view.contentLang} safe>
           {item.link.measureTitle}
         </span>

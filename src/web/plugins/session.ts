@@ -230,7 +230,7 @@ export function assertCsrfToken(request: FastifyRequest): void {
  */
 function slugOfRequest(request: FastifyRequest): string | null {
   const params: unknown = request.params;
-  const slug =
+  const slug: unknown =
     params !== null && typeof params === "object"
       ? Reflect.get(params, "slug")
       : undefined;

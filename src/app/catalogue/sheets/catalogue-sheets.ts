@@ -713,7 +713,7 @@ export function tablesToDocument(
     return {
       code: cell(row, "Kürzel"),
       name: cell(row, "Name"),
-      kind: cell(row, "Art") as CatalogueDocument["orgUnits"][number]["kind"],
+      kind: cell(row, "Art"),
       ...withOptional("parent", optional(row.cells.Übergeordnet)),
     };
   });

@@ -75,6 +75,8 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
   const otherLanguage = view.lang === "de" ? "en" : "de";
   const hasError =
     props.isError === true || content.includes(ERROR_SUMMARY_MARK);
+  // Rendered from the page's own elements above: markup, not text to escape.
+  const main: JSX.Element = content;
   const documentTitle =
     (hasError ? t.errorTitlePrefix : "") +
     [props.title, site?.programmeTitle, t.serviceName]
@@ -199,7 +201,7 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
             )}
             {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
             <main id="inhalt" class="app-main" tabindex="-1">
-              {content}
+              {main}
             </main>
           </div>
           <footer class="app-footer">
