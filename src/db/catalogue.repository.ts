@@ -10,7 +10,6 @@ import type {
   MeasureStatus,
   Municipality,
   OrgUnit,
-  OrgUnitKind,
   Phase,
   Programme,
   Project,

@@ -76,7 +76,7 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
   const hasError =
     props.isError === true || content.includes(ERROR_SUMMARY_MARK);
   // Rendered from the page's own elements above: markup, not text to escape.
-  const main: JSX.Element = content;
+  const safeMain = content;
   const documentTitle =
     (hasError ? t.errorTitlePrefix : "") +
     [props.title, site?.programmeTitle, t.serviceName]
@@ -201,7 +201,7 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
             )}
             {/* tabindex -1 lets the skip link move keyboard focus, not just the scroll position. */}
             <main id="inhalt" class="app-main" tabindex="-1">
-              {main}
+              {safeMain}
             </main>
           </div>
           <footer class="app-footer">
