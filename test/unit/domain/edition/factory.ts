@@ -57,6 +57,12 @@ export function buildMeasure(overrides: Partial<Measure> = {}): Measure {
     id: nextId++,
     title: "Erste Maßnahme",
     status: "planned",
+    // As read from the database: the optional details are null when not set.
+    start: null,
+    end: null,
+    orgUnitCode: null,
+    description: null,
+    phaseLabel: null,
     ...overrides,
   };
 }
