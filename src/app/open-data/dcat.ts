@@ -130,6 +130,9 @@ async function municipalityDatasets(
   const datasets: DcatDataset[] = [];
   for (const definition of DATASETS) {
     const table = await readDataset(ctx, slug, definition.key, options);
+    // A dataset enters the catalogue with its first record (ideas before the first one is
+    // published): harvesters get no empty dataset without a date or a period.
+    if (table.rows.length === 0) continue;
     const uri = `${openData}/${definition.key}#datensatz`;
     datasets.push({
       ...common,
