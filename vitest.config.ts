@@ -57,6 +57,9 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.{ts,tsx}"],
           // expect.poll waits for a page condition (a URL after a form), as long as Playwright waits for an element.
           expect: { poll: { timeout: 10_000 } },
+          // A journey of a dozen pages on a busy 2-core machine: the steps wait for conditions,
+          // the whole journey gets room.
+          testTimeout: 90_000,
           env: berlin,
           globalSetup: ["test/support/require-chromium.ts"],
           setupFiles: ["test/support/fast-password-hashing.ts"],
