@@ -270,7 +270,7 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
       "DEAKTIVIERT@kleve.example",
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Konto deaktiviert");
+    expect(result.stdout).toContain("deaktiviert");
     const ctx = await openAppContext(connectionTargetOf(loadConfig()));
     try {
       expect(

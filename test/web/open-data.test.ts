@@ -254,7 +254,9 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   });
 
   it("gives every dataset as CSV, XLSX and JSON with the same rows", async () => {
-    for (const dataset of DATASETS) {
+    // Ideas have rows only once one is published: their dataset is read back in
+    // test/db/participation.test.ts.
+    for (const dataset of DATASETS.filter((d) => d.key !== "ideen")) {
       const csv = parseCsv(
         (await get(`${K}/${dataset.key}.csv`)).body.replace(/^\uFEFF/, ""),
       );

@@ -6,7 +6,7 @@
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, RouteShorthandOptions } from "fastify";
 import { takeKeptForm } from "../../app/auth/kept-forms.js";
 import { extendSession } from "../../app/auth/sessions.js";
 import type { AppContext } from "../../app/context.js";
@@ -26,6 +26,11 @@ export const SESSION_TIME_ROUTES = {
 
 const HTML = "text/html; charset=utf-8";
 
+/** Extending the session: the page to return to. */
+const ExtendBody = Type.Object({
+  next: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
 /** Registers the two routes. */
 export async function sessionTimeRoutes(
   instance: FastifyInstance,
@@ -34,12 +39,13 @@ export async function sessionTimeRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
+  const extendOptions: RouteShorthandOptions = {
+    config: { policy: "signed-in", formBody: ExtendBody },
+    schema: { hide: true, body: ExtendBody },
+  };
   instance.post(
     SESSION_TIME_ROUTES.extend,
-    {
-      config: { policy: "signed-in" },
-      schema: { hide: true },
-    },
+    extendOptions,
     async (request, reply) => {
       const session = request.authSession?.resolved;
       if (session?.kind === "active") await extendSession(ctx, session.idHash);
