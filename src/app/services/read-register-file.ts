@@ -28,8 +28,8 @@ async function newWorkbook(): Promise<ExcelJS.Workbook> {
   return new excel.Workbook();
 }
 
-/** A cell's value as the text a person sees. */
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell's value as the text a person sees (also read by the catalogue spreadsheet). */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return formatIsoDate(utcDayOf(value));
   if (typeof value === "number")

@@ -6,7 +6,6 @@
  */
 import type ExcelJS from "exceljs";
 import yauzl from "yauzl";
-import { formatIsoDate, utcDayOf } from "../../../domain/calendar/calendar.js";
 import { unescapeCsvFormula } from "../../../domain/csv/csv-cell.js";
 import {
   assertZipWithinLimits,
@@ -14,6 +13,7 @@ import {
 } from "../../services/upload-limits.js";
 import { unstorableText } from "../../validation/storable.js";
 import type { RawSheet } from "./catalogue-sheets.js";
+import { cellText } from "../../services/read-register-file.js";
 
 /** Limits of a catalogue file: a large programme has a few thousand rows. */
 export const CATALOGUE_SHEET_LIMITS = {
@@ -29,24 +29,6 @@ export class UnreadableWorkbookError extends RangeError {
     super(message, options);
     this.name = "UnreadableWorkbookError";
   }
-}
-
-/** A cell's value as the text a person sees. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return formatIsoDate(utcDayOf(value));
-  if (typeof value === "number")
-    return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === "boolean") return value ? "ja" : "nein";
-  if (typeof value === "string") return value;
-  if (typeof value === "object") {
-    if ("richText" in value)
-      return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result);
-    if ("error" in value) return value.error;
-  }
-  return "";
 }
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
