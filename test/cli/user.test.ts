@@ -219,11 +219,28 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
   });
 
   it("prints an API token once, which authenticates as the account", async () => {
+    // An account of its own, whichever tests ran before.
+    typedPassword = "Abgleich mit dem Fachverfahren";
+    const added = await run(
+      "user",
+      "add",
+      "--email",
+      "abgleich@kleve.example",
+      "--name",
+      "Abgleich",
+      "--role",
+      "editor",
+      "--org-unit",
+      "10.1",
+      "--municipality",
+      "kleve",
+    );
+    expect(added.code).toBe(0);
     const result = await run(
       "token",
       "create",
       "--email",
-      "redaktion@kleve.example",
+      "abgleich@kleve.example",
       "--name",
       "Abgleich",
     );
@@ -234,7 +251,7 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
     const ctx = await openAppContext(connectionTargetOf(loadConfig()));
     try {
       expect(await authenticateApiToken(ctx, token)).toMatchObject({
-        email: "redaktion@kleve.example",
+        email: "abgleich@kleve.example",
         role: "editor",
         via: "token",
       });

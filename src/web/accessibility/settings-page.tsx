@@ -106,7 +106,11 @@ export function StatementSettingsPage(
           {t.viewStatement}
         </a>
       </p>
-      <form method="post" action={accessibilityPaths.settings(props.slug)}>
+      <form
+        method="post"
+        action={accessibilityPaths.settings(props.slug)}
+        novalidate
+      >
         <CsrfField token={props.csrfToken} />
         {view.lang === "de" ? (
           ""

@@ -110,7 +110,8 @@ export function AccountBar(props: AccountBarProps): JSX.Element {
               <span safe>{props.session.endsAtText}</span>{" "}
               <span
                 class="app-account-bar__warning"
-                role="alert"
+                aria-live="assertive"
+                aria-atomic="true"
                 data-session-warning={props.session.warningText}
               ></span>
               <form
