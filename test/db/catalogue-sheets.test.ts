@@ -83,7 +83,7 @@ describe.each(DIALECTS)("the catalogue as a spreadsheet on %s", (dialect) => {
     const { tables } = await exportCatalogueSheets(t.ctx, admin, "kleve");
     return format === "xlsx"
       ? writeCatalogueXlsx(tables)
-      : writeCatalogueCsvZip(tables);
+      : await writeCatalogueCsvZip(tables);
   }
 
   async function dataVersion(): Promise<number> {

@@ -80,7 +80,7 @@ export const exportXlsxCommand: Command = {
     );
     const bytes =
       values.csv === true
-        ? writeCatalogueCsvZip(tables)
+        ? await writeCatalogueCsvZip(tables)
         : await writeCatalogueXlsx(tables);
     await writeFile(values.output, bytes);
     return 0;

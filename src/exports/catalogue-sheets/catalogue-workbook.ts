@@ -4,8 +4,8 @@
  * The layout is app/catalogue/sheets/catalogue-sheets.ts; reading the files back is an
  * import and lives in app/catalogue/sheets/read-catalogue-workbook.ts.
  */
-import { crc32, deflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   HELP_SHEET_TITLE,
   SHEET_IDS,
@@ -112,72 +112,31 @@ export function csvFileName(id: SheetId): string {
   return `${id}.csv`;
 }
 
-/** Writes the catalogue as a ZIP of CSV files, one per sheet. */
-export function writeCatalogueCsvZip(tables: CatalogueTables): Buffer {
-  return writeZip(
-    SHEET_IDS.map((id) => {
-      const { columns } = SHEETS[id];
-      return {
-        name: csvFileName(id),
-        data: writeCsv(
-          columns,
-          tables[id].map((row) =>
-            columns.map((column) => row.cells[column] ?? ""),
-          ),
-          { separator: ";", byteOrderMark: true },
-        ),
-      };
-    }),
-  );
-}
+/** The date written into every ZIP entry, so that the same catalogue always gives the same bytes. */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(2000, 0, 1));
 
-/** A minimal ZIP writer (deflate, UTF-8 names): enough for a handful of CSV files. */
-function writeZip(files: readonly { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  // 1980-01-01 00:00, so that the same catalogue always gives the same bytes.
-  const dosTime = 0;
-  const dosDate = (0 << 9) | (1 << 5) | 1;
-  for (const file of files) {
-    const name = Buffer.from(file.name, "utf8");
-    const compressed = deflateRawSync(file.data);
-    const crc = crc32(file.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(file.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(file.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
+/** Writes the catalogue as a ZIP of CSV files, one per sheet. */
+export async function writeCatalogueCsvZip(
+  tables: CatalogueTables,
+): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const id of SHEET_IDS) {
+    const { columns } = SHEETS[id];
+    zip.file(
+      csvFileName(id),
+      writeCsv(
+        columns,
+        tables[id].map((row) =>
+          columns.map((column) => row.cells[column] ?? ""),
+        ),
+        { separator: ";", byteOrderMark: true },
+      ),
+      { date: ZIP_ENTRY_DATE },
+    );
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    platform: "UNIX",
+  });
 }

@@ -227,7 +227,7 @@ export async function sheetsRoutes(
           const body =
             format === "xlsx"
               ? await writeCatalogueXlsx(tables)
-              : writeCatalogueCsvZip(tables);
+              : await writeCatalogueCsvZip(tables);
           return sendFile(
             reply,
             CATALOGUE_SHEET_CONTENT_TYPES[format],
