@@ -2,11 +2,28 @@
  * Every database test runs on both dialects, each in a database of its own: a fresh
  * SQLite file, or a fresh PostgreSQL database created here and dropped afterwards, so
  * that test files and parallel runs never see each other's data.
+ *
+ * Migrating and loading the demo take seconds, and the suite opens hundreds of
+ * databases; so each kind (empty, or with the demo) is built once into a template and
+ * copied: SQLite by copying a file, PostgreSQL by `create database … template …`. A
+ * template is named by a hash of the sources and demo files, so a changed migration or
+ * demo builds a new one (and removes the old ones).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
 import {
@@ -48,27 +65,145 @@ async function withAdmin<T>(
   }
 }
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+let sourceKey: string | null = null;
+
+/** A hash of everything a template depends on: the sources (migrations, demo loading) and the demo files. */
+function templateKey(): string {
+  if (sourceKey !== null) return sourceKey;
+  const hash = createHash("sha256");
+  const files: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk(join(ROOT, "src"));
+  walk(join(ROOT, "demo"));
+  for (const file of files.sort())
+    hash
+      .update(relative(ROOT, file))
+      .update("\u0000")
+      .update(readFileSync(file))
+      .update("\u0000");
+  sourceKey = hash.digest("hex").slice(0, 16);
+  return sourceKey;
+}
+
+type TemplateKind = "empty" | "demo";
+
+async function fillTemplate(ctx: AppContext, kind: TemplateKind) {
+  await migrateDatabase(ctx);
+  if (kind === "demo") await loadDemo(ctx);
+}
+
+const SQLITE_TEMPLATES = join(tmpdir(), "fortschritt-test-templates");
+
+/** The SQLite template file of the kind, built when missing (atomically: built aside, then renamed). */
+async function sqliteTemplate(kind: TemplateKind): Promise<string> {
+  const key = templateKey();
+  const file = join(SQLITE_TEMPLATES, `${key}-${kind}.sqlite`);
+  if (existsSync(file)) return file;
+  mkdirSync(SQLITE_TEMPLATES, { recursive: true });
+  for (const old of readdirSync(SQLITE_TEMPLATES))
+    if (!old.startsWith(key))
+      rmSync(join(SQLITE_TEMPLATES, old), { force: true });
+  const building = mkdtempSync(join(tmpdir(), "fortschritt-template-"));
+  const ctx = await openAppContext(
+    { dialect: "sqlite", file: join(building, "build.sqlite") },
+    { clock: () => TEST_NOW },
+  );
+  const copy = join(building, "template.sqlite");
+  try {
+    await fillTemplate(ctx, kind);
+    // One self-contained file (no WAL beside it), whatever the journal mode.
+    await sql`vacuum into ${sql.lit(copy)}`.execute(ctx.db);
+  } finally {
+    await closeAppContext(ctx);
+  }
+  renameSync(copy, file);
+  rmSync(building, { recursive: true, force: true });
+  return file;
+}
+
+/** The PostgreSQL template database of the kind, built once (under an advisory lock) when missing. */
+async function postgresTemplate(kind: TemplateKind): Promise<string> {
+  const key = templateKey();
+  const name = `fortschritt_tpl_${key}_${kind}`;
+  const exists = (client: pg.Client) =>
+    client
+      .query("select 1 from pg_database where datname = $1", [name])
+      .then((result) => (result.rowCount ?? 0) > 0);
+  if (await withAdmin(exists)) return name;
+  await withAdmin(async (client) => {
+    await client.query("select pg_advisory_lock(hashtext($1))", [name]);
+    try {
+      if (await exists(client)) return;
+      const building = `${name}_${process.pid}`;
+      await client.query(`drop database if exists ${building}`);
+      await client.query(`create database ${building}`);
+      const url = new URL(postgresAdminUrl());
+      url.pathname = `/${building}`;
+      const ctx = await openAppContext(
+        { dialect: "postgres", url: url.toString(), poolSize: 2 },
+        { clock: () => TEST_NOW },
+      );
+      try {
+        await fillTemplate(ctx, kind);
+      } finally {
+        await closeAppContext(ctx);
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+      // Templates of other sources are no longer needed (one in use stays).
+      const old = await client.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'fortschritt_tpl_%' and datname not like $1",
+        [`fortschritt_tpl_${key}_%`],
+      );
+      for (const { datname } of old.rows)
+        await client
+          .query(`drop database if exists ${datname}`)
+          .catch(() => undefined);
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext($1))", [name]);
+    }
+  });
+  return name;
+}
+
 /**
  * Opens a new, empty, migrated database; with `demo` the Kleve demo is loaded as
  * `fortschritt demo` loads it: the catalogue as the draft and its 1. and 2. Fortschreibung
  * (the portal shows the 2., identical to the draft until a test changes the draft).
+ * The demo comes from the template when the clock stands at TEST_NOW (the demo's own
+ * timestamps are the clock's); with another clock it is loaded afresh.
  */
 export async function openTestContext(
   dialect: DialectName,
   options: { demo?: boolean; clock?: () => Date } = {},
 ): Promise<TestContext> {
   const clock = options.clock ?? (() => TEST_NOW);
+  const fromTemplate =
+    options.demo !== true || clock().getTime() === TEST_NOW.getTime();
+  const kind: TemplateKind =
+    options.demo === true && fromTemplate ? "demo" : "empty";
   let ctx: AppContext;
   let target: ConnectionTarget;
   let cleanUp: () => Promise<void>;
   if (dialect === "sqlite") {
+    const template = await sqliteTemplate(kind);
     const directory = mkdtempSync(join(tmpdir(), "fortschritt-test-"));
     target = { dialect: "sqlite", file: join(directory, "test.sqlite") };
+    copyFileSync(template, target.file);
     ctx = await openAppContext(target, { clock });
     cleanUp = async () => rmSync(directory, { recursive: true, force: true });
   } else {
+    const template = await postgresTemplate(kind);
     const name = `fortschritt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await withAdmin((client) => client.query(`create database ${name}`));
+    await withAdmin((client) =>
+      client.query(`create database ${name} template ${template}`),
+    );
     const url = new URL(postgresAdminUrl());
     url.pathname = `/${name}`;
     target = { dialect: "postgres", url: url.toString(), poolSize: 5 };
@@ -79,7 +214,7 @@ export async function openTestContext(
       ).then(() => undefined);
   }
   await migrateDatabase(ctx);
-  if (options.demo === true) await loadDemo(ctx);
+  if (options.demo === true && !fromTemplate) await loadDemo(ctx);
   return {
     ctx,
     dialect,
