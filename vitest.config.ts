@@ -25,6 +25,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.{ts,tsx}"],
           env: berlin,
+          // Pure code without module state worth isolating: the files share each worker's
+          // module cache instead of importing everything again (a third of the time).
+          isolate: false,
         },
       },
       {
