@@ -124,6 +124,12 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Title:\s+kleve\.digital 2030 – 2\. Fortschreibung/);
     expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+    // The timelines are drawn as vector graphics: no raster picture in the whole document.
+    const images = (await run("pdfimages", ["-list", path])).stdout
+      .trim()
+      .split("\n")
+      .slice(2);
+    expect(images).toEqual([]);
     const text = (
       await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 20_000_000 })
     ).stdout.replace(/\s+/g, " ");

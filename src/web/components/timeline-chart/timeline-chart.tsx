@@ -131,33 +131,19 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
         {props.description}
       </desc>
       <defs>
+        {/* An open end fades out under a white veil. A gradient, not an SVG mask: printed
+            to PDF, a mask becomes a page-sized raster image per bar. */}
         <linearGradient
-          id={`${fadeId}-verlauf`}
+          id={fadeId}
           gradientUnits="userSpaceOnUse"
           x1={round(fadeStart)}
           y1="0"
           x2={round(fadeEnd)}
           y2="0"
         >
-          <stop offset="0" stop-color="#fff" />
-          <stop offset="1" stop-color="#fff" stop-opacity="0" />
+          <stop offset="0" stop-color="#fff" stop-opacity="0" />
+          <stop offset="1" stop-color="#fff" />
         </linearGradient>
-        <mask
-          id={fadeId}
-          maskUnits="userSpaceOnUse"
-          x="0"
-          y="0"
-          width={width}
-          height={height}
-        >
-          <rect
-            x="0"
-            y="0"
-            width={width}
-            height={height}
-            fill={`url(#${fadeId}-verlauf)`}
-          />
-        </mask>
         {layout.groups.map((group, index) => {
           const colour = safeColour(group.colour);
           const light = tint(colour, 0.82);
@@ -359,8 +345,19 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                           stroke={colour}
                           stroke-width="1"
                           stroke-dasharray={bar.isUndecided ? "4 3" : undefined}
-                          mask={bar.isOpenEnd ? `url(#${fadeId})` : undefined}
                         />
+                        {bar.isOpenEnd ? (
+                          <rect
+                            class="app-timeline-chart__fade"
+                            x={round(Math.max(x1, fadeStart))}
+                            y={barY - 1}
+                            width={round(fadeEnd + 1 - Math.max(x1, fadeStart))}
+                            height={g.barHeight + 2}
+                            fill={`url(#${fadeId})`}
+                          />
+                        ) : (
+                          ""
+                        )}
                         {bar.isUndecided ? (
                           <text
                             class="app-timeline-chart__undecided"
