@@ -39,13 +39,10 @@ export type { MunicipalityListEntry, MunicipalityRecord };
 /** Who runs the instance: the operator at the command line, or an operator signed in with a second factor. */
 export type OperatorActor = AccountActor;
 
-/** First path segments a municipality cannot have: the app's own, and those of the operator and invitations. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  ...RESERVED_MUNICIPALITY_SLUGS,
-  "betrieb",
-  "einladung",
-  "offene-daten",
-]);
+/** First path segments a municipality cannot have: the app's own, the operators' and the invitations'. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(
+  RESERVED_MUNICIPALITY_SLUGS,
+);
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
