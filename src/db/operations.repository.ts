@@ -21,6 +21,8 @@ export interface MunicipalityStateRecord {
   readonly lastReportAt: string | null;
   /** Active memberships. */
   readonly userCount: number;
+  /** False while the municipality is deactivated. */
+  readonly isActive: boolean;
 }
 
 /** A page of municipalities and how many match in all. */
@@ -63,6 +65,7 @@ export async function listMunicipalityStates(
       "municipality.slug",
       "municipality.name",
       "municipality.state",
+      "municipality.is_active",
       eb
         .selectFrom("programme")
         .select("programme.title")
@@ -114,6 +117,7 @@ export async function listMunicipalityStates(
           : String(row.last_edition_on),
       lastReportAt: isoOrNull(row.last_report_at),
       userCount: Number(row.user_count ?? 0),
+      isActive: Number(row.is_active) === 1,
     })),
   };
 }

@@ -156,7 +156,7 @@ export interface ReminderCandidate {
   readonly done: readonly number[];
 }
 
-/** Draft reports with a meeting on or after `today` in municipalities that have rules. */
+/** Draft reports with a meeting on or after `today` in active municipalities that have rules. */
 export async function listReminderCandidates(
   db: Executor,
   today: number,
@@ -177,6 +177,9 @@ export async function listReminderCandidates(
     ])
     .where("status_report.status", "=", "draft")
     .where("meeting.meeting_day", ">=", today)
+    // A deactivated municipality gets no reminders (nothing can be changed there); its
+    // rules apply again after reactivation.
+    .where("municipality.is_active", "=", 1)
     .where((eb) =>
       eb.exists(
         eb

@@ -41,4 +41,77 @@ export const operationsDe = {
   address: "Adresse",
   instance: "Betrieb",
   noEvents: "Keine Ereignisse.",
+  status: "Zustand",
+  active: "aktiv",
+  deactivated: "deaktiviert",
+  createLink: "Kommune anlegen",
+  createTitle: "Kommune anlegen",
+  createIntro:
+    "Legen Sie eine Kommune an: leer oder mit dem Aufbau einer bestehenden Kommune als Vorlage. Übernommen werden nur Ebenen, Begründungskategorien, Kennzahlen ohne Werte und Berichtsabschnitte – nie Daten. Danach laden Sie ihre erste Administration ein.",
+  nameLabel: "Name",
+  nameHint: "Wie das Portal ihn zeigt, z. B. Stadt Goch",
+  nameRequired: "Bitte geben Sie den Namen ein.",
+  slugLabel: "Kurzname",
+  slugHint:
+    "Steht in den Adressen: Kleinbuchstaben, Ziffern und Bindestriche, z. B. goch",
+  slugRequired: "Bitte geben Sie den Kurznamen ein.",
+  stateLabel: "Bundesland",
+  stateChoose: "Bitte wählen",
+  stateRequired: "Bitte wählen Sie das Bundesland.",
+  regionalKeyLabel: "Amtlicher Regionalschlüssel",
+  regionalKeyHint:
+    "12 Ziffern; er beginnt mit dem Schlüssel des Landes, z. B. 051540020020",
+  regionalKeyRequired: "Bitte geben Sie den amtlichen Regionalschlüssel ein.",
+  websiteLabel: "Website (freiwillig)",
+  contactEmailLabel: "Kontakt-E-Mail für das Portal (freiwillig)",
+  templateLabel: "Start",
+  templateEmpty: "Leer beginnen",
+  templateOf: (name: string, slug: string) =>
+    `Aufbau von ${name} (${slug}) übernehmen`,
+  createButton: "Kommune anlegen",
+  problemTitle: "Es gibt ein Problem",
+  cancel: "Abbrechen",
+  backToOverview: "Zurück zu den Kommunen",
+  detailIntro:
+    "Angaben und Zustand der Kommune. Ihre Daten lesen oder ändern kann nur, wer ihr angehört.",
+  created:
+    "Die Kommune ist angelegt. Laden Sie jetzt ihre erste Administration ein.",
+  createdFrom: (template: string) =>
+    `Die Kommune ist mit dem Aufbau von ${template} angelegt. Laden Sie jetzt ihre erste Administration ein.`,
+  regionalKey: "Regionalschlüssel",
+  website: "Website",
+  contactEmail: "Kontakt",
+  createdAt: "Angelegt am",
+  deactivatedAt: "Deaktiviert seit",
+  portal: "Portal der Kommune",
+  inviteTitle: "Administration einladen",
+  inviteIntro:
+    "Die eingeladene Person bekommt die Rolle Administration in dieser Kommune. Hat sie schon ein Konto (etwa in einer anderen Kommune), bekommt dieses Konto die Rolle hier dazu.",
+  inviteEmail: "E-Mail-Adresse",
+  inviteName: "Name",
+  inviteButton: "Einladung verschicken",
+  inviteInactive:
+    "Solange die Kommune deaktiviert ist, kann niemand eingeladen werden.",
+  invitationMailed: (email: string) =>
+    `Die Einladung an ${email} ist per E-Mail verschickt. Der Link gilt drei Tage.`,
+  invitationLink:
+    "Es ist kein E-Mail-Versand eingerichtet. Geben Sie diesen Link – er gilt drei Tage und nur einmal – selbst an die Person weiter. Er wird nur jetzt angezeigt:",
+  membershipAdded: (email: string, name: string) =>
+    `Zu ${email} gab es schon ein Konto: Es hat jetzt die Rolle Administration in ${name}.`,
+  membershipMailed: "Die Person ist per E-Mail benachrichtigt.",
+  membershipNotMailed:
+    "Es ist kein E-Mail-Versand eingerichtet: Bitte sagen Sie der Person selbst Bescheid; sie meldet sich mit ihrem bestehenden Konto an.",
+  deactivateLink: "Kommune deaktivieren",
+  reactivateLink: "Kommune reaktivieren",
+  deactivateTitle: (name: string) => `${name} deaktivieren?`,
+  reactivateTitle: (name: string) => `${name} reaktivieren?`,
+  deactivateText:
+    "Nichts wird gelöscht. Solange die Kommune deaktiviert ist, sagt ihr Portal das, und niemand kann ihre Daten ändern. Sie können sie jederzeit reaktivieren.",
+  reactivateText:
+    "Portal und Bearbeitung sind danach wieder wie vor der Deaktivierung.",
+  reasonLabel: "Grund (freiwillig, steht im Protokoll)",
+  deactivateButton: "Ja, deaktivieren",
+  reactivateButton: "Ja, reaktivieren",
+  deactivatedNotice: "Die Kommune ist deaktiviert. Es wurde nichts gelöscht.",
+  reactivatedNotice: "Die Kommune ist wieder aktiv.",
 };

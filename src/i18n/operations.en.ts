@@ -42,4 +42,76 @@ export const operationsEn: typeof operationsDe = {
   address: "Address",
   instance: "Operations",
   noEvents: "No events.",
+  status: "Status",
+  active: "active",
+  deactivated: "deactivated",
+  createLink: "Create a municipality",
+  createTitle: "Create a municipality",
+  createIntro:
+    "Create a municipality: empty, or with the shape of an existing municipality as a template. Only levels, reason categories, key figures without values and report sections are copied – never data. Then invite its first administrator.",
+  nameLabel: "Name",
+  nameHint: "As the portal shows it, e.g. Stadt Goch",
+  nameRequired: "Please enter the name.",
+  slugLabel: "Short name",
+  slugHint:
+    "Used in addresses: lower-case letters, digits and hyphens, e.g. goch",
+  slugRequired: "Please enter the short name.",
+  stateLabel: "Federal state",
+  stateChoose: "Please choose",
+  stateRequired: "Please choose the federal state.",
+  regionalKeyLabel: "Official regional key (Regionalschlüssel)",
+  regionalKeyHint:
+    "12 digits, beginning with the key of the federal state, e.g. 051540020020",
+  regionalKeyRequired: "Please enter the official regional key.",
+  websiteLabel: "Website (optional)",
+  contactEmailLabel: "Contact e-mail for the portal (optional)",
+  templateLabel: "Start",
+  templateEmpty: "Start empty",
+  templateOf: (name: string, slug: string) =>
+    `Copy the shape of ${name} (${slug})`,
+  createButton: "Create municipality",
+  problemTitle: "There is a problem",
+  cancel: "Cancel",
+  backToOverview: "Back to the municipalities",
+  detailIntro:
+    "Details and status of the municipality. Only its members can read or change its data.",
+  created:
+    "The municipality has been created. Now invite its first administrator.",
+  createdFrom: (template: string) =>
+    `The municipality has been created with the shape of ${template}. Now invite its first administrator.`,
+  regionalKey: "Regional key",
+  website: "Website",
+  contactEmail: "Contact",
+  createdAt: "Created on",
+  deactivatedAt: "Deactivated since",
+  portal: "Portal of the municipality",
+  inviteTitle: "Invite an administrator",
+  inviteIntro:
+    "The invited person becomes an administrator of this municipality. If they already have an account (in another municipality, say), that account gets the role here as well.",
+  inviteEmail: "E-mail address",
+  inviteName: "Name",
+  inviteButton: "Send invitation",
+  inviteInactive:
+    "Nobody can be invited while the municipality is deactivated.",
+  invitationMailed: (email: string) =>
+    `The invitation to ${email} has been sent by e-mail. The link is valid for three days.`,
+  invitationLink:
+    "No e-mail delivery is configured. Hand this link – valid for three days, once – to the person yourself. It is shown only now:",
+  membershipAdded: (email: string, name: string) =>
+    `${email} already had an account: it is now an administrator of ${name}.`,
+  membershipMailed: "The person has been told by e-mail.",
+  membershipNotMailed:
+    "No e-mail delivery is configured: please tell the person yourself; they sign in with their existing account.",
+  deactivateLink: "Deactivate municipality",
+  reactivateLink: "Reactivate municipality",
+  deactivateTitle: (name: string) => `Deactivate ${name}?`,
+  reactivateTitle: (name: string) => `Reactivate ${name}?`,
+  deactivateText:
+    "Nothing is deleted. While the municipality is deactivated its portal says so and nobody can change its data. You can reactivate it at any time.",
+  reactivateText: "Portal and editing are then as they were before.",
+  reasonLabel: "Reason (optional, recorded in the audit log)",
+  deactivateButton: "Yes, deactivate",
+  reactivateButton: "Yes, reactivate",
+  deactivatedNotice: "The municipality is deactivated. Nothing was deleted.",
+  reactivatedNotice: "The municipality is active again.",
 };

@@ -261,7 +261,7 @@ export async function buildApp(
     mail: options.mail ?? null,
     singleSignOn: options.sso != null,
   });
-  await app.register(operationsRoutes, { ctx });
+  await app.register(operationsRoutes, { ctx, mail: options.mail ?? null });
   if (options.sso != null)
     await app.register(ssoRoutes, {
       ctx,

@@ -22,6 +22,9 @@ import {
 } from "../../src/app/municipalities/lifecycle.js";
 import { releaseWorkingState } from "../../src/app/municipalities/release.js";
 import { AppError } from "../../src/errors.js";
+import { createAccount } from "../../src/app/auth/manage-users.js";
+import type { MailMessage, Mailer } from "../../src/app/mail/mailer.js";
+import { addOperator } from "../../src/app/operations/operators.js";
 import {
   DIALECTS,
   openTestContext,
@@ -349,7 +352,7 @@ describe.each(DIALECTS)("the municipality lifecycle on %s", (dialect) => {
     ]);
   });
 
-  it("invites a person with a one-time link, and refuses an address that has an account", async () => {
+  it("invites a person with a one-time link, and refuses an address that belongs to the municipality already", async () => {
     const slug = uniqueSlug("goch");
     const { municipality } = await createMunicipality(
       t.ctx,
@@ -390,7 +393,7 @@ describe.each(DIALECTS)("the municipality lifecycle on %s", (dialect) => {
         id: municipality.id + 1000,
         name: "Anderswo",
       }),
-    ).toMatchObject({ kind: "refused" });
+    ).toMatchObject({ kind: "membership", hasPassword: false });
     // An administrator of another municipality cannot invite here.
     const kleve = await getCatalogue(t.ctx, "kleve");
     const kleveAdmin = buildPrincipal(kleve.municipality.id, {
@@ -414,6 +417,146 @@ describe.each(DIALECTS)("the municipality lifecycle on %s", (dialect) => {
         )
       ).code,
     ).toBe("ERR_FORBIDDEN");
+  });
+
+  it("gives a person who has an account a membership with the role instead of a second account, and tells them by mail", async () => {
+    const slug = uniqueSlug("goch");
+    const { municipality } = await createMunicipality(
+      t.ctx,
+      COMMAND_LINE,
+      gochInput(slug),
+    );
+    const kleve = await getCatalogue(t.ctx, "kleve");
+    const email = `beide-${slug}@kleve.example`;
+    const person = await createAccount(t.ctx, COMMAND_LINE, {
+      municipalityId: kleve.municipality.id,
+      email,
+      name: "Berta Beide",
+      role: "admin",
+      password: "Ein langes Passwort für Berta Beide",
+    });
+    const sent: MailMessage[] = [];
+    const mailer: Mailer = {
+      send: async (message) => {
+        sent.push(message);
+      },
+    };
+    const before = await counts();
+    const invitation = await inviteIntoMunicipality(
+      t.ctx,
+      COMMAND_LINE,
+      {
+        municipality: slug,
+        email: ` ${email.toUpperCase()} `,
+        name: "egal",
+        role: "editor",
+      },
+      {
+        mail: { mailer, publicBaseUrl: "https://fortschritt.example" },
+        baseUrl: "https://fortschritt.example",
+      },
+    );
+    expect(invitation).toMatchObject({
+      kind: "membership",
+      isMailed: true,
+      link: `https://fortschritt.example/${slug}/verwaltung/`,
+      account: {
+        id: person.id,
+        role: "editor",
+        municipalityId: municipality.id,
+      },
+    });
+    const after = await counts();
+    expect(after.users).toBe(before.users);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.to).toBe(email);
+    expect(sent[0]?.text).toContain("die Rolle Redaktion in Stadt Goch");
+    // One person, two memberships, each with its own role; the name stays the person's.
+    const memberships = await t.ctx.db
+      .selectFrom("membership")
+      .select(["municipality_id", "role", "is_active"])
+      .where("user_id", "=", person.id)
+      .orderBy("municipality_id")
+      .execute();
+    expect(
+      memberships.map((m) => [
+        Number(m.municipality_id),
+        m.role,
+        Number(m.is_active),
+      ]),
+    ).toEqual([
+      [kleve.municipality.id, "admin", 1],
+      [municipality.id, "editor", 1],
+    ]);
+    const audit = await t.ctx.db
+      .selectFrom("audit_event")
+      .select("action")
+      .where("municipality_id", "=", municipality.id)
+      .where("entity_type", "=", "user_account")
+      .execute();
+    expect(audit.map((e) => e.action)).toContain("membership.create");
+    // The same person again is refused, and nothing changes.
+    const again = await rejectionOf(
+      inviteIntoMunicipality(
+        t.ctx,
+        COMMAND_LINE,
+        { municipality: slug, email, name: "Berta Beide", role: "admin" },
+        { mail: null, baseUrl: "https://fortschritt.example" },
+      ),
+    );
+    expect(again.problems[0]?.message).toContain("gehört schon zu Stadt Goch");
+    expect(await counts()).toEqual(after);
+  });
+
+  it("lets an operator with a completed second factor invite, and nobody who only started signing in", async () => {
+    const slug = uniqueSlug("goch");
+    await createMunicipality(t.ctx, COMMAND_LINE, gochInput(slug));
+    const operator = await addOperator(t.ctx, COMMAND_LINE, {
+      email: `betrieb-${slug}@betrieb.example`,
+      name: "Olga Betrieb",
+      password: "Ein langes Passwort für den Betrieb",
+    });
+    const principal = {
+      kind: "user" as const,
+      userId: operator.id,
+      municipalityId: null,
+      role: "committee" as const,
+      orgUnitCodes: [],
+      name: operator.name,
+      email: operator.email,
+      via: "session" as const,
+    };
+    const input = {
+      municipality: slug,
+      email: `erste-${slug}@goch.example`,
+      name: "Erika Erste",
+      role: "admin",
+    };
+    const delivery = { mail: null, baseUrl: "https://fortschritt.example" };
+    const unverified = await rejectionOf(
+      inviteIntoMunicipality(
+        t.ctx,
+        { ...principal, operator: "unverified" },
+        input,
+        delivery,
+      ),
+    );
+    expect(unverified.code).toBe("ERR_OPERATOR_SECOND_FACTOR");
+    const invitation = await inviteIntoMunicipality(
+      t.ctx,
+      { ...principal, operator: "verified" },
+      input,
+      delivery,
+    );
+    expect(invitation.kind).toBe("invitation");
+    const event = await t.ctx.db
+      .selectFrom("audit_event")
+      .select(["actor_user_id", "actor_label"])
+      .where("action", "=", "user.create")
+      .where("entity_label", "=", input.email)
+      .executeTakeFirstOrThrow();
+    expect(Number(event.actor_user_id)).toBe(operator.id);
+    expect(event.actor_label).toContain("Olga Betrieb");
   });
 
   it("shows the public only what an administrator released, never what was typed since", async () => {

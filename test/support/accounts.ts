@@ -10,6 +10,7 @@
  *   csrfTokenFor(app, cookie, path?) → the form token of that session
  *   postForm(app, cookie, url, fields) → the inject() response of a form POST with its CSRF token
  *   signInAs(app, ctx, role, options?) → { user, cookie }
+ *   createTestOperator(ctx, { email?, name? }) → TestUser (an operator with a second factor)
  */
 import type { FastifyInstance } from "fastify";
 import type { LightMyRequestResponse } from "fastify";
@@ -25,6 +26,7 @@ import {
 } from "../../src/app/auth/second-factor.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { requiresSecondFactor } from "../../src/app/auth/identity-rules.js";
+import { addOperator } from "../../src/app/operations/operators.js";
 import type { Role, UserPrincipal } from "../../src/domain/access/principal.js";
 
 /** A user created for a test, with everything needed to sign in as them. */
@@ -282,4 +284,54 @@ export async function signInAs(
 ): Promise<{ readonly user: TestUser; readonly cookie: string }> {
   const user = await createTestUser(ctx, { ...options, role });
   return { user, cookie: await signIn(app, user) };
+}
+
+/**
+ * Creates an operator of the instance (`fortschritt operator add`) with the second factor
+ * set up, ready for signIn. An operator belongs to no municipality: municipalityId is 0.
+ */
+export async function createTestOperator(
+  ctx: AppContext,
+  options: { readonly email?: string; readonly name?: string } = {},
+): Promise<TestUser> {
+  sequence += 1;
+  const email = (
+    options.email ?? `betrieb-${process.pid}-${sequence}@betrieb.example`
+  ).toLowerCase();
+  const password = `Ein langes Test-Passwort ${sequence} für den Betrieb`;
+  const name = options.name ?? `Test Betrieb ${sequence}`;
+  const created = await addOperator(ctx, COMMAND_LINE, {
+    email,
+    name,
+    password,
+  });
+  const principal: UserPrincipal = {
+    kind: "user",
+    userId: created.id,
+    municipalityId: null,
+    role: "committee",
+    orgUnitCodes: [],
+    name,
+    email,
+    via: "session",
+  };
+  const enrolment = await beginOwnTotpEnrolment(ctx, principal);
+  const totpSecret = enrolment.secretForReading.replace(/\s+/g, "");
+  await confirmOwnTotpEnrolment(
+    ctx,
+    principal,
+    totpCodeAt(totpSecret, ctx.clock()),
+    { ip: null },
+  );
+  contexts.set(email, ctx);
+  return {
+    userId: created.id,
+    email,
+    password,
+    totpSecret,
+    role: "committee",
+    municipalityId: 0,
+    name,
+    orgUnitCodes: [],
+  };
 }

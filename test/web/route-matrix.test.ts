@@ -456,6 +456,50 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "none",
     call: () => ({ url: "/betrieb/protokoll" }),
   },
+  // Only operators create, invite into, deactivate and reactivate municipalities (test/web/operations-lifecycle.test.ts).
+  "GET /betrieb/kommune-anlegen": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommune-anlegen" }),
+  },
+  "POST /betrieb/kommune-anlegen": {
+    scope: "none",
+    call: () => ({
+      url: "/betrieb/kommune-anlegen",
+      form: {
+        name: "Stadt Goch",
+        slug: "goch-matrix",
+        state: "05",
+        regionalKey: "051540020020",
+      },
+    }),
+  },
+  "GET /betrieb/kommunen/:slug": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommunen/kleve" }),
+  },
+  "POST /betrieb/kommunen/:slug/einladung": {
+    scope: "none",
+    call: (m) => ({
+      url: "/betrieb/kommunen/kleve/einladung",
+      form: { email: m.uniqueEmail(), name: "Neue Administration" },
+    }),
+  },
+  "GET /betrieb/kommunen/:slug/deaktivieren": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommunen/kleve/deaktivieren" }),
+  },
+  "POST /betrieb/kommunen/:slug/deaktivieren": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommunen/kleve/deaktivieren", form: {} }),
+  },
+  "GET /betrieb/kommunen/:slug/reaktivieren": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommunen/kleve/reaktivieren" }),
+  },
+  "POST /betrieb/kommunen/:slug/reaktivieren": {
+    scope: "none",
+    call: () => ({ url: "/betrieb/kommunen/kleve/reaktivieren", form: {} }),
+  },
   "GET /anmelden": {
     scope: "none",
     call: () => ({ url: "/anmelden" }),

@@ -52,7 +52,10 @@ const PERIOD_PROBLEMS: Readonly<Record<PeriodProblemCode, string>> = {
     "„Ende noch offen“ (continuation: undecided) passt nicht zu einem angegebenen Ende.",
 };
 
-/** First path segments the application itself uses; a municipality cannot be called like that. */
+/**
+ * First path segments the application itself uses; a municipality cannot be called like
+ * that (test/web/reserved-slugs.test.ts checks every route of the app against this list).
+ */
 export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = [
   "api",
   "assets",
@@ -64,6 +67,10 @@ export const RESERVED_MUNICIPALITY_SLUGS: readonly string[] = [
   "passwort-vergessen",
   "passwort-neu",
   "dcat",
+  // The operators' pages, and invitations and open data as the lifecycle of municipalities names them (ADR 0026).
+  "betrieb",
+  "einladung",
+  "offene-daten",
 ];
 
 /** Validates a parsed file: first the schema, then the rules that tie its parts together. */

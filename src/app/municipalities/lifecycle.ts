@@ -26,6 +26,7 @@ import { readEmail } from "../auth/account-input.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../catalogue/catalogue-document.js";
 import { requireValid } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
+import { assertOperator } from "../operations/operators.js";
 import {
   CreateMunicipalityInputSchema,
   MunicipalityStateInputSchema,
@@ -35,22 +36,19 @@ import { copyShape, type CopiedPart } from "./template.js";
 
 export type { MunicipalityListEntry, MunicipalityRecord };
 
-/** Who runs the instance: the operator at the command line (the operator role joins it). */
+/** Who runs the instance: the operator at the command line, or an operator signed in with a second factor. */
 export type OperatorActor = AccountActor;
 
-/** First path segments a municipality cannot have: the app's own, and those of the operator and invitations. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  ...RESERVED_MUNICIPALITY_SLUGS,
-  "betrieb",
-  "einladung",
-  "offene-daten",
-]);
+/** First path segments a municipality cannot have: the app's own, the operators' and the invitations'. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(
+  RESERVED_MUNICIPALITY_SLUGS,
+);
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Refuses everybody but an operator. */
-function requireOperator(actor: OperatorActor): void {
-  if (actor.kind !== "command-line") throw new AppError("ERR_FORBIDDEN");
+/** Refuses everybody but an operator (ERR_OPERATOR_SECOND_FACTOR for one without a completed second factor). */
+export function requireOperator(actor: OperatorActor): void {
+  if (actor.kind !== "command-line") assertOperator(actor);
 }
 
 /** A municipality by slug; ERR_MUNICIPALITY_NOT_FOUND naming it. */
@@ -219,6 +217,16 @@ export async function createMunicipality(
     template: template?.slug ?? null,
     copied: result,
   };
+}
+
+/** One municipality as the operators' pages show it (operators only). */
+export async function getMunicipalityForOperators(
+  ctx: AppContext,
+  actor: OperatorActor,
+  slug: string,
+): Promise<MunicipalityRecord> {
+  requireOperator(actor);
+  return requireMunicipalityRecord(ctx, slug);
 }
 
 /** Every municipality with its state and counts, by name (operators). */

@@ -240,6 +240,19 @@ async function invite(args: readonly string[]): Promise<number> {
     ),
   );
   const { account } = invitation;
+  if (invitation.kind === "membership") {
+    process.stdout.write(
+      [
+        `Zu ${account.email} gab es schon ein Konto; es gehört jetzt auch zu dieser Kommune.`,
+        `  Kommune:  ${invitation.municipality.name} (${invitation.municipality.slug})`,
+        `  Rolle:    ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
+        invitation.isMailed
+          ? "  Die Person ist per E-Mail benachrichtigt."
+          : "  Es ist kein E-Mail-Versand eingerichtet: Bitte sagen Sie der Person selbst Bescheid;\n  sie meldet sich mit ihrem bestehenden Konto an.",
+      ].join("\n") + "\n",
+    );
+    return 0;
+  }
   process.stdout.write(
     [
       `Eingeladen: ${account.name} <${account.email}>`,

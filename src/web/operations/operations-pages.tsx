@@ -15,7 +15,24 @@ import type { ViewContext } from "../components/view.js";
 export const operationsPaths = {
   home: (): string => "/betrieb/",
   auditLog: (): string => "/betrieb/protokoll",
+  createMunicipality: (): string => "/betrieb/kommune-anlegen",
+  municipality: (slug: string): string =>
+    `/betrieb/kommunen/${encodeURIComponent(slug)}`,
+  invite: (slug: string): string =>
+    `/betrieb/kommunen/${encodeURIComponent(slug)}/einladung`,
+  deactivate: (slug: string): string =>
+    `/betrieb/kommunen/${encodeURIComponent(slug)}/deaktivieren`,
+  reactivate: (slug: string): string =>
+    `/betrieb/kommunen/${encodeURIComponent(slug)}/reaktivieren`,
 };
+
+/** The route patterns of the operators' pages of one municipality. */
+export const OPERATIONS_ROUTES = {
+  municipality: "/betrieb/kommunen/:slug",
+  invite: "/betrieb/kommunen/:slug/einladung",
+  deactivate: "/betrieb/kommunen/:slug/deaktivieren",
+  reactivate: "/betrieb/kommunen/:slug/reaktivieren",
+} as const;
 
 interface BaseProps {
   readonly view: ViewContext;
@@ -101,6 +118,15 @@ export function OperationsHomePage(
         {t.intro}
       </p>
       <p class="app-body-text">
+        <a
+          class="app-button"
+          href={view.link(operationsPaths.createMunicipality())}
+          safe
+        >
+          {t.createLink}
+        </a>
+      </p>
+      <p class="app-body-text">
         <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
           {t.auditLogLink}
         </a>
@@ -154,6 +180,9 @@ export function OperationsHomePage(
                 {t.municipality}
               </th>
               <th scope="col" safe>
+                {t.status}
+              </th>
+              <th scope="col" safe>
                 {t.state}
               </th>
               <th scope="col" safe>
@@ -176,7 +205,7 @@ export function OperationsHomePage(
                 <th scope="row">
                   <a
                     class="app-link"
-                    href={view.link(`/${encodeURIComponent(item.slug)}/`)}
+                    href={view.link(operationsPaths.municipality(item.slug))}
                     safe
                   >
                     {item.name}
@@ -185,6 +214,7 @@ export function OperationsHomePage(
                     ({item.slug})
                   </span>
                 </th>
+                <td safe>{item.isActive ? t.active : t.deactivated}</td>
                 <td safe>{item.state ?? t.none}</td>
                 <td safe>{item.programmeTitle ?? t.noProgramme}</td>
                 <td safe>

@@ -1,21 +1,49 @@
 /**
  * /betrieb/: the operators' pages (route policy "operator", see http/operator-guard.ts).
- * An operator sees the municipalities of the installation and its audit log; reading a
- * municipality's data still needs a membership there.
+ * An operator sees the municipalities of the installation and its audit log, creates a
+ * municipality (empty or with the shape of another), invites its first administrator,
+ * and deactivates or reactivates it after a confirmation step; reading a municipality's
+ * data still needs a membership there. Forms go through formAction (ADR 0009).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { Type, type Static } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { AppContext } from "../../app/context.js";
+import { inviteIntoMunicipality } from "../../app/municipalities/invitations.js";
+import {
+  createMunicipality,
+  getMunicipalityForOperators,
+  listMunicipalitiesForOperators,
+  setMunicipalityState,
+} from "../../app/municipalities/lifecycle.js";
 import {
   getInstanceAuditLog,
   getMunicipalityOverview,
 } from "../../app/operations/operators.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import { formAction } from "../http/form-action.js";
+import { municipalitySlugParam } from "../http/params.js";
 import {
   accountBarOf,
+  identityFieldOf,
   queryFlag,
   sendPage,
   viewOf,
 } from "../identity/identity-view.js";
+import { csrfToken } from "../plugins/session.js";
 import {
+  CreateMunicipalityPage,
+  MunicipalityPage,
+  MunicipalityStatePage,
+  type MunicipalityNotice,
+} from "./municipality-pages.js";
+import {
+  CreateMunicipalityBody,
+  InviteAdministratorBody,
+  MunicipalityStateBody,
+} from "./operations-forms.js";
+import {
+  OPERATIONS_ROUTES,
   OperationsAuditLogPage,
   OperationsHomePage,
   operationsPaths,
@@ -24,7 +52,13 @@ import {
 /** What the operators' routes need. */
 export interface OperationsRoutesOptions {
   readonly ctx: AppContext;
+  /** How invitations go out; null shows the link once on screen instead. */
+  readonly mail?: MailDelivery | null;
 }
+
+const NoParams = Type.Object({});
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+type SlugParamsType = Static<typeof SlugParams>;
 
 function origin(request: FastifyRequest) {
   return { ip: request.ip };
@@ -36,6 +70,241 @@ export async function operationsRoutes(
   options: OperationsRoutesOptions,
 ): Promise<void> {
   const { ctx } = options;
+  const mail = options.mail ?? null;
+
+  async function renderCreate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    const templates = await listMunicipalitiesForOperators(
+      ctx,
+      request.principal,
+    );
+    const html = await (
+      <CreateMunicipalityPage
+        view={view}
+        requestUrl={request.url}
+        account={accountBarOf(request, view)}
+        csrfToken={csrfToken(request)}
+        templates={templates.map((m) => ({ slug: m.slug, name: m.name }))}
+        failed={failed}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  async function renderMunicipality(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    extra: {
+      readonly notice?: MunicipalityNotice;
+      readonly failed?: FailedForm;
+    } = {},
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    const municipality = await getMunicipalityForOperators(
+      ctx,
+      request.principal,
+      municipalitySlugParam(slug),
+    );
+    const html = await (
+      <MunicipalityPage
+        view={view}
+        requestUrl={request.url}
+        account={accountBarOf(request, view)}
+        csrfToken={csrfToken(request)}
+        municipality={municipality}
+        notice={extra.notice}
+        failed={extra.failed}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  async function renderState(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    isActive: boolean,
+    status: number,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    const municipality = await getMunicipalityForOperators(
+      ctx,
+      request.principal,
+      municipalitySlugParam(slug),
+    );
+    const html = await (
+      <MunicipalityStatePage
+        view={view}
+        requestUrl={request.url}
+        account={accountBarOf(request, view)}
+        csrfToken={csrfToken(request)}
+        municipality={municipality}
+        isActive={isActive}
+        failed={failed}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  app.get(
+    operationsPaths.createMunicipality(),
+    { config: { policy: "operator" }, schema: { hide: true } },
+    async (request, reply) => renderCreate(request, reply, 200),
+  );
+
+  app.post(
+    operationsPaths.createMunicipality(),
+    formAction({
+      policy: "operator",
+      params: NoParams,
+      body: CreateMunicipalityBody,
+      form: "kommune",
+      run: async (input, { request, view }) => {
+        const created = await createMunicipality(
+          ctx,
+          request.principal,
+          input,
+          origin(request),
+        );
+        return view.link(
+          operationsPaths.municipality(created.municipality.slug),
+          created.template === null
+            ? { angelegt: "1" }
+            : { angelegt: "1", vorlage: created.template },
+        );
+      },
+      render: async ({ request, reply }, failure) =>
+        renderCreate(request, reply, failure.status, failure.failed),
+      fieldOf: identityFieldOf,
+    }),
+  );
+
+  app.get<{ Params: SlugParamsType }>(
+    OPERATIONS_ROUTES.municipality,
+    { config: { policy: "operator" }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = viewOf(request).t.operations;
+      const template = queryFlag(request, "vorlage");
+      const flags: readonly [string, string][] = [
+        ["angelegt", template === null ? t.created : t.createdFrom(template)],
+        [
+          "eingeladen",
+          t.invitationMailed(queryFlag(request, "eingeladen") ?? ""),
+        ],
+        ["deaktiviert", t.deactivatedNotice],
+        ["reaktiviert", t.reactivatedNotice],
+      ];
+      const flag = flags.find(([name]) => queryFlag(request, name) !== null);
+      return renderMunicipality(
+        request,
+        reply,
+        request.params.slug,
+        200,
+        flag === undefined ? {} : { notice: { kind: "text", text: flag[1] } },
+      );
+    },
+  );
+
+  app.post(
+    OPERATIONS_ROUTES.invite,
+    formAction({
+      policy: "operator",
+      params: SlugParams,
+      body: InviteAdministratorBody,
+      form: "einladung",
+      run: async (input, { request, reply, params, view }) => {
+        const invitation = await inviteIntoMunicipality(
+          ctx,
+          request.principal,
+          {
+            municipality: municipalitySlugParam(params.slug),
+            email: input.email,
+            name: input.name,
+            role: "admin",
+          },
+          { mail, baseUrl: `${request.protocol}://${request.host}` },
+          origin(request),
+        );
+        const t = view.t.operations;
+        if (invitation.kind === "membership")
+          return renderMunicipality(request, reply, params.slug, 200, {
+            notice: {
+              kind: "text",
+              text: `${t.membershipAdded(invitation.account.email, invitation.municipality.name)} ${
+                invitation.isMailed ? t.membershipMailed : t.membershipNotMailed
+              }`,
+            },
+          });
+        if (invitation.isMailed)
+          return view.link(operationsPaths.municipality(params.slug), {
+            eingeladen: invitation.account.email,
+          });
+        // The link exists only in this response: shown once, not after a redirect.
+        return renderMunicipality(request, reply, params.slug, 201, {
+          notice: { kind: "link", link: invitation.link },
+        });
+      },
+      render: async ({ request, reply, params }, failure) =>
+        renderMunicipality(request, reply, params.slug, failure.status, {
+          failed: failure.failed,
+        }),
+      fieldOf: identityFieldOf,
+    }),
+  );
+
+  for (const isActive of [false, true]) {
+    const route = isActive
+      ? OPERATIONS_ROUTES.reactivate
+      : OPERATIONS_ROUTES.deactivate;
+    app.get<{ Params: SlugParamsType }>(
+      route,
+      { config: { policy: "operator" }, schema: { hide: true } },
+      async (request, reply) =>
+        renderState(request, reply, request.params.slug, isActive, 200),
+    );
+    app.post(
+      route,
+      formAction({
+        policy: "operator",
+        params: SlugParams,
+        body: MunicipalityStateBody,
+        form: "status",
+        run: async (input, { request, params, view }) => {
+          const reason = input.grund.trim();
+          await setMunicipalityState(
+            ctx,
+            request.principal,
+            {
+              municipality: municipalitySlugParam(params.slug),
+              ...(reason === "" ? {} : { reason }),
+            },
+            isActive,
+            origin(request),
+          );
+          return view.link(operationsPaths.municipality(params.slug), {
+            [isActive ? "reaktiviert" : "deaktiviert"]: "1",
+          });
+        },
+        render: async ({ request, reply, params }, failure) =>
+          renderState(
+            request,
+            reply,
+            params.slug,
+            isActive,
+            failure.status,
+            failure.failed,
+          ),
+      }),
+    );
+  }
 
   app.get(
     "/betrieb",

@@ -1,0 +1,433 @@
+/**
+ * The operators' pages of one municipality's lifecycle (/betrieb/…): the form that creates
+ * a municipality (empty or with the shape of another), the page of a municipality with its
+ * details, the invitation of its first administrator, and the confirmation step before it
+ * is deactivated or reactivated. Plain forms that the server checks (novalidate); all
+ * works without JavaScript.
+ */
+import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
+import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
+import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import type { FailedForm } from "../components/form/failed-form.js";
+import {
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../components/form/controls.js";
+import { CsrfField } from "../components/form/csrf-field.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import { SummaryList } from "../components/summary-list/summary-list.js";
+import type { ViewContext } from "../components/view.js";
+import { schemaField } from "../http/form-schema.js";
+import {
+  CreateMunicipalityBody,
+  InviteAdministratorBody,
+  MunicipalityStateBody,
+} from "./operations-forms.js";
+import { operationsPaths } from "./operations-pages.js";
+
+interface BaseProps {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly account: AccountBarProps | undefined;
+  readonly csrfToken: string;
+}
+
+/** A municipality a new one can take its shape from. */
+export interface TemplateChoice {
+  readonly slug: string;
+  readonly name: string;
+}
+
+/** The fields of the creation form. */
+type CreateField = keyof (typeof CreateMunicipalityBody)["properties"];
+
+const CREATE_FORM = "kommune";
+
+function Problems(props: {
+  readonly view: ViewContext;
+  readonly failed: FailedForm | undefined;
+}): JSX.Element {
+  const failed = props.failed;
+  if (failed === undefined) return <></>;
+  return (
+    <ErrorSummary
+      title={props.view.t.operations.problemTitle}
+      messages={failed.messages}
+      links={failed.summary}
+    />
+  );
+}
+
+/** /betrieb/kommune-anlegen: name, slug, Land, Regionalschlüssel, website, contact, template. */
+export function CreateMunicipalityPage(
+  props: BaseProps & {
+    readonly templates: readonly TemplateChoice[];
+    readonly failed?: FailedForm | undefined;
+  },
+): JSX.Element {
+  const { view, failed } = props;
+  const t = view.t.operations;
+  const value = (field: CreateField): string => failed?.values[field] ?? "";
+  const error = (field: CreateField): string | undefined =>
+    failed?.errors[field];
+  const id = (field: string): string => `${CREATE_FORM}-${field}`;
+  return (
+    <PageLayout
+      view={view}
+      title={t.createTitle}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={[
+        { label: t.title, href: view.link(operationsPaths.home()) },
+        { label: t.createTitle },
+      ]}
+    >
+      <Problems view={view} failed={failed} />
+      <h1 class="app-heading-xl" safe>
+        {t.createTitle}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.createIntro}
+      </p>
+      <form
+        method="post"
+        action={view.link(operationsPaths.createMunicipality())}
+        novalidate
+      >
+        <CsrfField token={props.csrfToken} />
+        <TextField
+          {...schemaField(CreateMunicipalityBody, "name")}
+          id={id("name")}
+          label={t.nameLabel}
+          hint={t.nameHint}
+          value={value("name")}
+          error={error("name")}
+          autocomplete="off"
+        />
+        <TextField
+          {...schemaField(CreateMunicipalityBody, "slug")}
+          id={id("slug")}
+          label={t.slugLabel}
+          hint={t.slugHint}
+          value={value("slug")}
+          error={error("slug")}
+          autocomplete="off"
+          spellcheck={false}
+          width="short"
+        />
+        <SelectField
+          {...schemaField(CreateMunicipalityBody, "state")}
+          id={id("state")}
+          label={t.stateLabel}
+          value={value("state")}
+          error={error("state")}
+          choices={[
+            { value: "", label: t.stateChoose },
+            ...FEDERAL_STATES.map((state) => ({
+              value: state.code,
+              label: state.name,
+            })),
+          ]}
+        />
+        <TextField
+          {...schemaField(CreateMunicipalityBody, "regionalKey")}
+          id={id("regionalKey")}
+          label={t.regionalKeyLabel}
+          hint={t.regionalKeyHint}
+          value={value("regionalKey")}
+          error={error("regionalKey")}
+          inputmode="numeric"
+          autocomplete="off"
+          spellcheck={false}
+          width="short"
+        />
+        <TextField
+          {...schemaField(CreateMunicipalityBody, "website")}
+          id={id("website")}
+          label={t.websiteLabel}
+          value={value("website")}
+          error={error("website")}
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <TextField
+          {...schemaField(CreateMunicipalityBody, "contactEmail")}
+          id={id("contactEmail")}
+          type="email"
+          label={t.contactEmailLabel}
+          value={value("contactEmail")}
+          error={error("contactEmail")}
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <RadioGroup
+          {...schemaField(CreateMunicipalityBody, "template")}
+          id={id("template")}
+          label={t.templateLabel}
+          value={value("template")}
+          error={error("template")}
+          choices={[
+            { value: "", label: t.templateEmpty },
+            ...props.templates.map((template) => ({
+              value: template.slug,
+              label: t.templateOf(template.name, template.slug),
+            })),
+          ]}
+        />
+        <button type="submit" class="app-button" safe>
+          {t.createButton}
+        </button>
+      </form>
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(operationsPaths.home())} safe>
+          {t.cancel}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
+
+/** What the page of a municipality announces at its top. */
+export type MunicipalityNotice =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "link"; readonly link: string };
+
+function day(iso: string | null): string {
+  return iso === null ? "–" : iso.slice(0, 10);
+}
+
+/** /betrieb/kommunen/:slug: details, state, the invitation of an administrator, (de)activation. */
+export function MunicipalityPage(
+  props: BaseProps & {
+    readonly municipality: MunicipalityRecord;
+    readonly notice?: MunicipalityNotice | undefined;
+    readonly failed?: FailedForm | undefined;
+  },
+): JSX.Element {
+  const { view, municipality, notice, failed } = props;
+  const t = view.t.operations;
+  const slug = municipality.slug;
+  const form = "einladung";
+  return (
+    <PageLayout
+      view={view}
+      title={municipality.name}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={[
+        { label: t.title, href: view.link(operationsPaths.home()) },
+        { label: municipality.name },
+      ]}
+    >
+      <Problems view={view} failed={failed} />
+      {notice === undefined ? (
+        ""
+      ) : notice.kind === "text" ? (
+        <NotificationBanner title={notice.text} />
+      ) : (
+        <NotificationBanner title={t.invitationLink} kind="important">
+          <p class="app-body-text">
+            <code class="app-secret" safe>
+              {notice.link}
+            </code>
+          </p>
+        </NotificationBanner>
+      )}
+      <h1 class="app-heading-xl" safe>
+        {municipality.name}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.detailIntro}
+      </p>
+      <SummaryList
+        rows={[
+          { key: t.slugLabel, value: <code safe>{slug}</code> },
+          {
+            key: t.status,
+            value: (
+              <span safe>
+                {municipality.isActive ? t.active : t.deactivated}
+              </span>
+            ),
+          },
+          {
+            key: t.stateLabel,
+            value: <span safe>{municipality.state ?? "–"}</span>,
+          },
+          {
+            key: t.regionalKey,
+            value: <span safe>{municipality.regionalKey ?? "–"}</span>,
+          },
+          {
+            key: t.website,
+            value: <span safe>{municipality.website ?? "–"}</span>,
+          },
+          {
+            key: t.contactEmail,
+            value: <span safe>{municipality.contactEmail ?? "–"}</span>,
+          },
+          {
+            key: t.createdAt,
+            value: <span safe>{day(municipality.createdAt)}</span>,
+          },
+          ...(municipality.isActive
+            ? []
+            : [
+                {
+                  key: t.deactivatedAt,
+                  value: <span safe>{day(municipality.deactivatedAt)}</span>,
+                },
+              ]),
+        ]}
+      />
+      <p class="app-body-text">
+        <a
+          class="app-link"
+          href={view.link(`/${encodeURIComponent(slug)}/`)}
+          safe
+        >
+          {t.portal}
+        </a>
+      </p>
+      <h2 class="app-heading-l" safe>
+        {t.inviteTitle}
+      </h2>
+      {municipality.isActive ? (
+        <>
+          <p class="app-body-text" safe>
+            {t.inviteIntro}
+          </p>
+          <form
+            method="post"
+            action={view.link(operationsPaths.invite(slug))}
+            novalidate
+          >
+            <CsrfField token={props.csrfToken} />
+            <TextField
+              {...schemaField(InviteAdministratorBody, "email")}
+              id={`${form}-email`}
+              type="email"
+              label={t.inviteEmail}
+              value={failed?.values.email ?? ""}
+              error={failed?.errors.email}
+              autocomplete="off"
+              spellcheck={false}
+            />
+            <TextField
+              {...schemaField(InviteAdministratorBody, "name")}
+              id={`${form}-name`}
+              label={t.inviteName}
+              value={failed?.values.name ?? ""}
+              error={failed?.errors.name}
+              autocomplete="off"
+            />
+            <button type="submit" class="app-button" safe>
+              {t.inviteButton}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p class="app-body-text" safe>
+          {t.inviteInactive}
+        </p>
+      )}
+      <p class="app-body-text">
+        {municipality.isActive ? (
+          <a
+            class="app-link"
+            href={view.link(operationsPaths.deactivate(slug))}
+            safe
+          >
+            {t.deactivateLink}
+          </a>
+        ) : (
+          <a
+            class="app-link"
+            href={view.link(operationsPaths.reactivate(slug))}
+            safe
+          >
+            {t.reactivateLink}
+          </a>
+        )}
+      </p>
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(operationsPaths.home())} safe>
+          {t.backToOverview}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
+
+/** The confirmation step before deactivating or reactivating a municipality. */
+export function MunicipalityStatePage(
+  props: BaseProps & {
+    readonly municipality: MunicipalityRecord;
+    readonly isActive: boolean;
+    readonly failed?: FailedForm | undefined;
+  },
+): JSX.Element {
+  const { view, municipality, isActive, failed } = props;
+  const t = view.t.operations;
+  const title = isActive
+    ? t.reactivateTitle(municipality.name)
+    : t.deactivateTitle(municipality.name);
+  const action = isActive
+    ? operationsPaths.reactivate(municipality.slug)
+    : operationsPaths.deactivate(municipality.slug);
+  return (
+    <PageLayout
+      view={view}
+      title={title}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={[
+        { label: t.title, href: view.link(operationsPaths.home()) },
+        {
+          label: municipality.name,
+          href: view.link(operationsPaths.municipality(municipality.slug)),
+        },
+        { label: isActive ? t.reactivateLink : t.deactivateLink },
+      ]}
+    >
+      <Problems view={view} failed={failed} />
+      <h1 class="app-heading-xl" safe>
+        {title}
+      </h1>
+      <p class="app-body-text" safe>
+        {isActive ? t.reactivateText : t.deactivateText}
+      </p>
+      <form method="post" action={view.link(action)} novalidate>
+        <CsrfField token={props.csrfToken} />
+        <TextArea
+          {...schemaField(MunicipalityStateBody, "grund")}
+          id="status-grund"
+          label={t.reasonLabel}
+          value={failed?.values.grund ?? ""}
+          error={failed?.errors.grund}
+          rows={3}
+        />
+        <button
+          type="submit"
+          class={["app-button", !isActive && "app-button--warning"]}
+          safe
+        >
+          {isActive ? t.reactivateButton : t.deactivateButton}
+        </button>
+      </form>
+      <p class="app-body-text">
+        <a
+          class="app-link"
+          href={view.link(operationsPaths.municipality(municipality.slug))}
+          safe
+        >
+          {t.cancel}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
