@@ -114,7 +114,10 @@ function stem(word: string): string {
   return suffix === undefined ? word : word.slice(0, -suffix.length);
 }
 
-function isGeneric(label: string, vocabulary: PeriodWords): boolean {
+function isGeneric(
+  label: string,
+  vocabulary: Pick<PeriodWords, "genericLabels">,
+): boolean {
   const normal = label.trim().toLowerCase();
   return (
     normal === "" ||
@@ -320,7 +323,7 @@ export function phaseSentence(
  */
 export function phaseName(
   label: string,
-  vocabulary: PeriodWords,
+  vocabulary: Pick<PeriodWords, "genericLabels">,
 ): string | null {
   return isGeneric(label, vocabulary) ? null : cleanFragment(label);
 }
