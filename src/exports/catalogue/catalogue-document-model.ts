@@ -31,6 +31,7 @@ import {
   reasonsSentence,
 } from "../../domain/period/period-sentence.js";
 import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
+import { figuresAsOf } from "../../domain/indicator/figure-text.js";
 
 /** A picture for a document: PNG bytes and its size in CSS pixels. */
 export interface DocumentPicture {
@@ -304,7 +305,10 @@ export function buildCatalogueDocumentModel(
         projects: field.projects.map((project) => ({
           code: project.code,
           title: project.title,
-          summary: project.summary,
+          summary:
+            asOf === null
+              ? project.summary
+              : figuresAsOf(project.summary, asOf),
           periods: project.phases.map((phase) =>
             phaseSentence(phase, PERIOD_WORDS_DE, { asOf, remarks }),
           ),
