@@ -395,7 +395,11 @@ export function meetingLine(meeting: ReportDocument["meeting"]): string {
   const body =
     name === "" || name === abbreviation
       ? abbreviation
-      : abbreviation === ""
+      : abbreviation === "" ||
+          new RegExp(
+            `\\b${abbreviation.replace(/[^\p{L}\p{N}]/gu, "")}\\b`,
+            "u",
+          ).test(name)
         ? name
         : `${name} (${abbreviation})`;
   return body === "" ? `Sitzung am ${day}` : `${body}, Sitzung am ${day}`;
@@ -680,6 +684,8 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
         chartColors: [BRAND],
         showLegend: false,
         showValue: true,
+        dataLabelFormatCode: germanFormatCode(0),
+        valAxisLabelFormatCode: germanFormatCode(0),
         dataLabelFontSize: 11,
         valAxisMinVal: 0,
         valAxisTitle: "Leistungen",
