@@ -416,7 +416,7 @@ export function germanFormatCode(decimals: number): string {
 }
 
 /**
- * The change of a figure since the last report: "+220 seit dem 05.11.2021 (damals 1.200)",
+ * The change of a figure since the last report: "Veränderung seit dem 05.11.2021: +220 – damals 1.200",
  * "unverändert seit dem 05.11.2021", and "neu seit dem 05.11.2021" when it was zero then:
  * a rise from nothing is no change worth a sign.
  */
@@ -431,7 +431,7 @@ export function figureChangeText(
   if (change.absolute === 0) return `Unverändert seit dem ${since}`;
   if (change.from.value === 0)
     return `Neu seit dem ${since} (damals noch keine)`;
-  return `Veränderung seit dem ${since}: ${formatGermanSigned(change.absolute)} (damals ${formatObservationGerman(change.from, figure.indicator)})`;
+  return `Veränderung seit dem ${since}: ${formatGermanSigned(change.absolute)} – damals ${formatObservationGerman(change.from, figure.indicator)}`;
 }
 
 function projectSlides(
