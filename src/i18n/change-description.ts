@@ -18,7 +18,6 @@ import {
   formatShiftGerman,
 } from "../domain/period/point-in-time.js";
 import type { PointInTime } from "../domain/period/point-in-time.js";
-import { formatPeriodGerman } from "../domain/period/period.js";
 import { isProjectChange } from "../domain/edition/catalogue-change.js";
 import type {
   CatalogueChange,
@@ -26,6 +25,14 @@ import type {
   ProjectRef,
 } from "../domain/edition/catalogue-change.js";
 import type { DependencyConflict } from "../domain/edition/dependency-conflicts.js";
+import {
+  CATCH_ALL_CATEGORY_KEY,
+  periodText,
+  phaseName,
+  shiftCountSentence,
+} from "../domain/period/period-sentence.js";
+import type { Period } from "../domain/period/period.js";
+import { PERIOD_WORDS_DE } from "./period-words.js";
 
 // The words of the UI (de.ts), in the grammatical form these sentences need.
 const PROJECT_STATUS_GERMAN: Readonly<Record<ProjectStatus, string>> = {
@@ -78,6 +85,23 @@ function mentionName(mention: ProjectMention): string {
     : `${mention.code} ${mention.title}`;
 }
 
+/** "Zeitraum Umsetzung", or "Zeitraum" for a phase labelled so (never "Zeitraum Zeitraum"). */
+function phaseTitle(label: string): string {
+  const name = phaseName(label, PERIOD_WORDS_DE);
+  return name === null ? "Zeitraum" : `Zeitraum ${name}`;
+}
+
+/** "Zeitraum Umsetzung (2020–2023)", "Daueraufgabe (seit 2020)": the standing task named once. */
+function phaseWithPeriod(label: string, period: Period): string {
+  const name = phaseName(label, PERIOD_WORDS_DE);
+  if (
+    period.continuation === "permanent" &&
+    (name === null || name === PERIOD_WORDS_DE.permanentWord)
+  )
+    return `Zeitraum ${periodText(period, PERIOD_WORDS_DE)}`;
+  return `${phaseTitle(label)} (${periodText(period, PERIOD_WORDS_DE)})`;
+}
+
 function quoted(text: string): string {
   return `„${text}“`;
 }
@@ -121,29 +145,29 @@ function describe(change: CatalogueChange): string {
     case "project-finished-late":
       return `Projekt ${projectName(change.project)} später abgeschlossen als geplant: ${point(change.to)} statt ${point(change.from)} (${formatShiftGerman(change.shift)})`;
     case "phase-added":
-      return `Zeitraum ${change.phase.label} (${formatPeriodGerman(change.period)}) neu aufgenommen`;
+      return `${phaseWithPeriod(change.phase.label, change.period)} neu aufgenommen`;
     case "phase-removed":
-      return `Zeitraum ${change.phase.label} (${formatPeriodGerman(change.period)}) gestrichen`;
+      return `${phaseWithPeriod(change.phase.label, change.period)} gestrichen`;
     case "phase-relabelled":
       return `Zeitraum ${quoted(change.from)} umbenannt in ${quoted(change.to)}`;
     case "phase-start-shifted":
-      return `Zeitraum ${change.phase.label}: Beginn von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
+      return `${phaseTitle(change.phase.label)}: Beginn von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
     case "phase-end-shifted":
-      return `Zeitraum ${change.phase.label}: Ende von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
+      return `${phaseTitle(change.phase.label)}: Ende von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
     case "phase-start-precision-changed":
-      return `Zeitraum ${change.phase.label}: Beginn von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
+      return `${phaseTitle(change.phase.label)}: Beginn von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
     case "phase-end-precision-changed":
-      return `Zeitraum ${change.phase.label}: Ende von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
+      return `${phaseTitle(change.phase.label)}: Ende von ${point(change.from)} auf ${point(change.to)} ${change.precision === "finer" ? "präzisiert" : "vergröbert"}`;
     case "phase-open-end-added":
       if (change.continuation.to === "undecided")
-        return `Zeitraum ${change.phase.label}: Ende jetzt noch offen (bisher ${point(change.from)})`;
-      return `Zeitraum ${change.phase.label}: kein Ende mehr (bisher ${point(change.from)}), ${continuationGerman(change.continuation.to)}`;
+        return `${phaseTitle(change.phase.label)}: Ende jetzt noch offen (bisher ${point(change.from)})`;
+      return `${phaseTitle(change.phase.label)}: kein Ende mehr (bisher ${point(change.from)}), ${continuationGerman(change.continuation.to)}`;
     case "phase-open-end-removed":
       if (change.continuation.from === "undecided")
-        return `Zeitraum ${change.phase.label}: Ende festgelegt auf ${point(change.to)} (bisher noch offen)`;
-      return `Zeitraum ${change.phase.label}: endet jetzt ${point(change.to)} (bisher ohne Ende)`;
+        return `${phaseTitle(change.phase.label)}: Ende festgelegt auf ${point(change.to)} (bisher noch offen)`;
+      return `${phaseTitle(change.phase.label)}: endet jetzt ${point(change.to)} (bisher ohne Ende)`;
     case "phase-continuation-changed":
-      return `Zeitraum ${change.phase.label}: Fortführung von ${quoted(continuationGerman(change.from))} auf ${quoted(continuationGerman(change.to))} geändert`;
+      return `${phaseTitle(change.phase.label)}: Fortführung von ${quoted(continuationGerman(change.from))} auf ${quoted(continuationGerman(change.to))} geändert`;
     case "measure-added":
       return `Einzelmaßnahme ${quoted(change.measure.title)} neu aufgenommen`;
     case "measure-removed":
@@ -216,9 +240,24 @@ export function describeChangeGerman(
   return sentence;
 }
 
-/** "5 Verschiebungen wegen OZG-Aufwand", "1 Verschiebung wegen Personal". */
-export function describeShiftCountGerman(count: number, label: string): string {
-  return `${count} ${count === 1 ? "Verschiebung" : "Verschiebungen"} wegen ${label}`;
+/**
+ * "5 Verschiebungen wegen OZG-Aufwand", "1 Verschiebung wegen Personal", "4 Verschiebungen
+ * aus sonstigen Gründen"; a bare label is read as a category of its own.
+ */
+export function describeShiftCountGerman(
+  count: number,
+  category: string | { readonly key: string; readonly label: string },
+): string {
+  const named =
+    typeof category === "string"
+      ? {
+          key: /^sonstige/i.test(category.trim())
+            ? CATCH_ALL_CATEGORY_KEY
+            : category,
+          label: category,
+        }
+      : category;
+  return shiftCountSentence(count, named, PERIOD_WORDS_DE);
 }
 
 /**

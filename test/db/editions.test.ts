@@ -141,7 +141,7 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
       ).toBe(true);
       expect(report.counts.withoutReason).toBe(0);
       const lines = report.counts.byCategory.map((entry) =>
-        describeShiftCountGerman(entry.count, entry.category.label),
+        describeShiftCountGerman(entry.count, entry.category),
       );
       expect(lines).toContain("15 Verschiebungen wegen OZG-Aufwand");
       expect(lines).toContain("2 Verschiebungen wegen Personal");

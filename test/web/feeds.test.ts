@@ -131,7 +131,9 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
     const edition = feed.entry?.find(
       (entry) => entry.id === "urn:fortschritt:kleve:fortschreibung:2",
     );
-    expect(edition?.summary?.["#text"]).toContain("Grund: OZG-Aufwand");
+    expect(edition?.summary?.["#text"]).toContain(
+      "Grund: Verzögerung aufgrund OZG-Aufwand",
+    );
     expect(response.body).not.toContain(DRAFT_TEXT);
   });
 

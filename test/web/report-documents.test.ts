@@ -61,7 +61,7 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
   it("opens with the title slide and its as-of date, the meeting and the previous report", async () => {
     const [title] = await slides(zip);
     expect(slideText(title!)).toContain(
-      "Sachstandsbericht Digitalisierung (APD 29.11.2022) Stand: 28.11.2022",
+      "Sachstandsbericht Digitalisierung Ausschuss APD der Stadt Kleve, Sitzung am 29.11.2022 Stand: 28.11.2022",
     );
     expect(slideText(title!)).toContain(
       "Letzter Sachstandsbericht vom 23.08.2022",

@@ -10,6 +10,8 @@ import {
   isShift,
 } from "../../domain/edition/catalogue-change.js";
 import { describeChangeGerman } from "../../i18n/change-description.js";
+import { reasonSentence } from "../../domain/period/period-sentence.js";
+import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
 import { findProject } from "../../domain/catalogue/catalogue.js";
 import {
   formatGermanDate,
@@ -97,7 +99,7 @@ export async function readFeed(
         const reason = reasons[reasons.length - 1];
         const why =
           isShift(change) && reason !== undefined
-            ? ` – Grund: ${reason.categoryLabel}${reason.text === "" ? "" : `: ${reason.text}`}`
+            ? ` – Grund: ${reasonSentence(reason.categoryLabel, reason.text, PERIOD_WORDS_DE)}`
             : "";
         lines.push(
           `${describeChangeGerman(change, { withProject: only === null })}${why}`,

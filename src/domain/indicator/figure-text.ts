@@ -6,6 +6,8 @@
  * point ("66.7"), as spreadsheets write it.
  */
 import { formatGermanNumber } from "./german-number.js";
+import { GERMAN_MONTH_NAMES } from "../period/point-in-time.js";
+import { dayNumberOf, isValidCalendarDate } from "../calendar/calendar.js";
 import {
   decimalsOf,
   type BreakdownPart,
@@ -148,4 +150,52 @@ export function formatBreakdownText(
         `${formatGermanNumber(part.value, decimalsOf(indicator))} ${part.label}`,
     )
     .join("\n");
+}
+
+const MONTH_PATTERN = GERMAN_MONTH_NAMES.join("|");
+// "Ende November 2022", "November 2022", "Stand 22.11.2022", "am 22.11.2022".
+const DATED = new RegExp(
+  `(?:(?:Anfang|Mitte|Ende)\\s+)?(${MONTH_PATTERN})\\s+(\\d{4})|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`,
+  "gu",
+);
+
+/** The earliest day a text's date phrases name, per phrase ("Ende November 2022" → 1 Nov 2022). */
+function datesIn(text: string): number[] {
+  const days: number[] = [];
+  for (const match of text.matchAll(DATED)) {
+    if (match[1] !== undefined && match[2] !== undefined) {
+      const month = GERMAN_MONTH_NAMES.indexOf(
+        match[1] as (typeof GERMAN_MONTH_NAMES)[number],
+      );
+      days.push(dayNumberOf(Number(match[2]), month + 1, 1));
+    } else if (match[3] !== undefined) {
+      const [day, month, year] = [match[3], match[4], match[5]].map(Number);
+      if (isValidCalendarDate(year!, month!, day!))
+        days.push(dayNumberOf(year!, month!, day!));
+    }
+  }
+  return days;
+}
+
+/**
+ * A text as a document of a given date may quote it: a clause (up to "." or ";") that gives
+ * a figure with a Stand after the document's date ("Ende November 2022 arbeiteten 133
+ * Beschäftigte …" in a catalogue of 31.03.2022) is left out, since the document cannot
+ * know it; everything else stays as written.
+ */
+export function figuresAsOf(text: string, documentDay: number): string {
+  const clauses = text.trim().split(/(?<=[.;])\s+/u);
+  const kept: string[] = [];
+  for (const clause of clauses) {
+    const quotesFigure = /\d/u.test(clause.replace(DATED, ""));
+    const later = datesIn(clause).some((day) => day > documentDay);
+    if (quotesFigure && later) {
+      // The clause before a dropped one ends the sentence instead of its ";".
+      const last = kept.length - 1;
+      if (last >= 0) kept[last] = kept[last]!.replace(/;\s*$/u, ".");
+      continue;
+    }
+    kept.push(clause.trim());
+  }
+  return kept.join(" ").replace(/\s+/gu, " ").trim();
 }

@@ -14,6 +14,10 @@ import {
   formatShiftGerman,
   parsePointInTime,
 } from "../period/point-in-time.js";
+import { phaseName } from "../period/period-sentence.js";
+
+// Phase labels that say no more than "Zeitraum" itself (the same list as i18n/period-words.ts).
+const GENERIC_PHASE_LABELS = ["Zeitraum", "Phase", "Zeitplan"];
 
 /** What a line is about; views may group or mark lines by it. */
 export type ReportChangeKind =
@@ -93,6 +97,12 @@ function shiftOf(from: unknown, to: unknown): string | null {
   return shift.direction === "none" ? null : formatShiftGerman(shift);
 }
 
+/** "Zeitraum Umsetzung"; a phase labelled "Zeitraum" (or not at all) is just "Zeitraum". */
+function phaseTitle(label: string | null): string {
+  const name = phaseName(label ?? "", { genericLabels: GENERIC_PHASE_LABELS });
+  return name === null ? "Zeitraum" : `Zeitraum ${name}`;
+}
+
 function quoted(value: string): string {
   return `„${value}“`;
 }
@@ -146,25 +156,23 @@ function phaseLines(events: readonly AuditFact[]): ReportChange[] {
       if (after === null) continue;
       lines.push({
         kind: "phase-added",
-        text: `Neuer Zeitraum ${text(after.label) ?? ""}: ${point(after.start)} bis ${point(after.end)}`.replace(
-          "  ",
-          " ",
-        ),
+        text: `Neuer ${phaseTitle(text(after.label))}: ${
+          text(after.end) === null
+            ? `ab ${point(after.start)}`
+            : `${point(after.start)} bis ${point(after.end)}`
+        }`,
       });
       continue;
     }
     if (change.deleted) {
       lines.push({
         kind: "phase-removed",
-        text: `Zeitraum ${text(before?.label) ?? ""} entfällt`.replace(
-          "  ",
-          " ",
-        ),
+        text: `${phaseTitle(text(before?.label))} entfällt`,
       });
       continue;
     }
     if (before === null || after === null) continue;
-    const label = text(after.label) ?? text(before.label) ?? "";
+    const label = phaseTitle(text(after.label) ?? text(before.label));
     for (const [field, name] of [
       ["start", "Beginn"],
       ["end", "Ende"],
@@ -174,7 +182,7 @@ function phaseLines(events: readonly AuditFact[]): ReportChange[] {
       lines.push({
         kind: "dates",
         text:
-          `Zeitraum ${label}: ${name} von ${point(before[field])} auf ${point(after[field])} verschoben` +
+          `${label}: ${name} von ${point(before[field])} auf ${point(after[field])} verschoben` +
           (shift === null ? "" : ` (${shift})`),
       });
     }

@@ -238,6 +238,13 @@ function figureChangeLine(figure: ReportFigure): ReportChange | null {
     };
   }
   if (change.from.day === change.to.day) return null;
+  // A rise from nothing is no change from zero: the figure is new.
+  if (change.from.value === 0 && change.to.value !== 0) {
+    return {
+      kind: "figure",
+      text: `${figure.indicator.name}: ${formatObservationGerman(change.to, figure.indicator)} (Stand ${formatGermanDate(change.to.day)}, neu)`,
+    };
+  }
   return {
     kind: "figure",
     text:

@@ -21,8 +21,17 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
-import { formatPeriodGerman } from "../../domain/period/period.js";
+import {
+  formatIsoDateGerman,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
+import {
+  collectRemarks,
+  phaseSentence,
+  reasonsSentence,
+} from "../../domain/period/period-sentence.js";
+import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
+import { figuresAsOf } from "../../domain/indicator/figure-text.js";
 
 /** A picture for a document: PNG bytes and its size in CSS pixels. */
 export interface DocumentPicture {
@@ -36,7 +45,7 @@ export interface DocumentProject {
   readonly code: string;
   readonly title: string;
   readonly summary: string;
-  /** "Zeitraum Erstellung: 2020–2023". */
+  /** "Erstellung: 2020–2023", "Daueraufgabe seit 2020", "Durchführung: 2024–2030¹". */
   readonly periods: readonly string[];
   readonly measures: readonly string[];
   /** "Fachbereich 10 – Abteilung 10.1 (federführend), WTM Kleve GmbH (beteiligt)". */
@@ -56,7 +65,7 @@ export interface DocumentField {
 /** A change line with its reason. */
 export interface DocumentChange {
   readonly text: string;
-  /** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand"; null when the change needs none. */
+  /** "Verzögerung aufgrund OZG-Aufwand", "Personal: …"; null when the change needs none. */
   readonly reason: string | null;
   readonly isShift: boolean;
 }
@@ -115,6 +124,8 @@ export interface CatalogueDocumentModel {
     readonly items: readonly string[];
   } | null;
   readonly fields: readonly DocumentField[];
+  /** Notes that recur at many phases, said once: "¹ Beginn im Katalog nicht genannt; …". */
+  readonly periodRemarks: readonly string[];
   readonly changes: DocumentChanges | null;
 }
 
@@ -129,17 +140,9 @@ export function paragraphsOf(text: string | null): readonly string[] {
     .filter((paragraph) => paragraph !== "");
 }
 
-/** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand". */
+/** "Verzögerung aufgrund OZG-Aufwand"; "Personal: Verzögerung aufgrund von erhöhtem Support". */
 function reasonText(reasons: readonly ReportReason[]): string | null {
-  if (reasons.length === 0) return null;
-  return reasons
-    .map((reason) => {
-      const text = reason.text.trim();
-      return text === "" || text === reason.categoryLabel
-        ? reason.categoryLabel
-        : `${reason.categoryLabel}: ${text}`;
-    })
-    .join("; ");
+  return reasonsSentence(reasons, PERIOD_WORDS_DE);
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -226,7 +229,7 @@ export function changesOf(report: ChangeReport): DocumentChanges {
     summary: `${plural(report.diff.summary.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(report.diff.summary.shiftCount, "Verschiebung", "Verschiebungen")}`,
     reasonCounts: [
       ...report.counts.byCategory.map((entry) =>
-        describeShiftCountGerman(entry.count, entry.category.label),
+        describeShiftCountGerman(entry.count, entry.category),
       ),
       ...(report.counts.withoutReason === 0
         ? []
@@ -251,6 +254,13 @@ export function buildCatalogueDocumentModel(
   const units = new Map(
     catalogue.orgUnits.map((unit) => [unit.code, unit.name]),
   );
+  const allPhases = catalogue.impactAreas.flatMap((area) =>
+    area.actionFields.flatMap((field) =>
+      field.projects.flatMap((project) => project.phases),
+    ),
+  );
+  const remarks = collectRemarks(allPhases, PERIOD_WORDS_DE);
+  const asOf = parseIsoDate(edition.publishedOn);
   const projectCount = catalogue.impactAreas.reduce(
     (sum, area) =>
       sum +
@@ -295,10 +305,12 @@ export function buildCatalogueDocumentModel(
         projects: field.projects.map((project) => ({
           code: project.code,
           title: project.title,
-          summary: project.summary,
-          periods: project.phases.map(
-            (phase) =>
-              `Zeitraum ${phase.label}: ${formatPeriodGerman(phase)}${phase.note === null ? "" : ` (${phase.note})`}`,
+          summary:
+            asOf === null
+              ? project.summary
+              : figuresAsOf(project.summary, asOf),
+          periods: project.phases.map((phase) =>
+            phaseSentence(phase, PERIOD_WORDS_DE, { asOf, remarks }),
           ),
           measures: project.measures.map((measure) => {
             const facts = [
@@ -326,6 +338,7 @@ export function buildCatalogueDocumentModel(
         })),
       })),
     ),
+    periodRemarks: remarks.lines,
     changes: report === null ? null : changesOf(report),
   };
 }

@@ -188,6 +188,8 @@ export async function renderCatalogueDocx(
       HeadingLevel.HEADING_1,
     ),
   );
+  for (const remark of model.periodRemarks)
+    children.push(labelled("Hinweis zum Zeitplan: ", remark));
   for (const field of model.fields) {
     children.push(heading(field.heading, HeadingLevel.HEADING_2));
     if (field.description !== null) children.push(paragraph(field.description));
@@ -196,10 +198,15 @@ export async function renderCatalogueDocx(
         heading(`${project.code} ${project.title}`, HeadingLevel.HEADING_3),
         paragraph(project.summary),
       );
-      for (const period of project.periods)
+      if (project.periods.length > 0) {
         children.push(
-          new ParagraphOf({ text: `${period}.`, spacing: { after: 60 } }),
+          new ParagraphOf({
+            children: [new TextRun({ text: "Zeitplan:", bold: true })],
+            keepNext: true,
+          }),
         );
+        for (const period of project.periods) children.push(bullet(period));
+      }
       if (project.measures.length > 0) {
         children.push(
           new ParagraphOf({

@@ -165,6 +165,12 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
 
             <section class="section" aria-labelledby="detail">
               <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
+              {model.periodRemarks.map((remark) => (
+                <p class="remark">
+                  <span class="project__label">Hinweis zum Zeitplan: </span>
+                  <span safe>{remark}</span>
+                </p>
+              ))}
               {model.fields.map((field) => (
                 <section class="field" aria-labelledby={`feld-${field.key}`}>
                   <h3 id={`feld-${field.key}`} safe>
@@ -179,11 +185,20 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                     <article class="project">
                       <h4 safe>{`${project.code} ${project.title}`}</h4>
                       <p safe>{project.summary}</p>
-                      {project.periods.map((period) => (
-                        <p class="project__period" safe>
-                          {`${period}.`}
-                        </p>
-                      ))}
+                      {project.periods.length === 0 ? (
+                        ""
+                      ) : (
+                        <>
+                          <p class="project__label">Zeitplan:</p>
+                          <ul class="project__periods">
+                            {project.periods.map((period) => (
+                              <li class="project__period" safe>
+                                {period}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
                       {project.measures.length === 0 ? (
                         ""
                       ) : (

@@ -18,6 +18,7 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
+import { cleanFragment } from "../../domain/period/period-sentence.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DocumentPicture } from "../catalogue/catalogue-document-model.js";
 
@@ -70,12 +71,26 @@ function reasonsOf(
   for (const change of changes) {
     if (!isShift(change)) continue;
     for (const reason of report.reasons.get(change.key) ?? []) {
+      // A headline after the project's name: the explanation alone reads best
+      // ("2.1 Dokumentenmanagementsystem: Verzögerung aufgrund von erhöhtem Support").
       const text =
-        reason.text.trim() === "" ? reason.categoryLabel : reason.text.trim();
+        reason.text.trim() === ""
+          ? reason.categoryLabel
+          : cleanFragment(reason.text);
       if (!texts.includes(text)) texts.push(text);
     }
   }
   return texts;
+}
+
+/**
+ * The edition on the title slide: "2. Fortschreibung" as it is, never "Fortschreibung:
+ * 2. Fortschreibung"; a title that does not say it is one gets the word in front.
+ */
+export function editionLine(editionTitle: string): string {
+  return /fortschreibung/i.test(editionTitle)
+    ? editionTitle
+    : `Fortschreibung „${editionTitle}“`;
 }
 
 /** Builds the deck of an edition from its report against the previous edition. */
@@ -147,7 +162,7 @@ export function buildRevisionSlidesModel(
         ? []
         : [
             ...report.counts.byCategory.map((entry) =>
-              describeShiftCountGerman(entry.count, entry.category.label),
+              describeShiftCountGerman(entry.count, entry.category),
             ),
             ...(report.counts.withoutReason === 0
               ? []
@@ -292,7 +307,7 @@ export async function renderRevisionSlides(
     color: "FFFFFF",
     lang: "de-DE",
   });
-  title.addText(`Fortschreibung: ${model.editionTitle}`, {
+  title.addText(editionLine(model.editionTitle), {
     x: 0.8,
     y: 2.9,
     w: WIDTH - 1.6,

@@ -230,18 +230,15 @@ function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
     bold: true,
     color: BRAND,
   });
-  slide.addText(
-    `(${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`,
-    {
-      x: 0.9,
-      y: 2.6,
-      w: 11.5,
-      h: 0.6,
-      fontFace: FONT,
-      fontSize: 24,
-      color: TEXT,
-    },
-  );
+  slide.addText(meetingLine(document.meeting), {
+    x: 0.9,
+    y: 2.6,
+    w: 11.5,
+    h: 0.6,
+    fontFace: FONT,
+    fontSize: 24,
+    color: TEXT,
+  });
   const lines: Block[] = [
     {
       text: `Stand: ${formatGermanDate(document.asOf)}`,
@@ -373,6 +370,70 @@ function projectBlocks(
   return blocks;
 }
 
+/** The speaker's notes of a project's slides: the entry's text in full, with its highlights. */
+export function projectNotes(project: ReportProjectEntry): string {
+  return [
+    `${project.code} ${project.title}`,
+    project.text,
+    ...project.highlights.map((line) => `– ${line}`),
+    ...(project.newDateLabel === null
+      ? []
+      : [`Neuer Termin: ${project.newDateLabel}`]),
+  ]
+    .filter((line) => line.trim() !== "")
+    .join("\n");
+}
+
+/**
+ * "Ausschuss für Planung und Digitalisierung (APD), Sitzung am 29.11.2022": the body in
+ * full on the title slide, its abbreviation in brackets.
+ */
+export function meetingLine(meeting: ReportDocument["meeting"]): string {
+  const day = formatGermanDate(meeting.day);
+  const name = meeting.committeeName.trim();
+  const abbreviation = meeting.committeeAbbreviation.trim();
+  const body =
+    name === "" || name === abbreviation
+      ? abbreviation
+      : abbreviation === "" ||
+          new RegExp(
+            `\\b${abbreviation.replace(/[^\p{L}\p{N}]/gu, "")}\\b`,
+            "u",
+          ).test(name)
+        ? name
+        : `${name} (${abbreviation})`;
+  return body === "" ? `Sitzung am ${day}` : `${body}, Sitzung am ${day}`;
+}
+
+/**
+ * A number format fixed in the file, German whatever the viewer's locale: thousands as
+ * literal dots for whole numbers ("1.610"), decimals with the German locale tag, which
+ * LibreOffice honours ("21,2").
+ */
+export function germanFormatCode(decimals: number): string {
+  if (decimals <= 0) return '[>=1000000]#"."000"."000;[>=1000]#"."000;0';
+  return `[$-407]#,##0.${"0".repeat(decimals)}`;
+}
+
+/**
+ * The change of a figure since the last report: "Veränderung seit dem 05.11.2021: +220 – damals 1.200",
+ * "unverändert seit dem 05.11.2021", and "neu seit dem 05.11.2021" when it was zero then:
+ * a rise from nothing is no change worth a sign.
+ */
+export function figureChangeText(
+  figure: ReportFigure,
+  change: NonNullable<ReportFigure["change"]>,
+  previousAsOf: number,
+): string {
+  const since = formatGermanDate(previousAsOf);
+  if (change.from === null || change.absolute === null)
+    return `Erstmals erfasst seit dem ${since}`;
+  if (change.absolute === 0) return `Unverändert seit dem ${since}`;
+  if (change.from.value === 0)
+    return `Neu seit dem ${since} (damals noch keine)`;
+  return `Veränderung seit dem ${since}: ${formatGermanSigned(change.absolute)} – damals ${formatObservationGerman(change.from, figure.indicator)}`;
+}
+
 function projectSlides(
   pptx: PptxGenJS,
   section: ReportSection,
@@ -391,6 +452,7 @@ function projectSlides(
       section.name,
     );
     addBlocks(slide, page);
+    slide.addNotes(projectNotes(project));
   });
   for (const figure of project.figures)
     figureSlide(pptx, section.name, figure, document);
@@ -435,12 +497,12 @@ function figureSlide(
         chartColors: [BRAND],
         showLegend: false,
         showValue: chart.kind === "bar",
-        dataLabelFormatCode:
-          chart.measure === "share"
-            ? "0.0"
-            : decimalsOf(figure.indicator) > 0
-              ? `#,##0.${"0".repeat(decimalsOf(figure.indicator))}`
-              : "#,##0",
+        dataLabelFormatCode: germanFormatCode(
+          chart.measure === "share" ? 1 : decimalsOf(figure.indicator),
+        ),
+        valAxisLabelFormatCode: germanFormatCode(
+          chart.measure === "share" ? 1 : decimalsOf(figure.indicator),
+        ),
         dataLabelFontSize: 11,
         valAxisMinVal: 0,
         valAxisTitle: chart.yAxisLabel,
@@ -476,7 +538,7 @@ function figureSlide(
     change.absolute !== null
   ) {
     blocks.push({
-      text: `Veränderung seit ${formatGermanDate(document.previous.asOf)}: ${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from, figure.indicator)} am ${formatGermanDate(change.from.day)})`,
+      text: figureChangeText(figure, change, document.previous.asOf),
       bullet: false,
     });
   }
@@ -622,6 +684,8 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
         chartColors: [BRAND],
         showLegend: false,
         showValue: true,
+        dataLabelFormatCode: germanFormatCode(0),
+        valAxisLabelFormatCode: germanFormatCode(0),
         dataLabelFontSize: 11,
         valAxisMinVal: 0,
         valAxisTitle: "Leistungen",

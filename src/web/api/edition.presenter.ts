@@ -176,7 +176,7 @@ export function presentChangeReportBody(
       category: entry.category.key,
       label: entry.category.label,
       count: entry.count,
-      text: describeShiftCountGerman(entry.count, entry.category.label),
+      text: describeShiftCountGerman(entry.count, entry.category),
     })),
     shiftsWithoutReason: report.counts.withoutReason,
     changes: report.diff.changes.map((change) => presentChange(report, change)),

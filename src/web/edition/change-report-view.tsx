@@ -44,7 +44,7 @@ export function ReportSummary(props: {
           <ul class="app-reason-counts" lang={view.contentLang}>
             {report.counts.byCategory.map((entry) => (
               <li safe>
-                {describeShiftCountGerman(entry.count, entry.category.label)}
+                {describeShiftCountGerman(entry.count, entry.category)}
               </li>
             ))}
             {report.counts.withoutReason === 0 ? (

@@ -2,6 +2,8 @@
  * The old-versus-new timeline of a change report, ready for the chart and its tables: the
  * domain's layout, and per project row the changes of its schedule and the reasons given.
  */
+import { reasonSentence } from "../../domain/period/period-sentence.js";
+import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
 import type {
   ActionField,
   Catalogue,
@@ -85,16 +87,19 @@ function isScheduleChange(change: CatalogueChange): boolean {
   );
 }
 
-/** "OZG-Aufwand: Verzögerung aufgrund OZG-Aufwand", with the edition when several editions lie between. */
+/**
+ * "Verzögerung aufgrund OZG-Aufwand" (the text names its category), "Personal: Verzögerung
+ * aufgrund von erhöhtem Support", with the edition when several editions lie between.
+ */
 export function formatReason(
   reason: ReportReason,
   editionTitle: ((number: number) => string) | null,
 ): string {
-  const text = reason.text.trim();
-  const base =
-    text === "" || text === reason.categoryLabel
-      ? reason.categoryLabel
-      : `${reason.categoryLabel}: ${text}`;
+  const base = reasonSentence(
+    reason.categoryLabel,
+    reason.text,
+    PERIOD_WORDS_DE,
+  );
   return editionTitle === null || reason.editionNumber === null
     ? base
     : `${base} (${editionTitle(reason.editionNumber)})`;

@@ -108,10 +108,7 @@ describe("the catalogue document model", () => {
     );
     expect(dms).toMatchObject({
       title: "Dokumentenmanagementsystem",
-      periods: [
-        "Zeitraum Umsetzung: 2020–2024",
-        "Zeitraum Laufender Support: ab 2025, laufend",
-      ],
+      periods: ["Umsetzung: 2020–2024", "Laufender Support: ab 2025, laufend"],
       measures: [
         "Rollout außerhalb der Pilotbereiche",
         "Anbindung von Fachverfahren",
