@@ -173,4 +173,6 @@ describe.each(WEB_DIALECTS)(
         );
     });
   },
+  // Documents with pictures printed by Chromium: more than 30 s on a busy two-core machine.
+  120_000,
 );

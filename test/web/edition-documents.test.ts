@@ -43,6 +43,9 @@ async function slideTexts(zip: JSZip): Promise<string[]> {
   );
 }
 
+/** A document printed by Chromium on a busy two-core machine takes longer than the default 30 s. */
+const DOCUMENT_TIMEOUT = 120_000;
+
 describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
   let web: WebTestApp;
   let directory: string;
@@ -72,137 +75,155 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
     return response.rawPayload;
   }
 
-  it("gives the catalogue as DOCX with headings, projects, the timeline picture, changes and reasons", async () => {
-    const file = await download(
-      "/kleve/fortschreibungen/2/katalog.docx",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    );
-    const zip = await JSZip.loadAsync(file);
-    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
-    const text = xmlText(xml);
-    for (const part of [
-      "Vorwort",
-      "Wirkungsbereiche und Aktionsfelder",
-      "Zeitstrahl zur Umsetzung",
-      "Prioritäten in 2022",
-      "Detailbetrachtung: Digitalisierungsprojekte",
-      "Digitale Verwaltung; Aktionsfeld 2: Smart Working",
-      "2.1 Dokumentenmanagementsystem",
-      "Umsetzung: 2020–2024",
-      "Einzelmaßnahmen:",
-      "Zuständigkeit: ",
-      "Veränderungen gegenüber der letzten Fortschreibung",
-      "15 Verschiebungen wegen OZG-Aufwand",
-      "Zeitraum Umsetzung: Ende von 2023 auf 2024 verschoben (1 Jahr später) – Grund: Personal: Verzögerung aufgrund von erhöhtem Support",
-    ]) {
-      expect(text, part).toContain(part);
-    }
-    expect(xml).toContain('w:pStyle w:val="Heading1"');
-    expect(xml).toMatch(
-      /<wp:docPr [^>]*descr="Zeitstrahl der 42 Projekte der 2\. Fortschreibung/,
-    );
-    expect(
-      Object.keys(zip.files).some(
-        (name) => name.startsWith("word/media/") && name.endsWith(".png"),
-      ),
-    ).toBe(true);
-    const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
-    expect(core).toContain("kleve.digital 2030 – 2. Fortschreibung");
-    expect(
-      (await zip.file("word/styles.xml")?.async("string")) ?? "",
-    ).toContain('w:lang w:val="de-DE"');
-  });
-
-  it("gives the catalogue as a tagged PDF with an outline", async () => {
-    const file = await download(
-      "/kleve/fortschreibungen/2/katalog.pdf",
-      "application/pdf",
-    );
-    const path = join(directory, `katalog-${dialect}.pdf`);
-    await writeFile(path, file);
-    const info = (await run("pdfinfo", [path])).stdout;
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+kleve\.digital 2030 – 2\. Fortschreibung/);
-    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
-    // The timelines are drawn as vector graphics: no raster picture in the whole document.
-    const images = (await run("pdfimages", ["-list", path])).stdout
-      .trim()
-      .split("\n")
-      .slice(2);
-    expect(images).toEqual([]);
-    const text = (
-      await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 20_000_000 })
-    ).stdout.replace(/\s+/g, " ");
-    for (const part of [
-      "Wirkungsbereiche und Aktionsfelder",
-      "Zeitstrahl zur Umsetzung",
-      "Detailbetrachtung: Digitalisierungsprojekte",
-      "2.1 Dokumentenmanagementsystem",
-      "Veränderungen gegenüber der letzten Fortschreibung",
-      "Verzögerung aufgrund Mehrarbeit beim DMS",
-      "Seite 1 von",
-    ]) {
-      expect(text, part).toContain(part);
-    }
-  });
-
-  it("gives the revision slides as PPTX: changes per action field with reasons, old versus new timeline, priorities", async () => {
-    const file = await download(
-      "/kleve/fortschreibungen/2/folien.pptx",
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    );
-    const zip = await JSZip.loadAsync(file);
-    const slides = await slideTexts(zip);
-    const all = slides.join("\n");
-    expect(slides[0]).toContain("kleve.digital 2030");
-    expect(slides[0]).toContain("2. Fortschreibung");
-    expect(slides[0]).not.toContain("Fortschreibung: 2. Fortschreibung");
-    expect(all).toContain("15 Verschiebungen wegen OZG-Aufwand");
-    expect(all).toContain(
-      "Fortschreibung (Veränderungen): 1 Strategieplanung (Digitale Verwaltung)",
-    );
-    expect(all).toContain(
-      "1.1 Digitalisierungsstrategie: Verzögerung aufgrund OZG-Aufwand",
-    );
-    expect(all).toContain(
-      "2.6 Workflowmanagement: Verzögerung aufgrund Mehrarbeit beim DMS",
-    );
-    expect(all).toContain(
-      "Alter und neuer Zeitstrahl: 2 Smart Working (Digitale Verwaltung)",
-    );
-    expect(slides.at(-1)).toContain("Prioritäten in 2022");
-    expect(slides.at(-1)).toContain(
-      "Weitere Einführung DMS in Gesamtverwaltung",
-    );
-    const pictures = Object.keys(zip.files).filter((name) =>
-      name.startsWith("ppt/media/"),
-    );
-    expect(pictures.length).toBeGreaterThanOrEqual(5);
-    const withPicture = (
-      await Promise.all(
-        Object.keys(zip.files)
-          .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-          .map((name) => zip.file(name)!.async("string")),
-      )
-    ).join("");
-    expect(withPicture).toMatch(
-      /descr="Zeitstrahl 2 Smart Working \(Digitale Verwaltung\): 2\. Fortschreibung verglichen mit der 1\. Fortschreibung/,
-    );
-  });
-
-  it("says in the first edition's catalogue that there is nothing to compare with", async () => {
-    const zip = await JSZip.loadAsync(
-      await download(
-        "/kleve/fortschreibungen/1/katalog.docx",
+  it(
+    "gives the catalogue as DOCX with headings, projects, the timeline picture, changes and reasons",
+    async () => {
+      const file = await download(
+        "/kleve/fortschreibungen/2/katalog.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      ),
-    );
-    const text = xmlText(
-      (await zip.file("word/document.xml")?.async("string")) ?? "",
-    );
-    expect(text).toContain("Dies ist die erste Fortschreibung");
-    expect(text).toContain("Umsetzung: 2020–2023");
-  });
+      );
+      const zip = await JSZip.loadAsync(file);
+      const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+      const text = xmlText(xml);
+      for (const part of [
+        "Vorwort",
+        "Wirkungsbereiche und Aktionsfelder",
+        "Zeitstrahl zur Umsetzung",
+        "Prioritäten in 2022",
+        "Detailbetrachtung: Digitalisierungsprojekte",
+        "Digitale Verwaltung; Aktionsfeld 2: Smart Working",
+        "2.1 Dokumentenmanagementsystem",
+        "Umsetzung: 2020–2024",
+        "Einzelmaßnahmen:",
+        "Zuständigkeit: ",
+        "Veränderungen gegenüber der letzten Fortschreibung",
+        "15 Verschiebungen wegen OZG-Aufwand",
+        "Zeitraum Umsetzung: Ende von 2023 auf 2024 verschoben (1 Jahr später) – Grund: Personal: Verzögerung aufgrund von erhöhtem Support",
+      ]) {
+        expect(text, part).toContain(part);
+      }
+      expect(xml).toContain('w:pStyle w:val="Heading1"');
+      expect(xml).toMatch(
+        /<wp:docPr [^>]*descr="Zeitstrahl der 42 Projekte der 2\. Fortschreibung/,
+      );
+      expect(
+        Object.keys(zip.files).some(
+          (name) => name.startsWith("word/media/") && name.endsWith(".png"),
+        ),
+      ).toBe(true);
+      const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
+      expect(core).toContain("kleve.digital 2030 – 2. Fortschreibung");
+      expect(
+        (await zip.file("word/styles.xml")?.async("string")) ?? "",
+      ).toContain('w:lang w:val="de-DE"');
+    },
+    DOCUMENT_TIMEOUT,
+  );
+
+  it(
+    "gives the catalogue as a tagged PDF with an outline",
+    async () => {
+      const file = await download(
+        "/kleve/fortschreibungen/2/katalog.pdf",
+        "application/pdf",
+      );
+      const path = join(directory, `katalog-${dialect}.pdf`);
+      await writeFile(path, file);
+      const info = (await run("pdfinfo", [path])).stdout;
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).toMatch(/Title:\s+kleve\.digital 2030 – 2\. Fortschreibung/);
+      expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+      // The timelines are drawn as vector graphics: no raster picture in the whole document.
+      const images = (await run("pdfimages", ["-list", path])).stdout
+        .trim()
+        .split("\n")
+        .slice(2);
+      expect(images).toEqual([]);
+      const text = (
+        await run("pdftotext", ["-layout", path, "-"], {
+          maxBuffer: 20_000_000,
+        })
+      ).stdout.replace(/\s+/g, " ");
+      for (const part of [
+        "Wirkungsbereiche und Aktionsfelder",
+        "Zeitstrahl zur Umsetzung",
+        "Detailbetrachtung: Digitalisierungsprojekte",
+        "2.1 Dokumentenmanagementsystem",
+        "Veränderungen gegenüber der letzten Fortschreibung",
+        "Verzögerung aufgrund Mehrarbeit beim DMS",
+        "Seite 1 von",
+      ]) {
+        expect(text, part).toContain(part);
+      }
+    },
+    DOCUMENT_TIMEOUT,
+  );
+
+  it(
+    "gives the revision slides as PPTX: changes per action field with reasons, old versus new timeline, priorities",
+    async () => {
+      const file = await download(
+        "/kleve/fortschreibungen/2/folien.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      );
+      const zip = await JSZip.loadAsync(file);
+      const slides = await slideTexts(zip);
+      const all = slides.join("\n");
+      expect(slides[0]).toContain("kleve.digital 2030");
+      expect(slides[0]).toContain("2. Fortschreibung");
+      expect(slides[0]).not.toContain("Fortschreibung: 2. Fortschreibung");
+      expect(all).toContain("15 Verschiebungen wegen OZG-Aufwand");
+      expect(all).toContain(
+        "Fortschreibung (Veränderungen): 1 Strategieplanung (Digitale Verwaltung)",
+      );
+      expect(all).toContain(
+        "1.1 Digitalisierungsstrategie: Verzögerung aufgrund OZG-Aufwand",
+      );
+      expect(all).toContain(
+        "2.6 Workflowmanagement: Verzögerung aufgrund Mehrarbeit beim DMS",
+      );
+      expect(all).toContain(
+        "Alter und neuer Zeitstrahl: 2 Smart Working (Digitale Verwaltung)",
+      );
+      expect(slides.at(-1)).toContain("Prioritäten in 2022");
+      expect(slides.at(-1)).toContain(
+        "Weitere Einführung DMS in Gesamtverwaltung",
+      );
+      const pictures = Object.keys(zip.files).filter((name) =>
+        name.startsWith("ppt/media/"),
+      );
+      expect(pictures.length).toBeGreaterThanOrEqual(5);
+      const withPicture = (
+        await Promise.all(
+          Object.keys(zip.files)
+            .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+            .map((name) => zip.file(name)!.async("string")),
+        )
+      ).join("");
+      expect(withPicture).toMatch(
+        /descr="Zeitstrahl 2 Smart Working \(Digitale Verwaltung\): 2\. Fortschreibung verglichen mit der 1\. Fortschreibung/,
+      );
+    },
+    DOCUMENT_TIMEOUT,
+  );
+
+  it(
+    "says in the first edition's catalogue that there is nothing to compare with",
+    async () => {
+      const zip = await JSZip.loadAsync(
+        await download(
+          "/kleve/fortschreibungen/1/katalog.docx",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+      );
+      const text = xmlText(
+        (await zip.file("word/document.xml")?.async("string")) ?? "",
+      );
+      expect(text).toContain("Dies ist die erste Fortschreibung");
+      expect(text).toContain("Umsetzung: 2020–2023");
+    },
+    DOCUMENT_TIMEOUT,
+  );
 
   it("answers the documents of an unknown edition with 404", async () => {
     for (const url of [
