@@ -88,6 +88,17 @@ describe.each(WEB_DIALECTS)(
       expectNoKleveLevels(textOf(empty.body));
     });
 
+    it("guides the new municipality without an impact-area step", async () => {
+      const page = await web.app.inject({
+        url: `/${slug}/verwaltung/`,
+        headers: { cookie },
+      });
+      expect(page.statusCode).toBe(200);
+      const text = textOf(page.body);
+      expect(text).toContain("Vorhaben");
+      expectNoKleveLevels(text);
+    });
+
     it("edits topics in the structure editor and adds one without an impact area", async () => {
       const page = await web.app.inject({
         url: `/${slug}/verwaltung/struktur`,
