@@ -3,7 +3,8 @@
  * (docs/adr/0029). Kleve's names leave the dictionary as it is; other names replace
  * "Wirkungsbereich", "Aktionsfeld", "Projekt", "Einzelmaßnahme" in the texts below, and a
  * flat programme's texts leave the top level out. Custom names are German content, so
- * English pages show them too.
+ * English pages show them too. Every other text is rewritten word by word
+ * (`level-words.ts`).
  */
 import {
   countOf,
@@ -12,6 +13,7 @@ import {
 } from "../domain/catalogue/levels.js";
 import type { Dictionary } from "./de.js";
 import type { Language } from "./i18n.js";
+import { levelWordRewriter, rewriteTexts } from "./level-words.js";
 
 /** The dictionary with the level texts in the municipality's words. */
 export function applyLevels(
@@ -22,8 +24,10 @@ export function applyLevels(
   if (isDefaultLevels(levels)) return t;
   const { impactArea, actionField, project, measure } = levels;
   const de = language === "de";
+  // Every text in the municipality's words; the texts below read better written out.
+  const rewritten = rewriteTexts(t, levelWordRewriter(levels, language));
   return {
-    ...t,
+    ...rewritten,
     impactArea: impactArea.singular,
     actionField: actionField.singular,
     project: project.singular,

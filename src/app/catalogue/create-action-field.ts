@@ -1,9 +1,16 @@
-/** Adding an action field (Aktionsfeld) to an impact area (administrators). */
+/**
+ * Adding an action field (Aktionsfeld) to an impact area (administrators). In a flat
+ * programme it goes into the one structural area whatever the input names, which is
+ * created on the first field (docs/adr/0029).
+ */
 import {
   insertActionField,
+  insertImpactArea,
   listStoredActionFields,
   listStoredImpactAreas,
+  loadStoredProgramme,
 } from "../../db/structure.repository.js";
+import { FLAT_ROOT_KEY } from "../../domain/catalogue/levels.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
@@ -61,11 +68,15 @@ export async function createActionField(
     { reason: valid.reason, taken },
     origin,
     async (trx) => {
-      const [areas, fields] = await Promise.all([
+      const [areas, fields, programme] = await Promise.all([
         listStoredImpactAreas(trx, municipality.id),
         listStoredActionFields(trx, municipality.id),
+        loadStoredProgramme(trx, municipality.id),
       ]);
-      const area = areas.find((candidate) => candidate.key === data.impactArea);
+      const flat = programme?.levels.flat === true;
+      const area = flat
+        ? (areas[0] ?? null)
+        : areas.find((candidate) => candidate.key === data.impactArea);
       rejectProblems([
         ...(area === undefined
           ? [
@@ -77,9 +88,17 @@ export async function createActionField(
           : []),
         ...(fields.some((field) => field.key === values.key) ? [taken] : []),
       ]);
+      const impactAreaId =
+        area === null
+          ? await insertImpactArea(trx, municipality.id, {
+              key: FLAT_ROOT_KEY,
+              name: programme?.title ?? FLAT_ROOT_KEY,
+              description: null,
+            })
+          : (area?.id ?? 0);
       const id = await insertActionField(trx, municipality.id, {
         ...values,
-        impactAreaId: area?.id ?? 0,
+        impactAreaId,
       });
       return {
         value: { version: 1, key: values.key },
@@ -89,7 +108,10 @@ export async function createActionField(
           entityId: id,
           entityLabel: values.name,
           before: null,
-          after: { impactArea: data.impactArea, ...values },
+          after: {
+            impactArea: flat ? (area?.key ?? FLAT_ROOT_KEY) : data.impactArea,
+            ...values,
+          },
         },
       };
     },

@@ -44,6 +44,7 @@ export function onboardingSteps(
   hasEdition: boolean,
 ): readonly OnboardingStep[] {
   const { programme } = catalogue;
+  const flat = programme.levels.flat;
   const areas = catalogue.impactAreas.length;
   const fields = catalogue.impactAreas.reduce(
     (sum, area) => sum + area.actionFields.length,
@@ -65,16 +66,21 @@ export function onboardingSteps(
     hasEdition || release.releasedAt !== null || !release.requiresRelease;
   return [
     { key: "programme", isDone: programmeDone, isAvailable: true, count: null },
-    {
-      key: "impact-areas",
-      isDone: areas > 0,
-      isAvailable: true,
-      count: areas,
-    },
+    // A flat programme has no impact areas to add: its topics go into the hidden root.
+    ...(flat
+      ? []
+      : [
+          {
+            key: "impact-areas" as const,
+            isDone: areas > 0,
+            isAvailable: true,
+            count: areas,
+          },
+        ]),
     {
       key: "action-fields",
       isDone: fields > 0,
-      isAvailable: areas > 0,
+      isAvailable: flat || areas > 0,
       count: fields,
     },
     { key: "org-units", isDone: units > 0, isAvailable: true, count: units },

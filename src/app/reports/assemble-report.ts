@@ -39,13 +39,15 @@ import {
 export function catalogueSections(
   catalogue: Catalogue,
 ): readonly CatalogueSectionRef[] {
+  const { levels } = catalogue.programme;
   return catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
       key: field.key,
       number: field.number,
       name: field.name,
       colour: field.colour,
-      impactAreaName: area.name,
+      impactAreaName: levels.flat ? "" : area.name,
+      levelName: levels.actionField.singular,
       projects: field.projects.map((project) => ({
         slug: project.slug,
         code: project.code,

@@ -102,7 +102,10 @@ export interface ReportSection {
   readonly number: number;
   readonly name: string;
   readonly colour: string;
+  /** Empty in a flat programme, whose one structural area is never named. */
   readonly impactAreaName: string;
+  /** The municipality's name of the level ("Aktionsfeld", "Thema"); Kleve's when absent. */
+  readonly levelName?: string | undefined;
   readonly projects: readonly ReportProjectEntry[];
 }
 
@@ -157,7 +160,10 @@ export interface CatalogueSectionRef {
   readonly number: number;
   readonly name: string;
   readonly colour: string;
+  /** Empty in a flat programme, whose one structural area is never named. */
   readonly impactAreaName: string;
+  /** The municipality's name of the level ("Aktionsfeld", "Thema"); Kleve's when absent. */
+  readonly levelName?: string | undefined;
   readonly projects: readonly CatalogueProjectRef[];
 }
 
@@ -327,6 +333,7 @@ export function assembleReportDocument(
       name: section.name,
       colour: section.colour,
       impactAreaName: section.impactAreaName,
+      levelName: section.levelName,
       projects,
     });
   }

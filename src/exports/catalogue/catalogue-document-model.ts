@@ -13,6 +13,10 @@ import type {
 } from "../../domain/edition/change-report.js";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
 import {
+  isDefaultLevels,
+  type CatalogueLevels,
+} from "../../domain/catalogue/levels.js";
+import {
   isProjectChange,
   isShift,
 } from "../../domain/edition/catalogue-change.js";
@@ -108,8 +112,13 @@ export interface CatalogueDocumentModel {
   readonly horizon: string;
   readonly foreword: readonly string[];
   readonly summary: string | null;
+  /** The programme's level names; a flat programme's structure has no area headings. */
+  readonly levels: CatalogueLevels;
+  /** "Wirkungsbereiche und Aktionsfelder"; "Themen" in a flat programme. */
+  readonly structureTitle: string;
   readonly structure: readonly {
-    readonly name: string;
+    /** null for a flat programme's one structural area, which is never named. */
+    readonly name: string | null;
     readonly description: string | null;
     readonly fields: readonly {
       readonly label: string;
@@ -143,6 +152,16 @@ export function paragraphsOf(text: string | null): readonly string[] {
 /** "Verzögerung aufgrund OZG-Aufwand"; "Personal: Verzögerung aufgrund von erhöhtem Support". */
 function reasonText(reasons: readonly ReportReason[]): string | null {
   return reasonsSentence(reasons, PERIOD_WORDS_DE);
+}
+
+/** "Digitale Verwaltung; Aktionsfeld 1: Strategieplanung"; "Thema 1: E-Akte" when flat. */
+function fieldHeading(
+  levels: CatalogueLevels,
+  areaName: string,
+  field: { readonly number: number; readonly name: string },
+): string {
+  const label = `${levels.actionField.singular} ${field.number}: ${field.name}`;
+  return levels.flat ? label : `${areaName}; ${label}`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -218,7 +237,11 @@ export function changesOf(report: ChangeReport): DocumentChanges {
         entry.changes.push(toChange(change));
       }
       return {
-        heading: `${field.impactArea.name}; Aktionsfeld ${field.actionField.number}: ${field.actionField.name}`,
+        heading: fieldHeading(
+          report.after.programme.levels,
+          field.impactArea.name,
+          field.actionField,
+        ),
         key: field.actionField.key,
         counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
         projects,
@@ -251,6 +274,7 @@ export function buildCatalogueDocumentModel(
 ): CatalogueDocumentModel {
   const { catalogue } = edition;
   const { programme } = catalogue;
+  const { levels } = programme;
   const units = new Map(
     catalogue.orgUnits.map((unit) => [unit.code, unit.name]),
   );
@@ -283,22 +307,28 @@ export function buildCatalogueDocumentModel(
     horizon: `${programme.horizonStart}–${programme.horizonEnd}`,
     foreword: paragraphsOf(edition.foreword),
     summary: programme.summary,
+    levels,
+    structureTitle: levels.flat
+      ? levels.actionField.plural
+      : `${levels.impactArea.plural} und ${levels.actionField.plural}`,
     structure: catalogue.impactAreas.map((area) => ({
-      name: area.name,
-      description: area.description,
+      name: levels.flat ? null : area.name,
+      description: levels.flat ? null : area.description,
       fields: area.actionFields.map((field) => ({
-        label: `Aktionsfeld ${field.number}: ${field.name}`,
+        label: `${levels.actionField.singular} ${field.number}: ${field.name}`,
         colour: field.colour,
         projects: field.projects.map(
           (project) => `${project.code} ${project.title}`,
         ),
       })),
     })),
-    timelineAlt: `Zeitstrahl der ${plural(projectCount, "Projekt", "Projekte")} der ${edition.title} von ${programme.horizonStart} bis ${programme.horizonEnd}, gruppiert nach Aktionsfeld; die Zeiträume stehen bei jedem Projekt im Text.`,
+    timelineAlt: isDefaultLevels(levels)
+      ? `Zeitstrahl der ${plural(projectCount, "Projekt", "Projekte")} der ${edition.title} von ${programme.horizonStart} bis ${programme.horizonEnd}, gruppiert nach Aktionsfeld; die Zeiträume stehen bei jedem Projekt im Text.`
+      : `Zeitstrahl der ${edition.title} von ${programme.horizonStart} bis ${programme.horizonEnd}: ${plural(projectCount, levels.project.singular, levels.project.plural)}, gruppiert nach ${levels.actionField.singular}; die Zeiträume stehen im Text.`,
     priorities: latestPriorities(programme.priorities, catalogue),
     fields: catalogue.impactAreas.flatMap((area) =>
       area.actionFields.map((field) => ({
-        heading: `${area.name}; Aktionsfeld ${field.number}: ${field.name}`,
+        heading: fieldHeading(levels, area.name, field),
         key: field.key,
         colour: field.colour,
         description: field.description,

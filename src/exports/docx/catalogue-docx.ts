@@ -122,13 +122,17 @@ export async function renderCatalogueDocx(
   // Structure overview
   children.push(
     new ParagraphOf({ children: [new PageBreak()] }),
-    heading("Wirkungsbereiche und Aktionsfelder", HeadingLevel.HEADING_1),
+    heading(model.structureTitle, HeadingLevel.HEADING_1),
   );
   if (model.summary !== null) children.push(paragraph(model.summary));
   for (const area of model.structure) {
-    children.push(
-      heading(`Wirkungsbereich ${area.name}`, HeadingLevel.HEADING_2),
-    );
+    if (area.name !== null)
+      children.push(
+        heading(
+          `${model.levels.impactArea.singular} ${area.name}`,
+          HeadingLevel.HEADING_2,
+        ),
+      );
     if (area.description !== null) children.push(paragraph(area.description));
     for (const field of area.fields) {
       children.push(bullet([new TextRun({ text: field.label, bold: true })]));
@@ -210,7 +214,12 @@ export async function renderCatalogueDocx(
       if (project.measures.length > 0) {
         children.push(
           new ParagraphOf({
-            children: [new TextRun({ text: "Einzelmaßnahmen:", bold: true })],
+            children: [
+              new TextRun({
+                text: `${model.levels.measure.plural}:`,
+                bold: true,
+              }),
+            ],
             keepNext: true,
           }),
         );

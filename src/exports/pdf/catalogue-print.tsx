@@ -109,11 +109,19 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
             )}
 
             <section class="section" aria-labelledby="struktur">
-              <h2 id="struktur">Wirkungsbereiche und Aktionsfelder</h2>
+              <h2 id="struktur" safe>
+                {model.structureTitle}
+              </h2>
               {model.summary === null ? "" : <p safe>{model.summary}</p>}
               {model.structure.map((area) => (
                 <div class="structure">
-                  <h3 safe>{`Wirkungsbereich ${area.name}`}</h3>
+                  {area.name === null ? (
+                    ""
+                  ) : (
+                    <h3
+                      safe
+                    >{`${model.levels.impactArea.singular} ${area.name}`}</h3>
+                  )}
                   {area.description === null ? (
                     ""
                   ) : (
@@ -203,7 +211,10 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                         ""
                       ) : (
                         <>
-                          <p class="project__label">Einzelmaßnahmen:</p>
+                          <p
+                            class="project__label"
+                            safe
+                          >{`${model.levels.measure.plural}:`}</p>
                           <ul>
                             {project.measures.map((measure) => (
                               <li safe>{measure}</li>

@@ -129,7 +129,10 @@ export function buildRevisionSlidesModel(
         entry.changes.push(change);
         byProject.set(change.project.key, entry);
       }
-      const heading = `${field.actionField.number} ${field.actionField.name} (${field.impactArea.name})`;
+      // A flat programme's one structural area is never named.
+      const heading = programme.levels.flat
+        ? `${field.actionField.number} ${field.actionField.name}`
+        : `${field.actionField.number} ${field.actionField.name} (${field.impactArea.name})`;
       fields.push({
         key: field.actionField.key,
         heading,

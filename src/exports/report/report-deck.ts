@@ -326,15 +326,21 @@ function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
     bold: true,
     color: "FFFFFF",
   });
-  slide.addText(`${section.impactAreaName} · Aktionsfeld ${section.number}`, {
-    x: 0.9,
-    y: 3.7,
-    w: 11.5,
-    h: 0.5,
-    fontFace: FONT,
-    fontSize: 18,
-    color: "FFFFFF",
-  });
+  const level = `${section.levelName ?? "Aktionsfeld"} ${section.number}`;
+  slide.addText(
+    section.impactAreaName === ""
+      ? level
+      : `${section.impactAreaName} · ${level}`,
+    {
+      x: 0.9,
+      y: 3.7,
+      w: 11.5,
+      h: 0.5,
+      fontFace: FONT,
+      fontSize: 18,
+      color: "FFFFFF",
+    },
+  );
 }
 
 function projectBlocks(

@@ -15,7 +15,7 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
 
 /** The overview of a report. */
@@ -23,7 +23,11 @@ export function ReportSummary(props: {
   view: ViewContext;
   report: ChangeReport;
 }): JSX.Element {
-  const { view, report } = props;
+  const { report } = props;
+  const view = withLevels(props.view, report.after.programme.levels);
+  /** "Wirkungsbereich › " before an action field; nothing in a flat programme. */
+  const areaPrefix = (name: string): string =>
+    report.after.programme.levels.flat ? "" : `${name} › `;
   const t = view.t.edition;
   const { summary } = report.diff;
   return (
@@ -84,7 +88,7 @@ export function ReportSummary(props: {
                 <th scope="row">
                   {field.changeCount === 0 ? (
                     <span lang={view.contentLang} safe>
-                      {`${field.impactArea.name} › ${field.actionField.number} ${field.actionField.name}`}
+                      {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}`}
                     </span>
                   ) : (
                     <a
@@ -93,7 +97,7 @@ export function ReportSummary(props: {
                       lang={view.contentLang}
                       safe
                     >
-                      {`${field.impactArea.name} › ${field.actionField.number} ${field.actionField.name}${field.isRemoved ? ` ${t.removedField}` : ""}`}
+                      {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}${field.isRemoved ? ` ${t.removedField}` : ""}`}
                     </a>
                   )}
                 </th>
@@ -134,7 +138,11 @@ interface ProjectGroup {
 
 /** The changes, per action field and project. */
 export function ReportChanges(props: ReportChangesProps): JSX.Element {
-  const { view, report } = props;
+  const { report } = props;
+  const view = withLevels(props.view, report.after.programme.levels);
+  /** "Wirkungsbereich › " before an action field; nothing in a flat programme. */
+  const areaPrefix = (name: string): string =>
+    report.after.programme.levels.flat ? "" : `${name} › `;
   const t = view.t.edition;
   const programmeChanges = report.diff.changes.filter(
     (change) => !isProjectChange(change),
@@ -234,7 +242,7 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
               colour={fieldColours.get(field.actionField.id) ?? "#505a5f"}
             />{" "}
             <span lang={view.contentLang} safe>
-              {`${field.impactArea.name} › ${view.t.actionField} ${field.actionField.number}: ${field.actionField.name}`}
+              {`${areaPrefix(field.impactArea.name)}${view.t.actionField} ${field.actionField.number}: ${field.actionField.name}`}
             </span>
           </h2>
           {groups.map((group) => {

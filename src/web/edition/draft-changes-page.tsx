@@ -28,7 +28,7 @@ import {
 } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { draftScope } from "../portal/portal-scope.js";
 import { siteHeader } from "../portal/site.js";
 import { ReportChanges, ReportSummary } from "./change-report-view.js";
@@ -72,7 +72,8 @@ export interface DraftChangesPageProps {
 
 /** The draft's change page. */
 export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
-  const { view, revision, failed } = props;
+  const { revision, failed } = props;
+  const view = withLevels(props.view, revision.draft.programme.levels);
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   const scope = draftScope(
@@ -378,7 +379,8 @@ function PublishForm(
     values: Readonly<Record<string, string>> | undefined;
   },
 ): JSX.Element {
-  const { view, revision, failed } = props;
+  const { revision, failed } = props;
+  const view = withLevels(props.view, revision.draft.programme.levels);
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   const values = props.values;
@@ -452,7 +454,8 @@ function ConfirmPublishing(
     confirm: NonNullable<DraftChangesPageProps["confirm"]>;
   },
 ): JSX.Element {
-  const { view, revision, confirm } = props;
+  const { revision, confirm } = props;
+  const view = withLevels(props.view, revision.draft.programme.levels);
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   return (

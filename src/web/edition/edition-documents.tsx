@@ -30,7 +30,7 @@ import {
 } from "../../exports/pptx/revision-slides.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import { TimelineComparisonChart } from "../components/timeline-comparison/timeline-comparison-chart.js";
-import { createViewContext } from "../components/view.js";
+import { createViewContext, withLevels } from "../components/view.js";
 import {
   assetDirectory,
   assetPath,
@@ -92,6 +92,7 @@ function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
 async function timelineSvg(edition: Edition): Promise<string> {
   const { catalogue } = edition;
   const timeline = buildProgrammeTimeline(catalogue, NO_TODAY, "de");
+  const view = withLevels(VIEW, catalogue.programme.levels);
   const projects = catalogue.impactAreas.reduce(
     (sum, area) =>
       sum +
@@ -107,12 +108,12 @@ async function timelineSvg(edition: Edition): Promise<string> {
   );
   return (
     <TimelineChart
-      view={VIEW}
+      view={view}
       layout={timeline.layout}
       idPrefix="katalog-zeitstrahl"
       variant="full"
       title={`Zeitstrahl zur Umsetzung – ${edition.title}`}
-      description={VIEW.t.timelineChartDescription(projects, fields)}
+      description={view.t.timelineChartDescription(projects, fields)}
       describeBar={timeline.describeBar}
     />
   );
@@ -264,7 +265,11 @@ export class EditionDocuments {
         if (report !== null && model.fields.length > 0) {
           const svgs: { id: string; key: string; svg: string }[] = [];
           for (const [index, field] of model.fields.entries()) {
-            const comparison = buildComparison(VIEW, report, {
+            const levelsView = withLevels(
+              VIEW,
+              edition.catalogue.programme.levels,
+            );
+            const comparison = buildComparison(levelsView, report, {
               filter: { ...NO_FILTER, actionFieldKey: field.key },
               today: NO_TODAY,
               olderTitle: report.from.title,
@@ -272,7 +277,7 @@ export class EditionDocuments {
             });
             const svg: string = await (
               <TimelineComparisonChart
-                view={VIEW}
+                view={levelsView}
                 layout={comparison.layout}
                 idPrefix={`folie-${index + 1}`}
                 title={`Alter und neuer Zeitstrahl: ${field.heading}`}

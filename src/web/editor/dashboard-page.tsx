@@ -8,7 +8,7 @@ import type { EditorOverview } from "../../app/catalogue/read-editor.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectStatusTag } from "../components/status-tag/status-tag.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
@@ -30,7 +30,8 @@ export interface DashboardPageProps {
 
 /** The dashboard. */
 export function DashboardPage(props: DashboardPageProps): JSX.Element {
-  const { view, overview } = props;
+  const { overview } = props;
+  const view = withLevels(props.view, overview.catalogue.programme.levels);
   const t = view.t.editor;
   const slug = overview.catalogue.municipality.slug;
   const isAdministrator = overview.rights.isAdministrator;
@@ -144,7 +145,9 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
                         </a>
                       </th>
                       <td lang={view.contentLang} safe>
-                        {`${actionField.name} (${impactArea.name})`}
+                        {overview.catalogue.programme.levels.flat
+                          ? actionField.name
+                          : `${actionField.name} (${impactArea.name})`}
                       </td>
                       <td>
                         <ProjectStatusTag view={view} status={project.status} />

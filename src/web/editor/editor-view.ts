@@ -12,7 +12,11 @@ import type {
   NavigationEntry,
   SiteHeader,
 } from "../components/page-layout/page-layout.js";
-import { createViewContext, type ViewContext } from "../components/view.js";
+import {
+  createViewContext,
+  withLevels,
+  type ViewContext,
+} from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
 import { accountBarOf } from "../identity/identity-view.js";
@@ -66,7 +70,7 @@ export function editorChrome(
   rights: EditorRights,
   current: EditorSection,
 ): EditorChrome {
-  const t = view.t.editor;
+  const t = withLevels(view, catalogue.programme.levels).t.editor;
   const slug = catalogue.municipality.slug;
   const entry = (
     href: string,

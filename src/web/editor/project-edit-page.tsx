@@ -27,7 +27,7 @@ import {
 } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import { unitLabel } from "./structure-pages.js";
@@ -92,7 +92,8 @@ function FormMeta(props: {
 
 /** The page. */
 export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -207,7 +208,8 @@ type SectionProps = ProjectEditPageProps & {
 };
 
 function FieldsSection(props: SectionProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -406,7 +408,8 @@ function PhaseForm(
 }
 
 function PhasesSection(props: SectionProps): JSX.Element {
-  const { view, data } = props;
+  const { data } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -456,7 +459,8 @@ function MeasureForm(
     readonly isLast: boolean;
   },
 ): JSX.Element {
-  const { view, data, failed, measure } = props;
+  const { data, failed, measure } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -639,7 +643,8 @@ function MeasureForm(
 }
 
 function MeasuresSection(props: SectionProps): JSX.Element {
-  const { view, data } = props;
+  const { data } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { measures } = data.entry.project;
   return (
@@ -682,7 +687,8 @@ function MeasuresSection(props: SectionProps): JSX.Element {
 }
 
 function ResponsibilitiesSection(props: SectionProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -785,7 +791,8 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
 }
 
 function DependenciesSection(props: SectionProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
@@ -803,7 +810,9 @@ function DependenciesSection(props: SectionProps): JSX.Element {
       )
       .map((entry) => ({
         value: entry.project.slug,
-        label: `${entry.project.code} ${entry.project.title} (${entry.impactArea.name})`,
+        label: data.catalogue.programme.levels.flat
+          ? `${entry.project.code} ${entry.project.title}`
+          : `${entry.project.code} ${entry.project.title} (${entry.impactArea.name})`,
         lang: view.contentLang,
       })),
   ];
@@ -912,7 +921,8 @@ function DependenciesSection(props: SectionProps): JSX.Element {
 }
 
 function DeleteSection(props: SectionProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;

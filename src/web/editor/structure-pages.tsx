@@ -21,7 +21,7 @@ import {
   type FailedForm,
 } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { schemaField } from "../http/form-schema.js";
 import type { ConflictView } from "./conflict-notice.js";
 import {
@@ -79,7 +79,8 @@ export function contrastText(view: ViewContext, colour: string): string {
 export function ProgrammeEditPage(
   props: StructurePageProps & { readonly year: number },
 ): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const { programme } = data;
@@ -119,7 +120,7 @@ export function ProgrammeEditPage(
   )
     years.push({ value: String(year), label: String(year) });
   return (
-    <FormFrame {...props} title={t.programmeTitle}>
+    <FormFrame {...props} view={view} title={t.programmeTitle}>
       <EditorSection id="programm" title={t.programmeFieldsLegend}>
         <EditorForm action={view.link(editorPaths.programme(slug))} id={form}>
           {f.meta(form, programme.version)}
@@ -327,7 +328,8 @@ export function ProgrammeEditPage(
 
 /** Impact areas with their action fields, and forms for new ones. */
 export function StructureEditPage(props: StructurePageProps): JSX.Element {
-  const { view, data, failed } = props;
+  const { data, failed } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
@@ -351,9 +353,59 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
       />
     );
   };
+  const flat = data.catalogue.programme.levels.flat;
+  const actionFieldForm = (
+    field: StructureForEditing["actionFields"][number],
+  ) => {
+    const fieldForm = `af-${field.key}`;
+    return (
+      <form
+        method="post"
+        action={view.link(editorPaths.actionField(slug, field.key))}
+        class="app-editor-form app-phase-form"
+        id={fieldForm}
+      >
+        <fieldset class="app-fieldset">
+          <legend class="app-fieldset__legend" lang={view.contentLang} safe>
+            {t.actionFieldLegend(field.number, field.name)}
+          </legend>
+          {f.meta(fieldForm, field.version)}
+          {f.text(
+            fieldForm,
+            schemaField(ActionFieldBody, "nummer"),
+            t.fieldNumber,
+            String(field.number),
+            { hint: t.fieldNumberHint, short: true },
+          )}
+          {f.text(
+            fieldForm,
+            schemaField(ActionFieldBody, "name"),
+            t.fieldName,
+            field.name,
+          )}
+          {colour(fieldForm, field.colour)}
+          {f.area(
+            fieldForm,
+            schemaField(ActionFieldBody, "beschreibung"),
+            t.fieldDescription,
+            field.description ?? "",
+          )}
+          {f.reason(fieldForm)}
+          {f.button(t.saveActionField)}
+        </fieldset>
+      </form>
+    );
+  };
   return (
-    <FormFrame {...props} title={t.structureTitle}>
-      {data.impactAreas.map((area) => {
+    <FormFrame {...props} view={view} title={t.structureTitle}>
+      {flat ? (
+        <section class="app-section app-editor-section">
+          {data.actionFields.map(actionFieldForm)}
+        </section>
+      ) : (
+        ""
+      )}
+      {(flat ? [] : data.impactAreas).map((area) => {
         const form = `wb-${area.key}`;
         const fields = data.actionFields.filter(
           (field) => field.impactAreaKey === area.key,
@@ -391,55 +443,12 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               {f.reason(form)}
               {f.button(t.saveImpactArea)}
             </EditorForm>
-            {fields.map((field) => {
-              const fieldForm = `af-${field.key}`;
-              return (
-                <form
-                  method="post"
-                  action={view.link(editorPaths.actionField(slug, field.key))}
-                  class="app-editor-form app-phase-form"
-                  id={fieldForm}
-                >
-                  <fieldset class="app-fieldset">
-                    <legend
-                      class="app-fieldset__legend"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {t.actionFieldLegend(field.number, field.name)}
-                    </legend>
-                    {f.meta(fieldForm, field.version)}
-                    {f.text(
-                      fieldForm,
-                      schemaField(ActionFieldBody, "nummer"),
-                      t.fieldNumber,
-                      String(field.number),
-                      { hint: t.fieldNumberHint, short: true },
-                    )}
-                    {f.text(
-                      fieldForm,
-                      schemaField(ActionFieldBody, "name"),
-                      t.fieldName,
-                      field.name,
-                    )}
-                    {colour(fieldForm, field.colour)}
-                    {f.area(
-                      fieldForm,
-                      schemaField(ActionFieldBody, "beschreibung"),
-                      t.fieldDescription,
-                      field.description ?? "",
-                    )}
-                    {f.reason(fieldForm)}
-                    {f.button(t.saveActionField)}
-                  </fieldset>
-                </form>
-              );
-            })}
+            {fields.map(actionFieldForm)}
           </section>
         );
       })}
       <EditorSection id="af-neu" title={t.newActionFieldLegend}>
-        {data.impactAreas.length === 0 ? (
+        {data.impactAreas.length === 0 && !flat ? (
           <p class="app-body-text">
             <span safe>{view.t.onboarding.actionFieldNeedsArea}</span>{" "}
             <a class="app-link" href="#wb-neu" safe>
@@ -454,13 +463,15 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
             id="af-neu"
           >
             {f.meta("af-neu", null)}
-            {f.select(
-              "af-neu",
-              schemaField(NewActionFieldBody, "wirkungsbereich"),
-              t.fieldImpactArea,
-              data.impactAreas[0]?.key ?? "",
-              areaChoices,
-            )}
+            {flat
+              ? ""
+              : f.select(
+                  "af-neu",
+                  schemaField(NewActionFieldBody, "wirkungsbereich"),
+                  t.fieldImpactArea,
+                  data.impactAreas[0]?.key ?? "",
+                  areaChoices,
+                )}
             {f.text(
               "af-neu",
               schemaField(NewActionFieldBody, "schluessel"),
@@ -498,46 +509,51 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           </form>
         )}
       </EditorSection>
-      <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
-        <form
-          method="post"
-          action={view.link(editorPaths.impactAreas(slug))}
-          class="app-editor-form"
-          id="wb-neu"
-        >
-          {f.meta("wb-neu", null)}
-          {f.text(
-            "wb-neu",
-            schemaField(NewImpactAreaBody, "schluessel"),
-            t.fieldKey,
-            "",
-            {
-              hint: t.fieldKeyHint,
-            },
-          )}
-          {f.text(
-            "wb-neu",
-            schemaField(NewImpactAreaBody, "name"),
-            t.fieldName,
-            "",
-          )}
-          {f.area(
-            "wb-neu",
-            schemaField(NewImpactAreaBody, "beschreibung"),
-            t.fieldDescription,
-            "",
-          )}
-          {f.reason("wb-neu")}
-          {f.button(t.addImpactArea)}
-        </form>
-      </EditorSection>
+      {flat ? (
+        ""
+      ) : (
+        <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
+          <form
+            method="post"
+            action={view.link(editorPaths.impactAreas(slug))}
+            class="app-editor-form"
+            id="wb-neu"
+          >
+            {f.meta("wb-neu", null)}
+            {f.text(
+              "wb-neu",
+              schemaField(NewImpactAreaBody, "schluessel"),
+              t.fieldKey,
+              "",
+              {
+                hint: t.fieldKeyHint,
+              },
+            )}
+            {f.text(
+              "wb-neu",
+              schemaField(NewImpactAreaBody, "name"),
+              t.fieldName,
+              "",
+            )}
+            {f.area(
+              "wb-neu",
+              schemaField(NewImpactAreaBody, "beschreibung"),
+              t.fieldDescription,
+              "",
+            )}
+            {f.reason("wb-neu")}
+            {f.button(t.addImpactArea)}
+          </form>
+        </EditorSection>
+      )}
     </FormFrame>
   );
 }
 
 /** Org units, each with its parent, and a form for a new one. */
 export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
-  const { view, data } = props;
+  const { data } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
@@ -555,7 +571,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
       })),
   ];
   return (
-    <FormFrame {...props} title={t.orgUnitsTitle}>
+    <FormFrame {...props} view={view} title={t.orgUnitsTitle}>
       <ol class="app-measure-list">
         {data.orgUnits.map((unit) => {
           const form = `oe-${unit.code}`;
@@ -653,7 +669,8 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
 
 /** A new project: where it goes, its keys, fields and lead unit. */
 export function NewProjectPage(props: StructurePageProps): JSX.Element {
-  const { view, data } = props;
+  const { data } = props;
+  const view = withLevels(props.view, data.catalogue.programme.levels);
   const t = view.t.editor;
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
@@ -661,7 +678,9 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
   const fieldChoices: Choice[] = data.catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
       value: field.key,
-      label: `${area.name} – ${field.number} ${field.name}`,
+      label: data.catalogue.programme.levels.flat
+        ? `${field.number} ${field.name}`
+        : `${area.name} – ${field.number} ${field.name}`,
       lang: view.contentLang,
     })),
   );
@@ -678,7 +697,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
     })),
   ];
   return (
-    <FormFrame {...props} title={t.newProjectTitle}>
+    <FormFrame {...props} view={view} title={t.newProjectTitle}>
       <EditorForm action={view.link(editorPaths.projects(slug))} id={form}>
         {f.meta(form, null)}
         {f.select(

@@ -4,6 +4,7 @@
  * forms: formAction with the form's schema, use case → 303 with a notice, or the page
  * again with problems (400), the conflict (409) or the refusal (403, logged by the use case).
  */
+import { FLAT_ROOT_KEY } from "../../domain/catalogue/levels.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
@@ -597,7 +598,11 @@ export async function structureRoutes(
             municipality: slug,
             reason: reasonOrNull(input.grund),
             data: {
-              impactArea: input.wirkungsbereich,
+              // A flat programme's form names no area: the field goes into its one root.
+              impactArea:
+                input.wirkungsbereich === ""
+                  ? FLAT_ROOT_KEY
+                  : input.wirkungsbereich,
               key: input.schluessel.trim(),
               number: input.nummer,
               name: input.name,

@@ -76,7 +76,9 @@ export function ProjectCardEmbed(props: {
         {title}
       </h1>
       <p class="app-body-text" lang={view.contentLang} safe>
-        {`${entry.impactArea.name} · ${entry.actionField.name}`}
+        {props.catalogue.programme.levels.flat
+          ? entry.actionField.name
+          : `${entry.impactArea.name} · ${entry.actionField.name}`}
       </p>
       <dl class="app-summary-list">
         <div class="app-summary-list__row">

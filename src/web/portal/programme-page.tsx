@@ -4,11 +4,17 @@
  */
 import type { Children } from "@kitajs/html";
 import type { Catalogue, Priority } from "../../domain/catalogue/catalogue.js";
-import { findProject, listProjects } from "../../domain/catalogue/catalogue.js";
+import type { ActionField } from "../../domain/catalogue/catalogue.js";
+import {
+  allActionFields,
+  findProject,
+  listProjects,
+  visibleImpactAreas,
+} from "../../domain/catalogue/catalogue.js";
 import { ColourBar } from "../components/colour-marker/colour-marker.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectList } from "../components/project-list/project-list.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
 import { publishedScope, type PortalScope } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
@@ -26,14 +32,12 @@ export interface ProgrammePageProps {
 
 /** The programme overview of a municipality. */
 export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
-  const { view, catalogue } = props;
+  const { catalogue } = props;
+  const view = withLevels(props.view, catalogue.programme.levels);
   const { t } = view;
   const { programme, municipality } = catalogue;
   const slug = municipality.slug;
-  const fieldCount = catalogue.impactAreas.reduce(
-    (sum, area) => sum + area.actionFields.length,
-    0,
-  );
+  const fieldCount = allActionFields(catalogue).length;
   const projectCount = listProjects(catalogue).length;
   const priorities = latestPriorities(programme.priorities);
   const scope = props.scope ?? publishedScope(slug, null, []);
@@ -174,7 +178,17 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
         </div>
       )}
 
-      {catalogue.impactAreas.map((area) => {
+      {programme.levels.flat
+        ? allActionFields(catalogue).map((field) => (
+            <ActionFieldSection
+              view={view}
+              field={field}
+              scope={scope}
+              heading="h2"
+            />
+          ))
+        : ""}
+      {visibleImpactAreas(catalogue).map((area) => {
         const areaProjects = area.actionFields.reduce(
           (sum, field) => sum + field.projects.length,
           0,
@@ -208,53 +222,12 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
               )}
             </div>
             {area.actionFields.map((field) => (
-              <section
-                class="app-action-field"
-                aria-labelledby={`aktionsfeld-${field.key}`}
-                data-action-field={field.key}
-              >
-                <ColourBar colour={field.colour} />
-                <div class="app-action-field__body">
-                  <h3
-                    class="app-heading-m app-action-field__title"
-                    id={`aktionsfeld-${field.key}`}
-                  >
-                    <span class="app-action-field__number" safe>
-                      {`${t.actionField} ${field.number}`}
-                    </span>
-                    <span lang={view.contentLang} safe>
-                      {field.name}
-                    </span>
-                  </h3>
-                  <p class="app-action-field__count" safe>
-                    {t.projectCount(field.projects.length)}
-                  </p>
-                  {field.description === null ? (
-                    ""
-                  ) : (
-                    <p
-                      class="app-body-text app-action-field__description"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {field.description}
-                    </p>
-                  )}
-                  {field.projects.length === 0 ? (
-                    <p class="app-body-text" safe>
-                      {t.noProjects}
-                    </p>
-                  ) : (
-                    <ProjectList
-                      view={view}
-                      projects={field.projects}
-                      projectHref={(project) =>
-                        view.link(scope.project(project.slug))
-                      }
-                    />
-                  )}
-                </div>
-              </section>
+              <ActionFieldSection
+                view={view}
+                field={field}
+                scope={scope}
+                heading="h3"
+              />
             ))}
           </section>
         );
@@ -273,4 +246,63 @@ function latestPriorities(
     year,
     items: priorities.filter((priority) => priority.year === year),
   };
+}
+
+/** One action field with its projects; a flat programme's fields head the page's sections. */
+function ActionFieldSection(props: {
+  readonly view: ViewContext;
+  readonly field: ActionField;
+  readonly scope: PortalScope;
+  readonly heading: "h2" | "h3";
+}): JSX.Element {
+  const { view, field, scope } = props;
+  const { t } = view;
+  const Heading = props.heading;
+  return (
+    <section
+      class="app-action-field"
+      aria-labelledby={`aktionsfeld-${field.key}`}
+      data-action-field={field.key}
+    >
+      <ColourBar colour={field.colour} />
+      <div class="app-action-field__body">
+        <Heading
+          class="app-heading-m app-action-field__title"
+          id={`aktionsfeld-${field.key}`}
+        >
+          <span class="app-action-field__number" safe>
+            {`${t.actionField} ${field.number}`}
+          </span>
+          <span lang={view.contentLang} safe>
+            {field.name}
+          </span>
+        </Heading>
+        <p class="app-action-field__count" safe>
+          {t.projectCount(field.projects.length)}
+        </p>
+        {field.description === null ? (
+          ""
+        ) : (
+          <p
+            class="app-body-text app-action-field__description"
+            lang={view.contentLang}
+            safe
+          >
+            {field.description}
+          </p>
+        )}
+        {field.projects.length === 0 ? (
+          <p class="app-body-text" safe>
+            {t.noProjects}
+          </p>
+        ) : (
+          <ProjectList
+            view={view}
+            projects={field.projects}
+            projectHref={(project) => view.link(scope.project(project.slug))}
+          />
+        )}
+      </div>
+    </section>
+  );
 }

@@ -19,7 +19,7 @@ import {
 } from "../components/status-tag/status-tag.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
 import { anchorIn, publishedScope, type PortalScope } from "./portal-scope.js";
@@ -49,9 +49,12 @@ export interface ProjectPageProps {
 
 /** The page of one project. */
 export function ProjectPage(props: ProjectPageProps): JSX.Element {
-  const { view, catalogue, entry } = props;
+  const { catalogue, entry } = props;
+  const view = withLevels(props.view, catalogue.programme.levels);
   const { t } = view;
   const { project, impactArea, actionField } = entry;
+  // A flat programme's one impact area is structure only: no crumb, no row.
+  const showsImpactArea = !catalogue.programme.levels.flat;
   const slug = catalogue.municipality.slug;
   const unitsByCode = new Map<string, OrgUnit>(
     catalogue.orgUnits.map((unit) => [unit.code, unit]),
@@ -92,11 +95,17 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           href: view.link(scope.home),
           lang: view.contentLang,
         },
-        {
-          label: impactArea.name,
-          href: view.link(anchorIn(scope, "wirkungsbereich", impactArea.key)),
-          lang: view.contentLang,
-        },
+        ...(showsImpactArea
+          ? [
+              {
+                label: impactArea.name,
+                href: view.link(
+                  anchorIn(scope, "wirkungsbereich", impactArea.key),
+                ),
+                lang: view.contentLang,
+              },
+            ]
+          : []),
         {
           label: actionField.name,
           href: view.link(anchorIn(scope, "aktionsfeld", actionField.key)),
@@ -136,21 +145,25 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
               </span>
             ),
           },
-          {
-            key: t.impactArea,
-            value: (
-              <a
-                class="app-link"
-                href={view.link(
-                  anchorIn(scope, "wirkungsbereich", impactArea.key),
-                )}
-                lang={view.contentLang}
-                safe
-              >
-                {impactArea.name}
-              </a>
-            ),
-          },
+          ...(showsImpactArea
+            ? [
+                {
+                  key: t.impactArea,
+                  value: (
+                    <a
+                      class="app-link"
+                      href={view.link(
+                        anchorIn(scope, "wirkungsbereich", impactArea.key),
+                      )}
+                      lang={view.contentLang}
+                      safe
+                    >
+                      {impactArea.name}
+                    </a>
+                  ),
+                },
+              ]
+            : []),
           ...(project.tags.length === 0
             ? []
             : [

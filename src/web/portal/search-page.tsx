@@ -4,7 +4,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SearchForm } from "../components/search-form/search-form.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { paths } from "./paths.js";
 import { siteHeader } from "./site.js";
@@ -23,8 +23,10 @@ export interface SearchPageProps {
 
 /** The search page. */
 export function SearchPage(props: SearchPageProps): JSX.Element {
-  const { view, catalogue, result } = props;
+  const { catalogue, result } = props;
+  const view = withLevels(props.view, catalogue.programme.levels);
   const { t } = view;
+  const flat = catalogue.programme.levels.flat;
   const slug = catalogue.municipality.slug;
   return (
     <PageLayout
@@ -95,7 +97,9 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
                   <p class="app-search-results__meta">
                     <ColourSwatch colour={hit.actionFieldColour} />
                     <span lang={view.contentLang} safe>
-                      {`${hit.impactAreaName} › ${hit.actionFieldName}`}
+                      {flat
+                        ? hit.actionFieldName
+                        : `${hit.impactAreaName} › ${hit.actionFieldName}`}
                     </span>
                   </p>
                   {hit.excerpt === "" ? (

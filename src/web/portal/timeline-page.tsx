@@ -17,7 +17,7 @@ import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import { TimelineFilter } from "../components/timeline-filter/timeline-filter.js";
 import { TimelineLegend } from "../components/timeline-legend/timeline-legend.js";
 import { TimelineTable } from "../components/timeline-table/timeline-table.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "../edition/comparison.presenter.js";
 import { ComparisonView } from "../edition/comparison-view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
@@ -50,7 +50,8 @@ export interface TimelinePageProps {
 
 /** The timeline page. */
 export function TimelinePage(props: TimelinePageProps): JSX.Element {
-  const { view, catalogue, filtered } = props;
+  const { catalogue, filtered } = props;
+  const view = withLevels(props.view, catalogue.programme.levels);
   const { t } = view;
   const { programme } = catalogue;
   const slug = catalogue.municipality.slug;

@@ -33,10 +33,14 @@ export function buildProgrammeTimeline(
 ): TimelineModel {
   // Project codes restart in each impact area ("1.1" exists twice in Kleve), so the
   // group header names the impact area as well.
+  // A flat programme's one structural area is never named.
+  const flat = catalogue.programme.levels.flat;
   const fields = catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
       field,
-      label: `${area.name} › ${field.number} ${field.name}`,
+      label: flat
+        ? `${field.number} ${field.name}`
+        : `${area.name} › ${field.number} ${field.name}`,
     })),
   );
   return buildModel(

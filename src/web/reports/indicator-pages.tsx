@@ -44,7 +44,9 @@ function definitionFields(
     { value: "", label: t.noProject },
     ...listProjects(data.catalogue).map(({ project, impactArea }) => ({
       value: project.slug,
-      label: `${project.code} ${project.title} (${impactArea.name})`,
+      label: data.catalogue.programme.levels.flat
+        ? `${project.code} ${project.title}`
+        : `${project.code} ${project.title} (${impactArea.name})`,
       lang: view.contentLang,
     })),
   ];

@@ -9,7 +9,11 @@ import type {
   Catalogue,
   OrgUnit,
 } from "../../../domain/catalogue/catalogue.js";
-import { PROJECT_STATUSES } from "../../../domain/catalogue/catalogue.js";
+import {
+  allActionFields,
+  PROJECT_STATUSES,
+  visibleImpactAreas,
+} from "../../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../../domain/catalogue/catalogue-filter.js";
 import type { ViewContext } from "../view.js";
 
@@ -68,9 +72,8 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
               <option value="" selected={filter.actionFieldKey === null} safe>
                 {t.timelineFilterAll}
               </option>
-              {catalogue.impactAreas.map((area) => (
-                <optgroup label={area.name}>
-                  {area.actionFields.map((field) => (
+              {catalogue.programme.levels.flat
+                ? allActionFields(catalogue).map((field) => (
                     <option
                       value={field.key}
                       selected={filter.actionFieldKey === field.key}
@@ -78,9 +81,20 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
                     >
                       {`${field.number} ${field.name}`}
                     </option>
+                  ))
+                : visibleImpactAreas(catalogue).map((area) => (
+                    <optgroup label={area.name}>
+                      {area.actionFields.map((field) => (
+                        <option
+                          value={field.key}
+                          selected={filter.actionFieldKey === field.key}
+                          safe
+                        >
+                          {`${field.number} ${field.name}`}
+                        </option>
+                      ))}
+                    </optgroup>
                   ))}
-                </optgroup>
-              ))}
             </select>
           </div>
           <div class="app-form-group">

@@ -1,0 +1,101 @@
+/**
+ * A municipality whose programme is flat (topics → projects → steps) and names its levels
+ * Thema/Themen, Vorhaben/Vorhaben, Schritt/Schritte (docs/adr/0029), as a catalogue
+ * document for importCatalogue.
+ */
+import { importCatalogue } from "../../src/app/catalogue/import-catalogue.js";
+import type { AppContext } from "../../src/app/context.js";
+
+/** The names a flat municipality's pages must never show. */
+export const KLEVE_LEVEL_WORDS = [
+  "Wirkungsbereich",
+  "Aktionsfeld",
+  "Einzelmaßnahme",
+] as const;
+
+/** The project of the flat programme whose page the tests read. */
+export const FLAT_PROJECT = "e-akte-einfuehrung";
+
+/** The catalogue document of the flat programme. */
+export function flatProgrammeDocument(slug: string): unknown {
+  return {
+    format: "fortschritt-catalogue",
+    version: 1,
+    municipality: { slug, name: "Gemeinde Flachland" },
+    programme: {
+      title: "Digitales Flachland",
+      horizonStart: 2022,
+      horizonEnd: 2028,
+      goals: [],
+      priorities: [],
+      levels: {
+        flat: true,
+        actionField: { singular: "Thema", plural: "Themen" },
+        project: { singular: "Vorhaben", plural: "Vorhaben" },
+        measure: { singular: "Schritt", plural: "Schritte" },
+      },
+      orgUnitKinds: [
+        { key: "dezernat", label: "Dezernat" },
+        { key: "stabsstelle", label: "Stabsstelle" },
+      ],
+    },
+    orgUnits: [{ code: "cdo", name: "Stabsstelle CDO", kind: "stabsstelle" }],
+    actionFields: [
+      {
+        key: "e-akte",
+        number: 1,
+        name: "E-Akte",
+        colour: "#1d4f91",
+        projects: [
+          {
+            slug: FLAT_PROJECT,
+            code: "1",
+            title: "Einführung der E-Akte",
+            summary: "Die E-Akte kommt in alle Ämter.",
+            status: "in_progress",
+            phases: [
+              { label: "Pilot", start: "2023", end: "2024" },
+              {
+                label: "Rollout",
+                start: "2024-Q2",
+                continuation: "undecided",
+              },
+            ],
+            measures: [
+              { title: "Pilotamt auswählen", status: "done" },
+              { title: "Schulungen planen", status: "planned" },
+            ],
+            responsibilities: [{ orgUnit: "cdo", role: "lead" }],
+          },
+        ],
+      },
+      {
+        key: "kita",
+        number: 2,
+        name: "Kita-Digitalisierung",
+        colour: "#0b6e4f",
+        projects: [
+          {
+            slug: "kita-portal",
+            code: "2",
+            title: "Kita-Portal",
+            summary: "Eltern melden ihre Kinder online an.",
+            status: "planned",
+            phases: [{ label: "Umsetzung", start: "2025", end: "2026" }],
+            measures: [],
+            responsibilities: [{ orgUnit: "cdo", role: "lead" }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Imports the flat programme under the slug; returns the slug. */
+export async function importFlatProgramme(
+  ctx: AppContext,
+  slug: string,
+): Promise<string> {
+  await importCatalogue(ctx, flatProgrammeDocument(slug), { source: "test" });
+  return slug;
+}
