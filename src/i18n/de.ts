@@ -661,6 +661,10 @@ export const de = {
       "reason_category.create": "Kategorie für Gründe angelegt",
       "reason_category.update": "Kategorie für Gründe geändert",
       "reason_category.delete": "Kategorie für Gründe entfernt",
+      "body_member.create": "Mitglied eines Gremiums eingetragen",
+      "body_member.update": "Mitglied eines Gremiums geändert",
+      "body_member.delete": "Mitglied eines Gremiums entfernt",
+      "meeting.delete": "Sitzung entfernt",
     } as Record<string, string>,
     auditEntityTypes: {
       project: "Projekt",
@@ -686,6 +690,7 @@ export const de = {
       edition_reason: "Grund einer Verschiebung",
       edition_draft: "Entwurf",
       reason_category: "Kategorie für Gründe",
+      body_member: "Mitglied eines Gremiums",
     } as Record<string, string>,
     auditFields: {
       title: "Titel",

@@ -637,6 +637,10 @@ export const en: Dictionary = {
       "reason_category.create": "Reason category created",
       "reason_category.update": "Reason category changed",
       "reason_category.delete": "Reason category removed",
+      "body_member.create": "Member of a body added",
+      "body_member.update": "Member of a body changed",
+      "body_member.delete": "Member of a body removed",
+      "meeting.delete": "Meeting removed",
     },
     auditEntityTypes: {
       project: "Project",
@@ -662,6 +666,7 @@ export const en: Dictionary = {
       edition_reason: "Reason for a shift",
       edition_draft: "Draft",
       reason_category: "Reason category",
+      body_member: "Member of a body",
     },
     auditFields: {
       title: "Title",
