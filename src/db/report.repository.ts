@@ -229,7 +229,10 @@ function meetingValues(fields: MeetingFields) {
 }
 
 /** Removes a meeting (callers make sure no report belongs to it). */
-export async function deleteMeetingRow(db: Executor, id: number): Promise<void> {
+export async function deleteMeetingRow(
+  db: Executor,
+  id: number,
+): Promise<void> {
   await db.deleteFrom("meeting").where("id", "=", id).execute();
 }
 
@@ -348,7 +351,10 @@ export async function replaceMembers(
   bodyId: number,
   members: readonly MemberFields[],
 ): Promise<void> {
-  await db.deleteFrom("body_member").where("committee_id", "=", bodyId).execute();
+  await db
+    .deleteFrom("body_member")
+    .where("committee_id", "=", bodyId)
+    .execute();
   if (members.length === 0) return;
   await db
     .insertInto("body_member")

@@ -15,6 +15,7 @@ import { accessibilityDe } from "./accessibility.de.js";
 import { participationDe } from "./participation.de.js";
 import { sheetsDe } from "./sheets.de.js";
 import { operationsDe } from "./operations.de.js";
+import { bodiesDe } from "./bodies.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -833,6 +834,8 @@ export const de = {
   sheets: sheetsDe,
   /** The operators' pages (web/operations/, /betrieb/). */
   operations: operationsDe,
+  /** Bodies (Gremien): kinds, members, agenda items and minutes. */
+  bodies: bodiesDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

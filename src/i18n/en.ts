@@ -11,6 +11,7 @@ import { accessibilityEn } from "./accessibility.en.js";
 import { participationEn } from "./participation.en.js";
 import { sheetsEn } from "./sheets.en.js";
 import { operationsEn } from "./operations.en.js";
+import { bodiesEn } from "./bodies.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -805,6 +806,8 @@ export const en: Dictionary = {
   /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
   sheets: sheetsEn,
   operations: operationsEn,
+  /** Bodies (Gremien): kinds, members, agenda items and minutes. */
+  bodies: bodiesEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

@@ -62,7 +62,11 @@ export const MinutesItemSchema = Type.Object(
       maxLength: 2000,
       description: "Frage",
     }),
-    answer: Type.String({ minLength: 1, maxLength: 4000, description: "Antwort" }),
+    answer: Type.String({
+      minLength: 1,
+      maxLength: 4000,
+      description: "Antwort",
+    }),
   },
   { additionalProperties: false },
 );
