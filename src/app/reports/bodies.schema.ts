@@ -34,11 +34,17 @@ export const AgendaItemNumberSchema = NullableText(
   MAX_AGENDA_NUMBER,
   "TOP-Nummer, z. B. 5.1",
 );
+/** The longest agenda item title and paper reference. */
+export const MAX_AGENDA_TITLE = 300;
+export const MAX_PAPER_REFERENCE = 60;
 /** The agenda item's title. */
-export const AgendaItemTitleSchema = NullableText(300, "Titel des TOP");
+export const AgendaItemTitleSchema = NullableText(
+  MAX_AGENDA_TITLE,
+  "Titel des TOP",
+);
 /** A Vorlage/Drucksache number. */
 export const PaperReferenceSchema = NullableText(
-  60,
+  MAX_PAPER_REFERENCE,
   "Vorlagen-/Drucksachennummer, z. B. A 10/185/2022",
 );
 

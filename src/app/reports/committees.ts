@@ -22,6 +22,9 @@ import type {
   Presenter,
 } from "../../domain/body/body.js";
 import {
+  MAX_AGENDA_NUMBER,
+  MAX_AGENDA_TITLE,
+  MAX_PAPER_REFERENCE,
   RemoveMeetingInputSchema,
   type RemoveMeetingInput,
 } from "./bodies.schema.js";
@@ -236,6 +239,27 @@ async function meetingFields(
   };
 }
 
+/**
+ * A text too long in a field that may also be null would only be "not an allowed value"
+ * to the schema; these say how long it may be.
+ */
+function checkAgendaLengths(input: { readonly data?: unknown }): void {
+  const data = (input.data ?? {}) as Record<string, unknown>;
+  for (const [field, max] of [
+    ["agendaItemNumber", MAX_AGENDA_NUMBER],
+    ["agendaItemTitle", MAX_AGENDA_TITLE],
+    ["paperReference", MAX_PAPER_REFERENCE],
+    ["title", 300],
+  ] as const) {
+    const value = data[field];
+    if (typeof value === "string" && value.length > max)
+      throw invalid(
+        `/data/${field}`,
+        `darf höchstens ${max} Zeichen lang sein`,
+      );
+  }
+}
+
 /** Trims the presenters; a name of only spaces is a problem at its place. */
 function cleanPresenters(
   presenters: readonly Presenter[],
@@ -314,6 +338,7 @@ export async function createMeeting(
   input: CreateMeetingInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number }> {
+  checkAgendaLengths(input);
   const valid = requireValid(CreateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(
@@ -360,6 +385,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
+  checkAgendaLengths(input);
   const valid = requireValid(UpdateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(
