@@ -8,6 +8,7 @@ import type {
   IndicatorObservationTable,
   IndicatorTable,
   MeetingTable,
+  BodyMemberTable,
   OzgServiceTable,
   ReportEntryTable,
   StatusReportTable,
@@ -477,6 +478,7 @@ export interface Database {
   participation_status_event: ParticipationStatusEventTable;
   participation_rate: ParticipationRateTable;
   public_release: PublicReleaseTable;
+  body_member: BodyMemberTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

@@ -6,6 +6,13 @@
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
 import type { StatusReportTable } from "./report.tables.js";
+import {
+  isBodyKind,
+  type BodyKind,
+  type BodyMember,
+  type MinutesItem,
+  type Presenter,
+} from "../domain/body/body.js";
 
 /** A committee as stored. */
 export interface StoredCommittee {
@@ -15,6 +22,8 @@ export interface StoredCommittee {
   readonly version: number;
   /** The committee's OParl Organization URL, or null. */
   readonly oparlUrl: string | null;
+  /** Ausschuss, Beirat, Arbeitskreis or Lenkungsgruppe. */
+  readonly kind: BodyKind;
 }
 
 /** A meeting as stored, with its committee. */
@@ -29,6 +38,14 @@ export interface StoredMeeting {
   readonly oparlAgendaItemUrl: string | null;
   readonly oparlPaperUrl: string | null;
   readonly version: number;
+  /** The body's kind. */
+  readonly committeeKind: BodyKind;
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  /** Vorlage/Drucksache number, e.g. "A 10/185/2022". */
+  readonly paperReference: string | null;
+  readonly presenters: readonly Presenter[];
+  readonly minutes: readonly MinutesItem[];
 }
 
 /** The fields of a committee. */
@@ -37,6 +54,8 @@ export interface CommitteeFields {
   readonly abbreviation: string;
   /** The OParl Organization URL; left out: unchanged (null on creation). */
   readonly oparlUrl?: string | null;
+  /** Left out: unchanged (Ausschuss on creation). */
+  readonly kind?: BodyKind;
 }
 
 /** The fields of a meeting. */
@@ -47,6 +66,15 @@ export interface MeetingFields {
   readonly oparlMeetingUrl: string | null;
   readonly oparlAgendaItemUrl: string | null;
   readonly oparlPaperUrl: string | null;
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly paperReference: string | null;
+  readonly presenters: readonly Presenter[];
+  readonly minutes: readonly MinutesItem[];
+}
+
+function kindOf(text: string): BodyKind {
+  return isBodyKind(text) ? text : "committee";
 }
 
 /** The committees of a municipality, by name. */
@@ -56,11 +84,18 @@ export async function listCommittees(
 ): Promise<readonly StoredCommittee[]> {
   const rows = await db
     .selectFrom("committee")
-    .select(["id", "name", "abbreviation", "version", "oparl_url as oparlUrl"])
+    .select([
+      "id",
+      "name",
+      "abbreviation",
+      "version",
+      "oparl_url as oparlUrl",
+      "kind",
+    ])
     .where("municipality_id", "=", municipalityId)
     .orderBy("name")
     .execute();
-  return rows;
+  return rows.map((row) => ({ ...row, kind: kindOf(row.kind) }));
 }
 
 /** Creates a committee; returns its id. */
@@ -76,6 +111,7 @@ export async function insertCommittee(
       name: fields.name,
       abbreviation: fields.abbreviation,
       oparl_url: fields.oparlUrl ?? null,
+      kind: fields.kind ?? "committee",
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -94,6 +130,7 @@ export async function updateCommitteeRow(
       name: fields.name,
       abbreviation: fields.abbreviation,
       ...(fields.oparlUrl === undefined ? {} : { oparl_url: fields.oparlUrl }),
+      ...(fields.kind === undefined ? {} : { kind: fields.kind }),
     })
     .where("id", "=", id)
     .execute();
@@ -114,8 +151,41 @@ function meetingQuery(db: Executor, municipalityId: number) {
       "meeting.oparl_agenda_item_url as oparlAgendaItemUrl",
       "meeting.oparl_paper_url as oparlPaperUrl",
       "meeting.version as version",
+      "committee.kind as committeeKind",
+      "meeting.agenda_item_number as agendaItemNumber",
+      "meeting.agenda_item_title as agendaItemTitle",
+      "meeting.paper_reference as paperReference",
+      "meeting.presenters_json as presentersJson",
+      "meeting.minutes_json as minutesJson",
     ])
     .where("meeting.municipality_id", "=", municipalityId);
+}
+
+function toMeeting(row: {
+  readonly id: number;
+  readonly committeeId: number;
+  readonly committeeName: string;
+  readonly committeeAbbreviation: string;
+  readonly day: number;
+  readonly title: string | null;
+  readonly oparlMeetingUrl: string | null;
+  readonly oparlAgendaItemUrl: string | null;
+  readonly oparlPaperUrl: string | null;
+  readonly version: number;
+  readonly committeeKind: string;
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly paperReference: string | null;
+  readonly presentersJson: string;
+  readonly minutesJson: string;
+}): StoredMeeting {
+  const { presentersJson, minutesJson, committeeKind, ...rest } = row;
+  return {
+    ...rest,
+    committeeKind: kindOf(committeeKind),
+    presenters: parseJson<Presenter[]>(presentersJson, []),
+    minutes: parseJson<MinutesItem[]>(minutesJson, []),
+  };
 }
 
 /** The meetings of a municipality, newest first. */
@@ -123,10 +193,11 @@ export async function listMeetings(
   db: Executor,
   municipalityId: number,
 ): Promise<readonly StoredMeeting[]> {
-  return meetingQuery(db, municipalityId)
+  const rows = await meetingQuery(db, municipalityId)
     .orderBy("meeting.meeting_day", "desc")
     .orderBy("meeting.id", "desc")
     .execute();
+  return rows.map(toMeeting);
 }
 
 /** One meeting of a municipality, or null. */
@@ -135,11 +206,10 @@ export async function findMeeting(
   municipalityId: number,
   id: number,
 ): Promise<StoredMeeting | null> {
-  return (
-    (await meetingQuery(db, municipalityId)
-      .where("meeting.id", "=", id)
-      .executeTakeFirst()) ?? null
-  );
+  const row = await meetingQuery(db, municipalityId)
+    .where("meeting.id", "=", id)
+    .executeTakeFirst();
+  return row === undefined ? null : toMeeting(row);
 }
 
 function meetingValues(fields: MeetingFields) {
@@ -150,7 +220,155 @@ function meetingValues(fields: MeetingFields) {
     oparl_meeting_url: fields.oparlMeetingUrl,
     oparl_agenda_item_url: fields.oparlAgendaItemUrl,
     oparl_paper_url: fields.oparlPaperUrl,
+    agenda_item_number: fields.agendaItemNumber,
+    agenda_item_title: fields.agendaItemTitle,
+    paper_reference: fields.paperReference,
+    presenters_json: JSON.stringify(fields.presenters),
+    minutes_json: JSON.stringify(fields.minutes),
   };
+}
+
+/** Removes a meeting (callers make sure no report belongs to it). */
+export async function deleteMeetingRow(
+  db: Executor,
+  id: number,
+): Promise<void> {
+  await db.deleteFrom("meeting").where("id", "=", id).execute();
+}
+
+/** How many reports (drafts and published) belong to a meeting. */
+export async function countReportsOfMeeting(
+  db: Executor,
+  meetingId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("status_report")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The fields of a member. */
+export interface MemberFields {
+  readonly name: string;
+  readonly group: string | null;
+  readonly role: string | null;
+  readonly isPublic: boolean;
+}
+
+/** The members of the bodies of a municipality, by body and position. */
+export async function listMembers(
+  db: Executor,
+  municipalityId: number,
+): Promise<readonly BodyMember[]> {
+  const rows = await db
+    .selectFrom("body_member")
+    .innerJoin("committee", "committee.id", "body_member.committee_id")
+    .select([
+      "body_member.id as id",
+      "body_member.committee_id as bodyId",
+      "body_member.name as name",
+      "body_member.member_group as group",
+      "body_member.role as role",
+      "body_member.is_public as isPublic",
+      "body_member.position as position",
+      "body_member.version as version",
+    ])
+    .where("committee.municipality_id", "=", municipalityId)
+    .orderBy("body_member.committee_id")
+    .orderBy("body_member.position")
+    .orderBy("body_member.id")
+    .execute();
+  return rows.map((row) => ({ ...row, isPublic: row.isPublic === 1 }));
+}
+
+/** Adds a member at the end of a body's list; returns its id. */
+export async function insertMember(
+  db: Executor,
+  bodyId: number,
+  fields: MemberFields,
+): Promise<number> {
+  const last = await db
+    .selectFrom("body_member")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .where("committee_id", "=", bodyId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto("body_member")
+    .values({
+      committee_id: bodyId,
+      name: fields.name,
+      member_group: fields.group,
+      role: fields.role,
+      is_public: fields.isPublic ? 1 : 0,
+      position: Number(last?.position ?? 0) + 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a member and claims the next version; false when the version moved on. */
+export async function updateMemberRow(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  fields: MemberFields,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("body_member")
+    .set({
+      name: fields.name,
+      member_group: fields.group,
+      role: fields.role,
+      is_public: fields.isPublic ? 1 : 0,
+      version: expectedVersion + 1,
+    })
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Removes a member at a version; false when the version moved on. */
+export async function deleteMemberRow(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("body_member")
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Replaces every member of a body (import). */
+export async function replaceMembers(
+  db: Executor,
+  bodyId: number,
+  members: readonly MemberFields[],
+): Promise<void> {
+  await db
+    .deleteFrom("body_member")
+    .where("committee_id", "=", bodyId)
+    .execute();
+  if (members.length === 0) return;
+  await db
+    .insertInto("body_member")
+    .values(
+      members.map((member, index) => ({
+        committee_id: bodyId,
+        name: member.name,
+        member_group: member.group,
+        role: member.role,
+        is_public: member.isPublic ? 1 : 0,
+        position: index + 1,
+      })),
+    )
+    .execute();
 }
 
 /** Creates a meeting; returns its id. */

@@ -15,6 +15,20 @@ export interface CommitteeTable {
   version: Generated<number>;
   /** The committee's OParl Organization (migration 2026-12-06-opendata2-oparl-links). */
   oparl_url: string | null;
+  /** committee, advisory_board, working_group, steering_group (migration 2026-12-07-bodies-kinds-members-agenda). */
+  kind: Generated<string>;
+}
+
+/** body_member: a member of a body; `is_public` 1 only where the public may see the name. */
+export interface BodyMemberTable {
+  id: Generated<number>;
+  committee_id: number;
+  name: string;
+  member_group: string | null;
+  role: string | null;
+  is_public: Generated<number>;
+  position: number;
+  version: Generated<number>;
 }
 
 /** meeting: a meeting (Sitzung) of a committee on a day, with optional OParl links. */
@@ -28,6 +42,15 @@ export interface MeetingTable {
   oparl_agenda_item_url: string | null;
   oparl_paper_url: string | null;
   version: Generated<number>;
+  /** TOP number, e.g. "5.1" (migration 2026-12-07-bodies-kinds-members-agenda). */
+  agenda_item_number: string | null;
+  agenda_item_title: string | null;
+  /** Vorlage/Drucksache number, e.g. "A 10/185/2022". */
+  paper_reference: string | null;
+  /** JSON list of { name, function }. */
+  presenters_json: Generated<string>;
+  /** JSON list of { question, answer }. */
+  minutes_json: Generated<string>;
 }
 
 /** status_report: a Sachstandsbericht for a meeting; immutable once published. */

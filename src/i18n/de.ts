@@ -15,6 +15,7 @@ import { accessibilityDe } from "./accessibility.de.js";
 import { participationDe } from "./participation.de.js";
 import { sheetsDe } from "./sheets.de.js";
 import { operationsDe } from "./operations.de.js";
+import { bodiesDe } from "./bodies.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -661,6 +662,10 @@ export const de = {
       "reason_category.create": "Kategorie für Gründe angelegt",
       "reason_category.update": "Kategorie für Gründe geändert",
       "reason_category.delete": "Kategorie für Gründe entfernt",
+      "body_member.create": "Mitglied eines Gremiums eingetragen",
+      "body_member.update": "Mitglied eines Gremiums geändert",
+      "body_member.delete": "Mitglied eines Gremiums entfernt",
+      "meeting.delete": "Sitzung entfernt",
     } as Record<string, string>,
     auditEntityTypes: {
       project: "Projekt",
@@ -686,6 +691,7 @@ export const de = {
       edition_reason: "Grund einer Verschiebung",
       edition_draft: "Entwurf",
       reason_category: "Kategorie für Gründe",
+      body_member: "Mitglied eines Gremiums",
     } as Record<string, string>,
     auditFields: {
       title: "Titel",
@@ -828,6 +834,8 @@ export const de = {
   sheets: sheetsDe,
   /** The operators' pages (web/operations/, /betrieb/). */
   operations: operationsDe,
+  /** Bodies (Gremien): kinds, members, agenda items and minutes. */
+  bodies: bodiesDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

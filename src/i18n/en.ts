@@ -11,6 +11,7 @@ import { accessibilityEn } from "./accessibility.en.js";
 import { participationEn } from "./participation.en.js";
 import { sheetsEn } from "./sheets.en.js";
 import { operationsEn } from "./operations.en.js";
+import { bodiesEn } from "./bodies.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -637,6 +638,10 @@ export const en: Dictionary = {
       "reason_category.create": "Reason category created",
       "reason_category.update": "Reason category changed",
       "reason_category.delete": "Reason category removed",
+      "body_member.create": "Member of a body added",
+      "body_member.update": "Member of a body changed",
+      "body_member.delete": "Member of a body removed",
+      "meeting.delete": "Meeting removed",
     },
     auditEntityTypes: {
       project: "Project",
@@ -662,6 +667,7 @@ export const en: Dictionary = {
       edition_reason: "Reason for a shift",
       edition_draft: "Draft",
       reason_category: "Reason category",
+      body_member: "Member of a body",
     },
     auditFields: {
       title: "Title",
@@ -800,6 +806,8 @@ export const en: Dictionary = {
   /** The catalogue as a spreadsheet (web/catalogue-sheets/). */
   sheets: sheetsEn,
   operations: operationsEn,
+  /** Bodies (Gremien): kinds, members, agenda items and minutes. */
+  bodies: bodiesEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

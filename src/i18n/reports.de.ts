@@ -41,6 +41,9 @@ export const reportsDe = {
   } satisfies Record<IndicatorKind, string>,
 
   notices: {
+    mitglied: "Das Mitglied wurde gespeichert.",
+    "mitglied-entfernt": "Das Mitglied wurde entfernt.",
+    "sitzung-entfernt": "Die Sitzung wurde entfernt.",
     "bericht-angelegt":
       "Der Bericht wurde angelegt. Die Projektverantwortlichen sehen ihn jetzt in der Verwaltung.",
     gremium: "Der Ausschuss wurde gespeichert.",

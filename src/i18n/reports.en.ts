@@ -37,6 +37,9 @@ export const reportsEn: Dictionary["reports"] = {
   },
 
   notices: {
+    mitglied: "The member has been saved.",
+    "mitglied-entfernt": "The member has been removed.",
+    "sitzung-entfernt": "The meeting has been removed.",
     "bericht-angelegt":
       "The report has been created. Project owners now see it in the editor.",
     gremium: "The committee has been saved.",

@@ -77,6 +77,9 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
         id: expect.any(Number),
         name: "Ausschuss APD der Stadt Kleve",
         abbreviation: "APD",
+        kind: "committee",
+        kindLabel: "Ausschuss",
+        members: [],
       },
     ]);
     const meetings = (await get(`${API}/meetings`)).json();

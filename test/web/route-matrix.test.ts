@@ -16,6 +16,7 @@
  *
  * A route without a policy, or without an entry in CASES below, fails the test: a new
  * route must say who may call it and be tried here. Runs on SQLite (web project). */
+import { addMember } from "../../src/app/reports/body-members.js";
 import type {
   FastifyInstance,
   LightMyRequestResponse,
@@ -1247,6 +1248,71 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       };
     },
   },
+  "GET /:slug/verwaltung/gremien/:committeeId/mitglieder": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/gremien/${(await m.reporting()).committeeId}/mitglieder`,
+    }),
+  },
+  "POST /:slug/verwaltung/gremien/:committeeId/mitglieder": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/gremien/${(await m.reporting()).committeeId}/mitglieder`,
+      form: { name: "Matrix Mitglied", sichtbarkeit: "intern" },
+    }),
+  },
+  "POST /:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId": {
+    scope: "municipality",
+    call: async (m) => {
+      const { committeeId } = await m.reporting();
+      const { id } = await addMember(m.t.ctx, await bodyAdmin(m), {
+        municipality: "kleve",
+        bodyId: committeeId,
+        data: { name: "Zu ändern", isPublic: false },
+      });
+      return {
+        url: `${K}/verwaltung/gremien/${committeeId}/mitglieder/${id}`,
+        form: { version: "1", name: "Geändert", sichtbarkeit: "oeffentlich" },
+      };
+    },
+  },
+  "POST /:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId/entfernen":
+    {
+      scope: "municipality",
+      call: async (m) => {
+        const { committeeId } = await m.reporting();
+        const { id } = await addMember(m.t.ctx, await bodyAdmin(m), {
+          municipality: "kleve",
+          bodyId: committeeId,
+          data: { name: "Zu entfernen", isPublic: false },
+        });
+        return {
+          url: `${K}/verwaltung/gremien/${committeeId}/mitglieder/${id}/entfernen`,
+          form: { version: "1" },
+        };
+      },
+    },
+  "POST /:slug/verwaltung/sitzungen/:meetingId/entfernen": {
+    scope: "municipality",
+    call: async (m) => {
+      const { committeeId } = await m.reporting();
+      const { id } = await createMeeting(m.t.ctx, await bodyAdmin(m), {
+        municipality: "kleve",
+        data: {
+          committeeId,
+          day: "2021-01-05",
+          title: null,
+          oparlMeetingUrl: null,
+          oparlAgendaItemUrl: null,
+          oparlPaperUrl: null,
+        },
+      });
+      return {
+        url: `${K}/verwaltung/sitzungen/${id}/entfernen`,
+        form: { version: "1" },
+      };
+    },
+  },
   "GET /:slug/verwaltung/kennzahlen": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/kennzahlen` }),
@@ -2456,3 +2522,9 @@ describe.each(WEB_DIALECTS)("the route × role matrix on %s", (dialect) => {
     // Every route × six roles, documents printed by Chromium among them: more than the default 30 s on two cores.
   }, 240_000);
 });
+
+/** An administrator of Kleve for the body routes' own records. */
+async function bodyAdmin(m: Matrix) {
+  const kleveId = (await getCatalogue(m.t.ctx, "kleve")).municipality.id;
+  return buildPrincipal(kleveId, { role: "admin", orgUnitCodes: [] });
+}

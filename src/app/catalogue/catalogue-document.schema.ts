@@ -14,6 +14,7 @@ import {
   PROJECT_STATUSES,
   RESPONSIBILITY_ROLES,
 } from "../../domain/catalogue/catalogue.js";
+import { BodiesDocumentSchema } from "../reports/bodies-document.schema.js";
 
 /** A union of string literals, so that the allowed values appear in the OpenAPI document. */
 export function StringEnum<T extends string>(
@@ -282,6 +283,7 @@ export const CatalogueDocumentSchema = Type.Object(
           "Nur bei einem flachen Programm (programme.levels.flat): die Aktionsfelder ohne Wirkungsbereich",
       }),
     ),
+    bodies: Type.Optional(BodiesDocumentSchema),
   },
   { additionalProperties: false },
 );

@@ -27,6 +27,11 @@ import {
   searchEntriesOf,
 } from "./catalogue-document.js";
 import type { CatalogueDocument } from "./catalogue-document.schema.js";
+import {
+  bodiesToDocument,
+  findBodyProblems,
+  importBodies,
+} from "../reports/bodies-document.js";
 
 /** What an import wrote. */
 export interface ImportSummary {
@@ -90,7 +95,15 @@ export async function importCatalogue(
   value: unknown,
   options: { readonly source: string; readonly replace?: boolean },
 ): Promise<ImportSummary> {
-  const checked = checkCatalogueDocument(value);
+  const result = checkCatalogueDocument(value);
+  const bodyProblems =
+    result.ok && result.value.bodies !== undefined
+      ? findBodyProblems(result.value.bodies)
+      : [];
+  const checked =
+    bodyProblems.length === 0
+      ? result
+      : { ok: false as const, problems: bodyProblems };
   if (!checked.ok) {
     throw new AppError("ERR_IMPORT_INVALID", {
       detail: `${options.source}:`,
@@ -143,6 +156,8 @@ export async function importCatalogue(
       municipality === null ? null : await loadCatalogue(trx, municipality);
     if (stored === null) throw new Error("catalogue vanished during import");
     await replaceSearchEntries(trx, municipalityId, searchEntriesOf(stored));
+    if (document.bodies !== undefined)
+      await importBodies(trx, municipalityId, document.bodies);
     return existing !== null;
   });
   ctx.cache.clear();
@@ -178,7 +193,10 @@ export async function exportCatalogue(
     throw new AppError("ERR_MUNICIPALITY_NOT_FOUND", {
       detail: `(${municipalitySlug})`,
     });
-  return catalogueToDocument(catalogue);
+  const document = catalogueToDocument(catalogue);
+  // Bodies belong to the municipality, not to an edition: they are added here only.
+  const bodies = await bodiesToDocument(ctx.db, catalogue.municipality.id);
+  return bodies.length === 0 ? document : { ...document, bodies: [...bodies] };
 }
 
 /** The demo catalogue shipped with Fortschritt: Kleve's Maßnahmenkatalog, 2. Fortschreibung. */

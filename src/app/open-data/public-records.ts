@@ -1,15 +1,18 @@
 /**
  * What the public may read beyond the catalogue and its editions: the committees and their
- * meetings, and the OZG service register as it stood on a day with its figures. Both hold
- * no personal data; the register is public like the figures a published report shows of it.
+ * meetings, and the OZG service register as it stood on a day with its figures. Of the
+ * bodies' members only those chosen to be public are ever read here; the register is public
+ * like the figures a published report shows of it.
  */
 import {
   listCommittees,
   listMeetings,
+  listMembers,
   listReports,
   type StoredCommittee,
   type StoredMeeting,
 } from "../../db/report.repository.js";
+import { publicMembers, type BodyMember } from "../../domain/body/body.js";
 import { listServices } from "../../db/service.repository.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
@@ -35,6 +38,8 @@ export interface PublicMeeting extends StoredMeeting {
 export interface PublicBodies {
   readonly municipality: Municipality;
   readonly committees: readonly StoredCommittee[];
+  /** Only the members whose names may be public. */
+  readonly members: readonly BodyMember[];
   /** Every meeting, the earliest first. */
   readonly meetings: readonly PublicMeeting[];
 }
@@ -45,15 +50,17 @@ export async function getPublicBodies(
   municipalitySlug: string,
 ): Promise<PublicBodies> {
   const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const [committees, meetings, reports] = await Promise.all([
+  const [committees, meetings, reports, members] = await Promise.all([
     listCommittees(ctx.db, municipality.id),
     listMeetings(ctx.db, municipality.id),
     listReports(ctx.db, municipality.id),
+    listMembers(ctx.db, municipality.id),
   ]);
   const published = reports.filter((report) => report.status === "published");
   return {
     municipality,
     committees,
+    members: publicMembers(members),
     meetings: [...meetings]
       .sort((a, b) => a.day - b.day || a.id - b.id)
       .map((meeting) => ({

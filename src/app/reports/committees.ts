@@ -1,7 +1,10 @@
-/** Committees (Ausschüsse) and their meetings (Sitzungen): administrators keep them. */
+/** Bodies (Gremien: Ausschüsse, Beiräte …) and their meetings (Sitzungen): administrators keep them. */
 import { isUniqueViolation } from "../../db/project.repository.js";
 import {
+  countReportsOfMeeting,
+  deleteMeetingRow,
   findMeeting,
+  listMembers,
   insertCommittee,
   insertMeeting,
   listCommittees,
@@ -13,6 +16,18 @@ import {
   type StoredMeeting,
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
+import type {
+  BodyMember,
+  MinutesItem,
+  Presenter,
+} from "../../domain/body/body.js";
+import {
+  MAX_AGENDA_NUMBER,
+  MAX_AGENDA_TITLE,
+  MAX_PAPER_REFERENCE,
+  RemoveMeetingInputSchema,
+  type RemoveMeetingInput,
+} from "./bodies.schema.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
   formatGermanDate,
@@ -80,6 +95,7 @@ export async function createCommittee(
     ...(valid.data.oparlUrl === undefined
       ? {}
       : { oparlUrl: optionalText(valid.data.oparlUrl) }),
+    ...(valid.data.kind === undefined ? {} : { kind: valid.data.kind }),
   };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
@@ -135,6 +151,7 @@ export async function updateCommittee(
     ...(valid.data.oparlUrl === undefined
       ? {}
       : { oparlUrl: optionalText(valid.data.oparlUrl) }),
+    ...(valid.data.kind === undefined ? {} : { kind: valid.data.kind }),
   };
   if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
   try {
@@ -177,6 +194,7 @@ export async function updateCommittee(
               ...(fields.oparlUrl === undefined
                 ? {}
                 : { oparlUrl: committee.oparlUrl }),
+              ...(fields.kind === undefined ? {} : { kind: committee.kind }),
             },
             after: fields,
             version: committee.version + 1,
@@ -212,7 +230,97 @@ async function meetingFields(
       oparlMeetingUrl: optionalText(data.oparlMeetingUrl),
       oparlAgendaItemUrl: optionalText(data.oparlAgendaItemUrl),
       oparlPaperUrl: optionalText(data.oparlPaperUrl),
+      agendaItemNumber: optionalText(data.agendaItemNumber),
+      agendaItemTitle: optionalText(data.agendaItemTitle),
+      paperReference: optionalText(data.paperReference),
+      presenters: cleanPresenters(data.presenters ?? []),
+      minutes: cleanMinutes(data.minutes ?? []),
     },
+  };
+}
+
+/**
+ * A text too long in a field that may also be null would only be "not an allowed value"
+ * to the schema; these say how long it may be.
+ */
+function checkAgendaLengths(input: { readonly data?: unknown }): void {
+  const data = (input.data ?? {}) as Record<string, unknown>;
+  for (const [field, max] of [
+    ["agendaItemNumber", MAX_AGENDA_NUMBER],
+    ["agendaItemTitle", MAX_AGENDA_TITLE],
+    ["paperReference", MAX_PAPER_REFERENCE],
+    ["title", 300],
+  ] as const) {
+    const value = data[field];
+    if (typeof value === "string" && value.length > max)
+      throw invalid(
+        `/data/${field}`,
+        `darf höchstens ${max} Zeichen lang sein`,
+      );
+  }
+}
+
+/** Trims the presenters; a name of only spaces is a problem at its place. */
+function cleanPresenters(
+  presenters: readonly Presenter[],
+): readonly Presenter[] {
+  return presenters.map((presenter, index) => {
+    const name = presenter.name.trim();
+    if (name === "")
+      throw invalid(`/data/presenters/${index}/name`, "darf nicht leer sein");
+    return { name, function: presenter.function.trim() };
+  });
+}
+
+/** Trims questions and answers; one of only spaces is a problem at its place. */
+function cleanMinutes(minutes: readonly MinutesItem[]): readonly MinutesItem[] {
+  return minutes.map((item, index) => {
+    const question = item.question.trim();
+    const answer = item.answer.trim();
+    if (question === "")
+      throw invalid(`/data/minutes/${index}/question`, "darf nicht leer sein");
+    if (answer === "")
+      throw invalid(`/data/minutes/${index}/answer`, "darf nicht leer sein");
+    return { question, answer };
+  });
+}
+
+/** The agenda details a change left out keep their stored values. */
+function keepUnsent(
+  data: MeetingData,
+  fields: MeetingFields,
+  stored: StoredMeeting,
+): MeetingFields {
+  return {
+    ...fields,
+    ...(data.agendaItemNumber === undefined
+      ? { agendaItemNumber: stored.agendaItemNumber }
+      : {}),
+    ...(data.agendaItemTitle === undefined
+      ? { agendaItemTitle: stored.agendaItemTitle }
+      : {}),
+    ...(data.paperReference === undefined
+      ? { paperReference: stored.paperReference }
+      : {}),
+    ...(data.presenters === undefined ? { presenters: stored.presenters } : {}),
+    ...(data.minutes === undefined ? { minutes: stored.minutes } : {}),
+  };
+}
+
+/** A meeting's fields as the audit log keeps them. */
+function meetingRecord(meeting: MeetingFields): MeetingFields {
+  return {
+    committeeId: meeting.committeeId,
+    day: meeting.day,
+    title: meeting.title,
+    oparlMeetingUrl: meeting.oparlMeetingUrl,
+    oparlAgendaItemUrl: meeting.oparlAgendaItemUrl,
+    oparlPaperUrl: meeting.oparlPaperUrl,
+    agendaItemNumber: meeting.agendaItemNumber,
+    agendaItemTitle: meeting.agendaItemTitle,
+    paperReference: meeting.paperReference,
+    presenters: meeting.presenters,
+    minutes: meeting.minutes,
   };
 }
 
@@ -230,6 +338,7 @@ export async function createMeeting(
   input: CreateMeetingInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number }> {
+  checkAgendaLengths(input);
   const valid = requireValid(CreateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(
@@ -276,6 +385,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
+  checkAgendaLengths(input);
   const valid = requireValid(UpdateMeetingInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(
@@ -286,7 +396,7 @@ export async function updateMeeting(
     { entityType: "meeting", entityId: valid.meetingId },
     origin,
   );
-  const { fields, committee } = await meetingFields(
+  const { fields: sent, committee } = await meetingFields(
     ctx,
     municipality,
     valid.data,
@@ -309,20 +419,14 @@ export async function updateMeeting(
           meeting.id,
           valid.expectedVersion,
         );
+      const fields = keepUnsent(valid.data, sent, meeting);
       await updateMeetingRow(trx, meeting.id, fields);
       await trx
         .updateTable("meeting")
         .set({ version: meeting.version + 1 })
         .where("id", "=", meeting.id)
         .execute();
-      const before: MeetingFields = {
-        committeeId: meeting.committeeId,
-        day: meeting.day,
-        title: meeting.title,
-        oparlMeetingUrl: meeting.oparlMeetingUrl,
-        oparlAgendaItemUrl: meeting.oparlAgendaItemUrl,
-        oparlPaperUrl: meeting.oparlPaperUrl,
-      };
+      const before = meetingRecord(meeting);
       return {
         value: { version: meeting.version + 1 },
         record: {
@@ -339,10 +443,69 @@ export async function updateMeeting(
   );
 }
 
+/** Removes a meeting no report belongs to. */
+export async function removeMeeting(
+  ctx: AppContext,
+  principal: Principal,
+  input: RemoveMeetingInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<void> {
+  const valid = requireValid(RemoveMeetingInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "meeting.delete",
+    { entityType: "meeting", entityId: valid.meetingId },
+    origin,
+  );
+  await runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const meeting = await findMeeting(trx, municipality.id, valid.meetingId);
+      if (meeting === null)
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diese Sitzung gibt es nicht.",
+        });
+      if (meeting.version !== valid.expectedVersion)
+        throw new StaleReportingVersion(
+          "meeting",
+          meeting.id,
+          valid.expectedVersion,
+        );
+      if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
+        throw invalid(
+          "/meetingId",
+          "Zu dieser Sitzung gibt es einen Bericht; sie lässt sich daher nicht entfernen.",
+        );
+      await deleteMeetingRow(trx, meeting.id);
+      return {
+        value: undefined,
+        record: {
+          action: "meeting.delete",
+          entityType: "meeting",
+          entityId: meeting.id,
+          entityLabel: `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}`,
+          before: meetingRecord(meeting),
+          after: null,
+          version: meeting.version + 1,
+        },
+      };
+    },
+  );
+}
+
 /** Committees and meetings of a municipality (for the admin page and the report form). */
 export interface CommitteesAndMeetings {
   readonly committees: readonly StoredCommittee[];
   readonly meetings: readonly StoredMeeting[];
+  /** Every member, public or not (staff only). */
+  readonly members: readonly BodyMember[];
 }
 
 /** Reads committees and meetings (no permission check: callers check before). */
@@ -350,9 +513,10 @@ export async function readCommitteesAndMeetings(
   ctx: AppContext,
   municipalityId: number,
 ): Promise<CommitteesAndMeetings> {
-  const [committees, meetings] = await Promise.all([
+  const [committees, meetings, members] = await Promise.all([
     listCommittees(ctx.db, municipalityId),
     listMeetings(ctx.db, municipalityId),
+    listMembers(ctx.db, municipalityId),
   ]);
-  return { committees, meetings };
+  return { committees, meetings, members };
 }

@@ -22,6 +22,14 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import {
+  publicMembers,
+  type BodyKind,
+  type BodyMember,
+  type MinutesItem,
+  type Presenter,
+} from "../../domain/body/body.js";
+import { findMeeting, listMembers } from "../../db/report.repository.js";
+import {
   reportProjects,
   type ReportDocument,
 } from "../../domain/report/report-document.js";
@@ -412,6 +420,8 @@ export async function getPublishedReport(
   readonly summary: ReportSummary;
   /** The OParl Paper the report was presented under, or null (the meeting's is in the document). */
   readonly oparlPaperUrl: string | null;
+  /** The meeting as it stands now (agenda item, presenters, minutes), with its body's public members. */
+  readonly meeting: PublicMeetingDetails | null;
 }> {
   const { catalogue, reports } = await listPublishedReports(
     ctx,
@@ -431,5 +441,47 @@ export async function getPublishedReport(
     summary: found,
     document: await reportDocumentOf(ctx.db, catalogue, report),
     oparlPaperUrl: report.oparlPaperUrl,
+    meeting: await publicMeetingDetails(
+      ctx,
+      catalogue.municipality.id,
+      report.meetingId,
+    ),
+  };
+}
+
+/** What the portal shows of a report's meeting beyond the frozen document. */
+export interface PublicMeetingDetails {
+  readonly kind: BodyKind;
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly paperReference: string | null;
+  readonly presenters: readonly Presenter[];
+  readonly minutes: readonly MinutesItem[];
+  /** Only the members whose names may be public. */
+  readonly publicMembers: readonly BodyMember[];
+}
+
+/**
+ * A meeting's agenda details and its body's public members, read live: the minutes'
+ * questions and answers are written after the meeting, when the report is long published.
+ */
+export async function publicMeetingDetails(
+  ctx: AppContext,
+  municipalityId: number,
+  meetingId: number,
+): Promise<PublicMeetingDetails | null> {
+  const meeting = await findMeeting(ctx.db, municipalityId, meetingId);
+  if (meeting === null) return null;
+  const members = publicMembers(await listMembers(ctx.db, municipalityId));
+  return {
+    kind: meeting.committeeKind,
+    agendaItemNumber: meeting.agendaItemNumber,
+    agendaItemTitle: meeting.agendaItemTitle,
+    paperReference: meeting.paperReference,
+    presenters: meeting.presenters,
+    minutes: meeting.minutes,
+    publicMembers: members.filter(
+      (member) => member.bodyId === meeting.committeeId,
+    ),
   };
 }

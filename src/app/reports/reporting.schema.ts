@@ -10,6 +10,7 @@ import {
   MAX_DECIMALS,
   QUALIFIERS,
 } from "../../domain/indicator/indicator.js";
+import { BodyKindSchema, MeetingAgendaFields } from "./bodies.schema.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   PointInTimeSchema,
@@ -54,6 +55,8 @@ export const CommitteeDataSchema = Type.Object(
     }),
     /** Left out: unchanged. */
     oparlUrl: Type.Optional(Url("OParl-Adresse des Gremiums (Organization)")),
+    /** Left out: unchanged (Ausschuss on creation). */
+    kind: Type.Optional(BodyKindSchema),
   },
   { additionalProperties: false },
 );
@@ -85,6 +88,7 @@ export const MeetingDataSchema = Type.Object(
     oparlMeetingUrl: Url("OParl-Adresse der Sitzung"),
     oparlAgendaItemUrl: Url("OParl-Adresse des Tagesordnungspunkts"),
     oparlPaperUrl: Url("OParl-Adresse der Vorlage"),
+    ...MeetingAgendaFields,
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,8 @@
 /** Bodies, meetings, published reports, key figures and the OZG register → API JSON. */
-import type { PublicMeeting } from "../../app/open-data/public-records.js";
+import type {
+  PublicBodies,
+  PublicMeeting,
+} from "../../app/open-data/public-records.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
@@ -17,7 +20,10 @@ import type {
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
 import type { Service } from "../../domain/service/service.js";
 import { reportPaths } from "../reports/report-paths.js";
+import type { BodyMember } from "../../domain/body/body.js";
+import { de } from "../../i18n/de.js";
 import type {
+  BodyDetailDto,
   BodyDto,
   IndicatorDefinitionDto,
   IndicatorDto,
@@ -43,6 +49,27 @@ export function presentBody(body: {
   return { id: body.id, name: body.name, abbreviation: body.abbreviation };
 }
 
+/** A body with its kind and the members given (callers pass only public ones). */
+export function presentBodyDetail(
+  body: PublicBodies["committees"][number],
+  publicMembers: readonly BodyMember[],
+): BodyDetailDto {
+  return {
+    id: body.id,
+    name: body.name,
+    abbreviation: body.abbreviation,
+    kind: body.kind,
+    kindLabel: de.bodies.kinds[body.kind],
+    members: publicMembers
+      .filter((member) => member.isPublic && member.bodyId === body.id)
+      .map((member) => ({
+        name: member.name,
+        group: member.group,
+        role: member.role,
+      })),
+  };
+}
+
 /** A meeting with its committee and published reports. */
 export function presentMeeting(
   slug: string,
@@ -62,6 +89,19 @@ export function presentMeeting(
       agendaItem: meeting.oparlAgendaItemUrl,
       paper: meeting.oparlPaperUrl,
     },
+    agendaItem:
+      meeting.agendaItemNumber === null && meeting.agendaItemTitle === null
+        ? null
+        : { number: meeting.agendaItemNumber, title: meeting.agendaItemTitle },
+    paperReference: meeting.paperReference,
+    presenters: meeting.presenters.map((presenter) => ({
+      name: presenter.name,
+      function: presenter.function,
+    })),
+    minutes: meeting.minutes.map((item) => ({
+      question: item.question,
+      answer: item.answer,
+    })),
     reports: meeting.reportIds.map((id) => `${apiBase(slug)}/reports/${id}`),
   };
 }

@@ -40,7 +40,7 @@ import { DraftChangesSchema } from "./edition.schema.js";
 import { ErrorResponseSchema, READ_ERROR_RESPONSES } from "./error.schema.js";
 import { paginate } from "./pagination.js";
 import {
-  presentBody,
+  presentBodyDetail,
   presentIndicator,
   presentMeeting,
   presentOzgFigures,
@@ -100,7 +100,7 @@ export async function publicRecordApiRoutes(
       schema: {
         summary: "Gremien einer Kommune",
         description:
-          "Die Ausschüsse, denen die Kommune über ihr Digitalisierungsprogramm berichtet.",
+          "Die Gremien (Ausschüsse, Beiräte, Arbeitskreise, Lenkungsgruppen), denen die Kommune über ihr Digitalisierungsprogramm berichtet, mit den Mitgliedern, deren Namen öffentlich sein dürfen.",
         tags: ["Gremien"],
         params: MunicipalityParamsSchema,
         querystring: ApiQuerySchema,
@@ -114,10 +114,13 @@ export async function publicRecordApiRoutes(
         reply,
         await tagFor(request, slug),
         async () => {
-          const { municipality, committees } = await getPublicBodies(ctx, slug);
+          const { municipality, committees, members } = await getPublicBodies(
+            ctx,
+            slug,
+          );
           return {
             municipality: { slug, name: municipality.name },
-            bodies: committees.map(presentBody),
+            bodies: committees.map((body) => presentBodyDetail(body, members)),
           };
         },
         JSON_TYPE,

@@ -20,6 +20,7 @@ import {
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
 import { ref } from "./schema-ref.js";
+import { BODY_KINDS } from "../../domain/body/body.js";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
   schema: T,
@@ -165,11 +166,53 @@ export const BodySchema = Type.Object(
   { $id: "Body", description: "Ein Gremium (Ausschuss) der Kommune" },
 );
 
+/** A member of a body whose name may be public. */
+export const BodyMemberSchema = Type.Object(
+  {
+    name: Type.String(),
+    group: Nullable(
+      Type.String({ description: "z. B. Bürgerschaft, Wirtschaft" }),
+    ),
+    role: Nullable(Type.String({ description: "z. B. Vorsitz" })),
+  },
+  {
+    $id: "BodyMember",
+    description:
+      "Ein Mitglied, dessen Name öffentlich erscheinen darf; andere Mitglieder nennt die API nie",
+  },
+);
+
+/** A body with its kind and public members. */
+export const BodyDetailSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String({
+      description: "z. B. Ausschuss für Planung und Digitalisierung",
+    }),
+    abbreviation: Type.String({ description: "z. B. APD" }),
+    kind: StringEnum(
+      BODY_KINDS,
+      "committee (Ausschuss), advisory_board (Beirat), working_group (Arbeitskreis), steering_group (Lenkungsgruppe)",
+    ),
+    kindLabel: Type.String({
+      description: "Die Art auf Deutsch, z. B. Beirat",
+    }),
+    members: Type.Array(ref(BodyMemberSchema), {
+      description: "Nur die Mitglieder, deren Namen öffentlich sein dürfen",
+    }),
+  },
+  {
+    $id: "BodyDetail",
+    description:
+      "Ein Gremium mit seiner Art und seinen öffentlichen Mitgliedern",
+  },
+);
+
 /** The committees of a municipality. */
 export const BodyListSchema = Type.Object(
   {
     municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
-    bodies: Type.Array(ref(BodySchema)),
+    bodies: Type.Array(ref(BodyDetailSchema)),
   },
   { $id: "BodyList" },
 );
@@ -182,6 +225,28 @@ export const MeetingSchema = Type.Object(
     title: Nullable(Type.String()),
     body: ref(BodySchema),
     oparl: OparlLinksSchema,
+    agendaItem: Nullable(
+      Type.Object({
+        number: Nullable(Type.String({ description: "TOP-Nummer, z. B. 5.1" })),
+        title: Nullable(Type.String({ description: "Titel des TOP" })),
+      }),
+    ),
+    paperReference: Nullable(
+      Type.String({
+        description: "Vorlagen-/Drucksachennummer, z. B. A 10/185/2022",
+      }),
+    ),
+    presenters: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        function: Type.String({ description: "Funktion; leer ohne Angabe" }),
+      }),
+      { description: "Wer den TOP vorgetragen hat" },
+    ),
+    minutes: Type.Array(
+      Type.Object({ question: Type.String(), answer: Type.String() }),
+      { description: "Fragen und Antworten aus der Niederschrift" },
+    ),
     reports: Type.Array(
       Type.String({
         description:
@@ -561,6 +626,8 @@ export const ReportDetailSchema = Type.Object(
 /** The schemas with an $id, for shared-schemas.ts. */
 export const PUBLIC_RECORD_SCHEMAS = [
   BodySchema,
+  BodyMemberSchema,
+  BodyDetailSchema,
   BodyListSchema,
   MeetingSchema,
   MeetingListSchema,
@@ -579,6 +646,7 @@ export const PUBLIC_RECORD_SCHEMAS = [
 ] as const;
 
 export type BodyDto = Static<typeof BodySchema>;
+export type BodyDetailDto = Static<typeof BodyDetailSchema>;
 export type MeetingDto = Static<typeof MeetingSchema>;
 export type ObservationDto = Static<typeof ObservationSchema>;
 export type IndicatorDefinitionDto = Static<typeof IndicatorDefinitionSchema>;

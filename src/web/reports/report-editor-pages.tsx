@@ -24,6 +24,15 @@ import {
   type ReportProjectEntry,
 } from "../../domain/report/report-document.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
+import {
+  BODY_KINDS,
+  type MinutesItem,
+  type Presenter,
+} from "../../domain/body/body.js";
+import {
+  MAX_MINUTES_ITEMS,
+  MAX_PRESENTERS,
+} from "../../app/reports/bodies.schema.js";
 import { RadioGroup, type Choice } from "../components/form/controls.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
@@ -372,6 +381,11 @@ export function CommitteesPage(
   const t = view.t.reports;
   const slug = overview.catalogue.municipality.slug;
   const f = formKit(props);
+  const b = view.t.bodies;
+  const kindChoices: Choice[] = BODY_KINDS.map((kind) => ({
+    value: kind,
+    label: b.kinds[kind],
+  }));
   const committeeChoices: Choice[] = overview.committees.map((committee) => ({
     value: String(committee.id),
     label: `${committee.name} (${committee.abbreviation})`,
@@ -384,6 +398,11 @@ export function CommitteesPage(
       day: number | null;
       title: string | null;
       urls: readonly (string | null)[];
+      agendaItemNumber?: string | null;
+      agendaItemTitle?: string | null;
+      paperReference?: string | null;
+      presenters?: readonly Presenter[];
+      minutes?: readonly MinutesItem[];
     },
   ) => (
     <>
@@ -429,6 +448,78 @@ export function CommitteesPage(
         t.fieldOparlPaper,
         stored.urls[2] ?? "",
       )}
+      <div class="app-editor-form__pair">
+        {f.text(
+          form,
+          schemaField(MeetingBody, "top-nummer"),
+          b.fieldAgendaNumber,
+          stored.agendaItemNumber ?? "",
+          { hint: b.fieldAgendaNumberHint, short: true },
+        )}
+        {f.text(
+          form,
+          schemaField(MeetingBody, "vorlage"),
+          b.fieldPaperReference,
+          stored.paperReference ?? "",
+          { hint: b.fieldPaperReferenceHint, short: true },
+        )}
+      </div>
+      {f.text(
+        form,
+        schemaField(MeetingBody, "top-titel"),
+        b.fieldAgendaTitle,
+        stored.agendaItemTitle ?? "",
+      )}
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+          {b.presentersHeading}
+        </legend>
+        <p class="app-hint" safe>
+          {b.rowsHint}
+        </p>
+        {[...(stored.presenters ?? []), { name: "", function: "" }]
+          .slice(0, MAX_PRESENTERS)
+          .map((presenter, index) => (
+            <div class="app-editor-form__pair">
+              {f.text(
+                form,
+                schemaField(MeetingBody, `vortragende-${index}-name`),
+                `${b.presenterRow(index + 1)}: ${b.fieldPresenterName}`,
+                presenter.name,
+              )}
+              {f.text(
+                form,
+                schemaField(MeetingBody, `vortragende-${index}-funktion`),
+                `${b.presenterRow(index + 1)}: ${b.fieldPresenterFunction}`,
+                presenter.function,
+              )}
+            </div>
+          ))}
+      </fieldset>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+          {b.minutesHeading}
+        </legend>
+        {[...(stored.minutes ?? []), { question: "", answer: "" }]
+          .slice(0, MAX_MINUTES_ITEMS)
+          .map((item, index) => (
+            <>
+              {f.area(
+                form,
+                schemaField(MeetingBody, `frage-${index}`),
+                `${b.minutesRow(index + 1)}: ${b.fieldQuestion}`,
+                item.question,
+                { rows: 2 },
+              )}
+              {f.area(
+                form,
+                schemaField(MeetingBody, `antwort-${index}`),
+                `${b.minutesRow(index + 1)}: ${b.fieldAnswer}`,
+                item.answer,
+              )}
+            </>
+          ))}
+      </fieldset>
     </>
   );
   return (
@@ -475,6 +566,13 @@ export function CommitteesPage(
                         { short: true },
                       )}
                     </div>
+                    {f.select(
+                      form,
+                      schemaField(CommitteeBody, "art"),
+                      b.fieldKind,
+                      committee.kind,
+                      kindChoices,
+                    )}
                     {f.text(
                       form,
                       schemaField(CommitteeBody, "oparl"),
@@ -486,6 +584,18 @@ export function CommitteesPage(
                     {f.button(t.saveCommittee)}
                   </fieldset>
                 </form>
+                <p class="app-body-text">
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      reportPaths.committeeMembers(slug, committee.id),
+                    )}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {`${b.membersLink(committee.abbreviation)} (${overview.members.filter((member) => member.bodyId === committee.id).length})`}
+                  </a>
+                </p>
               </li>
             );
           })}
@@ -516,6 +626,13 @@ export function CommitteesPage(
                 { short: true, hint: t.fieldAbbreviationHint },
               )}
             </div>
+            {f.select(
+              "gremium-neu",
+              schemaField(NewCommitteeBody, "art"),
+              b.fieldKind,
+              "committee",
+              kindChoices,
+            )}
             {f.text(
               "gremium-neu",
               schemaField(NewCommitteeBody, "oparl"),
@@ -570,10 +687,38 @@ export function CommitteesPage(
                             meeting.oparlAgendaItemUrl,
                             meeting.oparlPaperUrl,
                           ],
+                          agendaItemNumber: meeting.agendaItemNumber,
+                          agendaItemTitle: meeting.agendaItemTitle,
+                          paperReference: meeting.paperReference,
+                          presenters: meeting.presenters,
+                          minutes: meeting.minutes,
                         })}
                         {f.reason(form)}
                         {f.button(t.saveMeeting)}
                       </fieldset>
+                    </form>
+                    <form
+                      method="post"
+                      action={view.link(
+                        reportPaths.meetingRemove(slug, meeting.id),
+                      )}
+                      class="app-editor-form"
+                      id={`${form}-entfernen`}
+                      novalidate
+                    >
+                      {f.meta(`${form}-entfernen`, meeting.version)}
+                      <p class="app-hint" safe>
+                        {b.removeMeetingHint}
+                      </p>
+                      <div class="app-button-group">
+                        <button
+                          type="submit"
+                          class="app-button app-button--warning"
+                          safe
+                        >
+                          {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                        </button>
+                      </div>
                     </form>
                   </li>
                 );

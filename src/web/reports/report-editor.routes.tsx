@@ -12,9 +12,16 @@ import type { AppContext } from "../../app/context.js";
 import {
   createCommittee,
   createMeeting,
+  removeMeeting,
   updateCommittee,
   updateMeeting,
 } from "../../app/reports/committees.js";
+import {
+  addMember,
+  removeMember,
+  updateMember,
+} from "../../app/reports/body-members.js";
+import { MembersPage } from "./body-pages.js";
 import {
   createReport,
   publishReport,
@@ -67,6 +74,10 @@ import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   CommitteeBody,
   MeetingBody,
+  MemberBody,
+  NewMemberBody,
+  parseMemberForm,
+  RemoveBody,
   NewCommitteeBody,
   NewMeetingBody,
   NewReportBody,
@@ -116,6 +127,11 @@ const EntryParams = Type.Object({
 });
 const CommitteeParams = Type.Object({ slug: Slug, committeeId: Id });
 const MeetingParams = Type.Object({ slug: Slug, meetingId: Id });
+const MemberParams = Type.Object({
+  slug: Slug,
+  committeeId: Id,
+  memberId: Id,
+});
 
 /** The MIME type of a PPTX file. */
 export const PPTX_CONTENT_TYPE =
@@ -253,6 +269,17 @@ export async function reportEditorRoutes(
     "oparl-sitzung": t.reports.fieldOparlMeeting,
     "oparl-top": t.reports.fieldOparlAgendaItem,
     "oparl-vorlage": t.reports.fieldOparlPaper,
+    art: t.bodies.fieldKind,
+    gruppe: t.bodies.fieldMemberGroup,
+    rolle: t.bodies.fieldMemberRole,
+    sichtbarkeit: t.bodies.fieldVisibility,
+    "top-nummer": t.bodies.fieldAgendaNumber,
+    "top-titel": t.bodies.fieldAgendaTitle,
+    vorlage: t.bodies.fieldPaperReference,
+    "vortragende-name": t.bodies.fieldPresenterName,
+    "vortragende-funktion": t.bodies.fieldPresenterFunction,
+    frage: t.bodies.fieldQuestion,
+    antwort: t.bodies.fieldAnswer,
     bestaetigung: t.reports.publishConfirm,
     "ausblick-wann": t.reports.outlookHeading,
     "ausblick-was": t.reports.outlookHeading,
@@ -341,6 +368,13 @@ export async function reportEditorRoutes(
     name: "name",
     abbreviation: "kuerzel",
     oparlUrl: "oparl",
+    kind: "art",
+  };
+  const memberFields = {
+    name: "name",
+    group: "gruppe",
+    role: "rolle",
+    isPublic: "sichtbarkeit",
   };
   const meetingFields = {
     committeeId: "gremium",
@@ -349,7 +383,197 @@ export async function reportEditorRoutes(
     oparlMeetingUrl: "oparl-sitzung",
     oparlAgendaItemUrl: "oparl-top",
     oparlPaperUrl: "oparl-vorlage",
+    agendaItemNumber: "top-nummer",
+    agendaItemTitle: "top-titel",
+    paperReference: "vorlage",
   };
+
+  async function renderMembers(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: FailedRender = {},
+  ) {
+    return answerRefusals(request, reply, async () => {
+      const params = request.params as { slug: string; committeeId: string };
+      const overview = await getReportingOverview(
+        ctx,
+        request.principal,
+        params.slug,
+        originOf(request),
+      );
+      const bodyId = idOf(params.committeeId);
+      if (
+        bodyId === null ||
+        !overview.committees.some((each) => each.id === bodyId)
+      )
+        throw new AppError("ERR_NOT_FOUND");
+      const view = viewOf(request);
+      const html = await (
+        <MembersPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            overview.catalogue,
+            overview.rights,
+            "committees",
+          )}
+          csrfToken={csrfToken(request)}
+          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
+          failed={extra.failed}
+          conflict={extra.conflict}
+          overview={overview}
+          bodyId={bodyId}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
+  }
+  const members = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failure: FormFailure,
+  ) => renderMembers(request, reply, failure.status, failure);
+
+  app.get(
+    REPORT_ROUTES.committeeMembers,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: CommitteeParams },
+    },
+    async (request, reply) => renderMembers(request, reply, 200),
+  );
+
+  app.post(
+    REPORT_ROUTES.committeeMembers,
+    reportingForm({
+      policy: "admin",
+      params: CommitteeParams,
+      body: NewMemberBody,
+      form: "mitglied-neu",
+      fields: memberFields,
+      labels,
+      render: members,
+      run: async (input, { request, params, view }) => {
+        await addMember(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            bodyId: idParam(params.committeeId),
+            data: parseMemberForm(input),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(
+          reportPaths.committeeMembers(
+            params.slug,
+            idParam(params.committeeId),
+          ),
+          { gespeichert: "mitglied" },
+        );
+      },
+    }),
+  );
+
+  app.post(
+    REPORT_ROUTES.committeeMember,
+    reportingForm({
+      policy: "admin",
+      params: MemberParams,
+      body: MemberBody,
+      form: (params) => `mitglied-${idParam(params.memberId)}`,
+      fields: memberFields,
+      labels,
+      render: members,
+      run: async (input, { request, params, view }) => {
+        await updateMember(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            memberId: idParam(params.memberId),
+            expectedVersion: input.version,
+            data: parseMemberForm(input),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(
+          reportPaths.committeeMembers(
+            params.slug,
+            idParam(params.committeeId),
+          ),
+          { gespeichert: "mitglied" },
+        );
+      },
+    }),
+  );
+
+  app.post(
+    REPORT_ROUTES.committeeMemberRemove,
+    reportingForm({
+      policy: "admin",
+      params: MemberParams,
+      body: RemoveBody,
+      form: (params) => `mitglied-${idParam(params.memberId)}-entfernen`,
+      fields: {},
+      labels,
+      render: members,
+      run: async (input, { request, params, view }) => {
+        await removeMember(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            memberId: idParam(params.memberId),
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(
+          reportPaths.committeeMembers(
+            params.slug,
+            idParam(params.committeeId),
+          ),
+          { gespeichert: "mitglied-entfernt" },
+        );
+      },
+    }),
+  );
+
+  app.post(
+    REPORT_ROUTES.meetingRemove,
+    reportingForm({
+      policy: "admin",
+      params: MeetingParams,
+      body: RemoveBody,
+      form: (params) => `sitzung-${idParam(params.meetingId)}-entfernen`,
+      fields: {},
+      labels,
+      render: overview("committees"),
+      run: async (input, { request, params, view }) => {
+        await removeMeeting(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            meetingId: idParam(params.meetingId),
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return view.link(reportPaths.committees(params.slug), {
+          gespeichert: "sitzung-entfernt",
+        });
+      },
+    }),
+  );
 
   app.post(
     REPORT_ROUTES.committees,

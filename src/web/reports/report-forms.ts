@@ -13,6 +13,17 @@ import type {
 import type { IndicatorData } from "../../app/reports/reporting.schema.js";
 import type { ServiceData } from "../../app/services/register.schema.js";
 import {
+  MAX_MINUTES_ITEMS,
+  MAX_PRESENTERS,
+  type MemberData,
+} from "../../app/reports/bodies.schema.js";
+import {
+  BODY_KINDS,
+  type BodyKind,
+  type MinutesItem,
+  type Presenter,
+} from "../../domain/body/body.js";
+import {
   INDICATOR_KINDS,
   MAX_DECIMALS,
 } from "../../domain/indicator/indicator.js";
@@ -141,6 +152,8 @@ export const NewCommitteeBody = Type.Object({
   name: FormText(200),
   kuerzel: FormText(20),
   oparl: FormText(2000),
+  /** Left out (an older form): unchanged, Ausschuss for a new body. */
+  art: FormChoice(["", ...BODY_KINDS]),
 });
 
 /** Changing a committee. */
@@ -149,6 +162,8 @@ export const CommitteeBody = Type.Object({
   name: FormText(200),
   kuerzel: FormText(20),
   oparl: FormText(2000),
+  /** Left out (an older form): unchanged, Ausschuss for a new body. */
+  art: FormChoice(["", ...BODY_KINDS]),
 });
 
 const meetingFields = {
@@ -158,7 +173,68 @@ const meetingFields = {
   "oparl-sitzung": FormText(2000),
   "oparl-top": FormText(2000),
   "oparl-vorlage": FormText(2000),
+  "top-nummer": FormText(100),
+  "top-titel": FormText(1000),
+  vorlage: FormText(200),
+  ...rows(
+    MAX_PRESENTERS,
+    (index): `vortragende-${number}-name` => `vortragende-${index}-name`,
+    () => FormText(200),
+  ),
+  ...rows(
+    MAX_PRESENTERS,
+    (index): `vortragende-${number}-funktion` =>
+      `vortragende-${index}-funktion`,
+    () => FormText(200),
+  ),
+  ...rows(
+    MAX_MINUTES_ITEMS,
+    (index): `frage-${number}` => `frage-${index}`,
+    () => FormText(2000),
+  ),
+  ...rows(
+    MAX_MINUTES_ITEMS,
+    (index): `antwort-${number}` => `antwort-${index}`,
+    () => FormText(4000),
+  ),
 };
+
+/** A member's fields; the visibility must be chosen, there is no preselection. */
+const memberFields = {
+  name: FormText(200),
+  gruppe: FormText(100),
+  rolle: FormText(100),
+  sichtbarkeit: FormChoice(["oeffentlich", "intern"], {
+    formMessage: (t) => t.bodies.visibilityRequired,
+  }),
+};
+
+/** A new member of a body. */
+export const NewMemberBody = Type.Object({
+  grund: FormReason(),
+  ...memberFields,
+});
+
+/** Changing a member. */
+export const MemberBody = Type.Object({
+  ...VersionedChange,
+  ...memberFields,
+});
+
+/** Removing a member or a meeting (a button). */
+export const RemoveBody = Type.Object({ ...VersionedChange });
+
+/** A member's form. */
+export function parseMemberForm(
+  input: Static<typeof NewMemberBody>,
+): MemberData {
+  return {
+    name: input.name.trim(),
+    group: nullable(input.gruppe),
+    role: nullable(input.rolle),
+    isPublic: input.sichtbarkeit === "oeffentlich",
+  };
+}
 
 /** A new meeting. */
 export const NewMeetingBody = Type.Object({
@@ -410,11 +486,13 @@ export function parseCommitteeForm(input: Static<typeof NewCommitteeBody>): {
   name: string;
   abbreviation: string;
   oparlUrl: string | null;
+  kind?: BodyKind;
 } {
   return {
     name: input.name.trim(),
     abbreviation: input.kuerzel.trim(),
     oparlUrl: nullable(input.oparl),
+    ...(input.art === "" ? {} : { kind: input.art }),
   };
 }
 
@@ -430,7 +508,50 @@ export function parseMeetingForm(
     oparlMeetingUrl: nullable(input["oparl-sitzung"]),
     oparlAgendaItemUrl: nullable(input["oparl-top"]),
     oparlPaperUrl: nullable(input["oparl-vorlage"]),
+    agendaItemNumber: nullable(input["top-nummer"]),
+    agendaItemTitle: nullable(input["top-titel"]),
+    paperReference: nullable(input.vorlage),
+    ...meetingRows(input, t),
   };
+}
+
+/** The filled rows of presenters and questions; a half-filled row is a problem at its field. */
+function meetingRows(
+  input: Static<typeof NewMeetingBody>,
+  t: Dictionary,
+): { presenters: Presenter[]; minutes: MinutesItem[] } {
+  const problems: InputProblem[] = [];
+  const presenters: Presenter[] = [];
+  for (let index = 0; index < MAX_PRESENTERS; index += 1) {
+    const name = fieldText(input, `vortragende-${index}-name`).trim();
+    const role = fieldText(input, `vortragende-${index}-funktion`).trim();
+    if (name === "" && role === "") continue;
+    if (name === "")
+      problems.push({
+        path: `/form/vortragende-${index}-name`,
+        message: t.bodies.presenterNameRequired,
+      });
+    presenters.push({ name, function: role });
+  }
+  const minutes: MinutesItem[] = [];
+  for (let index = 0; index < MAX_MINUTES_ITEMS; index += 1) {
+    const question = fieldText(input, `frage-${index}`).trim();
+    const answer = fieldText(input, `antwort-${index}`).trim();
+    if (question === "" && answer === "") continue;
+    if (question === "")
+      problems.push({
+        path: `/form/frage-${index}`,
+        message: t.bodies.questionRequired,
+      });
+    if (answer === "")
+      problems.push({
+        path: `/form/antwort-${index}`,
+        message: t.bodies.answerRequired,
+      });
+    minutes.push({ question, answer });
+  }
+  if (problems.length > 0) refuse(problems);
+  return { presenters, minutes };
 }
 
 /** A decimal typed the German way ("80", "66,7"); a form problem at `field` otherwise. */

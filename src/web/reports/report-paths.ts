@@ -28,6 +28,12 @@ export const REPORT_ROUTES = {
   staffReportPdf: "/:slug/verwaltung/berichte/:reportId/bericht.pdf",
   committees: "/:slug/verwaltung/gremien",
   committee: "/:slug/verwaltung/gremien/:committeeId",
+  committeeMembers: "/:slug/verwaltung/gremien/:committeeId/mitglieder",
+  committeeMember:
+    "/:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId",
+  committeeMemberRemove:
+    "/:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId/entfernen",
+  meetingRemove: "/:slug/verwaltung/sitzungen/:meetingId/entfernen",
   meetings: "/:slug/verwaltung/sitzungen",
   meeting: "/:slug/verwaltung/sitzungen/:meetingId",
   staffIndicators: "/:slug/verwaltung/kennzahlen",
@@ -80,6 +86,14 @@ export const reportPaths = {
   committees: (slug: string): string => `${staff(slug)}/gremien`,
   committee: (slug: string, id: number): string =>
     `${staff(slug)}/gremien/${id}`,
+  committeeMembers: (slug: string, id: number): string =>
+    `${staff(slug)}/gremien/${id}/mitglieder`,
+  committeeMember: (slug: string, id: number, memberId: number): string =>
+    `${staff(slug)}/gremien/${id}/mitglieder/${memberId}`,
+  committeeMemberRemove: (slug: string, id: number, memberId: number): string =>
+    `${staff(slug)}/gremien/${id}/mitglieder/${memberId}/entfernen`,
+  meetingRemove: (slug: string, id: number): string =>
+    `${staff(slug)}/sitzungen/${id}/entfernen`,
   meetings: (slug: string): string => `${staff(slug)}/sitzungen`,
   meeting: (slug: string, id: number): string =>
     `${staff(slug)}/sitzungen/${id}`,

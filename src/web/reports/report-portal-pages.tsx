@@ -3,6 +3,7 @@
  * the slide deck and the PDF to download), and all key figures of the municipality with
  * their definitions and as-of dates. Drafts never appear here.
  */
+import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type { ReportSummary } from "../../app/reports/read-reports.js";
@@ -94,6 +95,8 @@ export function PublishedReportPage(props: {
   readonly oparlPaper?: CachedOparlObject | null;
   /** The paper linked: the report's own, else the meeting's. */
   readonly oparlPaperUrl?: string | null;
+  /** The meeting's agenda details and its body's public members. */
+  readonly meeting?: PublicMeetingDetails | null;
 }): JSX.Element {
   const { view, catalogue, document } = props;
   const t = view.t.reports;
@@ -121,6 +124,7 @@ export function PublishedReportPage(props: {
         document={document}
         oparlPaper={props.oparlPaper ?? null}
         oparlPaperUrl={props.oparlPaperUrl}
+        meeting={props.meeting ?? null}
         links={{
           previousReport:
             document.previous === null

@@ -181,7 +181,7 @@ export async function reportPortalRoutes(
       const report = reportParam(request.params.report);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, version, async (url) => {
-        const { catalogue, document, summary, oparlPaperUrl } =
+        const { catalogue, document, summary, oparlPaperUrl, meeting } =
           await getPublishedReport(ctx, request.params.slug, report);
         // The report's own paper, else the one of its meeting.
         const paperUrl = oparlPaperUrl ?? document.meeting.oparlPaperUrl;
@@ -199,6 +199,7 @@ export async function reportPortalRoutes(
             summary={summary}
             oparlPaper={oparlPaper}
             oparlPaperUrl={paperUrl}
+            meeting={meeting}
           />
         );
       });

@@ -4,6 +4,8 @@
  * become the PDF's tags). Every figure is shown with its definition and its as-of date.
  */
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
+import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
+import { agendaItemLabel } from "../../domain/body/body.js";
 import { formatGermanNumber } from "../../domain/indicator/german-number.js";
 import {
   formatGermanDate,
@@ -48,6 +50,130 @@ export interface ReportViewProps {
   readonly oparlPaper?: CachedOparlObject | null;
   /** The paper to link: the report's own OParl Paper, else (left out) the meeting's. */
   readonly oparlPaperUrl?: string | null;
+  /** The meeting's agenda item, presenters, questions and answers and public members (portal). */
+  readonly meeting?: PublicMeetingDetails | null;
+}
+
+/** The meeting as it was held: agenda item, paper, presenters, questions and answers, members. */
+function MeetingDetails(props: {
+  readonly view: ViewContext;
+  readonly meeting: PublicMeetingDetails;
+  readonly committeeName: string;
+}): JSX.Element {
+  const { view, meeting } = props;
+  const t = view.t.bodies;
+  const agenda = agendaItemLabel(meeting);
+  const hasFacts =
+    agenda !== null ||
+    meeting.paperReference !== null ||
+    meeting.presenters.length > 0;
+  if (
+    !hasFacts &&
+    meeting.minutes.length === 0 &&
+    meeting.publicMembers.length === 0
+  )
+    return <></>;
+  return (
+    <section
+      class="app-section app-report__meeting-details"
+      aria-labelledby="sitzung"
+    >
+      <h2 class="app-heading-l" id="sitzung" safe>
+        {view.t.reports.meetingLabel}
+      </h2>
+      {hasFacts ? (
+        <dl class="app-summary-list">
+          {agenda === null ? (
+            ""
+          ) : (
+            <div class="app-summary-list__row">
+              <dt class="app-summary-list__key" safe>
+                {t.agendaItem}
+              </dt>
+              <dd class="app-summary-list__value" lang={view.contentLang} safe>
+                {agenda}
+              </dd>
+            </div>
+          )}
+          {meeting.paperReference === null ? (
+            ""
+          ) : (
+            <div class="app-summary-list__row">
+              <dt class="app-summary-list__key" safe>
+                {t.paperReference}
+              </dt>
+              <dd class="app-summary-list__value" safe>
+                {meeting.paperReference}
+              </dd>
+            </div>
+          )}
+          {meeting.presenters.length === 0 ? (
+            ""
+          ) : (
+            <div class="app-summary-list__row">
+              <dt class="app-summary-list__key" safe>
+                {t.presenters}
+              </dt>
+              <dd class="app-summary-list__value">
+                <ul class="app-list" lang={view.contentLang}>
+                  {meeting.presenters.map((presenter) => (
+                    <li safe>
+                      {presenter.function === ""
+                        ? presenter.name
+                        : `${presenter.name}, ${presenter.function}`}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+        </dl>
+      ) : (
+        ""
+      )}
+      {meeting.minutes.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h3 class="app-heading-m" safe>
+            {t.minutes}
+          </h3>
+          <dl class="app-report__minutes" lang={view.contentLang}>
+            {meeting.minutes.map((item) => (
+              <>
+                <dt class="app-body-text">
+                  <strong safe>{`${t.question}: `}</strong>
+                  <span safe>{item.question}</span>
+                </dt>
+                <dd class="app-body-text">
+                  <strong safe>{`${t.answer}: `}</strong>
+                  <span safe>{item.answer}</span>
+                </dd>
+              </>
+            ))}
+          </dl>
+        </>
+      )}
+      {meeting.publicMembers.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h3 class="app-heading-m" lang={view.contentLang} safe>
+            {t.publicMembersHeading(t.kinds[meeting.kind], props.committeeName)}
+          </h3>
+          <ul class="app-list" lang={view.contentLang}>
+            {meeting.publicMembers.map((member) => (
+              <li safe>
+                {[member.name, member.role, member.group]
+                  .filter((part) => part !== null)
+                  .join(", ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
 
 /** One row of the OZG figures: a label and how to read it from the figures. */
@@ -502,6 +628,15 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           </div>
         )}
       </dl>
+      {props.meeting === undefined || props.meeting === null ? (
+        ""
+      ) : (
+        <MeetingDetails
+          view={view}
+          meeting={props.meeting}
+          committeeName={document.meeting.committeeName}
+        />
+      )}
       {document.previous === null ? (
         ""
       ) : (

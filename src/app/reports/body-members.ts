@@ -1,0 +1,252 @@
+/**
+ * The members of a body (Gremium): administrators add, change and remove them. Whether a
+ * member's name may appear in public is chosen per member and is "no" unless chosen; the
+ * public reads (portal, API, open data) only ever see public members (readPublicMembers).
+ */
+import {
+  deleteMemberRow,
+  insertMember,
+  listCommittees,
+  listMembers,
+  updateMemberRow,
+  type MemberFields,
+  type StoredCommittee,
+} from "../../db/report.repository.js";
+import type { Principal } from "../../domain/access/principal.js";
+import { publicMembers, type BodyMember } from "../../domain/body/body.js";
+import { AppError } from "../../errors.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { AppContext } from "../context.js";
+import {
+  AddMemberInputSchema,
+  RemoveMemberInputSchema,
+  UpdateMemberInputSchema,
+  type AddMemberInput,
+  type MemberData,
+  type RemoveMemberInput,
+  type UpdateMemberInput,
+} from "./bodies.schema.js";
+import {
+  invalid,
+  optionalText,
+  requireMunicipality,
+  requireReportingAdmin,
+  runReportingChange,
+  StaleReportingVersion,
+} from "./reporting-support.js";
+import type { Executor } from "../../db/database.js";
+
+function memberFields(data: MemberData): MemberFields {
+  const name = data.name.trim();
+  if (name === "") throw invalid("/data/name", "darf nicht leer sein");
+  return {
+    name,
+    group: optionalText(data.group),
+    role: optionalText(data.role),
+    isPublic: data.isPublic ?? false,
+  };
+}
+
+function memberLabel(body: StoredCommittee, fields: MemberFields): string {
+  return `${fields.name} (${body.abbreviation})`;
+}
+
+function memberRecord(member: MemberFields): MemberFields {
+  return {
+    name: member.name,
+    group: member.group,
+    role: member.role,
+    isPublic: member.isPublic,
+  };
+}
+
+async function requireBody(
+  db: Executor,
+  municipalityId: number,
+  bodyId: number,
+): Promise<StoredCommittee> {
+  const body = (await listCommittees(db, municipalityId)).find(
+    (each) => each.id === bodyId,
+  );
+  if (body === undefined)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Dieses Gremium gibt es nicht.",
+    });
+  return body;
+}
+
+async function requireMember(
+  db: Executor,
+  municipalityId: number,
+  memberId: number,
+): Promise<{ member: BodyMember; body: StoredCommittee }> {
+  const member = (await listMembers(db, municipalityId)).find(
+    (each) => each.id === memberId,
+  );
+  if (member === undefined)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Dieses Mitglied gibt es nicht.",
+    });
+  return { member, body: await requireBody(db, municipalityId, member.bodyId) };
+}
+
+/** Adds a member to a body; returns its id. */
+export async function addMember(
+  ctx: AppContext,
+  principal: Principal,
+  input: AddMemberInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly id: number }> {
+  const valid = requireValid(AddMemberInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "body_member.create",
+    { entityType: "body_member" },
+    origin,
+  );
+  const fields = memberFields(valid.data);
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const body = await requireBody(trx, municipality.id, valid.bodyId);
+      const id = await insertMember(trx, body.id, fields);
+      return {
+        value: { id },
+        record: {
+          action: "body_member.create",
+          entityType: "body_member",
+          entityId: id,
+          entityLabel: memberLabel(body, fields),
+          before: null,
+          after: { bodyId: body.id, ...memberRecord(fields) },
+          version: 1,
+        },
+      };
+    },
+  );
+}
+
+/** Changes a member (name, group, role, public or not). */
+export async function updateMember(
+  ctx: AppContext,
+  principal: Principal,
+  input: UpdateMemberInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(UpdateMemberInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "body_member.update",
+    { entityType: "body_member", entityId: valid.memberId },
+    origin,
+  );
+  const fields = memberFields(valid.data);
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const { member, body } = await requireMember(
+        trx,
+        municipality.id,
+        valid.memberId,
+      );
+      const claimed =
+        member.version === valid.expectedVersion &&
+        (await updateMemberRow(trx, member.id, valid.expectedVersion, fields));
+      if (!claimed)
+        throw new StaleReportingVersion(
+          "body_member",
+          member.id,
+          valid.expectedVersion,
+        );
+      return {
+        value: { version: valid.expectedVersion + 1 },
+        record: {
+          action: "body_member.update",
+          entityType: "body_member",
+          entityId: member.id,
+          entityLabel: memberLabel(body, fields),
+          before: memberRecord(member),
+          after: memberRecord(fields),
+          version: valid.expectedVersion + 1,
+        },
+      };
+    },
+  );
+}
+
+/** Removes a member from its body. */
+export async function removeMember(
+  ctx: AppContext,
+  principal: Principal,
+  input: RemoveMemberInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<void> {
+  const valid = requireValid(RemoveMemberInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "body_member.delete",
+    { entityType: "body_member", entityId: valid.memberId },
+    origin,
+  );
+  await runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx) => {
+      const { member, body } = await requireMember(
+        trx,
+        municipality.id,
+        valid.memberId,
+      );
+      const removed =
+        member.version === valid.expectedVersion &&
+        (await deleteMemberRow(trx, member.id, valid.expectedVersion));
+      if (!removed)
+        throw new StaleReportingVersion(
+          "body_member",
+          member.id,
+          valid.expectedVersion,
+        );
+      return {
+        value: undefined,
+        record: {
+          action: "body_member.delete",
+          entityType: "body_member",
+          entityId: member.id,
+          entityLabel: memberLabel(body, member),
+          before: memberRecord(member),
+          after: null,
+          version: valid.expectedVersion + 1,
+        },
+      };
+    },
+  );
+}
+
+/** The members the public may see, of every body of a municipality (no permission needed). */
+export async function readPublicMembers(
+  ctx: AppContext,
+  municipalityId: number,
+): Promise<readonly BodyMember[]> {
+  return publicMembers(await listMembers(ctx.db, municipalityId));
+}
