@@ -410,7 +410,7 @@ export async function copyReportingShape(
 ): Promise<number> {
   const committees = await db
     .selectFrom("committee")
-    .select(["name", "abbreviation"])
+    .select(["name", "abbreviation", "kind"])
     .where("municipality_id", "=", fromId)
     .orderBy("id")
     .execute();
