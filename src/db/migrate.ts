@@ -32,6 +32,7 @@ import * as figuresKeyFigures from "./migrations/2026-12-06-figures-key-figures.
 import * as figuresMeasureDetails from "./migrations/2026-12-06-figures-measure-details.js";
 import * as onboardingLifecycle from "./migrations/2026-12-06-onboarding-lifecycle.js";
 import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-flat.js";
+import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -57,6 +58,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-figures-measure-details": figuresMeasureDetails,
   "2026-12-06-onboarding-lifecycle": onboardingLifecycle,
   "2026-12-06-levels-names-and-flat": levelsNamesAndFlat,
+  "2026-12-07-register-entry-kind": registerEntryKind,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -25,6 +25,8 @@ type ServiceRow = Omit<
 function toService(row: ServiceRow): Service {
   return {
     leikaKey: row.leika_key,
+    kind:
+      row.kind === "online-application" ? "online-application" : "ozg-service",
     name: row.name,
     topic: row.topic,
     isResponsibleLocally: row.is_responsible_locally === 1,
@@ -51,6 +53,7 @@ function toService(row: ServiceRow): Service {
 function serviceValues(service: Service) {
   return {
     leika_key: service.leikaKey,
+    kind: service.kind,
     name: service.name,
     topic: service.topic,
     is_responsible_locally: service.isResponsibleLocally ? 1 : 0,

@@ -54,6 +54,7 @@ function serviceOf(
 ): Service {
   return {
     leikaKey,
+    kind: data.kind ?? "ozg-service",
     name: data.name.trim(),
     topic: optionalText(data.topic),
     isResponsibleLocally: data.isResponsibleLocally,

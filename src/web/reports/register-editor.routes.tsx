@@ -76,6 +76,7 @@ const RegisterQuery = Type.Object({
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const SERVICE_FIELDS = {
+  kind: "art",
   name: "name",
   topic: "themenfeld",
   isResponsibleLocally: "vor-ort",
@@ -201,6 +202,7 @@ export async function registerEditorRoutes(
     leika: t.reports.fieldLeikaKey,
     ab: t.reports.fieldValidFrom,
     name: t.reports.fieldServiceName,
+    art: t.reports.fieldServiceKind,
     themenfeld: t.reports.fieldTopic,
     "vor-ort": t.reports.fieldResponsibleLocally,
     zugangsweg: t.reports.fieldChannel,

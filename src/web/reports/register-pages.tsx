@@ -15,6 +15,8 @@ import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNEL_LABELS,
   SERVICE_CHANNELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_KINDS,
   SERVICE_STATUS_LABELS,
   SERVICE_STATUSES,
   type Service,
@@ -67,6 +69,16 @@ function serviceFields(
   ];
   return (
     <>
+      {f.select(
+        form,
+        schemaField(NewServiceBody, "art"),
+        t.fieldServiceKind,
+        stored?.kind ?? "ozg-service",
+        SERVICE_KINDS.map((kind) => ({
+          value: kind,
+          label: SERVICE_KIND_LABELS[kind],
+        })),
+      )}
       {f.text(
         form,
         schemaField(NewServiceBody, "name"),

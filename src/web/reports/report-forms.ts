@@ -27,6 +27,7 @@ import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNELS,
+  SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
 import { AppError, type InputProblem } from "../../errors.js";
@@ -217,6 +218,7 @@ export const ObservationBody = Type.Object({
 export const RemoveObservationBody = Type.Object(VersionedChange);
 
 const serviceFields = {
+  art: FormChoice(["", ...SERVICE_KINDS]),
   name: FormText(300),
   themenfeld: FormText(200),
   "vor-ort": FormCheckbox(),
@@ -506,6 +508,7 @@ export function parseServiceForm(
 ): ServiceData {
   const model = input.reifegradmodell;
   return {
+    kind: input.art === "" ? "ozg-service" : input.art,
     name: input.name.trim(),
     topic: nullable(input.themenfeld),
     isResponsibleLocally: input["vor-ort"] !== "",
