@@ -153,3 +153,24 @@ export async function replaceServices(
   }
   return services.length;
 }
+
+/** Ends a record on a day (an import as of the next day); counts as a change of the record. */
+export async function closeServiceRecord(
+  db: Executor,
+  id: number,
+  lastDay: number,
+): Promise<void> {
+  await db
+    .updateTable("ozg_service")
+    .set((eb) => ({ valid_until: lastDay, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Removes one record (only a record that starts on an import's own as-of day). */
+export async function deleteServiceRecord(
+  db: Executor,
+  id: number,
+): Promise<void> {
+  await db.deleteFrom("ozg_service").where("id", "=", id).execute();
+}
