@@ -370,4 +370,47 @@ export const reportsEn: Dictionary["reports"] = {
   fieldNewStateFromHint: "A date such as 01.12.2022; only for “new state”",
   saveService: "Save service",
   backToRegister: "Back to the service register",
+  importPreviewTitle: "Check the import",
+  importPreviewLead: (file: string, asOf: string) =>
+    `What the file “${file}” would change in the OZG service register from ${asOf}. Nothing has been taken over yet.`,
+  importFirst:
+    "The register is empty: the file is taken over with its own validity (valid from/until).",
+  importCountsCaption: "Entries by kind of change",
+  importKindHeading: "Change",
+  importCountHeading: "Number",
+  importCreated: "new",
+  importChanged: "changed (the previous entry ends the day before)",
+  importUnchanged: "unchanged",
+  importRemoved: "no longer listed (ends the day before)",
+  importChangedCaption: "Changed entries and their changed fields",
+  importEntryHeading: "Entry",
+  importFieldsHeading: "Changed fields",
+  importCreatedList: (count: number) =>
+    count === 1 ? "1 new entry" : `${count} new entries`,
+  importRemovedList: (count: number) =>
+    count === 1
+      ? "1 entry no longer listed"
+      : `${count} entries no longer listed`,
+  importWarnings: "Notes on the file",
+  importNoChanges:
+    "The file matches the register on the as-of day; there is nothing to take over.",
+  importConfirmHeading: "Take over",
+  importConfirmText:
+    "Taking over leaves everything that held before the as-of day unchanged; the figures of earlier reports stay as they were.",
+  importConfirmButton: "Confirm import",
+  importStale:
+    "The register changed since the preview. Please check the new preview and confirm again; nothing was taken over.",
+  importDone: (
+    created: number,
+    changed: number,
+    unchanged: number,
+    removed: number,
+  ) =>
+    `Import taken over: ${created} new, ${changed} changed, ${unchanged} unchanged, ${removed} no longer listed.`,
+  fieldImportAsOf: "As-of day (valid from)",
+  fieldImportAsOfHint:
+    "A date such as 01.03.2023; empty: today. What held before stays unchanged.",
+  importPreviewButton: "Check file",
+  importTextAsOf:
+    "Takes over the rows of a CSV or XLSX file with the export's columns from an as-of day: changed entries end the day before and hold anew from the as-of day, entries no longer listed end the day before. A preview shows what changes before anything is taken over. If a row is wrong, nothing is taken over; the message names line, column and rule.",
 };

@@ -255,8 +255,18 @@ export const ServiceBody = Type.Object({
   ...serviceFields,
 });
 
-/** The register import: the file arrives as multipart; the form itself has only the reason. */
-export const RegisterImportBody = Type.Object({ grund: FormReason() });
+/** The register import: the file arrives as multipart; the form has the as-of day and the reason. */
+export const RegisterImportBody = Type.Object({
+  stichtag: FormDay(),
+  grund: FormReason(),
+});
+
+/** Confirming a register import: the as-of day and the register state the preview showed. */
+export const ConfirmRegisterImportBody = Type.Object({
+  stichtag: FormText(20, { formHidden: true }),
+  stand: FormText(64, { formHidden: true }),
+  grund: FormReason(),
+});
 
 /** A day as typed ("28.11.2022", "2022-11-28") → ISO date, or null when it is none. */
 export function isoDayOf(text: string): string | null {
