@@ -137,6 +137,13 @@ export const ERRORS = {
       en: "The file is not a valid OZG service register. Nothing was imported.",
     },
   },
+  ERR_REGISTER_IMPORT_STALE: {
+    status: 409,
+    message: {
+      de: "Das OZG-Leistungsverzeichnis wurde seit der Vorschau geändert. Bitte prüfen Sie die neue Vorschau und bestätigen Sie erneut; es wurde nichts importiert.",
+      en: "The OZG service register changed since the preview. Please check the new preview and confirm again; nothing was imported.",
+    },
+  },
   ERR_SHEET_IMPORT_INVALID: {
     status: 422,
     message: {

@@ -33,6 +33,7 @@ import * as figuresMeasureDetails from "./migrations/2026-12-06-figures-measure-
 import * as onboardingLifecycle from "./migrations/2026-12-06-onboarding-lifecycle.js";
 import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-flat.js";
 import * as bodiesKindsMembersAgenda from "./migrations/2026-12-07-bodies-kinds-members-agenda.js";
+import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -59,6 +60,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-onboarding-lifecycle": onboardingLifecycle,
   "2026-12-06-levels-names-and-flat": levelsNamesAndFlat,
   "2026-12-07-bodies-kinds-members-agenda": bodiesKindsMembersAgenda,
+  "2026-12-07-register-entry-kind": registerEntryKind,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

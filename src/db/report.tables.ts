@@ -132,6 +132,8 @@ export interface OzgServiceTable {
   id: Generated<number>;
   municipality_id: number;
   leika_key: string;
+  /** "ozg-service" or "online-application" (migration 2026-12-07-register-entry-kind). */
+  kind: Generated<string>;
   name: string;
   topic: string | null;
   is_responsible_locally: number;

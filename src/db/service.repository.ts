@@ -25,6 +25,8 @@ type ServiceRow = Omit<
 function toService(row: ServiceRow): Service {
   return {
     leikaKey: row.leika_key,
+    kind:
+      row.kind === "online-application" ? "online-application" : "ozg-service",
     name: row.name,
     topic: row.topic,
     isResponsibleLocally: row.is_responsible_locally === 1,
@@ -51,6 +53,7 @@ function toService(row: ServiceRow): Service {
 function serviceValues(service: Service) {
   return {
     leika_key: service.leikaKey,
+    kind: service.kind,
     name: service.name,
     topic: service.topic,
     is_responsible_locally: service.isResponsibleLocally ? 1 : 0,
@@ -149,4 +152,25 @@ export async function replaceServices(
       .execute();
   }
   return services.length;
+}
+
+/** Ends a record on a day (an import as of the next day); counts as a change of the record. */
+export async function closeServiceRecord(
+  db: Executor,
+  id: number,
+  lastDay: number,
+): Promise<void> {
+  await db
+    .updateTable("ozg_service")
+    .set((eb) => ({ valid_until: lastDay, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Removes one record (only a record that starts on an import's own as-of day). */
+export async function deleteServiceRecord(
+  db: Executor,
+  id: number,
+): Promise<void> {
+  await db.deleteFrom("ozg_service").where("id", "=", id).execute();
 }

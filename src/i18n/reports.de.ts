@@ -118,6 +118,10 @@ export const reportsDe = {
   ozgTableCaption: (asOf: string) => `OZG-Leistungen, Stand ${asOf}`,
   ozgColumnFigure: "Kennzahl",
   ozgDefined: "Für die Kommune definierte OZG-Leistungen",
+  ozgDefinedNotResponsible: "davon nicht zuständig (andere Behörde)",
+  ozgChannelGroup: (group: string) => `online über: ${group}`,
+  ozgApplicationsOtherAuthority: "in anderer Zuständigkeit",
+  ozgApplicationsBeyondOzg: "eigene Online-Anträge über das OZG hinaus",
   ozgImplemented: "davon umgesetzt (Front-End online)",
   ozgFrontAndBack: "umgesetzt mit Front-End und Back-End",
   ozgFrontOnly: "umgesetzt nur mit Front-End",
@@ -131,10 +135,10 @@ export const reportsDe = {
   ozgRulesSummary: "Wie gezählt wird",
   ozgRules: [
     "Gezählt wird das Leistungsverzeichnis, wie es am Stichtag galt.",
-    "„Definiert“ sind die Leistungen, für die die Kommune zuständig ist, ohne eingestellte.",
-    "„Umgesetzt“ sind definierte Leistungen mit Online-Antrag (Front-End online); sie teilen sich in „mit Back-End“ und „nur Front-End“.",
-    "E-Payment, eID und Zugangswege werden unter den umgesetzten Leistungen gezählt.",
-    "Online-Anträge zählen jedes online angebotene Formular, auch zu Leistungen anderer Behörden.",
+    "„Definiert“ sind alle OZG-Leistungen des Verzeichnisses ohne eingestellte; die Leistungen, für die eine andere Behörde zuständig ist, stehen als „davon nicht zuständig“ daneben.",
+    "„Umgesetzt“ sind definierte Leistungen in eigener Zuständigkeit mit Online-Antrag (Front-End online); sie teilen sich in „mit Back-End“ und „nur Front-End“.",
+    "E-Payment, eID und Zugangswege werden unter den umgesetzten Leistungen gezählt; Landesportal, Bundesportal/EfA und Fachportale zusammen als „Landes- oder Bundesportal“.",
+    "Online-Anträge zählen jedes online angebotene Formular: zu umgesetzten Leistungen, zu Leistungen anderer Behörden und weitere Online-Anträge über das OZG hinaus.",
     "Der Reifegrad wird je Version des Reifegradmodells getrennt verteilt; Stufen verschiedener Versionen sind nicht vergleichbar.",
   ],
   maturityTable: "Reifegrad als Tabelle",
@@ -351,6 +355,7 @@ export const reportsDe = {
   fieldResponsibleLocally: "Die Kommune ist zuständig",
   fieldResponsibleLocallyHint:
     "Nicht angekreuzt: eine andere Behörde ist zuständig (Kreis, Land …).",
+  fieldServiceKind: "Art des Eintrags",
   fieldChannel: "Zugangsweg",
   noChannel: "– noch keiner –",
   fieldApplications: "Online-Anträge",
@@ -378,4 +383,47 @@ export const reportsDe = {
   fieldNewStateFromHint: "Datum wie 01.12.2022; nur bei „Neuer Stand“",
   saveService: "Leistung speichern",
   backToRegister: "Zurück zum Leistungsverzeichnis",
+  importPreviewTitle: "Import prüfen",
+  importPreviewLead: (file: string, asOf: string) =>
+    `Was die Datei „${file}“ ab dem Stichtag ${asOf} im OZG-Leistungsverzeichnis ändern würde. Noch ist nichts übernommen.`,
+  importFirst:
+    "Das Verzeichnis ist leer: Die Datei wird mit ihren eigenen Gültigkeiten (Gültig ab/bis) übernommen.",
+  importCountsCaption: "Einträge nach Art der Änderung",
+  importKindHeading: "Änderung",
+  importCountHeading: "Anzahl",
+  importCreated: "neu",
+  importChanged: "geändert (bisheriger Eintrag endet am Vortag)",
+  importUnchanged: "unverändert",
+  importRemoved: "nicht mehr aufgeführt (endet am Vortag)",
+  importChangedCaption: "Geänderte Einträge und ihre geänderten Felder",
+  importEntryHeading: "Eintrag",
+  importFieldsHeading: "Geänderte Felder",
+  importCreatedList: (count: number) =>
+    count === 1 ? "1 neuer Eintrag" : `${count} neue Einträge`,
+  importRemovedList: (count: number) =>
+    count === 1
+      ? "1 Eintrag nicht mehr aufgeführt"
+      : `${count} Einträge nicht mehr aufgeführt`,
+  importWarnings: "Hinweise zur Datei",
+  importNoChanges:
+    "Die Datei stimmt zum Stichtag mit dem Verzeichnis überein; es gibt nichts zu übernehmen.",
+  importConfirmHeading: "Übernehmen",
+  importConfirmText:
+    "Beim Übernehmen bleibt alles, was vor dem Stichtag galt, unverändert; die Zahlen früherer Berichte ändern sich nicht.",
+  importConfirmButton: "Import bestätigen",
+  importStale:
+    "Das Verzeichnis wurde seit der Vorschau geändert. Bitte prüfen Sie die neue Vorschau und bestätigen Sie erneut; es wurde nichts übernommen.",
+  importDone: (
+    created: number,
+    changed: number,
+    unchanged: number,
+    removed: number,
+  ) =>
+    `Import übernommen: ${created} neu, ${changed} geändert, ${unchanged} unverändert, ${removed} nicht mehr aufgeführt.`,
+  fieldImportAsOf: "Stichtag (gilt ab)",
+  fieldImportAsOfHint:
+    "Datum wie 01.03.2023; leer: heute. Was vorher galt, bleibt unverändert.",
+  importPreviewButton: "Datei prüfen",
+  importTextAsOf:
+    "Übernimmt die Zeilen einer CSV- oder XLSX-Datei mit den Spalten des Exports ab einem Stichtag: Geänderte Einträge enden am Vortag und gelten neu ab dem Stichtag, nicht mehr aufgeführte enden am Vortag. Vor dem Übernehmen zeigt eine Vorschau, was sich ändert. Ist eine Zeile fehlerhaft, wird nichts übernommen; die Meldung nennt Zeile, Spalte und Regel.",
 };

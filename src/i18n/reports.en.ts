@@ -112,6 +112,10 @@ export const reportsEn: Dictionary["reports"] = {
   ozgTableCaption: (asOf: string) => `OZG services, as of ${asOf}`,
   ozgColumnFigure: "Figure",
   ozgDefined: "OZG services defined for the municipality",
+  ozgDefinedNotResponsible: "of which another authority is responsible",
+  ozgChannelGroup: (group: string) => `online via: ${group}`,
+  ozgApplicationsOtherAuthority: "of other authorities",
+  ozgApplicationsBeyondOzg: "own online applications beyond the OZG",
   ozgImplemented: "of which implemented (front end online)",
   ozgFrontAndBack: "implemented with front end and back end",
   ozgFrontOnly: "implemented with front end only",
@@ -125,10 +129,10 @@ export const reportsEn: Dictionary["reports"] = {
   ozgRulesSummary: "How it is counted",
   ozgRules: [
     "The register is counted as it stood on the as-of date.",
-    "“Defined” are the services the municipality is responsible for, without discontinued ones.",
-    "“Implemented” are defined services with an online application (front end online); they split into “with back end” and “front end only”.",
-    "E-payment, eID and channels are counted among implemented services.",
-    "Online applications count every form offered online, also for services of other authorities.",
+    "“Defined” are all OZG services of the register without discontinued ones; those another authority is responsible for are named separately.",
+    "“Implemented” are defined services of the municipality with an online application (front end online); they split into “with back end” and “front end only”.",
+    "E-payment, eID and channels are counted among implemented services; state portal, federal portal/EfA and specialist portals together as “state or federal portal”.",
+    "Online applications count every form offered online: of implemented services, of other authorities and further forms beyond the OZG.",
     "Maturity is distributed separately per version of the maturity model; levels of different versions are not comparable.",
   ],
   maturityTable: "Maturity as a table",
@@ -341,6 +345,7 @@ export const reportsEn: Dictionary["reports"] = {
   fieldResponsibleLocally: "The municipality is responsible",
   fieldResponsibleLocallyHint:
     "Not ticked: another authority is responsible (district, state …).",
+  fieldServiceKind: "Kind of entry",
   fieldChannel: "Channel",
   noChannel: "– none yet –",
   fieldApplications: "Online applications",
@@ -368,4 +373,47 @@ export const reportsEn: Dictionary["reports"] = {
   fieldNewStateFromHint: "A date such as 01.12.2022; only for “new state”",
   saveService: "Save service",
   backToRegister: "Back to the service register",
+  importPreviewTitle: "Check the import",
+  importPreviewLead: (file: string, asOf: string) =>
+    `What the file “${file}” would change in the OZG service register from ${asOf}. Nothing has been taken over yet.`,
+  importFirst:
+    "The register is empty: the file is taken over with its own validity (valid from/until).",
+  importCountsCaption: "Entries by kind of change",
+  importKindHeading: "Change",
+  importCountHeading: "Number",
+  importCreated: "new",
+  importChanged: "changed (the previous entry ends the day before)",
+  importUnchanged: "unchanged",
+  importRemoved: "no longer listed (ends the day before)",
+  importChangedCaption: "Changed entries and their changed fields",
+  importEntryHeading: "Entry",
+  importFieldsHeading: "Changed fields",
+  importCreatedList: (count: number) =>
+    count === 1 ? "1 new entry" : `${count} new entries`,
+  importRemovedList: (count: number) =>
+    count === 1
+      ? "1 entry no longer listed"
+      : `${count} entries no longer listed`,
+  importWarnings: "Notes on the file",
+  importNoChanges:
+    "The file matches the register on the as-of day; there is nothing to take over.",
+  importConfirmHeading: "Take over",
+  importConfirmText:
+    "Taking over leaves everything that held before the as-of day unchanged; the figures of earlier reports stay as they were.",
+  importConfirmButton: "Confirm import",
+  importStale:
+    "The register changed since the preview. Please check the new preview and confirm again; nothing was taken over.",
+  importDone: (
+    created: number,
+    changed: number,
+    unchanged: number,
+    removed: number,
+  ) =>
+    `Import taken over: ${created} new, ${changed} changed, ${unchanged} unchanged, ${removed} no longer listed.`,
+  fieldImportAsOf: "As-of day (valid from)",
+  fieldImportAsOfHint:
+    "A date such as 01.03.2023; empty: today. What held before stays unchanged.",
+  importPreviewButton: "Check file",
+  importTextAsOf:
+    "Takes over the rows of a CSV or XLSX file with the export's columns from an as-of day: changed entries end the day before and hold anew from the as-of day, entries no longer listed end the day before. A preview shows what changes before anything is taken over. If a row is wrong, nothing is taken over; the message names line, column and rule.",
 };

@@ -42,6 +42,10 @@ import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { getReportForEditing } from "../../src/app/reports/read-reports.js";
 import { importRegister } from "../../src/app/services/manage-register.js";
 import {
+  confirmRegisterImport,
+  prepareRegisterImport,
+} from "../../src/app/services/register-import.js";
+import {
   confirmSheetImport,
   exportCatalogueSheets,
   prepareSheetImport,
@@ -321,6 +325,27 @@ const TRIGGERS: Readonly<Record<ErrorCode, (s: Setting) => Promise<Outcome>>> =
             fileName: "kaputt.csv",
             ...(await readRegisterFile("kaputt.csv", broken)),
           },
+        }),
+      );
+    },
+    ERR_REGISTER_IMPORT_STALE: async (s) => {
+      const file = Buffer.from(
+        "LeiKa-Schlüssel;Name;Zuständig vor Ort;Front-End online;Back-End angebunden;E-Payment;eID;Online-Anträge;Status\n" +
+          "99123456760000;Hundesteuer;ja;nein;nein;nein;nein;0;geplant\n",
+        "utf8",
+      );
+      const { token } = await prepareRegisterImport(s.f.ctx, s.f.admin, {
+        municipality: KLEVE,
+        fileName: "ozg.csv",
+        bytes: file,
+        asOf: "2023-01-01",
+      });
+      return rejection(
+        confirmRegisterImport(s.f.ctx, s.f.admin, {
+          municipality: KLEVE,
+          token,
+          asOf: "2023-01-01",
+          base: "ein-anderer-stand",
         }),
       );
     },

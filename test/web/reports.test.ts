@@ -155,7 +155,7 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
       );
       const ozg = textOf(elementById(response.body, "ozg-kennzahlen"));
       expect(ozg).toContain(
-        "Stand 23.08.2022 Stand 28.11.2022 Für die Kommune definierte OZG-Leistungen 107 107 davon umgesetzt (Front-End online) 20 44",
+        "Stand 23.08.2022 Stand 28.11.2022 Für die Kommune definierte OZG-Leistungen 107 107 davon nicht zuständig (andere Behörde) 16 16 davon umgesetzt (Front-End online) 20 44",
       );
       expect(ozg).toContain("Online-Anträge insgesamt 48 86");
       expect(response.body).toMatch(/<svg class="app-chart"[^>]*role="img"/);
@@ -295,7 +295,7 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
       expect(csv.statusCode).toBe(200);
       expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
       expect(csv.body.split("\n")[0]).toBe(
-        "\uFEFFLeiKa-Schlüssel;Name;Themenfeld;Zuständig vor Ort;Zugangsweg;Front-End online;Back-End angebunden;E-Payment;eID;Online-Anträge;Reifegradmodell;Reifegrad;Status;URL;Gültig ab;Gültig bis",
+        "\uFEFFLeiKa-Schlüssel;Name;Themenfeld;Zuständig vor Ort;Zugangsweg;Front-End online;Back-End angebunden;E-Payment;eID;Online-Anträge;Reifegradmodell;Reifegrad;Status;URL;Gültig ab;Gültig bis;Art",
       );
       const xlsx = await get(`${V}/ozg/ozg-leistungen.xlsx`, editor);
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
@@ -854,7 +854,11 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
         fileName = "ozg.csv",
       ) => {
         const body = multipart(
-          { _csrf: await token(cookie), grund: "Abgleich" },
+          {
+            _csrf: await token(cookie),
+            grund: "Abgleich",
+            stichtag: "01.06.2031",
+          },
           file === null
             ? null
             : { name: "datei", fileName, type: "text/csv", data: file },
@@ -885,8 +889,9 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
       expect((await send(editor, exported)).statusCode).toBe(403);
       const ok = await send(admin, exported);
       expect(ok.statusCode).toBe(303);
-      expect(ok.headers.location).toBe(
-        "/kleve/verwaltung/ozg?gespeichert=import",
+      // The upload leads to its preview; nothing is imported before the confirmation.
+      expect(ok.headers.location).toMatch(
+        /^\/kleve\/verwaltung\/ozg\/import\/[\w-]+\?stichtag=2031-06-01$/,
       );
       expect(
         (await get(`${V}/ozg/ozg-leistungen.csv`, admin)).rawPayload.equals(

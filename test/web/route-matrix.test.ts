@@ -1402,6 +1402,20 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: () => ({ url: `${K}/verwaltung/ozg/import`, form: {} }),
     status: 400,
   },
+  // A register import preview belongs to the administrator who uploaded the file; the matrix has none (404). The flow is tested in register-import tests.
+  "GET /:slug/verwaltung/ozg/import/:token": {
+    scope: "municipality",
+    call: () => ({ url: `${K}/verwaltung/ozg/import/unbekannt` }),
+    status: 404,
+  },
+  "POST /:slug/verwaltung/ozg/import/:token": {
+    scope: "municipality",
+    call: () => ({
+      url: `${K}/verwaltung/ozg/import/unbekannt`,
+      form: { stichtag: "2023-03-01", stand: "0" },
+    }),
+    status: 404,
+  },
   "GET /:slug/verwaltung/katalog/tabelle": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/katalog/tabelle` }),

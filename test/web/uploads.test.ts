@@ -96,7 +96,7 @@ describe("uploading the OZG register", () => {
     ).rawPayload;
   }
 
-  it("imports an Excel workbook byte for byte", async () => {
+  it("previews an Excel workbook as of a day, finds it unchanged and keeps the register byte for byte", async () => {
     const xlsx = (
       await web.app.inject({
         url: `${V}/ozg/ozg-leistungen.xlsx`,
@@ -106,6 +106,7 @@ describe("uploading the OZG register", () => {
     const response = await upload((token) => [
       { name: "_csrf", value: token },
       { name: "grund", value: "Abgleich mit dem Landesportal" },
+      { name: "stichtag", value: "01.06.2023" },
       {
         name: "datei",
         file: {
@@ -116,6 +117,16 @@ describe("uploading the OZG register", () => {
       },
     ]);
     expect(response.statusCode).toBe(303);
+    const location = String(response.headers.location);
+    expect(location).toMatch(/\/ozg\/import\/[\w-]+\?stichtag=2023-06-01$/);
+    const preview = await web.app.inject({
+      url: location,
+      headers: { cookie: admin },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(textOf(preview.body)).toContain(
+      "Die Datei stimmt zum Stichtag mit dem Verzeichnis überein",
+    );
     expect((await registerFile()).equals(exported)).toBe(true);
   });
 

@@ -3,7 +3,10 @@
  * or recording a new state from a day on, and replacing the whole register from a CSV or
  * XLSX table — all or nothing, every problem named by line and column.
  */
+import type { Executor } from "../../db/database.js";
 import {
+  closeServiceRecord,
+  deleteServiceRecord,
   insertService,
   listServices,
   replaceServices,
@@ -12,8 +15,15 @@ import {
 import type { Principal } from "../../domain/access/principal.js";
 import {
   formatGermanDate,
+  formatIsoDate,
+  germanDayOf,
   parseIsoDate,
 } from "../../domain/calendar/calendar.js";
+import {
+  plannedLabel,
+  planRegisterImport,
+  type RegisterImportPlan,
+} from "../../domain/service/register-import.js";
 import { parseLeikaKey } from "../../domain/service/leika.js";
 import {
   validateRegister,
@@ -54,6 +64,7 @@ function serviceOf(
 ): Service {
   return {
     leikaKey,
+    kind: data.kind ?? "ozg-service",
     name: data.name.trim(),
     topic: optionalText(data.topic),
     isResponsibleLocally: data.isResponsibleLocally,
@@ -299,12 +310,105 @@ export interface RegisterTable {
 export interface RegisterImportResult {
   readonly records: number;
   readonly services: number;
+  readonly created: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly removed: number;
   readonly warnings: readonly string[];
 }
 
+/** The records a table holds, or ERR_REGISTER_IMPORT_INVALID naming line, column and rule. */
+export function readRegisterTable(table: RegisterTable): {
+  readonly services: readonly Service[];
+  readonly warnings: readonly string[];
+} {
+  const result = readServiceTable(table.headings, table.rows);
+  if (!result.ok) {
+    throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
+      detail: `${table.fileName}:`,
+      problems: result.problems.slice(0, 50).map((problem: TableProblem) => ({
+        path: `/zeile/${problem.line}`,
+        message: formatTableProblem(problem),
+      })),
+    });
+  }
+  return {
+    services: result.services,
+    warnings: result.warnings.map(formatTableProblem),
+  };
+}
+
+/** Refuses a plan that would reach behind records starting after its as-of day. */
+export function requirePlannable(plan: RegisterImportPlan, fileName: string) {
+  const first = plan.later[0];
+  if (first === undefined) return;
+  throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
+    detail: `${fileName}:`,
+    problems: [
+      {
+        path: "/stichtag",
+        message:
+          `Das Verzeichnis hat schon Einträge, die nach dem Stichtag ${formatGermanDate(plan.asOf)} beginnen ` +
+          `(z. B. ${plannedLabel(first.service)} ab ${formatGermanDate(first.service.validFrom ?? plan.asOf)}). ` +
+          "Ein Import gilt ab seinem Stichtag und darf spätere Stände nicht überschreiben; bitte einen späteren Stichtag wählen.",
+      },
+    ],
+  });
+}
+
+/** Writes a plan: closes, corrects, removes and adds records; returns the number written. */
+export async function applyRegisterPlan(
+  trx: Executor,
+  municipalityId: number,
+  plan: RegisterImportPlan,
+): Promise<number> {
+  if (plan.isFirstImport)
+    return replaceServices(trx, municipalityId, plan.created);
+  let written = 0;
+  for (const each of plan.changed) {
+    if (each.before.service.validFrom === plan.asOf) {
+      await updateServiceRow(trx, each.before.id, each.after);
+      await trx
+        .updateTable("ozg_service")
+        .set((eb) => ({ version: eb("version", "+", 1) }))
+        .where("id", "=", each.before.id)
+        .execute();
+    } else {
+      await closeServiceRecord(trx, each.before.id, plan.asOf - 1);
+      await insertService(trx, municipalityId, each.after);
+    }
+    written += 1;
+  }
+  for (const each of plan.removed) {
+    if (each.service.validFrom === plan.asOf)
+      await deleteServiceRecord(trx, each.id);
+    else await closeServiceRecord(trx, each.id, plan.asOf - 1);
+    written += 1;
+  }
+  for (const service of plan.created) {
+    await insertService(trx, municipalityId, service);
+    written += 1;
+  }
+  return written;
+}
+
+/** The counts of a plan, for the result and the audit log. */
+export function planCounts(plan: RegisterImportPlan) {
+  return {
+    created: plan.created.length,
+    changed: plan.changed.length,
+    unchanged: plan.unchanged.length,
+    removed: plan.removed.length,
+  };
+}
+
 /**
- * Replaces the register with the table's records. Nothing is written unless every row is
- * valid: ERR_REGISTER_IMPORT_INVALID lists each problem with its line and column.
+ * Imports the table's records as of a day (ADR 0033): changed records end the day before
+ * and new ones start on it, records no longer listed end the day before, unchanged ones
+ * stay; nothing valid before the day changes. Into an empty register the file comes
+ * with its history. Nothing is written unless every row is valid:
+ * ERR_REGISTER_IMPORT_INVALID lists each problem with its line and column. The web
+ * imports in two steps (register-import.ts: preview, then confirmation).
  */
 export async function importRegister(
   ctx: AppContext,
@@ -312,6 +416,8 @@ export async function importRegister(
   input: {
     readonly municipality: string;
     readonly table: RegisterTable;
+    /** ISO date the import holds from; null or left out: today. */
+    readonly asOf?: string | null;
     readonly reason?: string | null;
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
@@ -325,16 +431,11 @@ export async function importRegister(
     { entityType: "service", entityLabel: input.table.fileName },
     origin,
   );
-  const result = readServiceTable(input.table.headings, input.table.rows);
-  if (!result.ok) {
-    throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
-      detail: `${input.table.fileName}:`,
-      problems: result.problems.slice(0, 50).map((problem: TableProblem) => ({
-        path: `/zeile/${problem.line}`,
-        message: formatTableProblem(problem),
-      })),
-    });
-  }
+  const read = readRegisterTable(input.table);
+  const asOf =
+    (input.asOf === undefined || input.asOf === null
+      ? null
+      : parseIsoDate(input.asOf)) ?? germanDayOf(ctx.clock());
   return runReportingChange(
     ctx,
     principal,
@@ -343,26 +444,26 @@ export async function importRegister(
     input.reason,
     async (trx) => {
       const before = await listServices(trx, municipality.id);
-      const records = await replaceServices(
-        trx,
-        municipality.id,
-        result.services,
-      );
-      const keys = new Set(result.services.map((service) => service.leikaKey))
+      const plan = planRegisterImport(before, read.services, asOf);
+      requirePlannable(plan, input.table.fileName);
+      const records = await applyRegisterPlan(trx, municipality.id, plan);
+      const keys = new Set(read.services.map((service) => service.leikaKey))
         .size;
+      const counts = planCounts(plan);
       return {
-        value: {
-          records,
-          services: keys,
-          warnings: result.warnings.map(formatTableProblem),
-        },
+        value: { records, services: keys, ...counts, warnings: read.warnings },
         record: {
           action: "service.import",
           entityType: "service",
           entityId: null,
           entityLabel: input.table.fileName,
           before: { records: before.length },
-          after: { records, services: keys },
+          after: {
+            asOf: formatIsoDate(asOf),
+            records,
+            services: keys,
+            ...counts,
+          },
           version: null,
         },
       };

@@ -3,6 +3,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNELS,
+  SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
 import {
@@ -18,6 +19,12 @@ import { IsoDateSchema } from "../reports/reporting.schema.js";
 /** The values of one register record (the LeiKa key comes separately). */
 export const ServiceDataSchema = Type.Object(
   {
+    kind: Type.Optional(
+      StringEnum(
+        SERVICE_KINDS,
+        "ozg-service (OZG-Leistung, Vorgabe) oder online-application (weiterer Online-Antrag)",
+      ),
+    ),
     name: Type.String({
       minLength: 1,
       maxLength: 300,

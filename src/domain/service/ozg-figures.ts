@@ -2,26 +2,34 @@
  * The OZG figures of a status report, computed from the service register as it stood on
  * the report's as-of date, so that nobody counts them by hand.
  *
- * What counts where (decisions, so the report's lines add up):
+ * What counts where (decisions, so the report's lines add up; ADR 0033):
  * - Only records valid on the as-of date count (`registerOn`).
- * - "Defined" are the services the municipality is responsible for that are not
- *   discontinued. Discontinued services count only in `byStatus`; services of another
- *   authority only in `notResponsibleLocally` and in the online applications.
- * - "Implemented" are defined services whose front end is online; they split exactly into
- *   "front end and back end" and "front end only". E-payment, eID and channels are
- *   counted among implemented services, as the report says "online – E-Payment".
- * - Online applications count every form offered online, including those of services of
- *   another authority (Kleve 2022: 60 for its 44 services plus 26 others = 86).
+ * - "Defined" are all OZG services of the register that are not discontinued — as a
+ *   municipality counts its list — with those of another authority shown separately as
+ *   "davon nicht zuständig" (`notResponsibleLocally`). Further online applications
+ *   (kind "online-application") are no OZG services and never count here.
+ * - "Implemented" are defined services the municipality is responsible for whose front
+ *   end is online; they split exactly into "front end and back end" and "front end only".
+ *   E-payment, eID and channels are counted among implemented services, as the report
+ *   says "online – E-Payment".
+ * - Online applications count every form offered online: those of implemented services,
+ *   those of another authority (OZG services or further applications) and the
+ *   municipality's own forms beyond the OZG (Kleve 2022: 60 for its 44 services plus 26
+ *   others = 86).
+ * - Channels can be reported in groups (`REPORT_CHANNEL_GROUPS`: "Landes- oder
+ *   Bundesportal" …); every implemented service with a channel falls into one group.
  * - Maturity is distributed over defined services, separately per model version.
  */
 import {
   MATURITY_MAX_LEVEL,
   MATURITY_MODEL_VERSIONS,
+  REPORT_CHANNEL_GROUPS,
   SERVICE_CHANNELS,
   SERVICE_STATUSES,
   registerOn,
 } from "./service.js";
 import type {
+  ChannelGroup,
   MaturityModelVersion,
   Service,
   ServiceChannel,
@@ -56,20 +64,33 @@ export interface OzgFigures {
   readonly byChannel: Readonly<Record<ServiceChannel, number>>;
   /** Implemented services whose channel is not recorded (a register error). */
   readonly implementedWithoutChannel: number;
-  /** All online application forms offered. */
+  /** Implemented services per group of channels, in the grouping's order. */
+  readonly byChannelGroup: readonly ChannelGroupCount[];
+  /** All online application forms offered ("Online-Anträge insgesamt"). */
   readonly onlineApplications: number;
   /** Forms of implemented (defined) services. */
   readonly onlineApplicationsOfImplemented: number;
-  /** Forms of services of another authority. */
+  /** All other forms: `onlineApplicationsOtherAuthority + onlineApplicationsBeyondOzg`. */
   readonly onlineApplicationsOther: number;
-  /** Services of another authority that are not discontinued. */
+  /** Forms of another authority offered on the portal (OZG services or further applications). */
+  readonly onlineApplicationsOtherAuthority: number;
+  /** The municipality's own forms that no OZG service requires (further applications). */
+  readonly onlineApplicationsBeyondOzg: number;
+  /** Further online applications (entries of kind "online-application") offered. */
+  readonly furtherApplicationEntries: number;
+  /** Defined services of another authority ("davon nicht zuständig"). */
   readonly notResponsibleLocally: number;
-  /** Services the municipality is responsible for, per status (discontinued included). */
+  /** OZG services per status (discontinued included), whoever is responsible. */
   readonly byStatus: Readonly<Record<ServiceStatus, number>>;
   /** One distribution per model version, oldest model first. */
   readonly maturity: readonly MaturityDistribution[];
   /** Defined services without a maturity assessment. */
   readonly maturityNotAssessed: number;
+}
+
+/** How many implemented services one group of channels has. */
+export interface ChannelGroupCount extends ChannelGroup {
+  readonly count: number;
 }
 
 function countBy<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -116,15 +137,26 @@ function maturityDistributions(defined: readonly Service[]): {
   return { maturity, notAssessed };
 }
 
-/** Aggregates the register as it stood on `asOf` (a day number) into the report's figures. */
+/**
+ * Aggregates the register as it stood on `asOf` (a day number) into the report's figures;
+ * `channelGroups` is the grouping of channels the report shows.
+ */
 export function aggregateOzgFigures(
   services: readonly Service[],
   asOf: number,
+  channelGroups: readonly ChannelGroup[] = REPORT_CHANNEL_GROUPS,
 ): OzgFigures {
   const current = registerOn(services, asOf);
-  const local = current.filter((service) => service.isResponsibleLocally);
-  const defined = local.filter((service) => service.status !== "discontinued");
-  const implemented = defined.filter((service) => service.isFrontEndOnline);
+  const ozg = current.filter(
+    (service) => service.kind !== "online-application",
+  );
+  const further = current.filter(
+    (service) => service.kind === "online-application",
+  );
+  const defined = ozg.filter((service) => service.status !== "discontinued");
+  const implemented = defined.filter(
+    (service) => service.isResponsibleLocally && service.isFrontEndOnline,
+  );
   const offered = current.filter(
     (service) => service.isFrontEndOnline && service.status !== "discontinued",
   );
@@ -139,8 +171,16 @@ export function aggregateOzgFigures(
     }
   }
 
+  const byChannelGroup = channelGroups.map((group) => ({
+    ...group,
+    count: group.channels.reduce(
+      (sum, channel) => sum + (byChannel[channel] ?? 0),
+      0,
+    ),
+  }));
+
   const byStatus = countBy(SERVICE_STATUSES);
-  for (const service of local) {
+  for (const service of ozg) {
     if (byStatus[service.status] !== undefined) byStatus[service.status] += 1;
   }
 
@@ -149,6 +189,15 @@ export function aggregateOzgFigures(
   ).length;
   const onlineApplications = sumApplications(offered);
   const onlineApplicationsOfImplemented = sumApplications(implemented);
+  const onlineApplicationsOtherAuthority = sumApplications(
+    offered.filter((service) => !service.isResponsibleLocally),
+  );
+  const onlineApplicationsBeyondOzg = sumApplications(
+    offered.filter(
+      (service) =>
+        service.isResponsibleLocally && service.kind === "online-application",
+    ),
+  );
   const { maturity, notAssessed } = maturityDistributions(defined);
 
   return {
@@ -161,15 +210,58 @@ export function aggregateOzgFigures(
     withEId: implemented.filter((s) => s.hasEId).length,
     byChannel,
     implementedWithoutChannel,
+    byChannelGroup,
     onlineApplications,
     onlineApplicationsOfImplemented,
     onlineApplicationsOther:
       onlineApplications - onlineApplicationsOfImplemented,
-    notResponsibleLocally: current.filter(
-      (s) => !s.isResponsibleLocally && s.status !== "discontinued",
+    onlineApplicationsOtherAuthority,
+    onlineApplicationsBeyondOzg,
+    furtherApplicationEntries: further.filter(
+      (s) => s.isFrontEndOnline && s.status !== "discontinued",
     ).length,
+    notResponsibleLocally: defined.filter((s) => !s.isResponsibleLocally)
+      .length,
     byStatus,
     maturity,
     maturityNotAssessed: notAssessed,
+  };
+}
+
+/** Figures as documents published before ADR 0033 stored them (without the newer lines). */
+export type StoredOzgFigures = Omit<
+  OzgFigures,
+  | "byChannelGroup"
+  | "onlineApplicationsOtherAuthority"
+  | "onlineApplicationsBeyondOzg"
+  | "furtherApplicationEntries"
+> &
+  Partial<OzgFigures>;
+
+/**
+ * Completes figures read from a stored (published) document: a document published
+ * before ADR 0033 knows no channel groups and counted all other forms as forms of other
+ * authorities. Its published numbers stay as they were; only the missing lines are
+ * derived from them.
+ */
+export function completeStoredOzgFigures(
+  stored: StoredOzgFigures,
+  channelGroups: readonly ChannelGroup[] = REPORT_CHANNEL_GROUPS,
+): OzgFigures {
+  return {
+    ...stored,
+    byChannelGroup:
+      stored.byChannelGroup ??
+      channelGroups.map((group) => ({
+        ...group,
+        count: group.channels.reduce(
+          (sum, channel) => sum + (stored.byChannel[channel] ?? 0),
+          0,
+        ),
+      })),
+    onlineApplicationsOtherAuthority:
+      stored.onlineApplicationsOtherAuthority ?? stored.onlineApplicationsOther,
+    onlineApplicationsBeyondOzg: stored.onlineApplicationsBeyondOzg ?? 0,
+    furtherApplicationEntries: stored.furtherApplicationEntries ?? 0,
   };
 }

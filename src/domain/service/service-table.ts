@@ -13,11 +13,14 @@ import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNEL_LABELS,
   SERVICE_CHANNELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_KINDS,
   SERVICE_STATUS_LABELS,
   SERVICE_STATUSES,
   validateRegister,
   type Service,
   type ServiceChannel,
+  type ServiceKind,
   type ServiceStatus,
 } from "./service.js";
 
@@ -28,7 +31,10 @@ export interface ServiceColumn {
   readonly isRequired: boolean;
 }
 
-/** The columns, in the order an export writes them. */
+/**
+ * The columns, in the order an export writes them. "Art" is optional (files written
+ * before it existed hold OZG services only): empty means "OZG-Leistung".
+ */
 export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   { heading: "LeiKa-Schlüssel", field: "leikaKey", isRequired: true },
   { heading: "Name", field: "name", isRequired: true },
@@ -54,6 +60,7 @@ export const SERVICE_COLUMNS: readonly ServiceColumn[] = [
   { heading: "URL", field: "url", isRequired: false },
   { heading: "Gültig ab", field: "validFrom", isRequired: false },
   { heading: "Gültig bis", field: "validUntil", isRequired: false },
+  { heading: "Art", field: "kind", isRequired: false },
 ];
 
 /** The formats of a register file. */
@@ -206,6 +213,17 @@ function readRow(
       `Unbekannter Zugangsweg „${channelText}“; erlaubt: ${allowed(SERVICE_CHANNELS, SERVICE_CHANNEL_LABELS)}.`,
     );
   }
+  const kindText = cell("Art").trim();
+  const kind: ServiceKind | null =
+    kindText === ""
+      ? "ozg-service"
+      : byLabel(SERVICE_KINDS, SERVICE_KIND_LABELS, kindText);
+  if (kind === null) {
+    fail(
+      "Art",
+      `Unbekannte Art „${kindText}“; erlaubt: ${allowed(SERVICE_KINDS, SERVICE_KIND_LABELS)} (leer: OZG-Leistung).`,
+    );
+  }
   const statusText = cell("Status");
   const status: ServiceStatus | null = byLabel(
     SERVICE_STATUSES,
@@ -264,6 +282,7 @@ function readRow(
 
   const service: Service = {
     leikaKey: key.ok ? key.key : cell("LeiKa-Schlüssel").trim(),
+    kind: kind ?? "ozg-service",
     name: cell("Name").trim(),
     topic: cell("Themenfeld").trim() === "" ? null : cell("Themenfeld").trim(),
     isResponsibleLocally: flag("Zuständig vor Ort"),
@@ -284,6 +303,7 @@ function readRow(
 
 const FIELD_HEADINGS: Readonly<Partial<Record<keyof Service, string>>> = {
   leikaKey: "LeiKa-Schlüssel",
+  kind: "Art",
   name: "Name",
   topic: "Themenfeld",
   isResponsibleLocally: "Zuständig vor Ort",
@@ -395,5 +415,6 @@ export function serviceTableRow(service: Service): readonly string[] {
     service.url ?? "",
     service.validFrom === null ? "" : formatGermanDate(service.validFrom),
     service.validUntil === null ? "" : formatGermanDate(service.validUntil),
+    SERVICE_KIND_LABELS[service.kind],
   ];
 }

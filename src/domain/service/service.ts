@@ -37,6 +37,65 @@ export const SERVICE_CHANNEL_LABELS: Readonly<Record<ServiceChannel, string>> =
     "specialist-portal": "Fachportal",
   };
 
+/**
+ * What a register entry is: an OZG service (counted as "definiert", "umgesetzt" …), or a
+ * further online application the portal offers beyond the OZG services — a form of
+ * another authority or a form no OZG service requires. Further applications count only
+ * in "Online-Anträge insgesamt" and its breakdown (ADR 0033).
+ */
+export type ServiceKind = "ozg-service" | "online-application";
+
+/** All entry kinds, in the order the UI lists them. */
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  "ozg-service",
+  "online-application",
+];
+
+/** German names of the entry kinds (also the values of the table column "Art"). */
+export const SERVICE_KIND_LABELS: Readonly<Record<ServiceKind, string>> = {
+  "ozg-service": "OZG-Leistung",
+  "online-application": "weiterer Online-Antrag",
+};
+
+/** Whether a value is one of the entry kinds. */
+export function isServiceKind(value: unknown): value is ServiceKind {
+  return (SERVICE_KINDS as readonly unknown[]).includes(value);
+}
+
+/**
+ * A grouping of channels for a report: municipalities report "Landes- oder Bundesportal"
+ * as one line where the register tells the state portal, the federal EfA service and the
+ * state's specialist portals apart. Every channel belongs to exactly one group.
+ */
+export interface ChannelGroup {
+  readonly label: string;
+  readonly channels: readonly ServiceChannel[];
+}
+
+/** Every channel on its own line. */
+export const SINGLE_CHANNEL_GROUPS: readonly ChannelGroup[] =
+  SERVICE_CHANNELS.map((channel) => ({
+    label: SERVICE_CHANNEL_LABELS[channel],
+    channels: [channel],
+  }));
+
+/**
+ * The grouping status reports use: state, federal and specialist portals (the
+ * specialist portals of a state, e.g. Bauportal.NRW, are state portals) as
+ * "Landes- oder Bundesportal", then own development and the regional IT provider.
+ */
+export const REPORT_CHANNEL_GROUPS: readonly ChannelGroup[] = [
+  {
+    label: "Landes- oder Bundesportal",
+    channels: ["state-portal", "federal-efa", "specialist-portal"],
+  },
+  { label: "Eigenentwicklung", channels: ["own-development"] },
+  {
+    label: "regionaler IT-Dienstleister",
+    channels: ["regional-it-provider"],
+  },
+];
+
 /** Where a service stands in the municipality's implementation. */
 export type ServiceStatus =
   "planned" | "in-progress" | "online" | "discontinued";
@@ -99,6 +158,8 @@ export interface Maturity {
 export interface Service {
   /** The LeiKa key in canonical form (14 digits, see `parseLeikaKey`). */
   readonly leikaKey: string;
+  /** An OZG service or a further online application (see `ServiceKind`). */
+  readonly kind: ServiceKind;
   readonly name: string;
   /** Topic (Themenfeld / Lebenslage), e.g. "Bauen & Wohnen"; free text. */
   readonly topic: string | null;

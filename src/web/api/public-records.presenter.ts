@@ -170,6 +170,7 @@ export function presentIndicator(stored: StoredIndicator): IndicatorDto {
 export function presentService(service: Service): ServiceDto {
   return {
     leikaKey: service.leikaKey,
+    kind: service.kind,
     name: service.name,
     topic: service.topic,
     isResponsibleLocally: service.isResponsibleLocally,
@@ -210,6 +211,14 @@ export function presentOzgFigures(figures: OzgFigures): OzgFiguresDto {
     onlineApplications: figures.onlineApplications,
     onlineApplicationsOfImplemented: figures.onlineApplicationsOfImplemented,
     onlineApplicationsOther: figures.onlineApplicationsOther,
+    onlineApplicationsOtherAuthority: figures.onlineApplicationsOtherAuthority,
+    onlineApplicationsBeyondOzg: figures.onlineApplicationsBeyondOzg,
+    furtherApplicationEntries: figures.furtherApplicationEntries,
+    byChannelGroup: figures.byChannelGroup.map((group) => ({
+      label: group.label,
+      channels: [...group.channels],
+      count: group.count,
+    })),
     notResponsibleLocally: figures.notResponsibleLocally,
     byStatus: { ...figures.byStatus },
     maturity: figures.maturity.map((each) => ({

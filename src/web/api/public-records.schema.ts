@@ -17,6 +17,7 @@ import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNELS,
+  SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
 import { ref } from "./schema-ref.js";
@@ -376,6 +377,10 @@ export const IndicatorListSchema = Type.Object(
 export const ServiceSchema = Type.Object(
   {
     leikaKey: Type.String({ description: "LeiKa-Schlüssel, 14 Ziffern" }),
+    kind: StringEnum(
+      SERVICE_KINDS,
+      "ozg-service: OZG-Leistung; online-application: weiterer Online-Antrag (andere Behörde oder über das OZG hinaus)",
+    ),
     name: Type.String(),
     topic: Nullable(Type.String()),
     isResponsibleLocally: Type.Boolean({
@@ -408,9 +413,12 @@ export const OzgFiguresSchema = Type.Object(
   {
     stand: IsoDay("Stand der Zahlen"),
     defined: Type.Integer({
-      description: "Leistungen in eigener Zuständigkeit, nicht eingestellt",
+      description:
+        "Alle OZG-Leistungen des Verzeichnisses, nicht eingestellt (davon nicht zuständig: notResponsibleLocally)",
     }),
-    implemented: Type.Integer({ description: "Davon mit Online-Zugang" }),
+    implemented: Type.Integer({
+      description: "Leistungen in eigener Zuständigkeit mit Online-Zugang",
+    }),
     withFrontEndAndBackEnd: Type.Integer(),
     frontEndOnly: Type.Integer(),
     withEPayment: Type.Integer(),
@@ -419,10 +427,34 @@ export const OzgFiguresSchema = Type.Object(
       description: "Umgesetzte Leistungen je Zugang",
     }),
     implementedWithoutChannel: Type.Integer(),
-    onlineApplications: Type.Integer(),
+    byChannelGroup: Type.Array(
+      Type.Object({
+        label: Type.String(),
+        channels: Type.Array(StringEnum(SERVICE_CHANNELS)),
+        count: Type.Integer(),
+      }),
+      {
+        description:
+          "Umgesetzte Leistungen je Gruppe von Zugängen, wie ein Bericht sie nennt (z. B. Landes- oder Bundesportal)",
+      },
+    ),
+    onlineApplications: Type.Integer({
+      description: "Online-Anträge insgesamt",
+    }),
     onlineApplicationsOfImplemented: Type.Integer(),
     onlineApplicationsOther: Type.Integer(),
-    notResponsibleLocally: Type.Integer(),
+    onlineApplicationsOtherAuthority: Type.Integer({
+      description: "Online-Anträge in anderer Zuständigkeit",
+    }),
+    onlineApplicationsBeyondOzg: Type.Integer({
+      description: "eigene Online-Anträge über das OZG hinaus",
+    }),
+    furtherApplicationEntries: Type.Integer({
+      description: "Einträge weiterer Online-Anträge mit Online-Zugang",
+    }),
+    notResponsibleLocally: Type.Integer({
+      description: "Davon nicht zuständig",
+    }),
     byStatus: Type.Record(Type.String(), Type.Integer()),
     maturity: Type.Array(
       Type.Object({

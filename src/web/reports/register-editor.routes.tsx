@@ -10,8 +10,12 @@ import type { AppContext } from "../../app/context.js";
 import {
   changeService,
   createService,
-  importRegister,
 } from "../../app/services/manage-register.js";
+import {
+  confirmRegisterImport,
+  prepareRegisterImport,
+  showRegisterImport,
+} from "../../app/services/register-import.js";
 import {
   exportRegister,
   getRegisterForStaff,
@@ -19,8 +23,7 @@ import {
 } from "../../app/services/read-register.js";
 import { parseGermanDay } from "../../domain/period/point-in-time.js";
 import { formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
-import { AppError } from "../../errors.js";
-import { readRegisterFile } from "../../app/services/read-register-file.js";
+import { AppError, isAppError } from "../../errors.js";
 import type { RegisterFormat } from "../../domain/service/service-table.js";
 import {
   REGISTER_CONTENT_TYPES,
@@ -37,17 +40,22 @@ import {
   viewOf,
 } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
-import type { FormFailure } from "../http/form-action.js";
+import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { sendFile } from "../http/send-file.js";
 import {
+  ConfirmRegisterImportBody,
   NewServiceBody,
   optionalDay,
   parseServiceForm,
   RegisterImportBody,
   ServiceBody,
 } from "./report-forms.js";
-import { RegisterPage, ServicePage } from "./register-pages.js";
+import {
+  RegisterImportPreviewPage,
+  RegisterPage,
+  ServicePage,
+} from "./register-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import {
   reportingForm,
@@ -70,12 +78,44 @@ const ServiceParams = Type.Object({
 const RegisterQuery = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
   stand: Type.Optional(Type.String({ maxLength: 20 })),
+  gespeichert: Type.Optional(Type.String({ maxLength: 40 })),
+  neu: Type.Optional(Type.String({ maxLength: 10 })),
+  geaendert: Type.Optional(Type.String({ maxLength: 10 })),
+  unveraendert: Type.Optional(Type.String({ maxLength: 10 })),
+  beendet: Type.Optional(Type.String({ maxLength: 10 })),
 });
+const PreviewParams = Type.Object({
+  slug: Slug,
+  token: Type.String({ maxLength: 100 }),
+});
+const PreviewQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  stichtag: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+/** "Import übernommen: 1 neu, 3 geändert, …" after a confirmed import. */
+function importNotice(
+  request: FastifyRequest,
+  t: Dictionary,
+): string | undefined {
+  const query = request.query as Readonly<Record<string, string | undefined>>;
+  if (query.gespeichert !== "import" || query.neu === undefined)
+    return undefined;
+  const count = (value: string | undefined): number =>
+    /^\d{1,9}$/.test(value ?? "") ? Number(value) : 0;
+  return t.reports.importDone(
+    count(query.neu),
+    count(query.geaendert),
+    count(query.unveraendert),
+    count(query.beendet),
+  );
+}
 
 /** The largest register file accepted (a register of a municipality is a few hundred rows). */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const SERVICE_FIELDS = {
+  kind: "art",
   name: "name",
   topic: "themenfeld",
   isResponsibleLocally: "vor-ort",
@@ -145,10 +185,68 @@ export async function registerEditorRoutes(
             "register",
           )}
           csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
+          notice={
+            status === 200
+              ? (importNotice(request, view.t) ?? reportNoticeOf(request, view))
+              : undefined
+          }
           failed={extra.failed}
           conflict={extra.conflict}
           data={data}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
+  }
+
+  async function renderPreview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { failure?: FormFailure; stale?: boolean } = {},
+  ) {
+    return answerRefusals(request, reply, async () => {
+      const { slug, token } = request.params as {
+        slug: string;
+        token: string;
+      };
+      const typed =
+        (request.body as { stichtag?: string } | undefined)?.stichtag ??
+        (request.query as { stichtag?: string }).stichtag;
+      const day = typed === undefined ? null : parseGermanDay(typed);
+      const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
+      const preview = await showRegisterImport(
+        ctx,
+        request.principal,
+        { municipality: slug, token, asOf },
+        originOf(request),
+      );
+      const data = await getRegisterForStaff(
+        ctx,
+        request.principal,
+        slug,
+        germanDayOf(options.now()),
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const html = await (
+        <RegisterImportPreviewPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            data.catalogue,
+            data.rights,
+            "register",
+          )}
+          csrfToken={csrfToken(request)}
+          notice={extra.stale === true ? view.t.reports.importStale : undefined}
+          failed={extra.failure?.failed}
+          slug={slug}
+          token={token}
+          asOf={asOf}
+          preview={preview}
         />
       );
       return sendEditorPage(reply, status, html);
@@ -201,6 +299,7 @@ export async function registerEditorRoutes(
     leika: t.reports.fieldLeikaKey,
     ab: t.reports.fieldValidFrom,
     name: t.reports.fieldServiceName,
+    art: t.reports.fieldServiceKind,
     themenfeld: t.reports.fieldTopic,
     "vor-ort": t.reports.fieldResponsibleLocally,
     zugangsweg: t.reports.fieldChannel,
@@ -215,6 +314,7 @@ export async function registerEditorRoutes(
     url: t.reports.fieldUrl,
     modus: t.reports.fieldMode,
     datei: t.reports.fieldFile,
+    stichtag: t.reports.fieldImportAsOf,
     grund: t.editor.reasonLabel,
   });
   const register = (
@@ -277,6 +377,7 @@ export async function registerEditorRoutes(
       body: RegisterImportBody,
       form: "import",
       fields: {},
+      paths: { "/stichtag": "stichtag" },
       labels,
       render: register,
       run: async (input, { request, params, view }) => {
@@ -288,35 +389,70 @@ export async function registerEditorRoutes(
             ],
           });
         }
-        let table;
-        try {
-          table = await readRegisterFile(file.fileName, file.data);
-        } catch (error) {
-          throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
-            detail: `${file.fileName}:`,
-            problems: [
-              {
-                path: "/form/datei",
-                message:
-                  error instanceof RangeError
-                    ? error.message
-                    : view.t.form.fileUnreadable,
-              },
-            ],
-          });
-        }
-        await importRegister(
+        const asOf = optionalDay(input.stichtag, "stichtag", view.t);
+        const { token } = await prepareRegisterImport(
           ctx,
           request.principal,
           {
             municipality: params.slug,
-            table: { fileName: file.fileName, ...table },
+            fileName: file.fileName,
+            bytes: file.data,
+            asOf,
+          },
+          originOf(request),
+        );
+        return view.link(
+          reportPaths.registerImportPreview(params.slug, token),
+          {
+            stichtag: asOf ?? formatIsoDate(germanDayOf(options.now())),
+          },
+        );
+      },
+    }),
+  );
+
+  app.get(
+    REPORT_ROUTES.registerImportPreview,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: PreviewParams, querystring: PreviewQuery },
+    },
+    async (request, reply) => renderPreview(request, reply, 200),
+  );
+
+  app.post(
+    REPORT_ROUTES.registerImportPreview,
+    formAction({
+      policy: "admin",
+      params: PreviewParams,
+      body: ConfirmRegisterImportBody,
+      form: "uebernehmen-form",
+      render: ({ request, reply }, failure) =>
+        renderPreview(request, reply, failure.status, { failure }),
+      answer: async (error, { request, reply }) =>
+        isAppError(error, "ERR_REGISTER_IMPORT_STALE")
+          ? renderPreview(request, reply, 409, { stale: true })
+          : null,
+      run: async (input, { request, params, view }) => {
+        const day = parseGermanDay(input.stichtag);
+        const result = await confirmRegisterImport(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            token: params.token,
+            asOf: day === null ? null : formatIsoDate(day),
+            base: input.stand,
             reason: reasonOrNull(input.grund),
           },
           originOf(request),
         );
         return view.link(reportPaths.register(params.slug), {
           gespeichert: "import",
+          neu: String(result.created),
+          geaendert: String(result.changed),
+          unveraendert: String(result.unchanged),
+          beendet: String(result.removed),
         });
       },
     }),

@@ -15,6 +15,8 @@ import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNEL_LABELS,
   SERVICE_CHANNELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_KINDS,
   SERVICE_STATUS_LABELS,
   SERVICE_STATUSES,
   type Service,
@@ -28,11 +30,20 @@ import {
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
-import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import {
+  EditorSection,
+  FormFrame,
+  type FormPageProps,
+} from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { OzgFiguresTable } from "./report-view.js";
 import { schemaField } from "../http/form-schema.js";
-import { NewServiceBody, ServiceBody } from "./report-forms.js";
+import {
+  NewServiceBody,
+  RegisterImportBody,
+  ServiceBody,
+} from "./report-forms.js";
+import type { RegisterImportPreview } from "../../app/services/register-import.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -67,6 +78,16 @@ function serviceFields(
   ];
   return (
     <>
+      {f.select(
+        form,
+        schemaField(NewServiceBody, "art"),
+        t.fieldServiceKind,
+        stored?.kind ?? "ozg-service",
+        SERVICE_KINDS.map((kind) => ({
+          value: kind,
+          label: SERVICE_KIND_LABELS[kind],
+        })),
+      )}
       {f.text(
         form,
         schemaField(NewServiceBody, "name"),
@@ -368,7 +389,7 @@ export function RegisterPage(
               {t.importHeading}
             </h2>
             <p class="app-body-text" safe>
-              {t.importText}
+              {t.importTextAsOf}
             </p>
             <form
               method="post"
@@ -376,6 +397,7 @@ export function RegisterPage(
               enctype="multipart/form-data"
               class="app-editor-form"
               id="import"
+              novalidate
             >
               <CsrfField token={props.csrfToken} />
               <div
@@ -400,8 +422,15 @@ export function RegisterPage(
                   aria-describedby="import-datei-hinweis"
                 />
               </div>
+              {f.text(
+                "import",
+                schemaField(RegisterImportBody, "stichtag"),
+                t.fieldImportAsOf,
+                "",
+                { short: true, hint: t.fieldImportAsOfHint },
+              )}
               {f.reason("import")}
-              {f.button(t.importButton)}
+              {f.button(t.importPreviewButton)}
             </form>
           </section>
           <section
@@ -593,6 +622,181 @@ export function ServicePage(
         </section>
       ) : (
         ""
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
+          {t.backToRegister}
+        </a>
+      </p>
+    </FormFrame>
+  );
+}
+
+/** The preview of a register import as of a day, with the confirmation. */
+export function RegisterImportPreviewPage(
+  props: FormPageProps & {
+    readonly slug: string;
+    readonly token: string;
+    readonly asOf: string;
+    readonly preview: RegisterImportPreview;
+  },
+): JSX.Element {
+  const { view, slug, preview } = props;
+  const t = view.t.reports;
+  const f = formKit(props);
+  const { counts } = preview;
+  const total = counts.created + counts.changed + counts.removed;
+  const rows: readonly (readonly [string, number])[] = [
+    [t.importCreated, counts.created],
+    [t.importChanged, counts.changed],
+    [t.importUnchanged, counts.unchanged],
+    [t.importRemoved, counts.removed],
+  ];
+  return (
+    <FormFrame
+      {...props}
+      title={t.importPreviewTitle}
+      lead={t.importPreviewLead(
+        preview.fileName,
+        formatGermanDate(preview.asOf),
+      )}
+    >
+      {preview.isFirstImport ? (
+        <p class="app-body-text" safe>
+          {t.importFirst}
+        </p>
+      ) : (
+        ""
+      )}
+      <div class="app-table-wrapper">
+        <table class="app-table" id="import-zahlen">
+          <caption class="app-table__caption" safe>
+            {t.importCountsCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t.importKindHeading}
+              </th>
+              <th scope="col" class="app-table__numeric" safe>
+                {t.importCountHeading}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, count]) => (
+              <tr>
+                <th scope="row" safe>
+                  {label}
+                </th>
+                <td class="app-table__numeric" safe>
+                  {String(count)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {preview.changed.length === 0 ? (
+        ""
+      ) : (
+        <div class="app-table-wrapper">
+          <table class="app-table" id="import-geaendert">
+            <caption class="app-table__caption" safe>
+              {t.importChangedCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.importEntryHeading}
+                </th>
+                <th scope="col" safe>
+                  {t.importFieldsHeading}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.changed.map((each) => (
+                <tr>
+                  <th scope="row" lang={view.contentLang} safe>
+                    {each.label}
+                  </th>
+                  <td lang={view.contentLang} safe>
+                    {each.fields.join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {preview.created.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h2 class="app-heading-m" safe>
+            {t.importCreatedList(counts.created)}
+          </h2>
+          <ul class="app-list app-list--bullet" lang={view.contentLang}>
+            {preview.created.map((label) => (
+              <li safe>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.removed.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h2 class="app-heading-m" safe>
+            {t.importRemovedList(counts.removed)}
+          </h2>
+          <ul class="app-list app-list--bullet" lang={view.contentLang}>
+            {preview.removed.map((label) => (
+              <li safe>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.warnings.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <h2 class="app-heading-m" safe>
+            {t.importWarnings}
+          </h2>
+          <ul class="app-list app-list--bullet">
+            {preview.warnings.map((message) => (
+              <li safe>{message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {total === 0 ? (
+        <p class="app-body-text" id="import-nichts" safe>
+          {t.importNoChanges}
+        </p>
+      ) : (
+        <EditorSection id="uebernehmen" title={t.importConfirmHeading}>
+          <p class="app-body-text" safe>
+            {t.importConfirmText}
+          </p>
+          <form
+            method="post"
+            action={view.link(
+              reportPaths.registerImportPreview(slug, props.token),
+            )}
+            class="app-editor-form"
+            id="uebernehmen-form"
+            novalidate
+          >
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="stichtag" value={props.asOf} />
+            <input type="hidden" name="stand" value={preview.base} />
+            {f.reason("uebernehmen-form")}
+            {f.button(t.importConfirmButton)}
+          </form>
+        </EditorSection>
       )}
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.register(slug))} safe>

@@ -38,6 +38,7 @@ import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   MATURITY_MODEL_VERSIONS,
   SERVICE_CHANNELS,
+  SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
 import { AppError, type InputProblem } from "../../errors.js";
@@ -293,6 +294,7 @@ export const ObservationBody = Type.Object({
 export const RemoveObservationBody = Type.Object(VersionedChange);
 
 const serviceFields = {
+  art: FormChoice(["", ...SERVICE_KINDS]),
   name: FormText(300),
   themenfeld: FormText(200),
   "vor-ort": FormCheckbox(),
@@ -329,8 +331,18 @@ export const ServiceBody = Type.Object({
   ...serviceFields,
 });
 
-/** The register import: the file arrives as multipart; the form itself has only the reason. */
-export const RegisterImportBody = Type.Object({ grund: FormReason() });
+/** The register import: the file arrives as multipart; the form has the as-of day and the reason. */
+export const RegisterImportBody = Type.Object({
+  stichtag: FormDay(),
+  grund: FormReason(),
+});
+
+/** Confirming a register import: the as-of day and the register state the preview showed. */
+export const ConfirmRegisterImportBody = Type.Object({
+  stichtag: FormText(20, { formHidden: true }),
+  stand: FormText(64, { formHidden: true }),
+  grund: FormReason(),
+});
 
 /** A day as typed ("28.11.2022", "2022-11-28") → ISO date, or null when it is none. */
 export function isoDayOf(text: string): string | null {
@@ -627,6 +639,7 @@ export function parseServiceForm(
 ): ServiceData {
   const model = input.reifegradmodell;
   return {
+    kind: input.art === "" ? "ozg-service" : input.art,
     name: input.name.trim(),
     topic: nullable(input.themenfeld),
     isResponsibleLocally: input["vor-ort"] !== "",

@@ -44,6 +44,7 @@ export const REPORT_ROUTES = {
   register: "/:slug/verwaltung/ozg",
   registerService: "/:slug/verwaltung/ozg/:leikaKey",
   registerImport: "/:slug/verwaltung/ozg/import",
+  registerImportPreview: "/:slug/verwaltung/ozg/import/:token",
   registerCsv: "/:slug/verwaltung/ozg/ozg-leistungen.csv",
   registerXlsx: "/:slug/verwaltung/ozg/ozg-leistungen.xlsx",
 } as const;
@@ -108,6 +109,8 @@ export const reportPaths = {
   registerService: (slug: string, leikaKey: string): string =>
     `${staff(slug)}/ozg/${part(leikaKey)}`,
   registerImport: (slug: string): string => `${staff(slug)}/ozg/import`,
+  registerImportPreview: (slug: string, token: string): string =>
+    `${staff(slug)}/ozg/import/${encodeURIComponent(token)}`,
   registerCsv: (slug: string): string =>
     `${staff(slug)}/ozg/ozg-leistungen.csv`,
   registerXlsx: (slug: string): string =>

@@ -13,11 +13,11 @@ import {
   germanDayOf,
 } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
-import type { OzgFigures } from "../../domain/service/ozg-figures.js";
 import {
-  SERVICE_CHANNEL_LABELS,
-  SERVICE_CHANNELS,
-} from "../../domain/service/service.js";
+  completeStoredOzgFigures,
+  type OzgFigures,
+} from "../../domain/service/ozg-figures.js";
+import { REPORT_CHANNEL_GROUPS } from "../../domain/service/service.js";
 import type {
   ReportDocument,
   ReportFigure,
@@ -187,6 +187,11 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
   const t = view.t.reports;
   return [
     { label: t.ozgDefined, value: (f) => f.defined },
+    {
+      label: t.ozgDefinedNotResponsible,
+      value: (f) => f.notResponsibleLocally,
+      isSub: true,
+    },
     { label: t.ozgImplemented, value: (f) => f.implemented },
     {
       label: t.ozgFrontAndBack,
@@ -196,9 +201,9 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
     { label: t.ozgFrontOnly, value: (f) => f.frontEndOnly, isSub: true },
     { label: t.ozgEPayment, value: (f) => f.withEPayment, isSub: true },
     { label: t.ozgEId, value: (f) => f.withEId, isSub: true },
-    ...SERVICE_CHANNELS.map((channel) => ({
-      label: t.ozgChannel(SERVICE_CHANNEL_LABELS[channel]),
-      value: (f: OzgFigures) => f.byChannel[channel],
+    ...REPORT_CHANNEL_GROUPS.map((group, index) => ({
+      label: t.ozgChannelGroup(group.label),
+      value: (f: OzgFigures) => f.byChannelGroup[index]?.count ?? 0,
       isSub: true,
     })),
     { label: t.ozgApplications, value: (f) => f.onlineApplications },
@@ -208,11 +213,15 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
       isSub: true,
     },
     {
-      label: t.ozgApplicationsOther,
-      value: (f) => f.onlineApplicationsOther,
+      label: t.ozgApplicationsOtherAuthority,
+      value: (f) => f.onlineApplicationsOtherAuthority,
       isSub: true,
     },
-    { label: t.ozgNotResponsible, value: (f) => f.notResponsibleLocally },
+    {
+      label: t.ozgApplicationsBeyondOzg,
+      value: (f) => f.onlineApplicationsBeyondOzg,
+      isSub: true,
+    },
   ];
 }
 
@@ -396,7 +405,12 @@ export function OzgFiguresTable(props: {
   const { view } = props;
   const t = view.t.reports;
   const asOf = formatGermanDate(props.asOf);
-  const previous = props.previousAsOf === null ? null : props.previous;
+  // A published document may predate the channel groups and the further applications.
+  const figures = completeStoredOzgFigures(props.figures);
+  const previous =
+    props.previousAsOf === null || props.previous === null
+      ? null
+      : completeStoredOzgFigures(props.previous);
   return (
     <div class="app-table-wrapper">
       <table class="app-table app-table--figures" id="ozg-kennzahlen">
@@ -438,7 +452,7 @@ export function OzgFiguresTable(props: {
                 </td>
               )}
               <td class="app-table__numeric" safe>
-                {formatGermanNumber(row.value(props.figures))}
+                {formatGermanNumber(row.value(figures))}
               </td>
             </tr>
           ))}

@@ -24,6 +24,7 @@ export function day(year: number, month: number, dayOfMonth: number): number {
 export function buildService(overrides: Partial<Service> = {}): Service {
   return {
     leikaKey: nextLeikaKey(),
+    kind: "ozg-service",
     name: "Anmeldung einer Wohnung",
     topic: "Umzug",
     isResponsibleLocally: true,

@@ -7,8 +7,10 @@
  * - 14 via state or federal portals (here: 3 state portal, 5 Bundesportal/EfA and the
  *   6 services "über Fachportale", which are state portals too), 22 own development,
  *   8 via KRZN (the regional IT provider)
- * - 86 online applications: 60 for the 44 services, 26 of other authorities
- * - 16 services for which Kleve is not responsible
+ * - 107 counted as a municipality counts its list: 16 of them are services for which
+ *   Kleve is not responsible ("davon nicht zuständig")
+ * - 86 online applications: 60 for the 44 services, and 26 further online applications
+ *   of other authorities offered on kleve.de (entries of kind "online-application")
  *
  * The slide "Umsetzungstand November 2022" says 18 services (25 forms) were built in own
  * development and 6 services (13 forms) went online via specialist portals after August
@@ -132,8 +134,10 @@ export function kleveRegister(): readonly Service[] {
 
   // 63 defined services not online yet: 40 planned, 23 in progress (one of which goes
   // online after the report); 30 of them have information online (level 1).
+  // The first 16 planned ones are services of another authority ("nicht zuständig").
   const planned = several(40, (i) => ({
     name: `Geplante Leistung ${i + 1}`,
+    isResponsibleLocally: i >= 16,
     maturity: i < 30 ? { modelVersion: "1.1", level: 1 } : null,
   }));
   const inProgress = several(22, (i) => ({
@@ -148,10 +152,11 @@ export function kleveRegister(): readonly Service[] {
     }),
   );
 
-  // 16 services of other authorities whose 26 forms are offered on kleve.de.
+  // 16 further online applications of other authorities: 26 forms offered on kleve.de.
   const otherAuthorities = several(16, (i) =>
     online({
-      name: `Leistung in anderer Zuständigkeit ${i + 1}`,
+      kind: "online-application",
+      name: `Online-Antrag in anderer Zuständigkeit ${i + 1}`,
       isResponsibleLocally: false,
       channel: i < 8 ? "state-portal" : "federal-efa",
       url: null,

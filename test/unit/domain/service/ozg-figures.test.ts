@@ -158,7 +158,7 @@ describe("aggregateOzgFigures rules", () => {
     expect(figures.byStatus.discontinued).toBe(1);
   });
 
-  it("does not count a service of another authority as defined or implemented", () => {
+  it("counts a service of another authority as defined, not implemented, and names it separately", () => {
     const figures = aggregateOzgFigures(
       [
         buildOnlineService({
@@ -168,10 +168,11 @@ describe("aggregateOzgFigures rules", () => {
       ],
       asOf,
     );
-    expect(figures.defined).toBe(0);
+    expect(figures.defined).toBe(1);
     expect(figures.implemented).toBe(0);
     expect(figures.notResponsibleLocally).toBe(1);
     expect(figures.onlineApplications).toBe(3);
+    expect(figures.onlineApplicationsOtherAuthority).toBe(3);
   });
 
   it("counts e-payment and eID only among implemented services", () => {
