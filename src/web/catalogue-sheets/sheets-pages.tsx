@@ -54,6 +54,7 @@ export function SheetsPage(
           class="app-editor-form"
           id="import"
           data-module="app-upload-progress"
+          novalidate
         >
           <CsrfField token={props.csrfToken} />
           <div
@@ -300,6 +301,7 @@ export function SheetPreviewPage(
             action={view.link(sheetsPaths.preview(slug, props.token))}
             class="app-editor-form"
             id="uebernehmen-form"
+            novalidate
           >
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="stand" value={preview.base} />
