@@ -257,6 +257,17 @@ describe.each(DIALECTS)("attacks on the running app (%s)", (dialect) => {
       { body: upload.body, headers: { "content-type": upload.type } },
     );
     expect(imported.status, imported.body.slice(0, 2000)).toBe(303);
+    // The upload leads to its preview; the register changes only when it is confirmed.
+    const preview = imported.location!;
+    const page = await adminVisitor.get(preview);
+    const hidden = (name: string): string =>
+      new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body)?.[1] ?? "";
+    const confirmed = await adminVisitor.postForm(preview, {
+      stichtag: hidden("stichtag"),
+      stand: hidden("stand"),
+      grund: "Test",
+    });
+    expect(confirmed.status, confirmed.body.slice(0, 2000)).toBe(303);
     const exported = await adminVisitor.get(
       "/kleve/verwaltung/ozg/ozg-leistungen.csv",
     );
