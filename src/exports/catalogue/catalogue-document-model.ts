@@ -108,7 +108,6 @@ export interface CatalogueDocumentModel {
   readonly publishedOn: string;
   readonly councilReference: string | null;
   readonly councilUrl: string | null;
-  readonly note: string | null;
   readonly horizon: string;
   readonly foreword: readonly string[];
   readonly summary: string | null;
@@ -303,7 +302,6 @@ export function buildCatalogueDocumentModel(
     publishedOn: formatIsoDateGerman(edition.publishedOn),
     councilReference: edition.councilReference,
     councilUrl: edition.councilUrl,
-    note: edition.note,
     horizon: `${programme.horizonStart}–${programme.horizonEnd}`,
     foreword: paragraphsOf(edition.foreword),
     summary: programme.summary,

@@ -1,9 +1,13 @@
 /**
  * The catalogue of an edition as an editable Word document (DOCX), drawn from the
  * format-neutral model (exports/catalogue). Accessible as Word and LibreOffice check it:
- * real heading styles (the navigation pane and a table of contents work), list
+ * real heading styles (the navigation pane works) in the portal's colours, list
  * paragraphs, document language German, title and author in the properties, and the
- * timeline picture with alternative text.
+ * timeline picture with alternative text. Furniture as a council document has it: a
+ * printed table of contents whose page numbers are fields (PAGEREF to a bookmark on each
+ * heading, computed by Word and LibreOffice when they lay the document out), a running
+ * header with programme and edition, and "Seite x von y" in the footer; the title page
+ * has neither.
  */
 import { docx, type Paragraph, type Run } from "./docx-api.js";
 import type {
@@ -14,25 +18,172 @@ import type {
 
 const {
   AlignmentType,
+  Bookmark,
   Document,
   ExternalHyperlink,
+  Footer,
+  Header,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
   LevelFormat,
   Packer,
   PageBreak,
+  PageNumber,
+  PageReference,
   Paragraph: ParagraphOf,
+  TabStopType,
   TextRun,
 } = docx;
 
 /** Width of the text area of an A4 page with 2 cm margins, in pixels at 96 dpi. */
 const TEXT_WIDTH_PX = 640;
+/** The same width in twentieths of a point: where the page numbers of the contents stand. */
+const TEXT_WIDTH_TWIPS = 9638;
+
+/** The portal's colours (src/web/assets/app.css): brand, link and secondary text. */
+const COLOUR = { brand: "0D3466", link: "0A4B94", secondary: "4B5257" };
+const FONT = "Liberation Sans";
 
 const BULLETS = "aufzaehlung";
 
 function heading(text: string, level: string): Paragraph {
   return new ParagraphOf({ text, heading: level, keepNext: true });
 }
+
+/** The headings the table of contents lists, each with the bookmark its page number refers to. */
+class Contents {
+  private readonly entries: { id: string; text: string; level: 1 | 2 }[] = [];
+
+  /** A heading of level 1 or 2 that the table of contents lists. */
+  heading(text: string, level: 1 | 2): Paragraph {
+    const id = `_Toc${String(this.entries.length + 1).padStart(3, "0")}`;
+    this.entries.push({ id, text, level });
+    return new ParagraphOf({
+      heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+      keepNext: true,
+      children: [new Bookmark({ id, children: [new TextRun(text)] })],
+    });
+  }
+
+  /** The printed table of contents: linked titles, dot leaders, page numbers as fields. */
+  paragraphs(): Paragraph[] {
+    return [
+      new ParagraphOf({
+        children: [
+          new TextRun({
+            text: "Inhalt",
+            bold: true,
+            size: 32,
+            color: COLOUR.brand,
+          }),
+        ],
+        spacing: { after: 200 },
+      }),
+      ...this.entries.map(
+        (entry) =>
+          new ParagraphOf({
+            tabStops: [
+              {
+                type: TabStopType.RIGHT,
+                position: TEXT_WIDTH_TWIPS,
+                leader: "dot",
+              },
+            ],
+            indent: { left: entry.level === 1 ? 0 : 360 },
+            spacing: { before: entry.level === 1 ? 120 : 0, after: 40 },
+            children: [
+              new InternalHyperlink({
+                anchor: entry.id,
+                children: [
+                  new TextRun({ text: entry.text, bold: entry.level === 1 }),
+                ],
+              }),
+              new TextRun({ children: ["\t"] }),
+              new PageReference(entry.id),
+            ],
+          }),
+      ),
+    ];
+  }
+}
+
+/** The running header (programme and edition) and the page footer ("Seite x von y"). */
+function pageFurniture(title: string) {
+  const small = { size: 18, color: COLOUR.secondary };
+  return {
+    headers: {
+      default: new Header({
+        children: [
+          new ParagraphOf({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: title, ...small })],
+          }),
+        ],
+      }),
+      first: new Header({ children: [] }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new ParagraphOf({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({
+                ...small,
+                children: [
+                  "Seite ",
+                  PageNumber.CURRENT,
+                  " von ",
+                  PageNumber.TOTAL_PAGES,
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+      first: new Footer({ children: [] }),
+    },
+  };
+}
+
+/** Headings in the portal's colours; each keeps with the paragraph that follows it. */
+const HEADING_STYLES = [
+  { id: "Title", name: "Title", size: 52, color: COLOUR.brand, before: 0 },
+  {
+    id: "Heading1",
+    name: "Heading 1",
+    size: 32,
+    color: COLOUR.brand,
+    before: 360,
+  },
+  {
+    id: "Heading2",
+    name: "Heading 2",
+    size: 26,
+    color: COLOUR.link,
+    before: 280,
+  },
+  {
+    id: "Heading3",
+    name: "Heading 3",
+    size: 23,
+    color: COLOUR.brand,
+    before: 200,
+  },
+].map((style) => ({
+  id: style.id,
+  name: style.name,
+  basedOn: "Normal",
+  next: "Normal",
+  quickFormat: true,
+  run: { font: FONT, size: style.size, bold: true, color: style.color },
+  paragraph: {
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: style.before, after: 120 },
+  },
+}));
 
 function paragraph(text: string): Paragraph {
   return new ParagraphOf({
@@ -72,10 +223,12 @@ export async function renderCatalogueDocx(
   timeline: DocumentPicture | null,
 ): Promise<Buffer> {
   const title = `${model.programmeTitle} – ${model.editionTitle}`;
+  const contents = new Contents();
+  const titlePage: Paragraph[] = [];
   const children: Paragraph[] = [];
 
-  // Title page
-  children.push(
+  // Title page (the demo marks itself on the portal, not in the documents)
+  titlePage.push(
     new ParagraphOf({
       children: [new TextRun({ text: model.municipalityName, size: 28 })],
       spacing: { after: 240 },
@@ -89,7 +242,7 @@ export async function renderCatalogueDocx(
     labelled("Zeitraum: ", model.horizon),
   );
   if (model.councilReference !== null || model.councilUrl !== null) {
-    children.push(
+    titlePage.push(
       new ParagraphOf({
         children: [
           new TextRun({ text: "Beschluss: ", bold: true }),
@@ -108,30 +261,22 @@ export async function renderCatalogueDocx(
       }),
     );
   }
-  if (model.note !== null) children.push(labelled("Hinweis: ", model.note));
-
-  // Foreword (editable in the draft before publishing)
+  // Foreword (editable in the draft before publishing), on the page of the contents
   if (model.foreword.length > 0) {
-    children.push(
-      new ParagraphOf({ children: [new PageBreak()] }),
-      heading("Vorwort", HeadingLevel.HEADING_1),
-    );
+    children.push(contents.heading("Vorwort", 1));
     for (const text of model.foreword) children.push(paragraph(text));
   }
 
   // Structure overview
   children.push(
     new ParagraphOf({ children: [new PageBreak()] }),
-    heading(model.structureTitle, HeadingLevel.HEADING_1),
+    contents.heading(model.structureTitle, 1),
   );
   if (model.summary !== null) children.push(paragraph(model.summary));
   for (const area of model.structure) {
     if (area.name !== null)
       children.push(
-        heading(
-          `${model.levels.impactArea.singular} ${area.name}`,
-          HeadingLevel.HEADING_2,
-        ),
+        contents.heading(`${model.levels.impactArea.singular} ${area.name}`, 2),
       );
     if (area.description !== null) children.push(paragraph(area.description));
     for (const field of area.fields) {
@@ -140,10 +285,17 @@ export async function renderCatalogueDocx(
     }
   }
 
+  if (model.priorities !== null) {
+    children.push(
+      contents.heading(`Prioritäten in ${model.priorities.year}`, 2),
+    );
+    for (const item of model.priorities.items) children.push(bullet(item));
+  }
+
   // Timeline picture
   children.push(
     new ParagraphOf({ children: [new PageBreak()] }),
-    heading("Zeitstrahl zur Umsetzung", HeadingLevel.HEADING_1),
+    contents.heading("Zeitstrahl zur Umsetzung", 1),
   );
   if (timeline !== null) {
     const width = Math.min(TEXT_WIDTH_PX, timeline.width);
@@ -174,28 +326,15 @@ export async function renderCatalogueDocx(
     }),
   );
 
-  if (model.priorities !== null) {
-    children.push(
-      heading(
-        `Prioritäten in ${model.priorities.year}`,
-        HeadingLevel.HEADING_2,
-      ),
-    );
-    for (const item of model.priorities.items) children.push(bullet(item));
-  }
-
   // Projects in detail
   children.push(
     new ParagraphOf({ children: [new PageBreak()] }),
-    heading(
-      "Detailbetrachtung: Digitalisierungsprojekte",
-      HeadingLevel.HEADING_1,
-    ),
+    contents.heading("Detailbetrachtung: Digitalisierungsprojekte", 1),
   );
   for (const remark of model.periodRemarks)
     children.push(labelled("Hinweis zum Zeitplan: ", remark));
   for (const field of model.fields) {
-    children.push(heading(field.heading, HeadingLevel.HEADING_2));
+    children.push(contents.heading(field.heading, 2));
     if (field.description !== null) children.push(paragraph(field.description));
     for (const project of field.projects) {
       children.push(
@@ -237,10 +376,7 @@ export async function renderCatalogueDocx(
   // Changes with reasons
   children.push(
     new ParagraphOf({ children: [new PageBreak()] }),
-    heading(
-      "Veränderungen gegenüber der letzten Fortschreibung",
-      HeadingLevel.HEADING_1,
-    ),
+    contents.heading("Veränderungen gegenüber der letzten Fortschreibung", 1),
   );
   if (model.changes === null) {
     children.push(
@@ -278,10 +414,18 @@ export async function renderCatalogueDocx(
   const section = {
     properties: {
       page: { margin: { top: 1134, right: 1134, bottom: 1134, left: 1134 } },
+      titlePage: true,
     },
-    children,
+    ...pageFurniture(title),
+    children: [
+      ...titlePage,
+      new ParagraphOf({ children: [new PageBreak()] }),
+      ...contents.paragraphs(),
+      ...children,
+    ],
   };
   const document = new Document({
+    features: { updateFields: true },
     title,
     creator: model.municipalityName,
     description: `Maßnahmenkatalog ${model.programmeTitle}, ${model.editionTitle} vom ${model.publishedOn}`,
@@ -290,12 +434,13 @@ export async function renderCatalogueDocx(
       default: {
         document: {
           run: {
-            font: "Liberation Sans",
+            font: FONT,
             size: 22,
             language: { value: "de-DE" },
           },
         },
       },
+      paragraphStyles: HEADING_STYLES,
     },
     numbering: {
       config: [

@@ -8,9 +8,11 @@
  */
 import * as docxModule from "docx";
 
-/** Text formatting of a run. */
+/** Text formatting of a run: its text, or text mixed with page-number fields. */
 export interface TextRunOptions {
-  readonly text: string;
+  readonly text?: string;
+  readonly children?: readonly string[];
+  readonly color?: string;
   readonly bold?: boolean;
   readonly italics?: boolean;
   /** Half-points: 22 = 11 pt. */
@@ -32,6 +34,12 @@ export interface ParagraphOptions {
   readonly alignment?: string;
   readonly spacing?: { readonly before?: number; readonly after?: number };
   readonly numbering?: { readonly reference: string; readonly level: number };
+  readonly tabStops?: readonly {
+    readonly type: string;
+    readonly position: number;
+    readonly leader?: string;
+  }[];
+  readonly indent?: { readonly left?: number };
 }
 
 /** A paragraph. */
@@ -66,8 +74,35 @@ export interface NumberingLevel {
   };
 }
 
+/** A paragraph style (a heading's colour, size and spacing). */
+export interface ParagraphStyle {
+  readonly id: string;
+  readonly name: string;
+  readonly basedOn?: string;
+  readonly next?: string;
+  readonly quickFormat?: boolean;
+  readonly run?: {
+    readonly font?: string;
+    readonly size?: number;
+    readonly bold?: boolean;
+    readonly color?: string;
+  };
+  readonly paragraph?: {
+    readonly keepNext?: boolean;
+    readonly keepLines?: boolean;
+    readonly spacing?: { readonly before?: number; readonly after?: number };
+  };
+}
+
+/** A page header or footer. */
+export interface HeaderFooter {
+  readonly __docxHeaderFooter?: never;
+}
+
 /** Options of a document. */
 export interface DocumentOptions {
+  /** Asks Word to update fields (page references, page counts) when the file opens. */
+  readonly features?: { readonly updateFields?: boolean };
   readonly title?: string;
   readonly creator?: string;
   readonly description?: string;
@@ -82,6 +117,7 @@ export interface DocumentOptions {
         };
       };
     };
+    readonly paragraphStyles?: readonly ParagraphStyle[];
   };
   readonly numbering?: {
     readonly config: readonly {
@@ -99,6 +135,16 @@ export interface DocumentOptions {
           readonly left: number;
         };
       };
+      /** The first page has its own (here: empty) header and footer. */
+      readonly titlePage?: boolean;
+    };
+    readonly headers?: {
+      readonly default?: HeaderFooter;
+      readonly first?: HeaderFooter;
+    };
+    readonly footers?: {
+      readonly default?: HeaderFooter;
+      readonly first?: HeaderFooter;
     };
     readonly children: readonly Paragraph[];
   }[];
@@ -119,6 +165,32 @@ export interface DocxApi {
     readonly children: readonly Run[];
   }) => Run;
   readonly ImageRun: new (options: ImageRunOptions) => Run;
+  readonly InternalHyperlink: new (options: {
+    readonly anchor: string;
+    readonly children: readonly Run[];
+  }) => Run;
+  /** A bookmark around runs: the target of an internal link or page reference. */
+  readonly Bookmark: new (options: {
+    readonly id: string;
+    readonly children: readonly Run[];
+  }) => Run;
+  /** A PAGEREF field: the page number on which a bookmark stands. */
+  readonly PageReference: new (
+    bookmarkId: string,
+    options?: { readonly hyperlink?: boolean },
+  ) => Run;
+  readonly Header: new (options: {
+    readonly children: readonly Paragraph[];
+  }) => HeaderFooter;
+  readonly Footer: new (options: {
+    readonly children: readonly Paragraph[];
+  }) => HeaderFooter;
+  /** Field markers to put among a run's children. */
+  readonly PageNumber: {
+    readonly CURRENT: string;
+    readonly TOTAL_PAGES: string;
+  };
+  readonly TabStopType: { readonly RIGHT: string };
   readonly PageBreak: new () => Run;
   readonly Packer: { toBuffer(document: DocxDocument): Promise<Buffer> };
   readonly HeadingLevel: {
@@ -127,7 +199,11 @@ export interface DocxApi {
     readonly HEADING_2: string;
     readonly HEADING_3: string;
   };
-  readonly AlignmentType: { readonly CENTER: string; readonly LEFT: string };
+  readonly AlignmentType: {
+    readonly CENTER: string;
+    readonly LEFT: string;
+    readonly RIGHT: string;
+  };
   readonly LevelFormat: { readonly BULLET: string };
 }
 

@@ -11,11 +11,60 @@ import type {
   DocumentChange,
 } from "../catalogue/catalogue-document-model.js";
 
+/** An entry of the printed table of contents: a heading's id, its text and its level (1 or 2). */
+export interface ContentsEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly level: 1 | 2;
+}
+
+/** The headings the table of contents lists, in document order. */
+export function contentsOf(model: CatalogueDocumentModel): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  if (model.foreword.length > 0)
+    entries.push({ id: "vorwort", title: "Vorwort", level: 1 });
+  entries.push({ id: "struktur", title: model.structureTitle, level: 1 });
+  if (model.priorities !== null)
+    entries.push({
+      id: "prioritaeten",
+      title: `Prioritäten in ${model.priorities.year}`,
+      level: 2,
+    });
+  entries.push({
+    id: "zeitstrahl",
+    title: "Zeitstrahl zur Umsetzung",
+    level: 1,
+  });
+  entries.push({
+    id: "detail",
+    title: "Detailbetrachtung: Digitalisierungsprojekte",
+    level: 1,
+  });
+  for (const field of model.fields)
+    entries.push({ id: `feld-${field.key}`, title: field.heading, level: 2 });
+  entries.push({
+    id: "veraenderungen",
+    title: "Veränderungen gegenüber der letzten Fortschreibung",
+    level: 1,
+  });
+  return entries;
+}
+
 /** Props of the print view. */
 export interface CataloguePrintProps {
   readonly model: CatalogueDocumentModel;
   /** The stylesheet's URL (the app's /assets/print.css). */
   readonly stylesheet: string;
+  /**
+   * A second stylesheet with the running header and page numbers of the PDF (made per
+   * document by `runningHeaderCss`); the page in the browser has none.
+   */
+  readonly furnitureStylesheet?: string;
+  /**
+   * The page of each heading (by id) for the printed table of contents; "reserve" keeps
+   * the room for the numbers without showing any (the first of the two printings).
+   */
+  readonly pageNumbers?: ReadonlyMap<string, number> | "reserve";
   /** The timeline as SVG markup (rendered by the web layer's chart component). */
   readonly children: Children;
 }
@@ -36,6 +85,44 @@ function ChangeItem(props: { change: DocumentChange }): JSX.Element {
   );
 }
 
+function PageNumberOf(props: {
+  entry: ContentsEntry;
+  pages: CataloguePrintProps["pageNumbers"];
+}): JSX.Element {
+  if (props.pages === undefined) return "";
+  if (props.pages === "reserve")
+    return (
+      <span class="contents__page contents__page--reserved" aria-hidden="true">
+        000
+      </span>
+    );
+  const page = props.pages.get(props.entry.id);
+  return page === undefined ? (
+    ""
+  ) : (
+    <span class="contents__page" safe>
+      {String(page)}
+    </span>
+  );
+}
+
+/** The running header (programme and edition) and "Seite x von y" of the printed pages; none on the cover. */
+export function runningHeaderCss(title: string): string {
+  const text = title
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, " ");
+  return `@page {
+  @top-right { content: "${text}"; font: 8pt "Liberation Sans", sans-serif; color: #4b5257; }
+  @bottom-center { content: "Seite " counter(page) " von " counter(pages); font: 8pt "Liberation Sans", sans-serif; color: #4b5257; }
+}
+@page :first {
+  @top-right { content: none; }
+  @bottom-center { content: none; }
+}
+`;
+}
+
 /** The whole print document, starting with the doctype. */
 export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
   const { model } = props;
@@ -54,6 +141,11 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
             content={`Maßnahmenkatalog ${model.programmeTitle}, ${model.editionTitle} vom ${model.publishedOn}`}
           />
           <link rel="stylesheet" href={props.stylesheet} />
+          {props.furnitureStylesheet === undefined ? (
+            ""
+          ) : (
+            <link rel="stylesheet" href={props.furnitureStylesheet} />
+          )}
         </head>
         <body>
           <header class="cover">
@@ -88,14 +180,20 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                 </>
               )}
             </dl>
-            {model.note === null ? (
-              ""
-            ) : (
-              <p class="cover__note" safe>
-                {model.note}
-              </p>
-            )}
           </header>
+          <nav class="contents" aria-labelledby="inhalt">
+            <h2 id="inhalt">Inhalt</h2>
+            <ol class="contents__list">
+              {contentsOf(model).map((entry) => (
+                <li class={`contents__entry contents__entry--${entry.level}`}>
+                  <a href={`#${entry.id}`} safe>
+                    {entry.title}
+                  </a>
+                  <PageNumberOf entry={entry} pages={props.pageNumbers} />
+                </li>
+              ))}
+            </ol>
+          </nav>
           <main>
             {model.foreword.length === 0 ? (
               ""
@@ -145,21 +243,13 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               ))}
             </section>
 
-            <section
-              class="section section--timeline"
-              aria-labelledby="zeitstrahl"
-            >
-              <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
-              <figure class="timeline">
-                {props.children}
-                <figcaption safe>{model.timelineAlt}</figcaption>
-              </figure>
-            </section>
-
             {model.priorities === null ? (
               ""
             ) : (
-              <section class="section" aria-labelledby="prioritaeten">
+              <section
+                class="section section--continued"
+                aria-labelledby="prioritaeten"
+              >
                 <h2 id="prioritaeten" safe>
                   {`Prioritäten in ${model.priorities.year}`}
                 </h2>
@@ -170,6 +260,17 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                 </ul>
               </section>
             )}
+
+            <section
+              class="section section--timeline"
+              aria-labelledby="zeitstrahl"
+            >
+              <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
+              <figure class="timeline">
+                {props.children}
+                <figcaption safe>{model.timelineAlt}</figcaption>
+              </figure>
+            </section>
 
             <section class="section" aria-labelledby="detail">
               <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>

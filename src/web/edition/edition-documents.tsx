@@ -19,7 +19,15 @@ import {
   buildCatalogueDocumentModel,
   type DocumentPicture,
 } from "../../exports/catalogue/catalogue-document-model.js";
-import { CataloguePrint } from "../../exports/pdf/catalogue-print.js";
+import {
+  CataloguePrint,
+  contentsOf,
+  runningHeaderCss,
+} from "../../exports/pdf/catalogue-print.js";
+import {
+  pagesOfHeadings,
+  readPdfOutline,
+} from "../../exports/pdf/pdf-outline.js";
 import type {
   PdfRenderer,
   PrintResource,
@@ -245,19 +253,45 @@ export class EditionDocuments {
         );
       }
       case "pdf": {
-        const html = await renderPrintView(
-          this.ctx,
-          slug,
-          number,
-          "/assets/print.css",
-        );
-        return this.renderer.renderPdf(
-          {
-            html,
-            resources: { "/assets/print.css": await asset("print.css") },
+        // Printed twice: the first printing's outline tells on which page each heading
+        // landed, the second prints those numbers into the table of contents (the room
+        // for them is kept in the first, so no heading moves).
+        const model = buildCatalogueDocumentModel(edition, report);
+        const timeline = (await timelineSvg(edition)) as JSX.Element;
+        const furniture = "/assets/catalogue-furniture.css";
+        const resources = {
+          "/assets/print.css": await asset("print.css"),
+          [furniture]: {
+            contentType: "text/css; charset=utf-8",
+            body: Buffer.from(
+              runningHeaderCss(
+                `${model.programmeTitle} – ${model.editionTitle}`,
+              ),
+            ),
           },
-          { pageNumbers: "de" },
+        };
+        const print = async (
+          pageNumbers: ReadonlyMap<string, number> | "reserve",
+        ): Promise<Buffer> =>
+          this.renderer.renderPdf({
+            html: await (
+              <CataloguePrint
+                model={model}
+                stylesheet="/assets/print.css"
+                furnitureStylesheet={furniture}
+                pageNumbers={pageNumbers}
+              >
+                {timeline}
+              </CataloguePrint>
+            ),
+            resources,
+          });
+        const first = await print("reserve");
+        const pages = pagesOfHeadings(
+          await readPdfOutline(first),
+          contentsOf(model),
         );
+        return pages.size === 0 ? first : print(pages);
       }
       case "pptx": {
         const model = buildRevisionSlidesModel(edition, report);
