@@ -111,7 +111,8 @@ export const CONCILIATION_BODIES: readonly ConciliationBody[] = [
       "https://www.it.nrw/nrw-ueberwachungsstelle-fuer-die-it-barrierefreiheit-gestartet-98284",
     ],
     checkedOn: CHECKED_ON,
-    unconfirmed: "Postanschrift: keine offizielle Quelle gefunden.",
+    unconfirmed:
+      "Postanschrift: keine amtliche Quelle gefunden; nur eine ältere, nicht amtliche Seite nennt den Dienstsitz der Landesbeauftragten im Ministerium, Fürstenwall 25, 40219 Düsseldorf.",
     verified: false,
   },
   {
@@ -195,7 +196,8 @@ export const CONCILIATION_BODIES: readonly ConciliationBody[] = [
     url: "https://www.berlin.de/lb/behi/themen/schlichtungsstelle/",
     sources: ["https://www.berlin.de/lb/behi/themen/schlichtungsstelle/"],
     checkedOn: CHECKED_ON,
-    unconfirmed: "Postanschrift: keine offizielle Quelle gefunden.",
+    unconfirmed:
+      "Postanschrift: keine aktuelle amtliche Quelle gefunden. Eine Pressemitteilung von 2006 (berlin.de/rbmskzl, Pressemitteilung 44405) nennt die Oranienstraße 106, 10969 Berlin als Dienstgebäude der Landesbeauftragten; ob die Schlichtungsstelle dort erreichbar ist, steht nirgends.",
     verified: false,
   },
   {
