@@ -112,6 +112,8 @@ export interface StoredItem {
   readonly createdAt: string;
   readonly statusChangedAt: string;
   readonly version: number;
+  /** The language of the form it was sent from: its mails are written in it. */
+  readonly language: "de" | "en";
 }
 
 function toItem(row: Selectable<ParticipationItemTable>): StoredItem {
@@ -142,6 +144,7 @@ function toItem(row: Selectable<ParticipationItemTable>): StoredItem {
     createdAt: iso(row.created_at) ?? "",
     statusChangedAt: iso(row.status_changed_at) ?? "",
     version: Number(row.version),
+    language: row.language === "en" ? "en" : "de",
   };
 }
 
@@ -161,6 +164,7 @@ export async function insertItem(
     unsubscribeToken: string | null;
     withdrawTokenHash: string;
     submittedByUserId: number | null;
+    language: "de" | "en";
     now: string;
   },
 ): Promise<number> {
@@ -179,6 +183,7 @@ export async function insertItem(
       unsubscribe_token: values.unsubscribeToken,
       withdraw_token_hash: values.withdrawTokenHash,
       submitted_by_user_id: values.submittedByUserId,
+      language: values.language,
       created_at: values.now,
       status_changed_at: values.now,
     })

@@ -39,6 +39,8 @@ export interface ParticipationItemTable {
   created_at: Timestamp;
   status_changed_at: Timestamp;
   version: Generated<number>;
+  /** de | en: the language of the form it was sent from (its mails use it). */
+  language: Generated<string>;
 }
 
 /** participation_status_event: one step of an item's history. */

@@ -103,4 +103,52 @@ export const participationDe = {
   settingsRetention: "E-Mail-Adressen löschen nach (Tagen)",
   save: "Speichern",
   limitTitle: "Zu viele Beiträge in kurzer Zeit",
+  mailConfirmSubject: (municipality: string) =>
+    `Bitte bestätigen: Antworten zu Ihrem Beitrag bei ${municipality}`,
+  mailConfirmText: (
+    municipality: string,
+    title: string,
+    confirmUrl: string,
+    withdrawUrl: string,
+  ) =>
+    [
+      `Guten Tag,`,
+      ``,
+      `Sie haben bei ${municipality} einen Beitrag eingereicht: „${title}“.`,
+      `Wenn Sie bei jeder Änderung seines Status eine E-Mail erhalten möchten, bestätigen Sie bitte innerhalb von 48 Stunden Ihre Adresse:`,
+      confirmUrl,
+      ``,
+      `Ohne Bestätigung erhalten Sie keine weitere E-Mail, und Ihre Adresse wird nach 48 Stunden gelöscht.`,
+      `Beitrag zurückziehen: ${withdrawUrl}`,
+    ].join("\n"),
+  mailStatusSubject: (title: string, status: string) =>
+    `Ihr Beitrag „${title}“: ${status}`,
+  mailStatusText: (input: {
+    readonly title: string;
+    readonly municipality: string;
+    readonly status: string;
+    readonly at: string;
+    readonly note: string | null;
+    readonly takenUpIn: readonly string[];
+    readonly itemUrl: string | null;
+    readonly unsubscribeUrl: string;
+  }) =>
+    [
+      `Guten Tag,`,
+      ``,
+      `der Status Ihres Beitrags „${input.title}“ bei ${input.municipality} ist jetzt: ${input.status} (${input.at}).`,
+      ...(input.note === null ? [] : [``, `Begründung: ${input.note}`]),
+      ...(input.takenUpIn.length === 0
+        ? []
+        : [``, `Übernommen in: ${input.takenUpIn.join(", ")}`]),
+      ...(input.itemUrl === null
+        ? []
+        : [``, `Beitrag ansehen: ${input.itemUrl}`]),
+      ``,
+      `–– `,
+      `Sie erhalten diese E-Mail, weil Sie Ihre Adresse für Antworten zu diesem Beitrag bestätigt haben.`,
+      `Keine E-Mails mehr (Ihre Adresse wird gelöscht): ${input.unsubscribeUrl}`,
+    ].join("\n"),
+  mailTakenUpProject: (title: string) => `Projekt: ${title}`,
+  mailTakenUpMeasure: (title: string) => `Maßnahme: ${title}`,
 };

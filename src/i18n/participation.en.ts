@@ -101,4 +101,52 @@ export const participationEn: typeof participationDe = {
   settingsRetention: "Delete e-mail addresses after (days)",
   save: "Save",
   limitTitle: "Too many contributions in a short time",
+  mailConfirmSubject: (municipality: string) =>
+    `Please confirm: replies about your contribution to ${municipality}`,
+  mailConfirmText: (
+    municipality: string,
+    title: string,
+    confirmUrl: string,
+    withdrawUrl: string,
+  ) =>
+    [
+      `Hello,`,
+      ``,
+      `You sent a contribution to ${municipality}: “${title}”.`,
+      `If you would like an e-mail whenever its status changes, please confirm your address within 48 hours:`,
+      confirmUrl,
+      ``,
+      `Without confirmation you will receive no further e-mail, and your address will be deleted after 48 hours.`,
+      `Withdraw your contribution: ${withdrawUrl}`,
+    ].join("\n"),
+  mailStatusSubject: (title: string, status: string) =>
+    `Your contribution “${title}”: ${status}`,
+  mailStatusText: (input: {
+    readonly title: string;
+    readonly municipality: string;
+    readonly status: string;
+    readonly at: string;
+    readonly note: string | null;
+    readonly takenUpIn: readonly string[];
+    readonly itemUrl: string | null;
+    readonly unsubscribeUrl: string;
+  }) =>
+    [
+      `Hello,`,
+      ``,
+      `The status of your contribution “${input.title}” to ${input.municipality} is now: ${input.status} (${input.at}).`,
+      ...(input.note === null ? [] : [``, `Reason: ${input.note}`]),
+      ...(input.takenUpIn.length === 0
+        ? []
+        : [``, `Taken up in: ${input.takenUpIn.join(", ")}`]),
+      ...(input.itemUrl === null
+        ? []
+        : [``, `View the contribution: ${input.itemUrl}`]),
+      ``,
+      `–– `,
+      `You receive this e-mail because you confirmed your address for replies about this contribution.`,
+      `No more e-mails (your address will be deleted): ${input.unsubscribeUrl}`,
+    ].join("\n"),
+  mailTakenUpProject: (title: string) => `Project: ${title}`,
+  mailTakenUpMeasure: (title: string) => `Measure: ${title}`,
 };

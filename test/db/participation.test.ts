@@ -293,6 +293,75 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     );
   });
 
+  it("writes the confirmation and every status mail in the language the contribution was sent in", async () => {
+    const english = `reader-en-${dialect}@example.org`;
+    const german = `leserin-de-${dialect}@example.org`;
+    const sent = await submitItem(
+      t.ctx,
+      delivery(),
+      ANONYMOUS,
+      idea({
+        title: `Evening appointments (${dialect})`,
+        email: english,
+        language: "en",
+      }),
+      { ip: freshIp() },
+    );
+    const confirmation = await sink.waitForMail(english);
+    expect(confirmation.text).toContain(
+      "please confirm your address within 48 hours",
+    );
+    expect(confirmation.text).not.toContain("Guten Tag");
+    // Its links open the English pages.
+    expect(confirmation.text).toMatch(
+      /\/kleve\/ideen\/bestaetigen\/[A-Za-z0-9_-]+\?lang=en/,
+    );
+    await confirmItemAddress(t.ctx, {
+      municipality: K,
+      token: linkIn(confirmation.text, "bestaetigen"),
+    });
+    await moderateItem(
+      t.ctx,
+      delivery(),
+      admin,
+      decision(sent.id, await versionOf(sent.id), {
+        status: "rejected",
+        note: "Das Landesportal bietet das schon an.",
+      }),
+    );
+    const status = await nthMail(english, 2);
+    expect(status).toContain("is now: rejected");
+    // The reason is the municipality's words, as written.
+    expect(status).toContain("Reason: Das Landesportal bietet das schon an.");
+    expect(status).toMatch(/\/kleve\/ideen\/abmelden\/[A-Za-z0-9_-]+\?lang=en/);
+    expect(status).not.toContain("Guten Tag");
+
+    // Without a language (or "de"), German as before.
+    const other = await submitItem(
+      t.ctx,
+      delivery(),
+      ANONYMOUS,
+      idea({ title: `Abendtermine (${dialect})`, email: german }),
+      { ip: freshIp() },
+    );
+    const bestaetigung = await sink.waitForMail(german);
+    expect(bestaetigung.text).toContain(
+      "bestätigen Sie bitte innerhalb von 48 Stunden",
+    );
+    expect(bestaetigung.text).not.toContain("lang=en");
+    await confirmItemAddress(t.ctx, {
+      municipality: K,
+      token: linkIn(bestaetigung.text, "bestaetigen"),
+    });
+    await moderateItem(
+      t.ctx,
+      delivery(),
+      admin,
+      decision(other.id, await versionOf(other.id), { status: "reviewing" }),
+    );
+    expect(await nthMail(german, 2)).toContain("ist jetzt: in Prüfung");
+  });
+
   it("refuses a rejection without a reason and shows the reason of one", async () => {
     const { id } = await submitItem(t.ctx, null, ANONYMOUS, idea(), {
       ip: freshIp(),
@@ -387,32 +456,45 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
   });
 
   it("refuses a filled honeypot and more than five posts in ten minutes from one connection or address, storing nothing beyond", async () => {
-    const count = async () =>
+    // Only this test's rows: by their titles and address, never all items.
+    const count = async (where: {
+      titles?: readonly string[];
+      email?: string;
+    }) =>
       Number(
         (
           await t.ctx.db
             .selectFrom("participation_item")
             .select((eb) => eb.fn.countAll<number>().as("n"))
+            .$if(where.titles !== undefined, (query) =>
+              query.where("title", "in", [...(where.titles ?? [])]),
+            )
+            .$if(where.email !== undefined, (query) =>
+              query.where("email", "=", where.email ?? ""),
+            )
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const before = await count();
+    const advert = `Werbung ${dialect}`;
     const bot = await failure(
-      submitItem(t.ctx, null, ANONYMOUS, idea({ honeypot: "https://spam" }), {
-        ip: freshIp(),
-      }),
+      submitItem(
+        t.ctx,
+        null,
+        ANONYMOUS,
+        idea({ title: advert, honeypot: "https://spam" }),
+        { ip: freshIp() },
+      ),
     );
     expect(bot.code).toBe("ERR_VALIDATION");
     expect(bot.detail).toContain("nicht gespeichert");
-    expect(await count()).toBe(before);
+    expect(await count({ titles: [advert] })).toBe(0);
 
     const ip = "198.51.100.99";
+    const titles = Array.from({ length: 20 }, (_, n) => `Spam ${dialect} ${n}`);
     const outcomes: string[] = [];
-    for (let n = 0; n < 20; n += 1) {
+    for (const title of titles) {
       try {
-        await submitItem(t.ctx, null, ANONYMOUS, idea({ title: `Spam ${n}` }), {
-          ip,
-        });
+        await submitItem(t.ctx, null, ANONYMOUS, idea({ title }), { ip });
         outcomes.push("stored");
       } catch (error) {
         outcomes.push((error as AppError).code);
@@ -422,7 +504,20 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     expect(
       outcomes.slice(5).every((each) => each === "ERR_PARTICIPATION_LIMIT"),
     ).toBe(true);
-    expect(await count()).toBe(before + 5);
+    expect(await count({ titles: titles.slice(0, 5) })).toBe(5);
+    expect(await count({ titles: titles.slice(5) })).toBe(0);
+    // Too long: refused, nothing stored.
+    const long = `Zu lang ${dialect} ${"x".repeat(300)}`;
+    expect(
+      (
+        await failure(
+          submitItem(t.ctx, null, ANONYMOUS, idea({ title: long }), {
+            ip: freshIp(),
+          }),
+        )
+      ).code,
+    ).toBe("ERR_VALIDATION");
+    expect(await count({ titles: [long] })).toBe(0);
     // The same address from other connections.
     const email = `viel-${dialect}@example.org`;
     for (let n = 0; n < 5; n += 1)
@@ -438,6 +533,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
         )
       ).code,
     ).toBe("ERR_PARTICIPATION_LIMIT");
+    expect(await count({ email })).toBe(5);
     // Ten minutes later the connection may send again.
     const later = now;
     now = new Date(now.getTime() + 11 * 60_000);

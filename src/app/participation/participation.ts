@@ -55,6 +55,7 @@ import {
 } from "../../domain/participation/participation.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import { de } from "../../i18n/de.js";
+import { dictionary, resolveLanguage } from "../../i18n/i18n.js";
 import { readEmail } from "../auth/account-input.js";
 import type { MailDelivery } from "../auth/passwords.js";
 import { randomToken, sha256Hex } from "../auth/secrets.js";
@@ -268,6 +269,8 @@ export interface SubmissionInput {
   readonly email: string;
   /** The field people do not see; bots fill it in. */
   readonly honeypot: string;
+  /** The language of the form ("de" unless "en"): the mails to the submitter use it. */
+  readonly language?: string | undefined;
 }
 
 /** What the submitter gets back: the link to withdraw, and whether a confirmation mail went out. */
@@ -349,6 +352,7 @@ export async function submitItem(
   else if (origin.ip !== null) keys.push(`ip:${sha256Hex(origin.ip)}`);
   if (email !== null) keys.push(`email:${sha256Hex(email)}`);
 
+  const language = resolveLanguage(input.language);
   const confirmToken = email === null ? null : randomToken();
   const unsubscribeToken = email === null ? null : randomToken();
   const withdrawToken = randomToken();
@@ -378,25 +382,24 @@ export async function submitItem(
       unsubscribeToken,
       withdrawTokenHash: sha256Hex(withdrawToken),
       submittedByUserId: principal.kind === "user" ? principal.userId : null,
+      language,
       now: now.toISOString(),
     });
   });
   let confirmationSent = false;
   if (email !== null && confirmToken !== null && delivery !== null) {
     const base = delivery.publicBaseUrl;
+    const query = language === "de" ? "" : `?lang=${language}`;
+    const t = dictionary(language).participation;
     await delivery.mailer.send({
       to: email,
-      subject: `Bitte bestätigen: Antworten zu Ihrem Beitrag bei ${municipality.name}`,
-      text: [
-        `Guten Tag,`,
-        ``,
-        `Sie haben bei ${municipality.name} einen Beitrag eingereicht: „${title}“.`,
-        `Wenn Sie bei jeder Änderung seines Status eine E-Mail erhalten möchten, bestätigen Sie bitte innerhalb von 48 Stunden Ihre Adresse:`,
-        `${base}${participationPaths.confirm(municipality.slug, confirmToken)}`,
-        ``,
-        `Ohne Bestätigung erhalten Sie keine weitere E-Mail, und Ihre Adresse wird nach 48 Stunden gelöscht.`,
-        `Beitrag zurückziehen: ${base}${participationPaths.withdraw(municipality.slug, withdrawToken)}`,
-      ].join("\n"),
+      subject: t.mailConfirmSubject(municipality.name),
+      text: t.mailConfirmText(
+        municipality.name,
+        title,
+        `${base}${participationPaths.confirm(municipality.slug, confirmToken)}${query}`,
+        `${base}${participationPaths.withdraw(municipality.slug, withdrawToken)}${query}`,
+      ),
     });
     confirmationSent = true;
   }
@@ -899,37 +902,35 @@ export async function moderateItem(
     item.emailConfirmedAt !== null &&
     item.unsubscribeToken !== null
   ) {
+    // In the language of the form the item was sent from.
+    const language = item.language;
+    const t = dictionary(language).participation;
     const base = delivery.publicBaseUrl;
-    const label = de.participation.status[nextStatus];
-    const takenUp = [
-      project === null ? null : `Projekt: ${project.title}`,
-      measure === null ? null : `Maßnahme: ${measure.title}`,
-      editionNumber === null ? null : `${editionNumber}. Fortschreibung`,
-    ].filter((each): each is string => each !== null);
+    const query = language === "de" ? "" : `?lang=${language}`;
+    const label = t.status[nextStatus];
+    const takenUpIn =
+      nextStatus === "adopted" || nextStatus === "implemented"
+        ? [
+            project === null ? null : t.mailTakenUpProject(project.title),
+            measure === null ? null : t.mailTakenUpMeasure(measure.title),
+            editionNumber === null ? null : t.edition(editionNumber),
+          ].filter((each): each is string => each !== null)
+        : [];
     await delivery.mailer.send({
       to: item.email,
-      subject: `Ihr Beitrag „${item.title ?? ""}“: ${label}`,
-      text: [
-        `Guten Tag,`,
-        ``,
-        `der Status Ihres Beitrags „${item.title ?? ""}“ bei ${municipality.name} ist jetzt: ${label} (${formatGermanDateTime(new Date(now), "de")}).`,
-        ...(note === null ? [] : [``, `Begründung: ${note}`]),
-        ...(nextStatus === "adopted" || nextStatus === "implemented"
-          ? takenUp.length === 0
-            ? []
-            : [``, `Übernommen in: ${takenUp.join(", ")}`]
-          : []),
-        ...(input.publish
-          ? [
-              ``,
-              `Beitrag ansehen: ${base}${participationPaths.item(municipality.slug, item.id)}`,
-            ]
-          : []),
-        ``,
-        `–– `,
-        `Sie erhalten diese E-Mail, weil Sie Ihre Adresse für Antworten zu diesem Beitrag bestätigt haben.`,
-        `Keine E-Mails mehr (Ihre Adresse wird gelöscht): ${base}${participationPaths.unsubscribe(municipality.slug, item.unsubscribeToken)}`,
-      ].join("\n"),
+      subject: t.mailStatusSubject(item.title ?? "", label),
+      text: t.mailStatusText({
+        title: item.title ?? "",
+        municipality: municipality.name,
+        status: label,
+        at: formatGermanDateTime(new Date(now), language),
+        note,
+        takenUpIn,
+        itemUrl: input.publish
+          ? `${base}${participationPaths.item(municipality.slug, item.id)}${query}`
+          : null,
+        unsubscribeUrl: `${base}${participationPaths.unsubscribe(municipality.slug, item.unsubscribeToken)}${query}`,
+      }),
     });
   }
 }

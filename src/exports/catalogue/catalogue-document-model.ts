@@ -25,6 +25,8 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
+import type { PublicItem } from "../../domain/participation/participation.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
 import {
   formatIsoDateGerman,
   parseIsoDate,
@@ -97,6 +99,51 @@ export interface DocumentChanges {
   readonly fields: readonly DocumentChangeField[];
 }
 
+/** An idea or piece of feedback taken up in the edition (public data only: no submitter). */
+export interface DocumentIdea {
+  readonly title: string;
+  /** "übernommen in: 1.1 Digitalisierungsstrategie, Maßnahme Online-Termine". */
+  readonly takenUpIn: string;
+  /** The published reason of the decision, if any. */
+  readonly note: string | null;
+}
+
+/**
+ * The published ideas taken up in an edition, for the documents that carry its change
+ * report; the project is named as in the edition's catalogue.
+ */
+export function documentIdeasOf(
+  catalogue: Catalogue,
+  items: readonly PublicItem[],
+): readonly DocumentIdea[] {
+  const projects = new Map(
+    listProjects(catalogue).map(({ project }) => [
+      project.slug,
+      `${project.code} ${project.title}`,
+    ]),
+  );
+  return items.flatMap((item) => {
+    if (item.title === null) return [];
+    const status = item.status === "implemented" ? "umgesetzt" : "übernommen";
+    const where = [
+      item.link.projectSlug === null
+        ? null
+        : (projects.get(item.link.projectSlug) ?? item.link.projectSlug),
+      item.link.measureTitle === null
+        ? null
+        : `Maßnahme „${item.link.measureTitle}“`,
+    ].filter((each): each is string => each !== null);
+    return [
+      {
+        title: item.title,
+        takenUpIn:
+          where.length === 0 ? status : `${status} in: ${where.join(", ")}`,
+        note: item.decisionNote,
+      },
+    ];
+  });
+}
+
 /** The whole document. */
 export interface CatalogueDocumentModel {
   readonly municipalityName: string;
@@ -135,6 +182,8 @@ export interface CatalogueDocumentModel {
   /** Notes that recur at many phases, said once: "¹ Beginn im Katalog nicht genannt; …". */
   readonly periodRemarks: readonly string[];
   readonly changes: DocumentChanges | null;
+  /** Ideas and feedback taken up in this edition (participation), with the change report. */
+  readonly takenUpIdeas: readonly DocumentIdea[];
 }
 
 const ROLE = { lead: "federführend", contributing: "beteiligt" } as const;
@@ -270,6 +319,7 @@ export function changesOf(report: ChangeReport): DocumentChanges {
 export function buildCatalogueDocumentModel(
   edition: Edition,
   report: ChangeReport | null,
+  ideas: readonly DocumentIdea[] = [],
 ): CatalogueDocumentModel {
   const { catalogue } = edition;
   const { programme } = catalogue;
@@ -368,5 +418,6 @@ export function buildCatalogueDocumentModel(
     ),
     periodRemarks: remarks.lines,
     changes: report === null ? null : changesOf(report),
+    takenUpIdeas: ideas,
   };
 }

@@ -410,6 +410,20 @@ export async function renderCatalogueDocx(
       }
     }
   }
+  if (model.takenUpIdeas.length > 0) {
+    children.push(
+      heading("Übernommene Ideen und Rückmeldungen", HeadingLevel.HEADING_2),
+    );
+    for (const idea of model.takenUpIdeas) {
+      const runs: Run[] = [new TextRun(`„${idea.title}“: ${idea.takenUpIn}`)];
+      if (idea.note !== null)
+        runs.push(
+          new TextRun({ text: " – Begründung: ", bold: true }),
+          new TextRun(idea.note),
+        );
+      children.push(bullet(runs));
+    }
+  }
 
   const section = {
     properties: {

@@ -395,6 +395,31 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                   ))}
                 </>
               )}
+              {model.takenUpIdeas.length === 0 ? (
+                ""
+              ) : (
+                <section class="field" aria-labelledby="uebernommene-ideen">
+                  <h3 id="uebernommene-ideen">
+                    Übernommene Ideen und Rückmeldungen
+                  </h3>
+                  <ul class="changes">
+                    {model.takenUpIdeas.map((idea) => (
+                      <li>
+                        <span safe>{`„${idea.title}“: ${idea.takenUpIn}`}</span>
+                        {idea.note === null ? (
+                          ""
+                        ) : (
+                          <>
+                            {" "}
+                            <strong>– Begründung:</strong>{" "}
+                            <span safe>{idea.note}</span>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
             </section>
           </main>
         </body>

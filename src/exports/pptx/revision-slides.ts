@@ -20,7 +20,10 @@ import {
 import { type Edition } from "../../domain/edition/edition.js";
 import { cleanFragment } from "../../domain/period/period-sentence.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
-import type { DocumentPicture } from "../catalogue/catalogue-document-model.js";
+import type {
+  DocumentIdea,
+  DocumentPicture,
+} from "../catalogue/catalogue-document-model.js";
 
 /** One project's lines on a field's changes slide. */
 export interface SlideProject {
@@ -53,6 +56,8 @@ export interface RevisionSlidesModel {
   readonly reasonCounts: readonly string[];
   readonly programmeChanges: readonly string[];
   readonly fields: readonly SlideField[];
+  /** Ideas and feedback taken up in this edition (participation). */
+  readonly takenUpIdeas: readonly DocumentIdea[];
   readonly priorities: {
     readonly year: number;
     readonly items: readonly string[];
@@ -97,6 +102,7 @@ export function editionLine(editionTitle: string): string {
 export function buildRevisionSlidesModel(
   edition: Edition,
   report: ChangeReport | null,
+  ideas: readonly DocumentIdea[] = [],
 ): RevisionSlidesModel {
   const { programme } = edition.catalogue;
   const year =
@@ -180,6 +186,7 @@ export function buildRevisionSlidesModel(
             .filter((change) => !isProjectChange(change))
             .map((change) => describeChangeGerman(change)),
     fields,
+    takenUpIdeas: ideas,
     priorities:
       year === null
         ? null
@@ -388,6 +395,19 @@ export async function renderRevisionSlides(
         altText: field.pictureAlt,
       });
     }
+  }
+
+  if (model.takenUpIdeas.length > 0) {
+    bulletSlide(
+      pptx,
+      "Übernommene Ideen und Rückmeldungen",
+      model.takenUpIdeas.flatMap((idea) => [
+        { text: `„${idea.title}“: ${idea.takenUpIn}`, level: 1 as const },
+        ...(idea.note === null
+          ? []
+          : [{ text: `Begründung: ${idea.note}`, level: 2 as const }]),
+      ]),
+    );
   }
 
   if (model.priorities !== null) {

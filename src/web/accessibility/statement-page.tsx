@@ -203,12 +203,15 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
           </p>
           <address class="app-body-text app-address" lang={view.contentLang}>
             <span safe>{body.name}</span>
-            {body.address.split("\n").map((line) => (
-              <>
-                <br />
-                <span safe>{line}</span>
-              </>
-            ))}
+            {(body.address ?? "")
+              .split("\n")
+              .filter((line) => line !== "")
+              .map((line) => (
+                <>
+                  <br />
+                  <span safe>{line}</span>
+                </>
+              ))}
             <br />
             <a class="app-link" href={body.url} safe>
               {body.url}

@@ -1,8 +1,10 @@
 /**
  * The documents of an edition — catalogue as DOCX and tagged PDF, revision slides as PPTX,
  * and the print view behind the PDF — assembled from the use cases' data, the export
- * models (src/exports) and the charts this layer draws. An edition never changes, so each
- * file is made once per process and kept (a small cache, least recently used out first).
+ * models (src/exports) and the charts this layer draws. An edition never changes, but the
+ * ideas taken up in it are added by later decisions: each file is made once per edition and
+ * published data version of the municipality and kept (a small cache, least recently used
+ * out first).
  * Pictures and the PDF come from one Chromium (src/exports/pdf/render-pdf.ts).
  */
 import { readFile } from "node:fs/promises";
@@ -14,9 +16,12 @@ import type { AppContext } from "../../app/context.js";
 import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
 import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
+import { listItemsTakenUpIn } from "../../app/participation/participation.js";
 import { AppError } from "../../errors.js";
 import {
   buildCatalogueDocumentModel,
+  documentIdeasOf,
+  type DocumentIdea,
   type DocumentPicture,
 } from "../../exports/catalogue/catalogue-document-model.js";
 import {
@@ -55,7 +60,7 @@ export interface EditionFile {
   readonly body: Buffer;
   readonly contentType: string;
   readonly fileName: string;
-  /** Stable for the edition and the app version. */
+  /** Stable for the edition, the published data version and the app version. */
   readonly etag: string;
 }
 
@@ -131,6 +136,8 @@ async function timelineSvg(edition: Edition): Promise<string> {
 interface EditionSources {
   readonly edition: Edition;
   readonly report: ChangeReport | null;
+  /** The published ideas taken up in the edition (its change report lists them). */
+  readonly ideas: readonly DocumentIdea[];
 }
 
 async function sourcesOf(
@@ -140,7 +147,11 @@ async function sourcesOf(
 ): Promise<EditionSources> {
   const { edition } = await getEdition(ctx, slug, number);
   const report = number > 1 ? await compareEditions(ctx, slug, number) : null;
-  return { edition, report };
+  const ideas = documentIdeasOf(
+    edition.catalogue,
+    await listItemsTakenUpIn(ctx, slug, number),
+  );
+  return { edition, report, ideas };
 }
 
 /** The print view of an edition (the HTML behind its PDF). */
@@ -150,13 +161,13 @@ export async function renderPrintView(
   number: number,
   stylesheet = assetPath("print.css"),
 ): Promise<string> {
-  const { edition, report } = await sourcesOf(ctx, slug, number);
+  const { edition, report, ideas } = await sourcesOf(ctx, slug, number);
   const svg = await timelineSvg(edition);
   // The SVG is markup we rendered and escaped ourselves; it is placed as an element.
   const timeline = svg as JSX.Element;
   return await (
     <CataloguePrint
-      model={buildCatalogueDocumentModel(edition, report)}
+      model={buildCatalogueDocumentModel(edition, report, ideas)}
       stylesheet={stylesheet}
     >
       {timeline}
@@ -168,7 +179,7 @@ export async function renderPrintView(
 export class EditionDocuments {
   private readonly cache: MemoryCache<
     EditionFile,
-    { slug: string; number: number; kind: EditionDocumentKind }
+    { slug: string; number: number; kind: EditionDocumentKind; version: number }
   >;
 
   constructor(
@@ -180,22 +191,31 @@ export class EditionDocuments {
       name: "edition documents",
       maxBytes,
       sizeOf: (file) => file.body.length,
-      build: async (_key, { slug, number, kind }) =>
-        this.build(slug, number, kind),
+      build: async (_key, { slug, number, kind, version }) =>
+        this.build(slug, number, kind, version),
     });
   }
 
-  /** A document of an edition; ERR_EDITION_NOT_FOUND, or ERR_DOCUMENT_UNAVAILABLE when Chromium fails. */
+  /**
+   * A document of an edition as of the municipality's published data `version` (a new
+   * decision on an idea taken up in it makes a new file); ERR_EDITION_NOT_FOUND, or
+   * ERR_DOCUMENT_UNAVAILABLE when Chromium fails.
+   */
   async get(
     slug: string,
     number: number,
     kind: EditionDocumentKind,
+    version = 0,
   ): Promise<EditionFile> {
-    const file = await this.cache.fetch(`${slug}:${number}:${kind}`, {
-      slug,
-      number,
-      kind,
-    });
+    const file = await this.cache.fetch(
+      `${slug}:${number}:${kind}:${version}`,
+      {
+        slug,
+        number,
+        kind,
+        version,
+      },
+    );
     if (file === undefined)
       throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { detail: `(${kind})` });
     return file;
@@ -205,6 +225,7 @@ export class EditionDocuments {
     slug: string,
     number: number,
     kind: EditionDocumentKind,
+    version: number,
   ): Promise<EditionFile> {
     const sources = await sourcesOf(this.ctx, slug, number);
     let body: Buffer;
@@ -222,7 +243,7 @@ export class EditionDocuments {
       body,
       contentType: CONTENT_TYPES[kind],
       fileName: `${slug}-${number}-fortschreibung-${name}.${kind}`,
-      etag: `"${kind}-${number}-${APP_VERSION}-${body.length}"`,
+      etag: `"${kind}-${number}-${version}-${APP_VERSION}-${body.length}"`,
     };
   }
 
@@ -232,7 +253,7 @@ export class EditionDocuments {
     kind: EditionDocumentKind,
     sources: EditionSources,
   ): Promise<Buffer> {
-    const { edition, report } = sources;
+    const { edition, report, ideas } = sources;
     switch (kind) {
       case "docx": {
         const svg = await timelineSvg(edition);
@@ -248,7 +269,7 @@ export class EditionDocuments {
         const { renderCatalogueDocx } =
           await import("../../exports/docx/catalogue-docx.js");
         return renderCatalogueDocx(
-          buildCatalogueDocumentModel(edition, report),
+          buildCatalogueDocumentModel(edition, report, ideas),
           picture,
         );
       }
@@ -294,7 +315,7 @@ export class EditionDocuments {
         return pages.size === 0 ? first : print(pages);
       }
       case "pptx": {
-        const model = buildRevisionSlidesModel(edition, report);
+        const model = buildRevisionSlidesModel(edition, report, ideas);
         const pictures = new Map<string, DocumentPicture>();
         if (report !== null && model.fields.length > 0) {
           const svgs: { id: string; key: string; svg: string }[] = [];

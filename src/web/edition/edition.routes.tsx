@@ -433,10 +433,14 @@ export async function editionRoutes(
       },
       async (request, reply) => {
         const number = editionNumber(request.params.number);
+        const slug = municipalitySlug(request.params.slug);
+        // Ideas taken up in the edition may be decided later: the file follows the data.
+        const municipality = await ctx.versions.find(slug);
         const file = await documents.get(
-          municipalitySlug(request.params.slug),
+          slug,
           number,
           kind,
+          municipality?.publishedVersion ?? 0,
         );
         reply
           .header("etag", file.etag)

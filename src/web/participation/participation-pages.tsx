@@ -451,11 +451,11 @@ export function SubmissionPage(props: {
       )}
       <form
         method="post"
-        action={
+        action={view.link(
           isBarrier
             ? participationPaths.barrier(slug)
-            : participationPaths.form(slug)
-        }
+            : participationPaths.form(slug),
+        )}
         novalidate
       >
         <CsrfField token={props.csrfToken} />
@@ -600,9 +600,11 @@ export function SubmitterPage(props: {
       ) : (
         <form
           method="post"
-          action={participationPaths.withdraw(
-            catalogue.municipality.slug,
-            props.token,
+          action={view.link(
+            participationPaths.withdraw(
+              catalogue.municipality.slug,
+              props.token,
+            ),
           )}
         >
           <CsrfField token={props.csrfToken} />

@@ -309,6 +309,7 @@ export async function participationRoutes(
             project: input.projekt,
             email: input.email,
             honeypot: input.webseite,
+            language: context.view.lang,
           },
           { ip: request.ip },
         );
@@ -370,6 +371,7 @@ export async function participationRoutes(
             project: "",
             email: input.email,
             honeypot: input.webseite,
+            language: context.view.lang,
           },
           { ip: request.ip },
         );

@@ -14,8 +14,22 @@ describe("the conciliation bodies", () => {
     );
     for (const body of CONCILIATION_BODIES) {
       expect(body.name).not.toBe("");
-      expect(body.address).toMatch(/\n\d{5} /);
+      if (body.address !== null) expect(body.address).toMatch(/\n\d{5} /);
       expect(body.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it("records for each entry the official pages it was checked against, the day, and what they did not confirm", () => {
+    for (const body of CONCILIATION_BODIES) {
+      expect(body.sources.length, body.land).toBeGreaterThan(0);
+      for (const source of body.sources) expect(source).toMatch(/^https?:\/\//);
+      expect(body.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // An entry without a confirmed postal address says so, and is not marked verified.
+      if (body.address === null) {
+        expect(body.verified, body.land).toBe(false);
+        expect(body.unconfirmed, body.land).toMatch(/Postanschrift/);
+      }
+      if (!body.verified) expect(body.unconfirmed, body.land).toBeDefined();
     }
   });
 

@@ -16,8 +16,10 @@ import type {
 import { DEFAULT_REASON_CATEGORIES } from "../../../src/domain/edition/reasons.js";
 import {
   buildCatalogueDocumentModel,
+  documentIdeasOf,
   paragraphsOf,
 } from "../../../src/exports/catalogue/catalogue-document-model.js";
+import type { PublicItem } from "../../../src/domain/participation/participation.js";
 import { buildRevisionSlidesModel } from "../../../src/exports/pptx/revision-slides.js";
 import {
   KLEVE,
@@ -190,5 +192,66 @@ describe("the revision slides model", () => {
         "Weitere Einführung DMS in Gesamtverwaltung",
       ],
     });
+  });
+});
+
+describe("the ideas taken up in an edition, in its documents", () => {
+  const item = (overrides: Partial<PublicItem>): PublicItem => ({
+    id: 1,
+    kind: "idea",
+    title: "Termine online buchen",
+    body: "Auch abends.",
+    projectSlug: null,
+    status: "adopted",
+    decisionNote: "Kommt mit dem DMS.",
+    mergedIntoId: null,
+    link: {
+      projectSlug: "dokumentenmanagementsystem",
+      measureId: null,
+      measureTitle: "Rollout außerhalb der Pilotbereiche",
+      editionNumber: 2,
+    },
+    createdAt: "2022-01-10T09:00:00.000Z",
+    statusChangedAt: "2022-02-10T09:00:00.000Z",
+    history: [],
+    ...overrides,
+  });
+
+  it("names the project as in the catalogue, the measure and the reason, and leaves out withdrawn items", () => {
+    const { edition: second, report } = revision();
+    const ideas = documentIdeasOf(second.catalogue, [
+      item({}),
+      item({
+        id: 2,
+        title: "Formulare vorausfüllen",
+        status: "implemented",
+        decisionNote: null,
+        link: {
+          projectSlug: null,
+          measureId: null,
+          measureTitle: null,
+          editionNumber: 2,
+        },
+      }),
+      item({ id: 3, title: null, body: null, status: "withdrawn" }),
+    ]);
+    expect(ideas).toEqual([
+      {
+        title: "Termine online buchen",
+        takenUpIn:
+          "übernommen in: 2.1 Dokumentenmanagementsystem, Maßnahme „Rollout außerhalb der Pilotbereiche“",
+        note: "Kommt mit dem DMS.",
+      },
+      { title: "Formulare vorausfüllen", takenUpIn: "umgesetzt", note: null },
+    ]);
+    expect(
+      buildCatalogueDocumentModel(second, report, ideas).takenUpIdeas,
+    ).toEqual(ideas);
+    expect(
+      buildRevisionSlidesModel(second, report, ideas).takenUpIdeas,
+    ).toEqual(ideas);
+    expect(buildCatalogueDocumentModel(second, report).takenUpIdeas).toEqual(
+      [],
+    );
   });
 });
