@@ -7,7 +7,7 @@
  * databases; so each kind (empty, or with the demo) is built once into a template and
  * copied: SQLite by copying a file, PostgreSQL by `create database … template …`. A
  * template is named by a hash of the sources and demo files, so a changed migration or
- * demo builds a new one (and removes the old ones).
+ * demo builds a new one (and removes old ones another checkout no longer needs).
  */
 import { createHash, randomBytes } from "node:crypto";
 import {
@@ -19,6 +19,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -100,6 +101,9 @@ async function fillTemplate(ctx: AppContext, kind: TemplateKind) {
 }
 
 const SQLITE_TEMPLATES = join(tmpdir(), "fortschritt-test-templates");
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How many PostgreSQL templates of other sources may stay (other checkouts may use them). */
+const KEPT_POSTGRES_TEMPLATES = 12;
 
 /** The SQLite template file of the kind, built when missing (atomically: built aside, then renamed). */
 async function sqliteTemplate(kind: TemplateKind): Promise<string> {
@@ -107,9 +111,13 @@ async function sqliteTemplate(kind: TemplateKind): Promise<string> {
   const file = join(SQLITE_TEMPLATES, `${key}-${kind}.sqlite`);
   if (existsSync(file)) return file;
   mkdirSync(SQLITE_TEMPLATES, { recursive: true });
-  for (const old of readdirSync(SQLITE_TEMPLATES))
-    if (!old.startsWith(key))
-      rmSync(join(SQLITE_TEMPLATES, old), { force: true });
+  // Templates of other sources go once they are a day old: another checkout of a
+  // different state may be using its own right now.
+  for (const old of readdirSync(SQLITE_TEMPLATES)) {
+    const path = join(SQLITE_TEMPLATES, old);
+    if (!old.startsWith(key) && Date.now() - statSync(path).mtimeMs > DAY_MS)
+      rmSync(path, { force: true });
+  }
   const building = mkdtempSync(join(tmpdir(), "fortschritt-template-"));
   const ctx = await openAppContext(
     { dialect: "sqlite", file: join(building, "build.sqlite") },
@@ -156,10 +164,11 @@ async function postgresTemplate(kind: TemplateKind): Promise<string> {
         await closeAppContext(ctx);
       }
       await client.query(`alter database ${building} rename to ${name}`);
-      // Templates of other sources are no longer needed (one in use stays).
+      // Templates of other sources: the oldest go beyond a dozen, so that another checkout
+      // of a different state running its tests at the same time keeps its own.
       const old = await client.query<{ datname: string }>(
-        "select datname from pg_database where datname like 'fortschritt_tpl_%' and datname not like $1",
-        [`fortschritt_tpl_${key}_%`],
+        "select datname from pg_database where datname like 'fortschritt_tpl_%' and datname not like $1 order by oid desc offset $2",
+        [`fortschritt_tpl_${key}_%`, KEPT_POSTGRES_TEMPLATES],
       );
       for (const { datname } of old.rows)
         await client
