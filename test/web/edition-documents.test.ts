@@ -269,6 +269,23 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
         "Alter und neuer Zeitstrahl: 2 Smart Working (Digitale Verwaltung)",
       );
       expect(slides.at(-1)).toContain("Prioritäten in 2022");
+      // Every slide after the title carries its number (a field) and the footer, from the master.
+      const layouts = await Promise.all(
+        Object.keys(zip.files)
+          .filter((name) =>
+            /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name),
+          )
+          .map(async (name) => (await zip.file(name)?.async("string")) ?? ""),
+      );
+      expect(layouts.join("")).toMatch(/<a:fld [^>]*type="slidenum"/);
+      expect(layouts.join("")).toContain(
+        "Stadt Kleve · kleve.digital 2030 – 2. Fortschreibung",
+      );
+      // A continuation slide begins with a project's name, never with an orphan change.
+      for (const slide of slides.filter((text) =>
+        text.includes("(Fortsetzung)"),
+      ))
+        expect(slide).toMatch(/\(Fortsetzung\)\s*\S/);
       expect(slides.at(-1)).toContain(
         "Weitere Einführung DMS in Gesamtverwaltung",
       );

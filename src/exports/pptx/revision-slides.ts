@@ -248,21 +248,74 @@ function slideTitle(slide: Slide, text: string, colour = BRAND): void {
   });
 }
 
+/** A bullet line of a slide. */
+interface SlideLine {
+  readonly text: string;
+  readonly level: 1 | 2;
+}
+
+/**
+ * Lines that belong together (a project's headline and its changes): kept on one slide
+ * when they fit, and when a group is longer than a slide, its continuation repeats the
+ * headline, so that no slide starts with an orphan change that names no project.
+ */
+type SlideGroup = readonly SlideLine[];
+
+/** About how many lines of the text box a bullet takes once wrapped (18 pt or 14 pt on 12 in). */
+function heightOf(line: SlideLine): number {
+  return Math.max(
+    1,
+    Math.ceil(line.text.length / (line.level === 1 ? 90 : 115)),
+  );
+}
+
+/** Splits groups into slides of at most LINES_PER_SLIDE wrapped lines. */
+export function paginateGroups(
+  groups: readonly SlideGroup[],
+  capacity = LINES_PER_SLIDE,
+): SlideLine[][] {
+  const slides: SlideLine[][] = [];
+  let current: SlideLine[] = [];
+  let used = 0;
+  const flush = () => {
+    if (current.length > 0) slides.push(current);
+    current = [];
+    used = 0;
+  };
+  for (const group of groups) {
+    const height = group.reduce((sum, line) => sum + heightOf(line), 0);
+    if (used > 0 && used + height > capacity) flush();
+    const [head] = group;
+    group.forEach((line, index) => {
+      const lineHeight = heightOf(line);
+      if (used > 0 && used + lineHeight > capacity) {
+        flush();
+        // The continuation of a group names what it continues.
+        if (index > 0 && head !== undefined && head.level === 1) {
+          current.push({ text: `${head.text} (Fortsetzung)`, level: 1 });
+          used += heightOf(head);
+        }
+      }
+      current.push(line);
+      used += lineHeight;
+    });
+  }
+  flush();
+  return slides;
+}
+
 function bulletSlide(
   pptx: PptxGenJS,
   title: string,
-  lines: readonly { text: string; level: 1 | 2 }[],
+  groups: readonly SlideGroup[],
   colour?: string,
 ): void {
-  for (
-    let start = 0;
-    start < Math.max(lines.length, 1);
-    start += LINES_PER_SLIDE
-  ) {
-    const slide = pptx.addSlide();
-    slideTitle(slide, start === 0 ? title : `${title} (Fortsetzung)`, colour);
-    const chunk = lines.slice(start, start + LINES_PER_SLIDE);
-    if (chunk.length === 0) continue;
+  const slides = paginateGroups(groups);
+  if (slides.length === 0) slides.push([]);
+  slides.forEach((chunk, index) => {
+    const slide = pptx.addSlide({ masterName: MASTER });
+    slideTitle(slide, index === 0 ? title : `${title} (Fortsetzung)`, colour);
+    if (chunk.length === 0) return;
     slide.addText(
       chunk.map((line) => ({
         text: line.text,
@@ -277,7 +330,7 @@ function bulletSlide(
         x: 0.6,
         y: 1.35,
         w: WIDTH - 1.2,
-        h: 5.6,
+        h: 5.5,
         fontFace: FONT,
         color: INK,
         valign: "top",
@@ -285,7 +338,27 @@ function bulletSlide(
         paraSpaceAfter: 4,
       },
     );
-  }
+  });
+}
+
+const MASTER = "FORTSCHREIBUNG";
+
+/** Every slide after the title: a footer with municipality, programme and edition, and its number. */
+function defineMaster(pptx: PptxGenJS, model: RevisionSlidesModel): void {
+  const small = { fontFace: FONT, fontSize: 10, color: "4B5257" };
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: "FFFFFF" },
+    objects: [
+      {
+        text: {
+          text: `${model.municipalityName} · ${model.programmeTitle} – ${editionLine(model.editionTitle)}`,
+          options: { x: 0.6, y: 7.05, w: 10.5, h: 0.3, ...small },
+        },
+      },
+    ],
+    slideNumber: { x: 12.2, y: 7.05, w: 0.6, h: 0.3, ...small },
+  });
 }
 
 /** Places the deck on slides; `pictures` holds each field's old-versus-new timeline by field key. */
@@ -303,6 +376,7 @@ export async function renderRevisionSlides(
   pptx.author = model.municipalityName;
   pptx.company = model.municipalityName;
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  defineMaster(pptx, model);
 
   const title = pptx.addSlide();
   title.background = { color: BRAND };
@@ -348,18 +422,19 @@ export async function renderRevisionSlides(
   );
 
   bulletSlide(pptx, "Fortschreibung (Überblick)", [
-    { text: model.summary, level: 1 },
-    ...model.reasonCounts.map((line) => ({ text: line, level: 2 as const })),
-    ...model.programmeChanges.map((line) => ({
-      text: line,
-      level: 1 as const,
-    })),
+    [
+      { text: model.summary, level: 1 },
+      ...model.reasonCounts.map((line) => ({ text: line, level: 2 as const })),
+    ],
+    ...model.programmeChanges.map((line) => [
+      { text: line, level: 1 as const },
+    ]),
   ]);
 
   for (const field of model.fields) {
-    const lines = [
-      { text: field.counts, level: 1 as const },
-      ...field.projects.flatMap((project) => [
+    const groups: SlideGroup[] = [
+      [{ text: field.counts, level: 1 }],
+      ...field.projects.map((project) => [
         { text: project.headline, level: 1 as const },
         ...project.details.map((detail) => ({
           text: detail,
@@ -370,12 +445,12 @@ export async function renderRevisionSlides(
     bulletSlide(
       pptx,
       `Fortschreibung (Veränderungen): ${field.heading}`,
-      lines,
+      groups,
       hex(field.colour),
     );
     const picture = pictures.get(field.key);
     if (picture !== undefined) {
-      const slide = pptx.addSlide();
+      const slide = pptx.addSlide({ masterName: MASTER });
       slideTitle(
         slide,
         `Alter und neuer Zeitstrahl: ${field.heading}`,
@@ -401,7 +476,7 @@ export async function renderRevisionSlides(
     bulletSlide(
       pptx,
       "Übernommene Ideen und Rückmeldungen",
-      model.takenUpIdeas.flatMap((idea) => [
+      model.takenUpIdeas.map((idea) => [
         { text: `„${idea.title}“: ${idea.takenUpIn}`, level: 1 as const },
         ...(idea.note === null
           ? []
@@ -414,7 +489,7 @@ export async function renderRevisionSlides(
     bulletSlide(
       pptx,
       `Prioritäten in ${model.priorities.year}`,
-      model.priorities.items.map((item) => ({ text: item, level: 1 as const })),
+      model.priorities.items.map((item) => [{ text: item, level: 1 as const }]),
     );
   }
   const output = await pptx.write({

@@ -277,7 +277,7 @@ export class EditionDocuments {
         // Printed twice: the first printing's outline tells on which page each heading
         // landed, the second prints those numbers into the table of contents (the room
         // for them is kept in the first, so no heading moves).
-        const model = buildCatalogueDocumentModel(edition, report);
+        const model = buildCatalogueDocumentModel(edition, report, ideas);
         const timeline = (await timelineSvg(edition)) as JSX.Element;
         const furniture = "/assets/catalogue-furniture.css";
         const resources = {

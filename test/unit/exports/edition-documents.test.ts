@@ -20,7 +20,10 @@ import {
   paragraphsOf,
 } from "../../../src/exports/catalogue/catalogue-document-model.js";
 import type { PublicItem } from "../../../src/domain/participation/participation.js";
-import { buildRevisionSlidesModel } from "../../../src/exports/pptx/revision-slides.js";
+import {
+  buildRevisionSlidesModel,
+  paginateGroups,
+} from "../../../src/exports/pptx/revision-slides.js";
 import {
   KLEVE,
   buildKleveCatalogue,
@@ -253,5 +256,39 @@ describe("the ideas taken up in an edition, in its documents", () => {
     expect(buildCatalogueDocumentModel(second, report).takenUpIdeas).toEqual(
       [],
     );
+  });
+});
+
+describe("the revision slides' pages of bullets", () => {
+  const project = (name: string, changes: number) => [
+    { text: `${name}: Verzögerung aufgrund OZG-Aufwand`, level: 1 as const },
+    ...Array.from({ length: changes }, (_, index) => ({
+      text: `Zeitraum ${index + 1}: Ende von 2023 auf 2024 verschoben`,
+      level: 2 as const,
+    })),
+  ];
+
+  it("keeps a project with its changes on one slide when it fits on the next", () => {
+    const slides = paginateGroups([project("1.1 A", 8), project("1.2 B", 8)]);
+    expect(slides).toHaveLength(2);
+    expect(slides[1]?.[0]?.text).toBe(
+      "1.2 B: Verzögerung aufgrund OZG-Aufwand",
+    );
+  });
+
+  it("repeats the project's name on the slide that continues its changes, and never leaves a change alone", () => {
+    const slides = paginateGroups([project("2.1 Dokumentenmanagement", 20)]);
+    expect(slides).toHaveLength(2);
+    expect(slides[1]?.[0]).toEqual({
+      text: "2.1 Dokumentenmanagement: Verzögerung aufgrund OZG-Aufwand (Fortsetzung)",
+      level: 1,
+    });
+    expect(slides.flat().filter((line) => line.level === 2)).toHaveLength(20);
+  });
+
+  it("counts a long bullet as the lines it wraps to", () => {
+    const long = { text: "x".repeat(400), level: 1 as const };
+    const slides = paginateGroups([[long], [long], [long], [long]]);
+    expect(slides.length).toBeGreaterThan(1);
   });
 });
