@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMeasure } from "../../src/app/catalogue/add-measure.js";
+import { updateMeasure } from "../../src/app/catalogue/update-measure.js";
 import {
   getCatalogue,
   getProject,
@@ -90,5 +91,37 @@ describe.each(DIALECTS)("measure details on %s", (dialect) => {
       before.entry.project.measures.length,
     );
     expect(after.entry.project.version).toBe(before.entry.project.version);
+  });
+
+  it("refuses a changed measure whose end lies before its start and changes nothing", async () => {
+    const before = await getProject(f.t.ctx, K, P);
+    const measure = before.entry.project.measures[0];
+    if (measure === undefined) throw new Error("fixture");
+    let error: unknown = null;
+    try {
+      await updateMeasure(f.t.ctx, f.admin, {
+        municipality: K,
+        project: P,
+        measureId: measure.id,
+        expectedVersion: before.entry.project.version,
+        data: {
+          title: measure.title,
+          status: measure.status,
+          start: "2027",
+          end: "2026",
+        },
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isAppError(error, "ERR_VALIDATION") && error.problems).toEqual([
+      {
+        path: "/data/end",
+        message: "Das Ende (2026) liegt vor dem Beginn (2027).",
+      },
+    ]);
+    expect((await getProject(f.t.ctx, K, P)).entry.project).toEqual(
+      before.entry.project,
+    );
   });
 });
