@@ -5,10 +5,15 @@
  * end is not yet decided overlapping another phase, a step with its budget year, owner
  * and phase, and an advisory board. Its key figures are entered as people write them
  * ("2 von 3", "66,7 %", "mehr als 60", 111 = 23 + 88). After the first edition, the
- * portal and the edition's documents speak in its level names and never show a dummy top
- * level. Axe (WCAG 2.1 AA) checks the pages on the way (docs/adr/0029, 0030, 0032).
+ * portal and the edition's documents (DOCX, PDF, PPTX) speak in its level names and never
+ * show a dummy top level. Axe (WCAG 2.1 AA) checks the pages on the way (docs/adr/0029, 0030, 0032).
  */
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +35,8 @@ import {
 } from "../support/browser.js";
 import { KLEVE_LEVEL_WORDS } from "../support/flat-programme.js";
 import { buildPrincipal } from "../support/principals.js";
+
+const run = promisify(execFile);
 
 let rig: BrowserRig;
 
@@ -358,6 +365,23 @@ describe.each(JAVASCRIPT_MODES)(
         )
       ).join("\n");
       expectNoKleveLevels(slides, "folien.pptx");
+      const pdf = await fetch(
+        `${rig.baseUrl}/${slug}/fortschreibungen/1/katalog.pdf`,
+      );
+      expect(pdf.status).toBe(200);
+      const directory = await mkdtemp(join(tmpdir(), "flach-"));
+      try {
+        const path = join(directory, "katalog.pdf");
+        await writeFile(path, Buffer.from(await pdf.arrayBuffer()));
+        const printed = (
+          await run("pdftotext", [path, "-"], { maxBuffer: 20_000_000 })
+        ).stdout.replace(/\s+/g, " ");
+        expect(printed).toContain("Thema 1: E-Akte");
+        expect(printed).toContain("Haushaltsmittel beantragen");
+        expectNoKleveLevels(printed, "katalog.pdf");
+      } finally {
+        await rm(directory, { recursive: true, force: true });
+      }
     }, 240_000);
   },
 );
