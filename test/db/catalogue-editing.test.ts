@@ -321,6 +321,26 @@ describe.each(DIALECTS)("editing a project on %s", (dialect) => {
     expect(error.problems).toEqual([
       { path: "/data/end", message: "Das Ende liegt vor dem Beginn." },
     ]);
+    expect(await project("e-rechnungsworkflow")).toEqual(before);
+  });
+
+  it("refuses a changed phase whose end lies before its start and changes nothing", async () => {
+    const before = await project("e-rechnungsworkflow");
+    const phase = before.phases[0]!;
+    const error = await rejectionOf(
+      updatePhase(t.ctx, editor101, {
+        municipality: "kleve",
+        project: "e-rechnungsworkflow",
+        phaseId: phase.id,
+        expectedVersion: before.version,
+        data: { label: phase.label, start: "2026", end: "2025-Q4" },
+      }),
+    );
+    expect(error.code).toBe("ERR_VALIDATION");
+    expect(error.problems).toEqual([
+      { path: "/data/end", message: "Das Ende liegt vor dem Beginn." },
+    ]);
+    expect(await project("e-rechnungsworkflow")).toEqual(before);
   });
 
   it("refuses input that breaks the schema, naming each field with a JSON pointer", async () => {

@@ -126,6 +126,12 @@ describe.each(WEB_DIALECTS)(
         { csrfFrom: `/${slug}/verwaltung/struktur` },
       );
       expect(created.statusCode).toBe(303);
+      const saved = await web.app.inject({
+        url: String(created.headers.location),
+        headers: { cookie },
+      });
+      expect(textOf(saved.body)).toContain("Das Thema wurde gespeichert.");
+      expectNoKleveLevels(textOf(saved.body));
       const overview = await web.app.inject({
         url: `/${slug}/`,
         headers: { cookie },

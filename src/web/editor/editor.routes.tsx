@@ -20,7 +20,7 @@ import {
   type ProjectForEditing,
 } from "../../app/catalogue/read-editor.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { DeleteConfirmationPage } from "./delete-confirmation-page.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
@@ -186,7 +186,10 @@ export async function editorRoutes(
             notice={
               request.url.includes("freigegeben=1")
                 ? view.t.onboarding.released
-                : noticeOf(request, view)
+                : noticeOf(
+                    request,
+                    withLevels(view, overview.catalogue.programme.levels),
+                  )
             }
             updateRequests={updateRequests}
             onboarding={onboarding}
@@ -258,7 +261,14 @@ export async function editorRoutes(
           )}
           data={data}
           csrfToken={csrfToken(request)}
-          notice={failure === undefined ? noticeOf(request, view) : undefined}
+          notice={
+            failure === undefined
+              ? noticeOf(
+                  request,
+                  withLevels(view, data.catalogue.programme.levels),
+                )
+              : undefined
+          }
           failed={failure?.failed}
           conflict={failure?.conflict}
         />

@@ -26,7 +26,7 @@ import { updateProgramme } from "../../app/catalogue/update-programme.js";
 import { updateLevels } from "../../app/catalogue/update-levels.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
-import type { ViewContext } from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { csrfToken } from "../plugins/session.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
@@ -307,7 +307,14 @@ export async function structureRoutes(
         ),
         data,
         csrfToken: csrfToken(request),
-        notice: failure === undefined ? noticeOf(request, view) : undefined,
+        // The notice names the levels as the page does ("Das Thema wurde gespeichert.").
+        notice:
+          failure === undefined
+            ? noticeOf(
+                request,
+                withLevels(view, data.catalogue.programme.levels),
+              )
+            : undefined,
         failed: failure?.failed,
         conflict: failure?.conflict,
       };

@@ -7,7 +7,10 @@
  * and problems are located back at sheet, row and column.
  */
 import type { InputProblem } from "../../../errors.js";
-import { checkCatalogueDocument } from "../catalogue-document.js";
+import {
+  checkCatalogueDocument,
+  isFlatDocument,
+} from "../catalogue-document.js";
 import type { CatalogueDocument } from "../catalogue-document.schema.js";
 
 /** The sheets, in the order of the workbook. */
@@ -303,16 +306,27 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
     Ende: text(programme.horizonEnd),
     Zusammenfassung: text(programme.summary),
   });
-  for (const area of document.impactAreas ?? []) {
-    add("wirkungsbereiche", {
-      Schlüssel: area.key,
-      Name: area.name,
-      Beschreibung: text(area.description),
-    });
-    for (const field of area.actionFields) {
+  // A flat programme's action fields have no impact area: their column stays empty.
+  const groups: readonly {
+    readonly area: NonNullable<CatalogueDocument["impactAreas"]>[number] | null;
+    readonly actionFields: NonNullable<CatalogueDocument["actionFields"]>;
+  }[] = isFlatDocument(document)
+    ? [{ area: null, actionFields: document.actionFields ?? [] }]
+    : (document.impactAreas ?? []).map((area) => ({
+        area,
+        actionFields: area.actionFields,
+      }));
+  for (const { area, actionFields } of groups) {
+    if (area !== null)
+      add("wirkungsbereiche", {
+        Schlüssel: area.key,
+        Name: area.name,
+        Beschreibung: text(area.description),
+      });
+    for (const field of actionFields) {
       add("aktionsfelder", {
         Schlüssel: field.key,
-        Wirkungsbereich: area.key,
+        Wirkungsbereich: area?.key ?? "",
         Nummer: text(field.number),
         Name: field.name,
         Farbe: field.colour.toLowerCase(),
@@ -400,6 +414,16 @@ interface Origin {
 /** The municipality a document is built for: the spreadsheet does not carry it. */
 export type DocumentMunicipality = CatalogueDocument["municipality"];
 
+/**
+ * The programme's shape that the spreadsheet does not carry either: its level names, the
+ * flat switch and its list of org unit kinds, taken from the stored programme (none for a
+ * municipality without a catalogue: Kleve's levels and the kinds every list starts with).
+ */
+export type ProgrammeShape = Pick<
+  CatalogueDocument["programme"],
+  "levels" | "orgUnitKinds"
+>;
+
 /** The outcome of reading tables as a catalogue document. */
 export type TablesAsDocument =
   | { readonly ok: true; readonly document: CatalogueDocument }
@@ -412,7 +436,9 @@ export type TablesAsDocument =
 export function tablesToDocument(
   tables: CatalogueTables,
   municipality: DocumentMunicipality,
+  shape: ProgrammeShape = {},
 ): TablesAsDocument {
+  const flat = shape.levels?.flat === true;
   const problems: SheetProblem[] = [];
   const origins = new Map<string, Origin>();
   const problem = (
@@ -495,7 +521,16 @@ export function tablesToDocument(
   type Project = Field["projects"][number];
   const areas: Area[] = [];
   const areaByKey = new Map<string, Area>();
+  // A flat programme's action fields stand without impact area (docs/adr/0029).
+  const flatFields: Field[] = [];
   tables.wirkungsbereiche.forEach((row) => {
+    if (flat)
+      problem(
+        "wirkungsbereiche",
+        row.line,
+        null,
+        "Das Programm ist flach und hat keine Wirkungsbereiche: Bitte lassen Sie dieses Blatt leer.",
+      );
     const area: Area = {
       key: cell(row, "Schlüssel"),
       name: cell(row, "Name"),
@@ -514,7 +549,16 @@ export function tablesToDocument(
   for (const row of tables.aktionsfelder) {
     const areaKey = cell(row, "Wirkungsbereich");
     const area = areaByKey.get(areaKey);
-    if (area === undefined) {
+    if (flat && areaKey !== "") {
+      problem(
+        "aktionsfelder",
+        row.line,
+        "Wirkungsbereich",
+        "Das Programm ist flach und hat keine Wirkungsbereiche: Bitte lassen Sie diese Spalte leer.",
+      );
+      continue;
+    }
+    if (!flat && area === undefined) {
       problem(
         "aktionsfelder",
         row.line,
@@ -534,7 +578,10 @@ export function tablesToDocument(
       ...withOptional("description", optional(row.cells.Beschreibung)),
       projects: [],
     };
-    const path = `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
+    const path =
+      area === undefined
+        ? `/actionFields/${flatFields.length}`
+        : `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
     origins.set(path, {
       sheet: "aktionsfelder",
       line: row.line,
@@ -546,7 +593,7 @@ export function tablesToDocument(
         description: "Beschreibung",
       },
     });
-    area.actionFields.push(field);
+    (area === undefined ? flatFields : area.actionFields).push(field);
     fieldByKey.set(field.key, { field, path });
   }
   const projectBySlug = new Map<string, { project: Project; path: string }>();
@@ -763,9 +810,13 @@ export function tablesToDocument(
       ...withOptional("summary", optional(programmeRow?.cells.Zusammenfassung)),
       goals,
       priorities,
+      ...(shape.levels === undefined ? {} : { levels: shape.levels }),
+      ...(shape.orgUnitKinds === undefined
+        ? {}
+        : { orgUnitKinds: shape.orgUnitKinds }),
     },
     orgUnits,
-    impactAreas: areas,
+    ...(flat ? { actionFields: flatFields } : { impactAreas: areas }),
   };
   const checked = checkCatalogueDocument(document);
   if (checked.ok) return { ok: true, document: checked.value };
@@ -803,10 +854,12 @@ function locate(
       message: problem.message,
     };
   }
-  const sheet = problem.path.startsWith("/impactAreas")
-    ? SHEETS.abhaengigkeiten.title
-    : problem.path.startsWith("/orgUnits")
-      ? SHEETS.organisationseinheiten.title
-      : SHEETS.programm.title;
+  const sheet =
+    problem.path.startsWith("/impactAreas") ||
+    problem.path.startsWith("/actionFields")
+      ? SHEETS.abhaengigkeiten.title
+      : problem.path.startsWith("/orgUnits")
+        ? SHEETS.organisationseinheiten.title
+        : SHEETS.programm.title;
   return { sheet, line: null, column: null, message: problem.message };
 }

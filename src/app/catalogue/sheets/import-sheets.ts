@@ -48,6 +48,7 @@ import {
   sheetProblemToInput,
   tablesToDocument,
   type CatalogueTables,
+  type ProgrammeShape,
   type SheetId,
   type SheetRow,
 } from "./catalogue-sheets.js";
@@ -116,6 +117,20 @@ async function storedTables(
     : documentToTables(catalogueToDocument(catalogue));
 }
 
+/** The stored programme's level names, flat switch and org unit kinds, which no sheet carries. */
+async function storedShape(
+  db: Executor,
+  municipality: Municipality,
+): Promise<ProgrammeShape> {
+  const catalogue = await loadCatalogue(db, municipality);
+  if (catalogue === null) return {};
+  const { levels, orgUnitKinds } = catalogueToDocument(catalogue).programme;
+  return {
+    ...(levels === undefined ? {} : { levels }),
+    ...(orgUnitKinds === undefined ? {} : { orgUnitKinds }),
+  };
+}
+
 function documentMunicipality(
   municipality: Municipality,
 ): CatalogueDocument["municipality"] {
@@ -137,6 +152,7 @@ interface CheckedFile {
 
 /** Reads and checks a file; throws ERR_SHEET_IMPORT_INVALID naming sheet, row and column. */
 async function checkFile(
+  db: Executor,
   municipality: Municipality,
   fileName: string,
   bytes: Buffer,
@@ -156,7 +172,11 @@ async function checkFile(
   const result =
     read.problems.length > 0
       ? { ok: false as const, problems: read.problems }
-      : tablesToDocument(read.tables, documentMunicipality(municipality));
+      : tablesToDocument(
+          read.tables,
+          documentMunicipality(municipality),
+          await storedShape(db, municipality),
+        );
   if (!result.ok)
     throw new AppError("ERR_SHEET_IMPORT_INVALID", {
       detail: `${fileName}:`,
@@ -329,7 +349,12 @@ export async function prepareSheetImport(
     { entityType: "catalogue", entityLabel: input.fileName },
     origin,
   );
-  const checked = await checkFile(municipality, input.fileName, input.bytes);
+  const checked = await checkFile(
+    ctx.db,
+    municipality,
+    input.fileName,
+    input.bytes,
+  );
   const preview = await previewOf(
     ctx.db,
     municipality,
@@ -403,6 +428,7 @@ export async function showSheetImport(
     origin,
   );
   const checked = await checkFile(
+    ctx.db,
     municipality,
     upload.fileName,
     upload.content,
@@ -434,6 +460,7 @@ export async function confirmSheetImport(
     origin,
   );
   const checked = await checkFile(
+    ctx.db,
     municipality,
     upload.fileName,
     upload.content,
@@ -502,7 +529,12 @@ export async function importCatalogueSheetsForOperator(
   },
 ): Promise<SheetImportPreview> {
   const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const checked = await checkFile(municipality, input.fileName, input.bytes);
+  const checked = await checkFile(
+    ctx.db,
+    municipality,
+    input.fileName,
+    input.bytes,
+  );
   if (!input.apply)
     return previewOf(ctx.db, municipality, input.fileName, checked);
   return applyImport(ctx, COMMAND_LINE, municipality, checked, {
