@@ -180,6 +180,10 @@ function describe(change: CatalogueChange): string {
         change.from,
         change.to,
       );
+    case "measure-start-shifted":
+      return `Einzelmaßnahme ${quoted(change.measure.title)}: Beginn von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
+    case "measure-end-shifted":
+      return `Einzelmaßnahme ${quoted(change.measure.title)}: Ende von ${point(change.from)} auf ${point(change.to)} verschoben (${formatShiftGerman(change.shift)})`;
     case "responsibility-added":
       return `Zuständigkeit: ${change.orgUnit.name} neu ${ROLE_GERMAN[change.role]}`;
     case "responsibility-removed":

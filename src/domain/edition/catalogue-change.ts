@@ -379,6 +379,28 @@ export interface MeasureStatusChanged {
   readonly to: MeasureStatus;
 }
 
+/** A dated measure's start moved (a shift that needs a reason, like a phase's). */
+export interface MeasureStartShifted {
+  readonly kind: "measure-start-shifted";
+  readonly key: string;
+  readonly project: ProjectRef;
+  readonly measure: MeasureRef;
+  readonly from: PointInTime;
+  readonly to: PointInTime;
+  readonly shift: ActualShift;
+}
+
+/** A dated measure's end moved (a shift that needs a reason, like a phase's). */
+export interface MeasureEndShifted {
+  readonly kind: "measure-end-shifted";
+  readonly key: string;
+  readonly project: ProjectRef;
+  readonly measure: MeasureRef;
+  readonly from: PointInTime;
+  readonly to: PointInTime;
+  readonly shift: ActualShift;
+}
+
 /** An org unit as named in a responsibility change. */
 export interface OrgUnitRef {
   readonly code: string;
@@ -458,6 +480,8 @@ export type CatalogueChange =
   | MeasureRemoved
   | MeasureRenamed
   | MeasureStatusChanged
+  | MeasureStartShifted
+  | MeasureEndShifted
   | ResponsibilityAdded
   | ResponsibilityRemoved
   | ResponsibilityRoleChanged
@@ -473,12 +497,14 @@ export type ProjectChange = Extract<
   { readonly project: ProjectRef }
 >;
 
-/** The changes that need a reason when publishing: moved phase starts and ends, early and late finishes. */
+/** The changes that need a reason when publishing: moved starts and ends of phases and dated measures, early and late finishes. */
 export type ShiftChange =
   | PhaseStartShifted
   | PhaseEndShifted
   | ProjectFinishedEarly
-  | ProjectFinishedLate;
+  | ProjectFinishedLate
+  | MeasureStartShifted
+  | MeasureEndShifted;
 
 // The compiler checks that this lists every kind exactly once; the order is the report's.
 const KIND_ORDER: Readonly<Record<CatalogueChangeKind, true>> = {
@@ -508,6 +534,8 @@ const KIND_ORDER: Readonly<Record<CatalogueChangeKind, true>> = {
   "measure-removed": true,
   "measure-renamed": true,
   "measure-status-changed": true,
+  "measure-start-shifted": true,
+  "measure-end-shifted": true,
   "responsibility-added": true,
   "responsibility-removed": true,
   "responsibility-role-changed": true,
@@ -527,6 +555,8 @@ const SHIFT_KINDS: ReadonlySet<CatalogueChangeKind> = new Set<
   "phase-end-shifted",
   "project-finished-early",
   "project-finished-late",
+  "measure-start-shifted",
+  "measure-end-shifted",
 ]);
 
 /** Whether a change needs a reason before the draft can be published. */

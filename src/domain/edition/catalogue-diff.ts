@@ -556,6 +556,29 @@ function measureChanges(
           to: now.status,
         });
       }
+      // A dated measure moving is a shift like a phase's; a date first given or given
+      // more precisely is not (the new point lies inside the old one).
+      for (const side of ["start", "end"] as const) {
+        const from = old[side] ?? null;
+        const to = now[side] ?? null;
+        if (from === null || to === null) continue;
+        const shift = comparePoints(from, to);
+        if (typeof shift !== "object") continue;
+        const moved = { project, measure, from, to, shift };
+        changes.push(
+          side === "start"
+            ? {
+                kind: "measure-start-shifted",
+                key: `measure-start-shifted:${suffix}`,
+                ...moved,
+              }
+            : {
+                kind: "measure-end-shifted",
+                key: `measure-end-shifted:${suffix}`,
+                ...moved,
+              },
+        );
+      }
     }
   }
   return changes;

@@ -463,6 +463,38 @@ describe("projects finished early or late", () => {
 });
 
 describe("measures", () => {
+  it("reports a dated measure moving as a shift that needs a reason, and a date first given or refined as none", () => {
+    const dated = updateProject(buildKleveCatalogue(), DMS, (project) =>
+      updateMeasure(project, 2101, {
+        start: point("2024"),
+        end: point("2024"),
+      }),
+    );
+    const moved = updateProject(dated, DMS, (project) =>
+      updateMeasure(project, 2101, {
+        start: point("2024"),
+        end: point("2025-Q2"),
+      }),
+    );
+    const diff = diffCatalogues(dated, moved);
+    expect(only(diff, "measure-end-shifted")).toMatchObject({
+      key: "measure-end-shifted:project-21:measure-2101",
+      measure: { id: 2101 },
+      shift: { direction: "later" },
+    });
+    expect(shiftsNeedingReason(diff).map((change) => change.kind)).toEqual([
+      "measure-end-shifted",
+    ]);
+    // The budget year first given, then given to the quarter: no shift.
+    expect(kindsOf(diffCatalogues(buildKleveCatalogue(), dated))).not.toContain(
+      "measure-end-shifted",
+    );
+    const refined = updateProject(dated, DMS, (project) =>
+      updateMeasure(project, 2101, { end: point("2024-Q4") }),
+    );
+    expect(shiftsNeedingReason(diffCatalogues(dated, refined))).toEqual([]);
+  });
+
   it("reports a measure done", () => {
     const before = buildKleveCatalogue();
     const after = updateProject(before, DMS, (project) =>
@@ -695,7 +727,7 @@ describe("programme priorities and horizon", () => {
 });
 
 describe("shifts that need a reason", () => {
-  it("counts phase start and end shifts and early or late finishes as shifts", () => {
+  it("counts start and end shifts of phases and dated measures and early or late finishes as shifts", () => {
     const shiftKinds = CATALOGUE_CHANGE_KINDS.filter((kind) =>
       isShift({ kind } as CatalogueChange),
     );
@@ -704,6 +736,8 @@ describe("shifts that need a reason", () => {
       "project-finished-late",
       "phase-start-shifted",
       "phase-end-shifted",
+      "measure-start-shifted",
+      "measure-end-shifted",
     ]);
   });
 
