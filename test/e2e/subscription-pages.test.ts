@@ -1,7 +1,9 @@
 /**
- * The page to follow a municipality by e-mail meets WCAG 2.1 AA as far as axe can tell,
- * with and without JavaScript: empty, after a request, and with an invalid address (a
- * German message at the field, nothing stored).
+ * The pages to follow a municipality by e-mail meet WCAG 2.1 AA as far as axe can tell,
+ * with and without JavaScript: the form empty, after a request, and with an invalid
+ * address (a German message at the field, nothing stored); the pages of the confirmation
+ * and unsubscribe links of the mail before and after their button (opening a link changes
+ * nothing, the button does), and a used link's error page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailMessage } from "../../src/app/mail/mailer.js";
@@ -27,6 +29,15 @@ afterAll(async () => {
   await rig?.close();
 });
 
+/** The path of a link of the mail (the mail names the public base URL). */
+function linkIn(text: string, kind: "bestaetigen" | "abmelden"): string {
+  const match = new RegExp(
+    `https://portal\\.example(/kleve/benachrichtigungen/${kind}/[A-Za-z0-9_-]+)`,
+  ).exec(text);
+  if (match?.[1] === undefined) throw new Error(`no ${kind} link in ${text}`);
+  return match[1];
+}
+
 describe.each(JAVASCRIPT_MODES)(
   "the Benachrichtigungen page $mode",
   ({ javaScriptEnabled }) => {
@@ -51,6 +62,80 @@ describe.each(JAVASCRIPT_MODES)(
           "Bitte bestätigen Sie Ihre Adresse",
         );
         expect(await findAccessibilityViolations(page)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("confirms and unsubscribes through the pages of the mail's links, each without axe violations", async () => {
+      const email = `folgt-${String(javaScriptEnabled)}@example.org`;
+      const subscription = () =>
+        rig.ctx.db
+          .selectFrom("feed_subscription")
+          .select(["id", "confirmed_at"])
+          .where("email", "=", email)
+          .executeTakeFirst();
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.goto("/kleve/benachrichtigungen");
+        await page.fill("#email", email);
+        await Promise.all([
+          page.waitForURL(/angefragt=ja/),
+          page.click("button[type=submit]"),
+        ]);
+        const mail = sent.find((message) => message.to === email);
+        expect(mail).toBeDefined();
+        const confirm = linkIn(mail?.text ?? "", "bestaetigen");
+        const unsubscribe = linkIn(mail?.text ?? "", "abmelden");
+
+        // Opening the confirmation link changes nothing; its button confirms.
+        expect((await page.goto(confirm))?.status()).toBe(200);
+        expect(await page.textContent("h1")).toContain("Adresse bestätigen");
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+        expect((await subscription())?.confirmed_at).toBeNull();
+        const [confirmed] = await Promise.all([
+          page.waitForResponse((each) => each.request().method() === "POST"),
+          page
+            .getByRole("button", { name: "Ja, Benachrichtigungen erhalten" })
+            .click(),
+        ]);
+        expect(confirmed.status()).toBe(200);
+        await page.waitForSelector("text=Adresse bestätigt");
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+        expect((await subscription())?.confirmed_at).not.toBeNull();
+
+        // Opening the unsubscribe link keeps the address; its button deletes it.
+        expect((await page.goto(unsubscribe))?.status()).toBe(200);
+        expect(await page.textContent("h1")).toContain(
+          "Benachrichtigungen abbestellen",
+        );
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+        expect(await subscription()).toBeDefined();
+        const [unsubscribed] = await Promise.all([
+          page.waitForResponse((each) => each.request().method() === "POST"),
+          page
+            .getByRole("button", { name: "Abbestellen und Adresse löschen" })
+            .click(),
+        ]);
+        expect(unsubscribed.status()).toBe(200);
+        await page.waitForSelector("h1:has-text('Abbestellt')");
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+        expect(await subscription()).toBeUndefined();
+
+        // The used link: a clear error page, nothing stored again.
+        await page.goto(unsubscribe);
+        const [refused] = await Promise.all([
+          page.waitForResponse((each) => each.request().method() === "POST"),
+          page
+            .getByRole("button", { name: "Abbestellen und Adresse löschen" })
+            .click(),
+        ]);
+        expect(refused.status()).toBe(404);
+        await page.waitForSelector(
+          "text=Diese Adresse folgt hier nicht (mehr).",
+        );
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+        expect(await subscription()).toBeUndefined();
       } finally {
         await page.close();
       }

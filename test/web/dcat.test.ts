@@ -3,7 +3,9 @@
  * reads them: parsed with real RDF parsers (n3 for Turtle, rdfxml-streaming-parser,
  * jsonld-streaming-parser), the three serialisations compared, and validated with
  * rdf-validate-shacl against the shapes in test/support/dcat-ap-de.shapes.ttl (mandatory
- * properties as violations, recommended ones as warnings: the catalogue must have neither).
+ * properties as violations, recommended ones as warnings: the catalogue must have neither);
+ * a harvester finds exactly one dataset per published dataset — every open dataset with
+ * records (as its download says, ideas included) and every edition (as the API lists them).
  * Runs on SQLite and PostgreSQL.
  */
 import { readFileSync } from "node:fs";
@@ -14,9 +16,17 @@ import n3 from "n3";
 import SHACLValidator from "rdf-validate-shacl";
 import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATASETS } from "../../src/app/open-data/datasets.js";
 import { changeOpenDataSettings } from "../../src/app/open-data/settings.js";
+import {
+  changeParticipationSettings,
+  getQueue,
+  moderateItem,
+  submitItem,
+} from "../../src/app/participation/participation.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
+import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { findProjectRoot } from "../../src/project-root.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
@@ -86,16 +96,85 @@ async function shaclResults(data: n3.Store): Promise<string[]> {
 
 describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
   let web: WebTestApp;
+  const get = (url: string) => web.app.inject(url);
 
   beforeAll(async () => {
     web = await openWebApp(dialect);
     await loadDemoReport(web.ctx);
+    // A published idea, so that every open dataset has records.
+    const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality
+      .id;
+    const admin = buildPrincipal(municipalityId, {
+      role: "admin",
+      orgUnitCodes: [],
+    });
+    await changeParticipationSettings(web.ctx, admin, {
+      municipality: "kleve",
+      mode: "public",
+      overdueDays: 14,
+      retentionDays: 90,
+    });
+    const { id } = await submitItem(
+      web.ctx,
+      null,
+      ANONYMOUS,
+      {
+        municipality: "kleve",
+        kind: "idea",
+        title: "Ratsinformationen als offene Daten",
+        body: "Bitte auch die Vorlagen maschinenlesbar.",
+        project: "",
+        email: "",
+        honeypot: "",
+      },
+      { ip: "198.51.100.40" },
+    );
+    const queued = (await getQueue(web.ctx, admin, "kleve")).items.find(
+      (each) => each.item.id === id,
+    );
+    if (queued === undefined) throw new Error("idea not in the queue");
+    await moderateItem(web.ctx, null, admin, {
+      municipality: "kleve",
+      id,
+      expectedVersion: queued.version,
+      publish: true,
+      status: "",
+      note: "",
+      orgUnit: "",
+      linkProject: "",
+      linkMeasure: "",
+      linkEdition: "",
+      mergedInto: "",
+    });
   });
+
+  /**
+   * The datasets a harvester must find: every open dataset that has records (as its JSON
+   * download says) and every published edition (as the API lists them).
+   */
+  async function publishedDatasets(): Promise<string[]> {
+    const uris: string[] = [];
+    for (const dataset of DATASETS) {
+      const file = (
+        await get(`/kleve/offene-daten/${dataset.key}.json`)
+      ).json();
+      if (file.datensaetze.length > 0)
+        uris.push(
+          `http://localhost:80/kleve/offene-daten/${dataset.key}#datensatz`,
+        );
+    }
+    const { editions } = (
+      await get("/api/v1/municipalities/kleve/editions")
+    ).json();
+    for (const edition of editions as { number: number }[])
+      uris.push(
+        `http://localhost:80/kleve/fortschreibungen/${edition.number}#datensatz`,
+      );
+    return uris;
+  }
   afterAll(async () => {
     await web?.close();
   });
-
-  const get = (url: string) => web.app.inject(url);
 
   it("gives Kleve's catalogue with one dataset per open dataset and per edition, valid against the shapes", async () => {
     const response = await get("/kleve/dcat/catalog.ttl");
@@ -105,7 +184,22 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
     const datasets = store
       .getSubjects(RDF_TYPE, `${DCAT}Dataset`, null)
       .map((subject) => subject.value);
-    expect(datasets).toHaveLength(5 + 2);
+    // One per published dataset: all six open datasets (ideas too, one being published)
+    // and the two editions, and nothing else.
+    const expected = await publishedDatasets();
+    expect(expected).toHaveLength(DATASETS.length + 2);
+    expect(new Set(datasets)).toEqual(new Set(expected));
+    expect(datasets).toHaveLength(expected.length);
+    expect(
+      store
+        .getObjects(
+          "http://localhost:80/kleve/dcat/catalog",
+          `${DCAT}dataset`,
+          null,
+        )
+        .map((object) => object.value)
+        .sort(),
+    ).toEqual([...expected].sort());
     expect(datasets).toContain(
       "http://localhost:80/kleve/offene-daten/katalog#datensatz",
     );
@@ -178,12 +272,11 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
       store.getSubjects(RDF_TYPE, `${DCAT}Catalog`, null).map((s) => s.value),
     ).toEqual(["http://localhost:80/dcat/catalog"]);
     expect(
-      store.getObjects(
-        "http://localhost:80/dcat/catalog",
-        `${DCAT}dataset`,
-        null,
-      ),
-    ).toHaveLength(7);
+      store
+        .getObjects("http://localhost:80/dcat/catalog", `${DCAT}dataset`, null)
+        .map((object) => object.value)
+        .sort(),
+    ).toEqual((await publishedDatasets()).sort());
     expect(await shaclResults(store)).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { createMeeting } from "../../src/app/reports/committees.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
+import { checkAtomFeed } from "../support/atom.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
@@ -42,6 +43,7 @@ interface AtomFeed {
 
 /** Parses an Atom document and checks what RFC 4287 requires of feed and entries. */
 function parseAtom(text: string): AtomFeed {
+  expect(checkAtomFeed(text).problems).toEqual([]);
   expect(XMLValidator.validate(text)).toBe(true);
   const parsed = new XMLParser({
     ignoreAttributes: false,
@@ -66,6 +68,47 @@ function parseAtom(text: string): AtomFeed {
   expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
   return feed;
 }
+
+describe("the RFC 4287 check", () => {
+  const valid = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    "<id>urn:x:feed</id><title>T</title><updated>2023-01-02T10:00:00Z</updated>",
+    '<author><name>A</name></author><link rel="self" href="https://x.example/feed.atom"/>',
+    '<entry><id>urn:x:1</id><title>E</title><updated>2023-01-01T10:00:00Z</updated><link href="https://x.example/1"/></entry>',
+    "</feed>",
+  ].join("");
+
+  it("accepts a minimal valid feed and finds what RFC 4287 forbids", () => {
+    expect(checkAtomFeed(valid).problems).toEqual([]);
+    const broken = (from: string, to: string) =>
+      checkAtomFeed(valid.replace(from, to)).problems;
+    expect(broken("<updated>2023-01-01T10:00:00Z</updated>", "")).toEqual([
+      expect.stringContaining("0 atom:updated"),
+    ]);
+    expect(broken("<id>urn:x:1</id>", "<id>eins</id>")).toEqual([
+      expect.stringContaining("not an absolute IRI"),
+    ]);
+    expect(broken("2023-01-01T10:00:00Z", "01.01.2023")).toEqual([
+      expect.stringContaining("not an RFC 3339 date"),
+    ]);
+    expect(broken("<author><name>A</name></author>", "")).toEqual([
+      expect.stringContaining("no atom:author"),
+    ]);
+    expect(broken('<link href="https://x.example/1"/>', "")).toEqual([
+      expect.stringContaining("no atom:content and no alternate link"),
+    ]);
+    expect(
+      broken("<title>E</title>", "<title>E</title><title>F</title>"),
+    ).toEqual([expect.stringContaining("2 atom:title")]);
+    expect(broken("</entry>", "<summary/></entry><bogus/>")).toEqual([
+      expect.stringContaining("atom:bogus"),
+    ]);
+    expect(broken("</feed>", "")).toEqual([
+      expect.stringContaining("not well-formed"),
+    ]);
+  });
+});
 
 describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
   let web: WebTestApp;

@@ -1,7 +1,10 @@
 /**
- * Open data downloads: every dataset in CSV, XLSX and JSON, read back (exceljs for XLSX);
- * the data dictionary; the licence; and that no draft value, no staff account data and
- * no value dated after today is in any file. Runs on SQLite and PostgreSQL.
+ * Open data downloads: every dataset in CSV, XLSX and JSON, read back (exceljs for XLSX)
+ * with the same rows and cells; a data dictionary entry (meaning, type, example) for every
+ * column of every file; the licence; and that no draft value (catalogue, report, an idea
+ * not yet published), no member of a body not chosen to be public, no staff account data,
+ * no submitter's address and no value dated after today is in any file. Runs on SQLite and
+ * PostgreSQL.
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +13,18 @@ import { updateProject } from "../../src/app/catalogue/update-project.js";
 import { addObservation } from "../../src/app/indicators/manage-indicators.js";
 import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
 import { DATASETS } from "../../src/app/open-data/datasets.js";
+import {
+  changeParticipationSettings,
+  getQueue,
+  moderateItem,
+  submitItem,
+} from "../../src/app/participation/participation.js";
+import { addMember } from "../../src/app/reports/body-members.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
+import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { findProject } from "../../src/domain/catalogue/catalogue.js";
 import {
   createTestUser,
@@ -30,15 +41,23 @@ const DRAFT_TITLE = "Geheimer Entwurfstitel";
 const DRAFT_ENTRY = "Vertraulicher Berichtsentwurf";
 const FUTURE_NOTE = "Wert aus der Zukunft";
 const FORMULA = '=HYPERLINK("http://böse.example")';
+const SECRET_MEMBER = "Gerda Nichtöffentlich";
+const PUBLIC_IDEA = "Abendtermine im Bürgerbüro";
+const UNPUBLISHED_IDEA = "Unveröffentlichte Idee zur Parkraumbewirtschaftung";
+const SUBMITTER_EMAIL = "buergerin.privat@example.org";
 
 /** Every cell of every sheet of a workbook, as text. */
-async function workbookTexts(
-  body: Buffer,
-): Promise<{ sheets: string[]; data: string[][]; all: string }> {
+async function workbookTexts(body: Buffer): Promise<{
+  sheets: string[];
+  data: string[][];
+  dictionary: string[][];
+  all: string;
+}> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const texts: string[] = [];
   const data: string[][] = [];
+  const dictionary: string[][] = [];
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
       const cells = (row.values as unknown[])
@@ -52,11 +71,13 @@ async function workbookTexts(
         );
       texts.push(...cells);
       if (sheet.name === "Daten") data.push(cells);
+      if (sheet.name === "Datenlexikon") dictionary.push(cells);
     });
   });
   return {
     sheets: workbook.worksheets.map((sheet) => sheet.name),
     data,
+    dictionary,
     all: texts.join("\n"),
   };
 }
@@ -94,6 +115,24 @@ function parseCsv(text: string): string[][] {
     }
   }
   return rows;
+}
+
+/** A JSON value as the CSV file writes it (German dialect, formulas made inert). */
+function asCsvText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "ja" : "nein";
+  if (typeof value === "number") return String(value).replace(".", ",");
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A JSON value as exceljs reads it back from the XLSX file. */
+function asXlsxText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "ja" : "nein";
+  return typeof value === "number" || typeof value === "string"
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 describe.each(DIALECTS)("open data on %s", (dialect) => {
@@ -188,6 +227,55 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
         note: FUTURE_NOTE,
       },
     });
+    // A member of the committee whose name is not chosen to be public.
+    await addMember(web.ctx, principal, {
+      municipality: "kleve",
+      bodyId: 1,
+      data: { name: SECRET_MEMBER, group: "Bürgerschaft" },
+    });
+    // Two ideas with the submitter's address: one published, one still in the queue.
+    await changeParticipationSettings(web.ctx, principal, {
+      municipality: "kleve",
+      mode: "public",
+      overdueDays: 14,
+      retentionDays: 90,
+    });
+    const submitted: number[] = [];
+    for (const [index, title] of [PUBLIC_IDEA, UNPUBLISHED_IDEA].entries()) {
+      const { id } = await submitItem(
+        web.ctx,
+        null,
+        ANONYMOUS,
+        {
+          municipality: "kleve",
+          kind: "idea",
+          title,
+          body: "Termine sollten auch abends online buchbar sein.",
+          project: "",
+          email: SUBMITTER_EMAIL,
+          honeypot: "",
+        },
+        { ip: `198.51.100.${String(index + 20)}` },
+      );
+      submitted.push(id);
+    }
+    const queued = (await getQueue(web.ctx, principal, "kleve")).items.find(
+      (each) => each.item.id === submitted[0],
+    );
+    if (queued === undefined) throw new Error("idea not in the queue");
+    await moderateItem(web.ctx, null, principal, {
+      municipality: "kleve",
+      id: queued.item.id,
+      expectedVersion: queued.version,
+      publish: true,
+      status: "",
+      note: "",
+      orgUnit: "",
+      linkProject: "",
+      linkMeasure: "",
+      linkEdition: "",
+      mergedInto: "",
+    });
   });
   afterAll(async () => {
     await web?.close();
@@ -218,12 +306,59 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
     ).toBe(304);
   });
 
-  it("explains every column in the data dictionary", async () => {
+  it("explains every column of every file in the data dictionary: meaning, type and example", async () => {
     for (const dataset of DATASETS) {
       const response = await get(`${K}/${dataset.key}`);
       expect(response.statusCode).toBe(200);
-      for (const field of dataset.fields)
-        expect(response.body).toContain(`<code>${field.name}</code>`);
+      const tbody = /<tbody>([\s\S]*?)<\/tbody>/.exec(response.body)?.[1] ?? "";
+      const entries = new Map(
+        [
+          ...tbody.matchAll(
+            /<tr><th scope="row"><code>([^<]+)<\/code><\/th><td[^>]*>([^<]*)<\/td><td>([^<]*)<\/td><td[^>]*><code>([^<]*)<\/code><\/td><\/tr>/g,
+          ),
+        ].map(([, name, meaning, type, example]) => [
+          name ?? "",
+          { meaning: meaning ?? "", type: type ?? "", example: example ?? "" },
+        ]),
+      );
+      // The columns as the three files name them.
+      const csvHeader =
+        parseCsv(
+          (await get(`${K}/${dataset.key}.csv`)).body.replace(/^\uFEFF/, ""),
+        )[0] ?? [];
+      const xlsx = await workbookTexts(
+        (await get(`${K}/${dataset.key}.xlsx`)).rawPayload,
+      );
+      const json = (await get(`${K}/${dataset.key}.json`)).json();
+      const jsonColumns = [
+        ...new Set(
+          (json.datensaetze as Record<string, unknown>[]).flatMap((row) =>
+            Object.keys(row),
+          ),
+        ),
+      ];
+      expect(csvHeader.length, dataset.key).toBeGreaterThan(0);
+      expect(xlsx.data[0], dataset.key).toEqual(csvHeader);
+      expect(json.felder.map((f: { name: string }) => f.name)).toEqual(
+        csvHeader,
+      );
+      for (const column of new Set([
+        ...csvHeader,
+        ...(xlsx.data[0] ?? []),
+        ...jsonColumns,
+      ])) {
+        const entry = entries.get(column);
+        expect(entry, `${dataset.key}.${column}`).toBeDefined();
+        expect(entry?.meaning.trim(), `${dataset.key}.${column}`).not.toBe("");
+        expect(entry?.type.trim(), `${dataset.key}.${column}`).not.toBe("");
+        expect(entry?.example.trim(), `${dataset.key}.${column}`).not.toBe("");
+        // The XLSX file carries the same dictionary on its own sheet.
+        expect(
+          xlsx.dictionary.some((row) => row[0] === column && row[1] !== ""),
+          `${dataset.key}.${column} in Datenlexikon`,
+        ).toBe(true);
+      }
+      expect(entries.size).toBe(csvHeader.length);
     }
   });
 
@@ -254,9 +389,7 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   });
 
   it("gives every dataset as CSV, XLSX and JSON with the same rows", async () => {
-    // Ideas have rows only once one is published: their dataset is read back in
-    // test/db/participation.test.ts.
-    for (const dataset of DATASETS.filter((d) => d.key !== "ideen")) {
+    for (const dataset of DATASETS) {
       const csv = parseCsv(
         (await get(`${K}/${dataset.key}.csv`)).body.replace(/^\uFEFF/, ""),
       );
@@ -277,7 +410,23 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
       expect(csv.length - 1).toBe(json.datensaetze.length);
       expect(xlsx.data.length - 1).toBe(json.datensaetze.length);
       expect(xlsx.data[0]).toEqual(dataset.fields.map((field) => field.name));
+      // Cell by cell: the CSV and XLSX cells are the JSON values as the dialect writes them.
+      const rows = json.datensaetze as Record<string, unknown>[];
+      rows.forEach((row, index) => {
+        const values = dataset.fields.map((field) => row[field.name]);
+        expect(csv[index + 1], `${dataset.key} CSV row ${index + 1}`).toEqual(
+          values.map(asCsvText),
+        );
+        const xlsxRow = xlsx.data[index + 1] ?? [];
+        expect(
+          values.map((_, column) => xlsxRow[column] ?? ""),
+          `${dataset.key} XLSX row ${index + 1}`,
+        ).toEqual(values.map(asXlsxText));
+      });
     }
+    // The published idea is there, the one still in the queue is not.
+    const ideas = (await get(`${K}/ideen.json`)).json();
+    expect(JSON.stringify(ideas.datensaetze)).toContain(PUBLIC_IDEA);
   });
 
   it("keeps the LeiKa key as 14 digits of text in XLSX and JSON", async () => {
@@ -302,6 +451,9 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
       "Demo-Daten (rekonstruiert)",
       "demo@fortschritt.invalid",
       "@kleve.example",
+      SECRET_MEMBER,
+      UNPUBLISHED_IDEA,
+      SUBMITTER_EMAIL,
     ];
     for (const dataset of DATASETS) {
       const texts = [

@@ -192,6 +192,10 @@ export async function changeParticipationSettings(
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await saveParticipationSettings(trx, municipality.id, after, now);
+    // The start page links the published ideas only while the public may contribute or
+    // something is published; it is cached by the published version.
+    if (before.mode !== after.mode)
+      await bumpDataVersion(trx, municipality.id, now, "public");
     await recordAudit(
       trx,
       ctx,

@@ -41,7 +41,11 @@ import {
 } from "./portal.schema.js";
 import { ProgrammePage } from "./programme-page.js";
 import { ProjectPage } from "./project-page.js";
-import { listPublicItems } from "../../app/participation/participation.js";
+import {
+  getParticipationSettings,
+  listPublicItems,
+  participationPaths,
+} from "../../app/participation/participation.js";
 import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
 import { renderTimeline } from "../edition/timeline-view.js";
@@ -258,6 +262,10 @@ export async function portalRoutes(
           slug,
         );
         const scope = publishedScope(slug, edition, editions);
+        const [participation, { items: ideas }] = await Promise.all([
+          getParticipationSettings(reader, slug),
+          listPublicItems(reader, slug),
+        ]);
         return {
           status: 200,
           html: await (
@@ -266,6 +274,11 @@ export async function portalRoutes(
               requestUrl={url}
               catalogue={catalogue}
               scope={scope}
+              ideasPath={
+                participation.mode === "public" || ideas.length > 0
+                  ? participationPaths.list(slug)
+                  : undefined
+              }
             />
           ),
         };

@@ -28,6 +28,8 @@ export interface ProgrammePageProps {
   readonly scope?: PortalScope | undefined;
   /** Shown right after the notice of the scope (an edition's details and documents). */
   readonly children?: Children;
+  /** The published ideas and feedback, linked when the public may contribute or some are published. */
+  readonly ideasPath?: string | undefined;
 }
 
 /** The programme overview of a municipality. */
@@ -98,6 +100,13 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
           ) : (
             <a class="app-link" href={view.link(scope.search)} safe>
               {t.programmeSearchLink}
+            </a>
+          )}
+          {props.ideasPath === undefined ? (
+            ""
+          ) : (
+            <a class="app-link" href={view.link(props.ideasPath)} safe>
+              {t.participation.navIdeas}
             </a>
           )}
         </p>
