@@ -34,6 +34,7 @@ import * as onboardingLifecycle from "./migrations/2026-12-06-onboarding-lifecyc
 import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-flat.js";
 import * as bodiesKindsMembersAgenda from "./migrations/2026-12-07-bodies-kinds-members-agenda.js";
 import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.js";
+import * as reportsFreeSections from "./migrations/2026-12-09-reports-free-sections.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -61,6 +62,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-06-levels-names-and-flat": levelsNamesAndFlat,
   "2026-12-07-bodies-kinds-members-agenda": bodiesKindsMembersAgenda,
   "2026-12-07-register-entry-kind": registerEntryKind,
+  "2026-12-09-reports-free-sections": reportsFreeSections,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */
