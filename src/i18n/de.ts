@@ -2,6 +2,7 @@
  * The German texts of the user interface (primary language). `en.ts` must provide the
  * same keys: its type is derived from this object, so a missing or extra key fails tsc.
  */
+import { reportSectionsDe } from "./report-sections.de.js";
 import type {
   MeasureStatus,
   ProjectStatus,
@@ -840,6 +841,8 @@ export const de = {
   operations: operationsDe,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesDe,
+  /** Free sections of status reports: page, print view and editor. */
+  reportSections: reportSectionsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

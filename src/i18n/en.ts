@@ -2,6 +2,7 @@
  * The English texts of the user interface. The catalogue's own content (titles,
  * summaries) stays German; pages mark it with lang="de".
  */
+import { reportSectionsEn } from "./report-sections.en.js";
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { onboardingEn } from "./onboarding.en.js";
@@ -812,6 +813,8 @@ export const en: Dictionary = {
   operations: operationsEn,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesEn,
+  /** Free sections of status reports: page, print view and editor. */
+  reportSections: reportSectionsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",
