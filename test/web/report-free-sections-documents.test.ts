@@ -2,7 +2,8 @@
  * The free sections of a report in its committee documents: the demo report with an
  * introduction before the projects, a survey and an outlook section after them. The deck
  * (PPTX, read back with jszip) and the print PDF (pdftotext) follow that order; the deck
- * and the PDF are written to FORTSCHRITT_DOCUMENT_DIR when it is set, for a look.
+ * and the PDF are written to FORTSCHRITT_DOCUMENT_DIR when it is set, for a look. Both
+ * also show the meeting as held: agenda item, paper, presenters, questions and answers.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +41,24 @@ async function slides(zip: JSZip): Promise<string[]> {
     );
   return Promise.all(names.map((name) => zip.file(name)!.async("string")));
 }
+
+const MEETING = {
+  kind: "committee" as const,
+  agendaItemNumber: "5.1",
+  agendaItemTitle: "Sachstandsbericht Digitalisierung",
+  paperReference: "A 10/185/2022",
+  presenters: [
+    { name: "Anna Beispiel", function: "Chief Digital Officer" },
+    { name: "Ben Muster", function: "" },
+  ],
+  minutes: [
+    {
+      question: "Wann kommt die E-Akte ins Bauamt?",
+      answer: "Im zweiten Quartal 2023.",
+    },
+  ],
+  publicMembers: [],
+};
 
 describe("a report with free sections in its documents", () => {
   let web: WebTestApp;
@@ -93,7 +112,7 @@ describe("a report with free sections in its documents", () => {
   });
 
   it("puts the deck's slides in the report's order, the survey as a native bar chart", async () => {
-    const deck = await buildReportDeck(document);
+    const deck = await buildReportDeck(document, MEETING);
     writeFileSync(join(directory, "abschnitte.pptx"), deck);
     const zip = await JSZip.loadAsync(deck);
     const texts = (await slides(zip)).map(slideText);
@@ -116,6 +135,16 @@ describe("a report with free sections in its documents", () => {
     expect(
       texts.filter((text) => text.includes(document.outlook[0]!.what)),
     ).toHaveLength(1);
+    // The title slide names the agenda item, the paper and the presenters; Q&A come last.
+    expect(texts[0]).toContain("TOP 5.1: Sachstandsbericht Digitalisierung");
+    expect(texts[0]).toContain("Vorlage A 10/185/2022");
+    expect(texts[0]).toContain(
+      "Vortrag: Anna Beispiel (Chief Digital Officer), Ben Muster",
+    );
+    expect(texts.at(-1)).toContain("Fragen und Antworten");
+    expect(texts.at(-1)).toContain(
+      "Frage: Wann kommt die E-Akte ins Bauamt? Antwort: Im zweiten Quartal 2023.",
+    );
     const charts = Object.keys(zip.files).filter((name) =>
       /^ppt\/charts\/chart\d+\.xml$/.test(name),
     );
@@ -126,7 +155,7 @@ describe("a report with free sections in its documents", () => {
   });
 
   it("prints the sections in the report's order, the survey with its table", async () => {
-    const pdf = await renderReportPdf(renderer, document);
+    const pdf = await renderReportPdf(renderer, document, MEETING);
     const file = join(directory, "abschnitte.pdf");
     writeFileSync(file, pdf);
     const text = (
@@ -145,5 +174,9 @@ describe("a report with free sections in its documents", () => {
     expect(outlook).toBeGreaterThan(survey);
     expect(text).toContain("Sehr zufrieden 212 47,6 %");
     expect(text).toContain("Antworten insgesamt: 445");
+    expect(text).toContain("Anna Beispiel, Chief Digital Officer");
+    expect(text).toContain("TOP 5.1: Sachstandsbericht Digitalisierung");
+    expect(text).toContain("Wann kommt die E-Akte ins Bauamt?");
+    expect(text).toContain("Im zweiten Quartal 2023.");
   }, 90_000);
 });

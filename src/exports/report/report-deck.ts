@@ -35,6 +35,11 @@ import {
   type ReportProjectEntry,
   type ReportSection,
 } from "../../domain/report/report-document.js";
+import {
+  agendaItemLabel,
+  type MinutesItem,
+  type Presenter,
+} from "../../domain/body/body.js";
 import { formatSurveyValue } from "../../domain/report/report-free-sections.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
@@ -219,7 +224,50 @@ function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
   });
 }
 
-function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
+/**
+ * The meeting as it was held, read live (the minutes are written after the meeting): the
+ * agenda item and paper and the presenters on the title slide, questions and answers on
+ * slides of their own at the end.
+ */
+export interface DeckMeeting {
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly paperReference: string | null;
+  readonly presenters: readonly Presenter[];
+  readonly minutes: readonly MinutesItem[];
+}
+
+/** "Vortrag: Anna Beispiel (Chief Digital Officer), Ben Muster". */
+export function presentersLine(presenters: readonly Presenter[]): string {
+  return `Vortrag: ${presenters
+    .map((presenter) =>
+      presenter.function === ""
+        ? presenter.name
+        : `${presenter.name} (${presenter.function})`,
+    )
+    .join(", ")}`;
+}
+
+/** The committee's questions and the answers given, on as many slides as they need. */
+function questionSlides(pptx: PptxGenJS, meeting: DeckMeeting): void {
+  if (meeting.minutes.length === 0) return;
+  const heading = "Fragen und Antworten";
+  pptx.addSection({ title: heading });
+  textSlides(
+    pptx,
+    heading,
+    meeting.minutes.flatMap((item): Block[] => [
+      { text: `Frage: ${item.question}`, bullet: false, bold: true },
+      { text: `Antwort: ${item.answer}`, bullet: false },
+    ]),
+  );
+}
+
+function titleSlide(
+  pptx: PptxGenJS,
+  document: ReportDocument,
+  meeting: DeckMeeting | null,
+): void {
   const slide = pptx.addSlide({
     masterName: MASTER,
     sectionTitle: "Einleitung",
@@ -250,6 +298,14 @@ function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
       bold: true,
     },
   ];
+  if (meeting !== null) {
+    const agenda = agendaItemLabel(meeting);
+    if (agenda !== null) lines.push({ text: agenda, bullet: true });
+    if (meeting.paperReference !== null)
+      lines.push({ text: `Vorlage ${meeting.paperReference}`, bullet: true });
+    if (meeting.presenters.length > 0)
+      lines.push({ text: presentersLine(meeting.presenters), bullet: true });
+  }
   if (document.previous !== null) {
     lines.push({
       text: "Es werden Veränderungen zum letzten Sachstandsbericht dargestellt.",
@@ -998,6 +1054,7 @@ function freeSectionSlides(
 /** Builds the deck of a report; resolves to the PPTX file's bytes. */
 export async function buildReportDeck(
   document: ReportDocument,
+  meeting: DeckMeeting | null = null,
 ): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
@@ -1009,13 +1066,14 @@ export async function buildReportDeck(
   defineMaster(pptx, document);
 
   pptx.addSection({ title: "Einleitung" });
-  titleSlide(pptx, document);
+  titleSlide(pptx, document, meeting);
   overviewSlide(pptx, document);
   for (const block of reportBlocks(document)) {
     if (block.kind === "projects") projectsPart(pptx, document);
     else freeSectionSlides(pptx, block, document);
   }
   if (!hasOutlookSection(document)) outlookSlide(pptx, document);
+  if (meeting !== null) questionSlides(pptx, meeting);
   const output = await pptx.write({
     outputType: "nodebuffer",
     compression: true,
