@@ -123,16 +123,3 @@ export function formatSurveyValue(
     ? `${formatGermanNumber(share.value)} (${percent}\u00a0%)`
     : `${formatGermanNumber(share.value, Number.isInteger(share.value) ? 0 : 1)}\u00a0%`;
 }
-
-/**
- * The order of a report's parts: its stored sections, or (without any) the block of
- * projects alone. A report with free sections but without the block gets it at the end.
- */
-export function sectionOrder(
-  sections: readonly StoredReportSection[],
-): readonly ReportSectionKind[] {
-  const kinds = [...sections]
-    .sort((a, b) => a.position - b.position)
-    .map((section) => section.kind);
-  return kinds.includes("projects") ? kinds : [...kinds, "projects"];
-}
