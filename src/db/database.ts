@@ -11,6 +11,7 @@ import type {
   BodyMemberTable,
   OzgServiceTable,
   ReportEntryTable,
+  ReportSectionTable,
   StatusReportTable,
 } from "./report.tables.js";
 import type {
@@ -463,6 +464,7 @@ export interface Database {
   meeting: MeetingTable;
   status_report: StatusReportTable;
   report_entry: ReportEntryTable;
+  report_section: ReportSectionTable;
   indicator: IndicatorTable;
   indicator_observation: IndicatorObservationTable;
   ozg_service: OzgServiceTable;

@@ -35,6 +35,7 @@ import * as levelsNamesAndFlat from "./migrations/2026-12-06-levels-names-and-fl
 import * as bodiesKindsMembersAgenda from "./migrations/2026-12-07-bodies-kinds-members-agenda.js";
 import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.js";
 import * as participationLanguage from "./migrations/2026-12-09-participation-language.js";
+import * as reportsFreeSections from "./migrations/2026-12-09-reports-free-sections.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -63,6 +64,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-07-bodies-kinds-members-agenda": bodiesKindsMembersAgenda,
   "2026-12-07-register-entry-kind": registerEntryKind,
   "2026-12-09-participation-language": participationLanguage,
+  "2026-12-09-reports-free-sections": reportsFreeSections,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -13,6 +13,13 @@ import {
   type MinutesItem,
   type Presenter,
 } from "../domain/body/body.js";
+import {
+  isFreeSectionKind,
+  type FreeSectionContent,
+  type ReportSectionKind,
+  type StoredReportSection,
+  type SurveyAnswer,
+} from "../domain/report/report-free-sections.js";
 
 /** A committee as stored. */
 export interface StoredCommittee {
@@ -707,4 +714,115 @@ export async function updateEntryRow(
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+function jsonList<T>(text: string): readonly T[] {
+  const parsed: unknown = JSON.parse(text);
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
+/** The sections of a report (free sections and the projects block), in their order. */
+export async function listReportSections(
+  db: Executor,
+  reportId: number,
+): Promise<readonly StoredReportSection[]> {
+  const rows = await db
+    .selectFrom("report_section")
+    .selectAll()
+    .where("report_id", "=", reportId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind:
+      row.kind === "projects" || isFreeSectionKind(row.kind)
+        ? row.kind
+        : "topic",
+    position: row.position,
+    heading: row.heading,
+    text: row.body,
+    figureKeys: jsonList<string>(row.figure_keys),
+    projectSlugs: jsonList<string>(row.project_slugs),
+    question: row.question,
+    unit: row.answer_unit === "percent" ? "percent" : "count",
+    answers: jsonList<SurveyAnswer>(row.answers),
+  }));
+}
+
+function sectionValues(content: FreeSectionContent) {
+  return {
+    heading: content.heading,
+    body: content.text,
+    figure_keys: JSON.stringify(content.figureKeys),
+    project_slugs: JSON.stringify(content.projectSlugs),
+    question: content.question,
+    answer_unit: content.unit,
+    answers: JSON.stringify(content.answers),
+  };
+}
+
+/** Adds a section at a position; returns its id. */
+export async function insertReportSection(
+  db: Executor,
+  reportId: number,
+  kind: ReportSectionKind,
+  position: number,
+  content: FreeSectionContent,
+): Promise<number> {
+  const row = await db
+    .insertInto("report_section")
+    .values({
+      report_id: reportId,
+      kind,
+      position,
+      ...sectionValues(content),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a section's content. */
+export async function updateReportSectionRow(
+  db: Executor,
+  reportId: number,
+  sectionId: number,
+  content: FreeSectionContent,
+): Promise<void> {
+  await db
+    .updateTable("report_section")
+    .set(sectionValues(content))
+    .where("id", "=", sectionId)
+    .where("report_id", "=", reportId)
+    .execute();
+}
+
+/** Removes a section. */
+export async function deleteReportSectionRow(
+  db: Executor,
+  reportId: number,
+  sectionId: number,
+): Promise<void> {
+  await db
+    .deleteFrom("report_section")
+    .where("id", "=", sectionId)
+    .where("report_id", "=", reportId)
+    .execute();
+}
+
+/** Numbers the sections 1, 2, 3 … in the order of the ids given. */
+export async function setReportSectionOrder(
+  db: Executor,
+  reportId: number,
+  sectionIds: readonly number[],
+): Promise<void> {
+  for (const [index, id] of sectionIds.entries()) {
+    await db
+      .updateTable("report_section")
+      .set({ position: index + 1 })
+      .where("id", "=", id)
+      .where("report_id", "=", reportId)
+      .execute();
+  }
 }

@@ -91,6 +91,29 @@ export interface ReportEntryTable {
   updated_by: string;
 }
 
+/**
+ * report_section: a free section of a report (introduction, topic, survey, outlook) or
+ * the place of its per-project entries ("projects"), in `position` order (migration
+ * 2026-12-09-reports-free-sections). Changed with the report's version.
+ */
+export interface ReportSectionTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  kind: string;
+  heading: Generated<string>;
+  body: Generated<string>;
+  /** JSON list of key figure keys. */
+  figure_keys: Generated<string>;
+  /** JSON list of project slugs. */
+  project_slugs: Generated<string>;
+  question: Generated<string>;
+  /** "count" or "percent". */
+  answer_unit: Generated<string>;
+  /** JSON list of { label, value }. */
+  answers: Generated<string>;
+}
+
 /** indicator: the definition of a key figure (Kennzahl). */
 export interface IndicatorTable {
   id: Generated<number>;

@@ -2,6 +2,7 @@
  * The German texts of the user interface (primary language). `en.ts` must provide the
  * same keys: its type is derived from this object, so a missing or extra key fails tsc.
  */
+import { reportSectionsDe } from "./report-sections.de.js";
 import type {
   MeasureStatus,
   ProjectStatus,
@@ -639,6 +640,10 @@ export const de = {
       "report.create": "Sachstandsbericht angelegt",
       "report.update": "Einstellungen eines Sachstandsberichts geändert",
       "report.publish": "Sachstandsbericht veröffentlicht",
+      "report.section.create": "Abschnitt eines Sachstandsberichts angelegt",
+      "report.section.update": "Abschnitt eines Sachstandsberichts geändert",
+      "report.section.move": "Abschnitt eines Sachstandsberichts verschoben",
+      "report.section.delete": "Abschnitt eines Sachstandsberichts entfernt",
       "report.remind": "Erinnerungen zum Sachstandsbericht verschickt",
       "report_entry.create": "Eintrag im Sachstandsbericht angelegt",
       "report_entry.update": "Eintrag im Sachstandsbericht geändert",
@@ -836,6 +841,8 @@ export const de = {
   operations: operationsDe,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesDe,
+  /** Free sections of status reports: page, print view and editor. */
+  reportSections: reportSectionsDe,
   edition: {
     navEditions: "Fortschreibungen",
     draftBannerTitle: "Entwurf – nicht veröffentlicht",

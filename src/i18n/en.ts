@@ -2,6 +2,7 @@
  * The English texts of the user interface. The catalogue's own content (titles,
  * summaries) stays German; pages mark it with lang="de".
  */
+import { reportSectionsEn } from "./report-sections.en.js";
 import type { Dictionary } from "./de.js";
 import { reportsEn } from "./reports.en.js";
 import { onboardingEn } from "./onboarding.en.js";
@@ -615,6 +616,10 @@ export const en: Dictionary = {
       "report.create": "Status report created",
       "report.update": "Settings of a status report changed",
       "report.publish": "Status report published",
+      "report.section.create": "Section of a status report added",
+      "report.section.update": "Section of a status report changed",
+      "report.section.move": "Section of a status report moved",
+      "report.section.delete": "Section of a status report removed",
       "report.remind": "Reminders for a status report sent",
       "report_entry.create": "Entry of a status report created",
       "report_entry.update": "Entry of a status report changed",
@@ -808,6 +813,8 @@ export const en: Dictionary = {
   operations: operationsEn,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesEn,
+  /** Free sections of status reports: page, print view and editor. */
+  reportSections: reportSectionsEn,
   edition: {
     navEditions: "Editions",
     draftBannerTitle: "Draft – not published",

@@ -11,6 +11,7 @@ import {
   findMeeting,
   findReport,
   listEntries,
+  listReportSections,
   type StoredEntry,
   type StoredReport,
 } from "../../db/report.repository.js";
@@ -175,15 +176,23 @@ export async function assembleDraft(
   } = {},
 ): Promise<ReportDocument> {
   const municipalityId = catalogue.municipality.id;
-  const [meeting, previous, entries, indicators, services, editions] =
-    await Promise.all([
-      meetingOf(db, municipalityId, report.meetingId),
-      previousReportRef(db, municipalityId, report.previousReportId),
-      listEntries(db, report.id),
-      listIndicators(db, municipalityId),
-      listServices(db, municipalityId),
-      listEditionSummaries(db, municipalityId),
-    ]);
+  const [
+    meeting,
+    previous,
+    entries,
+    indicators,
+    services,
+    editions,
+    freeSections,
+  ] = await Promise.all([
+    meetingOf(db, municipalityId, report.meetingId),
+    previousReportRef(db, municipalityId, report.previousReportId),
+    listEntries(db, report.id),
+    listIndicators(db, municipalityId),
+    listServices(db, municipalityId),
+    listEditionSummaries(db, municipalityId),
+    listReportSections(db, report.id),
+  ]);
   // The changes come from the audit log (possibly many events): only when they are shown.
   const changes =
     options.withoutChanges === true
@@ -240,6 +249,7 @@ export async function assembleDraft(
     services: services.map((each) => each.service),
     publishedAt,
     previousStatuses,
+    freeSections,
     editions: editions.flatMap((edition) => {
       const day = parseIsoDate(edition.publishedOn);
       return day === null

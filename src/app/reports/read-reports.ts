@@ -4,6 +4,7 @@
  * a report's document for readers, and the published reports for the public.
  */
 import {
+  findReport,
   listEntries,
   listReports,
   listMeetings,
@@ -484,4 +485,16 @@ export async function publicMeetingDetails(
       (member) => member.bodyId === meeting.committeeId,
     ),
   };
+}
+
+/** The live details of the meeting a report of the municipality is for (null without). */
+export async function reportMeetingDetails(
+  ctx: AppContext,
+  municipalityId: number,
+  reportId: number,
+): Promise<PublicMeetingDetails | null> {
+  const report = await findReport(ctx.db, municipalityId, reportId);
+  return report === null
+    ? null
+    : publicMeetingDetails(ctx, municipalityId, report.meetingId);
 }

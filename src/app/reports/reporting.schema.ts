@@ -13,6 +13,10 @@ import {
 import { BodyKindSchema, MeetingAgendaFields } from "./bodies.schema.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
+  FREE_SECTION_KINDS,
+  SURVEY_UNITS,
+} from "../../domain/report/report-free-sections.js";
+import {
   PointInTimeSchema,
   SlugSchema,
   StringEnum,
@@ -357,4 +361,89 @@ export const RemoveObservationInputSchema = Type.Object({
 });
 export type RemoveObservationInput = Static<
   typeof RemoveObservationInputSchema
+>;
+
+/** The content of a free section of a report (fields a kind does not use stay empty). */
+export const FreeSectionDataSchema = Type.Object(
+  {
+    heading: Type.String({ maxLength: 200, description: "Überschrift" }),
+    text: Type.String({ maxLength: 10000, description: "Text" }),
+    figureKeys: Type.Array(SlugSchema, {
+      maxItems: 20,
+      uniqueItems: true,
+      description: "Schlüssel der Kennzahlen (Themenabschnitt)",
+    }),
+    projectSlugs: Type.Array(SlugSchema, {
+      maxItems: 50,
+      uniqueItems: true,
+      description: "Kurznamen der Projekte (Themenabschnitt)",
+    }),
+    question: Type.String({ maxLength: 500, description: "Frage (Umfrage)" }),
+    unit: StringEnum(SURVEY_UNITS, "count (Anzahlen) oder percent (Prozent)"),
+    answers: Type.Array(
+      Type.Object(
+        {
+          label: Text(200, "Antwort"),
+          value: Type.Number({
+            minimum: 0,
+            description: "Anzahl oder Prozent",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20, description: "Antworten mit ihren Anteilen (Umfrage)" },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FreeSectionData = Static<typeof FreeSectionDataSchema>;
+
+/** Adding a free section to a draft (an introduction at the start, others at the end). */
+export const AddReportSectionInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  expectedVersion: ExpectedVersionSchema,
+  kind: StringEnum(FREE_SECTION_KINDS, FREE_SECTION_KINDS.join(", ")),
+  data: FreeSectionDataSchema,
+  reason: ReasonSchema,
+});
+export type AddReportSectionInput = Static<typeof AddReportSectionInputSchema>;
+
+/** Changing a free section of a draft. */
+export const UpdateReportSectionInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  sectionId: Id("Abschnitt"),
+  expectedVersion: ExpectedVersionSchema,
+  data: FreeSectionDataSchema,
+  reason: ReasonSchema,
+});
+export type UpdateReportSectionInput = Static<
+  typeof UpdateReportSectionInputSchema
+>;
+
+/** Moving a section (or the block of projects) one place up or down. */
+export const MoveReportSectionInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  /** The section; the projects block is named by 0 until it has a row of its own. */
+  sectionId: Type.Integer({ minimum: 0, description: "Abschnitt" }),
+  expectedVersion: ExpectedVersionSchema,
+  direction: StringEnum(["up", "down"] as const, "up oder down"),
+  reason: ReasonSchema,
+});
+export type MoveReportSectionInput = Static<
+  typeof MoveReportSectionInputSchema
+>;
+
+/** Removing a free section of a draft. */
+export const RemoveReportSectionInputSchema = Type.Object({
+  municipality: SlugSchema,
+  reportId: Id("Bericht"),
+  sectionId: Id("Abschnitt"),
+  expectedVersion: ExpectedVersionSchema,
+  reason: ReasonSchema,
+});
+export type RemoveReportSectionInput = Static<
+  typeof RemoveReportSectionInputSchema
 >;

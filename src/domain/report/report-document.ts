@@ -29,6 +29,12 @@ import type { Service } from "../service/service.js";
 import { formatGermanDate } from "../calendar/calendar.js";
 import type { ReportChange } from "./report-changes.js";
 import {
+  surveyShares,
+  type StoredReportSection,
+  type SurveyShare,
+  type SurveyUnit,
+} from "./report-free-sections.js";
+import {
   reportStatusLabel,
   summariseStatuses,
   type ReportEntry,
@@ -124,6 +130,46 @@ export interface ReportOzg {
   readonly previous: OzgFigures | null;
 }
 
+/** A project a topic section refers to. */
+export interface ReportProjectRef {
+  readonly slug: string;
+  readonly code: string;
+  readonly title: string;
+}
+
+/**
+ * One part of the report in its order: a free section, or the block of per-project
+ * entries (followed by the other key figures and the OZG part). An empty heading means
+ * the kind's usual heading ("Einleitung", "Ausblick").
+ */
+export type ReportBlock =
+  | {
+      readonly kind: "introduction";
+      readonly heading: string;
+      readonly text: string;
+    }
+  | {
+      readonly kind: "topic";
+      readonly heading: string;
+      readonly text: string;
+      readonly figures: readonly ReportFigure[];
+      readonly projects: readonly ReportProjectRef[];
+    }
+  | {
+      readonly kind: "survey";
+      readonly heading: string;
+      readonly text: string;
+      readonly question: string;
+      readonly unit: SurveyUnit;
+      readonly answers: readonly SurveyShare[];
+    }
+  | {
+      readonly kind: "outlook";
+      readonly heading: string;
+      readonly text: string;
+    }
+  | { readonly kind: "projects" };
+
 /** The whole report. */
 export interface ReportDocument {
   readonly format: number;
@@ -145,6 +191,11 @@ export interface ReportDocument {
   readonly statusSummary: StatusSummary;
   /** ISO timestamp; null for a draft. */
   readonly publishedAt: string | null;
+  /**
+   * The report's parts in their order (free sections and the projects block); absent or
+   * empty in a report without free sections, shown in the order of before.
+   */
+  readonly blocks?: readonly ReportBlock[];
 }
 
 /** A project of the catalogue as the report needs it. */
@@ -206,6 +257,8 @@ export interface ReportAssemblyInput {
   readonly previousStatuses?: ReadonlyMap<string, ReportStatus | null>;
   /** All editions of the catalogue; those between the two as-of dates are named in the report. */
   readonly editions?: readonly ReportEdition[];
+  /** The report's free sections (and the projects block) in their order. */
+  readonly freeSections?: readonly StoredReportSection[];
 }
 
 /** The German label of a canonical point in time ("2023-Q1" → "QI/2023"), or the text itself. */
@@ -349,6 +402,14 @@ export function assembleReportDocument(
       isUnchanged: project.isUnchanged,
     })),
   );
+  const blocks = assembleBlocks(input, previousAsOf);
+  const shownInTopics = new Set(
+    blocks.flatMap((block) =>
+      block.kind === "topic"
+        ? block.figures.map((figure) => figure.indicator.key)
+        : [],
+    ),
+  );
   const hasRegister = input.services.length > 0;
   return {
     format: REPORT_DOCUMENT_FORMAT,
@@ -361,7 +422,10 @@ export function assembleReportDocument(
     asOf: input.asOf,
     previous: input.previous,
     sections,
-    otherFigures: unlinked,
+    // A figure a topic section shows is not repeated among the other figures.
+    otherFigures: unlinked.filter(
+      (figure) => !shownInTopics.has(figure.indicator.key),
+    ),
     ozg:
       input.includeOzg && hasRegister
         ? {
@@ -380,7 +444,93 @@ export function assembleReportDocument(
     ),
     statusSummary: summariseStatuses(shownEntries),
     publishedAt: input.publishedAt,
+    ...(blocks.length === 0 ? {} : { blocks }),
   };
+}
+
+/** The free sections as document blocks; the projects block at the end when not placed. */
+function assembleBlocks(
+  input: ReportAssemblyInput,
+  previousAsOf: number | null,
+): readonly ReportBlock[] {
+  const stored = [...(input.freeSections ?? [])].sort(
+    (a, b) => a.position - b.position,
+  );
+  if (stored.length === 0) return [];
+  const series = new Map(
+    input.indicators.map((each) => [each.indicator.key, each]),
+  );
+  const projects = new Map(
+    input.catalogue.flatMap((section) =>
+      section.projects.map((project) => [project.slug, project] as const),
+    ),
+  );
+  const blocks: ReportBlock[] = stored.map((section): ReportBlock => {
+    switch (section.kind) {
+      case "projects":
+        return { kind: "projects" };
+      case "introduction":
+      case "outlook":
+        return {
+          kind: section.kind,
+          heading: section.heading,
+          text: section.text,
+        };
+      case "survey":
+        return {
+          kind: "survey",
+          heading: section.heading,
+          text: section.text,
+          question: section.question,
+          unit: section.unit,
+          answers: surveyShares(section.unit, section.answers),
+        };
+      case "topic":
+        return {
+          kind: "topic",
+          heading: section.heading,
+          text: section.text,
+          figures: section.figureKeys.flatMap((key) => {
+            const each = series.get(key);
+            const figure =
+              each === undefined
+                ? null
+                : figureOf(each, input.asOf, previousAsOf);
+            return figure === null ? [] : [figure];
+          }),
+          projects: section.projectSlugs.flatMap((slug) => {
+            const project = projects.get(slug);
+            return project === undefined
+              ? []
+              : [
+                  {
+                    slug: project.slug,
+                    code: project.code,
+                    title: project.title,
+                  },
+                ];
+          }),
+        };
+    }
+  });
+  return blocks.some((block) => block.kind === "projects")
+    ? blocks
+    : [...blocks, { kind: "projects" }];
+}
+
+/**
+ * The report's parts in order: its blocks, or for a report without free sections the
+ * projects block alone (the projects, other figures, OZG part and outlook of before).
+ */
+export function reportBlocks(document: ReportDocument): readonly ReportBlock[] {
+  return document.blocks === undefined || document.blocks.length === 0
+    ? [{ kind: "projects" }]
+    : document.blocks;
+}
+
+/** Whether the outlook list is shown in an outlook section (else after everything). */
+export function hasOutlookSection(document: ReportDocument): boolean {
+  return reportBlocks(document).some((block) => block.kind === "outlook");
 }
 
 /** Every project of the document, section by section. */

@@ -26,12 +26,21 @@ import {
   formatObservationGerman,
 } from "../../domain/indicator/indicator.js";
 import { reportStatusLabel } from "../../domain/report/report-status.js";
-import type {
-  ReportDocument,
-  ReportFigure,
-  ReportProjectEntry,
-  ReportSection,
+import {
+  hasOutlookSection,
+  reportBlocks,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportFigure,
+  type ReportProjectEntry,
+  type ReportSection,
 } from "../../domain/report/report-document.js";
+import {
+  agendaItemLabel,
+  type MinutesItem,
+  type Presenter,
+} from "../../domain/body/body.js";
+import { formatSurveyValue } from "../../domain/report/report-free-sections.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
 import {
@@ -215,7 +224,50 @@ function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
   });
 }
 
-function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
+/**
+ * The meeting as it was held, read live (the minutes are written after the meeting): the
+ * agenda item and paper and the presenters on the title slide, questions and answers on
+ * slides of their own at the end.
+ */
+export interface DeckMeeting {
+  readonly agendaItemNumber: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly paperReference: string | null;
+  readonly presenters: readonly Presenter[];
+  readonly minutes: readonly MinutesItem[];
+}
+
+/** "Vortrag: Anna Beispiel (Chief Digital Officer), Ben Muster". */
+export function presentersLine(presenters: readonly Presenter[]): string {
+  return `Vortrag: ${presenters
+    .map((presenter) =>
+      presenter.function === ""
+        ? presenter.name
+        : `${presenter.name} (${presenter.function})`,
+    )
+    .join(", ")}`;
+}
+
+/** The committee's questions and the answers given, on as many slides as they need. */
+function questionSlides(pptx: PptxGenJS, meeting: DeckMeeting): void {
+  if (meeting.minutes.length === 0) return;
+  const heading = "Fragen und Antworten";
+  pptx.addSection({ title: heading });
+  textSlides(
+    pptx,
+    heading,
+    meeting.minutes.flatMap((item): Block[] => [
+      { text: `Frage: ${item.question}`, bullet: false, bold: true },
+      { text: `Antwort: ${item.answer}`, bullet: false },
+    ]),
+  );
+}
+
+function titleSlide(
+  pptx: PptxGenJS,
+  document: ReportDocument,
+  meeting: DeckMeeting | null,
+): void {
   const slide = pptx.addSlide({
     masterName: MASTER,
     sectionTitle: "Einleitung",
@@ -246,6 +298,14 @@ function titleSlide(pptx: PptxGenJS, document: ReportDocument): void {
       bold: true,
     },
   ];
+  if (meeting !== null) {
+    const agenda = agendaItemLabel(meeting);
+    if (agenda !== null) lines.push({ text: agenda, bullet: true });
+    if (meeting.paperReference !== null)
+      lines.push({ text: `Vorlage ${meeting.paperReference}`, bullet: true });
+    if (meeting.presenters.length > 0)
+      lines.push({ text: presentersLine(meeting.presenters), bullet: true });
+  }
   if (document.previous !== null) {
     lines.push({
       text: "Es werden Veränderungen zum letzten Sachstandsbericht dargestellt.",
@@ -810,22 +870,8 @@ function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
   );
 }
 
-/** Builds the deck of a report; resolves to the PPTX file's bytes. */
-export async function buildReportDeck(
-  document: ReportDocument,
-): Promise<Buffer> {
-  const pptx = new (await loadPptxGenJS())();
-  pptx.layout = "LAYOUT_WIDE";
-  pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
-  pptx.subject = `Stand: ${formatGermanDate(document.asOf)}`;
-  pptx.author = document.municipality.name;
-  pptx.company = document.municipality.name;
-  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  defineMaster(pptx, document);
-
-  pptx.addSection({ title: "Einleitung" });
-  titleSlide(pptx, document);
-  overviewSlide(pptx, document);
+/** The per-project entries, the OZG slides and the other key figures, in the order of before. */
+function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
     dividerSlide(pptx, section);
@@ -838,7 +884,196 @@ export async function buildReportDeck(
     for (const figure of document.otherFigures)
       figureSlide(pptx, "Kennzahlen", figure, document);
   }
-  outlookSlide(pptx, document);
+}
+
+/** The usual heading of a kind of free section, for a section without its own. */
+const DEFAULT_HEADINGS = {
+  introduction: "Einleitung",
+  topic: "Thema",
+  survey: "Umfrageergebnis",
+  outlook: "Ausblick",
+} as const;
+
+/** A text's paragraphs (separated by empty lines) as blocks. */
+export function paragraphBlocks(text: string): Block[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " ").trim())
+    .filter((paragraph) => paragraph !== "")
+    .map((paragraph) => ({ text: paragraph, bullet: false }));
+}
+
+/** Text slides of a free section, continued on as many slides as needed. */
+function textSlides(
+  pptx: PptxGenJS,
+  heading: string,
+  blocks: readonly Block[],
+): void {
+  const pages = paginate(blocks);
+  pages.forEach((page, index) => {
+    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: heading });
+    addTitle(slide, `${heading}${index === 0 ? "" : " (Fortsetzung)"}`);
+    addBlocks(slide, page);
+  });
+}
+
+/** A survey result: the answers as a native bar chart, the question and numbers beside it. */
+function surveySlide(
+  pptx: PptxGenJS,
+  heading: string,
+  block: Extract<ReportBlock, { readonly kind: "survey" }>,
+): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: heading });
+  addTitle(slide, heading);
+  const summary = `Balkendiagramm der Antworten auf „${block.question}“: ${block.answers
+    .map((answer) => `${answer.label} ${formatSurveyValue(block.unit, answer)}`)
+    .join(", ")}.`;
+  slide.addChart(
+    pptx.ChartType.bar,
+    [
+      {
+        name: "Anteil",
+        // A bar chart draws its first category at the bottom: reversed, the first answer is on top.
+        labels: [...block.answers].reverse().map((answer) => answer.label),
+        values: [...block.answers]
+          .reverse()
+          .map((answer) => Math.round(answer.share * 1000) / 10),
+      },
+    ],
+    {
+      x: CONTENT.x,
+      y: CONTENT.y + 0.1,
+      w: 7.6,
+      h: 5.2,
+      barDir: "bar",
+      title: block.question,
+      showTitle: true,
+      titleFontFace: FONT,
+      titleFontSize: 14,
+      titleColor: TEXT,
+      altText: summary,
+      chartColors: [BRAND],
+      showLegend: false,
+      showValue: true,
+      dataLabelFormatCode: `${germanFormatCode(1)}" %"`,
+      valAxisLabelFormatCode: '0" %"',
+      valAxisMinVal: 0,
+      valAxisMaxVal: 100,
+      dataLabelFontSize: 11,
+      valAxisLabelFontSize: 11,
+      catAxisLabelFontSize: 12,
+      lang: "de-DE",
+    },
+  );
+  const total = block.answers.reduce((sum, answer) => sum + answer.value, 0);
+  const lines: Block[] = [
+    { text: `Frage: ${block.question}`, bullet: false, bold: true },
+    ...block.answers.map((answer) => ({
+      text: `${answer.label}: ${formatSurveyValue(block.unit, answer)}`,
+      bullet: true,
+    })),
+    ...(block.unit === "count"
+      ? [
+          {
+            text: `Antworten insgesamt: ${formatGermanNumber(total)}`,
+            bullet: false,
+          },
+        ]
+      : []),
+  ];
+  slide.addText(
+    lines.map((line) => ({
+      text: line.text,
+      options: {
+        bold: line.bold === true,
+        bullet: line.bullet,
+        breakLine: true,
+        paraSpaceAfter: 6,
+      },
+    })),
+    {
+      x: 8.5,
+      y: CONTENT.y + 0.2,
+      w: 4.3,
+      h: 5.1,
+      fontFace: FONT,
+      fontSize: 14,
+      color: TEXT,
+      valign: "top",
+    },
+  );
+  if (block.text !== "") slide.addNotes(block.text);
+}
+
+/** The slides of one free section, under a deck section of its heading. */
+function freeSectionSlides(
+  pptx: PptxGenJS,
+  block: Exclude<ReportBlock, { readonly kind: "projects" }>,
+  document: ReportDocument,
+): void {
+  const heading =
+    block.heading === "" ? DEFAULT_HEADINGS[block.kind] : block.heading;
+  pptx.addSection({ title: heading });
+  switch (block.kind) {
+    case "introduction":
+      textSlides(pptx, heading, paragraphBlocks(block.text));
+      return;
+    case "outlook":
+      textSlides(pptx, heading, [
+        ...paragraphBlocks(block.text),
+        ...document.outlook.flatMap((item): Block[] => [
+          { text: item.when, bullet: false, bold: true },
+          { text: item.what, bullet: true },
+        ]),
+      ]);
+      return;
+    case "survey":
+      surveySlide(pptx, heading, block);
+      return;
+    case "topic": {
+      const blocks = paragraphBlocks(block.text);
+      if (block.projects.length > 0) {
+        blocks.push({
+          text: "Projekte zu diesem Thema:",
+          bullet: false,
+          bold: true,
+        });
+        for (const project of block.projects)
+          blocks.push({
+            text: `${project.code} ${project.title}`,
+            bullet: true,
+          });
+      }
+      textSlides(pptx, heading, blocks);
+      for (const figure of block.figures)
+        figureSlide(pptx, heading, figure, document);
+    }
+  }
+}
+
+/** Builds the deck of a report; resolves to the PPTX file's bytes. */
+export async function buildReportDeck(
+  document: ReportDocument,
+  meeting: DeckMeeting | null = null,
+): Promise<Buffer> {
+  const pptx = new (await loadPptxGenJS())();
+  pptx.layout = "LAYOUT_WIDE";
+  pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
+  pptx.subject = `Stand: ${formatGermanDate(document.asOf)}`;
+  pptx.author = document.municipality.name;
+  pptx.company = document.municipality.name;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  defineMaster(pptx, document);
+
+  pptx.addSection({ title: "Einleitung" });
+  titleSlide(pptx, document, meeting);
+  overviewSlide(pptx, document);
+  for (const block of reportBlocks(document)) {
+    if (block.kind === "projects") projectsPart(pptx, document);
+    else freeSectionSlides(pptx, block, document);
+  }
+  if (!hasOutlookSection(document)) outlookSlide(pptx, document);
+  if (meeting !== null) questionSlides(pptx, meeting);
   const output = await pptx.write({
     outputType: "nodebuffer",
     compression: true,

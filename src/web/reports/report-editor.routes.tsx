@@ -31,6 +31,8 @@ import {
   getReportDocument,
   getReportForEditing,
   getReportingOverview,
+  reportMeetingDetails,
+  type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import {
   confirmUnchanged,
@@ -919,6 +921,8 @@ export async function reportEditorRoutes(
   ): Promise<{
     document: ReportDocument;
     render: () => Promise<string>;
+    /** The meeting's agenda item, presenters and minutes, read now. */
+    meeting: () => Promise<PublicMeetingDetails | null>;
   } | null> {
     const params = request.params as { slug: string; reportId: string };
     try {
@@ -974,7 +978,9 @@ export async function reportEditorRoutes(
             />
           </PageLayout>
         );
-      return { document, render };
+      const meeting = () =>
+        reportMeetingDetails(ctx, catalogue.municipality.id, document.id);
+      return { document, render, meeting };
     } catch (error) {
       if (!isAppError(error, "ERR_FORBIDDEN")) throw error;
       await sendHtmlError(error, request, reply);
@@ -1004,7 +1010,10 @@ export async function reportEditorRoutes(
     async (request, reply) => {
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
-      const deck = await buildReportDeck(readable.document);
+      const deck = await buildReportDeck(
+        readable.document,
+        await readable.meeting(),
+      );
       return sendFile(
         reply,
         PPTX_CONTENT_TYPE,
@@ -1023,7 +1032,11 @@ export async function reportEditorRoutes(
     async (request, reply) => {
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
-      const pdf = await renderReportPdf(options.pdf, readable.document);
+      const pdf = await renderReportPdf(
+        options.pdf,
+        readable.document,
+        await readable.meeting(),
+      );
       return sendFile(
         reply,
         "application/pdf",

@@ -4,6 +4,7 @@
  * version like the rest of the portal; the files of a published report never change, so
  * their tag names only the report and the app version, and PDFs are kept in memory.
  */
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -14,6 +15,7 @@ import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import {
   getPublishedReport,
   listPublishedReports,
+  type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
@@ -139,6 +141,14 @@ export async function reportPortalRoutes(
       .send(body);
   }
 
+  /** A short digest of the meeting's live details, so that a changed minute changes the file's tag. */
+  function meetingDigest(meeting: PublicMeetingDetails | null): string {
+    return createHash("sha256")
+      .update(JSON.stringify(meeting))
+      .digest("hex")
+      .slice(0, 12);
+  }
+
   function reportParam(text: string): string {
     if (!REPORT.test(text)) throw new AppError("ERR_REPORT_NOT_FOUND");
     return text;
@@ -214,7 +224,7 @@ export async function reportPortalRoutes(
     },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
-      const { document, summary } = await getPublishedReport(
+      const { document, summary, meeting } = await getPublishedReport(
         ctx,
         request.params.slug,
         reportParam(request.params.report),
@@ -224,10 +234,10 @@ export async function reportPortalRoutes(
         reply,
         "pptx",
         async () => ({
-          body: await buildReportDeck(document),
+          body: await buildReportDeck(document, meeting),
           fileName: `${reportFileName(document)}.pptx`,
         }),
-        `${request.params.slug}-${summary.id}`,
+        `${request.params.slug}-${summary.id}-${meetingDigest(meeting)}`,
       );
     },
   );
@@ -240,19 +250,20 @@ export async function reportPortalRoutes(
     },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
-      const { document, summary } = await getPublishedReport(
+      const { document, summary, meeting } = await getPublishedReport(
         ctx,
         request.params.slug,
         reportParam(request.params.report),
       );
-      const key = `${request.params.slug}-${summary.id}`;
+      // The meeting's details are read live (minutes come after the meeting): part of the key.
+      const key = `${request.params.slug}-${summary.id}-${meetingDigest(meeting)}`;
       return sendReportFile(
         request,
         reply,
         "pdf",
         async () => {
           const body = await pdfs.fetch(key, async () =>
-            renderReportPdf(options.pdf, document),
+            renderReportPdf(options.pdf, document, meeting),
           );
           if (body === undefined)
             throw new Error("the report PDF was not made");

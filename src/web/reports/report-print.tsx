@@ -4,6 +4,7 @@
  * charts' titles become the tagged PDF's structure; `lang` and `<title>` its language and
  * title. Rendered by Chromium through the shared renderer (src/exports/pdf/render-pdf.ts).
  */
+import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
@@ -27,6 +28,7 @@ function printStylesheet(): string {
 /** The print document of a report (German: the committee's language). */
 export async function reportPrintHtml(
   document: ReportDocument,
+  meeting: PublicMeetingDetails | null = null,
 ): Promise<string> {
   const view = createViewContext("de");
   const title = `${document.title} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} (Stand ${formatGermanDate(document.asOf)})`;
@@ -51,6 +53,7 @@ export async function reportPrintHtml(
               document={document}
               links={{ previousReport: null, project: () => "#" }}
               isPrint={true}
+              meeting={meeting}
             />
           </main>
         </body>
@@ -64,10 +67,11 @@ export async function reportPrintHtml(
 export async function renderReportPdf(
   renderer: PdfRenderer,
   document: ReportDocument,
+  meeting: PublicMeetingDetails | null = null,
 ): Promise<Buffer> {
   return renderer.renderPdf(
     {
-      html: await reportPrintHtml(document),
+      html: await reportPrintHtml(document, meeting),
       resources: {
         [STYLESHEET]: { contentType: "text/css", body: printStylesheet() },
       },

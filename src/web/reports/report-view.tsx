@@ -18,18 +18,30 @@ import {
   type OzgFigures,
 } from "../../domain/service/ozg-figures.js";
 import { REPORT_CHANNEL_GROUPS } from "../../domain/service/service.js";
-import type {
-  ReportDocument,
-  ReportFigure,
-  ReportProjectEntry,
-  ReportSection,
+import {
+  hasOutlookSection,
+  reportBlocks,
+  type ReportDocument,
+  type ReportFigure,
+  type ReportProjectEntry,
+  type ReportSection,
 } from "../../domain/report/report-document.js";
+import {
+  blockHeading,
+  FreeSection,
+  OutlookList,
+} from "./report-free-sections-view.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
+
+/** The anchor of a free section: its place in the report's order. */
+function freeSectionId(index: number): string {
+  return `teil-${index + 1}`;
+}
 
 /** Where the report's links lead (portal or staff pages). */
 export interface ReportLinks {
@@ -720,37 +732,54 @@ export function ReportView(props: ReportViewProps): JSX.Element {
               {t.contents}
             </h3>
             <ol class="app-list app-report-contents">
-              {document.sections.map((section) => (
-                <li>
-                  <a
-                    class="app-link"
-                    href={`#abschnitt-${section.key}`}
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {section.name}
-                  </a>
-                </li>
-              ))}
-              {document.ozg === null ? (
-                ""
-              ) : (
-                <li>
-                  <a class="app-link" href="#abschnitt-ozg" safe>
-                    {t.ozgHeading}
-                  </a>
-                </li>
+              {reportBlocks(document).map((block, index) =>
+                block.kind === "projects" ? (
+                  <>
+                    {document.sections.map((section) => (
+                      <li>
+                        <a
+                          class="app-link"
+                          href={`#abschnitt-${section.key}`}
+                          lang={view.contentLang}
+                          safe
+                        >
+                          {section.name}
+                        </a>
+                      </li>
+                    ))}
+                    {document.ozg === null ? (
+                      ""
+                    ) : (
+                      <li>
+                        <a class="app-link" href="#abschnitt-ozg" safe>
+                          {t.ozgHeading}
+                        </a>
+                      </li>
+                    )}
+                    {document.otherFigures.length === 0 ? (
+                      ""
+                    ) : (
+                      <li>
+                        <a class="app-link" href="#abschnitt-kennzahlen" safe>
+                          {t.otherFiguresHeading}
+                        </a>
+                      </li>
+                    )}
+                  </>
+                ) : (
+                  <li>
+                    <a
+                      class="app-link"
+                      href={`#${freeSectionId(index)}`}
+                      lang={block.heading === "" ? undefined : view.contentLang}
+                      safe
+                    >
+                      {blockHeading(view, block)}
+                    </a>
+                  </li>
+                ),
               )}
-              {document.otherFigures.length === 0 ? (
-                ""
-              ) : (
-                <li>
-                  <a class="app-link" href="#abschnitt-kennzahlen" safe>
-                    {t.otherFiguresHeading}
-                  </a>
-                </li>
-              )}
-              {document.outlook.length === 0 ? (
+              {document.outlook.length === 0 || hasOutlookSection(document) ? (
                 ""
               ) : (
                 <li>
@@ -763,56 +792,68 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           </nav>
         )}
       </section>
-      {document.sections.map((section) => (
-        <Section
-          view={view}
-          section={section}
-          document={document}
-          links={props.links}
-          isPrint={isPrint}
-        />
-      ))}
-      <OzgPart view={view} document={document} isPrint={isPrint} />
-      {document.otherFigures.length === 0 ? (
-        ""
-      ) : (
-        <section class="app-section" aria-labelledby="abschnitt-kennzahlen">
-          <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
-            {t.otherFiguresHeading}
-          </h2>
-          <FigureList
+      {reportBlocks(document).map((block, index) =>
+        block.kind === "projects" ? (
+          <>
+            {document.sections.map((section) => (
+              <Section
+                view={view}
+                section={section}
+                document={document}
+                links={props.links}
+                isPrint={isPrint}
+              />
+            ))}
+            <OzgPart view={view} document={document} isPrint={isPrint} />
+            {document.otherFigures.length === 0 ? (
+              ""
+            ) : (
+              <section
+                class="app-section"
+                aria-labelledby="abschnitt-kennzahlen"
+              >
+                <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
+                  {t.otherFiguresHeading}
+                </h2>
+                <FigureList
+                  view={view}
+                  figures={document.otherFigures}
+                  document={document}
+                  idPrefix="kennzahl"
+                  headingLevel={3}
+                  isPrint={isPrint}
+                />
+              </section>
+            )}
+          </>
+        ) : (
+          <FreeSection
             view={view}
-            figures={document.otherFigures}
             document={document}
-            idPrefix="kennzahl"
-            headingLevel={3}
-            isPrint={isPrint}
+            block={block}
+            id={freeSectionId(index)}
+            projectLink={(slug) => (isPrint ? null : props.links.project(slug))}
+            figures={(figures, idPrefix) => (
+              <FigureList
+                view={view}
+                figures={figures}
+                document={document}
+                idPrefix={idPrefix}
+                headingLevel={3}
+                isPrint={isPrint}
+              />
+            )}
           />
-        </section>
+        ),
       )}
-      {document.outlook.length === 0 ? (
+      {document.outlook.length === 0 || hasOutlookSection(document) ? (
         ""
       ) : (
         <section class="app-section" aria-labelledby="ausblick">
           <h2 class="app-heading-l" id="ausblick" safe>
             {t.outlookHeading}
           </h2>
-          <dl class="app-summary-list">
-            {document.outlook.map((item) => (
-              <div class="app-summary-list__row">
-                <dt class="app-summary-list__key" lang={view.contentLang} safe>
-                  {item.when}
-                </dt>
-                <dd
-                  class="app-summary-list__value"
-                  lang={view.contentLang}
-                  safe
-                >
-                  {item.what}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <OutlookList view={view} document={document} />
         </section>
       )}
     </div>

@@ -1,0 +1,493 @@
+/**
+ * The free sections of a draft report (ADR 0039): adding, changing, moving and removing
+ * an introduction, topic sections, survey results and the outlook. Every change moves
+ * the report's version on (a stale form gets ERR_CONFLICT), is logged as a change of the
+ * report, and is refused once the report is published (the database refuses it, too).
+ * The first free section also places the block of per-project entries, which can then
+ * be moved like a section but not removed.
+ */
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/database.js";
+import { listIndicators } from "../../db/indicator.repository.js";
+import {
+  deleteReportSectionRow,
+  insertReportSection,
+  listReportSections,
+  setReportSectionOrder,
+  updateReportSectionRow,
+  type StoredReport,
+} from "../../db/report.repository.js";
+import type { Principal } from "../../domain/access/principal.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import {
+  surveyProblems,
+  type FreeSectionContent,
+  type FreeSectionKind,
+  type StoredReportSection,
+} from "../../domain/report/report-free-sections.js";
+import { AppError, type InputProblem } from "../../errors.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import { getCatalogue } from "../catalogue/read-catalogue.js";
+import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { AppContext } from "../context.js";
+import { reportLabel, requireDraft, requireReport } from "./manage-reports.js";
+import {
+  AddReportSectionInputSchema,
+  MoveReportSectionInputSchema,
+  RemoveReportSectionInputSchema,
+  UpdateReportSectionInputSchema,
+  type AddReportSectionInput,
+  type FreeSectionData,
+  type MoveReportSectionInput,
+  type RemoveReportSectionInput,
+  type UpdateReportSectionInput,
+} from "./reporting.schema.js";
+import {
+  invalid,
+  requireMunicipality,
+  requireReportingAdmin,
+  runReportingChange,
+  StaleReportingVersion,
+  type ReportingRecord,
+} from "./reporting-support.js";
+
+function noSuchSection(): AppError {
+  return invalid("/sectionId", "Diesen Abschnitt gibt es nicht.");
+}
+
+/** Kinds a report has at most once. */
+const ONCE: readonly FreeSectionKind[] = ["introduction", "outlook"];
+
+function trimmed(data: FreeSectionData): FreeSectionContent {
+  return {
+    heading: data.heading.trim(),
+    text: data.text.trim(),
+    figureKeys: data.figureKeys,
+    projectSlugs: data.projectSlugs,
+    question: data.question.trim(),
+    unit: data.unit,
+    answers: data.answers.map((answer) => ({
+      label: answer.label.trim(),
+      value: answer.value,
+    })),
+  };
+}
+
+/** Keeps what the kind shows and empties the rest, so that nothing hidden is stored. */
+function contentOf(
+  kind: FreeSectionKind,
+  content: FreeSectionContent,
+): FreeSectionContent {
+  return {
+    heading: content.heading,
+    text: content.text,
+    figureKeys: kind === "topic" ? content.figureKeys : [],
+    projectSlugs: kind === "topic" ? content.projectSlugs : [],
+    question: kind === "survey" ? content.question : "",
+    unit: kind === "survey" ? content.unit : "count",
+    answers: kind === "survey" ? content.answers : [],
+  };
+}
+
+async function contentProblems(
+  ctx: AppContext,
+  catalogue: Catalogue,
+  kind: FreeSectionKind,
+  content: FreeSectionContent,
+): Promise<InputProblem[]> {
+  const problems: InputProblem[] = [];
+  if (kind === "introduction" && content.text === "")
+    problems.push({
+      path: "/data/text",
+      message: "Bitte geben Sie den Text der Einleitung ein.",
+    });
+  if (kind === "topic" && content.heading === "")
+    problems.push({
+      path: "/data/heading",
+      message: "Bitte geben Sie die Überschrift des Abschnitts ein.",
+    });
+  if (kind === "survey") {
+    if (content.question === "")
+      problems.push({
+        path: "/data/question",
+        message: "Bitte geben Sie die Frage der Umfrage ein.",
+      });
+    for (const message of surveyProblems(content.unit, content.answers))
+      problems.push({ path: "/data/answers", message });
+  }
+  if (kind === "topic") {
+    const indicators = new Set(
+      (await listIndicators(ctx.db, catalogue.municipality.id)).map(
+        (each) => each.indicator.key,
+      ),
+    );
+    content.figureKeys.forEach((key, index) => {
+      if (!indicators.has(key))
+        problems.push({
+          path: `/data/figureKeys/${index}`,
+          message: `Die Kennzahl „${key}“ gibt es nicht.`,
+        });
+    });
+    const projects = new Set(
+      catalogue.impactAreas.flatMap((area) =>
+        area.actionFields.flatMap((field) =>
+          field.projects.map((project) => project.slug),
+        ),
+      ),
+    );
+    content.projectSlugs.forEach((slug, index) => {
+      if (!projects.has(slug))
+        problems.push({
+          path: `/data/projectSlugs/${index}`,
+          message: `Das Projekt „${slug}“ gibt es nicht.`,
+        });
+    });
+  }
+  return problems;
+}
+
+/** Takes the draft at the version the caller read and moves its version on. */
+async function claimDraft(
+  trx: Transaction<Database>,
+  municipalityId: number,
+  reportId: number,
+  expectedVersion: number,
+  now: string,
+): Promise<StoredReport> {
+  const report = await requireDraft(trx, municipalityId, reportId);
+  if (report.version !== expectedVersion)
+    throw new StaleReportingVersion(
+      "status_report",
+      report.id,
+      expectedVersion,
+    );
+  await trx
+    .updateTable("status_report")
+    .set({ version: report.version + 1, updated_at: now })
+    .where("id", "=", report.id)
+    .execute();
+  return report;
+}
+
+function sectionRecord(
+  action: string,
+  report: StoredReport,
+  before: unknown,
+  after: unknown,
+): ReportingRecord {
+  return {
+    action,
+    entityType: "status_report",
+    entityId: report.id,
+    entityLabel: reportLabel(report),
+    before,
+    after,
+    version: report.version + 1,
+  };
+}
+
+function snapshot(
+  section: Pick<StoredReportSection, "kind"> & FreeSectionContent,
+) {
+  return {
+    kind: section.kind,
+    heading: section.heading,
+    text: section.text,
+    ...(section.kind === "topic"
+      ? { figureKeys: section.figureKeys, projectSlugs: section.projectSlugs }
+      : {}),
+    ...(section.kind === "survey"
+      ? {
+          question: section.question,
+          unit: section.unit,
+          answers: section.answers,
+        }
+      : {}),
+  };
+}
+
+const EMPTY: FreeSectionContent = {
+  heading: "",
+  text: "",
+  figureKeys: [],
+  projectSlugs: [],
+  question: "",
+  unit: "count",
+  answers: [],
+};
+
+/**
+ * Adds a free section: an introduction at the start, every other kind at the end. The
+ * first one also places the block of per-project entries (after the introduction,
+ * before the rest). Returns the section's id and the report's new version.
+ */
+export async function addReportSection(
+  ctx: AppContext,
+  principal: Principal,
+  input: AddReportSectionInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly id: number; readonly version: number }> {
+  const valid = requireValid(AddReportSectionInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.section.create",
+    { entityType: "status_report", entityId: valid.reportId },
+    origin,
+  );
+  await requireReport(ctx.db, municipality.id, valid.reportId);
+  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const content = contentOf(valid.kind, trimmed(valid.data));
+  const problems = await contentProblems(ctx, catalogue, valid.kind, content);
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx, now) => {
+      const report = await claimDraft(
+        trx,
+        municipality.id,
+        valid.reportId,
+        valid.expectedVersion,
+        now,
+      );
+      const sections = await listReportSections(trx, report.id);
+      if (
+        ONCE.includes(valid.kind) &&
+        sections.some((section) => section.kind === valid.kind)
+      ) {
+        throw new AppError("ERR_VALIDATION", {
+          problems: [
+            {
+              path: "/kind",
+              message:
+                valid.kind === "introduction"
+                  ? "Der Bericht hat schon eine Einleitung."
+                  : "Der Bericht hat schon einen Ausblick.",
+            },
+          ],
+        });
+      }
+      const ids = sections.map((section) => section.id);
+      if (!sections.some((section) => section.kind === "projects"))
+        ids.push(
+          await insertReportSection(trx, report.id, "projects", 0, EMPTY),
+        );
+      const id = await insertReportSection(
+        trx,
+        report.id,
+        valid.kind,
+        0,
+        content,
+      );
+      await setReportSectionOrder(
+        trx,
+        report.id,
+        valid.kind === "introduction" ? [id, ...ids] : [...ids, id],
+      );
+      return {
+        value: { id, version: report.version + 1 },
+        record: sectionRecord(
+          "report.section.create",
+          report,
+          null,
+          snapshot({ kind: valid.kind, ...content }),
+        ),
+      };
+    },
+  );
+}
+
+async function requireSection(
+  trx: Transaction<Database>,
+  reportId: number,
+  sectionId: number,
+): Promise<{
+  readonly section: StoredReportSection;
+  readonly sections: readonly StoredReportSection[];
+}> {
+  const sections = await listReportSections(trx, reportId);
+  const section = sections.find((each) => each.id === sectionId);
+  if (section === undefined) throw noSuchSection();
+  return { section, sections };
+}
+
+/** Changes a free section's content. Returns the report's new version. */
+export async function updateReportSection(
+  ctx: AppContext,
+  principal: Principal,
+  input: UpdateReportSectionInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(UpdateReportSectionInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.section.update",
+    { entityType: "status_report", entityId: valid.reportId },
+    origin,
+  );
+  await requireReport(ctx.db, municipality.id, valid.reportId);
+  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const existing = await listReportSections(ctx.db, valid.reportId);
+  const kind = existing.find((each) => each.id === valid.sectionId)?.kind;
+  if (kind === undefined || kind === "projects") throw noSuchSection();
+  const content = contentOf(kind, trimmed(valid.data));
+  const problems = await contentProblems(ctx, catalogue, kind, content);
+  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx, now) => {
+      const report = await claimDraft(
+        trx,
+        municipality.id,
+        valid.reportId,
+        valid.expectedVersion,
+        now,
+      );
+      const { section } = await requireSection(trx, report.id, valid.sectionId);
+      await updateReportSectionRow(trx, report.id, section.id, content);
+      return {
+        value: { version: report.version + 1 },
+        record: sectionRecord(
+          "report.section.update",
+          report,
+          snapshot(section),
+          snapshot({ kind: section.kind, ...content }),
+        ),
+      };
+    },
+  );
+}
+
+/** Moves a section (or the projects block) one place up or down. */
+export async function moveReportSection(
+  ctx: AppContext,
+  principal: Principal,
+  input: MoveReportSectionInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(MoveReportSectionInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.section.move",
+    { entityType: "status_report", entityId: valid.reportId },
+    origin,
+  );
+  await requireReport(ctx.db, municipality.id, valid.reportId);
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx, now) => {
+      const report = await claimDraft(
+        trx,
+        municipality.id,
+        valid.reportId,
+        valid.expectedVersion,
+        now,
+      );
+      const { section, sections } = await requireSection(
+        trx,
+        report.id,
+        valid.sectionId,
+      );
+      const ids = sections.map((each) => each.id);
+      const from = ids.indexOf(section.id);
+      const to = valid.direction === "up" ? from - 1 : from + 1;
+      if (to >= 0 && to < ids.length) {
+        ids[from] = ids[to]!;
+        ids[to] = section.id;
+      }
+      await setReportSectionOrder(trx, report.id, ids);
+      return {
+        value: { version: report.version + 1 },
+        record: sectionRecord(
+          "report.section.move",
+          report,
+          { kind: section.kind, heading: section.heading, position: from + 1 },
+          {
+            kind: section.kind,
+            heading: section.heading,
+            position: ids.indexOf(section.id) + 1,
+          },
+        ),
+      };
+    },
+  );
+}
+
+/** Removes a free section (the projects block cannot be removed). */
+export async function removeReportSection(
+  ctx: AppContext,
+  principal: Principal,
+  input: RemoveReportSectionInput,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<{ readonly version: number }> {
+  const valid = requireValid(RemoveReportSectionInputSchema, input);
+  const municipality = await requireMunicipality(ctx.db, valid.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.section.delete",
+    { entityType: "status_report", entityId: valid.reportId },
+    origin,
+  );
+  await requireReport(ctx.db, municipality.id, valid.reportId);
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    valid.reason,
+    async (trx, now) => {
+      const report = await claimDraft(
+        trx,
+        municipality.id,
+        valid.reportId,
+        valid.expectedVersion,
+        now,
+      );
+      const { section, sections } = await requireSection(
+        trx,
+        report.id,
+        valid.sectionId,
+      );
+      if (section.kind === "projects") throw noSuchSection();
+      await deleteReportSectionRow(trx, report.id, section.id);
+      await setReportSectionOrder(
+        trx,
+        report.id,
+        sections
+          .filter((each) => each.id !== section.id)
+          .map((each) => each.id),
+      );
+      return {
+        value: { version: report.version + 1 },
+        record: sectionRecord(
+          "report.section.delete",
+          report,
+          snapshot(section),
+          null,
+        ),
+      };
+    },
+  );
+}
