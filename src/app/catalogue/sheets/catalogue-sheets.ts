@@ -288,6 +288,8 @@ export function rowKey(id: SheetId, row: SheetRow): string {
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? "" : String(value);
 
+type Field = NonNullable<CatalogueDocument["actionFields"]>[number];
+
 /** Lays a catalogue document out as tables; lines count from 2 (1 is the heading). */
 export function documentToTables(document: CatalogueDocument): CatalogueTables {
   const rows = {} as Record<SheetId, SheetRow[]>;
@@ -303,63 +305,71 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
     Ende: text(programme.horizonEnd),
     Zusammenfassung: text(programme.summary),
   });
+  // A flat programme (docs/adr/0029) has no impact areas: its action fields stand in
+  // their own sheet with the column of the impact area left empty.
+  const fields: { readonly areaKey: string; readonly field: Field }[] =
+    document.programme.levels?.flat === true
+      ? (document.actionFields ?? []).map((field) => ({ areaKey: "", field }))
+      : [];
   for (const area of document.impactAreas ?? []) {
     add("wirkungsbereiche", {
       Schlüssel: area.key,
       Name: area.name,
       Beschreibung: text(area.description),
     });
-    for (const field of area.actionFields) {
-      add("aktionsfelder", {
-        Schlüssel: field.key,
-        Wirkungsbereich: area.key,
-        Nummer: text(field.number),
-        Name: field.name,
-        Farbe: field.colour.toLowerCase(),
-        Beschreibung: text(field.description),
+    for (const field of area.actionFields)
+      fields.push({ areaKey: area.key, field });
+  }
+  for (const { areaKey, field } of fields) {
+    add("aktionsfelder", {
+      Schlüssel: field.key,
+      Wirkungsbereich: areaKey,
+      Nummer: text(field.number),
+      Name: field.name,
+      Farbe: field.colour.toLowerCase(),
+      Beschreibung: text(field.description),
+    });
+    for (const project of field.projects) {
+      add("projekte", {
+        Kurzname: project.slug,
+        Aktionsfeld: field.key,
+        Nummer: project.code,
+        Titel: project.title,
+        Zusammenfassung: project.summary,
+        Status: project.status,
+        Schlagwörter: (project.tags ?? []).join(LIST_SEPARATOR),
       });
-      for (const project of field.projects) {
-        add("projekte", {
-          Kurzname: project.slug,
-          Aktionsfeld: field.key,
-          Nummer: project.code,
-          Titel: project.title,
-          Zusammenfassung: project.summary,
-          Status: project.status,
-          Schlagwörter: (project.tags ?? []).join(LIST_SEPARATOR),
+      project.phases.forEach((phase, index) =>
+        add("phasen", {
+          Projekt: project.slug,
+          "Nr.": text(index + 1),
+          Bezeichnung: phase.label,
+          Beginn: phase.start,
+          Ende: text(phase.end),
+          Fortsetzung: text(phase.continuation),
+          Anmerkung: text(phase.note),
+        }),
+      );
+      project.measures.forEach((measure, index) =>
+        add("massnahmen", {
+          Projekt: project.slug,
+          "Nr.": text(index + 1),
+          Titel: measure.title,
+          Status: measure.status,
+        }),
+      );
+      for (const responsibility of project.responsibilities)
+        add("zustaendigkeiten", {
+          Projekt: project.slug,
+          Organisationseinheit: responsibility.orgUnit,
+          Rolle: responsibility.role,
+          Anmerkung: text(responsibility.note),
         });
-        project.phases.forEach((phase, index) =>
-          add("phasen", {
-            Projekt: project.slug,
-            "Nr.": text(index + 1),
-            Bezeichnung: phase.label,
-            Beginn: phase.start,
-            Ende: text(phase.end),
-            Fortsetzung: text(phase.continuation),
-            Anmerkung: text(phase.note),
-          }),
-        );
-        project.measures.forEach((measure, index) =>
-          add("massnahmen", {
-            Projekt: project.slug,
-            "Nr.": text(index + 1),
-            Titel: measure.title,
-            Status: measure.status,
-          }),
-        );
-        for (const responsibility of project.responsibilities)
-          add("zustaendigkeiten", {
-            Projekt: project.slug,
-            Organisationseinheit: responsibility.orgUnit,
-            Rolle: responsibility.role,
-            Anmerkung: text(responsibility.note),
-          });
-        for (const slug of project.dependsOn ?? [])
-          add("abhaengigkeiten", {
-            Projekt: project.slug,
-            "Hängt ab von": slug,
-          });
-      }
+      for (const slug of project.dependsOn ?? [])
+        add("abhaengigkeiten", {
+          Projekt: project.slug,
+          "Hängt ab von": slug,
+        });
     }
   }
   for (const unit of document.orgUnits)
@@ -400,6 +410,16 @@ interface Origin {
 /** The municipality a document is built for: the spreadsheet does not carry it. */
 export type DocumentMunicipality = CatalogueDocument["municipality"];
 
+/**
+ * The programme's own settings that a spreadsheet does not carry and an import never
+ * changes: its levels (names, and whether the top level is switched off) and its org
+ * unit kinds, as the stored programme has them (docs/adr/0029).
+ */
+export type ProgrammeShape = Pick<
+  CatalogueDocument["programme"],
+  "levels" | "orgUnitKinds"
+>;
+
 /** The outcome of reading tables as a catalogue document. */
 export type TablesAsDocument =
   | { readonly ok: true; readonly document: CatalogueDocument }
@@ -412,7 +432,9 @@ export type TablesAsDocument =
 export function tablesToDocument(
   tables: CatalogueTables,
   municipality: DocumentMunicipality,
+  shape: ProgrammeShape = {},
 ): TablesAsDocument {
+  const flat = shape.levels?.flat === true;
   const problems: SheetProblem[] = [];
   const origins = new Map<string, Origin>();
   const problem = (
@@ -495,7 +517,17 @@ export function tablesToDocument(
   type Project = Field["projects"][number];
   const areas: Area[] = [];
   const areaByKey = new Map<string, Area>();
-  tables.wirkungsbereiche.forEach((row) => {
+  // A flat programme keeps no impact areas: its action fields stand on their own.
+  const flatFields: Field[] = [];
+  if (flat)
+    for (const row of tables.wirkungsbereiche)
+      problem(
+        "wirkungsbereiche",
+        row.line,
+        "Schlüssel",
+        "Das Programm hat keine oberste Ebene: Das Blatt bleibt leer.",
+      );
+  (flat ? [] : tables.wirkungsbereiche).forEach((row) => {
     const area: Area = {
       key: cell(row, "Schlüssel"),
       name: cell(row, "Name"),
@@ -514,7 +546,15 @@ export function tablesToDocument(
   for (const row of tables.aktionsfelder) {
     const areaKey = cell(row, "Wirkungsbereich");
     const area = areaByKey.get(areaKey);
-    if (area === undefined) {
+    // Named, and the field still read, so that its projects are not named as well.
+    if (flat && areaKey !== "")
+      problem(
+        "aktionsfelder",
+        row.line,
+        "Wirkungsbereich",
+        "Das Programm hat keine oberste Ebene: Die Spalte bleibt leer.",
+      );
+    if (!flat && area === undefined) {
       problem(
         "aktionsfelder",
         row.line,
@@ -534,7 +574,10 @@ export function tablesToDocument(
       ...withOptional("description", optional(row.cells.Beschreibung)),
       projects: [],
     };
-    const path = `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
+    const path =
+      flat || area === undefined
+        ? `/actionFields/${flatFields.length}`
+        : `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
     origins.set(path, {
       sheet: "aktionsfelder",
       line: row.line,
@@ -546,7 +589,7 @@ export function tablesToDocument(
         description: "Beschreibung",
       },
     });
-    area.actionFields.push(field);
+    (flat || area === undefined ? flatFields : area.actionFields).push(field);
     fieldByKey.set(field.key, { field, path });
   }
   const projectBySlug = new Map<string, { project: Project; path: string }>();
@@ -763,9 +806,13 @@ export function tablesToDocument(
       ...withOptional("summary", optional(programmeRow?.cells.Zusammenfassung)),
       goals,
       priorities,
+      ...(shape.levels === undefined ? {} : { levels: shape.levels }),
+      ...(shape.orgUnitKinds === undefined
+        ? {}
+        : { orgUnitKinds: shape.orgUnitKinds }),
     },
     orgUnits,
-    impactAreas: areas,
+    ...(flat ? { actionFields: flatFields } : { impactAreas: areas }),
   };
   const checked = checkCatalogueDocument(document);
   if (checked.ok) return { ok: true, document: checked.value };
@@ -803,10 +850,12 @@ function locate(
       message: problem.message,
     };
   }
-  const sheet = problem.path.startsWith("/impactAreas")
-    ? SHEETS.abhaengigkeiten.title
-    : problem.path.startsWith("/orgUnits")
-      ? SHEETS.organisationseinheiten.title
-      : SHEETS.programm.title;
+  const sheet =
+    problem.path.startsWith("/impactAreas") ||
+    problem.path.startsWith("/actionFields")
+      ? SHEETS.abhaengigkeiten.title
+      : problem.path.startsWith("/orgUnits")
+        ? SHEETS.organisationseinheiten.title
+        : SHEETS.programm.title;
   return { sheet, line: null, column: null, message: problem.message };
 }
