@@ -84,9 +84,10 @@ export const operationsDe = {
   createdAt: "Angelegt am",
   deactivatedAt: "Deaktiviert seit",
   portal: "Portal der Kommune",
-  inviteTitle: "Administration einladen",
+  inviteTitle: "Personen einladen",
   inviteIntro:
-    "Die eingeladene Person bekommt die Rolle Administration in dieser Kommune. Hat sie schon ein Konto (etwa in einer anderen Kommune), bekommt dieses Konto die Rolle hier dazu.",
+    "Die eingeladene Person bekommt die gewählte Rolle in dieser Kommune. Hat sie schon ein Konto (etwa in einer anderen Kommune), bekommt dieses Konto die Rolle hier dazu. Die Organisationseinheiten einer Redakteurin oder eines Redakteurs legt danach die Administration der Kommune fest.",
+  inviteRole: "Rolle in dieser Kommune",
   inviteEmail: "E-Mail-Adresse",
   inviteName: "Name",
   inviteButton: "Einladung verschicken",
@@ -96,8 +97,8 @@ export const operationsDe = {
     `Die Einladung an ${email} ist per E-Mail verschickt. Der Link gilt drei Tage.`,
   invitationLink:
     "Es ist kein E-Mail-Versand eingerichtet. Geben Sie diesen Link – er gilt drei Tage und nur einmal – selbst an die Person weiter. Er wird nur jetzt angezeigt:",
-  membershipAdded: (email: string, name: string) =>
-    `Zu ${email} gab es schon ein Konto: Es hat jetzt die Rolle Administration in ${name}.`,
+  membershipAdded: (email: string, name: string, role: string) =>
+    `Zu ${email} gab es schon ein Konto: Es hat jetzt die Rolle ${role} in ${name}.`,
   membershipMailed: "Die Person ist per E-Mail benachrichtigt.",
   membershipNotMailed:
     "Es ist kein E-Mail-Versand eingerichtet: Bitte sagen Sie der Person selbst Bescheid; sie meldet sich mit ihrem bestehenden Konto an.",

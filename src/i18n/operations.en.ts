@@ -85,9 +85,10 @@ export const operationsEn: typeof operationsDe = {
   createdAt: "Created on",
   deactivatedAt: "Deactivated since",
   portal: "Portal of the municipality",
-  inviteTitle: "Invite an administrator",
+  inviteTitle: "Invite people",
   inviteIntro:
-    "The invited person becomes an administrator of this municipality. If they already have an account (in another municipality, say), that account gets the role here as well.",
+    "The invited person gets the chosen role in this municipality. If they already have an account (in another municipality, say), that account gets the role here as well. The municipality's administrators then choose an editor's org units.",
+  inviteRole: "Role in this municipality",
   inviteEmail: "E-mail address",
   inviteName: "Name",
   inviteButton: "Send invitation",
@@ -97,8 +98,8 @@ export const operationsEn: typeof operationsDe = {
     `The invitation to ${email} has been sent by e-mail. The link is valid for three days.`,
   invitationLink:
     "No e-mail delivery is configured. Hand this link – valid for three days, once – to the person yourself. It is shown only now:",
-  membershipAdded: (email: string, name: string) =>
-    `${email} already had an account: it is now an administrator of ${name}.`,
+  membershipAdded: (email: string, name: string, role: string) =>
+    `${email} already had an account: it now has the role ${role} in ${name}.`,
   membershipMailed: "The person has been told by e-mail.",
   membershipNotMailed:
     "No e-mail delivery is configured: please tell the person yourself; they sign in with their existing account.",

@@ -3,7 +3,8 @@
  * CSV files) imports as "0 Änderungen"; one edited cell is exactly one change in the
  * preview and in the catalogue, with its audit events, ids kept and editions untouched;
  * bad rows name sheet, row and column and change nothing; a municipality's own column is
- * reported and ignored; a new municipality gets a whole catalogue from a file.
+ * reported and ignored; a new municipality gets a whole catalogue from a file; a flat
+ * programme (no top level) round-trips exactly and stays flat.
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +18,7 @@ import {
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { insertMunicipality } from "../../src/db/municipality.repository.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
+import type { CatalogueTables } from "../../src/app/catalogue/sheets/catalogue-sheets.js";
 import { AppError } from "../../src/errors.js";
 import {
   writeCatalogueCsvZip,
@@ -27,6 +29,7 @@ import {
   openTestContext,
   type TestContext,
 } from "../support/database.js";
+import { importFlatProgramme } from "../support/flat-programme.js";
 import { buildPrincipal } from "../support/principals.js";
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
@@ -416,4 +419,103 @@ describe.each(DIALECTS)("the catalogue as a spreadsheet on %s", (dialect) => {
     });
     expect(again.total).toBe(0);
   });
+
+  it.each(["xlsx", "zip"] as const)(
+    "round-trips a flat programme's %s export exactly, with its topics in the sheet of action fields",
+    async (format) => {
+      const slug = await importFlatProgramme(t.ctx, `flach-${format}`);
+      const before = await getCatalogue(t.ctx, slug);
+      const flatAdmin = buildPrincipal(before.municipality.id, {
+        role: "admin",
+        orgUnitCodes: [],
+      });
+      const write = (tables: CatalogueTables) =>
+        format === "xlsx"
+          ? writeCatalogueXlsx(tables)
+          : writeCatalogueCsvZip(tables);
+      const { tables } = await exportCatalogueSheets(t.ctx, flatAdmin, slug);
+      expect(tables.wirkungsbereiche).toEqual([]);
+      expect(
+        tables.aktionsfelder.map((row) => [
+          row.cells.Schlüssel,
+          row.cells.Wirkungsbereich,
+          row.cells.Name,
+        ]),
+      ).toEqual([
+        ["e-akte", "", "E-Akte"],
+        ["kita", "", "Kita-Digitalisierung"],
+      ]);
+      expect(tables.projekte.map((row) => row.cells.Kurzname)).toEqual([
+        "e-akte-einfuehrung",
+        "kita-portal",
+      ]);
+
+      const again = await prepareSheetImport(t.ctx, flatAdmin, {
+        municipality: slug,
+        fileName: `flach.${format}`,
+        bytes: await write(tables),
+      });
+      expect(again.preview.total).toBe(0);
+      const confirmed = await confirmSheetImport(t.ctx, flatAdmin, {
+        municipality: slug,
+        token: again.token,
+        base: again.preview.base,
+      });
+      expect(confirmed.total).toBe(0);
+      expect(await getCatalogue(t.ctx, slug)).toEqual(before);
+
+      // One renamed topic is one change; the programme stays flat with its own names.
+      const renamed: CatalogueTables = {
+        ...tables,
+        aktionsfelder: tables.aktionsfelder.map((row) =>
+          row.cells.Schlüssel === "kita"
+            ? { ...row, cells: { ...row.cells, Name: "Kita und Schule" } }
+            : row,
+        ),
+      };
+      const edit = await prepareSheetImport(t.ctx, flatAdmin, {
+        municipality: slug,
+        fileName: `flach.${format}`,
+        bytes: await write(renamed),
+      });
+      expect(edit.preview.total).toBe(1);
+      await confirmSheetImport(t.ctx, flatAdmin, {
+        municipality: slug,
+        token: edit.token,
+        base: edit.preview.base,
+      });
+      const after = await getCatalogue(t.ctx, slug);
+      expect(after.programme.levels).toEqual(before.programme.levels);
+      expect(after.programme.orgUnitKinds).toEqual(
+        before.programme.orgUnitKinds,
+      );
+      expect(
+        (await exportCatalogueSheets(t.ctx, flatAdmin, slug)).tables,
+      ).toEqual(renamed);
+
+      // An impact area in a flat programme's file is named and nothing is imported.
+      const withArea: CatalogueTables = {
+        ...renamed,
+        aktionsfelder: renamed.aktionsfelder.map((row, index) =>
+          index === 0
+            ? { ...row, cells: { ...row.cells, Wirkungsbereich: "oben" } }
+            : row,
+        ),
+      };
+      const error = await rejectionOf(
+        prepareSheetImport(t.ctx, flatAdmin, {
+          municipality: slug,
+          fileName: `flach.${format}`,
+          bytes: await write(withArea),
+        }),
+      );
+      expect(error.code).toBe("ERR_SHEET_IMPORT_INVALID");
+      expect(error.problems.map((problem) => problem.message)).toEqual([
+        "Blatt „Aktionsfelder“, Zeile 2, Spalte „Wirkungsbereich“: Das Programm hat keine oberste Ebene: Die Spalte bleibt leer.",
+      ]);
+      expect(
+        (await exportCatalogueSheets(t.ctx, flatAdmin, slug)).tables,
+      ).toEqual(renamed);
+    },
+  );
 });

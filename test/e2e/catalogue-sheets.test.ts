@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { documentToTables } from "../../src/app/catalogue/sheets/catalogue-sheets.js";
 import type { CatalogueDocument } from "../../src/app/catalogue/catalogue-document.schema.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
@@ -21,6 +20,7 @@ import {
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
+import { signInInBrowser, uploadForPreview } from "../support/browser-steps.js";
 
 let rig: BrowserRig;
 let directory: string;
@@ -92,37 +92,18 @@ describe.each(JAVASCRIPT_MODES)(
     async function signInAsAdmin(): Promise<Page> {
       const user = await createTestUser(rig.ctx, { role: "admin" });
       const page = await rig.newPage(javaScriptEnabled);
-      await page.context().clearCookies();
-      await page.goto("/anmelden");
-      await page.locator("#email").fill(user.email);
-      await page.locator("#password").fill(user.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page
-        .locator("#code")
-        .fill(
-          totpCodeAt(
-            user.totpSecret!,
-            new Date(rig.ctx.clock().getTime() + 30_000),
-          ),
-        );
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/verwaltung/");
+      await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
       return page;
     }
 
     async function uploadAndPreview(page: Page, file: string): Promise<string> {
-      await page.goto("/kleve/verwaltung/katalog/tabelle");
-      await expectAccessible(page);
-      await page.locator("#import-datei").setInputFiles(file);
-      await page
-        .getByRole("button", { name: "Hochladen und Vorschau zeigen" })
-        .click();
-      await expect
-        .poll(() => page.url())
-        .toContain("/katalog/tabelle/vorschau/");
-      await expectAccessible(page);
+      await uploadForPreview(page, {
+        path: "/kleve/verwaltung/katalog/tabelle",
+        file,
+        button: "Hochladen und Vorschau zeigen",
+        previewPath: "/katalog/tabelle/vorschau/",
+        check: expectAccessible,
+      });
       return (
         (await page.locator("#vorschau-summe").textContent())?.trim() ?? ""
       );

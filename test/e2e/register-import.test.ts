@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
@@ -17,6 +16,7 @@ import {
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
+import { signInInBrowser, uploadForPreview } from "../support/browser-steps.js";
 
 let rig: BrowserRig;
 let directory: string;
@@ -46,23 +46,7 @@ describe.each(JAVASCRIPT_MODES)(
     async function signInAsAdmin(): Promise<Page> {
       const user = await createTestUser(rig.ctx, { role: "admin" });
       const page = await rig.newPage(javaScriptEnabled);
-      await page.context().clearCookies();
-      await page.goto("/anmelden");
-      await page.locator("#email").fill(user.email);
-      await page.locator("#password").fill(user.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page
-        .locator("#code")
-        .fill(
-          totpCodeAt(
-            user.totpSecret!,
-            new Date(rig.ctx.clock().getTime() + 30_000),
-          ),
-        );
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/verwaltung/");
+      await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
       return page;
     }
 
@@ -81,15 +65,16 @@ describe.each(JAVASCRIPT_MODES)(
       );
       const page = await signInAsAdmin();
       try {
-        await page.goto("/kleve/verwaltung/ozg");
-        await expectAccessible(page);
-        await page.locator("#import-datei").setInputFiles(file);
-        await page
-          .locator("#import-stichtag")
-          .fill(javaScriptEnabled ? "01.06.2031" : "01.06.2032");
-        await page.getByRole("button", { name: "Datei prüfen" }).click();
-        await expect.poll(() => page.url()).toContain("/ozg/import/");
-        await expectAccessible(page);
+        await uploadForPreview(page, {
+          path: "/kleve/verwaltung/ozg",
+          file,
+          fields: {
+            "#import-stichtag": javaScriptEnabled ? "01.06.2031" : "01.06.2032",
+          },
+          button: "Datei prüfen",
+          previewPath: "/ozg/import/",
+          check: expectAccessible,
+        });
         expect(
           await page
             .locator("#import-zahlen tbody tr")

@@ -3,7 +3,8 @@
  * operator (signed in with the second factor) creates a municipality from a template,
  * gets a bad Regionalschlüssel or a reserved slug explained in German at the field with
  * nothing created, invites the first administrator (link shown once without mail; an
- * existing account gets a membership and a mail), and deactivates and reactivates the
+ * existing account gets a membership and a mail), invites editors and committee readers
+ * with exactly their role, and deactivates and reactivates the
  * municipality after a confirmation step. People who are no operators are refused.
  */
 import { randomBytes } from "node:crypto";
@@ -223,6 +224,85 @@ describe.each(WEB_DIALECTS)(
       expect(again.statusCode).toBe(400);
       expect(again.body).toContain('href="#einladung-email"');
       expect(textOf(again.body)).toContain("gehört schon zu Stadt Goch");
+    });
+
+    it("invites an editor and a committee reader as well, each with exactly that role", async () => {
+      const slug = uniqueSlug("kalkar");
+      expect(
+        (
+          await create({
+            name: "Stadt Kalkar",
+            slug,
+            state: "05",
+            regionalKey: "051540020020",
+          })
+        ).statusCode,
+      ).toBe(303);
+      const page = await web.app.inject({
+        url: `/betrieb/kommunen/${slug}`,
+        headers: { cookie },
+      });
+      expect(page.body).toContain('name="role" value="editor"');
+      expect(page.body).toContain('name="role" value="committee"');
+      for (const role of ["editor", "committee"] as const) {
+        const email = `${role}-${slug}@kalkar.example`;
+        const invited = await postForm(
+          web.app,
+          cookie,
+          `/betrieb/kommunen/${slug}/einladung`,
+          { email, name: `Eingeladen als ${role}`, role },
+          { csrfFrom: `/betrieb/kommunen/${slug}` },
+        );
+        expect(invited.statusCode).toBe(303);
+        const membership = await web.ctx.db
+          .selectFrom("membership")
+          .innerJoin("user_account", "user_account.id", "membership.user_id")
+          .innerJoin(
+            "municipality",
+            "municipality.id",
+            "membership.municipality_id",
+          )
+          .select("membership.role")
+          .where("user_account.email", "=", email)
+          .where("municipality.slug", "=", slug)
+          .executeTakeFirstOrThrow();
+        expect(membership.role).toBe(role);
+      }
+
+      // A Kleve administrator invited as committee reader is told which role was added.
+      const kleveAdmin = await createTestUser(web.ctx, {
+        role: "admin",
+        municipalitySlug: "kleve",
+      });
+      const added = await postForm(
+        web.app,
+        cookie,
+        `/betrieb/kommunen/${slug}/einladung`,
+        { email: kleveAdmin.email, name: "egal", role: "committee" },
+        { csrfFrom: `/betrieb/kommunen/${slug}` },
+      );
+      expect(added.statusCode).toBe(200);
+      expect(textOf(added.body)).toContain(
+        `Zu ${kleveAdmin.email} gab es schon ein Konto: Es hat jetzt die Rolle Ausschuss in Stadt Kalkar.`,
+      );
+
+      // An unknown role is explained at the field and nobody is invited.
+      const email = `wer-${slug}@kalkar.example`;
+      const refused = await postForm(
+        web.app,
+        cookie,
+        `/betrieb/kommunen/${slug}/einladung`,
+        { email, name: "Niemand", role: "chef" },
+        { csrfFrom: `/betrieb/kommunen/${slug}` },
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(
+        await web.ctx.db
+          .selectFrom("user_account")
+          .select("id")
+          .where("email", "=", email)
+          .executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it("deactivates and reactivates after a confirmation step, keeping everything", async () => {

@@ -1,20 +1,15 @@
 /**
  * The register import in two steps (ADR 0033): an uploaded file is checked and kept under
- * a token (in the table of uploads the catalogue spreadsheet uses, ADR 0027, under a hash
- * of its own, so a token of one import never opens the other); its preview says what the
+ * a token (src/app/uploads/kept-upload.ts, shared with the catalogue spreadsheet, under a
+ * hash of its own, so a token of one import never opens the other); its preview says what the
  * import as of a day would add, change, keep and close, with the changed fields; only
  * the confirmation writes. The confirmation names the state of the register (and the
  * as-of day) the preview was computed against, so a preview that no longer tells the
  * truth is refused with ERR_REGISTER_IMPORT_STALE.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Executor } from "../../db/database.js";
 import { listServices } from "../../db/service.repository.js";
-import {
-  deleteSheetUpload,
-  findSheetUpload,
-  insertSheetUpload,
-} from "../../db/sheet-upload.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
@@ -32,6 +27,11 @@ import type { RequestOrigin } from "../audit/record-audit.js";
 import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
+  discardUpload,
+  findOwnUpload,
+  keepUpload,
+} from "../uploads/kept-upload.js";
+import {
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
@@ -44,9 +44,6 @@ import {
   type RegisterImportResult,
 } from "./manage-register.js";
 import { readRegisterFile } from "./read-register-file.js";
-
-/** How long an uploaded register file waits for its confirmation. */
-export const REGISTER_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 
 /** At most this many records are named per group in a preview (the counts are complete). */
 const MAX_LISTED = 200;
@@ -79,9 +76,6 @@ export interface RegisterImportPreview {
 
 const hash = (text: string | Buffer): string =>
   createHash("sha256").update(text).digest("hex");
-
-/** The register's uploads share the catalogue's table under a hash with its own prefix. */
-const tokenHashOf = (token: string): string => hash(`ozg-register:${token}`);
 
 async function baseOf(
   db: Executor,
@@ -200,22 +194,11 @@ export async function prepareRegisterImport(
     input.bytes,
     asOfDay(ctx, input.asOf),
   );
-  const token = randomBytes(24).toString("base64url");
-  const now = ctx.clock();
-  await insertSheetUpload(
-    ctx.db,
-    tokenHashOf(token),
-    {
-      municipalityId: municipality.id,
-      userId: user.userId,
-      fileName: input.fileName,
-      fileSha256: hash(input.bytes),
-      content: input.bytes,
-      expiresAt: new Date(
-        now.getTime() + REGISTER_UPLOAD_LIFETIME_MS,
-      ).toISOString(),
-    },
-    now.toISOString(),
+  const token = await keepUpload(
+    ctx,
+    "ozg-register",
+    { municipalityId: municipality.id, userId: user.userId },
+    { fileName: input.fileName, bytes: input.bytes },
   );
   return { token, preview };
 }
@@ -236,20 +219,13 @@ async function requireUpload(
     { entityType: "service" },
     origin,
   );
-  const tokenHash = tokenHashOf(token);
-  const upload = await findSheetUpload(
-    ctx.db,
-    tokenHash,
-    ctx.clock().toISOString(),
+  const upload = await findOwnUpload(
+    ctx,
+    "ozg-register",
+    { municipalityId: municipality.id, userId: user.userId },
+    token,
   );
-  // Another municipality's upload, or another person's, is as good as none.
-  if (
-    upload === null ||
-    upload.municipalityId !== municipality.id ||
-    upload.userId !== user.userId
-  )
-    throw new AppError("ERR_SHEET_IMPORT_EXPIRED");
-  return { municipality, upload, tokenHash };
+  return { municipality, upload };
 }
 
 /** The preview of an upload as of a day, against the register as it is now. */
@@ -297,7 +273,7 @@ export async function confirmRegisterImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportResult> {
-  const { municipality, upload, tokenHash } = await requireUpload(
+  const { municipality, upload } = await requireUpload(
     ctx,
     principal,
     input.municipality,
@@ -321,7 +297,7 @@ export async function confirmRegisterImport(
       );
       if (preview.base !== input.base)
         throw new AppError("ERR_REGISTER_IMPORT_STALE");
-      await deleteSheetUpload(trx, tokenHash);
+      await discardUpload(trx, upload);
       const before = (await listServices(trx, municipality.id)).length;
       const records = await applyRegisterPlan(trx, municipality.id, plan);
       const services = new Set(read.services.map((each) => each.leikaKey)).size;

@@ -325,6 +325,19 @@ export function MunicipalityPage(
               error={failed?.errors.name}
               autocomplete="off"
             />
+            <RadioGroup
+              {...schemaField(InviteAdministratorBody, "role")}
+              id={`${form}-role`}
+              label={t.inviteRole}
+              value={failed?.values.role ?? "admin"}
+              error={failed?.errors.role}
+              choices={(["admin", "editor", "committee"] as const).map(
+                (role) => ({
+                  value: role,
+                  label: view.t.identity.roleName[role],
+                }),
+              )}
+            />
             <button type="submit" class="app-button" safe>
               {t.inviteButton}
             </button>

@@ -30,6 +30,8 @@ export const CreateMunicipalityBody = Type.Object({
 export const InviteAdministratorBody = Type.Object({
   email: FormText(320),
   name: FormText(200),
+  /** admin, editor or committee; empty means admin (a form from before the choice). */
+  role: FormText(20),
 });
 
 /** Deactivating or reactivating, after the confirmation step. */

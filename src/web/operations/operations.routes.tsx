@@ -228,7 +228,7 @@ export async function operationsRoutes(
             municipality: municipalitySlugParam(params.slug),
             email: input.email,
             name: input.name,
-            role: "admin",
+            role: input.role.trim() === "" ? "admin" : input.role.trim(),
           },
           { mail, baseUrl: `${request.protocol}://${request.host}` },
           origin(request),
@@ -238,7 +238,11 @@ export async function operationsRoutes(
           return renderMunicipality(request, reply, params.slug, 200, {
             notice: {
               kind: "text",
-              text: `${t.membershipAdded(invitation.account.email, invitation.municipality.name)} ${
+              text: `${t.membershipAdded(
+                invitation.account.email,
+                invitation.municipality.name,
+                roleLabel(view.t.identity.roleName, invitation.account.role),
+              )} ${
                 invitation.isMailed ? t.membershipMailed : t.membershipNotMailed
               }`,
             },
@@ -363,4 +367,14 @@ export async function operationsRoutes(
       return sendPage(reply, 200, html);
     },
   );
+}
+
+/** A role's name in the page's language ("Redaktion"), or the role itself if unknown. */
+function roleLabel(
+  names: Readonly<Record<"admin" | "editor" | "committee", string>>,
+  role: string,
+): string {
+  return role === "admin" || role === "editor" || role === "committee"
+    ? names[role]
+    : role;
 }

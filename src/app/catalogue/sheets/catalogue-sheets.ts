@@ -7,10 +7,7 @@
  * and problems are located back at sheet, row and column.
  */
 import type { InputProblem } from "../../../errors.js";
-import {
-  checkCatalogueDocument,
-  isFlatDocument,
-} from "../catalogue-document.js";
+import { checkCatalogueDocument } from "../catalogue-document.js";
 import type { CatalogueDocument } from "../catalogue-document.schema.js";
 
 /** The sheets, in the order of the workbook. */
@@ -291,6 +288,8 @@ export function rowKey(id: SheetId, row: SheetRow): string {
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? "" : String(value);
 
+type Field = NonNullable<CatalogueDocument["actionFields"]>[number];
+
 /** Lays a catalogue document out as tables; lines count from 2 (1 is the heading). */
 export function documentToTables(document: CatalogueDocument): CatalogueTables {
   const rows = {} as Record<SheetId, SheetRow[]>;
@@ -306,74 +305,71 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
     Ende: text(programme.horizonEnd),
     Zusammenfassung: text(programme.summary),
   });
-  // A flat programme's action fields have no impact area: their column stays empty.
-  const groups: readonly {
-    readonly area: NonNullable<CatalogueDocument["impactAreas"]>[number] | null;
-    readonly actionFields: NonNullable<CatalogueDocument["actionFields"]>;
-  }[] = isFlatDocument(document)
-    ? [{ area: null, actionFields: document.actionFields ?? [] }]
-    : (document.impactAreas ?? []).map((area) => ({
-        area,
-        actionFields: area.actionFields,
-      }));
-  for (const { area, actionFields } of groups) {
-    if (area !== null)
-      add("wirkungsbereiche", {
-        Schlüssel: area.key,
-        Name: area.name,
-        Beschreibung: text(area.description),
+  // A flat programme (docs/adr/0029) has no impact areas: its action fields stand in
+  // their own sheet with the column of the impact area left empty.
+  const fields: { readonly areaKey: string; readonly field: Field }[] =
+    document.programme.levels?.flat === true
+      ? (document.actionFields ?? []).map((field) => ({ areaKey: "", field }))
+      : [];
+  for (const area of document.impactAreas ?? []) {
+    add("wirkungsbereiche", {
+      Schlüssel: area.key,
+      Name: area.name,
+      Beschreibung: text(area.description),
+    });
+    for (const field of area.actionFields)
+      fields.push({ areaKey: area.key, field });
+  }
+  for (const { areaKey, field } of fields) {
+    add("aktionsfelder", {
+      Schlüssel: field.key,
+      Wirkungsbereich: areaKey,
+      Nummer: text(field.number),
+      Name: field.name,
+      Farbe: field.colour.toLowerCase(),
+      Beschreibung: text(field.description),
+    });
+    for (const project of field.projects) {
+      add("projekte", {
+        Kurzname: project.slug,
+        Aktionsfeld: field.key,
+        Nummer: project.code,
+        Titel: project.title,
+        Zusammenfassung: project.summary,
+        Status: project.status,
+        Schlagwörter: (project.tags ?? []).join(LIST_SEPARATOR),
       });
-    for (const field of actionFields) {
-      add("aktionsfelder", {
-        Schlüssel: field.key,
-        Wirkungsbereich: area?.key ?? "",
-        Nummer: text(field.number),
-        Name: field.name,
-        Farbe: field.colour.toLowerCase(),
-        Beschreibung: text(field.description),
-      });
-      for (const project of field.projects) {
-        add("projekte", {
-          Kurzname: project.slug,
-          Aktionsfeld: field.key,
-          Nummer: project.code,
-          Titel: project.title,
-          Zusammenfassung: project.summary,
-          Status: project.status,
-          Schlagwörter: (project.tags ?? []).join(LIST_SEPARATOR),
+      project.phases.forEach((phase, index) =>
+        add("phasen", {
+          Projekt: project.slug,
+          "Nr.": text(index + 1),
+          Bezeichnung: phase.label,
+          Beginn: phase.start,
+          Ende: text(phase.end),
+          Fortsetzung: text(phase.continuation),
+          Anmerkung: text(phase.note),
+        }),
+      );
+      project.measures.forEach((measure, index) =>
+        add("massnahmen", {
+          Projekt: project.slug,
+          "Nr.": text(index + 1),
+          Titel: measure.title,
+          Status: measure.status,
+        }),
+      );
+      for (const responsibility of project.responsibilities)
+        add("zustaendigkeiten", {
+          Projekt: project.slug,
+          Organisationseinheit: responsibility.orgUnit,
+          Rolle: responsibility.role,
+          Anmerkung: text(responsibility.note),
         });
-        project.phases.forEach((phase, index) =>
-          add("phasen", {
-            Projekt: project.slug,
-            "Nr.": text(index + 1),
-            Bezeichnung: phase.label,
-            Beginn: phase.start,
-            Ende: text(phase.end),
-            Fortsetzung: text(phase.continuation),
-            Anmerkung: text(phase.note),
-          }),
-        );
-        project.measures.forEach((measure, index) =>
-          add("massnahmen", {
-            Projekt: project.slug,
-            "Nr.": text(index + 1),
-            Titel: measure.title,
-            Status: measure.status,
-          }),
-        );
-        for (const responsibility of project.responsibilities)
-          add("zustaendigkeiten", {
-            Projekt: project.slug,
-            Organisationseinheit: responsibility.orgUnit,
-            Rolle: responsibility.role,
-            Anmerkung: text(responsibility.note),
-          });
-        for (const slug of project.dependsOn ?? [])
-          add("abhaengigkeiten", {
-            Projekt: project.slug,
-            "Hängt ab von": slug,
-          });
-      }
+      for (const slug of project.dependsOn ?? [])
+        add("abhaengigkeiten", {
+          Projekt: project.slug,
+          "Hängt ab von": slug,
+        });
     }
   }
   for (const unit of document.orgUnits)
@@ -415,9 +411,9 @@ interface Origin {
 export type DocumentMunicipality = CatalogueDocument["municipality"];
 
 /**
- * The programme's shape that the spreadsheet does not carry either: its level names, the
- * flat switch and its list of org unit kinds, taken from the stored programme (none for a
- * municipality without a catalogue: Kleve's levels and the kinds every list starts with).
+ * The programme's own settings that a spreadsheet does not carry and an import never
+ * changes: its levels (names, and whether the top level is switched off) and its org
+ * unit kinds, as the stored programme has them (docs/adr/0029).
  */
 export type ProgrammeShape = Pick<
   CatalogueDocument["programme"],
@@ -521,16 +517,17 @@ export function tablesToDocument(
   type Project = Field["projects"][number];
   const areas: Area[] = [];
   const areaByKey = new Map<string, Area>();
-  // A flat programme's action fields stand without impact area (docs/adr/0029).
+  // A flat programme keeps no impact areas: its action fields stand on their own.
   const flatFields: Field[] = [];
-  tables.wirkungsbereiche.forEach((row) => {
-    if (flat)
+  if (flat)
+    for (const row of tables.wirkungsbereiche)
       problem(
         "wirkungsbereiche",
         row.line,
-        null,
-        "Das Programm ist flach und hat keine Wirkungsbereiche: Bitte lassen Sie dieses Blatt leer.",
+        "Schlüssel",
+        "Das Programm hat keine oberste Ebene: Das Blatt bleibt leer.",
       );
+  (flat ? [] : tables.wirkungsbereiche).forEach((row) => {
     const area: Area = {
       key: cell(row, "Schlüssel"),
       name: cell(row, "Name"),
@@ -549,15 +546,14 @@ export function tablesToDocument(
   for (const row of tables.aktionsfelder) {
     const areaKey = cell(row, "Wirkungsbereich");
     const area = areaByKey.get(areaKey);
-    if (flat && areaKey !== "") {
+    // Named, and the field still read, so that its projects are not named as well.
+    if (flat && areaKey !== "")
       problem(
         "aktionsfelder",
         row.line,
         "Wirkungsbereich",
-        "Das Programm ist flach und hat keine Wirkungsbereiche: Bitte lassen Sie diese Spalte leer.",
+        "Das Programm hat keine oberste Ebene: Die Spalte bleibt leer.",
       );
-      continue;
-    }
     if (!flat && area === undefined) {
       problem(
         "aktionsfelder",
@@ -579,7 +575,7 @@ export function tablesToDocument(
       projects: [],
     };
     const path =
-      area === undefined
+      flat || area === undefined
         ? `/actionFields/${flatFields.length}`
         : `/impactAreas/${areas.indexOf(area)}/actionFields/${area.actionFields.length}`;
     origins.set(path, {
@@ -593,7 +589,7 @@ export function tablesToDocument(
         description: "Beschreibung",
       },
     });
-    (area === undefined ? flatFields : area.actionFields).push(field);
+    (flat || area === undefined ? flatFields : area.actionFields).push(field);
     fieldByKey.set(field.key, { field, path });
   }
   const projectBySlug = new Map<string, { project: Project; path: string }>();

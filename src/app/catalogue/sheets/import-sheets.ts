@@ -6,7 +6,6 @@
  * catalogue the preview was computed against, so that nobody confirms a preview that no
  * longer tells the truth. Editions are never touched: they are snapshots of their own.
  */
-import { createHash, randomBytes } from "node:crypto";
 import {
   insertAuditEvents,
   type NewAuditEvent,
@@ -17,11 +16,6 @@ import type { Executor } from "../../../db/database.js";
 import { bumpDataVersion } from "../../../db/municipality.repository.js";
 import { replaceSearchEntries } from "../../../db/search.repository.js";
 import {
-  deleteSheetUpload,
-  findSheetUpload,
-  insertSheetUpload,
-} from "../../../db/sheet-upload.repository.js";
-import {
   actorLabel,
   type Principal,
 } from "../../../domain/access/principal.js";
@@ -29,6 +23,12 @@ import type { Municipality } from "../../../domain/catalogue/catalogue.js";
 import { AppError } from "../../../errors.js";
 import type { RequestOrigin } from "../../audit/record-audit.js";
 import type { AppContext } from "../../context.js";
+import {
+  discardUpload,
+  fileSha256,
+  findOwnUpload,
+  keepUpload,
+} from "../../uploads/kept-upload.js";
 import {
   catalogueToDocument,
   documentToCatalogue,
@@ -62,9 +62,6 @@ import {
   tablesDigest,
   type SheetChanges,
 } from "./sheet-diff.js";
-
-/** How long an uploaded file waits for its confirmation. */
-export const SHEET_UPLOAD_LIFETIME_MS = 60 * 60 * 1000;
 
 /** At most this many problems are reported for one file. */
 const MAX_PROBLEMS = 50;
@@ -102,10 +99,6 @@ function emptyTables(): CatalogueTables {
   return tables;
 }
 
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** The stored catalogue as tables (empty tables when there is none yet). */
 async function storedTables(
   db: Executor,
@@ -117,7 +110,7 @@ async function storedTables(
     : documentToTables(catalogueToDocument(catalogue));
 }
 
-/** The stored programme's level names, flat switch and org unit kinds, which no sheet carries. */
+/** The stored programme's levels and org unit kinds, which a file is read against. */
 async function storedShape(
   db: Executor,
   municipality: Municipality,
@@ -238,7 +231,7 @@ async function applyImport(
     if (options.base !== null && preview.base !== options.base)
       throw new AppError("ERR_SHEET_IMPORT_STALE");
     if (options.tokenHash !== null)
-      await deleteSheetUpload(trx, options.tokenHash);
+      await discardUpload(trx, { tokenHash: options.tokenHash });
     if (preview.total === 0) return preview;
     await bumpDataVersion(trx, municipality.id, now, "draft");
     await syncCatalogue(
@@ -326,9 +319,6 @@ async function applyImport(
   return preview;
 }
 
-const fileHash = (bytes: Buffer): string =>
-  createHash("sha256").update(bytes).digest("hex");
-
 /** Checks an uploaded file and keeps it under a token; returns the token and the preview. */
 export async function prepareSheetImport(
   ctx: AppContext,
@@ -361,22 +351,11 @@ export async function prepareSheetImport(
     input.fileName,
     checked,
   );
-  const token = randomBytes(24).toString("base64url");
-  const now = ctx.clock();
-  await insertSheetUpload(
-    ctx.db,
-    hashToken(token),
-    {
-      municipalityId: municipality.id,
-      userId: user.userId,
-      fileName: input.fileName,
-      fileSha256: fileHash(input.bytes),
-      content: input.bytes,
-      expiresAt: new Date(
-        now.getTime() + SHEET_UPLOAD_LIFETIME_MS,
-      ).toISOString(),
-    },
-    now.toISOString(),
+  const token = await keepUpload(
+    ctx,
+    "catalogue-sheet",
+    { municipalityId: municipality.id, userId: user.userId },
+    { fileName: input.fileName, bytes: input.bytes },
   );
   return { token, preview };
 }
@@ -397,20 +376,13 @@ async function requireUpload(
     { entityType: "catalogue" },
     origin,
   );
-  const tokenHash = hashToken(token);
-  const upload = await findSheetUpload(
-    ctx.db,
-    tokenHash,
-    ctx.clock().toISOString(),
+  const upload = await findOwnUpload(
+    ctx,
+    "catalogue-sheet",
+    { municipalityId: municipality.id, userId: user.userId },
+    token,
   );
-  // Another municipality's upload, or another person's, is as good as none.
-  if (
-    upload === null ||
-    upload.municipalityId !== municipality.id ||
-    upload.userId !== user.userId
-  )
-    throw new AppError("ERR_SHEET_IMPORT_EXPIRED");
-  return { municipality, user, upload, tokenHash };
+  return { municipality, user, upload, tokenHash: upload.tokenHash };
 }
 
 /** The preview of an upload, against the catalogue as it is now. */
@@ -539,7 +511,7 @@ export async function importCatalogueSheetsForOperator(
     return previewOf(ctx.db, municipality, input.fileName, checked);
   return applyImport(ctx, COMMAND_LINE, municipality, checked, {
     fileName: input.fileName,
-    fileSha256: fileHash(input.bytes),
+    fileSha256: fileSha256(input.bytes),
     base: null,
     reason: null,
     origin: UNKNOWN_ORIGIN,
