@@ -43,6 +43,8 @@ export const de = {
   footerApiDocs: "API-Beschreibung (OpenAPI)",
   /** Starts the document title of error pages and of forms with errors. */
   errorTitlePrefix: "Fehler: ",
+  /** Follows the page title in the document title of staff pages. */
+  staffTitle: "Verwaltung",
 
   municipalitiesTitle: "Digitalisierungsprogramme",
   municipalitiesIntro:
@@ -86,7 +88,10 @@ export const de = {
 
   projectSummary: "Worum es geht",
   projectSchedule: "Zeitplan",
-  projectScheduleChart: (title: string) => `Zeitplan von ${title}`,
+  projectScheduleChart: "Zeitplan als Grafik",
+  projectScheduleRegion: "Zeitplan als Grafik, seitlich verschiebbar",
+  projectScheduleChartDescription: (phases: number) =>
+    `${plural(phases, "Phase", "Phasen")}; die Liste darüber nennt jede mit ihrem Zeitraum.`,
   projectMeasures: "Einzelmaßnahmen",
   measurePeriod: "Zeitraum",
   measureOrgUnit: "Zuständig",
@@ -396,6 +401,8 @@ export const de = {
     navPortal: "Zum Portal",
     errorSummaryTitle: "Es gibt ein Problem",
     errorTitlePrefix: "Fehler: ",
+    /** Follows the page title in the document title of staff pages. */
+    staffTitle: "Verwaltung",
     reasonSummary: "Grund der Änderung (optional)",
     reasonLabel: "Grund der Änderung",
     reasonHint: "Erscheint im Verlauf, z. B. „Verzögerung durch OZG-Aufwand“.",
@@ -950,6 +957,7 @@ export const de = {
     rowKept: "unverändert",
     rowNone: "–",
     draftLabel: "Entwurf",
+    draftTitle: "Entwurf",
     comparisonUnknown: (value: string) =>
       `Mit „${value}“ lässt sich nicht vergleichen: Es gibt keine ältere Fortschreibung mit dieser Nummer.`,
 

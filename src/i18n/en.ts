@@ -35,6 +35,7 @@ export const en: Dictionary = {
   footerApiDocs: "API description (OpenAPI)",
   /** Starts the document title of error pages and of forms with errors. */
   errorTitlePrefix: "Error: ",
+  staffTitle: "Administration",
 
   municipalitiesTitle: "Digitalisation programmes",
   municipalitiesIntro:
@@ -75,7 +76,10 @@ export const en: Dictionary = {
 
   projectSummary: "What it is about",
   projectSchedule: "Schedule",
-  projectScheduleChart: (title) => `Schedule of ${title}`,
+  projectScheduleChart: "Schedule as a chart",
+  projectScheduleRegion: "Schedule as a chart, scrolls sideways",
+  projectScheduleChartDescription: (phases) =>
+    `${plural(phases, "phase", "phases")}; the list above gives each with its period.`,
   projectMeasures: "Individual measures",
   measurePeriod: "Period",
   measureOrgUnit: "Responsible",
@@ -378,6 +382,7 @@ export const en: Dictionary = {
     navPortal: "To the portal",
     errorSummaryTitle: "There is a problem",
     errorTitlePrefix: "Error: ",
+    staffTitle: "Administration",
     reasonSummary: "Reason for the change (optional)",
     reasonLabel: "Reason for the change",
     reasonHint: "Shown in the history, e.g. “Delayed by OZG work”.",
@@ -919,6 +924,7 @@ export const en: Dictionary = {
     rowKept: "unchanged",
     rowNone: "–",
     draftLabel: "draft",
+    draftTitle: "Draft",
     comparisonUnknown: (value: string) =>
       `Cannot compare with "${value}": there is no earlier edition with this number.`,
 

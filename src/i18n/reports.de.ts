@@ -14,6 +14,52 @@ function plural(count: number, singular: string, pluralForm: string): string {
 
 /** German texts of reporting. */
 export const reportsDe = {
+  /** The words of key-figure charts (domain/indicator/indicator-chart.ts). */
+  chartWords: {
+    asOf: (date: string) => `Stand: ${date}`,
+    asOfColumn: "Stand",
+    total: "Gesamt",
+    share: "Anteil",
+    value: "Wert",
+    inPercent: (what: string) => `${what} in %`,
+    target: (value: string, date: string) => `Ziel: ${value} bis ${date}`,
+    breakdown: (date: string, total: string) =>
+      `Aufteilung am ${date}: ${total}`,
+    noValues: (name: string) =>
+      `${name}: Für diesen Zeitraum liegen keine Werte vor.`,
+    single: (name: string, date: string, value: string) =>
+      `${name} am ${date}: ${value}.`,
+    series: (
+      name: string,
+      count: number,
+      from: string,
+      to: string,
+      first: string,
+      last: string,
+    ) =>
+      `${name}, ${count} Werte vom ${from} bis ${to}: von ${first} auf ${last}.`,
+    highest: (value: string, date: string) =>
+      `Höchster Wert: ${value} am ${date}.`,
+  },
+  /** The words of the OZG maturity chart (domain/service/maturity-chart.ts). */
+  maturityChartWords: {
+    level: (level: number, name: string | null) =>
+      name === null ? `Stufe ${level}` : `Stufe ${level} – ${name}`,
+    levelNames: [
+      "Offline",
+      "Information",
+      "Formular-Assistent",
+      "Online-Leistung",
+      "Online-Transaktion",
+    ] as readonly string[],
+    title: (modelVersion: string) =>
+      `Reifegrad der OZG-Leistungen (Reifegradmodell ${modelVersion})`,
+    services: "Leistungen",
+    levelColumn: "Stufe",
+    noneAssessed: (title: string) => `${title}: keine Leistung bewertet.`,
+    summary: (title: string, assessed: string, parts: string) =>
+      `${title}, ${assessed} bewertete Leistungen. ${parts}.`,
+  },
   navReports: "Berichte",
   navFigures: "Kennzahlen",
   navRegister: "OZG-Leistungen",

@@ -11,6 +11,39 @@ function plural(count: number, singular: string, pluralForm: string): string {
 
 /** English texts of reporting. */
 export const reportsEn: Dictionary["reports"] = {
+  chartWords: {
+    asOf: (date) => `As of: ${date}`,
+    asOfColumn: "As of",
+    total: "Total",
+    share: "Share",
+    value: "Value",
+    inPercent: (what) => `${what} in %`,
+    target: (value, date) => `Target: ${value} by ${date}`,
+    breakdown: (date, total) => `Breakdown on ${date}: ${total}`,
+    noValues: (name) => `${name}: there are no values for this period.`,
+    single: (name, date, value) => `${name} on ${date}: ${value}.`,
+    series: (name, count, from, to, first, last) =>
+      `${name}, ${count} values from ${from} to ${to}: from ${first} to ${last}.`,
+    highest: (value, date) => `Highest value: ${value} on ${date}.`,
+  },
+  maturityChartWords: {
+    level: (level, name) =>
+      name === null ? `Level ${level}` : `Level ${level} – ${name}`,
+    levelNames: [
+      "Offline",
+      "Information",
+      "Form assistant",
+      "Online service",
+      "Online transaction",
+    ],
+    title: (modelVersion) =>
+      `Maturity of the OZG services (maturity model ${modelVersion})`,
+    services: "Services",
+    levelColumn: "Level",
+    noneAssessed: (title) => `${title}: no service assessed.`,
+    summary: (title, assessed, parts) =>
+      `${title}, ${assessed} services assessed. ${parts}.`,
+  },
   navReports: "Reports",
   navFigures: "Key figures",
   navRegister: "OZG services",

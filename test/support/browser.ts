@@ -16,7 +16,7 @@ import {
   type CDPSession,
   type Page,
 } from "playwright-core";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, RouteOptions } from "fastify";
 import type { AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
@@ -79,6 +79,8 @@ export async function openBrowserRig(
     readonly mail?: MailDelivery;
     /** A clock the test moves (the app and its use cases read it); TEST_NOW by default. */
     readonly clock?: () => Date;
+    /** Told of every route as the app registers it (tests that walk every page read the route table so). */
+    readonly onRoute?: (route: RouteOptions) => void;
   } = {},
 ): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
@@ -100,6 +102,7 @@ export async function openBrowserRig(
       logger: false,
       now: options.clock ?? (() => TEST_NOW),
       ...(options.mail === undefined ? {} : { mail: options.mail }),
+      ...(options.onRoute === undefined ? {} : { onRoute: options.onRoute }),
     });
     cleanUps.push(() => app.close());
     const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });

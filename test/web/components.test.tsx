@@ -60,7 +60,7 @@ describe("TimelineChart", () => {
   it("is one image with a title and a description for assistive technology", async () => {
     const svg = await renderChart();
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="test-titel test-beschreibung">/,
+      /^<figure class="app-timeline-chart__figure"><svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="test-titel" aria-describedby="test-beschreibung">/,
     );
     expect(svg).toContain('<title id="test-titel">Zeitstrahl</title>');
     expect(svg).toContain('<desc id="test-beschreibung">Beschreibung</desc>');

@@ -94,7 +94,7 @@ describe("the old-versus-new timeline", () => {
   it("is one image with a title and a description", async () => {
     const html = await render();
     expect(html).toMatch(
-      /<svg[^>]*class="app-comparison-chart"[^>]*role="img"[^>]*aria-labelledby="vergleich-titel vergleich-beschreibung"/,
+      /<svg[^>]*class="app-comparison-chart"[^>]*role="img"[^>]*aria-labelledby="vergleich-titel" aria-describedby="vergleich-beschreibung"/,
     );
     expect(html).toContain(
       "Zeitstrahl: 2. Fortschreibung verglichen mit der 1. Fortschreibung",

@@ -28,7 +28,7 @@ import {
   decimalsOf,
   formatBreakdownPart,
   formatObservationGerman,
-  formatTargetGerman,
+  formatTargetValueGerman,
   observationsUpTo,
   shareOf,
   withQualifier,
@@ -77,8 +77,44 @@ export interface ChartBreakdown {
 export type ChartMeasure = "value" | "share";
 
 /** Everything the layout needs. */
+/**
+ * The words of a chart in the reader's language (src/i18n: `reports.chartWords`); dates
+ * and numbers come in already formatted.
+ */
+export interface IndicatorChartWords {
+  /** "Stand: 22.11.2022". */
+  readonly asOf: (date: string) => string;
+  /** The date column of the table ("Stand"). */
+  readonly asOfColumn: string;
+  /** The denominator column when the indicator names none ("Gesamt"). */
+  readonly total: string;
+  /** The share column ("Anteil"). */
+  readonly share: string;
+  /** The value column of a percentage ("Wert"). */
+  readonly value: string;
+  /** "Anteil in %", "Mitarbeitende in %". */
+  readonly inPercent: (what: string) => string;
+  /** "Ziel: 100 % bis 31.12.2027" from the value and the date. */
+  readonly target: (value: string, date: string) => string;
+  /** "Aufteilung am 28.11.2022: 133 Mitarbeitende". */
+  readonly breakdown: (date: string, total: string) => string;
+  readonly noValues: (name: string) => string;
+  readonly single: (name: string, date: string, value: string) => string;
+  readonly series: (
+    name: string,
+    count: number,
+    from: string,
+    to: string,
+    first: string,
+    last: string,
+  ) => string;
+  readonly highest: (value: string, date: string) => string;
+}
+
 export interface IndicatorChartInput {
   readonly indicator: Indicator;
+  /** The chart's words in the reader's language. */
+  readonly words: IndicatorChartWords;
   readonly observations: readonly Observation[];
   /** The as-of date of the report or page: later observations are not shown. */
   readonly asOf: number;
@@ -276,16 +312,20 @@ function lineXTicks(
 function tableOf(
   indicator: Indicator,
   observations: readonly Observation[],
+  words: IndicatorChartWords,
 ): ChartTable {
   const isRatio = indicator.kind === "ratio";
   const headers = isRatio
     ? [
-        "Stand",
+        words.asOfColumn,
         indicator.unit,
-        indicator.denominatorLabel ?? "Gesamt",
-        "Anteil",
+        indicator.denominatorLabel ?? words.total,
+        words.share,
       ]
-    : ["Stand", indicator.kind === "percent" ? "Wert" : indicator.unit];
+    : [
+        words.asOfColumn,
+        indicator.kind === "percent" ? words.value : indicator.unit,
+      ];
   const rows = observations.map((observation) => {
     const cells = [
       formatGermanDate(observation.day),
@@ -314,18 +354,26 @@ function tableOf(
   return { caption: indicator.name, headers, rows };
 }
 
-function summaryOf(indicator: Indicator, shown: readonly Plotted[]): string {
+function summaryOf(
+  indicator: Indicator,
+  shown: readonly Plotted[],
+  words: IndicatorChartWords,
+): string {
   const first = shown[0];
   const last = shown[shown.length - 1];
   if (first === undefined || last === undefined) {
-    return `${indicator.name}: Für diesen Zeitraum liegen keine Werte vor.`;
+    return words.noValues(indicator.name);
   }
   const describe = (each: Plotted): string =>
     indicator.kind === "ratio"
       ? formatObservationGerman(each.observation, indicator)
       : each.label;
   if (shown.length === 1) {
-    return `${indicator.name} am ${formatGermanDate(last.observation.day)}: ${describe(last)}.`;
+    return words.single(
+      indicator.name,
+      formatGermanDate(last.observation.day),
+      describe(last),
+    );
   }
   const highest = shown.reduce((best, each) =>
     each.value > best.value ? each : best,
@@ -333,10 +381,16 @@ function summaryOf(indicator: Indicator, shown: readonly Plotted[]): string {
   const peak =
     highest === last
       ? ""
-      : ` Höchster Wert: ${describe(highest)} am ${formatGermanDate(highest.observation.day)}.`;
+      : ` ${words.highest(describe(highest), formatGermanDate(highest.observation.day))}`;
   return (
-    `${indicator.name}, ${shown.length} Werte vom ${formatGermanDate(first.observation.day)} ` +
-    `bis ${formatGermanDate(last.observation.day)}: von ${describe(first)} auf ${describe(last)}.${peak}`
+    words.series(
+      indicator.name,
+      shown.length,
+      formatGermanDate(first.observation.day),
+      formatGermanDate(last.observation.day),
+      describe(first),
+      describe(last),
+    ) + peak
   );
 }
 
@@ -348,6 +402,7 @@ const BAR_MAX_WIDTH = 0.16;
 function breakdownOf(
   indicator: Indicator,
   latest: Observation | undefined,
+  words: IndicatorChartWords,
 ): ChartBreakdown | null {
   const parts = latest?.breakdown ?? [];
   if (latest === undefined || parts.length === 0) return null;
@@ -369,7 +424,10 @@ function breakdownOf(
   });
   const totalLabel = formatObservationGerman(latest, indicator);
   return {
-    caption: `Aufteilung am ${formatGermanDate(latest.day)}: ${totalLabel}${indicator.kind === "percent" ? "" : ` ${indicator.unit}`}`,
+    caption: words.breakdown(
+      formatGermanDate(latest.day),
+      `${totalLabel}${indicator.kind === "percent" ? "" : ` ${indicator.unit}`}`,
+    ),
     totalLabel,
     parts: laid,
   };
@@ -379,7 +437,7 @@ function breakdownOf(
 export function layoutIndicatorChart(
   input: IndicatorChartInput,
 ): IndicatorChart {
-  const { indicator, asOf } = input;
+  const { indicator, asOf, words } = input;
   const measure =
     input.measure ?? (indicator.kind === "ratio" ? "share" : "value");
   if (measure === "share" && indicator.kind !== "ratio") {
@@ -469,7 +527,12 @@ export function layoutIndicatorChart(
       : [];
 
   const targetLabel =
-    goal === null ? null : `Ziel: ${formatTargetGerman(indicator, goal)}`;
+    goal === null
+      ? null
+      : words.target(
+          formatTargetValueGerman(indicator, goal),
+          formatGermanDate(goal.day),
+        );
   const target: ChartTarget | null =
     goal === null || targetValue === null || presentation !== "chart"
       ? null
@@ -487,11 +550,15 @@ export function layoutIndicatorChart(
     title: indicator.name,
     definition: indicator.definition,
     source: indicator.source,
-    asOfLabel: `Stand: ${formatGermanDate(latest?.observation.day ?? asOf)}`,
+    asOfLabel: words.asOf(formatGermanDate(latest?.observation.day ?? asOf)),
     yAxisLabel: isPercentAxis
-      ? measure === "share"
-        ? "Anteil in %"
-        : `${indicator.unit.trim() === "" || indicator.unit.trim() === "%" ? "Wert" : indicator.unit} in %`
+      ? words.inPercent(
+          measure === "share"
+            ? words.share
+            : indicator.unit.trim() === "" || indicator.unit.trim() === "%"
+              ? words.value
+              : indicator.unit,
+        )
       : indicator.unit,
     yTicks: scale.ticks.map((value) => ({
       value,
@@ -508,13 +575,14 @@ export function layoutIndicatorChart(
     table: tableOf(
       indicator,
       shown.map((each) => each.observation),
+      words,
     ),
     summary:
-      summaryOf(indicator, shown) +
+      summaryOf(indicator, shown, words) +
       (targetLabel === null ? "" : ` ${targetLabel}.`),
     target,
     targetLabel,
-    breakdown: breakdownOf(indicator, latest?.observation),
+    breakdown: breakdownOf(indicator, latest?.observation, words),
     currentLabel:
       latest === undefined
         ? null

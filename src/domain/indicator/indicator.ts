@@ -633,16 +633,22 @@ export function formatBreakdownPart(
   };
 }
 
+/** A target's value in German notation: "100 %" (ratios and percentages) or "500 Mitarbeitende". */
+export function formatTargetValueGerman(
+  indicator: Indicator,
+  target: IndicatorTarget,
+): string {
+  return indicator.kind === "ratio"
+    ? formatGermanPercent(target.value / 100)
+    : indicator.kind === "percent"
+      ? plainValue(indicator, target.value)
+      : `${plainValue(indicator, target.value)} ${indicator.unit}`;
+}
+
 /** A target in German: "100 % bis 31.12.2027" (ratios and percentages) or "500 Mitarbeitende bis …". */
 export function formatTargetGerman(
   indicator: Indicator,
   target: IndicatorTarget,
 ): string {
-  const value =
-    indicator.kind === "ratio"
-      ? formatGermanPercent(target.value / 100)
-      : indicator.kind === "percent"
-        ? plainValue(indicator, target.value)
-        : `${plainValue(indicator, target.value)} ${indicator.unit}`;
-  return `${value} bis ${formatGermanDate(target.day)}`;
+  return `${formatTargetValueGerman(indicator, target)} bis ${formatGermanDate(target.day)}`;
 }

@@ -15,6 +15,8 @@ import { MATURITY_1_1_LEVEL_LABELS } from "./service.js";
 export interface MaturityBar {
   readonly level: number;
   readonly count: number;
+  /** "Stufe 3", under the bar. */
+  readonly axisLabel: string;
   /** "Stufe 3" and, for model 1.1, its name. */
   readonly label: string;
   readonly x: number;
@@ -45,15 +47,41 @@ export interface MaturityChart {
 /** The share of a slot a bar fills. */
 const BAR_FILL = 0.6;
 
-function levelLabel(modelVersion: string, level: number): string {
-  const name =
-    modelVersion === "1.1" ? MATURITY_1_1_LEVEL_LABELS[level] : undefined;
-  return name === undefined ? `Stufe ${level}` : `Stufe ${level} – ${name}`;
+/**
+ * The words of the maturity chart in the reader's language (src/i18n:
+ * `reports.maturityChartWords`); numbers come in already formatted.
+ */
+export interface MaturityChartWords {
+  /** "Stufe 3" and, for model 1.1, its name: "Stufe 3 – Online-Leistung". */
+  readonly level: (level: number, name: string | null) => string;
+  /** The names of the levels of maturity model 1.1, from 0. */
+  readonly levelNames: readonly string[];
+  /** "Reifegrad der OZG-Leistungen (Reifegradmodell 1.1)". */
+  readonly title: (modelVersion: string) => string;
+  /** The y axis and the count column ("Leistungen"). */
+  readonly services: string;
+  /** The level column ("Stufe"). */
+  readonly levelColumn: string;
+  readonly noneAssessed: (title: string) => string;
+  readonly summary: (title: string, assessed: string, parts: string) => string;
 }
 
-/** Lays out the bars of one distribution. */
+function levelLabel(
+  modelVersion: string,
+  level: number,
+  words: MaturityChartWords,
+): string {
+  const name =
+    modelVersion === "1.1" && MATURITY_1_1_LEVEL_LABELS[level] !== undefined
+      ? (words.levelNames[level] ?? null)
+      : null;
+  return words.level(level, name);
+}
+
+/** Lays out the bars of one distribution, with its words in the reader's language. */
 export function layoutMaturityChart(
   distribution: MaturityDistribution,
+  words: MaturityChartWords,
 ): MaturityChart {
   const counts = distribution.levels.map((level) => level.count);
   const scale = niceScale(0, Math.max(0, ...counts), {
@@ -67,12 +95,13 @@ export function layoutMaturityChart(
   const bars = distribution.levels.map((level, index) => ({
     level: level.level,
     count: level.count,
-    label: levelLabel(distribution.modelVersion, level.level),
+    label: levelLabel(distribution.modelVersion, level.level, words),
+    axisLabel: words.level(level.level, null),
     x: index * slot + (slot * (1 - BAR_FILL)) / 2,
     width: slot * BAR_FILL,
     y: yOf(level.count),
   }));
-  const title = `Reifegrad der OZG-Leistungen (Reifegradmodell ${distribution.modelVersion})`;
+  const title = words.title(distribution.modelVersion);
   const parts = bars.map(
     (bar) => `${bar.label}: ${formatGermanNumber(bar.count)}`,
   );
@@ -85,15 +114,19 @@ export function layoutMaturityChart(
       y: yOf(value),
       label: formatGermanNumber(value),
     })),
-    yAxisLabel: "Leistungen",
+    yAxisLabel: words.services,
     table: {
       caption: title,
-      headers: ["Stufe", "Leistungen"],
+      headers: [words.levelColumn, words.services],
       rows: bars.map((bar) => [bar.label, formatGermanNumber(bar.count)]),
     },
     summary:
       distribution.assessed === 0
-        ? `${title}: keine Leistung bewertet.`
-        : `${title}, ${formatGermanNumber(distribution.assessed)} bewertete Leistungen. ${parts.join("; ")}.`,
+        ? words.noneAssessed(title)
+        : words.summary(
+            title,
+            formatGermanNumber(distribution.assessed),
+            parts.join("; "),
+          ),
   };
 }

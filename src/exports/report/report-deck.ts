@@ -10,6 +10,7 @@
  * The deck is built from the report document only: the same input always gives the same
  * slides, and a published report's deck shows what was published.
  */
+import { de } from "../../i18n/de.js";
 import type PptxGenJSClass from "pptxgenjs";
 import {
   formatGermanNumber,
@@ -532,6 +533,7 @@ function figureSlide(
 ): void {
   const chart = layoutIndicatorChart({
     indicator: figure.indicator,
+    words: de.reports.chartWords,
     observations: figure.observations,
     asOf: document.asOf,
   });
@@ -721,7 +723,10 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
 
   for (const distribution of f.maturity) {
     if (distribution.assessed === 0) continue;
-    const chart = layoutMaturityChart(distribution);
+    const chart = layoutMaturityChart(
+      distribution,
+      de.reports.maturityChartWords,
+    );
     const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
     addTitle(
       slide,

@@ -50,6 +50,11 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
             model.projectCount,
             counts.shifted,
           )}
+          detailsId={
+            model.layout.groups.length === 0
+              ? undefined
+              : `${idPrefix}-tabelle-1`
+          }
           describeOldBar={model.describeOldBar}
           describeNewBar={model.describeNewBar}
           describeMarker={model.describeMarker}

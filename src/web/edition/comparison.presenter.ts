@@ -2,6 +2,8 @@
  * The old-versus-new timeline of a change report, ready for the chart and its tables: the
  * domain's layout, and per project row the changes of its schedule and the reasons given.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
+import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { reasonSentence } from "../../domain/period/period-sentence.js";
 import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
 import type {
@@ -217,7 +219,9 @@ export function buildComparison(
       for (const reason of given) {
         const text = formatReason(
           reason,
-          multipleSteps ? (number) => `${number}. Fortschreibung` : null,
+          multipleSteps
+            ? (number) => editionTitleIn(view.lang, defaultEditionTitle(number))
+            : null,
         );
         if (!reasons.includes(text)) reasons.push(text);
       }

@@ -6,6 +6,7 @@
  * linking to each shift's form; with new dependency conflicts it asks for a confirmation.
  * Everything works without JavaScript (post/redirect/get).
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import type { DraftRevision } from "../../app/edition/revise-draft.js";
 import type { CatalogueChange } from "../../domain/edition/catalogue-change.js";
 import {
@@ -83,7 +84,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
   const title =
     revision.latest === null
       ? t.draftFirstTitle
-      : t.draftChangesTitle(revision.latest.title);
+      : t.draftChangesTitle(editionTitleIn(view.lang, revision.latest.title));
   const nextTitle = defaultEditionTitle(revision.nextNumber);
   const valueOf = (form: string, field: string, stored: string): string =>
     failed?.form === form ? (failed.values[field] ?? "") : stored;
@@ -304,7 +305,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           </section>
           <section class="app-section" aria-labelledby="veroeffentlichen">
             <h2 class="app-heading-l" id="veroeffentlichen" safe>
-              {t.publishTitle(nextTitle)}
+              {t.publishTitle(editionTitleIn(view.lang, nextTitle))}
             </h2>
             <p class="app-body-text" safe>
               {t.publishIntro}

@@ -3,6 +3,8 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
+import { defaultEditionTitle } from "../../domain/edition/edition.js";
+import { editionTitleIn, editionTitleLang } from "../../i18n/edition-title.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -187,7 +189,7 @@ export function EditionDetails(props: {
             href={view.link(editionPaths.changes(slug, edition.number))}
             safe
           >
-            {t.changesSince(previous.title)}
+            {t.changesSince(editionTitleIn(view.lang, previous.title))}
           </a>
         ),
     },
@@ -198,7 +200,7 @@ export function EditionDetails(props: {
       aria-labelledby="fortschreibung-angaben"
     >
       <h2 class="app-visually-hidden" id="fortschreibung-angaben" safe>
-        {edition.title}
+        {editionTitleIn(view.lang, edition.title)}
       </h2>
       <SummaryList rows={rows} />
       <h3 class="app-heading-m" safe>
@@ -294,10 +296,10 @@ export function EditionsListPage(props: {
                         href={view.link(
                           editionPaths.edition(slug, edition.number),
                         )}
-                        lang={view.contentLang}
+                        lang={editionTitleLang(view.lang, edition.title)}
                         safe
                       >
-                        {edition.title}
+                        {editionTitleIn(view.lang, edition.title)}
                       </a>
                       {edition.isReconstruction ? (
                         <span class="app-tag app-tag--grey" safe>
@@ -330,7 +332,9 @@ export function EditionsListPage(props: {
                           )}
                           safe
                         >
-                          {t.changesSince(previous.title)}
+                          {t.changesSince(
+                            editionTitleIn(view.lang, previous.title),
+                          )}
                         </a>
                       )}
                     </td>
@@ -369,8 +373,11 @@ export function ChangesPage(props: {
   const newer = report.to;
   const title =
     newer === null
-      ? t.draftChangesTitle(report.from.title)
-      : t.changesTitle(newer.title, report.from.title);
+      ? t.draftChangesTitle(editionTitleIn(view.lang, report.from.title))
+      : t.changesTitle(
+          editionTitleIn(view.lang, newer.title),
+          editionTitleIn(view.lang, report.from.title),
+        );
   return (
     <PageLayout
       view={view}
@@ -388,7 +395,7 @@ export function ChangesPage(props: {
           ? []
           : [
               {
-                label: newer.title,
+                label: editionTitleIn(view.lang, newer.title),
                 href: view.link(editionPaths.edition(slug, newer.number)),
                 lang: view.contentLang,
               },
@@ -428,7 +435,7 @@ export function ChangesPage(props: {
                     selected={choice.number === report.from.number}
                     safe
                   >
-                    {`${choice.title} (${formatIsoDateGerman(choice.publishedOn)})`}
+                    {`${editionTitleIn(view.lang, choice.title)} (${formatIsoDateGerman(choice.publishedOn)})`}
                   </option>
                 ))}
               </select>
@@ -449,7 +456,7 @@ export function ChangesPage(props: {
           })}
           safe
         >
-          {`${view.t.timelineTitle}: ${t.comparisonHeading(report.from.title)}`}
+          {`${view.t.timelineTitle}: ${t.comparisonHeading(editionTitleIn(view.lang, report.from.title))}`}
         </a>
       </p>
       <ReportSummary view={view} report={report} />
@@ -461,7 +468,7 @@ export function ChangesPage(props: {
         }
         editionTitle={
           newer !== null && newer.number - report.from.number > 1
-            ? (number) => `${number}. Fortschreibung`
+            ? (number) => editionTitleIn(view.lang, defaultEditionTitle(number))
             : null
         }
       />

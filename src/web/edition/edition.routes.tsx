@@ -8,6 +8,7 @@
  * Administrators: foreword, publishing, and the list of reason categories. Forms follow
  * post/redirect/get and work without JavaScript.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -276,7 +277,9 @@ export async function editionRoutes(
         );
         const published =
           request.query.veroeffentlicht === "ja"
-            ? view.t.edition.publishedNotice(edition.title)
+            ? view.t.edition.publishedNotice(
+                editionTitleIn(view.lang, edition.title),
+              )
             : undefined;
         const html = await (
           <ProgrammePage

@@ -5,6 +5,7 @@
  * for the council's decision. The banners are regions with a heading, so that screen
  * reader users meet them in the headings list too.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
@@ -85,16 +86,16 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
       >
         <h2 class="app-scope-banner__title" id="fassung-titel" safe>
           {isLatest
-            ? t.currentEditionTitle(edition.title)
-            : t.olderEditionTitle(edition.title)}
+            ? t.currentEditionTitle(editionTitleIn(view.lang, edition.title))
+            : t.olderEditionTitle(editionTitleIn(view.lang, edition.title))}
         </h2>
         <p class="app-scope-banner__text" safe>
           {isLatest || latest === null
             ? t.currentEditionText(formatIsoDateGerman(edition.publishedOn))
             : t.olderEditionText(
-                edition.title,
+                editionTitleIn(view.lang, edition.title),
                 formatIsoDateGerman(edition.publishedOn),
-                latest.title,
+                editionTitleIn(view.lang, latest.title),
               )}
         </p>
         <ul class="app-scope-banner__links">
@@ -127,7 +128,10 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   return (
     <p class="app-edition-line">
       <span safe>
-        {t.publishedAs(edition.title, formatIsoDateGerman(edition.publishedOn))}
+        {t.publishedAs(
+          editionTitleIn(view.lang, edition.title),
+          formatIsoDateGerman(edition.publishedOn),
+        )}
       </span>
       {previous === null ? (
         ""
@@ -137,7 +141,7 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
           href={view.link(editionPaths.changes(slug, edition.number))}
           safe
         >
-          {t.changesSince(previous.title)}
+          {t.changesSince(editionTitleIn(view.lang, previous.title))}
         </a>
       )}
       <a

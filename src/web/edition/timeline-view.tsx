@@ -4,6 +4,7 @@
  * the editions, and renders either the timeline or the old-versus-new comparison. An
  * unknown value shows the page with an error box (400), as the filters always have.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import {
@@ -89,8 +90,8 @@ export async function renderTimeline(input: {
         model: buildComparison(view, report, {
           filter,
           today: input.today,
-          olderTitle: edition.title,
-          newerTitle: input.shownTitle,
+          olderTitle: editionTitleIn(view.lang, edition.title),
+          newerTitle: editionTitleIn(view.lang, input.shownTitle),
         }),
       };
     }

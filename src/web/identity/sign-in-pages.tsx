@@ -447,7 +447,12 @@ export function ResetPasswordPage(
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout view={view} title={t.resetTitle} requestUrl={props.requestUrl}>
+    <PageLayout
+      view={view}
+      title={t.resetTitle}
+      requestUrl={props.requestUrl}
+      isError={!props.isValid}
+    >
       <div class="app-form-page">
         {props.error === undefined ? (
           ""

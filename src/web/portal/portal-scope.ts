@@ -4,6 +4,8 @@
  * edition under /{kommune}/fortschreibungen/{n}, or the draft under /{kommune}/entwurf.
  * The same pages serve all three; links stay inside the state being read.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
+import type { ViewContext } from "../components/view.js";
 import type { EditionSummary } from "../../domain/edition/edition.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { paths } from "./paths.js";
@@ -96,4 +98,27 @@ export function comparableEditions(
   return shown === null
     ? []
     : scope.editions.filter((edition) => edition.number < shown.number);
+}
+
+/**
+ * A page's own title with the state it shows, so that the current, an edition's and the
+ * draft's view of the same page have titles of their own (WCAG 2.4.2): "Zeitstrahl" for
+ * the published programme, "Zeitstrahl – 1. Fortschreibung", "Zeitstrahl – Entwurf". A
+ * page whose title is the programme's own gets the state alone (the layout adds the
+ * programme's title after it).
+ */
+export function titleInScope(
+  view: ViewContext,
+  scope: PortalScope,
+  title: string,
+  programmeTitle?: string,
+): string {
+  const state =
+    scope.kind === "draft"
+      ? view.t.edition.draftTitle
+      : scope.kind === "edition" && scope.edition !== null
+        ? editionTitleIn(view.lang, scope.edition.title)
+        : null;
+  if (state === null) return title;
+  return title === programmeTitle ? state : `${title} – ${state}`;
 }

@@ -16,7 +16,11 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectList } from "../components/project-list/project-list.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
-import { publishedScope, type PortalScope } from "./portal-scope.js";
+import {
+  publishedScope,
+  titleInScope,
+  type PortalScope,
+} from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 
 /** Props of the programme overview. */
@@ -47,7 +51,7 @@ export function ProgrammePage(props: ProgrammePageProps): JSX.Element {
   return (
     <PageLayout
       view={view}
-      title={programme.title}
+      title={titleInScope(view, scope, programme.title, programme.title)}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current={scope.kind === "published" ? "overview" : undefined}

@@ -22,7 +22,12 @@ import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
-import { anchorIn, publishedScope, type PortalScope } from "./portal-scope.js";
+import {
+  anchorIn,
+  publishedScope,
+  titleInScope,
+  type PortalScope,
+} from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProjectTimeline } from "./timeline.presenter.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
@@ -86,7 +91,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
   return (
     <PageLayout
       view={view}
-      title={fullTitle}
+      title={titleInScope(view, scope, fullTitle)}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
@@ -210,7 +215,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
           </p>
         ) : (
           <>
-            <ol class="app-phase-list">
+            <ol class="app-phase-list" id="zeitplan-phasen">
               {project.phases.map((phase) => (
                 <li class="app-phase-list__item">
                   <span
@@ -241,20 +246,18 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
               class="app-timeline__scroll app-timeline__scroll--compact"
               role="region"
               tabindex="0"
-              aria-label={t.projectScheduleChart(project.title)}
+              aria-label={t.projectScheduleRegion}
             >
               <TimelineChart
                 view={view}
                 layout={timeline.layout}
                 idPrefix="projekt-zeitstrahl"
                 variant="compact"
-                title={t.projectScheduleChart(fullTitle)}
-                description={project.phases
-                  .map(
-                    (phase) =>
-                      `${phase.label}: ${formatPeriod(phase, view.lang)}`,
-                  )
-                  .join("; ")}
+                title={t.projectScheduleChart}
+                description={t.projectScheduleChartDescription(
+                  project.phases.length,
+                )}
+                detailsId="zeitplan-phasen"
                 describeBar={timeline.describeBar}
               />
             </div>

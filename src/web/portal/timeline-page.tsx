@@ -5,6 +5,7 @@
  * instead: old periods outlined, new ones solid, shifts marked, and tables with the old
  * period, the new period and the reason.
  */
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import {
   type Catalogue,
   listProjects,
@@ -25,6 +26,7 @@ import {
   comparableEditions,
   publishedScope,
   type PortalScope,
+  titleInScope,
 } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
 import { buildProgrammeTimeline } from "./timeline.presenter.js";
@@ -68,7 +70,7 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
   const options = comparableEditions(scope).map((edition) => ({
     value: String(edition.number),
     label: t.edition.comparisonOption(
-      edition.title,
+      editionTitleIn(view.lang, edition.title),
       formatIsoDateGerman(edition.publishedOn),
     ),
   }));
@@ -82,11 +84,13 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
   return (
     <PageLayout
       view={view}
-      title={
+      title={titleInScope(
+        view,
+        scope,
         comparison === undefined
           ? t.timelineTitle
-          : `${t.timelineTitle}: ${t.edition.comparisonHeading(comparison.model.olderTitle)}`
-      }
+          : `${t.timelineTitle}: ${t.edition.comparisonHeading(comparison.model.olderTitle)}`,
+      )}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current={scope.kind === "published" ? "timeline" : undefined}
@@ -175,6 +179,7 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
                 entries.length,
                 fieldCount,
               )}
+              detailsId="zeitstrahl-tabelle"
               describeBar={timeline.describeBar}
             />
           </div>

@@ -204,7 +204,9 @@ export function RegisterPage(
   const f = formKit(props);
   const charts = data.figures.maturity
     .filter((distribution) => distribution.assessed > 0)
-    .map(layoutMaturityChart);
+    .map((distribution) =>
+      layoutMaturityChart(distribution, t.maturityChartWords),
+    );
   const current = [...data.current].sort((a, b) =>
     a.service.name.localeCompare(b.service.name, "de"),
   );

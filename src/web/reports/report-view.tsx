@@ -487,7 +487,9 @@ function OzgPart(props: {
   const previous = ozg.previous;
   const charts = ozg.figures.maturity
     .filter((distribution) => distribution.assessed > 0)
-    .map(layoutMaturityChart);
+    .map((distribution) =>
+      layoutMaturityChart(distribution, view.t.reports.maturityChartWords),
+    );
   return (
     <section
       class="app-section app-report-section"

@@ -421,6 +421,7 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
   // Presentation follows the data (one value: a number; two: bars; more: a line).
   const chart = layoutIndicatorChart({
     indicator,
+    words: t.chartWords,
     observations: props.observations,
     asOf: props.asOf,
   });

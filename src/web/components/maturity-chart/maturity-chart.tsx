@@ -101,7 +101,7 @@ export function MaturityChartSvg(props: {
               fill="#4b5257"
               safe
             >
-              {`Stufe ${bar.level}`}
+              {bar.axisLabel}
             </text>
           </>
         ))}

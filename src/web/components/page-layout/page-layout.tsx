@@ -77,9 +77,19 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
     props.isError === true || content.includes(ERROR_SUMMARY_MARK);
   // Rendered from the page's own elements above: markup, not text to escape.
   const safeMain = content;
+  // Staff pages (signed in, with the municipality's header) say so in the title, so that
+  // they never share one with the public page of the same name (WCAG 2.4.2).
+  const isStaffPage =
+    site !== undefined &&
+    (props.navigation !== undefined || props.account !== undefined);
   const documentTitle =
     (hasError ? t.errorTitlePrefix : "") +
-    [props.title, site?.programmeTitle, t.serviceName]
+    [
+      props.title,
+      isStaffPage ? t.staffTitle : undefined,
+      site?.programmeTitle,
+      t.serviceName,
+    ]
       .filter(
         (part, index, all) => part !== undefined && all.indexOf(part) === index,
       )

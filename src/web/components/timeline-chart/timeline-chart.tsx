@@ -13,8 +13,12 @@
  * - quarter boundaries are marked on the axis and as faint grid lines, year boundaries as
  *   stronger lines, and today as a labelled line.
  *
- * The SVG is one image for assistive technology (role="img" with <title> and <desc>); the
- * same data is in the table below it. Each bar has a <title> as tooltip for mouse users.
+ * The SVG is one image for assistive technology: role="img", named by its <title> and
+ * described once by its <desc>, with everything drawn inside hidden from the accessibility
+ * tree (otherwise screen readers meet dozens of groups and texts under the image). It sits
+ * in a <figure>, and `aria-details` points to the alternative with the same data (the
+ * table below it, or the list of phases). Each bar has a <title> as tooltip for mouse
+ * users; it names the municipality's project and phase, so it is marked as German content.
  * No style attributes: colours are presentation attributes, the rest comes from app.css.
  */
 import type {
@@ -35,6 +39,8 @@ export interface TimelineChartProps {
   readonly variant: "full" | "compact";
   readonly title: string;
   readonly description: string;
+  /** The id of the element with the same data as text (a table or list), for `aria-details`. */
+  readonly detailsId?: string | undefined;
   /** The tooltip of a bar, e.g. "2.5 E-Rechnungsworkflow – Einführung: QIV/2021–2023". */
   readonly describeBar: (row: TimelineRowLayout, bar: TimelineBar) => string;
 }
@@ -115,318 +121,338 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
   const fadeEnd = chartEnd + g.tail - 8;
 
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      class={`app-timeline-chart app-timeline-chart--${variant}`}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId} safe>
-        {props.title}
-      </title>
-      <desc id={descId} safe>
-        {props.description}
-      </desc>
-      <defs>
-        {/* An open end fades out under a white veil. A gradient, not an SVG mask: printed
+    <figure class="app-timeline-chart__figure">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        class={`app-timeline-chart app-timeline-chart--${variant}`}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+        aria-details={props.detailsId}
+      >
+        <title id={titleId} safe>
+          {props.title}
+        </title>
+        <desc id={descId} safe>
+          {props.description}
+        </desc>
+        <g aria-hidden="true">
+          <defs>
+            {/* An open end fades out under a white veil. A gradient, not an SVG mask: printed
             to PDF, a mask becomes a page-sized raster image per bar. */}
-        <linearGradient
-          id={fadeId}
-          gradientUnits="userSpaceOnUse"
-          x1={round(fadeStart)}
-          y1="0"
-          x2={round(fadeEnd)}
-          y2="0"
-        >
-          <stop offset="0" stop-color="#fff" stop-opacity="0" />
-          <stop offset="1" stop-color="#fff" />
-        </linearGradient>
-        {layout.groups.map((group, index) => {
-          const colour = safeColour(group.colour);
-          const light = tint(colour, 0.82);
-          return (
-            <>
-              <pattern
-                id={`${idPrefix}-schraffur-${index}`}
-                patternUnits="userSpaceOnUse"
-                width="6"
-                height="6"
-                patternTransform="rotate(45)"
-              >
-                <rect x="0" y="0" width="6" height="6" fill={light} />
-                <rect x="0" y="0" width="2.5" height="6" fill={colour} />
-              </pattern>
-              <pattern
-                id={`${idPrefix}-punkte-${index}`}
-                patternUnits="userSpaceOnUse"
-                width="6"
-                height="6"
-              >
-                <rect x="0" y="0" width="6" height="6" fill={light} />
-                <circle cx="3" cy="3" r="1.7" fill={colour} />
-              </pattern>
-            </>
-          );
-        })}
-      </defs>
+            <linearGradient
+              id={fadeId}
+              gradientUnits="userSpaceOnUse"
+              x1={round(fadeStart)}
+              y1="0"
+              x2={round(fadeEnd)}
+              y2="0"
+            >
+              <stop offset="0" stop-color="#fff" stop-opacity="0" />
+              <stop offset="1" stop-color="#fff" />
+            </linearGradient>
+            {layout.groups.map((group, index) => {
+              const colour = safeColour(group.colour);
+              const light = tint(colour, 0.82);
+              return (
+                <>
+                  <pattern
+                    id={`${idPrefix}-schraffur-${index}`}
+                    patternUnits="userSpaceOnUse"
+                    width="6"
+                    height="6"
+                    patternTransform="rotate(45)"
+                  >
+                    <rect x="0" y="0" width="6" height="6" fill={light} />
+                    <rect x="0" y="0" width="2.5" height="6" fill={colour} />
+                  </pattern>
+                  <pattern
+                    id={`${idPrefix}-punkte-${index}`}
+                    patternUnits="userSpaceOnUse"
+                    width="6"
+                    height="6"
+                  >
+                    <rect x="0" y="0" width="6" height="6" fill={light} />
+                    <circle cx="3" cy="3" r="1.7" fill={colour} />
+                  </pattern>
+                </>
+              );
+            })}
+          </defs>
 
-      {/* Zebra stripes first, so that grid lines and bars lie on top of them. */}
-      <g class="app-timeline-chart__rows">
-        {placedGroups.flatMap((placed) =>
-          placed.rowYs.map((rowY, rowIndex) =>
-            rowIndex % 2 === 1 ? (
-              <rect
-                class="app-timeline-chart__stripe"
-                x="0"
-                y={rowY}
-                width={chartEnd}
-                height={rowHeightOf(
-                  g,
-                  layout.groups[placed.index]?.rows[rowIndex]?.laneCount ?? 1,
+          {/* Zebra stripes first, so that grid lines and bars lie on top of them. */}
+          <g class="app-timeline-chart__rows">
+            {placedGroups.flatMap((placed) =>
+              placed.rowYs.map((rowY, rowIndex) =>
+                rowIndex % 2 === 1 ? (
+                  <rect
+                    class="app-timeline-chart__stripe"
+                    x="0"
+                    y={rowY}
+                    width={chartEnd}
+                    height={rowHeightOf(
+                      g,
+                      layout.groups[placed.index]?.rows[rowIndex]?.laneCount ??
+                        1,
+                    )}
+                    fill="#f4f5f6"
+                  />
+                ) : (
+                  ""
+                ),
+              ),
+            )}
+          </g>
+
+          <g class="app-timeline-chart__grid">
+            {layout.quarterTicks.map((tick) => (
+              <>
+                <line
+                  class="app-timeline-chart__quarter"
+                  stroke="#e3e5e7"
+                  x1={xOf(tick.x)}
+                  y1={g.axisTop}
+                  x2={xOf(tick.x)}
+                  y2={contentBottom}
+                />
+                <line
+                  class="app-timeline-chart__quarter-tick"
+                  stroke="#6f777b"
+                  x1={xOf(tick.x)}
+                  y1={g.axisTop - 5}
+                  x2={xOf(tick.x)}
+                  y2={g.axisTop}
+                />
+              </>
+            ))}
+            {layout.yearTicks.map((tick) => (
+              <>
+                <line
+                  class="app-timeline-chart__year"
+                  stroke="#b1b4b6"
+                  x1={xOf(tick.x)}
+                  y1={g.axisTop - 10}
+                  x2={xOf(tick.x)}
+                  y2={contentBottom}
+                />
+                <text
+                  class="app-timeline-chart__year-label"
+                  x={xOf(tick.x + 0.5)}
+                  y={g.axisTop - 12}
+                  text-anchor="middle"
+                >
+                  {tick.year}
+                </text>
+                {variant === "full" ? (
+                  <text
+                    class="app-timeline-chart__year-label"
+                    x={xOf(tick.x + 0.5)}
+                    y={contentBottom + 18}
+                    text-anchor="middle"
+                  >
+                    {tick.year}
+                  </text>
+                ) : (
+                  ""
                 )}
-                fill="#f4f5f6"
-              />
-            ) : (
-              ""
-            ),
-          ),
-        )}
-      </g>
-
-      <g class="app-timeline-chart__grid" aria-hidden="true">
-        {layout.quarterTicks.map((tick) => (
-          <>
-            <line
-              class="app-timeline-chart__quarter"
-              stroke="#e3e5e7"
-              x1={xOf(tick.x)}
-              y1={g.axisTop}
-              x2={xOf(tick.x)}
-              y2={contentBottom}
-            />
-            <line
-              class="app-timeline-chart__quarter-tick"
-              stroke="#6f777b"
-              x1={xOf(tick.x)}
-              y1={g.axisTop - 5}
-              x2={xOf(tick.x)}
-              y2={g.axisTop}
-            />
-          </>
-        ))}
-        {layout.yearTicks.map((tick) => (
-          <>
+              </>
+            ))}
             <line
               class="app-timeline-chart__year"
               stroke="#b1b4b6"
-              x1={xOf(tick.x)}
+              x1={chartEnd}
               y1={g.axisTop - 10}
-              x2={xOf(tick.x)}
+              x2={chartEnd}
               y2={contentBottom}
             />
-            <text
-              class="app-timeline-chart__year-label"
-              x={xOf(tick.x + 0.5)}
-              y={g.axisTop - 12}
-              text-anchor="middle"
-            >
-              {tick.year}
-            </text>
-            {variant === "full" ? (
-              <text
-                class="app-timeline-chart__year-label"
-                x={xOf(tick.x + 0.5)}
-                y={contentBottom + 18}
-                text-anchor="middle"
-              >
-                {tick.year}
-              </text>
-            ) : (
-              ""
-            )}
-          </>
-        ))}
-        <line
-          class="app-timeline-chart__year"
-          stroke="#b1b4b6"
-          x1={chartEnd}
-          y1={g.axisTop - 10}
-          x2={chartEnd}
-          y2={contentBottom}
-        />
-        <line
-          class="app-timeline-chart__axis"
-          stroke="#4c5358"
-          x1={chartStart}
-          y1={g.axisTop}
-          x2={chartEnd}
-          y2={g.axisTop}
-        />
-      </g>
-
-      {placedGroups.map((placed) => {
-        const group = layout.groups[placed.index];
-        if (group === undefined) return "";
-        const colour = safeColour(group.colour);
-        return (
-          <g class="app-timeline-chart__group">
-            {showHeaders ? (
-              <>
-                <rect
-                  x="0"
-                  y={placed.headerY + 3}
-                  width={chartEnd}
-                  height={g.headerHeight - 6}
-                  fill={colour}
-                />
-                <text
-                  class="app-timeline-chart__group-label"
-                  fill="#fff"
-                  x="8"
-                  y={placed.headerY + g.headerHeight / 2 + 4.5}
-                  safe
-                >
-                  {truncate(group.label, 90)}
-                </text>
-              </>
-            ) : (
-              ""
-            )}
-            {group.rows.map((row, rowIndex) => {
-              const rowY = placed.rowYs[rowIndex] ?? 0;
-              const firstBarY = rowY + (g.rowHeight - g.barHeight) / 2;
-              return (
-                <g class="app-timeline-chart__row" data-project={row.key}>
-                  {g.labelWidth > 0 ? (
-                    <text
-                      class="app-timeline-chart__label"
-                      x="8"
-                      y={rowY + g.rowHeight / 2 + 4.5}
-                    >
-                      <tspan class="app-timeline-chart__code" safe>
-                        {row.code}
-                      </tspan>
-                      <tspan dx="6" lang={view.contentLang} safe>
-                        {truncate(row.label, g.labelChars - row.code.length)}
-                      </tspan>
-                    </text>
-                  ) : (
-                    ""
-                  )}
-                  {row.bars.map((bar) => {
-                    const barY = firstBarY + bar.lane * laneStepOf(g);
-                    const fill = bar.isPermanent
-                      ? `url(#${idPrefix}-punkte-${placed.index})`
-                      : bar.phaseIndex % 2 === 0
-                        ? colour
-                        : `url(#${idPrefix}-schraffur-${placed.index})`;
-                    const runsOn = bar.isOpenEnd || bar.clippedEnd;
-                    // One pixel off each side leaves a visible gap between phases that touch.
-                    const x1 = xOf(bar.x) + (bar.clippedStart ? 0 : 1);
-                    const x2 = runsOn ? fadeEnd : xOf(bar.x + bar.width) - 1;
-                    const middle = barY + g.barHeight / 2;
-                    const tailEnd = Math.min(
-                      xOf(bar.x + bar.width) + g.yearWidth * 0.4,
-                      chartEnd + g.tail - 4,
-                    );
-                    return (
-                      <g class="app-timeline-chart__bar">
-                        <title safe>{props.describeBar(row, bar)}</title>
-                        <rect
-                          x={x1}
-                          y={barY}
-                          width={Math.max(round(x2 - x1), 2)}
-                          height={g.barHeight}
-                          rx="2"
-                          fill={fill}
-                          stroke={colour}
-                          stroke-width="1"
-                          stroke-dasharray={bar.isUndecided ? "4 3" : undefined}
-                        />
-                        {bar.isOpenEnd ? (
-                          <rect
-                            class="app-timeline-chart__fade"
-                            x={round(Math.max(x1, fadeStart))}
-                            y={barY - 1}
-                            width={round(fadeEnd + 1 - Math.max(x1, fadeStart))}
-                            height={g.barHeight + 2}
-                            fill={`url(#${fadeId})`}
-                          />
-                        ) : (
-                          ""
-                        )}
-                        {bar.isUndecided ? (
-                          <text
-                            class="app-timeline-chart__undecided"
-                            x={fadeEnd + 1}
-                            y={round(middle + 5)}
-                            fill={colour}
-                            font-weight="bold"
-                          >
-                            ?
-                          </text>
-                        ) : runsOn ? (
-                          <polyline
-                            class="app-timeline-chart__arrow"
-                            fill="none"
-                            stroke-width="2"
-                            points={`${fadeEnd + 1},${round(middle - 5)} ${fadeEnd + 6},${round(middle)} ${fadeEnd + 1},${round(middle + 5)}`}
-                            stroke={colour}
-                          />
-                        ) : (
-                          ""
-                        )}
-                        {!runsOn && bar.continuation === "ongoing" ? (
-                          <line
-                            class="app-timeline-chart__continuation"
-                            stroke-width="2"
-                            stroke-dasharray="2 3"
-                            x1={x2 + 2}
-                            y1={round(middle)}
-                            x2={round(tailEnd)}
-                            y2={round(middle)}
-                            stroke={colour}
-                          />
-                        ) : (
-                          ""
-                        )}
-                      </g>
-                    );
-                  })}
-                </g>
-              );
-            })}
+            <line
+              class="app-timeline-chart__axis"
+              stroke="#4c5358"
+              x1={chartStart}
+              y1={g.axisTop}
+              x2={chartEnd}
+              y2={g.axisTop}
+            />
           </g>
-        );
-      })}
 
-      {layout.todayX === null ? (
-        ""
-      ) : (
-        <g class="app-timeline-chart__today">
-          <line
-            stroke="#b3261e"
-            stroke-width="2"
-            x1={xOf(layout.todayX)}
-            y1={g.axisTop - 4}
-            x2={xOf(layout.todayX)}
-            y2={contentBottom}
-          />
-          <text
-            fill="#b3261e"
-            x={xOf(layout.todayX)}
-            y="13"
-            text-anchor="middle"
-            safe
-          >
-            {view.t.timelineToday}
-          </text>
+          {placedGroups.map((placed) => {
+            const group = layout.groups[placed.index];
+            if (group === undefined) return "";
+            const colour = safeColour(group.colour);
+            return (
+              <g class="app-timeline-chart__group">
+                {showHeaders ? (
+                  <>
+                    <rect
+                      x="0"
+                      y={placed.headerY + 3}
+                      width={chartEnd}
+                      height={g.headerHeight - 6}
+                      fill={colour}
+                    />
+                    <text
+                      class="app-timeline-chart__group-label"
+                      fill="#fff"
+                      lang={view.contentLang}
+                      x="8"
+                      y={placed.headerY + g.headerHeight / 2 + 4.5}
+                      safe
+                    >
+                      {truncate(group.label, 90)}
+                    </text>
+                  </>
+                ) : (
+                  ""
+                )}
+                {group.rows.map((row, rowIndex) => {
+                  const rowY = placed.rowYs[rowIndex] ?? 0;
+                  const firstBarY = rowY + (g.rowHeight - g.barHeight) / 2;
+                  return (
+                    <g class="app-timeline-chart__row" data-project={row.key}>
+                      {g.labelWidth > 0 ? (
+                        <text
+                          class="app-timeline-chart__label"
+                          x="8"
+                          y={rowY + g.rowHeight / 2 + 4.5}
+                        >
+                          <tspan class="app-timeline-chart__code" safe>
+                            {row.code}
+                          </tspan>
+                          <tspan dx="6" lang={view.contentLang} safe>
+                            {truncate(
+                              row.label,
+                              g.labelChars - row.code.length,
+                            )}
+                          </tspan>
+                        </text>
+                      ) : (
+                        ""
+                      )}
+                      {row.bars.map((bar) => {
+                        const barY = firstBarY + bar.lane * laneStepOf(g);
+                        const fill = bar.isPermanent
+                          ? `url(#${idPrefix}-punkte-${placed.index})`
+                          : bar.phaseIndex % 2 === 0
+                            ? colour
+                            : `url(#${idPrefix}-schraffur-${placed.index})`;
+                        const runsOn = bar.isOpenEnd || bar.clippedEnd;
+                        // One pixel off each side leaves a visible gap between phases that touch.
+                        const x1 = xOf(bar.x) + (bar.clippedStart ? 0 : 1);
+                        const x2 = runsOn
+                          ? fadeEnd
+                          : xOf(bar.x + bar.width) - 1;
+                        const middle = barY + g.barHeight / 2;
+                        const tailEnd = Math.min(
+                          xOf(bar.x + bar.width) + g.yearWidth * 0.4,
+                          chartEnd + g.tail - 4,
+                        );
+                        return (
+                          <g
+                            class="app-timeline-chart__bar"
+                            lang={view.contentLang}
+                          >
+                            <title safe>{props.describeBar(row, bar)}</title>
+                            <rect
+                              x={x1}
+                              y={barY}
+                              width={Math.max(round(x2 - x1), 2)}
+                              height={g.barHeight}
+                              rx="2"
+                              fill={fill}
+                              stroke={colour}
+                              stroke-width="1"
+                              stroke-dasharray={
+                                bar.isUndecided ? "4 3" : undefined
+                              }
+                            />
+                            {bar.isOpenEnd ? (
+                              <rect
+                                class="app-timeline-chart__fade"
+                                x={round(Math.max(x1, fadeStart))}
+                                y={barY - 1}
+                                width={round(
+                                  fadeEnd + 1 - Math.max(x1, fadeStart),
+                                )}
+                                height={g.barHeight + 2}
+                                fill={`url(#${fadeId})`}
+                              />
+                            ) : (
+                              ""
+                            )}
+                            {bar.isUndecided ? (
+                              <text
+                                class="app-timeline-chart__undecided"
+                                x={fadeEnd + 1}
+                                y={round(middle + 5)}
+                                fill={colour}
+                                font-weight="bold"
+                              >
+                                ?
+                              </text>
+                            ) : runsOn ? (
+                              <polyline
+                                class="app-timeline-chart__arrow"
+                                fill="none"
+                                stroke-width="2"
+                                points={`${fadeEnd + 1},${round(middle - 5)} ${fadeEnd + 6},${round(middle)} ${fadeEnd + 1},${round(middle + 5)}`}
+                                stroke={colour}
+                              />
+                            ) : (
+                              ""
+                            )}
+                            {!runsOn && bar.continuation === "ongoing" ? (
+                              <line
+                                class="app-timeline-chart__continuation"
+                                stroke-width="2"
+                                stroke-dasharray="2 3"
+                                x1={x2 + 2}
+                                y1={round(middle)}
+                                x2={round(tailEnd)}
+                                y2={round(middle)}
+                                stroke={colour}
+                              />
+                            ) : (
+                              ""
+                            )}
+                          </g>
+                        );
+                      })}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+
+          {layout.todayX === null ? (
+            ""
+          ) : (
+            <g class="app-timeline-chart__today">
+              <line
+                stroke="#b3261e"
+                stroke-width="2"
+                x1={xOf(layout.todayX)}
+                y1={g.axisTop - 4}
+                x2={xOf(layout.todayX)}
+                y2={contentBottom}
+              />
+              <text
+                fill="#b3261e"
+                x={xOf(layout.todayX)}
+                y="13"
+                text-anchor="middle"
+                safe
+              >
+                {view.t.timelineToday}
+              </text>
+            </g>
+          )}
         </g>
-      )}
-    </svg>
+      </svg>
+    </figure>
   );
 }
 

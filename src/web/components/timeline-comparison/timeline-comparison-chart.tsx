@@ -7,8 +7,9 @@
  * Told apart without colour (WCAG 1.4.1): old and new differ in shape (outline versus
  * fill) and position (upper versus lower half of the row); shifts are arrows; added and
  * removed projects say so in words next to their label. The SVG is one image for assistive
- * technology (role="img" with <title> and <desc>); the tables below it carry the same
- * information with the reasons. Each bar and arrow has a <title> as tooltip. Phases of one
+ * technology (role="img" named by its <title>, described once by its <desc>, its drawing
+ * hidden), in a <figure> whose `aria-details` points to the tables below it, which carry
+ * the same information with the reasons. Each bar and arrow has a <title> as tooltip. Phases of one
  * snapshot that overlap lie in lanes one below the other, so that none hides another.
  */
 import type {
@@ -28,6 +29,8 @@ export interface TimelineComparisonChartProps {
   readonly idPrefix: string;
   readonly title: string;
   readonly description: string;
+  /** The id of the first table with the same data, for `aria-details`. */
+  readonly detailsId?: string | undefined;
   readonly describeOldBar: (
     row: TimelineComparisonRow,
     bar: ComparisonBar,
@@ -88,245 +91,267 @@ export function TimelineComparisonChart(
   const labelChars = compact ? 34 : 40;
 
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      class="app-comparison-chart"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-    >
-      <title id={titleId} safe>
-        {props.title}
-      </title>
-      <desc id={descId} safe>
-        {props.description}
-      </desc>
-      <defs>
-        <marker
-          id={arrowId}
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill={INK} />
-        </marker>
-      </defs>
-      <rect x="0" y="0" width={width} height={height} fill="#fff" />
-      <g aria-hidden="true">
-        {placed.flatMap(({ group, rowYs }) =>
-          rowYs.map((rowY, index) =>
-            index % 2 === 1 ? (
-              <rect
-                x="0"
-                y={rowY}
-                width={chartEnd}
-                height={
-                  group.rows[index] === undefined
-                    ? rowHeight
-                    : heightOf(group.rows[index])
-                }
-                fill="#f4f5f6"
-              />
-            ) : (
-              ""
-            ),
-          ),
-        )}
-        {layout.yearTicks.map((tick) => (
-          <>
+    <figure class="app-timeline-chart__figure">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        class="app-comparison-chart"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+        aria-details={props.detailsId}
+      >
+        <title id={titleId} safe>
+          {props.title}
+        </title>
+        <desc id={descId} safe>
+          {props.description}
+        </desc>
+        <defs>
+          <marker
+            id={arrowId}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M 0 0 L 10 5 L 0 10 z" fill={INK} />
+          </marker>
+        </defs>
+        <g aria-hidden="true">
+          <rect x="0" y="0" width={width} height={height} fill="#fff" />
+          <g>
+            {placed.flatMap(({ group, rowYs }) =>
+              rowYs.map((rowY, index) =>
+                index % 2 === 1 ? (
+                  <rect
+                    x="0"
+                    y={rowY}
+                    width={chartEnd}
+                    height={
+                      group.rows[index] === undefined
+                        ? rowHeight
+                        : heightOf(group.rows[index])
+                    }
+                    fill="#f4f5f6"
+                  />
+                ) : (
+                  ""
+                ),
+              ),
+            )}
+            {layout.yearTicks.map((tick) => (
+              <>
+                <line
+                  stroke="#b1b4b6"
+                  x1={xOf(tick.x)}
+                  y1={axisTop - 10}
+                  x2={xOf(tick.x)}
+                  y2={contentBottom}
+                />
+                <text
+                  class="app-comparison-chart__year"
+                  x={xOf(tick.x + 0.5)}
+                  y={axisTop - 14}
+                  text-anchor="middle"
+                  fill={INK}
+                >
+                  {tick.year}
+                </text>
+                <text
+                  class="app-comparison-chart__year"
+                  x={xOf(tick.x + 0.5)}
+                  y={contentBottom + 18}
+                  text-anchor="middle"
+                  fill={INK}
+                >
+                  {tick.year}
+                </text>
+              </>
+            ))}
             <line
               stroke="#b1b4b6"
-              x1={xOf(tick.x)}
+              x1={chartEnd}
               y1={axisTop - 10}
-              x2={xOf(tick.x)}
+              x2={chartEnd}
               y2={contentBottom}
             />
-            <text
-              class="app-comparison-chart__year"
-              x={xOf(tick.x + 0.5)}
-              y={axisTop - 14}
-              text-anchor="middle"
-              fill={INK}
-            >
-              {tick.year}
-            </text>
-            <text
-              class="app-comparison-chart__year"
-              x={xOf(tick.x + 0.5)}
-              y={contentBottom + 18}
-              text-anchor="middle"
-              fill={INK}
-            >
-              {tick.year}
-            </text>
-          </>
-        ))}
-        <line
-          stroke="#b1b4b6"
-          x1={chartEnd}
-          y1={axisTop - 10}
-          x2={chartEnd}
-          y2={contentBottom}
-        />
-        <line
-          stroke="#4c5358"
-          x1={chartStart}
-          y1={axisTop}
-          x2={chartEnd}
-          y2={axisTop}
-        />
-      </g>
-
-      {placed.map(({ group, headerY, rowYs }) => {
-        const colour = safeColour(group.colour);
-        return (
-          <g class="app-comparison-chart__group">
-            <rect
-              x="0"
-              y={headerY + 3}
-              width={chartEnd}
-              height={headerHeight - 6}
-              fill={colour}
+            <line
+              stroke="#4c5358"
+              x1={chartStart}
+              y1={axisTop}
+              x2={chartEnd}
+              y2={axisTop}
             />
-            <text
-              class="app-comparison-chart__group-label"
-              fill="#fff"
-              x="8"
-              y={headerY + headerHeight / 2 + 4.5}
-              safe
-            >
-              {truncate(group.label, 90)}
-            </text>
-            {group.rows.map((row, index) => {
-              const rowY = rowYs[index] ?? 0;
-              const state = props.stateLabel(row);
-              const middle = rowY + rowHeight / 2;
-              // The new bars and the shift arrows move down by the old bars' extra lanes.
-              const newOffset = Math.max(0, row.oldLaneCount - 1) * laneStep;
-              return (
-                <g
-                  class="app-comparison-chart__row"
-                  data-project={row.key}
-                  data-state={row.state}
-                >
-                  <text
-                    class="app-comparison-chart__label"
-                    x="8"
-                    y={middle + 4.5}
-                    fill={INK}
-                  >
-                    <tspan class="app-comparison-chart__code" safe>
-                      {row.code}
-                    </tspan>
-                    <tspan dx="6" lang={props.view.contentLang} safe>
-                      {truncate(
-                        row.label,
-                        labelChars -
-                          row.code.length -
-                          (state === null ? 0 : state.length + 3),
-                      )}
-                    </tspan>
-                    {state === null ? (
-                      ""
-                    ) : (
-                      <tspan dx="6" class="app-comparison-chart__state" safe>
-                        {`(${state})`}
-                      </tspan>
-                    )}
-                  </text>
-                  {row.oldBars.map((bar) => {
-                    const x1 = xOf(bar.x) + 1;
-                    const x2 = xOf(bar.x + bar.width) - 1;
-                    return (
-                      <g class="app-comparison-chart__old">
-                        <title safe>{props.describeOldBar(row, bar)}</title>
-                        <rect
-                          x={x1}
-                          y={rowY + 5 + bar.lane * laneStep}
-                          width={Math.max(round(x2 - x1), 2)}
-                          height="10"
-                          rx="2"
-                          fill="#fff"
-                          stroke={colour}
-                          stroke-width="2"
-                          stroke-dasharray="5 3"
-                        />
-                      </g>
-                    );
-                  })}
-                  {row.newBars.map((bar) => {
-                    const x1 = xOf(bar.x) + 1;
-                    const x2 = xOf(bar.x + bar.width) - 1;
-                    return (
-                      <g class="app-comparison-chart__new">
-                        <title safe>{props.describeNewBar(row, bar)}</title>
-                        <rect
-                          x={x1}
-                          y={rowY + 19 + newOffset + bar.lane * laneStep}
-                          width={Math.max(round(x2 - x1), 2)}
-                          height="10"
-                          rx="2"
-                          fill={colour}
-                          stroke={colour}
-                        />
-                      </g>
-                    );
-                  })}
-                  {row.markers.map((marker) => {
-                    const from = xOf(marker.fromX);
-                    const to = xOf(marker.toX);
-                    if (Math.abs(to - from) < 3) return "";
-                    return (
-                      <g class="app-comparison-chart__shift">
-                        <title safe>{props.describeMarker(row, marker)}</title>
-                        <line
-                          x1={from}
-                          y1={rowY + 17 + newOffset}
-                          x2={to}
-                          y2={rowY + 17 + newOffset}
-                          stroke={INK}
-                          stroke-width="2"
-                          marker-end={`url(#${arrowId})`}
-                        />
-                      </g>
-                    );
-                  })}
-                </g>
-              );
-            })}
           </g>
-        );
-      })}
 
-      {layout.todayX === null ? (
-        ""
-      ) : (
-        <g class="app-comparison-chart__today">
-          <line
-            stroke="#b3261e"
-            stroke-width="2"
-            x1={xOf(layout.todayX)}
-            y1={axisTop - 4}
-            x2={xOf(layout.todayX)}
-            y2={contentBottom}
-          />
-          <text
-            fill="#b3261e"
-            x={xOf(layout.todayX)}
-            y="13"
-            text-anchor="middle"
-            safe
-          >
-            {props.view.t.timelineToday}
-          </text>
+          {placed.map(({ group, headerY, rowYs }) => {
+            const colour = safeColour(group.colour);
+            return (
+              <g class="app-comparison-chart__group">
+                <rect
+                  x="0"
+                  y={headerY + 3}
+                  width={chartEnd}
+                  height={headerHeight - 6}
+                  fill={colour}
+                />
+                <text
+                  class="app-comparison-chart__group-label"
+                  fill="#fff"
+                  x="8"
+                  y={headerY + headerHeight / 2 + 4.5}
+                  safe
+                >
+                  {truncate(group.label, 90)}
+                </text>
+                {group.rows.map((row, index) => {
+                  const rowY = rowYs[index] ?? 0;
+                  const state = props.stateLabel(row);
+                  const middle = rowY + rowHeight / 2;
+                  // The new bars and the shift arrows move down by the old bars' extra lanes.
+                  const newOffset =
+                    Math.max(0, row.oldLaneCount - 1) * laneStep;
+                  return (
+                    <g
+                      class="app-comparison-chart__row"
+                      data-project={row.key}
+                      data-state={row.state}
+                    >
+                      <text
+                        class="app-comparison-chart__label"
+                        x="8"
+                        y={middle + 4.5}
+                        fill={INK}
+                      >
+                        <tspan class="app-comparison-chart__code" safe>
+                          {row.code}
+                        </tspan>
+                        <tspan dx="6" lang={props.view.contentLang} safe>
+                          {truncate(
+                            row.label,
+                            labelChars -
+                              row.code.length -
+                              (state === null ? 0 : state.length + 3),
+                          )}
+                        </tspan>
+                        {state === null ? (
+                          ""
+                        ) : (
+                          <tspan
+                            dx="6"
+                            class="app-comparison-chart__state"
+                            safe
+                          >
+                            {`(${state})`}
+                          </tspan>
+                        )}
+                      </text>
+                      {row.oldBars.map((bar) => {
+                        const x1 = xOf(bar.x) + 1;
+                        const x2 = xOf(bar.x + bar.width) - 1;
+                        return (
+                          <g
+                            class="app-comparison-chart__old"
+                            lang={props.view.contentLang}
+                          >
+                            <title safe>{props.describeOldBar(row, bar)}</title>
+                            <rect
+                              x={x1}
+                              y={rowY + 5 + bar.lane * laneStep}
+                              width={Math.max(round(x2 - x1), 2)}
+                              height="10"
+                              rx="2"
+                              fill="#fff"
+                              stroke={colour}
+                              stroke-width="2"
+                              stroke-dasharray="5 3"
+                            />
+                          </g>
+                        );
+                      })}
+                      {row.newBars.map((bar) => {
+                        const x1 = xOf(bar.x) + 1;
+                        const x2 = xOf(bar.x + bar.width) - 1;
+                        return (
+                          <g
+                            class="app-comparison-chart__new"
+                            lang={props.view.contentLang}
+                          >
+                            <title safe>{props.describeNewBar(row, bar)}</title>
+                            <rect
+                              x={x1}
+                              y={rowY + 19 + newOffset + bar.lane * laneStep}
+                              width={Math.max(round(x2 - x1), 2)}
+                              height="10"
+                              rx="2"
+                              fill={colour}
+                              stroke={colour}
+                            />
+                          </g>
+                        );
+                      })}
+                      {row.markers.map((marker) => {
+                        const from = xOf(marker.fromX);
+                        const to = xOf(marker.toX);
+                        if (Math.abs(to - from) < 3) return "";
+                        return (
+                          <g
+                            class="app-comparison-chart__shift"
+                            lang={props.view.contentLang}
+                          >
+                            <title safe>
+                              {props.describeMarker(row, marker)}
+                            </title>
+                            <line
+                              x1={from}
+                              y1={rowY + 17 + newOffset}
+                              x2={to}
+                              y2={rowY + 17 + newOffset}
+                              stroke={INK}
+                              stroke-width="2"
+                              marker-end={`url(#${arrowId})`}
+                            />
+                          </g>
+                        );
+                      })}
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+
+          {layout.todayX === null ? (
+            ""
+          ) : (
+            <g class="app-comparison-chart__today">
+              <line
+                stroke="#b3261e"
+                stroke-width="2"
+                x1={xOf(layout.todayX)}
+                y1={axisTop - 4}
+                x2={xOf(layout.todayX)}
+                y2={contentBottom}
+              />
+              <text
+                fill="#b3261e"
+                x={xOf(layout.todayX)}
+                y="13"
+                text-anchor="middle"
+                safe
+              >
+                {props.view.t.timelineToday}
+              </text>
+            </g>
+          )}
         </g>
-      )}
-    </svg>
+      </svg>
+    </figure>
   );
 }
 

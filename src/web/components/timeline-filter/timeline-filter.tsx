@@ -117,6 +117,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
                 <option
                   value={unit.code}
                   selected={filter.orgUnitCode === unit.code}
+                  lang={view.contentLang}
                   safe
                 >
                   {`${"\u2003".repeat(depth)}${unit.name}`}

@@ -1,3 +1,4 @@
+import { de } from "../../../../src/i18n/de.js";
 import { describe, expect, it } from "vitest";
 import {
   figureTextMismatch,
@@ -130,7 +131,12 @@ describe("showing figures", () => {
   it("shows one value as a number, two as bars, three as a line, none as nothing", () => {
     const indicator = buildCountIndicator();
     const of = (observations: ReturnType<typeof count>[]) =>
-      layoutIndicatorChart({ indicator, observations, asOf: AS_OF });
+      layoutIndicatorChart({
+        words: de.reports.chartWords,
+        indicator,
+        observations,
+        asOf: AS_OF,
+      });
     expect(of([]).presentation).toBe("none");
     expect(of([count(AS_OF, 5)]).presentation).toBe("number");
     const two = of([count(day(2022, 1, 1), 3), count(AS_OF, 5)]);
@@ -147,6 +153,7 @@ describe("showing figures", () => {
 
   it("draws the target and reaches its date on the time axis", () => {
     const layout = layoutIndicatorChart({
+      words: de.reports.chartWords,
       indicator: buildCountIndicator({
         target: { value: 3000, day: day(2024, 12, 31) },
       }),
@@ -165,6 +172,7 @@ describe("showing figures", () => {
 
   it("lays out a breakdown with its shares", () => {
     const layout = layoutIndicatorChart({
+      words: de.reports.chartWords,
       indicator: buildCountIndicator({ unit: "Beschäftigte" }),
       observations: [
         {

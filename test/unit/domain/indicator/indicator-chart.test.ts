@@ -1,3 +1,4 @@
+import { de } from "../../../../src/i18n/de.js";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -29,6 +30,7 @@ const ACTIVITIES = [
 function chart(overrides: Partial<IndicatorChartInput> = {}) {
   return layoutIndicatorChart({
     indicator: buildCountIndicator(),
+    words: de.reports.chartWords,
     observations: ACTIVITIES,
     asOf: AS_OF,
     ...overrides,
