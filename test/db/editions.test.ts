@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAuditEvents } from "../../src/app/audit/record-audit.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import { updateMeasure } from "../../src/app/catalogue/update-measure.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { updateProject } from "../../src/app/catalogue/update-project.js";
 import { compareEditions } from "../../src/app/edition/change-report.js";
@@ -281,6 +282,57 @@ describe.each(DIALECTS)("editions on %s", (dialect) => {
         "ERR_FORBIDDEN",
       );
     });
+
+    it("asks a reason for a dated measure that moved since the last edition, and none for a date first given", () =>
+      onOwnDatabase(async (t) => {
+        const dmsOf = async () =>
+          findProject(
+            await getCatalogue(t.ctx, "kleve"),
+            "dokumentenmanagementsystem",
+          )!.project;
+        const setDates = async (start: string, end: string) => {
+          const dms = await dmsOf();
+          const measure = dms.measures[0]!;
+          await updateMeasure(t.ctx, admin, {
+            municipality: "kleve",
+            project: "dokumentenmanagementsystem",
+            measureId: measure.id,
+            expectedVersion: dms.version,
+            data: { title: measure.title, status: measure.status, start, end },
+          });
+          return measure.id;
+        };
+        // A budget year given for the first time: no shift, the edition publishes.
+        await setDates("2024", "2024");
+        const first = await getDraftRevision(t.ctx, admin, "kleve");
+        expect(first.missing).toEqual([]);
+        await publishEdition(t.ctx, admin, {
+          municipality: "kleve",
+          expectedDataVersion: first.dataVersion,
+          confirmConflicts: true,
+          data: {},
+        });
+        // The measure moves a year: a shift that names the measure and needs a reason.
+        const measureId = await setDates("2024", "2025");
+        const dms = await dmsOf();
+        const second = await getDraftRevision(t.ctx, admin, "kleve");
+        expect(second.missing.map(({ change }) => change.key)).toEqual([
+          `measure-end-shifted:project-${dms.id}:measure-${measureId}`,
+        ]);
+        const blocked = await expectAppError(
+          publishEdition(t.ctx, admin, {
+            municipality: "kleve",
+            expectedDataVersion: second.dataVersion,
+            confirmConflicts: true,
+            data: {},
+          }),
+          "ERR_EDITION_REASONS_MISSING",
+        );
+        expect(blocked.problems[0]?.message).toContain(
+          "2.1 Dokumentenmanagementsystem",
+        );
+        expect((await listEditions(t.ctx, "kleve")).editions).toHaveLength(3);
+      }));
 
     it("stops publishing until every shift has a reason, then publishes the 3. Fortschreibung", () =>
       // Publishing changes what every other test sees: this one works on a database of its own.
