@@ -122,10 +122,6 @@ async function demoParameters(): Promise<Record<string, string>> {
  * longer needs its place here.
  */
 const NOT_YET_TRANSLATED: ReadonlySet<string> = new Set([
-  "/:slug/berichte",
-  "/:slug/berichte/:report",
-  "/:slug/kennzahlen",
-  "/:slug/ideen/bestaetigen/:token",
   "/:slug/verwaltung",
   "/:slug/verwaltung/",
   "/:slug/verwaltung/begruendungen",
