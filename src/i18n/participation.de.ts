@@ -68,6 +68,8 @@ export const participationDe = {
   confirmedTitle: "Adresse bestätigt",
   confirmedText:
     "Danke! Sie erhalten ab jetzt bei jeder Änderung des Status Ihres Beitrags eine E-Mail.",
+  confirmUnknown:
+    "Dieser Bestätigungslink ist unbekannt, schon benutzt oder abgelaufen (48 Stunden).",
   unsubscribedTitle: "Keine E-Mails mehr",
   unsubscribedText:
     "Sie erhalten zu diesem Beitrag keine E-Mails mehr. Ihre Adresse ist gelöscht.",

@@ -66,6 +66,8 @@ export const participationEn: typeof participationDe = {
   confirmedTitle: "Address confirmed",
   confirmedText:
     "Thank you! From now on you receive an e-mail on every change of status of your contribution.",
+  confirmUnknown:
+    "This confirmation link is unknown, used already or expired (48 hours).",
   unsubscribedTitle: "No more e-mails",
   unsubscribedText:
     "You will receive no more e-mails about this contribution. Your address is deleted.",

@@ -166,6 +166,14 @@ export const reportsDe = {
   ozgDefined: "Für die Kommune definierte OZG-Leistungen",
   ozgDefinedNotResponsible: "davon nicht zuständig (andere Behörde)",
   ozgChannelGroup: (group: string) => `online über: ${group}`,
+  /** A published report's page title: its own title and its meeting ("APD 29.11.2022"). */
+  reportPageTitle: (title: string, meeting: string) => `${title}: ${meeting}`,
+  /** The channel groups of a status report, in the order of REPORT_CHANNEL_GROUPS. */
+  ozgReportChannelGroups: [
+    "Landes- oder Bundesportal",
+    "Eigenentwicklung",
+    "regionaler IT-Dienstleister",
+  ],
   ozgApplicationsOtherAuthority: "in anderer Zuständigkeit",
   ozgApplicationsBeyondOzg: "eigene Online-Anträge über das OZG hinaus",
   ozgImplemented: "davon umgesetzt (Front-End online)",

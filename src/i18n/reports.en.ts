@@ -147,6 +147,15 @@ export const reportsEn: Dictionary["reports"] = {
   ozgDefined: "OZG services defined for the municipality",
   ozgDefinedNotResponsible: "of which another authority is responsible",
   ozgChannelGroup: (group: string) => `online via: ${group}`,
+  // The report's own title is German, and a page title cannot mark a part as German.
+  reportPageTitle: (_title: string, meeting: string) =>
+    `Status report: ${meeting}`,
+  /** The channel groups of a status report, in the order of REPORT_CHANNEL_GROUPS. */
+  ozgReportChannelGroups: [
+    "state or federal portal",
+    "own development",
+    "regional IT provider",
+  ],
   ozgApplicationsOtherAuthority: "of other authorities",
   ozgApplicationsBeyondOzg: "own online applications beyond the OZG",
   ozgImplemented: "of which implemented (front end online)",

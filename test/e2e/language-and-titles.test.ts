@@ -122,19 +122,7 @@ async function demoParameters(): Promise<Record<string, string>> {
  * longer needs its place here.
  */
 const NOT_YET_TRANSLATED: ReadonlySet<string> = new Set([
-  "/:slug/berichte",
-  "/:slug/berichte/:report",
-  "/:slug/kennzahlen",
-  "/:slug/ideen/bestaetigen/:token",
-  "/:slug/verwaltung",
-  "/:slug/verwaltung/",
-  "/:slug/verwaltung/begruendungen",
-  "/:slug/verwaltung/berichte/:reportId",
-  "/:slug/verwaltung/berichte/:reportId/vorschau",
-  "/:slug/verwaltung/einheiten",
-  "/:slug/verwaltung/gremien/:committeeId/mitglieder",
   "/:slug/verwaltung/ozg",
-  "/:slug/verwaltung/projekte/:projectSlug",
   "/:slug/verwaltung/protokoll",
 ]);
 

@@ -413,7 +413,11 @@ export async function submitItem(
 /** Confirms a submitter's address; ERR_ITEM_NOT_FOUND for an unknown, used or expired link. */
 export async function confirmItemAddress(
   ctx: AppContext,
-  input: { readonly municipality: string; readonly token: string },
+  input: {
+    readonly municipality: string;
+    readonly token: string;
+    readonly language?: string;
+  },
 ): Promise<void> {
   const municipality = await requireMunicipality(ctx.db, input.municipality);
   const id = await confirmItemEmail(
@@ -424,8 +428,8 @@ export async function confirmItemAddress(
   );
   if (id === null)
     throw new AppError("ERR_ITEM_NOT_FOUND", {
-      detail:
-        "Dieser Bestätigungslink ist unbekannt, schon benutzt oder abgelaufen (48 Stunden).",
+      detail: dictionary(resolveLanguage(input.language)).participation
+        .confirmUnknown,
     });
 }
 

@@ -181,6 +181,8 @@ export interface ChartTableRow {
 export interface ChartTable {
   readonly caption: string;
   readonly headers: readonly string[];
+  /** Per header: whether it is the municipality's own text (unit, denominator), not ours. */
+  readonly headerIsContent: readonly boolean[];
   readonly rows: readonly ChartTableRow[];
 }
 
@@ -326,6 +328,9 @@ function tableOf(
         words.asOfColumn,
         indicator.kind === "percent" ? words.value : indicator.unit,
       ];
+  const headerIsContent = isRatio
+    ? [false, true, indicator.denominatorLabel !== null, false]
+    : [false, indicator.kind !== "percent"];
   const rows = observations.map((observation) => {
     const cells = [
       formatGermanDate(observation.day),
@@ -351,7 +356,7 @@ function tableOf(
       cells,
     };
   });
-  return { caption: indicator.name, headers, rows };
+  return { caption: indicator.name, headers, headerIsContent, rows };
 }
 
 function summaryOf(

@@ -2,6 +2,7 @@
  * The reason categories of a municipality (administrators): one form per category to
  * rename it or require a text, a button to remove it, and a form for a new one.
  */
+import { Html } from "@kitajs/html";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { Checkbox, TextField } from "../components/form/controls.js";
@@ -143,10 +144,24 @@ export function ReasonCategoriesPage(
               <button
                 class="app-button app-button--secondary"
                 type="submit"
-                aria-label={`${t.categoryRemove}: ${category.label}`}
-                safe
+                aria-label={
+                  view.contentLang === undefined
+                    ? `${t.categoryRemove}: ${category.label}`
+                    : undefined
+                }
               >
-                {t.categoryRemove}
+                {Html.escapeHtml(t.categoryRemove)}
+                {view.contentLang === undefined ? (
+                  ""
+                ) : (
+                  // The category's name is German: a part of the name, not of an attribute.
+                  <span class="app-visually-hidden">
+                    {": "}
+                    <span lang={view.contentLang} safe>
+                      {category.label}
+                    </span>
+                  </span>
+                )}
               </button>
             </form>
           </section>

@@ -2,6 +2,7 @@
  * The editor's start page: the projects the person may edit (an editor's org units'
  * projects, all for administrators) and the way to the other parts of the editor.
  */
+import { Html } from "@kitajs/html";
 import type { UpdateRequest } from "../../app/reports/read-reports.js";
 import { UpdateRequests } from "../reports/report-editor-pages.js";
 import type { EditorOverview } from "../../app/catalogue/read-editor.js";
@@ -158,12 +159,28 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
                           href={view.link(
                             editorPaths.history(slug, project.slug),
                           )}
-                          aria-label={t.historyLinkLabel(
-                            `${project.code} ${project.title}`,
-                          )}
-                          safe
+                          aria-label={
+                            view.contentLang === undefined
+                              ? t.historyLinkLabel(
+                                  `${project.code} ${project.title}`,
+                                )
+                              : undefined
+                          }
                         >
-                          {t.historyLink}
+                          {view.contentLang === undefined ? (
+                            Html.escapeHtml(t.historyLink)
+                          ) : (
+                            // The project's title is German: named in the text, where it can be marked.
+                            <>
+                              {Html.escapeHtml(t.historyLink)}
+                              <span class="app-visually-hidden">
+                                {": "}
+                                <span lang={view.contentLang} safe>
+                                  {`${project.code} ${project.title}`}
+                                </span>
+                              </span>
+                            </>
+                          )}
                         </a>
                       </td>
                     </tr>

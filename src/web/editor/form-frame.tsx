@@ -26,6 +26,8 @@ export interface FormPageProps {
 export function FormFrame(
   props: FormPageProps & {
     readonly title: string;
+    /** The heading when it differs from the title (parts marked German on English pages). */
+    readonly heading?: Children;
     readonly lead?: string;
     readonly children?: Children;
   },
@@ -67,9 +69,13 @@ export function FormFrame(
       ) : (
         <NotificationBanner title={props.notice} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
+      {props.heading === undefined ? (
+        <h1 class="app-heading-xl" safe>
+          {props.title}
+        </h1>
+      ) : (
+        <h1 class="app-heading-xl">{props.heading}</h1>
+      )}
       {props.lead === undefined ? (
         ""
       ) : (

@@ -553,6 +553,7 @@ function MeasureForm(
               ...data.catalogue.orgUnits.map((unit) => ({
                 value: unit.code,
                 label: `${unit.name} (${unit.code})`,
+                lang: view.contentLang,
               })),
             ]}
           />

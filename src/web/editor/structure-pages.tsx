@@ -558,7 +558,8 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const f = formKit(props);
   const kindChoices: Choice[] = data.catalogue.programme.orgUnitKinds.map(
-    (kind) => ({ value: kind.key, label: kind.label }),
+    // The municipality keeps its own kinds, in German.
+    (kind) => ({ value: kind.key, label: kind.label, lang: view.contentLang }),
   );
   const parentChoices = (except: string | null): Choice[] => [
     { value: "", label: t.noParent },

@@ -465,12 +465,13 @@ export async function participationRoutes(
     },
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
+      const view = viewOf(request);
       await confirmItemAddress(ctx, {
         municipality: slug,
         token: request.params.token,
+        language: view.lang,
       });
       const { catalogue } = await getPublishedCatalogue(ctx, slug);
-      const view = viewOf(request);
       reply.header("referrer-policy", "no-referrer");
       return send(
         reply,

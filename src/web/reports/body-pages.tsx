@@ -71,7 +71,25 @@ export function MembersPage(
     </>
   );
   return (
-    <FormFrame {...props} title={t.membersTitle(label)} lead={t.membersLead}>
+    <FormFrame
+      {...props}
+      title={
+        view.contentLang === undefined
+          ? t.membersTitle(label)
+          : t.membersTitle(body.abbreviation)
+      }
+      heading={
+        view.contentLang === undefined ? undefined : (
+          <>
+            <span safe>{t.membersTitle("")}</span>
+            <span lang={view.contentLang} safe>
+              {label}
+            </span>
+          </>
+        )
+      }
+      lead={t.membersLead}
+    >
       <section
         class="app-section app-editor-section"
         aria-labelledby="abschnitt-mitglieder"

@@ -881,11 +881,24 @@ function ProjectCard(
             ""
           ) : (
             <ul class="app-list">
-              {project.figures.map((figure) => (
-                <li
-                  safe
-                >{`${figure.indicator.name}: ${formatFigureGerman(figure.indicator, figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
-              ))}
+              {project.figures.map((figure) =>
+                view.contentLang === undefined ? (
+                  <li
+                    safe
+                  >{`${figure.indicator.name}: ${formatFigureGerman(figure.indicator, figure.current)} (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</li>
+                ) : (
+                  // The figure's name and unit are German, the as-of words are the page's.
+                  <li>
+                    <span
+                      lang={view.contentLang}
+                      safe
+                    >{`${figure.indicator.name}: ${formatFigureGerman(figure.indicator, figure.current)}`}</span>
+                    <span
+                      safe
+                    >{` (${t.asOfPrefix} ${formatGermanDate(figure.current.day)})`}</span>
+                  </li>
+                ),
+              )}
             </ul>
           )}
         </div>
@@ -1001,6 +1014,11 @@ export function ReportEditPage(
     (entry) => !data.excluded.has(entry.project.slug),
   ).length;
   const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  // The report's title and its meeting are German; a page title cannot mark them.
+  const pageTitle = view.t.reports.reportPageTitle(
+    data.report.title,
+    meetingChoiceLabel(data.summary.meeting),
+  );
   const settings = "einstellungen";
   const sentRows =
     failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
@@ -1028,7 +1046,17 @@ export function ReportEditPage(
   const sentSections =
     failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
   return (
-    <FormFrame {...props} title={title}>
+    <FormFrame
+      {...props}
+      title={pageTitle}
+      heading={
+        view.contentLang === undefined ? undefined : (
+          <span lang={view.contentLang} safe>
+            {title}
+          </span>
+        )
+      }
+    >
       <dl class="app-summary-list">
         <div class="app-summary-list__row">
           <dt class="app-summary-list__key" safe>

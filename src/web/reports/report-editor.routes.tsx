@@ -938,7 +938,7 @@ export async function reportEditorRoutes(
         await (
           <PageLayout
             view={view}
-            title={`${view.t.reports.preview}: ${document.title}: ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`}
+            title={`${view.t.reports.preview}: ${view.t.reports.reportPageTitle(document.title, `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`)}`}
             requestUrl={request.url}
             site={siteHeader(catalogue)}
             account={accountBarOf(request, view)}

@@ -69,8 +69,13 @@ export function ReportsPage(props: {
               >
                 {`${report.title}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
               </a>
-              <span class="app-card-list__meta" safe>
-                {`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · ${report.meeting.committeeName}`}
+              <span class="app-card-list__meta">
+                <span
+                  safe
+                >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
+                <span lang={view.contentLang} safe>
+                  {report.meeting.committeeName}
+                </span>
               </span>
             </li>
           ))}
@@ -105,7 +110,7 @@ export function PublishedReportPage(props: {
   return (
     <PageLayout
       view={view}
-      title={`${document.title}: ${label}`}
+      title={t.reportPageTitle(document.title, label)}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="reports"

@@ -214,7 +214,7 @@ function ozgRows(view: ViewContext): readonly OzgRow[] {
     { label: t.ozgEPayment, value: (f) => f.withEPayment, isSub: true },
     { label: t.ozgEId, value: (f) => f.withEId, isSub: true },
     ...REPORT_CHANNEL_GROUPS.map((group, index) => ({
-      label: t.ozgChannelGroup(group.label),
+      label: t.ozgChannelGroup(t.ozgReportChannelGroups[index] ?? group.label),
       value: (f: OzgFigures) => f.byChannelGroup[index]?.count ?? 0,
       isSub: true,
     })),

@@ -8,6 +8,7 @@
  * in the page without JavaScript. Colours are presentation attributes (the CSP forbids
  * style attributes), so the SVG prints and converts the same everywhere.
  */
+import { Html } from "@kitajs/html";
 import {
   type ChartKind,
   type IndicatorChart,
@@ -58,10 +59,34 @@ function py(y: number): number {
   );
 }
 
+/**
+ * A text of ours with the figure's name in it: on a page in another language the name is
+ * marked German (the rest is the page's language); on a German page the text as it is.
+ */
+function withNameMarked(
+  text: string,
+  name: string,
+  lang: "de" | undefined,
+): JSX.Element {
+  const at = name === "" ? -1 : text.indexOf(name);
+  if (lang === undefined || at === -1) return <>{Html.escapeHtml(text)}</>;
+  return (
+    <>
+      {Html.escapeHtml(text.slice(0, at))}
+      <span lang={lang} safe>
+        {name}
+      </span>
+      {Html.escapeHtml(text.slice(at + name.length))}
+    </>
+  );
+}
+
 /** The chart's SVG alone (also used by the print view). */
 export function IndicatorChartSvg(props: {
   readonly chart: IndicatorChart;
   readonly idPrefix: string;
+  /** "de" on a page in another language: the figure's name in the texts is marked German. */
+  readonly lang?: "de" | undefined;
 }): JSX.Element {
   const { chart, idPrefix } = props;
   const line = chart.points
@@ -82,11 +107,15 @@ export function IndicatorChartSvg(props: {
       aria-labelledby={`${idPrefix}-titel ${idPrefix}-beschreibung`}
       focusable="false"
     >
-      <title id={`${idPrefix}-titel`} safe>
-        {`${chart.title} (${chart.asOfLabel})`}
+      <title id={`${idPrefix}-titel`}>
+        {withNameMarked(
+          `${chart.title} (${chart.asOfLabel})`,
+          chart.title,
+          props.lang,
+        )}
       </title>
-      <desc id={`${idPrefix}-beschreibung`} safe>
-        {chart.summary}
+      <desc id={`${idPrefix}-beschreibung`}>
+        {withNameMarked(chart.summary, chart.title, props.lang)}
       </desc>
       <g aria-hidden="true">
         {chart.yTicks.map((tick) => (
@@ -263,6 +292,9 @@ export function IndicatorTable(props: {
               <th
                 scope="col"
                 class={index === 0 ? undefined : "app-table__numeric"}
+                lang={
+                  table.headerIsContent[index] === true ? props.lang : undefined
+                }
                 safe
               >
                 {header}
@@ -527,6 +559,7 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
             <IndicatorChartSvg
               chart={chart}
               idPrefix={`${props.idPrefix}-grafik`}
+              lang={lang}
             />
           </div>
           {props.isPrint === true ? (
