@@ -27,13 +27,15 @@ export function FormFrame(
   props: FormPageProps & {
     readonly title: string;
     /** The heading when it differs from the title (parts marked German on English pages). */
-    readonly heading?: Children;
+    readonly heading?: JSX.Element;
     readonly lead?: string;
     readonly children?: Children;
   },
 ): JSX.Element {
   const { view, failed } = props;
   const t = view.t.editor;
+  // Markup the caller built with JSX (its text escaped there), not a raw string.
+  const safeHeading = props.heading;
   const hasErrors =
     failed !== undefined &&
     (failed.summary.length > 0 || failed.messages.length > 0);
@@ -74,7 +76,7 @@ export function FormFrame(
           {props.title}
         </h1>
       ) : (
-        <h1 class="app-heading-xl">{props.heading}</h1>
+        <h1 class="app-heading-xl">{safeHeading}</h1>
       )}
       {props.lead === undefined ? (
         ""
