@@ -169,6 +169,67 @@ async function claimDraft(
   return report;
 }
 
+/** What every section change names: the municipality, the report, the version read, a reason. */
+interface SectionTarget {
+  readonly municipality: string;
+  readonly reportId: number;
+  readonly expectedVersion: number;
+  readonly reason?: string | null;
+}
+
+/** Finds the municipality and the report, and lets only the municipality's reporting admins on. */
+async function authoriseSectionChange(
+  ctx: AppContext,
+  principal: Principal,
+  target: SectionTarget,
+  action: string,
+  origin: RequestOrigin,
+) {
+  const municipality = await requireMunicipality(ctx.db, target.municipality);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    action,
+    { entityType: "status_report", entityId: target.reportId },
+    origin,
+  );
+  await requireReport(ctx.db, municipality.id, target.reportId);
+  return municipality;
+}
+
+/** Runs a section change in one audited transaction on the draft claimed at the version read. */
+function changeDraft<T>(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Awaited<ReturnType<typeof requireMunicipality>>,
+  target: SectionTarget,
+  origin: RequestOrigin,
+  work: (
+    trx: Transaction<Database>,
+    report: StoredReport,
+  ) => Promise<{ value: T; record: ReportingRecord }>,
+) {
+  return runReportingChange(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    target.reason,
+    async (trx, now) =>
+      work(
+        trx,
+        await claimDraft(
+          trx,
+          municipality.id,
+          target.reportId,
+          target.expectedVersion,
+          now,
+        ),
+      ),
+  );
+}
+
 function sectionRecord(
   action: string,
   report: StoredReport,
@@ -228,34 +289,24 @@ export async function addReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number; readonly version: number }> {
   const valid = requireValid(AddReportSectionInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const municipality = await authoriseSectionChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.section.create",
-    { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
   const catalogue = await getCatalogue(ctx, municipality.slug);
   const content = contentOf(valid.kind, trimmed(valid.data));
   const problems = await contentProblems(ctx, catalogue, valid.kind, content);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(
+  return changeDraft(
     ctx,
     principal,
     municipality,
+    valid,
     origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await claimDraft(
-        trx,
-        municipality.id,
-        valid.reportId,
-        valid.expectedVersion,
-        now,
-      );
+    async (trx, report) => {
       const sections = await listReportSections(trx, report.id);
       if (
         ONCE.includes(valid.kind) &&
@@ -325,16 +376,13 @@ export async function updateReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateReportSectionInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const municipality = await authoriseSectionChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.section.update",
-    { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
   const catalogue = await getCatalogue(ctx, municipality.slug);
   const existing = await listReportSections(ctx.db, valid.reportId);
   const kind = existing.find((each) => each.id === valid.sectionId)?.kind;
@@ -342,20 +390,13 @@ export async function updateReportSection(
   const content = contentOf(kind, trimmed(valid.data));
   const problems = await contentProblems(ctx, catalogue, kind, content);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(
+  return changeDraft(
     ctx,
     principal,
     municipality,
+    valid,
     origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await claimDraft(
-        trx,
-        municipality.id,
-        valid.reportId,
-        valid.expectedVersion,
-        now,
-      );
+    async (trx, report) => {
       const { section } = await requireSection(trx, report.id, valid.sectionId);
       await updateReportSectionRow(trx, report.id, section.id, content);
       return {
@@ -379,30 +420,20 @@ export async function moveReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(MoveReportSectionInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const municipality = await authoriseSectionChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.section.move",
-    { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
-  return runReportingChange(
+  return changeDraft(
     ctx,
     principal,
     municipality,
+    valid,
     origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await claimDraft(
-        trx,
-        municipality.id,
-        valid.reportId,
-        valid.expectedVersion,
-        now,
-      );
+    async (trx, report) => {
       const { section, sections } = await requireSection(
         trx,
         report.id,
@@ -441,30 +472,20 @@ export async function removeReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(RemoveReportSectionInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const municipality = await authoriseSectionChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.section.delete",
-    { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
-  return runReportingChange(
+  return changeDraft(
     ctx,
     principal,
     municipality,
+    valid,
     origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await claimDraft(
-        trx,
-        municipality.id,
-        valid.reportId,
-        valid.expectedVersion,
-        now,
-      );
+    async (trx, report) => {
       const { section, sections } = await requireSection(
         trx,
         report.id,
