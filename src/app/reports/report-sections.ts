@@ -31,6 +31,7 @@ import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { reportLabel, requireDraft, requireReport } from "./manage-reports.js";
+import { getReportForEditing } from "./read-reports.js";
 import {
   AddReportSectionInputSchema,
   MoveReportSectionInputSchema,
@@ -511,4 +512,55 @@ export async function removeReportSection(
       };
     },
   );
+}
+
+/** A draft's sections for the section editor, with the key figures a topic may show. */
+export interface ReportSectionsForEditing {
+  readonly report: Awaited<ReturnType<typeof getReportForEditing>>;
+  readonly sections: readonly StoredReportSection[];
+  readonly indicators: readonly {
+    readonly key: string;
+    readonly name: string;
+  }[];
+}
+
+/**
+ * The sections of a report for its administrators (the section editor); ERR_FORBIDDEN
+ * (logged) for anyone else, ERR_REPORT_NOT_FOUND for a report of another municipality.
+ */
+export async function getReportSectionsForEditing(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  reportId: number,
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<ReportSectionsForEditing> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    "report.read",
+    { entityType: "status_report", entityId: reportId },
+    origin,
+  );
+  const report = await getReportForEditing(
+    ctx,
+    principal,
+    municipalitySlug,
+    reportId,
+    origin,
+  );
+  const [sections, indicators] = await Promise.all([
+    listReportSections(ctx.db, report.report.id),
+    listIndicators(ctx.db, municipality.id),
+  ]);
+  return {
+    report,
+    sections,
+    indicators: indicators.map((each) => ({
+      key: each.indicator.key,
+      name: each.indicator.name,
+    })),
+  };
 }

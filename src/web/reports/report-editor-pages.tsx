@@ -41,6 +41,7 @@ import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
+import { sectionPaths } from "./report-section-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
   CommitteeBody,
@@ -1096,6 +1097,19 @@ export function ReportEditPage(
         </div>
       </dl>
       <ul class="app-editor-links">
+        {isAdministrator ? (
+          <li>
+            <a
+              class="app-link"
+              href={view.link(sectionPaths.list(slug, data.report.id))}
+              safe
+            >
+              {view.t.reportSections.manageLink}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
         <li>
           <a
             class="app-link"

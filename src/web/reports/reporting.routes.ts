@@ -25,6 +25,7 @@ import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
 import { registerEditorRoutes } from "./register-editor.routes.js";
 import { reportEditorRoutes } from "./report-editor.routes.js";
 import { reportPortalRoutes } from "./report-portal.routes.js";
+import { reportSectionRoutes } from "./report-sections.routes.js";
 
 /** What the reporting routes need from the app. */
 export interface ReportingRoutesOptions {
@@ -49,6 +50,7 @@ export async function reportingRoutes(
     mail: options.mail,
     pdf: options.pdf,
   });
+  await app.register(reportSectionRoutes, { ctx: options.ctx });
   await app.register(indicatorEditorRoutes, {
     ctx: options.ctx,
     now: options.now,

@@ -1,0 +1,448 @@
+/**
+ * The section editor of a draft report under its staff page (ADR 0039, ADR 0043): the
+ * list of sections with plain buttons to move them, the forms of a new or changed
+ * section, and the confirmation step before one is removed. Every form runs through
+ * formAction; a form opened on an older version of the report gets the conflict notice.
+ */
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppContext } from "../../app/context.js";
+import {
+  addReportSection,
+  getReportSectionsForEditing,
+  moveReportSection,
+  removeReportSection,
+  updateReportSection,
+  type ReportSectionsForEditing,
+} from "../../app/reports/report-sections.js";
+import {
+  isFreeSectionKind,
+  type FreeSectionKind,
+  type StoredReportSection,
+} from "../../domain/report/report-free-sections.js";
+import { AppError } from "../../errors.js";
+import type { Dictionary } from "../../i18n/i18n.js";
+import {
+  answerRefusals,
+  editorChrome,
+  originOf,
+  sendEditorPage,
+  viewOf,
+} from "../editor/editor-view.js";
+import { installStaffErrorHandler } from "../http/error-pages.js";
+import type { ViewContext } from "../components/view.js";
+import type { FormFailure } from "../http/form-action.js";
+import { reasonOrNull } from "../http/form-schema.js";
+import { idOf } from "../http/params.js";
+import { csrfToken } from "../plugins/session.js";
+import { reportIdOf } from "./report-editor.routes.js";
+import {
+  answerLines,
+  MoveSectionBody,
+  NewSectionBody,
+  parseSectionForm,
+  RemoveSectionBody,
+  SECTION_FIELDS,
+  SectionBody,
+  sectionKindOf,
+} from "./report-section-forms.js";
+import {
+  ReportSectionFormPage,
+  ReportSectionsPage,
+  RemoveSectionPage,
+} from "./report-section-pages.js";
+import { SECTION_ROUTES, sectionPaths } from "./report-section-paths.js";
+import {
+  compareRows,
+  reportingForm,
+  type FailedRender,
+} from "./reporting.routes.js";
+
+/** What the section routes need. */
+export interface ReportSectionRoutesOptions {
+  readonly ctx: AppContext;
+}
+
+const Slug = Type.String({ maxLength: 100 });
+const Id = Type.String({ maxLength: 12 });
+const ReportParams = Type.Object({ slug: Slug, reportId: Id });
+const SectionParams = Type.Object({ slug: Slug, reportId: Id, sectionId: Id });
+const NewQuery = Type.Object({
+  art: Type.Optional(Type.String({ maxLength: 20 })),
+  lang: Type.Optional(Type.String({ maxLength: 5 })),
+});
+
+/** The notices after a change, by ?gespeichert=… */
+const NOTICES = {
+  "abschnitt-angelegt": "added",
+  "abschnitt-gespeichert": "saved",
+  "abschnitt-verschoben": "moved",
+  "abschnitt-entfernt": "removed",
+} as const satisfies Record<
+  string,
+  keyof Dictionary["reportSections"] & ("added" | "saved" | "moved" | "removed")
+>;
+
+function noticeOf(request: FastifyRequest, t: Dictionary): string | undefined {
+  const index = request.url.indexOf("?");
+  const key =
+    index === -1
+      ? null
+      : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  if (key === null || !Object.hasOwn(NOTICES, key)) return undefined;
+  return t.reportSections[NOTICES[key as keyof typeof NOTICES]];
+}
+
+/** The page a request is about. */
+type SectionPage =
+  | { readonly page: "list" }
+  | { readonly page: "new"; readonly kind: FreeSectionKind }
+  | { readonly page: "edit" | "remove"; readonly sectionId: number };
+
+/** A free section of the report by the id in the URL; ERR_NOT_FOUND otherwise. */
+function freeSectionOf(
+  data: ReportSectionsForEditing,
+  sectionId: number,
+): StoredReportSection & { readonly kind: FreeSectionKind } {
+  const section = data.sections.find((each) => each.id === sectionId);
+  if (section === undefined || !isFreeSectionKind(section.kind))
+    throw new AppError("ERR_NOT_FOUND");
+  return { ...section, kind: section.kind };
+}
+
+function sectionIdOf(text: string): number {
+  const id = idOf(text);
+  if (id === null) throw new AppError("ERR_NOT_FOUND");
+  return id;
+}
+
+/** Registers the section editor's pages and forms. */
+export async function reportSectionRoutes(
+  instance: FastifyInstance,
+  options: ReportSectionRoutesOptions,
+): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = options;
+  installStaffErrorHandler(app);
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: SectionPage,
+    status: number,
+    extra: FailedRender = {},
+  ): Promise<FastifyReply> {
+    return answerRefusals(request, reply, async () => {
+      const params = request.params as { slug: string; reportId: string };
+      const data = await getReportSectionsForEditing(
+        ctx,
+        request.principal,
+        params.slug,
+        reportIdOf(params.reportId),
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const props = {
+        view,
+        requestUrl: request.url,
+        chrome: editorChrome(
+          request,
+          view,
+          data.report.catalogue,
+          data.report.rights,
+          "reports",
+        ),
+        csrfToken: csrfToken(request),
+        notice: status === 200 ? noticeOf(request, view.t) : undefined,
+        failed: extra.failed,
+        conflict: extra.conflict,
+        data,
+      };
+      // Changing needs a draft; the list shows a published report's order.
+      if (target.page !== "list" && data.report.report.status !== "draft")
+        throw new AppError("ERR_REPORT_PUBLISHED");
+      const html = await (target.page === "list" ? (
+        <ReportSectionsPage {...props} />
+      ) : target.page === "new" ? (
+        <ReportSectionFormPage {...props} kind={target.kind} />
+      ) : target.page === "edit" ? (
+        <ReportSectionFormPage
+          {...props}
+          kind={freeSectionOf(data, target.sectionId).kind}
+          section={freeSectionOf(data, target.sectionId)}
+        />
+      ) : (
+        <RemoveSectionPage
+          {...props}
+          section={freeSectionOf(data, target.sectionId)}
+        />
+      ));
+      return sendEditorPage(reply, status, html);
+    });
+  }
+
+  const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
+    ueberschrift: t.reportSections.fieldHeading,
+    text: t.reportSections.fieldText,
+    kennzahlen: t.reportSections.fieldFigures,
+    projekte: t.reportSections.fieldProjects,
+    frage: t.reportSections.fieldQuestion,
+    einheit: t.reportSections.fieldUnit,
+    antworten: t.reportSections.fieldAnswers,
+    art: t.reportSections.addKind,
+    richtung: t.reportSections.columnActions,
+    grund: t.editor.reasonLabel,
+  });
+  const reportOf = (params: { readonly reportId: string }) =>
+    reportIdOf(params.reportId);
+  const sectionOf = (params: { readonly sectionId: string }) =>
+    sectionIdOf(params.sectionId);
+  const pageAgain =
+    (target: (request: FastifyRequest) => SectionPage) =>
+    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
+      render(request, reply, target(request), failure.status, failure);
+  const sectionParam = (request: FastifyRequest): number =>
+    sectionIdOf((request.params as { sectionId: string }).sectionId);
+  const listAfter = (
+    view: ViewContext,
+    slug: string,
+    reportId: number,
+    notice: keyof typeof NOTICES,
+    anchor: string,
+  ) =>
+    `${view.link(sectionPaths.list(slug, reportId), { gespeichert: notice })}#${anchor}`;
+
+  app.get(
+    SECTION_ROUTES.list,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: ReportParams },
+    },
+    async (request, reply) => render(request, reply, { page: "list" }, 200),
+  );
+
+  app.get(
+    SECTION_ROUTES.create,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: ReportParams, querystring: NewQuery },
+    },
+    async (request, reply) => {
+      const kind = sectionKindOf(request.query.art);
+      if (kind === null) throw new AppError("ERR_NOT_FOUND");
+      return render(request, reply, { page: "new", kind }, 200);
+    },
+  );
+
+  app.post(
+    SECTION_ROUTES.list,
+    reportingForm({
+      policy: "admin",
+      params: ReportParams,
+      body: NewSectionBody,
+      form: "abschnitt-neu",
+      fields: SECTION_FIELDS,
+      labels,
+      render: pageAgain((request) => {
+        const kind = sectionKindOf(
+          (request.body as { art?: unknown } | undefined)?.art as
+            string | undefined,
+        );
+        return kind === null ? { page: "list" } : { page: "new", kind };
+      }),
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const kind = sectionKindOf(input.art) ?? "topic";
+        const { id } = await addReportSection(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            reportId,
+            expectedVersion: input.version,
+            kind,
+            data: parseSectionForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return listAfter(
+          view,
+          params.slug,
+          reportId,
+          "abschnitt-angelegt",
+          `abschnitt-${id}`,
+        );
+      },
+    }),
+  );
+
+  app.get(
+    SECTION_ROUTES.section,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: SectionParams },
+    },
+    async (request, reply) =>
+      render(
+        request,
+        reply,
+        { page: "edit", sectionId: sectionIdOf(request.params.sectionId) },
+        200,
+      ),
+  );
+
+  app.post(
+    SECTION_ROUTES.section,
+    reportingForm({
+      policy: "admin",
+      params: SectionParams,
+      body: SectionBody,
+      form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}`,
+      fields: SECTION_FIELDS,
+      labels,
+      render: pageAgain((request) => ({
+        page: "edit",
+        sectionId: sectionParam(request),
+      })),
+      conflictRows: async ({ request, params, view, fields }) => {
+        const t = view.t.reportSections;
+        const data = await getReportSectionsForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          reportOf(params),
+          originOf(request),
+        );
+        const stored = data.sections.find(
+          (each) => each.id === sectionOf(params),
+        );
+        return compareRows(view, [
+          [t.fieldHeading, stored?.heading ?? "", fields.ueberschrift],
+          [t.fieldQuestion, stored?.question ?? "", fields.frage],
+          [
+            t.fieldAnswers,
+            answerLines(stored?.answers ?? []),
+            fields.antworten,
+          ],
+          [t.fieldText, stored?.text ?? "", fields.text],
+        ]);
+      },
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const sectionId = sectionOf(params);
+        await updateReportSection(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            reportId,
+            sectionId,
+            expectedVersion: input.version,
+            data: parseSectionForm(input, view.t),
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return listAfter(
+          view,
+          params.slug,
+          reportId,
+          "abschnitt-gespeichert",
+          `abschnitt-${sectionId}`,
+        );
+      },
+    }),
+  );
+
+  app.post(
+    SECTION_ROUTES.move,
+    reportingForm({
+      policy: "admin",
+      params: SectionParams,
+      body: MoveSectionBody,
+      form: "abschnitte",
+      fields: {},
+      labels,
+      render: pageAgain(() => ({ page: "list" })),
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        const sectionId = sectionOf(params);
+        await moveReportSection(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            reportId,
+            sectionId,
+            expectedVersion: input.version,
+            direction: input.richtung === "hoch" ? "up" : "down",
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return listAfter(
+          view,
+          params.slug,
+          reportId,
+          "abschnitt-verschoben",
+          `abschnitt-${sectionId}`,
+        );
+      },
+    }),
+  );
+
+  app.get(
+    SECTION_ROUTES.remove,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: SectionParams },
+    },
+    async (request, reply) =>
+      render(
+        request,
+        reply,
+        { page: "remove", sectionId: sectionIdOf(request.params.sectionId) },
+        200,
+      ),
+  );
+
+  app.post(
+    SECTION_ROUTES.remove,
+    reportingForm({
+      policy: "admin",
+      params: SectionParams,
+      body: RemoveSectionBody,
+      form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}-entfernen`,
+      fields: {},
+      labels,
+      render: pageAgain((request) => ({
+        page: "remove",
+        sectionId: sectionParam(request),
+      })),
+      run: async (input, { request, params, view }) => {
+        const reportId = reportOf(params);
+        await removeReportSection(
+          ctx,
+          request.principal,
+          {
+            municipality: params.slug,
+            reportId,
+            sectionId: sectionOf(params),
+            expectedVersion: input.version,
+            reason: reasonOrNull(input.grund),
+          },
+          originOf(request),
+        );
+        return listAfter(
+          view,
+          params.slug,
+          reportId,
+          "abschnitt-entfernt",
+          "abschnitte",
+        );
+      },
+    }),
+  );
+}
