@@ -55,6 +55,7 @@ import {
 } from "../../src/app/reports/manage-reports.js";
 import { getReportDocument } from "../../src/app/reports/read-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
+import { addReportSection } from "../../src/app/reports/report-sections.js";
 import {
   addObservation,
   createIndicator,
@@ -1205,6 +1206,83 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     call: async (m) => ({
       url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/bericht.pdf`,
     }),
+  },
+  // The section editor, each call on a draft of its own with an introduction.
+  "GET /:slug/verwaltung/berichte/:reportId/abschnitte": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportId}/abschnitte`,
+    }),
+  },
+  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/neu": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportId}/abschnitte/neu?art=umfrage`,
+    }),
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/abschnitte": {
+    scope: "municipality",
+    call: async (m) => {
+      const { reportId, version } = await sectionDraft(m);
+      return {
+        url: `${K}/verwaltung/berichte/${reportId}/abschnitte`,
+        form: {
+          version: String(version),
+          art: "umfrage",
+          frage: "Matrix?",
+          antworten: "Ja; 2\nNein; 1",
+        },
+      };
+    },
+  },
+  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId": {
+    scope: "municipality",
+    call: async (m) => {
+      const { reportId, sectionId } = await sectionDraft(m);
+      return {
+        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}`,
+      };
+    },
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId": {
+    scope: "municipality",
+    call: async (m) => {
+      const { reportId, sectionId, version } = await sectionDraft(m);
+      return {
+        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}`,
+        form: { version: String(version), text: "Geändert" },
+      };
+    },
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/verschieben":
+    {
+      scope: "municipality",
+      call: async (m) => {
+        const { reportId, sectionId, version } = await sectionDraft(m);
+        return {
+          url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/verschieben`,
+          form: { version: String(version), richtung: "runter" },
+        };
+      },
+    },
+  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/entfernen": {
+    scope: "municipality",
+    call: async (m) => {
+      const { reportId, sectionId } = await sectionDraft(m);
+      return {
+        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/entfernen`,
+      };
+    },
+  },
+  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/entfernen": {
+    scope: "municipality",
+    call: async (m) => {
+      const { reportId, sectionId, version } = await sectionDraft(m);
+      return {
+        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/entfernen`,
+        form: { version: String(version) },
+      };
+    },
   },
   "GET /:slug/verwaltung/gremien": {
     scope: "municipality",
@@ -2536,6 +2614,33 @@ describe.each(WEB_DIALECTS)("the route × role matrix on %s", (dialect) => {
     // Every route × six roles, documents printed by Chromium among them: more than the default 30 s on two cores.
   }, 240_000);
 });
+
+/** A new draft with an introduction: its id, the section's id and the report's version. */
+async function sectionDraft(m: Matrix) {
+  const reportId = await m.newDraftId();
+  const { id, version } = await addReportSection(m.t.ctx, await bodyAdmin(m), {
+    municipality: "kleve",
+    reportId,
+    expectedVersion: (
+      await m.t.ctx.db
+        .selectFrom("status_report")
+        .select("version")
+        .where("id", "=", reportId)
+        .executeTakeFirstOrThrow()
+    ).version,
+    kind: "introduction",
+    data: {
+      heading: "",
+      text: "Matrix",
+      figureKeys: [],
+      projectSlugs: [],
+      question: "",
+      unit: "count",
+      answers: [],
+    },
+  });
+  return { reportId, sectionId: id, version };
+}
 
 /** An administrator of Kleve for the body routes' own records. */
 async function bodyAdmin(m: Matrix) {
