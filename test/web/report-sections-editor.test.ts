@@ -118,6 +118,12 @@ describe.each(WEB_DIALECTS)(
         expect(form.statusCode, kind).toBe(200);
         expect(elementById(form.body, "abschnitt-neu")).toContain("novalidate");
       }
+      const english = await get(`${base}/abschnitte?lang=en`);
+      expect(english.statusCode).toBe(200);
+      expect(textOf(english.body)).toContain("Sections and order");
+      expect(elementById(english.body, "abschnitt-art")).toContain(
+        '<input type="hidden" name="lang" value="en"',
+      );
       expect((await get(`${base}/abschnitte/neu?art=quatsch`)).statusCode).toBe(
         404,
       );
