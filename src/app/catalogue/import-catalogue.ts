@@ -26,7 +26,16 @@ import {
   documentToCatalogue,
   searchEntriesOf,
 } from "./catalogue-document.js";
-import type { CatalogueDocument } from "./catalogue-document.schema.js";
+import {
+  CatalogueDocumentSchema,
+  type CatalogueDocument,
+} from "./catalogue-document.schema.js";
+import { validate } from "../validation/validate.js";
+import {
+  findIndicatorProblems,
+  importIndicators,
+  indicatorsToDocument,
+} from "../indicators/indicators-document.js";
 import {
   bodiesToDocument,
   findBodyProblems,
@@ -96,14 +105,29 @@ export async function importCatalogue(
   options: { readonly source: string; readonly replace?: boolean },
 ): Promise<ImportSummary> {
   const result = checkCatalogueDocument(value);
-  const bodyProblems =
-    result.ok && result.value.bodies !== undefined
-      ? findBodyProblems(result.value.bodies)
-      : [];
+  // The parts beyond the catalogue are checked as soon as the file has the right form,
+  // so that one answer names every problem of the file.
+  const shaped = result.ok ? result : validate(CatalogueDocumentSchema, value);
+  const bodyProblems = shaped.ok
+    ? [
+        ...(shaped.value.bodies === undefined
+          ? []
+          : findBodyProblems(shaped.value.bodies)),
+        ...(shaped.value.indicators === undefined
+          ? []
+          : findIndicatorProblems(
+              shaped.value.indicators,
+              projectSlugsOf(shaped.value),
+            )),
+      ]
+    : [];
   const checked =
     bodyProblems.length === 0
       ? result
-      : { ok: false as const, problems: bodyProblems };
+      : {
+          ok: false as const,
+          problems: [...(result.ok ? [] : result.problems), ...bodyProblems],
+        };
   if (!checked.ok) {
     throw new AppError("ERR_IMPORT_INVALID", {
       detail: `${options.source}:`,
@@ -158,6 +182,14 @@ export async function importCatalogue(
     await replaceSearchEntries(trx, municipalityId, searchEntriesOf(stored));
     if (document.bodies !== undefined)
       await importBodies(trx, municipalityId, document.bodies);
+    if (document.indicators !== undefined)
+      await importIndicators(
+        trx,
+        municipalityId,
+        document.indicators,
+        now,
+        options.source,
+      );
     return existing !== null;
   });
   ctx.cache.clear();
@@ -181,6 +213,16 @@ export async function importCatalogue(
   };
 }
 
+/** The slugs of all projects of a document, flat or not. */
+function projectSlugsOf(document: CatalogueDocument): ReadonlySet<string> {
+  return new Set(
+    [
+      ...(document.impactAreas ?? []).flatMap((area) => area.actionFields),
+      ...(document.actionFields ?? []),
+    ].flatMap((field) => field.projects.map((project) => project.slug)),
+  );
+}
+
 /** Exports a municipality's catalogue as a document; throws ERR_MUNICIPALITY_NOT_FOUND. */
 export async function exportCatalogue(
   ctx: AppContext,
@@ -196,7 +238,16 @@ export async function exportCatalogue(
   const document = catalogueToDocument(catalogue);
   // Bodies belong to the municipality, not to an edition: they are added here only.
   const bodies = await bodiesToDocument(ctx.db, catalogue.municipality.id);
-  return bodies.length === 0 ? document : { ...document, bodies: [...bodies] };
+  // Key figures too: they keep their history across editions.
+  const indicators = await indicatorsToDocument(
+    ctx.db,
+    catalogue.municipality.id,
+  );
+  return {
+    ...document,
+    ...(bodies.length === 0 ? {} : { bodies: [...bodies] }),
+    ...(indicators.length === 0 ? {} : { indicators: [...indicators] }),
+  };
 }
 
 /** The demo catalogue shipped with Fortschritt: Kleve's Maßnahmenkatalog, 2. Fortschreibung. */
