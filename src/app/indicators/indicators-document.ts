@@ -262,9 +262,18 @@ export async function importIndicators(
   for (const { id, figure, add } of plan) {
     let indicatorId = id;
     if (indicatorId === null) {
-      const { key: _key, ...fields } = indicatorOf(figure);
+      const indicator = indicatorOf(figure);
       indicatorId = await insertIndicator(db, municipalityId, figure.key, {
-        ...fields,
+        name: indicator.name,
+        unit: indicator.unit,
+        definition: indicator.definition,
+        source: indicator.source,
+        owner: indicator.owner,
+        projectSlug: indicator.projectSlug,
+        kind: indicator.kind,
+        denominatorLabel: indicator.denominatorLabel,
+        decimals: indicator.decimals ?? 0,
+        target: indicator.target ?? null,
         chartKind: figure.chart ?? "line",
       });
       createdIndicators += 1;
