@@ -6,6 +6,7 @@
  * values as of their dates and never changes a recorded one; bad values in a file are
  * refused with a German message naming where, and nothing is imported.
  */
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   exportCatalogue,
@@ -20,7 +21,15 @@ import {
   addObservation,
   createIndicator,
 } from "../../src/app/indicators/manage-indicators.js";
+import {
+  exportCatalogueSheetsForOperator,
+  importCatalogueSheetsForOperator,
+} from "../../src/app/catalogue/sheets/import-sheets.js";
 import { AppError } from "../../src/errors.js";
+import {
+  writeCatalogueCsvZip,
+  writeCatalogueXlsx,
+} from "../../src/exports/catalogue-sheets/catalogue-workbook.js";
 import {
   DIALECTS,
   openTestContext,
@@ -322,6 +331,101 @@ describe.each(DIALECTS)(
       expect(
         (await listMunicipalities(target.ctx)).map((each) => each.slug),
       ).not.toContain(SLUG);
+    });
+    it.each(["xlsx", "zip"] as const)(
+      "carries a measure's period, unit, description and phase and the flat shape through the %s spreadsheet",
+      async (format) => {
+        await importCatalogue(source.ctx, shapedDocument(), { source: "test" });
+        const tables = await exportCatalogueSheetsForOperator(source.ctx, SLUG);
+        expect(tables.massnahmen[0]?.cells).toMatchObject({
+          Beginn: "2023-Q1",
+          Ende: "2023-05",
+          Organisationseinheit: "cdo",
+          Beschreibung: "Ein Amt mit vielen Akten und Lust auf Neues.",
+          Phase: "Pilot",
+        });
+        const bytes =
+          format === "xlsx"
+            ? await writeCatalogueXlsx(tables)
+            : await writeCatalogueCsvZip(tables);
+        // The target has the same programme without any measure details.
+        await importCatalogue(target.ctx, flatProgrammeDocument(SLUG), {
+          source: "test",
+        });
+        const preview = await importCatalogueSheetsForOperator(target.ctx, {
+          municipality: SLUG,
+          fileName: `katalog.${format}`,
+          bytes,
+          apply: true,
+        });
+        expect(preview.total).toBe(2);
+        expect(await exportCatalogue(target.ctx, SLUG)).toEqual(
+          await exportCatalogue(source.ctx, SLUG),
+        );
+        // Its own export reads as no change.
+        const again = await importCatalogueSheetsForOperator(target.ctx, {
+          municipality: SLUG,
+          fileName: `katalog.${format}`,
+          bytes,
+          apply: false,
+        });
+        expect(again.total).toBe(0);
+      },
+    );
+
+    it("keeps a measure's details when an older workbook has no columns for them", async () => {
+      await importCatalogue(target.ctx, shapedDocument(), { source: "test" });
+      const before = await exportCatalogue(target.ctx, SLUG);
+      const tables = await exportCatalogueSheetsForOperator(target.ctx, SLUG);
+      // The workbook as it was written before measures had details: four columns.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        (await writeCatalogueXlsx(tables)) as unknown as ExcelJS.Buffer,
+      );
+      const sheet = workbook.getWorksheet("Maßnahmen");
+      if (sheet === undefined) throw new Error("no sheet");
+      sheet.eachRow((row) => {
+        for (let column = 5; column <= 9; column += 1)
+          row.getCell(column).value = null;
+      });
+      expect(sheet.getRow(1).getCell(5).text).toBe("");
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      const preview = await importCatalogueSheetsForOperator(target.ctx, {
+        municipality: SLUG,
+        fileName: "alt.xlsx",
+        bytes,
+        apply: true,
+      });
+      expect(preview.total).toBe(0);
+      expect(await exportCatalogue(target.ctx, SLUG)).toEqual(before);
+    });
+
+    it("refuses a measure ending before it starts in the spreadsheet, naming sheet, row and column, and changes nothing", async () => {
+      await importCatalogue(target.ctx, shapedDocument(), { source: "test" });
+      const before = await exportCatalogue(target.ctx, SLUG);
+      const tables = await exportCatalogueSheetsForOperator(target.ctx, SLUG);
+      const first = tables.massnahmen[0];
+      if (first === undefined) throw new Error("no measure");
+      const broken = {
+        ...tables,
+        massnahmen: [
+          { line: first.line, cells: { ...first.cells, Ende: "2022" } },
+          ...tables.massnahmen.slice(1),
+        ],
+      };
+      const error = await failure(
+        importCatalogueSheetsForOperator(target.ctx, {
+          municipality: SLUG,
+          fileName: "kaputt.xlsx",
+          bytes: await writeCatalogueXlsx(broken),
+          apply: true,
+        }),
+      );
+      expect(error.code).toBe("ERR_SHEET_IMPORT_INVALID");
+      expect(error.problems?.map((each) => each.message)).toContain(
+        "Blatt „Maßnahmen“, Zeile 2, Spalte „Ende“: Das Ende (2022) liegt vor dem Beginn (QI/2023).",
+      );
+      expect(await exportCatalogue(target.ctx, SLUG)).toEqual(before);
     });
   },
 );
