@@ -3,7 +3,7 @@
  * or nothing: the whole file is checked first, then written in one transaction.
  */
 import { readFile } from "node:fs/promises";
-import { parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
 import {
   deleteCatalogue,
   insertCatalogue,
@@ -17,7 +17,7 @@ import {
 import { replaceSearchEntries } from "../../db/search.repository.js";
 import { insertReasonCategories } from "../../db/revision.repository.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../domain/edition/reasons.js";
-import { AppError } from "../../errors.js";
+import { AppError, type InputProblem } from "../../errors.js";
 import { findProjectRoot } from "../../project-root.js";
 import type { AppContext } from "../context.js";
 import {
@@ -79,6 +79,45 @@ export function parseCatalogueText(text: string, source: string): unknown {
       cause: error,
     });
   }
+}
+
+/**
+ * Names the line and column of each problem in the file's text ("Zeile 12, Spalte 9: …"),
+ * found by its JSON pointer; a pointer to a value that is missing names its parent.
+ */
+export function locateProblems(
+  text: string,
+  problems: readonly InputProblem[],
+): readonly InputProblem[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (document.errors.length > 0) return problems;
+  return problems.map((problem) => {
+    const segments = problem.path
+      .split("/")
+      .slice(1)
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+    for (let length = segments.length; length >= 0; length -= 1) {
+      const node: unknown =
+        length === 0
+          ? document.contents
+          : document.getIn(
+              segments
+                .slice(0, length)
+                .map((segment) =>
+                  /^\d+$/.test(segment) ? Number(segment) : segment,
+                ),
+              true,
+            );
+      if (!isNode(node) || node.range == null) continue;
+      const position = lineCounter.linePos(node.range[0]);
+      return {
+        path: problem.path,
+        message: `Zeile ${position.line}, Spalte ${position.col}: ${problem.message}`,
+      };
+    }
+    return problem;
+  });
 }
 
 /** How many aliases (`*name`) a YAML catalogue may use; a real catalogue needs none. */
