@@ -82,7 +82,7 @@ export function parseCatalogueText(text: string, source: string): unknown {
 }
 
 /**
- * Names the line and column of each problem in the file's text ("Zeile 12, Spalte 9: …"),
+ * Names the line and column of each problem in the file's text ("… (Zeile 12, Spalte 9)"),
  * found by its JSON pointer; a pointer to a value that is missing names its parent.
  */
 export function locateProblems(
@@ -113,7 +113,7 @@ export function locateProblems(
       const position = lineCounter.linePos(node.range[0]);
       return {
         path: problem.path,
-        message: `Zeile ${position.line}, Spalte ${position.col}: ${problem.message}`,
+        message: `${problem.message} (Zeile ${position.line}, Spalte ${position.col})`,
       };
     }
     return problem;

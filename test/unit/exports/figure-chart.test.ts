@@ -109,9 +109,9 @@ describe("problems of an exchange file", () => {
     ).toEqual([
       {
         path: "/indicators/0/values/0/value",
-        message: "Zeile 6, Spalte 16: zu viele Stellen",
+        message: "zu viele Stellen (Zeile 6, Spalte 16)",
       },
-      { path: "/indicators/0/target", message: "Zeile 3, Spalte 5: fehlt" },
+      { path: "/indicators/0/target", message: "fehlt (Zeile 3, Spalte 5)" },
     ]);
   });
 });
