@@ -448,6 +448,11 @@ async function syncProjects(
                 "measure.project_id",
                 "measure.title",
                 "measure.status",
+                "measure.start_value",
+                "measure.end_value",
+                "measure.org_unit_id",
+                "measure.description",
+                "measure.phase_id",
               ])
               .where("project.municipality_id", "=", municipalityId)
               .orderBy("measure.position")
@@ -624,7 +629,16 @@ interface StoredChildren {
   >;
   readonly measures: Map<
     number,
-    { id: number; title: string; status: string }[]
+    {
+      id: number;
+      title: string;
+      status: string;
+      start_value: string | null;
+      end_value: string | null;
+      org_unit_id: number | null;
+      description: string | null;
+      phase_id: number | null;
+    }[]
   >;
   readonly responsibilities: Map<
     number,
@@ -641,6 +655,49 @@ function phaseValues(phase: NewProject["phases"][number]) {
     end_day: phase.end === null ? null : lastDayOf(phase.end),
     continuation: phase.continuation,
     note: phase.note,
+  };
+}
+
+/** The phases of a project by label (the first of a label), as a measure names its phase. */
+async function phaseIdsOf(
+  db: Executor,
+  projectId: number,
+): Promise<ReadonlyMap<string, number>> {
+  const phases = await db
+    .selectFrom("phase")
+    .select(["id", "label"])
+    .where("project_id", "=", projectId)
+    .orderBy("position")
+    .execute();
+  const ids = new Map<string, number>();
+  for (const phase of phases)
+    if (!ids.has(phase.label)) ids.set(phase.label, phase.id);
+  return ids;
+}
+
+/** A measure's columns: title, status, period, unit, description and phase. */
+function measureValues(
+  measure: NewProject["measures"][number],
+  orgUnitIds: ReadonlyMap<string, number>,
+  phaseIds: ReadonlyMap<string, number>,
+) {
+  return {
+    title: measure.title,
+    status: measure.status,
+    start_value:
+      measure.start == null ? null : formatPointInTime(measure.start),
+    start_day: measure.start == null ? null : firstDayOf(measure.start),
+    end_value: measure.end == null ? null : formatPointInTime(measure.end),
+    end_day: measure.end == null ? null : lastDayOf(measure.end),
+    org_unit_id:
+      measure.orgUnitCode == null
+        ? null
+        : need(orgUnitIds, measure.orgUnitCode),
+    description: measure.description ?? null,
+    phase_id:
+      measure.phaseLabel == null
+        ? null
+        : (phaseIds.get(measure.phaseLabel) ?? null),
   };
 }
 
@@ -716,26 +773,42 @@ async function syncChildren(
   }
 
   const measures = stored.measures.get(projectId) ?? [];
+  const phaseIds =
+    project.measures.length === 0 ? new Map() : await phaseIdsOf(db, projectId);
   for (const [position, measure] of project.measures.entries()) {
     const row = measures[position];
+    const values = measureValues(measure, orgUnitIds, phaseIds);
     if (row === undefined) {
       changed = true;
       await db
         .insertInto("measure")
-        .values({
-          project_id: projectId,
-          position,
-          title: measure.title,
-          status: measure.status,
-        })
+        .values({ project_id: projectId, position, ...values })
         .execute();
       continue;
     }
-    if (row.title === measure.title && row.status === measure.status) continue;
+    const current = {
+      title: row.title,
+      status: row.status,
+      start_value: row.start_value,
+      end_value: row.end_value,
+      org_unit_id: row.org_unit_id,
+      description: row.description,
+      phase_id: row.phase_id,
+    };
+    const wanted = {
+      title: values.title,
+      status: values.status,
+      start_value: values.start_value,
+      end_value: values.end_value,
+      org_unit_id: values.org_unit_id,
+      description: values.description,
+      phase_id: values.phase_id,
+    };
+    if (same(current, wanted)) continue;
     changed = true;
     await db
       .updateTable("measure")
-      .set({ title: measure.title, status: measure.status })
+      .set(values)
       .where("id", "=", row.id)
       .execute();
   }
@@ -808,18 +881,19 @@ async function insertChildren(
         })),
       )
       .execute();
-  if (project.measures.length > 0)
+  if (project.measures.length > 0) {
+    const phaseIds = await phaseIdsOf(db, projectId);
     await db
       .insertInto("measure")
       .values(
         project.measures.map((measure, position) => ({
           project_id: projectId,
           position,
-          title: measure.title,
-          status: measure.status,
+          ...measureValues(measure, orgUnitIds, phaseIds),
         })),
       )
       .execute();
+  }
   if (project.responsibilities.length > 0)
     await db
       .insertInto("responsibility")

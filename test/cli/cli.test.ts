@@ -144,10 +144,13 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     exported.impactAreas[1].actionFields[0].projects[2].status = "fertig";
     delete exported.programme.title;
     const file = join(directory, "kaputt.json");
-    writeFileSync(file, JSON.stringify(exported));
+    writeFileSync(file, JSON.stringify(exported, null, 2));
     const result = await run("import-json", file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(file);
+    expect(result.stderr).toMatch(
+      /projects\/2\/status: ist kein erlaubter Wert.*\(Zeile \d+, Spalte \d+\)/,
+    );
     expect(result.stderr).toContain(
       "/impactAreas/1/actionFields/0/projects/2/status: ist kein erlaubter Wert",
     );

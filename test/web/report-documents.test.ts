@@ -129,7 +129,14 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     expect(mobile).toBeDefined();
     expect(
       [...mobile!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((match) => match[1]),
-    ).toEqual(expect.arrayContaining(["23.08.2022", "28.11.2022"]));
+    ).toEqual(
+      // A date axis: the days as spreadsheet serials, placed in proportion to time.
+      expect.arrayContaining([
+        String(25_569 + 19_227),
+        String(25_569 + 19_324),
+      ]),
+    );
+    expect(mobile).toContain("<c:dateAx>");
     const texts = await slides(zip);
     const slide = texts.find((xml) =>
       slideText(xml).includes("144 von 572 (25,2\u00a0%) Mitarbeitende"),

@@ -15,6 +15,7 @@ import {
   RESPONSIBILITY_ROLES,
 } from "../../domain/catalogue/catalogue.js";
 import { BodiesDocumentSchema } from "../reports/bodies-document.schema.js";
+import { IndicatorsDocumentSchema } from "../indicators/indicators-document.schema.js";
 
 /** A union of string literals, so that the allowed values appear in the OpenAPI document. */
 export function StringEnum<T extends string>(
@@ -284,6 +285,7 @@ export const CatalogueDocumentSchema = Type.Object(
       }),
     ),
     bodies: Type.Optional(BodiesDocumentSchema),
+    indicators: Type.Optional(IndicatorsDocumentSchema),
   },
   { additionalProperties: false },
 );

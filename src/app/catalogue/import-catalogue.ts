@@ -3,7 +3,7 @@
  * or nothing: the whole file is checked first, then written in one transaction.
  */
 import { readFile } from "node:fs/promises";
-import { parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
 import {
   deleteCatalogue,
   insertCatalogue,
@@ -17,7 +17,7 @@ import {
 import { replaceSearchEntries } from "../../db/search.repository.js";
 import { insertReasonCategories } from "../../db/revision.repository.js";
 import { DEFAULT_REASON_CATEGORIES } from "../../domain/edition/reasons.js";
-import { AppError } from "../../errors.js";
+import { AppError, type InputProblem } from "../../errors.js";
 import { findProjectRoot } from "../../project-root.js";
 import type { AppContext } from "../context.js";
 import {
@@ -26,7 +26,16 @@ import {
   documentToCatalogue,
   searchEntriesOf,
 } from "./catalogue-document.js";
-import type { CatalogueDocument } from "./catalogue-document.schema.js";
+import {
+  CatalogueDocumentSchema,
+  type CatalogueDocument,
+} from "./catalogue-document.schema.js";
+import { validate } from "../validation/validate.js";
+import {
+  findIndicatorProblems,
+  importIndicators,
+  indicatorsToDocument,
+} from "../indicators/indicators-document.js";
 import {
   bodiesToDocument,
   findBodyProblems,
@@ -72,6 +81,45 @@ export function parseCatalogueText(text: string, source: string): unknown {
   }
 }
 
+/**
+ * Names the line and column of each problem in the file's text ("… (Zeile 12, Spalte 9)"),
+ * found by its JSON pointer; a pointer to a value that is missing names its parent.
+ */
+export function locateProblems(
+  text: string,
+  problems: readonly InputProblem[],
+): readonly InputProblem[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (document.errors.length > 0) return problems;
+  return problems.map((problem) => {
+    const segments = problem.path
+      .split("/")
+      .slice(1)
+      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+    for (let length = segments.length; length >= 0; length -= 1) {
+      const node: unknown =
+        length === 0
+          ? document.contents
+          : document.getIn(
+              segments
+                .slice(0, length)
+                .map((segment) =>
+                  /^\d+$/.test(segment) ? Number(segment) : segment,
+                ),
+              true,
+            );
+      if (!isNode(node) || node.range == null) continue;
+      const position = lineCounter.linePos(node.range[0]);
+      return {
+        path: problem.path,
+        message: `${problem.message} (Zeile ${position.line}, Spalte ${position.col})`,
+      };
+    }
+    return problem;
+  });
+}
+
 /** How many aliases (`*name`) a YAML catalogue may use; a real catalogue needs none. */
 const MAX_YAML_ALIASES = 100;
 
@@ -96,14 +144,29 @@ export async function importCatalogue(
   options: { readonly source: string; readonly replace?: boolean },
 ): Promise<ImportSummary> {
   const result = checkCatalogueDocument(value);
-  const bodyProblems =
-    result.ok && result.value.bodies !== undefined
-      ? findBodyProblems(result.value.bodies)
-      : [];
+  // The parts beyond the catalogue are checked as soon as the file has the right form,
+  // so that one answer names every problem of the file.
+  const shaped = result.ok ? result : validate(CatalogueDocumentSchema, value);
+  const bodyProblems = shaped.ok
+    ? [
+        ...(shaped.value.bodies === undefined
+          ? []
+          : findBodyProblems(shaped.value.bodies)),
+        ...(shaped.value.indicators === undefined
+          ? []
+          : findIndicatorProblems(
+              shaped.value.indicators,
+              projectSlugsOf(shaped.value),
+            )),
+      ]
+    : [];
   const checked =
     bodyProblems.length === 0
       ? result
-      : { ok: false as const, problems: bodyProblems };
+      : {
+          ok: false as const,
+          problems: [...(result.ok ? [] : result.problems), ...bodyProblems],
+        };
   if (!checked.ok) {
     throw new AppError("ERR_IMPORT_INVALID", {
       detail: `${options.source}:`,
@@ -158,6 +221,14 @@ export async function importCatalogue(
     await replaceSearchEntries(trx, municipalityId, searchEntriesOf(stored));
     if (document.bodies !== undefined)
       await importBodies(trx, municipalityId, document.bodies);
+    if (document.indicators !== undefined)
+      await importIndicators(
+        trx,
+        municipalityId,
+        document.indicators,
+        now,
+        options.source,
+      );
     return existing !== null;
   });
   ctx.cache.clear();
@@ -181,6 +252,16 @@ export async function importCatalogue(
   };
 }
 
+/** The slugs of all projects of a document, flat or not. */
+function projectSlugsOf(document: CatalogueDocument): ReadonlySet<string> {
+  return new Set(
+    [
+      ...(document.impactAreas ?? []).flatMap((area) => area.actionFields),
+      ...(document.actionFields ?? []),
+    ].flatMap((field) => field.projects.map((project) => project.slug)),
+  );
+}
+
 /** Exports a municipality's catalogue as a document; throws ERR_MUNICIPALITY_NOT_FOUND. */
 export async function exportCatalogue(
   ctx: AppContext,
@@ -196,7 +277,16 @@ export async function exportCatalogue(
   const document = catalogueToDocument(catalogue);
   // Bodies belong to the municipality, not to an edition: they are added here only.
   const bodies = await bodiesToDocument(ctx.db, catalogue.municipality.id);
-  return bodies.length === 0 ? document : { ...document, bodies: [...bodies] };
+  // Key figures too: they keep their history across editions.
+  const indicators = await indicatorsToDocument(
+    ctx.db,
+    catalogue.municipality.id,
+  );
+  return {
+    ...document,
+    ...(bodies.length === 0 ? {} : { bodies: [...bodies] }),
+    ...(indicators.length === 0 ? {} : { indicators: [...indicators] }),
+  };
 }
 
 /** The demo catalogue shipped with Fortschritt: Kleve's Maßnahmenkatalog, 2. Fortschreibung. */

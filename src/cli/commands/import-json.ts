@@ -1,9 +1,12 @@
 /** `fortschritt import-json <file>`: imports a municipality's catalogue from JSON or YAML. */
+import { readFile } from "node:fs/promises";
 import {
   importCatalogue,
+  locateProblems,
   readCatalogueFile,
   type ImportSummary,
 } from "../../app/catalogue/import-catalogue.js";
+import { AppError } from "../../errors.js";
 import {
   parseCommandArgs,
   UsageError,
@@ -41,12 +44,24 @@ export const importJsonCommand: Command = {
     if (file === undefined || rest.length > 0)
       throw new UsageError("Bitte genau eine Datei angeben.");
     const document = await readCatalogueFile(file);
-    const summary = await withDatabase((ctx) =>
-      importCatalogue(ctx, document, {
-        source: file,
-        replace: values.replace === true,
-      }),
-    );
+    let summary: ImportSummary;
+    try {
+      summary = await withDatabase((ctx) =>
+        importCatalogue(ctx, document, {
+          source: file,
+          replace: values.replace === true,
+        }),
+      );
+    } catch (error) {
+      // Each problem with its line and column in the file, not only its path.
+      if (!(error instanceof AppError) || error.code !== "ERR_IMPORT_INVALID")
+        throw error;
+      throw new AppError("ERR_IMPORT_INVALID", {
+        detail: `${file}:`,
+        problems: locateProblems(await readFile(file, "utf8"), error.problems),
+        cause: error,
+      });
+    }
     process.stdout.write(describeImport(summary) + "\n");
     return 0;
   },

@@ -47,7 +47,10 @@ const HINTS: readonly (readonly [string, string])[] = [
     "Phasen",
     "Beginn und Ende: 2024, 2024-Q2, 2024-05 oder 2024-05-17. Ohne Ende: Fortsetzung ongoing oder permanent. Nr. bestimmt die Reihenfolge im Projekt.",
   ],
-  ["Maßnahmen", `Status: ${MEASURE_STATUSES.join(", ")}.`],
+  [
+    "Maßnahmen",
+    `Status: ${MEASURE_STATUSES.join(", ")}. Beginn und Ende (freiwillig) wie bei Phasen; Organisationseinheit: ein Kürzel; Phase: die Bezeichnung einer Phase des Projekts. Die Zeilen werden über Projekt und Nr. wiedererkannt: wer eine Maßnahme in der Mitte einfügt oder löscht, ändert die Nummern der folgenden.`,
+  ],
   [
     "Zuständigkeiten",
     `Organisationseinheit: Kürzel aus dem Blatt Organisationseinheiten; Rolle: ${RESPONSIBILITY_ROLES.join(", ")}.`,

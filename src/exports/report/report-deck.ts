@@ -21,8 +21,8 @@ import {
   formatIsoDate,
 } from "../../domain/calendar/calendar.js";
 import { layoutIndicatorChart } from "../../domain/indicator/indicator-chart.js";
+import { figureChartSpec } from "./figure-chart.js";
 import {
-  decimalsOf,
   formatFigureGerman,
   formatObservationGerman,
 } from "../../domain/indicator/indicator.js";
@@ -52,6 +52,8 @@ import {
 const BRAND = "0D3466";
 const TEXT = "1B1F23";
 const SECONDARY = "4B5257";
+/** The colour of a key figure's target line, as on the portal. */
+const TARGET = "00622E";
 const FONT = "Liberation Sans";
 const MASTER = "FORTSCHRITT_BERICHT";
 
@@ -539,18 +541,15 @@ function figureSlide(
   });
   const slide = pptx.addSlide({ masterName: MASTER, sectionTitle });
   addTitle(slide, figure.indicator.name, sectionTitle);
-  if (chart.presentation === "chart") {
-    const type =
-      chart.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line;
+  const spec = figureChartSpec(chart, figure.indicator);
+  if (spec !== null) {
     slide.addChart(
-      type,
-      [
-        {
-          name: chart.yAxisLabel,
-          labels: chart.points.map((point) => point.dateLabel),
-          values: chart.points.map((point) => point.value),
-        },
-      ],
+      spec.kind === "bar" ? pptx.ChartType.bar : pptx.ChartType.line,
+      spec.series.map((series) => ({
+        name: series.name,
+        labels: [...series.labels],
+        values: [...series.values],
+      })) as never,
       {
         x: CONTENT.x,
         y: CONTENT.y + 0.1,
@@ -562,24 +561,74 @@ function figureSlide(
         titleFontSize: 14,
         titleColor: TEXT,
         altText: chart.summary,
-        chartColors: [BRAND],
-        showLegend: false,
-        showValue: chart.kind === "bar",
-        dataLabelFormatCode: germanFormatCode(
-          chart.measure === "share" ? 1 : decimalsOf(figure.indicator),
-        ),
-        valAxisLabelFormatCode: germanFormatCode(
-          chart.measure === "share" ? 1 : decimalsOf(figure.indicator),
-        ),
+        chartColors: spec.hasTarget ? [BRAND, TARGET] : [BRAND],
+        showLegend: spec.hasTarget,
+        legendPos: "b",
+        legendFontFace: FONT,
+        legendFontSize: 11,
+        showValue: spec.kind === "bar",
+        dataLabelFormatCode: spec.labelFormat,
+        dataLabelPosition: "outEnd",
+        valAxisLabelFormatCode: spec.valueFormat,
         dataLabelFontSize: 11,
-        valAxisMinVal: 0,
+        valAxisMinVal: spec.valueMin,
+        valAxisMaxVal: spec.valueMax,
+        ...(spec.valueStep === null
+          ? {}
+          : { valAxisMajorUnit: spec.valueStep }),
         valAxisTitle: chart.yAxisLabel,
         showValAxisTitle: true,
         valAxisLabelFontSize: 11,
+        // A date axis: values stand at their days, so the time axis is proportional.
+        catLabelFormatCode: spec.dateFormat,
+        catAxisMinVal: spec.axisStart,
+        catAxisMaxVal: spec.axisEnd,
+        // Bars are one base unit wide: a day would be a hairline over a year.
+        catAxisBaseTimeUnit: spec.kind === "bar" ? spec.timeUnit : "days",
+        catAxisMajorTimeUnit: spec.timeUnit,
+        catAxisMajorUnit: spec.majorUnit,
         catAxisLabelFontSize: 11,
+        displayBlanksAs: "span",
+        barGapWidthPct: 50,
         lineDataSymbol: "circle",
         lineDataSymbolSize: 8,
         lang: "de-DE",
+      },
+    );
+    slide.addNotes(chart.summary);
+  } else if (chart.presentation === "number" && chart.currentLabel !== null) {
+    // One value: a big number with its Stand, never a one-bar chart.
+    slide.addText(
+      [
+        {
+          text: chart.currentLabel,
+          options: { fontSize: 54, bold: true, color: BRAND, breakLine: true },
+        },
+        {
+          text:
+            figure.indicator.kind === "percent" ||
+            figure.indicator.kind === "ratio"
+              ? chart.asOfLabel
+              : `${figure.indicator.unit} – ${chart.asOfLabel}`,
+          options: { fontSize: 18, color: SECONDARY, breakLine: true },
+        },
+        ...(chart.targetLabel === null
+          ? []
+          : [
+              {
+                text: chart.targetLabel,
+                options: { fontSize: 16, color: SECONDARY },
+              },
+            ]),
+      ],
+      {
+        x: CONTENT.x,
+        y: CONTENT.y + 0.6,
+        w: 7.6,
+        h: 3.6,
+        fontFace: FONT,
+        valign: "middle",
+        align: "left",
       },
     );
   }

@@ -48,6 +48,18 @@ const sheet = (
   required: readonly string[] = columns,
 ): SheetDefinition => ({ id, title, columns, key, required });
 
+/**
+ * A measure's optional details (docs/adr/0030): period, responsible unit, short
+ * description and phase. A workbook without these columns keeps the details as stored.
+ */
+export const MEASURE_DETAIL_COLUMNS = [
+  "Beginn",
+  "Ende",
+  "Organisationseinheit",
+  "Beschreibung",
+  "Phase",
+] as const;
+
 /** Every sheet with its columns. Column titles are the interface: never rename one silently. */
 export const SHEETS: Readonly<Record<SheetId, SheetDefinition>> = {
   programm: sheet(
@@ -99,8 +111,10 @@ export const SHEETS: Readonly<Record<SheetId, SheetDefinition>> = {
   massnahmen: sheet(
     "massnahmen",
     "Maßnahmen",
-    ["Projekt", "Nr.", "Titel", "Status"],
+    ["Projekt", "Nr.", "Titel", "Status", ...MEASURE_DETAIL_COLUMNS],
     ["Projekt", "Nr."],
+    // A file from before the details had no columns for them; it still reads.
+    ["Projekt", "Nr.", "Titel", "Status"],
   ),
   zustaendigkeiten: sheet(
     "zustaendigkeiten",
@@ -187,6 +201,8 @@ export interface ReadTables {
   /** Columns and sheets the municipality added for itself: reported and ignored. */
   readonly ignored: readonly string[];
   readonly problems: readonly SheetProblem[];
+  /** Optional columns a sheet does not have (an older file): their values stay as stored. */
+  readonly absent: Readonly<Partial<Record<SheetId, readonly string[]>>>;
 }
 
 const normalise = (text: string): string =>
@@ -217,6 +233,7 @@ export function readTables(raw: readonly RawSheet[]): ReadTables {
     byName.set(id, each);
   }
   const tables = {} as Record<SheetId, SheetRow[]>;
+  const absent: Partial<Record<SheetId, string[]>> = {};
   for (const id of SHEET_IDS) {
     const definition = SHEETS[id];
     const source = byName.get(id);
@@ -256,6 +273,10 @@ export function readTables(raw: readonly RawSheet[]): ReadTables {
       columnOf.set(index, column);
     });
     const present = new Set(columnOf.values());
+    const missing = definition.columns.filter(
+      (column) => !present.has(column) && !definition.required.includes(column),
+    );
+    if (missing.length > 0) absent[id] = missing;
     for (const column of definition.required) {
       if (!present.has(column))
         problems.push({
@@ -274,7 +295,7 @@ export function readTables(raw: readonly RawSheet[]): ReadTables {
       tables[id].push({ line: row.line, cells });
     }
   }
-  return { tables, ignored, problems };
+  return { tables, ignored, problems, absent };
 }
 
 /** The key of a row, as shown in the preview ("kleve-app", "kleve-app · 2"). */
@@ -356,6 +377,11 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
           "Nr.": text(index + 1),
           Titel: measure.title,
           Status: measure.status,
+          Beginn: text(measure.start),
+          Ende: text(measure.end),
+          Organisationseinheit: text(measure.orgUnit),
+          Beschreibung: text(measure.description),
+          Phase: text(measure.phase),
         }),
       );
       for (const responsibility of project.responsibilities)
@@ -697,11 +723,25 @@ export function tablesToDocument(
     origins.set(`${parent.path}/measures/${parent.project.measures.length}`, {
       sheet: "massnahmen",
       line: row.line,
-      columns: { title: "Titel", status: "Status" },
+      columns: {
+        title: "Titel",
+        status: "Status",
+        start: "Beginn",
+        end: "Ende",
+        orgUnit: "Organisationseinheit",
+        description: "Beschreibung",
+        phase: "Phase",
+      },
+      column: "Ende",
     });
     parent.project.measures.push({
       title: cell(row, "Titel"),
       status: cell(row, "Status") as Project["measures"][number]["status"],
+      ...withOptional("start", optional(row.cells.Beginn)),
+      ...withOptional("end", optional(row.cells.Ende)),
+      ...withOptional("orgUnit", optional(row.cells.Organisationseinheit)),
+      ...withOptional("description", optional(row.cells.Beschreibung)),
+      ...withOptional("phase", optional(row.cells.Phase)),
     });
   }
   for (const row of tables.zustaendigkeiten) {

@@ -143,6 +143,30 @@ interface CheckedFile {
   readonly lines: ReadonlyMap<string, number>;
 }
 
+/**
+ * Fills the optional columns a file does not have (an older workbook without a measure's
+ * details) from the stored catalogue, row by row key, so that they stay as they are.
+ */
+function withStoredCells(
+  read: ReturnType<typeof readTables>,
+  stored: CatalogueTables,
+): ReturnType<typeof readTables> {
+  const tables = { ...read.tables };
+  for (const id of SHEET_IDS) {
+    const columns = read.absent[id] ?? [];
+    if (columns.length === 0) continue;
+    const byKey = new Map(stored[id].map((row) => [rowKey(id, row), row]));
+    tables[id] = read.tables[id].map((row) => {
+      const before = byKey.get(rowKey(id, row));
+      if (before === undefined) return row;
+      const cells = { ...row.cells };
+      for (const column of columns) cells[column] = before.cells[column] ?? "";
+      return { line: row.line, cells };
+    });
+  }
+  return { ...read, tables };
+}
+
 /** Reads and checks a file; throws ERR_SHEET_IMPORT_INVALID naming sheet, row and column. */
 async function checkFile(
   db: Executor,
@@ -161,7 +185,10 @@ async function checkFile(
       cause: error,
     });
   }
-  const read = readTables(raw);
+  const read = withStoredCells(
+    readTables(raw),
+    await storedTables(db, municipality),
+  );
   const result =
     read.problems.length > 0
       ? { ok: false as const, problems: read.problems }
