@@ -4,6 +4,11 @@
  */
 import type { IndicatorKind } from "../domain/indicator/indicator.js";
 import type {
+  ServiceChannel,
+  ServiceKind,
+  ServiceStatus,
+} from "../domain/service/service.js";
+import type {
   MissingUpdateReason,
   ReportStatus,
 } from "../domain/report/report-status.js";
@@ -197,6 +202,29 @@ export const reportsDe = {
   ],
   maturityTable: "Reifegrad als Tabelle",
   maturityModel: (version: string) => `Reifegradmodell ${version}`,
+  /** A level with its model: "Stufe 3 – Online-Leistung (Reifegradmodell 1.1)". */
+  maturityWithModel: (level: string, version: string) =>
+    `${level} (Reifegradmodell ${version})`,
+  /** How a service's online access is provided (the register's "Zugangsweg"). */
+  serviceChannels: {
+    "own-development": "Eigenentwicklung",
+    "state-portal": "Landesportal",
+    "federal-efa": "Bundesportal/EfA",
+    "regional-it-provider": "regionaler IT-Dienstleister",
+    "specialist-portal": "Fachportal",
+  } as Readonly<Record<ServiceChannel, string>>,
+  /** What a register entry is. */
+  serviceKinds: {
+    "ozg-service": "OZG-Leistung",
+    "online-application": "weiterer Online-Antrag",
+  } as Readonly<Record<ServiceKind, string>>,
+  /** Where a service stands. */
+  serviceStatuses: {
+    planned: "geplant",
+    "in-progress": "in Umsetzung",
+    online: "online",
+    discontinued: "eingestellt",
+  } as Readonly<Record<ServiceStatus, string>>,
 
   reportsTitle: "Sachstandsberichte",
   reportsLead:

@@ -179,6 +179,24 @@ export const reportsEn: Dictionary["reports"] = {
   ],
   maturityTable: "Maturity as a table",
   maturityModel: (version: string) => `Maturity model ${version}`,
+  maturityWithModel: (level, version) => `${level} (maturity model ${version})`,
+  serviceChannels: {
+    "own-development": "Own development",
+    "state-portal": "State portal",
+    "federal-efa": "Federal portal/EfA",
+    "regional-it-provider": "Regional IT provider",
+    "specialist-portal": "Specialist portal",
+  },
+  serviceKinds: {
+    "ozg-service": "OZG service",
+    "online-application": "Further online application",
+  },
+  serviceStatuses: {
+    planned: "planned",
+    "in-progress": "in progress",
+    online: "online",
+    discontinued: "discontinued",
+  },
 
   reportsTitle: "Status reports",
   reportsLead:

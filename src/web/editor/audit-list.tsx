@@ -28,8 +28,17 @@ export function AuditList(props: AuditListProps): JSX.Element {
         const link = props.linkOf?.(event) ?? null;
         return (
           <li class="app-audit-list__item">
-            <Heading class="app-heading-s app-audit-list__heading" safe>
-              {event.heading}
+            <Heading class="app-heading-s app-audit-list__heading">
+              {event.subject.text === "" ? (
+                <span safe>{event.heading}</span>
+              ) : (
+                <>
+                  <span safe>{`${event.heading}: `}</span>
+                  <span lang={event.subject.lang} safe>
+                    {event.subject.text}
+                  </span>
+                </>
+              )}
             </Heading>
             <p class="app-audit-list__meta" safe>
               {t.auditWhoWhen(event.actor, event.when)}

@@ -6,6 +6,11 @@ import {
   formatPhasesSpan,
 } from "../../../src/i18n/format-period.js";
 import { resolveLanguage } from "../../../src/i18n/i18n.js";
+import {
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_STATUS_LABELS,
+} from "../../../src/domain/service/service.js";
 import { buildPhase } from "../../support/catalogue-fixture.js";
 
 /** Every key path of a dictionary, nested objects included. */
@@ -118,5 +123,21 @@ describe("formatPhasesSpan", () => {
 
   it("is null without phases", () => {
     expect(formatPhasesSpan([], "de")).toBeNull();
+  });
+});
+
+describe("the OZG register's words", () => {
+  it("name channels, kinds and statuses in German as the register file writes them", () => {
+    expect(de.reports.serviceChannels).toEqual(SERVICE_CHANNEL_LABELS);
+    expect(de.reports.serviceKinds).toEqual(SERVICE_KIND_LABELS);
+    expect(de.reports.serviceStatuses).toEqual(SERVICE_STATUS_LABELS);
+  });
+
+  it("name them in English on English pages", () => {
+    expect(en.reports.serviceChannels["regional-it-provider"]).toBe(
+      "Regional IT provider",
+    );
+    expect(en.reports.serviceStatuses.planned).toBe("planned");
+    expect(en.reports.serviceKinds["ozg-service"]).toBe("OZG service");
   });
 });
