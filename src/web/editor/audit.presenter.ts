@@ -30,7 +30,10 @@ export interface PresentedAuditEvent {
    * municipality's things, German), or in the reader's language where it is ours
    * (a default edition title); empty when the event names nothing.
    */
-  readonly subject: { readonly text: string; readonly lang: string | undefined };
+  readonly subject: {
+    readonly text: string;
+    readonly lang: string | undefined;
+  };
   readonly when: string;
   readonly actor: string;
   readonly reason: string | null;
