@@ -14,7 +14,6 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
 import {
   changeParticipationSettings,
   moderateItem,
@@ -24,6 +23,7 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { createTestUser } from "../support/accounts.js";
+import { signInInBrowser } from "../support/browser-steps.js";
 import {
   JAVASCRIPT_MODES,
   openBrowserRig,
@@ -96,22 +96,7 @@ async function signedInAdministrator(
     .newContext({ baseURL: rig.baseUrl, locale: "de-DE", javaScriptEnabled });
   await opener.close();
   const page = await context.newPage();
-  await page.goto("/anmelden");
-  await page.locator("#email").fill(user.email);
-  await page.locator("#password").fill(user.password);
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page
-    .locator("#code")
-    .fill(
-      totpCodeAt(
-        user.totpSecret!,
-        new Date(rig.ctx.clock().getTime() + 30_000),
-      ),
-    );
-  await page.getByRole("button", { name: "Bestätigen" }).click();
-  await expect
-    .poll(() => new URL(page.url()).pathname)
-    .toBe("/kleve/verwaltung/");
+  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
   return page;
 }
 
