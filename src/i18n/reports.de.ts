@@ -6,6 +6,7 @@ import type { IndicatorKind } from "../domain/indicator/indicator.js";
 import type {
   ServiceChannel,
   ServiceKind,
+  ServiceProblemCode,
   ServiceStatus,
 } from "../domain/service/service.js";
 import type {
@@ -213,6 +214,13 @@ export const reportsDe = {
     "regional-it-provider": "regionaler IT-Dienstleister",
     "specialist-portal": "Fachportal",
   } as Readonly<Record<ServiceChannel, string>>,
+  /** The warnings of the register's rules, by code (errors never reach a stored record). */
+  serviceWarnings: {
+    SERVICE_FRONT_END_WITHOUT_APPLICATIONS:
+      "Das Front-End ist online, aber es ist kein Online-Antrag gezählt; die Summe der Online-Anträge im Bericht wäre zu niedrig.",
+    SERVICE_URL_MISSING:
+      "Die Leistung ist online, aber es fehlt die Adresse des Online-Antrags.",
+  } as Readonly<Partial<Record<ServiceProblemCode, string>>>,
   /** What a register entry is. */
   serviceKinds: {
     "ozg-service": "OZG-Leistung",

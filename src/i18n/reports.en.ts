@@ -187,6 +187,12 @@ export const reportsEn: Dictionary["reports"] = {
     "regional-it-provider": "Regional IT provider",
     "specialist-portal": "Specialist portal",
   },
+  serviceWarnings: {
+    SERVICE_FRONT_END_WITHOUT_APPLICATIONS:
+      "The front end is online, but no online application is counted; the report's total of online applications would be too low.",
+    SERVICE_URL_MISSING:
+      "The service is online, but the address of its online application is missing.",
+  },
   serviceKinds: {
     "ozg-service": "OZG service",
     "online-application": "Further online application",

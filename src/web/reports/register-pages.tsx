@@ -353,14 +353,19 @@ export function RegisterPage(
                           : `${service.leikaKey} · ${t.notResponsibleShort}`}
                       </span>
                       {(data.warnings.get(service.leikaKey) ?? []).map(
-                        (warning) => (
-                          <span
-                            class="app-error-message app-error-message--inline"
-                            safe
-                          >
-                            {warning}
-                          </span>
-                        ),
+                        (warning) => {
+                          // A rule without words of ours in the reader's language keeps its German message, marked so.
+                          const words = t.serviceWarnings[warning.code];
+                          return (
+                            <span
+                              class="app-error-message app-error-message--inline"
+                              lang={words === undefined ? "de" : undefined}
+                              safe
+                            >
+                              {words ?? warning.message}
+                            </span>
+                          );
+                        },
                       )}
                     </th>
                     <td safe>

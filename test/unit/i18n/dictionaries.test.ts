@@ -10,6 +10,7 @@ import {
   SERVICE_CHANNEL_LABELS,
   SERVICE_KIND_LABELS,
   SERVICE_STATUS_LABELS,
+  validateService,
 } from "../../../src/domain/service/service.js";
 import { buildPhase } from "../../support/catalogue-fixture.js";
 
@@ -139,5 +140,37 @@ describe("the OZG register's words", () => {
     );
     expect(en.reports.serviceStatuses.planned).toBe("planned");
     expect(en.reports.serviceKinds["ozg-service"]).toBe("OZG service");
+  });
+});
+
+describe("the OZG register's warnings", () => {
+  it("word each warning in German as the register's rules do, and in English", () => {
+    const problems = validateService({
+      leikaKey: "99001001000000",
+      kind: "ozg-service",
+      name: "Wohngeld",
+      topic: null,
+      isResponsibleLocally: true,
+      channel: "own-development",
+      isFrontEndOnline: true,
+      isBackEndConnected: false,
+      hasEPayment: false,
+      hasEId: false,
+      onlineApplications: 0,
+      maturity: null,
+      status: "online",
+      url: null,
+      validFrom: null,
+      validUntil: null,
+    }).filter((problem) => problem.severity === "warning");
+    expect(problems.map((problem) => problem.code).sort()).toEqual(
+      Object.keys(de.reports.serviceWarnings).sort(),
+    );
+    for (const problem of problems) {
+      expect(de.reports.serviceWarnings[problem.code]).toBe(problem.message);
+      expect(en.reports.serviceWarnings[problem.code]).not.toBe(
+        problem.message,
+      );
+    }
   });
 });
