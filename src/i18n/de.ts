@@ -592,8 +592,8 @@ export const de = {
     auditLogIntro:
       "Alle Änderungen und Sicherheitsereignisse dieser Kommune, die neuesten zuerst. Einträge lassen sich weder ändern noch löschen.",
     auditEmpty: "Es gibt keine Einträge, die der Auswahl entsprechen.",
-    auditEntryHeading: (action: string, label: string) =>
-      label === "" ? action : `${action}: ${label}`,
+    auditActorCommandLine: "Kommandozeile (Betrieb)",
+    auditActorPublic: "Öffentlichkeit",
     auditWhoWhen: (actor: string, when: string) => `${when} · ${actor}`,
     auditReason: "Grund",
     auditChangeCaption: "Änderung im Einzelnen",

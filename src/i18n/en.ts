@@ -567,8 +567,8 @@ export const en: Dictionary = {
     auditLogIntro:
       "All changes and security events of this municipality, newest first. Entries can be neither changed nor deleted.",
     auditEmpty: "No entries match the selection.",
-    auditEntryHeading: (action: string, label: string) =>
-      label === "" ? action : `${action}: ${label}`,
+    auditActorCommandLine: "Command line (operations)",
+    auditActorPublic: "The public",
     auditWhoWhen: (actor: string, when: string) => `${when} · ${actor}`,
     auditReason: "Reason",
     auditChangeCaption: "The change in detail",

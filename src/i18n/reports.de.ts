@@ -4,6 +4,12 @@
  */
 import type { IndicatorKind } from "../domain/indicator/indicator.js";
 import type {
+  ServiceChannel,
+  ServiceKind,
+  ServiceProblemCode,
+  ServiceStatus,
+} from "../domain/service/service.js";
+import type {
   MissingUpdateReason,
   ReportStatus,
 } from "../domain/report/report-status.js";
@@ -197,6 +203,36 @@ export const reportsDe = {
   ],
   maturityTable: "Reifegrad als Tabelle",
   maturityModel: (version: string) => `Reifegradmodell ${version}`,
+  /** A level with its model: "Stufe 3 – Online-Leistung (Reifegradmodell 1.1)". */
+  maturityWithModel: (level: string, version: string) =>
+    `${level} (Reifegradmodell ${version})`,
+  /** How a service's online access is provided (the register's "Zugangsweg"). */
+  serviceChannels: {
+    "own-development": "Eigenentwicklung",
+    "state-portal": "Landesportal",
+    "federal-efa": "Bundesportal/EfA",
+    "regional-it-provider": "regionaler IT-Dienstleister",
+    "specialist-portal": "Fachportal",
+  } as Readonly<Record<ServiceChannel, string>>,
+  /** The warnings of the register's rules, by code (errors never reach a stored record). */
+  serviceWarnings: {
+    SERVICE_FRONT_END_WITHOUT_APPLICATIONS:
+      "Das Front-End ist online, aber es ist kein Online-Antrag gezählt; die Summe der Online-Anträge im Bericht wäre zu niedrig.",
+    SERVICE_URL_MISSING:
+      "Die Leistung ist online, aber es fehlt die Adresse des Online-Antrags.",
+  } as Readonly<Partial<Record<ServiceProblemCode, string>>>,
+  /** What a register entry is. */
+  serviceKinds: {
+    "ozg-service": "OZG-Leistung",
+    "online-application": "weiterer Online-Antrag",
+  } as Readonly<Record<ServiceKind, string>>,
+  /** Where a service stands. */
+  serviceStatuses: {
+    planned: "geplant",
+    "in-progress": "in Umsetzung",
+    online: "online",
+    discontinued: "eingestellt",
+  } as Readonly<Record<ServiceStatus, string>>,
 
   reportsTitle: "Sachstandsberichte",
   reportsLead:

@@ -179,6 +179,30 @@ export const reportsEn: Dictionary["reports"] = {
   ],
   maturityTable: "Maturity as a table",
   maturityModel: (version: string) => `Maturity model ${version}`,
+  maturityWithModel: (level, version) => `${level} (maturity model ${version})`,
+  serviceChannels: {
+    "own-development": "Own development",
+    "state-portal": "State portal",
+    "federal-efa": "Federal portal/EfA",
+    "regional-it-provider": "Regional IT provider",
+    "specialist-portal": "Specialist portal",
+  },
+  serviceWarnings: {
+    SERVICE_FRONT_END_WITHOUT_APPLICATIONS:
+      "The front end is online, but no online application is counted; the report's total of online applications would be too low.",
+    SERVICE_URL_MISSING:
+      "The service is online, but the address of its online application is missing.",
+  },
+  serviceKinds: {
+    "ozg-service": "OZG service",
+    "online-application": "Further online application",
+  },
+  serviceStatuses: {
+    planned: "planned",
+    "in-progress": "in progress",
+    online: "online",
+    discontinued: "discontinued",
+  },
 
   reportsTitle: "Status reports",
   reportsLead:

@@ -678,6 +678,33 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       });
     }
 
+    it("names each warning of a stored record by its code, with the rule's German words", async () => {
+      await createService(t.ctx, admin, {
+        municipality: K,
+        leikaKey: "99123456770000",
+        validFrom: null,
+        data: {
+          ...service,
+          channel: "own-development",
+          isFrontEndOnline: true,
+          onlineApplications: 0,
+          status: "online",
+          url: null,
+        },
+      });
+      const register = await getRegisterForStaff(t.ctx, admin, K, 19_000);
+      expect(register.warnings.get("99123456770000")).toEqual([
+        {
+          code: "SERVICE_FRONT_END_WITHOUT_APPLICATIONS",
+          message: expect.stringContaining("kein Online-Antrag gezählt"),
+        },
+        {
+          code: "SERVICE_URL_MISSING",
+          message: expect.stringContaining("es fehlt die Adresse"),
+        },
+      ]);
+    });
+
     it("records a new state from a day on, so the register answers for every as-of date", async () => {
       await serviceOnlineFromDecember();
       const before = await getRegisterForStaff(

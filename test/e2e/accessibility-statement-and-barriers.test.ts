@@ -5,16 +5,24 @@
  *    that starts with "Fehler:"; the public statement (German, English, JSON) shows it, and
  *    every page's footer links to it and to the barrier report;
  *  - an arrow key on a measure's status saves nothing: only "Speichern" does (3.2.2);
- *  - deleting a measure asks on a page of its own; "Abbrechen" keeps it (3.3.4);
+ *  - deleting a measure or a phase, or removing a dependency, asks on a page of its own;
+ *    "Abbrechen" keeps it, only "Ja, endgültig löschen" deletes it (3.3.4);
  *  - the report and key-figure pages do not scroll sideways at 320 px (1.4.10), and the
  *    scroll box of the OZG table takes keyboard focus (2.1.1).
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
-import { getProject } from "../../src/app/catalogue/read-catalogue.js";
+import {
+  getCatalogue,
+  getProject,
+} from "../../src/app/catalogue/read-catalogue.js";
+import {
+  listProjects,
+  type Project,
+} from "../../src/domain/catalogue/catalogue.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
+import { signInInBrowser } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
   JAVASCRIPT_MODES,
@@ -50,23 +58,7 @@ describe.each(JAVASCRIPT_MODES)(
         orgUnitCodes: role === "editor" ? ["10.1"] : [],
       });
       const page = await rig.newPage(javaScriptEnabled);
-      await page.context().clearCookies();
-      await page.goto("/anmelden");
-      await page.locator("#email").fill(user.email);
-      await page.locator("#password").fill(user.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page
-        .locator("#code")
-        .fill(
-          totpCodeAt(
-            user.totpSecret!,
-            new Date(rig.ctx.clock().getTime() + 30_000),
-          ),
-        );
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/verwaltung/");
+      await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
       return page;
     }
 
@@ -275,6 +267,103 @@ describe.each(JAVASCRIPT_MODES)(
         );
         expect(deleted.entry.project.measures.map((m) => m.id)).not.toContain(
           measure.id,
+        );
+      } finally {
+        await page.close();
+      }
+    });
+
+    /**
+     * A project of the demo with what the test deletes, one per mode, so that the two
+     * modes never delete the same thing whatever order they run in (a phase test and a
+     * dependency test may share a project: each reads the page afresh).
+     */
+    async function projectWith(
+      what: (project: Project) => boolean,
+    ): Promise<Project> {
+      const candidates = listProjects(await getCatalogue(rig.ctx, "kleve"))
+        .map((entry) => entry.project)
+        .filter(what);
+      const project = candidates[javaScriptEnabled ? 0 : 1];
+      if (project === undefined)
+        throw new Error("the demo has too few projects for this test");
+      return project;
+    }
+
+    async function projectNow(slug: string): Promise<Project> {
+      return (await getProject(rig.ctx, "kleve", slug)).entry.project;
+    }
+
+    it("asks before a phase is deleted, keeps it when the person cancels, and deletes it only when confirmed", async () => {
+      const project = await projectWith((each) => each.phases.length > 0);
+      const phase = project.phases.at(-1)!;
+      const page = await signIn("admin");
+      try {
+        const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
+        await page.goto(projectPath);
+        const form = page.locator(`#phase-${phase.id}`);
+        await form.getByRole("button", { name: "Phase löschen" }).click();
+        await expect
+          .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+          .toBe(`Phase „${phase.label}“ löschen?`);
+        // The question is a page of its own: nothing is deleted yet.
+        expect(
+          (await projectNow(project.slug)).phases.map((p) => p.id),
+        ).toContain(phase.id);
+        await expectAccessible(page);
+        await page
+          .getByRole("link", { name: "Abbrechen und zurück zum Projekt" })
+          .click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(projectPath);
+        expect(
+          (await projectNow(project.slug)).phases.map((p) => p.id),
+        ).toContain(phase.id);
+
+        await form.getByRole("button", { name: "Phase löschen" }).click();
+        await page
+          .getByRole("button", { name: "Ja, endgültig löschen" })
+          .click();
+        await page.waitForURL(/gespeichert=phase-geloescht/);
+        await expectAccessible(page);
+        expect(
+          (await projectNow(project.slug)).phases.map((p) => p.id),
+        ).not.toContain(phase.id);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("asks before a dependency is removed, keeps it when the person cancels, and removes it only when confirmed", async () => {
+      const project = await projectWith((each) => each.dependsOn.length > 0);
+      const dependsOn = project.dependsOn[0]!;
+      const other = listProjects(await getCatalogue(rig.ctx, "kleve")).find(
+        (entry) => entry.project.slug === dependsOn,
+      )!.project;
+      const page = await signIn("admin");
+      try {
+        const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
+        await page.goto(projectPath);
+        const form = page.locator(`#abhaengigkeit-${dependsOn}`);
+        await form.getByRole("button", { name: "Entfernen" }).click();
+        await expect
+          .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+          .toBe(`Abhängigkeit von „${other.code} ${other.title}“ entfernen?`);
+        expect((await projectNow(project.slug)).dependsOn).toContain(dependsOn);
+        await expectAccessible(page);
+        await page
+          .getByRole("link", { name: "Abbrechen und zurück zum Projekt" })
+          .click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(projectPath);
+        expect((await projectNow(project.slug)).dependsOn).toContain(dependsOn);
+
+        await form.getByRole("button", { name: "Entfernen" }).click();
+        await page
+          .getByRole("button", { name: "Ja, endgültig löschen" })
+          .click();
+        await page.waitForURL(/gespeichert=abhaengigkeit-entfernt/);
+        await expectAccessible(page);
+        expect((await projectNow(project.slug)).dependsOn).not.toContain(
+          dependsOn,
         );
       } finally {
         await page.close();

@@ -8,10 +8,10 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { getPublicBodies } from "../../src/app/open-data/public-records.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
+import { signInInBrowser } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
   JAVASCRIPT_MODES,
@@ -54,23 +54,7 @@ describe.each(JAVASCRIPT_MODES)(
     async function signInAdmin(): Promise<Page> {
       const user = await createTestUser(rig.ctx, { role: "admin" });
       const page = await rig.newPage(javaScriptEnabled);
-      await page.context().clearCookies();
-      await page.goto("/anmelden");
-      await page.locator("#email").fill(user.email);
-      await page.locator("#password").fill(user.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      await page
-        .locator("#code")
-        .fill(
-          totpCodeAt(
-            user.totpSecret!,
-            new Date(rig.ctx.clock().getTime() + 30_000),
-          ),
-        );
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/verwaltung/");
+      await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
       return page;
     }
 

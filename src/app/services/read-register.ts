@@ -19,6 +19,7 @@ import {
   isServiceValidOn,
   validateRegister,
   type Service,
+  type ServiceProblemCode,
 } from "../../domain/service/service.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -46,8 +47,14 @@ export interface RegisterForStaff {
   /** The records valid on the day, one per service. */
   readonly current: readonly StoredService[];
   readonly figures: OzgFigures;
-  /** Warnings of the register's rules (a missing URL …), by LeiKa key. */
-  readonly warnings: ReadonlyMap<string, readonly string[]>;
+  /** Warnings of the register's rules (a missing URL …), by LeiKa key: the code, and the rule's German words. */
+  readonly warnings: ReadonlyMap<string, readonly RegisterWarning[]>;
+}
+
+/** One broken rule of a stored record: its stable code and the rule's German message. */
+export interface RegisterWarning {
+  readonly code: ServiceProblemCode;
+  readonly message: string;
 }
 
 /** The register as it stood on `day`; ERR_FORBIDDEN (logged) for anyone but administrators and editors. */
@@ -69,10 +76,13 @@ export async function getRegisterForStaff(
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   const records = await listServices(ctx.db, municipality.id);
   const services = records.map((each) => each.service);
-  const warnings = new Map<string, string[]>();
+  const warnings = new Map<string, RegisterWarning[]>();
   for (const problem of validateRegister(services)) {
     const key = services[problem.index]?.leikaKey ?? "";
-    warnings.set(key, [...(warnings.get(key) ?? []), problem.message]);
+    warnings.set(key, [
+      ...(warnings.get(key) ?? []),
+      { code: problem.code, message: problem.message },
+    ]);
   }
   const byKey = new Map<string, StoredService>();
   for (const record of records)

@@ -77,5 +77,8 @@ export function isMemberOf(
 export function actorLabel(principal: Principal): string {
   return principal.kind === "user"
     ? `${principal.name} <${principal.email}>`
-    : "Öffentlichkeit";
+    : PUBLIC_ACTOR_LABEL;
 }
+
+/** How the public is named where an action of it is recorded (the audit log). */
+export const PUBLIC_ACTOR_LABEL = "Öffentlichkeit";

@@ -62,10 +62,12 @@ export const CONCILIATION_BODIES: readonly ConciliationBody[] = [
       "https://www.hamburg.de/politik-und-verwaltung/behoerden/sozialbehoerde/themen/behinderung/schlichtungsstelle-behinderung/start-43312",
       "https://www.hamburg.de/politik-und-verwaltung/behoerden/sozialbehoerde/aktuelles/pressemeldungen/2023-01-09-sozialbehoerde-schlichtungsstelle-behinderung-521720",
       "https://www.hamburg.de/service/info/11262806/",
+      "https://www.hamburg.de/barrierefrei/leichte-sprache/soziales-hilfen/oeffentliche-rechtsauskunft-576260",
+      "https://rak-hamburg.de/buerger/oera&prozesskostenhilfe",
     ],
     checkedOn: CHECKED_ON,
     unconfirmed:
-      "Postleitzahl: die Quellen nennen die ÖRA-Hauptstelle Dammtorstraße 14; die Postleitzahl war nur gekürzt („2035…“) zu lesen.",
+      "Postleitzahl: die Seiten der Stadt nennen die ÖRA-Hauptstelle Dammtorstraße 14, die Postleitzahl nur gekürzt („2035…“, hamburg.de, Leichte Sprache); vollständig (20354) nennt sie die Hanseatische Rechtsanwaltskammer Hamburg (rak-hamburg.de).",
     verified: true,
   },
   {
@@ -134,16 +136,19 @@ export const CONCILIATION_BODIES: readonly ConciliationBody[] = [
     landCode: "07",
     land: "Rheinland-Pfalz",
     name: "Durchsetzungsstelle zur digitalen Barrierefreiheit bei der Landesbeauftragten für die Belange von Menschen mit Behinderungen Rheinland-Pfalz",
-    address: null,
+    address:
+      "Landesbeauftragte für die Belange von Menschen mit Behinderungen\nBauhofstraße 9\n55116 Mainz",
     url: "https://inklusion.rlp.de/de/landesbeauftragte-landesteilhabebeirat/durchsetzungsstelle/",
     email: "durchsetzungsstelle@mastd.rlp.de",
     sources: [
       "https://inklusion.rlp.de/de/landesbeauftragte-landesteilhabebeirat/durchsetzungsstelle/",
       "https://behindertenbeauftragte.rlp.de/landesbeauftragte/aufgaben-1",
+      "https://behindertenbeauftragte.rlp.de/landesbeauftragte/schwerpunkte/barrierefreiheit/barrierefreie-verwaltung",
     ],
     checkedOn: CHECKED_ON,
-    unconfirmed: "Postanschrift: keine offizielle Quelle gefunden.",
-    verified: false,
+    unconfirmed:
+      "Eigene Postanschrift der Durchsetzungsstelle: keine; eingetragen ist die Anschrift der Landesbeauftragten (Seite „Barrierefreie Verwaltung“), bei der die Durchsetzungsstelle nach der Seite „Aufgaben“ angegliedert ist.",
+    verified: true,
   },
   {
     landCode: "08",
@@ -162,14 +167,16 @@ export const CONCILIATION_BODIES: readonly ConciliationBody[] = [
     landCode: "09",
     land: "Bayern",
     name: "Durchsetzungs- und Überwachungsstelle für barrierefreie Informationstechnik am Landesamt für Digitalisierung, Breitband und Vermessung",
-    address: null,
+    address:
+      "Landesamt für Digitalisierung, Breitband und Vermessung\nAlexandrastraße 4\n80538 München",
     url: "https://www.finanzministerium.bayern/digitalisierung/barrierefreiheit/",
     sources: [
       "https://www.finanzministerium.bayern/digitalisierung/barrierefreiheit/",
+      "http://www.adbv-bamberg.de/datenschutz.html",
     ],
     checkedOn: CHECKED_ON,
     unconfirmed:
-      "Postanschrift und eigene Seite der Stelle: keine offizielle Quelle gefunden; die Quelle ist die Seite des Finanzministeriums (§ 11 BayDiV).",
+      "Eigene Seite und eigene Postanschrift der Stelle: keine offizielle Quelle gefunden; die Seite ist die des Finanzministeriums (§ 11 BayDiV), die Anschrift die des Landesamts, an dem die Stelle nach dieser Seite eingerichtet ist (Datenschutzerklärung des Landesamts auf adbv-bamberg.de).",
     verified: false,
   },
   {

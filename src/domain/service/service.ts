@@ -27,7 +27,11 @@ export const SERVICE_CHANNELS: readonly ServiceChannel[] = [
   "specialist-portal",
 ];
 
-/** German names of the channels. */
+/**
+ * The channels as the register file (CSV, XLSX) and the open data write them: values of
+ * the data format, German like the committee's slides, not interface text (the pages
+ * take their words from src/i18n, `reports.serviceChannels`).
+ */
 export const SERVICE_CHANNEL_LABELS: Readonly<Record<ServiceChannel, string>> =
   {
     "own-development": "Eigenentwicklung",
@@ -51,7 +55,7 @@ export const SERVICE_KINDS: readonly ServiceKind[] = [
   "online-application",
 ];
 
-/** German names of the entry kinds (also the values of the table column "Art"). */
+/** The entry kinds as the register file writes them (its column "Art"); the pages use `reports.serviceKinds`. */
 export const SERVICE_KIND_LABELS: Readonly<Record<ServiceKind, string>> = {
   "ozg-service": "OZG-Leistung",
   "online-application": "weiterer Online-Antrag",
@@ -108,7 +112,7 @@ export const SERVICE_STATUSES: readonly ServiceStatus[] = [
   "discontinued",
 ];
 
-/** German names of the service statuses. */
+/** The statuses as the register file and the open data write them; the pages use `reports.serviceStatuses`. */
 export const SERVICE_STATUS_LABELS: Readonly<Record<ServiceStatus, string>> = {
   planned: "geplant",
   "in-progress": "in Umsetzung",
@@ -134,8 +138,10 @@ export const MATURITY_MAX_LEVEL: Readonly<
 };
 
 /**
- * Names of the levels of model 1.1 as the BMI publishes them. Model 2.0 has no short
- * level names that are used consistently yet, so its levels are shown as "Stufe n".
+ * Names of the levels of model 1.1 as the BMI publishes them (which levels have a name;
+ * the pages take the words in the reader's language from `reports.maturityChartWords`).
+ * Model 2.0 has no short level names that are used consistently yet, so its levels are
+ * shown by number.
  */
 export const MATURITY_1_1_LEVEL_LABELS: readonly string[] = [
   "Offline",
@@ -285,19 +291,6 @@ export function isMaturityModelVersion(
   value: unknown,
 ): value is MaturityModelVersion {
   return (MATURITY_MODEL_VERSIONS as readonly unknown[]).includes(value);
-}
-
-/** A maturity level for display: "Stufe 3 – Online-Leistung (Reifegradmodell 1.1)". */
-export function formatMaturityGerman(maturity: Maturity): string {
-  const name =
-    maturity.modelVersion === "1.1"
-      ? MATURITY_1_1_LEVEL_LABELS[maturity.level]
-      : undefined;
-  const level =
-    name === undefined
-      ? `Stufe ${maturity.level}`
-      : `Stufe ${maturity.level} – ${name}`;
-  return `${level} (Reifegradmodell ${maturity.modelVersion})`;
 }
 
 function isHttpUrl(text: string): boolean {

@@ -2,6 +2,7 @@
  * A list of audit events (Verlauf, Protokoll, the changes behind an edit conflict): what
  * happened, when, who, why, and a small table of each changed field before and after.
  */
+import { Html } from "@kitajs/html";
 import type { ViewContext } from "../components/view.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
 
@@ -28,8 +29,19 @@ export function AuditList(props: AuditListProps): JSX.Element {
         const link = props.linkOf?.(event) ?? null;
         return (
           <li class="app-audit-list__item">
-            <Heading class="app-heading-s app-audit-list__heading" safe>
-              {event.heading}
+            <Heading class="app-heading-s app-audit-list__heading">
+              {Html.escapeHtml(
+                event.subject.text === ""
+                  ? event.heading
+                  : `${event.heading}: `,
+              )}
+              {event.subject.text === "" ? (
+                ""
+              ) : (
+                <span lang={event.subject.lang} safe>
+                  {event.subject.text}
+                </span>
+              )}
             </Heading>
             <p class="app-audit-list__meta" safe>
               {t.auditWhoWhen(event.actor, event.when)}

@@ -14,6 +14,7 @@ import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import {
   actionLabel,
+  auditActorLabel,
   entityTypeLabel,
   presentAuditEvent,
 } from "./audit.presenter.js";
@@ -181,7 +182,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
     { value: "", label: t.auditAll },
     ...(props.log?.actors ?? []).map((actor) => ({
       value: String(actor.userId),
-      label: actor.label,
+      label: auditActorLabel(view, actor.label),
     })),
   ];
   const title =

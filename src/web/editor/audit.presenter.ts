@@ -4,9 +4,12 @@
  * ("QII/2024"), statuses and roles by their names, lists as text.
  */
 import type { AuditEvent } from "../../app/audit/record-audit.js";
+import { COMMAND_LINE_LABEL } from "../../app/auth/account-audit.js";
+import { PUBLIC_ACTOR_LABEL } from "../../domain/access/principal.js";
 import { parsePointInTime } from "../../domain/period/point-in-time.js";
 import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import { formatPoint } from "../../i18n/format-period.js";
+import { editionTitleIn } from "../../i18n/edition-title.js";
 import type { ViewContext } from "../components/view.js";
 
 /** One changed field. */
@@ -20,7 +23,17 @@ export interface AuditChangeRow {
 export interface PresentedAuditEvent {
   readonly id: number;
   readonly action: string;
+  /** What happened, in the reader's language. */
   readonly heading: string;
+  /**
+   * What it happened to, as stored when it happened (names and titles of the
+   * municipality's things, German), or in the reader's language where it is ours
+   * (a default edition title); empty when the event names nothing.
+   */
+  readonly subject: {
+    readonly text: string;
+    readonly lang: string | undefined;
+  };
   readonly when: string;
   readonly actor: string;
   readonly reason: string | null;
@@ -180,6 +193,36 @@ export function changeRows(
     .filter((row) => row.before !== row.after);
 }
 
+/**
+ * The stored label of what an event concerns. A default edition title ("2. Fortschreibung")
+ * is ours and read in the reader's language; every other label was put together from the
+ * municipality's names and titles when the event happened and stays as stored, marked as
+ * the content's language.
+ */
+function auditSubject(
+  view: ViewContext,
+  event: AuditEvent,
+): PresentedAuditEvent["subject"] {
+  const label = event.entityLabel ?? "";
+  if (label === "") return { text: "", lang: undefined };
+  if (event.entityType === "edition") {
+    const translated = editionTitleIn(view.lang, label);
+    if (translated !== label) return { text: translated, lang: undefined };
+  }
+  return { text: label, lang: view.contentLang };
+}
+
+/**
+ * Who acted: a person by the name and address stored with the event; the operator's
+ * command line and the public by their names in the reader's language.
+ */
+export function auditActorLabel(view: ViewContext, stored: string): string {
+  const t = view.t.editor;
+  if (stored === COMMAND_LINE_LABEL) return t.auditActorCommandLine;
+  if (stored === PUBLIC_ACTOR_LABEL) return t.auditActorPublic;
+  return stored;
+}
+
 /** An event for the page. */
 export function presentAuditEvent(
   view: ViewContext,
@@ -188,12 +231,10 @@ export function presentAuditEvent(
   return {
     id: event.id,
     action: event.action,
-    heading: view.t.editor.auditEntryHeading(
-      actionLabel(view, event.action),
-      event.entityLabel ?? "",
-    ),
+    heading: actionLabel(view, event.action),
+    subject: auditSubject(view, event),
     when: formatAuditTime(view, event.at),
-    actor: event.actorLabel,
+    actor: auditActorLabel(view, event.actorLabel),
     reason: event.reason,
     rows: changeRows(view, event.before, event.after),
     projectId: event.projectId,

@@ -11,14 +11,11 @@ import type {
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import {
-  formatMaturityGerman,
   MATURITY_MODEL_VERSIONS,
-  SERVICE_CHANNEL_LABELS,
   SERVICE_CHANNELS,
-  SERVICE_KIND_LABELS,
   SERVICE_KINDS,
-  SERVICE_STATUS_LABELS,
   SERVICE_STATUSES,
+  type Maturity,
   type Service,
 } from "../../domain/service/service.js";
 import { CsrfField } from "../components/form/csrf-field.js";
@@ -47,6 +44,22 @@ import type { RegisterImportPreview } from "../../app/services/register-import.j
 
 type Kit = ReturnType<typeof formKit>;
 
+/** A maturity level in the reader's language: "Level 3 – Online service (maturity model 1.1)". */
+function maturityText(
+  t: FormPageProps["view"]["t"]["reports"],
+  maturity: Maturity,
+): string {
+  const words = t.maturityChartWords;
+  const name =
+    maturity.modelVersion === "1.1"
+      ? (words.levelNames[maturity.level] ?? null)
+      : null;
+  return t.maturityWithModel(
+    words.level(maturity.level, name),
+    maturity.modelVersion,
+  );
+}
+
 function yesNo(value: boolean, yes: string, no: string): string {
   return value ? yes : no;
 }
@@ -62,12 +75,12 @@ function serviceFields(
     { value: "", label: t.noChannel },
     ...SERVICE_CHANNELS.map((channel) => ({
       value: channel,
-      label: SERVICE_CHANNEL_LABELS[channel],
+      label: t.serviceChannels[channel],
     })),
   ];
   const statusChoices: Choice[] = SERVICE_STATUSES.map((status) => ({
     value: status,
-    label: SERVICE_STATUS_LABELS[status],
+    label: t.serviceStatuses[status],
   }));
   const modelChoices: Choice[] = [
     { value: "", label: t.notAssessed },
@@ -85,7 +98,7 @@ function serviceFields(
         stored?.kind ?? "ozg-service",
         SERVICE_KINDS.map((kind) => ({
           value: kind,
-          label: SERVICE_KIND_LABELS[kind],
+          label: t.serviceKinds[kind],
         })),
       )}
       {f.text(
@@ -340,20 +353,25 @@ export function RegisterPage(
                           : `${service.leikaKey} · ${t.notResponsibleShort}`}
                       </span>
                       {(data.warnings.get(service.leikaKey) ?? []).map(
-                        (warning) => (
-                          <span
-                            class="app-error-message app-error-message--inline"
-                            safe
-                          >
-                            {warning}
-                          </span>
-                        ),
+                        (warning) => {
+                          // A rule without words of ours in the reader's language keeps its German message, marked so.
+                          const words = t.serviceWarnings[warning.code];
+                          return (
+                            <span
+                              class="app-error-message app-error-message--inline"
+                              lang={words === undefined ? "de" : undefined}
+                              safe
+                            >
+                              {words ?? warning.message}
+                            </span>
+                          );
+                        },
                       )}
                     </th>
                     <td safe>
                       {service.channel === null
                         ? "–"
-                        : SERVICE_CHANNEL_LABELS[service.channel]}
+                        : t.serviceChannels[service.channel]}
                     </td>
                     <td safe>
                       {[
@@ -371,9 +389,9 @@ export function RegisterPage(
                     <td safe>
                       {service.maturity === null
                         ? "–"
-                        : formatMaturityGerman(service.maturity)}
+                        : maturityText(t, service.maturity)}
                     </td>
-                    <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
+                    <td safe>{t.serviceStatuses[service.status]}</td>
                   </tr>
                 ))}
               </tbody>
@@ -554,11 +572,11 @@ export function ServicePage(
                       ? t.openEnd
                       : formatGermanDate(service.validUntil)}
                   </td>
-                  <td safe>{SERVICE_STATUS_LABELS[service.status]}</td>
+                  <td safe>{t.serviceStatuses[service.status]}</td>
                   <td safe>
                     {service.channel === null
                       ? "–"
-                      : SERVICE_CHANNEL_LABELS[service.channel]}
+                      : t.serviceChannels[service.channel]}
                   </td>
                   <td safe>
                     {[
@@ -576,7 +594,7 @@ export function ServicePage(
                   <td safe>
                     {service.maturity === null
                       ? "–"
-                      : formatMaturityGerman(service.maturity)}
+                      : maturityText(t, service.maturity)}
                   </td>
                 </tr>
               ))}

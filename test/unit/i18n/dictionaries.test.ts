@@ -6,6 +6,12 @@ import {
   formatPhasesSpan,
 } from "../../../src/i18n/format-period.js";
 import { resolveLanguage } from "../../../src/i18n/i18n.js";
+import {
+  SERVICE_CHANNEL_LABELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_STATUS_LABELS,
+  validateService,
+} from "../../../src/domain/service/service.js";
 import { buildPhase } from "../../support/catalogue-fixture.js";
 
 /** Every key path of a dictionary, nested objects included. */
@@ -118,5 +124,53 @@ describe("formatPhasesSpan", () => {
 
   it("is null without phases", () => {
     expect(formatPhasesSpan([], "de")).toBeNull();
+  });
+});
+
+describe("the OZG register's words", () => {
+  it("name channels, kinds and statuses in German as the register file writes them", () => {
+    expect(de.reports.serviceChannels).toEqual(SERVICE_CHANNEL_LABELS);
+    expect(de.reports.serviceKinds).toEqual(SERVICE_KIND_LABELS);
+    expect(de.reports.serviceStatuses).toEqual(SERVICE_STATUS_LABELS);
+  });
+
+  it("name them in English on English pages", () => {
+    expect(en.reports.serviceChannels["regional-it-provider"]).toBe(
+      "Regional IT provider",
+    );
+    expect(en.reports.serviceStatuses.planned).toBe("planned");
+    expect(en.reports.serviceKinds["ozg-service"]).toBe("OZG service");
+  });
+});
+
+describe("the OZG register's warnings", () => {
+  it("word each warning in German as the register's rules do, and in English", () => {
+    const problems = validateService({
+      leikaKey: "99001001000000",
+      kind: "ozg-service",
+      name: "Wohngeld",
+      topic: null,
+      isResponsibleLocally: true,
+      channel: "own-development",
+      isFrontEndOnline: true,
+      isBackEndConnected: false,
+      hasEPayment: false,
+      hasEId: false,
+      onlineApplications: 0,
+      maturity: null,
+      status: "online",
+      url: null,
+      validFrom: null,
+      validUntil: null,
+    }).filter((problem) => problem.severity === "warning");
+    expect(problems.map((problem) => problem.code).sort()).toEqual(
+      Object.keys(de.reports.serviceWarnings).sort(),
+    );
+    for (const problem of problems) {
+      expect(de.reports.serviceWarnings[problem.code]).toBe(problem.message);
+      expect(en.reports.serviceWarnings[problem.code]).not.toBe(
+        problem.message,
+      );
+    }
   });
 });

@@ -5,7 +5,6 @@ import {
   SERVICE_CHANNEL_LABELS,
   SERVICE_PROBLEM_SEVERITIES,
   SERVICE_STATUS_LABELS,
-  formatMaturityGerman,
   isServiceChannel,
   isServiceValidOn,
   registerOn,
@@ -404,19 +403,5 @@ describe("registerOn", () => {
     const old = buildService({ leikaKey, validFrom: day(2020, 1, 1) });
     const newer = buildOnlineService({ leikaKey, validFrom: day(2022, 6, 1) });
     expect(registerOn([newer, old], day(2022, 11, 28))).toEqual([newer]);
-  });
-});
-
-describe("formatMaturityGerman", () => {
-  it("names the level of model 1.1", () => {
-    expect(formatMaturityGerman({ modelVersion: "1.1", level: 3 })).toBe(
-      "Stufe 3 – Online-Leistung (Reifegradmodell 1.1)",
-    );
-  });
-
-  it("numbers the levels of model 2.0", () => {
-    expect(formatMaturityGerman({ modelVersion: "2.0", level: 5 })).toBe(
-      "Stufe 5 (Reifegradmodell 2.0)",
-    );
   });
 });
