@@ -15,6 +15,9 @@ export interface MunicipalityStateRecord {
   readonly state: string | null;
   readonly programmeTitle: string | null;
   readonly editionCount: number;
+  /** Projects and measures of the draft catalogue. */
+  readonly projectCount: number;
+  readonly measureCount: number;
   /** ISO day of the latest edition, or null. */
   readonly lastEditionOn: string | null;
   /** ISO time the latest status report was published, or null. */
@@ -78,6 +81,17 @@ export async function listMunicipalityStates(
         .whereRef("edition.municipality_id", "=", "municipality.id")
         .as("edition_count"),
       eb
+        .selectFrom("project")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("project.municipality_id", "=", "municipality.id")
+        .as("project_count"),
+      eb
+        .selectFrom("measure")
+        .innerJoin("project", "project.id", "measure.project_id")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("project.municipality_id", "=", "municipality.id")
+        .as("measure_count"),
+      eb
         .selectFrom("edition")
         .select((e) => e.fn.max("edition.published_on").as("d"))
         .whereRef("edition.municipality_id", "=", "municipality.id")
@@ -111,6 +125,8 @@ export async function listMunicipalityStates(
       state: row.state,
       programmeTitle: row.programme_title ?? null,
       editionCount: Number(row.edition_count ?? 0),
+      projectCount: Number(row.project_count ?? 0),
+      measureCount: Number(row.measure_count ?? 0),
       lastEditionOn:
         row.last_edition_on === null || row.last_edition_on === undefined
           ? null

@@ -14,6 +14,10 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
+import {
+  formatSecretKey,
+  newSecretKey,
+} from "../../src/app/auth/secret-box.js";
 import type { AppContext } from "../../src/app/context.js";
 import { closeAppContext, openAppContext } from "../../src/app/database.js";
 import {
@@ -102,7 +106,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the server ended: ${output.join("")}`);
@@ -134,11 +138,21 @@ describe.each(DIALECTS)(
       )) as { buildIfStale: () => boolean };
       buildIfStale();
       test = await openTestContext(dialect, { demo: true });
+      // One key for the second factor's secrets, as every process of an installation has.
+      const secretKey = newSecretKey();
+      const shared = { FORTSCHRITT_SECRET_KEY: formatSecretKey(secretKey) };
       let env: NodeJS.ProcessEnv;
       if (test.target.dialect === "postgres") {
-        ctx = test.ctx;
+        ctx = await openAppContext(test.target, {
+          clock: () => TEST_NOW,
+          secretKey,
+        });
         dataDir = mkdtempSync(join(tmpdir(), "fortschritt-two-processes-"));
-        env = { DATABASE_URL: test.target.url, FORTSCHRITT_DATA_DIR: dataDir };
+        env = {
+          ...shared,
+          DATABASE_URL: test.target.url,
+          FORTSCHRITT_DATA_DIR: dataDir,
+        };
       } else {
         // The server keeps its SQLite file as fortschritt.sqlite in its data directory.
         await closeAppContext(test.ctx);
@@ -147,13 +161,14 @@ describe.each(DIALECTS)(
         renameSync(test.target.file, file);
         ctx = await openAppContext(
           { dialect: "sqlite", file },
-          { clock: () => TEST_NOW },
+          { clock: () => TEST_NOW, secretKey },
         );
-        env = { DATABASE_URL: "", FORTSCHRITT_DATA_DIR: dataDir };
+        env = { ...shared, DATABASE_URL: "", FORTSCHRITT_DATA_DIR: dataDir };
       }
       admin = await createTestUser(ctx, { role: "admin" });
       committee = await createTestUser(ctx, { role: "committee" });
-      [first, second] = await Promise.all([startServer(env), startServer(env)]);
+      first = await startServer(env);
+      second = await startServer(env);
     }, 400_000);
 
     afterAll(async () => {
@@ -166,8 +181,8 @@ describe.each(DIALECTS)(
           await Promise.race([ended, new Promise((r) => setTimeout(r, 5000))]);
           if (server.child.exitCode === null) server.child.kill("SIGKILL");
         }
+      if (ctx !== undefined) await closeAppContext(ctx);
       if (dialect === "postgres") await test?.close();
-      else if (ctx !== undefined) await closeAppContext(ctx);
       if (dataDir !== undefined)
         rmSync(dataDir, { recursive: true, force: true });
     });
