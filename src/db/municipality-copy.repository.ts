@@ -156,58 +156,62 @@ export async function copyMunicipality(
       returning id`.execute(trx);
     const newId = inserted.rows[0]?.id;
     if (newId === undefined) throw new Error(`No municipality ${sourceId}.`);
-    const mapped = new Set<string>();
-    for (const table of plan.tables) {
-      const t = ident(table.name);
-      const conditions: string[] = [];
-      if (table.hasMunicipality)
-        conditions.push(`src.municipality_id = ${Number(sourceId)}`);
-      else
-        for (const [column, parent] of table.references)
-          if (mapped.has(parent))
-            conditions.push(
-              `src.${ident(column)} in (select old from ${ident(`copy_${parent}`)})`,
-            );
-      if (conditions.length === 0) continue;
-      const where = conditions.join(" or ");
-      if (table.sequence !== null) {
-        const map = ident(`copy_${table.name}`);
-        await sql
-          .raw(
-            `create temporary table ${map} (old integer primary key, new integer not null) on commit drop`,
-          )
-          .execute(trx);
-        await sql
-          .raw(
-            `insert into ${map} (old, new) select src.id, nextval('${table.sequence.replace(/'/g, "''")}') from ${t} src where ${where}`,
-          )
-          .execute(trx);
-        mapped.add(table.name);
-      }
-      const values = table.columns.map((column) => {
-        if (column === "id" && table.sequence !== null)
-          return `(select new from ${ident(`copy_${table.name}`)} m where m.old = src.id)`;
-        if (column === "municipality_id") return String(Number(newId));
-        // Published reports take no entries: copied as drafts, their state set at the end.
-        if (table.name === "status_report" && column === "status")
-          return "'draft'";
-        const parent = table.references.get(column);
-        if (parent !== undefined && mapped.has(parent))
-          return `(select new from ${ident(`copy_${parent}`)} m where m.old = src.${ident(column)})`;
-        return `src.${ident(column)}`;
-      });
-      await sql
-        .raw(
-          `insert into ${t} (${table.columns.map(ident).join(", ")}) select ${values.join(", ")} from ${t} src where ${where}`,
-        )
-        .execute(trx);
-    }
-    if (mapped.has("status_report"))
-      await sql
-        .raw(
-          `update status_report r set status = src.status from status_report src join copy_status_report m on m.old = src.id where r.id = m.new and src.status <> 'draft'`,
-        )
-        .execute(trx);
+    // Every statement in one round trip (the ids are numbers, the names come from the catalogue).
+    await sql
+      .raw(copyStatements(plan, sourceId, newId).join(";\n"))
+      .execute(trx);
     return newId;
   });
+}
+
+/** The statements that copy everything of `sourceId` into the municipality `newId`. */
+function copyStatements(
+  plan: CopyPlan,
+  sourceId: number,
+  newId: number,
+): string[] {
+  const statements: string[] = [];
+  const mapped = new Set<string>();
+  for (const table of plan.tables) {
+    const t = ident(table.name);
+    const conditions: string[] = [];
+    if (table.hasMunicipality)
+      conditions.push(`src.municipality_id = ${Number(sourceId)}`);
+    else
+      for (const [column, parent] of table.references)
+        if (mapped.has(parent))
+          conditions.push(
+            `src.${ident(column)} in (select old from ${ident(`copy_${parent}`)})`,
+          );
+    if (conditions.length === 0) continue;
+    const where = conditions.join(" or ");
+    if (table.sequence !== null) {
+      const map = ident(`copy_${table.name}`);
+      statements.push(
+        `create temporary table ${map} (old integer primary key, new integer not null) on commit drop`,
+        `insert into ${map} (old, new) select src.id, nextval('${table.sequence.replace(/'/g, "''")}') from ${t} src where ${where}`,
+      );
+      mapped.add(table.name);
+    }
+    const values = table.columns.map((column) => {
+      if (column === "id" && table.sequence !== null)
+        return `(select new from ${ident(`copy_${table.name}`)} m where m.old = src.id)`;
+      if (column === "municipality_id") return String(Number(newId));
+      // Published reports take no entries: copied as drafts, their state set at the end.
+      if (table.name === "status_report" && column === "status")
+        return "'draft'";
+      const parent = table.references.get(column);
+      if (parent !== undefined && mapped.has(parent))
+        return `(select new from ${ident(`copy_${parent}`)} m where m.old = src.${ident(column)})`;
+      return `src.${ident(column)}`;
+    });
+    statements.push(
+      `insert into ${t} (${table.columns.map(ident).join(", ")}) select ${values.join(", ")} from ${t} src where ${where}`,
+    );
+  }
+  if (mapped.has("status_report"))
+    statements.push(
+      `update status_report r set status = src.status from status_report src join copy_status_report m on m.old = src.id where r.id = m.new and src.status <> 'draft'`,
+    );
+  return statements;
 }

@@ -251,7 +251,7 @@ describe.each(DIALECTS)(
       const text = `Geändert über zwei Prozesse (${dialect}).`;
       const current = (await getProject(ctx, "kleve", "e-rechnungsworkflow"))
         .entry.project;
-      const editPage = await get(first, `${EDIT}/grunddaten`);
+      const editPage = await get(first, EDIT);
       expect(editPage.response.status).toBe(200);
       const saved = await post(second, `${EDIT}/grunddaten`, {
         version: String(current.version),
