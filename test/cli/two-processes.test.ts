@@ -120,6 +120,14 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   }
 }
 
+// The processes run the compiled server: compile once when the sources changed (as npm start does).
+beforeAll(async () => {
+  const { buildIfStale } = (await import(
+    join(ROOT, "scripts", "start.mjs")
+  )) as { buildIfStale: () => boolean };
+  buildIfStale();
+}, 900_000);
+
 describe.each(DIALECTS)(
   "two server processes on one %s database",
   (dialect) => {
@@ -132,11 +140,6 @@ describe.each(DIALECTS)(
     let ctx: AppContext;
 
     beforeAll(async () => {
-      // The processes run the compiled server: compile when the sources changed (npm start does the same).
-      const { buildIfStale } = (await import(
-        join(ROOT, "scripts", "start.mjs")
-      )) as { buildIfStale: () => boolean };
-      buildIfStale();
       test = await openTestContext(dialect, { demo: true });
       // One key for the second factor's secrets, as every process of an installation has.
       const secretKey = newSecretKey();
@@ -169,7 +172,7 @@ describe.each(DIALECTS)(
       committee = await createTestUser(ctx, { role: "committee" });
       first = await startServer(env);
       second = await startServer(env);
-    }, 400_000);
+    }, 300_000);
 
     afterAll(async () => {
       for (const server of [first, second])
