@@ -181,7 +181,8 @@ function copyStatements(
       for (const [column, parent] of table.references)
         if (mapped.has(parent))
           conditions.push(
-            `src.${ident(column)} in (select old from ${ident(`copy_${parent}`)})`,
+            // `= any(array(…))` keeps to the foreign key's index whatever the statistics say.
+            `src.${ident(column)} = any(array(select old from ${ident(`copy_${parent}`)}))`,
           );
     if (conditions.length === 0) continue;
     const where = conditions.join(" or ");
