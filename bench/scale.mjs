@@ -43,6 +43,10 @@ const CONNECTIONS = number("BENCH_CONNECTIONS", 100);
 const WARMUP = number("BENCH_WARMUP", 2);
 const STAFF_REQUESTS = number("BENCH_STAFF_REQUESTS", 40);
 const TARGETS = { ratio: 1.5, staffP95Ms: 200, operatorsMs: 500 };
+/** The bench databases' key for second-factor secrets (the servers must share it). */
+const SECRET_KEY =
+  process.env.FORTSCHRITT_SECRET_KEY ??
+  "6d6573737570672d666f72747363687269747420697374206e75722065696e65";
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const fmt = (value, digits = 0) =>
@@ -107,10 +111,13 @@ async function openDatabase(adminUrl, name) {
   const { openAppContext, migrateDatabase, isDatabaseEmpty } = await import(
     pathToFileURL(join(DIST, "app", "database.js")).href
   );
-  const ctx = await openAppContext({
-    dialect: "postgres",
-    url: url.toString(),
-  });
+  const { parseSecretKey } = await import(
+    pathToFileURL(join(DIST, "app", "auth", "secret-box.js")).href
+  );
+  const ctx = await openAppContext(
+    { dialect: "postgres", url: url.toString() },
+    { secretKey: parseSecretKey(SECRET_KEY) },
+  );
   await migrateDatabase(ctx);
   if (await isDatabaseEmpty(ctx)) {
     const { loadDemo } = await import(
@@ -139,6 +146,7 @@ async function startServer(url, dataDir) {
         PORT: String(port),
         DATABASE_URL: url,
         FORTSCHRITT_DATA_DIR: dataDir,
+        FORTSCHRITT_SECRET_KEY: SECRET_KEY,
         LOG_LEVEL: "silent",
         NODE_ENV: "development",
       },
