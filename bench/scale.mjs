@@ -437,12 +437,10 @@ async function main() {
         `/api/v1/municipalities/${s}/projects/e-rechnungsworkflow`,
       ],
     ];
+    // Both servers run side by side; each route is measured on one, then on the other,
+    // so that a change in the machine's load hits both figures alike.
     const oneServer = await startServer(one.url, join(work, "one"));
     servers.push(oneServer);
-    const oneFigures = [];
-    for (const [, path] of pages("kleve"))
-      oneFigures.push(await measure(oneServer.base, path));
-    stop(oneServer);
     const manyServer = await startServer(many.url, join(work, "many"));
     servers.push(manyServer);
     const rows = [];
@@ -459,8 +457,13 @@ async function main() {
         fmt(own.failures),
       ]);
     };
-    for (const [index, [name, path]] of pages(slug).entries())
-      row(name, path, await measure(manyServer.base, path), oneFigures[index]);
+    const oneFigures = [];
+    const kleve = pages("kleve");
+    for (const [index, [name, path]] of pages(slug).entries()) {
+      const reference = await measure(oneServer.base, kleve[index][1]);
+      oneFigures.push(reference);
+      row(name, path, await measure(manyServer.base, path), reference);
+    }
     // The list of municipalities has no one-city form (one city redirects): next to the overview.
     for (const path of [
       "/",
