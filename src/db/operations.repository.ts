@@ -4,7 +4,9 @@
  * plus one count, however many municipalities there are (correlated subqueries on
  * indexed columns, evaluated only for the rows of the page).
  */
+import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { dialectOf } from "./dialect.js";
 
 /** One municipality as the operators' overview shows it. */
 export interface MunicipalityStateRecord {
@@ -15,6 +17,9 @@ export interface MunicipalityStateRecord {
   readonly state: string | null;
   readonly programmeTitle: string | null;
   readonly editionCount: number;
+  /** Projects and measures of the draft catalogue. */
+  readonly projectCount: number;
+  readonly measureCount: number;
   /** ISO day of the latest edition, or null. */
   readonly lastEditionOn: string | null;
   /** ISO time the latest status report was published, or null. */
@@ -48,6 +53,7 @@ export async function listMunicipalityStates(
   options: { search: string; limit: number; offset: number },
 ): Promise<MunicipalityStatePage> {
   const pattern = options.search === "" ? null : likePattern(options.search);
+  const postgres = dialectOf(db) === "postgres";
   let filtered = db.selectFrom("municipality");
   if (pattern !== null)
     filtered = filtered.where((eb) =>
@@ -59,7 +65,18 @@ export async function listMunicipalityStates(
   const count = await filtered
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow();
-  const rows = await filtered
+  // The page's ids first, so that the subqueries run for its rows only (not for the
+  // rows an offset skips).
+  const page = filtered
+    .select("municipality.id as page_id")
+    .orderBy("municipality.name")
+    .orderBy("municipality.id")
+    .limit(options.limit)
+    .offset(options.offset)
+    .as("page");
+  const rows = await db
+    .selectFrom(page)
+    .innerJoin("municipality", "municipality.id", "page.page_id")
     .select((eb) => [
       "municipality.id",
       "municipality.slug",
@@ -77,6 +94,17 @@ export async function listMunicipalityStates(
         .select((e) => e.fn.countAll<number>().as("n"))
         .whereRef("edition.municipality_id", "=", "municipality.id")
         .as("edition_count"),
+      eb
+        .selectFrom("project")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("project.municipality_id", "=", "municipality.id")
+        .as("project_count"),
+      // PostgreSQL: `= any(array(…))` keeps to the index on measure.project_id however
+      // large the table (a join let the planner scan every municipality's measures).
+      (postgres
+        ? sql<number>`(select count(*) from measure where measure.project_id = any(array(select project.id from project where project.municipality_id = municipality.id)))`
+        : sql<number>`(select count(*) from measure where measure.project_id in (select project.id from project where project.municipality_id = municipality.id))`
+      ).as("measure_count"),
       eb
         .selectFrom("edition")
         .select((e) => e.fn.max("edition.published_on").as("d"))
@@ -99,8 +127,6 @@ export async function listMunicipalityStates(
     ])
     .orderBy("municipality.name")
     .orderBy("municipality.id")
-    .limit(options.limit)
-    .offset(options.offset)
     .execute();
   return {
     total: Number(count.count),
@@ -111,6 +137,8 @@ export async function listMunicipalityStates(
       state: row.state,
       programmeTitle: row.programme_title ?? null,
       editionCount: Number(row.edition_count ?? 0),
+      projectCount: Number(row.project_count ?? 0),
+      measureCount: Number(row.measure_count ?? 0),
       lastEditionOn:
         row.last_edition_on === null || row.last_edition_on === undefined
           ? null

@@ -11,12 +11,13 @@ export const operationsDe = {
       ? `${count} ${count === 1 ? "Kommune" : "Kommunen"}`
       : `${count} ${count === 1 ? "Kommune" : "Kommunen"} zu „${search}“`,
   caption:
-    "Kommunen mit Programm, Fortschreibungen, letztem Bericht und Personen",
+    "Kommunen mit Programm, Umfang des Katalogs, Fortschreibungen, letztem Bericht und Personen",
   municipality: "Kommune",
   state: "Bundesland",
   programme: "Programm",
   editions: "Fortschreibungen",
   lastReport: "Letzter Bericht",
+  catalogueSize: "Projekte / Maßnahmen",
   users: "Personen",
   none: "–",
   noProgramme: "noch kein Programm",

@@ -12,12 +12,14 @@ export const operationsEn: typeof operationsDe = {
     search === ""
       ? `${count} ${count === 1 ? "municipality" : "municipalities"}`
       : `${count} ${count === 1 ? "municipality" : "municipalities"} for “${search}”`,
-  caption: "Municipalities with programme, editions, last report and people",
+  caption:
+    "Municipalities with programme, catalogue size, editions, last report and people",
   municipality: "Municipality",
   state: "State",
   programme: "Programme",
   editions: "Editions",
   lastReport: "Last report",
+  catalogueSize: "Projects / measures",
   users: "People",
   none: "–",
   noProgramme: "no programme yet",

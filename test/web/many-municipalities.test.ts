@@ -1,5 +1,6 @@
 /**
- * Many tenants: synthetic municipalities written through the normal import path (as
+ * Many tenants: synthetic municipalities (the first through the normal import path, on
+ * PostgreSQL the others as copies of it, as
  * `fortschritt demo --synthetic N` does), and the start page listing them with a search.
  */
 import type { FastifyInstance } from "fastify";
@@ -41,6 +42,62 @@ describe.each(DIALECTS)("many municipalities on %s", (dialect) => {
     expect(textOf((await app.inject("/musterstadt-1/")).body)).toContain(
       "Musterstadt 1",
     );
+  });
+
+  it("makes the second a full copy of the first (on PostgreSQL a copy with new ids)", async () => {
+    const sizeOf = async (slug: string) => {
+      const row = await test.ctx.db
+        .selectFrom("municipality")
+        .where("municipality.slug", "=", slug)
+        .select((eb) => [
+          "municipality.id",
+          eb
+            .selectFrom("project")
+            .whereRef("project.municipality_id", "=", "municipality.id")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .as("projects"),
+          eb
+            .selectFrom("measure")
+            .innerJoin("project", "project.id", "measure.project_id")
+            .whereRef("project.municipality_id", "=", "municipality.id")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .as("measures"),
+          eb
+            .selectFrom("status_report")
+            .whereRef("status_report.municipality_id", "=", "municipality.id")
+            .where("status_report.status", "=", "published")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .as("reports"),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        projects: Number(row.projects),
+        measures: Number(row.measures),
+        reports: Number(row.reports),
+      };
+    };
+    const first = await sizeOf("musterstadt-1");
+    expect(first.projects).toBeGreaterThan(40);
+    expect(first.measures).toBeGreaterThan(150);
+    expect(first.reports).toBe(2);
+    expect(await sizeOf("musterstadt-2")).toEqual(first);
+    const page = await app.inject(
+      "/musterstadt-2/projekte/e-rechnungsworkflow",
+    );
+    expect(page.statusCode).toBe(200);
+    expect(textOf(page.body)).toContain("Musterstadt 2");
+    // The copy has rows of its own, not the first one's.
+    const projectOf = (slug: string) =>
+      test.ctx.db
+        .selectFrom("project")
+        .innerJoin("municipality", "municipality.id", "project.municipality_id")
+        .where("municipality.slug", "=", slug)
+        .where("project.slug", "=", "e-rechnungsworkflow")
+        .select("project.id")
+        .executeTakeFirstOrThrow();
+    const one = await projectOf("musterstadt-1");
+    const two = await projectOf("musterstadt-2");
+    expect(two.id).not.toBe(one.id);
   });
 
   it("lists the municipalities on the start page and finds them by part of the name", async () => {

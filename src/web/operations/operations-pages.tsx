@@ -189,6 +189,9 @@ export function OperationsHomePage(
                 {t.programme}
               </th>
               <th scope="col" safe>
+                {t.catalogueSize}
+              </th>
+              <th scope="col" safe>
                 {t.editions}
               </th>
               <th scope="col" safe>
@@ -217,6 +220,7 @@ export function OperationsHomePage(
                 <td safe>{item.isActive ? t.active : t.deactivated}</td>
                 <td safe>{item.state ?? t.none}</td>
                 <td safe>{item.programmeTitle ?? t.noProgramme}</td>
+                <td safe>{`${item.projectCount} / ${item.measureCount}`}</td>
                 <td safe>
                   {t.editionsValue(item.editionCount, item.lastEditionOn)}
                 </td>
