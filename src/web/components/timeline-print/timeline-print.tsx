@@ -150,7 +150,7 @@ function NameText(props: {
     <>
       {lines.map((line, index) => {
         const y = round(props.y + index * f.lineHeight);
-        if (index === 0 && line.startsWith(`${code} `))
+        if (index === 0 && (line === code || line.startsWith(`${code} `)))
           return (
             <text x="6" y={y} font-size={f.g.font} fill={INK}>
               <tspan font-weight="bold" safe>
