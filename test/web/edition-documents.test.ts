@@ -187,7 +187,7 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
         (await zip.file("word/styles.xml")?.async("string")) ?? "",
       ).toMatch(/w:styleId="Heading1"[\s\S]*?w:color w:val="0D3466"/);
       expect(xml).toMatch(
-        /<wp:docPr [^>]*descr="Zeitstrahl der 42 Projekte der 2\. Fortschreibung/,
+        /<wp:docPr [^>]*descr="Zeitstrahl Digitale Verwaltung; Aktionsfeld 2: Smart Working: 10 Projekte von 2020 bis 2030, mit Legende/,
       );
       expect(
         Object.keys(zip.files).some(
