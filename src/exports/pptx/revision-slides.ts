@@ -18,8 +18,17 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
-import { cleanFragment } from "../../domain/period/period-sentence.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import {
+  cleanFragment,
+  collectRemarks,
+  phaseSentence,
+} from "../../domain/period/period-sentence.js";
+import {
+  formatIsoDateGerman,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
+import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
 import type {
   DocumentIdea,
   DocumentPicture,
@@ -75,6 +84,10 @@ export interface RevisionSlidesModel {
   readonly priorities: {
     readonly year: number;
     readonly items: readonly string[];
+    /** Per item, the projects it names with their periods ("1.1 Internet Relaunch – Relaunch: 2021–2022"). */
+    readonly projects: readonly (readonly string[])[];
+    /** The notes the projects' periods point to ("¹ Beginn im Katalog nicht genannt; …"). */
+    readonly remarks: readonly string[];
   } | null;
 }
 
@@ -137,6 +150,18 @@ export function buildRevisionSlidesModel(
     programme.priorities.length === 0
       ? null
       : Math.max(...programme.priorities.map((priority) => priority.year));
+  const projects = new Map(
+    listProjects(edition.catalogue).map(({ project }) => [
+      project.slug,
+      project,
+    ]),
+  );
+  const asOf = parseIsoDate(edition.publishedOn);
+  // Notes that recur at many phases are left out here, as the catalogue says them once.
+  const remarks = collectRemarks(
+    [...projects.values()].flatMap((project) => project.phases),
+    PERIOD_WORDS_DE,
+  );
   const fields: SlideField[] = [];
   if (report !== null) {
     const colours = new Map(
@@ -205,6 +230,24 @@ export function buildRevisionSlidesModel(
       });
     }
   }
+  const priorityProjects =
+    year === null
+      ? []
+      : programme.priorities
+          .filter((priority) => priority.year === year)
+          .map((priority) =>
+            priority.projectSlugs.flatMap((slug) => {
+              const project = projects.get(slug);
+              if (project === undefined) return [];
+              const periods = project.phases.map((phase) =>
+                phaseSentence(phase, PERIOD_WORDS_DE, { asOf, remarks }),
+              );
+              return [
+                `${project.code} ${project.title}${periods.length === 0 ? "" : ` – ${periods.join("; ")}`}`,
+              ];
+            }),
+          );
+  const pointedTo = priorityProjects.flat().join(" ");
   return {
     municipalityName: edition.catalogue.municipality.name,
     programmeTitle: programme.title,
@@ -245,6 +288,10 @@ export function buildRevisionSlidesModel(
             items: programme.priorities
               .filter((priority) => priority.year === year)
               .map((priority) => priority.title),
+            projects: priorityProjects,
+            remarks: remarks.lines.filter((line) =>
+              pointedTo.includes(line.slice(0, 1)),
+            ),
           },
   };
 }
@@ -627,11 +674,19 @@ export async function renderRevisionSlides(
   ]);
 
   if (model.priorities !== null) {
-    bulletSlide(
-      pptx,
-      `Prioritäten in ${model.priorities.year}`,
-      model.priorities.items.map((item) => [{ text: item, level: 1 as const }]),
-    );
+    const { priorities } = model;
+    bulletSlide(pptx, `Prioritäten in ${priorities.year}`, [
+      ...priorities.items.map((item, index) => [
+        { text: item, level: 1 as const },
+        ...(priorities.projects[index] ?? []).map((project) => ({
+          text: project,
+          level: 2 as const,
+        })),
+      ]),
+      ...priorities.remarks.map((remark) => [
+        { text: `Hinweis zum Zeitplan: ${remark}`, level: 2 as const },
+      ]),
+    ]);
   }
 
   for (const field of model.fields) {
