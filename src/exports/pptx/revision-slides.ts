@@ -1,10 +1,11 @@
 /**
- * The committee slides of a revision (Fortschreibung) as PPTX, in the order of the slides
- * that presented Kleve's 2. Fortschreibung: title, overview with the shifts per reason,
- * then per action field the changes with their reasons ("Digitalisierungsstrategie:
+ * The committee slides of a revision (Fortschreibung) as PPTX, as a revision is presented
+ * to the committee: title, why the revision (the edition's foreword, a sentence a bullet),
+ * overview with the shifts per reason, the priorities of the year with their projects,
+ * then per action field the changes with notes and reasons ("Digitalisierungsstrategie:
  * Verzögerung aufgrund OZG-Aufwand") and the old versus the new timeline of the field as a
- * picture with alternative text, and the priorities of the year. The model is built from
- * the edition and its change report; the renderer only places it on slides.
+ * picture with alternative text and its legend as text on the slide. The model is built
+ * from the edition and its change report; the renderer only places it on slides.
  */
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
