@@ -455,6 +455,40 @@ function lighter(colour: string, amount: number): string {
 }
 
 const LEGEND_FONT = 12;
+const LEGEND_ROW = 0.32;
+const LEGEND_SAMPLE_W = 0.42;
+
+/** Where each legend entry stands: as many on a row as fit right of "Legende:". */
+function legendLayout(
+  entries: readonly TimelineLegendEntry[],
+): { entry: TimelineLegendEntry; x: number; row: number; textW: number }[] {
+  const placed: {
+    entry: TimelineLegendEntry;
+    x: number;
+    row: number;
+    textW: number;
+  }[] = [];
+  let x = 1.7;
+  let row = 0;
+  for (const entry of entries) {
+    const textW = (entry.label.length * LEGEND_FONT * 0.52) / 72 + 0.15;
+    const itemW = LEGEND_SAMPLE_W + 0.12 + textW + 0.25;
+    if (x > 1.7 && x + itemW > WIDTH - 0.6) {
+      x = 1.7;
+      row += 1;
+    }
+    placed.push({ entry, x, row, textW });
+    x += itemW;
+  }
+  return placed;
+}
+
+/** How many rows the legend takes. */
+function legendRows(entries: readonly TimelineLegendEntry[]): number {
+  return entries.length === 0
+    ? 0
+    : (legendLayout(entries).at(-1)?.row ?? 0) + 1;
+}
 
 /**
  * The key to a timeline picture as text on the slide (so it is read, searched and
@@ -479,17 +513,10 @@ function legend(
     lang: "de-DE",
     margin: 0,
   });
-  const sampleW = 0.42;
-  const rowH = 0.32;
-  let x = 1.7;
-  let y = top;
-  for (const entry of entries) {
-    const textW = (entry.label.length * LEGEND_FONT * 0.52) / 72 + 0.15;
-    const itemW = sampleW + 0.12 + textW + 0.25;
-    if (x > 1.7 && x + itemW > WIDTH - 0.6) {
-      x = 1.7;
-      y += rowH;
-    }
+  const rowH = LEGEND_ROW;
+  for (const { entry, x, row, textW } of legendLayout(entries)) {
+    const y = top + row * rowH;
+    const sampleW = LEGEND_SAMPLE_W;
     const box = { x, y: y + 0.08, w: sampleW - 0.12, h: 0.16 };
     const middle = y + 0.16;
     const bar = (fill: string, dashed = false) =>
@@ -570,7 +597,6 @@ function legend(
       margin: 0,
       valign: "middle",
     });
-    x += itemW;
   }
 }
 
@@ -719,7 +745,11 @@ export async function renderRevisionSlides(
         hex(field.colour),
       );
       const maxW = WIDTH - 1.2;
-      const maxH = (SLIDE_PICTURE_HEIGHT_PX / 1000) * maxW;
+      // The legend's rows stand between the picture and the footer (at 7.05 in).
+      const maxH = Math.min(
+        (SLIDE_PICTURE_HEIGHT_PX / 1000) * maxW,
+        7.0 - 1.3 - 0.15 - legendRows(timeline.legend) * LEGEND_ROW,
+      );
       const ratio = picture.width / picture.height;
       const w = Math.min(maxW, maxH * ratio);
       const h = w / ratio;
