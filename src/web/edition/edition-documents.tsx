@@ -172,28 +172,35 @@ function slideChunks(
   layout: TimelineComparison,
   stateLabel: (row: TimelineComparisonRow) => string | null,
 ): TimelineComparison[] {
-  const maxHeight = SLIDE_PICTURE_HEIGHT_PX;
+  const fits = (
+    group: TimelineComparison["groups"][number],
+    rows: readonly TimelineComparisonRow[],
+  ): boolean =>
+    printComparisonHeight(
+      { ...layout, groups: [{ ...group, rows }] },
+      SLIDE_PRINT,
+      stateLabel,
+    ) <= SLIDE_PICTURE_HEIGHT_PX;
   const chunks: TimelineComparison[] = [];
   for (const group of layout.groups) {
-    let rows: TimelineComparisonRow[] = [];
-    const flush = () => {
-      if (rows.length > 0)
-        chunks.push({ ...layout, groups: [{ ...group, rows }] });
-      rows = [];
-    };
+    // As few pictures as the rows need, filled greedily…
+    const greedy: TimelineComparisonRow[][] = [];
     for (const row of group.rows) {
-      const candidate = {
-        ...layout,
-        groups: [{ ...group, rows: [...rows, row] }],
-      };
-      if (
-        rows.length > 0 &&
-        printComparisonHeight(candidate, SLIDE_PRINT, stateLabel) > maxHeight
-      )
-        flush();
-      rows.push(row);
+      const last = greedy.at(-1);
+      if (last !== undefined && fits(group, [...last, row])) last.push(row);
+      else greedy.push([row]);
     }
-    flush();
+    // …then the rows spread evenly over them, where that fits too.
+    const size = Math.ceil(group.rows.length / Math.max(1, greedy.length));
+    const even: TimelineComparisonRow[][] = [];
+    for (let start = 0; start < group.rows.length; start += size)
+      even.push(group.rows.slice(start, start + size));
+    const parts =
+      even.length === greedy.length && even.every((rows) => fits(group, rows))
+        ? even
+        : greedy;
+    for (const rows of parts)
+      chunks.push({ ...layout, groups: [{ ...group, rows }] });
   }
   return chunks;
 }
