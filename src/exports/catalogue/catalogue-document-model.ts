@@ -66,6 +66,16 @@ export interface DocumentField {
   readonly colour: string;
   readonly description: string | null;
   readonly projects: readonly DocumentProject[];
+  /** The text alternative of the field's timeline picture. */
+  readonly timelineAlt: string;
+}
+
+/** The timeline picture of one action field, drawn at print size with its legend. */
+export interface DocumentTimeline {
+  /** The field's key. */
+  readonly key: string;
+  readonly picture: DocumentPicture;
+  readonly alt: string;
 }
 
 /** A change line with its reason. */
@@ -380,6 +390,7 @@ export function buildCatalogueDocumentModel(
         key: field.key,
         colour: field.colour,
         description: field.description,
+        timelineAlt: `Zeitstrahl ${fieldHeading(levels, area.name, field)}: ${plural(field.projects.length, levels.project.singular, levels.project.plural)} von ${programme.horizonStart} bis ${programme.horizonEnd}, mit Legende; die Zeiträume stehen auch im Text.`,
         projects: field.projects.map((project) => ({
           code: project.code,
           title: project.title,

@@ -13,7 +13,7 @@ import { docx, type Paragraph, type Run } from "./docx-api.js";
 import type {
   CatalogueDocumentModel,
   DocumentChange,
-  DocumentPicture,
+  DocumentTimeline,
 } from "../catalogue/catalogue-document-model.js";
 
 const {
@@ -217,10 +217,10 @@ function changeBullet(change: DocumentChange): Paragraph {
   return bullet(runs);
 }
 
-/** Renders the document to DOCX bytes; `timeline` is the timeline picture (PNG). */
+/** Renders the document to DOCX bytes; `timelines` are the action fields' timeline pictures (PNG). */
 export async function renderCatalogueDocx(
   model: CatalogueDocumentModel,
-  timeline: DocumentPicture | null,
+  timelines: readonly DocumentTimeline[],
 ): Promise<Buffer> {
   const title = `${model.programmeTitle} – ${model.editionTitle}`;
   const contents = new Contents();
@@ -297,27 +297,6 @@ export async function renderCatalogueDocx(
     new ParagraphOf({ children: [new PageBreak()] }),
     contents.heading("Zeitstrahl zur Umsetzung", 1),
   );
-  if (timeline !== null) {
-    const width = Math.min(TEXT_WIDTH_PX, timeline.width);
-    const height = Math.round((timeline.height * width) / timeline.width);
-    children.push(
-      new ParagraphOf({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new ImageRun({
-            type: "png",
-            data: timeline.png,
-            transformation: { width, height },
-            altText: {
-              name: "Zeitstrahl",
-              title: "Zeitstrahl zur Umsetzung",
-              description: model.timelineAlt,
-            },
-          }),
-        ],
-      }),
-    );
-  }
   children.push(
     new ParagraphOf({
       children: [
@@ -325,6 +304,30 @@ export async function renderCatalogueDocx(
       ],
     }),
   );
+  // One picture per action field, each with its legend, as the catalogue has them.
+  for (const timeline of timelines) {
+    const { picture } = timeline;
+    const width = Math.min(TEXT_WIDTH_PX, picture.width);
+    const height = Math.round((picture.height * width) / picture.width);
+    children.push(
+      new ParagraphOf({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 160, after: 160 },
+        children: [
+          new ImageRun({
+            type: "png",
+            data: picture.png,
+            transformation: { width, height },
+            altText: {
+              name: `Zeitstrahl ${timeline.key}`,
+              title: "Zeitstrahl zur Umsetzung",
+              description: timeline.alt,
+            },
+          }),
+        ],
+      }),
+    );
+  }
 
   // Projects in detail
   children.push(

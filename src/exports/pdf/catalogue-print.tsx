@@ -65,7 +65,10 @@ export interface CataloguePrintProps {
    * the room for the numbers without showing any (the first of the two printings).
    */
   readonly pageNumbers?: ReadonlyMap<string, number> | "reserve";
-  /** The timeline as SVG markup (rendered by the web layer's chart component). */
+  /**
+   * The timeline: one figure per action field, each an SVG with its legend (rendered by the
+   * web layer's print timeline).
+   */
   readonly children: Children;
 }
 
@@ -266,10 +269,10 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               aria-labelledby="zeitstrahl"
             >
               <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
-              <figure class="timeline">
-                {props.children}
-                <figcaption safe>{model.timelineAlt}</figcaption>
-              </figure>
+              <p class="timeline__intro" safe>
+                {model.timelineAlt}
+              </p>
+              {props.children}
             </section>
 
             <section class="section" aria-labelledby="detail">

@@ -1,10 +1,11 @@
 /**
- * The committee slides of a revision (Fortschreibung) as PPTX, in the order of the slides
- * that presented Kleve's 2. Fortschreibung: title, overview with the shifts per reason,
- * then per action field the changes with their reasons ("Digitalisierungsstrategie:
+ * The committee slides of a revision (Fortschreibung) as PPTX, as a revision is presented
+ * to the committee: title, why the revision (the edition's foreword, a sentence a bullet),
+ * overview with the shifts per reason, the priorities of the year with their projects,
+ * then per action field the changes with notes and reasons ("Digitalisierungsstrategie:
  * Verzögerung aufgrund OZG-Aufwand") and the old versus the new timeline of the field as a
- * picture with alternative text, and the priorities of the year. The model is built from
- * the edition and its change report; the renderer only places it on slides.
+ * picture with alternative text and its legend as text on the slide. The model is built
+ * from the edition and its change report; the renderer only places it on slides.
  */
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
@@ -18,12 +19,31 @@ import {
   describeShiftCountGerman,
 } from "../../i18n/change-description.js";
 import { type Edition } from "../../domain/edition/edition.js";
-import { cleanFragment } from "../../domain/period/period-sentence.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import {
+  cleanFragment,
+  collectRemarks,
+  phaseSentence,
+} from "../../domain/period/period-sentence.js";
+import {
+  formatIsoDateGerman,
+  parseIsoDate,
+} from "../../domain/calendar/calendar.js";
+import { listProjects } from "../../domain/catalogue/catalogue.js";
+import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
 import type {
   DocumentIdea,
   DocumentPicture,
 } from "../catalogue/catalogue-document-model.js";
+import type { TimelineLegendEntry } from "../../domain/timeline/timeline-legend.js";
+
+/** A field's old-versus-new timeline: its pictures (one per slide) and its legend. */
+export interface FieldComparisonPictures {
+  readonly parts: readonly DocumentPicture[];
+  readonly legend: readonly TimelineLegendEntry[];
+}
+
+/** Room for a timeline picture on a slide, as picture pixels of a 1000 px wide picture (12.1 in). */
+export const SLIDE_PICTURE_HEIGHT_PX = 390;
 
 /** One project's lines on a field's changes slide. */
 export interface SlideProject {
@@ -40,6 +60,8 @@ export interface SlideField {
   readonly colour: string;
   readonly counts: string;
   readonly projects: readonly SlideProject[];
+  /** Notes on the field's revision: its shifts per reason ("2 Verschiebungen wegen OZG-Aufwand"). */
+  readonly notes: readonly string[];
   /** The alternative text of the field's old-versus-new timeline picture. */
   readonly pictureAlt: string;
 }
@@ -53,6 +75,8 @@ export interface RevisionSlidesModel {
   /** "gegenüber der 1. Fortschreibung", or null for the first edition. */
   readonly previousTitle: string | null;
   readonly summary: string;
+  /** Why the revision: the edition's foreword in sentences (empty without one). */
+  readonly why: readonly string[];
   readonly reasonCounts: readonly string[];
   readonly programmeChanges: readonly string[];
   readonly fields: readonly SlideField[];
@@ -61,7 +85,25 @@ export interface RevisionSlidesModel {
   readonly priorities: {
     readonly year: number;
     readonly items: readonly string[];
+    /** Per item, the projects it names with their periods ("1.1 Internet Relaunch – Relaunch: 2021–2022"). */
+    readonly projects: readonly (readonly string[])[];
+    /** The notes the projects' periods point to ("¹ Beginn im Katalog nicht genannt; …"). */
+    readonly remarks: readonly string[];
   } | null;
+}
+
+/**
+ * The sentences of a text, one bullet each: split after a full stop that follows a word
+ * (not a number, as in "2. Fortschreibung") and precedes a capital.
+ */
+export function sentencesOf(text: string | null): readonly string[] {
+  if (text === null) return [];
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=[a-zäöüß)“”"][.!?])\s+(?=[A-ZÄÖÜ„])/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== "");
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -109,6 +151,18 @@ export function buildRevisionSlidesModel(
     programme.priorities.length === 0
       ? null
       : Math.max(...programme.priorities.map((priority) => priority.year));
+  const projects = new Map(
+    listProjects(edition.catalogue).map(({ project }) => [
+      project.slug,
+      project,
+    ]),
+  );
+  const asOf = parseIsoDate(edition.publishedOn);
+  // Notes that recur at many phases are left out here, as the catalogue says them once.
+  const remarks = collectRemarks(
+    [...projects.values()].flatMap((project) => project.phases),
+    PERIOD_WORDS_DE,
+  );
   const fields: SlideField[] = [];
   if (report !== null) {
     const colours = new Map(
@@ -139,9 +193,30 @@ export function buildRevisionSlidesModel(
       const heading = programme.levels.flat
         ? `${field.actionField.number} ${field.actionField.name}`
         : `${field.actionField.number} ${field.actionField.name} (${field.impactArea.name})`;
+      const perReason = new Map<
+        string,
+        { key: string; label: string; count: number }
+      >();
+      for (const { changes } of byProject.values())
+        for (const change of changes) {
+          if (!isShift(change)) continue;
+          const [reason] = report.reasons.get(change.key) ?? [];
+          const key = reason?.category ?? "";
+          const entry = perReason.get(key) ?? {
+            key,
+            label: reason?.categoryLabel ?? "",
+            count: 0,
+          };
+          perReason.set(key, { ...entry, count: entry.count + 1 });
+        }
       fields.push({
         key: field.actionField.key,
         heading,
+        notes: [...perReason.values()].map((entry) =>
+          entry.key === ""
+            ? `${plural(entry.count, "Verschiebung", "Verschiebungen")} ohne Grund`
+            : describeShiftCountGerman(entry.count, entry),
+        ),
         colour: colours.get(field.actionField.id) ?? "#505a5f",
         counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
         projects: [...byProject.values()].map(({ title, changes }) => {
@@ -156,12 +231,31 @@ export function buildRevisionSlidesModel(
       });
     }
   }
+  const priorityProjects =
+    year === null
+      ? []
+      : programme.priorities
+          .filter((priority) => priority.year === year)
+          .map((priority) =>
+            priority.projectSlugs.flatMap((slug) => {
+              const project = projects.get(slug);
+              if (project === undefined) return [];
+              const periods = project.phases.map((phase) =>
+                phaseSentence(phase, PERIOD_WORDS_DE, { asOf, remarks }),
+              );
+              return [
+                `${project.code} ${project.title}${periods.length === 0 ? "" : ` – ${periods.join("; ")}`}`,
+              ];
+            }),
+          );
+  const pointedTo = priorityProjects.flat().join(" ");
   return {
     municipalityName: edition.catalogue.municipality.name,
     programmeTitle: programme.title,
     editionTitle: edition.title,
     publishedOn: formatIsoDateGerman(edition.publishedOn),
     previousTitle: report?.from.title ?? null,
+    why: sentencesOf(edition.foreword),
     summary:
       report === null
         ? "Erste Fortschreibung: es gibt keine frühere Fassung zum Vergleich."
@@ -195,6 +289,10 @@ export function buildRevisionSlidesModel(
             items: programme.priorities
               .filter((priority) => priority.year === year)
               .map((priority) => priority.title),
+            projects: priorityProjects,
+            remarks: remarks.lines.filter((line) =>
+              pointedTo.includes(line.slice(0, 1)),
+            ),
           },
   };
 }
@@ -343,6 +441,165 @@ function bulletSlide(
 
 const MASTER = "FORTSCHREIBUNG";
 
+/** A colour mixed with white (amount 0–1 of white), as the pictures draw a standing task. */
+function lighter(colour: string, amount: number): string {
+  return [0, 2, 4]
+    .map((start) => {
+      const channel = Number.parseInt(colour.slice(start, start + 2), 16);
+      return Math.round(channel + (255 - channel) * amount)
+        .toString(16)
+        .padStart(2, "0");
+    })
+    .join("")
+    .toUpperCase();
+}
+
+const LEGEND_FONT = 12;
+const LEGEND_ROW = 0.32;
+const LEGEND_SAMPLE_W = 0.42;
+
+/** Where each legend entry stands: as many on a row as fit right of "Legende:". */
+function legendLayout(
+  entries: readonly TimelineLegendEntry[],
+): { entry: TimelineLegendEntry; x: number; row: number; textW: number }[] {
+  const placed: {
+    entry: TimelineLegendEntry;
+    x: number;
+    row: number;
+    textW: number;
+  }[] = [];
+  let x = 1.7;
+  let row = 0;
+  for (const entry of entries) {
+    const textW = (entry.label.length * LEGEND_FONT * 0.52) / 72 + 0.15;
+    const itemW = LEGEND_SAMPLE_W + 0.12 + textW + 0.25;
+    if (x > 1.7 && x + itemW > WIDTH - 0.6) {
+      x = 1.7;
+      row += 1;
+    }
+    placed.push({ entry, x, row, textW });
+    x += itemW;
+  }
+  return placed;
+}
+
+/** How many rows the legend takes. */
+function legendRows(entries: readonly TimelineLegendEntry[]): number {
+  return entries.length === 0
+    ? 0
+    : (legendLayout(entries).at(-1)?.row ?? 0) + 1;
+}
+
+/**
+ * The key to a timeline picture as text on the slide (so it is read, searched and
+ * translated with the slide): a small sample of each mark and its words, in rows.
+ */
+function legend(
+  slide: Slide,
+  entries: readonly TimelineLegendEntry[],
+  colour: string,
+  top: number,
+): void {
+  if (entries.length === 0) return;
+  slide.addText("Legende:", {
+    x: 0.6,
+    y: top,
+    w: 1.1,
+    h: 0.3,
+    fontFace: FONT,
+    fontSize: LEGEND_FONT,
+    bold: true,
+    color: INK,
+    lang: "de-DE",
+    margin: 0,
+  });
+  const rowH = LEGEND_ROW;
+  for (const { entry, x, row, textW } of legendLayout(entries)) {
+    const y = top + row * rowH;
+    const sampleW = LEGEND_SAMPLE_W;
+    const box = { x, y: y + 0.08, w: sampleW - 0.12, h: 0.16 };
+    const middle = y + 0.16;
+    const bar = (fill: string, dashed = false) =>
+      slide.addShape("rect", {
+        ...box,
+        fill: { color: fill },
+        line: {
+          color: colour,
+          width: dashed ? 1.5 : 0.75,
+          ...(dashed ? { dashType: "dash" as const } : {}),
+        },
+      });
+    const after = x + sampleW - 0.1;
+    switch (entry.kind) {
+      case "phase":
+      case "new":
+        bar(colour);
+        break;
+      case "permanent":
+        bar(lighter(colour, 0.72));
+        break;
+      case "old":
+        bar("FFFFFF", true);
+        break;
+      case "ongoing":
+        bar(colour);
+        slide.addShape("line", {
+          x: after,
+          y: middle,
+          w: 0.16,
+          h: 0,
+          line: { color: INK, width: 2, dashType: "sysDot" },
+        });
+        break;
+      case "open":
+        bar(colour);
+        slide.addShape("line", {
+          x: after,
+          y: middle,
+          w: 0.12,
+          h: 0,
+          line: { color: INK, width: 1.5, endArrowType: "triangle" },
+        });
+        break;
+      case "undecided":
+        bar(colour);
+        slide.addText("?", {
+          x: after,
+          y: y,
+          w: 0.16,
+          h: 0.32,
+          fontFace: FONT,
+          fontSize: LEGEND_FONT,
+          bold: true,
+          color: INK,
+          margin: 0,
+        });
+        break;
+      case "shift":
+        slide.addShape("line", {
+          x,
+          y: middle,
+          w: sampleW - 0.06,
+          h: 0,
+          line: { color: INK, width: 2, endArrowType: "triangle" },
+        });
+        break;
+    }
+    slide.addText(entry.label, {
+      x: x + sampleW + 0.12,
+      y,
+      w: textW,
+      h: rowH,
+      fontFace: FONT,
+      fontSize: LEGEND_FONT,
+      color: INK,
+      lang: "de-DE",
+      margin: 0,
+      valign: "middle",
+    });
+  }
+}
+
 /** Every slide after the title: a footer with municipality, programme and edition, and its number. */
 function defineMaster(pptx: PptxGenJS, model: RevisionSlidesModel): void {
   const small = { fontFace: FONT, fontSize: 10, color: "4B5257" };
@@ -361,10 +618,15 @@ function defineMaster(pptx: PptxGenJS, model: RevisionSlidesModel): void {
   });
 }
 
-/** Places the deck on slides; `pictures` holds each field's old-versus-new timeline by field key. */
+/**
+ * Places the deck on slides, in the order of a revision presented to the committee: title,
+ * why the revision, overview, the priorities of the year, then per action field its changes
+ * with notes and its old-versus-new timeline with legend, and the ideas taken up;
+ * `pictures` holds each field's timeline by field key.
+ */
 export async function renderRevisionSlides(
   model: RevisionSlidesModel,
-  pictures: ReadonlyMap<string, DocumentPicture>,
+  pictures: ReadonlyMap<string, FieldComparisonPictures>,
 ): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
@@ -421,6 +683,13 @@ export async function renderRevisionSlides(
     },
   );
 
+  if (model.why.length > 0)
+    bulletSlide(
+      pptx,
+      "Warum diese Fortschreibung?",
+      model.why.map((sentence) => [{ text: sentence, level: 1 as const }]),
+    );
+
   bulletSlide(pptx, "Fortschreibung (Überblick)", [
     [
       { text: model.summary, level: 1 },
@@ -431,9 +700,28 @@ export async function renderRevisionSlides(
     ]),
   ]);
 
+  if (model.priorities !== null) {
+    const { priorities } = model;
+    bulletSlide(pptx, `Prioritäten in ${priorities.year}`, [
+      ...priorities.items.map((item, index) => [
+        { text: item, level: 1 as const },
+        ...(priorities.projects[index] ?? []).map((project) => ({
+          text: project,
+          level: 2 as const,
+        })),
+      ]),
+      ...priorities.remarks.map((remark) => [
+        { text: `Hinweis zum Zeitplan: ${remark}`, level: 2 as const },
+      ]),
+    ]);
+  }
+
   for (const field of model.fields) {
     const groups: SlideGroup[] = [
-      [{ text: field.counts, level: 1 }],
+      [
+        { text: field.counts, level: 1 },
+        ...field.notes.map((note) => ({ text: note, level: 2 as const })),
+      ],
       ...field.projects.map((project) => [
         { text: project.headline, level: 1 as const },
         ...project.details.map((detail) => ({
@@ -448,28 +736,33 @@ export async function renderRevisionSlides(
       groups,
       hex(field.colour),
     );
-    const picture = pictures.get(field.key);
-    if (picture !== undefined) {
+    const timeline = pictures.get(field.key);
+    timeline?.parts.forEach((picture, part) => {
       const slide = pptx.addSlide({ masterName: MASTER });
       slideTitle(
         slide,
-        `Alter und neuer Zeitstrahl: ${field.heading}`,
+        `Alter und neuer Zeitstrahl: ${field.heading}${part === 0 ? "" : " (Fortsetzung)"}`,
         hex(field.colour),
       );
       const maxW = WIDTH - 1.2;
-      const maxH = 5.7;
+      // The legend's rows stand between the picture and the footer (at 7.05 in).
+      const maxH = Math.min(
+        (SLIDE_PICTURE_HEIGHT_PX / 1000) * maxW,
+        7.0 - 1.3 - 0.15 - legendRows(timeline.legend) * LEGEND_ROW,
+      );
       const ratio = picture.width / picture.height;
       const w = Math.min(maxW, maxH * ratio);
       const h = w / ratio;
       slide.addImage({
         data: `image/png;base64,${picture.png.toString("base64")}`,
-        x: (WIDTH - w) / 2,
+        x: 0.6,
         y: 1.3,
         w,
         h,
         altText: field.pictureAlt,
       });
-    }
+      legend(slide, timeline.legend, hex(field.colour), 1.3 + h + 0.15);
+    });
   }
 
   if (model.takenUpIdeas.length > 0) {
@@ -485,13 +778,6 @@ export async function renderRevisionSlides(
     );
   }
 
-  if (model.priorities !== null) {
-    bulletSlide(
-      pptx,
-      `Prioritäten in ${model.priorities.year}`,
-      model.priorities.items.map((item) => [{ text: item, level: 1 as const }]),
-    );
-  }
   const output = await pptx.write({
     outputType: "nodebuffer",
     compression: true,

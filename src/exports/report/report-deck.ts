@@ -44,10 +44,6 @@ import {
 import { formatSurveyValue } from "../../domain/report/report-free-sections.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
-import {
-  SERVICE_CHANNEL_LABELS,
-  SERVICE_CHANNELS,
-} from "../../domain/service/service.js";
 
 const BRAND = "0D3466";
 const TEXT = "1B1F23";
@@ -523,8 +519,196 @@ function projectSlides(
     addBlocks(slide, page);
     slide.addNotes(projectNotes(project));
   });
-  for (const figure of project.figures)
+  // Several figures of a project (the followers of each social-media channel) stand
+  // together in one table; only those with a history to draw get a chart slide of their own.
+  const charted =
+    project.figures.length < 2
+      ? project.figures
+      : project.figures.filter((figure) => hasChart(figure, document));
+  if (project.figures.length >= 2)
+    figureTableSlide(pptx, section.name, project, document);
+  for (const figure of charted)
     figureSlide(pptx, section.name, figure, document);
+}
+
+/** Whether a figure has more than one value to draw by the report's date. */
+function hasChart(figure: ReportFigure, document: ReportDocument): boolean {
+  return (
+    layoutIndicatorChart({
+      indicator: figure.indicator,
+      words: de.reports.chartWords,
+      observations: figure.observations,
+      asOf: document.asOf,
+    }).presentation === "chart"
+  );
+}
+
+const TABLE_HEADER = {
+  bold: true,
+  color: "FFFFFF",
+  fill: { color: BRAND },
+} as const;
+
+/** A table of German text, header row first, in the deck's font; numbers right-aligned. */
+function addTable(
+  slide: Slide,
+  rows: readonly (readonly string[])[],
+  box: { x: number; y: number; w: number },
+  colW: readonly number[],
+  numeric: readonly boolean[],
+  totalRow = false,
+): void {
+  slide.addTable(
+    rows.map((row, index) =>
+      row.map((text, column) => ({
+        text,
+        options: {
+          ...(index === 0 ? TABLE_HEADER : {}),
+          ...(totalRow && index === rows.length - 1 ? { bold: true } : {}),
+          align:
+            numeric[column] === true ? ("right" as const) : ("left" as const),
+        },
+      })),
+    ),
+    {
+      ...box,
+      colW: [...colW],
+      fontFace: FONT,
+      fontSize: 16,
+      color: TEXT,
+      border: { type: "solid", pt: 0.75, color: "B1B4B6" },
+      valign: "middle",
+      margin: 0.06,
+      autoPage: false,
+    },
+  );
+}
+
+/** Up to this many figures of a project stand as tiles; more as a table. */
+const MAX_TILES = 4;
+
+/** The figures of one project on one slide, as tiles or a table: each with its value, date and change. */
+function figureTableSlide(
+  pptx: PptxGenJS,
+  sectionTitle: string,
+  project: ReportProjectEntry,
+  document: ReportDocument,
+): void {
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle });
+  addTitle(
+    slide,
+    `Kennzahlen: ${project.code} ${project.title}`,
+    `Stand: ${formatGermanDate(document.asOf)}`,
+  );
+  const facts = project.figures.map((figure) => {
+    const change = figure.change;
+    return {
+      name: figure.indicator.name,
+      value: formatFigureGerman(figure.indicator, figure.current),
+      day: formatGermanDate(figure.current.day),
+      change:
+        document.previous !== null &&
+        change?.from != null &&
+        change.absolute !== null
+          ? figureChangeText(figure, change, document.previous.asOf)
+          : null,
+    };
+  });
+  if (facts.length <= MAX_TILES) {
+    // Tiles: the number large, what it counts, its date and its change.
+    const columns = facts.length === 4 ? 2 : facts.length;
+    const rows = Math.ceil(facts.length / columns);
+    const gap = 0.3;
+    const w = (CONTENT.w - gap * (columns - 1)) / columns;
+    const h = Math.min(3.6, (CONTENT.h - 0.2 - gap * (rows - 1)) / rows);
+    facts.forEach((fact, index) => {
+      const x = CONTENT.x + (index % columns) * (w + gap);
+      const y = CONTENT.y + 0.2 + Math.floor(index / columns) * (h + gap);
+      slide.addShape("rect", {
+        x,
+        y,
+        w,
+        h,
+        fill: { color: "F3F5F7" },
+        line: { color: "D7DADC", width: 0.75 },
+      });
+      slide.addShape("rect", {
+        x,
+        y,
+        w: 0.1,
+        h,
+        fill: { color: BRAND },
+        line: { color: BRAND, width: 0 },
+      });
+      slide.addText(
+        [
+          {
+            text: fact.value,
+            options: {
+              fontSize: 26,
+              bold: true,
+              color: BRAND,
+              breakLine: true,
+            },
+          },
+          {
+            text: fact.name,
+            options: { fontSize: 16, bold: true, breakLine: true },
+          },
+          {
+            text: `Stand: ${fact.day}`,
+            options: { fontSize: 14, color: SECONDARY, breakLine: true },
+          },
+          ...(fact.change === null
+            ? []
+            : [
+                {
+                  text: fact.change,
+                  options: { fontSize: 14, breakLine: true },
+                },
+              ]),
+        ].map((run) => ({
+          ...run,
+          options: { ...run.options, paraSpaceAfter: 8 },
+        })),
+        {
+          x: x + 0.25,
+          y: y + 0.15,
+          w: w - 0.4,
+          h: h - 0.3,
+          fontFace: FONT,
+          color: TEXT,
+          valign: "top",
+          fit: "shrink",
+        },
+      );
+    });
+  } else {
+    const withChange = document.previous !== null;
+    addTable(
+      slide,
+      [
+        ["Kennzahl", "Wert", "Stand", ...(withChange ? ["Veränderung"] : [])],
+        ...facts.map((fact) => [
+          fact.name,
+          fact.value,
+          fact.day,
+          ...(withChange ? [fact.change ?? "–"] : []),
+        ]),
+      ],
+      { x: CONTENT.x, y: CONTENT.y + 0.1, w: CONTENT.w },
+      withChange ? [4.3, 1.9, 1.5, 4.4] : [6.2, 3.0, 2.9],
+      withChange ? [false, true, false, false] : [false, true, false],
+    );
+  }
+  slide.addNotes(
+    project.figures
+      .map(
+        (figure) =>
+          `${figure.indicator.name}: ${formatFigureGerman(figure.indicator, figure.current)} (Quelle: ${figure.indicator.source})`,
+      )
+      .join("\n"),
+  );
 }
 
 function figureSlide(
@@ -694,14 +878,28 @@ function ozgLine(count: number, text: string): Block {
   return { text: `${formatGermanNumber(count)} ${text}`, bullet: true };
 }
 
-function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
+/** The project that implements the Onlinezugangsgesetz ("1.3 Umsetzung Onlinezugangsgesetz (OZG)"). */
+export function isOzgProject(project: { readonly title: string }): boolean {
+  return /onlinezugangsgesetz|\bOZG\b/i.test(project.title);
+}
+
+/**
+ * The OZG slides; `sectionTitle` is the action field they stand in, or none for a section
+ * of their own after the fields.
+ */
+function ozgSlides(
+  pptx: PptxGenJS,
+  document: ReportDocument,
+  sectionTitle?: string,
+): void {
   const ozg = document.ozg;
   if (ozg === null) return;
   const f = ozg.figures;
   const asOf = formatGermanDate(document.asOf);
   const title = "Umsetzung Onlinezugangsgesetz (OZG)";
-  pptx.addSection({ title });
-  const first = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  const section = sectionTitle ?? title;
+  if (sectionTitle === undefined) pptx.addSection({ title });
+  const first = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
   addTitle(first, title, `Stand: ${asOf} – aus dem OZG-Leistungsverzeichnis`);
   addBlocks(first, [
     ozgLine(
@@ -731,39 +929,56 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
     },
   ]);
 
-  const second = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  const second = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
   addTitle(second, title, `Zugangswege und Online-Anträge, Stand: ${asOf}`);
-  addBlocks(second, [
-    ...SERVICE_CHANNELS.filter((channel) => f.byChannel[channel] > 0).map(
-      (channel) =>
-        ozgLine(
-          f.byChannel[channel],
-          `OZG-Leistungen online – ${SERVICE_CHANNEL_LABELS[channel]}`,
-        ),
-    ),
-    ozgLine(f.onlineApplications, "Online-Anträge stehen zur Verfügung"),
-    { text: "Davon:", bullet: false, bold: true },
-    {
-      ...ozgLine(
-        f.onlineApplicationsOfImplemented,
-        `Online-Anträge zu ${formatGermanNumber(f.implemented)} umgesetzten OZG-Leistungen`,
-      ),
-      indent: true,
-    },
-    {
-      ...ozgLine(
-        f.onlineApplicationsOther,
-        "Online-Anträge in anderer Zuständigkeit",
-      ),
-      indent: true,
-    },
-    ozgLine(f.notResponsibleLocally, "OZG-Leistungen in anderer Zuständigkeit"),
-  ]);
+  const number = formatGermanNumber;
+  addTable(
+    second,
+    [
+      ["Zugangsweg", "Umgesetzte OZG-Leistungen"],
+      ...f.byChannelGroup.map((group) => [group.label, number(group.count)]),
+      ...(f.implementedWithoutChannel > 0
+        ? [["Zugangsweg nicht angegeben", number(f.implementedWithoutChannel)]]
+        : []),
+      ["Umgesetzt insgesamt", number(f.implemented)],
+    ],
+    { x: CONTENT.x, y: CONTENT.y + 0.1, w: 5.9 },
+    [3.3, 2.6],
+    [false, true],
+    true,
+  );
+  addTable(
+    second,
+    [
+      ["Online-Anträge", "Anzahl"],
+      [
+        `zu umgesetzten OZG-Leistungen (${number(f.implemented)})`,
+        number(f.onlineApplicationsOfImplemented),
+      ],
+      ["in anderer Zuständigkeit", number(f.onlineApplicationsOther)],
+      ["Online-Anträge insgesamt", number(f.onlineApplications)],
+    ],
+    { x: CONTENT.x + 6.2, y: CONTENT.y + 0.1, w: 5.9 },
+    [4.2, 1.7],
+    [false, true],
+    true,
+  );
+  addBlocks(
+    second,
+    [
+      {
+        text: `${number(f.notResponsibleLocally)} der ${number(f.defined)} definierten OZG-Leistungen liegen in anderer Zuständigkeit.`,
+        bullet: false,
+      },
+    ],
+    4.3,
+  );
 
   if (ozg.previous !== null && document.previous !== null)
     comparisonSlide(
       pptx,
       title,
+      section,
       f,
       ozg.previous,
       asOf,
@@ -776,7 +991,7 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
       distribution,
       de.reports.maturityChartWords,
     );
-    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+    const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
     addTitle(
       slide,
       "Reifegradmodell",
@@ -845,12 +1060,13 @@ function ozgSlides(pptx: PptxGenJS, document: ReportDocument): void {
 function comparisonSlide(
   pptx: PptxGenJS,
   title: string,
+  section: string,
   now: OzgFigures,
   before: OzgFigures,
   asOf: string,
   previousAsOf: string,
 ): void {
-  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: title });
+  const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: section });
   addTitle(
     slide,
     title,
@@ -926,13 +1142,21 @@ function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
 
 /** The per-project entries, the OZG slides and the other key figures, in the order of before. */
 function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
+  // The OZG figures stand with the project that implements the OZG, in its action field;
+  // without such a project, after all sections as before.
+  let ozgShown = false;
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
     dividerSlide(pptx, section);
-    for (const project of section.projects)
+    for (const project of section.projects) {
       projectSlides(pptx, section, project, document);
+      if (!ozgShown && isOzgProject(project)) {
+        ozgSlides(pptx, document, section.name);
+        ozgShown = true;
+      }
+    }
   }
-  ozgSlides(pptx, document);
+  if (!ozgShown) ozgSlides(pptx, document);
   if (document.otherFigures.length > 0) {
     pptx.addSection({ title: "Kennzahlen" });
     for (const figure of document.otherFigures)

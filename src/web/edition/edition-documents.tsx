@@ -21,8 +21,9 @@ import { AppError } from "../../errors.js";
 import {
   buildCatalogueDocumentModel,
   documentIdeasOf,
+  type CatalogueDocumentModel,
   type DocumentIdea,
-  type DocumentPicture,
+  type DocumentTimeline,
 } from "../../exports/catalogue/catalogue-document-model.js";
 import {
   CataloguePrint,
@@ -40,9 +41,25 @@ import type {
 import {
   buildRevisionSlidesModel,
   renderRevisionSlides,
+  SLIDE_PICTURE_HEIGHT_PX,
+  type FieldComparisonPictures,
 } from "../../exports/pptx/revision-slides.js";
-import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
-import { TimelineComparisonChart } from "../components/timeline-comparison/timeline-comparison-chart.js";
+import {
+  CATALOGUE_PRINT,
+  PrintComparison,
+  PrintTimeline,
+  printComparisonHeight,
+  SLIDE_PRINT,
+} from "../components/timeline-print/timeline-print.js";
+import {
+  comparisonLegend,
+  programmeLegend,
+  type TimelineLegendEntry,
+} from "../../domain/timeline/timeline-legend.js";
+import type {
+  TimelineComparison,
+  TimelineComparisonRow,
+} from "../../domain/edition/timeline-comparison.js";
 import { createViewContext, withLevels } from "../components/view.js";
 import {
   assetDirectory,
@@ -101,35 +118,91 @@ function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Bild</title><link rel="stylesheet" href="/assets/app.css"><style>body{margin:0;background:#fff}.bild{display:inline-block;padding:8px;background:#fff}.bild svg{max-width:none}</style></head><body>${figures}</body></html>`;
 }
 
-/** The timeline of an edition's whole catalogue as SVG markup. */
-async function timelineSvg(edition: Edition): Promise<string> {
-  const { catalogue } = edition;
-  const timeline = buildProgrammeTimeline(catalogue, NO_TODAY, "de");
-  const view = withLevels(VIEW, catalogue.programme.levels);
-  const projects = catalogue.impactAreas.reduce(
-    (sum, area) =>
-      sum +
-      area.actionFields.reduce(
-        (inner, field) => inner + field.projects.length,
-        0,
-      ),
-    0,
-  );
-  const fields = catalogue.impactAreas.reduce(
-    (sum, area) => sum + area.actionFields.length,
-    0,
-  );
-  return (
-    <TimelineChart
-      view={view}
-      layout={timeline.layout}
-      idPrefix="katalog-zeitstrahl"
-      variant="full"
-      title={`Zeitstrahl zur Umsetzung – ${edition.title}`}
-      description={view.t.timelineChartDescription(projects, fields)}
-      describeBar={timeline.describeBar}
-    />
-  );
+/** The timeline of one action field of an edition, as printed (SVG markup with its legend). */
+interface FieldTimelineSvg {
+  readonly key: string;
+  readonly alt: string;
+  readonly svg: string;
+}
+
+/** The timelines of an edition's catalogue, one per action field with projects. */
+async function fieldTimelineSvgs(
+  edition: Edition,
+  model: CatalogueDocumentModel,
+): Promise<readonly FieldTimelineSvg[]> {
+  const timeline = buildProgrammeTimeline(edition.catalogue, NO_TODAY, "de");
+  const fields = new Map(model.fields.map((field) => [field.key, field]));
+  const svgs: FieldTimelineSvg[] = [];
+  for (const [index, group] of timeline.layout.groups.entries()) {
+    const field = fields.get(group.key);
+    if (field === undefined || group.rows.length === 0) continue;
+    const layout = {
+      ...timeline.layout,
+      groups: [{ ...group, label: field.heading }],
+    };
+    const svg: string = await (
+      <PrintTimeline
+        layout={layout}
+        geometry={CATALOGUE_PRINT}
+        idPrefix={`katalog-zeitstrahl-${index + 1}`}
+        title={`Zeitstrahl zur Umsetzung: ${field.heading}`}
+        description={field.timelineAlt}
+        legend={programmeLegend(group.rows.flatMap((row) => row.bars))}
+      />
+    );
+    svgs.push({ key: group.key, alt: field.timelineAlt, svg });
+  }
+  return svgs;
+}
+
+/** The field timelines as figures of the print view (our own escaped markup). */
+function timelineFigures(svgs: readonly FieldTimelineSvg[]): JSX.Element {
+  return svgs
+    .map(
+      ({ svg }) => `<figure class="timeline timeline--field">${svg}</figure>`,
+    )
+    .join("");
+}
+
+/**
+ * A field's old-versus-new timeline cut into pictures that fit a slide with its legend
+ * below, rows kept whole and in order; every part repeats the field's header.
+ */
+function slideChunks(
+  layout: TimelineComparison,
+  stateLabel: (row: TimelineComparisonRow) => string | null,
+): TimelineComparison[] {
+  const fits = (
+    group: TimelineComparison["groups"][number],
+    rows: readonly TimelineComparisonRow[],
+  ): boolean =>
+    printComparisonHeight(
+      { ...layout, groups: [{ ...group, rows }] },
+      SLIDE_PRINT,
+      stateLabel,
+    ) <= SLIDE_PICTURE_HEIGHT_PX;
+  const chunks: TimelineComparison[] = [];
+  for (const group of layout.groups) {
+    // As few pictures as the rows need, filled greedily…
+    const greedy: TimelineComparisonRow[][] = [];
+    for (const row of group.rows) {
+      const last = greedy.at(-1);
+      if (last !== undefined && fits(group, [...last, row])) last.push(row);
+      else greedy.push([row]);
+    }
+    // …then the rows spread evenly over them, where that fits too.
+    const size = Math.ceil(group.rows.length / Math.max(1, greedy.length));
+    const even: TimelineComparisonRow[][] = [];
+    for (let start = 0; start < group.rows.length; start += size)
+      even.push(group.rows.slice(start, start + size));
+    const parts =
+      even.length === greedy.length && even.every((rows) => fits(group, rows))
+        ? even
+        : greedy;
+    for (const rows of parts)
+      chunks.push({ ...layout, groups: [{ ...group, rows }] });
+  }
+  return chunks;
 }
 
 /** What a document of an edition is made from. */
@@ -162,14 +235,11 @@ export async function renderPrintView(
   stylesheet = assetPath("print.css"),
 ): Promise<string> {
   const { edition, report, ideas } = await sourcesOf(ctx, slug, number);
-  const svg = await timelineSvg(edition);
-  // The SVG is markup we rendered and escaped ourselves; it is placed as an element.
-  const timeline = svg as JSX.Element;
+  const model = buildCatalogueDocumentModel(edition, report, ideas);
+  // The SVGs are markup we rendered and escaped ourselves; they are placed as elements.
+  const timeline = timelineFigures(await fieldTimelineSvgs(edition, model));
   return await (
-    <CataloguePrint
-      model={buildCatalogueDocumentModel(edition, report, ideas)}
-      stylesheet={stylesheet}
-    >
+    <CataloguePrint model={model} stylesheet={stylesheet}>
       {timeline}
     </CataloguePrint>
   );
@@ -256,29 +326,43 @@ export class EditionDocuments {
     const { edition, report, ideas } = sources;
     switch (kind) {
       case "docx": {
-        const svg = await timelineSvg(edition);
-        const png = await this.renderer.renderPng(
-          {
-            html: pictureHtml([{ id: "bild", svg }]),
-            resources: { "/assets/app.css": await asset("app.css") },
+        const model = buildCatalogueDocumentModel(edition, report, ideas);
+        const svgs = await fieldTimelineSvgs(edition, model);
+        const pictures = svgs.map((each, index) => ({
+          id: `bild-${index + 1}`,
+          ...each,
+        }));
+        const pngs =
+          pictures.length === 0
+            ? []
+            : await this.renderer.renderPngs(
+                {
+                  html: pictureHtml(pictures),
+                  resources: { "/assets/app.css": await asset("app.css") },
+                },
+                pictures.map(({ id }) => `#${id} svg`),
+              );
+        const timelines: DocumentTimeline[] = pictures.flatMap(
+          ({ key, alt, svg }, index) => {
+            const png = pngs[index];
+            return png === undefined
+              ? []
+              : [{ key, alt, picture: { png, ...svgSize(svg) } }];
           },
-          { selector: "#bild svg" },
         );
-        const picture: DocumentPicture = { png, ...svgSize(svg) };
         // docx is large: loaded with the first document that needs it.
         const { renderCatalogueDocx } =
           await import("../../exports/docx/catalogue-docx.js");
-        return renderCatalogueDocx(
-          buildCatalogueDocumentModel(edition, report, ideas),
-          picture,
-        );
+        return renderCatalogueDocx(model, timelines);
       }
       case "pdf": {
         // Printed twice: the first printing's outline tells on which page each heading
         // landed, the second prints those numbers into the table of contents (the room
         // for them is kept in the first, so no heading moves).
         const model = buildCatalogueDocumentModel(edition, report, ideas);
-        const timeline = (await timelineSvg(edition)) as JSX.Element;
+        const timeline = timelineFigures(
+          await fieldTimelineSvgs(edition, model),
+        );
         const furniture = "/assets/catalogue-furniture.css";
         const resources = {
           "/assets/print.css": await asset("print.css"),
@@ -316,35 +400,54 @@ export class EditionDocuments {
       }
       case "pptx": {
         const model = buildRevisionSlidesModel(edition, report, ideas);
-        const pictures = new Map<string, DocumentPicture>();
+        const pictures = new Map<string, FieldComparisonPictures>();
         if (report !== null && model.fields.length > 0) {
+          const levelsView = withLevels(
+            VIEW,
+            edition.catalogue.programme.levels,
+          );
           const svgs: { id: string; key: string; svg: string }[] = [];
+          const legends = new Map<string, readonly TimelineLegendEntry[]>();
           for (const [index, field] of model.fields.entries()) {
-            const levelsView = withLevels(
-              VIEW,
-              edition.catalogue.programme.levels,
-            );
             const comparison = buildComparison(levelsView, report, {
               filter: { ...NO_FILTER, actionFieldKey: field.key },
               today: NO_TODAY,
               olderTitle: report.from.title,
               newerTitle: edition.title,
             });
-            const svg: string = await (
-              <TimelineComparisonChart
-                view={levelsView}
-                layout={comparison.layout}
-                idPrefix={`folie-${index + 1}`}
-                title={`Alter und neuer Zeitstrahl: ${field.heading}`}
-                description={field.pictureAlt}
-                describeOldBar={comparison.describeOldBar}
-                describeNewBar={comparison.describeNewBar}
-                describeMarker={comparison.describeMarker}
-                stateLabel={comparison.stateLabel}
-                compact
-              />
+            const rows = comparison.layout.groups.flatMap((group) =>
+              group.rows.map((row) => ({ group, row })),
             );
-            svgs.push({ id: `bild-${index + 1}`, key: field.key, svg });
+            legends.set(
+              field.key,
+              comparisonLegend(
+                report.from.title,
+                edition.title,
+                rows.flatMap(({ row }) => row.newBars),
+                rows.some(({ row }) => row.markers.length > 0),
+              ),
+            );
+            for (const [part, chunk] of slideChunks(
+              comparison.layout,
+              comparison.stateLabel,
+            ).entries()) {
+              const svg: string = await (
+                <PrintComparison
+                  layout={chunk}
+                  geometry={SLIDE_PRINT}
+                  idPrefix={`folie-${index + 1}-${part + 1}`}
+                  title={`Alter und neuer Zeitstrahl: ${field.heading}`}
+                  description={field.pictureAlt}
+                  stateLabel={comparison.stateLabel}
+                  legend={[]}
+                />
+              );
+              svgs.push({
+                id: `bild-${index + 1}-${part + 1}`,
+                key: field.key,
+                svg,
+              });
+            }
           }
           const pngs = await this.renderer.renderPngs(
             {
@@ -355,7 +458,15 @@ export class EditionDocuments {
           );
           svgs.forEach(({ key, svg }, index) => {
             const png = pngs[index];
-            if (png !== undefined) pictures.set(key, { png, ...svgSize(svg) });
+            if (png === undefined) return;
+            const entry = pictures.get(key) ?? {
+              parts: [],
+              legend: legends.get(key) ?? [],
+            };
+            pictures.set(key, {
+              ...entry,
+              parts: [...entry.parts, { png, ...svgSize(svg) }],
+            });
           });
         }
         return renderRevisionSlides(model, pictures);

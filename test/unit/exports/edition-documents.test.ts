@@ -5,6 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  comparisonLegend,
+  programmeLegend,
+} from "../../../src/domain/timeline/timeline-legend.js";
+import { wrapWords } from "../../../src/web/components/timeline-print/timeline-print.js";
+import {
   assembleReport,
   type ReportReason,
 } from "../../../src/domain/edition/change-report.js";
@@ -22,6 +27,7 @@ import {
 import type { PublicItem } from "../../../src/domain/participation/participation.js";
 import {
   buildRevisionSlidesModel,
+  sentencesOf,
   paginateGroups,
 } from "../../../src/exports/pptx/revision-slides.js";
 import {
@@ -188,13 +194,21 @@ describe("the revision slides model", () => {
     expect(model.fields[0]?.pictureAlt).toContain(
       "2. Fortschreibung verglichen mit der 1. Fortschreibung",
     );
-    expect(model.priorities).toEqual({
+    expect(model.priorities).toMatchObject({
       year: 2022,
       items: [
         "Neue Internetseite",
         "Weitere Einführung DMS in Gesamtverwaltung",
       ],
     });
+    // Each priority names its projects with their periods.
+    expect(model.priorities?.projects).toHaveLength(2);
+    // Why the revision: the foreword, one sentence a line.
+    expect(model.why).toEqual(
+      second.foreword === null ? [] : expect.any(Array),
+    );
+    // Notes per action field: its shifts per reason.
+    expect(model.fields[0]?.notes).toContain("1 Verschiebung wegen Personal");
   });
 });
 
@@ -290,5 +304,71 @@ describe("the revision slides' pages of bullets", () => {
     const long = { text: "x".repeat(400), level: 1 as const };
     const slides = paginateGroups([[long], [long], [long], [long]]);
     expect(slides.length).toBeGreaterThan(1);
+  });
+});
+
+describe("the words and keys of document timelines", () => {
+  it("splits a foreword into sentences, never after the number of an edition", () => {
+    expect(
+      sentencesOf(
+        "Seit der 1. Fortschreibung hat sich viel getan. Die OZG-Umsetzung band Kraft!  Andere Vorhaben („Quick Wins“) kamen früher.",
+      ),
+    ).toEqual([
+      "Seit der 1. Fortschreibung hat sich viel getan.",
+      "Die OZG-Umsetzung band Kraft!",
+      "Andere Vorhaben („Quick Wins“) kamen früher.",
+    ]);
+    expect(sentencesOf(null)).toEqual([]);
+  });
+
+  it("wraps a project's name onto lines without losing a word", () => {
+    const lines = wrapWords("2.10 Digitale Kommunikation (intern)", 16);
+    expect(lines).toEqual(["2.10 Digitale", "Kommunikation", "(intern)"]);
+    expect(wrapWords("Dokumentenmanagementsystem", 10).join("")).toBe(
+      "Dokumente-nmanageme-ntsystem",
+    );
+  });
+
+  it("explains only the marks a timeline uses", () => {
+    const bar = {
+      isOpenEnd: false,
+      isUndecided: false,
+      isPermanent: false,
+      continuation: null,
+      clippedEnd: false,
+    } as const;
+    expect(programmeLegend([bar]).map((entry) => entry.label)).toEqual([
+      "Phase (Name im Balken, wo er Platz hat)",
+    ]);
+    expect(
+      programmeLegend([
+        { ...bar, continuation: "ongoing" },
+        {
+          ...bar,
+          isOpenEnd: true,
+          isPermanent: true,
+          continuation: "permanent",
+        },
+        {
+          ...bar,
+          isOpenEnd: true,
+          isUndecided: true,
+          continuation: "undecided",
+        },
+        { ...bar, isOpenEnd: true },
+      ]).map((entry) => entry.kind),
+    ).toEqual(["phase", "ongoing", "permanent", "undecided", "open"]);
+    expect(
+      comparisonLegend(
+        "1. Fortschreibung",
+        "2. Fortschreibung",
+        [bar],
+        true,
+      ).map((entry) => entry.label),
+    ).toEqual([
+      "alt: Zeitraum in der 1. Fortschreibung",
+      "neu: Phase in der 2. Fortschreibung",
+      "Verschiebung von alt nach neu",
+    ]);
   });
 });
