@@ -1001,6 +1001,8 @@ export function ReportEditPage(
   props: FormPageProps & {
     readonly data: ReportForEditing;
     readonly isMailConfigured: boolean;
+    /** A published report's documents with their build state (ADR 0046). */
+    readonly documents?: JSX.Element | undefined;
   },
 ): JSX.Element {
   const { view, data, failed } = props;
@@ -1057,6 +1059,7 @@ export function ReportEditPage(
         )
       }
     >
+      {props.documents ?? ""}
       <dl class="app-summary-list">
         <div class="app-summary-list__row">
           <dt class="app-summary-list__key" safe>
