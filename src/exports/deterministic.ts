@@ -33,6 +33,8 @@ export async function deterministicPackage(
   const target = new JSZip();
   const when = w3cdtf(instant);
   const names = Object.keys(source.files);
+  const renumber = chartRenumbering(names);
+  let sections = 0;
   for (const name of names) {
     const entry = source.files[name];
     if (entry === undefined) continue;
@@ -41,7 +43,20 @@ export async function deterministicPackage(
       continue;
     }
     let content: Buffer = await entry.async("nodebuffer");
-    if (name === "docProps/core.xml") {
+    if (/\.(xml|rels)$/.test(name)) {
+      const text = content.toString("utf8");
+      let next = renumber(text);
+      // PowerPoint sections get a random GUID each time: number them instead.
+      next = next.replace(
+        /(<p14:section\b[^>]*\bid=")\{[^}]*\}/g,
+        (_whole, start: string) => `${start}{${sectionGuid((sections += 1))}}`,
+      );
+      if (next !== text) content = Buffer.from(next, "utf8");
+    }
+    // Charts carry their data as an embedded workbook: a package of its own.
+    if (/\.(xlsx|docx|pptx)$/i.test(name))
+      content = await deterministicPackage(content, instant);
+    if (name.endsWith("docProps/core.xml")) {
       content = Buffer.from(
         content
           .toString("utf8")
@@ -56,7 +71,10 @@ export async function deterministicPackage(
         "utf8",
       );
     }
-    target.file(name, content, { date: instant, createFolders: false });
+    target.file(renumber(name), content, {
+      date: instant,
+      createFolders: false,
+    });
   }
   for (const file of Object.values(target.files)) file.date = instant;
   return target.generateAsync({
@@ -65,6 +83,40 @@ export async function deterministicPackage(
     compressionOptions: { level: 6 },
     platform: "DOS",
   });
+}
+
+/**
+ * Chart parts numbered from 1 in the package's order: pptxgenjs counts charts across all
+ * presentations of the process, so the second build of a deck would name them chart7….
+ */
+function chartRenumbering(names: readonly string[]): (text: string) => string {
+  const pattern =
+    /\b(chart|Microsoft_Excel_Worksheet)(\d+)(?=\.(?:xml|xlsx)\b)/g;
+  const numbers: number[] = [];
+  for (const name of names)
+    for (const match of name.matchAll(pattern)) {
+      const number = Number(match[2]);
+      if (!numbers.includes(number)) numbers.push(number);
+    }
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const mapping = new Map(sorted.map((number, index) => [number, index + 1]));
+  return (text) =>
+    mapping.size === 0
+      ? text
+      : text.replace(
+          pattern,
+          (whole: string, stem: string, digits: string) =>
+            `${stem}${mapping.get(Number(digits)) ?? digits}`,
+        );
+}
+
+/** A fixed GUID for the n-th section. */
+function sectionGuid(index: number): string {
+  const hex = createHash("sha256")
+    .update(`section-${index}`)
+    .digest("hex")
+    .toUpperCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Replaces every match's group 1 with text of the same length (the PDF's offsets stay right). */

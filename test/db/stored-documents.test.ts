@@ -249,13 +249,14 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
   });
 
   it.runIf(dialect === "sqlite")(
-    "build the edition's and the report's documents twice from the same data, byte for byte the same",
+    "build the edition's and the report's documents twice from the same data, byte for byte the same, the PDFs within their size",
     async () => {
       const renderer = createPdfRenderer({
         chromiumPath: DEFAULT_CHROMIUM_PATH,
       });
       try {
         const maker = createDocumentMaker(test.ctx, renderer);
+        const sizes = new Map<string, number>();
         const subjects = [
           ...(["docx", "pdf", "pptx"] as const).map((kind) => ({
             subject: { type: "edition" as const, key: "2" },
@@ -275,7 +276,14 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
             sha256(second.body),
             `${subject.type} ${subject.key} ${kind}`,
           ).toBe(sha256(first.body));
+          sizes.set(`${subject.type} ${kind}`, first.body.length);
         }
+        process.stdout.write(
+          `document sizes: ${JSON.stringify(Object.fromEntries(sizes))}\n`,
+        );
+        // Vector timelines without pattern fills keep the PDFs small.
+        expect(sizes.get("edition pdf")).toBeLessThanOrEqual(1024 * 1024);
+        expect(sizes.get("report pdf")).toBeLessThanOrEqual(300 * 1024);
       } finally {
         await renderer.close();
       }

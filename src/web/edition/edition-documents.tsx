@@ -95,7 +95,7 @@ function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
 }
 
 /** The timeline of an edition's whole catalogue as SVG markup. */
-async function timelineSvg(edition: Edition): Promise<string> {
+async function timelineSvg(edition: Edition, print = false): Promise<string> {
   const { catalogue } = edition;
   const timeline = buildProgrammeTimeline(catalogue, NO_TODAY, "de");
   const view = withLevels(VIEW, catalogue.programme.levels);
@@ -121,6 +121,7 @@ async function timelineSvg(edition: Edition): Promise<string> {
       title={`Zeitstrahl zur Umsetzung – ${edition.title}`}
       description={view.t.timelineChartDescription(projects, fields)}
       describeBar={timeline.describeBar}
+      print={print}
     />
   );
 }
@@ -155,7 +156,7 @@ export async function renderPrintView(
   stylesheet = assetPath("print.css"),
 ): Promise<string> {
   const { edition, report, ideas } = await sourcesOf(ctx, slug, number);
-  const svg = await timelineSvg(edition);
+  const svg = await timelineSvg(edition, true);
   // The SVG is markup we rendered and escaped ourselves; it is placed as an element.
   const timeline = svg as JSX.Element;
   return await (
@@ -173,7 +174,7 @@ export async function renderPrintView(
  * published ideas taken up in it (a later decision changes their state) and the version of
  * the document format (a new format builds the document again). ADR 0046.
  */
-export const EDITION_DOCUMENT_FORMAT = "edition-documents-1";
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-2";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {
@@ -258,7 +259,7 @@ export class EditionDocuments {
         // landed, the second prints those numbers into the table of contents (the room
         // for them is kept in the first, so no heading moves).
         const model = buildCatalogueDocumentModel(edition, report, ideas);
-        const timeline = (await timelineSvg(edition)) as JSX.Element;
+        const timeline = (await timelineSvg(edition, true)) as JSX.Element;
         const furniture = "/assets/catalogue-furniture.css";
         const resources = {
           "/assets/print.css": await asset("print.css"),
