@@ -1045,6 +1045,8 @@ export function ReportEditPage(
   ];
   const sectionKeys =
     data.report.sectionKeys === null ? null : new Set(data.report.sectionKeys);
+  // Markup the route built from the documents' states (escaped there).
+  const safeDocuments = props.documents ?? "";
   const sentSections =
     failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
   return (
@@ -1059,7 +1061,7 @@ export function ReportEditPage(
         )
       }
     >
-      {props.documents ?? ""}
+      {safeDocuments}
       <dl class="app-summary-list">
         <div class="app-summary-list__row">
           <dt class="app-summary-list__key" safe>
