@@ -66,6 +66,7 @@ export class StoredDocuments {
   private working: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
   private readonly waitMs: number;
   private readonly leaseMs: number;
 
@@ -89,6 +90,8 @@ export class StoredDocuments {
 
   /** Stops the timer and waits for the builds under way. */
   async close(): Promise<void> {
+    // No new claims: a requested document left now is built by another process or later.
+    this.closed = true;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     await this.working?.catch(() => undefined);
@@ -121,6 +124,7 @@ export class StoredDocuments {
 
   /** Builds the requested documents in the background (one round at a time per process). */
   kick(): void {
+    if (this.closed) return;
     if (this.working !== null) {
       this.again = true;
       return;
@@ -142,7 +146,7 @@ export class StoredDocuments {
   /** Builds every requested document whose lease this process gets; returns how many. */
   async runRequested(): Promise<number> {
     let built = 0;
-    for (;;) {
+    while (!this.closed) {
       const claimed = await claimRequestedDocument(
         this.ctx,
         this.owner,
@@ -157,6 +161,7 @@ export class StoredDocuments {
         await failClaimedDocument(this.ctx, claimed, error);
       }
     }
+    return built;
   }
 
   /** The stored document if it is current, else built (once for all callers) and stored. */
