@@ -38,6 +38,8 @@ export const TRANSIENT_TABLES: ReadonlySet<string> = new Set([
   "password_reset",
   "scheduled_job",
   "catalogue_sheet_upload",
+  // Stored documents are rebuilt on demand, byte for byte (ADR 0046).
+  "published_document",
 ]);
 
 /**

@@ -21,6 +21,7 @@ import type {
 } from "./scheduler.tables.js";
 import type { FeedSubscriptionTable } from "./subscription.tables.js";
 import type { CatalogueSheetUploadTable } from "./sheets.tables.js";
+import type { PublishedDocumentTable } from "./published-document.tables.js";
 import type {
   AccessibilityStatementTable,
   KeptFormTable,
@@ -481,6 +482,7 @@ export interface Database {
   participation_rate: ParticipationRateTable;
   public_release: PublicReleaseTable;
   body_member: BodyMemberTable;
+  published_document: PublishedDocumentTable;
 }
 
 /** oparl_object: a cached OParl object a meeting refers to (migration 2026-12-05-oparl-cache). */

@@ -37,6 +37,7 @@ import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.
 import * as participationLanguage from "./migrations/2026-12-09-participation-language.js";
 import * as reportsFreeSections from "./migrations/2026-12-09-reports-free-sections.js";
 import * as scaleForeignKeyIndexes from "./migrations/2026-12-10-scale-foreign-key-indexes.js";
+import * as docstorePublishedDocuments from "./migrations/2026-12-10-docstore-published-documents.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -67,6 +68,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-09-participation-language": participationLanguage,
   "2026-12-09-reports-free-sections": reportsFreeSections,
   "2026-12-10-scale-foreign-key-indexes": scaleForeignKeyIndexes,
+  "2026-12-10-docstore-published-documents": docstorePublishedDocuments,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

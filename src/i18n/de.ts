@@ -17,6 +17,7 @@ import { participationDe } from "./participation.de.js";
 import { sheetsDe } from "./sheets.de.js";
 import { operationsDe } from "./operations.de.js";
 import { bodiesDe } from "./bodies.de.js";
+import { documentsDe } from "./documents.de.js";
 
 /** The statuses an error page has its own heading for; others fall back to 400 or 500. */
 export type ErrorPageStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -848,6 +849,8 @@ export const de = {
   operations: operationsDe,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesDe,
+  /** Stored documents of published editions and reports and their build state. */
+  documents: documentsDe,
   /** Free sections of status reports: page, print view and editor. */
   reportSections: reportSectionsDe,
   edition: {

@@ -13,6 +13,7 @@ import { participationEn } from "./participation.en.js";
 import { sheetsEn } from "./sheets.en.js";
 import { operationsEn } from "./operations.en.js";
 import { bodiesEn } from "./bodies.en.js";
+import { documentsEn } from "./documents.en.js";
 
 function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -818,6 +819,8 @@ export const en: Dictionary = {
   operations: operationsEn,
   /** Bodies (Gremien): kinds, members, agenda items and minutes. */
   bodies: bodiesEn,
+  /** Stored documents of published editions and reports and their build state. */
+  documents: documentsEn,
   /** Free sections of status reports: page, print view and editor. */
   reportSections: reportSectionsEn,
   edition: {

@@ -40,6 +40,8 @@ import {
 } from "../exports/pdf/render-pdf.js";
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
+import { createDocumentMaker } from "./documents/document-maker.js";
+import { StoredDocuments } from "./documents/stored-documents.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
 import { subscriptionRoutes } from "./open-data/subscription.routes.js";
 import { accessibilityRoutes } from "./accessibility/accessibility.routes.js";
@@ -101,7 +103,16 @@ export async function buildApp(
   const pdf = createPdfRenderer({
     chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
   });
-  app.addHook("onClose", async () => pdf.close());
+  // Documents of published editions and reports: stored, built outside the request (ADR 0046).
+  const documents = new StoredDocuments(ctx, createDocumentMaker(ctx, pdf), {
+    onError: (error) =>
+      app.log.error({ err: error }, "a document could not be built"),
+  });
+  documents.start();
+  app.addHook("onClose", async () => {
+    await documents.close();
+    await pdf.close();
+  });
   // Before anything registers a route: every route must declare who may call it.
   installRoutePolicies(app);
   // Every request's input must be storable (no NUL, finite numbers) before any route reads it.
@@ -237,11 +248,12 @@ export async function buildApp(
   await app.register(portalRoutes, { ctx, now });
   await app.register(editorRoutes, { ctx });
   await app.register(sheetsRoutes, { ctx });
-  await app.register(editionRoutes, { ctx, now, pdf });
+  await app.register(editionRoutes, { ctx, now, pdf, documents });
   await app.register(reportingRoutes, {
     ctx,
     now,
     pdf,
+    documents,
     mail: options.mail ?? null,
   });
   await app.register(openDataRoutes, {

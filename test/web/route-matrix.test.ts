@@ -1010,6 +1010,10 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "none",
     call: () => ({ url: `${K}/fortschreibungen/2/folien.pptx` }),
   },
+  "GET /:slug/fortschreibungen/:number/dokumente": {
+    scope: "none",
+    call: () => ({ url: `${K}/fortschreibungen/2/dokumente` }),
+  },
   "GET /:slug/entwurf": {
     scope: "municipality",
     call: () => ({ url: `${K}/entwurf` }),
@@ -1104,6 +1108,12 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "none",
     call: async (m) => ({
       url: `${K}/berichte/${(await m.reporting()).publishedId}/bericht.pdf`,
+    }),
+  },
+  "GET /:slug/berichte/:report/dokumente": {
+    scope: "none",
+    call: async (m) => ({
+      url: `${K}/berichte/${(await m.reporting()).publishedId}/dokumente`,
     }),
   },
   "GET /:slug/kennzahlen": {

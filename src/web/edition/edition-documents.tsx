@@ -7,13 +7,14 @@
  * out first).
  * Pictures and the PDF come from one Chromium (src/exports/pdf/render-pdf.ts).
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { type ChangeReport } from "../../domain/edition/change-report.js";
-import { getEdition } from "../../app/edition/read-editions.js";
+import { getEdition, listEditions } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
-import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
+import type { MadeDocument } from "../../app/documents/published-documents.js";
 import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
 import { listItemsTakenUpIn } from "../../app/participation/participation.js";
@@ -25,6 +26,11 @@ import {
   type DocumentIdea,
   type DocumentTimeline,
 } from "../../exports/catalogue/catalogue-document-model.js";
+import {
+  deterministicPackage,
+  deterministicPdf,
+  documentInstant,
+} from "../../exports/deterministic.js";
 import {
   CataloguePrint,
   contentsOf,
@@ -61,25 +67,12 @@ import type {
   TimelineComparisonRow,
 } from "../../domain/edition/timeline-comparison.js";
 import { createViewContext, withLevels } from "../components/view.js";
-import {
-  assetDirectory,
-  assetPath,
-  APP_VERSION,
-} from "../http/static-assets.js";
+import { assetDirectory, assetPath } from "../http/static-assets.js";
 import { buildProgrammeTimeline } from "../portal/timeline.presenter.js";
 import { buildComparison } from "./comparison.presenter.js";
 
 /** The kinds of document an edition has. */
 export type EditionDocumentKind = "docx" | "pdf" | "pptx";
-
-/** A finished file. */
-export interface EditionFile {
-  readonly body: Buffer;
-  readonly contentType: string;
-  readonly fileName: string;
-  /** Stable for the edition, the published data version and the app version. */
-  readonly etag: string;
-}
 
 const CONTENT_TYPES: Readonly<Record<EditionDocumentKind, string>> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -245,62 +238,51 @@ export async function renderPrintView(
   );
 }
 
-/** Makes and keeps the documents of editions: bounded by bytes, each made once for all who ask at the same time. */
-export class EditionDocuments {
-  private readonly cache: MemoryCache<
-    EditionFile,
-    { slug: string; number: number; kind: EditionDocumentKind; version: number }
-  >;
+/**
+ * What a stored document of an edition is made from beyond the immutable edition: the
+ * published ideas taken up in it (a later decision changes their state) and the version of
+ * the document format (a new format builds the document again). ADR 0046.
+ */
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-2";
 
+/** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
+export class EditionDocuments {
   constructor(
     private readonly ctx: AppContext,
     private readonly renderer: PdfRenderer,
-    maxBytes = 64 * 1024 * 1024,
-  ) {
-    this.cache = createMemoryCache({
-      name: "edition documents",
-      maxBytes,
-      sizeOf: (file) => file.body.length,
-      build: async (_key, { slug, number, kind, version }) =>
-        this.build(slug, number, kind, version),
-    });
+  ) {}
+
+  /** The key of what may change after publication; ERR_EDITION_NOT_FOUND for an unknown edition. */
+  async sourceKey(slug: string, number: number): Promise<string> {
+    const { editions } = await listEditions(this.ctx, slug);
+    if (!editions.some((edition) => edition.number === number))
+      throw new AppError("ERR_EDITION_NOT_FOUND");
+    const ideas = await listItemsTakenUpIn(this.ctx, slug, number);
+    return createHash("sha256")
+      .update(JSON.stringify([EDITION_DOCUMENT_FORMAT, ideas]))
+      .digest("hex")
+      .slice(0, 32);
   }
 
   /**
-   * A document of an edition as of the municipality's published data `version` (a new
-   * decision on an idea taken up in it makes a new file); ERR_EDITION_NOT_FOUND, or
+   * A document of an edition, deterministic: ERR_EDITION_NOT_FOUND, or
    * ERR_DOCUMENT_UNAVAILABLE when Chromium fails.
    */
-  async get(
+  async make(
     slug: string,
     number: number,
     kind: EditionDocumentKind,
-    version = 0,
-  ): Promise<EditionFile> {
-    const file = await this.cache.fetch(
-      `${slug}:${number}:${kind}:${version}`,
-      {
-        slug,
-        number,
-        kind,
-        version,
-      },
-    );
-    if (file === undefined)
-      throw new AppError("ERR_DOCUMENT_UNAVAILABLE", { detail: `(${kind})` });
-    return file;
-  }
-
-  private async build(
-    slug: string,
-    number: number,
-    kind: EditionDocumentKind,
-    version: number,
-  ): Promise<EditionFile> {
+  ): Promise<MadeDocument> {
+    const sourceKey = await this.sourceKey(slug, number);
     const sources = await sourcesOf(this.ctx, slug, number);
+    const instant = documentInstant(sources.edition.publishedOn);
     let body: Buffer;
     try {
-      body = await this.make(slug, number, kind, sources);
+      const raw = await this.render(kind, sources);
+      body =
+        kind === "pdf"
+          ? deterministicPdf(raw, instant)
+          : await deterministicPackage(raw, instant);
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw new AppError("ERR_DOCUMENT_UNAVAILABLE", {
@@ -311,15 +293,13 @@ export class EditionDocuments {
     const name = kind === "pptx" ? "folien" : "katalog";
     return {
       body,
-      contentType: CONTENT_TYPES[kind],
+      mediaType: CONTENT_TYPES[kind],
       fileName: `${slug}-${number}-fortschreibung-${name}.${kind}`,
-      etag: `"${kind}-${number}-${version}-${APP_VERSION}-${body.length}"`,
+      sourceKey,
     };
   }
 
-  private async make(
-    slug: string,
-    number: number,
+  private async render(
     kind: EditionDocumentKind,
     sources: EditionSources,
   ): Promise<Buffer> {

@@ -15,6 +15,7 @@ export const EDITION_ROUTES = {
   docx: "/:slug/fortschreibungen/:number/katalog.docx",
   pdf: "/:slug/fortschreibungen/:number/katalog.pdf",
   pptx: "/:slug/fortschreibungen/:number/folien.pptx",
+  documents: "/:slug/fortschreibungen/:number/dokumente",
   draft: "/:slug/entwurf",
   draftProject: "/:slug/entwurf/projekte/:projectSlug",
   draftTimeline: "/:slug/entwurf/zeitstrahl",
@@ -51,6 +52,8 @@ export const editionPaths = {
     `${edition(slug, number)}/katalog.pdf`,
   pptx: (slug: string, number: number): string =>
     `${edition(slug, number)}/folien.pptx`,
+  documents: (slug: string, number: number): string =>
+    `${edition(slug, number)}/dokumente`,
   draft,
   draftProject: (slug: string, projectSlug: string): string =>
     `${draft(slug)}/projekte/${part(projectSlug)}`,

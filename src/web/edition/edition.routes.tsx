@@ -49,11 +49,7 @@ import {
   type FormContext,
   type FormFailure,
 } from "../http/form-action.js";
-import {
-  matchesIfNoneMatch,
-  NO_STORE,
-  PUBLIC_CACHE_CONTROL,
-} from "../http/cache.js";
+import { NO_STORE } from "../http/cache.js";
 import {
   germanDayOf,
   germanIsoDateOf,
@@ -72,10 +68,14 @@ import {
   type DraftChangesPageProps,
 } from "./draft-changes-page.js";
 import {
-  EditionDocuments,
   renderPrintView,
   type EditionDocumentKind,
 } from "./edition-documents.js";
+import { DOCUMENT_KINDS } from "../documents/document-maker.js";
+import {
+  DocumentStatusPage,
+  type StoredDocuments,
+} from "../documents/stored-documents.js";
 import {
   ChangesPage,
   EditionDetails,
@@ -99,6 +99,8 @@ export interface EditionRoutesOptions {
   readonly ctx: AppContext;
   readonly now: () => Date;
   readonly pdf: PdfRenderer;
+  /** Stored documents of published editions (ADR 0046). */
+  readonly documents: StoredDocuments;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -182,7 +184,7 @@ export async function editionRoutes(
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, now } = options;
-  const documents = new EditionDocuments(ctx, options.pdf);
+  const { documents } = options;
 
   app.setErrorHandler(async (error, request, reply) =>
     sendHtmlError(error, request, reply),
@@ -304,6 +306,15 @@ export async function editionRoutes(
                   >
                     {published}
                   </h2>
+                  <p class="app-notification-banner__text">
+                    <a
+                      class="app-link"
+                      href={view.link(editionPaths.documents(slug, number))}
+                      safe
+                    >
+                      {view.t.documents.publishedDocumentsLink}
+                    </a>
+                  </p>
                 </div>
               )}
               <EditionDetails
@@ -437,33 +448,60 @@ export async function editionRoutes(
       async (request, reply) => {
         const number = editionNumber(request.params.number);
         const slug = municipalitySlug(request.params.slug);
-        // Ideas taken up in the edition may be decided later: the file follows the data.
-        const municipality = await ctx.versions.find(slug);
-        const file = await documents.get(
+        const view = viewOf(request);
+        return documents.send(
+          request,
+          reply,
           slug,
-          number,
+          { type: "edition", key: String(number) },
           kind,
-          municipality?.publishedVersion ?? 0,
+          () => ({
+            view,
+            requestUrl: request.url,
+            name: view.t.documents.kinds[kind],
+            backHref: view.link(editionPaths.edition(slug, number)),
+          }),
         );
-        reply
-          .header("etag", file.etag)
-          .header("cache-control", PUBLIC_CACHE_CONTROL);
-        if (matchesIfNoneMatch(request.headers["if-none-match"], file.etag))
-          return reply.code(304).send();
-        return reply
-          .type(file.contentType)
-          .header(
-            "content-disposition",
-            `attachment; filename="${file.fileName}"`,
-          )
-          .header("x-content-type-options", "nosniff")
-          .send(file.body);
       },
     );
   };
   documentRoute(EDITION_ROUTES.docx, "docx");
   documentRoute(EDITION_ROUTES.pdf, "pdf");
   documentRoute(EDITION_ROUTES.pptx, "pptx");
+
+  // The state of a published edition's documents: reloads itself while one is built.
+  app.get(
+    EDITION_ROUTES.documents,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: EditionParams, querystring: PageQuery },
+    },
+    async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      const slug = municipalitySlug(request.params.slug);
+      const view = viewOf(request);
+      const { edition } = await getEdition(ctx, slug, number);
+      const states = await documents.states(slug, {
+        type: "edition",
+        key: String(number),
+      });
+      const html = await (
+        <DocumentStatusPage
+          view={view}
+          requestUrl={request.url}
+          heading={`${view.t.documents.statusTitle}: ${editionTitleIn(view.lang, edition.title)}`}
+          states={states}
+          links={{
+            pdf: view.link(editionPaths.pdf(slug, number)),
+            docx: view.link(editionPaths.docx(slug, number)),
+            pptx: view.link(editionPaths.pptx(slug, number)),
+          }}
+          backHref={view.link(editionPaths.edition(slug, number))}
+        />
+      );
+      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+    },
+  );
 
   // ── The draft (staff and committee) ───────────────────────────────────────
   app.get(
@@ -747,6 +785,12 @@ export async function editionRoutes(
             },
           },
           { ip: request.ip },
+        );
+        // The documents are built now, outside this request (ADR 0046).
+        await documents.requestBuilds(
+          slug,
+          { type: "edition", key: String(number) },
+          DOCUMENT_KINDS.edition,
         );
         return view.link(editionPaths.edition(slug, number), {
           veroeffentlicht: "ja",

@@ -1002,6 +1002,8 @@ export function ReportEditPage(
   props: FormPageProps & {
     readonly data: ReportForEditing;
     readonly isMailConfigured: boolean;
+    /** A published report's documents with their build state (ADR 0046). */
+    readonly documents?: JSX.Element | undefined;
   },
 ): JSX.Element {
   const { view, data, failed } = props;
@@ -1044,6 +1046,8 @@ export function ReportEditPage(
   ];
   const sectionKeys =
     data.report.sectionKeys === null ? null : new Set(data.report.sectionKeys);
+  // Markup the route built from the documents' states (escaped there).
+  const safeDocuments = props.documents ?? "";
   const sentSections =
     failed?.form === settings ? new Set(failed.lists?.abschnitt ?? []) : null;
   return (
@@ -1058,6 +1062,7 @@ export function ReportEditPage(
         )
       }
     >
+      {safeDocuments}
       <dl class="app-summary-list">
         <div class="app-summary-list__row">
           <dt class="app-summary-list__key" safe>

@@ -102,6 +102,13 @@ import {
 } from "./report-editor-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
+import type { ViewContext } from "../components/view.js";
+import { DOCUMENT_KINDS } from "../documents/document-maker.js";
+import {
+  anyBuilding,
+  DocumentStateList,
+  type StoredDocuments,
+} from "../documents/stored-documents.js";
 import { ReportView } from "./report-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import {
@@ -116,6 +123,8 @@ export interface ReportEditorRoutesOptions {
   readonly ctx: AppContext;
   readonly mail: MailDelivery | null;
   readonly pdf: PdfRenderer;
+  /** Stored documents of published reports (ADR 0046). */
+  readonly documents: StoredDocuments;
 }
 
 const Slug = Type.String({ maxLength: 100 });
@@ -213,6 +222,48 @@ export async function reportEditorRoutes(
     });
   }
 
+  /** The published report's documents and their build state; the page reloads while one is built. */
+  async function publishedDocumentsSection(
+    view: ViewContext,
+    slug: string,
+    id: number,
+  ): Promise<JSX.Element> {
+    const states = await options.documents.states(slug, {
+      type: "report",
+      key: String(id),
+    });
+    return (
+      <section class="app-section" aria-labelledby="dokumente-titel">
+        <h2 class="app-heading-m" id="dokumente-titel" safe>
+          {view.t.documents.statusTitle}
+        </h2>
+        {anyBuilding(states) ? (
+          <p class="app-body-text">
+            <a
+              class="app-link"
+              href={view.link(reportPaths.publishedDocuments(slug, id))}
+              safe
+            >
+              {view.t.documents.publishedDocumentsLink}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
+        <div role="status">
+          <DocumentStateList
+            view={view}
+            states={states}
+            links={{
+              pptx: view.link(reportPaths.reportDeck(slug, id)),
+              pdf: view.link(reportPaths.reportPdf(slug, id)),
+            }}
+          />
+        </div>
+      </section>
+    );
+  }
+
   async function renderReport(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -229,8 +280,13 @@ export async function reportEditorRoutes(
         originOf(request),
       );
       const view = viewOf(request);
+      const documents =
+        data.report.status === "published"
+          ? await publishedDocumentsSection(view, params.slug, data.summary.id)
+          : undefined;
       const html = await (
         <ReportEditPage
+          documents={documents}
           view={view}
           requestUrl={request.url}
           chrome={editorChrome(
@@ -873,6 +929,12 @@ export async function reportEditorRoutes(
             reason: reasonOrNull(input.grund),
           },
           originOf(request),
+        );
+        // The documents are built now, outside this request (ADR 0046).
+        await options.documents.requestBuilds(
+          params.slug,
+          { type: "report", key: String(reportId) },
+          DOCUMENT_KINDS.report,
         );
         return view.link(reportPaths.staffReport(params.slug, reportId), {
           gespeichert: "veroeffentlicht",

@@ -11,6 +11,7 @@ export const REPORT_ROUTES = {
   report: "/:slug/berichte/:report",
   reportDeck: "/:slug/berichte/:report/folien.pptx",
   reportPdf: "/:slug/berichte/:report/bericht.pdf",
+  publishedDocuments: "/:slug/berichte/:report/dokumente",
   indicators: "/:slug/kennzahlen",
   // Staff
   staffReports: "/:slug/verwaltung/berichte",
@@ -62,6 +63,8 @@ export const reportPaths = {
     `/${part(slug)}/berichte/${part(report)}/folien.pptx`,
   reportPdf: (slug: string, report: string | number): string =>
     `/${part(slug)}/berichte/${part(report)}/bericht.pdf`,
+  publishedDocuments: (slug: string, report: string | number): string =>
+    `/${part(slug)}/berichte/${part(report)}/dokumente`,
   indicators: (slug: string): string => `/${part(slug)}/kennzahlen`,
   staffReports: (slug: string): string => `${staff(slug)}/berichte`,
   staffReport: (slug: string, id: number): string =>

@@ -4,7 +4,6 @@
  * version like the rest of the portal; the files of a published report never change, so
  * their tag names only the report and the app version, and PDFs are kept in memory.
  */
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -15,22 +14,20 @@ import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import {
   getPublishedReport,
   listPublishedReports,
-  type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import {
-  buildReportDeck,
-  reportFileName,
-} from "../../exports/report/report-deck.js";
+  DocumentStatusPage,
+  type StoredDocuments,
+} from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
-import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { NO_STORE } from "../http/cache.js";
 import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { createMemoryCache } from "../../app/memory-cache.js";
 import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -39,9 +36,7 @@ import {
   PublishedReportPage,
   ReportsPage,
 } from "./report-portal-pages.js";
-import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
-import { REPORT_ROUTES } from "./report-paths.js";
-import { renderReportPdf } from "./report-print.js";
+import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { municipalitySlugParam } from "../http/params.js";
 
 /** What the public report routes need. */
@@ -49,6 +44,8 @@ export interface ReportPortalRoutesOptions {
   readonly ctx: AppContext;
   readonly now: () => Date;
   readonly pdf: PdfRenderer;
+  /** Stored documents of published reports (ADR 0046). */
+  readonly documents: StoredDocuments;
 }
 
 const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
@@ -63,9 +60,6 @@ const ReportParams = Type.Object({
   report: Type.String({ maxLength: 20 }),
 });
 
-/** At most this many bytes of PDFs of published reports are kept in memory. */
-const PDF_CACHE_BYTES = 24 * 1024 * 1024;
-
 /** Registers the public report pages and files. */
 export async function reportPortalRoutes(
   instance: FastifyInstance,
@@ -74,14 +68,6 @@ export async function reportPortalRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   const pages = new PublicResponseCache("report pages", 16 * 1024 * 1024);
-  // A published report never changes, so its PDF is made once (for all who ask at the same time).
-  const pdfs = createMemoryCache<Buffer, () => Promise<Buffer>>({
-    name: "report PDFs",
-    maxBytes: PDF_CACHE_BYTES,
-    sizeOf: (body) => body.length,
-    build: async (_key, make) => make(),
-  });
-
   /** The published version from memory (public pages follow what is published), or a 404. */
   async function requireDataVersion(slug: string): Promise<number> {
     municipalitySlugParam(slug);
@@ -116,37 +102,38 @@ export async function reportPortalRoutes(
     });
   }
 
-  /** A file of a published report: immutable, so its tag names only the report and the app. */
+  /** A file of a published report, from storage (built once, ADR 0046). */
   async function sendReportFile(
     request: FastifyRequest,
     reply: FastifyReply,
     kind: "pptx" | "pdf",
-    make: () => Promise<{ readonly body: Buffer; readonly fileName: string }>,
-    reportKey: string,
   ): Promise<FastifyReply> {
-    const tag = `"${kind}-${reportKey}-${APP_VERSION}"`;
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply
-        .code(304)
-        .header("etag", tag)
-        .header("cache-control", PUBLIC_CACHE_CONTROL)
-        .send();
-    }
-    const { body, fileName } = await make();
-    return reply
-      .header("etag", tag)
-      .header("cache-control", PUBLIC_CACHE_CONTROL)
-      .header("content-disposition", `attachment; filename="${fileName}"`)
-      .type(kind === "pdf" ? "application/pdf" : PPTX_CONTENT_TYPE)
-      .send(body);
-  }
-
-  /** A short digest of the meeting's live details, so that a changed minute changes the file's tag. */
-  function meetingDigest(meeting: PublicMeetingDetails | null): string {
-    return createHash("sha256")
-      .update(JSON.stringify(meeting))
-      .digest("hex")
-      .slice(0, 12);
+    const { slug } = request.params as { slug: string; report: string };
+    await requireDataVersion(slug);
+    const param = reportParam((request.params as { report: string }).report);
+    // A meeting date names the report too: the stored file is kept under its id.
+    const id = /^\d+$/.test(param)
+      ? param
+      : String((await getPublishedReport(ctx, slug, param)).summary.id);
+    const view = createViewContext(
+      resolveLanguage((request.query as { lang?: string }).lang),
+    );
+    return options.documents.send(
+      request,
+      reply,
+      slug,
+      { type: "report", key: id },
+      kind,
+      () => ({
+        view,
+        requestUrl: request.url,
+        name:
+          kind === "pdf"
+            ? view.t.documents.kinds.pdf
+            : view.t.documents.kinds.pptx,
+        backHref: view.link(reportPaths.report(slug, id)),
+      }),
+    );
   }
 
   function reportParam(text: string): string {
@@ -220,57 +207,54 @@ export async function reportPortalRoutes(
     REPORT_ROUTES.reportDeck,
     {
       config: { policy: "public" },
-      schema: { hide: true, params: ReportParams },
+      schema: { hide: true, params: ReportParams, querystring: Query },
     },
-    async (request, reply) => {
-      await requireDataVersion(request.params.slug);
-      const { document, summary, meeting } = await getPublishedReport(
-        ctx,
-        request.params.slug,
-        reportParam(request.params.report),
-      );
-      return sendReportFile(
-        request,
-        reply,
-        "pptx",
-        async () => ({
-          body: await buildReportDeck(document, meeting),
-          fileName: `${reportFileName(document)}.pptx`,
-        }),
-        `${request.params.slug}-${summary.id}-${meetingDigest(meeting)}`,
-      );
-    },
+    async (request, reply) => sendReportFile(request, reply, "pptx"),
   );
 
   app.get(
     REPORT_ROUTES.reportPdf,
     {
       config: { policy: "public" },
-      schema: { hide: true, params: ReportParams },
+      schema: { hide: true, params: ReportParams, querystring: Query },
+    },
+    async (request, reply) => sendReportFile(request, reply, "pdf"),
+  );
+
+  // The state of a published report's documents: reloads itself while one is built.
+  app.get(
+    REPORT_ROUTES.publishedDocuments,
+    {
+      config: { policy: "public" },
+      schema: { hide: true, params: ReportParams, querystring: Query },
     },
     async (request, reply) => {
-      await requireDataVersion(request.params.slug);
-      const { document, summary, meeting } = await getPublishedReport(
+      const { slug } = request.params;
+      await requireDataVersion(slug);
+      const { document, summary } = await getPublishedReport(
         ctx,
-        request.params.slug,
+        slug,
         reportParam(request.params.report),
       );
-      // The meeting's details are read live (minutes come after the meeting): part of the key.
-      const key = `${request.params.slug}-${summary.id}-${meetingDigest(meeting)}`;
-      return sendReportFile(
-        request,
-        reply,
-        "pdf",
-        async () => {
-          const body = await pdfs.fetch(key, async () =>
-            renderReportPdf(options.pdf, document, meeting),
-          );
-          if (body === undefined)
-            throw new Error("the report PDF was not made");
-          return { body, fileName: `${reportFileName(document)}.pdf` };
-        },
-        key,
+      const view = createViewContext(resolveLanguage(request.query.lang));
+      const states = await options.documents.states(slug, {
+        type: "report",
+        key: String(summary.id),
+      });
+      const html = await (
+        <DocumentStatusPage
+          view={view}
+          requestUrl={request.url}
+          heading={`${view.t.documents.statusTitle}: ${document.title}`}
+          states={states}
+          links={{
+            pptx: view.link(reportPaths.reportDeck(slug, summary.id)),
+            pdf: view.link(reportPaths.reportPdf(slug, summary.id)),
+          }}
+          backHref={view.link(reportPaths.report(slug, summary.id))}
+        />
       );
+      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
     },
   );
 

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { AppContext } from "../../app/context.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
+import type { StoredDocuments } from "../documents/stored-documents.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
@@ -33,6 +34,8 @@ export interface ReportingRoutesOptions {
   readonly now: () => Date;
   readonly pdf: PdfRenderer;
   readonly mail: MailDelivery | null;
+  /** Stored documents of published reports (ADR 0046). */
+  readonly documents: StoredDocuments;
 }
 
 /** Registers the public and the staff reporting routes. */
@@ -44,11 +47,13 @@ export async function reportingRoutes(
     ctx: options.ctx,
     now: options.now,
     pdf: options.pdf,
+    documents: options.documents,
   });
   await app.register(reportEditorRoutes, {
     ctx: options.ctx,
     mail: options.mail,
     pdf: options.pdf,
+    documents: options.documents,
   });
   await app.register(reportSectionRoutes, { ctx: options.ctx });
   await app.register(indicatorEditorRoutes, {

@@ -1,0 +1,111 @@
+/**
+ * The one maker of stored documents (ADR 0046): an edition's catalogue (DOCX, PDF) and
+ * revision slides (PPTX), a report's deck (PPTX) and PDF — each with deterministic bytes.
+ */
+import { createHash } from "node:crypto";
+import type { AppContext } from "../../app/context.js";
+import type {
+  DocumentMaker,
+  DocumentSubject,
+  MadeDocument,
+  StoredDocumentKind,
+} from "../../app/documents/published-documents.js";
+import { getPublishedReport } from "../../app/reports/read-reports.js";
+import { formatIsoDate } from "../../domain/calendar/calendar.js";
+import { AppError } from "../../errors.js";
+import {
+  deterministicPackage,
+  deterministicPdf,
+  documentInstant,
+} from "../../exports/deterministic.js";
+import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
+import {
+  buildReportDeck,
+  reportFileName,
+} from "../../exports/report/report-deck.js";
+import { EditionDocuments } from "../edition/edition-documents.js";
+import { renderReportPdf } from "../reports/report-print.js";
+
+/** The version of the report documents' format: a new one builds stored reports again. */
+export const REPORT_DOCUMENT_FORMAT = "report-documents-1";
+
+const PPTX =
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
+/** The kinds each subject has. */
+export const DOCUMENT_KINDS: Readonly<
+  Record<DocumentSubject["type"], readonly StoredDocumentKind[]>
+> = {
+  edition: ["docx", "pdf", "pptx"],
+  report: ["pptx", "pdf"],
+};
+
+function editionNumberOf(subject: DocumentSubject): number {
+  const number = Number(subject.key);
+  if (!Number.isSafeInteger(number) || number < 1)
+    throw new AppError("ERR_EDITION_NOT_FOUND");
+  return number;
+}
+
+/** Makes the documents of editions and reports with one Chromium. */
+export function createDocumentMaker(
+  ctx: AppContext,
+  renderer: PdfRenderer,
+): DocumentMaker {
+  const editions = new EditionDocuments(ctx, renderer);
+
+  async function report(slug: string, subject: DocumentSubject) {
+    const published = await getPublishedReport(ctx, slug, subject.key);
+    const sourceKey = createHash("sha256")
+      .update(JSON.stringify([REPORT_DOCUMENT_FORMAT, published.meeting]))
+      .digest("hex")
+      .slice(0, 32);
+    return { ...published, sourceKey };
+  }
+
+  return {
+    async sourceKey(slug, subject) {
+      if (subject.type === "edition")
+        return editions.sourceKey(slug, editionNumberOf(subject));
+      return (await report(slug, subject)).sourceKey;
+    },
+    async make(slug, subject, kind): Promise<MadeDocument> {
+      if (subject.type === "edition")
+        return editions.make(slug, editionNumberOf(subject), kind);
+      const { document, meeting, sourceKey } = await report(slug, subject);
+      const instant = documentInstant(
+        document.publishedAt ?? formatIsoDate(document.asOf),
+      );
+      const name = reportFileName(document);
+      try {
+        if (kind === "pdf")
+          return {
+            body: deterministicPdf(
+              await renderReportPdf(renderer, document, meeting),
+              instant,
+            ),
+            fileName: `${name}.pdf`,
+            mediaType: "application/pdf",
+            sourceKey,
+          };
+        if (kind === "pptx")
+          return {
+            body: await deterministicPackage(
+              await buildReportDeck(document, meeting),
+              instant,
+            ),
+            fileName: `${name}.pptx`,
+            mediaType: PPTX,
+            sourceKey,
+          };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError("ERR_DOCUMENT_UNAVAILABLE", {
+          cause: error,
+          detail: `(${kind})`,
+        });
+      }
+      throw new AppError("ERR_NOT_FOUND");
+    },
+  };
+}

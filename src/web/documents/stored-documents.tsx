@@ -1,0 +1,362 @@
+/**
+ * Serving the documents of published editions and reports from storage (ADR 0046), and the
+ * worker that builds the requested ones outside the request. A download sends the stored
+ * bytes with a strong ETag (their SHA-256) and answers 304 to a matching If-None-Match. A
+ * missing or outdated document is built on demand, once for all who ask at the same time
+ * (single-flight), and stored; a browser meanwhile gets a page that says so and reloads
+ * itself (meta refresh, no script), other clients wait for the file.
+ */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { AppContext } from "../../app/context.js";
+import {
+  claimRequestedDocument,
+  failClaimedDocument,
+  publishedDocumentStates,
+  readStoredDocument,
+  requestPublishedDocuments,
+  saveBuiltDocument,
+  type DocumentBuildState,
+  type DocumentMaker,
+  type DocumentSubject,
+  type StoredDocument,
+  type StoredDocumentKind,
+} from "../../app/documents/published-documents.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import {
+  matchesIfNoneMatch,
+  NO_STORE,
+  PUBLIC_CACHE_CONTROL,
+} from "../http/cache.js";
+
+/** How the service waits and leases. */
+export interface StoredDocumentsOptions {
+  /** A browser waits this long for a document being built before it gets the progress page. */
+  readonly waitMs?: number;
+  /** The lease a worker holds on a document while building it. */
+  readonly leaseMs?: number;
+  /** How often the worker looks for requested documents (0: only when told). */
+  readonly pollMs?: number;
+  /** Told about a build that failed. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** What the progress page shows. */
+export interface ProgressPage {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  /** The document's name in the sentence "… wird gerade erstellt". */
+  readonly name: string;
+  /** Where "Zurück" leads. */
+  readonly backHref: string;
+}
+
+const keyOf = (
+  slug: string,
+  subject: DocumentSubject,
+  kind: StoredDocumentKind,
+): string => `${slug}\u0000${subject.type}\u0000${subject.key}\u0000${kind}`;
+
+/** The stored documents of one app: serving, building on demand and the worker. */
+export class StoredDocuments {
+  private readonly building = new Map<string, Promise<StoredDocument>>();
+  private readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private working: Promise<number> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly waitMs: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly maker: DocumentMaker,
+    private readonly options: StoredDocumentsOptions = {},
+  ) {
+    this.waitMs = options.waitMs ?? 2_000;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+  }
+
+  /** Starts looking for requested documents now and then (an unref'd timer). */
+  start(): void {
+    const pollMs = this.options.pollMs ?? 60_000;
+    if (this.timer !== null || pollMs <= 0) return;
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Stops the timer and waits for the builds under way. */
+  async close(): Promise<void> {
+    // No new claims: a requested document left now is built by another process or later.
+    this.closed = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.working?.catch(() => undefined);
+    await Promise.allSettled([...this.building.values()]);
+  }
+
+  /** Asks for a published subject's documents and starts building them outside the request. */
+  async requestBuilds(
+    slug: string,
+    subject: DocumentSubject,
+    kinds: readonly StoredDocumentKind[],
+  ): Promise<void> {
+    await requestPublishedDocuments(this.ctx, slug, subject, kinds);
+    this.kick();
+  }
+
+  /** The build state of a subject's documents. */
+  async states(
+    slug: string,
+    subject: DocumentSubject,
+  ): Promise<readonly DocumentBuildState[]> {
+    const states = await publishedDocumentStates(this.ctx, slug, subject);
+    return states.map((state) =>
+      state.state !== "ready" &&
+      this.building.has(keyOf(slug, subject, state.kind))
+        ? { ...state, state: "pending" }
+        : state,
+    );
+  }
+
+  /** Builds the requested documents in the background (one round at a time per process). */
+  kick(): void {
+    if (this.closed) return;
+    if (this.working !== null) {
+      this.again = true;
+      return;
+    }
+    this.working = this.runRequested()
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      })
+      .finally(() => {
+        this.working = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Builds every requested document whose lease this process gets; returns how many. */
+  async runRequested(): Promise<number> {
+    let built = 0;
+    while (!this.closed) {
+      const claimed = await claimRequestedDocument(
+        this.ctx,
+        this.owner,
+        this.leaseMs,
+      );
+      if (claimed === null) return built;
+      try {
+        await this.buildOnce(claimed.slug, claimed.subject, claimed.kind);
+        built += 1;
+      } catch (error) {
+        this.options.onError?.(error);
+        await failClaimedDocument(this.ctx, claimed, error);
+      }
+    }
+    return built;
+  }
+
+  /** The stored document if it is current, else built (once for all callers) and stored. */
+  async document(
+    slug: string,
+    subject: DocumentSubject,
+    kind: StoredDocumentKind,
+  ): Promise<StoredDocument> {
+    const current = await this.current(slug, subject, kind);
+    return current ?? this.buildOnce(slug, subject, kind);
+  }
+
+  /** Sends a published document: stored bytes, or a build with a progress page for browsers. */
+  async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    subject: DocumentSubject,
+    kind: StoredDocumentKind,
+    progress: () => ProgressPage,
+  ): Promise<FastifyReply> {
+    const current = await this.current(slug, subject, kind);
+    if (current !== null) return sendStored(request, reply, current);
+    const build = this.buildOnce(slug, subject, kind);
+    if (!acceptsHtml(request)) return sendStored(request, reply, await build);
+    const waited = await Promise.race([
+      build,
+      new Promise<null>((resolve) => {
+        setTimeout(() => resolve(null), this.waitMs).unref();
+      }),
+    ]);
+    if (waited !== null) return sendStored(request, reply, waited);
+    return reply
+      .code(202)
+      .header("cache-control", NO_STORE)
+      .header("retry-after", "3")
+      .type("text/html; charset=utf-8")
+      .send(await (<BuildingPage {...progress()} />));
+  }
+
+  /** The stored document when it was made from the current sources, else null. */
+  private async current(
+    slug: string,
+    subject: DocumentSubject,
+    kind: StoredDocumentKind,
+  ): Promise<StoredDocument | null> {
+    // The source key also proves that the subject exists and is published.
+    const sourceKey = await this.maker.sourceKey(slug, subject, kind);
+    const stored = await readStoredDocument(this.ctx, slug, subject, kind);
+    return stored !== null && stored.sourceKey === sourceKey ? stored : null;
+  }
+
+  /** Builds and stores a document, once for all who ask at the same time in this process. */
+  private buildOnce(
+    slug: string,
+    subject: DocumentSubject,
+    kind: StoredDocumentKind,
+  ): Promise<StoredDocument> {
+    const key = keyOf(slug, subject, kind);
+    const running = this.building.get(key);
+    if (running !== undefined) return running;
+    const build = (async () => {
+      const made = await this.maker.make(slug, subject, kind);
+      return saveBuiltDocument(this.ctx, slug, subject, kind, made);
+    })().finally(() => this.building.delete(key));
+    // A browser that stopped waiting leaves the promise alone: its failure is not unhandled.
+    build.catch(() => undefined);
+    this.building.set(key, build);
+    return build;
+  }
+}
+
+/** A browser navigating to the link asks for HTML; a script or download tool does not. */
+function acceptsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? "").includes("text/html");
+}
+
+/** The stored bytes with their hash as the strong ETag, or 304. */
+function sendStored(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  stored: StoredDocument,
+): FastifyReply {
+  const tag = `"${stored.contentHash}"`;
+  reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
+  if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
+    return reply.code(304).send();
+  return reply
+    .type(stored.mediaType)
+    .header("content-disposition", `attachment; filename="${stored.fileName}"`)
+    .header("x-content-type-options", "nosniff")
+    .send(stored.body);
+}
+
+/** "Dokument wird erstellt …": reloads itself every three seconds, no script needed. */
+function BuildingPage(props: ProgressPage): JSX.Element {
+  const { view } = props;
+  const t = view.t.documents;
+  return (
+    <PageLayout
+      view={view}
+      title={t.buildingTitle}
+      requestUrl={props.requestUrl}
+      refreshSeconds={3}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.buildingTitle}
+      </h1>
+      <p class="app-lead" role="status" safe>
+        {t.buildingLead(props.name)}
+      </p>
+      <p class="app-body-text">
+        <a class="app-button" href={props.requestUrl} safe>
+          {t.buildingRetry}
+        </a>{" "}
+        <a class="app-link" href={props.backHref} safe>
+          {t.back}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
+
+/** The list of a published subject's documents with their state (the editor's view after publishing). */
+export function DocumentStateList(props: {
+  readonly view: ViewContext;
+  readonly states: readonly DocumentBuildState[];
+  readonly links: Readonly<Partial<Record<StoredDocumentKind, string>>>;
+}): JSX.Element {
+  const t = props.view.t.documents;
+  const kinds = Object.keys(props.links) as StoredDocumentKind[];
+  return (
+    <ul class="app-list" id="dokumente-stand">
+      {kinds.map((kind) => {
+        const state = props.states.find((candidate) => candidate.kind === kind);
+        const label =
+          state === undefined ? t.states.missing : t.states[state.state];
+        const size =
+          state?.state === "ready" && state.size !== null
+            ? `, ${t.size(new Intl.NumberFormat(props.view.lang === "de" ? "de-DE" : "en-GB").format(Math.round(state.size / 1024)))}`
+            : "";
+        return (
+          <li>
+            <a class="app-link" href={props.links[kind] ?? "#"} safe>
+              {t.kinds[kind]}
+            </a>
+            <span safe>{`: ${label}${size}`}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Whether any of the listed documents is still being built. */
+export function anyBuilding(states: readonly DocumentBuildState[]): boolean {
+  return states.some((state) => state.state === "pending");
+}
+
+/** The page that lists a published subject's documents with their build state. */
+export function DocumentStatusPage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly heading: string;
+  readonly states: readonly DocumentBuildState[];
+  readonly links: Readonly<Partial<Record<StoredDocumentKind, string>>>;
+  readonly backHref: string;
+}): JSX.Element {
+  const { view } = props;
+  const t = view.t.documents;
+  return (
+    <PageLayout
+      view={view}
+      title={props.heading}
+      requestUrl={props.requestUrl}
+      refreshSeconds={anyBuilding(props.states) ? 3 : undefined}
+    >
+      <h1 class="app-heading-xl" safe>
+        {props.heading}
+      </h1>
+      <p class="app-body-text" safe>
+        {t.statusLead}
+      </p>
+      <div role="status">
+        <DocumentStateList
+          view={view}
+          states={props.states}
+          links={props.links}
+        />
+      </div>
+      <p class="app-body-text">
+        <a class="app-link" href={props.backHref} safe>
+          {t.back}
+        </a>
+      </p>
+    </PageLayout>
+  );
+}
