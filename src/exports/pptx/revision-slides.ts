@@ -24,6 +24,7 @@ import type {
   DocumentIdea,
   DocumentPicture,
 } from "../catalogue/catalogue-document-model.js";
+import { fittingFontSize } from "./text-fit.js";
 
 /** One project's lines on a field's changes slide. */
 export interface SlideProject {
@@ -240,11 +241,17 @@ function slideTitle(slide: Slide, text: string, colour = BRAND): void {
     w: WIDTH - 1.2,
     h: 0.9,
     fontFace: FONT,
-    fontSize: 24,
+    // Sized when the slide is built: LibreOffice does not apply shrink-on-overflow.
+    fontSize: fittingFontSize(text, {
+      width: WIDTH - 1.2,
+      height: 0.9,
+      maxSize: 24,
+      minSize: 16,
+      bold: true,
+    }).fontSize,
     bold: true,
     color: INK,
     lang: "de-DE",
-    fit: "shrink",
   });
 }
 
