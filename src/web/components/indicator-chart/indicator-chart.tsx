@@ -463,8 +463,10 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
   const changeText =
     props.change == null ? null : describeChange(props.change, indicator);
+  // A section, not a figure: the heading, the values and the data table are text of their
+  // own; only the chart inside is a figure (role="img" with its alt text).
   return (
-    <figure
+    <section
       class="app-figure"
       id={props.idPrefix}
       aria-labelledby={`${props.idPrefix}-name`}
@@ -578,6 +580,6 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
           )}
         </>
       )}
-    </figure>
+    </section>
   );
 }
