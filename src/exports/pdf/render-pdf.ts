@@ -18,6 +18,7 @@
  * alt texts, the `lang` attribute) and carry an outline built from the headings.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { withPdfUaMetadata } from "./pdf-metadata.js";
 
 /** A file a printed page may load, served from memory. */
 export interface PrintResource {
@@ -195,7 +196,7 @@ export function createPdfRenderer(
                   '<span class="pageNumber"></span>',
                   '<span class="totalPages"></span>',
                 )}</div>`;
-          return page.pdf({
+          const printed = await page.pdf({
             format: pdfOptions.format ?? "A4",
             landscape: pdfOptions.landscape ?? false,
             printBackground: true,
@@ -213,6 +214,8 @@ export function createPdfRenderer(
             headerTemplate: footer === undefined ? undefined : "<span></span>",
             footerTemplate: footer,
           });
+          // XMP metadata naming the file PDF/UA, which Chromium does not write.
+          return withPdfUaMetadata(printed);
         },
       );
     },

@@ -44,6 +44,7 @@ export interface FieldComparisonPictures {
 
 /** Room for a timeline picture on a slide, as picture pixels of a 1000 px wide picture (12.1 in). */
 export const SLIDE_PICTURE_HEIGHT_PX = 390;
+import { fittingFontSize } from "./text-fit.js";
 
 /** One project's lines on a field's changes slide. */
 export interface SlideProject {
@@ -338,11 +339,17 @@ function slideTitle(slide: Slide, text: string, colour = BRAND): void {
     w: WIDTH - 1.2,
     h: 0.9,
     fontFace: FONT,
-    fontSize: 24,
+    // Sized when the slide is built: LibreOffice does not apply shrink-on-overflow.
+    fontSize: fittingFontSize(text, {
+      width: WIDTH - 1.2,
+      height: 0.9,
+      maxSize: 24,
+      minSize: 16,
+      bold: true,
+    }).fontSize,
     bold: true,
     color: INK,
     lang: "de-DE",
-    fit: "shrink",
   });
 }
 

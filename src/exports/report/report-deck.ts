@@ -44,6 +44,7 @@ import {
 import { formatSurveyValue } from "../../domain/report/report-free-sections.js";
 import { layoutMaturityChart } from "../../domain/service/maturity-chart.js";
 import type { OzgFigures } from "../../domain/service/ozg-figures.js";
+import { fittingFontSize } from "../pptx/text-fit.js";
 
 const BRAND = "0D3466";
 const TEXT = "1B1F23";
@@ -115,17 +116,42 @@ function hex(colour: string): string {
   return /^#[0-9a-f]{6}$/i.test(colour) ? colour.slice(1).toUpperCase() : BRAND;
 }
 
+/**
+ * The title (and subtitle) of a content slide, sized to its box when the slide is built
+ * (LibreOffice ignores PowerPoint's shrink-on-overflow): one line from 26 down to 20 pt;
+ * a longer title takes two lines in a taller box that ends where the subtitle begins.
+ */
 function addTitle(slide: Slide, title: string, subtitle?: string): void {
+  const oneLine = fittingFontSize(title, {
+    width: CONTENT.w,
+    height: 0.6,
+    maxSize: 26,
+    minSize: 20,
+    bold: true,
+  });
+  const box = oneLine.fits
+    ? { y: 0.55, h: 0.6, fontSize: oneLine.fontSize }
+    : {
+        y: 0.36,
+        h: 0.69,
+        fontSize: fittingFontSize(title, {
+          width: CONTENT.w,
+          height: 0.69,
+          maxSize: 20,
+          minSize: 14,
+          bold: true,
+        }).fontSize,
+      };
   slide.addText(title, {
     x: CONTENT.x,
-    y: 0.55,
+    y: box.y,
     w: CONTENT.w,
-    h: 0.6,
+    h: box.h,
     fontFace: FONT,
-    fontSize: 26,
+    fontSize: box.fontSize,
     bold: true,
     color: BRAND,
-    valign: "top",
+    valign: oneLine.fits ? "top" : "bottom",
   });
   if (subtitle !== undefined) {
     slide.addText(subtitle, {
@@ -134,7 +160,12 @@ function addTitle(slide: Slide, title: string, subtitle?: string): void {
       w: CONTENT.w,
       h: 0.35,
       fontFace: FONT,
-      fontSize: 14,
+      fontSize: fittingFontSize(subtitle, {
+        width: CONTENT.w,
+        height: 0.35,
+        maxSize: 14,
+        minSize: 10,
+      }).fontSize,
       color: SECONDARY,
       valign: "top",
     });

@@ -260,7 +260,7 @@ export function FreeSection(props: {
               {block.question}
             </span>
           </p>
-          <figure class="app-figure">
+          <div class="app-figure">
             <SurveyChart
               view={view}
               idPrefix={`${props.id}-diagramm`}
@@ -268,7 +268,7 @@ export function FreeSection(props: {
               unit={block.unit}
               answers={block.answers}
             />
-          </figure>
+          </div>
           <SurveyTable
             view={view}
             question={block.question}

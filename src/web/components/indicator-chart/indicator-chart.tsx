@@ -463,9 +463,13 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
   const changeText =
     props.change == null ? null : describeChange(props.change, indicator);
+  // A named group, not a figure: the heading, the values and the data table are text of
+  // their own; only the chart inside is a figure (role="img" with its alt text). Not a
+  // section either: a named section is a landmark, and a report has dozens of key figures.
   return (
-    <figure
+    <div
       class="app-figure"
+      role="group"
       id={props.idPrefix}
       aria-labelledby={`${props.idPrefix}-name`}
     >
@@ -578,6 +582,6 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
           )}
         </>
       )}
-    </figure>
+    </div>
   );
 }

@@ -133,7 +133,11 @@ export function MaturityFigure(props: {
   const { chart } = props;
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
   return (
-    <figure class="app-figure" aria-labelledby={`${props.idPrefix}-name`}>
+    <div
+      class="app-figure"
+      role="group"
+      aria-labelledby={`${props.idPrefix}-name`}
+    >
       <Heading class="app-heading-s" id={`${props.idPrefix}-name`} safe>
         {chart.title}
       </Heading>
@@ -184,6 +188,6 @@ export function MaturityFigure(props: {
           </div>
         </div>
       </details>
-    </figure>
+    </div>
   );
 }

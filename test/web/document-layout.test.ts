@@ -1,0 +1,181 @@
+/**
+ * Every document of the Kleve demo as a reader sees it on paper or on the projector: the
+ * catalogue (DOCX converted by LibreOffice, PDF as printed), the revision slides and both
+ * status reports (PPTX converted by LibreOffice, PDF as printed). Each page or slide must
+ * have no two text lines over each other, no text beyond its edges, and be no more than
+ * 70 % empty — except the title page and the section dividers (test/support/layout-check.ts).
+ *
+ * Set LAYOUT_KEEP=<directory> to keep the files for looking at them (pdftoppm -r 50 -png).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoReport } from "../../src/app/reports/demo-report.js";
+import {
+  checkPdfLayout,
+  convertWithLibreOffice,
+  readPdfLayout,
+  type LayoutProblem,
+} from "../support/layout-check.js";
+import { openWebApp, type WebTestApp } from "./support/web-app.js";
+
+/** A document of the demo, where it is downloaded and how LibreOffice must convert it first. */
+interface DemoDocument {
+  readonly name: string;
+  readonly url: string;
+  readonly convert: boolean;
+}
+
+const DOCUMENTS: readonly DemoDocument[] = [
+  {
+    name: "katalog.docx",
+    url: "/kleve/fortschreibungen/2/katalog.docx",
+    convert: true,
+  },
+  {
+    name: "katalog.pdf",
+    url: "/kleve/fortschreibungen/2/katalog.pdf",
+    convert: false,
+  },
+  {
+    name: "folien.pptx",
+    url: "/kleve/fortschreibungen/2/folien.pptx",
+    convert: true,
+  },
+  {
+    name: "bericht-2022-08-23.pptx",
+    url: "/kleve/berichte/2022-08-23/folien.pptx",
+    convert: true,
+  },
+  {
+    name: "bericht-2022-08-23.pdf",
+    url: "/kleve/berichte/2022-08-23/bericht.pdf",
+    convert: false,
+  },
+  {
+    name: "bericht-2022-11-29.pptx",
+    url: "/kleve/berichte/2022-11-29/folien.pptx",
+    convert: true,
+  },
+  {
+    name: "bericht-2022-11-29.pdf",
+    url: "/kleve/berichte/2022-11-29/bericht.pdf",
+    convert: false,
+  },
+];
+
+/**
+ * Pages that may be mostly empty by design: the title page (always page 1) and the section
+ * dividers of the slide decks, recognised by their only text being a section's name.
+ */
+const DIVIDER =
+  /^(Einleitung|Ausblick|Umsetzung Onlinezugangsgesetz \(OZG\)|Aktionsfeld .*)$/;
+
+/**
+ * Known exceptions: pages that are mostly empty because of what they say, not how it is laid
+ * out — each named, with the reason and the change that removes it. Everything else fails.
+ */
+const KNOWN: readonly {
+  readonly document: RegExp;
+  readonly kind: LayoutProblem["kind"];
+  readonly detail: RegExp;
+  readonly why: string;
+}[] = [
+  {
+    document: /^katalog\.docx$/,
+    kind: "empty",
+    detail: /Aktionsfeld 2: Smart City/,
+    why: "the end of the structure list before the whole-programme timeline, a picture one page high that cannot share a page; goes with the timelines per action field",
+  },
+  {
+    document: /^folien\.pptx$/,
+    kind: "empty",
+    detail: /^\d+ % empty: Prioritäten in \d{4}/,
+    why: "the year's three priorities on the last slide; goes with the revision deck's context slides (reason, priorities, notes per action field)",
+  },
+  {
+    document: /^bericht-.*\.pptx$/,
+    kind: "empty",
+    detail:
+      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Überblick|Ausblick) \//,
+    why: "the overview and the outlook of a report with few projects; goes with the report deck's title and section contents",
+  },
+  {
+    document: /^bericht-.*\.pptx$/,
+    kind: "empty",
+    detail:
+      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ \d+\.\d+ [^/]+ \/ (Smart Working|E-Government|Partizipation)$/,
+    why: "a project's slide whose status text is one sentence; goes with the speaker notes and entry texts of the report deck",
+  },
+  {
+    document: /^bericht-.*\.pptx$/,
+    kind: "empty",
+    detail:
+      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Mitarbeitende|Abonnenten|Beteiligungsverfahren|Aktivitäten|Bewerbungen) /,
+    why: "one key figure per slide, with one or two values; goes with the key-figure charts and the small numbers shown together as a table or tiles",
+  },
+];
+
+describe("the layout of every document of the Kleve demo", () => {
+  let web: WebTestApp;
+  let directory: string;
+
+  beforeAll(async () => {
+    web = await openWebApp("sqlite");
+    await loadDemoReport(web.ctx);
+    directory =
+      process.env.LAYOUT_KEEP ??
+      (await mkdtemp(join(tmpdir(), "fortschritt-layout-")));
+    await mkdir(directory, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await web?.close();
+    if (process.env.LAYOUT_KEEP === undefined)
+      await rm(directory, { recursive: true, force: true });
+  });
+
+  it.each(DOCUMENTS)(
+    "$name has no overlapping text, no text off the page and no page more than 70 % empty",
+    async ({ name, url, convert }) => {
+      const response = await web.app.inject(url);
+      expect(response.statusCode, url).toBe(200);
+      const file = join(directory, name);
+      await writeFile(file, response.rawPayload);
+      const pdf = convert
+        ? await convertWithLibreOffice(
+            file,
+            join(directory, name.replace(".", "-")),
+          )
+        : file;
+      const pages = await readPdfLayout(pdf);
+      expect(pages.length).toBeGreaterThan(1);
+      const exempt = pages
+        .filter(
+          (page) =>
+            page.number === 1 ||
+            (name.endsWith(".pptx") &&
+              page.lines
+                .filter(
+                  (line) =>
+                    !/^\d+$/.test(line.text) &&
+                    !line.text.startsWith("Stadt Kleve ·"),
+                )
+                .every((line) => DIVIDER.test(line.text))),
+        )
+        .map((page) => page.number);
+      const problems = (await checkPdfLayout(pdf, { exempt })).filter(
+        (problem) =>
+          !KNOWN.some(
+            (known) =>
+              known.document.test(name) &&
+              known.kind === problem.kind &&
+              known.detail.test(problem.detail),
+          ),
+      );
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
+});
