@@ -217,6 +217,7 @@ export function RegisterPage(
         action={view.link(reportPaths.register(slug))}
         class="app-filter"
         id="stand-filter"
+        novalidate
       >
         <div class="app-filter__fields">
           <TextField
@@ -447,6 +448,7 @@ export function RegisterPage(
               action={view.link(reportPaths.register(slug))}
               class="app-editor-form"
               id="leistung-neu"
+              novalidate
             >
               {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
@@ -599,6 +601,7 @@ export function ServicePage(
             )}
             class="app-editor-form"
             id={form}
+            novalidate
           >
             {f.meta(form, latest.version)}
             <input type="hidden" name="eintrag" value={String(latest.id)} />

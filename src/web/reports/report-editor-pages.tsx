@@ -282,6 +282,7 @@ export function ReportsOverviewPage(
               action={view.link(reportPaths.staffReports(slug))}
               class="app-editor-form"
               id={form}
+              novalidate
             >
               {f.meta(form, null)}
               {f.select(
@@ -352,6 +353,7 @@ export function ReportsOverviewPage(
             action={view.link(reportPaths.staffReminderRules(slug))}
             class="app-editor-form"
             id="erinnerungsregeln"
+            novalidate
           >
             {f.meta("erinnerungsregeln", null)}
             {f.text(
@@ -542,6 +544,7 @@ export function CommitteesPage(
                   action={view.link(reportPaths.committee(slug, committee.id))}
                   class="app-editor-form"
                   id={form}
+                  novalidate
                 >
                   <fieldset class="app-fieldset">
                     <legend
@@ -606,6 +609,7 @@ export function CommitteesPage(
           action={view.link(reportPaths.committees(slug))}
           class="app-editor-form"
           id="gremium-neu"
+          novalidate
         >
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
@@ -669,6 +673,7 @@ export function CommitteesPage(
                       action={view.link(reportPaths.meeting(slug, meeting.id))}
                       class="app-editor-form"
                       id={form}
+                      novalidate
                     >
                       <fieldset class="app-fieldset">
                         <legend
@@ -730,6 +735,7 @@ export function CommitteesPage(
               action={view.link(reportPaths.meetings(slug))}
               class="app-editor-form"
               id="sitzung-neu"
+              novalidate
             >
               <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend" safe>
@@ -920,6 +926,7 @@ function ProjectCard(
               )}
               class="app-form-inline"
               id={`${form}-unveraendert`}
+              novalidate
             >
               {f.meta(`${form}-unveraendert`, version)}
               <button
@@ -938,6 +945,7 @@ function ProjectCard(
             )}
             class="app-editor-form"
             id={form}
+            novalidate
           >
             <fieldset class="app-fieldset">
               <legend
@@ -1241,6 +1249,7 @@ export function ReportEditPage(
               )}
               class="app-editor-form"
               id={settings}
+              novalidate
             >
               {f.meta(settings, data.report.version)}
               <input type="hidden" name="zeilen" value={String(outlookRows)} />
@@ -1390,6 +1399,7 @@ export function ReportEditPage(
                 )}
                 class="app-editor-form"
                 id="erinnerungen"
+                novalidate
               >
                 {f.meta("erinnerungen", null)}
                 {f.button(t.sendReminders, "secondary")}
@@ -1415,6 +1425,7 @@ export function ReportEditPage(
               )}
               class="app-editor-form"
               id="veroeffentlichen"
+              novalidate
             >
               {f.meta("veroeffentlichen", data.report.version)}
               {f.checkbox(
