@@ -57,7 +57,7 @@ import {
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
 
-function meetingChoiceLabel(meeting: {
+export function meetingChoiceLabel(meeting: {
   readonly committeeAbbreviation: string;
   readonly day: number;
   readonly title: string | null;
@@ -703,29 +703,20 @@ export function CommitteesPage(
                         {f.button(t.saveMeeting)}
                       </fieldset>
                     </form>
-                    <form
-                      method="post"
-                      action={view.link(
-                        reportPaths.meetingRemove(slug, meeting.id),
-                      )}
-                      class="app-editor-form"
-                      id={`${form}-entfernen`}
-                      novalidate
-                    >
-                      {f.meta(`${form}-entfernen`, meeting.version)}
-                      <p class="app-hint" safe>
-                        {b.removeMeetingHint}
-                      </p>
-                      <div class="app-button-group">
-                        <button
-                          type="submit"
-                          class="app-button app-button--warning"
-                          safe
-                        >
-                          {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
-                        </button>
-                      </div>
-                    </form>
+                    <p class="app-hint" safe>
+                      {b.removeMeetingHint}
+                    </p>
+                    <p class="app-body-text">
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          reportPaths.meetingRemove(slug, meeting.id),
+                        )}
+                        safe
+                      >
+                        {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                      </a>
+                    </p>
                   </li>
                 );
               })}
