@@ -41,6 +41,7 @@ import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
+import { sectionLevelName } from "./report-view.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
@@ -1208,7 +1209,9 @@ export function ReportEditPage(
             aria-labelledby={`abschnitt-${section.key}`}
           >
             <h2 class="app-heading-l" id={`abschnitt-${section.key}`}>
-              <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
+              <span
+                safe
+              >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
               <span lang={view.contentLang} safe>
                 {section.name}
               </span>

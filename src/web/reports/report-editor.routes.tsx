@@ -55,6 +55,7 @@ import {
   reportFileName,
 } from "../../exports/report/report-deck.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -229,7 +230,7 @@ export async function reportEditorRoutes(
         reportIdOf(params.reportId),
         originOf(request),
       );
-      const view = viewOf(request);
+      const view = withLevels(viewOf(request), data.catalogue.programme.levels);
       const html = await (
         <ReportEditPage
           view={view}
