@@ -1311,7 +1311,9 @@ export function ReportEditPage(
                           lang={view.contentLang}
                           safe
                         >
-                          {`${area.name}: ${field.number} ${field.name}`}
+                          {data.catalogue.programme.levels.flat
+                            ? `${field.number} ${field.name}`
+                            : `${area.name}: ${field.number} ${field.name}`}
                         </label>
                       </div>
                     )),
