@@ -31,6 +31,10 @@ export const bodiesDe = {
   addMember: "Mitglied hinzufügen",
   saveMember: "Mitglied speichern",
   removeMember: "Mitglied entfernen",
+  removeMemberTitle: (name: string) => `Mitglied „${name}“ entfernen?`,
+  removeMemberText:
+    "Das Mitglied wird aus dem Gremium entfernt und erscheint danach nirgends mehr als Mitglied.",
+  removeMemberConfirm: "Ja, Mitglied entfernen",
   memberSaved: "Das Mitglied ist gespeichert.",
   memberRemoved: "Das Mitglied ist entfernt.",
   backToBodies: "Zurück zu den Gremien",
@@ -58,6 +62,9 @@ export const bodiesDe = {
   removeMeetingHint:
     "Nur eine Sitzung, zu der es noch keinen Bericht gibt, lässt sich entfernen.",
   meetingRemoved: "Die Sitzung ist entfernt.",
+  removeMeetingTitle: (label: string) => `Sitzung „${label}“ entfernen?`,
+  removeMeetingConfirm: "Ja, Sitzung entfernen",
+  cancel: "Abbrechen",
   presenterNameRequired: "Bitte den Namen der vortragenden Person angeben.",
   questionRequired: "Bitte die Frage angeben.",
   answerRequired: "Bitte die Antwort angeben.",

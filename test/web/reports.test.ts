@@ -6,6 +6,7 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import { addMember } from "../../src/app/reports/body-members.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
@@ -421,6 +422,94 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
           })
         ).statusCode,
       ).toBe(403);
+    });
+
+    it("remove a meeting or a member only after a confirmation page", async () => {
+      const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality
+        .id;
+      const principal = buildPrincipal(municipalityId, {
+        role: "admin",
+        orgUnitCodes: [],
+      });
+      const meetingId = (
+        await createMeeting(web.ctx, principal, {
+          municipality: "kleve",
+          data: {
+            committeeId: 1,
+            day: "2021-02-03",
+            title: null,
+            oparlMeetingUrl: null,
+            oparlAgendaItemUrl: null,
+            oparlPaperUrl: null,
+          },
+        })
+      ).id;
+      const meetingPath = `${V}/sitzungen/${meetingId}/entfernen`;
+      // The list links to the confirmation; it has no form that removes at once.
+      const list = await get(`${V}/gremien`, admin);
+      expect(list.body).toContain(`href="${meetingPath}"`);
+      expect(list.body).not.toContain(`action="${meetingPath}"`);
+      const confirm = await get(meetingPath, admin);
+      expect(confirm.statusCode).toBe(200);
+      expect(textOf(confirm.body)).toContain(
+        "Sitzung „APD 03.02.2021“ entfernen?",
+      );
+      expect(textOf(confirm.body)).toContain("Ja, Sitzung entfernen");
+      expect(confirm.body).toContain(`action="${meetingPath}"`);
+      expect(confirm.body).toContain("novalidate");
+      expect(confirm.body).toContain(`href="${V}/gremien"`);
+      expect((await get(meetingPath, editor)).statusCode).toBe(403);
+      // A stale version: the confirmation again, with what happened; nothing removed.
+      const stale = await postForm(web.app, admin, meetingPath, {
+        version: "9",
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(textOf(stale.body)).toContain("Ja, Sitzung entfernen");
+      expect(textOf((await get(`${V}/gremien`, admin)).body)).toContain(
+        "APD 03.02.2021",
+      );
+      const removed = await postForm(web.app, admin, meetingPath, {
+        version: "1",
+      });
+      expect(removed.statusCode).toBe(303);
+      expect(removed.headers.location).toBe(
+        `${V}/gremien?gespeichert=sitzung-entfernt`,
+      );
+      expect((await get(meetingPath, admin)).statusCode).toBe(404);
+
+      const memberId = (
+        await addMember(web.ctx, principal, {
+          municipality: "kleve",
+          bodyId: 1,
+          data: { name: "Bestätigung Erforderlich", isPublic: false },
+        })
+      ).id;
+      const members = `${V}/gremien/1/mitglieder`;
+      const memberPath = `${members}/${memberId}/entfernen`;
+      const memberList = await get(members, admin);
+      expect(memberList.body).toContain(`href="${memberPath}"`);
+      expect(memberList.body).not.toContain(`action="${memberPath}"`);
+      const confirmMember = await get(memberPath, admin);
+      expect(confirmMember.statusCode).toBe(200);
+      expect(textOf(confirmMember.body)).toContain(
+        "Mitglied „Bestätigung Erforderlich“ entfernen?",
+      );
+      expect(textOf(confirmMember.body)).toContain("Ja, Mitglied entfernen");
+      expect(confirmMember.body).toContain(`href="${members}"`);
+      expect(
+        (await get(`${V}/gremien/2/mitglieder/${memberId}/entfernen`, admin))
+          .statusCode,
+      ).toBe(404);
+      const removedMember = await postForm(web.app, admin, memberPath, {
+        version: "1",
+      });
+      expect(removedMember.statusCode).toBe(303);
+      expect(removedMember.headers.location).toBe(
+        `${members}?gespeichert=mitglied-entfernt`,
+      );
+      expect(textOf((await get(members, admin)).body)).not.toContain(
+        "Bestätigung Erforderlich",
+      );
     });
 
     it("create a report for a meeting, and name a missing meeting", async () => {

@@ -1364,6 +1364,20 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       };
     },
   },
+  "GET /:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId/entfernen": {
+    scope: "municipality",
+    call: async (m) => {
+      const { committeeId } = await m.reporting();
+      const { id } = await addMember(m.t.ctx, await bodyAdmin(m), {
+        municipality: "kleve",
+        bodyId: committeeId,
+        data: { name: "Zu bestätigen", isPublic: false },
+      });
+      return {
+        url: `${K}/verwaltung/gremien/${committeeId}/mitglieder/${id}/entfernen`,
+      };
+    },
+  },
   "POST /:slug/verwaltung/gremien/:committeeId/mitglieder/:memberId/entfernen":
     {
       scope: "municipality",
@@ -1380,6 +1394,12 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
         };
       },
     },
+  "GET /:slug/verwaltung/sitzungen/:meetingId/entfernen": {
+    scope: "municipality",
+    call: async (m) => ({
+      url: `${K}/verwaltung/sitzungen/${(await m.reporting()).meetingId}/entfernen`,
+    }),
+  },
   "POST /:slug/verwaltung/sitzungen/:meetingId/entfernen": {
     scope: "municipality",
     call: async (m) => {

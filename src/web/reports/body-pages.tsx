@@ -1,6 +1,7 @@
 /**
  * The staff page of a body's members: one form per member (name, group, role and the
- * explicit choice whether the name may be public), one to remove each, one to add.
+ * explicit choice whether the name may be public), a link to remove each, one to add;
+ * and the confirmation step before a member or a meeting is removed (WCAG 3.3.4).
  */
 import type { ReportingOverview } from "../../app/reports/read-reports.js";
 import { RadioGroup } from "../components/form/controls.js";
@@ -105,7 +106,6 @@ export function MembersPage(
           <ol class="app-measure-list">
             {members.map((member) => {
               const form = `mitglied-${member.id}`;
-              const removeForm = `mitglied-${member.id}-entfernen`;
               return (
                 <li class="app-measure-list__item">
                   <form
@@ -139,30 +139,21 @@ export function MembersPage(
                       {f.button(t.saveMember)}
                     </fieldset>
                   </form>
-                  <form
-                    method="post"
-                    action={view.link(
-                      reportPaths.committeeMemberRemove(
-                        slug,
-                        body.id,
-                        member.id,
-                      ),
-                    )}
-                    class="app-editor-form"
-                    id={removeForm}
-                    novalidate
-                  >
-                    {f.meta(removeForm, member.version)}
-                    <div class="app-button-group">
-                      <button
-                        type="submit"
-                        class="app-button app-button--warning"
-                        safe
-                      >
-                        {`${t.removeMember}: ${member.name}`}
-                      </button>
-                    </div>
-                  </form>
+                  <p class="app-body-text">
+                    <a
+                      class="app-link"
+                      href={view.link(
+                        reportPaths.committeeMemberRemove(
+                          slug,
+                          body.id,
+                          member.id,
+                        ),
+                      )}
+                      safe
+                    >
+                      {`${t.removeMember}: ${member.name}`}
+                    </a>
+                  </p>
                 </li>
               );
             })}
@@ -192,6 +183,50 @@ export function MembersPage(
           {t.backToBodies}
         </a>
       </p>
+    </FormFrame>
+  );
+}
+
+/** "Mitglied „…“ entfernen?" / "Sitzung „…“ entfernen?": the step before removing. */
+export function RemoveConfirmationPage(
+  props: FormPageProps & {
+    /** The question in the heading. */
+    readonly title: string;
+    /** What removing means, in a sentence. */
+    readonly text: string;
+    /** The form's id, as the remove route names it. */
+    readonly form: string;
+    readonly action: string;
+    readonly version: number;
+    readonly confirm: string;
+    readonly cancelHref: string;
+  },
+): JSX.Element {
+  const { view, form } = props;
+  const f = formKit(props);
+  return (
+    <FormFrame {...props} title={props.title}>
+      <p class="app-body-text" safe>
+        {props.text}
+      </p>
+      <form
+        method="post"
+        action={props.action}
+        class="app-editor-form"
+        id={form}
+        novalidate
+      >
+        {f.meta(form, props.version)}
+        {f.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button app-button--warning" safe>
+            {props.confirm}
+          </button>
+          <a class="app-link" href={props.cancelHref} safe>
+            {view.t.bodies.cancel}
+          </a>
+        </div>
+      </form>
     </FormFrame>
   );
 }

@@ -253,6 +253,7 @@ export function IndicatorsOverviewPage(
             action={view.link(reportPaths.staffIndicators(slug))}
             class="app-editor-form"
             id={form}
+            novalidate
           >
             {f.meta(form, null)}
             {f.text(
@@ -349,6 +350,7 @@ export function IndicatorPage(
                     )}
                     class="app-form-inline"
                     id={`wert-${observation.id}`}
+                    novalidate
                   >
                     <CsrfField token={props.csrfToken} />
                     <input
@@ -382,6 +384,7 @@ export function IndicatorPage(
             )}
             class="app-editor-form"
             id={valueForm}
+            novalidate
           >
             <fieldset class="app-fieldset">
               <legend class="app-fieldset__legend" safe>
@@ -449,6 +452,7 @@ export function IndicatorPage(
             action={view.link(reportPaths.staffIndicator(slug, indicator.key))}
             class="app-editor-form"
             id={definitionForm}
+            novalidate
           >
             {f.meta(definitionForm, stored.version)}
             {definitionFields(props, f, definitionForm, stored)}

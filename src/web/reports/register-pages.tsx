@@ -230,6 +230,7 @@ export function RegisterPage(
         action={view.link(reportPaths.register(slug))}
         class="app-filter"
         id="stand-filter"
+        novalidate
       >
         <div class="app-filter__fields">
           <TextField
@@ -465,6 +466,7 @@ export function RegisterPage(
               action={view.link(reportPaths.register(slug))}
               class="app-editor-form"
               id="leistung-neu"
+              novalidate
             >
               {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
@@ -617,6 +619,7 @@ export function ServicePage(
             )}
             class="app-editor-form"
             id={form}
+            novalidate
           >
             {f.meta(form, latest.version)}
             <input type="hidden" name="eintrag" value={String(latest.id)} />

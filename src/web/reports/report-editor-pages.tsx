@@ -41,6 +41,7 @@ import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
+import { sectionLevelName } from "./report-view.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
@@ -57,7 +58,7 @@ import {
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
 
-function meetingChoiceLabel(meeting: {
+export function meetingChoiceLabel(meeting: {
   readonly committeeAbbreviation: string;
   readonly day: number;
   readonly title: string | null;
@@ -282,6 +283,7 @@ export function ReportsOverviewPage(
               action={view.link(reportPaths.staffReports(slug))}
               class="app-editor-form"
               id={form}
+              novalidate
             >
               {f.meta(form, null)}
               {f.select(
@@ -352,6 +354,7 @@ export function ReportsOverviewPage(
             action={view.link(reportPaths.staffReminderRules(slug))}
             class="app-editor-form"
             id="erinnerungsregeln"
+            novalidate
           >
             {f.meta("erinnerungsregeln", null)}
             {f.text(
@@ -542,6 +545,7 @@ export function CommitteesPage(
                   action={view.link(reportPaths.committee(slug, committee.id))}
                   class="app-editor-form"
                   id={form}
+                  novalidate
                 >
                   <fieldset class="app-fieldset">
                     <legend
@@ -606,6 +610,7 @@ export function CommitteesPage(
           action={view.link(reportPaths.committees(slug))}
           class="app-editor-form"
           id="gremium-neu"
+          novalidate
         >
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
@@ -669,6 +674,7 @@ export function CommitteesPage(
                       action={view.link(reportPaths.meeting(slug, meeting.id))}
                       class="app-editor-form"
                       id={form}
+                      novalidate
                     >
                       <fieldset class="app-fieldset">
                         <legend
@@ -698,29 +704,20 @@ export function CommitteesPage(
                         {f.button(t.saveMeeting)}
                       </fieldset>
                     </form>
-                    <form
-                      method="post"
-                      action={view.link(
-                        reportPaths.meetingRemove(slug, meeting.id),
-                      )}
-                      class="app-editor-form"
-                      id={`${form}-entfernen`}
-                      novalidate
-                    >
-                      {f.meta(`${form}-entfernen`, meeting.version)}
-                      <p class="app-hint" safe>
-                        {b.removeMeetingHint}
-                      </p>
-                      <div class="app-button-group">
-                        <button
-                          type="submit"
-                          class="app-button app-button--warning"
-                          safe
-                        >
-                          {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
-                        </button>
-                      </div>
-                    </form>
+                    <p class="app-hint" safe>
+                      {b.removeMeetingHint}
+                    </p>
+                    <p class="app-body-text">
+                      <a
+                        class="app-link"
+                        href={view.link(
+                          reportPaths.meetingRemove(slug, meeting.id),
+                        )}
+                        safe
+                      >
+                        {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                      </a>
+                    </p>
                   </li>
                 );
               })}
@@ -730,6 +727,7 @@ export function CommitteesPage(
               action={view.link(reportPaths.meetings(slug))}
               class="app-editor-form"
               id="sitzung-neu"
+              novalidate
             >
               <fieldset class="app-fieldset">
                 <legend class="app-fieldset__legend" safe>
@@ -920,6 +918,7 @@ function ProjectCard(
               )}
               class="app-form-inline"
               id={`${form}-unveraendert`}
+              novalidate
             >
               {f.meta(`${form}-unveraendert`, version)}
               <button
@@ -938,6 +937,7 @@ function ProjectCard(
             )}
             class="app-editor-form"
             id={form}
+            novalidate
           >
             <fieldset class="app-fieldset">
               <legend
@@ -1214,7 +1214,9 @@ export function ReportEditPage(
             aria-labelledby={`abschnitt-${section.key}`}
           >
             <h2 class="app-heading-l" id={`abschnitt-${section.key}`}>
-              <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
+              <span
+                safe
+              >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
               <span lang={view.contentLang} safe>
                 {section.name}
               </span>
@@ -1246,6 +1248,7 @@ export function ReportEditPage(
               )}
               class="app-editor-form"
               id={settings}
+              novalidate
             >
               {f.meta(settings, data.report.version)}
               <input type="hidden" name="zeilen" value={String(outlookRows)} />
@@ -1313,7 +1316,9 @@ export function ReportEditPage(
                           lang={view.contentLang}
                           safe
                         >
-                          {`${area.name}: ${field.number} ${field.name}`}
+                          {data.catalogue.programme.levels.flat
+                            ? `${field.number} ${field.name}`
+                            : `${area.name}: ${field.number} ${field.name}`}
                         </label>
                       </div>
                     )),
@@ -1395,6 +1400,7 @@ export function ReportEditPage(
                 )}
                 class="app-editor-form"
                 id="erinnerungen"
+                novalidate
               >
                 {f.meta("erinnerungen", null)}
                 {f.button(t.sendReminders, "secondary")}
@@ -1420,6 +1426,7 @@ export function ReportEditPage(
               )}
               class="app-editor-form"
               id="veroeffentlichen"
+              novalidate
             >
               {f.meta("veroeffentlichen", data.report.version)}
               {f.checkbox(

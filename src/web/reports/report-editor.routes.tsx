@@ -21,7 +21,7 @@ import {
   removeMember,
   updateMember,
 } from "../../app/reports/body-members.js";
-import { MembersPage } from "./body-pages.js";
+import { MembersPage, RemoveConfirmationPage } from "./body-pages.js";
 import {
   createReport,
   publishReport,
@@ -55,6 +55,7 @@ import {
   reportFileName,
 } from "../../exports/report/report-deck.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -99,6 +100,7 @@ import {
   CommitteesPage,
   ReportEditPage,
   ReportsOverviewPage,
+  meetingChoiceLabel,
 } from "./report-editor-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
@@ -279,7 +281,7 @@ export async function reportEditorRoutes(
         reportIdOf(params.reportId),
         originOf(request),
       );
-      const view = viewOf(request);
+      const view = withLevels(viewOf(request), data.catalogue.programme.levels);
       const documents =
         data.report.status === "published"
           ? await publishedDocumentsSection(view, params.slug, data.summary.id)
@@ -495,6 +497,116 @@ export async function reportEditorRoutes(
     failure: FormFailure,
   ) => renderMembers(request, reply, failure.status, failure);
 
+  /** The confirmation step before a member or a meeting is removed (WCAG 3.3.4). */
+  async function renderRemoval(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: "member" | "meeting",
+    status: number,
+    extra: FailedRender = {},
+  ) {
+    return answerRefusals(request, reply, async () => {
+      const params = request.params as {
+        slug: string;
+        committeeId?: string;
+        memberId?: string;
+        meetingId?: string;
+      };
+      const overview = await getReportingOverview(
+        ctx,
+        request.principal,
+        params.slug,
+        originOf(request),
+      );
+      const view = viewOf(request);
+      const b = view.t.bodies;
+      let page: {
+        title: string;
+        text: string;
+        form: string;
+        action: string;
+        version: number;
+        confirm: string;
+        cancelHref: string;
+      };
+      if (target === "member") {
+        const bodyId = idOf(params.committeeId ?? "");
+        const memberId = idOf(params.memberId ?? "");
+        const member = overview.members.find(
+          (each) => each.id === memberId && each.bodyId === bodyId,
+        );
+        if (member === undefined || bodyId === null)
+          throw new AppError("ERR_NOT_FOUND");
+        page = {
+          title: b.removeMemberTitle(member.name),
+          text: b.removeMemberText,
+          form: `mitglied-${member.id}-entfernen`,
+          action: view.link(
+            reportPaths.committeeMemberRemove(params.slug, bodyId, member.id),
+          ),
+          version: member.version,
+          confirm: b.removeMemberConfirm,
+          cancelHref: view.link(
+            reportPaths.committeeMembers(params.slug, bodyId),
+          ),
+        };
+      } else {
+        const meetingId = idOf(params.meetingId ?? "");
+        const meeting = overview.meetings.find((each) => each.id === meetingId);
+        if (meeting === undefined) throw new AppError("ERR_NOT_FOUND");
+        page = {
+          title: b.removeMeetingTitle(meetingChoiceLabel(meeting)),
+          text: b.removeMeetingHint,
+          form: `sitzung-${meeting.id}-entfernen`,
+          action: view.link(reportPaths.meetingRemove(params.slug, meeting.id)),
+          version: meeting.version,
+          confirm: b.removeMeetingConfirm,
+          cancelHref: view.link(reportPaths.committees(params.slug)),
+        };
+      }
+      const html = await (
+        <RemoveConfirmationPage
+          view={view}
+          requestUrl={request.url}
+          chrome={editorChrome(
+            request,
+            view,
+            overview.catalogue,
+            overview.rights,
+            "committees",
+          )}
+          csrfToken={csrfToken(request)}
+          failed={extra.failed}
+          conflict={extra.conflict}
+          {...page}
+        />
+      );
+      return sendEditorPage(reply, status, html);
+    });
+  }
+  const removal =
+    (target: "member" | "meeting") =>
+    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
+      renderRemoval(request, reply, target, failure.status, failure);
+
+  app.get(
+    REPORT_ROUTES.committeeMemberRemove,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: MemberParams },
+    },
+    async (request, reply) => renderRemoval(request, reply, "member", 200),
+  );
+
+  app.get(
+    REPORT_ROUTES.meetingRemove,
+    {
+      config: { policy: "admin" },
+      schema: { hide: true, params: MeetingParams },
+    },
+    async (request, reply) => renderRemoval(request, reply, "meeting", 200),
+  );
+
   app.get(
     REPORT_ROUTES.committeeMembers,
     {
@@ -580,7 +692,7 @@ export async function reportEditorRoutes(
       form: (params) => `mitglied-${idParam(params.memberId)}-entfernen`,
       fields: {},
       labels,
-      render: members,
+      render: removal("member"),
       run: async (input, { request, params, view }) => {
         await removeMember(
           ctx,
@@ -613,7 +725,7 @@ export async function reportEditorRoutes(
       form: (params) => `sitzung-${idParam(params.meetingId)}-entfernen`,
       fields: {},
       labels,
-      render: overview("committees"),
+      render: removal("meeting"),
       run: async (input, { request, params, view }) => {
         await removeMeeting(
           ctx,

@@ -6,6 +6,7 @@
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import { agendaItemLabel } from "../../domain/body/body.js";
+import { DEFAULT_LEVELS } from "../../domain/catalogue/levels.js";
 import { formatGermanNumber } from "../../domain/indicator/german-number.js";
 import {
   formatGermanDate,
@@ -375,6 +376,20 @@ function ProjectEntry(props: {
   );
 }
 
+/**
+ * The name of a section's level as the report recorded it: the municipality's own
+ * ("Thema"), else Kleve's in the reader's language ("Aktionsfeld", "Action field").
+ */
+export function sectionLevelName(
+  view: ViewContext,
+  section: { readonly levelName?: string | undefined },
+): string {
+  return section.levelName === undefined ||
+    section.levelName === DEFAULT_LEVELS.actionField.singular
+    ? view.t.actionField
+    : section.levelName;
+}
+
 function Section(props: {
   readonly view: ViewContext;
   readonly section: ReportSection;
@@ -388,7 +403,9 @@ function Section(props: {
     <section class="app-section app-report-section" aria-labelledby={id}>
       <h2 class="app-heading-l app-report-section__title" id={id}>
         <ColourSwatch colour={section.colour} />
-        <span safe>{`${view.t.actionField} ${section.number}:`}</span>{" "}
+        <span
+          safe
+        >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
         <span lang={view.contentLang} safe>
           {section.name}
         </span>
