@@ -36,6 +36,7 @@ import * as bodiesKindsMembersAgenda from "./migrations/2026-12-07-bodies-kinds-
 import * as registerEntryKind from "./migrations/2026-12-07-register-entry-kind.js";
 import * as participationLanguage from "./migrations/2026-12-09-participation-language.js";
 import * as reportsFreeSections from "./migrations/2026-12-09-reports-free-sections.js";
+import * as reportnumNumbersAndBackdating from "./migrations/2026-12-10-reportnum-numbers-and-backdating.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -65,6 +66,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-07-register-entry-kind": registerEntryKind,
   "2026-12-09-participation-language": participationLanguage,
   "2026-12-09-reports-free-sections": reportsFreeSections,
+  "2026-12-10-reportnum-numbers-and-backdating": reportnumNumbersAndBackdating,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

@@ -252,9 +252,9 @@ export function presentReportSummary(
     },
     links: {
       self: `${apiBase(slug)}/reports/${report.id}`,
-      portal: reportPaths.report(slug, report.id),
-      pdf: reportPaths.reportPdf(slug, report.id),
-      pptx: reportPaths.reportDeck(slug, report.id),
+      portal: reportPaths.report(slug, report),
+      pdf: reportPaths.reportPdf(slug, report),
+      pptx: reportPaths.reportDeck(slug, report),
     },
   };
 }

@@ -100,7 +100,7 @@ export function UpdateRequests(props: {
                     <span class="app-task-list__name">
                       <a
                         class="app-link"
-                        href={`${view.link(reportPaths.staffReport(slug, request.report.id))}#projekt-${open.project.slug}`}
+                        href={`${view.link(reportPaths.staffReport(slug, request.report))}#projekt-${open.project.slug}`}
                         lang={view.contentLang}
                         safe
                       >
@@ -122,7 +122,7 @@ export function UpdateRequests(props: {
               <a
                 class="app-link"
                 href={view.link(
-                  reportPaths.staffReport(slug, request.report.id),
+                  reportPaths.staffReport(slug, request.report),
                 )}
                 safe
               >
@@ -214,7 +214,7 @@ export function ReportsOverviewPage(
                       <a
                         class="app-link"
                         href={view.link(
-                          reportPaths.staffReport(slug, report.id),
+                          reportPaths.staffReport(slug, report),
                         )}
                         lang={view.contentLang}
                         safe
@@ -240,7 +240,7 @@ export function ReportsOverviewPage(
                       {report.status === "published" ? (
                         <a
                           class="app-link"
-                          href={view.link(reportPaths.report(slug, report.id))}
+                          href={view.link(reportPaths.report(slug, report))}
                           safe
                         >
                           {t.publicPage}
@@ -913,7 +913,7 @@ function ProjectCard(
               action={view.link(
                 reportPaths.staffReportUnchanged(
                   slug,
-                  data.report.id,
+                  data.report,
                   project.slug,
                 ),
               )}
@@ -933,7 +933,7 @@ function ProjectCard(
           <form
             method="post"
             action={view.link(
-              reportPaths.staffReportEntry(slug, data.report.id, project.slug),
+              reportPaths.staffReportEntry(slug, data.report, project.slug),
             )}
             class="app-editor-form"
             id={form}
@@ -1013,10 +1013,14 @@ export function ReportEditPage(
   const ownShown = data.ownProjects.filter(
     (entry) => !data.excluded.has(entry.project.slug),
   ).length;
-  const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  const title = `${t.numberedTitle(data.report.title, data.report.number)}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  // Published reports for the same meeting: a second one needs a confirmation.
+  const sameMeeting = data.otherReports.filter(
+    (other) => other.meeting.id === data.report.meetingId,
+  );
   // The report's title and its meeting are German; a page title cannot mark them.
   const pageTitle = view.t.reports.reportPageTitle(
-    data.report.title,
+    t.numberedTitle(data.report.title, data.report.number),
     meetingChoiceLabel(data.summary.meeting),
   );
   const settings = "einstellungen";
@@ -1100,7 +1104,7 @@ export function ReportEditPage(
           <a
             class="app-link"
             href={view.link(
-              reportPaths.staffReportPreview(slug, data.report.id),
+              reportPaths.staffReportPreview(slug, data.report),
             )}
             safe
           >
@@ -1110,7 +1114,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={reportPaths.staffReportDeck(slug, data.report.id)}
+            href={reportPaths.staffReportDeck(slug, data.report)}
             download=""
             safe
           >
@@ -1120,7 +1124,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={reportPaths.staffReportPdf(slug, data.report.id)}
+            href={reportPaths.staffReportPdf(slug, data.report)}
             download=""
             safe
           >
@@ -1133,7 +1137,7 @@ export function ReportEditPage(
           <li>
             <a
               class="app-link"
-              href={view.link(reportPaths.report(slug, data.report.id))}
+              href={view.link(reportPaths.report(slug, data.report))}
               safe
             >
               {t.publicPage}
@@ -1223,7 +1227,7 @@ export function ReportEditPage(
             <form
               method="post"
               action={view.link(
-                reportPaths.staffReportSettings(slug, data.report.id),
+                reportPaths.staffReportSettings(slug, data.report),
               )}
               class="app-editor-form"
               id={settings}
@@ -1372,7 +1376,7 @@ export function ReportEditPage(
               <form
                 method="post"
                 action={view.link(
-                  reportPaths.staffReportRemind(slug, data.report.id),
+                  reportPaths.staffReportRemind(slug, data.report),
                 )}
                 class="app-editor-form"
                 id="erinnerungen"
@@ -1397,12 +1401,33 @@ export function ReportEditPage(
             <form
               method="post"
               action={view.link(
-                reportPaths.staffReportPublish(slug, data.report.id),
+                reportPaths.staffReportPublish(slug, data.report),
               )}
               class="app-editor-form"
               id="veroeffentlichen"
             >
               {f.meta("veroeffentlichen", data.report.version)}
+              {f.text(
+                "veroeffentlichen",
+                schemaField(PublishReportBody, "veroeffentlicht-am"),
+                t.fieldPublishedOn,
+                "",
+                { hint: t.fieldPublishedOnHint, short: true },
+              )}
+              {sameMeeting.length === 0
+                ? ""
+                : f.checkbox(
+                    "veroeffentlichen",
+                    schemaField(PublishReportBody, "zweiter-bericht"),
+                    t.confirmSecondReport(
+                      sameMeeting
+                        .map((other) =>
+                          t.numberedTitle(other.title, other.number),
+                        )
+                        .join(", "),
+                    ),
+                    false,
+                  )}
               {f.checkbox(
                 "veroeffentlichen",
                 schemaField(PublishReportBody, "bestaetigung"),

@@ -32,6 +32,9 @@ import {
   getReportForEditing,
   getReportingOverview,
   reportMeetingDetails,
+  reportOfNumber,
+  renumberedReport,
+  type NamedReport,
   type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import {
@@ -94,13 +97,18 @@ import {
   ReportEntryBody,
   ReportSettingsBody,
   UnchangedBody,
+  optionalDay,
 } from "./report-forms.js";
 import {
   CommitteesPage,
   ReportEditPage,
   ReportsOverviewPage,
 } from "./report-editor-pages.js";
-import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
+import {
+  previousReportRef,
+  REPORT_ROUTES,
+  reportPaths,
+} from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
 import { ReportView } from "./report-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -121,10 +129,10 @@ export interface ReportEditorRoutesOptions {
 const Slug = Type.String({ maxLength: 100 });
 const Id = Type.String({ maxLength: 12 });
 const Params = Type.Object({ slug: Slug });
-const ReportParams = Type.Object({ slug: Slug, reportId: Id });
+const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const EntryParams = Type.Object({
   slug: Slug,
-  reportId: Id,
+  reportNumber: Id,
   projectSlug: Slug,
 });
 const CommitteeParams = Type.Object({ slug: Slug, committeeId: Id });
@@ -139,11 +147,31 @@ const MemberParams = Type.Object({
 export const PPTX_CONTENT_TYPE =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-/** A report id from the URL; ERR_REPORT_NOT_FOUND for anything that cannot be one. */
-export function reportIdOf(text: string): number {
-  const id = idOf(text);
-  if (id === null) throw new AppError("ERR_REPORT_NOT_FOUND");
-  return id;
+/**
+ * The report a staff URL names by its number (`:reportNumber`): its id for the use cases
+ * and its number for the links (`reportPaths.staffReport(slug, report)`). An unknown
+ * number gives id 0, which the use cases refuse after their own checks.
+ */
+export async function staffReportOf(
+  ctx: AppContext,
+  params: { readonly slug: string; readonly reportNumber: string },
+): Promise<NamedReport> {
+  return reportOfNumber(ctx, params.slug, params.reportNumber);
+}
+
+/** The publication date of the publishing form ("28.11.2022"): left out when empty. */
+function publishedOnOf(
+  text: string,
+  t: Dictionary,
+): { readonly publishedOn?: string } {
+  const day = optionalDay(text, "veroeffentlicht-am", t);
+  return day === null ? {} : { publishedOn: day };
+}
+
+/** A path with the request's query string (?lang=en) kept. */
+function withQuery(path: string, request: FastifyRequest): string {
+  const at = request.url.indexOf("?");
+  return at === -1 ? path : `${path}${request.url.slice(at)}`;
 }
 
 /** Registers the staff report pages and forms. */
@@ -220,12 +248,12 @@ export async function reportEditorRoutes(
     extra: FailedRender = {},
   ) {
     return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; reportId: string };
+      const params = request.params as { slug: string; reportNumber: string };
       const data = await getReportForEditing(
         ctx,
         request.principal,
         params.slug,
-        reportIdOf(params.reportId),
+        (await staffReportOf(ctx, params)).id,
         originOf(request),
       );
       const view = viewOf(request);
@@ -255,6 +283,8 @@ export async function reportEditorRoutes(
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     sitzung: t.reports.fieldMeeting,
     stand: t.reports.fieldAsOf,
+    "veroeffentlicht-am": t.reports.fieldPublishedOn,
+    "zweiter-bericht": t.reports.publishHeading,
     vorheriger: t.reports.fieldPrevious,
     titel: t.reports.fieldTitle,
     abschnitt: t.reports.fieldSections,
@@ -296,8 +326,17 @@ export async function reportEditorRoutes(
     reply: FastifyReply,
     failure: FormFailure,
   ) => renderReport(request, reply, failure.status, failure);
-  const reportOf = (params: { readonly reportId: string }) =>
-    reportIdOf(params.reportId);
+  const reportOf = (params: {
+    readonly slug: string;
+    readonly reportNumber: string;
+  }) => staffReportOf(ctx, params);
+  /** An old id-based URL of a report of the municipality that now has another number (ADR 0044). */
+  const movedReport = (request: FastifyRequest) => {
+    const params = request.params as { slug: string; reportNumber: string };
+    return renumberedReport(ctx, params.slug, params.reportNumber, {
+      published: false,
+    });
+  };
 
   app.get(
     REPORT_ROUTES.staffReports,
@@ -321,7 +360,7 @@ export async function reportEditorRoutes(
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
-        const { id } = await createReport(
+        const created = await createReport(
           ctx,
           request.principal,
           {
@@ -331,7 +370,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return view.link(reportPaths.staffReport(params.slug, id), {
+        return view.link(reportPaths.staffReport(params.slug, created), {
           gespeichert: "bericht-angelegt",
         });
       },
@@ -699,7 +738,15 @@ export async function reportEditorRoutes(
       config: { policy: "staff" },
       schema: { hide: true, params: ReportParams },
     },
-    async (request, reply) => renderReport(request, reply, 200),
+    async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(reportPaths.staffReport(request.params.slug, moved), request),
+          301,
+        );
+      return renderReport(request, reply, 200);
+    },
   );
 
   app.post(
@@ -721,7 +768,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const data = await getReportForEditing(
           ctx,
           request.principal,
@@ -744,7 +792,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
     }),
   );
@@ -771,7 +819,7 @@ export async function reportEditorRoutes(
           ctx,
           request.principal,
           params.slug,
-          reportOf(params),
+          (await reportOf(params)).id,
           originOf(request),
         );
         const stored = data.entries.get(params.projectSlug);
@@ -801,7 +849,8 @@ export async function reportEditorRoutes(
         ]);
       },
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const isAdministrator =
           request.principal.kind === "user" &&
           request.principal.role === "admin";
@@ -818,7 +867,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
     }),
   );
@@ -834,7 +883,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         await confirmUnchanged(
           ctx,
           request.principal,
@@ -846,7 +896,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
       },
     }),
   );
@@ -858,11 +908,15 @@ export async function reportEditorRoutes(
       params: ReportParams,
       body: PublishReportBody,
       form: "veroeffentlichen",
-      fields: {},
+      fields: {
+        publishedOn: "veroeffentlicht-am",
+        confirmSecondReport: "zweiter-bericht",
+      },
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         await publishReport(
           ctx,
           request.principal,
@@ -871,10 +925,12 @@ export async function reportEditorRoutes(
             reportId,
             expectedVersion: input.version,
             reason: reasonOrNull(input.grund),
+            ...publishedOnOf(input["veroeffentlicht-am"], view.t),
+            confirmSecondReport: input["zweiter-bericht"] !== "",
           },
           originOf(request),
         );
-        return view.link(reportPaths.staffReport(params.slug, reportId), {
+        return view.link(reportPaths.staffReport(params.slug, named), {
           gespeichert: "veroeffentlicht",
         });
       },
@@ -892,7 +948,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (_input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const result = await sendReportReminders(
           ctx,
           request.principal,
@@ -906,7 +963,7 @@ export async function reportEditorRoutes(
             : result.failed > 0
               ? "erinnerungen-teilweise"
               : "erinnerungen";
-        return view.link(reportPaths.staffReport(params.slug, reportId), {
+        return view.link(reportPaths.staffReport(params.slug, named), {
           gespeichert: notice,
         });
       },
@@ -924,13 +981,13 @@ export async function reportEditorRoutes(
     /** The meeting's agenda item, presenters and minutes, read now. */
     meeting: () => Promise<PublicMeetingDetails | null>;
   } | null> {
-    const params = request.params as { slug: string; reportId: string };
+    const params = request.params as { slug: string; reportNumber: string };
     try {
       const { document, catalogue } = await getReportDocument(
         ctx,
         request.principal,
         params.slug,
-        reportIdOf(params.reportId),
+        (await staffReportOf(ctx, params)).id,
         originOf(request),
       );
       const view = viewOf(request);
@@ -967,7 +1024,7 @@ export async function reportEditorRoutes(
                     : view.link(
                         reportPaths.staffReportPreview(
                           params.slug,
-                          document.previous.id,
+                          previousReportRef(document.previous),
                         ),
                       ),
                 project: (projectSlug) =>
@@ -995,6 +1052,12 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(reportPaths.staffReportPreview(request.params.slug, moved), request),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       return sendEditorPage(reply, 200, await readable.render());
@@ -1008,6 +1071,12 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(reportPaths.staffReportDeck(request.params.slug, moved), request),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const deck = await buildReportDeck(
@@ -1030,6 +1099,12 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(reportPaths.staffReportPdf(request.params.slug, moved), request),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const pdf = await renderReportPdf(

@@ -18,7 +18,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
-import { reportPaths } from "./report-paths.js";
+import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 
 /** The published reports, newest first. */
@@ -63,11 +63,11 @@ export function ReportsPage(props: {
             <li class="app-card-list__item">
               <a
                 class="app-link app-card-list__link"
-                href={view.link(reportPaths.report(slug, report.id))}
+                href={view.link(reportPaths.report(slug, report))}
                 lang={view.contentLang}
                 safe
               >
-                {`${report.title}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+                {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
               </a>
               <span class="app-card-list__meta">
                 <span
@@ -110,7 +110,10 @@ export function PublishedReportPage(props: {
   return (
     <PageLayout
       view={view}
-      title={t.reportPageTitle(document.title, label)}
+      title={t.reportPageTitle(
+        t.numberedTitle(document.title, props.summary.number),
+        label,
+      )}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="reports"
@@ -134,7 +137,7 @@ export function PublishedReportPage(props: {
           previousReport:
             document.previous === null
               ? null
-              : view.link(reportPaths.report(slug, document.previous.id)),
+              : view.link(reportPaths.report(slug, previousReportRef(document.previous))),
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />
@@ -146,7 +149,7 @@ export function PublishedReportPage(props: {
           <li>
             <a
               class="app-link"
-              href={reportPaths.reportDeck(slug, props.summary.id)}
+              href={reportPaths.reportDeck(slug, props.summary)}
               download=""
               safe
             >
@@ -156,7 +159,7 @@ export function PublishedReportPage(props: {
           <li>
             <a
               class="app-link"
-              href={reportPaths.reportPdf(slug, props.summary.id)}
+              href={reportPaths.reportPdf(slug, props.summary)}
               download=""
               safe
             >
