@@ -237,9 +237,11 @@ export function presentReportSummary(
 ): ReportSummaryDto {
   return {
     id: report.id,
+    number: report.number,
     title: report.title,
     stand: formatIsoDate(report.asOf),
     publishedAt: report.publishedAt ?? "",
+    ...(report.recordedAt === null ? {} : { recordedAt: report.recordedAt }),
     meeting: {
       id: report.meeting.id,
       date: formatIsoDate(report.meeting.day),

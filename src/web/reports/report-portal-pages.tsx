@@ -90,6 +90,67 @@ export function ReportsPage(props: {
   );
 }
 
+/** A meeting date with more than one published report: each named and linked. */
+export function ReportDateChoicePage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly reports: readonly ReportSummary[];
+  /** The meeting's day as in the URL ("2022-11-29"). */
+  readonly isoDate: string;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.reports;
+  const slug = catalogue.municipality.slug;
+  const first = props.reports[0];
+  const date = first === undefined ? props.isoDate : formatGermanDate(first.meeting.day);
+  return (
+    <PageLayout
+      view={view}
+      title={t.dateChoiceTitle(date)}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="reports"
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
+        { label: date },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.dateChoiceTitle(date)}
+      </h1>
+      <p class="app-lead" safe>
+        {t.dateChoiceLead(date)}
+      </p>
+      <ul class="app-card-list">
+        {props.reports.map((report) => (
+          <li class="app-card-list__item">
+            <a
+              class="app-link app-card-list__link"
+              href={view.link(reportPaths.report(slug, report))}
+              lang={view.contentLang}
+              safe
+            >
+              {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+            </a>
+            <span class="app-card-list__meta">
+              <span safe>{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
+              <span lang={view.contentLang} safe>
+                {report.meeting.committeeName}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </PageLayout>
+  );
+}
+
 /** One published report. */
 export function PublishedReportPage(props: {
   readonly view: ViewContext;

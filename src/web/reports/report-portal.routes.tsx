@@ -1,5 +1,6 @@
 /**
- * The public report pages: /{kommune}/berichte, /{kommune}/berichte/{id or meeting date}
+ * The public report pages: /{kommune}/berichte, /{kommune}/berichte/{number or meeting date}
+ * (a date with several reports offers the choice; an old id-based URL is sent on, ADR 0044)
  * with the deck and the PDF, and /{kommune}/kennzahlen. Pages carry ETags from the data
  * version like the rest of the portal; the files of a published report never change, so
  * their tag names only the report and the app version, and PDFs are kept in memory.
@@ -15,6 +16,8 @@ import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import {
   getPublishedReport,
   listPublishedReports,
+  publishedReportsOnDate,
+  renumberedReport,
   type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
@@ -37,10 +40,11 @@ import { sendHtmlError } from "../http/error-pages.js";
 import {
   IndicatorsPage,
   PublishedReportPage,
+  ReportDateChoicePage,
   ReportsPage,
 } from "./report-portal-pages.js";
 import { PPTX_CONTENT_TYPE } from "./report-editor.routes.js";
-import { REPORT_ROUTES } from "./report-paths.js";
+import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
 import { municipalitySlugParam } from "../http/params.js";
 
@@ -154,6 +158,29 @@ export async function reportPortalRoutes(
     return text;
   }
 
+  /** A path with the request's query string (?lang=en) kept. */
+  function withQuery(path: string, request: FastifyRequest): string {
+    const at = request.url.indexOf("?");
+    return at === -1 ? path : `${path}${request.url.slice(at)}`;
+  }
+
+  /** Sends an old id-based URL on to the report's number (301); false when it is none. */
+  async function sentOn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pathOf: (slug: string, report: ReportRef) => string,
+  ): Promise<boolean> {
+    const params = request.params as { slug: string; report: string };
+    const moved = await renumberedReport(ctx, params.slug, params.report, {
+      published: true,
+    });
+    if (moved === null) return false;
+    await reply
+      .header("cache-control", PUBLIC_CACHE_CONTROL)
+      .redirect(withQuery(pathOf(params.slug, moved), request), 301);
+    return true;
+  }
+
   app.get(
     REPORT_ROUTES.reports,
     {
@@ -189,7 +216,27 @@ export async function reportPortalRoutes(
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const report = reportParam(request.params.report);
+      if (await sentOn(request, reply, reportPaths.report)) return reply;
       const view = createViewContext(resolveLanguage(request.query.lang));
+      if (!/^\d+$/.test(report)) {
+        const onDate = await publishedReportsOnDate(
+          ctx,
+          request.params.slug,
+          report,
+        );
+        if (onDate.reports.length > 1) {
+          // Two reports for one meeting: the date names both, each with its own page.
+          return sendPage(request, reply, version, async (url) => (
+            <ReportDateChoicePage
+              view={view}
+              requestUrl={url}
+              catalogue={onDate.catalogue}
+              reports={onDate.reports}
+              isoDate={report}
+            />
+          ));
+        }
+      }
       return sendPage(request, reply, version, async (url) => {
         const { catalogue, document, summary, oparlPaperUrl, meeting } =
           await getPublishedReport(ctx, request.params.slug, report);
@@ -224,6 +271,8 @@ export async function reportPortalRoutes(
     },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
+      reportParam(request.params.report);
+      if (await sentOn(request, reply, reportPaths.reportDeck)) return reply;
       const { document, summary, meeting } = await getPublishedReport(
         ctx,
         request.params.slug,
@@ -250,6 +299,8 @@ export async function reportPortalRoutes(
     },
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
+      reportParam(request.params.report);
+      if (await sentOn(request, reply, reportPaths.reportPdf)) return reply;
       const { document, summary, meeting } = await getPublishedReport(
         ctx,
         request.params.slug,
