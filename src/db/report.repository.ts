@@ -476,9 +476,7 @@ function toReport(row: ReportRow): StoredReport {
         ? null
         : new Date(row.published_at).toISOString(),
     recordedAt:
-      row.recorded_at === null
-        ? null
-        : new Date(row.recorded_at).toISOString(),
+      row.recorded_at === null ? null : new Date(row.recorded_at).toISOString(),
     publishedBy: row.published_by,
     documentJson: row.document_json,
     version: row.version,

@@ -143,7 +143,8 @@ export const reportsDe = {
   /** "Sachstandsbericht Digitalisierung Nr. 2": a report with its number in the municipality. */
   numberedTitle: (title: string, number: number) => `${title} Nr. ${number}`,
   /** The page of a meeting date with more than one published report. */
-  dateChoiceTitle: (date: string) => `Sachstandsberichte zur Sitzung am ${date}`,
+  dateChoiceTitle: (date: string) =>
+    `Sachstandsberichte zur Sitzung am ${date}`,
   dateChoiceLead: (date: string) =>
     `Für die Sitzung am ${date} sind mehrere Sachstandsberichte veröffentlicht. Bitte wählen Sie einen aus.`,
   statePublishedShort: "veröffentlicht",

@@ -121,7 +121,8 @@ export const reportsEn: Dictionary["reports"] = {
   stateBackdated: (date: string, recorded: string) =>
     `published on ${date} (entered later, on ${recorded})`,
   numberedTitle: (title: string, number: number) => `${title} no. ${number}`,
-  dateChoiceTitle: (date: string) => `Status reports for the meeting on ${date}`,
+  dateChoiceTitle: (date: string) =>
+    `Status reports for the meeting on ${date}`,
   dateChoiceLead: (date: string) =>
     `More than one status report has been published for the meeting on ${date}. Please choose one.`,
   statePublishedShort: "published",

@@ -346,7 +346,10 @@ function backdatedDay(
   if (text === undefined || text.trim() === "") return null;
   const day = parseIsoDate(text);
   if (day === null)
-    throw invalid("/data/publishedOn", "Das Veröffentlichungsdatum ist kein Datum.");
+    throw invalid(
+      "/data/publishedOn",
+      "Das Veröffentlichungsdatum ist kein Datum.",
+    );
   if (day > today)
     throw invalid(
       "/data/publishedOn",
@@ -449,7 +452,12 @@ export async function publishReport(
           ? now
           : startOfGermanDay(publishedOn).toISOString();
       const recordedAt = publishedOn === null ? null : now;
-      const assembled = await assembleDraft(trx, catalogue, report, publishedAt);
+      const assembled = await assembleDraft(
+        trx,
+        catalogue,
+        report,
+        publishedAt,
+      );
       const document =
         recordedAt === null ? assembled : { ...assembled, recordedAt };
       const publishedBy =

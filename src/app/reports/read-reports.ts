@@ -448,7 +448,9 @@ export async function getPublishedReport(
   const found =
     number !== null
       ? reports.find((report) => report.number === number)
-      : reports.find((report) => formatIsoDate(report.meeting.day) === idOrDate);
+      : reports.find(
+          (report) => formatIsoDate(report.meeting.day) === idOrDate,
+        );
   if (found === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
   const report = await requireReport(
     ctx.db,

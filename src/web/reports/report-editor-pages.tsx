@@ -121,9 +121,7 @@ export function UpdateRequests(props: {
             <p class="app-body-text">
               <a
                 class="app-link"
-                href={view.link(
-                  reportPaths.staffReport(slug, request.report),
-                )}
+                href={view.link(reportPaths.staffReport(slug, request.report))}
                 safe
               >
                 {t.openReport}
@@ -213,9 +211,7 @@ export function ReportsOverviewPage(
                     <th scope="row">
                       <a
                         class="app-link"
-                        href={view.link(
-                          reportPaths.staffReport(slug, report),
-                        )}
+                        href={view.link(reportPaths.staffReport(slug, report))}
                         lang={view.contentLang}
                         safe
                       >
@@ -1103,9 +1099,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={view.link(
-              reportPaths.staffReportPreview(slug, data.report),
-            )}
+            href={view.link(reportPaths.staffReportPreview(slug, data.report))}
             safe
           >
             {t.preview}

@@ -742,7 +742,10 @@ export async function reportEditorRoutes(
       const moved = await movedReport(request);
       if (moved !== null)
         return reply.redirect(
-          withQuery(reportPaths.staffReport(request.params.slug, moved), request),
+          withQuery(
+            reportPaths.staffReport(request.params.slug, moved),
+            request,
+          ),
           301,
         );
       return renderReport(request, reply, 200);
@@ -1055,7 +1058,10 @@ export async function reportEditorRoutes(
       const moved = await movedReport(request);
       if (moved !== null)
         return reply.redirect(
-          withQuery(reportPaths.staffReportPreview(request.params.slug, moved), request),
+          withQuery(
+            reportPaths.staffReportPreview(request.params.slug, moved),
+            request,
+          ),
           301,
         );
       const readable = await readableDocument(request, reply);
@@ -1074,7 +1080,10 @@ export async function reportEditorRoutes(
       const moved = await movedReport(request);
       if (moved !== null)
         return reply.redirect(
-          withQuery(reportPaths.staffReportDeck(request.params.slug, moved), request),
+          withQuery(
+            reportPaths.staffReportDeck(request.params.slug, moved),
+            request,
+          ),
           301,
         );
       const readable = await readableDocument(request, reply);
@@ -1102,7 +1111,10 @@ export async function reportEditorRoutes(
       const moved = await movedReport(request);
       if (moved !== null)
         return reply.redirect(
-          withQuery(reportPaths.staffReportPdf(request.params.slug, moved), request),
+          withQuery(
+            reportPaths.staffReportPdf(request.params.slug, moved),
+            request,
+          ),
           301,
         );
       const readable = await readableDocument(request, reply);

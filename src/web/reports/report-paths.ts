@@ -24,7 +24,8 @@ export const REPORT_ROUTES = {
     "/:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug",
   staffReportUnchanged:
     "/:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug/unveraendert",
-  staffReportPublish: "/:slug/verwaltung/berichte/:reportNumber/veroeffentlichen",
+  staffReportPublish:
+    "/:slug/verwaltung/berichte/:reportNumber/veroeffentlichen",
   staffReportRemind: "/:slug/verwaltung/berichte/:reportNumber/erinnerungen",
   staffReportPreview: "/:slug/verwaltung/berichte/:reportNumber/vorschau",
   staffReportDeck: "/:slug/verwaltung/berichte/:reportNumber/folien.pptx",

@@ -103,7 +103,8 @@ export function ReportDateChoicePage(props: {
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
   const first = props.reports[0];
-  const date = first === undefined ? props.isoDate : formatGermanDate(first.meeting.day);
+  const date =
+    first === undefined ? props.isoDate : formatGermanDate(first.meeting.day);
   return (
     <PageLayout
       view={view}
@@ -139,7 +140,9 @@ export function ReportDateChoicePage(props: {
               {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
             </a>
             <span class="app-card-list__meta">
-              <span safe>{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
+              <span
+                safe
+              >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
               <span lang={view.contentLang} safe>
                 {report.meeting.committeeName}
               </span>
@@ -198,7 +201,12 @@ export function PublishedReportPage(props: {
           previousReport:
             document.previous === null
               ? null
-              : view.link(reportPaths.report(slug, previousReportRef(document.previous))),
+              : view.link(
+                  reportPaths.report(
+                    slug,
+                    previousReportRef(document.previous),
+                  ),
+                ),
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />

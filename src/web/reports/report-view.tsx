@@ -644,7 +644,9 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                     formatGermanDate(
                       germanDayOf(new Date(document.publishedAt)),
                     ),
-                    formatGermanDate(germanDayOf(new Date(document.recordedAt))),
+                    formatGermanDate(
+                      germanDayOf(new Date(document.recordedAt)),
+                    ),
                   )}
           </dd>
         </div>
