@@ -1090,19 +1090,19 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/berichte/:report": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}`,
     }),
   },
   "GET /:slug/berichte/:report/folien.pptx": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}/folien.pptx`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}/folien.pptx`,
     }),
   },
   "GET /:slug/berichte/:report/bericht.pdf": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}/bericht.pdf`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}/bericht.pdf`,
     }),
   },
   "GET /:slug/kennzahlen": {
@@ -1124,18 +1124,18 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       },
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId": {
+  "GET /:slug/verwaltung/berichte/:reportNumber": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}`,
     }),
   },
-  "POST /:slug/verwaltung/berichte/:reportId/einstellungen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/einstellungen": {
     scope: "municipality",
     call: async (m) => {
-      const { draftId, meetingId } = await m.reporting();
+      const { draftNumber, meetingId } = await m.reporting();
       return {
-        url: `${K}/verwaltung/berichte/${draftId}/einstellungen`,
+        url: `${K}/verwaltung/berichte/${draftNumber}/einstellungen`,
         form: {
           version: "1",
           titel: "Matrix",
@@ -1149,7 +1149,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     },
   },
   // The entry of the project of 10.1, each call on a draft of its own.
-  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug": {
     scope: "project",
     call: async (m) => ({
       url: `${K}/verwaltung/berichte/${await m.newDraftId()}/projekte/${P}`,
@@ -1157,7 +1157,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   // "Unverändert" on a draft of its own: the published report has an entry for the project.
-  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert":
+  "POST /:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug/unveraendert":
     {
       scope: "project",
       call: async (m) => ({
@@ -1166,10 +1166,10 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       }),
     },
   // Without the confirmation: the administrator is let in and told to confirm (400); nothing is published.
-  "POST /:slug/verwaltung/berichte/:reportId/veroeffentlichen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/veroeffentlichen": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/veroeffentlichen`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/veroeffentlichen`,
       form: { version: "1" },
     }),
     status: 400,
@@ -1181,29 +1181,29 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       form: { tage: "21, 7" },
     }),
   },
-  "POST /:slug/verwaltung/berichte/:reportId/erinnerungen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/erinnerungen": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/erinnerungen`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/erinnerungen`,
       form: {},
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/vorschau": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/vorschau": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/vorschau`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/vorschau`,
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/folien.pptx": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/folien.pptx": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/folien.pptx`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/folien.pptx`,
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/bericht.pdf": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/bericht.pdf": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/bericht.pdf`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/bericht.pdf`,
     }),
   },
   "GET /:slug/verwaltung/gremien": {
@@ -1547,7 +1547,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /api/v1/municipalities/:slug/reports/:report": {
     scope: "none",
     call: async (m) => ({
-      url: `${API}/reports/${(await m.reporting()).publishedId}`,
+      url: `${API}/reports/${(await m.reporting()).publishedNumber}`,
     }),
   },
   "GET /api/v1/municipalities/:slug/indicators": {
@@ -1803,7 +1803,7 @@ class Matrix {
     return version;
   }
 
-  /** A new draft report on the matrix's meeting (one call may change it without meeting another's version). */
+  /** The number of a new draft report on the matrix's meeting (one call may change it without meeting another's version). */
   async newDraftId(): Promise<number> {
     const { meetingId } = await this.reporting();
     return (
@@ -1811,7 +1811,7 @@ class Matrix {
         municipality: "kleve",
         data: { meetingId, asOf: "2022-11-28" },
       })
-    ).id;
+    ).number;
   }
 
   uniqueEmail(): string {
@@ -2032,7 +2032,9 @@ class Matrix {
     readonly committeeId: number;
     readonly meetingId: number;
     readonly publishedId: number;
+    readonly publishedNumber: number;
     readonly draftId: number;
+    readonly draftNumber: number;
     readonly indicatorKey: string;
     readonly leikaKey: string;
   }> | null = null;
@@ -2061,12 +2063,11 @@ class Matrix {
           data: { committeeId, day: "2022-11-29", ...links },
         })
       ).id;
-      const publishedId = (
-        await createReport(ctx, admin, {
-          municipality,
-          data: { meetingId, asOf: "2022-08-23", previousReportId: null },
-        })
-      ).id;
+      const published = await createReport(ctx, admin, {
+        municipality,
+        data: { meetingId, asOf: "2022-08-23", previousReportId: null },
+      });
+      const publishedId = published.id;
       await updateReport(ctx, admin, {
         municipality,
         reportId: publishedId,
@@ -2107,12 +2108,11 @@ class Matrix {
         reportId: publishedId,
         expectedVersion: 2,
       });
-      const draftId = (
-        await createReport(ctx, admin, {
-          municipality,
-          data: { meetingId, asOf: "2022-11-28" },
-        })
-      ).id;
+      const draft = await createReport(ctx, admin, {
+        municipality,
+        data: { meetingId, asOf: "2022-11-28" },
+      });
+      const draftId = draft.id;
       const indicatorKey = "matrix-rechnungen";
       await createIndicator(ctx, admin, {
         municipality,
@@ -2153,7 +2153,9 @@ class Matrix {
         committeeId,
         meetingId,
         publishedId,
+        publishedNumber: published.number,
         draftId,
+        draftNumber: draft.number,
         indicatorKey,
         leikaKey,
       };
