@@ -38,6 +38,7 @@ import * as participationLanguage from "./migrations/2026-12-09-participation-la
 import * as reportsFreeSections from "./migrations/2026-12-09-reports-free-sections.js";
 import * as scaleForeignKeyIndexes from "./migrations/2026-12-10-scale-foreign-key-indexes.js";
 import * as docstorePublishedDocuments from "./migrations/2026-12-10-docstore-published-documents.js";
+import * as reportnumNumbersAndBackdating from "./migrations/2026-12-10-reportnum-numbers-and-backdating.js";
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-21-catalogue": catalogue,
@@ -69,6 +70,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-09-reports-free-sections": reportsFreeSections,
   "2026-12-10-scale-foreign-key-indexes": scaleForeignKeyIndexes,
   "2026-12-10-docstore-published-documents": docstorePublishedDocuments,
+  "2026-12-10-reportnum-numbers-and-backdating": reportnumNumbersAndBackdating,
 };
 
 /** Brings the schema to the newest version; throws when a migration fails. */

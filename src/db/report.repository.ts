@@ -408,6 +408,8 @@ export async function updateMeetingRow(
 /** A status report as stored (the entries are read separately). */
 export interface StoredReport {
   readonly id: number;
+  /** The report's number in its municipality (1, 2, 3 … by creation): what URLs and titles name. */
+  readonly number: number;
   readonly municipalityId: number;
   readonly meetingId: number;
   readonly previousReportId: number | null;
@@ -418,7 +420,10 @@ export interface StoredReport {
   readonly includeOzg: boolean;
   readonly outlook: readonly { readonly when: string; readonly what: string }[];
   readonly status: "draft" | "published";
+  /** When the report counts as published (a backdated report: the day set, German midnight). */
   readonly publishedAt: string | null;
+  /** When a backdated report was really published ("nachgetragen am"); null otherwise. */
+  readonly recordedAt: string | null;
   readonly publishedBy: string | null;
   /** The published document as JSON; null for a draft. */
   readonly documentJson: string | null;
@@ -456,6 +461,7 @@ type ReportRow = Selectable<StatusReportTable>;
 function toReport(row: ReportRow): StoredReport {
   return {
     id: row.id,
+    number: row.number,
     municipalityId: row.municipality_id,
     meetingId: row.meeting_id,
     previousReportId: row.previous_report_id,
@@ -469,6 +475,8 @@ function toReport(row: ReportRow): StoredReport {
       row.published_at === null
         ? null
         : new Date(row.published_at).toISOString(),
+    recordedAt:
+      row.recorded_at === null ? null : new Date(row.recorded_at).toISOString(),
     publishedBy: row.published_by,
     documentJson: row.document_json,
     version: row.version,
@@ -524,25 +532,60 @@ function reportValues(fields: ReportFields) {
   };
 }
 
-/** Creates a draft report; returns its id. */
+/** One report of a municipality by its number, or null. */
+export async function findReportByNumber(
+  db: Executor,
+  municipalityId: number,
+  number: number,
+): Promise<StoredReport | null> {
+  const row = await db
+    .selectFrom("status_report")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  return row === undefined ? null : toReport(row);
+}
+
+/** The number the next report of a municipality gets: one more than the highest so far. */
+export async function nextReportNumber(
+  db: Executor,
+  municipalityId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("status_report")
+    .select((eb) => eb.fn.max<number | null>("number").as("highest"))
+    .where("municipality_id", "=", municipalityId)
+    .executeTakeFirst();
+  return Number(row?.highest ?? 0) + 1;
+}
+
+/**
+ * Creates a draft report with the next number of its municipality; returns its id and
+ * number. Callers run it in the transaction that holds the municipality's row (so that two
+ * reports created at once queue); the unique index (municipality, number) refuses a
+ * duplicate should one slip through, and the caller retries.
+ */
 export async function insertReport(
   db: Executor,
   municipalityId: number,
   fields: ReportFields,
   now: string,
-): Promise<number> {
+): Promise<{ readonly id: number; readonly number: number }> {
+  const number = await nextReportNumber(db, municipalityId);
   const row = await db
     .insertInto("status_report")
     .values({
       municipality_id: municipalityId,
+      number,
       ...reportValues(fields),
       status: "draft",
       created_at: now,
       updated_at: now,
     })
-    .returning("id")
+    .returning(["id", "number"])
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { id: row.id, number: row.number };
 }
 
 /** Changes a draft's fields; a published report is never matched (and the database would refuse). */
@@ -572,6 +615,8 @@ export async function publishReportRow(
   values: {
     readonly documentJson: string;
     readonly publishedAt: string;
+    /** When it really happened, for a backdated report; null otherwise. */
+    readonly recordedAt: string | null;
     readonly publishedBy: string;
   },
 ): Promise<boolean> {
@@ -581,8 +626,9 @@ export async function publishReportRow(
       status: "published",
       document_json: values.documentJson,
       published_at: values.publishedAt,
+      recorded_at: values.recordedAt,
       published_by: values.publishedBy,
-      updated_at: values.publishedAt,
+      updated_at: values.recordedAt ?? values.publishedAt,
       version: sql`version + 1`,
     })
     .where("id", "=", id)

@@ -73,6 +73,10 @@ export interface StatusReportTable {
   updated_at: Timestamp;
   /** The OParl Paper the report was presented under (migration 2026-12-06-opendata2-oparl-links). */
   oparl_paper_url: string | null;
+  /** The report's number in its municipality, 1, 2, 3 … (migration 2026-12-10-reportnum-numbers-and-backdating). */
+  number: number;
+  /** When a backdated report was really published ("nachgetragen am"); null otherwise. */
+  recorded_at: Timestamp | null;
 }
 
 /** report_entry: what a report says about one project. */

@@ -143,6 +143,16 @@ export const reportsDe = {
   stateDraft: "Entwurf – nicht veröffentlicht",
   stateDraftShort: "Entwurf",
   statePublished: (date: string) => `veröffentlicht am ${date}`,
+  /** A backdated report: the publication date set and the day it was really entered. */
+  stateBackdated: (date: string, recorded: string) =>
+    `veröffentlicht am ${date} (nachgetragen am ${recorded})`,
+  /** "Sachstandsbericht Digitalisierung Nr. 2": a report with its number in the municipality. */
+  numberedTitle: (title: string, number: number) => `${title} Nr. ${number}`,
+  /** The page of a meeting date with more than one published report. */
+  dateChoiceTitle: (date: string) =>
+    `Sachstandsberichte zur Sitzung am ${date}`,
+  dateChoiceLead: (date: string) =>
+    `Für die Sitzung am ${date} sind mehrere Sachstandsberichte veröffentlicht. Bitte wählen Sie einen aus.`,
   statePublishedShort: "veröffentlicht",
   councilLinks: "Im Ratsinformationssystem",
   oparlMeeting: "Sitzung",
@@ -358,6 +368,11 @@ export const reportsDe = {
   publishConfirmRequired:
     "Bitte bestätigen Sie, dass Sie den Bericht veröffentlichen möchten.",
   publish: "Bericht veröffentlichen",
+  fieldPublishedOn: "Veröffentlicht am (nur für nachgetragene Berichte)",
+  fieldPublishedOnHint:
+    "Leer lassen: heute. Für einen Bericht aus der Zeit vor Fortschritt das Datum, an dem er veröffentlicht wurde, z. B. 28.11.2022: nicht nach heute und nicht vor dem Stand des Berichts. Die Seite nennt dann auch den Tag des Nachtragens.",
+  confirmSecondReport: (existing: string) =>
+    `Für diese Sitzung ist schon ${existing} veröffentlicht. Ich möchte trotzdem einen zweiten Bericht für dieselbe Sitzung veröffentlichen.`,
 
   figuresTitle: "Kennzahlen",
   figuresLead:

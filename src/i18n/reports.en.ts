@@ -118,6 +118,13 @@ export const reportsEn: Dictionary["reports"] = {
   stateDraft: "Draft – not published",
   stateDraftShort: "draft",
   statePublished: (date: string) => `published on ${date}`,
+  stateBackdated: (date: string, recorded: string) =>
+    `published on ${date} (entered later, on ${recorded})`,
+  numberedTitle: (title: string, number: number) => `${title} no. ${number}`,
+  dateChoiceTitle: (date: string) =>
+    `Status reports for the meeting on ${date}`,
+  dateChoiceLead: (date: string) =>
+    `More than one status report has been published for the meeting on ${date}. Please choose one.`,
   statePublishedShort: "published",
   councilLinks: "In the council information system",
   oparlMeeting: "Meeting",
@@ -324,6 +331,11 @@ export const reportsEn: Dictionary["reports"] = {
     "Publishes the report on the portal, with slide deck and PDF. Afterwards it can no longer be changed. Every project shown needs a status.",
   publishConfirm: "I have checked the report and want to publish it.",
   publishConfirmRequired: "Please confirm that you want to publish the report.",
+  fieldPublishedOn: "Published on (only for reports entered later)",
+  fieldPublishedOnHint:
+    "Leave empty for today. For a report from before Fortschritt, the day it was published, e.g. 28.11.2022: not after today and not before the report's as-of date. The page then also names the day it was entered.",
+  confirmSecondReport: (existing: string) =>
+    `${existing} has already been published for this meeting. I still want to publish a second report for the same meeting.`,
   publish: "Publish report",
 
   figuresTitle: "Key figures",

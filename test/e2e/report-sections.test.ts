@@ -116,12 +116,14 @@ describe.each(JAVASCRIPT_MODES)(
           },
         })
       ).id;
-      const reportId = (
-        await createReport(rig.ctx, principal, {
+      const { id: reportId, number: reportNumber } = await createReport(
+        rig.ctx,
+        principal,
+        {
           municipality: "kleve",
           data: { meetingId, asOf: `2023-06-0${Number(day) - 10}` },
-        })
-      ).id;
+        },
+      );
 
       const user = await createTestUser(rig.ctx, { role: "admin" });
       const admin = await rig.newPage(javaScriptEnabled);
@@ -129,7 +131,7 @@ describe.each(JAVASCRIPT_MODES)(
         await signInInBrowser(rig, admin, user, {
           landing: "/kleve/verwaltung/",
         });
-        await admin.goto(`/kleve/verwaltung/berichte/${reportId}`);
+        await admin.goto(`/kleve/verwaltung/berichte/${reportNumber}`);
         await admin
           .getByRole("link", { name: "Abschnitte und Reihenfolge bearbeiten" })
           .click();
@@ -250,7 +252,7 @@ describe.each(JAVASCRIPT_MODES)(
               isIncluded: true,
             },
           });
-        await admin.goto(`/kleve/verwaltung/berichte/${reportId}`);
+        await admin.goto(`/kleve/verwaltung/berichte/${reportNumber}`);
         await admin
           .getByLabel(
             "Ich habe den Bericht geprüft und möchte ihn veröffentlichen.",

@@ -172,10 +172,12 @@ export async function createPublishedReport(
       },
     });
   }
+  // All reports of the fixture are for its one meeting: a second one is confirmed.
   await publishReport(at(ctx, `${options.asOf}T06:00:00Z`), admin, {
     municipality: KLEVE,
     reportId,
     expectedVersion: 2,
+    confirmSecondReport: true,
   });
   return reportId;
 }

@@ -89,13 +89,12 @@ describe.each(WEB_DIALECTS)(
       ).id;
     });
     beforeEach(async () => {
-      reportId = (
-        await createReport(web.ctx, principal, {
-          municipality: "kleve",
-          data: { meetingId, asOf: "2023-04-30" },
-        })
-      ).id;
-      base = `${V}/berichte/${reportId}`;
+      const created = await createReport(web.ctx, principal, {
+        municipality: "kleve",
+        data: { meetingId, asOf: "2023-04-30" },
+      });
+      reportId = created.id;
+      base = `${V}/berichte/${created.number}`;
     });
     afterAll(async () => {
       await web?.close();

@@ -1095,25 +1095,25 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /:slug/berichte/:report": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}`,
     }),
   },
   "GET /:slug/berichte/:report/folien.pptx": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}/folien.pptx`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}/folien.pptx`,
     }),
   },
   "GET /:slug/berichte/:report/bericht.pdf": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}/bericht.pdf`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}/bericht.pdf`,
     }),
   },
   "GET /:slug/berichte/:report/dokumente": {
     scope: "none",
     call: async (m) => ({
-      url: `${K}/berichte/${(await m.reporting()).publishedId}/dokumente`,
+      url: `${K}/berichte/${(await m.reporting()).publishedNumber}/dokumente`,
     }),
   },
   "GET /:slug/kennzahlen": {
@@ -1135,18 +1135,18 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       },
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId": {
+  "GET /:slug/verwaltung/berichte/:reportNumber": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}`,
     }),
   },
-  "POST /:slug/verwaltung/berichte/:reportId/einstellungen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/einstellungen": {
     scope: "municipality",
     call: async (m) => {
-      const { draftId, meetingId } = await m.reporting();
+      const { draftNumber, meetingId } = await m.reporting();
       return {
-        url: `${K}/verwaltung/berichte/${draftId}/einstellungen`,
+        url: `${K}/verwaltung/berichte/${draftNumber}/einstellungen`,
         form: {
           version: "1",
           titel: "Matrix",
@@ -1160,7 +1160,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     },
   },
   // The entry of the project of 10.1, each call on a draft of its own.
-  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug": {
     scope: "project",
     call: async (m) => ({
       url: `${K}/verwaltung/berichte/${await m.newDraftId()}/projekte/${P}`,
@@ -1168,7 +1168,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   // "Unverändert" on a draft of its own: the published report has an entry for the project.
-  "POST /:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert":
+  "POST /:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug/unveraendert":
     {
       scope: "project",
       call: async (m) => ({
@@ -1177,10 +1177,10 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       }),
     },
   // Without the confirmation: the administrator is let in and told to confirm (400); nothing is published.
-  "POST /:slug/verwaltung/berichte/:reportId/veroeffentlichen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/veroeffentlichen": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/veroeffentlichen`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/veroeffentlichen`,
       form: { version: "1" },
     }),
     status: 400,
@@ -1192,50 +1192,50 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       form: { tage: "21, 7" },
     }),
   },
-  "POST /:slug/verwaltung/berichte/:reportId/erinnerungen": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/erinnerungen": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/erinnerungen`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/erinnerungen`,
       form: {},
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/vorschau": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/vorschau": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/vorschau`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/vorschau`,
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/folien.pptx": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/folien.pptx": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/folien.pptx`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/folien.pptx`,
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/bericht.pdf": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/bericht.pdf": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftId}/bericht.pdf`,
+      url: `${K}/verwaltung/berichte/${(await m.reporting()).draftNumber}/bericht.pdf`,
     }),
   },
   // The section editor, each call on a draft of its own with an introduction.
-  "GET /:slug/verwaltung/berichte/:reportId/abschnitte": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/abschnitte": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportId}/abschnitte`,
+      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportNumber}/abschnitte`,
     }),
   },
-  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/neu": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/abschnitte/neu": {
     scope: "municipality",
     call: async (m) => ({
-      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportId}/abschnitte/neu?art=umfrage`,
+      url: `${K}/verwaltung/berichte/${(await sectionDraft(m)).reportNumber}/abschnitte/neu?art=umfrage`,
     }),
   },
-  "POST /:slug/verwaltung/berichte/:reportId/abschnitte": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/abschnitte": {
     scope: "municipality",
     call: async (m) => {
-      const { reportId, version } = await sectionDraft(m);
+      const { reportNumber, version } = await sectionDraft(m);
       return {
-        url: `${K}/verwaltung/berichte/${reportId}/abschnitte`,
+        url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte`,
         form: {
           version: String(version),
           art: "umfrage",
@@ -1245,55 +1245,57 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
       };
     },
   },
-  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId": {
+  "GET /:slug/verwaltung/berichte/:reportNumber/abschnitte/:sectionId": {
     scope: "municipality",
     call: async (m) => {
-      const { reportId, sectionId } = await sectionDraft(m);
+      const { reportNumber, sectionId } = await sectionDraft(m);
       return {
-        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}`,
+        url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte/${sectionId}`,
       };
     },
   },
-  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId": {
+  "POST /:slug/verwaltung/berichte/:reportNumber/abschnitte/:sectionId": {
     scope: "municipality",
     call: async (m) => {
-      const { reportId, sectionId, version } = await sectionDraft(m);
+      const { reportNumber, sectionId, version } = await sectionDraft(m);
       return {
-        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}`,
+        url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte/${sectionId}`,
         form: { version: String(version), text: "Geändert" },
       };
     },
   },
-  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/verschieben":
+  "POST /:slug/verwaltung/berichte/:reportNumber/abschnitte/:sectionId/verschieben":
     {
       scope: "municipality",
       call: async (m) => {
-        const { reportId, sectionId, version } = await sectionDraft(m);
+        const { reportNumber, sectionId, version } = await sectionDraft(m);
         return {
-          url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/verschieben`,
+          url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte/${sectionId}/verschieben`,
           form: { version: String(version), richtung: "runter" },
         };
       },
     },
-  "GET /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/entfernen": {
-    scope: "municipality",
-    call: async (m) => {
-      const { reportId, sectionId } = await sectionDraft(m);
-      return {
-        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/entfernen`,
-      };
+  "GET /:slug/verwaltung/berichte/:reportNumber/abschnitte/:sectionId/entfernen":
+    {
+      scope: "municipality",
+      call: async (m) => {
+        const { reportNumber, sectionId } = await sectionDraft(m);
+        return {
+          url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte/${sectionId}/entfernen`,
+        };
+      },
     },
-  },
-  "POST /:slug/verwaltung/berichte/:reportId/abschnitte/:sectionId/entfernen": {
-    scope: "municipality",
-    call: async (m) => {
-      const { reportId, sectionId, version } = await sectionDraft(m);
-      return {
-        url: `${K}/verwaltung/berichte/${reportId}/abschnitte/${sectionId}/entfernen`,
-        form: { version: String(version) },
-      };
+  "POST /:slug/verwaltung/berichte/:reportNumber/abschnitte/:sectionId/entfernen":
+    {
+      scope: "municipality",
+      call: async (m) => {
+        const { reportNumber, sectionId, version } = await sectionDraft(m);
+        return {
+          url: `${K}/verwaltung/berichte/${reportNumber}/abschnitte/${sectionId}/entfernen`,
+          form: { version: String(version) },
+        };
+      },
     },
-  },
   "GET /:slug/verwaltung/gremien": {
     scope: "municipality",
     call: () => ({ url: `${K}/verwaltung/gremien` }),
@@ -1655,7 +1657,7 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
   "GET /api/v1/municipalities/:slug/reports/:report": {
     scope: "none",
     call: async (m) => ({
-      url: `${API}/reports/${(await m.reporting()).publishedId}`,
+      url: `${API}/reports/${(await m.reporting()).publishedNumber}`,
     }),
   },
   "GET /api/v1/municipalities/:slug/indicators": {
@@ -1911,15 +1913,18 @@ class Matrix {
     return version;
   }
 
-  /** A new draft report on the matrix's meeting (one call may change it without meeting another's version). */
+  /** The number of a new draft report on the matrix's meeting (one call may change it without meeting another's version). */
   async newDraftId(): Promise<number> {
+    return (await this.newDraft()).number;
+  }
+
+  /** A new draft report on the matrix's meeting: its id (for the use cases) and its number (for URLs). */
+  async newDraft(): Promise<{ id: number; number: number }> {
     const { meetingId } = await this.reporting();
-    return (
-      await createReport(this.t.ctx, this.administrator, {
-        municipality: "kleve",
-        data: { meetingId, asOf: "2022-11-28" },
-      })
-    ).id;
+    return await createReport(this.t.ctx, this.administrator, {
+      municipality: "kleve",
+      data: { meetingId, asOf: "2022-11-28" },
+    });
   }
 
   uniqueEmail(): string {
@@ -2140,7 +2145,9 @@ class Matrix {
     readonly committeeId: number;
     readonly meetingId: number;
     readonly publishedId: number;
+    readonly publishedNumber: number;
     readonly draftId: number;
+    readonly draftNumber: number;
     readonly indicatorKey: string;
     readonly leikaKey: string;
   }> | null = null;
@@ -2169,12 +2176,11 @@ class Matrix {
           data: { committeeId, day: "2022-11-29", ...links },
         })
       ).id;
-      const publishedId = (
-        await createReport(ctx, admin, {
-          municipality,
-          data: { meetingId, asOf: "2022-08-23", previousReportId: null },
-        })
-      ).id;
+      const published = await createReport(ctx, admin, {
+        municipality,
+        data: { meetingId, asOf: "2022-08-23", previousReportId: null },
+      });
+      const publishedId = published.id;
       await updateReport(ctx, admin, {
         municipality,
         reportId: publishedId,
@@ -2215,12 +2221,11 @@ class Matrix {
         reportId: publishedId,
         expectedVersion: 2,
       });
-      const draftId = (
-        await createReport(ctx, admin, {
-          municipality,
-          data: { meetingId, asOf: "2022-11-28" },
-        })
-      ).id;
+      const draft = await createReport(ctx, admin, {
+        municipality,
+        data: { meetingId, asOf: "2022-11-28" },
+      });
+      const draftId = draft.id;
       const indicatorKey = "matrix-rechnungen";
       await createIndicator(ctx, admin, {
         municipality,
@@ -2261,7 +2266,9 @@ class Matrix {
         committeeId,
         meetingId,
         publishedId,
+        publishedNumber: published.number,
         draftId,
+        draftNumber: draft.number,
         indicatorKey,
         leikaKey,
       };
@@ -2669,7 +2676,7 @@ describe.each(WEB_DIALECTS)("the route × role matrix on %s", (dialect) => {
 
 /** A new draft with an introduction: its id, the section's id and the report's version. */
 async function sectionDraft(m: Matrix) {
-  const reportId = await m.newDraftId();
+  const { id: reportId, number: reportNumber } = await m.newDraft();
   const { id, version } = await addReportSection(m.t.ctx, await bodyAdmin(m), {
     municipality: "kleve",
     reportId,
@@ -2691,7 +2698,7 @@ async function sectionDraft(m: Matrix) {
       answers: [],
     },
   });
-  return { reportId, sectionId: id, version };
+  return { reportId, reportNumber, sectionId: id, version };
 }
 
 /** An administrator of Kleve for the body routes' own records. */

@@ -6,6 +6,7 @@
  * the draft), published reports (never a draft, never who published them), and no
  * account data of staff. Field names are German snake_case, the same in CSV, XLSX and JSON.
  */
+import { publicReportPath } from "../../domain/report/report-url.js";
 import {
   listProjects,
   type Catalogue,
@@ -860,7 +861,7 @@ export async function readDataset(
               entry.newDate,
               entry.isUnchanged,
               joined(entry.changes.map((change) => change.text)),
-              `${baseUrl}/${municipalitySlug}/berichte/${summary.id}`,
+              `${baseUrl}${publicReportPath(municipalitySlug, summary)}`,
             ]);
           }
         }

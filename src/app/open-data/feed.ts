@@ -5,6 +5,7 @@
  * the host), so a feed reader never shows one twice. Drafts never appear; values dated
  * after today wait for their day, as on the portal.
  */
+import { publicReportPath } from "../../domain/report/report-url.js";
 import {
   isProjectChange,
   isShift,
@@ -150,7 +151,7 @@ export async function readFeed(
       id: `${idBase}:bericht:${summary.id}`,
       title: `${summary.title}: ${summary.meeting.committeeAbbreviation} ${formatGermanDate(summary.meeting.day)}`,
       updated: summary.publishedAt ?? dayStamp(summary.asOf),
-      path: `/${slug}/berichte/${summary.id}`,
+      path: publicReportPath(slug, summary),
       summary: [
         `Stand ${formatGermanDate(summary.asOf)}, ${summary.meeting.committeeName}.`,
         ...lines.map((line) => `– ${line}`),

@@ -103,6 +103,7 @@ export async function previousReportRef(
   const meeting = await meetingOf(db, municipalityId, previous.meetingId);
   return {
     id: previous.id,
+    number: previous.number,
     asOf: previous.asOf,
     meetingDay: meeting.day,
     committeeAbbreviation: meeting.committeeAbbreviation,
@@ -218,7 +219,7 @@ export async function assembleDraft(
       ),
     ),
   );
-  return assembleReportDocument({
+  const document = assembleReportDocument({
     id: report.id,
     state: publishedAt === null ? "draft" : "published",
     municipality: {
@@ -257,4 +258,5 @@ export async function assembleDraft(
         : [{ number: edition.number, title: edition.title, publishedOn: day }];
     }),
   });
+  return { ...document, number: report.number };
 }

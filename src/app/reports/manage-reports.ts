@@ -22,8 +22,12 @@ import type {
 } from "../../domain/catalogue/catalogue.js";
 import {
   formatGermanDate,
+  formatIsoDate,
+  germanDayOf,
   parseIsoDate,
+  startOfGermanDay,
 } from "../../domain/calendar/calendar.js";
+import { isUniqueViolation } from "../../db/project.repository.js";
 import { reportProjects } from "../../domain/report/report-document.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -51,12 +55,17 @@ import {
 /** The title a new report gets unless another is given. */
 export const DEFAULT_REPORT_TITLE = "Sachstandsbericht Digitalisierung";
 
-/** "Sachstandsbericht Digitalisierung (Stand 28.11.2022)": how a report is named in the log. */
+/**
+ * "Sachstandsbericht Digitalisierung Nr. 2 (Stand 28.11.2022)": how a report is named in
+ * the log and in titles (the number is the one of its municipality).
+ */
 export function reportLabel(report: {
   readonly title: string;
   readonly asOf: number;
+  readonly number?: number;
 }): string {
-  return `${report.title} (Stand ${formatGermanDate(report.asOf)})`;
+  const number = report.number === undefined ? "" : ` Nr. ${report.number}`;
+  return `${report.title}${number} (Stand ${formatGermanDate(report.asOf)})`;
 }
 
 /** A report of the municipality; ERR_REPORT_NOT_FOUND otherwise. */
@@ -142,7 +151,7 @@ export async function createReport(
   principal: Principal,
   input: CreateReportInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number }> {
+): Promise<{ readonly id: number; readonly number: number }> {
   const valid = requireValid(CreateReportInputSchema, input);
   const municipality = await requireMunicipality(ctx.db, valid.municipality);
   await requireReportingAdmin(
@@ -171,28 +180,36 @@ export async function createReport(
     includeOzg: true,
     outlook: [],
   };
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx, now) => {
-      const id = await insertReport(trx, municipality.id, fields, now);
-      return {
-        value: { id },
-        record: {
-          action: "report.create",
-          entityType: "status_report",
-          entityId: id,
-          entityLabel: reportLabel(fields),
-          before: null,
-          after: fields,
-          version: 1,
+  // The transaction holds the municipality's row, so reports created at once get their
+  // numbers one after the other; should the unique index still refuse one, try again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runReportingChange(
+        ctx,
+        principal,
+        municipality,
+        origin,
+        valid.reason,
+        async (trx, now) => {
+          const created = await insertReport(trx, municipality.id, fields, now);
+          return {
+            value: created,
+            record: {
+              action: "report.create",
+              entityType: "status_report",
+              entityId: created.id,
+              entityLabel: reportLabel({ ...fields, number: created.number }),
+              before: null,
+              after: { ...fields, number: created.number },
+              version: 1,
+            },
+          };
         },
-      };
-    },
-  );
+      );
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
 }
 
 function settingsSnapshot(report: ReportFields) {
@@ -316,6 +333,64 @@ async function publishingProblems(
 }
 
 /**
+ * The day a report is published on when it is set in the past (null: today). Rules: a
+ * real date, not after today (nobody publishes ahead), and not before the report's
+ * as-of date (a report cannot have been published before the day its figures are of).
+ * The meeting's day is no bound: reports go out before their meeting.
+ */
+function backdatedDay(
+  text: string | undefined,
+  report: StoredReport,
+  today: number,
+): number | null {
+  if (text === undefined || text.trim() === "") return null;
+  const day = parseIsoDate(text);
+  if (day === null)
+    throw invalid(
+      "/data/publishedOn",
+      "Das Veröffentlichungsdatum ist kein Datum.",
+    );
+  if (day > today)
+    throw invalid(
+      "/data/publishedOn",
+      `Das Veröffentlichungsdatum darf nicht nach heute (${formatGermanDate(today)}) liegen.`,
+    );
+  if (day < report.asOf)
+    throw invalid(
+      "/data/publishedOn",
+      `Das Veröffentlichungsdatum darf nicht vor dem Stand des Berichts (${formatGermanDate(report.asOf)}) liegen.`,
+    );
+  return day === today ? null : day;
+}
+
+/**
+ * A second published report for the same meeting only with an explicit confirmation: the
+ * committee would otherwise find two reports without knowing which one it was given.
+ */
+async function requireSecondReportConfirmed(
+  db: Executor,
+  municipalityId: number,
+  report: StoredReport,
+  confirmed: boolean,
+): Promise<void> {
+  if (confirmed) return;
+  const others = (await listReports(db, municipalityId)).filter(
+    (each) =>
+      each.id !== report.id &&
+      each.meetingId === report.meetingId &&
+      each.status === "published",
+  );
+  const first = others[others.length - 1];
+  if (first === undefined) return;
+  const meeting = await findMeeting(db, municipalityId, report.meetingId);
+  const day = meeting === null ? "" : ` am ${formatGermanDate(meeting.day)}`;
+  throw invalid(
+    "/data/confirmSecondReport",
+    `Für die Sitzung${day} ist schon der Bericht Nr. ${first.number} veröffentlicht. Bestätigen Sie, dass ein zweiter Bericht für diese Sitzung veröffentlicht werden soll.`,
+  );
+}
+
+/**
  * Publishes a draft: assembles its document as of now, stores it and freezes the report.
  * Refused while a project shown has no status. Returns the new version.
  */
@@ -341,6 +416,7 @@ export async function publishReport(
   await requireReport(ctx.db, municipality.id, valid.reportId);
   // Read before the transaction: on SQLite the transaction holds the only connection.
   const catalogue = await getCatalogue(ctx, municipality.slug);
+  const today = germanDayOf(ctx.clock());
   return runReportingChange(
     ctx,
     principal,
@@ -355,6 +431,13 @@ export async function publishReport(
           report.id,
           valid.expectedVersion,
         );
+      const publishedOn = backdatedDay(valid.publishedOn, report, today);
+      await requireSecondReportConfirmed(
+        trx,
+        municipality.id,
+        report,
+        valid.confirmSecondReport === true,
+      );
       const problems = await publishingProblems(trx, catalogue, report);
       if (problems.length > 0) {
         throw new AppError("ERR_VALIDATION", {
@@ -362,13 +445,28 @@ export async function publishReport(
           problems,
         });
       }
-      const document = await assembleDraft(trx, catalogue, report, now);
+      // A backdated report counts as published at the start of the day set; when it was
+      // really entered stays beside it ("nachgetragen am …").
+      const publishedAt =
+        publishedOn === null
+          ? now
+          : startOfGermanDay(publishedOn).toISOString();
+      const recordedAt = publishedOn === null ? null : now;
+      const assembled = await assembleDraft(
+        trx,
+        catalogue,
+        report,
+        publishedAt,
+      );
+      const document =
+        recordedAt === null ? assembled : { ...assembled, recordedAt };
       const publishedBy =
         principal.kind === "user" ? principal.name : "Öffentlichkeit";
       if (
         !(await publishReportRow(trx, report.id, report.version, {
           documentJson: JSON.stringify(document),
-          publishedAt: now,
+          publishedAt,
+          recordedAt,
           publishedBy,
         }))
       ) {
@@ -388,6 +486,12 @@ export async function publishReport(
           before: { status: "draft" },
           after: {
             status: "published",
+            ...(publishedOn === null
+              ? {}
+              : {
+                  publishedOn: formatIsoDate(publishedOn),
+                  backdated: `veröffentlicht am ${formatGermanDate(publishedOn)} (nachgetragen am ${formatGermanDate(today)})`,
+                }),
             projects: reportProjects(document).length,
             statuses: Object.fromEntries(
               document.statusSummary.counts.map((count) => [

@@ -5,6 +5,7 @@
  */
 import {
   findReport,
+  findReportByNumber,
   listEntries,
   listReports,
   listMeetings,
@@ -22,6 +23,10 @@ import {
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
+import {
+  parseReportNumber,
+  type ReportRef,
+} from "../../domain/report/report-url.js";
 import {
   publicMembers,
   type BodyKind,
@@ -70,10 +75,14 @@ import {
 /** A report in a list. */
 export interface ReportSummary {
   readonly id: number;
+  /** The report's number in its municipality: what its URLs name. */
+  readonly number: number;
   readonly title: string;
   readonly asOf: number;
   readonly status: "draft" | "published";
   readonly publishedAt: string | null;
+  /** When a backdated report was really published ("nachgetragen am"); null otherwise. */
+  readonly recordedAt: string | null;
   readonly meeting: StoredMeeting;
 }
 
@@ -122,10 +131,12 @@ function summaries(
       : [
           {
             id: report.id,
+            number: report.number,
             title: report.title,
             asOf: report.asOf,
             status: report.status,
             publishedAt: report.publishedAt,
+            recordedAt: report.recordedAt,
             meeting,
           },
         ];
@@ -299,6 +310,7 @@ export async function getReportForEditing(
     ],
   );
   const previous = reports.find((each) => each.id === report.previousReportId);
+  const numbered = withPreviousNumber(document, reports);
   const previousDocument =
     previous?.documentJson == null
       ? null
@@ -335,7 +347,7 @@ export async function getReportForEditing(
     rights: rightsOf(user, municipality.id),
     report,
     summary,
-    document,
+    document: numbered,
     editingDocument,
     excluded,
     entries: new Map(entries.map((entry) => [entry.projectSlug, entry])),
@@ -380,7 +392,10 @@ export async function getReportDocument(
   const report = await requireReport(ctx.db, municipality.id, reportId);
   const catalogue = await getCatalogue(ctx, municipalitySlug);
   return {
-    document: await reportDocumentOf(ctx.db, catalogue, report),
+    document: withPreviousNumber(
+      await reportDocumentOf(ctx.db, catalogue, report),
+      await listReports(ctx.db, municipality.id),
+    ),
     catalogue,
   };
 }
@@ -408,8 +423,9 @@ export async function listPublishedReports(
 }
 
 /**
- * A published report by id ("7") or by the date of its meeting ("2022-11-29"; of several
- * on that day the latest). Drafts are ERR_REPORT_NOT_FOUND: the public never sees one.
+ * A published report by its number in the municipality ("2") or by the date of its
+ * meeting ("2022-11-29"; of several on that day the latest — the portal offers the choice,
+ * see `publishedReportsOnDate`). Drafts are ERR_REPORT_NOT_FOUND: the public never sees one.
  */
 export async function getPublishedReport(
   ctx: AppContext,
@@ -428,9 +444,13 @@ export async function getPublishedReport(
     ctx,
     municipalitySlug,
   );
-  const found = /^[1-9]\d{0,9}$/.test(idOrDate)
-    ? reports.find((report) => report.id === Number(idOrDate))
-    : reports.find((report) => formatIsoDate(report.meeting.day) === idOrDate);
+  const number = parseReportNumber(idOrDate);
+  const found =
+    number !== null
+      ? reports.find((report) => report.number === number)
+      : reports.find(
+          (report) => formatIsoDate(report.meeting.day) === idOrDate,
+        );
   if (found === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
   const report = await requireReport(
     ctx.db,
@@ -440,13 +460,37 @@ export async function getPublishedReport(
   return {
     catalogue,
     summary: found,
-    document: await reportDocumentOf(ctx.db, catalogue, report),
+    document: withPreviousNumber(
+      await reportDocumentOf(ctx.db, catalogue, report),
+      reports,
+    ),
     oparlPaperUrl: report.oparlPaperUrl,
     meeting: await publicMeetingDetails(
       ctx,
       catalogue.municipality.id,
       report.meetingId,
     ),
+  };
+}
+
+/** The published reports for meetings on a day ("2022-11-29"), oldest number first. */
+export async function publishedReportsOnDate(
+  ctx: AppContext,
+  municipalitySlug: string,
+  isoDate: string,
+): Promise<{
+  readonly catalogue: Catalogue;
+  readonly reports: readonly ReportSummary[];
+}> {
+  const { catalogue, reports } = await listPublishedReports(
+    ctx,
+    municipalitySlug,
+  );
+  return {
+    catalogue,
+    reports: reports
+      .filter((report) => formatIsoDate(report.meeting.day) === isoDate)
+      .sort((a, b) => a.number - b.number),
   };
 }
 
@@ -497,4 +541,76 @@ export async function reportMeetingDetails(
   return report === null
     ? null
     : publicMeetingDetails(ctx, municipalityId, report.meetingId);
+}
+
+/** What a report URL names: the report's id (for the use cases) and its number. */
+export interface NamedReport extends ReportRef {
+  readonly id: number;
+}
+
+/**
+ * The report a staff URL's number names. An unknown number (or municipality) names no
+ * report: id 0, which every use case refuses with ERR_REPORT_NOT_FOUND after its own
+ * checks, so that an outsider learns nothing from the answer.
+ */
+export async function reportOfNumber(
+  ctx: AppContext,
+  municipalitySlug: string,
+  text: string,
+): Promise<NamedReport> {
+  const number = parseReportNumber(text);
+  if (number === null) throw new AppError("ERR_REPORT_NOT_FOUND");
+  const municipality = await ctx.db
+    .selectFrom("municipality")
+    .select("id")
+    .where("slug", "=", municipalitySlug)
+    .executeTakeFirst();
+  const report =
+    municipality === undefined
+      ? null
+      : await findReportByNumber(ctx.db, municipality.id, number);
+  return report === null ? { id: 0, number } : report;
+}
+
+/**
+ * Where an old id-based report URL now lives (ADR 0044): only when no report of the
+ * municipality has that number (a number always wins) and a report of the municipality
+ * has that id; null otherwise. Drafts only for staff URLs (`published` false).
+ */
+export async function renumberedReport(
+  ctx: AppContext,
+  municipalitySlug: string,
+  text: string,
+  options: { readonly published: boolean },
+): Promise<ReportRef | null> {
+  const value = parseReportNumber(text);
+  if (value === null) return null;
+  const municipality = await ctx.db
+    .selectFrom("municipality")
+    .select("id")
+    .where("slug", "=", municipalitySlug)
+    .executeTakeFirst();
+  if (municipality === undefined) return null;
+  if ((await findReportByNumber(ctx.db, municipality.id, value)) !== null)
+    return null;
+  const report = await findReport(ctx.db, municipality.id, value);
+  if (report === null || report.number === value) return null;
+  if (options.published && report.status !== "published") return null;
+  return { number: report.number };
+}
+
+/**
+ * A frozen document names its previous report by id (documents of before 2026-12-10
+ * without its number): the number is filled in from the municipality's reports.
+ */
+export function withPreviousNumber(
+  document: ReportDocument,
+  reports: readonly { readonly id: number; readonly number: number }[],
+): ReportDocument {
+  const previous = document.previous;
+  if (previous === null || previous.number !== undefined) return document;
+  const found = reports.find((report) => report.id === previous.id);
+  return found === undefined
+    ? document
+    : { ...document, previous: { ...previous, number: found.number } };
 }

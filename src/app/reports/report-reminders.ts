@@ -29,16 +29,20 @@ import { reportDocumentOf, toReportEntry } from "./assemble-report.js";
 import { reportLabel, requireDraft } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
 import {
+  staffReportPath,
+  type ReportRef,
+} from "../../domain/report/report-url.js";
+import {
   requireMunicipality,
   requireReportingAdmin,
 } from "./reporting-support.js";
 
-/** The path of a report's staff page, for links in mails. */
+/** The path of a report's staff page, for links in mails (by its number, ADR 0044). */
 export function reportEditorPath(
   municipalitySlug: string,
-  reportId: number,
+  report: ReportRef,
 ): string {
-  return `/${encodeURIComponent(municipalitySlug)}/verwaltung/berichte/${reportId}`;
+  return staffReportPath(municipalitySlug, report);
 }
 
 /** What a round of reminders did. */
@@ -122,7 +126,7 @@ export async function mailReportReminders(
   const shown = reportProjects(document)
     .map((project) => findProject(catalogue, project.slug))
     .filter((entry): entry is ProjectInContext => entry !== null);
-  const link = `${delivery.publicBaseUrl}${reportEditorPath(municipality.slug, report.id)}`;
+  const link = `${delivery.publicBaseUrl}${reportEditorPath(municipality.slug, report)}`;
   const meetingDate = formatGermanDate(document.meeting.day);
   let recipients = 0;
   let sent = 0;

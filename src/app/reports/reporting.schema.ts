@@ -179,6 +179,13 @@ export const PublishReportInputSchema = Type.Object({
   reportId: Id("Bericht"),
   expectedVersion: ExpectedVersionSchema,
   reason: ReasonSchema,
+  /**
+   * The publication date, when it lies in the past (a report from before Fortschritt,
+   * "nachgetragen"); left out or today: published today.
+   */
+  publishedOn: Type.Optional(IsoDateSchema),
+  /** Confirms publishing a second report for a meeting that already has a published one. */
+  confirmSecondReport: Type.Optional(Type.Boolean()),
 });
 export type PublishReportInput = Static<typeof PublishReportInputSchema>;
 

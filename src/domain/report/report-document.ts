@@ -62,6 +62,8 @@ export interface ReportMeeting {
 /** The report this one continues. */
 export interface PreviousReportRef {
   readonly id: number;
+  /** Its number in the municipality (absent in documents of before 2026-12-10). */
+  readonly number?: number;
   readonly asOf: number;
   readonly meetingDay: number;
   readonly committeeAbbreviation: string;
@@ -191,6 +193,13 @@ export interface ReportDocument {
   readonly statusSummary: StatusSummary;
   /** ISO timestamp; null for a draft. */
   readonly publishedAt: string | null;
+  /**
+   * When a report whose publication date was set in the past was really published
+   * ("nachgetragen am …"); absent otherwise.
+   */
+  readonly recordedAt?: string;
+  /** The report's number in its municipality (absent in documents of before 2026-12-10). */
+  readonly number?: number;
   /**
    * The report's parts in their order (free sections and the projects block); absent or
    * empty in a report without free sections, shown in the order of before.

@@ -237,9 +237,11 @@ export function presentReportSummary(
 ): ReportSummaryDto {
   return {
     id: report.id,
+    number: report.number,
     title: report.title,
     stand: formatIsoDate(report.asOf),
     publishedAt: report.publishedAt ?? "",
+    ...(report.recordedAt === null ? {} : { recordedAt: report.recordedAt }),
     meeting: {
       id: report.meeting.id,
       date: formatIsoDate(report.meeting.day),
@@ -252,9 +254,9 @@ export function presentReportSummary(
     },
     links: {
       self: `${apiBase(slug)}/reports/${report.id}`,
-      portal: reportPaths.report(slug, report.id),
-      pdf: reportPaths.reportPdf(slug, report.id),
-      pptx: reportPaths.reportDeck(slug, report.id),
+      portal: reportPaths.report(slug, report),
+      pdf: reportPaths.reportPdf(slug, report),
+      pptx: reportPaths.reportDeck(slug, report),
     },
   };
 }

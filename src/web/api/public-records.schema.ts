@@ -558,9 +558,25 @@ export const ReportEntrySchema = Type.Object(
 export const ReportSummarySchema = Type.Object(
   {
     id: Type.Integer(),
+    number: Type.Integer({
+      minimum: 1,
+      description:
+        "Nummer des Berichts in der Kommune (1, 2, 3 … in der Reihenfolge der Anlage); die Portal-Adresse nennt sie",
+    }),
     title: Type.String(),
     stand: IsoDay("Stichtag des Berichts"),
-    publishedAt: Type.String({ format: "date-time" }),
+    publishedAt: Type.String({
+      format: "date-time",
+      description:
+        "Veröffentlichungsdatum; bei einem nachgetragenen Bericht der angegebene Tag",
+    }),
+    recordedAt: Type.Optional(
+      Type.String({
+        format: "date-time",
+        description:
+          "Nur bei nachgetragenen Berichten: wann der Bericht tatsächlich veröffentlicht wurde",
+      }),
+    ),
     meeting: Type.Object({
       id: Type.Integer(),
       date: IsoDay("Tag der Sitzung"),

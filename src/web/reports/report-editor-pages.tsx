@@ -102,7 +102,7 @@ export function UpdateRequests(props: {
                     <span class="app-task-list__name">
                       <a
                         class="app-link"
-                        href={`${view.link(reportPaths.staffReport(slug, request.report.id))}#projekt-${open.project.slug}`}
+                        href={`${view.link(reportPaths.staffReport(slug, request.report))}#projekt-${open.project.slug}`}
                         lang={view.contentLang}
                         safe
                       >
@@ -123,9 +123,7 @@ export function UpdateRequests(props: {
             <p class="app-body-text">
               <a
                 class="app-link"
-                href={view.link(
-                  reportPaths.staffReport(slug, request.report.id),
-                )}
+                href={view.link(reportPaths.staffReport(slug, request.report))}
                 safe
               >
                 {t.openReport}
@@ -215,9 +213,7 @@ export function ReportsOverviewPage(
                     <th scope="row">
                       <a
                         class="app-link"
-                        href={view.link(
-                          reportPaths.staffReport(slug, report.id),
-                        )}
+                        href={view.link(reportPaths.staffReport(slug, report))}
                         lang={view.contentLang}
                         safe
                       >
@@ -242,7 +238,7 @@ export function ReportsOverviewPage(
                       {report.status === "published" ? (
                         <a
                           class="app-link"
-                          href={view.link(reportPaths.report(slug, report.id))}
+                          href={view.link(reportPaths.report(slug, report))}
                           safe
                         >
                           {t.publicPage}
@@ -912,7 +908,7 @@ function ProjectCard(
               action={view.link(
                 reportPaths.staffReportUnchanged(
                   slug,
-                  data.report.id,
+                  data.report,
                   project.slug,
                 ),
               )}
@@ -933,7 +929,7 @@ function ProjectCard(
           <form
             method="post"
             action={view.link(
-              reportPaths.staffReportEntry(slug, data.report.id, project.slug),
+              reportPaths.staffReportEntry(slug, data.report, project.slug),
             )}
             class="app-editor-form"
             id={form}
@@ -1016,10 +1012,14 @@ export function ReportEditPage(
   const ownShown = data.ownProjects.filter(
     (entry) => !data.excluded.has(entry.project.slug),
   ).length;
-  const title = `${data.report.title}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  const title = `${t.numberedTitle(data.report.title, data.report.number)}: ${meetingChoiceLabel(data.summary.meeting)}`;
+  // Published reports for the same meeting: a second one needs a confirmation.
+  const sameMeeting = data.otherReports.filter(
+    (other) => other.meeting.id === data.report.meetingId,
+  );
   // The report's title and its meeting are German; a page title cannot mark them.
   const pageTitle = view.t.reports.reportPageTitle(
-    data.report.title,
+    t.numberedTitle(data.report.title, data.report.number),
     meetingChoiceLabel(data.summary.meeting),
   );
   const settings = "einstellungen";
@@ -1106,7 +1106,7 @@ export function ReportEditPage(
           <li>
             <a
               class="app-link"
-              href={view.link(sectionPaths.list(slug, data.report.id))}
+              href={view.link(sectionPaths.list(slug, data.summary))}
               safe
             >
               {view.t.reportSections.manageLink}
@@ -1118,9 +1118,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={view.link(
-              reportPaths.staffReportPreview(slug, data.report.id),
-            )}
+            href={view.link(reportPaths.staffReportPreview(slug, data.report))}
             safe
           >
             {t.preview}
@@ -1129,7 +1127,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={reportPaths.staffReportDeck(slug, data.report.id)}
+            href={reportPaths.staffReportDeck(slug, data.report)}
             download=""
             safe
           >
@@ -1139,7 +1137,7 @@ export function ReportEditPage(
         <li>
           <a
             class="app-link"
-            href={reportPaths.staffReportPdf(slug, data.report.id)}
+            href={reportPaths.staffReportPdf(slug, data.report)}
             download=""
             safe
           >
@@ -1152,7 +1150,7 @@ export function ReportEditPage(
           <li>
             <a
               class="app-link"
-              href={view.link(reportPaths.report(slug, data.report.id))}
+              href={view.link(reportPaths.report(slug, data.report))}
               safe
             >
               {t.publicPage}
@@ -1244,7 +1242,7 @@ export function ReportEditPage(
             <form
               method="post"
               action={view.link(
-                reportPaths.staffReportSettings(slug, data.report.id),
+                reportPaths.staffReportSettings(slug, data.report),
               )}
               class="app-editor-form"
               id={settings}
@@ -1396,7 +1394,7 @@ export function ReportEditPage(
               <form
                 method="post"
                 action={view.link(
-                  reportPaths.staffReportRemind(slug, data.report.id),
+                  reportPaths.staffReportRemind(slug, data.report),
                 )}
                 class="app-editor-form"
                 id="erinnerungen"
@@ -1422,13 +1420,34 @@ export function ReportEditPage(
             <form
               method="post"
               action={view.link(
-                reportPaths.staffReportPublish(slug, data.report.id),
+                reportPaths.staffReportPublish(slug, data.report),
               )}
               class="app-editor-form"
               id="veroeffentlichen"
               novalidate
             >
               {f.meta("veroeffentlichen", data.report.version)}
+              {f.text(
+                "veroeffentlichen",
+                schemaField(PublishReportBody, "veroeffentlicht-am"),
+                t.fieldPublishedOn,
+                "",
+                { hint: t.fieldPublishedOnHint, short: true },
+              )}
+              {sameMeeting.length === 0
+                ? ""
+                : f.checkbox(
+                    "veroeffentlichen",
+                    schemaField(PublishReportBody, "zweiter-bericht"),
+                    t.confirmSecondReport(
+                      sameMeeting
+                        .map((other) =>
+                          t.numberedTitle(other.title, other.number),
+                        )
+                        .join(", "),
+                    ),
+                    false,
+                  )}
               {f.checkbox(
                 "veroeffentlichen",
                 schemaField(PublishReportBody, "bestaetigung"),

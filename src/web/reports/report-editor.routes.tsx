@@ -32,6 +32,9 @@ import {
   getReportForEditing,
   getReportingOverview,
   reportMeetingDetails,
+  reportOfNumber,
+  renumberedReport,
+  type NamedReport,
   type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import {
@@ -95,6 +98,7 @@ import {
   ReportEntryBody,
   ReportSettingsBody,
   UnchangedBody,
+  optionalDay,
 } from "./report-forms.js";
 import {
   CommitteesPage,
@@ -102,7 +106,11 @@ import {
   ReportsOverviewPage,
   meetingChoiceLabel,
 } from "./report-editor-pages.js";
-import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
+import {
+  previousReportRef,
+  REPORT_ROUTES,
+  reportPaths,
+} from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
 import type { ViewContext } from "../components/view.js";
 import { DOCUMENT_KINDS } from "../documents/document-maker.js";
@@ -132,10 +140,10 @@ export interface ReportEditorRoutesOptions {
 const Slug = Type.String({ maxLength: 100 });
 const Id = Type.String({ maxLength: 12 });
 const Params = Type.Object({ slug: Slug });
-const ReportParams = Type.Object({ slug: Slug, reportId: Id });
+const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const EntryParams = Type.Object({
   slug: Slug,
-  reportId: Id,
+  reportNumber: Id,
   projectSlug: Slug,
 });
 const CommitteeParams = Type.Object({ slug: Slug, committeeId: Id });
@@ -150,11 +158,31 @@ const MemberParams = Type.Object({
 export const PPTX_CONTENT_TYPE =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
-/** A report id from the URL; ERR_REPORT_NOT_FOUND for anything that cannot be one. */
-export function reportIdOf(text: string): number {
-  const id = idOf(text);
-  if (id === null) throw new AppError("ERR_REPORT_NOT_FOUND");
-  return id;
+/**
+ * The report a staff URL names by its number (`:reportNumber`): its id for the use cases
+ * and its number for the links (`reportPaths.staffReport(slug, report)`). An unknown
+ * number gives id 0, which the use cases refuse after their own checks.
+ */
+export async function staffReportOf(
+  ctx: AppContext,
+  params: { readonly slug: string; readonly reportNumber: string },
+): Promise<NamedReport> {
+  return reportOfNumber(ctx, params.slug, params.reportNumber);
+}
+
+/** The publication date of the publishing form ("28.11.2022"): left out when empty. */
+function publishedOnOf(
+  text: string,
+  t: Dictionary,
+): { readonly publishedOn?: string } {
+  const day = optionalDay(text, "veroeffentlicht-am", t);
+  return day === null ? {} : { publishedOn: day };
+}
+
+/** A path with the request's query string (?lang=en) kept. */
+function withQuery(path: string, request: FastifyRequest): string {
+  const at = request.url.indexOf("?");
+  return at === -1 ? path : `${path}${request.url.slice(at)}`;
 }
 
 /** Registers the staff report pages and forms. */
@@ -228,11 +256,11 @@ export async function reportEditorRoutes(
   async function publishedDocumentsSection(
     view: ViewContext,
     slug: string,
-    id: number,
+    report: NamedReport,
   ): Promise<JSX.Element> {
     const states = await options.documents.states(slug, {
       type: "report",
-      key: String(id),
+      key: String(report.id),
     });
     return (
       <section class="app-section" aria-labelledby="dokumente-titel">
@@ -243,7 +271,7 @@ export async function reportEditorRoutes(
           <p class="app-body-text">
             <a
               class="app-link"
-              href={view.link(reportPaths.publishedDocuments(slug, id))}
+              href={view.link(reportPaths.publishedDocuments(slug, report))}
               safe
             >
               {view.t.documents.publishedDocumentsLink}
@@ -257,8 +285,8 @@ export async function reportEditorRoutes(
             view={view}
             states={states}
             links={{
-              pptx: view.link(reportPaths.reportDeck(slug, id)),
-              pdf: view.link(reportPaths.reportPdf(slug, id)),
+              pptx: view.link(reportPaths.reportDeck(slug, report)),
+              pdf: view.link(reportPaths.reportPdf(slug, report)),
             }}
           />
         </div>
@@ -273,18 +301,18 @@ export async function reportEditorRoutes(
     extra: FailedRender = {},
   ) {
     return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; reportId: string };
+      const params = request.params as { slug: string; reportNumber: string };
       const data = await getReportForEditing(
         ctx,
         request.principal,
         params.slug,
-        reportIdOf(params.reportId),
+        (await staffReportOf(ctx, params)).id,
         originOf(request),
       );
       const view = withLevels(viewOf(request), data.catalogue.programme.levels);
       const documents =
         data.report.status === "published"
-          ? await publishedDocumentsSection(view, params.slug, data.summary.id)
+          ? await publishedDocumentsSection(view, params.slug, data.summary)
           : undefined;
       const html = await (
         <ReportEditPage
@@ -313,6 +341,8 @@ export async function reportEditorRoutes(
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     sitzung: t.reports.fieldMeeting,
     stand: t.reports.fieldAsOf,
+    "veroeffentlicht-am": t.reports.fieldPublishedOn,
+    "zweiter-bericht": t.reports.publishHeading,
     vorheriger: t.reports.fieldPrevious,
     titel: t.reports.fieldTitle,
     abschnitt: t.reports.fieldSections,
@@ -354,8 +384,17 @@ export async function reportEditorRoutes(
     reply: FastifyReply,
     failure: FormFailure,
   ) => renderReport(request, reply, failure.status, failure);
-  const reportOf = (params: { readonly reportId: string }) =>
-    reportIdOf(params.reportId);
+  const reportOf = (params: {
+    readonly slug: string;
+    readonly reportNumber: string;
+  }) => staffReportOf(ctx, params);
+  /** An old id-based URL of a report of the municipality that now has another number (ADR 0044). */
+  const movedReport = (request: FastifyRequest) => {
+    const params = request.params as { slug: string; reportNumber: string };
+    return renumberedReport(ctx, params.slug, params.reportNumber, {
+      published: false,
+    });
+  };
 
   app.get(
     REPORT_ROUTES.staffReports,
@@ -379,7 +418,7 @@ export async function reportEditorRoutes(
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
-        const { id } = await createReport(
+        const created = await createReport(
           ctx,
           request.principal,
           {
@@ -389,7 +428,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return view.link(reportPaths.staffReport(params.slug, id), {
+        return view.link(reportPaths.staffReport(params.slug, created), {
           gespeichert: "bericht-angelegt",
         });
       },
@@ -867,7 +906,18 @@ export async function reportEditorRoutes(
       config: { policy: "staff" },
       schema: { hide: true, params: ReportParams },
     },
-    async (request, reply) => renderReport(request, reply, 200),
+    async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(
+            reportPaths.staffReport(request.params.slug, moved),
+            request,
+          ),
+          301,
+        );
+      return renderReport(request, reply, 200);
+    },
   );
 
   app.post(
@@ -889,7 +939,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const data = await getReportForEditing(
           ctx,
           request.principal,
@@ -912,7 +963,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
     }),
   );
@@ -939,7 +990,7 @@ export async function reportEditorRoutes(
           ctx,
           request.principal,
           params.slug,
-          reportOf(params),
+          (await reportOf(params)).id,
           originOf(request),
         );
         const stored = data.entries.get(params.projectSlug);
@@ -969,7 +1020,8 @@ export async function reportEditorRoutes(
         ]);
       },
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const isAdministrator =
           request.principal.kind === "user" &&
           request.principal.role === "admin";
@@ -986,7 +1038,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
     }),
   );
@@ -1002,7 +1054,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         await confirmUnchanged(
           ctx,
           request.principal,
@@ -1014,7 +1067,7 @@ export async function reportEditorRoutes(
           },
           originOf(request),
         );
-        return `${view.link(reportPaths.staffReport(params.slug, reportId), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
+        return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
       },
     }),
   );
@@ -1026,11 +1079,15 @@ export async function reportEditorRoutes(
       params: ReportParams,
       body: PublishReportBody,
       form: "veroeffentlichen",
-      fields: {},
+      fields: {
+        publishedOn: "veroeffentlicht-am",
+        confirmSecondReport: "zweiter-bericht",
+      },
       labels,
       render: report,
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         await publishReport(
           ctx,
           request.principal,
@@ -1039,6 +1096,8 @@ export async function reportEditorRoutes(
             reportId,
             expectedVersion: input.version,
             reason: reasonOrNull(input.grund),
+            ...publishedOnOf(input["veroeffentlicht-am"], view.t),
+            confirmSecondReport: input["zweiter-bericht"] !== "",
           },
           originOf(request),
         );
@@ -1048,7 +1107,7 @@ export async function reportEditorRoutes(
           { type: "report", key: String(reportId) },
           DOCUMENT_KINDS.report,
         );
-        return view.link(reportPaths.staffReport(params.slug, reportId), {
+        return view.link(reportPaths.staffReport(params.slug, named), {
           gespeichert: "veroeffentlicht",
         });
       },
@@ -1066,7 +1125,8 @@ export async function reportEditorRoutes(
       labels,
       render: report,
       run: async (_input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const named = await reportOf(params);
+        const reportId = named.id;
         const result = await sendReportReminders(
           ctx,
           request.principal,
@@ -1080,7 +1140,7 @@ export async function reportEditorRoutes(
             : result.failed > 0
               ? "erinnerungen-teilweise"
               : "erinnerungen";
-        return view.link(reportPaths.staffReport(params.slug, reportId), {
+        return view.link(reportPaths.staffReport(params.slug, named), {
           gespeichert: notice,
         });
       },
@@ -1098,13 +1158,13 @@ export async function reportEditorRoutes(
     /** The meeting's agenda item, presenters and minutes, read now. */
     meeting: () => Promise<PublicMeetingDetails | null>;
   } | null> {
-    const params = request.params as { slug: string; reportId: string };
+    const params = request.params as { slug: string; reportNumber: string };
     try {
       const { document, catalogue } = await getReportDocument(
         ctx,
         request.principal,
         params.slug,
-        reportIdOf(params.reportId),
+        (await staffReportOf(ctx, params)).id,
         originOf(request),
       );
       const view = viewOf(request);
@@ -1141,7 +1201,7 @@ export async function reportEditorRoutes(
                     : view.link(
                         reportPaths.staffReportPreview(
                           params.slug,
-                          document.previous.id,
+                          previousReportRef(document.previous),
                         ),
                       ),
                 project: (projectSlug) =>
@@ -1169,6 +1229,15 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(
+            reportPaths.staffReportPreview(request.params.slug, moved),
+            request,
+          ),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       return sendEditorPage(reply, 200, await readable.render());
@@ -1182,6 +1251,15 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(
+            reportPaths.staffReportDeck(request.params.slug, moved),
+            request,
+          ),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const deck = await buildReportDeck(
@@ -1204,6 +1282,15 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
+      const moved = await movedReport(request);
+      if (moved !== null)
+        return reply.redirect(
+          withQuery(
+            reportPaths.staffReportPdf(request.params.slug, moved),
+            request,
+          ),
+          301,
+        );
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const pdf = await renderReportPdf(

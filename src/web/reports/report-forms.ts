@@ -142,6 +142,10 @@ export const PublishReportBody = Type.Object({
     default: "",
     formMessage: (t: Dictionary) => t.reports.publishConfirmRequired,
   }),
+  /** A publication date in the past (a report entered later); empty: today. */
+  "veroeffentlicht-am": FormDay(),
+  /** Ticked: a second published report for the same meeting is wanted. */
+  "zweiter-bericht": FormCheckbox(),
 });
 
 /** Sending the reminders (a button). */

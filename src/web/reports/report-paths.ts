@@ -1,4 +1,7 @@
 /**
+ * Reports are named by their number in the municipality (`ReportRef`, ADR 0044), never by
+ * their id: pass the report (or `{ number }`), and the type refuses a bare id.
+ *
  * The URLs of status reports, key figures and the OZG register — public (/{kommune}/berichte,
  * /{kommune}/kennzahlen) and for staff (/{kommune}/verwaltung/…) — in one place, so that
  * links and routes cannot drift apart.
@@ -15,18 +18,19 @@ export const REPORT_ROUTES = {
   indicators: "/:slug/kennzahlen",
   // Staff
   staffReports: "/:slug/verwaltung/berichte",
-  staffReport: "/:slug/verwaltung/berichte/:reportId",
+  staffReport: "/:slug/verwaltung/berichte/:reportNumber",
   staffReminderRules: "/:slug/verwaltung/berichte/erinnerungsregeln",
-  staffReportSettings: "/:slug/verwaltung/berichte/:reportId/einstellungen",
+  staffReportSettings: "/:slug/verwaltung/berichte/:reportNumber/einstellungen",
   staffReportEntry:
-    "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug",
+    "/:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug",
   staffReportUnchanged:
-    "/:slug/verwaltung/berichte/:reportId/projekte/:projectSlug/unveraendert",
-  staffReportPublish: "/:slug/verwaltung/berichte/:reportId/veroeffentlichen",
-  staffReportRemind: "/:slug/verwaltung/berichte/:reportId/erinnerungen",
-  staffReportPreview: "/:slug/verwaltung/berichte/:reportId/vorschau",
-  staffReportDeck: "/:slug/verwaltung/berichte/:reportId/folien.pptx",
-  staffReportPdf: "/:slug/verwaltung/berichte/:reportId/bericht.pdf",
+    "/:slug/verwaltung/berichte/:reportNumber/projekte/:projectSlug/unveraendert",
+  staffReportPublish:
+    "/:slug/verwaltung/berichte/:reportNumber/veroeffentlichen",
+  staffReportRemind: "/:slug/verwaltung/berichte/:reportNumber/erinnerungen",
+  staffReportPreview: "/:slug/verwaltung/berichte/:reportNumber/vorschau",
+  staffReportDeck: "/:slug/verwaltung/berichte/:reportNumber/folien.pptx",
+  staffReportPdf: "/:slug/verwaltung/berichte/:reportNumber/bericht.pdf",
   committees: "/:slug/verwaltung/gremien",
   committee: "/:slug/verwaltung/gremien/:committeeId",
   committeeMembers: "/:slug/verwaltung/gremien/:committeeId/mitglieder",
@@ -50,6 +54,16 @@ export const REPORT_ROUTES = {
   registerXlsx: "/:slug/verwaltung/ozg/ozg-leistungen.xlsx",
 } as const;
 
+import {
+  previousReportRef,
+  publicReportPath,
+  staffReportPath,
+  type ReportRef,
+} from "../../domain/report/report-url.js";
+
+export type { ReportRef } from "../../domain/report/report-url.js";
+export { previousReportRef };
+
 const part = (value: string | number): string =>
   encodeURIComponent(String(value));
 const staff = (slug: string): string => `/${part(slug)}/verwaltung`;
@@ -57,36 +71,46 @@ const staff = (slug: string): string => `/${part(slug)}/verwaltung`;
 /** Paths of the pages, forms and files. */
 export const reportPaths = {
   reports: (slug: string): string => `/${part(slug)}/berichte`,
-  report: (slug: string, report: string | number): string =>
-    `/${part(slug)}/berichte/${part(report)}`,
-  reportDeck: (slug: string, report: string | number): string =>
-    `/${part(slug)}/berichte/${part(report)}/folien.pptx`,
-  reportPdf: (slug: string, report: string | number): string =>
-    `/${part(slug)}/berichte/${part(report)}/bericht.pdf`,
-  publishedDocuments: (slug: string, report: string | number): string =>
-    `/${part(slug)}/berichte/${part(report)}/dokumente`,
+  report: (slug: string, report: ReportRef): string =>
+    publicReportPath(slug, report),
+  /** The public page by the meeting's date ("2022-11-29"). */
+  reportByDate: (slug: string, isoDate: string): string =>
+    `/${part(slug)}/berichte/${part(isoDate)}`,
+  reportDeck: (slug: string, report: ReportRef): string =>
+    `${publicReportPath(slug, report)}/folien.pptx`,
+  reportPdf: (slug: string, report: ReportRef): string =>
+    `${publicReportPath(slug, report)}/bericht.pdf`,
+  publishedDocuments: (slug: string, report: ReportRef): string =>
+    `${publicReportPath(slug, report)}/dokumente`,
   indicators: (slug: string): string => `/${part(slug)}/kennzahlen`,
   staffReports: (slug: string): string => `${staff(slug)}/berichte`,
-  staffReport: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}`,
+  staffReport: (slug: string, report: ReportRef): string =>
+    staffReportPath(slug, report),
   staffReminderRules: (slug: string): string =>
     `${staff(slug)}/berichte/erinnerungsregeln`,
-  staffReportSettings: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/einstellungen`,
-  staffReportEntry: (slug: string, id: number, project: string): string =>
-    `${staff(slug)}/berichte/${id}/projekte/${part(project)}`,
-  staffReportUnchanged: (slug: string, id: number, project: string): string =>
-    `${staff(slug)}/berichte/${id}/projekte/${part(project)}/unveraendert`,
-  staffReportPublish: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/veroeffentlichen`,
-  staffReportRemind: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/erinnerungen`,
-  staffReportPreview: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/vorschau`,
-  staffReportDeck: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/folien.pptx`,
-  staffReportPdf: (slug: string, id: number): string =>
-    `${staff(slug)}/berichte/${id}/bericht.pdf`,
+  staffReportSettings: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/einstellungen`,
+  staffReportEntry: (
+    slug: string,
+    report: ReportRef,
+    project: string,
+  ): string => `${staffReportPath(slug, report)}/projekte/${part(project)}`,
+  staffReportUnchanged: (
+    slug: string,
+    report: ReportRef,
+    project: string,
+  ): string =>
+    `${staffReportPath(slug, report)}/projekte/${part(project)}/unveraendert`,
+  staffReportPublish: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/veroeffentlichen`,
+  staffReportRemind: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/erinnerungen`,
+  staffReportPreview: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/vorschau`,
+  staffReportDeck: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/folien.pptx`,
+  staffReportPdf: (slug: string, report: ReportRef): string =>
+    `${staffReportPath(slug, report)}/bericht.pdf`,
   committees: (slug: string): string => `${staff(slug)}/gremien`,
   committee: (slug: string, id: number): string =>
     `${staff(slug)}/gremien/${id}`,

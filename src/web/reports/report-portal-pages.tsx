@@ -18,7 +18,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
-import { reportPaths } from "./report-paths.js";
+import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 
 /** The published reports, newest first. */
@@ -63,11 +63,11 @@ export function ReportsPage(props: {
             <li class="app-card-list__item">
               <a
                 class="app-link app-card-list__link"
-                href={view.link(reportPaths.report(slug, report.id))}
+                href={view.link(reportPaths.report(slug, report))}
                 lang={view.contentLang}
                 safe
               >
-                {`${report.title}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+                {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
               </a>
               <span class="app-card-list__meta">
                 <span
@@ -86,6 +86,70 @@ export function ReportsPage(props: {
           {t.allFiguresLink}
         </a>
       </p>
+    </PageLayout>
+  );
+}
+
+/** A meeting date with more than one published report: each named and linked. */
+export function ReportDateChoicePage(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly catalogue: Catalogue;
+  readonly reports: readonly ReportSummary[];
+  /** The meeting's day as in the URL ("2022-11-29"). */
+  readonly isoDate: string;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  const t = view.t.reports;
+  const slug = catalogue.municipality.slug;
+  const first = props.reports[0];
+  const date =
+    first === undefined ? props.isoDate : formatGermanDate(first.meeting.day);
+  return (
+    <PageLayout
+      view={view}
+      title={t.dateChoiceTitle(date)}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current="reports"
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(slug)),
+          lang: view.contentLang,
+        },
+        { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
+        { label: date },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {t.dateChoiceTitle(date)}
+      </h1>
+      <p class="app-lead" safe>
+        {t.dateChoiceLead(date)}
+      </p>
+      <ul class="app-card-list">
+        {props.reports.map((report) => (
+          <li class="app-card-list__item">
+            <a
+              class="app-link app-card-list__link"
+              href={view.link(reportPaths.report(slug, report))}
+              lang={view.contentLang}
+              safe
+            >
+              {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+            </a>
+            <span class="app-card-list__meta">
+              <span
+                safe
+              >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
+              <span lang={view.contentLang} safe>
+                {report.meeting.committeeName}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </PageLayout>
   );
 }
@@ -110,7 +174,10 @@ export function PublishedReportPage(props: {
   return (
     <PageLayout
       view={view}
-      title={t.reportPageTitle(document.title, label)}
+      title={t.reportPageTitle(
+        t.numberedTitle(document.title, props.summary.number),
+        label,
+      )}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current="reports"
@@ -134,7 +201,12 @@ export function PublishedReportPage(props: {
           previousReport:
             document.previous === null
               ? null
-              : view.link(reportPaths.report(slug, document.previous.id)),
+              : view.link(
+                  reportPaths.report(
+                    slug,
+                    previousReportRef(document.previous),
+                  ),
+                ),
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />
@@ -146,7 +218,7 @@ export function PublishedReportPage(props: {
           <li>
             <a
               class="app-link"
-              href={reportPaths.reportDeck(slug, props.summary.id)}
+              href={reportPaths.reportDeck(slug, props.summary)}
               download=""
               safe
             >
@@ -156,7 +228,7 @@ export function PublishedReportPage(props: {
           <li>
             <a
               class="app-link"
-              href={reportPaths.reportPdf(slug, props.summary.id)}
+              href={reportPaths.reportPdf(slug, props.summary)}
               download=""
               safe
             >

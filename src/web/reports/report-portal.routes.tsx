@@ -1,5 +1,6 @@
 /**
- * The public report pages: /{kommune}/berichte, /{kommune}/berichte/{id or meeting date}
+ * The public report pages: /{kommune}/berichte, /{kommune}/berichte/{number or meeting date}
+ * (a date with several reports offers the choice; an old id-based URL is sent on, ADR 0044)
  * with the deck and the PDF, and /{kommune}/kennzahlen. Pages carry ETags from the data
  * version like the rest of the portal; the files of a published report never change, so
  * their tag names only the report and the app version, and PDFs are kept in memory.
@@ -14,6 +15,8 @@ import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import {
   getPublishedReport,
   listPublishedReports,
+  publishedReportsOnDate,
+  renumberedReport,
 } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
@@ -23,7 +26,7 @@ import {
   type StoredDocuments,
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
-import { NO_STORE } from "../http/cache.js";
+import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
   germanDayOf,
   germanIsoDateOf,
@@ -34,9 +37,10 @@ import { sendHtmlError } from "../http/error-pages.js";
 import {
   IndicatorsPage,
   PublishedReportPage,
+  ReportDateChoicePage,
   ReportsPage,
 } from "./report-portal-pages.js";
-import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
+import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { municipalitySlugParam } from "../http/params.js";
 
 /** What the public report routes need. */
@@ -102,7 +106,7 @@ export async function reportPortalRoutes(
     });
   }
 
-  /** A file of a published report, from storage (built once, ADR 0046). */
+  /** A file of a published report, from storage (built once, ADR 0046); an old id-based URL is sent on. */
   async function sendReportFile(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -111,10 +115,11 @@ export async function reportPortalRoutes(
     const { slug } = request.params as { slug: string; report: string };
     await requireDataVersion(slug);
     const param = reportParam((request.params as { report: string }).report);
-    // A meeting date names the report too: the stored file is kept under its id.
-    const id = /^\d+$/.test(param)
-      ? param
-      : String((await getPublishedReport(ctx, slug, param)).summary.id);
+    const pathOf =
+      kind === "pdf" ? reportPaths.reportPdf : reportPaths.reportDeck;
+    if (await sentOn(request, reply, pathOf)) return reply;
+    // A number or a meeting date names the report; the stored file is kept under its id.
+    const { summary } = await getPublishedReport(ctx, slug, param);
     const view = createViewContext(
       resolveLanguage((request.query as { lang?: string }).lang),
     );
@@ -122,7 +127,7 @@ export async function reportPortalRoutes(
       request,
       reply,
       slug,
-      { type: "report", key: id },
+      { type: "report", key: String(summary.id) },
       kind,
       () => ({
         view,
@@ -131,7 +136,7 @@ export async function reportPortalRoutes(
           kind === "pdf"
             ? view.t.documents.kinds.pdf
             : view.t.documents.kinds.pptx,
-        backHref: view.link(reportPaths.report(slug, id)),
+        backHref: view.link(reportPaths.report(slug, summary)),
       }),
     );
   }
@@ -139,6 +144,29 @@ export async function reportPortalRoutes(
   function reportParam(text: string): string {
     if (!REPORT.test(text)) throw new AppError("ERR_REPORT_NOT_FOUND");
     return text;
+  }
+
+  /** A path with the request's query string (?lang=en) kept. */
+  function withQuery(path: string, request: FastifyRequest): string {
+    const at = request.url.indexOf("?");
+    return at === -1 ? path : `${path}${request.url.slice(at)}`;
+  }
+
+  /** Sends an old id-based URL on to the report's number (301); false when it is none. */
+  async function sentOn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pathOf: (slug: string, report: ReportRef) => string,
+  ): Promise<boolean> {
+    const params = request.params as { slug: string; report: string };
+    const moved = await renumberedReport(ctx, params.slug, params.report, {
+      published: true,
+    });
+    if (moved === null) return false;
+    await reply
+      .header("cache-control", PUBLIC_CACHE_CONTROL)
+      .redirect(withQuery(pathOf(params.slug, moved), request), 301);
+    return true;
   }
 
   app.get(
@@ -176,7 +204,27 @@ export async function reportPortalRoutes(
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const report = reportParam(request.params.report);
+      if (await sentOn(request, reply, reportPaths.report)) return reply;
       const view = createViewContext(resolveLanguage(request.query.lang));
+      if (!/^\d+$/.test(report)) {
+        const onDate = await publishedReportsOnDate(
+          ctx,
+          request.params.slug,
+          report,
+        );
+        if (onDate.reports.length > 1) {
+          // Two reports for one meeting: the date names both, each with its own page.
+          return sendPage(request, reply, version, async (url) => (
+            <ReportDateChoicePage
+              view={view}
+              requestUrl={url}
+              catalogue={onDate.catalogue}
+              reports={onDate.reports}
+              isoDate={report}
+            />
+          ));
+        }
+      }
       return sendPage(request, reply, version, async (url) => {
         const { catalogue, document, summary, oparlPaperUrl, meeting } =
           await getPublishedReport(ctx, request.params.slug, report);
@@ -231,6 +279,9 @@ export async function reportPortalRoutes(
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
+      reportParam(request.params.report);
+      if (await sentOn(request, reply, reportPaths.publishedDocuments))
+        return reply;
       const { document, summary } = await getPublishedReport(
         ctx,
         slug,
@@ -248,10 +299,10 @@ export async function reportPortalRoutes(
           heading={`${view.t.documents.statusTitle}: ${document.title}`}
           states={states}
           links={{
-            pptx: view.link(reportPaths.reportDeck(slug, summary.id)),
-            pdf: view.link(reportPaths.reportPdf(slug, summary.id)),
+            pptx: view.link(reportPaths.reportDeck(slug, summary)),
+            pdf: view.link(reportPaths.reportPdf(slug, summary)),
           }}
-          backHref={view.link(reportPaths.report(slug, summary.id))}
+          backHref={view.link(reportPaths.report(slug, summary))}
         />
       );
       return reply.header("cache-control", NO_STORE).type(HTML).send(html);

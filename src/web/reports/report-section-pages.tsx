@@ -58,7 +58,7 @@ function BackLinks(props: {
 }): JSX.Element {
   const { view, data } = props;
   const slug = data.report.catalogue.municipality.slug;
-  const id = data.report.report.id;
+  const id = data.report.summary;
   return (
     <p class="app-body-text">
       {props.toList === true ? (
@@ -92,7 +92,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
   const t = view.t.reportSections;
   const f = formKit(props);
   const slug = data.report.catalogue.municipality.slug;
-  const id = data.report.report.id;
+  const id = data.report.summary;
   const isDraft = data.report.report.status === "draft";
   const version = data.report.report.version;
   const present = new Set(data.sections.map((section) => section.kind));
@@ -287,7 +287,7 @@ export function ReportSectionFormPage(
   const t = view.t.reportSections;
   const f = formKit(props);
   const slug = data.report.catalogue.municipality.slug;
-  const id = data.report.report.id;
+  const id = data.report.summary;
   const form =
     section === undefined ? "abschnitt-neu" : `abschnitt-${section.id}`;
   const Body = section === undefined ? NewSectionBody : SectionBody;
@@ -427,7 +427,7 @@ export function RemoveSectionPage(
   const t = view.t.reportSections;
   const f = formKit(props);
   const slug = data.report.catalogue.municipality.slug;
-  const id = data.report.report.id;
+  const id = data.report.summary;
   const form = `abschnitt-${section.id}-entfernen`;
   return (
     <FormFrame {...props} title={t.removeTitle(sectionName(view, section))}>

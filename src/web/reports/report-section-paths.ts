@@ -3,7 +3,7 @@
  * REPORT_ROUTES.staffReport and reportPaths.staffReport, so that they follow however
  * reports are named in URLs.
  */
-import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
+import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 
 const base = REPORT_ROUTES.staffReport;
 
@@ -16,18 +16,18 @@ export const SECTION_ROUTES = {
   remove: `${base}/abschnitte/:sectionId/entfernen`,
 } as const;
 
-const list = (slug: string, reportId: number): string =>
-  `${reportPaths.staffReport(slug, reportId)}/abschnitte`;
+const list = (slug: string, report: ReportRef): string =>
+  `${reportPaths.staffReport(slug, report)}/abschnitte`;
 
 /** Paths of the section editor's pages and forms. */
 export const sectionPaths = {
   list,
-  create: (slug: string, reportId: number): string =>
-    `${list(slug, reportId)}/neu`,
-  section: (slug: string, reportId: number, sectionId: number): string =>
-    `${list(slug, reportId)}/${sectionId}`,
-  move: (slug: string, reportId: number, sectionId: number): string =>
-    `${list(slug, reportId)}/${sectionId}/verschieben`,
-  remove: (slug: string, reportId: number, sectionId: number): string =>
-    `${list(slug, reportId)}/${sectionId}/entfernen`,
+  create: (slug: string, report: ReportRef): string =>
+    `${list(slug, report)}/neu`,
+  section: (slug: string, report: ReportRef, sectionId: number): string =>
+    `${list(slug, report)}/${sectionId}`,
+  move: (slug: string, report: ReportRef, sectionId: number): string =>
+    `${list(slug, report)}/${sectionId}/verschieben`,
+  remove: (slug: string, report: ReportRef, sectionId: number): string =>
+    `${list(slug, report)}/${sectionId}/entfernen`,
 };

@@ -36,7 +36,7 @@ import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf } from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
-import { reportIdOf } from "./report-editor.routes.js";
+import { staffReportOf } from "./report-editor.routes.js";
 import {
   answerLines,
   MoveSectionBody,
@@ -53,6 +53,7 @@ import {
   RemoveSectionPage,
 } from "./report-section-pages.js";
 import { SECTION_ROUTES, sectionPaths } from "./report-section-paths.js";
+import type { ReportRef } from "./report-paths.js";
 import {
   compareRows,
   reportingForm,
@@ -66,8 +67,12 @@ export interface ReportSectionRoutesOptions {
 
 const Slug = Type.String({ maxLength: 100 });
 const Id = Type.String({ maxLength: 12 });
-const ReportParams = Type.Object({ slug: Slug, reportId: Id });
-const SectionParams = Type.Object({ slug: Slug, reportId: Id, sectionId: Id });
+const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
+const SectionParams = Type.Object({
+  slug: Slug,
+  reportNumber: Id,
+  sectionId: Id,
+});
 const NewQuery = Type.Object({
   art: Type.Optional(Type.String({ maxLength: 20 })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
@@ -134,12 +139,12 @@ export async function reportSectionRoutes(
     extra: FailedRender = {},
   ): Promise<FastifyReply> {
     return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; reportId: string };
+      const params = request.params as { slug: string; reportNumber: string };
       const data = await getReportSectionsForEditing(
         ctx,
         request.principal,
         params.slug,
-        reportIdOf(params.reportId),
+        (await staffReportOf(ctx, params)).id,
         originOf(request),
       );
       const view = viewOf(request);
@@ -194,8 +199,10 @@ export async function reportSectionRoutes(
     richtung: t.reportSections.columnActions,
     grund: t.editor.reasonLabel,
   });
-  const reportOf = (params: { readonly reportId: string }) =>
-    reportIdOf(params.reportId);
+  const reportOf = (params: {
+    readonly slug: string;
+    readonly reportNumber: string;
+  }) => staffReportOf(ctx, params);
   const sectionOf = (params: { readonly sectionId: string }) =>
     sectionIdOf(params.sectionId);
   const pageAgain =
@@ -207,11 +214,11 @@ export async function reportSectionRoutes(
   const listAfter = (
     view: ViewContext,
     slug: string,
-    reportId: number,
+    report: ReportRef,
     notice: keyof typeof NOTICES,
     anchor: string,
   ) =>
-    `${view.link(sectionPaths.list(slug, reportId), { gespeichert: notice })}#${anchor}`;
+    `${view.link(sectionPaths.list(slug, report), { gespeichert: notice })}#${anchor}`;
 
   app.get(
     SECTION_ROUTES.list,
@@ -252,7 +259,8 @@ export async function reportSectionRoutes(
         return kind === null ? { page: "list" } : { page: "new", kind };
       }),
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const report = await reportOf(params);
+        const reportId = report.id;
         const kind = sectionKindOf(input.art) ?? "topic";
         const { id } = await addReportSection(
           ctx,
@@ -270,7 +278,7 @@ export async function reportSectionRoutes(
         return listAfter(
           view,
           params.slug,
-          reportId,
+          report,
           "abschnitt-angelegt",
           `abschnitt-${id}`,
         );
@@ -312,7 +320,7 @@ export async function reportSectionRoutes(
           ctx,
           request.principal,
           params.slug,
-          reportOf(params),
+          (await reportOf(params)).id,
           originOf(request),
         );
         const stored = data.sections.find(
@@ -330,7 +338,8 @@ export async function reportSectionRoutes(
         ]);
       },
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const report = await reportOf(params);
+        const reportId = report.id;
         const sectionId = sectionOf(params);
         await updateReportSection(
           ctx,
@@ -348,7 +357,7 @@ export async function reportSectionRoutes(
         return listAfter(
           view,
           params.slug,
-          reportId,
+          report,
           "abschnitt-gespeichert",
           `abschnitt-${sectionId}`,
         );
@@ -367,7 +376,8 @@ export async function reportSectionRoutes(
       labels,
       render: pageAgain(() => ({ page: "list" })),
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const report = await reportOf(params);
+        const reportId = report.id;
         const sectionId = sectionOf(params);
         await moveReportSection(
           ctx,
@@ -385,7 +395,7 @@ export async function reportSectionRoutes(
         return listAfter(
           view,
           params.slug,
-          reportId,
+          report,
           "abschnitt-verschoben",
           `abschnitt-${sectionId}`,
         );
@@ -422,7 +432,8 @@ export async function reportSectionRoutes(
         sectionId: sectionParam(request),
       })),
       run: async (input, { request, params, view }) => {
-        const reportId = reportOf(params);
+        const report = await reportOf(params);
+        const reportId = report.id;
         await removeReportSection(
           ctx,
           request.principal,
@@ -438,7 +449,7 @@ export async function reportSectionRoutes(
         return listAfter(
           view,
           params.slug,
-          reportId,
+          report,
           "abschnitt-entfernt",
           "abschnitte",
         );

@@ -590,7 +590,11 @@ export function ReportView(props: ReportViewProps): JSX.Element {
   return (
     <div class="app-report">
       <h1 class="app-heading-xl" lang={view.contentLang}>
-        <span safe>{document.title}</span>
+        <span safe>
+          {document.number === undefined
+            ? document.title
+            : t.numberedTitle(document.title, document.number)}
+        </span>
         <span class="app-caption app-report__meeting" safe>
           {t.reportFor(document.meeting.committeeAbbreviation, meetingDate)}
         </span>
@@ -647,9 +651,20 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           <dd class="app-summary-list__value" safe>
             {document.publishedAt === null
               ? t.stateDraft
-              : t.statePublished(
-                  formatGermanDate(germanDayOf(new Date(document.publishedAt))),
-                )}
+              : document.recordedAt === undefined
+                ? t.statePublished(
+                    formatGermanDate(
+                      germanDayOf(new Date(document.publishedAt)),
+                    ),
+                  )
+                : t.stateBackdated(
+                    formatGermanDate(
+                      germanDayOf(new Date(document.publishedAt)),
+                    ),
+                    formatGermanDate(
+                      germanDayOf(new Date(document.recordedAt)),
+                    ),
+                  )}
           </dd>
         </div>
         {links.length === 0 ? (
