@@ -33,6 +33,7 @@ import {
 } from "../../exports/deterministic.js";
 import {
   CataloguePrint,
+  printedPicture,
   contentsOf,
   runningHeaderCss,
 } from "../../exports/pdf/catalogue-print.js";
@@ -148,11 +149,16 @@ async function fieldTimelineSvgs(
   return svgs;
 }
 
-/** The field timelines as figures of the print view (our own escaped markup). */
+/**
+ * The field timelines of the print view (our own escaped markup): each picture is one
+ * tagged figure named by its alt text, in a plain block (a wrapping figure would be
+ * tagged as a second figure without alt text).
+ */
 function timelineFigures(svgs: readonly FieldTimelineSvg[]): JSX.Element {
   return svgs
     .map(
-      ({ svg }) => `<figure class="timeline timeline--field">${svg}</figure>`,
+      ({ svg, alt }) =>
+        `<div class="timeline timeline--field">${printedPicture(svg, alt)}</div>`,
     )
     .join("");
 }
@@ -243,7 +249,7 @@ export async function renderPrintView(
  * published ideas taken up in it (a later decision changes their state) and the version of
  * the document format (a new format builds the document again). ADR 0046.
  */
-export const EDITION_DOCUMENT_FORMAT = "edition-documents-2";
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-3";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {
