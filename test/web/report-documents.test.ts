@@ -60,8 +60,10 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
 
   it("opens with the title slide and its as-of date, the meeting and the previous report", async () => {
     const [title] = await slides(zip);
+    // Named by its number in the municipality, as on the portal: Kleve's second (after the one of 23.08.2022).
+    expect(document.number).toBe(2);
     expect(slideText(title!)).toContain(
-      "Sachstandsbericht Digitalisierung Ausschuss APD der Stadt Kleve, Sitzung am 29.11.2022 Stand: 28.11.2022",
+      "Sachstandsbericht Digitalisierung Nr. 2 Ausschuss APD der Stadt Kleve, Sitzung am 29.11.2022 Stand: 28.11.2022",
     );
     expect(slideText(title!)).toContain(
       "Letzter Sachstandsbericht vom 23.08.2022",
@@ -193,11 +195,12 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     const info = (await run("pdfinfo", [file])).stdout;
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(
-      /Title:\s+Sachstandsbericht Digitalisierung – APD 29\.11\.2022 \(Stand 28\.11\.2022\)/,
+      /Title:\s+Sachstandsbericht Digitalisierung Nr\. 2 – APD 29\.11\.2022 \(Stand 28\.11\.2022\)/,
     );
     const text = (
       await run("pdftotext", [file, "-"], { maxBuffer: 20_000_000 })
     ).stdout.replace(/\s+/g, " ");
+    expect(text).toContain("Sachstandsbericht Digitalisierung Nr. 2");
     expect(text).toContain("133 Mitarbeitende (Stand: 28.11.2022)");
     expect(text).toContain("Was gezählt wird");
     // The figures table may break across pages, which reorders the extracted text.

@@ -207,7 +207,7 @@ function addBlocks(
 }
 
 function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
-  const footer = `${document.title} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} – Stand: ${formatGermanDate(document.asOf)}`;
+  const footer = `${numberedTitle(document)} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} – Stand: ${formatGermanDate(document.asOf)}`;
   pptx.defineSlideMaster({
     title: MASTER,
     background: { color: "FFFFFF" },
@@ -293,6 +293,13 @@ function questionSlides(pptx: PptxGenJS, meeting: DeckMeeting): void {
   );
 }
 
+/** The report's title with its number in the municipality, as the portal names it. */
+function numberedTitle(document: ReportDocument): string {
+  return document.number === undefined
+    ? document.title
+    : de.reports.numberedTitle(document.title, document.number);
+}
+
 function titleSlide(
   pptx: PptxGenJS,
   document: ReportDocument,
@@ -302,13 +309,20 @@ function titleSlide(
     masterName: MASTER,
     sectionTitle: "Einleitung",
   });
-  slide.addText(document.title, {
+  const title = numberedTitle(document);
+  slide.addText(title, {
     x: 0.9,
     y: 1.6,
     w: 11.5,
     h: 1.0,
     fontFace: FONT,
-    fontSize: 40,
+    fontSize: fittingFontSize(title, {
+      width: 11.5,
+      height: 1.0,
+      maxSize: 40,
+      minSize: 28,
+      bold: true,
+    }).fontSize,
     bold: true,
     color: BRAND,
   });
@@ -1367,7 +1381,7 @@ export async function buildReportDeck(
 ): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
-  pptx.title = `${document.title} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
+  pptx.title = `${numberedTitle(document)} (${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)})`;
   pptx.subject = `Stand: ${formatGermanDate(document.asOf)}`;
   pptx.author = document.municipality.name;
   pptx.company = document.municipality.name;

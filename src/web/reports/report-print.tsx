@@ -31,7 +31,11 @@ export async function reportPrintHtml(
   meeting: PublicMeetingDetails | null = null,
 ): Promise<string> {
   const view = createViewContext("de");
-  const title = `${document.title} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} (Stand ${formatGermanDate(document.asOf)})`;
+  const heading =
+    document.number === undefined
+      ? document.title
+      : view.t.reports.numberedTitle(document.title, document.number);
+  const title = `${heading} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} (Stand ${formatGermanDate(document.asOf)})`;
   const body = await (
     <>
       {"<!doctype html>"}
