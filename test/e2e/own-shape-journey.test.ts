@@ -8,7 +8,9 @@
  * a report with an introduction and a survey result. Bad values (a breakdown that does not
  * add up, a decimal with too many places, an end before the start) are refused in German and
  * change nothing. The portal, the report's PPTX deck and its PDF show all of it in the
- * municipality's words and never a dummy top level. Reports are reached by following links.
+ * municipality's words and never a dummy top level. The report, published backdated to its
+ * meeting, is number 1 of that municipality (in its URL, its title, the deck and the PDF) and
+ * says when it was really entered. Reports are reached by following links.
  * Axe (WCAG 2.1 AA) checks every page on the way (docs/adr/0029, 0030, 0032).
  */
 /// <reference lib="dom" />
@@ -25,6 +27,11 @@ import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { publishEdition } from "../../src/app/edition/publish-edition.js";
 import { createMunicipality } from "../../src/app/municipalities/lifecycle.js";
+import { loadDemoReport } from "../../src/app/reports/demo-report.js";
+import {
+  formatGermanDate,
+  germanDayOf,
+} from "../../src/domain/calendar/calendar.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
@@ -34,6 +41,7 @@ import {
 } from "../support/browser.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import { KLEVE_LEVEL_WORDS } from "../support/flat-programme.js";
+import { TEST_NOW } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 
 const run = promisify(execFile);
@@ -42,6 +50,8 @@ let rig: BrowserRig;
 
 beforeAll(async () => {
   rig = await openBrowserRig();
+  // Kleve's reports first, so that the new municipality's first report has a higher id.
+  await loadDemoReport(rig.ctx);
 });
 afterAll(async () => {
   await rig?.close();
@@ -91,6 +101,9 @@ const COMMITTEE_QUESTION = "Wann erhalten die Kitas die neue Software?";
 const COMMITTEE_ANSWER = "Im zweiten Halbjahr, nach dem Pilotamt.";
 const AGENDA_TITLE = "Sachstand Digitalisierung";
 const ENTRY = "Der Pilot läuft, der Rollout ist vorbereitet.";
+/** The board's meeting, and the day the report is entered (the app's clock). */
+const MEETING_DATE = "10.11.2022";
+const TODAY = formatGermanDate(germanDayOf(TEST_NOW));
 
 describe.each(JAVASCRIPT_MODES)(
   "a municipality in its own shape $mode",
@@ -354,7 +367,7 @@ describe.each(JAVASCRIPT_MODES)(
 
         // The board's meeting: agenda item, paper, presenters, questions and answers.
         await page.goto(`${staff}/gremien`);
-        await page.locator("#sitzung-neu-datum").fill("10.11.2022");
+        await page.locator("#sitzung-neu-datum").fill(MEETING_DATE);
         await page.locator("#sitzung-neu-top-nummer").fill("4");
         await page.locator("#sitzung-neu-top-titel").fill(AGENDA_TITLE);
         await page.locator("#sitzung-neu-vorlage").fill("A 10/185/2022");
@@ -464,6 +477,11 @@ describe.each(JAVASCRIPT_MODES)(
         await expectAccessible(page);
 
         await page.goto(reportPage);
+        // Entered after the meeting: published as of the meeting's day (backdated).
+        await page
+          .locator("#veroeffentlichen")
+          .getByLabel("Veröffentlicht am", { exact: false })
+          .fill(MEETING_DATE);
         await page
           .getByLabel(
             "Ich habe den Bericht geprüft und möchte ihn veröffentlichen.",
@@ -480,6 +498,10 @@ describe.each(JAVASCRIPT_MODES)(
             .getByRole("link", { name: "Öffentliche Seite" })
             .getAttribute("href")) ?? "";
         expect(publicReport).not.toBe("");
+        // The first report of this municipality, whatever ids Kleve's reports have.
+        expect(new URL(publicReport, rig.baseUrl).pathname).toBe(
+          `/${slug}/berichte/1`,
+        );
       } finally {
         await page.close();
       }
@@ -528,6 +550,13 @@ describe.each(JAVASCRIPT_MODES)(
           .getByRole("heading", { name: "Umfrage Mobiles Arbeiten" })
           .waitFor();
         const report = await reader.locator("main").innerText();
+        const heading = (
+          await reader.locator("h1 > span").first().innerText()
+        ).trim();
+        expect(heading).toMatch(/ Nr\. 1$/);
+        expect(report).toContain(
+          `veröffentlicht am ${MEETING_DATE} (nachgetragen am ${TODAY})`,
+        );
         expectAll(
           report,
           [
@@ -570,6 +599,7 @@ describe.each(JAVASCRIPT_MODES)(
             "Dana Beispiel",
             AGENDA_TITLE,
             COMMITTEE_QUESTION,
+            heading,
           ],
           "folien.pptx",
         );
@@ -594,6 +624,7 @@ describe.each(JAVASCRIPT_MODES)(
             "Dana Beispiel",
             AGENDA_TITLE,
             COMMITTEE_QUESTION,
+            heading,
           ],
           "bericht.pdf",
         );

@@ -10,7 +10,10 @@ import type {
   MadeDocument,
   StoredDocumentKind,
 } from "../../app/documents/published-documents.js";
-import { getPublishedReport } from "../../app/reports/read-reports.js";
+import {
+  getPublishedReport,
+  listPublishedReports,
+} from "../../app/reports/read-reports.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
 import {
@@ -55,7 +58,13 @@ export function createDocumentMaker(
   const editions = new EditionDocuments(ctx, renderer);
 
   async function report(slug: string, subject: DocumentSubject) {
-    const published = await getPublishedReport(ctx, slug, subject.key);
+    // A report's documents are stored under its id; its URLs name it by its number.
+    const id = Number(subject.key);
+    const found = (await listPublishedReports(ctx, slug)).reports.find(
+      (report) => report.id === id,
+    );
+    if (found === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
+    const published = await getPublishedReport(ctx, slug, String(found.number));
     const sourceKey = createHash("sha256")
       .update(JSON.stringify([REPORT_DOCUMENT_FORMAT, published.meeting]))
       .digest("hex")
