@@ -1,7 +1,9 @@
 /**
  * Everything a municipality writes in its own shape survives the exchange file, on both
- * databases: a flat programme with its level names, measures with period, unit,
- * description and phase, and key figures of every kind with all their dated values are
+ * databases: a flat programme with its level names and org-unit kinds, phases with an open
+ * end, measures with period, unit, description and phase, an advisory board with its
+ * members (each public or not) and a meeting with agenda item, paper reference, OParl
+ * links, presenters and questions and answers, and key figures of every kind with all their dated values are
  * exported, imported into an empty database and exported again unchanged. An import adds
  * values as of their dates and never changes a recorded one; bad values in a file are
  * refused with a German message naming where, and nothing is imported.
@@ -40,6 +42,46 @@ import { buildPrincipal } from "../support/principals.js";
 
 const SLUG = "flachland";
 
+/** An advisory board with members public and not, and a meeting with all its details. */
+const BODIES = [
+  {
+    abbreviation: "DB",
+    name: "Digitalbeirat",
+    kind: "advisory_board",
+    members: [
+      {
+        name: "Erika Offen",
+        group: "Bürgerschaft",
+        role: "Vorsitz",
+        public: true,
+      },
+      { name: "Ingo Intern", group: "Wirtschaft", public: false },
+    ],
+    meetings: [
+      {
+        date: "2022-11-10",
+        agendaItem: { number: "4", title: "Sachstand Digitalisierung" },
+        paperReference: "A 10/185/2022",
+        oparl: {
+          meeting: "https://oparl.example/meeting/7",
+          agendaItem: "https://oparl.example/agendaitem/71",
+          paper: "https://oparl.example/paper/185",
+        },
+        presenters: [
+          { name: "Dana Beispiel", function: "Chief Digital Officer" },
+          { name: "Kai Muster" },
+        ],
+        minutes: [
+          {
+            question: "Wann erhalten die Kitas die neue Software?",
+            answer: "Im zweiten Halbjahr, nach dem Pilotamt.",
+          },
+        ],
+      },
+    ],
+  },
+] satisfies NonNullable<CatalogueDocument["bodies"]>;
+
 /** The flat programme with measures that carry a period, a unit, a description and a phase. */
 function shapedDocument(): CatalogueDocument {
   const document = structuredClone(
@@ -59,6 +101,7 @@ function shapedDocument(): CatalogueDocument {
     },
     { title: "Schulungen planen", status: "planned", start: "2025" },
   ];
+  document.bodies = structuredClone(BODIES);
   return document;
 }
 
@@ -175,6 +218,18 @@ describe.each(DIALECTS)(
         flat: true,
         actionField: { singular: "Thema", plural: "Themen" },
       });
+      expect(exported.programme.orgUnitKinds).toEqual([
+        { key: "dezernat", label: "Dezernat" },
+        { key: "stabsstelle", label: "Stabsstelle" },
+      ]);
+      expect(exported.orgUnits).toEqual([
+        { code: "cdo", name: "Stabsstelle CDO", kind: "stabsstelle" },
+      ]);
+      expect(exported.actionFields?.[0]?.projects[0]?.phases).toEqual([
+        { label: "Pilot", start: "2023", end: "2024" },
+        { label: "Rollout", start: "2024-Q2", continuation: "undecided" },
+      ]);
+      expect(exported.bodies).toEqual(BODIES);
       expect(exported.actionFields?.[0]?.projects[0]?.measures[0]).toEqual({
         title: "Pilotamt auswählen",
         status: "done",
