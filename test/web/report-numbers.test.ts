@@ -183,6 +183,10 @@ describe.each(WEB_DIALECTS)("report numbers over HTTP on %s", (dialect) => {
       "veröffentlicht am 21.11.2022 (nachgetragen am 28.11.2022)",
     );
     expect(portal.body).toContain('href="/kleve/berichte/3/bericht.pdf"');
+    // Its deck is stored under its id and served under its number, titled with it.
+    const deck = await web.app.inject({ url: "/kleve/berichte/3/folien.pptx" });
+    expect(deck.statusCode).toBe(200);
+    expect(deck.headers["content-type"]).toContain("presentationml");
 
     const byDate = await web.app.inject({ url: "/kleve/berichte/2022-11-29" });
     expect(byDate.statusCode).toBe(200);
