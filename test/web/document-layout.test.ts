@@ -82,39 +82,6 @@ const KNOWN: readonly {
   readonly detail: RegExp;
   readonly why: string;
 }[] = [
-  {
-    document: /^katalog\.docx$/,
-    kind: "empty",
-    detail: /Aktionsfeld 2: Smart City/,
-    why: "the end of the structure list before the whole-programme timeline, a picture one page high that cannot share a page; goes with the timelines per action field",
-  },
-  {
-    document: /^folien\.pptx$/,
-    kind: "empty",
-    detail: /^\d+ % empty: Prioritäten in \d{4}/,
-    why: "the year's three priorities on the last slide; goes with the revision deck's context slides (reason, priorities, notes per action field)",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Überblick|Ausblick) \//,
-    why: "the overview and the outlook of a report with few projects; goes with the report deck's title and section contents",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ \d+\.\d+ [^/]+ \/ (Smart Working|E-Government|Partizipation)$/,
-    why: "a project's slide whose status text is one sentence; goes with the speaker notes and entry texts of the report deck",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Mitarbeitende|Abonnenten|Beteiligungsverfahren|Aktivitäten|Bewerbungen) /,
-    why: "one key figure per slide, with one or two values; goes with the key-figure charts and the small numbers shown together as a table or tiles",
-  },
 ];
 
 describe("the layout of every document of the Kleve demo", () => {
