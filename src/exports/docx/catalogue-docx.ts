@@ -376,9 +376,8 @@ export async function renderCatalogueDocx(
     }
   }
 
-  // Changes with reasons
+  // Changes with reasons, on the page where the projects end (the heading keeps with them).
   children.push(
-    new ParagraphOf({ children: [new PageBreak()] }),
     contents.heading("Veränderungen gegenüber der letzten Fortschreibung", 1),
   );
   if (model.changes === null) {

@@ -240,15 +240,25 @@ function addCards(
   const top = CONTENT.y + 0.15;
   const height = CONTENT.h - 0.15;
   const n = Math.max(1, cards.length);
+  const share = (height - gap * (n - 1)) / n;
+  // Cards one above the other are as tall as their text (up to an equal share).
+  const tall = (card: (typeof cards)[number]) =>
+    Math.min(
+      share,
+      0.4 +
+        (card.heading === undefined ? 0 : ((fontSize + 2) / 72) * 1.5) +
+        card.blocks.reduce((sum, block) => sum + linesOf(block), 0) *
+          (fontSize / 72) *
+          1.45,
+    );
+  let next = top;
   cards.forEach((card, index) => {
+    const h = tall(card);
+    const y = next;
+    next += h + gap;
     const box =
       direction === "rows"
-        ? {
-            x: CONTENT.x,
-            y: top + index * ((height - gap * (n - 1)) / n + gap),
-            w: CONTENT.w,
-            h: (height - gap * (n - 1)) / n,
-          }
+        ? { x: CONTENT.x, y, w: CONTENT.w, h }
         : {
             x: CONTENT.x + index * ((CONTENT.w - gap * (n - 1)) / n + gap),
             y: top,
