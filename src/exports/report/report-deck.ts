@@ -235,10 +235,10 @@ function addCards(
   cards: readonly { readonly heading?: string; readonly blocks: readonly Block[] }[],
   direction: "rows" | "columns",
   fontSize = 16,
+  top = CONTENT.y + 0.15,
 ): void {
   const gap = 0.25;
-  const top = CONTENT.y + 0.15;
-  const height = CONTENT.h - 0.15;
+  const height = CONTENT.y + CONTENT.h - top;
   const n = Math.max(1, cards.length);
   const share = (height - gap * (n - 1)) / n;
   // Cards one above the other are as tall as their text (up to an equal share).
@@ -599,6 +599,62 @@ function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
       color: "FFFFFF",
     },
   );
+}
+
+/** A section's band (as on its divider) with its few short entries in cards below. */
+function openingSlide(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  document: ReportDocument,
+): void {
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: section.name,
+  });
+  slide.addShape("rect", {
+    x: 0,
+    y: 0.55,
+    w: WIDTH,
+    h: 1.5,
+    fill: { color: hex(section.colour) },
+    line: { color: hex(section.colour) },
+  });
+  slide.addText(section.name, {
+    x: 0.6,
+    y: 0.65,
+    w: 12.1,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize: 32,
+    bold: true,
+    color: "FFFFFF",
+  });
+  const level = `${section.levelName ?? "Aktionsfeld"} ${section.number}`;
+  slide.addText(
+    section.impactAreaName === ""
+      ? level
+      : `${section.impactAreaName} · ${level}`,
+    {
+      x: 0.6,
+      y: 1.45,
+      w: 12.1,
+      h: 0.45,
+      fontFace: FONT,
+      fontSize: 16,
+      color: "FFFFFF",
+    },
+  );
+  addCards(
+    slide,
+    section.projects.map((project) => ({
+      heading: `${project.code} ${project.title}`,
+      blocks: projectBlocks(project, document),
+    })),
+    "rows",
+    16,
+    2.35,
+  );
+  slide.addNotes(section.projects.map(projectNotes).join("\n\n"));
 }
 
 function projectBlocks(
@@ -1477,6 +1533,22 @@ function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
   let ozgShown = false;
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
+    if (
+      section.projects.length > 0 &&
+      section.projects.length <= 2 &&
+      section.projects.every((project) => isShortProject(project, document))
+    ) {
+      // A section of one or two short entries: its band and its entries on one slide.
+      openingSlide(pptx, section, document);
+      for (const project of section.projects) {
+        projectFigureSlides(pptx, section, project, document);
+        if (!ozgShown && isOzgProject(project)) {
+          ozgSlides(pptx, document, section.name);
+          ozgShown = true;
+        }
+      }
+      continue;
+    }
     dividerSlide(pptx, section);
     // Short entries share a slide; the figures and OZG slides of a project follow its slide.
     const followOn = (project: ReportProjectEntry): void => {
