@@ -232,7 +232,10 @@ function addPanel(
  */
 function addCards(
   slide: Slide,
-  cards: readonly { readonly heading?: string; readonly blocks: readonly Block[] }[],
+  cards: readonly {
+    readonly heading?: string;
+    readonly blocks: readonly Block[];
+  }[],
   direction: "rows" | "columns",
   fontSize = 16,
   top = CONTENT.y + 0.15,
@@ -812,12 +815,7 @@ function projectGroupSlide(
   const only = projects.length === 1 ? projects[0] : undefined;
   if (only !== undefined) {
     addTitle(slide, `${only.code} ${only.title}`, section.name);
-    addCards(
-      slide,
-      [{ blocks: projectBlocks(only, document) }],
-      "rows",
-      18,
-    );
+    addCards(slide, [{ blocks: projectBlocks(only, document) }], "rows", 18);
   } else {
     addTitle(
       slide,
