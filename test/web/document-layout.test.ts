@@ -74,46 +74,22 @@ const DIVIDER =
 
 /**
  * Known exceptions: pages that are mostly empty because of what they say, not how it is laid
- * out — each named, with the reason and the change that removes it. Everything else fails.
+ * out — each named, with the reason. Everything else fails.
  */
 const KNOWN: readonly {
   readonly document: RegExp;
   readonly kind: LayoutProblem["kind"];
   readonly detail: RegExp;
+  /** Only on the document's last page. */
+  readonly lastPage: boolean;
   readonly why: string;
 }[] = [
   {
     document: /^katalog\.docx$/,
     kind: "empty",
-    detail: /Aktionsfeld 2: Smart City/,
-    why: "the end of the structure list before the whole-programme timeline, a picture one page high that cannot share a page; goes with the timelines per action field",
-  },
-  {
-    document: /^folien\.pptx$/,
-    kind: "empty",
-    detail: /^\d+ % empty: Prioritäten in \d{4}/,
-    why: "the year's three priorities on the last slide; goes with the revision deck's context slides (reason, priorities, notes per action field)",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Überblick|Ausblick) \//,
-    why: "the overview and the outlook of a report with few projects; goes with the report deck's title and section contents",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ \d+\.\d+ [^/]+ \/ (Smart Working|E-Government|Partizipation)$/,
-    why: "a project's slide whose status text is one sentence; goes with the speaker notes and entry texts of the report deck",
-  },
-  {
-    document: /^bericht-.*\.pptx$/,
-    kind: "empty",
-    detail:
-      /^\d+ % empty: Stadt Kleve · kleve\.digital 2030 \/ (Mitarbeitende|Abonnenten|Beteiligungsverfahren|Aktivitäten|Bewerbungen) /,
-    why: "one key figure per slide, with one or two values; goes with the key-figure charts and the small numbers shown together as a table or tiles",
+    detail: /^\d+ % empty: /,
+    lastPage: true,
+    why: "the end of the running text: the DOCX has no forced break left, so how much of the last chapter falls on the last page is LibreOffice's pagination of the flowing text (the printed PDF paginates its own)",
   },
 ];
 
@@ -171,7 +147,8 @@ describe("the layout of every document of the Kleve demo", () => {
             (known) =>
               known.document.test(name) &&
               known.kind === problem.kind &&
-              known.detail.test(problem.detail),
+              known.detail.test(problem.detail) &&
+              (!known.lastPage || problem.page === pages.length),
           ),
       );
       expect(problems).toEqual([]);

@@ -292,13 +292,13 @@ export async function renderCatalogueDocx(
     for (const item of model.priorities.items) children.push(bullet(item));
   }
 
-  // Timeline picture
-  children.push(
-    new ParagraphOf({ children: [new PageBreak()] }),
-    contents.heading("Zeitstrahl zur Umsetzung", 1),
-  );
+  // Timeline pictures: they follow the structure on the same page where they fit (a
+  // forced break left the end of the structure list alone on a mostly empty page); the
+  // heading and its note keep with the first picture.
+  children.push(contents.heading("Zeitstrahl zur Umsetzung", 1));
   children.push(
     new ParagraphOf({
+      keepNext: true,
       children: [
         new TextRun({ text: model.timelineAlt, italics: true, size: 18 }),
       ],
@@ -329,9 +329,9 @@ export async function renderCatalogueDocx(
     );
   }
 
-  // Projects in detail
+  // Projects in detail, after the last timeline on its page where there is room (the
+  // heading keeps with what follows).
   children.push(
-    new ParagraphOf({ children: [new PageBreak()] }),
     contents.heading("Detailbetrachtung: Digitalisierungsprojekte", 1),
   );
   for (const remark of model.periodRemarks)
@@ -376,9 +376,8 @@ export async function renderCatalogueDocx(
     }
   }
 
-  // Changes with reasons
+  // Changes with reasons, on the page where the projects end (the heading keeps with them).
   children.push(
-    new ParagraphOf({ children: [new PageBreak()] }),
     contents.heading("Veränderungen gegenüber der letzten Fortschreibung", 1),
   );
   if (model.changes === null) {

@@ -206,6 +206,115 @@ function addBlocks(
   );
 }
 
+/** A light panel with the brand's bar on its left, as the figure tiles have it. */
+function addPanel(
+  slide: Slide,
+  box: { x: number; y: number; w: number; h: number },
+): void {
+  slide.addShape("rect", {
+    ...box,
+    fill: { color: "F3F5F7" },
+    line: { color: "D7DADC", width: 0.75 },
+  });
+  slide.addShape("rect", {
+    x: box.x,
+    y: box.y,
+    w: 0.1,
+    h: box.h,
+    fill: { color: BRAND },
+    line: { color: BRAND, width: 0 },
+  });
+}
+
+/**
+ * Cards side by side or one above the other, sharing the content area: each a panel with
+ * an optional heading and its paragraphs (shrunk to the card should they not fit).
+ */
+function addCards(
+  slide: Slide,
+  cards: readonly {
+    readonly heading?: string;
+    readonly blocks: readonly Block[];
+  }[],
+  direction: "rows" | "columns",
+  fontSize = 16,
+  top = CONTENT.y + 0.15,
+): void {
+  const gap = 0.25;
+  const height = CONTENT.y + CONTENT.h - top;
+  const n = Math.max(1, cards.length);
+  const share = (height - gap * (n - 1)) / n;
+  // Cards one above the other are as tall as their text (up to an equal share).
+  const tall = (card: (typeof cards)[number]) =>
+    Math.min(
+      share,
+      0.4 +
+        (card.heading === undefined ? 0 : ((fontSize + 2) / 72) * 1.5) +
+        card.blocks.reduce((sum, block) => sum + linesOf(block), 0) *
+          (fontSize / 72) *
+          1.45,
+    );
+  let next = top;
+  cards.forEach((card, index) => {
+    const h = tall(card);
+    const y = next;
+    next += h + gap;
+    const box =
+      direction === "rows"
+        ? { x: CONTENT.x, y, w: CONTENT.w, h }
+        : {
+            x: CONTENT.x + index * ((CONTENT.w - gap * (n - 1)) / n + gap),
+            y: top,
+            w: (CONTENT.w - gap * (n - 1)) / n,
+            h: height,
+          };
+    addPanel(slide, box);
+    slide.addText(
+      [
+        ...(card.heading === undefined
+          ? []
+          : [
+              {
+                text: card.heading,
+                options: {
+                  bold: true,
+                  color: BRAND,
+                  fontSize: fontSize + 2,
+                  breakLine: true,
+                  paraSpaceAfter: 6,
+                },
+              },
+            ]),
+        ...card.blocks.map((block) => ({
+          text: block.text,
+          options: {
+            bullet: block.bullet
+              ? block.indent === true
+                ? { indent: 18 }
+                : true
+              : false,
+            indentLevel: block.indent === true ? 1 : 0,
+            bold: block.bold === true,
+            breakLine: true,
+            paraSpaceAfter: 4,
+          },
+        })),
+      ],
+      {
+        x: box.x + 0.25,
+        y: box.y + 0.12,
+        w: box.w - 0.4,
+        h: box.h - 0.24,
+        fontFace: FONT,
+        fontSize,
+        color: TEXT,
+        valign: "top",
+        fit: "shrink",
+      },
+    );
+  });
+}
+
 function defineMaster(pptx: PptxGenJS, document: ReportDocument): void {
   const footer = `${numberedTitle(document)} – ${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)} – Stand: ${formatGermanDate(document.asOf)}`;
   pptx.defineSlideMaster({
@@ -375,16 +484,14 @@ function titleSlide(
   addBlocks(slide, lines, 3.6);
 }
 
+/** Rows of the overview's project table per slide. */
+const OVERVIEW_ROWS = 14;
+
+/**
+ * The overview: the status counts and the sections in a panel, beside them every project
+ * of the report with its status, continued on a second slide for a long report.
+ */
 function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
-  const slide = pptx.addSlide({
-    masterName: MASTER,
-    sectionTitle: "Einleitung",
-  });
-  addTitle(
-    slide,
-    "Überblick",
-    `Status der Projekte im Bericht, Stand ${formatGermanDate(document.asOf)}`,
-  );
   const rows = document.statusSummary.counts.filter((count) => count.count > 0);
   const blocks: Block[] = rows.map((count) => ({
     text: `${count.label}: ${count.count} ${count.count === 1 ? "Projekt" : "Projekte"}`,
@@ -404,7 +511,71 @@ function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
       indent: true,
     });
   }
-  addBlocks(slide, paginate(blocks)[0] ?? []);
+  if (outlookOnOverview(document))
+    blocks.push(
+      { text: "Ausblick:", bullet: false, bold: true },
+      ...document.outlook.map((item) => ({
+        text: `${item.when}: ${item.what}`,
+        bullet: true,
+        indent: true,
+      })),
+    );
+  const projects = document.sections.flatMap((section) =>
+    section.projects.map((project) => [
+      `${project.code} ${project.title}`,
+      project.status === null ? "fehlt" : reportStatusLabel(project.status),
+    ]),
+  );
+  const chunks: string[][][] = [];
+  for (let start = 0; start < projects.length; start += OVERVIEW_ROWS)
+    chunks.push(projects.slice(start, start + OVERVIEW_ROWS));
+  if (chunks.length === 0) chunks.push([]);
+  chunks.forEach((chunk, index) => {
+    const slide = pptx.addSlide({
+      masterName: MASTER,
+      sectionTitle: "Einleitung",
+    });
+    addTitle(
+      slide,
+      index === 0 ? "Überblick" : "Überblick (Fortsetzung)",
+      `Status der Projekte im Bericht, Stand ${formatGermanDate(document.asOf)}`,
+    );
+    const panel = { x: CONTENT.x, y: CONTENT.y + 0.15, w: 4.3, h: 5.25 };
+    addPanel(slide, panel);
+    slide.addText(
+      paginate(blocks)[0]!.map((block) => ({
+        text: block.text,
+        options: {
+          bullet: block.bullet,
+          bold: block.bold === true,
+          indentLevel: block.indent === true ? 1 : 0,
+          breakLine: true,
+          paraSpaceAfter: 4,
+        },
+      })),
+      {
+        x: panel.x + 0.25,
+        y: panel.y + 0.12,
+        w: panel.w - 0.4,
+        h: panel.h - 0.24,
+        fontFace: FONT,
+        fontSize: 16,
+        color: TEXT,
+        valign: "top",
+        fit: "shrink",
+      },
+    );
+    if (chunk.length > 0)
+      addTable(
+        slide,
+        [["Projekt", "Status"], ...chunk],
+        { x: CONTENT.x + 4.6, y: CONTENT.y + 0.15, w: CONTENT.w - 4.6 },
+        [5.2, CONTENT.w - 4.6 - 5.2],
+        [false, false],
+        false,
+        chunk.length > 10 ? 12 : 14,
+      );
+  });
 }
 
 function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
@@ -445,6 +616,62 @@ function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
       color: "FFFFFF",
     },
   );
+}
+
+/** A section's band (as on its divider) with its few short entries in cards below. */
+function openingSlide(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  document: ReportDocument,
+): void {
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: section.name,
+  });
+  slide.addShape("rect", {
+    x: 0,
+    y: 0.55,
+    w: WIDTH,
+    h: 1.5,
+    fill: { color: hex(section.colour) },
+    line: { color: hex(section.colour) },
+  });
+  slide.addText(section.name, {
+    x: 0.6,
+    y: 0.65,
+    w: 12.1,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize: 32,
+    bold: true,
+    color: "FFFFFF",
+  });
+  const level = `${section.levelName ?? "Aktionsfeld"} ${section.number}`;
+  slide.addText(
+    section.impactAreaName === ""
+      ? level
+      : `${section.impactAreaName} · ${level}`,
+    {
+      x: 0.6,
+      y: 1.45,
+      w: 12.1,
+      h: 0.45,
+      fontFace: FONT,
+      fontSize: 16,
+      color: "FFFFFF",
+    },
+  );
+  addCards(
+    slide,
+    section.projects.map((project) => ({
+      heading: `${project.code} ${project.title}`,
+      blocks: projectBlocks(project, document),
+    })),
+    "rows",
+    16,
+    2.35,
+  );
+  slide.addNotes(section.projects.map(projectNotes).join("\n\n"));
 }
 
 function projectBlocks(
@@ -564,6 +791,69 @@ function projectSlides(
     addBlocks(slide, page);
     slide.addNotes(projectNotes(project));
   });
+  projectFigureSlides(pptx, section, project, document);
+}
+
+/** The lines of 18-pt text up to which a project shares a slide with others of its section. */
+const SHORT_PROJECT_LINES = 3;
+/** Short projects on one slide at most. */
+const PROJECTS_PER_SLIDE = 3;
+
+/** Whether a project's entry is short enough to share a slide (a status and a sentence or two). */
+function isShortProject(
+  project: ReportProjectEntry,
+  document: ReportDocument,
+): boolean {
+  return (
+    projectBlocks(project, document).reduce(
+      (sum, block) => sum + linesOf(block),
+      0,
+    ) <= SHORT_PROJECT_LINES
+  );
+}
+
+/**
+ * Short projects of a section on one slide, each in a card under its own name (a single
+ * one under the slide's title); their figures follow.
+ */
+function projectGroupSlide(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  projects: readonly ReportProjectEntry[],
+  document: ReportDocument,
+): void {
+  const slide = pptx.addSlide({
+    masterName: MASTER,
+    sectionTitle: section.name,
+  });
+  const only = projects.length === 1 ? projects[0] : undefined;
+  if (only !== undefined) {
+    addTitle(slide, `${only.code} ${only.title}`, section.name);
+    addCards(slide, [{ blocks: projectBlocks(only, document) }], "rows", 18);
+  } else {
+    addTitle(
+      slide,
+      section.name,
+      `Projekte ${projects.map((project) => project.code).join(", ")}`,
+    );
+    addCards(
+      slide,
+      projects.map((project) => ({
+        heading: `${project.code} ${project.title}`,
+        blocks: projectBlocks(project, document),
+      })),
+      "rows",
+    );
+  }
+  slide.addNotes(projects.map(projectNotes).join("\n\n"));
+}
+
+function projectFigureSlides(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  project: ReportProjectEntry,
+  document: ReportDocument,
+): void {
   // Several figures of a project (the followers of each social-media channel) stand
   // together in one table; only those with a history to draw get a chart slide of their own.
   const charted =
@@ -602,6 +892,7 @@ function addTable(
   colW: readonly number[],
   numeric: readonly boolean[],
   totalRow = false,
+  fontSize = 16,
 ): void {
   slide.addTable(
     rows.map((row, index) =>
@@ -619,7 +910,7 @@ function addTable(
       ...box,
       colW: [...colW],
       fontFace: FONT,
-      fontSize: 16,
+      fontSize,
       color: TEXT,
       border: { type: "solid", pt: 0.75, color: "B1B4B6" },
       valign: "middle",
@@ -826,7 +1117,8 @@ function figureSlide(
     );
     slide.addNotes(chart.summary);
   } else if (chart.presentation === "number" && chart.currentLabel !== null) {
-    // One value: a big number with its Stand, never a one-bar chart.
+    // One value: a big number with its Stand on a tile, never a one-bar chart.
+    addPanel(slide, { x: CONTENT.x, y: CONTENT.y + 0.15, w: 7.6, h: 5.25 });
     slide.addText(
       [
         {
@@ -851,9 +1143,9 @@ function figureSlide(
             ]),
       ],
       {
-        x: CONTENT.x,
+        x: CONTENT.x + 0.4,
         y: CONTENT.y + 0.6,
-        w: 7.6,
+        w: 7.0,
         h: 3.6,
         fontFace: FONT,
         valign: "middle",
@@ -1171,18 +1463,79 @@ function comparisonSlide(
   );
 }
 
+/** The outlook's items: when, in bold, and what. */
+function outlookItems(document: ReportDocument): Block[] {
+  return document.outlook.flatMap((item): Block[] => [
+    { text: item.when, bullet: false, bold: true },
+    { text: item.what, bullet: true },
+  ]);
+}
+
+/**
+ * The new dates of the projects, beside what comes next on the outlook slide: what the
+ * committee will hear about at the next meetings.
+ */
+function newDateBlocks(document: ReportDocument): Block[] {
+  return document.sections.flatMap((section) =>
+    section.projects.flatMap((project): Block[] =>
+      project.newDateLabel === null
+        ? []
+        : [
+            {
+              text: `${project.code} ${project.title}: ${project.newDateLabel}`,
+              bullet: true,
+            },
+          ],
+    ),
+  );
+}
+
+/**
+ * Whether the outlook is so short (a next meeting or two, no new dates of projects) that
+ * it stands on the overview slide instead of a mostly empty slide of its own.
+ */
+function outlookOnOverview(document: ReportDocument): boolean {
+  return (
+    !hasOutlookSection(document) &&
+    document.outlook.length > 0 &&
+    document.outlook.length <= 2 &&
+    newDateBlocks(document).length === 0
+  );
+}
+
 function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
-  if (document.outlook.length === 0) return;
+  if (document.outlook.length === 0 || outlookOnOverview(document)) return;
   pptx.addSection({ title: "Ausblick" });
+  const items = outlookItems(document);
+  const newDates = newDateBlocks(document);
+  const cards = [
+    { blocks: items },
+    ...(newDates.length === 0
+      ? []
+      : [{ heading: "Neue Termine der Projekte", blocks: newDates }]),
+  ];
+  const lines = (blocks: readonly Block[]) =>
+    blocks.reduce((sum, block) => sum + linesOf(block) * 2, 0);
+  if (cards.some((card) => lines(card.blocks) > LINES_PER_SLIDE)) {
+    // Too much for cards side by side: text slides, continued as needed.
+    textSlides(pptx, "Ausblick", [
+      ...items,
+      ...(newDates.length === 0
+        ? []
+        : [
+            {
+              text: "Neue Termine der Projekte",
+              bullet: false,
+              bold: true,
+            },
+            ...newDates,
+          ]),
+    ]);
+    return;
+  }
   const slide = pptx.addSlide({ masterName: MASTER, sectionTitle: "Ausblick" });
   addTitle(slide, "Ausblick");
-  addBlocks(
-    slide,
-    document.outlook.flatMap((item): Block[] => [
-      { text: item.when, bullet: false, bold: true },
-      { text: item.what, bullet: true },
-    ]),
-  );
+  addCards(slide, cards, "columns", 18);
 }
 
 /** The per-project entries, the OZG slides and the other key figures, in the order of before. */
@@ -1192,14 +1545,57 @@ function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
   let ozgShown = false;
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
+    if (
+      section.projects.length > 0 &&
+      section.projects.length <= 2 &&
+      section.projects.every((project) => isShortProject(project, document))
+    ) {
+      // A section of one or two short entries: its band and its entries on one slide.
+      openingSlide(pptx, section, document);
+      for (const project of section.projects) {
+        projectFigureSlides(pptx, section, project, document);
+        if (!ozgShown && isOzgProject(project)) {
+          ozgSlides(pptx, document, section.name);
+          ozgShown = true;
+        }
+      }
+      continue;
+    }
     dividerSlide(pptx, section);
-    for (const project of section.projects) {
-      projectSlides(pptx, section, project, document);
+    // Short entries share a slide; the figures and OZG slides of a project follow its slide.
+    const followOn = (project: ReportProjectEntry): void => {
       if (!ozgShown && isOzgProject(project)) {
         ozgSlides(pptx, document, section.name);
         ozgShown = true;
       }
+    };
+    let run: ReportProjectEntry[] = [];
+    const flush = (): void => {
+      // A run of short entries in slides of about equal size: four as two and two, not three and one.
+      const slides = Math.ceil(run.length / PROJECTS_PER_SLIDE);
+      let start = 0;
+      for (let index = 0; index < slides; index += 1) {
+        const size = Math.ceil((run.length - start) / (slides - index));
+        const group = run.slice(start, start + size);
+        start += size;
+        projectGroupSlide(pptx, section, group, document);
+        for (const member of group) {
+          projectFigureSlides(pptx, section, member, document);
+          followOn(member);
+        }
+      }
+      run = [];
+    };
+    for (const project of section.projects) {
+      if (isShortProject(project, document)) {
+        run.push(project);
+        continue;
+      }
+      flush();
+      projectSlides(pptx, section, project, document);
+      followOn(project);
     }
+    flush();
   }
   if (!ozgShown) ozgSlides(pptx, document);
   if (document.otherFigures.length > 0) {

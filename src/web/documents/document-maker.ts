@@ -30,7 +30,7 @@ import { EditionDocuments } from "../edition/edition-documents.js";
 import { renderReportPdf } from "../reports/report-print.js";
 
 /** The version of the report documents' format: a new one builds stored reports again. */
-export const REPORT_DOCUMENT_FORMAT = "report-documents-3";
+export const REPORT_DOCUMENT_FORMAT = "report-documents-4";
 
 const PPTX =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
