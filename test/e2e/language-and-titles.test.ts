@@ -20,7 +20,10 @@ import {
   submitItem,
 } from "../../src/app/participation/participation.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
+import { addMember } from "../../src/app/reports/body-members.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
+import { createReport } from "../../src/app/reports/manage-reports.js";
+import { addReportSection } from "../../src/app/reports/report-sections.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
@@ -100,11 +103,61 @@ async function signedInAdministrator(
   return page;
 }
 
-/** Values from the demo data for pages that no link leads to (the embeds' addresses are shown as text). */
+/**
+ * Values for pages that no link leads to: from the demo data (the embeds' addresses are
+ * shown as text), and a draft report with a free section and a body member, which the
+ * demo has none of, so that their edit and confirmation pages are walked too.
+ */
 async function demoParameters(): Promise<Record<string, string>> {
-  const { impactAreas } = await getCatalogue(rig.ctx, "kleve");
+  const { impactAreas, municipality } = await getCatalogue(rig.ctx, "kleve");
   const field = impactAreas[0]!.actionFields[0]!;
-  return { fieldKey: field.key, projectSlug: field.projects[0]!.slug };
+  const admin = buildPrincipal(municipality.id, {
+    role: "admin",
+    orgUnitCodes: [],
+  });
+  const meeting = await rig.ctx.db
+    .selectFrom("meeting")
+    .select(["id", "committee_id"])
+    .where("municipality_id", "=", municipality.id)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const draft = await createReport(rig.ctx, admin, {
+    municipality: "kleve",
+    data: { meetingId: meeting.id, asOf: "2022-12-01" },
+  });
+  const { version } = await rig.ctx.db
+    .selectFrom("status_report")
+    .select("version")
+    .where("id", "=", draft.id)
+    .executeTakeFirstOrThrow();
+  const section = await addReportSection(rig.ctx, admin, {
+    municipality: "kleve",
+    reportId: draft.id,
+    expectedVersion: version,
+    kind: "introduction",
+    data: {
+      heading: "",
+      text: "Einleitung",
+      figureKeys: [],
+      projectSlugs: [],
+      question: "",
+      unit: "count",
+      answers: [],
+    },
+  });
+  const member = await addMember(rig.ctx, admin, {
+    municipality: "kleve",
+    bodyId: meeting.committee_id,
+    data: { name: "Mitglied", isPublic: false },
+  });
+  return {
+    fieldKey: field.key,
+    projectSlug: field.projects[0]!.slug,
+    reportNumber: String(draft.number),
+    sectionId: String(section.id),
+    committeeId: String(meeting.committee_id),
+    memberId: String(member.id),
+  };
 }
 
 /**

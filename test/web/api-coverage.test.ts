@@ -73,10 +73,13 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
   "/:slug/fortschreibungen/:number/folien.pptx": [
     `${M}/editions/{number}/changes`,
   ],
+  // The state of the stored documents: the edition (or report) they are made from.
+  "/:slug/fortschreibungen/:number/dokumente": [`${M}/editions/{number}`],
   "/:slug/berichte": [`${M}/reports`, `${M}/meetings`, `${M}/bodies`],
   "/:slug/berichte/:report": [`${M}/reports/{report}`],
   "/:slug/berichte/:report/folien.pptx": [`${M}/reports/{report}`],
   "/:slug/berichte/:report/bericht.pdf": [`${M}/reports/{report}`],
+  "/:slug/berichte/:report/dokumente": [`${M}/reports/{report}`],
   "/:slug/kennzahlen": [`${M}/indicators`, `${M}/indicators/{key}`],
   "/:slug/offene-daten": [
     `${M}/catalogue`,

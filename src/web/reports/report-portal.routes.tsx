@@ -28,6 +28,7 @@ import {
 import { createViewContext } from "../components/view.js";
 import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
+  formatGermanDate,
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
@@ -296,7 +297,10 @@ export async function reportPortalRoutes(
         <DocumentStatusPage
           view={view}
           requestUrl={request.url}
-          heading={`${view.t.documents.statusTitle}: ${document.title}`}
+          heading={`${view.t.documents.statusTitle}: ${view.t.reports.reportPageTitle(
+            view.t.reports.numberedTitle(document.title, summary.number),
+            `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`,
+          )}`}
           states={states}
           links={{
             pptx: view.link(reportPaths.reportDeck(slug, summary)),

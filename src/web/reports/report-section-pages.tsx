@@ -46,9 +46,16 @@ export function sectionName(
     : section.heading;
 }
 
-function reportTitle(data: ReportSectionsForEditing): string {
+/** The report as a page names it: its title and number are German, so English pages say "Status report". */
+function reportTitle(
+  view: ViewContext,
+  data: ReportSectionsForEditing,
+): string {
   const { report, summary } = data.report;
-  return `${report.title}: ${summary.meeting.committeeAbbreviation} ${formatGermanDate(summary.meeting.day)}`;
+  return view.t.reports.reportPageTitle(
+    view.t.reports.numberedTitle(report.title, summary.number),
+    `${summary.meeting.committeeAbbreviation} ${formatGermanDate(summary.meeting.day)}`,
+  );
 }
 
 function BackLinks(props: {
@@ -80,7 +87,7 @@ function BackLinks(props: {
         href={view.link(reportPaths.staffReport(slug, id))}
         safe
       >
-        {reportTitle(data)}
+        {reportTitle(view, data)}
       </a>
     </p>
   );
@@ -136,7 +143,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
   return (
     <FormFrame
       {...props}
-      title={`${t.sectionsHeading} – ${reportTitle(data)}`}
+      title={`${t.sectionsHeading} – ${reportTitle(view, data)}`}
       lead={t.sectionsLead}
     >
       {!isDraft ? (
@@ -320,7 +327,7 @@ export function ReportSectionFormPage(
       ? t.newTitle(t.kinds[kind])
       : t.editTitle(t.kinds[kind]);
   return (
-    <FormFrame {...props} title={`${title} – ${reportTitle(data)}`}>
+    <FormFrame {...props} title={`${title} – ${reportTitle(view, data)}`}>
       <form
         method="post"
         action={view.link(
