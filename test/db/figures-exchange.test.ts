@@ -403,10 +403,16 @@ describe.each(DIALECTS)(
           format === "xlsx"
             ? await writeCatalogueXlsx(tables)
             : await writeCatalogueCsvZip(tables);
-        // The target has the same programme without any measure details.
-        await importCatalogue(target.ctx, flatProgrammeDocument(SLUG), {
-          source: "test",
-        });
+        // The target has the same programme and bodies without any measure details
+        // (the spreadsheet carries the catalogue, not the bodies and their meetings).
+        await importCatalogue(
+          target.ctx,
+          {
+            ...(flatProgrammeDocument(SLUG) as CatalogueDocument),
+            bodies: shapedDocument().bodies,
+          },
+          { source: "test" },
+        );
         const preview = await importCatalogueSheetsForOperator(target.ctx, {
           municipality: SLUG,
           fileName: `katalog.${format}`,
