@@ -371,8 +371,10 @@ export const reportsDe = {
   fieldPublishedOn: "Veröffentlicht am (nur für nachgetragene Berichte)",
   fieldPublishedOnHint:
     "Leer lassen: heute. Für einen Bericht aus der Zeit vor Fortschritt das Datum, an dem er veröffentlicht wurde, z. B. 28.11.2022: nicht nach heute und nicht vor dem Stand des Berichts. Die Seite nennt dann auch den Tag des Nachtragens.",
-  confirmSecondReport: (existing: string) =>
-    `Für diese Sitzung ist schon ${existing} veröffentlicht. Ich möchte trotzdem einen zweiten Bericht für dieselbe Sitzung veröffentlichen.`,
+  confirmSecondReport: (
+    existing: readonly { readonly title: string; readonly number: number }[],
+  ) =>
+    `Für diese Sitzung ist schon ${existing.map((report) => `${report.title} Nr. ${report.number}`).join(", ")} veröffentlicht. Ich möchte trotzdem einen zweiten Bericht für dieselbe Sitzung veröffentlichen.`,
 
   figuresTitle: "Kennzahlen",
   figuresLead:

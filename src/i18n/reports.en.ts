@@ -334,8 +334,11 @@ export const reportsEn: Dictionary["reports"] = {
   fieldPublishedOn: "Published on (only for reports entered later)",
   fieldPublishedOnHint:
     "Leave empty for today. For a report from before Fortschritt, the day it was published, e.g. 28.11.2022: not after today and not before the report's as-of date. The page then also names the day it was entered.",
-  confirmSecondReport: (existing: string) =>
-    `${existing} has already been published for this meeting. I still want to publish a second report for the same meeting.`,
+  // The reports' own titles are German: English names them by their numbers.
+  confirmSecondReport: (
+    existing: readonly { readonly title: string; readonly number: number }[],
+  ) =>
+    `Status report ${existing.map((report) => `no. ${report.number}`).join(", ")} has already been published for this meeting. I still want to publish a second report for the same meeting.`,
   publish: "Publish report",
 
   figuresTitle: "Key figures",

@@ -1439,13 +1439,7 @@ export function ReportEditPage(
                 : f.checkbox(
                     "veroeffentlichen",
                     schemaField(PublishReportBody, "zweiter-bericht"),
-                    t.confirmSecondReport(
-                      sameMeeting
-                        .map((other) =>
-                          t.numberedTitle(other.title, other.number),
-                        )
-                        .join(", "),
-                    ),
+                    t.confirmSecondReport(sameMeeting),
                     false,
                   )}
               {f.checkbox(
