@@ -157,6 +157,9 @@ function rssMb(pid) {
   }
 }
 
+/** A fixed 32-byte key (base64) for the bench's servers. */
+const BENCH_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
+
 /** Starts `fortschritt serve` and measures spawn → first 200 of `probe`. */
 async function startServer({
   dataDir,
@@ -181,6 +184,10 @@ async function startServer({
         LOG_LEVEL: "silent",
         NODE_ENV: "production",
         DATABASE_URL: "",
+        // Production refuses to start without the key for second-factor secrets; the
+        // bench's databases hold no real secrets, so a fixed key serves unless one is set.
+        FORTSCHRITT_SECRET_KEY:
+          process.env.FORTSCHRITT_SECRET_KEY ?? BENCH_SECRET_KEY,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
