@@ -411,7 +411,7 @@ async function main() {
     .executeTakeFirstOrThrow();
   const report = await many.ctx.db
     .selectFrom("status_report")
-    .select("id")
+    .select(["id", "number"])
     .where("municipality_id", "=", municipality.id)
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
@@ -522,7 +522,7 @@ async function main() {
       ],
       [
         "Bericht mit berechneten Änderungen",
-        `/${slug}/verwaltung/berichte/${report.id}`,
+        `/${slug}/verwaltung/berichte/${report.number}`,
         staffCookies,
         TARGETS.staffP95Ms,
       ],
