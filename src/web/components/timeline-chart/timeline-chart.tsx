@@ -43,12 +43,6 @@ export interface TimelineChartProps {
   readonly detailsId?: string | undefined;
   /** The tooltip of a bar, e.g. "2.5 E-Rechnungsworkflow – Einführung: QIV/2021–2023". */
   readonly describeBar: (row: TimelineRowLayout, bar: TimelineBar) => string;
-  /**
-   * For print (the catalogue PDF): no pattern fills, which Chromium expands tile by tile
-   * into the PDF. A follow-on phase is a light fill with its outline, a permanent task a
-   * light fill with a dotted line along its middle (ADR 0046).
-   */
-  readonly print?: boolean | undefined;
 }
 
 interface Geometry {
@@ -160,41 +154,33 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
               <stop offset="0" stop-color="#fff" stop-opacity="0" />
               <stop offset="1" stop-color="#fff" />
             </linearGradient>
-            {props.print === true
-              ? ""
-              : layout.groups.map((group, index) => {
-                  const colour = safeColour(group.colour);
-                  const light = tint(colour, 0.82);
-                  return (
-                    <>
-                      <pattern
-                        id={`${idPrefix}-schraffur-${index}`}
-                        patternUnits="userSpaceOnUse"
-                        width="6"
-                        height="6"
-                        patternTransform="rotate(45)"
-                      >
-                        <rect x="0" y="0" width="6" height="6" fill={light} />
-                        <rect
-                          x="0"
-                          y="0"
-                          width="2.5"
-                          height="6"
-                          fill={colour}
-                        />
-                      </pattern>
-                      <pattern
-                        id={`${idPrefix}-punkte-${index}`}
-                        patternUnits="userSpaceOnUse"
-                        width="6"
-                        height="6"
-                      >
-                        <rect x="0" y="0" width="6" height="6" fill={light} />
-                        <circle cx="3" cy="3" r="1.7" fill={colour} />
-                      </pattern>
-                    </>
-                  );
-                })}
+            {layout.groups.map((group, index) => {
+              const colour = safeColour(group.colour);
+              const light = tint(colour, 0.82);
+              return (
+                <>
+                  <pattern
+                    id={`${idPrefix}-schraffur-${index}`}
+                    patternUnits="userSpaceOnUse"
+                    width="6"
+                    height="6"
+                    patternTransform="rotate(45)"
+                  >
+                    <rect x="0" y="0" width="6" height="6" fill={light} />
+                    <rect x="0" y="0" width="2.5" height="6" fill={colour} />
+                  </pattern>
+                  <pattern
+                    id={`${idPrefix}-punkte-${index}`}
+                    patternUnits="userSpaceOnUse"
+                    width="6"
+                    height="6"
+                  >
+                    <rect x="0" y="0" width="6" height="6" fill={light} />
+                    <circle cx="3" cy="3" r="1.7" fill={colour} />
+                  </pattern>
+                </>
+              );
+            })}
           </defs>
 
           {/* Zebra stripes first, so that grid lines and bars lie on top of them. */}
@@ -347,17 +333,11 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                       )}
                       {row.bars.map((bar) => {
                         const barY = firstBarY + bar.lane * laneStepOf(g);
-                        const light = tint(colour, 0.82);
-                        const fill =
-                          props.print === true
-                            ? bar.isPermanent || bar.phaseIndex % 2 === 1
-                              ? light
-                              : colour
-                            : bar.isPermanent
-                              ? `url(#${idPrefix}-punkte-${placed.index})`
-                              : bar.phaseIndex % 2 === 0
-                                ? colour
-                                : `url(#${idPrefix}-schraffur-${placed.index})`;
+                        const fill = bar.isPermanent
+                          ? `url(#${idPrefix}-punkte-${placed.index})`
+                          : bar.phaseIndex % 2 === 0
+                            ? colour
+                            : `url(#${idPrefix}-schraffur-${placed.index})`;
                         const runsOn = bar.isOpenEnd || bar.clippedEnd;
                         // One pixel off each side leaves a visible gap between phases that touch.
                         const x1 = xOf(bar.x) + (bar.clippedStart ? 0 : 1);
@@ -388,20 +368,6 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                                 bar.isUndecided ? "4 3" : undefined
                               }
                             />
-                            {props.print === true && bar.isPermanent ? (
-                              <line
-                                x1={round(x1 + 3)}
-                                y1={round(middle)}
-                                x2={round(Math.max(x1 + 3, x2 - 3))}
-                                y2={round(middle)}
-                                stroke={colour}
-                                stroke-width="2.5"
-                                stroke-linecap="round"
-                                stroke-dasharray="0.1 5"
-                              />
-                            ) : (
-                              ""
-                            )}
                             {bar.isOpenEnd ? (
                               <rect
                                 class="app-timeline-chart__fade"
