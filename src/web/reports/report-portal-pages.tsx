@@ -58,28 +58,7 @@ export function ReportsPage(props: {
           {t.noPublishedReports}
         </p>
       ) : (
-        <ul class="app-card-list">
-          {props.reports.map((report) => (
-            <li class="app-card-list__item">
-              <a
-                class="app-link app-card-list__link"
-                href={view.link(reportPaths.report(slug, report))}
-                lang={view.contentLang}
-                safe
-              >
-                {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
-              </a>
-              <span class="app-card-list__meta">
-                <span
-                  safe
-                >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
-                <span lang={view.contentLang} safe>
-                  {report.meeting.committeeName}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ReportCardList view={view} slug={slug} reports={props.reports} />
       )}
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.indicators(slug))} safe>
@@ -87,6 +66,40 @@ export function ReportsPage(props: {
         </a>
       </p>
     </PageLayout>
+  );
+}
+
+/** Published reports as linked cards: number, title, meeting, as-of date and body. */
+function ReportCardList(props: {
+  readonly view: ViewContext;
+  readonly slug: string;
+  readonly reports: readonly ReportSummary[];
+}): JSX.Element {
+  const { view, slug } = props;
+  const t = view.t.reports;
+  return (
+    <ul class="app-card-list">
+      {props.reports.map((report) => (
+        <li class="app-card-list__item">
+          <a
+            class="app-link app-card-list__link"
+            href={view.link(reportPaths.report(slug, report))}
+            lang={view.contentLang}
+            safe
+          >
+            {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
+          </a>
+          <span class="app-card-list__meta">
+            <span
+              safe
+            >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
+            <span lang={view.contentLang} safe>
+              {report.meeting.committeeName}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -128,28 +141,7 @@ export function ReportDateChoicePage(props: {
       <p class="app-lead" safe>
         {t.dateChoiceLead(date)}
       </p>
-      <ul class="app-card-list">
-        {props.reports.map((report) => (
-          <li class="app-card-list__item">
-            <a
-              class="app-link app-card-list__link"
-              href={view.link(reportPaths.report(slug, report))}
-              lang={view.contentLang}
-              safe
-            >
-              {`${t.numberedTitle(report.title, report.number)}: ${report.meeting.committeeAbbreviation} ${formatGermanDate(report.meeting.day)}`}
-            </a>
-            <span class="app-card-list__meta">
-              <span
-                safe
-              >{`${t.asOfPrefix} ${formatGermanDate(report.asOf)} · `}</span>
-              <span lang={view.contentLang} safe>
-                {report.meeting.committeeName}
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ReportCardList view={view} slug={slug} reports={props.reports} />
     </PageLayout>
   );
 }
