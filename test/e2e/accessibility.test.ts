@@ -46,6 +46,11 @@ const PAGES = [
     path: "/kleve/zeitstrahl?aktionsfeld=gibt-es-nicht",
     status: 400,
   },
+  {
+    name: "the state of an edition's documents",
+    path: "/kleve/fortschreibungen/2/dokumente",
+    status: 200,
+  },
   { name: "the empty search form", path: "/kleve/suche", status: 200 },
   { name: "search results", path: "/kleve/suche?q=rechnung", status: 200 },
   {
