@@ -20,11 +20,19 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  benchTenant,
+  DIST,
+  ensureMunicipalities,
+  makeAccount,
+  openDatabase,
+  ROOT,
+  SECRET_KEY,
+  signIn,
+} from "./tenants.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist", "src");
 const HOST = "127.0.0.1";
 const WRK = "/usr/bin/wrk";
 
@@ -43,10 +51,6 @@ const CONNECTIONS = number("BENCH_CONNECTIONS", 100);
 const WARMUP = number("BENCH_WARMUP", 2);
 const STAFF_REQUESTS = number("BENCH_STAFF_REQUESTS", 40);
 const TARGETS = { ratio: 1.5, staffP95Ms: 200, operatorsMs: 500 };
-/** The bench databases' key for second-factor secrets (the servers must share it). */
-const SECRET_KEY =
-  process.env.FORTSCHRITT_SECRET_KEY ??
-  "6d6573737570672d666f72747363687269747420697374206e75722065696e65";
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const fmt = (value, digits = 0) =>
@@ -93,43 +97,6 @@ function percentile(values, p) {
   return sorted[
     Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
   ];
-}
-
-/** Opens the database `name` (created when missing) with the compiled app. */
-async function openDatabase(adminUrl, name) {
-  const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = await admin.query(
-    "select 1 from pg_database where datname = $1",
-    [name],
-  );
-  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const { openAppContext, migrateDatabase, isDatabaseEmpty } = await import(
-    pathToFileURL(join(DIST, "app", "database.js")).href
-  );
-  const { parseSecretKey } = await import(
-    pathToFileURL(join(DIST, "app", "auth", "secret-box.js")).href
-  );
-  const ctx = await openAppContext(
-    { dialect: "postgres", url: url.toString() },
-    { secretKey: parseSecretKey(SECRET_KEY) },
-  );
-  await migrateDatabase(ctx);
-  if (await isDatabaseEmpty(ctx)) {
-    const { loadDemo } = await import(
-      pathToFileURL(join(DIST, "app", "edition", "demo-editions.js")).href
-    );
-    const { loadDemoReport } = await import(
-      pathToFileURL(join(DIST, "app", "reports", "demo-report.js")).href
-    );
-    await loadDemo(ctx);
-    await loadDemoReport(ctx);
-  }
-  return { ctx, url: url.toString() };
 }
 
 async function startServer(url, dataDir) {
@@ -213,132 +180,6 @@ async function measure(base, path) {
   return wrk(`${base}${path}`, DURATION);
 }
 
-/** A cookie jar for one signed-in person. */
-function jar() {
-  const cookies = new Map();
-  return {
-    take(response) {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(";");
-        const index = pair.indexOf("=");
-        const name = pair.slice(0, index).trim();
-        const value = pair.slice(index + 1);
-        if (value === "") cookies.delete(name);
-        else cookies.set(name, value);
-      }
-    },
-    header: () => [...cookies].map(([n, v]) => `${n}=${v}`).join("; "),
-  };
-}
-
-const csrfIn = (html) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-
-/** Signs in through the pages (password, then the second factor); returns the cookie jar. */
-async function signIn(base, email, password, secret) {
-  const { totpCodeAt } = await import(
-    pathToFileURL(join(DIST, "app", "auth", "totp.js")).href
-  );
-  const cookies = jar();
-  const send = async (path, fields) => {
-    const page = await fetch(`${base}${path}`, {
-      headers: { cookie: cookies.header() },
-    });
-    cookies.take(page);
-    const html = await page.text();
-    const response = await fetch(`${base}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        cookie: cookies.header(),
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({ ...fields, _csrf: csrfIn(html) }).toString(),
-    });
-    cookies.take(response);
-    await response.arrayBuffer();
-    return response.status;
-  };
-  if ((await send("/anmelden", { email, password })) !== 303)
-    throw new Error(`Anmeldung von ${email} misslungen`);
-  if (
-    (await send("/anmelden/zweiter-faktor", {
-      code: totpCodeAt(secret, new Date()),
-    })) !== 303
-  )
-    throw new Error(`Zweiter Faktor von ${email} misslungen`);
-  return cookies;
-}
-
-/** A new account with its second factor set up: an administrator of `municipalityId`, or an operator. */
-async function makeAccount(ctx, municipalityId) {
-  const load = (path) => import(pathToFileURL(join(DIST, ...path)).href);
-  const { COMMAND_LINE } = await load(["app", "auth", "account-audit.js"]);
-  const { createAccount } = await load(["app", "auth", "manage-users.js"]);
-  const { addOperator } = await load(["app", "operations", "operators.js"]);
-  const { beginOwnTotpEnrolment, confirmOwnTotpEnrolment } = await load([
-    "app",
-    "auth",
-    "second-factor.js",
-  ]);
-  const { totpCodeAt } = await load(["app", "auth", "totp.js"]);
-  const tag = `${process.pid}-${Date.now()}`;
-  const password = `Ein langes Messpasswort ${tag}`;
-  let principal;
-  if (municipalityId === null) {
-    const email = `betrieb-${tag}@bench.example`;
-    const created = await addOperator(ctx, COMMAND_LINE, {
-      email,
-      name: "Messung Betrieb",
-      password,
-    });
-    principal = {
-      kind: "user",
-      userId: created.id,
-      municipalityId: null,
-      role: "committee",
-      orgUnitCodes: [],
-      name: "Messung Betrieb",
-      email,
-      via: "session",
-    };
-  } else {
-    const email = `admin-${tag}@bench.example`;
-    const account = await createAccount(ctx, COMMAND_LINE, {
-      municipalityId,
-      email,
-      name: "Messung Verwaltung",
-      role: "admin",
-      orgUnitCodes: [],
-      password,
-    });
-    principal = {
-      kind: "user",
-      userId: account.id,
-      municipalityId,
-      role: "admin",
-      orgUnitCodes: [],
-      name: "Messung Verwaltung",
-      email,
-      via: "session",
-    };
-  }
-  const enrolment = await beginOwnTotpEnrolment(ctx, principal);
-  const secret = enrolment.secretForReading.replace(/\s+/g, "");
-  await confirmOwnTotpEnrolment(
-    ctx,
-    principal,
-    totpCodeAt(secret, new Date()),
-    { ip: null },
-  );
-  // The enrolment used this step's code; the sign-in may come in the same step.
-  await ctx.db
-    .updateTable("user_account")
-    .set({ last_totp_step: null })
-    .where("id", "=", principal.userId)
-    .execute();
-  return { email: principal.email, password, secret };
-}
-
 /** Sequential signed-in requests: median and p95 in ms. */
 async function timeStaffPage(base, cookies, path) {
   const times = [];
@@ -372,49 +213,14 @@ async function main() {
 
   // ── Generation (once; reused when present) ──
   const many = await openDatabase(adminUrl, `fortschritt_bench_scale_${COUNT}`);
-  const present = await many.ctx.db
-    .selectFrom("municipality")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("slug", "like", "musterstadt-%")
-    .executeTakeFirstOrThrow();
-  if (Number(present.n) >= COUNT) {
-    process.stdout.write(
-      `${COUNT} erfundene Kommunen vorhanden (Datenbank wiederverwendet).\n`,
-    );
-  } else {
-    const { loadSyntheticMunicipalities } = await import(
-      pathToFileURL(join(DIST, "app", "edition", "demo-editions.js")).href
-    );
-    const started = performance.now();
-    await loadSyntheticMunicipalities(many.ctx, COUNT, (done) => {
-      if (done % 100 === 0)
-        process.stderr.write(
-          `${done} von ${COUNT} (${fmt((performance.now() - started) / 1000)} s)\n`,
-        );
-    });
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(
-      `${COUNT} Kommunen erzeugt in ${fmt(seconds, 1)} s (die erste über den Import, die übrigen als Kopien; Ziel deutlich unter 600 s: ${seconds < 600 ? "ok" : "nein"}).\n`,
-    );
-  }
+  await ensureMunicipalities(many.ctx, COUNT);
   const { closeAppContext } = await import(
     pathToFileURL(join(DIST, "app", "database.js")).href
   );
   const one = await openDatabase(adminUrl, "fortschritt_bench_one");
   await closeAppContext(one.ctx);
 
-  const slug = `musterstadt-${Math.ceil(COUNT / 2)}`;
-  const municipality = await many.ctx.db
-    .selectFrom("municipality")
-    .select("id")
-    .where("slug", "=", slug)
-    .executeTakeFirstOrThrow();
-  const report = await many.ctx.db
-    .selectFrom("status_report")
-    .select(["id", "number"])
-    .where("municipality_id", "=", municipality.id)
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
+  const { slug, municipality, report } = await benchTenant(many.ctx, COUNT);
   const staff = await makeAccount(many.ctx, municipality.id);
   const operator = await makeAccount(many.ctx, null);
   await closeAppContext(many.ctx);

@@ -9,6 +9,7 @@ import {
   findUnsafeDurabilitySettings,
   openDatabase,
   type ConnectionTarget,
+  type ExecutedQuery,
 } from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import {
@@ -30,6 +31,8 @@ import {
 /** The watches on other processes' changes, closed with their context. */
 const watches = new WeakMap<AppContext, ChangeWatch>();
 import { newSecretKey, type SecretKey } from "./auth/secret-box.js";
+
+export type { ExecutedQuery } from "../db/dialect.js";
 
 /** Where the configuration says the data lives. */
 export function connectionTargetOf(config: Config): ConnectionTarget {
@@ -53,12 +56,18 @@ export async function openAppContext(
      * lives as long as the context: enough for tests, never for a served installation.
      */
     secretKey?: SecretKey;
+    /** Told after every statement, on the primary and the replica (query counts, plan reviews). */
+    onQuery?: (query: ExecutedQuery) => void;
   } = {},
 ): Promise<AppContext> {
   // The versions kept in memory go stale with every write of this process (told by the
   // handle after each commit) and of others (told by the watch below).
   let versions: PublishedVersions | null = null;
-  const db = openDatabase(target, { onWrite: () => versions?.invalidate() });
+  const { onQuery } = options;
+  const db = openDatabase(target, {
+    onWrite: () => versions?.invalidate(),
+    ...(onQuery === undefined ? {} : { onQuery }),
+  });
   versions = createPublishedVersions(() => listPublishedVersions(db));
   try {
     const unsafe = await findUnsafeDurabilitySettings(db);
@@ -77,11 +86,14 @@ export async function openAppContext(
   // A read replica for public pages, when configured (docs/adr/0019).
   const readDb =
     target.dialect === "postgres" && target.readUrl != null
-      ? openDatabase({
-          dialect: "postgres",
-          url: target.readUrl,
-          poolSize: target.poolSize,
-        })
+      ? openDatabase(
+          {
+            dialect: "postgres",
+            url: target.readUrl,
+            poolSize: target.poolSize,
+          },
+          onQuery === undefined ? {} : { onQuery },
+        )
       : undefined;
   const ctx: AppContext = {
     db,

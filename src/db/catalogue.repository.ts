@@ -77,17 +77,28 @@ export async function loadCatalogue(
   municipality: Municipality,
 ): Promise<Catalogue | null> {
   const municipalityId = municipality.id;
-  const programme = await db
-    .selectFrom("programme")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
+  const [programme, projects] = await Promise.all([
+    db
+      .selectFrom("programme")
+      .selectAll()
+      .where("municipality_id", "=", municipalityId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("project")
+      .selectAll()
+      .where("municipality_id", "=", municipalityId)
+      .orderBy("position")
+      .execute(),
+  ]);
   if (programme === undefined) return null;
 
-  const projectsOfMunicipality = db
-    .selectFrom("project")
-    .select("id")
-    .where("municipality_id", "=", municipalityId);
+  // The rows of the projects' children are found by the projects' ids, not by a subquery
+  // over project: with a subquery PostgreSQL hash-joins the whole child table (every
+  // municipality's rows), with the list it keeps to the index on project_id (ADR 0052).
+  const projectIds = projects.map((project) => project.id);
+  const ofProjects = async <Row>(
+    query: (ids: readonly number[]) => Promise<Row[]>,
+  ): Promise<Row[]> => (projectIds.length === 0 ? [] : query(projectIds));
 
   const [
     goals,
@@ -96,7 +107,6 @@ export async function loadCatalogue(
     orgUnits,
     impactAreas,
     actionFields,
-    projects,
     phases,
     measures,
     responsibilities,
@@ -116,14 +126,16 @@ export async function loadCatalogue(
       .orderBy("year")
       .orderBy("position")
       .execute(),
-    db
-      .selectFrom("priority_project")
-      .innerJoin("project", "project.id", "priority_project.project_id")
-      .select(["priority_project.priority_id", "project.slug"])
-      .where("project.municipality_id", "=", municipalityId)
-      .orderBy("priority_project.priority_id")
-      .orderBy("priority_project.position")
-      .execute(),
+    ofProjects((ids) =>
+      db
+        .selectFrom("priority_project")
+        .innerJoin("project", "project.id", "priority_project.project_id")
+        .select(["priority_project.priority_id", "project.slug"])
+        .where("priority_project.project_id", "in", ids)
+        .orderBy("priority_project.priority_id")
+        .orderBy("priority_project.position")
+        .execute(),
+    ),
     db
       .selectFrom("org_unit")
       .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
@@ -149,54 +161,58 @@ export async function loadCatalogue(
       .where("municipality_id", "=", municipalityId)
       .orderBy("position")
       .execute(),
-    db
-      .selectFrom("project")
-      .selectAll()
-      .where("municipality_id", "=", municipalityId)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("phase")
-      .selectAll()
-      .where("project_id", "in", projectsOfMunicipality)
-      .orderBy("project_id")
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("measure")
-      .selectAll()
-      .where("project_id", "in", projectsOfMunicipality)
-      .orderBy("project_id")
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("responsibility")
-      .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
-      .select([
-        "responsibility.project_id",
-        "responsibility.role",
-        "responsibility.note",
-        "org_unit.code",
-      ])
-      .where("responsibility.project_id", "in", projectsOfMunicipality)
-      .orderBy("responsibility.project_id")
-      .orderBy("responsibility.position")
-      .execute(),
-    db
-      .selectFrom("project_tag")
-      .selectAll()
-      .where("project_id", "in", projectsOfMunicipality)
-      .orderBy("project_id")
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("project_dependency")
-      .innerJoin("project", "project.id", "project_dependency.depends_on_id")
-      .select(["project_dependency.project_id", "project.slug"])
-      .where("project_dependency.project_id", "in", projectsOfMunicipality)
-      .orderBy("project_dependency.project_id")
-      .orderBy("project_dependency.position")
-      .execute(),
+    ofProjects((ids) =>
+      db
+        .selectFrom("phase")
+        .selectAll()
+        .where("project_id", "in", ids)
+        .orderBy("project_id")
+        .orderBy("position")
+        .execute(),
+    ),
+    ofProjects((ids) =>
+      db
+        .selectFrom("measure")
+        .selectAll()
+        .where("project_id", "in", ids)
+        .orderBy("project_id")
+        .orderBy("position")
+        .execute(),
+    ),
+    ofProjects((ids) =>
+      db
+        .selectFrom("responsibility")
+        .innerJoin("org_unit", "org_unit.id", "responsibility.org_unit_id")
+        .select([
+          "responsibility.project_id",
+          "responsibility.role",
+          "responsibility.note",
+          "org_unit.code",
+        ])
+        .where("responsibility.project_id", "in", ids)
+        .orderBy("responsibility.project_id")
+        .orderBy("responsibility.position")
+        .execute(),
+    ),
+    ofProjects((ids) =>
+      db
+        .selectFrom("project_tag")
+        .selectAll()
+        .where("project_id", "in", ids)
+        .orderBy("project_id")
+        .orderBy("position")
+        .execute(),
+    ),
+    ofProjects((ids) =>
+      db
+        .selectFrom("project_dependency")
+        .innerJoin("project", "project.id", "project_dependency.depends_on_id")
+        .select(["project_dependency.project_id", "project.slug"])
+        .where("project_dependency.project_id", "in", ids)
+        .orderBy("project_dependency.project_id")
+        .orderBy("project_dependency.position")
+        .execute(),
+    ),
   ]);
 
   const projectsByPriority = groupBy(

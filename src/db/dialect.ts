@@ -16,7 +16,9 @@ import {
   type ColumnDataType,
   type Dialect,
   type Driver,
+  type KyselyConfig,
   type KyselyPlugin,
+  type LogEvent,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
@@ -42,9 +44,21 @@ export type ConnectionTarget =
 // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-/** Told after every committed transaction and every write outside one. */
+/** One statement as sent to the database, with how long it took. */
+export interface ExecutedQuery {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+  readonly durationMs: number;
+}
+
 export interface OpenOptions {
+  /** Told after every committed transaction and every write outside one. */
   readonly onWrite?: () => void;
+  /**
+   * Told after every statement (not BEGIN/COMMIT): for counting a request's queries and
+   * reviewing their plans (bench/explain.mjs, test/db/query-counts.test.ts).
+   */
+  readonly onQuery?: (query: ExecutedQuery) => void;
 }
 
 /** Opens a Kysely handle for the target; SQLite is made durable (WAL, synchronous=FULL). */
@@ -52,16 +66,27 @@ export function openDatabase(
   target: ConnectionTarget,
   options: OpenOptions = {},
 ): Kysely<Database> {
-  const { onWrite } = options;
-  const wrap = (
-    dialect: Dialect,
-  ): { dialect: Dialect; plugins: KyselyPlugin[] } =>
-    onWrite === undefined
+  const { onWrite, onQuery } = options;
+  const wrap = (dialect: Dialect): KyselyConfig => ({
+    ...(onWrite === undefined
       ? { dialect, plugins: [] }
       : {
           dialect: announcingCommits(dialect, onWrite),
           plugins: [new WriteAnnouncer(onWrite)],
-        };
+        }),
+    ...(onQuery === undefined
+      ? {}
+      : {
+          log: (event: LogEvent) => {
+            if (event.level === "query")
+              onQuery({
+                sql: event.query.sql,
+                parameters: event.query.parameters,
+                durationMs: event.queryDurationMillis,
+              });
+          },
+        }),
+  });
   if (target.dialect === "sqlite") {
     if (target.file !== ":memory:")
       mkdirSync(dirname(target.file), { recursive: true });

@@ -689,25 +689,40 @@ export async function listEntries(
   db: Executor,
   reportId: number,
 ): Promise<readonly StoredEntry[]> {
+  return (await listEntriesOfReports(db, [reportId])).get(reportId) ?? [];
+}
+
+/** The entries of several reports in one query, by report id (a report without entries is absent). */
+export async function listEntriesOfReports(
+  db: Executor,
+  reportIds: readonly number[],
+): Promise<ReadonlyMap<number, readonly StoredEntry[]>> {
+  const byReport = new Map<number, StoredEntry[]>();
+  if (reportIds.length === 0) return byReport;
   const rows = await db
     .selectFrom("report_entry")
     .selectAll()
-    .where("report_id", "=", reportId)
+    .where("report_id", "in", reportIds)
     .orderBy("id")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    projectSlug: row.project_slug,
-    status: row.status,
-    text: row.text,
-    highlights: splitLines(row.highlights),
-    newDate: row.new_date,
-    isUnchanged: row.is_unchanged === 1,
-    isIncluded: row.is_included === 1,
-    version: row.version,
-    updatedAt: new Date(row.updated_at).toISOString(),
-    updatedBy: row.updated_by,
-  }));
+  for (const row of rows) {
+    const entries = byReport.get(row.report_id) ?? [];
+    entries.push({
+      id: row.id,
+      projectSlug: row.project_slug,
+      status: row.status,
+      text: row.text,
+      highlights: splitLines(row.highlights),
+      newDate: row.new_date,
+      isUnchanged: row.is_unchanged === 1,
+      isIncluded: row.is_included === 1,
+      version: row.version,
+      updatedAt: new Date(row.updated_at).toISOString(),
+      updatedBy: row.updated_by,
+    });
+    byReport.set(row.report_id, entries);
+  }
+  return byReport;
 }
 
 function entryValues(fields: EntryFields, now: string, actor: string) {

@@ -7,6 +7,7 @@ import {
   findReport,
   findReportByNumber,
   listEntries,
+  listEntriesOfReports,
   listReports,
   listMeetings,
   type StoredEntry,
@@ -37,6 +38,7 @@ import {
 import { findMeeting, listMembers } from "../../db/report.repository.js";
 import {
   reportProjects,
+  shownSections,
   type ReportDocument,
 } from "../../domain/report/report-document.js";
 import {
@@ -58,6 +60,7 @@ import {
 } from "../policies/report.policy.js";
 import {
   assembleDraft,
+  catalogueSections,
   reportDocumentOf,
   toReportEntry,
 } from "./assemble-report.js";
@@ -147,14 +150,14 @@ function summaries(
 function openUpdatesOf(
   catalogue: Catalogue,
   principal: UserPrincipal,
-  document: ReportDocument,
+  shown: readonly { readonly slug: string }[],
   entries: readonly StoredEntry[],
 ): {
   readonly projects: readonly ProjectInContext[];
   readonly open: readonly OpenUpdate[];
 } {
-  const projects = reportProjects(document)
-    .map((shown) => findProject(catalogue, shown.slug))
+  const projects = shown
+    .map((each) => findProject(catalogue, each.slug))
     .filter(
       (entry): entry is ProjectInContext =>
         entry !== null &&
@@ -200,22 +203,21 @@ export async function getUpdateRequests(
       ? []
       : [{ summary, report }];
   });
-  const assembled = await Promise.all(
-    drafts.map(async ({ summary, report }) => {
-      const [document, entries] = await Promise.all([
-        assembleDraft(ctx.db, catalogue, report, null, {
-          withoutChanges: true,
-        }),
-        listEntries(ctx.db, report.id),
-      ]);
-      return { summary, document, entries };
-    }),
+  // One query for the entries of every draft (not one document assembly per draft).
+  const entriesByReport = await listEntriesOfReports(
+    ctx.db,
+    drafts.map(({ report }) => report.id),
   );
-  for (const { summary, document, entries } of assembled) {
+  const sections = catalogueSections(catalogue);
+  for (const { summary, report } of drafts) {
+    const entries = entriesByReport.get(report.id) ?? [];
+    const shown = shownSections(sections, report.sectionKeys, entries).flatMap(
+      (section) => section.projects,
+    );
     const { projects, open } = openUpdatesOf(
       catalogue,
       principal,
-      document,
+      shown,
       entries,
     );
     if (projects.length > 0)
@@ -318,7 +320,12 @@ export async function getReportForEditing(
   const all = summaries(reports, committeesAndMeetings.meetings);
   const summary = all.find((each) => each.id === report.id);
   if (summary === undefined) throw new AppError("ERR_REPORT_NOT_FOUND");
-  const { open } = openUpdatesOf(catalogue, user, document, entries);
+  const { open } = openUpdatesOf(
+    catalogue,
+    user,
+    reportProjects(document),
+    entries,
+  );
   const editingDocument =
     report.status === "draft"
       ? await assembleDraft(ctx.db, catalogue, report, null, {

@@ -322,6 +322,30 @@ function figureChangeLine(figure: ReportFigure): ReportChange | null {
 }
 
 /**
+ * The sections a report shows (the chosen ones, all when none are chosen, in catalogue
+ * order), each with the projects its entries do not leave out. Needs no figures, changes
+ * or register: the dashboard asks this of every draft.
+ */
+export function shownSections(
+  catalogue: readonly CatalogueSectionRef[],
+  sectionKeys: readonly string[] | null,
+  entries: readonly Pick<StoredReportEntry, "projectSlug" | "isIncluded">[],
+): readonly CatalogueSectionRef[] {
+  const wanted = sectionKeys === null ? null : new Set(sectionKeys);
+  const left = new Set(
+    entries
+      .filter((entry) => !entry.isIncluded)
+      .map((entry) => entry.projectSlug),
+  );
+  return catalogue
+    .filter((section) => wanted === null || wanted.has(section.key))
+    .map((section) => ({
+      ...section,
+      projects: section.projects.filter((project) => !left.has(project.slug)),
+    }));
+}
+
+/**
  * Assembles the report. Sections follow the catalogue; a project appears unless its entry
  * leaves it out; its figures are the key figures linked to it that have a value on the
  * as-of date; its changes are the audit log's lines plus one line per figure that moved.
@@ -346,15 +370,16 @@ export function assembleReportDocument(
         figure,
       ]);
   }
-  const wanted = input.sectionKeys === null ? null : new Set(input.sectionKeys);
   const shownSlugs = new Set<string>();
   const sections: ReportSection[] = [];
-  for (const section of input.catalogue) {
-    if (wanted !== null && !wanted.has(section.key)) continue;
+  for (const section of shownSections(
+    input.catalogue,
+    input.sectionKeys,
+    input.entries,
+  )) {
     const projects: ReportProjectEntry[] = [];
     for (const project of section.projects) {
       const entry = entries.get(project.slug);
-      if (entry?.isIncluded === false) continue;
       shownSlugs.add(project.slug);
       const figures = figuresByProject.get(project.slug) ?? [];
       const figureLines = figures
