@@ -23,7 +23,8 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from "kysely";
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pgModule from "pg";
 import type { Database } from "./database.js";
 
 /** The two supported databases. */
@@ -39,8 +40,20 @@ export type ConnectionTarget =
       readonly readUrl?: string | null;
     };
 
-// PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+let pgDriver: typeof pgModule | null = null;
+
+/**
+ * The PostgreSQL driver, loaded on first use: a server on SQLite never needs it (memory).
+ * It is a CommonJS package, so it loads synchronously where a handle is opened.
+ */
+export function loadPg(): typeof pgModule {
+  if (pgDriver === null) {
+    pgDriver = createRequire(import.meta.url)("pg") as typeof pgModule;
+    // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
+    pgDriver.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  }
+  return pgDriver;
+}
 
 /** Told after every committed transaction and every write outside one. */
 export interface OpenOptions {
@@ -75,7 +88,7 @@ export function openDatabase(
       wrap(new SqliteDialect({ database: connection })),
     );
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: target.url,
     max: target.poolSize ?? 10,
   });
