@@ -23,6 +23,8 @@ export interface PublishedVersions {
   signature(): Promise<number>;
   /** Forget what is known: the data may have changed. */
   invalidate(): void;
+  /** A number that moves on with every `invalidate` (answers kept beside it are valid while it stays). */
+  readonly generation: number;
   /** Called after each (re)load with the list read; page caches drop what is outdated. */
   onReload(listener: (list: readonly PublishedMunicipality[]) => void): void;
 }
@@ -96,6 +98,9 @@ export function createPublishedVersions(
     },
     invalidate() {
       generation += 1;
+    },
+    get generation() {
+      return generation;
     },
     onReload(listener) {
       listeners.push(listener);

@@ -8,9 +8,9 @@
  * from memory in microseconds.
  */
 import type { Kysely } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./database.js";
-import type { ConnectionTarget } from "./dialect.js";
+import { loadPg, type ConnectionTarget } from "./dialect.js";
 import { readSqliteDataVersion } from "./municipality.repository.js";
 
 /** The channel the trigger announces on. */
@@ -80,7 +80,7 @@ function watchPostgres(
 
   const connect = (): void => {
     if (closed) return;
-    const next = new pg.Client({ connectionString: url });
+    const next = new (loadPg().Client)({ connectionString: url });
     next.on("notification", (message) => {
       if (message.channel === VERSION_CHANNEL) onChange();
     });

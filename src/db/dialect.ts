@@ -25,7 +25,8 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from "kysely";
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pgModule from "pg";
 import type { Database } from "./database.js";
 
 /** The two supported databases. */
@@ -41,8 +42,20 @@ export type ConnectionTarget =
       readonly readUrl?: string | null;
     };
 
-// PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+let pgDriver: typeof pgModule | null = null;
+
+/**
+ * The PostgreSQL driver, loaded on first use: a server on SQLite never needs it (memory).
+ * It is a CommonJS package, so it loads synchronously where a handle is opened.
+ */
+export function loadPg(): typeof pgModule {
+  if (pgDriver === null) {
+    pgDriver = createRequire(import.meta.url)("pg") as typeof pgModule;
+    // PostgreSQL returns BIGINT (count(*)) as strings by default; our counts are small.
+    pgDriver.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  }
+  return pgDriver;
+}
 
 /** One statement as sent to the database, with how long it took. */
 export interface ExecutedQuery {
@@ -100,7 +113,7 @@ export function openDatabase(
       wrap(new SqliteDialect({ database: connection })),
     );
   }
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: target.url,
     max: target.poolSize ?? 10,
   });

@@ -7,7 +7,6 @@
  * the document's own date — the edition's or report's date — and nothing else changes.
  */
 import { createHash } from "node:crypto";
-import JSZip from "jszip";
 
 /** A fixed point in time for a document: its date at noon UTC (no time zone moves the day). */
 export function documentInstant(isoDate: string | null | undefined): Date {
@@ -29,6 +28,7 @@ export async function deterministicPackage(
   body: Buffer,
   instant: Date,
 ): Promise<Buffer> {
+  const { default: JSZip } = await import("jszip");
   const source = await JSZip.loadAsync(body);
   const target = new JSZip();
   const when = w3cdtf(instant);

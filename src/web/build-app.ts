@@ -24,13 +24,17 @@ import { lazySchemaController } from "./http/lazy-schemas.js";
 import { sendError } from "./http/error-pages.js";
 import { installRoutePolicies } from "./http/route-policy.js";
 import { installInputGuard } from "./http/input-guard.js";
+import {
+  FastLane,
+  fastLaneServerFactory,
+  installFastLane,
+} from "./http/fast-lane.js";
 import { REDACTING_SERIALIZERS } from "./http/log-redaction.js";
 import { APP_VERSION, assetDirectory } from "./http/static-assets.js";
 import { portalRoutes } from "./portal/portal.routes.js";
 import { identityRoutes } from "./identity/identity.routes.js";
 import { operationsRoutes } from "./operations/operations.routes.js";
 import { sessionPlugin } from "./plugins/session.js";
-import { ssoRoutes } from "./sso/sso.routes.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
 import { sheetsRoutes } from "./catalogue-sheets/sheets.routes.js";
@@ -47,6 +51,13 @@ import { subscriptionRoutes } from "./open-data/subscription.routes.js";
 import { accessibilityRoutes } from "./accessibility/accessibility.routes.js";
 import { participationRoutes } from "./participation/participation.routes.js";
 import { participationApiRoutes } from "./participation/participation-api.routes.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The fast lane in front of the router, when the app has one (tests read its counts). */
+    fastLane?: FastLane;
+  }
+}
 
 /** Options of the app factory. */
 export interface BuildAppOptions {
@@ -74,6 +85,11 @@ export interface BuildAppOptions {
   readonly onRoute?: (route: RouteOptions) => void;
   /** The Chromium binary for PDFs and document pictures (CHROMIUM_PATH); Debian's by default. */
   readonly chromiumPath?: string;
+  /**
+   * Answer repeated anonymous reads of public pages before the router (http/fast-lane.ts)
+   * when the app listens; on by default. inject() always takes the normal path.
+   */
+  readonly fastLane?: boolean;
 }
 
 /** Builds the web application; the caller listens or injects. */
@@ -81,7 +97,17 @@ export async function buildApp(
   ctx: AppContext,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  const now = options.now ?? ctx.clock;
+  const lane =
+    options.fastLane === false
+      ? null
+      : new FastLane({
+          generation: () => ctx.versions.generation,
+          now,
+          trustProxy: options.trustProxy ?? false,
+        });
   const app = Fastify({
+    ...(lane === null ? {} : { serverFactory: fastLaneServerFactory(lane) }),
     // Request lines are logged with secrets (reset tokens, SSO codes) removed from the URL.
     logger:
       options.logger === undefined || options.logger === false
@@ -97,7 +123,10 @@ export async function buildApp(
     // Each route's validator and serialiser are compiled on its first request: a fast start.
     schemaController: lazySchemaController(),
   });
-  const now = options.now ?? ctx.clock;
+  if (lane !== null) {
+    installFastLane(app, lane);
+    app.decorate("fastLane", lane);
+  }
   // One browser for every PDF and document picture of this app, started on first use and
   // closed with the app (src/exports/pdf/render-pdf.ts). Routes that print receive it.
   const pdf = createPdfRenderer({
@@ -274,8 +303,9 @@ export async function buildApp(
     singleSignOn: options.sso != null,
   });
   await app.register(operationsRoutes, { ctx, mail: options.mail ?? null });
+  // Single sign-on and its OpenID Connect library are loaded only where it is configured.
   if (options.sso != null)
-    await app.register(ssoRoutes, {
+    await app.register((await import("./sso/sso.routes.js")).ssoRoutes, {
       ctx,
       sso: options.sso,
       secureCookies: options.secureCookies ?? false,

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hash, verify, type Algorithm, type Options } from "@node-rs/argon2";
+import type { Algorithm, Options } from "@node-rs/argon2";
 import { findProjectRoot } from "../../project-root.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./identity-rules.js";
 
@@ -33,6 +33,8 @@ function normalise(password: string): string {
 
 /** Hashes a password for storage (PHC string "$argon2id$v=19$m=19456,t=2,p=1$…"). */
 export async function hashPassword(password: string): Promise<string> {
+  // Loaded on first use: a server that nobody signs in to never needs it.
+  const { hash } = await import("@node-rs/argon2");
   return hash(normalise(password), ARGON2_OPTIONS);
 }
 
@@ -41,6 +43,7 @@ export async function verifyPassword(
   storedHash: string,
   password: string,
 ): Promise<boolean> {
+  const { verify } = await import("@node-rs/argon2");
   try {
     return await verify(storedHash, normalise(password));
   } catch {

@@ -3,7 +3,8 @@
  * or nothing: the whole file is checked first, then written in one transaction.
  */
 import { readFile } from "node:fs/promises";
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 import {
   deleteCatalogue,
   insertCatalogue,
@@ -52,9 +53,17 @@ export interface ImportSummary {
   readonly measures: number;
 }
 
+let yamlLibrary: typeof Yaml | null = null;
+
+/** The YAML parser, loaded on the first import (its CommonJS build): serving pages never needs it. */
+function yaml(): typeof Yaml {
+  yamlLibrary ??= createRequire(import.meta.url)("yaml") as typeof Yaml;
+  return yamlLibrary;
+}
+
 /** Parses JSON or YAML text; a syntax error becomes ERR_IMPORT_INVALID with its line. */
 export function parseCatalogueText(text: string, source: string): unknown {
-  const document = parseDocument(text, {
+  const document = yaml().parseDocument(text, {
     prettyErrors: true,
     uniqueKeys: true,
   });
@@ -89,6 +98,7 @@ export function locateProblems(
   text: string,
   problems: readonly InputProblem[],
 ): readonly InputProblem[] {
+  const { isNode, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: false });
   if (document.errors.length > 0) return problems;

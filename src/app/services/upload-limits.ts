@@ -6,7 +6,7 @@
  * not on the sizes the archive claims. Rows are counted in the worksheets while they
  * stream by. Only an archive within every limit is handed on.
  */
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 
 /** The limits; generous for a register (a municipality offers some hundred services). */
 export const REGISTER_UPLOAD_LIMITS = {
@@ -35,9 +35,10 @@ export class UploadLimitError extends RangeError {
 
 type Limits = { readonly [K in keyof typeof REGISTER_UPLOAD_LIMITS]: number };
 
-function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  const { fromBuffer } = await import("yauzl");
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
+    fromBuffer(
       bytes,
       { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
       (error, zip) => {

@@ -5,7 +5,6 @@
  * import and lives in app/catalogue/sheets/read-catalogue-workbook.ts.
  */
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import {
   HELP_SHEET_TITLE,
   SHEET_IDS,
@@ -122,6 +121,7 @@ const ZIP_ENTRY_DATE = new Date(Date.UTC(2000, 0, 1));
 export async function writeCatalogueCsvZip(
   tables: CatalogueTables,
 ): Promise<Buffer> {
+  const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   for (const id of SHEET_IDS) {
     const { columns } = SHEETS[id];

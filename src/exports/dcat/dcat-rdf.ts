@@ -5,7 +5,8 @@
  * DCAT, DCTERMS, FOAF, vCard, dcatde, the EU file-type and data-theme authority tables,
  * IANA media types and the DCAT-AP.de licence and geocoding URIs.
  */
-import n3 from "n3";
+import { createRequire } from "node:module";
+import type n3 from "n3";
 import type { Quad, Term } from "n3";
 import type {
   DcatCatalogue,
@@ -14,16 +15,22 @@ import type {
   DcatFormat,
 } from "../../app/open-data/dcat.js";
 
-const { DataFactory, Writer } = n3;
-const namedNode = (iri: string) => DataFactory.namedNode(iri);
+let library: typeof n3 | null = null;
+
+/** n3, loaded on the first open-data download (its CommonJS build): a server that never writes RDF never holds it. */
+function rdf(): typeof n3 {
+  library ??= createRequire(import.meta.url)("n3") as typeof n3;
+  return library;
+}
+const namedNode = (iri: string) => rdf().DataFactory.namedNode(iri);
 const literal = (value: string, languageOrDatatype?: string | n3.NamedNode) =>
-  DataFactory.literal(value, languageOrDatatype);
-const blankNode = (label: string) => DataFactory.blankNode(label);
+  rdf().DataFactory.literal(value, languageOrDatatype);
+const blankNode = (label: string) => rdf().DataFactory.blankNode(label);
 const quad = (
   subject: n3.Quad_Subject,
   predicate: n3.Quad_Predicate,
   object: n3.Quad_Object,
-) => DataFactory.quad(subject, predicate, object);
+) => rdf().DataFactory.quad(subject, predicate, object);
 
 /** The namespaces, by the prefixes the files use. */
 export const PREFIXES = {
@@ -40,7 +47,8 @@ export const PREFIXES = {
 type Prefix = keyof typeof PREFIXES;
 const term = (prefix: Prefix, local: string) =>
   namedNode(`${PREFIXES[prefix]}${local}`);
-const a = term("rdf", "type");
+/** rdf:type, made when first written. */
+const a = (): n3.NamedNode => term("rdf", "type");
 
 const FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
 const DATA_THEME =
@@ -69,7 +77,7 @@ function distributionQuads(
   const subject = namedNode(distribution.uri);
   const url = namedNode(distribution.url);
   const quads = [
-    quad(subject, a, term("dcat", "Distribution")),
+    quad(subject, a(), term("dcat", "Distribution")),
     quad(subject, term("dct", "title"), literal(distribution.title, "de")),
     quad(subject, term("dcat", "accessURL"), url),
     quad(subject, term("dcat", "downloadURL"), url),
@@ -104,7 +112,7 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
   const publisher = namedNode(dataset.publisher.uri);
   const contact = namedNode(dataset.contact.uri);
   const quads = [
-    quad(subject, a, term("dcat", "Dataset")),
+    quad(subject, a(), term("dcat", "Dataset")),
     quad(subject, term("dct", "identifier"), literal(dataset.identifier)),
     quad(subject, term("dct", "title"), literal(dataset.title.de, "de")),
     quad(subject, term("dct", "title"), literal(dataset.title.en, "en")),
@@ -122,14 +130,14 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
     quad(subject, term("dcat", "theme"), namedNode(`${DATA_THEME}GOVE`)),
     quad(subject, term("dct", "language"), namedNode(LANGUAGE_DEU)),
     quad(subject, term("dct", "publisher"), publisher),
-    quad(publisher, a, term("foaf", "Organization")),
+    quad(publisher, a(), term("foaf", "Organization")),
     quad(
       publisher,
       term("foaf", "name"),
       literal(dataset.publisher.name, "de"),
     ),
     quad(subject, term("dcat", "contactPoint"), contact),
-    quad(contact, a, term("vcard", "Organization")),
+    quad(contact, a(), term("vcard", "Organization")),
     quad(contact, term("vcard", "fn"), literal(dataset.contact.name, "de")),
     quad(contact, term("vcard", "hasURL"), namedNode(dataset.contact.url)),
     quad(
@@ -170,7 +178,7 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
     const period = blankNode(`zeitraum-${dataset.identifier}`);
     quads.push(
       quad(subject, term("dct", "temporal"), period),
-      quad(period, a, term("dct", "PeriodOfTime")),
+      quad(period, a(), term("dct", "PeriodOfTime")),
       quad(period, term("dcat", "startDate"), date(dataset.temporal.start)),
       quad(period, term("dcat", "endDate"), date(dataset.temporal.end)),
     );
@@ -197,7 +205,7 @@ export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
   const subject = namedNode(catalogue.uri);
   const publisher = namedNode(catalogue.publisher.uri);
   const quads = [
-    quad(subject, a, term("dcat", "Catalog")),
+    quad(subject, a(), term("dcat", "Catalog")),
     quad(subject, term("dct", "title"), literal(catalogue.title.de, "de")),
     quad(subject, term("dct", "title"), literal(catalogue.title.en, "en")),
     quad(
@@ -218,7 +226,7 @@ export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
       namedNode("http://publications.europa.eu/resource/authority/data-theme"),
     ),
     quad(subject, term("dct", "publisher"), publisher),
-    quad(publisher, a, term("foaf", "Organization")),
+    quad(publisher, a(), term("foaf", "Organization")),
     quad(
       publisher,
       term("foaf", "name"),
@@ -270,7 +278,7 @@ function termKey(value: Term): string {
 
 /** Turtle, with the prefixes above, each subject's statements together. */
 export function writeTurtle(quads: readonly Quad[]): Promise<string> {
-  const writer = new Writer({ prefixes: PREFIXES });
+  const writer = new (rdf().Writer)({ prefixes: PREFIXES });
   for (const { quads: own } of groupBySubject(quads).values())
     writer.addQuads(own);
   return new Promise((resolve, reject) =>

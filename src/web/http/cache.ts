@@ -79,3 +79,27 @@ export async function sendCacheable(
   if (contentType !== undefined) reply.type(contentType);
   return reply.send(body);
 }
+
+/** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */
+export function chooseEncoding(
+  header: string | undefined,
+): "br" | "gzip" | null {
+  if (header === undefined || header === "") return null;
+  let br = false;
+  let gz = false;
+  for (const part of header.split(",")) {
+    const [rawName, ...params] = part.split(";");
+    const name = rawName?.trim().toLowerCase();
+    const refused = params.some((param) =>
+      /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/.test(param),
+    );
+    if (refused) continue;
+    if (name === "br") br = true;
+    else if (name === "gzip" || name === "x-gzip") gz = true;
+    else if (name === "*") {
+      br = true;
+      gz = true;
+    }
+  }
+  return br ? "br" : gz ? "gzip" : null;
+}

@@ -15,11 +15,15 @@ import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
 import {
+  chooseEncoding,
   entityTag,
   matchesIfNoneMatch,
   NO_STORE,
   PUBLIC_CACHE_CONTROL,
 } from "./cache.js";
+import { offerToFastLane } from "./fast-lane.js";
+
+export { chooseEncoding } from "./cache.js";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -86,30 +90,6 @@ export function canonicalRequest(request: FastifyRequest): CanonicalRequest {
   return { url: query === "" ? path : `${path}?${query}`, query };
 }
 
-/** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */
-export function chooseEncoding(
-  header: string | undefined,
-): "br" | "gzip" | null {
-  if (header === undefined || header === "") return null;
-  let br = false;
-  let gz = false;
-  for (const part of header.split(",")) {
-    const [rawName, ...params] = part.split(";");
-    const name = rawName?.trim().toLowerCase();
-    const refused = params.some((param) =>
-      /^\s*q\s*=\s*0(?:\.0{0,3})?\s*$/.test(param),
-    );
-    if (refused) continue;
-    if (name === "br") br = true;
-    else if (name === "gzip" || name === "x-gzip") gz = true;
-    else if (name === "*") {
-      br = true;
-      gz = true;
-    }
-  }
-  return br ? "br" : gz ? "gzip" : null;
-}
-
 /** A byte-bounded cache of public responses, with single-flight rendering. */
 export class PublicResponseCache {
   private readonly entries: MemoryCache<Entry, BuildContext>;
@@ -163,7 +143,7 @@ export class PublicResponseCache {
     const anonymous = request.principal.kind === "anonymous";
     if (anonymous) {
       const hit = this.entries.peek(keyText);
-      if (hit !== undefined) return sendEntry(request, reply, hit);
+      if (hit !== undefined) return sendEntry(request, reply, hit, true);
     }
     const tag = entityTag(options.version, options.key);
     // Without a tag of its own, the tag is known before rendering: a 304 renders nothing.
@@ -176,6 +156,7 @@ export class PublicResponseCache {
             request,
             reply,
             plainEntry(rendered.tag ?? tag, options.type, rendered.body),
+            false,
           )
         : sendUncached(reply, options.type, rendered);
     }
@@ -185,7 +166,7 @@ export class PublicResponseCache {
       type: options.type,
     };
     const entry = await this.entries.fetch(keyText, context);
-    if (entry !== undefined) return sendEntry(request, reply, entry);
+    if (entry !== undefined) return sendEntry(request, reply, entry, true);
     // Not kept: this request's own rendering, or (when another request rendered it) a new one.
     return sendUncached(
       reply,
@@ -234,16 +215,32 @@ function notModified(reply: FastifyReply, tag: string): FastifyReply {
     .send();
 }
 
+/**
+ * Sends a kept entry. `shared`: the entry is what every anonymous reader of this URL gets,
+ * so the response may be offered to the fast lane (fast-lane.ts) — when the URL carries
+ * no parameter the route does not know (a random `?x=` is never recorded).
+ */
 function sendEntry(
   request: FastifyRequest,
   reply: FastifyReply,
   entry: Entry,
+  shared: boolean,
 ): FastifyReply {
   const encoding =
     entry.gzip === null
       ? null
       : chooseEncoding(request.headers["accept-encoding"]);
+  const offer = (body: Buffer | null): void => {
+    if (shared && canonicalRequest(request).url === request.url)
+      offerToFastLane(request, {
+        tag: entry.tag,
+        compressible: entry.gzip !== null,
+        encoding,
+        body,
+      });
+  };
   if (matchesIfNoneMatch(request.headers["if-none-match"], entry.tag)) {
+    offer(null);
     return notModified(
       reply,
       encoding === null ? entry.tag : encodedTag(entry.tag, encoding),
@@ -253,6 +250,13 @@ function sendEntry(
     .header("cache-control", PUBLIC_CACHE_CONTROL)
     .header("vary", "Accept-Encoding")
     .type(entry.type);
+  const body =
+    encoding === "br" && entry.br !== null
+      ? entry.br
+      : encoding === "gzip" && entry.gzip !== null
+        ? entry.gzip
+        : entry.plain;
+  offer(body);
   if (encoding === "br" && entry.br !== null)
     return reply
       .header("etag", encodedTag(entry.tag, "br"))

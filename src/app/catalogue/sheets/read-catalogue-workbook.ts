@@ -5,7 +5,7 @@
  * it is inflated (upload-limits.ts), before exceljs sees it.
  */
 import type ExcelJS from "exceljs";
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 import { unescapeCsvFormula } from "../../../domain/csv/csv-cell.js";
 import {
   assertZipWithinLimits,
@@ -31,9 +31,10 @@ export class UnreadableWorkbookError extends RangeError {
   }
 }
 
-function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  const { fromBuffer } = await import("yauzl");
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
+    fromBuffer(
       bytes,
       { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
       (error, zip) => {
