@@ -48,8 +48,14 @@ export default defineConfig({
           name: "web",
           include: ["test/web/**/*.test.{ts,tsx}"],
           env: berlin,
+          // Every file opens its own database and app, so the files share each worker's
+          // module cache instead of importing the app again (docs/adr/0054).
+          isolate: false,
           // Only when a run asks for PostgreSQL web tests (TEST_WEB_DIALECTS) does the project need it.
-          globalSetup: ["test/support/require-postgres.ts"],
+          globalSetup: [
+            "test/support/require-postgres.ts",
+            "test/support/office-cache-setup.ts",
+          ],
           setupFiles: ["test/support/fast-password-hashing.ts"],
         },
       },
@@ -64,7 +70,12 @@ export default defineConfig({
           // the whole journey gets room.
           testTimeout: 90_000,
           env: berlin,
-          globalSetup: ["test/support/require-chromium.ts"],
+          // As in web; besides, the worker's one Chromium serves all its files (test/support/browser.ts).
+          isolate: false,
+          globalSetup: [
+            "test/support/require-chromium.ts",
+            "test/support/office-cache-setup.ts",
+          ],
           setupFiles: ["test/support/fast-password-hashing.ts"],
         },
       },
@@ -74,6 +85,7 @@ export default defineConfig({
           name: "utc",
           include: ["test/utc/**/*.test.{ts,tsx}"],
           env: { TZ: "UTC" },
+          isolate: false,
           setupFiles: ["test/support/fast-password-hashing.ts"],
         },
       },

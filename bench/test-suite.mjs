@@ -6,11 +6,15 @@
  * where `npm test` runs the checks beside the tests and so takes less than the sum).
  * A measurement, not a test: it prints failures but always exits 0.
  *
+ * Beside the seconds on the clock, each part's CPU seconds (its processes and theirs,
+ * from /proc on Linux): on a machine that other work shares, the clock says little, and
+ * the CPU seconds show whether a change made the suite do less.
+ *
  * Environment: BENCH_SUITE_PROJECTS (comma-separated, default all), BENCH_SUITE_CHECKS=0 to
  * leave out the static checks.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,8 +30,21 @@ const CHECKS =
     ? []
     : ["lint:eslint", "lint:xss", "lint:format", "typecheck"];
 
+/** CPU seconds (user + system) of the ended child processes this process waited for; null off Linux. */
+function childrenCpuSeconds() {
+  try {
+    // Fields after the command's name in parentheses: cutime and cstime are the 14th and 15th.
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 function timed(command, args) {
   const started = process.hrtime.bigint();
+  const cpuBefore = childrenCpuSeconds();
   return new Promise((done) => {
     const child = spawn(command, args, {
       cwd: ROOT,
@@ -37,13 +54,16 @@ function timed(command, args) {
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) =>
+    child.on("close", (code) => {
+      const cpuAfter = childrenCpuSeconds();
       done({
         code: code ?? 1,
         output,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
-      }),
-    );
+        cpu:
+          cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+      });
+    });
   });
 }
 
@@ -68,6 +88,7 @@ for (const project of PROJECTS) {
   rows.push({
     part: `vitest ${project}`,
     seconds: result.seconds,
+    cpu: result.cpu,
     note:
       result.code === 0
         ? testSummary(result.output)
@@ -87,14 +108,23 @@ for (const script of CHECKS) {
   rows.push({
     part: script,
     seconds: result.seconds,
+    cpu: result.cpu,
     note: result.code === 0 ? "ok" : "FAILED",
   });
 }
+const cpuText = (cpu) =>
+  cpu === null ? "" : `${cpu.toFixed(1).padStart(7)} s CPU`;
 for (const row of rows)
   console.log(
-    `  ${row.part.padEnd(14)} ${row.seconds.toFixed(1).padStart(7)} s  ${row.note}`,
+    `  ${row.part.padEnd(14)} ${row.seconds.toFixed(1).padStart(7)} s ${cpuText(row.cpu)}  ${row.note}`,
   );
 const total = rows.reduce((sum, row) => sum + row.seconds, 0);
+const totalCpu = rows.every((row) => row.cpu !== null)
+  ? rows.reduce((sum, row) => sum + row.cpu, 0)
+  : null;
 console.log(
-  `  ${"sum".padEnd(14)} ${total.toFixed(1).padStart(7)} s  (target for npm test: ≤ ${TARGET_SECONDS} s; npm test runs the checks beside the tests)`,
+  `  ${"sum".padEnd(14)} ${total.toFixed(1).padStart(7)} s ${cpuText(totalCpu)}  (target for npm test: ≤ ${TARGET_SECONDS} s; npm test runs the checks beside the tests)`,
+);
+console.log(
+  `  load ${loadavg()[0].toFixed(2)} at the end: a load well above ${availableParallelism()} means other work shared the machine and the seconds on the clock are too high`,
 );

@@ -25,6 +25,7 @@ import {
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
+import { convertWithLibreOffice } from "../support/office.js";
 
 const run = promisify(execFile);
 
@@ -253,9 +254,6 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
   if (javaScriptEnabled)
     it("lets a reader download the catalogue as DOCX and PDF and the slides as PPTX, and LibreOffice opens them", async () => {
       const page = await rig.newPage(javaScriptEnabled);
-      const profile = await mkdtemp(
-        join(tmpdir(), "fortschritt-e2e-libreoffice-"),
-      );
       try {
         await page.goto("/kleve/fortschreibungen/2");
         await expectAccessible(page);
@@ -277,32 +275,17 @@ describe.each(JAVASCRIPT_MODES)("editions $mode", ({ javaScriptEnabled }) => {
           /Tagged:\s+yes/,
         );
         for (const name of ["docx", "pptx"] as const) {
-          await run(
-            "soffice",
-            [
-              `-env:UserInstallation=file://${profile}`,
-              "--headless",
-              "--norestore",
-              "--convert-to",
-              "pdf",
-              "--outdir",
-              join(directory, name),
-              files[name]!,
-            ],
-            { timeout: 240_000, env: { ...process.env, HOME: profile } },
+          const pdf = await convertWithLibreOffice(
+            files[name]!,
+            join(directory, name),
           );
           const text = (
-            await run(
-              "pdftotext",
-              [join(directory, name, "download.pdf"), "-"],
-              { maxBuffer: 20_000_000 },
-            )
+            await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 })
           ).stdout;
           expect(text).toContain("Verzögerung aufgrund");
         }
       } finally {
         await page.close();
-        await rm(profile, { recursive: true, force: true });
       }
     }, 300_000);
 });

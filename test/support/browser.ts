@@ -3,6 +3,10 @@
  * database, and Debian's Chromium driven by playwright-core, with one browser context
  * that runs scripts and one that does not (every page must work without JavaScript).
  * Open it once per test file in beforeAll and close it in afterAll.
+ *
+ * The browser itself is launched once per worker process and shared by the files the
+ * worker runs one after another (the e2e project does not isolate its files); each rig
+ * has contexts of its own, so no cookie, storage or cache crosses from file to file.
  */
 // Browser tests pass functions to page.evaluate that run in the page, and Playwright's
 // types name DOM types: both need the DOM library, which the Node-only tsconfig lacks.
@@ -47,6 +51,28 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * The worker's Chromium, launched on first use. Playwright ends it when the worker
+ * process exits; a browser that crashed is launched afresh for the next rig.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+
+function sharedBrowser(): Promise<Browser> {
+  if (workerBrowser === undefined) {
+    const launching = chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    const forget = () => {
+      if (workerBrowser === launching) workerBrowser = undefined;
+    };
+    launching.then((browser) => browser.on("disconnected", forget), forget);
+    workerBrowser = launching;
+  }
+  return workerBrowser;
+}
+
 /** A running portal and a browser pointed at it. */
 export interface BrowserRig {
   /** The server's origin, e.g. "http://127.0.0.1:41234". */
@@ -85,7 +111,7 @@ export async function openBrowserRig(
 ): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
-    // In reverse order: browser first, then the server, then the database.
+    // In reverse order: the browser contexts first, then the server, then the database.
     for (const cleanUp of cleanUps.splice(0).reverse()) {
       await cleanUp().catch((error: unknown) =>
         console.error("Aufräumen fehlgeschlagen:", error),
@@ -107,12 +133,7 @@ export async function openBrowserRig(
     cleanUps.push(() => app.close());
     const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
 
-    const browser: Browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    cleanUps.push(() => browser.close());
+    const browser = await sharedBrowser();
     // One context per mode, so that the two never share cookies or cache.
     const contexts = new Map<boolean, BrowserContext>();
     for (const javaScriptEnabled of [true, false]) {
@@ -121,6 +142,7 @@ export async function openBrowserRig(
         locale: "de-DE",
         javaScriptEnabled: true,
       });
+      cleanUps.push(() => context.close());
       // Well below the test timeout, so that a missing element fails with Playwright's own message.
       context.setDefaultTimeout(10_000);
       contexts.set(javaScriptEnabled, context);

@@ -436,34 +436,3 @@ export async function checkPdfLayout(
   });
   return problems.sort((a, b) => a.page - b.page);
 }
-
-/** Converts a DOCX or PPTX to PDF with LibreOffice (a profile of its own); resolves to the PDF's path. */
-export async function convertWithLibreOffice(
-  file: string,
-  outdir: string,
-): Promise<string> {
-  const profile = await mkdtemp(join(tmpdir(), "fortschritt-libreoffice-"));
-  try {
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        outdir,
-        file,
-      ],
-      { timeout: 240_000, env: { ...process.env, HOME: profile } },
-    );
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
-  const name = file
-    .split("/")
-    .at(-1)!
-    .replace(/\.(docx|pptx)$/, ".pdf");
-  return join(outdir, name);
-}

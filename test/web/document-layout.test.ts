@@ -14,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   checkPdfLayout,
-  convertWithLibreOffice,
   readPdfLayout,
   type LayoutProblem,
 } from "../support/layout-check.js";
+import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 /** A document of the demo, where it is downloaded and how LibreOffice must convert it first. */

@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEB_DIALECTS } from "../support/database.js";
+import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const run = promisify(execFile);
@@ -341,55 +342,38 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
   // and the test is only defined there, so no run reports it as skipped.
   if (dialect === "sqlite")
     it("opens the DOCX and the PPTX in LibreOffice, which converts each to PDF without error", async () => {
-      // A profile of its own, so that parallel runs never share LibreOffice's user installation.
-      const profile = await mkdtemp(join(tmpdir(), "fortschritt-libreoffice-"));
-      try {
-        await writeFile(
-          join(directory, "office-katalog.docx"),
-          await download(
-            "/kleve/fortschreibungen/2/katalog.docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          ),
+      await writeFile(
+        join(directory, "office-katalog.docx"),
+        await download(
+          "/kleve/fortschreibungen/2/katalog.docx",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+      );
+      await writeFile(
+        join(directory, "office-folien.pptx"),
+        await download(
+          "/kleve/fortschreibungen/2/folien.pptx",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+      );
+      for (const name of ["office-katalog.docx", "office-folien.pptx"]) {
+        const pdf = await convertWithLibreOffice(
+          join(directory, name),
+          directory,
         );
-        await writeFile(
-          join(directory, "office-folien.pptx"),
-          await download(
-            "/kleve/fortschreibungen/2/folien.pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-          ),
+        expect(await readdir(directory)).toContain(
+          name.replace(/\.(docx|pptx)$/, ".pdf"),
         );
-        for (const name of ["office-katalog.docx", "office-folien.pptx"]) {
-          await run(
-            "soffice",
-            [
-              `-env:UserInstallation=file://${profile}`,
-              "--headless",
-              "--norestore",
-              "--convert-to",
-              "pdf",
-              "--outdir",
-              directory,
-              join(directory, name),
-            ],
-            { timeout: 240_000, env: { ...process.env, HOME: profile } },
-          );
-          const pdf = join(directory, name.replace(/\.(docx|pptx)$/, ".pdf"));
-          expect(await readdir(directory)).toContain(
-            name.replace(/\.(docx|pptx)$/, ".pdf"),
-          );
-          const text = (
-            await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 })
-          ).stdout;
-          expect(text).toContain(
-            name.includes("katalog")
-              ? "Dokumentenmanagementsystem"
-              : "Strategieplanung",
-          );
-          // Word's page fields and page references, as LibreOffice lays them out.
-          if (name.includes("katalog")) await expectCatalogueFurniture(pdf);
-        }
-      } finally {
-        await rm(profile, { recursive: true, force: true });
+        const text = (
+          await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 })
+        ).stdout;
+        expect(text).toContain(
+          name.includes("katalog")
+            ? "Dokumentenmanagementsystem"
+            : "Strategieplanung",
+        );
+        // Word's page fields and page references, as LibreOffice lays them out.
+        if (name.includes("katalog")) await expectCatalogueFurniture(pdf);
       }
     }, 300_000);
 });

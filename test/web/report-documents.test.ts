@@ -16,6 +16,7 @@ import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import type { ReportDocument } from "../../src/domain/report/report-document.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
 import { WEB_DIALECTS } from "../support/database.js";
+import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const run = promisify(execFile);
@@ -160,28 +161,9 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
   it("converts with LibreOffice without error", async () => {
     const file = join(directory, "bericht.pptx");
     writeFileSync(file, deck);
-    const profile = join(directory, "libreoffice-profil");
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        directory,
-        file,
-      ],
-      {
-        timeout: 120_000,
-      },
-    );
-    const text = (
-      await run("pdftotext", [join(directory, "bericht.pdf"), "-"], {
-        maxBuffer: 20_000_000,
-      })
-    ).stdout;
+    const pdf = await convertWithLibreOffice(file, directory);
+    const text = (await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 }))
+      .stdout;
     expect(text).toContain("Sachstandsbericht Digitalisierung");
     expect(text).toContain("Umsetzung Onlinezugangsgesetz (OZG)");
   }, 150_000);

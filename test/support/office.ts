@@ -1,0 +1,98 @@
+/**
+ * LibreOffice (headless) converting a DOCX or PPTX to PDF, as a reader's office suite
+ * opens the file. Several tests convert the same demo documents (the catalogue, the
+ * revision slides, the status reports), and a conversion costs seconds of CPU; so within
+ * one test run each distinct file is converted once: the PDF is kept under the SHA-256
+ * of the file's bytes in a directory of the run (OFFICE_CACHE, see office-cache-setup.ts)
+ * and copied for every later request of the same bytes. A file that differs in one byte
+ * is converted afresh; a conversion that fails is not kept, so every caller sees it fail.
+ *
+ * Each worker process keeps one LibreOffice profile for its conversions (one after
+ * another), so that the profile is not built anew for each file; parallel workers never
+ * share a profile.
+ */
+import { execFile } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, rename } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** The environment variable that names the run's directory of converted files. */
+export const OFFICE_CACHE = "FORTSCHRITT_TEST_OFFICE_CACHE";
+
+let profile: Promise<string> | undefined;
+/** Conversions of this process, one after another (one profile cannot serve two at once). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function workerProfile(): Promise<string> {
+  profile ??= mkdtemp(join(tmpdir(), "fortschritt-libreoffice-")).then(
+    (directory) => {
+      process.once("exit", () =>
+        rmSync(directory, { recursive: true, force: true }),
+      );
+      return directory;
+    },
+  );
+  return profile;
+}
+
+async function convert(file: string, outdir: string): Promise<void> {
+  const home = await workerProfile();
+  await run(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${home}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outdir,
+      file,
+    ],
+    { timeout: 240_000, env: { ...process.env, HOME: home } },
+  );
+}
+
+/**
+ * Converts a DOCX or PPTX to PDF in `outdir` (created when missing) and resolves to the
+ * PDF's path (`outdir/<name>.pdf`); rejects when LibreOffice fails.
+ */
+export async function convertWithLibreOffice(
+  file: string,
+  outdir: string,
+): Promise<string> {
+  await mkdir(outdir, { recursive: true });
+  const pdf = join(outdir, basename(file).replace(/\.(docx|pptx)$/, ".pdf"));
+  const cache = process.env[OFFICE_CACHE];
+  const step = queue.then(async () => {
+    if (cache === undefined || cache === "") {
+      await convert(file, outdir);
+      return;
+    }
+    const hash = createHash("sha256")
+      .update(basename(file).replace(/^.*\./, ""))
+      .update("\u0000")
+      .update(await readFile(file))
+      .digest("hex");
+    const kept = join(cache, `${hash}.pdf`);
+    const copied = await copyFile(kept, pdf).then(
+      () => true,
+      () => false,
+    );
+    if (copied) return;
+    await convert(file, outdir);
+    // Kept atomically: a parallel worker reads either nothing or the whole file.
+    await mkdir(cache, { recursive: true });
+    const aside = join(cache, `${hash}.${randomBytes(4).toString("hex")}.tmp`);
+    await copyFile(pdf, aside);
+    await rename(aside, kept);
+  });
+  queue = step.catch(() => undefined);
+  await step;
+  return pdf;
+}
