@@ -10,6 +10,7 @@ import {
 } from "../domain/period/point-in-time.js";
 import type { NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
+import type { PhaseValues } from "./project.repository.js";
 
 export type NewArea = NewCatalogue["impactAreas"][number];
 export type NewField = NewArea["actionFields"][number];
@@ -81,7 +82,7 @@ export function projectValues(
 }
 
 /** A phase's columns: label, period (as written and as days), continuation and note. */
-export function phaseValues(phase: NewProject["phases"][number]) {
+export function phaseValues(phase: PhaseValues) {
   return {
     label: phase.label,
     start_value: formatPointInTime(phase.start),

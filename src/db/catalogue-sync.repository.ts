@@ -13,7 +13,6 @@ import {
   insertPriorities,
   insertProjectChildren,
   insertResponsibilities,
-  insertTags,
   measureValues,
   type NewProject,
   orgUnitValues,
@@ -25,6 +24,7 @@ import {
 } from "./catalogue-rows.js";
 import { insertCatalogue, type NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
+import { replaceProjectTags } from "./project.repository.js";
 
 const same = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -609,11 +609,7 @@ async function syncChildren(
   const tags = (stored.tags.get(projectId) ?? []).map((row) => row.tag);
   if (!same(tags, project.tags)) {
     changed = true;
-    await db
-      .deleteFrom("project_tag")
-      .where("project_id", "=", projectId)
-      .execute();
-    await insertTags(db, projectId, project.tags);
+    await replaceProjectTags(db, projectId, project.tags);
   }
 
   if (
