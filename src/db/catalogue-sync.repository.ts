@@ -6,26 +6,28 @@
  * record that did not change is not written at all. Run inside the caller's transaction.
  */
 import {
-  firstDayOf,
-  formatPointInTime,
-  lastDayOf,
-} from "../domain/period/point-in-time.js";
+  actionFieldValues,
+  differs,
+  impactAreaValues,
+  insertGoals,
+  insertPriorities,
+  insertProjectChildren,
+  insertResponsibilities,
+  measureValues,
+  type NewProject,
+  orgUnitValues,
+  phaseIdsOf,
+  phaseValues,
+  projectValues,
+  requireId as need,
+  responsibilityValues,
+} from "./catalogue-rows.js";
 import { insertCatalogue, type NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
-
-type NewArea = NewCatalogue["impactAreas"][number];
-type NewField = NewArea["actionFields"][number];
-type NewProject = NewField["projects"][number];
+import { replaceProjectTags } from "./project.repository.js";
 
 const same = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
-
-function need(ids: ReadonlyMap<string, number>, key: string): number {
-  const id = ids.get(key);
-  // References are checked before writing; reaching this is a programming error.
-  if (id === undefined) throw new Error(`Unresolved reference "${key}"`);
-  return id;
-}
 
 function groupBy<T>(
   rows: readonly T[],
@@ -38,6 +40,65 @@ function groupBy<T>(
     else list.push(row);
   }
   return groups;
+}
+
+/** How one table's rows are written: a new row (returning its id) or new values of a stored one. */
+interface RowWriter<Values, Key = string, Id = unknown> {
+  readonly insert: (key: Key, values: Values) => Promise<Id>;
+  readonly update: (id: number, values: Values) => Promise<unknown>;
+}
+
+/**
+ * Writes each entry under its key: a new row where none is stored, changed columns where
+ * the stored row differs, nothing otherwise. Returns the ids by key.
+ */
+async function syncKeyed<Row extends { id: number }, Values extends object>(
+  stored: ReadonlyMap<string, Row>,
+  entries: Iterable<readonly [key: string, values: Values]>,
+  write: RowWriter<Values, string, number>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const [key, values] of entries) {
+    const row = stored.get(key);
+    if (row === undefined) {
+      ids.set(key, await write.insert(key, values));
+      continue;
+    }
+    ids.set(key, row.id);
+    if (differs(row, values)) await write.update(row.id, values);
+  }
+  return ids;
+}
+
+/**
+ * Writes rows that are matched by their place (the phases or measures of a project): the
+ * first stored row takes the first wanted values, and so on; surplus stored rows go.
+ * True when anything was written.
+ */
+async function syncByPosition<
+  Row extends { id: number },
+  Values extends object,
+>(
+  stored: readonly Row[],
+  wanted: readonly Values[],
+  write: RowWriter<Values, number> & {
+    readonly remove: (ids: number[]) => Promise<unknown>;
+  },
+): Promise<boolean> {
+  let changed = false;
+  for (const [position, values] of wanted.entries()) {
+    const row = stored[position];
+    if (row !== undefined && !differs(row, values)) continue;
+    changed = true;
+    if (row === undefined) await write.insert(position, values);
+    else await write.update(row.id, values);
+  }
+  const surplus = stored.slice(wanted.length).map((row) => row.id);
+  if (surplus.length > 0) {
+    changed = true;
+    await write.remove(surplus);
+  }
+  return changed;
 }
 
 /** Writes the difference between the stored catalogue and `next`. */
@@ -83,37 +144,50 @@ export async function syncCatalogue(
   );
 
   // What is gone goes last, once nothing that stays hangs below it.
-  const keepFields = new Set(fieldIds.values());
-  const keepAreas = new Set(areaIds.values());
-  const keepUnits = new Set(orgUnitIds.values());
-  const fields = await db
-    .selectFrom("action_field")
-    .select("id")
-    .where("municipality_id", "=", municipalityId)
-    .execute();
-  const goneFields = fields
-    .map((r) => r.id)
-    .filter((id) => !keepFields.has(id));
-  if (goneFields.length > 0)
-    await db.deleteFrom("action_field").where("id", "in", goneFields).execute();
-  const areas = await db
-    .selectFrom("impact_area")
-    .select("id")
-    .where("municipality_id", "=", municipalityId)
-    .execute();
-  const goneAreas = areas.map((r) => r.id).filter((id) => !keepAreas.has(id));
-  if (goneAreas.length > 0)
-    await db.deleteFrom("impact_area").where("id", "in", goneAreas).execute();
-  const units = await db
-    .selectFrom("org_unit")
-    .select("id")
-    .where("municipality_id", "=", municipalityId)
-    .execute();
-  const goneUnits = units.map((r) => r.id).filter((id) => !keepUnits.has(id));
-  if (goneUnits.length > 0)
-    await db.deleteFrom("org_unit").where("id", "in", goneUnits).execute();
+  const kept = [
+    ["action_field", fieldIds],
+    ["impact_area", areaIds],
+    ["org_unit", orgUnitIds],
+  ] as const;
+  for (const [table, ids] of kept) {
+    const keep = new Set(ids.values());
+    const rows = await db
+      .selectFrom(table)
+      .select("id")
+      .where("municipality_id", "=", municipalityId)
+      .execute();
+    const gone = rows.map((r) => r.id).filter((id) => !keep.has(id));
+    if (gone.length > 0)
+      await db.deleteFrom(table).where("id", "in", gone).execute();
+  }
 
   await syncPriorities(db, programmeId, next, projectIds);
+}
+
+type Versioned = "programme" | "org_unit" | "impact_area" | "action_field";
+
+/** A writer for one of a municipality's keyed tables whose updates count up the version. */
+function versionedWriter<Values extends object>(
+  db: Executor,
+  table: Versioned,
+  newRow: (key: string, values: Values) => object,
+) {
+  return {
+    insert: async (key: string, values: Values): Promise<number> =>
+      (
+        await db
+          .insertInto(table)
+          .values(newRow(key, values) as never)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    update: (id: number, values: Values) =>
+      db
+        .updateTable(table)
+        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
+        .where("id", "=", id)
+        .execute(),
+  };
 }
 
 async function syncProgramme(
@@ -138,31 +212,15 @@ async function syncProgramme(
     horizon_end: next.programme.horizonEnd,
     summary: next.programme.summary,
   };
-  let programmeId: number;
-  if (stored === undefined) {
-    programmeId = (
-      await db
-        .insertInto("programme")
-        .values({ municipality_id: municipalityId, ...values })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-  } else {
-    programmeId = stored.id;
-    const current = {
-      title: stored.title,
-      subtitle: stored.subtitle,
-      horizon_start: stored.horizon_start,
-      horizon_end: stored.horizon_end,
-      summary: stored.summary,
-    };
-    if (!same(current, values))
-      await db
-        .updateTable("programme")
-        .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-        .where("id", "=", programmeId)
-        .execute();
-  }
+  const ids = await syncKeyed(
+    new Map(stored === undefined ? [] : [["", stored]]),
+    [["", values]],
+    versionedWriter(db, "programme", (_key, values) => ({
+      municipality_id: municipalityId,
+      ...values,
+    })),
+  );
+  const programmeId = need(ids, "");
   const goals = await db
     .selectFrom("programme_goal")
     .select(["title", "description"])
@@ -182,18 +240,7 @@ async function syncProgramme(
       .deleteFrom("programme_goal")
       .where("programme_id", "=", programmeId)
       .execute();
-    if (next.programme.goals.length > 0)
-      await db
-        .insertInto("programme_goal")
-        .values(
-          next.programme.goals.map((goal, position) => ({
-            programme_id: programmeId,
-            position,
-            title: goal.title,
-            description: goal.description,
-          })),
-        )
-        .execute();
+    await insertGoals(db, programmeId, next.programme.goals);
   }
   return programmeId;
 }
@@ -209,42 +256,18 @@ async function syncOrgUnits(
     .where("municipality_id", "=", municipalityId)
     .execute();
   const byCode = new Map(stored.map((row) => [row.code, row]));
-  const ids = new Map<string, number>();
-  for (const [position, unit] of next.orgUnits.entries()) {
-    const row = byCode.get(unit.code);
-    if (row === undefined) {
-      const { id } = await db
-        .insertInto("org_unit")
-        .values({
-          municipality_id: municipalityId,
-          code: unit.code,
-          name: unit.name,
-          kind: unit.kind,
-          parent_id: null,
-          position,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      ids.set(unit.code, id);
-      continue;
-    }
-    ids.set(unit.code, row.id);
-    if (
-      row.name !== unit.name ||
-      row.kind !== unit.kind ||
-      row.position !== position
-    )
-      await db
-        .updateTable("org_unit")
-        .set((eb) => ({
-          name: unit.name,
-          kind: unit.kind,
-          position,
-          version: eb("version", "+", 1),
-        }))
-        .where("id", "=", row.id)
-        .execute();
-  }
+  const ids = await syncKeyed(
+    byCode,
+    next.orgUnits.map(
+      (unit, position) => [unit.code, orgUnitValues(unit, position)] as const,
+    ),
+    versionedWriter(db, "org_unit", (code, values) => ({
+      municipality_id: municipalityId,
+      code,
+      parent_id: null,
+      ...values,
+    })),
+  );
   for (const unit of next.orgUnits) {
     const parentId =
       unit.parentCode === null ? null : need(ids, unit.parentCode);
@@ -270,43 +293,17 @@ async function syncImpactAreas(
     .select(["id", "key", "name", "description", "position"])
     .where("municipality_id", "=", municipalityId)
     .execute();
-  const byKey = new Map(stored.map((row) => [row.key, row]));
-  const ids = new Map<string, number>();
-  for (const [position, area] of next.impactAreas.entries()) {
-    const row = byKey.get(area.key);
-    if (row === undefined) {
-      const { id } = await db
-        .insertInto("impact_area")
-        .values({
-          municipality_id: municipalityId,
-          key: area.key,
-          name: area.name,
-          description: area.description,
-          position,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      ids.set(area.key, id);
-      continue;
-    }
-    ids.set(area.key, row.id);
-    if (
-      row.name !== area.name ||
-      row.description !== area.description ||
-      row.position !== position
-    )
-      await db
-        .updateTable("impact_area")
-        .set((eb) => ({
-          name: area.name,
-          description: area.description,
-          position,
-          version: eb("version", "+", 1),
-        }))
-        .where("id", "=", row.id)
-        .execute();
-  }
-  return ids;
+  return syncKeyed(
+    new Map(stored.map((row) => [row.key, row])),
+    next.impactAreas.map(
+      (area, position) => [area.key, impactAreaValues(area, position)] as const,
+    ),
+    versionedWriter(db, "impact_area", (key, values) => ({
+      municipality_id: municipalityId,
+      key,
+      ...values,
+    })),
+  );
 }
 
 async function syncActionFields(
@@ -329,54 +326,25 @@ async function syncActionFields(
     ])
     .where("municipality_id", "=", municipalityId)
     .execute();
-  const byKey = new Map(stored.map((row) => [row.key, row]));
-  const ids = new Map<string, number>();
-  let position = 0;
-  for (const area of next.impactAreas) {
-    const impactAreaId = need(areaIds, area.key);
-    for (const field of area.actionFields) {
-      const values = {
-        impact_area_id: impactAreaId,
-        number: field.number,
-        name: field.name,
-        colour: field.colour,
-        description: field.description,
-        position: position++,
-      };
-      const row = byKey.get(field.key);
-      if (row === undefined) {
-        const { id } = await db
-          .insertInto("action_field")
-          .values({
-            municipality_id: municipalityId,
-            key: field.key,
-            ...values,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        ids.set(field.key, id);
-        continue;
-      }
-      ids.set(field.key, row.id);
-      const current = {
-        impact_area_id: row.impact_area_id,
-        number: row.number,
-        name: row.name,
-        colour: row.colour,
-        description: row.description,
-        position: row.position,
-      };
-      if (!same(current, values))
-        await db
-          .updateTable("action_field")
-          .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-          .where("id", "=", row.id)
-          .execute();
-    }
-  }
-  return ids;
+  const fields = next.impactAreas.flatMap((area) =>
+    area.actionFields.map((field) => ({
+      field,
+      areaId: need(areaIds, area.key),
+    })),
+  );
+  return syncKeyed(
+    new Map(stored.map((row) => [row.key, row])),
+    fields.map(
+      ({ field, areaId }, position) =>
+        [field.key, actionFieldValues(field, areaId, position)] as const,
+    ),
+    versionedWriter(db, "action_field", (key, values) => ({
+      municipality_id: municipalityId,
+      key,
+      ...values,
+    })),
+  );
 }
-
 interface Ids {
   readonly areaIds: ReadonlyMap<string, number>;
   readonly fieldIds: ReadonlyMap<string, number>;
@@ -531,15 +499,7 @@ async function syncProjects(
     { project, areaId, fieldId },
   ] of nextProjects.entries()) {
     const row = bySlug.get(project.slug);
-    const values = {
-      impact_area_id: areaId,
-      action_field_id: fieldId,
-      code: project.code,
-      title: project.title,
-      summary: project.summary,
-      status: project.status,
-      position,
-    };
+    const values = projectValues(project, areaId, fieldId, position);
     if (row === undefined) {
       const { id } = await db
         .insertInto("project")
@@ -552,20 +512,11 @@ async function syncProjects(
         .returning("id")
         .executeTakeFirstOrThrow();
       projectIds.set(project.slug, id);
-      await insertChildren(db, id, project, ids.orgUnitIds);
+      await insertProjectChildren(db, id, project, ids.orgUnitIds);
       continue;
     }
     projectIds.set(project.slug, row.id);
-    const current = {
-      impact_area_id: row.impact_area_id,
-      action_field_id: row.action_field_id,
-      code: row.code,
-      title: row.title,
-      summary: row.summary,
-      status: row.status,
-      position: row.position,
-    };
-    let changed = !same(current, values);
+    let changed = differs(row, values);
     if (changed)
       await db
         .updateTable("project")
@@ -646,61 +597,6 @@ interface StoredChildren {
   >;
 }
 
-function phaseValues(phase: NewProject["phases"][number]) {
-  return {
-    label: phase.label,
-    start_value: formatPointInTime(phase.start),
-    start_day: firstDayOf(phase.start),
-    end_value: phase.end === null ? null : formatPointInTime(phase.end),
-    end_day: phase.end === null ? null : lastDayOf(phase.end),
-    continuation: phase.continuation,
-    note: phase.note,
-  };
-}
-
-/** The phases of a project by label (the first of a label), as a measure names its phase. */
-async function phaseIdsOf(
-  db: Executor,
-  projectId: number,
-): Promise<ReadonlyMap<string, number>> {
-  const phases = await db
-    .selectFrom("phase")
-    .select(["id", "label"])
-    .where("project_id", "=", projectId)
-    .orderBy("position")
-    .execute();
-  const ids = new Map<string, number>();
-  for (const phase of phases)
-    if (!ids.has(phase.label)) ids.set(phase.label, phase.id);
-  return ids;
-}
-
-/** A measure's columns: title, status, period, unit, description and phase. */
-function measureValues(
-  measure: NewProject["measures"][number],
-  orgUnitIds: ReadonlyMap<string, number>,
-  phaseIds: ReadonlyMap<string, number>,
-) {
-  return {
-    title: measure.title,
-    status: measure.status,
-    start_value:
-      measure.start == null ? null : formatPointInTime(measure.start),
-    start_day: measure.start == null ? null : firstDayOf(measure.start),
-    end_value: measure.end == null ? null : formatPointInTime(measure.end),
-    end_day: measure.end == null ? null : lastDayOf(measure.end),
-    org_unit_id:
-      measure.orgUnitCode == null
-        ? null
-        : need(orgUnitIds, measure.orgUnitCode),
-    description: measure.description ?? null,
-    phase_id:
-      measure.phaseLabel == null
-        ? null
-        : (phaseIds.get(measure.phaseLabel) ?? null),
-  };
-}
-
 /** Syncs tags, phases, measures and responsibilities of a kept project; true when any changed. */
 async function syncChildren(
   db: Executor,
@@ -713,112 +609,50 @@ async function syncChildren(
   const tags = (stored.tags.get(projectId) ?? []).map((row) => row.tag);
   if (!same(tags, project.tags)) {
     changed = true;
-    await db
-      .deleteFrom("project_tag")
-      .where("project_id", "=", projectId)
-      .execute();
-    if (project.tags.length > 0)
-      await db
-        .insertInto("project_tag")
-        .values(
-          project.tags.map((tag, position) => ({
-            project_id: projectId,
-            tag,
-            position,
-          })),
-        )
-        .execute();
+    await replaceProjectTags(db, projectId, project.tags);
   }
 
-  const phases = stored.phases.get(projectId) ?? [];
-  for (const [position, phase] of project.phases.entries()) {
-    const values = phaseValues(phase);
-    const row = phases[position];
-    if (row === undefined) {
-      changed = true;
-      await db
-        .insertInto("phase")
-        .values({ project_id: projectId, position, ...values })
-        .execute();
-      continue;
-    }
-    const current = {
-      label: row.label,
-      start_value: row.start_value,
-      end_value: row.end_value,
-      continuation: row.continuation,
-      note: row.note,
-    };
-    const wanted = {
-      label: values.label,
-      start_value: values.start_value,
-      end_value: values.end_value,
-      continuation: values.continuation,
-      note: values.note,
-    };
-    if (same(current, wanted)) continue;
+  if (
+    await syncByPosition(
+      stored.phases.get(projectId) ?? [],
+      project.phases.map(phaseValues),
+      {
+        insert: (position, values) =>
+          db
+            .insertInto("phase")
+            .values({ project_id: projectId, position, ...values })
+            .execute(),
+        update: (id, values) =>
+          db.updateTable("phase").set(values).where("id", "=", id).execute(),
+        remove: (ids) =>
+          db.deleteFrom("phase").where("id", "in", ids).execute(),
+      },
+    )
+  )
     changed = true;
-    await db
-      .updateTable("phase")
-      .set(values)
-      .where("id", "=", row.id)
-      .execute();
-  }
-  const surplusPhases = phases
-    .slice(project.phases.length)
-    .map((row) => row.id);
-  if (surplusPhases.length > 0) {
-    changed = true;
-    await db.deleteFrom("phase").where("id", "in", surplusPhases).execute();
-  }
 
-  const measures = stored.measures.get(projectId) ?? [];
   const phaseIds =
     project.measures.length === 0 ? new Map() : await phaseIdsOf(db, projectId);
-  for (const [position, measure] of project.measures.entries()) {
-    const row = measures[position];
-    const values = measureValues(measure, orgUnitIds, phaseIds);
-    if (row === undefined) {
-      changed = true;
-      await db
-        .insertInto("measure")
-        .values({ project_id: projectId, position, ...values })
-        .execute();
-      continue;
-    }
-    const current = {
-      title: row.title,
-      status: row.status,
-      start_value: row.start_value,
-      end_value: row.end_value,
-      org_unit_id: row.org_unit_id,
-      description: row.description,
-      phase_id: row.phase_id,
-    };
-    const wanted = {
-      title: values.title,
-      status: values.status,
-      start_value: values.start_value,
-      end_value: values.end_value,
-      org_unit_id: values.org_unit_id,
-      description: values.description,
-      phase_id: values.phase_id,
-    };
-    if (same(current, wanted)) continue;
+  if (
+    await syncByPosition(
+      stored.measures.get(projectId) ?? [],
+      project.measures.map((measure) =>
+        measureValues(measure, orgUnitIds, phaseIds),
+      ),
+      {
+        insert: (position, values) =>
+          db
+            .insertInto("measure")
+            .values({ project_id: projectId, position, ...values })
+            .execute(),
+        update: (id, values) =>
+          db.updateTable("measure").set(values).where("id", "=", id).execute(),
+        remove: (ids) =>
+          db.deleteFrom("measure").where("id", "in", ids).execute(),
+      },
+    )
+  )
     changed = true;
-    await db
-      .updateTable("measure")
-      .set(values)
-      .where("id", "=", row.id)
-      .execute();
-  }
-  const surplusMeasures = measures
-    .slice(project.measures.length)
-    .map((row) => row.id);
-  if (surplusMeasures.length > 0) {
-    changed = true;
-    await db.deleteFrom("measure").where("id", "in", surplusMeasures).execute();
-  }
 
   const responsibilities = (stored.responsibilities.get(projectId) ?? []).map(
     (row) => ({
@@ -827,86 +661,16 @@ async function syncChildren(
       note: row.note,
     }),
   );
-  const wanted = project.responsibilities.map((responsibility) => ({
-    org_unit_id: need(orgUnitIds, responsibility.orgUnitCode),
-    role: responsibility.role,
-    note: responsibility.note,
-  }));
+  const wanted = responsibilityValues(project, orgUnitIds);
   if (!same(responsibilities, wanted)) {
     changed = true;
     await db
       .deleteFrom("responsibility")
       .where("project_id", "=", projectId)
       .execute();
-    if (wanted.length > 0)
-      await db
-        .insertInto("responsibility")
-        .values(
-          wanted.map((row, position) => ({
-            project_id: projectId,
-            position,
-            ...row,
-          })),
-        )
-        .execute();
+    await insertResponsibilities(db, projectId, wanted);
   }
   return changed;
-}
-
-async function insertChildren(
-  db: Executor,
-  projectId: number,
-  project: NewProject,
-  orgUnitIds: ReadonlyMap<string, number>,
-): Promise<void> {
-  if (project.tags.length > 0)
-    await db
-      .insertInto("project_tag")
-      .values(
-        project.tags.map((tag, position) => ({
-          project_id: projectId,
-          tag,
-          position,
-        })),
-      )
-      .execute();
-  if (project.phases.length > 0)
-    await db
-      .insertInto("phase")
-      .values(
-        project.phases.map((phase, position) => ({
-          project_id: projectId,
-          position,
-          ...phaseValues(phase),
-        })),
-      )
-      .execute();
-  if (project.measures.length > 0) {
-    const phaseIds = await phaseIdsOf(db, projectId);
-    await db
-      .insertInto("measure")
-      .values(
-        project.measures.map((measure, position) => ({
-          project_id: projectId,
-          position,
-          ...measureValues(measure, orgUnitIds, phaseIds),
-        })),
-      )
-      .execute();
-  }
-  if (project.responsibilities.length > 0)
-    await db
-      .insertInto("responsibility")
-      .values(
-        project.responsibilities.map((responsibility, position) => ({
-          project_id: projectId,
-          org_unit_id: need(orgUnitIds, responsibility.orgUnitCode),
-          role: responsibility.role,
-          note: responsibility.note,
-          position,
-        })),
-      )
-      .execute();
 }
 
 async function syncPriorities(
@@ -948,27 +712,5 @@ async function syncPriorities(
     .deleteFrom("programme_priority")
     .where("programme_id", "=", programmeId)
     .execute();
-  for (const [position, priority] of wanted.entries()) {
-    const { id } = await db
-      .insertInto("programme_priority")
-      .values({
-        programme_id: programmeId,
-        year: priority.year,
-        position,
-        title: priority.title,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (priority.projects.length > 0)
-      await db
-        .insertInto("priority_project")
-        .values(
-          priority.projects.map((projectId, index) => ({
-            priority_id: id,
-            project_id: projectId,
-            position: index,
-          })),
-        )
-        .execute();
-  }
+  await insertPriorities(db, programmeId, wanted);
 }

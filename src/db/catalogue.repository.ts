@@ -25,12 +25,19 @@ import {
 } from "../domain/catalogue/levels.js";
 import type { Continuation } from "../domain/period/period.js";
 import {
-  firstDayOf,
-  formatPointInTime as formatCanonical,
-  lastDayOf,
   parsePointInTime,
   type PointInTime,
 } from "../domain/period/point-in-time.js";
+import {
+  actionFieldValues,
+  impactAreaValues,
+  insertGoals,
+  insertPriorities,
+  insertProjectChildren,
+  orgUnitValues,
+  projectValues,
+  requireId,
+} from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
 import { measureDetails } from "./project.repository.js";
 
@@ -367,19 +374,7 @@ export async function insertCatalogue(
     .returning("id")
     .executeTakeFirstOrThrow();
 
-  if (programme.goals.length > 0) {
-    await db
-      .insertInto("programme_goal")
-      .values(
-        programme.goals.map((goal, position) => ({
-          programme_id: programmeId,
-          position,
-          title: goal.title,
-          description: goal.description,
-        })),
-      )
-      .execute();
-  }
+  await insertGoals(db, programmeId, programme.goals);
 
   // Org units first without parents, then parents by code, so that order in the file does not matter.
   const orgUnitIds = new Map<string, number>();
@@ -389,10 +384,8 @@ export async function insertCatalogue(
       .values({
         municipality_id: municipalityId,
         code: unit.code,
-        name: unit.name,
-        kind: unit.kind,
         parent_id: null,
-        position,
+        ...orgUnitValues(unit, position),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -418,9 +411,7 @@ export async function insertCatalogue(
       .values({
         municipality_id: municipalityId,
         key: area.key,
-        name: area.name,
-        description: area.description,
-        position: areaPosition,
+        ...impactAreaValues(area, areaPosition),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -429,13 +420,8 @@ export async function insertCatalogue(
         .insertInto("action_field")
         .values({
           municipality_id: municipalityId,
-          impact_area_id: impactAreaId,
           key: field.key,
-          number: field.number,
-          name: field.name,
-          colour: field.colour,
-          description: field.description,
-          position: actionFieldPosition++,
+          ...actionFieldValues(field, impactAreaId, actionFieldPosition++),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -444,14 +430,13 @@ export async function insertCatalogue(
           .insertInto("project")
           .values({
             municipality_id: municipalityId,
-            impact_area_id: impactAreaId,
-            action_field_id: actionFieldId,
             slug: project.slug,
-            code: project.code,
-            title: project.title,
-            summary: project.summary,
-            status: project.status,
-            position: projectPosition++,
+            ...projectValues(
+              project,
+              impactAreaId,
+              actionFieldId,
+              projectPosition++,
+            ),
             updated_at: now,
           })
           .returning("id")
@@ -476,124 +461,15 @@ export async function insertCatalogue(
   if (dependencyRows.length > 0)
     await db.insertInto("project_dependency").values(dependencyRows).execute();
 
-  for (const [position, priority] of programme.priorities.entries()) {
-    const { id: priorityId } = await db
-      .insertInto("programme_priority")
-      .values({
-        programme_id: programmeId,
-        year: priority.year,
-        position,
-        title: priority.title,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (priority.projectSlugs.length > 0) {
-      await db
-        .insertInto("priority_project")
-        .values(
-          priority.projectSlugs.map((slug, index) => ({
-            priority_id: priorityId,
-            project_id: requireId(projectIds, slug),
-            position: index,
-          })),
-        )
-        .execute();
-    }
-  }
-}
-
-async function insertProjectChildren(
-  db: Executor,
-  projectId: number,
-  project: NewCatalogue["impactAreas"][number]["actionFields"][number]["projects"][number],
-  orgUnitIds: ReadonlyMap<string, number>,
-): Promise<void> {
-  if (project.tags.length > 0) {
-    await db
-      .insertInto("project_tag")
-      .values(
-        project.tags.map((tag, position) => ({
-          project_id: projectId,
-          tag,
-          position,
-        })),
-      )
-      .execute();
-  }
-  if (project.phases.length > 0) {
-    await db
-      .insertInto("phase")
-      .values(
-        project.phases.map((phase, position) => ({
-          project_id: projectId,
-          position,
-          label: phase.label,
-          start_value: formatCanonical(phase.start),
-          start_day: firstDayOf(phase.start),
-          end_value: phase.end === null ? null : formatCanonical(phase.end),
-          end_day: phase.end === null ? null : lastDayOf(phase.end),
-          continuation: phase.continuation,
-          note: phase.note,
-        })),
-      )
-      .execute();
-  }
-  if (project.measures.length > 0) {
-    // Phases are found by label: the document names a measure's phase, not its id.
-    const phases = await db
-      .selectFrom("phase")
-      .select(["id", "label"])
-      .where("project_id", "=", projectId)
-      .orderBy("position")
-      .execute();
-    const phaseIds = new Map<string, number>();
-    for (const phase of phases)
-      if (!phaseIds.has(phase.label)) phaseIds.set(phase.label, phase.id);
-    await db
-      .insertInto("measure")
-      .values(
-        project.measures.map((measure, position) => ({
-          project_id: projectId,
-          position,
-          title: measure.title,
-          status: measure.status,
-          start_value:
-            measure.start == null ? null : formatCanonical(measure.start),
-          start_day: measure.start == null ? null : firstDayOf(measure.start),
-          end_value: measure.end == null ? null : formatCanonical(measure.end),
-          end_day: measure.end == null ? null : lastDayOf(measure.end),
-          description: measure.description ?? null,
-          org_unit_id:
-            measure.orgUnitCode == null
-              ? null
-              : requireId(orgUnitIds, measure.orgUnitCode),
-          phase_id:
-            measure.phaseLabel == null
-              ? null
-              : (phaseIds.get(measure.phaseLabel) ?? null),
-        })),
-      )
-      .execute();
-  }
-  if (project.responsibilities.length > 0) {
-    await db
-      .insertInto("responsibility")
-      .values(
-        project.responsibilities.map((responsibility, position) => ({
-          project_id: projectId,
-          org_unit_id: requireId(orgUnitIds, responsibility.orgUnitCode),
-          role: responsibility.role,
-          note: responsibility.note,
-          position,
-        })),
-      )
-      .execute();
-  }
-}
-
-function requireId(ids: ReadonlyMap<string, number>, key: string): number {
-  const id = ids.get(key);
-  // References are checked before writing; reaching this is a programming error.
-  if (id === undefined) throw new Error(`Unresolved reference "${key}"`);
-  return id;
+  await insertPriorities(
+    db,
+    programmeId,
+    programme.priorities.map((priority) => ({
+      year: priority.year,
+      title: priority.title,
+      projects: priority.projectSlugs.map((slug) =>
+        requireId(projectIds, slug),
+      ),
+    })),
+  );
 }

@@ -22,6 +22,7 @@ import {
   parsePointInTime,
   type PointInTime,
 } from "../domain/period/point-in-time.js";
+import { insertTags, phaseValues } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
 
 /** A project as stored, with the ids and names of where it sits. */
@@ -253,25 +254,7 @@ export async function replaceProjectTags(
     .deleteFrom("project_tag")
     .where("project_id", "=", projectId)
     .execute();
-  if (tags.length === 0) return;
-  await db
-    .insertInto("project_tag")
-    .values(
-      tags.map((tag, position) => ({ project_id: projectId, tag, position })),
-    )
-    .execute();
-}
-
-function phaseColumns(phase: PhaseValues) {
-  return {
-    label: phase.label,
-    start_value: formatPointInTime(phase.start),
-    start_day: firstDayOf(phase.start),
-    end_value: phase.end === null ? null : formatPointInTime(phase.end),
-    end_day: phase.end === null ? null : lastDayOf(phase.end),
-    continuation: phase.continuation,
-    note: phase.note,
-  };
+  await insertTags(db, projectId, tags);
 }
 
 async function nextPosition(
@@ -298,7 +281,7 @@ export async function insertPhase(
   const position = await nextPosition(db, "phase", projectId);
   const row = await db
     .insertInto("phase")
-    .values({ project_id: projectId, position, ...phaseColumns(phase) })
+    .values({ project_id: projectId, position, ...phaseValues(phase) })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -313,7 +296,7 @@ export async function updatePhaseRow(
 ): Promise<boolean> {
   const result = await db
     .updateTable("phase")
-    .set(phaseColumns(phase))
+    .set(phaseValues(phase))
     .where("id", "=", phaseId)
     .where("project_id", "=", projectId)
     .executeTakeFirst();

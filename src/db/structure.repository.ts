@@ -11,6 +11,7 @@ import {
   type CatalogueLevels,
   type OrgUnitKindEntry,
 } from "../domain/catalogue/levels.js";
+import { insertGoals } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
 
 /** The tables whose rows carry their own version. */
@@ -201,19 +202,7 @@ export async function updateProgrammeRow(
     .deleteFrom("programme_goal")
     .where("programme_id", "=", programmeId)
     .execute();
-  if (goals.length > 0) {
-    await db
-      .insertInto("programme_goal")
-      .values(
-        goals.map((goal, position) => ({
-          programme_id: programmeId,
-          position,
-          title: goal.title,
-          description: goal.description,
-        })),
-      )
-      .execute();
-  }
+  await insertGoals(db, programmeId, goals);
 }
 
 /** Replaces the priorities of one year; project references as ids. */

@@ -5,7 +5,7 @@
  * the ones of the exchange format (catalogue-document.schema.ts), so that the editor, the
  * API and an import accept exactly the same values; the API can use them as request bodies.
  */
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TProperties } from "@sinclair/typebox";
 import {
   ORG_UNIT_KINDS,
   PROJECT_STATUSES,
@@ -37,7 +37,33 @@ export const ReasonSchema = Type.Optional(
   ]),
 );
 
-const Id = (description: string) => Type.Integer({ minimum: 1, description });
+/** A record's id. */
+export const IdSchema = (description: string) =>
+  Type.Integer({ minimum: 1, description });
+const Id = IdSchema;
+
+/** The input of a use case that adds a record to a municipality: `fields`, then why. */
+export const CreateInputSchema = <Fields extends TProperties>(fields: Fields) =>
+  Type.Object({ municipality: SlugSchema, ...fields, reason: ReasonSchema });
+
+/**
+ * The input of a change to the record `target` names, made on the version the caller
+ * read: the municipality, the target, the version, `fields`, then why.
+ */
+export const ChangeInputSchema = <
+  Target extends TProperties,
+  Fields extends TProperties,
+>(
+  target: Target,
+  fields: Fields,
+) =>
+  Type.Object({
+    municipality: SlugSchema,
+    ...target,
+    expectedVersion: ExpectedVersionSchema,
+    ...fields,
+    reason: ReasonSchema,
+  });
 const Text = (maxLength: number, description?: string) =>
   Type.String({
     minLength: 1,

@@ -5,16 +5,14 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { BODY_KINDS } from "../../domain/body/body.js";
+import { StringEnum } from "../catalogue/catalogue-document.schema.js";
 import {
-  SlugSchema,
-  StringEnum,
-} from "../catalogue/catalogue-document.schema.js";
-import {
-  ExpectedVersionSchema,
-  ReasonSchema,
+  ChangeInputSchema,
+  CreateInputSchema,
+  IdSchema,
 } from "../catalogue/catalogue-edit.schema.js";
 
-const Id = (description: string) => Type.Integer({ minimum: 1, description });
+const Id = IdSchema;
 const NullableText = (maxLength: number, description: string) =>
   Type.Union([Type.String({ maxLength, description }), Type.Null()], {
     description,
@@ -114,38 +112,29 @@ export const MemberDataSchema = Type.Object(
 export type MemberData = Static<typeof MemberDataSchema>;
 
 /** Adding a member to a body. */
-export const AddMemberInputSchema = Type.Object({
-  municipality: SlugSchema,
+export const AddMemberInputSchema = CreateInputSchema({
   bodyId: Id("Gremium"),
   data: MemberDataSchema,
-  reason: ReasonSchema,
 });
 export type AddMemberInput = Static<typeof AddMemberInputSchema>;
 
 /** Changing a member. */
-export const UpdateMemberInputSchema = Type.Object({
-  municipality: SlugSchema,
-  memberId: Id("Mitglied"),
-  expectedVersion: ExpectedVersionSchema,
-  data: MemberDataSchema,
-  reason: ReasonSchema,
-});
+export const UpdateMemberInputSchema = ChangeInputSchema(
+  { memberId: Id("Mitglied") },
+  { data: MemberDataSchema },
+);
 export type UpdateMemberInput = Static<typeof UpdateMemberInputSchema>;
 
 /** Removing a member. */
-export const RemoveMemberInputSchema = Type.Object({
-  municipality: SlugSchema,
-  memberId: Id("Mitglied"),
-  expectedVersion: ExpectedVersionSchema,
-  reason: ReasonSchema,
-});
+export const RemoveMemberInputSchema = ChangeInputSchema(
+  { memberId: Id("Mitglied") },
+  {},
+);
 export type RemoveMemberInput = Static<typeof RemoveMemberInputSchema>;
 
 /** Removing a meeting (only one no report belongs to). */
-export const RemoveMeetingInputSchema = Type.Object({
-  municipality: SlugSchema,
-  meetingId: Id("Sitzung"),
-  expectedVersion: ExpectedVersionSchema,
-  reason: ReasonSchema,
-});
+export const RemoveMeetingInputSchema = ChangeInputSchema(
+  { meetingId: Id("Sitzung") },
+  {},
+);
 export type RemoveMeetingInput = Static<typeof RemoveMeetingInputSchema>;

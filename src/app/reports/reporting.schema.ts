@@ -22,11 +22,13 @@ import {
   StringEnum,
 } from "../catalogue/catalogue-document.schema.js";
 import {
-  ExpectedVersionSchema,
+  ChangeInputSchema,
+  CreateInputSchema,
+  IdSchema,
   ReasonSchema,
 } from "../catalogue/catalogue-edit.schema.js";
 
-const Id = (description: string) => Type.Integer({ minimum: 1, description });
+const Id = IdSchema;
 const Text = (maxLength: number, description: string) =>
   Type.String({ minLength: 1, maxLength, description });
 const NullableText = (maxLength: number, description: string) =>
@@ -66,21 +68,16 @@ export const CommitteeDataSchema = Type.Object(
 );
 
 /** Creating a committee. */
-export const CreateCommitteeInputSchema = Type.Object({
-  municipality: SlugSchema,
+export const CreateCommitteeInputSchema = CreateInputSchema({
   data: CommitteeDataSchema,
-  reason: ReasonSchema,
 });
 export type CreateCommitteeInput = Static<typeof CreateCommitteeInputSchema>;
 
 /** Changing a committee. */
-export const UpdateCommitteeInputSchema = Type.Object({
-  municipality: SlugSchema,
-  committeeId: Id("Ausschuss"),
-  expectedVersion: ExpectedVersionSchema,
-  data: CommitteeDataSchema,
-  reason: ReasonSchema,
-});
+export const UpdateCommitteeInputSchema = ChangeInputSchema(
+  { committeeId: Id("Ausschuss") },
+  { data: CommitteeDataSchema },
+);
 export type UpdateCommitteeInput = Static<typeof UpdateCommitteeInputSchema>;
 
 /** A meeting's fields. */
@@ -99,21 +96,16 @@ export const MeetingDataSchema = Type.Object(
 export type MeetingData = Static<typeof MeetingDataSchema>;
 
 /** Creating a meeting. */
-export const CreateMeetingInputSchema = Type.Object({
-  municipality: SlugSchema,
+export const CreateMeetingInputSchema = CreateInputSchema({
   data: MeetingDataSchema,
-  reason: ReasonSchema,
 });
 export type CreateMeetingInput = Static<typeof CreateMeetingInputSchema>;
 
 /** Changing a meeting. */
-export const UpdateMeetingInputSchema = Type.Object({
-  municipality: SlugSchema,
-  meetingId: Id("Sitzung"),
-  expectedVersion: ExpectedVersionSchema,
-  data: MeetingDataSchema,
-  reason: ReasonSchema,
-});
+export const UpdateMeetingInputSchema = ChangeInputSchema(
+  { meetingId: Id("Sitzung") },
+  { data: MeetingDataSchema },
+);
 export type UpdateMeetingInput = Static<typeof UpdateMeetingInputSchema>;
 
 /** One line of the outlook. */
@@ -123,8 +115,7 @@ export const OutlookItemSchema = Type.Object(
 );
 
 /** Creating a draft report for a meeting. */
-export const CreateReportInputSchema = Type.Object({
-  municipality: SlugSchema,
+export const CreateReportInputSchema = CreateInputSchema({
   data: Type.Object(
     {
       meetingId: Id("Sitzung"),
@@ -137,7 +128,6 @@ export const CreateReportInputSchema = Type.Object({
     },
     { additionalProperties: false },
   ),
-  reason: ReasonSchema,
 });
 export type CreateReportInput = Static<typeof CreateReportInputSchema>;
 
@@ -164,29 +154,25 @@ export const ReportSettingsSchema = Type.Object(
 export type ReportSettings = Static<typeof ReportSettingsSchema>;
 
 /** Changing a draft's settings. */
-export const UpdateReportInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  expectedVersion: ExpectedVersionSchema,
-  data: ReportSettingsSchema,
-  reason: ReasonSchema,
-});
+export const UpdateReportInputSchema = ChangeInputSchema(
+  { reportId: Id("Bericht") },
+  { data: ReportSettingsSchema },
+);
 export type UpdateReportInput = Static<typeof UpdateReportInputSchema>;
 
 /** Publishing a draft. */
-export const PublishReportInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  expectedVersion: ExpectedVersionSchema,
-  reason: ReasonSchema,
-  /**
-   * The publication date, when it lies in the past (a report from before Fortschritt,
-   * "nachgetragen"); left out or today: published today.
-   */
-  publishedOn: Type.Optional(IsoDateSchema),
-  /** Confirms publishing a second report for a meeting that already has a published one. */
-  confirmSecondReport: Type.Optional(Type.Boolean()),
-});
+export const PublishReportInputSchema = ChangeInputSchema(
+  { reportId: Id("Bericht") },
+  {
+    /**
+     * The publication date, when it lies in the past (a report from before Fortschritt,
+     * "nachgetragen"); left out or today: published today.
+     */
+    publishedOn: Type.Optional(IsoDateSchema),
+    /** Confirms publishing a second report for a meeting that already has a published one. */
+    confirmSecondReport: Type.Optional(Type.Boolean()),
+  },
+);
 export type PublishReportInput = Static<typeof PublishReportInputSchema>;
 
 /** What a report says about a project. */
@@ -278,94 +264,85 @@ export const IndicatorDataSchema = Type.Object(
 export type IndicatorData = Static<typeof IndicatorDataSchema>;
 
 /** Creating a key figure. */
-export const CreateIndicatorInputSchema = Type.Object({
-  municipality: SlugSchema,
+export const CreateIndicatorInputSchema = CreateInputSchema({
   key: SlugSchema,
   data: IndicatorDataSchema,
-  reason: ReasonSchema,
 });
 export type CreateIndicatorInput = Static<typeof CreateIndicatorInputSchema>;
 
 /** Changing a key figure's definition. */
-export const UpdateIndicatorInputSchema = Type.Object({
-  municipality: SlugSchema,
-  indicator: SlugSchema,
-  expectedVersion: ExpectedVersionSchema,
-  data: IndicatorDataSchema,
-  reason: ReasonSchema,
-});
+export const UpdateIndicatorInputSchema = ChangeInputSchema(
+  { indicator: SlugSchema },
+  { data: IndicatorDataSchema },
+);
 export type UpdateIndicatorInput = Static<typeof UpdateIndicatorInputSchema>;
 
 /** Recording a dated value. */
-export const AddObservationInputSchema = Type.Object({
-  municipality: SlugSchema,
-  indicator: SlugSchema,
-  expectedVersion: ExpectedVersionSchema,
-  data: Type.Object(
-    {
-      day: IsoDateSchema,
-      value: Type.Union([
-        Type.Number({
-          minimum: 0,
-          maximum: 1_000_000_000,
-          description: "Wert",
-        }),
-        Type.String({
-          maxLength: 60,
-          description:
-            "Wert, wie er geschrieben wird: „1.832“, „66,7 %“, „2 von 3“, „mehr als 60“",
-        }),
-      ]),
-      denominator: Type.Optional(
-        Type.Union([
-          Type.Integer({
-            minimum: 1,
+export const AddObservationInputSchema = ChangeInputSchema(
+  { indicator: SlugSchema },
+  {
+    data: Type.Object(
+      {
+        day: IsoDateSchema,
+        value: Type.Union([
+          Type.Number({
+            minimum: 0,
             maximum: 1_000_000_000,
-            description: "Gesamtzahl",
+            description: "Wert",
           }),
-          Type.Null(),
-        ]),
-      ),
-      qualifier: Type.Optional(
-        Type.Union([
-          StringEnum(QUALIFIERS, "about (rund), more_than, less_than"),
-          Type.Null(),
-        ]),
-      ),
-      breakdown: Type.Optional(
-        Type.Union([
-          Type.Array(
-            Type.Object(
-              {
-                label: Text(200, "Kategorie"),
-                value: Type.Number({ minimum: 0, maximum: 1_000_000_000 }),
-              },
-              { additionalProperties: false },
-            ),
-            { maxItems: 50 },
-          ),
           Type.String({
-            maxLength: 4000,
-            description: "Aufteilung, je Zeile „23 Führungskräfte“",
+            maxLength: 60,
+            description:
+              "Wert, wie er geschrieben wird: „1.832“, „66,7 %“, „2 von 3“, „mehr als 60“",
           }),
         ]),
-      ),
-      note: NullableText(500, "Anmerkung"),
-    },
-    { additionalProperties: false },
-  ),
-  reason: ReasonSchema,
-});
+        denominator: Type.Optional(
+          Type.Union([
+            Type.Integer({
+              minimum: 1,
+              maximum: 1_000_000_000,
+              description: "Gesamtzahl",
+            }),
+            Type.Null(),
+          ]),
+        ),
+        qualifier: Type.Optional(
+          Type.Union([
+            StringEnum(QUALIFIERS, "about (rund), more_than, less_than"),
+            Type.Null(),
+          ]),
+        ),
+        breakdown: Type.Optional(
+          Type.Union([
+            Type.Array(
+              Type.Object(
+                {
+                  label: Text(200, "Kategorie"),
+                  value: Type.Number({ minimum: 0, maximum: 1_000_000_000 }),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 50 },
+            ),
+            Type.String({
+              maxLength: 4000,
+              description: "Aufteilung, je Zeile „23 Führungskräfte“",
+            }),
+          ]),
+        ),
+        note: NullableText(500, "Anmerkung"),
+      },
+      { additionalProperties: false },
+    ),
+  },
+);
 export type AddObservationInput = Static<typeof AddObservationInputSchema>;
 
 /** Removing a wrong value. */
-export const RemoveObservationInputSchema = Type.Object({
-  municipality: SlugSchema,
-  indicator: SlugSchema,
-  expectedVersion: ExpectedVersionSchema,
-  observationId: Id("Wert"),
-  reason: ReasonSchema,
-});
+export const RemoveObservationInputSchema = ChangeInputSchema(
+  { indicator: SlugSchema },
+  { observationId: Id("Wert") },
+);
 export type RemoveObservationInput = Static<
   typeof RemoveObservationInputSchema
 >;
@@ -406,51 +383,42 @@ export const FreeSectionDataSchema = Type.Object(
 export type FreeSectionData = Static<typeof FreeSectionDataSchema>;
 
 /** Adding a free section to a draft (an introduction at the start, others at the end). */
-export const AddReportSectionInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  expectedVersion: ExpectedVersionSchema,
-  kind: StringEnum(FREE_SECTION_KINDS, FREE_SECTION_KINDS.join(", ")),
-  data: FreeSectionDataSchema,
-  reason: ReasonSchema,
-});
+export const AddReportSectionInputSchema = ChangeInputSchema(
+  { reportId: Id("Bericht") },
+  {
+    kind: StringEnum(FREE_SECTION_KINDS, FREE_SECTION_KINDS.join(", ")),
+    data: FreeSectionDataSchema,
+  },
+);
 export type AddReportSectionInput = Static<typeof AddReportSectionInputSchema>;
 
 /** Changing a free section of a draft. */
-export const UpdateReportSectionInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  sectionId: Id("Abschnitt"),
-  expectedVersion: ExpectedVersionSchema,
-  data: FreeSectionDataSchema,
-  reason: ReasonSchema,
-});
+export const UpdateReportSectionInputSchema = ChangeInputSchema(
+  { reportId: Id("Bericht"), sectionId: Id("Abschnitt") },
+  { data: FreeSectionDataSchema },
+);
 export type UpdateReportSectionInput = Static<
   typeof UpdateReportSectionInputSchema
 >;
 
 /** Moving a section (or the block of projects) one place up or down. */
-export const MoveReportSectionInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  /** The section; the projects block is named by 0 until it has a row of its own. */
-  sectionId: Type.Integer({ minimum: 0, description: "Abschnitt" }),
-  expectedVersion: ExpectedVersionSchema,
-  direction: StringEnum(["up", "down"] as const, "up oder down"),
-  reason: ReasonSchema,
-});
+export const MoveReportSectionInputSchema = ChangeInputSchema(
+  {
+    reportId: Id("Bericht"),
+    /** The section; the projects block is named by 0 until it has a row of its own. */
+    sectionId: Type.Integer({ minimum: 0, description: "Abschnitt" }),
+  },
+  { direction: StringEnum(["up", "down"] as const, "up oder down") },
+);
 export type MoveReportSectionInput = Static<
   typeof MoveReportSectionInputSchema
 >;
 
 /** Removing a free section of a draft. */
-export const RemoveReportSectionInputSchema = Type.Object({
-  municipality: SlugSchema,
-  reportId: Id("Bericht"),
-  sectionId: Id("Abschnitt"),
-  expectedVersion: ExpectedVersionSchema,
-  reason: ReasonSchema,
-});
+export const RemoveReportSectionInputSchema = ChangeInputSchema(
+  { reportId: Id("Bericht"), sectionId: Id("Abschnitt") },
+  {},
+);
 export type RemoveReportSectionInput = Static<
   typeof RemoveReportSectionInputSchema
 >;

@@ -591,38 +591,17 @@ function MeasureForm(
           <button type="submit" class="app-button" safe>
             {measure === null ? t.addMeasure : t.saveMeasure}
           </button>
-          {measure === null || props.isFirst ? (
-            ""
-          ) : (
-            <button
-              type="submit"
-              class="app-button app-button--secondary"
-              formaction={view.link(
-                editorPaths.measureMove(slug, project.slug, measure.id),
+          {measure === null
+            ? ""
+            : moveButtons(
+                view.link(
+                  editorPaths.measureMove(slug, project.slug, measure.id),
+                ),
+                [
+                  ["hoch", t.moveUp, !props.isFirst],
+                  ["runter", t.moveDown, !props.isLast],
+                ],
               )}
-              name="richtung"
-              value="hoch"
-              safe
-            >
-              {t.moveUp}
-            </button>
-          )}
-          {measure === null || props.isLast ? (
-            ""
-          ) : (
-            <button
-              type="submit"
-              class="app-button app-button--secondary"
-              formaction={view.link(
-                editorPaths.measureMove(slug, project.slug, measure.id),
-              )}
-              name="richtung"
-              value="runter"
-              safe
-            >
-              {t.moveDown}
-            </button>
-          )}
           {measure === null ? (
             ""
           ) : (
@@ -953,5 +932,34 @@ function DeleteSection(props: SectionProps): JSX.Element {
         </div>
       </EditorForm>
     </EditorSection>
+  );
+}
+
+/** The buttons that move a measure one place up or down (where it can go there). */
+function moveButtons(
+  action: string,
+  directions: readonly (readonly [
+    value: string,
+    label: string,
+    shown: boolean,
+  ])[],
+): JSX.Element {
+  return (
+    <>
+      {directions
+        .filter(([, , shown]) => shown)
+        .map(([value, label]) => (
+          <button
+            type="submit"
+            class="app-button app-button--secondary"
+            formaction={action}
+            name="richtung"
+            value={value}
+            safe
+          >
+            {label}
+          </button>
+        ))}
+    </>
   );
 }
