@@ -571,8 +571,10 @@ export async function insertReport(
   municipalityId: number,
   fields: ReportFields,
   now: string,
+  /** The number to give (an imported report keeps its own); left out: the next one. */
+  given?: number,
 ): Promise<{ readonly id: number; readonly number: number }> {
-  const number = await nextReportNumber(db, municipalityId);
+  const number = given ?? (await nextReportNumber(db, municipalityId));
   const row = await db
     .insertInto("status_report")
     .values({

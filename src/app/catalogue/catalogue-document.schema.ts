@@ -16,6 +16,7 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { BodiesDocumentSchema } from "../reports/bodies-document.schema.js";
 import { IndicatorsDocumentSchema } from "../indicators/indicators-document.schema.js";
+import { ReportsDocumentSchema } from "../reports/reports-document.schema.js";
 
 /** A union of string literals, so that the allowed values appear in the OpenAPI document. */
 export function StringEnum<T extends string>(
@@ -286,6 +287,7 @@ export const CatalogueDocumentSchema = Type.Object(
     ),
     bodies: Type.Optional(BodiesDocumentSchema),
     indicators: Type.Optional(IndicatorsDocumentSchema),
+    reports: Type.Optional(ReportsDocumentSchema),
   },
   { additionalProperties: false },
 );

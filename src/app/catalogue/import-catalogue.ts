@@ -42,6 +42,12 @@ import {
   findBodyProblems,
   importBodies,
 } from "../reports/bodies-document.js";
+import {
+  findReportProblems,
+  importReports,
+  reportsToDocument,
+  type ReportImportSummary,
+} from "../reports/reports-document.js";
 
 /** What an import wrote. */
 export interface ImportSummary {
@@ -51,6 +57,8 @@ export interface ImportSummary {
   readonly actionFields: number;
   readonly projects: number;
   readonly measures: number;
+  /** The file's reports: added, or kept as they were (absent: the file has none). */
+  readonly reports?: ReportImportSummary;
 }
 
 let yamlLibrary: typeof Yaml | null = null;
@@ -168,6 +176,12 @@ export async function importCatalogue(
               shaped.value.indicators,
               projectSlugsOf(shaped.value),
             )),
+        ...(shaped.value.reports === undefined
+          ? []
+          : findReportProblems(
+              shaped.value.reports,
+              projectSlugsOf(shaped.value),
+            )),
       ]
     : [];
   const checked =
@@ -187,6 +201,7 @@ export async function importCatalogue(
   const catalogue = documentToCatalogue(document);
   const now = ctx.clock().toISOString();
 
+  let reports: ReportImportSummary | undefined;
   const replaced = await ctx.db.transaction().execute(async (trx) => {
     const existing = await findMunicipalityBySlug(
       trx,
@@ -239,6 +254,15 @@ export async function importCatalogue(
         now,
         options.source,
       );
+    // After the bodies: a report names its meeting.
+    if (document.reports !== undefined)
+      reports = await importReports(
+        trx,
+        municipalityId,
+        document.reports,
+        now,
+        options.source,
+      );
     return existing !== null;
   });
   ctx.cache.clear();
@@ -259,6 +283,7 @@ export async function importCatalogue(
       (sum, project) => sum + project.measures.length,
       0,
     ),
+    ...(reports === undefined ? {} : { reports }),
   };
 }
 
@@ -292,10 +317,13 @@ export async function exportCatalogue(
     ctx.db,
     catalogue.municipality.id,
   );
+  // And reports, which name their meetings and never change once published.
+  const reports = await reportsToDocument(ctx.db, catalogue.municipality.id);
   return {
     ...document,
     ...(bodies.length === 0 ? {} : { bodies: [...bodies] }),
     ...(indicators.length === 0 ? {} : { indicators: [...indicators] }),
+    ...(reports.length === 0 ? {} : { reports: [...reports] }),
   };
 }
 

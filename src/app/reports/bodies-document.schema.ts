@@ -7,13 +7,15 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { BODY_KINDS } from "../../domain/body/body.js";
 
-const Text = (maxLength: number, description?: string) =>
+/** A required text of at most `maxLength` characters. */
+export const Text = (maxLength: number, description?: string) =>
   Type.String({
     minLength: 1,
     maxLength,
     ...(description === undefined ? {} : { description }),
   });
-const Url = (description: string) =>
+/** An optional web address. */
+export const Url = (description: string) =>
   Type.Optional(
     Type.String({
       maxLength: 2000,

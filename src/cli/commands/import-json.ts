@@ -19,7 +19,13 @@ export function describeImport(summary: ImportSummary): string {
   return (
     `${summary.replaced ? "Ersetzt" : "Importiert"}: ${summary.municipalitySlug} – ` +
     `${summary.impactAreas} Wirkungsbereiche, ${summary.actionFields} Aktionsfelder, ` +
-    `${summary.projects} Projekte, ${summary.measures} Einzelmaßnahmen.`
+    `${summary.projects} Projekte, ${summary.measures} Einzelmaßnahmen.` +
+    (summary.reports === undefined
+      ? ""
+      : ` Berichte: ${summary.reports.added.length} hinzugefügt` +
+        (summary.reports.kept.length === 0
+          ? "."
+          : `, ${summary.reports.kept.length} schon vorhanden und unverändert (Nr. ${summary.reports.kept.join(", ")}).`))
   );
 }
 

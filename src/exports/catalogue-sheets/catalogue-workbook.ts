@@ -18,6 +18,8 @@ import {
   PROJECT_STATUSES,
   RESPONSIBILITY_ROLES,
 } from "../../domain/catalogue/catalogue.js";
+import { BODY_KINDS } from "../../domain/body/body.js";
+import { bodiesDe } from "../../i18n/bodies.de.js";
 import { writeCsv } from "../csv/csv.js";
 
 /** The MIME types of the two files. */
@@ -61,6 +63,18 @@ const HINTS: readonly (readonly [string, string])[] = [
   ],
   ["Ziele", "Nr. bestimmt die Reihenfolge."],
   ["Prioritäten", "Projekte: Kurznamen, durch Semikolon getrennt."],
+  [
+    "Gremien",
+    `Kürzel: eindeutig in der Kommune; Art: ${BODY_KINDS.map((kind) => bodiesDe.kinds[kind]).join(", ")}. Ein Gremium, das hier fehlt, bleibt bestehen.`,
+  ],
+  [
+    "Mitglieder",
+    "Gremium: Kürzel aus dem Blatt Gremien; Nr. bestimmt die Reihenfolge; Öffentlich: „ja“ oder „nein“ für jedes Mitglied (ob der Name im Portal, in der Schnittstelle und in offenen Daten erscheinen darf). Die Mitglieder eines Gremiums sind genau die Zeilen dieses Blatts.",
+  ],
+  [
+    "Sitzungen",
+    "Gremium: Kürzel aus dem Blatt Gremien; Datum: TT.MM.JJJJ oder JJJJ-MM-TT; eine Sitzung wird über Gremium, Datum und TOP wiedererkannt. Vortragende: „Name (Funktion)“, durch Semikolon getrennt. Fragen und Antworten: „F: …“, in der nächsten Zeile „A: …“, zwischen zwei Fragen eine Leerzeile. Eine Sitzung, die hier fehlt, bleibt bestehen: Berichte verweisen auf sie.",
+  ],
 ];
 
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
@@ -76,6 +90,8 @@ const WIDE_COLUMNS = new Set([
   "Anmerkung",
   "Projekte",
   "Schlagwörter",
+  "Vortragende",
+  "Fragen und Antworten",
 ]);
 
 /** Writes the catalogue as an XLSX workbook; every cell is text, so that "2.10" stays 2.10. */

@@ -9,6 +9,20 @@
 import type { InputProblem } from "../../../errors.js";
 import { checkCatalogueDocument } from "../catalogue-document.js";
 import type { CatalogueDocument } from "../catalogue-document.schema.js";
+import { findBodyProblems } from "../../reports/bodies-document.js";
+import type { BodyDocument } from "../../reports/bodies-document.schema.js";
+import {
+  BODY_SHEET_COLUMNS,
+  bodiesToRows,
+  bodyKindOf,
+  meetingDateOf,
+  minutesOf,
+  MINUTES_MESSAGE,
+  presentersOf,
+  unknownKindMessage,
+  visibilityOf,
+  VISIBILITY_MESSAGE,
+} from "./body-sheets.js";
 
 /** The sheets, in the order of the workbook. */
 export const SHEET_IDS = [
@@ -23,6 +37,9 @@ export const SHEET_IDS = [
   "organisationseinheiten",
   "ziele",
   "prioritaeten",
+  "gremien",
+  "mitglieder",
+  "sitzungen",
 ] as const;
 
 /** One sheet of the catalogue workbook. */
@@ -38,6 +55,8 @@ export interface SheetDefinition {
   readonly key: readonly string[];
   /** Columns that must be present in the heading row. */
   readonly required: readonly string[];
+  /** A sheet a workbook may lack (one written before it existed): its rows stay as stored. */
+  readonly optional?: boolean;
 }
 
 const sheet = (
@@ -141,6 +160,26 @@ export const SHEETS: Readonly<Record<SheetId, SheetDefinition>> = {
     ["Nr.", "Jahr", "Titel", "Projekte"],
     ["Nr."],
   ),
+  // Bodies with their members and meetings (ADR 0053); a workbook of before has none.
+  gremien: {
+    ...sheet("gremien", "Gremien", BODY_SHEET_COLUMNS.gremien, ["Kürzel"]),
+    optional: true,
+  },
+  mitglieder: {
+    ...sheet("mitglieder", "Mitglieder", BODY_SHEET_COLUMNS.mitglieder, [
+      "Gremium",
+      "Nr.",
+    ]),
+    optional: true,
+  },
+  sitzungen: {
+    ...sheet("sitzungen", "Sitzungen", BODY_SHEET_COLUMNS.sitzungen, [
+      "Gremium",
+      "Datum",
+      "TOP",
+    ]),
+    optional: true,
+  },
 };
 
 /** The sheet that explains the others; written on export, ignored on import. */
@@ -203,6 +242,8 @@ export interface ReadTables {
   readonly problems: readonly SheetProblem[];
   /** Optional columns a sheet does not have (an older file): their values stay as stored. */
   readonly absent: Readonly<Partial<Record<SheetId, readonly string[]>>>;
+  /** Optional sheets the file does not have (an older file): their rows stay as stored. */
+  readonly absentSheets: readonly SheetId[];
 }
 
 const normalise = (text: string): string =>
@@ -234,10 +275,15 @@ export function readTables(raw: readonly RawSheet[]): ReadTables {
   }
   const tables = {} as Record<SheetId, SheetRow[]>;
   const absent: Partial<Record<SheetId, string[]>> = {};
+  const absentSheets: SheetId[] = [];
   for (const id of SHEET_IDS) {
     const definition = SHEETS[id];
     const source = byName.get(id);
     tables[id] = [];
+    if (source === undefined && definition.optional === true) {
+      absentSheets.push(id);
+      continue;
+    }
     if (source === undefined) {
       problems.push({
         sheet: definition.title,
@@ -295,7 +341,7 @@ export function readTables(raw: readonly RawSheet[]): ReadTables {
       tables[id].push({ line: row.line, cells });
     }
   }
-  return { tables, ignored, problems, absent };
+  return { tables, ignored, problems, absent, absentSheets };
 }
 
 /** The key of a row, as shown in the preview ("kleve-app", "kleve-app · 2"). */
@@ -420,6 +466,7 @@ export function documentToTables(document: CatalogueDocument): CatalogueTables {
       Projekte: (priority.projects ?? []).join(LIST_SEPARATOR),
     }),
   );
+  bodiesToRows(document.bodies ?? [], add);
   return rows;
 }
 
@@ -832,6 +879,7 @@ export function tablesToDocument(
     programmeRow === undefined
       ? 0
       : (integer("programm", programmeRow, "Ende") ?? 0);
+  const bodies = readBodies(tables, problem, origins, integer);
   if (problems.length > 0) return { ok: false, problems };
 
   const document: CatalogueDocument = {
@@ -853,13 +901,185 @@ export function tablesToDocument(
     },
     orgUnits,
     ...(flat ? { actionFields: flatFields } : { impactAreas: areas }),
+    ...(bodies.length === 0 ? {} : { bodies }),
   };
   const checked = checkCatalogueDocument(document);
-  if (checked.ok) return { ok: true, document: checked.value };
+  const bodyProblems = findBodyProblems(bodies);
+  if (checked.ok && bodyProblems.length === 0)
+    return { ok: true, document: checked.value };
   return {
     ok: false,
-    problems: checked.problems.map((each) => locate(each, origins)),
+    problems: [...(checked.ok ? [] : checked.problems), ...bodyProblems].map(
+      (each) => locate(each, origins),
+    ),
   };
+}
+
+/**
+ * The bodies of the sheets „Gremien“, „Mitglieder“ and „Sitzungen“, with the origin of
+ * each part (so that the schema's problems name sheet, row and column); the rules of the
+ * forms that the schema cannot say are problems here.
+ */
+function readBodies(
+  tables: CatalogueTables,
+  problem: (
+    id: SheetId,
+    line: number | null,
+    column: string | null,
+    message: string,
+  ) => void,
+  origins: Map<string, Origin>,
+  integer: (id: SheetId, row: SheetRow, column: string) => number | undefined,
+): BodyDocument[] {
+  const cell = (row: SheetRow, column: string): string =>
+    row.cells[column] ?? "";
+  const optional = (row: SheetRow, column: string): string | undefined =>
+    cell(row, column) === "" ? undefined : cell(row, column);
+  const bodies: BodyDocument[] = [];
+  const byAbbreviation = new Map<
+    string,
+    { body: BodyDocument; path: string }
+  >();
+  for (const row of tables.gremien) {
+    const kindText = cell(row, "Art");
+    const kind = bodyKindOf(kindText);
+    if (kind === null)
+      problem(
+        "gremien",
+        row.line,
+        "Art",
+        kindText === "" ? "darf nicht leer sein" : unknownKindMessage(kindText),
+      );
+    const path = `/bodies/${bodies.length}`;
+    const body: BodyDocument = {
+      abbreviation: cell(row, "Kürzel"),
+      name: cell(row, "Name"),
+      kind: kind ?? "committee",
+      ...withOptional("oparlUrl", optional(row, "OParl-Adresse")),
+      members: [],
+      meetings: [],
+    };
+    origins.set(path, {
+      sheet: "gremien",
+      line: row.line,
+      columns: {
+        abbreviation: "Kürzel",
+        name: "Name",
+        kind: "Art",
+        oparlUrl: "OParl-Adresse",
+      },
+    });
+    bodies.push(body);
+    byAbbreviation.set(body.abbreviation, { body, path });
+  }
+  const bodyOf = (id: SheetId, row: SheetRow) => {
+    const abbreviation = cell(row, "Gremium");
+    const found = byAbbreviation.get(abbreviation);
+    if (found === undefined)
+      problem(
+        id,
+        row.line,
+        "Gremium",
+        abbreviation === ""
+          ? "darf nicht leer sein"
+          : `Das Gremium „${abbreviation}“ gibt es im Blatt „Gremien“ nicht.`,
+      );
+    return found;
+  };
+  const members = tables.mitglieder
+    .map((row) => ({ row, number: integer("mitglieder", row, "Nr.") }))
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  for (const { row, number } of members) {
+    const parent = bodyOf("mitglieder", row);
+    const visible = visibilityOf(cell(row, "Öffentlich"));
+    if (visible === null)
+      problem("mitglieder", row.line, "Öffentlich", VISIBILITY_MESSAGE);
+    if (parent === undefined || number === undefined) continue;
+    const list = parent.body.members ?? [];
+    origins.set(`${parent.path}/members/${list.length}`, {
+      sheet: "mitglieder",
+      line: row.line,
+      columns: { name: "Name", group: "Gruppe", role: "Rolle" },
+    });
+    list.push({
+      name: cell(row, "Name"),
+      ...withOptional("group", optional(row, "Gruppe")),
+      ...withOptional("role", optional(row, "Rolle")),
+      public: visible ?? false,
+    });
+  }
+  const meetings = tables.sitzungen.map((row) => ({
+    row,
+    date: meetingDateOf(cell(row, "Datum")),
+  }));
+  meetings.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
+  for (const { row, date } of meetings) {
+    const parent = bodyOf("sitzungen", row);
+    if (date === null)
+      problem(
+        "sitzungen",
+        row.line,
+        "Datum",
+        cell(row, "Datum") === ""
+          ? "darf nicht leer sein"
+          : `„${cell(row, "Datum")}“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT).`,
+      );
+    const minutes = minutesOf(cell(row, "Fragen und Antworten"));
+    if (minutes === null)
+      problem("sitzungen", row.line, "Fragen und Antworten", MINUTES_MESSAGE);
+    if (parent === undefined || date === null) continue;
+    const list = parent.body.meetings ?? [];
+    const path = `${parent.path}/meetings/${list.length}`;
+    origins.set(path, {
+      sheet: "sitzungen",
+      line: row.line,
+      columns: {
+        date: "Datum",
+        title: "Bezeichnung",
+        paperReference: "Vorlage",
+        presenters: "Vortragende",
+        minutes: "Fragen und Antworten",
+      },
+    });
+    origins.set(`${path}/agendaItem`, {
+      sheet: "sitzungen",
+      line: row.line,
+      columns: { number: "TOP", title: "TOP-Titel" },
+    });
+    origins.set(`${path}/oparl`, {
+      sheet: "sitzungen",
+      line: row.line,
+      columns: {
+        meeting: "OParl-Sitzung",
+        agendaItem: "OParl-TOP",
+        paper: "OParl-Vorlage",
+      },
+    });
+    const agendaNumber = optional(row, "TOP");
+    const agendaTitle = optional(row, "TOP-Titel");
+    const oparl = {
+      ...withOptional("meeting", optional(row, "OParl-Sitzung")),
+      ...withOptional("agendaItem", optional(row, "OParl-TOP")),
+      ...withOptional("paper", optional(row, "OParl-Vorlage")),
+    };
+    list.push({
+      date,
+      ...withOptional("title", optional(row, "Bezeichnung")),
+      ...(agendaNumber === undefined && agendaTitle === undefined
+        ? {}
+        : {
+            agendaItem: {
+              ...withOptional("number", agendaNumber),
+              ...withOptional("title", agendaTitle),
+            },
+          }),
+      ...withOptional("paperReference", optional(row, "Vorlage")),
+      ...(Object.keys(oparl).length === 0 ? {} : { oparl }),
+      presenters: presentersOf(cell(row, "Vortragende")),
+      minutes: minutes ?? [],
+    });
+  }
+  return bodies;
 }
 
 function withOptional<K extends string>(
@@ -890,9 +1110,10 @@ function locate(
       message: problem.message,
     };
   }
-  const sheet =
-    problem.path.startsWith("/impactAreas") ||
-    problem.path.startsWith("/actionFields")
+  const sheet = problem.path.startsWith("/bodies")
+    ? SHEETS.gremien.title
+    : problem.path.startsWith("/impactAreas") ||
+        problem.path.startsWith("/actionFields")
       ? SHEETS.abhaengigkeiten.title
       : problem.path.startsWith("/orgUnits")
         ? SHEETS.organisationseinheiten.title

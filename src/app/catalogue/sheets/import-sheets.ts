@@ -53,6 +53,11 @@ import {
   type SheetRow,
 } from "./catalogue-sheets.js";
 import {
+  bodiesToDocument,
+  importBodies,
+} from "../../reports/bodies-document.js";
+import type { BodyDocument } from "../../reports/bodies-document.schema.js";
+import {
   readCatalogueWorkbook,
   UnreadableWorkbookError,
 } from "./read-catalogue-workbook.js";
@@ -105,9 +110,46 @@ async function storedTables(
   municipality: Municipality,
 ): Promise<CatalogueTables> {
   const catalogue = await loadCatalogue(db, municipality);
-  return catalogue === null
-    ? emptyTables()
-    : documentToTables(catalogueToDocument(catalogue));
+  if (catalogue === null) return emptyTables();
+  const bodies = await bodiesToDocument(db, municipality.id);
+  return documentToTables({
+    ...catalogueToDocument(catalogue),
+    bodies: [...bodies],
+  });
+}
+
+/**
+ * The file's bodies merged into the stored ones as an import writes them: a body or a
+ * meeting the file lacks stays (meetings carry reports, and an import never removes
+ * history); of a body in the file, its members are the file's.
+ */
+function withStoredBodies(
+  document: CatalogueDocument,
+  stored: readonly BodyDocument[],
+): CatalogueDocument {
+  const file = document.bodies ?? [];
+  if (file.length === 0 && stored.length === 0) return document;
+  const keyOf = (meeting: NonNullable<BodyDocument["meetings"]>[number]) =>
+    `${meeting.date}\u0000${meeting.agendaItem?.number ?? ""}`;
+  const merged = stored.map((before) => {
+    const after = file.find(
+      (each) => each.abbreviation === before.abbreviation,
+    );
+    if (after === undefined) return before;
+    const inFile = new Set((after.meetings ?? []).map(keyOf));
+    return {
+      ...after,
+      meetings: [
+        ...(after.meetings ?? []),
+        ...(before.meetings ?? []).filter((each) => !inFile.has(keyOf(each))),
+      ].sort((a, b) => a.date.localeCompare(b.date)),
+    };
+  });
+  const added = file.filter(
+    (each) =>
+      !stored.some((before) => before.abbreviation === each.abbreviation),
+  );
+  return { ...document, bodies: [...merged, ...added] };
 }
 
 /** The stored programme's levels and org unit kinds, which a file is read against. */
@@ -152,6 +194,7 @@ function withStoredCells(
   stored: CatalogueTables,
 ): ReturnType<typeof readTables> {
   const tables = { ...read.tables };
+  for (const id of read.absentSheets) tables[id] = stored[id];
   for (const id of SHEET_IDS) {
     const columns = read.absent[id] ?? [];
     if (columns.length === 0) continue;
@@ -206,9 +249,13 @@ async function checkFile(
   for (const id of SHEET_IDS)
     for (const row of read.tables[id])
       lines.set(`${id}\u0000${rowKey(id, row)}`, row.line);
+  const document = withStoredBodies(
+    result.document,
+    await bodiesToDocument(db, municipality.id),
+  );
   return {
-    document: result.document,
-    tables: documentToTables(result.document),
+    document,
+    tables: documentToTables(document),
     ignored: read.ignored,
     lines,
   };
@@ -270,6 +317,8 @@ async function applyImport(
     const stored = await loadCatalogue(trx, municipality);
     if (stored === null) throw new Error("catalogue vanished during import");
     await replaceSearchEntries(trx, municipality.id, searchEntriesOf(stored));
+    if (checked.document.bodies !== undefined)
+      await importBodies(trx, municipality.id, checked.document.bodies);
     const events: NewAuditEvent[] = [];
     const event = (entry: {
       action: string;
