@@ -55,6 +55,34 @@ export interface StaffPageSpec<D extends StaffData> {
   readonly page: (frame: StaffFrame, data: D) => JSX.Element;
 }
 
+/** Reads and draws one staff page. */
+export async function drawStaffPage<D extends StaffData>(
+  request: FastifyRequest,
+  spec: StaffPageSpec<D>,
+): Promise<string> {
+  const data = await spec.load();
+  const plain = viewOf(request);
+  const view = spec.view === undefined ? plain : spec.view(plain, data);
+  return await spec.page(
+    {
+      view,
+      requestUrl: request.url,
+      chrome: editorChrome(
+        request,
+        view,
+        data.catalogue,
+        data.rights,
+        spec.section,
+      ),
+      csrfToken: csrfToken(request),
+      notice: spec.notice?.(view, data),
+      failed: spec.failure?.failed,
+      conflict: spec.failure?.conflict,
+    },
+    data,
+  );
+}
+
 /** Reads, draws and sends one staff page with the given status. */
 export function sendStaffPage<D extends StaffData>(
   request: FastifyRequest,
@@ -62,28 +90,88 @@ export function sendStaffPage<D extends StaffData>(
   status: number,
   spec: StaffPageSpec<D>,
 ): Promise<FastifyReply> {
-  return answerRefusals(request, reply, async () => {
-    const data = await spec.load();
-    const plain = viewOf(request);
-    const view = spec.view === undefined ? plain : spec.view(plain, data);
-    const html = await spec.page(
-      {
-        view,
-        requestUrl: request.url,
-        chrome: editorChrome(
-          request,
-          view,
-          data.catalogue,
-          data.rights,
-          spec.section,
-        ),
-        csrfToken: csrfToken(request),
-        notice: spec.notice?.(view, data),
-        failed: spec.failure?.failed,
-        conflict: spec.failure?.conflict,
-      },
-      data,
+  return answerRefusals(request, reply, async () =>
+    sendEditorPage(reply, status, await drawStaffPage(request, spec)),
+  );
+}
+
+/** The rights of the frame of a page only administrators reach. */
+export const ADMINISTRATOR_RIGHTS: EditorRights = {
+  isAdministrator: true,
+  canReadAudit: true,
+};
+
+/** How a municipality's settings page for administrators is read and drawn. */
+export interface SettingsPageSpec<D extends StaffData> {
+  readonly section: EditorSection;
+  /** Reads the settings, with the catalogue and the rights of the frame. */
+  readonly load: (request: FastifyRequest, slug: string) => Promise<D>;
+  readonly page: (frame: StaffFrame, data: D, slug: string) => JSX.Element;
+}
+
+/** A settings page: sent with a status, the notice after saving and a failed form. */
+export interface SettingsPage {
+  (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply>;
+  /** The page again with its failed form (formAction's render). */
+  readonly again: (
+    context: {
+      request: FastifyRequest;
+      reply: FastifyReply;
+      params: { slug: string };
+    },
+    failure: { status: number; failed: FailedForm },
+  ) => Promise<FastifyReply>;
+}
+
+/**
+ * A municipality's settings page for administrators (open data, accessibility,
+ * participation): one form, sent uncached; a refusal goes to the plugin's error handler.
+ */
+export function settingsPage<D extends StaffData>(
+  spec: SettingsPageSpec<D>,
+): SettingsPage {
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    status: number,
+    notice?: string,
+    failed?: FailedForm,
+  ): Promise<FastifyReply> =>
+    sendEditorPage(
+      reply,
+      status,
+      await drawStaffPage(request, {
+        section: spec.section,
+        load: () => spec.load(request, slug),
+        notice: () => notice,
+        failure: { failed },
+        page: (frame, data) => spec.page(frame, data, slug),
+      }),
     );
-    return sendEditorPage(reply, status, html);
+  return Object.assign(send, {
+    again: (
+      context: {
+        request: FastifyRequest;
+        reply: FastifyReply;
+        params: { slug: string };
+      },
+      failure: { status: number; failed: FailedForm },
+    ) =>
+      send(
+        context.request,
+        context.reply,
+        context.params.slug,
+        failure.status,
+        undefined,
+        failure.failed,
+      ),
   });
 }
