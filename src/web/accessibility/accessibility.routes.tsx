@@ -24,21 +24,18 @@ import {
 } from "../../domain/accessibility/statement.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
-import type { FailedForm } from "../components/form/failed-form.js";
 import { createViewContext } from "../components/view.js";
-import { editorChrome } from "../editor/editor-view.js";
 import {
   entityTag,
   matchesIfNoneMatch,
-  NO_STORE,
   PUBLIC_CACHE_CONTROL,
 } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
+import { ADMINISTRATOR_RIGHTS, settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
-import { csrfToken } from "../plugins/session.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -207,47 +204,23 @@ export async function accessibilityRoutes(
   );
 
   // ── The form (administrators) ──────────────────────────────────────────────
-  async function renderSettings(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const { settings } = await getStatementSettingsForEditing(
-      ctx,
-      request.principal,
-      slug,
-      { ip: request.ip },
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    const view = viewOf(request);
-    const html = await (
-      <StatementSettingsPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(
-          request,
-          view,
-          catalogue,
-          { isAdministrator: true, canReadAudit: true },
-          "accessibility",
-        )}
-        slug={slug}
-        settings={settings}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />
-    );
-    return reply
-      .code(status)
-      .header("cache-control", NO_STORE)
-      .type(HTML)
-      .send(html);
-  }
+  const renderSettings = settingsPage({
+    section: "accessibility",
+    load: async (request, slug) => {
+      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+      const { settings } = await getStatementSettingsForEditing(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      const catalogue = await getCatalogue(ctx, slug);
+      return { settings, catalogue, rights: ADMINISTRATOR_RIGHTS };
+    },
+    page: (frame, { settings }, slug) => (
+      <StatementSettingsPage {...frame} slug={slug} settings={settings} />
+    ),
+  });
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
@@ -317,15 +290,7 @@ export async function accessibilityRoutes(
           gespeichert: "ja",
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderSettings(
-          request,
-          reply,
-          params.slug,
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderSettings.again,
       fieldOf: (path) => {
         const row = ROW_FIELD.exec(path);
         if (row !== null) {
