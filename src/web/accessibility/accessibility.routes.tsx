@@ -12,10 +12,7 @@ import {
   getStatementSettingsForEditing,
 } from "../../app/accessibility/statement.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import {
-  getCatalogue,
-  getDataVersion,
-} from "../../app/catalogue/read-catalogue.js";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
@@ -32,7 +29,7 @@ import {
 } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
-import { ADMINISTRATOR_RIGHTS, settingsPage } from "../http/staff-page.js";
+import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
@@ -205,6 +202,7 @@ export async function accessibilityRoutes(
 
   // ── The form (administrators) ──────────────────────────────────────────────
   const renderSettings = settingsPage({
+    ctx,
     section: "accessibility",
     load: async (request, slug) => {
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
@@ -214,10 +212,9 @@ export async function accessibilityRoutes(
         slug,
         { ip: request.ip },
       );
-      const catalogue = await getCatalogue(ctx, slug);
-      return { settings, catalogue, rights: ADMINISTRATOR_RIGHTS };
+      return settings;
     },
-    page: (frame, { settings }, slug) => (
+    page: (frame, settings, slug) => (
       <StatementSettingsPage {...frame} slug={slug} settings={settings} />
     ),
   });

@@ -4,7 +4,9 @@
  * uncached; a refusal is answered with the 403 page (see answerRefusals).
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
+import type { AppContext } from "../../app/context.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
@@ -96,79 +98,86 @@ export function sendStaffPage<D extends StaffData>(
 }
 
 /** The rights of the frame of a page only administrators reach. */
-export const ADMINISTRATOR_RIGHTS: EditorRights = {
+const ADMINISTRATOR_RIGHTS: EditorRights = {
   isAdministrator: true,
   canReadAudit: true,
 };
 
 /** How a municipality's settings page for administrators is read and drawn. */
-export interface SettingsPageSpec<D extends StaffData> {
+export interface SettingsPageSpec<S> {
+  readonly ctx: AppContext;
   readonly section: EditorSection;
-  /** Reads the settings, with the catalogue and the rights of the frame. */
-  readonly load: (request: FastifyRequest, slug: string) => Promise<D>;
-  readonly page: (frame: StaffFrame, data: D, slug: string) => JSX.Element;
+  /** Reads the settings; the use case refuses anyone but administrators. */
+  readonly load: (request: FastifyRequest, slug: string) => Promise<S>;
+  /** The rights of the frame; an administrator's by default. */
+  readonly rights?: (
+    request: FastifyRequest,
+    catalogue: Catalogue,
+  ) => EditorRights;
+  readonly page: (frame: StaffFrame, settings: S, slug: string) => JSX.Element;
 }
 
-/** A settings page: sent with a status, the notice after saving and a failed form. */
-export interface SettingsPage {
-  (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply>;
-  /** The page again with its failed form (formAction's render). */
+/** Sends a settings page with a status, the notice after saving and a failed form. */
+type SendSettings = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  status: number,
+  notice?: string,
+  failed?: FailedForm,
+) => Promise<FastifyReply>;
+
+/** A settings page, and the same page again with its failed form (formAction's render). */
+export type SettingsPage = SendSettings & {
   readonly again: (
     context: {
-      request: FastifyRequest;
-      reply: FastifyReply;
-      params: { slug: string };
+      readonly request: FastifyRequest;
+      readonly reply: FastifyReply;
+      readonly params: { readonly slug: string };
     },
-    failure: { status: number; failed: FailedForm },
+    failure: { readonly status: number; readonly failed: FailedForm },
   ) => Promise<FastifyReply>;
-}
+};
 
 /**
  * A municipality's settings page for administrators (open data, accessibility,
  * participation): one form, sent uncached; a refusal goes to the plugin's error handler.
  */
-export function settingsPage<D extends StaffData>(
-  spec: SettingsPageSpec<D>,
-): SettingsPage {
-  const send = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> =>
+export function settingsPage<S>(spec: SettingsPageSpec<S>): SettingsPage {
+  const send: SendSettings = async (
+    request,
+    reply,
+    slug,
+    status,
+    notice,
+    failed,
+  ) =>
     sendEditorPage(
       reply,
       status,
       await drawStaffPage(request, {
         section: spec.section,
-        load: () => spec.load(request, slug),
+        load: async () => {
+          const settings = await spec.load(request, slug);
+          const catalogue = await getCatalogue(spec.ctx, slug);
+          const rights =
+            spec.rights?.(request, catalogue) ?? ADMINISTRATOR_RIGHTS;
+          return { settings, catalogue, rights };
+        },
         notice: () => notice,
         failure: { failed },
-        page: (frame, data) => spec.page(frame, data, slug),
+        page: (frame, data) => spec.page(frame, data.settings, slug),
       }),
     );
   return Object.assign(send, {
     again: (
-      context: {
-        request: FastifyRequest;
-        reply: FastifyReply;
-        params: { slug: string };
-      },
-      failure: { status: number; failed: FailedForm },
+      { request, reply, params }: Parameters<SettingsPage["again"]>[0],
+      failure: Parameters<SettingsPage["again"]>[1],
     ) =>
       send(
-        context.request,
-        context.reply,
-        context.params.slug,
+        request,
+        reply,
+        params.slug,
         failure.status,
         undefined,
         failure.failed,

@@ -9,7 +9,6 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import {
-  getCatalogue,
   getDataVersion,
   listMunicipalities,
 } from "../../app/catalogue/read-catalogue.js";
@@ -63,7 +62,7 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
-import { ADMINISTRATOR_RIGHTS, settingsPage } from "../http/staff-page.js";
+import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
@@ -581,18 +580,13 @@ export async function openDataRoutes(
 
   // ── Settings (administrators) ─────────────────────────────────────────────
   const renderSettings = settingsPage({
+    ctx,
     section: "openData",
-    load: async (request, slug) => {
-      const settings = await getOpenDataSettingsForEditing(
-        ctx,
-        request.principal,
-        slug,
-        { ip: request.ip },
-      );
-      const catalogue = await getCatalogue(ctx, slug);
-      return { settings, catalogue, rights: ADMINISTRATOR_RIGHTS };
-    },
-    page: (frame, { settings }) => (
+    load: (request, slug) =>
+      getOpenDataSettingsForEditing(ctx, request.principal, slug, {
+        ip: request.ip,
+      }),
+    page: (frame, settings) => (
       <OpenDataSettingsPage {...frame} settings={settings} />
     ),
   });

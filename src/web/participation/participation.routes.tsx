@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
-import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import type { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
@@ -697,20 +697,14 @@ export async function participationRoutes(
   );
 
   const renderSettings = settingsPage({
+    ctx,
     section: "participation",
-    load: async (request, slug) => {
-      const settings = await getParticipationSettingsForEditing(
-        ctx,
-        request.principal,
-        slug,
-        { ip: request.ip },
-      );
-      const catalogue = await getCatalogue(ctx, slug);
-      return { settings, catalogue, rights: rightsOf(request, catalogue) };
-    },
-    page: (frame, { settings }) => (
-      <SettingsPage {...frame} settings={settings} />
-    ),
+    rights: rightsOf,
+    load: (request, slug) =>
+      getParticipationSettingsForEditing(ctx, request.principal, slug, {
+        ip: request.ip,
+      }),
+    page: (frame, settings) => <SettingsPage {...frame} settings={settings} />,
   });
 
   app.get(
