@@ -12,10 +12,7 @@ import {
   getStatementSettingsForEditing,
 } from "../../app/accessibility/statement.js";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import {
-  getCatalogue,
-  getDataVersion,
-} from "../../app/catalogue/read-catalogue.js";
+import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
@@ -24,21 +21,18 @@ import {
 } from "../../domain/accessibility/statement.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
-import type { FailedForm } from "../components/form/failed-form.js";
 import { createViewContext } from "../components/view.js";
-import { editorChrome } from "../editor/editor-view.js";
 import {
   entityTag,
   matchesIfNoneMatch,
-  NO_STORE,
   PUBLIC_CACHE_CONTROL,
 } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
+import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
-import { csrfToken } from "../plugins/session.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -207,47 +201,23 @@ export async function accessibilityRoutes(
   );
 
   // ── The form (administrators) ──────────────────────────────────────────────
-  async function renderSettings(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    const { settings } = await getStatementSettingsForEditing(
-      ctx,
-      request.principal,
-      slug,
-      { ip: request.ip },
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    const view = viewOf(request);
-    const html = await (
-      <StatementSettingsPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(
-          request,
-          view,
-          catalogue,
-          { isAdministrator: true, canReadAudit: true },
-          "accessibility",
-        )}
-        slug={slug}
-        settings={settings}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />
-    );
-    return reply
-      .code(status)
-      .header("cache-control", NO_STORE)
-      .type(HTML)
-      .send(html);
-  }
+  const renderSettings = settingsPage({
+    ctx,
+    section: "accessibility",
+    load: async (request, slug) => {
+      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+      const { settings } = await getStatementSettingsForEditing(
+        ctx,
+        request.principal,
+        slug,
+        { ip: request.ip },
+      );
+      return settings;
+    },
+    page: (frame, settings, slug) => (
+      <StatementSettingsPage {...frame} slug={slug} settings={settings} />
+    ),
+  });
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
@@ -317,15 +287,7 @@ export async function accessibilityRoutes(
           gespeichert: "ja",
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderSettings(
-          request,
-          reply,
-          params.slug,
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderSettings.again,
       fieldOf: (path) => {
         const row = ROW_FIELD.exec(path);
         if (row !== null) {

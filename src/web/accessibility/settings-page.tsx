@@ -9,16 +9,14 @@ import {
   type StatementSettings,
 } from "../../domain/accessibility/statement.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import {
   RadioGroup,
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import type { FailedForm } from "../components/form/failed-form.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
+import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -69,34 +67,16 @@ export function StatementSettingsPage(
       >
     )[field]?.maxLength;
   return (
-    <PageLayout
+    <StaffFormPage
       view={view}
       title={t.settingsTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      chrome={props.chrome}
+      errorTitle={t.errorSummaryTitle}
+      failed={failed}
+      notice={props.notice}
+      intro={t.settingsIntro}
     >
-      {failed === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      <h1 class="app-heading-xl" safe>
-        {t.settingsTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.settingsIntro}
-      </p>
       <p class="app-body-text">
         <a
           class="app-link"
@@ -112,11 +92,7 @@ export function StatementSettingsPage(
         novalidate
       >
         <CsrfField token={props.csrfToken} />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <RadioGroup
           id="stand"
           name="stand"
@@ -220,6 +196,6 @@ export function StatementSettingsPage(
           {t.saveSettings}
         </button>
       </form>
-    </PageLayout>
+    </StaffFormPage>
   );
 }

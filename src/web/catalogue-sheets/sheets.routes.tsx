@@ -22,14 +22,9 @@ import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
 } from "../../exports/catalogue-sheets/catalogue-workbook.js";
-import {
-  answerRefusals,
-  editorChrome,
-  originOf,
-  sendEditorPage,
-  viewOf,
-} from "../editor/editor-view.js";
+import { answerRefusals, originOf, viewOf } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import {
   EmptyForm,
@@ -39,7 +34,6 @@ import {
 } from "../http/form-schema.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import { sendFile } from "../http/send-file.js";
-import { csrfToken } from "../plugins/session.js";
 import { SheetPreviewPage, SheetsPage } from "./sheets-pages.js";
 import { SHEETS_ROUTES, sheetsPaths } from "./sheets-paths.js";
 
@@ -87,88 +81,68 @@ export async function sheetsRoutes(
     return Object.hasOwn(notices, key) ? notices[key] : undefined;
   }
 
-  async function renderSheets(
+  const renderSheets = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     failure?: FormFailure,
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug } = request.params as { slug: string };
-      const overview = await getEditorOverview(
-        ctx,
-        request.principal,
-        slug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "sheets",
+      failure: { failed: failure?.failed },
+      notice: () => (status === 200 ? noticeOf(request) : undefined),
+      load: () =>
+        getEditorOverview(
+          ctx,
+          request.principal,
+          (request.params as { slug: string }).slug,
+          originOf(request),
+        ),
+      page: (frame) => (
         <SheetsPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            overview.catalogue,
-            overview.rights,
-            "sheets",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? noticeOf(request) : undefined}
-          failed={failure?.failed}
-          slug={slug}
+          {...frame}
+          slug={(request.params as { slug: string }).slug}
         />
-      );
-      return sendEditorPage(reply, status, html);
+      ),
     });
-  }
 
-  async function renderPreview(
+  const renderPreview = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: { failure?: FormFailure; stale?: boolean } = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug, token } = request.params as {
-        slug: string;
-        token: string;
-      };
-      const preview = await showSheetImport(
-        ctx,
-        request.principal,
-        { municipality: slug, token },
-        originOf(request),
-      );
-      const overview = await getEditorOverview(
-        ctx,
-        request.principal,
-        slug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
+  ) => {
+    const { slug, token } = request.params as { slug: string; token: string };
+    return sendStaffPage(request, reply, status, {
+      section: "sheets",
+      failure: { failed: extra.failure?.failed },
+      notice: (view) =>
+        extra.stale === true ? view.t.sheets.staleNotice : undefined,
+      load: async () => {
+        const preview = await showSheetImport(
+          ctx,
+          request.principal,
+          { municipality: slug, token },
+          originOf(request),
+        );
+        const overview = await getEditorOverview(
+          ctx,
+          request.principal,
+          slug,
+          originOf(request),
+        );
+        return { ...overview, preview };
+      },
+      page: (frame, { preview }) => (
         <SheetPreviewPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            overview.catalogue,
-            overview.rights,
-            "sheets",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={extra.stale === true ? view.t.sheets.staleNotice : undefined}
-          failed={extra.failure?.failed}
+          {...frame}
           slug={slug}
           token={token}
           preview={preview}
         />
-      );
-      return sendEditorPage(reply, status, html);
+      ),
     });
-  }
+  };
 
   app.get(
     SHEETS_ROUTES.sheets,

@@ -4,6 +4,7 @@
  */
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ViewContext } from "../components/view.js";
 import {
   createApiToken,
   listOwnApiTokens,
@@ -51,6 +52,28 @@ function sessionPrincipal(request: FastifyRequest): UserPrincipal {
   if (principal.kind !== "user") throw new AppError("ERR_UNAUTHENTICATED");
   if (principal.via !== "session") throw new AppError("ERR_FORBIDDEN");
   return principal;
+}
+
+/** Sends new recovery codes: they exist only in this response, shown once. */
+async function sendRecoveryCodes(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: ViewContext,
+  codes: readonly string[],
+  notice?: string,
+): Promise<FastifyReply> {
+  const html = await (
+    <RecoveryCodesPage
+      view={view}
+      requestUrl={request.url}
+      csrfToken={csrfToken(request)}
+      codes={codes}
+      continueHref={view.link(identityPaths.account())}
+      account={accountBarOf(request, view)}
+      notice={notice}
+    />
+  );
+  return sendPage(reply, 200, html);
 }
 
 const NoParams = Type.Object({});
@@ -148,18 +171,13 @@ export async function accountRoutes(
           input.code,
           { ip: request.ip },
         );
-        const html = await (
-          <RecoveryCodesPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            codes={codes}
-            continueHref={view.link(identityPaths.account())}
-            account={accountBarOf(request, view)}
-            notice={view.t.identity.secondFactorActivated}
-          />
+        return sendRecoveryCodes(
+          request,
+          reply,
+          view,
+          codes,
+          view.t.identity.secondFactorActivated,
         );
-        return sendPage(reply, 200, html);
       },
       render: async ({ request, reply, view }, failure) => {
         const html = await (
@@ -197,17 +215,7 @@ export async function accountRoutes(
           sessionPrincipal(request),
           { ip: request.ip },
         );
-        const html = await (
-          <RecoveryCodesPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            codes={codes}
-            continueHref={view.link(identityPaths.account())}
-            account={accountBarOf(request, view)}
-          />
-        );
-        return sendPage(reply, 200, html);
+        return sendRecoveryCodes(request, reply, view, codes);
       },
       render: ({ request, reply }, failure) =>
         renderAccount(request, reply, failure.status, {

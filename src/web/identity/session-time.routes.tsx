@@ -10,7 +10,7 @@ import type { FastifyInstance, RouteShorthandOptions } from "fastify";
 import { takeKeptForm } from "../../app/auth/kept-forms.js";
 import { extendSession } from "../../app/auth/sessions.js";
 import type { AppContext } from "../../app/context.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { NO_STORE } from "../http/cache.js";
 import { accountBarOf } from "./identity-view.js";
@@ -120,11 +120,7 @@ export async function sessionTimeRoutes(
                     <input type="hidden" name={name} value={value} />
                   )),
                 )}
-                {view.lang === "de" ? (
-                  ""
-                ) : (
-                  <input type="hidden" name="lang" value={view.lang} />
-                )}
+                <LanguageField lang={view.lang} />
                 <div class="app-button-group">
                   <button type="submit" class="app-button" safe>
                     {t.keptFormSend}

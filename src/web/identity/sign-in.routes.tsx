@@ -22,8 +22,8 @@ import {
 } from "../../app/auth/sign-in.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import { AppError, isAppError } from "../../errors.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { isAppError } from "../../errors.js";
+import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction, readFormBody } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import {
@@ -482,17 +482,7 @@ export async function signInRoutes(
       clearSessionCookie(request, reply);
       return view.link(identityPaths.signIn(), { abgemeldet: "1" });
     },
-    render: ({ request, reply }, failure) =>
-      sendHtmlError(
-        new AppError("ERR_VALIDATION", {
-          problems: failure.failed.messages.map((message) => ({
-            path: "/",
-            message,
-          })),
-        }),
-        request,
-        reply,
-      ),
+    render: failedAsErrorPage,
   });
   app.post(IDENTITY_ROUTES.signOut, {
     ...signOutRoute,

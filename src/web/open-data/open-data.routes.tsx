@@ -9,7 +9,6 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import {
-  getCatalogue,
   getDataVersion,
   listMunicipalities,
 } from "../../app/catalogue/read-catalogue.js";
@@ -62,8 +61,8 @@ import {
 } from "../../exports/open-data/dataset-files.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
@@ -78,7 +77,6 @@ import {
 } from "../../domain/calendar/calendar.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
-import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
@@ -581,45 +579,17 @@ export async function openDataRoutes(
   );
 
   // ── Settings (administrators) ─────────────────────────────────────────────
-  async function renderSettings(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    const settings = await getOpenDataSettingsForEditing(
-      ctx,
-      request.principal,
-      slug,
-      { ip: request.ip },
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    const view = viewOf(request);
-    const html = await (
-      <OpenDataSettingsPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(
-          request,
-          view,
-          catalogue,
-          { isAdministrator: true, canReadAudit: true },
-          "openData",
-        )}
-        settings={settings}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />
-    );
-    return reply
-      .code(status)
-      .header("cache-control", NO_STORE)
-      .type(HTML)
-      .send(html);
-  }
+  const renderSettings = settingsPage({
+    ctx,
+    section: "openData",
+    load: (request, slug) =>
+      getOpenDataSettingsForEditing(ctx, request.principal, slug, {
+        ip: request.ip,
+      }),
+    page: (frame, settings) => (
+      <OpenDataSettingsPage {...frame} settings={settings} />
+    ),
+  });
 
   const SettingsQuery = Type.Object({
     lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -695,15 +665,7 @@ export async function openDataRoutes(
           gespeichert: "ja",
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderSettings(
-          request,
-          reply,
-          params.slug,
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderSettings.again,
       fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
       idOf: (field) => field,
       labelOf: (field, { view }) => {
@@ -769,15 +731,7 @@ export async function openDataRoutes(
           },
         );
       },
-      render: ({ request, reply, params }, failure) =>
-        renderSettings(
-          request,
-          reply,
-          params.slug,
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderSettings.again,
       fieldOf: (path) => (path === "/endpoint" ? "oparl-adresse" : null),
       idOf: (field) => field,
       labelOf: (field, { view }) =>

@@ -5,15 +5,13 @@
  */
 import type { OpenDataSettings } from "../../app/open-data/settings.js";
 import { LICENCES } from "../../domain/open-data/licences.js";
-import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import {
   RadioGroup,
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
+import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import type { EditorChrome } from "../editor/editor-view.js";
@@ -41,41 +39,19 @@ export function OpenDataSettingsPage(
   const value = (field: string, stored: string): string =>
     failed?.values[field] ?? stored;
   return (
-    <PageLayout
+    <StaffFormPage
       view={view}
       title={t.settingsTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      chrome={props.chrome}
+      errorTitle={t.errorSummaryTitle}
+      failed={failed}
+      notice={props.notice}
+      intro={t.settingsIntro}
     >
-      {failed === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      <h1 class="app-heading-xl" safe>
-        {t.settingsTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.settingsIntro}
-      </p>
       <form method="post" action={openDataPaths.settings(slug)}>
         <CsrfField token={props.csrfToken} />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <RadioGroup
           id="lizenz"
           name="lizenz"
@@ -142,6 +118,6 @@ export function OpenDataSettingsPage(
           {t.oparlSyncButton}
         </button>
       </form>
-    </PageLayout>
+    </StaffFormPage>
   );
 }

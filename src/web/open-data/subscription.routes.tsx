@@ -33,6 +33,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
+import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
 import { viewOf } from "../identity/identity-view.js";
@@ -422,17 +423,7 @@ export async function subscriptionRoutes(
     // Nothing to type in: an unknown link is the error page (404).
     answer: async (error, { request, reply }) =>
       sendHtmlError(error, request, reply),
-    render: ({ request, reply }, failure) =>
-      sendHtmlError(
-        new AppError("ERR_VALIDATION", {
-          problems: failure.failed.messages.map((message) => ({
-            path: "/",
-            message,
-          })),
-        }),
-        request,
-        reply,
-      ),
+    render: failedAsErrorPage,
   });
   app.post("/:slug/benachrichtigungen/bestaetigen/:token", {
     ...confirmRoute,
@@ -478,17 +469,7 @@ export async function subscriptionRoutes(
     },
     answer: async (error, { request, reply }) =>
       sendHtmlError(error, request, reply),
-    render: ({ request, reply }, failure) =>
-      sendHtmlError(
-        new AppError("ERR_VALIDATION", {
-          problems: failure.failed.messages.map((message) => ({
-            path: "/",
-            message,
-          })),
-        }),
-        request,
-        reply,
-      ),
+    render: failedAsErrorPage,
   });
   // RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" here, without a page.
   app.post("/:slug/benachrichtigungen/abmelden/:token", {

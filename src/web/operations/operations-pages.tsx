@@ -3,6 +3,7 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type {
   InstanceAuditLogPage,
   MunicipalityOverview,
@@ -137,11 +138,7 @@ export function OperationsHomePage(
         action={operationsPaths.home()}
         role="search"
       >
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <div class="app-form-group">
           <label class="app-label" for="betrieb-q" safe>
             {t.searchLabel}

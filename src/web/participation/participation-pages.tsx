@@ -34,6 +34,7 @@ import { CsrfField } from "../components/form/csrf-field.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
@@ -1017,23 +1018,15 @@ export function SettingsPage(props: {
   const value = (field: string, stored: string): string =>
     failed?.values[field] ?? stored;
   return (
-    <PageLayout
+    <StaffFormPage
       view={view}
       title={t.settingsTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      chrome={props.chrome}
+      errorTitle={view.t.identity.problemTitle}
+      failed={failed}
+      notice={props.notice}
     >
-      <Problems view={view} failed={failed} />
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-      <h1 class="app-heading-xl" safe>
-        {t.settingsTitle}
-      </h1>
       <form
         method="post"
         action={participationPaths.settings(settings.municipality.slug)}
@@ -1080,6 +1073,6 @@ export function SettingsPage(props: {
           {t.save}
         </button>
       </form>
-    </PageLayout>
+    </StaffFormPage>
   );
 }

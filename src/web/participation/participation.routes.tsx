@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
-import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
+import type { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
@@ -35,6 +35,7 @@ import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
 import { NO_STORE } from "../http/cache.js";
+import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { formAction, type FormContext } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
@@ -517,21 +518,26 @@ export async function participationRoutes(
   );
 
   // ── Staff pages ───────────────────────────────────────────────────────────
+  const rightsOf = (
+    request: FastifyRequest,
+    catalogue: Awaited<ReturnType<typeof getCatalogue>>,
+  ) => ({
+    isAdministrator: canEditStructure(
+      request.principal,
+      catalogue.municipality.id,
+    ),
+    canReadAudit: canReadAudit(request.principal, catalogue.municipality.id),
+  });
+
   function chromeFor(
     request: FastifyRequest,
     catalogue: Awaited<ReturnType<typeof getCatalogue>>,
   ) {
-    const view = viewOf(request);
-    const principal = request.principal;
-    const id = catalogue.municipality.id;
     return editorChrome(
       request,
-      view,
+      viewOf(request),
       catalogue,
-      {
-        isAdministrator: canEditStructure(principal, id),
-        canReadAudit: canReadAudit(principal, id),
-      },
+      rightsOf(request, catalogue),
       "participation",
     );
   }
@@ -690,35 +696,16 @@ export async function participationRoutes(
     }),
   );
 
-  async function renderSettings(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    const settings = await getParticipationSettingsForEditing(
-      ctx,
-      request.principal,
-      slug,
-      { ip: request.ip },
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    return send(
-      reply,
-      status,
-      <SettingsPage
-        view={viewOf(request)}
-        requestUrl={request.url}
-        chrome={chromeFor(request, catalogue)}
-        settings={settings}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />,
-    );
-  }
+  const renderSettings = settingsPage({
+    ctx,
+    section: "participation",
+    rights: rightsOf,
+    load: (request, slug) =>
+      getParticipationSettingsForEditing(ctx, request.principal, slug, {
+        ip: request.ip,
+      }),
+    page: (frame, settings) => <SettingsPage {...frame} settings={settings} />,
+  });
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
@@ -772,15 +759,7 @@ export async function participationRoutes(
           gespeichert: "ja",
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderSettings(
-          request,
-          reply,
-          params.slug,
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderSettings.again,
       fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
       idOf: (field) => field,
       labelOf: (field, { view }) => {

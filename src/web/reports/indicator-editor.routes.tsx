@@ -14,18 +14,12 @@ import {
   getIndicatorsForStaff,
 } from "../../app/indicators/read-indicators.js";
 import { germanDayOf } from "../../domain/calendar/calendar.js";
-import { csrfToken } from "../plugins/session.js";
-import {
-  answerRefusals,
-  editorChrome,
-  originOf,
-  sendEditorPage,
-  viewOf,
-} from "../editor/editor-view.js";
+import { originOf } from "../editor/editor-view.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
@@ -39,7 +33,7 @@ import {
 } from "./report-forms.js";
 import {
   reportingForm,
-  reportNoticeOf,
+  reportPageState,
   type FailedRender,
 } from "./reporting.routes.js";
 
@@ -90,82 +84,54 @@ export async function indicatorEditorRoutes(
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  async function renderList(
+  const renderList = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug } = request.params as { slug: string };
-      const data = await getIndicatorsForStaff(
-        ctx,
-        request.principal,
-        slug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
-        <IndicatorsOverviewPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "indicators",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
-          failed={extra.failed}
-          conflict={extra.conflict}
-          data={data}
-          today={today()}
-        />
-      );
-      return sendEditorPage(reply, status, html);
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "indicators",
+      ...reportPageState(request, status, extra),
+      load: () =>
+        getIndicatorsForStaff(
+          ctx,
+          request.principal,
+          (request.params as { slug: string }).slug,
+          originOf(request),
+        ),
+      page: (frame, data) => (
+        <IndicatorsOverviewPage {...frame} data={data} today={today()} />
+      ),
     });
-  }
 
-  async function renderIndicator(
+  const renderIndicator = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug, key } = request.params as { slug: string; key: string };
-      const data = await getIndicatorForStaff(
-        ctx,
-        request.principal,
-        slug,
-        key,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "indicators",
+      ...reportPageState(request, status, extra),
+      load: () => {
+        const { slug, key } = request.params as { slug: string; key: string };
+        return getIndicatorForStaff(
+          ctx,
+          request.principal,
+          slug,
+          key,
+          originOf(request),
+        );
+      },
+      page: (frame, data) => (
         <IndicatorPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "indicators",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
-          failed={extra.failed}
-          conflict={extra.conflict}
+          {...frame}
           data={{ ...data, indicators: [data.indicator] }}
           today={today()}
         />
-      );
-      return sendEditorPage(reply, status, html);
+      ),
     });
-  }
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     schluessel: t.reports.fieldFigureKey,

@@ -30,16 +30,10 @@ import {
   writeRegisterFile,
 } from "../../exports/register/register-file.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
-import { csrfToken } from "../plugins/session.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import {
-  answerRefusals,
-  editorChrome,
-  originOf,
-  sendEditorPage,
-  viewOf,
-} from "../editor/editor-view.js";
+import { answerRefusals, originOf } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { sendFile } from "../http/send-file.js";
@@ -60,6 +54,7 @@ import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import {
   reportingForm,
   reportNoticeOf,
+  reportPageState,
   type FailedRender,
 } from "./reporting.routes.js";
 
@@ -157,143 +152,100 @@ export async function registerEditorRoutes(
     );
   }
 
-  async function renderRegister(
+  const renderRegister = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug } = request.params as { slug: string };
-      const data = await getRegisterForStaff(
-        ctx,
-        request.principal,
-        slug,
-        dayOf(request),
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
-        <RegisterPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "register",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={
-            status === 200
-              ? (importNotice(request, view.t) ?? reportNoticeOf(request, view))
-              : undefined
-          }
-          failed={extra.failed}
-          conflict={extra.conflict}
-          data={data}
-        />
-      );
-      return sendEditorPage(reply, status, html);
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "register",
+      failure: extra,
+      notice: (view) =>
+        status === 200
+          ? (importNotice(request, view.t) ?? reportNoticeOf(request, view))
+          : undefined,
+      load: () =>
+        getRegisterForStaff(
+          ctx,
+          request.principal,
+          (request.params as { slug: string }).slug,
+          dayOf(request),
+          originOf(request),
+        ),
+      page: (frame, data) => <RegisterPage {...frame} data={data} />,
     });
-  }
 
-  async function renderPreview(
+  const renderPreview = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: { failure?: FormFailure; stale?: boolean } = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug, token } = request.params as {
-        slug: string;
-        token: string;
-      };
-      const typed =
-        (request.body as { stichtag?: string } | undefined)?.stichtag ??
-        (request.query as { stichtag?: string }).stichtag;
-      const day = typed === undefined ? null : parseGermanDay(typed);
-      const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
-      const preview = await showRegisterImport(
-        ctx,
-        request.principal,
-        { municipality: slug, token, asOf },
-        originOf(request),
-      );
-      const data = await getRegisterForStaff(
-        ctx,
-        request.principal,
-        slug,
-        germanDayOf(options.now()),
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
+  ) => {
+    const { slug, token } = request.params as { slug: string; token: string };
+    const typed =
+      (request.body as { stichtag?: string } | undefined)?.stichtag ??
+      (request.query as { stichtag?: string }).stichtag;
+    const day = typed === undefined ? null : parseGermanDay(typed);
+    const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
+    return sendStaffPage(request, reply, status, {
+      section: "register",
+      failure: { failed: extra.failure?.failed },
+      notice: (view) =>
+        extra.stale === true ? view.t.reports.importStale : undefined,
+      load: async () => {
+        const preview = await showRegisterImport(
+          ctx,
+          request.principal,
+          { municipality: slug, token, asOf },
+          originOf(request),
+        );
+        const data = await getRegisterForStaff(
+          ctx,
+          request.principal,
+          slug,
+          germanDayOf(options.now()),
+          originOf(request),
+        );
+        return { ...data, preview };
+      },
+      page: (frame, data) => (
         <RegisterImportPreviewPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "register",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={extra.stale === true ? view.t.reports.importStale : undefined}
-          failed={extra.failure?.failed}
+          {...frame}
           slug={slug}
           token={token}
           asOf={asOf}
-          preview={preview}
+          preview={data.preview}
         />
-      );
-      return sendEditorPage(reply, status, html);
+      ),
     });
-  }
+  };
 
-  async function renderService(
+  const renderService = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const { slug, leikaKey } = request.params as {
-        slug: string;
-        leikaKey: string;
-      };
-      const data = await getServiceForStaff(
-        ctx,
-        request.principal,
-        slug,
-        leikaKey,
-        germanDayOf(options.now()),
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
-        <ServicePage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "register",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
-          failed={extra.failed}
-          conflict={extra.conflict}
-          data={data}
-        />
-      );
-      return sendEditorPage(reply, status, html);
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "register",
+      ...reportPageState(request, status, extra),
+      load: () => {
+        const { slug, leikaKey } = request.params as {
+          slug: string;
+          leikaKey: string;
+        };
+        return getServiceForStaff(
+          ctx,
+          request.principal,
+          slug,
+          leikaKey,
+          germanDayOf(options.now()),
+          originOf(request),
+        );
+      },
+      page: (frame, data) => <ServicePage {...frame} data={data} />,
     });
-  }
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     leika: t.reports.fieldLeikaKey,

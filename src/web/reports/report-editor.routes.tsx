@@ -33,9 +33,9 @@ import {
   getReportingOverview,
   reportMeetingDetails,
   reportOfNumber,
-  renumberedReport,
   type NamedReport,
   type PublicMeetingDetails,
+  type ReportingOverview,
 } from "../../app/reports/read-reports.js";
 import {
   confirmUnchanged,
@@ -60,17 +60,9 @@ import {
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
-import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
-import {
-  answerRefusals,
-  editorChrome,
-  originOf,
-  sendEditorPage,
-  viewOf,
-  type EditorSection,
-} from "../editor/editor-view.js";
+import { originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam } from "../http/params.js";
@@ -110,8 +102,10 @@ import {
   previousReportRef,
   REPORT_ROUTES,
   reportPaths,
+  type ReportRef,
 } from "./report-paths.js";
 import { renderReportPdf } from "./report-print.js";
+import { sentRenumbered } from "./renumbered-report.js";
 import type { ViewContext } from "../components/view.js";
 import { DOCUMENT_KINDS } from "../documents/document-maker.js";
 import {
@@ -121,10 +115,11 @@ import {
 } from "../documents/stored-documents.js";
 import { ReportView } from "./report-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import {
   compareRows,
   reportingForm,
-  reportNoticeOf,
+  reportPageState,
   type FailedRender,
 } from "./reporting.routes.js";
 
@@ -179,10 +174,62 @@ function publishedOnOf(
   return day === null ? {} : { publishedOn: day };
 }
 
-/** A path with the request's query string (?lang=en) kept. */
-function withQuery(path: string, request: FastifyRequest): string {
-  const at = request.url.indexOf("?");
-  return at === -1 ? path : `${path}${request.url.slice(at)}`;
+/** The ids a removal URL names. */
+interface RemovalParams {
+  readonly slug: string;
+  readonly committeeId?: string;
+  readonly memberId?: string;
+  readonly meetingId?: string;
+}
+
+/** What the confirmation step before removing a member or a meeting says and sends. */
+function removalOf(
+  view: ViewContext,
+  overview: ReportingOverview,
+  target: "member" | "meeting",
+  params: RemovalParams,
+): {
+  title: string;
+  text: string;
+  form: string;
+  action: string;
+  version: number;
+  confirm: string;
+  cancelHref: string;
+} {
+  const b = view.t.bodies;
+  if (target === "member") {
+    const bodyId = idOf(params.committeeId ?? "");
+    const memberId = idOf(params.memberId ?? "");
+    const member = overview.members.find(
+      (each) => each.id === memberId && each.bodyId === bodyId,
+    );
+    if (member === undefined || bodyId === null)
+      throw new AppError("ERR_NOT_FOUND");
+    return {
+      title: b.removeMemberTitle(member.name),
+      text: b.removeMemberText,
+      form: `mitglied-${member.id}-entfernen`,
+      action: view.link(
+        reportPaths.committeeMemberRemove(params.slug, bodyId, member.id),
+      ),
+      version: member.version,
+      confirm: b.removeMemberConfirm,
+      cancelHref: view.link(reportPaths.committeeMembers(params.slug, bodyId)),
+    };
+  }
+  const meetingId = idOf(params.meetingId ?? "");
+  const meeting = overview.meetings.find((each) => each.id === meetingId);
+  if (meeting === undefined) throw new AppError("ERR_NOT_FOUND");
+  return {
+    title: b.removeMeetingTitle(meetingChoiceLabel(meeting)),
+    text: b.removeMeetingHint,
+    form: `sitzung-${meeting.id}-entfernen`,
+    action: view.link(reportPaths.meetingRemove(params.slug, meeting.id)),
+    version: meeting.version,
+    confirm: b.removeMeetingConfirm,
+    cancelHref: view.link(reportPaths.committees(params.slug)),
+  };
 }
 
 /** Registers the staff report pages and forms. */
@@ -196,61 +243,48 @@ export async function reportEditorRoutes(
   // As in the editor: pages send a signed-out visitor to the sign-in page and back.
   installStaffErrorHandler(app);
 
-  async function renderOverview(
+  const renderOverview = (
     request: FastifyRequest,
     reply: FastifyReply,
     page: "reports" | "committees",
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const slug = (request.params as { slug: string }).slug;
-      const overview = await getReportingOverview(
-        ctx,
-        request.principal,
-        slug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const section: EditorSection =
-        page === "reports" ? "reports" : "committees";
-      const props = {
-        view,
-        requestUrl: request.url,
-        chrome: editorChrome(
-          request,
-          view,
-          overview.catalogue,
-          overview.rights,
-          section,
+  ) => {
+    const slug = (request.params as { slug: string }).slug;
+    return sendStaffPage(request, reply, status, {
+      section: page === "reports" ? "reports" : "committees",
+      ...reportPageState(request, status, extra),
+      load: async () => {
+        const overview = await getReportingOverview(
+          ctx,
+          request.principal,
+          slug,
+          originOf(request),
+        );
+        const reminderDays =
+          page === "reports" && overview.rights.isAdministrator
+            ? await getReminderDays(
+                ctx,
+                request.principal,
+                slug,
+                originOf(request),
+              )
+            : [];
+        return { ...overview, overview, reminderDays };
+      },
+      page: (frame, { overview, reminderDays }) =>
+        page === "reports" ? (
+          <ReportsOverviewPage
+            {...frame}
+            overview={overview}
+            reminderDays={reminderDays}
+            isMailConfigured={options.mail !== null}
+          />
+        ) : (
+          <CommitteesPage {...frame} overview={overview} />
         ),
-        csrfToken: csrfToken(request),
-        notice: status === 200 ? reportNoticeOf(request, view) : undefined,
-        failed: extra.failed,
-        conflict: extra.conflict,
-        overview,
-      };
-      const reminderDays =
-        page === "reports" && overview.rights.isAdministrator
-          ? await getReminderDays(
-              ctx,
-              request.principal,
-              slug,
-              originOf(request),
-            )
-          : [];
-      const html = await (page === "reports" ? (
-        <ReportsOverviewPage
-          {...props}
-          reminderDays={reminderDays}
-          isMailConfigured={options.mail !== null}
-        />
-      ) : (
-        <CommitteesPage {...props} />
-      ));
-      return sendEditorPage(reply, status, html);
     });
-  }
+  };
 
   /** The published report's documents and their build state; the page reloads while one is built. */
   async function publishedDocumentsSection(
@@ -294,49 +328,43 @@ export async function reportEditorRoutes(
     );
   }
 
-  async function renderReport(
+  const renderReport = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; reportNumber: string };
-      const data = await getReportForEditing(
-        ctx,
-        request.principal,
-        params.slug,
-        (await staffReportOf(ctx, params)).id,
-        originOf(request),
-      );
-      const view = withLevels(viewOf(request), data.catalogue.programme.levels);
-      const documents =
-        data.report.status === "published"
-          ? await publishedDocumentsSection(view, params.slug, data.summary)
-          : undefined;
-      const html = await (
+  ) => {
+    const params = request.params as { slug: string; reportNumber: string };
+    return sendStaffPage(request, reply, status, {
+      section: "reports",
+      ...reportPageState(request, status, extra),
+      load: async () =>
+        getReportForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          (await staffReportOf(ctx, params)).id,
+          originOf(request),
+        ),
+      view: (view, data) => withLevels(view, data.catalogue.programme.levels),
+      page: async (frame, data) => (
         <ReportEditPage
-          documents={documents}
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "reports",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
-          failed={extra.failed}
-          conflict={extra.conflict}
+          {...frame}
+          documents={
+            data.report.status === "published"
+              ? await publishedDocumentsSection(
+                  frame.view,
+                  params.slug,
+                  data.summary,
+                )
+              : undefined
+          }
           data={data}
           isMailConfigured={options.mail !== null}
         />
-      );
-      return sendEditorPage(reply, status, html);
+      ),
     });
-  }
+  };
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     sitzung: t.reports.fieldMeeting,
@@ -388,11 +416,18 @@ export async function reportEditorRoutes(
     readonly slug: string;
     readonly reportNumber: string;
   }) => staffReportOf(ctx, params);
-  /** An old id-based URL of a report of the municipality that now has another number (ADR 0044). */
-  const movedReport = (request: FastifyRequest) => {
+  /** An old id-based URL of a report that now has another number (ADR 0044). */
+  const sentMoved = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pathOf: (slug: string, report: ReportRef) => string,
+  ): Promise<boolean> => {
     const params = request.params as { slug: string; reportNumber: string };
-    return renumberedReport(ctx, params.slug, params.reportNumber, {
+    return sentRenumbered(ctx, request, reply, {
+      slug: params.slug,
+      report: params.reportNumber,
       published: false,
+      pathOf,
     });
   };
 
@@ -487,49 +522,35 @@ export async function reportEditorRoutes(
     paperReference: "vorlage",
   };
 
-  async function renderMembers(
+  const renderMembers = (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; committeeId: string };
-      const overview = await getReportingOverview(
-        ctx,
-        request.principal,
-        params.slug,
-        originOf(request),
-      );
-      const bodyId = idOf(params.committeeId);
-      if (
-        bodyId === null ||
-        !overview.committees.some((each) => each.id === bodyId)
-      )
-        throw new AppError("ERR_NOT_FOUND");
-      const view = viewOf(request);
-      const html = await (
-        <MembersPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            overview.catalogue,
-            overview.rights,
-            "committees",
-          )}
-          csrfToken={csrfToken(request)}
-          notice={status === 200 ? reportNoticeOf(request, view) : undefined}
-          failed={extra.failed}
-          conflict={extra.conflict}
-          overview={overview}
-          bodyId={bodyId}
-        />
-      );
-      return sendEditorPage(reply, status, html);
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "committees",
+      ...reportPageState(request, status, extra),
+      load: async () => {
+        const params = request.params as { slug: string; committeeId: string };
+        const overview = await getReportingOverview(
+          ctx,
+          request.principal,
+          params.slug,
+          originOf(request),
+        );
+        const bodyId = idOf(params.committeeId);
+        if (
+          bodyId === null ||
+          !overview.committees.some((each) => each.id === bodyId)
+        )
+          throw new AppError("ERR_NOT_FOUND");
+        return { ...overview, overview, bodyId };
+      },
+      page: (frame, { overview, bodyId }) => (
+        <MembersPage {...frame} overview={overview} bodyId={bodyId} />
+      ),
     });
-  }
   const members = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -537,92 +558,34 @@ export async function reportEditorRoutes(
   ) => renderMembers(request, reply, failure.status, failure);
 
   /** The confirmation step before a member or a meeting is removed (WCAG 3.3.4). */
-  async function renderRemoval(
+  const renderRemoval = (
     request: FastifyRequest,
     reply: FastifyReply,
     target: "member" | "meeting",
     status: number,
     extra: FailedRender = {},
-  ) {
-    return answerRefusals(request, reply, async () => {
-      const params = request.params as {
-        slug: string;
-        committeeId?: string;
-        memberId?: string;
-        meetingId?: string;
-      };
-      const overview = await getReportingOverview(
-        ctx,
-        request.principal,
-        params.slug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const b = view.t.bodies;
-      let page: {
-        title: string;
-        text: string;
-        form: string;
-        action: string;
-        version: number;
-        confirm: string;
-        cancelHref: string;
-      };
-      if (target === "member") {
-        const bodyId = idOf(params.committeeId ?? "");
-        const memberId = idOf(params.memberId ?? "");
-        const member = overview.members.find(
-          (each) => each.id === memberId && each.bodyId === bodyId,
+  ) =>
+    sendStaffPage(request, reply, status, {
+      section: "committees",
+      failure: extra,
+      load: async () => {
+        const params = request.params as RemovalParams;
+        const overview = await getReportingOverview(
+          ctx,
+          request.principal,
+          params.slug,
+          originOf(request),
         );
-        if (member === undefined || bodyId === null)
-          throw new AppError("ERR_NOT_FOUND");
-        page = {
-          title: b.removeMemberTitle(member.name),
-          text: b.removeMemberText,
-          form: `mitglied-${member.id}-entfernen`,
-          action: view.link(
-            reportPaths.committeeMemberRemove(params.slug, bodyId, member.id),
-          ),
-          version: member.version,
-          confirm: b.removeMemberConfirm,
-          cancelHref: view.link(
-            reportPaths.committeeMembers(params.slug, bodyId),
-          ),
+        return {
+          ...overview,
+          removal: removalOf(viewOf(request), overview, target, params),
         };
-      } else {
-        const meetingId = idOf(params.meetingId ?? "");
-        const meeting = overview.meetings.find((each) => each.id === meetingId);
-        if (meeting === undefined) throw new AppError("ERR_NOT_FOUND");
-        page = {
-          title: b.removeMeetingTitle(meetingChoiceLabel(meeting)),
-          text: b.removeMeetingHint,
-          form: `sitzung-${meeting.id}-entfernen`,
-          action: view.link(reportPaths.meetingRemove(params.slug, meeting.id)),
-          version: meeting.version,
-          confirm: b.removeMeetingConfirm,
-          cancelHref: view.link(reportPaths.committees(params.slug)),
-        };
-      }
-      const html = await (
-        <RemoveConfirmationPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            overview.catalogue,
-            overview.rights,
-            "committees",
-          )}
-          csrfToken={csrfToken(request)}
-          failed={extra.failed}
-          conflict={extra.conflict}
-          {...page}
-        />
-      );
-      return sendEditorPage(reply, status, html);
+      },
+      page: (frame, { removal }) => (
+        <RemoveConfirmationPage {...frame} {...removal} />
+      ),
     });
-  }
+
   const removal =
     (target: "member" | "meeting") =>
     (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
@@ -907,15 +870,8 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
-      const moved = await movedReport(request);
-      if (moved !== null)
-        return reply.redirect(
-          withQuery(
-            reportPaths.staffReport(request.params.slug, moved),
-            request,
-          ),
-          301,
-        );
+      if (await sentMoved(request, reply, reportPaths.staffReport))
+        return reply;
       return renderReport(request, reply, 200);
     },
   );
@@ -1229,15 +1185,8 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
-      const moved = await movedReport(request);
-      if (moved !== null)
-        return reply.redirect(
-          withQuery(
-            reportPaths.staffReportPreview(request.params.slug, moved),
-            request,
-          ),
-          301,
-        );
+      if (await sentMoved(request, reply, reportPaths.staffReportPreview))
+        return reply;
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       return sendEditorPage(reply, 200, await readable.render());
@@ -1251,15 +1200,8 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
-      const moved = await movedReport(request);
-      if (moved !== null)
-        return reply.redirect(
-          withQuery(
-            reportPaths.staffReportDeck(request.params.slug, moved),
-            request,
-          ),
-          301,
-        );
+      if (await sentMoved(request, reply, reportPaths.staffReportDeck))
+        return reply;
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const deck = await buildReportDeck(
@@ -1282,15 +1224,8 @@ export async function reportEditorRoutes(
       schema: { hide: true, params: ReportParams },
     },
     async (request, reply) => {
-      const moved = await movedReport(request);
-      if (moved !== null)
-        return reply.redirect(
-          withQuery(
-            reportPaths.staffReportPdf(request.params.slug, moved),
-            request,
-          ),
-          301,
-        );
+      if (await sentMoved(request, reply, reportPaths.staffReportPdf))
+        return reply;
       const readable = await readableDocument(request, reply);
       if (readable === null) return reply;
       const pdf = await renderReportPdf(

@@ -16,7 +16,6 @@ import {
   getPublishedReport,
   listPublishedReports,
   publishedReportsOnDate,
-  renumberedReport,
 } from "../../app/reports/read-reports.js";
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
@@ -42,6 +41,7 @@ import {
   ReportsPage,
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
+import { sentRenumbered } from "./renumbered-report.js";
 import { municipalitySlugParam } from "../http/params.js";
 
 /** What the public report routes need. */
@@ -147,28 +147,21 @@ export async function reportPortalRoutes(
     return text;
   }
 
-  /** A path with the request's query string (?lang=en) kept. */
-  function withQuery(path: string, request: FastifyRequest): string {
-    const at = request.url.indexOf("?");
-    return at === -1 ? path : `${path}${request.url.slice(at)}`;
-  }
-
   /** Sends an old id-based URL on to the report's number (301); false when it is none. */
-  async function sentOn(
+  const sentOn = (
     request: FastifyRequest,
     reply: FastifyReply,
     pathOf: (slug: string, report: ReportRef) => string,
-  ): Promise<boolean> {
+  ): Promise<boolean> => {
     const params = request.params as { slug: string; report: string };
-    const moved = await renumberedReport(ctx, params.slug, params.report, {
+    return sentRenumbered(ctx, request, reply, {
+      slug: params.slug,
+      report: params.report,
       published: true,
+      pathOf,
+      cacheControl: PUBLIC_CACHE_CONTROL,
     });
-    if (moved === null) return false;
-    await reply
-      .header("cache-control", PUBLIC_CACHE_CONTROL)
-      .redirect(withQuery(pathOf(params.slug, moved), request), 301);
-    return true;
-  }
+  };
 
   app.get(
     REPORT_ROUTES.reports,

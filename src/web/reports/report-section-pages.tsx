@@ -3,6 +3,7 @@
  * up and down with plain buttons, edit, remove), the form of one section (new or
  * changed) and the confirmation page before a section is removed.
  */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type { ReportSectionsForEditing } from "../../app/reports/report-sections.js";
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
@@ -256,11 +257,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
             id="abschnitt-art"
             novalidate
           >
-            {view.lang === "de" ? (
-              ""
-            ) : (
-              <input type="hidden" name="lang" value={view.lang} />
-            )}
+            <LanguageField lang={view.lang} />
             <SelectField
               id="abschnitt-art-art"
               name="art"

@@ -23,19 +23,13 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { AppError } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import {
-  answerRefusals,
-  editorChrome,
-  originOf,
-  sendEditorPage,
-  viewOf,
-} from "../editor/editor-view.js";
+import { originOf } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf } from "../http/params.js";
-import { csrfToken } from "../plugins/session.js";
 import { staffReportOf } from "./report-editor.routes.js";
 import {
   answerLines,
@@ -131,61 +125,56 @@ export async function reportSectionRoutes(
   const { ctx } = options;
   installStaffErrorHandler(app);
 
-  async function render(
+  const render = (
     request: FastifyRequest,
     reply: FastifyReply,
     target: SectionPage,
     status: number,
     extra: FailedRender = {},
-  ): Promise<FastifyReply> {
-    return answerRefusals(request, reply, async () => {
-      const params = request.params as { slug: string; reportNumber: string };
-      const data = await getReportSectionsForEditing(
-        ctx,
-        request.principal,
-        params.slug,
-        (await staffReportOf(ctx, params)).id,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const props = {
-        view,
-        requestUrl: request.url,
-        chrome: editorChrome(
-          request,
-          view,
-          data.report.catalogue,
-          data.report.rights,
-          "reports",
-        ),
-        csrfToken: csrfToken(request),
-        notice: status === 200 ? noticeOf(request, view.t) : undefined,
-        failed: extra.failed,
-        conflict: extra.conflict,
-        data,
-      };
-      // Changing needs a draft; the list shows a published report's order.
-      if (target.page !== "list" && data.report.report.status !== "draft")
-        throw new AppError("ERR_REPORT_PUBLISHED");
-      const html = await (target.page === "list" ? (
-        <ReportSectionsPage {...props} />
-      ) : target.page === "new" ? (
-        <ReportSectionFormPage {...props} kind={target.kind} />
-      ) : target.page === "edit" ? (
-        <ReportSectionFormPage
-          {...props}
-          kind={freeSectionOf(data, target.sectionId).kind}
-          section={freeSectionOf(data, target.sectionId)}
-        />
-      ) : (
-        <RemoveSectionPage
-          {...props}
-          section={freeSectionOf(data, target.sectionId)}
-        />
-      ));
-      return sendEditorPage(reply, status, html);
+  ): Promise<FastifyReply> =>
+    sendStaffPage(request, reply, status, {
+      section: "reports",
+      failure: extra,
+      notice: (view) =>
+        status === 200 ? noticeOf(request, view.t) : undefined,
+      load: async () => {
+        const params = request.params as { slug: string; reportNumber: string };
+        const data = await getReportSectionsForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          (await staffReportOf(ctx, params)).id,
+          originOf(request),
+        );
+        return {
+          catalogue: data.report.catalogue,
+          rights: data.report.rights,
+          data,
+        };
+      },
+      page: (frame, { data }) => {
+        const props = { ...frame, data };
+        // Changing needs a draft; the list shows a published report's order.
+        if (target.page !== "list" && data.report.report.status !== "draft")
+          throw new AppError("ERR_REPORT_PUBLISHED");
+        return target.page === "list" ? (
+          <ReportSectionsPage {...props} />
+        ) : target.page === "new" ? (
+          <ReportSectionFormPage {...props} kind={target.kind} />
+        ) : target.page === "edit" ? (
+          <ReportSectionFormPage
+            {...props}
+            kind={freeSectionOf(data, target.sectionId).kind}
+            section={freeSectionOf(data, target.sectionId)}
+          />
+        ) : (
+          <RemoveSectionPage
+            {...props}
+            section={freeSectionOf(data, target.sectionId)}
+          />
+        );
+      },
     });
-  }
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     ueberschrift: t.reportSections.fieldHeading,

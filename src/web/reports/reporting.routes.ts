@@ -11,9 +11,8 @@ import type { AppContext } from "../../app/context.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { StoredDocuments } from "../documents/stored-documents.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
-import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
+import type { ConflictRow } from "../editor/conflict-notice.js";
 import {
   formAction,
   type FormContext,
@@ -21,6 +20,11 @@ import {
   type FormRouteOptions,
 } from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
+import type {
+  FailedRender,
+  StaffData,
+  StaffPageSpec,
+} from "../http/staff-page.js";
 import type { RoutePolicy } from "../http/route-policy.js";
 import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
 import { registerEditorRoutes } from "./register-editor.routes.js";
@@ -37,6 +41,8 @@ export interface ReportingRoutesOptions {
   /** Stored documents of published reports (ADR 0046). */
   readonly documents: StoredDocuments;
 }
+
+export type { FailedRender } from "../http/staff-page.js";
 
 /** Registers the public and the staff reporting routes. */
 export async function reportingRoutes(
@@ -81,10 +87,20 @@ export function reportNoticeOf(
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
 
-/** What a page needs to render after a failed form. */
-export interface FailedRender {
-  readonly failed?: FailedForm;
-  readonly conflict?: ConflictView;
+/**
+ * The notice and failed form of a reporting staff page (see sendStaffPage): the saved
+ * notice on a page shown normally (200), the failed form when a form is shown again.
+ */
+export function reportPageState(
+  request: FastifyRequest,
+  status: number,
+  failure: FailedRender = {},
+): Pick<StaffPageSpec<StaffData>, "notice" | "failure"> {
+  return {
+    notice: (view) =>
+      status === 200 ? reportNoticeOf(request, view) : undefined,
+    failure,
+  };
 }
 
 /** How one reporting form works (see formAction). */
