@@ -103,14 +103,21 @@ export function cacheStatistics(): readonly CacheStats[] {
   return stats.sort((a, b) => b.bytes - a.bytes);
 }
 
+/** JSON of a plain data structure with its maps as entry lists and its sets as arrays. */
+export function dataJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Map
+      ? [...item.entries()]
+      : item instanceof Set
+        ? [...item.values()]
+        : item,
+  );
+}
+
 /** Rough bytes a plain data structure holds in memory (its JSON, two bytes a character). */
 export function approximateBytes(value: unknown): number {
   try {
-    return (
-      (JSON.stringify(value, (_key, item: unknown) =>
-        item instanceof Map ? [...item.entries()] : item,
-      )?.length ?? 0) * 2
-    );
+    return (dataJson(value)?.length ?? 0) * 2;
   } catch {
     return 1024 * 1024;
   }

@@ -143,13 +143,14 @@ function pdfDate(instant: Date, length: number): string {
 }
 
 /**
- * Sets a PDF's creation and modification dates (Info dictionary and XMP) to `instant` and
- * its file identifier to a hash of its content, byte for byte in place (every value keeps
- * its length, so the cross-reference offsets stay valid).
+ * Sets a PDF's creation and modification dates (Info dictionary and XMP) to `instant`, its
+ * file identifier to a hash of its content and the names of its tagged elements to their
+ * rank, byte for byte in place (every value keeps its length, so the cross-reference
+ * offsets stay valid).
  */
 export function deterministicPdf(body: Buffer, instant: Date): Buffer {
   // latin1 maps bytes to characters one to one, so lengths and offsets are kept.
-  let text = body.toString("latin1");
+  let text = renumberStructureNodes(body.toString("latin1"));
   text = sameLength(text, /\/(?:CreationDate|ModDate)\s*\(([^)]*)\)/g, (old) =>
     pdfDate(instant, old.length),
   );
@@ -183,4 +184,25 @@ export function deterministicPdf(body: Buffer, instant: Date): Buffer {
     ),
   );
   return Buffer.from(text, "latin1");
+}
+
+/**
+ * Chromium names the tagged elements other elements refer to (table header cells, which
+ * data cells list as their /Headers; the structure tree's /IDTree) "node" and Blink's node
+ * id. Those ids count across the renderer process: when Chromium reuses a renderer for the
+ * next document, the same page gets other numbers. Each is replaced by its rank among the
+ * document's ids, padded to its length: the order (and so the sorted name tree) is kept.
+ */
+function renumberStructureNodes(text: string): string {
+  const pattern = /\(node(\d+)\)/g;
+  const ids = [
+    ...new Set([...text.matchAll(pattern)].map((match) => match[1] ?? "")),
+  ].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  if (ids.length === 0) return text;
+  const rank = new Map(ids.map((id, index) => [id, index + 1]));
+  return text.replace(
+    pattern,
+    (whole: string, id: string) =>
+      `(node${String(rank.get(id) ?? 0).padStart(id.length, "0")})`,
+  );
 }

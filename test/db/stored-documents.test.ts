@@ -262,6 +262,7 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
             subject: { type: "edition" as const, key: "2" },
             kind,
           })),
+          // A report's documents are stored under its id (its URLs name it by its number).
           ...(["pptx", "pdf"] as const).map((kind) => ({
             subject: { type: "report" as const, key: String(reportIds[0]) },
             kind,

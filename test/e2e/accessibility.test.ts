@@ -4,6 +4,7 @@
  * each rule with the elements that break it, so that the markup can be fixed directly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   findAccessibilityViolations,
   JAVASCRIPT_MODES,
@@ -51,6 +52,11 @@ const PAGES = [
     path: "/kleve/fortschreibungen/2/dokumente",
     status: 200,
   },
+  {
+    name: "the state of a report's documents",
+    path: "/kleve/berichte/1/dokumente",
+    status: 200,
+  },
   { name: "the empty search form", path: "/kleve/suche", status: 200 },
   { name: "search results", path: "/kleve/suche?q=rechnung", status: 200 },
   {
@@ -70,6 +76,8 @@ let rig: BrowserRig;
 
 beforeAll(async () => {
   rig = await openBrowserRig();
+  // Kleve's status reports, for the page of a report's documents.
+  await loadDemoReport(rig.ctx);
 });
 
 afterAll(async () => {

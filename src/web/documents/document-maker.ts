@@ -13,8 +13,10 @@ import type {
 import {
   getPublishedReport,
   listPublishedReports,
+  type PublicMeetingDetails,
 } from "../../app/reports/read-reports.js";
 import { formatIsoDate } from "../../domain/calendar/calendar.js";
+import type { ReportDocument } from "../../domain/report/report-document.js";
 import { AppError } from "../../errors.js";
 import {
   deterministicPackage,
@@ -30,7 +32,7 @@ import { EditionDocuments } from "../edition/edition-documents.js";
 import { renderReportPdf } from "../reports/report-print.js";
 
 /** The version of the report documents' format: a new one builds stored reports again. */
-export const REPORT_DOCUMENT_FORMAT = "report-documents-4";
+export const REPORT_DOCUMENT_FORMAT = "report-documents-5";
 
 const PPTX =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";
@@ -82,39 +84,53 @@ export function createDocumentMaker(
       if (subject.type === "edition")
         return editions.make(slug, editionNumberOf(subject), kind);
       const { document, meeting, sourceKey } = await report(slug, subject);
-      const instant = documentInstant(
-        document.publishedAt ?? formatIsoDate(document.asOf),
-      );
-      const name = reportFileName(document);
-      try {
-        if (kind === "pdf")
-          return {
-            body: deterministicPdf(
-              await renderReportPdf(renderer, document, meeting),
-              instant,
-            ),
-            fileName: `${name}.pdf`,
-            mediaType: "application/pdf",
-            sourceKey,
-          };
-        if (kind === "pptx")
-          return {
-            body: await deterministicPackage(
-              await buildReportDeck(document, meeting),
-              instant,
-            ),
-            fileName: `${name}.pptx`,
-            mediaType: PPTX,
-            sourceKey,
-          };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw new AppError("ERR_DOCUMENT_UNAVAILABLE", {
-          cause: error,
-          detail: `(${kind})`,
-        });
-      }
-      throw new AppError("ERR_NOT_FOUND");
+      return {
+        ...(await makeReportFile(renderer, document, meeting, kind)),
+        sourceKey,
+      };
     },
   };
+}
+
+/**
+ * A report's PDF or deck with deterministic bytes (dated the day it was published, a draft
+ * the day of its figures), for storage and for drafts rendered on demand.
+ */
+export async function makeReportFile(
+  renderer: PdfRenderer,
+  document: ReportDocument,
+  meeting: PublicMeetingDetails | null,
+  kind: StoredDocumentKind,
+): Promise<Omit<MadeDocument, "sourceKey">> {
+  const instant = documentInstant(
+    document.publishedAt ?? formatIsoDate(document.asOf),
+  );
+  const name = reportFileName(document);
+  try {
+    if (kind === "pdf")
+      return {
+        body: deterministicPdf(
+          await renderReportPdf(renderer, document, meeting),
+          instant,
+        ),
+        fileName: `${name}.pdf`,
+        mediaType: "application/pdf",
+      };
+    if (kind === "pptx")
+      return {
+        body: await deterministicPackage(
+          await buildReportDeck(document, meeting),
+          instant,
+        ),
+        fileName: `${name}.pptx`,
+        mediaType: PPTX,
+      };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("ERR_DOCUMENT_UNAVAILABLE", {
+      cause: error,
+      detail: `(${kind})`,
+    });
+  }
+  throw new AppError("ERR_NOT_FOUND");
 }

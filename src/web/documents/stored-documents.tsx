@@ -185,21 +185,14 @@ export class StoredDocuments {
   ): Promise<FastifyReply> {
     const current = await this.current(slug, subject, kind);
     if (current !== null) return sendStored(request, reply, current);
-    const build = this.buildOnce(slug, subject, kind);
-    if (!acceptsHtml(request)) return sendStored(request, reply, await build);
-    const waited = await Promise.race([
-      build,
-      new Promise<null>((resolve) => {
-        setTimeout(() => resolve(null), this.waitMs).unref();
-      }),
-    ]);
-    if (waited !== null) return sendStored(request, reply, waited);
-    return reply
-      .code(202)
-      .header("cache-control", NO_STORE)
-      .header("retry-after", "3")
-      .type("text/html; charset=utf-8")
-      .send(await (<BuildingPage {...progress()} />));
+    return sendWhenBuilt(
+      request,
+      reply,
+      this.buildOnce(slug, subject, kind),
+      this.waitMs,
+      (stored) => sendStored(request, reply, stored),
+      progress,
+    );
   }
 
   /** The stored document when it was made from the current sources, else null. */
@@ -232,6 +225,35 @@ export class StoredDocuments {
     this.building.set(key, build);
     return build;
   }
+}
+
+/**
+ * Sends a document once its build is done. A browser (it asks for HTML) waits at most
+ * `waitMs`; if the build takes longer, it gets the page "Dokument wird erstellt …", which
+ * reloads itself until the build is done. Other clients wait for the file.
+ */
+export async function sendWhenBuilt<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  build: Promise<T>,
+  waitMs: number,
+  send: (built: T) => FastifyReply,
+  progress: () => ProgressPage,
+): Promise<FastifyReply> {
+  if (!acceptsHtml(request)) return send(await build);
+  const waited = await Promise.race([
+    build.then((built) => ({ built })),
+    new Promise<null>((resolve) => {
+      setTimeout(() => resolve(null), waitMs).unref();
+    }),
+  ]);
+  if (waited !== null) return send(waited.built);
+  return reply
+    .code(202)
+    .header("cache-control", NO_STORE)
+    .header("retry-after", "3")
+    .type("text/html; charset=utf-8")
+    .send(await (<BuildingPage {...progress()} />));
 }
 
 /** A browser navigating to the link asks for HTML; a script or download tool does not. */

@@ -249,7 +249,7 @@ export async function renderPrintView(
  * published ideas taken up in it (a later decision changes their state) and the version of
  * the document format (a new format builds the document again). ADR 0046.
  */
-export const EDITION_DOCUMENT_FORMAT = "edition-documents-4";
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-5";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {

@@ -53,10 +53,6 @@ import {
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import {
-  buildReportDeck,
-  reportFileName,
-} from "../../exports/report/report-deck.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
@@ -66,7 +62,6 @@ import { originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam } from "../http/params.js";
-import { sendFile } from "../http/send-file.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
@@ -104,10 +99,14 @@ import {
   reportPaths,
   type ReportRef,
 } from "./report-paths.js";
-import { renderReportPdf } from "./report-print.js";
 import { sentRenumbered } from "./renumbered-report.js";
 import type { ViewContext } from "../components/view.js";
-import { DOCUMENT_KINDS } from "../documents/document-maker.js";
+import {
+  DOCUMENT_KINDS,
+  makeReportFile,
+  REPORT_DOCUMENT_FORMAT,
+} from "../documents/document-maker.js";
+import { DraftDocuments } from "../documents/draft-documents.js";
 import {
   anyBuilding,
   DocumentStateList,
@@ -239,6 +238,8 @@ export async function reportEditorRoutes(
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
+  // A draft's documents, made on demand and kept in memory while their data is unchanged.
+  const drafts = new DraftDocuments();
 
   // As in the editor: pages send a signed-out visitor to the sign-in page and back.
   installStaffErrorHandler(app);
@@ -1193,52 +1194,64 @@ export async function reportEditorRoutes(
     },
   );
 
-  app.get(
-    REPORT_ROUTES.staffReportDeck,
-    {
-      config: { policy: "signed-in" },
-      schema: { hide: true, params: ReportParams },
-    },
-    async (request, reply) => {
-      if (await sentMoved(request, reply, reportPaths.staffReportDeck))
-        return reply;
-      const readable = await readableDocument(request, reply);
-      if (readable === null) return reply;
-      const deck = await buildReportDeck(
-        readable.document,
-        await readable.meeting(),
-      );
-      return sendFile(
-        reply,
-        PPTX_CONTENT_TYPE,
-        `${reportFileName(readable.document)}.pptx`,
-        deck,
-      );
-    },
-  );
+  /**
+   * A report's deck or PDF for a signed-in reader, drafts too: made on demand from the data
+   * as it stands (once for all who ask at the same time), with the progress page for a
+   * browser when that takes longer than a second.
+   */
+  function draftDocumentRoute(
+    path: string,
+    kind: "pptx" | "pdf",
+    pathOf: (slug: string, report: ReportRef) => string,
+  ): void {
+    app.get(
+      path,
+      {
+        config: { policy: "signed-in" },
+        schema: { hide: true, params: ReportParams },
+      },
+      async (request, reply) => {
+        if (await sentMoved(request, reply, pathOf)) return reply;
+        const readable = await readableDocument(request, reply);
+        if (readable === null) return reply;
+        const { document } = readable;
+        const meeting = await readable.meeting();
+        const view = viewOf(request);
+        return drafts.send(
+          request,
+          reply,
+          [
+            "report",
+            document.id,
+            kind,
+            REPORT_DOCUMENT_FORMAT,
+            document,
+            meeting,
+          ],
+          () => makeReportFile(options.pdf, document, meeting, kind),
+          () => ({
+            view,
+            requestUrl: request.url,
+            name: view.t.documents.kinds[kind],
+            backHref: view.link(
+              reportPaths.staffReport(request.params.slug, {
+                number: Number(request.params.reportNumber),
+              }),
+            ),
+          }),
+        );
+      },
+    );
+  }
 
-  app.get(
+  draftDocumentRoute(
+    REPORT_ROUTES.staffReportDeck,
+    "pptx",
+    reportPaths.staffReportDeck,
+  );
+  draftDocumentRoute(
     REPORT_ROUTES.staffReportPdf,
-    {
-      config: { policy: "signed-in" },
-      schema: { hide: true, params: ReportParams },
-    },
-    async (request, reply) => {
-      if (await sentMoved(request, reply, reportPaths.staffReportPdf))
-        return reply;
-      const readable = await readableDocument(request, reply);
-      if (readable === null) return reply;
-      const pdf = await renderReportPdf(
-        options.pdf,
-        readable.document,
-        await readable.meeting(),
-      );
-      return sendFile(
-        reply,
-        "application/pdf",
-        `${reportFileName(readable.document)}.pdf`,
-        pdf,
-      );
-    },
+    "pdf",
+    reportPaths.staffReportPdf,
   );
 }
