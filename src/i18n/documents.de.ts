@@ -2,11 +2,13 @@
 export const documentsDe = {
   buildingTitle: "Dokument wird erstellt …",
   buildingLead: (name: string) =>
-    `„${name}“ wird gerade erstellt. Diese Seite lädt sich alle paar Sekunden neu; der Download beginnt, sobald das Dokument fertig ist.`,
+    `„${name}“ wird gerade erstellt. Das dauert meist nur einige Sekunden. Mit JavaScript beginnt der Download von selbst, sobald das Dokument fertig ist; sonst fragen Sie mit der Schaltfläche erneut nach.`,
   buildingRetry: "Jetzt erneut versuchen",
+  buildingReady: "Das Dokument ist fertig, der Download beginnt.",
+  statusRetry: "Stand aktualisieren",
   statusTitle: "Dokumente zum Herunterladen",
   statusLead:
-    "Die Dokumente werden beim Veröffentlichen einmal erstellt und danach sofort ausgeliefert. Solange eines erstellt wird, lädt sich diese Seite selbst neu.",
+    "Die Dokumente werden beim Veröffentlichen einmal erstellt und danach sofort ausgeliefert. Solange eines erstellt wird, aktualisiert sich die Liste mit JavaScript von selbst.",
   kinds: {
     docx: "Katalog als Word-Dokument (DOCX)",
     pdf: "Als PDF",

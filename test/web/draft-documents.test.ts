@@ -92,7 +92,7 @@ describe("draft documents", () => {
     expect(builds).toEqual(["1", "2"]);
   });
 
-  it("shows a browser the self-reloading progress page while the build takes longer, then the file", async () => {
+  it("shows a browser the progress page while the build takes longer, then the file", async () => {
     const waiting = await server.inject({
       url: "/entwurf.pdf",
       headers: BROWSER,
@@ -100,7 +100,8 @@ describe("draft documents", () => {
     expect(waiting.statusCode).toBe(202);
     expect(waiting.headers["cache-control"]).toBe("no-store");
     expect(waiting.body).toContain("Dokument wird erstellt …");
-    expect(waiting.body).toContain('<meta http-equiv="refresh" content="3"');
+    expect(waiting.body).not.toContain('http-equiv="refresh"');
+    expect(waiting.body).toContain('data-module="app-wait-for-document"');
     expect(waiting.body).toContain('href="/kleve/verwaltung/berichte/1"');
     // The reload while it is still built: the same build, the page again.
     const again = await server.inject({

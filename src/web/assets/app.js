@@ -140,6 +140,63 @@ const modules = {
     line.textContent = text();
     field.addEventListener("input", update);
   },
+
+  /**
+   * The progress page of a document that is being built: asks in the background every
+   * few seconds and, once the file is there, says so and starts the download. Without
+   * JavaScript the page offers a button to ask again (no timed reload).
+   */
+  "app-wait-for-document"(element) {
+    const url = element.dataset.documentUrl;
+    if (url === undefined) return;
+    const ask = async () => {
+      try {
+        const response = await fetch(url, {
+          method: "HEAD",
+          headers: { accept: "text/html" },
+          cache: "no-store",
+        });
+        if (response.status === 200) {
+          element.textContent = element.dataset.readyText ?? "";
+          window.location.assign(url);
+          return;
+        }
+      } catch {
+        // The network hiccupped: ask again later.
+      }
+      window.setTimeout(ask, 3000);
+    };
+    window.setTimeout(ask, 3000);
+  },
+
+  /**
+   * The list of a subject's documents while one is built: fetches the page again every
+   * few seconds and replaces the list, until nothing is built any more.
+   */
+  "app-refresh-while-building"(element) {
+    const refresh = async () => {
+      let building = true;
+      try {
+        const response = await fetch(window.location.href, {
+          headers: { accept: "text/html" },
+          cache: "no-store",
+        });
+        const page = new DOMParser().parseFromString(
+          await response.text(),
+          "text/html",
+        );
+        const fresh = page.getElementById(element.id);
+        if (fresh !== null) {
+          element.innerHTML = fresh.innerHTML;
+          building = fresh.dataset.module === "app-refresh-while-building";
+        }
+      } catch {
+        // The network hiccupped: ask again later.
+      }
+      if (building) window.setTimeout(refresh, 3000);
+    };
+    window.setTimeout(refresh, 3000);
+  },
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

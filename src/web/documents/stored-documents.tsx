@@ -278,7 +278,11 @@ function sendStored(
     .send(stored.body);
 }
 
-/** "Dokument wird erstellt …": reloads itself every three seconds, no script needed. */
+/**
+ * "Dokument wird erstellt …". No timed reload (WCAG 2.2.1): with JavaScript the page asks
+ * in the background and starts the download when the file is there; without, the reader
+ * asks again with the button.
+ */
 function BuildingPage(props: ProgressPage): JSX.Element {
   const { view } = props;
   const t = view.t.documents;
@@ -287,12 +291,18 @@ function BuildingPage(props: ProgressPage): JSX.Element {
       view={view}
       title={t.buildingTitle}
       requestUrl={props.requestUrl}
-      refreshSeconds={3}
     >
       <h1 class="app-heading-xl" safe>
         {t.buildingTitle}
       </h1>
-      <p class="app-lead" role="status" safe>
+      <p
+        class="app-lead"
+        role="status"
+        data-module="app-wait-for-document"
+        data-document-url={props.requestUrl}
+        data-ready-text={t.buildingReady}
+        safe
+      >
         {t.buildingLead(props.name)}
       </p>
       <p class="app-body-text">
@@ -355,19 +365,20 @@ export function DocumentStatusPage(props: {
   const { view } = props;
   const t = view.t.documents;
   return (
-    <PageLayout
-      view={view}
-      title={props.heading}
-      requestUrl={props.requestUrl}
-      refreshSeconds={anyBuilding(props.states) ? 3 : undefined}
-    >
+    <PageLayout view={view} title={props.heading} requestUrl={props.requestUrl}>
       <h1 class="app-heading-xl" safe>
         {props.heading}
       </h1>
       <p class="app-body-text" safe>
         {t.statusLead}
       </p>
-      <div role="status">
+      <div
+        role="status"
+        id="dokumente-stand-bereich"
+        {...(anyBuilding(props.states)
+          ? { "data-module": "app-refresh-while-building" }
+          : {})}
+      >
         <DocumentStateList
           view={view}
           states={props.states}
@@ -375,6 +386,15 @@ export function DocumentStatusPage(props: {
         />
       </div>
       <p class="app-body-text">
+        {anyBuilding(props.states) ? (
+          <>
+            <a class="app-button" href={props.requestUrl} safe>
+              {t.statusRetry}
+            </a>{" "}
+          </>
+        ) : (
+          ""
+        )}
         <a class="app-link" href={props.backHref} safe>
           {t.back}
         </a>

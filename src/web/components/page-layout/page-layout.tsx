@@ -51,8 +51,6 @@ export interface PageLayoutProps {
   readonly navigation?: readonly NavigationEntry[] | undefined;
   /** An error page: the document title starts with "Fehler:" (a page with an error summary does so by itself). */
   readonly isError?: boolean | undefined;
-  /** Reload the page after this many seconds (a page that waits for a document being built). */
-  readonly refreshSeconds?: number | undefined;
   readonly children?: Children;
 }
 
@@ -103,14 +101,6 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          {props.refreshSeconds === undefined ? (
-            ""
-          ) : (
-            <meta
-              http-equiv="refresh"
-              content={String(Math.max(1, Math.round(props.refreshSeconds)))}
-            />
-          )}
           <title safe>{documentTitle}</title>
           <link rel="stylesheet" href={assetPath("app.css")} />
           <script type="module" src={assetPath("app.js")}></script>
