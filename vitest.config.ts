@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * - unit: pure code, no services (runs without PostgreSQL and Chromium);
  * - db: use cases and the command line on both dialects (needs PostgreSQL);
  * - web: HTTP through Fastify's inject on SQLite (dialect behaviour is the db project's);
- * - e2e: the real server in Chromium, with axe (needs Chromium);
+ * - e2e: the real server in Chromium, with axe (needs Chromium, and PostgreSQL for the own-shape journey);
  * and utc: the app on a server whose time zone is UTC (most servers), where the rest pins Berlin.
  * Each project demands only its own services, so `vitest run --project unit` needs none.
  */
@@ -72,8 +72,10 @@ export default defineConfig({
           env: berlin,
           // As in web; besides, the worker's one Chromium serves all its files (test/support/browser.ts).
           isolate: false,
+          // The own-shape journey also runs on PostgreSQL.
           globalSetup: [
             "test/support/require-chromium.ts",
+            "test/support/require-postgres.ts",
             "test/support/office-cache-setup.ts",
           ],
           setupFiles: ["test/support/fast-password-hashing.ts"],

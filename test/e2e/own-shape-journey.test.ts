@@ -42,22 +42,42 @@ import {
 import { signInInBrowser } from "../support/browser-steps.js";
 import { KLEVE_LEVEL_WORDS } from "../support/flat-programme.js";
 import { TEST_NOW } from "../support/database.js";
+import type { DialectName } from "../../src/db/dialect.js";
 import { buildPrincipal } from "../support/principals.js";
 
 const run = promisify(execFile);
 
-let rig: BrowserRig;
+/**
+ * The journey with and without JavaScript on SQLite, and with JavaScript on PostgreSQL: what
+ * the database does is the same for both modes, what the browser does for both databases.
+ */
+const JOURNEYS = [
+  ...JAVASCRIPT_MODES.map((mode) => ({ ...mode, dialect: "sqlite" as const })),
+  {
+    ...JAVASCRIPT_MODES[0],
+    mode: `${JAVASCRIPT_MODES[0].mode} on PostgreSQL`,
+    dialect: "postgres" as const,
+  },
+];
+
+/** One portal per database, with Kleve's reports loaded first, so that the new municipality's first report has a higher id. */
+const rigs = new Map<DialectName, BrowserRig>();
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  // Kleve's reports first, so that the new municipality's first report has a higher id.
-  await loadDemoReport(rig.ctx);
-});
+  const dialects = [...new Set(JOURNEYS.map((journey) => journey.dialect))];
+  await Promise.all(
+    dialects.map(async (dialect) => {
+      const rig = await openBrowserRig({ dialect });
+      rigs.set(dialect, rig);
+      await loadDemoReport(rig.ctx);
+    }),
+  );
+}, 180_000);
 afterAll(async () => {
-  await rig?.close();
+  for (const rig of rigs.values()) await rig.close();
 });
 afterEach(() => {
-  expect(rig.takeScriptErrors()).toEqual([]);
+  for (const rig of rigs.values()) expect(rig.takeScriptErrors()).toEqual([]);
 });
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -105,10 +125,11 @@ const ENTRY = "Der Pilot läuft, der Rollout ist vorbereitet.";
 const MEETING_DATE = "10.11.2022";
 const TODAY = formatGermanDate(germanDayOf(TEST_NOW));
 
-describe.each(JAVASCRIPT_MODES)(
+describe.each(JOURNEYS)(
   "a municipality in its own shape $mode",
-  ({ javaScriptEnabled }) => {
+  ({ javaScriptEnabled, dialect }) => {
     it("is set up flat, reports to its advisory board and shows all of it in its own words", async () => {
+      const rig = rigs.get(dialect)!;
       const slug = `eigen-${randomBytes(3).toString("hex")}`;
       await createMunicipality(rig.ctx, COMMAND_LINE, {
         name: "Gemeinde Eigenform",

@@ -24,6 +24,7 @@ import type { FastifyInstance, RouteOptions } from "fastify";
 import type { AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
+import type { DialectName } from "../../src/db/dialect.js";
 import { chromiumPath } from "./environment.js";
 
 /** The two ways a reader may come: with scripts running, and without. */
@@ -107,6 +108,8 @@ export async function openBrowserRig(
     readonly clock?: () => Date;
     /** Told of every route as the app registers it (tests that walk every page read the route table so). */
     readonly onRoute?: (route: RouteOptions) => void;
+    /** The database behind the portal: SQLite unless a test asks for PostgreSQL. */
+    readonly dialect?: DialectName;
   } = {},
 ): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
@@ -119,10 +122,13 @@ export async function openBrowserRig(
     }
   };
   try {
-    const database: TestContext = await openTestContext("sqlite", {
-      demo: true,
-      ...(options.clock === undefined ? {} : { clock: options.clock }),
-    });
+    const database: TestContext = await openTestContext(
+      options.dialect ?? "sqlite",
+      {
+        demo: true,
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
+      },
+    );
     cleanUps.push(() => database.close());
     const app: FastifyInstance = await buildApp(database.ctx, {
       logger: false,
