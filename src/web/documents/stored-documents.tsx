@@ -39,6 +39,12 @@ export interface StoredDocumentsOptions {
   readonly leaseMs?: number;
   /** How often the worker looks for requested documents (0: only when told). */
   readonly pollMs?: number;
+  /**
+   * How long after the start the worker first looks for documents left requested (by an
+   * earlier run, or after a format change): a build loads the document libraries and the
+   * browser, which would delay the server's first answers on a small machine.
+   */
+  readonly startDelayMs?: number;
   /** Told about a build that failed. */
   readonly onError?: (error: unknown) => void;
 }
@@ -66,6 +72,7 @@ export class StoredDocuments {
   private working: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private firstLook: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly waitMs: number;
   private readonly leaseMs: number;
@@ -85,7 +92,11 @@ export class StoredDocuments {
     if (this.timer !== null || pollMs <= 0) return;
     this.timer = setInterval(() => this.kick(), pollMs);
     this.timer.unref();
-    this.kick();
+    this.firstLook = setTimeout(
+      () => this.kick(),
+      this.options.startDelayMs ?? 5_000,
+    );
+    this.firstLook.unref();
   }
 
   /** Stops the timer and waits for the builds under way. */
@@ -93,7 +104,9 @@ export class StoredDocuments {
     // No new claims: a requested document left now is built by another process or later.
     this.closed = true;
     if (this.timer !== null) clearInterval(this.timer);
+    if (this.firstLook !== null) clearTimeout(this.firstLook);
     this.timer = null;
+    this.firstLook = null;
     await this.working?.catch(() => undefined);
     await Promise.allSettled([...this.building.values()]);
   }
