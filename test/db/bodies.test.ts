@@ -34,15 +34,7 @@ import {
   openReportingFixture,
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { rejectionOf } from "../support/failure.js";
 
 function problemsOf(error: unknown) {
   return isAppError(error, "ERR_VALIDATION") ? error.problems : error;
@@ -143,7 +135,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
       reason: "Zustimmung liegt vor",
     });
     expect(version).toBe(2);
-    const stale = await failure(
+    const stale = await rejectionOf(
       updateMember(f.ctx, f.admin, {
         municipality: KLEVE,
         memberId: id,
@@ -154,7 +146,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
     expect(
       isReportingConflict(stale) && stale.changes.map((each) => each.reason),
     ).toEqual(["Zustimmung liegt vor"]);
-    const staleRemoval = await failure(
+    const staleRemoval = await rejectionOf(
       removeMember(f.ctx, f.admin, {
         municipality: KLEVE,
         memberId: id,
@@ -189,7 +181,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
     const bodyId = await advisoryBoardWithTenMembers();
     expect(
       problemsOf(
-        await failure(
+        await rejectionOf(
           addMember(f.ctx, f.admin, {
             municipality: KLEVE,
             bodyId,
@@ -200,7 +192,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
     ).toEqual([{ path: "/data/name", message: "darf nicht leer sein" }]);
     expect(
       problemsOf(
-        await failure(
+        await rejectionOf(
           updateMeeting(f.ctx, f.admin, {
             municipality: KLEVE,
             meetingId: f.meetingId,
@@ -223,7 +215,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
     ]);
     expect(
       problemsOf(
-        await failure(
+        await rejectionOf(
           updateMeeting(f.ctx, f.admin, {
             municipality: KLEVE,
             meetingId: f.meetingId,
@@ -283,7 +275,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
       title: "Öffentliche Sitzung",
       ...AGENDA,
     });
-    const stale = await failure(
+    const stale = await rejectionOf(
       updateMeeting(f.ctx, f.admin, {
         municipality: KLEVE,
         meetingId: f.meetingId,
@@ -313,7 +305,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
       expectedVersion: 1,
     });
     await createDraftReport(f, "2023-02-28");
-    const refused = await failure(
+    const refused = await rejectionOf(
       removeMeeting(f.ctx, f.admin, {
         municipality: KLEVE,
         meetingId: f.meetingId,
@@ -335,7 +327,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
   });
 
   it("lets only administrators change a body's kind or members", async () => {
-    const refused = await failure(
+    const refused = await rejectionOf(
       addMember(f.ctx, f.editor, {
         municipality: KLEVE,
         bodyId: f.committeeId,
@@ -343,7 +335,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
       }),
     );
     expect(isAppError(refused, "ERR_FORBIDDEN")).toBe(true);
-    const kindRefused = await failure(
+    const kindRefused = await rejectionOf(
       updateCommittee(f.ctx, f.editor, {
         municipality: KLEVE,
         committeeId: f.committeeId,
@@ -416,7 +408,7 @@ describe.each(DIALECTS)("bodies on %s", (dialect) => {
   it("refuses a file with one abbreviation twice, importing nothing", async () => {
     const exported = await exportCatalogue(f.ctx, KLEVE);
     const apd = exported.bodies?.[0];
-    const error = await failure(
+    const error = await rejectionOf(
       importCatalogue(
         f.ctx,
         {

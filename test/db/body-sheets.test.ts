@@ -15,7 +15,6 @@ import {
   importCatalogueSheetsForOperator,
 } from "../../src/app/catalogue/sheets/import-sheets.js";
 import type { CatalogueTables } from "../../src/app/catalogue/sheets/catalogue-sheets.js";
-import { AppError } from "../../src/errors.js";
 import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
@@ -26,6 +25,7 @@ import {
   type TestContext,
 } from "../support/database.js";
 import { flatProgrammeDocument } from "../support/flat-programme.js";
+import { appErrorOf } from "../support/failure.js";
 
 const SLUG = "flachland";
 
@@ -84,16 +84,6 @@ function withBodies(): CatalogueDocument {
     ...(flatProgrammeDocument(SLUG) as CatalogueDocument),
     bodies: structuredClone(BODIES),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe.each(DIALECTS)("bodies in the spreadsheet on %s", (dialect) => {
@@ -215,7 +205,7 @@ describe.each(DIALECTS)("bodies in the spreadsheet on %s", (dialect) => {
       mitglieder: edit(tables.mitglieder, 0, { Öffentlich: "" }),
       sitzungen: edit(tables.sitzungen, 1, { Datum: "31.02.2023" }),
     };
-    const error = await failure(
+    const error = await appErrorOf(
       importCatalogueSheetsForOperator(target.ctx, {
         municipality: SLUG,
         fileName: "kaputt.xlsx",

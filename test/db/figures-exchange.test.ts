@@ -27,7 +27,6 @@ import {
   exportCatalogueSheetsForOperator,
   importCatalogueSheetsForOperator,
 } from "../../src/app/catalogue/sheets/import-sheets.js";
-import { AppError } from "../../src/errors.js";
 import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
@@ -39,6 +38,7 @@ import {
 } from "../support/database.js";
 import { flatProgrammeDocument } from "../support/flat-programme.js";
 import { buildPrincipal } from "../support/principals.js";
+import { appErrorOf } from "../support/failure.js";
 
 const SLUG = "flachland";
 
@@ -103,16 +103,6 @@ function shapedDocument(): CatalogueDocument {
   ];
   document.bodies = structuredClone(BODIES);
   return document;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const base = {
@@ -324,7 +314,7 @@ describe.each(DIALECTS)(
         ?.find((each) => each.key === "strecke")
         ?.values.push({ day: "2025-01-15", value: 5 });
       const index = rewritten.indicators?.indexOf(changed) ?? -1;
-      const error = await failure(
+      const error = await appErrorOf(
         importCatalogue(target.ctx, rewritten, {
           source: "dritte.json",
           replace: true,
@@ -359,7 +349,7 @@ describe.each(DIALECTS)(
       staff.values[0].value = 112;
       quote.values[0].value = 50.25;
       measure.end = "2022";
-      const error = await failure(
+      const error = await appErrorOf(
         importCatalogue(target.ctx, broken, { source: "kaputt.json" }),
       );
       expect(error.code).toBe("ERR_IMPORT_INVALID");
@@ -474,7 +464,7 @@ describe.each(DIALECTS)(
           ...tables.massnahmen.slice(1),
         ],
       };
-      const error = await failure(
+      const error = await appErrorOf(
         importCatalogueSheetsForOperator(target.ctx, {
           municipality: SLUG,
           fileName: "kaputt.xlsx",

@@ -18,15 +18,7 @@ import {
   openReportingFixture,
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { rejectionOf } from "../support/failure.js";
 
 const base = {
   definition: "Was gezählt wird",
@@ -131,7 +123,7 @@ describe.each(DIALECTS)("key figures as people write them on %s", (dialect) => {
   it("refuses a breakdown that does not add up and a decimal with too many places, and changes nothing", async () => {
     await figure("beschaeftigte", {});
     await figure("quote", { kind: "percent", unit: "%", decimals: 1 });
-    const sum = await failure(
+    const sum = await rejectionOf(
       addObservation(f.t.ctx, admin, {
         municipality: K,
         indicator: "beschaeftigte",
@@ -149,7 +141,7 @@ describe.each(DIALECTS)("key figures as people write them on %s", (dialect) => {
       message:
         "Die Aufteilung geht nicht auf: 23 + 80 = 103, der Wert ist aber 111.",
     });
-    const places = await failure(
+    const places = await rejectionOf(
       addObservation(f.t.ctx, admin, {
         municipality: K,
         indicator: "quote",

@@ -42,15 +42,7 @@ import {
 } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
 import { ensureOtherMunicipality } from "../web/support/api-writers.js";
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
-}
+import { rejectionOf } from "../support/failure.js";
 
 let sequence = 0;
 function uniqueEmail(): string {
@@ -127,7 +119,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
       name: "Einmal",
       role: "committee",
     });
-    const error = await failure(
+    const error = await rejectionOf(
       createAccount(t.ctx, COMMAND_LINE, {
         municipalityId: goch,
         email,
@@ -185,7 +177,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
       "committee",
     ]);
     // Without naming them, a person in two municipalities must choose.
-    const error = await failure(
+    const error = await rejectionOf(
       createApiToken(t.ctx, COMMAND_LINE, { userId: id }),
     );
     expect(isAppError(error, "ERR_VALIDATION")).toBe(true);
@@ -215,7 +207,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
     expect(unverified.operator).toBe("unverified");
     expect(unverified.municipalityId).toBeNull();
     expect(isMemberOf(unverified, kleve)).toBe(false);
-    const refused = await failure(
+    const refused = await rejectionOf(
       getMunicipalityOverview(t.ctx, unverified, {}),
     );
     expect(isAppError(refused, "ERR_OPERATOR_SECOND_FACTOR")).toBe(true);

@@ -31,7 +31,7 @@ import {
   ANONYMOUS,
   type UserPrincipal,
 } from "../../src/domain/access/principal.js";
-import { AppError } from "../../src/errors.js";
+import type { AppError } from "../../src/errors.js";
 import {
   DIALECTS,
   openTestContext,
@@ -39,6 +39,7 @@ import {
 } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
+import { appErrorOf } from "../support/failure.js";
 
 let sink: SmtpSink;
 beforeAll(async () => {
@@ -60,16 +61,6 @@ async function nthMail(address: string, n: number): Promise<string> {
     if (Date.now() > deadline) throw new Error(`no mail ${n} to ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe.each(DIALECTS)("participation on %s", (dialect) => {
@@ -153,7 +144,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       );
       // Off by default.
       expect(
-        (await failure(submitItem(other.ctx, null, ANONYMOUS, idea()))).code,
+        (await appErrorOf(submitItem(other.ctx, null, ANONYMOUS, idea()))).code,
       ).toBe("ERR_NOT_FOUND");
       await changeParticipationSettings(other.ctx, otherAdmin, {
         municipality: K,
@@ -163,7 +154,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       });
       expect(
         (
-          await failure(
+          await appErrorOf(
             submitItem(other.ctx, null, ANONYMOUS, idea(), { ip: freshIp() }),
           )
         ).code,
@@ -171,7 +162,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       const staffIdea = await submitItem(other.ctx, null, otherAdmin, idea());
       expect(staffIdea.id).toBeGreaterThan(0);
       // Only administrators change the switch; the refusal is audited.
-      const refused = await failure(
+      const refused = await appErrorOf(
         changeParticipationSettings(
           other.ctx,
           buildPrincipal(otherAdmin.municipalityId as number),
@@ -211,20 +202,20 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       token: linkIn(confirmation.text, "bestaetigen"),
     });
     // Not public before moderation.
-    expect((await failure(getPublicItem(t.ctx, K, receipt.id))).code).toBe(
+    expect((await appErrorOf(getPublicItem(t.ctx, K, receipt.id))).code).toBe(
       "ERR_ITEM_NOT_FOUND",
     );
     // Editors read the queue but do not moderate.
     expect((await getQueue(t.ctx, editor, K)).canModerate).toBe(false);
     expect(
       (
-        await failure(
+        await appErrorOf(
           moderateItem(t.ctx, null, editor, decision(receipt.id, 1)),
         )
       ).code,
     ).toBe("ERR_FORBIDDEN");
     // Taken up needs a link.
-    const missing = await failure(
+    const missing = await appErrorOf(
       moderateItem(
         t.ctx,
         null,
@@ -366,7 +357,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     const { id } = await submitItem(t.ctx, null, ANONYMOUS, idea(), {
       ip: freshIp(),
     });
-    const refused = await failure(
+    const refused = await appErrorOf(
       moderateItem(
         t.ctx,
         null,
@@ -400,7 +391,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     await moderateItem(t.ctx, null, admin, decision(first.id, 1));
     expect(
       (
-        await failure(
+        await appErrorOf(
           moderateItem(
             t.ctx,
             null,
@@ -476,7 +467,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
         ).n,
       );
     const advert = `Werbung ${dialect}`;
-    const bot = await failure(
+    const bot = await appErrorOf(
       submitItem(
         t.ctx,
         null,
@@ -510,7 +501,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
     const long = `Zu lang ${dialect} ${"x".repeat(300)}`;
     expect(
       (
-        await failure(
+        await appErrorOf(
           submitItem(t.ctx, null, ANONYMOUS, idea({ title: long }), {
             ip: freshIp(),
           }),
@@ -526,7 +517,7 @@ describe.each(DIALECTS)("participation on %s", (dialect) => {
       });
     expect(
       (
-        await failure(
+        await appErrorOf(
           submitItem(t.ctx, null, ANONYMOUS, idea({ email }), {
             ip: freshIp(),
           }),

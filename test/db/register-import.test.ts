@@ -29,20 +29,12 @@ import {
   openReportingFixture,
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
+import { rejectionOf } from "../support/failure.js";
 
 const K = "kleve";
 const PREVIOUS_REPORT = dayNumberOf(2022, 8, 23);
 const REPORT = dayNumberOf(2022, 11, 28);
 const IMPORT_DAY = dayNumberOf(2023, 3, 1);
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
-}
 
 /** The register of the next year as another office would send it: flat, as of 01.03.2023. */
 function nextYearFile(register: readonly Service[]): Service[] {
@@ -175,7 +167,7 @@ describe.each(DIALECTS)(
       }
       expect(
         isAppError(
-          await failure(
+          await rejectionOf(
             confirmRegisterImport(f.ctx, admin, {
               municipality: K,
               token,
@@ -216,7 +208,7 @@ describe.each(DIALECTS)(
         },
       });
       const changed = await exportRegister(f.ctx, admin, K);
-      const error = await failure(
+      const error = await rejectionOf(
         confirmRegisterImport(f.ctx, admin, {
           municipality: K,
           token,
@@ -236,7 +228,7 @@ describe.each(DIALECTS)(
 
     it("names line, column and rule of a bad file, and keeps neither file nor register", async () => {
       const before = await exportRegister(f.ctx, admin, K);
-      const error = await failure(
+      const error = await rejectionOf(
         prepareRegisterImport(f.ctx, admin, {
           municipality: K,
           fileName: "kaputt.csv",
@@ -263,7 +255,7 @@ describe.each(DIALECTS)(
     });
 
     it("refuses an as-of day before records that start later", async () => {
-      const error = await failure(
+      const error = await rejectionOf(
         prepareRegisterImport(f.ctx, admin, {
           municipality: K,
           fileName: "ozg.csv",

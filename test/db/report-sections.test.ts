@@ -27,15 +27,7 @@ import {
   openReportingFixture,
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { rejectionOf } from "../support/failure.js";
 
 const EMPTY: FreeSectionData = {
   heading: "",
@@ -186,7 +178,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
     ]);
     // The projects block stays.
     const block = sections.find((section) => section.kind === "projects")!;
-    const refused = await failure(
+    const refused = await rejectionOf(
       removeReportSection(ctx, admin, {
         municipality: KLEVE,
         reportId,
@@ -204,7 +196,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
       data: FreeSectionData,
       kind = "survey" as const,
     ) => {
-      const error = await failure(
+      const error = await rejectionOf(
         addReportSection(ctx, admin, {
           municipality: KLEVE,
           reportId,
@@ -264,7 +256,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
       kind: "outlook",
       data: { ...EMPTY, text: "Im nächsten Jahr folgt die E-Akte." },
     });
-    const twice = await failure(
+    const twice = await rejectionOf(
       addReportSection(ctx, admin, {
         municipality: KLEVE,
         reportId,
@@ -276,7 +268,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
     expect(
       isAppError(twice, "ERR_VALIDATION") && twice.problems[0]?.message,
     ).toBe("Der Bericht hat schon einen Ausblick.");
-    const stale = await failure(
+    const stale = await rejectionOf(
       addReportSection(ctx, admin, {
         municipality: KLEVE,
         reportId,
@@ -286,7 +278,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
       }),
     );
     expect(isReportingConflict(stale)).toBe(true);
-    const refused = await failure(
+    const refused = await rejectionOf(
       addReportSection(ctx, f.editor, {
         municipality: KLEVE,
         reportId,
@@ -301,7 +293,7 @@ describe.each(DIALECTS)("free sections of a report on %s", (dialect) => {
   it("keeps the sections of a published report: the use case and the database refuse a change", async () => {
     const { ctx, admin } = f;
     const reportId = await createPublishedReport(f, { asOf: "2022-11-28" });
-    const refused = await failure(
+    const refused = await rejectionOf(
       addReportSection(ctx, admin, {
         municipality: KLEVE,
         reportId,

@@ -75,20 +75,12 @@ import {
   type ReportingFixture,
 } from "../support/reporting-fixture.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
+import { rejectionOf } from "../support/failure.js";
 
 const K = "kleve";
 const P = "e-rechnungsworkflow";
 
 /** The error a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
-
 describe.each(DIALECTS)("reporting on %s", (dialect) => {
   // Every test starts from a fresh database with the committee and its meeting.
   let f: ReportingFixture;
@@ -109,7 +101,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
 
   describe("committees and meetings", () => {
     it("refuses a second committee with the same abbreviation, naming the field", async () => {
-      const error = await failure(
+      const error = await rejectionOf(
         createCommittee(t.ctx, admin, {
           municipality: K,
           data: { name: "Anderer", abbreviation: "APD" },
@@ -124,7 +116,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("lets only administrators keep them, and logs a refusal", async () => {
-      const error = await failure(
+      const error = await rejectionOf(
         createCommittee(t.ctx, editor, {
           municipality: K,
           data: { name: "X", abbreviation: "X" },
@@ -151,7 +143,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         data: { name: "Hauptausschuss", abbreviation: "HFA" },
         reason: "Umbenannt",
       });
-      const error = await failure(
+      const error = await rejectionOf(
         updateCommittee(t.ctx, admin, {
           municipality: K,
           committeeId: id,
@@ -166,7 +158,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     });
 
     it("refuses a meeting of an unknown committee or on no day", async () => {
-      const unknown = await failure(
+      const unknown = await rejectionOf(
         createMeeting(t.ctx, admin, {
           municipality: K,
           data: { committeeId: 9999, day: "2023-01-01", ...noMeetingLinks },
@@ -175,7 +167,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(
         isAppError(unknown, "ERR_VALIDATION") && unknown.problems[0]?.path,
       ).toBe("/data/committeeId");
-      const noDay = await failure(
+      const noDay = await rejectionOf(
         createMeeting(t.ctx, admin, {
           municipality: K,
           data: { committeeId, day: "2023-02-30", ...noMeetingLinks },
@@ -248,7 +240,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           data,
         }),
       ).toEqual({ version: 1 });
-      const refused = await failure(
+      const refused = await rejectionOf(
         saveReportEntry(t.ctx, otherEditor, {
           municipality: K,
           reportId: firstId,
@@ -288,7 +280,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         data,
         reason: "Personal fehlt",
       });
-      const error = await failure(
+      const error = await rejectionOf(
         saveReportEntry(t.ctx, editor, {
           municipality: K,
           reportId: firstId,
@@ -317,7 +309,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         "2022-08-23",
         "2022-08-01T08:00:00Z",
       );
-      const error = await failure(
+      const error = await rejectionOf(
         publishReport(t.ctx, admin, {
           municipality: K,
           reportId: firstId,
@@ -373,7 +365,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           expectedVersion: 2,
         }),
       ).toEqual({ version: 3 });
-      const again = await failure(
+      const again = await rejectionOf(
         saveReportEntry(t.ctx, admin, {
           municipality: K,
           reportId: firstId,
@@ -389,7 +381,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         }),
       );
       expect(isAppError(again, "ERR_REPORT_PUBLISHED")).toBe(true);
-      const settings = await failure(
+      const settings = await rejectionOf(
         updateReport(t.ctx, admin, {
           municipality: K,
           reportId: firstId,
@@ -418,7 +410,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       ).id;
       const data = await getReportForEditing(t.ctx, admin, K, secondId);
       expect(data.report.previousReportId).toBe(firstId);
-      const error = await failure(
+      const error = await rejectionOf(
         updateReport(t.ctx, admin, {
           municipality: K,
           reportId: secondId,
@@ -461,7 +453,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         text: "Verzögert.",
         isUnchanged: true,
       });
-      const missing = await failure(
+      const missing = await rejectionOf(
         confirmUnchanged(t.ctx, admin, {
           municipality: K,
           reportId: secondId,
@@ -514,7 +506,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
     };
 
     it("refuses a definition without what is counted, and a project that does not exist", async () => {
-      const error = await failure(
+      const error = await rejectionOf(
         createIndicator(t.ctx, admin, {
           municipality: K,
           key: "leer",
@@ -544,7 +536,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         data: { day: "2022-10-31", value: 480, denominator: null, note: null },
       });
       expect(first.version).toBe(2);
-      const twice = await failure(
+      const twice = await rejectionOf(
         addObservation(t.ctx, editor, {
           municipality: K,
           indicator: "rechnungen",
@@ -555,7 +547,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(
         isAppError(twice, "ERR_VALIDATION") && twice.problems[0]?.message,
       ).toBe("Für den 31.10.2022 gibt es schon einen Wert.");
-      const refused = await failure(
+      const refused = await rejectionOf(
         addObservation(t.ctx, otherEditor, {
           municipality: K,
           indicator: "rechnungen",
@@ -589,7 +581,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         expectedVersion: 1,
         data: { day: "2022-11-30", value: 500, denominator: null, note: null },
       });
-      const error = await failure(
+      const error = await rejectionOf(
         updateIndicator(t.ctx, admin, {
           municipality: K,
           indicator: "rechnungen",
@@ -632,7 +624,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
           data: service,
         }),
       ).toEqual({ leikaKey: "99123456760000" });
-      const error = await failure(
+      const error = await rejectionOf(
         createService(t.ctx, admin, {
           municipality: K,
           leikaKey: "9912345",
@@ -735,7 +727,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       const current = register.current.find(
         (each) => each.service.leikaKey === "99123456760000",
       )!;
-      const error = await failure(
+      const error = await rejectionOf(
         changeService(t.ctx, admin, {
           municipality: K,
           leikaKey: "99123456760000",
@@ -777,7 +769,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
         "LeiKa-Schlüssel;Name;Status\n99123456760000;Hundesteuer;erledigt\n",
         "utf8",
       );
-      const error = await failure(
+      const error = await rejectionOf(
         importRegister(t.ctx, admin, {
           municipality: K,
           table: {
@@ -799,7 +791,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       expect(
         (await getRegisterForStaff(t.ctx, editor, K, 19_000)).mayManage,
       ).toBe(false);
-      const error = await failure(
+      const error = await rejectionOf(
         createService(t.ctx, editor, {
           municipality: K,
           leikaKey: "99000000000123",
@@ -871,7 +863,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       ).id;
       expect(
         isAppError(
-          await failure(
+          await rejectionOf(
             sendReportReminders(
               t.ctx,
               admin,
@@ -884,7 +876,7 @@ describe.each(DIALECTS)("reporting on %s", (dialect) => {
       ).toBe(true);
       expect(
         isAppError(
-          await failure(
+          await rejectionOf(
             sendReportReminders(
               t.ctx,
               editor,

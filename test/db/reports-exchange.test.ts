@@ -26,7 +26,6 @@ import {
 import { addReportSection } from "../../src/app/reports/report-sections.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { listReports } from "../../src/db/report.repository.js";
-import { AppError } from "../../src/errors.js";
 import {
   DIALECTS,
   openTestContext,
@@ -34,18 +33,9 @@ import {
 } from "../support/database.js";
 import { NO_MEETING_LINKS } from "../support/reporting-fixture.js";
 import { buildPrincipal } from "../support/principals.js";
+import { appErrorOf } from "../support/failure.js";
 
 const KLEVE = "kleve";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const EMPTY_SECTION = {
   heading: "",
@@ -314,7 +304,7 @@ describe.each(DIALECTS)("reports in the exchange file on %s", (dialect) => {
         ],
       },
     ];
-    const error = await failure(
+    const error = await appErrorOf(
       importCatalogue(target.ctx, broken, {
         source: "kaputt.json",
         replace: true,
@@ -337,7 +327,7 @@ describe.each(DIALECTS)("reports in the exchange file on %s", (dialect) => {
     // The file's own checks pass, but the meeting and the previous report are missing.
     one.meeting = { body: "XYZ", date: "2022-02-28" };
     two.sections = [];
-    const unresolved = await failure(
+    const unresolved = await appErrorOf(
       importCatalogue(target.ctx, broken, {
         source: "kaputt.json",
         replace: true,
