@@ -11,6 +11,7 @@ import {
   QUALIFIERS,
 } from "../../domain/indicator/indicator.js";
 import { BodyKindSchema, MeetingAgendaFields } from "./bodies.schema.js";
+import { SurveyAnswersSchema } from "./survey-answers.schema.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
 import {
   FREE_SECTION_KINDS,
@@ -364,19 +365,7 @@ export const FreeSectionDataSchema = Type.Object(
     }),
     question: Type.String({ maxLength: 500, description: "Frage (Umfrage)" }),
     unit: StringEnum(SURVEY_UNITS, "count (Anzahlen) oder percent (Prozent)"),
-    answers: Type.Array(
-      Type.Object(
-        {
-          label: Text(200, "Antwort"),
-          value: Type.Number({
-            minimum: 0,
-            description: "Anzahl oder Prozent",
-          }),
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 20, description: "Antworten mit ihren Anteilen (Umfrage)" },
-    ),
+    answers: SurveyAnswersSchema,
   },
   { additionalProperties: false },
 );

@@ -13,6 +13,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { REPORT_DOCUMENT_FORMAT } from "../../domain/report/report-document.js";
 import { Text, Url } from "./bodies-document.schema.js";
+import { SurveyAnswersSchema } from "./survey-answers.schema.js";
 
 const Day = (description: string) =>
   Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
@@ -74,21 +75,7 @@ export const ReportSectionDocumentSchema = Type.Object(
     unit: Type.Optional(
       Enum(SURVEY_UNITS, "count (Anzahlen) oder percent (Prozent)"),
     ),
-    answers: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            label: Text(200, "Antwort"),
-            value: Type.Number({
-              minimum: 0,
-              description: "Anzahl oder Prozent",
-            }),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 20, description: "Antworten mit ihren Anteilen (Umfrage)" },
-      ),
-    ),
+    answers: Type.Optional(SurveyAnswersSchema),
   },
   { additionalProperties: false },
 );
