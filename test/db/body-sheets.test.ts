@@ -24,65 +24,18 @@ import {
   openTestContext,
   type TestContext,
 } from "../support/database.js";
-import { flatProgrammeDocument } from "../support/flat-programme.js";
+import {
+  FLAT_BODIES,
+  flatProgrammeDocument,
+} from "../support/flat-programme.js";
 import { appErrorOf } from "../support/failure.js";
 
 const SLUG = "flachland";
 
-const BODIES = [
-  {
-    abbreviation: "DB",
-    name: "Digitalbeirat",
-    kind: "advisory_board",
-    oparlUrl: "https://oparl.example/organization/3",
-    members: [
-      {
-        name: "Erika Offen",
-        group: "Bürgerschaft",
-        role: "Vorsitz",
-        public: true,
-      },
-      { name: "Ingo Intern", group: "Wirtschaft", public: false },
-    ],
-    meetings: [
-      {
-        date: "2022-11-10",
-        title: "3. Sitzung",
-        agendaItem: { number: "4", title: "Sachstand Digitalisierung" },
-        paperReference: "A 10/185/2022",
-        oparl: {
-          meeting: "https://oparl.example/meeting/7",
-          agendaItem: "https://oparl.example/agendaitem/71",
-          paper: "https://oparl.example/paper/185",
-        },
-        presenters: [
-          { name: "Dana Beispiel", function: "Chief Digital Officer" },
-          { name: "Kai Muster" },
-        ],
-        minutes: [
-          {
-            question: "Wann erhalten die Kitas die neue Software?",
-            answer: "Im zweiten Halbjahr, nach dem Pilotamt.",
-          },
-          { question: "Und die Schulen?", answer: "Ab 2024." },
-        ],
-      },
-      { date: "2023-03-02", presenters: [], minutes: [] },
-    ],
-  },
-  {
-    abbreviation: "LG",
-    name: "Lenkungsgruppe E-Akte",
-    kind: "steering_group",
-    members: [],
-    meetings: [],
-  },
-] satisfies NonNullable<CatalogueDocument["bodies"]>;
-
 function withBodies(): CatalogueDocument {
   return {
     ...(flatProgrammeDocument(SLUG) as CatalogueDocument),
-    bodies: structuredClone(BODIES),
+    bodies: structuredClone(FLAT_BODIES),
   };
 }
 
@@ -147,7 +100,9 @@ describe.each(DIALECTS)("bodies in the spreadsheet on %s", (dialect) => {
       });
       // Two bodies, two members, two meetings.
       expect(preview.total).toBe(6);
-      expect((await exportCatalogue(target.ctx, SLUG)).bodies).toEqual(BODIES);
+      expect((await exportCatalogue(target.ctx, SLUG)).bodies).toEqual(
+        FLAT_BODIES,
+      );
       const again = await importCatalogueSheetsForOperator(target.ctx, {
         municipality: SLUG,
         fileName: `katalog.${format}`,

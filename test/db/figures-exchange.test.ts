@@ -36,51 +36,14 @@ import {
   openTestContext,
   type TestContext,
 } from "../support/database.js";
-import { flatProgrammeDocument } from "../support/flat-programme.js";
+import {
+  FLAT_BODIES,
+  flatProgrammeDocument,
+} from "../support/flat-programme.js";
 import { buildPrincipal } from "../support/principals.js";
 import { appErrorOf } from "../support/failure.js";
 
 const SLUG = "flachland";
-
-/** An advisory board with members public and not, and a meeting with all its details. */
-const BODIES = [
-  {
-    abbreviation: "DB",
-    name: "Digitalbeirat",
-    kind: "advisory_board",
-    members: [
-      {
-        name: "Erika Offen",
-        group: "Bürgerschaft",
-        role: "Vorsitz",
-        public: true,
-      },
-      { name: "Ingo Intern", group: "Wirtschaft", public: false },
-    ],
-    meetings: [
-      {
-        date: "2022-11-10",
-        agendaItem: { number: "4", title: "Sachstand Digitalisierung" },
-        paperReference: "A 10/185/2022",
-        oparl: {
-          meeting: "https://oparl.example/meeting/7",
-          agendaItem: "https://oparl.example/agendaitem/71",
-          paper: "https://oparl.example/paper/185",
-        },
-        presenters: [
-          { name: "Dana Beispiel", function: "Chief Digital Officer" },
-          { name: "Kai Muster" },
-        ],
-        minutes: [
-          {
-            question: "Wann erhalten die Kitas die neue Software?",
-            answer: "Im zweiten Halbjahr, nach dem Pilotamt.",
-          },
-        ],
-      },
-    ],
-  },
-] satisfies NonNullable<CatalogueDocument["bodies"]>;
 
 /** The flat programme with measures that carry a period, a unit, a description and a phase. */
 function shapedDocument(): CatalogueDocument {
@@ -101,7 +64,7 @@ function shapedDocument(): CatalogueDocument {
     },
     { title: "Schulungen planen", status: "planned", start: "2025" },
   ];
-  document.bodies = structuredClone(BODIES);
+  document.bodies = structuredClone(FLAT_BODIES);
   return document;
 }
 
@@ -219,7 +182,7 @@ describe.each(DIALECTS)(
         { label: "Pilot", start: "2023", end: "2024" },
         { label: "Rollout", start: "2024-Q2", continuation: "undecided" },
       ]);
-      expect(exported.bodies).toEqual(BODIES);
+      expect(exported.bodies).toEqual(FLAT_BODIES);
       expect(exported.actionFields?.[0]?.projects[0]?.measures[0]).toEqual({
         title: "Pilotamt auswählen",
         status: "done",
@@ -393,8 +356,7 @@ describe.each(DIALECTS)(
           format === "xlsx"
             ? await writeCatalogueXlsx(tables)
             : await writeCatalogueCsvZip(tables);
-        // The target has the same programme and bodies without any measure details
-        // (the spreadsheet carries the catalogue, not the bodies and their meetings).
+        // The target has the same programme and bodies without any measure details.
         await importCatalogue(
           target.ctx,
           {

@@ -5,6 +5,7 @@
  */
 import { importCatalogue } from "../../src/app/catalogue/import-catalogue.js";
 import type { AppContext } from "../../src/app/context.js";
+import type { CatalogueDocument } from "../../src/app/catalogue/catalogue-document.schema.js";
 
 /** The names a flat municipality's pages must never show. */
 export const KLEVE_LEVEL_WORDS = [
@@ -99,3 +100,57 @@ export async function importFlatProgramme(
   await importCatalogue(ctx, flatProgrammeDocument(slug), { source: "test" });
   return slug;
 }
+
+/**
+ * Bodies of the flat municipality: an advisory board with members public and not, a meeting
+ * with all its details and one with none, and a steering group without members.
+ */
+export const FLAT_BODIES = [
+  {
+    abbreviation: "DB",
+    name: "Digitalbeirat",
+    kind: "advisory_board",
+    oparlUrl: "https://oparl.example/organization/3",
+    members: [
+      {
+        name: "Erika Offen",
+        group: "Bürgerschaft",
+        role: "Vorsitz",
+        public: true,
+      },
+      { name: "Ingo Intern", group: "Wirtschaft", public: false },
+    ],
+    meetings: [
+      {
+        date: "2022-11-10",
+        title: "3. Sitzung",
+        agendaItem: { number: "4", title: "Sachstand Digitalisierung" },
+        paperReference: "A 10/185/2022",
+        oparl: {
+          meeting: "https://oparl.example/meeting/7",
+          agendaItem: "https://oparl.example/agendaitem/71",
+          paper: "https://oparl.example/paper/185",
+        },
+        presenters: [
+          { name: "Dana Beispiel", function: "Chief Digital Officer" },
+          { name: "Kai Muster" },
+        ],
+        minutes: [
+          {
+            question: "Wann erhalten die Kitas die neue Software?",
+            answer: "Im zweiten Halbjahr, nach dem Pilotamt.",
+          },
+          { question: "Und die Schulen?", answer: "Ab 2024." },
+        ],
+      },
+      { date: "2023-03-02", presenters: [], minutes: [] },
+    ],
+  },
+  {
+    abbreviation: "LG",
+    name: "Lenkungsgruppe E-Akte",
+    kind: "steering_group",
+    members: [],
+    meetings: [],
+  },
+] satisfies NonNullable<CatalogueDocument["bodies"]>;
