@@ -785,9 +785,11 @@ export async function renderRevisionSlides(
     );
   }
 
+  // Stored, not compressed: the package is compressed once when its bytes are fixed
+  // (deterministicPackage), which reads it again anyway.
   const output = await pptx.write({
     outputType: "nodebuffer",
-    compression: true,
+    compression: false,
   });
   return Buffer.isBuffer(output) ? output : Buffer.from(output as Uint8Array);
 }

@@ -19,6 +19,7 @@ import { NO_FILTER } from "../../domain/catalogue/catalogue-filter.js";
 import type { Edition } from "../../domain/edition/edition.js";
 import { listItemsTakenUpIn } from "../../app/participation/participation.js";
 import { AppError } from "../../errors.js";
+import { createMemoryCache, type MemoryCache } from "../../app/memory-cache.js";
 import {
   buildCatalogueDocumentModel,
   documentIdeasOf,
@@ -104,12 +105,69 @@ function svgSize(svg: string): { width: number; height: number } {
 }
 
 /** An HTML page holding pictures to photograph, styled like the portal. */
-function pictureHtml(svgs: readonly { id: string; svg: string }[]): string {
+function pictureHtml(svgs: readonly PictureSource[]): string {
   // The SVGs are our own server-rendered, escaped markup.
   const figures = svgs
     .map(({ id, svg }) => `<div id="${id}" class="bild">${svg}</div>`)
     .join("");
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Bild</title><link rel="stylesheet" href="/assets/app.css"><style>body{margin:0;background:#fff}.bild{display:inline-block;padding:8px;background:#fff}.bild svg{max-width:none}</style></head><body>${figures}</body></html>`;
+}
+
+/** A picture to photograph: an element id on the picture page and its SVG markup. */
+interface PictureSource {
+  readonly id: string;
+  readonly svg: string;
+}
+
+/**
+ * The PNGs of SVG pictures, each photographed by Chromium once per process: a picture
+ * depends only on its markup and the portal's stylesheet, so a deck or catalogue built
+ * again (a draft after an edit, the next kind of the same edition) photographs only the
+ * pictures it has not seen. Pixels do not depend on the neighbours on the picture page
+ * (each is a block of its own at whole-pixel offsets), so the bytes stay the same.
+ */
+class PictureCache {
+  private readonly pngs: MemoryCache<Buffer>;
+
+  constructor(private readonly renderer: PdfRenderer) {
+    this.pngs = createMemoryCache<Buffer>({
+      name: "document-pictures",
+      maxBytes: 32 * 1024 * 1024,
+      sizeOf: (png) => png.length,
+      // Filled in batches by `photograph`, never built one by one.
+      build: async () => undefined,
+    });
+  }
+
+  /** One PNG per picture, in order (undefined where Chromium gave none). */
+  async photograph(
+    pictures: readonly PictureSource[],
+  ): Promise<(Buffer | undefined)[]> {
+    if (pictures.length === 0) return [];
+    const stylesheet = await asset("app.css");
+    const styleKey = createHash("sha256").update(stylesheet.body).digest("hex");
+    const keys = pictures.map(({ svg }) =>
+      createHash("sha256").update(styleKey).update(svg).digest("hex"),
+    );
+    const missing = pictures.filter(
+      (_picture, index) => this.pngs.peek(keys[index] ?? "") === undefined,
+    );
+    if (missing.length > 0) {
+      const pngs = await this.renderer.renderPngs(
+        {
+          html: pictureHtml(missing),
+          resources: { "/assets/app.css": stylesheet },
+        },
+        missing.map(({ id }) => `#${id} svg`),
+      );
+      missing.forEach((picture, index) => {
+        const png = pngs[index];
+        if (png !== undefined)
+          this.pngs.set(keys[pictures.indexOf(picture)] ?? "", png);
+      });
+    }
+    return keys.map((key) => this.pngs.peek(key));
+  }
 }
 
 /** The timeline of one action field of an edition, as printed (SVG markup with its legend). */
@@ -253,10 +311,14 @@ export const EDITION_DOCUMENT_FORMAT = "edition-documents-5";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {
+  private readonly pictures: PictureCache;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly renderer: PdfRenderer,
-  ) {}
+  ) {
+    this.pictures = new PictureCache(renderer);
+  }
 
   /** The key of what may change after publication; ERR_EDITION_NOT_FOUND for an unknown edition. */
   async sourceKey(slug: string, number: number): Promise<string> {
@@ -318,16 +380,7 @@ export class EditionDocuments {
           id: `bild-${index + 1}`,
           ...each,
         }));
-        const pngs =
-          pictures.length === 0
-            ? []
-            : await this.renderer.renderPngs(
-                {
-                  html: pictureHtml(pictures),
-                  resources: { "/assets/app.css": await asset("app.css") },
-                },
-                pictures.map(({ id }) => `#${id} svg`),
-              );
+        const pngs = await this.pictures.photograph(pictures);
         const timelines: DocumentTimeline[] = pictures.flatMap(
           ({ key, alt, svg }, index) => {
             const png = pngs[index];
@@ -435,13 +488,7 @@ export class EditionDocuments {
               });
             }
           }
-          const pngs = await this.renderer.renderPngs(
-            {
-              html: pictureHtml(svgs),
-              resources: { "/assets/app.css": await asset("app.css") },
-            },
-            svgs.map(({ id }) => `#${id} svg`),
-          );
+          const pngs = await this.pictures.photograph(svgs);
           svgs.forEach(({ key, svg }, index) => {
             const png = pngs[index];
             if (png === undefined) return;
