@@ -12,11 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
-import {
-  checkPdfLayout,
-  readPdfLayout,
-  type LayoutProblem,
-} from "../support/layout-check.js";
+import { checkPdfLayout, readPdfLayout } from "../support/layout-check.js";
 import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
@@ -72,27 +68,6 @@ const DOCUMENTS: readonly DemoDocument[] = [
 const DIVIDER =
   /^(Einleitung|Ausblick|Umsetzung Onlinezugangsgesetz \(OZG\)|Aktionsfeld .*)$/;
 
-/**
- * Known exceptions: pages that are mostly empty because of what they say, not how it is laid
- * out — each named, with the reason. Everything else fails.
- */
-const KNOWN: readonly {
-  readonly document: RegExp;
-  readonly kind: LayoutProblem["kind"];
-  readonly detail: RegExp;
-  /** Only on the document's last page. */
-  readonly lastPage: boolean;
-  readonly why: string;
-}[] = [
-  {
-    document: /^katalog\.docx$/,
-    kind: "empty",
-    detail: /^\d+ % empty: /,
-    lastPage: true,
-    why: "the end of the running text: the DOCX has no forced break left, so how much of the last chapter falls on the last page is LibreOffice's pagination of the flowing text (the printed PDF paginates its own)",
-  },
-];
-
 describe("the layout of every document of the Kleve demo", () => {
   let web: WebTestApp;
   let directory: string;
@@ -141,17 +116,7 @@ describe("the layout of every document of the Kleve demo", () => {
                 .every((line) => DIVIDER.test(line.text))),
         )
         .map((page) => page.number);
-      const problems = (await checkPdfLayout(pdf, { exempt })).filter(
-        (problem) =>
-          !KNOWN.some(
-            (known) =>
-              known.document.test(name) &&
-              known.kind === problem.kind &&
-              known.detail.test(problem.detail) &&
-              (!known.lastPage || problem.page === pages.length),
-          ),
-      );
-      expect(problems).toEqual([]);
+      expect(await checkPdfLayout(pdf, { exempt })).toEqual([]);
     },
     300_000,
   );

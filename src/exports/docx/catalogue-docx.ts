@@ -185,9 +185,16 @@ const HEADING_STYLES = [
   },
 }));
 
-function paragraph(text: string): Paragraph {
+/**
+ * The size (half-points) of the list of changes: set a point smaller than the running text,
+ * as a document's appendix is, so that the list ends on a page of its own rather than
+ * spilling a few lines onto a last, nearly empty page.
+ */
+const CHANGES_SIZE = 20;
+
+function paragraph(text: string, size?: number): Paragraph {
   return new ParagraphOf({
-    children: [new TextRun(text)],
+    children: [new TextRun(size === undefined ? text : { text, size })],
     spacing: { after: 120 },
   });
 }
@@ -199,22 +206,42 @@ function labelled(label: string, text: string): Paragraph {
   });
 }
 
-function bullet(children: readonly Run[] | string, level = 0): Paragraph {
+function bullet(
+  children: readonly Run[] | string,
+  level = 0,
+  size?: number,
+): Paragraph {
   return new ParagraphOf({
     children:
-      typeof children === "string" ? [new TextRun(children)] : [...children],
+      typeof children === "string"
+        ? [
+            new TextRun(
+              size === undefined ? children : { text: children, size },
+            ),
+          ]
+        : [...children],
     numbering: { reference: BULLETS, level },
   });
 }
 
 function changeBullet(change: DocumentChange): Paragraph {
-  const runs: Run[] = [new TextRun(change.text)];
+  const runs: Run[] = [new TextRun({ text: change.text, size: CHANGES_SIZE })];
   if (change.reason !== null)
     runs.push(
-      new TextRun({ text: " – Grund: ", bold: true }),
-      new TextRun(change.reason),
+      new TextRun({ text: " – Grund: ", bold: true, size: CHANGES_SIZE }),
+      new TextRun({ text: change.reason, size: CHANGES_SIZE }),
     );
   return bullet(runs);
+}
+
+/** A heading within the list of changes: the heading style, with less room above. */
+function changesHeading(text: string, level: string): Paragraph {
+  return new ParagraphOf({
+    text,
+    heading: level,
+    keepNext: true,
+    spacing: { before: level === HeadingLevel.HEADING_2 ? 200 : 120 },
+  });
 }
 
 /** Renders the document to DOCX bytes; `timelines` are the action fields' timeline pictures (PNG). */
@@ -384,29 +411,32 @@ export async function renderCatalogueDocx(
     children.push(
       paragraph(
         "Dies ist die erste Fortschreibung; es gibt keine frühere Fassung zum Vergleich.",
+        CHANGES_SIZE,
       ),
     );
   } else {
     children.push(
       paragraph(
         `Gegenüber der ${model.changes.previousTitle}: ${model.changes.summary}.`,
+        CHANGES_SIZE,
       ),
     );
-    for (const line of model.changes.reasonCounts) children.push(bullet(line));
+    for (const line of model.changes.reasonCounts)
+      children.push(bullet(line, 0, CHANGES_SIZE));
     if (model.changes.programme.length > 0) {
       children.push(
-        heading("Programm und Prioritäten", HeadingLevel.HEADING_2),
+        changesHeading("Programm und Prioritäten", HeadingLevel.HEADING_2),
       );
       for (const change of model.changes.programme)
         children.push(changeBullet(change));
     }
     for (const field of model.changes.fields) {
       children.push(
-        heading(field.heading, HeadingLevel.HEADING_2),
-        paragraph(field.counts),
+        changesHeading(field.heading, HeadingLevel.HEADING_2),
+        paragraph(field.counts, CHANGES_SIZE),
       );
       for (const project of field.projects) {
-        children.push(heading(project.title, HeadingLevel.HEADING_3));
+        children.push(changesHeading(project.title, HeadingLevel.HEADING_3));
         for (const change of project.changes)
           children.push(changeBullet(change));
       }
@@ -414,14 +444,26 @@ export async function renderCatalogueDocx(
   }
   if (model.takenUpIdeas.length > 0) {
     children.push(
-      heading("Übernommene Ideen und Rückmeldungen", HeadingLevel.HEADING_2),
+      changesHeading(
+        "Übernommene Ideen und Rückmeldungen",
+        HeadingLevel.HEADING_2,
+      ),
     );
     for (const idea of model.takenUpIdeas) {
-      const runs: Run[] = [new TextRun(`„${idea.title}“: ${idea.takenUpIn}`)];
+      const runs: Run[] = [
+        new TextRun({
+          text: `„${idea.title}“: ${idea.takenUpIn}`,
+          size: CHANGES_SIZE,
+        }),
+      ];
       if (idea.note !== null)
         runs.push(
-          new TextRun({ text: " – Begründung: ", bold: true }),
-          new TextRun(idea.note),
+          new TextRun({
+            text: " – Begründung: ",
+            bold: true,
+            size: CHANGES_SIZE,
+          }),
+          new TextRun({ text: idea.note, size: CHANGES_SIZE }),
         );
       children.push(bullet(runs));
     }
