@@ -45,6 +45,7 @@ import {
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
 import { createDocumentMaker } from "./documents/document-maker.js";
+import type { DocumentMaker } from "../app/documents/published-documents.js";
 import { StoredDocuments } from "./documents/stored-documents.js";
 import { openDataRoutes } from "./open-data/open-data.routes.js";
 import { subscriptionRoutes } from "./open-data/subscription.routes.js";
@@ -90,6 +91,11 @@ export interface BuildAppOptions {
    * when the app listens; on by default. inject() always takes the normal path.
    */
   readonly fastLane?: boolean;
+  /**
+   * Wraps the maker of stored documents: a test holds a build to see the page
+   * "Dokument wird erstellt …". None by default.
+   */
+  readonly wrapDocumentMaker?: (maker: DocumentMaker) => DocumentMaker;
 }
 
 /** Builds the web application; the caller listens or injects. */
@@ -133,10 +139,15 @@ export async function buildApp(
     chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
   });
   // Documents of published editions and reports: stored, built outside the request (ADR 0046).
-  const documents = new StoredDocuments(ctx, createDocumentMaker(ctx, pdf), {
-    onError: (error) =>
-      app.log.error({ err: error }, "a document could not be built"),
-  });
+  const maker = createDocumentMaker(ctx, pdf);
+  const documents = new StoredDocuments(
+    ctx,
+    options.wrapDocumentMaker?.(maker) ?? maker,
+    {
+      onError: (error) =>
+        app.log.error({ err: error }, "a document could not be built"),
+    },
+  );
   documents.start();
   app.addHook("onClose", async () => {
     await documents.close();

@@ -1,9 +1,11 @@
 /**
  * Every portal page meets WCAG 2.1 AA as far as axe can tell, for readers with and
- * without JavaScript (BITV 2.0 makes this a duty of the municipality). A failure lists
+ * without JavaScript (BITV 2.0 makes this a duty of the municipality), including the page
+ * a reader gets while a document is still being built. A failure lists
  * each rule with the elements that break it, so that the markup can be fixed directly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentMaker } from "../../src/app/documents/published-documents.js";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   findAccessibilityViolations,
@@ -11,6 +13,26 @@ import {
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
+
+/** A published document whose build never finishes during the walk: its URL shows "Dokument wird erstellt …". */
+const HELD_DOCUMENT = "/kleve/fortschreibungen/2/katalog.pdf";
+
+/** Builds of the held document wait here until the rig closes; then they fail unfinished. */
+const HELD: (() => void)[] = [];
+
+/** The app's document maker with the catalogue PDF of the 2. Fortschreibung held. */
+function holdingCataloguePdf(maker: DocumentMaker): DocumentMaker {
+  return {
+    sourceKey: (slug, subject, kind) => maker.sourceKey(slug, subject, kind),
+    async make(slug, subject, kind) {
+      if (subject.type === "edition" && subject.key === "2" && kind === "pdf") {
+        await new Promise<void>((release) => HELD.push(release));
+        throw new Error("held for the accessibility walk");
+      }
+      return maker.make(slug, subject, kind);
+    },
+  };
+}
 
 /** The portal's pages, each with the status it must answer with. */
 const PAGES = [
@@ -64,6 +86,12 @@ const PAGES = [
     path: "/kleve/suche?q=xylophon",
     status: 200,
   },
+  {
+    // The build of this document is held (see HELD), so the reader gets the progress page.
+    name: "the progress page while a document is built",
+    path: HELD_DOCUMENT,
+    status: 202,
+  },
   { name: "an unknown page", path: "/kleve/gibt-es-nicht", status: 404 },
   {
     name: "an unknown project",
@@ -75,12 +103,13 @@ const PAGES = [
 let rig: BrowserRig;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
+  rig = await openBrowserRig({ wrapDocumentMaker: holdingCataloguePdf });
   // Kleve's status reports, for the page of a report's documents.
   await loadDemoReport(rig.ctx);
 });
 
 afterAll(async () => {
+  for (const release of HELD.splice(0)) release();
   await rig?.close();
 });
 

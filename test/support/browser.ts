@@ -25,6 +25,7 @@ import type { AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
 import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
 import type { DialectName } from "../../src/db/dialect.js";
+import type { DocumentMaker } from "../../src/app/documents/published-documents.js";
 import { chromiumPath } from "./environment.js";
 
 /** The two ways a reader may come: with scripts running, and without. */
@@ -110,6 +111,8 @@ export async function openBrowserRig(
     readonly onRoute?: (route: RouteOptions) => void;
     /** The database behind the portal: SQLite unless a test asks for PostgreSQL. */
     readonly dialect?: DialectName;
+    /** Wraps the app's maker of stored documents (to hold a build and see its progress page). */
+    readonly wrapDocumentMaker?: (maker: DocumentMaker) => DocumentMaker;
   } = {},
 ): Promise<BrowserRig> {
   const cleanUps: (() => Promise<unknown>)[] = [];
@@ -135,6 +138,9 @@ export async function openBrowserRig(
       now: options.clock ?? (() => TEST_NOW),
       ...(options.mail === undefined ? {} : { mail: options.mail }),
       ...(options.onRoute === undefined ? {} : { onRoute: options.onRoute }),
+      ...(options.wrapDocumentMaker === undefined
+        ? {}
+        : { wrapDocumentMaker: options.wrapDocumentMaker }),
     });
     cleanUps.push(() => app.close());
     const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
