@@ -1,7 +1,10 @@
 /**
  * Printing HTML to PDF (and pictures to PNG) with Debian's Chromium through playwright-core.
  * One renderer per process: it launches one headless browser on first use, reuses it for
- * every document (each in a fresh, isolated browser context) and closes it with the app.
+ * every document (each PDF in a fresh, isolated browser context) and closes it with the app.
+ * Pictures of HTML sources are taken on kept pages instead: a picture page is loaded with
+ * each new source, and a new context and its renderer process would cost about a third of
+ * the time of a deck's pictures.
  *
  * Usage (the app creates one in web/build-app.ts and closes it on app close):
  *
@@ -142,12 +145,17 @@ export function createPdfRenderer(
     return launched;
   }
 
+  /** The browser the kept picture pages may belong to (null when none is running). */
+  let launchedBrowser: Browser | null = null;
+
   async function browser(): Promise<Browser> {
     launching ??= launch().catch((error: unknown) => {
       launching = null;
       throw error;
     });
-    return launching;
+    const running = await launching;
+    launchedBrowser = running;
+    return running;
   }
 
   async function withPage<T>(
@@ -168,7 +176,7 @@ export function createPdfRenderer(
         context.setDefaultTimeout(timeoutMs);
         const page = await context.newPage();
         if ("html" in source) {
-          await servePrivately(page, source);
+          await servePrivately(page, () => source);
           await page.goto(`${PRINT_ORIGIN}/`, { waitUntil: "load" });
         } else {
           await page.goto(source.url, { waitUntil: "load" });
@@ -176,6 +184,73 @@ export function createPdfRenderer(
         return await work(page);
       } finally {
         await context.close();
+      }
+    });
+  }
+
+  /** Kept picture pages, idle, with the browser they belong to and their viewport. */
+  const idlePicturePages: PicturePage[] = [];
+
+  /**
+   * Runs `work` on a kept page showing `source` (an HTML source: a URL may set cookies or
+   * storage, so it gets a fresh context). A page whose work failed is closed, not kept.
+   */
+  async function withPicturePage<T>(
+    source: HtmlSource,
+    viewport: { width: number; height: number; scale: number },
+    work: (page: Page) => Promise<T>,
+  ): Promise<T> {
+    return slots.run(async () => {
+      const current = await browser();
+      const key = `${viewport.width}x${viewport.height}@${viewport.scale}`;
+      // A page whose renderer went away (it is closed then) is dropped, not taken again.
+      for (const gone of idlePicturePages.filter((idle) =>
+        idle.page.isClosed(),
+      )) {
+        idlePicturePages.splice(idlePicturePages.indexOf(gone), 1);
+        await gone.context.close().catch(() => undefined);
+      }
+      const index = idlePicturePages.findIndex(
+        (kept) => kept.browser === current && kept.key === key,
+      );
+      let kept =
+        index === -1 ? undefined : idlePicturePages.splice(index, 1)[0];
+      if (kept === undefined) {
+        const context = await current.newContext({
+          javaScriptEnabled: false,
+          viewport: { width: viewport.width, height: viewport.height },
+          deviceScaleFactor: viewport.scale,
+          locale: "de-DE",
+        });
+        context.setDefaultTimeout(timeoutMs);
+        const page = await context.newPage();
+        const created: PicturePage = {
+          browser: current,
+          key,
+          context,
+          page,
+          source,
+        };
+        await servePrivately(page, () => created.source);
+        kept = created;
+      }
+      kept.source = source;
+      try {
+        await kept.page.goto(`${PRINT_ORIGIN}/`, { waitUntil: "load" });
+        const result = await work(kept.page);
+        // Pages of a browser that has been replaced are not kept.
+        for (const stale of idlePicturePages.filter(
+          (idle) => idle.browser !== launchedBrowser,
+        )) {
+          idlePicturePages.splice(idlePicturePages.indexOf(stale), 1);
+          await stale.context.close().catch(() => undefined);
+        }
+        if (kept.browser === launchedBrowser) idlePicturePages.push(kept);
+        else await kept.context.close().catch(() => undefined);
+        return result;
+      } catch (error) {
+        await kept.context.close().catch(() => undefined);
+        throw error;
       }
     });
   }
@@ -240,18 +315,24 @@ export function createPdfRenderer(
         height: 800,
         scale: pngOptions.scale ?? 2,
       };
-      return withPage(source, viewport, async (page) => {
+      const photograph = async (page: Page): Promise<Buffer[]> => {
         const pictures: Buffer[] = [];
         for (const selector of selectors)
           pictures.push(
             await page.locator(selector).first().screenshot({ type: "png" }),
           );
         return pictures;
-      });
+      };
+      return "html" in source
+        ? withPicturePage(source, viewport, photograph)
+        : withPage(source, viewport, photograph);
     },
     async close() {
       const running = launching;
       launching = null;
+      launchedBrowser = null;
+      for (const kept of idlePicturePages.splice(0))
+        await kept.context.close().catch(() => undefined);
       if (running === null) return;
       const opened = await running.catch(() => null);
       await opened?.close().catch(() => undefined);
@@ -259,16 +340,36 @@ export function createPdfRenderer(
   };
 }
 
-/** Answers the page's requests from memory: the document itself and its resources; everything else is refused. */
-async function servePrivately(page: Page, source: HtmlSource): Promise<void> {
-  const resources = source.resources ?? {};
+const NOT_KEPT = { "cache-control": "no-store" } as const;
+
+/** A kept page for pictures and the source it shows now. */
+interface PicturePage {
+  readonly browser: Browser;
+  readonly key: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  source: HtmlSource;
+}
+
+/**
+ * Answers the page's requests from memory: the document it shows now and its resources;
+ * everything else is refused.
+ */
+async function servePrivately(
+  page: Page,
+  current: () => HtmlSource,
+): Promise<void> {
   await page.route("**/*", async (route) => {
+    const source = current();
+    const resources = source.resources ?? {};
     const url = new URL(route.request().url());
     if (url.origin !== PRINT_ORIGIN) return route.abort("blockedbyclient");
     if (url.pathname === "/")
       return route.fulfill({
         status: 200,
         contentType: "text/html; charset=utf-8",
+        // A kept page shows another source next time: nothing may come from its cache.
+        headers: NOT_KEPT,
         body: source.html,
       });
     const resource = Object.hasOwn(resources, url.pathname)
@@ -278,6 +379,7 @@ async function servePrivately(page: Page, source: HtmlSource): Promise<void> {
     return route.fulfill({
       status: 200,
       contentType: resource.contentType,
+      headers: NOT_KEPT,
       body: resource.body,
     });
   });
