@@ -2,8 +2,10 @@
 /**
  * `npm start`: compiles only when the sources changed since the last build, then runs
  * `fortschritt serve` in this very process. The build is current when the hash of every
- * file under src/ and of the TypeScript settings equals the one written beside dist/ by
- * the last build; hashing takes milliseconds, compiling a minute on a small machine.
+ * file under src/, of the TypeScript settings and of the bundler script equals the one
+ * written beside dist/ by the last build; hashing takes milliseconds, compiling a minute
+ * on a small machine. A build is `tsc` followed by the bundle of the command-line tool
+ * (scripts/bundle.mjs, ADR 0055).
  * Arguments after `--` go to `serve` (e.g. `npm start -- --workers 2`). `--build-only`
  * builds when needed and stops; `--stamp-only` records the current build (npm run build).
  */
@@ -13,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleServer } from "./bundle.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MAIN = join(ROOT, "dist", "src", "cli", "main.js");
@@ -34,6 +37,7 @@ export function sourceHash() {
     join(ROOT, "tsconfig.json"),
     join(ROOT, "tsconfig.build.json"),
     join(ROOT, "package-lock.json"),
+    join(ROOT, "scripts", "bundle.mjs"),
   );
   for (const file of files.sort()) {
     hash.update(relative(ROOT, file)).update("\u0000");
@@ -43,8 +47,8 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-/** Compiles when needed; returns whether it did. */
-export function buildIfStale() {
+/** Compiles and bundles when needed; resolves to whether it did. */
+export async function buildIfStale() {
   const current = sourceHash();
   if (
     existsSync(MAIN) &&
@@ -60,6 +64,7 @@ export function buildIfStale() {
     { stdio: "inherit", cwd: ROOT },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+  await bundleServer();
   writeFileSync(STAMP, `${current}\n`);
   return true;
 }
@@ -72,9 +77,9 @@ if (isEntryPoint && option === "--stamp-only") {
   // After `npm run build`: the build just made is current.
   writeFileSync(STAMP, `${sourceHash()}\n`);
 } else if (isEntryPoint && option === "--build-only") {
-  buildIfStale();
+  await buildIfStale();
 } else if (isEntryPoint) {
-  buildIfStale();
+  await buildIfStale();
   const { runCli } = await import(pathToFileURL(MAIN).href);
   const code = await runCli(["serve", ...process.argv.slice(2)]);
   if (code !== 0) process.exitCode = code;

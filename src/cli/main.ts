@@ -3,6 +3,8 @@
  * The one command-line tool: `fortschritt <command>`. Each command lives in
  * commands/<verb>.ts and calls app/ use cases, never the database directly.
  */
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { AppError } from "../errors.js";
 import { backupCommand, restoreCommand } from "./commands/backup.js";
 import { demoCommand } from "./commands/demo.js";
@@ -98,9 +100,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-const isEntryPoint =
-  process.argv[1] !== undefined &&
-  import.meta.url === new URL(`file://${process.argv[1]}`).href;
+/** Whether Node was started with this file, also through a link (npm installs the binary as one). */
+function startedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+const isEntryPoint = startedAsProgram();
 if (isEntryPoint) {
   runCli(process.argv.slice(2)).then(
     (code) => {

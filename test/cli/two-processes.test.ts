@@ -124,8 +124,8 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
 beforeAll(async () => {
   const { buildIfStale } = (await import(
     join(ROOT, "scripts", "start.mjs")
-  )) as { buildIfStale: () => boolean };
-  buildIfStale();
+  )) as { buildIfStale: () => Promise<boolean> };
+  await buildIfStale();
 }, 900_000);
 
 describe.each(DIALECTS)(

@@ -81,10 +81,16 @@ describe("TimelineChart", () => {
     // 300 px of labels, 70 px per year: QIV/2021 begins at 300 + 1.75 × 70 = 422.5, plus the 1 px gap.
     expect(firstBarX(rowOf(svg, "e-rechnungsworkflow"))).toBe(423.5);
     expect(firstBarX(rowOf(svg, "digitalisierungsstrategie"))).toBe(301);
-    // Three quarter lines per year, each also marked on the axis.
-    expect(
-      svg.split('class="app-timeline-chart__quarter-tick"').length - 1,
-    ).toBe(33);
+    // Three quarter lines per year, each also marked on the axis (one path of marks).
+    const marks =
+      /class="app-timeline-chart__quarter-tick"[^>]* d="([^"]*)"/.exec(
+        svg,
+      )?.[1];
+    expect(marks?.split("M").length).toBe(34);
+    const lines = /class="app-timeline-chart__quarter"[^>]* d="([^"]*)"/.exec(
+      svg,
+    )?.[1];
+    expect(lines?.split("M").length).toBe(34);
   });
 
   it("draws an open end fading out with an arrow, and a closed end without", async () => {

@@ -4,7 +4,14 @@
  * second for this app's routes. Wrapping Fastify's own compilers so that each route's
  * functions are compiled when the route is first called makes the server answer sooner;
  * behaviour is the same (the same compilers, the same schemas).
+ *
+ * The validator compiler (Ajv) is imported with the app, so that the bundle of the server
+ * carries it (ADR 0055): the first page validates its parameters, and loading Ajv's
+ * hundred files from node_modules then cost more than the page. The serialiser compiler
+ * (fast-json-stringify, with an Ajv of its own) serves only JSON routes with a response
+ * schema and is loaded from node_modules when the first of them is compiled.
  */
+import ajvCompiler from "@fastify/ajv-compiler";
 import { createRequire } from "node:module";
 import type { FastifyServerOptions } from "fastify";
 
@@ -28,16 +35,20 @@ type BuildSerializer = (
   options: unknown,
 ) => (route: RouteSchema) => Serializer;
 
-// Fastify's own default compilers, resolved from Fastify's location (they are its dependencies).
-const fromFastify = createRequire(
-  createRequire(import.meta.url).resolve("fastify"),
-);
-const defaultValidators = (
-  fromFastify("@fastify/ajv-compiler") as () => BuildValidator
-)();
-const defaultSerializers = (
-  fromFastify("@fastify/fast-json-stringify-compiler") as () => BuildSerializer
-)();
+// Instances of Ajv are made (and the shared schemas added) by the first route that validates.
+const defaultValidators = ajvCompiler() as unknown as BuildValidator;
+// Resolved from Fastify's location: it is Fastify's dependency, not the app's.
+let defaultSerializers: BuildSerializer | null = null;
+function loadDefaultSerializers(): BuildSerializer {
+  const fromFastify = createRequire(
+    createRequire(import.meta.url).resolve("fastify"),
+  );
+  return (
+    fromFastify(
+      "@fastify/fast-json-stringify-compiler",
+    ) as () => BuildSerializer
+  )();
+}
 
 function lazyValidator(compile: () => Validator): Validator {
   let compiled: Validator | null = null;
@@ -65,12 +76,21 @@ export function lazySchemaController(): NonNullable<
   FastifyServerOptions["schemaController"]
 > {
   const buildValidator: BuildValidator = (externalSchemas, options) => {
-    const compiler = defaultValidators(externalSchemas, options);
-    return (route) => lazyValidator(() => compiler(route));
+    let compiler: ReturnType<BuildValidator> | null = null;
+    return (route) =>
+      lazyValidator(() => {
+        compiler ??= defaultValidators(externalSchemas, options);
+        return compiler(route);
+      });
   };
   const buildSerializer: BuildSerializer = (externalSchemas, options) => {
-    const compiler = defaultSerializers(externalSchemas, options);
-    return (route) => lazySerializer(() => compiler(route));
+    let compiler: ReturnType<BuildSerializer> | null = null;
+    return (route) =>
+      lazySerializer(() => {
+        defaultSerializers ??= loadDefaultSerializers();
+        compiler ??= defaultSerializers(externalSchemas, options);
+        return compiler(route);
+      });
   };
   return {
     compilersFactory: { buildValidator, buildSerializer },

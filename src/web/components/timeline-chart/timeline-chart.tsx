@@ -183,14 +183,14 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
             })}
           </defs>
 
-          {/* Zebra stripes first, so that grid lines and bars lie on top of them. */}
-          <g class="app-timeline-chart__rows">
+          {/* Zebra stripes first, so that grid lines and bars lie on top of them; the fill
+              is the group's, so that each stripe carries only its place. */}
+          <g class="app-timeline-chart__rows" fill="#f4f5f6">
             {placedGroups.flatMap((placed) =>
               placed.rowYs.map((rowY, rowIndex) =>
                 rowIndex % 2 === 1 ? (
                   <rect
                     class="app-timeline-chart__stripe"
-                    x="0"
                     y={rowY}
                     width={chartEnd}
                     height={rowHeightOf(
@@ -198,7 +198,6 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                       layout.groups[placed.index]?.rows[rowIndex]?.laneCount ??
                         1,
                     )}
-                    fill="#f4f5f6"
                   />
                 ) : (
                   ""
@@ -208,26 +207,24 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
           </g>
 
           <g class="app-timeline-chart__grid">
-            {layout.quarterTicks.map((tick) => (
-              <>
-                <line
-                  class="app-timeline-chart__quarter"
-                  stroke="#e3e5e7"
-                  x1={xOf(tick.x)}
-                  y1={g.axisTop}
-                  x2={xOf(tick.x)}
-                  y2={contentBottom}
-                />
-                <line
-                  class="app-timeline-chart__quarter-tick"
-                  stroke="#6f777b"
-                  x1={xOf(tick.x)}
-                  y1={g.axisTop - 5}
-                  x2={xOf(tick.x)}
-                  y2={g.axisTop}
-                />
-              </>
-            ))}
+            {/* All quarter lines are one path, and all their marks on the axis another: the
+                same strokes in a tenth of the bytes of a line element each. */}
+            <path
+              class="app-timeline-chart__quarter"
+              fill="none"
+              stroke="#e3e5e7"
+              d={layout.quarterTicks
+                .map((tick) => `M${xOf(tick.x)} ${g.axisTop}V${contentBottom}`)
+                .join("")}
+            />
+            <path
+              class="app-timeline-chart__quarter-tick"
+              fill="none"
+              stroke="#6f777b"
+              d={layout.quarterTicks
+                .map((tick) => `M${xOf(tick.x)} ${g.axisTop - 5}V${g.axisTop}`)
+                .join("")}
+            />
             {layout.yearTicks.map((tick) => (
               <>
                 <line
@@ -363,7 +360,6 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
                               rx="2"
                               fill={fill}
                               stroke={colour}
-                              stroke-width="1"
                               stroke-dasharray={
                                 bar.isUndecided ? "4 3" : undefined
                               }
