@@ -33,6 +33,7 @@ import type { AppContext } from "../../app/context.js";
 import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { getOnboarding } from "../../app/municipalities/onboarding.js";
 import { releaseWorkingState } from "../../app/municipalities/release.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { AppError } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -46,7 +47,6 @@ import {
   answerRefusals,
   editorChrome,
   noticeOf,
-  originOf,
   sendEditorPage,
   viewOf,
 } from "./editor-view.js";
@@ -179,11 +179,11 @@ export async function editorRoutes(
     },
     async (request, reply) =>
       answerRefusals(request, reply, async () => {
-        const overview = await getEditorOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           request.params.slug,
-          originOf(request),
         );
         const view = viewOf(request);
         // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
@@ -234,12 +234,7 @@ export async function editorRoutes(
       form: "freigabe",
       run: async (_input, { request, view }) => {
         const slug = (request.params as { slug: string }).slug;
-        await releaseWorkingState(
-          ctx,
-          request.principal,
-          slug,
-          originOf(request),
-        );
+        await runUseCase(ctx, request, releaseWorkingState, slug);
         return view.link(editorPaths.home(slug), { freigegeben: "1" });
       },
       render: async ({ request, reply }, failure) =>
@@ -650,17 +645,12 @@ export async function editorRoutes(
       body: ProjectDeleteBody,
       form: "loeschen",
       run: async (input, { request, params, view }) => {
-        await deleteProject(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            project: params.projectSlug,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, deleteProject, {
+          municipality: params.slug,
+          project: params.projectSlug,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(editorPaths.home(params.slug), {
           gespeichert: "projekt-geloescht",
         });

@@ -23,7 +23,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { AppError } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { originOf } from "../editor/editor-view.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
@@ -251,19 +251,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const kind = sectionKindOf(input.art) ?? "topic";
-        const { id } = await addReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            expectedVersion: input.version,
-            kind,
-            data: parseSectionForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const { id } = await runUseCase(ctx, request, addReportSection, {
+          municipality: params.slug,
+          reportId,
+          expectedVersion: input.version,
+          kind,
+          data: parseSectionForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -330,19 +325,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const sectionId = sectionOf(params);
-        await updateReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId,
-            expectedVersion: input.version,
-            data: parseSectionForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId,
+          expectedVersion: input.version,
+          data: parseSectionForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -368,19 +358,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const sectionId = sectionOf(params);
-        await moveReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId,
-            expectedVersion: input.version,
-            direction: input.richtung === "hoch" ? "up" : "down",
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, moveReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId,
+          expectedVersion: input.version,
+          direction: input.richtung === "hoch" ? "up" : "down",
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -423,18 +408,13 @@ export async function reportSectionRoutes(
       run: async (input, { request, params, view }) => {
         const report = await reportOf(params);
         const reportId = report.id;
-        await removeReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId: sectionOf(params),
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, removeReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId: sectionOf(params),
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
