@@ -5,7 +5,7 @@
  * limit shows the form again with everything typed and a German message (429).
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { getCatalogue } from "../../app/catalogue/read-catalogue.js";
@@ -37,7 +37,11 @@ import { editorChrome, viewOf } from "../editor/editor-view.js";
 import { NO_STORE } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { formAction, type FormContext } from "../http/form-action.js";
+import {
+  formAction,
+  type FormContext,
+  type FormFailure,
+} from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { csrfToken } from "../plugins/session.js";
 import {
@@ -255,19 +259,62 @@ export async function participationRoutes(
       );
     };
 
-  function receiptUrl(
+  /**
+   * Sends a submission of either form (the text fields both have, plus its kind and
+   * project) and answers with the submitter's withdrawal page.
+   */
+  async function submit(
     context: FormContext<{ slug: string }>,
-    token: string,
-    confirmationSent: boolean,
-  ): string {
-    return context.view.link(
-      participationPaths.withdraw(context.params.slug, token),
+    input: Static<typeof BarrierBody>,
+    item: {
+      readonly kind: "idea" | "feedback" | "barrier";
+      readonly project: string;
+    },
+  ): Promise<string> {
+    const { request, params, view } = context;
+    const receipt = await submitItem(
+      ctx,
+      mail,
+      request.principal,
+      {
+        municipality: requireSlug(params.slug),
+        ...item,
+        title: input.titel,
+        body: input.text,
+        email: input.email,
+        honeypot: input.webseite,
+        language: view.lang,
+      },
+      { ip: request.ip },
+    );
+    return view.link(
+      participationPaths.withdraw(params.slug, receipt.withdrawToken),
       {
         eingereicht: "ja",
-        ...(confirmationSent ? { bestaetigen: "ja" } : {}),
+        ...(receipt.confirmationSent ? { bestaetigen: "ja" } : {}),
       },
     );
   }
+
+  /** What both submission forms do when they fail: the form again, or the rate limit's answer. */
+  const submissionFailure = (kind: "general" | "barrier") => ({
+    render: (
+      { request, reply, params }: FormContext<{ slug: string }>,
+      failure: FormFailure,
+    ) =>
+      renderForm(
+        request,
+        reply,
+        params.slug,
+        kind,
+        failure.status,
+        failure.failed,
+      ),
+    answer: limitAnswer(kind),
+    idOf: (field: string) => field,
+    labelOf: (field: string, context: FormContext<unknown>) =>
+      FIELD_LABELS(context)[field] ?? field,
+  });
 
   app.get(
     "/:slug/ideen/einreichen",
@@ -295,43 +342,13 @@ export async function participationRoutes(
       params: Params,
       body: SubmissionBody,
       form: "idee",
-      run: async (input, context) => {
-        const { request, params } = context;
-        const receipt = await submitItem(
-          ctx,
-          mail,
-          request.principal,
-          {
-            municipality: requireSlug(params.slug),
-            // The general form takes ideas and feedback; barriers have their own.
-            kind: input.art === "feedback" ? "feedback" : "idea",
-            title: input.titel,
-            body: input.text,
-            project: input.projekt,
-            email: input.email,
-            honeypot: input.webseite,
-            language: context.view.lang,
-          },
-          { ip: request.ip },
-        );
-        return receiptUrl(
-          context,
-          receipt.withdrawToken,
-          receipt.confirmationSent,
-        );
-      },
-      render: ({ request, reply, params }, failure) =>
-        renderForm(
-          request,
-          reply,
-          params.slug,
-          "general",
-          failure.status,
-          failure.failed,
-        ),
-      answer: limitAnswer("general"),
-      idOf: (field) => field,
-      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+      run: (input, context) =>
+        submit(context, input, {
+          // The general form takes ideas and feedback; barriers have their own.
+          kind: input.art === "feedback" ? "feedback" : "idea",
+          project: input.projekt,
+        }),
+      ...submissionFailure("general"),
     }),
   );
 
@@ -358,42 +375,9 @@ export async function participationRoutes(
       params: Params,
       body: BarrierBody,
       form: "barriere",
-      run: async (input, context) => {
-        const { request, params } = context;
-        const receipt = await submitItem(
-          ctx,
-          mail,
-          request.principal,
-          {
-            municipality: requireSlug(params.slug),
-            kind: "barrier",
-            title: input.titel,
-            body: input.text,
-            project: "",
-            email: input.email,
-            honeypot: input.webseite,
-            language: context.view.lang,
-          },
-          { ip: request.ip },
-        );
-        return receiptUrl(
-          context,
-          receipt.withdrawToken,
-          receipt.confirmationSent,
-        );
-      },
-      render: ({ request, reply, params }, failure) =>
-        renderForm(
-          request,
-          reply,
-          params.slug,
-          "barrier",
-          failure.status,
-          failure.failed,
-        ),
-      answer: limitAnswer("barrier"),
-      idOf: (field) => field,
-      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+      run: (input, context) =>
+        submit(context, input, { kind: "barrier", project: "" }),
+      ...submissionFailure("barrier"),
     }),
   );
 
