@@ -22,6 +22,7 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
+import { runUseCase } from "../http/use-case.js";
 import {
   entityTag,
   matchesIfNoneMatch,
@@ -206,11 +207,11 @@ export async function accessibilityRoutes(
     section: "accessibility",
     load: async (request, slug) => {
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-      const { settings } = await getStatementSettingsForEditing(
+      const { settings } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getStatementSettingsForEditing,
         slug,
-        { ip: request.ip },
       );
       return settings;
     },
@@ -267,22 +268,17 @@ export async function accessibilityRoutes(
             alternative: fields[barrierField.alternative(row)] ?? "",
           }),
         );
-        await changeAccessibilityStatement(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: {
-              status: input.stand,
-              lastReview: input["letzte-pruefung"],
-              contactEmail: input["kontakt-email"],
-              contactPhone: input["kontakt-telefon"],
-              contactAddress: input["kontakt-anschrift"],
-              barriers,
-            },
+        await runUseCase(ctx, request, changeAccessibilityStatement, {
+          municipality: params.slug,
+          data: {
+            status: input.stand,
+            lastReview: input["letzte-pruefung"],
+            contactEmail: input["kontakt-email"],
+            contactPhone: input["kontakt-telefon"],
+            contactAddress: input["kontakt-anschrift"],
+            barriers,
           },
-          { ip: request.ip },
-        );
+        });
         return view.link(accessibilityPaths.settings(params.slug), {
           gespeichert: "ja",
         });

@@ -44,6 +44,7 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { runUseCase } from "../http/use-case.js";
 import {
   formAction,
   type FormContext,
@@ -516,11 +517,11 @@ export async function editionRoutes(
     },
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const view = viewOf(request);
       return sendNoStore(
@@ -550,11 +551,11 @@ export async function editionRoutes(
     },
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const { entry, dependents } = projectIn(
         catalogue,
@@ -588,11 +589,11 @@ export async function editionRoutes(
     },
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const view = viewOf(request);
       const page = await renderTimeline({
@@ -683,17 +684,12 @@ export async function editionRoutes(
       form: (_params, fields) => `grund:${fields.schluessel ?? ""}`,
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
-        await setDraftReason(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            changeKey: input.schluessel,
-            expectedVersion: input.version,
-            data: { category: input.kategorie, text: input.text },
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, setDraftReason, {
+          municipality: slug,
+          changeKey: input.schluessel,
+          expectedVersion: input.version,
+          data: { category: input.kategorie, text: input.text },
+        });
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "grund" })}#${reasonFormId(input.schluessel)}`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
@@ -721,16 +717,11 @@ export async function editionRoutes(
       form: "vorwort",
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
-        await setDraftForeword(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedVersion: input.version,
-            data: { foreword: input.vorwort },
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, setDraftForeword, {
+          municipality: slug,
+          expectedVersion: input.version,
+          data: { foreword: input.vorwort },
+        });
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "vorwort" })}#vorwort`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
@@ -769,23 +760,18 @@ export async function editionRoutes(
               },
             ],
           });
-        const { number } = await publishEdition(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedDataVersion: input.stand,
-            confirmConflicts: input.bestaetigt === "ja",
-            data: {
-              title: input.titel,
-              ...(publishedOn === undefined ? {} : { publishedOn }),
-              councilReference: input.beschluss,
-              councilUrl: input["beschluss-adresse"],
-              oparlPaperUrl: input["oparl-vorlage"],
-            },
+        const { number } = await runUseCase(ctx, request, publishEdition, {
+          municipality: slug,
+          expectedDataVersion: input.stand,
+          confirmConflicts: input.bestaetigt === "ja",
+          data: {
+            title: input.titel,
+            ...(publishedOn === undefined ? {} : { publishedOn }),
+            councilReference: input.beschluss,
+            councilUrl: input["beschluss-adresse"],
+            oparlPaperUrl: input["oparl-vorlage"],
           },
-          { ip: request.ip },
-        );
+        });
         // The documents are built now, outside this request (ADR 0046).
         await documents.requestBuilds(
           slug,
@@ -801,11 +787,11 @@ export async function editionRoutes(
         const slug = municipalitySlug(params.slug);
         const t = view.t.edition;
         if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
-          const revision = await getDraftRevision(
+          const revision = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            getDraftRevision,
             slug,
-            { ip: request.ip },
           );
           const summary = revision.missing.map(({ change, problem }) => {
             const text = describeChangeGerman(change, { withProject: true });
@@ -839,11 +825,11 @@ export async function editionRoutes(
           );
         }
         if (isAppError(error, "ERR_EDITION_NEEDS_CONFIRMATION")) {
-          const revision = await getDraftRevision(
+          const revision = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            getDraftRevision,
             slug,
-            { ip: request.ip },
           );
           return renderDraftChanges(
             request,
@@ -894,11 +880,11 @@ export async function editionRoutes(
     notice?: string,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const { categories } = await getReasonCategoriesForEditing(
+    const { categories } = await runUseCase(
       ctx,
-      request.principal,
+      request,
+      getReasonCategoriesForEditing,
       slug,
-      { ip: request.ip },
     );
     const catalogue = await getCatalogue(ctx, slug);
     const view = viewOf(request);
@@ -1001,19 +987,14 @@ export async function editionRoutes(
       form: () => "kategorie-neu",
       notice: "kategorie-neu",
       change: (input, slug, _params, request) =>
-        createReasonCategory(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            data: {
-              key: input.schluessel.trim(),
-              label: input.bezeichnung,
-              requiresText: input.erlaeuterung === "ja",
-            },
+        runUseCase(ctx, request, createReasonCategory, {
+          municipality: slug,
+          data: {
+            key: input.schluessel.trim(),
+            label: input.bezeichnung,
+            requiresText: input.erlaeuterung === "ja",
           },
-          { ip: request.ip },
-        ),
+        }),
     }),
   );
 
@@ -1025,20 +1006,15 @@ export async function editionRoutes(
       form: ({ key }) => `kategorie-${key}`,
       notice: "kategorie",
       change: (input, slug, { key }, request) =>
-        updateReasonCategoryOf(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            key,
-            expectedVersion: input.version,
-            data: {
-              label: input.bezeichnung,
-              requiresText: input.erlaeuterung === "ja",
-            },
+        runUseCase(ctx, request, updateReasonCategoryOf, {
+          municipality: slug,
+          key,
+          expectedVersion: input.version,
+          data: {
+            label: input.bezeichnung,
+            requiresText: input.erlaeuterung === "ja",
           },
-          { ip: request.ip },
-        ),
+        }),
     }),
   );
 
@@ -1050,12 +1026,11 @@ export async function editionRoutes(
       form: ({ key }) => `kategorie-${key}`,
       notice: "kategorie-entfernt",
       change: (input, slug, { key }, request) =>
-        removeReasonCategory(
-          ctx,
-          request.principal,
-          { municipality: slug, key, expectedVersion: input.version },
-          { ip: request.ip },
-        ),
+        runUseCase(ctx, request, removeReasonCategory, {
+          municipality: slug,
+          key,
+          expectedVersion: input.version,
+        }),
     }),
   );
 }

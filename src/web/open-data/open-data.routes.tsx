@@ -62,6 +62,7 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
@@ -497,11 +498,11 @@ export async function openDataRoutes(
       const { slug } = request.params;
       await requireDataVersion(slug);
       const view = viewOf(request);
-      const settings = await getEmbedSettingsForStaff(
+      const settings = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getEmbedSettingsForStaff,
         slug,
-        { ip: request.ip },
       );
       const { catalogue } = await getPublishedCatalogue(ctx, slug);
       const { indicators } = await getPublicIndicators(
@@ -648,19 +649,14 @@ export async function openDataRoutes(
       run: async (input, { request, params, view }) => {
         if (!SLUG.test(params.slug))
           throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-        await changeOpenDataSettings(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: {
-              licence: input.lizenz,
-              regionalKey: input.regionalschluessel,
-              embedOrigins: input.einbettung,
-            },
+        await runUseCase(ctx, request, changeOpenDataSettings, {
+          municipality: params.slug,
+          data: {
+            licence: input.lizenz,
+            regionalKey: input.regionalschluessel,
+            embedOrigins: input.einbettung,
           },
-          { ip: request.ip },
-        );
+        });
         return view.link(openDataPaths.settings(params.slug), {
           gespeichert: "ja",
         });

@@ -34,6 +34,7 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
+import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -728,17 +729,12 @@ export async function participationRoutes(
         const slug = requireSlug(params.slug);
         const whole = (text: string): number =>
           /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
-        await changeParticipationSettings(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            mode: input.modus,
-            overdueDays: whole(input.ueberfaellig),
-            retentionDays: whole(input.aufbewahrung),
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, changeParticipationSettings, {
+          municipality: slug,
+          mode: input.modus,
+          overdueDays: whole(input.ueberfaellig),
+          retentionDays: whole(input.aufbewahrung),
+        });
         return view.link(participationPaths.settings(slug), {
           gespeichert: "ja",
         });
