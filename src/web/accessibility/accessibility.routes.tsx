@@ -22,6 +22,7 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
+import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
   entityTag,
@@ -148,10 +149,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statement,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", Params, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -177,10 +175,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statementJson,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params },
-    },
+    pageRoute("public", Params),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -222,10 +217,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SettingsQuery },
-    },
+    pageRoute("admin", Params, SettingsQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(

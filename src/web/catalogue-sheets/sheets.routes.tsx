@@ -23,6 +23,7 @@ import {
   writeCatalogueXlsx,
 } from "../../exports/catalogue-sheets/catalogue-workbook.js";
 import { answerRefusals, viewOf } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
@@ -145,10 +146,7 @@ export async function sheetsRoutes(
 
   app.get(
     SHEETS_ROUTES.sheets,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("admin", Params, Query),
     async (request, reply) => renderSheets(request, reply, 200),
   );
 
@@ -183,7 +181,7 @@ export async function sheetsRoutes(
   for (const format of ["xlsx", "zip"] as const) {
     app.get(
       format === "xlsx" ? SHEETS_ROUTES.xlsx : SHEETS_ROUTES.zip,
-      { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+      pageRoute("admin", Params),
       async (request, reply) =>
         answerRefusals(request, reply, async () => {
           const { tables } = await runUseCase(
@@ -210,10 +208,7 @@ export async function sheetsRoutes(
 
   app.get(
     SHEETS_ROUTES.preview,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: PreviewParams, querystring: Query },
-    },
+    pageRoute("admin", PreviewParams, Query),
     async (request, reply) => renderPreview(request, reply, 200),
   );
 

@@ -44,6 +44,7 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
   formAction,
@@ -231,14 +232,7 @@ export async function editionRoutes(
   // ── Editions (public) ─────────────────────────────────────────────────────
   app.get(
     EDITION_ROUTES.list,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("public", MunicipalityParams, PageQuery),
     async (request, reply) =>
       sendPublic(request, reply, request.params.slug, async (url) => {
         const { editions } = await listEditions(ctx, request.params.slug);
@@ -260,10 +254,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.edition,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: NoticeQuery },
-    },
+    pageRoute("public", EditionParams, NoticeQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -335,14 +326,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.project,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: EditionProjectParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("public", EditionProjectParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -368,10 +352,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.timeline,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: TimelineQuery },
-    },
+    pageRoute("public", EditionParams, TimelineQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -393,10 +374,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.changes,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: ChangesQuery },
-    },
+    pageRoute("public", EditionParams, ChangesQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       const since =
@@ -426,10 +404,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.print,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: PageQuery },
-    },
+    pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async () => ({
@@ -440,31 +415,24 @@ export async function editionRoutes(
   );
 
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
-    app.get(
-      url,
-      {
-        config: { policy: "public" },
-        schema: { hide: true, params: EditionParams },
-      },
-      async (request, reply) => {
-        const number = editionNumber(request.params.number);
-        const slug = municipalitySlug(request.params.slug);
-        const view = viewOf(request);
-        return documents.send(
-          request,
-          reply,
-          slug,
-          { type: "edition", key: String(number) },
-          kind,
-          () => ({
-            view,
-            requestUrl: request.url,
-            name: view.t.documents.kinds[kind],
-            backHref: view.link(editionPaths.edition(slug, number)),
-          }),
-        );
-      },
-    );
+    app.get(url, pageRoute("public", EditionParams), async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      const slug = municipalitySlug(request.params.slug);
+      const view = viewOf(request);
+      return documents.send(
+        request,
+        reply,
+        slug,
+        { type: "edition", key: String(number) },
+        kind,
+        () => ({
+          view,
+          requestUrl: request.url,
+          name: view.t.documents.kinds[kind],
+          backHref: view.link(editionPaths.edition(slug, number)),
+        }),
+      );
+    });
   };
   documentRoute(EDITION_ROUTES.docx, "docx");
   documentRoute(EDITION_ROUTES.pdf, "pdf");
@@ -473,10 +441,7 @@ export async function editionRoutes(
   // The state of a published edition's documents: reloads itself while one is built.
   app.get(
     EDITION_ROUTES.documents,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: PageQuery },
-    },
+    pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       const slug = municipalitySlug(request.params.slug);
@@ -507,14 +472,7 @@ export async function editionRoutes(
   // ── The draft (staff and committee) ───────────────────────────────────────
   app.get(
     EDITION_ROUTES.draft,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, PageQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
       const { catalogue, editions } = await runUseCase(
@@ -541,14 +499,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftProject,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: DraftProjectParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("signed-in", DraftProjectParams, PageQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
       const { catalogue, editions } = await runUseCase(
@@ -579,14 +530,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftTimeline,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: TimelineQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, TimelineQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
       const { catalogue, editions } = await runUseCase(
@@ -643,14 +587,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftChanges,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: NoticeQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, NoticeQuery),
     async (request, reply) =>
       renderDraftChanges(
         request,
@@ -911,14 +848,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.categories,
-    {
-      config: { policy: "admin" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: NoticeQuery,
-      },
-    },
+    pageRoute("admin", MunicipalityParams, NoticeQuery),
     async (request, reply) =>
       renderCategories(
         request,

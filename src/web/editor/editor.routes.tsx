@@ -33,6 +33,7 @@ import type { AppContext } from "../../app/context.js";
 import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { getOnboarding } from "../../app/municipalities/onboarding.js";
 import { releaseWorkingState } from "../../app/municipalities/release.js";
+import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { AppError } from "../../errors.js";
@@ -160,10 +161,7 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.homeWithoutSlash,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: MunicipalityParams },
-    },
+    pageRoute("staff", MunicipalityParams),
     async (request, reply) =>
       reply.redirect(
         viewOf(request).link(editorPaths.home(request.params.slug)),
@@ -173,10 +171,7 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.home,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: MunicipalityParams },
-    },
+    pageRoute("staff", MunicipalityParams),
     async (request, reply) =>
       answerRefusals(request, reply, async () => {
         const overview = await runUseCase(
@@ -298,10 +293,7 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.project,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
+    pageRoute("staff", ProjectParams),
     async (request, reply) => renderProject(request, reply, request.params),
   );
 

@@ -62,6 +62,7 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
@@ -195,10 +196,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.page,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", Params, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -228,10 +226,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.entry,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EntryParams, querystring: Query },
-    },
+    pageRoute("public", EntryParams, Query),
     async (request, reply) => {
       const { slug, name } = request.params;
       const version = await requireDataVersion(slug);
@@ -313,10 +308,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.dcat,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: DcatParams },
-    },
+    pageRoute("public", DcatParams),
     async (request, reply) => {
       const { slug, file } = request.params;
       const version = await requireDataVersion(slug);
@@ -331,10 +323,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.instanceDcat,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: InstanceDcatParams },
-    },
+    pageRoute("public", InstanceDcatParams),
     async (request, reply) => {
       const municipalities = await listMunicipalities(ctx);
       const version = municipalities.reduce(
@@ -402,10 +391,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedProject,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedProjectParams, querystring: Query },
-    },
+    pageRoute("public", EmbedProjectParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -428,10 +414,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedActionField,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedFieldParams, querystring: Query },
-    },
+    pageRoute("public", EmbedFieldParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -456,10 +439,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedFigure,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedFigureParams, querystring: Query },
-    },
+    pageRoute("public", EmbedFigureParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -490,10 +470,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedCode,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("staff", Params, Query),
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
@@ -565,16 +542,13 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.feed,
-    { config: { policy: "public" }, schema: { hide: true, params: Params } },
+    pageRoute("public", Params),
     async (request, reply) => sendFeed(request, reply, request.params.slug),
   );
 
   app.get(
     OPEN_DATA_ROUTES.projectFeed,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ProjectFeedParams },
-    },
+    pageRoute("public", ProjectFeedParams),
     async (request, reply) =>
       sendFeed(request, reply, request.params.slug, request.params.projectSlug),
   );
@@ -613,10 +587,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.settings,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SettingsQuery },
-    },
+    pageRoute("admin", Params, SettingsQuery),
     async (request, reply) => {
       const slug = request.params.slug;
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");

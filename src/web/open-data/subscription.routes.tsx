@@ -31,6 +31,7 @@ import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
+import { pageRoute } from "../http/page-route.js";
 import { NO_STORE } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
@@ -310,10 +311,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: PageQuery },
-    },
+    pageRoute("public", Params, PageQuery),
     async (request, reply) =>
       renderPage(
         request,
@@ -385,10 +383,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen/bestaetigen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams },
-    },
+    pageRoute("public", TokenParams),
     async (request, reply) =>
       renderLinkPage(
         request,
@@ -432,10 +427,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen/abmelden/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams },
-    },
+    pageRoute("public", TokenParams),
     async (request, reply) =>
       renderLinkPage(
         request,

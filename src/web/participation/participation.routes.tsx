@@ -34,6 +34,7 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
@@ -134,10 +135,7 @@ export async function participationRoutes(
   // ── Public pages ──────────────────────────────────────────────────────────
   app.get(
     "/:slug/ideen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: LangQuery },
-    },
+    pageRoute("public", Params, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const [{ catalogue }, { items }, settings] = await Promise.all([
@@ -165,10 +163,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/:id",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ItemParams, querystring: LangQuery },
-    },
+    pageRoute("public", ItemParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const id = itemId(request.params.id);
@@ -319,10 +314,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/einreichen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: FormQuery },
-    },
+    pageRoute("public", Params, FormQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -355,10 +347,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/barriere-melden",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: LangQuery },
-    },
+    pageRoute("public", Params, LangQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -384,10 +373,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/zurueckziehen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: SubmitterQuery },
-    },
+    pageRoute("public", TokenParams, SubmitterQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const [{ catalogue }, { item }] = await Promise.all([
@@ -445,10 +431,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/bestaetigen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: LangQuery },
-    },
+    pageRoute("public", TokenParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const view = viewOf(request);
@@ -475,10 +458,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/abmelden/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: LangQuery },
-    },
+    pageRoute("public", TokenParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       await unsubscribeItem(ctx, {
@@ -529,10 +509,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung",
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: QueueQuery },
-    },
+    pageRoute("staff", Params, QueueQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const { query } = request;
@@ -602,10 +579,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung/:id",
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ItemParams, querystring: SavedQuery },
-    },
+    pageRoute("staff", ItemParams, SavedQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderModeration(
@@ -694,10 +668,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SavedQuery },
-    },
+    pageRoute("admin", Params, SavedQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(

@@ -17,6 +17,7 @@ import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
+import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
@@ -166,7 +167,7 @@ export async function indicatorEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffIndicators,
-    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    pageRoute("staff", Params),
     async (request, reply) => renderList(request, reply, 200),
   );
 
@@ -197,7 +198,7 @@ export async function indicatorEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffIndicator,
-    { config: { policy: "staff" }, schema: { hide: true, params: KeyParams } },
+    pageRoute("staff", KeyParams),
     async (request, reply) => renderIndicator(request, reply, 200),
   );
 

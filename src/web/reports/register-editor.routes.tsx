@@ -29,6 +29,7 @@ import {
   REGISTER_CONTENT_TYPES,
   writeRegisterFile,
 } from "../../exports/register/register-file.js";
+import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
@@ -282,10 +283,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.register,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: RegisterQuery },
-    },
+    pageRoute("staff", Params, RegisterQuery),
     async (request, reply) => renderRegister(request, reply, 200),
   );
 
@@ -360,10 +358,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.registerImportPreview,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: PreviewParams, querystring: PreviewQuery },
-    },
+    pageRoute("admin", PreviewParams, PreviewQuery),
     async (request, reply) => renderPreview(request, reply, 200),
   );
 
@@ -406,7 +401,7 @@ export async function registerEditorRoutes(
   ] as const satisfies readonly RegisterFormat[]) {
     app.get(
       format === "csv" ? REPORT_ROUTES.registerCsv : REPORT_ROUTES.registerXlsx,
-      { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+      pageRoute("staff", Params),
       async (request, reply) =>
         answerRefusals(request, reply, async () => {
           const services = await runUseCase(
@@ -429,10 +424,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.registerService,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ServiceParams },
-    },
+    pageRoute("staff", ServiceParams),
     async (request, reply) => renderService(request, reply, 200),
   );
 

@@ -56,6 +56,7 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
+import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
@@ -430,7 +431,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReports,
-    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    pageRoute("staff", Params),
     async (request, reply) => renderOverview(request, reply, "reports", 200),
   );
 
@@ -484,7 +485,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.committees,
-    { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+    pageRoute("admin", Params),
     async (request, reply) => renderOverview(request, reply, "committees", 200),
   );
 
@@ -583,28 +584,19 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.committeeMemberRemove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: MemberParams },
-    },
+    pageRoute("admin", MemberParams),
     async (request, reply) => renderRemoval(request, reply, "member", 200),
   );
 
   app.get(
     REPORT_ROUTES.meetingRemove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: MeetingParams },
-    },
+    pageRoute("admin", MeetingParams),
     async (request, reply) => renderRemoval(request, reply, "meeting", 200),
   );
 
   app.get(
     REPORT_ROUTES.committeeMembers,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: CommitteeParams },
-    },
+    pageRoute("admin", CommitteeParams),
     async (request, reply) => renderMembers(request, reply, 200),
   );
 
@@ -815,10 +807,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReport,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("staff", ReportParams),
     async (request, reply) => {
       if (await sentMoved(request, reply, reportPaths.staffReport))
         return reply;
@@ -1110,10 +1099,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReportPreview,
-    {
-      config: { policy: "signed-in" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("signed-in", ReportParams),
     async (request, reply) => {
       if (await sentMoved(request, reply, reportPaths.staffReportPreview))
         return reply;
@@ -1135,10 +1121,7 @@ export async function reportEditorRoutes(
   ): void {
     app.get(
       path,
-      {
-        config: { policy: "signed-in" },
-        schema: { hide: true, params: ReportParams },
-      },
+      pageRoute("signed-in", ReportParams),
       async (request, reply) => {
         if (await sentMoved(request, reply, pathOf)) return reply;
         const readable = await readableDocument(request, reply);

@@ -25,6 +25,7 @@ import {
   type StoredDocuments,
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
+import { pageRoute } from "../http/page-route.js";
 import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
   formatGermanDate,
@@ -165,10 +166,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.reports,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", Params, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
@@ -191,10 +189,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.report,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const report = reportParam(request.params.report);
@@ -247,29 +242,20 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.reportDeck,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => sendReportFile(request, reply, "pptx"),
   );
 
   app.get(
     REPORT_ROUTES.reportPdf,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => sendReportFile(request, reply, "pdf"),
   );
 
   // The state of a published report's documents: reloads itself while one is built.
   app.get(
     REPORT_ROUTES.publishedDocuments,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
@@ -308,10 +294,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.indicators,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", Params, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));

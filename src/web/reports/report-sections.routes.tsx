@@ -23,6 +23,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { AppError } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
+import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
@@ -211,19 +212,13 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.list,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("admin", ReportParams),
     async (request, reply) => render(request, reply, { page: "list" }, 200),
   );
 
   app.get(
     SECTION_ROUTES.create,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: ReportParams, querystring: NewQuery },
-    },
+    pageRoute("admin", ReportParams, NewQuery),
     async (request, reply) => {
       const kind = sectionKindOf(request.query.art);
       if (kind === null) throw new AppError("ERR_NOT_FOUND");
@@ -272,10 +267,7 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.section,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: SectionParams },
-    },
+    pageRoute("admin", SectionParams),
     async (request, reply) =>
       render(
         request,
@@ -379,10 +371,7 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.remove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: SectionParams },
-    },
+    pageRoute("admin", SectionParams),
     async (request, reply) =>
       render(
         request,
