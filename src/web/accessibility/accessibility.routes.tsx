@@ -22,6 +22,7 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
+import { MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
@@ -53,7 +54,6 @@ export interface AccessibilityRoutesOptions {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
@@ -149,7 +149,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statement,
-    pageRoute("public", Params, Query),
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -175,7 +175,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statementJson,
-    pageRoute("public", Params),
+    pageRoute("public", MunicipalityParams),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -217,7 +217,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
-    pageRoute("admin", Params, SettingsQuery),
+    pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(
@@ -246,7 +246,7 @@ export async function accessibilityRoutes(
     ACCESSIBILITY_ROUTES.settings,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: StatementSettingsBody,
       form: "barrierefreiheit",
       run: async (input, { request, params, view, fields }) => {

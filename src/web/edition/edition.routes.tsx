@@ -94,7 +94,7 @@ import {
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 
 /** What the routes need from the app. */
 export interface EditionRoutesOptions {
@@ -107,9 +107,6 @@ export interface EditionRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-const MunicipalityParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-});
 const EditionParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   number: Type.String({ maxLength: 12 }),

@@ -40,7 +40,7 @@ import { AppError } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
-import { idParam } from "../http/params.js";
+import { idParam, MunicipalityParams } from "../http/params.js";
 import { auditRoutes } from "./audit-log.routes.js";
 import { DashboardPage } from "./dashboard-page.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
@@ -84,9 +84,6 @@ export interface EditorRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const MunicipalityParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-});
 const ProjectParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),

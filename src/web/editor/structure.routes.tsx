@@ -28,6 +28,7 @@ import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { csrfToken } from "../plugins/session.js";
+import { MunicipalityParams } from "../http/params.js";
 import { runUseCase } from "../http/use-case.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
@@ -71,7 +72,6 @@ export interface StructureRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const KeyParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   key: Type.String({ maxLength: 100 }),
@@ -392,7 +392,11 @@ export async function structureRoutes(
     EDITOR_ROUTES.programme,
     {
       config: policy,
-      schema: { hide: true, params: Params, querystring: ProgrammeQuery },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: ProgrammeQuery,
+      },
     },
     async (request, reply) => {
       const year = /^\d{4}$/.test(request.query.jahr ?? "")
@@ -412,7 +416,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.programme,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: ProgrammeBody,
       page: "programme",
       form: "programm",
@@ -442,7 +446,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.levels,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: LevelsBody,
       page: "programme",
       form: "ebenen",
@@ -481,7 +485,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.priorities,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: PrioritiesBody,
       page: "programme",
       form: "prioritaeten",
@@ -505,7 +509,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.structure,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "structure"),
   );
@@ -513,7 +517,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.impactAreas,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewImpactAreaBody,
       page: "structure",
       form: "wb-neu",
@@ -559,7 +563,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.actionFields,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewActionFieldBody,
       page: "structure",
       form: "af-neu",
@@ -616,7 +620,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.orgUnits,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "orgUnits"),
   );
@@ -624,7 +628,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.orgUnits,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewOrgUnitBody,
       page: "orgUnits",
       form: "oe-neu",
@@ -674,7 +678,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.newProject,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "newProject"),
   );
@@ -682,7 +686,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.projects,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewProjectBody,
       page: "newProject",
       form: "projekt-neu",
@@ -716,7 +720,8 @@ const policy = { policy: "admin" as const };
 
 /** The municipality of a frame route (every one has it). */
 function slugOf(params: unknown): string {
-  if (!Value.Check(Params, params)) throw new AppError("ERR_NOT_FOUND");
+  if (!Value.Check(MunicipalityParams, params))
+    throw new AppError("ERR_NOT_FOUND");
   return params.slug;
 }
 

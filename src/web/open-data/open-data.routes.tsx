@@ -62,6 +62,7 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
@@ -111,7 +112,6 @@ const DCAT_CONTENT_TYPES = {
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EntryParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   name: Type.String({ maxLength: 60 }),
@@ -196,7 +196,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.page,
-    pageRoute("public", Params, Query),
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -470,7 +470,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedCode,
-    pageRoute("staff", Params, Query),
+    pageRoute("staff", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
@@ -542,7 +542,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.feed,
-    pageRoute("public", Params),
+    pageRoute("public", MunicipalityParams),
     async (request, reply) => sendFeed(request, reply, request.params.slug),
   );
 
@@ -587,7 +587,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.settings,
-    pageRoute("admin", Params, SettingsQuery),
+    pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
       const slug = request.params.slug;
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
@@ -614,7 +614,7 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.settings,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: OpenDataSettingsBody,
       form: "einstellungen",
       run: async (input, { request, params, view }) => {
@@ -652,7 +652,7 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.oparlSync,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: OparlSyncBody,
       form: "oparl",
       run: async (input, { request, params, view }) => {

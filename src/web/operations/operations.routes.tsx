@@ -22,7 +22,7 @@ import {
 } from "../../app/operations/operators.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { formAction } from "../http/form-action.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import {
   accountBarOf,
   identityFieldOf,
@@ -57,8 +57,7 @@ export interface OperationsRoutesOptions {
 }
 
 const NoParams = Type.Object({});
-const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-type SlugParamsType = Static<typeof SlugParams>;
+type SlugParamsType = Static<typeof MunicipalityParams>;
 
 function origin(request: FastifyRequest) {
   return { ip: request.ip };
@@ -217,7 +216,7 @@ export async function operationsRoutes(
     OPERATIONS_ROUTES.invite,
     formAction({
       policy: "operator",
-      params: SlugParams,
+      params: MunicipalityParams,
       body: InviteAdministratorBody,
       form: "einladung",
       run: async (input, { request, reply, params, view }) => {
@@ -278,7 +277,7 @@ export async function operationsRoutes(
       route,
       formAction({
         policy: "operator",
-        params: SlugParams,
+        params: MunicipalityParams,
         body: MunicipalityStateBody,
         form: "status",
         run: async (input, { request, params, view }) => {

@@ -34,6 +34,7 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
+import { MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
@@ -71,7 +72,6 @@ export interface ParticipationRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const ItemParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   id: Type.String({ maxLength: 12 }),
@@ -135,7 +135,7 @@ export async function participationRoutes(
   // ── Public pages ──────────────────────────────────────────────────────────
   app.get(
     "/:slug/ideen",
-    pageRoute("public", Params, LangQuery),
+    pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const [{ catalogue }, { items }, settings] = await Promise.all([
@@ -314,7 +314,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/einreichen",
-    pageRoute("public", Params, FormQuery),
+    pageRoute("public", MunicipalityParams, FormQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -332,7 +332,7 @@ export async function participationRoutes(
     "/:slug/ideen/einreichen",
     formAction({
       policy: "public",
-      params: Params,
+      params: MunicipalityParams,
       body: SubmissionBody,
       form: "idee",
       run: (input, context) =>
@@ -347,7 +347,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/barriere-melden",
-    pageRoute("public", Params, LangQuery),
+    pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -362,7 +362,7 @@ export async function participationRoutes(
     "/:slug/barriere-melden",
     formAction({
       policy: "public",
-      params: Params,
+      params: MunicipalityParams,
       body: BarrierBody,
       form: "barriere",
       run: (input, context) =>
@@ -509,7 +509,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung",
-    pageRoute("staff", Params, QueueQuery),
+    pageRoute("staff", MunicipalityParams, QueueQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const { query } = request;
@@ -668,7 +668,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
-    pageRoute("admin", Params, SavedQuery),
+    pageRoute("admin", MunicipalityParams, SavedQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(
@@ -693,7 +693,7 @@ export async function participationRoutes(
     "/:slug/verwaltung/beteiligung-einstellungen",
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: ParticipationSettingsBody,
       form: "beteiligung",
       run: async (input, { request, params, view }) => {

@@ -43,7 +43,7 @@ import {
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { sentRenumbered } from "./renumbered-report.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 
 /** What the public report routes need. */
 export interface ReportPortalRoutesOptions {
@@ -60,7 +60,6 @@ const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const ReportParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   report: Type.String({ maxLength: 20 }),
@@ -166,7 +165,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.reports,
-    pageRoute("public", Params, Query),
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
@@ -294,7 +293,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.indicators,
-    pageRoute("public", Params, Query),
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
