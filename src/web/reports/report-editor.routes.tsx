@@ -600,6 +600,17 @@ export async function reportEditorRoutes(
     async (request, reply) => renderMembers(request, reply, 200),
   );
 
+  /** The committee's member list after a change, with the notice of what changed. */
+  const membersPage = (
+    view: ViewContext,
+    params: { readonly slug: string; readonly committeeId: string },
+    notice: string,
+  ): string =>
+    view.link(
+      reportPaths.committeeMembers(params.slug, idParam(params.committeeId)),
+      { gespeichert: notice },
+    );
+
   app.post(
     REPORT_ROUTES.committeeMembers,
     reportingForm({
@@ -617,13 +628,7 @@ export async function reportEditorRoutes(
           data: parseMemberForm(input),
           reason: reasonOrNull(input.grund),
         });
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied" },
-        );
+        return membersPage(view, params, "mitglied");
       },
     }),
   );
@@ -646,13 +651,7 @@ export async function reportEditorRoutes(
           data: parseMemberForm(input),
           reason: reasonOrNull(input.grund),
         });
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied" },
-        );
+        return membersPage(view, params, "mitglied");
       },
     }),
   );
@@ -674,13 +673,7 @@ export async function reportEditorRoutes(
           expectedVersion: input.version,
           reason: reasonOrNull(input.grund),
         });
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied-entfernt" },
-        );
+        return membersPage(view, params, "mitglied-entfernt");
       },
     }),
   );
