@@ -22,6 +22,9 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
+import { MunicipalityParams } from "../http/params.js";
+import { pageRoute } from "../http/page-route.js";
+import { runUseCase } from "../http/use-case.js";
 import {
   entityTag,
   matchesIfNoneMatch,
@@ -51,7 +54,6 @@ export interface AccessibilityRoutesOptions {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
@@ -147,10 +149,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statement,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -176,10 +175,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.statementJson,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params },
-    },
+    pageRoute("public", MunicipalityParams),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -206,11 +202,11 @@ export async function accessibilityRoutes(
     section: "accessibility",
     load: async (request, slug) => {
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-      const { settings } = await getStatementSettingsForEditing(
+      const { settings } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getStatementSettingsForEditing,
         slug,
-        { ip: request.ip },
       );
       return settings;
     },
@@ -221,10 +217,7 @@ export async function accessibilityRoutes(
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SettingsQuery },
-    },
+    pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(
@@ -253,7 +246,7 @@ export async function accessibilityRoutes(
     ACCESSIBILITY_ROUTES.settings,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: StatementSettingsBody,
       form: "barrierefreiheit",
       run: async (input, { request, params, view, fields }) => {
@@ -267,22 +260,17 @@ export async function accessibilityRoutes(
             alternative: fields[barrierField.alternative(row)] ?? "",
           }),
         );
-        await changeAccessibilityStatement(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: {
-              status: input.stand,
-              lastReview: input["letzte-pruefung"],
-              contactEmail: input["kontakt-email"],
-              contactPhone: input["kontakt-telefon"],
-              contactAddress: input["kontakt-anschrift"],
-              barriers,
-            },
+        await runUseCase(ctx, request, changeAccessibilityStatement, {
+          municipality: params.slug,
+          data: {
+            status: input.stand,
+            lastReview: input["letzte-pruefung"],
+            contactEmail: input["kontakt-email"],
+            contactPhone: input["kontakt-telefon"],
+            contactAddress: input["kontakt-anschrift"],
+            barriers,
           },
-          { ip: request.ip },
-        );
+        });
         return view.link(accessibilityPaths.settings(params.slug), {
           gespeichert: "ja",
         });

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { readAuditLog } from "../../app/audit/read-audit-log.js";
 import type { AuditEvent } from "../../app/audit/record-audit.js";
 import type { AppContext } from "../../app/context.js";
+import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
 import { sendJsonError } from "../http/errors.js";
 import {
@@ -78,22 +79,17 @@ export async function auditApiRoutes(
     },
     async (request, reply) => {
       const { query } = request;
-      const log = await readAuditLog(
-        ctx,
-        request.principal,
-        {
-          municipality: request.params.slug,
-          project: query.project,
-          actorUserId: query.actor,
-          entityType: query.entityType,
-          action: query.action,
-          from: query.from,
-          until: query.until,
-          limit: query.limit,
-          offset: query.offset,
-        },
-        { ip: request.ip },
-      );
+      const log = await runUseCase(ctx, request, readAuditLog, {
+        municipality: request.params.slug,
+        project: query.project,
+        actorUserId: query.actor,
+        entityType: query.entityType,
+        action: query.action,
+        from: query.from,
+        until: query.until,
+        limit: query.limit,
+        offset: query.offset,
+      });
       const body: AuditLogResponse = {
         events: log.events.map(presentEvent),
         hasMore: log.hasMore,

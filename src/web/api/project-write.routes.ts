@@ -44,6 +44,7 @@ import {
   type Responsibility,
 } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
+import { runUseCase } from "../http/use-case.js";
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
   expectedVersionFromIfMatch,
@@ -360,12 +361,11 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug } = request.params;
       const body = request.body;
-      const result = await createProject(
-        ctx,
-        request.principal,
-        { municipality: slug, reason: request.query.reason, data: body },
-        { ip: request.ip },
-      );
+      const result = await runUseCase(ctx, request, createProject, {
+        municipality: slug,
+        reason: request.query.reason,
+        data: body,
+      });
       reply.header("location", projectPath(slug, result.project.slug));
       return sendProject(request, reply, 201, slug, result.project.slug);
     },

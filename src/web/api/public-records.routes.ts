@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { TSchema } from "@sinclair/typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import {
@@ -68,6 +69,28 @@ import { ref } from "./schema-ref.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/** The route options of a public read: open to all, answering 200 with `response` or an error. */
+function publicRead<
+  P extends TSchema,
+  Q extends TSchema,
+  R extends TSchema,
+>(schema: {
+  readonly summary: string;
+  readonly description: string;
+  readonly tags: string[];
+  readonly params: P;
+  readonly querystring: Q;
+  readonly response: R;
+}) {
+  return {
+    config: { policy: "public" as const },
+    schema: {
+      ...schema,
+      response: { 200: ref(schema.response), ...READ_ERROR_RESPONSES },
+    },
+  };
+}
+
 /** Registers the routes on the API plugin (prefix /api). */
 export async function publicRecordApiRoutes(
   instance: FastifyInstance,
@@ -93,299 +116,240 @@ export async function publicRecordApiRoutes(
 
   const today = (): number => germanDayOf(ctx.clock());
 
+  /** The day a register read asks for (stand=JJJJ-MM-TT), today by default. */
+  const standOf = (stand: string | undefined): number =>
+    stand === undefined ? today() : parseStand(stand);
+
+  /** Sends a public JSON body with the municipality's tag, or 304. */
+  const sendRecord = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    build: () => Promise<unknown>,
+  ): Promise<FastifyReply> =>
+    sendCacheable(
+      request,
+      reply,
+      await tagFor(request, slug),
+      build,
+      JSON_TYPE,
+    );
+
   app.get(
     "/v1/municipalities/:slug/bodies",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Gremien einer Kommune",
-        description:
-          "Die Gremien (Ausschüsse, Beiräte, Arbeitskreise, Lenkungsgruppen), denen die Kommune über ihr Digitalisierungsprogramm berichtet, mit den Mitgliedern, deren Namen öffentlich sein dürfen.",
-        tags: ["Gremien"],
-        params: MunicipalityParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(BodyListSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Gremien einer Kommune",
+      description:
+        "Die Gremien (Ausschüsse, Beiräte, Arbeitskreise, Lenkungsgruppen), denen die Kommune über ihr Digitalisierungsprogramm berichtet, mit den Mitgliedern, deren Namen öffentlich sein dürfen.",
+      tags: ["Gremien"],
+      params: MunicipalityParamsSchema,
+      querystring: ApiQuerySchema,
+      response: BodyListSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { municipality, committees, members } = await getPublicBodies(
-            ctx,
-            slug,
-          );
-          return {
-            municipality: { slug, name: municipality.name },
-            bodies: committees.map((body) => presentBodyDetail(body, members)),
-          };
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { municipality, committees, members } = await getPublicBodies(
+          ctx,
+          slug,
+        );
+        return {
+          municipality: { slug, name: municipality.name },
+          bodies: committees.map((body) => presentBodyDetail(body, members)),
+        };
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/meetings",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Sitzungen der Gremien",
-        description:
-          "Die Sitzungen, die früheste zuerst, mit OParl-Verweisen und den veröffentlichten Berichten. Seitenweise (Link-Header).",
-        tags: ["Gremien"],
-        params: MunicipalityParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: ref(MeetingListSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Sitzungen der Gremien",
+      description:
+        "Die Sitzungen, die früheste zuerst, mit OParl-Verweisen und den veröffentlichten Berichten. Seitenweise (Link-Header).",
+      tags: ["Gremien"],
+      params: MunicipalityParamsSchema,
+      querystring: PageQuerySchema,
+      response: MeetingListSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { meetings } = await getPublicBodies(ctx, slug);
-          const { items, page } = paginate(
-            request,
-            reply,
-            meetings,
-            request.query,
-          );
-          return {
-            meetings: items.map((meeting) => presentMeeting(slug, meeting)),
-            page,
-          };
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { meetings } = await getPublicBodies(ctx, slug);
+        const { items, page } = paginate(
+          request,
+          reply,
+          meetings,
+          request.query,
+        );
+        return {
+          meetings: items.map((meeting) => presentMeeting(slug, meeting)),
+          page,
+        };
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/reports",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Veröffentlichte Sachstandsberichte",
-        description:
-          "Die veröffentlichten Berichte, der neueste zuerst. Entwürfe erscheinen nie. Seitenweise (Link-Header).",
-        tags: ["Berichte"],
-        params: MunicipalityParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: ref(ReportListSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Veröffentlichte Sachstandsberichte",
+      description:
+        "Die veröffentlichten Berichte, der neueste zuerst. Entwürfe erscheinen nie. Seitenweise (Link-Header).",
+      tags: ["Berichte"],
+      params: MunicipalityParamsSchema,
+      querystring: PageQuerySchema,
+      response: ReportListSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { catalogue, reports } = await listPublishedReports(ctx, slug);
-          const newestFirst = [...reports].sort(
-            (a, b) => b.asOf - a.asOf || b.id - a.id,
-          );
-          const { items, page } = paginate(
-            request,
-            reply,
-            newestFirst,
-            request.query,
-          );
-          return {
-            municipality: { slug, name: catalogue.municipality.name },
-            reports: items.map((report) => presentReportSummary(slug, report)),
-            page,
-          };
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { catalogue, reports } = await listPublishedReports(ctx, slug);
+        const newestFirst = [...reports].sort(
+          (a, b) => b.asOf - a.asOf || b.id - a.id,
+        );
+        const { items, page } = paginate(
+          request,
+          reply,
+          newestFirst,
+          request.query,
+        );
+        return {
+          municipality: { slug, name: catalogue.municipality.name },
+          reports: items.map((report) => presentReportSummary(slug, report)),
+          page,
+        };
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/reports/:report",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Ein veröffentlichter Sachstandsbericht",
-        description:
-          "Der Bericht, wie er dem Gremium vorlag: Abschnitte je Aktionsfeld mit Status, Text, Höhepunkten, neuen Terminen und den berechneten Veränderungen je Projekt, Kennzahlen mit ihrem Stand und ihrer Veränderung, OZG-Zahlen und Ausblick. Adressiert über die Id oder das Datum der Sitzung.",
-        tags: ["Berichte"],
-        params: ReportParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(ReportDetailSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Ein veröffentlichter Sachstandsbericht",
+      description:
+        "Der Bericht, wie er dem Gremium vorlag: Abschnitte je Aktionsfeld mit Status, Text, Höhepunkten, neuen Terminen und den berechneten Veränderungen je Projekt, Kennzahlen mit ihrem Stand und ihrer Veränderung, OZG-Zahlen und Ausblick. Adressiert über die Id oder das Datum der Sitzung.",
+      tags: ["Berichte"],
+      params: ReportParamsSchema,
+      querystring: ApiQuerySchema,
+      response: ReportDetailSchema,
+    }),
     async (request, reply) => {
       const { slug, report } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { summary, document } = await getPublishedReport(
-            ctx,
-            slug,
-            report,
-          );
-          return presentReportDetail(slug, summary, document);
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { summary, document } = await getPublishedReport(
+          ctx,
+          slug,
+          report,
+        );
+        return presentReportDetail(slug, summary, document);
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/indicators",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Kennzahlen mit allen Werten",
-        description:
-          "Jede Kennzahl mit Definition, Quelle, Verantwortung und allen datierten Werten bis heute. Seitenweise (Link-Header).",
-        tags: ["Kennzahlen"],
-        params: MunicipalityParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: ref(IndicatorListSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Kennzahlen mit allen Werten",
+      description:
+        "Jede Kennzahl mit Definition, Quelle, Verantwortung und allen datierten Werten bis heute. Seitenweise (Link-Header).",
+      tags: ["Kennzahlen"],
+      params: MunicipalityParamsSchema,
+      querystring: PageQuerySchema,
+      response: IndicatorListSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { catalogue, indicators } = await getPublicIndicators(
-            ctx,
-            slug,
-            today(),
-          );
-          const { items, page } = paginate(
-            request,
-            reply,
-            indicators,
-            request.query,
-          );
-          return {
-            municipality: { slug, name: catalogue.municipality.name },
-            indicators: items.map(presentIndicator),
-            page,
-          };
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { catalogue, indicators } = await getPublicIndicators(
+          ctx,
+          slug,
+          today(),
+        );
+        const { items, page } = paginate(
+          request,
+          reply,
+          indicators,
+          request.query,
+        );
+        return {
+          municipality: { slug, name: catalogue.municipality.name },
+          indicators: items.map(presentIndicator),
+          page,
+        };
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/indicators/:key",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Eine Kennzahl",
-        description: "Definition und alle datierten Werte bis heute.",
-        tags: ["Kennzahlen"],
-        params: IndicatorParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(IndicatorSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Eine Kennzahl",
+      description: "Definition und alle datierten Werte bis heute.",
+      tags: ["Kennzahlen"],
+      params: IndicatorParamsSchema,
+      querystring: ApiQuerySchema,
+      response: IndicatorSchema,
+    }),
     async (request, reply) => {
       const { slug, key } = request.params;
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const { indicators } = await getPublicIndicators(ctx, slug, today());
-          const found = indicators.find((each) => each.indicator.key === key);
-          if (found === undefined)
-            throw new AppError("ERR_INDICATOR_NOT_FOUND");
-          return presentIndicator(found);
-        },
-        JSON_TYPE,
-      );
+      return sendRecord(request, reply, slug, async () => {
+        const { indicators } = await getPublicIndicators(ctx, slug, today());
+        const found = indicators.find((each) => each.indicator.key === key);
+        if (found === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
+        return presentIndicator(found);
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/ozg/services",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "OZG-Leistungsregister zu einem Stand",
-        description:
-          "Die am Stand (stand=JJJJ-MM-TT, Standard heute) gültigen Einträge, einer je Leistung, in der Reihenfolge des Registers. Seitenweise (Link-Header).",
-        tags: ["OZG"],
-        params: MunicipalityParamsSchema,
-        querystring: RegisterQuerySchema,
-        response: { 200: ref(RegisterSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "OZG-Leistungsregister zu einem Stand",
+      description:
+        "Die am Stand (stand=JJJJ-MM-TT, Standard heute) gültigen Einträge, einer je Leistung, in der Reihenfolge des Registers. Seitenweise (Link-Header).",
+      tags: ["OZG"],
+      params: MunicipalityParamsSchema,
+      querystring: RegisterQuerySchema,
+      response: RegisterSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      const day =
-        request.query.stand === undefined
-          ? today()
-          : parseStand(request.query.stand);
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () => {
-          const register = await getPublicRegister(ctx, slug, day);
-          const { items, page } = paginate(
-            request,
-            reply,
-            register.services,
-            request.query,
-          );
-          return {
-            municipality: { slug, name: register.municipality.name },
-            stand: formatIsoDate(day),
-            services: items.map(presentService),
-            page,
-          };
-        },
-        JSON_TYPE,
-      );
+      const day = standOf(request.query.stand);
+      return sendRecord(request, reply, slug, async () => {
+        const register = await getPublicRegister(ctx, slug, day);
+        const { items, page } = paginate(
+          request,
+          reply,
+          register.services,
+          request.query,
+        );
+        return {
+          municipality: { slug, name: register.municipality.name },
+          stand: formatIsoDate(day),
+          services: items.map(presentService),
+          page,
+        };
+      });
     },
   );
 
   app.get(
     "/v1/municipalities/:slug/ozg/figures",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "OZG-Kennzahlen zu einem Stand",
-        description:
-          "Definierte und umgesetzte Leistungen, Zugänge, E-Payment, eID, Online-Anträge, Status und Reifegrade am Stand (stand=JJJJ-MM-TT, Standard heute).",
-        tags: ["OZG"],
-        params: MunicipalityParamsSchema,
-        querystring: RegisterFiguresQuerySchema,
-        response: { 200: ref(OzgFiguresSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "OZG-Kennzahlen zu einem Stand",
+      description:
+        "Definierte und umgesetzte Leistungen, Zugänge, E-Payment, eID, Online-Anträge, Status und Reifegrade am Stand (stand=JJJJ-MM-TT, Standard heute).",
+      tags: ["OZG"],
+      params: MunicipalityParamsSchema,
+      querystring: RegisterFiguresQuerySchema,
+      response: OzgFiguresSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
-      const day =
-        request.query.stand === undefined
-          ? today()
-          : parseStand(request.query.stand);
-      return sendCacheable(
-        request,
-        reply,
-        await tagFor(request, slug),
-        async () =>
-          presentOzgFigures((await getPublicRegister(ctx, slug, day)).figures),
-        JSON_TYPE,
+      const day = standOf(request.query.stand);
+      return sendRecord(request, reply, slug, async () =>
+        presentOzgFigures((await getPublicRegister(ctx, slug, day)).figures),
       );
     },
   );

@@ -22,7 +22,9 @@ import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
 } from "../../exports/catalogue-sheets/catalogue-workbook.js";
-import { answerRefusals, originOf, viewOf } from "../editor/editor-view.js";
+import { answerRefusals, viewOf } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
+import { runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
@@ -92,11 +94,11 @@ export async function sheetsRoutes(
       failure: { failed: failure?.failed },
       notice: () => (status === 200 ? noticeOf(request) : undefined),
       load: () =>
-        getEditorOverview(
+        runUseCase(
           ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           (request.params as { slug: string }).slug,
-          originOf(request),
         ),
       page: (frame) => (
         <SheetsPage
@@ -119,17 +121,15 @@ export async function sheetsRoutes(
       notice: (view) =>
         extra.stale === true ? view.t.sheets.staleNotice : undefined,
       load: async () => {
-        const preview = await showSheetImport(
+        const preview = await runUseCase(ctx, request, showSheetImport, {
+          municipality: slug,
+          token,
+        });
+        const overview = await runUseCase(
           ctx,
-          request.principal,
-          { municipality: slug, token },
-          originOf(request),
-        );
-        const overview = await getEditorOverview(
-          ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           slug,
-          originOf(request),
         );
         return { ...overview, preview };
       },
@@ -146,10 +146,7 @@ export async function sheetsRoutes(
 
   app.get(
     SHEETS_ROUTES.sheets,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("admin", Params, Query),
     async (request, reply) => renderSheets(request, reply, 200),
   );
 
@@ -171,16 +168,11 @@ export async function sheetsRoutes(
               { path: "/form/datei", message: view.t.sheets.fileRequired },
             ],
           });
-        const { token } = await prepareSheetImport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            fileName: file.fileName,
-            bytes: file.data,
-          },
-          originOf(request),
-        );
+        const { token } = await runUseCase(ctx, request, prepareSheetImport, {
+          municipality: params.slug,
+          fileName: file.fileName,
+          bytes: file.data,
+        });
         return view.link(sheetsPaths.preview(params.slug, token));
       },
     }),
@@ -189,14 +181,14 @@ export async function sheetsRoutes(
   for (const format of ["xlsx", "zip"] as const) {
     app.get(
       format === "xlsx" ? SHEETS_ROUTES.xlsx : SHEETS_ROUTES.zip,
-      { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+      pageRoute("admin", Params),
       async (request, reply) =>
         answerRefusals(request, reply, async () => {
-          const { tables } = await exportCatalogueSheets(
+          const { tables } = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            exportCatalogueSheets,
             request.params.slug,
-            originOf(request),
           );
           const body =
             format === "xlsx"
@@ -216,10 +208,7 @@ export async function sheetsRoutes(
 
   app.get(
     SHEETS_ROUTES.preview,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: PreviewParams, querystring: Query },
-    },
+    pageRoute("admin", PreviewParams, Query),
     async (request, reply) => renderPreview(request, reply, 200),
   );
 
@@ -237,17 +226,12 @@ export async function sheetsRoutes(
           ? renderPreview(request, reply, 409, { stale: true })
           : null,
       run: async (input, { request, params, view }) => {
-        await confirmSheetImport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            token: params.token,
-            base: input.stand,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, confirmSheetImport, {
+          municipality: params.slug,
+          token: params.token,
+          base: input.stand,
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(sheetsPaths.sheets(params.slug), {
           gespeichert: "import",
         });

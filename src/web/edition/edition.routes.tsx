@@ -44,6 +44,8 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
+import { runUseCase } from "../http/use-case.js";
 import {
   formAction,
   type FormContext,
@@ -92,7 +94,7 @@ import {
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 
 /** What the routes need from the app. */
 export interface EditionRoutesOptions {
@@ -105,9 +107,6 @@ export interface EditionRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-const MunicipalityParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-});
 const EditionParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   number: Type.String({ maxLength: 12 }),
@@ -230,14 +229,7 @@ export async function editionRoutes(
   // ── Editions (public) ─────────────────────────────────────────────────────
   app.get(
     EDITION_ROUTES.list,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("public", MunicipalityParams, PageQuery),
     async (request, reply) =>
       sendPublic(request, reply, request.params.slug, async (url) => {
         const { editions } = await listEditions(ctx, request.params.slug);
@@ -259,10 +251,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.edition,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: NoticeQuery },
-    },
+    pageRoute("public", EditionParams, NoticeQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -334,14 +323,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.project,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: EditionProjectParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("public", EditionProjectParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -367,10 +349,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.timeline,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: TimelineQuery },
-    },
+    pageRoute("public", EditionParams, TimelineQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async (url) => {
@@ -392,10 +371,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.changes,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: ChangesQuery },
-    },
+    pageRoute("public", EditionParams, ChangesQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       const since =
@@ -425,10 +401,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.print,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: PageQuery },
-    },
+    pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       return sendPublic(request, reply, request.params.slug, async () => ({
@@ -439,31 +412,24 @@ export async function editionRoutes(
   );
 
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
-    app.get(
-      url,
-      {
-        config: { policy: "public" },
-        schema: { hide: true, params: EditionParams },
-      },
-      async (request, reply) => {
-        const number = editionNumber(request.params.number);
-        const slug = municipalitySlug(request.params.slug);
-        const view = viewOf(request);
-        return documents.send(
-          request,
-          reply,
-          slug,
-          { type: "edition", key: String(number) },
-          kind,
-          () => ({
-            view,
-            requestUrl: request.url,
-            name: view.t.documents.kinds[kind],
-            backHref: view.link(editionPaths.edition(slug, number)),
-          }),
-        );
-      },
-    );
+    app.get(url, pageRoute("public", EditionParams), async (request, reply) => {
+      const number = editionNumber(request.params.number);
+      const slug = municipalitySlug(request.params.slug);
+      const view = viewOf(request);
+      return documents.send(
+        request,
+        reply,
+        slug,
+        { type: "edition", key: String(number) },
+        kind,
+        () => ({
+          view,
+          requestUrl: request.url,
+          name: view.t.documents.kinds[kind],
+          backHref: view.link(editionPaths.edition(slug, number)),
+        }),
+      );
+    });
   };
   documentRoute(EDITION_ROUTES.docx, "docx");
   documentRoute(EDITION_ROUTES.pdf, "pdf");
@@ -472,10 +438,7 @@ export async function editionRoutes(
   // The state of a published edition's documents: reloads itself while one is built.
   app.get(
     EDITION_ROUTES.documents,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EditionParams, querystring: PageQuery },
-    },
+    pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
       const slug = municipalitySlug(request.params.slug);
@@ -506,21 +469,14 @@ export async function editionRoutes(
   // ── The draft (staff and committee) ───────────────────────────────────────
   app.get(
     EDITION_ROUTES.draft,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, PageQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const view = viewOf(request);
       return sendNoStore(
@@ -540,21 +496,14 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftProject,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: DraftProjectParams,
-        querystring: PageQuery,
-      },
-    },
+    pageRoute("signed-in", DraftProjectParams, PageQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const { entry, dependents } = projectIn(
         catalogue,
@@ -578,21 +527,14 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftTimeline,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: TimelineQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, TimelineQuery),
     async (request, reply) => {
       const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await getDraftCatalogue(
+      const { catalogue, editions } = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getDraftCatalogue,
         slug,
-        { ip: request.ip },
       );
       const view = viewOf(request);
       const page = await renderTimeline({
@@ -642,14 +584,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.draftChanges,
-    {
-      config: { policy: "signed-in" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: NoticeQuery,
-      },
-    },
+    pageRoute("signed-in", MunicipalityParams, NoticeQuery),
     async (request, reply) =>
       renderDraftChanges(
         request,
@@ -683,17 +618,12 @@ export async function editionRoutes(
       form: (_params, fields) => `grund:${fields.schluessel ?? ""}`,
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
-        await setDraftReason(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            changeKey: input.schluessel,
-            expectedVersion: input.version,
-            data: { category: input.kategorie, text: input.text },
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, setDraftReason, {
+          municipality: slug,
+          changeKey: input.schluessel,
+          expectedVersion: input.version,
+          data: { category: input.kategorie, text: input.text },
+        });
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "grund" })}#${reasonFormId(input.schluessel)}`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
@@ -721,16 +651,11 @@ export async function editionRoutes(
       form: "vorwort",
       run: async (input, { request, params, view }) => {
         const slug = municipalitySlug(params.slug);
-        await setDraftForeword(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedVersion: input.version,
-            data: { foreword: input.vorwort },
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, setDraftForeword, {
+          municipality: slug,
+          expectedVersion: input.version,
+          data: { foreword: input.vorwort },
+        });
         return `${view.link(editionPaths.draftChanges(slug), { gespeichert: "vorwort" })}#vorwort`;
       },
       render: (context, failure) => renderDraftFailure(context, failure),
@@ -769,23 +694,18 @@ export async function editionRoutes(
               },
             ],
           });
-        const { number } = await publishEdition(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedDataVersion: input.stand,
-            confirmConflicts: input.bestaetigt === "ja",
-            data: {
-              title: input.titel,
-              ...(publishedOn === undefined ? {} : { publishedOn }),
-              councilReference: input.beschluss,
-              councilUrl: input["beschluss-adresse"],
-              oparlPaperUrl: input["oparl-vorlage"],
-            },
+        const { number } = await runUseCase(ctx, request, publishEdition, {
+          municipality: slug,
+          expectedDataVersion: input.stand,
+          confirmConflicts: input.bestaetigt === "ja",
+          data: {
+            title: input.titel,
+            ...(publishedOn === undefined ? {} : { publishedOn }),
+            councilReference: input.beschluss,
+            councilUrl: input["beschluss-adresse"],
+            oparlPaperUrl: input["oparl-vorlage"],
           },
-          { ip: request.ip },
-        );
+        });
         // The documents are built now, outside this request (ADR 0046).
         await documents.requestBuilds(
           slug,
@@ -801,11 +721,11 @@ export async function editionRoutes(
         const slug = municipalitySlug(params.slug);
         const t = view.t.edition;
         if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
-          const revision = await getDraftRevision(
+          const revision = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            getDraftRevision,
             slug,
-            { ip: request.ip },
           );
           const summary = revision.missing.map(({ change, problem }) => {
             const text = describeChangeGerman(change, { withProject: true });
@@ -839,11 +759,11 @@ export async function editionRoutes(
           );
         }
         if (isAppError(error, "ERR_EDITION_NEEDS_CONFIRMATION")) {
-          const revision = await getDraftRevision(
+          const revision = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            getDraftRevision,
             slug,
-            { ip: request.ip },
           );
           return renderDraftChanges(
             request,
@@ -894,11 +814,11 @@ export async function editionRoutes(
     notice?: string,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const { categories } = await getReasonCategoriesForEditing(
+    const { categories } = await runUseCase(
       ctx,
-      request.principal,
+      request,
+      getReasonCategoriesForEditing,
       slug,
-      { ip: request.ip },
     );
     const catalogue = await getCatalogue(ctx, slug);
     const view = viewOf(request);
@@ -925,14 +845,7 @@ export async function editionRoutes(
 
   app.get(
     EDITION_ROUTES.categories,
-    {
-      config: { policy: "admin" },
-      schema: {
-        hide: true,
-        params: MunicipalityParams,
-        querystring: NoticeQuery,
-      },
-    },
+    pageRoute("admin", MunicipalityParams, NoticeQuery),
     async (request, reply) =>
       renderCategories(
         request,
@@ -1001,19 +914,14 @@ export async function editionRoutes(
       form: () => "kategorie-neu",
       notice: "kategorie-neu",
       change: (input, slug, _params, request) =>
-        createReasonCategory(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            data: {
-              key: input.schluessel.trim(),
-              label: input.bezeichnung,
-              requiresText: input.erlaeuterung === "ja",
-            },
+        runUseCase(ctx, request, createReasonCategory, {
+          municipality: slug,
+          data: {
+            key: input.schluessel.trim(),
+            label: input.bezeichnung,
+            requiresText: input.erlaeuterung === "ja",
           },
-          { ip: request.ip },
-        ),
+        }),
     }),
   );
 
@@ -1025,20 +933,15 @@ export async function editionRoutes(
       form: ({ key }) => `kategorie-${key}`,
       notice: "kategorie",
       change: (input, slug, { key }, request) =>
-        updateReasonCategoryOf(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            key,
-            expectedVersion: input.version,
-            data: {
-              label: input.bezeichnung,
-              requiresText: input.erlaeuterung === "ja",
-            },
+        runUseCase(ctx, request, updateReasonCategoryOf, {
+          municipality: slug,
+          key,
+          expectedVersion: input.version,
+          data: {
+            label: input.bezeichnung,
+            requiresText: input.erlaeuterung === "ja",
           },
-          { ip: request.ip },
-        ),
+        }),
     }),
   );
 
@@ -1050,12 +953,11 @@ export async function editionRoutes(
       form: ({ key }) => `kategorie-${key}`,
       notice: "kategorie-entfernt",
       change: (input, slug, { key }, request) =>
-        removeReasonCategory(
-          ctx,
-          request.principal,
-          { municipality: slug, key, expectedVersion: input.version },
-          { ip: request.ip },
-        ),
+        runUseCase(ctx, request, removeReasonCategory, {
+          municipality: slug,
+          key,
+          expectedVersion: input.version,
+        }),
     }),
   );
 }

@@ -18,11 +18,11 @@ import {
   type AuditFilterValues,
 } from "./audit-pages.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
+import { runUseCase } from "../http/use-case.js";
 import { idOf } from "../http/params.js";
 import {
   answerRefusals,
   editorChrome,
-  originOf,
   sendEditorPage,
   viewOf,
 } from "./editor-view.js";
@@ -100,22 +100,17 @@ export async function auditRoutes(
       answerRefusals(request, reply, async () => {
         const { slug, projectSlug } = request.params;
         const page = pageNumber(request.query.seite);
-        const log = await readAuditLog(
+        const log = await runUseCase(ctx, request, readAuditLog, {
+          municipality: slug,
+          project: projectSlug,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        const overview = await runUseCase(
           ctx,
-          request.principal,
-          {
-            municipality: slug,
-            project: projectSlug,
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
-          },
-          originOf(request),
-        );
-        const overview = await getEditorOverview(
-          ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           slug,
-          originOf(request),
         );
         const view = viewOf(request);
         const html = await (
@@ -152,11 +147,11 @@ export async function auditRoutes(
         const { slug } = request.params;
         const query = request.query;
         const view = viewOf(request);
-        const overview = await getEditorOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           slug,
-          originOf(request),
         );
         const filter: AuditFilterValues = {
           von: query.von ?? "",
@@ -178,22 +173,16 @@ export async function auditRoutes(
         const log =
           Object.keys(errors).length > 0
             ? null
-            : await readAuditLog(
-                ctx,
-                request.principal,
-                {
-                  municipality: slug,
-                  from: from ?? undefined,
-                  until: until ?? undefined,
-                  actorUserId: idOf(filter.person) ?? undefined,
-                  entityType:
-                    filter.bereich === "" ? undefined : filter.bereich,
-                  action: filter.aktion === "" ? undefined : filter.aktion,
-                  limit: PAGE_SIZE,
-                  offset: (page - 1) * PAGE_SIZE,
-                },
-                originOf(request),
-              );
+            : await runUseCase(ctx, request, readAuditLog, {
+                municipality: slug,
+                from: from ?? undefined,
+                until: until ?? undefined,
+                actorUserId: idOf(filter.person) ?? undefined,
+                entityType: filter.bereich === "" ? undefined : filter.bereich,
+                action: filter.aktion === "" ? undefined : filter.aktion,
+                limit: PAGE_SIZE,
+                offset: (page - 1) * PAGE_SIZE,
+              });
         const projectLinks = new Map(
           overview.projects.map(({ project }) => [
             project.id,

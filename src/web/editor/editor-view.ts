@@ -3,7 +3,6 @@
  * bar), the success notices shown after a redirect, and sending editor pages.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { isAppError } from "../../errors.js";
@@ -164,11 +163,6 @@ export function noticeOf(
   if (key === null) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.editor.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
-}
-
-/** Where a request came from, for the audit log. */
-export function originOf(request: FastifyRequest): RequestOrigin {
-  return { ip: request.ip };
 }
 
 /** Sends an editor page: never cached, it shows what only staff may see. */

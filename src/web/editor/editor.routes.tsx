@@ -33,12 +33,14 @@ import type { AppContext } from "../../app/context.js";
 import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { getOnboarding } from "../../app/municipalities/onboarding.js";
 import { releaseWorkingState } from "../../app/municipalities/release.js";
+import { pageRoute } from "../http/page-route.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { EmptyForm } from "../http/form-schema.js";
-import { AppError, type InputProblem } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
-import { idParam } from "../http/params.js";
+import { idParam, MunicipalityParams } from "../http/params.js";
 import { auditRoutes } from "./audit-log.routes.js";
 import { DashboardPage } from "./dashboard-page.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
@@ -46,7 +48,6 @@ import {
   answerRefusals,
   editorChrome,
   noticeOf,
-  originOf,
   sendEditorPage,
   viewOf,
 } from "./editor-view.js";
@@ -71,7 +72,10 @@ import {
   parseProjectFields,
   parseResponsibilitiesForm,
   responsibilityFormRows,
+  type Parsed,
 } from "./project-forms.js";
+import type { Principal } from "../../domain/access/principal.js";
+import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import { structureRoutes } from "./structure.routes.js";
 import { csrfToken } from "../plugins/session.js";
 
@@ -80,9 +84,6 @@ export interface EditorRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const MunicipalityParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-});
 const ProjectParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),
@@ -117,6 +118,27 @@ interface ProjectTarget {
   readonly reason: string | null;
 }
 
+/** A use case of the project page's forms, as app/catalogue declares them. */
+type ProjectUseCase<I> = (
+  ctx: AppContext,
+  principal: Principal,
+  input: I,
+  origin: RequestOrigin,
+) => Promise<unknown>;
+
+/** A use case bound to its input, waiting for who calls it. */
+type ProjectCommand = (
+  principal: Principal,
+  origin: RequestOrigin,
+) => Promise<unknown>;
+
+/** The data of a form the page's parser accepted; otherwise its problems, as ERR_VALIDATION. */
+function dataOf<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok)
+    throw new AppError("ERR_VALIDATION", { problems: parsed.problems });
+  return parsed.data;
+}
+
 /** Municipality and project of any project route's params (all of them include both). */
 function projectRefOf(params: unknown): ProjectRef {
   if (!Value.Check(ProjectParams, params)) throw new AppError("ERR_NOT_FOUND");
@@ -136,10 +158,7 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.homeWithoutSlash,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: MunicipalityParams },
-    },
+    pageRoute("staff", MunicipalityParams),
     async (request, reply) =>
       reply.redirect(
         viewOf(request).link(editorPaths.home(request.params.slug)),
@@ -149,17 +168,14 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.home,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: MunicipalityParams },
-    },
+    pageRoute("staff", MunicipalityParams),
     async (request, reply) =>
       answerRefusals(request, reply, async () => {
-        const overview = await getEditorOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getEditorOverview,
           request.params.slug,
-          originOf(request),
         );
         const view = viewOf(request);
         // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
@@ -210,12 +226,7 @@ export async function editorRoutes(
       form: "freigabe",
       run: async (_input, { request, view }) => {
         const slug = (request.params as { slug: string }).slug;
-        await releaseWorkingState(
-          ctx,
-          request.principal,
-          slug,
-          originOf(request),
-        );
+        await runUseCase(ctx, request, releaseWorkingState, slug);
         return view.link(editorPaths.home(slug), { freigegeben: "1" });
       },
       render: async ({ request, reply }, failure) =>
@@ -279,10 +290,7 @@ export async function editorRoutes(
 
   app.get(
     EDITOR_ROUTES.project,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ProjectParams },
-    },
+    pageRoute("staff", ProjectParams),
     async (request, reply) => renderProject(request, reply, request.params),
   );
 
@@ -301,12 +309,13 @@ export async function editorRoutes(
       readonly notice: string;
       readonly anchor: string;
     };
+    /** The use case to call and its input (see `call`). */
     readonly change: (
       input: Static<B>,
       target: ProjectTarget,
       params: Static<P>,
-      request: FastifyRequest,
-    ) => Promise<void>;
+      view: ViewContext,
+    ) => ProjectCommand;
     /** The form rows the use case's list indexes came from (responsibilities). */
     readonly rows?: (input: Static<B>) => readonly number[];
     /**
@@ -368,7 +377,7 @@ export async function editorRoutes(
             return sendEditorPage(reply, 200, html);
           }
         }
-        await options.change(
+        const command = options.change(
           input,
           {
             municipality: ref.slug,
@@ -377,8 +386,9 @@ export async function editorRoutes(
             reason: reasonOrNull(input.grund),
           },
           params,
-          request,
+          view,
         );
+        await command(request.principal, originOf(request));
         const { notice, anchor } = options.done(params);
         return `${view.link(editorPaths.project(ref.slug, ref.projectSlug), { gespeichert: notice })}#${anchor}`;
       },
@@ -408,9 +418,11 @@ export async function editorRoutes(
     });
   }
 
-  const throwProblems = (problems: readonly InputProblem[]): never => {
-    throw new AppError("ERR_VALIDATION", { problems });
-  };
+  /** A project form's use case with its input, called with who sent the form and from where. */
+  const call =
+    <I,>(useCase: ProjectUseCase<I>, input: I): ProjectCommand =>
+    (principal, origin) =>
+      useCase(ctx, principal, input, origin);
 
   app.post(
     EDITOR_ROUTES.projectFields,
@@ -419,14 +431,8 @@ export async function editorRoutes(
       body: ProjectFieldsBody,
       form: () => "grunddaten",
       done: () => ({ notice: "grunddaten", anchor: "grunddaten" }),
-      change: async (input, target, _params, request) => {
-        await updateProject(
-          ctx,
-          request.principal,
-          { ...target, data: parseProjectFields(input) },
-          originOf(request),
-        );
-      },
+      change: (input, target, _params) =>
+        call(updateProject, { ...target, data: parseProjectFields(input) }),
     }),
   );
 
@@ -437,17 +443,11 @@ export async function editorRoutes(
       body: PhaseBody,
       form: () => "phase-neu",
       done: () => ({ notice: "phase-neu", anchor: "zeitplan" }),
-      change: async (input, target, _params, request) => {
-        const parsed = parsePhaseForm(viewOf(request), input);
-        if (!parsed.ok) throwProblems(parsed.problems);
-        else
-          await addPhase(
-            ctx,
-            request.principal,
-            { ...target, data: parsed.data },
-            originOf(request),
-          );
-      },
+      change: (input, target, _params, view) =>
+        call(addPhase, {
+          ...target,
+          data: dataOf(parsePhaseForm(view, input)),
+        }),
     }),
   );
 
@@ -461,17 +461,12 @@ export async function editorRoutes(
         notice: "phase",
         anchor: `phase-${params.phaseId}`,
       }),
-      change: async (input, target, params, request) => {
-        const parsed = parsePhaseForm(viewOf(request), input);
-        if (!parsed.ok) throwProblems(parsed.problems);
-        else
-          await updatePhase(
-            ctx,
-            request.principal,
-            { ...target, phaseId: idParam(params.phaseId), data: parsed.data },
-            originOf(request),
-          );
-      },
+      change: (input, target, params, view) =>
+        call(updatePhase, {
+          ...target,
+          phaseId: idParam(params.phaseId),
+          data: dataOf(parsePhaseForm(view, input)),
+        }),
     }),
   );
 
@@ -490,14 +485,8 @@ export async function editorRoutes(
           ? null
           : view.t.editor.confirmDeletePhase(phase.label);
       },
-      change: async (_input, target, params, request) => {
-        await removePhase(
-          ctx,
-          request.principal,
-          { ...target, phaseId: idParam(params.phaseId) },
-          originOf(request),
-        );
-      },
+      change: (_input, target, params) =>
+        call(removePhase, { ...target, phaseId: idParam(params.phaseId) }),
     }),
   );
 
@@ -508,17 +497,11 @@ export async function editorRoutes(
       body: MeasureBody,
       form: () => "massnahme-neu",
       done: () => ({ notice: "massnahme-neu", anchor: "massnahmen" }),
-      change: async (input, target, _params, request) => {
-        const parsed = parseMeasureForm(viewOf(request), input);
-        if (!parsed.ok) throwProblems(parsed.problems);
-        else
-          await addMeasure(
-            ctx,
-            request.principal,
-            { ...target, data: parsed.data },
-            originOf(request),
-          );
-      },
+      change: (input, target, _params, view) =>
+        call(addMeasure, {
+          ...target,
+          data: dataOf(parseMeasureForm(view, input)),
+        }),
     }),
   );
 
@@ -532,21 +515,12 @@ export async function editorRoutes(
         notice: "massnahme",
         anchor: `massnahme-${params.measureId}`,
       }),
-      change: async (input, target, params, request) => {
-        const parsed = parseMeasureForm(viewOf(request), input);
-        if (!parsed.ok) throwProblems(parsed.problems);
-        else
-          await updateMeasure(
-            ctx,
-            request.principal,
-            {
-              ...target,
-              measureId: idParam(params.measureId),
-              data: parsed.data,
-            },
-            originOf(request),
-          );
-      },
+      change: (input, target, params, view) =>
+        call(updateMeasure, {
+          ...target,
+          measureId: idParam(params.measureId),
+          data: dataOf(parseMeasureForm(view, input)),
+        }),
     }),
   );
 
@@ -560,18 +534,12 @@ export async function editorRoutes(
         notice: "massnahme-verschoben",
         anchor: `massnahme-${params.measureId}`,
       }),
-      change: async (input, target, params, request) => {
-        await moveMeasure(
-          ctx,
-          request.principal,
-          {
-            ...target,
-            measureId: idParam(params.measureId),
-            data: { direction: input.richtung === "hoch" ? "up" : "down" },
-          },
-          originOf(request),
-        );
-      },
+      change: (input, target, params) =>
+        call(moveMeasure, {
+          ...target,
+          measureId: idParam(params.measureId),
+          data: { direction: input.richtung === "hoch" ? "up" : "down" },
+        }),
     }),
   );
 
@@ -590,14 +558,11 @@ export async function editorRoutes(
           ? null
           : view.t.editor.confirmDeleteMeasure(measure.title);
       },
-      change: async (_input, target, params, request) => {
-        await removeMeasure(
-          ctx,
-          request.principal,
-          { ...target, measureId: idParam(params.measureId) },
-          originOf(request),
-        );
-      },
+      change: (_input, target, params) =>
+        call(removeMeasure, {
+          ...target,
+          measureId: idParam(params.measureId),
+        }),
     }),
   );
 
@@ -609,17 +574,13 @@ export async function editorRoutes(
       form: () => "zustaendigkeiten",
       done: () => ({ notice: "zustaendigkeiten", anchor: "zustaendigkeiten" }),
       rows: responsibilityFormRows,
-      change: async (input, target, _params, request) => {
-        const parsed = parseResponsibilitiesForm(viewOf(request), input);
-        if (!parsed.ok) throwProblems(parsed.problems);
-        else
-          await setResponsibilities(
-            ctx,
-            request.principal,
-            { ...target, data: { responsibilities: parsed.data } },
-            originOf(request),
-          );
-      },
+      change: (input, target, _params, view) =>
+        call(setResponsibilities, {
+          ...target,
+          data: {
+            responsibilities: dataOf(parseResponsibilitiesForm(view, input)),
+          },
+        }),
     }),
   );
 
@@ -630,14 +591,11 @@ export async function editorRoutes(
       body: DependencyBody,
       form: () => "abhaengigkeit-neu",
       done: () => ({ notice: "abhaengigkeit", anchor: "abhaengigkeiten" }),
-      change: async (input, target, _params, request) => {
-        await addDependency(
-          ctx,
-          request.principal,
-          { ...target, data: { dependsOn: input.projekt.trim() } },
-          originOf(request),
-        );
-      },
+      change: (input, target, _params) =>
+        call(addDependency, {
+          ...target,
+          data: { dependsOn: input.projekt.trim() },
+        }),
     }),
   );
 
@@ -663,14 +621,8 @@ export async function editorRoutes(
         notice: "abhaengigkeit-entfernt",
         anchor: "abhaengigkeiten",
       }),
-      change: async (_input, target, params, request) => {
-        await removeDependency(
-          ctx,
-          request.principal,
-          { ...target, dependsOn: params.dependsOn },
-          originOf(request),
-        );
-      },
+      change: (_input, target, params) =>
+        call(removeDependency, { ...target, dependsOn: params.dependsOn }),
     }),
   );
 
@@ -682,17 +634,12 @@ export async function editorRoutes(
       body: ProjectDeleteBody,
       form: "loeschen",
       run: async (input, { request, params, view }) => {
-        await deleteProject(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            project: params.projectSlug,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, deleteProject, {
+          municipality: params.slug,
+          project: params.projectSlug,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(editorPaths.home(params.slug), {
           gespeichert: "projekt-geloescht",
         });

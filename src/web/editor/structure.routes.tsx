@@ -28,6 +28,8 @@ import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { csrfToken } from "../plugins/session.js";
+import { MunicipalityParams } from "../http/params.js";
+import { runUseCase } from "../http/use-case.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { pathMapper } from "../http/path-mapper.js";
@@ -38,7 +40,6 @@ import {
   answerRefusals,
   editorChrome,
   noticeOf,
-  originOf,
   sendEditorPage,
   viewOf,
   type EditorSection,
@@ -71,7 +72,6 @@ export interface StructureRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const KeyParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   key: Type.String({ maxLength: 100 }),
@@ -288,12 +288,7 @@ export async function structureRoutes(
     year?: number,
   ): Promise<FastifyReply> {
     return answerRefusals(request, reply, async () => {
-      const data = await getStructureForEditing(
-        ctx,
-        request.principal,
-        slug,
-        originOf(request),
-      );
+      const data = await runUseCase(ctx, request, getStructureForEditing, slug);
       const view = viewOf(request);
       const props: StructurePageProps = {
         view,
@@ -397,7 +392,11 @@ export async function structureRoutes(
     EDITOR_ROUTES.programme,
     {
       config: policy,
-      schema: { hide: true, params: Params, querystring: ProgrammeQuery },
+      schema: {
+        hide: true,
+        params: MunicipalityParams,
+        querystring: ProgrammeQuery,
+      },
     },
     async (request, reply) => {
       const year = /^\d{4}$/.test(request.query.jahr ?? "")
@@ -417,31 +416,26 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.programme,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: ProgrammeBody,
       page: "programme",
       form: "programm",
       fields: PROGRAMME_FIELDS,
       rows: (input) => goalsOf(input).rows,
       run: async (input, request, { slug }, view) => {
-        await updateProgramme(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            data: {
-              title: input.titel.trim(),
-              subtitle: input.untertitel,
-              horizonStart: input.von,
-              horizonEnd: input.bis,
-              summary: input.einleitung,
-              goals: goalsOf(input).goals,
-            },
+        await runUseCase(ctx, request, updateProgramme, {
+          municipality: slug,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          data: {
+            title: input.titel.trim(),
+            subtitle: input.untertitel,
+            horizonStart: input.von,
+            horizonEnd: input.bis,
+            summary: input.einleitung,
+            goals: goalsOf(input).goals,
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.programme(slug), {
           gespeichert: "programm",
         });
@@ -452,7 +446,7 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.levels,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: LevelsBody,
       page: "programme",
       form: "ebenen",
@@ -462,33 +456,25 @@ export async function structureRoutes(
           singular: singular.trim(),
           plural: plural.trim(),
         });
-        await updateLevels(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            data: {
-              flat: input.flach !== "",
-              impactArea: level(input["wb-einzahl"], input["wb-mehrzahl"]),
-              actionField: level(input["af-einzahl"], input["af-mehrzahl"]),
-              project: level(
-                input["projekt-einzahl"],
-                input["projekt-mehrzahl"],
-              ),
-              measure: level(
-                input["massnahme-einzahl"],
-                input["massnahme-mehrzahl"],
-              ),
-              orgUnitKinds: input.arten
-                .split(/\r?\n/)
-                .map((line) => line.trim())
-                .filter((line) => line !== ""),
-            },
+        await runUseCase(ctx, request, updateLevels, {
+          municipality: slug,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          data: {
+            flat: input.flach !== "",
+            impactArea: level(input["wb-einzahl"], input["wb-mehrzahl"]),
+            actionField: level(input["af-einzahl"], input["af-mehrzahl"]),
+            project: level(input["projekt-einzahl"], input["projekt-mehrzahl"]),
+            measure: level(
+              input["massnahme-einzahl"],
+              input["massnahme-mehrzahl"],
+            ),
+            orgUnitKinds: input.arten
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter((line) => line !== ""),
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.programme(slug), {
           gespeichert: "ebenen",
         });
@@ -499,25 +485,20 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.priorities,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: PrioritiesBody,
       page: "programme",
       form: "prioritaeten",
       fields: PRIORITY_FIELDS,
       rows: (input) => prioritiesOf(input).rows,
       run: async (input, request, { slug }, view) => {
-        await setPriorities(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            year: input.jahr,
-            data: { priorities: prioritiesOf(input).priorities },
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, setPriorities, {
+          municipality: slug,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          year: input.jahr,
+          data: { priorities: prioritiesOf(input).priorities },
+        });
         return view.link(editorPaths.programme(slug), {
           gespeichert: "prioritaeten",
           jahr: String(input.jahr),
@@ -528,7 +509,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.structure,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "structure"),
   );
@@ -536,26 +517,21 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.impactAreas,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewImpactAreaBody,
       page: "structure",
       form: "wb-neu",
       fields: IMPACT_AREA_FIELDS,
       run: async (input, request, { slug }, view) => {
-        await createImpactArea(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            reason: reasonOrNull(input.grund),
-            data: {
-              key: input.schluessel.trim(),
-              name: input.name,
-              description: input.beschreibung,
-            },
+        await runUseCase(ctx, request, createImpactArea, {
+          municipality: slug,
+          reason: reasonOrNull(input.grund),
+          data: {
+            key: input.schluessel.trim(),
+            name: input.name,
+            description: input.beschreibung,
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.structure(slug), {
           gespeichert: "wirkungsbereich",
         });
@@ -572,18 +548,13 @@ export async function structureRoutes(
       form: ({ key }) => `wb-${key}`,
       fields: IMPACT_AREA_FIELDS,
       run: async (input, request, { slug, key }, view) => {
-        await updateImpactArea(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            impactArea: key,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            data: { name: input.name, description: input.beschreibung },
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateImpactArea, {
+          municipality: slug,
+          impactArea: key,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          data: { name: input.name, description: input.beschreibung },
+        });
         return `${view.link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" })}#wb-${key}`;
       },
     }),
@@ -592,33 +563,28 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.actionFields,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewActionFieldBody,
       page: "structure",
       form: "af-neu",
       fields: ACTION_FIELD_FIELDS,
       run: async (input, request, { slug }, view) => {
-        await createActionField(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            reason: reasonOrNull(input.grund),
-            data: {
-              // A flat programme's form names no area: the field goes into its one root.
-              impactArea:
-                input.wirkungsbereich === ""
-                  ? FLAT_ROOT_KEY
-                  : input.wirkungsbereich,
-              key: input.schluessel.trim(),
-              number: input.nummer,
-              name: input.name,
-              colour: input.farbe.trim(),
-              description: input.beschreibung,
-            },
+        await runUseCase(ctx, request, createActionField, {
+          municipality: slug,
+          reason: reasonOrNull(input.grund),
+          data: {
+            // A flat programme's form names no area: the field goes into its one root.
+            impactArea:
+              input.wirkungsbereich === ""
+                ? FLAT_ROOT_KEY
+                : input.wirkungsbereich,
+            key: input.schluessel.trim(),
+            number: input.nummer,
+            name: input.name,
+            colour: input.farbe.trim(),
+            description: input.beschreibung,
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.structure(slug), {
           gespeichert: "aktionsfeld",
         });
@@ -635,23 +601,18 @@ export async function structureRoutes(
       form: ({ key }) => `af-${key}`,
       fields: ACTION_FIELD_FIELDS,
       run: async (input, request, { slug, key }, view) => {
-        await updateActionField(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            actionField: key,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            data: {
-              number: input.nummer,
-              name: input.name,
-              colour: input.farbe.trim(),
-              description: input.beschreibung,
-            },
+        await runUseCase(ctx, request, updateActionField, {
+          municipality: slug,
+          actionField: key,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          data: {
+            number: input.nummer,
+            name: input.name,
+            colour: input.farbe.trim(),
+            description: input.beschreibung,
           },
-          originOf(request),
-        );
+        });
         return `${view.link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" })}#af-${key}`;
       },
     }),
@@ -659,7 +620,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.orgUnits,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "orgUnits"),
   );
@@ -667,27 +628,22 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.orgUnits,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewOrgUnitBody,
       page: "orgUnits",
       form: "oe-neu",
       fields: ORG_UNIT_FIELDS,
       run: async (input, request, { slug }, view) => {
-        await createOrgUnit(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            reason: reasonOrNull(input.grund),
-            data: {
-              code: input.kuerzel.trim(),
-              name: input.name,
-              kind: input.art,
-              parent: emptyToNull(input.uebergeordnet),
-            },
+        await runUseCase(ctx, request, createOrgUnit, {
+          municipality: slug,
+          reason: reasonOrNull(input.grund),
+          data: {
+            code: input.kuerzel.trim(),
+            name: input.name,
+            kind: input.art,
+            parent: emptyToNull(input.uebergeordnet),
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.orgUnits(slug), {
           gespeichert: "einheit",
         });
@@ -704,22 +660,17 @@ export async function structureRoutes(
       form: ({ code }) => `oe-${code}`,
       fields: ORG_UNIT_FIELDS,
       run: async (input, request, { slug, code }, view) => {
-        await updateOrgUnit(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            orgUnit: code,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            data: {
-              name: input.name,
-              kind: input.art,
-              parent: emptyToNull(input.uebergeordnet),
-            },
+        await runUseCase(ctx, request, updateOrgUnit, {
+          municipality: slug,
+          orgUnit: code,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          data: {
+            name: input.name,
+            kind: input.art,
+            parent: emptyToNull(input.uebergeordnet),
           },
-          originOf(request),
-        );
+        });
         return `${view.link(editorPaths.orgUnits(slug), { gespeichert: "einheit" })}#oe-${code}`;
       },
     }),
@@ -727,7 +678,7 @@ export async function structureRoutes(
 
   app.get(
     EDITOR_ROUTES.newProject,
-    { config: policy, schema: { hide: true, params: Params } },
+    { config: policy, schema: { hide: true, params: MunicipalityParams } },
     async (request, reply) =>
       render(request, reply, request.params.slug, "newProject"),
   );
@@ -735,33 +686,28 @@ export async function structureRoutes(
   app.post(
     EDITOR_ROUTES.projects,
     structureForm({
-      params: Params,
+      params: MunicipalityParams,
       body: NewProjectBody,
       page: "newProject",
       form: "projekt-neu",
       fields: NEW_PROJECT_FIELDS,
       run: async (input, request, { slug }, view) => {
         const lead = input.federfuehrend.trim();
-        const result = await createProject(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            reason: reasonOrNull(input.grund),
-            data: {
-              actionField: input.aktionsfeld,
-              slug: input.kurzname.trim(),
-              code: input.nummer.trim(),
-              title: input.titel.trim(),
-              summary: input.zusammenfassung.trim(),
-              status: input.status,
-              tags: parseTags(input.schlagwoerter),
-              responsibilities:
-                lead === "" ? [] : [{ orgUnit: lead, role: "lead" }],
-            },
+        const result = await runUseCase(ctx, request, createProject, {
+          municipality: slug,
+          reason: reasonOrNull(input.grund),
+          data: {
+            actionField: input.aktionsfeld,
+            slug: input.kurzname.trim(),
+            code: input.nummer.trim(),
+            title: input.titel.trim(),
+            summary: input.zusammenfassung.trim(),
+            status: input.status,
+            tags: parseTags(input.schlagwoerter),
+            responsibilities:
+              lead === "" ? [] : [{ orgUnit: lead, role: "lead" }],
           },
-          originOf(request),
-        );
+        });
         return view.link(editorPaths.project(slug, result.project.slug), {
           gespeichert: "projekt",
         });
@@ -774,7 +720,8 @@ const policy = { policy: "admin" as const };
 
 /** The municipality of a frame route (every one has it). */
 function slugOf(params: unknown): string {
-  if (!Value.Check(Params, params)) throw new AppError("ERR_NOT_FOUND");
+  if (!Value.Check(MunicipalityParams, params))
+    throw new AppError("ERR_NOT_FOUND");
   return params.slug;
 }
 

@@ -6,6 +6,7 @@
 import { TextField } from "../components/form/controls.js";
 import type { TotpEnrolment } from "../../app/auth/second-factor.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import type { Children } from "@kitajs/html";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
@@ -63,17 +64,11 @@ export function SignInPage(
         <p class="app-body-text" safe>
           {t.signInIntro}
         </p>
-        <form
-          method="post"
+        <SignInStepForm
           action={view.link(identityPaths.signIn())}
-          novalidate
+          csrfToken={props.csrfToken}
+          next={props.next}
         >
-          <CsrfField token={props.csrfToken} />
-          {props.next === null ? (
-            ""
-          ) : (
-            <input type="hidden" name="next" value={props.next} />
-          )}
           <TextField
             id="email"
             name="email"
@@ -93,7 +88,7 @@ export function SignInPage(
           <button type="submit" class="app-button" safe>
             {t.signInSubmit}
           </button>
-        </form>
+        </SignInStepForm>
         <p class="app-body-text">
           <a
             class="app-link"
@@ -153,17 +148,11 @@ export function SecondFactorPage(
         <p class="app-body-text" safe>
           {t.secondFactorIntro}
         </p>
-        <form
-          method="post"
+        <SignInStepForm
           action={view.link(identityPaths.secondFactor())}
-          novalidate
+          csrfToken={props.csrfToken}
+          next={props.next}
         >
-          <CsrfField token={props.csrfToken} />
-          {props.next === null ? (
-            ""
-          ) : (
-            <input type="hidden" name="next" value={props.next} />
-          )}
           <TextField
             id="code"
             {...schemaField(CodeBody, "code")}
@@ -177,10 +166,30 @@ export function SecondFactorPage(
           <button type="submit" class="app-button" safe>
             {t.codeSubmit}
           </button>
-        </form>
+        </SignInStepForm>
         <CancelSignIn view={view} csrfToken={props.csrfToken} />
       </div>
     </PageLayout>
+  );
+}
+
+/** A form of a sign-in step: the CSRF token and, when there is one, the page to return to afterwards. */
+function SignInStepForm(props: {
+  readonly action: string;
+  readonly csrfToken: string;
+  readonly next: string | null;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrfToken} />
+      {props.next === null ? (
+        ""
+      ) : (
+        <input type="hidden" name="next" value={props.next} />
+      )}
+      {props.children}
+    </form>
   );
 }
 
@@ -288,13 +297,11 @@ export function EnrolmentPage(
             { key: t.enrolType, value: <span safe>{t.enrolTypeValue}</span> },
           ]}
         />
-        <form method="post" action={props.action} novalidate>
-          <CsrfField token={props.csrfToken} />
-          {props.next === null ? (
-            ""
-          ) : (
-            <input type="hidden" name="next" value={props.next} />
-          )}
+        <SignInStepForm
+          action={props.action}
+          csrfToken={props.csrfToken}
+          next={props.next}
+        >
           <TextField
             id="code"
             {...schemaField(EnrolmentCodeBody, "code")}
@@ -308,7 +315,7 @@ export function EnrolmentPage(
           <button type="submit" class="app-button" safe>
             {t.enrolSubmit}
           </button>
-        </form>
+        </SignInStepForm>
         {props.isDuringSignIn ? (
           <CancelSignIn view={view} csrfToken={props.csrfToken} />
         ) : (

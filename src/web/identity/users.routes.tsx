@@ -23,7 +23,7 @@ import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import { formAction } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
-import { idParam, isSlug } from "../http/params.js";
+import { idParam, isSlug, MunicipalityParams } from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
@@ -48,12 +48,11 @@ export interface UserRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const SlugParamsSchema = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const UserParamsSchema = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   userId: Type.String({ maxLength: 12 }),
 });
-type SlugParams = Static<typeof SlugParamsSchema>;
+type SlugParams = Static<typeof MunicipalityParams>;
 type UserParams = Static<typeof UserParamsSchema>;
 
 function adminOf(request: FastifyRequest): UserPrincipal {
@@ -74,7 +73,7 @@ export async function userRoutes(
     request: FastifyRequest,
   ): Promise<{ id: number; slug: string }> {
     const params = request.params;
-    if (!Value.Check(SlugParamsSchema, params) || !isSlug(params.slug))
+    if (!Value.Check(MunicipalityParams, params) || !isSlug(params.slug))
       throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
     const municipality = await resolveAccountMunicipality(ctx, params.slug);
     const principal = adminOf(request);
@@ -190,7 +189,7 @@ export async function userRoutes(
     IDENTITY_ROUTES.users,
     formAction({
       policy: "admin",
-      params: SlugParamsSchema,
+      params: MunicipalityParams,
       body: NewUserBody,
       form: "benutzer-neu",
       run: async (input, { request, reply, view }) => {

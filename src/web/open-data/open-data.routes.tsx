@@ -62,6 +62,9 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
+import { MunicipalityParams } from "../http/params.js";
+import { pageRoute } from "../http/page-route.js";
+import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
@@ -109,7 +112,6 @@ const DCAT_CONTENT_TYPES = {
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const EntryParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   name: Type.String({ maxLength: 60 }),
@@ -194,10 +196,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.page,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -227,10 +226,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.entry,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EntryParams, querystring: Query },
-    },
+    pageRoute("public", EntryParams, Query),
     async (request, reply) => {
       const { slug, name } = request.params;
       const version = await requireDataVersion(slug);
@@ -312,10 +308,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.dcat,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: DcatParams },
-    },
+    pageRoute("public", DcatParams),
     async (request, reply) => {
       const { slug, file } = request.params;
       const version = await requireDataVersion(slug);
@@ -330,10 +323,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.instanceDcat,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: InstanceDcatParams },
-    },
+    pageRoute("public", InstanceDcatParams),
     async (request, reply) => {
       const municipalities = await listMunicipalities(ctx);
       const version = municipalities.reduce(
@@ -401,10 +391,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedProject,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedProjectParams, querystring: Query },
-    },
+    pageRoute("public", EmbedProjectParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -427,10 +414,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedActionField,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedFieldParams, querystring: Query },
-    },
+    pageRoute("public", EmbedFieldParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -455,10 +439,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedFigure,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: EmbedFigureParams, querystring: Query },
-    },
+    pageRoute("public", EmbedFigureParams, Query),
     async (request, reply) =>
       sendEmbed(
         request,
@@ -489,19 +470,16 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.embedCode,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("staff", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
       const view = viewOf(request);
-      const settings = await getEmbedSettingsForStaff(
+      const settings = await runUseCase(
         ctx,
-        request.principal,
+        request,
+        getEmbedSettingsForStaff,
         slug,
-        { ip: request.ip },
       );
       const { catalogue } = await getPublishedCatalogue(ctx, slug);
       const { indicators } = await getPublicIndicators(
@@ -564,16 +542,13 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.feed,
-    { config: { policy: "public" }, schema: { hide: true, params: Params } },
+    pageRoute("public", MunicipalityParams),
     async (request, reply) => sendFeed(request, reply, request.params.slug),
   );
 
   app.get(
     OPEN_DATA_ROUTES.projectFeed,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ProjectFeedParams },
-    },
+    pageRoute("public", ProjectFeedParams),
     async (request, reply) =>
       sendFeed(request, reply, request.params.slug, request.params.projectSlug),
   );
@@ -612,10 +587,7 @@ export async function openDataRoutes(
 
   app.get(
     OPEN_DATA_ROUTES.settings,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SettingsQuery },
-    },
+    pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
       const slug = request.params.slug;
       if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
@@ -642,25 +614,20 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.settings,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: OpenDataSettingsBody,
       form: "einstellungen",
       run: async (input, { request, params, view }) => {
         if (!SLUG.test(params.slug))
           throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-        await changeOpenDataSettings(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: {
-              licence: input.lizenz,
-              regionalKey: input.regionalschluessel,
-              embedOrigins: input.einbettung,
-            },
+        await runUseCase(ctx, request, changeOpenDataSettings, {
+          municipality: params.slug,
+          data: {
+            licence: input.lizenz,
+            regionalKey: input.regionalschluessel,
+            embedOrigins: input.einbettung,
           },
-          { ip: request.ip },
-        );
+        });
         return view.link(openDataPaths.settings(params.slug), {
           gespeichert: "ja",
         });
@@ -685,7 +652,7 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.oparlSync,
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: OparlSyncBody,
       form: "oparl",
       run: async (input, { request, params, view }) => {

@@ -31,6 +31,8 @@ import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
+import { MunicipalityParams } from "../http/params.js";
+import { pageRoute } from "../http/page-route.js";
 import { NO_STORE } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
@@ -51,7 +53,6 @@ export interface SubscriptionRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const TokenParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   token: Type.String({ maxLength: 100 }),
@@ -310,10 +311,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: PageQuery },
-    },
+    pageRoute("public", MunicipalityParams, PageQuery),
     async (request, reply) =>
       renderPage(
         request,
@@ -328,7 +326,7 @@ export async function subscriptionRoutes(
     "/:slug/benachrichtigungen",
     formAction({
       policy: "public",
-      params: Params,
+      params: MunicipalityParams,
       body: SubscriptionBody,
       form: "benachrichtigungen",
       run: async (input, { request, params, view }) => {
@@ -385,10 +383,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen/bestaetigen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams },
-    },
+    pageRoute("public", TokenParams),
     async (request, reply) =>
       renderLinkPage(
         request,
@@ -432,10 +427,7 @@ export async function subscriptionRoutes(
 
   app.get(
     "/:slug/benachrichtigungen/abmelden/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams },
-    },
+    pageRoute("public", TokenParams),
     async (request, reply) =>
       renderLinkPage(
         request,

@@ -21,8 +21,9 @@ import {
   getMunicipalityOverview,
 } from "../../app/operations/operators.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { formAction } from "../http/form-action.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import {
   accountBarOf,
   identityFieldOf,
@@ -57,12 +58,7 @@ export interface OperationsRoutesOptions {
 }
 
 const NoParams = Type.Object({});
-const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-type SlugParamsType = Static<typeof SlugParams>;
-
-function origin(request: FastifyRequest) {
-  return { ip: request.ip };
-}
+type SlugParamsType = Static<typeof MunicipalityParams>;
 
 /** Registers the operators' pages. */
 export async function operationsRoutes(
@@ -168,11 +164,11 @@ export async function operationsRoutes(
       body: CreateMunicipalityBody,
       form: "kommune",
       run: async (input, { request, view }) => {
-        const created = await createMunicipality(
+        const created = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          createMunicipality,
           input,
-          origin(request),
         );
         return view.link(
           operationsPaths.municipality(created.municipality.slug),
@@ -217,7 +213,7 @@ export async function operationsRoutes(
     OPERATIONS_ROUTES.invite,
     formAction({
       policy: "operator",
-      params: SlugParams,
+      params: MunicipalityParams,
       body: InviteAdministratorBody,
       form: "einladung",
       run: async (input, { request, reply, params, view }) => {
@@ -231,7 +227,7 @@ export async function operationsRoutes(
             role: input.role.trim() === "" ? "admin" : input.role.trim(),
           },
           { mail, baseUrl: `${request.protocol}://${request.host}` },
-          origin(request),
+          originOf(request),
         );
         const t = view.t.operations;
         if (invitation.kind === "membership")
@@ -278,7 +274,7 @@ export async function operationsRoutes(
       route,
       formAction({
         policy: "operator",
-        params: SlugParams,
+        params: MunicipalityParams,
         body: MunicipalityStateBody,
         form: "status",
         run: async (input, { request, params, view }) => {
@@ -291,7 +287,7 @@ export async function operationsRoutes(
               ...(reason === "" ? {} : { reason }),
             },
             isActive,
-            origin(request),
+            originOf(request),
           );
           return view.link(operationsPaths.municipality(params.slug), {
             [isActive ? "reaktiviert" : "deaktiviert"]: "1",
@@ -321,15 +317,10 @@ export async function operationsRoutes(
     { config: { policy: "operator" }, schema: { hide: true } },
     async (request, reply) => {
       const view = viewOf(request);
-      const overview = await getMunicipalityOverview(
-        ctx,
-        request.principal,
-        {
-          search: queryFlag(request, "q") ?? "",
-          page: queryFlag(request, "seite") ?? "1",
-        },
-        origin(request),
-      );
+      const overview = await runUseCase(ctx, request, getMunicipalityOverview, {
+        search: queryFlag(request, "q") ?? "",
+        page: queryFlag(request, "seite") ?? "1",
+      });
       const html = await (
         <OperationsHomePage
           view={view}
@@ -347,15 +338,10 @@ export async function operationsRoutes(
     { config: { policy: "operator" }, schema: { hide: true } },
     async (request, reply) => {
       const view = viewOf(request);
-      const log = await getInstanceAuditLog(
-        ctx,
-        request.principal,
-        {
-          page: queryFlag(request, "seite") ?? "1",
-          instanceOnly: queryFlag(request, "nur-betrieb") ?? "",
-        },
-        origin(request),
-      );
+      const log = await runUseCase(ctx, request, getInstanceAuditLog, {
+        page: queryFlag(request, "seite") ?? "1",
+        instanceOnly: queryFlag(request, "nur-betrieb") ?? "",
+      });
       const html = await (
         <OperationsAuditLogPage
           view={view}

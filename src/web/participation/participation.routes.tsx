@@ -5,7 +5,7 @@
  * limit shows the form again with everything typed and a German message (429).
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { getCatalogue } from "../../app/catalogue/read-catalogue.js";
@@ -34,10 +34,17 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
+import { MunicipalityParams } from "../http/params.js";
+import { pageRoute } from "../http/page-route.js";
+import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { formAction, type FormContext } from "../http/form-action.js";
+import {
+  formAction,
+  type FormContext,
+  type FormFailure,
+} from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { csrfToken } from "../plugins/session.js";
 import {
@@ -65,7 +72,6 @@ export interface ParticipationRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const ItemParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   id: Type.String({ maxLength: 12 }),
@@ -129,10 +135,7 @@ export async function participationRoutes(
   // ── Public pages ──────────────────────────────────────────────────────────
   app.get(
     "/:slug/ideen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: LangQuery },
-    },
+    pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const [{ catalogue }, { items }, settings] = await Promise.all([
@@ -160,10 +163,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/:id",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ItemParams, querystring: LangQuery },
-    },
+    pageRoute("public", ItemParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const id = itemId(request.params.id);
@@ -255,26 +255,66 @@ export async function participationRoutes(
       );
     };
 
-  function receiptUrl(
+  /**
+   * Sends a submission of either form (the text fields both have, plus its kind and
+   * project) and answers with the submitter's withdrawal page.
+   */
+  async function submit(
     context: FormContext<{ slug: string }>,
-    token: string,
-    confirmationSent: boolean,
-  ): string {
-    return context.view.link(
-      participationPaths.withdraw(context.params.slug, token),
+    input: Static<typeof BarrierBody>,
+    item: {
+      readonly kind: "idea" | "feedback" | "barrier";
+      readonly project: string;
+    },
+  ): Promise<string> {
+    const { request, params, view } = context;
+    const receipt = await submitItem(
+      ctx,
+      mail,
+      request.principal,
+      {
+        municipality: requireSlug(params.slug),
+        ...item,
+        title: input.titel,
+        body: input.text,
+        email: input.email,
+        honeypot: input.webseite,
+        language: view.lang,
+      },
+      { ip: request.ip },
+    );
+    return view.link(
+      participationPaths.withdraw(params.slug, receipt.withdrawToken),
       {
         eingereicht: "ja",
-        ...(confirmationSent ? { bestaetigen: "ja" } : {}),
+        ...(receipt.confirmationSent ? { bestaetigen: "ja" } : {}),
       },
     );
   }
 
+  /** What both submission forms do when they fail: the form again, or the rate limit's answer. */
+  const submissionFailure = (kind: "general" | "barrier") => ({
+    render: (
+      { request, reply, params }: FormContext<{ slug: string }>,
+      failure: FormFailure,
+    ) =>
+      renderForm(
+        request,
+        reply,
+        params.slug,
+        kind,
+        failure.status,
+        failure.failed,
+      ),
+    answer: limitAnswer(kind),
+    idOf: (field: string) => field,
+    labelOf: (field: string, context: FormContext<unknown>) =>
+      FIELD_LABELS(context)[field] ?? field,
+  });
+
   app.get(
     "/:slug/ideen/einreichen",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: FormQuery },
-    },
+    pageRoute("public", MunicipalityParams, FormQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -292,55 +332,22 @@ export async function participationRoutes(
     "/:slug/ideen/einreichen",
     formAction({
       policy: "public",
-      params: Params,
+      params: MunicipalityParams,
       body: SubmissionBody,
       form: "idee",
-      run: async (input, context) => {
-        const { request, params } = context;
-        const receipt = await submitItem(
-          ctx,
-          mail,
-          request.principal,
-          {
-            municipality: requireSlug(params.slug),
-            // The general form takes ideas and feedback; barriers have their own.
-            kind: input.art === "feedback" ? "feedback" : "idea",
-            title: input.titel,
-            body: input.text,
-            project: input.projekt,
-            email: input.email,
-            honeypot: input.webseite,
-            language: context.view.lang,
-          },
-          { ip: request.ip },
-        );
-        return receiptUrl(
-          context,
-          receipt.withdrawToken,
-          receipt.confirmationSent,
-        );
-      },
-      render: ({ request, reply, params }, failure) =>
-        renderForm(
-          request,
-          reply,
-          params.slug,
-          "general",
-          failure.status,
-          failure.failed,
-        ),
-      answer: limitAnswer("general"),
-      idOf: (field) => field,
-      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+      run: (input, context) =>
+        submit(context, input, {
+          // The general form takes ideas and feedback; barriers have their own.
+          kind: input.art === "feedback" ? "feedback" : "idea",
+          project: input.projekt,
+        }),
+      ...submissionFailure("general"),
     }),
   );
 
   app.get(
     "/:slug/barriere-melden",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: LangQuery },
-    },
+    pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) =>
       renderForm(
         request,
@@ -355,54 +362,18 @@ export async function participationRoutes(
     "/:slug/barriere-melden",
     formAction({
       policy: "public",
-      params: Params,
+      params: MunicipalityParams,
       body: BarrierBody,
       form: "barriere",
-      run: async (input, context) => {
-        const { request, params } = context;
-        const receipt = await submitItem(
-          ctx,
-          mail,
-          request.principal,
-          {
-            municipality: requireSlug(params.slug),
-            kind: "barrier",
-            title: input.titel,
-            body: input.text,
-            project: "",
-            email: input.email,
-            honeypot: input.webseite,
-            language: context.view.lang,
-          },
-          { ip: request.ip },
-        );
-        return receiptUrl(
-          context,
-          receipt.withdrawToken,
-          receipt.confirmationSent,
-        );
-      },
-      render: ({ request, reply, params }, failure) =>
-        renderForm(
-          request,
-          reply,
-          params.slug,
-          "barrier",
-          failure.status,
-          failure.failed,
-        ),
-      answer: limitAnswer("barrier"),
-      idOf: (field) => field,
-      labelOf: (field, context) => FIELD_LABELS(context)[field] ?? field,
+      run: (input, context) =>
+        submit(context, input, { kind: "barrier", project: "" }),
+      ...submissionFailure("barrier"),
     }),
   );
 
   app.get(
     "/:slug/ideen/zurueckziehen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: SubmitterQuery },
-    },
+    pageRoute("public", TokenParams, SubmitterQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const [{ catalogue }, { item }] = await Promise.all([
@@ -460,10 +431,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/bestaetigen/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: LangQuery },
-    },
+    pageRoute("public", TokenParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const view = viewOf(request);
@@ -490,10 +458,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/ideen/abmelden/:token",
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: TokenParams, querystring: LangQuery },
-    },
+    pageRoute("public", TokenParams, LangQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       await unsubscribeItem(ctx, {
@@ -544,10 +509,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung",
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: QueueQuery },
-    },
+    pageRoute("staff", MunicipalityParams, QueueQuery),
     async (request, reply) => {
       const slug = requireSlug(request.params.slug);
       const { query } = request;
@@ -617,10 +579,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung/:id",
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ItemParams, querystring: SavedQuery },
-    },
+    pageRoute("staff", ItemParams, SavedQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderModeration(
@@ -709,10 +668,7 @@ export async function participationRoutes(
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: Params, querystring: SavedQuery },
-    },
+    pageRoute("admin", MunicipalityParams, SavedQuery),
     async (request, reply) => {
       const view = viewOf(request);
       return renderSettings(
@@ -737,24 +693,19 @@ export async function participationRoutes(
     "/:slug/verwaltung/beteiligung-einstellungen",
     formAction({
       policy: "admin",
-      params: Params,
+      params: MunicipalityParams,
       body: ParticipationSettingsBody,
       form: "beteiligung",
       run: async (input, { request, params, view }) => {
         const slug = requireSlug(params.slug);
         const whole = (text: string): number =>
           /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
-        await changeParticipationSettings(
-          ctx,
-          request.principal,
-          {
-            municipality: slug,
-            mode: input.modus,
-            overdueDays: whole(input.ueberfaellig),
-            retentionDays: whole(input.aufbewahrung),
-          },
-          { ip: request.ip },
-        );
+        await runUseCase(ctx, request, changeParticipationSettings, {
+          municipality: slug,
+          mode: input.modus,
+          overdueDays: whole(input.ueberfaellig),
+          retentionDays: whole(input.aufbewahrung),
+        });
         return view.link(participationPaths.settings(slug), {
           gespeichert: "ja",
         });

@@ -31,6 +31,7 @@ import { randomToken, safeEqual, sha256Hex } from "../../app/auth/secrets.js";
 import { SESSION_ABSOLUTE_TIMEOUT_MS } from "../../app/auth/identity-rules.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError, isAppError } from "../../errors.js";
+import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
 
 /** The form field (and alternative header) that carries the CSRF token. */
@@ -358,16 +359,11 @@ async function sessionPluginImpl(
     // A use case that refused with the project in view has logged it already, in more detail.
     if (!isRefusal || (error instanceof AppError && error.isRecorded)) return;
     try {
-      await recordRefusedAccess(
-        ctx,
-        request.principal,
-        {
-          method: request.method,
-          route: request.routeOptions.url ?? "(unbekannt)",
-          code: error.code,
-        },
-        { ip: request.ip },
-      );
+      await runUseCase(ctx, request, recordRefusedAccess, {
+        method: request.method,
+        route: request.routeOptions.url ?? "(unbekannt)",
+        code: error.code,
+      });
     } catch (caught) {
       request.log.error({ err: caught }, "could not record a refused access");
     }

@@ -22,6 +22,7 @@ import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
+import { pageRoute } from "../http/page-route.js";
 import { sendError } from "../http/error-pages.js";
 import {
   canonicalRequest,
@@ -222,14 +223,7 @@ export async function portalRoutes(
 
   app.get(
     ROUTES.municipalityWithoutSlash,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParamsSchema,
-        querystring: PageQuerySchema,
-      },
-    },
+    pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
     async (request, reply) => {
       await requireDataVersion(request.params.slug);
       const queryIndex = request.url.indexOf("?");
@@ -243,14 +237,7 @@ export async function portalRoutes(
 
   app.get(
     ROUTES.municipality,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParamsSchema,
-        querystring: PageQuerySchema,
-      },
-    },
+    pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -288,14 +275,7 @@ export async function portalRoutes(
 
   app.get(
     ROUTES.project,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: ProjectParamsSchema,
-        querystring: PageQuerySchema,
-      },
-    },
+    pageRoute("public", ProjectParamsSchema, PageQuerySchema),
     async (request, reply) => {
       const { slug, projectSlug } = request.params;
       const version = await requireDataVersion(slug);
@@ -333,14 +313,7 @@ export async function portalRoutes(
 
   app.get(
     ROUTES.timeline,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParamsSchema,
-        querystring: TimelineQuerySchema,
-      },
-    },
+    pageRoute("public", MunicipalityParamsSchema, TimelineQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);
@@ -368,14 +341,7 @@ export async function portalRoutes(
 
   app.get(
     ROUTES.search,
-    {
-      config: { policy: "public" },
-      schema: {
-        hide: true,
-        params: MunicipalityParamsSchema,
-        querystring: SearchQuerySchema,
-      },
-    },
+    pageRoute("public", MunicipalityParamsSchema, SearchQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(slug);

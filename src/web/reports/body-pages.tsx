@@ -7,7 +7,11 @@ import type { ReportingOverview } from "../../app/reports/read-reports.js";
 import { RadioGroup } from "../components/form/controls.js";
 import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
-import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import {
+  FormFrame,
+  type FormPageProps,
+  EditorSection,
+} from "../editor/form-frame.js";
 import { schemaField } from "../http/form-schema.js";
 import { MemberBody } from "./report-forms.js";
 import { reportPaths } from "./report-paths.js";
@@ -91,13 +95,7 @@ export function MembersPage(
       }
       lead={t.membersLead}
     >
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-mitglieder"
-      >
-        <h2 class="app-heading-l" id="abschnitt-mitglieder" safe>
-          {t.membersHeading}
-        </h2>
+      <EditorSection id="mitglieder" title={t.membersHeading}>
         {members.length === 0 ? (
           <p class="app-body-text" safe>
             {t.noMembers}
@@ -177,7 +175,7 @@ export function MembersPage(
             {f.button(t.addMember)}
           </fieldset>
         </form>
-      </section>
+      </EditorSection>
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
           {t.backToBodies}

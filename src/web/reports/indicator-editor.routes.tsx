@@ -14,10 +14,11 @@ import {
   getIndicatorsForStaff,
 } from "../../app/indicators/read-indicators.js";
 import { germanDayOf } from "../../domain/calendar/calendar.js";
-import { originOf } from "../editor/editor-view.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
+import { pageRoute } from "../http/page-route.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { FormFailure } from "../http/form-action.js";
@@ -94,11 +95,11 @@ export async function indicatorEditorRoutes(
       section: "indicators",
       ...reportPageState(request, status, extra),
       load: () =>
-        getIndicatorsForStaff(
+        runUseCase(
           ctx,
-          request.principal,
+          request,
+          getIndicatorsForStaff,
           (request.params as { slug: string }).slug,
-          originOf(request),
         ),
       page: (frame, data) => (
         <IndicatorsOverviewPage {...frame} data={data} today={today()} />
@@ -166,7 +167,7 @@ export async function indicatorEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffIndicators,
-    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    pageRoute("staff", Params),
     async (request, reply) => renderList(request, reply, 200),
   );
 
@@ -182,17 +183,12 @@ export async function indicatorEditorRoutes(
       labels,
       render: list,
       run: async (input, { request, params, view }) => {
-        const { key } = await createIndicator(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            key: input.schluessel.trim(),
-            data: parseIndicatorForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const { key } = await runUseCase(ctx, request, createIndicator, {
+          municipality: params.slug,
+          key: input.schluessel.trim(),
+          data: parseIndicatorForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.staffIndicator(params.slug, key), {
           gespeichert: "kennzahl",
         });
@@ -202,7 +198,7 @@ export async function indicatorEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffIndicator,
-    { config: { policy: "staff" }, schema: { hide: true, params: KeyParams } },
+    pageRoute("staff", KeyParams),
     async (request, reply) => renderIndicator(request, reply, 200),
   );
 
@@ -217,18 +213,13 @@ export async function indicatorEditorRoutes(
       labels,
       render: indicator,
       run: async (input, { request, params, view }) => {
-        await updateIndicator(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            indicator: params.key,
-            expectedVersion: input.version,
-            data: parseIndicatorForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateIndicator, {
+          municipality: params.slug,
+          indicator: params.key,
+          expectedVersion: input.version,
+          data: parseIndicatorForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "kennzahl" })}#abschnitt-definition`;
       },
     }),
@@ -245,18 +236,13 @@ export async function indicatorEditorRoutes(
       labels,
       render: indicator,
       run: async (input, { request, params, view }) => {
-        await addObservation(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            indicator: params.key,
-            expectedVersion: input.version,
-            data: parseObservationForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, addObservation, {
+          municipality: params.slug,
+          indicator: params.key,
+          expectedVersion: input.version,
+          data: parseObservationForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert" })}#abschnitt-werte`;
       },
     }),
@@ -273,18 +259,13 @@ export async function indicatorEditorRoutes(
       labels,
       render: indicator,
       run: async (input, { request, params, view }) => {
-        await removeObservation(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            indicator: params.key,
-            expectedVersion: input.version,
-            observationId: idParam(params.observationId),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, removeObservation, {
+          municipality: params.slug,
+          indicator: params.key,
+          expectedVersion: input.version,
+          observationId: idParam(params.observationId),
+          reason: reasonOrNull(input.grund),
+        });
         return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert-entfernt" })}#abschnitt-werte`;
       },
     }),

@@ -20,7 +20,11 @@ import type { Choice } from "../components/form/controls.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import { formKit } from "../components/form/form-kit.js";
-import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import {
+  FormFrame,
+  type FormPageProps,
+  EditorSection,
+} from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
@@ -241,13 +245,7 @@ export function IndicatorsOverviewPage(
         </div>
       )}
       {data.mayDefine ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-kennzahl-neu"
-        >
-          <h2 class="app-heading-l" id="abschnitt-kennzahl-neu" safe>
-            {t.newFigure}
-          </h2>
+        <EditorSection id="kennzahl-neu" title={t.newFigure}>
           <form
             method="post"
             action={view.link(reportPaths.staffIndicators(slug))}
@@ -267,7 +265,7 @@ export function IndicatorsOverviewPage(
             {f.reason(form)}
             {f.button(t.addFigure)}
           </form>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}
@@ -440,13 +438,7 @@ export function IndicatorPage(
         )}
       </section>
       {data.mayDefine ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-definition"
-        >
-          <h2 class="app-heading-l" id="abschnitt-definition" safe>
-            {t.definitionHeading}
-          </h2>
+        <EditorSection id="definition" title={t.definitionHeading}>
           <form
             method="post"
             action={view.link(reportPaths.staffIndicator(slug, indicator.key))}
@@ -459,7 +451,7 @@ export function IndicatorPage(
             {f.reason(definitionForm)}
             {f.button(t.saveFigure)}
           </form>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}

@@ -29,9 +29,11 @@ import {
   REGISTER_CONTENT_TYPES,
   writeRegisterFile,
 } from "../../exports/register/register-file.js";
+import { pageRoute } from "../http/page-route.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { acceptUploads, uploadedFiles } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { answerRefusals, originOf } from "../editor/editor-view.js";
+import { answerRefusals } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
@@ -194,12 +196,11 @@ export async function registerEditorRoutes(
       notice: (view) =>
         extra.stale === true ? view.t.reports.importStale : undefined,
       load: async () => {
-        const preview = await showRegisterImport(
-          ctx,
-          request.principal,
-          { municipality: slug, token, asOf },
-          originOf(request),
-        );
+        const preview = await runUseCase(ctx, request, showRegisterImport, {
+          municipality: slug,
+          token,
+          asOf,
+        });
         const data = await getRegisterForStaff(
           ctx,
           request.principal,
@@ -282,10 +283,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.register,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: Params, querystring: RegisterQuery },
-    },
+    pageRoute("staff", Params, RegisterQuery),
     async (request, reply) => renderRegister(request, reply, 200),
   );
 
@@ -302,18 +300,13 @@ export async function registerEditorRoutes(
       render: register,
       run: async (input, { request, params, view }) => {
         const validFrom = optionalDay(input.ab, "ab", view.t);
-        const { leikaKey } = await createService(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            leikaKey: input.leika.trim(),
-            validFrom,
-            data: parseServiceForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const { leikaKey } = await runUseCase(ctx, request, createService, {
+          municipality: params.slug,
+          leikaKey: input.leika.trim(),
+          validFrom,
+          data: parseServiceForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.registerService(params.slug, leikaKey), {
           gespeichert: "leistung",
         });
@@ -342,16 +335,16 @@ export async function registerEditorRoutes(
           });
         }
         const asOf = optionalDay(input.stichtag, "stichtag", view.t);
-        const { token } = await prepareRegisterImport(
+        const { token } = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          prepareRegisterImport,
           {
             municipality: params.slug,
             fileName: file.fileName,
             bytes: file.data,
             asOf,
           },
-          originOf(request),
         );
         return view.link(
           reportPaths.registerImportPreview(params.slug, token),
@@ -365,10 +358,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.registerImportPreview,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: PreviewParams, querystring: PreviewQuery },
-    },
+    pageRoute("admin", PreviewParams, PreviewQuery),
     async (request, reply) => renderPreview(request, reply, 200),
   );
 
@@ -387,18 +377,13 @@ export async function registerEditorRoutes(
           : null,
       run: async (input, { request, params, view }) => {
         const day = parseGermanDay(input.stichtag);
-        const result = await confirmRegisterImport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            token: params.token,
-            asOf: day === null ? null : formatIsoDate(day),
-            base: input.stand,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const result = await runUseCase(ctx, request, confirmRegisterImport, {
+          municipality: params.slug,
+          token: params.token,
+          asOf: day === null ? null : formatIsoDate(day),
+          base: input.stand,
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.register(params.slug), {
           gespeichert: "import",
           neu: String(result.created),
@@ -416,14 +401,14 @@ export async function registerEditorRoutes(
   ] as const satisfies readonly RegisterFormat[]) {
     app.get(
       format === "csv" ? REPORT_ROUTES.registerCsv : REPORT_ROUTES.registerXlsx,
-      { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+      pageRoute("staff", Params),
       async (request, reply) =>
         answerRefusals(request, reply, async () => {
-          const services = await exportRegister(
+          const services = await runUseCase(
             ctx,
-            request.principal,
+            request,
+            exportRegister,
             request.params.slug,
-            originOf(request),
           );
           const body = await writeRegisterFile(services, format);
           const day = formatIsoDate(germanDayOf(options.now()));
@@ -439,10 +424,7 @@ export async function registerEditorRoutes(
 
   app.get(
     REPORT_ROUTES.registerService,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ServiceParams },
-    },
+    pageRoute("staff", ServiceParams),
     async (request, reply) => renderService(request, reply, 200),
   );
 
@@ -461,21 +443,16 @@ export async function registerEditorRoutes(
         const from = optionalDay(input.ab, "ab", view.t);
         if (!/^\d{14}$/.test(params.leikaKey))
           throw new AppError("ERR_SERVICE_NOT_FOUND");
-        await changeService(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            leikaKey: params.leikaKey,
-            recordId: input.eintrag,
-            expectedVersion: input.version,
-            mode: input.modus,
-            from,
-            data: parseServiceForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, changeService, {
+          municipality: params.slug,
+          leikaKey: params.leikaKey,
+          recordId: input.eintrag,
+          expectedVersion: input.version,
+          mode: input.modus,
+          from,
+          data: parseServiceForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(
           reportPaths.registerService(params.slug, params.leikaKey),
           { gespeichert: "leistung" },

@@ -402,13 +402,7 @@ export function RegisterPage(
       </section>
       {data.mayManage ? (
         <>
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby="abschnitt-import"
-          >
-            <h2 class="app-heading-l" id="abschnitt-import" safe>
-              {t.importHeading}
-            </h2>
+          <EditorSection id="import" title={t.importHeading}>
             <p class="app-body-text" safe>
               {t.importTextAsOf}
             </p>
@@ -453,14 +447,8 @@ export function RegisterPage(
               {f.reason("import")}
               {f.button(t.importPreviewButton)}
             </form>
-          </section>
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby="abschnitt-leistung-neu"
-          >
-            <h2 class="app-heading-l" id="abschnitt-leistung-neu" safe>
-              {t.newService}
-            </h2>
+          </EditorSection>
+          <EditorSection id="leistung-neu" title={t.newService}>
             <form
               method="post"
               action={view.link(reportPaths.register(slug))}
@@ -489,7 +477,7 @@ export function RegisterPage(
               {f.reason("leistung-neu")}
               {f.button(t.addService)}
             </form>
-          </section>
+          </EditorSection>
         </>
       ) : (
         ""
@@ -605,13 +593,7 @@ export function ServicePage(
         </div>
       </section>
       {data.mayManage && latest.service.validUntil === null ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-aendern"
-        >
-          <h2 class="app-heading-l" id="abschnitt-aendern" safe>
-            {t.changeService}
-          </h2>
+        <EditorSection id="aendern" title={t.changeService}>
           <form
             method="post"
             action={view.link(
@@ -642,7 +624,7 @@ export function ServicePage(
             {f.reason(form)}
             {f.button(t.saveService)}
           </form>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}

@@ -39,7 +39,11 @@ import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "../editor/editor-paths.js";
 import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
-import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import {
+  FormFrame,
+  type FormPageProps,
+  EditorSection,
+} from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
 import { sectionLevelName } from "./report-view.js";
 import { sectionPaths } from "./report-section-paths.js";
@@ -255,13 +259,7 @@ export function ReportsOverviewPage(
         )}
       </section>
       {overview.rights.isAdministrator ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-bericht-neu"
-        >
-          <h2 class="app-heading-l" id="abschnitt-bericht-neu" safe>
-            {t.newReport}
-          </h2>
+        <EditorSection id="bericht-neu" title={t.newReport}>
           {overview.meetings.length === 0 ? (
             <p class="app-body-text">
               <span safe>{t.noMeetingsYet}</span>{" "}
@@ -323,18 +321,12 @@ export function ReportsOverviewPage(
               {t.manageCommittees}
             </a>
           </p>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}
       {overview.rights.isAdministrator ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-erinnerungsregeln"
-        >
-          <h2 class="app-heading-l" id="abschnitt-erinnerungsregeln" safe>
-            {t.autoRemindersHeading}
-          </h2>
+        <EditorSection id="erinnerungsregeln" title={t.autoRemindersHeading}>
           <p class="app-body-text" safe>
             {t.autoRemindersText}
           </p>
@@ -365,7 +357,7 @@ export function ReportsOverviewPage(
             )}
             {f.button(t.saveReminderRules, "secondary")}
           </form>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}
@@ -524,13 +516,7 @@ export function CommitteesPage(
   );
   return (
     <FormFrame {...props} title={t.committeesTitle} lead={t.committeesLead}>
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-gremien"
-      >
-        <h2 class="app-heading-l" id="abschnitt-gremien" safe>
-          {t.committeesHeading}
-        </h2>
+      <EditorSection id="gremien" title={t.committeesHeading}>
         <ol class="app-measure-list">
           {overview.committees.map((committee) => {
             const form = `gremium-${committee.id}`;
@@ -646,14 +632,8 @@ export function CommitteesPage(
             {f.button(t.addCommittee)}
           </fieldset>
         </form>
-      </section>
-      <section
-        class="app-section app-editor-section"
-        aria-labelledby="abschnitt-sitzungen"
-      >
-        <h2 class="app-heading-l" id="abschnitt-sitzungen" safe>
-          {t.meetingsHeading}
-        </h2>
+      </EditorSection>
+      <EditorSection id="sitzungen" title={t.meetingsHeading}>
         {overview.committees.length === 0 ? (
           <p class="app-body-text" safe>
             {t.noCommitteesYet}
@@ -742,7 +722,7 @@ export function CommitteesPage(
             </form>
           </>
         )}
-      </section>
+      </EditorSection>
       <p class="app-body-text">
         <a
           class="app-link"
@@ -1232,13 +1212,7 @@ export function ReportEditPage(
       })}
       {isAdministrator && isDraft ? (
         <>
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby="abschnitt-einstellungen"
-          >
-            <h2 class="app-heading-l" id="abschnitt-einstellungen" safe>
-              {t.settingsHeading}
-            </h2>
+          <EditorSection id="einstellungen" title={t.settingsHeading}>
             <form
               method="post"
               action={view.link(
@@ -1379,15 +1353,9 @@ export function ReportEditPage(
               {f.reason(settings)}
               {f.button(t.saveSettings)}
             </form>
-          </section>
+          </EditorSection>
           {props.isMailConfigured ? (
-            <section
-              class="app-section app-editor-section"
-              aria-labelledby="abschnitt-erinnerungen"
-            >
-              <h2 class="app-heading-l" id="abschnitt-erinnerungen" safe>
-                {t.remindersHeading}
-              </h2>
+            <EditorSection id="erinnerungen" title={t.remindersHeading}>
               <p class="app-body-text" safe>
                 {t.remindersText}
               </p>
@@ -1403,17 +1371,11 @@ export function ReportEditPage(
                 {f.meta("erinnerungen", null)}
                 {f.button(t.sendReminders, "secondary")}
               </form>
-            </section>
+            </EditorSection>
           ) : (
             ""
           )}
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby="abschnitt-veroeffentlichen"
-          >
-            <h2 class="app-heading-l" id="abschnitt-veroeffentlichen" safe>
-              {t.publishHeading}
-            </h2>
+          <EditorSection id="veroeffentlichen" title={t.publishHeading}>
             <p class="app-body-text" safe>
               {t.publishText}
             </p>
@@ -1450,7 +1412,7 @@ export function ReportEditPage(
               )}
               {f.button(t.publish, "warning")}
             </form>
-          </section>
+          </EditorSection>
         </>
       ) : (
         ""

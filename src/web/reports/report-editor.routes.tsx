@@ -56,9 +56,11 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
+import { pageRoute } from "../http/page-route.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
-import { originOf, sendEditorPage, viewOf } from "../editor/editor-view.js";
+import { sendEditorPage, viewOf } from "../editor/editor-view.js";
 import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam } from "../http/params.js";
@@ -256,20 +258,15 @@ export async function reportEditorRoutes(
       section: page === "reports" ? "reports" : "committees",
       ...reportPageState(request, status, extra),
       load: async () => {
-        const overview = await getReportingOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getReportingOverview,
           slug,
-          originOf(request),
         );
         const reminderDays =
           page === "reports" && overview.rights.isAdministrator
-            ? await getReminderDays(
-                ctx,
-                request.principal,
-                slug,
-                originOf(request),
-              )
+            ? await runUseCase(ctx, request, getReminderDays, slug)
             : [];
         return { ...overview, overview, reminderDays };
       },
@@ -434,7 +431,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReports,
-    { config: { policy: "staff" }, schema: { hide: true, params: Params } },
+    pageRoute("staff", Params),
     async (request, reply) => renderOverview(request, reply, "reports", 200),
   );
 
@@ -454,16 +451,11 @@ export async function reportEditorRoutes(
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
-        const created = await createReport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: parseNewReportForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const created = await runUseCase(ctx, request, createReport, {
+          municipality: params.slug,
+          data: parseNewReportForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.staffReport(params.slug, created), {
           gespeichert: "bericht-angelegt",
         });
@@ -482,12 +474,10 @@ export async function reportEditorRoutes(
       labels,
       render: overview("reports"),
       run: async (input, { request, params, view }) => {
-        await setReminderDays(
-          ctx,
-          request.principal,
-          { municipality: params.slug, days: input.tage },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, setReminderDays, {
+          municipality: params.slug,
+          days: input.tage,
+        });
         return `${view.link(reportPaths.staffReports(params.slug), { gespeichert: "erinnerungsregeln" })}#abschnitt-erinnerungsregeln`;
       },
     }),
@@ -495,7 +485,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.committees,
-    { config: { policy: "admin" }, schema: { hide: true, params: Params } },
+    pageRoute("admin", Params),
     async (request, reply) => renderOverview(request, reply, "committees", 200),
   );
 
@@ -534,11 +524,11 @@ export async function reportEditorRoutes(
       ...reportPageState(request, status, extra),
       load: async () => {
         const params = request.params as { slug: string; committeeId: string };
-        const overview = await getReportingOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getReportingOverview,
           params.slug,
-          originOf(request),
         );
         const bodyId = idOf(params.committeeId);
         if (
@@ -571,11 +561,11 @@ export async function reportEditorRoutes(
       failure: extra,
       load: async () => {
         const params = request.params as RemovalParams;
-        const overview = await getReportingOverview(
+        const overview = await runUseCase(
           ctx,
-          request.principal,
+          request,
+          getReportingOverview,
           params.slug,
-          originOf(request),
         );
         return {
           ...overview,
@@ -594,30 +584,32 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.committeeMemberRemove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: MemberParams },
-    },
+    pageRoute("admin", MemberParams),
     async (request, reply) => renderRemoval(request, reply, "member", 200),
   );
 
   app.get(
     REPORT_ROUTES.meetingRemove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: MeetingParams },
-    },
+    pageRoute("admin", MeetingParams),
     async (request, reply) => renderRemoval(request, reply, "meeting", 200),
   );
 
   app.get(
     REPORT_ROUTES.committeeMembers,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: CommitteeParams },
-    },
+    pageRoute("admin", CommitteeParams),
     async (request, reply) => renderMembers(request, reply, 200),
   );
+
+  /** The committee's member list after a change, with the notice of what changed. */
+  const membersPage = (
+    view: ViewContext,
+    params: { readonly slug: string; readonly committeeId: string },
+    notice: string,
+  ): string =>
+    view.link(
+      reportPaths.committeeMembers(params.slug, idParam(params.committeeId)),
+      { gespeichert: notice },
+    );
 
   app.post(
     REPORT_ROUTES.committeeMembers,
@@ -630,24 +622,13 @@ export async function reportEditorRoutes(
       labels,
       render: members,
       run: async (input, { request, params, view }) => {
-        await addMember(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            bodyId: idParam(params.committeeId),
-            data: parseMemberForm(input),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied" },
-        );
+        await runUseCase(ctx, request, addMember, {
+          municipality: params.slug,
+          bodyId: idParam(params.committeeId),
+          data: parseMemberForm(input),
+          reason: reasonOrNull(input.grund),
+        });
+        return membersPage(view, params, "mitglied");
       },
     }),
   );
@@ -663,25 +644,14 @@ export async function reportEditorRoutes(
       labels,
       render: members,
       run: async (input, { request, params, view }) => {
-        await updateMember(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            memberId: idParam(params.memberId),
-            expectedVersion: input.version,
-            data: parseMemberForm(input),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied" },
-        );
+        await runUseCase(ctx, request, updateMember, {
+          municipality: params.slug,
+          memberId: idParam(params.memberId),
+          expectedVersion: input.version,
+          data: parseMemberForm(input),
+          reason: reasonOrNull(input.grund),
+        });
+        return membersPage(view, params, "mitglied");
       },
     }),
   );
@@ -697,24 +667,13 @@ export async function reportEditorRoutes(
       labels,
       render: removal("member"),
       run: async (input, { request, params, view }) => {
-        await removeMember(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            memberId: idParam(params.memberId),
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
-        return view.link(
-          reportPaths.committeeMembers(
-            params.slug,
-            idParam(params.committeeId),
-          ),
-          { gespeichert: "mitglied-entfernt" },
-        );
+        await runUseCase(ctx, request, removeMember, {
+          municipality: params.slug,
+          memberId: idParam(params.memberId),
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
+        return membersPage(view, params, "mitglied-entfernt");
       },
     }),
   );
@@ -730,17 +689,12 @@ export async function reportEditorRoutes(
       labels,
       render: removal("meeting"),
       run: async (input, { request, params, view }) => {
-        await removeMeeting(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            meetingId: idParam(params.meetingId),
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, removeMeeting, {
+          municipality: params.slug,
+          meetingId: idParam(params.meetingId),
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.committees(params.slug), {
           gespeichert: "sitzung-entfernt",
         });
@@ -759,16 +713,11 @@ export async function reportEditorRoutes(
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await createCommittee(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: parseCommitteeForm(input),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, createCommittee, {
+          municipality: params.slug,
+          data: parseCommitteeForm(input),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.committees(params.slug), {
           gespeichert: "gremium",
         });
@@ -787,18 +736,13 @@ export async function reportEditorRoutes(
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await updateCommittee(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            committeeId: idParam(params.committeeId),
-            expectedVersion: input.version,
-            data: parseCommitteeForm(input),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateCommittee, {
+          municipality: params.slug,
+          committeeId: idParam(params.committeeId),
+          expectedVersion: input.version,
+          data: parseCommitteeForm(input),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.committees(params.slug), {
           gespeichert: "gremium",
         });
@@ -817,16 +761,11 @@ export async function reportEditorRoutes(
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await createMeeting(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            data: parseMeetingForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, createMeeting, {
+          municipality: params.slug,
+          data: parseMeetingForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.committees(params.slug), {
           gespeichert: "sitzung",
         });
@@ -845,18 +784,13 @@ export async function reportEditorRoutes(
       labels,
       render: overview("committees"),
       run: async (input, { request, params, view }) => {
-        await updateMeeting(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            meetingId: idParam(params.meetingId),
-            expectedVersion: input.version,
-            data: parseMeetingForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateMeeting, {
+          municipality: params.slug,
+          meetingId: idParam(params.meetingId),
+          expectedVersion: input.version,
+          data: parseMeetingForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return view.link(reportPaths.committees(params.slug), {
           gespeichert: "sitzung",
         });
@@ -866,10 +800,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReport,
-    {
-      config: { policy: "staff" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("staff", ReportParams),
     async (request, reply) => {
       if (await sentMoved(request, reply, reportPaths.staffReport))
         return reply;
@@ -908,18 +839,13 @@ export async function reportEditorRoutes(
         const allKeys = data.catalogue.impactAreas.flatMap((area) =>
           area.actionFields.map((field) => field.key),
         );
-        await updateReport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            expectedVersion: input.version,
-            data: parseSettingsForm(input, allKeys, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateReport, {
+          municipality: params.slug,
+          reportId,
+          expectedVersion: input.version,
+          data: parseSettingsForm(input, allKeys, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
     }),
@@ -982,19 +908,14 @@ export async function reportEditorRoutes(
         const isAdministrator =
           request.principal.kind === "user" &&
           request.principal.role === "admin";
-        await saveReportEntry(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            project: params.projectSlug,
-            expectedVersion: input.version,
-            data: parseEntryForm(input, isAdministrator, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, saveReportEntry, {
+          municipality: params.slug,
+          reportId,
+          project: params.projectSlug,
+          expectedVersion: input.version,
+          data: parseEntryForm(input, isAdministrator, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
     }),
@@ -1013,17 +934,12 @@ export async function reportEditorRoutes(
       run: async (input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;
-        await confirmUnchanged(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            project: params.projectSlug,
-            expectedVersion: input.version,
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, confirmUnchanged, {
+          municipality: params.slug,
+          reportId,
+          project: params.projectSlug,
+          expectedVersion: input.version,
+        });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "unveraendert" })}#projekt-${params.projectSlug}`;
       },
     }),
@@ -1045,19 +961,14 @@ export async function reportEditorRoutes(
       run: async (input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;
-        await publishReport(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-            ...publishedOnOf(input["veroeffentlicht-am"], view.t),
-            confirmSecondReport: input["zweiter-bericht"] !== "",
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, publishReport, {
+          municipality: params.slug,
+          reportId,
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+          ...publishedOnOf(input["veroeffentlicht-am"], view.t),
+          confirmSecondReport: input["zweiter-bericht"] !== "",
+        });
         // The documents are built now, outside this request (ADR 0046).
         await options.documents.requestBuilds(
           params.slug,
@@ -1181,10 +1092,7 @@ export async function reportEditorRoutes(
 
   app.get(
     REPORT_ROUTES.staffReportPreview,
-    {
-      config: { policy: "signed-in" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("signed-in", ReportParams),
     async (request, reply) => {
       if (await sentMoved(request, reply, reportPaths.staffReportPreview))
         return reply;
@@ -1206,10 +1114,7 @@ export async function reportEditorRoutes(
   ): void {
     app.get(
       path,
-      {
-        config: { policy: "signed-in" },
-        schema: { hide: true, params: ReportParams },
-      },
+      pageRoute("signed-in", ReportParams),
       async (request, reply) => {
         if (await sentMoved(request, reply, pathOf)) return reply;
         const readable = await readableDocument(request, reply);

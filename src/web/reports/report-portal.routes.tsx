@@ -25,6 +25,7 @@ import {
   type StoredDocuments,
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
+import { pageRoute } from "../http/page-route.js";
 import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
   formatGermanDate,
@@ -42,7 +43,7 @@ import {
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { sentRenumbered } from "./renumbered-report.js";
-import { municipalitySlugParam } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 
 /** What the public report routes need. */
 export interface ReportPortalRoutesOptions {
@@ -59,7 +60,6 @@ const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const Params = Type.Object({ slug: Type.String({ maxLength: 100 }) });
 const ReportParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   report: Type.String({ maxLength: 20 }),
@@ -165,10 +165,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.reports,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
@@ -191,10 +188,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.report,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const report = reportParam(request.params.report);
@@ -247,29 +241,20 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.reportDeck,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => sendReportFile(request, reply, "pptx"),
   );
 
   app.get(
     REPORT_ROUTES.reportPdf,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => sendReportFile(request, reply, "pdf"),
   );
 
   // The state of a published report's documents: reloads itself while one is built.
   app.get(
     REPORT_ROUTES.publishedDocuments,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: ReportParams, querystring: Query },
-    },
+    pageRoute("public", ReportParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
       await requireDataVersion(slug);
@@ -308,10 +293,7 @@ export async function reportPortalRoutes(
 
   app.get(
     REPORT_ROUTES.indicators,
-    {
-      config: { policy: "public" },
-      schema: { hide: true, params: Params, querystring: Query },
-    },
+    pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const version = await requireDataVersion(request.params.slug);
       const view = createViewContext(resolveLanguage(request.query.lang));

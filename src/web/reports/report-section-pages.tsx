@@ -20,7 +20,11 @@ import {
 import { errorOf, valueOf, valuesOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import type { ViewContext } from "../components/view.js";
-import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import {
+  FormFrame,
+  type FormPageProps,
+  EditorSection,
+} from "../editor/form-frame.js";
 import { schemaField } from "../http/form-schema.js";
 import {
   answerLines,
@@ -243,13 +247,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
         </table>
       )}
       {isDraft && addable.length > 0 ? (
-        <section
-          class="app-section app-editor-section"
-          aria-labelledby="abschnitt-hinzufuegen"
-        >
-          <h2 class="app-heading-l" id="abschnitt-hinzufuegen" safe>
-            {t.addHeading}
-          </h2>
+        <EditorSection id="hinzufuegen" title={t.addHeading}>
           <form
             method="get"
             action={view.link(sectionPaths.create(slug, id))}
@@ -270,7 +268,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
             />
             {f.button(t.addButton)}
           </form>
-        </section>
+        </EditorSection>
       ) : (
         ""
       )}

@@ -23,7 +23,8 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { AppError } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { originOf } from "../editor/editor-view.js";
+import { pageRoute } from "../http/page-route.js";
+import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
@@ -211,19 +212,13 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.list,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: ReportParams },
-    },
+    pageRoute("admin", ReportParams),
     async (request, reply) => render(request, reply, { page: "list" }, 200),
   );
 
   app.get(
     SECTION_ROUTES.create,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: ReportParams, querystring: NewQuery },
-    },
+    pageRoute("admin", ReportParams, NewQuery),
     async (request, reply) => {
       const kind = sectionKindOf(request.query.art);
       if (kind === null) throw new AppError("ERR_NOT_FOUND");
@@ -251,19 +246,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const kind = sectionKindOf(input.art) ?? "topic";
-        const { id } = await addReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            expectedVersion: input.version,
-            kind,
-            data: parseSectionForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        const { id } = await runUseCase(ctx, request, addReportSection, {
+          municipality: params.slug,
+          reportId,
+          expectedVersion: input.version,
+          kind,
+          data: parseSectionForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -277,10 +267,7 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.section,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: SectionParams },
-    },
+    pageRoute("admin", SectionParams),
     async (request, reply) =>
       render(
         request,
@@ -330,19 +317,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const sectionId = sectionOf(params);
-        await updateReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId,
-            expectedVersion: input.version,
-            data: parseSectionForm(input, view.t),
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, updateReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId,
+          expectedVersion: input.version,
+          data: parseSectionForm(input, view.t),
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -368,19 +350,14 @@ export async function reportSectionRoutes(
         const report = await reportOf(params);
         const reportId = report.id;
         const sectionId = sectionOf(params);
-        await moveReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId,
-            expectedVersion: input.version,
-            direction: input.richtung === "hoch" ? "up" : "down",
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, moveReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId,
+          expectedVersion: input.version,
+          direction: input.richtung === "hoch" ? "up" : "down",
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
@@ -394,10 +371,7 @@ export async function reportSectionRoutes(
 
   app.get(
     SECTION_ROUTES.remove,
-    {
-      config: { policy: "admin" },
-      schema: { hide: true, params: SectionParams },
-    },
+    pageRoute("admin", SectionParams),
     async (request, reply) =>
       render(
         request,
@@ -423,18 +397,13 @@ export async function reportSectionRoutes(
       run: async (input, { request, params, view }) => {
         const report = await reportOf(params);
         const reportId = report.id;
-        await removeReportSection(
-          ctx,
-          request.principal,
-          {
-            municipality: params.slug,
-            reportId,
-            sectionId: sectionOf(params),
-            expectedVersion: input.version,
-            reason: reasonOrNull(input.grund),
-          },
-          originOf(request),
-        );
+        await runUseCase(ctx, request, removeReportSection, {
+          municipality: params.slug,
+          reportId,
+          sectionId: sectionOf(params),
+          expectedVersion: input.version,
+          reason: reasonOrNull(input.grund),
+        });
         return listAfter(
           view,
           params.slug,
