@@ -7,7 +7,8 @@
  *    autocannon when wrk is missing): overview, project page, timeline, catalogue API and
  *    project API, each against nginx serving the same bytes as files (when installed) and
  *    a minimal Node server answering the same bytes from memory. Per row: requests per
- *    second, p99, server CPU µs per request (from /proc/<pid>/stat) and the ratios.
+ *    second, p99, server CPU µs per request (from /proc/<pid>/stat) and the ratios, each
+ *    the median of BENCH_REPEATS (3) runs of BENCH_DURATION (5) seconds.
  * 3. Memory: RSS after the portal load, then after a 50-client mixed load (with unknown
  *    query parameters and both languages), with the server's own report of its heap and
  *    caches (SIGUSR2, see src/app/memory-report.ts).
@@ -17,7 +18,8 @@
  * It prints each figure next to its target and always exits 0: a measurement, not a test;
  * other work on the machine skews every number (the load average is printed).
  *
- * Environment: BENCH_DURATION (s per run, 10), BENCH_CONNECTIONS (100), BENCH_WARMUP (s, 2).
+ * Environment: BENCH_DURATION (s per run, 5), BENCH_REPEATS (runs per figure, 3),
+ * BENCH_CONNECTIONS (100), BENCH_WARMUP (s, 2), BENCH_COLD_STARTS (5).
  */
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -39,7 +41,10 @@ const HOST = "127.0.0.1";
 const NGINX = "/usr/sbin/nginx";
 const WRK = "/usr/bin/wrk";
 
-const DURATION = positiveNumber("BENCH_DURATION", 10);
+const DURATION = positiveNumber("BENCH_DURATION", 5);
+// Each portal figure is the median of this many runs (a single run's p99 swings with
+// whatever else the machine does in those seconds).
+const REPEATS = positiveNumber("BENCH_REPEATS", 3);
 const CONNECTIONS = positiveNumber("BENCH_CONNECTIONS", 100);
 const WARMUP = positiveNumber("BENCH_WARMUP", 2, { allowZero: true });
 const MUNICIPALITIES = positiveNumber("BENCH_MUNICIPALITIES", 0, {
@@ -450,6 +455,21 @@ async function load(
   return { ...figures, cpuPerRequest };
 }
 
+/** REPEATS load runs in a row: the median of each figure, the failures of all runs. */
+async function loadMedian(url, options) {
+  const runs = [];
+  for (let i = 0; i < REPEATS; i += 1) runs.push(await load(url, options));
+  const middle = (key) => median(runs.map((run) => run[key]));
+  return {
+    rps: middle("rps"),
+    requests: middle("requests"),
+    p99: middle("p99"),
+    cpuPerRequest: middle("cpuPerRequest"),
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    p99s: runs.map((run) => run.p99),
+  };
+}
+
 const fmt = (value, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value)
     ? "–"
@@ -510,7 +530,7 @@ async function portalTable(title, base, serverPid, baselines, routes) {
           pid: null,
           seconds: WARMUP,
         });
-      measured[baseline.name] = await load(
+      measured[baseline.name] = await loadMedian(
         `${baseline.base}${baselinePath(route)}`,
         { pid: baseline.pid },
       );
@@ -522,7 +542,7 @@ async function portalTable(title, base, serverPid, baselines, routes) {
         seconds: WARMUP,
         headers,
       });
-    const own = await load(`${base}${route.path}`, {
+    const own = await loadMedian(`${base}${route.path}`, {
       pid: serverPid,
       headers,
     });
@@ -568,7 +588,7 @@ async function portalTable(title, base, serverPid, baselines, routes) {
       "Fortschritt",
       fmt(own.rps),
       `${fmt(ratio, 2)} (≥ ${TARGETS.ratioToBaseline}: ${ratio >= TARGETS.ratioToBaseline ? "ok" : "nein"})`,
-      `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"})`,
+      `${fmt(own.p99, 1)} (≤ ${TARGETS.p99Ms}: ${own.p99 <= TARGETS.p99Ms ? "ok" : "nein"}; ${own.p99s.map((value) => fmt(value, 1)).join(" / ")})`,
       fmt(own.cpuPerRequest),
       `${fmt(cpuRatio, 1)} (≤ ${TARGETS.cpuTimesMinimalNode}: ${cpuRatio <= TARGETS.cpuTimesMinimalNode ? "ok" : "nein"})`,
       fmt(own.failures),
@@ -607,7 +627,7 @@ async function main() {
     process.once(signal, () => process.exit(0));
 
   process.stdout.write(
-    `Node ${process.version}, ${CONNECTIONS} Verbindungen, ${DURATION} s je Lauf (+${WARMUP} s Aufwärmen), Last mit ${existsSync(WRK) ? "wrk (1 Thread)" : "autocannon"}\n` +
+    `Node ${process.version}, ${CONNECTIONS} Verbindungen, Median aus ${REPEATS} Läufen zu je ${DURATION} s (+${WARMUP} s Aufwärmen), Last mit ${existsSync(WRK) ? "wrk (1 Thread)" : "autocannon"}\n` +
       `${availableParallelism()} CPU-Kerne, Last vorher: ${loadavg()
         .map((value) => fmt(value, 2))
         .join(" / ")} (andere Arbeit auf der Maschine verfälscht jede Zahl)\n`,
