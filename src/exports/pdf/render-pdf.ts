@@ -158,22 +158,29 @@ export function createPdfRenderer(
     return running;
   }
 
+  /** A context without scripts at the given viewport, as every print and picture uses. */
+  async function newPrintContext(
+    running: Browser,
+    viewport: Viewport,
+  ): Promise<BrowserContext> {
+    const context = await running.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: viewport.width, height: viewport.height },
+      deviceScaleFactor: viewport.scale,
+      locale: "de-DE",
+    });
+    context.setDefaultTimeout(timeoutMs);
+    return context;
+  }
+
   async function withPage<T>(
     source: PrintSource,
-    viewport: { width: number; height: number; scale: number },
+    viewport: Viewport,
     work: (page: Page) => Promise<T>,
   ): Promise<T> {
     return slots.run(async () => {
-      const context: BrowserContext = await (
-        await browser()
-      ).newContext({
-        javaScriptEnabled: false,
-        viewport: { width: viewport.width, height: viewport.height },
-        deviceScaleFactor: viewport.scale,
-        locale: "de-DE",
-      });
+      const context = await newPrintContext(await browser(), viewport);
       try {
-        context.setDefaultTimeout(timeoutMs);
         const page = await context.newPage();
         if ("html" in source) {
           await servePrivately(page, () => source);
@@ -197,32 +204,25 @@ export function createPdfRenderer(
    */
   async function withPicturePage<T>(
     source: HtmlSource,
-    viewport: { width: number; height: number; scale: number },
+    viewport: Viewport,
     work: (page: Page) => Promise<T>,
   ): Promise<T> {
     return slots.run(async () => {
       const current = await browser();
       const key = `${viewport.width}x${viewport.height}@${viewport.scale}`;
-      // A page whose renderer went away (it is closed then) is dropped, not taken again.
-      for (const gone of idlePicturePages.filter((idle) =>
-        idle.page.isClosed(),
+      // A page whose renderer went away (it is closed then) or whose browser has been
+      // replaced is dropped, not taken again.
+      for (const unusable of idlePicturePages.filter(
+        (idle) => idle.page.isClosed() || idle.browser !== current,
       )) {
-        idlePicturePages.splice(idlePicturePages.indexOf(gone), 1);
-        await gone.context.close().catch(() => undefined);
+        idlePicturePages.splice(idlePicturePages.indexOf(unusable), 1);
+        await unusable.context.close().catch(() => undefined);
       }
-      const index = idlePicturePages.findIndex(
-        (kept) => kept.browser === current && kept.key === key,
-      );
+      const index = idlePicturePages.findIndex((kept) => kept.key === key);
       let kept =
         index === -1 ? undefined : idlePicturePages.splice(index, 1)[0];
       if (kept === undefined) {
-        const context = await current.newContext({
-          javaScriptEnabled: false,
-          viewport: { width: viewport.width, height: viewport.height },
-          deviceScaleFactor: viewport.scale,
-          locale: "de-DE",
-        });
-        context.setDefaultTimeout(timeoutMs);
+        const context = await newPrintContext(current, viewport);
         const page = await context.newPage();
         const created: PicturePage = {
           browser: current,
@@ -238,13 +238,7 @@ export function createPdfRenderer(
       try {
         await kept.page.goto(`${PRINT_ORIGIN}/`, { waitUntil: "load" });
         const result = await work(kept.page);
-        // Pages of a browser that has been replaced are not kept.
-        for (const stale of idlePicturePages.filter(
-          (idle) => idle.browser !== launchedBrowser,
-        )) {
-          idlePicturePages.splice(idlePicturePages.indexOf(stale), 1);
-          await stale.context.close().catch(() => undefined);
-        }
+        // A page of a browser replaced meanwhile is not kept.
         if (kept.browser === launchedBrowser) idlePicturePages.push(kept);
         else await kept.context.close().catch(() => undefined);
         return result;
@@ -295,12 +289,7 @@ export function createPdfRenderer(
       );
     },
     async renderPng(source, pngOptions = {}) {
-      const viewport = {
-        width: pngOptions.width ?? 1200,
-        height: 800,
-        scale: pngOptions.scale ?? 2,
-      };
-      return withPage(source, viewport, async (page) => {
+      return withPage(source, pictureViewport(pngOptions), async (page) => {
         if (pngOptions.selector === undefined)
           return page.screenshot({ fullPage: true, type: "png" });
         return page
@@ -310,11 +299,7 @@ export function createPdfRenderer(
       });
     },
     async renderPngs(source, selectors, pngOptions = {}) {
-      const viewport = {
-        width: pngOptions.width ?? 1200,
-        height: 800,
-        scale: pngOptions.scale ?? 2,
-      };
+      const viewport = pictureViewport(pngOptions);
       const photograph = async (page: Page): Promise<Buffer[]> => {
         const pictures: Buffer[] = [];
         for (const selector of selectors)
@@ -341,6 +326,22 @@ export function createPdfRenderer(
 }
 
 const NOT_KEPT = { "cache-control": "no-store" } as const;
+
+/** The browser window a document is printed or photographed in. */
+interface Viewport {
+  readonly width: number;
+  readonly height: number;
+  readonly scale: number;
+}
+
+/** The window for pictures: 1200 px wide at twice the pixels unless asked otherwise. */
+function pictureViewport(options: PngOptions): Viewport {
+  return {
+    width: options.width ?? 1200,
+    height: 800,
+    scale: options.scale ?? 2,
+  };
+}
 
 /** A kept page for pictures and the source it shows now. */
 interface PicturePage {

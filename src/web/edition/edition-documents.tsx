@@ -149,21 +149,22 @@ class PictureCache {
     const keys = pictures.map(({ svg }) =>
       createHash("sha256").update(styleKey).update(svg).digest("hex"),
     );
-    const missing = pictures.filter(
-      (_picture, index) => this.pngs.peek(keys[index] ?? "") === undefined,
-    );
+    // The pictures not yet photographed, with their keys.
+    const missing = pictures.flatMap((picture, index) => {
+      const key = keys[index]!;
+      return this.pngs.peek(key) === undefined ? [{ picture, key }] : [];
+    });
     if (missing.length > 0) {
       const pngs = await this.renderer.renderPngs(
         {
-          html: pictureHtml(missing),
+          html: pictureHtml(missing.map(({ picture }) => picture)),
           resources: { "/assets/app.css": stylesheet },
         },
-        missing.map(({ id }) => `#${id} svg`),
+        missing.map(({ picture }) => `#${picture.id} svg`),
       );
-      missing.forEach((picture, index) => {
+      missing.forEach(({ key }, index) => {
         const png = pngs[index];
-        if (png !== undefined)
-          this.pngs.set(keys[pictures.indexOf(picture)] ?? "", png);
+        if (png !== undefined) this.pngs.set(key, png);
       });
     }
     return keys.map((key) => this.pngs.peek(key));
