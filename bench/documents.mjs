@@ -3,7 +3,8 @@
  * publication and served from storage (ADR 0046). Measures the compiled code in dist/ on
  * a temporary SQLite database: the catalogue PDF of the 2. Fortschreibung (size and build
  * time; the first printing also starts the browser and is shown apart), the revision
- * slides (build time; the first build, which photographs the timelines, is shown apart)
+ * slides (build time of a deck whose timelines are photographed anew, against the target;
+ * a build again, with the pictures from memory, beside it)
  * and the report deck (build time), the report PDF (size), and the download of a
  * stored published document through the app. Prints the numbers next to their targets and
  * always exits 0: a measurement, not a test.
@@ -118,14 +119,16 @@ async function main() {
     const slides = await timed(RUNS, () =>
       maker.make("kleve", edition, "pptx"),
     );
+    // The target holds for a deck whose pictures are new (a publication, the first draft
+    // after a start); a deck built again is shown beside it.
     row(
       "Folien der Fortschreibung: Erstellung",
-      slides.median,
+      firstSlidesMs,
       "ms",
       TARGETS.deckMs,
     );
     process.stdout.write(
-      `${"  (erste Erstellung mit Aufnahme der Bilder)".padEnd(48)} ${firstSlidesMs.toFixed(0).padStart(7)} ms\n`,
+      `${"  (erneut, Bilder aus dem Speicher, Median)".padEnd(48)} ${slides.median.toFixed(0).padStart(7)} ms\n`,
     );
     const deck = await timed(RUNS, () => maker.make("kleve", report, "pptx"));
     row("Folien des Berichts: Erstellung", deck.median, "ms", TARGETS.deckMs);
