@@ -34,7 +34,7 @@ import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { getOnboarding } from "../../app/municipalities/onboarding.js";
 import { releaseWorkingState } from "../../app/municipalities/release.js";
 import { pageRoute } from "../http/page-route.js";
-import { originOf, runUseCase } from "../http/use-case.js";
+import { originOf, runUseCase, type UseCase } from "../http/use-case.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { AppError } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -74,8 +74,6 @@ import {
   responsibilityFormRows,
   type Parsed,
 } from "./project-forms.js";
-import type { Principal } from "../../domain/access/principal.js";
-import type { RequestOrigin } from "../../app/audit/record-audit.js";
 import { structureRoutes } from "./structure.routes.js";
 import { csrfToken } from "../plugins/session.js";
 
@@ -118,19 +116,8 @@ interface ProjectTarget {
   readonly reason: string | null;
 }
 
-/** A use case of the project page's forms, as app/catalogue declares them. */
-type ProjectUseCase<I> = (
-  ctx: AppContext,
-  principal: Principal,
-  input: I,
-  origin: RequestOrigin,
-) => Promise<unknown>;
-
-/** A use case bound to its input, waiting for who calls it. */
-type ProjectCommand = (
-  principal: Principal,
-  origin: RequestOrigin,
-) => Promise<unknown>;
+/** A use case bound to its input, waiting for the request that calls it. */
+type ProjectCommand = (request: FastifyRequest) => Promise<unknown>;
 
 /** The data of a form the page's parser accepted; otherwise its problems, as ERR_VALIDATION. */
 function dataOf<T>(parsed: Parsed<T>): T {
@@ -388,7 +375,7 @@ export async function editorRoutes(
           params,
           view,
         );
-        await command(request.principal, originOf(request));
+        await command(request);
         const { notice, anchor } = options.done(params);
         return `${view.link(editorPaths.project(ref.slug, ref.projectSlug), { gespeichert: notice })}#${anchor}`;
       },
@@ -418,11 +405,11 @@ export async function editorRoutes(
     });
   }
 
-  /** A project form's use case with its input, called with who sent the form and from where. */
+  /** A project form's use case with its input, called for who sent the form (runUseCase). */
   const call =
-    <I,>(useCase: ProjectUseCase<I>, input: I): ProjectCommand =>
-    (principal, origin) =>
-      useCase(ctx, principal, input, origin);
+    <I,>(useCase: UseCase<I, unknown>, input: I): ProjectCommand =>
+    (request) =>
+      runUseCase(ctx, request, useCase, input);
 
   app.post(
     EDITOR_ROUTES.projectFields,
