@@ -20,7 +20,7 @@
  * - `require` is defined in every output file for the CommonJS libraries inside (Fastify
  *   and its plugins), which require Node's built-in modules.
  */
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -75,6 +75,32 @@ export async function bundleServer() {
     allowOverwrite: true,
     logLevel: "warning",
   });
+  for (const file of [
+    join(OUT, "main.js"),
+    ...readdirSync(join(OUT, "chunks"))
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => join(OUT, "chunks", name)),
+  ]) {
+    const text = readFileSync(file, "utf8");
+    const ascii = escapeNonAscii(text);
+    if (ascii !== text) writeFileSync(file, ascii);
+  }
+}
+
+/**
+ * The text with every character beyond ASCII written as a \u escape. V8 keeps the source
+ * of a running script in memory, with one byte per character only while every character
+ * is ASCII: a single "ä" doubles the 4.6 MB bundle to 9 MB. esbuild escapes strings and
+ * names (its ASCII charset) but leaves comments and regular expressions as written, where
+ * an escape means the same (a surrogate pair's two escapes are one character in a
+ * regular expression with the u flag, as without).
+ */
+export function escapeNonAscii(text) {
+  return text.replace(
+    /[\u0080-\uffff]/g,
+    (character) =>
+      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 const isEntryPoint =
