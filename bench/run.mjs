@@ -6,7 +6,7 @@
  * 2. The public portal at BENCH_CONNECTIONS (100) connections with wrk (one thread;
  *    autocannon when wrk is missing): overview, project page, timeline, catalogue API and
  *    project API, each against nginx serving the same bytes as files (when installed) and
- *    a minimal Node server answering the same bytes from memory. Per row: requests per
+ *    a minimal Node server answering the same bytes (headers and body) from memory. Per row: requests per
  *    second, p99, server CPU µs per request (from /proc/<pid>/stat) and the ratios, each
  *    the median of BENCH_REPEATS (3) runs of BENCH_DURATION (5) seconds.
  * 3. Memory: RSS after the portal load, then after a 50-client mixed load (with unknown
@@ -292,28 +292,52 @@ async function memoryReportOf(server) {
   return null;
 }
 
-/** A minimal Node server answering the given bytes from memory (the baseline without nginx, and the CPU reference). */
+/** Headers Node's HTTP server writes of its own on every response. */
+const CONNECTION_HEADERS = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+]);
+
+/**
+ * The headers of Fortschritt's response as a flat list (name, value, …), without those
+ * every Node server adds of its own: the minimal Node server then sends the very bytes
+ * Fortschritt sends, security headers and ETag included.
+ */
+function responseHeaders(headers) {
+  const flat = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (CONNECTION_HEADERS.has(name) || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value])
+      flat.push(name, String(item));
+  }
+  return flat;
+}
+
+/**
+ * A minimal Node server answering the given responses from memory, with the same headers
+ * and body as Fortschritt (the baseline without nginx, and the CPU reference): what any
+ * single Node process costs for these bytes, without routing, caches or hooks.
+ */
 function startMinimalNode(port, bodies) {
   const script = `
     const { createServer } = require("node:http");
-    const bodies = new Map(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).map(([p, t, b, e]) => [p, [t, Buffer.from(b, "base64"), e]]));
+    const bodies = new Map(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).map(([p, h, b]) => [p, [h, Buffer.from(b, "base64")]]));
     createServer((req, res) => {
       const hit = bodies.get(req.url);
       if (hit === undefined) { res.statusCode = 404; res.end(); return; }
-      res.setHeader("content-type", hit[0]);
-      if (hit[2]) res.setHeader("content-encoding", hit[2]);
-      res.setHeader("content-length", hit[1].length);
+      res.writeHead(200, hit[0]);
       res.end(hit[1]);
     }).listen(${port}, "${HOST}");`;
   const file = join(tmpdir(), `fortschritt-bench-bodies-${process.pid}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      bodies.map(({ path, type, body, encoding }) => [
+      bodies.map(({ path, headers, body }) => [
         path,
-        type,
+        headers,
         body.toString("base64"),
-        encoding ?? null,
       ]),
     ),
   );
@@ -690,6 +714,7 @@ async function main() {
       path: baselinePath(route),
       type: route.type,
       encoding: route.encoding,
+      headers: responseHeaders(response?.headers ?? {}),
       body: response?.body ?? Buffer.alloc(0),
     });
   }
