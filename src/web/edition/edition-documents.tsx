@@ -5,7 +5,8 @@
  * ideas taken up in it are added by later decisions: each file is made once per edition and
  * published data version of the municipality and kept (a small cache, least recently used
  * out first).
- * Pictures and the PDF come from one Chromium (src/exports/pdf/render-pdf.ts).
+ * The catalogue's pictures and PDF come from one Chromium (src/exports/pdf/render-pdf.ts);
+ * the revision slides draw their timelines as shapes and need none (ADR 0057).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -109,10 +110,10 @@ interface PictureSource {
 }
 
 /**
- * The PNGs of SVG pictures, each photographed by Chromium once per process: a picture
- * depends only on its markup and the portal's stylesheet, so a deck or catalogue built
- * again (a draft after an edit, the next kind of the same edition) photographs only the
- * pictures it has not seen. Pixels do not depend on the neighbours on the picture page
+ * The PNGs of SVG pictures (the catalogue DOCX's timelines), each photographed by Chromium
+ * once per process: a picture depends only on its markup and the portal's stylesheet, so a
+ * catalogue built again (a draft after an edit) photographs only the pictures it has not
+ * seen. Pixels do not depend on the neighbours on the picture page
  * (each is a block of its own at whole-pixel offsets), so the bytes stay the same.
  */
 class PictureCache {
