@@ -15,7 +15,7 @@ import type {
   TimelineComparisonRow,
   TimelineShiftMarker,
 } from "../edition/timeline-comparison.js";
-import { safeColour, tint } from "./colour.js";
+import { safeColour, tint } from "../colour/field-colour.js";
 
 /** Size of a printed timeline: its width in print px, the name column and the font size (px). */
 export interface PrintGeometry {

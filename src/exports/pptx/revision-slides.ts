@@ -37,7 +37,7 @@ import type {
   TimelineComparisonRow,
 } from "../../domain/edition/timeline-comparison.js";
 import type { TimelineLegendEntry } from "../../domain/timeline/timeline-legend.js";
-import { tint } from "../../domain/timeline/colour.js";
+import { tint } from "../../domain/colour/field-colour.js";
 import {
   placeComparison,
   PERMANENT_TINT,

@@ -92,7 +92,10 @@ function hex(colour: string): string {
   return colour.slice(1).toUpperCase();
 }
 
-/** Text of the drawing on a slide, in print px translated to inches and points. */
+/**
+ * Shapes on a slide placed in print px: positions become inches, font sizes points. A line
+ * is horizontal or vertical (the only ones a timeline draws).
+ */
 class Drawing {
   constructor(
     private readonly slide: Slide,
@@ -160,7 +163,6 @@ class Drawing {
       name: string;
     },
   ): void {
-    const arrow = { type: "triangle" as const };
     this.slide.addShape("line", {
       x: this.x(Math.min(from.x, to.x)),
       y: this.y(Math.min(from.y, to.y)),
@@ -170,8 +172,12 @@ class Drawing {
         color: hex(options.colour),
         width: options.width,
         ...(options.dotted === true ? { dashType: "sysDot" as const } : {}),
-        ...(options.arrow === "begin" ? { beginArrowType: arrow.type } : {}),
-        ...(options.arrow === "end" ? { endArrowType: arrow.type } : {}),
+        ...(options.arrow === "begin"
+          ? { beginArrowType: "triangle" as const }
+          : {}),
+        ...(options.arrow === "end"
+          ? { endArrowType: "triangle" as const }
+          : {}),
       },
       objectName: options.name,
     });

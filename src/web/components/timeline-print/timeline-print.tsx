@@ -20,7 +20,7 @@ import type {
   TimelineLegendEntry,
   TimelineLegendKind,
 } from "../../../domain/timeline/timeline-legend.js";
-import { safeColour, tint } from "../../../domain/timeline/colour.js";
+import { safeColour, tint } from "../../../domain/colour/field-colour.js";
 import {
   AXIS_TOP,
   axisYears,
