@@ -3,8 +3,8 @@
  * publication and served from storage (ADR 0046). Measures the compiled code in dist/ on
  * a temporary SQLite database: the catalogue PDF of the 2. Fortschreibung (size and build
  * time; the first printing also starts the browser and is shown apart), the revision
- * slides (build time of a deck whose timelines are photographed anew, against the target;
- * a build again, with the pictures from memory, beside it)
+ * slides (build time of the first deck in the process, against the target; the median of
+ * later builds beside it; the timelines are drawn as shapes, ADR 0057)
  * and the report deck (build time), the report PDF (size), and the download of a
  * stored published document through the app. Prints the numbers next to their targets and
  * always exits 0: a measurement, not a test.
@@ -111,16 +111,16 @@ async function main() {
     process.stdout.write(
       `${"  (erste Erstellung mit Browserstart)".padEnd(48)} ${firstMs.toFixed(0).padStart(7)} ms\n`,
     );
-    // The first build photographs the timelines; later builds take them from the
-    // process's picture cache (a draft built again after an edit).
+    // The first deck in a process loads pptxgenjs; later builds (a draft built again
+    // after an edit) do not.
     const firstSlidesStart = performance.now();
     await maker.make("kleve", edition, "pptx");
     const firstSlidesMs = performance.now() - firstSlidesStart;
     const slides = await timed(RUNS, () =>
       maker.make("kleve", edition, "pptx"),
     );
-    // The target holds for a deck whose pictures are new (a publication, the first draft
-    // after a start); a deck built again is shown beside it.
+    // The target holds for the first deck (a publication, the first draft after a start);
+    // a deck built again is shown beside it.
     row(
       "Folien der Fortschreibung: Erstellung",
       firstSlidesMs,
@@ -128,7 +128,7 @@ async function main() {
       TARGETS.deckMs,
     );
     process.stdout.write(
-      `${"  (erneut, Bilder aus dem Speicher, Median)".padEnd(48)} ${slides.median.toFixed(0).padStart(7)} ms\n`,
+      `${"  (erneut, Median)".padEnd(48)} ${slides.median.toFixed(0).padStart(7)} ms\n`,
     );
     const deck = await timed(RUNS, () => maker.make("kleve", report, "pptx"));
     row("Folien des Berichts: Erstellung", deck.median, "ms", TARGETS.deckMs);

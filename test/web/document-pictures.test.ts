@@ -1,8 +1,10 @@
 /**
- * The timeline pictures of an edition's documents are photographed by Chromium once per
- * process: the revision slides built again (a draft after an edit, the bench's second run)
- * take the unchanged pictures from memory and come out byte for byte the same.
+ * Which documents of an edition need Chromium's pictures: the revision slides draw their
+ * timelines as shapes and build without a browser (ADR 0057), byte for byte the same each
+ * time; the catalogue DOCX photographs each timeline once per process and takes it from
+ * memory when it is built again (ADR 0056).
  */
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createPdfRenderer,
@@ -13,6 +15,20 @@ import { chromiumPath } from "../support/environment.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
 const DOCUMENT_TIMEOUT = 180_000;
+
+/** A renderer without a browser: every call fails, as when Chromium is missing. */
+function missingChromium(calls: string[]): PdfRenderer {
+  const fail = (what: string) => () => {
+    calls.push(what);
+    return Promise.reject(new Error("Chromium is not installed"));
+  };
+  return {
+    renderPdf: fail("pdf"),
+    renderPng: fail("png"),
+    renderPngs: fail("pngs"),
+    close: () => Promise.resolve(),
+  };
+}
 
 describe("the pictures of an edition's documents", () => {
   let web: WebTestApp;
@@ -39,14 +55,43 @@ describe("the pictures of an edition's documents", () => {
   });
 
   it(
-    "photographs each timeline of the revision slides once and builds the same deck again",
+    "builds the revision slides with their timelines without Chromium, the same bytes every time",
+    async () => {
+      const calls: string[] = [];
+      const documents = new EditionDocuments(web.ctx, missingChromium(calls));
+      const first = await documents.make("kleve", 2, "pptx");
+      const again = await documents.make("kleve", 2, "pptx");
+      expect(calls).toEqual([]);
+      expect(again.body.equals(first.body)).toBe(true);
+      const zip = await JSZip.loadAsync(first.body);
+      const slides = await Promise.all(
+        Object.keys(zip.files)
+          .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+          .map((name) => zip.file(name)!.async("string")),
+      );
+      const timelines = slides.filter((xml) =>
+        xml.includes("Alter und neuer Zeitstrahl:"),
+      );
+      expect(timelines.length).toBeGreaterThanOrEqual(5);
+      for (const xml of timelines)
+        expect(xml).toMatch(/name="Zeitstrahl neu: /);
+      // The catalogue's DOCX still needs its pictures, and says so when it cannot have them.
+      await expect(documents.make("kleve", 2, "docx")).rejects.toMatchObject({
+        code: "ERR_DOCUMENT_UNAVAILABLE",
+      });
+    },
+    DOCUMENT_TIMEOUT,
+  );
+
+  it(
+    "photographs each timeline of the catalogue DOCX once and builds the same document again",
     async () => {
       const documents = new EditionDocuments(web.ctx, renderer);
-      const first = await documents.make("kleve", 2, "pptx");
+      const first = await documents.make("kleve", 2, "docx");
       const pictures = photographed.length;
       expect(pictures).toBeGreaterThan(0);
 
-      const again = await documents.make("kleve", 2, "pptx");
+      const again = await documents.make("kleve", 2, "docx");
       expect(photographed.length).toBe(pictures);
       expect(again.body.equals(first.body)).toBe(true);
     },

@@ -1,8 +1,9 @@
 /**
  * Timelines that explain themselves in the Kleve demo's documents: the revision slides
  * carry the context of a revision presented to the committee (why, overview, priorities,
- * notes per action field) and each field's old-versus-new timeline with its legend as text
- * on the slide, drawn wide enough that its words are at least 9 pt; the catalogue has one
+ * notes per action field) and each field's old-versus-new timeline drawn as PowerPoint
+ * shapes — bars where their periods are, the projects' full names and the legend as text
+ * of at least 9 pt, the description in the speaker notes; the catalogue has one
  * timeline per action field with its legend and the projects' full names, in the PDF as
  * vector text of at least 9 pt, in the DOCX as one picture per field at print size.
  */
@@ -13,6 +14,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getEdition } from "../../src/app/edition/read-editions.js";
+import { listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
 
@@ -50,8 +53,45 @@ function titleOf(xml: string): string {
   );
 }
 
+/** A shape of a slide: its name, where it stands (EMU) and its text. */
+interface SlideShape {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly text: string;
+}
+
+/** The shapes (p:sp) of a slide, in drawing order. */
+function shapesOf(xml: string): SlideShape[] {
+  return [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map(([, body = ""]) => {
+    const number = (pattern: RegExp) => Number(pattern.exec(body)?.[1] ?? NaN);
+    return {
+      name: xmlText(/<p:cNvPr [^>]*name="([^"]*)"/.exec(body)?.[1] ?? ""),
+      x: number(/<a:off x="(-?\d+)"/),
+      y: number(/<a:off x="-?\d+" y="(-?\d+)"/),
+      w: number(/<a:ext cx="(\d+)"/),
+      h: number(/<a:ext cx="\d+" cy="(\d+)"/),
+      text: xmlText(body).replace(/\s+/g, " ").trim(),
+    };
+  });
+}
+
+/** The one shape whose name starts with `prefix`. */
+function shape(shapes: readonly SlideShape[], prefix: string): SlideShape {
+  const found = shapes.filter((each) => each.name.startsWith(prefix));
+  expect(
+    found.map((each) => each.name),
+    prefix,
+  ).toHaveLength(1);
+  return found[0]!;
+}
+
 const DOCUMENT_TIMEOUT = 180_000;
 const EMU_PER_INCH = 914_400;
+/** A print pixel of a slide's timeline: 12.13 in for 1000 px. */
+const PX = (12.133 / 1000) * EMU_PER_INCH;
 
 describe.each(WEB_DIALECTS)("document timelines on %s", (dialect) => {
   let web: WebTestApp;
@@ -119,13 +159,70 @@ describe.each(WEB_DIALECTS)("document timelines on %s", (dialect) => {
         // Every text on the slide is at least 9 pt (sizes in hundredths of a point).
         for (const [, size] of xml.matchAll(/\ssz="(\d+)"/g))
           expect(Number(size), titleOf(xml)).toBeGreaterThanOrEqual(900);
-        // The picture spans the slide's width: its 13 px text prints at 11 pt.
-        const width = Number(/<p:pic>[\s\S]*?<a:ext cx="(\d+)"/.exec(xml)?.[1]);
-        expect(width / EMU_PER_INCH, titleOf(xml)).toBeGreaterThan(12);
+        // Drawn, not photographed: no picture, and the timeline spans the slide's width.
+        expect(xml, titleOf(xml)).not.toContain("<p:pic>");
+        const axis = shape(shapesOf(xml), "Zeitachse");
+        expect(axis.x + axis.w, titleOf(xml)).toBeGreaterThan(
+          12 * EMU_PER_INCH,
+        );
       }
       const legends = timelineSlides.map(xmlText).join("\n");
       expect(legends).toContain("Verschiebung von alt nach neu");
       expect(legends).toContain("läuft über den Zeitraum hinaus");
+
+      // 2.6 Workflowmanagement moved its Umsetzung from 2021–2023 to 2022–2024: the old
+      // period outlined above, the new bar below, each on its years, the arrow between.
+      const workflow = timelineSlides.find((xml) =>
+        xml.includes('name="Vorhaben: 2.6 Workflowmanagement"'),
+      );
+      const shapes = shapesOf(workflow ?? "");
+      const year = (number: number) => shape(shapes, `Jahreslinie ${number}`).x;
+      const old = shape(
+        shapes,
+        "Zeitstrahl alt: 2.6 Workflowmanagement – Umsetzung",
+      );
+      const now = shape(
+        shapes,
+        "Zeitstrahl neu: 2.6 Workflowmanagement – Umsetzung",
+      );
+      const arrow = shape(
+        shapes,
+        "Verschiebung: 2.6 Workflowmanagement – Umsetzung, Beginn 2021 → 2022",
+      );
+      expect(Math.abs(old.x - year(2021))).toBeLessThan(2 * PX);
+      expect(Math.abs(old.x + old.w - year(2024))).toBeLessThan(2 * PX);
+      expect(Math.abs(now.x - year(2022))).toBeLessThan(2 * PX);
+      expect(Math.abs(now.x + now.w - year(2025))).toBeLessThan(2 * PX);
+      expect(old.y + old.h).toBeLessThanOrEqual(arrow.y);
+      expect(arrow.y).toBeLessThanOrEqual(now.y);
+      expect(Math.abs(arrow.x - year(2021))).toBeLessThan(2 * PX);
+      expect(Math.abs(arrow.x + arrow.w - year(2022))).toBeLessThan(2 * PX);
+      // The phase's name stands inside its bar.
+      const label = shapes.find(
+        (each) =>
+          each.text === "Umsetzung" && each.y >= now.y && each.x >= now.x,
+      );
+      expect(label).toBeDefined();
+      expect(label!.x + label!.w).toBeLessThanOrEqual(now.x + now.w);
+      expect(label!.y + label!.h).toBeLessThanOrEqual(now.y + now.h + PX);
+
+      // Every project of a field is named in full on its timeline slides, bold code first.
+      const { edition } = await getEdition(web.ctx, "kleve", 2);
+      const smartWorking = timelineSlides
+        .filter((xml) => titleOf(xml).includes("2 Smart Working"))
+        .flatMap(shapesOf)
+        .filter((each) => each.name.startsWith("Vorhaben: "))
+        .map((each) => each.text);
+      const projects = listProjects(edition.catalogue).filter(
+        ({ actionField }) => actionField.name === "Smart Working",
+      );
+      expect(projects.length).toBeGreaterThanOrEqual(5);
+      for (const { project } of projects)
+        expect(smartWorking).toContain(`${project.code} ${project.title}`);
+      expect(smartWorking).toContain("2.10 Digitale Kommunikation (intern)");
+      expect(workflow).toMatch(
+        /<a:rPr [^>]*b="1"[^>]*>(?:(?!<\/a:r>)[\s\S])*<a:t>2\.6<\/a:t>/,
+      );
     },
     DOCUMENT_TIMEOUT,
   );

@@ -3,9 +3,10 @@
  * to the committee: title, why the revision (the edition's foreword, a sentence a bullet),
  * overview with the shifts per reason, the priorities of the year with their projects,
  * then per action field the changes with notes and reasons ("Digitalisierungsstrategie:
- * Verzögerung aufgrund OZG-Aufwand") and the old versus the new timeline of the field as a
- * picture with alternative text and its legend as text on the slide. The model is built
- * from the edition and its change report; the renderer only places it on slides.
+ * Verzögerung aufgrund OZG-Aufwand") and the old versus the new timeline of the field,
+ * drawn as native shapes (slide-timeline.ts) with its legend as text on the slide and its
+ * description in the speaker notes. The model is built from the edition and its change
+ * report; the renderer only places it on slides.
  */
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
@@ -30,21 +31,33 @@ import {
 } from "../../domain/calendar/calendar.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
 import { PERIOD_WORDS_DE } from "../../i18n/period-words.js";
+import type { DocumentIdea } from "../catalogue/catalogue-document-model.js";
 import type {
-  DocumentIdea,
-  DocumentPicture,
-} from "../catalogue/catalogue-document-model.js";
+  TimelineComparison,
+  TimelineComparisonRow,
+} from "../../domain/edition/timeline-comparison.js";
 import type { TimelineLegendEntry } from "../../domain/timeline/timeline-legend.js";
+import { tint } from "../../domain/colour/field-colour.js";
+import {
+  placeComparison,
+  PERMANENT_TINT,
+  SLIDE_PRINT,
+} from "../../domain/timeline/print-geometry.js";
+import { fittingFontSize } from "./text-fit.js";
+import {
+  comparisonNotes,
+  drawComparison,
+  SLIDE_TIMELINE_HEIGHT_PX,
+  slideChunks,
+} from "./slide-timeline.js";
 
-/** A field's old-versus-new timeline: its pictures (one per slide) and its legend. */
-export interface FieldComparisonPictures {
-  readonly parts: readonly DocumentPicture[];
+/** A field's old-versus-new timeline: the layout of its rows, their states' words and its legend. */
+export interface FieldComparisonTimeline {
+  readonly layout: TimelineComparison;
+  /** Words after an added or removed project's name ("neu", "gestrichen"). */
+  readonly stateLabel: (row: TimelineComparisonRow) => string | null;
   readonly legend: readonly TimelineLegendEntry[];
 }
-
-/** Room for a timeline picture on a slide, as picture pixels of a 1000 px wide picture (12.1 in). */
-export const SLIDE_PICTURE_HEIGHT_PX = 390;
-import { fittingFontSize } from "./text-fit.js";
 
 /** One project's lines on a field's changes slide. */
 export interface SlideProject {
@@ -63,8 +76,8 @@ export interface SlideField {
   readonly projects: readonly SlideProject[];
   /** Notes on the field's revision: its shifts per reason ("2 Verschiebungen wegen OZG-Aufwand"). */
   readonly notes: readonly string[];
-  /** The alternative text of the field's old-versus-new timeline picture. */
-  readonly pictureAlt: string;
+  /** What the field's old-versus-new timeline shows, in words (its slides' speaker notes). */
+  readonly timelineDescription: string;
 }
 
 /** The deck. */
@@ -228,7 +241,7 @@ export function buildRevisionSlidesModel(
             details: changes.map((change) => describeChangeGerman(change)),
           };
         }),
-        pictureAlt: `Zeitstrahl ${heading}: ${edition.title} verglichen mit der ${report.from.title}; ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}. Alte Zeiträume umrandet, neue ausgefüllt, Verschiebungen als Pfeile; die Veränderungen mit Gründen stehen auf der Folie davor.`,
+        timelineDescription: `Zeitstrahl ${heading}: ${edition.title} verglichen mit der ${report.from.title}; ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}. Alte Zeiträume umrandet, neue ausgefüllt, Verschiebungen als Pfeile; die Veränderungen mit Gründen stehen auf der Folie davor.`,
       });
     }
   }
@@ -448,19 +461,8 @@ function bulletSlide(
 
 const MASTER = "FORTSCHREIBUNG";
 
-/** A colour mixed with white (amount 0–1 of white), as the pictures draw a standing task. */
-function lighter(colour: string, amount: number): string {
-  return [0, 2, 4]
-    .map((start) => {
-      const channel = Number.parseInt(colour.slice(start, start + 2), 16);
-      return Math.round(channel + (255 - channel) * amount)
-        .toString(16)
-        .padStart(2, "0");
-    })
-    .join("")
-    .toUpperCase();
-}
-
+/** Where a timeline begins on its slide, below the title. */
+const TIMELINE_TOP = 1.3;
 const LEGEND_FONT = 12;
 const LEGEND_ROW = 0.32;
 const LEGEND_SAMPLE_W = 0.42;
@@ -498,7 +500,7 @@ function legendRows(entries: readonly TimelineLegendEntry[]): number {
 }
 
 /**
- * The key to a timeline picture as text on the slide (so it is read, searched and
+ * The key to a timeline as text on the slide (so it is read, searched and
  * translated with the slide): a small sample of each mark and its words, in rows.
  */
 function legend(
@@ -543,7 +545,7 @@ function legend(
         bar(colour);
         break;
       case "permanent":
-        bar(lighter(colour, 0.72));
+        bar(hex(tint(`#${colour}`, PERMANENT_TINT)));
         break;
       case "old":
         bar("FFFFFF", true);
@@ -629,11 +631,11 @@ function defineMaster(pptx: PptxGenJS, model: RevisionSlidesModel): void {
  * Places the deck on slides, in the order of a revision presented to the committee: title,
  * why the revision, overview, the priorities of the year, then per action field its changes
  * with notes and its old-versus-new timeline with legend, and the ideas taken up;
- * `pictures` holds each field's timeline by field key.
+ * `timelines` holds each field's timeline by field key.
  */
 export async function renderRevisionSlides(
   model: RevisionSlidesModel,
-  pictures: ReadonlyMap<string, FieldComparisonPictures>,
+  timelines: ReadonlyMap<string, FieldComparisonTimeline>,
 ): Promise<Buffer> {
   const pptx = new (await loadPptxGenJS())();
   pptx.layout = "LAYOUT_WIDE";
@@ -743,32 +745,39 @@ export async function renderRevisionSlides(
       groups,
       hex(field.colour),
     );
-    const timeline = pictures.get(field.key);
-    timeline?.parts.forEach((picture, part) => {
+    const timeline = timelines.get(field.key);
+    if (timeline === undefined) continue;
+    const chunks = slideChunks(timeline.layout, timeline.stateLabel);
+    chunks.forEach((chunk, part) => {
       const slide = pptx.addSlide({ masterName: MASTER });
       slideTitle(
         slide,
         `Alter und neuer Zeitstrahl: ${field.heading}${part === 0 ? "" : " (Fortsetzung)"}`,
         hex(field.colour),
       );
+      const placed = placeComparison(chunk, SLIDE_PRINT, timeline.stateLabel);
       const maxW = WIDTH - 1.2;
-      // The legend's rows stand between the picture and the footer (at 7.05 in).
+      // The legend's rows stand between the timeline and the footer (at 7.05 in).
       const maxH = Math.min(
-        (SLIDE_PICTURE_HEIGHT_PX / 1000) * maxW,
-        7.0 - 1.3 - 0.15 - legendRows(timeline.legend) * LEGEND_ROW,
+        (SLIDE_TIMELINE_HEIGHT_PX / SLIDE_PRINT.width) * maxW,
+        7.0 - TIMELINE_TOP - 0.15 - legendRows(timeline.legend) * LEGEND_ROW,
       );
-      const ratio = picture.width / picture.height;
-      const w = Math.min(maxW, maxH * ratio);
-      const h = w / ratio;
-      slide.addImage({
-        data: `image/png;base64,${picture.png.toString("base64")}`,
-        x: 0.6,
-        y: 1.3,
-        w,
-        h,
-        altText: field.pictureAlt,
-      });
-      legend(slide, timeline.legend, hex(field.colour), 1.3 + h + 0.15);
+      const scale = Math.min(
+        maxW / SLIDE_PRINT.width,
+        maxH / Math.max(placed.height, 1),
+      );
+      drawComparison(slide, placed, { x: 0.6, y: TIMELINE_TOP, scale });
+      legend(
+        slide,
+        timeline.legend,
+        hex(field.colour),
+        TIMELINE_TOP + placed.height * scale + 0.15,
+      );
+      // Shapes carry no alternative text in pptxgenjs (only pictures and charts do): the
+      // description and each row's periods in words are the slide's notes (ADR 0057).
+      slide.addNotes(
+        [field.timelineDescription, ...comparisonNotes(placed)].join(" "),
+      );
     });
   }
 

@@ -5,7 +5,8 @@
  * ideas taken up in it are added by later decisions: each file is made once per edition and
  * published data version of the municipality and kept (a small cache, least recently used
  * out first).
- * Pictures and the PDF come from one Chromium (src/exports/pdf/render-pdf.ts).
+ * The catalogue's pictures and PDF come from one Chromium (src/exports/pdf/render-pdf.ts);
+ * the revision slides draw their timelines as shapes and need none (ADR 0057).
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -49,25 +50,14 @@ import type {
 import {
   buildRevisionSlidesModel,
   renderRevisionSlides,
-  SLIDE_PICTURE_HEIGHT_PX,
-  type FieldComparisonPictures,
+  type FieldComparisonTimeline,
 } from "../../exports/pptx/revision-slides.js";
-import {
-  CATALOGUE_PRINT,
-  PrintComparison,
-  PrintTimeline,
-  printComparisonHeight,
-  SLIDE_PRINT,
-} from "../components/timeline-print/timeline-print.js";
+import { PrintTimeline } from "../components/timeline-print/timeline-print.js";
+import { CATALOGUE_PRINT } from "../../domain/timeline/print-geometry.js";
 import {
   comparisonLegend,
   programmeLegend,
-  type TimelineLegendEntry,
 } from "../../domain/timeline/timeline-legend.js";
-import type {
-  TimelineComparison,
-  TimelineComparisonRow,
-} from "../../domain/edition/timeline-comparison.js";
 import { createViewContext, withLevels } from "../components/view.js";
 import { assetDirectory, assetPath } from "../http/static-assets.js";
 import { buildProgrammeTimeline } from "../portal/timeline.presenter.js";
@@ -120,10 +110,10 @@ interface PictureSource {
 }
 
 /**
- * The PNGs of SVG pictures, each photographed by Chromium once per process: a picture
- * depends only on its markup and the portal's stylesheet, so a deck or catalogue built
- * again (a draft after an edit, the next kind of the same edition) photographs only the
- * pictures it has not seen. Pixels do not depend on the neighbours on the picture page
+ * The PNGs of SVG pictures (the catalogue DOCX's timelines), each photographed by Chromium
+ * once per process: a picture depends only on its markup and the portal's stylesheet, so a
+ * catalogue built again (a draft after an edit) photographs only the pictures it has not
+ * seen. Pixels do not depend on the neighbours on the picture page
  * (each is a block of its own at whole-pixel offsets), so the bytes stay the same.
  */
 class PictureCache {
@@ -222,47 +212,6 @@ function timelineFigures(svgs: readonly FieldTimelineSvg[]): JSX.Element {
     .join("");
 }
 
-/**
- * A field's old-versus-new timeline cut into pictures that fit a slide with its legend
- * below, rows kept whole and in order; every part repeats the field's header.
- */
-function slideChunks(
-  layout: TimelineComparison,
-  stateLabel: (row: TimelineComparisonRow) => string | null,
-): TimelineComparison[] {
-  const fits = (
-    group: TimelineComparison["groups"][number],
-    rows: readonly TimelineComparisonRow[],
-  ): boolean =>
-    printComparisonHeight(
-      { ...layout, groups: [{ ...group, rows }] },
-      SLIDE_PRINT,
-      stateLabel,
-    ) <= SLIDE_PICTURE_HEIGHT_PX;
-  const chunks: TimelineComparison[] = [];
-  for (const group of layout.groups) {
-    // As few pictures as the rows need, filled greedily…
-    const greedy: TimelineComparisonRow[][] = [];
-    for (const row of group.rows) {
-      const last = greedy.at(-1);
-      if (last !== undefined && fits(group, [...last, row])) last.push(row);
-      else greedy.push([row]);
-    }
-    // …then the rows spread evenly over them, where that fits too.
-    const size = Math.ceil(group.rows.length / Math.max(1, greedy.length));
-    const even: TimelineComparisonRow[][] = [];
-    for (let start = 0; start < group.rows.length; start += size)
-      even.push(group.rows.slice(start, start + size));
-    const parts =
-      even.length === greedy.length && even.every((rows) => fits(group, rows))
-        ? even
-        : greedy;
-    for (const rows of parts)
-      chunks.push({ ...layout, groups: [{ ...group, rows }] });
-  }
-  return chunks;
-}
-
 /** What a document of an edition is made from. */
 interface EditionSources {
   readonly edition: Edition;
@@ -308,7 +257,7 @@ export async function renderPrintView(
  * published ideas taken up in it (a later decision changes their state) and the version of
  * the document format (a new format builds the document again). ADR 0046.
  */
-export const EDITION_DOCUMENT_FORMAT = "edition-documents-5";
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-6";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {
@@ -440,70 +389,36 @@ export class EditionDocuments {
       }
       case "pptx": {
         const model = buildRevisionSlidesModel(edition, report, ideas);
-        const pictures = new Map<string, FieldComparisonPictures>();
-        if (report !== null && model.fields.length > 0) {
+        // The timelines are drawn as shapes by the deck itself: no picture, no Chromium.
+        const timelines = new Map<string, FieldComparisonTimeline>();
+        if (report !== null) {
           const levelsView = withLevels(
             VIEW,
             edition.catalogue.programme.levels,
           );
-          const svgs: { id: string; key: string; svg: string }[] = [];
-          const legends = new Map<string, readonly TimelineLegendEntry[]>();
-          for (const [index, field] of model.fields.entries()) {
+          for (const field of model.fields) {
             const comparison = buildComparison(levelsView, report, {
               filter: { ...NO_FILTER, actionFieldKey: field.key },
               today: NO_TODAY,
               olderTitle: report.from.title,
               newerTitle: edition.title,
             });
-            const rows = comparison.layout.groups.flatMap((group) =>
-              group.rows.map((row) => ({ group, row })),
+            const rows = comparison.layout.groups.flatMap(
+              (group) => group.rows,
             );
-            legends.set(
-              field.key,
-              comparisonLegend(
+            timelines.set(field.key, {
+              layout: comparison.layout,
+              stateLabel: comparison.stateLabel,
+              legend: comparisonLegend(
                 report.from.title,
                 edition.title,
-                rows.flatMap(({ row }) => row.newBars),
-                rows.some(({ row }) => row.markers.length > 0),
+                rows.flatMap((row) => row.newBars),
+                rows.some((row) => row.markers.length > 0),
               ),
-            );
-            for (const [part, chunk] of slideChunks(
-              comparison.layout,
-              comparison.stateLabel,
-            ).entries()) {
-              const svg: string = await (
-                <PrintComparison
-                  layout={chunk}
-                  geometry={SLIDE_PRINT}
-                  idPrefix={`folie-${index + 1}-${part + 1}`}
-                  title={`Alter und neuer Zeitstrahl: ${field.heading}`}
-                  description={field.pictureAlt}
-                  stateLabel={comparison.stateLabel}
-                  legend={[]}
-                />
-              );
-              svgs.push({
-                id: `bild-${index + 1}-${part + 1}`,
-                key: field.key,
-                svg,
-              });
-            }
-          }
-          const pngs = await this.pictures.photograph(svgs);
-          svgs.forEach(({ key, svg }, index) => {
-            const png = pngs[index];
-            if (png === undefined) return;
-            const entry = pictures.get(key) ?? {
-              parts: [],
-              legend: legends.get(key) ?? [],
-            };
-            pictures.set(key, {
-              ...entry,
-              parts: [...entry.parts, { png, ...svgSize(svg) }],
             });
-          });
+          }
         }
-        return renderRevisionSlides(model, pictures);
+        return renderRevisionSlides(model, timelines);
       }
     }
   }

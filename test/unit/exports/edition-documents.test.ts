@@ -8,7 +8,7 @@ import {
   comparisonLegend,
   programmeLegend,
 } from "../../../src/domain/timeline/timeline-legend.js";
-import { wrapWords } from "../../../src/web/components/timeline-print/timeline-print.js";
+import { wrapWords } from "../../../src/domain/timeline/print-geometry.js";
 import {
   assembleReport,
   type ReportReason,
@@ -191,7 +191,7 @@ describe("the revision slides model", () => {
     expect(model.fields[0]?.projects[0]?.headline).toBe(
       "2.1 Dokumentenmanagementsystem: Verzögerung aufgrund von erhöhtem Support",
     );
-    expect(model.fields[0]?.pictureAlt).toContain(
+    expect(model.fields[0]?.timelineDescription).toContain(
       "2. Fortschreibung verglichen mit der 1. Fortschreibung",
     );
     expect(model.priorities).toMatchObject({

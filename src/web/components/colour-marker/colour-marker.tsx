@@ -2,7 +2,7 @@
  * The colour of an action field, drawn as SVG so that no inline style is needed (the CSP
  * forbids style attributes). Decorative: the field's name always stands beside it.
  */
-import { safeColour } from "./colour.js";
+import { safeColour } from "../../../domain/colour/field-colour.js";
 
 /** A vertical bar in the field colour; CSS stretches it to the height of its container. */
 export function ColourBar(props: { colour: string }): JSX.Element {

@@ -26,7 +26,7 @@ import type {
   TimelineLayout,
   TimelineRowLayout,
 } from "../../../domain/timeline/timeline-layout.js";
-import { safeColour, tint } from "../colour-marker/colour.js";
+import { safeColour, tint } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
 
 /** Props of the timeline chart. */

@@ -18,7 +18,7 @@ import type {
   TimelineComparisonRow,
   TimelineShiftMarker,
 } from "../../../domain/edition/timeline-comparison.js";
-import { safeColour } from "../colour-marker/colour.js";
+import { safeColour } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
 
 /** Props of the comparison chart. */

@@ -1,11 +1,12 @@
 /**
- * Timelines for documents (catalogue PDF and DOCX, revision slides): one action field per
- * picture, drawn at the size it is printed, so that every text is at least 9 pt on paper
- * (12 CSS px at 1:1 on an A4 page; the slide pictures are drawn wider with larger text).
- * Unlike the portal's chart, nothing is cut: project names wrap onto more lines and the row
- * grows with them, a phase carries its name inside the bar where the name fits, and the
- * picture ends with its key (legend) naming only the marks it uses. Fonts and sizes are
- * presentation attributes, so no stylesheet changes what is printed.
+ * Timelines for documents (catalogue PDF and DOCX): one action field per picture, drawn at
+ * the size it is printed, so that every text is at least 9 pt on paper (12 CSS px at 1:1
+ * on an A4 page). Unlike the portal's chart, nothing is cut: project names wrap onto more
+ * lines and the row grows with them, a phase carries its name inside the bar where the
+ * name fits, and the picture ends with its key (legend) naming only the marks it uses.
+ * Fonts and sizes are presentation attributes, so no stylesheet changes what is printed.
+ * Where everything stands is decided by the geometry the revision slides draw with too
+ * (src/domain/timeline/print-geometry.ts); this file only writes it as SVG.
  *
  * The SVG is one image for assistive technology (role="img", <title>, <desc>); the
  * documents give the same data as text next to it.
@@ -16,128 +17,36 @@ import type {
   TimelineLayout,
 } from "../../../domain/timeline/timeline-layout.js";
 import type {
-  ComparisonBar,
-  TimelineComparison,
-  TimelineComparisonRow,
-} from "../../../domain/edition/timeline-comparison.js";
-import type {
   TimelineLegendEntry,
   TimelineLegendKind,
 } from "../../../domain/timeline/timeline-legend.js";
-import { safeColour, tint } from "../colour-marker/colour.js";
+import { safeColour, tint } from "../../../domain/colour/field-colour.js";
+import {
+  AXIS_TOP,
+  axisYears,
+  barMarks,
+  headerBaseline,
+  headerHeight,
+  headerLines,
+  LEGEND_SAMPLE,
+  NAME_X,
+  nameBaseline,
+  nameLines,
+  PERMANENT_TINT,
+  PRINT_AXIS,
+  PRINT_GRID,
+  PRINT_INK as INK,
+  PRINT_NEUTRAL,
+  PRINT_STRIPE,
+  printFrame,
+  round,
+  textOn,
+  textWidth,
+  type PrintFrame as Frame,
+  type PrintGeometry,
+} from "../../../domain/timeline/print-geometry.js";
 
-/** Size of a printed timeline: its width in CSS px, the name column and the font size (px). */
-export interface PrintGeometry {
-  readonly width: number;
-  readonly labelWidth: number;
-  readonly font: number;
-}
-
-/** An A4 page's text width (174 mm = 658 px) at 12 px = 9 pt. */
-export const CATALOGUE_PRINT: PrintGeometry = {
-  width: 658,
-  labelWidth: 215,
-  font: 12,
-};
-
-/** A picture on a wide slide (12.1 in), 13 px ≈ 11 pt there. */
-export const SLIDE_PRINT: PrintGeometry = {
-  width: 1000,
-  labelWidth: 300,
-  font: 13,
-};
-
-const INK = "#1b1f23";
 const FONT_FAMILY = "Liberation Sans, Arial, sans-serif";
-const AXIS_TOP = 34;
-const TAIL = 26;
-const LEGEND_SAMPLE = 28;
-
-/** The average width of a character, relative to the font size (Liberation Sans, generous). */
-const CHAR = 0.56;
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function textWidth(text: string, font: number, bold = false): number {
-  return text.length * font * (bold ? CHAR + 0.05 : CHAR);
-}
-
-/** Splits a text into lines of at most `max` characters at spaces (a longer word is cut). */
-export function wrapWords(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter((each) => each !== "")) {
-    let rest = word;
-    while (rest.length > max) {
-      if (line !== "") {
-        lines.push(line);
-        line = "";
-      }
-      lines.push(rest.slice(0, max - 1) + "-");
-      rest = rest.slice(max - 1);
-    }
-    if (line === "") line = rest;
-    else if (line.length + 1 + rest.length <= max) line += ` ${rest}`;
-    else {
-      lines.push(line);
-      line = rest;
-    }
-  }
-  if (line !== "") lines.push(line);
-  return lines.length === 0 ? [""] : lines;
-}
-
-/** White or ink on a colour, whichever reads better. */
-function textOn(colour: string): string {
-  const hex = safeColour(colour);
-  const [r, g, b] = [1, 3, 5].map(
-    (start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255,
-  ) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance < 0.55 ? "#ffffff" : INK;
-}
-
-interface Frame {
-  readonly g: PrintGeometry;
-  readonly lineHeight: number;
-  readonly barHeight: number;
-  readonly chartStart: number;
-  readonly chartEnd: number;
-  readonly yearWidth: number;
-  readonly nameChars: number;
-  xOf(units: number): number;
-}
-
-function frameOf(g: PrintGeometry, years: number): Frame {
-  const chartStart = g.labelWidth;
-  const yearWidth = (g.width - g.labelWidth - TAIL) / years;
-  const chartEnd = chartStart + years * yearWidth;
-  return {
-    g,
-    lineHeight: Math.round(g.font * 1.25),
-    barHeight: g.font + 6,
-    chartStart,
-    chartEnd,
-    yearWidth,
-    nameChars: Math.floor((g.labelWidth - 14) / (g.font * CHAR)),
-    xOf: (units) => round(chartStart + units * yearWidth),
-  };
-}
-
-/** The name lines of a row: code and name, with a state ("neu") after it. */
-function nameLines(
-  f: Frame,
-  code: string,
-  label: string,
-  state: string | null,
-): string[] {
-  return wrapWords(
-    `${code} ${label}${state === null ? "" : ` (${state})`}`,
-    f.nameChars,
-  );
-}
 
 function NameText(props: {
   f: Frame;
@@ -149,10 +58,10 @@ function NameText(props: {
   return (
     <>
       {lines.map((line, index) => {
-        const y = round(props.y + index * f.lineHeight);
+        const y = nameBaseline(f, props.y, index);
         if (index === 0 && (line === code || line.startsWith(`${code} `)))
           return (
-            <text x="6" y={y} font-size={f.g.font} fill={INK}>
+            <text x={NAME_X} y={y} font-size={f.g.font} fill={INK}>
               <tspan font-weight="bold" safe>
                 {code}
               </tspan>
@@ -160,7 +69,7 @@ function NameText(props: {
             </text>
           );
         return (
-          <text x="6" y={y} font-size={f.g.font} fill={INK} safe>
+          <text x={NAME_X} y={y} font-size={f.g.font} fill={INK} safe>
             {line}
           </text>
         );
@@ -171,24 +80,24 @@ function NameText(props: {
 
 function Axis(props: {
   f: Frame;
-  years: readonly { year: number; x: number }[];
+  years: TimelineLayout["yearTicks"];
   top: number;
   bottom: number;
 }): JSX.Element {
   const { f } = props;
   return (
     <g>
-      {props.years.map((tick) => (
+      {axisYears(f, props.years).map((tick) => (
         <>
           <line
-            stroke="#c4c7c9"
-            x1={f.xOf(tick.x)}
+            stroke={PRINT_GRID}
+            x1={tick.x}
             y1={props.top - 8}
-            x2={f.xOf(tick.x)}
+            x2={tick.x}
             y2={props.bottom}
           />
           <text
-            x={f.xOf(tick.x + 0.5)}
+            x={tick.labelX}
             y={props.top - 10}
             text-anchor="middle"
             font-size={f.g.font}
@@ -199,14 +108,14 @@ function Axis(props: {
         </>
       ))}
       <line
-        stroke="#c4c7c9"
+        stroke={PRINT_GRID}
         x1={f.chartEnd}
         y1={props.top - 8}
         x2={f.chartEnd}
         y2={props.bottom}
       />
       <line
-        stroke="#4c5358"
+        stroke={PRINT_AXIS}
         x1={f.chartStart}
         y1={props.top}
         x2={f.chartEnd}
@@ -217,13 +126,6 @@ function Axis(props: {
 }
 
 /** A group header: the field's name on its colour, wrapped. */
-function headerLines(f: Frame, label: string): string[] {
-  return wrapWords(
-    label,
-    Math.floor((f.chartEnd - 16) / ((f.g.font + 1) * (CHAR + 0.05))),
-  );
-}
-
 function Header(props: {
   f: Frame;
   y: number;
@@ -231,20 +133,19 @@ function Header(props: {
   colour: string;
 }): JSX.Element {
   const { f, lines } = props;
-  const height = lines.length * f.lineHeight + 8;
   return (
     <g>
       <rect
         x="0"
         y={props.y}
         width={round(f.chartEnd)}
-        height={height}
+        height={headerHeight(f, lines)}
         fill={props.colour}
       />
       {lines.map((line, index) => (
         <text
           x="8"
-          y={round(props.y + 4 + f.g.font + index * f.lineHeight)}
+          y={headerBaseline(f, props.y, index)}
           font-size={f.g.font + 1}
           font-weight="bold"
           fill={textOn(props.colour)}
@@ -258,9 +159,9 @@ function Header(props: {
 }
 
 /**
- * One bar of the newer (or only) timeline: filled in the field colour, a standing task in
- * a light tint; the phase's name inside where it fits; what follows the bar tells how it
- * goes on (dotted: danach laufend, arrow: beyond the horizon, "?": end not decided).
+ * One bar of the timeline: filled in the field colour, a standing task in a light tint;
+ * the phase's name inside where it fits; what follows the bar tells how it goes on
+ * (dotted: danach laufend, arrow: beyond the horizon, "?": end not decided).
  */
 function Bar(props: {
   f: Frame;
@@ -268,68 +169,61 @@ function Bar(props: {
   y: number;
   colour: string;
 }): JSX.Element {
-  const { f, bar, y, colour } = props;
-  const runsOn = bar.isOpenEnd || bar.clippedEnd;
-  const x1 = f.xOf(bar.x) + (bar.clippedStart ? 0 : 1);
-  const x2 = f.xOf(bar.x + bar.width) - 1;
-  const width = Math.max(round(x2 - x1), 2);
-  const fill = bar.isPermanent ? tint(colour, 0.72) : colour;
-  const middle = y + f.barHeight / 2;
-  const label = bar.label.trim();
-  const fits = label !== "" && textWidth(label, f.g.font) + 8 <= width;
-  const after = x2 + 3;
+  const { f } = props;
+  const marks = barMarks(f, props.bar, props.y, props.colour);
+  const { label, end } = marks;
   return (
     <g>
       <rect
-        x={x1}
-        y={round(y)}
-        width={width}
-        height={f.barHeight}
+        x={marks.x}
+        y={marks.y}
+        width={marks.width}
+        height={marks.height}
         rx="2"
-        fill={fill}
-        stroke={colour}
+        fill={marks.fill}
+        stroke={marks.stroke}
         stroke-width="1"
       />
-      {fits ? (
+      {label !== null ? (
         <text
-          x={round(x1 + 4)}
-          y={round(middle + f.g.font * 0.35)}
+          x={label.x}
+          y={label.baseline}
           font-size={f.g.font}
-          fill={bar.isPermanent ? INK : textOn(colour)}
+          fill={label.colour}
           safe
         >
-          {label}
+          {label.text}
         </text>
       ) : (
         ""
       )}
-      {bar.isUndecided ? (
+      {end?.kind === "undecided" ? (
         <text
-          x={round(after)}
-          y={round(middle + f.g.font * 0.35)}
+          x={end.x}
+          y={end.baseline}
           font-size={f.g.font + 1}
           font-weight="bold"
           fill={INK}
         >
           ?
         </text>
-      ) : runsOn ? (
+      ) : end?.kind === "open" ? (
         <polyline
           fill="none"
           stroke={INK}
           stroke-width="2"
-          points={`${round(after)},${round(middle - 5)} ${round(after + 6)},${round(middle)} ${round(after)},${round(middle + 5)}`}
+          points={`${end.x},${end.top} ${end.tip},${end.middle} ${end.x},${end.bottom}`}
         />
-      ) : bar.continuation === "ongoing" ? (
+      ) : end?.kind === "ongoing" ? (
         <line
           stroke={INK}
           stroke-width="2.5"
           stroke-dasharray="1 4"
           stroke-linecap="round"
-          x1={round(after)}
-          y1={round(middle)}
-          x2={round(Math.min(x2 + f.yearWidth * 0.6, f.chartEnd + TAIL - 4))}
-          y2={round(middle)}
+          x1={end.x1}
+          y1={end.y}
+          x2={end.x2}
+          y2={end.y}
         />
       ) : (
         ""
@@ -366,7 +260,7 @@ function Sample(props: {
     case "new":
       return box(colour);
     case "permanent":
-      return box(tint(colour, 0.72));
+      return box(tint(colour, PERMANENT_TINT));
     case "old":
       return box("#ffffff", {
         "stroke-width": "2",
@@ -566,12 +460,12 @@ export interface PrintTimelineProps {
 /** The programme timeline as printed in the catalogue, one field (group) per picture. */
 export function PrintTimeline(props: PrintTimelineProps): JSX.Element {
   const { layout } = props;
-  const f = frameOf(props.geometry, layout.width);
+  const f = printFrame(props.geometry, layout.width);
   const laneStep = f.barHeight + 4;
   let y = AXIS_TOP;
   const parts: JSX.Element[] = [];
   const stripes: JSX.Element[] = [];
-  let colour = "#505a5f";
+  let colour = PRINT_NEUTRAL;
   for (const group of layout.groups) {
     colour = safeColour(group.colour);
     const header = headerLines(f, group.label);
@@ -589,7 +483,7 @@ export function PrintTimeline(props: PrintTimelineProps): JSX.Element {
             y={round(y)}
             width={round(f.chartEnd)}
             height={round(height)}
-            fill="#f2f3f4"
+            fill={PRINT_STRIPE}
           />,
         );
       const top = y + 5;
@@ -604,160 +498,6 @@ export function PrintTimeline(props: PrintTimelineProps): JSX.Element {
               colour={colour}
             />
           ))}
-        </g>,
-      );
-      y += height;
-    });
-  }
-  const bottom = y;
-  const height = bottom + legendHeight(f, props.legend) + 6;
-  return (
-    <Svg
-      width={props.geometry.width}
-      height={height}
-      idPrefix={props.idPrefix}
-      title={props.title}
-      description={props.description}
-    >
-      <>
-        {stripes}
-        <Axis f={f} years={layout.yearTicks} top={AXIS_TOP} bottom={bottom} />
-        {parts}
-        <Legend f={f} y={bottom} entries={props.legend} colour={colour} />
-      </>
-    </Svg>
-  );
-}
-
-/** Props of a printed old-versus-new timeline (the rows of one field). */
-export interface PrintComparisonProps {
-  readonly layout: TimelineComparison;
-  readonly geometry: PrintGeometry;
-  readonly idPrefix: string;
-  readonly title: string;
-  readonly description: string;
-  /** Words after an added or removed project's name ("neu", "gestrichen"). */
-  readonly stateLabel: (row: TimelineComparisonRow) => string | null;
-  /** The key drawn into the picture; empty when the document shows it itself (slides). */
-  readonly legend: readonly TimelineLegendEntry[];
-}
-
-const OLD_HEIGHT = 10;
-const OLD_STEP = 14;
-
-/** The height of a comparison row in print. */
-function comparisonRowHeight(
-  f: Frame,
-  row: TimelineComparisonRow,
-  state: string | null,
-): number {
-  const lines = nameLines(f, row.code, row.label, state);
-  const bars =
-    6 +
-    Math.max(1, row.oldLaneCount) * OLD_STEP +
-    6 +
-    Math.max(1, row.newLaneCount) * (f.barHeight + 4);
-  return Math.max(lines.length * f.lineHeight + 10, bars + 4);
-}
-
-/** The height a printed comparison of these groups takes (to split a field over slides). */
-export function printComparisonHeight(
-  layout: TimelineComparison,
-  geometry: PrintGeometry,
-  stateLabel: (row: TimelineComparisonRow) => string | null,
-): number {
-  const f = frameOf(geometry, layout.width);
-  let y = AXIS_TOP;
-  for (const group of layout.groups) {
-    y += headerLines(f, group.label).length * f.lineHeight + 10;
-    for (const row of group.rows)
-      y += comparisonRowHeight(f, row, stateLabel(row));
-  }
-  return y + 6;
-}
-
-/** The old-versus-new timeline as printed: old outlined above, new filled below, shifts as arrows. */
-export function PrintComparison(props: PrintComparisonProps): JSX.Element {
-  const { layout } = props;
-  const f = frameOf(props.geometry, layout.width);
-  const newStep = f.barHeight + 4;
-  let y = AXIS_TOP;
-  const parts: JSX.Element[] = [];
-  const stripes: JSX.Element[] = [];
-  let colour = "#505a5f";
-  for (const group of layout.groups) {
-    colour = safeColour(group.colour);
-    const header = headerLines(f, group.label);
-    parts.push(<Header f={f} y={y} lines={header} colour={colour} />);
-    y += header.length * f.lineHeight + 10;
-    group.rows.forEach((row, index) => {
-      const state = props.stateLabel(row);
-      const lines = nameLines(f, row.code, row.label, state);
-      const height = comparisonRowHeight(f, row, state);
-      if (index % 2 === 1)
-        stripes.push(
-          <rect
-            x="0"
-            y={round(y)}
-            width={round(f.chartEnd)}
-            height={round(height)}
-            fill="#f2f3f4"
-          />,
-        );
-      const oldTop = y + 6;
-      const newTop = oldTop + Math.max(1, row.oldLaneCount) * OLD_STEP + 6;
-      const barColour = colour;
-      parts.push(
-        <g>
-          <NameText f={f} y={y + 5 + f.g.font} code={row.code} lines={lines} />
-          {row.oldBars.map((bar: ComparisonBar) => {
-            const x1 = f.xOf(bar.x) + 1;
-            const x2 = f.xOf(bar.x + bar.width) - 1;
-            return (
-              <rect
-                x={x1}
-                y={round(oldTop + bar.lane * OLD_STEP)}
-                width={Math.max(round(x2 - x1), 2)}
-                height={OLD_HEIGHT}
-                rx="2"
-                fill="#ffffff"
-                stroke={barColour}
-                stroke-width="2"
-                stroke-dasharray="5 3"
-              />
-            );
-          })}
-          {row.newBars.map((bar: ComparisonBar) => (
-            <Bar
-              f={f}
-              bar={bar}
-              y={newTop + bar.lane * newStep}
-              colour={barColour}
-            />
-          ))}
-          {row.markers.map((marker) => {
-            const from = f.xOf(marker.fromX);
-            const to = f.xOf(marker.toX);
-            if (Math.abs(to - from) < 3) return "";
-            const arrowY = round(newTop - 3);
-            const head = to > from ? -7 : 7;
-            return (
-              <>
-                <line
-                  x1={from}
-                  y1={arrowY}
-                  x2={round(to + head * 0.6)}
-                  y2={arrowY}
-                  stroke={INK}
-                  stroke-width="2"
-                />
-                <path
-                  d={`M ${round(to + head)} ${arrowY - 4} L ${to} ${arrowY} L ${round(to + head)} ${arrowY + 4} z`}
-                  fill={INK}
-                />
-              </>
-            );
-          })}
         </g>,
       );
       y += height;

@@ -1,6 +1,7 @@
 /**
- * Action field colours for SVG attributes. The catalogue schema only admits #rrggbb, but
- * a view must not trust that: anything else becomes a neutral grey.
+ * Action field colours for drawings (SVG attributes, slide shapes). The catalogue schema
+ * only admits #rrggbb, but a drawing must not trust that: anything else becomes a neutral
+ * grey.
  */
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
