@@ -64,7 +64,7 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     // Named by its number in the municipality, as on the portal: Kleve's second (after the one of 23.08.2022).
     expect(document.number).toBe(2);
     expect(slideText(title!)).toContain(
-      "Sachstandsbericht Digitalisierung Nr. 2 Ausschuss APD der Stadt Kleve, Sitzung am 29.11.2022 Stand: 28.11.2022",
+      "Sachstandsbericht Digitalisierung Nr. 2 Ausschuss für Personal und Digitalisierung (APD), Sitzung am 29.11.2022 Stand: 28.11.2022",
     );
     expect(slideText(title!)).toContain(
       "Letzter Sachstandsbericht vom 23.08.2022",
