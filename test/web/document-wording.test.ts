@@ -1,9 +1,15 @@
 /**
  * The words of the Kleve demo's documents, read back from the files: the catalogue (DOCX)
  * of both editions, the revision slides and the status report deck (PPTX), every
- * paragraph and every slide. None of the wording defects a reader would have to repair
- * before sending them to the council may appear.
+ * paragraph and every slide, and the printed status reports (PDF, read with pdftotext).
+ * None of the wording defects a reader would have to repair before sending them to the
+ * council may appear.
  */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
@@ -11,6 +17,8 @@ import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
 import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+
+const run = promisify(execFile);
 
 /** The paragraphs of Office XML (w:p / a:p), tags removed, entities decoded. */
 function paragraphs(xml: string): string[] {
@@ -138,7 +146,7 @@ describe.each(WEB_DIALECTS)(
       const texts = slides.flatMap(paragraphs);
       expectNoDefects(texts, "bericht");
       expect(paragraphs(slides[0]!)).toContain(
-        `${document.meeting.committeeName}, Sitzung am 29.11.2022`,
+        "Ausschuss für Personal und Digitalisierung (APD), Sitzung am 29.11.2022",
       );
       // A figure that rose from zero reads as new, not as "+1.420 (0 am …)".
       expect(texts.join("\n")).not.toMatch(/\+[\d.]+ \(0 /);
@@ -172,6 +180,38 @@ describe.each(WEB_DIALECTS)(
           project.text.replace(/\s+/g, " ").slice(0, 60),
         );
     });
+
+    it.each(["2022-08-23", "2022-11-29"])(
+      "the printed report of %s names the body in full and a rise from nothing as new",
+      async (meeting) => {
+        await loadDemoReport(web.ctx);
+        const url = `/kleve/berichte/${meeting}/bericht.pdf`;
+        const response = await web.app.inject(url);
+        expect(response.statusCode, url).toBe(200);
+        const directory = await mkdtemp(join(tmpdir(), "fortschritt-wording-"));
+        try {
+          const file = join(directory, "bericht.pdf");
+          await writeFile(file, response.rawPayload);
+          const lines = (
+            await run("pdftotext", [file, "-"], { maxBuffer: 20_000_000 })
+          ).stdout
+            .split("\n")
+            .map((line) => line.trim())
+            .filter((line) => line !== "");
+          expectNoDefects(lines, `bericht ${meeting}`);
+          const all = lines.join("\n");
+          expect(all).toContain(
+            `Ausschuss für Personal und Digitalisierung (APD), ${meeting.split("-").reverse().join(".")}`,
+          );
+          if (meeting === "2022-11-29")
+            expect(all).toContain(
+              "Veränderung seit dem Bericht mit Stand 23.08.2022: neu, damals noch keine",
+            );
+        } finally {
+          await rm(directory, { recursive: true, force: true });
+        }
+      },
+    );
   },
   // Documents with pictures printed by Chromium: more than 30 s on a busy two-core machine.
   120_000,
