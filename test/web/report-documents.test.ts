@@ -191,5 +191,15 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     expect(text).toContain("online über: Landes- oder Bundesportal 8 14");
     expect(text).toContain("zu umgesetzten OZG-Leistungen 22 60");
     expect(text).toMatch(/Seite 1 von \d+/);
+    // The OZG figures stand in their action field, after the project that implements the
+    // OZG and before the next one, as in the deck, not after the last field.
+    const ozgProject = text.indexOf("1.3 Umsetzung Onlinezugangsgesetz");
+    const ozgFigures = text.indexOf("Umsetzung Onlinezugangsgesetz (OZG)");
+    expect(ozgProject).toBeGreaterThan(0);
+    expect(ozgFigures).toBeGreaterThan(ozgProject);
+    expect(ozgFigures).toBeLessThan(text.indexOf("1.4 Digitale Ratsarbeit"));
+    expect(ozgFigures).toBeLessThan(
+      text.indexOf("Aktionsfeld 3: Partizipation"),
+    );
   }, 60_000);
 });

@@ -29,6 +29,7 @@ import {
 import { reportStatusLabel } from "../../domain/report/report-status.js";
 import {
   hasOutlookSection,
+  isOzgProject,
   reportBlocks,
   type ReportBlock,
   type ReportDocument,
@@ -1213,11 +1214,6 @@ function figureSlide(
 
 function ozgLine(count: number, text: string): Block {
   return { text: `${formatGermanNumber(count)} ${text}`, bullet: true };
-}
-
-/** The project that implements the Onlinezugangsgesetz ("1.3 Umsetzung Onlinezugangsgesetz (OZG)"). */
-export function isOzgProject(project: { readonly title: string }): boolean {
-  return /onlinezugangsgesetz|\bOZG\b/i.test(project.title);
 }
 
 /**
