@@ -158,6 +158,26 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     expect(maturity).toBeDefined();
   });
 
+  it("draws the maturity chart as horizontal bars with the levels' names at 12 pt, level 0 on top", async () => {
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async("string")),
+    );
+    const maturity = charts.find((xml) => xml.includes("Reifegrad der OZG"));
+    expect(maturity).toBeDefined();
+    // Under columns, LibreOffice turns the long names by 45° and shrinks them to fit.
+    expect(maturity).toContain('<c:barDir val="bar"/>');
+    const axis = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(maturity!)![0];
+    expect(axis).toMatch(/<a:defRPr sz="1200"/);
+    // A bar chart draws its first category at the bottom: level 4 comes first.
+    const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(maturity!)![0];
+    const levels = [...categories.matchAll(/<c:v>Stufe (\d)/g)].map(
+      (match) => match[1],
+    );
+    expect(levels).toEqual(["4", "3", "2", "1", "0"]);
+  });
+
   it("converts with LibreOffice without error", async () => {
     const file = join(directory, "bericht.pptx");
     writeFileSync(file, deck);
