@@ -110,6 +110,70 @@ function ChangeItem(props: { change: DocumentChange }): JSX.Element {
   );
 }
 
+/** A project of the detail part: summary, periods, measures and responsibility, kept whole on a page. */
+function ProjectCard(props: {
+  model: CatalogueDocumentModel;
+  project: CatalogueDocumentModel["fields"][number]["projects"][number];
+}): JSX.Element {
+  const { model, project } = props;
+  return (
+    <article class="project">
+      <h4 safe>{`${project.code} ${project.title}`}</h4>
+      <p safe>{project.summary}</p>
+      {project.periods.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <p class="project__label">Zeitplan:</p>
+          <ul class="project__periods">
+            {project.periods.map((period) => (
+              <li class="project__period" safe>
+                {period}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {project.measures.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <p class="project__label" safe>{`${model.levels.measure.plural}:`}</p>
+          <ul>
+            {project.measures.map((measure) => (
+              <li safe>{measure}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <span class="project__label">Zuständigkeit: </span>
+        <span safe>
+          {project.responsibility === "" ? "–" : project.responsibility}
+        </span>
+      </p>
+    </article>
+  );
+}
+
+/** A project's changes since the last edition, kept whole on a page. */
+function ChangedProject(props: {
+  project: NonNullable<
+    CatalogueDocumentModel["changes"]
+  >["fields"][number]["projects"][number];
+}): JSX.Element {
+  return (
+    <div class="project">
+      <h4 safe>{props.project.title}</h4>
+      <ul class="changes">
+        {props.project.changes.map((change) => (
+          <ChangeItem change={change} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function PageNumberOf(props: {
   entry: ContentsEntry;
   pages: CataloguePrintProps["pageNumbers"];
@@ -307,62 +371,30 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               ))}
               {model.fields.map((field) => (
                 <section class="field" aria-labelledby={`feld-${field.key}`}>
-                  <h3 id={`feld-${field.key}`} safe>
-                    {field.heading}
-                  </h3>
-                  {field.description === null ? (
-                    ""
-                  ) : (
-                    <p safe>{field.description}</p>
-                  )}
-                  {field.projects.map((project) => (
-                    <article class="project">
-                      <h4 safe>{`${project.code} ${project.title}`}</h4>
-                      <p safe>{project.summary}</p>
-                      {project.periods.length === 0 ? (
-                        ""
-                      ) : (
-                        <>
-                          <p class="project__label">Zeitplan:</p>
-                          <ul class="project__periods">
-                            {project.periods.map((period) => (
-                              <li class="project__period" safe>
-                                {period}
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                      {project.measures.length === 0 ? (
-                        ""
-                      ) : (
-                        <>
-                          <p
-                            class="project__label"
-                            safe
-                          >{`${model.levels.measure.plural}:`}</p>
-                          <ul>
-                            {project.measures.map((measure) => (
-                              <li safe>{measure}</li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                      <p>
-                        <span class="project__label">Zuständigkeit: </span>
-                        <span safe>
-                          {project.responsibility === ""
-                            ? "–"
-                            : project.responsibility}
-                        </span>
-                      </p>
-                    </article>
+                  <div class="field__opening">
+                    <h3 id={`feld-${field.key}`} safe>
+                      {field.heading}
+                    </h3>
+                    {field.description === null ? (
+                      ""
+                    ) : (
+                      <p safe>{field.description}</p>
+                    )}
+                    {field.projects.slice(0, 1).map((project) => (
+                      <ProjectCard model={model} project={project} />
+                    ))}
+                  </div>
+                  {field.projects.slice(1).map((project) => (
+                    <ProjectCard model={model} project={project} />
                   ))}
                 </section>
               ))}
             </section>
 
-            <section class="section" aria-labelledby="veraenderungen">
+            <section
+              class="section section--continued"
+              aria-labelledby="veraenderungen"
+            >
               <h2 id="veraenderungen">
                 Veränderungen gegenüber der letzten Fortschreibung
               </h2>
@@ -402,19 +434,17 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                       class="field"
                       aria-labelledby={`veraenderungen-${field.key}`}
                     >
-                      <h3 id={`veraenderungen-${field.key}`} safe>
-                        {field.heading}
-                      </h3>
-                      <p safe>{field.counts}</p>
-                      {field.projects.map((project) => (
-                        <div class="project">
-                          <h4 safe>{project.title}</h4>
-                          <ul class="changes">
-                            {project.changes.map((change) => (
-                              <ChangeItem change={change} />
-                            ))}
-                          </ul>
-                        </div>
+                      <div class="field__opening">
+                        <h3 id={`veraenderungen-${field.key}`} safe>
+                          {field.heading}
+                        </h3>
+                        <p safe>{field.counts}</p>
+                        {field.projects.slice(0, 1).map((project) => (
+                          <ChangedProject project={project} />
+                        ))}
+                      </div>
+                      {field.projects.slice(1).map((project) => (
+                        <ChangedProject project={project} />
                       ))}
                     </section>
                   ))}
