@@ -192,10 +192,27 @@ const HEADING_STYLES = [
  */
 const CHANGES_SIZE = 20;
 
-function paragraph(text: string, size?: number): Paragraph {
+function paragraph(
+  text: string,
+  size?: number,
+  options: { keepNext?: boolean } = {},
+): Paragraph {
   return new ParagraphOf({
     children: [new TextRun(size === undefined ? text : { text, size })],
     spacing: { after: 120 },
+    ...(options.keepNext === true ? { keepNext: true } : {}),
+  });
+}
+
+/** "Grund: …" said once for a project's changes, kept with the list it explains. */
+function sharedReason(reason: string): Paragraph {
+  return new ParagraphOf({
+    children: [
+      new TextRun({ text: "Grund: ", bold: true, size: CHANGES_SIZE }),
+      new TextRun({ text: reason, size: CHANGES_SIZE }),
+    ],
+    keepNext: true,
+    spacing: { after: 60 },
   });
 }
 
@@ -365,7 +382,11 @@ export async function renderCatalogueDocx(
     children.push(labelled("Hinweis zum Zeitplan: ", remark));
   for (const field of model.fields) {
     children.push(contents.heading(field.heading, 2));
-    if (field.description !== null) children.push(paragraph(field.description));
+    // The field's introduction stays with its first project, not alone at a page's foot.
+    if (field.description !== null)
+      children.push(
+        paragraph(field.description, undefined, { keepNext: true }),
+      );
     for (const project of field.projects) {
       children.push(
         heading(`${project.code} ${project.title}`, HeadingLevel.HEADING_3),
@@ -433,10 +454,12 @@ export async function renderCatalogueDocx(
     for (const field of model.changes.fields) {
       children.push(
         changesHeading(field.heading, HeadingLevel.HEADING_2),
-        paragraph(field.counts, CHANGES_SIZE),
+        paragraph(field.counts, CHANGES_SIZE, { keepNext: true }),
       );
       for (const project of field.projects) {
         children.push(changesHeading(project.title, HeadingLevel.HEADING_3));
+        if (project.reason !== null)
+          children.push(sharedReason(project.reason));
         for (const change of project.changes)
           children.push(changeBullet(change));
       }

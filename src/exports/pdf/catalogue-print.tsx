@@ -9,6 +9,7 @@ import type { Children } from "@kitajs/html";
 import type {
   CatalogueDocumentModel,
   DocumentChange,
+  DocumentChangedProject,
 } from "../catalogue/catalogue-document-model.js";
 
 /**
@@ -158,13 +159,19 @@ function ProjectCard(props: {
 
 /** A project's changes since the last edition, kept whole on a page. */
 function ChangedProject(props: {
-  project: NonNullable<
-    CatalogueDocumentModel["changes"]
-  >["fields"][number]["projects"][number];
+  project: DocumentChangedProject;
 }): JSX.Element {
   return (
     <div class="project">
       <h4 safe>{props.project.title}</h4>
+      {props.project.reason === null ? (
+        ""
+      ) : (
+        <p class="reason reason--shared">
+          <span class="reason__label">Grund: </span>
+          <span safe>{props.project.reason}</span>
+        </p>
+      )}
       <ul class="changes">
         {props.project.changes.map((change) => (
           <ChangeItem change={change} />
