@@ -330,6 +330,30 @@ describe.each(WEB_DIALECTS)("edition documents on %s", (dialect) => {
     DOCUMENT_TIMEOUT,
   );
 
+  it(
+    "says on the first edition's title slide that there is nothing to compare with, without a slide for that sentence alone",
+    async () => {
+      const zip = await JSZip.loadAsync(
+        await download(
+          "/kleve/fortschreibungen/1/folien.pptx",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+      );
+      const slides = await Promise.all(
+        Object.keys(zip.files)
+          .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+          .sort()
+          .map(async (name) => xmlText(await zip.file(name)!.async("string"))),
+      );
+      expect(slides.join("\n")).toContain(
+        "Stadt Kleve · 30.04.2021 · erste Fassung, ohne frühere zum Vergleich",
+      );
+      expect(slides.join("\n")).not.toContain("Fortschreibung (Überblick)");
+      expect(slides.length).toBe(2);
+    },
+    DOCUMENT_TIMEOUT,
+  );
+
   it("answers the documents of an unknown edition with 404", async () => {
     for (const url of [
       "/kleve/fortschreibungen/9/katalog.docx",
