@@ -3,7 +3,8 @@
  * catalogue (DOCX converted by LibreOffice, PDF as printed), the revision slides and both
  * status reports (PPTX converted by LibreOffice, PDF as printed). Each page or slide must
  * have no two text lines over each other, no text beyond its edges, and be no more than
- * 70 % empty — except the title page and the section dividers (test/support/layout-check.ts);
+ * 70 % empty — except the title page, the section dividers and the catalogue's last page,
+ * where its running text ends (test/support/layout-check.ts);
  * and no action field's heading of the catalogue may stand at the foot of a page without
  * its first project.
  *
@@ -30,6 +31,17 @@ interface DemoDocument {
 }
 
 const DOCUMENTS: readonly DemoDocument[] = [
+  // The first edition: the same catalogue with other changes (none), so it ends elsewhere.
+  {
+    name: "katalog-1.docx",
+    url: "/kleve/fortschreibungen/1/katalog.docx",
+    convert: true,
+  },
+  {
+    name: "katalog-1.pdf",
+    url: "/kleve/fortschreibungen/1/katalog.pdf",
+    convert: false,
+  },
   {
     name: "katalog.docx",
     url: "/kleve/fortschreibungen/2/katalog.docx",
@@ -128,10 +140,16 @@ describe("the layout of every document of the Kleve demo", () => {
         : file;
       const pages = await readPdfLayout(pdf);
       expect(pages.length).toBeGreaterThan(1);
+      // The catalogue is running text without forced breaks before its last chapter: its
+      // last page ends where the text ends, which depends on the data (how many changes an
+      // edition has), not on the layout. A page left half empty by a break is always one
+      // before the break, never the last.
+      const flowing = name.startsWith("katalog");
       const exempt = pages
         .filter(
           (page) =>
             page.number === 1 ||
+            (flowing && page.number === pages.length) ||
             (name.endsWith(".pptx") &&
               page.lines
                 .filter(

@@ -187,8 +187,9 @@ const HEADING_STYLES = [
 
 /**
  * The size (half-points) of the list of changes: set a point smaller than the running text,
- * as a document's appendix is, so that the list ends on a page of its own rather than
- * spilling a few lines onto a last, nearly empty page.
+ * as a document's appendix is. Where the list ends on its last page depends on how many
+ * changes an edition has; the running text has no forced break, so only the last page can
+ * be short.
  */
 const CHANGES_SIZE = 20;
 
