@@ -5,7 +5,6 @@
  * /{kommune}/fortschreibungen/{n}/druckansicht. Its headings become the PDF's outline.
  * No script, no inline style: the look comes from print.css.
  */
-import type { Children } from "@kitajs/html";
 import type {
   CatalogueDocumentModel,
   DocumentChange,
@@ -90,9 +89,9 @@ export interface CataloguePrintProps {
   readonly pageNumbers?: ReadonlyMap<string, number> | "reserve";
   /**
    * The timeline: one figure per action field, each an SVG with its legend (rendered by the
-   * web layer's print timeline).
+   * web layer's print timeline), as markup in the order of the fields.
    */
-  readonly children: Children;
+  readonly timelines: readonly string[];
 }
 
 function ChangeItem(props: { change: DocumentChange }): JSX.Element {
@@ -358,14 +357,18 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
             )}
 
             <section
-              class="section section--timeline"
+              class="section section--continued section--timeline"
               aria-labelledby="zeitstrahl"
             >
-              <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
-              <p class="timeline__intro" safe>
-                {model.timelineAlt}
-              </p>
-              {props.children}
+              {/* The heading and its introduction go with the first field's picture. */}
+              <div class="section__opening">
+                <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
+                <p class="timeline__intro" safe>
+                  {model.timelineAlt}
+                </p>
+                {props.timelines.slice(0, 1)}
+              </div>
+              {props.timelines.slice(1)}
             </section>
 
             <section class="section" aria-labelledby="detail">

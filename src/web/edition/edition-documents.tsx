@@ -213,13 +213,11 @@ async function fieldTimelineSvgs(
  * tagged figure named by its alt text, in a plain block (a wrapping figure would be
  * tagged as a second figure without alt text).
  */
-function timelineFigures(svgs: readonly FieldTimelineSvg[]): JSX.Element {
-  return svgs
-    .map(
-      ({ svg, alt }) =>
-        `<div class="timeline timeline--field">${printedPicture(svg, alt)}</div>`,
-    )
-    .join("");
+function timelineFigures(svgs: readonly FieldTimelineSvg[]): string[] {
+  return svgs.map(
+    ({ svg, alt }) =>
+      `<div class="timeline timeline--field">${printedPicture(svg, alt)}</div>`,
+  );
 }
 
 /**
@@ -297,9 +295,11 @@ export async function renderPrintView(
   // The SVGs are markup we rendered and escaped ourselves; they are placed as elements.
   const timeline = timelineFigures(await fieldTimelineSvgs(edition, model));
   return await (
-    <CataloguePrint model={model} stylesheet={stylesheet}>
-      {timeline}
-    </CataloguePrint>
+    <CataloguePrint
+      model={model}
+      stylesheet={stylesheet}
+      timelines={timeline}
+    />
   );
 }
 
@@ -308,7 +308,7 @@ export async function renderPrintView(
  * published ideas taken up in it (a later decision changes their state) and the version of
  * the document format (a new format builds the document again). ADR 0046.
  */
-export const EDITION_DOCUMENT_FORMAT = "edition-documents-5";
+export const EDITION_DOCUMENT_FORMAT = "edition-documents-6";
 
 /** Makes the documents of editions, byte for byte the same for the same data (ADR 0046). */
 export class EditionDocuments {
@@ -425,9 +425,8 @@ export class EditionDocuments {
                 stylesheet="/assets/print.css"
                 furnitureStylesheet={furniture}
                 pageNumbers={pageNumbers}
-              >
-                {timeline}
-              </CataloguePrint>
+                timelines={timeline}
+              />
             ),
             resources,
           });
