@@ -371,17 +371,36 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
               {props.timelines.slice(1)}
             </section>
 
-            <section class="section" aria-labelledby="detail">
-              <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
-              {model.periodRemarks.map((remark) => (
-                <p class="remark">
-                  <span class="project__label">Hinweis zum Zeitplan: </span>
-                  <span safe>{remark}</span>
-                </p>
-              ))}
-              {model.fields.map((field) => (
+            <section
+              class="section section--continued"
+              aria-labelledby="detail"
+            >
+              {model.fields.length === 0 ? (
+                <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
+              ) : (
+                ""
+              )}
+              {model.fields.map((field, index) => (
                 <section class="field" aria-labelledby={`feld-${field.key}`}>
                   <div class="field__opening">
+                    {index === 0 ? (
+                      // The chapter's heading goes with its first field and project.
+                      <>
+                        <h2 id="detail">
+                          Detailbetrachtung: Digitalisierungsprojekte
+                        </h2>
+                        {model.periodRemarks.map((remark) => (
+                          <p class="remark">
+                            <span class="project__label">
+                              Hinweis zum Zeitplan:{" "}
+                            </span>
+                            <span safe>{remark}</span>
+                          </p>
+                        ))}
+                      </>
+                    ) : (
+                      ""
+                    )}
                     <h3 id={`feld-${field.key}`} safe>
                       {field.heading}
                     </h3>
