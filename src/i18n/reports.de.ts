@@ -126,6 +126,7 @@ export const reportsDe = {
   sinceReport: (date: string) => `seit dem Bericht mit Stand ${date}`,
   figureNoValue: "Für diesen Stand liegt noch kein Wert vor.",
   figureChange: "Veränderung",
+  figureChangeFromNothing: "neu, damals noch keine",
   figureDefinition: "Was gezählt wird",
   figureShareOf: "Anteil an",
   figureSource: "Quelle",

@@ -101,6 +101,7 @@ export const reportsEn: Dictionary["reports"] = {
   sinceReport: (date: string) => `since the report as of ${date}`,
   figureNoValue: "There is no value for this date yet.",
   figureChange: "Change",
+  figureChangeFromNothing: "new, none then",
   figureDefinition: "What is counted",
   figureShareOf: "share of",
   figureSource: "Source",

@@ -3,18 +3,25 @@
  * catalogue (DOCX converted by LibreOffice, PDF as printed), the revision slides and both
  * status reports (PPTX converted by LibreOffice, PDF as printed). Each page or slide must
  * have no two text lines over each other, no text beyond its edges, and be no more than
- * 70 % empty — except the title page and the section dividers (test/support/layout-check.ts).
+ * 70 % empty — except the title page, the section dividers and the last page of a running
+ * text (catalogue, printed report), which ends where the text ends (test/support/layout-check.ts);
+ * and no action field's heading of the catalogue may stand at the foot of a page without
+ * its first project.
  *
  * Set LAYOUT_KEEP=<directory> to keep the files for looking at them (pdftoppm -r 50 -png).
  */
+import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { checkPdfLayout, readPdfLayout } from "../support/layout-check.js";
 import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+
+const run = promisify(execFile);
 
 /** A document of the demo, where it is downloaded and how LibreOffice must convert it first. */
 interface DemoDocument {
@@ -24,6 +31,17 @@ interface DemoDocument {
 }
 
 const DOCUMENTS: readonly DemoDocument[] = [
+  // The first edition: the same catalogue with other changes (none), so it ends elsewhere.
+  {
+    name: "katalog-1.docx",
+    url: "/kleve/fortschreibungen/1/katalog.docx",
+    convert: true,
+  },
+  {
+    name: "katalog-1.pdf",
+    url: "/kleve/fortschreibungen/1/katalog.pdf",
+    convert: false,
+  },
   {
     name: "katalog.docx",
     url: "/kleve/fortschreibungen/2/katalog.docx",
@@ -68,6 +86,26 @@ const DOCUMENTS: readonly DemoDocument[] = [
 const DIVIDER =
   /^(Einleitung|Ausblick|Umsetzung Onlinezugangsgesetz \(OZG\)|Aktionsfeld .*)$/;
 
+/**
+ * Action-field headings of a printed catalogue left at the foot of a page: a heading
+ * ("Digitale Stadt; Aktionsfeld 1: E-Government") after which no project ("1.1 Internet")
+ * follows on the same page. Pages as pdftotext writes them, split at form feeds.
+ */
+function strandedFieldHeadings(text: string): readonly string[] {
+  const stranded: string[] = [];
+  text.split("\f").forEach((page, index) => {
+    const lines = page.split("\n").map((line) => line.trim());
+    // The table of contents lists the fields without their projects.
+    if (lines.includes("Inhalt")) return;
+    lines.forEach((line, at) => {
+      if (!/^[^.]+; Aktionsfeld \d+: [^.]+$/.test(line)) return;
+      if (!lines.slice(at + 1).some((next) => /^\d+\.\d+ \S/.test(next)))
+        stranded.push(`page ${index + 1}: ${line}`);
+    });
+  });
+  return stranded;
+}
+
 describe("the layout of every document of the Kleve demo", () => {
   let web: WebTestApp;
   let directory: string;
@@ -102,10 +140,16 @@ describe("the layout of every document of the Kleve demo", () => {
         : file;
       const pages = await readPdfLayout(pdf);
       expect(pages.length).toBeGreaterThan(1);
+      // The catalogue and the printed report are running text without a forced break before
+      // their last part: the last page ends where the text ends, which depends on the data
+      // (how many changes an edition has, how long a report is), not on the layout. A page
+      // left half empty by a break is always one before the break, never the last.
+      const flowing = !name.endsWith(".pptx");
       const exempt = pages
         .filter(
           (page) =>
             page.number === 1 ||
+            (flowing && page.number === pages.length) ||
             (name.endsWith(".pptx") &&
               page.lines
                 .filter(
@@ -117,6 +161,13 @@ describe("the layout of every document of the Kleve demo", () => {
         )
         .map((page) => page.number);
       expect(await checkPdfLayout(pdf, { exempt })).toEqual([]);
+      if (name.startsWith("katalog."))
+        expect(
+          strandedFieldHeadings(
+            (await run("pdftotext", [pdf, "-"], { maxBuffer: 20_000_000 }))
+              .stdout,
+          ),
+        ).toEqual([]);
     },
     300_000,
   );

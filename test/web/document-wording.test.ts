@@ -1,9 +1,15 @@
 /**
  * The words of the Kleve demo's documents, read back from the files: the catalogue (DOCX)
  * of both editions, the revision slides and the status report deck (PPTX), every
- * paragraph and every slide. None of the wording defects a reader would have to repair
- * before sending them to the council may appear.
+ * paragraph and every slide, and the printed status reports (PDF, read with pdftotext).
+ * None of the wording defects a reader would have to repair before sending them to the
+ * council may appear.
  */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoReport } from "../../src/app/reports/demo-report.js";
@@ -11,6 +17,8 @@ import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
 import { WEB_DIALECTS } from "../support/database.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
+
+const run = promisify(execFile);
 
 /** The paragraphs of Office XML (w:p / a:p), tags removed, entities decoded. */
 function paragraphs(xml: string): string[] {
@@ -52,6 +60,7 @@ const DEFECTS: readonly (readonly [string, RegExp])[] = [
   ],
   ["the catch-all category as a reason", /wegen Sonstiges/],
   ["a rise from nothing as a change", /\(0 am \d/],
+  ["the catch-all category before its reason", /Grund: Sonstiges:/],
 ];
 
 function expectNoDefects(texts: readonly string[], where: string): void {
@@ -104,7 +113,7 @@ describe.each(WEB_DIALECTS)(
       },
     );
 
-    it("the catalogue of the 2. Fortschreibung gives reasons once and counts the catch-all category plainly", async () => {
+    it("the catalogue of the 2. Fortschreibung gives each reason once per project and counts the catch-all category plainly", async () => {
       const texts = paragraphs(
         (await (
           await zipOf("/kleve/fortschreibungen/2/katalog.docx")
@@ -113,8 +122,18 @@ describe.each(WEB_DIALECTS)(
           ?.async("string")) ?? "",
       );
       const all = texts.join("\n");
-      expect(all).toContain("– Grund: Verzögerung aufgrund OZG-Aufwand");
+      expect(all).toContain("Grund: Verzögerung aufgrund OZG-Aufwand");
       expect(all).toMatch(/\d+ Verschiebungen? aus sonstigen Gründen/);
+      // Within a project (from its heading "1.2 Smart City Strategie" to the next) each
+      // reason is given once, however many of its phases moved for it.
+      let reasons: string[] = [];
+      for (const text of texts) {
+        if (/^\d+\.\d+ \S/.test(text)) reasons = [];
+        const reason = /Grund: (.+)$/.exec(text)?.[1];
+        if (reason === undefined) continue;
+        expect(reasons, `„${reason}“ twice`).not.toContain(reason);
+        reasons.push(reason);
+      }
     });
 
     it("the revision slides name the edition once and count reasons plainly", async () => {
@@ -138,7 +157,7 @@ describe.each(WEB_DIALECTS)(
       const texts = slides.flatMap(paragraphs);
       expectNoDefects(texts, "bericht");
       expect(paragraphs(slides[0]!)).toContain(
-        `${document.meeting.committeeName}, Sitzung am 29.11.2022`,
+        "Ausschuss für Personal und Digitalisierung (APD), Sitzung am 29.11.2022",
       );
       // A figure that rose from zero reads as new, not as "+1.420 (0 am …)".
       expect(texts.join("\n")).not.toMatch(/\+[\d.]+ \(0 /);
@@ -172,6 +191,38 @@ describe.each(WEB_DIALECTS)(
           project.text.replace(/\s+/g, " ").slice(0, 60),
         );
     });
+
+    it.each(["2022-08-23", "2022-11-29"])(
+      "the printed report of %s names the body in full and a rise from nothing as new",
+      async (meeting) => {
+        await loadDemoReport(web.ctx);
+        const url = `/kleve/berichte/${meeting}/bericht.pdf`;
+        const response = await web.app.inject(url);
+        expect(response.statusCode, url).toBe(200);
+        const directory = await mkdtemp(join(tmpdir(), "fortschritt-wording-"));
+        try {
+          const file = join(directory, "bericht.pdf");
+          await writeFile(file, response.rawPayload);
+          const lines = (
+            await run("pdftotext", [file, "-"], { maxBuffer: 20_000_000 })
+          ).stdout
+            .split("\n")
+            .map((line) => line.trim())
+            .filter((line) => line !== "");
+          expectNoDefects(lines, `bericht ${meeting}`);
+          const all = lines.join("\n");
+          expect(all).toContain(
+            `Ausschuss für Personal und Digitalisierung (APD), ${meeting.split("-").reverse().join(".")}`,
+          );
+          if (meeting === "2022-11-29")
+            expect(all).toContain(
+              "Veränderung seit dem Bericht mit Stand 23.08.2022: neu, damals noch keine",
+            );
+        } finally {
+          await rm(directory, { recursive: true, force: true });
+        }
+      },
+    );
   },
   // Documents with pictures printed by Chromium: more than 30 s on a busy two-core machine.
   120_000,

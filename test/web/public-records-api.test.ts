@@ -75,7 +75,7 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
     expect(bodies.json().bodies).toEqual([
       {
         id: expect.any(Number),
-        name: "Ausschuss APD der Stadt Kleve",
+        name: "Ausschuss für Personal und Digitalisierung",
         abbreviation: "APD",
         kind: "committee",
         kindLabel: "Ausschuss",

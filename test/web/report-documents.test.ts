@@ -64,7 +64,7 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     // Named by its number in the municipality, as on the portal: Kleve's second (after the one of 23.08.2022).
     expect(document.number).toBe(2);
     expect(slideText(title!)).toContain(
-      "Sachstandsbericht Digitalisierung Nr. 2 Ausschuss APD der Stadt Kleve, Sitzung am 29.11.2022 Stand: 28.11.2022",
+      "Sachstandsbericht Digitalisierung Nr. 2 Ausschuss für Personal und Digitalisierung (APD), Sitzung am 29.11.2022 Stand: 28.11.2022",
     );
     expect(slideText(title!)).toContain(
       "Letzter Sachstandsbericht vom 23.08.2022",
@@ -158,6 +158,26 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     expect(maturity).toBeDefined();
   });
 
+  it("draws the maturity chart as horizontal bars with the levels' names at 12 pt, level 0 on top", async () => {
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async("string")),
+    );
+    const maturity = charts.find((xml) => xml.includes("Reifegrad der OZG"));
+    expect(maturity).toBeDefined();
+    // Under columns, LibreOffice turns the long names by 45° and shrinks them to fit.
+    expect(maturity).toContain('<c:barDir val="bar"/>');
+    const axis = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(maturity!)![0];
+    expect(axis).toMatch(/<a:defRPr sz="1200"/);
+    // A bar chart draws its first category at the bottom: level 4 comes first.
+    const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(maturity!)![0];
+    const levels = [...categories.matchAll(/<c:v>Stufe (\d)/g)].map(
+      (match) => match[1],
+    );
+    expect(levels).toEqual(["4", "3", "2", "1", "0"]);
+  });
+
   it("converts with LibreOffice without error", async () => {
     const file = join(directory, "bericht.pptx");
     writeFileSync(file, deck);
@@ -191,5 +211,15 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
     expect(text).toContain("online über: Landes- oder Bundesportal 8 14");
     expect(text).toContain("zu umgesetzten OZG-Leistungen 22 60");
     expect(text).toMatch(/Seite 1 von \d+/);
+    // The OZG figures stand in their action field, after the project that implements the
+    // OZG and before the next one, as in the deck, not after the last field.
+    const ozgProject = text.indexOf("1.3 Umsetzung Onlinezugangsgesetz");
+    const ozgFigures = text.indexOf("Umsetzung Onlinezugangsgesetz (OZG)");
+    expect(ozgProject).toBeGreaterThan(0);
+    expect(ozgFigures).toBeGreaterThan(ozgProject);
+    expect(ozgFigures).toBeLessThan(text.indexOf("1.4 Digitale Ratsarbeit"));
+    expect(ozgFigures).toBeLessThan(
+      text.indexOf("Aktionsfeld 3: Partizipation"),
+    );
   }, 60_000);
 });

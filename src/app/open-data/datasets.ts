@@ -655,7 +655,7 @@ const SOURCES: readonly DatasetSource[] = [
         "gremium",
         "text",
         "Ausschuss",
-        "Ausschuss APD der Stadt Kleve",
+        "Ausschuss für Personal und Digitalisierung",
         ({ document }) => document.meeting.committeeName,
       ),
       f(

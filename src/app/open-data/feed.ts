@@ -100,7 +100,7 @@ export async function readFeed(
         const reason = reasons[reasons.length - 1];
         const why =
           isShift(change) && reason !== undefined
-            ? ` – Grund: ${reasonSentence(reason.categoryLabel, reason.text, PERIOD_WORDS_DE)}`
+            ? ` – Grund: ${reasonSentence(reason.categoryLabel, reason.text, PERIOD_WORDS_DE, reason.category)}`
             : "";
         lines.push(
           `${describeChangeGerman(change, { withProject: only === null })}${why}`,

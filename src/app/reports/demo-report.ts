@@ -12,7 +12,8 @@
  *   and 316 on the other channels); the OZG figures 107/44/19/25/3/14, 14 + 22 + 8 by
  *   channel, 86 online applications, 16 services of other authorities; the facts in the
  *   highlights and the outlook.
- * - Reconstructed: the committee's full name (the source says only "APD"); which of the
+ * - Reconstructed: the committee's full name (the slides say only "APD"; the catalogue's
+ *   forewords name the "Ausschuss für Personal und Digitalisierung"); which of the
  *   two other channels has 2.070 and which 316 followers (here Facebook and Twitter); the
  *   values of August 2022 (marked "rekonstruiert" in their note); the statuses and texts
  *   of both reports (our wording of the slides); the catalogue changes between the two
@@ -396,7 +397,10 @@ export async function loadDemoReport(
 
   const { id: committeeId } = await createCommittee(summer, admin, {
     municipality: m,
-    data: { name: "Ausschuss APD der Stadt Kleve", abbreviation: "APD" },
+    data: {
+      name: "Ausschuss für Personal und Digitalisierung",
+      abbreviation: "APD",
+    },
   });
   const meeting = async (day: string) =>
     (

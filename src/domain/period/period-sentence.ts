@@ -337,19 +337,26 @@ function keyWords(label: string): string[] {
     .map((word) => stem(word.toLowerCase()));
 }
 
+/** The catch-all category ("Sonstiges"), which reads as "aus sonstigen Gründen". */
+export const CATCH_ALL_CATEGORY_KEY = "other";
+
 /**
  * The reason for a shift: "Personal: Verzögerung aufgrund von erhöhtem Support", but
  * "Verzögerung aufgrund OZG-Aufwand" for the category OZG-Aufwand (the text names it
- * already), and the category alone without a text.
+ * already), the text alone for the catch-all category (`categoryKey` "other": "Sonstiges:
+ * Früher fertig: …" says nothing more than "Früher fertig: …"), and the category alone
+ * without a text.
  */
 export function reasonSentence(
   categoryLabel: string,
   text: string,
   vocabulary: PeriodWords,
+  categoryKey?: string,
 ): string {
   const category = cleanFragment(categoryLabel);
   const explanation = cleanFragment(text);
   if (explanation === "") return category;
+  if (categoryKey === CATCH_ALL_CATEGORY_KEY) return explanation;
   const said = new Set(words(explanation).map(stem));
   const named = keyWords(category);
   if (
@@ -363,7 +370,11 @@ export function reasonSentence(
 
 /** Several reasons of one change, each once. */
 export function reasonsSentence(
-  reasons: readonly { readonly categoryLabel: string; readonly text: string }[],
+  reasons: readonly {
+    readonly categoryLabel: string;
+    readonly text: string;
+    readonly category?: string;
+  }[],
   vocabulary: PeriodWords,
 ): string | null {
   const texts: string[] = [];
@@ -372,14 +383,12 @@ export function reasonsSentence(
       reason.categoryLabel,
       reason.text,
       vocabulary,
+      reason.category,
     );
     if (!texts.includes(sentence)) texts.push(sentence);
   }
   return texts.length === 0 ? null : texts.join("; ");
 }
-
-/** The catch-all category ("Sonstiges"), which reads as "aus sonstigen Gründen". */
-export const CATCH_ALL_CATEGORY_KEY = "other";
 
 /**
  * "15 Verschiebungen wegen OZG-Aufwand", "1 Verschiebung wegen Personal",

@@ -583,3 +583,18 @@ export function reportFigures(
     ...document.otherFigures,
   ];
 }
+
+/** Whether a project implements the Onlinezugangsgesetz ("1.3 Umsetzung Onlinezugangsgesetz (OZG)"). */
+export function isOzgProject(project: { readonly title: string }): boolean {
+  return /onlinezugangsgesetz|\bOZG\b/i.test(project.title);
+}
+
+/**
+ * The project the report's OZG figures stand with, in its action field: the first that
+ * implements the OZG; null when none does (the figures then follow all sections).
+ */
+export function ozgProjectOf(
+  document: ReportDocument,
+): ReportProjectEntry | null {
+  return reportProjects(document).find(isOzgProject) ?? null;
+}

@@ -92,10 +92,36 @@ export interface DocumentChangeField {
   readonly key: string;
   /** "4 Veränderungen, davon 2 Verschiebungen". */
   readonly counts: string;
-  readonly projects: readonly {
-    readonly title: string;
-    readonly changes: readonly DocumentChange[];
-  }[];
+  readonly projects: readonly DocumentChangedProject[];
+}
+
+/** A project's changes; a reason all its shifts share is said once, for the project. */
+export interface DocumentChangedProject {
+  readonly title: string;
+  /** The reason of every shift of the project, when they share one; their own is then null. */
+  readonly reason: string | null;
+  readonly changes: readonly DocumentChange[];
+}
+
+/**
+ * A project's changes with the reason they share said once: two shifts of one phase
+ * "Grund: Verzögerung aufgrund OZG-Aufwand" twice read as a form, not as a text.
+ */
+export function changedProject(
+  title: string,
+  changes: readonly DocumentChange[],
+): DocumentChangedProject {
+  const reasons = new Set(
+    changes.flatMap((change) => (change.isShift ? [change.reason] : [])),
+  );
+  const [shared] = reasons;
+  if (reasons.size !== 1 || shared === null || shared === undefined)
+    return { title, reason: null, changes };
+  return {
+    title,
+    reason: shared,
+    changes: changes.map((change) => ({ ...change, reason: null })),
+  };
 }
 
 /** The section "Veränderungen gegenüber der letzten Fortschreibung". */
@@ -302,7 +328,9 @@ export function changesOf(report: ChangeReport): DocumentChanges {
         ),
         key: field.actionField.key,
         counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
-        projects,
+        projects: projects.map((project) =>
+          changedProject(project.title, project.changes),
+        ),
       };
     });
   return {

@@ -187,15 +187,33 @@ const HEADING_STYLES = [
 
 /**
  * The size (half-points) of the list of changes: set a point smaller than the running text,
- * as a document's appendix is, so that the list ends on a page of its own rather than
- * spilling a few lines onto a last, nearly empty page.
+ * as a document's appendix is. Where the list ends on its last page depends on how many
+ * changes an edition has; the running text has no forced break, so only the last page can
+ * be short.
  */
 const CHANGES_SIZE = 20;
 
-function paragraph(text: string, size?: number): Paragraph {
+function paragraph(
+  text: string,
+  size?: number,
+  options: { keepNext?: boolean } = {},
+): Paragraph {
   return new ParagraphOf({
     children: [new TextRun(size === undefined ? text : { text, size })],
     spacing: { after: 120 },
+    ...(options.keepNext === true ? { keepNext: true } : {}),
+  });
+}
+
+/** "Grund: …" said once for a project's changes, kept with the list it explains. */
+function sharedReason(reason: string): Paragraph {
+  return new ParagraphOf({
+    children: [
+      new TextRun({ text: "Grund: ", bold: true, size: CHANGES_SIZE }),
+      new TextRun({ text: reason, size: CHANGES_SIZE }),
+    ],
+    keepNext: true,
+    spacing: { after: 60 },
   });
 }
 
@@ -365,7 +383,11 @@ export async function renderCatalogueDocx(
     children.push(labelled("Hinweis zum Zeitplan: ", remark));
   for (const field of model.fields) {
     children.push(contents.heading(field.heading, 2));
-    if (field.description !== null) children.push(paragraph(field.description));
+    // The field's introduction stays with its first project, not alone at a page's foot.
+    if (field.description !== null)
+      children.push(
+        paragraph(field.description, undefined, { keepNext: true }),
+      );
     for (const project of field.projects) {
       children.push(
         heading(`${project.code} ${project.title}`, HeadingLevel.HEADING_3),
@@ -433,10 +455,12 @@ export async function renderCatalogueDocx(
     for (const field of model.changes.fields) {
       children.push(
         changesHeading(field.heading, HeadingLevel.HEADING_2),
-        paragraph(field.counts, CHANGES_SIZE),
+        paragraph(field.counts, CHANGES_SIZE, { keepNext: true }),
       );
       for (const project of field.projects) {
         children.push(changesHeading(project.title, HeadingLevel.HEADING_3));
+        if (project.reason !== null)
+          children.push(sharedReason(project.reason));
         for (const change of project.changes)
           children.push(changeBullet(change));
       }

@@ -5,10 +5,10 @@
  * /{kommune}/fortschreibungen/{n}/druckansicht. Its headings become the PDF's outline.
  * No script, no inline style: the look comes from print.css.
  */
-import type { Children } from "@kitajs/html";
 import type {
   CatalogueDocumentModel,
   DocumentChange,
+  DocumentChangedProject,
 } from "../catalogue/catalogue-document-model.js";
 
 /**
@@ -89,9 +89,9 @@ export interface CataloguePrintProps {
   readonly pageNumbers?: ReadonlyMap<string, number> | "reserve";
   /**
    * The timeline: one figure per action field, each an SVG with its legend (rendered by the
-   * web layer's print timeline).
+   * web layer's print timeline), as markup in the order of the fields.
    */
-  readonly children: Children;
+  readonly timelines: readonly string[];
 }
 
 function ChangeItem(props: { change: DocumentChange }): JSX.Element {
@@ -107,6 +107,76 @@ function ChangeItem(props: { change: DocumentChange }): JSX.Element {
         </span>
       )}
     </li>
+  );
+}
+
+/** A project of the detail part: summary, periods, measures and responsibility, kept whole on a page. */
+function ProjectCard(props: {
+  model: CatalogueDocumentModel;
+  project: CatalogueDocumentModel["fields"][number]["projects"][number];
+}): JSX.Element {
+  const { model, project } = props;
+  return (
+    <article class="project">
+      <h4 safe>{`${project.code} ${project.title}`}</h4>
+      <p safe>{project.summary}</p>
+      {project.periods.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <p class="project__label">Zeitplan:</p>
+          <ul class="project__periods">
+            {project.periods.map((period) => (
+              <li class="project__period" safe>
+                {period}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {project.measures.length === 0 ? (
+        ""
+      ) : (
+        <>
+          <p class="project__label" safe>{`${model.levels.measure.plural}:`}</p>
+          <ul>
+            {project.measures.map((measure) => (
+              <li safe>{measure}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <span class="project__label">Zuständigkeit: </span>
+        <span safe>
+          {project.responsibility === "" ? "–" : project.responsibility}
+        </span>
+      </p>
+    </article>
+  );
+}
+
+/** A project's changes since the last edition, kept whole on a page. */
+function ChangedProject(props: {
+  project: DocumentChangedProject;
+}): JSX.Element {
+  return (
+    <div class="project">
+      <h4 safe>{props.project.title}</h4>
+      {props.project.reason === null ? (
+        ""
+      ) : (
+        <p class="reason reason--shared">
+          <span class="reason__label">Grund: </span>
+          <span safe>{props.project.reason}</span>
+        </p>
+      )}
+      <ul class="changes">
+        {props.project.changes.map((change) => (
+          <ChangeItem change={change} />
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -287,82 +357,73 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
             )}
 
             <section
-              class="section section--timeline"
+              class="section section--continued section--timeline"
               aria-labelledby="zeitstrahl"
             >
-              <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
-              <p class="timeline__intro" safe>
-                {model.timelineAlt}
-              </p>
-              {props.children}
+              {/* The heading and its introduction go with the first field's picture. */}
+              <div class="section__opening">
+                <h2 id="zeitstrahl">Zeitstrahl zur Umsetzung</h2>
+                <p class="timeline__intro" safe>
+                  {model.timelineAlt}
+                </p>
+                {props.timelines.slice(0, 1)}
+              </div>
+              {props.timelines.slice(1)}
             </section>
 
-            <section class="section" aria-labelledby="detail">
-              <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
-              {model.periodRemarks.map((remark) => (
-                <p class="remark">
-                  <span class="project__label">Hinweis zum Zeitplan: </span>
-                  <span safe>{remark}</span>
-                </p>
-              ))}
-              {model.fields.map((field) => (
+            <section
+              class="section section--continued"
+              aria-labelledby="detail"
+            >
+              {model.fields.length === 0 ? (
+                <h2 id="detail">Detailbetrachtung: Digitalisierungsprojekte</h2>
+              ) : (
+                ""
+              )}
+              {model.fields.map((field, index) => (
                 <section class="field" aria-labelledby={`feld-${field.key}`}>
-                  <h3 id={`feld-${field.key}`} safe>
-                    {field.heading}
-                  </h3>
-                  {field.description === null ? (
-                    ""
-                  ) : (
-                    <p safe>{field.description}</p>
-                  )}
-                  {field.projects.map((project) => (
-                    <article class="project">
-                      <h4 safe>{`${project.code} ${project.title}`}</h4>
-                      <p safe>{project.summary}</p>
-                      {project.periods.length === 0 ? (
-                        ""
-                      ) : (
-                        <>
-                          <p class="project__label">Zeitplan:</p>
-                          <ul class="project__periods">
-                            {project.periods.map((period) => (
-                              <li class="project__period" safe>
-                                {period}
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                      {project.measures.length === 0 ? (
-                        ""
-                      ) : (
-                        <>
-                          <p
-                            class="project__label"
-                            safe
-                          >{`${model.levels.measure.plural}:`}</p>
-                          <ul>
-                            {project.measures.map((measure) => (
-                              <li safe>{measure}</li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                      <p>
-                        <span class="project__label">Zuständigkeit: </span>
-                        <span safe>
-                          {project.responsibility === ""
-                            ? "–"
-                            : project.responsibility}
-                        </span>
-                      </p>
-                    </article>
+                  <div class="field__opening">
+                    {index === 0 ? (
+                      // The chapter's heading goes with its first field and project.
+                      <>
+                        <h2 id="detail">
+                          Detailbetrachtung: Digitalisierungsprojekte
+                        </h2>
+                        {model.periodRemarks.map((remark) => (
+                          <p class="remark">
+                            <span class="project__label">
+                              Hinweis zum Zeitplan:{" "}
+                            </span>
+                            <span safe>{remark}</span>
+                          </p>
+                        ))}
+                      </>
+                    ) : (
+                      ""
+                    )}
+                    <h3 id={`feld-${field.key}`} safe>
+                      {field.heading}
+                    </h3>
+                    {field.description === null ? (
+                      ""
+                    ) : (
+                      <p safe>{field.description}</p>
+                    )}
+                    {field.projects.slice(0, 1).map((project) => (
+                      <ProjectCard model={model} project={project} />
+                    ))}
+                  </div>
+                  {field.projects.slice(1).map((project) => (
+                    <ProjectCard model={model} project={project} />
                   ))}
                 </section>
               ))}
             </section>
 
-            <section class="section" aria-labelledby="veraenderungen">
+            <section
+              class="section section--continued"
+              aria-labelledby="veraenderungen"
+            >
               <h2 id="veraenderungen">
                 Veränderungen gegenüber der letzten Fortschreibung
               </h2>
@@ -402,19 +463,17 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                       class="field"
                       aria-labelledby={`veraenderungen-${field.key}`}
                     >
-                      <h3 id={`veraenderungen-${field.key}`} safe>
-                        {field.heading}
-                      </h3>
-                      <p safe>{field.counts}</p>
-                      {field.projects.map((project) => (
-                        <div class="project">
-                          <h4 safe>{project.title}</h4>
-                          <ul class="changes">
-                            {project.changes.map((change) => (
-                              <ChangeItem change={change} />
-                            ))}
-                          </ul>
-                        </div>
+                      <div class="field__opening">
+                        <h3 id={`veraenderungen-${field.key}`} safe>
+                          {field.heading}
+                        </h3>
+                        <p safe>{field.counts}</p>
+                        {field.projects.slice(0, 1).map((project) => (
+                          <ChangedProject project={project} />
+                        ))}
+                      </div>
+                      {field.projects.slice(1).map((project) => (
+                        <ChangedProject project={project} />
                       ))}
                     </section>
                   ))}

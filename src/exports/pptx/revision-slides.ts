@@ -676,9 +676,9 @@ export async function renderRevisionSlides(
     [
       model.municipalityName,
       model.publishedOn,
-      ...(model.previousTitle === null
-        ? []
-        : [`Veränderungen gegenüber der ${model.previousTitle}`]),
+      model.previousTitle === null
+        ? "erste Fassung, ohne frühere zum Vergleich"
+        : `Veränderungen gegenüber der ${model.previousTitle}`,
     ].join(" · "),
     {
       x: 0.8,
@@ -699,15 +699,21 @@ export async function renderRevisionSlides(
       model.why.map((sentence) => [{ text: sentence, level: 1 as const }]),
     );
 
-  bulletSlide(pptx, "Fortschreibung (Überblick)", [
-    [
-      { text: model.summary, level: 1 },
-      ...model.reasonCounts.map((line) => ({ text: line, level: 2 as const })),
-    ],
-    ...model.programmeChanges.map((line) => [
-      { text: line, level: 1 as const },
-    ]),
-  ]);
+  // A first edition has nothing to compare: the title slide says so, instead of an
+  // overview slide holding that one sentence (kept only for a deck that has no other).
+  if (model.previousTitle !== null || model.why.length === 0)
+    bulletSlide(pptx, "Fortschreibung (Überblick)", [
+      [
+        { text: model.summary, level: 1 },
+        ...model.reasonCounts.map((line) => ({
+          text: line,
+          level: 2 as const,
+        })),
+      ],
+      ...model.programmeChanges.map((line) => [
+        { text: line, level: 1 as const },
+      ]),
+    ]);
 
   if (model.priorities !== null) {
     const { priorities } = model;

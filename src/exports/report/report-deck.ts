@@ -29,6 +29,7 @@ import {
 import { reportStatusLabel } from "../../domain/report/report-status.js";
 import {
   hasOutlookSection,
+  isOzgProject,
   reportBlocks,
   type ReportBlock,
   type ReportDocument,
@@ -1215,11 +1216,6 @@ function ozgLine(count: number, text: string): Block {
   return { text: `${formatGermanNumber(count)} ${text}`, bullet: true };
 }
 
-/** The project that implements the Onlinezugangsgesetz ("1.3 Umsetzung Onlinezugangsgesetz (OZG)"). */
-export function isOzgProject(project: { readonly title: string }): boolean {
-  return /onlinezugangsgesetz|\bOZG\b/i.test(project.title);
-}
-
 /**
  * The OZG slides; `sectionTitle` is the action field they stand in, or none for a section
  * of their own after the fields.
@@ -1334,13 +1330,17 @@ function ozgSlides(
       "Reifegradmodell",
       `Reifegradmodell ${distribution.modelVersion}, Stand: ${asOf}`,
     );
+    // Horizontal bars: the levels' names ("Stufe 2 – Formular-Assistent") stand level on the
+    // left at a readable size; under columns, viewers rotate them and shrink them to fit.
+    // A bar chart draws its first category at the bottom: reversed, level 0 is on top.
+    const bars = [...chart.bars].reverse();
     slide.addChart(
       pptx.ChartType.bar,
       [
         {
           name: "Leistungen",
-          labels: chart.bars.map((bar) => bar.label),
-          values: chart.bars.map((bar) => bar.count),
+          labels: bars.map((bar) => bar.label),
+          values: bars.map((bar) => bar.count),
         },
       ],
       {
@@ -1348,6 +1348,7 @@ function ozgSlides(
         y: CONTENT.y + 0.1,
         w: 8.2,
         h: 5.2,
+        barDir: "bar",
         title: chart.title,
         showTitle: true,
         titleFontFace: FONT,
@@ -1358,11 +1359,14 @@ function ozgSlides(
         showValue: true,
         dataLabelFormatCode: germanFormatCode(0),
         valAxisLabelFormatCode: germanFormatCode(0),
-        dataLabelFontSize: 11,
+        dataLabelFontSize: 12,
         valAxisMinVal: 0,
+        valAxisLabelFontSize: 12,
         valAxisTitle: "Leistungen",
+        valAxisTitleFontSize: 12,
         showValAxisTitle: true,
-        catAxisLabelFontSize: 10,
+        catAxisLabelFontSize: 12,
+        lang: "de-DE",
       },
     );
     slide.addText(

@@ -32,7 +32,7 @@ import { EditionDocuments } from "../edition/edition-documents.js";
 import { renderReportPdf } from "../reports/report-print.js";
 
 /** The version of the report documents' format: a new one builds stored reports again. */
-export const REPORT_DOCUMENT_FORMAT = "report-documents-5";
+export const REPORT_DOCUMENT_FORMAT = "report-documents-6";
 
 const PPTX =
   "application/vnd.openxmlformats-officedocument.presentationml.presentation";

@@ -101,6 +101,7 @@ export function formatReason(
     reason.categoryLabel,
     reason.text,
     PERIOD_WORDS_DE,
+    reason.category,
   );
   return editionTitle === null || reason.editionNumber === null
     ? base

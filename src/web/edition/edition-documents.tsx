@@ -203,13 +203,11 @@ async function fieldTimelineSvgs(
  * tagged figure named by its alt text, in a plain block (a wrapping figure would be
  * tagged as a second figure without alt text).
  */
-function timelineFigures(svgs: readonly FieldTimelineSvg[]): JSX.Element {
-  return svgs
-    .map(
-      ({ svg, alt }) =>
-        `<div class="timeline timeline--field">${printedPicture(svg, alt)}</div>`,
-    )
-    .join("");
+function timelineFigures(svgs: readonly FieldTimelineSvg[]): string[] {
+  return svgs.map(
+    ({ svg, alt }) =>
+      `<div class="timeline timeline--field">${printedPicture(svg, alt)}</div>`,
+  );
 }
 
 /** What a document of an edition is made from. */
@@ -246,9 +244,11 @@ export async function renderPrintView(
   // The SVGs are markup we rendered and escaped ourselves; they are placed as elements.
   const timeline = timelineFigures(await fieldTimelineSvgs(edition, model));
   return await (
-    <CataloguePrint model={model} stylesheet={stylesheet}>
-      {timeline}
-    </CataloguePrint>
+    <CataloguePrint
+      model={model}
+      stylesheet={stylesheet}
+      timelines={timeline}
+    />
   );
 }
 
@@ -374,9 +374,8 @@ export class EditionDocuments {
                 stylesheet="/assets/print.css"
                 furnitureStylesheet={furniture}
                 pageNumbers={pageNumbers}
-              >
-                {timeline}
-              </CataloguePrint>
+                timelines={timeline}
+              />
             ),
             resources,
           });

@@ -21,6 +21,7 @@ import {
 import { REPORT_CHANNEL_GROUPS } from "../../domain/service/service.js";
 import {
   hasOutlookSection,
+  ozgProjectOf,
   reportBlocks,
   type ReportDocument,
   type ReportFigure,
@@ -411,13 +412,25 @@ function Section(props: {
         </span>
       </h2>
       {section.projects.map((project) => (
-        <ProjectEntry
-          view={view}
-          project={project}
-          document={props.document}
-          links={props.links}
-          isPrint={props.isPrint}
-        />
+        <>
+          <ProjectEntry
+            view={view}
+            project={project}
+            document={props.document}
+            links={props.links}
+            isPrint={props.isPrint}
+          />
+          {project === ozgProjectOf(props.document) ? (
+            <OzgPart
+              view={view}
+              document={props.document}
+              isPrint={props.isPrint}
+              headingLevel={3}
+            />
+          ) : (
+            ""
+          )}
+        </>
       ))}
     </section>
   );
@@ -491,10 +504,16 @@ export function OzgFiguresTable(props: {
   );
 }
 
+/**
+ * The OZG figures: within the action field of the project that implements the OZG, after
+ * that project (`headingLevel` 3, as the deck places them), or a section of their own
+ * after the fields when no project does.
+ */
 function OzgPart(props: {
   readonly view: ViewContext;
   readonly document: ReportDocument;
   readonly isPrint: boolean;
+  readonly headingLevel: 2 | 3;
 }): JSX.Element {
   const { view, document } = props;
   const t = view.t.reports;
@@ -512,9 +531,15 @@ function OzgPart(props: {
       class="app-section app-report-section"
       aria-labelledby="abschnitt-ozg"
     >
-      <h2 class="app-heading-l" id="abschnitt-ozg" safe>
-        {t.ozgHeading}
-      </h2>
+      {props.headingLevel === 2 ? (
+        <h2 class="app-heading-l" id="abschnitt-ozg" safe>
+          {t.ozgHeading}
+        </h2>
+      ) : (
+        <h3 class="app-heading-m" id="abschnitt-ozg" safe>
+          {t.ozgHeading}
+        </h3>
+      )}
       <p class="app-body-text" safe>
         {t.ozgIntro(asOf)}
       </p>
@@ -542,6 +567,7 @@ function OzgPart(props: {
       {charts.map((chart) => (
         <MaturityFigure
           chart={chart}
+          headingLevel={props.headingLevel === 2 ? 3 : 4}
           idPrefix={`ozg-reifegrad-${chart.modelVersion.replace(".", "-")}`}
           tableSummary={t.maturityTable}
           isPrint={props.isPrint}
@@ -781,7 +807,8 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                         </a>
                       </li>
                     ))}
-                    {document.ozg === null ? (
+                    {document.ozg === null ||
+                    ozgProjectOf(document) !== null ? (
                       ""
                     ) : (
                       <li>
@@ -838,7 +865,16 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                 isPrint={isPrint}
               />
             ))}
-            <OzgPart view={view} document={document} isPrint={isPrint} />
+            {ozgProjectOf(document) === null ? (
+              <OzgPart
+                view={view}
+                document={document}
+                isPrint={isPrint}
+                headingLevel={2}
+              />
+            ) : (
+              ""
+            )}
             {document.otherFigures.length === 0 ? (
               ""
             ) : (

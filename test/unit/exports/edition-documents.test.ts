@@ -21,6 +21,7 @@ import type {
 import { DEFAULT_REASON_CATEGORIES } from "../../../src/domain/edition/reasons.js";
 import {
   buildCatalogueDocumentModel,
+  changedProject,
   documentIdeasOf,
   paragraphsOf,
 } from "../../../src/exports/catalogue/catalogue-document-model.js";
@@ -160,6 +161,40 @@ describe("the catalogue document model", () => {
         isShift: true,
       },
     ]);
+  });
+
+  it("says a reason that all shifts of a project share once, for the project", () => {
+    const shift = (text: string, reason: string | null) => ({
+      text,
+      reason,
+      isShift: true,
+    });
+    const status = { text: "Status geändert", reason: null, isShift: false };
+    expect(
+      changedProject("1.1 Strategie", [
+        status,
+        shift("Ende verschoben", "Verzögerung aufgrund OZG-Aufwand"),
+        shift("Beginn verschoben", "Verzögerung aufgrund OZG-Aufwand"),
+      ]),
+    ).toEqual({
+      title: "1.1 Strategie",
+      reason: "Verzögerung aufgrund OZG-Aufwand",
+      changes: [
+        status,
+        shift("Ende verschoben", null),
+        shift("Beginn verschoben", null),
+      ],
+    });
+    // Different reasons stay with their shifts.
+    const mixed = [
+      shift("Ende verschoben", "Personal"),
+      shift("Beginn verschoben", "Grund fehlt"),
+    ];
+    expect(changedProject("2.1 DMS", mixed)).toEqual({
+      title: "2.1 DMS",
+      reason: null,
+      changes: mixed,
+    });
   });
 
   it("says nothing about changes for the first edition", () => {

@@ -346,13 +346,18 @@ export interface IndicatorFigureProps {
   readonly isPrint?: boolean | undefined;
 }
 
-/** The German text of a change: "+24 (von 120 von 565 am 23.08.2022)". */
+/**
+ * The German text of a change: "+24 (120 von 565 am 23.08.2022)"; a rise from zero is no
+ * change worth a sign and reads `fromNothing` ("neu, damals noch keine"), as in the deck.
+ */
 export function describeChange(
   change: IndicatorChange,
   indicator?: Indicator,
+  fromNothing = "neu, damals noch keine",
 ): string | null {
   if (change.from === null || change.to === null || change.absolute === null)
     return null;
+  if (change.from.value === 0 && change.absolute > 0) return fromNothing;
   return `${formatGermanSigned(change.absolute)} (${formatObservationGerman(change.from, indicator)} am ${formatGermanDate(change.from.day)})`;
 }
 
@@ -462,7 +467,9 @@ export function IndicatorFigure(props: IndicatorFigureProps): JSX.Element {
     .at(-1);
   const Heading = props.headingLevel === 4 ? "h4" : "h3";
   const changeText =
-    props.change == null ? null : describeChange(props.change, indicator);
+    props.change == null
+      ? null
+      : describeChange(props.change, indicator, t.figureChangeFromNothing);
   // A named group, not a figure: the heading, the values and the data table are text of
   // their own; only the chart inside is a figure (role="img" with its alt text). Not a
   // section either: a named section is a landmark, and a report has dozens of key figures.

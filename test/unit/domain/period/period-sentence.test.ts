@@ -237,6 +237,20 @@ describe("reasons and shift counts", () => {
     expect(reasonSentence("Personal", " ", PERIOD_WORDS_DE)).toBe("Personal");
   });
 
+  it("gives the catch-all category's text alone, not „Sonstiges: …“", () => {
+    expect(
+      reasonSentence(
+        "Sonstiges",
+        "Früher fertig: Die Plattform steht zur Verfügung",
+        PERIOD_WORDS_DE,
+        "other",
+      ),
+    ).toBe("Früher fertig: Die Plattform steht zur Verfügung");
+    expect(reasonSentence("Sonstiges", "", PERIOD_WORDS_DE, "other")).toBe(
+      "Sonstiges",
+    );
+  });
+
   it("reads every reason of the demo revision without repetition", () => {
     const demo = parse(
       readFileSync(
