@@ -222,6 +222,8 @@ export function runningHeaderCss(title: string): string {
 export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
   const { model } = props;
   const title = `${model.programmeTitle} – ${model.editionTitle}`;
+  // Our own server-rendered SVG markup, escaped where it was built.
+  const [safeFirstTimeline = "", ...safeOtherTimelines] = props.timelines;
   return (
     <>
       {"<!doctype html>"}
@@ -366,9 +368,9 @@ export function CataloguePrint(props: CataloguePrintProps): JSX.Element {
                 <p class="timeline__intro" safe>
                   {model.timelineAlt}
                 </p>
-                {props.timelines.slice(0, 1)}
+                {safeFirstTimeline}
               </div>
-              {props.timelines.slice(1)}
+              {safeOtherTimelines}
             </section>
 
             <section
