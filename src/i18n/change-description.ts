@@ -222,9 +222,45 @@ const NAMES_PROJECT: ReadonlySet<CatalogueChange["kind"]> = new Set([
   "project-finished-late",
 ]);
 
+/**
+ * A project-level change as it reads under its project's name (a heading, a table row):
+ * the project is not named again ("Status von „geplant“ auf „in Umsetzung“ geändert",
+ * not "Projekt 1.2 Social Media: Status …"). Null for the other kinds.
+ */
+function describeUnderProject(change: CatalogueChange): string | null {
+  switch (change.kind) {
+    case "project-added":
+      return "Neu aufgenommen";
+    case "project-removed":
+      return "Gestrichen";
+    case "project-renamed":
+      return `Umbenannt in ${quoted(change.to)} (bisher ${quoted(change.from)})`;
+    case "project-code-changed":
+      return `Nummer von ${change.from} auf ${change.to} geändert`;
+    case "project-moved": {
+      const area = change.impactAreaChanged
+        ? ` im Wirkungsbereich ${change.to.impactArea.name}`
+        : "";
+      return `Jetzt im Aktionsfeld ${change.to.actionField.number} ${change.to.actionField.name}${area} (bisher ${change.from.actionField.number} ${change.from.actionField.name})`;
+    }
+    case "project-status-changed":
+      return `Status von ${quoted(PROJECT_STATUS_GERMAN[change.from])} auf ${quoted(PROJECT_STATUS_GERMAN[change.to])} geändert`;
+    case "project-finished-early":
+      return `Früher abgeschlossen als geplant: ${point(change.to)} statt ${point(change.from)} (${formatShiftGerman(change.shift)})`;
+    case "project-finished-late":
+      return `Später abgeschlossen als geplant: ${point(change.to)} statt ${point(change.from)} (${formatShiftGerman(change.shift)})`;
+    default:
+      return null;
+  }
+}
+
 /** Options for `describeChangeGerman`. */
 export interface DescribeOptions {
-  /** Put the project in front of changes inside a project ("2.1 Dokumentenmanagementsystem – …"). */
+  /**
+   * Name the project in every sentence, for a list without project headings ("2.1
+   * Dokumentenmanagementsystem – …", "Projekt 2.9 Social Intranet neu aufgenommen").
+   * Without it the sentence stands under its project's name and does not repeat it.
+   */
   readonly withProject?: boolean;
 }
 
@@ -233,12 +269,10 @@ export function describeChangeGerman(
   change: CatalogueChange,
   options: DescribeOptions = {},
 ): string {
+  if (options.withProject !== true)
+    return describeUnderProject(change) ?? describe(change);
   const sentence = describe(change);
-  if (
-    options.withProject === true &&
-    isProjectChange(change) &&
-    !NAMES_PROJECT.has(change.kind)
-  ) {
+  if (isProjectChange(change) && !NAMES_PROJECT.has(change.kind)) {
     return `${projectName(change.project)} – ${sentence}`;
   }
   return sentence;

@@ -81,8 +81,13 @@ describe("German sentences for changes", () => {
       buildSocialIntranet(),
     );
     expect(describeChangeGerman(changeOf(after, "project-added"))).toBe(
-      "Projekt 2.9 Social Intranet neu aufgenommen",
+      "Neu aufgenommen",
     );
+    expect(
+      describeChangeGerman(changeOf(after, "project-added"), {
+        withProject: true,
+      }),
+    ).toBe("Projekt 2.9 Social Intranet neu aufgenommen");
   });
 
   it("describes a measure done", () => {
@@ -132,6 +137,11 @@ describe("German sentences for changes", () => {
     );
     expect(
       describeChangeGerman(changeOf(after, "project-finished-early")),
+    ).toBe("Früher abgeschlossen als geplant: 2021 statt 2022 (1 Jahr früher)");
+    expect(
+      describeChangeGerman(changeOf(after, "project-finished-early"), {
+        withProject: true,
+      }),
     ).toBe(
       "Projekt 3.2 Online-Beteiligungsplattform früher abgeschlossen als geplant: 2021 statt 2022 (1 Jahr früher)",
     );
@@ -144,6 +154,13 @@ describe("German sentences for changes", () => {
       "strategieplanung",
     );
     expect(describeChangeGerman(changeOf(after, "project-moved"))).toBe(
+      "Jetzt im Aktionsfeld 1 Strategieplanung (bisher 2 Smart Working)",
+    );
+    expect(
+      describeChangeGerman(changeOf(after, "project-moved"), {
+        withProject: true,
+      }),
+    ).toBe(
       "Projekt 2.6 Workflowmanagement jetzt im Aktionsfeld 1 Strategieplanung (bisher 2 Smart Working)",
     );
   });
@@ -159,6 +176,11 @@ describe("German sentences for changes", () => {
     );
     expect(
       describeChangeGerman(changeOf(after, "project-status-changed")),
+    ).toBe("Status von „geplant“ auf „in Umsetzung“ geändert");
+    expect(
+      describeChangeGerman(changeOf(after, "project-status-changed"), {
+        withProject: true,
+      }),
     ).toBe(
       "Projekt 1.2 Smart City Strategie: Status von „geplant“ auf „in Umsetzung“ geändert",
     );
