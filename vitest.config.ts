@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Four projects by what a test needs (docs/adr/0012-test-layout.md):
  * - unit: pure code, no services (runs without PostgreSQL and Chromium);
- * - db: use cases and the command line on both dialects (needs PostgreSQL);
+ * - db: use cases on both dialects (needs PostgreSQL);
+ * - cli: the command line on both dialects (needs PostgreSQL; files isolated);
  * - web: HTTP through Fastify's inject on SQLite (dialect behaviour is the db project's);
  * - e2e: the real server in Chromium, with axe (needs Chromium, and PostgreSQL for the own-shape journey);
  * and utc: the app on a server whose time zone is UTC (most servers), where the rest pins Berlin.
@@ -34,10 +35,21 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
-          include: [
-            "test/db/**/*.test.{ts,tsx}",
-            "test/cli/**/*.test.{ts,tsx}",
-          ],
+          include: ["test/db/**/*.test.{ts,tsx}"],
+          env: berlin,
+          // Every file opens its own databases, so the files share each worker's module
+          // cache instead of importing the app again (docs/adr/0058).
+          isolate: false,
+          globalSetup: ["test/support/require-postgres.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The command line on both dialects; isolated, because its tests set
+          // process.env and mock reading standard input.
+          name: "cli",
+          include: ["test/cli/**/*.test.{ts,tsx}"],
           env: berlin,
           globalSetup: ["test/support/require-postgres.ts"],
         },

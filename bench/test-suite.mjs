@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET_SECONDS = 360;
-const PROJECTS = (process.env.BENCH_SUITE_PROJECTS ?? "unit,db,web,utc,e2e")
+const PROJECTS = (process.env.BENCH_SUITE_PROJECTS ?? "unit,db,cli,web,utc,e2e")
   .split(",")
   .map((name) => name.trim())
   .filter(Boolean);

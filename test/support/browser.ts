@@ -12,6 +12,7 @@
 // types name DOM types: both need the DOM library, which the Node-only tsconfig lacks.
 /// <reference lib="dom" />
 import type { MailDelivery } from "../../src/app/auth/passwords.js";
+import { createHash } from "node:crypto";
 import { AxeBuilder } from "@axe-core/playwright";
 import {
   chromium,
@@ -201,8 +202,74 @@ export function describeViolation(violation: Violation): string {
 }
 
 /**
+ * What axe found on each page state the worker has checked, by a hash of the state (see
+ * `pageState`). Axe's findings are a function of the rendered document (its markup, the
+ * values in its fields, the focused element, the viewport and the same stylesheets), so
+ * a state checked once need not be checked again: journeys with and without JavaScript,
+ * and several files, reach the same pages in the same state many times. Pages with frames
+ * are always checked (a frame's document is not in the key).
+ */
+const checkedStates = new Map<string, string[]>();
+
+/**
+ * The page's state as axe sees it, or null when the page has frames. The values of hidden
+ * fields (a form's CSRF token, different on every load) are left out: axe ignores hidden
+ * fields. A page loaded without scripts renders `<noscript>` content, which the markup
+ * alone does not tell, so such a page is keyed apart when it has any.
+ */
+async function pageState(
+  page: Page,
+  scriptless: boolean,
+): Promise<string | null> {
+  if (page.frames().length > 1) return null;
+  const state = await page.evaluate((scriptless) => {
+    const root = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const hidden of root.querySelectorAll('input[type="hidden"]'))
+      hidden.removeAttribute("value");
+    const controls = [
+      ...document.querySelectorAll<
+        HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+      >("input, select, textarea"),
+    ].map((control) =>
+      control instanceof HTMLInputElement
+        ? control.type === "hidden"
+          ? ""
+          : `${control.value}|${control.checked}|${control.indeterminate}`
+        : control instanceof HTMLSelectElement
+          ? [...control.options].map((option) => option.selected).join()
+          : control.value,
+    );
+    const path: string[] = [];
+    for (
+      let element = document.activeElement;
+      element !== null && element !== document.documentElement;
+      element = element.parentElement
+    )
+      path.push(
+        `${element.tagName}:${Array.prototype.indexOf.call(element.parentElement?.children ?? [], element)}`,
+      );
+    return JSON.stringify([
+      scriptless && document.querySelector("noscript") !== null,
+      [window.innerWidth, window.innerHeight, window.scrollX, window.scrollY],
+      document.title,
+      path,
+      controls,
+      root.outerHTML,
+    ]);
+  }, scriptless);
+  return createHash("sha256").update(state).digest("hex");
+}
+
+/** Whether a frame's address is of the origin (about:blank and srcdoc frames are). */
+function sameOrigin(url: string, origin: string): boolean {
+  if (url === "" || url.startsWith("about:")) return true;
+  return new URL(url).origin === origin;
+}
+
+/**
  * Runs axe with the WCAG 2.1 AA rules on the page as it is now and returns the findings
- * as readable text, one entry per rule (empty when the page passes).
+ * as readable text, one entry per rule (empty when the page passes). A state this worker
+ * has already checked gets the findings of that check (see `checkedStates`).
  */
 export async function findAccessibilityViolations(
   page: Page,
@@ -210,10 +277,21 @@ export async function findAccessibilityViolations(
   const session = scriptlessPages.get(page);
   await session?.send("Emulation.setScriptExecutionDisabled", { value: false });
   try {
+    const key = await pageState(page, session !== undefined);
+    const known = key === null ? undefined : checkedStates.get(key);
+    if (known !== undefined) return [...known];
+    // Frames of the page's own origin are reached by axe.run in the page itself; only a
+    // page with a frame of another origin needs the partial runs and their blank page.
+    const origin = new URL(page.url()).origin;
     const results = await new AxeBuilder({ page })
       .withTags([...AXE_TAGS])
+      .setLegacyMode(
+        page.frames().every((frame) => sameOrigin(frame.url(), origin)),
+      )
       .analyze();
-    return results.violations.map(describeViolation);
+    const violations = results.violations.map(describeViolation);
+    if (key !== null) checkedStates.set(key, violations);
+    return [...violations];
   } finally {
     await session?.send("Emulation.setScriptExecutionDisabled", {
       value: true,
