@@ -585,7 +585,7 @@ export function reportFigures(
 }
 
 /** Whether a project implements the Onlinezugangsgesetz ("1.3 Umsetzung Onlinezugangsgesetz (OZG)"). */
-export function isOzgProject(project: { readonly title: string }): boolean {
+function isOzgProject(project: { readonly title: string }): boolean {
   return /onlinezugangsgesetz|\bOZG\b/i.test(project.title);
 }
 

@@ -29,7 +29,7 @@ import {
 import { reportStatusLabel } from "../../domain/report/report-status.js";
 import {
   hasOutlookSection,
-  isOzgProject,
+  ozgProjectOf,
   reportBlocks,
   type ReportBlock,
   type ReportDocument,
@@ -1546,7 +1546,8 @@ function outlookSlide(pptx: PptxGenJS, document: ReportDocument): void {
 function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
   // The OZG figures stand with the project that implements the OZG, in its action field;
   // without such a project, after all sections as before.
-  let ozgShown = false;
+  // The OZG slides follow this project's slides, or all sections when there is none.
+  const ozgProject = ozgProjectOf(document);
   for (const section of document.sections) {
     pptx.addSection({ title: section.name });
     if (
@@ -1558,20 +1559,14 @@ function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
       openingSlide(pptx, section, document);
       for (const project of section.projects) {
         projectFigureSlides(pptx, section, project, document);
-        if (!ozgShown && isOzgProject(project)) {
-          ozgSlides(pptx, document, section.name);
-          ozgShown = true;
-        }
+        if (project === ozgProject) ozgSlides(pptx, document, section.name);
       }
       continue;
     }
     dividerSlide(pptx, section);
     // Short entries share a slide; the figures and OZG slides of a project follow its slide.
     const followOn = (project: ReportProjectEntry): void => {
-      if (!ozgShown && isOzgProject(project)) {
-        ozgSlides(pptx, document, section.name);
-        ozgShown = true;
-      }
+      if (project === ozgProject) ozgSlides(pptx, document, section.name);
     };
     let run: ReportProjectEntry[] = [];
     const flush = (): void => {
@@ -1601,7 +1596,7 @@ function projectsPart(pptx: PptxGenJS, document: ReportDocument): void {
     }
     flush();
   }
-  if (!ozgShown) ozgSlides(pptx, document);
+  if (ozgProject === null) ozgSlides(pptx, document);
   if (document.otherFigures.length > 0) {
     pptx.addSection({ title: "Kennzahlen" });
     for (const figure of document.otherFigures)

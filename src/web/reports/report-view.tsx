@@ -400,6 +400,7 @@ function Section(props: {
 }): JSX.Element {
   const { view, section } = props;
   const id = `abschnitt-${section.key}`;
+  const ozgProject = ozgProjectOf(props.document);
   return (
     <section class="app-section app-report-section" aria-labelledby={id}>
       <h2 class="app-heading-l app-report-section__title" id={id}>
@@ -420,7 +421,7 @@ function Section(props: {
             links={props.links}
             isPrint={props.isPrint}
           />
-          {project === ozgProjectOf(props.document) ? (
+          {project === ozgProject ? (
             <OzgPart
               view={view}
               document={props.document}
@@ -600,6 +601,8 @@ export function ReportView(props: ReportViewProps): JSX.Element {
   const t = view.t.reports;
   const isPrint = props.isPrint === true;
   const meetingDate = formatGermanDate(document.meeting.day);
+  // The OZG figures stand with this project, or after all sections when there is none.
+  const ozgProject = ozgProjectOf(document);
   const links = [
     { href: document.meeting.oparlMeetingUrl, label: t.oparlMeeting },
     { href: document.meeting.oparlAgendaItemUrl, label: t.oparlAgendaItem },
@@ -807,8 +810,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                         </a>
                       </li>
                     ))}
-                    {document.ozg === null ||
-                    ozgProjectOf(document) !== null ? (
+                    {document.ozg === null || ozgProject !== null ? (
                       ""
                     ) : (
                       <li>
@@ -865,7 +867,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                 isPrint={isPrint}
               />
             ))}
-            {ozgProjectOf(document) === null ? (
+            {ozgProject === null ? (
               <OzgPart
                 view={view}
                 document={document}
