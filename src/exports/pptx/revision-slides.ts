@@ -10,6 +10,7 @@
  */
 import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
+import { pptxColour } from "./pptx-colour.js";
 import {
   isProjectChange,
   isShift,
@@ -332,9 +333,7 @@ const WIDTH = 13.333;
 const LINES_PER_SLIDE = 14;
 
 function hex(colour: string): string {
-  return /^#[0-9a-fA-F]{6}$/.test(colour)
-    ? colour.slice(1).toUpperCase()
-    : "505A5F";
+  return pptxColour(colour, "505A5F");
 }
 
 function slideTitle(slide: Slide, text: string, colour = BRAND): void {

@@ -12,6 +12,7 @@ import type {
   TimelineComparison,
   TimelineComparisonRow,
 } from "../../domain/edition/timeline-comparison.js";
+import { pptxColour } from "./pptx-colour.js";
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import {
   AXIS_TOP,
@@ -87,9 +88,9 @@ const FONT = "Liberation Sans";
 /** The ascent of Liberation Sans: a baseline stands this many font sizes below the text's top. */
 const ASCENT = 0.905;
 
-/** "#1b1f23" as pptxgenjs wants it. */
+/** "#1b1f23" as pptxgenjs wants it; the print ink where a colour is not one. */
 function hex(colour: string): string {
-  return colour.slice(1).toUpperCase();
+  return pptxColour(colour, "1B1F23");
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   formatFigureGerman,
   formatObservationGerman,
 } from "../../domain/indicator/indicator.js";
+import { pptxColour } from "../pptx/pptx-colour.js";
 import { reportStatusLabel } from "../../domain/report/report-status.js";
 import {
   hasOutlookSection,
@@ -114,7 +115,7 @@ function paginate(blocks: readonly Block[]): Block[][] {
 }
 
 function hex(colour: string): string {
-  return /^#[0-9a-f]{6}$/i.test(colour) ? colour.slice(1).toUpperCase() : BRAND;
+  return pptxColour(colour, BRAND);
 }
 
 /**
