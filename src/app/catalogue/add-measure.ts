@@ -10,7 +10,6 @@ import {
 import { AddMeasureInputSchema } from "./catalogue-edit.schema.js";
 import { projectUseCase, reshaped } from "./edit-support.js";
 import { addedPart, MEASURE_PART } from "./project-part.js";
-import { measureSnapshot } from "./snapshots.js";
 
 /** Adds a measure after the existing ones; returns its id. */
 export const addMeasure = reshaped(
@@ -19,6 +18,7 @@ export const addMeasure = reshaped(
     return addedPart(
       MEASURE_PART,
       "measure.create",
+      measure,
       async (trx, projectId) => {
         requireMeasureReferences(
           measure,
@@ -26,7 +26,6 @@ export const addMeasure = reshaped(
         );
         return insertMeasure(trx, projectId, measure);
       },
-      { label: measure.title, before: null, after: measureSnapshot(measure) },
     );
   }),
   ({ version, project, value }) => ({ version, project, measureId: value }),

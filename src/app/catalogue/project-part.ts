@@ -9,30 +9,51 @@ import type {
   Phase,
   Project,
 } from "../../domain/catalogue/catalogue.js";
+import {
+  deleteMeasureRow,
+  deletePhaseRow,
+} from "../../db/project.repository.js";
 import { AppError } from "../../errors.js";
 import {
   projectLabel,
   type ChangeRecord,
   type ProjectChange,
 } from "./edit-support.js";
+import { measureSnapshot, phaseSnapshot } from "./snapshots.js";
 
-/** A kind of project part: where the project lists it and what to say when it is gone. */
+/**
+ * A kind of project part: where the project lists it, what to say when it is gone, how the
+ * audit log names and records it, and how its row is deleted.
+ */
 export interface ProjectPartKind<P extends { readonly id: number }> {
   readonly entityType: string;
   readonly partsOf: (project: Project) => readonly P[];
   readonly missing: string;
+  readonly labelOf: (part: Omit<P, "id">) => string;
+  readonly snapshot: (part: Omit<P, "id">) => unknown;
+  readonly deleteRow: (
+    trx: Transaction<Database>,
+    projectId: number,
+    id: number,
+  ) => Promise<boolean>;
 }
 
 export const MEASURE_PART: ProjectPartKind<Measure> = {
   entityType: "measure",
   partsOf: (project) => project.measures,
   missing: "Diese Einzelmaßnahme gehört nicht (mehr) zum Projekt.",
+  labelOf: (measure) => measure.title,
+  snapshot: measureSnapshot,
+  deleteRow: deleteMeasureRow,
 };
 
 export const PHASE_PART: ProjectPartKind<Phase> = {
   entityType: "phase",
   partsOf: (project) => project.phases,
   missing: "Diese Phase gehört nicht (mehr) zum Projekt.",
+  labelOf: (phase) => phase.label,
+  snapshot: phaseSnapshot,
+  deleteRow: deletePhaseRow,
 };
 
 /** What a part's change tells the audit log; `label` names the part after the change. */
@@ -100,15 +121,33 @@ export function partChange<P extends { readonly id: number }>(
   };
 }
 
+/** Removing one part of a project; ERR_NOT_FOUND when the project has no such part. */
+export function removedPart<P extends { readonly id: number }>(
+  kind: ProjectPartKind<P>,
+  id: number,
+  action: string,
+): ProjectChange<undefined> {
+  return partChange(
+    { kind, id },
+    action,
+    (trx, _previous, projectId) => kind.deleteRow(trx, projectId, id),
+    (previous) => ({
+      label: kind.labelOf(previous),
+      before: kind.snapshot(previous),
+      after: null,
+    }),
+  );
+}
+
 /**
- * A new part appended to a project: `insert` writes it and returns its id, `describe`
- * names it for the audit log. The use case's value is the new id.
+ * A new part appended to a project: `insert` writes its values and returns its id. The use
+ * case's value is the new id.
  */
 export function addedPart<P extends { readonly id: number }>(
   kind: ProjectPartKind<P>,
   action: string,
+  values: Omit<P, "id">,
   insert: (trx: Transaction<Database>, projectId: number) => Promise<number>,
-  describe: ProjectPartChange,
 ): ProjectChange<number> {
   return {
     action,
@@ -116,7 +155,11 @@ export function addedPart<P extends { readonly id: number }>(
       const id = await insert(trx, before.project.id);
       return {
         value: id,
-        record: partRecord(action, kind, id, before.project, describe),
+        record: partRecord(action, kind, id, before.project, {
+          label: kind.labelOf(values),
+          before: null,
+          after: kind.snapshot(values),
+        }),
       };
     },
   };
