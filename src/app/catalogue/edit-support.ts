@@ -389,6 +389,41 @@ export async function changeProject<T = undefined>(
   }
 }
 
+/** A use case as every one is called: context, who acts, the input, where the request came from. */
+export type CatalogueUseCase<I, R> = (
+  ctx: AppContext,
+  principal: Principal,
+  input: I,
+  origin?: RequestOrigin,
+) => Promise<R>;
+
+/** A use case's call once its input is valid and the municipality it names is found. */
+export interface MunicipalityCall<I> {
+  readonly ctx: AppContext;
+  readonly principal: Principal;
+  readonly municipality: Municipality;
+  readonly valid: I;
+  readonly origin: RequestOrigin;
+}
+
+/**
+ * A use case in one municipality: checks the input against `schema`, finds the municipality
+ * it names (ERR_MUNICIPALITY_NOT_FOUND), then runs `run` with both.
+ */
+export function municipalityUseCase<
+  S extends TSchema & { static: { readonly municipality: string } },
+  R,
+>(
+  schema: S,
+  run: (call: MunicipalityCall<Static<S>>) => Promise<R>,
+): CatalogueUseCase<Static<S>, R> {
+  return async (ctx, principal, input, origin = UNKNOWN_ORIGIN) => {
+    const valid = requireValid(schema, input);
+    const municipality = await requireMunicipality(ctx.db, valid.municipality);
+    return run({ ctx, principal, municipality, valid, origin });
+  };
+}
+
 /** What a project use case does once its input is valid: the audit action and the write. */
 export interface ProjectChange<T> {
   readonly action: string;
@@ -398,14 +433,6 @@ export interface ProjectChange<T> {
     before: StoredProject,
   ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>;
 }
-
-/** A use case that changes one project, called as every use case is. */
-export type ProjectUseCase<I, R> = (
-  ctx: AppContext,
-  principal: Principal,
-  input: I,
-  origin?: RequestOrigin,
-) => Promise<R>;
 
 /**
  * A use case that changes one project: checks the input against `schema`, then lets
@@ -418,7 +445,7 @@ export function projectUseCase<
 >(
   schema: S,
   changeOf: (valid: Static<S>) => ProjectChange<T>,
-): ProjectUseCase<Static<S>, ProjectChangeResult & { readonly value: T }> {
+): CatalogueUseCase<Static<S>, ProjectChangeResult & { readonly value: T }> {
   return async (ctx, principal, input, origin = UNKNOWN_ORIGIN) => {
     const valid = requireValid(schema, input);
     const { action, apply } = changeOf(valid);
@@ -428,9 +455,9 @@ export function projectUseCase<
 
 /** The same use case answering with its result reshaped (a new part's id under its own name). */
 export function reshaped<I, A, B>(
-  useCase: ProjectUseCase<I, A>,
+  useCase: CatalogueUseCase<I, A>,
   reshape: (result: A) => B,
-): ProjectUseCase<I, B> {
+): CatalogueUseCase<I, B> {
   return async (ctx, principal, input, origin) =>
     reshape(await useCase(ctx, principal, input, origin));
 }
