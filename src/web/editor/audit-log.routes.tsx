@@ -21,9 +21,7 @@ import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { idOf } from "../http/params.js";
-import {
-  viewOf,
-} from "./editor-view.js";
+import { viewOf } from "./editor-view.js";
 
 /** What the audit routes need. */
 export interface AuditRoutesOptions {
