@@ -8,38 +8,40 @@ import {
   listDependencyEdges,
   listProjectLabels,
 } from "../../db/project.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
+import type { Project } from "../../domain/catalogue/catalogue.js";
 import { findCycleIfAdded } from "../../domain/dependency/dependency-graph.js";
 import { AppError } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
-import type { AppContext } from "../context.js";
+import { AddDependencyInputSchema } from "./catalogue-edit.schema.js";
 import {
-  AddDependencyInputSchema,
-  type AddDependencyInput,
-} from "./catalogue-edit.schema.js";
-import {
-  changeProject,
   projectLabel,
-  requireValid,
-  UNKNOWN_ORIGIN,
-  type ProjectChangeResult,
+  projectUseCase,
+  type ChangeRecord,
 } from "./edit-support.js";
 
+type Labelled = Pick<Project, "slug" | "code" | "title">;
+
+/** The audit record of a dependency of `project` on `prerequisite` added or removed. */
+export function dependencyRecord(
+  action: string,
+  project: Labelled,
+  prerequisite: Labelled,
+  change: { readonly before: unknown; readonly after: unknown },
+): ChangeRecord {
+  return {
+    action,
+    entityType: "dependency",
+    entityId: `${project.slug}>${prerequisite.slug}`,
+    entityLabel: `${projectLabel(project)} → ${projectLabel(prerequisite)}`,
+    ...change,
+  };
+}
+
 /** Adds a dependency after the project's others. */
-export async function addDependency(
-  ctx: AppContext,
-  principal: Principal,
-  input: AddDependencyInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<ProjectChangeResult> {
-  const valid = requireValid(AddDependencyInputSchema, input);
-  return changeProject(
-    ctx,
-    principal,
-    valid,
-    "dependency.create",
-    origin,
-    async (trx, before) => {
+export const addDependency = projectUseCase(
+  AddDependencyInputSchema,
+  (valid) => ({
+    action: "dependency.create",
+    apply: async (trx, before) => {
       // Read inside the transaction, after the municipality's row is taken: a dependency
       // added concurrently on another project is already committed and part of the graph.
       const [labels, edges] = await Promise.all([
@@ -90,15 +92,13 @@ export async function addDependency(
       await insertDependency(trx, before.project.id, prerequisite.id);
       return {
         value: undefined,
-        record: {
-          action: "dependency.create",
-          entityType: "dependency",
-          entityId: `${before.project.slug}>${prerequisite.slug}`,
-          entityLabel: `${projectLabel(before.project)} → ${projectLabel(prerequisite)}`,
-          before: null,
-          after: { dependsOn: prerequisite.slug },
-        },
+        record: dependencyRecord(
+          "dependency.create",
+          before.project,
+          prerequisite,
+          { before: null, after: { dependsOn: prerequisite.slug } },
+        ),
       };
     },
-  );
-}
+  }),
+);

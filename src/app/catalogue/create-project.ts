@@ -19,12 +19,12 @@ import { AppError, type InputProblem } from "../../errors.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { projectSearchEntries } from "./catalogue-document.js";
+import { responsibilityRows } from "./set-responsibilities.js";
 import {
   CreateProjectInputSchema,
   type CreateProjectInput,
 } from "./catalogue-edit.schema.js";
 import {
-  optionalText,
   projectLabel,
   rejectProblems,
   requireAdministrator,
@@ -111,29 +111,10 @@ export async function createProject(
             message: `Die Nummer ${data.code} gibt es im Wirkungsbereich ${area.name} schon.`,
           });
       }
-      const byCode = new Map(units.map((unit) => [unit.code, unit]));
-      const seen = new Set<string>();
-      const responsibilities = (data.responsibilities ?? []).map(
-        (responsibility, index) => {
-          const unit = byCode.get(responsibility.orgUnit);
-          const path = `/data/responsibilities/${index}/orgUnit`;
-          if (unit === undefined)
-            problems.push({
-              path,
-              message: `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`,
-            });
-          else if (seen.has(unit.code))
-            problems.push({
-              path,
-              message: `Die Organisationseinheit "${unit.code}" ist doppelt eingetragen.`,
-            });
-          seen.add(responsibility.orgUnit);
-          return {
-            orgUnitId: unit?.id ?? 0,
-            role: responsibility.role,
-            note: optionalText(responsibility.note),
-          };
-        },
+      const responsibilities = responsibilityRows(
+        data.responsibilities ?? [],
+        units,
+        problems,
       );
       rejectProblems(problems);
       if (field === undefined || area === undefined)

@@ -219,6 +219,23 @@ export function projectLabel(project: Pick<Project, "code" | "title">): string {
   return `${project.code} ${project.title}`;
 }
 
+/** The audit record of a change to the project's own data (fields, tags, responsibilities). */
+export function projectRecord(
+  action: string,
+  project: Pick<Project, "id" | "code" | "title">,
+  before: unknown,
+  after: unknown,
+): ChangeRecord {
+  return {
+    action,
+    entityType: "project",
+    entityId: project.id,
+    entityLabel: projectLabel(project),
+    before,
+    after,
+  };
+}
+
 /** Loads a project the principal may edit; throws not found, or logs and throws forbidden. */
 export async function requireEditableProject(
   ctx: AppContext,
@@ -370,6 +387,79 @@ export async function changeProject<T = undefined>(
     }
     throw error;
   }
+}
+
+/** A use case as every one is called: context, who acts, the input, where the request came from. */
+export type CatalogueUseCase<I, R> = (
+  ctx: AppContext,
+  principal: Principal,
+  input: I,
+  origin?: RequestOrigin,
+) => Promise<R>;
+
+/** A use case's call once its input is valid and the municipality it names is found. */
+export interface MunicipalityCall<I> {
+  readonly ctx: AppContext;
+  readonly principal: Principal;
+  readonly municipality: Municipality;
+  readonly valid: I;
+  readonly origin: RequestOrigin;
+}
+
+/**
+ * A use case in one municipality: checks the input against `schema`, finds the municipality
+ * it names (ERR_MUNICIPALITY_NOT_FOUND), then runs `run` with both.
+ */
+export function municipalityUseCase<
+  S extends TSchema & { static: { readonly municipality: string } },
+  R,
+>(
+  schema: S,
+  run: (call: MunicipalityCall<Static<S>>) => Promise<R>,
+): CatalogueUseCase<Static<S>, R> {
+  return async (ctx, principal, input, origin = UNKNOWN_ORIGIN) => {
+    const valid = requireValid(schema, input);
+    const municipality = await requireMunicipality(ctx.db, valid.municipality);
+    return run({ ctx, principal, municipality, valid, origin });
+  };
+}
+
+/** What a project use case does once its input is valid: the audit action and the write. */
+export interface ProjectChange<T> {
+  readonly action: string;
+  /** Writes inside the transaction (see changeProject) and describes the change. */
+  readonly apply: (
+    trx: Transaction<Database>,
+    before: StoredProject,
+  ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>;
+}
+
+/**
+ * A use case that changes one project: checks the input against `schema`, then lets
+ * `changeOf` apply the rules that need nothing stored (answered before anything is loaded)
+ * and name the change, which runs with all shared steps of changeProject.
+ */
+export function projectUseCase<
+  S extends TSchema & { static: ProjectChangeTarget },
+  T = undefined,
+>(
+  schema: S,
+  changeOf: (valid: Static<S>) => ProjectChange<T>,
+): CatalogueUseCase<Static<S>, ProjectChangeResult & { readonly value: T }> {
+  return async (ctx, principal, input, origin = UNKNOWN_ORIGIN) => {
+    const valid = requireValid(schema, input);
+    const { action, apply } = changeOf(valid);
+    return changeProject(ctx, principal, valid, action, origin, apply);
+  };
+}
+
+/** The same use case answering with its result reshaped (a new part's id under its own name). */
+export function reshaped<I, A, B>(
+  useCase: CatalogueUseCase<I, A>,
+  reshape: (result: A) => B,
+): CatalogueUseCase<I, B> {
+  return async (ctx, principal, input, origin) =>
+    reshape(await useCase(ctx, principal, input, origin));
 }
 
 /** Thrown inside a transaction when a versioned row was changed meanwhile; the caller builds the conflict. */

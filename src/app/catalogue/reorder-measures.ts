@@ -1,37 +1,16 @@
 /** Putting the measures of a project into a new order (drag and drop, the API). */
 import { setMeasureOrder } from "../../db/project.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import type { Measure } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
-import type { AppContext } from "../context.js";
-import {
-  ReorderMeasuresInputSchema,
-  type ReorderMeasuresInput,
-} from "./catalogue-edit.schema.js";
-import {
-  changeProject,
-  projectLabel,
-  requireValid,
-  UNKNOWN_ORIGIN,
-  type ProjectChangeResult,
-} from "./edit-support.js";
+import { ReorderMeasuresInputSchema } from "./catalogue-edit.schema.js";
+import { projectRecord, projectUseCase } from "./edit-support.js";
 
 /** Orders all measures as given; the ids must be exactly the project's measures. */
-export async function reorderMeasures(
-  ctx: AppContext,
-  principal: Principal,
-  input: ReorderMeasuresInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<ProjectChangeResult> {
-  const valid = requireValid(ReorderMeasuresInputSchema, input);
-  return changeProject(
-    ctx,
-    principal,
-    valid,
-    "measure.reorder",
-    origin,
-    async (trx, before) => {
+export const reorderMeasures = projectUseCase(
+  ReorderMeasuresInputSchema,
+  (valid) => ({
+    action: "measure.reorder",
+    apply: async (trx, before) => {
       const byId = new Map(
         before.project.measures.map((measure) => [measure.id, measure]),
       );
@@ -60,8 +39,8 @@ export async function reorderMeasures(
         ),
       };
     },
-  );
-}
+  }),
+);
 
 /** The audit record of a new order: the titles before and after. */
 export function orderRecord(
@@ -73,12 +52,10 @@ export function orderRecord(
   before: readonly Measure[],
   after: readonly Measure[],
 ) {
-  return {
-    action: "measure.reorder",
-    entityType: "project",
-    entityId: project.id,
-    entityLabel: projectLabel(project),
-    before: { measures: before.map((measure) => measure.title) },
-    after: { measures: after.map((measure) => measure.title) },
-  };
+  return projectRecord(
+    "measure.reorder",
+    project,
+    { measures: before.map((measure) => measure.title) },
+    { measures: after.map((measure) => measure.title) },
+  );
 }

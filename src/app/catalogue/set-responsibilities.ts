@@ -1,22 +1,19 @@
 /** Replacing who is responsible for a project: org units, lead or contributing, with a note. */
-import { replaceResponsibilities } from "../../db/project.repository.js";
+import {
+  replaceResponsibilities,
+  type ResponsibilityValues,
+} from "../../db/project.repository.js";
 import { listStoredOrgUnits } from "../../db/structure.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import type { InputProblem } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
-import type { AppContext } from "../context.js";
 import {
   SetResponsibilitiesInputSchema,
-  type SetResponsibilitiesInput,
+  type ResponsibilityData,
 } from "./catalogue-edit.schema.js";
 import {
-  changeProject,
   optionalText,
-  projectLabel,
+  projectRecord,
+  projectUseCase,
   rejectProblems,
-  requireValid,
-  UNKNOWN_ORIGIN,
-  type ProjectChangeResult,
 } from "./edit-support.js";
 import { responsibilitiesSnapshot } from "./snapshots.js";
 
@@ -25,49 +22,17 @@ import { responsibilitiesSnapshot } from "./snapshots.js";
  * An editor who removes their own units loses the right to edit the project afterwards;
  * that is allowed (a project may move to another department).
  */
-export async function setResponsibilities(
-  ctx: AppContext,
-  principal: Principal,
-  input: SetResponsibilitiesInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<ProjectChangeResult> {
-  const valid = requireValid(SetResponsibilitiesInputSchema, input);
-  return changeProject(
-    ctx,
-    principal,
-    valid,
-    "responsibility.set",
-    origin,
-    async (trx, before) => {
-      const units = new Map(
-        (await listStoredOrgUnits(trx, before.municipalityId)).map((unit) => [
-          unit.code,
-          unit,
-        ]),
-      );
+export const setResponsibilities = projectUseCase(
+  SetResponsibilitiesInputSchema,
+  (valid) => ({
+    action: "responsibility.set",
+    apply: async (trx, before) => {
       const problems: InputProblem[] = [];
-      const seen = new Set<string>();
-      const rows = valid.data.responsibilities.map((responsibility, index) => {
-        const unit = units.get(responsibility.orgUnit);
-        const path = `/data/responsibilities/${index}/orgUnit`;
-        if (unit === undefined)
-          problems.push({
-            path,
-            message: `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`,
-          });
-        else if (seen.has(responsibility.orgUnit)) {
-          problems.push({
-            path,
-            message: `Die Organisationseinheit "${responsibility.orgUnit}" ist doppelt eingetragen.`,
-          });
-        }
-        seen.add(responsibility.orgUnit);
-        return {
-          orgUnitId: unit?.id ?? 0,
-          role: responsibility.role,
-          note: optionalText(responsibility.note),
-        };
-      });
+      const rows = responsibilityRows(
+        valid.data.responsibilities,
+        await listStoredOrgUnits(trx, before.municipalityId),
+        problems,
+      );
       rejectProblems(problems);
       await replaceResponsibilities(trx, before.project.id, rows);
       const after = valid.data.responsibilities.map(
@@ -79,19 +44,50 @@ export async function setResponsibilities(
       );
       return {
         value: undefined,
-        record: {
-          action: "responsibility.set",
-          entityType: "project",
-          entityId: before.project.id,
-          entityLabel: projectLabel(before.project),
-          before: {
+        record: projectRecord(
+          "responsibility.set",
+          before.project,
+          {
             responsibilities: responsibilitiesSnapshot(
               before.project.responsibilities,
             ),
           },
-          after: { responsibilities: responsibilitiesSnapshot(after) },
-        },
+          { responsibilities: responsibilitiesSnapshot(after) },
+        ),
       };
     },
-  );
+  }),
+);
+
+/**
+ * The responsibilities as stored, each org unit by its id. A unit that does not exist or is
+ * named twice adds a problem to `problems` (at /data/responsibilities/<index>/orgUnit).
+ */
+export function responsibilityRows(
+  responsibilities: readonly ResponsibilityData[],
+  units: readonly { readonly id: number; readonly code: string }[],
+  problems: InputProblem[],
+): ResponsibilityValues[] {
+  const byCode = new Map(units.map((unit) => [unit.code, unit]));
+  const seen = new Set<string>();
+  return responsibilities.map((responsibility, index) => {
+    const unit = byCode.get(responsibility.orgUnit);
+    const path = `/data/responsibilities/${index}/orgUnit`;
+    if (unit === undefined)
+      problems.push({
+        path,
+        message: `Die Organisationseinheit "${responsibility.orgUnit}" gibt es nicht.`,
+      });
+    else if (seen.has(responsibility.orgUnit))
+      problems.push({
+        path,
+        message: `Die Organisationseinheit "${responsibility.orgUnit}" ist doppelt eingetragen.`,
+      });
+    seen.add(responsibility.orgUnit);
+    return {
+      orgUnitId: unit?.id ?? 0,
+      role: responsibility.role,
+      note: optionalText(responsibility.note),
+    };
+  });
 }

@@ -11,12 +11,13 @@ import {
   type StoredProgramme,
   type VersionedTable,
 } from "../../db/structure.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
-import type { Municipality } from "../../domain/catalogue/catalogue.js";
+import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError, type InputProblem } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
-import type { AppContext } from "../context.js";
-import { changeStructure, requireAdministrator } from "./edit-support.js";
+import {
+  changeStructure,
+  requireAdministrator,
+  type MunicipalityCall,
+} from "./edit-support.js";
 import { requireProgramme, structureConflict } from "./structure-state.js";
 
 /** A stored record of the frame as the use cases need it. */
@@ -25,15 +26,18 @@ interface StructureRecord {
   readonly name: string;
 }
 
+/** Why a change of the frame was made (the audit log's reason). */
+interface Reasoned {
+  readonly reason?: string | null | undefined;
+}
+
 /**
  * Authorises an administrator to change the record found by its key (a refusal names the
  * record, or the key when there is none) and returns it; ERR_NOT_FOUND with `missing` when
  * there is no such record.
  */
 export async function requireStructureRecord<R extends StructureRecord>(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
+  call: MunicipalityCall<unknown>,
   attempted: string,
   entity: {
     readonly entityType: VersionedTable;
@@ -41,23 +45,38 @@ export async function requireStructureRecord<R extends StructureRecord>(
     readonly missing: string;
   },
   record: R | undefined,
-  origin: RequestOrigin,
 ): Promise<R> {
   await requireAdministrator(
-    ctx,
-    principal,
-    municipality,
+    call.ctx,
+    call.principal,
+    call.municipality,
     attempted,
     {
       entityType: entity.entityType,
       entityId: record?.id ?? null,
       entityLabel: record?.name ?? entity.key,
     },
-    origin,
+    call.origin,
   );
   if (record === undefined)
     throw new AppError("ERR_NOT_FOUND", { detail: entity.missing });
   return record;
+}
+
+/** Authorises an administrator to add a record of the frame, named as the input names it. */
+export function requireCreator(
+  call: MunicipalityCall<{ readonly data: { readonly name: string } }>,
+  attempted: string,
+  entityType: VersionedTable,
+): Promise<UserPrincipal> {
+  return requireAdministrator(
+    call.ctx,
+    call.principal,
+    call.municipality,
+    attempted,
+    { entityType, entityLabel: call.valid.data.name },
+    call.origin,
+  );
 }
 
 /** What an update of a record of the frame tells the audit log besides who, what and which. */
@@ -68,27 +87,24 @@ export interface StructureUpdate {
 }
 
 /**
- * Updates a versioned record of the frame: a stale expected version is a conflict (showing
- * what is stored now) before the transaction and when the claim inside it fails; `apply`
- * writes and describes the change. Returns the record's new version.
+ * Updates a versioned record of the frame to the version the input expects: a stale one is a
+ * conflict (showing what is stored now) before the transaction and when the claim inside it
+ * fails; `apply` writes and describes the change. Returns the record's new version.
  */
 export async function updateStructureRecord(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
+  call: MunicipalityCall<Reasoned & { readonly expectedVersion: number }>,
   target: {
     readonly action: string;
     readonly entityType: VersionedTable;
     readonly record: { readonly id: number; readonly version: number };
     /** The key the conflict looks the current state up by ("" for the programme). */
     readonly key: string;
-    readonly expectedVersion: number;
-    readonly reason?: string | null | undefined;
   },
-  origin: RequestOrigin,
   apply: (trx: Transaction<Database>) => Promise<StructureUpdate>,
 ): Promise<{ readonly version: number }> {
-  const { entityType, record, expectedVersion } = target;
+  const { ctx, municipality } = call;
+  const { expectedVersion } = call.valid;
+  const { entityType, record } = target;
   const conflict = () =>
     structureConflict(
       ctx,
@@ -99,15 +115,15 @@ export async function updateStructureRecord(
   if (record.version !== expectedVersion) throw await conflict();
   return changeStructure(
     ctx,
-    principal,
+    call.principal,
     municipality,
     {
       expectedVersion,
-      reason: target.reason,
+      reason: call.valid.reason,
       claim: (trx) => claimVersion(trx, entityType, record.id, expectedVersion),
       conflict,
     },
-    origin,
+    call.origin,
     async (trx) => {
       const update = await apply(trx);
       return {
@@ -132,57 +148,70 @@ export function keyTakenProblem(key: string): InputProblem {
 }
 
 /**
- * Creates a record of the frame in one transaction (version 1); `apply` checks and inserts.
- * A unique violation from a concurrent insert becomes the same `taken` problem the check
- * inside `apply` reports.
+ * Creates a record of the frame in one transaction (version 1); `apply` checks and inserts,
+ * and returns the new record's id, name and logged state. A unique violation from a
+ * concurrent insert becomes the same `taken` problem the check inside `apply` reports.
  */
 export async function createStructureRecord<T>(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  options: {
-    readonly reason?: string | null | undefined;
+  call: MunicipalityCall<Reasoned>,
+  target: {
+    readonly action: string;
+    readonly entityType: VersionedTable;
     readonly taken: InputProblem;
   },
-  origin: RequestOrigin,
-  apply: Parameters<typeof changeStructure<T>>[5],
+  apply: (trx: Transaction<Database>) => Promise<{
+    readonly id: number;
+    readonly label: string;
+    readonly after: unknown;
+    readonly value: T;
+  }>,
 ): Promise<T> {
   try {
     return await changeStructure(
-      ctx,
-      principal,
-      municipality,
-      { expectedVersion: null, reason: options.reason },
-      origin,
-      apply,
+      call.ctx,
+      call.principal,
+      call.municipality,
+      { expectedVersion: null, reason: call.valid.reason },
+      call.origin,
+      async (trx) => {
+        const created = await apply(trx);
+        return {
+          value: created.value,
+          record: {
+            action: target.action,
+            entityType: target.entityType,
+            entityId: created.id,
+            entityLabel: created.label,
+            before: null,
+            after: created.after,
+          },
+        };
+      },
     );
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError("ERR_VALIDATION", { problems: [options.taken] });
+      throw new AppError("ERR_VALIDATION", { problems: [target.taken] });
     throw error;
   }
 }
 
 /** The municipality's programme, for an administrator to change (see requireProgramme). */
 export async function requireEditableProgramme(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
+  call: MunicipalityCall<unknown>,
   attempted: string,
-  origin: RequestOrigin,
 ): Promise<StoredProgramme> {
-  const programme = await requireProgramme(ctx.db, municipality.id);
+  const programme = await requireProgramme(call.ctx.db, call.municipality.id);
   await requireAdministrator(
-    ctx,
-    principal,
-    municipality,
+    call.ctx,
+    call.principal,
+    call.municipality,
     attempted,
     {
       entityType: "programme",
       entityId: programme.id,
       entityLabel: programme.title,
     },
-    origin,
+    call.origin,
   );
   return programme;
 }

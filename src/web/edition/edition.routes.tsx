@@ -21,6 +21,7 @@ import {
   getEdition,
   listEditions,
   projectIn,
+  type EditionView,
 } from "../../app/edition/read-editions.js";
 import {
   createReasonCategory,
@@ -107,13 +108,14 @@ export interface EditionRoutesOptions {
 
 const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-const EditionParams = Type.Object({
+/** The municipality and the number of a published edition. */
+const EDITION_PARAM_FIELDS = {
   slug: Type.String({ maxLength: 100 }),
   number: Type.String({ maxLength: 12 }),
-});
+};
+const EditionParams = Type.Object(EDITION_PARAM_FIELDS);
 const EditionProjectParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-  number: Type.String({ maxLength: 12 }),
+  ...EDITION_PARAM_FIELDS,
   projectSlug: Type.String({ maxLength: 100 }),
 });
 const DraftProjectParams = Type.Object({
@@ -226,6 +228,27 @@ export async function editionRoutes(
     });
   }
 
+  /** A public page of one published edition, drawn with the municipality's other editions. */
+  async function sendEditionPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: Static<typeof EditionParams>,
+    render: (
+      found: Omit<EditionView, "municipality"> & {
+        readonly slug: string;
+        readonly number: number;
+        readonly url: string;
+      },
+    ) => Promise<{ readonly status: number; readonly html: string }>,
+  ): Promise<FastifyReply> {
+    const { slug } = params;
+    const number = editionNumber(params.number);
+    return sendPublic(request, reply, slug, async (url) => {
+      const { edition, editions } = await getEdition(ctx, slug, number);
+      return render({ slug, number, edition, editions, url });
+    });
+  }
+
   // ── Editions (public) ─────────────────────────────────────────────────────
   app.get(
     EDITION_ROUTES.list,
@@ -253,71 +276,73 @@ export async function editionRoutes(
     EDITION_ROUTES.edition,
     pageRoute("public", EditionParams, NoticeQuery),
     async (request, reply) => {
-      const number = editionNumber(request.params.number);
-      return sendPublic(request, reply, request.params.slug, async (url) => {
-        const { slug } = request.params;
-        const { edition, editions } = await getEdition(ctx, slug, number);
-        const view = viewOf(request);
-        const previous =
-          editions.filter((candidate) => candidate.number < number).at(-1) ??
-          null;
-        const oparlPaper = await cachedOparlObject(
-          ctx,
-          edition.catalogue.municipality.id,
-          edition.oparlPaperUrl ?? null,
-        );
-        const published =
-          request.query.veroeffentlicht === "ja"
-            ? view.t.edition.publishedNotice(
-                editionTitleIn(view.lang, edition.title),
-              )
-            : undefined;
-        const html = await (
-          <ProgrammePage
-            view={view}
-            requestUrl={url}
-            catalogue={edition.catalogue}
-            scope={editionScope(slug, edition, editions)}
-          >
-            <>
-              {published === undefined ? (
-                ""
-              ) : (
-                <div
-                  class="app-notification-banner app-notification-banner--success"
-                  role="status"
-                  aria-labelledby="hinweis-titel"
-                >
-                  <h2
-                    class="app-notification-banner__title"
-                    id="hinweis-titel"
-                    safe
+      return sendEditionPage(
+        request,
+        reply,
+        request.params,
+        async ({ slug, number, edition, editions, url }) => {
+          const view = viewOf(request);
+          const previous =
+            editions.filter((candidate) => candidate.number < number).at(-1) ??
+            null;
+          const oparlPaper = await cachedOparlObject(
+            ctx,
+            edition.catalogue.municipality.id,
+            edition.oparlPaperUrl ?? null,
+          );
+          const published =
+            request.query.veroeffentlicht === "ja"
+              ? view.t.edition.publishedNotice(
+                  editionTitleIn(view.lang, edition.title),
+                )
+              : undefined;
+          const html = await (
+            <ProgrammePage
+              view={view}
+              requestUrl={url}
+              catalogue={edition.catalogue}
+              scope={editionScope(slug, edition, editions)}
+            >
+              <>
+                {published === undefined ? (
+                  ""
+                ) : (
+                  <div
+                    class="app-notification-banner app-notification-banner--success"
+                    role="status"
+                    aria-labelledby="hinweis-titel"
                   >
-                    {published}
-                  </h2>
-                  <p class="app-notification-banner__text">
-                    <a
-                      class="app-link"
-                      href={view.link(editionPaths.documents(slug, number))}
+                    <h2
+                      class="app-notification-banner__title"
+                      id="hinweis-titel"
                       safe
                     >
-                      {view.t.documents.publishedDocumentsLink}
-                    </a>
-                  </p>
-                </div>
-              )}
-              <EditionDetails
-                view={view}
-                slug={slug}
-                edition={edition}
-                previous={previous}
-                oparlPaper={oparlPaper}
-              />
-            </>
-          </ProgrammePage>
-        );
-        return { status: 200, html };
-      });
+                      {published}
+                    </h2>
+                    <p class="app-notification-banner__text">
+                      <a
+                        class="app-link"
+                        href={view.link(editionPaths.documents(slug, number))}
+                        safe
+                      >
+                        {view.t.documents.publishedDocumentsLink}
+                      </a>
+                    </p>
+                  </div>
+                )}
+                <EditionDetails
+                  view={view}
+                  slug={slug}
+                  edition={edition}
+                  previous={previous}
+                  oparlPaper={oparlPaper}
+                />
+              </>
+            </ProgrammePage>
+          );
+          return { status: 200, html };
+        },
+      );
     },
   );
 
@@ -325,25 +350,30 @@ export async function editionRoutes(
     EDITION_ROUTES.project,
     pageRoute("public", EditionProjectParams, PageQuery),
     async (request, reply) => {
-      const number = editionNumber(request.params.number);
-      return sendPublic(request, reply, request.params.slug, async (url) => {
-        const { slug, projectSlug } = request.params;
-        const { edition, editions } = await getEdition(ctx, slug, number);
-        const { entry, dependents } = projectIn(edition.catalogue, projectSlug);
-        const view = viewOf(request);
-        const html = await (
-          <ProjectPage
-            view={view}
-            requestUrl={url}
-            catalogue={edition.catalogue}
-            entry={entry}
-            dependents={dependents}
-            today={germanDayOf(now())}
-            scope={editionScope(slug, edition, editions)}
-          />
-        );
-        return { status: 200, html };
-      });
+      return sendEditionPage(
+        request,
+        reply,
+        request.params,
+        async ({ slug, edition, editions, url }) => {
+          const { entry, dependents } = projectIn(
+            edition.catalogue,
+            request.params.projectSlug,
+          );
+          const view = viewOf(request);
+          const html = await (
+            <ProjectPage
+              view={view}
+              requestUrl={url}
+              catalogue={edition.catalogue}
+              entry={entry}
+              dependents={dependents}
+              today={germanDayOf(now())}
+              scope={editionScope(slug, edition, editions)}
+            />
+          );
+          return { status: 200, html };
+        },
+      );
     },
   );
 
@@ -351,21 +381,23 @@ export async function editionRoutes(
     EDITION_ROUTES.timeline,
     pageRoute("public", EditionParams, TimelineQuery),
     async (request, reply) => {
-      const number = editionNumber(request.params.number);
-      return sendPublic(request, reply, request.params.slug, async (url) => {
-        const { slug } = request.params;
-        const { edition, editions } = await getEdition(ctx, slug, number);
-        return renderTimeline({
-          view: viewOf(request),
-          requestUrl: url,
-          catalogue: edition.catalogue,
-          scope: editionScope(slug, edition, editions),
-          query: request.query,
-          today: germanDayOf(now()),
-          shownTitle: edition.title,
-          compare: async (since) => compareEditions(ctx, slug, number, since),
-        });
-      });
+      return sendEditionPage(
+        request,
+        reply,
+        request.params,
+        async ({ slug, number, edition, editions, url }) => {
+          return renderTimeline({
+            view: viewOf(request),
+            requestUrl: url,
+            catalogue: edition.catalogue,
+            scope: editionScope(slug, edition, editions),
+            query: request.query,
+            today: germanDayOf(now()),
+            shownTitle: edition.title,
+            compare: async (since) => compareEditions(ctx, slug, number, since),
+          });
+        },
+      );
     },
   );
 

@@ -19,13 +19,9 @@ import {
 } from "./audit-pages.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import { runUseCase } from "../http/use-case.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import { idOf } from "../http/params.js";
-import {
-  answerRefusals,
-  editorChrome,
-  sendEditorPage,
-  viewOf,
-} from "./editor-view.js";
+import { viewOf } from "./editor-view.js";
 
 /** What the audit routes need. */
 export interface AuditRoutesOptions {
@@ -96,40 +92,35 @@ export async function auditRoutes(
         querystring: PageQuery,
       },
     },
-    async (request, reply) =>
-      answerRefusals(request, reply, async () => {
-        const { slug, projectSlug } = request.params;
-        const page = pageNumber(request.query.seite);
-        const log = await runUseCase(ctx, request, readAuditLog, {
-          municipality: slug,
-          project: projectSlug,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        });
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getEditorOverview,
-          slug,
-        );
-        const view = viewOf(request);
-        const html = await (
+    async (request, reply) => {
+      const { slug, projectSlug } = request.params;
+      const page = pageNumber(request.query.seite);
+      return sendStaffPage(request, reply, 200, {
+        section: "project",
+        load: async () => {
+          const log = await runUseCase(ctx, request, readAuditLog, {
+            municipality: slug,
+            project: projectSlug,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          });
+          const overview = await runUseCase(
+            ctx,
+            request,
+            getEditorOverview,
+            slug,
+          );
+          return { ...overview, log };
+        },
+        page: (frame, { log }) => (
           <HistoryPage
-            view={view}
-            requestUrl={request.url}
-            chrome={editorChrome(
-              request,
-              view,
-              overview.catalogue,
-              overview.rights,
-              "project",
-            )}
+            {...frame}
             log={log}
             {...pageLinks(request, log, page)}
           />
-        );
-        return sendEditorPage(reply, 200, html);
-      }),
+        ),
+      });
+    },
   );
 
   app.get(
@@ -142,36 +133,38 @@ export async function auditRoutes(
         querystring: LogQuery,
       },
     },
-    async (request, reply) =>
-      answerRefusals(request, reply, async () => {
-        const { slug } = request.params;
-        const query = request.query;
-        const view = viewOf(request);
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getEditorOverview,
-          slug,
-        );
-        const filter: AuditFilterValues = {
-          von: query.von ?? "",
-          bis: query.bis ?? "",
-          person: query.person ?? "",
-          bereich: query.bereich ?? "",
-          aktion: query.aktion ?? "",
-        };
-        const errors: Record<string, string> = {};
-        const from =
-          filter.von.trim() === "" ? undefined : isoDateOfGermanDay(filter.von);
-        const until =
-          filter.bis.trim() === "" ? undefined : isoDateOfGermanDay(filter.bis);
-        if (from === null)
-          errors.von = `${view.t.editor.auditFrom}: ${view.t.editor.auditDateInvalid}`;
-        if (until === null)
-          errors.bis = `${view.t.editor.auditUntil}: ${view.t.editor.auditDateInvalid}`;
-        const page = pageNumber(query.seite);
-        const log =
-          Object.keys(errors).length > 0
+    async (request, reply) => {
+      const { slug } = request.params;
+      const query = request.query;
+      const view = viewOf(request);
+      const filter: AuditFilterValues = {
+        von: query.von ?? "",
+        bis: query.bis ?? "",
+        person: query.person ?? "",
+        bereich: query.bereich ?? "",
+        aktion: query.aktion ?? "",
+      };
+      const errors: Record<string, string> = {};
+      const from =
+        filter.von.trim() === "" ? undefined : isoDateOfGermanDay(filter.von);
+      const until =
+        filter.bis.trim() === "" ? undefined : isoDateOfGermanDay(filter.bis);
+      if (from === null)
+        errors.von = `${view.t.editor.auditFrom}: ${view.t.editor.auditDateInvalid}`;
+      if (until === null)
+        errors.bis = `${view.t.editor.auditUntil}: ${view.t.editor.auditDateInvalid}`;
+      const page = pageNumber(query.seite);
+      const invalid = Object.keys(errors).length > 0;
+      return sendStaffPage(request, reply, invalid ? 400 : 200, {
+        section: "auditLog",
+        load: async () => {
+          const overview = await runUseCase(
+            ctx,
+            request,
+            getEditorOverview,
+            slug,
+          );
+          const log = invalid
             ? null
             : await runUseCase(ctx, request, readAuditLog, {
                 municipality: slug,
@@ -183,36 +176,29 @@ export async function auditRoutes(
                 limit: PAGE_SIZE,
                 offset: (page - 1) * PAGE_SIZE,
               });
-        const projectLinks = new Map(
-          overview.projects.map(({ project }) => [
-            project.id,
-            view.link(editorPaths.project(slug, project.slug)),
-          ]),
-        );
-        const links =
-          log === null
-            ? { olderHref: null, newerHref: null }
-            : pageLinks(request, log, page);
-        const html = await (
+          return { ...overview, log };
+        },
+        page: (frame, { projects, log }) => (
           <AuditLogPageView
-            view={view}
-            requestUrl={request.url}
-            chrome={editorChrome(
-              request,
-              view,
-              overview.catalogue,
-              overview.rights,
-              "auditLog",
-            )}
+            {...frame}
             log={log}
             slug={slug}
             filter={filter}
             errors={errors}
-            projectLinks={projectLinks}
-            {...links}
+            projectLinks={
+              new Map(
+                projects.map(({ project }) => [
+                  project.id,
+                  view.link(editorPaths.project(slug, project.slug)),
+                ]),
+              )
+            }
+            {...(log === null
+              ? { olderHref: null, newerHref: null }
+              : pageLinks(request, log, page))}
           />
-        );
-        return sendEditorPage(reply, log === null ? 400 : 200, html);
-      }),
+        ),
+      });
+    },
   );
 }

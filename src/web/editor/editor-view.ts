@@ -150,10 +150,14 @@ export function editorChrome(
   };
 }
 
-/** The notices after a successful save, by the key in ?gespeichert=…; anything else shows nothing. */
+/**
+ * The notices after a successful save, by the key in ?gespeichert=…, naming the levels as
+ * the catalogue does ("Das Thema wurde gespeichert."); anything else shows nothing.
+ */
 export function noticeOf(
   request: FastifyRequest,
   view: ViewContext,
+  catalogue: Catalogue,
 ): string | undefined {
   const index = request.url.indexOf("?");
   const key =
@@ -161,7 +165,10 @@ export function noticeOf(
       ? null
       : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
   if (key === null) return undefined;
-  const notices: Readonly<Record<string, string>> = view.t.editor.notices;
+  const notices: Readonly<Record<string, string>> = withLevels(
+    view,
+    catalogue.programme.levels,
+  ).t.editor.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
 

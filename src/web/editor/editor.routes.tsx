@@ -20,7 +20,7 @@ import {
   type ProjectForEditing,
 } from "../../app/catalogue/read-editor.js";
 import { listProjects } from "../../domain/catalogue/catalogue.js";
-import { withLevels, type ViewContext } from "../components/view.js";
+import type { ViewContext } from "../components/view.js";
 import { DeleteConfirmationPage } from "./delete-confirmation-page.js";
 import { removeDependency } from "../../app/catalogue/remove-dependency.js";
 import { removeMeasure } from "../../app/catalogue/remove-measure.js";
@@ -34,11 +34,17 @@ import { getUpdateRequests } from "../../app/reports/read-reports.js";
 import { getOnboarding } from "../../app/municipalities/onboarding.js";
 import { releaseWorkingState } from "../../app/municipalities/release.js";
 import { pageRoute } from "../http/page-route.js";
+import { drawStaffPage, sendStaffPage } from "../http/staff-page.js";
 import { originOf, runUseCase, type UseCase } from "../http/use-case.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { AppError } from "../../errors.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
-import { formAction, type FormFailure } from "../http/form-action.js";
+import {
+  formAction,
+  type ConflictComparison,
+  type FormFailure,
+} from "../http/form-action.js";
+import type { FormFields } from "../components/form/failed-form.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam, MunicipalityParams } from "../http/params.js";
 import { auditRoutes } from "./audit-log.routes.js";
@@ -46,7 +52,6 @@ import { DashboardPage } from "./dashboard-page.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import {
   answerRefusals,
-  editorChrome,
   noticeOf,
   sendEditorPage,
   viewOf,
@@ -75,30 +80,28 @@ import {
   type Parsed,
 } from "./project-forms.js";
 import { structureRoutes } from "./structure.routes.js";
-import { csrfToken } from "../plugins/session.js";
 
 /** What the editor needs from the app. */
 export interface EditorRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const ProjectParams = Type.Object({
+/** The municipality and project every project route names. */
+const PROJECT_PARAM_FIELDS = {
   slug: Type.String({ maxLength: 100 }),
   projectSlug: Type.String({ maxLength: 100 }),
-});
+};
+const ProjectParams = Type.Object(PROJECT_PARAM_FIELDS);
 const PhaseParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-  projectSlug: Type.String({ maxLength: 100 }),
+  ...PROJECT_PARAM_FIELDS,
   phaseId: Type.String({ maxLength: 12 }),
 });
 const MeasureParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-  projectSlug: Type.String({ maxLength: 100 }),
+  ...PROJECT_PARAM_FIELDS,
   measureId: Type.String({ maxLength: 12 }),
 });
 const DependencyParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
-  projectSlug: Type.String({ maxLength: 100 }),
+  ...PROJECT_PARAM_FIELDS,
   dependsOn: Type.String({ maxLength: 100 }),
 });
 
@@ -132,6 +135,34 @@ function projectRefOf(params: unknown): ProjectRef {
   return { slug: params.slug, projectSlug: params.projectSlug };
 }
 
+/**
+ * A stale project form: the stored project beside the typed values, field by field; a
+ * deleted project's form links to the schedule. Null for any other error.
+ */
+function compareProject(
+  error: unknown,
+  context: {
+    readonly view: ViewContext;
+    readonly form: string;
+    readonly fields: FormFields;
+  },
+): ConflictComparison | null {
+  if (
+    !isEditConflict(error) ||
+    error.current.kind !== "project" ||
+    error.current.project === null
+  )
+    return null;
+  const { view, form, fields } = context;
+  const { rows, isDeleted } = conflictRowsFor(
+    view,
+    form,
+    error.current.project,
+    fields,
+  );
+  return { rows, isDeleted, formHref: `#${isDeleted ? "zeitplan" : form}` };
+}
+
 /** Registers the editor's pages and forms, and its error handling. */
 export async function editorRoutes(
   instance: FastifyInstance,
@@ -157,49 +188,42 @@ export async function editorRoutes(
     EDITOR_ROUTES.home,
     pageRoute("staff", MunicipalityParams),
     async (request, reply) =>
-      answerRefusals(request, reply, async () => {
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getEditorOverview,
-          request.params.slug,
-        );
-        const view = viewOf(request);
-        // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
-        const updateRequests = await getUpdateRequests(
-          ctx,
-          overview.principal,
-          overview.catalogue,
-        );
-        const onboarding = overview.rights.isAdministrator
-          ? await getOnboarding(ctx, overview.catalogue)
-          : undefined;
-        const html = await (
-          <DashboardPage
-            view={view}
-            requestUrl={request.url}
-            chrome={editorChrome(
-              request,
-              view,
+      sendStaffPage(request, reply, 200, {
+        section: "home",
+        load: async () => {
+          const overview = await runUseCase(
+            ctx,
+            request,
+            getEditorOverview,
+            request.params.slug,
+          );
+          return {
+            catalogue: overview.catalogue,
+            rights: overview.rights,
+            overview,
+            // "Ihre Projekte für den Bericht am …": what the person still owes each draft report.
+            updateRequests: await getUpdateRequests(
+              ctx,
+              overview.principal,
               overview.catalogue,
-              overview.rights,
-              "home",
-            )}
-            overview={overview}
-            notice={
-              request.url.includes("freigegeben=1")
-                ? view.t.onboarding.released
-                : noticeOf(
-                    request,
-                    withLevels(view, overview.catalogue.programme.levels),
-                  )
-            }
-            updateRequests={updateRequests}
-            onboarding={onboarding}
-            csrfToken={csrfToken(request)}
+            ),
+            onboarding: overview.rights.isAdministrator
+              ? await getOnboarding(ctx, overview.catalogue)
+              : undefined,
+          };
+        },
+        notice: (view, { catalogue }) =>
+          request.url.includes("freigegeben=1")
+            ? view.t.onboarding.released
+            : noticeOf(request, view, catalogue),
+        page: (frame, data) => (
+          <DashboardPage
+            {...frame}
+            overview={data.overview}
+            updateRequests={data.updateRequests}
+            onboarding={data.onboarding}
           />
-        );
-        return sendEditorPage(reply, 200, html);
+        ),
       }),
   );
 
@@ -237,41 +261,22 @@ export async function editorRoutes(
     params: ProjectRef,
     failure?: FormFailure,
   ): Promise<FastifyReply> {
-    return answerRefusals(request, reply, async () => {
-      const data = await getProjectForEditing(
-        ctx,
-        request.principal,
-        params.slug,
-        params.projectSlug,
-        originOf(request),
-      );
-      const view = viewOf(request);
-      const html = await (
-        <ProjectEditPage
-          view={view}
-          requestUrl={request.url}
-          chrome={editorChrome(
-            request,
-            view,
-            data.catalogue,
-            data.rights,
-            "project",
-          )}
-          data={data}
-          csrfToken={csrfToken(request)}
-          notice={
-            failure === undefined
-              ? noticeOf(
-                  request,
-                  withLevels(view, data.catalogue.programme.levels),
-                )
-              : undefined
-          }
-          failed={failure?.failed}
-          conflict={failure?.conflict}
-        />
-      );
-      return sendEditorPage(reply, failure?.status ?? 200, html);
+    return sendStaffPage(request, reply, failure?.status ?? 200, {
+      section: "project",
+      load: () =>
+        getProjectForEditing(
+          ctx,
+          request.principal,
+          params.slug,
+          params.projectSlug,
+          originOf(request),
+        ),
+      notice: (view, data) =>
+        failure === undefined
+          ? noticeOf(request, view, data.catalogue)
+          : undefined,
+      failure,
+      page: (frame, data) => <ProjectEditPage {...frame} data={data} />,
     });
   }
 
@@ -338,29 +343,24 @@ export async function editorRoutes(
           const question = options.confirm(params, data, view);
           if (question !== null) {
             const { anchor } = options.done(params);
-            const html = await (
-              <DeleteConfirmationPage
-                view={view}
-                requestUrl={request.url}
-                chrome={editorChrome(
-                  request,
-                  view,
-                  data.catalogue,
-                  data.rights,
-                  "project",
-                )}
-                question={question}
-                projectLabel={`${data.entry.project.code} ${data.entry.project.title}`}
-                action={request.url}
-                fields={{
-                  version: fields.version ?? "",
-                  grund: fields.grund ?? "",
-                  ...(view.lang === "de" ? {} : { lang: view.lang }),
-                }}
-                csrfToken={csrfToken(request)}
-                cancelHref={`${view.link(editorPaths.project(ref.slug, ref.projectSlug))}#${anchor}`}
-              />
-            );
+            const html = await drawStaffPage(request, {
+              section: "project",
+              load: async () => data,
+              page: (frame) => (
+                <DeleteConfirmationPage
+                  {...frame}
+                  question={question}
+                  projectLabel={`${data.entry.project.code} ${data.entry.project.title}`}
+                  action={request.url}
+                  fields={{
+                    version: fields.version ?? "",
+                    grund: fields.grund ?? "",
+                    ...(view.lang === "de" ? {} : { lang: view.lang }),
+                  }}
+                  cancelHref={`${view.link(editorPaths.project(ref.slug, ref.projectSlug))}#${anchor}`}
+                />
+              ),
+            });
             return sendEditorPage(reply, 200, html);
           }
         }
@@ -383,25 +383,7 @@ export async function editorRoutes(
         renderProject(request, reply, projectRefOf(params), failure),
       fieldOf: (path, { form }) => fieldOfPath(form, path, rows),
       labelOf: (field, { view, form }) => labelOfField(view, form, field),
-      compare: (error, { view, form, fields }) => {
-        if (
-          !isEditConflict(error) ||
-          error.current.kind !== "project" ||
-          error.current.project === null
-        )
-          return null;
-        const { rows: conflictRows, isDeleted } = conflictRowsFor(
-          view,
-          form,
-          error.current.project,
-          fields,
-        );
-        return {
-          rows: conflictRows,
-          isDeleted,
-          formHref: `#${isDeleted ? "zeitplan" : form}`,
-        };
-      },
+      compare: compareProject,
     });
   }
 
@@ -423,93 +405,131 @@ export async function editorRoutes(
     }),
   );
 
-  app.post(
-    EDITOR_ROUTES.phases,
-    projectForm({
-      params: ProjectParams,
-      body: PhaseBody,
-      form: () => "phase-neu",
-      done: () => ({ notice: "phase-neu", anchor: "zeitplan" }),
-      change: (input, target, _params, view) =>
-        call(addPhase, {
-          ...target,
-          data: dataOf(parsePhaseForm(view, input)),
-        }),
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.phase,
-    projectForm({
-      params: PhaseParams,
-      body: PhaseBody,
-      form: (params) => `phase-${params.phaseId}`,
-      done: (params) => ({
-        notice: "phase",
-        anchor: `phase-${params.phaseId}`,
+  /**
+   * The forms of one kind of project part: adding one ("phase-neu"), changing one and deleting
+   * one ("phase-<id>"); the notices are "<form>-neu", "<form>" and "<form>-geloescht".
+   */
+  function partForms<
+    P extends TObject,
+    B extends TObject,
+    D,
+    Q extends { readonly id: number },
+  >(part: {
+    readonly routes: {
+      readonly add: string;
+      readonly change: string;
+      readonly delete: string;
+    };
+    readonly params: P;
+    readonly idOf: (params: Static<P>) => string;
+    readonly body: B;
+    /** The form's name before its id, and the section new and deleted parts return to. */
+    readonly form: string;
+    readonly section: string;
+    readonly parse: (view: ViewContext, input: Static<B>) => Parsed<D>;
+    readonly add: (target: ProjectTarget, data: D) => ProjectCommand;
+    readonly change: (
+      target: ProjectTarget,
+      id: number,
+      data: D,
+    ) => ProjectCommand;
+    readonly remove: (target: ProjectTarget, id: number) => ProjectCommand;
+    /** The project's parts of this kind, and the question asked before deleting one. */
+    readonly partsOf: (
+      project: ProjectForEditing["entry"]["project"],
+    ) => readonly Q[];
+    readonly question: (view: ViewContext, part: Q) => string;
+  }): void {
+    const formOf = (params: Static<P>) => `${part.form}-${part.idOf(params)}`;
+    app.post(
+      part.routes.add,
+      projectForm({
+        params: ProjectParams,
+        body: part.body,
+        form: () => `${part.form}-neu`,
+        done: () => ({ notice: `${part.form}-neu`, anchor: part.section }),
+        change: (input, target, _params, view) =>
+          part.add(target, dataOf(part.parse(view, input))),
       }),
-      change: (input, target, params, view) =>
-        call(updatePhase, {
-          ...target,
-          phaseId: idParam(params.phaseId),
-          data: dataOf(parsePhaseForm(view, input)),
-        }),
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.phaseDelete,
-    projectForm({
-      params: PhaseParams,
-      body: DeleteBody,
-      form: (params) => `phase-${params.phaseId}`,
-      done: () => ({ notice: "phase-geloescht", anchor: "zeitplan" }),
-      confirm: (params, data, view) => {
-        const phase = data.entry.project.phases.find(
-          (each) => String(each.id) === String(params.phaseId),
-        );
-        return phase === undefined
-          ? null
-          : view.t.editor.confirmDeletePhase(phase.label);
-      },
-      change: (_input, target, params) =>
-        call(removePhase, { ...target, phaseId: idParam(params.phaseId) }),
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.measures,
-    projectForm({
-      params: ProjectParams,
-      body: MeasureBody,
-      form: () => "massnahme-neu",
-      done: () => ({ notice: "massnahme-neu", anchor: "massnahmen" }),
-      change: (input, target, _params, view) =>
-        call(addMeasure, {
-          ...target,
-          data: dataOf(parseMeasureForm(view, input)),
-        }),
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.measure,
-    projectForm({
-      params: MeasureParams,
-      body: MeasureBody,
-      form: (params) => `massnahme-${params.measureId}`,
-      done: (params) => ({
-        notice: "massnahme",
-        anchor: `massnahme-${params.measureId}`,
+    );
+    app.post(
+      part.routes.change,
+      projectForm({
+        params: part.params,
+        body: part.body,
+        form: formOf,
+        done: (params) => ({ notice: part.form, anchor: formOf(params) }),
+        change: (input, target, params, view) =>
+          part.change(
+            target,
+            idParam(part.idOf(params)),
+            dataOf(part.parse(view, input)),
+          ),
       }),
-      change: (input, target, params, view) =>
-        call(updateMeasure, {
-          ...target,
-          measureId: idParam(params.measureId),
-          data: dataOf(parseMeasureForm(view, input)),
+    );
+    app.post(
+      part.routes.delete,
+      projectForm({
+        params: part.params,
+        body: DeleteBody,
+        form: formOf,
+        done: () => ({
+          notice: `${part.form}-geloescht`,
+          anchor: part.section,
         }),
-    }),
-  );
+        confirm: (params, data, view) => {
+          const found = part
+            .partsOf(data.entry.project)
+            .find((each) => String(each.id) === part.idOf(params));
+          return found === undefined ? null : part.question(view, found);
+        },
+        change: (_input, target, params) =>
+          part.remove(target, idParam(part.idOf(params))),
+      }),
+    );
+  }
+
+  partForms({
+    routes: {
+      add: EDITOR_ROUTES.phases,
+      change: EDITOR_ROUTES.phase,
+      delete: EDITOR_ROUTES.phaseDelete,
+    },
+    params: PhaseParams,
+    idOf: (params) => params.phaseId,
+    body: PhaseBody,
+    form: "phase",
+    section: "zeitplan",
+    parse: parsePhaseForm,
+    add: (target, data) => call(addPhase, { ...target, data }),
+    change: (target, phaseId, data) =>
+      call(updatePhase, { ...target, phaseId, data }),
+    remove: (target, phaseId) => call(removePhase, { ...target, phaseId }),
+    partsOf: (project) => project.phases,
+    question: (view, phase) => view.t.editor.confirmDeletePhase(phase.label),
+  });
+
+  partForms({
+    routes: {
+      add: EDITOR_ROUTES.measures,
+      change: EDITOR_ROUTES.measure,
+      delete: EDITOR_ROUTES.measureDelete,
+    },
+    params: MeasureParams,
+    idOf: (params) => params.measureId,
+    body: MeasureBody,
+    form: "massnahme",
+    section: "massnahmen",
+    parse: parseMeasureForm,
+    add: (target, data) => call(addMeasure, { ...target, data }),
+    change: (target, measureId, data) =>
+      call(updateMeasure, { ...target, measureId, data }),
+    remove: (target, measureId) =>
+      call(removeMeasure, { ...target, measureId }),
+    partsOf: (project) => project.measures,
+    question: (view, measure) =>
+      view.t.editor.confirmDeleteMeasure(measure.title),
+  });
 
   app.post(
     EDITOR_ROUTES.measureMove,
@@ -526,29 +546,6 @@ export async function editorRoutes(
           ...target,
           measureId: idParam(params.measureId),
           data: { direction: input.richtung === "hoch" ? "up" : "down" },
-        }),
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.measureDelete,
-    projectForm({
-      params: MeasureParams,
-      body: DeleteBody,
-      form: (params) => `massnahme-${params.measureId}`,
-      done: () => ({ notice: "massnahme-geloescht", anchor: "massnahmen" }),
-      confirm: (params, data, view) => {
-        const measure = data.entry.project.measures.find(
-          (each) => String(each.id) === String(params.measureId),
-        );
-        return measure === undefined
-          ? null
-          : view.t.editor.confirmDeleteMeasure(measure.title);
-      },
-      change: (_input, target, params) =>
-        call(removeMeasure, {
-          ...target,
-          measureId: idParam(params.measureId),
         }),
     }),
   );
@@ -633,25 +630,7 @@ export async function editorRoutes(
       },
       render: ({ request, reply, params }, failure) =>
         renderProject(request, reply, params, failure),
-      compare: (error, { view, form, fields }) => {
-        if (
-          !isEditConflict(error) ||
-          error.current.kind !== "project" ||
-          error.current.project === null
-        )
-          return null;
-        const { rows, isDeleted } = conflictRowsFor(
-          view,
-          form,
-          error.current.project,
-          fields,
-        );
-        return {
-          rows,
-          isDeleted,
-          formHref: `#${isDeleted ? "zeitplan" : form}`,
-        };
-      },
+      compare: compareProject,
     }),
   );
 

@@ -26,24 +26,17 @@ import { updateProgramme } from "../../app/catalogue/update-programme.js";
 import { updateLevels } from "../../app/catalogue/update-levels.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
-import { withLevels, type ViewContext } from "../components/view.js";
-import { csrfToken } from "../plugins/session.js";
+import { type ViewContext } from "../components/view.js";
 import { MunicipalityParams } from "../http/params.js";
 import { runUseCase } from "../http/use-case.js";
+import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { pathMapper } from "../http/path-mapper.js";
 import type { ConflictRow } from "./conflict-notice.js";
 import { EDITOR_ROUTES, editorPaths } from "./editor-paths.js";
 import type { FormFields } from "../components/form/failed-form.js";
-import {
-  answerRefusals,
-  editorChrome,
-  noticeOf,
-  sendEditorPage,
-  viewOf,
-  type EditorSection,
-} from "./editor-view.js";
+import { noticeOf, type EditorSection } from "./editor-view.js";
 import { calendarDateOf, germanDayOf } from "../../domain/calendar/calendar.js";
 import {
   ActionFieldBody,
@@ -64,7 +57,6 @@ import {
   OrgUnitsEditPage,
   ProgrammeEditPage,
   StructureEditPage,
-  type StructurePageProps,
 } from "./structure-pages.js";
 
 /** What the structure routes need. */
@@ -287,56 +279,38 @@ export async function structureRoutes(
     failure?: FormFailure,
     year?: number,
   ): Promise<FastifyReply> {
-    return answerRefusals(request, reply, async () => {
-      const data = await runUseCase(ctx, request, getStructureForEditing, slug);
-      const view = viewOf(request);
-      const props: StructurePageProps = {
-        view,
-        requestUrl: request.url,
-        chrome: editorChrome(
-          request,
-          view,
-          data.catalogue,
-          data.rights,
-          sectionOf[page],
-        ),
-        data,
-        csrfToken: csrfToken(request),
-        // The notice names the levels as the page does ("Das Thema wurde gespeichert.").
-        notice:
-          failure === undefined
-            ? noticeOf(
-                request,
-                withLevels(view, data.catalogue.programme.levels),
-              )
-            : undefined,
-        failed: failure?.failed,
-        conflict: failure?.conflict,
-      };
-      let html: string;
-      switch (page) {
-        case "programme": {
-          const today = calendarDateOf(germanDayOf(ctx.clock())).year;
-          const fallback = Math.min(
-            Math.max(today, data.programme.horizonStart),
-            data.programme.horizonEnd,
-          );
-          html = await (
-            <ProgrammeEditPage {...props} year={year ?? fallback} />
-          );
-          break;
+    return sendStaffPage(request, reply, failure?.status ?? 200, {
+      section: sectionOf[page],
+      load: () => runUseCase(ctx, request, getStructureForEditing, slug),
+      notice: (view, data) =>
+        failure === undefined
+          ? noticeOf(request, view, data.catalogue)
+          : undefined,
+      failure,
+      page: (frame, data) => {
+        switch (page) {
+          case "programme": {
+            const today = calendarDateOf(germanDayOf(ctx.clock())).year;
+            const fallback = Math.min(
+              Math.max(today, data.programme.horizonStart),
+              data.programme.horizonEnd,
+            );
+            return (
+              <ProgrammeEditPage
+                {...frame}
+                data={data}
+                year={year ?? fallback}
+              />
+            );
+          }
+          case "structure":
+            return <StructureEditPage {...frame} data={data} />;
+          case "orgUnits":
+            return <OrgUnitsEditPage {...frame} data={data} />;
+          case "newProject":
+            return <NewProjectPage {...frame} data={data} />;
         }
-        case "structure":
-          html = await (<StructureEditPage {...props} />);
-          break;
-        case "orgUnits":
-          html = await (<OrgUnitsEditPage {...props} />);
-          break;
-        case "newProject":
-          html = await (<NewProjectPage {...props} />);
-          break;
-      }
-      return sendEditorPage(reply, failure?.status ?? 200, html);
+      },
     });
   }
 
