@@ -52,38 +52,12 @@ export interface AuditFilter {
   readonly offset?: number;
 }
 
-/** The columns of an event's row. */
-function auditEventRow(event: NewAuditEvent) {
-  return {
-    municipality_id: event.municipalityId,
-    at: event.at,
-    actor_user_id: event.actorUserId,
-    actor_label: event.actorLabel,
-    action: event.action,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    entity_label: event.entityLabel,
-    project_id: event.projectId,
-    before_json:
-      event.before === undefined || event.before === null
-        ? null
-        : JSON.stringify(event.before),
-    after_json:
-      event.after === undefined || event.after === null
-        ? null
-        : JSON.stringify(event.after),
-    reason: event.reason,
-    ip: event.ip,
-    version: event.version ?? null,
-  };
-}
-
 /** Appends one event. Call inside the transaction of the change it records. */
 export async function insertAuditEvent(
   db: Executor,
   event: NewAuditEvent,
 ): Promise<void> {
-  await db.insertInto("audit_event").values(auditEventRow(event)).execute();
+  await insertAuditEvents(db, [event]);
 }
 
 /** Events matching the filter, newest first. */
@@ -174,7 +148,30 @@ export async function insertAuditEvents(
   for (let start = 0; start < events.length; start += 60) {
     await db
       .insertInto("audit_event")
-      .values(events.slice(start, start + 60).map(auditEventRow))
+      .values(
+        events.slice(start, start + 60).map((event) => ({
+          municipality_id: event.municipalityId,
+          at: event.at,
+          actor_user_id: event.actorUserId,
+          actor_label: event.actorLabel,
+          action: event.action,
+          entity_type: event.entityType,
+          entity_id: event.entityId,
+          entity_label: event.entityLabel,
+          project_id: event.projectId,
+          before_json:
+            event.before === undefined || event.before === null
+              ? null
+              : JSON.stringify(event.before),
+          after_json:
+            event.after === undefined || event.after === null
+              ? null
+              : JSON.stringify(event.after),
+          reason: event.reason,
+          ip: event.ip,
+          version: event.version ?? null,
+        })),
+      )
       .execute();
   }
 }
