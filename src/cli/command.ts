@@ -9,6 +9,7 @@ import {
 import type { AppContext } from "../app/context.js";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
+import { de } from "../i18n/de.js";
 import { resolveSecretKey } from "./secret-key.js";
 import { isLogged, logCli } from "./log.js";
 
@@ -22,6 +23,37 @@ export interface Command {
 
 /** Wrong arguments: the command's help is shown with the message. */
 export class UsageError extends Error {}
+
+/**
+ * Runs the action the first argument names ("add", "list" …) with the arguments after it;
+ * none or another word is a UsageError that names the actions.
+ */
+export function runAction(
+  args: readonly string[],
+  actions: Readonly<
+    Record<string, (rest: readonly string[]) => Promise<number>>
+  >,
+): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== undefined && Object.hasOwn(actions, action))
+    return actions[action]!(rest);
+  const names = Object.keys(actions);
+  const named =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(", ")} oder ${names.at(-1)}`;
+  throw new UsageError(
+    action === undefined
+      ? `Bitte geben Sie ${named} an.`
+      : `Unbekannte Aktion "${action}".`,
+  );
+}
+
+/** A role as the CLI prints it: its German name and its word ("Redaktion (editor)"). */
+export function describeRole(role: string): string {
+  const names: Readonly<Record<string, string>> = de.identity.roleName;
+  return `${names[role] ?? role} (${role})`;
+}
 
 /** Parses arguments strictly; an unknown option is a UsageError in German. */
 export function parseCommandArgs<
@@ -39,6 +71,12 @@ export function parseCommandArgs<
       `Ungültige Angabe: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/** Arguments other than options are a UsageError. */
+export function noPositionals(positionals: readonly string[]): void {
+  if (positionals.length > 0)
+    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
 }
 
 /** Prints an error for a person: the message, and for invalid input every problem with its path. */

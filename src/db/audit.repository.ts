@@ -57,31 +57,7 @@ export async function insertAuditEvent(
   db: Executor,
   event: NewAuditEvent,
 ): Promise<void> {
-  await db
-    .insertInto("audit_event")
-    .values({
-      municipality_id: event.municipalityId,
-      at: event.at,
-      actor_user_id: event.actorUserId,
-      actor_label: event.actorLabel,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      entity_label: event.entityLabel,
-      project_id: event.projectId,
-      before_json:
-        event.before === undefined || event.before === null
-          ? null
-          : JSON.stringify(event.before),
-      after_json:
-        event.after === undefined || event.after === null
-          ? null
-          : JSON.stringify(event.after),
-      reason: event.reason,
-      ip: event.ip,
-      version: event.version ?? null,
-    })
-    .execute();
+  await insertAuditEvents(db, [event]);
 }
 
 /** Events matching the filter, newest first. */

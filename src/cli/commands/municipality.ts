@@ -14,17 +14,14 @@ import {
 import { TEMPLATE_PARTS } from "../../app/municipalities/template.js";
 import { loadConfig } from "../../config.js";
 import {
+  describeRole,
+  noPositionals,
   parseCommandArgs,
+  runAction,
   UsageError,
   withDatabase,
   type Command,
 } from "../command.js";
-
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  admin: "Administration",
-  editor: "Redaktion",
-  committee: "Ausschuss",
-};
 
 const HELP = [
   "Aufruf: fortschritt municipality create --name <Name> --slug <Kurzname> --state <Bundesland>",
@@ -55,25 +52,15 @@ export const municipalityCommand: Command = {
   name: "municipality",
   summary: "Kommunen anlegen, auflisten, deaktivieren, reaktivieren; einladen",
   help: HELP,
-  async run(args) {
-    const [action, ...rest] = args;
-    if (action === "create") return create(rest);
-    if (action === "list") return list(rest);
-    if (action === "deactivate") return changeState(rest, false);
-    if (action === "reactivate") return changeState(rest, true);
-    if (action === "invite") return invite(rest);
-    throw new UsageError(
-      action === undefined
-        ? "Bitte geben Sie create, list, deactivate, reactivate oder invite an."
-        : `Unbekannte Aktion "${action}".`,
-    );
-  },
+  run: (args) =>
+    runAction(args, {
+      create,
+      list,
+      deactivate: (rest) => changeState(rest, false),
+      reactivate: (rest) => changeState(rest, true),
+      invite,
+    }),
 };
-
-function noPositionals(positionals: readonly string[]): void {
-  if (positionals.length > 0)
-    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
-}
 
 async function create(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -245,7 +232,7 @@ async function invite(args: readonly string[]): Promise<number> {
       [
         `Zu ${account.email} gab es schon ein Konto; es gehört jetzt auch zu dieser Kommune.`,
         `  Kommune:  ${invitation.municipality.name} (${invitation.municipality.slug})`,
-        `  Rolle:    ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
+        `  Rolle:    ${describeRole(account.role)}`,
         invitation.isMailed
           ? "  Die Person ist per E-Mail benachrichtigt."
           : "  Es ist kein E-Mail-Versand eingerichtet: Bitte sagen Sie der Person selbst Bescheid;\n  sie meldet sich mit ihrem bestehenden Konto an.",
@@ -257,7 +244,7 @@ async function invite(args: readonly string[]): Promise<number> {
     [
       `Eingeladen: ${account.name} <${account.email}>`,
       `  Kommune:  ${invitation.municipality.name} (${invitation.municipality.slug})`,
-      `  Rolle:    ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
+      `  Rolle:    ${describeRole(account.role)}`,
       invitation.isMailed
         ? "  Der Link zum Setzen des Passworts ging per E-Mail; er gilt drei Tage und einmal."
         : "  Es ist kein E-Mail-Versand eingerichtet. Geben Sie diesen Link persönlich weiter\n  (er gilt drei Tage und nur einmal; er wird nicht noch einmal angezeigt):",

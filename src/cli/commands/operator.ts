@@ -6,19 +6,16 @@
  */
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
 import { accountExists } from "../../app/auth/manage-users.js";
-import {
-  checkNewPassword,
-  describePasswordProblem,
-} from "../../app/auth/password.js";
 import { addOperator } from "../../app/operations/operators.js";
-import { AppError } from "../../errors.js";
 import {
+  noPositionals,
   parseCommandArgs,
+  runAction,
   UsageError,
   withDatabase,
   type Command,
 } from "../command.js";
-import { readSecretFromStdin } from "../read-stdin.js";
+import { readNewPassword } from "../new-password.js";
 
 const HELP = [
   "Aufruf: fortschritt operator add --email <Adresse> --name <Name>",
@@ -41,15 +38,7 @@ export const operatorCommand: Command = {
   name: "operator",
   summary: "Betriebskonten anlegen (Betrieb der Installation)",
   help: HELP,
-  async run(args) {
-    const [action, ...rest] = args;
-    if (action === "add") return addOperatorAccount(rest);
-    throw new UsageError(
-      action === undefined
-        ? "Bitte geben Sie add an."
-        : `Unbekannte Aktion "${action}".`,
-    );
-  },
+  run: (args) => runAction(args, { add: addOperatorAccount }),
 };
 
 async function addOperatorAccount(args: readonly string[]): Promise<number> {
@@ -57,8 +46,7 @@ async function addOperatorAccount(args: readonly string[]): Promise<number> {
     email: { type: "string" },
     name: { type: "string" },
   });
-  if (positionals.length > 0)
-    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+  noPositionals(positionals);
   if (values.email === undefined) throw new UsageError("Es fehlt --email.");
   const email = values.email;
   const exists = await withDatabase((ctx) => accountExists(ctx, email));
@@ -66,15 +54,7 @@ async function addOperatorAccount(args: readonly string[]): Promise<number> {
     throw new UsageError("Es fehlt --name.");
   let password: string | undefined;
   if (!exists) {
-    password = await readSecretFromStdin("Passwort für das Betriebskonto: ");
-    const problem = checkNewPassword(password, { email });
-    if (problem !== null)
-      throw new AppError("ERR_VALIDATION", {
-        detail: describePasswordProblem(problem),
-        problems: [
-          { path: "/password", message: describePasswordProblem(problem) },
-        ],
-      });
+    password = await readNewPassword("Passwort für das Betriebskonto: ", email);
   }
   const created = await withDatabase((ctx) =>
     addOperator(ctx, COMMAND_LINE, {

@@ -2,6 +2,7 @@
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
 import { createApiTokenForEmail } from "../../app/auth/api-tokens.js";
 import {
+  noPositionals,
   parseCommandArgs,
   UsageError,
   withDatabase,
@@ -39,8 +40,7 @@ export const tokenCommand: Command = {
       // The municipalities the token may act in; needed when the person belongs to several.
       municipality: { type: "string", multiple: true },
     });
-    if (positionals.length > 0)
-      throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+    noPositionals(positionals);
     if (values.email === undefined) throw new UsageError("Es fehlt --email.");
     const email = values.email;
     const created = await withDatabase((ctx) =>

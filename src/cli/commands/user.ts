@@ -13,23 +13,15 @@ import {
   resolveAccountMunicipality,
 } from "../../app/auth/manage-users.js";
 import {
-  checkNewPassword,
-  describePasswordProblem,
-} from "../../app/auth/password.js";
-import { AppError } from "../../errors.js";
-import {
+  describeRole,
+  noPositionals,
   parseCommandArgs,
+  runAction,
   UsageError,
   withDatabase,
   type Command,
 } from "../command.js";
-import { readSecretFromStdin } from "../read-stdin.js";
-
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  admin: "Administration",
-  editor: "Redaktion",
-  committee: "Ausschuss",
-};
+import { readNewPassword } from "../new-password.js";
 
 const HELP = [
   "Aufruf: fortschritt user add --email <Adresse> --name <Name> --role admin|editor|committee",
@@ -60,16 +52,7 @@ export const userCommand: Command = {
   name: "user",
   summary: "Benutzerkonten anlegen und deaktivieren",
   help: HELP,
-  async run(args) {
-    const [action, ...rest] = args;
-    if (action === "add") return addUser(rest);
-    if (action === "deactivate") return deactivateUser(rest);
-    throw new UsageError(
-      action === undefined
-        ? "Bitte geben Sie add oder deactivate an."
-        : `Unbekannte Aktion "${action}".`,
-    );
-  },
+  run: (args) => runAction(args, { add: addUser, deactivate: deactivateUser }),
 };
 
 async function addUser(args: readonly string[]): Promise<number> {
@@ -80,8 +63,7 @@ async function addUser(args: readonly string[]): Promise<number> {
     "org-unit": { type: "string", multiple: true },
     municipality: { type: "string" },
   });
-  if (positionals.length > 0)
-    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+  noPositionals(positionals);
   for (const option of ["email", "name", "role"] as const) {
     if (values[option] === undefined)
       throw new UsageError(`Es fehlt --${option}.`);
@@ -90,19 +72,7 @@ async function addUser(args: readonly string[]): Promise<number> {
   const exists = await withDatabase((ctx) => accountExists(ctx, email));
   const password = exists
     ? undefined
-    : await readSecretFromStdin("Passwort für das neue Konto: ");
-  const problem =
-    password === undefined
-      ? null
-      : checkNewPassword(password, { email: values.email });
-  if (problem !== null) {
-    throw new AppError("ERR_VALIDATION", {
-      detail: describePasswordProblem(problem),
-      problems: [
-        { path: "/password", message: describePasswordProblem(problem) },
-      ],
-    });
-  }
+    : await readNewPassword("Passwort für das neue Konto: ", email);
   const created = await withDatabase(async (ctx) => {
     const municipality = await resolveAccountMunicipality(
       ctx,
@@ -125,7 +95,7 @@ async function addUser(args: readonly string[]): Promise<number> {
         ? `Mitgliedschaft hinzugefügt: ${account.name} <${account.email}>`
         : `Konto angelegt: ${account.name} <${account.email}>`,
       `  Kommune:    ${municipality.name} (${municipality.slug})`,
-      `  Rolle:      ${ROLE_NAMES[account.role] ?? account.role} (${account.role})`,
+      `  Rolle:      ${describeRole(account.role)}`,
       `  Einheiten:  ${account.orgUnitCodes.length === 0 ? "keine" : account.orgUnitCodes.join(", ")}`,
       account.role === "committee"
         ? ""
@@ -142,8 +112,7 @@ async function deactivateUser(args: readonly string[]): Promise<number> {
     email: { type: "string" },
     municipality: { type: "string" },
   });
-  if (positionals.length > 0)
-    throw new UsageError(`Unerwartete Angabe: ${positionals.join(" ")}`);
+  noPositionals(positionals);
   if (values.email === undefined) throw new UsageError("Es fehlt --email.");
   const email = values.email;
   const municipality = values.municipality;

@@ -570,3 +570,34 @@ export function isProjectChange(
 ): change is ProjectChange {
   return "project" in change;
 }
+
+/** The changes of one project, titled by its code and title ("1.1 Digitalisierungsstrategie"). */
+export interface ChangedProject {
+  readonly title: string;
+  readonly changes: readonly ProjectChange[];
+}
+
+/** The changes of an action field's projects, by project in the order they first appear. */
+export function changedProjectsIn(
+  changes: readonly CatalogueChange[],
+  actionFieldId: number,
+): ChangedProject[] {
+  const byProject = new Map<
+    string,
+    { title: string; changes: ProjectChange[] }
+  >();
+  for (const change of changes) {
+    if (
+      !isProjectChange(change) ||
+      change.project.actionField.id !== actionFieldId
+    )
+      continue;
+    const entry = byProject.get(change.project.key) ?? {
+      title: `${change.project.code} ${change.project.title}`,
+      changes: [],
+    };
+    entry.changes.push(change);
+    byProject.set(change.project.key, entry);
+  }
+  return [...byProject.values()];
+}

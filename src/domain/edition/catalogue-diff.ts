@@ -170,20 +170,19 @@ function finishOutcome(
   if (actual !== null) {
     const shift = describeShift(planned.end, actual.end);
     if (shift.direction !== "none") {
-      const change = {
-        key: `${shift.direction === "earlier" ? "project-finished-early" : "project-finished-late"}:${key}`,
-        project,
-        phase: { id: actual.phase.id, label: actual.phase.label },
-        from: planned.end,
-        to: actual.end,
-        shift,
-        basis: "plan" as const,
-      };
+      const kind =
+        shift.direction === "earlier"
+          ? "project-finished-early"
+          : "project-finished-late";
       return {
-        change:
-          shift.direction === "earlier"
-            ? { kind: "project-finished-early", ...change }
-            : { kind: "project-finished-late", ...change },
+        change: change(kind, key, {
+          project,
+          phase: { id: actual.phase.id, label: actual.phase.label },
+          from: planned.end,
+          to: actual.end,
+          shift,
+          basis: "plan",
+        }),
         coveredPhaseId:
           actual.phase.id === planned.phase.id ? actual.phase.id : null,
       };
@@ -194,22 +193,54 @@ function finishOutcome(
   const shift = describeShift(planned.end, to);
   if (shift.direction !== "earlier") return null;
   return {
-    change: {
-      kind: "project-finished-early",
-      key: `project-finished-early:${key}`,
+    change: change("project-finished-early", key, {
       project,
       phase: { id: planned.phase.id, label: planned.phase.label },
       from: planned.end,
       to,
       shift,
       basis: "as-of",
-    },
+    }),
     coveredPhaseId: null,
   };
 }
 
 // ---------------------------------------------------------------------------
 // Per project
+
+type ChangeKind = CatalogueChange["kind"];
+type ChangeOfKind<Kind extends ChangeKind> = Extract<
+  CatalogueChange,
+  { readonly kind: Kind }
+>;
+
+/** A change whose key is its kind followed by what changed ("project-12:phase-3"). */
+function change<Kind extends ChangeKind>(
+  kind: Kind,
+  of: string,
+  fields: Omit<ChangeOfKind<Kind>, "kind" | "key">,
+): ChangeOfKind<Kind> {
+  return { kind, key: `${kind}:${of}`, ...fields } as ChangeOfKind<Kind>;
+}
+
+/** The change of a value from its old to its new state; none when the value is the same. */
+function changed<Kind extends ChangeKind>(
+  kind: Kind,
+  of: string,
+  fields: Omit<ChangeOfKind<Kind>, "kind" | "key" | "from" | "to">,
+  from: ChangeOfKind<Kind> extends { readonly from: infer Value }
+    ? Value
+    : never,
+  to: ChangeOfKind<Kind> extends { readonly to: infer Value } ? Value : never,
+): ChangeOfKind<Kind>[] {
+  if (from === to) return [];
+  return [
+    change(kind, of, { ...fields, from, to } as Omit<
+      ChangeOfKind<Kind>,
+      "kind" | "key"
+    >),
+  ];
+}
 
 function placementOf(entry: FieldInContext): ProjectPlacement {
   return {
@@ -323,86 +354,86 @@ function compareSlugs(
   };
 }
 
+/**
+ * The changes of a project's phases or measures, paired by id: a record only one side has
+ * was added or removed, a record both have is compared by `kept`.
+ */
+function recordChanges<Record extends { readonly id: number }>(
+  before: readonly Record[],
+  after: readonly Record[],
+  addedOrRemoved: (
+    record: Record,
+    side: "added" | "removed",
+  ) => CatalogueChange,
+  kept: (old: Record, now: Record) => CatalogueChange[],
+): CatalogueChange[] {
+  return pairRecords(before, after, (record) => record.id).flatMap(
+    ({ before: old, after: now }) => {
+      if (old !== null && now !== null) return kept(old, now);
+      if (now !== null) return [addedOrRemoved(now, "added")];
+      if (old !== null) return [addedOrRemoved(old, "removed")];
+      return [];
+    },
+  );
+}
+
 function phaseChanges(
   project: ProjectRef,
   before: Project,
   after: Project,
   coveredPhaseId: number | null,
 ): CatalogueChange[] {
-  const changes: CatalogueChange[] = [];
-  for (const pair of pairRecords(
+  return recordChanges(
     before.phases,
     after.phases,
-    (phase) => phase.id,
-  )) {
-    const { before: old, after: now } = pair;
-    if (old === null && now !== null) {
-      changes.push({
-        kind: "phase-added",
-        key: `phase-added:${project.key}:phase-${now.id}`,
+    (only, side) =>
+      change(`phase-${side}`, `${project.key}:phase-${only.id}`, {
         project,
-        phase: { id: now.id, label: now.label },
-        period: periodOf(now),
-      });
-      continue;
-    }
-    if (now === null && old !== null) {
-      changes.push({
-        kind: "phase-removed",
-        key: `phase-removed:${project.key}:phase-${old.id}`,
-        project,
-        phase: { id: old.id, label: old.label },
-        period: periodOf(old),
-      });
-      continue;
-    }
-    if (old === null || now === null) continue;
-    const phase: PhaseRef = { id: now.id, label: now.label };
-    const suffix = `${project.key}:phase-${now.id}`;
-    if (old.label !== now.label) {
-      changes.push({
-        kind: "phase-relabelled",
-        key: `phase-relabelled:${suffix}`,
-        project,
-        phase,
-        from: old.label,
-        to: now.label,
-      });
-    }
-    const start = comparePoints(old.start, now.start);
-    if (typeof start === "object") {
-      changes.push({
-        kind: "phase-start-shifted",
-        key: `phase-start-shifted:${suffix}`,
-        project,
-        phase,
-        from: old.start,
-        to: now.start,
-        shift: start,
-      });
-    } else if (start !== "same") {
-      changes.push({
-        kind: "phase-start-precision-changed",
-        key: `phase-start-precision-changed:${suffix}`,
-        project,
-        phase,
-        from: old.start,
-        to: now.start,
-        precision: start,
-      });
-    }
-    changes.push(
-      ...endChanges(
-        project,
-        phase,
-        suffix,
-        old,
-        now,
-        coveredPhaseId === now.id,
-      ),
-    );
-  }
-  return changes;
+        phase: { id: only.id, label: only.label },
+        period: periodOf(only),
+      }),
+    (old, now) => {
+      const phase: PhaseRef = { id: now.id, label: now.label };
+      const suffix = `${project.key}:phase-${now.id}`;
+      const changes: CatalogueChange[] = [
+        ...changed(
+          "phase-relabelled",
+          suffix,
+          { project, phase },
+          old.label,
+          now.label,
+        ),
+      ];
+      const start = comparePoints(old.start, now.start);
+      const startMoved = { project, phase, from: old.start, to: now.start };
+      if (typeof start === "object") {
+        changes.push(
+          change("phase-start-shifted", suffix, {
+            ...startMoved,
+            shift: start,
+          }),
+        );
+      } else if (start !== "same") {
+        changes.push(
+          change("phase-start-precision-changed", suffix, {
+            ...startMoved,
+            precision: start,
+          }),
+        );
+      }
+      changes.push(
+        ...endChanges(
+          project,
+          phase,
+          suffix,
+          old,
+          now,
+          coveredPhaseId === now.id,
+        ),
+      );
+      return changes;
+    },
+  );
 }
 
 function periodOf(phase: Phase): Period {
@@ -444,65 +475,51 @@ function endChanges(
   };
   if (old.end !== null && now.end === null) {
     return [
-      {
-        kind: "phase-open-end-added",
-        key: `phase-open-end-added:${suffix}`,
+      change("phase-open-end-added", suffix, {
         project,
         phase,
         from: old.end,
         continuation,
-      },
+      }),
     ];
   }
   if (old.end === null && now.end !== null) {
     return [
-      {
-        kind: "phase-open-end-removed",
-        key: `phase-open-end-removed:${suffix}`,
+      change("phase-open-end-removed", suffix, {
         project,
         phase,
         to: now.end,
         continuation,
-      },
+      }),
     ];
   }
   const changes: CatalogueChange[] = [];
   if (old.end !== null && now.end !== null) {
     const end = comparePoints(old.end, now.end);
+    const endMoved = { project, phase, from: old.end, to: now.end };
     if (typeof end === "object") {
-      if (!isCoveredByFinish) {
-        changes.push({
-          kind: "phase-end-shifted",
-          key: `phase-end-shifted:${suffix}`,
-          project,
-          phase,
-          from: old.end,
-          to: now.end,
-          shift: end,
-        });
-      }
+      if (!isCoveredByFinish)
+        changes.push(
+          change("phase-end-shifted", suffix, { ...endMoved, shift: end }),
+        );
     } else if (end === "finer" || end === "coarser") {
-      changes.push({
-        kind: "phase-end-precision-changed",
-        key: `phase-end-precision-changed:${suffix}`,
-        project,
-        phase,
-        from: old.end,
-        to: now.end,
-        precision: end,
-      });
+      changes.push(
+        change("phase-end-precision-changed", suffix, {
+          ...endMoved,
+          precision: end,
+        }),
+      );
     }
   }
-  if (old.continuation !== now.continuation) {
-    changes.push({
-      kind: "phase-continuation-changed",
-      key: `phase-continuation-changed:${suffix}`,
-      project,
-      phase,
-      from: old.continuation,
-      to: now.continuation,
-    });
-  }
+  changes.push(
+    ...changed(
+      "phase-continuation-changed",
+      suffix,
+      { project, phase },
+      old.continuation,
+      now.continuation,
+    ),
+  );
   return changes;
 }
 
@@ -511,51 +528,34 @@ function measureChanges(
   before: Project,
   after: Project,
 ): CatalogueChange[] {
-  const changes: CatalogueChange[] = [];
-  for (const { before: old, after: now } of pairRecords(
+  return recordChanges(
     before.measures,
     after.measures,
-    (measure) => measure.id,
-  )) {
-    if (old === null && now !== null) {
-      changes.push({
-        kind: "measure-added",
-        key: `measure-added:${project.key}:measure-${now.id}`,
+    (only, side) =>
+      change(`measure-${side}`, `${project.key}:measure-${only.id}`, {
         project,
-        measure: { id: now.id, title: now.title },
-        status: now.status,
-      });
-    } else if (now === null && old !== null) {
-      changes.push({
-        kind: "measure-removed",
-        key: `measure-removed:${project.key}:measure-${old.id}`,
-        project,
-        measure: { id: old.id, title: old.title },
-        status: old.status,
-      });
-    } else if (old !== null && now !== null) {
+        measure: { id: only.id, title: only.title },
+        status: only.status,
+      }),
+    (old, now) => {
       const measure: MeasureRef = { id: now.id, title: now.title };
       const suffix = `${project.key}:measure-${now.id}`;
-      if (old.title !== now.title) {
-        changes.push({
-          kind: "measure-renamed",
-          key: `measure-renamed:${suffix}`,
-          project,
-          measure,
-          from: old.title,
-          to: now.title,
-        });
-      }
-      if (old.status !== now.status) {
-        changes.push({
-          kind: "measure-status-changed",
-          key: `measure-status-changed:${suffix}`,
-          project,
-          measure,
-          from: old.status,
-          to: now.status,
-        });
-      }
+      const changes: CatalogueChange[] = [
+        ...changed(
+          "measure-renamed",
+          suffix,
+          { project, measure },
+          old.title,
+          now.title,
+        ),
+        ...changed(
+          "measure-status-changed",
+          suffix,
+          { project, measure },
+          old.status,
+          now.status,
+        ),
+      ];
       // A dated measure moving is a shift like a phase's; a date first given or given
       // more precisely is not (the new point lies inside the old one).
       for (const side of ["start", "end"] as const) {
@@ -564,24 +564,19 @@ function measureChanges(
         if (from === null || to === null) continue;
         const shift = comparePoints(from, to);
         if (typeof shift !== "object") continue;
-        const moved = { project, measure, from, to, shift };
         changes.push(
-          side === "start"
-            ? {
-                kind: "measure-start-shifted",
-                key: `measure-start-shifted:${suffix}`,
-                ...moved,
-              }
-            : {
-                kind: "measure-end-shifted",
-                key: `measure-end-shifted:${suffix}`,
-                ...moved,
-              },
+          change(`measure-${side}-shifted`, suffix, {
+            project,
+            measure,
+            from,
+            to,
+            shift,
+          }),
         );
       }
-    }
-  }
-  return changes;
+      return changes;
+    },
+  );
 }
 
 function responsibilityChanges(
@@ -608,33 +603,33 @@ function responsibilityChanges(
     const suffix = `${project.key}:org-unit-${code}`;
     const oldRole = old.get(code);
     if (oldRole === undefined) {
-      changes.push({
-        kind: "responsibility-added",
-        key: `responsibility-added:${suffix}`,
-        project,
-        orgUnit: unit(code, afterSnapshot),
-        role,
-      });
+      changes.push(
+        change("responsibility-added", suffix, {
+          project,
+          orgUnit: unit(code, afterSnapshot),
+          role,
+        }),
+      );
     } else if (oldRole !== role) {
-      changes.push({
-        kind: "responsibility-role-changed",
-        key: `responsibility-role-changed:${suffix}`,
-        project,
-        orgUnit: unit(code, afterSnapshot),
-        from: oldRole,
-        to: role,
-      });
+      changes.push(
+        change("responsibility-role-changed", suffix, {
+          project,
+          orgUnit: unit(code, afterSnapshot),
+          from: oldRole,
+          to: role,
+        }),
+      );
     }
   }
   for (const [code, role] of old) {
     if (now.has(code)) continue;
-    changes.push({
-      kind: "responsibility-removed",
-      key: `responsibility-removed:${project.key}:org-unit-${code}`,
-      project,
-      orgUnit: unit(code, beforeSnapshot),
-      role,
-    });
+    changes.push(
+      change("responsibility-removed", `${project.key}:org-unit-${code}`, {
+        project,
+        orgUnit: unit(code, beforeSnapshot),
+        role,
+      }),
+    );
   }
   return changes;
 }
@@ -652,19 +647,16 @@ function dependencyChanges(
     after.dependsOn,
     afterSnapshot,
   );
+  const dependency =
+    (kind: "dependency-added" | "dependency-removed") =>
+    ({ identity, mention }: ResolvedSlug): CatalogueChange =>
+      change(kind, `${project.key}:needs:${identity}`, {
+        project,
+        prerequisite: mention,
+      });
   return [
-    ...added.map(({ identity, mention }): CatalogueChange => ({
-      kind: "dependency-added",
-      key: `dependency-added:${project.key}:needs:${identity}`,
-      project,
-      prerequisite: mention,
-    })),
-    ...removed.map(({ identity, mention }): CatalogueChange => ({
-      kind: "dependency-removed",
-      key: `dependency-removed:${project.key}:needs:${identity}`,
-      project,
-      prerequisite: mention,
-    })),
+    ...added.map(dependency("dependency-added")),
+    ...removed.map(dependency("dependency-removed")),
   ];
 }
 
@@ -683,22 +675,18 @@ function projectChanges(
   const { before, after, key } = match;
   if (after !== null && before === null) {
     return [
-      {
-        kind: "project-added",
-        key: `project-added:${key}`,
+      change("project-added", key, {
         project: projectRef(key, after.project, after),
-      },
+      }),
     ];
   }
   if (before !== null && after === null) {
     const placement =
       structure.fieldCounterpart.get(before.actionField.id) ?? before;
     return [
-      {
-        kind: "project-removed",
-        key: `project-removed:${key}`,
+      change("project-removed", key, {
         project: projectRef(key, before.project, placement),
-      },
+      }),
     ];
   }
   if (before === null || after === null) return [];
@@ -706,49 +694,34 @@ function projectChanges(
   const project = projectRef(key, after.project, after);
   const old = before.project;
   const now = after.project;
-  const changes: CatalogueChange[] = [];
-  if (old.title !== now.title) {
-    changes.push({
-      kind: "project-renamed",
-      key: `project-renamed:${key}`,
-      project,
-      from: old.title,
-      to: now.title,
-    });
-  }
-  if (old.code !== now.code) {
-    changes.push({
-      kind: "project-code-changed",
-      key: `project-code-changed:${key}`,
-      project,
-      from: old.code,
-      to: now.code,
-    });
-  }
+  const changes: CatalogueChange[] = [
+    ...changed("project-renamed", key, { project }, old.title, now.title),
+    ...changed("project-code-changed", key, { project }, old.code, now.code),
+  ];
   if (
     structure.fieldCounterpart.get(before.actionField.id)?.actionField.id !==
     after.actionField.id
   ) {
-    changes.push({
-      kind: "project-moved",
-      key: `project-moved:${key}`,
-      project,
-      from: placementOf(before),
-      to: placementOf(after),
-      impactAreaChanged:
-        structure.areaCounterpartId.get(before.impactArea.id) !==
-        after.impactArea.id,
-    });
+    changes.push(
+      change("project-moved", key, {
+        project,
+        from: placementOf(before),
+        to: placementOf(after),
+        impactAreaChanged:
+          structure.areaCounterpartId.get(before.impactArea.id) !==
+          after.impactArea.id,
+      }),
+    );
   }
-  if (old.status !== now.status) {
-    changes.push({
-      kind: "project-status-changed",
-      key: `project-status-changed:${key}`,
-      project,
-      from: old.status,
-      to: now.status,
-    });
-  }
+  changes.push(
+    ...changed(
+      "project-status-changed",
+      key,
+      { project },
+      old.status,
+      now.status,
+    ),
+  );
   const finish = finishOutcome(key, project, old, now, context);
   if (finish !== null) changes.push(finish.change);
   changes.push(
@@ -798,13 +771,13 @@ function programmeChanges(
   for (const [identity, priority] of nowById) {
     const previous = oldById.get(identity);
     if (previous === undefined) {
-      changes.push({
-        kind: "priority-added",
-        key: `priority-added:${identity}`,
-        year: priority.year,
-        title: priority.title,
-        projects: priority.projectSlugs.map((slug) => mentionOf(slug, after)),
-      });
+      changes.push(
+        change("priority-added", identity, {
+          year: priority.year,
+          title: priority.title,
+          projects: priority.projectSlugs.map((slug) => mentionOf(slug, after)),
+        }),
+      );
       continue;
     }
     const { added, removed } = compareSlugs(
@@ -814,25 +787,25 @@ function programmeChanges(
       after,
     );
     if (added.length > 0 || removed.length > 0) {
-      changes.push({
-        kind: "priority-projects-changed",
-        key: `priority-projects-changed:${identity}`,
-        year: priority.year,
-        title: priority.title,
-        added: added.map((each) => each.mention),
-        removed: removed.map((each) => each.mention),
-      });
+      changes.push(
+        change("priority-projects-changed", identity, {
+          year: priority.year,
+          title: priority.title,
+          added: added.map((each) => each.mention),
+          removed: removed.map((each) => each.mention),
+        }),
+      );
     }
   }
   for (const [identity, priority] of oldById) {
     if (nowById.has(identity)) continue;
-    changes.push({
-      kind: "priority-removed",
-      key: `priority-removed:${identity}`,
-      year: priority.year,
-      title: priority.title,
-      projects: priority.projectSlugs.map((slug) => mentionOf(slug, before)),
-    });
+    changes.push(
+      change("priority-removed", identity, {
+        year: priority.year,
+        title: priority.title,
+        projects: priority.projectSlugs.map((slug) => mentionOf(slug, before)),
+      }),
+    );
   }
   return changes;
 }

@@ -17,6 +17,7 @@ import {
   type CatalogueLevels,
 } from "../../domain/catalogue/levels.js";
 import {
+  changedProjectsIn,
   isProjectChange,
   isShift,
 } from "../../domain/edition/catalogue-change.js";
@@ -298,28 +299,6 @@ export function changesOf(report: ChangeReport): DocumentChanges {
   const fields = report.diff.summary.byActionField
     .filter((field) => field.changeCount > 0)
     .map((field): DocumentChangeField => {
-      const projects: { title: string; changes: DocumentChange[] }[] = [];
-      const byKey = new Map<
-        string,
-        { title: string; changes: DocumentChange[] }
-      >();
-      for (const change of report.diff.changes) {
-        if (
-          !isProjectChange(change) ||
-          change.project.actionField.id !== field.actionField.id
-        )
-          continue;
-        let entry = byKey.get(change.project.key);
-        if (entry === undefined) {
-          entry = {
-            title: `${change.project.code} ${change.project.title}`,
-            changes: [],
-          };
-          byKey.set(change.project.key, entry);
-          projects.push(entry);
-        }
-        entry.changes.push(toChange(change));
-      }
       return {
         heading: fieldHeading(
           report.after.programme.levels,
@@ -328,8 +307,11 @@ export function changesOf(report: ChangeReport): DocumentChanges {
         ),
         key: field.actionField.key,
         counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
-        projects: projects.map((project) =>
-          changedProject(project.title, project.changes),
+        projects: changedProjectsIn(
+          report.diff.changes,
+          field.actionField.id,
+        ).map((project) =>
+          changedProject(project.title, project.changes.map(toChange)),
         ),
       };
     });

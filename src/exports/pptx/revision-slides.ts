@@ -12,6 +12,7 @@ import type * as PptxGenJSModule from "pptxgenjs";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { pptxColour } from "./pptx-colour.js";
 import {
+  changedProjectsIn,
   isProjectChange,
   isShift,
   type CatalogueChange,
@@ -187,23 +188,10 @@ export function buildRevisionSlidesModel(
     );
     for (const field of report.diff.summary.byActionField) {
       if (field.changeCount === 0) continue;
-      const byProject = new Map<
-        string,
-        { title: string; changes: CatalogueChange[] }
-      >();
-      for (const change of report.diff.changes) {
-        if (
-          !isProjectChange(change) ||
-          change.project.actionField.id !== field.actionField.id
-        )
-          continue;
-        const entry = byProject.get(change.project.key) ?? {
-          title: `${change.project.code} ${change.project.title}`,
-          changes: [],
-        };
-        entry.changes.push(change);
-        byProject.set(change.project.key, entry);
-      }
+      const changedProjects = changedProjectsIn(
+        report.diff.changes,
+        field.actionField.id,
+      );
       // A flat programme's one structural area is never named.
       const heading = programme.levels.flat
         ? `${field.actionField.number} ${field.actionField.name}`
@@ -212,7 +200,7 @@ export function buildRevisionSlidesModel(
         string,
         { key: string; label: string; count: number }
       >();
-      for (const { changes } of byProject.values())
+      for (const { changes } of changedProjects)
         for (const change of changes) {
           if (!isShift(change)) continue;
           const [reason] = report.reasons.get(change.key) ?? [];
@@ -234,7 +222,7 @@ export function buildRevisionSlidesModel(
         ),
         colour: colours.get(field.actionField.id) ?? "#505a5f",
         counts: `${plural(field.changeCount, "Veränderung", "Veränderungen")}, davon ${plural(field.shiftCount, "Verschiebung", "Verschiebungen")}`,
-        projects: [...byProject.values()].map(({ title, changes }) => {
+        projects: changedProjects.map(({ title, changes }) => {
           const reasons = reasonsOf(report, changes);
           return {
             headline:
