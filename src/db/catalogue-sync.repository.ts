@@ -5,7 +5,6 @@
  * so editions, change reports, editors' org units and audit events still point at it; a
  * record that did not change is not written at all. Run inside the caller's transaction.
  */
-import type { Kysely } from "kysely";
 import {
   actionFieldValues,
   differs,
@@ -24,7 +23,7 @@ import {
   responsibilityValues,
 } from "./catalogue-rows.js";
 import { insertCatalogue, type NewCatalogue } from "./catalogue.repository.js";
-import type { Executor, ProjectTable } from "./database.js";
+import type { Executor } from "./database.js";
 import { replaceProjectTags } from "./project.repository.js";
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -41,40 +40,6 @@ function groupBy<T>(
     else list.push(row);
   }
   return groups;
-}
-
-/** The tables below project, each with the project's id and a place within the project. */
-type ProjectChildTable =
-  "project_tag" | "phase" | "measure" | "responsibility" | "project_dependency";
-
-/** What rowsByProject needs to know of a child table; its other columns are named by the caller. */
-interface ProjectChildren {
-  child: { project_id: number; position: number };
-  project: ProjectTable;
-}
-
-/**
- * The given columns of one child table's rows for all of a municipality's projects, by
- * project, each project's rows in their order.
- */
-async function rowsByProject<Row extends object>(
-  db: Executor,
-  municipalityId: number,
-  table: ProjectChildTable,
-  columns: readonly (keyof Row & string)[],
-): Promise<Map<number, Row[]>> {
-  const rows = await (db as unknown as Kysely<ProjectChildren>)
-    .selectFrom(`${table} as child` as "child")
-    .innerJoin("project", "project.id", "child.project_id")
-    .select("child.project_id")
-    .select(columns.map((column) => db.dynamic.ref(`child.${column}`)))
-    .where("project.municipality_id", "=", municipalityId)
-    .orderBy("child.position")
-    .execute();
-  return groupBy(
-    rows as (Row & { project_id: number })[],
-    (row) => row.project_id,
-  );
 }
 
 /** How one table's rows are written: a new row (returning its id) or new values of a stored one. */
@@ -168,30 +133,8 @@ export async function syncCatalogue(
 
   const programmeId = await syncProgramme(db, municipalityId, programme, next);
   const orgUnitIds = await syncOrgUnits(db, municipalityId, next);
-  const areaIds = await syncByKey(
-    db,
-    municipalityId,
-    "impact_area",
-    next.impactAreas.map(
-      (area, position) => [area.key, impactAreaValues(area, position)] as const,
-    ),
-  );
-  const fieldIds = await syncByKey(
-    db,
-    municipalityId,
-    "action_field",
-    next.impactAreas
-      .flatMap((area) =>
-        area.actionFields.map((field) => ({
-          field,
-          areaId: need(areaIds, area.key),
-        })),
-      )
-      .map(
-        ({ field, areaId }, position) =>
-          [field.key, actionFieldValues(field, areaId, position)] as const,
-      ),
-  );
+  const areaIds = await syncImpactAreas(db, municipalityId, next);
+  const fieldIds = await syncActionFields(db, municipalityId, next, areaIds);
   const projectIds = await syncProjects(
     db,
     municipalityId,
@@ -340,25 +283,22 @@ async function syncOrgUnits(
   return ids;
 }
 
-/**
- * Syncs a municipality's impact areas or action fields, matched by key: the values by
- * key in catalogue order. Returns the ids by key.
- */
-async function syncByKey<Values extends object>(
+async function syncImpactAreas(
   db: Executor,
   municipalityId: number,
-  table: "impact_area" | "action_field",
-  entries: readonly (readonly [key: string, values: Values])[],
+  next: NewCatalogue,
 ): Promise<Map<string, number>> {
   const stored = await db
-    .selectFrom(table)
-    .selectAll()
+    .selectFrom("impact_area")
+    .select(["id", "key", "name", "description", "position"])
     .where("municipality_id", "=", municipalityId)
     .execute();
   return syncKeyed(
     new Map(stored.map((row) => [row.key, row])),
-    entries,
-    versionedWriter(db, table, (key, values) => ({
+    next.impactAreas.map(
+      (area, position) => [area.key, impactAreaValues(area, position)] as const,
+    ),
+    versionedWriter(db, "impact_area", (key, values) => ({
       municipality_id: municipalityId,
       key,
       ...values,
@@ -366,6 +306,45 @@ async function syncByKey<Values extends object>(
   );
 }
 
+async function syncActionFields(
+  db: Executor,
+  municipalityId: number,
+  next: NewCatalogue,
+  areaIds: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const stored = await db
+    .selectFrom("action_field")
+    .select([
+      "id",
+      "key",
+      "impact_area_id",
+      "number",
+      "name",
+      "colour",
+      "description",
+      "position",
+    ])
+    .where("municipality_id", "=", municipalityId)
+    .execute();
+  const fields = next.impactAreas.flatMap((area) =>
+    area.actionFields.map((field) => ({
+      field,
+      areaId: need(areaIds, area.key),
+    })),
+  );
+  return syncKeyed(
+    new Map(stored.map((row) => [row.key, row])),
+    fields.map(
+      ({ field, areaId }, position) =>
+        [field.key, actionFieldValues(field, areaId, position)] as const,
+    ),
+    versionedWriter(db, "action_field", (key, values) => ({
+      municipality_id: municipalityId,
+      key,
+      ...values,
+    })),
+  );
+}
 interface Ids {
   readonly areaIds: ReadonlyMap<string, number>;
   readonly fieldIds: ReadonlyMap<string, number>;
@@ -396,48 +375,86 @@ async function syncProjects(
     .execute();
   const bySlug = new Map(stored.map((row) => [row.slug, row]));
   const storedIds = stored.map((row) => row.id);
+  const inProject = <T extends { project_id: number }>(rows: T[]) =>
+    groupBy(rows, (row) => row.project_id);
   const children =
     storedIds.length === 0
       ? null
       : {
-          tags: await rowsByProject<ChildRow["tags"]>(
-            db,
-            municipalityId,
-            "project_tag",
-            ["tag"],
+          tags: inProject(
+            await db
+              .selectFrom("project_tag")
+              .innerJoin("project", "project.id", "project_tag.project_id")
+              .select(["project_tag.project_id", "project_tag.tag"])
+              .where("project.municipality_id", "=", municipalityId)
+              .orderBy("project_tag.position")
+              .execute(),
           ),
-          phases: await rowsByProject<ChildRow["phases"]>(
-            db,
-            municipalityId,
-            "phase",
-            ["id", "label", "start_value", "end_value", "continuation", "note"],
+          phases: inProject(
+            await db
+              .selectFrom("phase")
+              .innerJoin("project", "project.id", "phase.project_id")
+              .select([
+                "phase.id",
+                "phase.project_id",
+                "phase.label",
+                "phase.start_value",
+                "phase.end_value",
+                "phase.continuation",
+                "phase.note",
+              ])
+              .where("project.municipality_id", "=", municipalityId)
+              .orderBy("phase.position")
+              .execute(),
           ),
-          measures: await rowsByProject<ChildRow["measures"]>(
-            db,
-            municipalityId,
-            "measure",
-            [
-              "id",
-              "title",
-              "status",
-              "start_value",
-              "end_value",
-              "org_unit_id",
-              "description",
-              "phase_id",
-            ],
+          measures: inProject(
+            await db
+              .selectFrom("measure")
+              .innerJoin("project", "project.id", "measure.project_id")
+              .select([
+                "measure.id",
+                "measure.project_id",
+                "measure.title",
+                "measure.status",
+                "measure.start_value",
+                "measure.end_value",
+                "measure.org_unit_id",
+                "measure.description",
+                "measure.phase_id",
+              ])
+              .where("project.municipality_id", "=", municipalityId)
+              .orderBy("measure.position")
+              .execute(),
           ),
-          responsibilities: await rowsByProject<ChildRow["responsibilities"]>(
-            db,
-            municipalityId,
-            "responsibility",
-            ["org_unit_id", "role", "note"],
+          responsibilities: inProject(
+            await db
+              .selectFrom("responsibility")
+              .innerJoin("project", "project.id", "responsibility.project_id")
+              .select([
+                "responsibility.project_id",
+                "responsibility.org_unit_id",
+                "responsibility.role",
+                "responsibility.note",
+              ])
+              .where("project.municipality_id", "=", municipalityId)
+              .orderBy("responsibility.position")
+              .execute(),
           ),
-          dependencies: await rowsByProject<{ depends_on_id: number }>(
-            db,
-            municipalityId,
-            "project_dependency",
-            ["depends_on_id"],
+          dependencies: inProject(
+            await db
+              .selectFrom("project_dependency")
+              .innerJoin(
+                "project",
+                "project.id",
+                "project_dependency.project_id",
+              )
+              .select([
+                "project_dependency.project_id",
+                "project_dependency.depends_on_id",
+              ])
+              .where("project.municipality_id", "=", municipalityId)
+              .orderBy("project_dependency.position")
+              .execute(),
           ),
         };
 
@@ -548,59 +565,36 @@ async function syncProjects(
   return projectIds;
 }
 
-/** The stored columns of a kept project's children that syncChildren compares, by kind. */
-interface ChildRow {
-  readonly tags: { tag: string };
-  readonly phases: {
-    id: number;
-    label: string;
-    start_value: string;
-    end_value: string | null;
-    continuation: string | null;
-    note: string | null;
-  };
-  readonly measures: {
-    id: number;
-    title: string;
-    status: string;
-    start_value: string | null;
-    end_value: string | null;
-    org_unit_id: number | null;
-    description: string | null;
-    phase_id: number | null;
-  };
-  readonly responsibilities: {
-    org_unit_id: number;
-    role: string;
-    note: string | null;
-  };
-}
-
-type StoredChildren = {
-  readonly [Kind in keyof ChildRow]: Map<number, ChildRow[Kind][]>;
-};
-
-/** Writes a project's phases or measures, which syncByPosition matches by their place. */
-function positionedWriter(
-  db: Executor,
-  table: "phase" | "measure",
-  projectId: number,
-) {
-  return {
-    insert: (position: number, values: object) =>
-      db
-        .insertInto(table)
-        .values({ project_id: projectId, position, ...values } as never)
-        .execute(),
-    update: (id: number, values: object) =>
-      db
-        .updateTable(table)
-        .set(values as never)
-        .where("id", "=", id)
-        .execute(),
-    remove: (ids: number[]) =>
-      db.deleteFrom(table).where("id", "in", ids).execute(),
-  };
+interface StoredChildren {
+  readonly tags: Map<number, { tag: string }[]>;
+  readonly phases: Map<
+    number,
+    {
+      id: number;
+      label: string;
+      start_value: string;
+      end_value: string | null;
+      continuation: string | null;
+      note: string | null;
+    }[]
+  >;
+  readonly measures: Map<
+    number,
+    {
+      id: number;
+      title: string;
+      status: string;
+      start_value: string | null;
+      end_value: string | null;
+      org_unit_id: number | null;
+      description: string | null;
+      phase_id: number | null;
+    }[]
+  >;
+  readonly responsibilities: Map<
+    number,
+    { org_unit_id: number; role: string; note: string | null }[]
+  >;
 }
 
 /** Syncs tags, phases, measures and responsibilities of a kept project; true when any changed. */
@@ -622,7 +616,17 @@ async function syncChildren(
     await syncByPosition(
       stored.phases.get(projectId) ?? [],
       project.phases.map(phaseValues),
-      positionedWriter(db, "phase", projectId),
+      {
+        insert: (position, values) =>
+          db
+            .insertInto("phase")
+            .values({ project_id: projectId, position, ...values })
+            .execute(),
+        update: (id, values) =>
+          db.updateTable("phase").set(values).where("id", "=", id).execute(),
+        remove: (ids) =>
+          db.deleteFrom("phase").where("id", "in", ids).execute(),
+      },
     )
   )
     changed = true;
@@ -635,7 +639,17 @@ async function syncChildren(
       project.measures.map((measure) =>
         measureValues(measure, orgUnitIds, phaseIds),
       ),
-      positionedWriter(db, "measure", projectId),
+      {
+        insert: (position, values) =>
+          db
+            .insertInto("measure")
+            .values({ project_id: projectId, position, ...values })
+            .execute(),
+        update: (id, values) =>
+          db.updateTable("measure").set(values).where("id", "=", id).execute(),
+        remove: (ids) =>
+          db.deleteFrom("measure").where("id", "in", ids).execute(),
+      },
     )
   )
     changed = true;
