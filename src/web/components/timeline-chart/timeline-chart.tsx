@@ -158,27 +158,12 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
               const colour = safeColour(group.colour);
               const light = tint(colour, 0.82);
               return (
-                <>
-                  <pattern
-                    id={`${idPrefix}-schraffur-${index}`}
-                    patternUnits="userSpaceOnUse"
-                    width="6"
-                    height="6"
-                    patternTransform="rotate(45)"
-                  >
-                    <rect x="0" y="0" width="6" height="6" fill={light} />
-                    <rect x="0" y="0" width="2.5" height="6" fill={colour} />
-                  </pattern>
-                  <pattern
-                    id={`${idPrefix}-punkte-${index}`}
-                    patternUnits="userSpaceOnUse"
-                    width="6"
-                    height="6"
-                  >
-                    <rect x="0" y="0" width="6" height="6" fill={light} />
-                    <circle cx="3" cy="3" r="1.7" fill={colour} />
-                  </pattern>
-                </>
+                <BarPatterns
+                  hatchId={`${idPrefix}-schraffur-${index}`}
+                  dotsId={`${idPrefix}-punkte-${index}`}
+                  light={light}
+                  ink={colour}
+                />
               );
             })}
           </defs>
@@ -471,4 +456,40 @@ function truncate(text: string, max: number): string {
   return text.length <= max
     ? text
     : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
+}
+
+/**
+ * The fills that tell phases apart without colour: a hatch for every second phase and
+ * dots for a standing task, in ink on a light ground. The chart defines them per field
+ * colour, the legend once in neutral grey.
+ */
+export function BarPatterns(props: {
+  hatchId: string;
+  dotsId: string;
+  light: string;
+  ink: string;
+}): JSX.Element {
+  return (
+    <>
+      <pattern
+        id={props.hatchId}
+        patternUnits="userSpaceOnUse"
+        width="6"
+        height="6"
+        patternTransform="rotate(45)"
+      >
+        <rect x="0" y="0" width="6" height="6" fill={props.light} />
+        <rect x="0" y="0" width="2.5" height="6" fill={props.ink} />
+      </pattern>
+      <pattern
+        id={props.dotsId}
+        patternUnits="userSpaceOnUse"
+        width="6"
+        height="6"
+      >
+        <rect x="0" y="0" width="6" height="6" fill={props.light} />
+        <circle cx="3" cy="3" r="1.7" fill={props.ink} />
+      </pattern>
+    </>
+  );
 }
