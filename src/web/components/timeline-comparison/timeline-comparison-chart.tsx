@@ -20,6 +20,8 @@ import type {
 } from "../../../domain/edition/timeline-comparison.js";
 import { safeColour } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
+import { SvgImage } from "../svg-image/svg-image.js";
+import { TodayLine } from "../timeline-chart/timeline-chart.js";
 import { LegendItem, MarkerLine } from "../timeline-legend/timeline-legend.js";
 
 /** Props of the comparison chart. */
@@ -86,30 +88,20 @@ export function TimelineComparisonChart(
   });
   const contentBottom = y;
   const height = contentBottom + 28;
-  const titleId = `${idPrefix}-titel`;
-  const descId = `${idPrefix}-beschreibung`;
   const arrowId = `${idPrefix}-pfeil`;
   const labelChars = compact ? 34 : 40;
 
   return (
     <figure class="app-timeline-chart__figure">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
+      <SvgImage
         class="app-comparison-chart"
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        aria-details={props.detailsId}
+        idPrefix={idPrefix}
+        title={props.title}
+        description={props.description}
+        detailsId={props.detailsId}
       >
-        <title id={titleId} safe>
-          {props.title}
-        </title>
-        <desc id={descId} safe>
-          {props.description}
-        </desc>
         <defs>
           <marker
             id={arrowId}
@@ -330,28 +322,16 @@ export function TimelineComparisonChart(
           {layout.todayX === null ? (
             ""
           ) : (
-            <g class="app-comparison-chart__today">
-              <line
-                stroke="#b3261e"
-                stroke-width="2"
-                x1={xOf(layout.todayX)}
-                y1={axisTop - 4}
-                x2={xOf(layout.todayX)}
-                y2={contentBottom}
-              />
-              <text
-                fill="#b3261e"
-                x={xOf(layout.todayX)}
-                y="13"
-                text-anchor="middle"
-                safe
-              >
-                {props.view.t.timelineToday}
-              </text>
-            </g>
+            <TodayLine
+              class="app-comparison-chart__today"
+              x={xOf(layout.todayX)}
+              top={axisTop - 4}
+              bottom={contentBottom}
+              label={props.view.t.timelineToday}
+            />
           )}
         </g>
-      </svg>
+      </SvgImage>
     </figure>
   );
 }
