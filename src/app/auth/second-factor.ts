@@ -16,7 +16,6 @@ import {
 } from "../../db/user.repository.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import type { Executor } from "../../db/database.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { canManageOwnAccount } from "../policies/user.policy.js";
@@ -48,21 +47,6 @@ export interface TotpEnrolment {
   readonly issuer: string;
   /** Whether a second factor is in use already (this would replace it). */
   readonly isReplacing: boolean;
-}
-
-/** Replaces the account's recovery codes by these (stored as hashes only). */
-async function storeRecoveryCodes(
-  trx: Executor,
-  userId: number,
-  recoveryCodes: readonly string[],
-): Promise<void> {
-  await replaceRecoveryCodes(
-    trx,
-    userId,
-    recoveryCodes.map((recoveryCode) =>
-      hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
-    ),
-  );
 }
 
 /** The issuer name the authenticator app lists the account under. */
@@ -147,7 +131,13 @@ async function confirmEnrolment(
       step,
       now,
     });
-    await storeRecoveryCodes(trx, user.id, recoveryCodes);
+    await replaceRecoveryCodes(
+      trx,
+      user.id,
+      recoveryCodes.map((recoveryCode) =>
+        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
+      ),
+    );
     await recordAudit(
       trx,
       ctx,
@@ -243,7 +233,13 @@ export async function regenerateRecoveryCodes(
     });
   const recoveryCodes = generateRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
-    await storeRecoveryCodes(trx, user.id, recoveryCodes);
+    await replaceRecoveryCodes(
+      trx,
+      user.id,
+      recoveryCodes.map((recoveryCode) =>
+        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
+      ),
+    );
     await recordAudit(
       trx,
       ctx,
