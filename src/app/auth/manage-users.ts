@@ -142,6 +142,29 @@ export async function listAccounts(
   );
 }
 
+/** The account with its membership in the municipality; ERR_NOT_FOUND for an account of another municipality. */
+async function accountOf(
+  ctx: AppContext,
+  municipalityId: number,
+  userId: number,
+): Promise<UserRecord> {
+  const user = await findUserById(ctx.db, userId, municipalityId);
+  if (user === null || user.municipalityId !== municipalityId)
+    throw new AppError("ERR_NOT_FOUND");
+  return user;
+}
+
+/** The account as a change has just left it. */
+async function changedAccount(
+  ctx: AppContext,
+  municipalityId: number,
+  userId: number,
+): Promise<AccountSummary> {
+  const changed = await findUserById(ctx.db, userId, municipalityId);
+  if (changed === null) throw new AppError("ERR_INTERNAL");
+  return summariseAccount(changed, municipalityId);
+}
+
 /** One account of a municipality; 404 for an account of another municipality. */
 export async function getAccount(
   ctx: AppContext,
@@ -150,10 +173,10 @@ export async function getAccount(
   userId: number,
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const user = await findUserById(ctx.db, userId, municipalityId);
-  if (user === null || user.municipalityId !== municipalityId)
-    throw new AppError("ERR_NOT_FOUND");
-  return summariseAccount(user, municipalityId);
+  return summariseAccount(
+    await accountOf(ctx, municipalityId, userId),
+    municipalityId,
+  );
 }
 
 /** The org units an account can be given, for the form. */
@@ -359,9 +382,7 @@ export async function changeAccount(
   origin: RequestOrigin = { ip: null },
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const current = await findUserById(ctx.db, userId, municipalityId);
-  if (current === null || current.municipalityId !== municipalityId)
-    throw new AppError("ERR_NOT_FOUND");
+  const current = await accountOf(ctx, municipalityId, userId);
   const problems: InputProblem[] = [];
   const name = readName(input.name, problems);
   const role = readRole(input.role, problems);
@@ -428,9 +449,7 @@ export async function changeAccount(
       origin,
     );
   });
-  const changed = await findUserById(ctx.db, userId, municipalityId);
-  if (changed === null) throw new AppError("ERR_INTERNAL");
-  return summariseAccount(changed, municipalityId);
+  return changedAccount(ctx, municipalityId, userId);
 }
 
 async function countActiveAdmins(
@@ -456,9 +475,7 @@ export async function setAccountActive(
   origin: RequestOrigin = { ip: null },
 ): Promise<AccountSummary> {
   authorise(actor, municipalityId);
-  const current = await findUserById(ctx.db, userId, municipalityId);
-  if (current === null || current.municipalityId !== municipalityId)
-    throw new AppError("ERR_NOT_FOUND");
+  const current = await accountOf(ctx, municipalityId, userId);
   const wasActive = current.isActive && current.membershipActive;
   const othersActive = current.memberships.some(
     (m) => m.isActive && m.municipalityId !== municipalityId,
@@ -518,9 +535,7 @@ export async function setAccountActive(
       origin,
     );
   });
-  const changed = await findUserById(ctx.db, userId, municipalityId);
-  if (changed === null) throw new AppError("ERR_INTERNAL");
-  return summariseAccount(changed, municipalityId);
+  return changedAccount(ctx, municipalityId, userId);
 }
 
 /**

@@ -246,52 +246,27 @@ export async function signInWithPassword(
       at: now.toISOString(),
       isSuccess: true,
     });
-    const sessionToken = await createSession(trx, ctx, user.id, {
-      isPendingSecondFactor: withSecondFactor,
-      origin,
-    });
-    const principal = toUserPrincipal(user, "session");
     if (withSecondFactor) {
-      await recordAudit(
-        trx,
-        ctx,
-        principal,
-        {
-          municipalityId: user.municipalityId,
-          action: "login.password",
-          entityType: "user_account",
-          entityId: user.id,
-          entityLabel: user.email,
-          after: {
-            nextStep: user.totpEnabledAt === null ? "enrolment" : "code",
-          },
-        },
-        { ip: origin.ip },
-      );
-      return {
-        outcome: "second-factor",
-        sessionToken,
-        step: user.totpEnabledAt === null ? "enrolment" : "code",
-      } as const;
+      const sessionToken = await createSession(trx, ctx, user.id, {
+        isPendingSecondFactor: true,
+        origin,
+      });
+      const step = user.totpEnabledAt === null ? "enrolment" : "code";
+      await auditSignIn(trx, ctx, user, origin, "login.password", {
+        nextStep: step,
+      });
+      return { outcome: "second-factor", sessionToken, step } as const;
     }
-    await recordAudit(
+    const session = await openSignedInSession(
       trx,
       ctx,
-      principal,
-      {
-        municipalityId: user.municipalityId,
-        action: "login.success",
-        entityType: "user_account",
-        entityId: user.id,
-        entityLabel: user.email,
-        after: { method: "password" },
-      },
-      { ip: origin.ip },
+      user,
+      origin,
+      "password",
     );
     return {
       outcome: "signed-in",
-      sessionToken,
-      principal,
+      ...session,
       municipalitySlug: user.municipalitySlug,
     } as const;
   });
@@ -406,6 +381,47 @@ export async function completeSecondFactor(
     });
 }
 
+/** Notes a step of signing in to the account in the audit log, as the account itself. */
+async function auditSignIn(
+  trx: Executor,
+  ctx: AppContext,
+  user: UserRecord,
+  origin: ClientOrigin,
+  action: "login.password" | "login.success",
+  after: unknown,
+): Promise<void> {
+  await recordAudit(
+    trx,
+    ctx,
+    toUserPrincipal(user, "session"),
+    {
+      municipalityId: user.municipalityId,
+      action,
+      entityType: "user_account",
+      entityId: user.id,
+      entityLabel: user.email,
+      after,
+    },
+    { ip: origin.ip },
+  );
+}
+
+/** Opens the session of a complete sign-in and notes in the audit log how it was done. */
+async function openSignedInSession(
+  trx: Executor,
+  ctx: AppContext,
+  user: UserRecord,
+  origin: ClientOrigin,
+  method: string,
+): Promise<{ sessionToken: string; principal: UserPrincipal }> {
+  const sessionToken = await createSession(trx, ctx, user.id, {
+    isPendingSecondFactor: false,
+    origin,
+  });
+  await auditSignIn(trx, ctx, user, origin, "login.success", { method });
+  return { sessionToken, principal: toUserPrincipal(user, "session") };
+}
+
 /** Replaces a pending session by a signed-in one and audits the sign-in. */
 export async function finishSignIn(
   trx: Executor,
@@ -417,29 +433,10 @@ export async function finishSignIn(
 ): Promise<Extract<SecondFactorResult, { outcome: "signed-in" }>> {
   await deleteSession(trx, sessionIdHash(pendingSessionToken));
   await clearFailedLogins(trx, user.id);
-  const sessionToken = await createSession(trx, ctx, user.id, {
-    isPendingSecondFactor: false,
-    origin,
-  });
-  const principal = toUserPrincipal(user, "session");
-  await recordAudit(
-    trx,
-    ctx,
-    principal,
-    {
-      municipalityId: user.municipalityId,
-      action: "login.success",
-      entityType: "user_account",
-      entityId: user.id,
-      entityLabel: user.email,
-      after: { method },
-    },
-    { ip: origin.ip },
-  );
+  const session = await openSignedInSession(trx, ctx, user, origin, method);
   return {
     outcome: "signed-in",
-    sessionToken,
-    principal,
+    ...session,
     municipalitySlug: user.municipalitySlug,
     recoveryCodesLeft:
       method === "recovery-code"
@@ -499,25 +496,13 @@ export async function openVerifiedSession(
   return ctx.db.transaction().execute(async (trx) => {
     if (input.previousSessionToken)
       await deleteSession(trx, sessionIdHash(input.previousSessionToken));
-    const sessionToken = await createSession(trx, ctx, user.id, {
-      isPendingSecondFactor: false,
-      origin,
-    });
-    const principal = toUserPrincipal(user, "session");
-    await recordAudit(
+    const session = await openSignedInSession(
       trx,
       ctx,
-      principal,
-      {
-        municipalityId: user.municipalityId,
-        action: "login.success",
-        entityType: "user_account",
-        entityId: user.id,
-        entityLabel: user.email,
-        after: { method: input.method },
-      },
-      { ip: origin.ip },
+      user,
+      origin,
+      input.method,
     );
-    return { sessionToken, principal, municipalitySlug: user.municipalitySlug };
+    return { ...session, municipalitySlug: user.municipalitySlug };
   });
 }

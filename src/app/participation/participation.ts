@@ -108,6 +108,24 @@ export interface ParticipationSettings extends StoredParticipationSettings {
   readonly municipality: Municipality;
 }
 
+/**
+ * An optional choice among what the form offered: null when left empty, otherwise the
+ * offered entry with that key; null and `problem` when it is none of them.
+ */
+function readChoice<T>(
+  value: string,
+  offered: readonly T[],
+  keyOf: (entry: T) => string,
+  problems: InputProblem[],
+  problem: InputProblem,
+): T | null {
+  const key = value.trim();
+  if (key === "") return null;
+  const chosen = offered.find((entry) => keyOf(entry) === key);
+  if (chosen === undefined) problems.push(problem);
+  return chosen ?? null;
+}
+
 /** The settings (everybody: the portal decides whether to show the form). */
 export async function getParticipationSettings(
   ctx: AppContext,
@@ -165,24 +183,17 @@ export async function changeParticipationSettings(
       path: "/data/mode",
       message: "Bitte eine der angebotenen Einstellungen wählen.",
     });
-  if (
-    !Number.isInteger(input.overdueDays) ||
-    input.overdueDays < 1 ||
-    input.overdueDays > 365
-  )
-    problems.push({
-      path: "/data/overdueDays",
-      message: "Bitte eine ganze Zahl von 1 bis 365 Tagen eingeben.",
-    });
-  if (
-    !Number.isInteger(input.retentionDays) ||
-    input.retentionDays < 7 ||
-    input.retentionDays > 730
-  )
-    problems.push({
-      path: "/data/retentionDays",
-      message: "Bitte eine ganze Zahl von 7 bis 730 Tagen eingeben.",
-    });
+  for (const [field, min, max] of [
+    ["overdueDays", 1, 365],
+    ["retentionDays", 7, 730],
+  ] as const) {
+    const days = input[field];
+    if (!Number.isInteger(days) || days < min || days > max)
+      problems.push({
+        path: `/data/${field}`,
+        message: `Bitte eine ganze Zahl von ${min} bis ${max} Tagen eingeben.`,
+      });
+  }
   rejectProblems(problems);
   const after: StoredParticipationSettings = {
     mode: input.mode as ParticipationMode,
@@ -334,15 +345,17 @@ export async function submitItem(
       path: "/form/text",
       message: `Der Text darf höchstens ${BODY_MAX} Zeichen haben.`,
     });
-  const projectSlug = input.project.trim() === "" ? null : input.project.trim();
-  if (
-    projectSlug !== null &&
-    !form.projects.some((project) => project.slug === projectSlug)
-  )
-    problems.push({
-      path: "/form/projekt",
-      message: "Bitte eines der angebotenen Projekte wählen oder keines.",
-    });
+  const projectSlug =
+    readChoice(
+      input.project,
+      form.projects,
+      (project) => project.slug,
+      problems,
+      {
+        path: "/form/projekt",
+        message: "Bitte eines der angebotenen Projekte wählen oder keines.",
+      },
+    )?.slug ?? null;
   const email =
     input.email.trim() === ""
       ? null
@@ -781,28 +794,31 @@ export async function moderateItem(
         "Bitte begründen Sie die Ablehnung: die Begründung wird mit dem Beitrag veröffentlicht.",
     });
   const catalogue = await getCatalogue(ctx, municipality.slug);
-  const orgUnit = input.orgUnit.trim() === "" ? null : input.orgUnit.trim();
-  if (
-    orgUnit !== null &&
-    !catalogue.orgUnits.some((unit) => unit.code === orgUnit)
-  )
-    problems.push({
-      path: "/form/organisationseinheit",
-      message: "Bitte eine der angebotenen Organisationseinheiten wählen.",
-    });
+  const orgUnit =
+    readChoice(
+      input.orgUnit,
+      catalogue.orgUnits,
+      (unit) => unit.code,
+      problems,
+      {
+        path: "/form/organisationseinheit",
+        message: "Bitte eine der angebotenen Organisationseinheiten wählen.",
+      },
+    )?.code ?? null;
+  // The key as typed: an unknown project is its own problem, not a missing link.
   const linkProject =
     input.linkProject.trim() === "" ? null : input.linkProject.trim();
   const project =
-    linkProject === null
-      ? null
-      : (listProjects(catalogue).find(
-          (entry) => entry.project.slug === linkProject,
-        )?.project ?? null);
-  if (linkProject !== null && project === null)
-    problems.push({
-      path: "/form/projekt",
-      message: "Bitte eines der angebotenen Projekte wählen.",
-    });
+    readChoice(
+      input.linkProject,
+      listProjects(catalogue),
+      (entry) => entry.project.slug,
+      problems,
+      {
+        path: "/form/projekt",
+        message: "Bitte eines der angebotenen Projekte wählen.",
+      },
+    )?.project ?? null;
   const measureId =
     input.linkMeasure.trim() === "" ? null : Number(input.linkMeasure);
   const measure =

@@ -2,6 +2,7 @@
  * "Mein Konto": one's own details, second factor, password and API tokens. Every change
  * is a small form of its own (no JavaScript needed), each with its CSRF token.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import { TextField } from "../components/form/controls.js";
 import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
@@ -229,25 +230,15 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             <caption class="app-visually-hidden" safe>
               {t.tokensCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.tokenName}
-                </th>
-                <th scope="col" safe>
-                  {t.tokenCreatedAt}
-                </th>
-                <th scope="col" safe>
-                  {t.tokenLastUsed}
-                </th>
-                <th scope="col" safe>
-                  {t.tokenStatus}
-                </th>
-                <th scope="col" safe>
-                  {t.actions}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.tokenName,
+                t.tokenCreatedAt,
+                t.tokenLastUsed,
+                t.tokenStatus,
+                t.actions,
+              ]}
+            />
             <tbody>
               {props.tokens.map((token) => (
                 <tr>

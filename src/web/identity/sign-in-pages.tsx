@@ -68,6 +68,7 @@ export function SignInPage(
           action={view.link(identityPaths.signIn())}
           csrfToken={props.csrfToken}
           next={props.next}
+          submit={t.signInSubmit}
         >
           <TextField
             id="email"
@@ -85,9 +86,6 @@ export function SignInPage(
             label={t.password}
             autocomplete="current-password"
           />
-          <button type="submit" class="app-button" safe>
-            {t.signInSubmit}
-          </button>
         </SignInStepForm>
         <p class="app-body-text">
           <a
@@ -152,6 +150,7 @@ export function SecondFactorPage(
           action={view.link(identityPaths.secondFactor())}
           csrfToken={props.csrfToken}
           next={props.next}
+          submit={t.codeSubmit}
         >
           <TextField
             id="code"
@@ -163,9 +162,6 @@ export function SecondFactorPage(
             spellcheck={false}
             width="short"
           />
-          <button type="submit" class="app-button" safe>
-            {t.codeSubmit}
-          </button>
         </SignInStepForm>
         <CancelSignIn view={view} csrfToken={props.csrfToken} />
       </div>
@@ -173,22 +169,29 @@ export function SecondFactorPage(
   );
 }
 
-/** A form of a sign-in step: the CSRF token and, when there is one, the page to return to afterwards. */
+/**
+ * A form of a sign-in step: the CSRF token and, when there is one, the page to return to
+ * afterwards, the fields, and the button that sends them.
+ */
 function SignInStepForm(props: {
   readonly action: string;
   readonly csrfToken: string;
-  readonly next: string | null;
+  readonly next?: string | null;
+  readonly submit: string;
   readonly children?: Children;
 }): JSX.Element {
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
-      {props.next === null ? (
+      {props.next === null || props.next === undefined ? (
         ""
       ) : (
         <input type="hidden" name="next" value={props.next} />
       )}
       {props.children}
+      <button type="submit" class="app-button" safe>
+        {props.submit}
+      </button>
     </form>
   );
 }
@@ -301,6 +304,7 @@ export function EnrolmentPage(
           action={props.action}
           csrfToken={props.csrfToken}
           next={props.next}
+          submit={t.enrolSubmit}
         >
           <TextField
             id="code"
@@ -312,9 +316,6 @@ export function EnrolmentPage(
             spellcheck={false}
             width="short"
           />
-          <button type="submit" class="app-button" safe>
-            {t.enrolSubmit}
-          </button>
         </SignInStepForm>
         {props.isDuringSignIn ? (
           <CancelSignIn view={view} csrfToken={props.csrfToken} />
@@ -407,12 +408,11 @@ export function ForgotPasswordPage(
             <p class="app-body-text" safe>
               {t.forgotIntro}
             </p>
-            <form
-              method="post"
+            <SignInStepForm
               action={view.link(identityPaths.forgotPassword())}
-              novalidate
+              csrfToken={props.csrfToken}
+              submit={t.forgotSubmit}
             >
-              <CsrfField token={props.csrfToken} />
               <TextField
                 id="email"
                 name="email"
@@ -423,10 +423,7 @@ export function ForgotPasswordPage(
                 autocomplete="username"
                 spellcheck={false}
               />
-              <button type="submit" class="app-button" safe>
-                {t.forgotSubmit}
-              </button>
-            </form>
+            </SignInStepForm>
           </>
         ) : (
           <p class="app-body-text" safe>
@@ -477,8 +474,11 @@ export function ResetPasswordPage(
             <p class="app-body-text" safe>
               {t.resetIntro}
             </p>
-            <form method="post" action={props.action} novalidate>
-              <CsrfField token={props.csrfToken} />
+            <SignInStepForm
+              action={props.action}
+              csrfToken={props.csrfToken}
+              submit={t.resetSubmit}
+            >
               <TextField
                 id="password"
                 {...schemaField(ResetPasswordBody, "password")}
@@ -488,10 +488,7 @@ export function ResetPasswordPage(
                 error={props.error}
                 autocomplete="new-password"
               />
-              <button type="submit" class="app-button" safe>
-                {t.resetSubmit}
-              </button>
-            </form>
+            </SignInStepForm>
           </>
         ) : (
           <>

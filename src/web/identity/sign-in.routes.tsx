@@ -23,6 +23,7 @@ import {
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { isAppError } from "../../errors.js";
+import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction, readFormBody } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
@@ -128,25 +129,133 @@ export async function signInRoutes(
     return undefined;
   }
 
+  /** Sends the login form, empty or with what was typed and why it did not work. */
+  async function sendSignInPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    page: {
+      email: string;
+      next: string | null;
+      problem?: string;
+      notice?: string | undefined;
+    },
+  ): Promise<FastifyReply> {
+    const html = await (
+      <SignInPage
+        view={viewOf(request)}
+        singleSignOn={singleSignOn}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        {...page}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  /** Sends the form for the second factor's code, with the problem if there is one. */
+  async function sendSecondFactorPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: string,
+  ): Promise<FastifyReply> {
+    const html = await (
+      <SecondFactorPage
+        view={viewOf(request)}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        next={nextOf(request)}
+        error={error}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  /** Sends the setup of the second factor that a pending sign-in has to go through first. */
+  async function sendEnrolmentPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    sessionToken: string,
+    error?: string,
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    const enrolment = await beginEnrolmentAtSignIn(ctx, sessionToken);
+    const html = await (
+      <EnrolmentPage
+        view={view}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        enrolment={enrolment}
+        action={view.link(identityPaths.enrolAtSignIn())}
+        next={nextOf(request)}
+        error={error}
+        isDuringSignIn
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  /** Sends the form asking for a reset link. */
+  async function sendForgotPasswordPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    page: {
+      email: string;
+      isSent: boolean;
+      errors: readonly ErrorSummaryLink[];
+    },
+  ): Promise<FastifyReply> {
+    const html = await (
+      <ForgotPasswordPage
+        view={viewOf(request)}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        isAvailable={mail !== null}
+        {...page}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
+  /**
+   * Sends the form for a new password, or the explanation that the link is no good. The
+   * token is in the path: no other site may see it in a Referer header.
+   */
+  async function sendResetPasswordPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    token: string,
+    form: { isValid: boolean; error?: string | undefined },
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    reply.header("referrer-policy", "no-referrer");
+    const html = await (
+      <ResetPasswordPage
+        view={view}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        action={view.link(identityPaths.resetPassword(token))}
+        {...form}
+      />
+    );
+    return sendPage(reply, status, html);
+  }
+
   app.get(
     IDENTITY_ROUTES.signIn,
     { config: { policy: "anonymous-only" }, schema: { hide: true } },
     async (request, reply) => {
       const sent = sendOn(request, reply);
       if (sent !== null) return sent;
-      const view = viewOf(request);
-      const html = await (
-        <SignInPage
-          view={view}
-          singleSignOn={singleSignOn}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          email=""
-          next={nextOf(request)}
-          notice={signInNotice(request)}
-        />
-      );
-      return sendPage(reply, 200, html);
+      return sendSignInPage(request, reply, 200, {
+        email: "",
+        next: nextOf(request),
+        notice: signInNotice(request),
+      });
     },
   );
 
@@ -161,25 +270,15 @@ export async function signInRoutes(
         const sent = sendOn(request, reply);
         if (sent !== null) return sent;
         const next = nextOf(request);
-        const renderProblem = async (
+        const renderProblem = (
           status: number,
           problem: string,
         ): Promise<FastifyReply> =>
-          sendPage(
-            reply,
-            status,
-            await (
-              <SignInPage
-                view={view}
-                singleSignOn={singleSignOn}
-                requestUrl={request.url}
-                csrfToken={csrfToken(request)}
-                email={input.email}
-                next={next}
-                problem={problem}
-              />
-            ),
-          );
+          sendSignInPage(request, reply, status, {
+            email: input.email,
+            next,
+            problem,
+          });
         let result;
         try {
           result = await signInWithPassword(
@@ -213,27 +312,16 @@ export async function signInRoutes(
           next ?? landingPathFor(result.principal, result.municipalitySlug)
         );
       },
-      render: async ({ request, reply, view, fields }, failure) =>
-        sendPage(
-          reply,
-          failure.status,
-          await (
-            <SignInPage
-              view={view}
-              singleSignOn={singleSignOn}
-              requestUrl={request.url}
-              csrfToken={csrfToken(request)}
-              email={fields.email ?? ""}
-              next={nextOf(request)}
-              problem={
-                [
-                  ...failure.failed.messages,
-                  ...failure.failed.summary.map((link) => link.text),
-                ][0] ?? view.t.identity.signInRefused
-              }
-            />
-          ),
-        ),
+      render: ({ request, reply, view, fields }, failure) =>
+        sendSignInPage(request, reply, failure.status, {
+          email: fields.email ?? "",
+          next: nextOf(request),
+          problem:
+            [
+              ...failure.failed.messages,
+              ...failure.failed.summary.map((link) => link.text),
+            ][0] ?? view.t.identity.signInRefused,
+        }),
     }),
   );
 
@@ -271,15 +359,7 @@ export async function signInRoutes(
     async (request, reply) => {
       const pending = pendingOrRedirect(request, reply, "code");
       if (!("token" in pending)) return pending;
-      const html = await (
-        <SecondFactorPage
-          view={viewOf(request)}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          next={nextOf(request)}
-        />
-      );
-      return sendPage(reply, 200, html);
+      return sendSecondFactorPage(request, reply, 200);
     },
   );
 
@@ -305,44 +385,29 @@ export async function signInRoutes(
           if (!isAppError(error, "ERR_TOO_MANY_ATTEMPTS")) throw error;
           if (error.retryAfterSeconds !== null)
             reply.header("retry-after", String(error.retryAfterSeconds));
-          const html = await (
-            <SecondFactorPage
-              view={view}
-              requestUrl={request.url}
-              csrfToken={csrfToken(request)}
-              next={next}
-              error={view.t.identity.signInTooMany}
-            />
+          return sendSecondFactorPage(
+            request,
+            reply,
+            429,
+            view.t.identity.signInTooMany,
           );
-          return sendPage(reply, 429, html);
         }
         if (result.outcome === "refused") {
           if (result.sessionEnded) {
             clearSessionCookie(request, reply);
             reply.header("retry-after", String(result.retryAfterSeconds));
-            const html = await (
-              <SignInPage
-                view={view}
-                singleSignOn={singleSignOn}
-                requestUrl={request.url}
-                csrfToken={csrfToken(request)}
-                email=""
-                next={next}
-                problem={view.t.identity.codeLocked}
-              />
-            );
-            return sendPage(reply, 429, html);
+            return sendSignInPage(request, reply, 429, {
+              email: "",
+              next,
+              problem: view.t.identity.codeLocked,
+            });
           }
-          const html = await (
-            <SecondFactorPage
-              view={view}
-              requestUrl={request.url}
-              csrfToken={csrfToken(request)}
-              next={next}
-              error={view.t.identity.codeRefused}
-            />
+          return sendSecondFactorPage(
+            request,
+            reply,
+            401,
+            view.t.identity.codeRefused,
           );
-          return sendPage(reply, 401, html);
         }
         setSessionCookie(request, reply, result.sessionToken);
         if (result.recoveryCodesLeft !== null) {
@@ -354,22 +419,15 @@ export async function signInRoutes(
           next ?? landingPathFor(result.principal, result.municipalitySlug)
         );
       },
-      render: async ({ request, reply, view }, failure) => {
-        const html = await (
-          <SecondFactorPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            next={nextOf(request)}
-            error={
-              failure.failed.errors.code ??
-              failure.failed.messages[0] ??
-              view.t.identity.codeRefused
-            }
-          />
-        );
-        return sendPage(reply, failure.status, html);
-      },
+      render: ({ request, reply, view }, failure) =>
+        sendSecondFactorPage(
+          request,
+          reply,
+          failure.status,
+          failure.failed.errors.code ??
+            failure.failed.messages[0] ??
+            view.t.identity.codeRefused,
+        ),
       fieldOf: identityFieldOf,
     }),
   );
@@ -380,21 +438,7 @@ export async function signInRoutes(
     async (request, reply) => {
       const pending = pendingOrRedirect(request, reply, "enrolment");
       if (!("token" in pending)) return pending;
-      const view = viewOf(request);
-      const next = nextOf(request);
-      const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
-      const html = await (
-        <EnrolmentPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          enrolment={enrolment}
-          action={view.link(identityPaths.enrolAtSignIn())}
-          next={next}
-          isDuringSignIn
-        />
-      );
-      return sendPage(reply, 200, html);
+      return sendEnrolmentPage(request, reply, 200, pending.token);
     },
   );
 
@@ -430,30 +474,21 @@ export async function signInRoutes(
         );
         return sendPage(reply, 200, html);
       },
-      render: async ({ request, reply, view }, failure) => {
+      render: async ({ request, reply }, failure) => {
         const pending = pendingOrRedirect(request, reply, "enrolment");
         if (!("token" in pending)) return pending;
-        const enrolment = await beginEnrolmentAtSignIn(ctx, pending.token);
-        const html = await (
-          <EnrolmentPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            enrolment={enrolment}
-            action={view.link(identityPaths.enrolAtSignIn())}
-            next={nextOf(request)}
-            error={failure.failed.errors.code ?? failure.failed.messages[0]}
-            isDuringSignIn
-          />
+        return sendEnrolmentPage(
+          request,
+          reply,
+          failure.status,
+          pending.token,
+          failure.failed.errors.code ?? failure.failed.messages[0],
         );
-        return sendPage(reply, failure.status, html);
       },
       fieldOf: identityFieldOf,
     }),
   );
 
-  // CSRF is checked here, not by the plugin: a browser whose session has already ended
-  // (idle timeout) has no token left to send, and has nothing left to sign out of.
   // CSRF is checked here, not by the plugin: a browser whose session has already ended
   // (idle timeout) has no token left to send, and has nothing left to sign out of.
   const signOutRoute = formAction({
@@ -492,20 +527,12 @@ export async function signInRoutes(
   app.get(
     IDENTITY_ROUTES.forgotPassword,
     { config: { policy: "public" }, schema: { hide: true } },
-    async (request, reply) => {
-      const html = await (
-        <ForgotPasswordPage
-          view={viewOf(request)}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          email=""
-          isSent={queryFlag(request, "gesendet") !== null}
-          isAvailable={mail !== null}
-          errors={[]}
-        />
-      );
-      return sendPage(reply, 200, html);
-    },
+    async (request, reply) =>
+      sendForgotPasswordPage(request, reply, 200, {
+        email: "",
+        isSent: queryFlag(request, "gesendet") !== null,
+        errors: [],
+      }),
   );
 
   app.post(
@@ -525,18 +552,12 @@ export async function signInRoutes(
                   { email: view.t.identity.emailMissing },
                   { email: "email" },
                 );
-          const html = await (
-            <ForgotPasswordPage
-              view={view}
-              requestUrl={request.url}
-              csrfToken={csrfToken(request)}
-              email={email}
-              isSent={false}
-              isAvailable={mail !== null}
-              errors={errors}
-            />
+          return sendForgotPasswordPage(
+            request,
+            reply,
+            mail === null ? 503 : 400,
+            { email, isSent: false, errors },
           );
-          return sendPage(reply, mail === null ? 503 : 400, html);
         }
         await requestPasswordReset(
           ctx,
@@ -553,20 +574,12 @@ export async function signInRoutes(
         );
         return view.link(identityPaths.forgotPassword(), { gesendet: "1" });
       },
-      render: async ({ request, reply, view, fields }, failure) => {
-        const html = await (
-          <ForgotPasswordPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            email={fields.email ?? ""}
-            isSent={false}
-            isAvailable={mail !== null}
-            errors={errorLinks(failure.failed.errors, { email: "email" })}
-          />
-        );
-        return sendPage(reply, failure.status, html);
-      },
+      render: ({ request, reply, fields }, failure) =>
+        sendForgotPasswordPage(request, reply, failure.status, {
+          email: fields.email ?? "",
+          isSent: false,
+          errors: errorLinks(failure.failed.errors, { email: "email" }),
+        }),
       labelOf: (_field, { view }) => view.t.identity.email,
     }),
   );
@@ -575,23 +588,17 @@ export async function signInRoutes(
     IDENTITY_ROUTES.resetPassword,
     { config: { policy: "public" }, schema: { hide: true } },
     async (request, reply) => {
-      const view = viewOf(request);
       const isValid = await isPasswordResetTokenValid(
         ctx,
         request.params.token,
       );
-      // The token is in the path: no other site may see it in a Referer header.
-      reply.header("referrer-policy", "no-referrer");
-      const html = await (
-        <ResetPasswordPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          action={view.link(identityPaths.resetPassword(request.params.token))}
-          isValid={isValid}
-        />
+      return sendResetPasswordPage(
+        request,
+        reply,
+        isValid ? 200 : 404,
+        request.params.token,
+        { isValid },
       );
-      return sendPage(reply, isValid ? 200 : 404, html);
     },
   );
 
@@ -614,34 +621,17 @@ export async function signInRoutes(
         return view.link(identityPaths.signIn(), { passwort: "neu" });
       },
       // An unknown or expired link is no form problem: the page says so (404).
-      answer: async (error, { request, reply, params, view }) => {
+      answer: async (error, { request, reply, params }) => {
         if (!isAppError(error, "ERR_NOT_FOUND")) return null;
-        reply.header("referrer-policy", "no-referrer");
-        const html = await (
-          <ResetPasswordPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            action={view.link(identityPaths.resetPassword(params.token))}
-            isValid={false}
-          />
-        );
-        return sendPage(reply, 404, html);
+        return sendResetPasswordPage(request, reply, 404, params.token, {
+          isValid: false,
+        });
       },
-      render: async ({ request, reply, params, view }, failure) => {
-        reply.header("referrer-policy", "no-referrer");
-        const html = await (
-          <ResetPasswordPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            action={view.link(identityPaths.resetPassword(params.token))}
-            isValid
-            error={failure.failed.errors.password ?? failure.failed.messages[0]}
-          />
-        );
-        return sendPage(reply, failure.status, html);
-      },
+      render: ({ request, reply, params }, failure) =>
+        sendResetPasswordPage(request, reply, failure.status, params.token, {
+          isValid: true,
+          error: failure.failed.errors.password ?? failure.failed.messages[0],
+        }),
       fieldOf: identityFieldOf,
     }),
   );

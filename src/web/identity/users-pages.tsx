@@ -3,6 +3,7 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import { TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
@@ -89,28 +90,16 @@ export function UsersPage(
         <caption class="app-visually-hidden" safe>
           {t.usersCaption}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.name}
-            </th>
-            <th scope="col" safe>
-              {t.email}
-            </th>
-            <th scope="col" safe>
-              {t.role}
-            </th>
-            <th scope="col" safe>
-              {t.orgUnits}
-            </th>
-            <th scope="col" safe>
-              {t.usersStatus}
-            </th>
-            <th scope="col" safe>
-              {t.actions}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.name,
+            t.email,
+            t.role,
+            t.orgUnits,
+            t.usersStatus,
+            t.actions,
+          ]}
+        />
         <tbody>
           {props.users.map((user) => (
             <tr>

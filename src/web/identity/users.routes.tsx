@@ -21,7 +21,11 @@ import { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
-import { formAction } from "../http/form-action.js";
+import {
+  formAction,
+  type FormContext,
+  type FormFailure,
+} from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { idParam, isSlug, MunicipalityParams } from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
@@ -54,6 +58,12 @@ const UserParamsSchema = Type.Object({
 });
 type SlugParams = Static<typeof MunicipalityParams>;
 type UserParams = Static<typeof UserParamsSchema>;
+
+/** An account and the municipality it belongs to. */
+interface StoredAccount {
+  readonly municipality: { id: number; slug: string };
+  readonly user: AccountSummary;
+}
 
 function adminOf(request: FastifyRequest): UserPrincipal {
   if (request.principal.kind !== "user")
@@ -123,6 +133,50 @@ export async function userRoutes(
       role: user.role,
       orgUnitCodes: user.orgUnitCodes,
     };
+  }
+
+  /** The account of the URL, in the municipality of the URL. */
+  async function accountOf(request: FastifyRequest): Promise<StoredAccount> {
+    const municipality = await municipalityOf(request);
+    const user = await getAccount(
+      ctx,
+      adminOf(request),
+      municipality.id,
+      userIdOf(request),
+    );
+    return { municipality, user };
+  }
+
+  /** The form of an account as it is stored now, with a notice, a problem or an invitation link. */
+  function renderStored(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    { municipality, user }: StoredAccount,
+    props: Partial<
+      Pick<UserFormPageProps, "generalError" | "notice" | "invitationLink">
+    >,
+  ): Promise<FastifyReply> {
+    return renderForm(request, reply, status, municipality, {
+      user,
+      values: storedValues(user),
+      errors: {},
+      ...props,
+    });
+  }
+
+  /** After a refused action on an account (no form input to keep): the stored account and why. */
+  async function renderRefused(
+    { request, reply }: FormContext<unknown>,
+    failure: FormFailure,
+  ): Promise<FastifyReply> {
+    return renderStored(
+      request,
+      reply,
+      failure.status,
+      await accountOf(request),
+      { generalError: failure.failed.messages[0] },
+    );
   }
 
   /** The form as typed (kept after a failed save). */
@@ -212,13 +266,16 @@ export async function userRoutes(
             angelegt: "mail",
           });
         // The link exists only in this response: shown once, not after a redirect.
-        return renderForm(request, reply, 201, municipality, {
-          user: created,
-          values: storedValues(created),
-          errors: {},
-          notice: view.t.identity.userCreated,
-          invitationLink: invitation.link,
-        });
+        return renderStored(
+          request,
+          reply,
+          201,
+          { municipality, user: created },
+          {
+            notice: view.t.identity.userCreated,
+            invitationLink: invitation.link,
+          },
+        );
       },
       render: async ({ request, reply, fields, lists }, failure) =>
         renderForm(
@@ -241,13 +298,8 @@ export async function userRoutes(
     IDENTITY_ROUTES.user,
     { config: { policy: "admin" }, schema: { hide: true } },
     async (request, reply) => {
-      const municipality = await municipalityOf(request);
-      const user = await getAccount(
-        ctx,
-        adminOf(request),
-        municipality.id,
-        userIdOf(request),
-      );
+      const stored = await accountOf(request);
+      const { user } = stored;
       const t = viewOf(request).t.identity;
       const flags: Readonly<Record<string, string>> = {
         gespeichert: t.userSaved,
@@ -263,12 +315,7 @@ export async function userRoutes(
         notice = `${t.userCreated} ${t.userInvitationMailed(user.email)}`;
       else if (invited !== null) notice = t.userInvitationMailed(user.email);
       else if (notice !== undefined) notice = flags[notice];
-      return renderForm(request, reply, 200, municipality, {
-        user,
-        values: storedValues(user),
-        errors: {},
-        notice,
-      });
+      return renderStored(request, reply, 200, stored, { notice });
     },
   );
 
@@ -300,22 +347,14 @@ export async function userRoutes(
         });
       },
       render: async ({ request, reply, fields, lists, view }, failure) => {
-        const municipality = await municipalityOf(request);
-        const current = await getAccount(
-          ctx,
-          adminOf(request),
-          municipality.id,
-          userIdOf(request),
-        );
+        const stored = await accountOf(request);
         // After a conflict nothing was saved: show what is stored now, so the person sees the other change.
         if (failure.status === 409) {
-          return renderForm(request, reply, 409, municipality, {
-            user: current,
-            values: storedValues(current),
-            errors: {},
+          return renderStored(request, reply, 409, stored, {
             generalError: view.t.identity.userConflict,
           });
         }
+        const { municipality, user: current } = stored;
         return renderForm(request, reply, failure.status, municipality, {
           user: current,
           values: { ...typedValues(fields, lists), email: current.email },
@@ -353,21 +392,7 @@ export async function userRoutes(
             [flag]: "1",
           });
         },
-        render: async ({ request, reply }, failure) => {
-          const municipality = await municipalityOf(request);
-          const current = await getAccount(
-            ctx,
-            adminOf(request),
-            municipality.id,
-            userIdOf(request),
-          );
-          return renderForm(request, reply, failure.status, municipality, {
-            user: current,
-            values: storedValues(current),
-            errors: {},
-            generalError: failure.failed.messages[0],
-          });
-        },
+        render: renderRefused,
       }),
     );
   }
@@ -380,40 +405,18 @@ export async function userRoutes(
       body: EmptyForm,
       form: "einladung",
       run: async (_input, { request, reply, view }) => {
-        const municipality = await municipalityOf(request);
-        const user = await getAccount(
-          ctx,
-          adminOf(request),
-          municipality.id,
-          userIdOf(request),
-        );
+        const stored = await accountOf(request);
+        const { municipality, user } = stored;
         const invitation = await invite(request, user.id);
         if (invitation.isMailed)
           return view.link(identityPaths.user(municipality.slug, user.id), {
             eingeladen: "1",
           });
-        return renderForm(request, reply, 200, municipality, {
-          user,
-          values: storedValues(user),
-          errors: {},
+        return renderStored(request, reply, 200, stored, {
           invitationLink: invitation.link,
         });
       },
-      render: async ({ request, reply }, failure) => {
-        const municipality = await municipalityOf(request);
-        const user = await getAccount(
-          ctx,
-          adminOf(request),
-          municipality.id,
-          userIdOf(request),
-        );
-        return renderForm(request, reply, failure.status, municipality, {
-          user,
-          values: storedValues(user),
-          errors: {},
-          generalError: failure.failed.messages[0],
-        });
-      },
+      render: renderRefused,
     }),
   );
 }

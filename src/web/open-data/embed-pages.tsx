@@ -5,6 +5,7 @@
  * its link opens the portal in the top window. And the staff page with the code to copy
  * and a preview of each.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type {
   ActionField,
@@ -128,19 +129,7 @@ export function ActionFieldEmbed(props: {
           <caption class="app-table__caption" lang={view.contentLang} safe>
             {t.embedFieldCaption(field.name)}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.embedProject}
-              </th>
-              <th scope="col" safe>
-                {t.embedStatus}
-              </th>
-              <th scope="col" safe>
-                {t.embedPeriod}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.embedProject, t.embedStatus, t.embedPeriod]} />
           <tbody>
             {field.projects.map((project) => (
               <tr>

@@ -4,6 +4,7 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -279,22 +280,14 @@ export function DictionaryPage(
           <caption class="app-table__caption" safe>
             {t.dictionaryCaption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.columnField}
-              </th>
-              <th scope="col" safe>
-                {t.columnMeaning}
-              </th>
-              <th scope="col" safe>
-                {t.columnType}
-              </th>
-              <th scope="col" safe>
-                {t.columnExample}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.columnField,
+              t.columnMeaning,
+              t.columnType,
+              t.columnExample,
+            ]}
+          />
           <tbody>
             {table.definition.fields.map((field) => (
               <tr>

@@ -33,12 +33,11 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
-import { NO_STORE } from "../http/cache.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
-import { viewOf } from "../identity/identity-view.js";
+import { sendPage, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
@@ -51,7 +50,6 @@ export interface SubscriptionRoutesOptions {
   readonly requestLimit?: RequestLimit;
 }
 
-const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TokenParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
@@ -241,11 +239,7 @@ export async function subscriptionRoutes(
         failed={failed}
       />
     );
-    return reply
-      .code(status)
-      .header("cache-control", NO_STORE)
-      .type(HTML)
-      .send(html);
+    return sendPage(reply, status, html);
   }
 
   async function renderMessage(
@@ -268,11 +262,7 @@ export async function subscriptionRoutes(
         </p>
       </Frame>
     );
-    return reply
-      .code(200)
-      .header("cache-control", NO_STORE)
-      .type(HTML)
-      .send(html);
+    return sendPage(reply, 200, html);
   }
 
   async function renderLinkPage(
@@ -301,12 +291,9 @@ export async function subscriptionRoutes(
         }
       />
     );
-    return reply
-      .code(200)
-      .header("cache-control", NO_STORE)
-      .header("referrer-policy", "no-referrer")
-      .type(HTML)
-      .send(html);
+    // The token is in the path: no other site may see it in a Referer header.
+    reply.header("referrer-policy", "no-referrer");
+    return sendPage(reply, 200, html);
   }
 
   app.get(
@@ -381,93 +368,64 @@ export async function subscriptionRoutes(
     }),
   );
 
-  app.get(
-    "/:slug/benachrichtigungen/bestaetigen/:token",
-    pageRoute("public", TokenParams),
-    async (request, reply) =>
+  // The two links of the mails: a page with one button, which POSTs to the same address.
+  // RFC 8058: for unsubscribing, the mail program POSTs "List-Unsubscribe=One-Click"
+  // there, without a page (and without a CSRF token). Nothing to type in: an unknown
+  // link is the error page (404).
+  for (const link of [
+    {
+      segment: "bestaetigen",
+      kind: "confirm",
+      act: confirmFollowing,
+      title: "confirmedTitle",
+      text: "confirmedText",
+    },
+    {
+      segment: "abmelden",
+      kind: "unsubscribe",
+      act: unsubscribe,
+      title: "unsubscribedTitle",
+      text: "unsubscribedText",
+    },
+  ] as const) {
+    const path = `/:slug/benachrichtigungen/${link.segment}/:token`;
+    app.get(path, pageRoute("public", TokenParams), async (request, reply) =>
       renderLinkPage(
         request,
         reply,
         request.params.slug,
-        "confirm",
+        link.kind,
         request.params.token,
       ),
-  );
+    );
 
-  const confirmRoute = formAction({
-    policy: "public",
-    params: TokenParams,
-    body: LinkBody,
-    form: "bestaetigen",
-    run: async (_input, { request, reply, params, view }) => {
-      requireMail(params.slug);
-      await confirmFollowing(ctx, {
-        municipality: params.slug,
-        token: params.token,
-        language: view.lang,
-      });
-      const t = view.t.subscriptions;
-      return renderMessage(
-        request,
-        reply,
-        params.slug,
-        t.confirmedTitle,
-        t.confirmedText,
-      );
-    },
-    // Nothing to type in: an unknown link is the error page (404).
-    answer: async (error, { request, reply }) =>
-      sendHtmlError(error, request, reply),
-    render: failedAsErrorPage,
-  });
-  app.post("/:slug/benachrichtigungen/bestaetigen/:token", {
-    ...confirmRoute,
-    config: { ...confirmRoute.config, csrf: false },
-  });
-
-  app.get(
-    "/:slug/benachrichtigungen/abmelden/:token",
-    pageRoute("public", TokenParams),
-    async (request, reply) =>
-      renderLinkPage(
-        request,
-        reply,
-        request.params.slug,
-        "unsubscribe",
-        request.params.token,
-      ),
-  );
-
-  const unsubscribeRoute = formAction({
-    policy: "public",
-    params: TokenParams,
-    body: LinkBody,
-    form: "abmelden",
-    run: async (_input, { request, reply, params, view }) => {
-      requireMail(params.slug);
-      await unsubscribe(ctx, {
-        municipality: params.slug,
-        token: params.token,
-        language: view.lang,
-      });
-      const t = view.t.subscriptions;
-      return renderMessage(
-        request,
-        reply,
-        params.slug,
-        t.unsubscribedTitle,
-        t.unsubscribedText,
-      );
-    },
-    answer: async (error, { request, reply }) =>
-      sendHtmlError(error, request, reply),
-    render: failedAsErrorPage,
-  });
-  // RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" here, without a page.
-  app.post("/:slug/benachrichtigungen/abmelden/:token", {
-    ...unsubscribeRoute,
-    config: { ...unsubscribeRoute.config, csrf: false },
-  });
+    const route = formAction({
+      policy: "public",
+      params: TokenParams,
+      body: LinkBody,
+      form: link.segment,
+      run: async (_input, { request, reply, params, view }) => {
+        requireMail(params.slug);
+        await link.act(ctx, {
+          municipality: params.slug,
+          token: params.token,
+          language: view.lang,
+        });
+        const t = view.t.subscriptions;
+        return renderMessage(
+          request,
+          reply,
+          params.slug,
+          t[link.title],
+          t[link.text],
+        );
+      },
+      answer: async (error, { request, reply }) =>
+        sendHtmlError(error, request, reply),
+      render: failedAsErrorPage,
+    });
+    app.post(path, { ...route, config: { ...route.config, csrf: false } });
+  }
 
   app.setErrorHandler(async (error, request, reply) =>
     sendHtmlError(error, request, reply),

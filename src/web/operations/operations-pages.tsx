@@ -3,6 +3,7 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import { LanguageField } from "../components/form/csrf-field.js";
 import type {
   InstanceAuditLogPage,
@@ -171,34 +172,18 @@ export function OperationsHomePage(
           <caption class="app-visually-hidden" safe>
             {t.caption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.municipality}
-              </th>
-              <th scope="col" safe>
-                {t.status}
-              </th>
-              <th scope="col" safe>
-                {t.state}
-              </th>
-              <th scope="col" safe>
-                {t.programme}
-              </th>
-              <th scope="col" safe>
-                {t.catalogueSize}
-              </th>
-              <th scope="col" safe>
-                {t.editions}
-              </th>
-              <th scope="col" safe>
-                {t.lastReport}
-              </th>
-              <th scope="col" safe>
-                {t.users}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.municipality,
+              t.status,
+              t.state,
+              t.programme,
+              t.catalogueSize,
+              t.editions,
+              t.lastReport,
+              t.users,
+            ]}
+          />
           <tbody>
             {overview.items.map((item) => (
               <tr>
@@ -290,28 +275,16 @@ export function OperationsAuditLogPage(
           <caption class="app-visually-hidden" safe>
             {t.auditLogCaption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.at}
-              </th>
-              <th scope="col" safe>
-                {t.municipality}
-              </th>
-              <th scope="col" safe>
-                {t.actor}
-              </th>
-              <th scope="col" safe>
-                {t.action}
-              </th>
-              <th scope="col" safe>
-                {t.entity}
-              </th>
-              <th scope="col" safe>
-                {t.address}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.at,
+              t.municipality,
+              t.actor,
+              t.action,
+              t.entity,
+              t.address,
+            ]}
+          />
           <tbody>
             {log.items.map((event) => (
               <tr>

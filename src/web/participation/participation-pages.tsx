@@ -4,6 +4,7 @@
  * the submitter's page (status, withdraw), and the staff queue, moderation and settings.
  * Everything works without JavaScript.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import type { Children } from "@kitajs/html";
 import type {
   QueueItem,
@@ -729,28 +730,16 @@ export function QueuePage(props: {
         aria-label={t.queueTitle}
       >
         <table class="app-table">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.titleColumn}
-              </th>
-              <th scope="col" safe>
-                {t.kindColumn}
-              </th>
-              <th scope="col" safe>
-                {t.statusColumn}
-              </th>
-              <th scope="col" safe>
-                {t.age}
-              </th>
-              <th scope="col" safe>
-                {t.dueOn}
-              </th>
-              <th scope="col" safe>
-                {t.assignedTo}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.titleColumn,
+              t.kindColumn,
+              t.statusColumn,
+              t.age,
+              t.dueOn,
+              t.assignedTo,
+            ]}
+          />
           <tbody>
             {props.items.map((entry) => (
               <tr data-item={String(entry.item.id)}>

@@ -28,6 +28,7 @@ import type {
 } from "../../../domain/timeline/timeline-layout.js";
 import { safeColour, tint } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
+import { SvgImage } from "../svg-image/svg-image.js";
 
 /** Props of the timeline chart. */
 export interface TimelineChartProps {
@@ -114,31 +115,21 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
   const contentBottom = y;
   const height = contentBottom + g.axisBottom;
 
-  const titleId = `${idPrefix}-titel`;
-  const descId = `${idPrefix}-beschreibung`;
   const fadeId = `${idPrefix}-ausblenden`;
   const fadeStart = chartEnd - g.yearWidth * 0.6;
   const fadeEnd = chartEnd + g.tail - 8;
 
   return (
     <figure class="app-timeline-chart__figure">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
+      <SvgImage
         class={`app-timeline-chart app-timeline-chart--${variant}`}
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        aria-details={props.detailsId}
+        idPrefix={idPrefix}
+        title={props.title}
+        description={props.description}
+        detailsId={props.detailsId}
       >
-        <title id={titleId} safe>
-          {props.title}
-        </title>
-        <desc id={descId} safe>
-          {props.description}
-        </desc>
         <g aria-hidden="true">
           <defs>
             {/* An open end fades out under a white veil. A gradient, not an SVG mask: printed
@@ -158,27 +149,12 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
               const colour = safeColour(group.colour);
               const light = tint(colour, 0.82);
               return (
-                <>
-                  <pattern
-                    id={`${idPrefix}-schraffur-${index}`}
-                    patternUnits="userSpaceOnUse"
-                    width="6"
-                    height="6"
-                    patternTransform="rotate(45)"
-                  >
-                    <rect x="0" y="0" width="6" height="6" fill={light} />
-                    <rect x="0" y="0" width="2.5" height="6" fill={colour} />
-                  </pattern>
-                  <pattern
-                    id={`${idPrefix}-punkte-${index}`}
-                    patternUnits="userSpaceOnUse"
-                    width="6"
-                    height="6"
-                  >
-                    <rect x="0" y="0" width="6" height="6" fill={light} />
-                    <circle cx="3" cy="3" r="1.7" fill={colour} />
-                  </pattern>
-                </>
+                <BarPatterns
+                  hatchId={`${idPrefix}-schraffur-${index}`}
+                  dotsId={`${idPrefix}-punkte-${index}`}
+                  light={light}
+                  ink={colour}
+                />
               );
             })}
           </defs>
@@ -426,28 +402,16 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
           {layout.todayX === null ? (
             ""
           ) : (
-            <g class="app-timeline-chart__today">
-              <line
-                stroke="#b3261e"
-                stroke-width="2"
-                x1={xOf(layout.todayX)}
-                y1={g.axisTop - 4}
-                x2={xOf(layout.todayX)}
-                y2={contentBottom}
-              />
-              <text
-                fill="#b3261e"
-                x={xOf(layout.todayX)}
-                y="13"
-                text-anchor="middle"
-                safe
-              >
-                {view.t.timelineToday}
-              </text>
-            </g>
+            <TodayLine
+              class="app-timeline-chart__today"
+              x={xOf(layout.todayX)}
+              top={g.axisTop - 4}
+              bottom={contentBottom}
+              label={view.t.timelineToday}
+            />
           )}
         </g>
-      </svg>
+      </SvgImage>
     </figure>
   );
 }
@@ -471,4 +435,65 @@ function truncate(text: string, max: number): string {
   return text.length <= max
     ? text
     : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
+}
+
+/**
+ * The fills that tell phases apart without colour: a hatch for every second phase and
+ * dots for a standing task, in ink on a light ground. The chart defines them per field
+ * colour, the legend once in neutral grey.
+ */
+export function BarPatterns(props: {
+  hatchId: string;
+  dotsId: string;
+  light: string;
+  ink: string;
+}): JSX.Element {
+  return (
+    <>
+      <pattern
+        id={props.hatchId}
+        patternUnits="userSpaceOnUse"
+        width="6"
+        height="6"
+        patternTransform="rotate(45)"
+      >
+        <rect x="0" y="0" width="6" height="6" fill={props.light} />
+        <rect x="0" y="0" width="2.5" height="6" fill={props.ink} />
+      </pattern>
+      <pattern
+        id={props.dotsId}
+        patternUnits="userSpaceOnUse"
+        width="6"
+        height="6"
+      >
+        <rect x="0" y="0" width="6" height="6" fill={props.light} />
+        <circle cx="3" cy="3" r="1.7" fill={props.ink} />
+      </pattern>
+    </>
+  );
+}
+
+/** Today as a red line from the axis to the bottom, labelled above the axis. */
+export function TodayLine(props: {
+  class: string;
+  x: number;
+  top: number;
+  bottom: number;
+  label: string;
+}): JSX.Element {
+  return (
+    <g class={props.class}>
+      <line
+        stroke="#b3261e"
+        stroke-width="2"
+        x1={props.x}
+        y1={props.top}
+        x2={props.x}
+        y2={props.bottom}
+      />
+      <text fill="#b3261e" x={props.x} y="13" text-anchor="middle" safe>
+        {props.label}
+      </text>
+    </g>
+  );
 }

@@ -20,6 +20,9 @@ import type {
 } from "../../../domain/edition/timeline-comparison.js";
 import { safeColour } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
+import { SvgImage } from "../svg-image/svg-image.js";
+import { TodayLine } from "../timeline-chart/timeline-chart.js";
+import { LegendItem, MarkerLine } from "../timeline-legend/timeline-legend.js";
 
 /** Props of the comparison chart. */
 export interface TimelineComparisonChartProps {
@@ -85,30 +88,20 @@ export function TimelineComparisonChart(
   });
   const contentBottom = y;
   const height = contentBottom + 28;
-  const titleId = `${idPrefix}-titel`;
-  const descId = `${idPrefix}-beschreibung`;
   const arrowId = `${idPrefix}-pfeil`;
   const labelChars = compact ? 34 : 40;
 
   return (
     <figure class="app-timeline-chart__figure">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
+      <SvgImage
         class="app-comparison-chart"
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        aria-details={props.detailsId}
+        idPrefix={idPrefix}
+        title={props.title}
+        description={props.description}
+        detailsId={props.detailsId}
       >
-        <title id={titleId} safe>
-          {props.title}
-        </title>
-        <desc id={descId} safe>
-          {props.description}
-        </desc>
         <defs>
           <marker
             id={arrowId}
@@ -329,28 +322,16 @@ export function TimelineComparisonChart(
           {layout.todayX === null ? (
             ""
           ) : (
-            <g class="app-comparison-chart__today">
-              <line
-                stroke="#b3261e"
-                stroke-width="2"
-                x1={xOf(layout.todayX)}
-                y1={axisTop - 4}
-                x2={xOf(layout.todayX)}
-                y2={contentBottom}
-              />
-              <text
-                fill="#b3261e"
-                x={xOf(layout.todayX)}
-                y="13"
-                text-anchor="middle"
-                safe
-              >
-                {props.view.t.timelineToday}
-              </text>
-            </g>
+            <TodayLine
+              class="app-comparison-chart__today"
+              x={xOf(layout.todayX)}
+              top={axisTop - 4}
+              bottom={contentBottom}
+              label={props.view.t.timelineToday}
+            />
           )}
         </g>
-      </svg>
+      </SvgImage>
     </figure>
   );
 }
@@ -362,74 +343,37 @@ export function TimelineComparisonLegend(props: {
   newerTitle: string;
 }): JSX.Element {
   const t = props.view.t.edition;
-  const sample = (children: JSX.Element): JSX.Element => (
-    <svg
-      class="app-timeline-legend__sample"
-      aria-hidden="true"
-      focusable="false"
-      width="40"
-      height="18"
-      viewBox="0 0 40 18"
-    >
-      {children}
-    </svg>
-  );
   return (
     <div class="app-timeline-legend">
       <h2 class="app-timeline-legend__title" safe>
         {props.view.t.timelineLegend}
       </h2>
       <ul class="app-timeline-legend__list">
-        <li class="app-timeline-legend__item">
-          {sample(
-            <rect
-              x="2"
-              y="4"
-              width="36"
-              height="10"
-              rx="2"
-              fill="#fff"
-              stroke="#505a5f"
-              stroke-width="2"
-              stroke-dasharray="5 3"
-            />,
-          )}
-          <span safe>{t.legendOld(props.olderTitle)}</span>
-        </li>
-        <li class="app-timeline-legend__item">
-          {sample(
-            <rect x="2" y="4" width="36" height="10" rx="2" fill="#505a5f" />,
-          )}
-          <span safe>{t.legendNew(props.newerTitle)}</span>
-        </li>
-        <li class="app-timeline-legend__item">
-          {sample(
-            <>
-              <line
-                x1="3"
-                y1="9"
-                x2="32"
-                y2="9"
-                stroke={INK}
-                stroke-width="2"
-              />
-              <path d="M 30 4 L 38 9 L 30 14 z" fill={INK} />
-            </>,
-          )}
-          <span safe>{t.legendShift}</span>
-        </li>
-        <li class="app-timeline-legend__item">
-          {sample(
-            <line
-              class="app-timeline-chart__today-sample"
-              x1="20"
-              y1="0"
-              x2="20"
-              y2="18"
-            />,
-          )}
-          <span safe>{props.view.t.legendToday}</span>
-        </li>
+        <LegendItem label={t.legendOld(props.olderTitle)}>
+          <rect
+            x="2"
+            y="4"
+            width="36"
+            height="10"
+            rx="2"
+            fill="#fff"
+            stroke="#505a5f"
+            stroke-width="2"
+            stroke-dasharray="5 3"
+          />
+        </LegendItem>
+        <LegendItem label={t.legendNew(props.newerTitle)}>
+          <rect x="2" y="4" width="36" height="10" rx="2" fill="#505a5f" />
+        </LegendItem>
+        <LegendItem label={t.legendShift}>
+          <>
+            <line x1="3" y1="9" x2="32" y2="9" stroke={INK} stroke-width="2" />
+            <path d="M 30 4 L 38 9 L 30 14 z" fill={INK} />
+          </>
+        </LegendItem>
+        <LegendItem label={props.view.t.legendToday}>
+          <MarkerLine class="app-timeline-chart__today-sample" />
+        </LegendItem>
       </ul>
     </div>
   );

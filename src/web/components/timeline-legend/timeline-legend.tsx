@@ -4,6 +4,7 @@
  */
 import type { Children } from "@kitajs/html";
 import type { ViewContext } from "../view.js";
+import { BarPatterns } from "../timeline-chart/timeline-chart.js";
 
 const INK = "#505a5f";
 const LIGHT = "#dcdfe0";
@@ -31,20 +32,7 @@ export function TimelineLegend(props: {
         height="0"
       >
         <defs>
-          <pattern
-            id={hatch}
-            patternUnits="userSpaceOnUse"
-            width="6"
-            height="6"
-            patternTransform="rotate(45)"
-          >
-            <rect x="0" y="0" width="6" height="6" fill={LIGHT} />
-            <rect x="0" y="0" width="2.5" height="6" fill={INK} />
-          </pattern>
-          <pattern id={dots} patternUnits="userSpaceOnUse" width="6" height="6">
-            <rect x="0" y="0" width="6" height="6" fill={LIGHT} />
-            <circle cx="3" cy="3" r="1.7" fill={INK} />
-          </pattern>
+          <BarPatterns hatchId={hatch} dotsId={dots} light={LIGHT} ink={INK} />
           <linearGradient id={fade} x1="0" y1="0" x2="1" y2="0">
             <stop offset="0.4" stop-color={INK} />
             <stop offset="1" stop-color={INK} stop-opacity="0" />
@@ -53,40 +41,17 @@ export function TimelineLegend(props: {
       </svg>
       <ul class="app-timeline-legend__list">
         <LegendItem label={t.legendPhaseOdd}>
-          <rect x="1" y="3" width="38" height="12" rx="2" fill={INK} />
+          <Bar width="38" fill={INK} />
         </LegendItem>
         <LegendItem label={t.legendPhaseEven}>
-          <rect
-            x="1"
-            y="3"
-            width="38"
-            height="12"
-            rx="2"
-            fill={`url(#${hatch})`}
-            stroke={INK}
-          />
+          <Bar width="38" fill={`url(#${hatch})`} stroke={INK} />
         </LegendItem>
         <LegendItem label={t.legendPermanent}>
-          <rect
-            x="1"
-            y="3"
-            width="38"
-            height="12"
-            rx="2"
-            fill={`url(#${dots})`}
-            stroke={INK}
-          />
+          <Bar width="38" fill={`url(#${dots})`} stroke={INK} />
         </LegendItem>
         <LegendItem label={t.legendOpenEnd}>
           <>
-            <rect
-              x="1"
-              y="3"
-              width="30"
-              height="12"
-              rx="2"
-              fill={`url(#${fade})`}
-            />
+            <Bar width="30" fill={`url(#${fade})`} />
             <polyline
               class="app-timeline-chart__arrow"
               points="33,4 38,9 33,14"
@@ -98,16 +63,7 @@ export function TimelineLegend(props: {
         </LegendItem>
         <LegendItem label={t.legendUndecided}>
           <>
-            <rect
-              x="1"
-              y="3"
-              width="28"
-              height="12"
-              rx="2"
-              fill={`url(#${fade})`}
-              stroke={INK}
-              stroke-dasharray="4 3"
-            />
+            <Bar width="28" fill={`url(#${fade})`} stroke={INK} dashed />
             <text x="31" y="14" fill={INK} font-weight="bold">
               ?
             </text>
@@ -115,42 +71,33 @@ export function TimelineLegend(props: {
         </LegendItem>
         <LegendItem label={t.legendLanes}>
           <>
-            <rect x="1" y="1" width="26" height="7" rx="2" fill={INK} />
-            <rect
+            <Bar y="1" width="26" height="7" fill={INK} />
+            <Bar
               x="14"
               y="10"
               width="25"
               height="7"
-              rx="2"
               fill={`url(#${hatch})`}
               stroke={INK}
             />
           </>
         </LegendItem>
         <LegendItem label={t.legendQuarter}>
-          <line
-            class="app-timeline-chart__quarter-sample"
-            x1="20"
-            y1="0"
-            x2="20"
-            y2="18"
-          />
+          <MarkerLine class="app-timeline-chart__quarter-sample" />
         </LegendItem>
         <LegendItem label={t.legendToday}>
-          <line
-            class="app-timeline-chart__today-sample"
-            x1="20"
-            y1="0"
-            x2="20"
-            y2="18"
-          />
+          <MarkerLine class="app-timeline-chart__today-sample" />
         </LegendItem>
       </ul>
     </div>
   );
 }
 
-function LegendItem(props: { label: string; children: Children }): JSX.Element {
+/** One entry of a timeline legend: a small decorative sample and the words that carry the meaning. */
+export function LegendItem(props: {
+  label: string;
+  children: Children;
+}): JSX.Element {
   return (
     <li class="app-timeline-legend__item">
       <svg
@@ -166,4 +113,36 @@ function LegendItem(props: { label: string; children: Children }): JSX.Element {
       <span safe>{props.label}</span>
     </li>
   );
+}
+
+/**
+ * A bar sample like the chart's phase bars: a rounded rectangle, by default a full-height
+ * bar starting at the left edge; dashed for a phase whose end is undecided.
+ */
+function Bar(props: {
+  x?: string;
+  y?: string;
+  width: string;
+  height?: string;
+  fill: string;
+  stroke?: string;
+  dashed?: boolean;
+}): JSX.Element {
+  return (
+    <rect
+      x={props.x ?? "1"}
+      y={props.y ?? "3"}
+      width={props.width}
+      height={props.height ?? "12"}
+      rx="2"
+      fill={props.fill}
+      stroke={props.stroke}
+      stroke-dasharray={props.dashed === true ? "4 3" : undefined}
+    />
+  );
+}
+
+/** A vertical marker sample across the whole sample height (quarter or today line). */
+export function MarkerLine(props: { class: string }): JSX.Element {
+  return <line class={props.class} x1="20" y1="0" x2="20" y2="18" />;
 }

@@ -21,6 +21,7 @@ import type {
   TimelineLegendKind,
 } from "../../../domain/timeline/timeline-legend.js";
 import { safeColour, tint } from "../../../domain/colour/field-colour.js";
+import { SvgImage } from "../svg-image/svg-image.js";
 import {
   AXIS_TOP,
   axisYears,
@@ -413,37 +414,22 @@ function Svg(props: {
   description: string;
   children: Children;
 }): JSX.Element {
-  const titleId = `${props.idPrefix}-titel`;
-  const descId = `${props.idPrefix}-beschreibung`;
+  const height = Math.ceil(props.height);
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
+    <SvgImage
       class="app-print-timeline"
       width={props.width}
-      height={Math.ceil(props.height)}
-      viewBox={`0 0 ${props.width} ${Math.ceil(props.height)}`}
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      font-family={FONT_FAMILY}
+      height={height}
+      idPrefix={props.idPrefix}
+      title={props.title}
+      description={props.description}
+      fontFamily={FONT_FAMILY}
     >
-      <title id={titleId} safe>
-        {props.title}
-      </title>
-      <desc id={descId} safe>
-        {props.description}
-      </desc>
       <g aria-hidden="true">
-        <rect
-          x="0"
-          y="0"
-          width={props.width}
-          height={Math.ceil(props.height)}
-          fill="#ffffff"
-        />
+        <rect x="0" y="0" width={props.width} height={height} fill="#ffffff" />
         {props.children}
       </g>
-    </svg>
+    </SvgImage>
   );
 }
 

@@ -3,6 +3,7 @@
  * every chart has a table). One row per phase; project, action field and status span the rows
  * of their project, with the project as row header.
  */
+import { TableHead } from "../table-head/table-head.js";
 import type { ProjectInContext } from "../../../domain/catalogue/catalogue.js";
 import { formatPeriod } from "../../../i18n/format-period.js";
 import { ColourSwatch } from "../colour-marker/colour-marker.js";
@@ -27,25 +28,9 @@ export function TimelineTable(props: TimelineTableProps): JSX.Element {
         <caption class="app-table__caption" safe>
           {t.timelineTableCaption}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.project}
-            </th>
-            <th scope="col" safe>
-              {t.actionField}
-            </th>
-            <th scope="col" safe>
-              {t.phase}
-            </th>
-            <th scope="col" safe>
-              {t.period}
-            </th>
-            <th scope="col" safe>
-              {t.status}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t.project, t.actionField, t.phase, t.period, t.status]}
+        />
         {props.entries.map((entry) => {
           const { project, actionField } = entry;
           const span = Math.max(project.phases.length, 1);
