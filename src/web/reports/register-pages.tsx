@@ -41,6 +41,7 @@ import {
   ServiceBody,
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
+import { PostForm } from "./post-form.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -449,14 +450,12 @@ export function RegisterPage(
             </form>
           </EditorSection>
           <EditorSection id="leistung-neu" title={t.newService}>
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(reportPaths.register(slug))}
-              class="app-editor-form"
               id="leistung-neu"
-              novalidate
+              version={null}
             >
-              {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
                 {f.text(
                   "leistung-neu",
@@ -476,7 +475,7 @@ export function RegisterPage(
               {serviceFields(props, f, "leistung-neu", null)}
               {f.reason("leistung-neu")}
               {f.button(t.addService)}
-            </form>
+            </PostForm>
           </EditorSection>
         </>
       ) : (
@@ -594,16 +593,14 @@ export function ServicePage(
       </section>
       {data.mayManage && latest.service.validUntil === null ? (
         <EditorSection id="aendern" title={t.changeService}>
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(
               reportPaths.registerService(slug, latest.service.leikaKey),
             )}
-            class="app-editor-form"
             id={form}
-            novalidate
+            version={latest.version}
           >
-            {f.meta(form, latest.version)}
             <input type="hidden" name="eintrag" value={String(latest.id)} />
             <RadioGroup
               id={`${form}-modus`}
@@ -623,7 +620,7 @@ export function ServicePage(
             {serviceFields(props, f, form, latest.service)}
             {f.reason(form)}
             {f.button(t.saveService)}
-          </form>
+          </PostForm>
         </EditorSection>
       ) : (
         ""
