@@ -33,6 +33,7 @@ import {
   ObservationBody,
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
+import { DataTable } from "./data-table.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -173,77 +174,58 @@ export function IndicatorsOverviewPage(
           {t.noFigures}
         </p>
       ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table">
-            <caption class="app-table__caption" safe>
-              {t.figuresCaption(data.indicators.length)}
-            </caption>
-            <thead>
+        <DataTable
+          caption={t.figuresCaption(data.indicators.length)}
+          columns={[
+            { label: t.columnFigure },
+            { label: t.columnLatest, numeric: true },
+            { label: t.asOfLabel },
+            { label: t.fieldProject },
+            { label: t.figureOwner },
+          ]}
+        >
+          {data.indicators.map((each) => {
+            const latest = each.observations
+              .filter((observation) => observation.day <= props.today)
+              .at(-1);
+            const project =
+              each.indicator.projectSlug === null
+                ? null
+                : findProject(data.catalogue, each.indicator.projectSlug);
+            return (
               <tr>
-                <th scope="col" safe>
-                  {t.columnFigure}
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      reportPaths.staffIndicator(slug, each.indicator.key),
+                    )}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {each.indicator.name}
+                  </a>
                 </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.columnLatest}
-                </th>
-                <th scope="col" safe>
-                  {t.asOfLabel}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldProject}
-                </th>
-                <th scope="col" safe>
-                  {t.figureOwner}
-                </th>
+                <td class="app-table__numeric" safe>
+                  {latest === undefined
+                    ? "–"
+                    : formatFigureGerman(each.indicator, latest)}
+                </td>
+                <td safe>
+                  {latest === undefined ? "–" : formatGermanDate(latest.day)}
+                </td>
+                <td lang={view.contentLang} safe>
+                  {project === null
+                    ? (each.indicator.projectSlug ?? "–")
+                    : `${project.project.code} ${project.project.title}`}
+                </td>
+                <td lang={view.contentLang} safe>
+                  {each.indicator.owner}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.indicators.map((each) => {
-                const latest = each.observations
-                  .filter((observation) => observation.day <= props.today)
-                  .at(-1);
-                const project =
-                  each.indicator.projectSlug === null
-                    ? null
-                    : findProject(data.catalogue, each.indicator.projectSlug);
-                return (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(
-                          reportPaths.staffIndicator(slug, each.indicator.key),
-                        )}
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {each.indicator.name}
-                      </a>
-                    </th>
-                    <td class="app-table__numeric" safe>
-                      {latest === undefined
-                        ? "–"
-                        : formatFigureGerman(each.indicator, latest)}
-                    </td>
-                    <td safe>
-                      {latest === undefined
-                        ? "–"
-                        : formatGermanDate(latest.day)}
-                    </td>
-                    <td lang={view.contentLang} safe>
-                      {project === null
-                        ? (each.indicator.projectSlug ?? "–")
-                        : `${project.project.code} ${project.project.title}`}
-                    </td>
-                    <td lang={view.contentLang} safe>
-                      {each.indicator.owner}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {data.mayDefine ? (
         <EditorSection id="kennzahl-neu" title={t.newFigure}>

@@ -59,6 +59,7 @@ import {
   ReportSettingsBody,
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
+import { DataTable } from "./data-table.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -191,72 +192,57 @@ export function ReportsOverviewPage(
             {t.noReports}
           </p>
         ) : (
-          <div class="app-table-wrapper">
-            <table class="app-table">
-              <caption class="app-table__caption" safe>
-                {t.reportsCaption(overview.reports.length)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.columnMeeting}
-                  </th>
-                  <th scope="col" safe>
-                    {t.asOfLabel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.stateLabel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnPublic}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.reports.map((report) => (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(reportPaths.staffReport(slug, report))}
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
-                      </a>
-                    </th>
-                    <td safe>{formatGermanDate(report.asOf)}</td>
-                    <td>
-                      <strong
-                        class={[
-                          "app-tag",
-                          report.status === "draft" && "app-tag--report-draft",
-                        ]}
-                        safe
-                      >
-                        {report.status === "draft"
-                          ? t.stateDraftShort
-                          : t.statePublishedShort}
-                      </strong>
-                    </td>
-                    <td>
-                      {report.status === "published" ? (
-                        <a
-                          class="app-link"
-                          href={view.link(reportPaths.report(slug, report))}
-                          safe
-                        >
-                          {t.publicPage}
-                        </a>
-                      ) : (
-                        <span safe>{t.notPublic}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t.reportsCaption(overview.reports.length)}
+            columns={[
+              { label: t.columnMeeting },
+              { label: t.asOfLabel },
+              { label: t.stateLabel },
+              { label: t.columnPublic },
+            ]}
+          >
+            {overview.reports.map((report) => (
+              <tr>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(reportPaths.staffReport(slug, report))}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
+                  </a>
+                </th>
+                <td safe>{formatGermanDate(report.asOf)}</td>
+                <td>
+                  <strong
+                    class={[
+                      "app-tag",
+                      report.status === "draft" && "app-tag--report-draft",
+                    ]}
+                    safe
+                  >
+                    {report.status === "draft"
+                      ? t.stateDraftShort
+                      : t.statePublishedShort}
+                  </strong>
+                </td>
+                <td>
+                  {report.status === "published" ? (
+                    <a
+                      class="app-link"
+                      href={view.link(reportPaths.report(slug, report))}
+                      safe
+                    >
+                      {t.publicPage}
+                    </a>
+                  ) : (
+                    <span safe>{t.notPublic}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {overview.rights.isAdministrator ? (
