@@ -28,8 +28,7 @@ import {
 } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
 import {
-  requireMunicipality,
-  requireReportingStaff,
+  requireStaffOf,
 } from "../reports/reporting-support.js";
 import { requireIndicator } from "./manage-indicators.js";
 
@@ -71,11 +70,10 @@ export async function getIndicatorsForStaff(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<IndicatorsForStaff> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "indicator.read",
     origin,
   );

@@ -31,8 +31,7 @@ import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canManageReporting } from "../policies/report.policy.js";
 import {
-  requireMunicipality,
-  requireReportingStaff,
+  requireStaffOf,
 } from "../reports/reporting-support.js";
 
 /** The register for its staff page. */
@@ -65,11 +64,10 @@ export async function getRegisterForStaff(
   day: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterForStaff> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "service.read",
     origin,
   );
@@ -143,11 +141,10 @@ export async function exportRegister(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<readonly Service[]> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireReportingStaff(
+  const { municipality } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "service.export",
     origin,
   );
