@@ -21,7 +21,6 @@ import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
 import {
@@ -154,16 +153,6 @@ export async function indicatorEditorRoutes(
     anmerkung: t.reports.fieldNote,
     grund: t.editor.reasonLabel,
   });
-  const list = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderList(request, reply, failure.status, failure);
-  const indicator = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderIndicator(request, reply, failure.status, failure);
 
   app.get(
     REPORT_ROUTES.staffIndicators,
@@ -181,7 +170,7 @@ export async function indicatorEditorRoutes(
       fields: DEFINITION_FIELDS,
       paths: { "/key": "schluessel" },
       labels,
-      render: list,
+      render: renderList,
       run: async (input, { request, params, view }) => {
         const { key } = await runUseCase(ctx, request, createIndicator, {
           municipality: params.slug,
@@ -211,7 +200,7 @@ export async function indicatorEditorRoutes(
       form: "definition",
       fields: DEFINITION_FIELDS,
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateIndicator, {
           municipality: params.slug,
@@ -234,7 +223,7 @@ export async function indicatorEditorRoutes(
       form: "wert-neu",
       fields: VALUE_FIELDS,
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, addObservation, {
           municipality: params.slug,
@@ -257,7 +246,7 @@ export async function indicatorEditorRoutes(
       form: (params) => `wert-${idParam(params.observationId)}`,
       fields: {},
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, removeObservation, {
           municipality: params.slug,

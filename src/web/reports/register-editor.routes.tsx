@@ -270,16 +270,6 @@ export async function registerEditorRoutes(
     stichtag: t.reports.fieldImportAsOf,
     grund: t.editor.reasonLabel,
   });
-  const register = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderRegister(request, reply, failure.status, failure);
-  const service = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderService(request, reply, failure.status, failure);
 
   app.get(
     REPORT_ROUTES.register,
@@ -297,7 +287,7 @@ export async function registerEditorRoutes(
       fields: SERVICE_FIELDS,
       paths: { "/leikaKey": "leika", "/validFrom": "ab" },
       labels,
-      render: register,
+      render: renderRegister,
       run: async (input, { request, params, view }) => {
         const validFrom = optionalDay(input.ab, "ab", view.t);
         const { leikaKey } = await runUseCase(ctx, request, createService, {
@@ -324,7 +314,7 @@ export async function registerEditorRoutes(
       fields: {},
       paths: { "/stichtag": "stichtag" },
       labels,
-      render: register,
+      render: renderRegister,
       run: async (input, { request, params, view }) => {
         const file = uploadedFiles(request.body, "datei")[0];
         if (file === undefined || file.data.length === 0) {
@@ -438,7 +428,7 @@ export async function registerEditorRoutes(
       fields: SERVICE_FIELDS,
       paths: { "/from": "ab" },
       labels,
-      render: service,
+      render: renderService,
       run: async (input, { request, params, view }) => {
         const from = optionalDay(input.ab, "ab", view.t);
         if (!/^\d{14}$/.test(params.leikaKey))

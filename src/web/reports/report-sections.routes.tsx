@@ -28,7 +28,6 @@ import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
-import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf } from "../http/params.js";
 import { staffReportOf } from "./report-editor.routes.js";
@@ -53,6 +52,7 @@ import {
   compareRows,
   reportingForm,
   type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
 
 /** What the section routes need. */
@@ -196,9 +196,9 @@ export async function reportSectionRoutes(
   const sectionOf = (params: { readonly sectionId: string }) =>
     sectionIdOf(params.sectionId);
   const pageAgain =
-    (target: (request: FastifyRequest) => SectionPage) =>
-    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
-      render(request, reply, target(request), failure.status, failure);
+    (target: (request: FastifyRequest) => SectionPage): StaffPageRenderer =>
+    (request, reply, status, failure) =>
+      render(request, reply, target(request), status, failure);
   const sectionParam = (request: FastifyRequest): number =>
     sectionIdOf((request.params as { sectionId: string }).sectionId);
   const listAfter = (
