@@ -1,5 +1,5 @@
 /** Key figures (indicators) in the editor: list, one indicator, definition, values; forms through reportingForm. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
@@ -34,7 +34,7 @@ import {
 import {
   reportingForm,
   reportPageState,
-  type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
 
 /** What the figure routes need. */
@@ -84,12 +84,7 @@ export async function indicatorEditorRoutes(
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  const renderList = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
-  ) =>
+  const renderList: StaffPageRenderer = (request, reply, status, extra = {}) =>
     sendStaffPage(request, reply, status, {
       section: "indicators",
       ...reportPageState(request, status, extra),
@@ -105,11 +100,11 @@ export async function indicatorEditorRoutes(
       ),
     });
 
-  const renderIndicator = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderIndicator: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "indicators",

@@ -57,7 +57,7 @@ import {
   reportingForm,
   reportNoticeOf,
   reportPageState,
-  type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
 
 /** What the register routes need. */
@@ -154,11 +154,11 @@ export async function registerEditorRoutes(
     );
   }
 
-  const renderRegister = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderRegister: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "register",
@@ -222,11 +222,11 @@ export async function registerEditorRoutes(
     });
   };
 
-  const renderService = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderService: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "register",

@@ -120,7 +120,6 @@ import {
   compareRows,
   reportingForm,
   reportPageState,
-  type FailedRender,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
 
@@ -323,11 +322,11 @@ export async function reportEditorRoutes(
     );
   }
 
-  const renderReport = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderReport: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) => {
     const params = request.params as { slug: string; reportNumber: string };
     return sendStaffPage(request, reply, status, {
@@ -501,11 +500,11 @@ export async function reportEditorRoutes(
     paperReference: "vorlage",
   };
 
-  const renderMembers = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderMembers: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "committees",
