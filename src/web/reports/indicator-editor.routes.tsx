@@ -36,6 +36,7 @@ import {
   reportPageState,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
 export interface IndicatorEditorRoutesOptions {
@@ -43,8 +44,6 @@ export interface IndicatorEditorRoutesOptions {
   readonly now: () => Date;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Params = Type.Object({ slug: Slug });
 const KeyParams = Type.Object({ slug: Slug, key: Slug });
 const ValueParams = Type.Object({
   slug: Slug,

@@ -59,6 +59,7 @@ import {
   reportPageState,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Params } from "./reporting-params.js";
 
 /** What the register routes need. */
 export interface RegisterEditorRoutesOptions {
@@ -66,8 +67,6 @@ export interface RegisterEditorRoutesOptions {
   readonly now: () => Date;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Params = Type.Object({ slug: Slug });
 const ServiceParams = Type.Object({
   slug: Slug,
   leikaKey: Type.String({ maxLength: 40 }),

@@ -122,6 +122,7 @@ import {
   reportPageState,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Id, Params, ReportParams } from "./reporting-params.js";
 
 /** What the report routes need. */
 export interface ReportEditorRoutesOptions {
@@ -132,10 +133,6 @@ export interface ReportEditorRoutesOptions {
   readonly documents: StoredDocuments;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Id = Type.String({ maxLength: 12 });
-const Params = Type.Object({ slug: Slug });
-const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const EntryParams = Type.Object({
   slug: Slug,
   reportNumber: Id,

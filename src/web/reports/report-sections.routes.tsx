@@ -54,15 +54,13 @@ import {
   type FailedRender,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Id, ReportParams } from "./reporting-params.js";
 
 /** What the section routes need. */
 export interface ReportSectionRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Id = Type.String({ maxLength: 12 });
-const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const SectionParams = Type.Object({
   slug: Slug,
   reportNumber: Id,
