@@ -27,9 +27,7 @@ import {
   canRecordObservation,
 } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
-import {
-  requireStaffOf,
-} from "../reports/reporting-support.js";
+import { requireStaffOf } from "../reports/reporting-support.js";
 import { requireIndicator } from "./manage-indicators.js";
 
 /** A figure with what the reader may do with it. */

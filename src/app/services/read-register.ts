@@ -30,9 +30,7 @@ import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canManageReporting } from "../policies/report.policy.js";
-import {
-  requireStaffOf,
-} from "../reports/reporting-support.js";
+import { requireStaffOf } from "../reports/reporting-support.js";
 
 /** The register for its staff page. */
 export interface RegisterForStaff {
