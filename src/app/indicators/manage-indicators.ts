@@ -68,7 +68,8 @@ import {
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
-  StaleReportingVersion,
+  advanceVersion,
+  requireVersion,
 } from "../reports/reporting-support.js";
 
 /** A figure of the municipality by key; ERR_INDICATOR_NOT_FOUND otherwise. */
@@ -226,13 +227,8 @@ async function claimIndicator(
   expectedVersion: number,
 ): Promise<StoredIndicator> {
   const stored = await requireIndicator(trx, municipalityId, key);
-  if (stored.version !== expectedVersion)
-    throw new StaleReportingVersion("indicator", stored.id, expectedVersion);
-  await trx
-    .updateTable("indicator")
-    .set({ version: stored.version + 1 })
-    .where("id", "=", stored.id)
-    .execute();
+  requireVersion("indicator", stored, expectedVersion);
+  await advanceVersion(trx, "indicator", stored);
   return stored;
 }
 

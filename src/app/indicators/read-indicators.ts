@@ -27,10 +27,7 @@ import {
   canRecordObservation,
 } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
-import {
-  requireMunicipality,
-  requireReportingStaff,
-} from "../reports/reporting-support.js";
+import { requireStaffOf } from "../reports/reporting-support.js";
 import { requireIndicator } from "./manage-indicators.js";
 
 /** A figure with what the reader may do with it. */
@@ -71,11 +68,10 @@ export async function getIndicatorsForStaff(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<IndicatorsForStaff> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "indicator.read",
     origin,
   );

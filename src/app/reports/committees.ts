@@ -1,4 +1,6 @@
 /** Bodies (Gremien: Ausschüsse, Beiräte …) and their meetings (Sitzungen): administrators keep them. */
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/database.js";
 import { isUniqueViolation } from "../../db/project.repository.js";
 import {
   countReportsOfMeeting,
@@ -11,6 +13,7 @@ import {
   listMeetings,
   updateCommitteeRow,
   updateMeetingRow,
+  type CommitteeFields,
   type MeetingFields,
   type StoredCommittee,
   type StoredMeeting,
@@ -53,8 +56,9 @@ import {
   optionalText,
   requireMunicipality,
   requireReportingAdmin,
+  advanceVersion,
+  requireVersion,
   runReportingChange,
-  StaleReportingVersion,
 } from "./reporting-support.js";
 
 /** "Ausschuss für Planung und Digitalisierung (APD)". */
@@ -70,6 +74,34 @@ function duplicateAbbreviation(abbreviation: string): AppError {
     "/data/abbreviation",
     `Das Kürzel „${abbreviation}“ ist schon vergeben.`,
   );
+}
+
+/** A committee's fields as a form sends them, trimmed; the name must not be empty. */
+function committeeFields(data: CreateCommitteeInput["data"]): CommitteeFields {
+  const fields = {
+    name: data.name.trim(),
+    abbreviation: data.abbreviation.trim(),
+    ...(data.oparlUrl === undefined
+      ? {}
+      : { oparlUrl: optionalText(data.oparlUrl) }),
+    ...(data.kind === undefined ? {} : { kind: data.kind }),
+  };
+  if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
+  return fields;
+}
+
+/** Runs a committee change; an abbreviation another committee has is a problem at its field. */
+async function withUniqueAbbreviation<T>(
+  fields: { readonly abbreviation: string },
+  change: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw duplicateAbbreviation(fields.abbreviation);
+    throw error;
+  }
 }
 
 /** Creates a committee; returns its id. */
@@ -89,17 +121,9 @@ export async function createCommittee(
     { entityType: "committee", entityLabel: valid.data.name },
     origin,
   );
-  const fields = {
-    name: valid.data.name.trim(),
-    abbreviation: valid.data.abbreviation.trim(),
-    ...(valid.data.oparlUrl === undefined
-      ? {}
-      : { oparlUrl: optionalText(valid.data.oparlUrl) }),
-    ...(valid.data.kind === undefined ? {} : { kind: valid.data.kind }),
-  };
-  if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
-  try {
-    return await runReportingChange(
+  const fields = committeeFields(valid.data);
+  return withUniqueAbbreviation(fields, () =>
+    runReportingChange(
       ctx,
       principal,
       municipality,
@@ -120,12 +144,8 @@ export async function createCommittee(
           },
         };
       },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw duplicateAbbreviation(fields.abbreviation);
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Changes a committee's name and abbreviation. */
@@ -145,17 +165,9 @@ export async function updateCommittee(
     { entityType: "committee", entityId: valid.committeeId },
     origin,
   );
-  const fields = {
-    name: valid.data.name.trim(),
-    abbreviation: valid.data.abbreviation.trim(),
-    ...(valid.data.oparlUrl === undefined
-      ? {}
-      : { oparlUrl: optionalText(valid.data.oparlUrl) }),
-    ...(valid.data.kind === undefined ? {} : { kind: valid.data.kind }),
-  };
-  if (fields.name === "") throw invalid("/data/name", "darf nicht leer sein");
-  try {
-    return await runReportingChange(
+  const fields = committeeFields(valid.data);
+  return withUniqueAbbreviation(fields, () =>
+    runReportingChange(
       ctx,
       principal,
       municipality,
@@ -169,20 +181,11 @@ export async function updateCommittee(
           throw new AppError("ERR_NOT_FOUND", {
             detail: "Diesen Ausschuss gibt es nicht.",
           });
-        if (committee.version !== valid.expectedVersion)
-          throw new StaleReportingVersion(
-            "committee",
-            committee.id,
-            valid.expectedVersion,
-          );
+        requireVersion("committee", committee, valid.expectedVersion);
         await updateCommitteeRow(trx, committee.id, fields);
-        await trx
-          .updateTable("committee")
-          .set({ version: committee.version + 1 })
-          .where("id", "=", committee.id)
-          .execute();
+        const version = await advanceVersion(trx, "committee", committee);
         return {
-          value: { version: committee.version + 1 },
+          value: { version },
           record: {
             action: "committee.update",
             entityType: "committee",
@@ -197,16 +200,12 @@ export async function updateCommittee(
               ...(fields.kind === undefined ? {} : { kind: committee.kind }),
             },
             after: fields,
-            version: committee.version + 1,
+            version,
           },
         };
       },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw duplicateAbbreviation(fields.abbreviation);
-    throw error;
-  }
+    ),
+  );
 }
 
 async function meetingFields(
@@ -331,6 +330,22 @@ function meetingLabel(
   return `${committee.abbreviation} ${formatGermanDate(fields.day)}`;
 }
 
+/** The meeting a change names, at the version the form was opened on. */
+async function requireMeetingAt(
+  trx: Transaction<Database>,
+  municipalityId: number,
+  meetingId: number,
+  expectedVersion: number,
+): Promise<StoredMeeting> {
+  const meeting = await findMeeting(trx, municipalityId, meetingId);
+  if (meeting === null)
+    throw new AppError("ERR_NOT_FOUND", {
+      detail: "Diese Sitzung gibt es nicht.",
+    });
+  requireVersion("meeting", meeting, expectedVersion);
+  return meeting;
+}
+
 /** Creates a meeting of a committee; returns its id. */
 export async function createMeeting(
   ctx: AppContext,
@@ -408,27 +423,18 @@ export async function updateMeeting(
     origin,
     valid.reason,
     async (trx) => {
-      const meeting = await findMeeting(trx, municipality.id, valid.meetingId);
-      if (meeting === null)
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diese Sitzung gibt es nicht.",
-        });
-      if (meeting.version !== valid.expectedVersion)
-        throw new StaleReportingVersion(
-          "meeting",
-          meeting.id,
-          valid.expectedVersion,
-        );
+      const meeting = await requireMeetingAt(
+        trx,
+        municipality.id,
+        valid.meetingId,
+        valid.expectedVersion,
+      );
       const fields = keepUnsent(valid.data, sent, meeting);
       await updateMeetingRow(trx, meeting.id, fields);
-      await trx
-        .updateTable("meeting")
-        .set({ version: meeting.version + 1 })
-        .where("id", "=", meeting.id)
-        .execute();
+      const version = await advanceVersion(trx, "meeting", meeting);
       const before = meetingRecord(meeting);
       return {
-        value: { version: meeting.version + 1 },
+        value: { version },
         record: {
           action: "meeting.update",
           entityType: "meeting",
@@ -436,7 +442,7 @@ export async function updateMeeting(
           entityLabel: meetingLabel(committee, fields),
           before,
           after: fields,
-          version: meeting.version + 1,
+          version,
         },
       };
     },
@@ -467,17 +473,12 @@ export async function removeMeeting(
     origin,
     valid.reason,
     async (trx) => {
-      const meeting = await findMeeting(trx, municipality.id, valid.meetingId);
-      if (meeting === null)
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diese Sitzung gibt es nicht.",
-        });
-      if (meeting.version !== valid.expectedVersion)
-        throw new StaleReportingVersion(
-          "meeting",
-          meeting.id,
-          valid.expectedVersion,
-        );
+      const meeting = await requireMeetingAt(
+        trx,
+        municipality.id,
+        valid.meetingId,
+        valid.expectedVersion,
+      );
       if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
         throw invalid(
           "/meetingId",

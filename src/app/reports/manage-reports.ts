@@ -49,6 +49,8 @@ import {
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
+  advanceVersion,
+  requireVersion,
   StaleReportingVersion,
 } from "./reporting-support.js";
 
@@ -289,20 +291,11 @@ export async function updateReport(
     valid.reason,
     async (trx, now) => {
       const report = await requireDraft(trx, municipality.id, valid.reportId);
-      if (report.version !== valid.expectedVersion)
-        throw new StaleReportingVersion(
-          "status_report",
-          report.id,
-          valid.expectedVersion,
-        );
+      requireVersion("status_report", report, valid.expectedVersion);
       await updateDraftReportRow(trx, report.id, fields, now);
-      await trx
-        .updateTable("status_report")
-        .set({ version: report.version + 1 })
-        .where("id", "=", report.id)
-        .execute();
+      const version = await advanceVersion(trx, "status_report", report);
       return {
-        value: { version: report.version + 1 },
+        value: { version },
         record: {
           action: "report.update",
           entityType: "status_report",
@@ -310,7 +303,7 @@ export async function updateReport(
           entityLabel: reportLabel(fields),
           before: settingsSnapshot(report),
           after: settingsSnapshot(fields),
-          version: report.version + 1,
+          version,
         },
       };
     },
@@ -425,12 +418,7 @@ export async function publishReport(
     valid.reason,
     async (trx, now) => {
       const report = await requireDraft(trx, municipality.id, valid.reportId);
-      if (report.version !== valid.expectedVersion)
-        throw new StaleReportingVersion(
-          "status_report",
-          report.id,
-          valid.expectedVersion,
-        );
+      requireVersion("status_report", report, valid.expectedVersion);
       const publishedOn = backdatedDay(valid.publishedOn, report, today);
       await requireSecondReportConfirmed(
         trx,

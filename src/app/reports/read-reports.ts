@@ -70,10 +70,7 @@ import {
 } from "./committees.js";
 import { requireReport } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
-import {
-  requireMunicipality,
-  requireReportingStaff,
-} from "./reporting-support.js";
+import { requireMunicipality, requireStaffOf } from "./reporting-support.js";
 
 /** A report in a list. */
 export interface ReportSummary {
@@ -234,11 +231,10 @@ export async function getReportingOverview(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReportingOverview> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "report.read",
     origin,
   );
@@ -293,11 +289,10 @@ export async function getReportForEditing(
   reportId: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReportForEditing> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "report.read",
     origin,
   );

@@ -15,7 +15,7 @@ import type { AppContext } from "../context.js";
 import {
   requireMunicipality,
   requireReportingAdmin,
-  requireReportingStaff,
+  requireStaffOf,
   runReportingChange,
 } from "./reporting-support.js";
 
@@ -50,11 +50,10 @@ export async function getReminderDays(
   slug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<readonly number[]> {
-  const municipality = await requireMunicipality(ctx.db, slug);
-  await requireReportingStaff(
+  const { municipality } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    slug,
     "report.reminder_rules.read",
     origin,
   );

@@ -48,7 +48,7 @@ import {
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
-  StaleReportingVersion,
+  requireVersion,
   type ReportingRecord,
 } from "./reporting-support.js";
 
@@ -156,12 +156,7 @@ async function claimDraft(
   now: string,
 ): Promise<StoredReport> {
   const report = await requireDraft(trx, municipalityId, reportId);
-  if (report.version !== expectedVersion)
-    throw new StaleReportingVersion(
-      "status_report",
-      report.id,
-      expectedVersion,
-    );
+  requireVersion("status_report", report, expectedVersion);
   await trx
     .updateTable("status_report")
     .set({ version: report.version + 1, updated_at: now })

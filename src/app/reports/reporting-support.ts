@@ -65,6 +65,41 @@ export class StaleReportingVersion extends Error {
   }
 }
 
+/** A stored row a form names with the version it was opened on. */
+export interface VersionedRow {
+  readonly id: number;
+  readonly version: number;
+}
+
+/** Throws the stale-version error when the row is no longer at the version the caller read. */
+export function requireVersion(
+  entityType: string,
+  row: VersionedRow,
+  expectedVersion: number,
+): void {
+  if (row.version !== expectedVersion)
+    throw new StaleReportingVersion(entityType, row.id, expectedVersion);
+}
+
+/** The reporting tables whose rows carry a version a form compares with. */
+type VersionedTable =
+  "committee" | "meeting" | "indicator" | "ozg_service" | "status_report";
+
+/** Moves a row's version on by one inside a change; returns the new version. */
+export async function advanceVersion(
+  trx: Transaction<Database>,
+  table: VersionedTable,
+  row: VersionedRow,
+): Promise<number> {
+  const version = row.version + 1;
+  await trx
+    .updateTable(table)
+    .set({ version })
+    .where("id", "=", row.id)
+    .execute();
+  return version;
+}
+
 /** ERR_CONFLICT with the audit events since the version the caller read (newest first). */
 export class ReportingConflictError extends AppError {
   constructor(readonly changes: readonly AuditEvent[]) {
@@ -104,6 +139,31 @@ export async function requireReportingAdmin(
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
 export const requireReportingStaff = municipalityGuard(canReadReporting);
+
+/**
+ * The municipality a staff page reads and the administrator or editor reading it; logs
+ * and throws for anyone else.
+ */
+export async function requireStaffOf(
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<{
+  readonly municipality: Municipality;
+  readonly user: UserPrincipal;
+}> {
+  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+  const user = await requireReportingStaff(
+    ctx,
+    principal,
+    municipality,
+    attempted,
+    origin,
+  );
+  return { municipality, user };
+}
 
 /** Runs a reporting change: municipality row → work → audit event, in one transaction. */
 export async function runReportingChange<T>(

@@ -46,7 +46,8 @@ import {
   requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
-  StaleReportingVersion,
+  advanceVersion,
+  requireVersion,
 } from "../reports/reporting-support.js";
 import {
   ChangeServiceInputSchema,
@@ -212,12 +213,7 @@ export async function changeService(
       );
       const stored = records.find((each) => each.id === valid.recordId);
       if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
-      if (stored.version !== valid.expectedVersion)
-        throw new StaleReportingVersion(
-          "service",
-          stored.id,
-          valid.expectedVersion,
-        );
+      requireVersion("service", stored, valid.expectedVersion);
       const others = records
         .filter((each) => each.id !== stored.id)
         .map((each) => each.service);
@@ -235,13 +231,9 @@ export async function changeService(
         if (problems.length > 0)
           throw new AppError("ERR_VALIDATION", { problems });
         await updateServiceRow(trx, stored.id, corrected);
-        await trx
-          .updateTable("ozg_service")
-          .set({ version: stored.version + 1 })
-          .where("id", "=", stored.id)
-          .execute();
+        const version = await advanceVersion(trx, "ozg_service", stored);
         return {
-          value: { version: stored.version + 1 },
+          value: { version },
           record: {
             action: "service.update",
             entityType: "service",
@@ -249,7 +241,7 @@ export async function changeService(
             entityLabel: serviceLabel(corrected),
             before: stored.service,
             after: corrected,
-            version: stored.version + 1,
+            version,
           },
         };
       }
@@ -277,14 +269,10 @@ export async function changeService(
       if (problems.length > 0)
         throw new AppError("ERR_VALIDATION", { problems });
       await updateServiceRow(trx, stored.id, closed);
-      await trx
-        .updateTable("ozg_service")
-        .set({ version: stored.version + 1 })
-        .where("id", "=", stored.id)
-        .execute();
+      const version = await advanceVersion(trx, "ozg_service", stored);
       const id = await insertService(trx, municipality.id, next);
       return {
-        value: { version: stored.version + 1 },
+        value: { version },
         record: {
           action: "service.new-state",
           entityType: "service",
@@ -292,7 +280,7 @@ export async function changeService(
           entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
           before: stored.service,
           after: { ...next, recordId: id },
-          version: stored.version + 1,
+          version,
         },
       };
     },

@@ -30,10 +30,7 @@ import type { AppContext } from "../context.js";
 import { canReadAudit } from "../policies/audit.policy.js";
 import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canManageReporting } from "../policies/report.policy.js";
-import {
-  requireMunicipality,
-  requireReportingStaff,
-} from "../reports/reporting-support.js";
+import { requireStaffOf } from "../reports/reporting-support.js";
 
 /** The register for its staff page. */
 export interface RegisterForStaff {
@@ -65,11 +62,10 @@ export async function getRegisterForStaff(
   day: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterForStaff> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
+  const { municipality, user } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "service.read",
     origin,
   );
@@ -143,11 +139,10 @@ export async function exportRegister(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<readonly Service[]> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireReportingStaff(
+  const { municipality } = await requireStaffOf(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "service.export",
     origin,
   );

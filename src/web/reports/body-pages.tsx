@@ -15,6 +15,7 @@ import {
 import { schemaField } from "../http/form-schema.js";
 import { MemberBody } from "./report-forms.js";
 import { reportPaths } from "./report-paths.js";
+import { PostForm } from "./post-form.js";
 
 /** The members page of one body. */
 export function MembersPage(
@@ -106,37 +107,28 @@ export function MembersPage(
               const form = `mitglied-${member.id}`;
               return (
                 <li class="app-measure-list__item">
-                  <form
-                    method="post"
+                  <PostForm
+                    kit={f}
                     action={view.link(
                       reportPaths.committeeMember(slug, body.id, member.id),
                     )}
-                    class="app-editor-form"
                     id={form}
-                    novalidate
+                    version={member.version}
+                    legend={`${member.name} (${member.isPublic ? t.publicTag : t.internalTag})`}
+                    legendLang={view.contentLang}
                   >
-                    <fieldset class="app-fieldset">
-                      <legend
-                        class="app-fieldset__legend"
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {`${member.name} (${member.isPublic ? t.publicTag : t.internalTag})`}
-                      </legend>
-                      {f.meta(form, member.version)}
-                      {fields(form, {
-                        name: member.name,
-                        group: member.group ?? "",
-                        role: member.role ?? "",
-                      })}
-                      {visibility(
-                        form,
-                        member.isPublic ? "oeffentlich" : "intern",
-                      )}
-                      {f.reason(form)}
-                      {f.button(t.saveMember)}
-                    </fieldset>
-                  </form>
+                    {fields(form, {
+                      name: member.name,
+                      group: member.group ?? "",
+                      role: member.role ?? "",
+                    })}
+                    {visibility(
+                      form,
+                      member.isPublic ? "oeffentlich" : "intern",
+                    )}
+                    {f.reason(form)}
+                    {f.button(t.saveMember)}
+                  </PostForm>
                   <p class="app-body-text">
                     <a
                       class="app-link"
@@ -157,24 +149,18 @@ export function MembersPage(
             })}
           </ol>
         )}
-        <form
-          method="post"
+        <PostForm
+          kit={f}
           action={view.link(reportPaths.committeeMembers(slug, body.id))}
-          class="app-editor-form"
           id="mitglied-neu"
-          novalidate
+          version={null}
+          legend={t.newMember}
         >
-          <fieldset class="app-fieldset">
-            <legend class="app-fieldset__legend" safe>
-              {t.newMember}
-            </legend>
-            {f.meta("mitglied-neu", null)}
-            {fields("mitglied-neu", { name: "", group: "", role: "" })}
-            {visibility("mitglied-neu", "")}
-            {f.reason("mitglied-neu")}
-            {f.button(t.addMember)}
-          </fieldset>
-        </form>
+          {fields("mitglied-neu", { name: "", group: "", role: "" })}
+          {visibility("mitglied-neu", "")}
+          {f.reason("mitglied-neu")}
+          {f.button(t.addMember)}
+        </PostForm>
       </EditorSection>
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
@@ -207,14 +193,7 @@ export function RemoveConfirmationPage(
       <p class="app-body-text" safe>
         {props.text}
       </p>
-      <form
-        method="post"
-        action={props.action}
-        class="app-editor-form"
-        id={form}
-        novalidate
-      >
-        {f.meta(form, props.version)}
+      <PostForm kit={f} action={props.action} id={form} version={props.version}>
         {f.reason(form)}
         <div class="app-button-group">
           <button type="submit" class="app-button app-button--warning" safe>
@@ -224,7 +203,7 @@ export function RemoveConfirmationPage(
             {view.t.bodies.cancel}
           </a>
         </div>
-      </form>
+      </PostForm>
     </FormFrame>
   );
 }

@@ -1,5 +1,5 @@
 /** Key figures (indicators) in the editor: list, one indicator, definition, values; forms through reportingForm. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
@@ -21,7 +21,6 @@ import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
 import {
@@ -35,8 +34,9 @@ import {
 import {
   reportingForm,
   reportPageState,
-  type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
 export interface IndicatorEditorRoutesOptions {
@@ -44,8 +44,6 @@ export interface IndicatorEditorRoutesOptions {
   readonly now: () => Date;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Params = Type.Object({ slug: Slug });
 const KeyParams = Type.Object({ slug: Slug, key: Slug });
 const ValueParams = Type.Object({
   slug: Slug,
@@ -85,12 +83,7 @@ export async function indicatorEditorRoutes(
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  const renderList = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
-  ) =>
+  const renderList: StaffPageRenderer = (request, reply, status, extra = {}) =>
     sendStaffPage(request, reply, status, {
       section: "indicators",
       ...reportPageState(request, status, extra),
@@ -106,11 +99,11 @@ export async function indicatorEditorRoutes(
       ),
     });
 
-  const renderIndicator = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderIndicator: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "indicators",
@@ -154,16 +147,6 @@ export async function indicatorEditorRoutes(
     anmerkung: t.reports.fieldNote,
     grund: t.editor.reasonLabel,
   });
-  const list = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderList(request, reply, failure.status, failure);
-  const indicator = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderIndicator(request, reply, failure.status, failure);
 
   app.get(
     REPORT_ROUTES.staffIndicators,
@@ -181,7 +164,7 @@ export async function indicatorEditorRoutes(
       fields: DEFINITION_FIELDS,
       paths: { "/key": "schluessel" },
       labels,
-      render: list,
+      render: renderList,
       run: async (input, { request, params, view }) => {
         const { key } = await runUseCase(ctx, request, createIndicator, {
           municipality: params.slug,
@@ -211,7 +194,7 @@ export async function indicatorEditorRoutes(
       form: "definition",
       fields: DEFINITION_FIELDS,
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateIndicator, {
           municipality: params.slug,
@@ -234,7 +217,7 @@ export async function indicatorEditorRoutes(
       form: "wert-neu",
       fields: VALUE_FIELDS,
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, addObservation, {
           municipality: params.slug,
@@ -257,7 +240,7 @@ export async function indicatorEditorRoutes(
       form: (params) => `wert-${idParam(params.observationId)}`,
       fields: {},
       labels,
-      render: indicator,
+      render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, removeObservation, {
           municipality: params.slug,

@@ -32,6 +32,8 @@ import {
   NewIndicatorBody,
   ObservationBody,
 } from "./report-forms.js";
+import { PostForm } from "./post-form.js";
+import { DataTable } from "./data-table.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -172,88 +174,67 @@ export function IndicatorsOverviewPage(
           {t.noFigures}
         </p>
       ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table">
-            <caption class="app-table__caption" safe>
-              {t.figuresCaption(data.indicators.length)}
-            </caption>
-            <thead>
+        <DataTable
+          caption={t.figuresCaption(data.indicators.length)}
+          columns={[
+            { label: t.columnFigure },
+            { label: t.columnLatest, numeric: true },
+            { label: t.asOfLabel },
+            { label: t.fieldProject },
+            { label: t.figureOwner },
+          ]}
+        >
+          {data.indicators.map((each) => {
+            const latest = each.observations
+              .filter((observation) => observation.day <= props.today)
+              .at(-1);
+            const project =
+              each.indicator.projectSlug === null
+                ? null
+                : findProject(data.catalogue, each.indicator.projectSlug);
+            return (
               <tr>
-                <th scope="col" safe>
-                  {t.columnFigure}
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      reportPaths.staffIndicator(slug, each.indicator.key),
+                    )}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {each.indicator.name}
+                  </a>
                 </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.columnLatest}
-                </th>
-                <th scope="col" safe>
-                  {t.asOfLabel}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldProject}
-                </th>
-                <th scope="col" safe>
-                  {t.figureOwner}
-                </th>
+                <td class="app-table__numeric" safe>
+                  {latest === undefined
+                    ? "–"
+                    : formatFigureGerman(each.indicator, latest)}
+                </td>
+                <td safe>
+                  {latest === undefined ? "–" : formatGermanDate(latest.day)}
+                </td>
+                <td lang={view.contentLang} safe>
+                  {project === null
+                    ? (each.indicator.projectSlug ?? "–")
+                    : `${project.project.code} ${project.project.title}`}
+                </td>
+                <td lang={view.contentLang} safe>
+                  {each.indicator.owner}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.indicators.map((each) => {
-                const latest = each.observations
-                  .filter((observation) => observation.day <= props.today)
-                  .at(-1);
-                const project =
-                  each.indicator.projectSlug === null
-                    ? null
-                    : findProject(data.catalogue, each.indicator.projectSlug);
-                return (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(
-                          reportPaths.staffIndicator(slug, each.indicator.key),
-                        )}
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {each.indicator.name}
-                      </a>
-                    </th>
-                    <td class="app-table__numeric" safe>
-                      {latest === undefined
-                        ? "–"
-                        : formatFigureGerman(each.indicator, latest)}
-                    </td>
-                    <td safe>
-                      {latest === undefined
-                        ? "–"
-                        : formatGermanDate(latest.day)}
-                    </td>
-                    <td lang={view.contentLang} safe>
-                      {project === null
-                        ? (each.indicator.projectSlug ?? "–")
-                        : `${project.project.code} ${project.project.title}`}
-                    </td>
-                    <td lang={view.contentLang} safe>
-                      {each.indicator.owner}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {data.mayDefine ? (
         <EditorSection id="kennzahl-neu" title={t.newFigure}>
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(reportPaths.staffIndicators(slug))}
-            class="app-editor-form"
             id={form}
-            novalidate
+            version={null}
           >
-            {f.meta(form, null)}
             {f.text(
               form,
               schemaField(NewIndicatorBody, "schluessel"),
@@ -264,7 +245,7 @@ export function IndicatorsOverviewPage(
             {definitionFields(props, f, form, null)}
             {f.reason(form)}
             {f.button(t.addFigure)}
-          </form>
+          </PostForm>
         </EditorSection>
       ) : (
         ""
@@ -375,62 +356,56 @@ export function IndicatorPage(
           </ol>
         )}
         {stored.mayRecord ? (
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(
               reportPaths.staffIndicatorValues(slug, indicator.key),
             )}
-            class="app-editor-form"
             id={valueForm}
-            novalidate
+            version={stored.version}
+            legend={t.newValue}
           >
-            <fieldset class="app-fieldset">
-              <legend class="app-fieldset__legend" safe>
-                {t.newValue}
-              </legend>
-              {f.meta(valueForm, stored.version)}
-              <div class="app-editor-form__pair">
-                {f.text(
-                  valueForm,
-                  schemaField(ObservationBody, "datum"),
-                  t.fieldValueDay,
-                  "",
-                  { hint: t.fieldAsOfHint, short: true },
-                )}
-                {f.text(
-                  valueForm,
-                  schemaField(ObservationBody, "wert"),
-                  t.fieldValue(indicator.unit),
-                  "",
-                  { hint: t.fieldValueHint },
-                )}
-              </div>
-              {indicator.kind === "ratio"
-                ? f.text(
-                    valueForm,
-                    schemaField(ObservationBody, "gesamt"),
-                    indicator.denominatorLabel ?? t.fieldDenominator,
-                    "",
-                    { short: true },
-                  )
-                : ""}
-              {f.area(
+            <div class="app-editor-form__pair">
+              {f.text(
                 valueForm,
-                schemaField(ObservationBody, "aufteilung"),
-                t.fieldBreakdown,
+                schemaField(ObservationBody, "datum"),
+                t.fieldValueDay,
                 "",
-                { hint: t.fieldBreakdownHint, rows: 3 },
+                { hint: t.fieldAsOfHint, short: true },
               )}
               {f.text(
                 valueForm,
-                schemaField(ObservationBody, "anmerkung"),
-                t.fieldNote,
+                schemaField(ObservationBody, "wert"),
+                t.fieldValue(indicator.unit),
                 "",
+                { hint: t.fieldValueHint },
               )}
-              {f.reason(valueForm)}
-              {f.button(t.addValue)}
-            </fieldset>
-          </form>
+            </div>
+            {indicator.kind === "ratio"
+              ? f.text(
+                  valueForm,
+                  schemaField(ObservationBody, "gesamt"),
+                  indicator.denominatorLabel ?? t.fieldDenominator,
+                  "",
+                  { short: true },
+                )
+              : ""}
+            {f.area(
+              valueForm,
+              schemaField(ObservationBody, "aufteilung"),
+              t.fieldBreakdown,
+              "",
+              { hint: t.fieldBreakdownHint, rows: 3 },
+            )}
+            {f.text(
+              valueForm,
+              schemaField(ObservationBody, "anmerkung"),
+              t.fieldNote,
+              "",
+            )}
+            {f.reason(valueForm)}
+            {f.button(t.addValue)}
+          </PostForm>
         ) : (
           <p class="app-body-text" safe>
             {t.valuesNotYours}
@@ -439,18 +414,16 @@ export function IndicatorPage(
       </section>
       {data.mayDefine ? (
         <EditorSection id="definition" title={t.definitionHeading}>
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(reportPaths.staffIndicator(slug, indicator.key))}
-            class="app-editor-form"
             id={definitionForm}
-            novalidate
+            version={stored.version}
           >
-            {f.meta(definitionForm, stored.version)}
             {definitionFields(props, f, definitionForm, stored)}
             {f.reason(definitionForm)}
             {f.button(t.saveFigure)}
-          </form>
+          </PostForm>
         </EditorSection>
       ) : (
         ""

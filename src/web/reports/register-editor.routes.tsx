@@ -57,8 +57,9 @@ import {
   reportingForm,
   reportNoticeOf,
   reportPageState,
-  type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Params } from "./reporting-params.js";
 
 /** What the register routes need. */
 export interface RegisterEditorRoutesOptions {
@@ -66,8 +67,6 @@ export interface RegisterEditorRoutesOptions {
   readonly now: () => Date;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Params = Type.Object({ slug: Slug });
 const ServiceParams = Type.Object({
   slug: Slug,
   leikaKey: Type.String({ maxLength: 40 }),
@@ -154,11 +153,11 @@ export async function registerEditorRoutes(
     );
   }
 
-  const renderRegister = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderRegister: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "register",
@@ -222,11 +221,11 @@ export async function registerEditorRoutes(
     });
   };
 
-  const renderService = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderService: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "register",
@@ -270,16 +269,6 @@ export async function registerEditorRoutes(
     stichtag: t.reports.fieldImportAsOf,
     grund: t.editor.reasonLabel,
   });
-  const register = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderRegister(request, reply, failure.status, failure);
-  const service = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderService(request, reply, failure.status, failure);
 
   app.get(
     REPORT_ROUTES.register,
@@ -297,7 +286,7 @@ export async function registerEditorRoutes(
       fields: SERVICE_FIELDS,
       paths: { "/leikaKey": "leika", "/validFrom": "ab" },
       labels,
-      render: register,
+      render: renderRegister,
       run: async (input, { request, params, view }) => {
         const validFrom = optionalDay(input.ab, "ab", view.t);
         const { leikaKey } = await runUseCase(ctx, request, createService, {
@@ -324,7 +313,7 @@ export async function registerEditorRoutes(
       fields: {},
       paths: { "/stichtag": "stichtag" },
       labels,
-      render: register,
+      render: renderRegister,
       run: async (input, { request, params, view }) => {
         const file = uploadedFiles(request.body, "datei")[0];
         if (file === undefined || file.data.length === 0) {
@@ -438,7 +427,7 @@ export async function registerEditorRoutes(
       fields: SERVICE_FIELDS,
       paths: { "/from": "ab" },
       labels,
-      render: service,
+      render: renderService,
       run: async (input, { request, params, view }) => {
         const from = optionalDay(input.ab, "ab", view.t);
         if (!/^\d{14}$/.test(params.leikaKey))

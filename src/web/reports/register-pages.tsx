@@ -41,6 +41,8 @@ import {
   ServiceBody,
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
+import { PostForm } from "./post-form.js";
+import { DataTable } from "./data-table.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -302,102 +304,80 @@ export function RegisterPage(
             {t.noServices}
           </p>
         ) : (
-          <div
-            class="app-table-wrapper"
-            tabindex="0"
-            role="region"
-            aria-labelledby="ozg-tabelle-titel"
+          <DataTable
+            variant="app-table--compact"
+            caption={t.servicesCaption(formatGermanDate(data.day))}
+            scrollRegion="ozg-tabelle-titel"
+            columns={[
+              { label: t.columnService },
+              { label: t.fieldChannel },
+              { label: t.columnOnline },
+              { label: t.fieldApplications, numeric: true },
+              { label: t.fieldMaturityLevel },
+              { label: t.fieldStatus },
+            ]}
           >
-            <table class="app-table app-table--compact">
-              <caption class="app-table__caption" id="ozg-tabelle-titel" safe>
-                {t.servicesCaption(formatGermanDate(data.day))}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.columnService}
-                  </th>
-                  <th scope="col" safe>
-                    {t.fieldChannel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnOnline}
-                  </th>
-                  <th scope="col" class="app-table__numeric" safe>
-                    {t.fieldApplications}
-                  </th>
-                  <th scope="col" safe>
-                    {t.fieldMaturityLevel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.fieldStatus}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {current.map(({ service }) => (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(
-                          reportPaths.registerService(slug, service.leikaKey),
-                        )}
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {service.name}
-                      </a>
-                      <span class="app-hint app-leika" safe>
-                        {service.isResponsibleLocally
-                          ? service.leikaKey
-                          : `${service.leikaKey} · ${t.notResponsibleShort}`}
-                      </span>
-                      {(data.warnings.get(service.leikaKey) ?? []).map(
-                        (warning) => {
-                          // A rule without words of ours in the reader's language keeps its German message, marked so.
-                          const words = t.serviceWarnings[warning.code];
-                          return (
-                            <span
-                              class="app-error-message app-error-message--inline"
-                              lang={words === undefined ? "de" : undefined}
-                              safe
-                            >
-                              {words ?? warning.message}
-                            </span>
-                          );
-                        },
-                      )}
-                    </th>
-                    <td safe>
-                      {service.channel === null
-                        ? "–"
-                        : t.serviceChannels[service.channel]}
-                    </td>
-                    <td safe>
-                      {[
-                        yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
-                        yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
-                        yesNo(service.hasEPayment, t.fieldEPayment, ""),
-                        yesNo(service.hasEId, t.fieldEId, ""),
-                      ]
-                        .filter((text) => text !== "")
-                        .join(", ") || "–"}
-                    </td>
-                    <td class="app-table__numeric" safe>
-                      {String(service.onlineApplications)}
-                    </td>
-                    <td safe>
-                      {service.maturity === null
-                        ? "–"
-                        : maturityText(t, service.maturity)}
-                    </td>
-                    <td safe>{t.serviceStatuses[service.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            {current.map(({ service }) => (
+              <tr>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      reportPaths.registerService(slug, service.leikaKey),
+                    )}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {service.name}
+                  </a>
+                  <span class="app-hint app-leika" safe>
+                    {service.isResponsibleLocally
+                      ? service.leikaKey
+                      : `${service.leikaKey} · ${t.notResponsibleShort}`}
+                  </span>
+                  {(data.warnings.get(service.leikaKey) ?? []).map(
+                    (warning) => {
+                      // A rule without words of ours in the reader's language keeps its German message, marked so.
+                      const words = t.serviceWarnings[warning.code];
+                      return (
+                        <span
+                          class="app-error-message app-error-message--inline"
+                          lang={words === undefined ? "de" : undefined}
+                          safe
+                        >
+                          {words ?? warning.message}
+                        </span>
+                      );
+                    },
+                  )}
+                </th>
+                <td safe>
+                  {service.channel === null
+                    ? "–"
+                    : t.serviceChannels[service.channel]}
+                </td>
+                <td safe>
+                  {[
+                    yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
+                    yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
+                    yesNo(service.hasEPayment, t.fieldEPayment, ""),
+                    yesNo(service.hasEId, t.fieldEId, ""),
+                  ]
+                    .filter((text) => text !== "")
+                    .join(", ") || "–"}
+                </td>
+                <td class="app-table__numeric" safe>
+                  {String(service.onlineApplications)}
+                </td>
+                <td safe>
+                  {service.maturity === null
+                    ? "–"
+                    : maturityText(t, service.maturity)}
+                </td>
+                <td safe>{t.serviceStatuses[service.status]}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {data.mayManage ? (
@@ -449,14 +429,12 @@ export function RegisterPage(
             </form>
           </EditorSection>
           <EditorSection id="leistung-neu" title={t.newService}>
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(reportPaths.register(slug))}
-              class="app-editor-form"
               id="leistung-neu"
-              novalidate
+              version={null}
             >
-              {f.meta("leistung-neu", null)}
               <div class="app-editor-form__pair">
                 {f.text(
                   "leistung-neu",
@@ -476,7 +454,7 @@ export function RegisterPage(
               {serviceFields(props, f, "leistung-neu", null)}
               {f.reason("leistung-neu")}
               {f.button(t.addService)}
-            </form>
+            </PostForm>
           </EditorSection>
         </>
       ) : (
@@ -514,96 +492,70 @@ export function ServicePage(
         <h2 class="app-heading-l" id="abschnitt-verlauf" safe>
           {t.serviceHistory}
         </h2>
-        <div
-          class="app-table-wrapper"
-          tabindex="0"
-          role="region"
-          aria-labelledby="ozg-verlauf-titel"
+        <DataTable
+          variant="app-table--compact"
+          caption={t.serviceHistoryCaption}
+          scrollRegion="ozg-verlauf-titel"
+          columns={[
+            { label: t.fieldValidFrom },
+            { label: t.fieldValidUntil },
+            { label: t.fieldStatus },
+            { label: t.fieldChannel },
+            { label: t.columnOnline },
+            { label: t.fieldApplications, numeric: true },
+            { label: t.fieldMaturityLevel },
+          ]}
         >
-          <table class="app-table app-table--compact">
-            <caption class="app-table__caption" id="ozg-verlauf-titel" safe>
-              {t.serviceHistoryCaption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.fieldValidFrom}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldValidUntil}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldStatus}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldChannel}
-                </th>
-                <th scope="col" safe>
-                  {t.columnOnline}
-                </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.fieldApplications}
-                </th>
-                <th scope="col" safe>
-                  {t.fieldMaturityLevel}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.history.map(({ service }) => (
-                <tr>
-                  <th scope="row" safe>
-                    {service.validFrom === null
-                      ? t.sinceStart
-                      : formatGermanDate(service.validFrom)}
-                  </th>
-                  <td safe>
-                    {service.validUntil === null
-                      ? t.openEnd
-                      : formatGermanDate(service.validUntil)}
-                  </td>
-                  <td safe>{t.serviceStatuses[service.status]}</td>
-                  <td safe>
-                    {service.channel === null
-                      ? "–"
-                      : t.serviceChannels[service.channel]}
-                  </td>
-                  <td safe>
-                    {[
-                      yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
-                      yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
-                      yesNo(service.hasEPayment, t.fieldEPayment, ""),
-                      yesNo(service.hasEId, t.fieldEId, ""),
-                    ]
-                      .filter((text) => text !== "")
-                      .join(", ") || "–"}
-                  </td>
-                  <td class="app-table__numeric" safe>
-                    {String(service.onlineApplications)}
-                  </td>
-                  <td safe>
-                    {service.maturity === null
-                      ? "–"
-                      : maturityText(t, service.maturity)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {data.history.map(({ service }) => (
+            <tr>
+              <th scope="row" safe>
+                {service.validFrom === null
+                  ? t.sinceStart
+                  : formatGermanDate(service.validFrom)}
+              </th>
+              <td safe>
+                {service.validUntil === null
+                  ? t.openEnd
+                  : formatGermanDate(service.validUntil)}
+              </td>
+              <td safe>{t.serviceStatuses[service.status]}</td>
+              <td safe>
+                {service.channel === null
+                  ? "–"
+                  : t.serviceChannels[service.channel]}
+              </td>
+              <td safe>
+                {[
+                  yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
+                  yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
+                  yesNo(service.hasEPayment, t.fieldEPayment, ""),
+                  yesNo(service.hasEId, t.fieldEId, ""),
+                ]
+                  .filter((text) => text !== "")
+                  .join(", ") || "–"}
+              </td>
+              <td class="app-table__numeric" safe>
+                {String(service.onlineApplications)}
+              </td>
+              <td safe>
+                {service.maturity === null
+                  ? "–"
+                  : maturityText(t, service.maturity)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {data.mayManage && latest.service.validUntil === null ? (
         <EditorSection id="aendern" title={t.changeService}>
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(
               reportPaths.registerService(slug, latest.service.leikaKey),
             )}
-            class="app-editor-form"
             id={form}
-            novalidate
+            version={latest.version}
           >
-            {f.meta(form, latest.version)}
             <input type="hidden" name="eintrag" value={String(latest.id)} />
             <RadioGroup
               id={`${form}-modus`}
@@ -623,7 +575,7 @@ export function ServicePage(
             {serviceFields(props, f, form, latest.service)}
             {f.reason(form)}
             {f.button(t.saveService)}
-          </form>
+          </PostForm>
         </EditorSection>
       ) : (
         ""
@@ -673,67 +625,47 @@ export function RegisterImportPreviewPage(
       ) : (
         ""
       )}
-      <div class="app-table-wrapper">
-        <table class="app-table" id="import-zahlen">
-          <caption class="app-table__caption" safe>
-            {t.importCountsCaption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.importKindHeading}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.importCountHeading}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, count]) => (
-              <tr>
-                <th scope="row" safe>
-                  {label}
-                </th>
-                <td class="app-table__numeric" safe>
-                  {String(count)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="import-zahlen"
+        caption={t.importCountsCaption}
+        columns={[
+          { label: t.importKindHeading },
+          { label: t.importCountHeading, numeric: true },
+        ]}
+      >
+        {rows.map(([label, count]) => (
+          <tr>
+            <th scope="row" safe>
+              {label}
+            </th>
+            <td class="app-table__numeric" safe>
+              {String(count)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {preview.changed.length === 0 ? (
         ""
       ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table" id="import-geaendert">
-            <caption class="app-table__caption" safe>
-              {t.importChangedCaption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.importEntryHeading}
-                </th>
-                <th scope="col" safe>
-                  {t.importFieldsHeading}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.changed.map((each) => (
-                <tr>
-                  <th scope="row" lang={view.contentLang} safe>
-                    {each.label}
-                  </th>
-                  <td lang={view.contentLang} safe>
-                    {each.fields.join(", ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="import-geaendert"
+          caption={t.importChangedCaption}
+          columns={[
+            { label: t.importEntryHeading },
+            { label: t.importFieldsHeading },
+          ]}
+        >
+          {preview.changed.map((each) => (
+            <tr>
+              <th scope="row" lang={view.contentLang} safe>
+                {each.label}
+              </th>
+              <td lang={view.contentLang} safe>
+                {each.fields.join(", ")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {preview.created.length === 0 ? (
         ""

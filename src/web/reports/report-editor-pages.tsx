@@ -58,6 +58,8 @@ import {
   ReportEntryBody,
   ReportSettingsBody,
 } from "./report-forms.js";
+import { PostForm } from "./post-form.js";
+import { DataTable } from "./data-table.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -190,72 +192,57 @@ export function ReportsOverviewPage(
             {t.noReports}
           </p>
         ) : (
-          <div class="app-table-wrapper">
-            <table class="app-table">
-              <caption class="app-table__caption" safe>
-                {t.reportsCaption(overview.reports.length)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.columnMeeting}
-                  </th>
-                  <th scope="col" safe>
-                    {t.asOfLabel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.stateLabel}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnPublic}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.reports.map((report) => (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(reportPaths.staffReport(slug, report))}
-                        lang={view.contentLang}
-                        safe
-                      >
-                        {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
-                      </a>
-                    </th>
-                    <td safe>{formatGermanDate(report.asOf)}</td>
-                    <td>
-                      <strong
-                        class={[
-                          "app-tag",
-                          report.status === "draft" && "app-tag--report-draft",
-                        ]}
-                        safe
-                      >
-                        {report.status === "draft"
-                          ? t.stateDraftShort
-                          : t.statePublishedShort}
-                      </strong>
-                    </td>
-                    <td>
-                      {report.status === "published" ? (
-                        <a
-                          class="app-link"
-                          href={view.link(reportPaths.report(slug, report))}
-                          safe
-                        >
-                          {t.publicPage}
-                        </a>
-                      ) : (
-                        <span safe>{t.notPublic}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t.reportsCaption(overview.reports.length)}
+            columns={[
+              { label: t.columnMeeting },
+              { label: t.asOfLabel },
+              { label: t.stateLabel },
+              { label: t.columnPublic },
+            ]}
+          >
+            {overview.reports.map((report) => (
+              <tr>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(reportPaths.staffReport(slug, report))}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {`${report.title}: ${meetingChoiceLabel(report.meeting)}`}
+                  </a>
+                </th>
+                <td safe>{formatGermanDate(report.asOf)}</td>
+                <td>
+                  <strong
+                    class={[
+                      "app-tag",
+                      report.status === "draft" && "app-tag--report-draft",
+                    ]}
+                    safe
+                  >
+                    {report.status === "draft"
+                      ? t.stateDraftShort
+                      : t.statePublishedShort}
+                  </strong>
+                </td>
+                <td>
+                  {report.status === "published" ? (
+                    <a
+                      class="app-link"
+                      href={view.link(reportPaths.report(slug, report))}
+                      safe
+                    >
+                      {t.publicPage}
+                    </a>
+                  ) : (
+                    <span safe>{t.notPublic}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {overview.rights.isAdministrator ? (
@@ -272,14 +259,12 @@ export function ReportsOverviewPage(
               </a>
             </p>
           ) : (
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(reportPaths.staffReports(slug))}
-              class="app-editor-form"
               id={form}
-              novalidate
+              version={null}
             >
-              {f.meta(form, null)}
               {f.select(
                 form,
                 schemaField(NewReportBody, "sitzung"),
@@ -310,7 +295,7 @@ export function ReportsOverviewPage(
               )}
               {f.reason(form)}
               {f.button(t.createReport)}
-            </form>
+            </PostForm>
           )}
           <p class="app-body-text">
             <a
@@ -337,14 +322,12 @@ export function ReportsOverviewPage(
           ) : (
             ""
           )}
-          <form
-            method="post"
+          <PostForm
+            kit={f}
             action={view.link(reportPaths.staffReminderRules(slug))}
-            class="app-editor-form"
             id="erinnerungsregeln"
-            novalidate
+            version={null}
           >
-            {f.meta("erinnerungsregeln", null)}
             {f.text(
               "erinnerungsregeln",
               schemaField(ReminderRulesBody, "tage"),
@@ -356,7 +339,7 @@ export function ReportsOverviewPage(
               },
             )}
             {f.button(t.saveReminderRules, "secondary")}
-          </form>
+          </PostForm>
         </EditorSection>
       ) : (
         ""
@@ -522,55 +505,46 @@ export function CommitteesPage(
             const form = `gremium-${committee.id}`;
             return (
               <li class="app-measure-list__item">
-                <form
-                  method="post"
+                <PostForm
+                  kit={f}
                   action={view.link(reportPaths.committee(slug, committee.id))}
-                  class="app-editor-form"
                   id={form}
-                  novalidate
+                  version={committee.version}
+                  legend={`${committee.name} (${committee.abbreviation})`}
+                  legendLang={view.contentLang}
                 >
-                  <fieldset class="app-fieldset">
-                    <legend
-                      class="app-fieldset__legend"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {`${committee.name} (${committee.abbreviation})`}
-                    </legend>
-                    {f.meta(form, committee.version)}
-                    <div class="app-editor-form__pair">
-                      {f.text(
-                        form,
-                        schemaField(CommitteeBody, "name"),
-                        t.fieldCommitteeName,
-                        committee.name,
-                      )}
-                      {f.text(
-                        form,
-                        schemaField(CommitteeBody, "kuerzel"),
-                        t.fieldAbbreviation,
-                        committee.abbreviation,
-                        { short: true },
-                      )}
-                    </div>
-                    {f.select(
+                  <div class="app-editor-form__pair">
+                    {f.text(
                       form,
-                      schemaField(CommitteeBody, "art"),
-                      b.fieldKind,
-                      committee.kind,
-                      kindChoices,
+                      schemaField(CommitteeBody, "name"),
+                      t.fieldCommitteeName,
+                      committee.name,
                     )}
                     {f.text(
                       form,
-                      schemaField(CommitteeBody, "oparl"),
-                      t.fieldCommitteeOparl,
-                      committee.oparlUrl ?? "",
-                      { hint: t.fieldCommitteeOparlHint },
+                      schemaField(CommitteeBody, "kuerzel"),
+                      t.fieldAbbreviation,
+                      committee.abbreviation,
+                      { short: true },
                     )}
-                    {f.reason(form)}
-                    {f.button(t.saveCommittee)}
-                  </fieldset>
-                </form>
+                  </div>
+                  {f.select(
+                    form,
+                    schemaField(CommitteeBody, "art"),
+                    b.fieldKind,
+                    committee.kind,
+                    kindChoices,
+                  )}
+                  {f.text(
+                    form,
+                    schemaField(CommitteeBody, "oparl"),
+                    t.fieldCommitteeOparl,
+                    committee.oparlUrl ?? "",
+                    { hint: t.fieldCommitteeOparlHint },
+                  )}
+                  {f.reason(form)}
+                  {f.button(t.saveCommittee)}
+                </PostForm>
                 <p class="app-body-text">
                   <a
                     class="app-link"
@@ -587,51 +561,45 @@ export function CommitteesPage(
             );
           })}
         </ol>
-        <form
-          method="post"
+        <PostForm
+          kit={f}
           action={view.link(reportPaths.committees(slug))}
-          class="app-editor-form"
           id="gremium-neu"
-          novalidate
+          version={null}
+          legend={t.newCommittee}
         >
-          <fieldset class="app-fieldset">
-            <legend class="app-fieldset__legend" safe>
-              {t.newCommittee}
-            </legend>
-            {f.meta("gremium-neu", null)}
-            <div class="app-editor-form__pair">
-              {f.text(
-                "gremium-neu",
-                schemaField(NewCommitteeBody, "name"),
-                t.fieldCommitteeName,
-                "",
-              )}
-              {f.text(
-                "gremium-neu",
-                schemaField(NewCommitteeBody, "kuerzel"),
-                t.fieldAbbreviation,
-                "",
-                { short: true, hint: t.fieldAbbreviationHint },
-              )}
-            </div>
-            {f.select(
+          <div class="app-editor-form__pair">
+            {f.text(
               "gremium-neu",
-              schemaField(NewCommitteeBody, "art"),
-              b.fieldKind,
-              "committee",
-              kindChoices,
+              schemaField(NewCommitteeBody, "name"),
+              t.fieldCommitteeName,
+              "",
             )}
             {f.text(
               "gremium-neu",
-              schemaField(NewCommitteeBody, "oparl"),
-              t.fieldCommitteeOparl,
+              schemaField(NewCommitteeBody, "kuerzel"),
+              t.fieldAbbreviation,
               "",
-              { hint: t.fieldCommitteeOparlHint },
+              { short: true, hint: t.fieldAbbreviationHint },
             )}
-            {f.reason("gremium-neu")}
-            {f.button(t.addCommittee)}
-          </fieldset>
-        </form>
+          </div>
+          {f.select(
+            "gremium-neu",
+            schemaField(NewCommitteeBody, "art"),
+            b.fieldKind,
+            "committee",
+            kindChoices,
+          )}
+          {f.text(
+            "gremium-neu",
+            schemaField(NewCommitteeBody, "oparl"),
+            t.fieldCommitteeOparl,
+            "",
+            { hint: t.fieldCommitteeOparlHint },
+          )}
+          {f.reason("gremium-neu")}
+          {f.button(t.addCommittee)}
+        </PostForm>
       </EditorSection>
       <EditorSection id="sitzungen" title={t.meetingsHeading}>
         {overview.committees.length === 0 ? (
@@ -645,41 +613,32 @@ export function CommitteesPage(
                 const form = `sitzung-${meeting.id}`;
                 return (
                   <li class="app-measure-list__item">
-                    <form
-                      method="post"
+                    <PostForm
+                      kit={f}
                       action={view.link(reportPaths.meeting(slug, meeting.id))}
-                      class="app-editor-form"
                       id={form}
-                      novalidate
+                      version={meeting.version}
+                      legend={meetingChoiceLabel(meeting)}
+                      legendLang={view.contentLang}
                     >
-                      <fieldset class="app-fieldset">
-                        <legend
-                          class="app-fieldset__legend"
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {meetingChoiceLabel(meeting)}
-                        </legend>
-                        {f.meta(form, meeting.version)}
-                        {meetingFields(form, {
-                          committeeId: meeting.committeeId,
-                          day: meeting.day,
-                          title: meeting.title,
-                          urls: [
-                            meeting.oparlMeetingUrl,
-                            meeting.oparlAgendaItemUrl,
-                            meeting.oparlPaperUrl,
-                          ],
-                          agendaItemNumber: meeting.agendaItemNumber,
-                          agendaItemTitle: meeting.agendaItemTitle,
-                          paperReference: meeting.paperReference,
-                          presenters: meeting.presenters,
-                          minutes: meeting.minutes,
-                        })}
-                        {f.reason(form)}
-                        {f.button(t.saveMeeting)}
-                      </fieldset>
-                    </form>
+                      {meetingFields(form, {
+                        committeeId: meeting.committeeId,
+                        day: meeting.day,
+                        title: meeting.title,
+                        urls: [
+                          meeting.oparlMeetingUrl,
+                          meeting.oparlAgendaItemUrl,
+                          meeting.oparlPaperUrl,
+                        ],
+                        agendaItemNumber: meeting.agendaItemNumber,
+                        agendaItemTitle: meeting.agendaItemTitle,
+                        paperReference: meeting.paperReference,
+                        presenters: meeting.presenters,
+                        minutes: meeting.minutes,
+                      })}
+                      {f.reason(form)}
+                      {f.button(t.saveMeeting)}
+                    </PostForm>
                     <p class="app-hint" safe>
                       {b.removeMeetingHint}
                     </p>
@@ -698,28 +657,22 @@ export function CommitteesPage(
                 );
               })}
             </ol>
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(reportPaths.meetings(slug))}
-              class="app-editor-form"
               id="sitzung-neu"
-              novalidate
+              version={null}
+              legend={t.newMeeting}
             >
-              <fieldset class="app-fieldset">
-                <legend class="app-fieldset__legend" safe>
-                  {t.newMeeting}
-                </legend>
-                {f.meta("sitzung-neu", null)}
-                {meetingFields("sitzung-neu", {
-                  committeeId: overview.committees[0]?.id ?? 0,
-                  day: null,
-                  title: null,
-                  urls: [],
-                })}
-                {f.reason("sitzung-neu")}
-                {f.button(t.addMeeting)}
-              </fieldset>
-            </form>
+              {meetingFields("sitzung-neu", {
+                committeeId: overview.committees[0]?.id ?? 0,
+                day: null,
+                title: null,
+                urls: [],
+              })}
+              {f.reason("sitzung-neu")}
+              {f.button(t.addMeeting)}
+            </PostForm>
           </>
         )}
       </EditorSection>
@@ -1213,16 +1166,14 @@ export function ReportEditPage(
       {isAdministrator && isDraft ? (
         <>
           <EditorSection id="einstellungen" title={t.settingsHeading}>
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(
                 reportPaths.staffReportSettings(slug, data.report),
               )}
-              class="app-editor-form"
               id={settings}
-              novalidate
+              version={data.report.version}
             >
-              {f.meta(settings, data.report.version)}
               <input type="hidden" name="zeilen" value={String(outlookRows)} />
               {f.text(
                 settings,
@@ -1352,25 +1303,23 @@ export function ReportEditPage(
               })}
               {f.reason(settings)}
               {f.button(t.saveSettings)}
-            </form>
+            </PostForm>
           </EditorSection>
           {props.isMailConfigured ? (
             <EditorSection id="erinnerungen" title={t.remindersHeading}>
               <p class="app-body-text" safe>
                 {t.remindersText}
               </p>
-              <form
-                method="post"
+              <PostForm
+                kit={f}
                 action={view.link(
                   reportPaths.staffReportRemind(slug, data.report),
                 )}
-                class="app-editor-form"
                 id="erinnerungen"
-                novalidate
+                version={null}
               >
-                {f.meta("erinnerungen", null)}
                 {f.button(t.sendReminders, "secondary")}
-              </form>
+              </PostForm>
             </EditorSection>
           ) : (
             ""
@@ -1379,16 +1328,14 @@ export function ReportEditPage(
             <p class="app-body-text" safe>
               {t.publishText}
             </p>
-            <form
-              method="post"
+            <PostForm
+              kit={f}
               action={view.link(
                 reportPaths.staffReportPublish(slug, data.report),
               )}
-              class="app-editor-form"
               id="veroeffentlichen"
-              novalidate
+              version={data.report.version}
             >
-              {f.meta("veroeffentlichen", data.report.version)}
               {f.text(
                 "veroeffentlichen",
                 schemaField(PublishReportBody, "veroeffentlicht-am"),
@@ -1411,7 +1358,7 @@ export function ReportEditPage(
                 false,
               )}
               {f.button(t.publish, "warning")}
-            </form>
+            </PostForm>
           </EditorSection>
         </>
       ) : (

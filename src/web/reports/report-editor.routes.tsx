@@ -61,7 +61,6 @@ import { originOf, runUseCase } from "../http/use-case.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
 import { sendEditorPage, viewOf } from "../editor/editor-view.js";
-import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam } from "../http/params.js";
 import type { Dictionary } from "../../i18n/i18n.js";
@@ -121,8 +120,9 @@ import {
   compareRows,
   reportingForm,
   reportPageState,
-  type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Id, Params, ReportParams } from "./reporting-params.js";
 
 /** What the report routes need. */
 export interface ReportEditorRoutesOptions {
@@ -133,10 +133,6 @@ export interface ReportEditorRoutesOptions {
   readonly documents: StoredDocuments;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Id = Type.String({ maxLength: 12 });
-const Params = Type.Object({ slug: Slug });
-const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const EntryParams = Type.Object({
   slug: Slug,
   reportNumber: Id,
@@ -246,43 +242,40 @@ export async function reportEditorRoutes(
   // As in the editor: pages send a signed-out visitor to the sign-in page and back.
   installStaffErrorHandler(app);
 
-  const renderOverview = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    page: "reports" | "committees",
-    status: number,
-    extra: FailedRender = {},
-  ) => {
-    const slug = (request.params as { slug: string }).slug;
-    return sendStaffPage(request, reply, status, {
-      section: page === "reports" ? "reports" : "committees",
-      ...reportPageState(request, status, extra),
-      load: async () => {
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getReportingOverview,
-          slug,
-        );
-        const reminderDays =
-          page === "reports" && overview.rights.isAdministrator
-            ? await runUseCase(ctx, request, getReminderDays, slug)
-            : [];
-        return { ...overview, overview, reminderDays };
-      },
-      page: (frame, { overview, reminderDays }) =>
-        page === "reports" ? (
-          <ReportsOverviewPage
-            {...frame}
-            overview={overview}
-            reminderDays={reminderDays}
-            isMailConfigured={options.mail !== null}
-          />
-        ) : (
-          <CommitteesPage {...frame} overview={overview} />
-        ),
-    });
-  };
+  /** The reports overview or the committees page. */
+  const renderOverview =
+    (page: "reports" | "committees"): StaffPageRenderer =>
+    (request, reply, status, extra = {}) => {
+      const slug = (request.params as { slug: string }).slug;
+      return sendStaffPage(request, reply, status, {
+        section: page === "reports" ? "reports" : "committees",
+        ...reportPageState(request, status, extra),
+        load: async () => {
+          const overview = await runUseCase(
+            ctx,
+            request,
+            getReportingOverview,
+            slug,
+          );
+          const reminderDays =
+            page === "reports" && overview.rights.isAdministrator
+              ? await runUseCase(ctx, request, getReminderDays, slug)
+              : [];
+          return { ...overview, overview, reminderDays };
+        },
+        page: (frame, { overview, reminderDays }) =>
+          page === "reports" ? (
+            <ReportsOverviewPage
+              {...frame}
+              overview={overview}
+              reminderDays={reminderDays}
+              isMailConfigured={options.mail !== null}
+            />
+          ) : (
+            <CommitteesPage {...frame} overview={overview} />
+          ),
+      });
+    };
 
   /** The published report's documents and their build state; the page reloads while one is built. */
   async function publishedDocumentsSection(
@@ -326,11 +319,11 @@ export async function reportEditorRoutes(
     );
   }
 
-  const renderReport = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderReport: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) => {
     const params = request.params as { slug: string; reportNumber: string };
     return sendStaffPage(request, reply, status, {
@@ -401,15 +394,6 @@ export async function reportEditorRoutes(
     "ausblick-was": t.reports.outlookHeading,
     grund: t.editor.reasonLabel,
   });
-  const overview =
-    (page: "reports" | "committees") =>
-    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
-      renderOverview(request, reply, page, failure.status, failure);
-  const report = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderReport(request, reply, failure.status, failure);
   const reportOf = (params: {
     readonly slug: string;
     readonly reportNumber: string;
@@ -432,7 +416,7 @@ export async function reportEditorRoutes(
   app.get(
     REPORT_ROUTES.staffReports,
     pageRoute("staff", Params),
-    async (request, reply) => renderOverview(request, reply, "reports", 200),
+    async (request, reply) => renderOverview("reports")(request, reply, 200),
   );
 
   app.post(
@@ -449,7 +433,7 @@ export async function reportEditorRoutes(
         title: "titel",
       },
       labels,
-      render: overview("reports"),
+      render: renderOverview("reports"),
       run: async (input, { request, params, view }) => {
         const created = await runUseCase(ctx, request, createReport, {
           municipality: params.slug,
@@ -472,7 +456,7 @@ export async function reportEditorRoutes(
       form: "erinnerungsregeln",
       fields: { days: "tage" },
       labels,
-      render: overview("reports"),
+      render: renderOverview("reports"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, setReminderDays, {
           municipality: params.slug,
@@ -486,7 +470,7 @@ export async function reportEditorRoutes(
   app.get(
     REPORT_ROUTES.committees,
     pageRoute("admin", Params),
-    async (request, reply) => renderOverview(request, reply, "committees", 200),
+    async (request, reply) => renderOverview("committees")(request, reply, 200),
   );
 
   const committeeFields = {
@@ -513,11 +497,11 @@ export async function reportEditorRoutes(
     paperReference: "vorlage",
   };
 
-  const renderMembers = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: FailedRender = {},
+  const renderMembers: StaffPageRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "committees",
@@ -542,56 +526,42 @@ export async function reportEditorRoutes(
         <MembersPage {...frame} overview={overview} bodyId={bodyId} />
       ),
     });
-  const members = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => renderMembers(request, reply, failure.status, failure);
 
   /** The confirmation step before a member or a meeting is removed (WCAG 3.3.4). */
-  const renderRemoval = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    target: "member" | "meeting",
-    status: number,
-    extra: FailedRender = {},
-  ) =>
-    sendStaffPage(request, reply, status, {
-      section: "committees",
-      failure: extra,
-      load: async () => {
-        const params = request.params as RemovalParams;
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getReportingOverview,
-          params.slug,
-        );
-        return {
-          ...overview,
-          removal: removalOf(viewOf(request), overview, target, params),
-        };
-      },
-      page: (frame, { removal }) => (
-        <RemoveConfirmationPage {...frame} {...removal} />
-      ),
-    });
-
-  const removal =
-    (target: "member" | "meeting") =>
-    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
-      renderRemoval(request, reply, target, failure.status, failure);
+  const renderRemoval =
+    (target: "member" | "meeting"): StaffPageRenderer =>
+    (request, reply, status, extra = {}) =>
+      sendStaffPage(request, reply, status, {
+        section: "committees",
+        failure: extra,
+        load: async () => {
+          const params = request.params as RemovalParams;
+          const overview = await runUseCase(
+            ctx,
+            request,
+            getReportingOverview,
+            params.slug,
+          );
+          return {
+            ...overview,
+            removal: removalOf(viewOf(request), overview, target, params),
+          };
+        },
+        page: (frame, { removal }) => (
+          <RemoveConfirmationPage {...frame} {...removal} />
+        ),
+      });
 
   app.get(
     REPORT_ROUTES.committeeMemberRemove,
     pageRoute("admin", MemberParams),
-    async (request, reply) => renderRemoval(request, reply, "member", 200),
+    async (request, reply) => renderRemoval("member")(request, reply, 200),
   );
 
   app.get(
     REPORT_ROUTES.meetingRemove,
     pageRoute("admin", MeetingParams),
-    async (request, reply) => renderRemoval(request, reply, "meeting", 200),
+    async (request, reply) => renderRemoval("meeting")(request, reply, 200),
   );
 
   app.get(
@@ -620,7 +590,7 @@ export async function reportEditorRoutes(
       form: "mitglied-neu",
       fields: memberFields,
       labels,
-      render: members,
+      render: renderMembers,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, addMember, {
           municipality: params.slug,
@@ -642,7 +612,7 @@ export async function reportEditorRoutes(
       form: (params) => `mitglied-${idParam(params.memberId)}`,
       fields: memberFields,
       labels,
-      render: members,
+      render: renderMembers,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateMember, {
           municipality: params.slug,
@@ -665,7 +635,7 @@ export async function reportEditorRoutes(
       form: (params) => `mitglied-${idParam(params.memberId)}-entfernen`,
       fields: {},
       labels,
-      render: removal("member"),
+      render: renderRemoval("member"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, removeMember, {
           municipality: params.slug,
@@ -687,7 +657,7 @@ export async function reportEditorRoutes(
       form: (params) => `sitzung-${idParam(params.meetingId)}-entfernen`,
       fields: {},
       labels,
-      render: removal("meeting"),
+      render: renderRemoval("meeting"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, removeMeeting, {
           municipality: params.slug,
@@ -711,7 +681,7 @@ export async function reportEditorRoutes(
       form: "gremium-neu",
       fields: committeeFields,
       labels,
-      render: overview("committees"),
+      render: renderOverview("committees"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, createCommittee, {
           municipality: params.slug,
@@ -734,7 +704,7 @@ export async function reportEditorRoutes(
       form: (params) => `gremium-${idParam(params.committeeId)}`,
       fields: committeeFields,
       labels,
-      render: overview("committees"),
+      render: renderOverview("committees"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateCommittee, {
           municipality: params.slug,
@@ -759,7 +729,7 @@ export async function reportEditorRoutes(
       form: "sitzung-neu",
       fields: meetingFields,
       labels,
-      render: overview("committees"),
+      render: renderOverview("committees"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, createMeeting, {
           municipality: params.slug,
@@ -782,7 +752,7 @@ export async function reportEditorRoutes(
       form: (params) => `sitzung-${idParam(params.meetingId)}`,
       fields: meetingFields,
       labels,
-      render: overview("committees"),
+      render: renderOverview("committees"),
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateMeeting, {
           municipality: params.slug,
@@ -825,7 +795,7 @@ export async function reportEditorRoutes(
         oparlPaperUrl: "oparl-vorlage",
       },
       labels,
-      render: report,
+      render: renderReport,
       run: async (input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;
@@ -866,7 +836,7 @@ export async function reportEditorRoutes(
         isIncluded: "anzeigen",
       },
       labels,
-      render: report,
+      render: renderReport,
       conflictRows: async ({ request, params, view, fields }) => {
         const t = view.t.reports;
         const data = await getReportForEditing(
@@ -930,7 +900,7 @@ export async function reportEditorRoutes(
       form: (params) => `eintrag-${params.projectSlug}-unveraendert`,
       fields: {},
       labels,
-      render: report,
+      render: renderReport,
       run: async (input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;
@@ -957,7 +927,7 @@ export async function reportEditorRoutes(
         confirmSecondReport: "zweiter-bericht",
       },
       labels,
-      render: report,
+      render: renderReport,
       run: async (input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;
@@ -991,7 +961,7 @@ export async function reportEditorRoutes(
       form: "erinnerungen",
       fields: {},
       labels,
-      render: report,
+      render: renderReport,
       run: async (_input, { request, params, view }) => {
         const named = await reportOf(params);
         const reportId = named.id;

@@ -17,6 +17,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { CHART_INK } from "../components/indicator-chart/indicator-chart.js";
 import type { ViewContext } from "../components/view.js";
+import { DataTable } from "./data-table.js";
 
 /** A section's heading: its own, or the usual one of its kind. */
 export function blockHeading(view: ViewContext, block: ReportBlock): string {
@@ -144,48 +145,19 @@ function SurveyTable(props: {
   const t = props.view.t.reportSections;
   const total = props.answers.reduce((sum, answer) => sum + answer.value, 0);
   return (
-    <div class="app-table-wrapper">
-      <table class="app-table app-table--figures">
-        <caption class="app-table__caption" lang={props.view.contentLang} safe>
-          {t.surveyCaption(props.question)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.surveyAnswer}
-            </th>
-            {props.unit === "count" ? (
-              <th scope="col" class="app-table__numeric" safe>
-                {t.surveyValueCount}
-              </th>
-            ) : (
-              ""
-            )}
-            <th scope="col" class="app-table__numeric" safe>
-              {t.surveyShare}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.answers.map((answer) => (
-            <tr>
-              <th scope="row" lang={props.view.contentLang} safe>
-                {answer.label}
-              </th>
-              {props.unit === "count" ? (
-                <td class="app-table__numeric" safe>
-                  {formatGermanNumber(answer.value)}
-                </td>
-              ) : (
-                ""
-              )}
-              <td class="app-table__numeric" safe>
-                {`${formatGermanNumber(answer.share * 100, 1)}\u00a0%`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        {props.unit === "count" ? (
+    <DataTable
+      variant="app-table--figures"
+      caption={t.surveyCaption(props.question)}
+      captionLang={props.view.contentLang}
+      columns={[
+        { label: t.surveyAnswer },
+        props.unit === "count"
+          ? { label: t.surveyValueCount, numeric: true }
+          : null,
+        { label: t.surveyShare, numeric: true },
+      ]}
+      foot={
+        props.unit === "count" ? (
           <tfoot>
             <tr>
               <td colspan="3" safe>
@@ -193,11 +165,27 @@ function SurveyTable(props: {
               </td>
             </tr>
           </tfoot>
-        ) : (
-          ""
-        )}
-      </table>
-    </div>
+        ) : undefined
+      }
+    >
+      {props.answers.map((answer) => (
+        <tr>
+          <th scope="row" lang={props.view.contentLang} safe>
+            {answer.label}
+          </th>
+          {props.unit === "count" ? (
+            <td class="app-table__numeric" safe>
+              {formatGermanNumber(answer.value)}
+            </td>
+          ) : (
+            ""
+          )}
+          <td class="app-table__numeric" safe>
+            {`${formatGermanNumber(answer.share * 100, 1)}\u00a0%`}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -14,6 +14,8 @@ import {
 import { formatGermanDate } from "../../domain/calendar/calendar.js";
 import type { ReportDocument } from "../../domain/report/report-document.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
+import type { Children } from "@kitajs/html";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
@@ -21,38 +23,30 @@ import { siteHeader } from "../portal/site.js";
 import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 
-/** The published reports, newest first. */
-export function ReportsPage(props: {
+/** What every public reporting page gets. */
+interface PortalProps {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly catalogue: Catalogue;
-  readonly reports: readonly ReportSummary[];
-}): JSX.Element {
+}
+
+/** The published reports, newest first. */
+export function ReportsPage(
+  props: PortalProps & {
+    readonly reports: readonly ReportSummary[];
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
-      view={view}
-      title={t.reportsTitle}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+    <PortalPage
+      {...props}
       current="reports"
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
-        { label: t.reportsTitle },
-      ]}
+      title={t.reportsTitle}
+      lead={t.reportsPublicLead}
+      trail={[{ label: t.reportsTitle }]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.reportsTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.reportsPublicLead}
-      </p>
       {props.reports.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noPublishedReports}
@@ -65,6 +59,54 @@ export function ReportsPage(props: {
           {t.allFiguresLink}
         </a>
       </p>
+    </PortalPage>
+  );
+}
+
+/**
+ * A public reporting page: the layout with the municipality first in the breadcrumbs,
+ * then the trail; the heading and the lead when the page has them.
+ */
+function PortalPage(
+  props: PortalProps & {
+    readonly current: "reports" | "indicators";
+    readonly title: string;
+    /** The heading and lead above the content; without a lead, the content brings its own heading. */
+    readonly lead?: string;
+    readonly trail: readonly Crumb[];
+    readonly children?: Children;
+  },
+): JSX.Element {
+  const { view, catalogue } = props;
+  return (
+    <PageLayout
+      view={view}
+      title={props.title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      current={props.current}
+      breadcrumbs={[
+        {
+          label: catalogue.municipality.name,
+          href: view.link(paths.municipality(catalogue.municipality.slug)),
+          lang: view.contentLang,
+        },
+        ...props.trail,
+      ]}
+    >
+      {props.lead === undefined ? (
+        ""
+      ) : (
+        <>
+          <h1 class="app-heading-xl" safe>
+            {props.title}
+          </h1>
+          <p class="app-lead" safe>
+            {props.lead}
+          </p>
+        </>
+      )}
+      {props.children}
     </PageLayout>
   );
 }
@@ -104,14 +146,13 @@ function ReportCardList(props: {
 }
 
 /** A meeting date with more than one published report: each named and linked. */
-export function ReportDateChoicePage(props: {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
-  readonly reports: readonly ReportSummary[];
-  /** The meeting's day as in the URL ("2022-11-29"). */
-  readonly isoDate: string;
-}): JSX.Element {
+export function ReportDateChoicePage(
+  props: PortalProps & {
+    readonly reports: readonly ReportSummary[];
+    /** The meeting's day as in the URL ("2022-11-29"). */
+    readonly isoDate: string;
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
@@ -119,66 +160,46 @@ export function ReportDateChoicePage(props: {
   const date =
     first === undefined ? props.isoDate : formatGermanDate(first.meeting.day);
   return (
-    <PageLayout
-      view={view}
-      title={t.dateChoiceTitle(date)}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+    <PortalPage
+      {...props}
       current="reports"
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+      title={t.dateChoiceTitle(date)}
+      lead={t.dateChoiceLead(date)}
+      trail={[
         { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
         { label: date },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.dateChoiceTitle(date)}
-      </h1>
-      <p class="app-lead" safe>
-        {t.dateChoiceLead(date)}
-      </p>
       <ReportCardList view={view} slug={slug} reports={props.reports} />
-    </PageLayout>
+    </PortalPage>
   );
 }
 
 /** One published report. */
-export function PublishedReportPage(props: {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
-  readonly document: ReportDocument;
-  readonly summary: ReportSummary;
-  readonly oparlPaper?: CachedOparlObject | null;
-  /** The paper linked: the report's own, else the meeting's. */
-  readonly oparlPaperUrl?: string | null;
-  /** The meeting's agenda details and its body's public members. */
-  readonly meeting?: PublicMeetingDetails | null;
-}): JSX.Element {
+export function PublishedReportPage(
+  props: PortalProps & {
+    readonly document: ReportDocument;
+    readonly summary: ReportSummary;
+    readonly oparlPaper?: CachedOparlObject | null;
+    /** The paper linked: the report's own, else the meeting's. */
+    readonly oparlPaperUrl?: string | null;
+    /** The meeting's agenda details and its body's public members. */
+    readonly meeting?: PublicMeetingDetails | null;
+  },
+): JSX.Element {
   const { view, catalogue, document } = props;
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
   const label = `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`;
   return (
-    <PageLayout
-      view={view}
+    <PortalPage
+      {...props}
+      current="reports"
       title={t.reportPageTitle(
         t.numberedTitle(document.title, props.summary.number),
         label,
       )}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      current="reports"
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+      trail={[
         { label: t.reportsTitle, href: view.link(reportPaths.reports(slug)) },
         { label },
       ]}
@@ -229,43 +250,28 @@ export function PublishedReportPage(props: {
           </li>
         </ul>
       </section>
-    </PageLayout>
+    </PortalPage>
   );
 }
 
 /** Every key figure of the municipality, each with definition, as-of date, chart and table. */
-export function IndicatorsPage(props: {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly catalogue: Catalogue;
-  readonly indicators: readonly StoredIndicator[];
-  readonly today: number;
-}): JSX.Element {
+export function IndicatorsPage(
+  props: PortalProps & {
+    readonly indicators: readonly StoredIndicator[];
+    readonly today: number;
+  },
+): JSX.Element {
   const { view, catalogue } = props;
   const t = view.t.reports;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
-      view={view}
-      title={t.figuresTitle}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+    <PortalPage
+      {...props}
       current="indicators"
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
-        { label: t.figuresTitle },
-      ]}
+      title={t.figuresTitle}
+      lead={t.figuresPublicLead}
+      trail={[{ label: t.figuresTitle }]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.figuresTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.figuresPublicLead}
-      </p>
       {props.indicators.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noFigures}
@@ -309,7 +315,7 @@ export function IndicatorsPage(props: {
           );
         })
       )}
-    </PageLayout>
+    </PortalPage>
   );
 }
 

@@ -35,6 +35,7 @@ import {
 } from "./report-section-forms.js";
 import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
+import { PostForm } from "./post-form.js";
 
 /** What the section pages show. */
 type SectionPageProps = FormPageProps & {
@@ -119,14 +120,13 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
     const form = `abschnitt-${section.id}-${direction}`;
     const name = sectionName(view, section);
     return (
-      <form
-        method="post"
+      <PostForm
+        kit={f}
         action={view.link(sectionPaths.move(slug, id, section.id))}
-        class="app-inline-form"
         id={form}
-        novalidate
+        version={version}
+        class="app-inline-form"
       >
-        {f.meta(form, version)}
         <input
           type="hidden"
           name={schemaField(MoveSectionBody, "richtung").name}
@@ -142,7 +142,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
         >
           {direction === "hoch" ? t.moveUp : t.moveDown}
         </button>
-      </form>
+      </PostForm>
     );
   };
   return (
@@ -323,18 +323,16 @@ export function ReportSectionFormPage(
       : t.editTitle(t.kinds[kind]);
   return (
     <FormFrame {...props} title={`${title} – ${reportTitle(view, data)}`}>
-      <form
-        method="post"
+      <PostForm
+        kit={f}
         action={view.link(
           section === undefined
             ? sectionPaths.list(slug, id)
             : sectionPaths.section(slug, id, section.id),
         )}
-        class="app-editor-form"
         id={form}
-        novalidate
+        version={data.report.report.version}
       >
-        {f.meta(form, data.report.report.version)}
         {section === undefined ? (
           <input type="hidden" name="art" value={SECTION_KIND_SLUGS[kind]} />
         ) : (
@@ -415,7 +413,7 @@ export function ReportSectionFormPage(
         )}
         {f.reason(form)}
         {f.button(t.save)}
-      </form>
+      </PostForm>
       <BackLinks view={view} data={data} toList />
     </FormFrame>
   );
@@ -436,14 +434,12 @@ export function RemoveSectionPage(
       <p class="app-body-text" safe>
         {t.removeText}
       </p>
-      <form
-        method="post"
+      <PostForm
+        kit={f}
         action={view.link(sectionPaths.remove(slug, id, section.id))}
-        class="app-editor-form"
         id={form}
-        novalidate
+        version={data.report.report.version}
       >
-        {f.meta(form, data.report.report.version)}
         {f.reason(form)}
         <div class="app-button-group">
           <button type="submit" class="app-button app-button--warning" safe>
@@ -457,7 +453,7 @@ export function RemoveSectionPage(
             {t.cancel}
           </a>
         </div>
-      </form>
+      </PostForm>
     </FormFrame>
   );
 }

@@ -28,7 +28,6 @@ import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
-import type { FormFailure } from "../http/form-action.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idOf } from "../http/params.js";
 import { staffReportOf } from "./report-editor.routes.js";
@@ -53,16 +52,15 @@ import {
   compareRows,
   reportingForm,
   type FailedRender,
+  type StaffPageRenderer,
 } from "./reporting.routes.js";
+import { Slug, Id, ReportParams } from "./reporting-params.js";
 
 /** What the section routes need. */
 export interface ReportSectionRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const Slug = Type.String({ maxLength: 100 });
-const Id = Type.String({ maxLength: 12 });
-const ReportParams = Type.Object({ slug: Slug, reportNumber: Id });
 const SectionParams = Type.Object({
   slug: Slug,
   reportNumber: Id,
@@ -196,9 +194,9 @@ export async function reportSectionRoutes(
   const sectionOf = (params: { readonly sectionId: string }) =>
     sectionIdOf(params.sectionId);
   const pageAgain =
-    (target: (request: FastifyRequest) => SectionPage) =>
-    (request: FastifyRequest, reply: FastifyReply, failure: FormFailure) =>
-      render(request, reply, target(request), failure.status, failure);
+    (target: (request: FastifyRequest) => SectionPage): StaffPageRenderer =>
+    (request, reply, status, failure) =>
+      render(request, reply, target(request), status, failure);
   const sectionParam = (request: FastifyRequest): number =>
     sectionIdOf((request.params as { sectionId: string }).sectionId);
   const listAfter = (

@@ -39,6 +39,7 @@ import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
+import { DataTable } from "./data-table.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -455,53 +456,43 @@ export function OzgFiguresTable(props: {
       ? null
       : completeStoredOzgFigures(props.previous);
   return (
-    <div class="app-table-wrapper">
-      <table class="app-table app-table--figures" id="ozg-kennzahlen">
-        <caption class="app-table__caption" safe>
-          {t.ozgTableCaption(asOf)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.ozgColumnFigure}
-            </th>
-            {previous === null || props.previousAsOf === null ? (
-              ""
-            ) : (
-              <th scope="col" class="app-table__numeric" safe>
-                {t.asOfColumn(formatGermanDate(props.previousAsOf))}
-              </th>
-            )}
-            <th scope="col" class="app-table__numeric" safe>
-              {t.asOfColumn(asOf)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ozgRows(view).map((row) => (
-            <tr>
-              <th
-                scope="row"
-                class={row.isSub === true ? "app-table__sub" : undefined}
-                safe
-              >
-                {row.label}
-              </th>
-              {previous === null ? (
-                ""
-              ) : (
-                <td class="app-table__numeric" safe>
-                  {formatGermanNumber(row.value(previous))}
-                </td>
-              )}
-              <td class="app-table__numeric" safe>
-                {formatGermanNumber(row.value(figures))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      variant="app-table--figures"
+      id="ozg-kennzahlen"
+      caption={t.ozgTableCaption(asOf)}
+      columns={[
+        { label: t.ozgColumnFigure },
+        previous === null || props.previousAsOf === null
+          ? null
+          : {
+              label: t.asOfColumn(formatGermanDate(props.previousAsOf)),
+              numeric: true,
+            },
+        { label: t.asOfColumn(asOf), numeric: true },
+      ]}
+    >
+      {ozgRows(view).map((row) => (
+        <tr>
+          <th
+            scope="row"
+            class={row.isSub === true ? "app-table__sub" : undefined}
+            safe
+          >
+            {row.label}
+          </th>
+          {previous === null ? (
+            ""
+          ) : (
+            <td class="app-table__numeric" safe>
+              {formatGermanNumber(row.value(previous))}
+            </td>
+          )}
+          <td class="app-table__numeric" safe>
+            {formatGermanNumber(row.value(figures))}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -16,7 +16,6 @@ import type { ConflictRow } from "../editor/conflict-notice.js";
 import {
   formAction,
   type FormContext,
-  type FormFailure,
   type FormRouteOptions,
 } from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
@@ -103,6 +102,17 @@ export function reportPageState(
   };
 }
 
+/**
+ * Sends a reporting staff page: with 200 as asked for, or with a failed form's status and
+ * the form as it was sent.
+ */
+export type StaffPageRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  failure?: FailedRender,
+) => Promise<FastifyReply>;
+
 /** How one reporting form works (see formAction). */
 export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   readonly policy: RoutePolicy;
@@ -116,12 +126,8 @@ export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   readonly paths?: Readonly<Record<string, string>>;
   /** The labels of the fields, for messages without a sentence of their own. */
   readonly labels: (t: Dictionary) => Readonly<Record<string, string>>;
-  /** Renders the page with the failed form. */
-  readonly render: (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    failure: FormFailure,
-  ) => Promise<FastifyReply>;
+  /** Renders the page the form stands on; here again with the failed form. */
+  readonly render: StaffPageRenderer;
   /** The stored values beside the typed ones, for a conflict. */
   readonly conflictRows?: (
     context: FormContext<Static<P>>,
@@ -145,7 +151,7 @@ export function reportingForm<P extends TObject, B extends TObject>(
     form: spec.form,
     run: spec.run,
     render: ({ request, reply }, failure) =>
-      spec.render(request, reply, failure),
+      spec.render(request, reply, failure.status, failure),
     fieldOf: (path) => spec.paths?.[path] ?? mapper(path),
     labelOf: (field, { view }) => {
       const labels = spec.labels(view.t);
