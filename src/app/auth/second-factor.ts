@@ -16,6 +16,7 @@ import {
 } from "../../db/user.repository.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
+import type { Executor } from "../../db/database.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import { canManageOwnAccount } from "../policies/user.policy.js";
@@ -47,6 +48,21 @@ export interface TotpEnrolment {
   readonly issuer: string;
   /** Whether a second factor is in use already (this would replace it). */
   readonly isReplacing: boolean;
+}
+
+/** Replaces the account's recovery codes by these (stored as hashes only). */
+async function storeRecoveryCodes(
+  trx: Executor,
+  userId: number,
+  recoveryCodes: readonly string[],
+): Promise<void> {
+  await replaceRecoveryCodes(
+    trx,
+    userId,
+    recoveryCodes.map((recoveryCode) =>
+      hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
+    ),
+  );
 }
 
 /** The issuer name the authenticator app lists the account under. */
@@ -131,13 +147,7 @@ async function confirmEnrolment(
       step,
       now,
     });
-    await replaceRecoveryCodes(
-      trx,
-      user.id,
-      recoveryCodes.map((recoveryCode) =>
-        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
-      ),
-    );
+    await storeRecoveryCodes(trx, user.id, recoveryCodes);
     await recordAudit(
       trx,
       ctx,
@@ -233,13 +243,7 @@ export async function regenerateRecoveryCodes(
     });
   const recoveryCodes = generateRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
-    await replaceRecoveryCodes(
-      trx,
-      user.id,
-      recoveryCodes.map((recoveryCode) =>
-        hashRecoveryCode(normaliseRecoveryCode(recoveryCode) ?? ""),
-      ),
-    );
+    await storeRecoveryCodes(trx, user.id, recoveryCodes);
     await recordAudit(
       trx,
       ctx,
