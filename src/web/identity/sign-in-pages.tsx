@@ -46,73 +46,60 @@ export function SignInPage(
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout view={view} title={t.signInTitle} requestUrl={props.requestUrl}>
-      <div class="app-form-page">
-        {props.notice === undefined ? (
-          ""
-        ) : (
-          <NotificationBanner title={props.notice} />
-        )}
-        {props.problem === undefined ? (
-          ""
-        ) : (
-          <ErrorSummary title={t.problemTitle} messages={[props.problem]} />
-        )}
-        <h1 class="app-heading-xl" safe>
-          {t.signInTitle}
-        </h1>
-        <p class="app-body-text" safe>
-          {t.signInIntro}
-        </p>
-        <SignInStepForm
-          action={view.link(identityPaths.signIn())}
-          csrfToken={props.csrfToken}
-          next={props.next}
-          submit={t.signInSubmit}
+    <SignInFrame
+      {...props}
+      title={t.signInTitle}
+      intro={t.signInIntro}
+      problems={props.problem === undefined ? [] : [props.problem]}
+    >
+      <SignInStepForm
+        action={view.link(identityPaths.signIn())}
+        csrfToken={props.csrfToken}
+        next={props.next}
+        submit={t.signInSubmit}
+      >
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t.email}
+          value={props.email}
+          autocomplete="username"
+          spellcheck={false}
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t.password}
+          autocomplete="current-password"
+        />
+      </SignInStepForm>
+      <p class="app-body-text">
+        <a
+          class="app-link"
+          href={view.link(identityPaths.forgotPassword())}
+          safe
         >
-          <TextField
-            id="email"
-            name="email"
-            type="email"
-            label={t.email}
-            value={props.email}
-            autocomplete="username"
-            spellcheck={false}
-          />
-          <TextField
-            id="password"
-            name="password"
-            type="password"
-            label={t.password}
-            autocomplete="current-password"
-          />
-        </SignInStepForm>
+          {t.forgotPasswordLink}
+        </a>
+      </p>
+      {props.singleSignOn === true ? (
         <p class="app-body-text">
           <a
-            class="app-link"
-            href={view.link(identityPaths.forgotPassword())}
+            class="app-button app-button--secondary"
+            href={view.link("/anmelden/sso", {
+              next: props.next ?? undefined,
+            })}
             safe
           >
-            {t.forgotPasswordLink}
+            {t.signInWithSso}
           </a>
         </p>
-        {props.singleSignOn === true ? (
-          <p class="app-body-text">
-            <a
-              class="app-button app-button--secondary"
-              href={view.link("/anmelden/sso", {
-                next: props.next ?? undefined,
-              })}
-              safe
-            >
-              {t.signInWithSso}
-            </a>
-          </p>
-        ) : (
-          ""
-        )}
-      </div>
-    </PageLayout>
+      ) : (
+        ""
+      )}
+    </SignInFrame>
   );
 }
 
@@ -126,47 +113,98 @@ export function SecondFactorPage(
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout
-      view={view}
+    <SignInFrame
+      {...props}
       title={t.secondFactorTitle}
+      intro={t.secondFactorIntro}
+      errors={fieldError(props.error, "#code")}
+    >
+      <SignInStepForm
+        action={view.link(identityPaths.secondFactor())}
+        csrfToken={props.csrfToken}
+        next={props.next}
+        submit={t.codeSubmit}
+      >
+        <TextField
+          id="code"
+          {...schemaField(CodeBody, "code")}
+          label={t.code}
+          hint={t.codeHint}
+          error={props.error}
+          autocomplete="one-time-code"
+          spellcheck={false}
+          width="short"
+        />
+      </SignInStepForm>
+      <CancelSignIn view={view} csrfToken={props.csrfToken} />
+    </SignInFrame>
+  );
+}
+
+/**
+ * The frame of every page here: a narrow form column with, on top, the notice, the
+ * problems (general ones first, then those that link to their field), the heading and
+ * the introduction.
+ */
+function SignInFrame(props: {
+  readonly view: ViewContext;
+  readonly requestUrl: string;
+  readonly title: string;
+  readonly account?: AccountBarProps | undefined;
+  readonly isError?: boolean;
+  readonly notice?: string | undefined;
+  readonly problems?: readonly string[];
+  readonly errors?: readonly ErrorSummaryLink[];
+  readonly intro?: string | undefined;
+  readonly children?: Children;
+}): JSX.Element {
+  const problems = props.problems ?? [];
+  const errors = props.errors ?? [];
+  return (
+    <PageLayout
+      view={props.view}
+      title={props.title}
       requestUrl={props.requestUrl}
+      account={props.account}
+      isError={props.isError}
     >
       <div class="app-form-page">
-        {props.error === undefined ? (
+        {props.notice === undefined ? (
+          ""
+        ) : (
+          <NotificationBanner title={props.notice} />
+        )}
+        {problems.length === 0 && errors.length === 0 ? (
           ""
         ) : (
           <ErrorSummary
-            title={t.problemTitle}
-            links={[{ text: props.error, href: "#code" }]}
+            title={props.view.t.identity.problemTitle}
+            messages={problems}
+            links={errors}
           />
         )}
         <h1 class="app-heading-xl" safe>
-          {t.secondFactorTitle}
+          {props.title}
         </h1>
-        <p class="app-body-text" safe>
-          {t.secondFactorIntro}
-        </p>
-        <SignInStepForm
-          action={view.link(identityPaths.secondFactor())}
-          csrfToken={props.csrfToken}
-          next={props.next}
-          submit={t.codeSubmit}
-        >
-          <TextField
-            id="code"
-            {...schemaField(CodeBody, "code")}
-            label={t.code}
-            hint={t.codeHint}
-            error={props.error}
-            autocomplete="one-time-code"
-            spellcheck={false}
-            width="short"
-          />
-        </SignInStepForm>
-        <CancelSignIn view={view} csrfToken={props.csrfToken} />
+        {props.intro === undefined ? (
+          ""
+        ) : (
+          <p class="app-body-text" safe>
+            {props.intro}
+          </p>
+        )}
+        {props.children}
       </div>
     </PageLayout>
   );
+}
+
+/** The error summary's link for a field's error, if there is one. */
+function fieldError(
+  error: string | undefined,
+  href: string,
+): ErrorSummaryLink[] {
+  return error === undefined ? [] : [{ text: error, href }];
 }
 
 /**
@@ -231,99 +269,83 @@ export function EnrolmentPage(
   const margin = 4;
   const box = enrolment.qrCode.size + 2 * margin;
   return (
-    <PageLayout
-      view={view}
+    <SignInFrame
+      {...props}
       title={t.enrolTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
+      intro={enrolment.isReplacing ? t.enrolReplaceIntro : t.enrolIntro}
+      errors={fieldError(props.error, "#code")}
     >
-      <div class="app-form-page">
-        {props.error === undefined ? (
-          ""
-        ) : (
-          <ErrorSummary
-            title={t.problemTitle}
-            links={[{ text: props.error, href: "#code" }]}
-          />
-        )}
-        <h1 class="app-heading-xl" safe>
-          {t.enrolTitle}
-        </h1>
-        <p class="app-body-text" safe>
-          {enrolment.isReplacing ? t.enrolReplaceIntro : t.enrolIntro}
-        </p>
-        <p class="app-body-text" safe>
-          {t.enrolStepApp}
-        </p>
-        <p class="app-body-text" safe>
-          {t.enrolStepScan}
-        </p>
-        {/* Drawn on the server from the QR matrix (app/auth/totp.ts): no script, no image request, no inline style. */}
-        <svg
-          class="app-qr-code"
-          xmlns="http://www.w3.org/2000/svg"
-          viewBox={`0 0 ${box} ${box}`}
-          width="264"
-          height="264"
-          role="img"
-          aria-labelledby="qr-titel"
-          shape-rendering="crispEdges"
-        >
-          <title id="qr-titel" safe>
-            {t.enrolQrAlt(enrolment.accountName)}
-          </title>
-          <rect width={String(box)} height={String(box)} fill="#ffffff" />
-          <path
-            transform={`translate(${margin} ${margin})`}
-            fill="#000000"
-            d={enrolment.qrCode.path}
-          />
-        </svg>
-        <p class="app-body-text" safe>
-          {t.enrolManual}
-        </p>
-        <SummaryList
-          rows={[
-            { key: t.enrolIssuer, value: <span safe>{enrolment.issuer}</span> },
-            {
-              key: t.enrolAccount,
-              value: <span safe>{enrolment.accountName}</span>,
-            },
-            {
-              key: t.enrolSecret,
-              value: (
-                <code class="app-secret" safe>
-                  {enrolment.secretForReading}
-                </code>
-              ),
-            },
-            { key: t.enrolType, value: <span safe>{t.enrolTypeValue}</span> },
-          ]}
+      <p class="app-body-text" safe>
+        {t.enrolStepApp}
+      </p>
+      <p class="app-body-text" safe>
+        {t.enrolStepScan}
+      </p>
+      {/* Drawn on the server from the QR matrix (app/auth/totp.ts): no script, no image request, no inline style. */}
+      <svg
+        class="app-qr-code"
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${box} ${box}`}
+        width="264"
+        height="264"
+        role="img"
+        aria-labelledby="qr-titel"
+        shape-rendering="crispEdges"
+      >
+        <title id="qr-titel" safe>
+          {t.enrolQrAlt(enrolment.accountName)}
+        </title>
+        <rect width={String(box)} height={String(box)} fill="#ffffff" />
+        <path
+          transform={`translate(${margin} ${margin})`}
+          fill="#000000"
+          d={enrolment.qrCode.path}
         />
-        <SignInStepForm
-          action={props.action}
-          csrfToken={props.csrfToken}
-          next={props.next}
-          submit={t.enrolSubmit}
-        >
-          <TextField
-            id="code"
-            {...schemaField(EnrolmentCodeBody, "code")}
-            label={t.enrolStepCode}
-            error={props.error}
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            spellcheck={false}
-            width="short"
-          />
-        </SignInStepForm>
-        {props.isDuringSignIn ? (
-          <CancelSignIn view={view} csrfToken={props.csrfToken} />
-        ) : (
-          ""
-        )}
-      </div>
-    </PageLayout>
+      </svg>
+      <p class="app-body-text" safe>
+        {t.enrolManual}
+      </p>
+      <SummaryList
+        rows={[
+          { key: t.enrolIssuer, value: <span safe>{enrolment.issuer}</span> },
+          {
+            key: t.enrolAccount,
+            value: <span safe>{enrolment.accountName}</span>,
+          },
+          {
+            key: t.enrolSecret,
+            value: (
+              <code class="app-secret" safe>
+                {enrolment.secretForReading}
+              </code>
+            ),
+          },
+          { key: t.enrolType, value: <span safe>{t.enrolTypeValue}</span> },
+        ]}
+      />
+      <SignInStepForm
+        action={props.action}
+        csrfToken={props.csrfToken}
+        next={props.next}
+        submit={t.enrolSubmit}
+      >
+        <TextField
+          id="code"
+          {...schemaField(EnrolmentCodeBody, "code")}
+          label={t.enrolStepCode}
+          error={props.error}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          spellcheck={false}
+          width="short"
+        />
+      </SignInStepForm>
+      {props.isDuringSignIn ? (
+        <CancelSignIn view={view} csrfToken={props.csrfToken} />
+      ) : (
+        ""
+      )}
+    </SignInFrame>
   );
 }
 
@@ -339,41 +361,23 @@ export function RecoveryCodesPage(
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout
-      view={view}
-      title={t.recoveryTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-    >
-      <div class="app-form-page">
-        {props.notice === undefined ? (
-          ""
-        ) : (
-          <NotificationBanner title={props.notice} />
-        )}
-        <h1 class="app-heading-xl" safe>
-          {t.recoveryTitle}
-        </h1>
-        <p class="app-body-text" safe>
-          {t.recoveryIntro}
-        </p>
-        <div class="app-warning-text">
-          <strong safe>{t.recoveryWarning}</strong>
-        </div>
-        <ol class="app-code-list" aria-label={t.recoveryListLabel}>
-          {props.codes.map((code) => (
-            <li>
-              <code safe>{code}</code>
-            </li>
-          ))}
-        </ol>
-        <p class="app-body-text">
-          <a class="app-button" href={props.continueHref} safe>
-            {t.recoveryContinue}
-          </a>
-        </p>
+    <SignInFrame {...props} title={t.recoveryTitle} intro={t.recoveryIntro}>
+      <div class="app-warning-text">
+        <strong safe>{t.recoveryWarning}</strong>
       </div>
-    </PageLayout>
+      <ol class="app-code-list" aria-label={t.recoveryListLabel}>
+        {props.codes.map((code) => (
+          <li>
+            <code safe>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <p class="app-body-text">
+        <a class="app-button" href={props.continueHref} safe>
+          {t.recoveryContinue}
+        </a>
+      </p>
+    </SignInFrame>
   );
 }
 
@@ -392,51 +396,44 @@ export function ForgotPasswordPage(
     (error) => error.href === "#email",
   )?.text;
   return (
-    <PageLayout view={view} title={t.forgotTitle} requestUrl={props.requestUrl}>
-      <div class="app-form-page">
-        {props.errors.length === 0 ? (
-          ""
-        ) : (
-          <ErrorSummary title={t.problemTitle} links={props.errors} />
-        )}
-        {props.isSent ? <NotificationBanner title={t.forgotSent} /> : ""}
-        <h1 class="app-heading-xl" safe>
-          {t.forgotTitle}
-        </h1>
-        {props.isAvailable ? (
-          <>
-            <p class="app-body-text" safe>
-              {t.forgotIntro}
-            </p>
-            <SignInStepForm
-              action={view.link(identityPaths.forgotPassword())}
-              csrfToken={props.csrfToken}
-              submit={t.forgotSubmit}
-            >
-              <TextField
-                id="email"
-                name="email"
-                type="email"
-                label={t.email}
-                value={props.email}
-                error={emailError}
-                autocomplete="username"
-                spellcheck={false}
-              />
-            </SignInStepForm>
-          </>
-        ) : (
+    <SignInFrame
+      {...props}
+      title={t.forgotTitle}
+      notice={props.isSent ? t.forgotSent : undefined}
+    >
+      {props.isAvailable ? (
+        <>
           <p class="app-body-text" safe>
-            {t.forgotUnavailable}
+            {t.forgotIntro}
           </p>
-        )}
-        <p class="app-body-text">
-          <a class="app-link" href={view.link(identityPaths.signIn())} safe>
-            {t.signInLink}
-          </a>
+          <SignInStepForm
+            action={view.link(identityPaths.forgotPassword())}
+            csrfToken={props.csrfToken}
+            submit={t.forgotSubmit}
+          >
+            <TextField
+              id="email"
+              name="email"
+              type="email"
+              label={t.email}
+              value={props.email}
+              error={emailError}
+              autocomplete="username"
+              spellcheck={false}
+            />
+          </SignInStepForm>
+        </>
+      ) : (
+        <p class="app-body-text" safe>
+          {t.forgotUnavailable}
         </p>
-      </div>
-    </PageLayout>
+      )}
+      <p class="app-body-text">
+        <a class="app-link" href={view.link(identityPaths.signIn())} safe>
+          {t.signInLink}
+        </a>
+      </p>
+    </SignInFrame>
   );
 }
 
@@ -451,62 +448,49 @@ export function ResetPasswordPage(
   const { view } = props;
   const t = view.t.identity;
   return (
-    <PageLayout
-      view={view}
+    <SignInFrame
+      {...props}
       title={t.resetTitle}
-      requestUrl={props.requestUrl}
       isError={!props.isValid}
+      errors={fieldError(props.error, "#password")}
     >
-      <div class="app-form-page">
-        {props.error === undefined ? (
-          ""
-        ) : (
-          <ErrorSummary
-            title={t.problemTitle}
-            links={[{ text: props.error, href: "#password" }]}
-          />
-        )}
-        <h1 class="app-heading-xl" safe>
-          {t.resetTitle}
-        </h1>
-        {props.isValid ? (
-          <>
-            <p class="app-body-text" safe>
-              {t.resetIntro}
-            </p>
-            <SignInStepForm
-              action={props.action}
-              csrfToken={props.csrfToken}
-              submit={t.resetSubmit}
+      {props.isValid ? (
+        <>
+          <p class="app-body-text" safe>
+            {t.resetIntro}
+          </p>
+          <SignInStepForm
+            action={props.action}
+            csrfToken={props.csrfToken}
+            submit={t.resetSubmit}
+          >
+            <TextField
+              id="password"
+              {...schemaField(ResetPasswordBody, "password")}
+              type="password"
+              label={t.newPassword}
+              hint={t.passwordHint}
+              error={props.error}
+              autocomplete="new-password"
+            />
+          </SignInStepForm>
+        </>
+      ) : (
+        <>
+          <p class="app-lead" safe>
+            {t.resetInvalid}
+          </p>
+          <p class="app-body-text">
+            <a
+              class="app-link"
+              href={view.link(identityPaths.forgotPassword())}
+              safe
             >
-              <TextField
-                id="password"
-                {...schemaField(ResetPasswordBody, "password")}
-                type="password"
-                label={t.newPassword}
-                hint={t.passwordHint}
-                error={props.error}
-                autocomplete="new-password"
-              />
-            </SignInStepForm>
-          </>
-        ) : (
-          <>
-            <p class="app-lead" safe>
-              {t.resetInvalid}
-            </p>
-            <p class="app-body-text">
-              <a
-                class="app-link"
-                href={view.link(identityPaths.forgotPassword())}
-                safe
-              >
-                {t.resetRequestAgain}
-              </a>
-            </p>
-          </>
-        )}
-      </div>
-    </PageLayout>
+              {t.resetRequestAgain}
+            </a>
+          </p>
+        </>
+      )}
+    </SignInFrame>
   );
 }
