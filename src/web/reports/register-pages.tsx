@@ -66,6 +66,23 @@ function yesNo(value: boolean, yes: string, no: string): string {
   return value ? yes : no;
 }
 
+/** The online features a service offers, named in a list, or a dash when it has none. */
+function onlineFeaturesText(
+  t: FormPageProps["view"]["t"]["reports"],
+  service: Service,
+): string {
+  return (
+    [
+      yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
+      yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
+      yesNo(service.hasEPayment, t.fieldEPayment, ""),
+      yesNo(service.hasEId, t.fieldEId, ""),
+    ]
+      .filter((text) => text !== "")
+      .join(", ") || "–"
+  );
+}
+
 function serviceFields(
   props: FormPageProps,
   f: Kit,
@@ -356,16 +373,7 @@ export function RegisterPage(
                     ? "–"
                     : t.serviceChannels[service.channel]}
                 </td>
-                <td safe>
-                  {[
-                    yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
-                    yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
-                    yesNo(service.hasEPayment, t.fieldEPayment, ""),
-                    yesNo(service.hasEId, t.fieldEId, ""),
-                  ]
-                    .filter((text) => text !== "")
-                    .join(", ") || "–"}
-                </td>
+                <td safe>{onlineFeaturesText(t, service)}</td>
                 <td class="app-table__numeric" safe>
                   {String(service.onlineApplications)}
                 </td>
@@ -524,16 +532,7 @@ export function ServicePage(
                   ? "–"
                   : t.serviceChannels[service.channel]}
               </td>
-              <td safe>
-                {[
-                  yesNo(service.isFrontEndOnline, t.fieldFrontEnd, ""),
-                  yesNo(service.isBackEndConnected, t.fieldBackEnd, ""),
-                  yesNo(service.hasEPayment, t.fieldEPayment, ""),
-                  yesNo(service.hasEId, t.fieldEId, ""),
-                ]
-                  .filter((text) => text !== "")
-                  .join(", ") || "–"}
-              </td>
+              <td safe>{onlineFeaturesText(t, service)}</td>
               <td class="app-table__numeric" safe>
                 {String(service.onlineApplications)}
               </td>
