@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
 import {
   closeAppContext,
@@ -35,6 +35,7 @@ import {
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl, webDialects } from "./environment.js";
+import { dropLater, withAdmin } from "./test-databases.js";
 
 /** The dialects every database test runs on. */
 export const DIALECTS: readonly DialectName[] = ["sqlite", "postgres"];
@@ -53,18 +54,6 @@ export interface TestContext {
 
 /** A fixed clock, so that timestamps in tests are predictable. */
 export const TEST_NOW = new Date("2022-11-28T09:00:00Z");
-
-async function withAdmin<T>(
-  action: (client: pg.Client) => Promise<T>,
-): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    return await action(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 let sourceKey: string | null = null;
@@ -217,10 +206,7 @@ export async function openTestContext(
     url.pathname = `/${name}`;
     target = { dialect: "postgres", url: url.toString(), poolSize: 5 };
     ctx = await openAppContext(target, { clock });
-    cleanUp = () =>
-      withAdmin((client) =>
-        client.query(`drop database if exists ${name} with (force)`),
-      ).then(() => undefined);
+    cleanUp = async () => dropLater(name);
   }
   await migrateDatabase(ctx);
   if (options.demo === true && !fromTemplate) await loadDemo(ctx);

@@ -4,11 +4,15 @@
  * TEST_WEB_DIALECTS asks for it, and then checks too.
  */
 import pg from "pg";
+import { dropTestDatabasesOfEndedProcesses } from "./test-databases.js";
 import { postgresAdminUrl, webDialects } from "./environment.js";
 import type { TestProject } from "vitest/node";
 
-export default async function setup(project: TestProject): Promise<void> {
-  if (project.name === "web" && !webDialects().includes("postgres")) return;
+export default async function setup(
+  project: TestProject,
+): Promise<(() => Promise<void>) | undefined> {
+  if (project.name === "web" && !webDialects().includes("postgres"))
+    return undefined;
   const client = new pg.Client({
     connectionString: postgresAdminUrl(),
     connectionTimeoutMillis: 5000,
@@ -23,4 +27,9 @@ export default async function setup(project: TestProject): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  // Test databases of runs that were killed; at the end, those the workers had not dropped yet.
+  await dropTestDatabasesOfEndedProcesses();
+  return async () => {
+    await dropTestDatabasesOfEndedProcesses();
+  };
 }

@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { AppContext } from "../../src/app/context.js";
 import {
   closeAppContext,
@@ -15,16 +14,7 @@ import {
 } from "../../src/app/database.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl } from "./environment.js";
-
-async function adminQuery(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl() });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
+import { dropLater, withAdmin } from "./test-databases.js";
 
 /** One database, migrated, with the first context open. */
 export interface SharedDatabase {
@@ -49,14 +39,12 @@ export function sharedDatabases(): {
           file: join(directory, `${randomBytes(4).toString("hex")}.sqlite`),
         };
       } else {
-        const name = `fortschritt_shared_${process.pid}_${randomBytes(4).toString("hex")}`;
-        await adminQuery(`create database ${name}`);
+        const name = `fortschritt_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+        await withAdmin((client) => client.query(`create database ${name}`));
         const url = new URL(postgresAdminUrl());
         url.pathname = `/${name}`;
         target = { dialect, url: url.toString(), poolSize: 5 };
-        cleanUps.push(() =>
-          adminQuery(`drop database if exists ${name} with (force)`),
-        );
+        cleanUps.push(async () => dropLater(name));
       }
       const contexts: AppContext[] = [];
       const open = async (): Promise<AppContext> => {
