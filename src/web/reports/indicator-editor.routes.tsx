@@ -20,7 +20,6 @@ import type { Dictionary } from "../../i18n/i18n.js";
 import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
-import { sendStaffPage } from "../http/staff-page.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
 import {
@@ -31,11 +30,7 @@ import {
   parseObservationForm,
   RemoveObservationBody,
 } from "./report-forms.js";
-import {
-  reportingForm,
-  reportPageState,
-  type StaffPageRenderer,
-} from "./reporting.routes.js";
+import { reportingForm, reportingPage } from "./reporting.routes.js";
 import { Slug, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
@@ -83,49 +78,40 @@ export async function indicatorEditorRoutes(
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  const renderList: StaffPageRenderer = (request, reply, status, extra = {}) =>
-    sendStaffPage(request, reply, status, {
-      section: "indicators",
-      ...reportPageState(request, status, extra),
-      load: () =>
-        runUseCase(
-          ctx,
-          request,
-          getIndicatorsForStaff,
-          (request.params as { slug: string }).slug,
-        ),
-      page: (frame, data) => (
-        <IndicatorsOverviewPage {...frame} data={data} today={today()} />
+  const renderList = reportingPage({
+    section: "indicators",
+    load: (request) =>
+      runUseCase(
+        ctx,
+        request,
+        getIndicatorsForStaff,
+        (request.params as { slug: string }).slug,
       ),
-    });
+    page: (frame, data) => (
+      <IndicatorsOverviewPage {...frame} data={data} today={today()} />
+    ),
+  });
 
-  const renderIndicator: StaffPageRenderer = (
-    request,
-    reply,
-    status,
-    extra = {},
-  ) =>
-    sendStaffPage(request, reply, status, {
-      section: "indicators",
-      ...reportPageState(request, status, extra),
-      load: () => {
-        const { slug, key } = request.params as { slug: string; key: string };
-        return getIndicatorForStaff(
-          ctx,
-          request.principal,
-          slug,
-          key,
-          originOf(request),
-        );
-      },
-      page: (frame, data) => (
-        <IndicatorPage
-          {...frame}
-          data={{ ...data, indicators: [data.indicator] }}
-          today={today()}
-        />
-      ),
-    });
+  const renderIndicator = reportingPage({
+    section: "indicators",
+    load: (request) => {
+      const { slug, key } = request.params as { slug: string; key: string };
+      return getIndicatorForStaff(
+        ctx,
+        request.principal,
+        slug,
+        key,
+        originOf(request),
+      );
+    },
+    page: (frame, data) => (
+      <IndicatorPage
+        {...frame}
+        data={{ ...data, indicators: [data.indicator] }}
+        today={today()}
+      />
+    ),
+  });
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     schluessel: t.reports.fieldFigureKey,
