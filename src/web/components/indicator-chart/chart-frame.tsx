@@ -57,11 +57,11 @@ export function plotOf(
 export function ChartSvg(props: {
   readonly plot: Plot;
   readonly idPrefix: string;
-  readonly title: JSX.Element;
-  readonly description: JSX.Element;
+  readonly safeTitle: JSX.Element;
+  readonly safeDescription: JSX.Element;
   readonly children?: Children;
 }): JSX.Element {
-  const { plot, idPrefix } = props;
+  const { plot, idPrefix, safeTitle, safeDescription } = props;
   return (
     <svg
       class="app-chart"
@@ -73,8 +73,8 @@ export function ChartSvg(props: {
       aria-labelledby={`${idPrefix}-titel ${idPrefix}-beschreibung`}
       focusable="false"
     >
-      <title id={`${idPrefix}-titel`}>{props.title}</title>
-      <desc id={`${idPrefix}-beschreibung`}>{props.description}</desc>
+      <title id={`${idPrefix}-titel`}>{safeTitle}</title>
+      <desc id={`${idPrefix}-beschreibung`}>{safeDescription}</desc>
       <g aria-hidden="true">{props.children}</g>
     </svg>
   );

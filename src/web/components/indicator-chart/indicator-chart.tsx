@@ -85,12 +85,12 @@ export function IndicatorChartSvg(props: {
     <ChartSvg
       plot={PLOT}
       idPrefix={idPrefix}
-      title={withNameMarked(
+      safeTitle={withNameMarked(
         `${chart.title} (${chart.asOfLabel})`,
         chart.title,
         props.lang,
       )}
-      description={withNameMarked(chart.summary, chart.title, props.lang)}
+      safeDescription={withNameMarked(chart.summary, chart.title, props.lang)}
     >
       <YGrid plot={PLOT} ticks={chart.yTicks} />
       <PlotLine plot={PLOT} y={chart.baselineY} stroke={AXIS_INK} />

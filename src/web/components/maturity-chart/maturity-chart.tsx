@@ -28,8 +28,8 @@ export function MaturityChartSvg(props: {
     <ChartSvg
       plot={PLOT}
       idPrefix={props.idPrefix}
-      title={Html.escapeHtml(chart.title)}
-      description={Html.escapeHtml(chart.summary)}
+      safeTitle={Html.escapeHtml(chart.title)}
+      safeDescription={Html.escapeHtml(chart.summary)}
     >
       <YGrid plot={PLOT} ticks={chart.yTicks} />
       {chart.bars.map((bar) => (
