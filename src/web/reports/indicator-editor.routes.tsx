@@ -17,6 +17,7 @@ import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
+import type { ViewContext } from "../components/view.js";
 import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -31,7 +32,7 @@ import {
   RemoveObservationBody,
 } from "./report-forms.js";
 import { reportingForm, reportingPage } from "./reporting.routes.js";
-import { Slug, Params } from "./reporting-params.js";
+import { Slug, Id, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
 export interface IndicatorEditorRoutesOptions {
@@ -43,7 +44,7 @@ const KeyParams = Type.Object({ slug: Slug, key: Slug });
 const ValueParams = Type.Object({
   slug: Slug,
   key: Slug,
-  observationId: Type.String({ maxLength: 12 }),
+  observationId: Id,
 });
 
 const DEFINITION_FIELDS = {
@@ -134,6 +135,15 @@ export async function indicatorEditorRoutes(
     grund: t.editor.reasonLabel,
   });
 
+  /** The key figure's page after a change, at the section changed, with the notice of what changed. */
+  const indicatorAfter = (
+    view: ViewContext,
+    params: { readonly slug: string; readonly key: string },
+    notice: string,
+    section: "definition" | "werte",
+  ): string =>
+    `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: notice })}#abschnitt-${section}`;
+
   app.get(
     REPORT_ROUTES.staffIndicators,
     pageRoute("staff", Params),
@@ -189,7 +199,7 @@ export async function indicatorEditorRoutes(
           data: parseIndicatorForm(input, view.t),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "kennzahl" })}#abschnitt-definition`;
+        return indicatorAfter(view, params, "kennzahl", "definition");
       },
     }),
   );
@@ -212,7 +222,7 @@ export async function indicatorEditorRoutes(
           data: parseObservationForm(input, view.t),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert" })}#abschnitt-werte`;
+        return indicatorAfter(view, params, "wert", "werte");
       },
     }),
   );
@@ -235,7 +245,7 @@ export async function indicatorEditorRoutes(
           observationId: idParam(params.observationId),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert-entfernt" })}#abschnitt-werte`;
+        return indicatorAfter(view, params, "wert-entfernt", "werte");
       },
     }),
   );
