@@ -17,10 +17,10 @@ import { germanDayOf } from "../../domain/calendar/calendar.js";
 import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
+import type { ViewContext } from "../components/view.js";
 import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
-import { sendStaffPage } from "../http/staff-page.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { idParam } from "../http/params.js";
 import {
@@ -31,12 +31,8 @@ import {
   parseObservationForm,
   RemoveObservationBody,
 } from "./report-forms.js";
-import {
-  reportingForm,
-  reportPageState,
-  type StaffPageRenderer,
-} from "./reporting.routes.js";
-import { Slug, Params } from "./reporting-params.js";
+import { reportingForm, reportingPage } from "./reporting.routes.js";
+import { Slug, Id, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
 export interface IndicatorEditorRoutesOptions {
@@ -48,7 +44,7 @@ const KeyParams = Type.Object({ slug: Slug, key: Slug });
 const ValueParams = Type.Object({
   slug: Slug,
   key: Slug,
-  observationId: Type.String({ maxLength: 12 }),
+  observationId: Id,
 });
 
 const DEFINITION_FIELDS = {
@@ -83,49 +79,40 @@ export async function indicatorEditorRoutes(
   installStaffErrorHandler(app);
   const today = () => germanDayOf(options.now());
 
-  const renderList: StaffPageRenderer = (request, reply, status, extra = {}) =>
-    sendStaffPage(request, reply, status, {
-      section: "indicators",
-      ...reportPageState(request, status, extra),
-      load: () =>
-        runUseCase(
-          ctx,
-          request,
-          getIndicatorsForStaff,
-          (request.params as { slug: string }).slug,
-        ),
-      page: (frame, data) => (
-        <IndicatorsOverviewPage {...frame} data={data} today={today()} />
+  const renderList = reportingPage({
+    section: "indicators",
+    load: (request) =>
+      runUseCase(
+        ctx,
+        request,
+        getIndicatorsForStaff,
+        (request.params as { slug: string }).slug,
       ),
-    });
+    page: (frame, data) => (
+      <IndicatorsOverviewPage {...frame} data={data} today={today()} />
+    ),
+  });
 
-  const renderIndicator: StaffPageRenderer = (
-    request,
-    reply,
-    status,
-    extra = {},
-  ) =>
-    sendStaffPage(request, reply, status, {
-      section: "indicators",
-      ...reportPageState(request, status, extra),
-      load: () => {
-        const { slug, key } = request.params as { slug: string; key: string };
-        return getIndicatorForStaff(
-          ctx,
-          request.principal,
-          slug,
-          key,
-          originOf(request),
-        );
-      },
-      page: (frame, data) => (
-        <IndicatorPage
-          {...frame}
-          data={{ ...data, indicators: [data.indicator] }}
-          today={today()}
-        />
-      ),
-    });
+  const renderIndicator = reportingPage({
+    section: "indicators",
+    load: (request) => {
+      const { slug, key } = request.params as { slug: string; key: string };
+      return getIndicatorForStaff(
+        ctx,
+        request.principal,
+        slug,
+        key,
+        originOf(request),
+      );
+    },
+    page: (frame, data) => (
+      <IndicatorPage
+        {...frame}
+        data={{ ...data, indicators: [data.indicator] }}
+        today={today()}
+      />
+    ),
+  });
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     schluessel: t.reports.fieldFigureKey,
@@ -147,6 +134,15 @@ export async function indicatorEditorRoutes(
     anmerkung: t.reports.fieldNote,
     grund: t.editor.reasonLabel,
   });
+
+  /** The key figure's page after a change, at the section changed, with the notice of what changed. */
+  const indicatorAfter = (
+    view: ViewContext,
+    params: { readonly slug: string; readonly key: string },
+    notice: string,
+    section: "definition" | "werte",
+  ): string =>
+    `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: notice })}#abschnitt-${section}`;
 
   app.get(
     REPORT_ROUTES.staffIndicators,
@@ -203,7 +199,7 @@ export async function indicatorEditorRoutes(
           data: parseIndicatorForm(input, view.t),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "kennzahl" })}#abschnitt-definition`;
+        return indicatorAfter(view, params, "kennzahl", "definition");
       },
     }),
   );
@@ -226,7 +222,7 @@ export async function indicatorEditorRoutes(
           data: parseObservationForm(input, view.t),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert" })}#abschnitt-werte`;
+        return indicatorAfter(view, params, "wert", "werte");
       },
     }),
   );
@@ -249,7 +245,7 @@ export async function indicatorEditorRoutes(
           observationId: idParam(params.observationId),
           reason: reasonOrNull(input.grund),
         });
-        return `${view.link(reportPaths.staffIndicator(params.slug, params.key), { gespeichert: "wert-entfernt" })}#abschnitt-werte`;
+        return indicatorAfter(view, params, "wert-entfernt", "werte");
       },
     }),
   );

@@ -55,8 +55,8 @@ import {
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import {
   reportingForm,
+  reportingPage,
   reportNoticeOf,
-  reportPageState,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
 import { Slug, Params } from "./reporting-params.js";
@@ -221,31 +221,24 @@ export async function registerEditorRoutes(
     });
   };
 
-  const renderService: StaffPageRenderer = (
-    request,
-    reply,
-    status,
-    extra = {},
-  ) =>
-    sendStaffPage(request, reply, status, {
-      section: "register",
-      ...reportPageState(request, status, extra),
-      load: () => {
-        const { slug, leikaKey } = request.params as {
-          slug: string;
-          leikaKey: string;
-        };
-        return getServiceForStaff(
-          ctx,
-          request.principal,
-          slug,
-          leikaKey,
-          germanDayOf(options.now()),
-          originOf(request),
-        );
-      },
-      page: (frame, data) => <ServicePage {...frame} data={data} />,
-    });
+  const renderService = reportingPage({
+    section: "register",
+    load: (request) => {
+      const { slug, leikaKey } = request.params as {
+        slug: string;
+        leikaKey: string;
+      };
+      return getServiceForStaff(
+        ctx,
+        request.principal,
+        slug,
+        leikaKey,
+        germanDayOf(options.now()),
+        originOf(request),
+      );
+    },
+    page: (frame, data) => <ServicePage {...frame} data={data} />,
+  });
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     leika: t.reports.fieldLeikaKey,

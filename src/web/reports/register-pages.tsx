@@ -43,6 +43,7 @@ import {
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
 import { PostForm } from "./post-form.js";
 import { DataTable } from "./data-table.js";
+import { DownloadItem } from "./download-item.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -295,26 +296,14 @@ export function RegisterPage(
           {t.servicesHeading(current.length)}
         </h2>
         <ul class="app-editor-links">
-          <li>
-            <a
-              class="app-link"
-              href={reportPaths.registerCsv(slug)}
-              download=""
-              safe
-            >
-              {t.exportCsv}
-            </a>
-          </li>
-          <li>
-            <a
-              class="app-link"
-              href={reportPaths.registerXlsx(slug)}
-              download=""
-              safe
-            >
-              {t.exportXlsx}
-            </a>
-          </li>
+          <DownloadItem
+            href={reportPaths.registerCsv(slug)}
+            label={t.exportCsv}
+          />
+          <DownloadItem
+            href={reportPaths.registerXlsx(slug)}
+            label={t.exportXlsx}
+          />
         </ul>
         {current.length === 0 ? (
           <p class="app-body-text" safe>
@@ -588,6 +577,28 @@ export function ServicePage(
   );
 }
 
+/** A list of what an import brings under its heading; nothing when the list is empty. */
+function ImportList(props: {
+  readonly heading: string;
+  readonly items: readonly string[];
+  /** The items' language when they are stored content (view.contentLang). */
+  readonly lang?: string | undefined;
+}): JSX.Element {
+  return props.items.length === 0 ? (
+    ""
+  ) : (
+    <>
+      <h2 class="app-heading-m" safe>
+        {props.heading}
+      </h2>
+      <ul class="app-list app-list--bullet" lang={props.lang}>
+        {props.items.map((item) => (
+          <li safe>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
 /** The preview of a register import as of a day, with the confirmation. */
 export function RegisterImportPreviewPage(
   props: FormPageProps & {
@@ -666,48 +677,17 @@ export function RegisterImportPreviewPage(
           ))}
         </DataTable>
       )}
-      {preview.created.length === 0 ? (
-        ""
-      ) : (
-        <>
-          <h2 class="app-heading-m" safe>
-            {t.importCreatedList(counts.created)}
-          </h2>
-          <ul class="app-list app-list--bullet" lang={view.contentLang}>
-            {preview.created.map((label) => (
-              <li safe>{label}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {preview.removed.length === 0 ? (
-        ""
-      ) : (
-        <>
-          <h2 class="app-heading-m" safe>
-            {t.importRemovedList(counts.removed)}
-          </h2>
-          <ul class="app-list app-list--bullet" lang={view.contentLang}>
-            {preview.removed.map((label) => (
-              <li safe>{label}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {preview.warnings.length === 0 ? (
-        ""
-      ) : (
-        <>
-          <h2 class="app-heading-m" safe>
-            {t.importWarnings}
-          </h2>
-          <ul class="app-list app-list--bullet">
-            {preview.warnings.map((message) => (
-              <li safe>{message}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportList
+        heading={t.importCreatedList(counts.created)}
+        items={preview.created}
+        lang={view.contentLang}
+      />
+      <ImportList
+        heading={t.importRemovedList(counts.removed)}
+        items={preview.removed}
+        lang={view.contentLang}
+      />
+      <ImportList heading={t.importWarnings} items={preview.warnings} />
       {total === 0 ? (
         <p class="app-body-text" id="import-nichts" safe>
           {t.importNoChanges}

@@ -45,7 +45,7 @@ import {
   EditorSection,
 } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
-import { sectionLevelName } from "./report-view.js";
+import { ContentLines, sectionLevelName } from "./report-view.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
@@ -60,6 +60,7 @@ import {
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
 import { DataTable } from "./data-table.js";
+import { DownloadItem } from "./download-item.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -797,13 +798,10 @@ function ProjectCard(
                 : t.changesNone}
             </p>
           ) : (
-            <ul class="app-list app-list--bullet">
-              {project.changes.map((change) => (
-                <li lang={view.contentLang} safe>
-                  {change.text}
-                </li>
-              ))}
-            </ul>
+            <ContentLines
+              view={view}
+              lines={project.changes.map((change) => change.text)}
+            />
           )}
           {project.figures.length === 0 ? (
             ""
@@ -1057,26 +1055,14 @@ export function ReportEditPage(
             {t.preview}
           </a>
         </li>
-        <li>
-          <a
-            class="app-link"
-            href={reportPaths.staffReportDeck(slug, data.report)}
-            download=""
-            safe
-          >
-            {t.downloadDeck}
-          </a>
-        </li>
-        <li>
-          <a
-            class="app-link"
-            href={reportPaths.staffReportPdf(slug, data.report)}
-            download=""
-            safe
-          >
-            {t.downloadPdf}
-          </a>
-        </li>
+        <DownloadItem
+          href={reportPaths.staffReportDeck(slug, data.report)}
+          label={t.downloadDeck}
+        />
+        <DownloadItem
+          href={reportPaths.staffReportPdf(slug, data.report)}
+          label={t.downloadPdf}
+        />
         {isDraft ? (
           ""
         ) : (

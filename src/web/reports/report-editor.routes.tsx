@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { AppContext } from "../../app/context.js";
 import {
@@ -119,9 +119,11 @@ import { sendStaffPage } from "../http/staff-page.js";
 import {
   compareRows,
   reportingForm,
-  reportPageState,
+  reportingPage,
+  type ReportingFormSpec,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
+import type { FormContext } from "../http/form-action.js";
 import { Slug, Id, Params, ReportParams } from "./reporting-params.js";
 
 /** What the report routes need. */
@@ -162,6 +164,11 @@ export async function staffReportOf(
   return reportOfNumber(ctx, params.slug, params.reportNumber);
 }
 
+/** The municipality and report number in a report route's URL (see ReportParams). */
+function reportParamsOf(request: FastifyRequest): Static<typeof ReportParams> {
+  return request.params as Static<typeof ReportParams>;
+}
+
 /** The publication date of the publishing form ("28.11.2022"): left out when empty. */
 function publishedOnOf(
   text: string,
@@ -170,6 +177,24 @@ function publishedOnOf(
   const day = optionalDay(text, "veroeffentlicht-am", t);
   return day === null ? {} : { publishedOn: day };
 }
+
+/** A form of the committee pages (see bodyForm in reportEditorRoutes). */
+type BodyFormSpec<P extends TObject, B extends TObject> = Omit<
+  ReportingFormSpec<P, B>,
+  "policy" | "labels" | "fields" | "run"
+> & {
+  /** Maps use-case paths below /data to form fields; none for a removal. */
+  readonly fields?: ReportingFormSpec<P, B>["fields"];
+  /** Runs the change the form asks for. */
+  readonly change: (
+    input: Static<B>,
+    context: FormContext<Static<P>>,
+  ) => Promise<unknown>;
+  /** The page to go back to after the change. */
+  readonly back: (params: Static<P>) => string;
+  /** The key of the notice shown there (?gespeichert=…). */
+  readonly notice: string;
+};
 
 /** The ids a removal URL names. */
 interface RemovalParams {
@@ -243,39 +268,35 @@ export async function reportEditorRoutes(
   installStaffErrorHandler(app);
 
   /** The reports overview or the committees page. */
-  const renderOverview =
-    (page: "reports" | "committees"): StaffPageRenderer =>
-    (request, reply, status, extra = {}) => {
-      const slug = (request.params as { slug: string }).slug;
-      return sendStaffPage(request, reply, status, {
-        section: page === "reports" ? "reports" : "committees",
-        ...reportPageState(request, status, extra),
-        load: async () => {
-          const overview = await runUseCase(
-            ctx,
-            request,
-            getReportingOverview,
-            slug,
-          );
-          const reminderDays =
-            page === "reports" && overview.rights.isAdministrator
-              ? await runUseCase(ctx, request, getReminderDays, slug)
-              : [];
-          return { ...overview, overview, reminderDays };
-        },
-        page: (frame, { overview, reminderDays }) =>
-          page === "reports" ? (
-            <ReportsOverviewPage
-              {...frame}
-              overview={overview}
-              reminderDays={reminderDays}
-              isMailConfigured={options.mail !== null}
-            />
-          ) : (
-            <CommitteesPage {...frame} overview={overview} />
-          ),
-      });
-    };
+  const renderOverview = (page: "reports" | "committees"): StaffPageRenderer =>
+    reportingPage({
+      section: page === "reports" ? "reports" : "committees",
+      load: async (request) => {
+        const slug = (request.params as { slug: string }).slug;
+        const overview = await runUseCase(
+          ctx,
+          request,
+          getReportingOverview,
+          slug,
+        );
+        const reminderDays =
+          page === "reports" && overview.rights.isAdministrator
+            ? await runUseCase(ctx, request, getReminderDays, slug)
+            : [];
+        return { ...overview, overview, reminderDays };
+      },
+      page: (frame, { overview, reminderDays }) =>
+        page === "reports" ? (
+          <ReportsOverviewPage
+            {...frame}
+            overview={overview}
+            reminderDays={reminderDays}
+            isMailConfigured={options.mail !== null}
+          />
+        ) : (
+          <CommitteesPage {...frame} overview={overview} />
+        ),
+    });
 
   /** The published report's documents and their build state; the page reloads while one is built. */
   async function publishedDocumentsSection(
@@ -319,43 +340,36 @@ export async function reportEditorRoutes(
     );
   }
 
-  const renderReport: StaffPageRenderer = (
-    request,
-    reply,
-    status,
-    extra = {},
-  ) => {
-    const params = request.params as { slug: string; reportNumber: string };
-    return sendStaffPage(request, reply, status, {
-      section: "reports",
-      ...reportPageState(request, status, extra),
-      load: async () =>
-        getReportForEditing(
-          ctx,
-          request.principal,
-          params.slug,
-          (await staffReportOf(ctx, params)).id,
-          originOf(request),
-        ),
-      view: (view, data) => withLevels(view, data.catalogue.programme.levels),
-      page: async (frame, data) => (
-        <ReportEditPage
-          {...frame}
-          documents={
-            data.report.status === "published"
-              ? await publishedDocumentsSection(
-                  frame.view,
-                  params.slug,
-                  data.summary,
-                )
-              : undefined
-          }
-          data={data}
-          isMailConfigured={options.mail !== null}
-        />
-      ),
-    });
-  };
+  const renderReport = reportingPage({
+    section: "reports",
+    load: async (request) => {
+      const params = reportParamsOf(request);
+      return getReportForEditing(
+        ctx,
+        request.principal,
+        params.slug,
+        (await staffReportOf(ctx, params)).id,
+        originOf(request),
+      );
+    },
+    view: (view, data) => withLevels(view, data.catalogue.programme.levels),
+    page: async (frame, data, request) => (
+      <ReportEditPage
+        {...frame}
+        documents={
+          data.report.status === "published"
+            ? await publishedDocumentsSection(
+                frame.view,
+                reportParamsOf(request).slug,
+                data.summary,
+              )
+            : undefined
+        }
+        data={data}
+        isMailConfigured={options.mail !== null}
+      />
+    ),
+  });
 
   const labels = (t: Dictionary): Readonly<Record<string, string>> => ({
     sitzung: t.reports.fieldMeeting,
@@ -404,7 +418,7 @@ export async function reportEditorRoutes(
     reply: FastifyReply,
     pathOf: (slug: string, report: ReportRef) => string,
   ): Promise<boolean> => {
-    const params = request.params as { slug: string; reportNumber: string };
+    const params = reportParamsOf(request);
     return sentRenumbered(ctx, request, reply, {
       slug: params.slug,
       report: params.reportNumber,
@@ -497,35 +511,28 @@ export async function reportEditorRoutes(
     paperReference: "vorlage",
   };
 
-  const renderMembers: StaffPageRenderer = (
-    request,
-    reply,
-    status,
-    extra = {},
-  ) =>
-    sendStaffPage(request, reply, status, {
-      section: "committees",
-      ...reportPageState(request, status, extra),
-      load: async () => {
-        const params = request.params as { slug: string; committeeId: string };
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getReportingOverview,
-          params.slug,
-        );
-        const bodyId = idOf(params.committeeId);
-        if (
-          bodyId === null ||
-          !overview.committees.some((each) => each.id === bodyId)
-        )
-          throw new AppError("ERR_NOT_FOUND");
-        return { ...overview, overview, bodyId };
-      },
-      page: (frame, { overview, bodyId }) => (
-        <MembersPage {...frame} overview={overview} bodyId={bodyId} />
-      ),
-    });
+  const renderMembers = reportingPage({
+    section: "committees",
+    load: async (request) => {
+      const params = request.params as { slug: string; committeeId: string };
+      const overview = await runUseCase(
+        ctx,
+        request,
+        getReportingOverview,
+        params.slug,
+      );
+      const bodyId = idOf(params.committeeId);
+      if (
+        bodyId === null ||
+        !overview.committees.some((each) => each.id === bodyId)
+      )
+        throw new AppError("ERR_NOT_FOUND");
+      return { ...overview, overview, bodyId };
+    },
+    page: (frame, { overview, bodyId }) => (
+      <MembersPage {...frame} overview={overview} bodyId={bodyId} />
+    ),
+  });
 
   /** The confirmation step before a member or a meeting is removed (WCAG 3.3.4). */
   const renderRemoval =
@@ -570,203 +577,173 @@ export async function reportEditorRoutes(
     async (request, reply) => renderMembers(request, reply, 200),
   );
 
-  /** The committee's member list after a change, with the notice of what changed. */
-  const membersPage = (
-    view: ViewContext,
-    params: { readonly slug: string; readonly committeeId: string },
-    notice: string,
-  ): string =>
-    view.link(
-      reportPaths.committeeMembers(params.slug, idParam(params.committeeId)),
-      { gespeichert: notice },
+  /**
+   * A form of the committee pages (administrators only): runs its change, then goes back
+   * to the page `back` names with the notice of what changed.
+   */
+  function bodyForm<P extends TObject, B extends TObject>(
+    path: string,
+    spec: BodyFormSpec<P, B>,
+  ): void {
+    const { change, back, notice, fields = {}, ...form } = spec;
+    app.post(
+      path,
+      reportingForm({
+        ...form,
+        policy: "admin",
+        fields,
+        labels,
+        run: async (input, context) => {
+          await change(input, context);
+          return context.view.link(back(context.params), {
+            gespeichert: notice,
+          });
+        },
+      }),
     );
+  }
+  const toCommittees = (params: { readonly slug: string }): string =>
+    reportPaths.committees(params.slug);
+  const toMembers = (params: {
+    readonly slug: string;
+    readonly committeeId: string;
+  }): string =>
+    reportPaths.committeeMembers(params.slug, idParam(params.committeeId));
 
-  app.post(
-    REPORT_ROUTES.committeeMembers,
-    reportingForm({
-      policy: "admin",
-      params: CommitteeParams,
-      body: NewMemberBody,
-      form: "mitglied-neu",
-      fields: memberFields,
-      labels,
-      render: renderMembers,
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, addMember, {
-          municipality: params.slug,
-          bodyId: idParam(params.committeeId),
-          data: parseMemberForm(input),
-          reason: reasonOrNull(input.grund),
-        });
-        return membersPage(view, params, "mitglied");
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.committeeMembers, {
+    params: CommitteeParams,
+    body: NewMemberBody,
+    form: "mitglied-neu",
+    fields: memberFields,
+    render: renderMembers,
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, addMember, {
+        municipality: params.slug,
+        bodyId: idParam(params.committeeId),
+        data: parseMemberForm(input),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toMembers,
+    notice: "mitglied",
+  });
 
-  app.post(
-    REPORT_ROUTES.committeeMember,
-    reportingForm({
-      policy: "admin",
-      params: MemberParams,
-      body: MemberBody,
-      form: (params) => `mitglied-${idParam(params.memberId)}`,
-      fields: memberFields,
-      labels,
-      render: renderMembers,
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, updateMember, {
-          municipality: params.slug,
-          memberId: idParam(params.memberId),
-          expectedVersion: input.version,
-          data: parseMemberForm(input),
-          reason: reasonOrNull(input.grund),
-        });
-        return membersPage(view, params, "mitglied");
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.committeeMember, {
+    params: MemberParams,
+    body: MemberBody,
+    form: (params) => `mitglied-${idParam(params.memberId)}`,
+    fields: memberFields,
+    render: renderMembers,
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, updateMember, {
+        municipality: params.slug,
+        memberId: idParam(params.memberId),
+        expectedVersion: input.version,
+        data: parseMemberForm(input),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toMembers,
+    notice: "mitglied",
+  });
 
-  app.post(
-    REPORT_ROUTES.committeeMemberRemove,
-    reportingForm({
-      policy: "admin",
-      params: MemberParams,
-      body: RemoveBody,
-      form: (params) => `mitglied-${idParam(params.memberId)}-entfernen`,
-      fields: {},
-      labels,
-      render: renderRemoval("member"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, removeMember, {
-          municipality: params.slug,
-          memberId: idParam(params.memberId),
-          expectedVersion: input.version,
-          reason: reasonOrNull(input.grund),
-        });
-        return membersPage(view, params, "mitglied-entfernt");
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.committeeMemberRemove, {
+    params: MemberParams,
+    body: RemoveBody,
+    form: (params) => `mitglied-${idParam(params.memberId)}-entfernen`,
+    render: renderRemoval("member"),
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, removeMember, {
+        municipality: params.slug,
+        memberId: idParam(params.memberId),
+        expectedVersion: input.version,
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toMembers,
+    notice: "mitglied-entfernt",
+  });
 
-  app.post(
-    REPORT_ROUTES.meetingRemove,
-    reportingForm({
-      policy: "admin",
-      params: MeetingParams,
-      body: RemoveBody,
-      form: (params) => `sitzung-${idParam(params.meetingId)}-entfernen`,
-      fields: {},
-      labels,
-      render: renderRemoval("meeting"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, removeMeeting, {
-          municipality: params.slug,
-          meetingId: idParam(params.meetingId),
-          expectedVersion: input.version,
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.committees(params.slug), {
-          gespeichert: "sitzung-entfernt",
-        });
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.meetingRemove, {
+    params: MeetingParams,
+    body: RemoveBody,
+    form: (params) => `sitzung-${idParam(params.meetingId)}-entfernen`,
+    render: renderRemoval("meeting"),
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, removeMeeting, {
+        municipality: params.slug,
+        meetingId: idParam(params.meetingId),
+        expectedVersion: input.version,
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toCommittees,
+    notice: "sitzung-entfernt",
+  });
 
-  app.post(
-    REPORT_ROUTES.committees,
-    reportingForm({
-      policy: "admin",
-      params: Params,
-      body: NewCommitteeBody,
-      form: "gremium-neu",
-      fields: committeeFields,
-      labels,
-      render: renderOverview("committees"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, createCommittee, {
-          municipality: params.slug,
-          data: parseCommitteeForm(input),
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.committees(params.slug), {
-          gespeichert: "gremium",
-        });
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.committees, {
+    params: Params,
+    body: NewCommitteeBody,
+    form: "gremium-neu",
+    fields: committeeFields,
+    render: renderOverview("committees"),
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, createCommittee, {
+        municipality: params.slug,
+        data: parseCommitteeForm(input),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toCommittees,
+    notice: "gremium",
+  });
 
-  app.post(
-    REPORT_ROUTES.committee,
-    reportingForm({
-      policy: "admin",
-      params: CommitteeParams,
-      body: CommitteeBody,
-      form: (params) => `gremium-${idParam(params.committeeId)}`,
-      fields: committeeFields,
-      labels,
-      render: renderOverview("committees"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, updateCommittee, {
-          municipality: params.slug,
-          committeeId: idParam(params.committeeId),
-          expectedVersion: input.version,
-          data: parseCommitteeForm(input),
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.committees(params.slug), {
-          gespeichert: "gremium",
-        });
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.committee, {
+    params: CommitteeParams,
+    body: CommitteeBody,
+    form: (params) => `gremium-${idParam(params.committeeId)}`,
+    fields: committeeFields,
+    render: renderOverview("committees"),
+    change: (input, { request, params }) =>
+      runUseCase(ctx, request, updateCommittee, {
+        municipality: params.slug,
+        committeeId: idParam(params.committeeId),
+        expectedVersion: input.version,
+        data: parseCommitteeForm(input),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toCommittees,
+    notice: "gremium",
+  });
 
-  app.post(
-    REPORT_ROUTES.meetings,
-    reportingForm({
-      policy: "admin",
-      params: Params,
-      body: NewMeetingBody,
-      form: "sitzung-neu",
-      fields: meetingFields,
-      labels,
-      render: renderOverview("committees"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, createMeeting, {
-          municipality: params.slug,
-          data: parseMeetingForm(input, view.t),
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.committees(params.slug), {
-          gespeichert: "sitzung",
-        });
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.meetings, {
+    params: Params,
+    body: NewMeetingBody,
+    form: "sitzung-neu",
+    fields: meetingFields,
+    render: renderOverview("committees"),
+    change: (input, { request, params, view }) =>
+      runUseCase(ctx, request, createMeeting, {
+        municipality: params.slug,
+        data: parseMeetingForm(input, view.t),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toCommittees,
+    notice: "sitzung",
+  });
 
-  app.post(
-    REPORT_ROUTES.meeting,
-    reportingForm({
-      policy: "admin",
-      params: MeetingParams,
-      body: MeetingBody,
-      form: (params) => `sitzung-${idParam(params.meetingId)}`,
-      fields: meetingFields,
-      labels,
-      render: renderOverview("committees"),
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, updateMeeting, {
-          municipality: params.slug,
-          meetingId: idParam(params.meetingId),
-          expectedVersion: input.version,
-          data: parseMeetingForm(input, view.t),
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.committees(params.slug), {
-          gespeichert: "sitzung",
-        });
-      },
-    }),
-  );
+  bodyForm(REPORT_ROUTES.meeting, {
+    params: MeetingParams,
+    body: MeetingBody,
+    form: (params) => `sitzung-${idParam(params.meetingId)}`,
+    fields: meetingFields,
+    render: renderOverview("committees"),
+    change: (input, { request, params, view }) =>
+      runUseCase(ctx, request, updateMeeting, {
+        municipality: params.slug,
+        meetingId: idParam(params.meetingId),
+        expectedVersion: input.version,
+        data: parseMeetingForm(input, view.t),
+        reason: reasonOrNull(input.grund),
+      }),
+    back: toCommittees,
+    notice: "sitzung",
+  });
 
   app.get(
     REPORT_ROUTES.staffReport,
@@ -996,7 +973,7 @@ export async function reportEditorRoutes(
     /** The meeting's agenda item, presenters and minutes, read now. */
     meeting: () => Promise<PublicMeetingDetails | null>;
   } | null> {
-    const params = request.params as { slug: string; reportNumber: string };
+    const params = reportParamsOf(request);
     try {
       const { document, catalogue } = await getReportDocument(
         ctx,

@@ -29,7 +29,7 @@ import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
 import { reasonOrNull } from "../http/form-schema.js";
-import { idOf } from "../http/params.js";
+import { idOf, idParam } from "../http/params.js";
 import { staffReportOf } from "./report-editor.routes.js";
 import {
   answerLines,
@@ -109,12 +109,6 @@ function freeSectionOf(
   return { ...section, kind: section.kind };
 }
 
-function sectionIdOf(text: string): number {
-  const id = idOf(text);
-  if (id === null) throw new AppError("ERR_NOT_FOUND");
-  return id;
-}
-
 /** Registers the section editor's pages and forms. */
 export async function reportSectionRoutes(
   instance: FastifyInstance,
@@ -192,13 +186,18 @@ export async function reportSectionRoutes(
     readonly reportNumber: string;
   }) => staffReportOf(ctx, params);
   const sectionOf = (params: { readonly sectionId: string }) =>
-    sectionIdOf(params.sectionId);
+    idParam(params.sectionId);
   const pageAgain =
     (target: (request: FastifyRequest) => SectionPage): StaffPageRenderer =>
     (request, reply, status, failure) =>
       render(request, reply, target(request), status, failure);
-  const sectionParam = (request: FastifyRequest): number =>
-    sectionIdOf((request.params as { sectionId: string }).sectionId);
+  /** The page of the free section the URL names: its form, or the step before removing it. */
+  const sectionPage =
+    (page: "edit" | "remove") =>
+    (request: FastifyRequest): SectionPage => ({
+      page,
+      sectionId: idParam((request.params as { sectionId: string }).sectionId),
+    });
   const listAfter = (
     view: ViewContext,
     slug: string,
@@ -267,12 +266,7 @@ export async function reportSectionRoutes(
     SECTION_ROUTES.section,
     pageRoute("admin", SectionParams),
     async (request, reply) =>
-      render(
-        request,
-        reply,
-        { page: "edit", sectionId: sectionIdOf(request.params.sectionId) },
-        200,
-      ),
+      render(request, reply, sectionPage("edit")(request), 200),
   );
 
   app.post(
@@ -284,10 +278,7 @@ export async function reportSectionRoutes(
       form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}`,
       fields: SECTION_FIELDS,
       labels,
-      render: pageAgain((request) => ({
-        page: "edit",
-        sectionId: sectionParam(request),
-      })),
+      render: pageAgain(sectionPage("edit")),
       conflictRows: async ({ request, params, view, fields }) => {
         const t = view.t.reportSections;
         const data = await getReportSectionsForEditing(
@@ -371,12 +362,7 @@ export async function reportSectionRoutes(
     SECTION_ROUTES.remove,
     pageRoute("admin", SectionParams),
     async (request, reply) =>
-      render(
-        request,
-        reply,
-        { page: "remove", sectionId: sectionIdOf(request.params.sectionId) },
-        200,
-      ),
+      render(request, reply, sectionPage("remove")(request), 200),
   );
 
   app.post(
@@ -388,10 +374,7 @@ export async function reportSectionRoutes(
       form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}-entfernen`,
       fields: {},
       labels,
-      render: pageAgain((request) => ({
-        page: "remove",
-        sectionId: sectionParam(request),
-      })),
+      render: pageAgain(sectionPage("remove")),
       run: async (input, { request, params, view }) => {
         const report = await reportOf(params);
         const reportId = report.id;

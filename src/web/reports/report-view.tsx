@@ -191,6 +191,21 @@ function MeetingDetails(props: {
   );
 }
 
+/** Lines of stored content as a bullet list (highlights, what changed), in the content's language. */
+export function ContentLines(props: {
+  readonly view: ViewContext;
+  readonly lines: readonly string[];
+}): JSX.Element {
+  return (
+    <ul class="app-list app-list--bullet">
+      {props.lines.map((line) => (
+        <li lang={props.view.contentLang} safe>
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
 /** One row of the OZG figures: a label and how to read it from the figures. */
 interface OzgRow {
   readonly label: string;
@@ -324,13 +339,7 @@ function ProjectEntry(props: {
       {project.highlights.length === 0 ? (
         ""
       ) : (
-        <ul class="app-list app-list--bullet">
-          {project.highlights.map((line) => (
-            <li lang={view.contentLang} safe>
-              {line}
-            </li>
-          ))}
-        </ul>
+        <ContentLines view={view} lines={project.highlights} />
       )}
       {project.newDateLabel === null ? (
         ""
@@ -352,13 +361,10 @@ function ProjectEntry(props: {
               {t.changesNone}
             </p>
           ) : (
-            <ul class="app-list app-list--bullet">
-              {project.changes.map((change) => (
-                <li lang={view.contentLang} safe>
-                  {change.text}
-                </li>
-              ))}
-            </ul>
+            <ContentLines
+              view={view}
+              lines={project.changes.map((change) => change.text)}
+            />
           )}
         </div>
       )}

@@ -19,11 +19,14 @@ import {
   type FormRouteOptions,
 } from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
-import type {
-  FailedRender,
-  StaffData,
-  StaffPageSpec,
+import {
+  sendStaffPage,
+  type FailedRender,
+  type StaffData,
+  type StaffFrame,
+  type StaffPageSpec,
 } from "../http/staff-page.js";
+import type { EditorSection } from "../editor/editor-view.js";
 import type { RoutePolicy } from "../http/route-policy.js";
 import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
 import { registerEditorRoutes } from "./register-editor.routes.js";
@@ -112,6 +115,38 @@ export type StaffPageRenderer = (
   status: number,
   failure?: FailedRender,
 ) => Promise<FastifyReply>;
+
+/** How one reporting staff page is read and drawn for the request it answers. */
+export interface ReportingPageSpec<D extends StaffData> {
+  /** The entry of the staff navigation that is current. */
+  readonly section: EditorSection;
+  /** Reads the page's data; the use case refuses what the user may not see. */
+  readonly load: (request: FastifyRequest) => Promise<D>;
+  /** The view the page is drawn with (e.g. with the programme's level names). */
+  readonly view?: (view: ViewContext, data: D) => ViewContext;
+  readonly page: (
+    frame: StaffFrame,
+    data: D,
+    request: FastifyRequest,
+  ) => JSX.Element;
+}
+
+/**
+ * A reporting staff page as a StaffPageRenderer: read and drawn as `spec` says, with the
+ * saved notice or the failed form (see reportPageState).
+ */
+export function reportingPage<D extends StaffData>(
+  spec: ReportingPageSpec<D>,
+): StaffPageRenderer {
+  return (request, reply, status, failure = {}) =>
+    sendStaffPage(request, reply, status, {
+      section: spec.section,
+      ...reportPageState(request, status, failure),
+      load: () => spec.load(request),
+      view: spec.view,
+      page: (frame, data) => spec.page(frame, data, request),
+    });
+}
 
 /** How one reporting form works (see formAction). */
 export interface ReportingFormSpec<P extends TObject, B extends TObject> {

@@ -26,38 +26,23 @@ import {
   type Observation,
 } from "../../../domain/indicator/indicator.js";
 import type { ViewContext } from "../view.js";
+import {
+  AXIS_INK,
+  ChartSvg,
+  ChartText,
+  PlotLine,
+  plotOf,
+  YGrid,
+} from "./chart-frame.js";
 
-/** Drawing size of the chart (CSS scales it to the column). */
-export const CHART_WIDTH = 640;
-export const CHART_HEIGHT = 260;
-const MARGIN = { left: 64, right: 24, top: 34, bottom: 44 } as const;
+/** The chart's drawing area. */
+const PLOT = plotOf(640, 260, { left: 64, right: 24, top: 34, bottom: 44 });
+const { px, py } = PLOT;
 
-/** The ink of the charts: the brand blue (12:1 on white) and a grey for the grid. */
+/** The ink of the charts: the brand blue (12:1 on white). */
 export const CHART_INK = "#0d3466";
-const GRID = "#d8dadc";
 /** The target line: a dark green (7:1 on white), dashed so it is told apart without colour. */
 const TARGET_INK = "#00622e";
-const AXIS = "#4b5257";
-
-/** Pixel position of a point of the 1 × 1 plot area. */
-function px(x: number): number {
-  return (
-    Math.round(
-      (MARGIN.left + x * (CHART_WIDTH - MARGIN.left - MARGIN.right)) * 10,
-    ) / 10
-  );
-}
-
-function py(y: number): number {
-  return (
-    Math.round(
-      (CHART_HEIGHT -
-        MARGIN.bottom -
-        y * (CHART_HEIGHT - MARGIN.top - MARGIN.bottom)) *
-        10,
-    ) / 10
-  );
-}
 
 /**
  * A text of ours with the figure's name in it: on a page in another language the name is
@@ -97,176 +82,123 @@ export function IndicatorChartSvg(props: {
     .join(" ");
   const last = chart.points[chart.points.length - 1];
   return (
-    <svg
-      class="app-chart"
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
-      width={String(CHART_WIDTH)}
-      height={String(CHART_HEIGHT)}
-      role="img"
-      aria-labelledby={`${idPrefix}-titel ${idPrefix}-beschreibung`}
-      focusable="false"
+    <ChartSvg
+      plot={PLOT}
+      idPrefix={idPrefix}
+      safeTitle={withNameMarked(
+        `${chart.title} (${chart.asOfLabel})`,
+        chart.title,
+        props.lang,
+      )}
+      safeDescription={withNameMarked(chart.summary, chart.title, props.lang)}
     >
-      <title id={`${idPrefix}-titel`}>
-        {withNameMarked(
-          `${chart.title} (${chart.asOfLabel})`,
-          chart.title,
-          props.lang,
-        )}
-      </title>
-      <desc id={`${idPrefix}-beschreibung`}>
-        {withNameMarked(chart.summary, chart.title, props.lang)}
-      </desc>
-      <g aria-hidden="true">
-        {chart.yTicks.map((tick) => (
-          <>
-            <line
-              x1={String(px(0))}
-              x2={String(px(1))}
-              y1={String(py(tick.y))}
-              y2={String(py(tick.y))}
-              stroke={GRID}
-              stroke-width="1"
-            />
-            <text
-              x={String(px(0) - 8)}
-              y={String(py(tick.y) + 4)}
-              text-anchor="end"
-              font-size="12"
-              fill={AXIS}
-              safe
-            >
-              {tick.label}
-            </text>
-          </>
-        ))}
-        <line
-          x1={String(px(0))}
-          x2={String(px(1))}
-          y1={String(py(chart.baselineY))}
-          y2={String(py(chart.baselineY))}
-          stroke={AXIS}
-          stroke-width="1"
+      <YGrid plot={PLOT} ticks={chart.yTicks} />
+      <PlotLine plot={PLOT} y={chart.baselineY} stroke={AXIS_INK} />
+      {chart.xTicks.map((tick) => (
+        <ChartText
+          x={px(tick.x)}
+          y={PLOT.height - PLOT.margin.bottom + 18}
+          anchor="middle"
+          fill={AXIS_INK}
+          text={tick.label}
         />
-        {chart.xTicks.map((tick) => (
-          <text
-            x={String(px(tick.x))}
-            y={String(CHART_HEIGHT - MARGIN.bottom + 18)}
-            text-anchor="middle"
-            font-size="12"
-            fill={AXIS}
-            safe
-          >
-            {tick.label}
-          </text>
-        ))}
-        <text x="12" y="14" font-size="12" fill={AXIS} safe>
-          {chart.yAxisLabel}
-        </text>
-        {chart.kind === "bar" ? (
-          chart.bars.map((bar) => (
-            <rect
-              x={String(px(bar.x))}
-              width={String(
-                Math.max(
-                  1,
-                  Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
-                ),
-              )}
-              y={String(Math.min(py(bar.y), py(bar.baseY)))}
-              height={String(
-                Math.round(Math.abs(py(bar.baseY) - py(bar.y)) * 10) / 10,
-              )}
-              fill={CHART_INK}
-            />
-          ))
-        ) : line === "" ? (
-          ""
-        ) : (
-          <path
-            d={line}
-            fill="none"
-            stroke={CHART_INK}
-            stroke-width="2.5"
-            stroke-linejoin="round"
-          />
-        )}
-        {chart.kind === "line"
-          ? chart.points.map((point) => (
-              <circle
-                cx={String(px(point.x))}
-                cy={String(py(point.y))}
-                r="4"
-                fill={point.isApproximate ? "#ffffff" : CHART_INK}
-                stroke={CHART_INK}
-                stroke-width="2"
-              />
-            ))
-          : ""}
-        {chart.target === null ? (
-          ""
-        ) : (
-          <>
-            <line
-              x1={String(px(0))}
-              x2={String(px(chart.target.x))}
-              y1={String(py(chart.target.y))}
-              y2={String(py(chart.target.y))}
-              stroke={TARGET_INK}
-              stroke-width="2"
-              stroke-dasharray="6 4"
-            />
-            <circle
-              cx={String(px(chart.target.x))}
-              cy={String(py(chart.target.y))}
-              r="5"
-              fill="#ffffff"
-              stroke={TARGET_INK}
-              stroke-width="2"
-            />
-            <text
-              x={String(px(chart.target.x) - 8)}
-              y={String(py(chart.target.y) - 8)}
-              text-anchor="end"
-              font-size="12"
-              fill={TARGET_INK}
-              safe
-            >
-              {chart.target.label}
-            </text>
-          </>
-        )}
-        {chart.kind === "bar" ? (
-          chart.points.map((point) => (
-            <text
-              x={String(px(point.x))}
-              y={String(py(point.y) - 6)}
-              text-anchor="middle"
-              font-size="12"
-              font-weight="700"
-              fill={CHART_INK}
-              safe
-            >
-              {point.valueLabel}
-            </text>
-          ))
-        ) : last === undefined ? (
-          ""
-        ) : (
-          <text
-            x={String(Math.min(px(last.x), CHART_WIDTH - MARGIN.right))}
-            y={String(py(last.y) - 10)}
-            text-anchor="end"
-            font-size="13"
-            font-weight="700"
+      ))}
+      <ChartText x={12} y={14} fill={AXIS_INK} text={chart.yAxisLabel} />
+      {chart.kind === "bar" ? (
+        chart.bars.map((bar) => (
+          <rect
+            x={String(px(bar.x))}
+            width={String(
+              Math.max(
+                1,
+                Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
+              ),
+            )}
+            y={String(Math.min(py(bar.y), py(bar.baseY)))}
+            height={String(
+              Math.round(Math.abs(py(bar.baseY) - py(bar.y)) * 10) / 10,
+            )}
             fill={CHART_INK}
-            safe
-          >
-            {last.valueLabel}
-          </text>
-        )}
-      </g>
-    </svg>
+          />
+        ))
+      ) : line === "" ? (
+        ""
+      ) : (
+        <path
+          d={line}
+          fill="none"
+          stroke={CHART_INK}
+          stroke-width="2.5"
+          stroke-linejoin="round"
+        />
+      )}
+      {chart.kind === "line"
+        ? chart.points.map((point) => (
+            <circle
+              cx={String(px(point.x))}
+              cy={String(py(point.y))}
+              r="4"
+              fill={point.isApproximate ? "#ffffff" : CHART_INK}
+              stroke={CHART_INK}
+              stroke-width="2"
+            />
+          ))
+        : ""}
+      {chart.target === null ? (
+        ""
+      ) : (
+        <>
+          <line
+            x1={String(px(0))}
+            x2={String(px(chart.target.x))}
+            y1={String(py(chart.target.y))}
+            y2={String(py(chart.target.y))}
+            stroke={TARGET_INK}
+            stroke-width="2"
+            stroke-dasharray="6 4"
+          />
+          <circle
+            cx={String(px(chart.target.x))}
+            cy={String(py(chart.target.y))}
+            r="5"
+            fill="#ffffff"
+            stroke={TARGET_INK}
+            stroke-width="2"
+          />
+          <ChartText
+            x={px(chart.target.x) - 8}
+            y={py(chart.target.y) - 8}
+            anchor="end"
+            fill={TARGET_INK}
+            text={chart.target.label}
+          />
+        </>
+      )}
+      {chart.kind === "bar" ? (
+        chart.points.map((point) => (
+          <ChartText
+            x={px(point.x)}
+            y={py(point.y) - 6}
+            anchor="middle"
+            bold
+            fill={CHART_INK}
+            text={point.valueLabel}
+          />
+        ))
+      ) : last === undefined ? (
+        ""
+      ) : (
+        <ChartText
+          x={Math.min(px(last.x), PLOT.width - PLOT.margin.right)}
+          y={py(last.y) - 10}
+          anchor="end"
+          size="13"
+          bold
+          fill={CHART_INK}
+          text={last.valueLabel}
+        />
+      )}
+    </ChartSvg>
   );
 }
 
@@ -373,7 +305,7 @@ export function BreakdownFigure(props: {
   const breakdown = props.chart.breakdown;
   if (breakdown === null) return <></>;
   const t = props.view.t.reports;
-  const width = CHART_WIDTH;
+  const width = PLOT.width;
   const height = 36;
   return (
     <div class="app-figure__breakdown">

@@ -4,120 +4,65 @@
  * figure charts: role="img" with <title> and <desc>, presentation attributes only.
  */
 import type { MaturityChart } from "../../../domain/service/maturity-chart.js";
+import { Html } from "@kitajs/html";
 import { CHART_INK } from "../indicator-chart/indicator-chart.js";
+import {
+  AXIS_INK,
+  ChartSvg,
+  ChartText,
+  PlotLine,
+  plotOf,
+  YGrid,
+} from "../indicator-chart/chart-frame.js";
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const MARGIN = { left: 56, right: 16, top: 34, bottom: 56 } as const;
-
-function px(x: number): number {
-  return (
-    Math.round((MARGIN.left + x * (WIDTH - MARGIN.left - MARGIN.right)) * 10) /
-    10
-  );
-}
-
-function py(y: number): number {
-  return (
-    Math.round(
-      (HEIGHT - MARGIN.bottom - y * (HEIGHT - MARGIN.top - MARGIN.bottom)) * 10,
-    ) / 10
-  );
-}
+const PLOT = plotOf(640, 260, { left: 56, right: 16, top: 34, bottom: 56 });
+const { px, py } = PLOT;
 
 /** The bars alone. */
 export function MaturityChartSvg(props: {
   readonly chart: MaturityChart;
   readonly idPrefix: string;
 }): JSX.Element {
-  const { chart, idPrefix } = props;
+  const { chart } = props;
   return (
-    <svg
-      class="app-chart"
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={String(WIDTH)}
-      height={String(HEIGHT)}
-      role="img"
-      aria-labelledby={`${idPrefix}-titel ${idPrefix}-beschreibung`}
-      focusable="false"
+    <ChartSvg
+      plot={PLOT}
+      idPrefix={props.idPrefix}
+      safeTitle={Html.escapeHtml(chart.title)}
+      safeDescription={Html.escapeHtml(chart.summary)}
     >
-      <title id={`${idPrefix}-titel`} safe>
-        {chart.title}
-      </title>
-      <desc id={`${idPrefix}-beschreibung`} safe>
-        {chart.summary}
-      </desc>
-      <g aria-hidden="true">
-        {chart.yTicks.map((tick) => (
-          <>
-            <line
-              x1={String(px(0))}
-              x2={String(px(1))}
-              y1={String(py(tick.y))}
-              y2={String(py(tick.y))}
-              stroke="#d8dadc"
-              stroke-width="1"
-            />
-            <text
-              x={String(px(0) - 8)}
-              y={String(py(tick.y) + 4)}
-              text-anchor="end"
-              font-size="12"
-              fill="#4b5257"
-              safe
-            >
-              {tick.label}
-            </text>
-          </>
-        ))}
-        {chart.bars.map((bar) => (
-          <>
-            <rect
-              x={String(px(bar.x))}
-              width={String(
-                Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
-              )}
-              y={String(py(bar.y))}
-              height={String(Math.round((py(0) - py(bar.y)) * 10) / 10)}
-              fill={CHART_INK}
-            />
-            <text
-              x={String(px(bar.x + bar.width / 2))}
-              y={String(py(bar.y) - 6)}
-              text-anchor="middle"
-              font-size="12"
-              font-weight="700"
-              fill={CHART_INK}
-              safe
-            >
-              {String(bar.count)}
-            </text>
-            <text
-              x={String(px(bar.x + bar.width / 2))}
-              y={String(HEIGHT - MARGIN.bottom + 18)}
-              text-anchor="middle"
-              font-size="12"
-              fill="#4b5257"
-              safe
-            >
-              {bar.axisLabel}
-            </text>
-          </>
-        ))}
-        <line
-          x1={String(px(0))}
-          x2={String(px(1))}
-          y1={String(py(0))}
-          y2={String(py(0))}
-          stroke="#4b5257"
-          stroke-width="1"
-        />
-        <text x="8" y="14" font-size="12" fill="#4b5257" safe>
-          {chart.yAxisLabel}
-        </text>
-      </g>
-    </svg>
+      <YGrid plot={PLOT} ticks={chart.yTicks} />
+      {chart.bars.map((bar) => (
+        <>
+          <rect
+            x={String(px(bar.x))}
+            width={String(
+              Math.round((px(bar.x + bar.width) - px(bar.x)) * 10) / 10,
+            )}
+            y={String(py(bar.y))}
+            height={String(Math.round((py(0) - py(bar.y)) * 10) / 10)}
+            fill={CHART_INK}
+          />
+          <ChartText
+            x={px(bar.x + bar.width / 2)}
+            y={py(bar.y) - 6}
+            anchor="middle"
+            bold
+            fill={CHART_INK}
+            text={String(bar.count)}
+          />
+          <ChartText
+            x={px(bar.x + bar.width / 2)}
+            y={PLOT.height - PLOT.margin.bottom + 18}
+            anchor="middle"
+            fill={AXIS_INK}
+            text={bar.axisLabel}
+          />
+        </>
+      ))}
+      <PlotLine plot={PLOT} y={0} stroke={AXIS_INK} />
+      <ChartText x={8} y={14} fill={AXIS_INK} text={chart.yAxisLabel} />
+    </ChartSvg>
   );
 }
 

@@ -10,20 +10,28 @@ import {
 } from "../../../domain/report/report-status.js";
 import type { ViewContext } from "../view.js";
 
+/** The outline circle of the round icons; dashed for a status not yet begun. */
+function Ring(props: { readonly dashed?: boolean }): JSX.Element {
+  return (
+    <circle
+      cx="8"
+      cy="8"
+      r="6.5"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-dasharray={props.dashed === true ? "2.6 2" : undefined}
+    />
+  );
+}
+
 /** The icon's SVG shapes in a 16 × 16 box, by icon name of the domain's presentation. */
 function iconShapes(icon: string): JSX.Element {
   switch (icon) {
     case "circle-check":
       return (
         <>
-          <circle
-            cx="8"
-            cy="8"
-            r="6.5"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.6"
-          />
+          <Ring />
           <path
             d="M4.8 8.3l2.2 2.2 4.2-4.6"
             fill="none"
@@ -49,14 +57,7 @@ function iconShapes(icon: string): JSX.Element {
     case "clock":
       return (
         <>
-          <circle
-            cx="8"
-            cy="8"
-            r="6.5"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.6"
-          />
+          <Ring />
           <path
             d="M8 4.2V8l2.8 1.8"
             fill="none"
@@ -73,17 +74,7 @@ function iconShapes(icon: string): JSX.Element {
         </>
       );
     case "circle-dashed":
-      return (
-        <circle
-          cx="8"
-          cy="8"
-          r="6.5"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.6"
-          stroke-dasharray="2.6 2"
-        />
-      );
+      return <Ring dashed />;
     default:
       return (
         <>
