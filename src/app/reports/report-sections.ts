@@ -44,10 +44,10 @@ import {
   type UpdateReportSectionInput,
 } from "./reporting.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   requireMunicipality,
   requireReportingAdmin,
-  runReportingChange,
   requireVersion,
 } from "./reporting-support.js";
 
@@ -211,46 +211,37 @@ async function authoriseSectionChange(
   action: string,
   origin: RequestOrigin,
 ): Promise<SectionChange> {
-  const municipality = await requireMunicipality(ctx.db, target.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    target,
     action,
     { entityType: "status_report", entityId: target.reportId },
     origin,
   );
+  const { municipality } = change;
   await requireReport(ctx.db, municipality.id, target.reportId);
   const inDraft: SectionChange["inDraft"] = (work) =>
-    runReportingChange(
-      ctx,
-      principal,
-      municipality,
-      origin,
-      target.reason,
-      async (trx, now) => {
-        const report = await claimDraft(
-          trx,
-          municipality.id,
-          target.reportId,
-          target.expectedVersion,
-          now,
-        );
-        const { value, before, after } = await work(trx, report);
-        return {
-          value,
-          record: {
-            action,
-            entityType: "status_report",
-            entityId: report.id,
-            entityLabel: reportLabel(report),
-            before,
-            after,
-            version: report.version + 1,
-          },
-        };
-      },
-    );
+    change.run(async (trx, now) => {
+      const report = await claimDraft(
+        trx,
+        municipality.id,
+        target.reportId,
+        target.expectedVersion,
+        now,
+      );
+      const { value, before, after } = await work(trx, report);
+      return {
+        value,
+        record: {
+          entityId: report.id,
+          entityLabel: reportLabel(report),
+          before,
+          after,
+          version: report.version + 1,
+        },
+      };
+    });
   return {
     municipality,
     inDraft,

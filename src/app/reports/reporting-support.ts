@@ -206,6 +206,78 @@ export async function runReportingChange<T>(
   }
 }
 
+/**
+ * What a change logs of the entity it changed. The entity's type is the authorised one,
+ * and so is the action unless the change names a more specific one (a service's new
+ * state, authorised as a change of the service).
+ */
+export type ChangeRecord = Omit<ReportingRecord, "action" | "entityType"> & {
+  readonly action?: string;
+};
+
+/** A reporting change an administrator of the municipality was let on to make. */
+export interface ReportingChange {
+  readonly municipality: Municipality;
+  readonly user: UserPrincipal;
+  /**
+   * Runs the change with runReportingChange and the reason the input gave; the audit
+   * event names the action and the entity type that were authorised.
+   */
+  run<T>(
+    work: (
+      trx: Transaction<Database>,
+      now: string,
+    ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+  ): Promise<T>;
+}
+
+/**
+ * Finds the municipality an input names and lets only its reporting administrators on
+ * (requireReportingAdmin logs a refusal as `action` on `entity`); returns the change
+ * they may then run, logged as `action` on an entity of `entity.entityType`.
+ */
+export async function authoriseReportingChange(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly municipality: string; readonly reason?: string | null },
+  action: string,
+  entity: Parameters<typeof requireReportingAdmin>[4],
+  origin: RequestOrigin,
+): Promise<ReportingChange> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const user = await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    action,
+    entity,
+    origin,
+  );
+  return {
+    municipality,
+    user,
+    run: (work) =>
+      runReportingChange(
+        ctx,
+        principal,
+        municipality,
+        origin,
+        input.reason,
+        async (trx, now) => {
+          const { record, value } = await work(trx, now);
+          return {
+            value,
+            record: {
+              ...record,
+              action: record.action ?? action,
+              entityType: entity.entityType,
+            },
+          };
+        },
+      ),
+  };
+}
+
 /** Trims a text and turns an empty one into null. */
 export function optionalText(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";
