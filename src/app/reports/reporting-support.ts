@@ -27,9 +27,10 @@ import {
 } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
-  refuse,
+  entityGuard,
   requireMunicipality,
   municipalityGuard,
+  type GuardedEntity,
 } from "../catalogue/edit-support.js";
 import {
   canManageReporting,
@@ -115,27 +116,7 @@ export function isReportingConflict(
 }
 
 /** Requires an administrator of the municipality; logs and throws otherwise. */
-export async function requireReportingAdmin(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  entity: {
-    readonly entityType: string;
-    readonly entityId?: string | number | null;
-    readonly entityLabel?: string | null;
-  },
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canManageReporting(principal, municipality.id))
-    return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, ...entity },
-    origin,
-  );
-}
+export const requireReportingAdmin = entityGuard(canManageReporting);
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
 export const requireReportingStaff = municipalityGuard(canReadReporting);
@@ -241,7 +222,7 @@ export async function authoriseReportingChange(
   principal: Principal,
   input: { readonly municipality: string; readonly reason?: string | null },
   action: string,
-  entity: Parameters<typeof requireReportingAdmin>[4],
+  entity: GuardedEntity,
   origin: RequestOrigin,
 ): Promise<ReportingChange> {
   const municipality = await requireMunicipality(ctx.db, input.municipality);
