@@ -377,6 +377,7 @@ async function syncProjects(
   const storedIds = stored.map((row) => row.id);
   const inProject = <T extends { project_id: number }>(rows: T[]) =>
     groupBy(rows, (row) => row.project_id);
+  // The children are found by the projects' ids, as loadCatalogue finds them (ADR 0052).
   const children =
     storedIds.length === 0
       ? null
@@ -384,76 +385,59 @@ async function syncProjects(
           tags: inProject(
             await db
               .selectFrom("project_tag")
-              .innerJoin("project", "project.id", "project_tag.project_id")
-              .select(["project_tag.project_id", "project_tag.tag"])
-              .where("project.municipality_id", "=", municipalityId)
-              .orderBy("project_tag.position")
+              .select(["project_id", "tag"])
+              .where("project_id", "in", storedIds)
+              .orderBy("position")
               .execute(),
           ),
           phases: inProject(
             await db
               .selectFrom("phase")
-              .innerJoin("project", "project.id", "phase.project_id")
               .select([
-                "phase.id",
-                "phase.project_id",
-                "phase.label",
-                "phase.start_value",
-                "phase.end_value",
-                "phase.continuation",
-                "phase.note",
+                "id",
+                "project_id",
+                "label",
+                "start_value",
+                "end_value",
+                "continuation",
+                "note",
               ])
-              .where("project.municipality_id", "=", municipalityId)
-              .orderBy("phase.position")
+              .where("project_id", "in", storedIds)
+              .orderBy("position")
               .execute(),
           ),
           measures: inProject(
             await db
               .selectFrom("measure")
-              .innerJoin("project", "project.id", "measure.project_id")
               .select([
-                "measure.id",
-                "measure.project_id",
-                "measure.title",
-                "measure.status",
-                "measure.start_value",
-                "measure.end_value",
-                "measure.org_unit_id",
-                "measure.description",
-                "measure.phase_id",
+                "id",
+                "project_id",
+                "title",
+                "status",
+                "start_value",
+                "end_value",
+                "org_unit_id",
+                "description",
+                "phase_id",
               ])
-              .where("project.municipality_id", "=", municipalityId)
-              .orderBy("measure.position")
+              .where("project_id", "in", storedIds)
+              .orderBy("position")
               .execute(),
           ),
           responsibilities: inProject(
             await db
               .selectFrom("responsibility")
-              .innerJoin("project", "project.id", "responsibility.project_id")
-              .select([
-                "responsibility.project_id",
-                "responsibility.org_unit_id",
-                "responsibility.role",
-                "responsibility.note",
-              ])
-              .where("project.municipality_id", "=", municipalityId)
-              .orderBy("responsibility.position")
+              .select(["project_id", "org_unit_id", "role", "note"])
+              .where("project_id", "in", storedIds)
+              .orderBy("position")
               .execute(),
           ),
           dependencies: inProject(
             await db
               .selectFrom("project_dependency")
-              .innerJoin(
-                "project",
-                "project.id",
-                "project_dependency.project_id",
-              )
-              .select([
-                "project_dependency.project_id",
-                "project_dependency.depends_on_id",
-              ])
-              .where("project.municipality_id", "=", municipalityId)
-              .orderBy("project_dependency.position")
+              .select(["project_id", "depends_on_id"])
+              .where("project_id", "in", storedIds)
+              .orderBy("position")
               .execute(),
           ),
         };

@@ -19,8 +19,6 @@ import type {
 } from "../domain/catalogue/catalogue.js";
 import {
   isDefaultLevels,
-  parseStoredLevels,
-  parseStoredOrgUnitKinds,
   storedLevelNames,
 } from "../domain/catalogue/levels.js";
 import type { Continuation } from "../domain/period/period.js";
@@ -39,6 +37,7 @@ import {
   requireId,
 } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
+import { programmeOf } from "./structure.repository.js";
 import { measureDetails } from "./project.repository.js";
 
 /** A catalogue to be written: the domain tree without database ids. */
@@ -279,26 +278,9 @@ export async function loadCatalogue(
 
   return {
     municipality,
-    programme: {
-      title: programme.title,
-      subtitle: programme.subtitle,
-      horizonStart: programme.horizon_start,
-      horizonEnd: programme.horizon_end,
-      summary: programme.summary,
-      levels: parseStoredLevels(programme.level_names, programme.flat === 1),
-      orgUnitKinds: parseStoredOrgUnitKinds(programme.org_unit_kinds),
-      goals: goals.map((goal) => ({
-        title: goal.title,
-        description: goal.description,
-      })),
-      priorities: priorities.map((priority) => ({
-        year: priority.year,
-        title: priority.title,
-        projectSlugs: (projectsByPriority.get(priority.id) ?? []).map(
-          (row) => row.slug,
-        ),
-      })),
-    },
+    programme: programmeOf(programme, goals, priorities, (priorityId) =>
+      (projectsByPriority.get(priorityId) ?? []).map((row) => row.slug),
+    ),
     orgUnits: orgUnits.map((unit) => ({
       id: unit.id,
       code: unit.code,

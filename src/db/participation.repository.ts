@@ -207,18 +207,28 @@ export async function insertStatusEvent(
     .execute();
 }
 
+/** A query of the items of a municipality. */
+function itemsOf(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom("participation_item")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId);
+}
+
+/** The item a query of itemsOf finds, or null. */
+async function oneItem(
+  query: ReturnType<typeof itemsOf>,
+): Promise<StoredItem | null> {
+  const row = await query.executeTakeFirst();
+  return row === undefined ? null : toItem(row);
+}
+
 export async function findItem(
   db: Executor,
   municipalityId: number,
   id: number,
 ): Promise<StoredItem | null> {
-  const row = await db
-    .selectFrom("participation_item")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row === undefined ? null : toItem(row);
+  return oneItem(itemsOf(db, municipalityId).where("id", "=", id));
 }
 
 export async function findItemByWithdrawHash(
@@ -226,13 +236,9 @@ export async function findItemByWithdrawHash(
   municipalityId: number,
   hash: string,
 ): Promise<StoredItem | null> {
-  const row = await db
-    .selectFrom("participation_item")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
-    .where("withdraw_token_hash", "=", hash)
-    .executeTakeFirst();
-  return row === undefined ? null : toItem(row);
+  return oneItem(
+    itemsOf(db, municipalityId).where("withdraw_token_hash", "=", hash),
+  );
 }
 
 /** What the lists filter by. */
@@ -250,10 +256,7 @@ export async function listItems(
   municipalityId: number,
   filter: ItemFilter = {},
 ): Promise<readonly StoredItem[]> {
-  let query = db
-    .selectFrom("participation_item")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId);
+  let query = itemsOf(db, municipalityId);
   if (filter.publishedOnly === true)
     query = query.where("published_at", "is not", null);
   if (filter.kind !== undefined) query = query.where("kind", "=", filter.kind);
@@ -436,11 +439,7 @@ export async function findItemByUnsubscribeToken(
   municipalityId: number,
   token: string,
 ): Promise<StoredItem | null> {
-  const row = await db
-    .selectFrom("participation_item")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
-    .where("unsubscribe_token", "=", token)
-    .executeTakeFirst();
-  return row === undefined ? null : toItem(row);
+  return oneItem(
+    itemsOf(db, municipalityId).where("unsubscribe_token", "=", token),
+  );
 }

@@ -486,15 +486,20 @@ function toReport(row: ReportRow): StoredReport {
   };
 }
 
+/** A query of the reports of a municipality. */
+function reportsOf(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom("status_report")
+    .selectAll()
+    .where("municipality_id", "=", municipalityId);
+}
+
 /** The reports of a municipality, newest as-of date first. */
 export async function listReports(
   db: Executor,
   municipalityId: number,
 ): Promise<readonly StoredReport[]> {
-  const rows = await db
-    .selectFrom("status_report")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
+  const rows = await reportsOf(db, municipalityId)
     .orderBy("as_of_day", "desc")
     .orderBy("id", "desc")
     .execute();
@@ -507,10 +512,7 @@ export async function findReport(
   municipalityId: number,
   id: number,
 ): Promise<StoredReport | null> {
-  const row = await db
-    .selectFrom("status_report")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
+  const row = await reportsOf(db, municipalityId)
     .where("id", "=", id)
     .executeTakeFirst();
   return row === undefined ? null : toReport(row);
@@ -538,10 +540,7 @@ export async function findReportByNumber(
   municipalityId: number,
   number: number,
 ): Promise<StoredReport | null> {
-  const row = await db
-    .selectFrom("status_report")
-    .selectAll()
-    .where("municipality_id", "=", municipalityId)
+  const row = await reportsOf(db, municipalityId)
     .where("number", "=", number)
     .executeTakeFirst();
   return row === undefined ? null : toReport(row);

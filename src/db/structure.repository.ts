@@ -2,8 +2,12 @@
  * The frame of a catalogue, for editing: the programme (with its goals and yearly
  * priorities), impact areas, action fields and org units, each with its version.
  */
-import { sql } from "kysely";
-import type { Goal, OrgUnitKind } from "../domain/catalogue/catalogue.js";
+import { sql, type Selectable } from "kysely";
+import type {
+  Goal,
+  OrgUnitKind,
+  Programme,
+} from "../domain/catalogue/catalogue.js";
 import {
   parseStoredLevels,
   parseStoredOrgUnitKinds,
@@ -12,7 +16,12 @@ import {
   type OrgUnitKindEntry,
 } from "../domain/catalogue/levels.js";
 import { insertGoals } from "./catalogue-rows.js";
-import type { Executor } from "./database.js";
+import type {
+  Executor,
+  ProgrammeGoalTable,
+  ProgrammePriorityTable,
+  ProgrammeTable,
+} from "./database.js";
 
 /** The tables whose rows carry their own version. */
 export type VersionedTable =
@@ -63,6 +72,36 @@ export interface StoredProgramme extends ProgrammeFields {
   readonly orgUnitKinds: readonly OrgUnitKindEntry[];
 }
 
+/**
+ * A stored programme with its goals and priorities as the catalogue has it; `slugsOf`
+ * names the projects of a priority.
+ */
+export function programmeOf(
+  row: Selectable<ProgrammeTable>,
+  goals: readonly Selectable<ProgrammeGoalTable>[],
+  priorities: readonly Selectable<ProgrammePriorityTable>[],
+  slugsOf: (priorityId: number) => readonly string[],
+): Programme {
+  return {
+    title: row.title,
+    subtitle: row.subtitle,
+    horizonStart: row.horizon_start,
+    horizonEnd: row.horizon_end,
+    summary: row.summary,
+    levels: parseStoredLevels(row.level_names, row.flat === 1),
+    orgUnitKinds: parseStoredOrgUnitKinds(row.org_unit_kinds),
+    goals: goals.map((goal) => ({
+      title: goal.title,
+      description: goal.description,
+    })),
+    priorities: priorities.map((priority) => ({
+      year: priority.year,
+      title: priority.title,
+      projectSlugs: slugsOf(priority.id),
+    })),
+  };
+}
+
 /** The programme of a municipality, or null. */
 export async function loadStoredProgramme(
   db: Executor,
@@ -104,24 +143,11 @@ export async function loadStoredProgramme(
   return {
     id: row.id,
     version: row.version,
-    title: row.title,
-    subtitle: row.subtitle,
-    horizonStart: row.horizon_start,
-    horizonEnd: row.horizon_end,
-    summary: row.summary,
-    levels: parseStoredLevels(row.level_names, row.flat === 1),
-    orgUnitKinds: parseStoredOrgUnitKinds(row.org_unit_kinds),
-    goals: goals.map((goal) => ({
-      title: goal.title,
-      description: goal.description,
-    })),
-    priorities: priorities.map((priority) => ({
-      year: priority.year,
-      title: priority.title,
-      projectSlugs: links
-        .filter((link) => link.priority_id === priority.id)
+    ...programmeOf(row, goals, priorities, (priorityId) =>
+      links
+        .filter((link) => link.priority_id === priorityId)
         .map((link) => link.slug),
-    })),
+    ),
   };
 }
 

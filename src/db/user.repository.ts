@@ -183,18 +183,29 @@ async function withMemberships(
   });
 }
 
+/** The account a query of baseQuery finds, or null; `municipalityId` chooses the membership in view. */
+async function oneUser(
+  db: Executor,
+  query: ReturnType<typeof baseQuery>,
+  municipalityId: number | null,
+): Promise<UserRecord | null> {
+  const row = await query.executeTakeFirst();
+  return row === undefined
+    ? null
+    : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
+}
+
 /** One account by id, or null; `municipalityId` chooses the membership in view. */
 export async function findUserById(
   db: Executor,
   id: number,
   municipalityId: number | null = null,
 ): Promise<UserRecord | null> {
-  const row = await baseQuery(db)
-    .where("user_account.id", "=", id)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
+  return oneUser(
+    db,
+    baseQuery(db).where("user_account.id", "=", id),
+    municipalityId,
+  );
 }
 
 /** One account by (lower-cased) e-mail address, or null. */
@@ -203,12 +214,11 @@ export async function findUserByEmail(
   email: string,
   municipalityId: number | null = null,
 ): Promise<UserRecord | null> {
-  const row = await baseQuery(db)
-    .where("user_account.email", "=", email)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
+  return oneUser(
+    db,
+    baseQuery(db).where("user_account.email", "=", email),
+    municipalityId,
+  );
 }
 
 /** The members of a municipality (active or not), by name, each with that membership in view. */

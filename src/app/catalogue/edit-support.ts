@@ -142,13 +142,12 @@ export async function requireMunicipalityPermission(
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
-  if (allowed(principal, municipality.id)) return principal as UserPrincipal;
-  throw await refuse(
+  return entityGuard(allowed)(
     ctx,
     principal,
+    municipality,
+    attempted,
     {
-      municipalityId: municipality.id,
-      attempted,
       entityType: "municipality",
       entityId: municipality.id,
       entityLabel: municipality.name,
@@ -181,28 +180,40 @@ export function municipalityGuard(
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
 export const requireEditor = municipalityGuard(canUseEditor);
 
-/** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
-export async function requireAdministrator(
+/** The entity a guarded change is about, as a refusal logs it. */
+export interface GuardedEntity {
+  readonly entityType: string;
+  readonly entityId?: string | number | null;
+  readonly entityLabel?: string | null;
+}
+
+/** Requires a policy for a change of an entity of the municipality; logs the refusal and throws otherwise. */
+export type EntityGuard = (
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
   attempted: string,
-  entity: {
-    readonly entityType: string;
-    readonly entityId?: string | number | null;
-    readonly entityLabel?: string | null;
-  },
+  entity: GuardedEntity,
   origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canEditStructure(principal, municipality.id))
-    return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, ...entity },
-    origin,
-  );
+) => Promise<UserPrincipal>;
+
+/** A guard that requires the policy `allowed` in the municipality and logs a refusal against the entity. */
+export function entityGuard(
+  allowed: (principal: Principal, municipalityId: number) => boolean,
+): EntityGuard {
+  return async (ctx, principal, municipality, attempted, entity, origin) => {
+    if (allowed(principal, municipality.id)) return principal as UserPrincipal;
+    throw await refuse(
+      ctx,
+      principal,
+      { municipalityId: municipality.id, attempted, ...entity },
+      origin,
+    );
+  };
 }
+
+/** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */
+export const requireAdministrator = entityGuard(canEditStructure);
 
 /** What the policies need to know about a project. */
 export function scopeOf(stored: StoredProject): ProjectScope {

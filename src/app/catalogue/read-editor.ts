@@ -57,7 +57,8 @@ export interface EditorOverview {
   readonly projects: readonly ProjectInContext[];
 }
 
-function rightsOf(
+/** What the person may do in the editor of the municipality (the menu shows it). */
+export function editorRightsOf(
   principal: UserPrincipal,
   municipalityId: number,
 ): EditorRights {
@@ -98,7 +99,7 @@ export async function getEditorOverview(
   return {
     catalogue,
     principal: user,
-    rights: rightsOf(user, municipality.id),
+    rights: editorRightsOf(user, municipality.id),
     projects,
   };
 }
@@ -149,7 +150,7 @@ export async function getProjectForEditing(
   return {
     catalogue,
     principal: user,
-    rights: rightsOf(user, municipality.id),
+    rights: editorRightsOf(user, municipality.id),
     entry,
     dependents: dependentsOfProject(catalogue, projectSlug),
   };
@@ -198,7 +199,7 @@ export async function getStructureForEditing(
   return {
     catalogue,
     principal: user,
-    rights: rightsOf(user, municipality.id),
+    rights: editorRightsOf(user, municipality.id),
     programme: programmeState(programme),
     ...structure,
   };

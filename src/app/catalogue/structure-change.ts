@@ -32,12 +32,15 @@ interface Reasoned {
 }
 
 /**
- * Authorises an administrator to change the record found by its key (a refusal names the
- * record, or the key when there is none) and returns it; ERR_NOT_FOUND with `missing` when
- * there is no such record.
+ * Authorises an administrator to update the record found by its key (a refusal names the
+ * record, or the key when there is none); ERR_NOT_FOUND with `missing` when there is no
+ * such record. Returns the record and its update (updateStructureRecord), logged as
+ * `attempted`.
  */
-export async function requireStructureRecord<R extends StructureRecord>(
-  call: MunicipalityCall<unknown>,
+export async function requireStructureUpdate<
+  R extends StructureRecord & { readonly version: number },
+>(
+  call: MunicipalityCall<Reasoned & { readonly expectedVersion: number }>,
   attempted: string,
   entity: {
     readonly entityType: VersionedTable;
@@ -45,7 +48,12 @@ export async function requireStructureRecord<R extends StructureRecord>(
     readonly missing: string;
   },
   record: R | undefined,
-): Promise<R> {
+): Promise<{
+  readonly record: R;
+  readonly update: (
+    apply: (trx: Transaction<Database>) => Promise<StructureUpdate>,
+  ) => Promise<{ readonly version: number }>;
+}> {
   await requireAdministrator(
     call.ctx,
     call.principal,
@@ -60,7 +68,20 @@ export async function requireStructureRecord<R extends StructureRecord>(
   );
   if (record === undefined)
     throw new AppError("ERR_NOT_FOUND", { detail: entity.missing });
-  return record;
+  return {
+    record,
+    update: (apply) =>
+      updateStructureRecord(
+        call,
+        {
+          action: attempted,
+          entityType: entity.entityType,
+          record,
+          key: entity.key,
+        },
+        apply,
+      ),
+  };
 }
 
 /** Authorises an administrator to add a record of the frame, named as the input names it. */

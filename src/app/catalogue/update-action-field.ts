@@ -11,10 +11,7 @@ import {
   optionalText,
   rejectProblems,
 } from "./edit-support.js";
-import {
-  requireStructureRecord,
-  updateStructureRecord,
-} from "./structure-change.js";
+import { requireStructureUpdate } from "./structure-change.js";
 import { rebuildSearchEntries } from "./structure-state.js";
 
 /** Updates an action field; the colour must reach 4.5:1 against white. Returns the new version. */
@@ -22,7 +19,7 @@ export const updateActionField = municipalityUseCase(
   UpdateActionFieldInputSchema,
   async (call) => {
     const { ctx, municipality, valid } = call;
-    const field = await requireStructureRecord(
+    const { record: field, update } = await requireStructureUpdate(
       call,
       "action_field.update",
       {
@@ -45,30 +42,21 @@ export const updateActionField = municipalityUseCase(
       ...blankProblems(values.name, "/data/name"),
       ...(colour === null ? [] : [colour]),
     ]);
-    return updateStructureRecord(
-      call,
-      {
-        action: "action_field.update",
-        entityType: "action_field",
-        record: field,
-        key: field.key,
-      },
-      async (trx) => {
-        await updateActionFieldRow(trx, field.id, values);
-        // Every project's search entry names its action field.
-        if (values.name !== field.name)
-          await rebuildSearchEntries(trx, municipality);
-        return {
-          entityLabel: values.name,
-          before: {
-            number: field.number,
-            name: field.name,
-            colour: field.colour,
-            description: field.description,
-          },
-          after: values,
-        };
-      },
-    );
+    return update(async (trx) => {
+      await updateActionFieldRow(trx, field.id, values);
+      // Every project's search entry names its action field.
+      if (values.name !== field.name)
+        await rebuildSearchEntries(trx, municipality);
+      return {
+        entityLabel: values.name,
+        before: {
+          number: field.number,
+          name: field.name,
+          colour: field.colour,
+          description: field.description,
+        },
+        after: values,
+      };
+    });
   },
 );

@@ -10,10 +10,7 @@ import {
   optionalText,
   rejectProblems,
 } from "./edit-support.js";
-import {
-  requireStructureRecord,
-  updateStructureRecord,
-} from "./structure-change.js";
+import { requireStructureUpdate } from "./structure-change.js";
 import { rebuildSearchEntries } from "./structure-state.js";
 
 /** Updates an impact area; returns its new version. */
@@ -21,7 +18,7 @@ export const updateImpactArea = municipalityUseCase(
   UpdateImpactAreaInputSchema,
   async (call) => {
     const { ctx, municipality, valid } = call;
-    const area = await requireStructureRecord(
+    const { record: area, update } = await requireStructureUpdate(
       call,
       "impact_area.update",
       {
@@ -38,25 +35,16 @@ export const updateImpactArea = municipalityUseCase(
       description: optionalText(valid.data.description),
     };
     rejectProblems(blankProblems(values.name, "/data/name"));
-    return updateStructureRecord(
-      call,
-      {
-        action: "impact_area.update",
-        entityType: "impact_area",
-        record: area,
-        key: area.key,
-      },
-      async (trx) => {
-        await updateImpactAreaRow(trx, area.id, values);
-        // Every project's search entry names its impact area.
-        if (values.name !== area.name)
-          await rebuildSearchEntries(trx, municipality);
-        return {
-          entityLabel: values.name,
-          before: { name: area.name, description: area.description },
-          after: values,
-        };
-      },
-    );
+    return update(async (trx) => {
+      await updateImpactAreaRow(trx, area.id, values);
+      // Every project's search entry names its impact area.
+      if (values.name !== area.name)
+        await rebuildSearchEntries(trx, municipality);
+      return {
+        entityLabel: values.name,
+        before: { name: area.name, description: area.description },
+        after: values,
+      };
+    });
   },
 );

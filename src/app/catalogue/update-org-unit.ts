@@ -11,17 +11,14 @@ import {
   municipalityUseCase,
 } from "./edit-support.js";
 import { parentProblem } from "./org-unit-rules.js";
-import {
-  requireStructureRecord,
-  updateStructureRecord,
-} from "./structure-change.js";
+import { requireStructureUpdate } from "./structure-change.js";
 
 /** Updates an org unit; returns its new version. */
 export const updateOrgUnit = municipalityUseCase(
   UpdateOrgUnitInputSchema,
   async (call) => {
     const { ctx, municipality, valid } = call;
-    const unit = await requireStructureRecord(
+    const { record: unit, update } = await requireStructureUpdate(
       call,
       "org_unit.update",
       {
@@ -40,43 +37,33 @@ export const updateOrgUnit = municipalityUseCase(
         ? []
         : await orgUnitKindProblems(ctx.db, municipality.id, valid.data.kind)),
     ]);
-    return updateStructureRecord(
-      call,
-      {
-        action: "org_unit.update",
-        entityType: "org_unit",
-        record: unit,
-        key: unit.code,
-      },
-      async (trx) => {
-        // Read after the municipality's row is taken, so that two parent changes at once cannot build a cycle together.
-        const units = await listStoredOrgUnits(trx, municipality.id);
-        const parent = valid.data.parent ?? null;
-        const problem = parentProblem(
-          new Map(
-            units.map((candidate) => [candidate.code, candidate.parentCode]),
-          ),
-          unit.code,
-          parent,
-          "/data/parent",
-        );
-        rejectProblems(problem === null ? [] : [problem]);
-        const parentId =
-          parent === null
-            ? null
-            : (units.find((candidate) => candidate.code === parent)?.id ??
-              null);
-        await updateOrgUnitRow(trx, unit.id, {
-          name,
-          kind: valid.data.kind,
-          parentId,
-        });
-        return {
-          entityLabel: name,
-          before: { name: unit.name, kind: unit.kind, parent: unit.parentCode },
-          after: { name, kind: valid.data.kind, parent },
-        };
-      },
-    );
+    return update(async (trx) => {
+      // Read after the municipality's row is taken, so that two parent changes at once cannot build a cycle together.
+      const units = await listStoredOrgUnits(trx, municipality.id);
+      const parent = valid.data.parent ?? null;
+      const problem = parentProblem(
+        new Map(
+          units.map((candidate) => [candidate.code, candidate.parentCode]),
+        ),
+        unit.code,
+        parent,
+        "/data/parent",
+      );
+      rejectProblems(problem === null ? [] : [problem]);
+      const parentId =
+        parent === null
+          ? null
+          : (units.find((candidate) => candidate.code === parent)?.id ?? null);
+      await updateOrgUnitRow(trx, unit.id, {
+        name,
+        kind: valid.data.kind,
+        parentId,
+      });
+      return {
+        entityLabel: name,
+        before: { name: unit.name, kind: unit.kind, parent: unit.parentCode },
+        after: { name, kind: valid.data.kind, parent },
+      };
+    });
   },
 );

@@ -4,6 +4,8 @@
  * renaming or removing a category never changes a published edition; a draft reason with
  * a removed category blocks publishing until it is given again.
  */
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/database.js";
 import { bumpDataVersion } from "../../db/municipality.repository.js";
 import {
   deleteReasonCategory,
@@ -15,7 +17,11 @@ import {
 import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError, type InputProblem } from "../../errors.js";
-import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
+import {
+  recordAudit,
+  type AuditEntry,
+  type RequestOrigin,
+} from "../audit/record-audit.js";
 import {
   rejectProblems,
   requireMunicipality,
@@ -57,6 +63,55 @@ export async function getReasonCategoriesForEditing(
   };
 }
 
+/** A category the input names; ERR_NOT_FOUND when the municipality has none by that key. */
+async function requireCategory(
+  ctx: AppContext,
+  municipality: Municipality,
+  key: string,
+): Promise<StoredReasonCategory> {
+  const category = (await listReasonCategories(ctx.db, municipality.id)).find(
+    (each) => each.key === key,
+  );
+  if (category === undefined) throw new AppError("ERR_NOT_FOUND");
+  return category;
+}
+
+/**
+ * Writes a change of the list in one transaction: the municipality's data version moves
+ * on, `write` changes the rows (false when a category is no longer at the version the
+ * form was opened on: ERR_CONFLICT, and nothing is written) and the change is logged.
+ */
+async function changeCategories(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  origin: RequestOrigin,
+  write: (trx: Transaction<Database>) => Promise<boolean>,
+  entry: Omit<AuditEntry, "municipalityId" | "entityType">,
+): Promise<void> {
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx, municipality.id, now);
+    if (!(await write(trx))) {
+      throw new AppError("ERR_CONFLICT", {
+        detail:
+          "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu.",
+      });
+    }
+    await recordAudit(
+      trx,
+      ctx,
+      principal,
+      {
+        municipalityId: municipality.id,
+        entityType: "reason_category",
+        ...entry,
+      },
+      origin,
+    );
+  });
+}
+
 function checkLabel(label: string, problems: InputProblem[]): string {
   const trimmed = label.trim();
   if (trimmed === "")
@@ -90,31 +145,28 @@ export async function createReasonCategory(
     });
   }
   rejectProblems(problems);
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await bumpDataVersion(trx, municipality.id, now);
-    const category = {
-      key: valid.data.key,
-      label,
-      requiresText: valid.data.requiresText,
-    };
-    await insertReasonCategories(trx, municipality.id, [category]);
-    await recordAudit(
-      trx,
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
-        action: "reason_category.create",
-        entityType: "reason_category",
-        entityId: category.key,
-        entityLabel: label,
-        after: category,
-        version: 1,
-      },
-      origin,
-    );
-  });
+  const category = {
+    key: valid.data.key,
+    label,
+    requiresText: valid.data.requiresText,
+  };
+  await changeCategories(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    async (trx) => {
+      await insertReasonCategories(trx, municipality.id, [category]);
+      return true;
+    },
+    {
+      action: "reason_category.create",
+      entityId: category.key,
+      entityLabel: label,
+      after: category,
+      version: 1,
+    },
+  );
 }
 
 /** Renames a category or changes whether it needs a text. */
@@ -135,47 +187,32 @@ export async function updateReasonCategoryOf(
     "reason_category.update",
     origin,
   );
-  const before = (await listReasonCategories(ctx.db, municipality.id)).find(
-    (category) => category.key === valid.key,
-  );
-  if (before === undefined) throw new AppError("ERR_NOT_FOUND");
+  const before = await requireCategory(ctx, municipality, valid.key);
   rejectProblems(problems);
-  const now = ctx.clock().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    if (
-      !(await updateReasonCategory(
+  const version = valid.expectedVersion + 1;
+  await changeCategories(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    (trx) =>
+      updateReasonCategory(
         trx,
         municipality.id,
         valid.key,
         valid.expectedVersion,
         { label, requiresText: valid.data.requiresText },
-      ))
-    ) {
-      throw new AppError("ERR_CONFLICT", {
-        detail:
-          "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu.",
-      });
-    }
-    await bumpDataVersion(trx, municipality.id, now);
-    const version = valid.expectedVersion + 1;
-    await recordAudit(
-      trx,
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
-        action: "reason_category.update",
-        entityType: "reason_category",
-        entityId: valid.key,
-        entityLabel: label,
-        before: { label: before.label, requiresText: before.requiresText },
-        after: { label, requiresText: valid.data.requiresText },
-        version,
-      },
-      origin,
-    );
-    return { version };
-  });
+      ),
+    {
+      action: "reason_category.update",
+      entityId: valid.key,
+      entityLabel: label,
+      before: { label: before.label, requiresText: before.requiresText },
+      after: { label, requiresText: valid.data.requiresText },
+      version,
+    },
+  );
+  return { version };
 }
 
 /** Removes a category from the list (published editions keep their labels). */
@@ -194,39 +231,24 @@ export async function removeReasonCategory(
     "reason_category.delete",
     origin,
   );
-  const before = (await listReasonCategories(ctx.db, municipality.id)).find(
-    (category) => category.key === valid.key,
-  );
-  if (before === undefined) throw new AppError("ERR_NOT_FOUND");
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (
-      !(await deleteReasonCategory(
+  const before = await requireCategory(ctx, municipality, valid.key);
+  await changeCategories(
+    ctx,
+    principal,
+    municipality,
+    origin,
+    (trx) =>
+      deleteReasonCategory(
         trx,
         municipality.id,
         valid.key,
         valid.expectedVersion,
-      ))
-    ) {
-      throw new AppError("ERR_CONFLICT", {
-        detail:
-          "Jemand anderes hat diese Kategorie inzwischen geändert. Bitte laden Sie die Seite neu.",
-      });
-    }
-    await bumpDataVersion(trx, municipality.id, now);
-    await recordAudit(
-      trx,
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
-        action: "reason_category.delete",
-        entityType: "reason_category",
-        entityId: valid.key,
-        entityLabel: before.label,
-        before: { label: before.label, requiresText: before.requiresText },
-      },
-      origin,
-    );
-  });
+      ),
+    {
+      action: "reason_category.delete",
+      entityId: valid.key,
+      entityLabel: before.label,
+      before: { label: before.label, requiresText: before.requiresText },
+    },
+  );
 }

@@ -63,10 +63,10 @@ import {
   type UpdateIndicatorInput,
 } from "../reports/reporting.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   optionalText,
   requireMunicipality,
-  requireReportingAdmin,
   runReportingChange,
   advanceVersion,
   requireVersion,
@@ -162,53 +162,43 @@ export async function createIndicator(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly key: string }> {
   const valid = requireValid(CreateIndicatorInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "indicator.create",
     { entityType: "indicator", entityLabel: valid.data.name },
     origin,
   );
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const fields = fieldsOf(valid.data);
   const problems = definitionProblems(catalogue, valid.key, fields);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
   try {
-    return await runReportingChange(
-      ctx,
-      principal,
-      municipality,
-      origin,
-      valid.reason,
-      async (trx) => {
-        const id = await insertIndicator(
-          trx,
-          municipality.id,
-          valid.key,
-          fields,
-        );
-        return {
-          value: { key: valid.key },
-          record: {
-            action: "indicator.create",
-            entityType: "indicator",
-            entityId: id,
-            entityLabel: fields.name,
-            before: null,
-            after: {
-              key: valid.key,
-              ...definitionSnapshot(
-                { key: valid.key, ...fields },
-                fields.chartKind,
-              ),
-            },
-            version: 1,
+    return await change.run(async (trx) => {
+      const id = await insertIndicator(
+        trx,
+        change.municipality.id,
+        valid.key,
+        fields,
+      );
+      return {
+        value: { key: valid.key },
+        record: {
+          entityId: id,
+          entityLabel: fields.name,
+          before: null,
+          after: {
+            key: valid.key,
+            ...definitionSnapshot(
+              { key: valid.key, ...fields },
+              fields.chartKind,
+            ),
           },
-        };
-      },
-    );
+          version: 1,
+        },
+      };
+    });
   } catch (error) {
     if (isUniqueViolation(error))
       throw invalid(
@@ -240,55 +230,45 @@ export async function updateIndicator(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateIndicatorInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "indicator.update",
     { entityType: "indicator", entityLabel: valid.indicator },
     origin,
   );
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const fields = fieldsOf(valid.data);
   const problems = definitionProblems(catalogue, valid.indicator, fields);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const stored = await claimIndicator(
-        trx,
-        municipality.id,
-        valid.indicator,
-        valid.expectedVersion,
+  return change.run(async (trx) => {
+    const stored = await claimIndicator(
+      trx,
+      change.municipality.id,
+      valid.indicator,
+      valid.expectedVersion,
+    );
+    const next: Indicator = { key: valid.indicator, ...fields };
+    const clashes = validateObservations(next, stored.observations);
+    if (clashes.length > 0) {
+      throw invalid(
+        "/data/kind",
+        `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`,
       );
-      const next: Indicator = { key: valid.indicator, ...fields };
-      const clashes = validateObservations(next, stored.observations);
-      if (clashes.length > 0) {
-        throw invalid(
-          "/data/kind",
-          `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`,
-        );
-      }
-      await updateIndicatorRow(trx, stored.id, fields);
-      return {
-        value: { version: stored.version + 1 },
-        record: {
-          action: "indicator.update",
-          entityType: "indicator",
-          entityId: stored.id,
-          entityLabel: fields.name,
-          before: definitionSnapshot(stored.indicator, stored.chartKind),
-          after: definitionSnapshot(next, fields.chartKind),
-          version: stored.version + 1,
-        },
-      };
-    },
-  );
+    }
+    await updateIndicatorRow(trx, stored.id, fields);
+    return {
+      value: { version: stored.version + 1 },
+      record: {
+        entityId: stored.id,
+        entityLabel: fields.name,
+        before: definitionSnapshot(stored.indicator, stored.chartKind),
+        after: definitionSnapshot(next, fields.chartKind),
+        version: stored.version + 1,
+      },
+    };
+  });
 }
 
 /** Requires the right to record values of the figure; logs and throws otherwise. */

@@ -17,11 +17,9 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import type { EditorRights } from "../catalogue/read-editor.js";
+import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
 import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditStructure } from "../policies/catalogue.policy.js";
 import {
   canManageReporting,
   canRecordObservation,
@@ -80,10 +78,7 @@ export async function getIndicatorsForStaff(
   return {
     catalogue,
     principal: user,
-    rights: {
-      isAdministrator: canEditStructure(user, municipality.id),
-      canReadAudit: canReadAudit(user, municipality.id),
-    },
+    rights: editorRightsOf(user, municipality.id),
     mayDefine: canManageReporting(user, municipality.id),
     indicators: indicators.map((each) => withRights(catalogue, user, each)),
   };

@@ -26,9 +26,8 @@ import {
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { requireAdministratorOf } from "../edition/revise-draft.js";
-import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditStructure } from "../policies/catalogue.policy.js";
 import { requireReportingStaff } from "../reports/reporting-support.js";
+import { editorRightsOf } from "../catalogue/read-editor.js";
 
 /** The settings with the licence resolved. */
 export interface OpenDataSettings {
@@ -214,9 +213,6 @@ export async function getEmbedSettingsForStaff(
   );
   return {
     ...settings,
-    rights: {
-      isAdministrator: canEditStructure(user, settings.municipality.id),
-      canReadAudit: canReadAudit(user, settings.municipality.id),
-    },
+    rights: editorRightsOf(user, settings.municipality.id),
   };
 }

@@ -28,11 +28,9 @@ import {
   type UpdateMemberInput,
 } from "./bodies.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
   StaleReportingVersion,
 } from "./reporting-support.js";
 import type { Executor } from "../../db/database.js";
@@ -99,39 +97,29 @@ export async function addMember(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number }> {
   const valid = requireValid(AddMemberInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "body_member.create",
     { entityType: "body_member" },
     origin,
   );
   const fields = memberFields(valid.data);
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const body = await requireBody(trx, municipality.id, valid.bodyId);
-      const id = await insertMember(trx, body.id, fields);
-      return {
-        value: { id },
-        record: {
-          action: "body_member.create",
-          entityType: "body_member",
-          entityId: id,
-          entityLabel: memberLabel(body, fields),
-          before: null,
-          after: { bodyId: body.id, ...memberRecord(fields) },
-          version: 1,
-        },
-      };
-    },
-  );
+  return change.run(async (trx) => {
+    const body = await requireBody(trx, change.municipality.id, valid.bodyId);
+    const id = await insertMember(trx, body.id, fields);
+    return {
+      value: { id },
+      record: {
+        entityId: id,
+        entityLabel: memberLabel(body, fields),
+        before: null,
+        after: { bodyId: body.id, ...memberRecord(fields) },
+        version: 1,
+      },
+    };
+  });
 }
 
 /** Changes a member (name, group, role, public or not). */
@@ -142,51 +130,41 @@ export async function updateMember(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateMemberInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "body_member.update",
     { entityType: "body_member", entityId: valid.memberId },
     origin,
   );
   const fields = memberFields(valid.data);
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const { member, body } = await requireMember(
-        trx,
-        municipality.id,
-        valid.memberId,
+  return change.run(async (trx) => {
+    const { member, body } = await requireMember(
+      trx,
+      change.municipality.id,
+      valid.memberId,
+    );
+    const claimed =
+      member.version === valid.expectedVersion &&
+      (await updateMemberRow(trx, member.id, valid.expectedVersion, fields));
+    if (!claimed)
+      throw new StaleReportingVersion(
+        "body_member",
+        member.id,
+        valid.expectedVersion,
       );
-      const claimed =
-        member.version === valid.expectedVersion &&
-        (await updateMemberRow(trx, member.id, valid.expectedVersion, fields));
-      if (!claimed)
-        throw new StaleReportingVersion(
-          "body_member",
-          member.id,
-          valid.expectedVersion,
-        );
-      return {
-        value: { version: valid.expectedVersion + 1 },
-        record: {
-          action: "body_member.update",
-          entityType: "body_member",
-          entityId: member.id,
-          entityLabel: memberLabel(body, fields),
-          before: memberRecord(member),
-          after: memberRecord(fields),
-          version: valid.expectedVersion + 1,
-        },
-      };
-    },
-  );
+    return {
+      value: { version: valid.expectedVersion + 1 },
+      record: {
+        entityId: member.id,
+        entityLabel: memberLabel(body, fields),
+        before: memberRecord(member),
+        after: memberRecord(fields),
+        version: valid.expectedVersion + 1,
+      },
+    };
+  });
 }
 
 /** Removes a member from its body. */
@@ -197,50 +175,40 @@ export async function removeMember(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<void> {
   const valid = requireValid(RemoveMemberInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "body_member.delete",
     { entityType: "body_member", entityId: valid.memberId },
     origin,
   );
-  await runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const { member, body } = await requireMember(
-        trx,
-        municipality.id,
-        valid.memberId,
+  await change.run(async (trx) => {
+    const { member, body } = await requireMember(
+      trx,
+      change.municipality.id,
+      valid.memberId,
+    );
+    const removed =
+      member.version === valid.expectedVersion &&
+      (await deleteMemberRow(trx, member.id, valid.expectedVersion));
+    if (!removed)
+      throw new StaleReportingVersion(
+        "body_member",
+        member.id,
+        valid.expectedVersion,
       );
-      const removed =
-        member.version === valid.expectedVersion &&
-        (await deleteMemberRow(trx, member.id, valid.expectedVersion));
-      if (!removed)
-        throw new StaleReportingVersion(
-          "body_member",
-          member.id,
-          valid.expectedVersion,
-        );
-      return {
-        value: undefined,
-        record: {
-          action: "body_member.delete",
-          entityType: "body_member",
-          entityId: member.id,
-          entityLabel: memberLabel(body, member),
-          before: memberRecord(member),
-          after: null,
-          version: valid.expectedVersion + 1,
-        },
-      };
-    },
-  );
+    return {
+      value: undefined,
+      record: {
+        entityId: member.id,
+        entityLabel: memberLabel(body, member),
+        before: memberRecord(member),
+        after: null,
+        version: valid.expectedVersion + 1,
+      },
+    };
+  });
 }
 
 /** The members the public may see, of every body of a municipality (no permission needed). */

@@ -52,13 +52,11 @@ import {
   type UpdateMeetingInput,
 } from "./reporting.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
   advanceVersion,
   requireVersion,
-  runReportingChange,
 } from "./reporting-support.js";
 
 /** "Ausschuss für Planung und Digitalisierung (APD)". */
@@ -112,39 +110,29 @@ export async function createCommittee(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number }> {
   const valid = requireValid(CreateCommitteeInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "committee.create",
     { entityType: "committee", entityLabel: valid.data.name },
     origin,
   );
   const fields = committeeFields(valid.data);
   return withUniqueAbbreviation(fields, () =>
-    runReportingChange(
-      ctx,
-      principal,
-      municipality,
-      origin,
-      valid.reason,
-      async (trx) => {
-        const id = await insertCommittee(trx, municipality.id, fields);
-        return {
-          value: { id },
-          record: {
-            action: "committee.create",
-            entityType: "committee",
-            entityId: id,
-            entityLabel: committeeLabel(fields),
-            before: null,
-            after: fields,
-            version: 1,
-          },
-        };
-      },
-    ),
+    change.run(async (trx) => {
+      const id = await insertCommittee(trx, change.municipality.id, fields);
+      return {
+        value: { id },
+        record: {
+          entityId: id,
+          entityLabel: committeeLabel(fields),
+          before: null,
+          after: fields,
+          version: 1,
+        },
+      };
+    }),
   );
 }
 
@@ -156,55 +144,45 @@ export async function updateCommittee(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateCommitteeInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "committee.update",
     { entityType: "committee", entityId: valid.committeeId },
     origin,
   );
   const fields = committeeFields(valid.data);
   return withUniqueAbbreviation(fields, () =>
-    runReportingChange(
-      ctx,
-      principal,
-      municipality,
-      origin,
-      valid.reason,
-      async (trx) => {
-        const committee = (await listCommittees(trx, municipality.id)).find(
-          (each) => each.id === valid.committeeId,
-        );
-        if (committee === undefined)
-          throw new AppError("ERR_NOT_FOUND", {
-            detail: "Diesen Ausschuss gibt es nicht.",
-          });
-        requireVersion("committee", committee, valid.expectedVersion);
-        await updateCommitteeRow(trx, committee.id, fields);
-        const version = await advanceVersion(trx, "committee", committee);
-        return {
-          value: { version },
-          record: {
-            action: "committee.update",
-            entityType: "committee",
-            entityId: committee.id,
-            entityLabel: committeeLabel(fields),
-            before: {
-              name: committee.name,
-              abbreviation: committee.abbreviation,
-              ...(fields.oparlUrl === undefined
-                ? {}
-                : { oparlUrl: committee.oparlUrl }),
-              ...(fields.kind === undefined ? {} : { kind: committee.kind }),
-            },
-            after: fields,
-            version,
+    change.run(async (trx) => {
+      const committee = (
+        await listCommittees(trx, change.municipality.id)
+      ).find((each) => each.id === valid.committeeId);
+      if (committee === undefined)
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diesen Ausschuss gibt es nicht.",
+        });
+      requireVersion("committee", committee, valid.expectedVersion);
+      await updateCommitteeRow(trx, committee.id, fields);
+      const version = await advanceVersion(trx, "committee", committee);
+      return {
+        value: { version },
+        record: {
+          entityId: committee.id,
+          entityLabel: committeeLabel(fields),
+          before: {
+            name: committee.name,
+            abbreviation: committee.abbreviation,
+            ...(fields.oparlUrl === undefined
+              ? {}
+              : { oparlUrl: committee.oparlUrl }),
+            ...(fields.kind === undefined ? {} : { kind: committee.kind }),
           },
-        };
-      },
-    ),
+          after: fields,
+          version,
+        },
+      };
+    }),
   );
 }
 
@@ -355,42 +333,32 @@ export async function createMeeting(
 ): Promise<{ readonly id: number }> {
   checkAgendaLengths(input);
   const valid = requireValid(CreateMeetingInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "meeting.create",
     { entityType: "meeting" },
     origin,
   );
   const { fields, committee } = await meetingFields(
     ctx,
-    municipality,
+    change.municipality,
     valid.data,
   );
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const id = await insertMeeting(trx, municipality.id, fields);
-      return {
-        value: { id },
-        record: {
-          action: "meeting.create",
-          entityType: "meeting",
-          entityId: id,
-          entityLabel: meetingLabel(committee, fields),
-          before: null,
-          after: fields,
-          version: 1,
-        },
-      };
-    },
-  );
+  return change.run(async (trx) => {
+    const id = await insertMeeting(trx, change.municipality.id, fields);
+    return {
+      value: { id },
+      record: {
+        entityId: id,
+        entityLabel: meetingLabel(committee, fields),
+        before: null,
+        after: fields,
+        version: 1,
+      },
+    };
+  });
 }
 
 /** Changes a meeting (date, title, OParl links). */
@@ -402,51 +370,41 @@ export async function updateMeeting(
 ): Promise<{ readonly version: number }> {
   checkAgendaLengths(input);
   const valid = requireValid(UpdateMeetingInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "meeting.update",
     { entityType: "meeting", entityId: valid.meetingId },
     origin,
   );
   const { fields: sent, committee } = await meetingFields(
     ctx,
-    municipality,
+    change.municipality,
     valid.data,
   );
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const meeting = await requireMeetingAt(
-        trx,
-        municipality.id,
-        valid.meetingId,
-        valid.expectedVersion,
-      );
-      const fields = keepUnsent(valid.data, sent, meeting);
-      await updateMeetingRow(trx, meeting.id, fields);
-      const version = await advanceVersion(trx, "meeting", meeting);
-      const before = meetingRecord(meeting);
-      return {
-        value: { version },
-        record: {
-          action: "meeting.update",
-          entityType: "meeting",
-          entityId: meeting.id,
-          entityLabel: meetingLabel(committee, fields),
-          before,
-          after: fields,
-          version,
-        },
-      };
-    },
-  );
+  return change.run(async (trx) => {
+    const meeting = await requireMeetingAt(
+      trx,
+      change.municipality.id,
+      valid.meetingId,
+      valid.expectedVersion,
+    );
+    const fields = keepUnsent(valid.data, sent, meeting);
+    await updateMeetingRow(trx, meeting.id, fields);
+    const version = await advanceVersion(trx, "meeting", meeting);
+    const before = meetingRecord(meeting);
+    return {
+      value: { version },
+      record: {
+        entityId: meeting.id,
+        entityLabel: meetingLabel(committee, fields),
+        before,
+        after: fields,
+        version,
+      },
+    };
+  });
 }
 
 /** Removes a meeting no report belongs to. */
@@ -457,48 +415,38 @@ export async function removeMeeting(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<void> {
   const valid = requireValid(RemoveMeetingInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "meeting.delete",
     { entityType: "meeting", entityId: valid.meetingId },
     origin,
   );
-  await runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const meeting = await requireMeetingAt(
-        trx,
-        municipality.id,
-        valid.meetingId,
-        valid.expectedVersion,
+  await change.run(async (trx) => {
+    const meeting = await requireMeetingAt(
+      trx,
+      change.municipality.id,
+      valid.meetingId,
+      valid.expectedVersion,
+    );
+    if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
+      throw invalid(
+        "/meetingId",
+        "Zu dieser Sitzung gibt es einen Bericht; sie lässt sich daher nicht entfernen.",
       );
-      if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
-        throw invalid(
-          "/meetingId",
-          "Zu dieser Sitzung gibt es einen Bericht; sie lässt sich daher nicht entfernen.",
-        );
-      await deleteMeetingRow(trx, meeting.id);
-      return {
-        value: undefined,
-        record: {
-          action: "meeting.delete",
-          entityType: "meeting",
-          entityId: meeting.id,
-          entityLabel: `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}`,
-          before: meetingRecord(meeting),
-          after: null,
-          version: meeting.version + 1,
-        },
-      };
-    },
-  );
+    await deleteMeetingRow(trx, meeting.id);
+    return {
+      value: undefined,
+      record: {
+        entityId: meeting.id,
+        entityLabel: `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}`,
+        before: meetingRecord(meeting),
+        after: null,
+        version: meeting.version + 1,
+      },
+    };
+  });
 }
 
 /** Committees and meetings of a municipality (for the admin page and the report form). */

@@ -69,6 +69,12 @@ interface DemoFigure {
   }[];
 }
 
+/** Most demo figures are plain counts, drawn as bars. */
+const COUNT_IN_BARS: Pick<
+  IndicatorData,
+  "kind" | "denominatorLabel" | "chartKind"
+> = { kind: "count", denominatorLabel: null, chartKind: "bar" };
+
 const FIGURES: readonly DemoFigure[] = [
   {
     key: "dms-produktivsystem",
@@ -80,9 +86,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Benutzerverwaltung des DMS",
       owner: "Abteilung 10.1 – IT",
       projectSlug: "dokumentenmanagementsystem",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [
       { day: "2022-08-23", value: 110, note: RECONSTRUCTED },
@@ -99,9 +103,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Schulungsplanung der Abteilung 10.1",
       owner: "Abteilung 10.1 – IT",
       projectSlug: "dokumentenmanagementsystem",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [{ day: "2022-11-28", value: 27 }],
   },
@@ -133,9 +135,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Auswertung der Beteiligungsplattform",
       owner: "Stabsstelle Digitalisierung",
       projectSlug: "online-beteiligungsplattform",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [
       { day: "2022-08-23", value: 31, note: RECONSTRUCTED },
@@ -152,9 +152,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Auswertung der Beteiligungsplattform",
       owner: "Stabsstelle Digitalisierung",
       projectSlug: "online-beteiligungsplattform",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [
       { day: "2022-08-23", value: 1610, note: RECONSTRUCTED },
@@ -171,8 +169,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Instagram-Statistik des Kontos",
       owner: "Presse- und Öffentlichkeitsarbeit",
       projectSlug: "social-media",
-      kind: "count",
-      denominatorLabel: null,
+      ...COUNT_IN_BARS,
       chartKind: "line",
     },
     values: [
@@ -189,9 +186,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Facebook-Statistik der Seite",
       owner: "Presse- und Öffentlichkeitsarbeit",
       projectSlug: "social-media",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [
       {
@@ -210,9 +205,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Twitter-Statistik des Kontos",
       owner: "Presse- und Öffentlichkeitsarbeit",
       projectSlug: "social-media",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [
       {
@@ -232,9 +225,7 @@ const FIGURES: readonly DemoFigure[] = [
       source: "Auswertung der Beteiligungsplattform",
       owner: "Liegenschaften",
       projectSlug: "online-beteiligungsplattform",
-      kind: "count",
-      denominatorLabel: null,
-      chartKind: "bar",
+      ...COUNT_IN_BARS,
     },
     values: [{ day: "2022-11-28", value: 515 }],
   },

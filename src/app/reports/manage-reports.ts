@@ -16,10 +16,7 @@ import {
   type StoredReport,
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import type {
-  Catalogue,
-  Municipality,
-} from "../../domain/catalogue/catalogue.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import {
   formatGermanDate,
   formatIsoDate,
@@ -44,11 +41,9 @@ import {
   type UpdateReportInput,
 } from "./reporting.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
   advanceVersion,
   requireVersion,
   StaleReportingVersion,
@@ -155,20 +150,19 @@ export async function createReport(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number; readonly number: number }> {
   const valid = requireValid(CreateReportInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.create",
     { entityType: "status_report" },
     origin,
   );
   const asOf = requireAsOf(valid.data.asOf);
-  await requireMeetingId(ctx.db, municipality.id, valid.data.meetingId);
+  await requireMeetingId(ctx.db, change.municipality.id, valid.data.meetingId);
   const previousReportId = await resolvePrevious(
     ctx.db,
-    municipality.id,
+    change.municipality.id,
     asOf,
     valid.data.previousReportId,
     null,
@@ -186,28 +180,24 @@ export async function createReport(
   // numbers one after the other; should the unique index still refuse one, try again.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runReportingChange(
-        ctx,
-        principal,
-        municipality,
-        origin,
-        valid.reason,
-        async (trx, now) => {
-          const created = await insertReport(trx, municipality.id, fields, now);
-          return {
-            value: created,
-            record: {
-              action: "report.create",
-              entityType: "status_report",
-              entityId: created.id,
-              entityLabel: reportLabel({ ...fields, number: created.number }),
-              before: null,
-              after: { ...fields, number: created.number },
-              version: 1,
-            },
-          };
-        },
-      );
+      return await change.run(async (trx, now) => {
+        const created = await insertReport(
+          trx,
+          change.municipality.id,
+          fields,
+          now,
+        );
+        return {
+          value: created,
+          record: {
+            entityId: created.id,
+            entityLabel: reportLabel({ ...fields, number: created.number }),
+            before: null,
+            after: { ...fields, number: created.number },
+            version: 1,
+          },
+        };
+      });
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
@@ -234,26 +224,25 @@ export async function updateReport(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateReportInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.update",
     { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
+  await requireReport(ctx.db, change.municipality.id, valid.reportId);
   const asOf = requireAsOf(valid.data.asOf);
-  await requireMeetingId(ctx.db, municipality.id, valid.data.meetingId);
+  await requireMeetingId(ctx.db, change.municipality.id, valid.data.meetingId);
   const previousReportId = await resolvePrevious(
     ctx.db,
-    municipality.id,
+    change.municipality.id,
     asOf,
     valid.data.previousReportId,
     valid.reportId,
   );
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const keys = new Set(
     catalogue.impactAreas.flatMap((area) =>
       area.actionFields.map((field) => field.key),
@@ -283,31 +272,26 @@ export async function updateReport(
       ? {}
       : { oparlPaperUrl: optionalText(valid.data.oparlPaperUrl) }),
   };
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await requireDraft(trx, municipality.id, valid.reportId);
-      requireVersion("status_report", report, valid.expectedVersion);
-      await updateDraftReportRow(trx, report.id, fields, now);
-      const version = await advanceVersion(trx, "status_report", report);
-      return {
-        value: { version },
-        record: {
-          action: "report.update",
-          entityType: "status_report",
-          entityId: report.id,
-          entityLabel: reportLabel(fields),
-          before: settingsSnapshot(report),
-          after: settingsSnapshot(fields),
-          version,
-        },
-      };
-    },
-  );
+  return change.run(async (trx, now) => {
+    const report = await requireDraft(
+      trx,
+      change.municipality.id,
+      valid.reportId,
+    );
+    requireVersion("status_report", report, valid.expectedVersion);
+    await updateDraftReportRow(trx, report.id, fields, now);
+    const version = await advanceVersion(trx, "status_report", report);
+    return {
+      value: { version },
+      record: {
+        entityId: report.id,
+        entityLabel: reportLabel(fields),
+        before: settingsSnapshot(report),
+        after: settingsSnapshot(fields),
+        version,
+      },
+    };
+  });
 }
 
 /** What a report still lacks before it may be published: a status for every project shown. */
@@ -394,103 +378,87 @@ export async function publishReport(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(PublishReportInputSchema, input);
-  const municipality: Municipality = await requireMunicipality(
-    ctx.db,
-    valid.municipality,
-  );
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "report.publish",
     { entityType: "status_report", entityId: valid.reportId },
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
+  await requireReport(ctx.db, change.municipality.id, valid.reportId);
   // Read before the transaction: on SQLite the transaction holds the only connection.
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const today = germanDayOf(ctx.clock());
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx, now) => {
-      const report = await requireDraft(trx, municipality.id, valid.reportId);
-      requireVersion("status_report", report, valid.expectedVersion);
-      const publishedOn = backdatedDay(valid.publishedOn, report, today);
-      await requireSecondReportConfirmed(
-        trx,
-        municipality.id,
-        report,
-        valid.confirmSecondReport === true,
-      );
-      const problems = await publishingProblems(trx, catalogue, report);
-      if (problems.length > 0) {
-        throw new AppError("ERR_VALIDATION", {
-          detail: "Vor dem Veröffentlichen fehlen noch Angaben.",
-          problems,
-        });
-      }
-      // A backdated report counts as published at the start of the day set; when it was
-      // really entered stays beside it ("nachgetragen am …").
-      const publishedAt =
-        publishedOn === null
-          ? now
-          : startOfGermanDay(publishedOn).toISOString();
-      const recordedAt = publishedOn === null ? null : now;
-      const assembled = await assembleDraft(
-        trx,
-        catalogue,
-        report,
+  return change.run(async (trx, now) => {
+    const report = await requireDraft(
+      trx,
+      change.municipality.id,
+      valid.reportId,
+    );
+    requireVersion("status_report", report, valid.expectedVersion);
+    const publishedOn = backdatedDay(valid.publishedOn, report, today);
+    await requireSecondReportConfirmed(
+      trx,
+      change.municipality.id,
+      report,
+      valid.confirmSecondReport === true,
+    );
+    const problems = await publishingProblems(trx, catalogue, report);
+    if (problems.length > 0) {
+      throw new AppError("ERR_VALIDATION", {
+        detail: "Vor dem Veröffentlichen fehlen noch Angaben.",
+        problems,
+      });
+    }
+    // A backdated report counts as published at the start of the day set; when it was
+    // really entered stays beside it ("nachgetragen am …").
+    const publishedAt =
+      publishedOn === null ? now : startOfGermanDay(publishedOn).toISOString();
+    const recordedAt = publishedOn === null ? null : now;
+    const assembled = await assembleDraft(trx, catalogue, report, publishedAt);
+    const document =
+      recordedAt === null ? assembled : { ...assembled, recordedAt };
+    const publishedBy =
+      principal.kind === "user" ? principal.name : "Öffentlichkeit";
+    if (
+      !(await publishReportRow(trx, report.id, report.version, {
+        documentJson: JSON.stringify(document),
         publishedAt,
+        recordedAt,
+        publishedBy,
+      }))
+    ) {
+      throw new StaleReportingVersion(
+        "status_report",
+        report.id,
+        valid.expectedVersion,
       );
-      const document =
-        recordedAt === null ? assembled : { ...assembled, recordedAt };
-      const publishedBy =
-        principal.kind === "user" ? principal.name : "Öffentlichkeit";
-      if (
-        !(await publishReportRow(trx, report.id, report.version, {
-          documentJson: JSON.stringify(document),
-          publishedAt,
-          recordedAt,
-          publishedBy,
-        }))
-      ) {
-        throw new StaleReportingVersion(
-          "status_report",
-          report.id,
-          valid.expectedVersion,
-        );
-      }
-      return {
-        value: { version: report.version + 1 },
-        record: {
-          action: "report.publish",
-          entityType: "status_report",
-          entityId: report.id,
-          entityLabel: reportLabel(report),
-          before: { status: "draft" },
-          after: {
-            status: "published",
-            ...(publishedOn === null
-              ? {}
-              : {
-                  publishedOn: formatIsoDate(publishedOn),
-                  backdated: `veröffentlicht am ${formatGermanDate(publishedOn)} (nachgetragen am ${formatGermanDate(today)})`,
-                }),
-            projects: reportProjects(document).length,
-            statuses: Object.fromEntries(
-              document.statusSummary.counts.map((count) => [
-                count.status,
-                count.count,
-              ]),
-            ),
-          },
-          version: report.version + 1,
+    }
+    return {
+      value: { version: report.version + 1 },
+      record: {
+        entityId: report.id,
+        entityLabel: reportLabel(report),
+        before: { status: "draft" },
+        after: {
+          status: "published",
+          ...(publishedOn === null
+            ? {}
+            : {
+                publishedOn: formatIsoDate(publishedOn),
+                backdated: `veröffentlicht am ${formatGermanDate(publishedOn)} (nachgetragen am ${formatGermanDate(today)})`,
+              }),
+          projects: reportProjects(document).length,
+          statuses: Object.fromEntries(
+            document.statusSummary.counts.map((count) => [
+              count.status,
+              count.count,
+            ]),
+          ),
         },
-      };
-    },
-  );
+        version: report.version + 1,
+      },
+    };
+  });
 }

@@ -49,11 +49,9 @@ import {
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import type { EditorRights } from "../catalogue/read-editor.js";
+import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
 import { refuse, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditStructure } from "../policies/catalogue.policy.js";
 import {
   canReadReportDrafts,
   canUpdateReportEntry,
@@ -107,16 +105,6 @@ export interface ReportingOverview extends CommitteesAndMeetings {
   readonly rights: EditorRights;
   readonly reports: readonly ReportSummary[];
   readonly updateRequests: readonly UpdateRequest[];
-}
-
-function rightsOf(
-  principal: UserPrincipal,
-  municipalityId: number,
-): EditorRights {
-  return {
-    isAdministrator: canEditStructure(principal, municipalityId),
-    canReadAudit: canReadAudit(principal, municipalityId),
-  };
 }
 
 function summaries(
@@ -247,7 +235,7 @@ export async function getReportingOverview(
   return {
     catalogue,
     principal: user,
-    rights: rightsOf(user, municipality.id),
+    rights: editorRightsOf(user, municipality.id),
     reports: summaries(reports, committeesAndMeetings.meetings),
     ...committeesAndMeetings,
     updateRequests,
@@ -346,7 +334,7 @@ export async function getReportForEditing(
   return {
     catalogue,
     principal: user,
-    rights: rightsOf(user, municipality.id),
+    rights: editorRightsOf(user, municipality.id),
     report,
     summary,
     document: numbered,

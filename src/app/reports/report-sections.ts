@@ -44,12 +44,11 @@ import {
   type UpdateReportSectionInput,
 } from "./reporting.schema.js";
 import {
+  authoriseReportingChange,
   invalid,
   requireMunicipality,
   requireReportingAdmin,
-  runReportingChange,
   requireVersion,
-  type ReportingRecord,
 } from "./reporting-support.js";
 
 function noSuchSection(): AppError {
@@ -173,73 +172,89 @@ interface SectionTarget {
   readonly reason?: string | null;
 }
 
-/** Finds the municipality and the report, and lets only the municipality's reporting admins on. */
+/** A section change the principal may make: the municipality, and how to run the change. */
+interface SectionChange {
+  readonly municipality: Awaited<ReturnType<typeof requireMunicipality>>;
+  /**
+   * Runs the change in one audited transaction on the draft claimed at the version
+   * read; `work` returns the caller's value and the section before and after for the log.
+   */
+  inDraft<T>(
+    work: (
+      trx: Transaction<Database>,
+      report: StoredReport,
+    ) => Promise<{ value: T; before: unknown; after: unknown }>,
+  ): Promise<T>;
+  /**
+   * Runs a change of one existing section like `inDraft` (ERR_VALIDATION if the report
+   * has no such section) and returns the report's new version.
+   */
+  onSection(
+    sectionId: number,
+    work: (
+      trx: Transaction<Database>,
+      report: StoredReport,
+      section: StoredReportSection,
+      sections: readonly StoredReportSection[],
+    ) => Promise<{ before: unknown; after: unknown }>,
+  ): Promise<{ readonly version: number }>;
+}
+
+/**
+ * Finds the municipality and the report, and lets only the municipality's reporting
+ * admins on; the change they may then run is logged as `action`.
+ */
 async function authoriseSectionChange(
   ctx: AppContext,
   principal: Principal,
   target: SectionTarget,
   action: string,
   origin: RequestOrigin,
-) {
-  const municipality = await requireMunicipality(ctx.db, target.municipality);
-  await requireReportingAdmin(
+): Promise<SectionChange> {
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    target,
     action,
     { entityType: "status_report", entityId: target.reportId },
     origin,
   );
+  const { municipality } = change;
   await requireReport(ctx.db, municipality.id, target.reportId);
-  return municipality;
-}
-
-/** Runs a section change in one audited transaction on the draft claimed at the version read. */
-function changeDraft<T>(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Awaited<ReturnType<typeof requireMunicipality>>,
-  target: SectionTarget,
-  origin: RequestOrigin,
-  work: (
-    trx: Transaction<Database>,
-    report: StoredReport,
-  ) => Promise<{ value: T; record: ReportingRecord }>,
-) {
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    target.reason,
-    async (trx, now) =>
-      work(
+  const inDraft: SectionChange["inDraft"] = (work) =>
+    change.run(async (trx, now) => {
+      const report = await claimDraft(
         trx,
-        await claimDraft(
-          trx,
-          municipality.id,
-          target.reportId,
-          target.expectedVersion,
-          now,
-        ),
-      ),
-  );
-}
-
-function sectionRecord(
-  action: string,
-  report: StoredReport,
-  before: unknown,
-  after: unknown,
-): ReportingRecord {
+        municipality.id,
+        target.reportId,
+        target.expectedVersion,
+        now,
+      );
+      const { value, before, after } = await work(trx, report);
+      return {
+        value,
+        record: {
+          entityId: report.id,
+          entityLabel: reportLabel(report),
+          before,
+          after,
+          version: report.version + 1,
+        },
+      };
+    });
   return {
-    action,
-    entityType: "status_report",
-    entityId: report.id,
-    entityLabel: reportLabel(report),
-    before,
-    after,
-    version: report.version + 1,
+    municipality,
+    inDraft,
+    onSection: (sectionId, work) =>
+      inDraft(async (trx, report) => {
+        const sections = await listReportSections(trx, report.id);
+        const section = sections.find((each) => each.id === sectionId);
+        if (section === undefined) throw noSuchSection();
+        return {
+          value: { version: report.version + 1 },
+          ...(await work(trx, report, section, sections)),
+        };
+      }),
   };
 }
 
@@ -285,83 +300,56 @@ export async function addReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly id: number; readonly version: number }> {
   const valid = requireValid(AddReportSectionInputSchema, input);
-  const municipality = await authoriseSectionChange(
+  const change = await authoriseSectionChange(
     ctx,
     principal,
     valid,
     "report.section.create",
     origin,
   );
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const content = contentOf(valid.kind, trimmed(valid.data));
   const problems = await contentProblems(ctx, catalogue, valid.kind, content);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return changeDraft(
-    ctx,
-    principal,
-    municipality,
-    valid,
-    origin,
-    async (trx, report) => {
-      const sections = await listReportSections(trx, report.id);
-      if (
-        ONCE.includes(valid.kind) &&
-        sections.some((section) => section.kind === valid.kind)
-      ) {
-        throw new AppError("ERR_VALIDATION", {
-          problems: [
-            {
-              path: "/kind",
-              message:
-                valid.kind === "introduction"
-                  ? "Der Bericht hat schon eine Einleitung."
-                  : "Der Bericht hat schon einen Ausblick.",
-            },
-          ],
-        });
-      }
-      const ids = sections.map((section) => section.id);
-      if (!sections.some((section) => section.kind === "projects"))
-        ids.push(
-          await insertReportSection(trx, report.id, "projects", 0, EMPTY),
-        );
-      const id = await insertReportSection(
-        trx,
-        report.id,
-        valid.kind,
-        0,
-        content,
-      );
-      await setReportSectionOrder(
-        trx,
-        report.id,
-        valid.kind === "introduction" ? [id, ...ids] : [...ids, id],
-      );
-      return {
-        value: { id, version: report.version + 1 },
-        record: sectionRecord(
-          "report.section.create",
-          report,
-          null,
-          snapshot({ kind: valid.kind, ...content }),
-        ),
-      };
-    },
-  );
-}
-
-async function requireSection(
-  trx: Transaction<Database>,
-  reportId: number,
-  sectionId: number,
-): Promise<{
-  readonly section: StoredReportSection;
-  readonly sections: readonly StoredReportSection[];
-}> {
-  const sections = await listReportSections(trx, reportId);
-  const section = sections.find((each) => each.id === sectionId);
-  if (section === undefined) throw noSuchSection();
-  return { section, sections };
+  return change.inDraft(async (trx, report) => {
+    const sections = await listReportSections(trx, report.id);
+    if (
+      ONCE.includes(valid.kind) &&
+      sections.some((section) => section.kind === valid.kind)
+    ) {
+      throw new AppError("ERR_VALIDATION", {
+        problems: [
+          {
+            path: "/kind",
+            message:
+              valid.kind === "introduction"
+                ? "Der Bericht hat schon eine Einleitung."
+                : "Der Bericht hat schon einen Ausblick.",
+          },
+        ],
+      });
+    }
+    const ids = sections.map((section) => section.id);
+    if (!sections.some((section) => section.kind === "projects"))
+      ids.push(await insertReportSection(trx, report.id, "projects", 0, EMPTY));
+    const id = await insertReportSection(
+      trx,
+      report.id,
+      valid.kind,
+      0,
+      content,
+    );
+    await setReportSectionOrder(
+      trx,
+      report.id,
+      valid.kind === "introduction" ? [id, ...ids] : [...ids, id],
+    );
+    return {
+      value: { id, version: report.version + 1 },
+      before: null,
+      after: snapshot({ kind: valid.kind, ...content }),
+    };
+  });
 }
 
 /** Changes a free section's content. Returns the report's new version. */
@@ -372,40 +360,27 @@ export async function updateReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(UpdateReportSectionInputSchema, input);
-  const municipality = await authoriseSectionChange(
+  const change = await authoriseSectionChange(
     ctx,
     principal,
     valid,
     "report.section.update",
     origin,
   );
-  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const catalogue = await getCatalogue(ctx, change.municipality.slug);
   const existing = await listReportSections(ctx.db, valid.reportId);
   const kind = existing.find((each) => each.id === valid.sectionId)?.kind;
   if (kind === undefined || kind === "projects") throw noSuchSection();
   const content = contentOf(kind, trimmed(valid.data));
   const problems = await contentProblems(ctx, catalogue, kind, content);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return changeDraft(
-    ctx,
-    principal,
-    municipality,
-    valid,
-    origin,
-    async (trx, report) => {
-      const { section } = await requireSection(trx, report.id, valid.sectionId);
-      await updateReportSectionRow(trx, report.id, section.id, content);
-      return {
-        value: { version: report.version + 1 },
-        record: sectionRecord(
-          "report.section.update",
-          report,
-          snapshot(section),
-          snapshot({ kind: section.kind, ...content }),
-        ),
-      };
-    },
-  );
+  return change.onSection(valid.sectionId, async (trx, report, section) => {
+    await updateReportSectionRow(trx, report.id, section.id, content);
+    return {
+      before: snapshot(section),
+      after: snapshot({ kind: section.kind, ...content }),
+    };
+  });
 }
 
 /** Moves a section (or the projects block) one place up or down. */
@@ -416,25 +391,16 @@ export async function moveReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(MoveReportSectionInputSchema, input);
-  const municipality = await authoriseSectionChange(
+  const change = await authoriseSectionChange(
     ctx,
     principal,
     valid,
     "report.section.move",
     origin,
   );
-  return changeDraft(
-    ctx,
-    principal,
-    municipality,
-    valid,
-    origin,
-    async (trx, report) => {
-      const { section, sections } = await requireSection(
-        trx,
-        report.id,
-        valid.sectionId,
-      );
+  return change.onSection(
+    valid.sectionId,
+    async (trx, report, section, sections) => {
       const ids = sections.map((each) => each.id);
       const from = ids.indexOf(section.id);
       const to = valid.direction === "up" ? from - 1 : from + 1;
@@ -444,17 +410,16 @@ export async function moveReportSection(
       }
       await setReportSectionOrder(trx, report.id, ids);
       return {
-        value: { version: report.version + 1 },
-        record: sectionRecord(
-          "report.section.move",
-          report,
-          { kind: section.kind, heading: section.heading, position: from + 1 },
-          {
-            kind: section.kind,
-            heading: section.heading,
-            position: ids.indexOf(section.id) + 1,
-          },
-        ),
+        before: {
+          kind: section.kind,
+          heading: section.heading,
+          position: from + 1,
+        },
+        after: {
+          kind: section.kind,
+          heading: section.heading,
+          position: ids.indexOf(section.id) + 1,
+        },
       };
     },
   );
@@ -468,25 +433,16 @@ export async function removeReportSection(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(RemoveReportSectionInputSchema, input);
-  const municipality = await authoriseSectionChange(
+  const change = await authoriseSectionChange(
     ctx,
     principal,
     valid,
     "report.section.delete",
     origin,
   );
-  return changeDraft(
-    ctx,
-    principal,
-    municipality,
-    valid,
-    origin,
-    async (trx, report) => {
-      const { section, sections } = await requireSection(
-        trx,
-        report.id,
-        valid.sectionId,
-      );
+  return change.onSection(
+    valid.sectionId,
+    async (trx, report, section, sections) => {
       if (section.kind === "projects") throw noSuchSection();
       await deleteReportSectionRow(trx, report.id, section.id);
       await setReportSectionOrder(
@@ -496,15 +452,7 @@ export async function removeReportSection(
           .filter((each) => each.id !== section.id)
           .map((each) => each.id),
       );
-      return {
-        value: { version: report.version + 1 },
-        record: sectionRecord(
-          "report.section.delete",
-          report,
-          snapshot(section),
-          null,
-        ),
-      };
+      return { before: snapshot(section), after: null };
     },
   );
 }

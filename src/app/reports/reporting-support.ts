@@ -27,9 +27,10 @@ import {
 } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
 import {
-  refuse,
+  entityGuard,
   requireMunicipality,
   municipalityGuard,
+  type GuardedEntity,
 } from "../catalogue/edit-support.js";
 import {
   canManageReporting,
@@ -115,27 +116,7 @@ export function isReportingConflict(
 }
 
 /** Requires an administrator of the municipality; logs and throws otherwise. */
-export async function requireReportingAdmin(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  entity: {
-    readonly entityType: string;
-    readonly entityId?: string | number | null;
-    readonly entityLabel?: string | null;
-  },
-  origin: RequestOrigin,
-): Promise<UserPrincipal> {
-  if (canManageReporting(principal, municipality.id))
-    return principal as UserPrincipal;
-  throw await refuse(
-    ctx,
-    principal,
-    { municipalityId: municipality.id, attempted, ...entity },
-    origin,
-  );
-}
+export const requireReportingAdmin = entityGuard(canManageReporting);
 
 /** Requires an administrator or editor of the municipality; logs and throws otherwise. */
 export const requireReportingStaff = municipalityGuard(canReadReporting);
@@ -204,6 +185,78 @@ export async function runReportingChange<T>(
     }
     throw error;
   }
+}
+
+/**
+ * What a change logs of the entity it changed. The entity's type is the authorised one,
+ * and so is the action unless the change names a more specific one (a service's new
+ * state, authorised as a change of the service).
+ */
+export type ChangeRecord = Omit<ReportingRecord, "action" | "entityType"> & {
+  readonly action?: string;
+};
+
+/** A reporting change an administrator of the municipality was let on to make. */
+export interface ReportingChange {
+  readonly municipality: Municipality;
+  readonly user: UserPrincipal;
+  /**
+   * Runs the change with runReportingChange and the reason the input gave; the audit
+   * event names the action and the entity type that were authorised.
+   */
+  run<T>(
+    work: (
+      trx: Transaction<Database>,
+      now: string,
+    ) => Promise<{ readonly record: ChangeRecord; readonly value: T }>,
+  ): Promise<T>;
+}
+
+/**
+ * Finds the municipality an input names and lets only its reporting administrators on
+ * (requireReportingAdmin logs a refusal as `action` on `entity`); returns the change
+ * they may then run, logged as `action` on an entity of `entity.entityType`.
+ */
+export async function authoriseReportingChange(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly municipality: string; readonly reason?: string | null },
+  action: string,
+  entity: GuardedEntity,
+  origin: RequestOrigin,
+): Promise<ReportingChange> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const user = await requireReportingAdmin(
+    ctx,
+    principal,
+    municipality,
+    action,
+    entity,
+    origin,
+  );
+  return {
+    municipality,
+    user,
+    run: (work) =>
+      runReportingChange(
+        ctx,
+        principal,
+        municipality,
+        origin,
+        input.reason,
+        async (trx, now) => {
+          const { record, value } = await work(trx, now);
+          return {
+            value,
+            record: {
+              ...record,
+              action: record.action ?? action,
+              entityType: entity.entityType,
+            },
+          };
+        },
+      ),
+  };
 }
 
 /** Trims a text and turns an empty one into null. */

@@ -41,11 +41,9 @@ import type { RequestOrigin } from "../audit/record-audit.js";
 import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
+  authoriseReportingChange,
   invalid,
   optionalText,
-  requireMunicipality,
-  requireReportingAdmin,
-  runReportingChange,
   advanceVersion,
   requireVersion,
 } from "../reports/reporting-support.js";
@@ -120,11 +118,10 @@ export async function createService(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly leikaKey: string }> {
   const valid = requireValid(CreateServiceInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "service.create",
     { entityType: "service", entityLabel: valid.data.name },
     origin,
@@ -136,38 +133,29 @@ export async function createService(
   const service = serviceOf(key.key, valid.data, validFrom, null);
   const problems = recordProblems(service);
   if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      if (
-        (await listServices(trx, municipality.id)).some(
-          (each) => each.service.leikaKey === key.key,
-        )
-      ) {
-        throw invalid(
-          "/leikaKey",
-          `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`,
-        );
-      }
-      const id = await insertService(trx, municipality.id, service);
-      return {
-        value: { leikaKey: key.key },
-        record: {
-          action: "service.create",
-          entityType: "service",
-          entityId: id,
-          entityLabel: serviceLabel(service),
-          before: null,
-          after: service,
-          version: 1,
-        },
-      };
-    },
-  );
+  return change.run(async (trx) => {
+    if (
+      (await listServices(trx, change.municipality.id)).some(
+        (each) => each.service.leikaKey === key.key,
+      )
+    ) {
+      throw invalid(
+        "/leikaKey",
+        `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`,
+      );
+    }
+    const id = await insertService(trx, change.municipality.id, service);
+    return {
+      value: { leikaKey: key.key },
+      record: {
+        entityId: id,
+        entityLabel: serviceLabel(service),
+        before: null,
+        after: service,
+        version: 1,
+      },
+    };
+  });
 }
 
 /**
@@ -182,11 +170,10 @@ export async function changeService(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(ChangeServiceInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    valid,
     "service.update",
     {
       entityType: "service",
@@ -201,90 +188,79 @@ export async function changeService(
       "/from",
       "Bitte das Datum angeben, ab dem der neue Stand gilt.",
     );
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const records = (await listServices(trx, municipality.id)).filter(
-        (each) => each.service.leikaKey === valid.leikaKey,
+  return change.run(async (trx) => {
+    const records = (await listServices(trx, change.municipality.id)).filter(
+      (each) => each.service.leikaKey === valid.leikaKey,
+    );
+    const stored = records.find((each) => each.id === valid.recordId);
+    if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
+    requireVersion("service", stored, valid.expectedVersion);
+    const others = records
+      .filter((each) => each.id !== stored.id)
+      .map((each) => each.service);
+    if (valid.mode === "correct") {
+      const corrected = serviceOf(
+        valid.leikaKey,
+        valid.data,
+        stored.service.validFrom,
+        stored.service.validUntil,
       );
-      const stored = records.find((each) => each.id === valid.recordId);
-      if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
-      requireVersion("service", stored, valid.expectedVersion);
-      const others = records
-        .filter((each) => each.id !== stored.id)
-        .map((each) => each.service);
-      if (valid.mode === "correct") {
-        const corrected = serviceOf(
-          valid.leikaKey,
-          valid.data,
-          stored.service.validFrom,
-          stored.service.validUntil,
-        );
-        const problems = [
-          ...recordProblems(corrected),
-          ...registerProblems([...others, corrected]),
-        ];
-        if (problems.length > 0)
-          throw new AppError("ERR_VALIDATION", { problems });
-        await updateServiceRow(trx, stored.id, corrected);
-        const version = await advanceVersion(trx, "ozg_service", stored);
-        return {
-          value: { version },
-          record: {
-            action: "service.update",
-            entityType: "service",
-            entityId: stored.id,
-            entityLabel: serviceLabel(corrected),
-            before: stored.service,
-            after: corrected,
-            version,
-          },
-        };
-      }
-      const start = from!;
-      if (stored.service.validUntil !== null)
-        throw invalid(
-          "/from",
-          "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.",
-        );
-      if (
-        stored.service.validFrom !== null &&
-        start <= stored.service.validFrom
-      ) {
-        throw invalid(
-          "/from",
-          `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`,
-        );
-      }
-      const closed: Service = { ...stored.service, validUntil: start - 1 };
-      const next = serviceOf(valid.leikaKey, valid.data, start, null);
       const problems = [
-        ...recordProblems(next),
-        ...registerProblems([...others, closed, next]),
+        ...recordProblems(corrected),
+        ...registerProblems([...others, corrected]),
       ];
       if (problems.length > 0)
         throw new AppError("ERR_VALIDATION", { problems });
-      await updateServiceRow(trx, stored.id, closed);
+      await updateServiceRow(trx, stored.id, corrected);
       const version = await advanceVersion(trx, "ozg_service", stored);
-      const id = await insertService(trx, municipality.id, next);
       return {
         value: { version },
         record: {
-          action: "service.new-state",
-          entityType: "service",
           entityId: stored.id,
-          entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
+          entityLabel: serviceLabel(corrected),
           before: stored.service,
-          after: { ...next, recordId: id },
+          after: corrected,
           version,
         },
       };
-    },
-  );
+    }
+    const start = from!;
+    if (stored.service.validUntil !== null)
+      throw invalid(
+        "/from",
+        "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.",
+      );
+    if (
+      stored.service.validFrom !== null &&
+      start <= stored.service.validFrom
+    ) {
+      throw invalid(
+        "/from",
+        `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`,
+      );
+    }
+    const closed: Service = { ...stored.service, validUntil: start - 1 };
+    const next = serviceOf(valid.leikaKey, valid.data, start, null);
+    const problems = [
+      ...recordProblems(next),
+      ...registerProblems([...others, closed, next]),
+    ];
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    await updateServiceRow(trx, stored.id, closed);
+    const version = await advanceVersion(trx, "ozg_service", stored);
+    const id = await insertService(trx, change.municipality.id, next);
+    return {
+      value: { version },
+      record: {
+        action: "service.new-state",
+        entityId: stored.id,
+        entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
+        before: stored.service,
+        after: { ...next, recordId: id },
+        version,
+      },
+    };
+  });
 }
 
 /** The rows of a table file as read by exports/register. */
@@ -410,11 +386,10 @@ export async function importRegister(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportResult> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireReportingAdmin(
+  const change = await authoriseReportingChange(
     ctx,
     principal,
-    municipality,
+    input,
     "service.import",
     { entityType: "service", entityLabel: input.table.fileName },
     origin,
@@ -424,37 +399,27 @@ export async function importRegister(
     (input.asOf === undefined || input.asOf === null
       ? null
       : parseIsoDate(input.asOf)) ?? germanDayOf(ctx.clock());
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    input.reason,
-    async (trx) => {
-      const before = await listServices(trx, municipality.id);
-      const plan = planRegisterImport(before, read.services, asOf);
-      requirePlannable(plan, input.table.fileName);
-      const records = await applyRegisterPlan(trx, municipality.id, plan);
-      const keys = new Set(read.services.map((service) => service.leikaKey))
-        .size;
-      const counts = planCounts(plan);
-      return {
-        value: { records, services: keys, ...counts, warnings: read.warnings },
-        record: {
-          action: "service.import",
-          entityType: "service",
-          entityId: null,
-          entityLabel: input.table.fileName,
-          before: { records: before.length },
-          after: {
-            asOf: formatIsoDate(asOf),
-            records,
-            services: keys,
-            ...counts,
-          },
-          version: null,
+  return change.run(async (trx) => {
+    const before = await listServices(trx, change.municipality.id);
+    const plan = planRegisterImport(before, read.services, asOf);
+    requirePlannable(plan, input.table.fileName);
+    const records = await applyRegisterPlan(trx, change.municipality.id, plan);
+    const keys = new Set(read.services.map((service) => service.leikaKey)).size;
+    const counts = planCounts(plan);
+    return {
+      value: { records, services: keys, ...counts, warnings: read.warnings },
+      record: {
+        entityId: null,
+        entityLabel: input.table.fileName,
+        before: { records: before.length },
+        after: {
+          asOf: formatIsoDate(asOf),
+          records,
+          services: keys,
+          ...counts,
         },
-      };
-    },
-  );
+        version: null,
+      },
+    };
+  });
 }

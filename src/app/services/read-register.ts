@@ -24,11 +24,9 @@ import {
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import type { EditorRights } from "../catalogue/read-editor.js";
+import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
 import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
-import { canReadAudit } from "../policies/audit.policy.js";
-import { canEditStructure } from "../policies/catalogue.policy.js";
 import { canManageReporting } from "../policies/report.policy.js";
 import { requireStaffOf } from "../reports/reporting-support.js";
 
@@ -87,10 +85,7 @@ export async function getRegisterForStaff(
   return {
     catalogue,
     principal: user,
-    rights: {
-      isAdministrator: canEditStructure(user, municipality.id),
-      canReadAudit: canReadAudit(user, municipality.id),
-    },
+    rights: editorRightsOf(user, municipality.id),
     mayManage: canManageReporting(user, municipality.id),
     day,
     records,

@@ -28,11 +28,11 @@ import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   discardUpload,
-  findOwnUpload,
-  keepUpload,
+  prepareUpload,
+  requireOwnUpload,
+  type UploadGate,
 } from "../uploads/kept-upload.js";
 import {
-  requireMunicipality,
   requireReportingAdmin,
   runReportingChange,
 } from "../reports/reporting-support.js";
@@ -162,6 +162,14 @@ function asOfDay(ctx: AppContext, asOf: string | null | undefined): number {
   return day ?? germanDayOf(ctx.clock());
 }
 
+/** The OZG register's uploads: a reporting administrator's, logged against the services. */
+const REGISTER_UPLOADS: UploadGate = {
+  purpose: "ozg-register",
+  guard: requireReportingAdmin,
+  attempted: "service.import",
+  entityType: "service",
+};
+
 /** Checks an uploaded file and keeps it under a token; returns the token and the preview. */
 export async function prepareRegisterImport(
   ctx: AppContext,
@@ -178,54 +186,22 @@ export async function prepareRegisterImport(
   readonly token: string;
   readonly preview: RegisterImportPreview;
 }> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await requireReportingAdmin(
+  const { token, checked } = await prepareUpload(
     ctx,
     principal,
-    municipality,
-    "service.import",
-    { entityType: "service", entityLabel: input.fileName },
+    REGISTER_UPLOADS,
+    input,
     origin,
+    async (municipality) =>
+      planOf(
+        ctx.db,
+        municipality,
+        input.fileName,
+        input.bytes,
+        asOfDay(ctx, input.asOf),
+      ),
   );
-  const { preview } = await planOf(
-    ctx.db,
-    municipality,
-    input.fileName,
-    input.bytes,
-    asOfDay(ctx, input.asOf),
-  );
-  const token = await keepUpload(
-    ctx,
-    "ozg-register",
-    { municipalityId: municipality.id, userId: user.userId },
-    { fileName: input.fileName, bytes: input.bytes },
-  );
-  return { token, preview };
-}
-
-async function requireUpload(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  token: string,
-  origin: RequestOrigin,
-) {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingAdmin(
-    ctx,
-    principal,
-    municipality,
-    "service.import",
-    { entityType: "service" },
-    origin,
-  );
-  const upload = await findOwnUpload(
-    ctx,
-    "ozg-register",
-    { municipalityId: municipality.id, userId: user.userId },
-    token,
-  );
-  return { municipality, upload };
+  return { token, preview: checked.preview };
 }
 
 /** The preview of an upload as of a day, against the register as it is now. */
@@ -239,11 +215,11 @@ export async function showRegisterImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportPreview> {
-  const { municipality, upload } = await requireUpload(
+  const { municipality, upload } = await requireOwnUpload(
     ctx,
     principal,
-    input.municipality,
-    input.token,
+    REGISTER_UPLOADS,
+    input,
     origin,
   );
   return (
@@ -273,11 +249,11 @@ export async function confirmRegisterImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<RegisterImportResult> {
-  const { municipality, upload } = await requireUpload(
+  const { municipality, upload } = await requireOwnUpload(
     ctx,
     principal,
-    input.municipality,
-    input.token,
+    REGISTER_UPLOADS,
+    input,
     origin,
   );
   const asOf = asOfDay(ctx, input.asOf);

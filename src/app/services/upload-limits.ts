@@ -35,7 +35,8 @@ export class UploadLimitError extends RangeError {
 
 type Limits = { readonly [K in keyof typeof REGISTER_UPLOAD_LIMITS]: number };
 
-async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+/** Opens a ZIP archive held in memory for reading entry by entry (yauzl, lazily). */
+export async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   const { fromBuffer } = await import("yauzl");
   return new Promise((resolve, reject) => {
     fromBuffer(

@@ -7,17 +7,24 @@
  * the other. Only the person who uploaded a file finds it again, and only in the
  * municipality it was uploaded to; everything else is ERR_SHEET_IMPORT_EXPIRED.
  *
- * Who may upload and confirm is the callers' business: they check their policy first and
- * hand over the municipality and the person they checked.
+ * Who may upload and confirm is the callers' business: each import names its policy as an
+ * UploadGate, and prepareUpload and requireOwnUpload check it before they keep or find a file.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Executor } from "../../db/database.js";
+import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
   deleteSheetUpload,
   findSheetUpload,
   insertSheetUpload,
 } from "../../db/sheet-upload.repository.js";
 import { AppError } from "../../errors.js";
+import type { Principal } from "../../domain/access/principal.js";
+import type { RequestOrigin } from "../audit/record-audit.js";
+import {
+  requireMunicipality,
+  type EntityGuard,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 
 /** How long an uploaded file waits for its confirmation. */
@@ -124,4 +131,79 @@ export async function discardUpload(
   upload: Pick<KeptUpload, "tokenHash">,
 ): Promise<void> {
   await deleteSheetUpload(db, upload.tokenHash);
+}
+
+/** An import that keeps uploads: whose tokens, who may import, and what a refusal logs. */
+export interface UploadGate {
+  readonly purpose: UploadPurpose;
+  readonly guard: EntityGuard;
+  /** The action a refusal logs. */
+  readonly attempted: string;
+  /** The type of entity the import changes. */
+  readonly entityType: string;
+}
+
+/**
+ * Lets only the people `gate` admits upload in the municipality, checks the file with
+ * `check` (which throws when the file cannot be imported) and keeps it; returns the token
+ * and what `check` returned.
+ */
+export async function prepareUpload<T>(
+  ctx: AppContext,
+  principal: Principal,
+  gate: UploadGate,
+  input: {
+    readonly municipality: string;
+    readonly fileName: string;
+    readonly bytes: Buffer;
+  },
+  origin: RequestOrigin,
+  check: (municipality: Municipality) => Promise<T>,
+): Promise<{ readonly token: string; readonly checked: T }> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const user = await gate.guard(
+    ctx,
+    principal,
+    municipality,
+    gate.attempted,
+    { entityType: gate.entityType, entityLabel: input.fileName },
+    origin,
+  );
+  const checked = await check(municipality);
+  const token = await keepUpload(
+    ctx,
+    gate.purpose,
+    { municipalityId: municipality.id, userId: user.userId },
+    { fileName: input.fileName, bytes: input.bytes },
+  );
+  return { token, checked };
+}
+
+/** The municipality and the principal's upload under a token, for the people `gate` admits. */
+export async function requireOwnUpload(
+  ctx: AppContext,
+  principal: Principal,
+  gate: UploadGate,
+  input: { readonly municipality: string; readonly token: string },
+  origin: RequestOrigin,
+): Promise<{
+  readonly municipality: Municipality;
+  readonly upload: KeptUpload;
+}> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const user = await gate.guard(
+    ctx,
+    principal,
+    municipality,
+    gate.attempted,
+    { entityType: gate.entityType },
+    origin,
+  );
+  const upload = await findOwnUpload(
+    ctx,
+    gate.purpose,
+    { municipalityId: municipality.id, userId: user.userId },
+    input.token,
+  );
+  return { municipality, upload };
 }

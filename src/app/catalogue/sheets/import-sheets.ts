@@ -26,8 +26,9 @@ import type { AppContext } from "../../context.js";
 import {
   discardUpload,
   fileSha256,
-  findOwnUpload,
-  keepUpload,
+  prepareUpload,
+  requireOwnUpload,
+  type UploadGate,
 } from "../../uploads/kept-upload.js";
 import {
   catalogueToDocument,
@@ -395,6 +396,14 @@ async function applyImport(
   return preview;
 }
 
+/** The catalogue spreadsheet's uploads: an administrator's, logged against the catalogue. */
+const SHEET_UPLOADS: UploadGate = {
+  purpose: "catalogue-sheet",
+  guard: requireAdministrator,
+  attempted: "catalogue.sheet-import",
+  entityType: "catalogue",
+};
+
 /** Checks an uploaded file and keeps it under a token; returns the token and the preview. */
 export async function prepareSheetImport(
   ctx: AppContext,
@@ -406,59 +415,21 @@ export async function prepareSheetImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<PreparedSheetImport> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await requireAdministrator(
+  const { token, checked } = await prepareUpload(
     ctx,
     principal,
-    municipality,
-    "catalogue.sheet-import",
-    { entityType: "catalogue", entityLabel: input.fileName },
+    SHEET_UPLOADS,
+    input,
     origin,
+    async (municipality) =>
+      previewOf(
+        ctx.db,
+        municipality,
+        input.fileName,
+        await checkFile(ctx.db, municipality, input.fileName, input.bytes),
+      ),
   );
-  const checked = await checkFile(
-    ctx.db,
-    municipality,
-    input.fileName,
-    input.bytes,
-  );
-  const preview = await previewOf(
-    ctx.db,
-    municipality,
-    input.fileName,
-    checked,
-  );
-  const token = await keepUpload(
-    ctx,
-    "catalogue-sheet",
-    { municipalityId: municipality.id, userId: user.userId },
-    { fileName: input.fileName, bytes: input.bytes },
-  );
-  return { token, preview };
-}
-
-async function requireUpload(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  token: string,
-  origin: RequestOrigin,
-) {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireAdministrator(
-    ctx,
-    principal,
-    municipality,
-    "catalogue.sheet-import",
-    { entityType: "catalogue" },
-    origin,
-  );
-  const upload = await findOwnUpload(
-    ctx,
-    "catalogue-sheet",
-    { municipalityId: municipality.id, userId: user.userId },
-    token,
-  );
-  return { municipality, user, upload, tokenHash: upload.tokenHash };
+  return { token, preview: checked };
 }
 
 /** The preview of an upload, against the catalogue as it is now. */
@@ -468,11 +439,11 @@ export async function showSheetImport(
   input: { readonly municipality: string; readonly token: string },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<SheetImportPreview> {
-  const { municipality, upload } = await requireUpload(
+  const { municipality, upload } = await requireOwnUpload(
     ctx,
     principal,
-    input.municipality,
-    input.token,
+    SHEET_UPLOADS,
+    input,
     origin,
   );
   const checked = await checkFile(
@@ -500,11 +471,11 @@ export async function confirmSheetImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<SheetImportPreview> {
-  const { municipality, upload, tokenHash } = await requireUpload(
+  const { municipality, upload } = await requireOwnUpload(
     ctx,
     principal,
-    input.municipality,
-    input.token,
+    SHEET_UPLOADS,
+    input,
     origin,
   );
   const checked = await checkFile(
@@ -527,7 +498,7 @@ export async function confirmSheetImport(
       base: input.base,
       reason: input.reason?.trim() || null,
       origin,
-      tokenHash,
+      tokenHash: upload.tokenHash,
     },
   );
 }

@@ -9,6 +9,7 @@ import type yauzl from "yauzl";
 import { unescapeCsvFormula } from "../../../domain/csv/csv-cell.js";
 import {
   assertZipWithinLimits,
+  openZip,
   UploadLimitError,
 } from "../../services/upload-limits.js";
 import { unstorableText } from "../../validation/storable.js";
@@ -29,21 +30,6 @@ export class UnreadableWorkbookError extends RangeError {
     super(message, options);
     this.name = "UnreadableWorkbookError";
   }
-}
-
-async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  const { fromBuffer } = await import("yauzl");
-  return new Promise((resolve, reject) => {
-    fromBuffer(
-      bytes,
-      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
-      (error, zip) => {
-        if (error !== null || zip === undefined)
-          reject(error ?? new Error("no zip"));
-        else resolve(zip);
-      },
-    );
-  });
 }
 
 /** The entries of an archive already checked against the limits. */
