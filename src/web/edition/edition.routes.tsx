@@ -57,8 +57,8 @@ import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { APP_VERSION } from "../http/static-assets.js";
-import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
+import { PublicResponseCache, type RenderedPage } from "../http/page-cache.js";
+import { requirePublishedVersion } from "../http/municipality-version.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -201,30 +201,13 @@ export async function editionRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    render: (
-      url: string,
-    ) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (url: string) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const municipality = await ctx.versions.find(municipalitySlug(slug));
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    const canonical = canonicalRequest(request);
-    return pages.send(request, reply, {
-      version: municipality.publishedVersion,
-      key: [
-        "edition-page",
-        APP_VERSION,
-        request.routeOptions.url ?? "",
-        ...Object.values(request.params as Record<string, string>),
-        canonical.query,
-        germanIsoDateOf(now()),
-      ],
-      type: HTML,
-      render: async () => {
-        const page = await render(canonical.url);
-        return { status: page.status, body: page.html };
-      },
+    return pages.sendPage(request, reply, {
+      name: "edition-page",
+      version: await requirePublishedVersion(ctx, slug),
+      today: germanIsoDateOf(now()),
+      render,
     });
   }
 
@@ -238,14 +221,16 @@ export async function editionRoutes(
         readonly slug: string;
         readonly number: number;
         readonly url: string;
+        readonly view: ViewContext;
       },
-    ) => Promise<{ readonly status: number; readonly html: string }>,
+    ) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
     const { slug } = params;
     const number = editionNumber(params.number);
     return sendPublic(request, reply, slug, async (url) => {
       const { edition, editions } = await getEdition(ctx, slug, number);
-      return render({ slug, number, edition, editions, url });
+      const view = viewOf(request);
+      return render({ slug, number, edition, editions, url, view });
     });
   }
 
@@ -257,31 +242,26 @@ export async function editionRoutes(
       sendPublic(request, reply, request.params.slug, async (url) => {
         const { editions } = await listEditions(ctx, request.params.slug);
         const catalogue = await getCatalogue(ctx, request.params.slug);
-        const view = viewOf(request);
-        return {
-          status: 200,
-          html: await (
-            <EditionsListPage
-              view={view}
-              requestUrl={url}
-              catalogue={catalogue}
-              editions={editions}
-            />
-          ),
-        };
+        return (
+          <EditionsListPage
+            view={viewOf(request)}
+            requestUrl={url}
+            catalogue={catalogue}
+            editions={editions}
+          />
+        );
       }),
   );
 
   app.get(
     EDITION_ROUTES.edition,
     pageRoute("public", EditionParams, NoticeQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, number, edition, editions, url }) => {
-          const view = viewOf(request);
+        async ({ slug, number, edition, editions, url, view }) => {
           const previous =
             editions.filter((candidate) => candidate.number < number).at(-1) ??
             null;
@@ -296,7 +276,7 @@ export async function editionRoutes(
                   editionTitleIn(view.lang, edition.title),
                 )
               : undefined;
-          const html = await (
+          return (
             <ProgrammePage
               view={view}
               requestUrl={url}
@@ -340,27 +320,24 @@ export async function editionRoutes(
               </>
             </ProgrammePage>
           );
-          return { status: 200, html };
         },
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.project,
     pageRoute("public", EditionProjectParams, PageQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, edition, editions, url }) => {
+        async ({ slug, edition, editions, url, view }) => {
           const { entry, dependents } = projectIn(
             edition.catalogue,
             request.params.projectSlug,
           );
-          const view = viewOf(request);
-          const html = await (
+          return (
             <ProjectPage
               view={view}
               requestUrl={url}
@@ -371,23 +348,21 @@ export async function editionRoutes(
               scope={editionScope(slug, edition, editions)}
             />
           );
-          return { status: 200, html };
         },
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.timeline,
     pageRoute("public", EditionParams, TimelineQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, number, edition, editions, url }) => {
-          return renderTimeline({
-            view: viewOf(request),
+        async ({ slug, number, edition, editions, url, view }) =>
+          renderTimeline({
+            view,
             requestUrl: url,
             catalogue: edition.catalogue,
             scope: editionScope(slug, edition, editions),
@@ -395,10 +370,8 @@ export async function editionRoutes(
             today: germanDayOf(now()),
             shownTitle: edition.title,
             compare: async (since) => compareEditions(ctx, slug, number, since),
-          });
-        },
-      );
-    },
+          }),
+      ),
   );
 
   app.get(
@@ -415,10 +388,9 @@ export async function editionRoutes(
         const report = await compareEditions(ctx, slug, number, since);
         const { edition, editions } = await getEdition(ctx, slug, number);
         const ideas = await listItemsTakenUpIn(ctx, slug, number);
-        const view = viewOf(request);
-        const html = await (
+        return (
           <ChangesPage
-            view={view}
+            view={viewOf(request)}
             requestUrl={url}
             report={report}
             scope={editionScope(slug, edition, editions)}
@@ -426,7 +398,6 @@ export async function editionRoutes(
             ideas={ideas}
           />
         );
-        return { status: 200, html };
       });
     },
   );
@@ -436,10 +407,9 @@ export async function editionRoutes(
     pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
-      return sendPublic(request, reply, request.params.slug, async () => ({
-        status: 200,
-        html: await renderPrintView(ctx, request.params.slug, number),
-      }));
+      return sendPublic(request, reply, request.params.slug, async () =>
+        renderPrintView(ctx, request.params.slug, number),
+      );
     },
   );
 
