@@ -11,25 +11,23 @@ import {
   getAccessibilityStatement,
   getStatementSettingsForEditing,
 } from "../../app/accessibility/statement.js";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
   MAX_KNOWN_BARRIERS,
   type AccessibilityStatement,
 } from "../../domain/accessibility/statement.js";
-import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
   entityTag,
-  matchesIfNoneMatch,
-  PUBLIC_CACHE_CONTROL,
+  sendTypedCacheable,
+  type TypedBody,
 } from "../http/cache.js";
+import { requireDataVersion } from "../http/municipality-version.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
 import { settingsPage } from "../http/staff-page.js";
@@ -51,8 +49,6 @@ export interface AccessibilityRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -114,45 +110,36 @@ export async function accessibilityRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
-  async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
-  }
-
   const statementOf = (slug: string): Promise<AccessibilityStatement> =>
     getAccessibilityStatement(ctx, slug, {
       portal: paths.municipality(slug),
       feedback: accessibilityPaths.reportBarrier(slug),
     });
 
-  async function sendTagged(
+  const sendTagged = (
     request: FastifyRequest,
     reply: FastifyReply,
     version: number,
-    render: () => Promise<{ body: string; type: string }>,
-  ): Promise<FastifyReply> {
-    const tag = entityTag(version, [
-      "accessibility",
-      APP_VERSION,
-      request.url,
-      `${request.protocol}://${request.host}`,
-    ]);
-    reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
-      return reply.code(304).send();
-    const { body, type } = await render();
-    return reply.type(type).send(body);
-  }
+    render: () => Promise<TypedBody>,
+  ): Promise<FastifyReply> =>
+    sendTypedCacheable(
+      request,
+      reply,
+      entityTag(version, [
+        "accessibility",
+        APP_VERSION,
+        request.url,
+        `${request.protocol}://${request.host}`,
+      ]),
+      render,
+    );
 
   app.get(
     ACCESSIBILITY_ROUTES.statement,
     pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendTagged(request, reply, version, async () => {
         const [statement, { catalogue }] = await Promise.all([
@@ -178,7 +165,7 @@ export async function accessibilityRoutes(
     pageRoute("public", MunicipalityParams),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       return sendTagged(request, reply, version, async () => {
         const statement = await statementOf(slug);
         return {
@@ -201,12 +188,11 @@ export async function accessibilityRoutes(
     ctx,
     section: "accessibility",
     load: async (request, slug) => {
-      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
       const { settings } = await runUseCase(
         ctx,
         request,
         getStatementSettingsForEditing,
-        slug,
+        municipalitySlugParam(slug),
       );
       return settings;
     },
@@ -250,8 +236,7 @@ export async function accessibilityRoutes(
       body: StatementSettingsBody,
       form: "barrierefreiheit",
       run: async (input, { request, params, view, fields }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         const barriers = Array.from(
           { length: MAX_KNOWN_BARRIERS },
           (_, row) => ({

@@ -80,6 +80,29 @@ export async function sendCacheable(
   return reply.send(body);
 }
 
+/** A response body with its content type; with a file name it is sent as a download. */
+export interface TypedBody {
+  readonly body: string | Buffer;
+  readonly type: string;
+  readonly fileName?: string;
+}
+
+/** Like sendCacheable, for a body that names its own content type (and file name). */
+export async function sendTypedCacheable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tag: string,
+  render: () => Promise<TypedBody>,
+): Promise<FastifyReply> {
+  return sendCacheable(request, reply, tag, async () => {
+    const { body, type, fileName } = await render();
+    reply.type(type);
+    if (fileName !== undefined)
+      reply.header("content-disposition", `attachment; filename="${fileName}"`);
+    return body;
+  });
+}
+
 /** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */
 export function chooseEncoding(
   header: string | undefined,

@@ -7,11 +7,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import {
-  getDataVersion,
-  listMunicipalities,
-} from "../../app/catalogue/read-catalogue.js";
+import { listMunicipalities } from "../../app/catalogue/read-catalogue.js";
 import {
   buildInstanceCatalogue,
   buildMunicipalityCatalogue,
@@ -62,7 +58,11 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
-import { MunicipalityParams } from "../http/params.js";
+import {
+  isSlug,
+  municipalitySlugParam,
+  MunicipalityParams,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
@@ -70,10 +70,11 @@ import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
   entityTag,
-  matchesIfNoneMatch,
   NO_STORE,
-  PUBLIC_CACHE_CONTROL,
+  sendTypedCacheable,
+  type TypedBody,
 } from "../http/cache.js";
+import { requireDataVersion } from "../http/municipality-version.js";
 import {
   germanDayOf,
   germanIsoDateOf,
@@ -93,9 +94,7 @@ export interface OpenDataRoutesOptions {
   readonly canFollowByMail?: boolean;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
 const DCAT_FILES: Readonly<
   Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>
@@ -136,48 +135,25 @@ export async function openDataRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
-  async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
-  }
-
   /** Answers 304 or sends what `render` makes, with ETag and public caching. */
-  async function sendTagged(
+  const sendTagged = (
     request: FastifyRequest,
     reply: FastifyReply,
     version: number,
-    render: () => Promise<{
-      body: string | Buffer;
-      type: string;
-      fileName?: string;
-    }>,
-  ): Promise<FastifyReply> {
-    const tag = entityTag(version, [
-      "open-data",
-      APP_VERSION,
-      request.url,
-      baseUrlOf(request),
-      germanIsoDateOf(options.now()),
-    ]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply
-        .code(304)
-        .header("etag", tag)
-        .header("cache-control", PUBLIC_CACHE_CONTROL)
-        .send();
-    }
-    const { body, type, fileName } = await render();
-    reply
-      .header("etag", tag)
-      .header("cache-control", PUBLIC_CACHE_CONTROL)
-      .type(type);
-    if (fileName !== undefined)
-      reply.header("content-disposition", `attachment; filename="${fileName}"`);
-    return reply.send(body);
-  }
+    render: () => Promise<TypedBody>,
+  ): Promise<FastifyReply> =>
+    sendTypedCacheable(
+      request,
+      reply,
+      entityTag(version, [
+        "open-data",
+        APP_VERSION,
+        request.url,
+        baseUrlOf(request),
+        germanIsoDateOf(options.now()),
+      ]),
+      render,
+    );
 
   async function context(request: FastifyRequest, slug: string) {
     const [{ catalogue }, settings] = await Promise.all([
@@ -199,7 +175,7 @@ export async function openDataRoutes(
     pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendTagged(request, reply, version, async () => {
         const { catalogue, licence, attribution, read } = await context(
@@ -229,7 +205,7 @@ export async function openDataRoutes(
     pageRoute("public", EntryParams, Query),
     async (request, reply) => {
       const { slug, name } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const match = ENTRY.exec(name);
       const key = match?.[1];
       const format = match?.[2];
@@ -311,7 +287,7 @@ export async function openDataRoutes(
     pageRoute("public", DcatParams),
     async (request, reply) => {
       const { slug, file } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       return sendCatalogue(request, reply, version, file, () =>
         buildMunicipalityCatalogue(ctx, slug, {
           baseUrl: baseUrlOf(request),
@@ -350,7 +326,7 @@ export async function openDataRoutes(
     slug: string,
     render: (context: EmbedContext) => Promise<string>,
   ): Promise<FastifyReply> {
-    const version = await requireDataVersion(slug);
+    const version = await requireDataVersion(ctx, slug);
     const [published, settings] = await Promise.all([
       getPublishedCatalogue(ctx, slug),
       getOpenDataSettings(ctx, slug),
@@ -473,7 +449,7 @@ export async function openDataRoutes(
     pageRoute("staff", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      await requireDataVersion(slug);
+      await requireDataVersion(ctx, slug);
       const view = viewOf(request);
       const settings = await runUseCase(
         ctx,
@@ -520,8 +496,8 @@ export async function openDataRoutes(
     slug: string,
     projectSlug?: string,
   ): Promise<FastifyReply> {
-    const version = await requireDataVersion(slug);
-    if (projectSlug !== undefined && !SLUG.test(projectSlug))
+    const version = await requireDataVersion(ctx, slug);
+    if (projectSlug !== undefined && !isSlug(projectSlug))
       throw new AppError("ERR_PROJECT_NOT_FOUND");
     return sendTagged(request, reply, version, async () => {
       const feed = await readFeed(ctx, slug, {
@@ -589,8 +565,7 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
-      const slug = request.params.slug;
-      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       return renderSettings(
         request,
@@ -618,8 +593,7 @@ export async function openDataRoutes(
       body: OpenDataSettingsBody,
       form: "einstellungen",
       run: async (input, { request, params, view }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, changeOpenDataSettings, {
           municipality: params.slug,
           data: {
@@ -656,8 +630,7 @@ export async function openDataRoutes(
       body: OparlSyncBody,
       form: "oparl",
       run: async (input, { request, params, view }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         const result = await syncOparlForAdministrator(
           ctx,
           request.principal,
