@@ -5,7 +5,7 @@
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import {
   changeAccessibilityStatement,
   getAccessibilityStatement,
@@ -22,17 +22,12 @@ import { createViewContext } from "../components/view.js";
 import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
-import {
-  entityTag,
-  sendTypedCacheable,
-  type TypedBody,
-} from "../http/cache.js";
+import { baseUrlOf, sendHostTagged } from "../http/cache.js";
 import { requireDataVersion } from "../http/municipality-version.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
-import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
@@ -116,24 +111,6 @@ export async function accessibilityRoutes(
       feedback: accessibilityPaths.reportBarrier(slug),
     });
 
-  const sendTagged = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    version: number,
-    render: () => Promise<TypedBody>,
-  ): Promise<FastifyReply> =>
-    sendTypedCacheable(
-      request,
-      reply,
-      entityTag(version, [
-        "accessibility",
-        APP_VERSION,
-        request.url,
-        `${request.protocol}://${request.host}`,
-      ]),
-      render,
-    );
-
   app.get(
     ACCESSIBILITY_ROUTES.statement,
     pageRoute("public", MunicipalityParams, Query),
@@ -141,22 +118,27 @@ export async function accessibilityRoutes(
       const { slug } = request.params;
       const version = await requireDataVersion(ctx, slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendTagged(request, reply, version, async () => {
-        const [statement, { catalogue }] = await Promise.all([
-          statementOf(slug),
-          getPublishedCatalogue(ctx, slug),
-        ]);
-        const html = await (
-          <StatementPage
-            view={view}
-            requestUrl={request.url}
-            site={siteHeader(catalogue)}
-            statement={statement}
-            portalUrl={`${request.protocol}://${request.host}${paths.municipality(slug)}`}
-          />
-        );
-        return { body: html, type: HTML };
-      });
+      return sendHostTagged(
+        request,
+        reply,
+        { name: "accessibility", version },
+        async () => {
+          const [statement, { catalogue }] = await Promise.all([
+            statementOf(slug),
+            getPublishedCatalogue(ctx, slug),
+          ]);
+          const html = await (
+            <StatementPage
+              view={view}
+              requestUrl={request.url}
+              site={siteHeader(catalogue)}
+              statement={statement}
+              portalUrl={`${baseUrlOf(request)}${paths.municipality(slug)}`}
+            />
+          );
+          return { body: html, type: HTML };
+        },
+      );
     },
   );
 
@@ -166,20 +148,22 @@ export async function accessibilityRoutes(
     async (request, reply) => {
       const { slug } = request.params;
       const version = await requireDataVersion(ctx, slug);
-      return sendTagged(request, reply, version, async () => {
-        const statement = await statementOf(slug);
-        return {
-          body: JSON.stringify(
-            statementDocument(
-              statement,
-              `${request.protocol}://${request.host}`,
+      return sendHostTagged(
+        request,
+        reply,
+        { name: "accessibility", version },
+        async () => {
+          const statement = await statementOf(slug);
+          return {
+            body: JSON.stringify(
+              statementDocument(statement, baseUrlOf(request)),
+              null,
+              2,
             ),
-            null,
-            2,
-          ),
-          type: "application/json; charset=utf-8",
-        };
-      });
+            type: "application/json; charset=utf-8",
+          };
+        },
+      );
     },
   );
 

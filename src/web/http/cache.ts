@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { APP_VERSION } from "./static-assets.js";
 
 /** How long shared caches and browsers may reuse a public response without asking again. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
@@ -87,20 +88,44 @@ export interface TypedBody {
   readonly fileName?: string;
 }
 
-/** Like sendCacheable, for a body that names its own content type (and file name). */
-export async function sendTypedCacheable(
+/** The base URL of this request (scheme and host), for the addresses written into a body. */
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Sends a public response of one municipality's data that writes this host's addresses
+ * into its body (pages, files, feeds): tagged by the data version, the app's version, the
+ * URL with its query and the host, and by `today` where the body counts days. `name` sets
+ * the responses of one module apart.
+ */
+export async function sendHostTagged(
   request: FastifyRequest,
   reply: FastifyReply,
-  tag: string,
+  tag: {
+    readonly name: string;
+    readonly version: number;
+    readonly today?: string;
+  },
   render: () => Promise<TypedBody>,
 ): Promise<FastifyReply> {
-  return sendCacheable(request, reply, tag, async () => {
-    const { body, type, fileName } = await render();
-    reply.type(type);
-    if (fileName !== undefined)
-      reply.header("content-disposition", `attachment; filename="${fileName}"`);
-    return body;
-  });
+  const parts = [tag.name, APP_VERSION, request.url, baseUrlOf(request)];
+  if (tag.today !== undefined) parts.push(tag.today);
+  return sendCacheable(
+    request,
+    reply,
+    entityTag(tag.version, parts),
+    async () => {
+      const { body, type, fileName } = await render();
+      reply.type(type);
+      if (fileName !== undefined)
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${fileName}"`,
+        );
+      return body;
+    },
+  );
 }
 
 /** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */

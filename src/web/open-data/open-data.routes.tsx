@@ -69,9 +69,9 @@ import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
-  entityTag,
+  baseUrlOf,
   NO_STORE,
-  sendTypedCacheable,
+  sendHostTagged,
   type TypedBody,
 } from "../http/cache.js";
 import { requireDataVersion } from "../http/municipality-version.js";
@@ -79,7 +79,6 @@ import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
@@ -122,11 +121,6 @@ interface EmbedContext {
   readonly baseUrl: string;
 }
 
-/** The base URL of this request (scheme and host), for the addresses written into files. */
-export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
 /** Registers the open data pages and files. */
 export async function openDataRoutes(
   instance: FastifyInstance,
@@ -142,16 +136,10 @@ export async function openDataRoutes(
     version: number,
     render: () => Promise<TypedBody>,
   ): Promise<FastifyReply> =>
-    sendTypedCacheable(
+    sendHostTagged(
       request,
       reply,
-      entityTag(version, [
-        "open-data",
-        APP_VERSION,
-        request.url,
-        baseUrlOf(request),
-        germanIsoDateOf(options.now()),
-      ]),
+      { name: "open-data", version, today: germanIsoDateOf(options.now()) },
       render,
     );
 
