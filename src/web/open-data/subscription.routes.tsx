@@ -26,6 +26,7 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AppError, isAppError } from "../../errors.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
@@ -68,7 +69,7 @@ const LinkBody = Type.Object({
 /** The form's body: the address, and a field people do not see (bots fill it in). */
 export const SubscriptionBody = Type.Object({
   email: FormText(254),
-  webseite: FormText(200),
+  ...HONEYPOT_FIELDS,
 });
 
 function Frame(props: {
@@ -153,18 +154,7 @@ function SubscriptionPage(props: {
           error={failed?.errors.email}
           maxlength={SubscriptionBody.properties.email.maxLength}
         />
-        <div hidden>
-          <label for="webseite" safe>
-            {t.honeypot}
-          </label>
-          <input
-            id="webseite"
-            name="webseite"
-            type="text"
-            tabindex="-1"
-            autocomplete="off"
-          />
-        </div>
+        <HoneypotField label={t.honeypot} />
         <button class="app-button" type="submit" safe>
           {t.submit}
         </button>
