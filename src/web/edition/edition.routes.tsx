@@ -52,7 +52,7 @@ import {
   type FormContext,
   type FormFailure,
 } from "../http/form-action.js";
-import { NO_STORE } from "../http/cache.js";
+import { sendNoStore } from "../http/cache.js";
 import {
   germanDayOf,
   germanIsoDateOf,
@@ -106,7 +106,6 @@ export interface EditionRoutesOptions {
   readonly documents: StoredDocuments;
 }
 
-const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
 /** The municipality and the number of a published edition. */
 const EDITION_PARAM_FIELDS = {
@@ -164,18 +163,6 @@ function noticeOf(
   if (key === undefined) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.edition.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
-}
-
-function sendNoStore(
-  reply: FastifyReply,
-  status: number,
-  html: string,
-): FastifyReply {
-  return reply
-    .code(status)
-    .header("cache-control", NO_STORE)
-    .type(HTML)
-    .send(html);
 }
 
 /** Registers the routes. */
@@ -464,7 +451,7 @@ export async function editionRoutes(
           backHref={view.link(editionPaths.edition(slug, number))}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 

@@ -88,6 +88,20 @@ export interface TypedBody {
   readonly fileName?: string;
 }
 
+/** Sends an HTML page that must never be reused: personal, one-time, or a form's answer. */
+export async function sendNoStore(
+  reply: FastifyReply,
+  status: number,
+  html: string | Promise<string>,
+): Promise<FastifyReply> {
+  const body = await html;
+  return reply
+    .code(status)
+    .header("cache-control", NO_STORE)
+    .type("text/html; charset=utf-8")
+    .send(body);
+}
+
 /** The base URL of this request (scheme and host), for the addresses written into a body. */
 export function baseUrlOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;

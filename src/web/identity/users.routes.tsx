@@ -3,6 +3,7 @@
  * reactivate accounts of their municipality, and send invitations. Post/redirect/get;
  * a form with problems comes back with the input kept and a 400, a stale form with 409.
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -36,7 +37,6 @@ import {
   accountBarOf,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "./identity-view.js";
 import {
@@ -123,7 +123,7 @@ export async function userRoutes(
         {...props}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   function storedValues(user: AccountSummary): UserFormValues {
@@ -222,7 +222,7 @@ export async function userRoutes(
           users={users}
         />
       );
-      return sendPage(reply, 200, html);
+      return sendNoStore(reply, 200, html);
     },
   );
 

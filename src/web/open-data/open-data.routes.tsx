@@ -70,9 +70,9 @@ import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
   baseUrlOf,
-  NO_STORE,
   sendHostTagged,
   type TypedBody,
+  sendNoStore,
 } from "../http/cache.js";
 import { requireDataVersion } from "../http/municipality-version.js";
 import {
@@ -468,7 +468,7 @@ export async function openDataRoutes(
           baseUrl={baseUrlOf(request)}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 

@@ -7,6 +7,7 @@
  * token in the URL is the credential, and mail programs send the one-click unsubscribe of
  * RFC 8058 (`List-Unsubscribe=One-Click`) without a page. Only when mail is configured.
  */
+import { sendNoStore } from "../http/cache.js";
 import type { Children } from "@kitajs/html";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -38,7 +39,7 @@ import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
-import { sendPage, viewOf } from "../identity/identity-view.js";
+import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
@@ -229,7 +230,7 @@ export async function subscriptionRoutes(
         failed={failed}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   async function renderMessage(
@@ -252,7 +253,7 @@ export async function subscriptionRoutes(
         </p>
       </Frame>
     );
-    return sendPage(reply, 200, html);
+    return sendNoStore(reply, 200, html);
   }
 
   async function renderLinkPage(
@@ -283,7 +284,7 @@ export async function subscriptionRoutes(
     );
     // The token is in the path: no other site may see it in a Referer header.
     reply.header("referrer-policy", "no-referrer");
-    return sendPage(reply, 200, html);
+    return sendNoStore(reply, 200, html);
   }
 
   app.get(

@@ -5,6 +5,7 @@
  * and deactivates or reactivates it after a confirmation step; reading a municipality's
  * data still needs a membership there. Forms go through formAction (ADR 0009).
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
@@ -28,7 +29,6 @@ import {
   accountBarOf,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
@@ -89,7 +89,7 @@ export async function operationsRoutes(
         failed={failed}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   async function renderMunicipality(
@@ -119,7 +119,7 @@ export async function operationsRoutes(
         failed={extra.failed}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   async function renderState(
@@ -147,7 +147,7 @@ export async function operationsRoutes(
         failed={failed}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   app.get(
@@ -329,7 +329,7 @@ export async function operationsRoutes(
           overview={overview}
         />
       );
-      return sendPage(reply, 200, html);
+      return sendNoStore(reply, 200, html);
     },
   );
 
@@ -350,7 +350,7 @@ export async function operationsRoutes(
           log={log}
         />
       );
-      return sendPage(reply, 200, html);
+      return sendNoStore(reply, 200, html);
     },
   );
 }

@@ -25,7 +25,7 @@ import {
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
 import { pageRoute } from "../http/page-route.js";
-import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
 import {
   formatGermanDate,
   germanDayOf,
@@ -57,7 +57,6 @@ export interface ReportPortalRoutesOptions {
 }
 
 const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
-const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
@@ -272,7 +271,7 @@ export async function reportPortalRoutes(
           backHref={view.link(reportPaths.report(slug, summary))}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 
