@@ -47,6 +47,7 @@ import {
   OPERATIONS_ROUTES,
   OperationsAuditLogPage,
   OperationsHomePage,
+  type OperationsFrame,
   operationsPaths,
 } from "./operations-pages.js";
 
@@ -312,46 +313,46 @@ export async function operationsRoutes(
     async (_request, reply) => reply.redirect(operationsPaths.home(), 301),
   );
 
-  app.get(
+  /** A page of the operators' area: what `load` reads, drawn by `page`, never kept. */
+  function operatorPage<T>(
+    url: string,
+    load: (request: FastifyRequest) => Promise<T>,
+    page: (frame: OperationsFrame, data: T) => JSX.Element,
+  ): void {
+    app.get(
+      url,
+      { config: { policy: "operator" }, schema: { hide: true } },
+      async (request, reply) => {
+        const view = viewOf(request);
+        const data = await load(request);
+        const frame = {
+          view,
+          requestUrl: request.url,
+          account: accountBarOf(request, view),
+        };
+        return sendNoStore(reply, 200, page(frame, data));
+      },
+    );
+  }
+
+  operatorPage(
     operationsPaths.home(),
-    { config: { policy: "operator" }, schema: { hide: true } },
-    async (request, reply) => {
-      const view = viewOf(request);
-      const overview = await runUseCase(ctx, request, getMunicipalityOverview, {
+    (request) =>
+      runUseCase(ctx, request, getMunicipalityOverview, {
         search: queryFlag(request, "q") ?? "",
         page: queryFlag(request, "seite") ?? "1",
-      });
-      const html = await (
-        <OperationsHomePage
-          view={view}
-          requestUrl={request.url}
-          account={accountBarOf(request, view)}
-          overview={overview}
-        />
-      );
-      return sendNoStore(reply, 200, html);
-    },
+      }),
+    (frame, overview) => <OperationsHomePage {...frame} overview={overview} />,
   );
 
-  app.get(
+  operatorPage(
     operationsPaths.auditLog(),
-    { config: { policy: "operator" }, schema: { hide: true } },
-    async (request, reply) => {
-      const view = viewOf(request);
-      const log = await runUseCase(ctx, request, getInstanceAuditLog, {
+    (request) =>
+      runUseCase(ctx, request, getInstanceAuditLog, {
         page: queryFlag(request, "seite") ?? "1",
         instanceOnly: queryFlag(request, "nur-betrieb") ?? "",
-      });
-      const html = await (
-        <OperationsAuditLogPage
-          view={view}
-          requestUrl={request.url}
-          account={accountBarOf(request, view)}
-          log={log}
-        />
-      );
-      return sendNoStore(reply, 200, html);
-    },
+      }),
+    (frame, log) => <OperationsAuditLogPage {...frame} log={log} />,
   );
 }
 
