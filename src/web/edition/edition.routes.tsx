@@ -62,7 +62,12 @@ import { requirePublishedVersion } from "../http/municipality-version.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { draftScope, editionScope } from "../portal/portal-scope.js";
+import {
+  draftScope,
+  editionScope,
+  type PortalScope,
+} from "../portal/portal-scope.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ProgrammePage } from "../portal/programme-page.js";
 import { ProjectPage } from "../portal/project-page.js";
 import {
@@ -456,91 +461,106 @@ export async function editionRoutes(
   );
 
   // ── The draft (staff and committee) ───────────────────────────────────────
+  /** A page of the draft for signed-in people of its municipality: rendered each time, never kept. */
+  async function sendDraftPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slugText: string,
+    render: (draft: {
+      readonly slug: string;
+      readonly catalogue: Catalogue;
+      readonly scope: PortalScope;
+      readonly view: ViewContext;
+    }) => Promise<RenderedPage>,
+  ): Promise<FastifyReply> {
+    const slug = municipalitySlug(slugText);
+    const { catalogue, editions } = await runUseCase(
+      ctx,
+      request,
+      getDraftCatalogue,
+      slug,
+    );
+    const page = await render({
+      slug,
+      catalogue,
+      scope: draftScope(slug, editions),
+      view: viewOf(request),
+    });
+    return typeof page === "string"
+      ? sendNoStore(reply, 200, page)
+      : sendNoStore(reply, page.status, page.html);
+  }
+
   app.get(
     EDITION_ROUTES.draft,
     pageRoute("signed-in", MunicipalityParams, PageQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const view = viewOf(request);
-      return sendNoStore(
         reply,
-        200,
-        await (
+        request.params.slug,
+        async ({ catalogue, scope, view }) => (
           <ProgrammePage
             view={view}
             requestUrl={request.url}
             catalogue={catalogue}
-            scope={draftScope(slug, editions)}
+            scope={scope}
           />
         ),
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.draftProject,
     pageRoute("signed-in", DraftProjectParams, PageQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const { entry, dependents } = projectIn(
-        catalogue,
-        request.params.projectSlug,
-      );
-      const view = viewOf(request);
-      const html = await (
-        <ProjectPage
-          view={view}
-          requestUrl={request.url}
-          catalogue={catalogue}
-          entry={entry}
-          dependents={dependents}
-          today={germanDayOf(now())}
-          scope={draftScope(slug, editions)}
-        />
-      );
-      return sendNoStore(reply, 200, html);
-    },
+        reply,
+        request.params.slug,
+        async ({ catalogue, scope, view }) => {
+          const { entry, dependents } = projectIn(
+            catalogue,
+            request.params.projectSlug,
+          );
+          return (
+            <ProjectPage
+              view={view}
+              requestUrl={request.url}
+              catalogue={catalogue}
+              entry={entry}
+              dependents={dependents}
+              today={germanDayOf(now())}
+              scope={scope}
+            />
+          );
+        },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.draftTimeline,
     pageRoute("signed-in", MunicipalityParams, TimelineQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const view = viewOf(request);
-      const page = await renderTimeline({
-        view,
-        requestUrl: request.url,
-        catalogue,
-        scope: draftScope(slug, editions),
-        query: request.query,
-        today: germanDayOf(now()),
-        shownTitle: view.t.edition.draftLabel,
-        compare: async (since) =>
-          compareDraftWith(ctx, request.principal, slug, since, {
-            ip: request.ip,
+        reply,
+        request.params.slug,
+        async ({ slug, catalogue, scope, view }) =>
+          renderTimeline({
+            view,
+            requestUrl: request.url,
+            catalogue,
+            scope,
+            query: request.query,
+            today: germanDayOf(now()),
+            shownTitle: view.t.edition.draftLabel,
+            compare: async (since) =>
+              compareDraftWith(ctx, request.principal, slug, since, {
+                ip: request.ip,
+              }),
           }),
-      });
-      return sendNoStore(reply, page.status, page.html);
-    },
+      ),
   );
 
   /** Renders the draft's change page with a notice, a failed form or the confirmation step. */
