@@ -8,7 +8,6 @@
  * RFC 8058 (`List-Unsubscribe=One-Click`) without a page. Only when mail is configured.
  */
 import { sendNoStore } from "../http/cache.js";
-import type { Children } from "@kitajs/html";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -31,7 +30,6 @@ import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
@@ -41,8 +39,7 @@ import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
 import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 
 /** What the routes need. */
 export interface SubscriptionRoutesOptions {
@@ -73,37 +70,6 @@ export const SubscriptionBody = Type.Object({
   ...HONEYPOT_FIELDS,
 });
 
-function Frame(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  children?: Children;
-}): JSX.Element {
-  const { view, catalogue } = props;
-  return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(catalogue.municipality.slug)),
-          lang: view.contentLang,
-        },
-        { label: props.title },
-      ]}
-    >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </PageLayout>
-  );
-}
-
 function SubscriptionPage(props: {
   view: ViewContext;
   catalogue: Catalogue;
@@ -115,7 +81,7 @@ function SubscriptionPage(props: {
   const { view, catalogue, failed } = props;
   const t = view.t.subscriptions;
   return (
-    <Frame
+    <PortalFrame
       view={view}
       catalogue={catalogue}
       requestUrl={props.requestUrl}
@@ -160,7 +126,7 @@ function SubscriptionPage(props: {
           {t.submit}
         </button>
       </form>
-    </Frame>
+    </PortalFrame>
   );
 }
 
@@ -175,7 +141,7 @@ function LinkPage(props: {
   action: string;
 }): JSX.Element {
   return (
-    <Frame
+    <PortalFrame
       view={props.view}
       catalogue={props.catalogue}
       requestUrl={props.requestUrl}
@@ -189,7 +155,7 @@ function LinkPage(props: {
           {props.button}
         </button>
       </form>
-    </Frame>
+    </PortalFrame>
   );
 }
 
@@ -242,7 +208,7 @@ export async function subscriptionRoutes(
   ): Promise<FastifyReply> {
     const { catalogue } = await getPublishedCatalogue(ctx, slug);
     const html = await (
-      <Frame
+      <PortalFrame
         view={viewOf(request)}
         catalogue={catalogue}
         requestUrl={request.url}
@@ -251,7 +217,7 @@ export async function subscriptionRoutes(
         <p class="app-lead" safe>
           {text}
         </p>
-      </Frame>
+      </PortalFrame>
     );
     return sendNoStore(reply, 200, html);
   }

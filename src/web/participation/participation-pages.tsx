@@ -5,7 +5,6 @@
  * Everything works without JavaScript.
  */
 import { TableHead } from "../components/table-head/table-head.js";
-import type { Children } from "@kitajs/html";
 import type {
   QueueItem,
   ParticipationSettings,
@@ -41,7 +40,7 @@ import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -97,40 +96,6 @@ function Problems(props: {
       links={props.failed.summary}
       messages={props.failed.messages}
     />
-  );
-}
-
-/** The public frame: the municipality's header and breadcrumbs. */
-export function PortalFrame(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  parent?: { label: string; href: string } | undefined;
-  children?: Children;
-}): JSX.Element {
-  const { view, catalogue } = props;
-  return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(catalogue.municipality.slug)),
-          lang: view.contentLang,
-        },
-        ...(props.parent === undefined ? [] : [props.parent]),
-        { label: props.title },
-      ]}
-    >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </PageLayout>
   );
 }
 
