@@ -100,7 +100,11 @@ import {
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
-import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
+import {
+  municipalitySlugParam,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 
 /** What the routes need from the app. */
 export interface EditionRoutesOptions {
@@ -112,22 +116,17 @@ export interface EditionRoutesOptions {
 }
 
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-/** The municipality and the number of a published edition. */
-const EDITION_PARAM_FIELDS = {
-  slug: Type.String({ maxLength: 100 }),
-  number: Type.String({ maxLength: 12 }),
-};
-const EditionParams = Type.Object(EDITION_PARAM_FIELDS);
-const EditionProjectParams = Type.Object({
-  ...EDITION_PARAM_FIELDS,
+/** The number of a published edition in a URL. */
+const EditionNumber = Type.String({ maxLength: 12 });
+const EditionParams = municipalityParamsWith({ number: EditionNumber });
+const EditionProjectParams = municipalityParamsWith({
+  number: EditionNumber,
   projectSlug: Type.String({ maxLength: 100 }),
 });
-const DraftProjectParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const DraftProjectParams = municipalityParamsWith({
   projectSlug: Type.String({ maxLength: 100 }),
 });
-const CategoryParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const CategoryParams = municipalityParamsWith({
   key: Type.String({ maxLength: 60 }),
 });
 const PageQuery = Type.Object({ lang: Lang });

@@ -28,7 +28,12 @@ import {
   type FormFailure,
 } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
-import { idParam, isSlug, MunicipalityParams } from "../http/params.js";
+import {
+  idParam,
+  isSlug,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
@@ -52,8 +57,7 @@ export interface UserRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const UserParamsSchema = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const UserParamsSchema = municipalityParamsWith({
   userId: Type.String({ maxLength: 12 }),
 });
 type SlugParams = Static<typeof MunicipalityParams>;

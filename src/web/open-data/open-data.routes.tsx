@@ -62,6 +62,7 @@ import {
   isSlug,
   municipalitySlugParam,
   MunicipalityParams,
+  municipalityParamsWith,
 } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
@@ -110,8 +111,7 @@ const DCAT_CONTENT_TYPES = {
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const EntryParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const EntryParams = municipalityParamsWith({
   name: Type.String({ maxLength: 60 }),
 });
 
@@ -241,8 +241,7 @@ export async function openDataRoutes(
   );
 
   // ── DCAT-AP.de catalogues ─────────────────────────────────────────────────
-  const DcatParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const DcatParams = municipalityParamsWith({
     file: Type.String({ maxLength: 40 }),
   });
   const InstanceDcatParams = Type.Object({
@@ -340,16 +339,13 @@ export async function openDataRoutes(
     }));
   }
 
-  const EmbedProjectParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedProjectParams = municipalityParamsWith({
     projectSlug: Type.String({ maxLength: 100 }),
   });
-  const EmbedFieldParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedFieldParams = municipalityParamsWith({
     fieldKey: Type.String({ maxLength: 100 }),
   });
-  const EmbedFigureParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedFigureParams = municipalityParamsWith({
     key: Type.String({ maxLength: 100 }),
   });
 
@@ -473,8 +469,7 @@ export async function openDataRoutes(
   );
 
   // ── Atom feeds ────────────────────────────────────────────────────────────
-  const ProjectFeedParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const ProjectFeedParams = municipalityParamsWith({
     projectSlug: Type.String({ maxLength: 100 }),
   });
 

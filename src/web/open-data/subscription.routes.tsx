@@ -31,7 +31,7 @@ import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import type { ViewContext } from "../components/view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
@@ -50,8 +50,7 @@ export interface SubscriptionRoutesOptions {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TokenParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
 const PageQuery = Type.Object({

@@ -35,7 +35,7 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendNoStore } from "../http/cache.js";
@@ -72,12 +72,10 @@ export interface ParticipationRoutesOptions {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ItemParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const ItemParams = municipalityParamsWith({
   id: Type.String({ maxLength: 12 }),
 });
-const TokenParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
 const LangQuery = Type.Object({

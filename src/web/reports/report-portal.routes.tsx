@@ -45,7 +45,7 @@ import {
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { sentRenumbered } from "./renumbered-report.js";
-import { MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 
 /** What the public report routes need. */
 export interface ReportPortalRoutesOptions {
@@ -60,8 +60,7 @@ const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const ReportParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const ReportParams = municipalityParamsWith({
   report: Type.String({ maxLength: 20 }),
 });
 
