@@ -69,28 +69,48 @@ export async function operationsRoutes(
   const { ctx } = options;
   const mail = options.mail ?? null;
 
+  /** What every page of the operators' area is drawn with. */
+  function frameOf(request: FastifyRequest): OperationsFrame {
+    const view = viewOf(request);
+    return {
+      view,
+      requestUrl: request.url,
+      account: accountBarOf(request, view),
+    };
+  }
+
+  /** The frame of a page with forms: with the session's CSRF token. */
+  const formFrameOf = (request: FastifyRequest) => ({
+    ...frameOf(request),
+    csrfToken: csrfToken(request),
+  });
+
+  const municipalityFor = (request: FastifyRequest, slug: string) =>
+    getMunicipalityForOperators(
+      ctx,
+      request.principal,
+      municipalitySlugParam(slug),
+    );
+
   async function renderCreate(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
     const templates = await listMunicipalitiesForOperators(
       ctx,
       request.principal,
     );
-    const html = await (
+    return sendNoStore(
+      reply,
+      status,
       <CreateMunicipalityPage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         templates={templates.map((m) => ({ slug: m.slug, name: m.name }))}
         failed={failed}
-      />
+      />,
     );
-    return sendNoStore(reply, status, html);
   }
 
   async function renderMunicipality(
@@ -103,24 +123,17 @@ export async function operationsRoutes(
       readonly failed?: FailedForm;
     } = {},
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
-    const municipality = await getMunicipalityForOperators(
-      ctx,
-      request.principal,
-      municipalitySlugParam(slug),
-    );
-    const html = await (
+    const municipality = await municipalityFor(request, slug);
+    return sendNoStore(
+      reply,
+      status,
       <MunicipalityPage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         municipality={municipality}
         notice={extra.notice}
         failed={extra.failed}
-      />
+      />,
     );
-    return sendNoStore(reply, status, html);
   }
 
   async function renderState(
@@ -131,24 +144,17 @@ export async function operationsRoutes(
     status: number,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
-    const municipality = await getMunicipalityForOperators(
-      ctx,
-      request.principal,
-      municipalitySlugParam(slug),
-    );
-    const html = await (
+    const municipality = await municipalityFor(request, slug);
+    return sendNoStore(
+      reply,
+      status,
       <MunicipalityStatePage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         municipality={municipality}
         isActive={isActive}
         failed={failed}
-      />
+      />,
     );
-    return sendNoStore(reply, status, html);
   }
 
   app.get(
@@ -323,14 +329,8 @@ export async function operationsRoutes(
       url,
       { config: { policy: "operator" }, schema: { hide: true } },
       async (request, reply) => {
-        const view = viewOf(request);
         const data = await load(request);
-        const frame = {
-          view,
-          requestUrl: request.url,
-          account: accountBarOf(request, view),
-        };
-        return sendNoStore(reply, 200, page(frame, data));
+        return sendNoStore(reply, 200, page(frameOf(request), data));
       },
     );
   }
