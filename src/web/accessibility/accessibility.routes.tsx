@@ -5,36 +5,29 @@
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import {
   changeAccessibilityStatement,
   getAccessibilityStatement,
   getStatementSettingsForEditing,
 } from "../../app/accessibility/statement.js";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
 import {
   MAX_KNOWN_BARRIERS,
   type AccessibilityStatement,
 } from "../../domain/accessibility/statement.js";
-import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
-import {
-  entityTag,
-  matchesIfNoneMatch,
-  PUBLIC_CACHE_CONTROL,
-} from "../http/cache.js";
+import { baseUrlOf, sendHostTagged } from "../http/cache.js";
+import { requireDataVersion } from "../http/municipality-version.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
-import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
@@ -51,8 +44,6 @@ export interface AccessibilityRoutesOptions {
   readonly ctx: AppContext;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -114,62 +105,40 @@ export async function accessibilityRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
-  async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
-  }
-
   const statementOf = (slug: string): Promise<AccessibilityStatement> =>
     getAccessibilityStatement(ctx, slug, {
       portal: paths.municipality(slug),
       feedback: accessibilityPaths.reportBarrier(slug),
     });
 
-  async function sendTagged(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    version: number,
-    render: () => Promise<{ body: string; type: string }>,
-  ): Promise<FastifyReply> {
-    const tag = entityTag(version, [
-      "accessibility",
-      APP_VERSION,
-      request.url,
-      `${request.protocol}://${request.host}`,
-    ]);
-    reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag))
-      return reply.code(304).send();
-    const { body, type } = await render();
-    return reply.type(type).send(body);
-  }
-
   app.get(
     ACCESSIBILITY_ROUTES.statement,
     pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendTagged(request, reply, version, async () => {
-        const [statement, { catalogue }] = await Promise.all([
-          statementOf(slug),
-          getPublishedCatalogue(ctx, slug),
-        ]);
-        const html = await (
-          <StatementPage
-            view={view}
-            requestUrl={request.url}
-            site={siteHeader(catalogue)}
-            statement={statement}
-            portalUrl={`${request.protocol}://${request.host}${paths.municipality(slug)}`}
-          />
-        );
-        return { body: html, type: HTML };
-      });
+      return sendHostTagged(
+        request,
+        reply,
+        { name: "accessibility", version },
+        async () => {
+          const [statement, { catalogue }] = await Promise.all([
+            statementOf(slug),
+            getPublishedCatalogue(ctx, slug),
+          ]);
+          const html = await (
+            <StatementPage
+              view={view}
+              requestUrl={request.url}
+              site={siteHeader(catalogue)}
+              statement={statement}
+              portalUrl={`${baseUrlOf(request)}${paths.municipality(slug)}`}
+            />
+          );
+          return { body: html, type: HTML };
+        },
+      );
     },
   );
 
@@ -178,21 +147,23 @@ export async function accessibilityRoutes(
     pageRoute("public", MunicipalityParams),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
-      return sendTagged(request, reply, version, async () => {
-        const statement = await statementOf(slug);
-        return {
-          body: JSON.stringify(
-            statementDocument(
-              statement,
-              `${request.protocol}://${request.host}`,
+      const version = await requireDataVersion(ctx, slug);
+      return sendHostTagged(
+        request,
+        reply,
+        { name: "accessibility", version },
+        async () => {
+          const statement = await statementOf(slug);
+          return {
+            body: JSON.stringify(
+              statementDocument(statement, baseUrlOf(request)),
+              null,
+              2,
             ),
-            null,
-            2,
-          ),
-          type: "application/json; charset=utf-8",
-        };
-      });
+            type: "application/json; charset=utf-8",
+          };
+        },
+      );
     },
   );
 
@@ -201,12 +172,11 @@ export async function accessibilityRoutes(
     ctx,
     section: "accessibility",
     load: async (request, slug) => {
-      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
       const { settings } = await runUseCase(
         ctx,
         request,
         getStatementSettingsForEditing,
-        slug,
+        municipalitySlugParam(slug),
       );
       return settings;
     },
@@ -250,8 +220,7 @@ export async function accessibilityRoutes(
       body: StatementSettingsBody,
       form: "barrierefreiheit",
       run: async (input, { request, params, view, fields }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         const barriers = Array.from(
           { length: MAX_KNOWN_BARRIERS },
           (_, row) => ({

@@ -3,6 +3,7 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
+import { municipalityCrumb } from "../portal/portal-frame.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { editionTitleIn, editionTitleLang } from "../../i18n/edition-title.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
@@ -16,7 +17,6 @@ import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
-import { paths } from "../portal/paths.js";
 import type { PortalScope } from "../portal/portal-scope.js";
 import { siteHeader } from "../portal/site.js";
 import { ReportChanges, ReportSummary } from "./change-report-view.js";
@@ -241,11 +241,7 @@ export function EditionsListPage(props: {
       site={siteHeader(catalogue)}
       current="editions"
       breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, catalogue.municipality),
         { label: t.listTitle },
       ]}
     >
@@ -385,11 +381,7 @@ export function ChangesPage(props: {
       requestUrl={props.requestUrl}
       site={siteHeader(report.after)}
       breadcrumbs={[
-        {
-          label: report.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, report.municipality),
         { label: t.listTitle, href: view.link(editionPaths.list(slug)) },
         ...(newer === null
           ? []

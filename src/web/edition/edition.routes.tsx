@@ -52,17 +52,22 @@ import {
   type FormContext,
   type FormFailure,
 } from "../http/form-action.js";
-import { NO_STORE } from "../http/cache.js";
+import { sendNoStore } from "../http/cache.js";
 import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { APP_VERSION } from "../http/static-assets.js";
-import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
+import { PublicResponseCache, type RenderedPage } from "../http/page-cache.js";
+import { requirePublishedVersion } from "../http/municipality-version.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
 import { sendHtmlError } from "../http/error-pages.js";
-import { draftScope, editionScope } from "../portal/portal-scope.js";
+import {
+  draftScope,
+  editionScope,
+  type PortalScope,
+} from "../portal/portal-scope.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ProgrammePage } from "../portal/programme-page.js";
 import { ProjectPage } from "../portal/project-page.js";
 import {
@@ -95,7 +100,11 @@ import {
 import { EDITION_ROUTES, editionPaths, reasonFormId } from "./edition-paths.js";
 import { ReasonCategoriesPage } from "./reason-categories-page.js";
 import { renderTimeline } from "./timeline-view.js";
-import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
+import {
+  municipalitySlugParam,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 
 /** What the routes need from the app. */
 export interface EditionRoutesOptions {
@@ -106,24 +115,18 @@ export interface EditionRoutesOptions {
   readonly documents: StoredDocuments;
 }
 
-const HTML = "text/html; charset=utf-8";
 const Lang = Type.Optional(Type.String({ maxLength: 10 }));
-/** The municipality and the number of a published edition. */
-const EDITION_PARAM_FIELDS = {
-  slug: Type.String({ maxLength: 100 }),
-  number: Type.String({ maxLength: 12 }),
-};
-const EditionParams = Type.Object(EDITION_PARAM_FIELDS);
-const EditionProjectParams = Type.Object({
-  ...EDITION_PARAM_FIELDS,
+/** The number of a published edition in a URL. */
+const EditionNumber = Type.String({ maxLength: 12 });
+const EditionParams = municipalityParamsWith({ number: EditionNumber });
+const EditionProjectParams = municipalityParamsWith({
+  number: EditionNumber,
   projectSlug: Type.String({ maxLength: 100 }),
 });
-const DraftProjectParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const DraftProjectParams = municipalityParamsWith({
   projectSlug: Type.String({ maxLength: 100 }),
 });
-const CategoryParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const CategoryParams = municipalityParamsWith({
   key: Type.String({ maxLength: 60 }),
 });
 const PageQuery = Type.Object({ lang: Lang });
@@ -166,18 +169,6 @@ function noticeOf(
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
 
-function sendNoStore(
-  reply: FastifyReply,
-  status: number,
-  html: string,
-): FastifyReply {
-  return reply
-    .code(status)
-    .header("cache-control", NO_STORE)
-    .type(HTML)
-    .send(html);
-}
-
 /** Registers the routes. */
 export async function editionRoutes(
   instance: FastifyInstance,
@@ -201,30 +192,13 @@ export async function editionRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
-    render: (
-      url: string,
-    ) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (url: string) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const municipality = await ctx.versions.find(municipalitySlug(slug));
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    const canonical = canonicalRequest(request);
-    return pages.send(request, reply, {
-      version: municipality.publishedVersion,
-      key: [
-        "edition-page",
-        APP_VERSION,
-        request.routeOptions.url ?? "",
-        ...Object.values(request.params as Record<string, string>),
-        canonical.query,
-        germanIsoDateOf(now()),
-      ],
-      type: HTML,
-      render: async () => {
-        const page = await render(canonical.url);
-        return { status: page.status, body: page.html };
-      },
+    return pages.sendPage(request, reply, {
+      name: "edition-page",
+      version: await requirePublishedVersion(ctx, slug),
+      today: germanIsoDateOf(now()),
+      render,
     });
   }
 
@@ -238,14 +212,16 @@ export async function editionRoutes(
         readonly slug: string;
         readonly number: number;
         readonly url: string;
+        readonly view: ViewContext;
       },
-    ) => Promise<{ readonly status: number; readonly html: string }>,
+    ) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
     const { slug } = params;
     const number = editionNumber(params.number);
     return sendPublic(request, reply, slug, async (url) => {
       const { edition, editions } = await getEdition(ctx, slug, number);
-      return render({ slug, number, edition, editions, url });
+      const view = viewOf(request);
+      return render({ slug, number, edition, editions, url, view });
     });
   }
 
@@ -257,31 +233,26 @@ export async function editionRoutes(
       sendPublic(request, reply, request.params.slug, async (url) => {
         const { editions } = await listEditions(ctx, request.params.slug);
         const catalogue = await getCatalogue(ctx, request.params.slug);
-        const view = viewOf(request);
-        return {
-          status: 200,
-          html: await (
-            <EditionsListPage
-              view={view}
-              requestUrl={url}
-              catalogue={catalogue}
-              editions={editions}
-            />
-          ),
-        };
+        return (
+          <EditionsListPage
+            view={viewOf(request)}
+            requestUrl={url}
+            catalogue={catalogue}
+            editions={editions}
+          />
+        );
       }),
   );
 
   app.get(
     EDITION_ROUTES.edition,
     pageRoute("public", EditionParams, NoticeQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, number, edition, editions, url }) => {
-          const view = viewOf(request);
+        async ({ slug, number, edition, editions, url, view }) => {
           const previous =
             editions.filter((candidate) => candidate.number < number).at(-1) ??
             null;
@@ -296,7 +267,7 @@ export async function editionRoutes(
                   editionTitleIn(view.lang, edition.title),
                 )
               : undefined;
-          const html = await (
+          return (
             <ProgrammePage
               view={view}
               requestUrl={url}
@@ -340,27 +311,24 @@ export async function editionRoutes(
               </>
             </ProgrammePage>
           );
-          return { status: 200, html };
         },
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.project,
     pageRoute("public", EditionProjectParams, PageQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, edition, editions, url }) => {
+        async ({ slug, edition, editions, url, view }) => {
           const { entry, dependents } = projectIn(
             edition.catalogue,
             request.params.projectSlug,
           );
-          const view = viewOf(request);
-          const html = await (
+          return (
             <ProjectPage
               view={view}
               requestUrl={url}
@@ -371,23 +339,21 @@ export async function editionRoutes(
               scope={editionScope(slug, edition, editions)}
             />
           );
-          return { status: 200, html };
         },
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.timeline,
     pageRoute("public", EditionParams, TimelineQuery),
-    async (request, reply) => {
-      return sendEditionPage(
+    async (request, reply) =>
+      sendEditionPage(
         request,
         reply,
         request.params,
-        async ({ slug, number, edition, editions, url }) => {
-          return renderTimeline({
-            view: viewOf(request),
+        async ({ slug, number, edition, editions, url, view }) =>
+          renderTimeline({
+            view,
             requestUrl: url,
             catalogue: edition.catalogue,
             scope: editionScope(slug, edition, editions),
@@ -395,10 +361,8 @@ export async function editionRoutes(
             today: germanDayOf(now()),
             shownTitle: edition.title,
             compare: async (since) => compareEditions(ctx, slug, number, since),
-          });
-        },
-      );
-    },
+          }),
+      ),
   );
 
   app.get(
@@ -415,10 +379,9 @@ export async function editionRoutes(
         const report = await compareEditions(ctx, slug, number, since);
         const { edition, editions } = await getEdition(ctx, slug, number);
         const ideas = await listItemsTakenUpIn(ctx, slug, number);
-        const view = viewOf(request);
-        const html = await (
+        return (
           <ChangesPage
-            view={view}
+            view={viewOf(request)}
             requestUrl={url}
             report={report}
             scope={editionScope(slug, edition, editions)}
@@ -426,7 +389,6 @@ export async function editionRoutes(
             ideas={ideas}
           />
         );
-        return { status: 200, html };
       });
     },
   );
@@ -436,10 +398,9 @@ export async function editionRoutes(
     pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
-      return sendPublic(request, reply, request.params.slug, async () => ({
-        status: 200,
-        html: await renderPrintView(ctx, request.params.slug, number),
-      }));
+      return sendPublic(request, reply, request.params.slug, async () =>
+        renderPrintView(ctx, request.params.slug, number),
+      );
     },
   );
 
@@ -494,96 +455,111 @@ export async function editionRoutes(
           backHref={view.link(editionPaths.edition(slug, number))}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 
   // ── The draft (staff and committee) ───────────────────────────────────────
+  /** A page of the draft for signed-in people of its municipality: rendered each time, never kept. */
+  async function sendDraftPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slugText: string,
+    render: (draft: {
+      readonly slug: string;
+      readonly catalogue: Catalogue;
+      readonly scope: PortalScope;
+      readonly view: ViewContext;
+    }) => Promise<RenderedPage>,
+  ): Promise<FastifyReply> {
+    const slug = municipalitySlug(slugText);
+    const { catalogue, editions } = await runUseCase(
+      ctx,
+      request,
+      getDraftCatalogue,
+      slug,
+    );
+    const page = await render({
+      slug,
+      catalogue,
+      scope: draftScope(slug, editions),
+      view: viewOf(request),
+    });
+    return typeof page === "string"
+      ? sendNoStore(reply, 200, page)
+      : sendNoStore(reply, page.status, page.html);
+  }
+
   app.get(
     EDITION_ROUTES.draft,
     pageRoute("signed-in", MunicipalityParams, PageQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const view = viewOf(request);
-      return sendNoStore(
         reply,
-        200,
-        await (
+        request.params.slug,
+        async ({ catalogue, scope, view }) => (
           <ProgrammePage
             view={view}
             requestUrl={request.url}
             catalogue={catalogue}
-            scope={draftScope(slug, editions)}
+            scope={scope}
           />
         ),
-      );
-    },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.draftProject,
     pageRoute("signed-in", DraftProjectParams, PageQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const { entry, dependents } = projectIn(
-        catalogue,
-        request.params.projectSlug,
-      );
-      const view = viewOf(request);
-      const html = await (
-        <ProjectPage
-          view={view}
-          requestUrl={request.url}
-          catalogue={catalogue}
-          entry={entry}
-          dependents={dependents}
-          today={germanDayOf(now())}
-          scope={draftScope(slug, editions)}
-        />
-      );
-      return sendNoStore(reply, 200, html);
-    },
+        reply,
+        request.params.slug,
+        async ({ catalogue, scope, view }) => {
+          const { entry, dependents } = projectIn(
+            catalogue,
+            request.params.projectSlug,
+          );
+          return (
+            <ProjectPage
+              view={view}
+              requestUrl={request.url}
+              catalogue={catalogue}
+              entry={entry}
+              dependents={dependents}
+              today={germanDayOf(now())}
+              scope={scope}
+            />
+          );
+        },
+      ),
   );
 
   app.get(
     EDITION_ROUTES.draftTimeline,
     pageRoute("signed-in", MunicipalityParams, TimelineQuery),
-    async (request, reply) => {
-      const slug = municipalitySlug(request.params.slug);
-      const { catalogue, editions } = await runUseCase(
-        ctx,
+    async (request, reply) =>
+      sendDraftPage(
         request,
-        getDraftCatalogue,
-        slug,
-      );
-      const view = viewOf(request);
-      const page = await renderTimeline({
-        view,
-        requestUrl: request.url,
-        catalogue,
-        scope: draftScope(slug, editions),
-        query: request.query,
-        today: germanDayOf(now()),
-        shownTitle: view.t.edition.draftLabel,
-        compare: async (since) =>
-          compareDraftWith(ctx, request.principal, slug, since, {
-            ip: request.ip,
+        reply,
+        request.params.slug,
+        async ({ slug, catalogue, scope, view }) =>
+          renderTimeline({
+            view,
+            requestUrl: request.url,
+            catalogue,
+            scope,
+            query: request.query,
+            today: germanDayOf(now()),
+            shownTitle: view.t.edition.draftLabel,
+            compare: async (since) =>
+              compareDraftWith(ctx, request.principal, slug, since, {
+                ip: request.ip,
+              }),
           }),
-      });
-      return sendNoStore(reply, page.status, page.html);
-    },
+      ),
   );
 
   /** Renders the draft's change page with a notice, a failed form or the confirmation step. */

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { APP_VERSION } from "./static-assets.js";
 
 /** How long shared caches and browsers may reuse a public response without asking again. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
@@ -78,6 +79,67 @@ export async function sendCacheable(
   reply.header("etag", tag).header("cache-control", PUBLIC_CACHE_CONTROL);
   if (contentType !== undefined) reply.type(contentType);
   return reply.send(body);
+}
+
+/** A response body with its content type; with a file name it is sent as a download. */
+export interface TypedBody {
+  readonly body: string | Buffer;
+  readonly type: string;
+  readonly fileName?: string;
+}
+
+/** Sends an HTML page that must never be reused: personal, one-time, or a form's answer. */
+export async function sendNoStore(
+  reply: FastifyReply,
+  status: number,
+  html: string | Promise<string>,
+): Promise<FastifyReply> {
+  const body = await html;
+  return reply
+    .code(status)
+    .header("cache-control", NO_STORE)
+    .type("text/html; charset=utf-8")
+    .send(body);
+}
+
+/** The base URL of this request (scheme and host), for the addresses written into a body. */
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Sends a public response of one municipality's data that writes this host's addresses
+ * into its body (pages, files, feeds): tagged by the data version, the app's version, the
+ * URL with its query and the host, and by `today` where the body counts days. `name` sets
+ * the responses of one module apart.
+ */
+export async function sendHostTagged(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tag: {
+    readonly name: string;
+    readonly version: number;
+    readonly today?: string;
+  },
+  render: () => Promise<TypedBody>,
+): Promise<FastifyReply> {
+  const parts = [tag.name, APP_VERSION, request.url, baseUrlOf(request)];
+  if (tag.today !== undefined) parts.push(tag.today);
+  return sendCacheable(
+    request,
+    reply,
+    entityTag(tag.version, parts),
+    async () => {
+      const { body, type, fileName } = await render();
+      reply.type(type);
+      if (fileName !== undefined)
+        reply.header(
+          "content-disposition",
+          `attachment; filename="${fileName}"`,
+        );
+      return body;
+    },
+  );
 }
 
 /** Which kept body an Accept-Encoding header allows, best first: brotli, gzip, none. */

@@ -22,11 +22,14 @@ import {
   PUBLIC_CACHE_CONTROL,
 } from "./cache.js";
 import { offerToFastLane } from "./fast-lane.js";
+import { APP_VERSION } from "./static-assets.js";
 
 export { chooseEncoding } from "./cache.js";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+
+const HTML = "text/html; charset=utf-8";
 
 /** Bodies smaller than this are sent as they are. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -37,6 +40,10 @@ export interface RenderedResponse {
   readonly body: string;
   readonly tag?: string;
 }
+
+/** A rendered HTML page: the markup alone is a 200. */
+export type RenderedPage =
+  string | { readonly status: number; readonly html: string };
 
 /** A kept response: the plain body and its compressions, with the tag and content type. */
 interface Entry {
@@ -122,6 +129,43 @@ export class PublicResponseCache {
   /** How many responses are kept. */
   get size(): number {
     return this.entries.stats.entries;
+  }
+
+  /**
+   * Sends a public HTML page: kept ready to send per `version`, 304 when the client holds
+   * it, else rendered for the canonical URL (the route's known query parameters only). The
+   * key names the route, its path parameters, the known query and `today` (pages with a
+   * timeline draw a today line); `name` sets the pages of one module apart.
+   */
+  async sendPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: {
+      readonly name: string;
+      readonly version: number;
+      readonly today: string;
+      readonly render: (url: string) => Promise<RenderedPage>;
+    },
+  ): Promise<FastifyReply> {
+    const canonical = canonicalRequest(request);
+    return this.send(request, reply, {
+      version: page.version,
+      key: [
+        page.name,
+        APP_VERSION,
+        request.routeOptions.url ?? "",
+        ...Object.values(request.params as Record<string, string>),
+        canonical.query,
+        page.today,
+      ],
+      type: HTML,
+      render: async () => {
+        const rendered = await page.render(canonical.url);
+        return typeof rendered === "string"
+          ? { status: 200, body: rendered }
+          : { status: rendered.status, body: rendered.html };
+      },
+    });
   }
 
   /**

@@ -2,13 +2,28 @@
  * Reading the parts of a URL: ids and slugs. What cannot name anything is a 404 before any
  * query, whichever route it reaches.
  */
-import { Type } from "@sinclair/typebox";
+import {
+  Type,
+  type TObject,
+  type TProperties,
+  type TString,
+} from "@sinclair/typebox";
 import { AppError } from "../../errors.js";
 
 /** The path of every route under /:slug, read before the slug is checked (see municipalitySlugParam). */
 export const MunicipalityParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
 });
+
+/**
+ * The path of a route under /:slug with more parts, e.g.
+ * `municipalityParamsWith({ id: Type.String({ maxLength: 12 }) })`.
+ */
+export function municipalityParamsWith<P extends TProperties>(
+  parts: P,
+): TObject<{ slug: TString } & P> {
+  return Type.Object({ ...MunicipalityParams.properties, ...parts });
+}
 
 /** Municipality and project slugs: lower-case letters, digits, single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

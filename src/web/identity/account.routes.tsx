@@ -2,6 +2,7 @@
  * /konto: every signed-in person manages their own second factor, password and API
  * tokens. Only with a browser session: an API token cannot make further tokens.
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ViewContext } from "../components/view.js";
@@ -36,7 +37,6 @@ import {
   accountBarOf,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "./identity-view.js";
 import { EnrolmentPage, RecoveryCodesPage } from "./sign-in-pages.js";
@@ -73,7 +73,7 @@ async function sendRecoveryCodes(
       notice={notice}
     />
   );
-  return sendPage(reply, 200, html);
+  return sendNoStore(reply, 200, html);
 }
 
 const NoParams = Type.Object({});
@@ -116,7 +116,7 @@ export async function accountRoutes(
         {...extra}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   app.get(
@@ -153,7 +153,7 @@ export async function accountRoutes(
           account={accountBarOf(request, view)}
         />
       );
-      return sendPage(reply, 200, html);
+      return sendNoStore(reply, 200, html);
     },
   );
 
@@ -196,7 +196,7 @@ export async function accountRoutes(
             account={accountBarOf(request, view)}
           />
         );
-        return sendPage(reply, failure.status, html);
+        return sendNoStore(reply, failure.status, html);
       },
       fieldOf: identityFieldOf,
     }),

@@ -1,32 +1,16 @@
 /** What the identity routes share: the view, the account bar, form fields and problems. */
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { ClientOrigin } from "../../app/auth/sessions.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { ErrorSummaryLink } from "../components/error-summary/error-summary.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
-import { NO_STORE } from "../http/cache.js";
 import { requestLanguage } from "../http/errors.js";
 import { csrfToken } from "../plugins/session.js";
 import { identityPaths, safeNextPath } from "./identity-paths.js";
 
-const HTML = "text/html; charset=utf-8";
-
 /** The view context of a request (German unless ?lang=en). */
 export function viewOf(request: FastifyRequest): ViewContext {
   return createViewContext(requestLanguage(request));
-}
-
-/** Sends a page that must never be cached (all identity pages show personal or one-time content). */
-export function sendPage(
-  reply: FastifyReply,
-  status: number,
-  html: string,
-): FastifyReply {
-  return reply
-    .code(status)
-    .header("cache-control", NO_STORE)
-    .type(HTML)
-    .send(html);
 }
 
 /** Where the request comes from, for throttling and the audit log. */

@@ -12,7 +12,7 @@ import { extendSession } from "../../app/auth/sessions.js";
 import type { AppContext } from "../../app/context.js";
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { NO_STORE } from "../http/cache.js";
+import { NO_STORE, sendNoStore } from "../http/cache.js";
 import { accountBarOf } from "./identity-view.js";
 import { viewOf } from "../editor/editor-view.js";
 import { csrfToken, takeKeptFormCookie } from "../plugins/session.js";
@@ -23,8 +23,6 @@ export const SESSION_TIME_ROUTES = {
   extend: "/konto/sitzung",
   keptForm: "/konto/eingaben",
 } as const;
-
-const HTML = "text/html; charset=utf-8";
 
 /** Extending the session: the page to return to. */
 const ExtendBody = Type.Object({
@@ -131,7 +129,7 @@ export async function sessionTimeRoutes(
           )}
         </PageLayout>
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 }

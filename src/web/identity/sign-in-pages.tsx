@@ -58,15 +58,7 @@ export function SignInPage(
         next={props.next}
         submit={t.signInSubmit}
       >
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label={t.email}
-          value={props.email}
-          autocomplete="username"
-          spellcheck={false}
-        />
+        <AccountEmailField view={view} value={props.email} />
         <TextField
           id="password"
           name="password"
@@ -75,15 +67,7 @@ export function SignInPage(
           autocomplete="current-password"
         />
       </SignInStepForm>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(identityPaths.forgotPassword())}
-          safe
-        >
-          {t.forgotPasswordLink}
-        </a>
-      </p>
+      <ForgotPasswordLink view={view} text={t.forgotPasswordLink} />
       {props.singleSignOn === true ? (
         <p class="app-body-text">
           <a
@@ -411,15 +395,10 @@ export function ForgotPasswordPage(
             csrfToken={props.csrfToken}
             submit={t.forgotSubmit}
           >
-            <TextField
-              id="email"
-              name="email"
-              type="email"
-              label={t.email}
+            <AccountEmailField
+              view={view}
               value={props.email}
               error={emailError}
-              autocomplete="username"
-              spellcheck={false}
             />
           </SignInStepForm>
         </>
@@ -480,17 +459,47 @@ export function ResetPasswordPage(
           <p class="app-lead" safe>
             {t.resetInvalid}
           </p>
-          <p class="app-body-text">
-            <a
-              class="app-link"
-              href={view.link(identityPaths.forgotPassword())}
-              safe
-            >
-              {t.resetRequestAgain}
-            </a>
-          </p>
+          <ForgotPasswordLink view={view} text={t.resetRequestAgain} />
         </>
       )}
     </SignInFrame>
+  );
+}
+
+/** The e-mail address that names an account, as the sign-in and the reset request ask for it. */
+function AccountEmailField(props: {
+  readonly view: ViewContext;
+  readonly value: string | undefined;
+  readonly error?: string | undefined;
+}): JSX.Element {
+  return (
+    <TextField
+      id="email"
+      name="email"
+      type="email"
+      label={props.view.t.identity.email}
+      value={props.value}
+      error={props.error}
+      autocomplete="username"
+      spellcheck={false}
+    />
+  );
+}
+
+/** A paragraph with the link to the page that sends a reset link. */
+function ForgotPasswordLink(props: {
+  readonly view: ViewContext;
+  readonly text: string;
+}): JSX.Element {
+  return (
+    <p class="app-body-text">
+      <a
+        class="app-link"
+        href={props.view.link(identityPaths.forgotPassword())}
+        safe
+      >
+        {props.text}
+      </a>
+    </p>
   );
 }

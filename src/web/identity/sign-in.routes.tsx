@@ -3,6 +3,7 @@
  * case (app/auth), set or clear the cookie, redirect (post/redirect/get) or render the
  * form again with its problems. Every page is no-store.
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
@@ -51,7 +52,6 @@ import {
   errorLinks,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "./identity-view.js";
 import {
@@ -150,7 +150,7 @@ export async function signInRoutes(
         {...page}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   /** Sends the form for the second factor's code, with the problem if there is one. */
@@ -169,7 +169,7 @@ export async function signInRoutes(
         error={error}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   /** Sends the setup of the second factor that a pending sign-in has to go through first. */
@@ -194,7 +194,7 @@ export async function signInRoutes(
         isDuringSignIn
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   /** Sends the form asking for a reset link. */
@@ -217,7 +217,7 @@ export async function signInRoutes(
         {...page}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   /**
@@ -242,7 +242,7 @@ export async function signInRoutes(
         {...form}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   app.get(
@@ -472,7 +472,7 @@ export async function signInRoutes(
             notice={view.t.identity.secondFactorActivated}
           />
         );
-        return sendPage(reply, 200, html);
+        return sendNoStore(reply, 200, html);
       },
       render: async ({ request, reply }, failure) => {
         const pending = pendingOrRedirect(request, reply, "enrolment");

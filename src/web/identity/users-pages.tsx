@@ -3,6 +3,7 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
+import type { Children } from "@kitajs/html";
 import { TableHead } from "../components/table-head/table-head.js";
 import { TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
@@ -300,12 +301,23 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
   );
 }
 
-function RoleChoice(props: {
-  view: ViewContext;
-  selected: string;
-  error: string | undefined;
+/**
+ * A fieldset of choices in its form group, with legend, hint and error tied to it as the
+ * form controls tie theirs (`{id}-hinweis`, `{id}-fehler`).
+ */
+function ChoiceFieldset(props: {
+  readonly id: string;
+  /** The fieldset's own id, where the error summary links to the whole group. */
+  readonly fieldsetId?: string;
+  readonly legend: string;
+  readonly hint?: string;
+  readonly error: string | undefined;
+  readonly children: Children;
 }): JSX.Element {
-  const t = props.view.t.identity;
+  const describedBy = [
+    props.hint === undefined ? undefined : `${props.id}-hinweis`,
+    props.error === undefined ? undefined : `${props.id}-fehler`,
+  ].filter((id) => id !== undefined);
   return (
     <div
       class={[
@@ -315,48 +327,69 @@ function RoleChoice(props: {
     >
       <fieldset
         class="app-fieldset"
+        id={props.fieldsetId}
         aria-describedby={
-          props.error === undefined ? undefined : "rolle-fehler"
+          describedBy.length === 0 ? undefined : describedBy.join(" ")
         }
       >
         <legend class="app-fieldset__legend" safe>
-          {t.role}
+          {props.legend}
         </legend>
+        {props.hint === undefined ? (
+          ""
+        ) : (
+          <p class="app-hint" id={`${props.id}-hinweis`} safe>
+            {props.hint}
+          </p>
+        )}
         {props.error === undefined ? (
           ""
         ) : (
-          <p class="app-error-message" id="rolle-fehler">
+          <p class="app-error-message" id={`${props.id}-fehler`}>
             <span class="app-visually-hidden">Fehler: </span>
             <span safe>{props.error}</span>
           </p>
         )}
-        <div class="app-radios">
-          {ROLES.map((role) => (
-            <div class="app-radios__item">
-              <input
-                class="app-radios__input"
-                type="radio"
-                id={`rolle-${role}`}
-                name="role"
-                value={role}
-                checked={props.selected === role}
-                aria-describedby={`rolle-${role}-hinweis`}
-              />
-              <label class="app-radios__label" for={`rolle-${role}`} safe>
-                {t.roleName[role]}
-              </label>
-              <p
-                class="app-hint app-radios__hint"
-                id={`rolle-${role}-hinweis`}
-                safe
-              >
-                {t.roleHint[role]}
-              </p>
-            </div>
-          ))}
-        </div>
+        {props.children}
       </fieldset>
     </div>
+  );
+}
+
+function RoleChoice(props: {
+  view: ViewContext;
+  selected: string;
+  error: string | undefined;
+}): JSX.Element {
+  const t = props.view.t.identity;
+  return (
+    <ChoiceFieldset id="rolle" legend={t.role} error={props.error}>
+      <div class="app-radios">
+        {ROLES.map((role) => (
+          <div class="app-radios__item">
+            <input
+              class="app-radios__input"
+              type="radio"
+              id={`rolle-${role}`}
+              name="role"
+              value={role}
+              checked={props.selected === role}
+              aria-describedby={`rolle-${role}-hinweis`}
+            />
+            <label class="app-radios__label" for={`rolle-${role}`} safe>
+              {t.roleName[role]}
+            </label>
+            <p
+              class="app-hint app-radios__hint"
+              id={`rolle-${role}-hinweis`}
+              safe
+            >
+              {t.roleHint[role]}
+            </p>
+          </div>
+        ))}
+      </div>
+    </ChoiceFieldset>
   );
 }
 
@@ -368,58 +401,35 @@ function OrgUnitChoice(props: {
 }): JSX.Element {
   const t = props.view.t.identity;
   return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
+    <ChoiceFieldset
+      id="einheiten"
+      fieldsetId="einheiten"
+      legend={t.orgUnits}
+      hint={t.orgUnitsHint}
+      error={props.error}
     >
-      <fieldset
-        class="app-fieldset"
-        id="einheiten"
-        aria-describedby={
-          props.error === undefined
-            ? "einheiten-hinweis"
-            : "einheiten-hinweis einheiten-fehler"
-        }
-      >
-        <legend class="app-fieldset__legend" safe>
-          {t.orgUnits}
-        </legend>
-        <p class="app-hint" id="einheiten-hinweis" safe>
-          {t.orgUnitsHint}
-        </p>
-        {props.error === undefined ? (
-          ""
-        ) : (
-          <p class="app-error-message" id="einheiten-fehler">
-            <span class="app-visually-hidden">Fehler: </span>
-            <span safe>{props.error}</span>
-          </p>
-        )}
-        <div class="app-checkbox-columns">
-          {props.options.map((unit, index) => (
-            <div class="app-checkbox">
-              <input
-                class="app-checkbox__input"
-                type="checkbox"
-                id={`einheit-${index}`}
-                name="orgUnitCodes"
-                value={unit.code}
-                checked={props.selected.includes(unit.code)}
-              />
-              <label
-                class="app-checkbox__label"
-                for={`einheit-${index}`}
-                lang={props.view.contentLang}
-              >
-                <span safe>{unit.code}</span> <span safe>{unit.name}</span>
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+      <div class="app-checkbox-columns">
+        {props.options.map((unit, index) => (
+          <div class="app-checkbox">
+            <input
+              class="app-checkbox__input"
+              type="checkbox"
+              id={`einheit-${index}`}
+              name="orgUnitCodes"
+              value={unit.code}
+              checked={props.selected.includes(unit.code)}
+            />
+            <label
+              class="app-checkbox__label"
+              for={`einheit-${index}`}
+              lang={props.view.contentLang}
+            >
+              <span safe>{unit.code}</span> <span safe>{unit.name}</span>
+            </label>
+          </div>
+        ))}
+      </div>
+    </ChoiceFieldset>
   );
 }
 

@@ -3,6 +3,7 @@
  * reactivate accounts of their municipality, and send invitations. Post/redirect/get;
  * a form with problems comes back with the input kept and a 400, a stale form with 409.
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -27,7 +28,12 @@ import {
   type FormFailure,
 } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
-import { idParam, isSlug, MunicipalityParams } from "../http/params.js";
+import {
+  idParam,
+  isSlug,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
@@ -36,7 +42,6 @@ import {
   accountBarOf,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "./identity-view.js";
 import {
@@ -52,8 +57,7 @@ export interface UserRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const UserParamsSchema = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const UserParamsSchema = municipalityParamsWith({
   userId: Type.String({ maxLength: 12 }),
 });
 type SlugParams = Static<typeof MunicipalityParams>;
@@ -123,7 +127,7 @@ export async function userRoutes(
         {...props}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   function storedValues(user: AccountSummary): UserFormValues {
@@ -222,7 +226,7 @@ export async function userRoutes(
           users={users}
         />
       );
-      return sendPage(reply, 200, html);
+      return sendNoStore(reply, 200, html);
     },
   );
 

@@ -4,6 +4,7 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
+import { municipalityCrumb } from "../portal/portal-frame.js";
 import { TableHead } from "../components/table-head/table-head.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
@@ -16,7 +17,6 @@ import {
 } from "../../exports/open-data/dataset-files.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
 import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
@@ -103,11 +103,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, catalogue.municipality),
         { label: t.title },
       ]}
     >
@@ -254,11 +250,7 @@ export function DictionaryPage(
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, catalogue.municipality),
         { label: t.title, href: view.link(openDataPaths.page(slug)) },
         { label: title },
       ]}

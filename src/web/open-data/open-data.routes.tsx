@@ -7,11 +7,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
-import {
-  getDataVersion,
-  listMunicipalities,
-} from "../../app/catalogue/read-catalogue.js";
+import { listMunicipalities } from "../../app/catalogue/read-catalogue.js";
 import {
   buildInstanceCatalogue,
   buildMunicipalityCatalogue,
@@ -62,23 +58,28 @@ import {
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
 import { editorChrome } from "../editor/editor-view.js";
-import { MunicipalityParams } from "../http/params.js";
+import {
+  isSlug,
+  municipalitySlugParam,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
-  entityTag,
-  matchesIfNoneMatch,
-  NO_STORE,
-  PUBLIC_CACHE_CONTROL,
+  baseUrlOf,
+  sendHostTagged,
+  type TypedBody,
+  sendNoStore,
 } from "../http/cache.js";
+import { requireDataVersion } from "../http/municipality-version.js";
 import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { APP_VERSION } from "../http/static-assets.js";
 import { viewOf } from "../identity/identity-view.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
@@ -93,9 +94,7 @@ export interface OpenDataRoutesOptions {
   readonly canFollowByMail?: boolean;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ENTRY = /^([a-z0-9-]{1,40})(?:\.([a-z]{1,5}))?$/;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
 const HTML = "text/html; charset=utf-8";
 const DCAT_FILES: Readonly<
   Record<string, "turtle" | "rdfxml" | "jsonld" | undefined>
@@ -112,8 +111,7 @@ const DCAT_CONTENT_TYPES = {
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const EntryParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const EntryParams = municipalityParamsWith({
   name: Type.String({ maxLength: 60 }),
 });
 
@@ -121,11 +119,6 @@ interface EmbedContext {
   readonly view: ViewContext;
   readonly catalogue: Catalogue;
   readonly baseUrl: string;
-}
-
-/** The base URL of this request (scheme and host), for the addresses written into files. */
-export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 /** Registers the open data pages and files. */
@@ -136,48 +129,19 @@ export async function openDataRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
-  async function requireDataVersion(slug: string): Promise<number> {
-    if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const version = await getDataVersion(ctx, slug);
-    if (version === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    return version;
-  }
-
   /** Answers 304 or sends what `render` makes, with ETag and public caching. */
-  async function sendTagged(
+  const sendTagged = (
     request: FastifyRequest,
     reply: FastifyReply,
     version: number,
-    render: () => Promise<{
-      body: string | Buffer;
-      type: string;
-      fileName?: string;
-    }>,
-  ): Promise<FastifyReply> {
-    const tag = entityTag(version, [
-      "open-data",
-      APP_VERSION,
-      request.url,
-      baseUrlOf(request),
-      germanIsoDateOf(options.now()),
-    ]);
-    if (matchesIfNoneMatch(request.headers["if-none-match"], tag)) {
-      return reply
-        .code(304)
-        .header("etag", tag)
-        .header("cache-control", PUBLIC_CACHE_CONTROL)
-        .send();
-    }
-    const { body, type, fileName } = await render();
-    reply
-      .header("etag", tag)
-      .header("cache-control", PUBLIC_CACHE_CONTROL)
-      .type(type);
-    if (fileName !== undefined)
-      reply.header("content-disposition", `attachment; filename="${fileName}"`);
-    return reply.send(body);
-  }
+    render: () => Promise<TypedBody>,
+  ): Promise<FastifyReply> =>
+    sendHostTagged(
+      request,
+      reply,
+      { name: "open-data", version, today: germanIsoDateOf(options.now()) },
+      render,
+    );
 
   async function context(request: FastifyRequest, slug: string) {
     const [{ catalogue }, settings] = await Promise.all([
@@ -199,7 +163,7 @@ export async function openDataRoutes(
     pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendTagged(request, reply, version, async () => {
         const { catalogue, licence, attribution, read } = await context(
@@ -229,7 +193,7 @@ export async function openDataRoutes(
     pageRoute("public", EntryParams, Query),
     async (request, reply) => {
       const { slug, name } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       const match = ENTRY.exec(name);
       const key = match?.[1];
       const format = match?.[2];
@@ -277,8 +241,7 @@ export async function openDataRoutes(
   );
 
   // ── DCAT-AP.de catalogues ─────────────────────────────────────────────────
-  const DcatParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const DcatParams = municipalityParamsWith({
     file: Type.String({ maxLength: 40 }),
   });
   const InstanceDcatParams = Type.Object({
@@ -311,7 +274,7 @@ export async function openDataRoutes(
     pageRoute("public", DcatParams),
     async (request, reply) => {
       const { slug, file } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requireDataVersion(ctx, slug);
       return sendCatalogue(request, reply, version, file, () =>
         buildMunicipalityCatalogue(ctx, slug, {
           baseUrl: baseUrlOf(request),
@@ -350,7 +313,7 @@ export async function openDataRoutes(
     slug: string,
     render: (context: EmbedContext) => Promise<string>,
   ): Promise<FastifyReply> {
-    const version = await requireDataVersion(slug);
+    const version = await requireDataVersion(ctx, slug);
     const [published, settings] = await Promise.all([
       getPublishedCatalogue(ctx, slug),
       getOpenDataSettings(ctx, slug),
@@ -376,16 +339,13 @@ export async function openDataRoutes(
     }));
   }
 
-  const EmbedProjectParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedProjectParams = municipalityParamsWith({
     projectSlug: Type.String({ maxLength: 100 }),
   });
-  const EmbedFieldParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedFieldParams = municipalityParamsWith({
     fieldKey: Type.String({ maxLength: 100 }),
   });
-  const EmbedFigureParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const EmbedFigureParams = municipalityParamsWith({
     key: Type.String({ maxLength: 100 }),
   });
 
@@ -473,7 +433,7 @@ export async function openDataRoutes(
     pageRoute("staff", MunicipalityParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      await requireDataVersion(slug);
+      await requireDataVersion(ctx, slug);
       const view = viewOf(request);
       const settings = await runUseCase(
         ctx,
@@ -504,13 +464,12 @@ export async function openDataRoutes(
           baseUrl={baseUrlOf(request)}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 
   // ── Atom feeds ────────────────────────────────────────────────────────────
-  const ProjectFeedParams = Type.Object({
-    slug: Type.String({ maxLength: 100 }),
+  const ProjectFeedParams = municipalityParamsWith({
     projectSlug: Type.String({ maxLength: 100 }),
   });
 
@@ -520,8 +479,8 @@ export async function openDataRoutes(
     slug: string,
     projectSlug?: string,
   ): Promise<FastifyReply> {
-    const version = await requireDataVersion(slug);
-    if (projectSlug !== undefined && !SLUG.test(projectSlug))
+    const version = await requireDataVersion(ctx, slug);
+    if (projectSlug !== undefined && !isSlug(projectSlug))
       throw new AppError("ERR_PROJECT_NOT_FOUND");
     return sendTagged(request, reply, version, async () => {
       const feed = await readFeed(ctx, slug, {
@@ -589,8 +548,7 @@ export async function openDataRoutes(
     OPEN_DATA_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
     async (request, reply) => {
-      const slug = request.params.slug;
-      if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       return renderSettings(
         request,
@@ -618,8 +576,7 @@ export async function openDataRoutes(
       body: OpenDataSettingsBody,
       form: "einstellungen",
       run: async (input, { request, params, view }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, changeOpenDataSettings, {
           municipality: params.slug,
           data: {
@@ -656,8 +613,7 @@ export async function openDataRoutes(
       body: OparlSyncBody,
       form: "oparl",
       run: async (input, { request, params, view }) => {
-        if (!SLUG.test(params.slug))
-          throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
+        municipalitySlugParam(params.slug);
         const result = await syncOparlForAdministrator(
           ctx,
           request.principal,

@@ -7,7 +7,7 @@
  * token in the URL is the credential, and mail programs send the one-click unsubscribe of
  * RFC 8058 (`List-Unsubscribe=One-Click`) without a page. Only when mail is configured.
  */
-import type { Children } from "@kitajs/html";
+import { sendNoStore } from "../http/cache.js";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -26,21 +26,20 @@ import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AppError, isAppError } from "../../errors.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
-import { sendPage, viewOf } from "../identity/identity-view.js";
+import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 
 /** What the routes need. */
 export interface SubscriptionRoutesOptions {
@@ -51,8 +50,7 @@ export interface SubscriptionRoutesOptions {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TokenParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
 const PageQuery = Type.Object({
@@ -68,39 +66,8 @@ const LinkBody = Type.Object({
 /** The form's body: the address, and a field people do not see (bots fill it in). */
 export const SubscriptionBody = Type.Object({
   email: FormText(254),
-  webseite: FormText(200),
+  ...HONEYPOT_FIELDS,
 });
-
-function Frame(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  children?: Children;
-}): JSX.Element {
-  const { view, catalogue } = props;
-  return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(catalogue.municipality.slug)),
-          lang: view.contentLang,
-        },
-        { label: props.title },
-      ]}
-    >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </PageLayout>
-  );
-}
 
 function SubscriptionPage(props: {
   view: ViewContext;
@@ -113,7 +80,7 @@ function SubscriptionPage(props: {
   const { view, catalogue, failed } = props;
   const t = view.t.subscriptions;
   return (
-    <Frame
+    <PortalFrame
       view={view}
       catalogue={catalogue}
       requestUrl={props.requestUrl}
@@ -153,23 +120,12 @@ function SubscriptionPage(props: {
           error={failed?.errors.email}
           maxlength={SubscriptionBody.properties.email.maxLength}
         />
-        <div hidden>
-          <label for="webseite" safe>
-            {t.honeypot}
-          </label>
-          <input
-            id="webseite"
-            name="webseite"
-            type="text"
-            tabindex="-1"
-            autocomplete="off"
-          />
-        </div>
+        <HoneypotField label={t.honeypot} />
         <button class="app-button" type="submit" safe>
           {t.submit}
         </button>
       </form>
-    </Frame>
+    </PortalFrame>
   );
 }
 
@@ -184,7 +140,7 @@ function LinkPage(props: {
   action: string;
 }): JSX.Element {
   return (
-    <Frame
+    <PortalFrame
       view={props.view}
       catalogue={props.catalogue}
       requestUrl={props.requestUrl}
@@ -198,7 +154,7 @@ function LinkPage(props: {
           {props.button}
         </button>
       </form>
-    </Frame>
+    </PortalFrame>
   );
 }
 
@@ -239,7 +195,7 @@ export async function subscriptionRoutes(
         failed={failed}
       />
     );
-    return sendPage(reply, status, html);
+    return sendNoStore(reply, status, html);
   }
 
   async function renderMessage(
@@ -251,7 +207,7 @@ export async function subscriptionRoutes(
   ): Promise<FastifyReply> {
     const { catalogue } = await getPublishedCatalogue(ctx, slug);
     const html = await (
-      <Frame
+      <PortalFrame
         view={viewOf(request)}
         catalogue={catalogue}
         requestUrl={request.url}
@@ -260,9 +216,9 @@ export async function subscriptionRoutes(
         <p class="app-lead" safe>
           {text}
         </p>
-      </Frame>
+      </PortalFrame>
     );
-    return sendPage(reply, 200, html);
+    return sendNoStore(reply, 200, html);
   }
 
   async function renderLinkPage(
@@ -293,7 +249,7 @@ export async function subscriptionRoutes(
     );
     // The token is in the path: no other site may see it in a Referer header.
     reply.header("referrer-policy", "no-referrer");
-    return sendPage(reply, 200, html);
+    return sendNoStore(reply, 200, html);
   }
 
   app.get(

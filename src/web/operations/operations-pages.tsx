@@ -36,7 +36,8 @@ export const OPERATIONS_ROUTES = {
   reactivate: "/betrieb/kommunen/:slug/reaktivieren",
 } as const;
 
-interface BaseProps {
+/** What every page of the operators' area is drawn with. */
+export interface OperationsFrame {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly account: AccountBarProps | undefined;
@@ -97,7 +98,7 @@ function Pagination(props: {
 
 /** /betrieb/: the municipalities and their state. */
 export function OperationsHomePage(
-  props: BaseProps & { readonly overview: MunicipalityOverview },
+  props: OperationsFrame & { readonly overview: MunicipalityOverview },
 ): JSX.Element {
   const { view, overview } = props;
   const t = view.t.operations;
@@ -225,7 +226,7 @@ export function OperationsHomePage(
 
 /** /betrieb/protokoll: the installation's audit log. */
 export function OperationsAuditLogPage(
-  props: BaseProps & { readonly log: InstanceAuditLogPage },
+  props: OperationsFrame & { readonly log: InstanceAuditLogPage },
 ): JSX.Element {
   const { view, log } = props;
   const t = view.t.operations;

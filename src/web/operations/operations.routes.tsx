@@ -5,6 +5,7 @@
  * and deactivates or reactivates it after a confirmation step; reading a municipality's
  * data still needs a membership there. Forms go through formAction (ADR 0009).
  */
+import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
@@ -28,7 +29,6 @@ import {
   accountBarOf,
   identityFieldOf,
   queryFlag,
-  sendPage,
   viewOf,
 } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
@@ -47,6 +47,7 @@ import {
   OPERATIONS_ROUTES,
   OperationsAuditLogPage,
   OperationsHomePage,
+  type OperationsFrame,
   operationsPaths,
 } from "./operations-pages.js";
 
@@ -68,28 +69,48 @@ export async function operationsRoutes(
   const { ctx } = options;
   const mail = options.mail ?? null;
 
+  /** What every page of the operators' area is drawn with. */
+  function frameOf(request: FastifyRequest): OperationsFrame {
+    const view = viewOf(request);
+    return {
+      view,
+      requestUrl: request.url,
+      account: accountBarOf(request, view),
+    };
+  }
+
+  /** The frame of a page with forms: with the session's CSRF token. */
+  const formFrameOf = (request: FastifyRequest) => ({
+    ...frameOf(request),
+    csrfToken: csrfToken(request),
+  });
+
+  const municipalityFor = (request: FastifyRequest, slug: string) =>
+    getMunicipalityForOperators(
+      ctx,
+      request.principal,
+      municipalitySlugParam(slug),
+    );
+
   async function renderCreate(
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
     const templates = await listMunicipalitiesForOperators(
       ctx,
       request.principal,
     );
-    const html = await (
+    return sendNoStore(
+      reply,
+      status,
       <CreateMunicipalityPage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         templates={templates.map((m) => ({ slug: m.slug, name: m.name }))}
         failed={failed}
-      />
+      />,
     );
-    return sendPage(reply, status, html);
   }
 
   async function renderMunicipality(
@@ -102,24 +123,17 @@ export async function operationsRoutes(
       readonly failed?: FailedForm;
     } = {},
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
-    const municipality = await getMunicipalityForOperators(
-      ctx,
-      request.principal,
-      municipalitySlugParam(slug),
-    );
-    const html = await (
+    const municipality = await municipalityFor(request, slug);
+    return sendNoStore(
+      reply,
+      status,
       <MunicipalityPage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         municipality={municipality}
         notice={extra.notice}
         failed={extra.failed}
-      />
+      />,
     );
-    return sendPage(reply, status, html);
   }
 
   async function renderState(
@@ -130,24 +144,17 @@ export async function operationsRoutes(
     status: number,
     failed?: FailedForm,
   ): Promise<FastifyReply> {
-    const view = viewOf(request);
-    const municipality = await getMunicipalityForOperators(
-      ctx,
-      request.principal,
-      municipalitySlugParam(slug),
-    );
-    const html = await (
+    const municipality = await municipalityFor(request, slug);
+    return sendNoStore(
+      reply,
+      status,
       <MunicipalityStatePage
-        view={view}
-        requestUrl={request.url}
-        account={accountBarOf(request, view)}
-        csrfToken={csrfToken(request)}
+        {...formFrameOf(request)}
         municipality={municipality}
         isActive={isActive}
         failed={failed}
-      />
+      />,
     );
-    return sendPage(reply, status, html);
   }
 
   app.get(
@@ -312,46 +319,40 @@ export async function operationsRoutes(
     async (_request, reply) => reply.redirect(operationsPaths.home(), 301),
   );
 
-  app.get(
+  /** A page of the operators' area: what `load` reads, drawn by `page`, never kept. */
+  function operatorPage<T>(
+    url: string,
+    load: (request: FastifyRequest) => Promise<T>,
+    page: (frame: OperationsFrame, data: T) => JSX.Element,
+  ): void {
+    app.get(
+      url,
+      { config: { policy: "operator" }, schema: { hide: true } },
+      async (request, reply) => {
+        const data = await load(request);
+        return sendNoStore(reply, 200, page(frameOf(request), data));
+      },
+    );
+  }
+
+  operatorPage(
     operationsPaths.home(),
-    { config: { policy: "operator" }, schema: { hide: true } },
-    async (request, reply) => {
-      const view = viewOf(request);
-      const overview = await runUseCase(ctx, request, getMunicipalityOverview, {
+    (request) =>
+      runUseCase(ctx, request, getMunicipalityOverview, {
         search: queryFlag(request, "q") ?? "",
         page: queryFlag(request, "seite") ?? "1",
-      });
-      const html = await (
-        <OperationsHomePage
-          view={view}
-          requestUrl={request.url}
-          account={accountBarOf(request, view)}
-          overview={overview}
-        />
-      );
-      return sendPage(reply, 200, html);
-    },
+      }),
+    (frame, overview) => <OperationsHomePage {...frame} overview={overview} />,
   );
 
-  app.get(
+  operatorPage(
     operationsPaths.auditLog(),
-    { config: { policy: "operator" }, schema: { hide: true } },
-    async (request, reply) => {
-      const view = viewOf(request);
-      const log = await runUseCase(ctx, request, getInstanceAuditLog, {
+    (request) =>
+      runUseCase(ctx, request, getInstanceAuditLog, {
         page: queryFlag(request, "seite") ?? "1",
         instanceOnly: queryFlag(request, "nur-betrieb") ?? "",
-      });
-      const html = await (
-        <OperationsAuditLogPage
-          view={view}
-          requestUrl={request.url}
-          account={accountBarOf(request, view)}
-          log={log}
-        />
-      );
-      return sendPage(reply, 200, html);
-    },
+      }),
+    (frame, log) => <OperationsAuditLogPage {...frame} log={log} />,
   );
 }
 

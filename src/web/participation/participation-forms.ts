@@ -5,6 +5,7 @@ import {
   TITLE_MAX,
 } from "../../domain/participation/participation.js";
 import { FormCheckbox, FormText, FormVersion } from "../http/form-schema.js";
+import { HONEYPOT_FIELDS } from "../http/honeypot.js";
 
 /** An idea or feedback: kind, title, text, project, address, and the honeypot. */
 export const SubmissionBody = Type.Object({
@@ -13,7 +14,7 @@ export const SubmissionBody = Type.Object({
   text: FormText(BODY_MAX),
   projekt: FormText(200),
   email: FormText(254),
-  webseite: FormText(200),
+  ...HONEYPOT_FIELDS,
 });
 
 /** A barrier report: the same without kind and project. */
@@ -21,7 +22,7 @@ export const BarrierBody = Type.Object({
   titel: FormText(TITLE_MAX),
   text: FormText(BODY_MAX),
   email: FormText(254),
-  webseite: FormText(200),
+  ...HONEYPOT_FIELDS,
 });
 
 /** The moderation of one item. */

@@ -5,7 +5,6 @@
  * Everything works without JavaScript.
  */
 import { TableHead } from "../components/table-head/table-head.js";
-import type { Children } from "@kitajs/html";
 import type {
   QueueItem,
   ParticipationSettings,
@@ -26,12 +25,14 @@ import {
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import {
   Checkbox,
+  type Choice,
   RadioGroup,
   SelectField,
   TextArea,
   TextField,
 } from "../components/form/controls.js";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -39,7 +40,7 @@ import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -49,6 +50,31 @@ import {
 
 const when = (view: ViewContext, iso: string): string =>
   formatGermanDateTime(new Date(iso), view.lang);
+
+/**
+ * The choices of a select that may stay empty: the empty choice first, then entries of
+ * catalogue content, marked with the content's language.
+ */
+function contentChoices(
+  view: ViewContext,
+  none: string,
+  entries: readonly { readonly value: string; readonly label: string }[],
+): Choice[] {
+  return [
+    { value: "", label: none },
+    ...entries.map((entry) => ({ ...entry, lang: view.contentLang })),
+  ];
+}
+
+/** The municipality's org units as choices. */
+function orgUnitChoices(
+  catalogue: Catalogue,
+): { readonly value: string; readonly label: string }[] {
+  return catalogue.orgUnits.map((unit) => ({
+    value: unit.code,
+    label: unit.name,
+  }));
+}
 
 function LangField(props: { view: ViewContext }): JSX.Element {
   return props.view.lang === "de" ? (
@@ -70,40 +96,6 @@ function Problems(props: {
       links={props.failed.summary}
       messages={props.failed.messages}
     />
-  );
-}
-
-/** The public frame: the municipality's header and breadcrumbs. */
-export function PortalFrame(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  parent?: { label: string; href: string } | undefined;
-  children?: Children;
-}): JSX.Element {
-  const { view, catalogue } = props;
-  return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(catalogue.municipality.slug)),
-          lang: view.contentLang,
-        },
-        ...(props.parent === undefined ? [] : [props.parent]),
-        { label: props.title },
-      ]}
-    >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </PageLayout>
   );
 }
 
@@ -508,14 +500,14 @@ export function SubmissionPage(props: {
             label={t.fieldProject}
             value={value("projekt", props.preselectedProject ?? "")}
             error={failed?.errors.projekt}
-            choices={[
-              { value: "", label: t.noProject },
-              ...props.projects.map((project) => ({
+            choices={contentChoices(
+              view,
+              t.noProject,
+              props.projects.map((project) => ({
                 value: project.slug,
                 label: project.title,
-                lang: view.contentLang,
               })),
-            ]}
+            )}
           />
         )}
         <TextField
@@ -530,18 +522,7 @@ export function SubmissionPage(props: {
           error={failed?.errors.email}
           maxlength={SubmissionBody.properties.email.maxLength}
         />
-        <div hidden>
-          <label for="webseite" safe>
-            {t.honeypot}
-          </label>
-          <input
-            id="webseite"
-            name="webseite"
-            type="text"
-            tabindex="-1"
-            autocomplete="off"
-          />
-        </div>
+        <HoneypotField label={t.honeypot} />
         <h2 class="app-heading-m" safe>
           {t.privacyTitle}
         </h2>
@@ -704,14 +685,7 @@ export function QueuePage(props: {
           name="organisationseinheit"
           label={t.assignedTo}
           value={props.filter.orgUnit}
-          choices={[
-            { value: "", label: t.all },
-            ...catalogue.orgUnits.map((unit) => ({
-              value: unit.code,
-              label: unit.name,
-              lang: view.contentLang,
-            })),
-          ]}
+          choices={contentChoices(view, t.all, orgUnitChoices(catalogue))}
         />
         <Checkbox
           id="ueberfaellig"
@@ -900,14 +874,14 @@ export function ModerationPage(props: {
             label={t.linkProject}
             value={value("projekt", item.link.projectSlug ?? "")}
             error={failed?.errors.projekt}
-            choices={[
-              { value: "", label: t.noChoice },
-              ...listProjects(catalogue).map(({ project }) => ({
+            choices={contentChoices(
+              view,
+              t.noChoice,
+              listProjects(catalogue).map(({ project }) => ({
                 value: project.slug,
                 label: project.title,
-                lang: view.contentLang,
               })),
-            ]}
+            )}
           />
           <SelectField
             id="massnahme"
@@ -918,16 +892,16 @@ export function ModerationPage(props: {
               item.link.measureId === null ? "" : String(item.link.measureId),
             )}
             error={failed?.errors.massnahme}
-            choices={[
-              { value: "", label: t.noChoice },
-              ...listProjects(catalogue).flatMap(({ project }) =>
+            choices={contentChoices(
+              view,
+              t.noChoice,
+              listProjects(catalogue).flatMap(({ project }) =>
                 project.measures.map((measure) => ({
                   value: String(measure.id),
                   label: `${project.title}: ${measure.title}`,
-                  lang: view.contentLang,
                 })),
               ),
-            ]}
+            )}
           />
           <SelectField
             id="fortschreibung"
@@ -957,14 +931,14 @@ export function ModerationPage(props: {
               item.mergedIntoId === null ? "" : String(item.mergedIntoId),
             )}
             error={failed?.errors.zusammengefuehrt}
-            choices={[
-              { value: "", label: t.noChoice },
-              ...props.others.map((other) => ({
+            choices={contentChoices(
+              view,
+              t.noChoice,
+              props.others.map((other) => ({
                 value: String(other.id),
                 label: `#${other.id} ${other.title}`,
-                lang: view.contentLang,
               })),
-            ]}
+            )}
           />
           <SelectField
             id="organisationseinheit"
@@ -972,14 +946,7 @@ export function ModerationPage(props: {
             label={t.assignedTo}
             value={value("organisationseinheit", entry.orgUnitCode ?? "")}
             error={failed?.errors.organisationseinheit}
-            choices={[
-              { value: "", label: t.nobody },
-              ...catalogue.orgUnits.map((unit) => ({
-                value: unit.code,
-                label: unit.name,
-                lang: view.contentLang,
-              })),
-            ]}
+            choices={contentChoices(view, t.nobody, orgUnitChoices(catalogue))}
           />
           <button class="app-button" type="submit" safe>
             {t.saveDecision}

@@ -4,6 +4,7 @@
  * (queue, moderation, settings). Forms go through formAction; the refusal of the rate
  * limit shows the form again with everything typed and a German message (429).
  */
+import type { ViewContext } from "../components/view.js";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -34,10 +35,10 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
-import { MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
-import { NO_STORE } from "../http/cache.js";
+import { sendNoStore } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import {
@@ -70,14 +71,11 @@ export interface ParticipationRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const HTML = "text/html; charset=utf-8";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ItemParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const ItemParams = municipalityParamsWith({
   id: Type.String({ maxLength: 12 }),
 });
-const TokenParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
 const LangQuery = Type.Object({
@@ -114,16 +112,6 @@ function itemId(text: string): number {
   return Number(text);
 }
 
-function send(
-  reply: FastifyReply,
-  status: number,
-  html: string | Promise<string>,
-): Promise<FastifyReply> {
-  return Promise.resolve(html).then((body) =>
-    reply.code(status).header("cache-control", NO_STORE).type(HTML).send(body),
-  );
-}
-
 /** Registers the pages of participation. */
 export async function participationRoutes(
   instance: FastifyInstance,
@@ -143,7 +131,7 @@ export async function participationRoutes(
         listPublicItems(ctx, slug),
         getParticipationSettings(ctx, slug),
       ]);
-      return send(
+      return sendNoStore(
         reply,
         200,
         <ItemListPage
@@ -171,7 +159,7 @@ export async function participationRoutes(
         getPublishedCatalogue(ctx, slug),
         getPublicItem(ctx, slug, id),
       ]);
-      return send(
+      return sendNoStore(
         reply,
         200,
         <ItemPage
@@ -196,7 +184,7 @@ export async function participationRoutes(
     preselectedProject?: string,
   ): Promise<FastifyReply> {
     const form = await getSubmissionForm(ctx, request.principal, slug, kind);
-    return send(
+    return sendNoStore(
       reply,
       status,
       <SubmissionPage
@@ -385,7 +373,7 @@ export async function participationRoutes(
       ]);
       // The link is the submitter's key: never in a referrer, never in a shared cache.
       reply.header("referrer-policy", "no-referrer");
-      return send(
+      return sendNoStore(
         reply,
         200,
         <SubmitterPage
@@ -429,57 +417,55 @@ export async function participationRoutes(
     }),
   );
 
-  app.get(
-    "/:slug/ideen/bestaetigen/:token",
-    pageRoute("public", TokenParams, LangQuery),
-    async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
-      const view = viewOf(request);
-      await confirmItemAddress(ctx, {
-        municipality: slug,
-        token: request.params.token,
-        language: view.lang,
-      });
-      const { catalogue } = await getPublishedCatalogue(ctx, slug);
-      reply.header("referrer-policy", "no-referrer");
-      return send(
-        reply,
-        200,
-        <MessagePage
-          view={view}
-          catalogue={catalogue}
-          requestUrl={request.url}
-          title={view.t.participation.confirmedTitle}
-          text={view.t.participation.confirmedText}
-        />,
-      );
+  /** A link from a mail: does what its token says, then a page that says it is done. */
+  const mailLinkRoute = (
+    url: string,
+    act: (slug: string, token: string, view: ViewContext) => Promise<unknown>,
+    done: (t: ViewContext["t"]["participation"]) => {
+      readonly title: string;
+      readonly text: string;
     },
+  ): void => {
+    app.get(
+      url,
+      pageRoute("public", TokenParams, LangQuery),
+      async (request, reply) => {
+        const slug = requireSlug(request.params.slug);
+        const view = viewOf(request);
+        await act(slug, request.params.token, view);
+        const { catalogue } = await getPublishedCatalogue(ctx, slug);
+        const { title, text } = done(view.t.participation);
+        reply.header("referrer-policy", "no-referrer");
+        return sendNoStore(
+          reply,
+          200,
+          <MessagePage
+            view={view}
+            catalogue={catalogue}
+            requestUrl={request.url}
+            title={title}
+            text={text}
+          />,
+        );
+      },
+    );
+  };
+
+  mailLinkRoute(
+    "/:slug/ideen/bestaetigen/:token",
+    (slug, token, view) =>
+      confirmItemAddress(ctx, {
+        municipality: slug,
+        token,
+        language: view.lang,
+      }),
+    (t) => ({ title: t.confirmedTitle, text: t.confirmedText }),
   );
 
-  app.get(
+  mailLinkRoute(
     "/:slug/ideen/abmelden/:token",
-    pageRoute("public", TokenParams, LangQuery),
-    async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
-      await unsubscribeItem(ctx, {
-        municipality: slug,
-        token: request.params.token,
-      });
-      const { catalogue } = await getPublishedCatalogue(ctx, slug);
-      const view = viewOf(request);
-      reply.header("referrer-policy", "no-referrer");
-      return send(
-        reply,
-        200,
-        <MessagePage
-          view={view}
-          catalogue={catalogue}
-          requestUrl={request.url}
-          title={view.t.participation.unsubscribedTitle}
-          text={view.t.participation.unsubscribedText}
-        />,
-      );
-    },
+    (slug, token) => unsubscribeItem(ctx, { municipality: slug, token }),
+    (t) => ({ title: t.unsubscribedTitle, text: t.unsubscribedText }),
   );
 
   // ── Staff pages ───────────────────────────────────────────────────────────
@@ -531,7 +517,7 @@ export async function participationRoutes(
         },
         { ip: request.ip },
       );
-      return send(
+      return sendNoStore(
         reply,
         200,
         <QueuePage
@@ -558,7 +544,7 @@ export async function participationRoutes(
     const data = await getItemForModeration(ctx, request.principal, slug, id, {
       ip: request.ip,
     });
-    return send(
+    return sendNoStore(
       reply,
       status,
       <ModerationPage

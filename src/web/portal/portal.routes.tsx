@@ -12,7 +12,6 @@ import {
   getPublishedProject,
   searchPublished,
 } from "../../app/edition/read-editions.js";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
 import { AppError, isAppError } from "../../errors.js";
@@ -27,8 +26,12 @@ import { sendError } from "../http/error-pages.js";
 import {
   canonicalRequest,
   PublicResponseCache,
-  type RenderedResponse,
+  type RenderedPage,
 } from "../http/page-cache.js";
+import {
+  publicSlugParam,
+  requirePublishedVersion,
+} from "../http/municipality-version.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
@@ -51,7 +54,7 @@ import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
 import { renderTimeline } from "../edition/timeline-view.js";
 import { publishedScope } from "./portal-scope.js";
-import { isSlug, municipalitySlugParam } from "../http/params.js";
+import { isSlug } from "../http/params.js";
 
 /** What the portal needs from the app. */
 export interface PortalOptions {
@@ -60,13 +63,6 @@ export interface PortalOptions {
 }
 
 const HTML = "text/html; charset=utf-8";
-
-/** Municipality and project slugs; anything else cannot exist, so it is a 404 without a query. */
-
-/** First path segments taken by the app itself; no municipality can be reached under them. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(
-  RESERVED_MUNICIPALITY_SLUGS,
-);
 
 /** How many municipalities the start page lists at once. */
 const MUNICIPALITIES_PER_PAGE = 50;
@@ -98,58 +94,34 @@ export async function portalRoutes(
   );
 
   /**
-   * The municipality's published version, from memory, or a 404 for a slug that cannot or
-   * does not exist. Pages show what is published, so their tags and cache entries follow
-   * the published version: an edit of the draft leaves them alone.
+   * The municipality's published version, or a 404 for a slug that cannot or does not
+   * exist: pages show what is published, so their tags and kept copies follow it.
    */
-  async function requireDataVersion(slug: string): Promise<number> {
-    municipalitySlugParam(slug);
-    if (RESERVED_SLUGS.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const municipality = await ctx.versions.find(slug);
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    return municipality.publishedVersion;
-  }
+  const requireDataVersion = (slug: string): Promise<number> =>
+    requirePublishedVersion(ctx, publicSlugParam(slug));
 
   const pageCache = new PublicResponseCache("portal pages", PAGE_CACHE_BYTES);
 
-  /**
-   * Sends a public page: from the cache when kept, 304 when the client holds it, else
-   * rendered for the canonical URL (known parameters only). The date is part of the key
-   * because pages with a timeline draw a today line.
-   */
+  /** Sends a public page (src/web/http/page-cache.ts), read from `reader`. */
   async function sendPage(
     request: FastifyRequest,
     reply: FastifyReply,
     dataVersion: number,
-    render: (
-      url: string,
-      reader: AppContext,
-    ) => Promise<{ readonly status: number; readonly html: string }>,
+    render: (url: string, reader: AppContext) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const canonical = canonicalRequest(request);
     const slug = (request.params as { slug?: string }).slug ?? "";
-    return pageCache.send(request, reply, {
+    return pageCache.sendPage(request, reply, {
+      name: "page",
       version: dataVersion,
-      key: [
-        "page",
-        APP_VERSION,
-        request.routeOptions.url ?? "",
-        ...Object.values(request.params as Record<string, string>),
-        canonical.query,
-        germanIsoDateOf(now()),
-      ],
-      type: HTML,
-      render: async (): Promise<RenderedResponse> => {
+      today: germanIsoDateOf(now()),
+      render: async (url) =>
         // Anonymous readers may be served from a read replica that has reached this version.
-        const reader =
+        render(
+          url,
           request.principal.kind === "anonymous"
             ? await publicReader(ctx, slug, dataVersion)
-            : ctx;
-        const page = await render(canonical.url, reader);
-        return { status: page.status, body: page.html };
-      },
+            : ctx,
+        ),
     });
   }
 
@@ -253,22 +225,19 @@ export async function portalRoutes(
           getParticipationSettings(reader, slug),
           listPublicItems(reader, slug),
         ]);
-        return {
-          status: 200,
-          html: await (
-            <ProgrammePage
-              view={view}
-              requestUrl={url}
-              catalogue={catalogue}
-              scope={scope}
-              ideasPath={
-                participation.mode === "public" || ideas.length > 0
-                  ? participationPaths.list(slug)
-                  : undefined
-              }
-            />
-          ),
-        };
+        return (
+          <ProgrammePage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            scope={scope}
+            ideasPath={
+              participation.mode === "public" || ideas.length > 0
+                ? participationPaths.list(slug)
+                : undefined
+            }
+          />
+        );
       });
     },
   );
@@ -293,7 +262,7 @@ export async function portalRoutes(
         const { items: ideas } = await listPublicItems(reader, slug, {
           projectSlug,
         });
-        const html = await (
+        return (
           <ProjectPage
             view={view}
             requestUrl={url}
@@ -306,7 +275,6 @@ export async function portalRoutes(
             ideas={ideas}
           />
         );
-        return { status: 200, html };
       });
     },
   );

@@ -1,4 +1,5 @@
 /** Search over a municipality's projects and measures: the form, then the hits. */
+import { municipalityCrumb } from "./portal-frame.js";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
@@ -36,11 +37,7 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       site={siteHeader(catalogue)}
       current="search"
       breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, catalogue.municipality),
         { label: t.searchTitle },
       ]}
     >

@@ -3,6 +3,7 @@
  * the slide deck and the PDF to download), and all key figures of the municipality with
  * their definitions and as-of dates. Drafts never appear here.
  */
+import { municipalityCrumb } from "../portal/portal-frame.js";
 import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
@@ -86,11 +87,7 @@ function PortalPage(
       site={siteHeader(catalogue)}
       current={props.current}
       breadcrumbs={[
-        {
-          label: catalogue.municipality.name,
-          href: view.link(paths.municipality(catalogue.municipality.slug)),
-          lang: view.contentLang,
-        },
+        municipalityCrumb(view, catalogue.municipality),
         ...props.trail,
       ]}
     >

@@ -8,7 +8,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { RESERVED_MUNICIPALITY_SLUGS } from "../../app/catalogue/catalogue-document.js";
 import type { AppContext } from "../../app/context.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
 import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
@@ -26,14 +25,17 @@ import {
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
 import { pageRoute } from "../http/page-route.js";
-import { NO_STORE, PUBLIC_CACHE_CONTROL } from "../http/cache.js";
+import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
 import {
   formatGermanDate,
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { canonicalRequest, PublicResponseCache } from "../http/page-cache.js";
-import { APP_VERSION } from "../http/static-assets.js";
+import { PublicResponseCache } from "../http/page-cache.js";
+import {
+  publicSlugParam,
+  requirePublishedVersion,
+} from "../http/municipality-version.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import {
   IndicatorsPage,
@@ -43,7 +45,7 @@ import {
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
 import { sentRenumbered } from "./renumbered-report.js";
-import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
+import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 
 /** What the public report routes need. */
 export interface ReportPortalRoutesOptions {
@@ -55,13 +57,10 @@ export interface ReportPortalRoutesOptions {
 }
 
 const REPORT = /^(?:[1-9]\d{0,9}|\d{4}-\d{2}-\d{2})$/;
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_MUNICIPALITY_SLUGS);
-const HTML = "text/html; charset=utf-8";
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
-const ReportParams = Type.Object({
-  slug: Type.String({ maxLength: 100 }),
+const ReportParams = municipalityParamsWith({
   report: Type.String({ maxLength: 20 }),
 });
 
@@ -74,38 +73,22 @@ export async function reportPortalRoutes(
   const { ctx } = options;
   const pages = new PublicResponseCache("report pages", 16 * 1024 * 1024);
   /** The published version from memory (public pages follow what is published), or a 404. */
-  async function requireDataVersion(slug: string): Promise<number> {
-    municipalitySlugParam(slug);
-    if (RESERVED.has(slug)) throw new AppError("ERR_NOT_FOUND");
-    const municipality = await ctx.versions.find(slug);
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    return municipality.publishedVersion;
-  }
+  const requireDataVersion = (slug: string): Promise<number> =>
+    requirePublishedVersion(ctx, publicSlugParam(slug));
 
   /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
-  async function sendPage(
+  const sendPage = (
     request: FastifyRequest,
     reply: FastifyReply,
-    dataVersion: number,
+    version: number,
     render: (url: string) => Promise<string>,
-  ): Promise<FastifyReply> {
-    const canonical = canonicalRequest(request);
-    return pages.send(request, reply, {
-      version: dataVersion,
-      key: [
-        "reporting",
-        APP_VERSION,
-        request.routeOptions.url ?? "",
-        ...Object.values(request.params as Record<string, string>),
-        canonical.query,
-        germanIsoDateOf(options.now()),
-      ],
-      type: HTML,
-      render: async () => ({ status: 200, body: await render(canonical.url) }),
+  ): Promise<FastifyReply> =>
+    pages.sendPage(request, reply, {
+      name: "reporting",
+      version,
+      today: germanIsoDateOf(options.now()),
+      render,
     });
-  }
 
   /** A file of a published report, from storage (built once, ADR 0046); an old id-based URL is sent on. */
   async function sendReportFile(
@@ -287,7 +270,7 @@ export async function reportPortalRoutes(
           backHref={view.link(reportPaths.report(slug, summary))}
         />
       );
-      return reply.header("cache-control", NO_STORE).type(HTML).send(html);
+      return sendNoStore(reply, 200, html);
     },
   );
 

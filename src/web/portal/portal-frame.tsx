@@ -1,0 +1,53 @@
+/**
+ * What a municipality's public pages share around their content: the first breadcrumb
+ * (the municipality, linking to its programme) and, for pages of one heading, the frame.
+ */
+import type { Children } from "@kitajs/html";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { ViewContext } from "../components/view.js";
+import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import { paths } from "./paths.js";
+import { siteHeader } from "./site.js";
+
+/** The first breadcrumb of a municipality's public pages: its name, linking to its programme. */
+export function municipalityCrumb(
+  view: ViewContext,
+  municipality: { readonly slug: string; readonly name: string },
+): Crumb {
+  return {
+    label: municipality.name,
+    href: view.link(paths.municipality(municipality.slug)),
+    lang: view.contentLang,
+  };
+}
+
+/** A public page with one heading: the municipality's header, the breadcrumbs and the title. */
+export function PortalFrame(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  title: string;
+  parent?: { label: string; href: string } | undefined;
+  children?: Children;
+}): JSX.Element {
+  const { view, catalogue } = props;
+  return (
+    <PageLayout
+      view={view}
+      title={props.title}
+      requestUrl={props.requestUrl}
+      site={siteHeader(catalogue)}
+      breadcrumbs={[
+        municipalityCrumb(view, catalogue.municipality),
+        ...(props.parent === undefined ? [] : [props.parent]),
+        { label: props.title },
+      ]}
+    >
+      <h1 class="app-heading-xl" safe>
+        {props.title}
+      </h1>
+      {props.children}
+    </PageLayout>
+  );
+}
