@@ -38,7 +38,7 @@ import {
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
-import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import { EditorSection, FormFrame, RecordForm } from "./form-frame.js";
 
 /** What every page of the frame gets. */
 export interface StructurePageProps {
@@ -122,8 +122,13 @@ export function ProgrammeEditPage(
   return (
     <FormFrame {...props} view={view} title={t.programmeTitle}>
       <EditorSection id="programm" title={t.programmeFieldsLegend}>
-        <EditorForm action={view.link(editorPaths.programme(slug))} id={form}>
-          {f.meta(form, programme.version)}
+        <RecordForm
+          kit={f}
+          action={view.link(editorPaths.programme(slug))}
+          id={form}
+          version={programme.version}
+          submit={t.saveProgramme}
+        >
           <input type="hidden" name="ziele" value={String(goalRows)} />
           {f.text(
             form,
@@ -191,17 +196,20 @@ export function ProgrammeEditPage(
               </fieldset>
             );
           })}
-          {f.reason(form)}
-          {f.button(t.saveProgramme)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
 
       <EditorSection id="ebenen" title={t.levelsTitle}>
         <p class="app-hint" safe>
           {t.levelsHint}
         </p>
-        <EditorForm action={view.link(editorPaths.levels(slug))} id="ebenen">
-          {f.meta("ebenen", programme.version)}
+        <RecordForm
+          kit={f}
+          action={view.link(editorPaths.levels(slug))}
+          id="ebenen"
+          version={programme.version}
+          submit={t.saveLevels}
+        >
           {(
             [
               ["wb", "impactArea", t.levelTop],
@@ -241,9 +249,7 @@ export function ProgrammeEditPage(
               .join("\n"),
             { hint: t.fieldOrgUnitKindsHint, rows: 6 },
           )}
-          {f.reason("ebenen")}
-          {f.button(t.saveLevels)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
 
       <EditorSection id="prioritaeten" title={t.prioritiesTitle(props.year)}>
@@ -270,11 +276,13 @@ export function ProgrammeEditPage(
             </button>
           </div>
         </form>
-        <EditorForm
+        <RecordForm
+          kit={f}
           action={view.link(editorPaths.priorities(slug))}
           id={priorityForm}
+          version={programme.version}
+          submit={t.savePriorities}
         >
-          {f.meta(priorityForm, programme.version)}
           <input type="hidden" name="jahr" value={String(props.year)} />
           <input type="hidden" name="zeilen" value={String(priorityRows)} />
           <p class="app-hint" safe>
@@ -318,9 +326,7 @@ export function ProgrammeEditPage(
               </fieldset>
             );
           })}
-          {f.reason(priorityForm)}
-          {f.button(t.savePriorities)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
     </FormFrame>
   );
@@ -359,41 +365,37 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
   ) => {
     const fieldForm = `af-${field.key}`;
     return (
-      <form
-        method="post"
+      <RecordForm
+        kit={f}
         action={view.link(editorPaths.actionField(slug, field.key))}
         class="app-editor-form app-phase-form"
         id={fieldForm}
+        version={field.version}
+        submit={t.saveActionField}
+        legend={t.actionFieldLegend(field.number, field.name)}
+        legendLang={view.contentLang}
       >
-        <fieldset class="app-fieldset">
-          <legend class="app-fieldset__legend" lang={view.contentLang} safe>
-            {t.actionFieldLegend(field.number, field.name)}
-          </legend>
-          {f.meta(fieldForm, field.version)}
-          {f.text(
-            fieldForm,
-            schemaField(ActionFieldBody, "nummer"),
-            t.fieldNumber,
-            String(field.number),
-            { hint: t.fieldNumberHint, short: true },
-          )}
-          {f.text(
-            fieldForm,
-            schemaField(ActionFieldBody, "name"),
-            t.fieldName,
-            field.name,
-          )}
-          {colour(fieldForm, field.colour)}
-          {f.area(
-            fieldForm,
-            schemaField(ActionFieldBody, "beschreibung"),
-            t.fieldDescription,
-            field.description ?? "",
-          )}
-          {f.reason(fieldForm)}
-          {f.button(t.saveActionField)}
-        </fieldset>
-      </form>
+        {f.text(
+          fieldForm,
+          schemaField(ActionFieldBody, "nummer"),
+          t.fieldNumber,
+          String(field.number),
+          { hint: t.fieldNumberHint, short: true },
+        )}
+        {f.text(
+          fieldForm,
+          schemaField(ActionFieldBody, "name"),
+          t.fieldName,
+          field.name,
+        )}
+        {colour(fieldForm, field.colour)}
+        {f.area(
+          fieldForm,
+          schemaField(ActionFieldBody, "beschreibung"),
+          t.fieldDescription,
+          field.description ?? "",
+        )}
+      </RecordForm>
     );
   };
   return (
@@ -411,23 +413,18 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           (field) => field.impactAreaKey === area.key,
         );
         return (
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby={`abschnitt-${form}`}
+          <EditorSection
+            id={form}
+            title={t.impactAreaLegend(area.name)}
+            lang={view.contentLang}
           >
-            <h2
-              class="app-heading-l"
-              id={`abschnitt-${form}`}
-              lang={view.contentLang}
-              safe
-            >
-              {t.impactAreaLegend(area.name)}
-            </h2>
-            <EditorForm
+            <RecordForm
+              kit={f}
               action={view.link(editorPaths.impactArea(slug, area.key))}
               id={form}
+              version={area.version}
+              submit={t.saveImpactArea}
             >
-              {f.meta(form, area.version)}
               {f.text(
                 form,
                 schemaField(ImpactAreaBody, "name"),
@@ -440,11 +437,9 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
                 t.fieldDescription,
                 area.description ?? "",
               )}
-              {f.reason(form)}
-              {f.button(t.saveImpactArea)}
-            </EditorForm>
+            </RecordForm>
             {fields.map(actionFieldForm)}
-          </section>
+          </EditorSection>
         );
       })}
       <EditorSection id="af-neu" title={t.newActionFieldLegend}>
@@ -456,13 +451,13 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
             </a>
           </p>
         ) : (
-          <form
-            method="post"
+          <RecordForm
+            kit={f}
             action={view.link(editorPaths.actionFields(slug))}
-            class="app-editor-form"
             id="af-neu"
+            version={null}
+            submit={t.addActionField}
           >
-            {f.meta("af-neu", null)}
             {flat
               ? ""
               : f.select(
@@ -504,22 +499,20 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               t.fieldDescription,
               "",
             )}
-            {f.reason("af-neu")}
-            {f.button(t.addActionField)}
-          </form>
+          </RecordForm>
         )}
       </EditorSection>
       {flat ? (
         ""
       ) : (
         <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
-          <form
-            method="post"
+          <RecordForm
+            kit={f}
             action={view.link(editorPaths.impactAreas(slug))}
-            class="app-editor-form"
             id="wb-neu"
+            version={null}
+            submit={t.addImpactArea}
           >
-            {f.meta("wb-neu", null)}
             {f.text(
               "wb-neu",
               schemaField(NewImpactAreaBody, "schluessel"),
@@ -541,9 +534,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               t.fieldDescription,
               "",
             )}
-            {f.reason("wb-neu")}
-            {f.button(t.addImpactArea)}
-          </form>
+          </RecordForm>
         </EditorSection>
       )}
     </FormFrame>
@@ -578,57 +569,50 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           const form = `oe-${unit.code}`;
           return (
             <li class="app-measure-list__item">
-              <EditorForm
+              <RecordForm
+                kit={f}
                 action={view.link(editorPaths.orgUnit(slug, unit.code))}
                 id={form}
+                version={unit.version}
+                submit={t.saveOrgUnit}
+                legend={t.orgUnitLegend(unit.code, unit.name)}
+                legendLang={view.contentLang}
               >
-                <fieldset class="app-fieldset">
-                  <legend
-                    class="app-fieldset__legend"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {t.orgUnitLegend(unit.code, unit.name)}
-                  </legend>
-                  {f.meta(form, unit.version)}
-                  {f.text(
+                {f.text(
+                  form,
+                  schemaField(OrgUnitBody, "name"),
+                  t.fieldName,
+                  unit.name,
+                )}
+                <div class="app-editor-form__pair">
+                  {f.select(
                     form,
-                    schemaField(OrgUnitBody, "name"),
-                    t.fieldName,
-                    unit.name,
+                    schemaField(OrgUnitBody, "art"),
+                    t.fieldKind,
+                    unit.kind,
+                    kindChoices,
                   )}
-                  <div class="app-editor-form__pair">
-                    {f.select(
-                      form,
-                      schemaField(OrgUnitBody, "art"),
-                      t.fieldKind,
-                      unit.kind,
-                      kindChoices,
-                    )}
-                    {f.select(
-                      form,
-                      schemaField(OrgUnitBody, "uebergeordnet"),
-                      t.fieldParent,
-                      unit.parentCode ?? "",
-                      parentChoices(unit.code),
-                    )}
-                  </div>
-                  {f.reason(form)}
-                  {f.button(t.saveOrgUnit)}
-                </fieldset>
-              </EditorForm>
+                  {f.select(
+                    form,
+                    schemaField(OrgUnitBody, "uebergeordnet"),
+                    t.fieldParent,
+                    unit.parentCode ?? "",
+                    parentChoices(unit.code),
+                  )}
+                </div>
+              </RecordForm>
             </li>
           );
         })}
       </ol>
       <EditorSection id="oe-neu" title={t.newOrgUnitLegend}>
-        <form
-          method="post"
+        <RecordForm
+          kit={f}
           action={view.link(editorPaths.orgUnits(slug))}
-          class="app-editor-form"
           id="oe-neu"
+          version={null}
+          submit={t.addOrgUnit}
         >
-          {f.meta("oe-neu", null)}
           {f.text(
             "oe-neu",
             schemaField(NewOrgUnitBody, "kuerzel"),
@@ -660,9 +644,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
               parentChoices(null),
             )}
           </div>
-          {f.reason("oe-neu")}
-          {f.button(t.addOrgUnit)}
-        </form>
+        </RecordForm>
       </EditorSection>
     </FormFrame>
   );
@@ -699,8 +681,13 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
   ];
   return (
     <FormFrame {...props} view={view} title={t.newProjectTitle}>
-      <EditorForm action={view.link(editorPaths.projects(slug))} id={form}>
-        {f.meta(form, null)}
+      <RecordForm
+        kit={f}
+        action={view.link(editorPaths.projects(slug))}
+        id={form}
+        version={null}
+        submit={t.createProject}
+      >
         {f.select(
           form,
           schemaField(NewProjectBody, "aktionsfeld"),
@@ -758,9 +745,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
           "",
           unitChoices,
         )}
-        {f.reason(form)}
-        {f.button(t.createProject)}
-      </EditorForm>
+      </RecordForm>
     </FormFrame>
   );
 }
