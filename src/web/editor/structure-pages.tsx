@@ -75,17 +75,29 @@ export function contrastText(view: ViewContext, colour: string): string {
   );
 }
 
+/**
+ * What every page of the frame works with: the view speaking the programme's own level
+ * names, its editor texts, the municipality and the page's form kit.
+ */
+function frameOf(props: StructurePageProps) {
+  const { catalogue } = props.data;
+  const view = withLevels(props.view, catalogue.programme.levels);
+  return {
+    view,
+    t: view.t.editor,
+    slug: catalogue.municipality.slug,
+    f: formKit(props),
+  };
+}
+
 /** The programme: its frame and the priorities of a chosen year. */
 export function ProgrammeEditPage(
   props: StructurePageProps & { readonly year: number },
 ): JSX.Element {
   const { data, failed } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
+  const { view, t, slug, f } = frameOf(props);
   const { programme } = data;
   const { levels } = data.catalogue.programme;
-  const f = formKit(props);
   const form = "programm";
   const sentGoals =
     failed?.form === form ? Number(failed.values.ziele) : Number.NaN;
@@ -335,10 +347,7 @@ export function ProgrammeEditPage(
 /** Impact areas with their action fields, and forms for new ones. */
 export function StructureEditPage(props: StructurePageProps): JSX.Element {
   const { data, failed } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const areaChoices: Choice[] = data.impactAreas.map((area) => ({
     value: area.key,
     label: area.name,
@@ -544,10 +553,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
 /** Org units, each with its parent, and a form for a new one. */
 export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
   const { data } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const kindChoices: Choice[] = data.catalogue.programme.orgUnitKinds.map(
     // The municipality keeps its own kinds, in German.
     (kind) => ({ value: kind.key, label: kind.label, lang: view.contentLang }),
@@ -653,10 +659,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
 /** A new project: where it goes, its keys, fields and lead unit. */
 export function NewProjectPage(props: StructurePageProps): JSX.Element {
   const { data } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const form = "projekt-neu";
   const fieldChoices: Choice[] = data.catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
