@@ -36,26 +36,39 @@ const Slug = {
   description: "Kurzname der Kommune, z. B. kleve",
 };
 
+/** `limit` and `offset` of a list that grows. */
+const Paging = {
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 100,
+      description: "Höchstzahl der Einträge (1–500, Standard 100)",
+    }),
+  ),
+  offset: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 0,
+      description: "So viele Einträge überspringen",
+    }),
+  ),
+};
+/** The as-of date of the register. */
+const Stand = Type.Optional(
+  Type.String({
+    maxLength: 40,
+    description:
+      "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
+  }),
+);
+
 /** Paging of lists that grow: `limit` and `offset`; the `Link` header names the neighbours. */
 export const PageQuerySchema = Type.Object(
   {
     lang: Lang,
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 500,
-        default: 100,
-        description: "Höchstzahl der Einträge (1–500, Standard 100)",
-      }),
-    ),
-    offset: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000,
-        default: 0,
-        description: "So viele Einträge überspringen",
-      }),
-    ),
+    ...Paging,
   },
   { additionalProperties: false },
 );
@@ -89,29 +102,8 @@ export const IndicatorParamsSchema = Type.Object({
 export const RegisterQuerySchema = Type.Object(
   {
     lang: Lang,
-    stand: Type.Optional(
-      Type.String({
-        maxLength: 40,
-        description:
-          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 500,
-        default: 100,
-        description: "Höchstzahl der Einträge (1–500, Standard 100)",
-      }),
-    ),
-    offset: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000,
-        default: 0,
-        description: "So viele Einträge überspringen",
-      }),
-    ),
+    stand: Stand,
+    ...Paging,
   },
   { additionalProperties: false },
 );
@@ -120,13 +112,7 @@ export const RegisterQuerySchema = Type.Object(
 export const RegisterFiguresQuerySchema = Type.Object(
   {
     lang: Lang,
-    stand: Type.Optional(
-      Type.String({
-        maxLength: 40,
-        description:
-          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
-      }),
-    ),
+    stand: Stand,
   },
   { additionalProperties: false },
 );
