@@ -18,6 +18,7 @@ import {
 } from "../../app/catalogue/catalogue-document.schema.js";
 import { RESPONSIBILITY_ROLES } from "../../domain/catalogue/catalogue.js";
 import { ErrorResponseSchema } from "./error.schema.js";
+import { LangQuery, MunicipalitySlug } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 
 /** A copy of an input schema under a name of the OpenAPI document. */
@@ -111,10 +112,6 @@ export const WRITE_SCHEMAS = [
   DependencyInputSchema,
 ] as const;
 
-const MunicipalitySlug = {
-  ...SlugSchema,
-  description: "Kurzname der Kommune, z. B. kleve",
-};
 const ProjectSlug = {
   ...SlugSchema,
   description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow",
@@ -150,12 +147,7 @@ export const DependencyParamsSchema = Type.Object({
 
 /** Query of every writing route. */
 export const WriteQuerySchema = Type.Object({
-  lang: Type.Optional(
-    StringEnum(
-      ["de", "en"] as const,
-      "Sprache der Fehlermeldungen; Standard de",
-    ),
-  ),
+  lang: LangQuery,
   reason: Type.Optional(
     Type.String({
       maxLength: 1000,

@@ -20,21 +20,12 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
+import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 import { BODY_KINDS } from "../../domain/body/body.js";
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
-  schema: T,
-) => Type.Union([schema, Type.Null()]);
 const IsoDay = (description: string) =>
   Type.String({ format: "date", description });
-const Lang = Type.Optional(
-  StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de"),
-);
-const Slug = {
-  ...SlugSchema,
-  description: "Kurzname der Kommune, z. B. kleve",
-};
 
 /** `limit` and `offset` of a list that grows. */
 const Paging = {
@@ -67,7 +58,7 @@ const Stand = Type.Optional(
 /** Paging of lists that grow: `limit` and `offset`; the `Link` header names the neighbours. */
 export const PageQuerySchema = Type.Object(
   {
-    lang: Lang,
+    lang: LangQuery,
     ...Paging,
   },
   { additionalProperties: false },
@@ -82,7 +73,7 @@ const PageSchema = Type.Object({
 
 /** URL parameters: the municipality and a report (id, or the date of its meeting). */
 export const ReportParamsSchema = Type.Object({
-  slug: Slug,
+  slug: MunicipalitySlug,
   report: Type.String({
     pattern: "^(?:[1-9]\\d{0,9}|\\d{4}-\\d{2}-\\d{2})$",
     description: "Id des Berichts oder Datum seiner Sitzung, z. B. 2022-11-29",
@@ -91,7 +82,7 @@ export const ReportParamsSchema = Type.Object({
 
 /** URL parameters: the municipality and a key figure. */
 export const IndicatorParamsSchema = Type.Object({
-  slug: Slug,
+  slug: MunicipalitySlug,
   key: {
     ...SlugSchema,
     description: "Schlüssel der Kennzahl, z. B. mobile-office",
@@ -101,7 +92,7 @@ export const IndicatorParamsSchema = Type.Object({
 /** Query of the register: the as-of date and paging. */
 export const RegisterQuerySchema = Type.Object(
   {
-    lang: Lang,
+    lang: LangQuery,
     stand: Stand,
     ...Paging,
   },
@@ -111,7 +102,7 @@ export const RegisterQuerySchema = Type.Object(
 /** Query of the register's figures. */
 export const RegisterFiguresQuerySchema = Type.Object(
   {
-    lang: Lang,
+    lang: LangQuery,
     stand: Stand,
   },
   { additionalProperties: false },
@@ -120,7 +111,7 @@ export const RegisterFiguresQuerySchema = Type.Object(
 /** Query of the draft's changes. */
 export const DraftChangesQuerySchema = Type.Object(
   {
-    lang: Lang,
+    lang: LangQuery,
     since: Type.Optional(
       Type.Integer({
         minimum: 1,
