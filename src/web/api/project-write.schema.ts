@@ -17,7 +17,7 @@ import {
   StringEnum,
 } from "../../app/catalogue/catalogue-document.schema.js";
 import { RESPONSIBILITY_ROLES } from "../../domain/catalogue/catalogue.js";
-import { ErrorResponseSchema } from "./error.schema.js";
+import { ErrorResponseSchema, STAFF_ERROR_RESPONSES } from "./error.schema.js";
 import { LangQuery, MunicipalitySlug } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 
@@ -180,10 +180,4 @@ export const WRITE_ERROR_RESPONSES = {
 } as const;
 
 /** The error responses of creating a project, which needs no If-Match (there is nothing to match yet). */
-export const CREATE_ERROR_RESPONSES = {
-  400: ref(ErrorResponseSchema),
-  401: ref(ErrorResponseSchema),
-  403: ref(ErrorResponseSchema),
-  404: ref(ErrorResponseSchema),
-  500: ref(ErrorResponseSchema),
-} as const;
+export const CREATE_ERROR_RESPONSES = STAFF_ERROR_RESPONSES;
