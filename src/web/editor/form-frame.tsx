@@ -7,6 +7,7 @@ import type { formKit } from "../components/form/form-kit.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
@@ -30,6 +31,7 @@ export function FormFrame(
     /** The heading when it differs from the title (parts marked German on English pages). */
     readonly heading?: JSX.Element;
     readonly lead?: string;
+    readonly breadcrumbs?: readonly Crumb[];
     readonly children?: Children;
   },
 ): JSX.Element {
@@ -52,6 +54,7 @@ export function FormFrame(
       site={props.chrome.site}
       account={props.chrome.account}
       navigation={props.chrome.navigation}
+      breadcrumbs={props.breadcrumbs}
     >
       {props.conflict === undefined ? (
         ""
