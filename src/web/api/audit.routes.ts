@@ -17,8 +17,7 @@ import {
   AuditQuerySchema,
   type AuditLogResponse,
 } from "./audit.schema.js";
-import { ErrorResponseSchema } from "./error.schema.js";
-import { ref } from "./schema-ref.js";
+import { STAFF_ERROR_RESPONSES } from "./error.schema.js";
 
 /** What the route needs. */
 export interface AuditApiOptions {
@@ -69,11 +68,7 @@ export async function auditApiRoutes(
         querystring: AuditQuerySchema,
         response: {
           200: AuditLogResponseSchema,
-          400: ref(ErrorResponseSchema),
-          401: ref(ErrorResponseSchema),
-          403: ref(ErrorResponseSchema),
-          404: ref(ErrorResponseSchema),
-          500: ref(ErrorResponseSchema),
+          ...STAFF_ERROR_RESPONSES,
         },
       },
     },

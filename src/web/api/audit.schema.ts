@@ -4,13 +4,14 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { SlugSchema } from "../../app/catalogue/catalogue-document.schema.js";
+import { MunicipalitySlug, Nullable } from "./schema-parts.js";
 
 const Day = (description: string) =>
   Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
 
 /** URL parameters: the municipality. */
 export const AuditParamsSchema = Type.Object({
-  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+  slug: MunicipalitySlug,
 });
 
 /** Filters of the log; all optional. */
@@ -70,10 +71,6 @@ export const AuditQuerySchema = Type.Object(
 );
 /** The filters, as validated. */
 export type AuditQuery = Static<typeof AuditQuerySchema>;
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
-  schema: T,
-) => Type.Union([schema, Type.Null()]);
 
 /** One event of the log. */
 export const AuditEventSchema = Type.Object({

@@ -16,20 +16,17 @@ import {
   SlugSchema,
   StringEnum,
 } from "../../app/catalogue/catalogue-document.schema.js";
+import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
-  schema: T,
-) => Type.Union([schema, Type.Null()]);
 
 /** URL parameters naming a municipality. */
 export const MunicipalityParamsSchema = Type.Object({
-  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+  slug: MunicipalitySlug,
 });
 
 /** URL parameters naming a project of a municipality. */
 export const ProjectParamsSchema = Type.Object({
-  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+  slug: MunicipalitySlug,
   id: {
     ...SlugSchema,
     description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow",
@@ -38,12 +35,7 @@ export const ProjectParamsSchema = Type.Object({
 
 /** Query of every API route. */
 export const ApiQuerySchema = Type.Object({
-  lang: Type.Optional(
-    StringEnum(
-      ["de", "en"] as const,
-      "Sprache der Fehlermeldungen; Standard de",
-    ),
-  ),
+  lang: LangQuery,
 });
 
 /** A municipality. */

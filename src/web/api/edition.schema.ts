@@ -3,22 +3,16 @@
  * objects validate requests, shape the JSON and produce the OpenAPI document.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import {
-  SlugSchema,
-  StringEnum,
-} from "../../app/catalogue/catalogue-document.schema.js";
+import { StringEnum } from "../../app/catalogue/catalogue-document.schema.js";
 import { CATALOGUE_CHANGE_KINDS } from "../../domain/edition/catalogue-change.js";
 import { PRECISIONS } from "../../domain/period/point-in-time.js";
 import { CatalogueResponseSchema } from "./catalogue.schema.js";
+import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
-  schema: T,
-) => Type.Union([schema, Type.Null()]);
 
 /** URL parameters naming an edition. */
 export const EditionParamsSchema = Type.Object({
-  slug: { ...SlugSchema, description: "Kurzname der Kommune, z. B. kleve" },
+  slug: MunicipalitySlug,
   number: Type.Integer({
     minimum: 1,
     maximum: 999_999,
@@ -28,12 +22,7 @@ export const EditionParamsSchema = Type.Object({
 
 /** Query of the change report. */
 export const EditionChangesQuerySchema = Type.Object({
-  lang: Type.Optional(
-    StringEnum(
-      ["de", "en"] as const,
-      "Sprache der Fehlermeldungen; Standard de",
-    ),
-  ),
+  lang: LangQuery,
   since: Type.Optional(
     Type.Integer({
       minimum: 1,

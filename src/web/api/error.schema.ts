@@ -47,3 +47,10 @@ export const READ_ERROR_RESPONSES = {
   404: ref(ErrorResponseSchema),
   500: ref(ErrorResponseSchema),
 } as const;
+
+/** The error responses of a route for signed-in staff (401 without, 403 for others), for its schema. */
+export const STAFF_ERROR_RESPONSES = {
+  ...READ_ERROR_RESPONSES,
+  401: ref(ErrorResponseSchema),
+  403: ref(ErrorResponseSchema),
+} as const;

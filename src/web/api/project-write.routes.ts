@@ -107,6 +107,9 @@ const NO_CONTENT = Type.Null({
   description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts",
 });
 
+const NOT_ENTERED =
+  "Diese Organisationseinheit ist für das Projekt nicht eingetragen.";
+
 /** The ETag of every representation of a project in this API. */
 export function projectTag(
   catalogue: Catalogue,
@@ -312,6 +315,16 @@ export async function projectWriteRoutes(
       );
     });
   }
+
+  /** The list, once `orgUnit` is sure to be in it (ERR_NOT_FOUND otherwise). */
+  const entered = (
+    list: readonly Responsibility[],
+    orgUnit: string,
+  ): readonly Responsibility[] => {
+    if (!list.some((candidate) => candidate.orgUnitCode === orgUnit))
+      throw new AppError("ERR_NOT_FOUND", { detail: NOT_ENTERED });
+    return list;
+  };
 
   const toData = (responsibility: Responsibility): ResponsibilityData => ({
     orgUnit: responsibility.orgUnitCode,
@@ -708,8 +721,7 @@ export async function projectWriteRoutes(
         slug,
         id,
         find: responsibilityOf(orgUnit),
-        missing:
-          "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
+        missing: NOT_ENTERED,
         present: presentResponsibility,
       });
     },
@@ -803,19 +815,12 @@ export async function projectWriteRoutes(
         request,
         slug,
         id,
-        (list) => {
-          if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
-            throw new AppError("ERR_NOT_FOUND", {
-              detail:
-                "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
-            });
-          }
-          return list.map((candidate) =>
+        (list) =>
+          entered(list, orgUnit).map((candidate) =>
             candidate.orgUnitCode === orgUnit
               ? { orgUnit, ...changed }
               : toData(candidate),
-          );
-        },
+          ),
         request.query.reason,
       );
       return sendFound(request, reply, 200, null, {
@@ -847,17 +852,10 @@ export async function projectWriteRoutes(
         request,
         slug,
         id,
-        (list) => {
-          if (!list.some((candidate) => candidate.orgUnitCode === orgUnit)) {
-            throw new AppError("ERR_NOT_FOUND", {
-              detail:
-                "Diese Organisationseinheit ist für das Projekt nicht eingetragen.",
-            });
-          }
-          return list
+        (list) =>
+          entered(list, orgUnit)
             .filter((candidate) => candidate.orgUnitCode !== orgUnit)
-            .map(toData);
-        },
+            .map(toData),
         request.query.reason,
       );
       return sendDeleted(reply, slug, id);

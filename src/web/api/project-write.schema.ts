@@ -17,7 +17,8 @@ import {
   StringEnum,
 } from "../../app/catalogue/catalogue-document.schema.js";
 import { RESPONSIBILITY_ROLES } from "../../domain/catalogue/catalogue.js";
-import { ErrorResponseSchema } from "./error.schema.js";
+import { ErrorResponseSchema, STAFF_ERROR_RESPONSES } from "./error.schema.js";
+import { LangQuery, MunicipalitySlug } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 
 /** A copy of an input schema under a name of the OpenAPI document. */
@@ -111,10 +112,6 @@ export const WRITE_SCHEMAS = [
   DependencyInputSchema,
 ] as const;
 
-const MunicipalitySlug = {
-  ...SlugSchema,
-  description: "Kurzname der Kommune, z. B. kleve",
-};
 const ProjectSlug = {
   ...SlugSchema,
   description: "Kurzname (slug) des Projekts, z. B. e-rechnungsworkflow",
@@ -150,12 +147,7 @@ export const DependencyParamsSchema = Type.Object({
 
 /** Query of every writing route. */
 export const WriteQuerySchema = Type.Object({
-  lang: Type.Optional(
-    StringEnum(
-      ["de", "en"] as const,
-      "Sprache der Fehlermeldungen; Standard de",
-    ),
-  ),
+  lang: LangQuery,
   reason: Type.Optional(
     Type.String({
       maxLength: 1000,
@@ -188,10 +180,4 @@ export const WRITE_ERROR_RESPONSES = {
 } as const;
 
 /** The error responses of creating a project, which needs no If-Match (there is nothing to match yet). */
-export const CREATE_ERROR_RESPONSES = {
-  400: ref(ErrorResponseSchema),
-  401: ref(ErrorResponseSchema),
-  403: ref(ErrorResponseSchema),
-  404: ref(ErrorResponseSchema),
-  500: ref(ErrorResponseSchema),
-} as const;
+export const CREATE_ERROR_RESPONSES = STAFF_ERROR_RESPONSES;

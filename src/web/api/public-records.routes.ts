@@ -38,7 +38,7 @@ import {
 } from "./catalogue.schema.js";
 import { presentChangeReportBody } from "./edition.presenter.js";
 import { DraftChangesSchema } from "./edition.schema.js";
-import { ErrorResponseSchema, READ_ERROR_RESPONSES } from "./error.schema.js";
+import { READ_ERROR_RESPONSES, STAFF_ERROR_RESPONSES } from "./error.schema.js";
 import { paginate } from "./pagination.js";
 import {
   presentBodyDetail,
@@ -368,11 +368,7 @@ export async function publicRecordApiRoutes(
         querystring: DraftChangesQuerySchema,
         response: {
           200: ref(DraftChangesSchema),
-          400: ref(ErrorResponseSchema),
-          401: ref(ErrorResponseSchema),
-          403: ref(ErrorResponseSchema),
-          404: ref(ErrorResponseSchema),
-          500: ref(ErrorResponseSchema),
+          ...STAFF_ERROR_RESPONSES,
         },
       },
     },

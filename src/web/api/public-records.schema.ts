@@ -20,42 +20,46 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
 } from "../../domain/service/service.js";
+import { LangQuery, MunicipalitySlug, Nullable } from "./schema-parts.js";
 import { ref } from "./schema-ref.js";
 import { BODY_KINDS } from "../../domain/body/body.js";
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
-  schema: T,
-) => Type.Union([schema, Type.Null()]);
 const IsoDay = (description: string) =>
   Type.String({ format: "date", description });
-const Lang = Type.Optional(
-  StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de"),
-);
-const Slug = {
-  ...SlugSchema,
-  description: "Kurzname der Kommune, z. B. kleve",
+
+/** `limit` and `offset` of a list that grows. */
+const Paging = {
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 100,
+      description: "Höchstzahl der Einträge (1–500, Standard 100)",
+    }),
+  ),
+  offset: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 0,
+      description: "So viele Einträge überspringen",
+    }),
+  ),
 };
+/** The as-of date of the register. */
+const Stand = Type.Optional(
+  Type.String({
+    maxLength: 40,
+    description:
+      "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
+  }),
+);
 
 /** Paging of lists that grow: `limit` and `offset`; the `Link` header names the neighbours. */
 export const PageQuerySchema = Type.Object(
   {
-    lang: Lang,
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 500,
-        default: 100,
-        description: "Höchstzahl der Einträge (1–500, Standard 100)",
-      }),
-    ),
-    offset: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000,
-        default: 0,
-        description: "So viele Einträge überspringen",
-      }),
-    ),
+    lang: LangQuery,
+    ...Paging,
   },
   { additionalProperties: false },
 );
@@ -69,7 +73,7 @@ const PageSchema = Type.Object({
 
 /** URL parameters: the municipality and a report (id, or the date of its meeting). */
 export const ReportParamsSchema = Type.Object({
-  slug: Slug,
+  slug: MunicipalitySlug,
   report: Type.String({
     pattern: "^(?:[1-9]\\d{0,9}|\\d{4}-\\d{2}-\\d{2})$",
     description: "Id des Berichts oder Datum seiner Sitzung, z. B. 2022-11-29",
@@ -78,7 +82,7 @@ export const ReportParamsSchema = Type.Object({
 
 /** URL parameters: the municipality and a key figure. */
 export const IndicatorParamsSchema = Type.Object({
-  slug: Slug,
+  slug: MunicipalitySlug,
   key: {
     ...SlugSchema,
     description: "Schlüssel der Kennzahl, z. B. mobile-office",
@@ -88,30 +92,9 @@ export const IndicatorParamsSchema = Type.Object({
 /** Query of the register: the as-of date and paging. */
 export const RegisterQuerySchema = Type.Object(
   {
-    lang: Lang,
-    stand: Type.Optional(
-      Type.String({
-        maxLength: 40,
-        description:
-          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
-      }),
-    ),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 500,
-        default: 100,
-        description: "Höchstzahl der Einträge (1–500, Standard 100)",
-      }),
-    ),
-    offset: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 1_000_000,
-        default: 0,
-        description: "So viele Einträge überspringen",
-      }),
-    ),
+    lang: LangQuery,
+    stand: Stand,
+    ...Paging,
   },
   { additionalProperties: false },
 );
@@ -119,14 +102,8 @@ export const RegisterQuerySchema = Type.Object(
 /** Query of the register's figures. */
 export const RegisterFiguresQuerySchema = Type.Object(
   {
-    lang: Lang,
-    stand: Type.Optional(
-      Type.String({
-        maxLength: 40,
-        description:
-          "Stand, JJJJ-MM-TT; Standard: heute (deutsche Zeit). Ungültig: 400 ERR_STAND_INVALID",
-      }),
-    ),
+    lang: LangQuery,
+    stand: Stand,
   },
   { additionalProperties: false },
 );
@@ -134,7 +111,7 @@ export const RegisterFiguresQuerySchema = Type.Object(
 /** Query of the draft's changes. */
 export const DraftChangesQuerySchema = Type.Object(
   {
-    lang: Lang,
+    lang: LangQuery,
     since: Type.Optional(
       Type.Integer({
         minimum: 1,

@@ -4,6 +4,7 @@
  * takes it over. Without JavaScript the upload page says that checking may take a
  * moment; with it, a progress indicator appears while the file is sent and checked.
  */
+import { TableHead } from "../components/table-head/table-head.js";
 import type { SheetImportPreview } from "../../app/catalogue/sheets/import-sheets.js";
 import { changeCount } from "../../app/catalogue/sheets/sheet-diff.js";
 import { CsrfField } from "../components/form/csrf-field.js";
@@ -117,6 +118,22 @@ export function SheetPreviewPage(
   const t = view.t.sheets;
   const f = formKit(props);
   const sheets = preview.sheets.filter((sheet) => changeCount(sheet) > 0);
+  /** The rows a sheet adds or removes, by their keys under a heading that counts them. */
+  const keyList = (heading: string, keys: readonly string[]) =>
+    keys.length === 0 ? (
+      ""
+    ) : (
+      <>
+        <h3 class="app-heading-s" safe>
+          {heading}
+        </h3>
+        <ul class="app-list app-list--bullet" lang={view.contentLang}>
+          {keys.map((key) => (
+            <li safe>{key}</li>
+          ))}
+        </ul>
+      </>
+    );
   return (
     <FormFrame
       {...props}
@@ -204,25 +221,15 @@ export function SheetPreviewPage(
                 <caption class="app-visually-hidden" safe>
                   {t.changedCaption(sheet.title)}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" safe>
-                      {t.lineHeading}
-                    </th>
-                    <th scope="col" safe>
-                      {t.keyHeading}
-                    </th>
-                    <th scope="col" safe>
-                      {t.columnHeading}
-                    </th>
-                    <th scope="col" safe>
-                      {t.beforeHeading}
-                    </th>
-                    <th scope="col" safe>
-                      {t.afterHeading}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t.lineHeading,
+                    t.keyHeading,
+                    t.columnHeading,
+                    t.beforeHeading,
+                    t.afterHeading,
+                  ]}
+                />
                 <tbody>
                   {sheet.changed.flatMap((row) =>
                     row.cells.map((cell) => (
@@ -255,37 +262,17 @@ export function SheetPreviewPage(
               </table>
             </div>
           )}
-          {sheet.created.length === 0 ? (
-            ""
-          ) : (
-            <>
-              <h3 class="app-heading-s" safe>
-                {t.createdList(sheet.created.length)}
-              </h3>
-              <ul class="app-list app-list--bullet" lang={view.contentLang}>
-                {sheet.created.map((row) => (
-                  <li safe>
-                    {row.line === null
-                      ? row.key
-                      : `${row.key} (${t.lineOf(row.line)})`}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {keyList(
+            t.createdList(sheet.created.length),
+            sheet.created.map((row) =>
+              row.line === null
+                ? row.key
+                : `${row.key} (${t.lineOf(row.line)})`,
+            ),
           )}
-          {sheet.removed.length === 0 ? (
-            ""
-          ) : (
-            <>
-              <h3 class="app-heading-s" safe>
-                {t.removedList(sheet.removed.length)}
-              </h3>
-              <ul class="app-list app-list--bullet" lang={view.contentLang}>
-                {sheet.removed.map((row) => (
-                  <li safe>{row.key}</li>
-                ))}
-              </ul>
-            </>
+          {keyList(
+            t.removedList(sheet.removed.length),
+            sheet.removed.map((row) => row.key),
           )}
         </EditorSection>
       ))}

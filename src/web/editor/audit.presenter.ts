@@ -65,7 +65,8 @@ function fieldLabel(view: ViewContext, key: string): string {
   return Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
 }
 
-function statusLabel(view: ViewContext, value: string): string {
+/** A project's or a measure's status in words; anything else as it is. */
+export function statusLabel(view: ViewContext, value: string): string {
   const { projectStatus, measureStatus } = view.t;
   if (Object.hasOwn(projectStatus, value))
     return projectStatus[value as keyof typeof projectStatus];

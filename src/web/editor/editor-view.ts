@@ -71,82 +71,69 @@ export function editorChrome(
 ): EditorChrome {
   const t = withLevels(view, catalogue.programme.levels).t.editor;
   const slug = catalogue.municipality.slug;
-  const entry = (
-    href: string,
-    label: string,
-    section: EditorSection | null,
-  ): NavigationEntry => ({
-    href: view.link(href),
-    label,
-    isCurrent: section === current,
-  });
+  const admin = rights.isAdministrator;
+  // Where each entry leads, its label, the section it marks as current, whether it is shown.
+  const entries: readonly (readonly [
+    string,
+    string,
+    EditorSection | null,
+    boolean?,
+  ])[] = [
+    [editorPaths.home(slug), t.navHome, "home"],
+    [editorPaths.programme(slug), t.navProgramme, "programme", admin],
+    [editorPaths.structure(slug), t.navStructure, "structure", admin],
+    [editorPaths.orgUnits(slug), t.navOrgUnits, "orgUnits", admin],
+    [sheetsPaths.sheets(slug), view.t.sheets.navSheets, "sheets", admin],
+    [
+      editorPaths.auditLog(slug),
+      t.navAuditLog,
+      "auditLog",
+      rights.canReadAudit,
+    ],
+    [editionPaths.draftChanges(slug), view.t.edition.navRevision, null],
+    [
+      editionPaths.categories(slug),
+      view.t.edition.navCategories,
+      "reasonCategories",
+      admin,
+    ],
+    [reportPaths.staffReports(slug), view.t.reports.navReports, "reports"],
+    [
+      reportPaths.staffIndicators(slug),
+      view.t.reports.navFigures,
+      "indicators",
+    ],
+    [reportPaths.register(slug), view.t.reports.navRegister, "register"],
+    [
+      openDataPaths.settings(slug),
+      view.t.openData.navSettings,
+      "openData",
+      admin,
+    ],
+    [openDataPaths.embedCode(slug), view.t.openData.embedPageTitle, "embeds"],
+    [
+      accessibilityPaths.settings(slug),
+      view.t.accessibility.navSettings,
+      "accessibility",
+      admin,
+    ],
+    [
+      participationPaths.queue(slug),
+      view.t.participation.navIdeas,
+      "participation",
+    ],
+    [paths.municipality(slug), t.navPortal, null],
+  ];
   return {
     site: siteHeader(catalogue),
     account: accountBarOf(request, view),
-    navigation: [
-      entry(editorPaths.home(slug), t.navHome, "home"),
-      ...(rights.isAdministrator
-        ? [
-            entry(editorPaths.programme(slug), t.navProgramme, "programme"),
-            entry(editorPaths.structure(slug), t.navStructure, "structure"),
-            entry(editorPaths.orgUnits(slug), t.navOrgUnits, "orgUnits"),
-            entry(sheetsPaths.sheets(slug), view.t.sheets.navSheets, "sheets"),
-          ]
-        : []),
-      ...(rights.canReadAudit
-        ? [entry(editorPaths.auditLog(slug), t.navAuditLog, "auditLog")]
-        : []),
-      entry(editionPaths.draftChanges(slug), view.t.edition.navRevision, null),
-      ...(rights.isAdministrator
-        ? [
-            entry(
-              editionPaths.categories(slug),
-              view.t.edition.navCategories,
-              "reasonCategories",
-            ),
-          ]
-        : []),
-      entry(
-        reportPaths.staffReports(slug),
-        view.t.reports.navReports,
-        "reports",
-      ),
-      entry(
-        reportPaths.staffIndicators(slug),
-        view.t.reports.navFigures,
-        "indicators",
-      ),
-      entry(reportPaths.register(slug), view.t.reports.navRegister, "register"),
-      ...(rights.isAdministrator
-        ? [
-            entry(
-              openDataPaths.settings(slug),
-              view.t.openData.navSettings,
-              "openData",
-            ),
-          ]
-        : []),
-      entry(
-        openDataPaths.embedCode(slug),
-        view.t.openData.embedPageTitle,
-        "embeds",
-      ),
-      ...(rights.isAdministrator
-        ? [
-            entry(
-              accessibilityPaths.settings(slug),
-              view.t.accessibility.navSettings,
-              "accessibility",
-            ),
-          ]
-        : []),
-      entry(
-        participationPaths.queue(slug),
-        view.t.participation.navIdeas,
-        "participation",
-      ),
-      entry(paths.municipality(slug), t.navPortal, null),
-    ],
+    navigation: entries
+      .filter(([, , , shown = true]) => shown)
+      .map(([href, label, section]) => ({
+        href: view.link(href),
+        label,
+        isCurrent: section === current,
+      })),
   };
 }
 

@@ -3,9 +3,11 @@
  * and the success banner above the heading, and "Fehler: " in the title when a form failed.
  */
 import type { Children } from "@kitajs/html";
+import type { formKit } from "../components/form/form-kit.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
@@ -29,6 +31,7 @@ export function FormFrame(
     /** The heading when it differs from the title (parts marked German on English pages). */
     readonly heading?: JSX.Element;
     readonly lead?: string;
+    readonly breadcrumbs?: readonly Crumb[];
     readonly children?: Children;
   },
 ): JSX.Element {
@@ -51,6 +54,7 @@ export function FormFrame(
       site={props.chrome.site}
       account={props.chrome.account}
       navigation={props.chrome.navigation}
+      breadcrumbs={props.breadcrumbs}
     >
       {props.conflict === undefined ? (
         ""
@@ -119,16 +123,62 @@ export function EditorSection(props: {
 export function EditorForm(props: {
   readonly action: string;
   readonly id: string;
+  /** The form's class when it is not a plain editor form. */
+  readonly class?: string;
   readonly children?: Children;
 }): JSX.Element {
   return (
     <form
       method="post"
       action={props.action}
-      class="app-editor-form"
+      class={props.class ?? "app-editor-form"}
       id={props.id}
     >
       {props.children}
     </form>
+  );
+}
+
+/**
+ * An editor form that saves one record: the CSRF token and the version first (see formKit's
+ * meta), then its fields, the reason and the submit button; with a legend, all of it in a
+ * fieldset under the legend.
+ */
+export function RecordForm(props: {
+  readonly kit: ReturnType<typeof formKit>;
+  readonly action: string;
+  /** The form's id: also the prefix of its fields' ids. */
+  readonly id: string;
+  /** The version the form was opened on; null for a form that creates something. */
+  readonly version: number | null;
+  readonly submit: string;
+  readonly class?: string;
+  readonly legend?: string;
+  /** The legend's language when it shows stored content (view.contentLang). */
+  readonly legendLang?: string | undefined;
+  readonly children?: Children;
+}): JSX.Element {
+  const { kit, id } = props;
+  const fields = (
+    <>
+      {kit.meta(id, props.version)}
+      {props.children}
+      {kit.reason(id)}
+      {kit.button(props.submit)}
+    </>
+  );
+  return (
+    <EditorForm action={props.action} id={id} class={props.class}>
+      {props.legend === undefined ? (
+        fields
+      ) : (
+        <fieldset class="app-fieldset">
+          <legend class="app-fieldset__legend" lang={props.legendLang} safe>
+            {props.legend}
+          </legend>
+          {fields}
+        </fieldset>
+      )}
+    </EditorForm>
   );
 }

@@ -15,7 +15,6 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { CsrfField } from "../components/form/csrf-field.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import {
   Checkbox,
   RadioGroup,
@@ -25,11 +24,9 @@ import {
   type Choice,
   TextField,
 } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
-import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
+import type { ConflictView } from "./conflict-notice.js";
 import { unitLabel } from "./structure-pages.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
@@ -45,7 +42,7 @@ import {
   ProjectFieldsBody,
   ResponsibilitiesBody,
 } from "./editor-forms.js";
-import { EditorForm, EditorSection } from "./form-frame.js";
+import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -99,9 +96,6 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const label = `${project.code} ${project.title}`;
   const title = t.projectEditTitle(label);
-  const hasErrors =
-    failed !== undefined &&
-    (failed.summary.length > 0 || failed.messages.length > 0);
   /** The version a form carries: a failed form keeps the one it was opened on, unless the person has now seen the conflict. */
   const versionOf = (form: string): number => {
     if (failed?.form === form && props.conflict === undefined) {
@@ -125,45 +119,15 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
   );
 
   return (
-    <PageLayout
+    <FormFrame
+      {...props}
       view={view}
-      title={
-        hasErrors || props.conflict !== undefined
-          ? `${t.errorTitlePrefix}${title}`
-          : title
-      }
-      requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      title={title}
       breadcrumbs={[
         { label: t.administration, href: view.link(editorPaths.home(slug)) },
         { label: project.title, lang: view.contentLang },
       ]}
     >
-      {props.conflict === undefined ? (
-        ""
-      ) : (
-        <ConflictNotice view={view} conflict={props.conflict} />
-      )}
-      {hasErrors ? (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          messages={failed.messages}
-          links={failed.summary}
-        />
-      ) : (
-        ""
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
-
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
       <ul class="app-editor-links">
         <li>
           <a
@@ -198,7 +162,7 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
       ) : (
         ""
       )}
-    </PageLayout>
+    </FormFrame>
   );
 }
 

@@ -33,6 +33,7 @@ import {
   type ResponsibilitiesBody,
 } from "./editor-forms.js";
 import { phaseFormValues } from "./project-edit-page.js";
+import { statusLabel } from "./audit.presenter.js";
 
 /** A parsed form: the use case's data, or the problems found before calling it. */
 export type Parsed<T> =
@@ -452,15 +453,6 @@ export function conflictRowsFor(
     );
   }
   return { rows, isDeleted: false };
-}
-
-function statusLabel(view: ViewContext, status: string): string {
-  const { projectStatus, measureStatus } = view.t;
-  if (Object.hasOwn(projectStatus, status))
-    return projectStatus[status as keyof typeof projectStatus];
-  if (Object.hasOwn(measureStatus, status))
-    return measureStatus[status as keyof typeof measureStatus];
-  return status;
 }
 
 function roleLabel(view: ViewContext, role: string): string {

@@ -38,7 +38,7 @@ import {
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
-import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import { EditorSection, FormFrame, RecordForm } from "./form-frame.js";
 
 /** What every page of the frame gets. */
 export interface StructurePageProps {
@@ -75,17 +75,29 @@ export function contrastText(view: ViewContext, colour: string): string {
   );
 }
 
+/**
+ * What every page of the frame works with: the view speaking the programme's own level
+ * names, its editor texts, the municipality and the page's form kit.
+ */
+function frameOf(props: StructurePageProps) {
+  const { catalogue } = props.data;
+  const view = withLevels(props.view, catalogue.programme.levels);
+  return {
+    view,
+    t: view.t.editor,
+    slug: catalogue.municipality.slug,
+    f: formKit(props),
+  };
+}
+
 /** The programme: its frame and the priorities of a chosen year. */
 export function ProgrammeEditPage(
   props: StructurePageProps & { readonly year: number },
 ): JSX.Element {
   const { data, failed } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
+  const { view, t, slug, f } = frameOf(props);
   const { programme } = data;
   const { levels } = data.catalogue.programme;
-  const f = formKit(props);
   const form = "programm";
   const sentGoals =
     failed?.form === form ? Number(failed.values.ziele) : Number.NaN;
@@ -122,8 +134,13 @@ export function ProgrammeEditPage(
   return (
     <FormFrame {...props} view={view} title={t.programmeTitle}>
       <EditorSection id="programm" title={t.programmeFieldsLegend}>
-        <EditorForm action={view.link(editorPaths.programme(slug))} id={form}>
-          {f.meta(form, programme.version)}
+        <RecordForm
+          kit={f}
+          action={view.link(editorPaths.programme(slug))}
+          id={form}
+          version={programme.version}
+          submit={t.saveProgramme}
+        >
           <input type="hidden" name="ziele" value={String(goalRows)} />
           {f.text(
             form,
@@ -191,17 +208,20 @@ export function ProgrammeEditPage(
               </fieldset>
             );
           })}
-          {f.reason(form)}
-          {f.button(t.saveProgramme)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
 
       <EditorSection id="ebenen" title={t.levelsTitle}>
         <p class="app-hint" safe>
           {t.levelsHint}
         </p>
-        <EditorForm action={view.link(editorPaths.levels(slug))} id="ebenen">
-          {f.meta("ebenen", programme.version)}
+        <RecordForm
+          kit={f}
+          action={view.link(editorPaths.levels(slug))}
+          id="ebenen"
+          version={programme.version}
+          submit={t.saveLevels}
+        >
           {(
             [
               ["wb", "impactArea", t.levelTop],
@@ -241,9 +261,7 @@ export function ProgrammeEditPage(
               .join("\n"),
             { hint: t.fieldOrgUnitKindsHint, rows: 6 },
           )}
-          {f.reason("ebenen")}
-          {f.button(t.saveLevels)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
 
       <EditorSection id="prioritaeten" title={t.prioritiesTitle(props.year)}>
@@ -270,11 +288,13 @@ export function ProgrammeEditPage(
             </button>
           </div>
         </form>
-        <EditorForm
+        <RecordForm
+          kit={f}
           action={view.link(editorPaths.priorities(slug))}
           id={priorityForm}
+          version={programme.version}
+          submit={t.savePriorities}
         >
-          {f.meta(priorityForm, programme.version)}
           <input type="hidden" name="jahr" value={String(props.year)} />
           <input type="hidden" name="zeilen" value={String(priorityRows)} />
           <p class="app-hint" safe>
@@ -318,9 +338,7 @@ export function ProgrammeEditPage(
               </fieldset>
             );
           })}
-          {f.reason(priorityForm)}
-          {f.button(t.savePriorities)}
-        </EditorForm>
+        </RecordForm>
       </EditorSection>
     </FormFrame>
   );
@@ -329,10 +347,7 @@ export function ProgrammeEditPage(
 /** Impact areas with their action fields, and forms for new ones. */
 export function StructureEditPage(props: StructurePageProps): JSX.Element {
   const { data, failed } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const areaChoices: Choice[] = data.impactAreas.map((area) => ({
     value: area.key,
     label: area.name,
@@ -359,41 +374,37 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
   ) => {
     const fieldForm = `af-${field.key}`;
     return (
-      <form
-        method="post"
+      <RecordForm
+        kit={f}
         action={view.link(editorPaths.actionField(slug, field.key))}
         class="app-editor-form app-phase-form"
         id={fieldForm}
+        version={field.version}
+        submit={t.saveActionField}
+        legend={t.actionFieldLegend(field.number, field.name)}
+        legendLang={view.contentLang}
       >
-        <fieldset class="app-fieldset">
-          <legend class="app-fieldset__legend" lang={view.contentLang} safe>
-            {t.actionFieldLegend(field.number, field.name)}
-          </legend>
-          {f.meta(fieldForm, field.version)}
-          {f.text(
-            fieldForm,
-            schemaField(ActionFieldBody, "nummer"),
-            t.fieldNumber,
-            String(field.number),
-            { hint: t.fieldNumberHint, short: true },
-          )}
-          {f.text(
-            fieldForm,
-            schemaField(ActionFieldBody, "name"),
-            t.fieldName,
-            field.name,
-          )}
-          {colour(fieldForm, field.colour)}
-          {f.area(
-            fieldForm,
-            schemaField(ActionFieldBody, "beschreibung"),
-            t.fieldDescription,
-            field.description ?? "",
-          )}
-          {f.reason(fieldForm)}
-          {f.button(t.saveActionField)}
-        </fieldset>
-      </form>
+        {f.text(
+          fieldForm,
+          schemaField(ActionFieldBody, "nummer"),
+          t.fieldNumber,
+          String(field.number),
+          { hint: t.fieldNumberHint, short: true },
+        )}
+        {f.text(
+          fieldForm,
+          schemaField(ActionFieldBody, "name"),
+          t.fieldName,
+          field.name,
+        )}
+        {colour(fieldForm, field.colour)}
+        {f.area(
+          fieldForm,
+          schemaField(ActionFieldBody, "beschreibung"),
+          t.fieldDescription,
+          field.description ?? "",
+        )}
+      </RecordForm>
     );
   };
   return (
@@ -411,23 +422,18 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
           (field) => field.impactAreaKey === area.key,
         );
         return (
-          <section
-            class="app-section app-editor-section"
-            aria-labelledby={`abschnitt-${form}`}
+          <EditorSection
+            id={form}
+            title={t.impactAreaLegend(area.name)}
+            lang={view.contentLang}
           >
-            <h2
-              class="app-heading-l"
-              id={`abschnitt-${form}`}
-              lang={view.contentLang}
-              safe
-            >
-              {t.impactAreaLegend(area.name)}
-            </h2>
-            <EditorForm
+            <RecordForm
+              kit={f}
               action={view.link(editorPaths.impactArea(slug, area.key))}
               id={form}
+              version={area.version}
+              submit={t.saveImpactArea}
             >
-              {f.meta(form, area.version)}
               {f.text(
                 form,
                 schemaField(ImpactAreaBody, "name"),
@@ -440,11 +446,9 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
                 t.fieldDescription,
                 area.description ?? "",
               )}
-              {f.reason(form)}
-              {f.button(t.saveImpactArea)}
-            </EditorForm>
+            </RecordForm>
             {fields.map(actionFieldForm)}
-          </section>
+          </EditorSection>
         );
       })}
       <EditorSection id="af-neu" title={t.newActionFieldLegend}>
@@ -456,13 +460,13 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
             </a>
           </p>
         ) : (
-          <form
-            method="post"
+          <RecordForm
+            kit={f}
             action={view.link(editorPaths.actionFields(slug))}
-            class="app-editor-form"
             id="af-neu"
+            version={null}
+            submit={t.addActionField}
           >
-            {f.meta("af-neu", null)}
             {flat
               ? ""
               : f.select(
@@ -504,22 +508,20 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               t.fieldDescription,
               "",
             )}
-            {f.reason("af-neu")}
-            {f.button(t.addActionField)}
-          </form>
+          </RecordForm>
         )}
       </EditorSection>
       {flat ? (
         ""
       ) : (
         <EditorSection id="wb-neu" title={t.newImpactAreaLegend}>
-          <form
-            method="post"
+          <RecordForm
+            kit={f}
             action={view.link(editorPaths.impactAreas(slug))}
-            class="app-editor-form"
             id="wb-neu"
+            version={null}
+            submit={t.addImpactArea}
           >
-            {f.meta("wb-neu", null)}
             {f.text(
               "wb-neu",
               schemaField(NewImpactAreaBody, "schluessel"),
@@ -541,9 +543,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
               t.fieldDescription,
               "",
             )}
-            {f.reason("wb-neu")}
-            {f.button(t.addImpactArea)}
-          </form>
+          </RecordForm>
         </EditorSection>
       )}
     </FormFrame>
@@ -553,10 +553,7 @@ export function StructureEditPage(props: StructurePageProps): JSX.Element {
 /** Org units, each with its parent, and a form for a new one. */
 export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
   const { data } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const kindChoices: Choice[] = data.catalogue.programme.orgUnitKinds.map(
     // The municipality keeps its own kinds, in German.
     (kind) => ({ value: kind.key, label: kind.label, lang: view.contentLang }),
@@ -578,57 +575,50 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
           const form = `oe-${unit.code}`;
           return (
             <li class="app-measure-list__item">
-              <EditorForm
+              <RecordForm
+                kit={f}
                 action={view.link(editorPaths.orgUnit(slug, unit.code))}
                 id={form}
+                version={unit.version}
+                submit={t.saveOrgUnit}
+                legend={t.orgUnitLegend(unit.code, unit.name)}
+                legendLang={view.contentLang}
               >
-                <fieldset class="app-fieldset">
-                  <legend
-                    class="app-fieldset__legend"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {t.orgUnitLegend(unit.code, unit.name)}
-                  </legend>
-                  {f.meta(form, unit.version)}
-                  {f.text(
+                {f.text(
+                  form,
+                  schemaField(OrgUnitBody, "name"),
+                  t.fieldName,
+                  unit.name,
+                )}
+                <div class="app-editor-form__pair">
+                  {f.select(
                     form,
-                    schemaField(OrgUnitBody, "name"),
-                    t.fieldName,
-                    unit.name,
+                    schemaField(OrgUnitBody, "art"),
+                    t.fieldKind,
+                    unit.kind,
+                    kindChoices,
                   )}
-                  <div class="app-editor-form__pair">
-                    {f.select(
-                      form,
-                      schemaField(OrgUnitBody, "art"),
-                      t.fieldKind,
-                      unit.kind,
-                      kindChoices,
-                    )}
-                    {f.select(
-                      form,
-                      schemaField(OrgUnitBody, "uebergeordnet"),
-                      t.fieldParent,
-                      unit.parentCode ?? "",
-                      parentChoices(unit.code),
-                    )}
-                  </div>
-                  {f.reason(form)}
-                  {f.button(t.saveOrgUnit)}
-                </fieldset>
-              </EditorForm>
+                  {f.select(
+                    form,
+                    schemaField(OrgUnitBody, "uebergeordnet"),
+                    t.fieldParent,
+                    unit.parentCode ?? "",
+                    parentChoices(unit.code),
+                  )}
+                </div>
+              </RecordForm>
             </li>
           );
         })}
       </ol>
       <EditorSection id="oe-neu" title={t.newOrgUnitLegend}>
-        <form
-          method="post"
+        <RecordForm
+          kit={f}
           action={view.link(editorPaths.orgUnits(slug))}
-          class="app-editor-form"
           id="oe-neu"
+          version={null}
+          submit={t.addOrgUnit}
         >
-          {f.meta("oe-neu", null)}
           {f.text(
             "oe-neu",
             schemaField(NewOrgUnitBody, "kuerzel"),
@@ -660,9 +650,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
               parentChoices(null),
             )}
           </div>
-          {f.reason("oe-neu")}
-          {f.button(t.addOrgUnit)}
-        </form>
+        </RecordForm>
       </EditorSection>
     </FormFrame>
   );
@@ -671,10 +659,7 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
 /** A new project: where it goes, its keys, fields and lead unit. */
 export function NewProjectPage(props: StructurePageProps): JSX.Element {
   const { data } = props;
-  const view = withLevels(props.view, data.catalogue.programme.levels);
-  const t = view.t.editor;
-  const slug = data.catalogue.municipality.slug;
-  const f = formKit(props);
+  const { view, t, slug, f } = frameOf(props);
   const form = "projekt-neu";
   const fieldChoices: Choice[] = data.catalogue.impactAreas.flatMap((area) =>
     area.actionFields.map((field) => ({
@@ -699,8 +684,13 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
   ];
   return (
     <FormFrame {...props} view={view} title={t.newProjectTitle}>
-      <EditorForm action={view.link(editorPaths.projects(slug))} id={form}>
-        {f.meta(form, null)}
+      <RecordForm
+        kit={f}
+        action={view.link(editorPaths.projects(slug))}
+        id={form}
+        version={null}
+        submit={t.createProject}
+      >
         {f.select(
           form,
           schemaField(NewProjectBody, "aktionsfeld"),
@@ -758,9 +748,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
           "",
           unitChoices,
         )}
-        {f.reason(form)}
-        {f.button(t.createProject)}
-      </EditorForm>
+      </RecordForm>
     </FormFrame>
   );
 }

@@ -481,23 +481,102 @@ export async function structureRoutes(
     }),
   );
 
-  app.get(
-    EDITOR_ROUTES.structure,
-    { config: policy, schema: { hide: true, params: MunicipalityParams } },
-    async (request, reply) =>
-      render(request, reply, request.params.slug, "structure"),
-  );
+  /** A page of the frame without a form of its own to answer for. */
+  function framePage(url: string, page: StructurePage): void {
+    app.get(
+      url,
+      { config: policy, schema: { hide: true, params: MunicipalityParams } },
+      async (request, reply) =>
+        render(request, reply, request.params.slug, page),
+    );
+  }
 
-  app.post(
-    EDITOR_ROUTES.impactAreas,
-    structureForm({
-      params: MunicipalityParams,
+  /**
+   * The two forms of one kind of record on a list page of the frame: `<prefix>-neu` adds
+   * one, `<prefix>-<id>` changes one; both go back to the list with the saved notice, a
+   * changed record at its anchor.
+   */
+  function recordForms<
+    N extends TObject,
+    P extends TObject,
+    B extends TObject,
+  >(spec: {
+    readonly page: "structure" | "orgUnits";
+    readonly prefix: string;
+    readonly saved: string;
+    readonly fields: Readonly<Record<string, string>>;
+    readonly create: {
+      readonly url: string;
+      readonly body: N;
+      readonly run: (
+        input: Static<N>,
+        request: FastifyRequest,
+        slug: string,
+      ) => Promise<unknown>;
+    };
+    readonly update: {
+      readonly url: string;
+      readonly params: P;
+      readonly body: B;
+      /** The record's key or code in the route. */
+      readonly id: (params: Static<P>) => string;
+      readonly run: (
+        input: Static<B>,
+        request: FastifyRequest,
+        slug: string,
+        id: string,
+      ) => Promise<unknown>;
+    };
+  }): void {
+    const { page, prefix, fields } = spec;
+    const listPath =
+      page === "structure" ? editorPaths.structure : editorPaths.orgUnits;
+    const savedLink = (view: ViewContext, slug: string): string =>
+      view.link(listPath(slug), { gespeichert: spec.saved });
+    app.post(
+      spec.create.url,
+      structureForm({
+        params: MunicipalityParams,
+        body: spec.create.body,
+        page,
+        form: `${prefix}-neu`,
+        fields,
+        run: async (input, request, { slug }, view) => {
+          await spec.create.run(input, request, slug);
+          return savedLink(view, slug);
+        },
+      }),
+    );
+    app.post(
+      spec.update.url,
+      structureForm({
+        params: spec.update.params,
+        body: spec.update.body,
+        page,
+        form: (params) => `${prefix}-${spec.update.id(params)}`,
+        fields,
+        run: async (input, request, params, view) => {
+          const slug = slugOf(params);
+          const id = spec.update.id(params);
+          await spec.update.run(input, request, slug, id);
+          return `${savedLink(view, slug)}#${prefix}-${id}`;
+        },
+      }),
+    );
+  }
+
+  framePage(EDITOR_ROUTES.structure, "structure");
+
+  recordForms({
+    page: "structure",
+    prefix: "wb",
+    saved: "wirkungsbereich",
+    fields: IMPACT_AREA_FIELDS,
+    create: {
+      url: EDITOR_ROUTES.impactAreas,
       body: NewImpactAreaBody,
-      page: "structure",
-      form: "wb-neu",
-      fields: IMPACT_AREA_FIELDS,
-      run: async (input, request, { slug }, view) => {
-        await runUseCase(ctx, request, createImpactArea, {
+      run: (input, request, slug) =>
+        runUseCase(ctx, request, createImpactArea, {
           municipality: slug,
           reason: reasonOrNull(input.grund),
           data: {
@@ -505,45 +584,34 @@ export async function structureRoutes(
             name: input.name,
             description: input.beschreibung,
           },
-        });
-        return view.link(editorPaths.structure(slug), {
-          gespeichert: "wirkungsbereich",
-        });
-      },
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.impactArea,
-    structureForm({
+        }),
+    },
+    update: {
+      url: EDITOR_ROUTES.impactArea,
       params: KeyParams,
       body: ImpactAreaBody,
-      page: "structure",
-      form: ({ key }) => `wb-${key}`,
-      fields: IMPACT_AREA_FIELDS,
-      run: async (input, request, { slug, key }, view) => {
-        await runUseCase(ctx, request, updateImpactArea, {
+      id: ({ key }) => key,
+      run: (input, request, slug, key) =>
+        runUseCase(ctx, request, updateImpactArea, {
           municipality: slug,
           impactArea: key,
           expectedVersion: input.version,
           reason: reasonOrNull(input.grund),
           data: { name: input.name, description: input.beschreibung },
-        });
-        return `${view.link(editorPaths.structure(slug), { gespeichert: "wirkungsbereich" })}#wb-${key}`;
-      },
-    }),
-  );
+        }),
+    },
+  });
 
-  app.post(
-    EDITOR_ROUTES.actionFields,
-    structureForm({
-      params: MunicipalityParams,
+  recordForms({
+    page: "structure",
+    prefix: "af",
+    saved: "aktionsfeld",
+    fields: ACTION_FIELD_FIELDS,
+    create: {
+      url: EDITOR_ROUTES.actionFields,
       body: NewActionFieldBody,
-      page: "structure",
-      form: "af-neu",
-      fields: ACTION_FIELD_FIELDS,
-      run: async (input, request, { slug }, view) => {
-        await runUseCase(ctx, request, createActionField, {
+      run: (input, request, slug) =>
+        runUseCase(ctx, request, createActionField, {
           municipality: slug,
           reason: reasonOrNull(input.grund),
           data: {
@@ -558,24 +626,15 @@ export async function structureRoutes(
             colour: input.farbe.trim(),
             description: input.beschreibung,
           },
-        });
-        return view.link(editorPaths.structure(slug), {
-          gespeichert: "aktionsfeld",
-        });
-      },
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.actionField,
-    structureForm({
+        }),
+    },
+    update: {
+      url: EDITOR_ROUTES.actionField,
       params: KeyParams,
       body: ActionFieldBody,
-      page: "structure",
-      form: ({ key }) => `af-${key}`,
-      fields: ACTION_FIELD_FIELDS,
-      run: async (input, request, { slug, key }, view) => {
-        await runUseCase(ctx, request, updateActionField, {
+      id: ({ key }) => key,
+      run: (input, request, slug, key) =>
+        runUseCase(ctx, request, updateActionField, {
           municipality: slug,
           actionField: key,
           expectedVersion: input.version,
@@ -586,29 +645,22 @@ export async function structureRoutes(
             colour: input.farbe.trim(),
             description: input.beschreibung,
           },
-        });
-        return `${view.link(editorPaths.structure(slug), { gespeichert: "aktionsfeld" })}#af-${key}`;
-      },
-    }),
-  );
+        }),
+    },
+  });
 
-  app.get(
-    EDITOR_ROUTES.orgUnits,
-    { config: policy, schema: { hide: true, params: MunicipalityParams } },
-    async (request, reply) =>
-      render(request, reply, request.params.slug, "orgUnits"),
-  );
+  framePage(EDITOR_ROUTES.orgUnits, "orgUnits");
 
-  app.post(
-    EDITOR_ROUTES.orgUnits,
-    structureForm({
-      params: MunicipalityParams,
+  recordForms({
+    page: "orgUnits",
+    prefix: "oe",
+    saved: "einheit",
+    fields: ORG_UNIT_FIELDS,
+    create: {
+      url: EDITOR_ROUTES.orgUnits,
       body: NewOrgUnitBody,
-      page: "orgUnits",
-      form: "oe-neu",
-      fields: ORG_UNIT_FIELDS,
-      run: async (input, request, { slug }, view) => {
-        await runUseCase(ctx, request, createOrgUnit, {
+      run: (input, request, slug) =>
+        runUseCase(ctx, request, createOrgUnit, {
           municipality: slug,
           reason: reasonOrNull(input.grund),
           data: {
@@ -617,24 +669,15 @@ export async function structureRoutes(
             kind: input.art,
             parent: emptyToNull(input.uebergeordnet),
           },
-        });
-        return view.link(editorPaths.orgUnits(slug), {
-          gespeichert: "einheit",
-        });
-      },
-    }),
-  );
-
-  app.post(
-    EDITOR_ROUTES.orgUnit,
-    structureForm({
+        }),
+    },
+    update: {
+      url: EDITOR_ROUTES.orgUnit,
       params: CodeParams,
       body: OrgUnitBody,
-      page: "orgUnits",
-      form: ({ code }) => `oe-${code}`,
-      fields: ORG_UNIT_FIELDS,
-      run: async (input, request, { slug, code }, view) => {
-        await runUseCase(ctx, request, updateOrgUnit, {
+      id: ({ code }) => code,
+      run: (input, request, slug, code) =>
+        runUseCase(ctx, request, updateOrgUnit, {
           municipality: slug,
           orgUnit: code,
           expectedVersion: input.version,
@@ -644,18 +687,11 @@ export async function structureRoutes(
             kind: input.art,
             parent: emptyToNull(input.uebergeordnet),
           },
-        });
-        return `${view.link(editorPaths.orgUnits(slug), { gespeichert: "einheit" })}#oe-${code}`;
-      },
-    }),
-  );
+        }),
+    },
+  });
 
-  app.get(
-    EDITOR_ROUTES.newProject,
-    { config: policy, schema: { hide: true, params: MunicipalityParams } },
-    async (request, reply) =>
-      render(request, reply, request.params.slug, "newProject"),
-  );
+  framePage(EDITOR_ROUTES.newProject, "newProject");
 
   app.post(
     EDITOR_ROUTES.projects,

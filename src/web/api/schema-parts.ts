@@ -1,0 +1,25 @@
+/**
+ * Pieces the API's schemas share: a nullable value, the language of error messages in
+ * every query, and the municipality's slug in every path.
+ */
+import { Type } from "@sinclair/typebox";
+import {
+  SlugSchema,
+  StringEnum,
+} from "../../app/catalogue/catalogue-document.schema.js";
+
+/** The schema, or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(
+  schema: T,
+) => Type.Union([schema, Type.Null()]);
+
+/** `lang` of a query: the language of the error messages. */
+export const LangQuery = Type.Optional(
+  StringEnum(["de", "en"] as const, "Sprache der Fehlermeldungen; Standard de"),
+);
+
+/** `slug` of a path: the municipality. */
+export const MunicipalitySlug = {
+  ...SlugSchema,
+  description: "Kurzname der Kommune, z. B. kleve",
+};
