@@ -4,6 +4,7 @@
  */
 import type { Children } from "@kitajs/html";
 import type { formKit } from "../components/form/form-kit.js";
+import { LegendFields } from "../components/form/controls.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
@@ -169,16 +170,9 @@ export function RecordForm(props: {
   );
   return (
     <EditorForm action={props.action} id={id} class={props.class}>
-      {props.legend === undefined ? (
-        fields
-      ) : (
-        <fieldset class="app-fieldset">
-          <legend class="app-fieldset__legend" lang={props.legendLang} safe>
-            {props.legend}
-          </legend>
-          {fields}
-        </fieldset>
-      )}
+      <LegendFields legend={props.legend} legendLang={props.legendLang}>
+        {fields}
+      </LegendFields>
     </EditorForm>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Children } from "@kitajs/html";
 import type { formKit } from "../components/form/form-kit.js";
+import { LegendFields } from "../components/form/controls.js";
 
 /** The form kit of a page (formKit(props)). */
 export type FormKit = ReturnType<typeof formKit>;
@@ -37,16 +38,9 @@ export function PostForm(props: {
       id={props.id}
       novalidate
     >
-      {props.legend === undefined ? (
-        fields
-      ) : (
-        <fieldset class="app-fieldset">
-          <legend class="app-fieldset__legend" lang={props.legendLang} safe>
-            {props.legend}
-          </legend>
-          {fields}
-        </fieldset>
-      )}
+      <LegendFields legend={props.legend} legendLang={props.legendLang}>
+        {fields}
+      </LegendFields>
     </form>
   );
 }

@@ -388,3 +388,24 @@ export function TextField(props: TextFieldProps): JSX.Element {
     </FormGroup>
   );
 }
+
+/**
+ * A form's fields, under a legend in a fieldset when the form has one (a form among
+ * several on a page), as they are when it has none.
+ */
+export function LegendFields(props: {
+  readonly legend?: string | undefined;
+  /** The legend's language when it shows stored content (view.contentLang). */
+  readonly legendLang?: string | undefined;
+  readonly children?: Children;
+}): JSX.Element {
+  if (props.legend === undefined) return <>{props.children}</>;
+  return (
+    <fieldset class="app-fieldset">
+      <legend class="app-fieldset__legend" lang={props.legendLang} safe>
+        {props.legend}
+      </legend>
+      {props.children}
+    </fieldset>
+  );
+}
