@@ -84,6 +84,28 @@ function onlineFeaturesText(
   );
 }
 
+/** A service's channel, online features, online applications and maturity, as table cells. */
+function ServiceFactCells(props: {
+  readonly t: FormPageProps["view"]["t"]["reports"];
+  readonly service: Service;
+}): JSX.Element {
+  const { t, service } = props;
+  return (
+    <>
+      <td safe>
+        {service.channel === null ? "–" : t.serviceChannels[service.channel]}
+      </td>
+      <td safe>{onlineFeaturesText(t, service)}</td>
+      <td class="app-table__numeric" safe>
+        {String(service.onlineApplications)}
+      </td>
+      <td safe>
+        {service.maturity === null ? "–" : maturityText(t, service.maturity)}
+      </td>
+    </>
+  );
+}
+
 function serviceFields(
   props: FormPageProps,
   f: Kit,
@@ -357,20 +379,7 @@ export function RegisterPage(
                     },
                   )}
                 </th>
-                <td safe>
-                  {service.channel === null
-                    ? "–"
-                    : t.serviceChannels[service.channel]}
-                </td>
-                <td safe>{onlineFeaturesText(t, service)}</td>
-                <td class="app-table__numeric" safe>
-                  {String(service.onlineApplications)}
-                </td>
-                <td safe>
-                  {service.maturity === null
-                    ? "–"
-                    : maturityText(t, service.maturity)}
-                </td>
+                <ServiceFactCells t={t} service={service} />
                 <td safe>{t.serviceStatuses[service.status]}</td>
               </tr>
             ))}
@@ -516,20 +525,7 @@ export function ServicePage(
                   : formatGermanDate(service.validUntil)}
               </td>
               <td safe>{t.serviceStatuses[service.status]}</td>
-              <td safe>
-                {service.channel === null
-                  ? "–"
-                  : t.serviceChannels[service.channel]}
-              </td>
-              <td safe>{onlineFeaturesText(t, service)}</td>
-              <td class="app-table__numeric" safe>
-                {String(service.onlineApplications)}
-              </td>
-              <td safe>
-                {service.maturity === null
-                  ? "–"
-                  : maturityText(t, service.maturity)}
-              </td>
+              <ServiceFactCells t={t} service={service} />
             </tr>
           ))}
         </DataTable>
