@@ -72,9 +72,27 @@ describe.each(DIALECTS)("key figures in the report deck on %s", (dialect) => {
       observations: [bars.current],
       change: null,
     };
+    const splitValue = {
+      ...bars.current,
+      breakdown: [
+        { label: "Bürgerbüro", value: 80 },
+        { label: "Bauamt", value: 53 },
+      ],
+    };
+    const split: ReportFigure = {
+      ...bars,
+      indicator: {
+        ...bars.indicator,
+        key: "aufgeteilt",
+        name: "Nutzende nach Bereich",
+      },
+      current: splitValue,
+      observations: [splitValue],
+      change: null,
+    };
     const document: ReportDocument = {
       ...published,
-      otherFigures: [...published.otherFigures, line, single],
+      otherFigures: [...published.otherFigures, line, single, split],
     };
     const deck = await buildReportDeck(document);
     if (process.env.FIGURE_DECK_FILE !== undefined)
@@ -135,5 +153,23 @@ describe.each(DIALECTS)("key figures in the report deck on %s", (dialect) => {
     expect(slide).toBeDefined();
     expect(text(slide!)).toMatch(/ 133 Mitarbeitende – Stand: 28\.11\.2022 /);
     expect(slide).not.toContain("<p:graphicFrame");
+  });
+
+  it("lists a figure's breakdown beside it as bullets, its other lines without", () => {
+    const paragraphs = (xml: string) =>
+      [...xml.matchAll(/<a:p>(.*?)<\/a:p>/gs)].map((match) => ({
+        text: [...match[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+          .map((m) => m[1])
+          .join(""),
+        bullet: /<a:bu(Char|AutoNum)\b/.test(match[1]!),
+      }));
+    const slide = slides.find((xml) => xml.includes("Nutzende nach Bereich"));
+    expect(slide).toBeDefined();
+    const lines = paragraphs(slide!);
+    const line = (start: string) => lines.find((p) => p.text.startsWith(start));
+    expect(line("Bürgerbüro: 80")?.bullet).toBe(true);
+    expect(line("Bauamt: 53")?.bullet).toBe(true);
+    expect(line("Stand: ")?.bullet).toBe(false);
+    expect(line("Quelle: ")?.bullet).toBe(false);
   });
 });

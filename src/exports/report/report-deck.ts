@@ -95,6 +95,24 @@ function linesOf(block: Block): number {
   );
 }
 
+/** A block as pptxgenjs text runs: its bullet (indented under the one above where asked), weight and spacing. */
+function blockRun(block: Block, paraSpaceAfter: number) {
+  return {
+    text: block.text,
+    options: {
+      bullet: block.bullet
+        ? block.indent === true
+          ? { indent: 18 }
+          : true
+        : false,
+      indentLevel: block.indent === true ? 1 : 0,
+      bold: block.bold === true,
+      breakLine: true,
+      paraSpaceAfter,
+    },
+  };
+}
+
 /** Splits blocks into pages that fit a slide. */
 function paginate(blocks: readonly Block[]): Block[][] {
   const pages: Block[][] = [[]];
@@ -181,20 +199,7 @@ function addBlocks(
 ): void {
   if (blocks.length === 0) return;
   slide.addText(
-    blocks.map((block) => ({
-      text: block.text,
-      options: {
-        bullet: block.bullet
-          ? block.indent === true
-            ? { indent: 18 }
-            : true
-          : false,
-        indentLevel: block.indent === true ? 1 : 0,
-        bold: block.bold === true,
-        breakLine: true,
-        paraSpaceAfter: 4,
-      },
-    })),
+    blocks.map((block) => blockRun(block, 4)),
     {
       x: CONTENT.x,
       y: top,
@@ -287,20 +292,7 @@ function addCards(
                 },
               },
             ]),
-        ...card.blocks.map((block) => ({
-          text: block.text,
-          options: {
-            bullet: block.bullet
-              ? block.indent === true
-                ? { indent: 18 }
-                : true
-              : false,
-            indentLevel: block.indent === true ? 1 : 0,
-            bold: block.bold === true,
-            breakLine: true,
-            paraSpaceAfter: 4,
-          },
-        })),
+        ...card.blocks.map((block) => blockRun(block, 4)),
       ],
       {
         x: box.x + 0.25,
@@ -545,16 +537,7 @@ function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
     const panel = { x: CONTENT.x, y: CONTENT.y + 0.15, w: 4.3, h: 5.25 };
     addPanel(slide, panel);
     slide.addText(
-      paginate(blocks)[0]!.map((block) => ({
-        text: block.text,
-        options: {
-          bullet: block.bullet,
-          bold: block.bold === true,
-          indentLevel: block.indent === true ? 1 : 0,
-          breakLine: true,
-          paraSpaceAfter: 4,
-        },
-      })),
+      paginate(blocks)[0]!.map((block) => blockRun(block, 4)),
       {
         x: panel.x + 0.25,
         y: panel.y + 0.12,
@@ -1192,14 +1175,7 @@ function figureSlide(
     bullet: false,
   });
   slide.addText(
-    blocks.map((block) => ({
-      text: block.text,
-      options: {
-        bold: block.bold === true,
-        breakLine: true,
-        paraSpaceAfter: 6,
-      },
-    })),
+    blocks.map((block) => blockRun(block, 6)),
     {
       x: 8.5,
       y: CONTENT.y + 0.2,
@@ -1701,15 +1677,7 @@ function surveySlide(
       : []),
   ];
   slide.addText(
-    lines.map((line) => ({
-      text: line.text,
-      options: {
-        bold: line.bold === true,
-        bullet: line.bullet,
-        breakLine: true,
-        paraSpaceAfter: 6,
-      },
-    })),
+    lines.map((line) => blockRun(line, 6)),
     {
       x: 8.5,
       y: CONTENT.y + 0.2,
