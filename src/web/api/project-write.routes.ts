@@ -101,8 +101,6 @@ const CHANGE = {
 };
 /** What every public read of a project's part declares. */
 const READ = { tags: ["Katalog"], querystring: ApiQuerySchema };
-type PhaseInput = Static<typeof PhaseInputSchema>;
-type MeasureInput = Static<typeof MeasureInputSchema>;
 const NO_CONTENT = Type.Null({
   description: "Gelöscht; der Kopf ETag nennt den neuen Stand des Projekts",
 });
@@ -443,12 +441,12 @@ export async function projectWriteRoutes(
    * The four routes of an addressed part of a project (phases, measures): read one, append,
    * change, remove. Every one carries the project's ETag; a change needs its If-Match.
    */
-  function partRoutes<P, D>(part: {
+  function partRoutes<P, I extends TSchema>(part: {
     readonly segment: string;
     readonly idParam: string;
     readonly params: TSchema;
     readonly schema: TSchema;
-    readonly input: TSchema;
+    readonly input: I;
     readonly find: (partId: number) => (found: Current) => P | undefined;
     readonly present: (part: P) => unknown;
     readonly docs: Readonly<
@@ -465,14 +463,14 @@ export async function projectWriteRoutes(
     };
     readonly add: (
       principal: Principal,
-      target: ProjectChangeTarget & { readonly data: D },
+      target: ProjectChangeTarget & { readonly data: Static<I> },
       origin: RequestOrigin,
     ) => Promise<number>;
     readonly update: (
       principal: Principal,
       target: ProjectChangeTarget,
       partId: number,
-      data: D,
+      data: Static<I>,
       origin: RequestOrigin,
     ) => Promise<unknown>;
     readonly remove: (
@@ -489,15 +487,11 @@ export async function projectWriteRoutes(
         readonly [param: string]: unknown;
       };
       Querystring: { readonly reason?: string };
-      Body: unknown;
     }
     const collection = `/v1/municipalities/:slug/projects/:id/${part.segment}`;
     const one = `${collection}/:${part.idParam}`;
     const partIdOf = (params: PartRoute["Params"]): number =>
       Number(params[part.idParam]);
-    // The body schema is `part.input`, so Fastify has checked the body against D before the handler runs.
-    const dataOf = (request: { readonly body: unknown }): D =>
-      request.body as D;
 
     app.get<PartRoute>(
       one,
@@ -536,7 +530,7 @@ export async function projectWriteRoutes(
       },
       async (request, reply) => {
         const { slug, id } = request.params;
-        const data = dataOf(request);
+        const data = request.body;
         const partId = await change(
           request,
           { slug, id, reason: request.query.reason },
@@ -569,7 +563,7 @@ export async function projectWriteRoutes(
       async (request, reply) => {
         const { slug, id } = request.params;
         const partId = partIdOf(request.params);
-        const data = dataOf(request);
+        const data = request.body;
         await change(
           request,
           { slug, id, reason: request.query.reason },
@@ -613,7 +607,7 @@ export async function projectWriteRoutes(
 
   // ── Phases ───────────────────────────────────────────────────────────────────
 
-  partRoutes<Phase, PhaseInput>({
+  partRoutes<Phase, typeof PhaseInputSchema>({
     segment: "phases",
     idParam: "phaseId",
     params: PhaseParamsSchema,
@@ -658,7 +652,7 @@ export async function projectWriteRoutes(
 
   // ── Measures ─────────────────────────────────────────────────────────────────
 
-  partRoutes<Measure, MeasureInput>({
+  partRoutes<Measure, typeof MeasureInputSchema>({
     segment: "measures",
     idParam: "measureId",
     params: MeasureParamsSchema,
