@@ -76,14 +76,20 @@ export async function requireReport(
   return report;
 }
 
-/** A draft of the municipality; ERR_REPORT_PUBLISHED when it has been published. */
+/**
+ * A draft of the municipality; ERR_REPORT_PUBLISHED when it has been published, and with
+ * an expected version the stale-version error when someone else changed it since.
+ */
 export async function requireDraft(
   db: Executor,
   municipalityId: number,
   reportId: number,
+  expectedVersion?: number,
 ): Promise<StoredReport> {
   const report = await requireReport(db, municipalityId, reportId);
   if (report.status !== "draft") throw new AppError("ERR_REPORT_PUBLISHED");
+  if (expectedVersion !== undefined)
+    requireVersion("status_report", report, expectedVersion);
   return report;
 }
 
@@ -277,8 +283,8 @@ export async function updateReport(
       trx,
       change.municipality.id,
       valid.reportId,
+      valid.expectedVersion,
     );
-    requireVersion("status_report", report, valid.expectedVersion);
     await updateDraftReportRow(trx, report.id, fields, now);
     const version = await advanceVersion(trx, "status_report", report);
     return {
@@ -395,8 +401,8 @@ export async function publishReport(
       trx,
       change.municipality.id,
       valid.reportId,
+      valid.expectedVersion,
     );
-    requireVersion("status_report", report, valid.expectedVersion);
     const publishedOn = backdatedDay(valid.publishedOn, report, today);
     await requireSecondReportConfirmed(
       trx,

@@ -48,7 +48,6 @@ import {
   invalid,
   requireMunicipality,
   requireReportingAdmin,
-  requireVersion,
 } from "./reporting-support.js";
 
 function noSuchSection(): AppError {
@@ -154,8 +153,12 @@ async function claimDraft(
   expectedVersion: number,
   now: string,
 ): Promise<StoredReport> {
-  const report = await requireDraft(trx, municipalityId, reportId);
-  requireVersion("status_report", report, expectedVersion);
+  const report = await requireDraft(
+    trx,
+    municipalityId,
+    reportId,
+    expectedVersion,
+  );
   await trx
     .updateTable("status_report")
     .set({ version: report.version + 1, updated_at: now })
