@@ -12,8 +12,8 @@ export const OPEN_DATA_ROUTES = {
   /** catalog.ttl, catalog.rdf, catalog.jsonld */
   dcat: "/:slug/dcat/:file",
   instanceDcat: "/dcat/:file",
-  embedProject: "/:slug/einbetten/projekte/:projectSlug",
-  embedActionField: "/:slug/einbetten/aktionsfelder/:fieldKey",
+  embedProject: "/:slug/einbetten/projekte/:key",
+  embedActionField: "/:slug/einbetten/aktionsfelder/:key",
   embedFigure: "/:slug/einbetten/kennzahlen/:key",
   embedCode: "/:slug/verwaltung/einbetten",
   feed: "/:slug/feed.atom",

@@ -114,8 +114,14 @@ const Query = Type.Object({
 const EntryParams = municipalityParamsWith({
   name: Type.String({ maxLength: 60 }),
 });
+/** An embed's address: the municipality and the project, action field or key figure. */
+const EmbedParams = municipalityParamsWith({
+  key: Type.String({ maxLength: 100 }),
+});
 
+/** What an embed is drawn from. */
 interface EmbedContext {
+  readonly slug: string;
   readonly view: ViewContext;
   readonly catalogue: Catalogue;
   readonly baseUrl: string;
@@ -304,129 +310,90 @@ export async function openDataRoutes(
 
   // ── Embeds ──────────────────────────────────────────────────────────────
   /**
-   * An embed may be framed by the municipality's listed origins (and this site, for the
-   * staff preview), by nobody else; it loads nothing but the stylesheet.
+   * One embed: a project card, an action field or a key figure, addressed by its key. It
+   * may be framed by the municipality's listed origins (and this site, for the staff
+   * preview), by nobody else, and loads nothing but the stylesheet.
    */
-  async function sendEmbed(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    render: (context: EmbedContext) => Promise<string>,
-  ): Promise<FastifyReply> {
-    const version = await requireDataVersion(ctx, slug);
-    const [published, settings] = await Promise.all([
-      getPublishedCatalogue(ctx, slug),
-      getOpenDataSettings(ctx, slug),
-    ]);
-    const view = createViewContext(
-      resolveLanguage((request.query as { lang?: string }).lang),
+  function embedRoute(
+    path: string,
+    render: (key: string, context: EmbedContext) => Promise<string>,
+  ): void {
+    app.get(
+      path,
+      pageRoute("public", EmbedParams, Query),
+      async (request, reply) => {
+        const { slug, key } = request.params;
+        const version = await requireDataVersion(ctx, slug);
+        const [published, settings] = await Promise.all([
+          getPublishedCatalogue(ctx, slug),
+          getOpenDataSettings(ctx, slug),
+        ]);
+        const ancestors = ["'self'", ...settings.embedOrigins].join(" ");
+        reply
+          .removeHeader("x-frame-options")
+          .header("cross-origin-resource-policy", "cross-origin")
+          .header(
+            "content-security-policy",
+            `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
+          );
+        return sendTagged(request, reply, version, async () => ({
+          body: await render(key, {
+            slug,
+            view: createViewContext(resolveLanguage(request.query.lang)),
+            catalogue: published.catalogue,
+            baseUrl: baseUrlOf(request),
+          }),
+          type: HTML,
+        }));
+      },
     );
-    const ancestors = ["'self'", ...settings.embedOrigins].join(" ");
-    reply
-      .removeHeader("x-frame-options")
-      .header("cross-origin-resource-policy", "cross-origin")
-      .header(
-        "content-security-policy",
-        `default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
-      );
-    return sendTagged(request, reply, version, async () => ({
-      body: await render({
-        view,
-        catalogue: published.catalogue,
-        baseUrl: baseUrlOf(request),
-      }),
-      type: HTML,
-    }));
   }
 
-  const EmbedProjectParams = municipalityParamsWith({
-    projectSlug: Type.String({ maxLength: 100 }),
-  });
-  const EmbedFieldParams = municipalityParamsWith({
-    fieldKey: Type.String({ maxLength: 100 }),
-  });
-  const EmbedFigureParams = municipalityParamsWith({
-    key: Type.String({ maxLength: 100 }),
+  embedRoute(OPEN_DATA_ROUTES.embedProject, async (key, embed) => {
+    const entry = findProject(embed.catalogue, key);
+    if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+    return await (
+      <ProjectCardEmbed
+        view={embed.view}
+        catalogue={embed.catalogue}
+        entry={entry}
+        baseUrl={embed.baseUrl}
+      />
+    );
   });
 
-  app.get(
-    OPEN_DATA_ROUTES.embedProject,
-    pageRoute("public", EmbedProjectParams, Query),
-    async (request, reply) =>
-      sendEmbed(
-        request,
-        reply,
-        request.params.slug,
-        async ({ view, catalogue, baseUrl }) => {
-          const entry = findProject(catalogue, request.params.projectSlug);
-          if (entry === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
-          return await (
-            <ProjectCardEmbed
-              view={view}
-              catalogue={catalogue}
-              entry={entry}
-              baseUrl={baseUrl}
-            />
-          );
-        },
-      ),
-  );
+  embedRoute(OPEN_DATA_ROUTES.embedActionField, async (key, embed) => {
+    const field = embed.catalogue.impactAreas
+      .flatMap((area) => area.actionFields)
+      .find((each) => each.key === key);
+    if (field === undefined) throw new AppError("ERR_NOT_FOUND");
+    return await (
+      <ActionFieldEmbed
+        view={embed.view}
+        catalogue={embed.catalogue}
+        field={field}
+        baseUrl={embed.baseUrl}
+      />
+    );
+  });
 
-  app.get(
-    OPEN_DATA_ROUTES.embedActionField,
-    pageRoute("public", EmbedFieldParams, Query),
-    async (request, reply) =>
-      sendEmbed(
-        request,
-        reply,
-        request.params.slug,
-        async ({ view, catalogue, baseUrl }) => {
-          const field = catalogue.impactAreas
-            .flatMap((area) => area.actionFields)
-            .find((each) => each.key === request.params.fieldKey);
-          if (field === undefined) throw new AppError("ERR_NOT_FOUND");
-          return await (
-            <ActionFieldEmbed
-              view={view}
-              catalogue={catalogue}
-              field={field}
-              baseUrl={baseUrl}
-            />
-          );
-        },
-      ),
-  );
-
-  app.get(
-    OPEN_DATA_ROUTES.embedFigure,
-    pageRoute("public", EmbedFigureParams, Query),
-    async (request, reply) =>
-      sendEmbed(
-        request,
-        reply,
-        request.params.slug,
-        async ({ view, catalogue, baseUrl }) => {
-          const { indicators } = await getPublicIndicators(
-            ctx,
-            request.params.slug,
-            germanDayOf(options.now()),
-          );
-          const figure = indicators.find(
-            (each) => each.indicator.key === request.params.key,
-          );
-          if (figure === undefined)
-            throw new AppError("ERR_INDICATOR_NOT_FOUND");
-          return await (
-            <FigureEmbed
-              view={view}
-              catalogue={catalogue}
-              figure={figure}
-              baseUrl={baseUrl}
-            />
-          );
-        },
-      ),
-  );
+  embedRoute(OPEN_DATA_ROUTES.embedFigure, async (key, embed) => {
+    const { indicators } = await getPublicIndicators(
+      ctx,
+      embed.slug,
+      germanDayOf(options.now()),
+    );
+    const figure = indicators.find((each) => each.indicator.key === key);
+    if (figure === undefined) throw new AppError("ERR_INDICATOR_NOT_FOUND");
+    return await (
+      <FigureEmbed
+        view={embed.view}
+        catalogue={embed.catalogue}
+        figure={figure}
+        baseUrl={embed.baseUrl}
+      />
+    );
+  });
 
   app.get(
     OPEN_DATA_ROUTES.embedCode,
