@@ -96,8 +96,8 @@ const PORTAL_TO_API: Readonly<Record<string, readonly string[]>> = {
     `${M}/ozg/services`,
   ],
   "/dcat/:file": ["/api/v1/municipalities"],
-  "/:slug/einbetten/projekte/:projectSlug": [`${M}/projects/{id}`],
-  "/:slug/einbetten/aktionsfelder/:fieldKey": [`${M}/catalogue`],
+  "/:slug/einbetten/projekte/:key": [`${M}/projects/{id}`],
+  "/:slug/einbetten/aktionsfelder/:key": [`${M}/catalogue`],
   "/:slug/einbetten/kennzahlen/:key": [`${M}/indicators/{key}`],
   "/:slug/feed.atom": [
     `${M}/editions/{number}/changes`,

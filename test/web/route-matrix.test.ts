@@ -236,11 +236,11 @@ const CASES: Readonly<Record<string, MatrixCase>> = {
     scope: "none",
     call: () => ({ url: `${K}/feed.atom` }),
   },
-  "GET /:slug/einbetten/projekte/:projectSlug": {
+  "GET /:slug/einbetten/projekte/:key": {
     scope: "none",
     call: () => ({ url: `${K}/einbetten/projekte/${P}` }),
   },
-  "GET /:slug/einbetten/aktionsfelder/:fieldKey": {
+  "GET /:slug/einbetten/aktionsfelder/:key": {
     scope: "none",
     call: () => ({ url: `${K}/einbetten/aktionsfelder/smart-working` }),
   },
