@@ -99,6 +99,14 @@ const CHANGE = {
   querystring: WriteQuerySchema,
   headers: IfMatchHeadersSchema,
 };
+/** What a change of a project reads off its request: the address, the reason, If-Match and the caller's IP. */
+interface ProjectChangeRequest {
+  readonly headers: FastifyRequest["headers"];
+  readonly ip: string;
+  readonly params: { readonly slug: string; readonly id: string };
+  readonly query: { readonly reason?: string };
+}
+
 /** What every public read of a project's part declares. */
 const READ = { tags: ["Katalog"], querystring: ApiQuerySchema };
 const NO_CONTENT = Type.Null({
@@ -257,22 +265,17 @@ export async function projectWriteRoutes(
    * stale version is the use case's ERR_CONFLICT, which over HTTP with If-Match is 412.
    */
   async function change<T>(
-    request: FastifyRequest,
-    project: {
-      readonly slug: string;
-      readonly id: string;
-      readonly reason: string | undefined;
-    },
+    request: ProjectChangeRequest,
     run: (target: ProjectChangeTarget, origin: RequestOrigin) => Promise<T>,
   ): Promise<T> {
     const expectedVersion = expectedVersionFromIfMatch(
       request.headers["if-match"],
     );
     const target = {
-      municipality: project.slug,
-      project: project.id,
+      municipality: request.params.slug,
+      project: request.params.id,
       expectedVersion,
-      reason: project.reason,
+      reason: request.query.reason,
     };
     try {
       return await run(target, { ip: request.ip });
@@ -289,14 +292,12 @@ export async function projectWriteRoutes(
 
   /** Responsibilities are kept as a list; one entry changes by writing the list at the version read. */
   async function changeResponsibilities(
-    request: FastifyRequest,
-    slug: string,
-    id: string,
+    request: ProjectChangeRequest & { readonly principal: Principal },
     edit: (list: readonly Responsibility[]) => readonly ResponsibilityData[],
-    reason: string | undefined,
   ): Promise<void> {
-    await change(request, { slug, id, reason }, async (target, origin) => {
+    await change(request, async (target, origin) => {
       const { expectedVersion } = target;
+      const { slug, id } = request.params;
       const { entry } = await current(null, slug, id);
       // The list is computed from what is stored at this version; the use case then claims it.
       if (entry.project.version !== expectedVersion) {
@@ -399,11 +400,8 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(
-        request,
-        { slug, id, reason: request.query.reason },
-        (target, origin) =>
-          updateProject(ctx, request.principal, { ...target, data }, origin),
+      await change(request, (target, origin) =>
+        updateProject(ctx, request.principal, { ...target, data }, origin),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -426,12 +424,8 @@ export async function projectWriteRoutes(
       },
     },
     async (request, reply) => {
-      const { slug, id } = request.params;
-      await change(
-        request,
-        { slug, id, reason: request.query.reason },
-        (target, origin) =>
-          deleteProject(ctx, request.principal, target, origin),
+      await change(request, (target, origin) =>
+        deleteProject(ctx, request.principal, target, origin),
       );
       return reply.code(204).send(null);
     },
@@ -531,11 +525,8 @@ export async function projectWriteRoutes(
       async (request, reply) => {
         const { slug, id } = request.params;
         const data = request.body;
-        const partId = await change(
-          request,
-          { slug, id, reason: request.query.reason },
-          (target, origin) =>
-            part.add(request.principal, { ...target, data }, origin),
+        const partId = await change(request, (target, origin) =>
+          part.add(request.principal, { ...target, data }, origin),
         );
         return sendFound(request, reply, 201, null, {
           slug,
@@ -564,11 +555,8 @@ export async function projectWriteRoutes(
         const { slug, id } = request.params;
         const partId = partIdOf(request.params);
         const data = request.body;
-        await change(
-          request,
-          { slug, id, reason: request.query.reason },
-          (target, origin) =>
-            part.update(request.principal, target, partId, data, origin),
+        await change(request, (target, origin) =>
+          part.update(request.principal, target, partId, data, origin),
         );
         return sendFound(request, reply, 200, null, {
           slug,
@@ -594,11 +582,8 @@ export async function projectWriteRoutes(
       async (request, reply) => {
         const { slug, id } = request.params;
         const partId = partIdOf(request.params);
-        await change(
-          request,
-          { slug, id, reason: request.query.reason },
-          (target, origin) =>
-            part.remove(request.principal, target, partId, origin),
+        await change(request, (target, origin) =>
+          part.remove(request.principal, target, partId, origin),
         );
         return sendDeleted(reply, slug, id);
       },
@@ -738,13 +723,10 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug, id } = request.params;
       const added = request.body;
-      await changeResponsibilities(
-        request,
-        slug,
-        id,
-        (list) => [...list.map(toData), added],
-        request.query.reason,
-      );
+      await changeResponsibilities(request, (list) => [
+        ...list.map(toData),
+        added,
+      ]);
       return sendFound(request, reply, 201, null, {
         slug,
         id,
@@ -773,16 +755,13 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug, id } = request.params;
       const responsibilities = request.body.responsibilities;
-      await change(
-        request,
-        { slug, id, reason: request.query.reason },
-        (target, origin) =>
-          setResponsibilities(
-            ctx,
-            request.principal,
-            { ...target, data: { responsibilities } },
-            origin,
-          ),
+      await change(request, (target, origin) =>
+        setResponsibilities(
+          ctx,
+          request.principal,
+          { ...target, data: { responsibilities } },
+          origin,
+        ),
       );
       return sendProject(request, reply, 200, slug, id);
     },
@@ -805,17 +784,12 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug, id, orgUnit } = request.params;
       const changed = request.body;
-      await changeResponsibilities(
-        request,
-        slug,
-        id,
-        (list) =>
-          entered(list, orgUnit).map((candidate) =>
-            candidate.orgUnitCode === orgUnit
-              ? { orgUnit, ...changed }
-              : toData(candidate),
-          ),
-        request.query.reason,
+      await changeResponsibilities(request, (list) =>
+        entered(list, orgUnit).map((candidate) =>
+          candidate.orgUnitCode === orgUnit
+            ? { orgUnit, ...changed }
+            : toData(candidate),
+        ),
       );
       return sendFound(request, reply, 200, null, {
         slug,
@@ -842,15 +816,10 @@ export async function projectWriteRoutes(
     },
     async (request, reply) => {
       const { slug, id, orgUnit } = request.params;
-      await changeResponsibilities(
-        request,
-        slug,
-        id,
-        (list) =>
-          entered(list, orgUnit)
-            .filter((candidate) => candidate.orgUnitCode !== orgUnit)
-            .map(toData),
-        request.query.reason,
+      await changeResponsibilities(request, (list) =>
+        entered(list, orgUnit)
+          .filter((candidate) => candidate.orgUnitCode !== orgUnit)
+          .map(toData),
       );
       return sendDeleted(reply, slug, id);
     },
@@ -906,11 +875,8 @@ export async function projectWriteRoutes(
     async (request, reply) => {
       const { slug, id } = request.params;
       const data = request.body;
-      await change(
-        request,
-        { slug, id, reason: request.query.reason },
-        (target, origin) =>
-          addDependency(ctx, request.principal, { ...target, data }, origin),
+      await change(request, (target, origin) =>
+        addDependency(ctx, request.principal, { ...target, data }, origin),
       );
       return sendFound(request, reply, 201, null, {
         slug,
@@ -938,16 +904,13 @@ export async function projectWriteRoutes(
     },
     async (request, reply) => {
       const { slug, id, dependsOn } = request.params;
-      await change(
-        request,
-        { slug, id, reason: request.query.reason },
-        (target, origin) =>
-          removeDependency(
-            ctx,
-            request.principal,
-            { ...target, dependsOn },
-            origin,
-          ),
+      await change(request, (target, origin) =>
+        removeDependency(
+          ctx,
+          request.principal,
+          { ...target, dependsOn },
+          origin,
+        ),
       );
       return sendDeleted(reply, slug, id);
     },
