@@ -8,7 +8,7 @@
  * description in the speaker notes. The model is built from the edition and its change
  * report; the renderer only places it on slides.
  */
-import type * as PptxGenJSModule from "pptxgenjs";
+import { loadPptxGenJS, type PptxGenJS, type Slide } from "./pptx-loader.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import { pptxColour } from "./pptx-colour.js";
 import {
@@ -298,20 +298,6 @@ export function buildRevisionSlidesModel(
             ),
           },
   };
-}
-
-// pptxgenjs ships CommonJS typings whose `export default` TypeScript (NodeNext) reads as
-// a property of the module object, while Node's ESM entry exports the class as default.
-type PptxGenJS = PptxGenJSModule.default;
-type Slide = ReturnType<PptxGenJS["addSlide"]>;
-/** pptxgenjs, loaded on the first deck (it is large; a server that never writes one never loads it). */
-let pptxGenJS: Promise<new () => PptxGenJS> | null = null;
-function loadPptxGenJS(): Promise<new () => PptxGenJS> {
-  pptxGenJS ??= import("pptxgenjs").then((module) => {
-    const exported = module.default as unknown as { default?: unknown };
-    return (exported.default ?? exported) as new () => PptxGenJS;
-  });
-  return pptxGenJS;
 }
 
 const FONT = "Liberation Sans";

@@ -7,7 +7,7 @@
  * text boxes for the years and the projects' full names. Nothing is photographed, so the
  * deck needs no browser, and every word stays text that can be read, searched and edited.
  */
-import type * as PptxGenJSModule from "pptxgenjs";
+import type { Slide } from "./pptx-loader.js";
 import type {
   TimelineComparison,
   TimelineComparisonRow,
@@ -30,8 +30,6 @@ import {
   type PrintBox,
   type ShiftArrow,
 } from "../../domain/timeline/print-geometry.js";
-
-type Slide = ReturnType<PptxGenJSModule.default["addSlide"]>;
 
 /** The most a field's timeline may take on one slide, in print px (4.7 in at 12.1 in wide). */
 export const SLIDE_TIMELINE_HEIGHT_PX = 390;

@@ -11,7 +11,11 @@
  * slides, and a published report's deck shows what was published.
  */
 import { de } from "../../i18n/de.js";
-import type PptxGenJSClass from "pptxgenjs";
+import {
+  loadPptxGenJS,
+  type PptxGenJS,
+  type Slide,
+} from "../pptx/pptx-loader.js";
 import {
   formatGermanNumber,
   formatGermanSigned,
@@ -63,20 +67,6 @@ const CONTENT = { x: 0.6, y: 1.35, w: 12.1, h: 5.4 } as const;
 const LINES_PER_SLIDE = 13;
 /** Characters of 18-pt text per line across the content width (a cautious estimate). */
 const CHARS_PER_LINE = 95;
-
-// pptxgenjs ships CommonJS typings whose `export default` TypeScript (NodeNext) reads as
-// a property of the module object, while Node's ESM entry exports the class as default.
-type PptxGenJS = PptxGenJSClass.default;
-type Slide = ReturnType<PptxGenJS["addSlide"]>;
-/** pptxgenjs, loaded on the first deck (it is large; a server that never writes one never loads it). */
-let pptxGenJS: Promise<new () => PptxGenJS> | null = null;
-function loadPptxGenJS(): Promise<new () => PptxGenJS> {
-  pptxGenJS ??= import("pptxgenjs").then((module) => {
-    const exported = module.default as unknown as { default?: unknown };
-    return (exported.default ?? exported) as new () => PptxGenJS;
-  });
-  return pptxGenJS;
-}
 
 /** One paragraph of a content slide and how many lines it will take. */
 interface Block {
@@ -207,6 +197,23 @@ function addBlocks(
       h: CONTENT.y + CONTENT.h - top,
       fontFace: FONT,
       fontSize: 18,
+      color: TEXT,
+      valign: "top",
+    },
+  );
+}
+
+/** The column of text to the right of a chart or figure tile: what it shows and where it comes from. */
+function addSideText(slide: Slide, blocks: readonly Block[]): void {
+  slide.addText(
+    blocks.map((block) => blockRun(block, 6)),
+    {
+      x: 8.5,
+      y: CONTENT.y + 0.2,
+      w: 4.3,
+      h: 5.1,
+      fontFace: FONT,
+      fontSize: 14,
       color: TEXT,
       valign: "top",
     },
@@ -1174,19 +1181,7 @@ function figureSlide(
     text: `Verantwortlich: ${figure.indicator.owner}`,
     bullet: false,
   });
-  slide.addText(
-    blocks.map((block) => blockRun(block, 6)),
-    {
-      x: 8.5,
-      y: CONTENT.y + 0.2,
-      w: 4.3,
-      h: 5.1,
-      fontFace: FONT,
-      fontSize: 14,
-      color: TEXT,
-      valign: "top",
-    },
-  );
+  addSideText(slide, blocks);
 }
 
 function ozgLine(count: number, text: string): Block {
@@ -1676,19 +1671,7 @@ function surveySlide(
         ]
       : []),
   ];
-  slide.addText(
-    lines.map((line) => blockRun(line, 6)),
-    {
-      x: 8.5,
-      y: CONTENT.y + 0.2,
-      w: 4.3,
-      h: 5.1,
-      fontFace: FONT,
-      fontSize: 14,
-      color: TEXT,
-      valign: "top",
-    },
-  );
+  addSideText(slide, lines);
   if (block.text !== "") slide.addNotes(block.text);
 }
 
