@@ -7,7 +7,6 @@
 import { writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import type {
   ReportDocument,
@@ -33,8 +32,7 @@ describe.each(DIALECTS)("key figures in the report deck on %s", (dialect) => {
   let slides: string[];
 
   beforeAll(async () => {
-    t = await openTestContext(dialect, { demo: true });
-    await loadDemoReport(t.ctx);
+    t = await openTestContext(dialect, { demo: "with-reports" });
     const { document: published } = await getPublishedReport(
       t.ctx,
       "kleve",

@@ -18,7 +18,6 @@ import {
   type DocumentMaker,
   type MadeDocument,
 } from "../../src/app/documents/published-documents.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { listPublishedReports } from "../../src/app/reports/read-reports.js";
 import {
   createPdfRenderer,
@@ -47,8 +46,7 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
   let reportIds: readonly number[];
 
   beforeAll(async () => {
-    test = await openTestContext(dialect, { demo: true });
-    await loadDemoReport(test.ctx);
+    test = await openTestContext(dialect, { demo: "with-reports" });
     app = await buildApp(test.ctx, { now: () => TEST_NOW });
     const { reports } = await listPublishedReports(test.ctx, "kleve");
     reportIds = reports.map((report) => report.id);

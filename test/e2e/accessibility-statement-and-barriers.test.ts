@@ -20,7 +20,6 @@ import {
   listProjects,
   type Project,
 } from "../../src/domain/catalogue/catalogue.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import {
@@ -33,8 +32,7 @@ import {
 let rig: BrowserRig;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
 });
 
 afterAll(async () => {

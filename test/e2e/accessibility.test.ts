@@ -6,7 +6,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentMaker } from "../../src/app/documents/published-documents.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   findAccessibilityViolations,
   JAVASCRIPT_MODES,
@@ -103,9 +102,11 @@ const PAGES = [
 let rig: BrowserRig;
 
 beforeAll(async () => {
-  rig = await openBrowserRig({ wrapDocumentMaker: holdingCataloguePdf });
-  // Kleve's status reports, for the page of a report's documents.
-  await loadDemoReport(rig.ctx);
+  // With Kleve's status reports, for the page of a report's documents.
+  rig = await openBrowserRig({
+    wrapDocumentMaker: holdingCataloguePdf,
+    demo: "with-reports",
+  });
 });
 
 afterAll(async () => {

@@ -9,7 +9,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getPublicBodies } from "../../src/app/open-data/public-records.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import {
@@ -25,8 +24,7 @@ let bodyId = 0;
 let reportId = 0;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
   const { meetings } = await getPublicBodies(rig.ctx, "kleve");
   const meeting = meetings.find((each) => each.reportIds.length > 0)!;
   bodyId = meeting.committeeId;

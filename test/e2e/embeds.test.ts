@@ -10,7 +10,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { changeOpenDataSettings } from "../../src/app/open-data/settings.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
@@ -41,8 +40,7 @@ async function startWebsite(): Promise<string> {
 }
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
   listed = await startWebsite();
   other = await startWebsite();
   const catalogue = await getCatalogue(rig.ctx, "kleve");

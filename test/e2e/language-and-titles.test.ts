@@ -23,7 +23,6 @@ import {
 } from "../../src/app/participation/participation.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { addMember } from "../../src/app/reports/body-members.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { addReportSection } from "../../src/app/reports/report-sections.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
@@ -42,8 +41,10 @@ let rig: BrowserRig;
 const collector = routeCollector();
 
 beforeAll(async () => {
-  rig = await openBrowserRig({ onRoute: collector.onRoute });
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({
+    onRoute: collector.onRoute,
+    demo: "with-reports",
+  });
   // Ideas and feedback on, with one published idea, so that their pages are walked too.
   const kleveId = (await getCatalogue(rig.ctx, "kleve")).municipality.id;
   const moderator = buildPrincipal(kleveId, {

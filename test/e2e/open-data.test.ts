@@ -6,7 +6,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
@@ -18,8 +17,7 @@ import {
 let rig: BrowserRig;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
 });
 
 afterAll(async () => {

@@ -27,7 +27,6 @@ import { COMMAND_LINE } from "../../src/app/auth/account-audit.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { publishEdition } from "../../src/app/edition/publish-edition.js";
 import { createMunicipality } from "../../src/app/municipalities/lifecycle.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   formatGermanDate,
   germanDayOf,
@@ -67,9 +66,8 @@ beforeAll(async () => {
   const dialects = [...new Set(JOURNEYS.map((journey) => journey.dialect))];
   await Promise.all(
     dialects.map(async (dialect) => {
-      const rig = await openBrowserRig({ dialect });
+      const rig = await openBrowserRig({ dialect, demo: "with-reports" });
       rigs.set(dialect, rig);
-      await loadDemoReport(rig.ctx);
     }),
   );
 }, 180_000);

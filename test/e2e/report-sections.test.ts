@@ -15,7 +15,6 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { getReportDocument } from "../../src/app/reports/read-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
@@ -36,8 +35,7 @@ let rig: BrowserRig;
 let directory: string;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
   directory = mkdtempSync(join(tmpdir(), "fortschritt-abschnitte-e2e-"));
 });
 

@@ -9,7 +9,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getReportDocument } from "../../src/app/reports/read-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { reportProjects } from "../../src/domain/report/report-document.js";
@@ -26,8 +25,7 @@ import { buildPrincipal } from "../support/principals.js";
 let rig: BrowserRig;
 
 beforeAll(async () => {
-  rig = await openBrowserRig();
-  await loadDemoReport(rig.ctx);
+  rig = await openBrowserRig({ demo: "with-reports" });
 });
 
 afterAll(async () => {

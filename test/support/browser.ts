@@ -24,7 +24,12 @@ import {
 import type { FastifyInstance, RouteOptions } from "fastify";
 import type { AppContext } from "../../src/app/context.js";
 import { buildApp } from "../../src/web/build-app.js";
-import { openTestContext, TEST_NOW, type TestContext } from "./database.js";
+import {
+  openTestContext,
+  TEST_NOW,
+  type DemoData,
+  type TestContext,
+} from "./database.js";
 import type { DialectName } from "../../src/db/dialect.js";
 import type { DocumentMaker } from "../../src/app/documents/published-documents.js";
 import { chromiumPath } from "./environment.js";
@@ -112,6 +117,8 @@ export async function openBrowserRig(
     readonly onRoute?: (route: RouteOptions) => void;
     /** The database behind the portal: SQLite unless a test asks for PostgreSQL. */
     readonly dialect?: DialectName;
+    /** What the database starts with: Kleve's demo unless a test asks for its reports too. */
+    readonly demo?: DemoData;
     /** Wraps the app's maker of stored documents (to hold a build and see its progress page). */
     readonly wrapDocumentMaker?: (maker: DocumentMaker) => DocumentMaker;
   } = {},
@@ -129,7 +136,7 @@ export async function openBrowserRig(
     const database: TestContext = await openTestContext(
       options.dialect ?? "sqlite",
       {
-        demo: true,
+        demo: options.demo ?? true,
         ...(options.clock === undefined ? {} : { clock: options.clock }),
       },
     );

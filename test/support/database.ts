@@ -33,6 +33,7 @@ import {
   openAppContext,
 } from "../../src/app/database.js";
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
+import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import type { ConnectionTarget, DialectName } from "../../src/db/dialect.js";
 import { postgresAdminUrl, webDialects } from "./environment.js";
 import { dropLater, withAdmin } from "./test-databases.js";
@@ -82,11 +83,22 @@ function templateKey(): string {
   return sourceKey;
 }
 
-type TemplateKind = "empty" | "demo";
+/**
+ * What a test database starts with: nothing, Kleve's demo catalogue and editions, or those
+ * and Kleve's demo status reports too.
+ */
+export type DemoData = false | true | "with-reports";
+type TemplateKind = "empty" | "demo" | "reports";
 
 async function fillTemplate(ctx: AppContext, kind: TemplateKind) {
   await migrateDatabase(ctx);
-  if (kind === "demo") await loadDemo(ctx);
+  if (kind !== "empty") await loadDemo(ctx);
+  if (kind === "reports") await loadDemoReport(ctx);
+}
+
+function templateKindOf(demo: DemoData): TemplateKind {
+  if (demo === "with-reports") return "reports";
+  return demo ? "demo" : "empty";
 }
 
 const SQLITE_TEMPLATES = join(tmpdir(), "fortschritt-test-templates");
@@ -179,13 +191,14 @@ async function postgresTemplate(kind: TemplateKind): Promise<string> {
  */
 export async function openTestContext(
   dialect: DialectName,
-  options: { demo?: boolean; clock?: () => Date } = {},
+  options: { demo?: DemoData; clock?: () => Date } = {},
 ): Promise<TestContext> {
   const clock = options.clock ?? (() => TEST_NOW);
+  const demo = options.demo ?? false;
+  // The demo's dates and audit times are TEST_NOW's: with another clock it is loaded afresh.
   const fromTemplate =
-    options.demo !== true || clock().getTime() === TEST_NOW.getTime();
-  const kind: TemplateKind =
-    options.demo === true && fromTemplate ? "demo" : "empty";
+    demo === false || clock().getTime() === TEST_NOW.getTime();
+  const kind = fromTemplate ? templateKindOf(demo) : "empty";
   let ctx: AppContext;
   let target: ConnectionTarget;
   let cleanUp: () => Promise<void>;
@@ -208,8 +221,8 @@ export async function openTestContext(
     ctx = await openAppContext(target, { clock });
     cleanUp = async () => dropLater(name);
   }
-  await migrateDatabase(ctx);
-  if (options.demo === true && !fromTemplate) await loadDemo(ctx);
+  if (fromTemplate) await migrateDatabase(ctx);
+  else await fillTemplate(ctx, templateKindOf(demo));
   return {
     ctx,
     dialect,

@@ -21,7 +21,6 @@ import {
   submitItem,
 } from "../../src/app/participation/participation.js";
 import { addMember } from "../../src/app/reports/body-members.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { findProjectRoot } from "../../src/project-root.js";
 import { buildApp } from "../../src/web/build-app.js";
@@ -165,8 +164,7 @@ describe.each(DIALECTS)(
     const routes: RouteOptions[] = [];
 
     beforeAll(async () => {
-      test = await openTestContext(dialect, { demo: true });
-      await loadDemoReport(test.ctx);
+      test = await openTestContext(dialect, { demo: "with-reports" });
       // Records beyond the demo: a published idea and a public member of a body.
       const municipalityId = (await getCatalogue(test.ctx, "kleve"))
         .municipality.id;

@@ -8,7 +8,6 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { getPublicBodies } from "../../src/app/open-data/public-records.js";
 import { addMember } from "../../src/app/reports/body-members.js";
 import { updateMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { formatIsoDate } from "../../src/domain/calendar/calendar.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
@@ -19,8 +18,7 @@ describe.each(DIALECTS)("bodies in public on %s", (dialect) => {
   let reportId = 0;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality
       .id;
     const admin = buildPrincipal(municipalityId, {

@@ -25,7 +25,6 @@ import {
   submitItem,
 } from "../../src/app/participation/participation.js";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
 import { findProjectRoot } from "../../src/project-root.js";
 import { DIALECTS } from "../support/database.js";
@@ -99,8 +98,7 @@ describe.each(DIALECTS)("DCAT-AP.de catalogues on %s", (dialect) => {
   const get = (url: string) => web.app.inject(url);
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     // A published idea, so that every open dataset has records.
     const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality
       .id;

@@ -16,7 +16,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { checkPdfLayout, readPdfLayout } from "../support/layout-check.js";
 import { convertWithLibreOffice } from "../support/office.js";
 import { openWebApp, type WebTestApp } from "./support/web-app.js";
@@ -111,8 +110,7 @@ describe("the layout of every document of the Kleve demo", () => {
   let directory: string;
 
   beforeAll(async () => {
-    web = await openWebApp("sqlite");
-    await loadDemoReport(web.ctx);
+    web = await openWebApp("sqlite", { demo: "with-reports" });
     directory =
       process.env.LAYOUT_KEEP ??
       (await mkdtemp(join(tmpdir(), "fortschritt-layout-")));

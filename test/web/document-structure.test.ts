@@ -6,7 +6,6 @@
  * (test/support/pdf-structure.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   checkPdfStructure,
   readPdfStructure,
@@ -18,8 +17,7 @@ describe("the structure of the printed PDFs of the Kleve demo", () => {
   let web: WebTestApp;
 
   beforeAll(async () => {
-    web = await openWebApp("sqlite");
-    await loadDemoReport(web.ctx);
+    web = await openWebApp("sqlite", { demo: "with-reports" });
   });
 
   afterAll(async () => {

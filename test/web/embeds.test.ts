@@ -30,10 +30,7 @@ describe.each(DIALECTS)("embeds on %s", (dialect) => {
   let web: WebTestApp;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    const { loadDemoReport } =
-      await import("../../src/app/reports/demo-report.js");
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
   });
   afterAll(async () => {
     await web?.close();

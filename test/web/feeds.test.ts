@@ -9,7 +9,6 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { addObservation } from "../../src/app/indicators/manage-indicators.js";
 import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { checkAtomFeed } from "../support/atom.js";
@@ -114,8 +113,7 @@ describe.each(DIALECTS)("Atom feeds on %s", (dialect) => {
   let web: WebTestApp;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     const catalogue = await getCatalogue(web.ctx, "kleve");
     const principal = buildPrincipal(catalogue.municipality.id, {
       role: "admin",

@@ -21,7 +21,6 @@ import {
 } from "../../src/app/participation/participation.js";
 import { addMember } from "../../src/app/reports/body-members.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { ANONYMOUS } from "../../src/domain/access/principal.js";
@@ -141,8 +140,7 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
   let editor: TestUser;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     admin = await createTestUser(web.ctx, {
       role: "admin",
       name: "Erika Geheimadmin",

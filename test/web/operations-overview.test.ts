@@ -4,7 +4,6 @@
  * published report and its people, fifty to a page, with a search.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestOperator, signIn } from "../support/accounts.js";
 import { DIALECTS, TEST_NOW } from "../support/database.js";
 import { openWebApp, textOf, type WebTestApp } from "./support/web-app.js";
@@ -21,8 +20,7 @@ describe.each(DIALECTS)("the operators' overview on %s", (dialect) => {
   let cookie: string;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     // Sixty more municipalities without data: the list has two pages.
     const now = TEST_NOW.toISOString();
     await web.ctx.db

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { DIALECTS } from "../support/database.js";
 import { buildPrincipal } from "../support/principals.js";
@@ -23,8 +22,7 @@ describe.each(DIALECTS)("the public record in the API on %s", (dialect) => {
   let committee: ApiWriter;
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     admin = await createApiWriter(web.ctx, { role: "admin" });
     committee = await createApiWriter(web.ctx, { role: "committee" });
     const municipalityId = (await getCatalogue(web.ctx, "kleve")).municipality

@@ -7,7 +7,6 @@
  */
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
 import { WEB_DIALECTS } from "../support/database.js";
@@ -35,8 +34,7 @@ describe.each(WEB_DIALECTS)("the report deck's groups on %s", (dialect) => {
   let sections: string[];
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     const { document } = await getPublishedReport(
       web.ctx,
       "kleve",

@@ -11,7 +11,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import type { ReportDocument } from "../../src/domain/report/report-document.js";
 import { buildReportDeck } from "../../src/exports/report/report-deck.js";
@@ -47,8 +46,7 @@ describe.each(WEB_DIALECTS)("the report's documents on %s", (dialect) => {
   const directory = mkdtempSync(join(tmpdir(), "fortschritt-bericht-"));
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     document = (await getPublishedReport(web.ctx, "kleve", "2022-11-29"))
       .document;
     deck = await buildReportDeck(document);

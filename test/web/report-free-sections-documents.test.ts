@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { getPublishedReport } from "../../src/app/reports/read-reports.js";
 import type { ReportDocument } from "../../src/domain/report/report-document.js";
 import { surveyShares } from "../../src/domain/report/report-free-sections.js";
@@ -69,8 +68,7 @@ describe("a report with free sections in its documents", () => {
     mkdtempSync(join(tmpdir(), "fortschritt-abschnitte-"));
 
   beforeAll(async () => {
-    web = await openWebApp("sqlite");
-    await loadDemoReport(web.ctx);
+    web = await openWebApp("sqlite", { demo: "with-reports" });
     const published = (await getPublishedReport(web.ctx, "kleve", "2022-11-29"))
       .document;
     document = {

@@ -12,7 +12,6 @@ import {
   createCommittee,
   createMeeting,
 } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import {
   createReport,
   updateReport,
@@ -32,8 +31,7 @@ describe.each(WEB_DIALECTS)("report numbers over HTTP on %s", (dialect) => {
   let kleveReport: { id: number; number: number };
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     admin = await signIn(
       web.app,
       await createTestUser(web.ctx, { role: "admin" }),

@@ -4,7 +4,6 @@
  */
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser, signIn } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { ensureOtherMunicipality } from "./support/api-writers.js";
@@ -25,9 +24,9 @@ describe.each(DIALECTS)("refusing a report preview on %s", (dialect) => {
       },
     });
     web = await openIdentityApp(dialect, {
+      demo: "with-reports",
       build: { logger: { level: "info", stream } },
     });
-    await loadDemoReport(web.ctx);
   });
 
   afterAll(async () => {

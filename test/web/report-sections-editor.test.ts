@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { getReportSectionsForEditing } from "../../src/app/reports/report-sections.js";
 import type { UserPrincipal } from "../../src/domain/access/principal.js";
@@ -57,8 +56,7 @@ describe.each(WEB_DIALECTS)(
     }
 
     beforeAll(async () => {
-      web = await openWebApp(dialect);
-      await loadDemoReport(web.ctx);
+      web = await openWebApp(dialect, { demo: "with-reports" });
       admin = await signIn(
         web.app,
         await createTestUser(web.ctx, { role: "admin" }),

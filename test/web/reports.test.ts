@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { addMember } from "../../src/app/reports/body-members.js";
 import { createMeeting } from "../../src/app/reports/committees.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createReport } from "../../src/app/reports/manage-reports.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
 import { buildApp } from "../../src/web/build-app.js";
@@ -85,8 +84,7 @@ describe.each(WEB_DIALECTS)("reporting over HTTP on %s", (dialect) => {
   }
 
   beforeAll(async () => {
-    web = await openWebApp(dialect);
-    await loadDemoReport(web.ctx);
+    web = await openWebApp(dialect, { demo: "with-reports" });
     admin = await signIn(
       web.app,
       await createTestUser(web.ctx, { role: "admin" }),

@@ -12,7 +12,6 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { addObservation } from "../../src/app/indicators/manage-indicators.js";
 import { getIndicatorsForStaff } from "../../src/app/indicators/read-indicators.js";
 import { createSmtpMailer } from "../../src/app/mail/mailer.js";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { sendDigests } from "../../src/app/open-data/subscriptions.js";
 import { countSubscriptions } from "../../src/db/subscription.repository.js";
 import { buildApp } from "../../src/web/build-app.js";
@@ -62,8 +61,7 @@ describe.each(DIALECTS)("following by e-mail over HTTP on %s", (dialect) => {
   const address = (name: string) => `${name}-${dialect}@example.org`;
 
   beforeAll(async () => {
-    test = await openTestContext(dialect, { demo: true });
-    await loadDemoReport(test.ctx);
+    test = await openTestContext(dialect, { demo: "with-reports" });
     app = await buildApp(test.ctx, { now: () => TEST_NOW, mail: delivery() });
     municipalityId = (await getCatalogue(test.ctx, "kleve")).municipality.id;
   });

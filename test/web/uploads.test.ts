@@ -4,7 +4,6 @@
  * on the database, so one dialect is enough.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoReport } from "../../src/app/reports/demo-report.js";
 import { createTestUser, csrfTokenFor, signIn } from "../support/accounts.js";
 import { openWebApp, textOf, type WebTestApp } from "./support/web-app.js";
 
@@ -54,8 +53,7 @@ describe("uploading the OZG register", () => {
   let exported: Buffer;
 
   beforeAll(async () => {
-    web = await openWebApp("sqlite");
-    await loadDemoReport(web.ctx);
+    web = await openWebApp("sqlite", { demo: "with-reports" });
     admin = await signIn(
       web.app,
       await createTestUser(web.ctx, { role: "admin" }),

@@ -11,7 +11,11 @@ import {
 } from "../../../src/app/mail/mailer.js";
 import type { DialectName } from "../../../src/db/dialect.js";
 import { buildApp, type BuildAppOptions } from "../../../src/web/build-app.js";
-import { openTestContext, TEST_NOW } from "../../support/database.js";
+import {
+  openTestContext,
+  TEST_NOW,
+  type DemoData,
+} from "../../support/database.js";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink.js";
 
 /** A clock that stands still until the test moves it. */
@@ -57,12 +61,17 @@ export interface IdentityTestApp {
 export async function openIdentityApp(
   dialect: DialectName,
   options: {
+    /** What the database starts with: Kleve's demo unless asked for its reports too. */
+    demo?: DemoData;
     mail?: boolean;
     build?: Omit<BuildAppOptions, "mail" | "now">;
   } = {},
 ): Promise<IdentityTestApp> {
   const clock = createTestClock();
-  const test = await openTestContext(dialect, { demo: true, clock: clock.now });
+  const test = await openTestContext(dialect, {
+    demo: options.demo ?? true,
+    clock: clock.now,
+  });
   const sink = options.mail === true ? await startSmtpSink() : null;
   const outbox: MailMessage[] = [];
   const recording = (mailer: Mailer): Mailer => ({

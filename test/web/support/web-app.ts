@@ -7,7 +7,11 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../../src/app/context.js";
 import type { DialectName } from "../../../src/db/dialect.js";
 import { buildApp } from "../../../src/web/build-app.js";
-import { openTestContext, TEST_NOW } from "../../support/database.js";
+import {
+  openTestContext,
+  TEST_NOW,
+  type DemoData,
+} from "../../support/database.js";
 
 /** An app on its own database, with the Kleve demo loaded unless asked otherwise. */
 export interface WebTestApp {
@@ -19,7 +23,7 @@ export interface WebTestApp {
 /** Builds the app on a fresh database of the dialect; the clock stands at TEST_NOW. */
 export async function openWebApp(
   dialect: DialectName,
-  options: { demo?: boolean } = {},
+  options: { demo?: DemoData } = {},
 ): Promise<WebTestApp> {
   const test = await openTestContext(dialect, { demo: options.demo ?? true });
   const app = await buildApp(test.ctx, { now: () => TEST_NOW });
