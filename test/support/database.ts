@@ -4,10 +4,11 @@
  * that test files and parallel runs never see each other's data.
  *
  * Migrating and loading the demo take seconds, and the suite opens hundreds of
- * databases; so each kind (empty, or with the demo) is built once into a template and
- * copied: SQLite by copying a file, PostgreSQL by `create database … template …`. A
- * template is named by a hash of the sources and demo files, so a changed migration or
- * demo builds a new one (and removes old ones another checkout no longer needs).
+ * databases; so each kind (empty, with the demo, or with the demo and its status
+ * reports) is built once into a template and copied: SQLite by copying a file, PostgreSQL
+ * by `create database … template …`. A template is named by a hash of the sources and
+ * demo files, so a changed migration or demo builds a new one (and removes old ones
+ * another checkout no longer needs).
  */
 import { createHash, randomBytes } from "node:crypto";
 import {
