@@ -601,28 +601,6 @@ export function SubmitterPage(props: {
   );
 }
 
-/** A page with one sentence (confirmed, unsubscribed). */
-export function MessagePage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  text: string;
-}): JSX.Element {
-  return (
-    <PortalFrame
-      view={props.view}
-      catalogue={props.catalogue}
-      requestUrl={props.requestUrl}
-      title={props.title}
-    >
-      <p class="app-lead" safe>
-        {props.text}
-      </p>
-    </PortalFrame>
-  );
-}
-
 /** The staff queue. */
 export function QueuePage(props: {
   view: ViewContext;
