@@ -4,6 +4,7 @@
  * org units (hierarchy), and a new project. Plain forms, one per record, each with its
  * version, the CSRF token and an optional reason.
  */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type { StructureForEditing } from "../../app/catalogue/read-editor.js";
 import {
   listProjects,
@@ -270,11 +271,7 @@ export function ProgrammeEditPage(
           action={view.link(editorPaths.programme(slug))}
           class="app-filter"
         >
-          {view.lang === "de" ? (
-            ""
-          ) : (
-            <input type="hidden" name="lang" value={view.lang} />
-          )}
+          <LanguageField lang={view.lang} />
           <SelectField
             id="prioritaeten-jahr-wahl"
             name="jahr"

@@ -5,6 +5,7 @@
  * select must not reload the page); the hint that says so is tied to every select. With
  * JavaScript, app.js only leaves empty choices out of the URL.
  */
+import { LanguageField } from "../form/csrf-field.js";
 import type {
   Catalogue,
   OrgUnit,
@@ -50,11 +51,7 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
       action={props.action}
       data-module="app-filter-form"
     >
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend" safe>
           {t.timelineFilterLegend}
