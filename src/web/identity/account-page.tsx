@@ -9,6 +9,7 @@ import type { AccountSummary } from "../../app/auth/manage-users.js";
 import type { Role } from "../../domain/access/principal.js";
 import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
@@ -152,23 +153,13 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           </a>
         </p>
         {props.secondFactor.isEnabled ? (
-          <form
-            method="post"
+          <ButtonForm
             action={view.link(identityPaths.accountRecoveryCodes())}
-          >
-            <CsrfField token={props.csrfToken} />
-            <p class="app-hint" id="codes-hinweis" safe>
-              {t.recoveryRegenerateHint}
-            </p>
-            <button
-              type="submit"
-              class="app-button app-button--secondary"
-              aria-describedby="codes-hinweis"
-              safe
-            >
-              {t.recoveryRegenerate}
-            </button>
-          </form>
+            csrfToken={props.csrfToken}
+            label={t.recoveryRegenerate}
+            kind="secondary"
+            hint={{ id: "codes-hinweis", text: t.recoveryRegenerateHint }}
+          />
         ) : (
           ""
         )}

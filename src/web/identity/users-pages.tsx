@@ -10,6 +10,7 @@ import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
@@ -450,44 +451,28 @@ function AccountActions(props: {
         {t.actions}
       </h2>
       {user.isActive ? (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userDeactivate(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <p class="app-hint" id="deaktivieren-hinweis" safe>
-            {t.userDeactivateHint}
-          </p>
-          <button
-            type="submit"
-            class="app-button app-button--warning"
-            aria-describedby="deaktivieren-hinweis"
-            safe
-          >
-            {t.userDeactivate}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userDeactivate}
+          kind="warning"
+          hint={{ id: "deaktivieren-hinweis", text: t.userDeactivateHint }}
+        />
       ) : (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userReactivate(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <button type="submit" class="app-button app-button--secondary" safe>
-            {t.userReactivate}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userReactivate}
+          kind="secondary"
+        />
       )}
       {user.isActive && !user.hasPassword ? (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userInvite(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <button type="submit" class="app-button app-button--secondary" safe>
-            {t.userInvite}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userInvite}
+          kind="secondary"
+        />
       ) : (
         ""
       )}
