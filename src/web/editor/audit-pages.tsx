@@ -77,9 +77,7 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
       view={view}
       title={t.historyTitle(label)}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
       breadcrumbs={[
         { label: t.administration, href: view.link(editorPaths.home(slug)) },
         ...(project === null
@@ -195,9 +193,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       view={view}
       title={title}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       {errorLinks.length > 0 ? (
         <ErrorSummary title={t.errorSummaryTitle} links={errorLinks} />

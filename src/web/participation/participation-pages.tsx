@@ -618,9 +618,7 @@ export function QueuePage(props: {
       view={view}
       title={t.queueTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <h1 class="app-heading-xl" safe>
         {t.queueTitle}
@@ -767,9 +765,7 @@ export function ModerationPage(props: {
       view={view}
       title={title}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <Problems view={view} failed={failed} />
       {props.notice === undefined ? (
