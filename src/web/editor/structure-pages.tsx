@@ -14,6 +14,7 @@ import { contrastRatio } from "../../domain/colour/contrast.js";
 import {
   ColourField,
   SelectField,
+  RowFieldset,
   type Choice,
 } from "../components/form/controls.js";
 import {
@@ -186,13 +187,7 @@ export function ProgrammeEditPage(
           {Array.from({ length: goalRows }, (_, index) => {
             const goal = programme.goals[index];
             return (
-              <fieldset class="app-fieldset app-responsibility-row">
-                <legend
-                  class="app-fieldset__legend app-fieldset__legend--small"
-                  safe
-                >
-                  {t.goalLegend(index + 1)}
-                </legend>
+              <RowFieldset legend={t.goalLegend(index + 1)}>
                 {f.area(
                   form,
                   schemaField(ProgrammeBody, `ziel-${index}`),
@@ -206,7 +201,7 @@ export function ProgrammeEditPage(
                   t.fieldGoalDescription,
                   goal?.description ?? "",
                 )}
-              </fieldset>
+              </RowFieldset>
             );
           })}
         </RecordForm>
@@ -304,13 +299,7 @@ export function ProgrammeEditPage(
                 ? (failed.lists?.[`prioritaet-${index}-projekte`] ?? [])
                 : (priority?.projectSlugs ?? []);
             return (
-              <fieldset class="app-fieldset app-responsibility-row">
-                <legend
-                  class="app-fieldset__legend app-fieldset__legend--small"
-                  safe
-                >
-                  {t.priorityLegend(index + 1)}
-                </legend>
+              <RowFieldset legend={t.priorityLegend(index + 1)}>
                 {f.text(
                   priorityForm,
                   schemaField(PrioritiesBody, `prioritaet-${index}`),
@@ -332,7 +321,7 @@ export function ProgrammeEditPage(
                   )}
                   choices={projectChoices}
                 />
-              </fieldset>
+              </RowFieldset>
             );
           })}
         </RecordForm>

@@ -409,3 +409,18 @@ export function LegendFields(props: {
     </fieldset>
   );
 }
+
+/** One numbered row of a list form (a goal, a priority, a responsibility) under a small legend. */
+export function RowFieldset(props: {
+  readonly legend: string;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
+    <fieldset class="app-fieldset app-responsibility-row">
+      <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
+        {props.legend}
+      </legend>
+      {props.children}
+    </fieldset>
+  );
+}
