@@ -3,9 +3,8 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
-import type { Children } from "@kitajs/html";
 import { TableHead } from "../components/table-head/table-head.js";
-import { TextField } from "../components/form/controls.js";
+import { ChoiceFieldset, TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
@@ -299,61 +298,6 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
         </a>
       </p>
     </PageLayout>
-  );
-}
-
-/**
- * A fieldset of choices in its form group, with legend, hint and error tied to it as the
- * form controls tie theirs (`{id}-hinweis`, `{id}-fehler`).
- */
-function ChoiceFieldset(props: {
-  readonly id: string;
-  /** The fieldset's own id, where the error summary links to the whole group. */
-  readonly fieldsetId?: string;
-  readonly legend: string;
-  readonly hint?: string;
-  readonly error: string | undefined;
-  readonly children: Children;
-}): JSX.Element {
-  const describedBy = [
-    props.hint === undefined ? undefined : `${props.id}-hinweis`,
-    props.error === undefined ? undefined : `${props.id}-fehler`,
-  ].filter((id) => id !== undefined);
-  return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
-      <fieldset
-        class="app-fieldset"
-        id={props.fieldsetId}
-        aria-describedby={
-          describedBy.length === 0 ? undefined : describedBy.join(" ")
-        }
-      >
-        <legend class="app-fieldset__legend" safe>
-          {props.legend}
-        </legend>
-        {props.hint === undefined ? (
-          ""
-        ) : (
-          <p class="app-hint" id={`${props.id}-hinweis`} safe>
-            {props.hint}
-          </p>
-        )}
-        {props.error === undefined ? (
-          ""
-        ) : (
-          <p class="app-error-message" id={`${props.id}-fehler`}>
-            <span class="app-visually-hidden">Fehler: </span>
-            <span safe>{props.error}</span>
-          </p>
-        )}
-        {props.children}
-      </fieldset>
-    </div>
   );
 }
 
