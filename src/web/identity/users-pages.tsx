@@ -3,7 +3,7 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
-import { TableHead } from "../components/table-head/table-head.js";
+import { RecordTable } from "../components/table-head/table-head.js";
 import { ChoiceFieldset, TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
@@ -87,56 +87,51 @@ export function UsersPage(
           {t.usersNew}
         </a>
       </p>
-      <table class="app-data-table">
-        <caption class="app-visually-hidden" safe>
-          {t.usersCaption}
-        </caption>
-        <TableHead
-          columns={[
-            t.name,
-            t.email,
-            t.role,
-            t.orgUnits,
-            t.usersStatus,
-            t.actions,
-          ]}
-        />
-        <tbody>
-          {props.users.map((user) => (
-            <tr>
-              <th scope="row" safe>
-                {user.name}
-              </th>
-              <td safe>{user.email}</td>
-              <td safe>{roleLabel(view, user.role)}</td>
-              <td safe>
-                {user.orgUnitCodes.length === 0
-                  ? t.none
-                  : user.orgUnitCodes.join(", ")}
-              </td>
-              <td safe>
-                {!user.isActive
-                  ? t.userInactive
-                  : user.hasPassword
-                    ? t.userActive
-                    : t.userNoPassword}
-              </td>
-              <td>
-                <a
-                  class="app-link"
-                  href={view.link(
-                    identityPaths.user(site.municipalitySlug, user.id),
-                  )}
-                  aria-label={t.userEditLabel(user.name)}
-                  safe
-                >
-                  {t.userEdit}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption={t.usersCaption}
+        columns={[
+          t.name,
+          t.email,
+          t.role,
+          t.orgUnits,
+          t.usersStatus,
+          t.actions,
+        ]}
+      >
+        {props.users.map((user) => (
+          <tr>
+            <th scope="row" safe>
+              {user.name}
+            </th>
+            <td safe>{user.email}</td>
+            <td safe>{roleLabel(view, user.role)}</td>
+            <td safe>
+              {user.orgUnitCodes.length === 0
+                ? t.none
+                : user.orgUnitCodes.join(", ")}
+            </td>
+            <td safe>
+              {!user.isActive
+                ? t.userInactive
+                : user.hasPassword
+                  ? t.userActive
+                  : t.userNoPassword}
+            </td>
+            <td>
+              <a
+                class="app-link"
+                href={view.link(
+                  identityPaths.user(site.municipalitySlug, user.id),
+                )}
+                aria-label={t.userEditLabel(user.name)}
+                safe
+              >
+                {t.userEdit}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </RecordTable>
     </PageLayout>
   );
 }
