@@ -4,13 +4,13 @@
  */
 import { Type, type TSchema } from "@sinclair/typebox";
 import { MAX_KNOWN_BARRIERS } from "../../domain/accessibility/statement.js";
-import { FormText } from "../http/form-schema.js";
+import { FormText, type RowFieldName } from "../http/form-schema.js";
 
 /** The row fields of one non-accessible content, numbered from 0. */
 export const barrierField = {
-  content: (row: number): string => `inhalt-${row}`,
-  reason: (row: number): string => `grund-${row}`,
-  alternative: (row: number): string => `alternative-${row}`,
+  content: (row: number): RowFieldName => `inhalt-${row}`,
+  reason: (row: number): RowFieldName => `grund-${row}`,
+  alternative: (row: number): RowFieldName => `alternative-${row}`,
 };
 
 const rows: Record<string, TSchema> = {};

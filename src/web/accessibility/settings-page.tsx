@@ -17,6 +17,7 @@ import {
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
+import { schemaField, type RowFieldName } from "../http/form-schema.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -59,13 +60,9 @@ export function StatementSettingsPage(
   const value = (field: string, stored: string): string =>
     failed?.values[field] ?? stored;
   const rows = rowCount(settings, failed);
-  const limit = (field: string): number | undefined =>
-    (
-      StatementSettingsBody.properties as Record<
-        string,
-        { maxLength?: number } | undefined
-      >
-    )[field]?.maxLength;
+  const limit = (
+    field: keyof typeof StatementSettingsBody.properties | RowFieldName,
+  ): number | undefined => schemaField(StatementSettingsBody, field).maxlength;
   return (
     <StaffFormPage
       view={view}

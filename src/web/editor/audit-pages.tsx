@@ -2,6 +2,7 @@
  * The audit log as pages: the history (Verlauf) of one project, and the whole log of the
  * municipality with a GET filter form (period, person, area, action) and paging.
  */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type { AuditLogPage } from "../../app/audit/read-audit-log.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import {
@@ -76,9 +77,7 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
       view={view}
       title={t.historyTitle(label)}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
       breadcrumbs={[
         { label: t.administration, href: view.link(editorPaths.home(slug)) },
         ...(project === null
@@ -194,9 +193,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       view={view}
       title={title}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       {errorLinks.length > 0 ? (
         <ErrorSummary title={t.errorSummaryTitle} links={errorLinks} />
@@ -214,11 +211,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
         method="get"
         action={view.link(editorPaths.auditLog(props.slug))}
       >
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <fieldset class="app-fieldset">
           <legend class="app-fieldset__legend" safe>
             {t.auditFilterLegend}

@@ -41,9 +41,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       view={view}
       title={t.dashboardTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       {props.notice === undefined ? (
         ""

@@ -37,9 +37,7 @@ export function DeleteConfirmationPage(
       view={view}
       title={`${props.question} – ${props.projectLabel}`}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <h1 class="app-heading-xl" safe>
         {props.question}

@@ -52,9 +52,7 @@ export function FormFrame(
           : props.title
       }
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
       breadcrumbs={props.breadcrumbs}
     >
       {props.conflict === undefined ? (

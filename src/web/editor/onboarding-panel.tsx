@@ -4,7 +4,7 @@
  * working state to the portal while no edition is published (ADR 0026).
  */
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "./editor-paths.js";
 
@@ -134,12 +134,11 @@ export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
           </p>
           {onboarding.steps.find((step) => step.key === "release")
             ?.isAvailable === true ? (
-            <form method="post" action={view.link(releasePath(slug))}>
-              <CsrfField token={props.csrfToken} />
-              <button type="submit" class="app-button" safe>
-                {t.releaseButton}
-              </button>
-            </form>
+            <ButtonForm
+              action={view.link(releasePath(slug))}
+              csrfToken={props.csrfToken}
+              label={t.releaseButton}
+            />
           ) : (
             <p class="app-hint" safe>
               {t.stepNeeds.release}

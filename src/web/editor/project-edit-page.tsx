@@ -21,6 +21,7 @@ import {
   ReasonField,
   SelectField,
   TextArea,
+  RowFieldset,
   type Choice,
   TextField,
 } from "../components/form/controls.js";
@@ -673,15 +674,13 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
           const value = (field: string, storedValue: string): string =>
             valueOf(failed, form, `${field}-${index}`, storedValue);
           return (
-            <fieldset class="app-fieldset app-responsibility-row">
-              <legend
-                class="app-fieldset__legend app-fieldset__legend--small"
-                safe
-              >
-                {stored === undefined
+            <RowFieldset
+              legend={
+                stored === undefined
                   ? t.newResponsibilityLegend
-                  : t.responsibilityLegend(index + 1)}
-              </legend>
+                  : t.responsibilityLegend(index + 1)
+              }
+            >
               <div class="app-responsibility-row__fields">
                 <SelectField
                   id={`${form}-einheit-${index}`}
@@ -720,7 +719,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
                   checked={value("entfernen", "") !== ""}
                 />
               )}
-            </fieldset>
+            </RowFieldset>
           );
         })}
         {props.reason(form)}

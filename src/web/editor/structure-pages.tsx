@@ -4,6 +4,7 @@
  * org units (hierarchy), and a new project. Plain forms, one per record, each with its
  * version, the CSRF token and an optional reason.
  */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type { StructureForEditing } from "../../app/catalogue/read-editor.js";
 import {
   listProjects,
@@ -13,6 +14,7 @@ import { contrastRatio } from "../../domain/colour/contrast.js";
 import {
   ColourField,
   SelectField,
+  RowFieldset,
   type Choice,
 } from "../components/form/controls.js";
 import {
@@ -185,13 +187,7 @@ export function ProgrammeEditPage(
           {Array.from({ length: goalRows }, (_, index) => {
             const goal = programme.goals[index];
             return (
-              <fieldset class="app-fieldset app-responsibility-row">
-                <legend
-                  class="app-fieldset__legend app-fieldset__legend--small"
-                  safe
-                >
-                  {t.goalLegend(index + 1)}
-                </legend>
+              <RowFieldset legend={t.goalLegend(index + 1)}>
                 {f.area(
                   form,
                   schemaField(ProgrammeBody, `ziel-${index}`),
@@ -205,7 +201,7 @@ export function ProgrammeEditPage(
                   t.fieldGoalDescription,
                   goal?.description ?? "",
                 )}
-              </fieldset>
+              </RowFieldset>
             );
           })}
         </RecordForm>
@@ -270,11 +266,7 @@ export function ProgrammeEditPage(
           action={view.link(editorPaths.programme(slug))}
           class="app-filter"
         >
-          {view.lang === "de" ? (
-            ""
-          ) : (
-            <input type="hidden" name="lang" value={view.lang} />
-          )}
+          <LanguageField lang={view.lang} />
           <SelectField
             id="prioritaeten-jahr-wahl"
             name="jahr"
@@ -307,13 +299,7 @@ export function ProgrammeEditPage(
                 ? (failed.lists?.[`prioritaet-${index}-projekte`] ?? [])
                 : (priority?.projectSlugs ?? []);
             return (
-              <fieldset class="app-fieldset app-responsibility-row">
-                <legend
-                  class="app-fieldset__legend app-fieldset__legend--small"
-                  safe
-                >
-                  {t.priorityLegend(index + 1)}
-                </legend>
+              <RowFieldset legend={t.priorityLegend(index + 1)}>
                 {f.text(
                   priorityForm,
                   schemaField(PrioritiesBody, `prioritaet-${index}`),
@@ -335,7 +321,7 @@ export function ProgrammeEditPage(
                   )}
                   choices={projectChoices}
                 />
-              </fieldset>
+              </RowFieldset>
             );
           })}
         </RecordForm>

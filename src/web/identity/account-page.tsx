@@ -2,13 +2,14 @@
  * "Mein Konto": one's own details, second factor, password and API tokens. Every change
  * is a small form of its own (no JavaScript needed), each with its CSRF token.
  */
-import { TableHead } from "../components/table-head/table-head.js";
+import { RecordTable } from "../components/table-head/table-head.js";
 import { TextField } from "../components/form/controls.js";
 import type { ApiTokenRecord } from "../../app/auth/api-tokens.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import type { Role } from "../../domain/access/principal.js";
 import { formatGermanDateTime } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
@@ -152,23 +153,13 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           </a>
         </p>
         {props.secondFactor.isEnabled ? (
-          <form
-            method="post"
+          <ButtonForm
             action={view.link(identityPaths.accountRecoveryCodes())}
-          >
-            <CsrfField token={props.csrfToken} />
-            <p class="app-hint" id="codes-hinweis" safe>
-              {t.recoveryRegenerateHint}
-            </p>
-            <button
-              type="submit"
-              class="app-button app-button--secondary"
-              aria-describedby="codes-hinweis"
-              safe
-            >
-              {t.recoveryRegenerate}
-            </button>
-          </form>
+            csrfToken={props.csrfToken}
+            label={t.recoveryRegenerate}
+            kind="secondary"
+            hint={{ id: "codes-hinweis", text: t.recoveryRegenerateHint }}
+          />
         ) : (
           ""
         )}
@@ -226,61 +217,56 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             {t.tokenNone}
           </p>
         ) : (
-          <table class="app-data-table">
-            <caption class="app-visually-hidden" safe>
-              {t.tokensCaption}
-            </caption>
-            <TableHead
-              columns={[
-                t.tokenName,
-                t.tokenCreatedAt,
-                t.tokenLastUsed,
-                t.tokenStatus,
-                t.actions,
-              ]}
-            />
-            <tbody>
-              {props.tokens.map((token) => (
-                <tr>
-                  <th scope="row" safe>
-                    {token.name}
-                  </th>
-                  <td safe>{formatDateTime(view, token.createdAt)}</td>
-                  <td safe>
-                    {token.lastUsedAt === null
-                      ? t.tokenNever
-                      : formatDateTime(view, token.lastUsedAt)}
-                  </td>
-                  <td safe>
-                    {token.revokedAt === null ? t.tokenActive : t.tokenRevoked}
-                  </td>
-                  <td>
-                    {token.revokedAt === null ? (
-                      <form
-                        method="post"
-                        action={view.link(
-                          identityPaths.accountTokenRevoke(token.id),
-                        )}
-                        class="app-form-inline"
+          <RecordTable
+            caption={t.tokensCaption}
+            columns={[
+              t.tokenName,
+              t.tokenCreatedAt,
+              t.tokenLastUsed,
+              t.tokenStatus,
+              t.actions,
+            ]}
+          >
+            {props.tokens.map((token) => (
+              <tr>
+                <th scope="row" safe>
+                  {token.name}
+                </th>
+                <td safe>{formatDateTime(view, token.createdAt)}</td>
+                <td safe>
+                  {token.lastUsedAt === null
+                    ? t.tokenNever
+                    : formatDateTime(view, token.lastUsedAt)}
+                </td>
+                <td safe>
+                  {token.revokedAt === null ? t.tokenActive : t.tokenRevoked}
+                </td>
+                <td>
+                  {token.revokedAt === null ? (
+                    <form
+                      method="post"
+                      action={view.link(
+                        identityPaths.accountTokenRevoke(token.id),
+                      )}
+                      class="app-form-inline"
+                    >
+                      <CsrfField token={props.csrfToken} />
+                      <button
+                        type="submit"
+                        class="app-button app-button--secondary app-button--small"
+                        aria-label={t.tokenRevokeLabel(token.name)}
+                        safe
                       >
-                        <CsrfField token={props.csrfToken} />
-                        <button
-                          type="submit"
-                          class="app-button app-button--secondary app-button--small"
-                          aria-label={t.tokenRevokeLabel(token.name)}
-                          safe
-                        >
-                          {t.tokenRevoke}
-                        </button>
-                      </form>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                        {t.tokenRevoke}
+                      </button>
+                    </form>
+                  ) : (
+                    ""
+                  )}
+                </td>
+              </tr>
+            ))}
+          </RecordTable>
         )}
         <form
           method="post"

@@ -3,13 +3,13 @@
  * change one (role as radio buttons, org units as checkboxes), with deactivation and
  * invitation as separate small forms. Works without JavaScript.
  */
-import type { Children } from "@kitajs/html";
-import { TableHead } from "../components/table-head/table-head.js";
-import { TextField } from "../components/form/controls.js";
+import { RecordTable } from "../components/table-head/table-head.js";
+import { ChoiceFieldset, TextField } from "../components/form/controls.js";
 import type { AccountSummary } from "../../app/auth/manage-users.js";
 import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
@@ -87,56 +87,51 @@ export function UsersPage(
           {t.usersNew}
         </a>
       </p>
-      <table class="app-data-table">
-        <caption class="app-visually-hidden" safe>
-          {t.usersCaption}
-        </caption>
-        <TableHead
-          columns={[
-            t.name,
-            t.email,
-            t.role,
-            t.orgUnits,
-            t.usersStatus,
-            t.actions,
-          ]}
-        />
-        <tbody>
-          {props.users.map((user) => (
-            <tr>
-              <th scope="row" safe>
-                {user.name}
-              </th>
-              <td safe>{user.email}</td>
-              <td safe>{roleLabel(view, user.role)}</td>
-              <td safe>
-                {user.orgUnitCodes.length === 0
-                  ? t.none
-                  : user.orgUnitCodes.join(", ")}
-              </td>
-              <td safe>
-                {!user.isActive
-                  ? t.userInactive
-                  : user.hasPassword
-                    ? t.userActive
-                    : t.userNoPassword}
-              </td>
-              <td>
-                <a
-                  class="app-link"
-                  href={view.link(
-                    identityPaths.user(site.municipalitySlug, user.id),
-                  )}
-                  aria-label={t.userEditLabel(user.name)}
-                  safe
-                >
-                  {t.userEdit}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption={t.usersCaption}
+        columns={[
+          t.name,
+          t.email,
+          t.role,
+          t.orgUnits,
+          t.usersStatus,
+          t.actions,
+        ]}
+      >
+        {props.users.map((user) => (
+          <tr>
+            <th scope="row" safe>
+              {user.name}
+            </th>
+            <td safe>{user.email}</td>
+            <td safe>{roleLabel(view, user.role)}</td>
+            <td safe>
+              {user.orgUnitCodes.length === 0
+                ? t.none
+                : user.orgUnitCodes.join(", ")}
+            </td>
+            <td safe>
+              {!user.isActive
+                ? t.userInactive
+                : user.hasPassword
+                  ? t.userActive
+                  : t.userNoPassword}
+            </td>
+            <td>
+              <a
+                class="app-link"
+                href={view.link(
+                  identityPaths.user(site.municipalitySlug, user.id),
+                )}
+                aria-label={t.userEditLabel(user.name)}
+                safe
+              >
+                {t.userEdit}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </RecordTable>
     </PageLayout>
   );
 }
@@ -301,61 +296,6 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
   );
 }
 
-/**
- * A fieldset of choices in its form group, with legend, hint and error tied to it as the
- * form controls tie theirs (`{id}-hinweis`, `{id}-fehler`).
- */
-function ChoiceFieldset(props: {
-  readonly id: string;
-  /** The fieldset's own id, where the error summary links to the whole group. */
-  readonly fieldsetId?: string;
-  readonly legend: string;
-  readonly hint?: string;
-  readonly error: string | undefined;
-  readonly children: Children;
-}): JSX.Element {
-  const describedBy = [
-    props.hint === undefined ? undefined : `${props.id}-hinweis`,
-    props.error === undefined ? undefined : `${props.id}-fehler`,
-  ].filter((id) => id !== undefined);
-  return (
-    <div
-      class={[
-        "app-form-group",
-        props.error !== undefined && "app-form-group--error",
-      ]}
-    >
-      <fieldset
-        class="app-fieldset"
-        id={props.fieldsetId}
-        aria-describedby={
-          describedBy.length === 0 ? undefined : describedBy.join(" ")
-        }
-      >
-        <legend class="app-fieldset__legend" safe>
-          {props.legend}
-        </legend>
-        {props.hint === undefined ? (
-          ""
-        ) : (
-          <p class="app-hint" id={`${props.id}-hinweis`} safe>
-            {props.hint}
-          </p>
-        )}
-        {props.error === undefined ? (
-          ""
-        ) : (
-          <p class="app-error-message" id={`${props.id}-fehler`}>
-            <span class="app-visually-hidden">Fehler: </span>
-            <span safe>{props.error}</span>
-          </p>
-        )}
-        {props.children}
-      </fieldset>
-    </div>
-  );
-}
-
 function RoleChoice(props: {
   view: ViewContext;
   selected: string;
@@ -450,44 +390,28 @@ function AccountActions(props: {
         {t.actions}
       </h2>
       {user.isActive ? (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userDeactivate(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <p class="app-hint" id="deaktivieren-hinweis" safe>
-            {t.userDeactivateHint}
-          </p>
-          <button
-            type="submit"
-            class="app-button app-button--warning"
-            aria-describedby="deaktivieren-hinweis"
-            safe
-          >
-            {t.userDeactivate}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userDeactivate}
+          kind="warning"
+          hint={{ id: "deaktivieren-hinweis", text: t.userDeactivateHint }}
+        />
       ) : (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userReactivate(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <button type="submit" class="app-button app-button--secondary" safe>
-            {t.userReactivate}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userReactivate}
+          kind="secondary"
+        />
       )}
       {user.isActive && !user.hasPassword ? (
-        <form
-          method="post"
+        <ButtonForm
           action={view.link(identityPaths.userInvite(slug, user.id))}
-        >
-          <CsrfField token={props.csrfToken} />
-          <button type="submit" class="app-button app-button--secondary" safe>
-            {t.userInvite}
-          </button>
-        </form>
+          csrfToken={props.csrfToken}
+          label={t.userInvite}
+          kind="secondary"
+        />
       ) : (
         ""
       )}

@@ -248,9 +248,7 @@ export function EmbedCodePage(props: {
       view={view}
       title={t.embedPageTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <h1 class="app-heading-xl" safe>
         {t.embedPageTitle}

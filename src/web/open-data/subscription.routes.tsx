@@ -39,7 +39,7 @@ import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
 import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { PortalFrame } from "../portal/portal-frame.js";
+import { MessagePage, PortalFrame } from "../portal/portal-frame.js";
 
 /** What the routes need. */
 export interface SubscriptionRoutesOptions {
@@ -129,35 +129,6 @@ function SubscriptionPage(props: {
   );
 }
 
-/** The page a mail's link opens: what the button does, and the button (a POST to the same URL). */
-function LinkPage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  text: string;
-  button: string;
-  action: string;
-}): JSX.Element {
-  return (
-    <PortalFrame
-      view={props.view}
-      catalogue={props.catalogue}
-      requestUrl={props.requestUrl}
-      title={props.title}
-    >
-      <p class="app-lead" safe>
-        {props.text}
-      </p>
-      <form method="post" action={props.view.link(props.action)}>
-        <button class="app-button" type="submit" safe>
-          {props.button}
-        </button>
-      </form>
-    </PortalFrame>
-  );
-}
-
 /** Registers the pages of following by e-mail. */
 export async function subscriptionRoutes(
   instance: FastifyInstance,
@@ -207,16 +178,13 @@ export async function subscriptionRoutes(
   ): Promise<FastifyReply> {
     const { catalogue } = await getPublishedCatalogue(ctx, slug);
     const html = await (
-      <PortalFrame
+      <MessagePage
         view={viewOf(request)}
         catalogue={catalogue}
         requestUrl={request.url}
         title={title}
-      >
-        <p class="app-lead" safe>
-          {text}
-        </p>
-      </PortalFrame>
+        text={text}
+      />
     );
     return sendNoStore(reply, 200, html);
   }
@@ -232,20 +200,24 @@ export async function subscriptionRoutes(
     const { catalogue } = await getPublishedCatalogue(ctx, slug);
     const view = viewOf(request);
     const t = view.t.subscriptions;
+    const action =
+      kind === "confirm"
+        ? subscriptionPaths.confirm(slug, token)
+        : subscriptionPaths.unsubscribe(slug, token);
     const html = await (
-      <LinkPage
+      <MessagePage
         view={view}
         catalogue={catalogue}
         requestUrl={request.url}
         title={kind === "confirm" ? t.confirmTitle : t.unsubscribeTitle}
         text={kind === "confirm" ? t.confirmText : t.unsubscribeText}
-        button={kind === "confirm" ? t.confirmButton : t.unsubscribeButton}
-        action={
-          kind === "confirm"
-            ? subscriptionPaths.confirm(slug, token)
-            : subscriptionPaths.unsubscribe(slug, token)
-        }
-      />
+      >
+        <form method="post" action={view.link(action)}>
+          <button class="app-button" type="submit" safe>
+            {kind === "confirm" ? t.confirmButton : t.unsubscribeButton}
+          </button>
+        </form>
+      </MessagePage>
     );
     // The token is in the path: no other site may see it in a Referer header.
     reply.header("referrer-policy", "no-referrer");

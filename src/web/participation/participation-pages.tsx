@@ -31,7 +31,7 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
@@ -74,14 +74,6 @@ function orgUnitChoices(
     value: unit.code,
     label: unit.name,
   }));
-}
-
-function LangField(props: { view: ViewContext }): JSX.Element {
-  return props.view.lang === "de" ? (
-    ""
-  ) : (
-    <input type="hidden" name="lang" value={props.view.lang} />
-  );
 }
 
 function Problems(props: {
@@ -453,7 +445,7 @@ export function SubmissionPage(props: {
         novalidate
       >
         <CsrfField token={props.csrfToken} />
-        <LangField view={view} />
+        <LanguageField lang={view.lang} />
         {isBarrier ? (
           ""
         ) : (
@@ -591,34 +583,12 @@ export function SubmitterPage(props: {
           )}
         >
           <CsrfField token={props.csrfToken} />
-          <LangField view={view} />
+          <LanguageField lang={view.lang} />
           <button class="app-button app-button--warning" type="submit" safe>
             {t.withdrawButton}
           </button>
         </form>
       )}
-    </PortalFrame>
-  );
-}
-
-/** A page with one sentence (confirmed, unsubscribed). */
-export function MessagePage(props: {
-  view: ViewContext;
-  catalogue: Catalogue;
-  requestUrl: string;
-  title: string;
-  text: string;
-}): JSX.Element {
-  return (
-    <PortalFrame
-      view={props.view}
-      catalogue={props.catalogue}
-      requestUrl={props.requestUrl}
-      title={props.title}
-    >
-      <p class="app-lead" safe>
-        {props.text}
-      </p>
     </PortalFrame>
   );
 }
@@ -648,15 +618,13 @@ export function QueuePage(props: {
       view={view}
       title={t.queueTitle}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <h1 class="app-heading-xl" safe>
         {t.queueTitle}
       </h1>
       <form method="get" action={participationPaths.queue(slug)}>
-        <LangField view={view} />
+        <LanguageField lang={view.lang} />
         <SelectField
           id="art"
           name="art"
@@ -797,9 +765,7 @@ export function ModerationPage(props: {
       view={view}
       title={title}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       <Problems view={view} failed={failed} />
       {props.notice === undefined ? (
@@ -836,7 +802,7 @@ export function ModerationPage(props: {
             {t.decision}
           </h2>
           <CsrfField token={props.csrfToken} />
-          <LangField view={view} />
+          <LanguageField lang={view.lang} />
           <input type="hidden" name="version" value={String(entry.version)} />
           <Checkbox
             id="veroeffentlichen"
@@ -989,7 +955,7 @@ export function SettingsPage(props: {
         novalidate
       >
         <CsrfField token={props.csrfToken} />
-        <LangField view={view} />
+        <LanguageField lang={view.lang} />
         <RadioGroup
           id="modus"
           name="modus"

@@ -48,6 +48,7 @@ import {
 } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { csrfToken } from "../plugins/session.js";
+import { MessagePage } from "../portal/portal-frame.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -57,7 +58,6 @@ import {
 import {
   ItemListPage,
   ItemPage,
-  MessagePage,
   ModerationPage,
   QueuePage,
   SettingsPage,

@@ -1,4 +1,5 @@
 /** The start page of an instance that hosts several municipalities: the list of them. */
+import { LanguageField } from "../components/form/csrf-field.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
@@ -46,11 +47,7 @@ export function MunicipalitiesPage(
             {t.municipalitiesIntro}
           </p>
           <form class="app-search-form" method="get" action="/" role="search">
-            {view.lang === "de" ? (
-              ""
-            ) : (
-              <input type="hidden" name="lang" value={view.lang} />
-            )}
+            <LanguageField lang={view.lang} />
             <div class="app-form-group">
               <label class="app-label" for="kommune-q" safe>
                 {t.municipalitiesSearchLabel}

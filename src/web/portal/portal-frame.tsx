@@ -51,3 +51,27 @@ export function PortalFrame(props: {
     </PageLayout>
   );
 }
+
+/** A public page that says one sentence (a mail link's outcome), with what follows it (a button). */
+export function MessagePage(props: {
+  view: ViewContext;
+  catalogue: Catalogue;
+  requestUrl: string;
+  title: string;
+  text: string;
+  children?: Children;
+}): JSX.Element {
+  return (
+    <PortalFrame
+      view={props.view}
+      catalogue={props.catalogue}
+      requestUrl={props.requestUrl}
+      title={props.title}
+    >
+      <p class="app-lead" safe>
+        {props.text}
+      </p>
+      {props.children}
+    </PortalFrame>
+  );
+}

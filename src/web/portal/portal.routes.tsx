@@ -16,7 +16,7 @@ import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
 import { AppError, isAppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
-import { createViewContext } from "../components/view.js";
+import { createViewContext, type ViewContext } from "../components/view.js";
 import {
   germanDayOf,
   germanIsoDateOf,
@@ -40,6 +40,7 @@ import {
   MunicipalityParamsSchema,
   PageQuerySchema,
   ProjectParamsSchema,
+  type PageQuery,
   SearchQuerySchema,
   TimelineQuerySchema,
 } from "./portal.schema.js";
@@ -102,14 +103,14 @@ export async function portalRoutes(
 
   const pageCache = new PublicResponseCache("portal pages", PAGE_CACHE_BYTES);
 
-  /** Sends a public page (src/web/http/page-cache.ts), read from `reader`. */
+  /** Sends a public page of `slug` (src/web/http/page-cache.ts), read from `reader`. */
   async function sendPage(
     request: FastifyRequest,
     reply: FastifyReply,
+    slug: string,
     dataVersion: number,
     render: (url: string, reader: AppContext) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const slug = (request.params as { slug?: string }).slug ?? "";
     return pageCache.sendPage(request, reply, {
       name: "page",
       version: dataVersion,
@@ -123,6 +124,25 @@ export async function portalRoutes(
             : ctx,
         ),
     });
+  }
+
+  /** Sends a page of a published municipality (404 otherwise) in the language the query asks for. */
+  async function sendMunicipalityPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    query: PageQuery,
+    render: (
+      url: string,
+      reader: AppContext,
+      view: ViewContext,
+    ) => Promise<RenderedPage>,
+  ): Promise<FastifyReply> {
+    const version = await requireDataVersion(slug);
+    const view = createViewContext(resolveLanguage(query.lang));
+    return sendPage(request, reply, slug, version, async (url, reader) =>
+      render(url, reader, view),
+    );
   }
 
   app.get(
@@ -212,33 +232,37 @@ export async function portalRoutes(
     pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
-      const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url, reader) => {
-        // The latest edition once there is one; until then the current state.
-        const { catalogue, edition, editions } = await getPublishedCatalogue(
-          reader,
-          slug,
-        );
-        const scope = publishedScope(slug, edition, editions);
-        const [participation, { items: ideas }] = await Promise.all([
-          getParticipationSettings(reader, slug),
-          listPublicItems(reader, slug),
-        ]);
-        return (
-          <ProgrammePage
-            view={view}
-            requestUrl={url}
-            catalogue={catalogue}
-            scope={scope}
-            ideasPath={
-              participation.mode === "public" || ideas.length > 0
-                ? participationPaths.list(slug)
-                : undefined
-            }
-          />
-        );
-      });
+      return sendMunicipalityPage(
+        request,
+        reply,
+        slug,
+        request.query,
+        async (url, reader, view) => {
+          // The latest edition once there is one; until then the current state.
+          const { catalogue, edition, editions } = await getPublishedCatalogue(
+            reader,
+            slug,
+          );
+          const scope = publishedScope(slug, edition, editions);
+          const [participation, { items: ideas }] = await Promise.all([
+            getParticipationSettings(reader, slug),
+            listPublicItems(reader, slug),
+          ]);
+          return (
+            <ProgrammePage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              scope={scope}
+              ideasPath={
+                participation.mode === "public" || ideas.length > 0
+                  ? participationPaths.list(slug)
+                  : undefined
+              }
+            />
+          );
+        },
+      );
     },
   );
 
@@ -250,7 +274,7 @@ export async function portalRoutes(
       const version = await requireDataVersion(slug);
       if (!isSlug(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url, reader) => {
+      return sendPage(request, reply, slug, version, async (url, reader) => {
         const { catalogue, entry, dependents, edition, editions } =
           await getPublishedProject(reader, slug, projectSlug);
         const figures = await getProjectIndicators(
@@ -284,26 +308,30 @@ export async function portalRoutes(
     pageRoute("public", MunicipalityParamsSchema, TimelineQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
-      const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url, reader) => {
-        const { catalogue, edition, editions } = await getPublishedCatalogue(
-          reader,
-          slug,
-        );
-        // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
-        return renderTimeline({
-          view,
-          requestUrl: url,
-          catalogue,
-          scope: publishedScope(slug, edition, editions),
-          query: request.query,
-          today: germanDayOf(now()),
-          shownTitle: edition?.title ?? "",
-          compare: async (since) =>
-            compareEditions(reader, slug, edition?.number ?? 0, since),
-        });
-      });
+      return sendMunicipalityPage(
+        request,
+        reply,
+        slug,
+        request.query,
+        async (url, reader, view) => {
+          const { catalogue, edition, editions } = await getPublishedCatalogue(
+            reader,
+            slug,
+          );
+          // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
+          return renderTimeline({
+            view,
+            requestUrl: url,
+            catalogue,
+            scope: publishedScope(slug, edition, editions),
+            query: request.query,
+            today: germanDayOf(now()),
+            shownTitle: edition?.title ?? "",
+            compare: async (since) =>
+              compareEditions(reader, slug, edition?.number ?? 0, since),
+          });
+        },
+      );
     },
   );
 
@@ -312,33 +340,37 @@ export async function portalRoutes(
     pageRoute("public", MunicipalityParamsSchema, SearchQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
-      const version = await requireDataVersion(slug);
-      const view = createViewContext(resolveLanguage(request.query.lang));
       const query = request.query.q ?? "";
-      return sendPage(request, reply, version, async (url, reader) => {
-        const { catalogue } = await getPublishedCatalogue(reader, slug);
-        let result: SearchResult | null = null;
-        let error: string | undefined;
-        if (query.trim() !== "") {
-          try {
-            result = await searchPublished(reader, slug, query);
-          } catch (caught) {
-            if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
-            error = caught.localisedMessage(view.lang);
+      return sendMunicipalityPage(
+        request,
+        reply,
+        slug,
+        request.query,
+        async (url, reader, view) => {
+          const { catalogue } = await getPublishedCatalogue(reader, slug);
+          let result: SearchResult | null = null;
+          let error: string | undefined;
+          if (query.trim() !== "") {
+            try {
+              result = await searchPublished(reader, slug, query);
+            } catch (caught) {
+              if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
+              error = caught.localisedMessage(view.lang);
+            }
           }
-        }
-        const html = await (
-          <SearchPage
-            view={view}
-            requestUrl={url}
-            catalogue={catalogue}
-            query={query}
-            result={result}
-            error={error}
-          />
-        );
-        return { status: error === undefined ? 200 : 400, html };
-      });
+          const html = await (
+            <SearchPage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              query={query}
+              result={result}
+              error={error}
+            />
+          );
+          return { status: error === undefined ? 200 : 400, html };
+        },
+      );
     },
   );
 }

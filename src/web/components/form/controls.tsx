@@ -32,7 +32,9 @@ export interface CharacterCounter {
   readonly over: string;
 }
 
-function describedBy(props: ControlProps): string | undefined {
+function describedBy(
+  props: Pick<ControlProps, "id" | "hint" | "counter" | "error">,
+): string | undefined {
   const ids = [
     props.hint === undefined ? undefined : `${props.id}-hinweis`,
     props.counter === undefined ? undefined : `${props.id}-zaehler`,
@@ -42,7 +44,9 @@ function describedBy(props: ControlProps): string | undefined {
   return joined === "" ? undefined : joined;
 }
 
-function HintAndError(props: ControlProps): JSX.Element {
+function HintAndError(
+  props: Pick<ControlProps, "id" | "hint" | "error">,
+): JSX.Element {
   return (
     <>
       {props.hint === undefined ? (
@@ -239,6 +243,36 @@ export function RadioGroup(
   );
 }
 
+/**
+ * A fieldset of choices the caller draws (checkboxes, radios with more beside them) in its
+ * form group, with legend, hint and error tied to it as the other controls tie theirs.
+ */
+export function ChoiceFieldset(props: {
+  readonly id: string;
+  /** The fieldset's own id, where the error summary links to the whole group. */
+  readonly fieldsetId?: string;
+  readonly legend: string;
+  readonly hint?: string;
+  readonly error: string | undefined;
+  readonly children: Children;
+}): JSX.Element {
+  return (
+    <FormGroup error={props.error}>
+      <fieldset
+        class="app-fieldset"
+        id={props.fieldsetId}
+        aria-describedby={describedBy(props)}
+      >
+        <legend class="app-fieldset__legend" safe>
+          {props.legend}
+        </legend>
+        <HintAndError {...props} />
+        {props.children}
+      </fieldset>
+    </FormGroup>
+  );
+}
+
 /** A single checkbox with its label beside it. */
 export function Checkbox(
   props: ControlProps & { readonly checked: boolean; readonly value?: string },
@@ -403,6 +437,21 @@ export function LegendFields(props: {
   return (
     <fieldset class="app-fieldset">
       <legend class="app-fieldset__legend" lang={props.legendLang} safe>
+        {props.legend}
+      </legend>
+      {props.children}
+    </fieldset>
+  );
+}
+
+/** One numbered row of a list form (a goal, a priority, a responsibility) under a small legend. */
+export function RowFieldset(props: {
+  readonly legend: string;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
+    <fieldset class="app-fieldset app-responsibility-row">
+      <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
         {props.legend}
       </legend>
       {props.children}

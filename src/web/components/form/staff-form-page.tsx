@@ -44,9 +44,7 @@ export function StaffFormPage(props: StaffFormPageProps): JSX.Element {
       view={props.view}
       title={props.title}
       requestUrl={props.requestUrl}
-      site={props.chrome.site}
-      account={props.chrome.account}
-      navigation={props.chrome.navigation}
+      {...props.chrome}
     >
       {failed === undefined ? (
         ""

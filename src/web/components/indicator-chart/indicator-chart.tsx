@@ -8,6 +8,7 @@
  * in the page without JavaScript. Colours are presentation attributes (the CSP forbids
  * style attributes), so the SVG prints and converts the same everywhere.
  */
+import { FiguresTable } from "../figures-table/figures-table.js";
 import { Html } from "@kitajs/html";
 import {
   type ChartKind,
@@ -209,52 +210,43 @@ export function IndicatorTable(props: {
 }): JSX.Element {
   const { table } = props.chart;
   return (
-    <div class="app-table-wrapper">
-      <table class="app-table app-table--figures">
-        <caption
-          class="app-table__caption app-table__caption--small"
-          lang={props.lang}
-          safe
-        >
-          {table.caption}
-        </caption>
-        <thead>
-          <tr>
-            {table.headers.map((header, index) => (
-              <th
-                scope="col"
-                class={index === 0 ? undefined : "app-table__numeric"}
-                lang={
-                  table.headerIsContent[index] === true ? props.lang : undefined
-                }
-                safe
-              >
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr>
-              {row.cells.map((cell, index) =>
-                index === 0 ? (
-                  <th scope="row">
-                    <time datetime={row.isoDate} safe>
-                      {cell}
-                    </time>
-                  </th>
-                ) : (
-                  <td class="app-table__numeric" safe>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
+    <FiguresTable caption={table.caption} lang={props.lang}>
+      <thead>
+        <tr>
+          {table.headers.map((header, index) => (
+            <th
+              scope="col"
+              class={index === 0 ? undefined : "app-table__numeric"}
+              lang={
+                table.headerIsContent[index] === true ? props.lang : undefined
+              }
+              safe
+            >
+              {header}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr>
+            {row.cells.map((cell, index) =>
+              index === 0 ? (
+                <th scope="row">
+                  <time datetime={row.isoDate} safe>
+                    {cell}
+                  </time>
+                </th>
+              ) : (
+                <td class="app-table__numeric" safe>
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </FiguresTable>
   );
 }
 
@@ -330,54 +322,45 @@ export function BreakdownFigure(props: {
           />
         ))}
       </svg>
-      <div class="app-table-wrapper">
-        <table class="app-table app-table--figures">
-          <caption
-            class="app-table__caption app-table__caption--small"
-            lang={props.lang}
-            safe
-          >
-            {breakdown.caption}
-          </caption>
-          <thead>
+      <FiguresTable caption={breakdown.caption} lang={props.lang}>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t.columnCategory}
+            </th>
+            <th scope="col" class="app-table__numeric" safe>
+              {t.columnFigure}
+            </th>
+            <th scope="col" class="app-table__numeric" safe>
+              {t.columnShare}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {breakdown.parts.map((part) => (
             <tr>
-              <th scope="col" safe>
-                {t.columnCategory}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnFigure}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnShare}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {breakdown.parts.map((part) => (
-              <tr>
-                <th scope="row" lang={props.lang} safe>
-                  {part.label}
-                </th>
-                <td class="app-table__numeric" safe>
-                  {part.valueLabel}
-                </td>
-                <td class="app-table__numeric" safe>
-                  {part.shareLabel ?? "–"}
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" safe>
-                {t.columnTotal}
+              <th scope="row" lang={props.lang} safe>
+                {part.label}
               </th>
               <td class="app-table__numeric" safe>
-                {breakdown.totalLabel}
+                {part.valueLabel}
               </td>
-              <td class="app-table__numeric">–</td>
+              <td class="app-table__numeric" safe>
+                {part.shareLabel ?? "–"}
+              </td>
             </tr>
-          </tbody>
-        </table>
-      </div>
+          ))}
+          <tr>
+            <th scope="row" safe>
+              {t.columnTotal}
+            </th>
+            <td class="app-table__numeric" safe>
+              {breakdown.totalLabel}
+            </td>
+            <td class="app-table__numeric">–</td>
+          </tr>
+        </tbody>
+      </FiguresTable>
     </div>
   );
 }

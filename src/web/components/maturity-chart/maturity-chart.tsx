@@ -3,6 +3,7 @@
  * version, from `layoutMaturityChart`) with the same numbers as a table. Like the key
  * figure charts: role="img" with <title> and <desc>, presentation attributes only.
  */
+import { FiguresTable } from "../figures-table/figures-table.js";
 import type { MaturityChart } from "../../../domain/service/maturity-chart.js";
 import { Html } from "@kitajs/html";
 import { CHART_INK } from "../indicator-chart/indicator-chart.js";
@@ -99,38 +100,30 @@ export function MaturityFigure(props: {
           </span>
         </summary>
         <div class="app-details__text">
-          <div class="app-table-wrapper">
-            <table class="app-table app-table--figures">
-              <caption
-                class="app-table__caption app-table__caption--small"
-                safe
-              >
-                {chart.table.caption}
-              </caption>
-              <thead>
+          <FiguresTable caption={chart.table.caption}>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {chart.table.headers[0] ?? ""}
+                </th>
+                <th scope="col" class="app-table__numeric" safe>
+                  {chart.table.headers[1] ?? ""}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.table.rows.map((row) => (
                 <tr>
-                  <th scope="col" safe>
-                    {chart.table.headers[0] ?? ""}
+                  <th scope="row" safe>
+                    {row[0] ?? ""}
                   </th>
-                  <th scope="col" class="app-table__numeric" safe>
-                    {chart.table.headers[1] ?? ""}
-                  </th>
+                  <td class="app-table__numeric" safe>
+                    {row[1] ?? ""}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {chart.table.rows.map((row) => (
-                  <tr>
-                    <th scope="row" safe>
-                      {row[0] ?? ""}
-                    </th>
-                    <td class="app-table__numeric" safe>
-                      {row[1] ?? ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </FiguresTable>
         </div>
       </details>
     </div>

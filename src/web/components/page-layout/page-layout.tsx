@@ -220,81 +220,49 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
                 {t.footerAbout}
               </p>
               <ul class="app-footer__links">
-                {site === undefined ? (
-                  <li>
-                    <a href="/api/v1/municipalities" safe>
-                      {t.footerApi}
-                    </a>
-                  </li>
-                ) : (
-                  <li>
-                    <a
-                      href={`/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`}
-                      safe
-                    >
-                      {t.footerApi}
-                    </a>
-                  </li>
-                )}
-                {site === undefined ? (
-                  ""
-                ) : (
-                  <li>
-                    <a
-                      href={view.link(
-                        openDataPaths.page(site.municipalitySlug),
-                      )}
-                      safe
-                    >
-                      {t.openData.navOpenData}
-                    </a>
-                  </li>
-                )}
-                {site === undefined ? (
-                  ""
-                ) : (
-                  <li>
-                    <a
-                      href={view.link(
-                        openDataPaths.follow(site.municipalitySlug),
-                      )}
-                      safe
-                    >
-                      {t.subscriptions.followTitle}
-                    </a>
-                  </li>
-                )}
-                <li>
-                  <a href="/api/openapi.json" safe>
-                    {t.footerApiDocs}
-                  </a>
-                </li>
+                <FooterLink
+                  href={
+                    site === undefined
+                      ? "/api/v1/municipalities"
+                      : `/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`
+                  }
+                  label={t.footerApi}
+                />
                 {site === undefined ? (
                   ""
                 ) : (
                   <>
-                    <li>
-                      <a
-                        href={view.link(
-                          accessibilityPaths.statement(site.municipalitySlug),
-                        )}
-                        safe
-                      >
-                        {t.accessibility.footerStatement}
-                      </a>
-                    </li>
-                    <li>
-                      <a
-                        href={view.link(
-                          accessibilityPaths.reportBarrier(
-                            site.municipalitySlug,
-                          ),
-                        )}
-                        safe
-                      >
-                        {t.accessibility.footerReport}
-                      </a>
-                    </li>
+                    <FooterLink
+                      href={view.link(
+                        openDataPaths.page(site.municipalitySlug),
+                      )}
+                      label={t.openData.navOpenData}
+                    />
+                    <FooterLink
+                      href={view.link(
+                        openDataPaths.follow(site.municipalitySlug),
+                      )}
+                      label={t.subscriptions.followTitle}
+                    />
+                  </>
+                )}
+                <FooterLink href="/api/openapi.json" label={t.footerApiDocs} />
+                {site === undefined ? (
+                  ""
+                ) : (
+                  <>
+                    <FooterLink
+                      href={view.link(
+                        accessibilityPaths.statement(site.municipalitySlug),
+                      )}
+                      label={t.accessibility.footerStatement}
+                    />
+                    <FooterLink
+                      href={view.link(
+                        accessibilityPaths.reportBarrier(site.municipalitySlug),
+                      )}
+                      label={t.accessibility.footerReport}
+                    />
                   </>
                 )}
               </ul>
@@ -322,6 +290,17 @@ function NavigationLink(props: {
         aria-current={props.isCurrent ? "page" : undefined}
         safe
       >
+        {props.label}
+      </a>
+    </li>
+  );
+}
+
+/** A link in the footer's list. */
+function FooterLink(props: { href: string; label: string }): JSX.Element {
+  return (
+    <li>
+      <a href={props.href} safe>
         {props.label}
       </a>
     </li>

@@ -1,4 +1,5 @@
 /** The search form: one labelled field, a hint and a button; a plain GET form. */
+import { LanguageField } from "../form/csrf-field.js";
 import type { ViewContext } from "../view.js";
 
 /** Props of the search form. */
@@ -23,11 +24,7 @@ export function SearchForm(props: SearchFormProps): JSX.Element {
       action={props.action}
       role="search"
     >
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
       <div
         class={[
           "app-form-group",

@@ -5,6 +5,7 @@
  * select must not reload the page); the hint that says so is tied to every select. With
  * JavaScript, app.js only leaves empty choices out of the URL.
  */
+import { LanguageField } from "../form/csrf-field.js";
 import type {
   Catalogue,
   OrgUnit,
@@ -15,6 +16,7 @@ import {
   visibleImpactAreas,
 } from "../../../domain/catalogue/catalogue.js";
 import type { CatalogueFilter } from "../../../domain/catalogue/catalogue-filter.js";
+import type { Children } from "@kitajs/html";
 import type { ViewContext } from "../view.js";
 
 /** Props of the timeline filter form. */
@@ -49,137 +51,93 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
       action={props.action}
       data-module="app-filter-form"
     >
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend" safe>
           {t.timelineFilterLegend}
         </legend>
         <div class="app-filter__fields">
-          <div class="app-form-group">
-            <label class="app-label" for="filter-aktionsfeld" safe>
-              {t.timelineFilterActionField}
-            </label>
-            <select
-              class="app-select"
-              id="filter-aktionsfeld"
-              name="aktionsfeld"
-              aria-describedby={HINT_ID}
-            >
-              <option value="" selected={filter.actionFieldKey === null} safe>
-                {t.timelineFilterAll}
+          <FilterSelect
+            name="aktionsfeld"
+            label={t.timelineFilterActionField}
+            none={t.timelineFilterAll}
+            isNoneSelected={filter.actionFieldKey === null}
+          >
+            {catalogue.programme.levels.flat
+              ? allActionFields(catalogue).map((field) => (
+                  <option
+                    value={field.key}
+                    selected={filter.actionFieldKey === field.key}
+                    safe
+                  >
+                    {`${field.number} ${field.name}`}
+                  </option>
+                ))
+              : visibleImpactAreas(catalogue).map((area) => (
+                  <optgroup label={area.name}>
+                    {area.actionFields.map((field) => (
+                      <option
+                        value={field.key}
+                        selected={filter.actionFieldKey === field.key}
+                        safe
+                      >
+                        {`${field.number} ${field.name}`}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+          </FilterSelect>
+          <FilterSelect
+            name="einheit"
+            label={t.timelineFilterOrgUnit}
+            hint={t.timelineFilterOrgUnitHint}
+            none={t.timelineFilterAll}
+            isNoneSelected={filter.orgUnitCode === null}
+          >
+            {orderedUnits(catalogue.orgUnits).map(({ unit, depth }) => (
+              <option
+                value={unit.code}
+                selected={filter.orgUnitCode === unit.code}
+                lang={view.contentLang}
+                safe
+              >
+                {`${"\u2003".repeat(depth)}${unit.name}`}
               </option>
-              {catalogue.programme.levels.flat
-                ? allActionFields(catalogue).map((field) => (
-                    <option
-                      value={field.key}
-                      selected={filter.actionFieldKey === field.key}
-                      safe
-                    >
-                      {`${field.number} ${field.name}`}
-                    </option>
-                  ))
-                : visibleImpactAreas(catalogue).map((area) => (
-                    <optgroup label={area.name}>
-                      {area.actionFields.map((field) => (
-                        <option
-                          value={field.key}
-                          selected={filter.actionFieldKey === field.key}
-                          safe
-                        >
-                          {`${field.number} ${field.name}`}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-            </select>
-          </div>
-          <div class="app-form-group">
-            <label class="app-label" for="filter-einheit" safe>
-              {t.timelineFilterOrgUnit}
-            </label>
-            <p class="app-hint" id="filter-einheit-hinweis" safe>
-              {t.timelineFilterOrgUnitHint}
-            </p>
-            <select
-              class="app-select"
-              id="filter-einheit"
-              name="einheit"
-              aria-describedby={`filter-einheit-hinweis ${HINT_ID}`}
-            >
-              <option value="" selected={filter.orgUnitCode === null} safe>
-                {t.timelineFilterAll}
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            name="status"
+            label={t.timelineFilterStatus}
+            none={t.timelineFilterAll}
+            isNoneSelected={filter.status === null}
+          >
+            {PROJECT_STATUSES.map((status) => (
+              <option value={status} selected={filter.status === status} safe>
+                {t.projectStatus[status]}
               </option>
-              {orderedUnits(catalogue.orgUnits).map(({ unit, depth }) => (
-                <option
-                  value={unit.code}
-                  selected={filter.orgUnitCode === unit.code}
-                  lang={view.contentLang}
-                  safe
-                >
-                  {`${"\u2003".repeat(depth)}${unit.name}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="app-form-group">
-            <label class="app-label" for="filter-status" safe>
-              {t.timelineFilterStatus}
-            </label>
-            <select
-              class="app-select"
-              id="filter-status"
-              name="status"
-              aria-describedby={HINT_ID}
-            >
-              <option value="" selected={filter.status === null} safe>
-                {t.timelineFilterAll}
-              </option>
-              {PROJECT_STATUSES.map((status) => (
-                <option value={status} selected={filter.status === status} safe>
-                  {t.projectStatus[status]}
-                </option>
-              ))}
-            </select>
-          </div>
+            ))}
+          </FilterSelect>
           {props.comparison === undefined ||
           props.comparison.options.length === 0 ? (
             ""
           ) : (
-            <div class="app-form-group">
-              <label class="app-label" for="filter-vergleich" safe>
-                {t.edition.comparisonLabel}
-              </label>
-              <p class="app-hint" id="filter-vergleich-hinweis" safe>
-                {t.edition.comparisonHint}
-              </p>
-              <select
-                class="app-select"
-                id="filter-vergleich"
-                name="vergleich"
-                aria-describedby={`filter-vergleich-hinweis ${HINT_ID}`}
-              >
+            <FilterSelect
+              name="vergleich"
+              label={t.edition.comparisonLabel}
+              hint={t.edition.comparisonHint}
+              none={t.edition.comparisonNone}
+              isNoneSelected={props.comparison.selected === null}
+            >
+              {props.comparison.options.map((option) => (
                 <option
-                  value=""
-                  selected={props.comparison.selected === null}
+                  value={option.value}
+                  selected={props.comparison?.selected === option.value}
                   safe
                 >
-                  {t.edition.comparisonNone}
+                  {option.label}
                 </option>
-                {props.comparison.options.map((option) => (
-                  <option
-                    value={option.value}
-                    selected={props.comparison?.selected === option.value}
-                    safe
-                  >
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+              ))}
+            </FilterSelect>
           )}
         </div>
       </fieldset>
@@ -195,6 +153,49 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
         </a>
       </div>
     </form>
+  );
+}
+
+/**
+ * One select of the filter (`filter-<name>`): its label, an optional hint, the choice of
+ * no filter first, then the options; described by its hint and the form's hint.
+ */
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  none: string;
+  isNoneSelected: boolean;
+  children: Children;
+}): JSX.Element {
+  const id = `filter-${props.name}`;
+  const hintId = `${id}-hinweis`;
+  return (
+    <div class="app-form-group">
+      <label class="app-label" for={id} safe>
+        {props.label}
+      </label>
+      {props.hint === undefined ? (
+        ""
+      ) : (
+        <p class="app-hint" id={hintId} safe>
+          {props.hint}
+        </p>
+      )}
+      <select
+        class="app-select"
+        id={id}
+        name={props.name}
+        aria-describedby={
+          props.hint === undefined ? HINT_ID : `${hintId} ${HINT_ID}`
+        }
+      >
+        <option value="" selected={props.isNoneSelected} safe>
+          {props.none}
+        </option>
+        {props.children}
+      </select>
+    </div>
   );
 }
 
