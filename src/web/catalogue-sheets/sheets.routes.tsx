@@ -16,7 +16,7 @@ import {
 } from "../../app/catalogue/sheets/import-sheets.js";
 import { CATALOGUE_SHEET_LIMITS } from "../../app/catalogue/sheets/read-catalogue-workbook.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError, isAppError } from "../../errors.js";
+import { isAppError } from "../../errors.js";
 import {
   CATALOGUE_SHEET_CONTENT_TYPES,
   writeCatalogueCsvZip,
@@ -34,7 +34,7 @@ import {
   FormText,
   reasonOrNull,
 } from "../http/form-schema.js";
-import { acceptUploads, uploadedFiles } from "../http/multipart.js";
+import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import { sendFile } from "../http/send-file.js";
 import { SheetPreviewPage, SheetsPage } from "./sheets-pages.js";
 import { SHEETS_ROUTES, sheetsPaths } from "./sheets-paths.js";
@@ -161,13 +161,11 @@ export async function sheetsRoutes(
       render: ({ request, reply }, failure) =>
         renderSheets(request, reply, failure.status, failure),
       run: async (_input, { request, params, view }) => {
-        const file = uploadedFiles(request.body, "datei")[0];
-        if (file === undefined || file.data.length === 0)
-          throw new AppError("ERR_VALIDATION", {
-            problems: [
-              { path: "/form/datei", message: view.t.sheets.fileRequired },
-            ],
-          });
+        const file = requiredUpload(
+          request.body,
+          "datei",
+          view.t.sheets.fileRequired,
+        );
         const { token } = await runUseCase(ctx, request, prepareSheetImport, {
           municipality: params.slug,
           fileName: file.fileName,

@@ -31,7 +31,7 @@ import {
 } from "../../exports/register/register-file.js";
 import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
-import { acceptUploads, uploadedFiles } from "../http/multipart.js";
+import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { answerRefusals } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -308,14 +308,11 @@ export async function registerEditorRoutes(
       labels,
       render: renderRegister,
       run: async (input, { request, params, view }) => {
-        const file = uploadedFiles(request.body, "datei")[0];
-        if (file === undefined || file.data.length === 0) {
-          throw new AppError("ERR_VALIDATION", {
-            problems: [
-              { path: "/form/datei", message: view.t.reports.fileRequired },
-            ],
-          });
-        }
+        const file = requiredUpload(
+          request.body,
+          "datei",
+          view.t.reports.fileRequired,
+        );
         const asOf = optionalDay(input.stichtag, "stichtag", view.t);
         const { token } = await runUseCase(
           ctx,
