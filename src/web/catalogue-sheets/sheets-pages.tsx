@@ -7,7 +7,6 @@
 import { TableHead } from "../components/table-head/table-head.js";
 import type { SheetImportPreview } from "../../app/catalogue/sheets/import-sheets.js";
 import { changeCount } from "../../app/catalogue/sheets/sheet-diff.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import { formKit } from "../components/form/form-kit.js";
 import {
   EditorSection,
@@ -16,7 +15,7 @@ import {
 } from "../editor/form-frame.js";
 import {
   ImportConfirmSection,
-  ImportFileField,
+  ImportUploadForm,
   ImportList,
 } from "../editor/import-preview.js";
 import { sheetsPaths } from "./sheets-paths.js";
@@ -51,33 +50,17 @@ export function SheetsPage(
         <p class="app-body-text" safe>
           {t.importText}
         </p>
-        <form
-          method="post"
+        <ImportUploadForm
           action={view.link(sheetsPaths.sheets(slug))}
-          enctype="multipart/form-data"
-          class="app-editor-form"
-          id="import"
-          data-module="app-upload-progress"
-          novalidate
+          csrfToken={props.csrfToken}
+          failed={props.failed}
+          label={t.fieldFile}
+          hint={t.fieldFileHint}
+          accept=".xlsx,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
+          progress={{ note: t.mayTakeAMoment, uploading: t.uploading }}
         >
-          <CsrfField token={props.csrfToken} />
-          <ImportFileField
-            failed={props.failed}
-            label={t.fieldFile}
-            hint={t.fieldFileHint}
-            accept=".xlsx,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
-          />
-          <p class="app-hint" data-upload-note safe>
-            {t.mayTakeAMoment}
-          </p>
-          <div role="status" aria-live="polite" data-upload-status>
-            <p class="app-body-text" hidden data-upload-progress>
-              <progress aria-label={t.uploading}></progress>{" "}
-              <span safe>{t.uploading}</span>
-            </p>
-          </div>
           {f.button(t.uploadButton)}
-        </form>
+        </ImportUploadForm>
       </EditorSection>
     </FormFrame>
   );

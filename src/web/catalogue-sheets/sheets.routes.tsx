@@ -16,7 +16,6 @@ import {
 } from "../../app/catalogue/sheets/import-sheets.js";
 import { CATALOGUE_SHEET_LIMITS } from "../../app/catalogue/sheets/read-catalogue-workbook.js";
 import type { AppContext } from "../../app/context.js";
-import { isAppError } from "../../errors.js";
 import {
   CATALOGUE_SHEET_CONTENT_TYPES,
   writeCatalogueCsvZip,
@@ -28,6 +27,10 @@ import { runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
+import {
+  confirmImportAction,
+  type PreviewRenderer,
+} from "../editor/import-routes.js";
 import {
   EmptyForm,
   FormReason,
@@ -108,11 +111,11 @@ export async function sheetsRoutes(
       ),
     });
 
-  const renderPreview = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: { failure?: FormFailure; stale?: boolean } = {},
+  const renderPreview: PreviewRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) => {
     const { slug, token } = request.params as { slug: string; token: string };
     return sendStaffPage(request, reply, status, {
@@ -212,17 +215,11 @@ export async function sheetsRoutes(
 
   app.post(
     SHEETS_ROUTES.preview,
-    formAction({
-      policy: "admin",
+    confirmImportAction({
       params: PreviewParams,
       body: ConfirmSheetImportBody,
-      form: "uebernehmen-form",
-      render: ({ request, reply }, failure) =>
-        renderPreview(request, reply, failure.status, { failure }),
-      answer: async (error, { request, reply }) =>
-        isAppError(error, "ERR_SHEET_IMPORT_STALE")
-          ? renderPreview(request, reply, 409, { stale: true })
-          : null,
+      stale: "ERR_SHEET_IMPORT_STALE",
+      renderPreview,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, confirmSheetImport, {
           municipality: params.slug,

@@ -1,6 +1,6 @@
 /**
  * The parts a file import in the editor is made of (the catalogue's spreadsheets, the OZG
- * register): the file field of the upload form "import", the lists of what a preview
+ * register): the upload form "import" with its file field, the lists of what a preview
  * adds or removes, and the section that takes a previewed import over.
  */
 import type { Children } from "@kitajs/html";
@@ -10,7 +10,7 @@ import type { formKit } from "../components/form/form-kit.js";
 import { EditorSection } from "./form-frame.js";
 
 /** The file field "datei" of the upload form "import", with its hint and its error. */
-export function ImportFileField(props: {
+function ImportFileField(props: {
   readonly failed: FailedForm | undefined;
   readonly label: string;
   readonly hint: string;
@@ -48,6 +48,60 @@ export function ImportFileField(props: {
         }
       />
     </div>
+  );
+}
+
+/**
+ * The upload form "import": the file field first, then the caller's fields and button.
+ * With `progress`, a note that checking may take a moment and, with JavaScript, a
+ * progress indicator while the file is sent and checked.
+ */
+export function ImportUploadForm(props: {
+  readonly action: string;
+  readonly csrfToken: string;
+  readonly failed: FailedForm | undefined;
+  readonly label: string;
+  readonly hint: string;
+  /** The file types the browser offers to pick. */
+  readonly accept: string;
+  readonly progress?: { readonly note: string; readonly uploading: string };
+  readonly children?: Children;
+}): JSX.Element {
+  const { progress } = props;
+  return (
+    <form
+      method="post"
+      action={props.action}
+      enctype="multipart/form-data"
+      class="app-editor-form"
+      id="import"
+      data-module={progress === undefined ? undefined : "app-upload-progress"}
+      novalidate
+    >
+      <CsrfField token={props.csrfToken} />
+      <ImportFileField
+        failed={props.failed}
+        label={props.label}
+        hint={props.hint}
+        accept={props.accept}
+      />
+      {progress === undefined ? (
+        ""
+      ) : (
+        <>
+          <p class="app-hint" data-upload-note safe>
+            {progress.note}
+          </p>
+          <div role="status" aria-live="polite" data-upload-status>
+            <p class="app-body-text" hidden data-upload-progress>
+              <progress aria-label={progress.uploading}></progress>{" "}
+              <span safe>{progress.uploading}</span>
+            </p>
+          </div>
+        </>
+      )}
+      {props.children}
+    </form>
   );
 }
 

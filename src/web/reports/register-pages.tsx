@@ -18,7 +18,6 @@ import {
   type Maturity,
   type Service,
 } from "../../domain/service/service.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import {
   RadioGroup,
   type Choice,
@@ -46,7 +45,7 @@ import { DataTable } from "./data-table.js";
 import { DownloadItem } from "./download-item.js";
 import {
   ImportConfirmSection,
-  ImportFileField,
+  ImportUploadForm,
   ImportList,
 } from "../editor/import-preview.js";
 
@@ -397,21 +396,14 @@ export function RegisterPage(
             <p class="app-body-text" safe>
               {t.importTextAsOf}
             </p>
-            <form
-              method="post"
+            <ImportUploadForm
               action={view.link(reportPaths.registerImport(slug))}
-              enctype="multipart/form-data"
-              class="app-editor-form"
-              id="import"
-              novalidate
+              csrfToken={props.csrfToken}
+              failed={props.failed}
+              label={t.fieldFile}
+              hint={t.fieldFileHint}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             >
-              <CsrfField token={props.csrfToken} />
-              <ImportFileField
-                failed={props.failed}
-                label={t.fieldFile}
-                hint={t.fieldFileHint}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              />
               {f.text(
                 "import",
                 schemaField(RegisterImportBody, "stichtag"),
@@ -421,7 +413,7 @@ export function RegisterPage(
               )}
               {f.reason("import")}
               {f.button(t.importPreviewButton)}
-            </form>
+            </ImportUploadForm>
           </EditorSection>
           <EditorSection id="leistung-neu" title={t.newService}>
             <PostForm
