@@ -545,12 +545,26 @@ export function ServicePage(
       ) : (
         ""
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
-          {t.backToRegister}
-        </a>
-      </p>
+      <BackToRegister view={view} slug={slug} />
     </FormFrame>
+  );
+}
+
+/** The link back to the register under a page of it. */
+function BackToRegister(props: {
+  readonly view: FormPageProps["view"];
+  readonly slug: string;
+}): JSX.Element {
+  return (
+    <p class="app-body-text">
+      <a
+        class="app-link"
+        href={props.view.link(reportPaths.register(props.slug))}
+        safe
+      >
+        {props.view.t.reports.backToRegister}
+      </a>
+    </p>
   );
 }
 
@@ -668,11 +682,7 @@ export function RegisterImportPreviewPage(
           <input type="hidden" name="stichtag" value={props.asOf} />
         </ImportConfirmSection>
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
-          {t.backToRegister}
-        </a>
-      </p>
+      <BackToRegister view={view} slug={slug} />
     </FormFrame>
   );
 }
