@@ -7,14 +7,17 @@
 import { TableHead } from "../components/table-head/table-head.js";
 import type { SheetImportPreview } from "../../app/catalogue/sheets/import-sheets.js";
 import { changeCount } from "../../app/catalogue/sheets/sheet-diff.js";
-import { CsrfField } from "../components/form/csrf-field.js";
-import { errorOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import {
   EditorSection,
   FormFrame,
   type FormPageProps,
 } from "../editor/form-frame.js";
+import {
+  ImportConfirmSection,
+  ImportUploadForm,
+  ImportList,
+} from "../editor/import-preview.js";
 import { sheetsPaths } from "./sheets-paths.js";
 
 /** The upload page. */
@@ -24,7 +27,6 @@ export function SheetsPage(
   const { view, slug } = props;
   const t = view.t.sheets;
   const f = formKit(props);
-  const fileError = errorOf(props.failed, "import", "datei");
   return (
     <FormFrame {...props} title={t.title} lead={t.lead}>
       <EditorSection id="export" title={t.exportHeading}>
@@ -48,59 +50,17 @@ export function SheetsPage(
         <p class="app-body-text" safe>
           {t.importText}
         </p>
-        <form
-          method="post"
+        <ImportUploadForm
           action={view.link(sheetsPaths.sheets(slug))}
-          enctype="multipart/form-data"
-          class="app-editor-form"
-          id="import"
-          data-module="app-upload-progress"
-          novalidate
+          csrfToken={props.csrfToken}
+          failed={props.failed}
+          label={t.fieldFile}
+          hint={t.fieldFileHint}
+          accept=".xlsx,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
+          progress={{ note: t.mayTakeAMoment, uploading: t.uploading }}
         >
-          <CsrfField token={props.csrfToken} />
-          <div
-            class={[
-              "app-form-group",
-              fileError !== undefined && "app-form-group--error",
-            ]}
-          >
-            <label class="app-label" for="import-datei" safe>
-              {t.fieldFile}
-            </label>
-            <p class="app-hint" id="import-datei-hinweis" safe>
-              {t.fieldFileHint}
-            </p>
-            {fileError === undefined ? (
-              ""
-            ) : (
-              <p class="app-error-message" id="import-datei-fehler" safe>
-                {fileError}
-              </p>
-            )}
-            <input
-              class="app-file-upload"
-              type="file"
-              id="import-datei"
-              name="datei"
-              accept=".xlsx,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
-              aria-describedby={
-                fileError === undefined
-                  ? "import-datei-hinweis"
-                  : "import-datei-hinweis import-datei-fehler"
-              }
-            />
-          </div>
-          <p class="app-hint" data-upload-note safe>
-            {t.mayTakeAMoment}
-          </p>
-          <div role="status" aria-live="polite" data-upload-status>
-            <p class="app-body-text" hidden data-upload-progress>
-              <progress aria-label={t.uploading}></progress>{" "}
-              <span safe>{t.uploading}</span>
-            </p>
-          </div>
           {f.button(t.uploadButton)}
-        </form>
+        </ImportUploadForm>
       </EditorSection>
     </FormFrame>
   );
@@ -118,22 +78,6 @@ export function SheetPreviewPage(
   const t = view.t.sheets;
   const f = formKit(props);
   const sheets = preview.sheets.filter((sheet) => changeCount(sheet) > 0);
-  /** The rows a sheet adds or removes, by their keys under a heading that counts them. */
-  const keyList = (heading: string, keys: readonly string[]) =>
-    keys.length === 0 ? (
-      ""
-    ) : (
-      <>
-        <h3 class="app-heading-s" safe>
-          {heading}
-        </h3>
-        <ul class="app-list app-list--bullet" lang={view.contentLang}>
-          {keys.map((key) => (
-            <li safe>{key}</li>
-          ))}
-        </ul>
-      </>
-    );
   return (
     <FormFrame
       {...props}
@@ -262,40 +206,36 @@ export function SheetPreviewPage(
               </table>
             </div>
           )}
-          {keyList(
-            t.createdList(sheet.created.length),
-            sheet.created.map((row) =>
+          <ImportList
+            heading={t.createdList(sheet.created.length)}
+            headingLevel={3}
+            items={sheet.created.map((row) =>
               row.line === null
                 ? row.key
                 : `${row.key} (${t.lineOf(row.line)})`,
-            ),
-          )}
-          {keyList(
-            t.removedList(sheet.removed.length),
-            sheet.removed.map((row) => row.key),
-          )}
+            )}
+            lang={view.contentLang}
+          />
+          <ImportList
+            heading={t.removedList(sheet.removed.length)}
+            headingLevel={3}
+            items={sheet.removed.map((row) => row.key)}
+            lang={view.contentLang}
+          />
         </EditorSection>
       ))}
       {preview.total === 0 ? (
         ""
       ) : (
-        <EditorSection id="uebernehmen" title={t.confirmHeading}>
-          <p class="app-body-text" safe>
-            {t.confirmText}
-          </p>
-          <form
-            method="post"
-            action={view.link(sheetsPaths.preview(slug, props.token))}
-            class="app-editor-form"
-            id="uebernehmen-form"
-            novalidate
-          >
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="stand" value={preview.base} />
-            {f.reason("uebernehmen-form")}
-            {f.button(t.confirmButton)}
-          </form>
-        </EditorSection>
+        <ImportConfirmSection
+          kit={f}
+          csrfToken={props.csrfToken}
+          title={t.confirmHeading}
+          text={t.confirmText}
+          action={view.link(sheetsPaths.preview(slug, props.token))}
+          base={preview.base}
+          button={t.confirmButton}
+        />
       )}
       <p class="app-body-text">
         <a class="app-link" href={view.link(sheetsPaths.sheets(slug))} safe>

@@ -16,7 +16,6 @@ import {
 } from "../../app/catalogue/sheets/import-sheets.js";
 import { CATALOGUE_SHEET_LIMITS } from "../../app/catalogue/sheets/read-catalogue-workbook.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError, isAppError } from "../../errors.js";
 import {
   CATALOGUE_SHEET_CONTENT_TYPES,
   writeCatalogueCsvZip,
@@ -29,12 +28,16 @@ import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
 import {
+  confirmImportAction,
+  type PreviewRenderer,
+} from "../editor/import-routes.js";
+import {
   EmptyForm,
   FormReason,
   FormText,
   reasonOrNull,
 } from "../http/form-schema.js";
-import { acceptUploads, uploadedFiles } from "../http/multipart.js";
+import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import { sendFile } from "../http/send-file.js";
 import { SheetPreviewPage, SheetsPage } from "./sheets-pages.js";
 import { SHEETS_ROUTES, sheetsPaths } from "./sheets-paths.js";
@@ -108,11 +111,11 @@ export async function sheetsRoutes(
       ),
     });
 
-  const renderPreview = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: { failure?: FormFailure; stale?: boolean } = {},
+  const renderPreview: PreviewRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) => {
     const { slug, token } = request.params as { slug: string; token: string };
     return sendStaffPage(request, reply, status, {
@@ -161,13 +164,11 @@ export async function sheetsRoutes(
       render: ({ request, reply }, failure) =>
         renderSheets(request, reply, failure.status, failure),
       run: async (_input, { request, params, view }) => {
-        const file = uploadedFiles(request.body, "datei")[0];
-        if (file === undefined || file.data.length === 0)
-          throw new AppError("ERR_VALIDATION", {
-            problems: [
-              { path: "/form/datei", message: view.t.sheets.fileRequired },
-            ],
-          });
+        const file = requiredUpload(
+          request.body,
+          "datei",
+          view.t.sheets.fileRequired,
+        );
         const { token } = await runUseCase(ctx, request, prepareSheetImport, {
           municipality: params.slug,
           fileName: file.fileName,
@@ -214,17 +215,11 @@ export async function sheetsRoutes(
 
   app.post(
     SHEETS_ROUTES.preview,
-    formAction({
-      policy: "admin",
+    confirmImportAction({
       params: PreviewParams,
       body: ConfirmSheetImportBody,
-      form: "uebernehmen-form",
-      render: ({ request, reply }, failure) =>
-        renderPreview(request, reply, failure.status, { failure }),
-      answer: async (error, { request, reply }) =>
-        isAppError(error, "ERR_SHEET_IMPORT_STALE")
-          ? renderPreview(request, reply, 409, { stale: true })
-          : null,
+      stale: "ERR_SHEET_IMPORT_STALE",
+      renderPreview,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, confirmSheetImport, {
           municipality: params.slug,

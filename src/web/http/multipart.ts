@@ -153,3 +153,17 @@ export function uploadedFiles(
     (body as { files?: readonly UploadedFile[] } | null)?.files ?? [];
   return files.filter((file) => file.field === field);
 }
+
+/** The file of a required upload field; a validation error on that field when none or an empty one came. */
+export function requiredUpload(
+  body: unknown,
+  field: string,
+  message: string,
+): UploadedFile {
+  const file = uploadedFiles(body, field)[0];
+  if (file === undefined || file.data.length === 0)
+    throw new AppError("ERR_VALIDATION", {
+      problems: [{ path: `/form/${field}`, message }],
+    });
+  return file;
+}

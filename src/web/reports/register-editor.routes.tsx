@@ -3,7 +3,7 @@
  * changing services, export (CSV, XLSX) and import. The import form is the one form that
  * uploads a file, so this plugin alone accepts multipart bodies (web/http/multipart.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
@@ -23,7 +23,7 @@ import {
 } from "../../app/services/read-register.js";
 import { parseGermanDay } from "../../domain/period/point-in-time.js";
 import { formatIsoDate, germanDayOf } from "../../domain/calendar/calendar.js";
-import { AppError, isAppError } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import type { RegisterFormat } from "../../domain/service/service-table.js";
 import {
   REGISTER_CONTENT_TYPES,
@@ -31,12 +31,15 @@ import {
 } from "../../exports/register/register-file.js";
 import { pageRoute } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
-import { acceptUploads, uploadedFiles } from "../http/multipart.js";
+import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { answerRefusals } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import { formAction, type FormFailure } from "../http/form-action.js";
+import {
+  confirmImportAction,
+  type PreviewRenderer,
+} from "../editor/import-routes.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { sendFile } from "../http/send-file.js";
 import {
@@ -177,11 +180,11 @@ export async function registerEditorRoutes(
       page: (frame, data) => <RegisterPage {...frame} data={data} />,
     });
 
-  const renderPreview = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    extra: { failure?: FormFailure; stale?: boolean } = {},
+  const renderPreview: PreviewRenderer = (
+    request,
+    reply,
+    status,
+    extra = {},
   ) => {
     const { slug, token } = request.params as { slug: string; token: string };
     const typed =
@@ -308,14 +311,11 @@ export async function registerEditorRoutes(
       labels,
       render: renderRegister,
       run: async (input, { request, params, view }) => {
-        const file = uploadedFiles(request.body, "datei")[0];
-        if (file === undefined || file.data.length === 0) {
-          throw new AppError("ERR_VALIDATION", {
-            problems: [
-              { path: "/form/datei", message: view.t.reports.fileRequired },
-            ],
-          });
-        }
+        const file = requiredUpload(
+          request.body,
+          "datei",
+          view.t.reports.fileRequired,
+        );
         const asOf = optionalDay(input.stichtag, "stichtag", view.t);
         const { token } = await runUseCase(
           ctx,
@@ -346,17 +346,11 @@ export async function registerEditorRoutes(
 
   app.post(
     REPORT_ROUTES.registerImportPreview,
-    formAction({
-      policy: "admin",
+    confirmImportAction({
       params: PreviewParams,
       body: ConfirmRegisterImportBody,
-      form: "uebernehmen-form",
-      render: ({ request, reply }, failure) =>
-        renderPreview(request, reply, failure.status, { failure }),
-      answer: async (error, { request, reply }) =>
-        isAppError(error, "ERR_REGISTER_IMPORT_STALE")
-          ? renderPreview(request, reply, 409, { stale: true })
-          : null,
+      stale: "ERR_REGISTER_IMPORT_STALE",
+      renderPreview,
       run: async (input, { request, params, view }) => {
         const day = parseGermanDay(input.stichtag);
         const result = await runUseCase(ctx, request, confirmRegisterImport, {

@@ -18,7 +18,6 @@ import {
   type Maturity,
   type Service,
 } from "../../domain/service/service.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import {
   RadioGroup,
   type Choice,
@@ -44,6 +43,11 @@ import type { RegisterImportPreview } from "../../app/services/register-import.j
 import { PostForm } from "./post-form.js";
 import { DataTable } from "./data-table.js";
 import { DownloadItem } from "./download-item.js";
+import {
+  ImportConfirmSection,
+  ImportUploadForm,
+  ImportList,
+} from "../editor/import-preview.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -392,37 +396,14 @@ export function RegisterPage(
             <p class="app-body-text" safe>
               {t.importTextAsOf}
             </p>
-            <form
-              method="post"
+            <ImportUploadForm
               action={view.link(reportPaths.registerImport(slug))}
-              enctype="multipart/form-data"
-              class="app-editor-form"
-              id="import"
-              novalidate
+              csrfToken={props.csrfToken}
+              failed={props.failed}
+              label={t.fieldFile}
+              hint={t.fieldFileHint}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             >
-              <CsrfField token={props.csrfToken} />
-              <div
-                class={[
-                  "app-form-group",
-                  errorOf(props.failed, "import", "datei") !== undefined &&
-                    "app-form-group--error",
-                ]}
-              >
-                <label class="app-label" for="import-datei" safe>
-                  {t.fieldFile}
-                </label>
-                <p class="app-hint" id="import-datei-hinweis" safe>
-                  {t.fieldFileHint}
-                </p>
-                <input
-                  class="app-file-upload"
-                  type="file"
-                  id="import-datei"
-                  name="datei"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  aria-describedby="import-datei-hinweis"
-                />
-              </div>
               {f.text(
                 "import",
                 schemaField(RegisterImportBody, "stichtag"),
@@ -432,7 +413,7 @@ export function RegisterPage(
               )}
               {f.reason("import")}
               {f.button(t.importPreviewButton)}
-            </form>
+            </ImportUploadForm>
           </EditorSection>
           <EditorSection id="leistung-neu" title={t.newService}>
             <PostForm
@@ -564,37 +545,29 @@ export function ServicePage(
       ) : (
         ""
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
-          {t.backToRegister}
-        </a>
-      </p>
+      <BackToRegister view={view} slug={slug} />
     </FormFrame>
   );
 }
 
-/** A list of what an import brings under its heading; nothing when the list is empty. */
-function ImportList(props: {
-  readonly heading: string;
-  readonly items: readonly string[];
-  /** The items' language when they are stored content (view.contentLang). */
-  readonly lang?: string | undefined;
+/** The link back to the register under a page of it. */
+function BackToRegister(props: {
+  readonly view: FormPageProps["view"];
+  readonly slug: string;
 }): JSX.Element {
-  return props.items.length === 0 ? (
-    ""
-  ) : (
-    <>
-      <h2 class="app-heading-m" safe>
-        {props.heading}
-      </h2>
-      <ul class="app-list app-list--bullet" lang={props.lang}>
-        {props.items.map((item) => (
-          <li safe>{item}</li>
-        ))}
-      </ul>
-    </>
+  return (
+    <p class="app-body-text">
+      <a
+        class="app-link"
+        href={props.view.link(reportPaths.register(props.slug))}
+        safe
+      >
+        {props.view.t.reports.backToRegister}
+      </a>
+    </p>
   );
 }
+
 /** The preview of a register import as of a day, with the confirmation. */
 export function RegisterImportPreviewPage(
   props: FormPageProps & {
@@ -674,47 +647,42 @@ export function RegisterImportPreviewPage(
         </DataTable>
       )}
       <ImportList
+        headingLevel={2}
         heading={t.importCreatedList(counts.created)}
         items={preview.created}
         lang={view.contentLang}
       />
       <ImportList
+        headingLevel={2}
         heading={t.importRemovedList(counts.removed)}
         items={preview.removed}
         lang={view.contentLang}
       />
-      <ImportList heading={t.importWarnings} items={preview.warnings} />
+      <ImportList
+        heading={t.importWarnings}
+        headingLevel={2}
+        items={preview.warnings}
+      />
       {total === 0 ? (
         <p class="app-body-text" id="import-nichts" safe>
           {t.importNoChanges}
         </p>
       ) : (
-        <EditorSection id="uebernehmen" title={t.importConfirmHeading}>
-          <p class="app-body-text" safe>
-            {t.importConfirmText}
-          </p>
-          <form
-            method="post"
-            action={view.link(
-              reportPaths.registerImportPreview(slug, props.token),
-            )}
-            class="app-editor-form"
-            id="uebernehmen-form"
-            novalidate
-          >
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="stichtag" value={props.asOf} />
-            <input type="hidden" name="stand" value={preview.base} />
-            {f.reason("uebernehmen-form")}
-            {f.button(t.importConfirmButton)}
-          </form>
-        </EditorSection>
+        <ImportConfirmSection
+          kit={f}
+          csrfToken={props.csrfToken}
+          title={t.importConfirmHeading}
+          text={t.importConfirmText}
+          action={view.link(
+            reportPaths.registerImportPreview(slug, props.token),
+          )}
+          base={preview.base}
+          button={t.importConfirmButton}
+        >
+          <input type="hidden" name="stichtag" value={props.asOf} />
+        </ImportConfirmSection>
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.register(slug))} safe>
-          {t.backToRegister}
-        </a>
-      </p>
+      <BackToRegister view={view} slug={slug} />
     </FormFrame>
   );
 }

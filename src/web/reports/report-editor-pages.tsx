@@ -51,7 +51,6 @@ import { schemaField } from "../http/form-schema.js";
 import {
   CommitteeBody,
   MeetingBody,
-  NewCommitteeBody,
   NewReportBody,
   PublishReportBody,
   ReminderRulesBody,
@@ -367,6 +366,50 @@ export function CommitteesPage(
     label: `${committee.name} (${committee.abbreviation})`,
     lang: view.contentLang,
   }));
+  /** A committee's fields: a stored one's values, or a new one's defaults (null). */
+  const committeeFields = (
+    form: string,
+    stored: {
+      readonly name: string;
+      readonly abbreviation: string;
+      readonly kind: string;
+      readonly oparlUrl: string | null;
+    } | null,
+  ) => (
+    <>
+      <div class="app-editor-form__pair">
+        {f.text(
+          form,
+          schemaField(CommitteeBody, "name"),
+          t.fieldCommitteeName,
+          stored?.name ?? "",
+        )}
+        {f.text(
+          form,
+          schemaField(CommitteeBody, "kuerzel"),
+          t.fieldAbbreviation,
+          stored?.abbreviation ?? "",
+          stored === null
+            ? { short: true, hint: t.fieldAbbreviationHint }
+            : { short: true },
+        )}
+      </div>
+      {f.select(
+        form,
+        schemaField(CommitteeBody, "art"),
+        b.fieldKind,
+        stored?.kind ?? "committee",
+        kindChoices,
+      )}
+      {f.text(
+        form,
+        schemaField(CommitteeBody, "oparl"),
+        t.fieldCommitteeOparl,
+        stored?.oparlUrl ?? "",
+        { hint: t.fieldCommitteeOparlHint },
+      )}
+    </>
+  );
   const meetingFields = (
     form: string,
     stored: {
@@ -514,35 +557,7 @@ export function CommitteesPage(
                   legend={`${committee.name} (${committee.abbreviation})`}
                   legendLang={view.contentLang}
                 >
-                  <div class="app-editor-form__pair">
-                    {f.text(
-                      form,
-                      schemaField(CommitteeBody, "name"),
-                      t.fieldCommitteeName,
-                      committee.name,
-                    )}
-                    {f.text(
-                      form,
-                      schemaField(CommitteeBody, "kuerzel"),
-                      t.fieldAbbreviation,
-                      committee.abbreviation,
-                      { short: true },
-                    )}
-                  </div>
-                  {f.select(
-                    form,
-                    schemaField(CommitteeBody, "art"),
-                    b.fieldKind,
-                    committee.kind,
-                    kindChoices,
-                  )}
-                  {f.text(
-                    form,
-                    schemaField(CommitteeBody, "oparl"),
-                    t.fieldCommitteeOparl,
-                    committee.oparlUrl ?? "",
-                    { hint: t.fieldCommitteeOparlHint },
-                  )}
+                  {committeeFields(form, committee)}
                   {f.reason(form)}
                   {f.button(t.saveCommittee)}
                 </PostForm>
@@ -569,35 +584,7 @@ export function CommitteesPage(
           version={null}
           legend={t.newCommittee}
         >
-          <div class="app-editor-form__pair">
-            {f.text(
-              "gremium-neu",
-              schemaField(NewCommitteeBody, "name"),
-              t.fieldCommitteeName,
-              "",
-            )}
-            {f.text(
-              "gremium-neu",
-              schemaField(NewCommitteeBody, "kuerzel"),
-              t.fieldAbbreviation,
-              "",
-              { short: true, hint: t.fieldAbbreviationHint },
-            )}
-          </div>
-          {f.select(
-            "gremium-neu",
-            schemaField(NewCommitteeBody, "art"),
-            b.fieldKind,
-            "committee",
-            kindChoices,
-          )}
-          {f.text(
-            "gremium-neu",
-            schemaField(NewCommitteeBody, "oparl"),
-            t.fieldCommitteeOparl,
-            "",
-            { hint: t.fieldCommitteeOparlHint },
-          )}
+          {committeeFields("gremium-neu", null)}
           {f.reason("gremium-neu")}
           {f.button(t.addCommittee)}
         </PostForm>

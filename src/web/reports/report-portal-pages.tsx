@@ -23,6 +23,7 @@ import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
+import { DownloadItem } from "./download-item.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -225,26 +226,14 @@ export function PublishedReportPage(
           {t.downloadsHeading}
         </h2>
         <ul class="app-list">
-          <li>
-            <a
-              class="app-link"
-              href={reportPaths.reportDeck(slug, props.summary)}
-              download=""
-              safe
-            >
-              {t.downloadDeck}
-            </a>
-          </li>
-          <li>
-            <a
-              class="app-link"
-              href={reportPaths.reportPdf(slug, props.summary)}
-              download=""
-              safe
-            >
-              {t.downloadPdf}
-            </a>
-          </li>
+          <DownloadItem
+            href={reportPaths.reportDeck(slug, props.summary)}
+            label={t.downloadDeck}
+          />
+          <DownloadItem
+            href={reportPaths.reportPdf(slug, props.summary)}
+            label={t.downloadPdf}
+          />
         </ul>
       </section>
     </PortalPage>

@@ -317,6 +317,26 @@ export function ReportSectionFormPage(
       lang: view.contentLang,
     }),
   );
+  /** A list to pick several from, showing again what a failed form sent. */
+  const multiSelect = (
+    name: string,
+    label: string,
+    hint: string,
+    stored: readonly string[],
+    choices: readonly Choice[],
+  ) => (
+    <SelectField
+      id={`${form}-${name}`}
+      name={name}
+      label={label}
+      hint={hint}
+      value=""
+      multiple
+      values={valuesOf(failed, form, name, stored)}
+      error={errorOf(failed, form, name)}
+      choices={choices}
+    />
+  );
   const title =
     section === undefined
       ? t.newTitle(t.kinds[kind])
@@ -381,32 +401,22 @@ export function ReportSectionFormPage(
         })}
         {kind === "topic" ? (
           <>
-            {figureChoices.length === 0 ? (
-              ""
-            ) : (
-              <SelectField
-                id={`${form}-kennzahlen`}
-                name="kennzahlen"
-                label={t.fieldFigures}
-                hint={t.fieldFiguresHint}
-                value=""
-                multiple
-                values={valuesOf(failed, form, "kennzahlen", stored.figureKeys)}
-                error={errorOf(failed, form, "kennzahlen")}
-                choices={figureChoices}
-              />
+            {figureChoices.length === 0
+              ? ""
+              : multiSelect(
+                  "kennzahlen",
+                  t.fieldFigures,
+                  t.fieldFiguresHint,
+                  stored.figureKeys,
+                  figureChoices,
+                )}
+            {multiSelect(
+              "projekte",
+              t.fieldProjects,
+              t.fieldProjectsHint,
+              stored.projectSlugs,
+              projectChoices,
             )}
-            <SelectField
-              id={`${form}-projekte`}
-              name="projekte"
-              label={t.fieldProjects}
-              hint={t.fieldProjectsHint}
-              value=""
-              multiple
-              values={valuesOf(failed, form, "projekte", stored.projectSlugs)}
-              error={errorOf(failed, form, "projekte")}
-              choices={projectChoices}
-            />
           </>
         ) : (
           ""

@@ -598,6 +598,14 @@ export function ReportView(props: ReportViewProps): JSX.Element {
   const t = view.t.reports;
   const isPrint = props.isPrint === true;
   const meetingDate = formatGermanDate(document.meeting.day);
+  const previousText =
+    document.previous === null
+      ? null
+      : t.previousText(
+          document.previous.committeeAbbreviation,
+          formatGermanDate(document.previous.meetingDay),
+          formatGermanDate(document.previous.asOf),
+        );
   // The OZG figures stand with this project, or after all sections when there is none.
   const ozgProject = ozgProjectOf(document);
   const links = [
@@ -649,23 +657,13 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {t.previousLabel}
           </dt>
           <dd class="app-summary-list__value">
-            {document.previous === null ? (
+            {previousText === null ? (
               <span safe>{t.previousNone}</span>
             ) : props.links.previousReport === null || isPrint ? (
-              <span safe>
-                {t.previousText(
-                  document.previous.committeeAbbreviation,
-                  formatGermanDate(document.previous.meetingDay),
-                  formatGermanDate(document.previous.asOf),
-                )}
-              </span>
+              <span safe>{previousText}</span>
             ) : (
               <a class="app-link" href={props.links.previousReport} safe>
-                {t.previousText(
-                  document.previous.committeeAbbreviation,
-                  formatGermanDate(document.previous.meetingDay),
-                  formatGermanDate(document.previous.asOf),
-                )}
+                {previousText}
               </a>
             )}
           </dd>
