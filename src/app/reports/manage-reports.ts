@@ -141,23 +141,45 @@ function requireAsOf(text: string): number {
   return day;
 }
 
+/**
+ * The as-of day and previous report a report's settings give (`ownId`: the report itself,
+ * null for a new one), after checking the date and that the meeting exists.
+ */
+async function requireReportPlace(
+  db: Executor,
+  municipalityId: number,
+  data: {
+    readonly asOf: string;
+    readonly meetingId: number;
+    readonly previousReportId?: number | null;
+  },
+  ownId: number | null,
+): Promise<{
+  readonly asOf: number;
+  readonly previousReportId: number | null;
+}> {
+  const asOf = requireAsOf(data.asOf);
+  await requireMeetingId(db, municipalityId, data.meetingId);
+  const previousReportId = await resolvePrevious(
+    db,
+    municipalityId,
+    asOf,
+    data.previousReportId,
+    ownId,
+  );
+  return { asOf, previousReportId };
+}
+
 /** Creates a draft report for a meeting: all sections, OZG figures on, no outlook yet. */
 export const createReport = reportingUseCase(
   CreateReportInputSchema,
   "report.create",
   () => ({ entityType: "status_report" }),
   async ({ ctx, valid, change }) => {
-    const asOf = requireAsOf(valid.data.asOf);
-    await requireMeetingId(
+    const { asOf, previousReportId } = await requireReportPlace(
       ctx.db,
       change.municipality.id,
-      valid.data.meetingId,
-    );
-    const previousReportId = await resolvePrevious(
-      ctx.db,
-      change.municipality.id,
-      asOf,
-      valid.data.previousReportId,
+      valid.data,
       null,
     );
     const fields: ReportFields = {
@@ -217,17 +239,10 @@ export const updateReport = reportingUseCase(
   (valid) => ({ entityType: "status_report", entityId: valid.reportId }),
   async ({ ctx, valid, change }) => {
     await requireReport(ctx.db, change.municipality.id, valid.reportId);
-    const asOf = requireAsOf(valid.data.asOf);
-    await requireMeetingId(
+    const { asOf, previousReportId } = await requireReportPlace(
       ctx.db,
       change.municipality.id,
-      valid.data.meetingId,
-    );
-    const previousReportId = await resolvePrevious(
-      ctx.db,
-      change.municipality.id,
-      asOf,
-      valid.data.previousReportId,
+      valid.data,
       valid.reportId,
     );
     const catalogue = await getCatalogue(ctx, change.municipality.slug);
