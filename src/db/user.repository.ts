@@ -2,8 +2,12 @@
  * Accounts (user_account) and the org units they act for (user_org_unit). E-mail
  * addresses arrive here already lower-cased by the use cases.
  */
-import { sql } from "kysely";
-import type { Executor } from "./database.js";
+import { sql, type Updateable } from "kysely";
+import type {
+  Executor,
+  MembershipTable,
+  UserAccountTable,
+} from "./database.js";
 
 /** A person's role in one municipality. */
 export interface MembershipRecord {
@@ -253,6 +257,35 @@ export async function listOperators(
   return withMemberships(db, rows, null);
 }
 
+/** Changes an account and moves its version on. */
+async function changeAccount(
+  db: Executor,
+  id: number,
+  now: string,
+  changes: Updateable<UserAccountTable>,
+): Promise<void> {
+  await db
+    .updateTable("user_account")
+    .set({ ...changes, updated_at: now, version: sql`version + 1` })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Changes a person's membership in a municipality and moves its version on. */
+async function changeMembership(
+  db: Executor,
+  membership: { readonly userId: number; readonly municipalityId: number },
+  now: string,
+  changes: Updateable<MembershipTable>,
+): Promise<void> {
+  await db
+    .updateTable("membership")
+    .set({ ...changes, updated_at: now, version: sql`version + 1` })
+    .where("user_id", "=", membership.userId)
+    .where("municipality_id", "=", membership.municipalityId)
+    .execute();
+}
+
 /** Creates an operator account (no municipality, no membership) and returns its id. */
 export async function insertOperatorAccount(
   db: Executor,
@@ -281,11 +314,7 @@ export async function setOperator(
   id: number,
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable("user_account")
-    .set({ is_operator: 1, updated_at: now, version: sql`version + 1` })
-    .where("id", "=", id)
-    .execute();
+  await changeAccount(db, id, now, { is_operator: 1 });
 }
 
 /** Gives a person a role in a municipality (a new membership) and returns its id. */
@@ -322,16 +351,7 @@ export async function updateMembershipRole(
     now: string;
   },
 ): Promise<void> {
-  await db
-    .updateTable("membership")
-    .set({
-      role: values.role,
-      updated_at: values.now,
-      version: sql`version + 1`,
-    })
-    .where("user_id", "=", values.userId)
-    .where("municipality_id", "=", values.municipalityId)
-    .execute();
+  await changeMembership(db, values, values.now, { role: values.role });
 }
 
 /** Switches a membership on or off. */
@@ -344,16 +364,9 @@ export async function setMembershipActive(
     now: string;
   },
 ): Promise<void> {
-  await db
-    .updateTable("membership")
-    .set({
-      is_active: values.isActive ? 1 : 0,
-      updated_at: values.now,
-      version: sql`version + 1`,
-    })
-    .where("user_id", "=", values.userId)
-    .where("municipality_id", "=", values.municipalityId)
-    .execute();
+  await changeMembership(db, values, values.now, {
+    is_active: values.isActive ? 1 : 0,
+  });
 }
 
 /** Counts the active administrators of a municipality (whose accounts are active too). */
@@ -478,15 +491,7 @@ export async function setUserActive(
   isActive: boolean,
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable("user_account")
-    .set({
-      is_active: isActive ? 1 : 0,
-      updated_at: now,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", id)
-    .execute();
+  await changeAccount(db, id, now, { is_active: isActive ? 1 : 0 });
 }
 
 /** Sets a new password hash and clears any lock. */
@@ -496,17 +501,11 @@ export async function setUserPassword(
   passwordHash: string,
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable("user_account")
-    .set({
-      password_hash: passwordHash,
-      failed_logins: 0,
-      locked_until: null,
-      updated_at: now,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", id)
-    .execute();
+  await changeAccount(db, id, now, {
+    password_hash: passwordHash,
+    failed_logins: 0,
+    locked_until: null,
+  });
 }
 
 /** Counts one failed login; locks the account until `lockUntil(count)` when that is not null. Returns the new count and lock. */
@@ -611,18 +610,12 @@ export async function activateTotpSecret(
   id: number,
   values: { secret: string; step: number; now: string },
 ): Promise<void> {
-  await db
-    .updateTable("user_account")
-    .set({
-      totp_secret: values.secret,
-      totp_pending_secret: null,
-      totp_enabled_at: values.now,
-      last_totp_step: values.step,
-      updated_at: values.now,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", id)
-    .execute();
+  await changeAccount(db, id, values.now, {
+    totp_secret: values.secret,
+    totp_pending_secret: null,
+    totp_enabled_at: values.now,
+    last_totp_step: values.step,
+  });
 }
 
 /**

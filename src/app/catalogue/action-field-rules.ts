@@ -8,6 +8,7 @@ import {
   MIN_TEXT_CONTRAST,
 } from "../../domain/colour/contrast.js";
 import type { InputProblem } from "../../errors.js";
+import { blankProblems } from "./edit-support.js";
 
 /** Formats a ratio the German way: 3,98 : 1. */
 export function formatContrastRatio(ratio: number): string {
@@ -30,4 +31,16 @@ export function colourProblem(
     path,
     message: `Weiße Schrift auf ${colour} erreicht nur ${formatContrastRatio(ratio)}; nötig sind mindestens 4,5 : 1. Bitte eine dunklere Farbe wählen.`,
   };
+}
+
+/** The problems of an action field's trimmed name and colour as the input gives them (under /data). */
+export function actionFieldProblems(values: {
+  readonly name: string;
+  readonly colour: string;
+}): InputProblem[] {
+  const colour = colourProblem(values.colour, "/data/colour");
+  return [
+    ...blankProblems(values.name, "/data/name"),
+    ...(colour === null ? [] : [colour]),
+  ];
 }

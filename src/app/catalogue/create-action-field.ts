@@ -11,10 +11,9 @@ import {
   loadStoredProgramme,
 } from "../../db/structure.repository.js";
 import { FLAT_ROOT_KEY } from "../../domain/catalogue/levels.js";
-import { colourProblem } from "./action-field-rules.js";
+import { actionFieldProblems } from "./action-field-rules.js";
 import { CreateActionFieldInputSchema } from "./catalogue-edit.schema.js";
 import {
-  blankProblems,
   optionalText,
   rejectProblems,
   municipalityUseCase,
@@ -39,11 +38,7 @@ export const createActionField = municipalityUseCase(
       colour: data.colour.toLowerCase(),
       description: optionalText(data.description),
     };
-    const colour = colourProblem(values.colour, "/data/colour");
-    rejectProblems([
-      ...blankProblems(values.name, "/data/name"),
-      ...(colour === null ? [] : [colour]),
-    ]);
+    rejectProblems(actionFieldProblems(values));
     const taken = keyTakenProblem(values.key);
     return createStructureRecord(
       call,

@@ -3,10 +3,9 @@ import {
   listStoredActionFields,
   updateActionFieldRow,
 } from "../../db/structure.repository.js";
-import { colourProblem } from "./action-field-rules.js";
+import { actionFieldProblems } from "./action-field-rules.js";
 import { UpdateActionFieldInputSchema } from "./catalogue-edit.schema.js";
 import {
-  blankProblems,
   municipalityUseCase,
   optionalText,
   rejectProblems,
@@ -37,11 +36,7 @@ export const updateActionField = municipalityUseCase(
       colour: valid.data.colour.toLowerCase(),
       description: optionalText(valid.data.description),
     };
-    const colour = colourProblem(values.colour, "/data/colour");
-    rejectProblems([
-      ...blankProblems(values.name, "/data/name"),
-      ...(colour === null ? [] : [colour]),
-    ]);
+    rejectProblems(actionFieldProblems(values));
     return update(async (trx) => {
       await updateActionFieldRow(trx, field.id, values);
       // Every project's search entry names its action field.

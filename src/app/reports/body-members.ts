@@ -12,23 +12,17 @@ import {
   type MemberFields,
   type StoredCommittee,
 } from "../../db/report.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import { publicMembers, type BodyMember } from "../../domain/body/body.js";
 import { AppError } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
-import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   AddMemberInputSchema,
   RemoveMemberInputSchema,
   UpdateMemberInputSchema,
-  type AddMemberInput,
   type MemberData,
-  type RemoveMemberInput,
-  type UpdateMemberInput,
 } from "./bodies.schema.js";
 import {
-  authoriseReportingChange,
+  reportingUseCase,
   invalid,
   optionalText,
   StaleReportingVersion,
@@ -90,126 +84,99 @@ async function requireMember(
 }
 
 /** Adds a member to a body; returns its id. */
-export async function addMember(
-  ctx: AppContext,
-  principal: Principal,
-  input: AddMemberInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number }> {
-  const valid = requireValid(AddMemberInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "body_member.create",
-    { entityType: "body_member" },
-    origin,
-  );
-  const fields = memberFields(valid.data);
-  return change.run(async (trx) => {
-    const body = await requireBody(trx, change.municipality.id, valid.bodyId);
-    const id = await insertMember(trx, body.id, fields);
-    return {
-      value: { id },
-      record: {
-        entityId: id,
-        entityLabel: memberLabel(body, fields),
-        before: null,
-        after: { bodyId: body.id, ...memberRecord(fields) },
-        version: 1,
-      },
-    };
-  });
-}
+export const addMember = reportingUseCase(
+  AddMemberInputSchema,
+  "body_member.create",
+  () => ({ entityType: "body_member" }),
+  async ({ valid, change }) => {
+    const fields = memberFields(valid.data);
+    return change.run(async (trx) => {
+      const body = await requireBody(trx, change.municipality.id, valid.bodyId);
+      const id = await insertMember(trx, body.id, fields);
+      return {
+        value: { id },
+        record: {
+          entityId: id,
+          entityLabel: memberLabel(body, fields),
+          before: null,
+          after: { bodyId: body.id, ...memberRecord(fields) },
+          version: 1,
+        },
+      };
+    });
+  },
+);
 
 /** Changes a member (name, group, role, public or not). */
-export async function updateMember(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateMemberInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(UpdateMemberInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "body_member.update",
-    { entityType: "body_member", entityId: valid.memberId },
-    origin,
-  );
-  const fields = memberFields(valid.data);
-  return change.run(async (trx) => {
-    const { member, body } = await requireMember(
-      trx,
-      change.municipality.id,
-      valid.memberId,
-    );
-    const claimed =
-      member.version === valid.expectedVersion &&
-      (await updateMemberRow(trx, member.id, valid.expectedVersion, fields));
-    if (!claimed)
-      throw new StaleReportingVersion(
-        "body_member",
-        member.id,
-        valid.expectedVersion,
+export const updateMember = reportingUseCase(
+  UpdateMemberInputSchema,
+  "body_member.update",
+  (valid) => ({ entityType: "body_member", entityId: valid.memberId }),
+  async ({ valid, change }) => {
+    const fields = memberFields(valid.data);
+    return change.run(async (trx) => {
+      const { member, body } = await requireMember(
+        trx,
+        change.municipality.id,
+        valid.memberId,
       );
-    return {
-      value: { version: valid.expectedVersion + 1 },
-      record: {
-        entityId: member.id,
-        entityLabel: memberLabel(body, fields),
-        before: memberRecord(member),
-        after: memberRecord(fields),
-        version: valid.expectedVersion + 1,
-      },
-    };
-  });
-}
+      const claimed =
+        member.version === valid.expectedVersion &&
+        (await updateMemberRow(trx, member.id, valid.expectedVersion, fields));
+      if (!claimed)
+        throw new StaleReportingVersion(
+          "body_member",
+          member.id,
+          valid.expectedVersion,
+        );
+      return {
+        value: { version: valid.expectedVersion + 1 },
+        record: {
+          entityId: member.id,
+          entityLabel: memberLabel(body, fields),
+          before: memberRecord(member),
+          after: memberRecord(fields),
+          version: valid.expectedVersion + 1,
+        },
+      };
+    });
+  },
+);
 
 /** Removes a member from its body. */
-export async function removeMember(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveMemberInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<void> {
-  const valid = requireValid(RemoveMemberInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "body_member.delete",
-    { entityType: "body_member", entityId: valid.memberId },
-    origin,
-  );
-  await change.run(async (trx) => {
-    const { member, body } = await requireMember(
-      trx,
-      change.municipality.id,
-      valid.memberId,
-    );
-    const removed =
-      member.version === valid.expectedVersion &&
-      (await deleteMemberRow(trx, member.id, valid.expectedVersion));
-    if (!removed)
-      throw new StaleReportingVersion(
-        "body_member",
-        member.id,
-        valid.expectedVersion,
+export const removeMember = reportingUseCase(
+  RemoveMemberInputSchema,
+  "body_member.delete",
+  (valid) => ({ entityType: "body_member", entityId: valid.memberId }),
+  async ({ valid, change }) => {
+    await change.run(async (trx) => {
+      const { member, body } = await requireMember(
+        trx,
+        change.municipality.id,
+        valid.memberId,
       );
-    return {
-      value: undefined,
-      record: {
-        entityId: member.id,
-        entityLabel: memberLabel(body, member),
-        before: memberRecord(member),
-        after: null,
-        version: valid.expectedVersion + 1,
-      },
-    };
-  });
-}
+      const removed =
+        member.version === valid.expectedVersion &&
+        (await deleteMemberRow(trx, member.id, valid.expectedVersion));
+      if (!removed)
+        throw new StaleReportingVersion(
+          "body_member",
+          member.id,
+          valid.expectedVersion,
+        );
+      return {
+        value: undefined,
+        record: {
+          entityId: member.id,
+          entityLabel: memberLabel(body, member),
+          before: memberRecord(member),
+          after: null,
+          version: valid.expectedVersion + 1,
+        },
+      };
+    });
+  },
+);
 
 /** The members the public may see, of every body of a municipality (no permission needed). */
 export async function readPublicMembers(

@@ -18,7 +18,6 @@ import {
   type StoredCommittee,
   type StoredMeeting,
 } from "../../db/report.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import type {
   BodyMember,
   MinutesItem,
@@ -29,7 +28,6 @@ import {
   MAX_AGENDA_TITLE,
   MAX_PAPER_REFERENCE,
   RemoveMeetingInputSchema,
-  type RemoveMeetingInput,
 } from "./bodies.schema.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import {
@@ -37,22 +35,18 @@ import {
   parseIsoDate,
 } from "../../domain/calendar/calendar.js";
 import { AppError } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AppContext } from "../context.js";
-import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import type { CatalogueUseCase } from "../catalogue/edit-support.js";
 import {
   CreateCommitteeInputSchema,
   CreateMeetingInputSchema,
   UpdateCommitteeInputSchema,
   UpdateMeetingInputSchema,
   type CreateCommitteeInput,
-  type CreateMeetingInput,
   type MeetingData,
-  type UpdateCommitteeInput,
-  type UpdateMeetingInput,
 } from "./reporting.schema.js";
 import {
-  authoriseReportingChange,
+  reportingUseCase,
   invalid,
   optionalText,
   advanceVersion,
@@ -103,88 +97,70 @@ async function withUniqueAbbreviation<T>(
 }
 
 /** Creates a committee; returns its id. */
-export async function createCommittee(
-  ctx: AppContext,
-  principal: Principal,
-  input: CreateCommitteeInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number }> {
-  const valid = requireValid(CreateCommitteeInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "committee.create",
-    { entityType: "committee", entityLabel: valid.data.name },
-    origin,
-  );
-  const fields = committeeFields(valid.data);
-  return withUniqueAbbreviation(fields, () =>
-    change.run(async (trx) => {
-      const id = await insertCommittee(trx, change.municipality.id, fields);
-      return {
-        value: { id },
-        record: {
-          entityId: id,
-          entityLabel: committeeLabel(fields),
-          before: null,
-          after: fields,
-          version: 1,
-        },
-      };
-    }),
-  );
-}
+export const createCommittee = reportingUseCase(
+  CreateCommitteeInputSchema,
+  "committee.create",
+  (valid) => ({ entityType: "committee", entityLabel: valid.data.name }),
+  async ({ valid, change }) => {
+    const fields = committeeFields(valid.data);
+    return withUniqueAbbreviation(fields, () =>
+      change.run(async (trx) => {
+        const id = await insertCommittee(trx, change.municipality.id, fields);
+        return {
+          value: { id },
+          record: {
+            entityId: id,
+            entityLabel: committeeLabel(fields),
+            before: null,
+            after: fields,
+            version: 1,
+          },
+        };
+      }),
+    );
+  },
+);
 
 /** Changes a committee's name and abbreviation. */
-export async function updateCommittee(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateCommitteeInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(UpdateCommitteeInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "committee.update",
-    { entityType: "committee", entityId: valid.committeeId },
-    origin,
-  );
-  const fields = committeeFields(valid.data);
-  return withUniqueAbbreviation(fields, () =>
-    change.run(async (trx) => {
-      const committee = (
-        await listCommittees(trx, change.municipality.id)
-      ).find((each) => each.id === valid.committeeId);
-      if (committee === undefined)
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diesen Ausschuss gibt es nicht.",
-        });
-      requireVersion("committee", committee, valid.expectedVersion);
-      await updateCommitteeRow(trx, committee.id, fields);
-      const version = await advanceVersion(trx, "committee", committee);
-      return {
-        value: { version },
-        record: {
-          entityId: committee.id,
-          entityLabel: committeeLabel(fields),
-          before: {
-            name: committee.name,
-            abbreviation: committee.abbreviation,
-            ...(fields.oparlUrl === undefined
-              ? {}
-              : { oparlUrl: committee.oparlUrl }),
-            ...(fields.kind === undefined ? {} : { kind: committee.kind }),
+export const updateCommittee = reportingUseCase(
+  UpdateCommitteeInputSchema,
+  "committee.update",
+  (valid) => ({ entityType: "committee", entityId: valid.committeeId }),
+  async ({ valid, change }) => {
+    const fields = committeeFields(valid.data);
+    return withUniqueAbbreviation(fields, () =>
+      change.run(async (trx) => {
+        const committee = (
+          await listCommittees(trx, change.municipality.id)
+        ).find((each) => each.id === valid.committeeId);
+        if (committee === undefined)
+          throw new AppError("ERR_NOT_FOUND", {
+            detail: "Diesen Ausschuss gibt es nicht.",
+          });
+        requireVersion("committee", committee, valid.expectedVersion);
+        await updateCommitteeRow(trx, committee.id, fields);
+        const version = await advanceVersion(trx, "committee", committee);
+        return {
+          value: { version },
+          record: {
+            entityId: committee.id,
+            entityLabel: committeeLabel(fields),
+            before: {
+              name: committee.name,
+              abbreviation: committee.abbreviation,
+              ...(fields.oparlUrl === undefined
+                ? {}
+                : { oparlUrl: committee.oparlUrl }),
+              ...(fields.kind === undefined ? {} : { kind: committee.kind }),
+            },
+            after: fields,
+            version,
           },
-          after: fields,
-          version,
-        },
-      };
-    }),
-  );
-}
+        };
+      }),
+    );
+  },
+);
 
 async function meetingFields(
   ctx: AppContext,
@@ -235,6 +211,16 @@ function checkAgendaLengths(input: { readonly data?: unknown }): void {
         `darf höchstens ${max} Zeichen lang sein`,
       );
   }
+}
+
+/** The meeting use case with the agenda fields' lengths checked before anything else. */
+function agendaLengthsFirst<I extends { readonly data?: unknown }, R>(
+  useCase: CatalogueUseCase<I, R>,
+): CatalogueUseCase<I, R> {
+  return async (ctx, principal, input, origin) => {
+    checkAgendaLengths(input);
+    return useCase(ctx, principal, input, origin);
+  };
 }
 
 /** Trims the presenters; a name of only spaces is a problem at its place. */
@@ -325,129 +311,104 @@ async function requireMeetingAt(
 }
 
 /** Creates a meeting of a committee; returns its id. */
-export async function createMeeting(
-  ctx: AppContext,
-  principal: Principal,
-  input: CreateMeetingInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number }> {
-  checkAgendaLengths(input);
-  const valid = requireValid(CreateMeetingInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
+export const createMeeting = agendaLengthsFirst(
+  reportingUseCase(
+    CreateMeetingInputSchema,
     "meeting.create",
-    { entityType: "meeting" },
-    origin,
-  );
-  const { fields, committee } = await meetingFields(
-    ctx,
-    change.municipality,
-    valid.data,
-  );
-  return change.run(async (trx) => {
-    const id = await insertMeeting(trx, change.municipality.id, fields);
-    return {
-      value: { id },
-      record: {
-        entityId: id,
-        entityLabel: meetingLabel(committee, fields),
-        before: null,
-        after: fields,
-        version: 1,
-      },
-    };
-  });
-}
+    () => ({ entityType: "meeting" }),
+    async ({ ctx, valid, change }) => {
+      const { fields, committee } = await meetingFields(
+        ctx,
+        change.municipality,
+        valid.data,
+      );
+      return change.run(async (trx) => {
+        const id = await insertMeeting(trx, change.municipality.id, fields);
+        return {
+          value: { id },
+          record: {
+            entityId: id,
+            entityLabel: meetingLabel(committee, fields),
+            before: null,
+            after: fields,
+            version: 1,
+          },
+        };
+      });
+    },
+  ),
+);
 
 /** Changes a meeting (date, title, OParl links). */
-export async function updateMeeting(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateMeetingInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  checkAgendaLengths(input);
-  const valid = requireValid(UpdateMeetingInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
+export const updateMeeting = agendaLengthsFirst(
+  reportingUseCase(
+    UpdateMeetingInputSchema,
     "meeting.update",
-    { entityType: "meeting", entityId: valid.meetingId },
-    origin,
-  );
-  const { fields: sent, committee } = await meetingFields(
-    ctx,
-    change.municipality,
-    valid.data,
-  );
-  return change.run(async (trx) => {
-    const meeting = await requireMeetingAt(
-      trx,
-      change.municipality.id,
-      valid.meetingId,
-      valid.expectedVersion,
-    );
-    const fields = keepUnsent(valid.data, sent, meeting);
-    await updateMeetingRow(trx, meeting.id, fields);
-    const version = await advanceVersion(trx, "meeting", meeting);
-    const before = meetingRecord(meeting);
-    return {
-      value: { version },
-      record: {
-        entityId: meeting.id,
-        entityLabel: meetingLabel(committee, fields),
-        before,
-        after: fields,
-        version,
-      },
-    };
-  });
-}
+    (valid) => ({ entityType: "meeting", entityId: valid.meetingId }),
+    async ({ ctx, valid, change }) => {
+      const { fields: sent, committee } = await meetingFields(
+        ctx,
+        change.municipality,
+        valid.data,
+      );
+      return change.run(async (trx) => {
+        const meeting = await requireMeetingAt(
+          trx,
+          change.municipality.id,
+          valid.meetingId,
+          valid.expectedVersion,
+        );
+        const fields = keepUnsent(valid.data, sent, meeting);
+        await updateMeetingRow(trx, meeting.id, fields);
+        const version = await advanceVersion(trx, "meeting", meeting);
+        const before = meetingRecord(meeting);
+        return {
+          value: { version },
+          record: {
+            entityId: meeting.id,
+            entityLabel: meetingLabel(committee, fields),
+            before,
+            after: fields,
+            version,
+          },
+        };
+      });
+    },
+  ),
+);
 
 /** Removes a meeting no report belongs to. */
-export async function removeMeeting(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveMeetingInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<void> {
-  const valid = requireValid(RemoveMeetingInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "meeting.delete",
-    { entityType: "meeting", entityId: valid.meetingId },
-    origin,
-  );
-  await change.run(async (trx) => {
-    const meeting = await requireMeetingAt(
-      trx,
-      change.municipality.id,
-      valid.meetingId,
-      valid.expectedVersion,
-    );
-    if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
-      throw invalid(
-        "/meetingId",
-        "Zu dieser Sitzung gibt es einen Bericht; sie lässt sich daher nicht entfernen.",
+export const removeMeeting = reportingUseCase(
+  RemoveMeetingInputSchema,
+  "meeting.delete",
+  (valid) => ({ entityType: "meeting", entityId: valid.meetingId }),
+  async ({ valid, change }) => {
+    await change.run(async (trx) => {
+      const meeting = await requireMeetingAt(
+        trx,
+        change.municipality.id,
+        valid.meetingId,
+        valid.expectedVersion,
       );
-    await deleteMeetingRow(trx, meeting.id);
-    return {
-      value: undefined,
-      record: {
-        entityId: meeting.id,
-        entityLabel: `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}`,
-        before: meetingRecord(meeting),
-        after: null,
-        version: meeting.version + 1,
-      },
-    };
-  });
-}
+      if ((await countReportsOfMeeting(trx, meeting.id)) > 0)
+        throw invalid(
+          "/meetingId",
+          "Zu dieser Sitzung gibt es einen Bericht; sie lässt sich daher nicht entfernen.",
+        );
+      await deleteMeetingRow(trx, meeting.id);
+      return {
+        value: undefined,
+        record: {
+          entityId: meeting.id,
+          entityLabel: `${meeting.committeeAbbreviation} ${formatGermanDate(meeting.day)}`,
+          before: meetingRecord(meeting),
+          after: null,
+          version: meeting.version + 1,
+        },
+      };
+    });
+  },
+);
 
 /** Committees and meetings of a municipality (for the admin page and the report form). */
 export interface CommitteesAndMeetings {

@@ -15,7 +15,6 @@ import {
   type ReportFields,
   type StoredReport,
 } from "../../db/report.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import {
   formatGermanDate,
@@ -27,21 +26,15 @@ import {
 import { isUniqueViolation } from "../../db/project.repository.js";
 import { reportProjects } from "../../domain/report/report-document.js";
 import { AppError, type InputProblem } from "../../errors.js";
-import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
-import type { AppContext } from "../context.js";
 import { assembleDraft } from "./assemble-report.js";
 import {
   CreateReportInputSchema,
   PublishReportInputSchema,
   UpdateReportInputSchema,
-  type CreateReportInput,
-  type PublishReportInput,
-  type UpdateReportInput,
 } from "./reporting.schema.js";
 import {
-  authoriseReportingChange,
+  reportingUseCase,
   invalid,
   optionalText,
   advanceVersion,
@@ -148,67 +141,84 @@ function requireAsOf(text: string): number {
   return day;
 }
 
-/** Creates a draft report for a meeting: all sections, OZG figures on, no outlook yet. */
-export async function createReport(
-  ctx: AppContext,
-  principal: Principal,
-  input: CreateReportInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number; readonly number: number }> {
-  const valid = requireValid(CreateReportInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "report.create",
-    { entityType: "status_report" },
-    origin,
-  );
-  const asOf = requireAsOf(valid.data.asOf);
-  await requireMeetingId(ctx.db, change.municipality.id, valid.data.meetingId);
+/**
+ * The as-of day and previous report a report's settings give (`ownId`: the report itself,
+ * null for a new one), after checking the date and that the meeting exists.
+ */
+async function requireReportPlace(
+  db: Executor,
+  municipalityId: number,
+  data: {
+    readonly asOf: string;
+    readonly meetingId: number;
+    readonly previousReportId?: number | null;
+  },
+  ownId: number | null,
+): Promise<{
+  readonly asOf: number;
+  readonly previousReportId: number | null;
+}> {
+  const asOf = requireAsOf(data.asOf);
+  await requireMeetingId(db, municipalityId, data.meetingId);
   const previousReportId = await resolvePrevious(
-    ctx.db,
-    change.municipality.id,
+    db,
+    municipalityId,
     asOf,
-    valid.data.previousReportId,
-    null,
+    data.previousReportId,
+    ownId,
   );
-  const fields: ReportFields = {
-    meetingId: valid.data.meetingId,
-    previousReportId,
-    asOf,
-    title: valid.data.title?.trim() || DEFAULT_REPORT_TITLE,
-    sectionKeys: null,
-    includeOzg: true,
-    outlook: [],
-  };
-  // The transaction holds the municipality's row, so reports created at once get their
-  // numbers one after the other; should the unique index still refuse one, try again.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await change.run(async (trx, now) => {
-        const created = await insertReport(
-          trx,
-          change.municipality.id,
-          fields,
-          now,
-        );
-        return {
-          value: created,
-          record: {
-            entityId: created.id,
-            entityLabel: reportLabel({ ...fields, number: created.number }),
-            before: null,
-            after: { ...fields, number: created.number },
-            version: 1,
-          },
-        };
-      });
-    } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-    }
-  }
+  return { asOf, previousReportId };
 }
+
+/** Creates a draft report for a meeting: all sections, OZG figures on, no outlook yet. */
+export const createReport = reportingUseCase(
+  CreateReportInputSchema,
+  "report.create",
+  () => ({ entityType: "status_report" }),
+  async ({ ctx, valid, change }) => {
+    const { asOf, previousReportId } = await requireReportPlace(
+      ctx.db,
+      change.municipality.id,
+      valid.data,
+      null,
+    );
+    const fields: ReportFields = {
+      meetingId: valid.data.meetingId,
+      previousReportId,
+      asOf,
+      title: valid.data.title?.trim() || DEFAULT_REPORT_TITLE,
+      sectionKeys: null,
+      includeOzg: true,
+      outlook: [],
+    };
+    // The transaction holds the municipality's row, so reports created at once get their
+    // numbers one after the other; should the unique index still refuse one, try again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await change.run(async (trx, now) => {
+          const created = await insertReport(
+            trx,
+            change.municipality.id,
+            fields,
+            now,
+          );
+          return {
+            value: created,
+            record: {
+              entityId: created.id,
+              entityLabel: reportLabel({ ...fields, number: created.number }),
+              before: null,
+              after: { ...fields, number: created.number },
+              version: 1,
+            },
+          };
+        });
+      } catch (error) {
+        if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  },
+);
 
 function settingsSnapshot(report: ReportFields) {
   return {
@@ -223,82 +233,70 @@ function settingsSnapshot(report: ReportFields) {
 }
 
 /** Changes a draft's settings: meeting, as-of date, previous report, title, sections, OZG part, outlook. */
-export async function updateReport(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateReportInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(UpdateReportInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "report.update",
-    { entityType: "status_report", entityId: valid.reportId },
-    origin,
-  );
-  await requireReport(ctx.db, change.municipality.id, valid.reportId);
-  const asOf = requireAsOf(valid.data.asOf);
-  await requireMeetingId(ctx.db, change.municipality.id, valid.data.meetingId);
-  const previousReportId = await resolvePrevious(
-    ctx.db,
-    change.municipality.id,
-    asOf,
-    valid.data.previousReportId,
-    valid.reportId,
-  );
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const keys = new Set(
-    catalogue.impactAreas.flatMap((area) =>
-      area.actionFields.map((field) => field.key),
-    ),
-  );
-  const problems: InputProblem[] = [];
-  (valid.data.sectionKeys ?? []).forEach((key, index) => {
-    if (!keys.has(key))
-      problems.push({
-        path: `/data/sectionKeys/${index}`,
-        message: `Das Aktionsfeld „${key}“ gibt es nicht.`,
-      });
-  });
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  const fields: ReportFields = {
-    meetingId: valid.data.meetingId,
-    previousReportId,
-    asOf,
-    title: valid.data.title.trim(),
-    sectionKeys: valid.data.sectionKeys,
-    includeOzg: valid.data.includeOzg,
-    outlook: valid.data.outlook.map((item) => ({
-      when: item.when.trim(),
-      what: item.what.trim(),
-    })),
-    ...(valid.data.oparlPaperUrl === undefined
-      ? {}
-      : { oparlPaperUrl: optionalText(valid.data.oparlPaperUrl) }),
-  };
-  return change.run(async (trx, now) => {
-    const report = await requireDraft(
-      trx,
+export const updateReport = reportingUseCase(
+  UpdateReportInputSchema,
+  "report.update",
+  (valid) => ({ entityType: "status_report", entityId: valid.reportId }),
+  async ({ ctx, valid, change }) => {
+    await requireReport(ctx.db, change.municipality.id, valid.reportId);
+    const { asOf, previousReportId } = await requireReportPlace(
+      ctx.db,
       change.municipality.id,
+      valid.data,
       valid.reportId,
-      valid.expectedVersion,
     );
-    await updateDraftReportRow(trx, report.id, fields, now);
-    const version = await advanceVersion(trx, "status_report", report);
-    return {
-      value: { version },
-      record: {
-        entityId: report.id,
-        entityLabel: reportLabel(fields),
-        before: settingsSnapshot(report),
-        after: settingsSnapshot(fields),
-        version,
-      },
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const keys = new Set(
+      catalogue.impactAreas.flatMap((area) =>
+        area.actionFields.map((field) => field.key),
+      ),
+    );
+    const problems: InputProblem[] = [];
+    (valid.data.sectionKeys ?? []).forEach((key, index) => {
+      if (!keys.has(key))
+        problems.push({
+          path: `/data/sectionKeys/${index}`,
+          message: `Das Aktionsfeld „${key}“ gibt es nicht.`,
+        });
+    });
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    const fields: ReportFields = {
+      meetingId: valid.data.meetingId,
+      previousReportId,
+      asOf,
+      title: valid.data.title.trim(),
+      sectionKeys: valid.data.sectionKeys,
+      includeOzg: valid.data.includeOzg,
+      outlook: valid.data.outlook.map((item) => ({
+        when: item.when.trim(),
+        what: item.what.trim(),
+      })),
+      ...(valid.data.oparlPaperUrl === undefined
+        ? {}
+        : { oparlPaperUrl: optionalText(valid.data.oparlPaperUrl) }),
     };
-  });
-}
+    return change.run(async (trx, now) => {
+      const report = await requireDraft(
+        trx,
+        change.municipality.id,
+        valid.reportId,
+        valid.expectedVersion,
+      );
+      await updateDraftReportRow(trx, report.id, fields, now);
+      const version = await advanceVersion(trx, "status_report", report);
+      return {
+        value: { version },
+        record: {
+          entityId: report.id,
+          entityLabel: reportLabel(fields),
+          before: settingsSnapshot(report),
+          after: settingsSnapshot(fields),
+          version,
+        },
+      };
+    });
+  },
+);
 
 /** What a report still lacks before it may be published: a status for every project shown. */
 async function publishingProblems(
@@ -377,94 +375,92 @@ async function requireSecondReportConfirmed(
  * Publishes a draft: assembles its document as of now, stores it and freezes the report.
  * Refused while a project shown has no status. Returns the new version.
  */
-export async function publishReport(
-  ctx: AppContext,
-  principal: Principal,
-  input: PublishReportInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(PublishReportInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "report.publish",
-    { entityType: "status_report", entityId: valid.reportId },
-    origin,
-  );
-  await requireReport(ctx.db, change.municipality.id, valid.reportId);
-  // Read before the transaction: on SQLite the transaction holds the only connection.
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const today = germanDayOf(ctx.clock());
-  return change.run(async (trx, now) => {
-    const report = await requireDraft(
-      trx,
-      change.municipality.id,
-      valid.reportId,
-      valid.expectedVersion,
-    );
-    const publishedOn = backdatedDay(valid.publishedOn, report, today);
-    await requireSecondReportConfirmed(
-      trx,
-      change.municipality.id,
-      report,
-      valid.confirmSecondReport === true,
-    );
-    const problems = await publishingProblems(trx, catalogue, report);
-    if (problems.length > 0) {
-      throw new AppError("ERR_VALIDATION", {
-        detail: "Vor dem Veröffentlichen fehlen noch Angaben.",
-        problems,
-      });
-    }
-    // A backdated report counts as published at the start of the day set; when it was
-    // really entered stays beside it ("nachgetragen am …").
-    const publishedAt =
-      publishedOn === null ? now : startOfGermanDay(publishedOn).toISOString();
-    const recordedAt = publishedOn === null ? null : now;
-    const assembled = await assembleDraft(trx, catalogue, report, publishedAt);
-    const document =
-      recordedAt === null ? assembled : { ...assembled, recordedAt };
-    const publishedBy =
-      principal.kind === "user" ? principal.name : "Öffentlichkeit";
-    if (
-      !(await publishReportRow(trx, report.id, report.version, {
-        documentJson: JSON.stringify(document),
-        publishedAt,
-        recordedAt,
-        publishedBy,
-      }))
-    ) {
-      throw new StaleReportingVersion(
-        "status_report",
-        report.id,
+export const publishReport = reportingUseCase(
+  PublishReportInputSchema,
+  "report.publish",
+  (valid) => ({ entityType: "status_report", entityId: valid.reportId }),
+  async ({ ctx, principal, valid, change }) => {
+    await requireReport(ctx.db, change.municipality.id, valid.reportId);
+    // Read before the transaction: on SQLite the transaction holds the only connection.
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const today = germanDayOf(ctx.clock());
+    return change.run(async (trx, now) => {
+      const report = await requireDraft(
+        trx,
+        change.municipality.id,
+        valid.reportId,
         valid.expectedVersion,
       );
-    }
-    return {
-      value: { version: report.version + 1 },
-      record: {
-        entityId: report.id,
-        entityLabel: reportLabel(report),
-        before: { status: "draft" },
-        after: {
-          status: "published",
-          ...(publishedOn === null
-            ? {}
-            : {
-                publishedOn: formatIsoDate(publishedOn),
-                backdated: `veröffentlicht am ${formatGermanDate(publishedOn)} (nachgetragen am ${formatGermanDate(today)})`,
-              }),
-          projects: reportProjects(document).length,
-          statuses: Object.fromEntries(
-            document.statusSummary.counts.map((count) => [
-              count.status,
-              count.count,
-            ]),
-          ),
+      const publishedOn = backdatedDay(valid.publishedOn, report, today);
+      await requireSecondReportConfirmed(
+        trx,
+        change.municipality.id,
+        report,
+        valid.confirmSecondReport === true,
+      );
+      const problems = await publishingProblems(trx, catalogue, report);
+      if (problems.length > 0) {
+        throw new AppError("ERR_VALIDATION", {
+          detail: "Vor dem Veröffentlichen fehlen noch Angaben.",
+          problems,
+        });
+      }
+      // A backdated report counts as published at the start of the day set; when it was
+      // really entered stays beside it ("nachgetragen am …").
+      const publishedAt =
+        publishedOn === null
+          ? now
+          : startOfGermanDay(publishedOn).toISOString();
+      const recordedAt = publishedOn === null ? null : now;
+      const assembled = await assembleDraft(
+        trx,
+        catalogue,
+        report,
+        publishedAt,
+      );
+      const document =
+        recordedAt === null ? assembled : { ...assembled, recordedAt };
+      const publishedBy =
+        principal.kind === "user" ? principal.name : "Öffentlichkeit";
+      if (
+        !(await publishReportRow(trx, report.id, report.version, {
+          documentJson: JSON.stringify(document),
+          publishedAt,
+          recordedAt,
+          publishedBy,
+        }))
+      ) {
+        throw new StaleReportingVersion(
+          "status_report",
+          report.id,
+          valid.expectedVersion,
+        );
+      }
+      return {
+        value: { version: report.version + 1 },
+        record: {
+          entityId: report.id,
+          entityLabel: reportLabel(report),
+          before: { status: "draft" },
+          after: {
+            status: "published",
+            ...(publishedOn === null
+              ? {}
+              : {
+                  publishedOn: formatIsoDate(publishedOn),
+                  backdated: `veröffentlicht am ${formatGermanDate(publishedOn)} (nachgetragen am ${formatGermanDate(today)})`,
+                }),
+            projects: reportProjects(document).length,
+            statuses: Object.fromEntries(
+              document.statusSummary.counts.map((count) => [
+                count.status,
+                count.count,
+              ]),
+            ),
+          },
+          version: report.version + 1,
         },
-        version: report.version + 1,
-      },
-    };
-  });
-}
+      };
+    });
+  },
+);

@@ -11,6 +11,7 @@ import {
   updateEntryRow,
   findReport,
   type EntryFields,
+  type StoredReport,
   type StoredEntry,
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
@@ -63,6 +64,40 @@ export function projectScopeOf(catalogue: Catalogue, entry: ProjectInContext) {
       (responsibility) => responsibility.orgUnitCode,
     ),
   };
+}
+
+/**
+ * The municipality, project and report an entry's input names; the principal must be allowed
+ * to report on the project (a refusal is logged as `attempted`).
+ */
+async function requireEntryTarget(
+  ctx: AppContext,
+  principal: Principal,
+  target: {
+    readonly municipality: string;
+    readonly project: string;
+    readonly reportId: number;
+  },
+  attempted: string,
+  origin: RequestOrigin,
+): Promise<{
+  readonly municipality: Municipality;
+  readonly project: ProjectInContext;
+  readonly report: StoredReport;
+}> {
+  const municipality = await requireMunicipality(ctx.db, target.municipality);
+  const catalogue = await getCatalogue(ctx, municipality.slug);
+  const project = await requireReportableProject(
+    ctx,
+    principal,
+    municipality,
+    catalogue,
+    target.project,
+    attempted,
+    origin,
+  );
+  const report = await requireReport(ctx.db, municipality.id, target.reportId);
+  return { municipality, project, report };
 }
 
 /** The project, which the principal must be allowed to report on; logs and throws otherwise. */
@@ -243,18 +278,13 @@ export async function saveReportEntry(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(SaveReportEntryInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const catalogue = await getCatalogue(ctx, municipality.slug);
-  const project = await requireReportableProject(
+  const { municipality, project } = await requireEntryTarget(
     ctx,
     principal,
-    municipality,
-    catalogue,
-    valid.project,
+    valid,
     "report_entry.update",
     origin,
   );
-  await requireReport(ctx.db, municipality.id, valid.reportId);
   if (
     valid.data.newDate !== null &&
     parsePointInTime(valid.data.newDate) === null
@@ -313,18 +343,13 @@ export async function confirmUnchanged(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<{ readonly version: number }> {
   const valid = requireValid(ConfirmUnchangedInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const catalogue = await getCatalogue(ctx, municipality.slug);
-  const project = await requireReportableProject(
+  const { municipality, project, report } = await requireEntryTarget(
     ctx,
     principal,
-    municipality,
-    catalogue,
-    valid.project,
+    valid,
     "report_entry.unchanged",
     origin,
   );
-  const report = await requireReport(ctx.db, municipality.id, valid.reportId);
   const previous = await previousDocument(
     ctx,
     municipality.id,

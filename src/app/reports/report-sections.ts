@@ -6,6 +6,7 @@
  * The first free section also places the block of per-project entries, which can then
  * be moved like a section but not removed.
  */
+import type { Static, TSchema } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import { listIndicators } from "../../db/indicator.repository.js";
@@ -28,7 +29,10 @@ import {
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  UNKNOWN_ORIGIN,
+  type CatalogueUseCase,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { reportLabel, requireDraft, requireReport } from "./manage-reports.js";
 import { getReportForEditing } from "./read-reports.js";
@@ -37,15 +41,12 @@ import {
   MoveReportSectionInputSchema,
   RemoveReportSectionInputSchema,
   UpdateReportSectionInputSchema,
-  type AddReportSectionInput,
   type FreeSectionData,
-  type MoveReportSectionInput,
-  type RemoveReportSectionInput,
-  type UpdateReportSectionInput,
 } from "./reporting.schema.js";
 import {
-  authoriseReportingChange,
   invalid,
+  reportingUseCase,
+  type ReportingChange,
   requireMunicipality,
   requireReportingAdmin,
 } from "./reporting-support.js";
@@ -203,25 +204,12 @@ interface SectionChange {
   ): Promise<{ readonly version: number }>;
 }
 
-/**
- * Finds the municipality and the report, and lets only the municipality's reporting
- * admins on; the change they may then run is logged as `action`.
- */
-async function authoriseSectionChange(
+/** The section change an authorised change of the report becomes, once the report is found. */
+async function sectionChange(
   ctx: AppContext,
-  principal: Principal,
   target: SectionTarget,
-  action: string,
-  origin: RequestOrigin,
+  change: ReportingChange,
 ): Promise<SectionChange> {
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    target,
-    action,
-    { entityType: "status_report", entityId: target.reportId },
-    origin,
-  );
   const { municipality } = change;
   await requireReport(ctx.db, municipality.id, target.reportId);
   const inDraft: SectionChange["inDraft"] = (work) =>
@@ -261,6 +249,29 @@ async function authoriseSectionChange(
   };
 }
 
+/**
+ * A use case that changes the sections of a draft: checks the input against `schema`, lets
+ * only the municipality's reporting administrators on, logged as `action` on the report,
+ * then lets `run` make the change.
+ */
+function sectionUseCase<S extends TSchema & { static: SectionTarget }, R>(
+  schema: S,
+  action: string,
+  run: (call: {
+    readonly ctx: AppContext;
+    readonly valid: Static<S>;
+    readonly change: SectionChange;
+  }) => Promise<R>,
+): CatalogueUseCase<Static<S>, R> {
+  return reportingUseCase(
+    schema,
+    action,
+    (valid) => ({ entityType: "status_report", entityId: valid.reportId }),
+    async ({ ctx, valid, change }) =>
+      run({ ctx, valid, change: await sectionChange(ctx, valid, change) }),
+  );
+}
+
 function snapshot(
   section: Pick<StoredReportSection, "kind"> & FreeSectionContent,
 ) {
@@ -296,169 +307,135 @@ const EMPTY: FreeSectionContent = {
  * first one also places the block of per-project entries (after the introduction,
  * before the rest). Returns the section's id and the report's new version.
  */
-export async function addReportSection(
-  ctx: AppContext,
-  principal: Principal,
-  input: AddReportSectionInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly id: number; readonly version: number }> {
-  const valid = requireValid(AddReportSectionInputSchema, input);
-  const change = await authoriseSectionChange(
-    ctx,
-    principal,
-    valid,
-    "report.section.create",
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const content = contentOf(valid.kind, trimmed(valid.data));
-  const problems = await contentProblems(ctx, catalogue, valid.kind, content);
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return change.inDraft(async (trx, report) => {
-    const sections = await listReportSections(trx, report.id);
-    if (
-      ONCE.includes(valid.kind) &&
-      sections.some((section) => section.kind === valid.kind)
-    ) {
-      throw new AppError("ERR_VALIDATION", {
-        problems: [
-          {
-            path: "/kind",
-            message:
-              valid.kind === "introduction"
-                ? "Der Bericht hat schon eine Einleitung."
-                : "Der Bericht hat schon einen Ausblick.",
-          },
-        ],
-      });
-    }
-    const ids = sections.map((section) => section.id);
-    if (!sections.some((section) => section.kind === "projects"))
-      ids.push(await insertReportSection(trx, report.id, "projects", 0, EMPTY));
-    const id = await insertReportSection(
-      trx,
-      report.id,
-      valid.kind,
-      0,
-      content,
-    );
-    await setReportSectionOrder(
-      trx,
-      report.id,
-      valid.kind === "introduction" ? [id, ...ids] : [...ids, id],
-    );
-    return {
-      value: { id, version: report.version + 1 },
-      before: null,
-      after: snapshot({ kind: valid.kind, ...content }),
-    };
-  });
-}
-
-/** Changes a free section's content. Returns the report's new version. */
-export async function updateReportSection(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateReportSectionInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(UpdateReportSectionInputSchema, input);
-  const change = await authoriseSectionChange(
-    ctx,
-    principal,
-    valid,
-    "report.section.update",
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const existing = await listReportSections(ctx.db, valid.reportId);
-  const kind = existing.find((each) => each.id === valid.sectionId)?.kind;
-  if (kind === undefined || kind === "projects") throw noSuchSection();
-  const content = contentOf(kind, trimmed(valid.data));
-  const problems = await contentProblems(ctx, catalogue, kind, content);
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return change.onSection(valid.sectionId, async (trx, report, section) => {
-    await updateReportSectionRow(trx, report.id, section.id, content);
-    return {
-      before: snapshot(section),
-      after: snapshot({ kind: section.kind, ...content }),
-    };
-  });
-}
-
-/** Moves a section (or the projects block) one place up or down. */
-export async function moveReportSection(
-  ctx: AppContext,
-  principal: Principal,
-  input: MoveReportSectionInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(MoveReportSectionInputSchema, input);
-  const change = await authoriseSectionChange(
-    ctx,
-    principal,
-    valid,
-    "report.section.move",
-    origin,
-  );
-  return change.onSection(
-    valid.sectionId,
-    async (trx, report, section, sections) => {
-      const ids = sections.map((each) => each.id);
-      const from = ids.indexOf(section.id);
-      const to = valid.direction === "up" ? from - 1 : from + 1;
-      if (to >= 0 && to < ids.length) {
-        ids[from] = ids[to]!;
-        ids[to] = section.id;
+export const addReportSection = sectionUseCase(
+  AddReportSectionInputSchema,
+  "report.section.create",
+  async ({ ctx, valid, change }) => {
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const content = contentOf(valid.kind, trimmed(valid.data));
+    const problems = await contentProblems(ctx, catalogue, valid.kind, content);
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    return change.inDraft(async (trx, report) => {
+      const sections = await listReportSections(trx, report.id);
+      if (
+        ONCE.includes(valid.kind) &&
+        sections.some((section) => section.kind === valid.kind)
+      ) {
+        throw new AppError("ERR_VALIDATION", {
+          problems: [
+            {
+              path: "/kind",
+              message:
+                valid.kind === "introduction"
+                  ? "Der Bericht hat schon eine Einleitung."
+                  : "Der Bericht hat schon einen Ausblick.",
+            },
+          ],
+        });
       }
-      await setReportSectionOrder(trx, report.id, ids);
-      return {
-        before: {
-          kind: section.kind,
-          heading: section.heading,
-          position: from + 1,
-        },
-        after: {
-          kind: section.kind,
-          heading: section.heading,
-          position: ids.indexOf(section.id) + 1,
-        },
-      };
-    },
-  );
-}
-
-/** Removes a free section (the projects block cannot be removed). */
-export async function removeReportSection(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveReportSectionInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(RemoveReportSectionInputSchema, input);
-  const change = await authoriseSectionChange(
-    ctx,
-    principal,
-    valid,
-    "report.section.delete",
-    origin,
-  );
-  return change.onSection(
-    valid.sectionId,
-    async (trx, report, section, sections) => {
-      if (section.kind === "projects") throw noSuchSection();
-      await deleteReportSectionRow(trx, report.id, section.id);
+      const ids = sections.map((section) => section.id);
+      if (!sections.some((section) => section.kind === "projects"))
+        ids.push(
+          await insertReportSection(trx, report.id, "projects", 0, EMPTY),
+        );
+      const id = await insertReportSection(
+        trx,
+        report.id,
+        valid.kind,
+        0,
+        content,
+      );
       await setReportSectionOrder(
         trx,
         report.id,
-        sections
-          .filter((each) => each.id !== section.id)
-          .map((each) => each.id),
+        valid.kind === "introduction" ? [id, ...ids] : [...ids, id],
       );
-      return { before: snapshot(section), after: null };
-    },
-  );
-}
+      return {
+        value: { id, version: report.version + 1 },
+        before: null,
+        after: snapshot({ kind: valid.kind, ...content }),
+      };
+    });
+  },
+);
+
+/** Changes a free section's content. Returns the report's new version. */
+export const updateReportSection = sectionUseCase(
+  UpdateReportSectionInputSchema,
+  "report.section.update",
+  async ({ ctx, valid, change }) => {
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const existing = await listReportSections(ctx.db, valid.reportId);
+    const kind = existing.find((each) => each.id === valid.sectionId)?.kind;
+    if (kind === undefined || kind === "projects") throw noSuchSection();
+    const content = contentOf(kind, trimmed(valid.data));
+    const problems = await contentProblems(ctx, catalogue, kind, content);
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    return change.onSection(valid.sectionId, async (trx, report, section) => {
+      await updateReportSectionRow(trx, report.id, section.id, content);
+      return {
+        before: snapshot(section),
+        after: snapshot({ kind: section.kind, ...content }),
+      };
+    });
+  },
+);
+
+/** Moves a section (or the projects block) one place up or down. */
+export const moveReportSection = sectionUseCase(
+  MoveReportSectionInputSchema,
+  "report.section.move",
+  async ({ valid, change }) => {
+    return change.onSection(
+      valid.sectionId,
+      async (trx, report, section, sections) => {
+        const ids = sections.map((each) => each.id);
+        const from = ids.indexOf(section.id);
+        const to = valid.direction === "up" ? from - 1 : from + 1;
+        if (to >= 0 && to < ids.length) {
+          ids[from] = ids[to]!;
+          ids[to] = section.id;
+        }
+        await setReportSectionOrder(trx, report.id, ids);
+        return {
+          before: {
+            kind: section.kind,
+            heading: section.heading,
+            position: from + 1,
+          },
+          after: {
+            kind: section.kind,
+            heading: section.heading,
+            position: ids.indexOf(section.id) + 1,
+          },
+        };
+      },
+    );
+  },
+);
+
+/** Removes a free section (the projects block cannot be removed). */
+export const removeReportSection = sectionUseCase(
+  RemoveReportSectionInputSchema,
+  "report.section.delete",
+  async ({ valid, change }) => {
+    return change.onSection(
+      valid.sectionId,
+      async (trx, report, section, sections) => {
+        if (section.kind === "projects") throw noSuchSection();
+        await deleteReportSectionRow(trx, report.id, section.id);
+        await setReportSectionOrder(
+          trx,
+          report.id,
+          sections
+            .filter((each) => each.id !== section.id)
+            .map((each) => each.id),
+        );
+        return { before: snapshot(section), after: null };
+      },
+    );
+  },
+);
 
 /** A draft's sections for the section editor, with the key figures a topic may show. */
 export interface ReportSectionsForEditing {

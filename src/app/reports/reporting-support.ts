@@ -10,6 +10,7 @@
  * check — is the report still a draft, is the entry still at the version the form was
  * opened on — see all committed changes of the municipality (ADR 0007).
  */
+import type { Static, TSchema } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import { listAuditEvents } from "../../db/audit.repository.js";
 import type { Database } from "../../db/database.js";
@@ -29,7 +30,10 @@ import type { AppContext } from "../context.js";
 import {
   entityGuard,
   requireMunicipality,
+  requireValid,
   municipalityGuard,
+  UNKNOWN_ORIGIN,
+  type CatalogueUseCase,
   type GuardedEntity,
 } from "../catalogue/edit-support.js";
 import {
@@ -256,6 +260,44 @@ export async function authoriseReportingChange(
           };
         },
       ),
+  };
+}
+
+/** A reporting use case's call once its input is valid and its change authorised. */
+export interface ReportingCall<I> {
+  readonly ctx: AppContext;
+  readonly principal: Principal;
+  readonly valid: I;
+  readonly change: ReportingChange;
+}
+
+/**
+ * A use case only the municipality's reporting administrators may run: checks the input
+ * against `schema`, authorises `action` on the entity `entityOf` names (see
+ * authoriseReportingChange), then lets `run` do the work.
+ */
+export function reportingUseCase<
+  S extends TSchema & {
+    static: { readonly municipality: string; readonly reason?: string | null };
+  },
+  R,
+>(
+  schema: S,
+  action: string,
+  entityOf: (valid: Static<S>) => GuardedEntity,
+  run: (call: ReportingCall<Static<S>>) => Promise<R>,
+): CatalogueUseCase<Static<S>, R> {
+  return async (ctx, principal, input, origin = UNKNOWN_ORIGIN) => {
+    const valid = requireValid(schema, input);
+    const change = await authoriseReportingChange(
+      ctx,
+      principal,
+      valid,
+      action,
+      entityOf(valid),
+      origin,
+    );
+    return run({ ctx, principal, valid, change });
   };
 }
 

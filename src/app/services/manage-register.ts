@@ -38,10 +38,11 @@ import {
 } from "../../domain/service/service-table.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import { requireValid, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   authoriseReportingChange,
+  reportingUseCase,
   invalid,
   optionalText,
   advanceVersion,
@@ -50,8 +51,6 @@ import {
 import {
   ChangeServiceInputSchema,
   CreateServiceInputSchema,
-  type ChangeServiceInput,
-  type CreateServiceInput,
   type ServiceData,
 } from "./register.schema.js";
 
@@ -111,157 +110,140 @@ export function serviceLabel(
 }
 
 /** Adds a service (the first record of its LeiKa key); returns the canonical key. */
-export async function createService(
-  ctx: AppContext,
-  principal: Principal,
-  input: CreateServiceInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly leikaKey: string }> {
-  const valid = requireValid(CreateServiceInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "service.create",
-    { entityType: "service", entityLabel: valid.data.name },
-    origin,
-  );
-  const key = parseLeikaKey(valid.leikaKey);
-  if (!key.ok) throw invalid("/leikaKey", key.problem.message);
-  const validFrom =
-    valid.validFrom === null ? null : parseIsoDate(valid.validFrom);
-  const service = serviceOf(key.key, valid.data, validFrom, null);
-  const problems = recordProblems(service);
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return change.run(async (trx) => {
-    if (
-      (await listServices(trx, change.municipality.id)).some(
-        (each) => each.service.leikaKey === key.key,
-      )
-    ) {
-      throw invalid(
-        "/leikaKey",
-        `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`,
-      );
-    }
-    const id = await insertService(trx, change.municipality.id, service);
-    return {
-      value: { leikaKey: key.key },
-      record: {
-        entityId: id,
-        entityLabel: serviceLabel(service),
-        before: null,
-        after: service,
-        version: 1,
-      },
-    };
-  });
-}
+export const createService = reportingUseCase(
+  CreateServiceInputSchema,
+  "service.create",
+  (valid) => ({ entityType: "service", entityLabel: valid.data.name }),
+  async ({ valid, change }) => {
+    const key = parseLeikaKey(valid.leikaKey);
+    if (!key.ok) throw invalid("/leikaKey", key.problem.message);
+    const validFrom =
+      valid.validFrom === null ? null : parseIsoDate(valid.validFrom);
+    const service = serviceOf(key.key, valid.data, validFrom, null);
+    const problems = recordProblems(service);
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    return change.run(async (trx) => {
+      if (
+        (await listServices(trx, change.municipality.id)).some(
+          (each) => each.service.leikaKey === key.key,
+        )
+      ) {
+        throw invalid(
+          "/leikaKey",
+          `Die Leistung ${key.key} ist schon eingetragen; bitte dort einen neuen Stand erfassen.`,
+        );
+      }
+      const id = await insertService(trx, change.municipality.id, service);
+      return {
+        value: { leikaKey: key.key },
+        record: {
+          entityId: id,
+          entityLabel: serviceLabel(service),
+          before: null,
+          after: service,
+          version: 1,
+        },
+      };
+    });
+  },
+);
 
 /**
  * Changes a service: corrects a record in place, or — with a day — ends the current record
  * the day before and adds the new state from that day, so the register remembers what held
  * on every as-of date of a report.
  */
-export async function changeService(
-  ctx: AppContext,
-  principal: Principal,
-  input: ChangeServiceInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(ChangeServiceInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "service.update",
-    {
-      entityType: "service",
-      entityId: valid.recordId,
-      entityLabel: valid.leikaKey,
-    },
-    origin,
-  );
-  const from = valid.from === null ? null : parseIsoDate(valid.from);
-  if (valid.mode === "new-state" && from === null)
-    throw invalid(
-      "/from",
-      "Bitte das Datum angeben, ab dem der neue Stand gilt.",
-    );
-  return change.run(async (trx) => {
-    const records = (await listServices(trx, change.municipality.id)).filter(
-      (each) => each.service.leikaKey === valid.leikaKey,
-    );
-    const stored = records.find((each) => each.id === valid.recordId);
-    if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
-    requireVersion("service", stored, valid.expectedVersion);
-    const others = records
-      .filter((each) => each.id !== stored.id)
-      .map((each) => each.service);
-    if (valid.mode === "correct") {
-      const corrected = serviceOf(
-        valid.leikaKey,
-        valid.data,
-        stored.service.validFrom,
-        stored.service.validUntil,
+export const changeService = reportingUseCase(
+  ChangeServiceInputSchema,
+  "service.update",
+  (valid) => ({
+    entityType: "service",
+    entityId: valid.recordId,
+    entityLabel: valid.leikaKey,
+  }),
+  async ({ valid, change }) => {
+    const from = valid.from === null ? null : parseIsoDate(valid.from);
+    if (valid.mode === "new-state" && from === null)
+      throw invalid(
+        "/from",
+        "Bitte das Datum angeben, ab dem der neue Stand gilt.",
       );
+    return change.run(async (trx) => {
+      const records = (await listServices(trx, change.municipality.id)).filter(
+        (each) => each.service.leikaKey === valid.leikaKey,
+      );
+      const stored = records.find((each) => each.id === valid.recordId);
+      if (stored === undefined) throw new AppError("ERR_SERVICE_NOT_FOUND");
+      requireVersion("service", stored, valid.expectedVersion);
+      const others = records
+        .filter((each) => each.id !== stored.id)
+        .map((each) => each.service);
+      if (valid.mode === "correct") {
+        const corrected = serviceOf(
+          valid.leikaKey,
+          valid.data,
+          stored.service.validFrom,
+          stored.service.validUntil,
+        );
+        const problems = [
+          ...recordProblems(corrected),
+          ...registerProblems([...others, corrected]),
+        ];
+        if (problems.length > 0)
+          throw new AppError("ERR_VALIDATION", { problems });
+        await updateServiceRow(trx, stored.id, corrected);
+        const version = await advanceVersion(trx, "ozg_service", stored);
+        return {
+          value: { version },
+          record: {
+            entityId: stored.id,
+            entityLabel: serviceLabel(corrected),
+            before: stored.service,
+            after: corrected,
+            version,
+          },
+        };
+      }
+      const start = from!;
+      if (stored.service.validUntil !== null)
+        throw invalid(
+          "/from",
+          "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.",
+        );
+      if (
+        stored.service.validFrom !== null &&
+        start <= stored.service.validFrom
+      ) {
+        throw invalid(
+          "/from",
+          `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`,
+        );
+      }
+      const closed: Service = { ...stored.service, validUntil: start - 1 };
+      const next = serviceOf(valid.leikaKey, valid.data, start, null);
       const problems = [
-        ...recordProblems(corrected),
-        ...registerProblems([...others, corrected]),
+        ...recordProblems(next),
+        ...registerProblems([...others, closed, next]),
       ];
       if (problems.length > 0)
         throw new AppError("ERR_VALIDATION", { problems });
-      await updateServiceRow(trx, stored.id, corrected);
+      await updateServiceRow(trx, stored.id, closed);
       const version = await advanceVersion(trx, "ozg_service", stored);
+      const id = await insertService(trx, change.municipality.id, next);
       return {
         value: { version },
         record: {
+          action: "service.new-state",
           entityId: stored.id,
-          entityLabel: serviceLabel(corrected),
+          entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
           before: stored.service,
-          after: corrected,
+          after: { ...next, recordId: id },
           version,
         },
       };
-    }
-    const start = from!;
-    if (stored.service.validUntil !== null)
-      throw invalid(
-        "/from",
-        "Ein neuer Stand lässt sich nur an den aktuellen Eintrag anschließen.",
-      );
-    if (
-      stored.service.validFrom !== null &&
-      start <= stored.service.validFrom
-    ) {
-      throw invalid(
-        "/from",
-        `Der neue Stand muss nach dem Beginn des bisherigen (${formatGermanDate(stored.service.validFrom)}) gelten.`,
-      );
-    }
-    const closed: Service = { ...stored.service, validUntil: start - 1 };
-    const next = serviceOf(valid.leikaKey, valid.data, start, null);
-    const problems = [
-      ...recordProblems(next),
-      ...registerProblems([...others, closed, next]),
-    ];
-    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-    await updateServiceRow(trx, stored.id, closed);
-    const version = await advanceVersion(trx, "ozg_service", stored);
-    const id = await insertService(trx, change.municipality.id, next);
-    return {
-      value: { version },
-      record: {
-        action: "service.new-state",
-        entityId: stored.id,
-        entityLabel: `${serviceLabel(next)} ab ${formatGermanDate(start)}`,
-        before: stored.service,
-        after: { ...next, recordId: id },
-        version,
-      },
-    };
-  });
-}
+    });
+  },
+);
 
 /** The rows of a table file as read by exports/register. */
 export interface RegisterTable {

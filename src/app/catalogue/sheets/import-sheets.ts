@@ -432,13 +432,13 @@ export async function prepareSheetImport(
   return { token, preview: checked };
 }
 
-/** The preview of an upload, against the catalogue as it is now. */
-export async function showSheetImport(
+/** The principal's own upload the input names, with its file checked against the catalogue as it is now. */
+async function requireCheckedUpload(
   ctx: AppContext,
   principal: Principal,
   input: { readonly municipality: string; readonly token: string },
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<SheetImportPreview> {
+  origin: RequestOrigin,
+) {
   const { municipality, upload } = await requireOwnUpload(
     ctx,
     principal,
@@ -451,6 +451,22 @@ export async function showSheetImport(
     municipality,
     upload.fileName,
     upload.content,
+  );
+  return { municipality, upload, checked };
+}
+
+/** The preview of an upload, against the catalogue as it is now. */
+export async function showSheetImport(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly municipality: string; readonly token: string },
+  origin: RequestOrigin = UNKNOWN_ORIGIN,
+): Promise<SheetImportPreview> {
+  const { municipality, upload, checked } = await requireCheckedUpload(
+    ctx,
+    principal,
+    input,
+    origin,
   );
   return previewOf(ctx.db, municipality, upload.fileName, checked);
 }
@@ -471,18 +487,11 @@ export async function confirmSheetImport(
   },
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<SheetImportPreview> {
-  const { municipality, upload } = await requireOwnUpload(
+  const { municipality, upload, checked } = await requireCheckedUpload(
     ctx,
     principal,
-    SHEET_UPLOADS,
     input,
     origin,
-  );
-  const checked = await checkFile(
-    ctx.db,
-    municipality,
-    upload.fileName,
-    upload.content,
   );
   return applyImport(
     ctx,
