@@ -5,6 +5,7 @@
  * for the council's decision. The banners are regions with a heading, so that screen
  * reader users meet them in the headings list too.
  */
+import type { Children } from "@kitajs/html";
 import { editionTitleIn } from "../../i18n/edition-title.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { ViewContext } from "../components/view.js";
@@ -25,7 +26,7 @@ function ScopeBanner(props: {
   readonly variant?: "draft" | "older" | undefined;
   readonly title: string;
   readonly text: string;
-  readonly children?: JSX.Element | undefined;
+  readonly children?: Children;
 }): JSX.Element {
   return (
     <div
