@@ -21,7 +21,7 @@ import {
   listReasonCategories,
   loadDraftForeword,
 } from "../../db/revision.repository.js";
-import { type Principal, actorLabel } from "../../domain/access/principal.js";
+import { actorLabel } from "../../domain/access/principal.js";
 import type {
   Catalogue,
   Municipality,
@@ -60,20 +60,12 @@ import {
   type AccountActor,
   COMMAND_LINE_LABEL,
 } from "../auth/account-audit.js";
-import {
-  rejectProblems,
-  requireMunicipality,
-  requireValid,
-  UNKNOWN_ORIGIN,
-} from "../catalogue/edit-support.js";
+import { rejectProblems } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { catalogueToSnapshot } from "./edition-snapshot.js";
-import {
-  PublishEditionInputSchema,
-  type PublishEditionInput,
-} from "./edition-input.schema.js";
+import { PublishEditionInputSchema } from "./edition-input.schema.js";
 import { getEdition } from "./read-editions.js";
-import { requireAdministratorOf } from "./revise-draft.js";
+import { administratorUseCase } from "./revise-draft.js";
 
 /** What an edition is made of, checked. */
 export interface EditionContent {
@@ -164,147 +156,142 @@ function optional(value: string | undefined): string | null {
 }
 
 /** Publishes the draft as the next edition (administrators); returns its number. */
-export async function publishEdition(
-  ctx: AppContext,
-  principal: Principal,
-  input: PublishEditionInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly number: number }> {
-  const valid = requireValid(PublishEditionInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const user = await requireAdministratorOf(
+export const publishEdition = administratorUseCase(
+  PublishEditionInputSchema,
+  "edition.publish",
+  async ({
     ctx,
-    principal,
     municipality,
-    "edition.publish",
+    valid,
     origin,
-  );
-
-  const latestNumber = await findLatestEditionNumber(ctx.db, municipality.id);
-  const previous =
-    latestNumber === null
-      ? null
-      : (await getEdition(ctx, valid.municipality, latestNumber)).edition;
-  const number = (latestNumber ?? 0) + 1;
-  const now = ctx.clock();
-  const publishedOn = valid.data.publishedOn ?? germanIsoDateOf(now);
-  const councilUrl = optional(valid.data.councilUrl);
-  const oparlPaperUrl = optional(valid.data.oparlPaperUrl);
-  const problems: InputProblem[] = [];
-  if (parseIsoDate(publishedOn) === null) {
-    problems.push({
-      path: "/data/publishedOn",
-      message: "ist kein gültiges Datum.",
-    });
-  } else if (previous !== null && publishedOn < previous.publishedOn) {
-    problems.push({
-      path: "/data/publishedOn",
-      message: `liegt vor der ${previous.title} (${formatIsoDateGerman(previous.publishedOn)}).`,
-    });
-  }
-  if (councilUrl !== null && !/^https?:\/\/[^\s]+$/.test(councilUrl)) {
-    problems.push({
-      path: "/data/councilUrl",
-      message: "muss eine Adresse sein, die mit https:// beginnt.",
-    });
-  }
-  if (oparlPaperUrl !== null && !/^https?:\/\/[^\s]+$/.test(oparlPaperUrl)) {
-    problems.push({
-      path: "/data/oparlPaperUrl",
-      message: "muss eine Adresse sein, die mit https:// beginnt.",
-    });
-  }
-  rejectProblems(problems);
-
-  const nowIso = now.toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    // Exactly the state reviewed: the claim fails if anyone changed anything since.
-    if (
-      !(await claimDataVersion(
-        trx,
-        municipality.id,
-        valid.expectedDataVersion,
-        nowIso,
-      ))
-    ) {
-      throw new AppError("ERR_CONFLICT", {
-        detail:
-          "Der Entwurf wurde geändert, seit Sie die Seite geöffnet haben. Bitte prüfen Sie die Veränderungen und veröffentlichen Sie dann erneut.",
+    user,
+  }): Promise<{ readonly number: number }> => {
+    const latestNumber = await findLatestEditionNumber(ctx.db, municipality.id);
+    const previous =
+      latestNumber === null
+        ? null
+        : (await getEdition(ctx, valid.municipality, latestNumber)).edition;
+    const number = (latestNumber ?? 0) + 1;
+    const now = ctx.clock();
+    const publishedOn = valid.data.publishedOn ?? germanIsoDateOf(now);
+    const councilUrl = optional(valid.data.councilUrl);
+    const oparlPaperUrl = optional(valid.data.oparlPaperUrl);
+    const problems: InputProblem[] = [];
+    if (parseIsoDate(publishedOn) === null) {
+      problems.push({
+        path: "/data/publishedOn",
+        message: "ist kein gültiges Datum.",
+      });
+    } else if (previous !== null && publishedOn < previous.publishedOn) {
+      problems.push({
+        path: "/data/publishedOn",
+        message: `liegt vor der ${previous.title} (${formatIsoDateGerman(previous.publishedOn)}).`,
       });
     }
-    const current = await findMunicipalityBySlug(trx, valid.municipality);
-    const draft = current === null ? null : await loadCatalogue(trx, current);
-    if (draft === null)
-      throw new AppError("ERR_NOT_FOUND", {
-        detail: "Diese Kommune hat noch keinen Maßnahmenkatalog.",
+    if (councilUrl !== null && !/^https?:\/\/[^\s]+$/.test(councilUrl)) {
+      problems.push({
+        path: "/data/councilUrl",
+        message: "muss eine Adresse sein, die mit https:// beginnt.",
       });
-    const [categories, storedReasons, foreword] = await Promise.all([
-      listReasonCategories(trx, municipality.id),
-      listDraftReasons(trx, municipality.id),
-      loadDraftForeword(trx, municipality.id),
-    ]);
-    const given = new Map(
-      storedReasons.map((reason) => [
-        reason.changeKey,
-        { category: reason.category, text: reason.text },
-      ]),
-    );
-    const reasons = new Map<string, ShiftReason>();
-    if (previous !== null) {
-      const diff = diffCatalogues(previous.catalogue, draft, {
-        asOf: germanDayOf(now),
+    }
+    if (oparlPaperUrl !== null && !/^https?:\/\/[^\s]+$/.test(oparlPaperUrl)) {
+      problems.push({
+        path: "/data/oparlPaperUrl",
+        message: "muss eine Adresse sein, die mit https:// beginnt.",
       });
-      const missing = missingReasons(diff, given, categories);
-      if (missing.length > 0) {
-        throw new AppError("ERR_EDITION_REASONS_MISSING", {
-          detail: `Es fehlen ${missing.length} Gründe.`,
-          problems: missing.map(({ change }) => ({
-            path: `/reasons/${change.key}`,
-            message: describeChangeGerman(change, { withProject: true }),
+    }
+    rejectProblems(problems);
+
+    const nowIso = now.toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      // Exactly the state reviewed: the claim fails if anyone changed anything since.
+      if (
+        !(await claimDataVersion(
+          trx,
+          municipality.id,
+          valid.expectedDataVersion,
+          nowIso,
+        ))
+      ) {
+        throw new AppError("ERR_CONFLICT", {
+          detail:
+            "Der Entwurf wurde geändert, seit Sie die Seite geöffnet haben. Bitte prüfen Sie die Veränderungen und veröffentlichen Sie dann erneut.",
+        });
+      }
+      const current = await findMunicipalityBySlug(trx, valid.municipality);
+      const draft = current === null ? null : await loadCatalogue(trx, current);
+      if (draft === null)
+        throw new AppError("ERR_NOT_FOUND", {
+          detail: "Diese Kommune hat noch keinen Maßnahmenkatalog.",
+        });
+      const [categories, storedReasons, foreword] = await Promise.all([
+        listReasonCategories(trx, municipality.id),
+        listDraftReasons(trx, municipality.id),
+        loadDraftForeword(trx, municipality.id),
+      ]);
+      const given = new Map(
+        storedReasons.map((reason) => [
+          reason.changeKey,
+          { category: reason.category, text: reason.text },
+        ]),
+      );
+      const reasons = new Map<string, ShiftReason>();
+      if (previous !== null) {
+        const diff = diffCatalogues(previous.catalogue, draft, {
+          asOf: germanDayOf(now),
+        });
+        const missing = missingReasons(diff, given, categories);
+        if (missing.length > 0) {
+          throw new AppError("ERR_EDITION_REASONS_MISSING", {
+            detail: `Es fehlen ${missing.length} Gründe.`,
+            problems: missing.map(({ change }) => ({
+              path: `/reasons/${change.key}`,
+              message: describeChangeGerman(change, { withProject: true }),
+            })),
+          });
+        }
+        // Only the reasons of this revision's shifts go into the edition; stale ones are dropped.
+        for (const change of shiftsNeedingReason(diff)) {
+          const reason = given.get(change.key);
+          if (reason !== undefined) reasons.set(change.key, reason);
+        }
+      }
+      const conflicts =
+        previous === null
+          ? findDependencyConflicts(draft)
+          : findIntroducedConflicts(previous.catalogue, draft);
+      if (conflicts.length > 0 && !valid.confirmConflicts) {
+        throw new AppError("ERR_EDITION_NEEDS_CONFIRMATION", {
+          detail: conflicts.map(describeConflictGerman).join(" · "),
+          problems: conflicts.map((conflict) => ({
+            path: `/conflicts/${conflict.key}`,
+            message: describeConflictGerman(conflict),
           })),
         });
       }
-      // Only the reasons of this revision's shifts go into the edition; stale ones are dropped.
-      for (const change of shiftsNeedingReason(diff)) {
-        const reason = given.get(change.key);
-        if (reason !== undefined) reasons.set(change.key, reason);
-      }
-    }
-    const conflicts =
-      previous === null
-        ? findDependencyConflicts(draft)
-        : findIntroducedConflicts(previous.catalogue, draft);
-    if (conflicts.length > 0 && !valid.confirmConflicts) {
-      throw new AppError("ERR_EDITION_NEEDS_CONFIRMATION", {
-        detail: conflicts.map(describeConflictGerman).join(" · "),
-        problems: conflicts.map((conflict) => ({
-          path: `/conflicts/${conflict.key}`,
-          message: describeConflictGerman(conflict),
-        })),
-      });
-    }
-    await storeEdition(
-      trx,
-      ctx,
-      user,
-      {
-        municipality,
-        number,
-        title: optional(valid.data.title) ?? defaultEditionTitle(number),
-        publishedOn,
-        councilReference: optional(valid.data.councilReference),
-        councilUrl,
-        oparlPaperUrl,
-        foreword: foreword.foreword,
-        note: null,
-        isReconstruction: false,
-        catalogue: draft,
-        reasons,
-        categories,
-      },
-      origin,
-    );
-    await clearDraftReasons(trx, municipality.id);
-  });
-  return { number };
-}
+      await storeEdition(
+        trx,
+        ctx,
+        user,
+        {
+          municipality,
+          number,
+          title: optional(valid.data.title) ?? defaultEditionTitle(number),
+          publishedOn,
+          councilReference: optional(valid.data.councilReference),
+          councilUrl,
+          oparlPaperUrl,
+          foreword: foreword.foreword,
+          note: null,
+          isReconstruction: false,
+          catalogue: draft,
+          reasons,
+          categories,
+        },
+        origin,
+      );
+      await clearDraftReasons(trx, municipality.id);
+    });
+    return { number };
+  },
+);

@@ -25,19 +25,19 @@ import {
 import {
   rejectProblems,
   requireMunicipality,
-  requireValid,
   UNKNOWN_ORIGIN,
+  type MunicipalityCall,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   NewReasonCategoryInputSchema,
   ReasonCategoryInputSchema,
   RemoveReasonCategoryInputSchema,
-  type NewReasonCategoryInput,
-  type ReasonCategoryInput,
-  type RemoveReasonCategoryInput,
 } from "./edition-input.schema.js";
-import { requireAdministratorOf } from "./revise-draft.js";
+import {
+  administratorUseCase,
+  requireAdministratorOf,
+} from "./revise-draft.js";
 
 /** The list for its editing page (administrators); ERR_FORBIDDEN (logged) for others. */
 export async function getReasonCategoriesForEditing(
@@ -82,10 +82,7 @@ async function requireCategory(
  * form was opened on: ERR_CONFLICT, and nothing is written) and the change is logged.
  */
 async function changeCategories(
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  origin: RequestOrigin,
+  { ctx, principal, municipality, origin }: MunicipalityCall<unknown>,
   write: (trx: Transaction<Database>) => Promise<boolean>,
   entry: Omit<AuditEntry, "municipalityId" | "entityType">,
 ): Promise<void> {
@@ -120,135 +117,99 @@ function checkLabel(label: string, problems: InputProblem[]): string {
 }
 
 /** Adds a category at the end of the list. */
-export async function createReasonCategory(
-  ctx: AppContext,
-  principal: Principal,
-  input: NewReasonCategoryInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<void> {
-  const valid = requireValid(NewReasonCategoryInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const problems: InputProblem[] = [];
-  const label = checkLabel(valid.data.label, problems);
-  await requireAdministratorOf(
-    ctx,
-    principal,
-    municipality,
-    "reason_category.create",
-    origin,
-  );
-  const existing = await listReasonCategories(ctx.db, municipality.id);
-  if (existing.some((category) => category.key === valid.data.key)) {
-    problems.push({
-      path: "/data/key",
-      message: `Den Schlüssel „${valid.data.key}“ gibt es schon.`,
-    });
-  }
-  rejectProblems(problems);
-  const category = {
-    key: valid.data.key,
-    label,
-    requiresText: valid.data.requiresText,
-  };
-  await changeCategories(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    async (trx) => {
-      await insertReasonCategories(trx, municipality.id, [category]);
-      return true;
-    },
-    {
-      action: "reason_category.create",
-      entityId: category.key,
-      entityLabel: label,
-      after: category,
-      version: 1,
-    },
-  );
-}
+export const createReasonCategory = administratorUseCase(
+  NewReasonCategoryInputSchema,
+  "reason_category.create",
+  async (call): Promise<void> => {
+    const { ctx, municipality, valid } = call;
+    const problems: InputProblem[] = [];
+    const label = checkLabel(valid.data.label, problems);
+    const existing = await listReasonCategories(ctx.db, municipality.id);
+    if (existing.some((category) => category.key === valid.data.key)) {
+      problems.push({
+        path: "/data/key",
+        message: `Den Schlüssel „${valid.data.key}“ gibt es schon.`,
+      });
+    }
+    rejectProblems(problems);
+    const category = {
+      key: valid.data.key,
+      label,
+      requiresText: valid.data.requiresText,
+    };
+    await changeCategories(
+      call,
+      async (trx) => {
+        await insertReasonCategories(trx, municipality.id, [category]);
+        return true;
+      },
+      {
+        action: "reason_category.create",
+        entityId: category.key,
+        entityLabel: label,
+        after: category,
+        version: 1,
+      },
+    );
+  },
+);
 
 /** Renames a category or changes whether it needs a text. */
-export async function updateReasonCategoryOf(
-  ctx: AppContext,
-  principal: Principal,
-  input: ReasonCategoryInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(ReasonCategoryInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const problems: InputProblem[] = [];
-  const label = checkLabel(valid.data.label, problems);
-  await requireAdministratorOf(
-    ctx,
-    principal,
-    municipality,
-    "reason_category.update",
-    origin,
-  );
-  const before = await requireCategory(ctx, municipality, valid.key);
-  rejectProblems(problems);
-  const version = valid.expectedVersion + 1;
-  await changeCategories(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    (trx) =>
-      updateReasonCategory(
-        trx,
-        municipality.id,
-        valid.key,
-        valid.expectedVersion,
-        { label, requiresText: valid.data.requiresText },
-      ),
-    {
-      action: "reason_category.update",
-      entityId: valid.key,
-      entityLabel: label,
-      before: { label: before.label, requiresText: before.requiresText },
-      after: { label, requiresText: valid.data.requiresText },
-      version,
-    },
-  );
-  return { version };
-}
+export const updateReasonCategoryOf = administratorUseCase(
+  ReasonCategoryInputSchema,
+  "reason_category.update",
+  async (call): Promise<{ readonly version: number }> => {
+    const { ctx, municipality, valid } = call;
+    const problems: InputProblem[] = [];
+    const label = checkLabel(valid.data.label, problems);
+    const before = await requireCategory(ctx, municipality, valid.key);
+    rejectProblems(problems);
+    const version = valid.expectedVersion + 1;
+    await changeCategories(
+      call,
+      (trx) =>
+        updateReasonCategory(
+          trx,
+          municipality.id,
+          valid.key,
+          valid.expectedVersion,
+          { label, requiresText: valid.data.requiresText },
+        ),
+      {
+        action: "reason_category.update",
+        entityId: valid.key,
+        entityLabel: label,
+        before: { label: before.label, requiresText: before.requiresText },
+        after: { label, requiresText: valid.data.requiresText },
+        version,
+      },
+    );
+    return { version };
+  },
+);
 
 /** Removes a category from the list (published editions keep their labels). */
-export async function removeReasonCategory(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveReasonCategoryInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<void> {
-  const valid = requireValid(RemoveReasonCategoryInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministratorOf(
-    ctx,
-    principal,
-    municipality,
-    "reason_category.delete",
-    origin,
-  );
-  const before = await requireCategory(ctx, municipality, valid.key);
-  await changeCategories(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    (trx) =>
-      deleteReasonCategory(
-        trx,
-        municipality.id,
-        valid.key,
-        valid.expectedVersion,
-      ),
-    {
-      action: "reason_category.delete",
-      entityId: valid.key,
-      entityLabel: before.label,
-      before: { label: before.label, requiresText: before.requiresText },
-    },
-  );
-}
+export const removeReasonCategory = administratorUseCase(
+  RemoveReasonCategoryInputSchema,
+  "reason_category.delete",
+  async (call): Promise<void> => {
+    const { ctx, municipality, valid } = call;
+    const before = await requireCategory(ctx, municipality, valid.key);
+    await changeCategories(
+      call,
+      (trx) =>
+        deleteReasonCategory(
+          trx,
+          municipality.id,
+          valid.key,
+          valid.expectedVersion,
+        ),
+      {
+        action: "reason_category.delete",
+        entityId: valid.key,
+        entityLabel: before.label,
+        before: { label: before.label, requiresText: before.requiresText },
+      },
+    );
+  },
+);

@@ -5,6 +5,9 @@
  * change: validate → authorise → one transaction with the municipality's row and the
  * audit event (docs/adr/0006).
  */
+import type { Transaction } from "kysely";
+import type { Static, TSchema } from "@sinclair/typebox";
+import type { Database } from "../../db/database.js";
 import {
   findLatestEditionNumber,
   listEditionSummaries,
@@ -43,16 +46,23 @@ import {
   type ReasonCategory,
 } from "../../domain/edition/reasons.js";
 import { AppError, type InputProblem } from "../../errors.js";
-import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
+import {
+  recordAudit,
+  type AuditEntry,
+  type RequestOrigin,
+} from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import {
   municipalityGuard,
+  municipalityUseCase,
   projectLabel,
   refuse,
   rejectProblems,
   requireMunicipality,
   requireValid,
   UNKNOWN_ORIGIN,
+  type CatalogueUseCase,
+  type MunicipalityCall,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
@@ -70,7 +80,6 @@ import {
   DraftReasonInputSchema,
   ForewordInputSchema,
   type DraftReasonInput,
-  type ForewordInput,
 } from "./edition-input.schema.js";
 import {
   germanDayOf,
@@ -215,6 +224,44 @@ export async function getDraftRevision(
   };
 }
 
+/**
+ * Saves a versioned part of the draft (a reason, the foreword) in one transaction: the
+ * municipality's row first, so that its writers queue there (docs/adr/0006); `save` writes
+ * unless the part is no longer at `expectedVersion` (ERR_CONFLICT with `conflict` as
+ * detail, nothing written); the change is logged. Returns the part's new version.
+ */
+async function saveDraftPart(
+  ctx: AppContext,
+  principal: Principal,
+  municipality: Municipality,
+  origin: RequestOrigin,
+  part: {
+    readonly expectedVersion: number;
+    readonly save: (
+      trx: Transaction<Database>,
+      now: string,
+    ) => Promise<boolean>;
+    readonly conflict: string;
+    readonly audit: Omit<AuditEntry, "municipalityId" | "version">;
+  },
+): Promise<{ readonly version: number }> {
+  const now = ctx.clock().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx, municipality.id, now, "draft");
+    if (!(await part.save(trx, now)))
+      throw new AppError("ERR_CONFLICT", { detail: part.conflict });
+    const version = part.expectedVersion + 1;
+    await recordAudit(
+      trx,
+      ctx,
+      principal,
+      { municipalityId: municipality.id, ...part.audit, version },
+      origin,
+    );
+    return { version };
+  });
+}
+
 /** Gives (or changes) the reason for one shift of the draft; returns the reason's new version. */
 export async function setDraftReason(
   ctx: AppContext,
@@ -279,107 +326,99 @@ export async function setDraftReason(
     });
   rejectProblems(problems);
   const before = revision.draftReasons.get(valid.changeKey) ?? null;
-  const now = ctx.clock().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    // The municipality's row first: writers of one municipality queue here (docs/adr/0006).
-    await bumpDataVersion(trx, municipality.id, now, "draft");
-    const saved = await saveDraftReason(
-      trx,
-      municipality.id,
-      valid.changeKey,
-      valid.expectedVersion,
-      { category: valid.data.category, text },
-      now,
+  return saveDraftPart(ctx, principal, municipality, origin, {
+    expectedVersion: valid.expectedVersion,
+    save: (trx, now) =>
+      saveDraftReason(
+        trx,
+        municipality.id,
+        valid.changeKey,
+        valid.expectedVersion,
+        { category: valid.data.category, text },
+        now,
+      ),
+    conflict:
+      "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu.",
+    audit: {
+      action: "edition.reason",
+      entityType: "edition_reason",
+      entityId: valid.changeKey,
+      entityLabel: describeChangeGerman(shift, { withProject: true }),
+      projectId: shift.project.id,
+      before:
+        before === null
+          ? null
+          : { category: before.category, text: before.text },
+      after: { category: valid.data.category, text },
+    },
+  });
+}
+
+/** Requires an administrator of the municipality (publishing, foreword, categories); logs and throws otherwise. */
+export const requireAdministratorOf = municipalityGuard(canPublishEdition);
+
+/**
+ * A use case that only the municipality's administrators may run (publishing, foreword,
+ * categories): the input is checked, the municipality found, and a refusal logged as `action`.
+ */
+export function administratorUseCase<
+  S extends TSchema & { static: { readonly municipality: string } },
+  R,
+>(
+  schema: S,
+  action: string,
+  run: (
+    call: MunicipalityCall<Static<S>> & { readonly user: UserPrincipal },
+  ) => Promise<R>,
+): CatalogueUseCase<Static<S>, R> {
+  return municipalityUseCase(schema, async (call) => {
+    const user = await requireAdministratorOf(
+      call.ctx,
+      call.principal,
+      call.municipality,
+      action,
+      call.origin,
     );
-    if (!saved) {
-      throw new AppError("ERR_CONFLICT", {
-        detail:
-          "Jemand anderes hat den Grund für diese Verschiebung inzwischen gespeichert. Bitte laden Sie die Seite neu.",
-      });
-    }
-    const version = valid.expectedVersion + 1;
-    await recordAudit(
-      trx,
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
-        action: "edition.reason",
-        entityType: "edition_reason",
-        entityId: valid.changeKey,
-        entityLabel: describeChangeGerman(shift, { withProject: true }),
-        projectId: shift.project.id,
-        before:
-          before === null
-            ? null
-            : { category: before.category, text: before.text },
-        after: { category: valid.data.category, text },
-        version,
-      },
-      origin,
-    );
-    return { version };
+    return run({ ...call, user });
   });
 }
 
 /** Writes the foreword of the next edition (administrators); returns its new version. */
-export async function setDraftForeword(
-  ctx: AppContext,
-  principal: Principal,
-  input: ForewordInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(ForewordInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministratorOf(
+export const setDraftForeword = administratorUseCase(
+  ForewordInputSchema,
+  "edition.foreword",
+  async ({
     ctx,
     principal,
     municipality,
-    "edition.foreword",
+    valid,
     origin,
-  );
-  const foreword =
-    valid.data.foreword.trim() === "" ? null : valid.data.foreword.trim();
-  const before = await loadDraftForeword(ctx.db, municipality.id);
-  const now = ctx.clock().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    await bumpDataVersion(trx, municipality.id, now, "draft");
-    if (
-      !(await saveDraftForeword(
-        trx,
-        municipality.id,
-        valid.expectedVersion,
-        foreword,
-      ))
-    ) {
-      throw new AppError("ERR_CONFLICT", {
-        detail:
-          "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu.",
-      });
-    }
-    const version = valid.expectedVersion + 1;
-    await recordAudit(
-      trx,
-      ctx,
-      principal,
-      {
-        municipalityId: municipality.id,
+  }): Promise<{ readonly version: number }> => {
+    const foreword =
+      valid.data.foreword.trim() === "" ? null : valid.data.foreword.trim();
+    const before = await loadDraftForeword(ctx.db, municipality.id);
+    return saveDraftPart(ctx, principal, municipality, origin, {
+      expectedVersion: valid.expectedVersion,
+      save: (trx) =>
+        saveDraftForeword(
+          trx,
+          municipality.id,
+          valid.expectedVersion,
+          foreword,
+        ),
+      conflict:
+        "Jemand anderes hat das Vorwort inzwischen geändert. Bitte laden Sie die Seite neu.",
+      audit: {
         action: "edition.foreword",
         entityType: "edition_draft",
         entityId: municipality.id,
         entityLabel: "Vorwort der nächsten Fortschreibung",
         before: { foreword: before.foreword },
         after: { foreword },
-        version,
       },
-      origin,
-    );
-    return { version };
-  });
-}
-
-/** Requires an administrator of the municipality (publishing, foreword, categories); logs and throws otherwise. */
-export const requireAdministratorOf = municipalityGuard(canPublishEdition);
+    });
+  },
+);
 
 /** The draft catalogue for its portal pages (staff and committee); ERR_FORBIDDEN (logged) for others. */
 export async function getDraftCatalogue(

@@ -28,7 +28,6 @@ import {
   type ComparisonBar,
   type TimelineComparison,
   type TimelineComparisonRow,
-  type TimelineShiftMarker,
 } from "../../domain/edition/timeline-comparison.js";
 import { formatPeriodGerman } from "../../domain/period/period.js";
 import {
@@ -40,6 +39,7 @@ import type {
   ReportReason,
 } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
+import type { TimelineComparisonChartProps } from "../components/timeline-comparison/timeline-comparison-chart.js";
 
 /** What the table shows for one project row. */
 export interface ComparisonRowDetails {
@@ -55,26 +55,16 @@ export interface ComparisonRowDetails {
   readonly missingReasons: number;
 }
 
-/** The comparison, laid out, with the row details. */
-export interface ComparisonModel {
+/** The comparison, laid out, with the row details and the chart's words for its bars and markers. */
+export interface ComparisonModel extends Pick<
+  TimelineComparisonChartProps,
+  "describeOldBar" | "describeNewBar" | "describeMarker" | "stateLabel"
+> {
   readonly layout: TimelineComparison;
   readonly olderTitle: string;
   readonly newerTitle: string;
   readonly details: ReadonlyMap<string, ComparisonRowDetails>;
   readonly projectCount: number;
-  readonly describeOldBar: (
-    row: TimelineComparisonRow,
-    bar: ComparisonBar,
-  ) => string;
-  readonly describeNewBar: (
-    row: TimelineComparisonRow,
-    bar: ComparisonBar,
-  ) => string;
-  readonly describeMarker: (
-    row: TimelineComparisonRow,
-    marker: TimelineShiftMarker,
-  ) => string;
-  readonly stateLabel: (row: TimelineComparisonRow) => string | null;
 }
 
 /** Which changes belong to a project's schedule (what the timeline shows). */

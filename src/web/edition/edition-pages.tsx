@@ -53,38 +53,20 @@ export function DocumentLinks(props: {
 }): JSX.Element {
   const { view, slug, number } = props;
   const t = view.t.edition;
+  const downloads = [
+    { href: editionPaths.docx(slug, number), label: t.downloadDocx },
+    { href: editionPaths.pdf(slug, number), label: t.downloadPdf },
+    { href: editionPaths.pptx(slug, number), label: t.downloadPptx },
+  ];
   return (
     <ul class="app-document-list">
-      <li>
-        <a
-          class="app-link"
-          href={editionPaths.docx(slug, number)}
-          download=""
-          safe
-        >
-          {t.downloadDocx}
-        </a>
-      </li>
-      <li>
-        <a
-          class="app-link"
-          href={editionPaths.pdf(slug, number)}
-          download=""
-          safe
-        >
-          {t.downloadPdf}
-        </a>
-      </li>
-      <li>
-        <a
-          class="app-link"
-          href={editionPaths.pptx(slug, number)}
-          download=""
-          safe
-        >
-          {t.downloadPptx}
-        </a>
-      </li>
+      {downloads.map(({ href, label }) => (
+        <li>
+          <a class="app-link" href={href} download="" safe>
+            {label}
+          </a>
+        </li>
+      ))}
       <li>
         <a
           class="app-link"

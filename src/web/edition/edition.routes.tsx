@@ -42,6 +42,7 @@ import { describeChangeGerman } from "../../i18n/change-description.js";
 import { isoDateOfGermanDay } from "../../domain/period/point-in-time.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
+import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
@@ -202,28 +203,116 @@ export async function editionRoutes(
     });
   }
 
-  /** A public page of one published edition, drawn with the municipality's other editions. */
+  /** A state of the programme that has portal pages: a published edition or the draft. */
+  interface ShownState {
+    readonly slug: string;
+    readonly catalogue: Catalogue;
+    readonly scope: PortalScope;
+    readonly view: ViewContext;
+    /** The URL the page is drawn for. */
+    readonly url: string;
+    /** The state's title ("2. Fortschreibung", "Entwurf"). */
+    readonly title: string;
+    /** The report of edition `since` against this state. */
+    readonly compare: (since: number) => Promise<ChangeReport>;
+  }
+
+  /** A published edition with the municipality's other editions, as its pages draw it. */
+  type ShownEdition = ShownState &
+    Omit<EditionView, "municipality"> & { readonly number: number };
+
+  /** A public page of one published edition, kept per published version. */
   async function sendEditionPage(
-    request: FastifyRequest,
+    request: FastifyRequest & {
+      readonly params: { readonly slug: string; readonly number: string };
+    },
     reply: FastifyReply,
-    params: Static<typeof EditionParams>,
-    render: (
-      found: Omit<EditionView, "municipality"> & {
-        readonly slug: string;
-        readonly number: number;
-        readonly url: string;
-        readonly view: ViewContext;
-      },
-    ) => Promise<RenderedPage>,
+    render: (shown: ShownEdition) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const { slug } = params;
-    const number = editionNumber(params.number);
+    const { slug } = request.params;
+    const number = editionNumber(request.params.number);
     return sendPublic(request, reply, slug, async (url) => {
       const { edition, editions } = await getEdition(ctx, slug, number);
-      const view = viewOf(request);
-      return render({ slug, number, edition, editions, url, view });
+      return render({
+        slug,
+        number,
+        edition,
+        editions,
+        catalogue: edition.catalogue,
+        scope: editionScope(slug, edition, editions),
+        view: viewOf(request),
+        url,
+        title: edition.title,
+        compare: async (since) => compareEditions(ctx, slug, number, since),
+      });
     });
   }
+
+  /** A page of the draft for signed-in people of its municipality: rendered each time, never kept. */
+  async function sendDraftPage(
+    request: FastifyRequest & { readonly params: { readonly slug: string } },
+    reply: FastifyReply,
+    render: (shown: ShownState) => Promise<RenderedPage>,
+  ): Promise<FastifyReply> {
+    const slug = municipalitySlug(request.params.slug);
+    const { catalogue, editions } = await runUseCase(
+      ctx,
+      request,
+      getDraftCatalogue,
+      slug,
+    );
+    const view = viewOf(request);
+    const page = await render({
+      slug,
+      catalogue,
+      scope: draftScope(slug, editions),
+      view,
+      url: request.url,
+      title: view.t.edition.draftLabel,
+      compare: async (since) =>
+        compareDraftWith(ctx, request.principal, slug, since, {
+          ip: request.ip,
+        }),
+    });
+    return typeof page === "string"
+      ? sendNoStore(reply, 200, page)
+      : sendNoStore(reply, page.status, page.html);
+  }
+
+  /** The page of one project of a shown state. */
+  const projectPage = async (
+    shown: ShownState,
+    projectSlug: string,
+  ): Promise<string> => {
+    const { entry, dependents } = projectIn(shown.catalogue, projectSlug);
+    return (
+      <ProjectPage
+        view={shown.view}
+        requestUrl={shown.url}
+        catalogue={shown.catalogue}
+        entry={entry}
+        dependents={dependents}
+        today={germanDayOf(now())}
+        scope={shown.scope}
+      />
+    );
+  };
+
+  /** The timeline of a shown state, with its comparison against an earlier edition. */
+  const timelinePage = async (
+    shown: ShownState,
+    query: Static<typeof TimelineQuery>,
+  ): Promise<RenderedPage> =>
+    renderTimeline({
+      view: shown.view,
+      requestUrl: shown.url,
+      catalogue: shown.catalogue,
+      scope: shown.scope,
+      query,
+      today: germanDayOf(now()),
+      shownTitle: shown.title,
+      compare: shown.compare,
+    });
 
   // ── Editions (public) ─────────────────────────────────────────────────────
   app.get(
@@ -248,98 +337,75 @@ export async function editionRoutes(
     EDITION_ROUTES.edition,
     pageRoute("public", EditionParams, NoticeQuery),
     async (request, reply) =>
-      sendEditionPage(
-        request,
-        reply,
-        request.params,
-        async ({ slug, number, edition, editions, url, view }) => {
-          const previous =
-            editions.filter((candidate) => candidate.number < number).at(-1) ??
-            null;
-          const oparlPaper = await cachedOparlObject(
-            ctx,
-            edition.catalogue.municipality.id,
-            edition.oparlPaperUrl ?? null,
-          );
-          const published =
-            request.query.veroeffentlicht === "ja"
-              ? view.t.edition.publishedNotice(
-                  editionTitleIn(view.lang, edition.title),
-                )
-              : undefined;
-          return (
-            <ProgrammePage
-              view={view}
-              requestUrl={url}
-              catalogue={edition.catalogue}
-              scope={editionScope(slug, edition, editions)}
-            >
-              <>
-                {published === undefined ? (
-                  ""
-                ) : (
-                  <div
-                    class="app-notification-banner app-notification-banner--success"
-                    role="status"
-                    aria-labelledby="hinweis-titel"
+      sendEditionPage(request, reply, async (shown) => {
+        const { slug, number, edition, editions, url, scope, view } = shown;
+        const previous =
+          editions.filter((candidate) => candidate.number < number).at(-1) ??
+          null;
+        const oparlPaper = await cachedOparlObject(
+          ctx,
+          edition.catalogue.municipality.id,
+          edition.oparlPaperUrl ?? null,
+        );
+        const published =
+          request.query.veroeffentlicht === "ja"
+            ? view.t.edition.publishedNotice(
+                editionTitleIn(view.lang, edition.title),
+              )
+            : undefined;
+        return (
+          <ProgrammePage
+            view={view}
+            requestUrl={url}
+            catalogue={edition.catalogue}
+            scope={scope}
+          >
+            <>
+              {published === undefined ? (
+                ""
+              ) : (
+                <div
+                  class="app-notification-banner app-notification-banner--success"
+                  role="status"
+                  aria-labelledby="hinweis-titel"
+                >
+                  <h2
+                    class="app-notification-banner__title"
+                    id="hinweis-titel"
+                    safe
                   >
-                    <h2
-                      class="app-notification-banner__title"
-                      id="hinweis-titel"
+                    {published}
+                  </h2>
+                  <p class="app-notification-banner__text">
+                    <a
+                      class="app-link"
+                      href={view.link(editionPaths.documents(slug, number))}
                       safe
                     >
-                      {published}
-                    </h2>
-                    <p class="app-notification-banner__text">
-                      <a
-                        class="app-link"
-                        href={view.link(editionPaths.documents(slug, number))}
-                        safe
-                      >
-                        {view.t.documents.publishedDocumentsLink}
-                      </a>
-                    </p>
-                  </div>
-                )}
-                <EditionDetails
-                  view={view}
-                  slug={slug}
-                  edition={edition}
-                  previous={previous}
-                  oparlPaper={oparlPaper}
-                />
-              </>
-            </ProgrammePage>
-          );
-        },
-      ),
+                      {view.t.documents.publishedDocumentsLink}
+                    </a>
+                  </p>
+                </div>
+              )}
+              <EditionDetails
+                view={view}
+                slug={slug}
+                edition={edition}
+                previous={previous}
+                oparlPaper={oparlPaper}
+              />
+            </>
+          </ProgrammePage>
+        );
+      }),
   );
 
   app.get(
     EDITION_ROUTES.project,
     pageRoute("public", EditionProjectParams, PageQuery),
     async (request, reply) =>
-      sendEditionPage(
-        request,
-        reply,
-        request.params,
-        async ({ slug, edition, editions, url, view }) => {
-          const { entry, dependents } = projectIn(
-            edition.catalogue,
-            request.params.projectSlug,
-          );
-          return (
-            <ProjectPage
-              view={view}
-              requestUrl={url}
-              catalogue={edition.catalogue}
-              entry={entry}
-              dependents={dependents}
-              today={germanDayOf(now())}
-              scope={editionScope(slug, edition, editions)}
-            />
-          );
-        },
+      sendEditionPage(request, reply, async (shown) =>
+        projectPage(shown, request.params.projectSlug),
       ),
   );
 
@@ -347,21 +413,8 @@ export async function editionRoutes(
     EDITION_ROUTES.timeline,
     pageRoute("public", EditionParams, TimelineQuery),
     async (request, reply) =>
-      sendEditionPage(
-        request,
-        reply,
-        request.params,
-        async ({ slug, number, edition, editions, url, view }) =>
-          renderTimeline({
-            view,
-            requestUrl: url,
-            catalogue: edition.catalogue,
-            scope: editionScope(slug, edition, editions),
-            query: request.query,
-            today: germanDayOf(now()),
-            shownTitle: edition.title,
-            compare: async (since) => compareEditions(ctx, slug, number, since),
-          }),
+      sendEditionPage(request, reply, async (shown) =>
+        timelinePage(shown, request.query),
       ),
   );
 
@@ -460,80 +513,26 @@ export async function editionRoutes(
   );
 
   // ── The draft (staff and committee) ───────────────────────────────────────
-  /** A page of the draft for signed-in people of its municipality: rendered each time, never kept. */
-  async function sendDraftPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slugText: string,
-    render: (draft: {
-      readonly slug: string;
-      readonly catalogue: Catalogue;
-      readonly scope: PortalScope;
-      readonly view: ViewContext;
-    }) => Promise<RenderedPage>,
-  ): Promise<FastifyReply> {
-    const slug = municipalitySlug(slugText);
-    const { catalogue, editions } = await runUseCase(
-      ctx,
-      request,
-      getDraftCatalogue,
-      slug,
-    );
-    const page = await render({
-      slug,
-      catalogue,
-      scope: draftScope(slug, editions),
-      view: viewOf(request),
-    });
-    return typeof page === "string"
-      ? sendNoStore(reply, 200, page)
-      : sendNoStore(reply, page.status, page.html);
-  }
-
   app.get(
     EDITION_ROUTES.draft,
     pageRoute("signed-in", MunicipalityParams, PageQuery),
     async (request, reply) =>
-      sendDraftPage(
-        request,
-        reply,
-        request.params.slug,
-        async ({ catalogue, scope, view }) => (
-          <ProgrammePage
-            view={view}
-            requestUrl={request.url}
-            catalogue={catalogue}
-            scope={scope}
-          />
-        ),
-      ),
+      sendDraftPage(request, reply, async ({ catalogue, scope, view, url }) => (
+        <ProgrammePage
+          view={view}
+          requestUrl={url}
+          catalogue={catalogue}
+          scope={scope}
+        />
+      )),
   );
 
   app.get(
     EDITION_ROUTES.draftProject,
     pageRoute("signed-in", DraftProjectParams, PageQuery),
     async (request, reply) =>
-      sendDraftPage(
-        request,
-        reply,
-        request.params.slug,
-        async ({ catalogue, scope, view }) => {
-          const { entry, dependents } = projectIn(
-            catalogue,
-            request.params.projectSlug,
-          );
-          return (
-            <ProjectPage
-              view={view}
-              requestUrl={request.url}
-              catalogue={catalogue}
-              entry={entry}
-              dependents={dependents}
-              today={germanDayOf(now())}
-              scope={scope}
-            />
-          );
-        },
+      sendDraftPage(request, reply, async (shown) =>
+        projectPage(shown, request.params.projectSlug),
       ),
   );
 
@@ -541,24 +540,8 @@ export async function editionRoutes(
     EDITION_ROUTES.draftTimeline,
     pageRoute("signed-in", MunicipalityParams, TimelineQuery),
     async (request, reply) =>
-      sendDraftPage(
-        request,
-        reply,
-        request.params.slug,
-        async ({ slug, catalogue, scope, view }) =>
-          renderTimeline({
-            view,
-            requestUrl: request.url,
-            catalogue,
-            scope,
-            query: request.query,
-            today: germanDayOf(now()),
-            shownTitle: view.t.edition.draftLabel,
-            compare: async (since) =>
-              compareDraftWith(ctx, request.principal, slug, since, {
-                ip: request.ip,
-              }),
-          }),
+      sendDraftPage(request, reply, async (shown) =>
+        timelinePage(shown, request.query),
       ),
   );
 

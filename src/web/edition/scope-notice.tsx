@@ -5,6 +5,7 @@
  * for the council's decision. The banners are regions with a heading, so that screen
  * reader users meet them in the headings list too.
  */
+import type { Children } from "@kitajs/html";
 import { editionTitleIn } from "../../i18n/edition-title.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { ViewContext } from "../components/view.js";
@@ -18,6 +19,35 @@ export interface ScopeNoticeProps {
   readonly scope: PortalScope;
 }
 
+/** A banner region with a heading (`id` labels it), a line of text and any links below. */
+function ScopeBanner(props: {
+  readonly id: string;
+  /** "draft" (not decided) or "older" (an earlier edition); none for the current edition. */
+  readonly variant?: "draft" | "older" | undefined;
+  readonly title: string;
+  readonly text: string;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
+    <div
+      class={[
+        "app-scope-banner",
+        props.variant !== undefined && `app-scope-banner--${props.variant}`,
+      ]}
+      role="region"
+      aria-labelledby={props.id}
+    >
+      <h2 class="app-scope-banner__title" id={props.id} safe>
+        {props.title}
+      </h2>
+      <p class="app-scope-banner__text" safe>
+        {props.text}
+      </p>
+      {props.children}
+    </div>
+  );
+}
+
 /** The notice for a scope (before the first edition: "Arbeitsstand – noch nicht beschlossen"). */
 export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   const { view, scope } = props;
@@ -26,17 +56,12 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
   const latest = scope.editions.at(-1) ?? null;
   if (scope.kind === "draft") {
     return (
-      <div
-        class="app-scope-banner app-scope-banner--draft"
-        role="region"
-        aria-labelledby="entwurf-titel"
+      <ScopeBanner
+        id="entwurf-titel"
+        variant="draft"
+        title={t.draftBannerTitle}
+        text={latest === null ? t.draftBannerNoEdition : t.draftBannerText}
       >
-        <h2 class="app-scope-banner__title" id="entwurf-titel" safe>
-          {t.draftBannerTitle}
-        </h2>
-        <p class="app-scope-banner__text" safe>
-          {latest === null ? t.draftBannerNoEdition : t.draftBannerText}
-        </p>
         <ul class="app-scope-banner__links">
           <li>
             <a
@@ -53,7 +78,7 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
             </a>
           </li>
         </ul>
-      </div>
+      </ScopeBanner>
     );
   }
   const edition = scope.edition;
@@ -62,42 +87,35 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
     if (scope.kind !== "published") return <></>;
     const o = view.t.onboarding;
     return (
-      <div
-        class="app-scope-banner app-scope-banner--draft"
-        role="region"
-        aria-labelledby="arbeitsstand-titel"
-      >
-        <h2 class="app-scope-banner__title" id="arbeitsstand-titel" safe>
-          {o.portalWorkingStateTitle}
-        </h2>
-        <p class="app-scope-banner__text" safe>
-          {o.portalWorkingStateText}
-        </p>
-      </div>
+      <ScopeBanner
+        id="arbeitsstand-titel"
+        variant="draft"
+        title={o.portalWorkingStateTitle}
+        text={o.portalWorkingStateText}
+      />
     );
   }
   if (scope.kind === "edition") {
     const isLatest = latest !== null && latest.number === edition.number;
     return (
-      <div
-        class={["app-scope-banner", !isLatest && "app-scope-banner--older"]}
-        role="region"
-        aria-labelledby="fassung-titel"
-      >
-        <h2 class="app-scope-banner__title" id="fassung-titel" safe>
-          {isLatest
+      <ScopeBanner
+        id="fassung-titel"
+        variant={isLatest ? undefined : "older"}
+        title={
+          isLatest
             ? t.currentEditionTitle(editionTitleIn(view.lang, edition.title))
-            : t.olderEditionTitle(editionTitleIn(view.lang, edition.title))}
-        </h2>
-        <p class="app-scope-banner__text" safe>
-          {isLatest || latest === null
+            : t.olderEditionTitle(editionTitleIn(view.lang, edition.title))
+        }
+        text={
+          isLatest || latest === null
             ? t.currentEditionText(formatIsoDateGerman(edition.publishedOn))
             : t.olderEditionText(
                 editionTitleIn(view.lang, edition.title),
                 formatIsoDateGerman(edition.publishedOn),
                 editionTitleIn(view.lang, latest.title),
-              )}
-        </p>
+              )
+        }
+      >
         <ul class="app-scope-banner__links">
           {isLatest ? (
             ""
@@ -118,7 +136,7 @@ export function ScopeNotice(props: ScopeNoticeProps): JSX.Element {
             </a>
           </li>
         </ul>
-      </div>
+      </ScopeBanner>
     );
   }
   const previous =
