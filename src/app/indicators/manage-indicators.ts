@@ -57,13 +57,11 @@ import {
   RemoveObservationInputSchema,
   UpdateIndicatorInputSchema,
   type AddObservationInput,
-  type CreateIndicatorInput,
   type IndicatorData,
   type RemoveObservationInput,
-  type UpdateIndicatorInput,
 } from "../reports/reporting.schema.js";
 import {
-  authoriseReportingChange,
+  reportingUseCase,
   invalid,
   optionalText,
   requireMunicipality,
@@ -155,59 +153,50 @@ function definitionSnapshot(indicator: Indicator, chartKind: string) {
 }
 
 /** Creates a key figure (administrators); returns its key. */
-export async function createIndicator(
-  ctx: AppContext,
-  principal: Principal,
-  input: CreateIndicatorInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly key: string }> {
-  const valid = requireValid(CreateIndicatorInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "indicator.create",
-    { entityType: "indicator", entityLabel: valid.data.name },
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const fields = fieldsOf(valid.data);
-  const problems = definitionProblems(catalogue, valid.key, fields);
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  try {
-    return await change.run(async (trx) => {
-      const id = await insertIndicator(
-        trx,
-        change.municipality.id,
-        valid.key,
-        fields,
-      );
-      return {
-        value: { key: valid.key },
-        record: {
-          entityId: id,
-          entityLabel: fields.name,
-          before: null,
-          after: {
-            key: valid.key,
-            ...definitionSnapshot(
-              { key: valid.key, ...fields },
-              fields.chartKind,
-            ),
+export const createIndicator = reportingUseCase(
+  CreateIndicatorInputSchema,
+  "indicator.create",
+  (valid) => ({ entityType: "indicator", entityLabel: valid.data.name }),
+  async ({ ctx, valid, change }): Promise<{ readonly key: string }> => {
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const fields = fieldsOf(valid.data);
+    const problems = definitionProblems(catalogue, valid.key, fields);
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    try {
+      return await change.run(async (trx) => {
+        const id = await insertIndicator(
+          trx,
+          change.municipality.id,
+          valid.key,
+          fields,
+        );
+        return {
+          value: { key: valid.key },
+          record: {
+            entityId: id,
+            entityLabel: fields.name,
+            before: null,
+            after: {
+              key: valid.key,
+              ...definitionSnapshot(
+                { key: valid.key, ...fields },
+                fields.chartKind,
+              ),
+            },
+            version: 1,
           },
-          version: 1,
-        },
-      };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw invalid(
-        "/key",
-        `Den Schlüssel „${valid.key}“ hat schon eine andere Kennzahl.`,
-      );
-    throw error;
-  }
-}
+        };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw invalid(
+          "/key",
+          `Den Schlüssel „${valid.key}“ hat schon eine andere Kennzahl.`,
+        );
+      throw error;
+    }
+  },
+);
 
 /** Claims the figure's version inside a change, or throws the stale-version error. */
 async function claimIndicator(
@@ -223,53 +212,44 @@ async function claimIndicator(
 }
 
 /** Changes a key figure's definition (administrators); the key stays. Values must still fit. */
-export async function updateIndicator(
-  ctx: AppContext,
-  principal: Principal,
-  input: UpdateIndicatorInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(UpdateIndicatorInputSchema, input);
-  const change = await authoriseReportingChange(
-    ctx,
-    principal,
-    valid,
-    "indicator.update",
-    { entityType: "indicator", entityLabel: valid.indicator },
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, change.municipality.slug);
-  const fields = fieldsOf(valid.data);
-  const problems = definitionProblems(catalogue, valid.indicator, fields);
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  return change.run(async (trx) => {
-    const stored = await claimIndicator(
-      trx,
-      change.municipality.id,
-      valid.indicator,
-      valid.expectedVersion,
-    );
-    const next: Indicator = { key: valid.indicator, ...fields };
-    const clashes = validateObservations(next, stored.observations);
-    if (clashes.length > 0) {
-      throw invalid(
-        "/data/kind",
-        `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`,
+export const updateIndicator = reportingUseCase(
+  UpdateIndicatorInputSchema,
+  "indicator.update",
+  (valid) => ({ entityType: "indicator", entityLabel: valid.indicator }),
+  async ({ ctx, valid, change }): Promise<{ readonly version: number }> => {
+    const catalogue = await getCatalogue(ctx, change.municipality.slug);
+    const fields = fieldsOf(valid.data);
+    const problems = definitionProblems(catalogue, valid.indicator, fields);
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    return change.run(async (trx) => {
+      const stored = await claimIndicator(
+        trx,
+        change.municipality.id,
+        valid.indicator,
+        valid.expectedVersion,
       );
-    }
-    await updateIndicatorRow(trx, stored.id, fields);
-    return {
-      value: { version: stored.version + 1 },
-      record: {
-        entityId: stored.id,
-        entityLabel: fields.name,
-        before: definitionSnapshot(stored.indicator, stored.chartKind),
-        after: definitionSnapshot(next, fields.chartKind),
-        version: stored.version + 1,
-      },
-    };
-  });
-}
+      const next: Indicator = { key: valid.indicator, ...fields };
+      const clashes = validateObservations(next, stored.observations);
+      if (clashes.length > 0) {
+        throw invalid(
+          "/data/kind",
+          `Die erfassten Werte passen nicht zur geänderten Kennzahl: ${clashes[0]?.message ?? ""}`,
+        );
+      }
+      await updateIndicatorRow(trx, stored.id, fields);
+      return {
+        value: { version: stored.version + 1 },
+        record: {
+          entityId: stored.id,
+          entityLabel: fields.name,
+          before: definitionSnapshot(stored.indicator, stored.chartKind),
+          after: definitionSnapshot(next, fields.chartKind),
+          version: stored.version + 1,
+        },
+      };
+    });
+  },
+);
 
 /** Requires the right to record values of the figure; logs and throws otherwise. */
 async function requireRecorder(
