@@ -68,9 +68,6 @@ export const NewReasonCategoryInputSchema = Type.Object({
     requiresText: Type.Boolean(),
   }),
 });
-export type NewReasonCategoryInput = Static<
-  typeof NewReasonCategoryInputSchema
->;
 
 /** A changed reason category. */
 export const ReasonCategoryInputSchema = Type.Object({
@@ -90,6 +87,3 @@ export const RemoveReasonCategoryInputSchema = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 60 }),
   expectedVersion: Version,
 });
-export type RemoveReasonCategoryInput = Static<
-  typeof RemoveReasonCategoryInputSchema
->;
