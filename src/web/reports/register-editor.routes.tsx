@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import {
   changeService,
@@ -180,13 +180,13 @@ export async function registerEditorRoutes(
       page: (frame, data) => <RegisterPage {...frame} data={data} />,
     });
 
-  const renderPreview: PreviewRenderer = (
+  const renderPreview: PreviewRenderer<Static<typeof PreviewParams>> = (
     request,
     reply,
+    { slug, token },
     status,
     extra = {},
   ) => {
-    const { slug, token } = request.params as { slug: string; token: string };
     const typed =
       (request.body as { stichtag?: string } | undefined)?.stichtag ??
       (request.query as { stichtag?: string }).stichtag;
@@ -341,7 +341,8 @@ export async function registerEditorRoutes(
   app.get(
     REPORT_ROUTES.registerImportPreview,
     pageRoute("admin", PreviewParams, PreviewQuery),
-    async (request, reply) => renderPreview(request, reply, 200),
+    async (request, reply) =>
+      renderPreview(request, reply, request.params, 200),
   );
 
   app.post(
