@@ -29,7 +29,7 @@ import {
   REGISTER_CONTENT_TYPES,
   writeRegisterFile,
 } from "../../exports/register/register-file.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
@@ -156,7 +156,7 @@ export async function registerEditorRoutes(
     );
   }
 
-  const renderRegister: StaffPageRenderer = (
+  const renderRegister: StaffPageRenderer<Static<typeof Params>> = (
     request,
     reply,
     status,
@@ -173,7 +173,7 @@ export async function registerEditorRoutes(
         getRegisterForStaff(
           ctx,
           request.principal,
-          (request.params as { slug: string }).slug,
+          request.params.slug,
           dayOf(request),
           originOf(request),
         ),
@@ -226,11 +226,8 @@ export async function registerEditorRoutes(
 
   const renderService = reportingPage({
     section: "register",
-    load: (request) => {
-      const { slug, leikaKey } = request.params as {
-        slug: string;
-        leikaKey: string;
-      };
+    load: (request: RequestWithParams<Static<typeof ServiceParams>>) => {
+      const { slug, leikaKey } = request.params;
       return getServiceForStaff(
         ctx,
         request.principal,
