@@ -21,7 +21,7 @@ import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { sendError } from "../http/error-pages.js";
 import {
   canonicalRequest,
@@ -105,7 +105,7 @@ export async function portalRoutes(
 
   /** Sends a public page of `slug` (src/web/http/page-cache.ts), read from `reader`. */
   async function sendPage(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     slug: string,
     dataVersion: number,
@@ -128,7 +128,7 @@ export async function portalRoutes(
 
   /** Sends a page of a published municipality (404 otherwise) in the language the query asks for. */
   async function sendMunicipalityPage(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     slug: string,
     query: PageQuery,

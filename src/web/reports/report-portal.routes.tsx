@@ -24,7 +24,7 @@ import {
   type StoredDocuments,
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
 import {
   formatGermanDate,
@@ -84,7 +84,7 @@ export async function reportPortalRoutes(
 
   /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
   const sendPage = (
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     version: number,
     render: (url: string) => Promise<string>,
