@@ -3,7 +3,7 @@
  * answer 304 from the data version alone, otherwise call the read use case and render.
  * Errors inside this plugin become German (or English) HTML error pages.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";

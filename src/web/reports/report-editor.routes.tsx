@@ -4,7 +4,7 @@
  * preview and the files (PPTX, PDF). Thin routes: each form declares its body schema and
  * runs through formAction (see reportingForm in reporting.routes.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { MailDelivery } from "../../app/auth/passwords.js";
