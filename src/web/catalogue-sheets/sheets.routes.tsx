@@ -4,7 +4,7 @@
  * confirmation. The upload form sends a file, so this plugin accepts multipart bodies
  * (web/http/multipart.ts) with limits of its own.
  */
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { getEditorOverview } from "../../app/catalogue/read-editor.js";
@@ -79,45 +79,38 @@ export async function sheetsRoutes(
     maxFieldBytes: 64 * 1024,
   });
 
-  function noticeOf(request: FastifyRequest): string | undefined {
-    const key = (request.query as { gespeichert?: string }).gespeichert;
+  function noticeOf(
+    request: FastifyRequest,
+    key: string | undefined,
+  ): string | undefined {
     if (key === undefined) return undefined;
     const notices = viewOf(request).t.sheets.notices;
     return Object.hasOwn(notices, key) ? notices[key] : undefined;
   }
 
+  /** The sheets page; `saved` is the ?gespeichert=… key of the notice after a save. */
   const renderSheets = (
     request: FastifyRequest,
     reply: FastifyReply,
+    { slug }: Static<typeof Params>,
     status: number,
-    failure?: FormFailure,
+    { failure, saved }: { failure?: FormFailure; saved?: string } = {},
   ) =>
     sendStaffPage(request, reply, status, {
       section: "sheets",
       failure: { failed: failure?.failed },
-      notice: () => (status === 200 ? noticeOf(request) : undefined),
-      load: () =>
-        runUseCase(
-          ctx,
-          request,
-          getEditorOverview,
-          (request.params as { slug: string }).slug,
-        ),
-      page: (frame) => (
-        <SheetsPage
-          {...frame}
-          slug={(request.params as { slug: string }).slug}
-        />
-      ),
+      notice: () => (status === 200 ? noticeOf(request, saved) : undefined),
+      load: () => runUseCase(ctx, request, getEditorOverview, slug),
+      page: (frame) => <SheetsPage {...frame} slug={slug} />,
     });
 
-  const renderPreview: PreviewRenderer = (
+  const renderPreview: PreviewRenderer<Static<typeof PreviewParams>> = (
     request,
     reply,
+    { slug, token },
     status,
     extra = {},
   ) => {
-    const { slug, token } = request.params as { slug: string; token: string };
     return sendStaffPage(request, reply, status, {
       section: "sheets",
       failure: { failed: extra.failure?.failed },
@@ -150,7 +143,10 @@ export async function sheetsRoutes(
   app.get(
     SHEETS_ROUTES.sheets,
     pageRoute("admin", Params, Query),
-    async (request, reply) => renderSheets(request, reply, 200),
+    async (request, reply) =>
+      renderSheets(request, reply, request.params, 200, {
+        saved: request.query.gespeichert,
+      }),
   );
 
   app.post(
@@ -161,8 +157,8 @@ export async function sheetsRoutes(
       body: EmptyForm,
       form: "import",
       fieldOf: (path) => (path === "/" ? "datei" : null),
-      render: ({ request, reply }, failure) =>
-        renderSheets(request, reply, failure.status, failure),
+      render: ({ request, reply, params }, failure) =>
+        renderSheets(request, reply, params, failure.status, { failure }),
       run: async (_input, { request, params, view }) => {
         const file = requiredUpload(
           request.body,
@@ -210,7 +206,8 @@ export async function sheetsRoutes(
   app.get(
     SHEETS_ROUTES.preview,
     pageRoute("admin", PreviewParams, Query),
-    async (request, reply) => renderPreview(request, reply, 200),
+    async (request, reply) =>
+      renderPreview(request, reply, request.params, 200),
   );
 
   app.post(

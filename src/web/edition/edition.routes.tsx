@@ -46,7 +46,7 @@ import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome } from "../editor/editor-view.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
   formAction,
@@ -190,7 +190,7 @@ export async function editionRoutes(
    * an edit of the draft does not), 304 without rendering, rendered for the canonical URL.
    */
   async function sendPublic(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     slug: string,
     render: (url: string) => Promise<RenderedPage>,

@@ -235,8 +235,7 @@ export async function editorRoutes(
       params: MunicipalityParams,
       body: EmptyForm,
       form: "freigabe",
-      run: async (_input, { request, view }) => {
-        const slug = (request.params as { slug: string }).slug;
+      run: async (_input, { request, params: { slug }, view }) => {
         await runUseCase(ctx, request, releaseWorkingState, slug);
         return view.link(editorPaths.home(slug), { freigegeben: "1" });
       },

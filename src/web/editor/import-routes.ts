@@ -2,7 +2,7 @@
  * The route side of a file import in the editor (the catalogue's spreadsheets, the OZG
  * register): taking a previewed import over.
  */
-import type { TObject } from "@sinclair/typebox";
+import type { Static, TObject } from "@sinclair/typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isAppError, type ErrorCode } from "../../errors.js";
 import {
@@ -13,9 +13,10 @@ import {
 } from "../http/form-action.js";
 
 /** Shows an import's preview again: after a failed form, or with the notice that it is stale. */
-export type PreviewRenderer = (
+export type PreviewRenderer<P> = (
   request: FastifyRequest,
   reply: FastifyReply,
+  params: P,
   status: number,
   extra?: { failure?: FormFailure; stale?: boolean },
 ) => Promise<FastifyReply>;
@@ -32,7 +33,7 @@ export function confirmImportAction<
   readonly params: P;
   readonly body: B;
   readonly stale: ErrorCode;
-  readonly renderPreview: PreviewRenderer;
+  readonly renderPreview: PreviewRenderer<Static<P>>;
   readonly run: FormActionSpec<P, B>["run"];
 }): FormRouteOptions {
   return formAction({
@@ -40,11 +41,11 @@ export function confirmImportAction<
     params: spec.params,
     body: spec.body,
     form: "uebernehmen-form",
-    render: ({ request, reply }, failure) =>
-      spec.renderPreview(request, reply, failure.status, { failure }),
-    answer: async (error, { request, reply }) =>
+    render: ({ request, reply, params }, failure) =>
+      spec.renderPreview(request, reply, params, failure.status, { failure }),
+    answer: async (error, { request, reply, params }) =>
       isAppError(error, spec.stale)
-        ? spec.renderPreview(request, reply, 409, { stale: true })
+        ? spec.renderPreview(request, reply, params, 409, { stale: true })
         : null,
     run: spec.run,
   });

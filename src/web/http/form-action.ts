@@ -31,6 +31,7 @@ import type { ConflictRow, ConflictView } from "../editor/conflict-notice.js";
 import { requestLanguage } from "./errors.js";
 import { sendHtmlError } from "./error-pages.js";
 import type { FormFieldOptions } from "./form-schema.js";
+import type { RequestWithParams } from "./page-route.js";
 import type { RoutePolicy } from "./route-policy.js";
 
 declare module "fastify" {
@@ -42,7 +43,7 @@ declare module "fastify" {
 
 /** Everything a form's callbacks know about the request. */
 export interface FormContext<P> {
-  readonly request: FastifyRequest;
+  readonly request: RequestWithParams<P>;
   readonly reply: FastifyReply;
   readonly params: P;
   readonly view: ViewContext;
@@ -234,6 +235,14 @@ function isStaleVersion(error: unknown): error is StaleVersionError {
 const FORM_STATUSES = new Set([400, 409, 422]);
 
 /** Builds the route options of an HTML form: its policy, its body schema and the one handler. */
+/** Whether the request's path parameters are what `schema` describes. */
+function hasParams<P extends TObject>(
+  schema: P,
+  request: FastifyRequest,
+): request is RequestWithParams<Static<P>> {
+  return Value.Check(schema, request.params);
+}
+
 export function formAction<P extends TObject, B extends TObject>(
   spec: FormActionSpec<P, B>,
 ): FormRouteOptions {
@@ -241,10 +250,10 @@ export function formAction<P extends TObject, B extends TObject>(
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply> => {
-    const params = request.params;
     // Fastify has checked the params against the same schema; this narrows the type.
-    if (!Value.Check(spec.params, params))
+    if (!hasParams(spec.params, request))
       return sendHtmlError(new Error("params"), request, reply);
+    const params = request.params;
     const view = createViewContext(requestLanguage(request));
     const { fields, lists } = readFormBody(request.body);
     const form =

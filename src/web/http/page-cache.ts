@@ -22,6 +22,7 @@ import {
   PUBLIC_CACHE_CONTROL,
 } from "./cache.js";
 import { offerToFastLane } from "./fast-lane.js";
+import type { RequestWithParams } from "./page-route.js";
 import { APP_VERSION } from "./static-assets.js";
 
 export { chooseEncoding } from "./cache.js";
@@ -138,7 +139,7 @@ export class PublicResponseCache {
    * timeline draw a today line); `name` sets the pages of one module apart.
    */
   async sendPage(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     page: {
       readonly name: string;
@@ -154,7 +155,7 @@ export class PublicResponseCache {
         page.name,
         APP_VERSION,
         request.routeOptions.url ?? "",
-        ...Object.values(request.params as Record<string, string>),
+        ...Object.values(request.params),
         canonical.query,
         page.today,
       ],

@@ -3,7 +3,11 @@
  * query. Pages stay out of the API document (`hide`).
  */
 import type { TSchema } from "@sinclair/typebox";
+import type { FastifyRequest } from "fastify";
 import type { RoutePolicy } from "./route-policy.js";
+
+/** A request whose path parameters its route's schema has read as `P`. */
+export type RequestWithParams<P> = FastifyRequest & { readonly params: P };
 
 /** The options of a page route, spread as app.get(url, pageRoute(…), handler). */
 export function pageRoute<P extends TSchema>(

@@ -3,7 +3,7 @@
  * answer 304 from the data version alone, otherwise call the read use case and render.
  * Errors inside this plugin become German (or English) HTML error pages.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import { compareEditions } from "../../app/edition/change-report.js";
@@ -21,7 +21,7 @@ import {
   germanDayOf,
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { sendError } from "../http/error-pages.js";
 import {
   canonicalRequest,
@@ -105,7 +105,7 @@ export async function portalRoutes(
 
   /** Sends a public page of `slug` (src/web/http/page-cache.ts), read from `reader`. */
   async function sendPage(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     slug: string,
     dataVersion: number,
@@ -128,7 +128,7 @@ export async function portalRoutes(
 
   /** Sends a page of a published municipality (404 otherwise) in the language the query asks for. */
   async function sendMunicipalityPage(
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     slug: string,
     query: PageQuery,

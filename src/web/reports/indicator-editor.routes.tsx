@@ -1,7 +1,7 @@
 /** Key figures (indicators) in the editor: list, one indicator, definition, values; forms through reportingForm. */
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import {
   addObservation,
@@ -18,7 +18,7 @@ import { IndicatorPage, IndicatorsOverviewPage } from "./indicator-pages.js";
 import { REPORT_ROUTES, reportPaths } from "./report-paths.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import type { ViewContext } from "../components/view.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { reasonOrNull } from "../http/form-schema.js";
@@ -81,13 +81,8 @@ export async function indicatorEditorRoutes(
 
   const renderList = reportingPage({
     section: "indicators",
-    load: (request) =>
-      runUseCase(
-        ctx,
-        request,
-        getIndicatorsForStaff,
-        (request.params as { slug: string }).slug,
-      ),
+    load: (request: RequestWithParams<Static<typeof Params>>) =>
+      runUseCase(ctx, request, getIndicatorsForStaff, request.params.slug),
     page: (frame, data) => (
       <IndicatorsOverviewPage {...frame} data={data} today={today()} />
     ),
@@ -95,8 +90,8 @@ export async function indicatorEditorRoutes(
 
   const renderIndicator = reportingPage({
     section: "indicators",
-    load: (request) => {
-      const { slug, key } = request.params as { slug: string; key: string };
+    load: (request: RequestWithParams<Static<typeof KeyParams>>) => {
+      const { slug, key } = request.params;
       return getIndicatorForStaff(
         ctx,
         request.principal,

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import {
   changeService,
@@ -29,7 +29,7 @@ import {
   REGISTER_CONTENT_TYPES,
   writeRegisterFile,
 } from "../../exports/register/register-file.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { acceptUploads, requiredUpload } from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
@@ -156,7 +156,7 @@ export async function registerEditorRoutes(
     );
   }
 
-  const renderRegister: StaffPageRenderer = (
+  const renderRegister: StaffPageRenderer<Static<typeof Params>> = (
     request,
     reply,
     status,
@@ -173,20 +173,20 @@ export async function registerEditorRoutes(
         getRegisterForStaff(
           ctx,
           request.principal,
-          (request.params as { slug: string }).slug,
+          request.params.slug,
           dayOf(request),
           originOf(request),
         ),
       page: (frame, data) => <RegisterPage {...frame} data={data} />,
     });
 
-  const renderPreview: PreviewRenderer = (
+  const renderPreview: PreviewRenderer<Static<typeof PreviewParams>> = (
     request,
     reply,
+    { slug, token },
     status,
     extra = {},
   ) => {
-    const { slug, token } = request.params as { slug: string; token: string };
     const typed =
       (request.body as { stichtag?: string } | undefined)?.stichtag ??
       (request.query as { stichtag?: string }).stichtag;
@@ -226,11 +226,8 @@ export async function registerEditorRoutes(
 
   const renderService = reportingPage({
     section: "register",
-    load: (request) => {
-      const { slug, leikaKey } = request.params as {
-        slug: string;
-        leikaKey: string;
-      };
+    load: (request: RequestWithParams<Static<typeof ServiceParams>>) => {
+      const { slug, leikaKey } = request.params;
       return getServiceForStaff(
         ctx,
         request.principal,
@@ -341,7 +338,8 @@ export async function registerEditorRoutes(
   app.get(
     REPORT_ROUTES.registerImportPreview,
     pageRoute("admin", PreviewParams, PreviewQuery),
-    async (request, reply) => renderPreview(request, reply, 200),
+    async (request, reply) =>
+      renderPreview(request, reply, request.params, 200),
   );
 
   app.post(

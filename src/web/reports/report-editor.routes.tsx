@@ -4,7 +4,7 @@
  * preview and the files (PPTX, PDF). Thin routes: each form declares its body schema and
  * runs through formAction (see reportingForm in reporting.routes.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { MailDelivery } from "../../app/auth/passwords.js";
@@ -56,7 +56,7 @@ import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels } from "../components/view.js";
 import { accountBarOf } from "../identity/identity-view.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { siteHeader } from "../portal/site.js";
@@ -164,10 +164,8 @@ export async function staffReportOf(
   return reportOfNumber(ctx, params.slug, params.reportNumber);
 }
 
-/** The municipality and report number in a report route's URL (see ReportParams). */
-function reportParamsOf(request: FastifyRequest): Static<typeof ReportParams> {
-  return request.params as Static<typeof ReportParams>;
-}
+/** A request to a report route, its URL naming municipality and report number. */
+type ReportRequest = RequestWithParams<Static<typeof ReportParams>>;
 
 /** The publication date of the publishing form ("28.11.2022"): left out when empty. */
 function publishedOnOf(
@@ -268,11 +266,13 @@ export async function reportEditorRoutes(
   installStaffErrorHandler(app);
 
   /** The reports overview or the committees page. */
-  const renderOverview = (page: "reports" | "committees"): StaffPageRenderer =>
+  const renderOverview = (
+    page: "reports" | "committees",
+  ): StaffPageRenderer<Static<typeof Params>> =>
     reportingPage({
       section: page === "reports" ? "reports" : "committees",
-      load: async (request) => {
-        const slug = (request.params as { slug: string }).slug;
+      load: async (request: RequestWithParams<Static<typeof Params>>) => {
+        const { slug } = request.params;
         const overview = await runUseCase(
           ctx,
           request,
@@ -342,8 +342,8 @@ export async function reportEditorRoutes(
 
   const renderReport = reportingPage({
     section: "reports",
-    load: async (request) => {
-      const params = reportParamsOf(request);
+    load: async (request: ReportRequest) => {
+      const { params } = request;
       return getReportForEditing(
         ctx,
         request.principal,
@@ -360,7 +360,7 @@ export async function reportEditorRoutes(
           data.report.status === "published"
             ? await publishedDocumentsSection(
                 frame.view,
-                reportParamsOf(request).slug,
+                request.params.slug,
                 data.summary,
               )
             : undefined
@@ -414,11 +414,11 @@ export async function reportEditorRoutes(
   }) => staffReportOf(ctx, params);
   /** An old id-based URL of a report that now has another number (ADR 0044). */
   const sentMoved = (
-    request: FastifyRequest,
+    request: ReportRequest,
     reply: FastifyReply,
     pathOf: (slug: string, report: ReportRef) => string,
   ): Promise<boolean> => {
-    const params = reportParamsOf(request);
+    const { params } = request;
     return sentRenumbered(ctx, request, reply, {
       slug: params.slug,
       report: params.reportNumber,
@@ -513,8 +513,10 @@ export async function reportEditorRoutes(
 
   const renderMembers = reportingPage({
     section: "committees",
-    load: async (request) => {
-      const params = request.params as { slug: string; committeeId: string };
+    load: async (
+      request: RequestWithParams<Static<typeof CommitteeParams>>,
+    ) => {
+      const { params } = request;
       const overview = await runUseCase(
         ctx,
         request,
@@ -536,13 +538,13 @@ export async function reportEditorRoutes(
 
   /** The confirmation step before a member or a meeting is removed (WCAG 3.3.4). */
   const renderRemoval =
-    (target: "member" | "meeting"): StaffPageRenderer =>
+    (target: "member" | "meeting"): StaffPageRenderer<RemovalParams> =>
     (request, reply, status, extra = {}) =>
       sendStaffPage(request, reply, status, {
         section: "committees",
         failure: extra,
         load: async () => {
-          const params = request.params as RemovalParams;
+          const { params } = request;
           const overview = await runUseCase(
             ctx,
             request,
@@ -965,7 +967,7 @@ export async function reportEditorRoutes(
   /** The document of a report for a signed-in reader (drafts too), or the refusal page. */
   /** The report for a preview or document; null when a refusal has been sent already. */
   async function readableDocument(
-    request: FastifyRequest,
+    request: ReportRequest,
     reply: FastifyReply,
   ): Promise<{
     document: ReportDocument;
@@ -973,7 +975,7 @@ export async function reportEditorRoutes(
     /** The meeting's agenda item, presenters and minutes, read now. */
     meeting: () => Promise<PublicMeetingDetails | null>;
   } | null> {
-    const params = reportParamsOf(request);
+    const { params } = request;
     try {
       const { document, catalogue } = await getReportDocument(
         ctx,

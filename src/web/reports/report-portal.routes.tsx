@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
 import { getPublicIndicators } from "../../app/indicators/read-indicators.js";
 import { cachedOparlObject } from "../../app/open-data/oparl-sync.js";
@@ -24,7 +24,7 @@ import {
   type StoredDocuments,
 } from "../documents/stored-documents.js";
 import { createViewContext } from "../components/view.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
 import {
   formatGermanDate,
@@ -64,6 +64,12 @@ const ReportParams = municipalityParamsWith({
   report: Type.String({ maxLength: 20 }),
 });
 
+/** A request for one published report, as its routes' schemas read it. */
+type ReportRequest = FastifyRequest & {
+  readonly params: Static<typeof ReportParams>;
+  readonly query: Static<typeof Query>;
+};
+
 /** Registers the public report pages and files. */
 export async function reportPortalRoutes(
   instance: FastifyInstance,
@@ -78,7 +84,7 @@ export async function reportPortalRoutes(
 
   /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
   const sendPage = (
-    request: FastifyRequest,
+    request: RequestWithParams<Readonly<Record<string, string>>>,
     reply: FastifyReply,
     version: number,
     render: (url: string) => Promise<string>,
@@ -92,21 +98,19 @@ export async function reportPortalRoutes(
 
   /** A file of a published report, from storage (built once, ADR 0046); an old id-based URL is sent on. */
   async function sendReportFile(
-    request: FastifyRequest,
+    request: ReportRequest,
     reply: FastifyReply,
     kind: "pptx" | "pdf",
   ): Promise<FastifyReply> {
-    const { slug } = request.params as { slug: string; report: string };
+    const { slug } = request.params;
     await requireDataVersion(slug);
-    const param = reportParam((request.params as { report: string }).report);
+    const param = reportParam(request.params.report);
     const pathOf =
       kind === "pdf" ? reportPaths.reportPdf : reportPaths.reportDeck;
     if (await sentOn(request, reply, pathOf)) return reply;
     // A number or a meeting date names the report; the stored file is kept under its id.
     const { summary } = await getPublishedReport(ctx, slug, param);
-    const view = createViewContext(
-      resolveLanguage((request.query as { lang?: string }).lang),
-    );
+    const view = createViewContext(resolveLanguage(request.query.lang));
     return options.documents.send(
       request,
       reply,
@@ -132,11 +136,11 @@ export async function reportPortalRoutes(
 
   /** Sends an old id-based URL on to the report's number (301); false when it is none. */
   const sentOn = (
-    request: FastifyRequest,
+    request: ReportRequest,
     reply: FastifyReply,
     pathOf: (slug: string, report: ReportRef) => string,
   ): Promise<boolean> => {
-    const params = request.params as { slug: string; report: string };
+    const { params } = request;
     return sentRenumbered(ctx, request, reply, {
       slug: params.slug,
       report: params.report,

@@ -5,7 +5,7 @@
  * formAction; a form opened on an older version of the report gets the conflict notice.
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import {
@@ -23,7 +23,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { AppError } from "../../errors.js";
 import type { Dictionary } from "../../i18n/i18n.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
@@ -119,7 +119,7 @@ export async function reportSectionRoutes(
   installStaffErrorHandler(app);
 
   const render = (
-    request: FastifyRequest,
+    request: RequestWithParams<Static<typeof ReportParams>>,
     reply: FastifyReply,
     target: SectionPage,
     status: number,
@@ -131,7 +131,7 @@ export async function reportSectionRoutes(
       notice: (view) =>
         status === 200 ? noticeOf(request, view.t) : undefined,
       load: async () => {
-        const params = request.params as { slug: string; reportNumber: string };
+        const { params } = request;
         const data = await getReportSectionsForEditing(
           ctx,
           request.principal,
@@ -188,15 +188,19 @@ export async function reportSectionRoutes(
   const sectionOf = (params: { readonly sectionId: string }) =>
     idParam(params.sectionId);
   const pageAgain =
-    (target: (request: FastifyRequest) => SectionPage): StaffPageRenderer =>
+    <P extends Static<typeof ReportParams>>(
+      target: (request: RequestWithParams<P>) => SectionPage,
+    ): StaffPageRenderer<P> =>
     (request, reply, status, failure) =>
       render(request, reply, target(request), status, failure);
   /** The page of the free section the URL names: its form, or the step before removing it. */
   const sectionPage =
     (page: "edit" | "remove") =>
-    (request: FastifyRequest): SectionPage => ({
+    (
+      request: RequestWithParams<Static<typeof SectionParams>>,
+    ): SectionPage => ({
       page,
-      sectionId: idParam((request.params as { sectionId: string }).sectionId),
+      sectionId: idParam(request.params.sectionId),
     });
   const listAfter = (
     view: ViewContext,

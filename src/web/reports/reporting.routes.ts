@@ -27,6 +27,7 @@ import {
   type StaffPageSpec,
 } from "../http/staff-page.js";
 import type { EditorSection } from "../editor/editor-view.js";
+import type { RequestWithParams } from "../http/page-route.js";
 import type { RoutePolicy } from "../http/route-policy.js";
 import { indicatorEditorRoutes } from "./indicator-editor.routes.js";
 import { registerEditorRoutes } from "./register-editor.routes.js";
@@ -109,25 +110,25 @@ export function reportPageState(
  * Sends a reporting staff page: with 200 as asked for, or with a failed form's status and
  * the form as it was sent.
  */
-export type StaffPageRenderer = (
-  request: FastifyRequest,
+export type StaffPageRenderer<P = unknown> = (
+  request: RequestWithParams<P>,
   reply: FastifyReply,
   status: number,
   failure?: FailedRender,
 ) => Promise<FastifyReply>;
 
 /** How one reporting staff page is read and drawn for the request it answers. */
-export interface ReportingPageSpec<D extends StaffData> {
+export interface ReportingPageSpec<D extends StaffData, P = unknown> {
   /** The entry of the staff navigation that is current. */
   readonly section: EditorSection;
   /** Reads the page's data; the use case refuses what the user may not see. */
-  readonly load: (request: FastifyRequest) => Promise<D>;
+  readonly load: (request: RequestWithParams<P>) => Promise<D>;
   /** The view the page is drawn with (e.g. with the programme's level names). */
   readonly view?: (view: ViewContext, data: D) => ViewContext;
   readonly page: (
     frame: StaffFrame,
     data: D,
-    request: FastifyRequest,
+    request: RequestWithParams<P>,
   ) => JSX.Element;
 }
 
@@ -135,9 +136,9 @@ export interface ReportingPageSpec<D extends StaffData> {
  * A reporting staff page as a StaffPageRenderer: read and drawn as `spec` says, with the
  * saved notice or the failed form (see reportPageState).
  */
-export function reportingPage<D extends StaffData>(
-  spec: ReportingPageSpec<D>,
-): StaffPageRenderer {
+export function reportingPage<D extends StaffData, P = unknown>(
+  spec: ReportingPageSpec<D, P>,
+): StaffPageRenderer<P> {
   return (request, reply, status, failure = {}) =>
     sendStaffPage(request, reply, status, {
       section: spec.section,
@@ -162,7 +163,7 @@ export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   /** The labels of the fields, for messages without a sentence of their own. */
   readonly labels: (t: Dictionary) => Readonly<Record<string, string>>;
   /** Renders the page the form stands on; here again with the failed form. */
-  readonly render: StaffPageRenderer;
+  readonly render: StaffPageRenderer<Static<P>>;
   /** The stored values beside the typed ones, for a conflict. */
   readonly conflictRows?: (
     context: FormContext<Static<P>>,
