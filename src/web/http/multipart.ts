@@ -1,9 +1,11 @@
 /**
  * Forms that upload a file (`multipart/form-data`), read by @fastify/multipart with
- * limits, for the one such form: the OZG register import. The whole form is read before
- * the route's hooks run, so text fields land on the body as usual (the CSRF check finds
- * `_csrf`) and files in `files`; whatever breaks a limit or is no readable form ends as an
- * error from the catalogue with a German message, before anything is stored.
+ * limits, for the forms that take one: the OZG register import and the catalogue's
+ * spreadsheet import. Only the plugins of those forms accept such bodies (acceptUploads).
+ * The whole form is read before the route's hooks run, so text fields land on the body as
+ * usual (the CSRF check finds `_csrf`) and files in `files`; whatever breaks a limit or is
+ * no readable form ends as an error from the catalogue with a German message, before
+ * anything is stored.
  */
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";

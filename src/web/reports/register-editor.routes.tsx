@@ -1,7 +1,8 @@
 /**
  * The OZG register in the editor: the overview as of a day, one service, adding and
- * changing services, export (CSV, XLSX) and import. The import form is the one form that
- * uploads a file, so this plugin alone accepts multipart bodies (web/http/multipart.ts).
+ * changing services, export (CSV, XLSX) and import. The import form uploads a file, so
+ * this plugin accepts multipart bodies (web/http/multipart.ts), as the catalogue's
+ * spreadsheet import does.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
