@@ -2,6 +2,7 @@
  * What the editor's routes and pages share: the frame (header, staff navigation, account
  * bar), the success notices shown after a redirect, and sending editor pages.
  */
+import { rawQueryParam } from "../http/params.js";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -146,11 +147,7 @@ export function noticeOf(
   view: ViewContext,
   catalogue: Catalogue,
 ): string | undefined {
-  const index = request.url.indexOf("?");
-  const key =
-    index === -1
-      ? null
-      : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  const key = rawQueryParam(request, "gespeichert");
   if (key === null) return undefined;
   const notices: Readonly<Record<string, string>> = withLevels(
     view,

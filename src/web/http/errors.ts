@@ -4,6 +4,7 @@
  * the problems described in German, unknown routes ERR_NOT_FOUND, and everything else
  * ERR_INTERNAL — logged in full, sent without a stack trace.
  */
+import { rawQueryParam } from "./params.js";
 import type { TSchema } from "@sinclair/typebox";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { validate } from "../../app/validation/validate.js";
@@ -118,11 +119,7 @@ export function isJsonPath(url: string): boolean {
 
 /** The interface language a request asks for, read from the raw URL (works before validation). */
 export function requestLanguage(request: FastifyRequest): Language {
-  const index = request.url.indexOf("?");
-  if (index === -1) return "de";
-  return resolveLanguage(
-    new URLSearchParams(request.url.slice(index + 1)).get("lang"),
-  );
+  return resolveLanguage(rawQueryParam(request, "lang"));
 }
 
 /**

@@ -25,6 +25,20 @@ export function municipalityParamsWith<P extends TProperties>(
   return Type.Object({ ...MunicipalityParams.properties, ...parts });
 }
 
+/**
+ * A parameter of the request's query string, read from the raw URL, or null when absent:
+ * for notices after a redirect (?gespeichert=…) and for pages drawn again after a form,
+ * whatever query schema the route has (a repeated parameter gives its first value).
+ */
+export function rawQueryParam(
+  request: { readonly url: string },
+  name: string,
+): string | null {
+  const index = request.url.indexOf("?");
+  if (index === -1) return null;
+  return new URLSearchParams(request.url.slice(index + 1)).get(name);
+}
+
 /** Municipality and project slugs: lower-case letters, digits, single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

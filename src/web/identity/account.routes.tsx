@@ -2,6 +2,7 @@
  * /konto: every signed-in person manages their own second factor, password and API
  * tokens. Only with a browser session: an API token cannot make further tokens.
  */
+import { rawQueryParam } from "../http/params.js";
 import { sendNoStore } from "../http/cache.js";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -33,12 +34,7 @@ import {
   EnrolmentCodeBody,
   TokenNameBody,
 } from "./identity-forms.js";
-import {
-  accountBarOf,
-  identityFieldOf,
-  queryFlag,
-  viewOf,
-} from "./identity-view.js";
+import { accountBarOf, identityFieldOf, viewOf } from "./identity-view.js";
 import { EnrolmentPage, RecoveryCodesPage } from "./sign-in-pages.js";
 
 /** What the account routes need. */
@@ -124,10 +120,11 @@ export async function accountRoutes(
     { config: { policy: "signed-in" }, schema: { hide: true } },
     async (request, reply) => {
       const t = viewOf(request).t.identity;
-      const left = queryFlag(request, "restcodes");
+      const left = rawQueryParam(request, "restcodes");
       let notice: string | undefined;
-      if (queryFlag(request, "passwort") !== null) notice = t.passwordChanged;
-      else if (queryFlag(request, "token") === "widerrufen")
+      if (rawQueryParam(request, "passwort") !== null)
+        notice = t.passwordChanged;
+      else if (rawQueryParam(request, "token") === "widerrufen")
         notice = t.tokenRevokedNotice;
       else if (left !== null && /^\d{1,2}$/.test(left))
         notice = t.recoveryCodeUsed(Number(left));

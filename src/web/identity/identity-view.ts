@@ -96,16 +96,6 @@ export function errorLinks(
     .map(([field, id]) => ({ text: errors[field] ?? "", href: `#${id}` }));
 }
 
-/** A query flag such as ?gespeichert=1, read from the raw URL. */
-export function queryFlag(
-  request: FastifyRequest,
-  name: string,
-): string | null {
-  const index = request.url.indexOf("?");
-  if (index === -1) return null;
-  return new URLSearchParams(request.url.slice(index + 1)).get(name);
-}
-
 const BERLIN_TIME = new Intl.DateTimeFormat("de-DE", {
   timeZone: "Europe/Berlin",
   hour: "2-digit",

@@ -3,6 +3,7 @@
  * case (app/auth), set or clear the cookie, redirect (post/redirect/get) or render the
  * form again with its problems. Every page is no-store.
  */
+import { rawQueryParam } from "../http/params.js";
 import { sendNoStore } from "../http/cache.js";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -51,7 +52,6 @@ import {
   clientOrigin,
   errorLinks,
   identityFieldOf,
-  queryFlag,
   viewOf,
 } from "./identity-view.js";
 import {
@@ -95,7 +95,9 @@ function withNext(path: string, next: string | null): string {
 
 function nextOf(request: FastifyRequest): string | null {
   const fromBody = readFormBody(request.body).fields.next ?? "";
-  return safeNextPath(fromBody !== "" ? fromBody : queryFlag(request, "next"));
+  return safeNextPath(
+    fromBody !== "" ? fromBody : rawQueryParam(request, "next"),
+  );
 }
 
 /** Registers /anmelden, /anmelden/zweiter-faktor, /anmelden/zwei-faktor-einrichten, /abmelden, /passwort-vergessen, /passwort-neu/{token}. */
@@ -123,9 +125,9 @@ export async function signInRoutes(
 
   function signInNotice(request: FastifyRequest): string | undefined {
     const t = viewOf(request).t.identity;
-    if (queryFlag(request, "abgemeldet") !== null) return t.signedOut;
-    if (queryFlag(request, "passwort") === "neu") return t.passwordWasReset;
-    if (queryFlag(request, "abgelaufen") !== null) return t.sessionEnded;
+    if (rawQueryParam(request, "abgemeldet") !== null) return t.signedOut;
+    if (rawQueryParam(request, "passwort") === "neu") return t.passwordWasReset;
+    if (rawQueryParam(request, "abgelaufen") !== null) return t.sessionEnded;
     return undefined;
   }
 
@@ -530,7 +532,7 @@ export async function signInRoutes(
     async (request, reply) =>
       sendForgotPasswordPage(request, reply, 200, {
         email: "",
-        isSent: queryFlag(request, "gesendet") !== null,
+        isSent: rawQueryParam(request, "gesendet") !== null,
         errors: [],
       }),
   );

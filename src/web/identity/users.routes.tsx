@@ -3,6 +3,7 @@
  * reactivate accounts of their municipality, and send invitations. Post/redirect/get;
  * a form with problems comes back with the input kept and a 400, a stale form with 409.
  */
+import { rawQueryParam } from "../http/params.js";
 import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -38,12 +39,7 @@ import { csrfToken } from "../plugins/session.js";
 import { siteHeader } from "../portal/site.js";
 import { identityPaths, IDENTITY_ROUTES } from "./identity-paths.js";
 import { NewUserBody, UserBody } from "./identity-forms.js";
-import {
-  accountBarOf,
-  identityFieldOf,
-  queryFlag,
-  viewOf,
-} from "./identity-view.js";
+import { accountBarOf, identityFieldOf, viewOf } from "./identity-view.js";
 import {
   UserFormPage,
   UsersPage,
@@ -310,10 +306,10 @@ export async function userRoutes(
         deaktiviert: t.userDeactivated,
         reaktiviert: t.userReactivated,
       };
-      const created = queryFlag(request, "angelegt");
-      const invited = queryFlag(request, "eingeladen");
+      const created = rawQueryParam(request, "angelegt");
+      const invited = rawQueryParam(request, "eingeladen");
       let notice = Object.keys(flags).find(
-        (flag) => queryFlag(request, flag) !== null,
+        (flag) => rawQueryParam(request, flag) !== null,
       );
       if (created !== null)
         notice = `${t.userCreated} ${t.userInvitationMailed(user.email)}`;

@@ -5,6 +5,7 @@
  * and deactivates or reactivates it after a confirmation step; reading a municipality's
  * data still needs a membership there. Forms go through formAction (ADR 0009).
  */
+import { rawQueryParam } from "../http/params.js";
 import { sendNoStore } from "../http/cache.js";
 import { Type, type Static } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -28,7 +29,6 @@ import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
 import {
   accountBarOf,
   identityFieldOf,
-  queryFlag,
   viewOf,
 } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
@@ -195,17 +195,19 @@ export async function operationsRoutes(
     { config: { policy: "operator" }, schema: { hide: true } },
     async (request, reply) => {
       const t = viewOf(request).t.operations;
-      const template = queryFlag(request, "vorlage");
+      const template = rawQueryParam(request, "vorlage");
       const flags: readonly [string, string][] = [
         ["angelegt", template === null ? t.created : t.createdFrom(template)],
         [
           "eingeladen",
-          t.invitationMailed(queryFlag(request, "eingeladen") ?? ""),
+          t.invitationMailed(rawQueryParam(request, "eingeladen") ?? ""),
         ],
         ["deaktiviert", t.deactivatedNotice],
         ["reaktiviert", t.reactivatedNotice],
       ];
-      const flag = flags.find(([name]) => queryFlag(request, name) !== null);
+      const flag = flags.find(
+        ([name]) => rawQueryParam(request, name) !== null,
+      );
       return renderMunicipality(
         request,
         reply,
@@ -339,8 +341,8 @@ export async function operationsRoutes(
     operationsPaths.home(),
     (request) =>
       runUseCase(ctx, request, getMunicipalityOverview, {
-        search: queryFlag(request, "q") ?? "",
-        page: queryFlag(request, "seite") ?? "1",
+        search: rawQueryParam(request, "q") ?? "",
+        page: rawQueryParam(request, "seite") ?? "1",
       }),
     (frame, overview) => <OperationsHomePage {...frame} overview={overview} />,
   );
@@ -349,8 +351,8 @@ export async function operationsRoutes(
     operationsPaths.auditLog(),
     (request) =>
       runUseCase(ctx, request, getInstanceAuditLog, {
-        page: queryFlag(request, "seite") ?? "1",
-        instanceOnly: queryFlag(request, "nur-betrieb") ?? "",
+        page: rawQueryParam(request, "seite") ?? "1",
+        instanceOnly: rawQueryParam(request, "nur-betrieb") ?? "",
       }),
     (frame, log) => <OperationsAuditLogPage {...frame} log={log} />,
   );

@@ -4,7 +4,9 @@
  * this plugin accepts multipart bodies (web/http/multipart.ts), as the catalogue's
  * spreadsheet import does.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { rawQueryParam } from "../http/params.js";
+import { readFormBody } from "../http/form-action.js";
+import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static } from "@sinclair/typebox";
 import type { AppContext } from "../../app/context.js";
@@ -95,19 +97,21 @@ const PreviewQuery = Type.Object({
 
 /** "Import übernommen: 1 neu, 3 geändert, …" after a confirmed import. */
 function importNotice(
-  request: FastifyRequest,
+  request: { readonly url: string },
   t: Dictionary,
 ): string | undefined {
-  const query = request.query as Readonly<Record<string, string | undefined>>;
-  if (query.gespeichert !== "import" || query.neu === undefined)
+  const query = (name: string) => rawQueryParam(request, name);
+  if (query("gespeichert") !== "import" || query("neu") === null)
     return undefined;
-  const count = (value: string | undefined): number =>
-    /^\d{1,9}$/.test(value ?? "") ? Number(value) : 0;
+  const count = (name: string): number => {
+    const value = query(name) ?? "";
+    return /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  };
   return t.reports.importDone(
-    count(query.neu),
-    count(query.geaendert),
-    count(query.unveraendert),
-    count(query.beendet),
+    count("neu"),
+    count("geaendert"),
+    count("unveraendert"),
+    count("beendet"),
   );
 }
 
@@ -149,10 +153,10 @@ export async function registerEditorRoutes(
   });
 
   /** The day the register is shown as of: ?stand=…, else today. */
-  function dayOf(request: FastifyRequest): number {
-    const typed = (request.query as { stand?: string }).stand;
+  function dayOf(request: { readonly url: string }): number {
+    const typed = rawQueryParam(request, "stand");
     return (
-      (typed === undefined ? null : parseGermanDay(typed)) ??
+      (typed === null ? null : parseGermanDay(typed)) ??
       germanDayOf(options.now())
     );
   }
@@ -188,10 +192,12 @@ export async function registerEditorRoutes(
     status,
     extra = {},
   ) => {
+    // After a failed confirmation the form's day, else the one the preview link names.
     const typed =
-      (request.body as { stichtag?: string } | undefined)?.stichtag ??
-      (request.query as { stichtag?: string }).stichtag;
-    const day = typed === undefined ? null : parseGermanDay(typed);
+      readFormBody(request.body).fields.stichtag ??
+      rawQueryParam(request, "stichtag");
+    const day =
+      typed === null || typed === undefined ? null : parseGermanDay(typed);
     const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
     return sendStaffPage(request, reply, status, {
       section: "register",

@@ -29,7 +29,8 @@ import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import type { ViewContext } from "../components/view.js";
 import { reasonOrNull } from "../http/form-schema.js";
-import { idOf, idParam } from "../http/params.js";
+import { idOf, idParam, rawQueryParam } from "../http/params.js";
+import { readFormBody } from "../http/form-action.js";
 import { staffReportOf } from "./report-editor.routes.js";
 import {
   answerLines,
@@ -83,11 +84,7 @@ const NOTICES = {
 >;
 
 function noticeOf(request: FastifyRequest, t: Dictionary): string | undefined {
-  const index = request.url.indexOf("?");
-  const key =
-    index === -1
-      ? null
-      : new URLSearchParams(request.url.slice(index + 1)).get("gespeichert");
+  const key = rawQueryParam(request, "gespeichert");
   if (key === null || !Object.hasOwn(NOTICES, key)) return undefined;
   return t.reportSections[NOTICES[key as keyof typeof NOTICES]];
 }
@@ -237,10 +234,7 @@ export async function reportSectionRoutes(
       fields: SECTION_FIELDS,
       labels,
       render: pageAgain((request) => {
-        const kind = sectionKindOf(
-          (request.body as { art?: unknown } | undefined)?.art as
-            string | undefined,
-        );
+        const kind = sectionKindOf(readFormBody(request.body).fields.art);
         return kind === null ? { page: "list" } : { page: "new", kind };
       }),
       run: async (input, { request, params, view }) => {

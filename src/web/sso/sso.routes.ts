@@ -7,6 +7,7 @@
  * HttpOnly cookie; state, nonce and PKCE verifier stay in the database (app/sso). The
  * cookie is SameSite=Lax, which browsers send on the provider's top-level redirect back.
  */
+import { rawQueryParam } from "../http/params.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   finishSingleSignOn,
@@ -17,7 +18,7 @@ import type { AppContext } from "../../app/context.js";
 import type { SsoConfig } from "../../config.js";
 import { NO_STORE } from "../http/cache.js";
 import { IDENTITY_ROUTES, safeNextPath } from "../identity/identity-paths.js";
-import { clientOrigin, queryFlag } from "../identity/identity-view.js";
+import { clientOrigin } from "../identity/identity-view.js";
 import { landingPathFor } from "../identity/sign-in.routes.js";
 import { sessionTokenOf, setSessionCookie } from "../plugins/session.js";
 
@@ -67,7 +68,7 @@ export async function ssoRoutes(
       schema: { hide: true },
     },
     async (request, reply) => {
-      const next = safeNextPath(queryFlag(request, "next"));
+      const next = safeNextPath(rawQueryParam(request, "next"));
       const session = request.authSession?.resolved;
       // Signed in already: on to where the person wanted to go, as the login form does.
       if (request.principal.kind === "user" && session?.kind === "active") {
