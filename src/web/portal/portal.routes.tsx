@@ -128,18 +128,19 @@ export async function portalRoutes(
 
   /** Sends a page of a published municipality (404 otherwise) in the language the query asks for. */
   async function sendMunicipalityPage(
-    request: RequestWithParams<Readonly<Record<string, string>>>,
+    request: RequestWithParams<{ readonly slug: string }> & {
+      readonly query: PageQuery;
+    },
     reply: FastifyReply,
-    slug: string,
-    query: PageQuery,
     render: (
       url: string,
       reader: AppContext,
       view: ViewContext,
     ) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
+    const { slug } = request.params;
     const version = await requireDataVersion(slug);
-    const view = createViewContext(resolveLanguage(query.lang));
+    const view = createViewContext(resolveLanguage(request.query.lang));
     return sendPage(request, reply, slug, version, async (url, reader) =>
       render(url, reader, view),
     );
@@ -232,37 +233,31 @@ export async function portalRoutes(
     pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendMunicipalityPage(
-        request,
-        reply,
-        slug,
-        request.query,
-        async (url, reader, view) => {
-          // The latest edition once there is one; until then the current state.
-          const { catalogue, edition, editions } = await getPublishedCatalogue(
-            reader,
-            slug,
-          );
-          const scope = publishedScope(slug, edition, editions);
-          const [participation, { items: ideas }] = await Promise.all([
-            getParticipationSettings(reader, slug),
-            listPublicItems(reader, slug),
-          ]);
-          return (
-            <ProgrammePage
-              view={view}
-              requestUrl={url}
-              catalogue={catalogue}
-              scope={scope}
-              ideasPath={
-                participation.mode === "public" || ideas.length > 0
-                  ? participationPaths.list(slug)
-                  : undefined
-              }
-            />
-          );
-        },
-      );
+      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
+        // The latest edition once there is one; until then the current state.
+        const { catalogue, edition, editions } = await getPublishedCatalogue(
+          reader,
+          slug,
+        );
+        const scope = publishedScope(slug, edition, editions);
+        const [participation, { items: ideas }] = await Promise.all([
+          getParticipationSettings(reader, slug),
+          listPublicItems(reader, slug),
+        ]);
+        return (
+          <ProgrammePage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            scope={scope}
+            ideasPath={
+              participation.mode === "public" || ideas.length > 0
+                ? participationPaths.list(slug)
+                : undefined
+            }
+          />
+        );
+      });
     },
   );
 
@@ -308,30 +303,24 @@ export async function portalRoutes(
     pageRoute("public", MunicipalityParamsSchema, TimelineQuerySchema),
     async (request, reply) => {
       const { slug } = request.params;
-      return sendMunicipalityPage(
-        request,
-        reply,
-        slug,
-        request.query,
-        async (url, reader, view) => {
-          const { catalogue, edition, editions } = await getPublishedCatalogue(
-            reader,
-            slug,
-          );
-          // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
-          return renderTimeline({
-            view,
-            requestUrl: url,
-            catalogue,
-            scope: publishedScope(slug, edition, editions),
-            query: request.query,
-            today: germanDayOf(now()),
-            shownTitle: edition?.title ?? "",
-            compare: async (since) =>
-              compareEditions(reader, slug, edition?.number ?? 0, since),
-          });
-        },
-      );
+      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
+        const { catalogue, edition, editions } = await getPublishedCatalogue(
+          reader,
+          slug,
+        );
+        // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
+        return renderTimeline({
+          view,
+          requestUrl: url,
+          catalogue,
+          scope: publishedScope(slug, edition, editions),
+          query: request.query,
+          today: germanDayOf(now()),
+          shownTitle: edition?.title ?? "",
+          compare: async (since) =>
+            compareEditions(reader, slug, edition?.number ?? 0, since),
+        });
+      });
     },
   );
 
@@ -341,36 +330,30 @@ export async function portalRoutes(
     async (request, reply) => {
       const { slug } = request.params;
       const query = request.query.q ?? "";
-      return sendMunicipalityPage(
-        request,
-        reply,
-        slug,
-        request.query,
-        async (url, reader, view) => {
-          const { catalogue } = await getPublishedCatalogue(reader, slug);
-          let result: SearchResult | null = null;
-          let error: string | undefined;
-          if (query.trim() !== "") {
-            try {
-              result = await searchPublished(reader, slug, query);
-            } catch (caught) {
-              if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
-              error = caught.localisedMessage(view.lang);
-            }
+      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
+        const { catalogue } = await getPublishedCatalogue(reader, slug);
+        let result: SearchResult | null = null;
+        let error: string | undefined;
+        if (query.trim() !== "") {
+          try {
+            result = await searchPublished(reader, slug, query);
+          } catch (caught) {
+            if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
+            error = caught.localisedMessage(view.lang);
           }
-          const html = await (
-            <SearchPage
-              view={view}
-              requestUrl={url}
-              catalogue={catalogue}
-              query={query}
-              result={result}
-              error={error}
-            />
-          );
-          return { status: error === undefined ? 200 : 400, html };
-        },
-      );
+        }
+        const html = await (
+          <SearchPage
+            view={view}
+            requestUrl={url}
+            catalogue={catalogue}
+            query={query}
+            result={result}
+            error={error}
+          />
+        );
+        return { status: error === undefined ? 200 : 400, html };
+      });
     },
   );
 }
