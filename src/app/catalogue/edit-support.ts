@@ -156,17 +156,42 @@ export async function requireMunicipalityPermission(
   );
 }
 
+/** Requires a policy in the whole municipality; logs the refusal and throws otherwise. */
+export interface MunicipalityGuard {
+  (
+    ctx: AppContext,
+    principal: Principal,
+    municipality: Municipality,
+    attempted: string,
+    origin: RequestOrigin,
+  ): Promise<UserPrincipal>;
+  /**
+   * The same for a use case that is given the municipality's slug: finds it first
+   * (ERR_MUNICIPALITY_NOT_FOUND), so that the use case receives both.
+   */
+  readonly bySlug: (
+    ctx: AppContext,
+    principal: Principal,
+    municipalitySlug: string,
+    attempted: string,
+    origin: RequestOrigin,
+  ) => Promise<{
+    readonly municipality: Municipality;
+    readonly user: UserPrincipal;
+  }>;
+}
+
 /** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
 export function municipalityGuard(
   allowed: (principal: Principal, municipalityId: number) => boolean,
-): (
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-) => Promise<UserPrincipal> {
-  return (ctx, principal, municipality, attempted, origin) =>
+): MunicipalityGuard {
+  const guard = (
+    ctx: AppContext,
+    principal: Principal,
+    municipality: Municipality,
+    attempted: string,
+    origin: RequestOrigin,
+  ): Promise<UserPrincipal> =>
     requireMunicipalityPermission(
       ctx,
       principal,
@@ -175,6 +200,19 @@ export function municipalityGuard(
       attempted,
       origin,
     );
+  return Object.assign(guard, {
+    bySlug: async (
+      ctx: AppContext,
+      principal: Principal,
+      municipalitySlug: string,
+      attempted: string,
+      origin: RequestOrigin,
+    ) => {
+      const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+      const user = await guard(ctx, principal, municipality, attempted, origin);
+      return { municipality, user };
+    },
+  });
 }
 
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
