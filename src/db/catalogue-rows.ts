@@ -29,6 +29,21 @@ export function requireId(
   return id;
 }
 
+/** Groups rows by a key, keeping their order: child rows of many parents read in one query. */
+export function groupBy<T, K>(
+  rows: readonly T[],
+  key: (row: T) => K,
+): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [row]);
+    else list.push(row);
+  }
+  return groups;
+}
+
 /** True when a stored row holds other values than `values` in the columns both share. */
 export function differs(row: object, values: object): boolean {
   const stored = row as Record<string, unknown>;
