@@ -23,10 +23,6 @@ import {
 } from "../domain/catalogue/levels.js";
 import type { Continuation } from "../domain/period/period.js";
 import {
-  parsePointInTime,
-  type PointInTime,
-} from "../domain/period/point-in-time.js";
-import {
   actionFieldValues,
   groupBy,
   impactAreaValues,
@@ -36,6 +32,7 @@ import {
   orgUnitValues,
   projectValues,
   requireId,
+  toPoint,
 } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
 import { goalsAndPriorities, programmeOf } from "./structure.repository.js";
@@ -56,14 +53,6 @@ export interface NewCatalogue {
       })[];
     })[];
   })[];
-}
-
-function toPoint(value: string): PointInTime {
-  const point = parsePointInTime(value);
-  // Values are validated before they are written; a bad one here means the file was edited by hand.
-  if (point === null)
-    throw new Error(`Stored point in time is malformed: "${value}"`);
-  return point;
 }
 
 /** Loads the whole catalogue of a municipality; null when it has no programme yet. */
