@@ -210,11 +210,10 @@ export async function authoriseReportingChange(
   entity: GuardedEntity,
   origin: RequestOrigin,
 ): Promise<ReportingChange> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await requireReportingAdmin(
+  const { municipality, user } = await requireReportingAdmin.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     action,
     entity,
     origin,
