@@ -6,8 +6,10 @@ import {
   migrateDatabase,
   openAppContext,
 } from "../app/database.js";
+import type { MailDelivery } from "../app/auth/passwords.js";
 import type { AppContext } from "../app/context.js";
-import { loadConfig } from "../config.js";
+import { createSmtpMailer } from "../app/mail/mailer.js";
+import { loadConfig, type Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { de } from "../i18n/de.js";
 import { resolveSecretKey } from "./secret-key.js";
@@ -109,6 +111,19 @@ export async function withDatabase<T>(
   } finally {
     await closeAppContext(ctx);
   }
+}
+
+/** How the configuration delivers mail: null without SMTP or without the public address its links need. */
+export function mailDeliveryOf(config: Config): MailDelivery | null {
+  return config.mail === null || config.publicBaseUrl === null
+    ? null
+    : {
+        mailer: createSmtpMailer({
+          url: config.mail.smtpUrl,
+          from: config.mail.from,
+        }),
+        publicBaseUrl: config.publicBaseUrl,
+      };
 }
 
 /** The database a command uses, without a password, for the debug log. */

@@ -7,6 +7,8 @@ import {
   firstDayOf,
   formatPointInTime,
   lastDayOf,
+  parsePointInTime,
+  type PointInTime,
 } from "../domain/period/point-in-time.js";
 import type { NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
@@ -27,6 +29,30 @@ export function requireId(
   // References are checked before writing; reaching this is a programming error.
   if (id === undefined) throw new Error(`Unresolved reference "${key}"`);
   return id;
+}
+
+/** A stored point in time (a phase's or measure's start or end) read back. */
+export function toPoint(value: string): PointInTime {
+  const point = parsePointInTime(value);
+  // Values are validated before they are written; a bad one here means the file was edited by hand.
+  if (point === null)
+    throw new Error(`Stored point in time is malformed: "${value}"`);
+  return point;
+}
+
+/** Groups rows by a key, keeping their order: child rows of many parents read in one query. */
+export function groupBy<T, K>(
+  rows: readonly T[],
+  key: (row: T) => K,
+): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [row]);
+    else list.push(row);
+  }
+  return groups;
 }
 
 /** True when a stored row holds other values than `values` in the columns both share. */

@@ -8,6 +8,7 @@
 import {
   actionFieldValues,
   differs,
+  groupBy,
   impactAreaValues,
   insertGoals,
   insertPriorities,
@@ -28,19 +29,6 @@ import { replaceProjectTags } from "./project.repository.js";
 
 const same = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
-
-function groupBy<T>(
-  rows: readonly T[],
-  key: (row: T) => number,
-): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list === undefined) groups.set(key(row), [row]);
-    else list.push(row);
-  }
-  return groups;
-}
 
 /** How one table's rows are written: a new row (returning its id) or new values of a stored one. */
 interface RowWriter<Values, Key = string, Id = unknown> {

@@ -23,11 +23,8 @@ import {
 } from "../domain/catalogue/levels.js";
 import type { Continuation } from "../domain/period/period.js";
 import {
-  parsePointInTime,
-  type PointInTime,
-} from "../domain/period/point-in-time.js";
-import {
   actionFieldValues,
+  groupBy,
   impactAreaValues,
   insertGoals,
   insertPriorities,
@@ -35,9 +32,10 @@ import {
   orgUnitValues,
   projectValues,
   requireId,
+  toPoint,
 } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
-import { programmeOf } from "./structure.repository.js";
+import { goalsAndPriorities, programmeOf } from "./structure.repository.js";
 import { measureDetails } from "./project.repository.js";
 
 /** A catalogue to be written: the domain tree without database ids. */
@@ -55,26 +53,6 @@ export interface NewCatalogue {
       })[];
     })[];
   })[];
-}
-
-function toPoint(value: string): PointInTime {
-  const point = parsePointInTime(value);
-  // Values are validated before they are written; a bad one here means the file was edited by hand.
-  if (point === null)
-    throw new Error(`Stored point in time is malformed: "${value}"`);
-  return point;
-}
-
-/** Groups rows by a key, keeping their order. */
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [row]);
-    else list.push(row);
-  }
-  return groups;
 }
 
 /** Loads the whole catalogue of a municipality; null when it has no programme yet. */
@@ -107,8 +85,7 @@ export async function loadCatalogue(
   ): Promise<Row[]> => (projectIds.length === 0 ? [] : query(projectIds));
 
   const [
-    goals,
-    priorities,
+    [goals, priorities],
     priorityProjects,
     orgUnits,
     impactAreas,
@@ -119,19 +96,7 @@ export async function loadCatalogue(
     tags,
     dependencies,
   ] = await Promise.all([
-    db
-      .selectFrom("programme_goal")
-      .selectAll()
-      .where("programme_id", "=", programme.id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("programme_priority")
-      .selectAll()
-      .where("programme_id", "=", programme.id)
-      .orderBy("year")
-      .orderBy("position")
-      .execute(),
+    goalsAndPriorities(db, programme.id),
     ofProjects((ids) =>
       db
         .selectFrom("priority_project")

@@ -19,10 +19,9 @@ import {
   firstDayOf,
   formatPointInTime,
   lastDayOf,
-  parsePointInTime,
   type PointInTime,
 } from "../domain/period/point-in-time.js";
-import { insertTags, phaseValues } from "./catalogue-rows.js";
+import { insertTags, phaseValues, toPoint } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
 
 /** A project as stored, with the ids and names of where it sits. */
@@ -71,13 +70,6 @@ export interface ProjectLabel {
   readonly slug: string;
   readonly code: string;
   readonly title: string;
-}
-
-function toPoint(value: string): PointInTime {
-  const point = parsePointInTime(value);
-  if (point === null)
-    throw new Error(`Stored point in time is malformed: "${value}"`);
-  return point;
 }
 
 /** Loads one project with all its parts; null when the municipality has no project with this slug. */

@@ -87,6 +87,23 @@ function stateOf(row: StateRow): DocumentState {
   };
 }
 
+/** The columns of a document's address: together unique, so a second request meets the first. */
+const ADDRESS_COLUMNS = [
+  "municipality_id",
+  "subject",
+  "subject_key",
+  "kind",
+] as const;
+
+function addressValues(address: DocumentAddress) {
+  return {
+    municipality_id: address.municipalityId,
+    subject: address.subject,
+    subject_key: address.subjectKey,
+    kind: address.kind,
+  };
+}
+
 /** Asks for a build of each document that is not stored yet (a stored one is left alone). */
 export async function requestDocuments(
   db: Executor,
@@ -97,10 +114,7 @@ export async function requestDocuments(
     await db
       .insertInto("published_document")
       .values({
-        municipality_id: address.municipalityId,
-        subject: address.subject,
-        subject_key: address.subjectKey,
-        kind: address.kind,
+        ...addressValues(address),
         state: "pending",
         requested_at: now,
         body: null,
@@ -113,11 +127,7 @@ export async function requestDocuments(
         locked_by: null,
         error: null,
       })
-      .onConflict((conflict) =>
-        conflict
-          .columns(["municipality_id", "subject", "subject_key", "kind"])
-          .doNothing(),
-      )
+      .onConflict((conflict) => conflict.columns(ADDRESS_COLUMNS).doNothing())
       .execute();
 }
 
@@ -240,17 +250,12 @@ export async function storeDocument(
   await db
     .insertInto("published_document")
     .values({
-      municipality_id: address.municipalityId,
-      subject: address.subject,
-      subject_key: address.subjectKey,
-      kind: address.kind,
+      ...addressValues(address),
       requested_at: now,
       ...values,
     })
     .onConflict((conflict) =>
-      conflict
-        .columns(["municipality_id", "subject", "subject_key", "kind"])
-        .doUpdateSet(values),
+      conflict.columns(ADDRESS_COLUMNS).doUpdateSet(values),
     )
     .execute();
 }

@@ -102,6 +102,25 @@ export function programmeOf(
   };
 }
 
+/** A programme's goals and its priorities (by year), as programmeOf takes them. */
+export function goalsAndPriorities(db: Executor, programmeId: number) {
+  return Promise.all([
+    db
+      .selectFrom("programme_goal")
+      .selectAll()
+      .where("programme_id", "=", programmeId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("programme_priority")
+      .selectAll()
+      .where("programme_id", "=", programmeId)
+      .orderBy("year")
+      .orderBy("position")
+      .execute(),
+  ]);
+}
+
 /** The programme of a municipality, or null. */
 export async function loadStoredProgramme(
   db: Executor,
@@ -113,20 +132,8 @@ export async function loadStoredProgramme(
     .where("municipality_id", "=", municipalityId)
     .executeTakeFirst();
   if (row === undefined) return null;
-  const [goals, priorities, links] = await Promise.all([
-    db
-      .selectFrom("programme_goal")
-      .selectAll()
-      .where("programme_id", "=", row.id)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("programme_priority")
-      .selectAll()
-      .where("programme_id", "=", row.id)
-      .orderBy("year")
-      .orderBy("position")
-      .execute(),
+  const [[goals, priorities], links] = await Promise.all([
+    goalsAndPriorities(db, row.id),
     db
       .selectFrom("priority_project")
       .innerJoin(

@@ -65,11 +65,10 @@ export async function getStatementSettingsForEditing(
   readonly municipality: Municipality;
   readonly settings: StatementSettings;
 }> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireAdministratorOf(
+  const { municipality } = await requireAdministratorOf.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "accessibility_statement.read",
     origin,
   );
@@ -120,11 +119,10 @@ export async function changeAccessibilityStatement(
   input: StatementInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<void> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireAdministratorOf(
+  const { municipality } = await requireAdministratorOf.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     "accessibility_statement.update",
     origin,
   );

@@ -65,6 +65,12 @@ export async function requireChangeable(
     throw new AppError("ERR_MUNICIPALITY_READ_ONLY");
 }
 
+/** Who an event names as having acted: their account, if any, and how the log shows them. */
+export interface AuditActor {
+  readonly userId: number | null;
+  readonly label: string;
+}
+
 /** Appends an event for an action of the principal. */
 export async function recordAudit(
   db: Executor,
@@ -73,12 +79,32 @@ export async function recordAudit(
   entry: AuditEntry,
   origin: RequestOrigin = { ip: null },
 ): Promise<void> {
+  await recordAuditAs(
+    db,
+    ctx,
+    {
+      userId: principal.kind === "user" ? principal.userId : null,
+      label: actorLabel(principal),
+    },
+    entry,
+    origin,
+  );
+}
+
+/** Appends an event for an action of an actor who is not a principal (the command line). */
+export async function recordAuditAs(
+  db: Executor,
+  ctx: AppContext,
+  actor: AuditActor,
+  entry: AuditEntry,
+  origin: RequestOrigin,
+): Promise<void> {
   await requireChangeable(db, entry.municipalityId, entry.action);
   await insertAuditEvent(db, {
     municipalityId: entry.municipalityId,
     at: ctx.clock().toISOString(),
-    actorUserId: principal.kind === "user" ? principal.userId : null,
-    actorLabel: actorLabel(principal),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
     action: entry.action,
     entityType: entry.entityType,
     entityId:

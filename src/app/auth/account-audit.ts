@@ -3,12 +3,11 @@
  * person is known); the command line acts as the operator of the server, who has no
  * account, so its events carry a label of their own.
  */
-import { insertAuditEvent } from "../../db/audit.repository.js";
 import type { Executor } from "../../db/database.js";
 import type { Principal } from "../../domain/access/principal.js";
 import {
   recordAudit,
-  requireChangeable,
+  recordAuditAs,
   type AuditEntry,
   type RequestOrigin,
 } from "../audit/record-audit.js";
@@ -40,23 +39,12 @@ export async function recordAccountAudit(
     await recordAudit(db, ctx, actor, entry, origin);
     return;
   }
-  await requireChangeable(db, entry.municipalityId, entry.action);
-  await insertAuditEvent(db, {
-    municipalityId: entry.municipalityId,
-    at: ctx.clock().toISOString(),
-    actorUserId: null,
-    actorLabel: COMMAND_LINE_LABEL,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId:
-      entry.entityId === undefined || entry.entityId === null
-        ? null
-        : String(entry.entityId),
-    entityLabel: entry.entityLabel ?? null,
-    projectId: null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    reason: entry.reason?.trim() || null,
-    ip: origin.ip,
-  });
+  await recordAuditAs(
+    db,
+    ctx,
+    { userId: null, label: COMMAND_LINE_LABEL },
+    // The command line's events have always named neither a project nor a version.
+    { ...entry, projectId: null, version: null },
+    origin,
+  );
 }

@@ -28,7 +28,6 @@ import {
   projectLabel,
   rejectProblems,
   requireAdministrator,
-  requireMunicipality,
   requireValid,
   UNKNOWN_ORIGIN,
   type ProjectChangeResult,
@@ -49,11 +48,10 @@ export async function createProject(
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectChangeResult> {
   const valid = requireValid(CreateProjectInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireAdministrator(
+  const { municipality } = await requireAdministrator.bySlug(
     ctx,
     principal,
-    municipality,
+    valid.municipality,
     "project.create",
     { entityType: "project", entityLabel: valid.data.slug },
     origin,

@@ -156,25 +156,71 @@ export async function requireMunicipalityPermission(
   );
 }
 
-/** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
-export function municipalityGuard(
-  allowed: (principal: Principal, municipalityId: number) => boolean,
-): (
+/**
+ * A guard: requires a policy in the municipality, logs the refusal and throws otherwise.
+ * `bySlug` is the same for a use case that is given the municipality's slug: it finds the
+ * municipality first (ERR_MUNICIPALITY_NOT_FOUND), so that the use case receives both.
+ */
+export type Guard<Rest extends unknown[]> = ((
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
-  attempted: string,
-  origin: RequestOrigin,
-) => Promise<UserPrincipal> {
-  return (ctx, principal, municipality, attempted, origin) =>
-    requireMunicipalityPermission(
-      ctx,
-      principal,
-      municipality,
-      allowed,
-      attempted,
-      origin,
-    );
+  ...rest: Rest
+) => Promise<UserPrincipal>) & {
+  readonly bySlug: (
+    ctx: AppContext,
+    principal: Principal,
+    municipalitySlug: string,
+    ...rest: Rest
+  ) => Promise<{
+    readonly municipality: Municipality;
+    readonly user: UserPrincipal;
+  }>;
+};
+
+/** Gives a guard its `bySlug`. */
+function guard<Rest extends unknown[]>(
+  check: (
+    ctx: AppContext,
+    principal: Principal,
+    municipality: Municipality,
+    ...rest: Rest
+  ) => Promise<UserPrincipal>,
+): Guard<Rest> {
+  return Object.assign(check, {
+    bySlug: async (
+      ctx: AppContext,
+      principal: Principal,
+      municipalitySlug: string,
+      ...rest: Rest
+    ) => {
+      const municipality = await requireMunicipality(ctx.db, municipalitySlug);
+      const user = await check(ctx, principal, municipality, ...rest);
+      return { municipality, user };
+    },
+  });
+}
+
+/** Requires a policy in the whole municipality; logs the refusal against the municipality. */
+export type MunicipalityGuard = Guard<
+  [attempted: string, origin: RequestOrigin]
+>;
+
+/** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
+export function municipalityGuard(
+  allowed: (principal: Principal, municipalityId: number) => boolean,
+): MunicipalityGuard {
+  return guard(
+    (ctx, principal, municipality, attempted: string, origin: RequestOrigin) =>
+      requireMunicipalityPermission(
+        ctx,
+        principal,
+        municipality,
+        allowed,
+        attempted,
+        origin,
+      ),
+  );
 }
 
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
@@ -188,28 +234,33 @@ export interface GuardedEntity {
 }
 
 /** Requires a policy for a change of an entity of the municipality; logs the refusal and throws otherwise. */
-export type EntityGuard = (
-  ctx: AppContext,
-  principal: Principal,
-  municipality: Municipality,
-  attempted: string,
-  entity: GuardedEntity,
-  origin: RequestOrigin,
-) => Promise<UserPrincipal>;
+export type EntityGuard = Guard<
+  [attempted: string, entity: GuardedEntity, origin: RequestOrigin]
+>;
 
 /** A guard that requires the policy `allowed` in the municipality and logs a refusal against the entity. */
 export function entityGuard(
   allowed: (principal: Principal, municipalityId: number) => boolean,
 ): EntityGuard {
-  return async (ctx, principal, municipality, attempted, entity, origin) => {
-    if (allowed(principal, municipality.id)) return principal as UserPrincipal;
-    throw await refuse(
+  return guard(
+    async (
       ctx,
       principal,
-      { municipalityId: municipality.id, attempted, ...entity },
-      origin,
-    );
-  };
+      municipality,
+      attempted: string,
+      entity: GuardedEntity,
+      origin: RequestOrigin,
+    ) => {
+      if (allowed(principal, municipality.id))
+        return principal as UserPrincipal;
+      throw await refuse(
+        ctx,
+        principal,
+        { municipalityId: municipality.id, attempted, ...entity },
+        origin,
+      );
+    },
+  );
 }
 
 /** Requires an administrator of the municipality (the catalogue's frame, new projects); logs and throws otherwise. */

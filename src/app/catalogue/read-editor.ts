@@ -32,7 +32,6 @@ import {
   refuse,
   requireEditor,
   requireMunicipalityPermission,
-  requireMunicipality,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
 import { getCatalogue } from "./read-catalogue.js";
@@ -84,11 +83,10 @@ export async function getEditorOverview(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<EditorOverview> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireEditor(
+  const { municipality, user } = await requireEditor.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "editor.read",
     origin,
   );
@@ -121,11 +119,10 @@ export async function getProjectForEditing(
   projectSlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ProjectForEditing> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireEditor(
+  const { municipality, user } = await requireEditor.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "project.read",
     origin,
   );
@@ -174,12 +171,11 @@ export async function getStructureForEditing(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<StructureForEditing> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
   // Editors first (anyone else is refused as for the editor), then administrators only.
-  const user = await requireEditor(
+  const { municipality, user } = await requireEditor.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "structure.read",
     origin,
   );

@@ -24,7 +24,6 @@ import {
 } from "../audit/record-audit.js";
 import {
   rejectProblems,
-  requireMunicipality,
   UNKNOWN_ORIGIN,
   type MunicipalityCall,
 } from "../catalogue/edit-support.js";
@@ -49,11 +48,10 @@ export async function getReasonCategoriesForEditing(
   readonly municipality: Municipality;
   readonly categories: readonly StoredReasonCategory[];
 }> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireAdministratorOf(
+  const { municipality } = await requireAdministratorOf.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "reason_category.read",
     origin,
   );

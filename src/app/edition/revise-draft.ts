@@ -140,11 +140,10 @@ export async function getDraftRevision(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<DraftRevision> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireDraftReader(
+  const { municipality, user } = await requireDraftReader.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "draft.read",
     origin,
   );

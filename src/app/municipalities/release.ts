@@ -23,7 +23,6 @@ import { actorLabel } from "../../domain/access/principal.js";
 import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import {
   municipalityGuard,
-  requireMunicipality,
   UNKNOWN_ORIGIN,
 } from "../catalogue/edit-support.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
@@ -112,11 +111,10 @@ export async function releaseWorkingState(
   municipalitySlug: string,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReleaseState> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireAdministratorOf(
+  const { municipality } = await requireAdministratorOf.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "programme.release",
     origin,
   );

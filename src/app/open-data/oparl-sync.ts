@@ -246,11 +246,10 @@ export async function syncOparlForAdministrator(
   options: Omit<OparlSyncOptions, "endpoint"> = {},
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<OparlSyncResult> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireAdministratorOf(
+  const { municipality } = await requireAdministratorOf.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     "oparl.sync",
     origin,
   );

@@ -642,11 +642,10 @@ export async function getQueue(
   readonly items: readonly QueueItem[];
   readonly canModerate: boolean;
 }> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireQueueReader(
+  const { municipality, user } = await requireQueueReader.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "participation.queue",
     origin,
   );
@@ -753,11 +752,10 @@ export async function moderateItem(
   input: ModerationInput,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<void> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireModerator(
+  const { municipality } = await requireModerator.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     "participation.moderate",
     origin,
   );

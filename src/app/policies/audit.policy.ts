@@ -1,5 +1,5 @@
 /** Who may read the audit log. Pure predicates. */
-import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import { isStaffOf, type Principal } from "../../domain/access/principal.js";
 
 /**
  * The audit log (Verlauf) of a municipality: administrators and editors. Committee
@@ -9,8 +9,5 @@ export function canReadAudit(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return (
-    isMemberOf(principal, municipalityId) &&
-    (principal.role === "admin" || principal.role === "editor")
-  );
+  return isStaffOf(principal, municipalityId);
 }

@@ -2,7 +2,12 @@
  * Who may read and change what in a municipality's catalogue. Pure predicates, one
  * place per entity: routes and use cases ask here and nowhere else.
  */
-import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import {
+  isAdministratorOf,
+  isMemberOf,
+  isStaffOf,
+  type Principal,
+} from "../../domain/access/principal.js";
 
 /** What a policy needs to know about a project: where it belongs and who is responsible. */
 export interface ProjectScope {
@@ -24,7 +29,7 @@ export function canEditStructure(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+  return isAdministratorOf(principal, municipalityId);
 }
 
 /** Creating or deleting a project: administrators only. */
@@ -59,8 +64,5 @@ export function canUseEditor(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return (
-    isMemberOf(principal, municipalityId) &&
-    (principal.role === "admin" || principal.role === "editor")
-  );
+  return isStaffOf(principal, municipalityId);
 }

@@ -1,5 +1,9 @@
 /** Who may read the draft, give reasons for its shifts and publish it as an edition. Pure predicates. */
-import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import {
+  isAdministratorOf,
+  isMemberOf,
+  type Principal,
+} from "../../domain/access/principal.js";
 import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
 
 /** The draft and its change report: every role of the municipality (committee members read drafts too). */
@@ -26,5 +30,5 @@ export function canPublishEdition(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+  return isAdministratorOf(principal, municipalityId);
 }

@@ -2,7 +2,12 @@
  * Who may do what with status reports, key figures and the OZG register. Pure predicates,
  * like the catalogue's: the use cases ask here and nowhere else.
  */
-import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import {
+  isAdministratorOf,
+  isMemberOf,
+  isStaffOf,
+  type Principal,
+} from "../../domain/access/principal.js";
 import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
 
 /**
@@ -13,7 +18,7 @@ export function canManageReporting(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+  return isAdministratorOf(principal, municipalityId);
 }
 
 /**
@@ -57,8 +62,5 @@ export function canReadReporting(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return (
-    isMemberOf(principal, municipalityId) &&
-    (principal.role === "admin" || principal.role === "editor")
-  );
+  return isStaffOf(principal, municipalityId);
 }

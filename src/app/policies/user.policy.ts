@@ -1,12 +1,15 @@
 /** Who may manage accounts. Pure predicates. */
-import { isMemberOf, type Principal } from "../../domain/access/principal.js";
+import {
+  isAdministratorOf,
+  type Principal,
+} from "../../domain/access/principal.js";
 
 /** Creating, changing and deactivating accounts of a municipality: administrators only. */
 export function canManageUsers(
   principal: Principal,
   municipalityId: number,
 ): boolean {
-  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+  return isAdministratorOf(principal, municipalityId);
 }
 
 /** Managing one's own second factor, password and API tokens: the person themself. */

@@ -32,10 +32,7 @@ import {
   staffReportPath,
   type ReportRef,
 } from "../../domain/report/report-url.js";
-import {
-  requireMunicipality,
-  requireReportingAdmin,
-} from "./reporting-support.js";
+import { requireReportingAdmin } from "./reporting-support.js";
 
 /** The path of a report's staff page, for links in mails (by its number, ADR 0044). */
 export function reportEditorPath(
@@ -61,11 +58,10 @@ export async function sendReportReminders(
   delivery: MailDelivery | null,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReminderResult> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  await requireReportingAdmin(
+  const { municipality } = await requireReportingAdmin.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     "report.remind",
     { entityType: "status_report", entityId: input.reportId },
     origin,

@@ -19,7 +19,10 @@ import {
   type StoredReport,
 } from "../../db/report.repository.js";
 import type { Principal } from "../../domain/access/principal.js";
-import type { Catalogue } from "../../domain/catalogue/catalogue.js";
+import type {
+  Catalogue,
+  Municipality,
+} from "../../domain/catalogue/catalogue.js";
 import {
   surveyProblems,
   type FreeSectionContent,
@@ -47,7 +50,6 @@ import {
   invalid,
   reportingUseCase,
   type ReportingChange,
-  requireMunicipality,
   requireReportingAdmin,
 } from "./reporting-support.js";
 
@@ -178,7 +180,7 @@ interface SectionTarget {
 
 /** A section change the principal may make: the municipality, and how to run the change. */
 interface SectionChange {
-  readonly municipality: Awaited<ReturnType<typeof requireMunicipality>>;
+  readonly municipality: Municipality;
   /**
    * Runs the change in one audited transaction on the draft claimed at the version
    * read; `work` returns the caller's value and the section before and after for the log.
@@ -458,11 +460,10 @@ export async function getReportSectionsForEditing(
   reportId: number,
   origin: RequestOrigin = UNKNOWN_ORIGIN,
 ): Promise<ReportSectionsForEditing> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireReportingAdmin(
+  const { municipality } = await requireReportingAdmin.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "report.read",
     { entityType: "status_report", entityId: reportId },
     origin,

@@ -129,26 +129,7 @@ export const requireReportingStaff = municipalityGuard(canReadReporting);
  * The municipality a staff page reads and the administrator or editor reading it; logs
  * and throws for anyone else.
  */
-export async function requireStaffOf(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  attempted: string,
-  origin: RequestOrigin,
-): Promise<{
-  readonly municipality: Municipality;
-  readonly user: UserPrincipal;
-}> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  const user = await requireReportingStaff(
-    ctx,
-    principal,
-    municipality,
-    attempted,
-    origin,
-  );
-  return { municipality, user };
-}
+export const requireStaffOf = requireReportingStaff.bySlug;
 
 /** Runs a reporting change: municipality row → work → audit event, in one transaction. */
 export async function runReportingChange<T>(
@@ -229,11 +210,10 @@ export async function authoriseReportingChange(
   entity: GuardedEntity,
   origin: RequestOrigin,
 ): Promise<ReportingChange> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await requireReportingAdmin(
+  const { municipality, user } = await requireReportingAdmin.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     action,
     entity,
     origin,

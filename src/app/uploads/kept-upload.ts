@@ -21,10 +21,7 @@ import {
 import { AppError } from "../../errors.js";
 import type { Principal } from "../../domain/access/principal.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import {
-  requireMunicipality,
-  type EntityGuard,
-} from "../catalogue/edit-support.js";
+import { type EntityGuard } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 
 /** How long an uploaded file waits for its confirmation. */
@@ -160,11 +157,10 @@ export async function prepareUpload<T>(
   origin: RequestOrigin,
   check: (municipality: Municipality) => Promise<T>,
 ): Promise<{ readonly token: string; readonly checked: T }> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await gate.guard(
+  const { municipality, user } = await gate.guard.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     gate.attempted,
     { entityType: gate.entityType, entityLabel: input.fileName },
     origin,
@@ -190,11 +186,10 @@ export async function requireOwnUpload(
   readonly municipality: Municipality;
   readonly upload: KeptUpload;
 }> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const user = await gate.guard(
+  const { municipality, user } = await gate.guard.bySlug(
     ctx,
     principal,
-    municipality,
+    input.municipality,
     gate.attempted,
     { entityType: gate.entityType },
     origin,

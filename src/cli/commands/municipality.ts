@@ -3,8 +3,6 @@
  * municipalities for scripted setups (the same use cases as the operator's pages).
  */
 import { COMMAND_LINE } from "../../app/auth/account-audit.js";
-import type { MailDelivery } from "../../app/auth/passwords.js";
-import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { inviteIntoMunicipality } from "../../app/municipalities/invitations.js";
 import {
   createMunicipality,
@@ -15,6 +13,7 @@ import { TEMPLATE_PARTS } from "../../app/municipalities/template.js";
 import { loadConfig } from "../../config.js";
 import {
   describeRole,
+  mailDeliveryOf,
   noPositionals,
   parseCommandArgs,
   runAction,
@@ -197,16 +196,7 @@ async function invite(args: readonly string[]): Promise<number> {
       throw new UsageError(`Es fehlt --${option}.`);
   }
   const config = loadConfig();
-  const mail: MailDelivery | null =
-    config.mail === null || config.publicBaseUrl === null
-      ? null
-      : {
-          mailer: createSmtpMailer({
-            url: config.mail.smtpUrl,
-            from: config.mail.from,
-          }),
-          publicBaseUrl: config.publicBaseUrl,
-        };
+  const mail = mailDeliveryOf(config);
   const invitation = await withDatabase((ctx) =>
     inviteIntoMunicipality(
       ctx,

@@ -12,13 +12,13 @@ import {
   openAppContext,
 } from "../../app/database.js";
 import { purgeExpiredSessions } from "../../app/auth/sessions.js";
-import { createSmtpMailer } from "../../app/mail/mailer.js";
 import { loadConfig, type Config } from "../../config.js";
 import { buildApp, type BuildAppOptions } from "../../web/build-app.js";
 import { memoryReport } from "../../app/memory-report.js";
 import cluster from "node:cluster";
 import {
   describeTarget,
+  mailDeliveryOf,
   parseCommandArgs,
   UsageError,
   type Command,
@@ -121,19 +121,9 @@ export const serveCommand: Command = {
 
 /** How `serve` builds the app from the configuration: the log at LOG_LEVEL, mail, cookies, proxy, single sign-on, Chromium. */
 export function serverAppOptions(config: Config): BuildAppOptions {
-  const mail =
-    config.mail === null || config.publicBaseUrl === null
-      ? null
-      : {
-          mailer: createSmtpMailer({
-            url: config.mail.smtpUrl,
-            from: config.mail.from,
-          }),
-          publicBaseUrl: config.publicBaseUrl,
-        };
   return {
     logger: { level: config.logLevel },
-    mail,
+    mail: mailDeliveryOf(config),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     sso: config.sso,

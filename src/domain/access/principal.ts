@@ -73,6 +73,25 @@ export function isMemberOf(
   );
 }
 
+/** Whether the principal is an administrator of the given municipality. */
+export function isAdministratorOf(
+  principal: Principal,
+  municipalityId: number,
+): principal is UserPrincipal {
+  return isMemberOf(principal, municipalityId) && principal.role === "admin";
+}
+
+/** Whether the principal works on the municipality's data: an administrator or an editor (not a committee reader). */
+export function isStaffOf(
+  principal: Principal,
+  municipalityId: number,
+): principal is UserPrincipal {
+  return (
+    isMemberOf(principal, municipalityId) &&
+    (principal.role === "admin" || principal.role === "editor")
+  );
+}
+
 /** How a principal is named in the audit log. */
 export function actorLabel(principal: Principal): string {
   return principal.kind === "user"

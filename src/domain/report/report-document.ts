@@ -104,16 +104,8 @@ export interface ReportProjectEntry {
   readonly figures: readonly ReportFigure[];
 }
 
-/** One section of the report: an action field and its projects. */
-export interface ReportSection {
-  readonly key: string;
-  readonly number: number;
-  readonly name: string;
-  readonly colour: string;
-  /** Empty in a flat programme, whose one structural area is never named. */
-  readonly impactAreaName: string;
-  /** The municipality's name of the level ("Aktionsfeld", "Thema"); Kleve's when absent. */
-  readonly levelName?: string | undefined;
+/** One section of the report: an action field of the catalogue, with its projects' entries. */
+export interface ReportSection extends Omit<CatalogueSectionRef, "projects"> {
   readonly projects: readonly ReportProjectEntry[];
 }
 

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type n3 from "n3";
 import type { Quad, Term } from "n3";
 import type {
+  DcatAgent,
   DcatCatalogue,
   DcatDataset,
   DcatDistribution,
@@ -107,35 +108,61 @@ function distributionQuads(
   return quads;
 }
 
+/** dct:title and dct:description, in German and in English. */
+function titleAndDescription(
+  subject: n3.Quad_Subject,
+  named: Pick<DcatDataset, "title" | "description">,
+): Quad[] {
+  return [
+    quad(subject, term("dct", "title"), literal(named.title.de, "de")),
+    quad(subject, term("dct", "title"), literal(named.title.en, "en")),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(named.description.de, "de"),
+    ),
+    quad(
+      subject,
+      term("dct", "description"),
+      literal(named.description.en, "en"),
+    ),
+  ];
+}
+
+/** The subject's dct:publisher, a foaf:Organization with its name. */
+function publisherOf(subject: n3.Quad_Subject, agent: DcatAgent): Quad[] {
+  const publisher = namedNode(agent.uri);
+  return [
+    quad(subject, term("dct", "publisher"), publisher),
+    quad(publisher, a(), term("foaf", "Organization")),
+    quad(publisher, term("foaf", "name"), literal(agent.name, "de")),
+  ];
+}
+
+/** The publisher's foaf:homepage, when it has one. */
+function publisherHomepage(agent: DcatAgent): Quad[] {
+  return agent.homepage === null
+    ? []
+    : [
+        quad(
+          namedNode(agent.uri),
+          term("foaf", "homepage"),
+          namedNode(agent.homepage),
+        ),
+      ];
+}
+
 function datasetQuads(dataset: DcatDataset): Quad[] {
   const subject = namedNode(dataset.uri);
-  const publisher = namedNode(dataset.publisher.uri);
   const contact = namedNode(dataset.contact.uri);
   const quads = [
     quad(subject, a(), term("dcat", "Dataset")),
     quad(subject, term("dct", "identifier"), literal(dataset.identifier)),
-    quad(subject, term("dct", "title"), literal(dataset.title.de, "de")),
-    quad(subject, term("dct", "title"), literal(dataset.title.en, "en")),
-    quad(
-      subject,
-      term("dct", "description"),
-      literal(dataset.description.de, "de"),
-    ),
-    quad(
-      subject,
-      term("dct", "description"),
-      literal(dataset.description.en, "en"),
-    ),
+    ...titleAndDescription(subject, dataset),
     quad(subject, term("dcat", "landingPage"), namedNode(dataset.landingPage)),
     quad(subject, term("dcat", "theme"), namedNode(`${DATA_THEME}GOVE`)),
     quad(subject, term("dct", "language"), namedNode(LANGUAGE_DEU)),
-    quad(subject, term("dct", "publisher"), publisher),
-    quad(publisher, a(), term("foaf", "Organization")),
-    quad(
-      publisher,
-      term("foaf", "name"),
-      literal(dataset.publisher.name, "de"),
-    ),
+    ...publisherOf(subject, dataset.publisher),
     quad(subject, term("dcat", "contactPoint"), contact),
     quad(contact, a(), term("vcard", "Organization")),
     quad(contact, term("vcard", "fn"), literal(dataset.contact.name, "de")),
@@ -148,14 +175,7 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
       ),
     ),
   ];
-  if (dataset.publisher.homepage !== null)
-    quads.push(
-      quad(
-        publisher,
-        term("foaf", "homepage"),
-        namedNode(dataset.publisher.homepage),
-      ),
-    );
+  quads.push(...publisherHomepage(dataset.publisher));
   for (const keyword of dataset.keywords)
     quads.push(quad(subject, term("dcat", "keyword"), literal(keyword, "de")));
   if (dataset.regionalKey !== null) {
@@ -203,21 +223,9 @@ function datasetQuads(dataset: DcatDataset): Quad[] {
 /** The catalogue as quads (duplicates, such as a publisher named by several datasets, removed). */
 export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
   const subject = namedNode(catalogue.uri);
-  const publisher = namedNode(catalogue.publisher.uri);
   const quads = [
     quad(subject, a(), term("dcat", "Catalog")),
-    quad(subject, term("dct", "title"), literal(catalogue.title.de, "de")),
-    quad(subject, term("dct", "title"), literal(catalogue.title.en, "en")),
-    quad(
-      subject,
-      term("dct", "description"),
-      literal(catalogue.description.de, "de"),
-    ),
-    quad(
-      subject,
-      term("dct", "description"),
-      literal(catalogue.description.en, "en"),
-    ),
+    ...titleAndDescription(subject, catalogue),
     quad(subject, term("foaf", "homepage"), namedNode(catalogue.homepage)),
     quad(subject, term("dct", "language"), namedNode(LANGUAGE_DEU)),
     quad(
@@ -225,23 +233,10 @@ export function catalogueQuads(catalogue: DcatCatalogue): Quad[] {
       term("dcat", "themeTaxonomy"),
       namedNode("http://publications.europa.eu/resource/authority/data-theme"),
     ),
-    quad(subject, term("dct", "publisher"), publisher),
-    quad(publisher, a(), term("foaf", "Organization")),
-    quad(
-      publisher,
-      term("foaf", "name"),
-      literal(catalogue.publisher.name, "de"),
-    ),
+    ...publisherOf(subject, catalogue.publisher),
     quad(subject, term("dcatde", "version"), literal(DCATDE_VERSION)),
   ];
-  if (catalogue.publisher.homepage !== null)
-    quads.push(
-      quad(
-        publisher,
-        term("foaf", "homepage"),
-        namedNode(catalogue.publisher.homepage),
-      ),
-    );
+  quads.push(...publisherHomepage(catalogue.publisher));
   if (catalogue.modified !== null)
     quads.push(
       quad(subject, term("dct", "modified"), date(catalogue.modified)),

@@ -570,26 +570,48 @@ function overviewSlide(pptx: PptxGenJS, document: ReportDocument): void {
   });
 }
 
-function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
+/** Where a section's band and its two lines stand on a slide (inches, points). */
+interface BandLayout {
+  readonly band: { readonly y: number; readonly h: number };
+  readonly x: number;
+  readonly w: number;
+  readonly name: {
+    readonly y: number;
+    readonly h: number;
+    readonly size: number;
+  };
+  readonly level: {
+    readonly y: number;
+    readonly h: number;
+    readonly size: number;
+  };
+}
+
+/** A slide of the section with its band in the section's colour: its name, and its level below. */
+function bandSlide(
+  pptx: PptxGenJS,
+  section: ReportSection,
+  layout: BandLayout,
+): Slide {
   const slide = pptx.addSlide({
     masterName: MASTER,
     sectionTitle: section.name,
   });
   slide.addShape("rect", {
     x: 0,
-    y: 2.6,
+    y: layout.band.y,
     w: WIDTH,
-    h: 1.9,
+    h: layout.band.h,
     fill: { color: hex(section.colour) },
     line: { color: hex(section.colour) },
   });
   slide.addText(section.name, {
-    x: 0.9,
-    y: 2.75,
-    w: 11.5,
-    h: 1.0,
+    x: layout.x,
+    y: layout.name.y,
+    w: layout.w,
+    h: layout.name.h,
     fontFace: FONT,
-    fontSize: 40,
+    fontSize: layout.name.size,
     bold: true,
     color: "FFFFFF",
   });
@@ -599,15 +621,26 @@ function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
       ? level
       : `${section.impactAreaName} · ${level}`,
     {
-      x: 0.9,
-      y: 3.7,
-      w: 11.5,
-      h: 0.5,
+      x: layout.x,
+      y: layout.level.y,
+      w: layout.w,
+      h: layout.level.h,
       fontFace: FONT,
-      fontSize: 18,
+      fontSize: layout.level.size,
       color: "FFFFFF",
     },
   );
+  return slide;
+}
+
+function dividerSlide(pptx: PptxGenJS, section: ReportSection): void {
+  bandSlide(pptx, section, {
+    band: { y: 2.6, h: 1.9 },
+    x: 0.9,
+    w: 11.5,
+    name: { y: 2.75, h: 1.0, size: 40 },
+    level: { y: 3.7, h: 0.5, size: 18 },
+  });
 }
 
 /** A section's band (as on its divider) with its few short entries in cards below. */
@@ -616,43 +649,13 @@ function openingSlide(
   section: ReportSection,
   document: ReportDocument,
 ): void {
-  const slide = pptx.addSlide({
-    masterName: MASTER,
-    sectionTitle: section.name,
-  });
-  slide.addShape("rect", {
-    x: 0,
-    y: 0.55,
-    w: WIDTH,
-    h: 1.5,
-    fill: { color: hex(section.colour) },
-    line: { color: hex(section.colour) },
-  });
-  slide.addText(section.name, {
+  const slide = bandSlide(pptx, section, {
+    band: { y: 0.55, h: 1.5 },
     x: 0.6,
-    y: 0.65,
     w: 12.1,
-    h: 0.8,
-    fontFace: FONT,
-    fontSize: 32,
-    bold: true,
-    color: "FFFFFF",
+    name: { y: 0.65, h: 0.8, size: 32 },
+    level: { y: 1.45, h: 0.45, size: 16 },
   });
-  const level = `${section.levelName ?? "Aktionsfeld"} ${section.number}`;
-  slide.addText(
-    section.impactAreaName === ""
-      ? level
-      : `${section.impactAreaName} · ${level}`,
-    {
-      x: 0.6,
-      y: 1.45,
-      w: 12.1,
-      h: 0.45,
-      fontFace: FONT,
-      fontSize: 16,
-      color: "FFFFFF",
-    },
-  );
   addCards(
     slide,
     section.projects.map((project) => ({

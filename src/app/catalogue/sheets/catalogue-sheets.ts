@@ -510,12 +510,7 @@ export function tablesToDocument(
   const flat = shape.levels?.flat === true;
   const problems: SheetProblem[] = [];
   const origins = new Map<string, Origin>();
-  const problem = (
-    id: SheetId,
-    line: number | null,
-    column: string | null,
-    message: string,
-  ): void => {
+  const problem: ProblemSink = (id, line, column, message) => {
     problems.push({ sheet: SHEETS[id].title, line, column, message });
   };
   const optional = (value: string | undefined): string | undefined =>
@@ -617,27 +612,26 @@ export function tablesToDocument(
   });
   const fieldByKey = new Map<string, { field: Field; path: string }>();
   for (const row of tables.aktionsfelder) {
-    const areaKey = cell(row, "Wirkungsbereich");
-    const area = areaByKey.get(areaKey);
     // Named, and the field still read, so that its projects are not named as well.
-    if (flat && areaKey !== "")
+    if (flat && cell(row, "Wirkungsbereich") !== "")
       problem(
         "aktionsfelder",
         row.line,
         "Wirkungsbereich",
         "Das Programm hat keine oberste Ebene: Die Spalte bleibt leer.",
       );
-    if (!flat && area === undefined) {
-      problem(
-        "aktionsfelder",
-        row.line,
-        "Wirkungsbereich",
-        areaKey === ""
-          ? "darf nicht leer sein"
-          : `Den Wirkungsbereich „${areaKey}“ gibt es im Blatt „Wirkungsbereiche“ nicht.`,
-      );
-      continue;
-    }
+    const area = flat
+      ? undefined
+      : referenced(
+          problem,
+          "aktionsfelder",
+          row,
+          "Wirkungsbereich",
+          areaByKey,
+          (key) =>
+            `Den Wirkungsbereich „${key}“ gibt es im Blatt „Wirkungsbereiche“ nicht.`,
+        );
+    if (!flat && area === undefined) continue;
     const number = integer("aktionsfelder", row, "Nummer");
     const field: Field = {
       key: cell(row, "Schlüssel"),
@@ -667,19 +661,16 @@ export function tablesToDocument(
   }
   const projectBySlug = new Map<string, { project: Project; path: string }>();
   for (const row of tables.projekte) {
-    const fieldKey = cell(row, "Aktionsfeld");
-    const parent = fieldByKey.get(fieldKey);
-    if (parent === undefined) {
-      problem(
-        "projekte",
-        row.line,
-        "Aktionsfeld",
-        fieldKey === ""
-          ? "darf nicht leer sein"
-          : `Das Aktionsfeld „${fieldKey}“ gibt es im Blatt „Aktionsfelder“ nicht.`,
-      );
-      continue;
-    }
+    const parent = referenced(
+      problem,
+      "projekte",
+      row,
+      "Aktionsfeld",
+      fieldByKey,
+      (key) =>
+        `Das Aktionsfeld „${key}“ gibt es im Blatt „Aktionsfelder“ nicht.`,
+    );
+    if (parent === undefined) continue;
     const tags = list(row.cells.Schlagwörter);
     const project: Project = {
       slug: cell(row, "Kurzname"),
@@ -708,23 +699,15 @@ export function tablesToDocument(
     parent.field.projects.push(project);
     projectBySlug.set(project.slug, { project, path });
   }
-  const projectOf = (
-    id: SheetId,
-    row: SheetRow,
-  ): { project: Project; path: string } | undefined => {
-    const slug = cell(row, "Projekt");
-    const found = projectBySlug.get(slug);
-    if (found === undefined)
-      problem(
-        id,
-        row.line,
-        "Projekt",
-        slug === ""
-          ? "darf nicht leer sein"
-          : `Das Projekt „${slug}“ gibt es im Blatt „Projekte“ nicht.`,
-      );
-    return found;
-  };
+  const projectOf = (id: SheetId, row: SheetRow) =>
+    referenced(
+      problem,
+      id,
+      row,
+      "Projekt",
+      projectBySlug,
+      (slug) => `Das Projekt „${slug}“ gibt es im Blatt „Projekte“ nicht.`,
+    );
   const byNumber = (id: SheetId): { row: SheetRow; number: number }[] =>
     tables[id]
       .map((row) => ({ row, number: integer(id, row, "Nr.") }))
@@ -922,12 +905,7 @@ export function tablesToDocument(
  */
 function readBodies(
   tables: CatalogueTables,
-  problem: (
-    id: SheetId,
-    line: number | null,
-    column: string | null,
-    message: string,
-  ) => void,
+  problem: ProblemSink,
   origins: Map<string, Origin>,
   integer: (id: SheetId, row: SheetRow, column: string) => number | undefined,
 ): BodyDocument[] {
@@ -972,20 +950,16 @@ function readBodies(
     bodies.push(body);
     byAbbreviation.set(body.abbreviation, { body, path });
   }
-  const bodyOf = (id: SheetId, row: SheetRow) => {
-    const abbreviation = cell(row, "Gremium");
-    const found = byAbbreviation.get(abbreviation);
-    if (found === undefined)
-      problem(
-        id,
-        row.line,
-        "Gremium",
-        abbreviation === ""
-          ? "darf nicht leer sein"
-          : `Das Gremium „${abbreviation}“ gibt es im Blatt „Gremien“ nicht.`,
-      );
-    return found;
-  };
+  const bodyOf = (id: SheetId, row: SheetRow) =>
+    referenced(
+      problem,
+      id,
+      row,
+      "Gremium",
+      byAbbreviation,
+      (abbreviation) =>
+        `Das Gremium „${abbreviation}“ gibt es im Blatt „Gremien“ nicht.`,
+    );
   const members = tables.mitglieder
     .map((row) => ({ row, number: integer("mitglieder", row, "Nr.") }))
     .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
@@ -1080,6 +1054,38 @@ function readBodies(
     });
   }
   return bodies;
+}
+
+/** Collects a problem of a sheet's row and column (reading goes on, to name them all). */
+type ProblemSink = (
+  id: SheetId,
+  line: number | null,
+  column: string | null,
+  message: string,
+) => void;
+
+/**
+ * What a row's column refers to in another sheet, by that sheet's key; an empty or
+ * unknown key is a problem of the row's cell.
+ */
+function referenced<T>(
+  problem: ProblemSink,
+  id: SheetId,
+  row: SheetRow,
+  column: string,
+  byKey: ReadonlyMap<string, T>,
+  unknown: (key: string) => string,
+): T | undefined {
+  const key = row.cells[column] ?? "";
+  const found = byKey.get(key);
+  if (found === undefined)
+    problem(
+      id,
+      row.line,
+      column,
+      key === "" ? "darf nicht leer sein" : unknown(key),
+    );
+  return found;
 }
 
 function withOptional<K extends string>(

@@ -522,11 +522,10 @@ export async function exportCatalogueSheets(
   readonly municipality: Municipality;
   readonly tables: CatalogueTables;
 }> {
-  const municipality = await requireMunicipality(ctx.db, municipalitySlug);
-  await requireAdministrator(
+  const { municipality } = await requireAdministrator.bySlug(
     ctx,
     principal,
-    municipality,
+    municipalitySlug,
     "catalogue.sheet-export",
     { entityType: "catalogue" },
     origin,
