@@ -1,7 +1,6 @@
 /**
  * The staff page of a body's members: one form per member (name, group, role and the
- * explicit choice whether the name may be public), a link to remove each, one to add;
- * and the confirmation step before a member or a meeting is removed (WCAG 3.3.4).
+ * explicit choice whether the name may be public), a link to remove each, one to add.
  */
 import type { ReportingOverview } from "../../app/reports/read-reports.js";
 import { RadioGroup } from "../components/form/controls.js";
@@ -15,7 +14,6 @@ import {
 import { schemaField } from "../http/form-schema.js";
 import { MemberBody } from "./report-forms.js";
 import { reportPaths } from "./report-paths.js";
-import { PostForm } from "./post-form.js";
 import { RecordForms } from "./record-forms.js";
 
 /** The members page of one body. */
@@ -139,43 +137,6 @@ export function MembersPage(
           {t.backToBodies}
         </a>
       </p>
-    </FormFrame>
-  );
-}
-
-/** "Mitglied „…“ entfernen?" / "Sitzung „…“ entfernen?": the step before removing. */
-export function RemoveConfirmationPage(
-  props: FormPageProps & {
-    /** The question in the heading. */
-    readonly title: string;
-    /** What removing means, in a sentence. */
-    readonly text: string;
-    /** The form's id, as the remove route names it. */
-    readonly form: string;
-    readonly action: string;
-    readonly version: number;
-    readonly confirm: string;
-    readonly cancelHref: string;
-  },
-): JSX.Element {
-  const { view, form } = props;
-  const f = formKit(props);
-  return (
-    <FormFrame {...props} title={props.title}>
-      <p class="app-body-text" safe>
-        {props.text}
-      </p>
-      <PostForm kit={f} action={props.action} id={form} version={props.version}>
-        {f.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {props.confirm}
-          </button>
-          <a class="app-link" href={props.cancelHref} safe>
-            {view.t.bodies.cancel}
-          </a>
-        </div>
-      </PostForm>
     </FormFrame>
   );
 }

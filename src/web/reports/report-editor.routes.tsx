@@ -21,7 +21,8 @@ import {
   removeMember,
   updateMember,
 } from "../../app/reports/body-members.js";
-import { MembersPage, RemoveConfirmationPage } from "./body-pages.js";
+import { MembersPage } from "./body-pages.js";
+import { RemoveConfirmationPage } from "./remove-confirmation.js";
 import {
   createReport,
   publishReport,
@@ -215,6 +216,7 @@ function removalOf(
   action: string;
   version: number;
   confirm: string;
+  cancel: string;
   cancelHref: string;
 } {
   const b = view.t.bodies;
@@ -235,6 +237,7 @@ function removalOf(
       ),
       version: member.version,
       confirm: b.removeMemberConfirm,
+      cancel: b.cancel,
       cancelHref: view.link(reportPaths.committeeMembers(params.slug, bodyId)),
     };
   }
@@ -248,6 +251,7 @@ function removalOf(
     action: view.link(reportPaths.meetingRemove(params.slug, meeting.id)),
     version: meeting.version,
     confirm: b.removeMeetingConfirm,
+    cancel: b.cancel,
     cancelHref: view.link(reportPaths.committees(params.slug)),
   };
 }
