@@ -55,6 +55,7 @@ import {
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
 import { RecordForms } from "./record-forms.js";
+import { SummaryListRow } from "./summary-list-row.js";
 import { DataTable } from "./data-table.js";
 import { DownloadItem } from "./download-item.js";
 
@@ -927,42 +928,34 @@ export function ReportEditPage(
     >
       {safeDocuments}
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.asOfLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {formatGermanDate(data.report.asOf)}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.stateLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {isDraft
+        <SummaryListRow
+          label={t.asOfLabel}
+          text={formatGermanDate(data.report.asOf)}
+        />
+        <SummaryListRow
+          label={t.stateLabel}
+          text={
+            isDraft
               ? t.stateDraft
               : t.statePublished(
                   formatGermanDate(
                     germanDayOf(new Date(data.report.publishedAt ?? 0)),
                   ),
-                )}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.previousLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {data.previousDocument === null
+                )
+          }
+        />
+        <SummaryListRow
+          label={t.previousLabel}
+          text={
+            data.previousDocument === null
               ? t.previousNone
               : t.previousText(
                   data.previousDocument.meeting.committeeAbbreviation,
                   formatGermanDate(data.previousDocument.meeting.day),
                   formatGermanDate(data.previousDocument.asOf),
-                )}
-          </dd>
-        </div>
+                )
+          }
+        />
       </dl>
       <ul class="app-editor-links">
         {isAdministrator ? (
