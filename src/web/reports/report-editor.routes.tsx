@@ -121,7 +121,7 @@ import {
   compareRows,
   reportingForm,
   reportingPage,
-  type ReportingFormSpec,
+  type ChangeFormSpec,
   type StaffPageRenderer,
 } from "./reporting.routes.js";
 import type { FormContext } from "../http/form-action.js";
@@ -178,17 +178,11 @@ function publishedOnOf(
 }
 
 /** A form of the committee pages (see bodyForm in reportEditorRoutes). */
-type BodyFormSpec<P extends TObject, B extends TObject> = Omit<
-  ReportingFormSpec<P, B>,
-  "policy" | "labels" | "fields" | "run"
+type BodyFormSpec<P extends TObject, B extends TObject> = ChangeFormSpec<
+  P,
+  B,
+  (input: Static<B>, context: FormContext<Static<P>>) => Promise<unknown>
 > & {
-  /** Maps use-case paths below /data to form fields; none for a removal. */
-  readonly fields?: ReportingFormSpec<P, B>["fields"];
-  /** Runs the change the form asks for. */
-  readonly change: (
-    input: Static<B>,
-    context: FormContext<Static<P>>,
-  ) => Promise<unknown>;
   /** The page to go back to after the change. */
   readonly back: (params: Static<P>) => string;
   /** The key of the notice shown there (?gespeichert=…). */

@@ -172,6 +172,21 @@ export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   ) => Promise<string>;
 }
 
+/**
+ * An administrators' form that runs one change and then goes back to a page (the
+ * committee and the section forms): the routes module adds the policy, the labels and
+ * the way back; a form without fields (a removal, a move) leaves `fields` out.
+ */
+export type ChangeFormSpec<P extends TObject, B extends TObject, Change> = Omit<
+  ReportingFormSpec<P, B>,
+  "policy" | "labels" | "fields" | "run"
+> & {
+  /** Maps use-case paths below /data to form fields. */
+  readonly fields?: ReportingFormSpec<P, B>["fields"];
+  /** Runs the change the form asks for. */
+  readonly change: Change;
+};
+
 /** A reporting form on the one pipeline. */
 export function reportingForm<P extends TObject, B extends TObject>(
   spec: ReportingFormSpec<P, B>,
