@@ -123,6 +123,7 @@ import {
   reportingPage,
   type ChangeFormSpec,
   type StaffPageRenderer,
+  versionedChange,
 } from "./reporting.routes.js";
 import type { FormContext } from "../http/form-action.js";
 import { Slug, Id, Params, ReportParams } from "./reporting-params.js";
@@ -635,11 +636,9 @@ export async function reportEditorRoutes(
     render: renderMembers,
     change: (input, { request, params }) =>
       runUseCase(ctx, request, updateMember, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         memberId: idParam(params.memberId),
-        expectedVersion: input.version,
         data: parseMemberForm(input),
-        reason: reasonOrNull(input.grund),
       }),
     back: toMembers,
     notice: "mitglied",
@@ -652,10 +651,8 @@ export async function reportEditorRoutes(
     render: renderRemoval("member"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, removeMember, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         memberId: idParam(params.memberId),
-        expectedVersion: input.version,
-        reason: reasonOrNull(input.grund),
       }),
     back: toMembers,
     notice: "mitglied-entfernt",
@@ -668,10 +665,8 @@ export async function reportEditorRoutes(
     render: renderRemoval("meeting"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, removeMeeting, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         meetingId: idParam(params.meetingId),
-        expectedVersion: input.version,
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "sitzung-entfernt",
@@ -701,11 +696,9 @@ export async function reportEditorRoutes(
     render: renderOverview("committees"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, updateCommittee, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         committeeId: idParam(params.committeeId),
-        expectedVersion: input.version,
         data: parseCommitteeForm(input),
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "gremium",
@@ -735,11 +728,9 @@ export async function reportEditorRoutes(
     render: renderOverview("committees"),
     change: (input, { request, params, view }) =>
       runUseCase(ctx, request, updateMeeting, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         meetingId: idParam(params.meetingId),
-        expectedVersion: input.version,
         data: parseMeetingForm(input, view.t),
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "sitzung",
@@ -787,11 +778,9 @@ export async function reportEditorRoutes(
           area.actionFields.map((field) => field.key),
         );
         await runUseCase(ctx, request, updateReport, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
-          expectedVersion: input.version,
           data: parseSettingsForm(input, allKeys, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
@@ -856,12 +845,10 @@ export async function reportEditorRoutes(
           request.principal.kind === "user" &&
           request.principal.role === "admin";
         await runUseCase(ctx, request, saveReportEntry, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
           project: params.projectSlug,
-          expectedVersion: input.version,
           data: parseEntryForm(input, isAdministrator, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
@@ -909,10 +896,8 @@ export async function reportEditorRoutes(
         const named = await reportOf(params);
         const reportId = named.id;
         await runUseCase(ctx, request, publishReport, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
-          expectedVersion: input.version,
-          reason: reasonOrNull(input.grund),
           ...publishedOnOf(input["veroeffentlicht-am"], view.t),
           confirmSecondReport: input["zweiter-bericht"] !== "",
         });

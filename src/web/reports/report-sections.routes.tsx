@@ -27,7 +27,6 @@ import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam, rawQueryParam } from "../http/params.js";
 import { readFormBody } from "../http/form-action.js";
 import { staffReportOf } from "./report-editor.routes.js";
@@ -53,6 +52,7 @@ import {
   type FailedRender,
   type ChangeFormSpec,
   type StaffPageRenderer,
+  versionedChange,
 } from "./reporting.routes.js";
 import type { FormContext } from "../http/form-action.js";
 import { Slug, Id, ReportParams } from "./reporting-params.js";
@@ -273,12 +273,10 @@ export async function reportSectionRoutes(
     }),
     change: async (input, { request, params, view }, reportId) => {
       const { id } = await runUseCase(ctx, request, addReportSection, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         reportId,
-        expectedVersion: input.version,
         kind: sectionKindOf(input.art) ?? "topic",
         data: parseSectionForm(input, view.t),
-        reason: reasonOrNull(input.grund),
       });
       return `abschnitt-${id}`;
     },
@@ -320,12 +318,10 @@ export async function reportSectionRoutes(
     change: async (input, { request, params, view }, reportId) => {
       const sectionId = sectionOf(params);
       await runUseCase(ctx, request, updateReportSection, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         reportId,
         sectionId,
-        expectedVersion: input.version,
         data: parseSectionForm(input, view.t),
-        reason: reasonOrNull(input.grund),
       });
       return `abschnitt-${sectionId}`;
     },
@@ -340,12 +336,10 @@ export async function reportSectionRoutes(
     change: async (input, { request, params }, reportId) => {
       const sectionId = sectionOf(params);
       await runUseCase(ctx, request, moveReportSection, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         reportId,
         sectionId,
-        expectedVersion: input.version,
         direction: input.richtung === "hoch" ? "up" : "down",
-        reason: reasonOrNull(input.grund),
       });
       return `abschnitt-${sectionId}`;
     },
@@ -366,11 +360,9 @@ export async function reportSectionRoutes(
     render: pageAgain(sectionPage("remove")),
     change: async (input, { request, params }, reportId) => {
       await runUseCase(ctx, request, removeReportSection, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         reportId,
         sectionId: sectionOf(params),
-        expectedVersion: input.version,
-        reason: reasonOrNull(input.grund),
       });
       return "abschnitte";
     },

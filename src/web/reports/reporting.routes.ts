@@ -20,6 +20,7 @@ import {
   type FormRouteOptions,
 } from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
+import { reasonOrNull } from "../http/form-schema.js";
 import {
   sendStaffPage,
   type FailedRender,
@@ -209,6 +210,26 @@ export function reportingForm<P extends TObject, B extends TObject>(
       rows: (await spec.conflictRows?.(context)) ?? [],
     }),
   });
+}
+
+/**
+ * What a change of a versioned record carries besides its own data (see VersionedChange):
+ * the municipality the URL names, the version the form was opened on and the reason for
+ * the audit log.
+ */
+export function versionedChange(
+  params: { readonly slug: string },
+  input: { readonly version: number; readonly grund: string },
+): {
+  readonly municipality: string;
+  readonly expectedVersion: number;
+  readonly reason: string | null;
+} {
+  return {
+    municipality: params.slug,
+    expectedVersion: input.version,
+    reason: reasonOrNull(input.grund),
+  };
 }
 
 /** A field-by-field comparison of stored and typed values for a conflict notice. */
