@@ -1,7 +1,6 @@
 /**
  * The staff page of a body's members: one form per member (name, group, role and the
- * explicit choice whether the name may be public), a link to remove each, one to add;
- * and the confirmation step before a member or a meeting is removed (WCAG 3.3.4).
+ * explicit choice whether the name may be public), a link to remove each, one to add.
  */
 import type { ReportingOverview } from "../../app/reports/read-reports.js";
 import { RadioGroup } from "../components/form/controls.js";
@@ -15,7 +14,7 @@ import {
 import { schemaField } from "../http/form-schema.js";
 import { MemberBody } from "./report-forms.js";
 import { reportPaths } from "./report-paths.js";
-import { PostForm } from "./post-form.js";
+import { RecordForms } from "./record-forms.js";
 
 /** The members page of one body. */
 export function MembersPage(
@@ -47,33 +46,35 @@ export function MembersPage(
       ]}
     />
   );
-  const fields = (
-    form: string,
-    stored: { name: string; group: string; role: string },
-  ) => (
+  /** A member's fields: a stored one's values, or a new one's empty fields (null). */
+  const fields = (form: string, stored: (typeof members)[number] | null) => (
     <>
       {f.text(
         form,
         schemaField(MemberBody, "name"),
         t.fieldMemberName,
-        stored.name,
+        stored?.name ?? "",
       )}
       <div class="app-editor-form__pair">
         {f.text(
           form,
           schemaField(MemberBody, "gruppe"),
           t.fieldMemberGroup,
-          stored.group,
+          stored?.group ?? "",
           { hint: t.fieldMemberGroupHint },
         )}
         {f.text(
           form,
           schemaField(MemberBody, "rolle"),
           t.fieldMemberRole,
-          stored.role,
+          stored?.role ?? "",
           { hint: t.fieldMemberRoleHint },
         )}
       </div>
+      {visibility(
+        form,
+        stored === null ? "" : stored.isPublic ? "oeffentlich" : "intern",
+      )}
     </>
   );
   return (
@@ -97,113 +98,45 @@ export function MembersPage(
       lead={t.membersLead}
     >
       <EditorSection id="mitglieder" title={t.membersHeading}>
-        {members.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noMembers}
-          </p>
-        ) : (
-          <ol class="app-measure-list">
-            {members.map((member) => {
-              const form = `mitglied-${member.id}`;
-              return (
-                <li class="app-measure-list__item">
-                  <PostForm
-                    kit={f}
-                    action={view.link(
-                      reportPaths.committeeMember(slug, body.id, member.id),
-                    )}
-                    id={form}
-                    version={member.version}
-                    legend={`${member.name} (${member.isPublic ? t.publicTag : t.internalTag})`}
-                    legendLang={view.contentLang}
-                  >
-                    {fields(form, {
-                      name: member.name,
-                      group: member.group ?? "",
-                      role: member.role ?? "",
-                    })}
-                    {visibility(
-                      form,
-                      member.isPublic ? "oeffentlich" : "intern",
-                    )}
-                    {f.reason(form)}
-                    {f.button(t.saveMember)}
-                  </PostForm>
-                  <p class="app-body-text">
-                    <a
-                      class="app-link"
-                      href={view.link(
-                        reportPaths.committeeMemberRemove(
-                          slug,
-                          body.id,
-                          member.id,
-                        ),
-                      )}
-                      safe
-                    >
-                      {`${t.removeMember}: ${member.name}`}
-                    </a>
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-        <PostForm
+        <RecordForms
           kit={f}
-          action={view.link(reportPaths.committeeMembers(slug, body.id))}
-          id="mitglied-neu"
-          version={null}
-          legend={t.newMember}
-        >
-          {fields("mitglied-neu", { name: "", group: "", role: "" })}
-          {visibility("mitglied-neu", "")}
-          {f.reason("mitglied-neu")}
-          {f.button(t.addMember)}
-        </PostForm>
+          records={members}
+          prefix="mitglied"
+          empty={t.noMembers}
+          action={(member) =>
+            view.link(reportPaths.committeeMember(slug, body.id, member.id))
+          }
+          legend={(member) =>
+            `${member.name} (${member.isPublic ? t.publicTag : t.internalTag})`
+          }
+          legendLang={view.contentLang}
+          fields={fields}
+          save={t.saveMember}
+          below={(member) => (
+            <p class="app-body-text">
+              <a
+                class="app-link"
+                href={view.link(
+                  reportPaths.committeeMemberRemove(slug, body.id, member.id),
+                )}
+                safe
+              >
+                {`${t.removeMember}: ${member.name}`}
+              </a>
+            </p>
+          )}
+          create={{
+            action: view.link(reportPaths.committeeMembers(slug, body.id)),
+            legend: t.newMember,
+            button: t.addMember,
+          }}
+        />
       </EditorSection>
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
           {t.backToBodies}
         </a>
       </p>
-    </FormFrame>
-  );
-}
-
-/** "Mitglied „…“ entfernen?" / "Sitzung „…“ entfernen?": the step before removing. */
-export function RemoveConfirmationPage(
-  props: FormPageProps & {
-    /** The question in the heading. */
-    readonly title: string;
-    /** What removing means, in a sentence. */
-    readonly text: string;
-    /** The form's id, as the remove route names it. */
-    readonly form: string;
-    readonly action: string;
-    readonly version: number;
-    readonly confirm: string;
-    readonly cancelHref: string;
-  },
-): JSX.Element {
-  const { view, form } = props;
-  const f = formKit(props);
-  return (
-    <FormFrame {...props} title={props.title}>
-      <p class="app-body-text" safe>
-        {props.text}
-      </p>
-      <PostForm kit={f} action={props.action} id={form} version={props.version}>
-        {f.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {props.confirm}
-          </button>
-          <a class="app-link" href={props.cancelHref} safe>
-            {view.t.bodies.cancel}
-          </a>
-        </div>
-      </PostForm>
     </FormFrame>
   );
 }

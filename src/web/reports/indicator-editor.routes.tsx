@@ -31,7 +31,11 @@ import {
   parseObservationForm,
   RemoveObservationBody,
 } from "./report-forms.js";
-import { reportingForm, reportingPage } from "./reporting.routes.js";
+import {
+  reportingForm,
+  reportingPage,
+  versionedChange,
+} from "./reporting.routes.js";
 import { Slug, Id, Params } from "./reporting-params.js";
 
 /** What the figure routes need. */
@@ -188,11 +192,9 @@ export async function indicatorEditorRoutes(
       render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, updateIndicator, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           indicator: params.key,
-          expectedVersion: input.version,
           data: parseIndicatorForm(input, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return indicatorAfter(view, params, "kennzahl", "definition");
       },
@@ -211,11 +213,9 @@ export async function indicatorEditorRoutes(
       render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, addObservation, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           indicator: params.key,
-          expectedVersion: input.version,
           data: parseObservationForm(input, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return indicatorAfter(view, params, "wert", "werte");
       },
@@ -234,11 +234,9 @@ export async function indicatorEditorRoutes(
       render: renderIndicator,
       run: async (input, { request, params, view }) => {
         await runUseCase(ctx, request, removeObservation, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           indicator: params.key,
-          expectedVersion: input.version,
           observationId: idParam(params.observationId),
-          reason: reasonOrNull(input.grund),
         });
         return indicatorAfter(view, params, "wert-entfernt", "werte");
       },

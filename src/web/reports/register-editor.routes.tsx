@@ -64,6 +64,7 @@ import {
   reportingPage,
   reportNoticeOf,
   type StaffPageRenderer,
+  versionedChange,
 } from "./reporting.routes.js";
 import { Slug, Params } from "./reporting-params.js";
 
@@ -425,14 +426,12 @@ export async function registerEditorRoutes(
         if (!/^\d{14}$/.test(params.leikaKey))
           throw new AppError("ERR_SERVICE_NOT_FOUND");
         await runUseCase(ctx, request, changeService, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           leikaKey: params.leikaKey,
           recordId: input.eintrag,
-          expectedVersion: input.version,
           mode: input.modus,
           from,
           data: parseServiceForm(input, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return view.link(
           reportPaths.registerService(params.slug, params.leikaKey),

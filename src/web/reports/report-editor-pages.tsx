@@ -24,11 +24,7 @@ import {
   type ReportProjectEntry,
 } from "../../domain/report/report-document.js";
 import { REPORT_STATUSES } from "../../domain/report/report-status.js";
-import {
-  BODY_KINDS,
-  type MinutesItem,
-  type Presenter,
-} from "../../domain/body/body.js";
+import { BODY_KINDS } from "../../domain/body/body.js";
 import {
   MAX_MINUTES_ITEMS,
   MAX_PRESENTERS,
@@ -58,6 +54,8 @@ import {
   ReportSettingsBody,
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
+import { RecordForms } from "./record-forms.js";
+import { SummaryListRow } from "./summary-list-row.js";
 import { DataTable } from "./data-table.js";
 import { DownloadItem } from "./download-item.js";
 
@@ -410,19 +408,10 @@ export function CommitteesPage(
       )}
     </>
   );
+  /** A meeting's fields: a stored one's values, or a new one's defaults (null). */
   const meetingFields = (
     form: string,
-    stored: {
-      committeeId: number;
-      day: number | null;
-      title: string | null;
-      urls: readonly (string | null)[];
-      agendaItemNumber?: string | null;
-      agendaItemTitle?: string | null;
-      paperReference?: string | null;
-      presenters?: readonly Presenter[];
-      minutes?: readonly MinutesItem[];
-    },
+    stored: ReportingOverview["meetings"][number] | null,
   ) => (
     <>
       <div class="app-editor-form__pair">
@@ -430,14 +419,14 @@ export function CommitteesPage(
           form,
           schemaField(MeetingBody, "gremium"),
           t.fieldCommittee,
-          String(stored.committeeId),
+          String(stored?.committeeId ?? overview.committees[0]?.id ?? 0),
           committeeChoices,
         )}
         {f.text(
           form,
           schemaField(MeetingBody, "datum"),
           t.fieldMeetingDay,
-          stored.day === null ? "" : formatGermanDate(stored.day),
+          stored === null ? "" : formatGermanDate(stored.day),
           { hint: t.fieldAsOfHint, short: true },
         )}
       </div>
@@ -445,41 +434,41 @@ export function CommitteesPage(
         form,
         schemaField(MeetingBody, "titel"),
         t.fieldMeetingTitle,
-        stored.title ?? "",
+        stored?.title ?? "",
         { hint: t.fieldMeetingTitleHint },
       )}
       {f.text(
         form,
         schemaField(MeetingBody, "oparl-sitzung"),
         t.fieldOparlMeeting,
-        stored.urls[0] ?? "",
+        stored?.oparlMeetingUrl ?? "",
         { hint: t.fieldOparlHint },
       )}
       {f.text(
         form,
         schemaField(MeetingBody, "oparl-top"),
         t.fieldOparlAgendaItem,
-        stored.urls[1] ?? "",
+        stored?.oparlAgendaItemUrl ?? "",
       )}
       {f.text(
         form,
         schemaField(MeetingBody, "oparl-vorlage"),
         t.fieldOparlPaper,
-        stored.urls[2] ?? "",
+        stored?.oparlPaperUrl ?? "",
       )}
       <div class="app-editor-form__pair">
         {f.text(
           form,
           schemaField(MeetingBody, "top-nummer"),
           b.fieldAgendaNumber,
-          stored.agendaItemNumber ?? "",
+          stored?.agendaItemNumber ?? "",
           { hint: b.fieldAgendaNumberHint, short: true },
         )}
         {f.text(
           form,
           schemaField(MeetingBody, "vorlage"),
           b.fieldPaperReference,
-          stored.paperReference ?? "",
+          stored?.paperReference ?? "",
           { hint: b.fieldPaperReferenceHint, short: true },
         )}
       </div>
@@ -487,7 +476,7 @@ export function CommitteesPage(
         form,
         schemaField(MeetingBody, "top-titel"),
         b.fieldAgendaTitle,
-        stored.agendaItemTitle ?? "",
+        stored?.agendaItemTitle ?? "",
       )}
       <fieldset class="app-fieldset">
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
@@ -496,7 +485,7 @@ export function CommitteesPage(
         <p class="app-hint" safe>
           {b.rowsHint}
         </p>
-        {[...(stored.presenters ?? []), { name: "", function: "" }]
+        {[...(stored?.presenters ?? []), { name: "", function: "" }]
           .slice(0, MAX_PRESENTERS)
           .map((presenter, index) => (
             <div class="app-editor-form__pair">
@@ -519,7 +508,7 @@ export function CommitteesPage(
         <legend class="app-fieldset__legend app-fieldset__legend--small" safe>
           {b.minutesHeading}
         </legend>
-        {[...(stored.minutes ?? []), { question: "", answer: "" }]
+        {[...(stored?.minutes ?? []), { question: "", answer: "" }]
           .slice(0, MAX_MINUTES_ITEMS)
           .map((item, index) => (
             <>
@@ -544,50 +533,39 @@ export function CommitteesPage(
   return (
     <FormFrame {...props} title={t.committeesTitle} lead={t.committeesLead}>
       <EditorSection id="gremien" title={t.committeesHeading}>
-        <ol class="app-measure-list">
-          {overview.committees.map((committee) => {
-            const form = `gremium-${committee.id}`;
-            return (
-              <li class="app-measure-list__item">
-                <PostForm
-                  kit={f}
-                  action={view.link(reportPaths.committee(slug, committee.id))}
-                  id={form}
-                  version={committee.version}
-                  legend={`${committee.name} (${committee.abbreviation})`}
-                  legendLang={view.contentLang}
-                >
-                  {committeeFields(form, committee)}
-                  {f.reason(form)}
-                  {f.button(t.saveCommittee)}
-                </PostForm>
-                <p class="app-body-text">
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      reportPaths.committeeMembers(slug, committee.id),
-                    )}
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {`${b.membersLink(committee.abbreviation)} (${overview.members.filter((member) => member.bodyId === committee.id).length})`}
-                  </a>
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-        <PostForm
+        <RecordForms
           kit={f}
-          action={view.link(reportPaths.committees(slug))}
-          id="gremium-neu"
-          version={null}
-          legend={t.newCommittee}
-        >
-          {committeeFields("gremium-neu", null)}
-          {f.reason("gremium-neu")}
-          {f.button(t.addCommittee)}
-        </PostForm>
+          records={overview.committees}
+          prefix="gremium"
+          action={(committee) =>
+            view.link(reportPaths.committee(slug, committee.id))
+          }
+          legend={(committee) =>
+            `${committee.name} (${committee.abbreviation})`
+          }
+          legendLang={view.contentLang}
+          fields={committeeFields}
+          save={t.saveCommittee}
+          below={(committee) => (
+            <p class="app-body-text">
+              <a
+                class="app-link"
+                href={view.link(
+                  reportPaths.committeeMembers(slug, committee.id),
+                )}
+                lang={view.contentLang}
+                safe
+              >
+                {`${b.membersLink(committee.abbreviation)} (${overview.members.filter((member) => member.bodyId === committee.id).length})`}
+              </a>
+            </p>
+          )}
+          create={{
+            action: view.link(reportPaths.committees(slug)),
+            legend: t.newCommittee,
+            button: t.addCommittee,
+          }}
+        />
       </EditorSection>
       <EditorSection id="sitzungen" title={t.meetingsHeading}>
         {overview.committees.length === 0 ? (
@@ -595,73 +573,41 @@ export function CommitteesPage(
             {t.noCommitteesYet}
           </p>
         ) : (
-          <>
-            <ol class="app-measure-list">
-              {overview.meetings.map((meeting) => {
-                const form = `sitzung-${meeting.id}`;
-                return (
-                  <li class="app-measure-list__item">
-                    <PostForm
-                      kit={f}
-                      action={view.link(reportPaths.meeting(slug, meeting.id))}
-                      id={form}
-                      version={meeting.version}
-                      legend={meetingChoiceLabel(meeting)}
-                      legendLang={view.contentLang}
-                    >
-                      {meetingFields(form, {
-                        committeeId: meeting.committeeId,
-                        day: meeting.day,
-                        title: meeting.title,
-                        urls: [
-                          meeting.oparlMeetingUrl,
-                          meeting.oparlAgendaItemUrl,
-                          meeting.oparlPaperUrl,
-                        ],
-                        agendaItemNumber: meeting.agendaItemNumber,
-                        agendaItemTitle: meeting.agendaItemTitle,
-                        paperReference: meeting.paperReference,
-                        presenters: meeting.presenters,
-                        minutes: meeting.minutes,
-                      })}
-                      {f.reason(form)}
-                      {f.button(t.saveMeeting)}
-                    </PostForm>
-                    <p class="app-hint" safe>
-                      {b.removeMeetingHint}
-                    </p>
-                    <p class="app-body-text">
-                      <a
-                        class="app-link"
-                        href={view.link(
-                          reportPaths.meetingRemove(slug, meeting.id),
-                        )}
-                        safe
-                      >
-                        {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
-                      </a>
-                    </p>
-                  </li>
-                );
-              })}
-            </ol>
-            <PostForm
-              kit={f}
-              action={view.link(reportPaths.meetings(slug))}
-              id="sitzung-neu"
-              version={null}
-              legend={t.newMeeting}
-            >
-              {meetingFields("sitzung-neu", {
-                committeeId: overview.committees[0]?.id ?? 0,
-                day: null,
-                title: null,
-                urls: [],
-              })}
-              {f.reason("sitzung-neu")}
-              {f.button(t.addMeeting)}
-            </PostForm>
-          </>
+          <RecordForms
+            kit={f}
+            records={overview.meetings}
+            prefix="sitzung"
+            action={(meeting) =>
+              view.link(reportPaths.meeting(slug, meeting.id))
+            }
+            legend={meetingChoiceLabel}
+            legendLang={view.contentLang}
+            fields={meetingFields}
+            save={t.saveMeeting}
+            below={(meeting) => (
+              <>
+                <p class="app-hint" safe>
+                  {b.removeMeetingHint}
+                </p>
+                <p class="app-body-text">
+                  <a
+                    class="app-link"
+                    href={view.link(
+                      reportPaths.meetingRemove(slug, meeting.id),
+                    )}
+                    safe
+                  >
+                    {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                  </a>
+                </p>
+              </>
+            )}
+            create={{
+              action: view.link(reportPaths.meetings(slug)),
+              legend: t.newMeeting,
+              button: t.addMeeting,
+            }}
+          />
         )}
       </EditorSection>
       <p class="app-body-text">
@@ -982,42 +928,34 @@ export function ReportEditPage(
     >
       {safeDocuments}
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.asOfLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {formatGermanDate(data.report.asOf)}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.stateLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {isDraft
+        <SummaryListRow
+          label={t.asOfLabel}
+          text={formatGermanDate(data.report.asOf)}
+        />
+        <SummaryListRow
+          label={t.stateLabel}
+          text={
+            isDraft
               ? t.stateDraft
               : t.statePublished(
                   formatGermanDate(
                     germanDayOf(new Date(data.report.publishedAt ?? 0)),
                   ),
-                )}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.previousLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {data.previousDocument === null
+                )
+          }
+        />
+        <SummaryListRow
+          label={t.previousLabel}
+          text={
+            data.previousDocument === null
               ? t.previousNone
               : t.previousText(
                   data.previousDocument.meeting.committeeAbbreviation,
                   formatGermanDate(data.previousDocument.meeting.day),
                   formatGermanDate(data.previousDocument.asOf),
-                )}
-          </dd>
-        </div>
+                )
+          }
+        />
       </dl>
       <ul class="app-editor-links">
         {isAdministrator ? (

@@ -21,7 +21,8 @@ import {
   removeMember,
   updateMember,
 } from "../../app/reports/body-members.js";
-import { MembersPage, RemoveConfirmationPage } from "./body-pages.js";
+import { MembersPage } from "./body-pages.js";
+import { RemoveConfirmationPage } from "./remove-confirmation.js";
 import {
   createReport,
   publishReport,
@@ -120,8 +121,9 @@ import {
   compareRows,
   reportingForm,
   reportingPage,
-  type ReportingFormSpec,
+  type ChangeFormSpec,
   type StaffPageRenderer,
+  versionedChange,
 } from "./reporting.routes.js";
 import type { FormContext } from "../http/form-action.js";
 import { Slug, Id, Params, ReportParams } from "./reporting-params.js";
@@ -177,17 +179,11 @@ function publishedOnOf(
 }
 
 /** A form of the committee pages (see bodyForm in reportEditorRoutes). */
-type BodyFormSpec<P extends TObject, B extends TObject> = Omit<
-  ReportingFormSpec<P, B>,
-  "policy" | "labels" | "fields" | "run"
+type BodyFormSpec<P extends TObject, B extends TObject> = ChangeFormSpec<
+  P,
+  B,
+  (input: Static<B>, context: FormContext<Static<P>>) => Promise<unknown>
 > & {
-  /** Maps use-case paths below /data to form fields; none for a removal. */
-  readonly fields?: ReportingFormSpec<P, B>["fields"];
-  /** Runs the change the form asks for. */
-  readonly change: (
-    input: Static<B>,
-    context: FormContext<Static<P>>,
-  ) => Promise<unknown>;
   /** The page to go back to after the change. */
   readonly back: (params: Static<P>) => string;
   /** The key of the notice shown there (?gespeichert=…). */
@@ -215,6 +211,7 @@ function removalOf(
   action: string;
   version: number;
   confirm: string;
+  cancel: string;
   cancelHref: string;
 } {
   const b = view.t.bodies;
@@ -235,6 +232,7 @@ function removalOf(
       ),
       version: member.version,
       confirm: b.removeMemberConfirm,
+      cancel: b.cancel,
       cancelHref: view.link(reportPaths.committeeMembers(params.slug, bodyId)),
     };
   }
@@ -248,6 +246,7 @@ function removalOf(
     action: view.link(reportPaths.meetingRemove(params.slug, meeting.id)),
     version: meeting.version,
     confirm: b.removeMeetingConfirm,
+    cancel: b.cancel,
     cancelHref: view.link(reportPaths.committees(params.slug)),
   };
 }
@@ -637,11 +636,9 @@ export async function reportEditorRoutes(
     render: renderMembers,
     change: (input, { request, params }) =>
       runUseCase(ctx, request, updateMember, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         memberId: idParam(params.memberId),
-        expectedVersion: input.version,
         data: parseMemberForm(input),
-        reason: reasonOrNull(input.grund),
       }),
     back: toMembers,
     notice: "mitglied",
@@ -654,10 +651,8 @@ export async function reportEditorRoutes(
     render: renderRemoval("member"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, removeMember, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         memberId: idParam(params.memberId),
-        expectedVersion: input.version,
-        reason: reasonOrNull(input.grund),
       }),
     back: toMembers,
     notice: "mitglied-entfernt",
@@ -670,10 +665,8 @@ export async function reportEditorRoutes(
     render: renderRemoval("meeting"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, removeMeeting, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         meetingId: idParam(params.meetingId),
-        expectedVersion: input.version,
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "sitzung-entfernt",
@@ -703,11 +696,9 @@ export async function reportEditorRoutes(
     render: renderOverview("committees"),
     change: (input, { request, params }) =>
       runUseCase(ctx, request, updateCommittee, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         committeeId: idParam(params.committeeId),
-        expectedVersion: input.version,
         data: parseCommitteeForm(input),
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "gremium",
@@ -737,11 +728,9 @@ export async function reportEditorRoutes(
     render: renderOverview("committees"),
     change: (input, { request, params, view }) =>
       runUseCase(ctx, request, updateMeeting, {
-        municipality: params.slug,
+        ...versionedChange(params, input),
         meetingId: idParam(params.meetingId),
-        expectedVersion: input.version,
         data: parseMeetingForm(input, view.t),
-        reason: reasonOrNull(input.grund),
       }),
     back: toCommittees,
     notice: "sitzung",
@@ -789,11 +778,9 @@ export async function reportEditorRoutes(
           area.actionFields.map((field) => field.key),
         );
         await runUseCase(ctx, request, updateReport, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
-          expectedVersion: input.version,
           data: parseSettingsForm(input, allKeys, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "einstellungen" })}#abschnitt-einstellungen`;
       },
@@ -858,12 +845,10 @@ export async function reportEditorRoutes(
           request.principal.kind === "user" &&
           request.principal.role === "admin";
         await runUseCase(ctx, request, saveReportEntry, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
           project: params.projectSlug,
-          expectedVersion: input.version,
           data: parseEntryForm(input, isAdministrator, view.t),
-          reason: reasonOrNull(input.grund),
         });
         return `${view.link(reportPaths.staffReport(params.slug, named), { gespeichert: "eintrag" })}#projekt-${params.projectSlug}`;
       },
@@ -911,10 +896,8 @@ export async function reportEditorRoutes(
         const named = await reportOf(params);
         const reportId = named.id;
         await runUseCase(ctx, request, publishReport, {
-          municipality: params.slug,
+          ...versionedChange(params, input),
           reportId,
-          expectedVersion: input.version,
-          reason: reasonOrNull(input.grund),
           ...publishedOnOf(input["veroeffentlicht-am"], view.t),
           confirmSecondReport: input["zweiter-bericht"] !== "",
         });

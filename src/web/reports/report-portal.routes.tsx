@@ -23,7 +23,7 @@ import {
   DocumentStatusPage,
   type StoredDocuments,
 } from "../documents/stored-documents.js";
-import { createViewContext } from "../components/view.js";
+import { createViewContext, type ViewContext } from "../components/view.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
 import {
@@ -64,6 +64,12 @@ const ReportParams = municipalityParamsWith({
   report: Type.String({ maxLength: 20 }),
 });
 
+/** A request for a page of the municipality, as its routes' schemas read it. */
+type MunicipalityRequest = FastifyRequest & {
+  readonly params: Static<typeof MunicipalityParams>;
+  readonly query: Static<typeof Query>;
+};
+
 /** A request for one published report, as its routes' schemas read it. */
 type ReportRequest = FastifyRequest & {
   readonly params: Static<typeof ReportParams>;
@@ -95,6 +101,17 @@ export async function reportPortalRoutes(
       today: germanIsoDateOf(options.now()),
       render,
     });
+
+  /** A list page of the municipality, drawn in the request's language and sent as sendPage does. */
+  const sendListPage = async (
+    request: MunicipalityRequest,
+    reply: FastifyReply,
+    render: (url: string, view: ViewContext) => Promise<string>,
+  ): Promise<FastifyReply> => {
+    const version = await requireDataVersion(request.params.slug);
+    const view = createViewContext(resolveLanguage(request.query.lang));
+    return sendPage(request, reply, version, (url) => render(url, view));
+  };
 
   /** A file of a published report, from storage (built once, ADR 0046); an old id-based URL is sent on. */
   async function sendReportFile(
@@ -153,10 +170,8 @@ export async function reportPortalRoutes(
   app.get(
     REPORT_ROUTES.reports,
     pageRoute("public", MunicipalityParams, Query),
-    async (request, reply) => {
-      const version = await requireDataVersion(request.params.slug);
-      const view = createViewContext(resolveLanguage(request.query.lang));
-      return sendPage(request, reply, version, async (url) => {
+    async (request, reply) =>
+      sendListPage(request, reply, async (url, view) => {
         const { catalogue, reports } = await listPublishedReports(
           ctx,
           request.params.slug,
@@ -169,8 +184,7 @@ export async function reportPortalRoutes(
             reports={reports}
           />
         );
-      });
-    },
+      }),
   );
 
   app.get(
@@ -282,10 +296,8 @@ export async function reportPortalRoutes(
     REPORT_ROUTES.indicators,
     pageRoute("public", MunicipalityParams, Query),
     async (request, reply) => {
-      const version = await requireDataVersion(request.params.slug);
-      const view = createViewContext(resolveLanguage(request.query.lang));
       const today = germanDayOf(options.now());
-      return sendPage(request, reply, version, async (url) => {
+      return sendListPage(request, reply, async (url, view) => {
         const { catalogue, indicators } = await getPublicIndicators(
           ctx,
           request.params.slug,

@@ -36,6 +36,7 @@ import {
 import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { PostForm } from "./post-form.js";
+import { RemoveConfirmationPage } from "./remove-confirmation.js";
 
 /** What the section pages show. */
 type SectionPageProps = FormPageProps & {
@@ -435,35 +436,19 @@ export function RemoveSectionPage(
 ): JSX.Element {
   const { view, data, section } = props;
   const t = view.t.reportSections;
-  const f = formKit(props);
   const slug = data.report.catalogue.municipality.slug;
   const id = data.report.summary;
-  const form = `abschnitt-${section.id}-entfernen`;
   return (
-    <FormFrame {...props} title={t.removeTitle(sectionName(view, section))}>
-      <p class="app-body-text" safe>
-        {t.removeText}
-      </p>
-      <PostForm
-        kit={f}
-        action={view.link(sectionPaths.remove(slug, id, section.id))}
-        id={form}
-        version={data.report.report.version}
-      >
-        {f.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {t.removeConfirm}
-          </button>
-          <a
-            class="app-link"
-            href={view.link(sectionPaths.list(slug, id))}
-            safe
-          >
-            {t.cancel}
-          </a>
-        </div>
-      </PostForm>
-    </FormFrame>
+    <RemoveConfirmationPage
+      {...props}
+      title={t.removeTitle(sectionName(view, section))}
+      text={t.removeText}
+      form={`abschnitt-${section.id}-entfernen`}
+      action={view.link(sectionPaths.remove(slug, id, section.id))}
+      version={data.report.report.version}
+      confirm={t.removeConfirm}
+      cancel={t.cancel}
+      cancelHref={view.link(sectionPaths.list(slug, id))}
+    />
   );
 }

@@ -5,7 +5,7 @@
  * formAction; a form opened on an older version of the report gets the conflict notice.
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../app/context.js";
 import {
@@ -27,8 +27,6 @@ import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import type { ViewContext } from "../components/view.js";
-import { reasonOrNull } from "../http/form-schema.js";
 import { idOf, idParam, rawQueryParam } from "../http/params.js";
 import { readFormBody } from "../http/form-action.js";
 import { staffReportOf } from "./report-editor.routes.js";
@@ -48,13 +46,15 @@ import {
   RemoveSectionPage,
 } from "./report-section-pages.js";
 import { SECTION_ROUTES, sectionPaths } from "./report-section-paths.js";
-import type { ReportRef } from "./report-paths.js";
 import {
   compareRows,
   reportingForm,
   type FailedRender,
+  type ChangeFormSpec,
   type StaffPageRenderer,
+  versionedChange,
 } from "./reporting.routes.js";
+import type { FormContext } from "../http/form-action.js";
 import { Slug, Id, ReportParams } from "./reporting-params.js";
 
 /** What the section routes need. */
@@ -88,6 +88,27 @@ function noticeOf(request: FastifyRequest, t: Dictionary): string | undefined {
   if (key === null || !Object.hasOwn(NOTICES, key)) return undefined;
   return t.reportSections[NOTICES[key as keyof typeof NOTICES]];
 }
+
+/** The URLs of the section forms: the report's, or one of its sections'. */
+type SectionRouteParams = typeof ReportParams | typeof SectionParams;
+
+/** A form of the section editor (see sectionForm in reportSectionRoutes). */
+type SectionFormSpec<
+  P extends SectionRouteParams,
+  B extends TObject,
+> = ChangeFormSpec<
+  P,
+  B,
+  /** Runs the change on the report (its id); returns the anchor to show in the list. */
+  (
+    input: Static<B>,
+    context: FormContext<Static<P>>,
+    reportId: number,
+  ) => Promise<string>
+> & {
+  /** The notice shown in the list (?gespeichert=…). */
+  readonly notice: keyof typeof NOTICES;
+};
 
 /** The page a request is about. */
 type SectionPage =
@@ -199,14 +220,31 @@ export async function reportSectionRoutes(
       page,
       sectionId: idParam(request.params.sectionId),
     });
-  const listAfter = (
-    view: ViewContext,
-    slug: string,
-    report: ReportRef,
-    notice: keyof typeof NOTICES,
-    anchor: string,
-  ) =>
-    `${view.link(sectionPaths.list(slug, report), { gespeichert: notice })}#${anchor}`;
+  /**
+   * A form of the section editor (administrators only): runs its change on the report the
+   * URL names, then goes back to the list with the notice, at the anchor the change names.
+   */
+  function sectionForm<P extends SectionRouteParams, B extends TObject>(
+    path: string,
+    spec: SectionFormSpec<P, B>,
+  ): void {
+    const { change, notice, fields = {}, ...form } = spec;
+    app.post(
+      path,
+      reportingForm({
+        ...form,
+        policy: "admin",
+        fields,
+        labels,
+        run: async (input, context) => {
+          const { params, view } = context;
+          const report = await reportOf(params);
+          const anchor = await change(input, context, report.id);
+          return `${view.link(sectionPaths.list(params.slug, report), { gespeichert: notice })}#${anchor}`;
+        },
+      }),
+    );
+  }
 
   app.get(
     SECTION_ROUTES.list,
@@ -224,41 +262,26 @@ export async function reportSectionRoutes(
     },
   );
 
-  app.post(
-    SECTION_ROUTES.list,
-    reportingForm({
-      policy: "admin",
-      params: ReportParams,
-      body: NewSectionBody,
-      form: "abschnitt-neu",
-      fields: SECTION_FIELDS,
-      labels,
-      render: pageAgain((request) => {
-        const kind = sectionKindOf(readFormBody(request.body).fields.art);
-        return kind === null ? { page: "list" } : { page: "new", kind };
-      }),
-      run: async (input, { request, params, view }) => {
-        const report = await reportOf(params);
-        const reportId = report.id;
-        const kind = sectionKindOf(input.art) ?? "topic";
-        const { id } = await runUseCase(ctx, request, addReportSection, {
-          municipality: params.slug,
-          reportId,
-          expectedVersion: input.version,
-          kind,
-          data: parseSectionForm(input, view.t),
-          reason: reasonOrNull(input.grund),
-        });
-        return listAfter(
-          view,
-          params.slug,
-          report,
-          "abschnitt-angelegt",
-          `abschnitt-${id}`,
-        );
-      },
+  sectionForm(SECTION_ROUTES.list, {
+    params: ReportParams,
+    body: NewSectionBody,
+    form: "abschnitt-neu",
+    fields: SECTION_FIELDS,
+    render: pageAgain((request) => {
+      const kind = sectionKindOf(readFormBody(request.body).fields.art);
+      return kind === null ? { page: "list" } : { page: "new", kind };
     }),
-  );
+    change: async (input, { request, params, view }, reportId) => {
+      const { id } = await runUseCase(ctx, request, addReportSection, {
+        ...versionedChange(params, input),
+        reportId,
+        kind: sectionKindOf(input.art) ?? "topic",
+        data: parseSectionForm(input, view.t),
+      });
+      return `abschnitt-${id}`;
+    },
+    notice: "abschnitt-angelegt",
+  });
 
   app.get(
     SECTION_ROUTES.section,
@@ -267,94 +290,61 @@ export async function reportSectionRoutes(
       render(request, reply, sectionPage("edit")(request), 200),
   );
 
-  app.post(
-    SECTION_ROUTES.section,
-    reportingForm({
-      policy: "admin",
-      params: SectionParams,
-      body: SectionBody,
-      form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}`,
-      fields: SECTION_FIELDS,
-      labels,
-      render: pageAgain(sectionPage("edit")),
-      conflictRows: async ({ request, params, view, fields }) => {
-        const t = view.t.reportSections;
-        const data = await getReportSectionsForEditing(
-          ctx,
-          request.principal,
-          params.slug,
-          (await reportOf(params)).id,
-          originOf(request),
-        );
-        const stored = data.sections.find(
-          (each) => each.id === sectionOf(params),
-        );
-        return compareRows(view, [
-          [t.fieldHeading, stored?.heading ?? "", fields.ueberschrift],
-          [t.fieldQuestion, stored?.question ?? "", fields.frage],
-          [
-            t.fieldAnswers,
-            answerLines(stored?.answers ?? []),
-            fields.antworten,
-          ],
-          [t.fieldText, stored?.text ?? "", fields.text],
-        ]);
-      },
-      run: async (input, { request, params, view }) => {
-        const report = await reportOf(params);
-        const reportId = report.id;
-        const sectionId = sectionOf(params);
-        await runUseCase(ctx, request, updateReportSection, {
-          municipality: params.slug,
-          reportId,
-          sectionId,
-          expectedVersion: input.version,
-          data: parseSectionForm(input, view.t),
-          reason: reasonOrNull(input.grund),
-        });
-        return listAfter(
-          view,
-          params.slug,
-          report,
-          "abschnitt-gespeichert",
-          `abschnitt-${sectionId}`,
-        );
-      },
-    }),
-  );
+  sectionForm(SECTION_ROUTES.section, {
+    params: SectionParams,
+    body: SectionBody,
+    form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}`,
+    fields: SECTION_FIELDS,
+    render: pageAgain(sectionPage("edit")),
+    conflictRows: async ({ request, params, view, fields }) => {
+      const t = view.t.reportSections;
+      const data = await getReportSectionsForEditing(
+        ctx,
+        request.principal,
+        params.slug,
+        (await reportOf(params)).id,
+        originOf(request),
+      );
+      const stored = data.sections.find(
+        (each) => each.id === sectionOf(params),
+      );
+      return compareRows(view, [
+        [t.fieldHeading, stored?.heading ?? "", fields.ueberschrift],
+        [t.fieldQuestion, stored?.question ?? "", fields.frage],
+        [t.fieldAnswers, answerLines(stored?.answers ?? []), fields.antworten],
+        [t.fieldText, stored?.text ?? "", fields.text],
+      ]);
+    },
+    change: async (input, { request, params, view }, reportId) => {
+      const sectionId = sectionOf(params);
+      await runUseCase(ctx, request, updateReportSection, {
+        ...versionedChange(params, input),
+        reportId,
+        sectionId,
+        data: parseSectionForm(input, view.t),
+      });
+      return `abschnitt-${sectionId}`;
+    },
+    notice: "abschnitt-gespeichert",
+  });
 
-  app.post(
-    SECTION_ROUTES.move,
-    reportingForm({
-      policy: "admin",
-      params: SectionParams,
-      body: MoveSectionBody,
-      form: "abschnitte",
-      fields: {},
-      labels,
-      render: pageAgain(() => ({ page: "list" })),
-      run: async (input, { request, params, view }) => {
-        const report = await reportOf(params);
-        const reportId = report.id;
-        const sectionId = sectionOf(params);
-        await runUseCase(ctx, request, moveReportSection, {
-          municipality: params.slug,
-          reportId,
-          sectionId,
-          expectedVersion: input.version,
-          direction: input.richtung === "hoch" ? "up" : "down",
-          reason: reasonOrNull(input.grund),
-        });
-        return listAfter(
-          view,
-          params.slug,
-          report,
-          "abschnitt-verschoben",
-          `abschnitt-${sectionId}`,
-        );
-      },
-    }),
-  );
+  sectionForm(SECTION_ROUTES.move, {
+    params: SectionParams,
+    body: MoveSectionBody,
+    form: "abschnitte",
+    render: pageAgain(() => ({ page: "list" })),
+    change: async (input, { request, params }, reportId) => {
+      const sectionId = sectionOf(params);
+      await runUseCase(ctx, request, moveReportSection, {
+        ...versionedChange(params, input),
+        reportId,
+        sectionId,
+        direction: input.richtung === "hoch" ? "up" : "down",
+      });
+      return `abschnitt-${sectionId}`;
+    },
+    notice: "abschnitt-verschoben",
+  });
 
   app.get(
     SECTION_ROUTES.remove,
@@ -363,34 +353,19 @@ export async function reportSectionRoutes(
       render(request, reply, sectionPage("remove")(request), 200),
   );
 
-  app.post(
-    SECTION_ROUTES.remove,
-    reportingForm({
-      policy: "admin",
-      params: SectionParams,
-      body: RemoveSectionBody,
-      form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}-entfernen`,
-      fields: {},
-      labels,
-      render: pageAgain(sectionPage("remove")),
-      run: async (input, { request, params, view }) => {
-        const report = await reportOf(params);
-        const reportId = report.id;
-        await runUseCase(ctx, request, removeReportSection, {
-          municipality: params.slug,
-          reportId,
-          sectionId: sectionOf(params),
-          expectedVersion: input.version,
-          reason: reasonOrNull(input.grund),
-        });
-        return listAfter(
-          view,
-          params.slug,
-          report,
-          "abschnitt-entfernt",
-          "abschnitte",
-        );
-      },
-    }),
-  );
+  sectionForm(SECTION_ROUTES.remove, {
+    params: SectionParams,
+    body: RemoveSectionBody,
+    form: (params) => `abschnitt-${idOf(params.sectionId) ?? 0}-entfernen`,
+    render: pageAgain(sectionPage("remove")),
+    change: async (input, { request, params }, reportId) => {
+      await runUseCase(ctx, request, removeReportSection, {
+        ...versionedChange(params, input),
+        reportId,
+        sectionId: sectionOf(params),
+      });
+      return "abschnitte";
+    },
+    notice: "abschnitt-entfernt",
+  });
 }

@@ -40,6 +40,7 @@ import { ReportStatusTag } from "../components/report-status-tag/report-status-t
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { DataTable } from "./data-table.js";
+import { SummaryListRow } from "./summary-list-row.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -101,46 +102,34 @@ function MeetingDetails(props: {
           {agenda === null ? (
             ""
           ) : (
-            <div class="app-summary-list__row">
-              <dt class="app-summary-list__key" safe>
-                {t.agendaItem}
-              </dt>
-              <dd class="app-summary-list__value" lang={view.contentLang} safe>
-                {agenda}
-              </dd>
-            </div>
+            <SummaryListRow
+              label={t.agendaItem}
+              text={agenda}
+              lang={view.contentLang}
+            />
           )}
           {meeting.paperReference === null ? (
             ""
           ) : (
-            <div class="app-summary-list__row">
-              <dt class="app-summary-list__key" safe>
-                {t.paperReference}
-              </dt>
-              <dd class="app-summary-list__value" safe>
-                {meeting.paperReference}
-              </dd>
-            </div>
+            <SummaryListRow
+              label={t.paperReference}
+              text={meeting.paperReference}
+            />
           )}
           {meeting.presenters.length === 0 ? (
             ""
           ) : (
-            <div class="app-summary-list__row">
-              <dt class="app-summary-list__key" safe>
-                {t.presenters}
-              </dt>
-              <dd class="app-summary-list__value">
-                <ul class="app-list" lang={view.contentLang}>
-                  {meeting.presenters.map((presenter) => (
-                    <li safe>
-                      {presenter.function === ""
-                        ? presenter.name
-                        : `${presenter.name}, ${presenter.function}`}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
+            <SummaryListRow label={t.presenters}>
+              <ul class="app-list" lang={view.contentLang}>
+                {meeting.presenters.map((presenter) => (
+                  <li safe>
+                    {presenter.function === ""
+                      ? presenter.name
+                      : `${presenter.name}, ${presenter.function}`}
+                  </li>
+                ))}
+              </ul>
+            </SummaryListRow>
           )}
         </dl>
       ) : (
@@ -634,46 +623,31 @@ export function ReportView(props: ReportViewProps): JSX.Element {
         </span>
       </h1>
       <dl class="app-summary-list app-report__facts">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.asOfLabel}
-          </dt>
-          <dd class="app-summary-list__value">
-            <time datetime={formatIsoDate(document.asOf)} safe>
-              {formatGermanDate(document.asOf)}
-            </time>
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.meetingLabel}
-          </dt>
-          <dd class="app-summary-list__value" lang={view.contentLang} safe>
-            {`${document.meeting.committeeName} (${document.meeting.committeeAbbreviation}), ${meetingDate}${document.meeting.title === null ? "" : ` – ${document.meeting.title}`}`}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.previousLabel}
-          </dt>
-          <dd class="app-summary-list__value">
-            {previousText === null ? (
-              <span safe>{t.previousNone}</span>
-            ) : props.links.previousReport === null || isPrint ? (
-              <span safe>{previousText}</span>
-            ) : (
-              <a class="app-link" href={props.links.previousReport} safe>
-                {previousText}
-              </a>
-            )}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.stateLabel}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {document.publishedAt === null
+        <SummaryListRow label={t.asOfLabel}>
+          <time datetime={formatIsoDate(document.asOf)} safe>
+            {formatGermanDate(document.asOf)}
+          </time>
+        </SummaryListRow>
+        <SummaryListRow
+          label={t.meetingLabel}
+          text={`${document.meeting.committeeName} (${document.meeting.committeeAbbreviation}), ${meetingDate}${document.meeting.title === null ? "" : ` – ${document.meeting.title}`}`}
+          lang={view.contentLang}
+        />
+        <SummaryListRow label={t.previousLabel}>
+          {previousText === null ? (
+            <span safe>{t.previousNone}</span>
+          ) : props.links.previousReport === null || isPrint ? (
+            <span safe>{previousText}</span>
+          ) : (
+            <a class="app-link" href={props.links.previousReport} safe>
+              {previousText}
+            </a>
+          )}
+        </SummaryListRow>
+        <SummaryListRow
+          label={t.stateLabel}
+          text={
+            document.publishedAt === null
               ? t.stateDraft
               : document.recordedAt === undefined
                 ? t.statePublished(
@@ -688,28 +662,23 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                     formatGermanDate(
                       germanDayOf(new Date(document.recordedAt)),
                     ),
-                  )}
-          </dd>
-        </div>
+                  )
+          }
+        />
         {links.length === 0 ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.councilLinks}
-            </dt>
-            <dd class="app-summary-list__value">
-              <ul class="app-list">
-                {links.map((link) => (
-                  <li>
-                    <a class="app-link" href={link.href} safe>
-                      {link.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <SummaryListRow label={t.councilLinks}>
+            <ul class="app-list">
+              {links.map((link) => (
+                <li>
+                  <a class="app-link" href={link.href} safe>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </SummaryListRow>
         )}
       </dl>
       {props.meeting === undefined || props.meeting === null ? (

@@ -20,6 +20,7 @@ import {
   type FormRouteOptions,
 } from "../http/form-action.js";
 import { pathMapper } from "../http/path-mapper.js";
+import { reasonOrNull } from "../http/form-schema.js";
 import {
   sendStaffPage,
   type FailedRender,
@@ -172,6 +173,21 @@ export interface ReportingFormSpec<P extends TObject, B extends TObject> {
   ) => Promise<string>;
 }
 
+/**
+ * An administrators' form that runs one change and then goes back to a page (the
+ * committee and the section forms): the routes module adds the policy, the labels and
+ * the way back; a form without fields (a removal, a move) leaves `fields` out.
+ */
+export type ChangeFormSpec<P extends TObject, B extends TObject, Change> = Omit<
+  ReportingFormSpec<P, B>,
+  "policy" | "labels" | "fields" | "run"
+> & {
+  /** Maps use-case paths below /data to form fields. */
+  readonly fields?: ReportingFormSpec<P, B>["fields"];
+  /** Runs the change the form asks for. */
+  readonly change: Change;
+};
+
 /** A reporting form on the one pipeline. */
 export function reportingForm<P extends TObject, B extends TObject>(
   spec: ReportingFormSpec<P, B>,
@@ -194,6 +210,26 @@ export function reportingForm<P extends TObject, B extends TObject>(
       rows: (await spec.conflictRows?.(context)) ?? [],
     }),
   });
+}
+
+/**
+ * What a change of a versioned record carries besides its own data (see VersionedChange):
+ * the municipality the URL names, the version the form was opened on and the reason for
+ * the audit log.
+ */
+export function versionedChange(
+  params: { readonly slug: string },
+  input: { readonly version: number; readonly grund: string },
+): {
+  readonly municipality: string;
+  readonly expectedVersion: number;
+  readonly reason: string | null;
+} {
+  return {
+    municipality: params.slug,
+    expectedVersion: input.version,
+    reason: reasonOrNull(input.grund),
+  };
 }
 
 /** A field-by-field comparison of stored and typed values for a conflict notice. */

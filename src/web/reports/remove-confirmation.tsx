@@ -1,0 +1,46 @@
+/**
+ * The step before something is removed (WCAG 3.3.4): the question, what removing means,
+ * and a form with the reason, the warning button and a way back.
+ */
+import { formKit } from "../components/form/form-kit.js";
+import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
+import { PostForm } from "./post-form.js";
+
+/** "Mitglied „…“ entfernen?", "Sitzung „…“ entfernen?", "Abschnitt „…“ entfernen?". */
+export function RemoveConfirmationPage(
+  props: FormPageProps & {
+    /** The question in the heading. */
+    readonly title: string;
+    /** What removing means, in a sentence. */
+    readonly text: string;
+    /** The form's id, as the remove route names it. */
+    readonly form: string;
+    readonly action: string;
+    readonly version: number;
+    readonly confirm: string;
+    /** The label of the way back. */
+    readonly cancel: string;
+    readonly cancelHref: string;
+  },
+): JSX.Element {
+  const { form } = props;
+  const f = formKit(props);
+  return (
+    <FormFrame {...props} title={props.title}>
+      <p class="app-body-text" safe>
+        {props.text}
+      </p>
+      <PostForm kit={f} action={props.action} id={form} version={props.version}>
+        {f.reason(form)}
+        <div class="app-button-group">
+          <button type="submit" class="app-button app-button--warning" safe>
+            {props.confirm}
+          </button>
+          <a class="app-link" href={props.cancelHref} safe>
+            {props.cancel}
+          </a>
+        </div>
+      </PostForm>
+    </FormFrame>
+  );
+}
