@@ -17,6 +17,7 @@ import {
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** The overview of a report. */
 export function ReportSummary(props: {
@@ -66,22 +67,15 @@ export function ReportSummary(props: {
           <caption class="app-table__caption" safe>
             {t.perFieldCaption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.columnActionField}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnChangeCount}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnShiftCount}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnProjectCount}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.columnActionField,
+              t.columnChangeCount,
+              t.columnShiftCount,
+              t.columnProjectCount,
+            ]}
+            numericFrom={1}
+          />
           <tbody>
             {summary.byActionField.map((field) => (
               <tr>

@@ -10,6 +10,7 @@ import {
 } from "../components/timeline-comparison/timeline-comparison-chart.js";
 import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "./comparison.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** Props of the comparison. */
 export interface ComparisonViewProps {
@@ -73,28 +74,16 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                 {t.comparisonTableCaption(group.label)}
               </span>
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {view.t.code}
-                </th>
-                <th scope="col" safe>
-                  {view.t.project}
-                </th>
-                <th scope="col" safe>
-                  {t.columnOld(model.olderTitle)}
-                </th>
-                <th scope="col" safe>
-                  {t.columnNew(model.newerTitle)}
-                </th>
-                <th scope="col" safe>
-                  {t.columnChange}
-                </th>
-                <th scope="col" safe>
-                  {t.columnReason}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                view.t.code,
+                view.t.project,
+                t.columnOld(model.olderTitle),
+                t.columnNew(model.newerTitle),
+                t.columnChange,
+                t.columnReason,
+              ]}
+            />
             <tbody>
               {group.rows.map((row) => {
                 const details = model.details.get(row.key);

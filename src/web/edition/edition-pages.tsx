@@ -24,6 +24,7 @@ import { editionPaths } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -243,25 +244,15 @@ export function EditionsListPage(props: {
             <caption class="app-table__caption" safe>
               {t.listCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.columnTitle}
-                </th>
-                <th scope="col" safe>
-                  {t.columnDate}
-                </th>
-                <th scope="col" safe>
-                  {t.columnCouncil}
-                </th>
-                <th scope="col" safe>
-                  {t.columnChanges}
-                </th>
-                <th scope="col" safe>
-                  {t.columnDocuments}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.columnTitle,
+                t.columnDate,
+                t.columnCouncil,
+                t.columnChanges,
+                t.columnDocuments,
+              ]}
+            />
             <tbody>
               {editions.map((edition, index) => {
                 const previous =

@@ -14,6 +14,7 @@ import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -105,25 +106,15 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
               <caption class="app-table__caption" safe>
                 {t.projectsCaption(overview.projects.length)}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.columnCode}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnProject}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnActionField}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnStatus}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnHistory}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.columnCode,
+                  t.columnProject,
+                  t.columnActionField,
+                  t.columnStatus,
+                  t.columnHistory,
+                ]}
+              />
               <tbody>
                 {overview.projects.map(
                   ({ project, actionField, impactArea }) => (
