@@ -17,7 +17,7 @@ import type { DependencyConflict } from "../../domain/edition/dependency-conflic
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
   type ErrorSummaryLink,
@@ -117,11 +117,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           name="version"
           value={String(stored?.version ?? 0)}
         />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <fieldset class="app-fieldset">
           <legend class="app-visually-hidden" safe>
             {t.reasonLegend(
@@ -275,11 +271,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 name="version"
                 value={String(revision.foreword.version)}
               />
-              {view.lang === "de" ? (
-                ""
-              ) : (
-                <input type="hidden" name="lang" value={view.lang} />
-              )}
+              <LanguageField lang={view.lang} />
               <TextArea
                 id="vorwort-text"
                 {...schemaField(DraftForewordBody, "vorwort")}
@@ -395,11 +387,7 @@ function PublishForm(
     >
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="stand" value={String(revision.dataVersion)} />
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
       <TextField
         id="veroeffentlichen-titel"
         {...schemaField(PublishBody, "titel")}
@@ -484,11 +472,7 @@ function ConfirmPublishing(
           value={String(revision.dataVersion)}
         />
         <input type="hidden" name="bestaetigt" value="ja" />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         {PUBLISH_FIELDS.map((field) => (
           <input
             type="hidden"

@@ -25,6 +25,7 @@ import { ScopeNotice } from "./scope-notice.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
 import { TableHead } from "../components/table-head/table-head.js";
+import { LanguageField } from "../components/form/csrf-field.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -380,11 +381,7 @@ export function ChangesPage(props: {
           method="get"
           action={editionPaths.changes(slug, newer.number)}
         >
-          {view.lang === "de" ? (
-            ""
-          ) : (
-            <input type="hidden" name="lang" value={view.lang} />
-          )}
+          <LanguageField lang={view.lang} />
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
               {t.sinceLegend}

@@ -3,7 +3,7 @@
  * rename it or require a text, a button to remove it, and a form for a new one.
  */
 import { Html } from "@kitajs/html";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { Checkbox, TextField } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
@@ -47,11 +47,7 @@ export function ReasonCategoriesPage(
   const hidden = (
     <>
       <CsrfField token={props.csrfToken} />
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
     </>
   );
   return (
