@@ -41,6 +41,7 @@ import {
   DraftReasonBody,
   PublishBody,
 } from "./edition-forms.js";
+import { Section } from "../components/section/section.js";
 
 /** A form of this page that failed: which, what was typed, and the errors by field. */
 export interface DraftFormFailure {
@@ -233,10 +234,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
         </>
       )}
 
-      <section class="app-section" aria-labelledby="abhaengigkeiten">
-        <h2 class="app-heading-l" id="abhaengigkeiten" safe>
-          {t.conflictsTitle}
-        </h2>
+      <Section id="abhaengigkeiten" title={t.conflictsTitle}>
         {revision.conflicts.length === 0 ? (
           <p class="app-body-text" safe>
             {t.conflictsNone}
@@ -253,14 +251,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             />
           </>
         )}
-      </section>
+      </Section>
 
       {revision.canPublish ? (
         <>
-          <section class="app-section" aria-labelledby="vorwort">
-            <h2 class="app-heading-l" id="vorwort" safe>
-              {t.forewordTitle}
-            </h2>
+          <Section id="vorwort" title={t.forewordTitle}>
             <form
               method="post"
               action={`${editionPaths.draftForeword(slug)}#vorwort`}
@@ -294,11 +289,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 {t.forewordSave}
               </button>
             </form>
-          </section>
-          <section class="app-section" aria-labelledby="veroeffentlichen">
-            <h2 class="app-heading-l" id="veroeffentlichen" safe>
-              {t.publishTitle(editionTitleIn(view.lang, nextTitle))}
-            </h2>
+          </Section>
+          <Section
+            id="veroeffentlichen"
+            title={t.publishTitle(editionTitleIn(view.lang, nextTitle))}
+          >
             <p class="app-body-text" safe>
               {t.publishIntro}
             </p>
@@ -309,19 +304,16 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 failed?.form === "veroeffentlichen" ? failed.values : undefined
               }
             />
-          </section>
+          </Section>
         </>
       ) : revision.foreword.text === null ? (
         ""
       ) : (
-        <section class="app-section" aria-labelledby="vorwort">
-          <h2 class="app-heading-l" id="vorwort" safe>
-            {t.forewordTitle}
-          </h2>
+        <Section id="vorwort" title={t.forewordTitle}>
           <p class="app-body-text" lang={view.contentLang} safe>
             {revision.foreword.text}
           </p>
-        </section>
+        </Section>
       )}
     </PageLayout>
   );

@@ -15,6 +15,7 @@ import type { EditorChrome } from "./editor-view.js";
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
 import { TableHead } from "../components/table-head/table-head.js";
+import { Section } from "../components/section/section.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -73,10 +74,10 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
         />
       )}
 
-      <section class="app-section" aria-labelledby="projekte-titel">
-        <h2 class="app-heading-l" id="projekte-titel" safe>
-          {isAdministrator ? t.allProjects : t.yourProjects}
-        </h2>
+      <Section
+        id="projekte-titel"
+        title={isAdministrator ? t.allProjects : t.yourProjects}
+      >
         {isAdministrator &&
         props.onboarding?.steps.find((step) => step.key === "projects")
           ?.isAvailable === false ? (
@@ -179,7 +180,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
             </table>
           </div>
         )}
-      </section>
+      </Section>
     </PageLayout>
   );
 }

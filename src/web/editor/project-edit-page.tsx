@@ -379,14 +379,7 @@ function PhasesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-zeitplan"
-      id="zeitplan"
-    >
-      <h2 class="app-heading-l" id="abschnitt-zeitplan" safe>
-        {t.sectionPhases}
-      </h2>
+    <EditorSection id="zeitplan" anchor="zeitplan" title={t.sectionPhases}>
       {project.phases.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noPhases}
@@ -412,7 +405,7 @@ function PhasesSection(props: SectionProps): JSX.Element {
         action={editorPaths.phases(slug, project.slug)}
         deleteAction={null}
       />
-    </section>
+    </EditorSection>
   );
 }
 
@@ -593,14 +586,11 @@ function MeasuresSection(props: SectionProps): JSX.Element {
   const t = view.t.editor;
   const { measures } = data.entry.project;
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-massnahmen"
+    <EditorSection
       id="massnahmen"
+      anchor="massnahmen"
+      title={t.sectionMeasures}
     >
-      <h2 class="app-heading-l" id="abschnitt-massnahmen" safe>
-        {t.sectionMeasures}
-      </h2>
       {measures.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noMeasures}
@@ -627,7 +617,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
         isFirst
         isLast
       />
-    </section>
+    </EditorSection>
   );
 }
 
@@ -761,14 +751,11 @@ function DependenciesSection(props: SectionProps): JSX.Element {
   ];
   const form = "abhaengigkeit-neu";
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-abhaengigkeiten"
+    <EditorSection
       id="abhaengigkeiten"
+      anchor="abhaengigkeiten"
+      title={t.sectionDependencies}
     >
-      <h2 class="app-heading-l" id="abschnitt-abhaengigkeiten" safe>
-        {t.sectionDependencies}
-      </h2>
       <h3 class="app-heading-m" safe>
         {t.dependsOnHeading}
       </h3>
@@ -859,7 +846,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
           ))}
         </ul>
       )}
-    </section>
+    </EditorSection>
   );
 }
 
