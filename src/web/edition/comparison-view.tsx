@@ -11,6 +11,7 @@ import {
 import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "./comparison.presenter.js";
 import { TableHead } from "../components/table-head/table-head.js";
+import { TimelineScroll } from "../components/timeline-chart/timeline-chart.js";
 
 /** Props of the comparison. */
 export interface ComparisonViewProps {
@@ -36,12 +37,7 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
         olderTitle={model.olderTitle}
         newerTitle={model.newerTitle}
       />
-      <div
-        class="app-timeline__scroll"
-        role="region"
-        tabindex="0"
-        aria-label={t.comparisonScrollRegion}
-      >
+      <TimelineScroll label={t.comparisonScrollRegion}>
         <TimelineComparisonChart
           view={view}
           layout={model.layout}
@@ -61,7 +57,7 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
           describeMarker={model.describeMarker}
           stateLabel={model.stateLabel}
         />
-      </div>
+      </TimelineScroll>
       {model.layout.groups.map((group, index) => (
         <div class="app-table-wrapper app-comparison__field">
           <table

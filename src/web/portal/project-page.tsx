@@ -18,7 +18,10 @@ import {
   ProjectStatusTag,
 } from "../components/status-tag/status-tag.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
+import {
+  TimelineChart,
+  TimelineScroll,
+} from "../components/timeline-chart/timeline-chart.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
@@ -237,12 +240,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 </li>
               ))}
             </ol>
-            <div
-              class="app-timeline__scroll app-timeline__scroll--compact"
-              role="region"
-              tabindex="0"
-              aria-label={t.projectScheduleRegion}
-            >
+            <TimelineScroll label={t.projectScheduleRegion} compact>
               <TimelineChart
                 view={view}
                 layout={timeline.layout}
@@ -255,7 +253,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 detailsId="zeitplan-phasen"
                 describeBar={timeline.describeBar}
               />
-            </div>
+            </TimelineScroll>
           </>
         )}
       </Section>
