@@ -15,10 +15,10 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { formKit } from "../components/form/form-kit.js";
 import {
   Checkbox,
   RadioGroup,
-  ReasonField,
   SelectField,
   TextArea,
   RowFieldset,
@@ -105,16 +105,7 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
     }
     return project.version;
   };
-  const reason = (form: string) => (
-    <ReasonField
-      id={`${form}-grund`}
-      value={valueOf(failed, form, "grund", "")}
-      error={errorOf(failed, form, "grund")}
-      summary={t.reasonSummary}
-      label={t.reasonLabel}
-      hint={t.reasonHint}
-    />
-  );
+  const { reason } = formKit({ ...props, view });
   const meta = (form: string) => (
     <FormMeta csrfToken={props.csrfToken} version={versionOf(form)} />
   );
