@@ -27,7 +27,7 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { draftScope } from "../portal/portal-scope.js";
@@ -184,11 +184,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           messages={failed.messages ?? []}
         />
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <ScopeNotice view={view} scope={scope} />
       {props.confirm === undefined ? (
         ""

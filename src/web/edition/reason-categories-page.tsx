@@ -6,7 +6,7 @@ import { Html } from "@kitajs/html";
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { Checkbox, TextField } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
@@ -69,11 +69,7 @@ export function ReasonCategoriesPage(
           messages={failed.messages}
         />
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {t.categoriesTitle}
       </h1>

@@ -6,7 +6,7 @@ import { Html } from "@kitajs/html";
 import type { UpdateRequest } from "../../app/reports/read-reports.js";
 import { UpdateRequests } from "../reports/report-editor-pages.js";
 import type { EditorOverview } from "../../app/catalogue/read-editor.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectStatusTag } from "../components/status-tag/status-tag.js";
 import { withLevels, type ViewContext } from "../components/view.js";
@@ -45,11 +45,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {t.dashboardTitle}
       </h1>

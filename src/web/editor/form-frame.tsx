@@ -7,7 +7,7 @@ import type { formKit } from "../components/form/form-kit.js";
 import { LegendFields } from "../components/form/controls.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
@@ -70,11 +70,7 @@ export function FormFrame(
       ) : (
         ""
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       {props.heading === undefined ? (
         <h1 class="app-heading-xl" safe>
           {props.title}
