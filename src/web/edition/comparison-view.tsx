@@ -108,52 +108,36 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                       )}
                     </th>
                     <td>
-                      <PeriodList
+                      <CellLines
                         view={view}
-                        periods={details?.oldPeriods ?? []}
+                        lines={details?.oldPeriods ?? []}
                         fallback={row.oldSpanLabel ?? t.rowNone}
                       />
                     </td>
                     <td>
-                      <PeriodList
+                      <CellLines
                         view={view}
-                        periods={details?.newPeriods ?? []}
+                        lines={details?.newPeriods ?? []}
                         fallback={row.newSpanLabel ?? t.rowNone}
                       />
                     </td>
                     <td>
-                      {changes.length === 0 ? (
-                        <span safe>
-                          {row.state === "kept" ? t.rowKept : t.rowNone}
-                        </span>
-                      ) : (
-                        <ul
-                          class="app-comparison-table__list"
-                          lang={view.contentLang}
-                        >
-                          {changes.map((change) => (
-                            <li safe>{change}</li>
-                          ))}
-                        </ul>
-                      )}
+                      <CellLines
+                        view={view}
+                        lines={changes}
+                        fallback={row.state === "kept" ? t.rowKept : t.rowNone}
+                      />
                     </td>
                     <td>
-                      {reasons.length === 0 ? (
-                        <span safe>
-                          {(details?.missingReasons ?? 0) > 0
+                      <CellLines
+                        view={view}
+                        lines={reasons}
+                        fallback={
+                          (details?.missingReasons ?? 0) > 0
                             ? t.reasonMissing
-                            : t.rowNone}
-                        </span>
-                      ) : (
-                        <ul
-                          class="app-comparison-table__list"
-                          lang={view.contentLang}
-                        >
-                          {reasons.map((reason) => (
-                            <li safe>{reason}</li>
-                          ))}
-                        </ul>
-                      )}
+                            : t.rowNone
+                        }
+                      />
                     </td>
                   </tr>
                 );
@@ -166,17 +150,20 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
   );
 }
 
-/** The phases of a project in one state, one per line. */
-function PeriodList(props: {
+/**
+ * The lines of a cell (phases, changes, reasons: the municipality's words), one per line;
+ * the fallback in the interface's words when there are none.
+ */
+function CellLines(props: {
   view: ViewContext;
-  periods: readonly string[];
+  lines: readonly string[];
   fallback: string;
 }): JSX.Element {
-  if (props.periods.length === 0) return <span safe>{props.fallback}</span>;
+  if (props.lines.length === 0) return <span safe>{props.fallback}</span>;
   return (
     <ul class="app-comparison-table__list" lang={props.view.contentLang}>
-      {props.periods.map((period) => (
-        <li safe>{period}</li>
+      {props.lines.map((line) => (
+        <li safe>{line}</li>
       ))}
     </ul>
   );
