@@ -3,7 +3,7 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
+import { municipalityCrumb, PortalFrame } from "../portal/portal-frame.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { editionTitleIn, editionTitleLang } from "../../i18n/edition-title.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
@@ -218,20 +218,13 @@ export function EditionsListPage(props: {
   const t = view.t.edition;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.listTitle}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+      title={t.listTitle}
       current="editions"
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        { label: t.listTitle },
-      ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.listTitle}
-      </h1>
       <p class="app-lead" safe>
         {t.listIntro}
       </p>
@@ -322,7 +315,7 @@ export function EditionsListPage(props: {
           </table>
         </div>
       )}
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
