@@ -106,22 +106,15 @@ export function SheetPreviewPage(
             <caption class="app-visually-hidden" safe>
               {t.summaryCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.sheetHeading}
-                </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.createdHeading}
-                </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.changedHeading}
-                </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {t.removedHeading}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.sheetHeading,
+                t.createdHeading,
+                t.changedHeading,
+                t.removedHeading,
+              ]}
+              numericFrom={1}
+            />
             <tbody>
               {sheets.map((sheet) => (
                 <tr>

@@ -29,6 +29,7 @@ import {
   matchesIfNoneMatch,
   NO_STORE,
   PUBLIC_CACHE_CONTROL,
+  sendNoStore,
 } from "../http/cache.js";
 
 /** How the service waits and leases. */
@@ -132,6 +133,24 @@ export class StoredDocuments {
       this.building.has(keyOf(slug, subject, state.kind))
         ? { ...state, state: "pending" }
         : state,
+    );
+  }
+
+  /**
+   * Sends the page of a subject's documents with their build state; never kept, since it
+   * changes while they are built.
+   */
+  async sendStatus(
+    reply: FastifyReply,
+    slug: string,
+    subject: DocumentSubject,
+    page: Omit<DocumentStatusPageProps, "states">,
+  ): Promise<FastifyReply> {
+    const states = await this.states(slug, subject);
+    return sendNoStore(
+      reply,
+      200,
+      <DocumentStatusPage {...page} states={states} />,
     );
   }
 
@@ -366,15 +385,20 @@ export function anyBuilding(states: readonly DocumentBuildState[]): boolean {
   return states.some((state) => state.state === "pending");
 }
 
-/** The page that lists a published subject's documents with their build state. */
-export function DocumentStatusPage(props: {
+/** What the page of a published subject's documents shows. */
+export interface DocumentStatusPageProps {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly heading: string;
   readonly states: readonly DocumentBuildState[];
   readonly links: Readonly<Partial<Record<StoredDocumentKind, string>>>;
   readonly backHref: string;
-}): JSX.Element {
+}
+
+/** The page that lists a published subject's documents with their build state. */
+export function DocumentStatusPage(
+  props: DocumentStatusPageProps,
+): JSX.Element {
   const { view } = props;
   const t = view.t.documents;
   return (

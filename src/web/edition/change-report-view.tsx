@@ -17,6 +17,8 @@ import {
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
+import { Section } from "../components/section/section.js";
 
 /** The overview of a report. */
 export function ReportSummary(props: {
@@ -31,10 +33,7 @@ export function ReportSummary(props: {
   const t = view.t.edition;
   const { summary } = report.diff;
   return (
-    <section class="app-section" aria-labelledby="uebersicht">
-      <h2 class="app-heading-l" id="uebersicht" safe>
-        {t.summaryTitle}
-      </h2>
+    <Section id="uebersicht" title={t.summaryTitle}>
       <p class="app-lead" data-testid="summary-counts" safe>
         {t.summaryCounts(summary.changeCount, summary.shiftCount)}
       </p>
@@ -66,22 +65,15 @@ export function ReportSummary(props: {
           <caption class="app-table__caption" safe>
             {t.perFieldCaption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.columnActionField}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnChangeCount}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnShiftCount}
-              </th>
-              <th scope="col" class="app-table__numeric" safe>
-                {t.columnProjectCount}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.columnActionField,
+              t.columnChangeCount,
+              t.columnShiftCount,
+              t.columnProjectCount,
+            ]}
+            numericFrom={1}
+          />
           <tbody>
             {summary.byActionField.map((field) => (
               <tr>
@@ -115,7 +107,7 @@ export function ReportSummary(props: {
           </tbody>
         </table>
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -218,12 +210,9 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
       {programmeChanges.length === 0 ? (
         ""
       ) : (
-        <section class="app-section" aria-labelledby="aenderungen-programm">
-          <h2 class="app-heading-l" id="aenderungen-programm" safe>
-            {t.programmeChanges}
-          </h2>
+        <Section id="aenderungen-programm" title={t.programmeChanges}>
           <ul class="app-change-list">{programmeChanges.map(changeItem)}</ul>
-        </section>
+        </Section>
       )}
       {sections.length === 0 && programmeChanges.length === 0 ? (
         <p class="app-body-text" safe>

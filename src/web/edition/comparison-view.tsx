@@ -10,6 +10,8 @@ import {
 } from "../components/timeline-comparison/timeline-comparison-chart.js";
 import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "./comparison.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
+import { TimelineScroll } from "../components/timeline-chart/timeline-chart.js";
 
 /** Props of the comparison. */
 export interface ComparisonViewProps {
@@ -35,12 +37,7 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
         olderTitle={model.olderTitle}
         newerTitle={model.newerTitle}
       />
-      <div
-        class="app-timeline__scroll"
-        role="region"
-        tabindex="0"
-        aria-label={t.comparisonScrollRegion}
-      >
+      <TimelineScroll label={t.comparisonScrollRegion}>
         <TimelineComparisonChart
           view={view}
           layout={model.layout}
@@ -60,7 +57,7 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
           describeMarker={model.describeMarker}
           stateLabel={model.stateLabel}
         />
-      </div>
+      </TimelineScroll>
       {model.layout.groups.map((group, index) => (
         <div class="app-table-wrapper app-comparison__field">
           <table
@@ -73,28 +70,16 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                 {t.comparisonTableCaption(group.label)}
               </span>
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {view.t.code}
-                </th>
-                <th scope="col" safe>
-                  {view.t.project}
-                </th>
-                <th scope="col" safe>
-                  {t.columnOld(model.olderTitle)}
-                </th>
-                <th scope="col" safe>
-                  {t.columnNew(model.newerTitle)}
-                </th>
-                <th scope="col" safe>
-                  {t.columnChange}
-                </th>
-                <th scope="col" safe>
-                  {t.columnReason}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                view.t.code,
+                view.t.project,
+                t.columnOld(model.olderTitle),
+                t.columnNew(model.newerTitle),
+                t.columnChange,
+                t.columnReason,
+              ]}
+            />
             <tbody>
               {group.rows.map((row) => {
                 const details = model.details.get(row.key);
@@ -123,52 +108,36 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                       )}
                     </th>
                     <td>
-                      <PeriodList
+                      <CellLines
                         view={view}
-                        periods={details?.oldPeriods ?? []}
+                        lines={details?.oldPeriods ?? []}
                         fallback={row.oldSpanLabel ?? t.rowNone}
                       />
                     </td>
                     <td>
-                      <PeriodList
+                      <CellLines
                         view={view}
-                        periods={details?.newPeriods ?? []}
+                        lines={details?.newPeriods ?? []}
                         fallback={row.newSpanLabel ?? t.rowNone}
                       />
                     </td>
                     <td>
-                      {changes.length === 0 ? (
-                        <span safe>
-                          {row.state === "kept" ? t.rowKept : t.rowNone}
-                        </span>
-                      ) : (
-                        <ul
-                          class="app-comparison-table__list"
-                          lang={view.contentLang}
-                        >
-                          {changes.map((change) => (
-                            <li safe>{change}</li>
-                          ))}
-                        </ul>
-                      )}
+                      <CellLines
+                        view={view}
+                        lines={changes}
+                        fallback={row.state === "kept" ? t.rowKept : t.rowNone}
+                      />
                     </td>
                     <td>
-                      {reasons.length === 0 ? (
-                        <span safe>
-                          {(details?.missingReasons ?? 0) > 0
+                      <CellLines
+                        view={view}
+                        lines={reasons}
+                        fallback={
+                          (details?.missingReasons ?? 0) > 0
                             ? t.reasonMissing
-                            : t.rowNone}
-                        </span>
-                      ) : (
-                        <ul
-                          class="app-comparison-table__list"
-                          lang={view.contentLang}
-                        >
-                          {reasons.map((reason) => (
-                            <li safe>{reason}</li>
-                          ))}
-                        </ul>
-                      )}
+                            : t.rowNone
+                        }
+                      />
                     </td>
                   </tr>
                 );
@@ -181,17 +150,20 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
   );
 }
 
-/** The phases of a project in one state, one per line. */
-function PeriodList(props: {
+/**
+ * The lines of a cell (phases, changes, reasons: the municipality's words), one per line;
+ * the fallback in the interface's words when there are none.
+ */
+function CellLines(props: {
   view: ViewContext;
-  periods: readonly string[];
+  lines: readonly string[];
   fallback: string;
 }): JSX.Element {
-  if (props.periods.length === 0) return <span safe>{props.fallback}</span>;
+  if (props.lines.length === 0) return <span safe>{props.fallback}</span>;
   return (
     <ul class="app-comparison-table__list" lang={props.view.contentLang}>
-      {props.periods.map((period) => (
-        <li safe>{period}</li>
+      {props.lines.map((line) => (
+        <li safe>{line}</li>
       ))}
     </ul>
   );

@@ -17,7 +17,7 @@ import type { DependencyConflict } from "../../domain/edition/dependency-conflic
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
   type ErrorSummaryLink,
@@ -27,7 +27,7 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { draftScope } from "../portal/portal-scope.js";
@@ -41,6 +41,7 @@ import {
   DraftReasonBody,
   PublishBody,
 } from "./edition-forms.js";
+import { Section } from "../components/section/section.js";
 
 /** A form of this page that failed: which, what was typed, and the errors by field. */
 export interface DraftFormFailure {
@@ -117,11 +118,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           name="version"
           value={String(stored?.version ?? 0)}
         />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         <fieldset class="app-fieldset">
           <legend class="app-visually-hidden" safe>
             {t.reasonLegend(
@@ -187,11 +184,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
           messages={failed.messages ?? []}
         />
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <ScopeNotice view={view} scope={scope} />
       {props.confirm === undefined ? (
         ""
@@ -237,10 +230,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
         </>
       )}
 
-      <section class="app-section" aria-labelledby="abhaengigkeiten">
-        <h2 class="app-heading-l" id="abhaengigkeiten" safe>
-          {t.conflictsTitle}
-        </h2>
+      <Section id="abhaengigkeiten" title={t.conflictsTitle}>
         {revision.conflicts.length === 0 ? (
           <p class="app-body-text" safe>
             {t.conflictsNone}
@@ -257,14 +247,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
             />
           </>
         )}
-      </section>
+      </Section>
 
       {revision.canPublish ? (
         <>
-          <section class="app-section" aria-labelledby="vorwort">
-            <h2 class="app-heading-l" id="vorwort" safe>
-              {t.forewordTitle}
-            </h2>
+          <Section id="vorwort" title={t.forewordTitle}>
             <form
               method="post"
               action={`${editionPaths.draftForeword(slug)}#vorwort`}
@@ -275,11 +262,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 name="version"
                 value={String(revision.foreword.version)}
               />
-              {view.lang === "de" ? (
-                ""
-              ) : (
-                <input type="hidden" name="lang" value={view.lang} />
-              )}
+              <LanguageField lang={view.lang} />
               <TextArea
                 id="vorwort-text"
                 {...schemaField(DraftForewordBody, "vorwort")}
@@ -302,11 +285,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 {t.forewordSave}
               </button>
             </form>
-          </section>
-          <section class="app-section" aria-labelledby="veroeffentlichen">
-            <h2 class="app-heading-l" id="veroeffentlichen" safe>
-              {t.publishTitle(editionTitleIn(view.lang, nextTitle))}
-            </h2>
+          </Section>
+          <Section
+            id="veroeffentlichen"
+            title={t.publishTitle(editionTitleIn(view.lang, nextTitle))}
+          >
             <p class="app-body-text" safe>
               {t.publishIntro}
             </p>
@@ -317,19 +300,16 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 failed?.form === "veroeffentlichen" ? failed.values : undefined
               }
             />
-          </section>
+          </Section>
         </>
       ) : revision.foreword.text === null ? (
         ""
       ) : (
-        <section class="app-section" aria-labelledby="vorwort">
-          <h2 class="app-heading-l" id="vorwort" safe>
-            {t.forewordTitle}
-          </h2>
+        <Section id="vorwort" title={t.forewordTitle}>
           <p class="app-body-text" lang={view.contentLang} safe>
             {revision.foreword.text}
           </p>
-        </section>
+        </Section>
       )}
     </PageLayout>
   );
@@ -395,11 +375,7 @@ function PublishForm(
     >
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="stand" value={String(revision.dataVersion)} />
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
       <TextField
         id="veroeffentlichen-titel"
         {...schemaField(PublishBody, "titel")}
@@ -484,11 +460,7 @@ function ConfirmPublishing(
           value={String(revision.dataVersion)}
         />
         <input type="hidden" name="bestaetigt" value="ja" />
-        {view.lang === "de" ? (
-          ""
-        ) : (
-          <input type="hidden" name="lang" value={view.lang} />
-        )}
+        <LanguageField lang={view.lang} />
         {PUBLISH_FIELDS.map((field) => (
           <input
             type="hidden"

@@ -3,7 +3,7 @@
  * council decision, documents, foreword) above its programme, and the change report
  * between two editions.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
+import { municipalityCrumb, PortalFrame } from "../portal/portal-frame.js";
 import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { editionTitleIn, editionTitleLang } from "../../i18n/edition-title.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
@@ -24,6 +24,8 @@ import { editionPaths } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
+import { TableHead } from "../components/table-head/table-head.js";
+import { LanguageField } from "../components/form/csrf-field.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -216,20 +218,13 @@ export function EditionsListPage(props: {
   const t = view.t.edition;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.listTitle}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+      title={t.listTitle}
       current="editions"
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        { label: t.listTitle },
-      ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.listTitle}
-      </h1>
       <p class="app-lead" safe>
         {t.listIntro}
       </p>
@@ -243,25 +238,15 @@ export function EditionsListPage(props: {
             <caption class="app-table__caption" safe>
               {t.listCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.columnTitle}
-                </th>
-                <th scope="col" safe>
-                  {t.columnDate}
-                </th>
-                <th scope="col" safe>
-                  {t.columnCouncil}
-                </th>
-                <th scope="col" safe>
-                  {t.columnChanges}
-                </th>
-                <th scope="col" safe>
-                  {t.columnDocuments}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.columnTitle,
+                t.columnDate,
+                t.columnCouncil,
+                t.columnChanges,
+                t.columnDocuments,
+              ]}
+            />
             <tbody>
               {editions.map((edition, index) => {
                 const previous =
@@ -330,7 +315,7 @@ export function EditionsListPage(props: {
           </table>
         </div>
       )}
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
@@ -389,11 +374,7 @@ export function ChangesPage(props: {
           method="get"
           action={editionPaths.changes(slug, newer.number)}
         >
-          {view.lang === "de" ? (
-            ""
-          ) : (
-            <input type="hidden" name="lang" value={view.lang} />
-          )}
+          <LanguageField lang={view.lang} />
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend" safe>
               {t.sinceLegend}

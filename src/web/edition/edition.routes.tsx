@@ -81,10 +81,7 @@ import {
   type EditionDocumentKind,
 } from "./edition-documents.js";
 import { DOCUMENT_KINDS } from "../documents/document-maker.js";
-import {
-  DocumentStatusPage,
-  type StoredDocuments,
-} from "../documents/stored-documents.js";
+import type { StoredDocuments } from "../documents/stored-documents.js";
 import {
   ChangesPage,
   EditionDetails,
@@ -490,25 +487,22 @@ export async function editionRoutes(
       const slug = municipalitySlug(request.params.slug);
       const view = viewOf(request);
       const { edition } = await getEdition(ctx, slug, number);
-      const states = await documents.states(slug, {
-        type: "edition",
-        key: String(number),
-      });
-      const html = await (
-        <DocumentStatusPage
-          view={view}
-          requestUrl={request.url}
-          heading={`${view.t.documents.statusTitle}: ${editionTitleIn(view.lang, edition.title)}`}
-          states={states}
-          links={{
+      return documents.sendStatus(
+        reply,
+        slug,
+        { type: "edition", key: String(number) },
+        {
+          view,
+          requestUrl: request.url,
+          heading: `${view.t.documents.statusTitle}: ${editionTitleIn(view.lang, edition.title)}`,
+          links: {
             pdf: view.link(editionPaths.pdf(slug, number)),
             docx: view.link(editionPaths.docx(slug, number)),
             pptx: view.link(editionPaths.pptx(slug, number)),
-          }}
-          backHref={view.link(editionPaths.edition(slug, number))}
-        />
+          },
+          backHref: view.link(editionPaths.edition(slug, number)),
+        },
       );
-      return sendNoStore(reply, 200, html);
     },
   );
 

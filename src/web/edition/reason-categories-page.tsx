@@ -3,10 +3,10 @@
  * rename it or require a text, a button to remove it, and a form for a new one.
  */
 import { Html } from "@kitajs/html";
-import { CsrfField } from "../components/form/csrf-field.js";
+import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { Checkbox, TextField } from "../components/form/controls.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
@@ -47,11 +47,7 @@ export function ReasonCategoriesPage(
   const hidden = (
     <>
       <CsrfField token={props.csrfToken} />
-      {view.lang === "de" ? (
-        ""
-      ) : (
-        <input type="hidden" name="lang" value={view.lang} />
-      )}
+      <LanguageField lang={view.lang} />
     </>
   );
   return (
@@ -73,11 +69,7 @@ export function ReasonCategoriesPage(
           messages={failed.messages}
         />
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {t.categoriesTitle}
       </h1>

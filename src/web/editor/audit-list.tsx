@@ -5,6 +5,7 @@
 import { Html } from "@kitajs/html";
 import type { ViewContext } from "../components/view.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** Props of the list. */
 export interface AuditListProps {
@@ -64,19 +65,9 @@ export function AuditList(props: AuditListProps): JSX.Element {
                   <caption class="app-visually-hidden" safe>
                     {t.auditChangeCaption}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" safe>
-                        {t.auditFieldHeading}
-                      </th>
-                      <th scope="col" safe>
-                        {t.auditBefore}
-                      </th>
-                      <th scope="col" safe>
-                        {t.auditAfter}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[t.auditFieldHeading, t.auditBefore, t.auditAfter]}
+                  />
                   <tbody>
                     {event.rows.map((row) => (
                       <tr>

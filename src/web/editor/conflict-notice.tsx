@@ -7,6 +7,7 @@ import { NotificationBanner } from "../components/notification-banner/notificati
 import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
+import { TableHead } from "../components/table-head/table-head.js";
 
 /** A field whose stored value differs from the input. */
 export interface ConflictRow {
@@ -49,19 +50,9 @@ export function ConflictNotice(props: {
             <caption class="app-table__caption" safe>
               {t.conflictTableCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.conflictField}
-                </th>
-                <th scope="col" safe>
-                  {t.conflictTheirs}
-                </th>
-                <th scope="col" safe>
-                  {t.conflictYours}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t.conflictField, t.conflictTheirs, t.conflictYours]}
+            />
             <tbody>
               {conflict.rows.map((row) => (
                 <tr>

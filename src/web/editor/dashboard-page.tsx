@@ -6,7 +6,7 @@ import { Html } from "@kitajs/html";
 import type { UpdateRequest } from "../../app/reports/read-reports.js";
 import { UpdateRequests } from "../reports/report-editor-pages.js";
 import type { EditorOverview } from "../../app/catalogue/read-editor.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { ProjectStatusTag } from "../components/status-tag/status-tag.js";
 import { withLevels, type ViewContext } from "../components/view.js";
@@ -14,6 +14,8 @@ import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
+import { TableHead } from "../components/table-head/table-head.js";
+import { Section } from "../components/section/section.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -43,11 +45,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {t.dashboardTitle}
       </h1>
@@ -72,10 +70,10 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
         />
       )}
 
-      <section class="app-section" aria-labelledby="projekte-titel">
-        <h2 class="app-heading-l" id="projekte-titel" safe>
-          {isAdministrator ? t.allProjects : t.yourProjects}
-        </h2>
+      <Section
+        id="projekte-titel"
+        title={isAdministrator ? t.allProjects : t.yourProjects}
+      >
         {isAdministrator &&
         props.onboarding?.steps.find((step) => step.key === "projects")
           ?.isAvailable === false ? (
@@ -105,25 +103,15 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
               <caption class="app-table__caption" safe>
                 {t.projectsCaption(overview.projects.length)}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.columnCode}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnProject}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnActionField}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnStatus}
-                  </th>
-                  <th scope="col" safe>
-                    {t.columnHistory}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.columnCode,
+                  t.columnProject,
+                  t.columnActionField,
+                  t.columnStatus,
+                  t.columnHistory,
+                ]}
+              />
               <tbody>
                 {overview.projects.map(
                   ({ project, actionField, impactArea }) => (
@@ -188,7 +176,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
             </table>
           </div>
         )}
-      </section>
+      </Section>
     </PageLayout>
   );
 }

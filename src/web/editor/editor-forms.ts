@@ -4,7 +4,7 @@
  * schemas, so the browser's maxlength never cuts off what would be accepted; the rules
  * of the catalogue (dates, cycles, contrast) stay with the use cases.
  */
-import { Type, type TSchema } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import {
   MEASURE_STATUSES,
   PROJECT_STATUSES,
@@ -17,23 +17,12 @@ import {
   FormReason,
   FormRequiredText,
   FormText,
+  formRows,
   VersionedChange,
 } from "../http/form-schema.js";
 
 /** How many rows a list form (goals, priorities, responsibilities) may send. */
 export const MAX_FORM_ROWS = 60;
-
-/** `count` numbered copies of a row's fields: "ziel-0", "ziel-1", … (the form says how many it sends). */
-function rows<const K extends string, S extends TSchema>(
-  count: number,
-  field: (index: number) => K,
-  schema: () => S,
-): Record<K, S> {
-  const fields: Partial<Record<K, S>> = {};
-  for (let index = 0; index < count; index += 1)
-    fields[field(index)] = schema();
-  return fields as Record<K, S>;
-}
 
 /** The number of rows a list form sends. */
 const RowCount = () =>
@@ -92,22 +81,22 @@ export const MeasureMoveBody = Type.Object({
 export const ResponsibilitiesBody = Type.Object({
   ...VersionedChange,
   zeilen: RowCount(),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `einheit-${number}` => `einheit-${index}`,
     () => FormText(40),
   ),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `rolle-${number}` => `rolle-${index}`,
     () => FormText(20),
   ),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `notiz-${number}` => `notiz-${index}`,
     () => FormText(300),
   ),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `entfernen-${number}` => `entfernen-${index}`,
     () => FormCheckbox(),
@@ -139,12 +128,12 @@ export const ProgrammeBody = Type.Object({
   bis: FormInteger({ minimum: 1990, maximum: 2100 }),
   einleitung: FormText(5000),
   ziele: RowCount(),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `ziel-${number}` => `ziel-${index}`,
     () => FormText(1000),
   ),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `ziel-${number}-text` => `ziel-${index}-text`,
     () => FormText(2000),
@@ -171,12 +160,12 @@ export const PrioritiesBody = Type.Object({
   ...VersionedChange,
   jahr: FormInteger({ minimum: 1990, maximum: 2100, formHidden: true }),
   zeilen: RowCount(),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `prioritaet-${number}` => `prioritaet-${index}`,
     () => FormText(300),
   ),
-  ...rows(
+  ...formRows(
     MAX_FORM_ROWS,
     (index): `prioritaet-${number}-projekte` => `prioritaet-${index}-projekte`,
     () => FormList(80, 200),

@@ -7,12 +7,13 @@ import type { formKit } from "../components/form/form-kit.js";
 import { LegendFields } from "../components/form/controls.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import type { EditorChrome } from "./editor-view.js";
+import { Section } from "../components/section/section.js";
 
 /** What every form page of the editor gets. */
 export interface FormPageProps {
@@ -69,11 +70,7 @@ export function FormFrame(
       ) : (
         ""
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       {props.heading === undefined ? (
         <h1 class="app-heading-xl" safe>
           {props.title}
@@ -93,28 +90,25 @@ export function FormFrame(
   );
 }
 
-/** A section of an editor page under its heading; the heading names the section for screen readers. */
+/** A section of an editor page under its heading; the heading's id is `abschnitt-<id>`. */
 export function EditorSection(props: {
   readonly id: string;
   readonly title: string;
   readonly lang?: string | undefined;
+  /** The section's own id, where links lead to it. */
+  readonly anchor?: string | undefined;
   readonly children?: Children;
 }): JSX.Element {
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby={`abschnitt-${props.id}`}
+    <Section
+      id={`abschnitt-${props.id}`}
+      title={props.title}
+      class="app-editor-section"
+      anchor={props.anchor}
+      lang={props.lang}
     >
-      <h2
-        class="app-heading-l"
-        id={`abschnitt-${props.id}`}
-        lang={props.lang}
-        safe
-      >
-        {props.title}
-      </h2>
       {props.children}
-    </section>
+    </Section>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Onboarding } from "../../app/municipalities/onboarding.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import type { ViewContext } from "../components/view.js";
 import { editorPaths } from "./editor-paths.js";
+import { Section } from "../components/section/section.js";
 
 /** Paths of the release form. */
 export const releasePath = (slug: string): string =>
@@ -50,10 +51,7 @@ export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
   return (
     <>
       {showSteps ? (
-        <section class="app-section" aria-labelledby="erste-schritte-titel">
-          <h2 class="app-heading-l" id="erste-schritte-titel" safe>
-            {t.title}
-          </h2>
+        <Section id="erste-schritte-titel" title={t.title}>
           <p class="app-body-text" safe>
             {t.intro}
           </p>
@@ -105,7 +103,7 @@ export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
               );
             })}
           </ol>
-        </section>
+        </Section>
       ) : (
         ""
       )}

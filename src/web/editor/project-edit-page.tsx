@@ -15,10 +15,10 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { formatPointInTimeGerman } from "../../domain/period/point-in-time.js";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { formKit } from "../components/form/form-kit.js";
 import {
   Checkbox,
   RadioGroup,
-  ReasonField,
   SelectField,
   TextArea,
   RowFieldset,
@@ -105,16 +105,7 @@ export function ProjectEditPage(props: ProjectEditPageProps): JSX.Element {
     }
     return project.version;
   };
-  const reason = (form: string) => (
-    <ReasonField
-      id={`${form}-grund`}
-      value={valueOf(failed, form, "grund", "")}
-      error={errorOf(failed, form, "grund")}
-      summary={t.reasonSummary}
-      label={t.reasonLabel}
-      hint={t.reasonHint}
-    />
-  );
+  const { reason } = formKit({ ...props, view });
   const meta = (form: string) => (
     <FormMeta csrfToken={props.csrfToken} version={versionOf(form)} />
   );
@@ -379,14 +370,7 @@ function PhasesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-zeitplan"
-      id="zeitplan"
-    >
-      <h2 class="app-heading-l" id="abschnitt-zeitplan" safe>
-        {t.sectionPhases}
-      </h2>
+    <EditorSection id="zeitplan" anchor="zeitplan" title={t.sectionPhases}>
       {project.phases.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noPhases}
@@ -412,7 +396,7 @@ function PhasesSection(props: SectionProps): JSX.Element {
         action={editorPaths.phases(slug, project.slug)}
         deleteAction={null}
       />
-    </section>
+    </EditorSection>
   );
 }
 
@@ -593,14 +577,11 @@ function MeasuresSection(props: SectionProps): JSX.Element {
   const t = view.t.editor;
   const { measures } = data.entry.project;
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-massnahmen"
+    <EditorSection
       id="massnahmen"
+      anchor="massnahmen"
+      title={t.sectionMeasures}
     >
-      <h2 class="app-heading-l" id="abschnitt-massnahmen" safe>
-        {t.sectionMeasures}
-      </h2>
       {measures.length === 0 ? (
         <p class="app-body-text" safe>
           {t.noMeasures}
@@ -627,7 +608,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
         isFirst
         isLast
       />
-    </section>
+    </EditorSection>
   );
 }
 
@@ -761,14 +742,11 @@ function DependenciesSection(props: SectionProps): JSX.Element {
   ];
   const form = "abhaengigkeit-neu";
   return (
-    <section
-      class="app-section app-editor-section"
-      aria-labelledby="abschnitt-abhaengigkeiten"
+    <EditorSection
       id="abhaengigkeiten"
+      anchor="abhaengigkeiten"
+      title={t.sectionDependencies}
     >
-      <h2 class="app-heading-l" id="abschnitt-abhaengigkeiten" safe>
-        {t.sectionDependencies}
-      </h2>
       <h3 class="app-heading-m" safe>
         {t.dependsOnHeading}
       </h3>
@@ -859,7 +837,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
           ))}
         </ul>
       )}
-    </section>
+    </EditorSection>
   );
 }
 

@@ -22,11 +22,19 @@ export function entityTag(
   dataVersion: number,
   parts: readonly (string | number)[],
 ): string {
-  const hash = createHash("sha256")
+  return `"${dataVersion}-${partsHash(parts)}"`;
+}
+
+/**
+ * The part of an entity tag after the version: a short hash of everything else the body
+ * depends on. Shared by the data-version tags here and the project tags of the API, so
+ * both tell the same changes apart.
+ */
+export function partsHash(parts: readonly (string | number)[]): string {
+  return createHash("sha256")
     .update(parts.join("\u0000"))
     .digest("base64url")
     .slice(0, 22);
-  return `"${dataVersion}-${hash}"`;
 }
 
 /**

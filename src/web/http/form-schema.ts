@@ -110,6 +110,21 @@ export type RowFieldName =
   `${string}-${number}` | `${string}-${number}-${string}`;
 
 /**
+ * `count` numbered copies of a row's field for a list form: "ziel-0", "ziel-1", … (the
+ * form says in a field of its own how many rows it sends).
+ */
+export function formRows<const K extends string, S extends TSchema>(
+  count: number,
+  field: (index: number) => K,
+  schema: () => S,
+): Record<K, S> {
+  const fields: Partial<Record<K, S>> = {};
+  for (let index = 0; index < count; index += 1)
+    fields[field(index)] = schema();
+  return fields as Record<K, S>;
+}
+
+/**
  * What a schema's field gives a control: its name and its maxlength (for a number, the
  * digits of its maximum). A name the schema does not know is a programming error.
  */

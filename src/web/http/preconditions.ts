@@ -7,19 +7,15 @@
  * the representation shows (titles of dependent projects, the municipality's data
  * version), so that If-None-Match never answers 304 for a changed response.
  */
-import { createHash } from "node:crypto";
 import { AppError } from "../../errors.js";
+import { partsHash } from "./cache.js";
 
 /** The entity tag of a project's representations: `"p<version>-<hash>"`. */
 export function projectEntityTag(
   projectVersion: number,
   parts: readonly (string | number)[],
 ): string {
-  const hash = createHash("sha256")
-    .update(parts.join("\u0000"))
-    .digest("base64url")
-    .slice(0, 22);
-  return `"p${projectVersion}-${hash}"`;
+  return `"p${projectVersion}-${partsHash(parts)}"`;
 }
 
 const PROJECT_TAG = /^"p(\d{1,15})-[A-Za-z0-9_-]+"$/;

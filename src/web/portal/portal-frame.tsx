@@ -4,7 +4,10 @@
  */
 import type { Children } from "@kitajs/html";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
+import {
+  PageLayout,
+  type NavigationItem,
+} from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { paths } from "./paths.js";
@@ -29,6 +32,8 @@ export function PortalFrame(props: {
   requestUrl: string;
   title: string;
   parent?: { label: string; href: string } | undefined;
+  /** The entry of the main navigation the page belongs to. */
+  current?: NavigationItem | undefined;
   children?: Children;
 }): JSX.Element {
   const { view, catalogue } = props;
@@ -38,6 +43,7 @@ export function PortalFrame(props: {
       title={props.title}
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
+      current={props.current}
       breadcrumbs={[
         municipalityCrumb(view, catalogue.municipality),
         ...(props.parent === undefined ? [] : [props.parent]),

@@ -11,6 +11,7 @@ import {
   getPublishedCatalogue,
   getPublishedProject,
   searchPublished,
+  type PublishedCatalogue,
 } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
@@ -54,7 +55,7 @@ import {
 import { getProjectIndicators } from "../../app/indicators/read-indicators.js";
 import { SearchPage } from "./search-page.js";
 import { renderTimeline } from "../edition/timeline-view.js";
-import { publishedScope } from "./portal-scope.js";
+import { publishedScope, type PortalScope } from "./portal-scope.js";
 import { isSlug } from "../http/params.js";
 
 /** What the portal needs from the app. */
@@ -146,6 +147,40 @@ export async function portalRoutes(
     );
   }
 
+  /** What a page of the published programme is drawn from. */
+  interface PublishedPage extends PublishedCatalogue {
+    readonly slug: string;
+    readonly scope: PortalScope;
+    readonly url: string;
+    readonly reader: AppContext;
+    readonly view: ViewContext;
+  }
+
+  /**
+   * Sends a page of what the municipality has published: the latest edition once there
+   * is one, until then the current (or released) state.
+   */
+  async function sendPublishedPage(
+    request: RequestWithParams<{ readonly slug: string }> & {
+      readonly query: PageQuery;
+    },
+    reply: FastifyReply,
+    render: (page: PublishedPage) => Promise<RenderedPage>,
+  ): Promise<FastifyReply> {
+    const { slug } = request.params;
+    return sendMunicipalityPage(request, reply, async (url, reader, view) => {
+      const published = await getPublishedCatalogue(reader, slug);
+      return render({
+        ...published,
+        slug,
+        scope: publishedScope(slug, published.edition, published.editions),
+        url,
+        reader,
+        view,
+      });
+    });
+  }
+
   app.get(
     ROUTES.home,
     {
@@ -231,34 +266,30 @@ export async function portalRoutes(
   app.get(
     ROUTES.municipality,
     pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
-    async (request, reply) => {
-      const { slug } = request.params;
-      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
-        // The latest edition once there is one; until then the current state.
-        const { catalogue, edition, editions } = await getPublishedCatalogue(
-          reader,
-          slug,
-        );
-        const scope = publishedScope(slug, edition, editions);
-        const [participation, { items: ideas }] = await Promise.all([
-          getParticipationSettings(reader, slug),
-          listPublicItems(reader, slug),
-        ]);
-        return (
-          <ProgrammePage
-            view={view}
-            requestUrl={url}
-            catalogue={catalogue}
-            scope={scope}
-            ideasPath={
-              participation.mode === "public" || ideas.length > 0
-                ? participationPaths.list(slug)
-                : undefined
-            }
-          />
-        );
-      });
-    },
+    async (request, reply) =>
+      sendPublishedPage(
+        request,
+        reply,
+        async ({ slug, catalogue, scope, url, reader, view }) => {
+          const [participation, { items: ideas }] = await Promise.all([
+            getParticipationSettings(reader, slug),
+            listPublicItems(reader, slug),
+          ]);
+          return (
+            <ProgrammePage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              scope={scope}
+              ideasPath={
+                participation.mode === "public" || ideas.length > 0
+                  ? participationPaths.list(slug)
+                  : undefined
+              }
+            />
+          );
+        },
+      ),
   );
 
   app.get(
@@ -301,59 +332,58 @@ export async function portalRoutes(
   app.get(
     ROUTES.timeline,
     pageRoute("public", MunicipalityParamsSchema, TimelineQuerySchema),
-    async (request, reply) => {
-      const { slug } = request.params;
-      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
-        const { catalogue, edition, editions } = await getPublishedCatalogue(
-          reader,
-          slug,
-        );
+    async (request, reply) =>
+      sendPublishedPage(
+        request,
+        reply,
         // An unknown filter or comparison shows the whole timeline with an error box, not an error page.
-        return renderTimeline({
-          view,
-          requestUrl: url,
-          catalogue,
-          scope: publishedScope(slug, edition, editions),
-          query: request.query,
-          today: germanDayOf(now()),
-          shownTitle: edition?.title ?? "",
-          compare: async (since) =>
-            compareEditions(reader, slug, edition?.number ?? 0, since),
-        });
-      });
-    },
+        async ({ slug, catalogue, edition, scope, url, reader, view }) =>
+          renderTimeline({
+            view,
+            requestUrl: url,
+            catalogue,
+            scope,
+            query: request.query,
+            today: germanDayOf(now()),
+            shownTitle: edition?.title ?? "",
+            compare: async (since) =>
+              compareEditions(reader, slug, edition?.number ?? 0, since),
+          }),
+      ),
   );
 
   app.get(
     ROUTES.search,
     pageRoute("public", MunicipalityParamsSchema, SearchQuerySchema),
     async (request, reply) => {
-      const { slug } = request.params;
       const query = request.query.q ?? "";
-      return sendMunicipalityPage(request, reply, async (url, reader, view) => {
-        const { catalogue } = await getPublishedCatalogue(reader, slug);
-        let result: SearchResult | null = null;
-        let error: string | undefined;
-        if (query.trim() !== "") {
-          try {
-            result = await searchPublished(reader, slug, query);
-          } catch (caught) {
-            if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
-            error = caught.localisedMessage(view.lang);
+      return sendPublishedPage(
+        request,
+        reply,
+        async ({ slug, catalogue, url, reader, view }) => {
+          let result: SearchResult | null = null;
+          let error: string | undefined;
+          if (query.trim() !== "") {
+            try {
+              result = await searchPublished(reader, slug, query);
+            } catch (caught) {
+              if (!isAppError(caught, "ERR_SEARCH_QUERY_INVALID")) throw caught;
+              error = caught.localisedMessage(view.lang);
+            }
           }
-        }
-        const html = await (
-          <SearchPage
-            view={view}
-            requestUrl={url}
-            catalogue={catalogue}
-            query={query}
-            result={result}
-            error={error}
-          />
-        );
-        return { status: error === undefined ? 200 : 400, html };
-      });
+          const html = await (
+            <SearchPage
+              view={view}
+              requestUrl={url}
+              catalogue={catalogue}
+              query={query}
+              result={result}
+              error={error}
+            />
+          );
+          return { status: error === undefined ? 200 : 400, html };
+        },
+      );
     },
   );
 }

@@ -18,7 +18,10 @@ import {
   ProjectStatusTag,
 } from "../components/status-tag/status-tag.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
+import {
+  TimelineChart,
+  TimelineScroll,
+} from "../components/timeline-chart/timeline-chart.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { ScopeNotice } from "../edition/scope-notice.js";
 import { openDataPaths } from "../open-data/open-data-paths.js";
@@ -34,6 +37,7 @@ import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import { ProjectIndicators } from "../reports/report-portal-pages.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
+import { Section } from "../components/section/section.js";
 
 /** Props of the project page. */
 export interface ProjectPageProps {
@@ -192,10 +196,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         ]}
       />
 
-      <section class="app-section" aria-labelledby="worum-es-geht">
-        <h2 class="app-heading-l" id="worum-es-geht" safe>
-          {t.projectSummary}
-        </h2>
+      <Section id="worum-es-geht" title={t.projectSummary}>
         <p
           class="app-body-text app-project__summary"
           lang={view.contentLang}
@@ -203,12 +204,9 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         >
           {project.summary}
         </p>
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="zeitplan">
-        <h2 class="app-heading-l" id="zeitplan" safe>
-          {t.projectSchedule}
-        </h2>
+      <Section id="zeitplan" title={t.projectSchedule}>
         {project.phases.length === 0 ? (
           <p class="app-body-text" safe>
             {t.projectPhasesEmpty}
@@ -242,12 +240,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 </li>
               ))}
             </ol>
-            <div
-              class="app-timeline__scroll app-timeline__scroll--compact"
-              role="region"
-              tabindex="0"
-              aria-label={t.projectScheduleRegion}
-            >
+            <TimelineScroll label={t.projectScheduleRegion} compact>
               <TimelineChart
                 view={view}
                 layout={timeline.layout}
@@ -260,15 +253,12 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
                 detailsId="zeitplan-phasen"
                 describeBar={timeline.describeBar}
               />
-            </div>
+            </TimelineScroll>
           </>
         )}
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="massnahmen">
-        <h2 class="app-heading-l" id="massnahmen" safe>
-          {t.projectMeasures}
-        </h2>
+      <Section id="massnahmen" title={t.projectMeasures}>
         {project.measures.length === 0 ? (
           <p class="app-body-text" safe>
             {t.projectMeasuresEmpty}
@@ -309,7 +299,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <ProjectIndicators
         view={view}
@@ -317,10 +307,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
         today={props.today}
       />
 
-      <section class="app-section" aria-labelledby="zustaendigkeiten">
-        <h2 class="app-heading-l" id="zustaendigkeiten" safe>
-          {t.projectResponsibilities}
-        </h2>
+      <Section id="zustaendigkeiten" title={t.projectResponsibilities}>
         {project.responsibilities.length === 0 ? (
           <p class="app-body-text" safe>
             {t.projectResponsibilitiesEmpty}
@@ -362,12 +349,9 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="abhaengigkeiten">
-        <h2 class="app-heading-l" id="abhaengigkeiten" safe>
-          {t.projectDependencies}
-        </h2>
+      <Section id="abhaengigkeiten" title={t.projectDependencies}>
         <div class="app-dependencies">
           <DependencyList
             view={view}
@@ -384,7 +368,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
             href={(other) => view.link(scope.project(other.project.slug))}
           />
         </div>
-      </section>
+      </Section>
       <p class="app-body-text">
         <a
           class="app-link"

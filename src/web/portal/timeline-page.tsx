@@ -14,7 +14,10 @@ import type { CatalogueFilter } from "../../domain/catalogue/catalogue-filter.js
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import { TimelineChart } from "../components/timeline-chart/timeline-chart.js";
+import {
+  TimelineChart,
+  TimelineScroll,
+} from "../components/timeline-chart/timeline-chart.js";
 import { TimelineFilter } from "../components/timeline-filter/timeline-filter.js";
 import { TimelineLegend } from "../components/timeline-legend/timeline-legend.js";
 import { TimelineTable } from "../components/timeline-table/timeline-table.js";
@@ -160,12 +163,7 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
             {t.timelineResult(entries.length, total)}
           </p>
           <TimelineLegend view={view} idPrefix="zeitstrahl" />
-          <div
-            class="app-timeline__scroll"
-            role="region"
-            tabindex="0"
-            aria-label={t.timelineScrollRegion}
-          >
+          <TimelineScroll label={t.timelineScrollRegion}>
             <TimelineChart
               view={view}
               layout={timeline.layout}
@@ -182,7 +180,7 @@ export function TimelinePage(props: TimelinePageProps): JSX.Element {
               detailsId="zeitstrahl-tabelle"
               describeBar={timeline.describeBar}
             />
-          </div>
+          </TimelineScroll>
           <TimelineTable
             view={view}
             id="zeitstrahl-tabelle"

@@ -6,7 +6,7 @@
 import type { Children } from "@kitajs/html";
 import type { AccountBarProps } from "../account-bar/account-bar.js";
 import { ErrorSummary } from "../error-summary/error-summary.js";
-import { NotificationBanner } from "../notification-banner/notification-banner.js";
+import { NoticeBanner } from "../notification-banner/notification-banner.js";
 import {
   PageLayout,
   type NavigationEntry,
@@ -55,11 +55,7 @@ export function StaffFormPage(props: StaffFormPageProps): JSX.Element {
           messages={failed.messages}
         />
       )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {props.title}
       </h1>

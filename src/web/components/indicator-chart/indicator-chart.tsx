@@ -35,6 +35,7 @@ import {
   plotOf,
   YGrid,
 } from "./chart-frame.js";
+import { TableHead } from "../table-head/table-head.js";
 
 /** The chart's drawing area. */
 const PLOT = plotOf(640, 260, { left: 64, right: 24, top: 34, bottom: 44 });
@@ -323,19 +324,10 @@ export function BreakdownFigure(props: {
         ))}
       </svg>
       <FiguresTable caption={breakdown.caption} lang={props.lang}>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.columnCategory}
-            </th>
-            <th scope="col" class="app-table__numeric" safe>
-              {t.columnFigure}
-            </th>
-            <th scope="col" class="app-table__numeric" safe>
-              {t.columnShare}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t.columnCategory, t.columnFigure, t.columnShare]}
+          numericFrom={1}
+        />
         <tbody>
           {breakdown.parts.map((part) => (
             <tr>

@@ -15,6 +15,7 @@ import {
   plotOf,
   YGrid,
 } from "../indicator-chart/chart-frame.js";
+import { TableHead } from "../table-head/table-head.js";
 
 const PLOT = plotOf(640, 260, { left: 56, right: 16, top: 34, bottom: 56 });
 const { px, py } = PLOT;
@@ -101,16 +102,13 @@ export function MaturityFigure(props: {
         </summary>
         <div class="app-details__text">
           <FiguresTable caption={chart.table.caption}>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {chart.table.headers[0] ?? ""}
-                </th>
-                <th scope="col" class="app-table__numeric" safe>
-                  {chart.table.headers[1] ?? ""}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                chart.table.headers[0] ?? "",
+                chart.table.headers[1] ?? "",
+              ]}
+              numericFrom={1}
+            />
             <tbody>
               {chart.table.rows.map((row) => (
                 <tr>

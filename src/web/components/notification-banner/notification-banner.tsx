@@ -33,3 +33,14 @@ export function NotificationBanner(
     </div>
   );
 }
+
+/** The banner of a page reached with a notice (after a save); nothing without one. */
+export function NoticeBanner(props: {
+  readonly notice: string | undefined;
+}): JSX.Element {
+  return props.notice === undefined ? (
+    ""
+  ) : (
+    <NotificationBanner title={props.notice} />
+  );
+}

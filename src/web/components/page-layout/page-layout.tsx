@@ -220,51 +220,9 @@ function renderLayout(props: PageLayoutProps, content: string): JSX.Element {
                 {t.footerAbout}
               </p>
               <ul class="app-footer__links">
-                <FooterLink
-                  href={
-                    site === undefined
-                      ? "/api/v1/municipalities"
-                      : `/api/v1/municipalities/${encodeURIComponent(site.municipalitySlug)}/catalogue`
-                  }
-                  label={t.footerApi}
-                />
-                {site === undefined ? (
-                  ""
-                ) : (
-                  <>
-                    <FooterLink
-                      href={view.link(
-                        openDataPaths.page(site.municipalitySlug),
-                      )}
-                      label={t.openData.navOpenData}
-                    />
-                    <FooterLink
-                      href={view.link(
-                        openDataPaths.follow(site.municipalitySlug),
-                      )}
-                      label={t.subscriptions.followTitle}
-                    />
-                  </>
-                )}
-                <FooterLink href="/api/openapi.json" label={t.footerApiDocs} />
-                {site === undefined ? (
-                  ""
-                ) : (
-                  <>
-                    <FooterLink
-                      href={view.link(
-                        accessibilityPaths.statement(site.municipalitySlug),
-                      )}
-                      label={t.accessibility.footerStatement}
-                    />
-                    <FooterLink
-                      href={view.link(
-                        accessibilityPaths.reportBarrier(site.municipalitySlug),
-                      )}
-                      label={t.accessibility.footerReport}
-                    />
-                  </>
-                )}
+                {footerLinks(view, site).map((link) => (
+                  <FooterLink {...link} />
+                ))}
               </ul>
             </div>
           </footer>
@@ -294,6 +252,46 @@ function NavigationLink(props: {
       </a>
     </li>
   );
+}
+
+/**
+ * The footer's links: the API (the municipality's catalogue on its pages) and its
+ * documentation everywhere, open data, following and accessibility on a municipality's pages.
+ */
+function footerLinks(
+  view: ViewContext,
+  site: SiteHeader | undefined,
+): readonly { href: string; label: string }[] {
+  const { t } = view;
+  if (site === undefined)
+    return [
+      { href: "/api/v1/municipalities", label: t.footerApi },
+      { href: "/api/openapi.json", label: t.footerApiDocs },
+    ];
+  const slug = site.municipalitySlug;
+  return [
+    {
+      href: `/api/v1/municipalities/${encodeURIComponent(slug)}/catalogue`,
+      label: t.footerApi,
+    },
+    {
+      href: view.link(openDataPaths.page(slug)),
+      label: t.openData.navOpenData,
+    },
+    {
+      href: view.link(openDataPaths.follow(slug)),
+      label: t.subscriptions.followTitle,
+    },
+    { href: "/api/openapi.json", label: t.footerApiDocs },
+    {
+      href: view.link(accessibilityPaths.statement(slug)),
+      label: t.accessibility.footerStatement,
+    },
+    {
+      href: view.link(accessibilityPaths.reportBarrier(slug)),
+      label: t.accessibility.footerReport,
+    },
+  ];
 }
 
 /** A link in the footer's list. */

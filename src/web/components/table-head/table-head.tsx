@@ -1,17 +1,25 @@
 import type { Children } from "@kitajs/html";
 
 /**
- * A table's head: one row with a plain text header per column. Tables whose headers
- * carry more (hidden words, a class, a language) write their own head.
+ * A table's head: one row with a plain text header per column; the headers of columns
+ * that hold numbers align right with them. Tables whose headers carry more (hidden words,
+ * a language) write their own head.
  */
 export function TableHead(props: {
   readonly columns: readonly string[];
+  /** The index of the first of the columns that hold numbers (they come last). */
+  readonly numericFrom?: number | undefined;
 }): JSX.Element {
+  const numericFrom = props.numericFrom ?? props.columns.length;
   return (
     <thead>
       <tr>
-        {props.columns.map((column) => (
-          <th scope="col" safe>
+        {props.columns.map((column, index) => (
+          <th
+            scope="col"
+            class={index < numericFrom ? undefined : "app-table__numeric"}
+            safe
+          >
             {column}
           </th>
         ))}

@@ -29,6 +29,7 @@ import type {
 import { safeColour, tint } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
 import { SvgImage } from "../svg-image/svg-image.js";
+import type { Children } from "@kitajs/html";
 
 /** Props of the timeline chart. */
 export interface TimelineChartProps {
@@ -470,6 +471,32 @@ export function BarPatterns(props: {
         <circle cx="3" cy="3" r="1.7" fill={props.ink} />
       </pattern>
     </>
+  );
+}
+
+/**
+ * The frame of a timeline wider than the page: a named region that scrolls sideways and
+ * takes keyboard focus, so that it can be scrolled without a mouse (WCAG 2.1.1).
+ */
+export function TimelineScroll(props: {
+  readonly label: string;
+  /** The narrower frame of one project's schedule. */
+  readonly compact?: boolean;
+  readonly children?: Children;
+}): JSX.Element {
+  return (
+    <div
+      class={
+        props.compact === true
+          ? "app-timeline__scroll app-timeline__scroll--compact"
+          : "app-timeline__scroll"
+      }
+      role="region"
+      tabindex="0"
+      aria-label={props.label}
+    >
+      {props.children}
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { LanguageField } from "../form/csrf-field.js";
 import type {
+  ActionField,
   Catalogue,
   OrgUnit,
 } from "../../../domain/catalogue/catalogue.js";
@@ -64,26 +65,10 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
             isNoneSelected={filter.actionFieldKey === null}
           >
             {catalogue.programme.levels.flat
-              ? allActionFields(catalogue).map((field) => (
-                  <option
-                    value={field.key}
-                    selected={filter.actionFieldKey === field.key}
-                    safe
-                  >
-                    {`${field.number} ${field.name}`}
-                  </option>
-                ))
+              ? actionFieldOptions(allActionFields(catalogue), filter)
               : visibleImpactAreas(catalogue).map((area) => (
                   <optgroup label={area.name}>
-                    {area.actionFields.map((field) => (
-                      <option
-                        value={field.key}
-                        selected={filter.actionFieldKey === field.key}
-                        safe
-                      >
-                        {`${field.number} ${field.name}`}
-                      </option>
-                    ))}
+                    {actionFieldOptions(area.actionFields, filter)}
                   </optgroup>
                 ))}
           </FilterSelect>
@@ -154,6 +139,22 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
       </div>
     </form>
   );
+}
+
+/** The choices of one list of action fields, each by its number and name. */
+function actionFieldOptions(
+  fields: readonly ActionField[],
+  filter: CatalogueFilter,
+): JSX.Element[] {
+  return fields.map((field) => (
+    <option
+      value={field.key}
+      selected={filter.actionFieldKey === field.key}
+      safe
+    >
+      {`${field.number} ${field.name}`}
+    </option>
+  ));
 }
 
 /**
