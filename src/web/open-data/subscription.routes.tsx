@@ -29,6 +29,7 @@ import { CsrfField } from "../components/form/csrf-field.js";
 import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import type { ViewContext } from "../components/view.js";
 import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
@@ -79,6 +80,7 @@ function SubscriptionPage(props: {
 }): JSX.Element {
   const { view, catalogue, failed } = props;
   const t = view.t.subscriptions;
+  const field = schemaFields(SubscriptionBody, failed);
   return (
     <PortalFrame
       view={view}
@@ -110,15 +112,11 @@ function SubscriptionPage(props: {
       >
         <CsrfField token={props.csrfToken} />
         <TextField
-          id="email"
-          name="email"
+          {...field("email")}
           type="email"
           label={t.fieldEmail}
           autocomplete="email"
           spellcheck={false}
-          value={failed?.values.email ?? ""}
-          error={failed?.errors.email}
-          maxlength={SubscriptionBody.properties.email.maxLength}
         />
         <HoneypotField label={t.honeypot} />
         <button class="app-button" type="submit" safe>

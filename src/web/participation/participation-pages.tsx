@@ -34,6 +34,7 @@ import {
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
@@ -398,8 +399,9 @@ export function SubmissionPage(props: {
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
   const isBarrier = props.kind === "barrier";
-  const value = (field: string, fallback = ""): string =>
-    failed?.values[field] ?? fallback;
+  const field = schemaFields(isBarrier ? BarrierBody : SubmissionBody, failed);
+  // Kind and project belong to the general form only.
+  const generalField = schemaFields(SubmissionBody, failed);
   return (
     <PortalFrame
       view={view}
@@ -450,48 +452,28 @@ export function SubmissionPage(props: {
           ""
         ) : (
           <RadioGroup
-            id="art"
-            name="art"
+            {...generalField("art", "idea")}
             label={t.fieldKind}
-            value={value("art", "idea")}
             choices={(["idea", "feedback"] as const).map((kind) => ({
               value: kind,
               label: t.kind[kind],
             }))}
-            error={failed?.errors.art}
             inline
           />
         )}
-        <TextField
-          id="titel"
-          name="titel"
-          label={t.fieldTitle}
-          value={value("titel")}
-          error={failed?.errors.titel}
-          maxlength={
-            (isBarrier ? BarrierBody : SubmissionBody).properties.titel
-              .maxLength
-          }
-        />
+        <TextField {...field("titel")} label={t.fieldTitle} />
         <TextArea
-          id="text"
-          name="text"
+          {...field("text")}
           label={t.fieldText}
           hint={t.fieldTextHint(BODY_MIN, BODY_MAX)}
-          value={value("text")}
-          error={failed?.errors.text}
           rows={8}
-          maxlength={BODY_MAX}
         />
         {isBarrier ? (
           ""
         ) : (
           <SelectField
-            id="projekt"
-            name="projekt"
+            {...generalField("projekt", props.preselectedProject)}
             label={t.fieldProject}
-            value={value("projekt", props.preselectedProject ?? "")}
-            error={failed?.errors.projekt}
             choices={contentChoices(
               view,
               t.noProject,
@@ -503,16 +485,12 @@ export function SubmissionPage(props: {
           />
         )}
         <TextField
-          id="email"
-          name="email"
+          {...field("email")}
           type="email"
           label={t.fieldEmail}
           hint={t.fieldEmailHint}
           autocomplete="email"
           spellcheck={false}
-          value={value("email")}
-          error={failed?.errors.email}
-          maxlength={SubmissionBody.properties.email.maxLength}
         />
         <HoneypotField label={t.honeypot} />
         <h2 class="app-heading-m" safe>
@@ -757,8 +735,7 @@ export function ModerationPage(props: {
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
   const item = entry.item;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(ModerationBody, failed);
   const title = `${t.moderationTitle}: ${item.title ?? t.withdrawnTitle}`;
   return (
     <PageLayout
@@ -815,31 +792,17 @@ export function ModerationPage(props: {
             }
           />
           <SelectField
-            id="status"
-            name="status"
+            {...field("status", item.status)}
             label={t.statusColumn}
-            value={value("status", item.status)}
-            error={failed?.errors.status}
             choices={[
               item.status,
               ...DECISION_STATUSES.filter((s) => s !== item.status),
             ].map((status) => ({ value: status, label: t.status[status] }))}
           />
-          <TextArea
-            id="begruendung"
-            name="begruendung"
-            label={t.reason}
-            value={value("begruendung", "")}
-            error={failed?.errors.begruendung}
-            rows={3}
-            maxlength={ModerationBody.properties.begruendung.maxLength}
-          />
+          <TextArea {...field("begruendung")} label={t.reason} rows={3} />
           <SelectField
-            id="projekt"
-            name="projekt"
+            {...field("projekt", item.link.projectSlug ?? "")}
             label={t.linkProject}
-            value={value("projekt", item.link.projectSlug ?? "")}
-            error={failed?.errors.projekt}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -850,14 +813,11 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="massnahme"
-            name="massnahme"
-            label={t.linkMeasure}
-            value={value(
+            {...field(
               "massnahme",
               item.link.measureId === null ? "" : String(item.link.measureId),
             )}
-            error={failed?.errors.massnahme}
+            label={t.linkMeasure}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -870,16 +830,13 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="fortschreibung"
-            name="fortschreibung"
-            label={t.linkEdition}
-            value={value(
+            {...field(
               "fortschreibung",
               item.link.editionNumber === null
                 ? ""
                 : String(item.link.editionNumber),
             )}
-            error={failed?.errors.fortschreibung}
+            label={t.linkEdition}
             choices={[
               { value: "", label: t.noChoice },
               ...props.editions.map((n) => ({
@@ -889,14 +846,11 @@ export function ModerationPage(props: {
             ]}
           />
           <SelectField
-            id="zusammengefuehrt"
-            name="zusammengefuehrt"
-            label={t.mergedIntoLabel}
-            value={value(
+            {...field(
               "zusammengefuehrt",
               item.mergedIntoId === null ? "" : String(item.mergedIntoId),
             )}
-            error={failed?.errors.zusammengefuehrt}
+            label={t.mergedIntoLabel}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -907,11 +861,8 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="organisationseinheit"
-            name="organisationseinheit"
+            {...field("organisationseinheit", entry.orgUnitCode ?? "")}
             label={t.assignedTo}
-            value={value("organisationseinheit", entry.orgUnitCode ?? "")}
-            error={failed?.errors.organisationseinheit}
             choices={contentChoices(view, t.nobody, orgUnitChoices(catalogue))}
           />
           <button class="app-button" type="submit" safe>
@@ -937,8 +888,7 @@ export function SettingsPage(props: {
 }): JSX.Element {
   const { view, settings, failed } = props;
   const t = view.t.participation;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(ParticipationSettingsBody, failed);
   return (
     <StaffFormPage
       view={view}
@@ -957,39 +907,24 @@ export function SettingsPage(props: {
         <CsrfField token={props.csrfToken} />
         <LanguageField lang={view.lang} />
         <RadioGroup
-          id="modus"
-          name="modus"
+          {...field("modus", settings.mode)}
           label={t.settingsMode}
-          value={value("modus", settings.mode)}
-          error={failed?.errors.modus}
           choices={PARTICIPATION_MODES.map((mode) => ({
             value: mode,
             label: t.mode[mode],
           }))}
         />
         <TextField
-          id="ueberfaellig"
-          name="ueberfaellig"
+          {...field("ueberfaellig", String(settings.overdueDays))}
           label={t.settingsOverdue}
-          value={value("ueberfaellig", String(settings.overdueDays))}
-          error={failed?.errors.ueberfaellig}
           inputmode="numeric"
           width="short"
-          maxlength={
-            ParticipationSettingsBody.properties.ueberfaellig.maxLength
-          }
         />
         <TextField
-          id="aufbewahrung"
-          name="aufbewahrung"
+          {...field("aufbewahrung", String(settings.retentionDays))}
           label={t.settingsRetention}
-          value={value("aufbewahrung", String(settings.retentionDays))}
-          error={failed?.errors.aufbewahrung}
           inputmode="numeric"
           width="short"
-          maxlength={
-            ParticipationSettingsBody.properties.aufbewahrung.maxLength
-          }
         />
         <button class="app-button" type="submit" safe>
           {t.save}
