@@ -38,6 +38,7 @@ import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
@@ -137,100 +138,63 @@ export function ItemDetails(props: {
   return (
     <>
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.statusColumn}
-          </dt>
-          <dd class="app-summary-list__value">
-            <strong class="app-tag" data-status={item.status} safe>
-              {t.status[item.status]}
-            </strong>
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.kindColumn}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {t.kind[item.kind]}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.submittedOn}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {when(view, item.createdAt)}
-          </dd>
-        </div>
+        <DetailRow label={t.statusColumn}>
+          <strong class="app-tag" data-status={item.status} safe>
+            {t.status[item.status]}
+          </strong>
+        </DetailRow>
+        <DetailRow label={t.kindColumn} text={t.kind[item.kind]} />
+        <DetailRow label={t.submittedOn} text={when(view, item.createdAt)} />
         {item.projectSlug === null ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.concernsProject}
-            </dt>
-            <dd class="app-summary-list__value">
-              <a
-                class="app-link"
-                href={view.link(paths.project(slug, item.projectSlug))}
-                lang={view.contentLang}
-                safe
-              >
-                {projectTitle(catalogue, item.projectSlug)}
-              </a>
-            </dd>
-          </div>
+          <DetailRow label={t.concernsProject}>
+            <a
+              class="app-link"
+              href={view.link(paths.project(slug, item.projectSlug))}
+              lang={view.contentLang}
+              safe
+            >
+              {projectTitle(catalogue, item.projectSlug)}
+            </a>
+          </DetailRow>
         )}
         {item.decisionNote === null ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.reason}
-            </dt>
-            <dd class="app-summary-list__value" lang={view.contentLang} safe>
-              {item.decisionNote}
-            </dd>
-          </div>
+          <DetailRow
+            label={t.reason}
+            text={item.decisionNote}
+            lang={view.contentLang}
+          />
         )}
         {taken.length === 0 ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.takenUpIn}
-            </dt>
-            <dd class="app-summary-list__value">
-              {taken.map((each, index) => (
-                <>
-                  {index === 0 ? "" : "; "}
-                  {each}
-                </>
-              ))}
-            </dd>
-          </div>
+          <DetailRow label={t.takenUpIn}>
+            {taken.map((each, index) => (
+              <>
+                {index === 0 ? "" : "; "}
+                {each}
+              </>
+            ))}
+          </DetailRow>
         )}
         {props.mergedInto === null || props.mergedInto === undefined ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.mergedWith}
-            </dt>
-            <dd class="app-summary-list__value">
-              <a
-                class="app-link"
-                href={view.link(
-                  participationPaths.item(slug, props.mergedInto.id),
-                )}
-                lang={view.contentLang}
-                safe
-              >
-                {props.mergedInto.title ?? t.withdrawnTitle}
-              </a>
-            </dd>
-          </div>
+          <DetailRow label={t.mergedWith}>
+            <a
+              class="app-link"
+              href={view.link(
+                participationPaths.item(slug, props.mergedInto.id),
+              )}
+              lang={view.contentLang}
+              safe
+            >
+              {props.mergedInto.title ?? t.withdrawnTitle}
+            </a>
+          </DetailRow>
         )}
       </dl>
       {item.body === null ? (
