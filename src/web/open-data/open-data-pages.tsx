@@ -6,7 +6,7 @@
  */
 import { municipalityCrumb } from "../portal/portal-frame.js";
 import { TableHead } from "../components/table-head/table-head.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Licence } from "../../domain/open-data/licences.js";
@@ -44,15 +44,10 @@ function inPageLanguage(
 /** A dataset's Stand (or that it has no data yet) and its number of rows. */
 function datasetStand(view: ViewContext, table: DatasetTable): string {
   const t = view.t.openData;
-  // German pages read the day as Germans write it; English ones keep the ISO date.
   const stand =
     table.modified === null
       ? t.noData
-      : t.asOf(
-          view.lang === "de"
-            ? formatIsoDateGerman(table.modified)
-            : table.modified,
-        );
+      : t.asOf(readerDay(view, table.modified));
   return `${stand} · ${t.rowCount(table.rows.length)}`;
 }
 
