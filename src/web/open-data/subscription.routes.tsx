@@ -24,7 +24,7 @@ import {
 } from "../../app/open-data/subscriptions.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AppError, isAppError } from "../../errors.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
@@ -88,15 +88,7 @@ function SubscriptionPage(props: {
       requestUrl={props.requestUrl}
       title={t.pageTitle}
     >
-      {failed === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
+      <FailedFormSummary title={t.errorSummaryTitle} failed={failed} />
       {props.isRequested ? <NotificationBanner title={t.requested} /> : ""}
       <p class="app-lead" safe>
         {t.lead(catalogue.municipality.name)}

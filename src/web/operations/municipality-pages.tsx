@@ -8,7 +8,7 @@
 import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
 import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import {
   RadioGroup,
@@ -44,21 +44,6 @@ export interface TemplateChoice {
 
 const CREATE_FORM = "kommune";
 
-function Problems(props: {
-  readonly view: ViewContext;
-  readonly failed: FailedForm | undefined;
-}): JSX.Element {
-  const failed = props.failed;
-  if (failed === undefined) return <></>;
-  return (
-    <ErrorSummary
-      title={props.view.t.operations.problemTitle}
-      messages={failed.messages}
-      links={failed.summary}
-    />
-  );
-}
-
 /** /betrieb/kommune-anlegen: name, slug, Land, Regionalschlüssel, website, contact, template. */
 export function CreateMunicipalityPage(
   props: BaseProps & {
@@ -80,7 +65,7 @@ export function CreateMunicipalityPage(
         { label: t.createTitle },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       <h1 class="app-heading-xl" safe>
         {t.createTitle}
       </h1>
@@ -196,7 +181,7 @@ export function MunicipalityPage(
         { label: municipality.name },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       {notice === undefined ? (
         ""
       ) : notice.kind === "text" ? (
@@ -372,7 +357,7 @@ export function MunicipalityStatePage(
         { label: isActive ? t.reactivateLink : t.deactivateLink },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       <h1 class="app-heading-xl" safe>
         {title}
       </h1>

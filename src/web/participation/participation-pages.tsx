@@ -22,7 +22,7 @@ import {
   PARTICIPATION_MODES,
   type PublicItem,
 } from "../../domain/participation/participation.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import {
   Checkbox,
   type Choice,
@@ -76,21 +76,6 @@ function orgUnitChoices(
     value: unit.code,
     label: unit.name,
   }));
-}
-
-function Problems(props: {
-  view: ViewContext;
-  failed?: FailedForm | undefined;
-}): JSX.Element {
-  return props.failed === undefined ? (
-    ""
-  ) : (
-    <ErrorSummary
-      title={props.view.t.identity.problemTitle}
-      links={props.failed.summary}
-      messages={props.failed.messages}
-    />
-  );
 }
 
 function projectTitle(catalogue: Catalogue, slug: string): string {
@@ -381,7 +366,7 @@ export function SubmissionPage(props: {
             }
       }
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
       {props.limitMessage === undefined ? (
         ""
       ) : (
@@ -708,7 +693,7 @@ export function ModerationPage(props: {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
       {props.notice === undefined ? (
         ""
       ) : (
