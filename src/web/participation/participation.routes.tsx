@@ -173,20 +173,24 @@ export async function participationRoutes(
     },
   );
 
+  /** One of the submission forms: empty, again after a failure, or refused by the rate limit. */
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     kind: "general" | "barrier",
-    status: number,
-    failed?: FailedForm,
-    limitMessage?: string,
-    preselectedProject?: string,
+    shown: {
+      readonly status: number;
+      readonly failed?: FailedForm | undefined;
+      readonly limitMessage?: string | undefined;
+      readonly preselectedProject?: string | undefined;
+    },
   ): Promise<FastifyReply> {
     const form = await getSubmissionForm(ctx, request.principal, slug, kind);
+    const { failed, limitMessage, preselectedProject } = shown;
     return sendNoStore(
       reply,
-      status,
+      shown.status,
       <SubmissionPage
         view={viewOf(request)}
         catalogue={form.catalogue}
@@ -230,16 +234,18 @@ export async function participationRoutes(
         context.reply,
         context.params.slug,
         kind,
-        429,
         {
-          form: context.form,
-          values: context.fields,
-          lists: context.lists,
-          errors: {},
-          summary: [],
-          messages: [],
+          status: 429,
+          failed: {
+            form: context.form,
+            values: context.fields,
+            lists: context.lists,
+            errors: {},
+            summary: [],
+            messages: [],
+          },
+          limitMessage: error.localisedMessage(context.view.lang),
         },
-        error.localisedMessage(context.view.lang),
       );
     };
 
@@ -285,15 +291,7 @@ export async function participationRoutes(
     render: (
       { request, reply, params }: FormContext<{ slug: string }>,
       failure: FormFailure,
-    ) =>
-      renderForm(
-        request,
-        reply,
-        params.slug,
-        kind,
-        failure.status,
-        failure.failed,
-      ),
+    ) => renderForm(request, reply, params.slug, kind, failure),
     answer: limitAnswer(kind),
     idOf: (field: string) => field,
     labelOf: (field: string, context: FormContext<unknown>) =>
@@ -304,16 +302,10 @@ export async function participationRoutes(
     "/:slug/ideen/einreichen",
     pageRoute("public", MunicipalityParams, FormQuery),
     async (request, reply) =>
-      renderForm(
-        request,
-        reply,
-        requireSlug(request.params.slug),
-        "general",
-        200,
-        undefined,
-        undefined,
-        request.query.projekt,
-      ),
+      renderForm(request, reply, requireSlug(request.params.slug), "general", {
+        status: 200,
+        preselectedProject: request.query.projekt,
+      }),
   );
 
   app.post(
@@ -337,13 +329,9 @@ export async function participationRoutes(
     "/:slug/barriere-melden",
     pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) =>
-      renderForm(
-        request,
-        reply,
-        requireSlug(request.params.slug),
-        "barrier",
-        200,
-      ),
+      renderForm(request, reply, requireSlug(request.params.slug), "barrier", {
+        status: 200,
+      }),
   );
 
   app.post(
@@ -537,16 +525,18 @@ export async function participationRoutes(
     reply: FastifyReply,
     slug: string,
     id: number,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
+    shown: {
+      readonly status: number;
+      readonly notice?: string | undefined;
+      readonly failed?: FailedForm | undefined;
+    },
   ): Promise<FastifyReply> {
     const data = await getItemForModeration(ctx, request.principal, slug, id, {
       ip: request.ip,
     });
     return sendNoStore(
       reply,
-      status,
+      shown.status,
       <ModerationPage
         view={viewOf(request)}
         requestUrl={request.url}
@@ -557,8 +547,8 @@ export async function participationRoutes(
         others={data.others}
         canModerate={data.canModerate}
         csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
+        notice={shown.notice}
+        failed={shown.failed}
       />,
     );
   }
@@ -573,10 +563,13 @@ export async function participationRoutes(
         reply,
         requireSlug(request.params.slug),
         itemId(request.params.id),
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.participation.saved
-          : undefined,
+        {
+          status: 200,
+          notice:
+            request.query.gespeichert === "ja"
+              ? view.t.participation.saved
+              : undefined,
+        },
       );
     },
   );
@@ -620,9 +613,7 @@ export async function participationRoutes(
           reply,
           params.slug,
           itemId(params.id),
-          failure.status,
-          undefined,
-          failure.failed,
+          failure,
         ),
       idOf: (field) => field,
       labelOf: (field, { view }) => {
