@@ -32,7 +32,11 @@ import type { FailedForm } from "../components/form/failed-form.js";
 import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import type { ViewContext } from "../components/view.js";
-import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
+import {
+  isSlug,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
@@ -50,7 +54,6 @@ export interface SubscriptionRoutesOptions {
   readonly requestLimit?: RequestLimit;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
@@ -131,7 +134,7 @@ export async function subscriptionRoutes(
     createRequestLimit({ max: 10, windowMs: 10 * 60_000 });
 
   function requireMail(slug: string): MailDelivery {
-    if (!SLUG.test(slug) || options.mail === null)
+    if (!isSlug(slug) || options.mail === null)
       throw new AppError("ERR_NOT_FOUND");
     return options.mail;
   }

@@ -35,7 +35,12 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
-import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
+import {
+  idOf,
+  MunicipalityParams,
+  municipalityParamsWith,
+  municipalitySlugParam,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendNoStore } from "../http/cache.js";
@@ -71,7 +76,6 @@ export interface ParticipationRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ItemParams = municipalityParamsWith({
   id: Type.String({ maxLength: 12 }),
 });
@@ -102,14 +106,11 @@ const SavedQuery = Type.Object({
   gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
-function requireSlug(slug: string): string {
-  if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-  return slug;
-}
-
+/** An item's id from the URL; anything that cannot be one is the item's 404. */
 function itemId(text: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(text)) throw new AppError("ERR_ITEM_NOT_FOUND");
-  return Number(text);
+  const id = idOf(text);
+  if (id === null) throw new AppError("ERR_ITEM_NOT_FOUND");
+  return id;
 }
 
 /** Registers the pages of participation. */
@@ -125,7 +126,7 @@ export async function participationRoutes(
     "/:slug/ideen",
     pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const [{ catalogue }, { items }, settings] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
         listPublicItems(ctx, slug),
@@ -153,7 +154,7 @@ export async function participationRoutes(
     "/:slug/ideen/:id",
     pageRoute("public", ItemParams, LangQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const id = itemId(request.params.id);
       const [{ catalogue }, { item, mergedInto }] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
@@ -267,7 +268,7 @@ export async function participationRoutes(
       mail,
       request.principal,
       {
-        municipality: requireSlug(params.slug),
+        municipality: municipalitySlugParam(params.slug),
         ...item,
         title: input.titel,
         body: input.text,
@@ -302,10 +303,16 @@ export async function participationRoutes(
     "/:slug/ideen/einreichen",
     pageRoute("public", MunicipalityParams, FormQuery),
     async (request, reply) =>
-      renderForm(request, reply, requireSlug(request.params.slug), "general", {
-        status: 200,
-        preselectedProject: request.query.projekt,
-      }),
+      renderForm(
+        request,
+        reply,
+        municipalitySlugParam(request.params.slug),
+        "general",
+        {
+          status: 200,
+          preselectedProject: request.query.projekt,
+        },
+      ),
   );
 
   app.post(
@@ -329,9 +336,15 @@ export async function participationRoutes(
     "/:slug/barriere-melden",
     pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) =>
-      renderForm(request, reply, requireSlug(request.params.slug), "barrier", {
-        status: 200,
-      }),
+      renderForm(
+        request,
+        reply,
+        municipalitySlugParam(request.params.slug),
+        "barrier",
+        {
+          status: 200,
+        },
+      ),
   );
 
   app.post(
@@ -351,7 +364,7 @@ export async function participationRoutes(
     "/:slug/ideen/zurueckziehen/:token",
     pageRoute("public", TokenParams, SubmitterQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const [{ catalogue }, { item }] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
         getItemForSubmitter(ctx, {
@@ -387,7 +400,7 @@ export async function participationRoutes(
       form: "zurueckziehen",
       run: async (_input, { params, view }) => {
         await withdrawItem(ctx, {
-          municipality: requireSlug(params.slug),
+          municipality: municipalitySlugParam(params.slug),
           token: params.token,
         });
         return view.link(
@@ -418,7 +431,7 @@ export async function participationRoutes(
       url,
       pageRoute("public", TokenParams, LangQuery),
       async (request, reply) => {
-        const slug = requireSlug(request.params.slug);
+        const slug = municipalitySlugParam(request.params.slug);
         const view = viewOf(request);
         await act(slug, request.params.token, view);
         const { catalogue } = await getPublishedCatalogue(ctx, slug);
@@ -485,7 +498,7 @@ export async function participationRoutes(
     "/:slug/verwaltung/beteiligung",
     pageRoute("staff", MunicipalityParams, QueueQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const { query } = request;
       const filter = {
         kind: query.art ?? "",
@@ -561,7 +574,7 @@ export async function participationRoutes(
       return renderModeration(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         itemId(request.params.id),
         {
           status: 200,
@@ -582,7 +595,7 @@ export async function participationRoutes(
       body: ModerationBody,
       form: "entscheidung",
       run: async (input, { request, params, view }) => {
-        const slug = requireSlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const id = itemId(params.id);
         await moderateItem(
           ctx,
@@ -651,7 +664,7 @@ export async function participationRoutes(
       return renderSettings(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         200,
         request.query.gespeichert === "ja"
           ? view.t.participation.settingsSaved
@@ -674,7 +687,7 @@ export async function participationRoutes(
       body: ParticipationSettingsBody,
       form: "beteiligung",
       run: async (input, { request, params, view }) => {
-        const slug = requireSlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const whole = (text: string): number =>
           /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
         await runUseCase(ctx, request, changeParticipationSettings, {
