@@ -17,7 +17,7 @@ import {
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
-import { schemaField, type RowFieldName } from "../http/form-schema.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -57,12 +57,8 @@ export function StatementSettingsPage(
 ): JSX.Element {
   const { view, settings, failed } = props;
   const t = view.t.accessibility;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(StatementSettingsBody, failed);
   const rows = rowCount(settings, failed);
-  const limit = (
-    field: keyof typeof StatementSettingsBody.properties | RowFieldName,
-  ): number | undefined => schemaField(StatementSettingsBody, field).maxlength;
   return (
     <StaffFormPage
       view={view}
@@ -91,67 +87,45 @@ export function StatementSettingsPage(
         <CsrfField token={props.csrfToken} />
         <LanguageField lang={view.lang} />
         <RadioGroup
-          id="stand"
-          name="stand"
+          {...field("stand", settings.status)}
           label={t.fieldStatus}
-          value={value("stand", settings.status)}
           choices={COMPLIANCE_STATUSES.map((status) => ({
             value: status,
             label: t.statusChoice[status],
           }))}
-          error={failed?.errors.stand}
         />
         <TextField
-          id="letzte-pruefung"
-          name="letzte-pruefung"
-          label={t.fieldLastReview}
-          hint={t.fieldLastReviewHint}
-          value={value(
+          {...field(
             "letzte-pruefung",
             settings.lastReview === null
               ? ""
               : formatIsoDateGerman(settings.lastReview),
           )}
-          error={failed?.errors["letzte-pruefung"]}
-          maxlength={limit("letzte-pruefung")}
+          label={t.fieldLastReview}
+          hint={t.fieldLastReviewHint}
           width="short"
         />
         <TextField
-          id="kontakt-email"
-          name="kontakt-email"
+          {...field("kontakt-email", settings.contactEmail)}
           type="email"
           autocomplete="email"
           label={t.fieldContactEmail}
-          value={value("kontakt-email", settings.contactEmail)}
-          error={failed?.errors["kontakt-email"]}
-          maxlength={limit("kontakt-email")}
         />
         <TextField
-          id="kontakt-telefon"
-          name="kontakt-telefon"
+          {...field("kontakt-telefon", settings.contactPhone)}
           autocomplete="tel"
           label={t.fieldContactPhone}
-          value={value("kontakt-telefon", settings.contactPhone)}
-          error={failed?.errors["kontakt-telefon"]}
-          maxlength={limit("kontakt-telefon")}
         />
         <TextArea
-          id="kontakt-anschrift"
-          name="kontakt-anschrift"
+          {...field("kontakt-anschrift", settings.contactAddress)}
           label={t.fieldContactAddress}
-          value={value("kontakt-anschrift", settings.contactAddress)}
-          error={failed?.errors["kontakt-anschrift"]}
           rows={3}
-          maxlength={limit("kontakt-anschrift")}
         />
         <p class="app-hint" safe>
           {t.barriersHint}
         </p>
         {Array.from({ length: rows }, (_, row) => {
           const stored = settings.barriers[row];
-          const content = barrierField.content(row);
-          const reason = barrierField.reason(row);
-          const alternative = barrierField.alternative(row);
           return (
             <fieldset class="app-fieldset">
               <legend
@@ -161,30 +135,18 @@ export function StatementSettingsPage(
                 {t.barriersLegend(row + 1)}
               </legend>
               <TextField
-                id={content}
-                name={content}
+                {...field(barrierField.content(row), stored?.content)}
                 label={t.fieldContent}
-                value={value(content, stored?.content ?? "")}
-                error={failed?.errors[content]}
-                maxlength={limit(content)}
               />
               <TextArea
-                id={reason}
-                name={reason}
+                {...field(barrierField.reason(row), stored?.reason)}
                 label={t.fieldReason}
-                value={value(reason, stored?.reason ?? "")}
-                error={failed?.errors[reason]}
                 rows={2}
-                maxlength={limit(reason)}
               />
               <TextArea
-                id={alternative}
-                name={alternative}
+                {...field(barrierField.alternative(row), stored?.alternative)}
                 label={t.fieldAlternative}
-                value={value(alternative, stored?.alternative ?? "")}
-                error={failed?.errors[alternative]}
                 rows={2}
-                maxlength={limit(alternative)}
               />
             </fieldset>
           );

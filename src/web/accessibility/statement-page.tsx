@@ -5,11 +5,12 @@
  * the conciliation body of the Land. The municipality's own entries are German content.
  */
 import type { AccessibilityStatement } from "../../domain/accessibility/statement.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import { readerDay } from "../components/reader-day.js";
 import {
   PageLayout,
   type SiteHeader,
 } from "../components/page-layout/page-layout.js";
+import { TableHead } from "../components/table-head/table-head.js";
 import type { ViewContext } from "../components/view.js";
 import { accessibilityPaths } from "./accessibility-paths.js";
 
@@ -21,11 +22,6 @@ export interface StatementPageProps {
   readonly statement: AccessibilityStatement;
   /** The portal's address (scheme, host and path) for the scope. */
   readonly portalUrl: string;
-}
-
-/** A day for the reader: 28.11.2022 in German, 2022-11-28 in English. */
-function day(view: ViewContext, isoDate: string): string {
-  return view.lang === "de" ? formatIsoDateGerman(isoDate) : isoDate;
 }
 
 /** The page. */
@@ -84,19 +80,9 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
             <caption class="app-table__caption" safe>
               {t.barriersCaption}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.columnContent}
-                </th>
-                <th scope="col" safe>
-                  {t.columnReason}
-                </th>
-                <th scope="col" safe>
-                  {t.columnAlternative}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t.columnContent, t.columnReason, t.columnAlternative]}
+            />
             <tbody>
               {statement.barriers.map((barrier) => (
                 <tr>
@@ -126,20 +112,20 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
       <p class="app-body-text" safe>
         {statement.preparedOn === null
           ? t.notYetPrepared
-          : t.preparedOn(day(view, statement.preparedOn))}
+          : t.preparedOn(readerDay(view, statement.preparedOn))}
       </p>
       <p class="app-body-text" safe>
         {t.method(
           name,
           statement.assessment.automatedChecksTool,
-          day(view, statement.assessment.automatedChecksDate),
+          readerDay(view, statement.assessment.automatedChecksDate),
         )}
       </p>
       {statement.lastReview === null ? (
         ""
       ) : (
         <p class="app-body-text" safe>
-          {t.lastReview(day(view, statement.lastReview))}
+          {t.lastReview(readerDay(view, statement.lastReview))}
         </p>
       )}
 

@@ -29,6 +29,14 @@ export function roleLabel(view: ViewContext, role: string): string {
   return role in names ? names[role as Role] : role;
 }
 
+/** A person's org units as a list, or "none". */
+export function orgUnitsText(
+  view: ViewContext,
+  codes: readonly string[],
+): string {
+  return codes.length === 0 ? view.t.identity.none : codes.join(", ");
+}
+
 /** A date and time as people in Germany read it. */
 export function formatDateTime(view: ViewContext, iso: string): string {
   return formatGermanDateTime(new Date(iso), view.lang);
@@ -120,13 +128,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             },
             {
               key: t.orgUnits,
-              value: (
-                <span safe>
-                  {me.orgUnitCodes.length === 0
-                    ? t.none
-                    : me.orgUnitCodes.join(", ")}
-                </span>
-              ),
+              value: <span safe>{orgUnitsText(view, me.orgUnitCodes)}</span>,
             },
           ]}
         />

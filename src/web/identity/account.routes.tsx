@@ -132,26 +132,34 @@ export async function accountRoutes(
     },
   );
 
+  /** Setting up (or replacing) the second factor, with a fresh key each time. */
+  async function renderEnrolment(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: string,
+  ): Promise<FastifyReply> {
+    const view = viewOf(request);
+    const html = await (
+      <EnrolmentPage
+        view={view}
+        requestUrl={request.url}
+        csrfToken={csrfToken(request)}
+        enrolment={await beginOwnTotpEnrolment(ctx, sessionPrincipal(request))}
+        action={view.link(identityPaths.accountSecondFactor())}
+        next={null}
+        error={error}
+        isDuringSignIn={false}
+        account={accountBarOf(request, view)}
+      />
+    );
+    return sendNoStore(reply, status, html);
+  }
+
   app.get(
     IDENTITY_ROUTES.accountSecondFactor,
     { config: { policy: "signed-in" }, schema: { hide: true } },
-    async (request, reply) => {
-      const principal = sessionPrincipal(request);
-      const view = viewOf(request);
-      const html = await (
-        <EnrolmentPage
-          view={view}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          enrolment={await beginOwnTotpEnrolment(ctx, principal)}
-          action={view.link(identityPaths.accountSecondFactor())}
-          next={null}
-          isDuringSignIn={false}
-          account={accountBarOf(request, view)}
-        />
-      );
-      return sendNoStore(reply, 200, html);
-    },
+    async (request, reply) => renderEnrolment(request, reply, 200),
   );
 
   app.post(
@@ -176,25 +184,13 @@ export async function accountRoutes(
           view.t.identity.secondFactorActivated,
         );
       },
-      render: async ({ request, reply, view }, failure) => {
-        const html = await (
-          <EnrolmentPage
-            view={view}
-            requestUrl={request.url}
-            csrfToken={csrfToken(request)}
-            enrolment={await beginOwnTotpEnrolment(
-              ctx,
-              sessionPrincipal(request),
-            )}
-            action={view.link(identityPaths.accountSecondFactor())}
-            next={null}
-            error={failure.failed.errors.code ?? failure.failed.messages[0]}
-            isDuringSignIn={false}
-            account={accountBarOf(request, view)}
-          />
-        );
-        return sendNoStore(reply, failure.status, html);
-      },
+      render: ({ request, reply }, failure) =>
+        renderEnrolment(
+          request,
+          reply,
+          failure.status,
+          failure.failed.errors.code ?? failure.failed.messages[0],
+        ),
       fieldOf: identityFieldOf,
     }),
   );

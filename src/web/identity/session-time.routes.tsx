@@ -12,6 +12,7 @@ import { extendSession } from "../../app/auth/sessions.js";
 import type { AppContext } from "../../app/context.js";
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 import { NO_STORE, sendNoStore } from "../http/cache.js";
 import { accountBarOf } from "./identity-view.js";
 import { viewOf } from "../editor/editor-view.js";
@@ -101,14 +102,11 @@ export async function sessionTimeRoutes(
                 {fields
                   .filter(([, values]) => values.some((value) => value !== ""))
                   .map(([name, values]) => (
-                    <div class="app-summary-list__row">
-                      <dt class="app-summary-list__key" safe>
-                        {name}
-                      </dt>
-                      <dd class="app-summary-list__value" lang="de" safe>
-                        {values.join(", ")}
-                      </dd>
-                    </div>
+                    <DetailRow
+                      label={name}
+                      text={values.join(", ")}
+                      lang="de"
+                    />
                   ))}
               </dl>
               <form method="post" action={action}>

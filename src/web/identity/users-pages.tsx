@@ -21,7 +21,7 @@ import {
   type SiteHeader,
 } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import { roleLabel } from "./account-page.js";
+import { orgUnitsText, roleLabel } from "./account-page.js";
 import { identityPaths } from "./identity-paths.js";
 
 /** An org unit to choose. */
@@ -105,11 +105,7 @@ export function UsersPage(
             </th>
             <td safe>{user.email}</td>
             <td safe>{roleLabel(view, user.role)}</td>
-            <td safe>
-              {user.orgUnitCodes.length === 0
-                ? t.none
-                : user.orgUnitCodes.join(", ")}
-            </td>
+            <td safe>{orgUnitsText(view, user.orgUnitCodes)}</td>
             <td safe>
               {!user.isActive
                 ? t.userInactive

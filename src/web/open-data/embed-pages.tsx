@@ -17,6 +17,7 @@ import { formatFigureGerman } from "../../domain/indicator/indicator.js";
 import { formatPhasesSpan } from "../../i18n/format-period.js";
 import type { Children } from "@kitajs/html";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { assetPath } from "../http/static-assets.js";
@@ -82,24 +83,15 @@ export function ProjectCardEmbed(props: {
           : `${entry.impactArea.name} · ${entry.actionField.name}`}
       </p>
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.embedStatus}
-          </dt>
-          <dd class="app-summary-list__value">
-            <strong class={`app-tag app-tag--${project.status}`} safe>
-              {view.t.projectStatus[project.status]}
-            </strong>
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.embedPeriod}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {formatPhasesSpan(project.phases, view.lang) ?? "–"}
-          </dd>
-        </div>
+        <DetailRow label={t.embedStatus}>
+          <strong class={`app-tag app-tag--${project.status}`} safe>
+            {view.t.projectStatus[project.status]}
+          </strong>
+        </DetailRow>
+        <DetailRow
+          label={t.embedPeriod}
+          text={formatPhasesSpan(project.phases, view.lang) ?? "–"}
+        />
       </dl>
       <p class="app-body-text" lang={view.contentLang} safe>
         {project.summary}
@@ -169,24 +161,19 @@ export function FigureEmbed(props: {
         {figure.indicator.name}
       </h1>
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.embedValue}
-          </dt>
-          <dd class="app-summary-list__value" lang={view.contentLang} safe>
-            {latest === undefined
+        <DetailRow
+          label={t.embedValue}
+          text={
+            latest === undefined
               ? "–"
-              : formatFigureGerman(figure.indicator, latest)}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.embedStand}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {latest === undefined ? "–" : formatGermanDate(latest.day)}
-          </dd>
-        </div>
+              : formatFigureGerman(figure.indicator, latest)
+          }
+          lang={view.contentLang}
+        />
+        <DetailRow
+          label={t.embedStand}
+          text={latest === undefined ? "–" : formatGermanDate(latest.day)}
+        />
       </dl>
       <p class="app-body-text" lang={view.contentLang} safe>
         {`${figure.indicator.definition}. ${figure.indicator.source}.`}

@@ -6,7 +6,7 @@
  */
 import { municipalityCrumb } from "../portal/portal-frame.js";
 import { TableHead } from "../components/table-head/table-head.js";
-import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
+import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import type { Licence } from "../../domain/open-data/licences.js";
@@ -33,6 +33,24 @@ export interface OpenDataPageProps {
   readonly canFollowByMail?: boolean;
 }
 
+/** A dataset's title or description in the page's language. */
+function inPageLanguage(
+  view: ViewContext,
+  text: { readonly de: string; readonly en: string },
+): string {
+  return view.lang === "de" ? text.de : text.en;
+}
+
+/** A dataset's Stand (or that it has no data yet) and its number of rows. */
+function datasetStand(view: ViewContext, table: DatasetTable): string {
+  const t = view.t.openData;
+  const stand =
+    table.modified === null
+      ? t.noData
+      : t.asOf(readerDay(view, table.modified));
+  return `${stand} · ${t.rowCount(table.rows.length)}`;
+}
+
 function Downloads(props: {
   readonly view: ViewContext;
   readonly slug: string;
@@ -40,8 +58,7 @@ function Downloads(props: {
 }): JSX.Element {
   const { view, slug, table } = props;
   const t = view.t.openData;
-  const title =
-    view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  const title = inPageLanguage(view, table.definition.title);
   const label: Record<OpenDataFormat, string> = {
     csv: t.downloadCsv,
     xlsx: t.downloadXlsx,
@@ -121,14 +138,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
       </h2>
       <ul class="app-card-list">
         {props.tables.map((table) => {
-          const title =
-            view.lang === "de"
-              ? table.definition.title.de
-              : table.definition.title.en;
-          const description =
-            view.lang === "de"
-              ? table.definition.description.de
-              : table.definition.description.en;
+          const title = inPageLanguage(view, table.definition.title);
           const id = `datensatz-${table.definition.key}`;
           return (
             <li class="app-card-list__item">
@@ -137,10 +147,10 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
                   {title}
                 </h3>
                 <p class="app-body-text" safe>
-                  {description}
+                  {inPageLanguage(view, table.definition.description)}
                 </p>
                 <p class="app-card-list__meta" safe>
-                  {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? formatIsoDateGerman(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+                  {datasetStand(view, table)}
                 </p>
                 <Downloads view={view} slug={slug} table={table} />
                 <p class="app-body-text">
@@ -241,8 +251,7 @@ export function DictionaryPage(
   const { view, catalogue, table } = props;
   const t = view.t.openData;
   const slug = catalogue.municipality.slug;
-  const title =
-    view.lang === "de" ? table.definition.title.de : table.definition.title.en;
+  const title = inPageLanguage(view, table.definition.title);
   return (
     <PageLayout
       view={view}
@@ -259,12 +268,10 @@ export function DictionaryPage(
         {t.dictionaryTitle(title)}
       </h1>
       <p class="app-lead" safe>
-        {view.lang === "de"
-          ? table.definition.description.de
-          : table.definition.description.en}
+        {inPageLanguage(view, table.definition.description)}
       </p>
       <p class="app-body-text" safe>
-        {`${table.modified === null ? t.noData : t.asOf(view.lang === "de" ? formatIsoDateGerman(table.modified) : table.modified)} · ${t.rowCount(table.rows.length)}`}
+        {datasetStand(view, table)}
       </p>
       <Downloads view={view} slug={slug} table={table} />
       <div class="app-table-wrapper">

@@ -14,6 +14,7 @@ import {
 import { StaffFormPage } from "../components/form/staff-form-page.js";
 import type { ViewContext } from "../components/view.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import { openDataPaths } from "./open-data-paths.js";
@@ -36,8 +37,8 @@ export function OpenDataSettingsPage(
   const { view, settings, failed } = props;
   const t = view.t.openData;
   const slug = settings.municipality.slug;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(OpenDataSettingsBody, failed);
+  const oparlField = schemaFields(OparlSyncBody, failed);
   return (
     <StaffFormPage
       view={view}
@@ -53,39 +54,26 @@ export function OpenDataSettingsPage(
         <CsrfField token={props.csrfToken} />
         <LanguageField lang={view.lang} />
         <RadioGroup
-          id="lizenz"
-          name="lizenz"
+          {...field("lizenz", settings.licence.key)}
           label={t.fieldLicence}
-          value={value("lizenz", settings.licence.key)}
           choices={LICENCES.map((licence) => ({
             value: licence.key,
             label: licence.name,
             lang: "de",
           }))}
-          error={failed?.errors.lizenz}
         />
         <TextField
-          id="regionalschluessel"
-          name="regionalschluessel"
+          {...field("regionalschluessel", settings.regionalKey ?? "")}
           label={t.fieldRegionalKey}
           hint={t.fieldRegionalKeyHint}
-          value={value("regionalschluessel", settings.regionalKey ?? "")}
-          error={failed?.errors.regionalschluessel}
           inputmode="numeric"
-          maxlength={
-            OpenDataSettingsBody.properties.regionalschluessel.maxLength
-          }
           width="short"
         />
         <TextArea
-          id="einbettung"
-          name="einbettung"
+          {...field("einbettung", settings.embedOrigins.join("\n"))}
           label={t.fieldEmbedOrigins}
           hint={t.fieldEmbedOriginsHint}
-          value={value("einbettung", settings.embedOrigins.join("\n"))}
-          error={failed?.errors.einbettung}
           rows={4}
-          maxlength={OpenDataSettingsBody.properties.einbettung.maxLength}
         />
         <button class="app-button" type="submit" safe>
           {t.saveSettings}
@@ -105,14 +93,10 @@ export function OpenDataSettingsPage(
       <form method="post" action={view.link(openDataPaths.oparlSync(slug))}>
         <CsrfField token={props.csrfToken} />
         <TextField
-          id="oparl-adresse"
-          name="oparl-adresse"
+          {...oparlField("oparl-adresse", settings.oparlEndpoint ?? "")}
           label={t.fieldOparlEndpoint}
           hint={t.fieldOparlEndpointHint}
           spellcheck={false}
-          value={value("oparl-adresse", settings.oparlEndpoint ?? "")}
-          error={failed?.errors["oparl-adresse"]}
-          maxlength={OparlSyncBody.properties["oparl-adresse"].maxLength}
         />
         <button class="app-button" type="submit" safe>
           {t.oparlSyncButton}

@@ -24,14 +24,19 @@ import {
 } from "../../app/open-data/subscriptions.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { AppError, isAppError } from "../../errors.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import { CsrfField } from "../components/form/csrf-field.js";
 import { HONEYPOT_FIELDS, HoneypotField } from "../http/honeypot.js";
 import { TextField } from "../components/form/controls.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import type { ViewContext } from "../components/view.js";
-import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
+import {
+  isSlug,
+  MunicipalityParams,
+  municipalityParamsWith,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { sendHtmlError } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
@@ -49,7 +54,6 @@ export interface SubscriptionRoutesOptions {
   readonly requestLimit?: RequestLimit;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TokenParams = municipalityParamsWith({
   token: Type.String({ maxLength: 100 }),
 });
@@ -79,6 +83,7 @@ function SubscriptionPage(props: {
 }): JSX.Element {
   const { view, catalogue, failed } = props;
   const t = view.t.subscriptions;
+  const field = schemaFields(SubscriptionBody, failed);
   return (
     <PortalFrame
       view={view}
@@ -86,15 +91,7 @@ function SubscriptionPage(props: {
       requestUrl={props.requestUrl}
       title={t.pageTitle}
     >
-      {failed === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
+      <FailedFormSummary title={t.errorSummaryTitle} failed={failed} />
       {props.isRequested ? <NotificationBanner title={t.requested} /> : ""}
       <p class="app-lead" safe>
         {t.lead(catalogue.municipality.name)}
@@ -110,15 +107,11 @@ function SubscriptionPage(props: {
       >
         <CsrfField token={props.csrfToken} />
         <TextField
-          id="email"
-          name="email"
+          {...field("email")}
           type="email"
           label={t.fieldEmail}
           autocomplete="email"
           spellcheck={false}
-          value={failed?.values.email ?? ""}
-          error={failed?.errors.email}
-          maxlength={SubscriptionBody.properties.email.maxLength}
         />
         <HoneypotField label={t.honeypot} />
         <button class="app-button" type="submit" safe>
@@ -141,7 +134,7 @@ export async function subscriptionRoutes(
     createRequestLimit({ max: 10, windowMs: 10 * 60_000 });
 
   function requireMail(slug: string): MailDelivery {
-    if (!SLUG.test(slug) || options.mail === null)
+    if (!isSlug(slug) || options.mail === null)
       throw new AppError("ERR_NOT_FOUND");
     return options.mail;
   }

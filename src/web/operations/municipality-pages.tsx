@@ -8,7 +8,7 @@
 import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
 import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import {
   RadioGroup,
@@ -21,7 +21,7 @@ import { NotificationBanner } from "../components/notification-banner/notificati
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
-import { schemaField } from "../http/form-schema.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import {
   CreateMunicipalityBody,
   InviteAdministratorBody,
@@ -42,25 +42,7 @@ export interface TemplateChoice {
   readonly name: string;
 }
 
-/** The fields of the creation form. */
-type CreateField = keyof (typeof CreateMunicipalityBody)["properties"];
-
 const CREATE_FORM = "kommune";
-
-function Problems(props: {
-  readonly view: ViewContext;
-  readonly failed: FailedForm | undefined;
-}): JSX.Element {
-  const failed = props.failed;
-  if (failed === undefined) return <></>;
-  return (
-    <ErrorSummary
-      title={props.view.t.operations.problemTitle}
-      messages={failed.messages}
-      links={failed.summary}
-    />
-  );
-}
 
 /** /betrieb/kommune-anlegen: name, slug, Land, Regionalschlüssel, website, contact, template. */
 export function CreateMunicipalityPage(
@@ -71,10 +53,7 @@ export function CreateMunicipalityPage(
 ): JSX.Element {
   const { view, failed } = props;
   const t = view.t.operations;
-  const value = (field: CreateField): string => failed?.values[field] ?? "";
-  const error = (field: CreateField): string | undefined =>
-    failed?.errors[field];
-  const id = (field: string): string => `${CREATE_FORM}-${field}`;
+  const field = schemaFields(CreateMunicipalityBody, failed, CREATE_FORM);
   return (
     <PageLayout
       view={view}
@@ -86,7 +65,7 @@ export function CreateMunicipalityPage(
         { label: t.createTitle },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       <h1 class="app-heading-xl" safe>
         {t.createTitle}
       </h1>
@@ -100,31 +79,22 @@ export function CreateMunicipalityPage(
       >
         <CsrfField token={props.csrfToken} />
         <TextField
-          {...schemaField(CreateMunicipalityBody, "name")}
-          id={id("name")}
+          {...field("name")}
           label={t.nameLabel}
           hint={t.nameHint}
-          value={value("name")}
-          error={error("name")}
           autocomplete="off"
         />
         <TextField
-          {...schemaField(CreateMunicipalityBody, "slug")}
-          id={id("slug")}
+          {...field("slug")}
           label={t.slugLabel}
           hint={t.slugHint}
-          value={value("slug")}
-          error={error("slug")}
           autocomplete="off"
           spellcheck={false}
           width="short"
         />
         <SelectField
-          {...schemaField(CreateMunicipalityBody, "state")}
-          id={id("state")}
+          {...field("state")}
           label={t.stateLabel}
-          value={value("state")}
-          error={error("state")}
           choices={[
             { value: "", label: t.stateChoose },
             ...FEDERAL_STATES.map((state) => ({
@@ -134,42 +104,30 @@ export function CreateMunicipalityPage(
           ]}
         />
         <TextField
-          {...schemaField(CreateMunicipalityBody, "regionalKey")}
-          id={id("regionalKey")}
+          {...field("regionalKey")}
           label={t.regionalKeyLabel}
           hint={t.regionalKeyHint}
-          value={value("regionalKey")}
-          error={error("regionalKey")}
           inputmode="numeric"
           autocomplete="off"
           spellcheck={false}
           width="short"
         />
         <TextField
-          {...schemaField(CreateMunicipalityBody, "website")}
-          id={id("website")}
+          {...field("website")}
           label={t.websiteLabel}
-          value={value("website")}
-          error={error("website")}
           autocomplete="off"
           spellcheck={false}
         />
         <TextField
-          {...schemaField(CreateMunicipalityBody, "contactEmail")}
-          id={id("contactEmail")}
+          {...field("contactEmail")}
           type="email"
           label={t.contactEmailLabel}
-          value={value("contactEmail")}
-          error={error("contactEmail")}
           autocomplete="off"
           spellcheck={false}
         />
         <RadioGroup
-          {...schemaField(CreateMunicipalityBody, "template")}
-          id={id("template")}
+          {...field("template")}
           label={t.templateLabel}
-          value={value("template")}
-          error={error("template")}
           choices={[
             { value: "", label: t.templateEmpty },
             ...props.templates.map((template) => ({
@@ -211,7 +169,7 @@ export function MunicipalityPage(
   const { view, municipality, notice, failed } = props;
   const t = view.t.operations;
   const slug = municipality.slug;
-  const form = "einladung";
+  const field = schemaFields(InviteAdministratorBody, failed, "einladung");
   return (
     <PageLayout
       view={view}
@@ -223,7 +181,7 @@ export function MunicipalityPage(
         { label: municipality.name },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       {notice === undefined ? (
         ""
       ) : notice.kind === "text" ? (
@@ -308,29 +266,20 @@ export function MunicipalityPage(
           >
             <CsrfField token={props.csrfToken} />
             <TextField
-              {...schemaField(InviteAdministratorBody, "email")}
-              id={`${form}-email`}
+              {...field("email")}
               type="email"
               label={t.inviteEmail}
-              value={failed?.values.email ?? ""}
-              error={failed?.errors.email}
               autocomplete="off"
               spellcheck={false}
             />
             <TextField
-              {...schemaField(InviteAdministratorBody, "name")}
-              id={`${form}-name`}
+              {...field("name")}
               label={t.inviteName}
-              value={failed?.values.name ?? ""}
-              error={failed?.errors.name}
               autocomplete="off"
             />
             <RadioGroup
-              {...schemaField(InviteAdministratorBody, "role")}
-              id={`${form}-role`}
+              {...field("role", "admin")}
               label={t.inviteRole}
-              value={failed?.values.role ?? "admin"}
-              error={failed?.errors.role}
               choices={(["admin", "editor", "committee"] as const).map(
                 (role) => ({
                   value: role,
@@ -392,6 +341,7 @@ export function MunicipalityStatePage(
   const action = isActive
     ? operationsPaths.reactivate(municipality.slug)
     : operationsPaths.deactivate(municipality.slug);
+  const field = schemaFields(MunicipalityStateBody, failed, "status");
   return (
     <PageLayout
       view={view}
@@ -407,7 +357,7 @@ export function MunicipalityStatePage(
         { label: isActive ? t.reactivateLink : t.deactivateLink },
       ]}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={t.problemTitle} failed={failed} />
       <h1 class="app-heading-xl" safe>
         {title}
       </h1>
@@ -416,14 +366,7 @@ export function MunicipalityStatePage(
       </p>
       <form method="post" action={view.link(action)} novalidate>
         <CsrfField token={props.csrfToken} />
-        <TextArea
-          {...schemaField(MunicipalityStateBody, "grund")}
-          id="status-grund"
-          label={t.reasonLabel}
-          value={failed?.values.grund ?? ""}
-          error={failed?.errors.grund}
-          rows={3}
-        />
+        <TextArea {...field("grund")} label={t.reasonLabel} rows={3} />
         <button
           type="submit"
           class={["app-button", !isActive && "app-button--warning"]}

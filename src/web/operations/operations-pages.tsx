@@ -3,7 +3,7 @@
  * state, searchable and paginated, and the installation's audit log. Plain GET forms
  * and links: everything works without JavaScript.
  */
-import { TableHead } from "../components/table-head/table-head.js";
+import { RecordTable } from "../components/table-head/table-head.js";
 import { LanguageField } from "../components/form/csrf-field.js";
 import type {
   InstanceAuditLogPage,
@@ -169,50 +169,45 @@ export function OperationsHomePage(
           {t.noMunicipalities}
         </p>
       ) : (
-        <table class="app-data-table">
-          <caption class="app-visually-hidden" safe>
-            {t.caption}
-          </caption>
-          <TableHead
-            columns={[
-              t.municipality,
-              t.status,
-              t.state,
-              t.programme,
-              t.catalogueSize,
-              t.editions,
-              t.lastReport,
-              t.users,
-            ]}
-          />
-          <tbody>
-            {overview.items.map((item) => (
-              <tr>
-                <th scope="row">
-                  <a
-                    class="app-link"
-                    href={view.link(operationsPaths.municipality(item.slug))}
-                    safe
-                  >
-                    {item.name}
-                  </a>{" "}
-                  <span class="app-hint" safe>
-                    ({item.slug})
-                  </span>
-                </th>
-                <td safe>{item.isActive ? t.active : t.deactivated}</td>
-                <td safe>{item.state ?? t.none}</td>
-                <td safe>{item.programmeTitle ?? t.noProgramme}</td>
-                <td safe>{`${item.projectCount} / ${item.measureCount}`}</td>
-                <td safe>
-                  {t.editionsValue(item.editionCount, item.lastEditionOn)}
-                </td>
-                <td safe>{day(item.lastReportAt) ?? t.none}</td>
-                <td safe>{String(item.userCount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          caption={t.caption}
+          columns={[
+            t.municipality,
+            t.status,
+            t.state,
+            t.programme,
+            t.catalogueSize,
+            t.editions,
+            t.lastReport,
+            t.users,
+          ]}
+        >
+          {overview.items.map((item) => (
+            <tr>
+              <th scope="row">
+                <a
+                  class="app-link"
+                  href={view.link(operationsPaths.municipality(item.slug))}
+                  safe
+                >
+                  {item.name}
+                </a>{" "}
+                <span class="app-hint" safe>
+                  ({item.slug})
+                </span>
+              </th>
+              <td safe>{item.isActive ? t.active : t.deactivated}</td>
+              <td safe>{item.state ?? t.none}</td>
+              <td safe>{item.programmeTitle ?? t.noProgramme}</td>
+              <td safe>{`${item.projectCount} / ${item.measureCount}`}</td>
+              <td safe>
+                {t.editionsValue(item.editionCount, item.lastEditionOn)}
+              </td>
+              <td safe>{day(item.lastReportAt) ?? t.none}</td>
+              <td safe>{String(item.userCount)}</td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
       <Pagination
         view={view}
@@ -272,35 +267,30 @@ export function OperationsAuditLogPage(
           {t.noEvents}
         </p>
       ) : (
-        <table class="app-data-table">
-          <caption class="app-visually-hidden" safe>
-            {t.auditLogCaption}
-          </caption>
-          <TableHead
-            columns={[
-              t.at,
-              t.municipality,
-              t.actor,
-              t.action,
-              t.entity,
-              t.address,
-            ]}
-          />
-          <tbody>
-            {log.items.map((event) => (
-              <tr>
-                <td safe>{moment(event.at)}</td>
-                <td safe>{event.municipalitySlug ?? t.instance}</td>
-                <td safe>{event.actorLabel}</td>
-                <td>
-                  <code safe>{event.action}</code>
-                </td>
-                <td safe>{event.entityLabel ?? event.entityType}</td>
-                <td safe>{event.ip ?? t.none}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          caption={t.auditLogCaption}
+          columns={[
+            t.at,
+            t.municipality,
+            t.actor,
+            t.action,
+            t.entity,
+            t.address,
+          ]}
+        >
+          {log.items.map((event) => (
+            <tr>
+              <td safe>{moment(event.at)}</td>
+              <td safe>{event.municipalitySlug ?? t.instance}</td>
+              <td safe>{event.actorLabel}</td>
+              <td>
+                <code safe>{event.action}</code>
+              </td>
+              <td safe>{event.entityLabel ?? event.entityType}</td>
+              <td safe>{event.ip ?? t.none}</td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
       <Pagination
         view={view}

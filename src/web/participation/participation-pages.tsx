@@ -22,7 +22,7 @@ import {
   PARTICIPATION_MODES,
   type PublicItem,
 } from "../../domain/participation/participation.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import {
   Checkbox,
   type Choice,
@@ -34,9 +34,11 @@ import {
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
+import { schemaFields } from "../components/form/schema-fields.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { paths } from "../portal/paths.js";
@@ -74,21 +76,6 @@ function orgUnitChoices(
     value: unit.code,
     label: unit.name,
   }));
-}
-
-function Problems(props: {
-  view: ViewContext;
-  failed?: FailedForm | undefined;
-}): JSX.Element {
-  return props.failed === undefined ? (
-    ""
-  ) : (
-    <ErrorSummary
-      title={props.view.t.identity.problemTitle}
-      links={props.failed.summary}
-      messages={props.failed.messages}
-    />
-  );
 }
 
 function projectTitle(catalogue: Catalogue, slug: string): string {
@@ -136,100 +123,63 @@ export function ItemDetails(props: {
   return (
     <>
       <dl class="app-summary-list">
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.statusColumn}
-          </dt>
-          <dd class="app-summary-list__value">
-            <strong class="app-tag" data-status={item.status} safe>
-              {t.status[item.status]}
-            </strong>
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.kindColumn}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {t.kind[item.kind]}
-          </dd>
-        </div>
-        <div class="app-summary-list__row">
-          <dt class="app-summary-list__key" safe>
-            {t.submittedOn}
-          </dt>
-          <dd class="app-summary-list__value" safe>
-            {when(view, item.createdAt)}
-          </dd>
-        </div>
+        <DetailRow label={t.statusColumn}>
+          <strong class="app-tag" data-status={item.status} safe>
+            {t.status[item.status]}
+          </strong>
+        </DetailRow>
+        <DetailRow label={t.kindColumn} text={t.kind[item.kind]} />
+        <DetailRow label={t.submittedOn} text={when(view, item.createdAt)} />
         {item.projectSlug === null ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.concernsProject}
-            </dt>
-            <dd class="app-summary-list__value">
-              <a
-                class="app-link"
-                href={view.link(paths.project(slug, item.projectSlug))}
-                lang={view.contentLang}
-                safe
-              >
-                {projectTitle(catalogue, item.projectSlug)}
-              </a>
-            </dd>
-          </div>
+          <DetailRow label={t.concernsProject}>
+            <a
+              class="app-link"
+              href={view.link(paths.project(slug, item.projectSlug))}
+              lang={view.contentLang}
+              safe
+            >
+              {projectTitle(catalogue, item.projectSlug)}
+            </a>
+          </DetailRow>
         )}
         {item.decisionNote === null ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.reason}
-            </dt>
-            <dd class="app-summary-list__value" lang={view.contentLang} safe>
-              {item.decisionNote}
-            </dd>
-          </div>
+          <DetailRow
+            label={t.reason}
+            text={item.decisionNote}
+            lang={view.contentLang}
+          />
         )}
         {taken.length === 0 ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.takenUpIn}
-            </dt>
-            <dd class="app-summary-list__value">
-              {taken.map((each, index) => (
-                <>
-                  {index === 0 ? "" : "; "}
-                  {each}
-                </>
-              ))}
-            </dd>
-          </div>
+          <DetailRow label={t.takenUpIn}>
+            {taken.map((each, index) => (
+              <>
+                {index === 0 ? "" : "; "}
+                {each}
+              </>
+            ))}
+          </DetailRow>
         )}
         {props.mergedInto === null || props.mergedInto === undefined ? (
           ""
         ) : (
-          <div class="app-summary-list__row">
-            <dt class="app-summary-list__key" safe>
-              {t.mergedWith}
-            </dt>
-            <dd class="app-summary-list__value">
-              <a
-                class="app-link"
-                href={view.link(
-                  participationPaths.item(slug, props.mergedInto.id),
-                )}
-                lang={view.contentLang}
-                safe
-              >
-                {props.mergedInto.title ?? t.withdrawnTitle}
-              </a>
-            </dd>
-          </div>
+          <DetailRow label={t.mergedWith}>
+            <a
+              class="app-link"
+              href={view.link(
+                participationPaths.item(slug, props.mergedInto.id),
+              )}
+              lang={view.contentLang}
+              safe
+            >
+              {props.mergedInto.title ?? t.withdrawnTitle}
+            </a>
+          </DetailRow>
         )}
       </dl>
       {item.body === null ? (
@@ -398,8 +348,9 @@ export function SubmissionPage(props: {
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
   const isBarrier = props.kind === "barrier";
-  const value = (field: string, fallback = ""): string =>
-    failed?.values[field] ?? fallback;
+  const field = schemaFields(isBarrier ? BarrierBody : SubmissionBody, failed);
+  // Kind and project belong to the general form only.
+  const generalField = schemaFields(SubmissionBody, failed);
   return (
     <PortalFrame
       view={view}
@@ -415,7 +366,7 @@ export function SubmissionPage(props: {
             }
       }
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
       {props.limitMessage === undefined ? (
         ""
       ) : (
@@ -450,48 +401,28 @@ export function SubmissionPage(props: {
           ""
         ) : (
           <RadioGroup
-            id="art"
-            name="art"
+            {...generalField("art", "idea")}
             label={t.fieldKind}
-            value={value("art", "idea")}
             choices={(["idea", "feedback"] as const).map((kind) => ({
               value: kind,
               label: t.kind[kind],
             }))}
-            error={failed?.errors.art}
             inline
           />
         )}
-        <TextField
-          id="titel"
-          name="titel"
-          label={t.fieldTitle}
-          value={value("titel")}
-          error={failed?.errors.titel}
-          maxlength={
-            (isBarrier ? BarrierBody : SubmissionBody).properties.titel
-              .maxLength
-          }
-        />
+        <TextField {...field("titel")} label={t.fieldTitle} />
         <TextArea
-          id="text"
-          name="text"
+          {...field("text")}
           label={t.fieldText}
           hint={t.fieldTextHint(BODY_MIN, BODY_MAX)}
-          value={value("text")}
-          error={failed?.errors.text}
           rows={8}
-          maxlength={BODY_MAX}
         />
         {isBarrier ? (
           ""
         ) : (
           <SelectField
-            id="projekt"
-            name="projekt"
+            {...generalField("projekt", props.preselectedProject)}
             label={t.fieldProject}
-            value={value("projekt", props.preselectedProject ?? "")}
-            error={failed?.errors.projekt}
             choices={contentChoices(
               view,
               t.noProject,
@@ -503,16 +434,12 @@ export function SubmissionPage(props: {
           />
         )}
         <TextField
-          id="email"
-          name="email"
+          {...field("email")}
           type="email"
           label={t.fieldEmail}
           hint={t.fieldEmailHint}
           autocomplete="email"
           spellcheck={false}
-          value={value("email")}
-          error={failed?.errors.email}
-          maxlength={SubmissionBody.properties.email.maxLength}
         />
         <HoneypotField label={t.honeypot} />
         <h2 class="app-heading-m" safe>
@@ -757,8 +684,7 @@ export function ModerationPage(props: {
   const t = view.t.participation;
   const slug = catalogue.municipality.slug;
   const item = entry.item;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(ModerationBody, failed);
   const title = `${t.moderationTitle}: ${item.title ?? t.withdrawnTitle}`;
   return (
     <PageLayout
@@ -767,7 +693,7 @@ export function ModerationPage(props: {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <Problems view={view} failed={failed} />
+      <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
       {props.notice === undefined ? (
         ""
       ) : (
@@ -815,31 +741,17 @@ export function ModerationPage(props: {
             }
           />
           <SelectField
-            id="status"
-            name="status"
+            {...field("status", item.status)}
             label={t.statusColumn}
-            value={value("status", item.status)}
-            error={failed?.errors.status}
             choices={[
               item.status,
               ...DECISION_STATUSES.filter((s) => s !== item.status),
             ].map((status) => ({ value: status, label: t.status[status] }))}
           />
-          <TextArea
-            id="begruendung"
-            name="begruendung"
-            label={t.reason}
-            value={value("begruendung", "")}
-            error={failed?.errors.begruendung}
-            rows={3}
-            maxlength={ModerationBody.properties.begruendung.maxLength}
-          />
+          <TextArea {...field("begruendung")} label={t.reason} rows={3} />
           <SelectField
-            id="projekt"
-            name="projekt"
+            {...field("projekt", item.link.projectSlug ?? "")}
             label={t.linkProject}
-            value={value("projekt", item.link.projectSlug ?? "")}
-            error={failed?.errors.projekt}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -850,14 +762,11 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="massnahme"
-            name="massnahme"
-            label={t.linkMeasure}
-            value={value(
+            {...field(
               "massnahme",
               item.link.measureId === null ? "" : String(item.link.measureId),
             )}
-            error={failed?.errors.massnahme}
+            label={t.linkMeasure}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -870,16 +779,13 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="fortschreibung"
-            name="fortschreibung"
-            label={t.linkEdition}
-            value={value(
+            {...field(
               "fortschreibung",
               item.link.editionNumber === null
                 ? ""
                 : String(item.link.editionNumber),
             )}
-            error={failed?.errors.fortschreibung}
+            label={t.linkEdition}
             choices={[
               { value: "", label: t.noChoice },
               ...props.editions.map((n) => ({
@@ -889,14 +795,11 @@ export function ModerationPage(props: {
             ]}
           />
           <SelectField
-            id="zusammengefuehrt"
-            name="zusammengefuehrt"
-            label={t.mergedIntoLabel}
-            value={value(
+            {...field(
               "zusammengefuehrt",
               item.mergedIntoId === null ? "" : String(item.mergedIntoId),
             )}
-            error={failed?.errors.zusammengefuehrt}
+            label={t.mergedIntoLabel}
             choices={contentChoices(
               view,
               t.noChoice,
@@ -907,11 +810,8 @@ export function ModerationPage(props: {
             )}
           />
           <SelectField
-            id="organisationseinheit"
-            name="organisationseinheit"
+            {...field("organisationseinheit", entry.orgUnitCode ?? "")}
             label={t.assignedTo}
-            value={value("organisationseinheit", entry.orgUnitCode ?? "")}
-            error={failed?.errors.organisationseinheit}
             choices={contentChoices(view, t.nobody, orgUnitChoices(catalogue))}
           />
           <button class="app-button" type="submit" safe>
@@ -937,8 +837,7 @@ export function SettingsPage(props: {
 }): JSX.Element {
   const { view, settings, failed } = props;
   const t = view.t.participation;
-  const value = (field: string, stored: string): string =>
-    failed?.values[field] ?? stored;
+  const field = schemaFields(ParticipationSettingsBody, failed);
   return (
     <StaffFormPage
       view={view}
@@ -957,39 +856,24 @@ export function SettingsPage(props: {
         <CsrfField token={props.csrfToken} />
         <LanguageField lang={view.lang} />
         <RadioGroup
-          id="modus"
-          name="modus"
+          {...field("modus", settings.mode)}
           label={t.settingsMode}
-          value={value("modus", settings.mode)}
-          error={failed?.errors.modus}
           choices={PARTICIPATION_MODES.map((mode) => ({
             value: mode,
             label: t.mode[mode],
           }))}
         />
         <TextField
-          id="ueberfaellig"
-          name="ueberfaellig"
+          {...field("ueberfaellig", String(settings.overdueDays))}
           label={t.settingsOverdue}
-          value={value("ueberfaellig", String(settings.overdueDays))}
-          error={failed?.errors.ueberfaellig}
           inputmode="numeric"
           width="short"
-          maxlength={
-            ParticipationSettingsBody.properties.ueberfaellig.maxLength
-          }
         />
         <TextField
-          id="aufbewahrung"
-          name="aufbewahrung"
+          {...field("aufbewahrung", String(settings.retentionDays))}
           label={t.settingsRetention}
-          value={value("aufbewahrung", String(settings.retentionDays))}
-          error={failed?.errors.aufbewahrung}
           inputmode="numeric"
           width="short"
-          maxlength={
-            ParticipationSettingsBody.properties.aufbewahrung.maxLength
-          }
         />
         <button class="app-button" type="submit" safe>
           {t.save}

@@ -35,7 +35,12 @@ import { canReadAudit } from "../../app/policies/audit.policy.js";
 import { AppError, isAppError } from "../../errors.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { editorChrome, viewOf } from "../editor/editor-view.js";
-import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
+import {
+  idOf,
+  MunicipalityParams,
+  municipalityParamsWith,
+  municipalitySlugParam,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendNoStore } from "../http/cache.js";
@@ -71,7 +76,6 @@ export interface ParticipationRoutesOptions {
   readonly mail: MailDelivery | null;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ItemParams = municipalityParamsWith({
   id: Type.String({ maxLength: 12 }),
 });
@@ -102,14 +106,11 @@ const SavedQuery = Type.Object({
   gespeichert: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
-function requireSlug(slug: string): string {
-  if (!SLUG.test(slug)) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-  return slug;
-}
-
+/** An item's id from the URL; anything that cannot be one is the item's 404. */
 function itemId(text: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(text)) throw new AppError("ERR_ITEM_NOT_FOUND");
-  return Number(text);
+  const id = idOf(text);
+  if (id === null) throw new AppError("ERR_ITEM_NOT_FOUND");
+  return id;
 }
 
 /** Registers the pages of participation. */
@@ -125,7 +126,7 @@ export async function participationRoutes(
     "/:slug/ideen",
     pageRoute("public", MunicipalityParams, LangQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const [{ catalogue }, { items }, settings] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
         listPublicItems(ctx, slug),
@@ -153,7 +154,7 @@ export async function participationRoutes(
     "/:slug/ideen/:id",
     pageRoute("public", ItemParams, LangQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const id = itemId(request.params.id);
       const [{ catalogue }, { item, mergedInto }] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
@@ -173,20 +174,24 @@ export async function participationRoutes(
     },
   );
 
+  /** One of the submission forms: empty, again after a failure, or refused by the rate limit. */
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     kind: "general" | "barrier",
-    status: number,
-    failed?: FailedForm,
-    limitMessage?: string,
-    preselectedProject?: string,
+    shown: {
+      readonly status: number;
+      readonly failed?: FailedForm | undefined;
+      readonly limitMessage?: string | undefined;
+      readonly preselectedProject?: string | undefined;
+    },
   ): Promise<FastifyReply> {
     const form = await getSubmissionForm(ctx, request.principal, slug, kind);
+    const { failed, limitMessage, preselectedProject } = shown;
     return sendNoStore(
       reply,
-      status,
+      shown.status,
       <SubmissionPage
         view={viewOf(request)}
         catalogue={form.catalogue}
@@ -230,16 +235,18 @@ export async function participationRoutes(
         context.reply,
         context.params.slug,
         kind,
-        429,
         {
-          form: context.form,
-          values: context.fields,
-          lists: context.lists,
-          errors: {},
-          summary: [],
-          messages: [],
+          status: 429,
+          failed: {
+            form: context.form,
+            values: context.fields,
+            lists: context.lists,
+            errors: {},
+            summary: [],
+            messages: [],
+          },
+          limitMessage: error.localisedMessage(context.view.lang),
         },
-        error.localisedMessage(context.view.lang),
       );
     };
 
@@ -261,7 +268,7 @@ export async function participationRoutes(
       mail,
       request.principal,
       {
-        municipality: requireSlug(params.slug),
+        municipality: municipalitySlugParam(params.slug),
         ...item,
         title: input.titel,
         body: input.text,
@@ -285,15 +292,7 @@ export async function participationRoutes(
     render: (
       { request, reply, params }: FormContext<{ slug: string }>,
       failure: FormFailure,
-    ) =>
-      renderForm(
-        request,
-        reply,
-        params.slug,
-        kind,
-        failure.status,
-        failure.failed,
-      ),
+    ) => renderForm(request, reply, params.slug, kind, failure),
     answer: limitAnswer(kind),
     idOf: (field: string) => field,
     labelOf: (field: string, context: FormContext<unknown>) =>
@@ -307,12 +306,12 @@ export async function participationRoutes(
       renderForm(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         "general",
-        200,
-        undefined,
-        undefined,
-        request.query.projekt,
+        {
+          status: 200,
+          preselectedProject: request.query.projekt,
+        },
       ),
   );
 
@@ -340,9 +339,11 @@ export async function participationRoutes(
       renderForm(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         "barrier",
-        200,
+        {
+          status: 200,
+        },
       ),
   );
 
@@ -363,7 +364,7 @@ export async function participationRoutes(
     "/:slug/ideen/zurueckziehen/:token",
     pageRoute("public", TokenParams, SubmitterQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const [{ catalogue }, { item }] = await Promise.all([
         getPublishedCatalogue(ctx, slug),
         getItemForSubmitter(ctx, {
@@ -399,7 +400,7 @@ export async function participationRoutes(
       form: "zurueckziehen",
       run: async (_input, { params, view }) => {
         await withdrawItem(ctx, {
-          municipality: requireSlug(params.slug),
+          municipality: municipalitySlugParam(params.slug),
           token: params.token,
         });
         return view.link(
@@ -430,7 +431,7 @@ export async function participationRoutes(
       url,
       pageRoute("public", TokenParams, LangQuery),
       async (request, reply) => {
-        const slug = requireSlug(request.params.slug);
+        const slug = municipalitySlugParam(request.params.slug);
         const view = viewOf(request);
         await act(slug, request.params.token, view);
         const { catalogue } = await getPublishedCatalogue(ctx, slug);
@@ -497,7 +498,7 @@ export async function participationRoutes(
     "/:slug/verwaltung/beteiligung",
     pageRoute("staff", MunicipalityParams, QueueQuery),
     async (request, reply) => {
-      const slug = requireSlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const { query } = request;
       const filter = {
         kind: query.art ?? "",
@@ -537,16 +538,18 @@ export async function participationRoutes(
     reply: FastifyReply,
     slug: string,
     id: number,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
+    shown: {
+      readonly status: number;
+      readonly notice?: string | undefined;
+      readonly failed?: FailedForm | undefined;
+    },
   ): Promise<FastifyReply> {
     const data = await getItemForModeration(ctx, request.principal, slug, id, {
       ip: request.ip,
     });
     return sendNoStore(
       reply,
-      status,
+      shown.status,
       <ModerationPage
         view={viewOf(request)}
         requestUrl={request.url}
@@ -557,8 +560,8 @@ export async function participationRoutes(
         others={data.others}
         canModerate={data.canModerate}
         csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
+        notice={shown.notice}
+        failed={shown.failed}
       />,
     );
   }
@@ -571,12 +574,15 @@ export async function participationRoutes(
       return renderModeration(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         itemId(request.params.id),
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.participation.saved
-          : undefined,
+        {
+          status: 200,
+          notice:
+            request.query.gespeichert === "ja"
+              ? view.t.participation.saved
+              : undefined,
+        },
       );
     },
   );
@@ -589,7 +595,7 @@ export async function participationRoutes(
       body: ModerationBody,
       form: "entscheidung",
       run: async (input, { request, params, view }) => {
-        const slug = requireSlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const id = itemId(params.id);
         await moderateItem(
           ctx,
@@ -620,9 +626,7 @@ export async function participationRoutes(
           reply,
           params.slug,
           itemId(params.id),
-          failure.status,
-          undefined,
-          failure.failed,
+          failure,
         ),
       idOf: (field) => field,
       labelOf: (field, { view }) => {
@@ -660,7 +664,7 @@ export async function participationRoutes(
       return renderSettings(
         request,
         reply,
-        requireSlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         200,
         request.query.gespeichert === "ja"
           ? view.t.participation.settingsSaved
@@ -683,7 +687,7 @@ export async function participationRoutes(
       body: ParticipationSettingsBody,
       form: "beteiligung",
       run: async (input, { request, params, view }) => {
-        const slug = requireSlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const whole = (text: string): number =>
           /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
         await runUseCase(ctx, request, changeParticipationSettings, {
