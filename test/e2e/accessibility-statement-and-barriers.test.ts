@@ -1,6 +1,6 @@
 /**
  * The accessibility statement and the barriers an outside review found, in a real browser
- * with JavaScript and without (axe on every page on the way):
+ * (axe on every page on the way):
  *  - an administrator fills in the statement; a mistyped address comes back with a title
  *    that starts with "Fehler:"; the public statement (German, English, JSON) shows it, and
  *    every page's footer links to it and to the barrier report;
@@ -9,6 +9,11 @@
  *    "Abbrechen" keeps it, only "Ja, endgültig löschen" deletes it (3.3.4);
  *  - the report and key-figure pages do not scroll sideways at 320 px (1.4.10), and the
  *    scroll box of the OZG table takes keyboard focus (2.1.1).
+ *
+ * Filling in the statement and the deletions are form journeys the script does not change:
+ * they run once, without JavaScript. The status that arrow keys must not save, the reflow
+ * and the OZG table's focus are checked with JavaScript and without
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +29,7 @@ import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -47,21 +53,111 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
+/** Signs a new administrator, or a new editor of 10.1, in through the pages. */
+async function signIn(
+  role: "admin" | "editor",
+  javaScriptEnabled: boolean,
+): Promise<Page> {
+  const user = await createTestUser(rig.ctx, {
+    role,
+    orgUnitCodes: role === "editor" ? ["10.1"] : [],
+  });
+  const page = await rig.newPage(javaScriptEnabled);
+  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
+  return page;
+}
+
 describe.each(JAVASCRIPT_MODES)(
   "accessibility statement and barriers $mode",
   ({ javaScriptEnabled }) => {
-    async function signIn(role: "admin" | "editor"): Promise<Page> {
-      const user = await createTestUser(rig.ctx, {
-        role,
-        orgUnitCodes: role === "editor" ? ["10.1"] : [],
-      });
-      const page = await rig.newPage(javaScriptEnabled);
-      await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
-      return page;
-    }
+    it("saves a measure's status only when confirmed, however the arrow keys move it", async () => {
+      const page = await signIn("editor", javaScriptEnabled);
+      try {
+        const { entry } = await getProject(
+          rig.ctx,
+          "kleve",
+          "e-rechnungsworkflow",
+        );
+        const measure = entry.project.measures[0]!;
+        await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
+        const form = page.locator(`#massnahme-${measure.id}`);
+        const status = form.getByRole("combobox", { name: "Status" });
+        expect(
+          await page
+            .locator(
+              `#${(await status.getAttribute("aria-describedby"))!.split(" ")[0]!}`,
+            )
+            .textContent(),
+        ).toBe(
+          "Ein anderer Status wird erst gespeichert, wenn Sie „Speichern“ wählen.",
+        );
+        const loads: string[] = [];
+        const onLoad = (frame: { url(): string }): void => {
+          loads.push(frame.url());
+        };
+        page.on("framenavigated", onLoad);
+        await status.focus();
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        const chosen = await status.inputValue();
+        await form.getByRole("button", { name: "Speichern" }).click();
+        await page.waitForURL(/gespeichert=/);
+        page.off("framenavigated", onLoad);
+        // One page load: the confirmed save, nothing on the way.
+        expect(loads).toHaveLength(1);
+        const after = await getProject(rig.ctx, "kleve", "e-rechnungsworkflow");
+        expect(
+          after.entry.project.measures.find((each) => each.id === measure.id)
+            ?.status,
+        ).toBe(chosen);
+        expect(after.entry.project.version).toBe(entry.project.version + 1);
+      } finally {
+        await page.close();
+      }
+    });
 
+    it.each([
+      "/kleve/berichte/2022-11-29",
+      "/kleve/kennzahlen",
+      "/kleve/barrierefreiheit",
+    ])("%s does not scroll sideways at 320 px", async (path) => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.setViewportSize({ width: 320, height: 640 });
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+        ).toBeLessThanOrEqual(320);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("lets keyboard users reach the OZG table's scroll box", async () => {
+      const page = await signIn("admin", javaScriptEnabled);
+      try {
+        await page.goto("/kleve/verwaltung/ozg");
+        const box = page.getByRole("region", {
+          name: /^OZG-Leistungen, gültig am/,
+        });
+        expect(await box.getAttribute("tabindex")).toBe("0");
+        await box.focus();
+        expect(
+          await box.evaluate((element) => element === document.activeElement),
+        ).toBe(true);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
+
+describe.each(FORM_JOURNEY_MODES)(
+  "accessibility statement and barriers $mode",
+  ({ javaScriptEnabled }) => {
     it("lets an administrator fill in the statement, which the portal then shows in German, English and JSON", async () => {
-      const page = await signIn("admin");
+      const page = await signIn("admin", javaScriptEnabled);
       try {
         await page
           .getByRole("navigation", { name: "Hauptnavigation" })
@@ -179,54 +275,8 @@ describe.each(JAVASCRIPT_MODES)(
       }
     }, 120_000);
 
-    it("saves a measure's status only when confirmed, however the arrow keys move it", async () => {
-      const page = await signIn("editor");
-      try {
-        const { entry } = await getProject(
-          rig.ctx,
-          "kleve",
-          "e-rechnungsworkflow",
-        );
-        const measure = entry.project.measures[0]!;
-        await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
-        const form = page.locator(`#massnahme-${measure.id}`);
-        const status = form.getByRole("combobox", { name: "Status" });
-        expect(
-          await page
-            .locator(
-              `#${(await status.getAttribute("aria-describedby"))!.split(" ")[0]!}`,
-            )
-            .textContent(),
-        ).toBe(
-          "Ein anderer Status wird erst gespeichert, wenn Sie „Speichern“ wählen.",
-        );
-        const loads: string[] = [];
-        const onLoad = (frame: { url(): string }): void => {
-          loads.push(frame.url());
-        };
-        page.on("framenavigated", onLoad);
-        await status.focus();
-        await page.keyboard.press("ArrowDown");
-        await page.keyboard.press("ArrowDown");
-        const chosen = await status.inputValue();
-        await form.getByRole("button", { name: "Speichern" }).click();
-        await page.waitForURL(/gespeichert=/);
-        page.off("framenavigated", onLoad);
-        // One page load: the confirmed save, nothing on the way.
-        expect(loads).toHaveLength(1);
-        const after = await getProject(rig.ctx, "kleve", "e-rechnungsworkflow");
-        expect(
-          after.entry.project.measures.find((each) => each.id === measure.id)
-            ?.status,
-        ).toBe(chosen);
-        expect(after.entry.project.version).toBe(entry.project.version + 1);
-      } finally {
-        await page.close();
-      }
-    });
-
     it("asks before a measure is deleted, and keeps it when the person cancels", async () => {
-      const page = await signIn("editor");
+      const page = await signIn("editor", javaScriptEnabled);
       try {
         await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
         const { entry } = await getProject(
@@ -295,7 +345,7 @@ describe.each(JAVASCRIPT_MODES)(
     it("asks before a phase is deleted, keeps it when the person cancels, and deletes it only when confirmed", async () => {
       const project = await projectWith((each) => each.phases.length > 0);
       const phase = project.phases.at(-1)!;
-      const page = await signIn("admin");
+      const page = await signIn("admin", javaScriptEnabled);
       try {
         const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
         await page.goto(projectPath);
@@ -337,7 +387,7 @@ describe.each(JAVASCRIPT_MODES)(
       const other = listProjects(await getCatalogue(rig.ctx, "kleve")).find(
         (entry) => entry.project.slug === dependsOn,
       )!.project;
-      const page = await signIn("admin");
+      const page = await signIn("admin", javaScriptEnabled);
       try {
         const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
         await page.goto(projectPath);
@@ -363,41 +413,6 @@ describe.each(JAVASCRIPT_MODES)(
         expect((await projectNow(project.slug)).dependsOn).not.toContain(
           dependsOn,
         );
-      } finally {
-        await page.close();
-      }
-    });
-
-    it.each([
-      "/kleve/berichte/2022-11-29",
-      "/kleve/kennzahlen",
-      "/kleve/barrierefreiheit",
-    ])("%s does not scroll sideways at 320 px", async (path) => {
-      const page = await rig.newPage(javaScriptEnabled);
-      try {
-        await page.setViewportSize({ width: 320, height: 640 });
-        const response = await page.goto(path);
-        expect(response?.status()).toBe(200);
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth),
-        ).toBeLessThanOrEqual(320);
-      } finally {
-        await page.close();
-      }
-    });
-
-    it("lets keyboard users reach the OZG table's scroll box", async () => {
-      const page = await signIn("admin");
-      try {
-        await page.goto("/kleve/verwaltung/ozg");
-        const box = page.getByRole("region", {
-          name: /^OZG-Leistungen, gültig am/,
-        });
-        expect(await box.getAttribute("tabindex")).toBe("0");
-        await box.focus();
-        expect(
-          await box.evaluate((element) => element === document.activeElement),
-        ).toBe(true);
       } finally {
         await page.close();
       }

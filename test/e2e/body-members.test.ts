@@ -1,10 +1,13 @@
 /**
- * A body's members in a real browser, with JavaScript and without: the administration
- * adds ten members through the members form, choosing each one's visibility explicitly
- * (five public, five internal); a member without a choice is refused with a German error
- * and not stored. The report page of the body's meeting and the API name the five public
- * members and none of the others. Axe (WCAG 2.1 AA) checks the form, its error summary and
- * the report page (docs/adr/0032).
+ * A body's members in a real browser: the administration adds ten members through the
+ * members form, choosing each one's visibility explicitly (five public, five internal);
+ * a member without a choice is refused with a German error and not stored. The report
+ * page of the body's meeting and the API name the five public members and none of the
+ * others. Axe (WCAG 2.1 AA) checks the form, its error summary and the report page
+ * (docs/adr/0032).
+ *
+ * The journey sends forms the script does not change, so it runs once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +16,7 @@ import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
-  JAVASCRIPT_MODES,
+  FORM_JOURNEY_MODES,
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
@@ -43,7 +46,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
-describe.each(JAVASCRIPT_MODES)(
+describe.each(FORM_JOURNEY_MODES)(
   "a body's members $mode",
   ({ javaScriptEnabled }) => {
     // Both modes add to the same body: each mode's names carry their own word.

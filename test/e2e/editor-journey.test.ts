@@ -1,10 +1,13 @@
 /**
- * The editor in a real browser, with JavaScript and without: a new editor of Abteilung
- * 10.1 signs in (password, then the TOTP code computed here), moves the end of a phase of
- * e-rechnungsworkflow from "2023" to "QII/2024" — first mistyped, then right — and finds
- * the change in the draft (the public page keeps the published edition) and in the
- * project's history. Axe (WCAG 2.1 AA)
- * checks every staff page on the way, including the page with the error summary.
+ * The editor in a real browser: a new editor of Abteilung 10.1 signs in (password, then
+ * the TOTP code computed here), moves the end of a phase of e-rechnungsworkflow from
+ * "2023" to "QII/2024" — first mistyped, then right — and finds the change in the draft
+ * (the public page keeps the published edition) and in the project's history. Axe (WCAG
+ * 2.1 AA) checks every staff page on the way, including the page with the error summary.
+ *
+ * The journey sends forms the script does not change, so it runs once, without
+ * JavaScript; the administrators' pages and the answer to a stale form are checked with
+ * JavaScript and without (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import type { Page } from "playwright-core";
 import {
@@ -22,6 +25,7 @@ import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -47,31 +51,31 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
-describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
-  beforeEach(async () => {
-    // Each mode starts from the catalogue as published: the phase ends in 2023.
-    const { catalogue, entry } = await getProject(
-      rig.ctx,
-      "kleve",
-      "e-rechnungsworkflow",
-    );
-    const phase = entry.project.phases[0]!;
-    await updatePhase(
-      rig.ctx,
-      buildPrincipal(catalogue.municipality.id, {
-        role: "admin",
-        orgUnitCodes: [],
-      }),
-      {
-        municipality: "kleve",
-        project: "e-rechnungsworkflow",
-        phaseId: phase.id,
-        expectedVersion: entry.project.version,
-        data: { label: "Einführung", start: "2021-Q4", end: "2023" },
-      },
-    );
-  });
+beforeEach(async () => {
+  // Each test starts from the catalogue as published: the phase ends in 2023.
+  const { catalogue, entry } = await getProject(
+    rig.ctx,
+    "kleve",
+    "e-rechnungsworkflow",
+  );
+  const phase = entry.project.phases[0]!;
+  await updatePhase(
+    rig.ctx,
+    buildPrincipal(catalogue.municipality.id, {
+      role: "admin",
+      orgUnitCodes: [],
+    }),
+    {
+      municipality: "kleve",
+      project: "e-rechnungsworkflow",
+      phaseId: phase.id,
+      expectedVersion: entry.project.version,
+      data: { label: "Einführung", start: "2021-Q4", end: "2023" },
+    },
+  );
+});
 
+describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
   /** Signs a new person in through the pages; returns the page, on the editor's start page. */
   async function signInThroughPages(
     role: "admin" | "editor",
@@ -155,116 +159,123 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       await page.close();
     }
   });
-
-  it("lets a new editor of 10.1 sign in, move a phase from 2023 to QII/2024 and see it in the draft and in the history", async () => {
-    const editor = await createTestUser(rig.ctx, {
-      role: "editor",
-      orgUnitCodes: ["10.1"],
-      name: `Neue Redaktion ${javaScriptEnabled ? "mit" : "ohne"} Skript`,
-    });
-    const page = await rig.newPage(javaScriptEnabled);
-    await page.context().clearCookies();
-    try {
-      await page.goto("/kleve/verwaltung/");
-      expect(new URL(page.url()).pathname).toBe("/anmelden");
-      await page.locator("#email").fill(editor.email);
-      await page.locator("#password").fill(editor.password);
-      await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-      // The enrolment used the code of this 30-second step, and a code works only once:
-      // the authenticator app shows the next one (the server accepts one step of drift).
-      await page
-        .locator("#code")
-        .fill(
-          totpCodeAt(
-            editor.totpSecret!,
-            new Date(rig.ctx.clock().getTime() + 30_000),
-          ),
-        );
-      await page.getByRole("button", { name: "Bestätigen" }).click();
-
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/verwaltung/");
-      await expect(
-        page.getByRole("heading", { level: 1 }).textContent(),
-      ).resolves.toBe("Verwaltung");
-      await expectAccessible(page);
-
-      await page
-        .getByRole("link", { name: "E-Rechnungsworkflow", exact: true })
-        .click();
-      await expect(
-        page.getByRole("heading", { level: 1 }).textContent(),
-      ).resolves.toBe("2.5 E-Rechnungsworkflow bearbeiten");
-      await expectAccessible(page);
-
-      const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
-      await phase.getByLabel("Ende", { exact: true }).fill("Sommer 2024");
-      await phase.getByRole("button", { name: "Phase speichern" }).click();
-      await page
-        .getByRole("heading", { name: "Es gibt ein Problem" })
-        .waitFor({ state: "visible" });
-      await expect(
-        page
-          .getByRole("group", { name: "Phase 1: Einführung" })
-          .getByLabel("Ende", { exact: true })
-          .inputValue(),
-      ).resolves.toBe("Sommer 2024");
-      await expectAccessible(page);
-
-      const again = page.getByRole("group", { name: "Phase 1: Einführung" });
-      await again.getByLabel("Ende", { exact: true }).fill("QII/2024");
-      await again.getByText("Grund der Änderung (optional)").click();
-      await again
-        .getByLabel("Grund der Änderung", { exact: true })
-        .fill("Verzögerung durch OZG-Aufwand");
-      await again.getByRole("button", { name: "Phase speichern" }).click();
-      await page
-        .getByText("Die Phase wurde gespeichert.")
-        .waitFor({ state: "visible" });
-      await expect(
-        page
-          .getByRole("group", { name: "Phase 1: Einführung" })
-          .getByLabel("Ende", { exact: true })
-          .inputValue(),
-      ).resolves.toBe("QII/2024");
-      await expectAccessible(page);
-
-      // The public page shows the latest edition until the next is published; the draft,
-      // for staff and committee, shows the change at once under /kleve/entwurf.
-      await page
-        .getByRole("link", { name: "Öffentliche Seite ansehen" })
-        .click();
-      await expect(
-        page.locator(".app-phase-list").textContent(),
-      ).resolves.toContain("QIV/2021–2023");
-      await page.goto("/kleve/entwurf/projekte/e-rechnungsworkflow");
-      await expect(
-        page.locator(".app-phase-list").textContent(),
-      ).resolves.toContain("QIV/2021–QII/2024");
-      await page
-        .getByRole("heading", { name: "Entwurf – nicht veröffentlicht" })
-        .waitFor({ state: "visible" });
-      await expectAccessible(page);
-
-      await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
-      await page.getByRole("link", { name: "Verlauf ansehen" }).click();
-      const history = (await page.locator("main").textContent()) ?? "";
-      expect(history).toContain(
-        "Phase geändert: 2.5 E-Rechnungsworkflow – Einführung",
-      );
-      expect(history).toContain("QII/2024");
-      expect(history).toContain("Verzögerung durch OZG-Aufwand");
-      expect(history).toContain(editor.name);
-      await expectAccessible(page);
-
-      await page.getByRole("link", { name: "Protokoll" }).click();
-      await expect(
-        page.getByRole("heading", { level: 1 }).textContent(),
-      ).resolves.toBe("Protokoll");
-      await expectAccessible(page);
-    } finally {
-      await page.close();
-    }
-  });
 });
+
+describe.each(FORM_JOURNEY_MODES)(
+  "the editor $mode",
+  ({ javaScriptEnabled }) => {
+    it("lets a new editor of 10.1 sign in, move a phase from 2023 to QII/2024 and see it in the draft and in the history", async () => {
+      const editor = await createTestUser(rig.ctx, {
+        role: "editor",
+        orgUnitCodes: ["10.1"],
+        name: `Neue Redaktion ${javaScriptEnabled ? "mit" : "ohne"} Skript`,
+      });
+      const page = await rig.newPage(javaScriptEnabled);
+      await page.context().clearCookies();
+      try {
+        await page.goto("/kleve/verwaltung/");
+        expect(new URL(page.url()).pathname).toBe("/anmelden");
+        await page.locator("#email").fill(editor.email);
+        await page.locator("#password").fill(editor.password);
+        await page
+          .getByRole("button", { name: "Anmelden", exact: true })
+          .click();
+        // The enrolment used the code of this 30-second step, and a code works only once:
+        // the authenticator app shows the next one (the server accepts one step of drift).
+        await page
+          .locator("#code")
+          .fill(
+            totpCodeAt(
+              editor.totpSecret!,
+              new Date(rig.ctx.clock().getTime() + 30_000),
+            ),
+          );
+        await page.getByRole("button", { name: "Bestätigen" }).click();
+
+        await expect
+          .poll(() => new URL(page.url()).pathname)
+          .toBe("/kleve/verwaltung/");
+        await expect(
+          page.getByRole("heading", { level: 1 }).textContent(),
+        ).resolves.toBe("Verwaltung");
+        await expectAccessible(page);
+
+        await page
+          .getByRole("link", { name: "E-Rechnungsworkflow", exact: true })
+          .click();
+        await expect(
+          page.getByRole("heading", { level: 1 }).textContent(),
+        ).resolves.toBe("2.5 E-Rechnungsworkflow bearbeiten");
+        await expectAccessible(page);
+
+        const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
+        await phase.getByLabel("Ende", { exact: true }).fill("Sommer 2024");
+        await phase.getByRole("button", { name: "Phase speichern" }).click();
+        await page
+          .getByRole("heading", { name: "Es gibt ein Problem" })
+          .waitFor({ state: "visible" });
+        await expect(
+          page
+            .getByRole("group", { name: "Phase 1: Einführung" })
+            .getByLabel("Ende", { exact: true })
+            .inputValue(),
+        ).resolves.toBe("Sommer 2024");
+        await expectAccessible(page);
+
+        const again = page.getByRole("group", { name: "Phase 1: Einführung" });
+        await again.getByLabel("Ende", { exact: true }).fill("QII/2024");
+        await again.getByText("Grund der Änderung (optional)").click();
+        await again
+          .getByLabel("Grund der Änderung", { exact: true })
+          .fill("Verzögerung durch OZG-Aufwand");
+        await again.getByRole("button", { name: "Phase speichern" }).click();
+        await page
+          .getByText("Die Phase wurde gespeichert.")
+          .waitFor({ state: "visible" });
+        await expect(
+          page
+            .getByRole("group", { name: "Phase 1: Einführung" })
+            .getByLabel("Ende", { exact: true })
+            .inputValue(),
+        ).resolves.toBe("QII/2024");
+        await expectAccessible(page);
+
+        // The public page shows the latest edition until the next is published; the draft,
+        // for staff and committee, shows the change at once under /kleve/entwurf.
+        await page
+          .getByRole("link", { name: "Öffentliche Seite ansehen" })
+          .click();
+        await expect(
+          page.locator(".app-phase-list").textContent(),
+        ).resolves.toContain("QIV/2021–2023");
+        await page.goto("/kleve/entwurf/projekte/e-rechnungsworkflow");
+        await expect(
+          page.locator(".app-phase-list").textContent(),
+        ).resolves.toContain("QIV/2021–QII/2024");
+        await page
+          .getByRole("heading", { name: "Entwurf – nicht veröffentlicht" })
+          .waitFor({ state: "visible" });
+        await expectAccessible(page);
+
+        await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
+        await page.getByRole("link", { name: "Verlauf ansehen" }).click();
+        const history = (await page.locator("main").textContent()) ?? "";
+        expect(history).toContain(
+          "Phase geändert: 2.5 E-Rechnungsworkflow – Einführung",
+        );
+        expect(history).toContain("QII/2024");
+        expect(history).toContain("Verzögerung durch OZG-Aufwand");
+        expect(history).toContain(editor.name);
+        await expectAccessible(page);
+
+        await page.getByRole("link", { name: "Protokoll" }).click();
+        await expect(
+          page.getByRole("heading", { level: 1 }).textContent(),
+        ).resolves.toBe("Protokoll");
+        await expectAccessible(page);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);

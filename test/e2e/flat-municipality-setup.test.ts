@@ -1,12 +1,15 @@
 /**
- * A new municipality sets itself up flat in a real browser, with JavaScript and without:
- * its administrator names the levels (Thema/Vorhaben/Schritt) and switches the top level
- * off, keeps its own org unit kinds, adds a unit, a topic, a project with a phase whose
- * end is not yet decided overlapping another phase, a step with its budget year, owner
- * and phase, and an advisory board. Its key figures are entered as people write them
- * ("2 von 3", "66,7 %", "mehr als 60", 111 = 23 + 88). After the first edition, the
- * portal and the edition's documents (DOCX, PDF, PPTX) speak in its level names and never
- * show a dummy top level. Axe (WCAG 2.1 AA) checks the pages on the way (docs/adr/0029, 0030, 0032).
+ * A new municipality sets itself up flat in a real browser: its administrator names the
+ * levels (Thema/Vorhaben/Schritt) and switches the top level off, keeps its own org
+ * unit kinds, adds a unit, a topic, a project with a phase whose end is not yet decided
+ * overlapping another phase, a step with its budget year, owner and phase, and an
+ * advisory board. Its key figures are entered as people write them ("2 von 3",
+ * "66,7 %", "mehr als 60", 111 = 23 + 88). After the first edition, the portal and the
+ * edition's documents (DOCX, PDF, PPTX) speak in its level names and never show a dummy
+ * top level. Axe (WCAG 2.1 AA) checks the pages on the way (docs/adr/0029, 0030, 0032).
+ *
+ * The journey sends forms the script does not change, so it runs once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,7 +32,7 @@ import { createMunicipality } from "../../src/app/municipalities/lifecycle.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
-  JAVASCRIPT_MODES,
+  FORM_JOURNEY_MODES,
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
@@ -67,7 +70,7 @@ function xmlText(xml: string): string {
     .replace(/&quot;/g, '"');
 }
 
-describe.each(JAVASCRIPT_MODES)(
+describe.each(FORM_JOURNEY_MODES)(
   "a flat municipality set up in the browser $mode",
   ({ javaScriptEnabled }) => {
     it("names its levels, builds topic, project, phases, step and advisory board, and shows them without a dummy level", async () => {

@@ -1,10 +1,13 @@
 /**
- * A new municipality from the browser, with JavaScript and without: an operator (created
- * as `fortschritt operator add` does) signs in with password and code, creates a
- * municipality from the Kleve template (after a wrong Regionalschlüssel is explained),
- * and invites its administrator; without mail the link is shown once. The administrator
- * opens the link, sets a password, sets up the second factor and lands on the first
- * steps of the new municipality. Axe (WCAG 2.1 AA) checks every page on the way.
+ * A new municipality from the browser: an operator (created as
+ * `fortschritt operator add` does) signs in with password and code, creates a municipality from the Kleve
+ * template (after a wrong Regionalschlüssel is explained), and invites its
+ * administrator; without mail the link is shown once. The administrator opens the link,
+ * sets a password, sets up the second factor and lands on the first steps of the new
+ * municipality. Axe (WCAG 2.1 AA) checks every page on the way.
+ *
+ * The journey sends forms the script does not change, so it runs once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
@@ -13,7 +16,7 @@ import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestOperator } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
-  JAVASCRIPT_MODES,
+  FORM_JOURNEY_MODES,
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
@@ -44,7 +47,7 @@ async function freshCode(userId: number, secret: string): Promise<string> {
   return totpCodeAt(secret, rig.ctx.clock());
 }
 
-describe.each(JAVASCRIPT_MODES)(
+describe.each(FORM_JOURNEY_MODES)(
   "a new municipality from the browser $mode",
   ({ javaScriptEnabled }) => {
     it("an operator creates a municipality from a template and invites its administrator, who reaches the first steps", async () => {

@@ -2,6 +2,9 @@
  * The open data pages in a real browser, with JavaScript and without: the list of
  * datasets, a data dictionary, the English page and an unknown dataset; and the
  * administrators' settings form, also with its error summary. Axe checks WCAG 2.1 AA.
+ * A citizen's way from the footer to a download takes links the script does not change,
+ * so it runs once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +12,7 @@ import { totpCodeAt } from "../../src/app/auth/totp.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -51,29 +55,6 @@ describe.each(JAVASCRIPT_MODES)("open data $mode", ({ javaScriptEnabled }) => {
     },
   );
 
-  it("a citizen finds the open data from the footer and downloads a dataset", async () => {
-    const page = await rig.newPage(javaScriptEnabled);
-    try {
-      await page.goto("/kleve/");
-      await page
-        .getByRole("contentinfo")
-        .getByRole("link", { name: "Offene Daten", exact: true })
-        .click();
-      await expect
-        .poll(() => new URL(page.url()).pathname)
-        .toBe("/kleve/offene-daten");
-      const download = page.waitForEvent("download");
-      await page
-        .getByRole("link", {
-          name: "Kennzahlen mit Zeitreihen als CSV herunterladen",
-        })
-        .click();
-      expect((await download).suggestedFilename()).toBe("kleve-kennzahlen.csv");
-    } finally {
-      await page.close();
-    }
-  });
-
   it("the settings form and its error summary have no axe violations", async () => {
     const user = await createTestUser(rig.ctx, { role: "admin" });
     const page = await rig.newPage(javaScriptEnabled);
@@ -110,6 +91,36 @@ describe.each(JAVASCRIPT_MODES)("open data $mode", ({ javaScriptEnabled }) => {
     }
   });
 });
+
+describe.each(FORM_JOURNEY_MODES)(
+  "open data $mode",
+  ({ javaScriptEnabled }) => {
+    it("a citizen finds the open data from the footer and downloads a dataset", async () => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.goto("/kleve/");
+        await page
+          .getByRole("contentinfo")
+          .getByRole("link", { name: "Offene Daten", exact: true })
+          .click();
+        await expect
+          .poll(() => new URL(page.url()).pathname)
+          .toBe("/kleve/offene-daten");
+        const download = page.waitForEvent("download");
+        await page
+          .getByRole("link", {
+            name: "Kennzahlen mit Zeitreihen als CSV herunterladen",
+          })
+          .click();
+        expect((await download).suggestedFilename()).toBe(
+          "kleve-kennzahlen.csv",
+        );
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Participation in the browser, with and without JavaScript, axe on every page: a citizen
+ * Participation in the browser, axe on every page: a citizen
  * submits an idea about a project without an account and confirms the address; an
  * administrator publishes it, links it to a measure and marks it "übernommen"; the status
  * mail arrives at the local SMTP sink; the project page and the open data show the idea and
@@ -9,6 +9,10 @@
  * connection and one address are refused with a clear message, and nothing beyond the limit
  * is stored (counted by the test's own titles, never all rows). The same steps on both
  * databases, and the status mail in the submitter's language: test/db/participation.test.ts.
+ *
+ * The journeys that sign in or send forms run once, without JavaScript, since the script
+ * does not change these forms; the page of a rejected idea is checked with JavaScript and
+ * without (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -26,6 +30,7 @@ import { listProjects } from "../../src/domain/catalogue/catalogue.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -102,6 +107,58 @@ async function submitThroughForm(page: Page): Promise<void> {
 }
 
 describe.each(JAVASCRIPT_MODES)(
+  "participation $mode",
+  ({ javaScriptEnabled }) => {
+    const mode = javaScriptEnabled ? "js" : "nojs";
+
+    it("shows the reason of a rejected idea", async () => {
+      nextWindow();
+      const kleve = (await getCatalogue(rig.ctx, "kleve")).municipality.id;
+      const moderator = buildPrincipal(kleve, {
+        role: "admin",
+        orgUnitCodes: [],
+      });
+      const { id } = await submitItem(rig.ctx, null, ANONYMOUS, {
+        municipality: "kleve",
+        kind: "idea",
+        title: `Eigene App (${mode})`,
+        body: "Die Stadt sollte eine eigene App bauen.",
+        project: "",
+        email: "",
+        honeypot: "",
+      });
+      await moderateItem(rig.ctx, null, moderator, {
+        municipality: "kleve",
+        id,
+        expectedVersion: 1,
+        publish: true,
+        status: "rejected",
+        note: "Das Landesportal bietet diese Dienste schon an.",
+        orgUnit: "",
+        linkProject: "",
+        linkMeasure: "",
+        linkEdition: "",
+        mergedInto: "",
+      });
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.goto("/kleve/ideen");
+        await page.getByRole("link", { name: `Eigene App (${mode})` }).click();
+        await page.waitForURL(new RegExp(`/kleve/ideen/${id}$`));
+        const main = (await page.textContent("main")) ?? "";
+        expect(main).toContain("abgelehnt");
+        expect(main).toContain(
+          "Das Landesportal bietet diese Dienste schon an.",
+        );
+        expect(await findAccessibilityViolations(page)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 120_000);
+  },
+);
+
+describe.each(FORM_JOURNEY_MODES)(
   "participation $mode",
   ({ javaScriptEnabled }) => {
     const mode = javaScriptEnabled ? "js" : "nojs";
@@ -217,51 +274,6 @@ describe.each(JAVASCRIPT_MODES)(
         await reader.close();
       }
     }, 180_000);
-
-    it("shows the reason of a rejected idea", async () => {
-      nextWindow();
-      const kleve = (await getCatalogue(rig.ctx, "kleve")).municipality.id;
-      const moderator = buildPrincipal(kleve, {
-        role: "admin",
-        orgUnitCodes: [],
-      });
-      const { id } = await submitItem(rig.ctx, null, ANONYMOUS, {
-        municipality: "kleve",
-        kind: "idea",
-        title: `Eigene App (${mode})`,
-        body: "Die Stadt sollte eine eigene App bauen.",
-        project: "",
-        email: "",
-        honeypot: "",
-      });
-      await moderateItem(rig.ctx, null, moderator, {
-        municipality: "kleve",
-        id,
-        expectedVersion: 1,
-        publish: true,
-        status: "rejected",
-        note: "Das Landesportal bietet diese Dienste schon an.",
-        orgUnit: "",
-        linkProject: "",
-        linkMeasure: "",
-        linkEdition: "",
-        mergedInto: "",
-      });
-      const page = await rig.newPage(javaScriptEnabled);
-      try {
-        await page.goto("/kleve/ideen");
-        await page.getByRole("link", { name: `Eigene App (${mode})` }).click();
-        await page.waitForURL(new RegExp(`/kleve/ideen/${id}$`));
-        const main = (await page.textContent("main")) ?? "";
-        expect(main).toContain("abgelehnt");
-        expect(main).toContain(
-          "Das Landesportal bietet diese Dienste schon an.",
-        );
-        expect(await findAccessibilityViolations(page)).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    }, 120_000);
 
     it("shows a barrier report as overdue to staff after 30 days", async () => {
       nextWindow();

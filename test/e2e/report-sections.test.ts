@@ -1,9 +1,12 @@
 /**
- * Free sections of a report made through the pages, with JavaScript and without: an
- * administrator adds an introduction, a survey result (after a survey whose shares do not
- * add up has been refused) and an outlook to a draft, moves the survey up with the plain
- * buttons, and publishes. The public report page, the PPTX deck and the PDF show the
- * three sections in that order. Axe (WCAG 2.1 AA) checks every page on the way.
+ * Free sections of a report made through the pages: an administrator adds an
+ * introduction, a survey result (after a survey whose shares do not add up has been
+ * refused) and an outlook to a draft, moves the survey up with the plain buttons, and
+ * publishes. The public report page, the PPTX deck and the PDF show the three sections
+ * in that order. Axe (WCAG 2.1 AA) checks every page on the way.
+ *
+ * The journey sends forms the script does not change, so it runs once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +25,7 @@ import { reportProjects } from "../../src/domain/report/report-document.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
-  JAVASCRIPT_MODES,
+  FORM_JOURNEY_MODES,
   openBrowserRig,
   type BrowserRig,
 } from "../support/browser.js";
@@ -89,7 +92,7 @@ async function deckText(deck: Buffer): Promise<string> {
   return slides.map(slideText).join("\n");
 }
 
-describe.each(JAVASCRIPT_MODES)(
+describe.each(FORM_JOURNEY_MODES)(
   "free report sections $mode",
   ({ javaScriptEnabled }) => {
     it("are added, reordered and published through the pages, and the portal, the deck and the PDF follow their order", async () => {

@@ -1,10 +1,13 @@
 /**
- * Preparing the next Kleve report in a real browser, with JavaScript and without: the
- * administration sets up a meeting and a draft; an editor of Abteilung 10.1 sees "Ihre
+ * Preparing the next Kleve report in a real browser: the administration sets up a meeting and a draft; an editor of Abteilung 10.1 sees "Ihre
  * Projekte für den Bericht am …", confirms one project as unchanged in one click and
  * updates another; the administration publishes; the public report page shows every
  * figure with its definition and as-of date, and offers the deck and the PDF. Axe (WCAG
  * 2.1 AA) checks every page on the way, the error summary included.
+ *
+ * The journey sends forms the script does not change, so it runs once, without
+ * JavaScript; the page checks run with JavaScript and without
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +19,7 @@ import { createTestUser } from "../support/accounts.js";
 import { signInInBrowser } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -48,17 +52,21 @@ const PUBLIC_PAGES = [
   "/kleve/berichte?lang=en",
 ];
 
-describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
-  async function signIn(role: "admin" | "editor"): Promise<Page> {
-    const user = await createTestUser(rig.ctx, {
-      role,
-      orgUnitCodes: role === "editor" ? ["10.1"] : [],
-    });
-    const page = await rig.newPage(javaScriptEnabled);
-    await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
-    return page;
-  }
+/** Signs a new administrator, or a new editor of 10.1, in through the pages. */
+async function signIn(
+  role: "admin" | "editor",
+  javaScriptEnabled: boolean,
+): Promise<Page> {
+  const user = await createTestUser(rig.ctx, {
+    role,
+    orgUnitCodes: role === "editor" ? ["10.1"] : [],
+  });
+  const page = await rig.newPage(javaScriptEnabled);
+  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
+  return page;
+}
 
+describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   it.each(PUBLIC_PAGES)("%s has no axe violations", async (path) => {
     const page = await rig.newPage(javaScriptEnabled);
     try {
@@ -70,9 +78,37 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
     }
   });
 
+  it("has no axe violations on the key figure and register pages", async () => {
+    const page = await signIn("admin", javaScriptEnabled);
+    try {
+      for (const path of [
+        "/kleve/verwaltung/kennzahlen",
+        "/kleve/verwaltung/kennzahlen/mobile-office",
+        "/kleve/verwaltung/ozg?stand=28.11.2022",
+        "/kleve/verwaltung/ozg/99990000000001",
+      ]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expectAccessible(page);
+      }
+      // A value without a date: the error summary is accessible too.
+      await page.goto("/kleve/verwaltung/kennzahlen/mobile-office");
+      await page.locator("#wert-neu-wert").fill("150");
+      await page.getByRole("button", { name: "Wert eintragen" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain(
+        "Bitte ein Datum wie 28.11.2022 eingeben.",
+      );
+      await expectAccessible(page);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+describe.each(FORM_JOURNEY_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   it("prepares the next report: owners update in a few clicks, the team publishes, the portal shows it", async () => {
     const day = javaScriptEnabled ? "14" : "15";
-    let admin = await signIn("admin");
+    let admin = await signIn("admin", javaScriptEnabled);
     try {
       // The team sets up the meeting and the draft.
       await admin.goto("/kleve/verwaltung/gremien");
@@ -115,7 +151,7 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
         .toContain("gespeichert=einstellungen");
 
       // An editor of Abteilung 10.1 finds the request on the start page and answers it.
-      const editor = await signIn("editor");
+      const editor = await signIn("editor", javaScriptEnabled);
       try {
         await editor
           .getByRole("heading", {
@@ -161,7 +197,7 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
 
       // The browser context is shared: the editor's sign-in ended the administrator's session.
       await admin.close();
-      admin = await signIn("admin");
+      admin = await signIn("admin", javaScriptEnabled);
       // The rest of the section is filled in behind the scenes; the team publishes.
       const municipalityId = (await getCatalogue(rig.ctx, "kleve")).municipality
         .id;
@@ -242,30 +278,4 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
       await admin.close();
     }
   }, 120_000);
-
-  it("has no axe violations on the key figure and register pages", async () => {
-    const page = await signIn("admin");
-    try {
-      for (const path of [
-        "/kleve/verwaltung/kennzahlen",
-        "/kleve/verwaltung/kennzahlen/mobile-office",
-        "/kleve/verwaltung/ozg?stand=28.11.2022",
-        "/kleve/verwaltung/ozg/99990000000001",
-      ]) {
-        const response = await page.goto(path);
-        expect(response?.status(), path).toBe(200);
-        await expectAccessible(page);
-      }
-      // A value without a date: the error summary is accessible too.
-      await page.goto("/kleve/verwaltung/kennzahlen/mobile-office");
-      await page.locator("#wert-neu-wert").fill("150");
-      await page.getByRole("button", { name: "Wert eintragen" }).click();
-      expect(await page.getByRole("alert").textContent()).toContain(
-        "Bitte ein Datum wie 28.11.2022 eingeben.",
-      );
-      await expectAccessible(page);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
 });

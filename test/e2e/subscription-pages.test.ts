@@ -1,14 +1,18 @@
 /**
- * The pages to follow a municipality by e-mail meet WCAG 2.1 AA as far as axe can tell,
- * with and without JavaScript: the form empty, after a request, and with an invalid
- * address (a German message at the field, nothing stored); the pages of the confirmation
- * and unsubscribe links of the mail before and after their button (opening a link changes
- * nothing, the button does), and a used link's error page.
+ * The pages to follow a municipality by e-mail meet WCAG 2.1 AA as far as axe can tell:
+ * the form empty, after a request, and with an invalid address (a German message at the
+ * field, nothing stored); the pages of the confirmation and unsubscribe links of the
+ * mail before and after their button (opening a link changes nothing, the button does),
+ * and a used link's error page. The form empty and after a request is checked with
+ * JavaScript and without; confirming, unsubscribing and the invalid address are form
+ * journeys the script does not change, so they run once, without JavaScript
+ * (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailMessage } from "../../src/app/mail/mailer.js";
 import {
   findAccessibilityViolations,
+  FORM_JOURNEY_MODES,
   JAVASCRIPT_MODES,
   openBrowserRig,
   type BrowserRig,
@@ -66,7 +70,12 @@ describe.each(JAVASCRIPT_MODES)(
         await page.close();
       }
     });
+  },
+);
 
+describe.each(FORM_JOURNEY_MODES)(
+  "the Benachrichtigungen page $mode",
+  ({ javaScriptEnabled }) => {
     it("confirms and unsubscribes through the pages of the mail's links, each without axe violations", async () => {
       const email = `folgt-${String(javaScriptEnabled)}@example.org`;
       const subscription = () =>

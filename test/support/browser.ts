@@ -40,6 +40,16 @@ export const JAVASCRIPT_MODES = [
   { mode: "without JavaScript", javaScriptEnabled: false },
 ] as const;
 
+/**
+ * The one way a form journey (signing in, filling and sending forms that change data)
+ * runs: without JavaScript. app.js only enhances, so every form works without it, the
+ * journey takes the same server paths, and the forms are stricter; page checks (axe,
+ * reflow, titles) keep both JAVASCRIPT_MODES, and journeys whose forms the script changes
+ * keep both too (docs/adr/0061-form-journeys-once-pages-in-both-modes.md).
+ */
+export const FORM_JOURNEY_MODES: readonly (typeof JAVASCRIPT_MODES)[number][] =
+  [JAVASCRIPT_MODES[1]];
+
 /** The WCAG 2.1 AA rules axe checks (BITV 2.0 refers to WCAG 2.1 AA through EN 301 549). */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] as const;
 
