@@ -18,10 +18,12 @@ import { defaultEditionTitle } from "../../domain/edition/edition.js";
 import { formatIsoDateGerman } from "../../domain/calendar/calendar.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import {
-  ErrorSummary,
-  type ErrorSummaryLink,
-} from "../components/error-summary/error-summary.js";
+  errorOf,
+  valueOf,
+  type FailedForm,
+} from "../components/form/failed-form.js";
 import {
   SelectField,
   TextArea,
@@ -43,15 +45,12 @@ import {
 } from "./edition-forms.js";
 import { Section } from "../components/section/section.js";
 
-/** A form of this page that failed: which, what was typed, and the errors by field. */
-export interface DraftFormFailure {
-  /** "grund:{changeKey}", "vorwort" or "veroeffentlichen". */
-  readonly form: string;
-  readonly values: Readonly<Record<string, string>>;
-  readonly errors: Readonly<Record<string, string>>;
-  readonly summary: readonly ErrorSummaryLink[];
+/**
+ * A form of this page that failed ("grund:{changeKey}", "vorwort" or "veroeffentlichen"),
+ * with the title of its error summary where it is not the editor's usual one.
+ */
+export interface DraftFormFailure extends FailedForm {
   readonly title?: string | undefined;
-  readonly messages?: readonly string[] | undefined;
 }
 
 /** Props of the page. */
@@ -87,10 +86,6 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       ? t.draftFirstTitle
       : t.draftChangesTitle(editionTitleIn(view.lang, revision.latest.title));
   const nextTitle = defaultEditionTitle(revision.nextNumber);
-  const valueOf = (form: string, field: string, stored: string): string =>
-    failed?.form === form ? (failed.values[field] ?? "") : stored;
-  const errorOf = (form: string, field: string): string | undefined =>
-    failed?.form === form ? failed.errors[field] : undefined;
   const draftSlugs = new Set(
     revision.draft.impactAreas.flatMap((area) =>
       area.actionFields.flatMap((field) =>
@@ -130,8 +125,8 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               id={`${id}-kategorie`}
               {...schemaField(DraftReasonBody, "kategorie")}
               label={t.reasonCategory}
-              value={valueOf(form, "kategorie", stored?.category ?? "")}
-              error={errorOf(form, "kategorie")}
+              value={valueOf(failed, form, "kategorie", stored?.category ?? "")}
+              error={errorOf(failed, form, "kategorie")}
               choices={[
                 { value: "", label: t.reasonChoose },
                 ...revision.categories.map((category) => ({
@@ -146,8 +141,8 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               {...schemaField(DraftReasonBody, "text")}
               label={t.reasonText}
               hint={t.reasonTextHint}
-              value={valueOf(form, "text", stored?.text ?? "")}
-              error={errorOf(form, "text")}
+              value={valueOf(failed, form, "text", stored?.text ?? "")}
+              error={errorOf(failed, form, "text")}
             />
           </div>
           <button class="app-button app-button--secondary" type="submit" safe>
@@ -174,16 +169,11 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
         { label: t.draftChangesLink },
       ]}
     >
-      {failed === undefined ||
-      (failed.summary.length === 0 && (failed.messages ?? []).length === 0) ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={failed.title ?? view.t.editor.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages ?? []}
-        />
-      )}
+      <FailedFormSummary
+        title={failed?.title ?? view.t.editor.errorSummaryTitle}
+        failed={failed}
+        hideWhenEmpty
+      />
       <NoticeBanner notice={props.notice} />
       <ScopeNotice view={view} scope={scope} />
       {props.confirm === undefined ? (
@@ -269,11 +259,12 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
                 label={t.foreword}
                 hint={t.forewordHint}
                 value={valueOf(
+                  failed,
                   "vorwort",
                   "vorwort",
                   revision.foreword.text ?? "",
                 )}
-                error={errorOf("vorwort", "vorwort")}
+                error={errorOf(failed, "vorwort", "vorwort")}
                 rows={10}
                 lang={view.contentLang}
               />
@@ -365,8 +356,8 @@ function PublishForm(
   const t = view.t.edition;
   const slug = revision.municipality.slug;
   const values = props.values;
-  const errorOf = (field: string): string | undefined =>
-    failed?.form === "veroeffentlichen" ? failed.errors[field] : undefined;
+  const publishError = (field: string): string | undefined =>
+    errorOf(failed, "veroeffentlichen", field);
   return (
     <form
       method="post"
@@ -381,7 +372,7 @@ function PublishForm(
         {...schemaField(PublishBody, "titel")}
         label={t.fieldTitle}
         value={values?.titel ?? props.nextTitle}
-        error={errorOf("titel")}
+        error={publishError("titel")}
       />
       <TextField
         id="veroeffentlichen-datum"
@@ -389,7 +380,7 @@ function PublishForm(
         label={t.fieldDate}
         hint={t.fieldDateHint}
         value={values?.datum ?? formatIsoDateGerman(revision.today)}
-        error={errorOf("datum")}
+        error={publishError("datum")}
         width="short"
       />
       <TextField
@@ -398,7 +389,7 @@ function PublishForm(
         label={t.fieldCouncilReference}
         hint={t.fieldCouncilReferenceHint}
         value={values?.beschluss ?? ""}
-        error={errorOf("beschluss")}
+        error={publishError("beschluss")}
       />
       <TextField
         id="veroeffentlichen-beschluss-adresse"
@@ -406,7 +397,7 @@ function PublishForm(
         label={t.fieldCouncilUrl}
         hint={t.fieldCouncilUrlHint}
         value={values?.["beschluss-adresse"] ?? ""}
-        error={errorOf("beschluss-adresse")}
+        error={publishError("beschluss-adresse")}
       />
       <TextField
         id="veroeffentlichen-oparl-vorlage"
@@ -414,7 +405,7 @@ function PublishForm(
         label={t.fieldOparlPaper}
         hint={t.fieldOparlPaperHint}
         value={values?.["oparl-vorlage"] ?? ""}
-        error={errorOf("oparl-vorlage")}
+        error={publishError("oparl-vorlage")}
       />
       <div class="app-button-group">
         <button class="app-button" type="submit" safe>

@@ -4,12 +4,16 @@
  */
 import { Html } from "@kitajs/html";
 import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import { Checkbox, TextField } from "../components/form/controls.js";
 import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import type { FailedForm } from "../components/form/failed-form.js";
+import {
+  errorOf,
+  valueOf,
+  type FailedForm,
+} from "../components/form/failed-form.js";
 import type { EditorChrome } from "../editor/editor-view.js";
 import { editionPaths } from "./edition-paths.js";
 import { schemaField } from "../http/form-schema.js";
@@ -38,12 +42,8 @@ export function ReasonCategoriesPage(
 ): JSX.Element {
   const { view, slug, failed } = props;
   const t = view.t.edition;
-  const valueOf = (form: string, field: string, stored: string): string =>
-    failed?.form === form ? (failed.values[field] ?? "") : stored;
   const checkedOf = (form: string, stored: boolean): boolean =>
     failed?.form === form ? failed.values.erlaeuterung === "ja" : stored;
-  const errorOf = (form: string, field: string): string | undefined =>
-    failed?.form === form ? failed.errors[field] : undefined;
   const hidden = (
     <>
       <CsrfField token={props.csrfToken} />
@@ -59,16 +59,11 @@ export function ReasonCategoriesPage(
       account={props.chrome.account}
       navigation={props.chrome.navigation}
     >
-      {failed === undefined ||
-      (failed.summary.length === 0 && failed.messages.length === 0) ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={view.t.editor.errorSummaryTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
+      <FailedFormSummary
+        title={view.t.editor.errorSummaryTitle}
+        failed={failed}
+        hideWhenEmpty
+      />
       <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {t.categoriesTitle}
@@ -106,8 +101,8 @@ export function ReasonCategoriesPage(
                 id={`${form}-bezeichnung`}
                 {...schemaField(ReasonCategoryBody, "bezeichnung")}
                 label={t.fieldLabel}
-                value={valueOf(form, "bezeichnung", category.label)}
-                error={errorOf(form, "bezeichnung")}
+                value={valueOf(failed, form, "bezeichnung", category.label)}
+                error={errorOf(failed, form, "bezeichnung")}
               />
               <Checkbox
                 id={`${form}-erlaeuterung`}
@@ -177,15 +172,15 @@ export function ReasonCategoriesPage(
             {...schemaField(NewReasonCategoryBody, "schluessel")}
             label={t.fieldKey}
             hint={t.fieldKeyHint}
-            value={valueOf("kategorie-neu", "schluessel", "")}
-            error={errorOf("kategorie-neu", "schluessel")}
+            value={valueOf(failed, "kategorie-neu", "schluessel", "")}
+            error={errorOf(failed, "kategorie-neu", "schluessel")}
           />
           <TextField
             id="kategorie-neu-bezeichnung"
             {...schemaField(NewReasonCategoryBody, "bezeichnung")}
             label={t.fieldLabel}
-            value={valueOf("kategorie-neu", "bezeichnung", "")}
-            error={errorOf("kategorie-neu", "bezeichnung")}
+            value={valueOf(failed, "kategorie-neu", "bezeichnung", "")}
+            error={errorOf(failed, "kategorie-neu", "bezeichnung")}
           />
           <Checkbox
             id="kategorie-neu-erlaeuterung"

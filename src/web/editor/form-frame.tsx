@@ -5,8 +5,11 @@
 import type { Children } from "@kitajs/html";
 import type { formKit } from "../components/form/form-kit.js";
 import { LegendFields } from "../components/form/controls.js";
-import { ErrorSummary } from "../components/error-summary/error-summary.js";
-import type { FailedForm } from "../components/form/failed-form.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
+import {
+  hasProblems,
+  type FailedForm,
+} from "../components/form/failed-form.js";
 import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
@@ -41,9 +44,7 @@ export function FormFrame(
   const t = view.t.editor;
   // Markup the caller built with JSX (its text escaped there), not a raw string.
   const safeHeading = props.heading;
-  const hasErrors =
-    failed !== undefined &&
-    (failed.summary.length > 0 || failed.messages.length > 0);
+  const hasErrors = hasProblems(failed);
   return (
     <PageLayout
       view={view}
@@ -61,15 +62,11 @@ export function FormFrame(
       ) : (
         <ConflictNotice view={view} conflict={props.conflict} />
       )}
-      {hasErrors ? (
-        <ErrorSummary
-          title={t.errorSummaryTitle}
-          messages={failed.messages}
-          links={failed.summary}
-        />
-      ) : (
-        ""
-      )}
+      <FailedFormSummary
+        title={t.errorSummaryTitle}
+        failed={failed}
+        hideWhenEmpty
+      />
       <NoticeBanner notice={props.notice} />
       {props.heading === undefined ? (
         <h1 class="app-heading-xl" safe>

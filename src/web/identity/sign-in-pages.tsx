@@ -8,6 +8,7 @@ import type { TotpEnrolment } from "../../app/auth/second-factor.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Children } from "@kitajs/html";
 import { CsrfField } from "../components/form/csrf-field.js";
+import { ButtonForm } from "../components/form/button-form.js";
 import {
   ErrorSummary,
   type ErrorSummaryLink,
@@ -218,21 +219,19 @@ function SignInStepForm(props: {
   );
 }
 
+/** Leaves a sign-in that waits for its second factor: signing out ends it. */
 function CancelSignIn(props: {
   view: ViewContext;
   csrfToken: string;
 }): JSX.Element {
   return (
-    <form
-      method="post"
+    <ButtonForm
       action={props.view.link(identityPaths.signOut())}
-      class="app-form-inline"
-    >
-      <CsrfField token={props.csrfToken} />
-      <button type="submit" class="app-button app-button--secondary" safe>
-        {props.view.t.identity.cancelSignIn}
-      </button>
-    </form>
+      csrfToken={props.csrfToken}
+      label={props.view.t.identity.cancelSignIn}
+      kind="secondary"
+      inline
+    />
   );
 }
 

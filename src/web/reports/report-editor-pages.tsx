@@ -55,7 +55,7 @@ import {
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
 import { RecordForms } from "./record-forms.js";
-import { SummaryListRow } from "./summary-list-row.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 import { DataTable } from "./data-table.js";
 import { DownloadItem } from "./download-item.js";
 
@@ -928,11 +928,11 @@ export function ReportEditPage(
     >
       {safeDocuments}
       <dl class="app-summary-list">
-        <SummaryListRow
+        <DetailRow
           label={t.asOfLabel}
           text={formatGermanDate(data.report.asOf)}
         />
-        <SummaryListRow
+        <DetailRow
           label={t.stateLabel}
           text={
             isDraft
@@ -944,7 +944,7 @@ export function ReportEditPage(
                 )
           }
         />
-        <SummaryListRow
+        <DetailRow
           label={t.previousLabel}
           text={
             data.previousDocument === null

@@ -4,7 +4,7 @@
  * becomes the use cases' inputs. What cannot be read is a problem at the form field
  * (/form/<name>); everything else is judged by the use case.
  */
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type Static } from "@sinclair/typebox";
 import type {
   MeetingData,
   ReportEntryData,
@@ -55,22 +55,12 @@ import {
   FormReason,
   FormText,
   FormVersion,
+  formRows,
   VersionedChange,
 } from "../http/form-schema.js";
 
 /** How many outlook rows the settings form may send. */
 const MAX_OUTLOOK_ROWS = 30;
-
-function rows<const K extends string, S extends TSchema>(
-  count: number,
-  field: (index: number) => K,
-  schema: () => S,
-): Record<K, S> {
-  const fields: Partial<Record<K, S>> = {};
-  for (let index = 0; index < count; index += 1)
-    fields[field(index)] = schema();
-  return fields as Record<K, S>;
-}
 
 /** A day typed the German way ("28.11.2022"); checked when read. */
 const FormDay = () => FormText(10);
@@ -108,12 +98,12 @@ export const ReportSettingsBody = Type.Object({
     maximum: MAX_OUTLOOK_ROWS,
     formHidden: true,
   }),
-  ...rows(
+  ...formRows(
     MAX_OUTLOOK_ROWS,
     (index): `ausblick-${number}-wann` => `ausblick-${index}-wann`,
     () => FormText(100),
   ),
-  ...rows(
+  ...formRows(
     MAX_OUTLOOK_ROWS,
     (index): `ausblick-${number}-was` => `ausblick-${index}-was`,
     () => FormText(300),
@@ -181,23 +171,23 @@ const meetingFields = {
   "top-nummer": FormText(100),
   "top-titel": FormText(1000),
   vorlage: FormText(200),
-  ...rows(
+  ...formRows(
     MAX_PRESENTERS,
     (index): `vortragende-${number}-name` => `vortragende-${index}-name`,
     () => FormText(200),
   ),
-  ...rows(
+  ...formRows(
     MAX_PRESENTERS,
     (index): `vortragende-${number}-funktion` =>
       `vortragende-${index}-funktion`,
     () => FormText(200),
   ),
-  ...rows(
+  ...formRows(
     MAX_MINUTES_ITEMS,
     (index): `frage-${number}` => `frage-${index}`,
     () => FormText(2000),
   ),
-  ...rows(
+  ...formRows(
     MAX_MINUTES_ITEMS,
     (index): `antwort-${number}` => `antwort-${index}`,
     () => FormText(4000),

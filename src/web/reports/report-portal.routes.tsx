@@ -19,13 +19,10 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import {
-  DocumentStatusPage,
-  type StoredDocuments,
-} from "../documents/stored-documents.js";
+import type { StoredDocuments } from "../documents/stored-documents.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
-import { PUBLIC_CACHE_CONTROL, sendNoStore } from "../http/cache.js";
+import { PUBLIC_CACHE_CONTROL } from "../http/cache.js";
 import {
   formatGermanDate,
   germanDayOf,
@@ -268,27 +265,24 @@ export async function reportPortalRoutes(
         reportParam(request.params.report),
       );
       const view = createViewContext(resolveLanguage(request.query.lang));
-      const states = await options.documents.states(slug, {
-        type: "report",
-        key: String(summary.id),
-      });
-      const html = await (
-        <DocumentStatusPage
-          view={view}
-          requestUrl={request.url}
-          heading={`${view.t.documents.statusTitle}: ${view.t.reports.reportPageTitle(
+      return options.documents.sendStatus(
+        reply,
+        slug,
+        { type: "report", key: String(summary.id) },
+        {
+          view,
+          requestUrl: request.url,
+          heading: `${view.t.documents.statusTitle}: ${view.t.reports.reportPageTitle(
             view.t.reports.numberedTitle(document.title, summary.number),
             `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`,
-          )}`}
-          states={states}
-          links={{
+          )}`,
+          links: {
             pptx: view.link(reportPaths.reportDeck(slug, summary)),
             pdf: view.link(reportPaths.reportPdf(slug, summary)),
-          }}
-          backHref={view.link(reportPaths.report(slug, summary))}
-        />
+          },
+          backHref: view.link(reportPaths.report(slug, summary)),
+        },
       );
-      return sendNoStore(reply, 200, html);
     },
   );
 

@@ -40,7 +40,7 @@ import { ReportStatusTag } from "../components/report-status-tag/report-status-t
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { DataTable } from "./data-table.js";
-import { SummaryListRow } from "./summary-list-row.js";
+import { DetailRow } from "../components/summary-list/detail-row.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -102,7 +102,7 @@ function MeetingDetails(props: {
           {agenda === null ? (
             ""
           ) : (
-            <SummaryListRow
+            <DetailRow
               label={t.agendaItem}
               text={agenda}
               lang={view.contentLang}
@@ -111,15 +111,12 @@ function MeetingDetails(props: {
           {meeting.paperReference === null ? (
             ""
           ) : (
-            <SummaryListRow
-              label={t.paperReference}
-              text={meeting.paperReference}
-            />
+            <DetailRow label={t.paperReference} text={meeting.paperReference} />
           )}
           {meeting.presenters.length === 0 ? (
             ""
           ) : (
-            <SummaryListRow label={t.presenters}>
+            <DetailRow label={t.presenters}>
               <ul class="app-list" lang={view.contentLang}>
                 {meeting.presenters.map((presenter) => (
                   <li safe>
@@ -129,7 +126,7 @@ function MeetingDetails(props: {
                   </li>
                 ))}
               </ul>
-            </SummaryListRow>
+            </DetailRow>
           )}
         </dl>
       ) : (
@@ -623,17 +620,17 @@ export function ReportView(props: ReportViewProps): JSX.Element {
         </span>
       </h1>
       <dl class="app-summary-list app-report__facts">
-        <SummaryListRow label={t.asOfLabel}>
+        <DetailRow label={t.asOfLabel}>
           <time datetime={formatIsoDate(document.asOf)} safe>
             {formatGermanDate(document.asOf)}
           </time>
-        </SummaryListRow>
-        <SummaryListRow
+        </DetailRow>
+        <DetailRow
           label={t.meetingLabel}
           text={`${document.meeting.committeeName} (${document.meeting.committeeAbbreviation}), ${meetingDate}${document.meeting.title === null ? "" : ` – ${document.meeting.title}`}`}
           lang={view.contentLang}
         />
-        <SummaryListRow label={t.previousLabel}>
+        <DetailRow label={t.previousLabel}>
           {previousText === null ? (
             <span safe>{t.previousNone}</span>
           ) : props.links.previousReport === null || isPrint ? (
@@ -643,8 +640,8 @@ export function ReportView(props: ReportViewProps): JSX.Element {
               {previousText}
             </a>
           )}
-        </SummaryListRow>
-        <SummaryListRow
+        </DetailRow>
+        <DetailRow
           label={t.stateLabel}
           text={
             document.publishedAt === null
@@ -668,7 +665,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
         {links.length === 0 ? (
           ""
         ) : (
-          <SummaryListRow label={t.councilLinks}>
+          <DetailRow label={t.councilLinks}>
             <ul class="app-list">
               {links.map((link) => (
                 <li>
@@ -678,7 +675,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                 </li>
               ))}
             </ul>
-          </SummaryListRow>
+          </DetailRow>
         )}
       </dl>
       {props.meeting === undefined || props.meeting === null ? (

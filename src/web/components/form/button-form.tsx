@@ -11,10 +11,16 @@ export function ButtonForm(props: {
   readonly label: string;
   readonly kind?: "secondary" | "warning" | undefined;
   readonly hint?: { readonly id: string; readonly text: string } | undefined;
+  /** Beside other buttons rather than on a line of its own. */
+  readonly inline?: boolean | undefined;
 }): JSX.Element {
   const { hint } = props;
   return (
-    <form method="post" action={props.action}>
+    <form
+      method="post"
+      action={props.action}
+      class={props.inline === true ? "app-form-inline" : undefined}
+    >
       <CsrfField token={props.csrfToken} />
       {hint === undefined ? (
         ""

@@ -23,6 +23,16 @@ export interface FailedForm {
   readonly messages: readonly string[];
 }
 
+/** Whether a form failed with problems to list; a version conflict fails it without any. */
+export function hasProblems(
+  failed: FailedForm | undefined,
+): failed is FailedForm {
+  return (
+    failed !== undefined &&
+    (failed.summary.length > 0 || failed.messages.length > 0)
+  );
+}
+
 /** How problems find their fields in a form. */
 export interface ProblemPlacement {
   /** Maps a JSON pointer (/data/title, /form/titel) to a form field (titel), or null. */

@@ -5,7 +5,7 @@
  */
 import type { Children } from "@kitajs/html";
 import type { AccountBarProps } from "../account-bar/account-bar.js";
-import { ErrorSummary } from "../error-summary/error-summary.js";
+import { FailedFormSummary } from "../error-summary/failed-form-summary.js";
 import { NoticeBanner } from "../notification-banner/notification-banner.js";
 import {
   PageLayout,
@@ -38,7 +38,6 @@ export interface StaffFormPageProps {
 
 /** The frame with its summary, notice and heading around the page's content. */
 export function StaffFormPage(props: StaffFormPageProps): JSX.Element {
-  const { failed } = props;
   return (
     <PageLayout
       view={props.view}
@@ -46,15 +45,7 @@ export function StaffFormPage(props: StaffFormPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      {failed === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={props.errorTitle}
-          links={failed.summary}
-          messages={failed.messages}
-        />
-      )}
+      <FailedFormSummary title={props.errorTitle} failed={props.failed} />
       <NoticeBanner notice={props.notice} />
       <h1 class="app-heading-xl" safe>
         {props.title}
