@@ -25,8 +25,7 @@ import {
   listProjects,
   type Project,
 } from "../../src/domain/catalogue/catalogue.js";
-import { createTestUser } from "../support/accounts.js";
-import { signInInBrowser } from "../support/browser-steps.js";
+import { signInNewStaff } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
   FORM_JOURNEY_MODES,
@@ -53,25 +52,11 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
-/** Signs a new administrator, or a new editor of 10.1, in through the pages. */
-async function signIn(
-  role: "admin" | "editor",
-  javaScriptEnabled: boolean,
-): Promise<Page> {
-  const user = await createTestUser(rig.ctx, {
-    role,
-    orgUnitCodes: role === "editor" ? ["10.1"] : [],
-  });
-  const page = await rig.newPage(javaScriptEnabled);
-  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
-  return page;
-}
-
 describe.each(JAVASCRIPT_MODES)(
   "accessibility statement and barriers $mode",
   ({ javaScriptEnabled }) => {
     it("saves a measure's status only when confirmed, however the arrow keys move it", async () => {
-      const page = await signIn("editor", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "editor", javaScriptEnabled);
       try {
         const { entry } = await getProject(
           rig.ctx,
@@ -135,7 +120,7 @@ describe.each(JAVASCRIPT_MODES)(
     });
 
     it("lets keyboard users reach the OZG table's scroll box", async () => {
-      const page = await signIn("admin", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "admin", javaScriptEnabled);
       try {
         await page.goto("/kleve/verwaltung/ozg");
         const box = page.getByRole("region", {
@@ -157,7 +142,7 @@ describe.each(FORM_JOURNEY_MODES)(
   "accessibility statement and barriers $mode",
   ({ javaScriptEnabled }) => {
     it("lets an administrator fill in the statement, which the portal then shows in German, English and JSON", async () => {
-      const page = await signIn("admin", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "admin", javaScriptEnabled);
       try {
         await page
           .getByRole("navigation", { name: "Hauptnavigation" })
@@ -276,7 +261,7 @@ describe.each(FORM_JOURNEY_MODES)(
     }, 120_000);
 
     it("asks before a measure is deleted, and keeps it when the person cancels", async () => {
-      const page = await signIn("editor", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "editor", javaScriptEnabled);
       try {
         await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
         const { entry } = await getProject(
@@ -345,7 +330,7 @@ describe.each(FORM_JOURNEY_MODES)(
     it("asks before a phase is deleted, keeps it when the person cancels, and deletes it only when confirmed", async () => {
       const project = await projectWith((each) => each.phases.length > 0);
       const phase = project.phases.at(-1)!;
-      const page = await signIn("admin", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "admin", javaScriptEnabled);
       try {
         const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
         await page.goto(projectPath);
@@ -387,7 +372,7 @@ describe.each(FORM_JOURNEY_MODES)(
       const other = listProjects(await getCatalogue(rig.ctx, "kleve")).find(
         (entry) => entry.project.slug === dependsOn,
       )!.project;
-      const page = await signIn("admin", javaScriptEnabled);
+      const page = await signInNewStaff(rig, "admin", javaScriptEnabled);
       try {
         const projectPath = `/kleve/verwaltung/projekte/${project.slug}`;
         await page.goto(projectPath);

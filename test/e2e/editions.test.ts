@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "../../src/app/auth/totp.js";
+import { signInInBrowser } from "../support/browser-steps.js";
 import { createTestUser } from "../support/accounts.js";
 import {
   findAccessibilityViolations,
@@ -178,24 +178,7 @@ describe.each(FORM_JOURNEY_MODES)("editions $mode", ({ javaScriptEnabled }) => {
       name: `Verwaltung ${javaScriptEnabled ? "mit" : "ohne"} Skript`,
     });
     const page = await rig.newPage(javaScriptEnabled);
-    await page.context().clearCookies();
-    await page.goto("/anmelden");
-    await page.locator("#email").fill(user.email);
-    await page.locator("#password").fill(user.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    // The enrolment used this 30-second step's code; the app shows the next one.
-    await page
-      .locator("#code")
-      .fill(
-        totpCodeAt(
-          user.totpSecret!,
-          new Date(rig.ctx.clock().getTime() + 30_000),
-        ),
-      );
-    await page.getByRole("button", { name: "Bestätigen" }).click();
-    await expect
-      .poll(() => new URL(page.url()).pathname)
-      .toBe("/kleve/verwaltung/");
+    await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
     return page;
   }
 

@@ -20,6 +20,7 @@ import {
   it,
 } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
+import { signInInBrowser } from "../support/browser-steps.js";
 import { getProject } from "../../src/app/catalogue/read-catalogue.js";
 import { updatePhase } from "../../src/app/catalogue/update-phase.js";
 import { createTestUser } from "../support/accounts.js";
@@ -85,24 +86,8 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       orgUnitCodes: role === "editor" ? ["10.1"] : [],
     });
     const page = await rig.newPage(javaScriptEnabled);
-    // The mode's browser context is shared by the tests: start signed out.
-    await page.context().clearCookies();
-    await page.goto("/anmelden");
-    await page.locator("#email").fill(user.email);
-    await page.locator("#password").fill(user.password);
-    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-    await page
-      .locator("#code")
-      .fill(
-        totpCodeAt(
-          user.totpSecret!,
-          new Date(rig.ctx.clock().getTime() + 30_000),
-        ),
-      );
-    await page.getByRole("button", { name: "Bestätigen" }).click();
-    await expect
-      .poll(() => new URL(page.url()).pathname)
-      .toBe("/kleve/verwaltung/");
+    // The mode's browser context is shared by the tests: signing in starts signed out.
+    await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
     return { page, name: user.name };
   }
 

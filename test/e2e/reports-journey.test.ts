@@ -15,8 +15,7 @@ import { getCatalogue } from "../../src/app/catalogue/read-catalogue.js";
 import { getReportDocument } from "../../src/app/reports/read-reports.js";
 import { saveReportEntry } from "../../src/app/reports/report-entries.js";
 import { reportProjects } from "../../src/domain/report/report-document.js";
-import { createTestUser } from "../support/accounts.js";
-import { signInInBrowser } from "../support/browser-steps.js";
+import { signInNewStaff } from "../support/browser-steps.js";
 import {
   findAccessibilityViolations,
   FORM_JOURNEY_MODES,
@@ -52,20 +51,6 @@ const PUBLIC_PAGES = [
   "/kleve/berichte?lang=en",
 ];
 
-/** Signs a new administrator, or a new editor of 10.1, in through the pages. */
-async function signIn(
-  role: "admin" | "editor",
-  javaScriptEnabled: boolean,
-): Promise<Page> {
-  const user = await createTestUser(rig.ctx, {
-    role,
-    orgUnitCodes: role === "editor" ? ["10.1"] : [],
-  });
-  const page = await rig.newPage(javaScriptEnabled);
-  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
-  return page;
-}
-
 describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   it.each(PUBLIC_PAGES)("%s has no axe violations", async (path) => {
     const page = await rig.newPage(javaScriptEnabled);
@@ -79,7 +64,7 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   });
 
   it("has no axe violations on the key figure and register pages", async () => {
-    const page = await signIn("admin", javaScriptEnabled);
+    const page = await signInNewStaff(rig, "admin", javaScriptEnabled);
     try {
       for (const path of [
         "/kleve/verwaltung/kennzahlen",
@@ -108,7 +93,7 @@ describe.each(JAVASCRIPT_MODES)("reports $mode", ({ javaScriptEnabled }) => {
 describe.each(FORM_JOURNEY_MODES)("reports $mode", ({ javaScriptEnabled }) => {
   it("prepares the next report: owners update in a few clicks, the team publishes, the portal shows it", async () => {
     const day = javaScriptEnabled ? "14" : "15";
-    let admin = await signIn("admin", javaScriptEnabled);
+    let admin = await signInNewStaff(rig, "admin", javaScriptEnabled);
     try {
       // The team sets up the meeting and the draft.
       await admin.goto("/kleve/verwaltung/gremien");
@@ -151,7 +136,7 @@ describe.each(FORM_JOURNEY_MODES)("reports $mode", ({ javaScriptEnabled }) => {
         .toContain("gespeichert=einstellungen");
 
       // An editor of Abteilung 10.1 finds the request on the start page and answers it.
-      const editor = await signIn("editor", javaScriptEnabled);
+      const editor = await signInNewStaff(rig, "editor", javaScriptEnabled);
       try {
         await editor
           .getByRole("heading", {
@@ -197,7 +182,7 @@ describe.each(FORM_JOURNEY_MODES)("reports $mode", ({ javaScriptEnabled }) => {
 
       // The browser context is shared: the editor's sign-in ended the administrator's session.
       await admin.close();
-      admin = await signIn("admin", javaScriptEnabled);
+      admin = await signInNewStaff(rig, "admin", javaScriptEnabled);
       // The rest of the section is filled in behind the scenes; the team publishes.
       const municipalityId = (await getCatalogue(rig.ctx, "kleve")).municipality
         .id;

@@ -5,6 +5,7 @@
  *
  * Stable API — other test files rely on it:
  *   signInInBrowser(rig, page, user, { landing? }) → signs in; waits until the page left /anmelden
+ *   signInNewStaff(rig, role, javaScriptEnabled) → a new administrator or editor of 10.1, signed in on a new page
  *   freshTotpCode(rig, user) → a code the test clock accepts (the once-only rule is tested elsewhere)
  *   uploadForPreview(page, { path, file, button, previewPath, fields?, check? }) → waits for the preview
  */
@@ -12,6 +13,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
+import { createTestUser } from "./accounts.js";
 import type { BrowserRig } from "./browser.js";
 
 /** What signing in needs of an account (a TestUser has it). */
@@ -67,6 +69,21 @@ export async function signInInBrowser(
       .not.toMatch(/^\/anmelden/);
   else
     await expect.poll(() => new URL(page.url()).pathname).toBe(options.landing);
+}
+
+/** Signs a new administrator of Kleve, or a new editor of its unit 10.1, in through the pages, on a new page of the mode. */
+export async function signInNewStaff(
+  rig: BrowserRig,
+  role: "admin" | "editor",
+  javaScriptEnabled: boolean,
+): Promise<Page> {
+  const user = await createTestUser(rig.ctx, {
+    role,
+    orgUnitCodes: role === "editor" ? ["10.1"] : [],
+  });
+  const page = await rig.newPage(javaScriptEnabled);
+  await signInInBrowser(rig, page, user, { landing: "/kleve/verwaltung/" });
+  return page;
 }
 
 /** An upload through a form that leads to a preview. */
