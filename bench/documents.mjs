@@ -66,6 +66,7 @@ async function main() {
   const { loadDemoReport } = await load("app/reports/demo-report.js");
   const { listPublishedReports } = await load("app/reports/read-reports.js");
   const { createPdfRenderer } = await load("exports/pdf/render-pdf.js");
+  const { defaultChromiumPath } = await load("exports/pdf/chromium.js");
   const { createDocumentMaker } = await load("web/documents/document-maker.js");
   const { StoredDocuments } = await load("web/documents/stored-documents.js");
   const { buildApp } = await load("web/build-app.js");
@@ -75,7 +76,7 @@ async function main() {
     { clock: () => new Date("2023-03-01T09:00:00Z") },
   );
   const renderer = createPdfRenderer({
-    chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromiumPath: process.env.CHROMIUM_PATH ?? defaultChromiumPath(),
   });
   let app = null;
   try {

@@ -59,6 +59,7 @@ async function main() {
   const { listProjects } = await load("domain/catalogue/catalogue.js");
   const { buildReportDeck } = await load("exports/report/report-deck.js");
   const { createPdfRenderer } = await load("exports/pdf/render-pdf.js");
+  const { defaultChromiumPath } = await load("exports/pdf/chromium.js");
   const { renderReportPdf } = await load("web/reports/report-print.js");
 
   const ctx = await openAppContext(
@@ -66,7 +67,7 @@ async function main() {
     { clock: () => new Date("2023-03-01T09:00:00Z") },
   );
   const renderer = createPdfRenderer({
-    chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromiumPath: process.env.CHROMIUM_PATH ?? defaultChromiumPath(),
   });
   try {
     await migrateDatabase(ctx);

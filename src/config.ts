@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { AppError } from "./errors.js";
+import { defaultChromiumPath } from "./exports/pdf/chromium.js";
 import { findProjectRoot } from "./project-root.js";
 
 /** Everything the process can be configured with. */
@@ -134,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail,
     trustProxy,
     secureCookies,
-    chromiumPath: env.CHROMIUM_PATH?.trim() || "/usr/bin/chromium",
+    chromiumPath: env.CHROMIUM_PATH?.trim() || defaultChromiumPath(),
   };
 }
 

@@ -38,10 +38,7 @@ import { sessionPlugin } from "./plugins/session.js";
 import { auditApiRoutes } from "./api/audit.routes.js";
 import { editorRoutes } from "./editor/editor.routes.js";
 import { sheetsRoutes } from "./catalogue-sheets/sheets.routes.js";
-import {
-  createPdfRenderer,
-  DEFAULT_CHROMIUM_PATH,
-} from "../exports/pdf/render-pdf.js";
+import { createPdfRenderer } from "../exports/pdf/render-pdf.js";
 import { reportingRoutes } from "./reports/reporting.routes.js";
 import { editionRoutes } from "./edition/edition.routes.js";
 import { createDocumentMaker } from "./documents/document-maker.js";
@@ -84,7 +81,7 @@ export interface BuildAppOptions {
   readonly sso?: SsoConfig | null;
   /** Told of every route as it is registered (the route × role matrix test reads the route table this way). */
   readonly onRoute?: (route: RouteOptions) => void;
-  /** The Chromium binary for PDFs and document pictures (CHROMIUM_PATH); Debian's by default. */
+  /** The Chromium binary for PDFs and document pictures (CHROMIUM_PATH); Debian's headless shell or browser by default. */
   readonly chromiumPath?: string;
   /**
    * Answer repeated anonymous reads of public pages before the router (http/fast-lane.ts)
@@ -135,9 +132,11 @@ export async function buildApp(
   }
   // One browser for every PDF and document picture of this app, started on first use and
   // closed with the app (src/exports/pdf/render-pdf.ts). Routes that print receive it.
-  const pdf = createPdfRenderer({
-    chromiumPath: options.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
-  });
+  const pdf = createPdfRenderer(
+    options.chromiumPath === undefined
+      ? {}
+      : { chromiumPath: options.chromiumPath },
+  );
   // Documents of published editions and reports: stored, built outside the request (ADR 0046).
   const maker = createDocumentMaker(ctx, pdf);
   const documents = new StoredDocuments(

@@ -19,11 +19,9 @@ import {
   type MadeDocument,
 } from "../../src/app/documents/published-documents.js";
 import { listPublishedReports } from "../../src/app/reports/read-reports.js";
-import {
-  createPdfRenderer,
-  DEFAULT_CHROMIUM_PATH,
-} from "../../src/exports/pdf/render-pdf.js";
+import { createPdfRenderer } from "../../src/exports/pdf/render-pdf.js";
 import { buildApp } from "../../src/web/build-app.js";
+import { chromiumPath } from "../support/environment.js";
 import { createDocumentMaker } from "../../src/web/documents/document-maker.js";
 import { createViewContext } from "../../src/web/components/view.js";
 import { StoredDocuments } from "../../src/web/documents/stored-documents.js";
@@ -146,7 +144,7 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
         close: async () => closeAppContext(otherCtx),
       };
       const renderer = createPdfRenderer({
-        chromiumPath: DEFAULT_CHROMIUM_PATH,
+        chromiumPath: chromiumPath(),
       });
       try {
         const a = new StoredDocuments(
@@ -253,7 +251,7 @@ describe.each(DIALECTS)("stored documents on %s", (dialect) => {
     "build the edition's and the report's documents twice from the same data, byte for byte the same, the PDFs within their size",
     async () => {
       const renderer = createPdfRenderer({
-        chromiumPath: DEFAULT_CHROMIUM_PATH,
+        chromiumPath: chromiumPath(),
       });
       try {
         const maker = createDocumentMaker(test.ctx, renderer);

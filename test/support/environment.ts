@@ -1,3 +1,5 @@
+import { defaultChromiumPath } from "../../src/exports/pdf/chromium.js";
+
 /** Where the test suite finds its services; overridable by environment. */
 
 /** Connection to the PostgreSQL server's maintenance database, used to create and drop test databases. */
@@ -7,9 +9,9 @@ export function postgresAdminUrl(): string {
   );
 }
 
-/** The Chromium binary that browser tests drive (Debian's package). */
+/** The Chromium binary that browser tests drive: CHROMIUM_PATH, or the one the app prints with by default. */
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return process.env.CHROMIUM_PATH ?? defaultChromiumPath();
 }
 
 /**

@@ -5,7 +5,7 @@ import { chromiumPath } from "./environment.js";
 export default function setup(): void {
   if (!existsSync(chromiumPath())) {
     throw new Error(
-      `Chromium is missing at ${chromiumPath()}: the browser tests need it (apt-get install chromium).`,
+      `Chromium is missing at ${chromiumPath()}: the browser tests need it (apt-get install chromium-headless-shell, or chromium).`,
     );
   }
 }

@@ -8,7 +8,7 @@
  *
  * Usage (the app creates one in web/build-app.ts and closes it on app close):
  *
- *   const renderer = createPdfRenderer({ chromiumPath: "/usr/bin/chromium" });
+ *   const renderer = createPdfRenderer({ chromiumPath: "/usr/bin/chromium-headless-shell" });
  *   const pdf = await renderer.renderPdf({ html, resources: { "/assets/print.css": { contentType: "text/css", body: css } } });
  *   const png = await renderer.renderPng({ html }, { selector: "svg" });
  *   const [first, second] = await renderer.renderPngs({ html }, ["#bild-1", "#bild-2"]);
@@ -21,6 +21,7 @@
  * alt texts, the `lang` attribute) and carry an outline built from the headings.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { defaultChromiumPath } from "./chromium.js";
 import { withPdfUaMetadata } from "./pdf-metadata.js";
 
 /** A file a printed page may load, served from memory. */
@@ -87,16 +88,13 @@ export interface PdfRenderer {
 
 /** How the renderer finds and limits Chromium. */
 export interface PdfRendererOptions {
-  /** The Chromium binary (CHROMIUM_PATH); Debian's by default. */
+  /** The Chromium binary (CHROMIUM_PATH); Debian's headless shell or browser by default (./chromium.ts). */
   readonly chromiumPath?: string;
   /** At most this many pages render at once; further requests wait (default 2). */
   readonly concurrency?: number;
   /** A render that takes longer fails (default 60 s). */
   readonly timeoutMs?: number;
 }
-
-/** Debian's Chromium. */
-export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
 /** The private origin HTML sources are loaded under; `.invalid` can never resolve (RFC 6761). */
 const PRINT_ORIGIN = "http://druck.fortschritt.invalid";
@@ -122,7 +120,7 @@ const FOOTER_TEXT = {
 export function createPdfRenderer(
   options: PdfRendererOptions = {},
 ): PdfRenderer {
-  const chromiumPath = options.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
+  const chromiumPath = options.chromiumPath ?? defaultChromiumPath();
   const timeoutMs = options.timeoutMs ?? 60_000;
   const slots = new Semaphore(options.concurrency ?? 2);
   let launching: Promise<Browser> | null = null;
