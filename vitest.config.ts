@@ -1,6 +1,7 @@
 import { mkdirSync, statfsSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import ProjectsInTurnSequencer from "./test/support/project-sequencer.js";
 
 /**
  * Four projects by what a test needs (docs/adr/0012-test-layout.md):
@@ -47,6 +48,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // `--sequence.shuffle` shuffles the files inside each project, one project after
+    // another, so that workers and their modules serve a whole project (docs/adr/0063).
+    sequence: { sequencer: ProjectsInTurnSequencer },
     projects: [
       {
         extends: true,
