@@ -136,3 +136,54 @@ describe.each(JAVASCRIPT_MODES)(
     );
   },
 );
+
+/** A page with three barriers axe must name: grey on white, a picture without words, a field without a label. */
+const BROKEN_PAGE = `<!doctype html><html lang="de"><head><title>Mit Barrieren</title></head>
+<body><main><h1>Mit Barrieren</h1>
+<p><font color="#bbbbbb">Kaum lesbar</font></p>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<input type="text" name="ohne-beschriftung">
+</main></body></html>`;
+
+describe.each(JAVASCRIPT_MODES)(
+  "the accessibility check itself $mode",
+  ({ javaScriptEnabled }) => {
+    it("names each barrier of a page with barriers, with the element that has it", async () => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        // Written into a page of the portal, so that it has the portal's origin (and its
+        // content security policy, which refuses inline styles: hence the font element).
+        await page.goto("/kleve/");
+        await page.setContent(BROKEN_PAGE);
+        const found = await findAccessibilityViolations(page);
+        expect(found.map((text) => text.split(" ")[0]).sort()).toEqual([
+          "color-contrast",
+          "image-alt",
+          "label",
+        ]);
+        expect(found.join("\n")).toContain("Kaum lesbar");
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("names the barriers inside a frame of the page too", async () => {
+      const page = await rig.newPage(javaScriptEnabled);
+      try {
+        await page.goto("/kleve/");
+        await page.setContent(
+          `<!doctype html><html lang="de"><head><title>Mit Rahmen</title></head><body><main><h1>Mit Rahmen</h1><iframe title="Eingebettet" srcdoc="${BROKEN_PAGE.replaceAll('"', "&quot;")}"></iframe></main></body></html>`,
+        );
+        await expect.poll(() => page.frames().length).toBe(2);
+        const found = await findAccessibilityViolations(page);
+        expect(found.map((text) => text.split(" ")[0]).sort()).toEqual([
+          "color-contrast",
+          "image-alt",
+          "label",
+        ]);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
