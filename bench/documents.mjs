@@ -66,7 +66,7 @@ async function main() {
   const { loadDemoReport } = await load("app/reports/demo-report.js");
   const { listPublishedReports } = await load("app/reports/read-reports.js");
   const { createPdfRenderer } = await load("exports/pdf/render-pdf.js");
-  const { defaultChromiumPath } = await load("exports/pdf/chromium.js");
+  const { defaultChromiumPath } = await load("chromium.js");
   const { createDocumentMaker } = await load("web/documents/document-maker.js");
   const { StoredDocuments } = await load("web/documents/stored-documents.js");
   const { buildApp } = await load("web/build-app.js");

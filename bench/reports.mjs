@@ -59,7 +59,7 @@ async function main() {
   const { listProjects } = await load("domain/catalogue/catalogue.js");
   const { buildReportDeck } = await load("exports/report/report-deck.js");
   const { createPdfRenderer } = await load("exports/pdf/render-pdf.js");
-  const { defaultChromiumPath } = await load("exports/pdf/chromium.js");
+  const { defaultChromiumPath } = await load("chromium.js");
   const { renderReportPdf } = await load("web/reports/report-print.js");
 
   const ctx = await openAppContext(

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { AppError } from "./errors.js";
-import { defaultChromiumPath } from "./exports/pdf/chromium.js";
+import { defaultChromiumPath } from "./chromium.js";
 import { findProjectRoot } from "./project-root.js";
 
 /** Everything the process can be configured with. */

@@ -1,4 +1,4 @@
-import { defaultChromiumPath } from "../../src/exports/pdf/chromium.js";
+import { defaultChromiumPath } from "../../src/chromium.js";
 
 /** Where the test suite finds its services; overridable by environment. */
 

@@ -21,7 +21,7 @@
  * alt texts, the `lang` attribute) and carry an outline built from the headings.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { defaultChromiumPath } from "./chromium.js";
+import { defaultChromiumPath } from "../../chromium.js";
 import { withPdfUaMetadata } from "./pdf-metadata.js";
 
 /** A file a printed page may load, served from memory. */
@@ -88,7 +88,7 @@ export interface PdfRenderer {
 
 /** How the renderer finds and limits Chromium. */
 export interface PdfRendererOptions {
-  /** The Chromium binary (CHROMIUM_PATH); Debian's headless shell or browser by default (./chromium.ts). */
+  /** The Chromium binary (CHROMIUM_PATH); Debian's headless shell or browser by default (src/chromium.ts). */
   readonly chromiumPath?: string;
   /** At most this many pages render at once; further requests wait (default 2). */
   readonly concurrency?: number;

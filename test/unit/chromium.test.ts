@@ -3,7 +3,7 @@ import {
   BROWSER_PATH,
   defaultChromiumPath,
   HEADLESS_SHELL_PATH,
-} from "../../../src/exports/pdf/chromium.js";
+} from "../../src/chromium.js";
 
 describe("the Chromium that prints when CHROMIUM_PATH names none", () => {
   it("is Debian's headless shell where it is installed, even beside the browser", () => {
