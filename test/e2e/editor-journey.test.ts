@@ -52,28 +52,40 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await findAccessibilityViolations(page), page.url()).toEqual([]);
 }
 
-beforeEach(async () => {
-  // Each test starts from the catalogue as published: the phase ends in 2023.
+/**
+ * Saves the first phase of the e-invoicing project as an administrator, past the pages:
+ * how each test starts from the published catalogue, and how someone else saves in between.
+ */
+async function saveFirstPhase(
+  data: Parameters<typeof updatePhase>[2]["data"],
+  by: { readonly name?: string; readonly reason?: string } = {},
+): Promise<void> {
   const { catalogue, entry } = await getProject(
     rig.ctx,
     "kleve",
     "e-rechnungsworkflow",
   );
-  const phase = entry.project.phases[0]!;
   await updatePhase(
     rig.ctx,
     buildPrincipal(catalogue.municipality.id, {
       role: "admin",
       orgUnitCodes: [],
+      ...(by.name === undefined ? {} : { name: by.name }),
     }),
     {
       municipality: "kleve",
       project: "e-rechnungsworkflow",
-      phaseId: phase.id,
+      phaseId: entry.project.phases[0]!.id,
       expectedVersion: entry.project.version,
-      data: { label: "Einführung", start: "2021-Q4", end: "2023" },
+      ...(by.reason === undefined ? {} : { reason: by.reason }),
+      data,
     },
   );
+}
+
+beforeEach(async () => {
+  // Each test starts from the catalogue as published: the phase ends in 2023.
+  await saveFirstPhase({ label: "Einführung", start: "2021-Q4", end: "2023" });
 });
 
 describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
@@ -106,26 +118,9 @@ describe.each(JAVASCRIPT_MODES)("the editor $mode", ({ javaScriptEnabled }) => {
       }
       await page.goto("/kleve/verwaltung/projekte/e-rechnungsworkflow");
       // Someone else saves in between: this form is now stale.
-      const { catalogue, entry } = await getProject(
-        rig.ctx,
-        "kleve",
-        "e-rechnungsworkflow",
-      );
-      await updatePhase(
-        rig.ctx,
-        buildPrincipal(catalogue.municipality.id, {
-          role: "admin",
-          orgUnitCodes: [],
-          name: "Andere Person",
-        }),
-        {
-          municipality: "kleve",
-          project: "e-rechnungsworkflow",
-          phaseId: entry.project.phases[0]!.id,
-          expectedVersion: entry.project.version,
-          reason: "Stand der Ausschusssitzung",
-          data: { label: "Einführung", start: "2021-Q4", end: "2024" },
-        },
+      await saveFirstPhase(
+        { label: "Einführung", start: "2021-Q4", end: "2024" },
+        { name: "Andere Person", reason: "Stand der Ausschusssitzung" },
       );
       const phase = page.getByRole("group", { name: "Phase 1: Einführung" });
       await phase.getByLabel("Ende", { exact: true }).fill("QIII/2024");
