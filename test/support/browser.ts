@@ -313,8 +313,7 @@ async function runAxeInPage(page: Page): Promise<Violation[]> {
 async function runAxeInFrames(page: Page): Promise<Violation[]> {
   const origin = new URL(page.url()).origin;
   const results = await new AxeBuilder({ page })
-    .options({ resultTypes: ["violations"] })
-    .withTags([...AXE_TAGS])
+    .options({ ...AXE_RUN_OPTIONS })
     .setLegacyMode(
       page.frames().every((frame) => sameOrigin(frame.url(), origin)),
     )

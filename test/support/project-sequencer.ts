@@ -31,7 +31,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Fisher–Yates with the given randomness; returns a new array. */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const result = [...items];
   for (let index = result.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
@@ -56,7 +56,9 @@ export default class ProjectsInTurnSequencer extends BaseSequencer {
     const byProject = new Map<string, TestSpecification[]>();
     for (const file of files) {
       const name = file.project.name;
-      byProject.set(name, [...(byProject.get(name) ?? []), file]);
+      const group = byProject.get(name) ?? [];
+      group.push(file);
+      byProject.set(name, group);
     }
     const names = [...byProject.keys()].sort(
       (a, b) => projectRank(a) - projectRank(b) || a.localeCompare(b),
