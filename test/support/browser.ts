@@ -13,8 +13,10 @@
 /// <reference lib="dom" />
 import type { MailDelivery } from "../../src/app/auth/passwords.js";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { AxeBuilder } from "@axe-core/playwright";
-import axe from "axe-core";
+import type axe from "axe-core";
 import {
   chromium,
   type Browser,
@@ -278,6 +280,15 @@ async function pageState(
   return createHash("sha256").update(state).digest("hex");
 }
 
+/**
+ * Axe's minified build, which the package ships beside the source that `axe.source`
+ * holds: 0.6 instead of 1.3 MB, and a fifth less time to evaluate in each new page.
+ */
+const AXE_MINIFIED_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
 /** What axe is asked: the WCAG 2.1 AA rules, and only the violations described in detail. */
 const AXE_RUN_OPTIONS: axe.RunOptions = {
   runOnly: { type: "tag", values: [...AXE_TAGS] },
@@ -285,14 +296,14 @@ const AXE_RUN_OPTIONS: axe.RunOptions = {
 };
 
 /**
- * Axe on a page without frames, directly: its source is evaluated once in the document and
- * `axe.run` asked for the violations. AxeBuilder evaluates the 550 KB source twice per
+ * Axe on a page without frames, directly: its minified source is evaluated once in the
+ * document and `axe.run` asked for the violations. AxeBuilder evaluates the source twice per
  * check (once for the page, once per frame) and returns every passing node besides, which
  * made a check of a small page take a second (docs/adr/0064-axe-directly-in-the-page.md).
  */
 async function runAxeInPage(page: Page): Promise<Violation[]> {
   const loaded = await page.evaluate(() => "axe" in window);
-  if (!loaded) await page.evaluate(axe.source);
+  if (!loaded) await page.evaluate(AXE_MINIFIED_SOURCE);
   return page.evaluate(
     async (options) =>
       (
