@@ -28,7 +28,6 @@ import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
-import { viewOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -183,23 +182,16 @@ export async function accessibilityRoutes(
     page: (frame, settings, slug) => (
       <StatementSettingsPage {...frame} slug={slug} settings={settings} />
     ),
+    noticeOf: (view, query) =>
+      query("gespeichert") === "ja"
+        ? view.t.accessibility.settingsSaved
+        : undefined,
   });
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
-    async (request, reply) => {
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        request.params.slug,
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.accessibility.settingsSaved
-          : undefined,
-      );
-    },
+    renderSettings.show,
   );
 
   const FIELDS: Readonly<Record<string, string>> = {

@@ -44,8 +44,7 @@ import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
-import type { FailedForm } from "../components/form/failed-form.js";
-import { editorChrome } from "../editor/editor-view.js";
+import { settingsPage } from "../http/staff-page.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
@@ -160,9 +159,9 @@ function municipalitySlug(value: string): string {
 /** The notice shown after a save, from a fixed list (never echoed text). */
 function noticeOf(
   view: ViewContext,
-  key: string | undefined,
+  key: string | null | undefined,
 ): string | undefined {
-  if (key === undefined) return undefined;
+  if (key === undefined || key === null) return undefined;
   const notices: Readonly<Record<string, string>> = view.t.edition.notices;
   return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
@@ -791,54 +790,28 @@ export async function editionRoutes(
   );
 
   // ── Reason categories (administrators) ────────────────────────────────────
-  async function renderCategories(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    const { categories } = await runUseCase(
-      ctx,
-      request,
-      getReasonCategoriesForEditing,
-      slug,
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    const view = viewOf(request);
-    const html = await (
-      <ReasonCategoriesPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(
-          request,
-          view,
-          catalogue,
-          { isAdministrator: true, canReadAudit: true },
-          "reasonCategories",
-        )}
-        slug={slug}
-        categories={categories}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />
-    );
-    return sendNoStore(reply, status, html);
-  }
+  const renderCategories = settingsPage({
+    ctx,
+    section: "reasonCategories",
+    load: async (request, slug) => {
+      const { categories } = await runUseCase(
+        ctx,
+        request,
+        getReasonCategoriesForEditing,
+        municipalitySlug(slug),
+      );
+      return categories;
+    },
+    page: (frame, categories, slug) => (
+      <ReasonCategoriesPage {...frame} slug={slug} categories={categories} />
+    ),
+    noticeOf: (view, query) => noticeOf(view, query("gespeichert")),
+  });
 
   app.get(
     EDITION_ROUTES.categories,
     pageRoute("admin", MunicipalityParams, NoticeQuery),
-    async (request, reply) =>
-      renderCategories(
-        request,
-        reply,
-        municipalitySlug(request.params.slug),
-        200,
-        noticeOf(viewOf(request), request.query.gespeichert),
-      ),
+    renderCategories.show,
   );
 
   /** A change of a reason category: problems go back to the form, success to the list with a notice. */
@@ -869,15 +842,7 @@ export async function editionRoutes(
           gespeichert: spec.notice,
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderCategories(
-          request,
-          reply,
-          municipalitySlug(params.slug),
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderCategories.again,
       fieldOf: (path) =>
         path === "/data/label"
           ? "bezeichnung"

@@ -490,6 +490,10 @@ export async function openDataRoutes(
     page: (frame, settings) => (
       <OpenDataSettingsPage {...frame} settings={settings} />
     ),
+    noticeOf: (view, query) =>
+      query("gespeichert") === "ja"
+        ? view.t.openData.settingsSaved
+        : syncNotice(view, query("abgeglichen")),
   });
 
   const SettingsQuery = Type.Object({
@@ -499,7 +503,7 @@ export async function openDataRoutes(
   });
 
   /** The notice after a sync: "3-4-1-0" is cached, referenced, gone, missing. */
-  function syncNotice(view: ViewContext, text: string | undefined) {
+  function syncNotice(view: ViewContext, text: string | null) {
     const counts = /^(\d+)-(\d+)-(\d+)-(\d+)$/.exec(text ?? "");
     if (counts === null) return undefined;
     const [cached, referenced, gone, missing] = counts.slice(1).map(Number);
@@ -514,19 +518,7 @@ export async function openDataRoutes(
   app.get(
     OPEN_DATA_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
-    async (request, reply) => {
-      const slug = municipalitySlugParam(request.params.slug);
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        slug,
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.openData.settingsSaved
-          : syncNotice(view, request.query.abgeglichen),
-      );
-    },
+    renderSettings.show,
   );
 
   const SETTINGS_FIELDS: Readonly<Record<string, string>> = {

@@ -654,23 +654,16 @@ export async function participationRoutes(
         ip: request.ip,
       }),
     page: (frame, settings) => <SettingsPage {...frame} settings={settings} />,
+    noticeOf: (view, query) =>
+      query("gespeichert") === "ja"
+        ? view.t.participation.settingsSaved
+        : undefined,
   });
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
     pageRoute("admin", MunicipalityParams, SavedQuery),
-    async (request, reply) => {
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        municipalitySlugParam(request.params.slug),
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.participation.settingsSaved
-          : undefined,
-      );
-    },
+    renderSettings.show,
   );
 
   const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
