@@ -19,7 +19,11 @@ import {
 } from "../../domain/accessibility/statement.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
+import {
+  municipalitySlugParam,
+  MunicipalityParams,
+  rawQueryParam,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { baseUrlOf, sendHostTagged } from "../http/cache.js";
@@ -182,8 +186,8 @@ export async function accessibilityRoutes(
     page: (frame, settings, slug) => (
       <StatementSettingsPage {...frame} slug={slug} settings={settings} />
     ),
-    noticeOf: (view, query) =>
-      query("gespeichert") === "ja"
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
         ? view.t.accessibility.settingsSaved
         : undefined,
   });

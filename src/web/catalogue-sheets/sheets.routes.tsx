@@ -21,7 +21,8 @@ import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
 } from "../../exports/catalogue-sheets/catalogue-workbook.js";
-import { answerRefusals, viewOf } from "../editor/editor-view.js";
+import { answerRefusals } from "../editor/editor-view.js";
+import { savedNotice } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
@@ -74,27 +75,21 @@ export async function sheetsRoutes(
     importUploadLimits(CATALOGUE_SHEET_LIMITS.maxFileBytes),
   );
 
-  function noticeOf(
-    request: FastifyRequest,
-    key: string | undefined,
-  ): string | undefined {
-    if (key === undefined) return undefined;
-    const notices = viewOf(request).t.sheets.notices;
-    return Object.hasOwn(notices, key) ? notices[key] : undefined;
-  }
-
-  /** The sheets page; `saved` is the ?gespeichert=… key of the notice after a save. */
+  /** The sheets page; on a 200 with the notice that ?gespeichert=… names. */
   const renderSheets = (
     request: FastifyRequest,
     reply: FastifyReply,
     { slug }: Static<typeof Params>,
     status: number,
-    { failure, saved }: { failure?: FormFailure; saved?: string } = {},
+    failure?: FormFailure,
   ) =>
     sendStaffPage(request, reply, status, {
       section: "sheets",
       failure: { failed: failure?.failed },
-      notice: () => (status === 200 ? noticeOf(request, saved) : undefined),
+      notice: (view) =>
+        status === 200
+          ? savedNotice(request, view.t.sheets.notices)
+          : undefined,
       load: () => runUseCase(ctx, request, getEditorOverview, slug),
       page: (frame) => <SheetsPage {...frame} slug={slug} />,
     });
@@ -102,10 +97,7 @@ export async function sheetsRoutes(
   app.get(
     SHEETS_ROUTES.sheets,
     pageRoute("admin", Params, Query),
-    async (request, reply) =>
-      renderSheets(request, reply, request.params, 200, {
-        saved: request.query.gespeichert,
-      }),
+    async (request, reply) => renderSheets(request, reply, request.params, 200),
   );
 
   app.post(
@@ -117,7 +109,7 @@ export async function sheetsRoutes(
       form: "import",
       fieldOf: (path) => (path === "/" ? "datei" : null),
       render: ({ request, reply, params }, failure) =>
-        renderSheets(request, reply, params, failure.status, { failure }),
+        renderSheets(request, reply, params, failure.status, failure),
       run: async (_input, { request, params, view }) => {
         const file = requiredUpload(
           request.body,

@@ -100,6 +100,7 @@ import { renderTimeline } from "./timeline-view.js";
 import {
   municipalitySlugParam,
   MunicipalityParams,
+  savedNotice,
   municipalityParamsWith,
 } from "../http/params.js";
 
@@ -154,16 +155,6 @@ function editionNumber(value: string): number {
 /** A municipality slug from the URL, or a 404 before anything is asked. */
 function municipalitySlug(value: string): string {
   return municipalitySlugParam(value);
-}
-
-/** The notice shown after a save, from a fixed list (never echoed text). */
-function noticeOf(
-  view: ViewContext,
-  key: string | null | undefined,
-): string | undefined {
-  if (key === undefined || key === null) return undefined;
-  const notices: Readonly<Record<string, string>> = view.t.edition.notices;
-  return Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
 
 /** Registers the routes. */
@@ -575,7 +566,7 @@ export async function editionRoutes(
         reply,
         municipalitySlug(request.params.slug),
         200,
-        { notice: noticeOf(viewOf(request), request.query.gespeichert) },
+        { notice: savedNotice(request, viewOf(request).t.edition.notices) },
       ),
   );
 
@@ -805,7 +796,7 @@ export async function editionRoutes(
     page: (frame, categories, slug) => (
       <ReasonCategoriesPage {...frame} slug={slug} categories={categories} />
     ),
-    noticeOf: (view, query) => noticeOf(view, query("gespeichert")),
+    noticeOf: (view, request) => savedNotice(request, view.t.edition.notices),
   });
 
   app.get(

@@ -21,7 +21,7 @@ import {
 } from "../editor/editor-view.js";
 import { csrfToken } from "../plugins/session.js";
 import type { RequestWithParams } from "./page-route.js";
-import { municipalitySlugParam, rawQueryParam } from "./params.js";
+import { municipalitySlugParam } from "./params.js";
 
 /** What a page needs to render after a failed form. */
 export interface FailedRender {
@@ -117,10 +117,10 @@ export interface SettingsPageSpec<S> {
     catalogue: Catalogue,
   ) => EditorRights;
   readonly page: (frame: StaffFrame, settings: S, slug: string) => JSX.Element;
-  /** The notice after a redirect, read from the query (e.g. ?gespeichert=ja); none by default. */
+  /** The notice after a redirect, read from the request's query (e.g. ?gespeichert=ja); none by default. */
   readonly noticeOf?: (
     view: ViewContext,
-    query: (name: string) => string | null,
+    request: FastifyRequest,
   ) => string | undefined;
 }
 
@@ -190,9 +190,7 @@ export function settingsPage<S>(spec: SettingsPageSpec<S>): SettingsPage {
         reply,
         municipalitySlugParam(request.params.slug),
         200,
-        spec.noticeOf?.(viewOf(request), (name) =>
-          rawQueryParam(request, name),
-        ),
+        spec.noticeOf?.(viewOf(request), request),
       ),
     again: (
       { request, reply, params }: Parameters<SettingsPage["again"]>[0],

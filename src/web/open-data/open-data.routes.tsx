@@ -63,6 +63,7 @@ import {
   municipalitySlugParam,
   MunicipalityParams,
   municipalityParamsWith,
+  rawQueryParam,
 } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
@@ -490,10 +491,10 @@ export async function openDataRoutes(
     page: (frame, settings) => (
       <OpenDataSettingsPage {...frame} settings={settings} />
     ),
-    noticeOf: (view, query) =>
-      query("gespeichert") === "ja"
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
         ? view.t.openData.settingsSaved
-        : syncNotice(view, query("abgeglichen")),
+        : syncNotice(view, rawQueryParam(request, "abgeglichen")),
   });
 
   const SettingsQuery = Type.Object({

@@ -676,8 +676,8 @@ export async function participationRoutes(
         ip: request.ip,
       }),
     page: (frame, settings) => <SettingsPage {...frame} settings={settings} />,
-    noticeOf: (view, query) =>
-      query("gespeichert") === "ja"
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
         ? view.t.participation.settingsSaved
         : undefined,
   });
