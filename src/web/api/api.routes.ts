@@ -19,7 +19,7 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
-import { sendJsonError } from "../http/errors.js";
+import { sendJsonError, installJsonErrorHandler } from "../http/errors.js";
 import { requirePublishedVersion } from "../http/municipality-version.js";
 import { PublicResponseCache } from "../http/page-cache.js";
 import { projectEntityTag } from "../http/preconditions.js";
@@ -66,9 +66,7 @@ export async function apiRoutes(
     return payload;
   });
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendJsonError(error, request, reply),
-  );
+  installJsonErrorHandler(app);
   app.setNotFoundHandler(async (request, reply) =>
     sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply),
   );

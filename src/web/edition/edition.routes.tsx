@@ -61,7 +61,7 @@ import { PublicResponseCache, type RenderedPage } from "../http/page-cache.js";
 import { requirePublishedVersion } from "../http/municipality-version.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   draftScope,
   editionScope,
@@ -166,9 +166,7 @@ export async function editionRoutes(
   const { ctx, now } = options;
   const { documents } = options;
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 
   const pages = new PublicResponseCache("edition pages", 24 * 1024 * 1024);
 

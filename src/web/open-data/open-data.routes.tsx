@@ -82,7 +82,7 @@ import {
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
 import { viewOf } from "../identity/identity-view.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { installHtmlErrorHandler } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
 import { OpenDataSettingsPage } from "./settings-page.js";
@@ -623,7 +623,5 @@ export async function openDataRoutes(
   );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }

@@ -49,7 +49,7 @@ import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendNoStore } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { sendHtmlError, installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   formAction,
   type FormActionSpec,
@@ -730,7 +730,5 @@ export async function participationRoutes(
     }),
   );
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }
