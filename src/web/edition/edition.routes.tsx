@@ -152,11 +152,6 @@ function editionNumber(value: string): number {
   return Number(value);
 }
 
-/** A municipality slug from the URL, or a 404 before anything is asked. */
-function municipalitySlug(value: string): string {
-  return municipalitySlugParam(value);
-}
-
 /** Registers the routes. */
 export async function editionRoutes(
   instance: FastifyInstance,
@@ -239,7 +234,7 @@ export async function editionRoutes(
     reply: FastifyReply,
     render: (shown: ShownState) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const slug = municipalitySlug(request.params.slug);
+    const slug = municipalitySlugParam(request.params.slug);
     const { catalogue, editions } = await runUseCase(
       ctx,
       request,
@@ -445,7 +440,7 @@ export async function editionRoutes(
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
     app.get(url, pageRoute("public", EditionParams), async (request, reply) => {
       const number = editionNumber(request.params.number);
-      const slug = municipalitySlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       return documents.send(
         request,
@@ -472,7 +467,7 @@ export async function editionRoutes(
     pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
-      const slug = municipalitySlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       const { edition } = await getEdition(ctx, slug, number);
       return documents.sendStatus(
@@ -562,7 +557,7 @@ export async function editionRoutes(
       renderDraftChanges(
         request,
         reply,
-        municipalitySlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         200,
         { notice: savedNotice(request, viewOf(request).t.edition.notices) },
       ),
@@ -577,7 +572,7 @@ export async function editionRoutes(
     renderDraftChanges(
       request,
       reply,
-      municipalitySlug(params.slug),
+      municipalitySlugParam(params.slug),
       failure.status,
       { failed: { ...failure.failed, title } },
     );
@@ -590,7 +585,7 @@ export async function editionRoutes(
       body: DraftReasonBody,
       form: (_params, fields) => `grund:${fields.schluessel ?? ""}`,
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, setDraftReason, {
           municipality: slug,
           changeKey: input.schluessel,
@@ -623,7 +618,7 @@ export async function editionRoutes(
       body: DraftForewordBody,
       form: "vorwort",
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, setDraftForeword, {
           municipality: slug,
           expectedVersion: input.version,
@@ -654,7 +649,7 @@ export async function editionRoutes(
       body: PublishBody,
       form: "veroeffentlichen",
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const dateText = input.datum.trim();
         const publishedOn =
           dateText === "" ? undefined : isoDateOfGermanDay(dateText);
@@ -691,7 +686,7 @@ export async function editionRoutes(
       },
       // Missing reasons list every change concerned; new conflicts ask for a confirmation.
       answer: async (error, { request, reply, params, view, fields }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const t = view.t.edition;
         if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
           const revision = await runUseCase(
@@ -787,7 +782,7 @@ export async function editionRoutes(
         ctx,
         request,
         getReasonCategoriesForEditing,
-        municipalitySlug(slug),
+        municipalitySlugParam(slug),
       );
       return categories;
     },
@@ -825,7 +820,7 @@ export async function editionRoutes(
       body: spec.body,
       form: spec.form,
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await spec.change(input, slug, params, request);
         return view.link(editionPaths.categories(slug), {
           gespeichert: spec.notice,
