@@ -210,6 +210,20 @@ export function reportingForm<P extends TObject, B extends TObject>(
 }
 
 /**
+ * The route options of an administrators' change form (see ChangeFormSpec): no fields
+ * unless it names them, the module's labels, and `run`, which makes the change and answers
+ * where to go next.
+ */
+export function changeForm<P extends TObject, B extends TObject>(
+  spec: Omit<ChangeFormSpec<P, B, unknown>, "change">,
+  labels: ReportingFormSpec<P, B>["labels"],
+  run: ReportingFormSpec<P, B>["run"],
+): FormRouteOptions {
+  const { fields = {}, ...form } = spec;
+  return reportingForm({ ...form, policy: "admin", fields, labels, run });
+}
+
+/**
  * What a change of a versioned record carries besides its own data (see VersionedChange):
  * the municipality the URL names, the version the form was opened on and the reason for
  * the audit log.
