@@ -19,7 +19,11 @@ import {
 } from "../../domain/accessibility/statement.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import { createViewContext } from "../components/view.js";
-import { municipalitySlugParam, MunicipalityParams } from "../http/params.js";
+import {
+  municipalitySlugParam,
+  MunicipalityParams,
+  rawQueryParam,
+} from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { baseUrlOf, sendHostTagged } from "../http/cache.js";
@@ -28,7 +32,6 @@ import { sendHtmlError } from "../http/error-pages.js";
 import { sendJsonError } from "../http/errors.js";
 import { settingsPage } from "../http/staff-page.js";
 import { formAction } from "../http/form-action.js";
-import { viewOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
 import { siteHeader } from "../portal/site.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
@@ -183,23 +186,16 @@ export async function accessibilityRoutes(
     page: (frame, settings, slug) => (
       <StatementSettingsPage {...frame} slug={slug} settings={settings} />
     ),
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
+        ? view.t.accessibility.settingsSaved
+        : undefined,
   });
 
   app.get(
     ACCESSIBILITY_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
-    async (request, reply) => {
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        request.params.slug,
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.accessibility.settingsSaved
-          : undefined,
-      );
-    },
+    renderSettings.show,
   );
 
   const FIELDS: Readonly<Record<string, string>> = {

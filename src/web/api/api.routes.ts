@@ -3,7 +3,7 @@
  * so requests are validated, responses shaped and the document generated from one
  * source. Errors inside this plugin are JSON: `{ "error": { "code", "message" } }`.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import {
@@ -14,11 +14,13 @@ import type { AppContext } from "../../app/context.js";
 import { publicReader } from "../../app/published-versions.js";
 import {
   findProject,
+  type Catalogue,
   type ProjectInContext,
 } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
-import { sendJsonError } from "../http/errors.js";
+import { sendJsonError, installJsonErrorHandler } from "../http/errors.js";
+import { requirePublishedVersion } from "../http/municipality-version.js";
 import { PublicResponseCache } from "../http/page-cache.js";
 import { projectEntityTag } from "../http/preconditions.js";
 import { APP_VERSION } from "../http/static-assets.js";
@@ -64,9 +66,7 @@ export async function apiRoutes(
     return payload;
   });
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendJsonError(error, request, reply),
-  );
+  installJsonErrorHandler(app);
   app.setNotFoundHandler(async (request, reply) =>
     sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply),
   );
@@ -74,13 +74,40 @@ export async function apiRoutes(
   // Serialised answers for anonymous readers, kept ready to send per published version.
   const responses = new PublicResponseCache("API responses", 32 * 1024 * 1024);
 
-  /** The published version from memory, or ERR_MUNICIPALITY_NOT_FOUND. */
-  async function requirePublishedVersion(slug: string): Promise<number> {
-    const municipality = await ctx.versions.find(slug);
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    return municipality.publishedVersion;
+  /**
+   * Sends an anonymous reader's answer about the published catalogue: kept per published
+   * version under `[name, …, part]`, read from a read replica once one has reached it.
+   */
+  async function sendPublished(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    [name, part]: readonly [string, string],
+    present: (
+      catalogue: Catalogue,
+      published: number,
+    ) => { readonly body: unknown; readonly tag?: string },
+  ): Promise<FastifyReply> {
+    const published = await requirePublishedVersion(ctx, slug);
+    return responses.send(request, reply, {
+      version: published,
+      key: [name, APP_VERSION, slug, part],
+      type: JSON_TYPE,
+      render: async () => {
+        const reader = await publicReader(ctx, slug, published);
+        const { catalogue } = await getCatalogueForReader(
+          reader,
+          request.principal,
+          slug,
+        );
+        const { body, tag } = present(catalogue, published);
+        return {
+          status: 200,
+          body: reply.serialize(body) as string,
+          ...(tag === undefined ? {} : { tag }),
+        };
+      },
+    });
   }
 
   async function requireDataVersion(slug: string): Promise<number> {
@@ -150,28 +177,15 @@ export async function apiRoutes(
     },
     async (request, reply) => {
       const { slug } = request.params;
-      if (request.principal.kind === "anonymous") {
-        // The public reads what is published: kept per published version, a draft edit leaves it.
-        const published = await requirePublishedVersion(slug);
-        return responses.send(request, reply, {
-          version: published,
-          key: ["api-catalogue", APP_VERSION, slug, "published"],
-          type: JSON_TYPE,
-          render: async () => {
-            // From a read replica when one has reached the published version.
-            const reader = await publicReader(ctx, slug, published);
-            const { catalogue } = await getCatalogueForReader(
-              reader,
-              request.principal,
-              slug,
-            );
-            return {
-              status: 200,
-              body: reply.serialize(presentCatalogue(catalogue)) as string,
-            };
-          },
-        });
-      }
+      // The public reads what is published: kept per published version, a draft edit leaves it.
+      if (request.principal.kind === "anonymous")
+        return sendPublished(
+          request,
+          reply,
+          slug,
+          ["api-catalogue", "published"],
+          (catalogue) => ({ body: presentCatalogue(catalogue) }),
+        );
       const version = await requireDataVersion(slug);
       // The public reads the latest edition; the municipality's own people the draft they edit.
       const { catalogue, isDraft } = await getCatalogueForReader(
@@ -211,20 +225,13 @@ export async function apiRoutes(
     },
     async (request, reply) => {
       const { slug, id } = request.params;
-      if (request.principal.kind === "anonymous") {
-        const published = await requirePublishedVersion(slug);
-        return responses.send(request, reply, {
-          version: published,
-          key: ["api-project", APP_VERSION, slug, id],
-          type: JSON_TYPE,
-          render: async () => {
-            // From a read replica when one has reached the published version.
-            const reader = await publicReader(ctx, slug, published);
-            const { catalogue } = await getCatalogueForReader(
-              reader,
-              request.principal,
-              slug,
-            );
+      if (request.principal.kind === "anonymous")
+        return sendPublished(
+          request,
+          reply,
+          slug,
+          ["api-project", id],
+          (catalogue, published) => {
             const { entry, dependents } = projectIn(catalogue, id);
             const prerequisites = entry.project.dependsOn
               .map((dependency) => findProject(catalogue, dependency))
@@ -238,20 +245,16 @@ export async function apiRoutes(
               id,
             ]);
             return {
-              status: 200,
-              body: reply.serialize(
-                presentProjectDetail(
-                  catalogue,
-                  entry,
-                  prerequisites,
-                  dependents,
-                ),
-              ) as string,
+              body: presentProjectDetail(
+                catalogue,
+                entry,
+                prerequisites,
+                dependents,
+              ),
               tag,
             };
           },
-        });
-      }
+        );
       // The public reads the latest edition; the municipality's own people the draft that
       // changes through this API apply to (its ETag is what If-Match needs).
       const { catalogue } = await getCatalogueForReader(

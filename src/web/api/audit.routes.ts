@@ -10,7 +10,7 @@ import type { AuditEvent } from "../../app/audit/record-audit.js";
 import type { AppContext } from "../../app/context.js";
 import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
-import { sendJsonError } from "../http/errors.js";
+import { installJsonErrorHandler } from "../http/errors.js";
 import {
   AuditLogResponseSchema,
   AuditParamsSchema,
@@ -49,9 +49,7 @@ export async function auditApiRoutes(
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
-  app.setErrorHandler(async (error, request, reply) =>
-    sendJsonError(error, request, reply),
-  );
+  installJsonErrorHandler(app);
 
   app.get(
     "/v1/municipalities/:slug/audit",

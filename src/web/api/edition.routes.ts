@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { getEdition, listEditions } from "../../app/edition/read-editions.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError } from "../../errors.js";
+import { requirePublishedVersion } from "../http/municipality-version.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import {
@@ -47,11 +47,7 @@ export async function editionApiRoutes(
     slug: string,
     parts: readonly (string | number)[],
   ): Promise<string> {
-    const municipality = await ctx.versions.find(slug);
-    if (municipality === null) throw new AppError("ERR_MUNICIPALITY_NOT_FOUND");
-    if (!municipality.isActive)
-      throw new AppError("ERR_MUNICIPALITY_DEACTIVATED");
-    return entityTag(municipality.publishedVersion, [
+    return entityTag(await requirePublishedVersion(ctx, slug), [
       "api-editions",
       APP_VERSION,
       slug,

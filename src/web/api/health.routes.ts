@@ -8,7 +8,7 @@ import { checkHealth } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import { NO_STORE } from "../http/cache.js";
-import { sendJsonError } from "../http/errors.js";
+import { sendJsonError, installJsonErrorHandler } from "../http/errors.js";
 import { ErrorResponseSchema } from "./error.schema.js";
 import { HealthResponseSchema } from "./health.schema.js";
 import { ref } from "./schema-ref.js";
@@ -19,9 +19,7 @@ export async function healthRoutes(
   options: { readonly ctx: AppContext },
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  app.setErrorHandler(async (error, request, reply) =>
-    sendJsonError(error, request, reply),
-  );
+  installJsonErrorHandler(app);
 
   app.get(
     "/health",

@@ -21,23 +21,25 @@ import {
   writeCatalogueCsvZip,
   writeCatalogueXlsx,
 } from "../../exports/catalogue-sheets/catalogue-workbook.js";
-import { answerRefusals, viewOf } from "../editor/editor-view.js";
+import { answerRefusals } from "../editor/editor-view.js";
+import { savedNotice } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import { formAction, type FormFailure } from "../http/form-action.js";
-import {
-  confirmImportAction,
-  type PreviewRenderer,
-} from "../editor/import-routes.js";
+import { importPreviewRoutes } from "../http/import-preview.js";
 import {
   EmptyForm,
   FormReason,
   FormText,
   reasonOrNull,
 } from "../http/form-schema.js";
-import { acceptUploads, requiredUpload } from "../http/multipart.js";
+import {
+  acceptUploads,
+  importUploadLimits,
+  requiredUpload,
+} from "../http/multipart.js";
 import { sendFile } from "../http/send-file.js";
 import { SheetPreviewPage, SheetsPage } from "./sheets-pages.js";
 import { SHEETS_ROUTES, sheetsPaths } from "./sheets-paths.js";
@@ -49,10 +51,6 @@ export interface SheetsRoutesOptions {
 
 const Slug = Type.String({ maxLength: 100 });
 const Params = Type.Object({ slug: Slug });
-const PreviewParams = Type.Object({
-  slug: Slug,
-  token: Type.String({ maxLength: 100 }),
-});
 const Query = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
   gespeichert: Type.Optional(Type.String({ maxLength: 40 })),
@@ -72,81 +70,34 @@ export async function sheetsRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   installStaffErrorHandler(app);
-  await acceptUploads(app, {
-    maxFileBytes: CATALOGUE_SHEET_LIMITS.maxFileBytes,
-    maxFiles: 1,
-    maxFields: 10,
-    maxFieldBytes: 64 * 1024,
-  });
+  await acceptUploads(
+    app,
+    importUploadLimits(CATALOGUE_SHEET_LIMITS.maxFileBytes),
+  );
 
-  function noticeOf(
-    request: FastifyRequest,
-    key: string | undefined,
-  ): string | undefined {
-    if (key === undefined) return undefined;
-    const notices = viewOf(request).t.sheets.notices;
-    return Object.hasOwn(notices, key) ? notices[key] : undefined;
-  }
-
-  /** The sheets page; `saved` is the ?gespeichert=… key of the notice after a save. */
+  /** The sheets page; on a 200 with the notice that ?gespeichert=… names. */
   const renderSheets = (
     request: FastifyRequest,
     reply: FastifyReply,
     { slug }: Static<typeof Params>,
     status: number,
-    { failure, saved }: { failure?: FormFailure; saved?: string } = {},
+    failure?: FormFailure,
   ) =>
     sendStaffPage(request, reply, status, {
       section: "sheets",
       failure: { failed: failure?.failed },
-      notice: () => (status === 200 ? noticeOf(request, saved) : undefined),
+      notice: (view) =>
+        status === 200
+          ? savedNotice(request, view.t.sheets.notices)
+          : undefined,
       load: () => runUseCase(ctx, request, getEditorOverview, slug),
       page: (frame) => <SheetsPage {...frame} slug={slug} />,
     });
 
-  const renderPreview: PreviewRenderer<Static<typeof PreviewParams>> = (
-    request,
-    reply,
-    { slug, token },
-    status,
-    extra = {},
-  ) => {
-    return sendStaffPage(request, reply, status, {
-      section: "sheets",
-      failure: { failed: extra.failure?.failed },
-      notice: (view) =>
-        extra.stale === true ? view.t.sheets.staleNotice : undefined,
-      load: async () => {
-        const preview = await runUseCase(ctx, request, showSheetImport, {
-          municipality: slug,
-          token,
-        });
-        const overview = await runUseCase(
-          ctx,
-          request,
-          getEditorOverview,
-          slug,
-        );
-        return { ...overview, preview };
-      },
-      page: (frame, { preview }) => (
-        <SheetPreviewPage
-          {...frame}
-          slug={slug}
-          token={token}
-          preview={preview}
-        />
-      ),
-    });
-  };
-
   app.get(
     SHEETS_ROUTES.sheets,
     pageRoute("admin", Params, Query),
-    async (request, reply) =>
-      renderSheets(request, reply, request.params, 200, {
-        saved: request.query.gespeichert,
-      }),
+    async (request, reply) => renderSheets(request, reply, request.params, 200),
   );
 
   app.post(
@@ -158,7 +109,7 @@ export async function sheetsRoutes(
       form: "import",
       fieldOf: (path) => (path === "/" ? "datei" : null),
       render: ({ request, reply, params }, failure) =>
-        renderSheets(request, reply, params, failure.status, { failure }),
+        renderSheets(request, reply, params, failure.status, failure),
       run: async (_input, { request, params, view }) => {
         const file = requiredUpload(
           request.body,
@@ -203,31 +154,39 @@ export async function sheetsRoutes(
     );
   }
 
-  app.get(
-    SHEETS_ROUTES.preview,
-    pageRoute("admin", PreviewParams, Query),
-    async (request, reply) =>
-      renderPreview(request, reply, request.params, 200),
-  );
-
-  app.post(
-    SHEETS_ROUTES.preview,
-    confirmImportAction({
-      params: PreviewParams,
-      body: ConfirmSheetImportBody,
-      stale: "ERR_SHEET_IMPORT_STALE",
-      renderPreview,
-      run: async (input, { request, params, view }) => {
-        await runUseCase(ctx, request, confirmSheetImport, {
-          municipality: params.slug,
-          token: params.token,
-          base: input.stand,
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(sheetsPaths.sheets(params.slug), {
-          gespeichert: "import",
-        });
-      },
-    }),
-  );
+  importPreviewRoutes(app, {
+    url: SHEETS_ROUTES.preview,
+    query: Query,
+    section: "sheets",
+    staleNotice: (view) => view.t.sheets.staleNotice,
+    load: async (request, { slug, token }) => {
+      const preview = await runUseCase(ctx, request, showSheetImport, {
+        municipality: slug,
+        token,
+      });
+      const overview = await runUseCase(ctx, request, getEditorOverview, slug);
+      return { ...overview, preview };
+    },
+    page: (frame, { preview }, { slug, token }) => (
+      <SheetPreviewPage
+        {...frame}
+        slug={slug}
+        token={token}
+        preview={preview}
+      />
+    ),
+    body: ConfirmSheetImportBody,
+    stale: "ERR_SHEET_IMPORT_STALE",
+    run: async (input, { request, params, view }) => {
+      await runUseCase(ctx, request, confirmSheetImport, {
+        municipality: params.slug,
+        token: params.token,
+        base: input.stand,
+        reason: reasonOrNull(input.grund),
+      });
+      return view.link(sheetsPaths.sheets(params.slug), {
+        gespeichert: "import",
+      });
+    },
+  });
 }

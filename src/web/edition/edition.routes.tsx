@@ -44,8 +44,7 @@ import { AppError, isAppError } from "../../errors.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
 import type { ChangeReport } from "../../domain/edition/change-report.js";
 import type { ViewContext } from "../components/view.js";
-import type { FailedForm } from "../components/form/failed-form.js";
-import { editorChrome } from "../editor/editor-view.js";
+import { settingsPage } from "../http/staff-page.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
@@ -62,7 +61,7 @@ import { PublicResponseCache, type RenderedPage } from "../http/page-cache.js";
 import { requirePublishedVersion } from "../http/municipality-version.js";
 import { accountBarOf, viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   draftScope,
   editionScope,
@@ -101,6 +100,7 @@ import { renderTimeline } from "./timeline-view.js";
 import {
   municipalitySlugParam,
   MunicipalityParams,
+  savedNotice,
   municipalityParamsWith,
 } from "../http/params.js";
 
@@ -152,21 +152,6 @@ function editionNumber(value: string): number {
   return Number(value);
 }
 
-/** A municipality slug from the URL, or a 404 before anything is asked. */
-function municipalitySlug(value: string): string {
-  return municipalitySlugParam(value);
-}
-
-/** The notice shown after a save, from a fixed list (never echoed text). */
-function noticeOf(
-  view: ViewContext,
-  key: string | undefined,
-): string | undefined {
-  if (key === undefined) return undefined;
-  const notices: Readonly<Record<string, string>> = view.t.edition.notices;
-  return Object.hasOwn(notices, key) ? notices[key] : undefined;
-}
-
 /** Registers the routes. */
 export async function editionRoutes(
   instance: FastifyInstance,
@@ -176,9 +161,7 @@ export async function editionRoutes(
   const { ctx, now } = options;
   const { documents } = options;
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 
   const pages = new PublicResponseCache("edition pages", 24 * 1024 * 1024);
 
@@ -251,7 +234,7 @@ export async function editionRoutes(
     reply: FastifyReply,
     render: (shown: ShownState) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
-    const slug = municipalitySlug(request.params.slug);
+    const slug = municipalitySlugParam(request.params.slug);
     const { catalogue, editions } = await runUseCase(
       ctx,
       request,
@@ -457,7 +440,7 @@ export async function editionRoutes(
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
     app.get(url, pageRoute("public", EditionParams), async (request, reply) => {
       const number = editionNumber(request.params.number);
-      const slug = municipalitySlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       return documents.send(
         request,
@@ -484,7 +467,7 @@ export async function editionRoutes(
     pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
       const number = editionNumber(request.params.number);
-      const slug = municipalitySlug(request.params.slug);
+      const slug = municipalitySlugParam(request.params.slug);
       const view = viewOf(request);
       const { edition } = await getEdition(ctx, slug, number);
       return documents.sendStatus(
@@ -574,9 +557,9 @@ export async function editionRoutes(
       renderDraftChanges(
         request,
         reply,
-        municipalitySlug(request.params.slug),
+        municipalitySlugParam(request.params.slug),
         200,
-        { notice: noticeOf(viewOf(request), request.query.gespeichert) },
+        { notice: savedNotice(request, viewOf(request).t.edition.notices) },
       ),
   );
 
@@ -589,7 +572,7 @@ export async function editionRoutes(
     renderDraftChanges(
       request,
       reply,
-      municipalitySlug(params.slug),
+      municipalitySlugParam(params.slug),
       failure.status,
       { failed: { ...failure.failed, title } },
     );
@@ -602,7 +585,7 @@ export async function editionRoutes(
       body: DraftReasonBody,
       form: (_params, fields) => `grund:${fields.schluessel ?? ""}`,
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, setDraftReason, {
           municipality: slug,
           changeKey: input.schluessel,
@@ -635,7 +618,7 @@ export async function editionRoutes(
       body: DraftForewordBody,
       form: "vorwort",
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await runUseCase(ctx, request, setDraftForeword, {
           municipality: slug,
           expectedVersion: input.version,
@@ -666,7 +649,7 @@ export async function editionRoutes(
       body: PublishBody,
       form: "veroeffentlichen",
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const dateText = input.datum.trim();
         const publishedOn =
           dateText === "" ? undefined : isoDateOfGermanDay(dateText);
@@ -703,7 +686,7 @@ export async function editionRoutes(
       },
       // Missing reasons list every change concerned; new conflicts ask for a confirmation.
       answer: async (error, { request, reply, params, view, fields }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         const t = view.t.edition;
         if (isAppError(error, "ERR_EDITION_REASONS_MISSING")) {
           const revision = await runUseCase(
@@ -791,54 +774,28 @@ export async function editionRoutes(
   );
 
   // ── Reason categories (administrators) ────────────────────────────────────
-  async function renderCategories(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    status: number,
-    notice?: string,
-    failed?: FailedForm,
-  ): Promise<FastifyReply> {
-    const { categories } = await runUseCase(
-      ctx,
-      request,
-      getReasonCategoriesForEditing,
-      slug,
-    );
-    const catalogue = await getCatalogue(ctx, slug);
-    const view = viewOf(request);
-    const html = await (
-      <ReasonCategoriesPage
-        view={view}
-        requestUrl={request.url}
-        chrome={editorChrome(
-          request,
-          view,
-          catalogue,
-          { isAdministrator: true, canReadAudit: true },
-          "reasonCategories",
-        )}
-        slug={slug}
-        categories={categories}
-        csrfToken={csrfToken(request)}
-        notice={notice}
-        failed={failed}
-      />
-    );
-    return sendNoStore(reply, status, html);
-  }
+  const renderCategories = settingsPage({
+    ctx,
+    section: "reasonCategories",
+    load: async (request, slug) => {
+      const { categories } = await runUseCase(
+        ctx,
+        request,
+        getReasonCategoriesForEditing,
+        municipalitySlugParam(slug),
+      );
+      return categories;
+    },
+    page: (frame, categories, slug) => (
+      <ReasonCategoriesPage {...frame} slug={slug} categories={categories} />
+    ),
+    noticeOf: (view, request) => savedNotice(request, view.t.edition.notices),
+  });
 
   app.get(
     EDITION_ROUTES.categories,
     pageRoute("admin", MunicipalityParams, NoticeQuery),
-    async (request, reply) =>
-      renderCategories(
-        request,
-        reply,
-        municipalitySlug(request.params.slug),
-        200,
-        noticeOf(viewOf(request), request.query.gespeichert),
-      ),
+    renderCategories.show,
   );
 
   /** A change of a reason category: problems go back to the form, success to the list with a notice. */
@@ -863,21 +820,13 @@ export async function editionRoutes(
       body: spec.body,
       form: spec.form,
       run: async (input, { request, params, view }) => {
-        const slug = municipalitySlug(params.slug);
+        const slug = municipalitySlugParam(params.slug);
         await spec.change(input, slug, params, request);
         return view.link(editionPaths.categories(slug), {
           gespeichert: spec.notice,
         });
       },
-      render: ({ request, reply, params }, failure) =>
-        renderCategories(
-          request,
-          reply,
-          municipalitySlug(params.slug),
-          failure.status,
-          undefined,
-          failure.failed,
-        ),
+      render: renderCategories.again,
       fieldOf: (path) =>
         path === "/data/label"
           ? "bezeichnung"

@@ -126,6 +126,13 @@ function signInLinkFor(requestUrl: string, view: ViewContext): string {
   });
 }
 
+/** The error handling of a public HTML area: every error is the HTML error page, never cached. */
+export function installHtmlErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(async (error, request, reply) =>
+    sendHtmlError(error, request, reply),
+  );
+}
+
 /**
  * The error handling of a staff area: a signed-out visitor is sent to the sign-in page
  * and back (GET) or to the sign-in page (forms); everything else is the HTML error page.

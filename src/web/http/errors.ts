@@ -6,7 +6,12 @@
  */
 import { rawQueryParam } from "./params.js";
 import type { TSchema } from "@sinclair/typebox";
-import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from "fastify";
 import { validate } from "../../app/validation/validate.js";
 import {
   AppError,
@@ -207,4 +212,11 @@ function valueOf(request: FastifyRequest, context: ValidationContext): unknown {
     case "headers":
       return request.headers;
   }
+}
+
+/** The error handling of a JSON plugin (the API): every error is answered as JSON. */
+export function installJsonErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler(async (error, request, reply) =>
+    sendJsonError(error, request, reply),
+  );
 }

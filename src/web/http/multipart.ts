@@ -36,6 +36,11 @@ export interface UploadLimits {
   readonly maxFieldBytes: number;
 }
 
+/** The limits of an import form: one file of at most `maxFileBytes`, a few short fields beside it. */
+export function importUploadLimits(maxFileBytes: number): UploadLimits {
+  return { maxFileBytes, maxFiles: 1, maxFields: 10, maxFieldBytes: 64 * 1024 };
+}
+
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace(".", ",");
 }

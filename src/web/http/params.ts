@@ -39,6 +39,18 @@ export function rawQueryParam(
   return new URLSearchParams(request.url.slice(index + 1)).get(name);
 }
 
+/**
+ * The notice after a save, by the key in ?gespeichert=… looked up in a fixed list (never
+ * echoed text); no key or an unknown one shows nothing.
+ */
+export function savedNotice(
+  request: { readonly url: string },
+  notices: Readonly<Record<string, string>>,
+): string | undefined {
+  const key = rawQueryParam(request, "gespeichert");
+  return key !== null && Object.hasOwn(notices, key) ? notices[key] : undefined;
+}
+
 /** Municipality and project slugs: lower-case letters, digits, single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -20,6 +20,8 @@ import {
   type EditorSection,
 } from "../editor/editor-view.js";
 import { csrfToken } from "../plugins/session.js";
+import type { RequestWithParams } from "./page-route.js";
+import { municipalitySlugParam } from "./params.js";
 
 /** What a page needs to render after a failed form. */
 export interface FailedRender {
@@ -115,6 +117,11 @@ export interface SettingsPageSpec<S> {
     catalogue: Catalogue,
   ) => EditorRights;
   readonly page: (frame: StaffFrame, settings: S, slug: string) => JSX.Element;
+  /** The notice after a redirect, read from the request's query (e.g. ?gespeichert=ja); none by default. */
+  readonly noticeOf?: (
+    view: ViewContext,
+    request: FastifyRequest,
+  ) => string | undefined;
 }
 
 /** Sends a settings page with a status, the notice after saving and a failed form. */
@@ -127,8 +134,12 @@ type SendSettings = (
   failed?: FailedForm,
 ) => Promise<FastifyReply>;
 
-/** A settings page, and the same page again with its failed form (formAction's render). */
+/** A settings page, its GET handler, and the same page again with its failed form (formAction's render). */
 export type SettingsPage = SendSettings & {
+  readonly show: (
+    request: RequestWithParams<{ readonly slug: string }>,
+    reply: FastifyReply,
+  ) => Promise<FastifyReply>;
   readonly again: (
     context: {
       readonly request: FastifyRequest;
@@ -170,6 +181,17 @@ export function settingsPage<S>(spec: SettingsPageSpec<S>): SettingsPage {
       }),
     );
   return Object.assign(send, {
+    show: async (
+      request: RequestWithParams<{ readonly slug: string }>,
+      reply: FastifyReply,
+    ) =>
+      send(
+        request,
+        reply,
+        municipalitySlugParam(request.params.slug),
+        200,
+        spec.noticeOf?.(viewOf(request), request),
+      ),
     again: (
       { request, reply, params }: Parameters<SettingsPage["again"]>[0],
       failure: Parameters<SettingsPage["again"]>[1],

@@ -63,6 +63,7 @@ import {
   municipalitySlugParam,
   MunicipalityParams,
   municipalityParamsWith,
+  rawQueryParam,
 } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
@@ -81,7 +82,7 @@ import {
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
 import { viewOf } from "../identity/identity-view.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { installHtmlErrorHandler } from "../http/error-pages.js";
 import { DictionaryPage, OpenDataPage } from "./open-data-pages.js";
 import { OPEN_DATA_ROUTES, openDataPaths } from "./open-data-paths.js";
 import { OpenDataSettingsPage } from "./settings-page.js";
@@ -490,6 +491,10 @@ export async function openDataRoutes(
     page: (frame, settings) => (
       <OpenDataSettingsPage {...frame} settings={settings} />
     ),
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
+        ? view.t.openData.settingsSaved
+        : syncNotice(view, rawQueryParam(request, "abgeglichen")),
   });
 
   const SettingsQuery = Type.Object({
@@ -499,7 +504,7 @@ export async function openDataRoutes(
   });
 
   /** The notice after a sync: "3-4-1-0" is cached, referenced, gone, missing. */
-  function syncNotice(view: ViewContext, text: string | undefined) {
+  function syncNotice(view: ViewContext, text: string | null) {
     const counts = /^(\d+)-(\d+)-(\d+)-(\d+)$/.exec(text ?? "");
     if (counts === null) return undefined;
     const [cached, referenced, gone, missing] = counts.slice(1).map(Number);
@@ -514,19 +519,7 @@ export async function openDataRoutes(
   app.get(
     OPEN_DATA_ROUTES.settings,
     pageRoute("admin", MunicipalityParams, SettingsQuery),
-    async (request, reply) => {
-      const slug = municipalitySlugParam(request.params.slug);
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        slug,
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.openData.settingsSaved
-          : syncNotice(view, request.query.abgeglichen),
-      );
-    },
+    renderSettings.show,
   );
 
   const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
@@ -630,7 +623,5 @@ export async function openDataRoutes(
   );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }

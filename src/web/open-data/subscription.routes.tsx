@@ -38,7 +38,7 @@ import {
   municipalityParamsWith,
 } from "../http/params.js";
 import { pageRoute } from "../http/page-route.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { sendHtmlError, installHtmlErrorHandler } from "../http/error-pages.js";
 import { failedAsErrorPage } from "../http/failed-as-error-page.js";
 import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
@@ -348,7 +348,5 @@ export async function subscriptionRoutes(
     app.post(path, { ...route, config: { ...route.config, csrf: false } });
   }
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }

@@ -16,7 +16,7 @@ import {
 import { AppError } from "../../errors.js";
 import { MunicipalityParamsSchema } from "../api/catalogue.schema.js";
 import { READ_ERROR_RESPONSES } from "../api/error.schema.js";
-import { sendJsonError } from "../http/errors.js";
+import { installJsonErrorHandler } from "../http/errors.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -109,9 +109,7 @@ export async function participationApiRoutes(
     reply.header("access-control-allow-origin", "*");
     return payload;
   });
-  app.setErrorHandler(async (error, request, reply) =>
-    sendJsonError(error, request, reply),
-  );
+  installJsonErrorHandler(app);
 
   app.get(
     "/v1/municipalities/:slug/ideas",

@@ -6,12 +6,15 @@
  */
 import type { ViewContext } from "../components/view.js";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TObject } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
 import type { getCatalogue } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
-import { getPublishedCatalogue } from "../../app/edition/read-editions.js";
+import {
+  getPublishedCatalogue,
+  type PublishedCatalogue,
+} from "../../app/edition/read-editions.js";
 import {
   changeParticipationSettings,
   confirmItemAddress,
@@ -40,14 +43,16 @@ import {
   MunicipalityParams,
   municipalityParamsWith,
   municipalitySlugParam,
+  rawQueryParam,
 } from "../http/params.js";
-import { pageRoute } from "../http/page-route.js";
+import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { sendNoStore } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { sendHtmlError, installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   formAction,
+  type FormActionSpec,
   type FormContext,
   type FormFailure,
 } from "../http/form-action.js";
@@ -69,6 +74,13 @@ import {
   SubmissionPage,
   SubmitterPage,
 } from "./participation-pages.js";
+
+/** What every public page of the participation is drawn with. */
+interface PublicFrame {
+  readonly view: ViewContext;
+  readonly catalogue: PublishedCatalogue["catalogue"];
+  readonly requestUrl: string;
+}
 
 /** What the routes need. */
 export interface ParticipationRoutesOptions {
@@ -121,57 +133,65 @@ export async function participationRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, mail } = options;
 
+  /**
+   * A public page of the participation, drawn with the published programme and never kept
+   * (items change at any time); `load` reads the page's own data beside the programme.
+   */
+  async function sendPublicPage<D>(
+    request: RequestWithParams<{ readonly slug: string }>,
+    reply: FastifyReply,
+    load: (slug: string) => Promise<D>,
+    page: (frame: PublicFrame, data: D) => JSX.Element,
+  ): Promise<FastifyReply> {
+    const slug = municipalitySlugParam(request.params.slug);
+    const [{ catalogue }, data] = await Promise.all([
+      getPublishedCatalogue(ctx, slug),
+      load(slug),
+    ]);
+    const frame = { view: viewOf(request), catalogue, requestUrl: request.url };
+    return sendNoStore(reply, 200, page(frame, data));
+  }
+
   // ── Public pages ──────────────────────────────────────────────────────────
   app.get(
     "/:slug/ideen",
     pageRoute("public", MunicipalityParams, LangQuery),
-    async (request, reply) => {
-      const slug = municipalitySlugParam(request.params.slug);
-      const [{ catalogue }, { items }, settings] = await Promise.all([
-        getPublishedCatalogue(ctx, slug),
-        listPublicItems(ctx, slug),
-        getParticipationSettings(ctx, slug),
-      ]);
-      return sendNoStore(
+    async (request, reply) =>
+      sendPublicPage(
+        request,
         reply,
-        200,
-        <ItemListPage
-          view={viewOf(request)}
-          catalogue={catalogue}
-          requestUrl={request.url}
-          items={items}
-          isOpen={mayContribute(
-            settings,
-            request.principal,
-            catalogue.municipality.id,
-          )}
-        />,
-      );
-    },
+        (slug) =>
+          Promise.all([
+            listPublicItems(ctx, slug),
+            getParticipationSettings(ctx, slug),
+          ]),
+        (frame, [{ items }, settings]) => (
+          <ItemListPage
+            {...frame}
+            items={items}
+            isOpen={mayContribute(
+              settings,
+              request.principal,
+              frame.catalogue.municipality.id,
+            )}
+          />
+        ),
+      ),
   );
 
   app.get(
     "/:slug/ideen/:id",
     pageRoute("public", ItemParams, LangQuery),
-    async (request, reply) => {
-      const slug = municipalitySlugParam(request.params.slug);
-      const id = itemId(request.params.id);
-      const [{ catalogue }, { item, mergedInto }] = await Promise.all([
-        getPublishedCatalogue(ctx, slug),
-        getPublicItem(ctx, slug, id),
-      ]);
-      return sendNoStore(
+    async (request, reply) =>
+      sendPublicPage(
+        request,
         reply,
-        200,
-        <ItemPage
-          view={viewOf(request)}
-          catalogue={catalogue}
-          requestUrl={request.url}
-          item={item}
-          mergedInto={mergedInto}
-        />,
-      );
-    },
+        // The slug is checked first: an unknown municipality is its own 404.
+        async (slug) => getPublicItem(ctx, slug, itemId(request.params.id)),
+        (frame, { item, mergedInto }) => (
+          <ItemPage {...frame} item={item} mergedInto={mergedInto} />
+        ),
+      ),
   );
 
   /** One of the submission forms: empty, again after a failure, or refused by the rate limit. */
@@ -299,96 +319,98 @@ export async function participationRoutes(
       FIELD_LABELS(context)[field] ?? field,
   });
 
-  app.get(
-    "/:slug/ideen/einreichen",
-    pageRoute("public", MunicipalityParams, FormQuery),
-    async (request, reply) =>
-      renderForm(
-        request,
-        reply,
-        municipalitySlugParam(request.params.slug),
-        "general",
-        {
-          status: 200,
-          preselectedProject: request.query.projekt,
-        },
-      ),
-  );
+  /** A submission form's page and the form that submits it (everyone). */
+  function submissionRoutes<B extends TObject>(
+    url: string,
+    spec: {
+      readonly kind: "general" | "barrier";
+      readonly query: TObject;
+      readonly body: B;
+      readonly form: string;
+      readonly run: FormActionSpec<typeof MunicipalityParams, B>["run"];
+    },
+  ): void {
+    app.get(
+      url,
+      pageRoute("public", MunicipalityParams, spec.query),
+      async (request, reply) =>
+        renderForm(
+          request,
+          reply,
+          municipalitySlugParam(request.params.slug),
+          spec.kind,
+          {
+            status: 200,
+            // Only the general form links an idea to a project.
+            preselectedProject:
+              spec.kind === "general"
+                ? (rawQueryParam(request, "projekt") ?? undefined)
+                : undefined,
+          },
+        ),
+    );
+    app.post(
+      url,
+      formAction({
+        policy: "public",
+        params: MunicipalityParams,
+        body: spec.body,
+        form: spec.form,
+        run: spec.run,
+        ...submissionFailure(spec.kind),
+      }),
+    );
+  }
 
-  app.post(
-    "/:slug/ideen/einreichen",
-    formAction({
-      policy: "public",
-      params: MunicipalityParams,
-      body: SubmissionBody,
-      form: "idee",
-      run: (input, context) =>
-        submit(context, input, {
-          // The general form takes ideas and feedback; barriers have their own.
-          kind: input.art === "feedback" ? "feedback" : "idea",
-          project: input.projekt,
-        }),
-      ...submissionFailure("general"),
-    }),
-  );
+  submissionRoutes("/:slug/ideen/einreichen", {
+    kind: "general",
+    query: FormQuery,
+    body: SubmissionBody,
+    form: "idee",
+    run: (input, context) =>
+      submit(context, input, {
+        // The general form takes ideas and feedback; barriers have their own.
+        kind: input.art === "feedback" ? "feedback" : "idea",
+        project: input.projekt,
+      }),
+  });
 
-  app.get(
-    "/:slug/barriere-melden",
-    pageRoute("public", MunicipalityParams, LangQuery),
-    async (request, reply) =>
-      renderForm(
-        request,
-        reply,
-        municipalitySlugParam(request.params.slug),
-        "barrier",
-        {
-          status: 200,
-        },
-      ),
-  );
-
-  app.post(
-    "/:slug/barriere-melden",
-    formAction({
-      policy: "public",
-      params: MunicipalityParams,
-      body: BarrierBody,
-      form: "barriere",
-      run: (input, context) =>
-        submit(context, input, { kind: "barrier", project: "" }),
-      ...submissionFailure("barrier"),
-    }),
-  );
+  submissionRoutes("/:slug/barriere-melden", {
+    kind: "barrier",
+    query: LangQuery,
+    body: BarrierBody,
+    form: "barriere",
+    run: (input, context) =>
+      submit(context, input, { kind: "barrier", project: "" }),
+  });
 
   app.get(
     "/:slug/ideen/zurueckziehen/:token",
     pageRoute("public", TokenParams, SubmitterQuery),
-    async (request, reply) => {
-      const slug = municipalitySlugParam(request.params.slug);
-      const [{ catalogue }, { item }] = await Promise.all([
-        getPublishedCatalogue(ctx, slug),
-        getItemForSubmitter(ctx, {
-          municipality: slug,
-          token: request.params.token,
-        }),
-      ]);
-      // The link is the submitter's key: never in a referrer, never in a shared cache.
-      reply.header("referrer-policy", "no-referrer");
-      return sendNoStore(
+    async (request, reply) =>
+      sendPublicPage(
+        request,
         reply,
-        200,
-        <SubmitterPage
-          view={viewOf(request)}
-          catalogue={catalogue}
-          requestUrl={request.url}
-          csrfToken={csrfToken(request)}
-          token={request.params.token}
-          item={item}
-          isNew={request.query.eingereicht === "ja"}
-          confirmationSent={request.query.bestaetigen === "ja"}
-        />,
-      );
-    },
+        (slug) =>
+          getItemForSubmitter(ctx, {
+            municipality: slug,
+            token: request.params.token,
+          }),
+        (frame, { item }) => {
+          // The link is the submitter's key: never in a referrer, never in a shared cache.
+          reply.header("referrer-policy", "no-referrer");
+          return (
+            <SubmitterPage
+              {...frame}
+              csrfToken={csrfToken(request)}
+              token={request.params.token}
+              item={item}
+              isNew={request.query.eingereicht === "ja"}
+              confirmationSent={request.query.bestaetigen === "ja"}
+            />
+          );
+        },
+      ),
   );
 
   app.post(
@@ -654,23 +676,16 @@ export async function participationRoutes(
         ip: request.ip,
       }),
     page: (frame, settings) => <SettingsPage {...frame} settings={settings} />,
+    noticeOf: (view, request) =>
+      rawQueryParam(request, "gespeichert") === "ja"
+        ? view.t.participation.settingsSaved
+        : undefined,
   });
 
   app.get(
     "/:slug/verwaltung/beteiligung-einstellungen",
     pageRoute("admin", MunicipalityParams, SavedQuery),
-    async (request, reply) => {
-      const view = viewOf(request);
-      return renderSettings(
-        request,
-        reply,
-        municipalitySlugParam(request.params.slug),
-        200,
-        request.query.gespeichert === "ja"
-          ? view.t.participation.settingsSaved
-          : undefined,
-      );
-    },
+    renderSettings.show,
   );
 
   const SETTINGS_FIELDS: Readonly<Record<string, string>> = {
@@ -715,7 +730,5 @@ export async function participationRoutes(
     }),
   );
 
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }

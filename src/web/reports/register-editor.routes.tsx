@@ -34,15 +34,16 @@ import {
 } from "../../exports/register/register-file.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { originOf, runUseCase } from "../http/use-case.js";
-import { acceptUploads, requiredUpload } from "../http/multipart.js";
+import {
+  acceptUploads,
+  importUploadLimits,
+  requiredUpload,
+} from "../http/multipart.js";
 import type { Dictionary } from "../../i18n/i18n.js";
 import { answerRefusals } from "../editor/editor-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
-import {
-  confirmImportAction,
-  type PreviewRenderer,
-} from "../editor/import-routes.js";
+import { importPreviewRoutes } from "../http/import-preview.js";
 import { reasonOrNull } from "../http/form-schema.js";
 import { sendFile } from "../http/send-file.js";
 import {
@@ -86,10 +87,6 @@ const RegisterQuery = Type.Object({
   geaendert: Type.Optional(Type.String({ maxLength: 10 })),
   unveraendert: Type.Optional(Type.String({ maxLength: 10 })),
   beendet: Type.Optional(Type.String({ maxLength: 10 })),
-});
-const PreviewParams = Type.Object({
-  slug: Slug,
-  token: Type.String({ maxLength: 100 }),
 });
 const PreviewQuery = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -146,12 +143,7 @@ export async function registerEditorRoutes(
   const { ctx } = options;
   installStaffErrorHandler(app);
 
-  await acceptUploads(app, {
-    maxFileBytes: MAX_UPLOAD_BYTES,
-    maxFiles: 1,
-    maxFields: 10,
-    maxFieldBytes: 64 * 1024,
-  });
+  await acceptUploads(app, importUploadLimits(MAX_UPLOAD_BYTES));
 
   /** The day the register is shown as of: ?stand=…, else today. */
   function dayOf(request: { readonly url: string }): number {
@@ -185,52 +177,6 @@ export async function registerEditorRoutes(
         ),
       page: (frame, data) => <RegisterPage {...frame} data={data} />,
     });
-
-  const renderPreview: PreviewRenderer<Static<typeof PreviewParams>> = (
-    request,
-    reply,
-    { slug, token },
-    status,
-    extra = {},
-  ) => {
-    // After a failed confirmation the form's day, else the one the preview link names.
-    const typed =
-      readFormBody(request.body).fields.stichtag ??
-      rawQueryParam(request, "stichtag");
-    const day =
-      typed === null || typed === undefined ? null : parseGermanDay(typed);
-    const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
-    return sendStaffPage(request, reply, status, {
-      section: "register",
-      failure: { failed: extra.failure?.failed },
-      notice: (view) =>
-        extra.stale === true ? view.t.reports.importStale : undefined,
-      load: async () => {
-        const preview = await runUseCase(ctx, request, showRegisterImport, {
-          municipality: slug,
-          token,
-          asOf,
-        });
-        const data = await getRegisterForStaff(
-          ctx,
-          request.principal,
-          slug,
-          germanDayOf(options.now()),
-          originOf(request),
-        );
-        return { ...data, preview };
-      },
-      page: (frame, data) => (
-        <RegisterImportPreviewPage
-          {...frame}
-          slug={slug}
-          token={token}
-          asOf={asOf}
-          preview={data.preview}
-        />
-      ),
-    });
-  };
 
   const renderService = reportingPage({
     section: "register",
@@ -343,39 +289,62 @@ export async function registerEditorRoutes(
     }),
   );
 
-  app.get(
-    REPORT_ROUTES.registerImportPreview,
-    pageRoute("admin", PreviewParams, PreviewQuery),
-    async (request, reply) =>
-      renderPreview(request, reply, request.params, 200),
-  );
-
-  app.post(
-    REPORT_ROUTES.registerImportPreview,
-    confirmImportAction({
-      params: PreviewParams,
-      body: ConfirmRegisterImportBody,
-      stale: "ERR_REGISTER_IMPORT_STALE",
-      renderPreview,
-      run: async (input, { request, params, view }) => {
-        const day = parseGermanDay(input.stichtag);
-        const result = await runUseCase(ctx, request, confirmRegisterImport, {
-          municipality: params.slug,
-          token: params.token,
-          asOf: day === null ? null : formatIsoDate(day),
-          base: input.stand,
-          reason: reasonOrNull(input.grund),
-        });
-        return view.link(reportPaths.register(params.slug), {
-          gespeichert: "import",
-          neu: String(result.created),
-          geaendert: String(result.changed),
-          unveraendert: String(result.unchanged),
-          beendet: String(result.removed),
-        });
-      },
-    }),
-  );
+  importPreviewRoutes(app, {
+    url: REPORT_ROUTES.registerImportPreview,
+    query: PreviewQuery,
+    section: "register",
+    staleNotice: (view) => view.t.reports.importStale,
+    load: async (request, { slug, token }) => {
+      // After a failed confirmation the form's day, else the one the preview link names.
+      const typed =
+        readFormBody(request.body).fields.stichtag ??
+        rawQueryParam(request, "stichtag");
+      const day =
+        typed === null || typed === undefined ? null : parseGermanDay(typed);
+      const asOf = formatIsoDate(day ?? germanDayOf(options.now()));
+      const preview = await runUseCase(ctx, request, showRegisterImport, {
+        municipality: slug,
+        token,
+        asOf,
+      });
+      const data = await getRegisterForStaff(
+        ctx,
+        request.principal,
+        slug,
+        germanDayOf(options.now()),
+        originOf(request),
+      );
+      return { ...data, preview, asOf };
+    },
+    page: (frame, { preview, asOf }, { slug, token }) => (
+      <RegisterImportPreviewPage
+        {...frame}
+        slug={slug}
+        token={token}
+        asOf={asOf}
+        preview={preview}
+      />
+    ),
+    body: ConfirmRegisterImportBody,
+    stale: "ERR_REGISTER_IMPORT_STALE",
+    run: async (input, { request, params, view }) => {
+      const day = parseGermanDay(input.stichtag);
+      const result = await runUseCase(ctx, request, confirmRegisterImport, {
+        municipality: params.slug,
+        token: params.token,
+        asOf: day === null ? null : formatIsoDate(day),
+        base: input.stand,
+        reason: reasonOrNull(input.grund),
+      });
+      return view.link(reportPaths.register(params.slug), {
+        gespeichert: "import",
+        neu: String(result.created),
+        geaendert: String(result.changed),
+        unveraendert: String(result.unchanged),
+        beendet: String(result.removed),
+      });
+    },
+  });
 
   for (const format of [
     "csv",

@@ -118,6 +118,7 @@ import { ReportView } from "./report-view.js";
 import { installStaffErrorHandler } from "../http/error-pages.js";
 import { sendStaffPage } from "../http/staff-page.js";
 import {
+  changeForm,
   compareRows,
   reportingForm,
   reportingPage,
@@ -586,20 +587,14 @@ export async function reportEditorRoutes(
     path: string,
     spec: BodyFormSpec<P, B>,
   ): void {
-    const { change, back, notice, fields = {}, ...form } = spec;
+    const { change, back, notice, ...form } = spec;
     app.post(
       path,
-      reportingForm({
-        ...form,
-        policy: "admin",
-        fields,
-        labels,
-        run: async (input, context) => {
-          await change(input, context);
-          return context.view.link(back(context.params), {
-            gespeichert: notice,
-          });
-        },
+      changeForm(form, labels, async (input, context) => {
+        await change(input, context);
+        return context.view.link(back(context.params), {
+          gespeichert: notice,
+        });
       }),
     );
   }

@@ -33,7 +33,7 @@ import {
   publicSlugParam,
   requirePublishedVersion,
 } from "../http/municipality-version.js";
-import { sendHtmlError } from "../http/error-pages.js";
+import { installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   IndicatorsPage,
   PublishedReportPage,
@@ -311,7 +311,5 @@ export async function reportPortalRoutes(
   );
 
   // Errors of this plugin are the portal's HTML error pages, never cached.
-  app.setErrorHandler(async (error, request, reply) =>
-    sendHtmlError(error, request, reply),
-  );
+  installHtmlErrorHandler(app);
 }

@@ -47,8 +47,8 @@ import {
 } from "./report-section-pages.js";
 import { SECTION_ROUTES, sectionPaths } from "./report-section-paths.js";
 import {
+  changeForm,
   compareRows,
-  reportingForm,
   type FailedRender,
   type ChangeFormSpec,
   type StaffPageRenderer,
@@ -228,20 +228,14 @@ export async function reportSectionRoutes(
     path: string,
     spec: SectionFormSpec<P, B>,
   ): void {
-    const { change, notice, fields = {}, ...form } = spec;
+    const { change, notice, ...form } = spec;
     app.post(
       path,
-      reportingForm({
-        ...form,
-        policy: "admin",
-        fields,
-        labels,
-        run: async (input, context) => {
-          const { params, view } = context;
-          const report = await reportOf(params);
-          const anchor = await change(input, context, report.id);
-          return `${view.link(sectionPaths.list(params.slug, report), { gespeichert: notice })}#${anchor}`;
-        },
+      changeForm(form, labels, async (input, context) => {
+        const { params, view } = context;
+        const report = await reportOf(params);
+        const anchor = await change(input, context, report.id);
+        return `${view.link(sectionPaths.list(params.slug, report), { gespeichert: notice })}#${anchor}`;
       }),
     );
   }

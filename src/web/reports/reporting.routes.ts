@@ -4,7 +4,7 @@
  * what the staff pages share: their forms on formAction, the success notices, and the
  * field-by-field comparison shown beside a stale form.
  */
-import { rawQueryParam } from "../http/params.js";
+import { savedNotice } from "../http/params.js";
 import type { Static, TObject } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MailDelivery } from "../../app/auth/passwords.js";
@@ -82,10 +82,7 @@ export function reportNoticeOf(
   request: FastifyRequest,
   view: ViewContext,
 ): string | undefined {
-  const key = rawQueryParam(request, "gespeichert");
-  if (key === null) return undefined;
-  const notices: Readonly<Record<string, string>> = view.t.reports.notices;
-  return Object.hasOwn(notices, key) ? notices[key] : undefined;
+  return savedNotice(request, view.t.reports.notices);
 }
 
 /**
@@ -210,6 +207,20 @@ export function reportingForm<P extends TObject, B extends TObject>(
       rows: (await spec.conflictRows?.(context)) ?? [],
     }),
   });
+}
+
+/**
+ * The route options of an administrators' change form (see ChangeFormSpec): no fields
+ * unless it names them, the module's labels, and `run`, which makes the change and answers
+ * where to go next.
+ */
+export function changeForm<P extends TObject, B extends TObject>(
+  spec: Omit<ChangeFormSpec<P, B, unknown>, "change">,
+  labels: ReportingFormSpec<P, B>["labels"],
+  run: ReportingFormSpec<P, B>["run"],
+): FormRouteOptions {
+  const { fields = {}, ...form } = spec;
+  return reportingForm({ ...form, policy: "admin", fields, labels, run });
 }
 
 /**
