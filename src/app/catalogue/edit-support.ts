@@ -19,6 +19,7 @@ import {
 } from "../../db/project.repository.js";
 import { replaceProjectSearchEntries } from "../../db/search.repository.js";
 import type {
+  MunicipalityRule,
   Principal,
   UserPrincipal,
 } from "../../domain/access/principal.js";
@@ -138,7 +139,7 @@ export async function requireMunicipalityPermission(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
-  allowed: (principal: Principal, municipalityId: number) => boolean,
+  allowed: MunicipalityRule,
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
@@ -208,7 +209,7 @@ export type MunicipalityGuard = Guard<
 
 /** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
 export function municipalityGuard(
-  allowed: (principal: Principal, municipalityId: number) => boolean,
+  allowed: MunicipalityRule,
 ): MunicipalityGuard {
   return guard(
     (ctx, principal, municipality, attempted: string, origin: RequestOrigin) =>
@@ -239,9 +240,7 @@ export type EntityGuard = Guard<
 >;
 
 /** A guard that requires the policy `allowed` in the municipality and logs a refusal against the entity. */
-export function entityGuard(
-  allowed: (principal: Principal, municipalityId: number) => boolean,
-): EntityGuard {
+export function entityGuard(allowed: MunicipalityRule): EntityGuard {
   return guard(
     async (
       ctx,
