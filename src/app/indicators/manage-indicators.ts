@@ -43,11 +43,7 @@ import {
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
-import {
-  refuse,
-  requireValid,
-  UNKNOWN_ORIGIN,
-} from "../catalogue/edit-support.js";
+import { municipalityUseCase, refuse } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canRecordObservation } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
@@ -58,13 +54,11 @@ import {
   UpdateIndicatorInputSchema,
   type AddObservationInput,
   type IndicatorData,
-  type RemoveObservationInput,
 } from "../reports/reporting.schema.js";
 import {
   reportingUseCase,
   invalid,
   optionalText,
-  requireMunicipality,
   runReportingChange,
   advanceVersion,
   requireVersion,
@@ -357,126 +351,133 @@ function observationOf(
 }
 
 /** Records a dated value of a key figure. */
-export async function addObservation(
-  ctx: AppContext,
-  principal: Principal,
-  input: AddObservationInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number; readonly observationId: number }> {
-  const valid = requireValid(AddObservationInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const stored = await requireRecorder(
+export const addObservation = municipalityUseCase(
+  AddObservationInputSchema,
+  async ({
     ctx,
     principal,
     municipality,
-    valid.indicator,
-    "observation.create",
+    valid,
     origin,
-  );
-  const day = parseIsoDate(valid.data.day);
-  if (day === null) throw invalid("/data/day", "ist kein Datum");
-  const observation = observationOf(stored.indicator, day, valid.data);
-  const problems = validateObservation(stored.indicator, observation).map(
-    (problem) => ({ path: `/data/${problem.field}`, message: problem.message }),
-  );
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  try {
-    return await runReportingChange(
+  }): Promise<{ readonly version: number; readonly observationId: number }> => {
+    const stored = await requireRecorder(
+      ctx,
+      principal,
+      municipality,
+      valid.indicator,
+      "observation.create",
+      origin,
+    );
+    const day = parseIsoDate(valid.data.day);
+    if (day === null) throw invalid("/data/day", "ist kein Datum");
+    const observation = observationOf(stored.indicator, day, valid.data);
+    const problems = validateObservation(stored.indicator, observation).map(
+      (problem) => ({
+        path: `/data/${problem.field}`,
+        message: problem.message,
+      }),
+    );
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    try {
+      return await runReportingChange(
+        ctx,
+        principal,
+        municipality,
+        origin,
+        valid.reason,
+        async (trx, now) => {
+          const claimed = await claimIndicator(
+            trx,
+            municipality.id,
+            valid.indicator,
+            valid.expectedVersion,
+          );
+          const observationId = await insertObservation(
+            trx,
+            claimed.id,
+            observation,
+            now,
+          );
+          return {
+            value: { version: claimed.version + 1, observationId },
+            record: {
+              action: "observation.create",
+              entityType: "indicator",
+              entityId: claimed.id,
+              entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(day)}`,
+              before: null,
+              after: observationSnapshot(observation),
+              version: claimed.version + 1,
+            },
+          };
+        },
+      );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw invalid(
+          "/data/day",
+          `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`,
+        );
+      throw error;
+    }
+  },
+);
+
+/** Removes a wrong value (published reports keep what they showed). */
+export const removeObservation = municipalityUseCase(
+  RemoveObservationInputSchema,
+  async ({
+    ctx,
+    principal,
+    municipality,
+    valid,
+    origin,
+  }): Promise<{ readonly version: number }> => {
+    await requireRecorder(
+      ctx,
+      principal,
+      municipality,
+      valid.indicator,
+      "observation.delete",
+      origin,
+    );
+    return runReportingChange(
       ctx,
       principal,
       municipality,
       origin,
       valid.reason,
-      async (trx, now) => {
+      async (trx) => {
         const claimed = await claimIndicator(
           trx,
           municipality.id,
           valid.indicator,
           valid.expectedVersion,
         );
-        const observationId = await insertObservation(
-          trx,
-          claimed.id,
-          observation,
-          now,
+        const observation = claimed.observations.find(
+          (each) => each.id === valid.observationId,
         );
+        if (
+          observation === undefined ||
+          !(await deleteObservation(trx, claimed.id, valid.observationId))
+        ) {
+          throw new AppError("ERR_NOT_FOUND", {
+            detail: "Diesen Wert gibt es nicht (mehr).",
+          });
+        }
         return {
-          value: { version: claimed.version + 1, observationId },
+          value: { version: claimed.version + 1 },
           record: {
-            action: "observation.create",
+            action: "observation.delete",
             entityType: "indicator",
             entityId: claimed.id,
-            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(day)}`,
-            before: null,
-            after: observationSnapshot(observation),
+            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(observation.day)}`,
+            before: observationSnapshot(observation),
+            after: null,
             version: claimed.version + 1,
           },
         };
       },
     );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw invalid(
-        "/data/day",
-        `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`,
-      );
-    throw error;
-  }
-}
-
-/** Removes a wrong value (published reports keep what they showed). */
-export async function removeObservation(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveObservationInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(RemoveObservationInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireRecorder(
-    ctx,
-    principal,
-    municipality,
-    valid.indicator,
-    "observation.delete",
-    origin,
-  );
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const claimed = await claimIndicator(
-        trx,
-        municipality.id,
-        valid.indicator,
-        valid.expectedVersion,
-      );
-      const observation = claimed.observations.find(
-        (each) => each.id === valid.observationId,
-      );
-      if (
-        observation === undefined ||
-        !(await deleteObservation(trx, claimed.id, valid.observationId))
-      ) {
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diesen Wert gibt es nicht (mehr).",
-        });
-      }
-      return {
-        value: { version: claimed.version + 1 },
-        record: {
-          action: "observation.delete",
-          entityType: "indicator",
-          entityId: claimed.id,
-          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(observation.day)}`,
-          before: observationSnapshot(observation),
-          after: null,
-          version: claimed.version + 1,
-        },
-      };
-    },
-  );
-}
+  },
+);
