@@ -44,6 +44,7 @@ import {
   type RegisterImportResult,
 } from "./manage-register.js";
 import { readRegisterFile } from "./read-register-file.js";
+import { readUpload } from "../uploads/read-upload.js";
 
 /** At most this many records are named per group in a preview (the counts are complete). */
 const MAX_LISTED = 200;
@@ -93,17 +94,15 @@ async function baseOf(
 
 /** Reads a file into records, or ERR_REGISTER_IMPORT_INVALID with line, column and rule. */
 async function readFile(fileName: string, bytes: Buffer) {
-  let table;
-  try {
-    table = await readRegisterFile(fileName, bytes);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
-      detail: `${fileName}:`,
-      problems: [{ path: "/form/datei", message: error.message }],
-      cause: error,
-    });
-  }
+  const table = await readUpload(
+    fileName,
+    () => readRegisterFile(fileName, bytes),
+    {
+      error: RangeError,
+      code: "ERR_REGISTER_IMPORT_INVALID",
+      path: "/form/datei",
+    },
+  );
   return readRegisterTable({ fileName, ...table });
 }
 

@@ -30,6 +30,7 @@ import {
   requireOwnUpload,
   type UploadGate,
 } from "../../uploads/kept-upload.js";
+import { readUpload } from "../../uploads/read-upload.js";
 import {
   catalogueToDocument,
   documentToCatalogue,
@@ -218,17 +219,15 @@ async function checkFile(
   fileName: string,
   bytes: Buffer,
 ): Promise<CheckedFile> {
-  let raw;
-  try {
-    raw = await readCatalogueWorkbook(fileName, bytes);
-  } catch (error) {
-    if (!(error instanceof UnreadableWorkbookError)) throw error;
-    throw new AppError("ERR_SHEET_IMPORT_INVALID", {
-      detail: `${fileName}:`,
-      problems: [{ path: "/", message: error.message }],
-      cause: error,
-    });
-  }
+  const raw = await readUpload(
+    fileName,
+    () => readCatalogueWorkbook(fileName, bytes),
+    {
+      error: UnreadableWorkbookError,
+      code: "ERR_SHEET_IMPORT_INVALID",
+      path: "/",
+    },
+  );
   const read = withStoredCells(
     readTables(raw),
     await storedTables(db, municipality),
