@@ -224,6 +224,39 @@ export function municipalityGuard(
   );
 }
 
+/** What a guarded read works with once its guard admitted the principal. */
+export interface GuardedRead {
+  readonly ctx: AppContext;
+  readonly municipality: Municipality;
+  readonly user: UserPrincipal;
+}
+
+/**
+ * A use case that reads in the municipality a slug names: `guard` admits the principal
+ * (a refusal is logged as `attempted`), then `read` runs.
+ */
+export function guardedReader<R>(
+  guard: MunicipalityGuard,
+  attempted: string,
+  read: (call: GuardedRead) => Promise<R>,
+): (
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin?: RequestOrigin,
+) => Promise<R> {
+  return async (ctx, principal, municipalitySlug, origin = UNKNOWN_ORIGIN) => {
+    const { municipality, user } = await guard.bySlug(
+      ctx,
+      principal,
+      municipalitySlug,
+      attempted,
+      origin,
+    );
+    return read({ ctx, municipality, user });
+  };
+}
+
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
 export const requireEditor = municipalityGuard(canUseEditor);
 
