@@ -44,7 +44,7 @@ import {
   type RegisterImportResult,
 } from "./manage-register.js";
 import { readRegisterFile } from "./read-register-file.js";
-import { readUpload } from "../uploads/read-upload.js";
+import { readUpload, type UploadRefusal } from "../uploads/read-upload.js";
 
 /** At most this many records are named per group in a preview (the counts are complete). */
 const MAX_LISTED = 200;
@@ -92,16 +92,20 @@ async function baseOf(
   );
 }
 
+/** A register file that cannot be read at all: named at the form's file field. */
+const UNREADABLE_REGISTER: UploadRefusal = {
+  error: RangeError,
+  code: "ERR_REGISTER_IMPORT_INVALID",
+  path: "/form/datei",
+};
+
 /** Reads a file into records, or ERR_REGISTER_IMPORT_INVALID with line, column and rule. */
 async function readFile(fileName: string, bytes: Buffer) {
   const table = await readUpload(
+    readRegisterFile,
     fileName,
-    () => readRegisterFile(fileName, bytes),
-    {
-      error: RangeError,
-      code: "ERR_REGISTER_IMPORT_INVALID",
-      path: "/form/datei",
-    },
+    bytes,
+    UNREADABLE_REGISTER,
   );
   return readRegisterTable({ fileName, ...table });
 }

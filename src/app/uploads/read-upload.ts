@@ -16,12 +16,13 @@ export interface UploadRefusal {
  * naming the file, with the reader's message as the problem. Other errors pass unchanged.
  */
 export async function readUpload<T>(
+  read: (fileName: string, bytes: Buffer) => Promise<T>,
   fileName: string,
-  read: () => Promise<T>,
+  bytes: Buffer,
   refusal: UploadRefusal,
 ): Promise<T> {
   try {
-    return await read();
+    return await read(fileName, bytes);
   } catch (error) {
     if (!(error instanceof refusal.error)) throw error;
     throw new AppError(refusal.code, {

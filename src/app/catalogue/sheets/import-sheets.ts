@@ -30,7 +30,7 @@ import {
   requireOwnUpload,
   type UploadGate,
 } from "../../uploads/kept-upload.js";
-import { readUpload } from "../../uploads/read-upload.js";
+import { readUpload, type UploadRefusal } from "../../uploads/read-upload.js";
 import {
   catalogueToDocument,
   documentToCatalogue,
@@ -212,6 +212,13 @@ function withStoredCells(
   return { ...read, tables };
 }
 
+/** A workbook that cannot be read at all: named with the whole file as its place. */
+const UNREADABLE_SHEET: UploadRefusal = {
+  error: UnreadableWorkbookError,
+  code: "ERR_SHEET_IMPORT_INVALID",
+  path: "/",
+};
+
 /** Reads and checks a file; throws ERR_SHEET_IMPORT_INVALID naming sheet, row and column. */
 async function checkFile(
   db: Executor,
@@ -220,13 +227,10 @@ async function checkFile(
   bytes: Buffer,
 ): Promise<CheckedFile> {
   const raw = await readUpload(
+    readCatalogueWorkbook,
     fileName,
-    () => readCatalogueWorkbook(fileName, bytes),
-    {
-      error: UnreadableWorkbookError,
-      code: "ERR_SHEET_IMPORT_INVALID",
-      path: "/",
-    },
+    bytes,
+    UNREADABLE_SHEET,
   );
   const read = withStoredCells(
     readTables(raw),
