@@ -28,6 +28,7 @@ import {
 } from "../../domain/calendar/calendar.js";
 import {
   formatObservationGerman,
+  indicatorDescription,
   validateIndicator,
   validateObservation,
   validateObservations,
@@ -131,14 +132,7 @@ function definitionProblems(
 
 function definitionSnapshot(indicator: Indicator, chartKind: string) {
   return {
-    name: indicator.name,
-    unit: indicator.unit,
-    definition: indicator.definition,
-    source: indicator.source,
-    owner: indicator.owner,
-    projectSlug: indicator.projectSlug,
-    kind: indicator.kind,
-    denominatorLabel: indicator.denominatorLabel,
+    ...indicatorDescription(indicator),
     chartKind,
     decimals: indicator.decimals ?? 0,
     target:
