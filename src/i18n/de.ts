@@ -1099,7 +1099,8 @@ export const de = {
 /** The shape every language's dictionary has: the keys of `de`, each text a plain string. */
 export type Dictionary = Widen<typeof de>;
 
-type Widen<T> = {
+/** A dictionary's shape with its texts widened to strings: what another language must give. */
+export type Widen<T> = {
   readonly [K in keyof T]: T[K] extends (...args: infer A) => string
     ? (...args: A) => string
     : T[K] extends string

@@ -1,4 +1,5 @@
 /** The first steps of a new municipality and its release to the public (web/editor/onboarding-panel.tsx). */
+import type { Widen } from "./de.js";
 import type { onboardingDe } from "./onboarding.de.js";
 
 export const onboardingEn: Widen<typeof onboardingDe> = {
@@ -46,12 +47,4 @@ export const onboardingEn: Widen<typeof onboardingDe> = {
   portalWorkingStateTitle: "Working state – not yet adopted",
   portalWorkingStateText:
     "This programme has not been adopted by the council yet. You see the state the administration has released; it may still change.",
-};
-
-type Widen<T> = {
-  readonly [K in keyof T]: T[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : T[K] extends string
-      ? string
-      : Widen<T[K]>;
 };

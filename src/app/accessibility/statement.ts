@@ -32,6 +32,7 @@ import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
 import {
   rejectProblems,
   requireMunicipality,
+  guardedReader,
   UNKNOWN_ORIGIN,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
@@ -56,27 +57,22 @@ export async function getAccessibilityStatement(
 }
 
 /** The settings for their form (administrators); ERR_FORBIDDEN (logged) for others. */
-export async function getStatementSettingsForEditing(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{
-  readonly municipality: Municipality;
-  readonly settings: StatementSettings;
-}> {
-  const { municipality } = await requireAdministratorOf.bySlug(
+export const getStatementSettingsForEditing = guardedReader(
+  requireAdministratorOf,
+  "accessibility_statement.read",
+  async ({
     ctx,
-    principal,
-    municipalitySlug,
-    "accessibility_statement.read",
-    origin,
-  );
-  return {
     municipality,
-    settings: await findStatementSettings(ctx.db, municipality.id),
-  };
-}
+  }): Promise<{
+    readonly municipality: Municipality;
+    readonly settings: StatementSettings;
+  }> => {
+    return {
+      municipality,
+      settings: await findStatementSettings(ctx.db, municipality.id),
+    };
+  },
+);
 
 /** The form's input, as typed. */
 export interface StatementInput {

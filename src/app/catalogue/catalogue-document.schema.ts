@@ -17,6 +17,7 @@ import {
 import { BodiesDocumentSchema } from "../reports/bodies-document.schema.js";
 import { IndicatorsDocumentSchema } from "../indicators/indicators-document.schema.js";
 import { ReportsDocumentSchema } from "../reports/reports-document.schema.js";
+import { Text } from "../validation/schema-parts.js";
 
 /** A union of string literals, so that the allowed values appear in the OpenAPI document. */
 export function StringEnum<T extends string>(
@@ -44,12 +45,6 @@ export const PointInTimeSchema = Type.String({
   description: "Zeitpunkt: 2023, 2023-Q2, 2023-05 oder 2023-05-17",
 });
 
-const Text = (maxLength: number, description?: string) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    ...(description === undefined ? {} : { description }),
-  });
 const OptionalText = (maxLength: number) =>
   Type.Optional(Type.String({ maxLength }));
 

@@ -480,6 +480,14 @@ function optional<K extends string, V>(
   };
 }
 
+/** A point in time under `key`, written as in a file, when there is one. */
+function optionalPoint<K extends string>(
+  key: K,
+  point: PointInTime | null | undefined,
+): { [P in K]?: string } {
+  return optional(key, point == null ? null : formatPointInTime(point));
+}
+
 function optionalList<K extends string, V>(
   key: K,
   values: readonly V[],
@@ -564,24 +572,15 @@ function fieldToDocument(
       phases: project.phases.map((phase) => ({
         label: phase.label,
         start: formatPointInTime(phase.start),
-        ...optional(
-          "end",
-          phase.end === null ? null : formatPointInTime(phase.end),
-        ),
+        ...optionalPoint("end", phase.end),
         ...optional("continuation", phase.continuation),
         ...optional("note", phase.note),
       })),
       measures: project.measures.map((measure) => ({
         title: measure.title,
         status: measure.status,
-        ...optional(
-          "start",
-          measure.start == null ? null : formatPointInTime(measure.start),
-        ),
-        ...optional(
-          "end",
-          measure.end == null ? null : formatPointInTime(measure.end),
-        ),
+        ...optionalPoint("start", measure.start),
+        ...optionalPoint("end", measure.end),
         ...optional("orgUnit", measure.orgUnitCode ?? null),
         ...optional("description", measure.description ?? null),
         ...optional("phase", measure.phaseLabel ?? null),

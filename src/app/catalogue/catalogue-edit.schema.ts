@@ -19,6 +19,7 @@ import {
   SlugSchema,
   StringEnum,
 } from "./catalogue-document.schema.js";
+import { Text } from "../validation/schema-parts.js";
 
 /** The version a change was based on; a different stored version means someone else changed it. */
 export const ExpectedVersionSchema = Type.Integer({
@@ -63,12 +64,6 @@ export const ChangeInputSchema = <
     expectedVersion: ExpectedVersionSchema,
     ...fields,
     reason: ReasonSchema,
-  });
-const Text = (maxLength: number, description?: string) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    ...(description === undefined ? {} : { description }),
   });
 const OptionalNullableText = (maxLength: number) =>
   Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));

@@ -4,21 +4,14 @@ import {
   deleteProjectRow,
   loadStoredProject,
 } from "../../db/project.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
-import { recordAudit, type RequestOrigin } from "../audit/record-audit.js";
-import type { AppContext } from "../context.js";
-import {
-  DeleteProjectInputSchema,
-  type DeleteProjectInput,
-} from "./catalogue-edit.schema.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { DeleteProjectInputSchema } from "./catalogue-edit.schema.js";
 import {
   projectConflict,
   projectLabel,
+  municipalityUseCase,
   requireAdministrator,
-  requireMunicipality,
-  requireValid,
-  UNKNOWN_ORIGIN,
 } from "./edit-support.js";
 import {
   phaseSnapshot,
@@ -27,80 +20,84 @@ import {
 } from "./snapshots.js";
 
 /** Deletes the project if it is still at the expected version. */
-export async function deleteProject(
-  ctx: AppContext,
-  principal: Principal,
-  input: DeleteProjectInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly deleted: true }> {
-  const valid = requireValid(DeleteProjectInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const stored = await loadStoredProject(
-    ctx.db,
-    municipality.id,
-    valid.project,
-  );
-  await requireAdministrator(
+export const deleteProject = municipalityUseCase(
+  DeleteProjectInputSchema,
+  async ({
     ctx,
     principal,
     municipality,
-    "project.delete",
-    {
-      entityType: "project",
-      entityId: stored?.project.id ?? null,
-      entityLabel:
-        stored === null ? valid.project : projectLabel(stored.project),
-    },
+    valid,
     origin,
-  );
-  if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
-  const { project } = stored;
-  const stale = () =>
-    projectConflict(
-      ctx,
+  }): Promise<{ readonly deleted: true }> => {
+    const stored = await loadStoredProject(
+      ctx.db,
       municipality.id,
       valid.project,
-      project.id,
-      valid.expectedVersion,
     );
-  if (project.version !== valid.expectedVersion) throw await stale();
-  const now = ctx.clock().toISOString();
-  const deleted = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await deleteProjectRow(trx, project.id, valid.expectedVersion)))
-      return false;
-    await bumpDataVersion(trx, municipality.id, now, "draft");
-    await recordAudit(
-      trx,
+    await requireAdministrator(
       ctx,
       principal,
+      municipality,
+      "project.delete",
       {
-        municipalityId: municipality.id,
-        action: "project.delete",
         entityType: "project",
-        entityId: project.id,
-        entityLabel: projectLabel(project),
-        projectId: project.id,
-        before: {
-          slug: project.slug,
-          code: project.code,
-          actionField: stored.actionField.key,
-          ...projectFieldsSnapshot(project),
-          phases: project.phases.map(phaseSnapshot),
-          measures: project.measures.map((measure) => ({
-            title: measure.title,
-            status: measure.status,
-          })),
-          responsibilities: responsibilitiesSnapshot(project.responsibilities),
-          dependsOn: project.dependsOn,
-        },
-        after: null,
-        reason: valid.reason ?? null,
-        version: valid.expectedVersion + 1,
+        entityId: stored?.project.id ?? null,
+        entityLabel:
+          stored === null ? valid.project : projectLabel(stored.project),
       },
       origin,
     );
-    return true;
-  });
-  if (!deleted) throw await stale();
-  return { deleted: true };
-}
+    if (stored === null) throw new AppError("ERR_PROJECT_NOT_FOUND");
+    const { project } = stored;
+    const stale = () =>
+      projectConflict(
+        ctx,
+        municipality.id,
+        valid.project,
+        project.id,
+        valid.expectedVersion,
+      );
+    if (project.version !== valid.expectedVersion) throw await stale();
+    const now = ctx.clock().toISOString();
+    const deleted = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await deleteProjectRow(trx, project.id, valid.expectedVersion)))
+        return false;
+      await bumpDataVersion(trx, municipality.id, now, "draft");
+      await recordAudit(
+        trx,
+        ctx,
+        principal,
+        {
+          municipalityId: municipality.id,
+          action: "project.delete",
+          entityType: "project",
+          entityId: project.id,
+          entityLabel: projectLabel(project),
+          projectId: project.id,
+          before: {
+            slug: project.slug,
+            code: project.code,
+            actionField: stored.actionField.key,
+            ...projectFieldsSnapshot(project),
+            phases: project.phases.map(phaseSnapshot),
+            measures: project.measures.map((measure) => ({
+              title: measure.title,
+              status: measure.status,
+            })),
+            responsibilities: responsibilitiesSnapshot(
+              project.responsibilities,
+            ),
+            dependsOn: project.dependsOn,
+          },
+          after: null,
+          reason: valid.reason ?? null,
+          version: valid.expectedVersion + 1,
+        },
+        origin,
+      );
+      return true;
+    });
+    if (!deleted) throw await stale();
+    return { deleted: true };
+  },
+);

@@ -19,6 +19,7 @@ import {
 } from "../../db/project.repository.js";
 import { replaceProjectSearchEntries } from "../../db/search.repository.js";
 import type {
+  MunicipalityRule,
   Principal,
   UserPrincipal,
 } from "../../domain/access/principal.js";
@@ -138,7 +139,7 @@ export async function requireMunicipalityPermission(
   ctx: AppContext,
   principal: Principal,
   municipality: Municipality,
-  allowed: (principal: Principal, municipalityId: number) => boolean,
+  allowed: MunicipalityRule,
   attempted: string,
   origin: RequestOrigin,
 ): Promise<UserPrincipal> {
@@ -208,7 +209,7 @@ export type MunicipalityGuard = Guard<
 
 /** A guard that requires the policy `allowed` for the whole municipality (see requireMunicipalityPermission). */
 export function municipalityGuard(
-  allowed: (principal: Principal, municipalityId: number) => boolean,
+  allowed: MunicipalityRule,
 ): MunicipalityGuard {
   return guard(
     (ctx, principal, municipality, attempted: string, origin: RequestOrigin) =>
@@ -221,6 +222,39 @@ export function municipalityGuard(
         origin,
       ),
   );
+}
+
+/** What a guarded read works with once its guard admitted the principal. */
+export interface GuardedRead {
+  readonly ctx: AppContext;
+  readonly municipality: Municipality;
+  readonly user: UserPrincipal;
+}
+
+/**
+ * A use case that reads in the municipality a slug names: `guard` admits the principal
+ * (a refusal is logged as `attempted`), then `read` runs.
+ */
+export function guardedReader<R>(
+  guard: MunicipalityGuard,
+  attempted: string,
+  read: (call: GuardedRead) => Promise<R>,
+): (
+  ctx: AppContext,
+  principal: Principal,
+  municipalitySlug: string,
+  origin?: RequestOrigin,
+) => Promise<R> {
+  return async (ctx, principal, municipalitySlug, origin = UNKNOWN_ORIGIN) => {
+    const { municipality, user } = await guard.bySlug(
+      ctx,
+      principal,
+      municipalitySlug,
+      attempted,
+      origin,
+    );
+    return read({ ctx, municipality, user });
+  };
 }
 
 /** Requires a signed-in administrator or editor of the municipality; logs and throws otherwise. */
@@ -239,9 +273,7 @@ export type EntityGuard = Guard<
 >;
 
 /** A guard that requires the policy `allowed` in the municipality and logs a refusal against the entity. */
-export function entityGuard(
-  allowed: (principal: Principal, municipalityId: number) => boolean,
-): EntityGuard {
+export function entityGuard(allowed: MunicipalityRule): EntityGuard {
   return guard(
     async (
       ctx,

@@ -32,6 +32,7 @@ import {
   refuse,
   requireEditor,
   requireMunicipalityPermission,
+  guardedReader,
   UNKNOWN_ORIGIN,
 } from "./edit-support.js";
 import { getCatalogue } from "./read-catalogue.js";
@@ -77,30 +78,22 @@ function scopeOfEntry(catalogue: Catalogue, entry: ProjectInContext) {
 }
 
 /** The editor's start page; ERR_FORBIDDEN (logged) for anyone but administrators and editors of the municipality. */
-export async function getEditorOverview(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<EditorOverview> {
-  const { municipality, user } = await requireEditor.bySlug(
-    ctx,
-    principal,
-    municipalitySlug,
-    "editor.read",
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const projects = listProjects(catalogue).filter((entry) =>
-    canEditProject(user, scopeOfEntry(catalogue, entry)),
-  );
-  return {
-    catalogue,
-    principal: user,
-    rights: editorRightsOf(user, municipality.id),
-    projects,
-  };
-}
+export const getEditorOverview = guardedReader(
+  requireEditor,
+  "editor.read",
+  async ({ ctx, municipality, user }): Promise<EditorOverview> => {
+    const catalogue = await getCatalogue(ctx, municipality.slug);
+    const projects = listProjects(catalogue).filter((entry) =>
+      canEditProject(user, scopeOfEntry(catalogue, entry)),
+    );
+    return {
+      catalogue,
+      principal: user,
+      rights: editorRightsOf(user, municipality.id),
+      projects,
+    };
+  },
+);
 
 /** A project to edit, with its catalogue (org units, other projects) and what depends on it. */
 export interface ProjectForEditing {

@@ -14,17 +14,12 @@ import {
   updateReasonCategory,
   type StoredReasonCategory,
 } from "../../db/revision.repository.js";
-import type { Principal } from "../../domain/access/principal.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { AppError, type InputProblem } from "../../errors.js";
-import {
-  recordAudit,
-  type AuditEntry,
-  type RequestOrigin,
-} from "../audit/record-audit.js";
+import { recordAudit, type AuditEntry } from "../audit/record-audit.js";
 import {
   rejectProblems,
-  UNKNOWN_ORIGIN,
+  guardedReader,
   type MunicipalityCall,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
@@ -39,27 +34,22 @@ import {
 } from "./revise-draft.js";
 
 /** The list for its editing page (administrators); ERR_FORBIDDEN (logged) for others. */
-export async function getReasonCategoriesForEditing(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{
-  readonly municipality: Municipality;
-  readonly categories: readonly StoredReasonCategory[];
-}> {
-  const { municipality } = await requireAdministratorOf.bySlug(
+export const getReasonCategoriesForEditing = guardedReader(
+  requireAdministratorOf,
+  "reason_category.read",
+  async ({
     ctx,
-    principal,
-    municipalitySlug,
-    "reason_category.read",
-    origin,
-  );
-  return {
     municipality,
-    categories: await listReasonCategories(ctx.db, municipality.id),
-  };
-}
+  }): Promise<{
+    readonly municipality: Municipality;
+    readonly categories: readonly StoredReasonCategory[];
+  }> => {
+    return {
+      municipality,
+      categories: await listReasonCategories(ctx.db, municipality.id),
+    };
+  },
+);
 
 /** A category the input names; ERR_NOT_FOUND when the municipality has none by that key. */
 async function requireCategory(

@@ -60,6 +60,7 @@ import {
   rejectProblems,
   requireMunicipality,
   requireValid,
+  guardedReader,
   UNKNOWN_ORIGIN,
   type CatalogueUseCase,
   type MunicipalityCall,
@@ -134,94 +135,89 @@ function scopeOfShift(draft: Catalogue, change: ShiftChange) {
 }
 
 /** The draft's change page; ERR_FORBIDDEN (logged) for anyone not of the municipality. */
-export async function getDraftRevision(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<DraftRevision> {
-  const { municipality, user } = await requireDraftReader.bySlug(
-    ctx,
-    principal,
-    municipalitySlug,
-    "draft.read",
-    origin,
-  );
-  const draft = await getCatalogue(ctx, municipalitySlug);
-  const [latestNumber, categories, storedReasons, foreword] = await Promise.all(
-    [
-      findLatestEditionNumber(ctx.db, municipality.id),
-      listReasonCategories(ctx.db, municipality.id),
-      listDraftReasons(ctx.db, municipality.id),
-      loadDraftForeword(ctx.db, municipality.id),
-    ],
-  );
-  const now = ctx.clock();
-  const draftReasons = new Map(
-    storedReasons.map((reason) => [reason.changeKey, reason]),
-  );
-  const conflicts = findDependencyConflicts(draft);
-  let report: ChangeReport | null = null;
-  let latest: EditionSummary | null = null;
-  let introducedConflicts = conflicts;
-  if (latestNumber !== null) {
-    const { edition } = await getEdition(ctx, municipalitySlug, latestNumber);
-    latest = edition;
-    const labels = new Map(
-      categories.map((category) => [category.key, category.label]),
+export const getDraftRevision = guardedReader(
+  requireDraftReader,
+  "draft.read",
+  async ({ ctx, municipality, user }): Promise<DraftRevision> => {
+    const draft = await getCatalogue(ctx, municipality.slug);
+    const [latestNumber, categories, storedReasons, foreword] =
+      await Promise.all([
+        findLatestEditionNumber(ctx.db, municipality.id),
+        listReasonCategories(ctx.db, municipality.id),
+        listDraftReasons(ctx.db, municipality.id),
+        loadDraftForeword(ctx.db, municipality.id),
+      ]);
+    const now = ctx.clock();
+    const draftReasons = new Map(
+      storedReasons.map((reason) => [reason.changeKey, reason]),
     );
-    const reasons = new Map<string, readonly ReportReason[]>(
-      storedReasons.map((reason) => [
-        reason.changeKey,
-        [
-          {
-            category: reason.category,
-            categoryLabel: labels.get(reason.category) ?? reason.category,
-            text: reason.text,
-            editionNumber: null,
-          },
-        ],
-      ]),
-    );
-    report = assembleReport({
+    const conflicts = findDependencyConflicts(draft);
+    let report: ChangeReport | null = null;
+    let latest: EditionSummary | null = null;
+    let introducedConflicts = conflicts;
+    if (latestNumber !== null) {
+      const { edition } = await getEdition(
+        ctx,
+        municipality.slug,
+        latestNumber,
+      );
+      latest = edition;
+      const labels = new Map(
+        categories.map((category) => [category.key, category.label]),
+      );
+      const reasons = new Map<string, readonly ReportReason[]>(
+        storedReasons.map((reason) => [
+          reason.changeKey,
+          [
+            {
+              category: reason.category,
+              categoryLabel: labels.get(reason.category) ?? reason.category,
+              text: reason.text,
+              editionNumber: null,
+            },
+          ],
+        ]),
+      );
+      report = assembleReport({
+        municipality,
+        before: edition.catalogue,
+        after: draft,
+        from: edition,
+        to: null,
+        asOf: germanDayOf(now),
+        reasons,
+        categories,
+      });
+      introducedConflicts = findIntroducedConflicts(edition.catalogue, draft);
+    }
+    const shifts = report === null ? [] : shiftsNeedingReason(report.diff);
+    return {
       municipality,
-      before: edition.catalogue,
-      after: draft,
-      from: edition,
-      to: null,
-      asOf: germanDayOf(now),
-      reasons,
+      principal: user,
+      draft,
+      latest,
+      report,
+      nextNumber: (latestNumber ?? 0) + 1,
       categories,
-    });
-    introducedConflicts = findIntroducedConflicts(edition.catalogue, draft);
-  }
-  const shifts = report === null ? [] : shiftsNeedingReason(report.diff);
-  return {
-    municipality,
-    principal: user,
-    draft,
-    latest,
-    report,
-    nextNumber: (latestNumber ?? 0) + 1,
-    categories,
-    draftReasons,
-    missing:
-      report === null
-        ? []
-        : missingReasons(report.diff, draftReasons, categories),
-    conflicts,
-    introducedConflicts,
-    foreword: { text: foreword.foreword, version: foreword.version },
-    dataVersion: draft.municipality.dataVersion,
-    today: germanIsoDateOf(now),
-    canPublish: canPublishEdition(user, municipality.id),
-    reasonEditableKeys: new Set(
-      shifts
-        .filter((change) => canGiveReason(user, scopeOfShift(draft, change)))
-        .map((change) => change.key),
-    ),
-  };
-}
+      draftReasons,
+      missing:
+        report === null
+          ? []
+          : missingReasons(report.diff, draftReasons, categories),
+      conflicts,
+      introducedConflicts,
+      foreword: { text: foreword.foreword, version: foreword.version },
+      dataVersion: draft.municipality.dataVersion,
+      today: germanIsoDateOf(now),
+      canPublish: canPublishEdition(user, municipality.id),
+      reasonEditableKeys: new Set(
+        shifts
+          .filter((change) => canGiveReason(user, scopeOfShift(draft, change)))
+          .map((change) => change.key),
+      ),
+    };
+  },
+);
 
 /**
  * Saves a versioned part of the draft (a reason, the foreword) in one transaction: the

@@ -4,25 +4,13 @@
  * without `indicators` leaves the municipality's figures as they are.
  */
 import { Type, type Static } from "@sinclair/typebox";
+import { Day, Enum, Text } from "../validation/schema-parts.js";
 import {
   INDICATOR_KINDS,
   MAX_DECIMALS,
   QUALIFIERS,
 } from "../../domain/indicator/indicator.js";
 
-const Text = (maxLength: number, description?: string) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    ...(description === undefined ? {} : { description }),
-  });
-const Day = (description: string) =>
-  Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
-const Enum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Union(
-    values.map((value) => Type.Literal(value)),
-    { description },
-  );
 const Slug = (description: string) =>
   Type.String({
     pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",

@@ -20,6 +20,7 @@ import {
 } from "../../domain/calendar/calendar.js";
 import {
   formatObservationGerman,
+  indicatorDescription,
   validateIndicator,
   validateObservations,
   type Indicator,
@@ -264,14 +265,7 @@ export async function importIndicators(
     if (indicatorId === null) {
       const indicator = indicatorOf(figure);
       indicatorId = await insertIndicator(db, municipalityId, figure.key, {
-        name: indicator.name,
-        unit: indicator.unit,
-        definition: indicator.definition,
-        source: indicator.source,
-        owner: indicator.owner,
-        projectSlug: indicator.projectSlug,
-        kind: indicator.kind,
-        denominatorLabel: indicator.denominatorLabel,
+        ...indicatorDescription(indicator),
         decimals: indicator.decimals ?? 0,
         target: indicator.target ?? null,
         chartKind: figure.chart ?? "line",

@@ -3,6 +3,7 @@
  * owner, linked project); values are recorded with their date by the team and by the
  * owners of the linked project. Every change claims the figure's version and is audited.
  */
+import type { Static, TSchema } from "@sinclair/typebox";
 import type { Transaction } from "kysely";
 import type { Database, Executor } from "../../db/database.js";
 import {
@@ -27,6 +28,7 @@ import {
 } from "../../domain/calendar/calendar.js";
 import {
   formatObservationGerman,
+  indicatorDescription,
   validateIndicator,
   validateObservation,
   validateObservations,
@@ -44,9 +46,9 @@ import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import {
+  municipalityUseCase,
   refuse,
-  requireValid,
-  UNKNOWN_ORIGIN,
+  type CatalogueUseCase,
 } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canRecordObservation } from "../policies/report.policy.js";
@@ -58,13 +60,11 @@ import {
   UpdateIndicatorInputSchema,
   type AddObservationInput,
   type IndicatorData,
-  type RemoveObservationInput,
 } from "../reports/reporting.schema.js";
 import {
   reportingUseCase,
   invalid,
   optionalText,
-  requireMunicipality,
   runReportingChange,
   advanceVersion,
   requireVersion,
@@ -132,14 +132,7 @@ function definitionProblems(
 
 function definitionSnapshot(indicator: Indicator, chartKind: string) {
   return {
-    name: indicator.name,
-    unit: indicator.unit,
-    definition: indicator.definition,
-    source: indicator.source,
-    owner: indicator.owner,
-    projectSlug: indicator.projectSlug,
-    kind: indicator.kind,
-    denominatorLabel: indicator.denominatorLabel,
+    ...indicatorDescription(indicator),
     chartKind,
     decimals: indicator.decimals ?? 0,
     target:
@@ -356,32 +349,53 @@ function observationOf(
   };
 }
 
-/** Records a dated value of a key figure. */
-export async function addObservation(
-  ctx: AppContext,
-  principal: Principal,
-  input: AddObservationInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number; readonly observationId: number }> {
-  const valid = requireValid(AddObservationInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  const stored = await requireRecorder(
-    ctx,
-    principal,
-    municipality,
-    valid.indicator,
-    "observation.create",
-    origin,
-  );
-  const day = parseIsoDate(valid.data.day);
-  if (day === null) throw invalid("/data/day", "ist kein Datum");
-  const observation = observationOf(stored.indicator, day, valid.data);
-  const problems = validateObservation(stored.indicator, observation).map(
-    (problem) => ({ path: `/data/${problem.field}`, message: problem.message }),
-  );
-  if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
-  try {
-    return await runReportingChange(
+/** The input of every change to a value: the figure, the version its form showed, why. */
+interface ObservationTarget {
+  readonly municipality: string;
+  readonly indicator: string;
+  readonly expectedVersion: number;
+  readonly reason?: string | null;
+}
+
+/** What a change to a value wrote: the value, whether it was removed, and what to return. */
+interface ObservationWrite<T> {
+  readonly observation: Observation;
+  readonly removed: boolean;
+  readonly value: T;
+}
+
+/** Writes a change to a value inside the transaction, with the figure claimed at its version. */
+type ObservationWriter<T> = (
+  trx: Transaction<Database>,
+  claimed: StoredIndicator,
+  now: string,
+) => Promise<ObservationWrite<T>>;
+
+/**
+ * A change to one value of a key figure: requires a recorder of the figure, lets `prepare`
+ * check the input against the figure (before anything is written), then claims the
+ * figure's version and writes in one reporting change, logged with the value.
+ */
+function observationUseCase<
+  S extends TSchema & { static: ObservationTarget },
+  T,
+>(
+  schema: S,
+  action: string,
+  prepare: (valid: Static<S>, indicator: Indicator) => ObservationWriter<T>,
+): CatalogueUseCase<Static<S>, { readonly version: number } & T> {
+  return municipalityUseCase(schema, async (call) => {
+    const { ctx, principal, municipality, valid, origin } = call;
+    const stored = await requireRecorder(
+      ctx,
+      principal,
+      municipality,
+      valid.indicator,
+      action,
+      origin,
+    );
+    const write = prepare(valid, stored.indicator);
+    return runReportingChange(
       ctx,
       principal,
       municipality,
@@ -394,89 +408,78 @@ export async function addObservation(
           valid.indicator,
           valid.expectedVersion,
         );
+        const { observation, removed, value } = await write(trx, claimed, now);
+        const version = claimed.version + 1;
+        const snapshot = observationSnapshot(observation);
+        return {
+          value: { version, ...value },
+          record: {
+            action,
+            entityType: "indicator",
+            entityId: claimed.id,
+            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(observation.day)}`,
+            before: removed ? snapshot : null,
+            after: removed ? null : snapshot,
+            version,
+          },
+        };
+      },
+    );
+  });
+}
+
+/** Records a dated value of a key figure. */
+export const addObservation = observationUseCase(
+  AddObservationInputSchema,
+  "observation.create",
+  (valid, indicator) => {
+    const day = parseIsoDate(valid.data.day);
+    if (day === null) throw invalid("/data/day", "ist kein Datum");
+    const observation = observationOf(indicator, day, valid.data);
+    const problems = validateObservation(indicator, observation).map(
+      (problem) => ({
+        path: `/data/${problem.field}`,
+        message: problem.message,
+      }),
+    );
+    if (problems.length > 0) throw new AppError("ERR_VALIDATION", { problems });
+    return async (trx, claimed, now) => {
+      try {
         const observationId = await insertObservation(
           trx,
           claimed.id,
           observation,
           now,
         );
-        return {
-          value: { version: claimed.version + 1, observationId },
-          record: {
-            action: "observation.create",
-            entityType: "indicator",
-            entityId: claimed.id,
-            entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(day)}`,
-            before: null,
-            after: observationSnapshot(observation),
-            version: claimed.version + 1,
-          },
-        };
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw invalid(
-        "/data/day",
-        `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`,
-      );
-    throw error;
-  }
-}
+        return { observation, removed: false, value: { observationId } };
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw invalid(
+            "/data/day",
+            `Für den ${formatGermanDate(day)} gibt es schon einen Wert.`,
+          );
+        throw error;
+      }
+    };
+  },
+);
 
 /** Removes a wrong value (published reports keep what they showed). */
-export async function removeObservation(
-  ctx: AppContext,
-  principal: Principal,
-  input: RemoveObservationInput,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<{ readonly version: number }> {
-  const valid = requireValid(RemoveObservationInputSchema, input);
-  const municipality = await requireMunicipality(ctx.db, valid.municipality);
-  await requireRecorder(
-    ctx,
-    principal,
-    municipality,
-    valid.indicator,
-    "observation.delete",
-    origin,
-  );
-  return runReportingChange(
-    ctx,
-    principal,
-    municipality,
-    origin,
-    valid.reason,
-    async (trx) => {
-      const claimed = await claimIndicator(
-        trx,
-        municipality.id,
-        valid.indicator,
-        valid.expectedVersion,
-      );
-      const observation = claimed.observations.find(
-        (each) => each.id === valid.observationId,
-      );
-      if (
-        observation === undefined ||
-        !(await deleteObservation(trx, claimed.id, valid.observationId))
-      ) {
-        throw new AppError("ERR_NOT_FOUND", {
-          detail: "Diesen Wert gibt es nicht (mehr).",
-        });
-      }
-      return {
-        value: { version: claimed.version + 1 },
-        record: {
-          action: "observation.delete",
-          entityType: "indicator",
-          entityId: claimed.id,
-          entityLabel: `${claimed.indicator.name}: ${formatObservationGerman(observation, claimed.indicator)} am ${formatGermanDate(observation.day)}`,
-          before: observationSnapshot(observation),
-          after: null,
-          version: claimed.version + 1,
-        },
-      };
-    },
-  );
-}
+export const removeObservation = observationUseCase(
+  RemoveObservationInputSchema,
+  "observation.delete",
+  (valid) => async (trx, claimed) => {
+    const observation = claimed.observations.find(
+      (each) => each.id === valid.observationId,
+    );
+    if (
+      observation === undefined ||
+      !(await deleteObservation(trx, claimed.id, valid.observationId))
+    ) {
+      throw new AppError("ERR_NOT_FOUND", {
+        detail: "Diesen Wert gibt es nicht (mehr).",
+      });
+    }
+    return { observation, removed: true, value: {} };
+  },
+);

@@ -18,14 +18,14 @@ import {
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
-import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { guardedReader, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   canManageReporting,
   canRecordObservation,
 } from "../policies/report.policy.js";
 import { projectScopeOf } from "../reports/report-entries.js";
-import { requireStaffOf } from "../reports/reporting-support.js";
+import { requireReportingStaff } from "../reports/reporting-support.js";
 import { requireIndicator } from "./manage-indicators.js";
 
 /** A figure with what the reader may do with it. */
@@ -60,29 +60,21 @@ function withRights(
 }
 
 /** Every figure for the staff pages; ERR_FORBIDDEN (logged) for anyone but administrators and editors. */
-export async function getIndicatorsForStaff(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<IndicatorsForStaff> {
-  const { municipality, user } = await requireStaffOf(
-    ctx,
-    principal,
-    municipalitySlug,
-    "indicator.read",
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const indicators = await listIndicators(ctx.db, municipality.id);
-  return {
-    catalogue,
-    principal: user,
-    rights: editorRightsOf(user, municipality.id),
-    mayDefine: canManageReporting(user, municipality.id),
-    indicators: indicators.map((each) => withRights(catalogue, user, each)),
-  };
-}
+export const getIndicatorsForStaff = guardedReader(
+  requireReportingStaff,
+  "indicator.read",
+  async ({ ctx, municipality, user }): Promise<IndicatorsForStaff> => {
+    const catalogue = await getCatalogue(ctx, municipality.slug);
+    const indicators = await listIndicators(ctx.db, municipality.id);
+    return {
+      catalogue,
+      principal: user,
+      rights: editorRightsOf(user, municipality.id),
+      mayDefine: canManageReporting(user, municipality.id),
+      indicators: indicators.map((each) => withRights(catalogue, user, each)),
+    };
+  },
+);
 
 /** One figure for its staff page; ERR_INDICATOR_NOT_FOUND. */
 export async function getIndicatorForStaff(

@@ -1,13 +1,11 @@
 /** Who may read the audit log. Pure predicates. */
-import { isStaffOf, type Principal } from "../../domain/access/principal.js";
+import {
+  isStaffOf,
+  type MunicipalityRule,
+} from "../../domain/access/principal.js";
 
 /**
  * The audit log (Verlauf) of a municipality: administrators and editors. Committee
  * readers see the catalogue and reports, not who typed what.
  */
-export function canReadAudit(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isStaffOf(principal, municipalityId);
-}
+export const canReadAudit: MunicipalityRule = isStaffOf;

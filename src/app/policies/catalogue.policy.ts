@@ -6,6 +6,7 @@ import {
   isAdministratorOf,
   isMemberOf,
   isStaffOf,
+  type MunicipalityRule,
   type Principal,
 } from "../../domain/access/principal.js";
 
@@ -16,29 +17,20 @@ export interface ProjectScope {
   readonly responsibleOrgUnitCodes: readonly string[];
 }
 
-/** Reading what is not public (the draft, staff pages): every role of the municipality. */
-export function canReadInternal(
+/** A rule about what a principal may do with one project. */
+export type ProjectRule = (
   principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isMemberOf(principal, municipalityId);
-}
+  project: ProjectScope,
+) => boolean;
+
+/** Reading what is not public (the draft, staff pages): every role of the municipality. */
+export const canReadInternal: MunicipalityRule = isMemberOf;
 
 /** The programme frame, impact areas, action fields and org units: administrators only. */
-export function canEditStructure(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isAdministratorOf(principal, municipalityId);
-}
+export const canEditStructure: MunicipalityRule = isAdministratorOf;
 
 /** Creating or deleting a project: administrators only. */
-export function canCreateProject(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return canEditStructure(principal, municipalityId);
-}
+export const canCreateProject: MunicipalityRule = canEditStructure;
 
 /**
  * Changing a project and everything in it (phases, measures, responsibilities,
@@ -60,9 +52,4 @@ export function canEditProject(
 }
 
 /** Opening the editor area at all: administrators and editors. */
-export function canUseEditor(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isStaffOf(principal, municipalityId);
-}
+export const canUseEditor: MunicipalityRule = isStaffOf;

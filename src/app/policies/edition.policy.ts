@@ -2,33 +2,18 @@
 import {
   isAdministratorOf,
   isMemberOf,
-  type Principal,
+  type MunicipalityRule,
 } from "../../domain/access/principal.js";
-import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
+import { canEditProject, type ProjectRule } from "./catalogue.policy.js";
 
 /** The draft and its change report: every role of the municipality (committee members read drafts too). */
-export function canReadDraft(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isMemberOf(principal, municipalityId);
-}
+export const canReadDraft: MunicipalityRule = isMemberOf;
 
 /**
  * The reason for a shift of a project: whoever may change the project (administrators,
  * and editors of a unit responsible for it), since they know why its plan moved.
  */
-export function canGiveReason(
-  principal: Principal,
-  project: ProjectScope,
-): boolean {
-  return canEditProject(principal, project);
-}
+export const canGiveReason: ProjectRule = canEditProject;
 
 /** Publishing the draft as an edition, its foreword, and the list of reason categories: administrators. */
-export function canPublishEdition(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isAdministratorOf(principal, municipalityId);
-}
+export const canPublishEdition: MunicipalityRule = isAdministratorOf;

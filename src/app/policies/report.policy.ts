@@ -6,39 +6,29 @@ import {
   isAdministratorOf,
   isMemberOf,
   isStaffOf,
+  type MunicipalityRule,
   type Principal,
 } from "../../domain/access/principal.js";
-import { canEditProject, type ProjectScope } from "./catalogue.policy.js";
+import {
+  canEditProject,
+  type ProjectRule,
+  type ProjectScope,
+} from "./catalogue.policy.js";
 
 /**
  * Committees, meetings, reports (creating, settings, publishing, reminders), key figure
  * definitions and the OZG register: administrators (the digitalisation team).
  */
-export function canManageReporting(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isAdministratorOf(principal, municipalityId);
-}
+export const canManageReporting: MunicipalityRule = isAdministratorOf;
 
 /**
  * Reading draft reports: every role of the municipality. Committee members read drafts
  * before the meeting (docs/architecture.md: the committee "reads drafts and reports"); the public never does.
  */
-export function canReadReportDrafts(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isMemberOf(principal, municipalityId);
-}
+export const canReadReportDrafts: MunicipalityRule = isMemberOf;
 
 /** A project's entry in a draft: whoever may edit the project (its owners), and administrators. */
-export function canUpdateReportEntry(
-  principal: Principal,
-  project: ProjectScope,
-): boolean {
-  return canEditProject(principal, project);
-}
+export const canUpdateReportEntry: ProjectRule = canEditProject;
 
 /**
  * Recording a value of a key figure: administrators, and editors whose org units are
@@ -58,9 +48,4 @@ export function canRecordObservation(
 }
 
 /** Reading the register, figures and reports in the editor: administrators and editors. */
-export function canReadReporting(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isStaffOf(principal, municipalityId);
-}
+export const canReadReporting: MunicipalityRule = isStaffOf;

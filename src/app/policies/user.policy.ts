@@ -1,16 +1,12 @@
 /** Who may manage accounts. Pure predicates. */
 import {
   isAdministratorOf,
+  type MunicipalityRule,
   type Principal,
 } from "../../domain/access/principal.js";
 
 /** Creating, changing and deactivating accounts of a municipality: administrators only. */
-export function canManageUsers(
-  principal: Principal,
-  municipalityId: number,
-): boolean {
-  return isAdministratorOf(principal, municipalityId);
-}
+export const canManageUsers: MunicipalityRule = isAdministratorOf;
 
 /** Managing one's own second factor, password and API tokens: the person themself. */
 export function canManageOwnAccount(

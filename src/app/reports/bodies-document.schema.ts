@@ -6,14 +6,8 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { BODY_KINDS } from "../../domain/body/body.js";
+import { Text } from "../validation/schema-parts.js";
 
-/** A required text of at most `maxLength` characters. */
-export const Text = (maxLength: number, description?: string) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    ...(description === undefined ? {} : { description }),
-  });
 /** An optional web address. */
 export const Url = (description: string) =>
   Type.Optional(

@@ -50,7 +50,11 @@ import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
-import { refuse, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import {
+  guardedReader,
+  refuse,
+  UNKNOWN_ORIGIN,
+} from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   canReadReportDrafts,
@@ -68,7 +72,11 @@ import {
 } from "./committees.js";
 import { requireReport } from "./manage-reports.js";
 import { projectScopeOf } from "./report-entries.js";
-import { requireMunicipality, requireStaffOf } from "./reporting-support.js";
+import {
+  requireMunicipality,
+  requireReportingStaff,
+  requireStaffOf,
+} from "./reporting-support.js";
 
 /** A report in a list. */
 export interface ReportSummary {
@@ -213,34 +221,26 @@ export async function getUpdateRequests(
 }
 
 /** The reports overview for administrators and editors; ERR_FORBIDDEN (logged) otherwise. */
-export async function getReportingOverview(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<ReportingOverview> {
-  const { municipality, user } = await requireStaffOf(
-    ctx,
-    principal,
-    municipalitySlug,
-    "report.read",
-    origin,
-  );
-  const catalogue = await getCatalogue(ctx, municipalitySlug);
-  const [reports, committeesAndMeetings, updateRequests] = await Promise.all([
-    listReports(ctx.db, municipality.id),
-    readCommitteesAndMeetings(ctx, municipality.id),
-    getUpdateRequests(ctx, user, catalogue),
-  ]);
-  return {
-    catalogue,
-    principal: user,
-    rights: editorRightsOf(user, municipality.id),
-    reports: summaries(reports, committeesAndMeetings.meetings),
-    ...committeesAndMeetings,
-    updateRequests,
-  };
-}
+export const getReportingOverview = guardedReader(
+  requireReportingStaff,
+  "report.read",
+  async ({ ctx, municipality, user }): Promise<ReportingOverview> => {
+    const catalogue = await getCatalogue(ctx, municipality.slug);
+    const [reports, committeesAndMeetings, updateRequests] = await Promise.all([
+      listReports(ctx.db, municipality.id),
+      readCommitteesAndMeetings(ctx, municipality.id),
+      getUpdateRequests(ctx, user, catalogue),
+    ]);
+    return {
+      catalogue,
+      principal: user,
+      rights: editorRightsOf(user, municipality.id),
+      reports: summaries(reports, committeesAndMeetings.meetings),
+      ...committeesAndMeetings,
+      updateRequests,
+    };
+  },
+);
 
 /** One report to work on. */
 export interface ReportForEditing extends CommitteesAndMeetings {

@@ -10,12 +10,12 @@ import {
 import type { Principal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
-import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { guardedReader, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import {
   requireMunicipality,
   requireReportingAdmin,
-  requireStaffOf,
+  requireReportingStaff,
   runReportingChange,
 } from "./reporting-support.js";
 
@@ -44,21 +44,13 @@ export function parseReminderDays(text: string): readonly number[] {
 }
 
 /** The days before a meeting on which reminders go out, largest first (staff may read them). */
-export async function getReminderDays(
-  ctx: AppContext,
-  principal: Principal,
-  slug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<readonly number[]> {
-  const { municipality } = await requireStaffOf(
-    ctx,
-    principal,
-    slug,
-    "report.reminder_rules.read",
-    origin,
-  );
-  return listReminderDays(ctx.db, municipality.id);
-}
+export const getReminderDays = guardedReader(
+  requireReportingStaff,
+  "report.reminder_rules.read",
+  async ({ ctx, municipality }): Promise<readonly number[]> => {
+    return listReminderDays(ctx.db, municipality.id);
+  },
+);
 
 /** Replaces the rules (an empty text switches automatic reminders off). */
 export async function setReminderDays(

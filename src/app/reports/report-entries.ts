@@ -112,35 +112,27 @@ async function requireReportableProject(
 ): Promise<ProjectInContext> {
   const entry = findProject(catalogue, projectSlug);
   if (principal.kind === "anonymous") throw new AppError("ERR_UNAUTHENTICATED");
-  if (entry === null) {
-    if (principal.municipalityId !== municipality.id) {
-      throw await refuse(
-        ctx,
-        principal,
-        {
-          municipalityId: municipality.id,
-          attempted,
-          entityType: "report_entry",
-        },
-        origin,
-      );
-    }
-    throw new AppError("ERR_PROJECT_NOT_FOUND");
-  }
-  if (!canUpdateReportEntry(principal, projectScopeOf(catalogue, entry))) {
-    throw await refuse(
+  // A refusal names the entry's project where there is one.
+  const refusal = (project: ProjectInContext["project"] | null) =>
+    refuse(
       ctx,
       principal,
       {
         municipalityId: municipality.id,
         attempted,
         entityType: "report_entry",
-        entityLabel: projectLabel(entry.project),
-        projectId: entry.project.id,
+        ...(project === null
+          ? {}
+          : { entityLabel: projectLabel(project), projectId: project.id }),
       },
       origin,
     );
+  if (entry === null) {
+    if (principal.municipalityId !== municipality.id) throw await refusal(null);
+    throw new AppError("ERR_PROJECT_NOT_FOUND");
   }
+  if (!canUpdateReportEntry(principal, projectScopeOf(catalogue, entry)))
+    throw await refusal(entry.project);
   return entry;
 }
 

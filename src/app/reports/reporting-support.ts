@@ -34,6 +34,7 @@ import {
   municipalityGuard,
   UNKNOWN_ORIGIN,
   type CatalogueUseCase,
+  type ChangeRecord as CatalogueChangeRecord,
   type GuardedEntity,
 } from "../catalogue/edit-support.js";
 import {
@@ -44,13 +45,7 @@ import {
 export { requireMunicipality };
 
 /** What a reporting change writes into the audit log. */
-export interface ReportingRecord {
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string | number | null;
-  readonly entityLabel: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
+export interface ReportingRecord extends CatalogueChangeRecord {
   /** The entity's version after the change. */
   readonly version: number | null;
   /** The project the change concerns, so that it shows in the project's Verlauf. */

@@ -28,10 +28,9 @@ import {
   IdSchema,
   ReasonSchema,
 } from "../catalogue/catalogue-edit.schema.js";
+import { Text } from "../validation/schema-parts.js";
 
 const Id = IdSchema;
-const Text = (maxLength: number, description: string) =>
-  Type.String({ minLength: 1, maxLength, description });
 const NullableText = (maxLength: number, description: string) =>
   Type.Union([Type.String({ maxLength, description }), Type.Null()]);
 const Url = (description: string) =>

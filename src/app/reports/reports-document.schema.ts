@@ -12,16 +12,10 @@ import {
   SURVEY_UNITS,
 } from "../../domain/report/report-free-sections.js";
 import { REPORT_DOCUMENT_FORMAT } from "../../domain/report/report-document.js";
-import { Text, Url } from "./bodies-document.schema.js";
+import { Day, Enum, Text } from "../validation/schema-parts.js";
+import { Url } from "./bodies-document.schema.js";
 import { SurveyAnswersSchema } from "./survey-answers.schema.js";
 
-const Day = (description: string) =>
-  Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
-const Enum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Union(
-    values.map((value) => Type.Literal(value)),
-    { description },
-  );
 const Key = Type.String({
   pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
   maxLength: 80,

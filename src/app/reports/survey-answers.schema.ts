@@ -3,7 +3,7 @@
  * (reporting.schema.ts) and the exchange file (reports-document.schema.ts).
  */
 import { Type } from "@sinclair/typebox";
-import { Text } from "./bodies-document.schema.js";
+import { Text } from "../validation/schema-parts.js";
 
 export const SurveyAnswersSchema = Type.Array(
   Type.Object(

@@ -25,10 +25,13 @@ import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { editorRightsOf, type EditorRights } from "../catalogue/read-editor.js";
-import { UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
+import { guardedReader, UNKNOWN_ORIGIN } from "../catalogue/edit-support.js";
 import type { AppContext } from "../context.js";
 import { canManageReporting } from "../policies/report.policy.js";
-import { requireStaffOf } from "../reports/reporting-support.js";
+import {
+  requireReportingStaff,
+  requireStaffOf,
+} from "../reports/reporting-support.js";
 
 /** The register for its staff page. */
 export interface RegisterForStaff {
@@ -128,22 +131,14 @@ export async function getServiceForStaff(
 }
 
 /** Every record for an export (administrators and editors). */
-export async function exportRegister(
-  ctx: AppContext,
-  principal: Principal,
-  municipalitySlug: string,
-  origin: RequestOrigin = UNKNOWN_ORIGIN,
-): Promise<readonly Service[]> {
-  const { municipality } = await requireStaffOf(
-    ctx,
-    principal,
-    municipalitySlug,
-    "service.export",
-    origin,
-  );
-  return (await listServices(ctx.db, municipality.id)).map(
-    (each) => each.service,
-  );
-}
+export const exportRegister = guardedReader(
+  requireReportingStaff,
+  "service.export",
+  async ({ ctx, municipality }): Promise<readonly Service[]> => {
+    return (await listServices(ctx.db, municipality.id)).map(
+      (each) => each.service,
+    );
+  },
+);
 
 export type { StoredService } from "../../db/service.repository.js";

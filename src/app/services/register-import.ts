@@ -44,6 +44,7 @@ import {
   type RegisterImportResult,
 } from "./manage-register.js";
 import { readRegisterFile } from "./read-register-file.js";
+import { readUpload, type UploadRefusal } from "../uploads/read-upload.js";
 
 /** At most this many records are named per group in a preview (the counts are complete). */
 const MAX_LISTED = 200;
@@ -91,19 +92,21 @@ async function baseOf(
   );
 }
 
+/** A register file that cannot be read at all: named at the form's file field. */
+const UNREADABLE_REGISTER: UploadRefusal = {
+  error: RangeError,
+  code: "ERR_REGISTER_IMPORT_INVALID",
+  path: "/form/datei",
+};
+
 /** Reads a file into records, or ERR_REGISTER_IMPORT_INVALID with line, column and rule. */
 async function readFile(fileName: string, bytes: Buffer) {
-  let table;
-  try {
-    table = await readRegisterFile(fileName, bytes);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new AppError("ERR_REGISTER_IMPORT_INVALID", {
-      detail: `${fileName}:`,
-      problems: [{ path: "/form/datei", message: error.message }],
-      cause: error,
-    });
-  }
+  const table = await readUpload(
+    readRegisterFile,
+    fileName,
+    bytes,
+    UNREADABLE_REGISTER,
+  );
   return readRegisterTable({ fileName, ...table });
 }
 

@@ -61,6 +61,12 @@ export type Principal = UserPrincipal | AnonymousPrincipal;
 /** The anonymous public. */
 export const ANONYMOUS: AnonymousPrincipal = { kind: "anonymous" };
 
+/** A rule about what a principal may do in one municipality: the common form of the policies. */
+export type MunicipalityRule = (
+  principal: Principal,
+  municipalityId: number,
+) => boolean;
+
 /** Whether the principal is a signed-in person of the given municipality. */
 export function isMemberOf(
   principal: Principal,

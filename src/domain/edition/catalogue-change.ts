@@ -112,23 +112,20 @@ export interface ProgrammeHorizonChanged {
   readonly to: ProgrammeHorizon;
 }
 
-/** A priority of a year was added. */
-export interface PriorityAdded {
-  readonly kind: "priority-added";
+/** A priority of a year that was added or removed, as `kind` says. */
+interface PriorityListed<K extends string> {
+  readonly kind: K;
   readonly key: string;
   readonly year: number;
   readonly title: string;
   readonly projects: readonly ProjectMention[];
 }
 
+/** A priority of a year was added. */
+export type PriorityAdded = PriorityListed<"priority-added">;
+
 /** A priority of a year was removed. */
-export interface PriorityRemoved {
-  readonly kind: "priority-removed";
-  readonly key: string;
-  readonly year: number;
-  readonly title: string;
-  readonly projects: readonly ProjectMention[];
-}
+export type PriorityRemoved = PriorityListed<"priority-removed">;
 
 /** A priority (same year and title) now names other projects. */
 export interface PriorityProjectsChanged {
@@ -140,56 +137,47 @@ export interface PriorityProjectsChanged {
   readonly removed: readonly ProjectMention[];
 }
 
-/** A project was added to the catalogue. */
-export interface ProjectAdded {
-  readonly kind: "project-added";
+/** What every change of a project names: its kind, its stable key and the project. */
+interface ProjectChangeOf<K extends string> {
+  readonly kind: K;
   readonly key: string;
   readonly project: ProjectRef;
 }
+
+/** A change of a project from one value to another. */
+interface ProjectValueChanged<K extends string, V> extends ProjectChangeOf<K> {
+  readonly from: V;
+  readonly to: V;
+}
+
+/** A project was added to the catalogue. */
+export type ProjectAdded = ProjectChangeOf<"project-added">;
 
 /** A project was removed from the catalogue. */
-export interface ProjectRemoved {
-  readonly kind: "project-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-}
+export type ProjectRemoved = ProjectChangeOf<"project-removed">;
 
 /** A project's title changed. */
-export interface ProjectRenamed {
-  readonly kind: "project-renamed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly from: string;
-  readonly to: string;
-}
+export type ProjectRenamed = ProjectValueChanged<"project-renamed", string>;
 
 /** A project's number (code, e.g. "2.9") changed. */
-export interface ProjectCodeChanged {
-  readonly kind: "project-code-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly from: string;
-  readonly to: string;
-}
+export type ProjectCodeChanged = ProjectValueChanged<
+  "project-code-changed",
+  string
+>;
 
 /** A project moved to another action field (and perhaps impact area). */
-export interface ProjectMoved {
-  readonly kind: "project-moved";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly from: ProjectPlacement;
-  readonly to: ProjectPlacement;
+export interface ProjectMoved extends ProjectValueChanged<
+  "project-moved",
+  ProjectPlacement
+> {
   readonly impactAreaChanged: boolean;
 }
 
 /** A project's status changed. */
-export interface ProjectStatusChanged {
-  readonly kind: "project-status-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly from: ProjectStatus;
-  readonly to: ProjectStatus;
-}
+export type ProjectStatusChanged = ProjectValueChanged<
+  "project-status-changed",
+  ProjectStatus
+>;
 
 /**
  * How the actual finish of a project was determined: from the updated plan (the end of its
@@ -198,11 +186,8 @@ export interface ProjectStatusChanged {
  */
 export type FinishBasis = "plan" | "as-of";
 
-/** A project was completed before its planned finish (see `plannedFinishOf`). */
-export interface ProjectFinishedEarly {
-  readonly kind: "project-finished-early";
-  readonly key: string;
-  readonly project: ProjectRef;
+/** A project completed before or after its planned finish, as `kind` says (see `plannedFinishOf`). */
+interface ProjectFinished<K extends string> extends ProjectChangeOf<K> {
   /** The phase whose end is the finish, or null for basis "as-of" with no phase at hand. */
   readonly phase: PhaseRef | null;
   /** The planned finish in the before-snapshot. */
@@ -213,67 +198,46 @@ export interface ProjectFinishedEarly {
   readonly basis: FinishBasis;
 }
 
+/** A project was completed before its planned finish (see `plannedFinishOf`). */
+export type ProjectFinishedEarly = ProjectFinished<"project-finished-early">;
+
 /** A project was completed after its planned finish (see `plannedFinishOf`). */
-export interface ProjectFinishedLate {
-  readonly kind: "project-finished-late";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef | null;
+export type ProjectFinishedLate = ProjectFinished<"project-finished-late">;
+
+/** A change of one phase of a project. */
+interface PhaseChangeOf<K extends string> extends ProjectChangeOf<K> {
+  readonly phase: PhaseRef;
+}
+
+/** A phase that was added or removed, with its period. */
+interface PhaseListed<K extends string> extends PhaseChangeOf<K> {
+  readonly period: Period;
+}
+
+/** A phase's start or end that moved, measured at the coarser of the two precisions. */
+interface PhaseShifted<K extends string> extends PhaseChangeOf<K> {
   readonly from: PointInTime;
   readonly to: PointInTime;
   readonly shift: ActualShift;
-  readonly basis: FinishBasis;
 }
 
 /** A phase was added to a project. */
-export interface PhaseAdded {
-  readonly kind: "phase-added";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly period: Period;
-}
+export type PhaseAdded = PhaseListed<"phase-added">;
 
 /** A phase was removed from a project. */
-export interface PhaseRemoved {
-  readonly kind: "phase-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly period: Period;
-}
+export type PhaseRemoved = PhaseListed<"phase-removed">;
 
 /** A phase's label changed. */
-export interface PhaseRelabelled {
-  readonly kind: "phase-relabelled";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
+export interface PhaseRelabelled extends PhaseChangeOf<"phase-relabelled"> {
   readonly from: string;
   readonly to: string;
 }
 
 /** A phase's start moved (measured at the coarser of the two precisions). */
-export interface PhaseStartShifted {
-  readonly kind: "phase-start-shifted";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly from: PointInTime;
-  readonly to: PointInTime;
-  readonly shift: ActualShift;
-}
+export type PhaseStartShifted = PhaseShifted<"phase-start-shifted">;
 
 /** A phase's end moved (measured at the coarser of the two precisions). */
-export interface PhaseEndShifted {
-  readonly kind: "phase-end-shifted";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly from: PointInTime;
-  readonly to: PointInTime;
-  readonly shift: ActualShift;
-}
+export type PhaseEndShifted = PhaseShifted<"phase-end-shifted">;
 
 /**
  * "finer": the new point lies inside the old one ("2023" → "2023-Q4"); "coarser": the old
@@ -281,27 +245,20 @@ export interface PhaseEndShifted {
  */
 export type PrecisionChange = "finer" | "coarser";
 
-/** A phase's start was given more or less precisely without leaving the old point. */
-export interface PhaseStartPrecisionChanged {
-  readonly kind: "phase-start-precision-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
+/** A phase's start or end given more or less precisely without leaving the old point. */
+interface PhasePrecisionChanged<K extends string> extends PhaseChangeOf<K> {
   readonly from: PointInTime;
   readonly to: PointInTime;
   readonly precision: PrecisionChange;
 }
 
+/** A phase's start was given more or less precisely without leaving the old point. */
+export type PhaseStartPrecisionChanged =
+  PhasePrecisionChanged<"phase-start-precision-changed">;
+
 /** A phase's end was given more or less precisely without leaving the old point. */
-export interface PhaseEndPrecisionChanged {
-  readonly kind: "phase-end-precision-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly from: PointInTime;
-  readonly to: PointInTime;
-  readonly precision: PrecisionChange;
-}
+export type PhaseEndPrecisionChanged =
+  PhasePrecisionChanged<"phase-end-precision-changed">;
 
 /** A continuation before and after a change. */
 export interface ContinuationChange {
@@ -310,96 +267,67 @@ export interface ContinuationChange {
 }
 
 /** A phase that had an end now runs on without one. */
-export interface PhaseOpenEndAdded {
-  readonly kind: "phase-open-end-added";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
+export interface PhaseOpenEndAdded extends PhaseChangeOf<"phase-open-end-added"> {
   /** The end the phase had. */
   readonly from: PointInTime;
   readonly continuation: ContinuationChange;
 }
 
 /** A phase that ran on without end now has one. */
-export interface PhaseOpenEndRemoved {
-  readonly kind: "phase-open-end-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
+export interface PhaseOpenEndRemoved extends PhaseChangeOf<"phase-open-end-removed"> {
   /** The end the phase has now. */
   readonly to: PointInTime;
   readonly continuation: ContinuationChange;
 }
 
 /** How a phase continues changed ("danach laufend" ↔ "Daueraufgabe" ↔ none), ends alike. */
-export interface PhaseContinuationChanged {
-  readonly kind: "phase-continuation-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly phase: PhaseRef;
-  readonly from: Continuation | null;
-  readonly to: Continuation | null;
+export interface PhaseContinuationChanged
+  extends PhaseChangeOf<"phase-continuation-changed">, ContinuationChange {}
+
+/** A change of one measure of a project. */
+interface MeasureChangeOf<K extends string> extends ProjectChangeOf<K> {
+  readonly measure: MeasureRef;
+}
+
+/** A measure that was added or removed, with its status. */
+interface MeasureListed<K extends string> extends MeasureChangeOf<K> {
+  readonly status: MeasureStatus;
+}
+
+/** A change of a measure from one value to another. */
+interface MeasureValueChanged<K extends string, V> extends MeasureChangeOf<K> {
+  readonly from: V;
+  readonly to: V;
+}
+
+/** A dated measure's start or end that moved (a shift that needs a reason, like a phase's). */
+interface MeasureShifted<K extends string> extends MeasureValueChanged<
+  K,
+  PointInTime
+> {
+  readonly shift: ActualShift;
 }
 
 /** A measure was added to a project. */
-export interface MeasureAdded {
-  readonly kind: "measure-added";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly status: MeasureStatus;
-}
+export type MeasureAdded = MeasureListed<"measure-added">;
 
 /** A measure was removed from a project. */
-export interface MeasureRemoved {
-  readonly kind: "measure-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly status: MeasureStatus;
-}
+export type MeasureRemoved = MeasureListed<"measure-removed">;
 
 /** A measure's title changed. */
-export interface MeasureRenamed {
-  readonly kind: "measure-renamed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly from: string;
-  readonly to: string;
-}
+export type MeasureRenamed = MeasureValueChanged<"measure-renamed", string>;
 
 /** A measure's status changed. */
-export interface MeasureStatusChanged {
-  readonly kind: "measure-status-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly from: MeasureStatus;
-  readonly to: MeasureStatus;
-}
+export type MeasureStatusChanged = MeasureValueChanged<
+  "measure-status-changed",
+  MeasureStatus
+>;
 
 /** A dated measure's start moved (a shift that needs a reason, like a phase's). */
-export interface MeasureStartShifted {
-  readonly kind: "measure-start-shifted";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly from: PointInTime;
-  readonly to: PointInTime;
-  readonly shift: ActualShift;
-}
+export type MeasureStartShifted = MeasureShifted<"measure-start-shifted">;
 
 /** A dated measure's end moved (a shift that needs a reason, like a phase's). */
-export interface MeasureEndShifted {
-  readonly kind: "measure-end-shifted";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly measure: MeasureRef;
-  readonly from: PointInTime;
-  readonly to: PointInTime;
-  readonly shift: ActualShift;
-}
+export type MeasureEndShifted = MeasureShifted<"measure-end-shifted">;
 
 /** An org unit as named in a responsibility change. */
 export interface OrgUnitRef {
@@ -408,49 +336,37 @@ export interface OrgUnitRef {
   readonly name: string;
 }
 
-/** A unit became responsible for a project. */
-export interface ResponsibilityAdded {
-  readonly kind: "responsibility-added";
-  readonly key: string;
-  readonly project: ProjectRef;
+/** A unit that became or stopped being responsible for a project, with its role. */
+interface ResponsibilityListed<K extends string> extends ProjectChangeOf<K> {
   readonly orgUnit: OrgUnitRef;
   readonly role: ResponsibilityRole;
 }
+
+/** A unit became responsible for a project. */
+export type ResponsibilityAdded = ResponsibilityListed<"responsibility-added">;
 
 /** A unit is no longer responsible for a project. */
-export interface ResponsibilityRemoved {
-  readonly kind: "responsibility-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly orgUnit: OrgUnitRef;
-  readonly role: ResponsibilityRole;
-}
+export type ResponsibilityRemoved =
+  ResponsibilityListed<"responsibility-removed">;
 
 /** A unit's role in a project changed (lead ↔ contributing). */
-export interface ResponsibilityRoleChanged {
-  readonly kind: "responsibility-role-changed";
-  readonly key: string;
-  readonly project: ProjectRef;
+export interface ResponsibilityRoleChanged extends ProjectValueChanged<
+  "responsibility-role-changed",
+  ResponsibilityRole
+> {
   readonly orgUnit: OrgUnitRef;
-  readonly from: ResponsibilityRole;
-  readonly to: ResponsibilityRole;
+}
+
+/** A prerequisite that a project started or stopped needing. */
+interface DependencyListed<K extends string> extends ProjectChangeOf<K> {
+  readonly prerequisite: ProjectMention;
 }
 
 /** A project now needs another one. */
-export interface DependencyAdded {
-  readonly kind: "dependency-added";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly prerequisite: ProjectMention;
-}
+export type DependencyAdded = DependencyListed<"dependency-added">;
 
 /** A project no longer needs another one. */
-export interface DependencyRemoved {
-  readonly kind: "dependency-removed";
-  readonly key: string;
-  readonly project: ProjectRef;
-  readonly prerequisite: ProjectMention;
-}
+export type DependencyRemoved = DependencyListed<"dependency-removed">;
 
 /** Every change the report knows, discriminated by `kind`. */
 export type CatalogueChange =

@@ -91,6 +91,20 @@ export interface Indicator {
   readonly target?: IndicatorTarget | null;
 }
 
+/** What a figure says it counts and who keeps it: the definition without key, decimals and target. */
+export function indicatorDescription(indicator: Indicator) {
+  return {
+    name: indicator.name,
+    unit: indicator.unit,
+    definition: indicator.definition,
+    source: indicator.source,
+    owner: indicator.owner,
+    projectSlug: indicator.projectSlug,
+    kind: indicator.kind,
+    denominatorLabel: indicator.denominatorLabel,
+  };
+}
+
 /** One dated value of a key figure. */
 export interface Observation {
   /** The day the value describes (its as-of date), a day number. */

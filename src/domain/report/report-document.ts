@@ -233,16 +233,18 @@ export interface IndicatorSeries {
   readonly observations: readonly Observation[];
 }
 
-/** Everything `assembleReportDocument` needs. */
-export interface ReportAssemblyInput {
-  readonly id: number;
-  readonly state: ReportState;
-  readonly municipality: { readonly slug: string; readonly name: string };
-  readonly programmeTitle: string;
-  readonly title: string;
-  readonly meeting: ReportMeeting;
-  readonly asOf: number;
-  readonly previous: PreviousReportRef | null;
+/** Everything `assembleReportDocument` needs; the report's own facts are the document's. */
+export interface ReportAssemblyInput extends Pick<
+  ReportDocument,
+  | "id"
+  | "state"
+  | "municipality"
+  | "programmeTitle"
+  | "title"
+  | "meeting"
+  | "asOf"
+  | "previous"
+> {
   /** Keys of the action fields that appear; null: all. */
   readonly sectionKeys: readonly string[] | null;
   readonly includeOzg: boolean;

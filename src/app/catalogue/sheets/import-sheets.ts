@@ -30,6 +30,7 @@ import {
   requireOwnUpload,
   type UploadGate,
 } from "../../uploads/kept-upload.js";
+import { readUpload, type UploadRefusal } from "../../uploads/read-upload.js";
 import {
   catalogueToDocument,
   documentToCatalogue,
@@ -211,6 +212,13 @@ function withStoredCells(
   return { ...read, tables };
 }
 
+/** A workbook that cannot be read at all: named with the whole file as its place. */
+const UNREADABLE_SHEET: UploadRefusal = {
+  error: UnreadableWorkbookError,
+  code: "ERR_SHEET_IMPORT_INVALID",
+  path: "/",
+};
+
 /** Reads and checks a file; throws ERR_SHEET_IMPORT_INVALID naming sheet, row and column. */
 async function checkFile(
   db: Executor,
@@ -218,17 +226,12 @@ async function checkFile(
   fileName: string,
   bytes: Buffer,
 ): Promise<CheckedFile> {
-  let raw;
-  try {
-    raw = await readCatalogueWorkbook(fileName, bytes);
-  } catch (error) {
-    if (!(error instanceof UnreadableWorkbookError)) throw error;
-    throw new AppError("ERR_SHEET_IMPORT_INVALID", {
-      detail: `${fileName}:`,
-      problems: [{ path: "/", message: error.message }],
-      cause: error,
-    });
-  }
+  const raw = await readUpload(
+    readCatalogueWorkbook,
+    fileName,
+    bytes,
+    UNREADABLE_SHEET,
+  );
   const read = withStoredCells(
     readTables(raw),
     await storedTables(db, municipality),
