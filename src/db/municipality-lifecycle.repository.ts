@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** A municipality as the lifecycle use cases read it. */
 export interface MunicipalityRecord {
@@ -83,12 +84,10 @@ export async function findMunicipalityRecord(
   db: Executor,
   slug: string,
 ): Promise<MunicipalityRecord | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select(SELECTED)
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row === undefined ? null : toRecord(row);
+  return firstOrNull(
+    db.selectFrom("municipality").select(SELECTED).where("slug", "=", slug),
+    toRecord,
+  );
 }
 
 /** Every municipality with its counts, by name. */

@@ -6,6 +6,7 @@ import type {
   ParticipationMode,
 } from "../domain/participation/participation.js";
 import type { Executor } from "./database.js";
+import { countRows, firstOrNull } from "./query.js";
 import type { ParticipationItemTable } from "./participation.tables.js";
 
 const iso = (value: Date | string | null): string | null =>
@@ -66,13 +67,12 @@ export async function countRate(
   key: string,
   since: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("participation_rate")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("rate_key", "=", key)
-    .where("at", ">", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("participation_rate")
+      .where("rate_key", "=", key)
+      .where("at", ">", since),
+  );
 }
 
 export async function insertRate(
@@ -219,8 +219,7 @@ function itemsOf(db: Executor, municipalityId: number) {
 async function oneItem(
   query: ReturnType<typeof itemsOf>,
 ): Promise<StoredItem | null> {
-  const row = await query.executeTakeFirst();
-  return row === undefined ? null : toItem(row);
+  return firstOrNull(query, toItem);
 }
 
 export async function findItem(
@@ -425,12 +424,11 @@ export async function countParticipationRows(
   db: Executor,
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("participation_item")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("participation_item")
+      .where("municipality_id", "=", municipalityId),
+  );
 }
 
 /** The item of an unsubscribe token, or null. */

@@ -23,6 +23,7 @@ import {
 } from "../domain/period/point-in-time.js";
 import { insertTags, phaseValues, toPoint } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
+import { replaceRows } from "./query.js";
 
 /** A project as stored, with the ids and names of where it sits. */
 export interface StoredProject {
@@ -489,23 +490,17 @@ export async function replaceResponsibilities(
   projectId: number,
   responsibilities: readonly ResponsibilityValues[],
 ): Promise<void> {
-  await db
-    .deleteFrom("responsibility")
-    .where("project_id", "=", projectId)
-    .execute();
-  if (responsibilities.length === 0) return;
-  await db
-    .insertInto("responsibility")
-    .values(
-      responsibilities.map((responsibility, position) => ({
-        project_id: projectId,
-        org_unit_id: responsibility.orgUnitId,
-        role: responsibility.role,
-        note: responsibility.note,
-        position,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db.deleteFrom("responsibility").where("project_id", "=", projectId),
+    db.insertInto("responsibility"),
+    responsibilities.map((responsibility, position) => ({
+      project_id: projectId,
+      org_unit_id: responsibility.orgUnitId,
+      role: responsibility.role,
+      note: responsibility.note,
+      position,
+    })),
+  );
 }
 
 /** Records that the project needs another one, after its other dependencies. */

@@ -5,6 +5,7 @@
  */
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
+import { countRows, firstOrNull, replaceRows } from "./query.js";
 import type { StatusReportTable } from "./report.tables.js";
 import {
   isBodyKind,
@@ -213,10 +214,10 @@ export async function findMeeting(
   municipalityId: number,
   id: number,
 ): Promise<StoredMeeting | null> {
-  const row = await meetingQuery(db, municipalityId)
-    .where("meeting.id", "=", id)
-    .executeTakeFirst();
-  return row === undefined ? null : toMeeting(row);
+  return firstOrNull(
+    meetingQuery(db, municipalityId).where("meeting.id", "=", id),
+    toMeeting,
+  );
 }
 
 function meetingValues(fields: MeetingFields) {
@@ -248,12 +249,9 @@ export async function countReportsOfMeeting(
   db: Executor,
   meetingId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("status_report")
-    .select((eb) => eb.fn.countAll<number | string>().as("count"))
-    .where("meeting_id", "=", meetingId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db.selectFrom("status_report").where("meeting_id", "=", meetingId),
+  );
 }
 
 /** The fields of a member. */
@@ -358,24 +356,18 @@ export async function replaceMembers(
   bodyId: number,
   members: readonly MemberFields[],
 ): Promise<void> {
-  await db
-    .deleteFrom("body_member")
-    .where("committee_id", "=", bodyId)
-    .execute();
-  if (members.length === 0) return;
-  await db
-    .insertInto("body_member")
-    .values(
-      members.map((member, index) => ({
-        committee_id: bodyId,
-        name: member.name,
-        member_group: member.group,
-        role: member.role,
-        is_public: member.isPublic ? 1 : 0,
-        position: index + 1,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db.deleteFrom("body_member").where("committee_id", "=", bodyId),
+    db.insertInto("body_member"),
+    members.map((member, index) => ({
+      committee_id: bodyId,
+      name: member.name,
+      member_group: member.group,
+      role: member.role,
+      is_public: member.isPublic ? 1 : 0,
+      position: index + 1,
+    })),
+  );
 }
 
 /** Creates a meeting; returns its id. */
@@ -512,10 +504,10 @@ export async function findReport(
   municipalityId: number,
   id: number,
 ): Promise<StoredReport | null> {
-  const row = await reportsOf(db, municipalityId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row === undefined ? null : toReport(row);
+  return firstOrNull(
+    reportsOf(db, municipalityId).where("id", "=", id),
+    toReport,
+  );
 }
 
 function reportValues(fields: ReportFields) {
@@ -540,10 +532,10 @@ export async function findReportByNumber(
   municipalityId: number,
   number: number,
 ): Promise<StoredReport | null> {
-  const row = await reportsOf(db, municipalityId)
-    .where("number", "=", number)
-    .executeTakeFirst();
-  return row === undefined ? null : toReport(row);
+  return firstOrNull(
+    reportsOf(db, municipalityId).where("number", "=", number),
+    toReport,
+  );
 }
 
 /** The number the next report of a municipality gets: one more than the highest so far. */

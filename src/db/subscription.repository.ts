@@ -1,5 +1,6 @@
 /** E-mail followers of a municipality (ADR 0021): only this module reads or writes their addresses. */
 import type { Executor } from "./database.js";
+import { countRows, firstOrNull } from "./query.js";
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : value;
@@ -80,13 +81,14 @@ export async function findUnsubscribeToken(
   municipalityId: number,
   email: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom("feed_subscription")
-    .select("unsubscribe_token")
-    .where("municipality_id", "=", municipalityId)
-    .where("email", "=", email)
-    .executeTakeFirst();
-  return row?.unsubscribe_token ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("feed_subscription")
+      .select("unsubscribe_token")
+      .where("municipality_id", "=", municipalityId)
+      .where("email", "=", email),
+    (row) => row.unsubscribe_token,
+  );
 }
 
 /** Confirms the follower of an unexpired token (once); false when the token is unknown, used or expired. */
@@ -215,10 +217,9 @@ export async function countSubscriptions(
   db: Executor,
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("feed_subscription")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("feed_subscription")
+      .where("municipality_id", "=", municipalityId),
+  );
 }

@@ -1,0 +1,44 @@
+/**
+ * Small query steps that many repositories share: counting what a filter matches, reading
+ * the first row of a query as a domain value, and replacing a stored list.
+ */
+import type {
+  InsertObject,
+  InsertQueryBuilder,
+  InsertResult,
+  SelectQueryBuilder,
+} from "kysely";
+import type { Database } from "./database.js";
+
+/** The number of rows a filtered query matches (PostgreSQL answers with text, SQLite with a number). */
+export async function countRows<TB extends keyof Database>(
+  query: SelectQueryBuilder<Database, TB, object>,
+): Promise<number> {
+  const row = await query
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The first row a query finds, turned into a value by `map`, or null when it finds none. */
+export async function firstOrNull<Row, T>(
+  query: { executeTakeFirst(): Promise<Row | undefined> },
+  map: (row: Row) => T,
+): Promise<T | null> {
+  const row = await query.executeTakeFirst();
+  return row === undefined ? null : map(row);
+}
+
+/**
+ * Replaces a stored list: runs the deletion of the old rows, then inserts the new ones in
+ * one statement (none when the list is empty).
+ */
+export async function replaceRows<TB extends keyof Database>(
+  deletion: { execute(): Promise<unknown> },
+  insertion: InsertQueryBuilder<Database, TB, InsertResult>,
+  rows: readonly InsertObject<Database, TB>[],
+): Promise<void> {
+  await deletion.execute();
+  if (rows.length === 0) return;
+  await insertion.values(rows).execute();
+}
