@@ -4,7 +4,7 @@
  * tags, phases, measures, responsibilities and dependencies. Phases, measures and the rest
  * are parts of their project: every change to them goes through claimProjectVersion.
  */
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type {
   Measure,
   MeasureStatus,
@@ -22,7 +22,12 @@ import {
   type PointInTime,
 } from "../domain/period/point-in-time.js";
 import { insertTags, phaseValues, toPoint } from "./catalogue-rows.js";
-import type { Executor } from "./database.js";
+import type {
+  Executor,
+  MeasureTable,
+  PhaseTable,
+  ProjectTable,
+} from "./database.js";
 import { replaceRows } from "./query.js";
 
 /** A project as stored, with the ids and names of where it sits. */
@@ -146,42 +151,12 @@ export async function loadStoredProject(
     db,
     measures.map((measure) => measure.org_unit_id),
   );
-  const project: Project = {
-    id: row.id,
-    slug: row.slug,
-    code: row.code,
-    title: row.title,
-    summary: row.summary,
-    status: row.status as ProjectStatus,
-    version: row.version,
-    tags: tags.map((tag) => tag.tag),
-    phases: phases.map((phase): Phase => ({
-      id: phase.id,
-      label: phase.label,
-      start: toPoint(phase.start_value),
-      end: phase.end_value === null ? null : toPoint(phase.end_value),
-      continuation: phase.continuation as Continuation | null,
-      note: phase.note,
-    })),
-    measures: measures.map((measure): Measure => ({
-      id: measure.id,
-      title: measure.title,
-      status: measure.status as MeasureStatus,
-      ...measureDetails(
-        measure,
-        unitCodes,
-        new Map(phases.map((phase) => [phase.id, phase.label])),
-      ),
-    })),
-    responsibilities: responsibilities.map(
-      (responsibility): Responsibility => ({
-        orgUnitCode: responsibility.code,
-        role: responsibility.role as ResponsibilityRole,
-        note: responsibility.note,
-      }),
-    ),
-    dependsOn: dependencies.map((dependency) => dependency.slug),
-  };
+  const project = toProject(
+    row,
+    { tags, phases, measures, responsibilities, dependencies },
+    unitCodes,
+    new Map(phases.map((phase) => [phase.id, phase.label])),
+  );
   return {
     project,
     municipalityId,
@@ -323,6 +298,63 @@ export async function orgUnitCodesOf(
     .where("id", "in", wanted)
     .execute();
   return new Map(rows.map((each) => [each.id, each.code]));
+}
+
+/** The rows of a project's parts, each list in its order. */
+export interface ProjectPartRows {
+  readonly tags: readonly { readonly tag: string }[];
+  readonly phases: readonly Selectable<PhaseTable>[];
+  readonly measures: readonly Selectable<MeasureTable>[];
+  readonly responsibilities: readonly {
+    readonly code: string;
+    readonly role: string;
+    readonly note: string | null;
+  }[];
+  readonly dependencies: readonly { readonly slug: string }[];
+}
+
+/** A project in domain form from its row and the rows of its parts. */
+export function toProject(
+  row: Pick<
+    Selectable<ProjectTable>,
+    "id" | "slug" | "code" | "title" | "summary" | "status" | "version"
+  >,
+  parts: ProjectPartRows,
+  unitCodes: ReadonlyMap<number, string>,
+  phaseLabels: ReadonlyMap<number, string>,
+): Project {
+  return {
+    id: row.id,
+    slug: row.slug,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    status: row.status as ProjectStatus,
+    version: row.version,
+    tags: parts.tags.map((tag) => tag.tag),
+    phases: parts.phases.map((phase): Phase => ({
+      id: phase.id,
+      label: phase.label,
+      start: toPoint(phase.start_value),
+      end: phase.end_value === null ? null : toPoint(phase.end_value),
+      continuation: phase.continuation as Continuation | null,
+      note: phase.note,
+    })),
+    measures: parts.measures.map((measure): Measure => ({
+      id: measure.id,
+      title: measure.title,
+      status: measure.status as MeasureStatus,
+      ...measureDetails(measure, unitCodes, phaseLabels),
+    })),
+    responsibilities: parts.responsibilities.map(
+      (responsibility): Responsibility => ({
+        orgUnitCode: responsibility.code,
+        role: responsibility.role as ResponsibilityRole,
+        note: responsibility.note,
+      }),
+    ),
+    dependsOn: parts.dependencies.map((dependency) => dependency.slug),
+  };
 }
 
 /** What a measure row has beyond title and status, in domain form. */
