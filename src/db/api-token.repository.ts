@@ -1,5 +1,6 @@
 /** Personal API tokens: stored as SHA-256 hashes, revocable. */
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** A token as its owner sees it in the list (never the token itself). */
 export interface ApiTokenRecord {
@@ -118,20 +119,31 @@ export async function insertApiToken(
   return row.id;
 }
 
+/** The tokens with the columns a record needs, to be filtered. */
+function tokenQuery(db: Executor) {
+  return db.selectFrom("api_token").select(COLUMNS);
+}
+
+/** The one token a query finds, with its scopes, or null. */
+async function oneToken(
+  db: Executor,
+  query: ReturnType<typeof tokenQuery>,
+): Promise<ApiTokenRecord | null> {
+  const record = await firstOrNull(query, toRecord);
+  return record === null ? null : ((await withScopes(db, [record]))[0] ?? null);
+}
+
 /** The unrevoked token with this hash, or null. */
 export async function findActiveApiToken(
   db: Executor,
   tokenHash: string,
 ): Promise<ApiTokenRecord | null> {
-  const row = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
-    .where("token_hash", "=", tokenHash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
+  return oneToken(
+    db,
+    tokenQuery(db)
+      .where("token_hash", "=", tokenHash)
+      .where("revoked_at", "is", null),
+  );
 }
 
 /** All tokens of an account, newest first. */
@@ -139,9 +151,7 @@ export async function listApiTokensOfUser(
   db: Executor,
   userId: number,
 ): Promise<readonly ApiTokenRecord[]> {
-  const rows = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
+  const rows = await tokenQuery(db)
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -155,15 +165,10 @@ export async function findApiTokenOfUser(
   userId: number,
   id: number,
 ): Promise<ApiTokenRecord | null> {
-  const row = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
-    .where("user_id", "=", userId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
+  return oneToken(
+    db,
+    tokenQuery(db).where("user_id", "=", userId).where("id", "=", id),
+  );
 }
 
 /** Revokes a token; false when it was revoked already. */

@@ -346,17 +346,20 @@ export async function confirmItemEmail(
   return Number(row.id);
 }
 
+/** The columns of an item with its address and every token that refers to it removed. */
+const NO_EMAIL = {
+  email: null,
+  email_confirmed_at: null,
+  confirm_token_hash: null,
+  confirm_expires_at: null,
+  unsubscribe_token: null,
+} as const;
+
 /** Removes the address of one item (the unsubscribe link). */
 export async function forgetItemEmail(db: Executor, id: number): Promise<void> {
   await db
     .updateTable("participation_item")
-    .set({
-      email: null,
-      email_confirmed_at: null,
-      confirm_token_hash: null,
-      confirm_expires_at: null,
-      unsubscribe_token: null,
-    })
+    .set(NO_EMAIL)
     .where("id", "=", id)
     .execute();
 }
@@ -376,12 +379,7 @@ export async function purgePersonalData(
     .execute();
   const expired = await db
     .updateTable("participation_item")
-    .set({
-      email: null,
-      confirm_token_hash: null,
-      confirm_expires_at: null,
-      unsubscribe_token: null,
-    })
+    .set(NO_EMAIL)
     .where("email", "is not", null)
     .where("email_confirmed_at", "is", null)
     .where("confirm_expires_at", "<=", values.now)
@@ -403,13 +401,7 @@ export async function purgePersonalData(
     ).toISOString();
     const result = await db
       .updateTable("participation_item")
-      .set({
-        email: null,
-        email_confirmed_at: null,
-        confirm_token_hash: null,
-        confirm_expires_at: null,
-        unsubscribe_token: null,
-      })
+      .set(NO_EMAIL)
       .where("municipality_id", "=", municipality_id)
       .where("email", "is not", null)
       .where("created_at", "<=", before)
