@@ -28,7 +28,7 @@ import type {
   PhaseTable,
   ProjectTable,
 } from "./database.js";
-import { replaceRows } from "./query.js";
+import { positionAfterLast, replaceRows } from "./query.js";
 
 /** A project as stored, with the ids and names of where it sits. */
 export interface StoredProject {
@@ -230,14 +230,11 @@ async function nextPosition(
   table: "phase" | "measure",
   projectId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return row?.last === null || row?.last === undefined
-    ? 0
-    : Number(row.last) + 1;
+  return (
+    (await positionAfterLast(
+      db.selectFrom(table).where("project_id", "=", projectId),
+    )) ?? 0
+  );
 }
 
 /** Appends a phase; returns its id. */
@@ -541,13 +538,10 @@ export async function insertDependency(
   projectId: number,
   dependsOnId: number,
 ): Promise<void> {
-  const row = await db
-    .selectFrom("project_dependency")
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
   const position =
-    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+    (await positionAfterLast(
+      db.selectFrom("project_dependency").where("project_id", "=", projectId),
+    )) ?? 0;
   await db
     .insertInto("project_dependency")
     .values({ project_id: projectId, depends_on_id: dependsOnId, position })
@@ -624,24 +618,19 @@ export async function insertProject(
   now: string,
 ): Promise<number> {
   // Projects are ordered across the catalogue; a new one goes after the last of its action field.
-  const last = await db
-    .selectFrom("project")
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("action_field_id", "=", values.actionFieldId)
-    .executeTakeFirst();
-  let position: number;
-  if (last?.last === null || last?.last === undefined) {
-    const overall = await db
+  const afterField = await positionAfterLast(
+    db
       .selectFrom("project")
-      .select((eb) => eb.fn.max<number | null>("position").as("last"))
-      .where("municipality_id", "=", municipalityId)
-      .executeTakeFirst();
+      .where("action_field_id", "=", values.actionFieldId),
+  );
+  let position: number;
+  if (afterField === null) {
     position =
-      overall?.last === null || overall?.last === undefined
-        ? 0
-        : Number(overall.last) + 1;
+      (await positionAfterLast(
+        db.selectFrom("project").where("municipality_id", "=", municipalityId),
+      )) ?? 0;
   } else {
-    position = Number(last.last) + 1;
+    position = afterField;
     await db
       .updateTable("project")
       .set({ position: sql`position + 1` })

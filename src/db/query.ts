@@ -1,6 +1,7 @@
 /**
- * Small query steps that many repositories share: counting what a filter matches, reading
- * the first row of a query as a domain value, and replacing a stored list.
+ * Small query steps that many repositories share: counting what a filter matches, finding
+ * where an appended row goes, reading the first row of a query as a domain value, and
+ * replacing a stored list.
  */
 import type {
   InsertObject,
@@ -18,6 +19,23 @@ export async function countRows<TB extends keyof Database>(
     .select((eb) => eb.fn.countAll<number | string>().as("count"))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The tables whose rows keep an order in a `position` column. */
+type PositionedTable = {
+  [K in keyof Database]: "position" extends keyof Database[K] ? K : never;
+}[keyof Database];
+
+/** The position after the highest among a query's rows, or null when it finds none (to append a row). */
+export async function positionAfterLast<TB extends PositionedTable>(
+  query: SelectQueryBuilder<Database, TB, object>,
+): Promise<number | null> {
+  const row = await query
+    .select((eb) => eb.fn.max<number | null>(eb.ref("position")).as("last"))
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined
+    ? null
+    : Number(row.last) + 1;
 }
 
 /** The first row a query finds, turned into a value by `map`, or null when it finds none. */

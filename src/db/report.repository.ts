@@ -5,7 +5,12 @@
  */
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
-import { countRows, firstOrNull, replaceRows } from "./query.js";
+import {
+  countRows,
+  firstOrNull,
+  positionAfterLast,
+  replaceRows,
+} from "./query.js";
 import type { StatusReportTable } from "./report.tables.js";
 import {
   isBodyKind,
@@ -294,11 +299,10 @@ export async function insertMember(
   bodyId: number,
   fields: MemberFields,
 ): Promise<number> {
-  const last = await db
-    .selectFrom("body_member")
-    .select((eb) => eb.fn.max("position").as("position"))
-    .where("committee_id", "=", bodyId)
-    .executeTakeFirst();
+  const position =
+    (await positionAfterLast(
+      db.selectFrom("body_member").where("committee_id", "=", bodyId),
+    )) ?? 1;
   const row = await db
     .insertInto("body_member")
     .values({
@@ -307,7 +311,7 @@ export async function insertMember(
       member_group: fields.group,
       role: fields.role,
       is_public: fields.isPublic ? 1 : 0,
-      position: Number(last?.position ?? 0) + 1,
+      position,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

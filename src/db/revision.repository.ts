@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { ReasonCategory, ShiftReason } from "../domain/edition/reasons.js";
 import type { Executor } from "./database.js";
+import { positionAfterLast } from "./query.js";
 
 /** A reason category with its editing version. */
 export interface StoredReasonCategory extends ReasonCategory {
@@ -45,13 +46,12 @@ export async function insertReasonCategories(
   categories: readonly ReasonCategory[],
 ): Promise<void> {
   if (categories.length === 0) return;
-  const row = await db
-    .selectFrom("reason_category")
-    .select((eb) => eb.fn.max("position").as("last"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
   const start =
-    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+    (await positionAfterLast(
+      db
+        .selectFrom("reason_category")
+        .where("municipality_id", "=", municipalityId),
+    )) ?? 0;
   await db
     .insertInto("reason_category")
     .values(

@@ -1,9 +1,15 @@
 /**
  * The query steps repositories share (src/db/query.ts), on both dialects: counting what a
- * filter matches, the first row as a value or null, and replacing a stored list.
+ * filter matches, where an appended row goes, the first row as a value or null, and
+ * replacing a stored list.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countRows, firstOrNull, replaceRows } from "../../src/db/query.js";
+import {
+  countRows,
+  firstOrNull,
+  positionAfterLast,
+  replaceRows,
+} from "../../src/db/query.js";
 import type { Executor } from "../../src/db/database.js";
 import {
   DIALECTS,
@@ -79,6 +85,31 @@ describe.each(DIALECTS)("shared query steps on %s", (dialect) => {
       await firstOrNull(
         rulesOf(municipalityId + 1000).select("days_before"),
         (row) => row.days_before,
+      ),
+    ).toBeNull();
+  });
+
+  it("places an appended row after the highest position, and knows when there is none", async () => {
+    const tagged = await db
+      .selectFrom("project_tag")
+      .select("project_id")
+      .executeTakeFirstOrThrow();
+    const tags = await db
+      .selectFrom("project_tag")
+      .select("position")
+      .where("project_id", "=", tagged.project_id)
+      .execute();
+    const highest = Math.max(...tags.map((tag) => tag.position));
+    expect(
+      await positionAfterLast(
+        db
+          .selectFrom("project_tag")
+          .where("project_id", "=", tagged.project_id),
+      ),
+    ).toBe(highest + 1);
+    expect(
+      await positionAfterLast(
+        db.selectFrom("project_tag").where("project_id", "=", -1),
       ),
     ).toBeNull();
   });
