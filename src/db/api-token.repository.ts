@@ -1,6 +1,6 @@
 /** Personal API tokens: stored as SHA-256 hashes, revocable. */
 import type { Executor } from "./database.js";
-import { firstOrNull } from "./query.js";
+import { changesOneRow, firstOrNull } from "./query.js";
 
 /** A token as its owner sees it in the list (never the token itself). */
 export interface ApiTokenRecord {
@@ -177,13 +177,13 @@ export async function revokeApiToken(
   id: number,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("api_token")
-    .set({ revoked_at: now })
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("api_token")
+      .set({ revoked_at: now })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null),
+  );
 }
 
 /** Notes when a token was last used. */

@@ -8,7 +8,7 @@ import type {
   Qualifier,
 } from "../domain/indicator/indicator.js";
 import type { Executor } from "./database.js";
-import { positionAfterLast } from "./query.js";
+import { changesOneRow, positionAfterLast } from "./query.js";
 
 /** An observation as stored, with its id (for removing a wrong value). */
 export interface StoredObservation extends Observation {
@@ -188,10 +188,10 @@ export async function deleteObservation(
   indicatorId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("indicator_observation")
-    .where("indicator_id", "=", indicatorId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("indicator_observation")
+      .where("indicator_id", "=", indicatorId)
+      .where("id", "=", id),
+  );
 }

@@ -6,7 +6,7 @@ import type {
   ParticipationMode,
 } from "../domain/participation/participation.js";
 import type { Executor } from "./database.js";
-import { countRows, firstOrNull } from "./query.js";
+import { changesOneRow, countRows, firstOrNull } from "./query.js";
 import type { ParticipationItemTable } from "./participation.tables.js";
 
 const iso = (value: Date | string | null): string | null =>
@@ -313,13 +313,13 @@ export async function updateItem(
   expectedVersion: number,
   patch: Omit<Updateable<ParticipationItemTable>, "id" | "version">,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("participation_item")
-    .set({ ...patch, version: expectedVersion + 1 })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("participation_item")
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Confirms the address of an unexpired token (once); the item's id, or null. */

@@ -1,6 +1,6 @@
 /** Password reset tokens sent by e-mail: stored as SHA-256 hashes, single use, expiring. */
 import type { Executor } from "./database.js";
-import { countRows, firstOrNull } from "./query.js";
+import { changesOneRow, countRows, firstOrNull } from "./query.js";
 
 /** Stores a new reset token. */
 export async function insertPasswordReset(
@@ -41,14 +41,14 @@ export async function usePasswordReset(
   tokenHash: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("password_reset")
-    .set({ used_at: now })
-    .where("token_hash", "=", tokenHash)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("password_reset")
+      .set({ used_at: now })
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now),
+  );
 }
 
 /** Invalidates every other open token of an account (after a reset, older mails are useless). */

@@ -28,7 +28,7 @@ import type {
   PhaseTable,
   ProjectTable,
 } from "./database.js";
-import { positionAfterLast, replaceRows } from "./query.js";
+import { changesOneRow, positionAfterLast, replaceRows } from "./query.js";
 
 /** A project as stored, with the ids and names of where it sits. */
 export interface StoredProject {
@@ -186,13 +186,13 @@ export async function claimProjectVersion(
   expectedVersion: number,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("project")
-    .set({ version: sql`version + 1`, updated_at: now })
-    .where("id", "=", projectId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("project")
+      .set({ version: sql`version + 1`, updated_at: now })
+      .where("id", "=", projectId)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Writes title, summary and status. */
@@ -259,13 +259,13 @@ export async function updatePhaseRow(
   phaseId: number,
   phase: PhaseValues,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("phase")
-    .set(phaseValues(phase))
-    .where("id", "=", phaseId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("phase")
+      .set(phaseValues(phase))
+      .where("id", "=", phaseId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Removes a phase of the project; returns whether it existed. */
@@ -274,12 +274,12 @@ export async function deletePhaseRow(
   projectId: number,
   phaseId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("phase")
-    .where("id", "=", phaseId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("phase")
+      .where("id", "=", phaseId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** The codes of org units by id. */
@@ -474,13 +474,13 @@ export async function updateMeasureRow(
   measureId: number,
   measure: Omit<Measure, "id">,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("measure")
-    .set(await measureColumns(db, projectId, measure))
-    .where("id", "=", measureId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("measure")
+      .set(await measureColumns(db, projectId, measure))
+      .where("id", "=", measureId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Removes a measure of the project (its search entry goes with it); returns whether it existed. */
@@ -489,12 +489,12 @@ export async function deleteMeasureRow(
   projectId: number,
   measureId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("measure")
-    .where("id", "=", measureId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("measure")
+      .where("id", "=", measureId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Gives the measures of a project the order of the ids. */
@@ -554,12 +554,12 @@ export async function deleteDependency(
   projectId: number,
   dependsOnId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("project_dependency")
-    .where("project_id", "=", projectId)
-    .where("depends_on_id", "=", dependsOnId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("project_dependency")
+      .where("project_id", "=", projectId)
+      .where("depends_on_id", "=", dependsOnId),
+  );
 }
 
 /** Code, title and slug of every project of a municipality, in catalogue order. */
@@ -663,12 +663,12 @@ export async function deleteProjectRow(
   projectId: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("project")
-    .where("id", "=", projectId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("project")
+      .where("id", "=", projectId)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Whether a slug or a code (within the impact area) is taken. */

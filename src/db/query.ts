@@ -1,13 +1,15 @@
 /**
  * Small query steps that many repositories share: counting what a filter matches, finding
- * where an appended row goes, reading the first row of a query as a domain value, and
- * replacing a stored list.
+ * where an appended row goes, whether a change hit its one row, reading the first row of a
+ * query as a domain value, and replacing a stored list.
  */
 import type {
+  DeleteResult,
   InsertObject,
   InsertQueryBuilder,
   InsertResult,
   SelectQueryBuilder,
+  UpdateResult,
 } from "kysely";
 import type { Database } from "./database.js";
 
@@ -36,6 +38,19 @@ export async function positionAfterLast<TB extends PositionedTable>(
   return row?.last === null || row?.last === undefined
     ? null
     : Number(row.last) + 1;
+}
+
+/**
+ * Runs an update or a deletion and answers whether it changed exactly one row: false when
+ * the row is gone or, with a version in the filter, was changed meanwhile.
+ */
+export async function changesOneRow(query: {
+  executeTakeFirst(): Promise<UpdateResult | DeleteResult>;
+}): Promise<boolean> {
+  const result = await query.executeTakeFirst();
+  const changed =
+    "numDeletedRows" in result ? result.numDeletedRows : result.numUpdatedRows;
+  return Number(changed) === 1;
 }
 
 /** The first row a query finds, turned into a value by `map`, or null when it finds none. */

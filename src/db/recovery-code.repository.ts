@@ -1,6 +1,6 @@
 /** One-time recovery codes for a lost second factor, stored as SHA-256 hashes. */
 import type { Executor } from "./database.js";
-import { countRows, replaceRows } from "./query.js";
+import { changesOneRow, countRows, replaceRows } from "./query.js";
 
 /** Replaces all recovery codes of an account with new ones. */
 export async function replaceRecoveryCodes(
@@ -22,14 +22,14 @@ export async function useRecoveryCode(
   codeHash: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("recovery_code")
-    .set({ used_at: now })
-    .where("user_id", "=", userId)
-    .where("code_hash", "=", codeHash)
-    .where("used_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("recovery_code")
+      .set({ used_at: now })
+      .where("user_id", "=", userId)
+      .where("code_hash", "=", codeHash)
+      .where("used_at", "is", null),
+  );
 }
 
 /** How many unused codes an account has left. */

@@ -6,6 +6,7 @@
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
 import {
+  changesOneRow,
   countRows,
   firstOrNull,
   positionAfterLast,
@@ -325,19 +326,19 @@ export async function updateMemberRow(
   expectedVersion: number,
   fields: MemberFields,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("body_member")
-    .set({
-      name: fields.name,
-      member_group: fields.group,
-      role: fields.role,
-      is_public: fields.isPublic ? 1 : 0,
-      version: expectedVersion + 1,
-    })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("body_member")
+      .set({
+        name: fields.name,
+        member_group: fields.group,
+        role: fields.role,
+        is_public: fields.isPublic ? 1 : 0,
+        version: expectedVersion + 1,
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Removes a member at a version; false when the version moved on. */
@@ -346,12 +347,12 @@ export async function deleteMemberRow(
   id: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("body_member")
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("body_member")
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Replaces every member of a body (import). */
@@ -592,13 +593,13 @@ export async function updateDraftReportRow(
   fields: ReportFields,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("status_report")
-    .set({ ...reportValues(fields), updated_at: now })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("status_report")
+      .set({ ...reportValues(fields), updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "draft"),
+  );
 }
 
 /**
@@ -617,22 +618,22 @@ export async function publishReportRow(
     readonly publishedBy: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("status_report")
-    .set({
-      status: "published",
-      document_json: values.documentJson,
-      published_at: values.publishedAt,
-      recorded_at: values.recordedAt,
-      published_by: values.publishedBy,
-      updated_at: values.recordedAt ?? values.publishedAt,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("status_report")
+      .set({
+        status: "published",
+        document_json: values.documentJson,
+        published_at: values.publishedAt,
+        recorded_at: values.recordedAt,
+        published_by: values.publishedBy,
+        updated_at: values.recordedAt ?? values.publishedAt,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Marks a draft as changed (its entries changed): moves its version on. */
@@ -765,13 +766,13 @@ export async function updateEntryRow(
   now: string,
   actor: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("report_entry")
-    .set({ ...entryValues(fields, now, actor), version: sql`version + 1` })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("report_entry")
+      .set({ ...entryValues(fields, now, actor), version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 function jsonList<T>(text: string): readonly T[] {

@@ -22,7 +22,7 @@ import type {
   ProgrammePriorityTable,
   ProgrammeTable,
 } from "./database.js";
-import { positionAfterLast } from "./query.js";
+import { changesOneRow, positionAfterLast } from "./query.js";
 
 /** The tables whose rows carry their own version. */
 export type VersionedTable =
@@ -38,13 +38,13 @@ export async function claimVersion(
   id: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable(table)
-    .set({ version: sql`version + 1` })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable(table)
+      .set({ version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** The programme's own fields. */

@@ -1,6 +1,6 @@
 /** E-mail followers of a municipality (ADR 0021): only this module reads or writes their addresses. */
 import type { Executor } from "./database.js";
-import { countRows, firstOrNull } from "./query.js";
+import { changesOneRow, countRows, firstOrNull } from "./query.js";
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : value;
@@ -101,18 +101,18 @@ export async function confirmSubscription(
     seenEntries: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("feed_subscription")
-    .set({
-      confirm_token_hash: null,
-      confirmed_at: values.now,
-      seen_entries: values.seenEntries,
-    })
-    .where("municipality_id", "=", values.municipalityId)
-    .where("confirm_token_hash", "=", values.tokenHash)
-    .where("confirm_expires_at", ">", values.now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("feed_subscription")
+      .set({
+        confirm_token_hash: null,
+        confirmed_at: values.now,
+        seen_entries: values.seenEntries,
+      })
+      .where("municipality_id", "=", values.municipalityId)
+      .where("confirm_token_hash", "=", values.tokenHash)
+      .where("confirm_expires_at", ">", values.now),
+  );
 }
 
 /** Deletes the follower of an unsubscribe token, address and all; false when there is none. */
@@ -121,12 +121,12 @@ export async function deleteSubscription(
   municipalityId: number,
   unsubscribeToken: string,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("feed_subscription")
-    .where("municipality_id", "=", municipalityId)
-    .where("unsubscribe_token", "=", unsubscribeToken)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("feed_subscription")
+      .where("municipality_id", "=", municipalityId)
+      .where("unsubscribe_token", "=", unsubscribeToken),
+  );
 }
 
 /** Deletes unconfirmed followers whose link has expired. */
@@ -208,8 +208,7 @@ export async function claimDigest(
     values.previous === null
       ? query.where("last_digest_at", "is", null)
       : query.where("last_digest_at", "=", values.previous);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(query);
 }
 
 /** Whether a follower with this address exists (tests and the privacy check). */

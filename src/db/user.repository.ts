@@ -8,7 +8,7 @@ import type {
   MembershipTable,
   UserAccountTable,
 } from "./database.js";
-import { countRows, replaceRows } from "./query.js";
+import { changesOneRow, countRows, replaceRows } from "./query.js";
 
 /** A person's role in one municipality. */
 export interface MembershipRecord {
@@ -624,18 +624,18 @@ export async function claimTotpStep(
   id: number,
   step: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("user_account")
-    .set({ last_totp_step: step })
-    .where("id", "=", id)
-    .where((eb) =>
-      eb.or([
-        eb("last_totp_step", "is", null),
-        eb("last_totp_step", "<", step),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("user_account")
+      .set({ last_totp_step: step })
+      .where("id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("last_totp_step", "is", null),
+          eb("last_totp_step", "<", step),
+        ]),
+      ),
+  );
 }
 
 /** The org units of a municipality, by code. */

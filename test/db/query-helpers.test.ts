@@ -1,10 +1,11 @@
 /**
  * The query steps repositories share (src/db/query.ts), on both dialects: counting what a
- * filter matches, where an appended row goes, the first row as a value or null, and
- * replacing a stored list.
+ * filter matches, where an appended row goes, whether a change hit its one row, the first
+ * row as a value or null, and replacing a stored list.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  changesOneRow,
   countRows,
   firstOrNull,
   positionAfterLast,
@@ -112,5 +113,38 @@ describe.each(DIALECTS)("shared query steps on %s", (dialect) => {
         db.selectFrom("project_tag").where("project_id", "=", -1),
       ),
     ).toBeNull();
+  });
+
+  it("answers whether an update or a deletion changed exactly one row", async () => {
+    await replaceDays([21, 7]);
+    const rule = await rulesOf(municipalityId)
+      .select("id")
+      .where("days_before", "=", 21)
+      .executeTakeFirstOrThrow();
+    const ruleById = (id: number) =>
+      db
+        .updateTable("report_reminder_rule")
+        .set({ days_before: 14 })
+        .where("id", "=", id);
+    expect(await changesOneRow(ruleById(rule.id))).toBe(true);
+    expect(await changesOneRow(ruleById(-1))).toBe(false);
+    expect(
+      await changesOneRow(
+        db
+          .updateTable("report_reminder_rule")
+          .set((eb) => ({ days_before: eb.ref("days_before") }))
+          .where("municipality_id", "=", municipalityId),
+      ),
+    ).toBe(false);
+    expect(
+      await changesOneRow(
+        db.deleteFrom("report_reminder_rule").where("id", "=", rule.id),
+      ),
+    ).toBe(true);
+    expect(
+      await changesOneRow(
+        db.deleteFrom("report_reminder_rule").where("id", "=", rule.id),
+      ),
+    ).toBe(false);
   });
 });
