@@ -1,6 +1,6 @@
 /** Personal API tokens: stored as SHA-256 hashes, revocable. */
 import type { Executor } from "./database.js";
-import { changesOneRow, firstOrNull } from "./query.js";
+import { changesOneRow, firstOrNull, insertRows } from "./query.js";
 
 /** A token as its owner sees it in the list (never the token itself). */
 export interface ApiTokenRecord {
@@ -106,16 +106,13 @@ export async function insertApiToken(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (values.municipalityIds.length > 0)
-    await db
-      .insertInto("api_token_municipality")
-      .values(
-        values.municipalityIds.map((municipalityId) => ({
-          token_id: row.id,
-          municipality_id: municipalityId,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("api_token_municipality"),
+    values.municipalityIds.map((municipalityId) => ({
+      token_id: row.id,
+      municipality_id: municipalityId,
+    })),
+  );
   return row.id;
 }
 

@@ -29,6 +29,7 @@ import {
   requireId,
 } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
+import { insertRows } from "./query.js";
 import { goalsAndPriorities, programmeOf } from "./structure.repository.js";
 import { toProject } from "./project.repository.js";
 
@@ -378,8 +379,7 @@ export async function insertCatalogue(
       position,
     })),
   );
-  if (dependencyRows.length > 0)
-    await db.insertInto("project_dependency").values(dependencyRows).execute();
+  await insertRows(db.insertInto("project_dependency"), dependencyRows);
 
   await insertPriorities(
     db,

@@ -6,7 +6,7 @@ import type {
   ParticipationMode,
 } from "../domain/participation/participation.js";
 import type { Executor } from "./database.js";
-import { changesOneRow, countRows, firstOrNull } from "./query.js";
+import { changesOneRow, countRows, firstOrNull, insertRows } from "./query.js";
 import type { ParticipationItemTable } from "./participation.tables.js";
 
 const iso = (value: Date | string | null): string | null =>
@@ -80,11 +80,10 @@ export async function insertRate(
   keys: readonly string[],
   at: string,
 ): Promise<void> {
-  if (keys.length === 0) return;
-  await db
-    .insertInto("participation_rate")
-    .values(keys.map((key) => ({ rate_key: key, at })))
-    .execute();
+  await insertRows(
+    db.insertInto("participation_rate"),
+    keys.map((key) => ({ rate_key: key, at })),
+  );
 }
 
 /** An item as stored, with its personal data (only app/participation sees this). */

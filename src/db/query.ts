@@ -1,7 +1,7 @@
 /**
  * Small query steps that many repositories share: counting what a filter matches, finding
  * where an appended row goes, whether a change hit its one row, reading the first row of a
- * query as a domain value, and replacing a stored list.
+ * query as a domain value, and inserting or replacing a stored list.
  */
 import type {
   DeleteResult,
@@ -72,6 +72,14 @@ export async function replaceRows<TB extends keyof Database>(
   rows: readonly InsertObject<Database, TB>[],
 ): Promise<void> {
   await deletion.execute();
+  await insertRows(insertion, rows);
+}
+
+/** Inserts rows in one statement; none when there are none (SQL has no empty insert). */
+export async function insertRows<TB extends keyof Database>(
+  insertion: InsertQueryBuilder<Database, TB, InsertResult>,
+  rows: readonly InsertObject<Database, TB>[],
+): Promise<void> {
   if (rows.length === 0) return;
   await insertion.values(rows).execute();
 }
