@@ -1,5 +1,6 @@
 /** Personal API tokens: stored as SHA-256 hashes, revocable. */
 import type { Executor } from "./database.js";
+import { changesOneRow, firstOrNull, insertRows } from "./query.js";
 
 /** A token as its owner sees it in the list (never the token itself). */
 export interface ApiTokenRecord {
@@ -105,17 +106,28 @@ export async function insertApiToken(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (values.municipalityIds.length > 0)
-    await db
-      .insertInto("api_token_municipality")
-      .values(
-        values.municipalityIds.map((municipalityId) => ({
-          token_id: row.id,
-          municipality_id: municipalityId,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("api_token_municipality"),
+    values.municipalityIds.map((municipalityId) => ({
+      token_id: row.id,
+      municipality_id: municipalityId,
+    })),
+  );
   return row.id;
+}
+
+/** The tokens with the columns a record needs, to be filtered. */
+function tokenQuery(db: Executor) {
+  return db.selectFrom("api_token").select(COLUMNS);
+}
+
+/** The one token a query finds, with its scopes, or null. */
+async function oneToken(
+  db: Executor,
+  query: ReturnType<typeof tokenQuery>,
+): Promise<ApiTokenRecord | null> {
+  const record = await firstOrNull(query, toRecord);
+  return record === null ? null : ((await withScopes(db, [record]))[0] ?? null);
 }
 
 /** The unrevoked token with this hash, or null. */
@@ -123,15 +135,12 @@ export async function findActiveApiToken(
   db: Executor,
   tokenHash: string,
 ): Promise<ApiTokenRecord | null> {
-  const row = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
-    .where("token_hash", "=", tokenHash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
+  return oneToken(
+    db,
+    tokenQuery(db)
+      .where("token_hash", "=", tokenHash)
+      .where("revoked_at", "is", null),
+  );
 }
 
 /** All tokens of an account, newest first. */
@@ -139,9 +148,7 @@ export async function listApiTokensOfUser(
   db: Executor,
   userId: number,
 ): Promise<readonly ApiTokenRecord[]> {
-  const rows = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
+  const rows = await tokenQuery(db)
     .where("user_id", "=", userId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -155,15 +162,10 @@ export async function findApiTokenOfUser(
   userId: number,
   id: number,
 ): Promise<ApiTokenRecord | null> {
-  const row = await db
-    .selectFrom("api_token")
-    .select(COLUMNS)
-    .where("user_id", "=", userId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row === undefined
-    ? null
-    : ((await withScopes(db, [toRecord(row)]))[0] ?? null);
+  return oneToken(
+    db,
+    tokenQuery(db).where("user_id", "=", userId).where("id", "=", id),
+  );
 }
 
 /** Revokes a token; false when it was revoked already. */
@@ -172,13 +174,13 @@ export async function revokeApiToken(
   id: number,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("api_token")
-    .set({ revoked_at: now })
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("api_token")
+      .set({ revoked_at: now })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null),
+  );
 }
 
 /** Notes when a token was last used. */

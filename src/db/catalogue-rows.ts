@@ -12,6 +12,7 @@ import {
 } from "../domain/period/point-in-time.js";
 import type { NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
+import { insertRows } from "./query.js";
 import type { PhaseValues } from "./project.repository.js";
 
 export type NewArea = NewCatalogue["impactAreas"][number];
@@ -164,18 +165,15 @@ export async function insertGoals(
   programmeId: number,
   goals: readonly Goal[],
 ): Promise<void> {
-  if (goals.length > 0)
-    await db
-      .insertInto("programme_goal")
-      .values(
-        goals.map((goal, position) => ({
-          programme_id: programmeId,
-          position,
-          title: goal.title,
-          description: goal.description,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("programme_goal"),
+    goals.map((goal, position) => ({
+      programme_id: programmeId,
+      position,
+      title: goal.title,
+      description: goal.description,
+    })),
+  );
 }
 
 /** The phases of a project by label (the first of a label), as a measure names its phase. */
@@ -201,13 +199,10 @@ export async function insertTags(
   projectId: number,
   tags: readonly string[],
 ): Promise<void> {
-  if (tags.length > 0)
-    await db
-      .insertInto("project_tag")
-      .values(
-        tags.map((tag, position) => ({ project_id: projectId, tag, position })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("project_tag"),
+    tags.map((tag, position) => ({ project_id: projectId, tag, position })),
+  );
 }
 
 /** A project's responsibilities in order. */
@@ -216,17 +211,14 @@ export async function insertResponsibilities(
   projectId: number,
   rows: ReturnType<typeof responsibilityValues>,
 ): Promise<void> {
-  if (rows.length > 0)
-    await db
-      .insertInto("responsibility")
-      .values(
-        rows.map((row, position) => ({
-          project_id: projectId,
-          position,
-          ...row,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("responsibility"),
+    rows.map((row, position) => ({
+      project_id: projectId,
+      position,
+      ...row,
+    })),
+  );
 }
 
 /** Tags, phases, measures and responsibilities of a project that has none yet. */
@@ -237,17 +229,14 @@ export async function insertProjectChildren(
   orgUnitIds: ReadonlyMap<string, number>,
 ): Promise<void> {
   await insertTags(db, projectId, project.tags);
-  if (project.phases.length > 0)
-    await db
-      .insertInto("phase")
-      .values(
-        project.phases.map((phase, position) => ({
-          project_id: projectId,
-          position,
-          ...phaseValues(phase),
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("phase"),
+    project.phases.map((phase, position) => ({
+      project_id: projectId,
+      position,
+      ...phaseValues(phase),
+    })),
+  );
   if (project.measures.length > 0) {
     // Phases are found by label: the document names a measure's phase, not its id.
     const phaseIds = await phaseIdsOf(db, projectId);
@@ -290,16 +279,13 @@ export async function insertPriorities(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (priority.projects.length > 0)
-      await db
-        .insertInto("priority_project")
-        .values(
-          priority.projects.map((projectId, index) => ({
-            priority_id: id,
-            project_id: projectId,
-            position: index,
-          })),
-        )
-        .execute();
+    await insertRows(
+      db.insertInto("priority_project"),
+      priority.projects.map((projectId, index) => ({
+        priority_id: id,
+        project_id: projectId,
+        position: index,
+      })),
+    );
   }
 }

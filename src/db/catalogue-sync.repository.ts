@@ -25,6 +25,7 @@ import {
 } from "./catalogue-rows.js";
 import { insertCatalogue, type NewCatalogue } from "./catalogue.repository.js";
 import type { Executor } from "./database.js";
+import { replaceRows } from "./query.js";
 import { replaceProjectTags } from "./project.repository.js";
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -511,21 +512,15 @@ async function syncProjects(
     );
     if (bySlug.has(project.slug) && same(have, wanted)) continue;
     if (!bySlug.has(project.slug) && wanted.length === 0) continue;
-    await db
-      .deleteFrom("project_dependency")
-      .where("project_id", "=", id)
-      .execute();
-    if (wanted.length > 0)
-      await db
-        .insertInto("project_dependency")
-        .values(
-          wanted.map((dependsOn, position) => ({
-            project_id: id,
-            depends_on_id: dependsOn,
-            position,
-          })),
-        )
-        .execute();
+    await replaceRows(
+      db.deleteFrom("project_dependency").where("project_id", "=", id),
+      db.insertInto("project_dependency"),
+      wanted.map((dependsOn, position) => ({
+        project_id: id,
+        depends_on_id: dependsOn,
+        position,
+      })),
+    );
     if (bySlug.has(project.slug)) changedProjects.add(id);
   }
   if (changedProjects.size > 0)

@@ -7,21 +7,16 @@ import type {
   Catalogue,
   ImpactArea,
   Measure,
-  MeasureStatus,
   Municipality,
   OrgUnit,
   Phase,
   Programme,
   Project,
-  ProjectStatus,
-  Responsibility,
-  ResponsibilityRole,
 } from "../domain/catalogue/catalogue.js";
 import {
   isDefaultLevels,
   storedLevelNames,
 } from "../domain/catalogue/levels.js";
-import type { Continuation } from "../domain/period/period.js";
 import {
   actionFieldValues,
   groupBy,
@@ -32,11 +27,11 @@ import {
   orgUnitValues,
   projectValues,
   requireId,
-  toPoint,
 } from "./catalogue-rows.js";
 import type { Executor } from "./database.js";
+import { insertRows } from "./query.js";
 import { goalsAndPriorities, programmeOf } from "./structure.repository.js";
-import { measureDetails } from "./project.repository.js";
+import { toProject } from "./project.repository.js";
 
 /** A catalogue to be written: the domain tree without database ids. */
 export interface NewCatalogue {
@@ -206,40 +201,19 @@ export async function loadCatalogue(
     (row) => row.impact_area_id,
   );
 
-  const toProject = (row: (typeof projects)[number]): Project => ({
-    id: row.id,
-    slug: row.slug,
-    code: row.code,
-    title: row.title,
-    summary: row.summary,
-    status: row.status as ProjectStatus,
-    version: row.version,
-    tags: (tagsByProject.get(row.id) ?? []).map((tag) => tag.tag),
-    phases: (phasesByProject.get(row.id) ?? []).map((phase): Phase => ({
-      id: phase.id,
-      label: phase.label,
-      start: toPoint(phase.start_value),
-      end: phase.end_value === null ? null : toPoint(phase.end_value),
-      continuation: phase.continuation as Continuation | null,
-      note: phase.note,
-    })),
-    measures: (measuresByProject.get(row.id) ?? []).map((measure): Measure => ({
-      id: measure.id,
-      title: measure.title,
-      status: measure.status as MeasureStatus,
-      ...measureDetails(measure, unitCodes, phaseLabels),
-    })),
-    responsibilities: (responsibilitiesByProject.get(row.id) ?? []).map(
-      (responsibility): Responsibility => ({
-        orgUnitCode: responsibility.code,
-        role: responsibility.role as ResponsibilityRole,
-        note: responsibility.note,
-      }),
-    ),
-    dependsOn: (dependenciesByProject.get(row.id) ?? []).map(
-      (dependency) => dependency.slug,
-    ),
-  });
+  const projectOf = (row: (typeof projects)[number]): Project =>
+    toProject(
+      row,
+      {
+        tags: tagsByProject.get(row.id) ?? [],
+        phases: phasesByProject.get(row.id) ?? [],
+        measures: measuresByProject.get(row.id) ?? [],
+        responsibilities: responsibilitiesByProject.get(row.id) ?? [],
+        dependencies: dependenciesByProject.get(row.id) ?? [],
+      },
+      unitCodes,
+      phaseLabels,
+    );
 
   return {
     municipality,
@@ -266,7 +240,7 @@ export async function loadCatalogue(
           name: field.name,
           colour: field.colour,
           description: field.description,
-          projects: (projectsByActionField.get(field.id) ?? []).map(toProject),
+          projects: (projectsByActionField.get(field.id) ?? []).map(projectOf),
         }),
       ),
     })),
@@ -405,8 +379,7 @@ export async function insertCatalogue(
       position,
     })),
   );
-  if (dependencyRows.length > 0)
-    await db.insertInto("project_dependency").values(dependencyRows).execute();
+  await insertRows(db.insertInto("project_dependency"), dependencyRows);
 
   await insertPriorities(
     db,

@@ -5,6 +5,7 @@
  */
 import type { EditionSummary } from "../domain/edition/edition.js";
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** An edition to be written; the snapshot and reasons already as JSON-ready values. */
 export interface NewEdition {
@@ -138,26 +139,26 @@ export async function findEdition(
   municipalityId: number,
   number: number,
 ): Promise<StoredEdition | null> {
-  const row = await db
-    .selectFrom("edition")
-    .select([
-      ...SUMMARY_COLUMNS,
-      "id",
-      "foreword",
-      "snapshot_json",
-      "reasons_json",
-      "reason_categories_json",
-    ])
-    .where("municipality_id", "=", municipalityId)
-    .where("number", "=", number)
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    ...toSummary(row),
-    id: row.id,
-    foreword: row.foreword,
-    snapshot: JSON.parse(row.snapshot_json) as unknown,
-    reasons: JSON.parse(row.reasons_json) as unknown,
-    reasonCategories: JSON.parse(row.reason_categories_json) as unknown,
-  };
+  return firstOrNull(
+    db
+      .selectFrom("edition")
+      .select([
+        ...SUMMARY_COLUMNS,
+        "id",
+        "foreword",
+        "snapshot_json",
+        "reasons_json",
+        "reason_categories_json",
+      ])
+      .where("municipality_id", "=", municipalityId)
+      .where("number", "=", number),
+    (row) => ({
+      ...toSummary(row),
+      id: row.id,
+      foreword: row.foreword,
+      snapshot: JSON.parse(row.snapshot_json) as unknown,
+      reasons: JSON.parse(row.reasons_json) as unknown,
+      reasonCategories: JSON.parse(row.reason_categories_json) as unknown,
+    }),
+  );
 }

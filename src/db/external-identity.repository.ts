@@ -5,18 +5,20 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** The account linked to a subject, or null. */
 export async function findUserIdByExternalSubject(
   db: Executor,
   externalSubject: string,
 ): Promise<number | null> {
-  const row = await db
-    .selectFrom("user_account")
-    .select("id")
-    .where("external_subject", "=", externalSubject)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("user_account")
+      .select("id")
+      .where("external_subject", "=", externalSubject),
+    (row) => row.id,
+  );
 }
 
 /** Links an account to a subject. */

@@ -8,6 +8,7 @@ import type {
   Qualifier,
 } from "../domain/indicator/indicator.js";
 import type { Executor } from "./database.js";
+import { changesOneRow, positionAfterLast } from "./query.js";
 
 /** An observation as stored, with its id (for removing a wrong value). */
 export interface StoredObservation extends Observation {
@@ -119,17 +120,16 @@ export async function insertIndicator(
   key: string,
   fields: IndicatorFields,
 ): Promise<number> {
-  const last = await db
-    .selectFrom("indicator")
-    .select((eb) => eb.fn.max("position").as("position"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
+  const position =
+    (await positionAfterLast(
+      db.selectFrom("indicator").where("municipality_id", "=", municipalityId),
+    )) ?? 1;
   const row = await db
     .insertInto("indicator")
     .values({
       municipality_id: municipalityId,
       key,
-      position: Number(last?.position ?? 0) + 1,
+      position,
       ...indicatorValues(fields),
     })
     .returning("id")
@@ -188,10 +188,10 @@ export async function deleteObservation(
   indicatorId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("indicator_observation")
-    .where("indicator_id", "=", indicatorId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("indicator_observation")
+      .where("indicator_id", "=", indicatorId)
+      .where("id", "=", id),
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { firstOrNull, insertRows } from "./query.js";
 
 /** A municipality as the lifecycle use cases read it. */
 export interface MunicipalityRecord {
@@ -83,12 +84,10 @@ export async function findMunicipalityRecord(
   db: Executor,
   slug: string,
 ): Promise<MunicipalityRecord | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select(SELECTED)
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row === undefined ? null : toRecord(row);
+  return firstOrNull(
+    db.selectFrom("municipality").select(SELECTED).where("slug", "=", slug),
+    toRecord,
+  );
 }
 
 /** Every municipality with its counts, by name. */
@@ -295,11 +294,10 @@ export async function copyReasonCategories(
     .where("municipality_id", "=", fromId)
     .orderBy("position")
     .execute();
-  if (rows.length > 0)
-    await db
-      .insertInto("reason_category")
-      .values(rows.map((row) => ({ ...row, municipality_id: toId })))
-      .execute();
+  await insertRows(
+    db.insertInto("reason_category"),
+    rows.map((row) => ({ ...row, municipality_id: toId })),
+  );
   return rows.length;
 }
 
@@ -349,17 +347,14 @@ export async function copyProgrammeSkeleton(
       .where("impact_area_id", "=", area.id)
       .orderBy("position")
       .execute();
-    if (fields.length > 0)
-      await db
-        .insertInto("action_field")
-        .values(
-          fields.map((field) => ({
-            ...field,
-            municipality_id: toId,
-            impact_area_id: id,
-          })),
-        )
-        .execute();
+    await insertRows(
+      db.insertInto("action_field"),
+      fields.map((field) => ({
+        ...field,
+        municipality_id: toId,
+        impact_area_id: id,
+      })),
+    );
     count += fields.length;
   }
   return count;
@@ -388,17 +383,14 @@ export async function copyIndicatorDefinitions(
     .where("municipality_id", "=", fromId)
     .orderBy("position")
     .execute();
-  if (rows.length > 0)
-    await db
-      .insertInto("indicator")
-      .values(
-        rows.map((row) => ({
-          ...row,
-          municipality_id: toId,
-          project_slug: null,
-        })),
-      )
-      .execute();
+  await insertRows(
+    db.insertInto("indicator"),
+    rows.map((row) => ({
+      ...row,
+      municipality_id: toId,
+      project_slug: null,
+    })),
+  );
   return rows.length;
 }
 
@@ -414,21 +406,19 @@ export async function copyReportingShape(
     .where("municipality_id", "=", fromId)
     .orderBy("id")
     .execute();
-  if (committees.length > 0)
-    await db
-      .insertInto("committee")
-      .values(committees.map((row) => ({ ...row, municipality_id: toId })))
-      .execute();
+  await insertRows(
+    db.insertInto("committee"),
+    committees.map((row) => ({ ...row, municipality_id: toId })),
+  );
   const rules = await db
     .selectFrom("report_reminder_rule")
     .select(["days_before"])
     .where("municipality_id", "=", fromId)
     .orderBy("days_before")
     .execute();
-  if (rules.length > 0)
-    await db
-      .insertInto("report_reminder_rule")
-      .values(rules.map((row) => ({ ...row, municipality_id: toId })))
-      .execute();
+  await insertRows(
+    db.insertInto("report_reminder_rule"),
+    rules.map((row) => ({ ...row, municipality_id: toId })),
+  );
   return committees.length + rules.length;
 }

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { Municipality } from "../domain/catalogue/catalogue.js";
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** The row shape every municipality query selects. */
 const COLUMNS = [
@@ -48,12 +49,10 @@ export async function findMunicipalityBySlug(
   db: Executor,
   slug: string,
 ): Promise<Municipality | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select(COLUMNS)
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row === undefined ? null : toMunicipality(row);
+  return firstOrNull(
+    db.selectFrom("municipality").select(COLUMNS).where("slug", "=", slug),
+    toMunicipality,
+  );
 }
 
 /** Only the data version of a municipality: the cheap question asked on every request. */
@@ -61,12 +60,13 @@ export async function findDataVersion(
   db: Executor,
   slug: string,
 ): Promise<number | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select("data_version")
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row?.data_version ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("municipality")
+      .select("data_version")
+      .where("slug", "=", slug),
+    (row) => row.data_version,
+  );
 }
 
 /** Creates a municipality and returns its id. */
@@ -182,12 +182,13 @@ export async function findPublishedVersion(
   db: Executor,
   slug: string,
 ): Promise<number | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select("published_version")
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row?.published_version ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("municipality")
+      .select("published_version")
+      .where("slug", "=", slug),
+    (row) => row.published_version,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The cache of OParl objects that a municipality's meetings refer to. */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** A cached OParl object. */
 export interface CachedOparlObject {
@@ -58,12 +59,13 @@ export async function findOparlEndpoint(
   db: Executor,
   municipalityId: number,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom("municipality")
-    .select("oparl_endpoint")
-    .where("id", "=", municipalityId)
-    .executeTakeFirst();
-  return row?.oparl_endpoint ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("municipality")
+      .select("oparl_endpoint")
+      .where("id", "=", municipalityId),
+    (row) => row.oparl_endpoint,
+  );
 }
 
 /**
@@ -114,21 +116,21 @@ export async function findOparlObject(
   municipalityId: number,
   url: string,
 ): Promise<CachedOparlObject | null> {
-  const row = await db
-    .selectFrom("oparl_object")
-    .select(["url", "type", "name", "reference", "date", "web_url"])
-    .where("municipality_id", "=", municipalityId)
-    .where("url", "=", url)
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    url: row.url,
-    type: row.type,
-    name: row.name,
-    reference: row.reference,
-    date: row.date,
-    webUrl: row.web_url,
-  };
+  return firstOrNull(
+    db
+      .selectFrom("oparl_object")
+      .select(["url", "type", "name", "reference", "date", "web_url"])
+      .where("municipality_id", "=", municipalityId)
+      .where("url", "=", url),
+    (row) => ({
+      url: row.url,
+      type: row.type,
+      name: row.name,
+      reference: row.reference,
+      date: row.date,
+      webUrl: row.web_url,
+    }),
+  );
 }
 
 /** All cached objects of the municipality, by URL. */

@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { countRows } from "./query.js";
 import { dialectOf } from "./dialect.js";
 
 /** One municipality as the operators' overview shows it. */
@@ -62,9 +63,7 @@ export async function listMunicipalityStates(
         eb(eb.fn("lower", ["municipality.slug"]), "like", pattern),
       ]),
     );
-  const count = await filtered
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(filtered);
   // The page's ids first, so that the subqueries run for its rows only (not for the
   // rows an offset skips).
   const page = filtered
@@ -129,7 +128,7 @@ export async function listMunicipalityStates(
     .orderBy("municipality.id")
     .execute();
   return {
-    total: Number(count.count),
+    total,
     items: rows.map((row) => ({
       id: row.id,
       slug: row.slug,
@@ -180,9 +179,7 @@ export async function listInstanceAuditEvents(
   let filtered = db.selectFrom("audit_event");
   if (options.instanceOnly)
     filtered = filtered.where("audit_event.municipality_id", "is", null);
-  const count = await filtered
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .executeTakeFirstOrThrow();
+  const total = await countRows(filtered);
   const rows = await filtered
     .leftJoin("municipality", "municipality.id", "audit_event.municipality_id")
     .select([
@@ -202,7 +199,7 @@ export async function listInstanceAuditEvents(
     .offset(options.offset)
     .execute();
   return {
-    total: Number(count.count),
+    total,
     items: rows.map((row) => ({
       id: row.id,
       at: new Date(row.at).toISOString(),

@@ -6,6 +6,7 @@ import type {
   ParticipationMode,
 } from "../domain/participation/participation.js";
 import type { Executor } from "./database.js";
+import { changesOneRow, countRows, firstOrNull, insertRows } from "./query.js";
 import type { ParticipationItemTable } from "./participation.tables.js";
 
 const iso = (value: Date | string | null): string | null =>
@@ -66,13 +67,12 @@ export async function countRate(
   key: string,
   since: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("participation_rate")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("rate_key", "=", key)
-    .where("at", ">", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("participation_rate")
+      .where("rate_key", "=", key)
+      .where("at", ">", since),
+  );
 }
 
 export async function insertRate(
@@ -80,11 +80,10 @@ export async function insertRate(
   keys: readonly string[],
   at: string,
 ): Promise<void> {
-  if (keys.length === 0) return;
-  await db
-    .insertInto("participation_rate")
-    .values(keys.map((key) => ({ rate_key: key, at })))
-    .execute();
+  await insertRows(
+    db.insertInto("participation_rate"),
+    keys.map((key) => ({ rate_key: key, at })),
+  );
 }
 
 /** An item as stored, with its personal data (only app/participation sees this). */
@@ -219,8 +218,7 @@ function itemsOf(db: Executor, municipalityId: number) {
 async function oneItem(
   query: ReturnType<typeof itemsOf>,
 ): Promise<StoredItem | null> {
-  const row = await query.executeTakeFirst();
-  return row === undefined ? null : toItem(row);
+  return firstOrNull(query, toItem);
 }
 
 export async function findItem(
@@ -314,13 +312,13 @@ export async function updateItem(
   expectedVersion: number,
   patch: Omit<Updateable<ParticipationItemTable>, "id" | "version">,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("participation_item")
-    .set({ ...patch, version: expectedVersion + 1 })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("participation_item")
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Confirms the address of an unexpired token (once); the item's id, or null. */
@@ -347,17 +345,20 @@ export async function confirmItemEmail(
   return Number(row.id);
 }
 
+/** The columns of an item with its address and every token that refers to it removed. */
+const NO_EMAIL = {
+  email: null,
+  email_confirmed_at: null,
+  confirm_token_hash: null,
+  confirm_expires_at: null,
+  unsubscribe_token: null,
+} as const;
+
 /** Removes the address of one item (the unsubscribe link). */
 export async function forgetItemEmail(db: Executor, id: number): Promise<void> {
   await db
     .updateTable("participation_item")
-    .set({
-      email: null,
-      email_confirmed_at: null,
-      confirm_token_hash: null,
-      confirm_expires_at: null,
-      unsubscribe_token: null,
-    })
+    .set(NO_EMAIL)
     .where("id", "=", id)
     .execute();
 }
@@ -377,12 +378,7 @@ export async function purgePersonalData(
     .execute();
   const expired = await db
     .updateTable("participation_item")
-    .set({
-      email: null,
-      confirm_token_hash: null,
-      confirm_expires_at: null,
-      unsubscribe_token: null,
-    })
+    .set(NO_EMAIL)
     .where("email", "is not", null)
     .where("email_confirmed_at", "is", null)
     .where("confirm_expires_at", "<=", values.now)
@@ -404,13 +400,7 @@ export async function purgePersonalData(
     ).toISOString();
     const result = await db
       .updateTable("participation_item")
-      .set({
-        email: null,
-        email_confirmed_at: null,
-        confirm_token_hash: null,
-        confirm_expires_at: null,
-        unsubscribe_token: null,
-      })
+      .set(NO_EMAIL)
       .where("municipality_id", "=", municipality_id)
       .where("email", "is not", null)
       .where("created_at", "<=", before)
@@ -425,12 +415,11 @@ export async function countParticipationRows(
   db: Executor,
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("participation_item")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("participation_item")
+      .where("municipality_id", "=", municipalityId),
+  );
 }
 
 /** The item of an unsubscribe token, or null. */

@@ -1,5 +1,6 @@
 /** Password reset tokens sent by e-mail: stored as SHA-256 hashes, single use, expiring. */
 import type { Executor } from "./database.js";
+import { changesOneRow, countRows, firstOrNull } from "./query.js";
 
 /** Stores a new reset token. */
 export async function insertPasswordReset(
@@ -23,14 +24,15 @@ export async function findValidPasswordReset(
   tokenHash: string,
   now: string,
 ): Promise<{ userId: number } | null> {
-  const row = await db
-    .selectFrom("password_reset")
-    .select("user_id")
-    .where("token_hash", "=", tokenHash)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return row === undefined ? null : { userId: row.user_id };
+  return firstOrNull(
+    db
+      .selectFrom("password_reset")
+      .select("user_id")
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now),
+    (row) => ({ userId: row.user_id }),
+  );
 }
 
 /** Uses up a token; false when it was used already (also in a race) or has expired. */
@@ -39,14 +41,14 @@ export async function usePasswordReset(
   tokenHash: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("password_reset")
-    .set({ used_at: now })
-    .where("token_hash", "=", tokenHash)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("password_reset")
+      .set({ used_at: now })
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now),
+  );
 }
 
 /** Invalidates every other open token of an account (after a reset, older mails are useless). */
@@ -69,11 +71,10 @@ export async function countPasswordResetsSince(
   userId: number,
   since: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("password_reset")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("user_id", "=", userId)
-    .where("created_at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("password_reset")
+      .where("user_id", "=", userId)
+      .where("created_at", ">=", since),
+  );
 }

@@ -4,7 +4,7 @@
  * tags, phases, measures, responsibilities and dependencies. Phases, measures and the rest
  * are parts of their project: every change to them goes through claimProjectVersion.
  */
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type {
   Measure,
   MeasureStatus,
@@ -22,7 +22,13 @@ import {
   type PointInTime,
 } from "../domain/period/point-in-time.js";
 import { insertTags, phaseValues, toPoint } from "./catalogue-rows.js";
-import type { Executor } from "./database.js";
+import type {
+  Executor,
+  MeasureTable,
+  PhaseTable,
+  ProjectTable,
+} from "./database.js";
+import { changesOneRow, positionAfterLast, replaceRows } from "./query.js";
 
 /** A project as stored, with the ids and names of where it sits. */
 export interface StoredProject {
@@ -145,42 +151,12 @@ export async function loadStoredProject(
     db,
     measures.map((measure) => measure.org_unit_id),
   );
-  const project: Project = {
-    id: row.id,
-    slug: row.slug,
-    code: row.code,
-    title: row.title,
-    summary: row.summary,
-    status: row.status as ProjectStatus,
-    version: row.version,
-    tags: tags.map((tag) => tag.tag),
-    phases: phases.map((phase): Phase => ({
-      id: phase.id,
-      label: phase.label,
-      start: toPoint(phase.start_value),
-      end: phase.end_value === null ? null : toPoint(phase.end_value),
-      continuation: phase.continuation as Continuation | null,
-      note: phase.note,
-    })),
-    measures: measures.map((measure): Measure => ({
-      id: measure.id,
-      title: measure.title,
-      status: measure.status as MeasureStatus,
-      ...measureDetails(
-        measure,
-        unitCodes,
-        new Map(phases.map((phase) => [phase.id, phase.label])),
-      ),
-    })),
-    responsibilities: responsibilities.map(
-      (responsibility): Responsibility => ({
-        orgUnitCode: responsibility.code,
-        role: responsibility.role as ResponsibilityRole,
-        note: responsibility.note,
-      }),
-    ),
-    dependsOn: dependencies.map((dependency) => dependency.slug),
-  };
+  const project = toProject(
+    row,
+    { tags, phases, measures, responsibilities, dependencies },
+    unitCodes,
+    new Map(phases.map((phase) => [phase.id, phase.label])),
+  );
   return {
     project,
     municipalityId,
@@ -210,13 +186,13 @@ export async function claimProjectVersion(
   expectedVersion: number,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("project")
-    .set({ version: sql`version + 1`, updated_at: now })
-    .where("id", "=", projectId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("project")
+      .set({ version: sql`version + 1`, updated_at: now })
+      .where("id", "=", projectId)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Writes title, summary and status. */
@@ -254,14 +230,11 @@ async function nextPosition(
   table: "phase" | "measure",
   projectId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return row?.last === null || row?.last === undefined
-    ? 0
-    : Number(row.last) + 1;
+  return (
+    (await positionAfterLast(
+      db.selectFrom(table).where("project_id", "=", projectId),
+    )) ?? 0
+  );
 }
 
 /** Appends a phase; returns its id. */
@@ -286,13 +259,13 @@ export async function updatePhaseRow(
   phaseId: number,
   phase: PhaseValues,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("phase")
-    .set(phaseValues(phase))
-    .where("id", "=", phaseId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("phase")
+      .set(phaseValues(phase))
+      .where("id", "=", phaseId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Removes a phase of the project; returns whether it existed. */
@@ -301,12 +274,12 @@ export async function deletePhaseRow(
   projectId: number,
   phaseId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("phase")
-    .where("id", "=", phaseId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("phase")
+      .where("id", "=", phaseId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** The codes of org units by id. */
@@ -322,6 +295,63 @@ export async function orgUnitCodesOf(
     .where("id", "in", wanted)
     .execute();
   return new Map(rows.map((each) => [each.id, each.code]));
+}
+
+/** The rows of a project's parts, each list in its order. */
+export interface ProjectPartRows {
+  readonly tags: readonly { readonly tag: string }[];
+  readonly phases: readonly Selectable<PhaseTable>[];
+  readonly measures: readonly Selectable<MeasureTable>[];
+  readonly responsibilities: readonly {
+    readonly code: string;
+    readonly role: string;
+    readonly note: string | null;
+  }[];
+  readonly dependencies: readonly { readonly slug: string }[];
+}
+
+/** A project in domain form from its row and the rows of its parts. */
+export function toProject(
+  row: Pick<
+    Selectable<ProjectTable>,
+    "id" | "slug" | "code" | "title" | "summary" | "status" | "version"
+  >,
+  parts: ProjectPartRows,
+  unitCodes: ReadonlyMap<number, string>,
+  phaseLabels: ReadonlyMap<number, string>,
+): Project {
+  return {
+    id: row.id,
+    slug: row.slug,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    status: row.status as ProjectStatus,
+    version: row.version,
+    tags: parts.tags.map((tag) => tag.tag),
+    phases: parts.phases.map((phase): Phase => ({
+      id: phase.id,
+      label: phase.label,
+      start: toPoint(phase.start_value),
+      end: phase.end_value === null ? null : toPoint(phase.end_value),
+      continuation: phase.continuation as Continuation | null,
+      note: phase.note,
+    })),
+    measures: parts.measures.map((measure): Measure => ({
+      id: measure.id,
+      title: measure.title,
+      status: measure.status as MeasureStatus,
+      ...measureDetails(measure, unitCodes, phaseLabels),
+    })),
+    responsibilities: parts.responsibilities.map(
+      (responsibility): Responsibility => ({
+        orgUnitCode: responsibility.code,
+        role: responsibility.role as ResponsibilityRole,
+        note: responsibility.note,
+      }),
+    ),
+    dependsOn: parts.dependencies.map((dependency) => dependency.slug),
+  };
 }
 
 /** What a measure row has beyond title and status, in domain form. */
@@ -444,13 +474,13 @@ export async function updateMeasureRow(
   measureId: number,
   measure: Omit<Measure, "id">,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("measure")
-    .set(await measureColumns(db, projectId, measure))
-    .where("id", "=", measureId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("measure")
+      .set(await measureColumns(db, projectId, measure))
+      .where("id", "=", measureId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Removes a measure of the project (its search entry goes with it); returns whether it existed. */
@@ -459,12 +489,12 @@ export async function deleteMeasureRow(
   projectId: number,
   measureId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("measure")
-    .where("id", "=", measureId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("measure")
+      .where("id", "=", measureId)
+      .where("project_id", "=", projectId),
+  );
 }
 
 /** Gives the measures of a project the order of the ids. */
@@ -489,23 +519,17 @@ export async function replaceResponsibilities(
   projectId: number,
   responsibilities: readonly ResponsibilityValues[],
 ): Promise<void> {
-  await db
-    .deleteFrom("responsibility")
-    .where("project_id", "=", projectId)
-    .execute();
-  if (responsibilities.length === 0) return;
-  await db
-    .insertInto("responsibility")
-    .values(
-      responsibilities.map((responsibility, position) => ({
-        project_id: projectId,
-        org_unit_id: responsibility.orgUnitId,
-        role: responsibility.role,
-        note: responsibility.note,
-        position,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db.deleteFrom("responsibility").where("project_id", "=", projectId),
+    db.insertInto("responsibility"),
+    responsibilities.map((responsibility, position) => ({
+      project_id: projectId,
+      org_unit_id: responsibility.orgUnitId,
+      role: responsibility.role,
+      note: responsibility.note,
+      position,
+    })),
+  );
 }
 
 /** Records that the project needs another one, after its other dependencies. */
@@ -514,13 +538,10 @@ export async function insertDependency(
   projectId: number,
   dependsOnId: number,
 ): Promise<void> {
-  const row = await db
-    .selectFrom("project_dependency")
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
   const position =
-    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+    (await positionAfterLast(
+      db.selectFrom("project_dependency").where("project_id", "=", projectId),
+    )) ?? 0;
   await db
     .insertInto("project_dependency")
     .values({ project_id: projectId, depends_on_id: dependsOnId, position })
@@ -533,12 +554,12 @@ export async function deleteDependency(
   projectId: number,
   dependsOnId: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("project_dependency")
-    .where("project_id", "=", projectId)
-    .where("depends_on_id", "=", dependsOnId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("project_dependency")
+      .where("project_id", "=", projectId)
+      .where("depends_on_id", "=", dependsOnId),
+  );
 }
 
 /** Code, title and slug of every project of a municipality, in catalogue order. */
@@ -597,24 +618,19 @@ export async function insertProject(
   now: string,
 ): Promise<number> {
   // Projects are ordered across the catalogue; a new one goes after the last of its action field.
-  const last = await db
-    .selectFrom("project")
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("action_field_id", "=", values.actionFieldId)
-    .executeTakeFirst();
-  let position: number;
-  if (last?.last === null || last?.last === undefined) {
-    const overall = await db
+  const afterField = await positionAfterLast(
+    db
       .selectFrom("project")
-      .select((eb) => eb.fn.max<number | null>("position").as("last"))
-      .where("municipality_id", "=", municipalityId)
-      .executeTakeFirst();
+      .where("action_field_id", "=", values.actionFieldId),
+  );
+  let position: number;
+  if (afterField === null) {
     position =
-      overall?.last === null || overall?.last === undefined
-        ? 0
-        : Number(overall.last) + 1;
+      (await positionAfterLast(
+        db.selectFrom("project").where("municipality_id", "=", municipalityId),
+      )) ?? 0;
   } else {
-    position = Number(last.last) + 1;
+    position = afterField;
     await db
       .updateTable("project")
       .set({ position: sql`position + 1` })
@@ -647,12 +663,12 @@ export async function deleteProjectRow(
   projectId: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("project")
-    .where("id", "=", projectId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("project")
+      .where("id", "=", projectId)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Whether a slug or a code (within the impact area) is taken. */

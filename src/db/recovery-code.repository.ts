@@ -1,5 +1,6 @@
 /** One-time recovery codes for a lost second factor, stored as SHA-256 hashes. */
 import type { Executor } from "./database.js";
+import { changesOneRow, countRows, replaceRows } from "./query.js";
 
 /** Replaces all recovery codes of an account with new ones. */
 export async function replaceRecoveryCodes(
@@ -7,14 +8,11 @@ export async function replaceRecoveryCodes(
   userId: number,
   codeHashes: readonly string[],
 ): Promise<void> {
-  await db.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
-  if (codeHashes.length === 0) return;
-  await db
-    .insertInto("recovery_code")
-    .values(
-      codeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })),
-    )
-    .execute();
+  await replaceRows(
+    db.deleteFrom("recovery_code").where("user_id", "=", userId),
+    db.insertInto("recovery_code"),
+    codeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })),
+  );
 }
 
 /** Uses up an unused code; false when there is no such code or it was used already (also in a race). */
@@ -24,14 +22,14 @@ export async function useRecoveryCode(
   codeHash: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("recovery_code")
-    .set({ used_at: now })
-    .where("user_id", "=", userId)
-    .where("code_hash", "=", codeHash)
-    .where("used_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("recovery_code")
+      .set({ used_at: now })
+      .where("user_id", "=", userId)
+      .where("code_hash", "=", codeHash)
+      .where("used_at", "is", null),
+  );
 }
 
 /** How many unused codes an account has left. */
@@ -39,11 +37,10 @@ export async function countUnusedRecoveryCodes(
   db: Executor,
   userId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("recovery_code")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("user_id", "=", userId)
-    .where("used_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("recovery_code")
+      .where("user_id", "=", userId)
+      .where("used_at", "is", null),
+  );
 }

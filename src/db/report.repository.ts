@@ -5,6 +5,13 @@
  */
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "./database.js";
+import {
+  changesOneRow,
+  countRows,
+  firstOrNull,
+  positionAfterLast,
+  replaceRows,
+} from "./query.js";
 import type { StatusReportTable } from "./report.tables.js";
 import {
   isBodyKind,
@@ -213,10 +220,10 @@ export async function findMeeting(
   municipalityId: number,
   id: number,
 ): Promise<StoredMeeting | null> {
-  const row = await meetingQuery(db, municipalityId)
-    .where("meeting.id", "=", id)
-    .executeTakeFirst();
-  return row === undefined ? null : toMeeting(row);
+  return firstOrNull(
+    meetingQuery(db, municipalityId).where("meeting.id", "=", id),
+    toMeeting,
+  );
 }
 
 function meetingValues(fields: MeetingFields) {
@@ -248,12 +255,9 @@ export async function countReportsOfMeeting(
   db: Executor,
   meetingId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("status_report")
-    .select((eb) => eb.fn.countAll<number | string>().as("count"))
-    .where("meeting_id", "=", meetingId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db.selectFrom("status_report").where("meeting_id", "=", meetingId),
+  );
 }
 
 /** The fields of a member. */
@@ -296,11 +300,10 @@ export async function insertMember(
   bodyId: number,
   fields: MemberFields,
 ): Promise<number> {
-  const last = await db
-    .selectFrom("body_member")
-    .select((eb) => eb.fn.max("position").as("position"))
-    .where("committee_id", "=", bodyId)
-    .executeTakeFirst();
+  const position =
+    (await positionAfterLast(
+      db.selectFrom("body_member").where("committee_id", "=", bodyId),
+    )) ?? 1;
   const row = await db
     .insertInto("body_member")
     .values({
@@ -309,7 +312,7 @@ export async function insertMember(
       member_group: fields.group,
       role: fields.role,
       is_public: fields.isPublic ? 1 : 0,
-      position: Number(last?.position ?? 0) + 1,
+      position,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -323,19 +326,19 @@ export async function updateMemberRow(
   expectedVersion: number,
   fields: MemberFields,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("body_member")
-    .set({
-      name: fields.name,
-      member_group: fields.group,
-      role: fields.role,
-      is_public: fields.isPublic ? 1 : 0,
-      version: expectedVersion + 1,
-    })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("body_member")
+      .set({
+        name: fields.name,
+        member_group: fields.group,
+        role: fields.role,
+        is_public: fields.isPublic ? 1 : 0,
+        version: expectedVersion + 1,
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Removes a member at a version; false when the version moved on. */
@@ -344,12 +347,12 @@ export async function deleteMemberRow(
   id: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("body_member")
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("body_member")
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Replaces every member of a body (import). */
@@ -358,24 +361,18 @@ export async function replaceMembers(
   bodyId: number,
   members: readonly MemberFields[],
 ): Promise<void> {
-  await db
-    .deleteFrom("body_member")
-    .where("committee_id", "=", bodyId)
-    .execute();
-  if (members.length === 0) return;
-  await db
-    .insertInto("body_member")
-    .values(
-      members.map((member, index) => ({
-        committee_id: bodyId,
-        name: member.name,
-        member_group: member.group,
-        role: member.role,
-        is_public: member.isPublic ? 1 : 0,
-        position: index + 1,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db.deleteFrom("body_member").where("committee_id", "=", bodyId),
+    db.insertInto("body_member"),
+    members.map((member, index) => ({
+      committee_id: bodyId,
+      name: member.name,
+      member_group: member.group,
+      role: member.role,
+      is_public: member.isPublic ? 1 : 0,
+      position: index + 1,
+    })),
+  );
 }
 
 /** Creates a meeting; returns its id. */
@@ -512,10 +509,10 @@ export async function findReport(
   municipalityId: number,
   id: number,
 ): Promise<StoredReport | null> {
-  const row = await reportsOf(db, municipalityId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row === undefined ? null : toReport(row);
+  return firstOrNull(
+    reportsOf(db, municipalityId).where("id", "=", id),
+    toReport,
+  );
 }
 
 function reportValues(fields: ReportFields) {
@@ -540,10 +537,10 @@ export async function findReportByNumber(
   municipalityId: number,
   number: number,
 ): Promise<StoredReport | null> {
-  const row = await reportsOf(db, municipalityId)
-    .where("number", "=", number)
-    .executeTakeFirst();
-  return row === undefined ? null : toReport(row);
+  return firstOrNull(
+    reportsOf(db, municipalityId).where("number", "=", number),
+    toReport,
+  );
 }
 
 /** The number the next report of a municipality gets: one more than the highest so far. */
@@ -596,13 +593,13 @@ export async function updateDraftReportRow(
   fields: ReportFields,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("status_report")
-    .set({ ...reportValues(fields), updated_at: now })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("status_report")
+      .set({ ...reportValues(fields), updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "draft"),
+  );
 }
 
 /**
@@ -621,22 +618,22 @@ export async function publishReportRow(
     readonly publishedBy: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("status_report")
-    .set({
-      status: "published",
-      document_json: values.documentJson,
-      published_at: values.publishedAt,
-      recorded_at: values.recordedAt,
-      published_by: values.publishedBy,
-      updated_at: values.recordedAt ?? values.publishedAt,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("status_report")
+      .set({
+        status: "published",
+        document_json: values.documentJson,
+        published_at: values.publishedAt,
+        recorded_at: values.recordedAt,
+        published_by: values.publishedBy,
+        updated_at: values.recordedAt ?? values.publishedAt,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Marks a draft as changed (its entries changed): moves its version on. */
@@ -769,13 +766,13 @@ export async function updateEntryRow(
   now: string,
   actor: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("report_entry")
-    .set({ ...entryValues(fields, now, actor), version: sql`version + 1` })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("report_entry")
+      .set({ ...entryValues(fields, now, actor), version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 function jsonList<T>(text: string): readonly T[] {

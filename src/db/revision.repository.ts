@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { ReasonCategory, ShiftReason } from "../domain/edition/reasons.js";
 import type { Executor } from "./database.js";
+import { changesOneRow, positionAfterLast } from "./query.js";
 
 /** A reason category with its editing version. */
 export interface StoredReasonCategory extends ReasonCategory {
@@ -45,13 +46,12 @@ export async function insertReasonCategories(
   categories: readonly ReasonCategory[],
 ): Promise<void> {
   if (categories.length === 0) return;
-  const row = await db
-    .selectFrom("reason_category")
-    .select((eb) => eb.fn.max("position").as("last"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
   const start =
-    row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+    (await positionAfterLast(
+      db
+        .selectFrom("reason_category")
+        .where("municipality_id", "=", municipalityId),
+    )) ?? 0;
   await db
     .insertInto("reason_category")
     .values(
@@ -74,18 +74,18 @@ export async function updateReasonCategory(
   expectedVersion: number,
   values: { readonly label: string; readonly requiresText: boolean },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("reason_category")
-    .set({
-      label: values.label,
-      requires_text: values.requiresText ? 1 : 0,
-      version: sql`version + 1`,
-    })
-    .where("municipality_id", "=", municipalityId)
-    .where("key", "=", key)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("reason_category")
+      .set({
+        label: values.label,
+        requires_text: values.requiresText ? 1 : 0,
+        version: sql`version + 1`,
+      })
+      .where("municipality_id", "=", municipalityId)
+      .where("key", "=", key)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Removes a category if it is still at the expected version; false when it is not (or gone). */
@@ -95,13 +95,13 @@ export async function deleteReasonCategory(
   key: string,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("reason_category")
-    .where("municipality_id", "=", municipalityId)
-    .where("key", "=", key)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("reason_category")
+      .where("municipality_id", "=", municipalityId)
+      .where("key", "=", key)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** The reasons given in the draft. */
@@ -156,19 +156,19 @@ export async function saveDraftReason(
       .execute();
     return true;
   }
-  const result = await db
-    .updateTable("draft_reason")
-    .set({
-      category: reason.category,
-      text: reason.text,
-      updated_at: now,
-      version: sql`version + 1`,
-    })
-    .where("municipality_id", "=", municipalityId)
-    .where("change_key", "=", changeKey)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("draft_reason")
+      .set({
+        category: reason.category,
+        text: reason.text,
+        updated_at: now,
+        version: sql`version + 1`,
+      })
+      .where("municipality_id", "=", municipalityId)
+      .where("change_key", "=", changeKey)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** Forgets every reason of the draft (after publishing: they now belong to the edition). */
@@ -217,13 +217,13 @@ export async function saveDraftForeword(
       .execute();
     return true;
   }
-  const result = await db
-    .updateTable("edition_draft")
-    .set({ foreword, version: sql`version + 1` })
-    .where("municipality_id", "=", municipalityId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("edition_draft")
+      .set({ foreword, version: sql`version + 1` })
+      .where("municipality_id", "=", municipalityId)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /**
@@ -237,15 +237,15 @@ export async function claimDataVersion(
   expectedDataVersion: number,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("municipality")
-    .set({
-      data_version: sql`data_version + 1`,
-      published_version: sql`published_version + 1`,
-      updated_at: now,
-    })
-    .where("id", "=", municipalityId)
-    .where("data_version", "=", expectedDataVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("municipality")
+      .set({
+        data_version: sql`data_version + 1`,
+        published_version: sql`published_version + 1`,
+        updated_at: now,
+      })
+      .where("id", "=", municipalityId)
+      .where("data_version", "=", expectedDataVersion),
+  );
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { changesOneRow, replaceRows } from "./query.js";
 
 /** Creates the job's row (due at once) unless it exists. */
 export async function ensureJob(
@@ -38,16 +39,16 @@ export async function claimJob(
   now: string,
   leaseUntil: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("scheduled_job")
-    .set({ locked_until: leaseUntil, locked_by: owner })
-    .where("name", "=", name)
-    .where("next_run_at", "<=", now)
-    .where((eb) =>
-      eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("scheduled_job")
+      .set({ locked_until: leaseUntil, locked_by: owner })
+      .where("name", "=", name)
+      .where("next_run_at", "<=", now)
+      .where((eb) =>
+        eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]),
+      ),
+  );
 }
 
 /** Ends the lease (only the owner's) and sets the next run. */
@@ -128,20 +129,16 @@ export async function replaceReminderDays(
   municipalityId: number,
   days: readonly number[],
 ): Promise<void> {
-  await db
-    .deleteFrom("report_reminder_rule")
-    .where("municipality_id", "=", municipalityId)
-    .execute();
-  if (days.length === 0) return;
-  await db
-    .insertInto("report_reminder_rule")
-    .values(
-      days.map((daysBefore) => ({
-        municipality_id: municipalityId,
-        days_before: daysBefore,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db
+      .deleteFrom("report_reminder_rule")
+      .where("municipality_id", "=", municipalityId),
+    db.insertInto("report_reminder_rule"),
+    days.map((daysBefore) => ({
+      municipality_id: municipalityId,
+      days_before: daysBefore,
+    })),
+  );
 }
 
 /** A draft report whose meeting has not passed, in a municipality with reminder rules. */

@@ -7,6 +7,7 @@ import type {
 } from "../domain/service/service.js";
 import type { Selectable } from "kysely";
 import type { Executor } from "./database.js";
+import { positionAfterLast } from "./query.js";
 import type { OzgServiceTable } from "./report.tables.js";
 
 /** A record as stored, with its id and version. */
@@ -97,16 +98,17 @@ export async function insertService(
   municipalityId: number,
   service: Service,
 ): Promise<number> {
-  const last = await db
-    .selectFrom("ozg_service")
-    .select((eb) => eb.fn.max("position").as("position"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
+  const position =
+    (await positionAfterLast(
+      db
+        .selectFrom("ozg_service")
+        .where("municipality_id", "=", municipalityId),
+    )) ?? 1;
   const row = await db
     .insertInto("ozg_service")
     .values({
       municipality_id: municipalityId,
-      position: Number(last?.position ?? 0) + 1,
+      position,
       ...serviceValues(service),
     })
     .returning("id")

@@ -1,5 +1,6 @@
 /** Sessions: found by the SHA-256 of the cookie's token, never by the token itself. */
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** A stored session. */
 export interface SessionRecord {
@@ -46,20 +47,17 @@ export async function findSession(
   db: Executor,
   idHash: string,
 ): Promise<SessionRecord | null> {
-  const row = await db
-    .selectFrom("session")
-    .selectAll()
-    .where("id_hash", "=", idHash)
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    idHash: row.id_hash,
-    userId: row.user_id,
-    createdAt: new Date(row.created_at).toISOString(),
-    lastSeenAt: new Date(row.last_seen_at).toISOString(),
-    expiresAt: new Date(row.expires_at).toISOString(),
-    isPendingSecondFactor: row.is_pending_second_factor === 1,
-  };
+  return firstOrNull(
+    db.selectFrom("session").selectAll().where("id_hash", "=", idHash),
+    (row) => ({
+      idHash: row.id_hash,
+      userId: row.user_id,
+      createdAt: new Date(row.created_at).toISOString(),
+      lastSeenAt: new Date(row.last_seen_at).toISOString(),
+      expiresAt: new Date(row.expires_at).toISOString(),
+      isPendingSecondFactor: row.is_pending_second_factor === 1,
+    }),
+  );
 }
 
 /** Marks a session as used now (the idle timeout counts from here). */

@@ -1,5 +1,6 @@
 /** Uploaded catalogue spreadsheets waiting for their confirmation (ADR 0027). */
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** A stored upload. */
 export interface SheetUpload {
@@ -43,21 +44,21 @@ export async function findSheetUpload(
   tokenHash: string,
   now: string,
 ): Promise<SheetUpload | null> {
-  const row = await db
-    .selectFrom("catalogue_sheet_upload")
-    .selectAll()
-    .where("token_hash", "=", tokenHash)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    municipalityId: row.municipality_id,
-    userId: row.user_id,
-    fileName: row.file_name,
-    fileSha256: row.file_sha256,
-    content: Buffer.from(row.content_base64, "base64"),
-    expiresAt: new Date(row.expires_at).toISOString(),
-  };
+  return firstOrNull(
+    db
+      .selectFrom("catalogue_sheet_upload")
+      .selectAll()
+      .where("token_hash", "=", tokenHash)
+      .where("expires_at", ">", now),
+    (row) => ({
+      municipalityId: row.municipality_id,
+      userId: row.user_id,
+      fileName: row.file_name,
+      fileSha256: row.file_sha256,
+      content: Buffer.from(row.content_base64, "base64"),
+      expiresAt: new Date(row.expires_at).toISOString(),
+    }),
+  );
 }
 
 /** Removes an upload once it is imported. */

@@ -1,5 +1,6 @@
 /** Pending single sign-on logins: written at the start, taken (read and deleted) once at the callback. */
 import type { Executor } from "./database.js";
+import { firstOrNull } from "./query.js";
 
 /** What the callback needs to check the identity provider's answer. */
 export interface SsoLogin {
@@ -38,19 +39,16 @@ export async function takeSsoLogin(
   db: Executor,
   idHash: string,
 ): Promise<SsoLogin | null> {
-  const row = await db
-    .deleteFrom("sso_login")
-    .where("id_hash", "=", idHash)
-    .returningAll()
-    .executeTakeFirst();
-  if (row === undefined) return null;
-  return {
-    state: row.state,
-    nonce: row.nonce,
-    codeVerifier: row.code_verifier,
-    returnTo: row.return_to,
-    expiresAt: new Date(row.expires_at).toISOString(),
-  };
+  return firstOrNull(
+    db.deleteFrom("sso_login").where("id_hash", "=", idHash).returningAll(),
+    (row) => ({
+      state: row.state,
+      nonce: row.nonce,
+      codeVerifier: row.code_verifier,
+      returnTo: row.return_to,
+      expiresAt: new Date(row.expires_at).toISOString(),
+    }),
+  );
 }
 
 /** Removes logins that were started and never finished. */

@@ -22,6 +22,7 @@ import type {
   ProgrammePriorityTable,
   ProgrammeTable,
 } from "./database.js";
+import { changesOneRow, positionAfterLast } from "./query.js";
 
 /** The tables whose rows carry their own version. */
 export type VersionedTable =
@@ -37,13 +38,13 @@ export async function claimVersion(
   id: number,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable(table)
-    .set({ version: sql`version + 1` })
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable(table)
+      .set({ version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion),
+  );
 }
 
 /** The programme's own fields. */
@@ -392,14 +393,11 @@ async function nextPosition(
   table: "impact_area" | "action_field" | "org_unit",
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirst();
-  return row?.last === null || row?.last === undefined
-    ? 0
-    : Number(row.last) + 1;
+  return (
+    (await positionAfterLast(
+      db.selectFrom(table).where("municipality_id", "=", municipalityId),
+    )) ?? 0
+  );
 }
 
 /** Adds an impact area at the end; returns its id. */
@@ -446,16 +444,16 @@ export async function insertActionField(
   municipalityId: number,
   values: Omit<StoredActionField, "id" | "version">,
 ): Promise<number> {
-  const last = await db
-    .selectFrom("action_field")
-    .select((eb) => eb.fn.max<number | null>("position").as("last"))
-    .where("impact_area_id", "=", values.impactAreaId)
-    .executeTakeFirst();
+  const afterArea = await positionAfterLast(
+    db
+      .selectFrom("action_field")
+      .where("impact_area_id", "=", values.impactAreaId),
+  );
   let position: number;
-  if (last?.last === null || last?.last === undefined) {
+  if (afterArea === null) {
     position = await nextPosition(db, "action_field", municipalityId);
   } else {
-    position = Number(last.last) + 1;
+    position = afterArea;
     await db
       .updateTable("action_field")
       .set({ position: sql`position + 1` })

@@ -1,5 +1,6 @@
 /** E-mail followers of a municipality (ADR 0021): only this module reads or writes their addresses. */
 import type { Executor } from "./database.js";
+import { changesOneRow, countRows, firstOrNull } from "./query.js";
 
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : value;
@@ -80,13 +81,14 @@ export async function findUnsubscribeToken(
   municipalityId: number,
   email: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom("feed_subscription")
-    .select("unsubscribe_token")
-    .where("municipality_id", "=", municipalityId)
-    .where("email", "=", email)
-    .executeTakeFirst();
-  return row?.unsubscribe_token ?? null;
+  return firstOrNull(
+    db
+      .selectFrom("feed_subscription")
+      .select("unsubscribe_token")
+      .where("municipality_id", "=", municipalityId)
+      .where("email", "=", email),
+    (row) => row.unsubscribe_token,
+  );
 }
 
 /** Confirms the follower of an unexpired token (once); false when the token is unknown, used or expired. */
@@ -99,18 +101,18 @@ export async function confirmSubscription(
     seenEntries: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("feed_subscription")
-    .set({
-      confirm_token_hash: null,
-      confirmed_at: values.now,
-      seen_entries: values.seenEntries,
-    })
-    .where("municipality_id", "=", values.municipalityId)
-    .where("confirm_token_hash", "=", values.tokenHash)
-    .where("confirm_expires_at", ">", values.now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("feed_subscription")
+      .set({
+        confirm_token_hash: null,
+        confirmed_at: values.now,
+        seen_entries: values.seenEntries,
+      })
+      .where("municipality_id", "=", values.municipalityId)
+      .where("confirm_token_hash", "=", values.tokenHash)
+      .where("confirm_expires_at", ">", values.now),
+  );
 }
 
 /** Deletes the follower of an unsubscribe token, address and all; false when there is none. */
@@ -119,12 +121,12 @@ export async function deleteSubscription(
   municipalityId: number,
   unsubscribeToken: string,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom("feed_subscription")
-    .where("municipality_id", "=", municipalityId)
-    .where("unsubscribe_token", "=", unsubscribeToken)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return changesOneRow(
+    db
+      .deleteFrom("feed_subscription")
+      .where("municipality_id", "=", municipalityId)
+      .where("unsubscribe_token", "=", unsubscribeToken),
+  );
 }
 
 /** Deletes unconfirmed followers whose link has expired. */
@@ -206,8 +208,7 @@ export async function claimDigest(
     values.previous === null
       ? query.where("last_digest_at", "is", null)
       : query.where("last_digest_at", "=", values.previous);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(query);
 }
 
 /** Whether a follower with this address exists (tests and the privacy check). */
@@ -215,10 +216,9 @@ export async function countSubscriptions(
   db: Executor,
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("feed_subscription")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("municipality_id", "=", municipalityId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("feed_subscription")
+      .where("municipality_id", "=", municipalityId),
+  );
 }

@@ -8,6 +8,7 @@ import type {
   MembershipTable,
   UserAccountTable,
 } from "./database.js";
+import { changesOneRow, countRows, replaceRows } from "./query.js";
 
 /** A person's role in one municipality. */
 export interface MembershipRecord {
@@ -374,16 +375,15 @@ export async function countActiveAdministrators(
   db: Executor,
   municipalityId: number,
 ): Promise<number> {
-  const row = await db
-    .selectFrom("membership")
-    .innerJoin("user_account", "user_account.id", "membership.user_id")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("membership.municipality_id", "=", municipalityId)
-    .where("membership.role", "=", "admin")
-    .where("membership.is_active", "=", 1)
-    .where("user_account.is_active", "=", 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return countRows(
+    db
+      .selectFrom("membership")
+      .innerJoin("user_account", "user_account.id", "membership.user_id")
+      .where("membership.municipality_id", "=", municipalityId)
+      .where("membership.role", "=", "admin")
+      .where("membership.is_active", "=", 1)
+      .where("user_account.is_active", "=", 1),
+  );
 }
 
 /** Creates an account with its first membership and returns the account's id. */
@@ -462,26 +462,22 @@ export async function replaceUserOrgUnits(
   orgUnitIds: readonly number[],
   municipalityId: number,
 ): Promise<void> {
-  await db
-    .deleteFrom("user_org_unit")
-    .where("user_id", "=", userId)
-    .where("org_unit_id", "in", (eb) =>
-      eb
-        .selectFrom("org_unit")
-        .select("org_unit.id")
-        .where("org_unit.municipality_id", "=", municipalityId),
-    )
-    .execute();
-  if (orgUnitIds.length === 0) return;
-  await db
-    .insertInto("user_org_unit")
-    .values(
-      orgUnitIds.map((orgUnitId) => ({
-        user_id: userId,
-        org_unit_id: orgUnitId,
-      })),
-    )
-    .execute();
+  await replaceRows(
+    db
+      .deleteFrom("user_org_unit")
+      .where("user_id", "=", userId)
+      .where("org_unit_id", "in", (eb) =>
+        eb
+          .selectFrom("org_unit")
+          .select("org_unit.id")
+          .where("org_unit.municipality_id", "=", municipalityId),
+      ),
+    db.insertInto("user_org_unit"),
+    orgUnitIds.map((orgUnitId) => ({
+      user_id: userId,
+      org_unit_id: orgUnitId,
+    })),
+  );
 }
 
 /** Switches an account on or off. */
@@ -628,18 +624,18 @@ export async function claimTotpStep(
   id: number,
   step: number,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("user_account")
-    .set({ last_totp_step: step })
-    .where("id", "=", id)
-    .where((eb) =>
-      eb.or([
-        eb("last_totp_step", "is", null),
-        eb("last_totp_step", "<", step),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return changesOneRow(
+    db
+      .updateTable("user_account")
+      .set({ last_totp_step: step })
+      .where("id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("last_totp_step", "is", null),
+          eb("last_totp_step", "<", step),
+        ]),
+      ),
+  );
 }
 
 /** The org units of a municipality, by code. */

@@ -1,0 +1,85 @@
+/**
+ * Small query steps that many repositories share: counting what a filter matches, finding
+ * where an appended row goes, whether a change hit its one row, reading the first row of a
+ * query as a domain value, and inserting or replacing a stored list.
+ */
+import type {
+  DeleteResult,
+  InsertObject,
+  InsertQueryBuilder,
+  InsertResult,
+  SelectQueryBuilder,
+  UpdateResult,
+} from "kysely";
+import type { Database } from "./database.js";
+
+/** The number of rows a filtered query matches (PostgreSQL answers with text, SQLite with a number). */
+export async function countRows<TB extends keyof Database>(
+  query: SelectQueryBuilder<Database, TB, object>,
+): Promise<number> {
+  const row = await query
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The tables whose rows keep an order in a `position` column. */
+type PositionedTable = {
+  [K in keyof Database]: "position" extends keyof Database[K] ? K : never;
+}[keyof Database];
+
+/** The position after the highest among a query's rows, or null when it finds none (to append a row). */
+export async function positionAfterLast<TB extends PositionedTable>(
+  query: SelectQueryBuilder<Database, TB, object>,
+): Promise<number | null> {
+  const row = await query
+    .select((eb) => eb.fn.max<number | null>(eb.ref("position")).as("last"))
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined
+    ? null
+    : Number(row.last) + 1;
+}
+
+/**
+ * Runs an update or a deletion and answers whether it changed exactly one row: false when
+ * the row is gone or, with a version in the filter, was changed meanwhile.
+ */
+export async function changesOneRow(query: {
+  executeTakeFirst(): Promise<UpdateResult | DeleteResult>;
+}): Promise<boolean> {
+  const result = await query.executeTakeFirst();
+  const changed =
+    "numDeletedRows" in result ? result.numDeletedRows : result.numUpdatedRows;
+  return Number(changed) === 1;
+}
+
+/** The first row a query finds, turned into a value by `map`, or null when it finds none. */
+export async function firstOrNull<Row, T>(
+  query: { executeTakeFirst(): Promise<Row | undefined> },
+  map: (row: Row) => T,
+): Promise<T | null> {
+  const row = await query.executeTakeFirst();
+  return row === undefined ? null : map(row);
+}
+
+/**
+ * Replaces a stored list: runs the deletion of the old rows, then inserts the new ones in
+ * one statement (none when the list is empty).
+ */
+export async function replaceRows<TB extends keyof Database>(
+  deletion: { execute(): Promise<unknown> },
+  insertion: InsertQueryBuilder<Database, TB, InsertResult>,
+  rows: readonly InsertObject<Database, TB>[],
+): Promise<void> {
+  await deletion.execute();
+  await insertRows(insertion, rows);
+}
+
+/** Inserts rows in one statement; none when there are none (SQL has no empty insert). */
+export async function insertRows<TB extends keyof Database>(
+  insertion: InsertQueryBuilder<Database, TB, InsertResult>,
+  rows: readonly InsertObject<Database, TB>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await insertion.values(rows).execute();
+}

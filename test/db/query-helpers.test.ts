@@ -1,0 +1,150 @@
+/**
+ * The query steps repositories share (src/db/query.ts), on both dialects: counting what a
+ * filter matches, where an appended row goes, whether a change hit its one row, the first
+ * row as a value or null, and replacing a stored list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  changesOneRow,
+  countRows,
+  firstOrNull,
+  positionAfterLast,
+  replaceRows,
+} from "../../src/db/query.js";
+import type { Executor } from "../../src/db/database.js";
+import {
+  DIALECTS,
+  openTestContext,
+  type TestContext,
+} from "../support/database.js";
+
+describe.each(DIALECTS)("shared query steps on %s", (dialect) => {
+  let t: TestContext;
+  let db: Executor;
+  let municipalityId: number;
+
+  beforeAll(async () => {
+    t = await openTestContext(dialect, { demo: true });
+    db = t.ctx.db;
+    const row = await db
+      .selectFrom("municipality")
+      .select("id")
+      .where("slug", "=", "kleve")
+      .executeTakeFirstOrThrow();
+    municipalityId = row.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function rulesOf(id: number) {
+    return db
+      .selectFrom("report_reminder_rule")
+      .where("municipality_id", "=", id);
+  }
+
+  async function replaceDays(days: readonly number[]): Promise<void> {
+    await replaceRows(
+      db
+        .deleteFrom("report_reminder_rule")
+        .where("municipality_id", "=", municipalityId),
+      db.insertInto("report_reminder_rule"),
+      days.map((daysBefore) => ({
+        municipality_id: municipalityId,
+        days_before: daysBefore,
+      })),
+    );
+  }
+
+  it("replaces a list with another, and with none", async () => {
+    await replaceDays([21, 7]);
+    await replaceDays([14, 3, 1]);
+    const days = await rulesOf(municipalityId)
+      .select("days_before")
+      .orderBy("days_before")
+      .execute();
+    expect(days.map((row) => row.days_before)).toEqual([1, 3, 14]);
+    await replaceDays([]);
+    expect(await countRows(rulesOf(municipalityId))).toBe(0);
+  });
+
+  it("counts the rows a filter matches as a number", async () => {
+    await replaceDays([21, 7]);
+    expect(await countRows(rulesOf(municipalityId))).toBe(2);
+    expect(await countRows(rulesOf(municipalityId + 1000))).toBe(0);
+  });
+
+  it("maps the first row found, and answers null when there is none", async () => {
+    await replaceDays([21]);
+    expect(
+      await firstOrNull(
+        rulesOf(municipalityId).select("days_before"),
+        (row) => row.days_before * 2,
+      ),
+    ).toBe(42);
+    expect(
+      await firstOrNull(
+        rulesOf(municipalityId + 1000).select("days_before"),
+        (row) => row.days_before,
+      ),
+    ).toBeNull();
+  });
+
+  it("places an appended row after the highest position, and knows when there is none", async () => {
+    const tagged = await db
+      .selectFrom("project_tag")
+      .select("project_id")
+      .executeTakeFirstOrThrow();
+    const tags = await db
+      .selectFrom("project_tag")
+      .select("position")
+      .where("project_id", "=", tagged.project_id)
+      .execute();
+    const highest = Math.max(...tags.map((tag) => tag.position));
+    expect(
+      await positionAfterLast(
+        db
+          .selectFrom("project_tag")
+          .where("project_id", "=", tagged.project_id),
+      ),
+    ).toBe(highest + 1);
+    expect(
+      await positionAfterLast(
+        db.selectFrom("project_tag").where("project_id", "=", -1),
+      ),
+    ).toBeNull();
+  });
+
+  it("answers whether an update or a deletion changed exactly one row", async () => {
+    await replaceDays([21, 7]);
+    const rule = await rulesOf(municipalityId)
+      .select("id")
+      .where("days_before", "=", 21)
+      .executeTakeFirstOrThrow();
+    const ruleById = (id: number) =>
+      db
+        .updateTable("report_reminder_rule")
+        .set({ days_before: 14 })
+        .where("id", "=", id);
+    expect(await changesOneRow(ruleById(rule.id))).toBe(true);
+    expect(await changesOneRow(ruleById(-1))).toBe(false);
+    expect(
+      await changesOneRow(
+        db
+          .updateTable("report_reminder_rule")
+          .set((eb) => ({ days_before: eb.ref("days_before") }))
+          .where("municipality_id", "=", municipalityId),
+      ),
+    ).toBe(false);
+    expect(
+      await changesOneRow(
+        db.deleteFrom("report_reminder_rule").where("id", "=", rule.id),
+      ),
+    ).toBe(true);
+    expect(
+      await changesOneRow(
+        db.deleteFrom("report_reminder_rule").where("id", "=", rule.id),
+      ),
+    ).toBe(false);
+  });
+});
