@@ -44,6 +44,8 @@ import {
   PublishBody,
 } from "./edition-forms.js";
 import { Section } from "../components/section/section.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /**
  * A form of this page that failed ("grund:{changeKey}", "vorwort" or "veroeffentlichen"),
@@ -181,9 +183,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       ) : (
         <ConfirmPublishing {...props} confirm={props.confirm} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       {revision.report === null ? (
         <p class="app-lead" safe>
           {t.draftFirstIntro}
@@ -221,11 +221,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       )}
 
       <Section id="abhaengigkeiten" title={t.conflictsTitle}>
-        {revision.conflicts.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.conflictsNone}
-          </p>
-        ) : (
+        <ItemsOrNone items={revision.conflicts} none={t.conflictsNone}>
           <>
             <p class="app-body-text" safe>
               {t.conflictsIntro}
@@ -236,7 +232,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               introduced={revision.introducedConflicts}
             />
           </>
-        )}
+        </ItemsOrNone>
       </Section>
 
       {revision.canPublish ? (

@@ -18,6 +18,7 @@ import type { EditorChrome } from "../editor/editor-view.js";
 import { editionPaths } from "./edition-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import { NewReasonCategoryBody, ReasonCategoryBody } from "./edition-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the page. */
 export interface ReasonCategoriesPageProps {
@@ -65,12 +66,7 @@ export function ReasonCategoriesPage(
         hideWhenEmpty
       />
       <NoticeBanner notice={props.notice} />
-      <h1 class="app-heading-xl" safe>
-        {t.categoriesTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.categoriesIntro}
-      </p>
+      <PageHeading title={t.categoriesTitle} lead={t.categoriesIntro} />
       {props.categories.map((category) => {
         const form = `kategorie-${category.key}`;
         return (

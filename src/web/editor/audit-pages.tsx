@@ -21,6 +21,8 @@ import {
 } from "./audit.presenter.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the project history. */
 export interface HistoryPageProps {
@@ -92,23 +94,14 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
         { label: t.historyLink },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.historyTitle(label)}
-      </h1>
-      <p class="app-lead" safe>
-        {t.historyIntro}
-      </p>
-      {log.events.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.auditEmpty}
-        </p>
-      ) : (
+      <PageHeading title={t.historyTitle(label)} lead={t.historyIntro} />
+      <ItemsOrNone items={log.events} none={t.auditEmpty}>
         <AuditList
           view={view}
           events={log.events.map((event) => presentAuditEvent(view, event))}
           headingLevel={2}
         />
-      )}
+      </ItemsOrNone>
       <Paging
         view={view}
         olderHref={props.olderHref}
@@ -200,12 +193,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       ) : (
         ""
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.auditLogTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.auditLogIntro}
-      </p>
+      <PageHeading title={t.auditLogTitle} lead={t.auditLogIntro} />
       <form
         class="app-filter"
         method="get"

@@ -8,6 +8,7 @@ import { CsrfField } from "../components/form/csrf-field.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "./editor-view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the page. */
 export interface DeleteConfirmationPageProps {
@@ -39,9 +40,7 @@ export function DeleteConfirmationPage(
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <h1 class="app-heading-xl" safe>
-        {props.question}
-      </h1>
+      <PageHeading title={props.question} />
       <p class="app-lead">
         <span safe>{t.confirmDeleteProject}</span>{" "}
         <span lang={view.contentLang} safe>

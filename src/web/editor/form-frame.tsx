@@ -17,6 +17,7 @@ import type { ViewContext } from "../components/view.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import type { EditorChrome } from "./editor-view.js";
 import { Section } from "../components/section/section.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** What every form page of the editor gets. */
 export interface FormPageProps {
@@ -42,8 +43,6 @@ export function FormFrame(
 ): JSX.Element {
   const { view, failed } = props;
   const t = view.t.editor;
-  // Markup the caller built with JSX (its text escaped there), not a raw string.
-  const safeHeading = props.heading;
   const hasErrors = hasProblems(failed);
   return (
     <PageLayout
@@ -68,20 +67,11 @@ export function FormFrame(
         hideWhenEmpty
       />
       <NoticeBanner notice={props.notice} />
-      {props.heading === undefined ? (
-        <h1 class="app-heading-xl" safe>
-          {props.title}
-        </h1>
-      ) : (
-        <h1 class="app-heading-xl">{safeHeading}</h1>
-      )}
-      {props.lead === undefined ? (
-        ""
-      ) : (
-        <p class="app-lead" safe>
-          {props.lead}
-        </p>
-      )}
+      <PageHeading
+        title={props.title}
+        heading={props.heading}
+        lead={props.lead}
+      />
       {props.children}
     </PageLayout>
   );

@@ -44,6 +44,7 @@ import {
   ResponsibilitiesBody,
 } from "./editor-forms.js";
 import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -371,23 +372,18 @@ function PhasesSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   return (
     <EditorSection id="zeitplan" anchor="zeitplan" title={t.sectionPhases}>
-      {project.phases.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noPhases}
-        </p>
-      ) : (
-        ""
-      )}
-      {project.phases.map((phase, index) => (
-        <PhaseForm
-          {...props}
-          form={`phase-${phase.id}`}
-          legend={t.phaseLegend(index + 1, phase.label)}
-          phase={phase}
-          action={editorPaths.phase(slug, project.slug, phase.id)}
-          deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
-        />
-      ))}
+      <ItemsOrNone items={project.phases} none={t.noPhases}>
+        {project.phases.map((phase, index) => (
+          <PhaseForm
+            {...props}
+            form={`phase-${phase.id}`}
+            legend={t.phaseLegend(index + 1, phase.label)}
+            phase={phase}
+            action={editorPaths.phase(slug, project.slug, phase.id)}
+            deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
+          />
+        ))}
+      </ItemsOrNone>
       <PhaseForm
         {...props}
         form="phase-neu"
@@ -582,11 +578,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
       anchor="massnahmen"
       title={t.sectionMeasures}
     >
-      {measures.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noMeasures}
-        </p>
-      ) : (
+      <ItemsOrNone items={measures} none={t.noMeasures}>
         <ol class="app-measure-list">
           {measures.map((measure, index) => (
             <li class="app-measure-list__item">
@@ -600,7 +592,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
             </li>
           ))}
         </ol>
-      )}
+      </ItemsOrNone>
       <MeasureForm
         {...props}
         measure={null}
@@ -750,11 +742,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
       <h3 class="app-heading-m" safe>
         {t.dependsOnHeading}
       </h3>
-      {project.dependsOn.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noDependencies}
-        </p>
-      ) : (
+      <ItemsOrNone items={project.dependsOn} none={t.noDependencies}>
         <ul class="app-dependency-forms">
           {project.dependsOn.map((dependsOn) => {
             const other = bySlug.get(dependsOn);
@@ -795,7 +783,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             );
           })}
         </ul>
-      )}
+      </ItemsOrNone>
       <EditorForm
         action={view.link(editorPaths.dependencies(slug, project.slug))}
         id={form}
@@ -824,11 +812,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
       <h3 class="app-heading-m" safe>
         {t.prerequisiteForHeading}
       </h3>
-      {data.dependents.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noDependencies}
-        </p>
-      ) : (
+      <ItemsOrNone items={data.dependents} none={t.noDependencies}>
         <ul class="app-dependencies__list">
           {data.dependents.map((other) => (
             <li lang={view.contentLang} safe>
@@ -836,7 +820,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             </li>
           ))}
         </ul>
-      )}
+      </ItemsOrNone>
     </EditorSection>
   );
 }

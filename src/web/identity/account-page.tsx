@@ -22,6 +22,8 @@ import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import { TokenNameBody } from "./identity-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** The name of a role in the interface language (unknown roles shown as stored). */
 export function roleLabel(view: ViewContext, role: string): string {
@@ -110,9 +112,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           </p>
         </NotificationBanner>
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.accountTitle}
-      </h1>
+      <PageHeading title={t.accountTitle} />
 
       <section class="app-section" aria-labelledby="angaben">
         <h2 class="app-heading-l" id="angaben" safe>
@@ -214,11 +214,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         <p class="app-body-text" safe>
           {t.tokensIntro}
         </p>
-        {props.tokens.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.tokenNone}
-          </p>
-        ) : (
+        <ItemsOrNone items={props.tokens} none={t.tokenNone}>
           <RecordTable
             caption={t.tokensCaption}
             columns={[
@@ -269,7 +265,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
               </tr>
             ))}
           </RecordTable>
-        )}
+        </ItemsOrNone>
         <form
           method="post"
           action={view.link(identityPaths.accountTokens())}

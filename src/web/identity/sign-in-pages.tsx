@@ -24,6 +24,7 @@ import {
   EnrolmentCodeBody,
   ResetPasswordBody,
 } from "./identity-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** What every page of this file needs. */
 interface BaseProps {
@@ -168,16 +169,7 @@ function SignInFrame(props: {
             links={errors}
           />
         )}
-        <h1 class="app-heading-xl" safe>
-          {props.title}
-        </h1>
-        {props.intro === undefined ? (
-          ""
-        ) : (
-          <p class="app-body-text" safe>
-            {props.intro}
-          </p>
-        )}
+        <PageHeading title={props.title} intro={props.intro} />
         {props.children}
       </div>
     </PageLayout>

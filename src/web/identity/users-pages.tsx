@@ -23,6 +23,7 @@ import {
 import type { ViewContext } from "../components/view.js";
 import { orgUnitsText, roleLabel } from "./account-page.js";
 import { identityPaths } from "./identity-paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** An org unit to choose. */
 export interface OrgUnitOption {
@@ -72,12 +73,7 @@ export function UsersPage(
       account={props.account}
       breadcrumbs={crumbs(view, site.municipalitySlug)}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.usersTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.usersIntro}
-      </p>
+      <PageHeading title={t.usersTitle} intro={t.usersIntro} />
       <p class="app-body-text">
         <a
           class="app-button"
@@ -211,9 +207,7 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
           </p>
         </NotificationBanner>
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       {user === null ? (
         <p class="app-body-text" safe>
           {t.userNewIntro}

@@ -5,7 +5,6 @@
  * tables: everything works without JavaScript.
  */
 import { municipalityCrumb } from "../portal/portal-frame.js";
-import { TableHead } from "../components/table-head/table-head.js";
 import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -20,6 +19,8 @@ import type { ViewContext } from "../components/view.js";
 import { siteHeader } from "../portal/site.js";
 import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
 import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 /** What the open data page shows. */
 export interface OpenDataPageProps {
@@ -124,12 +125,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
         { label: t.title },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.title}
-      </h1>
-      <p class="app-lead" safe>
-        {t.lead(catalogue.municipality.name)}
-      </p>
+      <PageHeading title={t.title} lead={t.lead(catalogue.municipality.name)} />
       <p class="app-body-text" safe>
         {t.onlyPublished}
       </p>
@@ -264,47 +260,38 @@ export function DictionaryPage(
         { label: title },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.dictionaryTitle(title)}
-      </h1>
-      <p class="app-lead" safe>
-        {inPageLanguage(view, table.definition.description)}
-      </p>
+      <PageHeading
+        title={t.dictionaryTitle(title)}
+        lead={inPageLanguage(view, table.definition.description)}
+      />
       <p class="app-body-text" safe>
         {datasetStand(view, table)}
       </p>
       <Downloads view={view} slug={slug} table={table} />
-      <div class="app-table-wrapper">
-        <table class="app-table">
-          <caption class="app-table__caption" safe>
-            {t.dictionaryCaption}
-          </caption>
-          <TableHead
-            columns={[
-              t.columnField,
-              t.columnMeaning,
-              t.columnType,
-              t.columnExample,
-            ]}
-          />
-          <tbody>
-            {table.definition.fields.map((field) => (
-              <tr>
-                <th scope="row">
-                  <code safe>{field.name}</code>
-                </th>
-                <td lang={view.contentLang} safe>
-                  {field.meaning}
-                </td>
-                <td safe>{FIELD_TYPE_LABELS[field.type][view.lang]}</td>
-                <td lang={view.contentLang}>
-                  <code safe>{field.example}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.dictionaryCaption}
+        columns={[
+          t.columnField,
+          t.columnMeaning,
+          t.columnType,
+          t.columnExample,
+        ]}
+      >
+        {table.definition.fields.map((field) => (
+          <tr>
+            <th scope="row">
+              <code safe>{field.name}</code>
+            </th>
+            <td lang={view.contentLang} safe>
+              {field.meaning}
+            </td>
+            <td safe>{FIELD_TYPE_LABELS[field.type][view.lang]}</td>
+            <td lang={view.contentLang}>
+              <code safe>{field.example}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <LicenceNote
         view={view}
         licence={props.licence}

@@ -28,6 +28,7 @@ import {
   MunicipalityStateBody,
 } from "./operations-forms.js";
 import { operationsPaths } from "./operations-pages.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 interface BaseProps {
   readonly view: ViewContext;
@@ -66,12 +67,7 @@ export function CreateMunicipalityPage(
       ]}
     >
       <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <h1 class="app-heading-xl" safe>
-        {t.createTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.createIntro}
-      </p>
+      <PageHeading title={t.createTitle} intro={t.createIntro} />
       <form
         method="post"
         action={view.link(operationsPaths.createMunicipality())}
@@ -195,12 +191,7 @@ export function MunicipalityPage(
           </p>
         </NotificationBanner>
       )}
-      <h1 class="app-heading-xl" safe>
-        {municipality.name}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.detailIntro}
-      </p>
+      <PageHeading title={municipality.name} intro={t.detailIntro} />
       <SummaryList
         rows={[
           { key: t.slugLabel, value: <code safe>{slug}</code> },
@@ -358,12 +349,10 @@ export function MunicipalityStatePage(
       ]}
     >
       <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
-      <p class="app-body-text" safe>
-        {isActive ? t.reactivateText : t.deactivateText}
-      </p>
+      <PageHeading
+        title={title}
+        intro={isActive ? t.reactivateText : t.deactivateText}
+      />
       <form method="post" action={view.link(action)} novalidate>
         <CsrfField token={props.csrfToken} />
         <TextArea {...field("grund")} label={t.reasonLabel} rows={3} />

@@ -4,7 +4,7 @@
  * and links: everything works without JavaScript.
  */
 import { RecordTable } from "../components/table-head/table-head.js";
-import { LanguageField } from "../components/form/csrf-field.js";
+import { SearchForm } from "../components/search-form/search-form.js";
 import type {
   InstanceAuditLogPage,
   MunicipalityOverview,
@@ -12,6 +12,8 @@ import type {
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** The paths of the operators' pages. */
 export const operationsPaths = {
@@ -114,12 +116,7 @@ export function OperationsHomePage(
       requestUrl={props.requestUrl}
       account={props.account}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.municipalitiesTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.intro}
-      </p>
+      <PageHeading title={t.municipalitiesTitle} intro={t.intro} />
       <p class="app-body-text">
         <a
           class="app-button"
@@ -134,41 +131,19 @@ export function OperationsHomePage(
           {t.auditLogLink}
         </a>
       </p>
-      <form
-        class="app-search-form"
-        method="get"
+      <SearchForm
+        view={view}
         action={operationsPaths.home()}
-        role="search"
-      >
-        <LanguageField lang={view.lang} />
-        <div class="app-form-group">
-          <label class="app-label" for="betrieb-q" safe>
-            {t.searchLabel}
-          </label>
-          <div class="app-search-form__row">
-            <input
-              class="app-input"
-              type="search"
-              id="betrieb-q"
-              name="q"
-              value={overview.search}
-              autocomplete="off"
-              maxlength="100"
-            />
-            <button class="app-button" type="submit" safe>
-              {t.searchButton}
-            </button>
-          </div>
-        </div>
-      </form>
+        query={overview.search}
+        id="betrieb"
+        label={t.searchLabel}
+        submit={t.searchButton}
+        maxlength={100}
+      />
       <p class="app-body-text" role="status" safe>
         {t.resultCount(overview.total, overview.search)}
       </p>
-      {overview.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noMunicipalities}
-        </p>
-      ) : (
+      <ItemsOrNone items={overview.items} none={t.noMunicipalities}>
         <RecordTable
           caption={t.caption}
           columns={[
@@ -208,7 +183,7 @@ export function OperationsHomePage(
             </tr>
           ))}
         </RecordTable>
-      )}
+      </ItemsOrNone>
       <Pagination
         view={view}
         page={overview.page}
@@ -241,12 +216,7 @@ export function OperationsAuditLogPage(
         { label: t.auditLogTitle },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.auditLogTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.auditLogIntro}
-      </p>
+      <PageHeading title={t.auditLogTitle} intro={t.auditLogIntro} />
       <p class="app-body-text">
         {log.instanceOnly ? (
           <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
@@ -262,11 +232,7 @@ export function OperationsAuditLogPage(
           </a>
         )}
       </p>
-      {log.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noEvents}
-        </p>
-      ) : (
+      <ItemsOrNone items={log.items} none={t.noEvents}>
         <RecordTable
           caption={t.auditLogCaption}
           columns={[
@@ -291,7 +257,7 @@ export function OperationsAuditLogPage(
             </tr>
           ))}
         </RecordTable>
-      )}
+      </ItemsOrNone>
       <Pagination
         view={view}
         page={log.page}

@@ -49,6 +49,8 @@ import {
   ParticipationSettingsBody,
   SubmissionBody,
 } from "./participation-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 const when = (view: ViewContext, iso: string): string =>
   formatGermanDateTime(new Date(iso), view.lang);
@@ -289,13 +291,9 @@ export function ItemListPage(props: {
       ) : (
         ""
       )}
-      {props.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noItems}
-        </p>
-      ) : (
+      <ItemsOrNone items={props.items} none={t.noItems}>
         <ItemList view={view} slug={slug} items={props.items} />
-      )}
+      </ItemsOrNone>
     </PortalFrame>
   );
 }
@@ -547,9 +545,7 @@ export function QueuePage(props: {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.queueTitle}
-      </h1>
+      <PageHeading title={t.queueTitle} />
       <form method="get" action={participationPaths.queue(slug)}>
         <LanguageField lang={view.lang} />
         <SelectField
@@ -699,9 +695,7 @@ export function ModerationPage(props: {
       ) : (
         <NotificationBanner title={props.notice} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       <p class="app-body-text">
         <span
           safe

@@ -6,6 +6,7 @@ import type { ErrorPageStatus } from "../../i18n/de.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "./paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the error page. */
 export interface ErrorPageProps {
@@ -32,12 +33,7 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       isError
     >
-      <h1 class="app-heading-xl" safe>
-        {heading}
-      </h1>
-      <p class="app-lead" safe>
-        {props.message}
-      </p>
+      <PageHeading title={heading} lead={props.message} />
       {props.detail === undefined ||
       props.detail === null ||
       props.detail === "" ? (

@@ -12,6 +12,7 @@ import type { ViewContext } from "../components/view.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { paths } from "./paths.js";
 import { siteHeader } from "./site.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** The first breadcrumb of a municipality's public pages: its name, linking to its programme. */
 export function municipalityCrumb(
@@ -50,9 +51,7 @@ export function PortalFrame(props: {
         { label: props.title },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
+      <PageHeading title={props.title} />
       {props.children}
     </PageLayout>
   );

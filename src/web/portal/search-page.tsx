@@ -9,6 +9,7 @@ import { withLevels, type ViewContext } from "../components/view.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { paths } from "./paths.js";
 import { siteHeader } from "./site.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the search page. */
 export interface SearchPageProps {
@@ -46,13 +47,16 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
       ) : (
         <ErrorSummary title={t.errorTitle[400]} messages={[props.error]} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.searchTitle}
-      </h1>
+      <PageHeading title={t.searchTitle} />
       <SearchForm
         view={view}
         action={paths.search(slug)}
         query={props.query}
+        id="suche"
+        label={t.searchLabel}
+        hint={t.searchHint}
+        submit={t.searchSubmit}
+        maxlength={200}
         error={props.error}
       />
       {result === null ? (

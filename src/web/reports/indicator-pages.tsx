@@ -33,7 +33,8 @@ import {
   ObservationBody,
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -169,11 +170,7 @@ export function IndicatorsOverviewPage(
   const form = "kennzahl-neu";
   return (
     <FormFrame {...props} title={t.figuresTitle} lead={t.figuresLead}>
-      {data.indicators.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noFigures}
-        </p>
-      ) : (
+      <ItemsOrNone items={data.indicators} none={t.noFigures}>
         <DataTable
           caption={t.figuresCaption(data.indicators.length)}
           columns={[
@@ -226,7 +223,7 @@ export function IndicatorsOverviewPage(
             );
           })}
         </DataTable>
-      )}
+      </ItemsOrNone>
       {data.mayDefine ? (
         <EditorSection id="kennzahl-neu" title={t.newFigure}>
           <PostForm
@@ -286,11 +283,7 @@ export function IndicatorPage(
         <h2 class="app-heading-l" id="abschnitt-werte" safe>
           {t.valuesHeading}
         </h2>
-        {stored.observations.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noValues}
-          </p>
-        ) : (
+        <ItemsOrNone items={stored.observations} none={t.noValues}>
           <ol class="app-measure-list">
             {[...stored.observations].reverse().map((observation) => (
               <li class="app-measure-list__item app-value-row">
@@ -354,7 +347,7 @@ export function IndicatorPage(
               </li>
             ))}
           </ol>
-        )}
+        </ItemsOrNone>
         {stored.mayRecord ? (
           <PostForm
             kit={f}

@@ -41,13 +41,14 @@ import {
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
 import { PostForm } from "./post-form.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import {
   ImportConfirmSection,
   ImportUploadForm,
   ImportList,
 } from "../editor/import-preview.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -331,11 +332,7 @@ export function RegisterPage(
             label={t.exportXlsx}
           />
         </ul>
-        {current.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noServices}
-          </p>
-        ) : (
+        <ItemsOrNone items={current} none={t.noServices}>
           <DataTable
             variant="app-table--compact"
             caption={t.servicesCaption(formatGermanDate(data.day))}
@@ -388,7 +385,7 @@ export function RegisterPage(
               </tr>
             ))}
           </DataTable>
-        )}
+        </ItemsOrNone>
       </section>
       {data.mayManage ? (
         <>

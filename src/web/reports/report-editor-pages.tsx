@@ -56,8 +56,9 @@ import {
 import { PostForm } from "./post-form.js";
 import { RecordForms } from "./record-forms.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -185,11 +186,7 @@ export function ReportsOverviewPage(
         <h2 class="app-heading-l" id="berichte-liste" safe>
           {t.reportsList}
         </h2>
-        {overview.reports.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noReports}
-          </p>
-        ) : (
+        <ItemsOrNone items={overview.reports} none={t.noReports}>
           <DataTable
             caption={t.reportsCaption(overview.reports.length)}
             columns={[
@@ -241,7 +238,7 @@ export function ReportsOverviewPage(
               </tr>
             ))}
           </DataTable>
-        )}
+        </ItemsOrNone>
       </section>
       {overview.rights.isAdministrator ? (
         <EditorSection id="bericht-neu" title={t.newReport}>
@@ -568,11 +565,7 @@ export function CommitteesPage(
         />
       </EditorSection>
       <EditorSection id="sitzungen" title={t.meetingsHeading}>
-        {overview.committees.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noCommitteesYet}
-          </p>
-        ) : (
+        <ItemsOrNone items={overview.committees} none={t.noCommitteesYet}>
           <RecordForms
             kit={f}
             records={overview.meetings}
@@ -608,7 +601,7 @@ export function CommitteesPage(
               button: t.addMeeting,
             }}
           />
-        )}
+        </ItemsOrNone>
       </EditorSection>
       <p class="app-body-text">
         <a

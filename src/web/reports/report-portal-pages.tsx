@@ -24,6 +24,8 @@ import { siteHeader } from "../portal/site.js";
 import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -49,13 +51,9 @@ export function ReportsPage(
       lead={t.reportsPublicLead}
       trail={[{ label: t.reportsTitle }]}
     >
-      {props.reports.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noPublishedReports}
-        </p>
-      ) : (
+      <ItemsOrNone items={props.reports} none={t.noPublishedReports}>
         <ReportCardList view={view} slug={slug} reports={props.reports} />
-      )}
+      </ItemsOrNone>
       <p class="app-body-text">
         <a class="app-link" href={view.link(reportPaths.indicators(slug))} safe>
           {t.allFiguresLink}
@@ -96,12 +94,7 @@ function PortalPage(
         ""
       ) : (
         <>
-          <h1 class="app-heading-xl" safe>
-            {props.title}
-          </h1>
-          <p class="app-lead" safe>
-            {props.lead}
-          </p>
+          <PageHeading title={props.title} lead={props.lead} />
         </>
       )}
       {props.children}
@@ -258,12 +251,8 @@ export function IndicatorsPage(
       lead={t.figuresPublicLead}
       trail={[{ label: t.figuresTitle }]}
     >
-      {props.indicators.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noFigures}
-        </p>
-      ) : (
-        props.indicators.map((stored, index) => {
+      <ItemsOrNone items={props.indicators} none={t.noFigures}>
+        {props.indicators.map((stored, index) => {
           const project =
             stored.indicator.projectSlug === null
               ? null
@@ -299,8 +288,8 @@ export function IndicatorsPage(
               )}
             </section>
           );
-        })
-      )}
+        })}
+      </ItemsOrNone>
     </PortalPage>
   );
 }

@@ -37,6 +37,7 @@ import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { PostForm } from "./post-form.js";
 import { RemoveConfirmationPage } from "./remove-confirmation.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** What the section pages show. */
 type SectionPageProps = FormPageProps & {
@@ -159,11 +160,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
       ) : (
         ""
       )}
-      {data.sections.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.sectionsNone}
-        </p>
-      ) : (
+      <ItemsOrNone items={data.sections} none={t.sectionsNone}>
         <table class="app-table" id="abschnitte">
           <caption class="app-table__caption" safe>
             {t.sectionsCaption}
@@ -246,7 +243,7 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
             })}
           </tbody>
         </table>
-      )}
+      </ItemsOrNone>
       {isDraft && addable.length > 0 ? (
         <EditorSection id="hinzufuegen" title={t.addHeading}>
           <form
