@@ -19,6 +19,7 @@ import {
 } from "../editor/import-preview.js";
 import { sheetsPaths } from "./sheets-paths.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** The upload page. */
 export function SheetsPage(
@@ -218,11 +219,10 @@ export function SheetPreviewPage(
           button={t.confirmButton}
         />
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(sheetsPaths.sheets(slug))} safe>
-          {t.backToSheets}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(sheetsPaths.sheets(slug))}
+        text={t.backToSheets}
+      />
     </FormFrame>
   );
 }

@@ -23,6 +23,7 @@ import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Props of the project history. */
 export interface HistoryPageProps {
@@ -110,15 +111,10 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
       {project === null ? (
         ""
       ) : (
-        <p class="app-body-text">
-          <a
-            class="app-link"
-            href={view.link(editorPaths.project(slug, project.slug))}
-            safe
-          >
-            {t.backToProject}
-          </a>
-        </p>
+        <ParagraphLink
+          href={view.link(editorPaths.project(slug, project.slug))}
+          text={t.backToProject}
+        />
       )}
     </PageLayout>
   );

@@ -8,6 +8,7 @@ import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** A field whose stored value differs from the input. */
 export interface ConflictRow {
@@ -76,11 +77,7 @@ export function ConflictNotice(props: {
           <AuditList view={view} events={conflict.changes} headingLevel={4} />
         </>
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={conflict.formHref} safe>
-          {t.conflictGoToForm}
-        </a>
-      </p>
+      <ParagraphLink href={conflict.formHref} text={t.conflictGoToForm} />
     </NotificationBanner>
   );
 }

@@ -18,6 +18,7 @@ import { Section } from "../components/section/section.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -81,15 +82,11 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
             {view.t.onboarding.projectNeedsStructure}
           </p>
         ) : isAdministrator ? (
-          <p class="app-body-text">
-            <a
-              class="app-button app-button--secondary"
-              href={view.link(editorPaths.newProject(slug))}
-              safe
-            >
-              {t.newProject}
-            </a>
-          </p>
+          <ParagraphLink
+            href={view.link(editorPaths.newProject(slug))}
+            text={t.newProject}
+            kind="secondary"
+          />
         ) : (
           ""
         )}

@@ -19,14 +19,21 @@ import type { EditorChrome } from "./editor-view.js";
 import { Section } from "../components/section/section.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 
-/** What every form page of the editor gets. */
-export interface FormPageProps {
+/**
+ * What every staff page with forms gets from its route: the frame, the CSRF token, and
+ * after a save its notice or the form that failed.
+ */
+export interface StaffFormProps {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly chrome: EditorChrome;
   readonly csrfToken: string;
   readonly notice?: string | undefined;
   readonly failed?: FailedForm | undefined;
+}
+
+/** What every form page of the editor gets: also the conflict after a stale save. */
+export interface FormPageProps extends StaffFormProps {
   readonly conflict?: ConflictView | undefined;
 }
 

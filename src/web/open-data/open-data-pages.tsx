@@ -21,6 +21,7 @@ import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
 import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** What the open data page shows. */
 export interface OpenDataPageProps {
@@ -297,11 +298,10 @@ export function DictionaryPage(
         licence={props.licence}
         attribution={props.attribution}
       />
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(openDataPaths.page(slug))} safe>
-          {t.backToOpenData}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(openDataPaths.page(slug))}
+        text={t.backToOpenData}
+      />
     </PageLayout>
   );
 }

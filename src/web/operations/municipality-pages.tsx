@@ -16,7 +16,6 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
@@ -29,6 +28,8 @@ import {
 } from "./operations-forms.js";
 import { operationsPaths } from "./operations-pages.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
 
 interface BaseProps {
   readonly view: ViewContext;
@@ -68,12 +69,11 @@ export function CreateMunicipalityPage(
     >
       <FailedFormSummary title={t.problemTitle} failed={failed} />
       <PageHeading title={t.createTitle} intro={t.createIntro} />
-      <form
-        method="post"
+      <SubmitForm
         action={view.link(operationsPaths.createMunicipality())}
-        novalidate
+        csrfToken={props.csrfToken}
+        submit={t.createButton}
       >
-        <CsrfField token={props.csrfToken} />
         <TextField
           {...field("name")}
           label={t.nameLabel}
@@ -132,15 +132,8 @@ export function CreateMunicipalityPage(
             })),
           ]}
         />
-        <button type="submit" class="app-button" safe>
-          {t.createButton}
-        </button>
-      </form>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.home())} safe>
-          {t.cancel}
-        </a>
-      </p>
+      </SubmitForm>
+      <ParagraphLink href={view.link(operationsPaths.home())} text={t.cancel} />
     </PageLayout>
   );
 }
@@ -233,15 +226,10 @@ export function MunicipalityPage(
               ]),
         ]}
       />
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(`/${encodeURIComponent(slug)}/`)}
-          safe
-        >
-          {t.portal}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(`/${encodeURIComponent(slug)}/`)}
+        text={t.portal}
+      />
       <h2 class="app-heading-l" safe>
         {t.inviteTitle}
       </h2>
@@ -250,12 +238,11 @@ export function MunicipalityPage(
           <p class="app-body-text" safe>
             {t.inviteIntro}
           </p>
-          <form
-            method="post"
+          <SubmitForm
             action={view.link(operationsPaths.invite(slug))}
-            novalidate
+            csrfToken={props.csrfToken}
+            submit={t.inviteButton}
           >
-            <CsrfField token={props.csrfToken} />
             <TextField
               {...field("email")}
               type="email"
@@ -278,10 +265,7 @@ export function MunicipalityPage(
                 }),
               )}
             />
-            <button type="submit" class="app-button" safe>
-              {t.inviteButton}
-            </button>
-          </form>
+          </SubmitForm>
         </>
       ) : (
         <p class="app-body-text" safe>
@@ -307,11 +291,10 @@ export function MunicipalityPage(
           </a>
         )}
       </p>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.home())} safe>
-          {t.backToOverview}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(operationsPaths.home())}
+        text={t.backToOverview}
+      />
     </PageLayout>
   );
 }
@@ -353,26 +336,18 @@ export function MunicipalityStatePage(
         title={title}
         intro={isActive ? t.reactivateText : t.deactivateText}
       />
-      <form method="post" action={view.link(action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <SubmitForm
+        action={view.link(action)}
+        csrfToken={props.csrfToken}
+        submit={isActive ? t.reactivateButton : t.deactivateButton}
+        isWarning={!isActive}
+      >
         <TextArea {...field("grund")} label={t.reasonLabel} rows={3} />
-        <button
-          type="submit"
-          class={["app-button", !isActive && "app-button--warning"]}
-          safe
-        >
-          {isActive ? t.reactivateButton : t.deactivateButton}
-        </button>
-      </form>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(operationsPaths.municipality(municipality.slug))}
-          safe
-        >
-          {t.cancel}
-        </a>
-      </p>
+      </SubmitForm>
+      <ParagraphLink
+        href={view.link(operationsPaths.municipality(municipality.slug))}
+        text={t.cancel}
+      />
     </PageLayout>
   );
 }

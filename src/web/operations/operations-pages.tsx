@@ -14,6 +14,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** The paths of the operators' pages. */
 export const operationsPaths = {
@@ -117,20 +118,15 @@ export function OperationsHomePage(
       account={props.account}
     >
       <PageHeading title={t.municipalitiesTitle} intro={t.intro} />
-      <p class="app-body-text">
-        <a
-          class="app-button"
-          href={view.link(operationsPaths.createMunicipality())}
-          safe
-        >
-          {t.createLink}
-        </a>
-      </p>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
-          {t.auditLogLink}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(operationsPaths.createMunicipality())}
+        text={t.createLink}
+        kind="button"
+      />
+      <ParagraphLink
+        href={view.link(operationsPaths.auditLog())}
+        text={t.auditLogLink}
+      />
       <SearchForm
         view={view}
         action={operationsPaths.home()}

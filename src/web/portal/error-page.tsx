@@ -7,6 +7,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "./paths.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Props of the error page. */
 export interface ErrorPageProps {
@@ -46,17 +47,13 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       {props.signInHref === undefined ? (
         ""
       ) : (
-        <p class="app-body-text">
-          <a class="app-button" href={props.signInHref} safe>
-            {t.errorSignIn}
-          </a>
-        </p>
+        <ParagraphLink
+          href={props.signInHref}
+          text={t.errorSignIn}
+          kind="button"
+        />
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(paths.home())} safe>
-          {t.errorBackHome}
-        </a>
-      </p>
+      <ParagraphLink href={view.link(paths.home())} text={t.errorBackHome} />
       <p class="app-hint" safe>
         {t.errorCode(props.code)}
       </p>

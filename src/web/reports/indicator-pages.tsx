@@ -35,6 +35,7 @@ import {
 import { PostForm } from "./post-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -421,15 +422,10 @@ export function IndicatorPage(
       ) : (
         ""
       )}
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(reportPaths.staffIndicators(slug))}
-          safe
-        >
-          {t.backToFigures}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.staffIndicators(slug))}
+        text={t.backToFigures}
+      />
     </FormFrame>
   );
 }

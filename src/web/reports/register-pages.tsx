@@ -49,6 +49,7 @@ import {
   ImportList,
 } from "../editor/import-preview.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -553,15 +554,10 @@ function BackToRegister(props: {
   readonly slug: string;
 }): JSX.Element {
   return (
-    <p class="app-body-text">
-      <a
-        class="app-link"
-        href={props.view.link(reportPaths.register(props.slug))}
-        safe
-      >
-        {props.view.t.reports.backToRegister}
-      </a>
-    </p>
+    <ParagraphLink
+      href={props.view.link(reportPaths.register(props.slug))}
+      text={props.view.t.reports.backToRegister}
+    />
   );
 }
 

@@ -59,6 +59,7 @@ import { DetailRow } from "../components/summary-list/detail-row.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -125,15 +126,10 @@ export function UpdateRequests(props: {
                 ))}
               </ul>
             )}
-            <p class="app-body-text">
-              <a
-                class="app-link"
-                href={view.link(reportPaths.staffReport(slug, request.report))}
-                safe
-              >
-                {t.openReport}
-              </a>
-            </p>
+            <ParagraphLink
+              href={view.link(reportPaths.staffReport(slug, request.report))}
+              text={t.openReport}
+            />
           </section>
         );
       })}
@@ -292,15 +288,10 @@ export function ReportsOverviewPage(
               {f.button(t.createReport)}
             </PostForm>
           )}
-          <p class="app-body-text">
-            <a
-              class="app-link"
-              href={view.link(reportPaths.committees(slug))}
-              safe
-            >
-              {t.manageCommittees}
-            </a>
-          </p>
+          <ParagraphLink
+            href={view.link(reportPaths.committees(slug))}
+            text={t.manageCommittees}
+          />
         </EditorSection>
       ) : (
         ""
@@ -603,15 +594,10 @@ export function CommitteesPage(
           />
         </ItemsOrNone>
       </EditorSection>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(reportPaths.staffReports(slug))}
-          safe
-        >
-          {t.backToReports}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.staffReports(slug))}
+        text={t.backToReports}
+      />
     </FormFrame>
   );
 }

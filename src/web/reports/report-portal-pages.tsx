@@ -26,6 +26,7 @@ import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -54,11 +55,10 @@ export function ReportsPage(
       <ItemsOrNone items={props.reports} none={t.noPublishedReports}>
         <ReportCardList view={view} slug={slug} reports={props.reports} />
       </ItemsOrNone>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.indicators(slug))} safe>
-          {t.allFiguresLink}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.indicators(slug))}
+        text={t.allFiguresLink}
+      />
     </PortalPage>
   );
 }
