@@ -4,7 +4,7 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -14,12 +14,9 @@ import {
   OPEN_DATA_FORMATS,
   type OpenDataFormat,
 } from "../../exports/open-data/dataset-files.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import { siteHeader } from "../portal/site.js";
 import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
 import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
-import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
@@ -116,17 +113,13 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
   const t = view.t.openData;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.title}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        { label: t.title },
-      ]}
+      title={t.title}
+      lead={t.lead(catalogue.municipality.name)}
     >
-      <PageHeading title={t.title} lead={t.lead(catalogue.municipality.name)} />
       <p class="app-body-text" safe>
         {t.onlyPublished}
       </p>
@@ -237,7 +230,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
           </li>
         ))}
       </ul>
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
@@ -250,21 +243,17 @@ export function DictionaryPage(
   const slug = catalogue.municipality.slug;
   const title = inPageLanguage(view, table.definition.title);
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.dictionaryTitle(title)}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
+      title={t.dictionaryTitle(title)}
+      trail={[
         { label: t.title, href: view.link(openDataPaths.page(slug)) },
         { label: title },
       ]}
+      lead={inPageLanguage(view, table.definition.description)}
     >
-      <PageHeading
-        title={t.dictionaryTitle(title)}
-        lead={inPageLanguage(view, table.definition.description)}
-      />
       <p class="app-body-text" safe>
         {datasetStand(view, table)}
       </p>
@@ -302,6 +291,6 @@ export function DictionaryPage(
         href={view.link(openDataPaths.page(slug))}
         text={t.backToOpenData}
       />
-    </PageLayout>
+    </PortalFrame>
   );
 }

@@ -3,7 +3,7 @@
  * the slide deck and the PDF to download), and all key figures of the municipality with
  * their definitions and as-of dates. Drafts never appear here.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
@@ -17,14 +17,11 @@ import type { ReportDocument } from "../../domain/report/report-document.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import type { Children } from "@kitajs/html";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
 import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
-import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
@@ -77,28 +74,10 @@ function PortalPage(
     readonly children?: Children;
   },
 ): JSX.Element {
-  const { view, catalogue } = props;
   return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      current={props.current}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        ...props.trail,
-      ]}
-    >
-      {props.lead === undefined ? (
-        ""
-      ) : (
-        <>
-          <PageHeading title={props.title} lead={props.lead} />
-        </>
-      )}
+    <PortalFrame {...props} hasOwnHeading={props.lead === undefined}>
       {props.children}
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
