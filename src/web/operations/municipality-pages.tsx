@@ -7,8 +7,6 @@
  */
 import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
 import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
-import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import {
   RadioGroup,
@@ -17,24 +15,22 @@ import {
   TextField,
 } from "../components/form/controls.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import type { ViewContext } from "../components/view.js";
 import { schemaFields } from "../components/form/schema-fields.js";
 import {
   CreateMunicipalityBody,
   InviteAdministratorBody,
   MunicipalityStateBody,
 } from "./operations-forms.js";
-import { operationsPaths } from "./operations-pages.js";
-import { PageHeading } from "../components/page-heading/page-heading.js";
+import {
+  OperationsPage,
+  operationsPaths,
+  type OperationsFrame,
+} from "./operations-pages.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { SubmitForm } from "../components/form/submit-form.js";
 
-interface BaseProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly account: AccountBarProps | undefined;
+interface BaseProps extends OperationsFrame {
   readonly csrfToken: string;
 }
 
@@ -57,18 +53,12 @@ export function CreateMunicipalityPage(
   const t = view.t.operations;
   const field = schemaFields(CreateMunicipalityBody, failed, CREATE_FORM);
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={t.createTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: t.createTitle },
-      ]}
+      intro={t.createIntro}
+      trail={[{ label: t.createTitle }]}
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <PageHeading title={t.createTitle} intro={t.createIntro} />
       <SubmitForm
         action={view.link(operationsPaths.createMunicipality())}
         csrfToken={props.csrfToken}
@@ -134,7 +124,7 @@ export function CreateMunicipalityPage(
         />
       </SubmitForm>
       <ParagraphLink href={view.link(operationsPaths.home())} text={t.cancel} />
-    </PageLayout>
+    </OperationsPage>
   );
 }
 
@@ -160,31 +150,25 @@ export function MunicipalityPage(
   const slug = municipality.slug;
   const field = schemaFields(InviteAdministratorBody, failed, "einladung");
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={municipality.name}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: municipality.name },
-      ]}
+      intro={t.detailIntro}
+      trail={[{ label: municipality.name }]}
+      banner={
+        notice === undefined ? undefined : notice.kind === "text" ? (
+          <NotificationBanner title={notice.text} />
+        ) : (
+          <NotificationBanner title={t.invitationLink} kind="important">
+            <p class="app-body-text">
+              <code class="app-secret" safe>
+                {notice.link}
+              </code>
+            </p>
+          </NotificationBanner>
+        )
+      }
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      {notice === undefined ? (
-        ""
-      ) : notice.kind === "text" ? (
-        <NotificationBanner title={notice.text} />
-      ) : (
-        <NotificationBanner title={t.invitationLink} kind="important">
-          <p class="app-body-text">
-            <code class="app-secret" safe>
-              {notice.link}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
-      <PageHeading title={municipality.name} intro={t.detailIntro} />
       <SummaryList
         rows={[
           { key: t.slugLabel, value: <code safe>{slug}</code> },
@@ -295,7 +279,7 @@ export function MunicipalityPage(
         href={view.link(operationsPaths.home())}
         text={t.backToOverview}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }
 
@@ -317,13 +301,11 @@ export function MunicipalityStatePage(
     : operationsPaths.deactivate(municipality.slug);
   const field = schemaFields(MunicipalityStateBody, failed, "status");
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={title}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
+      intro={isActive ? t.reactivateText : t.deactivateText}
+      trail={[
         {
           label: municipality.name,
           href: view.link(operationsPaths.municipality(municipality.slug)),
@@ -331,11 +313,6 @@ export function MunicipalityStatePage(
         { label: isActive ? t.reactivateLink : t.deactivateLink },
       ]}
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <PageHeading
-        title={title}
-        intro={isActive ? t.reactivateText : t.deactivateText}
-      />
       <SubmitForm
         action={view.link(action)}
         csrfToken={props.csrfToken}
@@ -348,6 +325,6 @@ export function MunicipalityStatePage(
         href={view.link(operationsPaths.municipality(municipality.slug))}
         text={t.cancel}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }

@@ -11,6 +11,10 @@ import type {
 } from "../../app/operations/operators.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { Children } from "@kitajs/html";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
+import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
@@ -44,6 +48,54 @@ export interface OperationsFrame {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly account: AccountBarProps | undefined;
+}
+
+/**
+ * An operators' page: the layout with the operator's account bar, the breadcrumbs from
+ * the overview (the overview itself has none), the error summary of a failed form, the
+ * banner the page gives after a save, and the heading with its intro.
+ */
+export function OperationsPage(
+  props: OperationsFrame & {
+    readonly title: string;
+    readonly intro: string;
+    /** The breadcrumbs after the overview; none on the overview itself. */
+    readonly trail?: readonly Crumb[] | undefined;
+    readonly failed?: FailedForm | undefined;
+    readonly banner?: JSX.Element | undefined;
+    readonly children?: Children;
+  },
+): JSX.Element {
+  const { view } = props;
+  // Markup the page built with JSX (its text escaped there), not a raw string.
+  const safeBanner = props.banner ?? "";
+  return (
+    <PageLayout
+      view={view}
+      title={props.title}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={
+        props.trail === undefined
+          ? undefined
+          : [
+              {
+                label: view.t.operations.title,
+                href: view.link(operationsPaths.home()),
+              },
+              ...props.trail,
+            ]
+      }
+    >
+      <FailedFormSummary
+        title={view.t.operations.problemTitle}
+        failed={props.failed}
+      />
+      {safeBanner}
+      <PageHeading title={props.title} intro={props.intro} />
+      {props.children}
+    </PageLayout>
+  );
 }
 
 function day(iso: string | null): string | null {
@@ -111,13 +163,7 @@ export function OperationsHomePage(
       seite: String(page),
     });
   return (
-    <PageLayout
-      view={view}
-      title={t.municipalitiesTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-    >
-      <PageHeading title={t.municipalitiesTitle} intro={t.intro} />
+    <OperationsPage {...props} title={t.municipalitiesTitle} intro={t.intro}>
       <ParagraphLink
         href={view.link(operationsPaths.createMunicipality())}
         text={t.createLink}
@@ -186,7 +232,7 @@ export function OperationsHomePage(
         pageCount={overview.pageCount}
         href={pageHref}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }
 
@@ -202,17 +248,12 @@ export function OperationsAuditLogPage(
       seite: String(page),
     });
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={t.auditLogTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: t.auditLogTitle },
-      ]}
+      intro={t.auditLogIntro}
+      trail={[{ label: t.auditLogTitle }]}
     >
-      <PageHeading title={t.auditLogTitle} intro={t.auditLogIntro} />
       <p class="app-body-text">
         {log.instanceOnly ? (
           <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
@@ -260,6 +301,6 @@ export function OperationsAuditLogPage(
         pageCount={log.pageCount}
         href={pageHref}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }
