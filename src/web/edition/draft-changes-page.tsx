@@ -46,6 +46,7 @@ import {
 import { Section } from "../components/section/section.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /**
  * A form of this page that failed ("grund:{changeKey}", "vorwort" or "veroeffentlichen"),
@@ -403,11 +404,7 @@ function PublishForm(
         value={values?.["oparl-vorlage"] ?? ""}
         error={publishError("oparl-vorlage")}
       />
-      <div class="app-button-group">
-        <button class="app-button" type="submit" safe>
-          {t.publishSubmit}
-        </button>
-      </div>
+      <SubmitButtons label={t.publishSubmit} />
     </form>
   );
 }
@@ -455,10 +452,7 @@ function ConfirmPublishing(
             value={confirm.values[field] ?? ""}
           />
         ))}
-        <div class="app-button-group">
-          <button class="app-button" type="submit" safe>
-            {t.confirmSubmit}
-          </button>
+        <SubmitButtons label={t.confirmSubmit}>
           <a
             class="app-link"
             href={view.link(editionPaths.draftChanges(slug))}
@@ -466,7 +460,7 @@ function ConfirmPublishing(
           >
             {t.confirmCancel}
           </a>
-        </div>
+        </SubmitButtons>
       </form>
     </div>
   );

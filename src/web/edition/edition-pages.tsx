@@ -28,6 +28,7 @@ import { LanguageField } from "../components/form/csrf-field.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -381,11 +382,7 @@ export function ChangesPage(props: {
               </select>
             </div>
           </fieldset>
-          <div class="app-button-group">
-            <button class="app-button app-button--secondary" type="submit" safe>
-              {t.sinceSubmit}
-            </button>
-          </div>
+          <SubmitButtons label={t.sinceSubmit} kind="secondary" />
         </form>
       )}
       <p class="app-body-text">

@@ -24,6 +24,7 @@ import type { EditorChrome } from "./editor-view.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project history. */
 export interface HistoryPageProps {
@@ -241,10 +242,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
               choices={actionChoices}
             />
           </div>
-          <div class="app-button-group">
-            <button type="submit" class="app-button" safe>
-              {t.auditFilterSubmit}
-            </button>
+          <SubmitButtons label={t.auditFilterSubmit}>
             <a
               class="app-link"
               href={view.link(editorPaths.auditLog(props.slug))}
@@ -252,7 +250,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
             >
               {t.auditFilterReset}
             </a>
-          </div>
+          </SubmitButtons>
         </fieldset>
       </form>
       {props.log === null || props.log.events.length === 0 ? (

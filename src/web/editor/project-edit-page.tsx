@@ -45,6 +45,7 @@ import {
 } from "./editor-forms.js";
 import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -220,11 +221,7 @@ function FieldsSection(props: SectionProps): JSX.Element {
           error={errorOf(failed, form, "schlagwoerter")}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {t.saveFields}
-          </button>
-        </div>
+        <SubmitButtons label={t.saveFields} />
       </EditorForm>
     </EditorSection>
   );
@@ -342,10 +339,7 @@ function PhaseForm(
           </p>
         )}
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {phase === null ? t.addPhase : t.savePhase}
-          </button>
+        <SubmitButtons label={phase === null ? t.addPhase : t.savePhase}>
           {props.deleteAction === null ? (
             ""
           ) : (
@@ -358,7 +352,7 @@ function PhaseForm(
               {t.deletePhase}
             </button>
           )}
-        </div>
+        </SubmitButtons>
       </fieldset>
     </form>
   );
@@ -532,10 +526,7 @@ function MeasureForm(
           lang={view.contentLang}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {measure === null ? t.addMeasure : t.saveMeasure}
-          </button>
+        <SubmitButtons label={measure === null ? t.addMeasure : t.saveMeasure}>
           {measure === null
             ? ""
             : moveButtons(
@@ -561,7 +552,7 @@ function MeasureForm(
               {t.deleteMeasure}
             </button>
           )}
-        </div>
+        </SubmitButtons>
       </fieldset>
     </form>
   );
@@ -696,11 +687,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
           );
         })}
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {t.saveResponsibilities}
-          </button>
-        </div>
+        <SubmitButtons label={t.saveResponsibilities} />
       </EditorForm>
     </EditorSection>
   );
@@ -768,15 +755,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
                     </legend>
                     {props.meta(removeForm)}
                     {props.reason(removeForm)}
-                    <div class="app-button-group">
-                      <button
-                        type="submit"
-                        class="app-button app-button--warning"
-                        safe
-                      >
-                        {t.removeDependency}
-                      </button>
-                    </div>
+                    <SubmitButtons label={t.removeDependency} kind="warning" />
                   </fieldset>
                 </form>
               </li>
@@ -802,11 +781,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             choices={candidates}
           />
           {props.reason(form)}
-          <div class="app-button-group">
-            <button type="submit" class="app-button" safe>
-              {t.addDependency}
-            </button>
-          </div>
+          <SubmitButtons label={t.addDependency} />
         </fieldset>
       </EditorForm>
       <h3 class="app-heading-m" safe>
@@ -850,11 +825,7 @@ function DeleteSection(props: SectionProps): JSX.Element {
           error={errorOf(failed, form, "bestaetigung")}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {t.deleteProject}
-          </button>
-        </div>
+        <SubmitButtons label={t.deleteProject} kind="warning" />
       </EditorForm>
     </EditorSection>
   );
