@@ -14,25 +14,19 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
 import { schemaFields } from "../components/form/schema-fields.js";
-import type { ViewContext } from "../components/view.js";
-import type { EditorChrome } from "../editor/editor-view.js";
 import { barrierField, StatementSettingsBody } from "./accessibility-forms.js";
 import { accessibilityPaths } from "./accessibility-paths.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
+import type { StaffFormProps } from "../editor/form-frame.js";
 
 /** Props of the page. */
-export interface StatementSettingsPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface StatementSettingsPageProps extends StaffFormProps {
   readonly slug: string;
   readonly settings: StatementSettings;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  readonly failed?: FailedForm | undefined;
 }
 
 /** How many rows the form shows: the stored or typed ones and one empty row. */
@@ -61,31 +55,21 @@ export function StatementSettingsPage(
   const rows = rowCount(settings, failed);
   return (
     <StaffFormPage
-      view={view}
+      {...props}
       title={t.settingsTitle}
-      requestUrl={props.requestUrl}
-      chrome={props.chrome}
       errorTitle={t.errorSummaryTitle}
-      failed={failed}
-      notice={props.notice}
       intro={t.settingsIntro}
     >
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(accessibilityPaths.statement(props.slug))}
-          safe
-        >
-          {t.viewStatement}
-        </a>
-      </p>
-      <form
-        method="post"
+      <ParagraphLink
+        href={view.link(accessibilityPaths.statement(props.slug))}
+        text={t.viewStatement}
+      />
+      <SubmitForm
         action={accessibilityPaths.settings(props.slug)}
-        novalidate
+        csrfToken={props.csrfToken}
+        lang={view.lang}
+        submit={t.saveSettings}
       >
-        <CsrfField token={props.csrfToken} />
-        <LanguageField lang={view.lang} />
         <RadioGroup
           {...field("stand", settings.status)}
           label={t.fieldStatus}
@@ -151,10 +135,7 @@ export function StatementSettingsPage(
             </fieldset>
           );
         })}
-        <button class="app-button" type="submit" safe>
-          {t.saveSettings}
-        </button>
-      </form>
+      </SubmitForm>
     </StaffFormPage>
   );
 }

@@ -10,9 +10,11 @@ import {
   PageLayout,
   type SiteHeader,
 } from "../components/page-layout/page-layout.js";
-import { TableHead } from "../components/table-head/table-head.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import type { ViewContext } from "../components/view.js";
 import { accessibilityPaths } from "./accessibility-paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the page. */
 export interface StatementPageProps {
@@ -38,12 +40,7 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       site={props.site}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.title}
-      </h1>
-      <p class="app-lead" safe>
-        {t.intro(name)}
-      </p>
+      <PageHeading title={t.title} lead={t.intro(name)} />
 
       <h2 class="app-heading-l" safe>
         {t.scopeTitle}
@@ -65,46 +62,31 @@ export function StatementPage(props: StatementPageProps): JSX.Element {
       <h2 class="app-heading-l" safe>
         {t.barriersTitle}
       </h2>
-      {statement.barriers.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.barriersNone}
-        </p>
-      ) : (
-        <div
-          class="app-table-wrapper"
-          tabindex="0"
-          role="region"
-          aria-label={t.barriersCaption}
+      <ItemsOrNone items={statement.barriers} none={t.barriersNone}>
+        <DataTable
+          caption={t.barriersCaption}
+          scrollRegion="barrieren-tabelle"
+          columns={[t.columnContent, t.columnReason, t.columnAlternative]}
         >
-          <table class="app-table">
-            <caption class="app-table__caption" safe>
-              {t.barriersCaption}
-            </caption>
-            <TableHead
-              columns={[t.columnContent, t.columnReason, t.columnAlternative]}
-            />
-            <tbody>
-              {statement.barriers.map((barrier) => (
-                <tr>
-                  <th scope="row" lang={view.contentLang} safe>
-                    {barrier.content}
-                  </th>
-                  <td lang={view.contentLang} safe>
-                    {barrier.reason}
-                  </td>
-                  {barrier.alternative === "" ? (
-                    <td safe>{t.noAlternative}</td>
-                  ) : (
-                    <td lang={view.contentLang} safe>
-                      {barrier.alternative}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          {statement.barriers.map((barrier) => (
+            <tr>
+              <th scope="row" lang={view.contentLang} safe>
+                {barrier.content}
+              </th>
+              <td lang={view.contentLang} safe>
+                {barrier.reason}
+              </td>
+              {barrier.alternative === "" ? (
+                <td safe>{t.noAlternative}</td>
+              ) : (
+                <td lang={view.contentLang} safe>
+                  {barrier.alternative}
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
+      </ItemsOrNone>
 
       <h2 class="app-heading-l" safe>
         {t.preparationTitle}

@@ -4,7 +4,6 @@
  * takes it over. Without JavaScript the upload page says that checking may take a
  * moment; with it, a progress indicator appears while the file is sent and checked.
  */
-import { TableHead } from "../components/table-head/table-head.js";
 import type { SheetImportPreview } from "../../app/catalogue/sheets/import-sheets.js";
 import { changeCount } from "../../app/catalogue/sheets/sheet-diff.js";
 import { formKit } from "../components/form/form-kit.js";
@@ -19,6 +18,8 @@ import {
   ImportList,
 } from "../editor/import-preview.js";
 import { sheetsPaths } from "./sheets-paths.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** The upload page. */
 export function SheetsPage(
@@ -101,103 +102,91 @@ export function SheetPreviewPage(
       {sheets.length === 0 ? (
         ""
       ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table" id="vorschau-blaetter">
-            <caption class="app-visually-hidden" safe>
-              {t.summaryCaption}
-            </caption>
-            <TableHead
-              columns={[
-                t.sheetHeading,
-                t.createdHeading,
-                t.changedHeading,
-                t.removedHeading,
-              ]}
-              numericFrom={1}
-            />
-            <tbody>
-              {sheets.map((sheet) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`#abschnitt-blatt-${sheet.sheet}`} safe>
-                      {sheet.title}
-                    </a>
-                    {sheet.reordered ? (
-                      <>
-                        {" "}
-                        <span class="app-hint" safe>
-                          ({t.reordered})
-                        </span>
-                      </>
-                    ) : (
-                      ""
-                    )}
-                  </th>
-                  <td class="app-table__numeric" safe>
-                    {String(sheet.created.length)}
-                  </td>
-                  <td class="app-table__numeric" safe>
-                    {String(sheet.changed.length)}
-                  </td>
-                  <td class="app-table__numeric" safe>
-                    {String(sheet.removed.length)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="vorschau-blaetter"
+          caption={t.summaryCaption}
+          isCaptionHidden
+          columns={[
+            t.sheetHeading,
+            t.createdHeading,
+            t.changedHeading,
+            t.removedHeading,
+          ]}
+          numericFrom={1}
+        >
+          {sheets.map((sheet) => (
+            <tr>
+              <th scope="row">
+                <a href={`#abschnitt-blatt-${sheet.sheet}`} safe>
+                  {sheet.title}
+                </a>
+                {sheet.reordered ? (
+                  <>
+                    {" "}
+                    <span class="app-hint" safe>
+                      ({t.reordered})
+                    </span>
+                  </>
+                ) : (
+                  ""
+                )}
+              </th>
+              <td class="app-table__numeric" safe>
+                {String(sheet.created.length)}
+              </td>
+              <td class="app-table__numeric" safe>
+                {String(sheet.changed.length)}
+              </td>
+              <td class="app-table__numeric" safe>
+                {String(sheet.removed.length)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {sheets.map((sheet) => (
         <EditorSection id={`blatt-${sheet.sheet}`} title={sheet.title}>
           {sheet.changed.length === 0 ? (
             ""
           ) : (
-            <div class="app-table-wrapper">
-              <table class="app-table app-diff-table">
-                <caption class="app-visually-hidden" safe>
-                  {t.changedCaption(sheet.title)}
-                </caption>
-                <TableHead
-                  columns={[
-                    t.lineHeading,
-                    t.keyHeading,
-                    t.columnHeading,
-                    t.beforeHeading,
-                    t.afterHeading,
-                  ]}
-                />
-                <tbody>
-                  {sheet.changed.flatMap((row) =>
-                    row.cells.map((cell) => (
-                      <tr>
-                        <td safe>
-                          {row.line === null ? "" : String(row.line)}
-                        </td>
-                        <th scope="row" lang={view.contentLang} safe>
-                          {row.key}
-                        </th>
-                        <td safe>{cell.column}</td>
-                        <td
-                          class="app-diff-table__before"
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {cell.before}
-                        </td>
-                        <td
-                          class="app-diff-table__after"
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {cell.after}
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              variant="app-diff-table"
+              caption={t.changedCaption(sheet.title)}
+              isCaptionHidden
+              columns={[
+                t.lineHeading,
+                t.keyHeading,
+                t.columnHeading,
+                t.beforeHeading,
+                t.afterHeading,
+              ]}
+            >
+              {sheet.changed.flatMap((row) =>
+                row.cells.map((cell) => (
+                  <tr>
+                    <td safe>{row.line === null ? "" : String(row.line)}</td>
+                    <th scope="row" lang={view.contentLang} safe>
+                      {row.key}
+                    </th>
+                    <td safe>{cell.column}</td>
+                    <td
+                      class="app-diff-table__before"
+                      lang={view.contentLang}
+                      safe
+                    >
+                      {cell.before}
+                    </td>
+                    <td
+                      class="app-diff-table__after"
+                      lang={view.contentLang}
+                      safe
+                    >
+                      {cell.after}
+                    </td>
+                  </tr>
+                )),
+              )}
+            </DataTable>
           )}
           <ImportList
             heading={t.createdList(sheet.created.length)}
@@ -230,11 +219,10 @@ export function SheetPreviewPage(
           button={t.confirmButton}
         />
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(sheetsPaths.sheets(slug))} safe>
-          {t.backToSheets}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(sheetsPaths.sheets(slug))}
+        text={t.backToSheets}
+      />
     </FormFrame>
   );
 }

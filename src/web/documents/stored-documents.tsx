@@ -31,6 +31,7 @@ import {
   PUBLIC_CACHE_CONTROL,
   sendNoStore,
 } from "../http/cache.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** How the service waits and leases. */
 export interface StoredDocumentsOptions {
@@ -324,9 +325,7 @@ function BuildingPage(props: ProgressPage): JSX.Element {
       title={t.buildingTitle}
       requestUrl={props.requestUrl}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.buildingTitle}
-      </h1>
+      <PageHeading title={t.buildingTitle} />
       <p
         class="app-lead"
         role="status"
@@ -403,12 +402,7 @@ export function DocumentStatusPage(
   const t = view.t.documents;
   return (
     <PageLayout view={view} title={props.heading} requestUrl={props.requestUrl}>
-      <h1 class="app-heading-xl" safe>
-        {props.heading}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.statusLead}
-      </p>
+      <PageHeading title={props.heading} intro={t.statusLead} />
       <div
         role="status"
         id="dokumente-stand-bereich"

@@ -17,8 +17,8 @@ import {
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
-import { TableHead } from "../components/table-head/table-head.js";
 import { Section } from "../components/section/section.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 /** The overview of a report. */
 export function ReportSummary(props: {
@@ -60,53 +60,46 @@ export function ReportSummary(props: {
           </ul>
         </>
       )}
-      <div class="app-table-wrapper">
-        <table class="app-table">
-          <caption class="app-table__caption" safe>
-            {t.perFieldCaption}
-          </caption>
-          <TableHead
-            columns={[
-              t.columnActionField,
-              t.columnChangeCount,
-              t.columnShiftCount,
-              t.columnProjectCount,
-            ]}
-            numericFrom={1}
-          />
-          <tbody>
-            {summary.byActionField.map((field) => (
-              <tr>
-                <th scope="row">
-                  {field.changeCount === 0 ? (
-                    <span lang={view.contentLang} safe>
-                      {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}`}
-                    </span>
-                  ) : (
-                    <a
-                      class="app-link"
-                      href={`#aenderungen-${field.actionField.key}`}
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}${field.isRemoved ? ` ${t.removedField}` : ""}`}
-                    </a>
-                  )}
-                </th>
-                <td class="app-table__numeric" safe>
-                  {String(field.changeCount)}
-                </td>
-                <td class="app-table__numeric" safe>
-                  {String(field.shiftCount)}
-                </td>
-                <td class="app-table__numeric" safe>
-                  {String(field.changedProjectCount)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.perFieldCaption}
+        columns={[
+          t.columnActionField,
+          t.columnChangeCount,
+          t.columnShiftCount,
+          t.columnProjectCount,
+        ]}
+        numericFrom={1}
+      >
+        {summary.byActionField.map((field) => (
+          <tr>
+            <th scope="row">
+              {field.changeCount === 0 ? (
+                <span lang={view.contentLang} safe>
+                  {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}`}
+                </span>
+              ) : (
+                <a
+                  class="app-link"
+                  href={`#aenderungen-${field.actionField.key}`}
+                  lang={view.contentLang}
+                  safe
+                >
+                  {`${areaPrefix(field.impactArea.name)}${field.actionField.number} ${field.actionField.name}${field.isRemoved ? ` ${t.removedField}` : ""}`}
+                </a>
+              )}
+            </th>
+            <td class="app-table__numeric" safe>
+              {String(field.changeCount)}
+            </td>
+            <td class="app-table__numeric" safe>
+              {String(field.shiftCount)}
+            </td>
+            <td class="app-table__numeric" safe>
+              {String(field.changedProjectCount)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </Section>
   );
 }

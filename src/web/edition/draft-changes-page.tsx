@@ -44,6 +44,9 @@ import {
   PublishBody,
 } from "./edition-forms.js";
 import { Section } from "../components/section/section.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /**
  * A form of this page that failed ("grund:{changeKey}", "vorwort" or "veroeffentlichen"),
@@ -181,9 +184,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       ) : (
         <ConfirmPublishing {...props} confirm={props.confirm} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       {revision.report === null ? (
         <p class="app-lead" safe>
           {t.draftFirstIntro}
@@ -221,11 +222,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       )}
 
       <Section id="abhaengigkeiten" title={t.conflictsTitle}>
-        {revision.conflicts.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.conflictsNone}
-          </p>
-        ) : (
+        <ItemsOrNone items={revision.conflicts} none={t.conflictsNone}>
           <>
             <p class="app-body-text" safe>
               {t.conflictsIntro}
@@ -236,7 +233,7 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
               introduced={revision.introducedConflicts}
             />
           </>
-        )}
+        </ItemsOrNone>
       </Section>
 
       {revision.canPublish ? (
@@ -407,11 +404,7 @@ function PublishForm(
         value={values?.["oparl-vorlage"] ?? ""}
         error={publishError("oparl-vorlage")}
       />
-      <div class="app-button-group">
-        <button class="app-button" type="submit" safe>
-          {t.publishSubmit}
-        </button>
-      </div>
+      <SubmitButtons label={t.publishSubmit} />
     </form>
   );
 }
@@ -459,10 +452,7 @@ function ConfirmPublishing(
             value={confirm.values[field] ?? ""}
           />
         ))}
-        <div class="app-button-group">
-          <button class="app-button" type="submit" safe>
-            {t.confirmSubmit}
-          </button>
+        <SubmitButtons label={t.confirmSubmit}>
           <a
             class="app-link"
             href={view.link(editionPaths.draftChanges(slug))}
@@ -470,7 +460,7 @@ function ConfirmPublishing(
           >
             {t.confirmCancel}
           </a>
-        </div>
+        </SubmitButtons>
       </form>
     </div>
   );

@@ -24,8 +24,11 @@ import { editionPaths } from "./edition-paths.js";
 import { ScopeNotice } from "./scope-notice.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
-import { TableHead } from "../components/table-head/table-head.js";
 import { LanguageField } from "../components/form/csrf-field.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -228,93 +231,78 @@ export function EditionsListPage(props: {
       <p class="app-lead" safe>
         {t.listIntro}
       </p>
-      {editions.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noEditions}
-        </p>
-      ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table" id="fortschreibungen">
-            <caption class="app-table__caption" safe>
-              {t.listCaption}
-            </caption>
-            <TableHead
-              columns={[
-                t.columnTitle,
-                t.columnDate,
-                t.columnCouncil,
-                t.columnChanges,
-                t.columnDocuments,
-              ]}
-            />
-            <tbody>
-              {editions.map((edition, index) => {
-                const previous =
-                  index === 0 ? null : (editions[index - 1] ?? null);
-                return (
-                  <tr>
-                    <th scope="row">
-                      <a
-                        class="app-link"
-                        href={view.link(
-                          editionPaths.edition(slug, edition.number),
-                        )}
-                        lang={editionTitleLang(view.lang, edition.title)}
-                        safe
-                      >
-                        {editionTitleIn(view.lang, edition.title)}
-                      </a>
-                      {edition.isReconstruction ? (
-                        <span class="app-tag app-tag--grey" safe>
-                          {t.reconstruction}
-                        </span>
-                      ) : (
-                        ""
+      <ItemsOrNone items={editions} none={t.noEditions}>
+        <DataTable
+          id="fortschreibungen"
+          caption={t.listCaption}
+          columns={[
+            t.columnTitle,
+            t.columnDate,
+            t.columnCouncil,
+            t.columnChanges,
+            t.columnDocuments,
+          ]}
+        >
+          {editions.map((edition, index) => {
+            const previous = index === 0 ? null : (editions[index - 1] ?? null);
+            return (
+              <tr>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(editionPaths.edition(slug, edition.number))}
+                    lang={editionTitleLang(view.lang, edition.title)}
+                    safe
+                  >
+                    {editionTitleIn(view.lang, edition.title)}
+                  </a>
+                  {edition.isReconstruction ? (
+                    <span class="app-tag app-tag--grey" safe>
+                      {t.reconstruction}
+                    </span>
+                  ) : (
+                    ""
+                  )}
+                </th>
+                <td safe>{formatIsoDateGerman(edition.publishedOn)}</td>
+                <td lang={view.contentLang}>
+                  {edition.councilUrl === null ? (
+                    <span safe>{edition.councilReference ?? t.rowNone}</span>
+                  ) : (
+                    <a class="app-link" href={edition.councilUrl} safe>
+                      {edition.councilReference ?? edition.councilUrl}
+                    </a>
+                  )}
+                </td>
+                <td>
+                  {previous === null ? (
+                    <span safe>{t.noPrevious}</span>
+                  ) : (
+                    <a
+                      class="app-link"
+                      href={view.link(
+                        editionPaths.changes(slug, edition.number),
                       )}
-                    </th>
-                    <td safe>{formatIsoDateGerman(edition.publishedOn)}</td>
-                    <td lang={view.contentLang}>
-                      {edition.councilUrl === null ? (
-                        <span safe>
-                          {edition.councilReference ?? t.rowNone}
-                        </span>
-                      ) : (
-                        <a class="app-link" href={edition.councilUrl} safe>
-                          {edition.councilReference ?? edition.councilUrl}
-                        </a>
+                      safe
+                    >
+                      {t.changesSince(
+                        editionTitleIn(view.lang, previous.title),
                       )}
-                    </td>
-                    <td>
-                      {previous === null ? (
-                        <span safe>{t.noPrevious}</span>
-                      ) : (
-                        <a
-                          class="app-link"
-                          href={view.link(
-                            editionPaths.changes(slug, edition.number),
-                          )}
-                          safe
-                        >
-                          {t.changesSince(
-                            editionTitleIn(view.lang, previous.title),
-                          )}
-                        </a>
-                      )}
-                    </td>
-                    <td>
-                      <DocumentLinks
-                        view={view}
-                        slug={slug}
-                        number={edition.number}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                    </a>
+                  )}
+                </td>
+                <td>
+                  <DocumentLinks
+                    view={view}
+                    slug={slug}
+                    number={edition.number}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </ItemsOrNone>
     </PortalFrame>
   );
 }
@@ -363,9 +351,7 @@ export function ChangesPage(props: {
       ]}
     >
       <ScopeNotice view={view} scope={scope} />
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       {newer === null || props.choices.length < 2 ? (
         ""
       ) : (
@@ -396,11 +382,7 @@ export function ChangesPage(props: {
               </select>
             </div>
           </fieldset>
-          <div class="app-button-group">
-            <button class="app-button app-button--secondary" type="submit" safe>
-              {t.sinceSubmit}
-            </button>
-          </div>
+          <SubmitButtons label={t.sinceSubmit} kind="secondary" />
         </form>
       )}
       <p class="app-body-text">

@@ -8,22 +8,15 @@ import { FailedFormSummary } from "../components/error-summary/failed-form-summa
 import { Checkbox, TextField } from "../components/form/controls.js";
 import { NoticeBanner } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
-import type { ViewContext } from "../components/view.js";
-import {
-  errorOf,
-  valueOf,
-  type FailedForm,
-} from "../components/form/failed-form.js";
-import type { EditorChrome } from "../editor/editor-view.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { editionPaths } from "./edition-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import { NewReasonCategoryBody, ReasonCategoryBody } from "./edition-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import type { StaffFormProps } from "../editor/form-frame.js";
 
 /** Props of the page. */
-export interface ReasonCategoriesPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface ReasonCategoriesPageProps extends StaffFormProps {
   readonly slug: string;
   readonly categories: readonly {
     readonly key: string;
@@ -31,9 +24,6 @@ export interface ReasonCategoriesPageProps {
     readonly requiresText: boolean;
     readonly version: number;
   }[];
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  readonly failed?: FailedForm | undefined;
 }
 
 /** The page. */
@@ -65,12 +55,7 @@ export function ReasonCategoriesPage(
         hideWhenEmpty
       />
       <NoticeBanner notice={props.notice} />
-      <h1 class="app-heading-xl" safe>
-        {t.categoriesTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.categoriesIntro}
-      </p>
+      <PageHeading title={t.categoriesTitle} lead={t.categoriesIntro} />
       {props.categories.map((category) => {
         const form = `kategorie-${category.key}`;
         return (

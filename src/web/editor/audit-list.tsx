@@ -5,7 +5,7 @@
 import { Html } from "@kitajs/html";
 import type { ViewContext } from "../components/view.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
-import { TableHead } from "../components/table-head/table-head.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 /** Props of the list. */
 export interface AuditListProps {
@@ -60,39 +60,34 @@ export function AuditList(props: AuditListProps): JSX.Element {
             {event.rows.length === 0 ? (
               ""
             ) : (
-              <div class="app-table-wrapper">
-                <table class="app-table app-diff-table">
-                  <caption class="app-visually-hidden" safe>
-                    {t.auditChangeCaption}
-                  </caption>
-                  <TableHead
-                    columns={[t.auditFieldHeading, t.auditBefore, t.auditAfter]}
-                  />
-                  <tbody>
-                    {event.rows.map((row) => (
-                      <tr>
-                        <th scope="row" safe>
-                          {row.field}
-                        </th>
-                        <td
-                          class="app-diff-table__before"
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {row.before}
-                        </td>
-                        <td
-                          class="app-diff-table__after"
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {row.after}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                variant="app-diff-table"
+                caption={t.auditChangeCaption}
+                isCaptionHidden
+                columns={[t.auditFieldHeading, t.auditBefore, t.auditAfter]}
+              >
+                {event.rows.map((row) => (
+                  <tr>
+                    <th scope="row" safe>
+                      {row.field}
+                    </th>
+                    <td
+                      class="app-diff-table__before"
+                      lang={view.contentLang}
+                      safe
+                    >
+                      {row.before}
+                    </td>
+                    <td
+                      class="app-diff-table__after"
+                      lang={view.contentLang}
+                      safe
+                    >
+                      {row.after}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
             {link === null ? (
               ""

@@ -21,6 +21,10 @@ import {
 } from "./audit.presenter.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project history. */
 export interface HistoryPageProps {
@@ -92,23 +96,14 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
         { label: t.historyLink },
       ]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.historyTitle(label)}
-      </h1>
-      <p class="app-lead" safe>
-        {t.historyIntro}
-      </p>
-      {log.events.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.auditEmpty}
-        </p>
-      ) : (
+      <PageHeading title={t.historyTitle(label)} lead={t.historyIntro} />
+      <ItemsOrNone items={log.events} none={t.auditEmpty}>
         <AuditList
           view={view}
           events={log.events.map((event) => presentAuditEvent(view, event))}
           headingLevel={2}
         />
-      )}
+      </ItemsOrNone>
       <Paging
         view={view}
         olderHref={props.olderHref}
@@ -117,15 +112,10 @@ export function HistoryPage(props: HistoryPageProps): JSX.Element {
       {project === null ? (
         ""
       ) : (
-        <p class="app-body-text">
-          <a
-            class="app-link"
-            href={view.link(editorPaths.project(slug, project.slug))}
-            safe
-          >
-            {t.backToProject}
-          </a>
-        </p>
+        <ParagraphLink
+          href={view.link(editorPaths.project(slug, project.slug))}
+          text={t.backToProject}
+        />
       )}
     </PageLayout>
   );
@@ -200,12 +190,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
       ) : (
         ""
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.auditLogTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.auditLogIntro}
-      </p>
+      <PageHeading title={t.auditLogTitle} lead={t.auditLogIntro} />
       <form
         class="app-filter"
         method="get"
@@ -257,10 +242,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
               choices={actionChoices}
             />
           </div>
-          <div class="app-button-group">
-            <button type="submit" class="app-button" safe>
-              {t.auditFilterSubmit}
-            </button>
+          <SubmitButtons label={t.auditFilterSubmit}>
             <a
               class="app-link"
               href={view.link(editorPaths.auditLog(props.slug))}
@@ -268,7 +250,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
             >
               {t.auditFilterReset}
             </a>
-          </div>
+          </SubmitButtons>
         </fieldset>
       </form>
       {props.log === null || props.log.events.length === 0 ? (

@@ -7,7 +7,8 @@ import { NotificationBanner } from "../components/notification-banner/notificati
 import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
-import { TableHead } from "../components/table-head/table-head.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** A field whose stored value differs from the input. */
 export interface ConflictRow {
@@ -45,31 +46,26 @@ export function ConflictNotice(props: {
           {t.conflictSame}
         </p>
       ) : (
-        <div class="app-table-wrapper">
-          <table class="app-table app-diff-table" id="konflikt-unterschiede">
-            <caption class="app-table__caption" safe>
-              {t.conflictTableCaption}
-            </caption>
-            <TableHead
-              columns={[t.conflictField, t.conflictTheirs, t.conflictYours]}
-            />
-            <tbody>
-              {conflict.rows.map((row) => (
-                <tr>
-                  <th scope="row" safe>
-                    {row.label}
-                  </th>
-                  <td lang={view.contentLang} safe>
-                    {row.theirs}
-                  </td>
-                  <td lang={view.contentLang} safe>
-                    {row.yours}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          variant="app-diff-table"
+          id="konflikt-unterschiede"
+          caption={t.conflictTableCaption}
+          columns={[t.conflictField, t.conflictTheirs, t.conflictYours]}
+        >
+          {conflict.rows.map((row) => (
+            <tr>
+              <th scope="row" safe>
+                {row.label}
+              </th>
+              <td lang={view.contentLang} safe>
+                {row.theirs}
+              </td>
+              <td lang={view.contentLang} safe>
+                {row.yours}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {conflict.changes.length === 0 ? (
         ""
@@ -81,11 +77,7 @@ export function ConflictNotice(props: {
           <AuditList view={view} events={conflict.changes} headingLevel={4} />
         </>
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={conflict.formHref} safe>
-          {t.conflictGoToForm}
-        </a>
-      </p>
+      <ParagraphLink href={conflict.formHref} text={t.conflictGoToForm} />
     </NotificationBanner>
   );
 }

@@ -14,8 +14,11 @@ import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import type { Onboarding } from "../../app/municipalities/onboarding.js";
 import { OnboardingPanel } from "./onboarding-panel.js";
-import { TableHead } from "../components/table-head/table-head.js";
 import { Section } from "../components/section/section.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Props of the dashboard. */
 export interface DashboardPageProps {
@@ -46,9 +49,7 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       {...props.chrome}
     >
       <NoticeBanner notice={props.notice} />
-      <h1 class="app-heading-xl" safe>
-        {t.dashboardTitle}
-      </h1>
+      <PageHeading title={t.dashboardTitle} />
       <p class="app-lead" safe>
         {isAdministrator
           ? t.dashboardIntroAdmin
@@ -81,101 +82,78 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
             {view.t.onboarding.projectNeedsStructure}
           </p>
         ) : isAdministrator ? (
-          <p class="app-body-text">
-            <a
-              class="app-button app-button--secondary"
-              href={view.link(editorPaths.newProject(slug))}
-              safe
-            >
-              {t.newProject}
-            </a>
-          </p>
+          <ParagraphLink
+            href={view.link(editorPaths.newProject(slug))}
+            text={t.newProject}
+            kind="secondary"
+          />
         ) : (
           ""
         )}
-        {overview.projects.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noProjects}
-          </p>
-        ) : (
-          <div class="app-table-wrapper">
-            <table class="app-table">
-              <caption class="app-table__caption" safe>
-                {t.projectsCaption(overview.projects.length)}
-              </caption>
-              <TableHead
-                columns={[
-                  t.columnCode,
-                  t.columnProject,
-                  t.columnActionField,
-                  t.columnStatus,
-                  t.columnHistory,
-                ]}
-              />
-              <tbody>
-                {overview.projects.map(
-                  ({ project, actionField, impactArea }) => (
-                    <tr>
-                      <td class="app-timeline-table__code" safe>
-                        {project.code}
-                      </td>
-                      <th scope="row">
-                        <a
-                          class="app-link"
-                          href={view.link(
-                            editorPaths.project(slug, project.slug),
-                          )}
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {project.title}
-                        </a>
-                      </th>
-                      <td lang={view.contentLang} safe>
-                        {overview.catalogue.programme.levels.flat
-                          ? actionField.name
-                          : `${actionField.name} (${impactArea.name})`}
-                      </td>
-                      <td>
-                        <ProjectStatusTag view={view} status={project.status} />
-                      </td>
-                      <td>
-                        <a
-                          class="app-link"
-                          href={view.link(
-                            editorPaths.history(slug, project.slug),
-                          )}
-                          aria-label={
-                            view.contentLang === undefined
-                              ? t.historyLinkLabel(
-                                  `${project.code} ${project.title}`,
-                                )
-                              : undefined
-                          }
-                        >
-                          {view.contentLang === undefined ? (
-                            Html.escapeHtml(t.historyLink)
-                          ) : (
-                            // The project's title is German: named in the text, where it can be marked.
-                            <>
-                              {Html.escapeHtml(t.historyLink)}
-                              <span class="app-visually-hidden">
-                                {": "}
-                                <span lang={view.contentLang} safe>
-                                  {`${project.code} ${project.title}`}
-                                </span>
-                              </span>
-                            </>
-                          )}
-                        </a>
-                      </td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ItemsOrNone items={overview.projects} none={t.noProjects}>
+          <DataTable
+            caption={t.projectsCaption(overview.projects.length)}
+            columns={[
+              t.columnCode,
+              t.columnProject,
+              t.columnActionField,
+              t.columnStatus,
+              t.columnHistory,
+            ]}
+          >
+            {overview.projects.map(({ project, actionField, impactArea }) => (
+              <tr>
+                <td class="app-timeline-table__code" safe>
+                  {project.code}
+                </td>
+                <th scope="row">
+                  <a
+                    class="app-link"
+                    href={view.link(editorPaths.project(slug, project.slug))}
+                    lang={view.contentLang}
+                    safe
+                  >
+                    {project.title}
+                  </a>
+                </th>
+                <td lang={view.contentLang} safe>
+                  {overview.catalogue.programme.levels.flat
+                    ? actionField.name
+                    : `${actionField.name} (${impactArea.name})`}
+                </td>
+                <td>
+                  <ProjectStatusTag view={view} status={project.status} />
+                </td>
+                <td>
+                  <a
+                    class="app-link"
+                    href={view.link(editorPaths.history(slug, project.slug))}
+                    aria-label={
+                      view.contentLang === undefined
+                        ? t.historyLinkLabel(`${project.code} ${project.title}`)
+                        : undefined
+                    }
+                  >
+                    {view.contentLang === undefined ? (
+                      Html.escapeHtml(t.historyLink)
+                    ) : (
+                      // The project's title is German: named in the text, where it can be marked.
+                      <>
+                        {Html.escapeHtml(t.historyLink)}
+                        <span class="app-visually-hidden">
+                          {": "}
+                          <span lang={view.contentLang} safe>
+                            {`${project.code} ${project.title}`}
+                          </span>
+                        </span>
+                      </>
+                    )}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </ItemsOrNone>
       </Section>
     </PageLayout>
   );

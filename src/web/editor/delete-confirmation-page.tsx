@@ -8,6 +8,8 @@ import { CsrfField } from "../components/form/csrf-field.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorChrome } from "./editor-view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the page. */
 export interface DeleteConfirmationPageProps {
@@ -39,9 +41,7 @@ export function DeleteConfirmationPage(
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <h1 class="app-heading-xl" safe>
-        {props.question}
-      </h1>
+      <PageHeading title={props.question} />
       <p class="app-lead">
         <span safe>{t.confirmDeleteProject}</span>{" "}
         <span lang={view.contentLang} safe>
@@ -57,14 +57,11 @@ export function DeleteConfirmationPage(
           <input type="hidden" name={name} value={value} />
         ))}
         <input type="hidden" name="bestaetigt" value="ja" />
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {t.confirmDeleteButton}
-          </button>
+        <SubmitButtons label={t.confirmDeleteButton} kind="warning">
           <a class="app-link" href={props.cancelHref} safe>
             {t.confirmDeleteCancel}
           </a>
-        </div>
+        </SubmitButtons>
       </form>
     </PageLayout>
   );

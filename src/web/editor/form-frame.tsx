@@ -17,15 +17,23 @@ import type { ViewContext } from "../components/view.js";
 import { ConflictNotice, type ConflictView } from "./conflict-notice.js";
 import type { EditorChrome } from "./editor-view.js";
 import { Section } from "../components/section/section.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
-/** What every form page of the editor gets. */
-export interface FormPageProps {
+/**
+ * What every staff page with forms gets from its route: the frame, the CSRF token, and
+ * after a save its notice or the form that failed.
+ */
+export interface StaffFormProps {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly chrome: EditorChrome;
   readonly csrfToken: string;
   readonly notice?: string | undefined;
   readonly failed?: FailedForm | undefined;
+}
+
+/** What every form page of the editor gets: also the conflict after a stale save. */
+export interface FormPageProps extends StaffFormProps {
   readonly conflict?: ConflictView | undefined;
 }
 
@@ -42,8 +50,6 @@ export function FormFrame(
 ): JSX.Element {
   const { view, failed } = props;
   const t = view.t.editor;
-  // Markup the caller built with JSX (its text escaped there), not a raw string.
-  const safeHeading = props.heading;
   const hasErrors = hasProblems(failed);
   return (
     <PageLayout
@@ -68,20 +74,11 @@ export function FormFrame(
         hideWhenEmpty
       />
       <NoticeBanner notice={props.notice} />
-      {props.heading === undefined ? (
-        <h1 class="app-heading-xl" safe>
-          {props.title}
-        </h1>
-      ) : (
-        <h1 class="app-heading-xl">{safeHeading}</h1>
-      )}
-      {props.lead === undefined ? (
-        ""
-      ) : (
-        <p class="app-lead" safe>
-          {props.lead}
-        </p>
-      )}
+      <PageHeading
+        title={props.title}
+        heading={props.heading}
+        lead={props.lead}
+      />
       {props.children}
     </PageLayout>
   );

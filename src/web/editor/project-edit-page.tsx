@@ -44,6 +44,8 @@ import {
   ResponsibilitiesBody,
 } from "./editor-forms.js";
 import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project edit page. */
 export interface ProjectEditPageProps {
@@ -219,11 +221,7 @@ function FieldsSection(props: SectionProps): JSX.Element {
           error={errorOf(failed, form, "schlagwoerter")}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {t.saveFields}
-          </button>
-        </div>
+        <SubmitButtons label={t.saveFields} />
       </EditorForm>
     </EditorSection>
   );
@@ -341,10 +339,7 @@ function PhaseForm(
           </p>
         )}
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {phase === null ? t.addPhase : t.savePhase}
-          </button>
+        <SubmitButtons label={phase === null ? t.addPhase : t.savePhase}>
           {props.deleteAction === null ? (
             ""
           ) : (
@@ -357,7 +352,7 @@ function PhaseForm(
               {t.deletePhase}
             </button>
           )}
-        </div>
+        </SubmitButtons>
       </fieldset>
     </form>
   );
@@ -371,23 +366,18 @@ function PhasesSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   return (
     <EditorSection id="zeitplan" anchor="zeitplan" title={t.sectionPhases}>
-      {project.phases.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noPhases}
-        </p>
-      ) : (
-        ""
-      )}
-      {project.phases.map((phase, index) => (
-        <PhaseForm
-          {...props}
-          form={`phase-${phase.id}`}
-          legend={t.phaseLegend(index + 1, phase.label)}
-          phase={phase}
-          action={editorPaths.phase(slug, project.slug, phase.id)}
-          deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
-        />
-      ))}
+      <ItemsOrNone items={project.phases} none={t.noPhases}>
+        {project.phases.map((phase, index) => (
+          <PhaseForm
+            {...props}
+            form={`phase-${phase.id}`}
+            legend={t.phaseLegend(index + 1, phase.label)}
+            phase={phase}
+            action={editorPaths.phase(slug, project.slug, phase.id)}
+            deleteAction={editorPaths.phaseDelete(slug, project.slug, phase.id)}
+          />
+        ))}
+      </ItemsOrNone>
       <PhaseForm
         {...props}
         form="phase-neu"
@@ -536,10 +526,7 @@ function MeasureForm(
           lang={view.contentLang}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {measure === null ? t.addMeasure : t.saveMeasure}
-          </button>
+        <SubmitButtons label={measure === null ? t.addMeasure : t.saveMeasure}>
           {measure === null
             ? ""
             : moveButtons(
@@ -565,7 +552,7 @@ function MeasureForm(
               {t.deleteMeasure}
             </button>
           )}
-        </div>
+        </SubmitButtons>
       </fieldset>
     </form>
   );
@@ -582,11 +569,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
       anchor="massnahmen"
       title={t.sectionMeasures}
     >
-      {measures.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noMeasures}
-        </p>
-      ) : (
+      <ItemsOrNone items={measures} none={t.noMeasures}>
         <ol class="app-measure-list">
           {measures.map((measure, index) => (
             <li class="app-measure-list__item">
@@ -600,7 +583,7 @@ function MeasuresSection(props: SectionProps): JSX.Element {
             </li>
           ))}
         </ol>
-      )}
+      </ItemsOrNone>
       <MeasureForm
         {...props}
         measure={null}
@@ -704,11 +687,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
           );
         })}
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button" safe>
-            {t.saveResponsibilities}
-          </button>
-        </div>
+        <SubmitButtons label={t.saveResponsibilities} />
       </EditorForm>
     </EditorSection>
   );
@@ -750,11 +729,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
       <h3 class="app-heading-m" safe>
         {t.dependsOnHeading}
       </h3>
-      {project.dependsOn.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noDependencies}
-        </p>
-      ) : (
+      <ItemsOrNone items={project.dependsOn} none={t.noDependencies}>
         <ul class="app-dependency-forms">
           {project.dependsOn.map((dependsOn) => {
             const other = bySlug.get(dependsOn);
@@ -780,22 +755,14 @@ function DependenciesSection(props: SectionProps): JSX.Element {
                     </legend>
                     {props.meta(removeForm)}
                     {props.reason(removeForm)}
-                    <div class="app-button-group">
-                      <button
-                        type="submit"
-                        class="app-button app-button--warning"
-                        safe
-                      >
-                        {t.removeDependency}
-                      </button>
-                    </div>
+                    <SubmitButtons label={t.removeDependency} kind="warning" />
                   </fieldset>
                 </form>
               </li>
             );
           })}
         </ul>
-      )}
+      </ItemsOrNone>
       <EditorForm
         action={view.link(editorPaths.dependencies(slug, project.slug))}
         id={form}
@@ -814,21 +781,13 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             choices={candidates}
           />
           {props.reason(form)}
-          <div class="app-button-group">
-            <button type="submit" class="app-button" safe>
-              {t.addDependency}
-            </button>
-          </div>
+          <SubmitButtons label={t.addDependency} />
         </fieldset>
       </EditorForm>
       <h3 class="app-heading-m" safe>
         {t.prerequisiteForHeading}
       </h3>
-      {data.dependents.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noDependencies}
-        </p>
-      ) : (
+      <ItemsOrNone items={data.dependents} none={t.noDependencies}>
         <ul class="app-dependencies__list">
           {data.dependents.map((other) => (
             <li lang={view.contentLang} safe>
@@ -836,7 +795,7 @@ function DependenciesSection(props: SectionProps): JSX.Element {
             </li>
           ))}
         </ul>
-      )}
+      </ItemsOrNone>
     </EditorSection>
   );
 }
@@ -866,11 +825,7 @@ function DeleteSection(props: SectionProps): JSX.Element {
           error={errorOf(failed, form, "bestaetigung")}
         />
         {props.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {t.deleteProject}
-          </button>
-        </div>
+        <SubmitButtons label={t.deleteProject} kind="warning" />
       </EditorForm>
     </EditorSection>
   );

@@ -41,6 +41,7 @@ import {
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import { EditorSection, FormFrame, RecordForm } from "./form-frame.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** What every page of the frame gets. */
 export interface StructurePageProps {
@@ -274,11 +275,7 @@ export function ProgrammeEditPage(
             value={String(props.year)}
             choices={years}
           />
-          <div class="app-button-group">
-            <button type="submit" class="app-button app-button--secondary" safe>
-              {t.showYear}
-            </button>
-          </div>
+          <SubmitButtons label={t.showYear} kind="secondary" />
         </form>
         <RecordForm
           kit={f}

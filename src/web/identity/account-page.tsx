@@ -22,6 +22,10 @@ import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import { TokenNameBody } from "./identity-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
 
 /** The name of a role in the interface language (unknown roles shown as stored). */
 export function roleLabel(view: ViewContext, role: string): string {
@@ -110,9 +114,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           </p>
         </NotificationBanner>
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.accountTitle}
-      </h1>
+      <PageHeading title={t.accountTitle} />
 
       <section class="app-section" aria-labelledby="angaben">
         <h2 class="app-heading-l" id="angaben" safe>
@@ -143,17 +145,14 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             ? t.secondFactorOn(props.secondFactor.recoveryCodesLeft)
             : t.secondFactorOff}
         </p>
-        <p class="app-body-text">
-          <a
-            class="app-link"
-            href={view.link(identityPaths.accountSecondFactor())}
-            safe
-          >
-            {props.secondFactor.isEnabled
+        <ParagraphLink
+          href={view.link(identityPaths.accountSecondFactor())}
+          text={
+            props.secondFactor.isEnabled
               ? t.secondFactorReplace
-              : t.secondFactorSetUp}
-          </a>
-        </p>
+              : t.secondFactorSetUp
+          }
+        />
         {props.secondFactor.isEnabled ? (
           <ButtonForm
             action={view.link(identityPaths.accountRecoveryCodes())}
@@ -171,12 +170,11 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         <h2 class="app-heading-l" id="passwort" safe>
           {t.changePasswordTitle}
         </h2>
-        <form
-          method="post"
+        <SubmitForm
           action={view.link(identityPaths.accountPassword())}
-          novalidate
+          csrfToken={props.csrfToken}
+          submit={t.changePasswordSubmit}
         >
-          <CsrfField token={props.csrfToken} />
           {/* Lets password managers file the new password under the right account. */}
           <input
             type="hidden"
@@ -201,10 +199,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             error={passwordErrors.newPassword}
             autocomplete="new-password"
           />
-          <button type="submit" class="app-button" safe>
-            {t.changePasswordSubmit}
-          </button>
-        </form>
+        </SubmitForm>
       </section>
 
       <section class="app-section" aria-labelledby="api-tokens">
@@ -214,11 +209,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         <p class="app-body-text" safe>
           {t.tokensIntro}
         </p>
-        {props.tokens.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.tokenNone}
-          </p>
-        ) : (
+        <ItemsOrNone items={props.tokens} none={t.tokenNone}>
           <RecordTable
             caption={t.tokensCaption}
             columns={[
@@ -269,13 +260,12 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
               </tr>
             ))}
           </RecordTable>
-        )}
-        <form
-          method="post"
+        </ItemsOrNone>
+        <SubmitForm
           action={view.link(identityPaths.accountTokens())}
-          novalidate
+          csrfToken={props.csrfToken}
+          submit={t.tokenCreate}
         >
-          <CsrfField token={props.csrfToken} />
           <TextField
             id="token-name"
             {...schemaField(TokenNameBody, "name")}
@@ -284,10 +274,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             error={props.tokenNameError}
             value={props.tokenName ?? ""}
           />
-          <button type="submit" class="app-button" safe>
-            {t.tokenCreate}
-          </button>
-        </form>
+        </SubmitForm>
       </section>
     </PageLayout>
   );

@@ -7,7 +7,6 @@ import { TextField } from "../components/form/controls.js";
 import type { TotpEnrolment } from "../../app/auth/second-factor.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Children } from "@kitajs/html";
-import { CsrfField } from "../components/form/csrf-field.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import {
   ErrorSummary,
@@ -24,6 +23,9 @@ import {
   EnrolmentCodeBody,
   ResetPasswordBody,
 } from "./identity-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
 
 /** What every page of this file needs. */
 interface BaseProps {
@@ -168,16 +170,7 @@ function SignInFrame(props: {
             links={errors}
           />
         )}
-        <h1 class="app-heading-xl" safe>
-          {props.title}
-        </h1>
-        {props.intro === undefined ? (
-          ""
-        ) : (
-          <p class="app-body-text" safe>
-            {props.intro}
-          </p>
-        )}
+        <PageHeading title={props.title} intro={props.intro} />
         {props.children}
       </div>
     </PageLayout>
@@ -204,18 +197,18 @@ function SignInStepForm(props: {
   readonly children?: Children;
 }): JSX.Element {
   return (
-    <form method="post" action={props.action} novalidate>
-      <CsrfField token={props.csrfToken} />
+    <SubmitForm
+      action={props.action}
+      csrfToken={props.csrfToken}
+      submit={props.submit}
+    >
       {props.next === null || props.next === undefined ? (
         ""
       ) : (
         <input type="hidden" name="next" value={props.next} />
       )}
       {props.children}
-      <button type="submit" class="app-button" safe>
-        {props.submit}
-      </button>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -355,11 +348,11 @@ export function RecoveryCodesPage(
           </li>
         ))}
       </ol>
-      <p class="app-body-text">
-        <a class="app-button" href={props.continueHref} safe>
-          {t.recoveryContinue}
-        </a>
-      </p>
+      <ParagraphLink
+        href={props.continueHref}
+        text={t.recoveryContinue}
+        kind="button"
+      />
     </SignInFrame>
   );
 }
@@ -406,11 +399,10 @@ export function ForgotPasswordPage(
           {t.forgotUnavailable}
         </p>
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(identityPaths.signIn())} safe>
-          {t.signInLink}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(identityPaths.signIn())}
+        text={t.signInLink}
+      />
     </SignInFrame>
   );
 }
@@ -491,14 +483,9 @@ function ForgotPasswordLink(props: {
   readonly text: string;
 }): JSX.Element {
   return (
-    <p class="app-body-text">
-      <a
-        class="app-link"
-        href={props.view.link(identityPaths.forgotPassword())}
-        safe
-      >
-        {props.text}
-      </a>
-    </p>
+    <ParagraphLink
+      href={props.view.link(identityPaths.forgotPassword())}
+      text={props.text}
+    />
   );
 }

@@ -10,7 +10,6 @@ import { ROLES } from "../../domain/access/principal.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { ButtonForm } from "../components/form/button-form.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import {
   ErrorSummary,
   type ErrorSummaryLink,
@@ -23,6 +22,9 @@ import {
 import type { ViewContext } from "../components/view.js";
 import { orgUnitsText, roleLabel } from "./account-page.js";
 import { identityPaths } from "./identity-paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
 
 /** An org unit to choose. */
 export interface OrgUnitOption {
@@ -72,21 +74,12 @@ export function UsersPage(
       account={props.account}
       breadcrumbs={crumbs(view, site.municipalitySlug)}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.usersTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.usersIntro}
-      </p>
-      <p class="app-body-text">
-        <a
-          class="app-button"
-          href={view.link(identityPaths.userNew(site.municipalitySlug))}
-          safe
-        >
-          {t.usersNew}
-        </a>
-      </p>
+      <PageHeading title={t.usersTitle} intro={t.usersIntro} />
+      <ParagraphLink
+        href={view.link(identityPaths.userNew(site.municipalitySlug))}
+        text={t.usersNew}
+        kind="button"
+      />
       <RecordTable
         caption={t.usersCaption}
         columns={[
@@ -211,9 +204,7 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
           </p>
         </NotificationBanner>
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       {user === null ? (
         <p class="app-body-text" safe>
           {t.userNewIntro}
@@ -221,16 +212,15 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
       ) : (
         ""
       )}
-      <form
-        method="post"
+      <SubmitForm
         action={view.link(
           user === null
             ? identityPaths.users(slug)
             : identityPaths.user(slug, user.id),
         )}
-        novalidate
+        csrfToken={props.csrfToken}
+        submit={user === null ? t.userCreate : t.userSave}
       >
-        <CsrfField token={props.csrfToken} />
         {user === null ? (
           <TextField
             id="email"
@@ -269,10 +259,7 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
           selected={values.orgUnitCodes}
           error={props.errors.orgUnitCodes}
         />
-        <button type="submit" class="app-button" safe>
-          {user === null ? t.userCreate : t.userSave}
-        </button>
-      </form>
+      </SubmitForm>
       {user === null ? (
         ""
       ) : (
@@ -283,11 +270,10 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
           csrfToken={props.csrfToken}
         />
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(identityPaths.users(slug))} safe>
-          {t.backToUsers}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(identityPaths.users(slug))}
+        text={t.backToUsers}
+      />
     </PageLayout>
   );
 }

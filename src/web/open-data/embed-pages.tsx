@@ -5,7 +5,6 @@
  * its link opens the portal in the top window. And the staff page with the code to copy
  * and a preview of each.
  */
-import { TableHead } from "../components/table-head/table-head.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
 import type {
   ActionField,
@@ -24,6 +23,8 @@ import { assetPath } from "../http/static-assets.js";
 import { paths } from "../portal/paths.js";
 import { reportPaths } from "../reports/report-paths.js";
 import { embedPaths } from "./open-data-paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 function EmbedDocument(props: {
   readonly view: ViewContext;
@@ -116,27 +117,21 @@ export function ActionFieldEmbed(props: {
       title={field.name}
       more={`${props.baseUrl}${view.link(paths.timeline(slug), { aktionsfeld: field.key })}`}
     >
-      <div class="app-table-wrapper">
-        <table class="app-table">
-          <caption class="app-table__caption" lang={view.contentLang} safe>
-            {t.embedFieldCaption(field.name)}
-          </caption>
-          <TableHead columns={[t.embedProject, t.embedStatus, t.embedPeriod]} />
-          <tbody>
-            {field.projects.map((project) => (
-              <tr>
-                <th scope="row" lang={view.contentLang} safe>
-                  {`${project.code} ${project.title}`}
-                </th>
-                <td safe>{view.t.projectStatus[project.status]}</td>
-                <td safe>
-                  {formatPhasesSpan(project.phases, view.lang) ?? "–"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.embedFieldCaption(field.name)}
+        captionLang={view.contentLang}
+        columns={[t.embedProject, t.embedStatus, t.embedPeriod]}
+      >
+        {field.projects.map((project) => (
+          <tr>
+            <th scope="row" lang={view.contentLang} safe>
+              {`${project.code} ${project.title}`}
+            </th>
+            <td safe>{view.t.projectStatus[project.status]}</td>
+            <td safe>{formatPhasesSpan(project.phases, view.lang) ?? "–"}</td>
+          </tr>
+        ))}
+      </DataTable>
     </EmbedDocument>
   );
 }
@@ -237,12 +232,7 @@ export function EmbedCodePage(props: {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.embedPageTitle}
-      </h1>
-      <p class="app-lead" safe>
-        {t.embedPageIntro}
-      </p>
+      <PageHeading title={t.embedPageTitle} lead={t.embedPageIntro} />
       <p class="app-body-text" safe>
         {props.origins.length === 0
           ? t.embedNoneAllowed

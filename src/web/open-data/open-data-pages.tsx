@@ -4,8 +4,7 @@
  * one data dictionary page per dataset (field, meaning, type, example). Plain links and
  * tables: everything works without JavaScript.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
-import { TableHead } from "../components/table-head/table-head.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import { readerDay } from "../components/reader-day.js";
 import type { DatasetTable } from "../../app/open-data/datasets.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -15,11 +14,11 @@ import {
   OPEN_DATA_FORMATS,
   type OpenDataFormat,
 } from "../../exports/open-data/dataset-files.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
-import { siteHeader } from "../portal/site.js";
 import { subscriptionPaths } from "../../app/open-data/subscriptions.js";
 import { FOLLOW_ANCHOR, openDataPaths } from "./open-data-paths.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** What the open data page shows. */
 export interface OpenDataPageProps {
@@ -114,22 +113,13 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
   const t = view.t.openData;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.title}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        { label: t.title },
-      ]}
+      title={t.title}
+      lead={t.lead(catalogue.municipality.name)}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.title}
-      </h1>
-      <p class="app-lead" safe>
-        {t.lead(catalogue.municipality.name)}
-      </p>
       <p class="app-body-text" safe>
         {t.onlyPublished}
       </p>
@@ -240,7 +230,7 @@ export function OpenDataPage(props: OpenDataPageProps): JSX.Element {
           </li>
         ))}
       </ul>
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
@@ -253,68 +243,54 @@ export function DictionaryPage(
   const slug = catalogue.municipality.slug;
   const title = inPageLanguage(view, table.definition.title);
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.dictionaryTitle(title)}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
+      title={t.dictionaryTitle(title)}
+      trail={[
         { label: t.title, href: view.link(openDataPaths.page(slug)) },
         { label: title },
       ]}
+      lead={inPageLanguage(view, table.definition.description)}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.dictionaryTitle(title)}
-      </h1>
-      <p class="app-lead" safe>
-        {inPageLanguage(view, table.definition.description)}
-      </p>
       <p class="app-body-text" safe>
         {datasetStand(view, table)}
       </p>
       <Downloads view={view} slug={slug} table={table} />
-      <div class="app-table-wrapper">
-        <table class="app-table">
-          <caption class="app-table__caption" safe>
-            {t.dictionaryCaption}
-          </caption>
-          <TableHead
-            columns={[
-              t.columnField,
-              t.columnMeaning,
-              t.columnType,
-              t.columnExample,
-            ]}
-          />
-          <tbody>
-            {table.definition.fields.map((field) => (
-              <tr>
-                <th scope="row">
-                  <code safe>{field.name}</code>
-                </th>
-                <td lang={view.contentLang} safe>
-                  {field.meaning}
-                </td>
-                <td safe>{FIELD_TYPE_LABELS[field.type][view.lang]}</td>
-                <td lang={view.contentLang}>
-                  <code safe>{field.example}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.dictionaryCaption}
+        columns={[
+          t.columnField,
+          t.columnMeaning,
+          t.columnType,
+          t.columnExample,
+        ]}
+      >
+        {table.definition.fields.map((field) => (
+          <tr>
+            <th scope="row">
+              <code safe>{field.name}</code>
+            </th>
+            <td lang={view.contentLang} safe>
+              {field.meaning}
+            </td>
+            <td safe>{FIELD_TYPE_LABELS[field.type][view.lang]}</td>
+            <td lang={view.contentLang}>
+              <code safe>{field.example}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <LicenceNote
         view={view}
         licence={props.licence}
         attribution={props.attribution}
       />
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(openDataPaths.page(slug))} safe>
-          {t.backToOpenData}
-        </a>
-      </p>
-    </PageLayout>
+      <ParagraphLink
+        href={view.link(openDataPaths.page(slug))}
+        text={t.backToOpenData}
+      />
+    </PortalFrame>
   );
 }

@@ -5,29 +5,21 @@
  */
 import type { OpenDataSettings } from "../../app/open-data/settings.js";
 import { LICENCES } from "../../domain/open-data/licences.js";
-import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import {
   RadioGroup,
   TextArea,
   TextField,
 } from "../components/form/controls.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
-import type { ViewContext } from "../components/view.js";
-import type { FailedForm } from "../components/form/failed-form.js";
 import { schemaFields } from "../components/form/schema-fields.js";
-import type { EditorChrome } from "../editor/editor-view.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import { openDataPaths } from "./open-data-paths.js";
+import { SubmitForm } from "../components/form/submit-form.js";
+import type { StaffFormProps } from "../editor/form-frame.js";
 
 /** Props of the page. */
-export interface OpenDataSettingsPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface OpenDataSettingsPageProps extends StaffFormProps {
   readonly settings: OpenDataSettings;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  readonly failed?: FailedForm | undefined;
 }
 
 /** The page. */
@@ -41,18 +33,17 @@ export function OpenDataSettingsPage(
   const oparlField = schemaFields(OparlSyncBody, failed);
   return (
     <StaffFormPage
-      view={view}
+      {...props}
       title={t.settingsTitle}
-      requestUrl={props.requestUrl}
-      chrome={props.chrome}
       errorTitle={t.errorSummaryTitle}
-      failed={failed}
-      notice={props.notice}
       intro={t.settingsIntro}
     >
-      <form method="post" action={openDataPaths.settings(slug)}>
-        <CsrfField token={props.csrfToken} />
-        <LanguageField lang={view.lang} />
+      <SubmitForm
+        action={openDataPaths.settings(slug)}
+        csrfToken={props.csrfToken}
+        lang={view.lang}
+        submit={t.saveSettings}
+      >
         <RadioGroup
           {...field("lizenz", settings.licence.key)}
           label={t.fieldLicence}
@@ -75,10 +66,7 @@ export function OpenDataSettingsPage(
           hint={t.fieldEmbedOriginsHint}
           rows={4}
         />
-        <button class="app-button" type="submit" safe>
-          {t.saveSettings}
-        </button>
-      </form>
+      </SubmitForm>
       <h2 class="app-heading-l" id="oparl" safe>
         {t.oparlTitle}
       </h2>
@@ -90,18 +78,18 @@ export function OpenDataSettingsPage(
           ? t.oparlNeverSynced
           : t.oparlLastEndpoint(settings.oparlEndpoint)}
       </p>
-      <form method="post" action={view.link(openDataPaths.oparlSync(slug))}>
-        <CsrfField token={props.csrfToken} />
+      <SubmitForm
+        action={view.link(openDataPaths.oparlSync(slug))}
+        csrfToken={props.csrfToken}
+        submit={t.oparlSyncButton}
+      >
         <TextField
           {...oparlField("oparl-adresse", settings.oparlEndpoint ?? "")}
           label={t.fieldOparlEndpoint}
           hint={t.fieldOparlEndpointHint}
           spellcheck={false}
         />
-        <button class="app-button" type="submit" safe>
-          {t.oparlSyncButton}
-        </button>
-      </form>
+      </SubmitForm>
     </StaffFormPage>
   );
 }

@@ -7,8 +7,6 @@
  */
 import type { MunicipalityRecord } from "../../app/municipalities/lifecycle.js";
 import { FEDERAL_STATES } from "../../domain/municipality/federal-states.js";
-import type { AccountBarProps } from "../components/account-bar/account-bar.js";
-import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import {
   RadioGroup,
@@ -16,23 +14,23 @@ import {
   TextArea,
   TextField,
 } from "../components/form/controls.js";
-import { CsrfField } from "../components/form/csrf-field.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
-import type { ViewContext } from "../components/view.js";
 import { schemaFields } from "../components/form/schema-fields.js";
 import {
   CreateMunicipalityBody,
   InviteAdministratorBody,
   MunicipalityStateBody,
 } from "./operations-forms.js";
-import { operationsPaths } from "./operations-pages.js";
+import {
+  OperationsPage,
+  operationsPaths,
+  type OperationsFrame,
+} from "./operations-pages.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
 
-interface BaseProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly account: AccountBarProps | undefined;
+interface BaseProps extends OperationsFrame {
   readonly csrfToken: string;
 }
 
@@ -55,29 +53,17 @@ export function CreateMunicipalityPage(
   const t = view.t.operations;
   const field = schemaFields(CreateMunicipalityBody, failed, CREATE_FORM);
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={t.createTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: t.createTitle },
-      ]}
+      intro={t.createIntro}
+      trail={[{ label: t.createTitle }]}
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <h1 class="app-heading-xl" safe>
-        {t.createTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.createIntro}
-      </p>
-      <form
-        method="post"
+      <SubmitForm
         action={view.link(operationsPaths.createMunicipality())}
-        novalidate
+        csrfToken={props.csrfToken}
+        submit={t.createButton}
       >
-        <CsrfField token={props.csrfToken} />
         <TextField
           {...field("name")}
           label={t.nameLabel}
@@ -136,16 +122,9 @@ export function CreateMunicipalityPage(
             })),
           ]}
         />
-        <button type="submit" class="app-button" safe>
-          {t.createButton}
-        </button>
-      </form>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.home())} safe>
-          {t.cancel}
-        </a>
-      </p>
-    </PageLayout>
+      </SubmitForm>
+      <ParagraphLink href={view.link(operationsPaths.home())} text={t.cancel} />
+    </OperationsPage>
   );
 }
 
@@ -171,36 +150,25 @@ export function MunicipalityPage(
   const slug = municipality.slug;
   const field = schemaFields(InviteAdministratorBody, failed, "einladung");
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={municipality.name}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: municipality.name },
-      ]}
+      intro={t.detailIntro}
+      trail={[{ label: municipality.name }]}
+      banner={
+        notice === undefined ? undefined : notice.kind === "text" ? (
+          <NotificationBanner title={notice.text} />
+        ) : (
+          <NotificationBanner title={t.invitationLink} kind="important">
+            <p class="app-body-text">
+              <code class="app-secret" safe>
+                {notice.link}
+              </code>
+            </p>
+          </NotificationBanner>
+        )
+      }
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      {notice === undefined ? (
-        ""
-      ) : notice.kind === "text" ? (
-        <NotificationBanner title={notice.text} />
-      ) : (
-        <NotificationBanner title={t.invitationLink} kind="important">
-          <p class="app-body-text">
-            <code class="app-secret" safe>
-              {notice.link}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
-      <h1 class="app-heading-xl" safe>
-        {municipality.name}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.detailIntro}
-      </p>
       <SummaryList
         rows={[
           { key: t.slugLabel, value: <code safe>{slug}</code> },
@@ -242,15 +210,10 @@ export function MunicipalityPage(
               ]),
         ]}
       />
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(`/${encodeURIComponent(slug)}/`)}
-          safe
-        >
-          {t.portal}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(`/${encodeURIComponent(slug)}/`)}
+        text={t.portal}
+      />
       <h2 class="app-heading-l" safe>
         {t.inviteTitle}
       </h2>
@@ -259,12 +222,11 @@ export function MunicipalityPage(
           <p class="app-body-text" safe>
             {t.inviteIntro}
           </p>
-          <form
-            method="post"
+          <SubmitForm
             action={view.link(operationsPaths.invite(slug))}
-            novalidate
+            csrfToken={props.csrfToken}
+            submit={t.inviteButton}
           >
-            <CsrfField token={props.csrfToken} />
             <TextField
               {...field("email")}
               type="email"
@@ -287,10 +249,7 @@ export function MunicipalityPage(
                 }),
               )}
             />
-            <button type="submit" class="app-button" safe>
-              {t.inviteButton}
-            </button>
-          </form>
+          </SubmitForm>
         </>
       ) : (
         <p class="app-body-text" safe>
@@ -316,12 +275,11 @@ export function MunicipalityPage(
           </a>
         )}
       </p>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.home())} safe>
-          {t.backToOverview}
-        </a>
-      </p>
-    </PageLayout>
+      <ParagraphLink
+        href={view.link(operationsPaths.home())}
+        text={t.backToOverview}
+      />
+    </OperationsPage>
   );
 }
 
@@ -343,13 +301,11 @@ export function MunicipalityStatePage(
     : operationsPaths.deactivate(municipality.slug);
   const field = schemaFields(MunicipalityStateBody, failed, "status");
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={title}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
+      intro={isActive ? t.reactivateText : t.deactivateText}
+      trail={[
         {
           label: municipality.name,
           href: view.link(operationsPaths.municipality(municipality.slug)),
@@ -357,33 +313,18 @@ export function MunicipalityStatePage(
         { label: isActive ? t.reactivateLink : t.deactivateLink },
       ]}
     >
-      <FailedFormSummary title={t.problemTitle} failed={failed} />
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
-      <p class="app-body-text" safe>
-        {isActive ? t.reactivateText : t.deactivateText}
-      </p>
-      <form method="post" action={view.link(action)} novalidate>
-        <CsrfField token={props.csrfToken} />
+      <SubmitForm
+        action={view.link(action)}
+        csrfToken={props.csrfToken}
+        submit={isActive ? t.reactivateButton : t.deactivateButton}
+        isWarning={!isActive}
+      >
         <TextArea {...field("grund")} label={t.reasonLabel} rows={3} />
-        <button
-          type="submit"
-          class={["app-button", !isActive && "app-button--warning"]}
-          safe
-        >
-          {isActive ? t.reactivateButton : t.deactivateButton}
-        </button>
-      </form>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(operationsPaths.municipality(municipality.slug))}
-          safe
-        >
-          {t.cancel}
-        </a>
-      </p>
-    </PageLayout>
+      </SubmitForm>
+      <ParagraphLink
+        href={view.link(operationsPaths.municipality(municipality.slug))}
+        text={t.cancel}
+      />
+    </OperationsPage>
   );
 }

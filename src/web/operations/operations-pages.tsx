@@ -4,14 +4,21 @@
  * and links: everything works without JavaScript.
  */
 import { RecordTable } from "../components/table-head/table-head.js";
-import { LanguageField } from "../components/form/csrf-field.js";
+import { SearchForm } from "../components/search-form/search-form.js";
 import type {
   InstanceAuditLogPage,
   MunicipalityOverview,
 } from "../../app/operations/operators.js";
 import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
+import type { Children } from "@kitajs/html";
+import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
+import { FailedFormSummary } from "../components/error-summary/failed-form-summary.js";
+import type { FailedForm } from "../components/form/failed-form.js";
 import type { ViewContext } from "../components/view.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** The paths of the operators' pages. */
 export const operationsPaths = {
@@ -41,6 +48,54 @@ export interface OperationsFrame {
   readonly view: ViewContext;
   readonly requestUrl: string;
   readonly account: AccountBarProps | undefined;
+}
+
+/**
+ * An operators' page: the layout with the operator's account bar, the breadcrumbs from
+ * the overview (the overview itself has none), the error summary of a failed form, the
+ * banner the page gives after a save, and the heading with its intro.
+ */
+export function OperationsPage(
+  props: OperationsFrame & {
+    readonly title: string;
+    readonly intro: string;
+    /** The breadcrumbs after the overview; none on the overview itself. */
+    readonly trail?: readonly Crumb[] | undefined;
+    readonly failed?: FailedForm | undefined;
+    readonly banner?: JSX.Element | undefined;
+    readonly children?: Children;
+  },
+): JSX.Element {
+  const { view } = props;
+  // Markup the page built with JSX (its text escaped there), not a raw string.
+  const safeBanner = props.banner ?? "";
+  return (
+    <PageLayout
+      view={view}
+      title={props.title}
+      requestUrl={props.requestUrl}
+      account={props.account}
+      breadcrumbs={
+        props.trail === undefined
+          ? undefined
+          : [
+              {
+                label: view.t.operations.title,
+                href: view.link(operationsPaths.home()),
+              },
+              ...props.trail,
+            ]
+      }
+    >
+      <FailedFormSummary
+        title={view.t.operations.problemTitle}
+        failed={props.failed}
+      />
+      {safeBanner}
+      <PageHeading title={props.title} intro={props.intro} />
+      {props.children}
+    </PageLayout>
+  );
 }
 
 function day(iso: string | null): string | null {
@@ -108,67 +163,29 @@ export function OperationsHomePage(
       seite: String(page),
     });
   return (
-    <PageLayout
-      view={view}
-      title={t.municipalitiesTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-    >
-      <h1 class="app-heading-xl" safe>
-        {t.municipalitiesTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.intro}
-      </p>
-      <p class="app-body-text">
-        <a
-          class="app-button"
-          href={view.link(operationsPaths.createMunicipality())}
-          safe
-        >
-          {t.createLink}
-        </a>
-      </p>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
-          {t.auditLogLink}
-        </a>
-      </p>
-      <form
-        class="app-search-form"
-        method="get"
+    <OperationsPage {...props} title={t.municipalitiesTitle} intro={t.intro}>
+      <ParagraphLink
+        href={view.link(operationsPaths.createMunicipality())}
+        text={t.createLink}
+        kind="button"
+      />
+      <ParagraphLink
+        href={view.link(operationsPaths.auditLog())}
+        text={t.auditLogLink}
+      />
+      <SearchForm
+        view={view}
         action={operationsPaths.home()}
-        role="search"
-      >
-        <LanguageField lang={view.lang} />
-        <div class="app-form-group">
-          <label class="app-label" for="betrieb-q" safe>
-            {t.searchLabel}
-          </label>
-          <div class="app-search-form__row">
-            <input
-              class="app-input"
-              type="search"
-              id="betrieb-q"
-              name="q"
-              value={overview.search}
-              autocomplete="off"
-              maxlength="100"
-            />
-            <button class="app-button" type="submit" safe>
-              {t.searchButton}
-            </button>
-          </div>
-        </div>
-      </form>
+        query={overview.search}
+        id="betrieb"
+        label={t.searchLabel}
+        submit={t.searchButton}
+        maxlength={100}
+      />
       <p class="app-body-text" role="status" safe>
         {t.resultCount(overview.total, overview.search)}
       </p>
-      {overview.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noMunicipalities}
-        </p>
-      ) : (
+      <ItemsOrNone items={overview.items} none={t.noMunicipalities}>
         <RecordTable
           caption={t.caption}
           columns={[
@@ -208,14 +225,14 @@ export function OperationsHomePage(
             </tr>
           ))}
         </RecordTable>
-      )}
+      </ItemsOrNone>
       <Pagination
         view={view}
         page={overview.page}
         pageCount={overview.pageCount}
         href={pageHref}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }
 
@@ -231,22 +248,12 @@ export function OperationsAuditLogPage(
       seite: String(page),
     });
   return (
-    <PageLayout
-      view={view}
+    <OperationsPage
+      {...props}
       title={t.auditLogTitle}
-      requestUrl={props.requestUrl}
-      account={props.account}
-      breadcrumbs={[
-        { label: t.title, href: view.link(operationsPaths.home()) },
-        { label: t.auditLogTitle },
-      ]}
+      intro={t.auditLogIntro}
+      trail={[{ label: t.auditLogTitle }]}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.auditLogTitle}
-      </h1>
-      <p class="app-body-text" safe>
-        {t.auditLogIntro}
-      </p>
       <p class="app-body-text">
         {log.instanceOnly ? (
           <a class="app-link" href={view.link(operationsPaths.auditLog())} safe>
@@ -262,11 +269,7 @@ export function OperationsAuditLogPage(
           </a>
         )}
       </p>
-      {log.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noEvents}
-        </p>
-      ) : (
+      <ItemsOrNone items={log.items} none={t.noEvents}>
         <RecordTable
           caption={t.auditLogCaption}
           columns={[
@@ -291,13 +294,13 @@ export function OperationsAuditLogPage(
             </tr>
           ))}
         </RecordTable>
-      )}
+      </ItemsOrNone>
       <Pagination
         view={view}
         page={log.page}
         pageCount={log.pageCount}
         href={pageHref}
       />
-    </PageLayout>
+    </OperationsPage>
   );
 }

@@ -49,6 +49,11 @@ import {
   ParticipationSettingsBody,
   SubmissionBody,
 } from "./participation-forms.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { SubmitForm } from "../components/form/submit-form.js";
+import type { StaffFormProps } from "../editor/form-frame.js";
 
 const when = (view: ViewContext, iso: string): string =>
   formatGermanDateTime(new Date(iso), view.lang);
@@ -277,25 +282,17 @@ export function ItemListPage(props: {
         {t.listLead(catalogue.municipality.name)}
       </p>
       {props.isOpen ? (
-        <p class="app-body-text">
-          <a
-            class="app-button"
-            href={view.link(participationPaths.form(slug))}
-            safe
-          >
-            {t.submitLink}
-          </a>
-        </p>
+        <ParagraphLink
+          href={view.link(participationPaths.form(slug))}
+          text={t.submitLink}
+          kind="button"
+        />
       ) : (
         ""
       )}
-      {props.items.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noItems}
-        </p>
-      ) : (
+      <ItemsOrNone items={props.items} none={t.noItems}>
         <ItemList view={view} slug={slug} items={props.items} />
-      )}
+      </ItemsOrNone>
     </PortalFrame>
   );
 }
@@ -547,9 +544,7 @@ export function QueuePage(props: {
       requestUrl={props.requestUrl}
       {...props.chrome}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.queueTitle}
-      </h1>
+      <PageHeading title={t.queueTitle} />
       <form method="get" action={participationPaths.queue(slug)}>
         <LanguageField lang={view.lang} />
         <SelectField
@@ -699,9 +694,7 @@ export function ModerationPage(props: {
       ) : (
         <NotificationBanner title={props.notice} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {title}
-      </h1>
+      <PageHeading title={title} />
       <p class="app-body-text">
         <span
           safe
@@ -826,35 +819,24 @@ export function ModerationPage(props: {
 }
 
 /** The settings (administrators). */
-export function SettingsPage(props: {
-  view: ViewContext;
-  requestUrl: string;
-  chrome: EditorChrome;
-  settings: ParticipationSettings;
-  csrfToken: string;
-  notice?: string | undefined;
-  failed?: FailedForm | undefined;
-}): JSX.Element {
+export function SettingsPage(
+  props: StaffFormProps & { readonly settings: ParticipationSettings },
+): JSX.Element {
   const { view, settings, failed } = props;
   const t = view.t.participation;
   const field = schemaFields(ParticipationSettingsBody, failed);
   return (
     <StaffFormPage
-      view={view}
+      {...props}
       title={t.settingsTitle}
-      requestUrl={props.requestUrl}
-      chrome={props.chrome}
       errorTitle={view.t.identity.problemTitle}
-      failed={failed}
-      notice={props.notice}
     >
-      <form
-        method="post"
+      <SubmitForm
         action={participationPaths.settings(settings.municipality.slug)}
-        novalidate
+        csrfToken={props.csrfToken}
+        lang={view.lang}
+        submit={t.save}
       >
-        <CsrfField token={props.csrfToken} />
-        <LanguageField lang={view.lang} />
         <RadioGroup
           {...field("modus", settings.mode)}
           label={t.settingsMode}
@@ -875,10 +857,7 @@ export function SettingsPage(props: {
           inputmode="numeric"
           width="short"
         />
-        <button class="app-button" type="submit" safe>
-          {t.save}
-        </button>
-      </form>
+      </SubmitForm>
     </StaffFormPage>
   );
 }

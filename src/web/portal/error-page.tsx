@@ -6,6 +6,8 @@ import type { ErrorPageStatus } from "../../i18n/de.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "./paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Props of the error page. */
 export interface ErrorPageProps {
@@ -32,12 +34,7 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       requestUrl={props.requestUrl}
       isError
     >
-      <h1 class="app-heading-xl" safe>
-        {heading}
-      </h1>
-      <p class="app-lead" safe>
-        {props.message}
-      </p>
+      <PageHeading title={heading} lead={props.message} />
       {props.detail === undefined ||
       props.detail === null ||
       props.detail === "" ? (
@@ -50,17 +47,13 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       {props.signInHref === undefined ? (
         ""
       ) : (
-        <p class="app-body-text">
-          <a class="app-button" href={props.signInHref} safe>
-            {t.errorSignIn}
-          </a>
-        </p>
+        <ParagraphLink
+          href={props.signInHref}
+          text={t.errorSignIn}
+          kind="button"
+        />
       )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(paths.home())} safe>
-          {t.errorBackHome}
-        </a>
-      </p>
+      <ParagraphLink href={view.link(paths.home())} text={t.errorBackHome} />
       <p class="app-hint" safe>
         {t.errorCode(props.code)}
       </p>

@@ -1,9 +1,10 @@
 /** The start page of an instance that hosts several municipalities: the list of them. */
-import { LanguageField } from "../components/form/csrf-field.js";
+import { SearchForm } from "../components/search-form/search-form.js";
 import type { Municipality } from "../../domain/catalogue/catalogue.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "./paths.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the municipality list. */
 export interface MunicipalitiesPageProps {
@@ -34,9 +35,7 @@ export function MunicipalitiesPage(
       title={t.municipalitiesTitle}
       requestUrl={props.requestUrl}
     >
-      <h1 class="app-heading-xl" safe>
-        {t.municipalitiesTitle}
-      </h1>
+      <PageHeading title={t.municipalitiesTitle} />
       {props.municipalities.length === 0 && query === "" ? (
         <p class="app-body-text" safe>
           {t.municipalitiesEmpty}
@@ -46,32 +45,16 @@ export function MunicipalitiesPage(
           <p class="app-lead" safe>
             {t.municipalitiesIntro}
           </p>
-          <form class="app-search-form" method="get" action="/" role="search">
-            <LanguageField lang={view.lang} />
-            <div class="app-form-group">
-              <label class="app-label" for="kommune-q" safe>
-                {t.municipalitiesSearchLabel}
-              </label>
-              <p class="app-hint" id="kommune-hinweis" safe>
-                {t.municipalitiesSearchHint}
-              </p>
-              <div class="app-search-form__row">
-                <input
-                  class="app-input"
-                  type="search"
-                  id="kommune-q"
-                  name="q"
-                  value={query}
-                  aria-describedby="kommune-hinweis"
-                  autocomplete="off"
-                  maxlength="100"
-                />
-                <button class="app-button" type="submit" safe>
-                  {t.municipalitiesSearchSubmit}
-                </button>
-              </div>
-            </div>
-          </form>
+          <SearchForm
+            view={view}
+            action="/"
+            query={query}
+            id="kommune"
+            label={t.municipalitiesSearchLabel}
+            hint={t.municipalitiesSearchHint}
+            submit={t.municipalitiesSearchSubmit}
+            maxlength={100}
+          />
           {query === "" ? (
             ""
           ) : (

@@ -12,6 +12,7 @@ import type { ViewContext } from "../components/view.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { paths } from "./paths.js";
 import { siteHeader } from "./site.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** The first breadcrumb of a municipality's public pages: its name, linking to its programme. */
 export function municipalityCrumb(
@@ -25,18 +26,30 @@ export function municipalityCrumb(
   };
 }
 
-/** A public page with one heading: the municipality's header, the breadcrumbs and the title. */
+/**
+ * A public page: the municipality's header, the breadcrumbs (the municipality, then the
+ * trail) and the heading with its lead, unless the content brings its own heading.
+ */
 export function PortalFrame(props: {
   view: ViewContext;
   catalogue: Catalogue;
   requestUrl: string;
   title: string;
   parent?: { label: string; href: string } | undefined;
+  /** The breadcrumbs after the municipality; by default the parent, if any, and the title. */
+  trail?: readonly Crumb[] | undefined;
   /** The entry of the main navigation the page belongs to. */
   current?: NavigationItem | undefined;
+  lead?: string | undefined;
+  /** The content starts with its own h1 (a page whose heading carries more than its title). */
+  hasOwnHeading?: boolean | undefined;
   children?: Children;
 }): JSX.Element {
   const { view, catalogue } = props;
+  const trail = props.trail ?? [
+    ...(props.parent === undefined ? [] : [props.parent]),
+    { label: props.title },
+  ];
   return (
     <PageLayout
       view={view}
@@ -44,15 +57,13 @@ export function PortalFrame(props: {
       requestUrl={props.requestUrl}
       site={siteHeader(catalogue)}
       current={props.current}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        ...(props.parent === undefined ? [] : [props.parent]),
-        { label: props.title },
-      ]}
+      breadcrumbs={[municipalityCrumb(view, catalogue.municipality), ...trail]}
     >
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
+      {props.hasOwnHeading === true ? (
+        ""
+      ) : (
+        <PageHeading title={props.title} lead={props.lead} />
+      )}
       {props.children}
     </PageLayout>
   );

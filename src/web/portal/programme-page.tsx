@@ -22,6 +22,7 @@ import {
   type PortalScope,
 } from "./portal-scope.js";
 import { siteHeader } from "./site.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the programme overview. */
 export interface ProgrammePageProps {
@@ -304,17 +305,13 @@ function ActionFieldSection(props: {
             {field.description}
           </p>
         )}
-        {field.projects.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noProjects}
-          </p>
-        ) : (
+        <ItemsOrNone items={field.projects} none={t.noProjects}>
           <ProjectList
             view={view}
             projects={field.projects}
             projectHref={(project) => view.link(scope.project(project.slug))}
           />
-        )}
+        </ItemsOrNone>
       </div>
     </section>
   );

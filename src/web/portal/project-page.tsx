@@ -38,6 +38,7 @@ import { ProjectIndicators } from "../reports/report-portal-pages.js";
 import type { PublicItem } from "../../domain/participation/participation.js";
 import { ItemList } from "../participation/participation-pages.js";
 import { Section } from "../components/section/section.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 
 /** Props of the project page. */
 export interface ProjectPageProps {
@@ -207,11 +208,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
       </Section>
 
       <Section id="zeitplan" title={t.projectSchedule}>
-        {project.phases.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.projectPhasesEmpty}
-          </p>
-        ) : (
+        <ItemsOrNone items={project.phases} none={t.projectPhasesEmpty}>
           <>
             <ol class="app-phase-list" id="zeitplan-phasen">
               {project.phases.map((phase) => (
@@ -255,15 +252,11 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
               />
             </TimelineScroll>
           </>
-        )}
+        </ItemsOrNone>
       </Section>
 
       <Section id="massnahmen" title={t.projectMeasures}>
-        {project.measures.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.projectMeasuresEmpty}
-          </p>
-        ) : (
+        <ItemsOrNone items={project.measures} none={t.projectMeasuresEmpty}>
           <ul class="app-task-list">
             {project.measures.map((measure) => (
               <li class="app-task-list__item">
@@ -298,7 +291,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
               </li>
             ))}
           </ul>
-        )}
+        </ItemsOrNone>
       </Section>
 
       <ProjectIndicators
@@ -308,11 +301,10 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
       />
 
       <Section id="zustaendigkeiten" title={t.projectResponsibilities}>
-        {project.responsibilities.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.projectResponsibilitiesEmpty}
-          </p>
-        ) : (
+        <ItemsOrNone
+          items={project.responsibilities}
+          none={t.projectResponsibilitiesEmpty}
+        >
           <ul class="app-responsibility-list">
             {project.responsibilities.map((responsibility) => (
               <li class="app-responsibility-list__item">
@@ -348,7 +340,7 @@ export function ProjectPage(props: ProjectPageProps): JSX.Element {
               </li>
             ))}
           </ul>
-        )}
+        </ItemsOrNone>
       </Section>
 
       <Section id="abhaengigkeiten" title={t.projectDependencies}>

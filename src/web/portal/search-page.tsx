@@ -1,14 +1,13 @@
 /** Search over a municipality's projects and measures: the form, then the hits. */
-import { municipalityCrumb } from "./portal-frame.js";
+import { PortalFrame } from "./portal-frame.js";
 import type { SearchResult } from "../../app/catalogue/read-catalogue.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
 import { ColourSwatch } from "../components/colour-marker/colour-marker.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SearchForm } from "../components/search-form/search-form.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { ErrorSummary } from "../components/error-summary/error-summary.js";
 import { paths } from "./paths.js";
-import { siteHeader } from "./site.js";
+import { PageHeading } from "../components/page-heading/page-heading.js";
 
 /** Props of the search page. */
 export interface SearchPageProps {
@@ -30,29 +29,29 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
   const flat = catalogue.programme.levels.flat;
   const slug = catalogue.municipality.slug;
   return (
-    <PageLayout
+    <PortalFrame
       view={view}
-      title={t.searchTitle}
+      catalogue={catalogue}
       requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
+      title={t.searchTitle}
       current="search"
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        { label: t.searchTitle },
-      ]}
+      hasOwnHeading
     >
       {props.error === undefined ? (
         ""
       ) : (
         <ErrorSummary title={t.errorTitle[400]} messages={[props.error]} />
       )}
-      <h1 class="app-heading-xl" safe>
-        {t.searchTitle}
-      </h1>
+      <PageHeading title={t.searchTitle} />
       <SearchForm
         view={view}
         action={paths.search(slug)}
         query={props.query}
+        id="suche"
+        label={t.searchLabel}
+        hint={t.searchHint}
+        submit={t.searchSubmit}
+        maxlength={200}
         error={props.error}
       />
       {result === null ? (
@@ -116,6 +115,6 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
           )}
         </section>
       )}
-    </PageLayout>
+    </PortalFrame>
   );
 }

@@ -15,6 +15,7 @@ import { schemaField } from "../http/form-schema.js";
 import { MemberBody } from "./report-forms.js";
 import { reportPaths } from "./report-paths.js";
 import { RecordForms } from "./record-forms.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** The members page of one body. */
 export function MembersPage(
@@ -132,11 +133,10 @@ export function MembersPage(
           }}
         />
       </EditorSection>
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.committees(slug))} safe>
-          {t.backToBodies}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.committees(slug))}
+        text={t.backToBodies}
+      />
     </FormFrame>
   );
 }

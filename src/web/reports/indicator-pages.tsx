@@ -33,7 +33,9 @@ import {
   ObservationBody,
 } from "./report-forms.js";
 import { PostForm } from "./post-form.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -169,11 +171,7 @@ export function IndicatorsOverviewPage(
   const form = "kennzahl-neu";
   return (
     <FormFrame {...props} title={t.figuresTitle} lead={t.figuresLead}>
-      {data.indicators.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noFigures}
-        </p>
-      ) : (
+      <ItemsOrNone items={data.indicators} none={t.noFigures}>
         <DataTable
           caption={t.figuresCaption(data.indicators.length)}
           columns={[
@@ -226,7 +224,7 @@ export function IndicatorsOverviewPage(
             );
           })}
         </DataTable>
-      )}
+      </ItemsOrNone>
       {data.mayDefine ? (
         <EditorSection id="kennzahl-neu" title={t.newFigure}>
           <PostForm
@@ -286,11 +284,7 @@ export function IndicatorPage(
         <h2 class="app-heading-l" id="abschnitt-werte" safe>
           {t.valuesHeading}
         </h2>
-        {stored.observations.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noValues}
-          </p>
-        ) : (
+        <ItemsOrNone items={stored.observations} none={t.noValues}>
           <ol class="app-measure-list">
             {[...stored.observations].reverse().map((observation) => (
               <li class="app-measure-list__item app-value-row">
@@ -354,7 +348,7 @@ export function IndicatorPage(
               </li>
             ))}
           </ol>
-        )}
+        </ItemsOrNone>
         {stored.mayRecord ? (
           <PostForm
             kit={f}
@@ -428,15 +422,10 @@ export function IndicatorPage(
       ) : (
         ""
       )}
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(reportPaths.staffIndicators(slug))}
-          safe
-        >
-          {t.backToFigures}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.staffIndicators(slug))}
+        text={t.backToFigures}
+      />
     </FormFrame>
   );
 }

@@ -41,13 +41,15 @@ import {
 } from "./report-forms.js";
 import type { RegisterImportPreview } from "../../app/services/register-import.js";
 import { PostForm } from "./post-form.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import {
   ImportConfirmSection,
   ImportUploadForm,
   ImportList,
 } from "../editor/import-preview.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -331,11 +333,7 @@ export function RegisterPage(
             label={t.exportXlsx}
           />
         </ul>
-        {current.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noServices}
-          </p>
-        ) : (
+        <ItemsOrNone items={current} none={t.noServices}>
           <DataTable
             variant="app-table--compact"
             caption={t.servicesCaption(formatGermanDate(data.day))}
@@ -388,7 +386,7 @@ export function RegisterPage(
               </tr>
             ))}
           </DataTable>
-        )}
+        </ItemsOrNone>
       </section>
       {data.mayManage ? (
         <>
@@ -556,15 +554,10 @@ function BackToRegister(props: {
   readonly slug: string;
 }): JSX.Element {
   return (
-    <p class="app-body-text">
-      <a
-        class="app-link"
-        href={props.view.link(reportPaths.register(props.slug))}
-        safe
-      >
-        {props.view.t.reports.backToRegister}
-      </a>
-    </p>
+    <ParagraphLink
+      href={props.view.link(reportPaths.register(props.slug))}
+      text={props.view.t.reports.backToRegister}
+    />
   );
 }
 

@@ -5,6 +5,7 @@
 import { formKit } from "../components/form/form-kit.js";
 import { FormFrame, type FormPageProps } from "../editor/form-frame.js";
 import { PostForm } from "./post-form.js";
+import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** "Mitglied „…“ entfernen?", "Sitzung „…“ entfernen?", "Abschnitt „…“ entfernen?". */
 export function RemoveConfirmationPage(
@@ -32,14 +33,11 @@ export function RemoveConfirmationPage(
       </p>
       <PostForm kit={f} action={props.action} id={form} version={props.version}>
         {f.reason(form)}
-        <div class="app-button-group">
-          <button type="submit" class="app-button app-button--warning" safe>
-            {props.confirm}
-          </button>
+        <SubmitButtons label={props.confirm} kind="warning">
           <a class="app-link" href={props.cancelHref} safe>
             {props.cancel}
           </a>
-        </div>
+        </SubmitButtons>
       </PostForm>
     </FormFrame>
   );

@@ -56,8 +56,10 @@ import {
 import { PostForm } from "./post-form.js";
 import { RecordForms } from "./record-forms.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -124,15 +126,10 @@ export function UpdateRequests(props: {
                 ))}
               </ul>
             )}
-            <p class="app-body-text">
-              <a
-                class="app-link"
-                href={view.link(reportPaths.staffReport(slug, request.report))}
-                safe
-              >
-                {t.openReport}
-              </a>
-            </p>
+            <ParagraphLink
+              href={view.link(reportPaths.staffReport(slug, request.report))}
+              text={t.openReport}
+            />
           </section>
         );
       })}
@@ -185,11 +182,7 @@ export function ReportsOverviewPage(
         <h2 class="app-heading-l" id="berichte-liste" safe>
           {t.reportsList}
         </h2>
-        {overview.reports.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noReports}
-          </p>
-        ) : (
+        <ItemsOrNone items={overview.reports} none={t.noReports}>
           <DataTable
             caption={t.reportsCaption(overview.reports.length)}
             columns={[
@@ -241,7 +234,7 @@ export function ReportsOverviewPage(
               </tr>
             ))}
           </DataTable>
-        )}
+        </ItemsOrNone>
       </section>
       {overview.rights.isAdministrator ? (
         <EditorSection id="bericht-neu" title={t.newReport}>
@@ -295,15 +288,10 @@ export function ReportsOverviewPage(
               {f.button(t.createReport)}
             </PostForm>
           )}
-          <p class="app-body-text">
-            <a
-              class="app-link"
-              href={view.link(reportPaths.committees(slug))}
-              safe
-            >
-              {t.manageCommittees}
-            </a>
-          </p>
+          <ParagraphLink
+            href={view.link(reportPaths.committees(slug))}
+            text={t.manageCommittees}
+          />
         </EditorSection>
       ) : (
         ""
@@ -568,11 +556,7 @@ export function CommitteesPage(
         />
       </EditorSection>
       <EditorSection id="sitzungen" title={t.meetingsHeading}>
-        {overview.committees.length === 0 ? (
-          <p class="app-body-text" safe>
-            {t.noCommitteesYet}
-          </p>
-        ) : (
+        <ItemsOrNone items={overview.committees} none={t.noCommitteesYet}>
           <RecordForms
             kit={f}
             records={overview.meetings}
@@ -608,17 +592,12 @@ export function CommitteesPage(
               button: t.addMeeting,
             }}
           />
-        )}
+        </ItemsOrNone>
       </EditorSection>
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(reportPaths.staffReports(slug))}
-          safe
-        >
-          {t.backToReports}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(reportPaths.staffReports(slug))}
+        text={t.backToReports}
+      />
     </FormFrame>
   );
 }

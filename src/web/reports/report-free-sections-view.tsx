@@ -17,7 +17,7 @@ import {
 } from "../../domain/report/report-free-sections.js";
 import { CHART_INK } from "../components/indicator-chart/indicator-chart.js";
 import type { ViewContext } from "../components/view.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 /** A section's heading: its own, or the usual one of its kind. */
 export function blockHeading(view: ViewContext, block: ReportBlock): string {

@@ -3,7 +3,7 @@
  * the slide deck and the PDF to download), and all key figures of the municipality with
  * their definitions and as-of dates. Drafts never appear here.
  */
-import { municipalityCrumb } from "../portal/portal-frame.js";
+import { PortalFrame } from "../portal/portal-frame.js";
 import type { PublicMeetingDetails } from "../../app/reports/read-reports.js";
 import type { CachedOparlObject } from "../../app/open-data/oparl-sync.js";
 import type { StoredIndicator } from "../../app/indicators/read-indicators.js";
@@ -17,13 +17,13 @@ import type { ReportDocument } from "../../domain/report/report-document.js";
 import { IndicatorFigure } from "../components/indicator-chart/indicator-chart.js";
 import type { Children } from "@kitajs/html";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
-import { PageLayout } from "../components/page-layout/page-layout.js";
 import type { ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
-import { siteHeader } from "../portal/site.js";
 import { previousReportRef, reportPaths } from "./report-paths.js";
 import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -49,18 +49,13 @@ export function ReportsPage(
       lead={t.reportsPublicLead}
       trail={[{ label: t.reportsTitle }]}
     >
-      {props.reports.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noPublishedReports}
-        </p>
-      ) : (
+      <ItemsOrNone items={props.reports} none={t.noPublishedReports}>
         <ReportCardList view={view} slug={slug} reports={props.reports} />
-      )}
-      <p class="app-body-text">
-        <a class="app-link" href={view.link(reportPaths.indicators(slug))} safe>
-          {t.allFiguresLink}
-        </a>
-      </p>
+      </ItemsOrNone>
+      <ParagraphLink
+        href={view.link(reportPaths.indicators(slug))}
+        text={t.allFiguresLink}
+      />
     </PortalPage>
   );
 }
@@ -79,33 +74,10 @@ function PortalPage(
     readonly children?: Children;
   },
 ): JSX.Element {
-  const { view, catalogue } = props;
   return (
-    <PageLayout
-      view={view}
-      title={props.title}
-      requestUrl={props.requestUrl}
-      site={siteHeader(catalogue)}
-      current={props.current}
-      breadcrumbs={[
-        municipalityCrumb(view, catalogue.municipality),
-        ...props.trail,
-      ]}
-    >
-      {props.lead === undefined ? (
-        ""
-      ) : (
-        <>
-          <h1 class="app-heading-xl" safe>
-            {props.title}
-          </h1>
-          <p class="app-lead" safe>
-            {props.lead}
-          </p>
-        </>
-      )}
+    <PortalFrame {...props} hasOwnHeading={props.lead === undefined}>
       {props.children}
-    </PageLayout>
+    </PortalFrame>
   );
 }
 
@@ -258,12 +230,8 @@ export function IndicatorsPage(
       lead={t.figuresPublicLead}
       trail={[{ label: t.figuresTitle }]}
     >
-      {props.indicators.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.noFigures}
-        </p>
-      ) : (
-        props.indicators.map((stored, index) => {
+      <ItemsOrNone items={props.indicators} none={t.noFigures}>
+        {props.indicators.map((stored, index) => {
           const project =
             stored.indicator.projectSlug === null
               ? null
@@ -299,8 +267,8 @@ export function IndicatorsPage(
               )}
             </section>
           );
-        })
-      )}
+        })}
+      </ItemsOrNone>
     </PortalPage>
   );
 }

@@ -37,6 +37,8 @@ import { reportPaths } from "./report-paths.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { PostForm } from "./post-form.js";
 import { RemoveConfirmationPage } from "./remove-confirmation.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
+import { DataTable } from "../components/data-table/data-table.js";
 
 /** What the section pages show. */
 type SectionPageProps = FormPageProps & {
@@ -159,94 +161,78 @@ export function ReportSectionsPage(props: SectionPageProps): JSX.Element {
       ) : (
         ""
       )}
-      {data.sections.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.sectionsNone}
-        </p>
-      ) : (
-        <table class="app-table" id="abschnitte">
-          <caption class="app-table__caption" safe>
-            {t.sectionsCaption}
-          </caption>
-          <thead class="app-table__head">
-            <tr class="app-table__row">
-              <th scope="col" class="app-table__header" safe>
-                {t.columnPosition}
-              </th>
-              <th scope="col" class="app-table__header" safe>
-                {t.columnKind}
-              </th>
-              <th scope="col" class="app-table__header" safe>
-                {t.columnHeading}
-              </th>
-              <th scope="col" class="app-table__header" safe>
-                {t.columnActions}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="app-table__body">
-            {data.sections.map((section, index) => {
-              const name = sectionName(view, section);
-              return (
-                <tr class="app-table__row" id={`abschnitt-${section.id}`}>
-                  <td class="app-table__cell" safe>
-                    {String(index + 1)}
-                  </td>
-                  <td class="app-table__cell" safe>
-                    {t.kinds[section.kind]}
-                  </td>
-                  <th
-                    scope="row"
-                    class="app-table__header"
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {name}
-                  </th>
-                  <td class="app-table__cell">
-                    {isDraft ? (
-                      <div class="app-button-group app-button-group--inline">
-                        {index > 0 ? moveButton(section, "hoch") : ""}
-                        {index < data.sections.length - 1
-                          ? moveButton(section, "runter")
-                          : ""}
-                        {section.kind === "projects" ? (
-                          ""
-                        ) : (
-                          <>
-                            <a
-                              class="app-link"
-                              href={view.link(
-                                sectionPaths.section(slug, id, section.id),
-                              )}
-                              aria-label={t.editLabel(name)}
-                              safe
-                            >
-                              {t.edit}
-                            </a>
-                            <a
-                              class="app-link"
-                              href={view.link(
-                                sectionPaths.remove(slug, id, section.id),
-                              )}
-                              aria-label={t.removeLabel(name)}
-                              safe
-                            >
-                              {t.remove}
-                            </a>
-                          </>
-                        )}
-                      </div>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <ItemsOrNone items={data.sections} none={t.sectionsNone}>
+        <DataTable
+          id="abschnitte"
+          caption={t.sectionsCaption}
+          columns={[
+            t.columnPosition,
+            t.columnKind,
+            t.columnHeading,
+            t.columnActions,
+          ]}
+        >
+          {data.sections.map((section, index) => {
+            const name = sectionName(view, section);
+            return (
+              <tr class="app-table__row" id={`abschnitt-${section.id}`}>
+                <td class="app-table__cell" safe>
+                  {String(index + 1)}
+                </td>
+                <td class="app-table__cell" safe>
+                  {t.kinds[section.kind]}
+                </td>
+                <th
+                  scope="row"
+                  class="app-table__header"
+                  lang={view.contentLang}
+                  safe
+                >
+                  {name}
+                </th>
+                <td class="app-table__cell">
+                  {isDraft ? (
+                    <div class="app-button-group app-button-group--inline">
+                      {index > 0 ? moveButton(section, "hoch") : ""}
+                      {index < data.sections.length - 1
+                        ? moveButton(section, "runter")
+                        : ""}
+                      {section.kind === "projects" ? (
+                        ""
+                      ) : (
+                        <>
+                          <a
+                            class="app-link"
+                            href={view.link(
+                              sectionPaths.section(slug, id, section.id),
+                            )}
+                            aria-label={t.editLabel(name)}
+                            safe
+                          >
+                            {t.edit}
+                          </a>
+                          <a
+                            class="app-link"
+                            href={view.link(
+                              sectionPaths.remove(slug, id, section.id),
+                            )}
+                            aria-label={t.removeLabel(name)}
+                            safe
+                          >
+                            {t.remove}
+                          </a>
+                        </>
+                      )}
+                    </div>
+                  ) : (
+                    ""
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      </ItemsOrNone>
       {isDraft && addable.length > 0 ? (
         <EditorSection id="hinzufuegen" title={t.addHeading}>
           <form

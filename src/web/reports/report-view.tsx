@@ -39,7 +39,7 @@ import { MaturityFigure } from "../components/maturity-chart/maturity-chart.js";
 import { ReportStatusTag } from "../components/report-status-tag/report-status-tag.js";
 import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
-import { DataTable } from "./data-table.js";
+import { DataTable } from "../components/data-table/data-table.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 
 /** The anchor of a free section: its place in the report's order. */

@@ -15,6 +15,7 @@ import {
   type Choice,
 } from "./controls.js";
 import { CsrfField } from "./csrf-field.js";
+import { SubmitButtons, type SubmitKind } from "./submit-buttons.js";
 import { errorOf, valueOf, type FailedForm } from "./failed-form.js";
 
 /** What the kit needs from a page. */
@@ -171,19 +172,8 @@ export function formKit(props: FormKitProps) {
         />
       );
     },
-    button: (
-      label: string,
-      kind: "primary" | "secondary" | "warning" = "primary",
-    ) => (
-      <div class="app-button-group">
-        <button
-          type="submit"
-          class={["app-button", kind !== "primary" && `app-button--${kind}`]}
-          safe
-        >
-          {label}
-        </button>
-      </div>
+    button: (label: string, kind: SubmitKind = "primary") => (
+      <SubmitButtons label={label} kind={kind} />
     ),
   };
 }

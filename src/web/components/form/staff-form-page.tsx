@@ -14,6 +14,7 @@ import {
 } from "../page-layout/page-layout.js";
 import type { ViewContext } from "../view.js";
 import type { FailedForm } from "./failed-form.js";
+import { PageHeading } from "../page-heading/page-heading.js";
 
 /** Props of the frame. */
 export interface StaffFormPageProps {
@@ -47,16 +48,7 @@ export function StaffFormPage(props: StaffFormPageProps): JSX.Element {
     >
       <FailedFormSummary title={props.errorTitle} failed={props.failed} />
       <NoticeBanner notice={props.notice} />
-      <h1 class="app-heading-xl" safe>
-        {props.title}
-      </h1>
-      {props.intro === undefined ? (
-        ""
-      ) : (
-        <p class="app-lead" safe>
-          {props.intro}
-        </p>
-      )}
+      <PageHeading title={props.title} lead={props.intro} />
       {props.children}
     </PageLayout>
   );

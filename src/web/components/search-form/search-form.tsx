@@ -1,4 +1,4 @@
-/** The search form: one labelled field, a hint and a button; a plain GET form. */
+/** A search form: one labelled field, an optional hint and a button; a plain GET form. */
 import { LanguageField } from "../form/csrf-field.js";
 import type { ViewContext } from "../view.js";
 
@@ -7,16 +7,26 @@ export interface SearchFormProps {
   readonly view: ViewContext;
   readonly action: string;
   readonly query: string;
+  /** The prefix of the ids: the field is `<id>-q`, its hint `<id>-hinweis`, its error `<id>-fehler`. */
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  /** The button's text. */
+  readonly submit: string;
+  readonly maxlength: number;
   /** A message shown at the field when the query was refused. */
   readonly error?: string | undefined;
 }
 
 /** The search form. */
 export function SearchForm(props: SearchFormProps): JSX.Element {
-  const { view } = props;
-  const { t } = view;
-  const describedBy =
-    props.error === undefined ? "suche-hinweis" : "suche-hinweis suche-fehler";
+  const { view, id } = props;
+  const describedBy = [
+    props.hint === undefined ? undefined : `${id}-hinweis`,
+    props.error === undefined ? undefined : `${id}-fehler`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(" ");
   return (
     <form
       class="app-search-form"
@@ -31,16 +41,20 @@ export function SearchForm(props: SearchFormProps): JSX.Element {
           props.error !== undefined && "app-form-group--error",
         ]}
       >
-        <label class="app-label" for="suche-q" safe>
-          {t.searchLabel}
+        <label class="app-label" for={`${id}-q`} safe>
+          {props.label}
         </label>
-        <p class="app-hint" id="suche-hinweis" safe>
-          {t.searchHint}
-        </p>
+        {props.hint === undefined ? (
+          ""
+        ) : (
+          <p class="app-hint" id={`${id}-hinweis`} safe>
+            {props.hint}
+          </p>
+        )}
         {props.error === undefined ? (
           ""
         ) : (
-          <p class="app-error-message" id="suche-fehler" safe>
+          <p class="app-error-message" id={`${id}-fehler`} safe>
             {props.error}
           </p>
         )}
@@ -51,16 +65,16 @@ export function SearchForm(props: SearchFormProps): JSX.Element {
               props.error !== undefined && "app-input--error",
             ]}
             type="search"
-            id="suche-q"
+            id={`${id}-q`}
             name="q"
             value={props.query}
-            aria-describedby={describedBy}
+            aria-describedby={describedBy === "" ? undefined : describedBy}
             aria-invalid={props.error === undefined ? undefined : "true"}
             autocomplete="off"
-            maxlength="200"
+            maxlength={String(props.maxlength)}
           />
           <button class="app-button" type="submit" safe>
-            {t.searchSubmit}
+            {props.submit}
           </button>
         </div>
       </div>

@@ -1,12 +1,24 @@
 import type { Children } from "@kitajs/html";
 
 /**
+ * A column heading: a plain text, or a label marked numeric (right-aligned with its
+ * numbers). Null leaves the column out.
+ */
+export type Column =
+  | string
+  | {
+      readonly label: string;
+      readonly numeric?: boolean;
+    }
+  | null;
+
+/**
  * A table's head: one row with a plain text header per column; the headers of columns
  * that hold numbers align right with them. Tables whose headers carry more (hidden words,
  * a language) write their own head.
  */
 export function TableHead(props: {
-  readonly columns: readonly string[];
+  readonly columns: readonly Column[];
   /** The index of the first of the columns that hold numbers (they come last). */
   readonly numericFrom?: number | undefined;
 }): JSX.Element {
@@ -14,15 +26,24 @@ export function TableHead(props: {
   return (
     <thead>
       <tr>
-        {props.columns.map((column, index) => (
-          <th
-            scope="col"
-            class={index < numericFrom ? undefined : "app-table__numeric"}
-            safe
-          >
-            {column}
-          </th>
-        ))}
+        {props.columns.map((column, index) =>
+          column === null ? (
+            ""
+          ) : (
+            <th
+              scope="col"
+              class={
+                index >= numericFrom ||
+                (typeof column !== "string" && column.numeric === true)
+                  ? "app-table__numeric"
+                  : undefined
+              }
+              safe
+            >
+              {typeof column === "string" ? column : column.label}
+            </th>
+          ),
+        )}
       </tr>
     </thead>
   );

@@ -19,6 +19,7 @@ import {
 import type { CatalogueFilter } from "../../../domain/catalogue/catalogue-filter.js";
 import type { Children } from "@kitajs/html";
 import type { ViewContext } from "../view.js";
+import { SubmitButtons } from "../form/submit-buttons.js";
 
 /** Props of the timeline filter form. */
 export interface TimelineFilterProps {
@@ -129,14 +130,11 @@ export function TimelineFilter(props: TimelineFilterProps): JSX.Element {
       <p class="app-hint app-filter__auto-hint" id={HINT_ID} safe>
         {t.timelineFilterAutoHint}
       </p>
-      <div class="app-button-group">
-        <button class="app-button app-button--secondary" type="submit" safe>
-          {t.timelineFilterSubmit}
-        </button>
+      <SubmitButtons label={t.timelineFilterSubmit} kind="secondary">
         <a class="app-link" href={view.link(props.action)} safe>
           {t.timelineFilterReset}
         </a>
-      </div>
+      </SubmitButtons>
     </form>
   );
 }

@@ -1,25 +1,25 @@
 /**
- * A table of the reporting pages: the wrapper, the caption, one header row from a list of
- * columns and the body rows the caller gives. A wide table scrolls inside its wrapper,
- * which then is a named region a keyboard can reach.
+ * A table in its wrapper: the caption, one header row from a list of columns and the body
+ * rows the caller gives. A wide table scrolls inside its wrapper, which then is a named
+ * region a keyboard can reach.
  */
 import type { Children } from "@kitajs/html";
+import { TableHead, type Column } from "../table-head/table-head.js";
 
-/** A column heading; numeric columns are right-aligned. Null leaves the column out. */
-export type Column = {
-  readonly label: string;
-  readonly numeric?: boolean;
-} | null;
-
+/** A captioned table with its head; the body rows are the caller's. */
 export function DataTable(props: {
   /** Modifiers after "app-table" ("app-table--compact"). */
   readonly variant?: string;
   readonly id?: string;
   readonly caption: string;
   readonly captionLang?: string | undefined;
+  /** A caption only screen readers need (the heading above already says it). */
+  readonly isCaptionHidden?: boolean;
   /** The caption's id for a wide table: its wrapper scrolls as a region named by the caption. */
   readonly scrollRegion?: string;
   readonly columns: readonly Column[];
+  /** The index of the first of the columns that hold numbers (they come last). */
+  readonly numericFrom?: number | undefined;
   /** A footer after the body rows (a total). */
   readonly foot?: JSX.Element;
   readonly children?: Children;
@@ -43,32 +43,18 @@ export function DataTable(props: {
         id={props.id}
       >
         <caption
-          class="app-table__caption"
+          class={
+            props.isCaptionHidden === true
+              ? "app-visually-hidden"
+              : "app-table__caption"
+          }
           id={region}
           lang={props.captionLang}
           safe
         >
           {props.caption}
         </caption>
-        <thead>
-          <tr>
-            {props.columns.map((column) =>
-              column === null ? (
-                ""
-              ) : (
-                <th
-                  scope="col"
-                  class={
-                    column.numeric === true ? "app-table__numeric" : undefined
-                  }
-                  safe
-                >
-                  {column.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={props.columns} numericFrom={props.numericFrom} />
         <tbody>{props.children}</tbody>
         {safeFoot}
       </table>
