@@ -5,6 +5,7 @@
  * ERR_INTERNAL — logged in full, sent without a stack trace.
  */
 import { rawQueryParam } from "./params.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { TSchema } from "@sinclair/typebox";
 import type {
   FastifyError,
@@ -219,4 +220,11 @@ export function installJsonErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) =>
     sendJsonError(error, request, reply),
   );
+}
+
+/** The scope of a JSON plugin: its routes typed by their TypeBox schemas, its errors answered as JSON. */
+export function jsonRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  installJsonErrorHandler(app);
+  return app;
 }
