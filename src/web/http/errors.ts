@@ -215,16 +215,11 @@ function valueOf(request: FastifyRequest, context: ValidationContext): unknown {
   }
 }
 
-/** The error handling of a JSON plugin (the API): every error is answered as JSON. */
-export function installJsonErrorHandler(app: FastifyInstance): void {
+/** The scope of a JSON plugin (the API): its routes typed by their TypeBox schemas, every error answered as JSON. */
+export function jsonRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(async (error, request, reply) =>
     sendJsonError(error, request, reply),
   );
-}
-
-/** The scope of a JSON plugin: its routes typed by their TypeBox schemas, its errors answered as JSON. */
-export function jsonRoutes(instance: FastifyInstance) {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  installJsonErrorHandler(app);
   return app;
 }
