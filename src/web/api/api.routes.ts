@@ -4,7 +4,6 @@
  * source. Errors inside this plugin are JSON: `{ "error": { "code", "message" } }`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import {
   getCatalogueForReader,
@@ -19,7 +18,7 @@ import {
 } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import { entityTag, sendCacheable } from "../http/cache.js";
-import { sendJsonError, installJsonErrorHandler } from "../http/errors.js";
+import { sendJsonError, jsonRoutes } from "../http/errors.js";
 import { requirePublishedVersion } from "../http/municipality-version.js";
 import { PublicResponseCache } from "../http/page-cache.js";
 import { projectEntityTag } from "../http/preconditions.js";
@@ -55,7 +54,7 @@ export async function apiRoutes(
   instance: FastifyInstance,
   options: ApiOptions,
 ): Promise<void> {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const app = jsonRoutes(instance);
   const { ctx } = options;
 
   // The catalogue is open data: any website may read it from a browser. Nothing here
@@ -66,7 +65,6 @@ export async function apiRoutes(
     return payload;
   });
 
-  installJsonErrorHandler(app);
   app.setNotFoundHandler(async (request, reply) =>
     sendJsonError(new AppError("ERR_NOT_FOUND"), request, reply),
   );

@@ -3,14 +3,13 @@
  * editors of the municipality; policies/audit.policy.ts), with a session or an API token.
  * There is no route that changes or deletes an event.
  */
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { readAuditLog } from "../../app/audit/read-audit-log.js";
 import type { AuditEvent } from "../../app/audit/record-audit.js";
 import type { AppContext } from "../../app/context.js";
 import { runUseCase } from "../http/use-case.js";
 import { NO_STORE } from "../http/cache.js";
-import { installJsonErrorHandler } from "../http/errors.js";
+import { jsonRoutes } from "../http/errors.js";
 import {
   AuditLogResponseSchema,
   AuditParamsSchema,
@@ -47,9 +46,8 @@ export async function auditApiRoutes(
   instance: FastifyInstance,
   options: AuditApiOptions,
 ): Promise<void> {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const app = jsonRoutes(instance);
   const { ctx } = options;
-  installJsonErrorHandler(app);
 
   app.get(
     "/v1/municipalities/:slug/audit",

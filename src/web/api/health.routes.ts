@@ -3,12 +3,11 @@
  * with ERR_DATABASE_UNAVAILABLE otherwise. Never cached.
  */
 import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { checkHealth } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import { AppError } from "../../errors.js";
 import { NO_STORE } from "../http/cache.js";
-import { sendJsonError, installJsonErrorHandler } from "../http/errors.js";
+import { sendJsonError, jsonRoutes } from "../http/errors.js";
 import { ErrorResponseSchema } from "./error.schema.js";
 import { HealthResponseSchema } from "./health.schema.js";
 import { ref } from "./schema-ref.js";
@@ -18,8 +17,7 @@ export async function healthRoutes(
   instance: FastifyInstance,
   options: { readonly ctx: AppContext },
 ): Promise<void> {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  installJsonErrorHandler(app);
+  const app = jsonRoutes(instance);
 
   app.get(
     "/health",

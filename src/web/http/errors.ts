@@ -5,6 +5,7 @@
  * ERR_INTERNAL — logged in full, sent without a stack trace.
  */
 import { rawQueryParam } from "./params.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { TSchema } from "@sinclair/typebox";
 import type {
   FastifyError,
@@ -214,9 +215,11 @@ function valueOf(request: FastifyRequest, context: ValidationContext): unknown {
   }
 }
 
-/** The error handling of a JSON plugin (the API): every error is answered as JSON. */
-export function installJsonErrorHandler(app: FastifyInstance): void {
+/** The scope of a JSON plugin (the API): its routes typed by their TypeBox schemas, every error answered as JSON. */
+export function jsonRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(async (error, request, reply) =>
     sendJsonError(error, request, reply),
   );
+  return app;
 }

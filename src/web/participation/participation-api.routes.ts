@@ -3,7 +3,6 @@
  * history, decision and links — never an address, an IP or who submitted. Not cached by
  * ETag: decisions change without a new edition.
  */
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../app/context.js";
@@ -16,7 +15,7 @@ import {
 import { AppError } from "../../errors.js";
 import { MunicipalityParamsSchema } from "../api/catalogue.schema.js";
 import { READ_ERROR_RESPONSES } from "../api/error.schema.js";
-import { installJsonErrorHandler } from "../http/errors.js";
+import { jsonRoutes } from "../http/errors.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -103,13 +102,12 @@ export async function participationApiRoutes(
   instance: FastifyInstance,
   options: { readonly ctx: AppContext },
 ): Promise<void> {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const app = jsonRoutes(instance);
   const { ctx } = options;
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("access-control-allow-origin", "*");
     return payload;
   });
-  installJsonErrorHandler(app);
 
   app.get(
     "/v1/municipalities/:slug/ideas",
