@@ -56,6 +56,20 @@ export function groupBy<T, K>(
   return groups;
 }
 
+/** Maps each key to the value of the first row that has it, in the rows' order. */
+export function firstByKey<T, K, V>(
+  rows: readonly T[],
+  key: (row: T) => K,
+  value: (row: T) => V,
+): Map<K, V> {
+  const firsts = new Map<K, V>();
+  for (const row of rows) {
+    const k = key(row);
+    if (!firsts.has(k)) firsts.set(k, value(row));
+  }
+  return firsts;
+}
+
 /** True when a stored row holds other values than `values` in the columns both share. */
 export function differs(row: object, values: object): boolean {
   const stored = row as Record<string, unknown>;
@@ -187,10 +201,11 @@ export async function phaseIdsOf(
     .where("project_id", "=", projectId)
     .orderBy("position")
     .execute();
-  const ids = new Map<string, number>();
-  for (const phase of phases)
-    if (!ids.has(phase.label)) ids.set(phase.label, phase.id);
-  return ids;
+  return firstByKey(
+    phases,
+    (phase) => phase.label,
+    (phase) => phase.id,
+  );
 }
 
 /** A project's tags in order. */

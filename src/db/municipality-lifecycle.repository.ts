@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "./database.js";
+import { municipalityBySlug } from "./municipality.repository.js";
 import { firstOrNull, insertRows } from "./query.js";
 
 /** A municipality as the lifecycle use cases read it. */
@@ -84,10 +85,7 @@ export async function findMunicipalityRecord(
   db: Executor,
   slug: string,
 ): Promise<MunicipalityRecord | null> {
-  return firstOrNull(
-    db.selectFrom("municipality").select(SELECTED).where("slug", "=", slug),
-    toRecord,
-  );
+  return firstOrNull(municipalityBySlug(db, slug).select(SELECTED), toRecord);
 }
 
 /** Every municipality with its counts, by name. */

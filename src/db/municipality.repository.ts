@@ -14,6 +14,11 @@ const COLUMNS = [
   "data_version",
 ] as const;
 
+/** The row of the municipality with a slug, to select from. */
+export function municipalityBySlug(db: Executor, slug: string) {
+  return db.selectFrom("municipality").where("slug", "=", slug);
+}
+
 function toMunicipality(row: {
   id: number;
   slug: string;
@@ -50,7 +55,7 @@ export async function findMunicipalityBySlug(
   slug: string,
 ): Promise<Municipality | null> {
   return firstOrNull(
-    db.selectFrom("municipality").select(COLUMNS).where("slug", "=", slug),
+    municipalityBySlug(db, slug).select(COLUMNS),
     toMunicipality,
   );
 }
@@ -61,10 +66,7 @@ export async function findDataVersion(
   slug: string,
 ): Promise<number | null> {
   return firstOrNull(
-    db
-      .selectFrom("municipality")
-      .select("data_version")
-      .where("slug", "=", slug),
+    municipalityBySlug(db, slug).select("data_version"),
     (row) => row.data_version,
   );
 }
@@ -183,10 +185,7 @@ export async function findPublishedVersion(
   slug: string,
 ): Promise<number | null> {
   return firstOrNull(
-    db
-      .selectFrom("municipality")
-      .select("published_version")
-      .where("slug", "=", slug),
+    municipalityBySlug(db, slug).select("published_version"),
     (row) => row.published_version,
   );
 }

@@ -110,6 +110,32 @@ export async function replaceOparlCache(
     .execute();
 }
 
+/** The cached objects of a municipality with the columns a CachedOparlObject needs. */
+function objectsOf(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom("oparl_object")
+    .select(["url", "type", "name", "reference", "date", "web_url"])
+    .where("municipality_id", "=", municipalityId);
+}
+
+function toCachedObject(row: {
+  readonly url: string;
+  readonly type: string;
+  readonly name: string | null;
+  readonly reference: string | null;
+  readonly date: string | null;
+  readonly web_url: string | null;
+}): CachedOparlObject {
+  return {
+    url: row.url,
+    type: row.type,
+    name: row.name,
+    reference: row.reference,
+    date: row.date,
+    webUrl: row.web_url,
+  };
+}
+
 /** The cached object at the URL, or null. */
 export async function findOparlObject(
   db: Executor,
@@ -117,19 +143,8 @@ export async function findOparlObject(
   url: string,
 ): Promise<CachedOparlObject | null> {
   return firstOrNull(
-    db
-      .selectFrom("oparl_object")
-      .select(["url", "type", "name", "reference", "date", "web_url"])
-      .where("municipality_id", "=", municipalityId)
-      .where("url", "=", url),
-    (row) => ({
-      url: row.url,
-      type: row.type,
-      name: row.name,
-      reference: row.reference,
-      date: row.date,
-      webUrl: row.web_url,
-    }),
+    objectsOf(db, municipalityId).where("url", "=", url),
+    toCachedObject,
   );
 }
 
@@ -138,18 +153,6 @@ export async function listOparlObjects(
   db: Executor,
   municipalityId: number,
 ): Promise<CachedOparlObject[]> {
-  const rows = await db
-    .selectFrom("oparl_object")
-    .select(["url", "type", "name", "reference", "date", "web_url"])
-    .where("municipality_id", "=", municipalityId)
-    .orderBy("url")
-    .execute();
-  return rows.map((row) => ({
-    url: row.url,
-    type: row.type,
-    name: row.name,
-    reference: row.reference,
-    date: row.date,
-    webUrl: row.web_url,
-  }));
+  const rows = await objectsOf(db, municipalityId).orderBy("url").execute();
+  return rows.map(toCachedObject);
 }

@@ -1,5 +1,6 @@
 /** Password reset tokens sent by e-mail: stored as SHA-256 hashes, single use, expiring. */
-import type { Executor } from "./database.js";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, Executor } from "./database.js";
 import { changesOneRow, countRows, firstOrNull } from "./query.js";
 
 /** Stores a new reset token. */
@@ -18,6 +19,16 @@ export async function insertPasswordReset(
     .execute();
 }
 
+/** The filter of a token that is unused and unexpired at `now`. */
+function isOpenToken(tokenHash: string, now: string) {
+  return (eb: ExpressionBuilder<Database, "password_reset">) =>
+    eb.and([
+      eb("token_hash", "=", tokenHash),
+      eb("used_at", "is", null),
+      eb("expires_at", ">", now),
+    ]);
+}
+
 /** The account of an unused, unexpired token, or null. */
 export async function findValidPasswordReset(
   db: Executor,
@@ -28,9 +39,7 @@ export async function findValidPasswordReset(
     db
       .selectFrom("password_reset")
       .select("user_id")
-      .where("token_hash", "=", tokenHash)
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now),
+      .where(isOpenToken(tokenHash, now)),
     (row) => ({ userId: row.user_id }),
   );
 }
@@ -45,9 +54,7 @@ export async function usePasswordReset(
     db
       .updateTable("password_reset")
       .set({ used_at: now })
-      .where("token_hash", "=", tokenHash)
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now),
+      .where(isOpenToken(tokenHash, now)),
   );
 }
 

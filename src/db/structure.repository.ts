@@ -15,7 +15,7 @@ import {
   type CatalogueLevels,
   type OrgUnitKindEntry,
 } from "../domain/catalogue/levels.js";
-import { insertGoals } from "./catalogue-rows.js";
+import { firstByKey, insertGoals } from "./catalogue-rows.js";
 import type {
   Executor,
   ProgrammeGoalTable,
@@ -208,10 +208,11 @@ export async function listOrgUnitKindsInUse(
     .where("municipality_id", "=", municipalityId)
     .orderBy("position")
     .execute();
-  const inUse = new Map<string, string>();
-  for (const row of rows)
-    if (!inUse.has(row.kind)) inUse.set(row.kind, row.name);
-  return inUse;
+  return firstByKey(
+    rows,
+    (row) => row.kind,
+    (row) => row.name,
+  );
 }
 
 /** Writes the programme's fields and replaces its goals. */
