@@ -26,6 +26,7 @@ import { PageHeading } from "../components/page-heading/page-heading.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { SubmitForm } from "../components/form/submit-form.js";
+import { Section } from "../components/section/section.js";
 
 /** The name of a role in the interface language (unknown roles shown as stored). */
 export function roleLabel(view: ViewContext, role: string): string {
@@ -116,10 +117,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
       )}
       <PageHeading title={t.accountTitle} />
 
-      <section class="app-section" aria-labelledby="angaben">
-        <h2 class="app-heading-l" id="angaben" safe>
-          {t.accountDetails}
-        </h2>
+      <Section id="angaben" title={t.accountDetails}>
         <SummaryList
           rows={[
             { key: t.name, value: <span safe>{me.name}</span> },
@@ -134,12 +132,9 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="zweiter-faktor">
-        <h2 class="app-heading-l" id="zweiter-faktor" safe>
-          {t.secondFactor}
-        </h2>
+      <Section id="zweiter-faktor" title={t.secondFactor}>
         <p class="app-body-text" safe>
           {props.secondFactor.isEnabled
             ? t.secondFactorOn(props.secondFactor.recoveryCodesLeft)
@@ -164,12 +159,9 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         ) : (
           ""
         )}
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="passwort">
-        <h2 class="app-heading-l" id="passwort" safe>
-          {t.changePasswordTitle}
-        </h2>
+      <Section id="passwort" title={t.changePasswordTitle}>
         <SubmitForm
           action={view.link(identityPaths.accountPassword())}
           csrfToken={props.csrfToken}
@@ -200,12 +192,9 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             autocomplete="new-password"
           />
         </SubmitForm>
-      </section>
+      </Section>
 
-      <section class="app-section" aria-labelledby="api-tokens">
-        <h2 class="app-heading-l" id="api-tokens" safe>
-          {t.tokensTitle}
-        </h2>
+      <Section id="api-tokens" title={t.tokensTitle}>
         <p class="app-body-text" safe>
           {t.tokensIntro}
         </p>
@@ -275,7 +264,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             value={props.tokenName ?? ""}
           />
         </SubmitForm>
-      </section>
+      </Section>
     </PageLayout>
   );
 }

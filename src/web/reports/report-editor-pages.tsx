@@ -60,6 +60,7 @@ import { DataTable } from "../components/data-table/data-table.js";
 import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -178,10 +179,7 @@ export function ReportsOverviewPage(
         slug={slug}
         requests={overview.updateRequests}
       />
-      <section class="app-section" aria-labelledby="berichte-liste">
-        <h2 class="app-heading-l" id="berichte-liste" safe>
-          {t.reportsList}
-        </h2>
+      <Section id="berichte-liste" title={t.reportsList}>
         <ItemsOrNone items={overview.reports} none={t.noReports}>
           <DataTable
             caption={t.reportsCaption(overview.reports.length)}
@@ -235,7 +233,7 @@ export function ReportsOverviewPage(
             ))}
           </DataTable>
         </ItemsOrNone>
-      </section>
+      </Section>
       {overview.rights.isAdministrator ? (
         <EditorSection id="bericht-neu" title={t.newReport}>
           {overview.meetings.length === 0 ? (
@@ -988,13 +986,13 @@ export function ReportEditPage(
           {t.publishedImmutable}
         </p>
       )}
-      <section class="app-section" aria-labelledby="ihre-projekte">
-        <h2 class="app-heading-l" id="ihre-projekte" safe>
-          {t.yourProjectsFor(
-            data.summary.meeting.committeeAbbreviation,
-            formatGermanDate(data.summary.meeting.day),
-          )}
-        </h2>
+      <Section
+        id="ihre-projekte"
+        title={t.yourProjectsFor(
+          data.summary.meeting.committeeAbbreviation,
+          formatGermanDate(data.summary.meeting.day),
+        )}
+      >
         <p class="app-body-text" safe>
           {ownShown === 0
             ? t.noOwnProjects
@@ -1023,7 +1021,7 @@ export function ReportEditPage(
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {data.editingDocument.sections.map((section) => {
         const projects = section.projects.filter((project) =>
           own.has(project.slug),
