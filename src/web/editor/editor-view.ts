@@ -2,7 +2,7 @@
  * What the editor's routes and pages share: the frame (header, staff navigation, account
  * bar), the success notices shown after a redirect, and sending editor pages.
  */
-import { rawQueryParam } from "../http/params.js";
+import { savedNotice } from "../http/params.js";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { EditorRights } from "../../app/catalogue/read-editor.js";
 import type { Catalogue } from "../../domain/catalogue/catalogue.js";
@@ -12,13 +12,8 @@ import type {
   NavigationEntry,
   SiteHeader,
 } from "../components/page-layout/page-layout.js";
-import {
-  createViewContext,
-  withLevels,
-  type ViewContext,
-} from "../components/view.js";
+import { withLevels, type ViewContext } from "../components/view.js";
 import { NO_STORE } from "../http/cache.js";
-import { requestLanguage } from "../http/errors.js";
 import { accountBarOf } from "../identity/identity-view.js";
 import { paths } from "../portal/paths.js";
 import { sendHtmlError } from "../http/error-pages.js";
@@ -57,10 +52,7 @@ export interface EditorChrome {
   readonly navigation: readonly NavigationEntry[];
 }
 
-/** The view context of a request (German unless ?lang=en). */
-export function viewOf(request: FastifyRequest): ViewContext {
-  return createViewContext(requestLanguage(request));
-}
+export { viewOf } from "../identity/identity-view.js";
 
 /** Header, account bar and the staff navigation (administrators see the frame's pages too). */
 export function editorChrome(
@@ -147,13 +139,10 @@ export function noticeOf(
   view: ViewContext,
   catalogue: Catalogue,
 ): string | undefined {
-  const key = rawQueryParam(request, "gespeichert");
-  if (key === null) return undefined;
-  const notices: Readonly<Record<string, string>> = withLevels(
-    view,
-    catalogue.programme.levels,
-  ).t.editor.notices;
-  return Object.hasOwn(notices, key) ? notices[key] : undefined;
+  return savedNotice(
+    request,
+    withLevels(view, catalogue.programme.levels).t.editor.notices,
+  );
 }
 
 /** Sends an editor page: never cached, it shows what only staff may see. */
