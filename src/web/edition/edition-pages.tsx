@@ -29,6 +29,7 @@ import { PageHeading } from "../components/page-heading/page-heading.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
+import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -82,6 +83,25 @@ export function DocumentLinks(props: {
         </a>
       </li>
     </ul>
+  );
+}
+
+/** The banner after publishing an edition, with the link to its documents; nothing without a notice. */
+export function PublishedBanner(props: {
+  readonly view: ViewContext;
+  readonly notice: string | undefined;
+  readonly documentsHref: string;
+}): JSX.Element {
+  return props.notice === undefined ? (
+    ""
+  ) : (
+    <NotificationBanner title={props.notice}>
+      <p class="app-notification-banner__text">
+        <a class="app-link" href={props.documentsHref} safe>
+          {props.view.t.documents.publishedDocumentsLink}
+        </a>
+      </p>
+    </NotificationBanner>
   );
 }
 

@@ -85,6 +85,7 @@ import {
   ChangesPage,
   EditionDetails,
   EditionsListPage,
+  PublishedBanner,
 } from "./edition-pages.js";
 import {
   DraftForewordBody,
@@ -341,32 +342,11 @@ export async function editionRoutes(
             scope={scope}
           >
             <>
-              {published === undefined ? (
-                ""
-              ) : (
-                <div
-                  class="app-notification-banner app-notification-banner--success"
-                  role="status"
-                  aria-labelledby="hinweis-titel"
-                >
-                  <h2
-                    class="app-notification-banner__title"
-                    id="hinweis-titel"
-                    safe
-                  >
-                    {published}
-                  </h2>
-                  <p class="app-notification-banner__text">
-                    <a
-                      class="app-link"
-                      href={view.link(editionPaths.documents(slug, number))}
-                      safe
-                    >
-                      {view.t.documents.publishedDocumentsLink}
-                    </a>
-                  </p>
-                </div>
-              )}
+              <PublishedBanner
+                view={view}
+                notice={published}
+                documentsHref={view.link(editionPaths.documents(slug, number))}
+              />
               <EditionDetails
                 view={view}
                 slug={slug}
