@@ -5,15 +5,15 @@
  */
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type, type Static, type TObject } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ErrorCode } from "../../errors.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isAppError, type ErrorCode } from "../../errors.js";
 import type { ViewContext } from "../components/view.js";
 import type { EditorSection } from "../editor/editor-view.js";
 import {
-  confirmImportAction,
-  type PreviewRenderer,
-} from "../editor/import-routes.js";
-import type { FormActionSpec } from "./form-action.js";
+  formAction,
+  type FormActionSpec,
+  type FormFailure,
+} from "./form-action.js";
 import { pageRoute } from "./page-route.js";
 import { municipalityParamsWith } from "./params.js";
 import {
@@ -68,13 +68,14 @@ export function importPreviewRoutes<
   B extends TObject,
 >(instance: FastifyInstance, spec: ImportPreviewSpec<D, Q, B>): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  const renderPreview: PreviewRenderer<ImportPreview> = (
-    request,
-    reply,
-    preview,
-    status,
-    extra = {},
-  ) =>
+  // Shows the preview: on its own, after a failed form, or with the notice that it is stale.
+  const renderPreview = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    preview: ImportPreview,
+    status: number,
+    extra: { failure?: FormFailure; stale?: boolean } = {},
+  ): Promise<FastifyReply> =>
     sendStaffPage(request, reply, status, {
       section: spec.section,
       failure: { failed: extra.failure?.failed },
@@ -91,13 +92,22 @@ export function importPreviewRoutes<
       renderPreview(request, reply, request.params, 200),
   );
 
+  // The form "uebernehmen-form" takes the import over: a failed form shows the preview again,
+  // and a preview made on an older state (the use case's `stale` error) shows it with the
+  // stale notice (409).
   app.post(
     spec.url,
-    confirmImportAction({
+    formAction({
+      policy: "admin",
       params: ImportPreviewParams,
       body: spec.body,
-      stale: spec.stale,
-      renderPreview,
+      form: "uebernehmen-form",
+      render: ({ request, reply, params }, failure) =>
+        renderPreview(request, reply, params, failure.status, { failure }),
+      answer: async (error, { request, reply, params }) =>
+        isAppError(error, spec.stale)
+          ? renderPreview(request, reply, params, 409, { stale: true })
+          : null,
       run: spec.run,
     }),
   );
