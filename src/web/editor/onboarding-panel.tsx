@@ -108,14 +108,7 @@ export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
         ""
       )}
       {showRelease ? (
-        <section
-          class="app-section"
-          id="freigabe"
-          aria-labelledby="freigabe-titel"
-        >
-          <h2 class="app-heading-l" id="freigabe-titel" safe>
-            {t.releaseTitle}
-          </h2>
+        <Section id="freigabe-titel" title={t.releaseTitle} anchor="freigabe">
           <p class="app-body-text" safe>
             {t.releaseText}
           </p>
@@ -142,7 +135,7 @@ export function OnboardingPanel(props: OnboardingPanelProps): JSX.Element {
               {t.stepNeeds.release}
             </p>
           )}
-        </section>
+        </Section>
       ) : (
         ""
       )}
