@@ -90,6 +90,30 @@ export function SignInPage(
   );
 }
 
+/** The field of a one-time code (id "code"), from the authenticator app or a recovery code. */
+function OneTimeCodeField(props: {
+  readonly field: ReturnType<typeof schemaField>;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error: string | undefined;
+  /** Digits only (the app's code), for a numeric keyboard. */
+  readonly numeric?: boolean;
+}): JSX.Element {
+  return (
+    <TextField
+      id="code"
+      {...props.field}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      autocomplete="one-time-code"
+      inputmode={props.numeric === true ? "numeric" : undefined}
+      spellcheck={false}
+      width="short"
+    />
+  );
+}
+
 /** The second step: a code from the app or a recovery code. */
 export function SecondFactorPage(
   props: BaseProps & {
@@ -112,15 +136,11 @@ export function SecondFactorPage(
         next={props.next}
         submit={t.codeSubmit}
       >
-        <TextField
-          id="code"
-          {...schemaField(CodeBody, "code")}
+        <OneTimeCodeField
+          field={schemaField(CodeBody, "code")}
           label={t.code}
           hint={t.codeHint}
           error={props.error}
-          autocomplete="one-time-code"
-          spellcheck={false}
-          width="short"
         />
       </SignInStepForm>
       <CancelSignIn view={view} csrfToken={props.csrfToken} />
@@ -305,15 +325,11 @@ export function EnrolmentPage(
         next={props.next}
         submit={t.enrolSubmit}
       >
-        <TextField
-          id="code"
-          {...schemaField(EnrolmentCodeBody, "code")}
+        <OneTimeCodeField
+          field={schemaField(EnrolmentCodeBody, "code")}
           label={t.enrolStepCode}
           error={props.error}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          spellcheck={false}
-          width="short"
+          numeric
         />
       </SignInStepForm>
       {props.isDuringSignIn ? (
