@@ -20,6 +20,7 @@ import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
 import type { ViewContext } from "../components/view.js";
 import { identityPaths } from "./identity-paths.js";
+import { NewPasswordField } from "./sign-in-pages.js";
 import { schemaField } from "../http/form-schema.js";
 import { TokenNameBody } from "./identity-forms.js";
 import { PageHeading } from "../components/page-heading/page-heading.js";
@@ -182,14 +183,11 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
             error={passwordErrors.currentPassword}
             autocomplete="current-password"
           />
-          <TextField
+          <NewPasswordField
+            view={view}
             id="new-password"
-            name="newPassword"
-            type="password"
-            label={t.newPassword}
-            hint={t.passwordHint}
+            field={{ name: "newPassword" }}
             error={passwordErrors.newPassword}
-            autocomplete="new-password"
           />
         </SubmitForm>
       </Section>

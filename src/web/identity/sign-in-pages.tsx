@@ -450,14 +450,11 @@ export function ResetPasswordPage(
             csrfToken={props.csrfToken}
             submit={t.resetSubmit}
           >
-            <TextField
+            <NewPasswordField
+              view={view}
               id="password"
-              {...schemaField(ResetPasswordBody, "password")}
-              type="password"
-              label={t.newPassword}
-              hint={t.passwordHint}
+              field={schemaField(ResetPasswordBody, "password")}
               error={props.error}
-              autocomplete="new-password"
             />
           </SignInStepForm>
         </>
@@ -470,6 +467,27 @@ export function ResetPasswordPage(
         </>
       )}
     </SignInFrame>
+  );
+}
+
+/** The field of a new password with the rules for it, as the reset and the account page ask for it. */
+export function NewPasswordField(props: {
+  readonly view: ViewContext;
+  readonly id: string;
+  readonly field: { readonly name: string; readonly maxlength?: number };
+  readonly error: string | undefined;
+}): JSX.Element {
+  const t = props.view.t.identity;
+  return (
+    <TextField
+      id={props.id}
+      {...props.field}
+      type="password"
+      label={t.newPassword}
+      hint={t.passwordHint}
+      error={props.error}
+      autocomplete="new-password"
+    />
   );
 }
 
