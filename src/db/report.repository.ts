@@ -207,11 +207,11 @@ function toMeeting(row: {
   };
 }
 
-const meetings = listAndFind(meetingsOf, toMeeting);
-/** The meetings of a municipality, newest first. */
-export const listMeetings = meetings.list;
-/** One meeting of a municipality, or null. */
-export const findMeeting = meetings.find;
+/** The meetings of a municipality, newest first; one of them by id, or null. */
+export const { list: listMeetings, find: findMeeting } = listAndFind(
+  meetingsOf,
+  toMeeting,
+);
 
 function meetingValues(fields: MeetingFields) {
   return {
@@ -485,11 +485,11 @@ function reportsOf(
   return id === null ? query : query.where("id", "=", id);
 }
 
-const reports = listAndFind(reportsOf, toReport);
-/** The reports of a municipality, newest as-of date first. */
-export const listReports = reports.list;
-/** One report of a municipality, or null. */
-export const findReport = reports.find;
+/** The reports of a municipality, newest as-of date first; one of them by id, or null. */
+export const { list: listReports, find: findReport } = listAndFind(
+  reportsOf,
+  toReport,
+);
 
 function reportValues(fields: ReportFields) {
   return {
