@@ -13,6 +13,7 @@ import type {
   Programme,
   Project,
 } from "../domain/catalogue/catalogue.js";
+import { listStoredOrgUnits } from "./structure.repository.js";
 import {
   isDefaultLevels,
   storedLevelNames,
@@ -102,19 +103,7 @@ export async function loadCatalogue(
         .orderBy("priority_project.position")
         .execute(),
     ),
-    db
-      .selectFrom("org_unit")
-      .leftJoin("org_unit as parent", "parent.id", "org_unit.parent_id")
-      .select([
-        "org_unit.id",
-        "org_unit.code",
-        "org_unit.name",
-        "org_unit.kind",
-        "parent.code as parent_code",
-      ])
-      .where("org_unit.municipality_id", "=", municipalityId)
-      .orderBy("org_unit.position")
-      .execute(),
+    listStoredOrgUnits(db, municipalityId),
     db
       .selectFrom("impact_area")
       .selectAll()
@@ -225,7 +214,7 @@ export async function loadCatalogue(
       code: unit.code,
       name: unit.name,
       kind: unit.kind,
-      parentCode: unit.parent_code,
+      parentCode: unit.parentCode,
     })),
     impactAreas: impactAreas.map((area) => ({
       id: area.id,

@@ -1,7 +1,8 @@
 /**
  * Small query steps that many repositories share: counting what a filter matches, finding
  * where an appended row goes, whether a change hit its one row, reading the first row of a
- * query as a domain value, and inserting or replacing a stored list.
+ * query as a domain value, inserting or replacing a stored list, and listing or finding a
+ * municipality's records of one kind.
  */
 import type {
   DeleteResult,
@@ -11,7 +12,7 @@ import type {
   SelectQueryBuilder,
   UpdateResult,
 } from "kysely";
-import type { Database } from "./database.js";
+import type { Database, Executor } from "./database.js";
 
 /** The number of rows a filtered query matches (PostgreSQL answers with text, SQLite with a number). */
 export async function countRows<TB extends keyof Database>(
@@ -82,4 +83,30 @@ export async function insertRows<TB extends keyof Database>(
 ): Promise<void> {
   if (rows.length === 0) return;
   await insertion.values(rows).execute();
+}
+
+/**
+ * The two reads of a municipality's records of one kind, through one query that keeps its
+ * order and narrows to one id when given one: `list` all of them, `find` one by id (or null).
+ */
+export function listAndFind<Row, T>(
+  recordsOf: (
+    db: Executor,
+    municipalityId: number,
+    id: number | null,
+  ) => {
+    execute(): Promise<Row[]>;
+    executeTakeFirst(): Promise<Row | undefined>;
+  },
+  map: (row: Row) => T,
+): {
+  list: (db: Executor, municipalityId: number) => Promise<readonly T[]>;
+  find: (db: Executor, municipalityId: number, id: number) => Promise<T | null>;
+} {
+  return {
+    list: async (db, municipalityId) =>
+      (await recordsOf(db, municipalityId, null).execute()).map(map),
+    find: (db, municipalityId, id) =>
+      firstOrNull(recordsOf(db, municipalityId, id), map),
+  };
 }

@@ -9,6 +9,7 @@ import {
   changesOneRow,
   countRows,
   firstOrNull,
+  listAndFind,
   positionAfterLast,
   replaceRows,
 } from "./query.js";
@@ -150,8 +151,9 @@ export async function updateCommitteeRow(
     .execute();
 }
 
-function meetingQuery(db: Executor, municipalityId: number) {
-  return db
+/** The meetings of a municipality, newest first, or only the one with `id`. */
+function meetingsOf(db: Executor, municipalityId: number, id: number | null) {
+  const query = db
     .selectFrom("meeting")
     .innerJoin("committee", "committee.id", "meeting.committee_id")
     .select([
@@ -172,7 +174,10 @@ function meetingQuery(db: Executor, municipalityId: number) {
       "meeting.presenters_json as presentersJson",
       "meeting.minutes_json as minutesJson",
     ])
-    .where("meeting.municipality_id", "=", municipalityId);
+    .where("meeting.municipality_id", "=", municipalityId)
+    .orderBy("meeting.meeting_day", "desc")
+    .orderBy("meeting.id", "desc");
+  return id === null ? query : query.where("meeting.id", "=", id);
 }
 
 function toMeeting(row: {
@@ -202,29 +207,11 @@ function toMeeting(row: {
   };
 }
 
-/** The meetings of a municipality, newest first. */
-export async function listMeetings(
-  db: Executor,
-  municipalityId: number,
-): Promise<readonly StoredMeeting[]> {
-  const rows = await meetingQuery(db, municipalityId)
-    .orderBy("meeting.meeting_day", "desc")
-    .orderBy("meeting.id", "desc")
-    .execute();
-  return rows.map(toMeeting);
-}
-
-/** One meeting of a municipality, or null. */
-export async function findMeeting(
-  db: Executor,
-  municipalityId: number,
-  id: number,
-): Promise<StoredMeeting | null> {
-  return firstOrNull(
-    meetingQuery(db, municipalityId).where("meeting.id", "=", id),
-    toMeeting,
-  );
-}
+/** The meetings of a municipality, newest first; one of them by id, or null. */
+export const { list: listMeetings, find: findMeeting } = listAndFind(
+  meetingsOf,
+  toMeeting,
+);
 
 function meetingValues(fields: MeetingFields) {
   return {
@@ -483,37 +470,26 @@ function toReport(row: ReportRow): StoredReport {
   };
 }
 
-/** A query of the reports of a municipality. */
-function reportsOf(db: Executor, municipalityId: number) {
-  return db
+/** The reports of a municipality, newest as-of date first, or only the one with `id`. */
+function reportsOf(
+  db: Executor,
+  municipalityId: number,
+  id: number | null = null,
+) {
+  const query = db
     .selectFrom("status_report")
     .selectAll()
-    .where("municipality_id", "=", municipalityId);
-}
-
-/** The reports of a municipality, newest as-of date first. */
-export async function listReports(
-  db: Executor,
-  municipalityId: number,
-): Promise<readonly StoredReport[]> {
-  const rows = await reportsOf(db, municipalityId)
+    .where("municipality_id", "=", municipalityId)
     .orderBy("as_of_day", "desc")
-    .orderBy("id", "desc")
-    .execute();
-  return rows.map(toReport);
+    .orderBy("id", "desc");
+  return id === null ? query : query.where("id", "=", id);
 }
 
-/** One report of a municipality, or null. */
-export async function findReport(
-  db: Executor,
-  municipalityId: number,
-  id: number,
-): Promise<StoredReport | null> {
-  return firstOrNull(
-    reportsOf(db, municipalityId).where("id", "=", id),
-    toReport,
-  );
-}
+/** The reports of a municipality, newest as-of date first; one of them by id, or null. */
+export const { list: listReports, find: findReport } = listAndFind(
+  reportsOf,
+  toReport,
+);
 
 function reportValues(fields: ReportFields) {
   return {

@@ -188,42 +188,20 @@ async function withMemberships(
   });
 }
 
-/** The account a query of baseQuery finds, or null; `municipalityId` chooses the membership in view. */
-async function oneUser(
+/** One account by id or by (lower-cased) e-mail address, or null; `municipalityId` chooses the membership in view. */
+export async function findUser(
   db: Executor,
-  query: ReturnType<typeof baseQuery>,
-  municipalityId: number | null,
+  key: { readonly id: number } | { readonly email: string },
+  municipalityId: number | null = null,
 ): Promise<UserRecord | null> {
-  const row = await query.executeTakeFirst();
+  const row = await (
+    "id" in key
+      ? baseQuery(db).where("user_account.id", "=", key.id)
+      : baseQuery(db).where("user_account.email", "=", key.email)
+  ).executeTakeFirst();
   return row === undefined
     ? null
     : ((await withMemberships(db, [row], municipalityId))[0] ?? null);
-}
-
-/** One account by id, or null; `municipalityId` chooses the membership in view. */
-export async function findUserById(
-  db: Executor,
-  id: number,
-  municipalityId: number | null = null,
-): Promise<UserRecord | null> {
-  return oneUser(
-    db,
-    baseQuery(db).where("user_account.id", "=", id),
-    municipalityId,
-  );
-}
-
-/** One account by (lower-cased) e-mail address, or null. */
-export async function findUserByEmail(
-  db: Executor,
-  email: string,
-  municipalityId: number | null = null,
-): Promise<UserRecord | null> {
-  return oneUser(
-    db,
-    baseQuery(db).where("user_account.email", "=", email),
-    municipalityId,
-  );
 }
 
 /** The members of a municipality (active or not), by name, each with that membership in view. */

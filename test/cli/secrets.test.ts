@@ -21,7 +21,7 @@ import {
 import { loadDemo } from "../../src/app/edition/demo-editions.js";
 import { runCli } from "../../src/cli/main.js";
 import { loadConfig } from "../../src/config.js";
-import { findUserById } from "../../src/db/user.repository.js";
+import { findUser } from "../../src/db/user.repository.js";
 import { createTestUser } from "../support/accounts.js";
 import { DIALECTS } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
@@ -106,7 +106,7 @@ describe.each(DIALECTS)("rotating the secret key on %s", (dialect) => {
       secretKey: newKey!,
     });
     try {
-      const record = await findUserById(after.db, user.userId);
+      const record = await findUser(after.db, { id: user.userId });
       const later = new Date(at.getTime() + 60_000);
       expect(
         await checkSecondFactor(

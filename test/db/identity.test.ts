@@ -23,7 +23,7 @@ import {
   signInWithPassword,
 } from "../../src/app/auth/sign-in.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
-import { findUserById } from "../../src/db/user.repository.js";
+import { findUser } from "../../src/db/user.repository.js";
 import { isAppError } from "../../src/errors.js";
 import { createTestUser } from "../support/accounts.js";
 import {
@@ -58,7 +58,7 @@ describe.each(DIALECTS)("accounts and sessions on %s", (dialect) => {
       password: "Ein sicheres Passwort für Erika",
     });
     expect(account.email).toBe("erika.muster@kleve.example");
-    const stored = await findUserById(test.ctx.db, account.id);
+    const stored = await findUser(test.ctx.db, { id: account.id });
     expect(stored?.passwordHash).toMatch(
       /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/,
     );
@@ -91,7 +91,7 @@ describe.each(DIALECTS)("accounts and sessions on %s", (dialect) => {
   it("accepts a TOTP code once even when two requests race with it", async () => {
     const user = await createTestUser(test.ctx, { role: "editor" });
     now += 60_000;
-    const record = (await findUserById(test.ctx.db, user.userId))!;
+    const record = (await findUser(test.ctx.db, { id: user.userId }))!;
     const code = totpCodeAt(user.totpSecret!, new Date(now));
     const results = await Promise.all(
       [1, 2, 3].map(() =>
@@ -103,7 +103,7 @@ describe.each(DIALECTS)("accounts and sessions on %s", (dialect) => {
 
   it("refuses a code older than the last accepted one", async () => {
     const user = await createTestUser(test.ctx, { role: "editor" });
-    const record = (await findUserById(test.ctx.db, user.userId))!;
+    const record = (await findUser(test.ctx.db, { id: user.userId }))!;
     now += 60_000;
     expect(
       await checkSecondFactor(

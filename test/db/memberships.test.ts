@@ -32,7 +32,7 @@ import {
 import { openDatabase } from "../../src/db/dialect.js";
 import { migrateToLatest, migrateUpTo } from "../../src/db/migrate.js";
 import { findMunicipalityBySlug } from "../../src/db/municipality.repository.js";
-import { findUserById } from "../../src/db/user.repository.js";
+import { findUser } from "../../src/db/user.repository.js";
 import { isMemberOf } from "../../src/domain/access/principal.js";
 import { isAppError } from "../../src/errors.js";
 import {
@@ -88,7 +88,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
 
   it("gives one person a role per municipality, and the request's municipality decides", async () => {
     const id = await twoMunicipalityPerson();
-    const user = (await findUserById(t.ctx.db, id))!;
+    const user = (await findUser(t.ctx.db, { id }))!;
     expect(user.memberships.map((m) => [m.municipalitySlug, m.role])).toEqual([
       ["kleve", "admin"],
       ["goch", "committee"],
@@ -140,7 +140,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
       false,
     );
     expect(summary.isActive).toBe(false);
-    const user = (await findUserById(t.ctx.db, id))!;
+    const user = (await findUser(t.ctx.db, { id }))!;
     expect(user.isActive).toBe(true);
     const inGoch = toUserPrincipal(user, "session", {
       municipalitySlug: "goch",
@@ -200,7 +200,7 @@ describe.each(DIALECTS)("memberships and operators on %s", (dialect) => {
       outcome: "second-factor",
       step: "enrolment",
     });
-    const user = (await findUserById(t.ctx.db, created.id))!;
+    const user = (await findUser(t.ctx.db, { id: created.id }))!;
     const unverified = toUserPrincipal(user, "session", {
       municipalitySlug: "kleve",
     });

@@ -22,7 +22,7 @@ import {
 import { checkSecondFactor } from "../../src/app/auth/sign-in.js";
 import { totpCodeAt } from "../../src/app/auth/totp.js";
 import type { AppContext } from "../../src/app/context.js";
-import { findUserById } from "../../src/db/user.repository.js";
+import { findUser } from "../../src/db/user.repository.js";
 import { resolveSecretKey } from "../../src/cli/secret-key.js";
 import { isAppError } from "../../src/errors.js";
 import { createTestUser, type TestUser } from "../support/accounts.js";
@@ -50,7 +50,7 @@ async function codeWorks(
   user: TestUser,
   at: Date,
 ): Promise<boolean> {
-  const record = await findUserById(ctx.db, user.userId);
+  const record = await findUser(ctx.db, { id: user.userId });
   return (
     (await checkSecondFactor(
       ctx.db,

@@ -7,7 +7,7 @@ import {
   startSingleSignOn,
 } from "../../src/app/sso/single-sign-on.js";
 import type { SsoConfig } from "../../src/config.js";
-import { findUserById, insertUser } from "../../src/db/user.repository.js";
+import { findUser, insertUser } from "../../src/db/user.repository.js";
 import {
   DIALECTS,
   openTestContext,
@@ -106,7 +106,7 @@ describe.each(DIALECTS)("single sign-on use cases on %s", (dialect) => {
           orgUnitCodes: ["10.1"],
         }),
       );
-      expect(await findUserById(own.ctx.db, principal.userId)).toEqual(
+      expect(await findUser(own.ctx.db, { id: principal.userId })).toEqual(
         expect.objectContaining({ passwordHash: null, totpEnabledAt: null }),
       );
       // No second factor of ours: the identity provider is responsible for it (ADR 0004).

@@ -14,11 +14,7 @@ import {
   touchApiToken,
   type ApiTokenRecord,
 } from "../../db/api-token.repository.js";
-import {
-  findUserByEmail,
-  findUserById,
-  type UserRecord,
-} from "../../db/user.repository.js";
+import { findUser, type UserRecord } from "../../db/user.repository.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
@@ -119,7 +115,7 @@ export async function createApiToken(
     !canManageOwnAccount(actor, input.userId)
   )
     throw new AppError("ERR_FORBIDDEN");
-  const user = await findUserById(ctx.db, input.userId);
+  const user = await findUser(ctx.db, { id: input.userId });
   if (user === null || !user.isActive)
     throw new AppError("ERR_NOT_FOUND", {
       detail: "Das Konto gibt es nicht oder es ist deaktiviert.",
@@ -162,7 +158,7 @@ export async function createApiTokenForEmail(
   name?: string,
   municipalities?: readonly string[],
 ): Promise<CreatedApiToken & { readonly email: string }> {
-  const user = await findUserByEmail(ctx.db, normaliseEmail(email));
+  const user = await findUser(ctx.db, { email: normaliseEmail(email) });
   if (user === null)
     throw new AppError("ERR_NOT_FOUND", {
       detail: `Es gibt kein Konto mit der Adresse ${normaliseEmail(email)}.`,
@@ -225,7 +221,7 @@ export async function authenticateApiToken(
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const record = await findActiveApiToken(ctx.db, sha256Hex(token));
   if (record === null) return null;
-  const user = await findUserById(ctx.db, record.userId);
+  const user = await findUser(ctx.db, { id: record.userId });
   if (user === null || !user.isActive) return null;
   const now = ctx.clock();
   if (

@@ -14,8 +14,7 @@ import {
 } from "../../db/municipality.repository.js";
 import {
   countActiveAdministrators,
-  findUserByEmail,
-  findUserById,
+  findUser,
   insertMembership,
   insertUser,
   setMembershipActive,
@@ -148,7 +147,7 @@ async function accountOf(
   municipalityId: number,
   userId: number,
 ): Promise<UserRecord> {
-  const user = await findUserById(ctx.db, userId, municipalityId);
+  const user = await findUser(ctx.db, { id: userId }, municipalityId);
   if (user === null || user.municipalityId !== municipalityId)
     throw new AppError("ERR_NOT_FOUND");
   return user;
@@ -160,7 +159,7 @@ async function changedAccount(
   municipalityId: number,
   userId: number,
 ): Promise<AccountSummary> {
-  const changed = await findUserById(ctx.db, userId, municipalityId);
+  const changed = await findUser(ctx.db, { id: userId }, municipalityId);
   if (changed === null) throw new AppError("ERR_INTERNAL");
   return summariseAccount(changed, municipalityId);
 }
@@ -248,7 +247,7 @@ export async function createAccount(
   );
   const existing =
     email !== "" && problems.every((p) => p.path !== "/email")
-      ? await findUserByEmail(ctx.db, email, input.municipalityId)
+      ? await findUser(ctx.db, { email }, input.municipalityId)
       : null;
   if (existing !== null && existing.municipalityId === input.municipalityId) {
     problems.push({
@@ -301,7 +300,7 @@ export async function createAccount(
     );
     return userId;
   });
-  const created = await findUserById(ctx.db, id, input.municipalityId);
+  const created = await findUser(ctx.db, { id }, input.municipalityId);
   if (created === null) throw new AppError("ERR_INTERNAL");
   return summariseAccount(created, input.municipalityId);
 }
@@ -359,7 +358,11 @@ async function addMembership(
       values.origin,
     );
   });
-  const member = await findUserById(ctx.db, person.id, values.municipalityId);
+  const member = await findUser(
+    ctx.db,
+    { id: person.id },
+    values.municipalityId,
+  );
   if (member === null) throw new AppError("ERR_INTERNAL");
   return summariseAccount(member, values.municipalityId);
 }
@@ -369,7 +372,9 @@ export async function accountExists(
   ctx: AppContext,
   email: string,
 ): Promise<boolean> {
-  return (await findUserByEmail(ctx.db, email.trim().toLowerCase())) !== null;
+  return (
+    (await findUser(ctx.db, { email: email.trim().toLowerCase() })) !== null
+  );
 }
 
 /** Changes name, role and org units at the version the form was read at (ERR_CONFLICT otherwise). */
@@ -548,7 +553,7 @@ export async function deactivateAccountByEmail(
   email: string,
   municipalitySlug?: string,
 ): Promise<AccountSummary> {
-  const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+  const user = await findUser(ctx.db, { email: email.trim().toLowerCase() });
   if (user === null)
     throw new AppError("ERR_NOT_FOUND", {
       detail: `Es gibt kein Konto mit der Adresse ${email.trim().toLowerCase()}.`,

@@ -1,5 +1,5 @@
 /** One's own account, for the account page. */
-import { findUserById } from "../../db/user.repository.js";
+import { findUser } from "../../db/user.repository.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
 import { AppError } from "../../errors.js";
 import type { AppContext } from "../context.js";
@@ -13,9 +13,9 @@ export async function getOwnAccount(
 ): Promise<AccountSummary> {
   if (!canManageOwnAccount(principal, principal.userId))
     throw new AppError("ERR_FORBIDDEN");
-  const user = await findUserById(
+  const user = await findUser(
     ctx.db,
-    principal.userId,
+    { id: principal.userId },
     principal.municipalityId,
   );
   if (user === null || !user.isActive)

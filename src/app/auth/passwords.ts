@@ -14,8 +14,7 @@ import {
 } from "../../db/password-reset.repository.js";
 import { deleteSessionsOfUser } from "../../db/session.repository.js";
 import {
-  findUserByEmail,
-  findUserById,
+  findUser,
   setUserPassword,
   type UserRecord,
 } from "../../db/user.repository.js";
@@ -112,7 +111,7 @@ export async function requestPasswordReset(
   const user =
     email === "" || email.length > 254
       ? null
-      : await findUserByEmail(ctx.db, email);
+      : await findUser(ctx.db, { email });
   if (user === null || !user.isActive) return;
   const since = new Date(ctx.clock().getTime() - 60 * 60_000).toISOString();
   if (
@@ -187,7 +186,7 @@ export async function completePasswordReset(
     throw new AppError("ERR_NOT_FOUND", {
       detail: "Der Link ist ungültig, abgelaufen oder wurde schon benutzt.",
     });
-  const user = await findUserById(ctx.db, reset.userId);
+  const user = await findUser(ctx.db, { id: reset.userId });
   if (user === null || !user.isActive)
     throw new AppError("ERR_NOT_FOUND", {
       detail: "Der Link ist ungültig, abgelaufen oder wurde schon benutzt.",
@@ -240,7 +239,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   if (!canManageOwnAccount(principal, principal.userId))
     throw new AppError("ERR_FORBIDDEN");
-  const user = await findUserById(ctx.db, principal.userId);
+  const user = await findUser(ctx.db, { id: principal.userId });
   if (user === null || !user.isActive)
     throw new AppError("ERR_UNAUTHENTICATED");
   const problems: InputProblem[] = [];
@@ -307,7 +306,7 @@ export async function inviteAccount(
   },
   origin: RequestOrigin,
 ): Promise<{ readonly link: string; readonly isMailed: boolean }> {
-  const user = await findUserById(ctx.db, input.userId);
+  const user = await findUser(ctx.db, { id: input.userId });
   if (user === null) throw new AppError("ERR_NOT_FOUND");
   if (
     actor.kind !== "command-line" &&

@@ -10,7 +10,7 @@ import {
 } from "../../db/recovery-code.repository.js";
 import {
   activateTotpSecret,
-  findUserById,
+  findUser,
   setPendingTotpSecret,
   type UserRecord,
 } from "../../db/user.repository.js";
@@ -71,7 +71,7 @@ function issuerOf(user: UserRecord): string {
 }
 
 async function loadUser(ctx: AppContext, userId: number): Promise<UserRecord> {
-  const user = await findUserById(ctx.db, userId);
+  const user = await findUser(ctx.db, { id: userId });
   if (user === null || !user.isActive)
     throw new AppError("ERR_UNAUTHENTICATED");
   return user;

@@ -12,7 +12,7 @@ import {
   insertSession,
   touchSession,
 } from "../../db/session.repository.js";
-import { findUserById } from "../../db/user.repository.js";
+import { findUser } from "../../db/user.repository.js";
 import { deleteLoginAttemptsBefore } from "../../db/login-attempt.repository.js";
 import type { Executor } from "../../db/database.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
@@ -109,7 +109,9 @@ export async function resolveSession(
   const isExpired =
     Date.parse(session.expiresAt) <= now.getTime() ||
     Date.parse(session.lastSeenAt) + SESSION_IDLE_TIMEOUT_MS <= now.getTime();
-  const user = isExpired ? null : await findUserById(ctx.db, session.userId);
+  const user = isExpired
+    ? null
+    : await findUser(ctx.db, { id: session.userId });
   if (user === null || !user.isActive) {
     await deleteSession(ctx.db, idHash);
     return null;

@@ -18,8 +18,7 @@ import { deleteSession, findSession } from "../../db/session.repository.js";
 import {
   clearFailedLogins,
   claimTotpStep,
-  findUserByEmail,
-  findUserById,
+  findUser,
   recordFailedLogin,
   type UserRecord,
 } from "../../db/user.repository.js";
@@ -201,7 +200,7 @@ export async function signInWithPassword(
   const email = normaliseEmail(input.email);
   // The rules allow 128 characters; a megabyte of "password" only costs us hashing time.
   const password = input.password.slice(0, 1024);
-  const user = email === "" ? null : await findUserByEmail(ctx.db, email);
+  const user = email === "" ? null : await findUser(ctx.db, { email });
   const now = ctx.clock();
 
   let reason: FailureReason | null = null;
@@ -284,7 +283,7 @@ export async function findPendingSignIn(
     Date.parse(session.expiresAt) <= ctx.clock().getTime()
   )
     return null;
-  const user = await findUserById(ctx.db, session.userId);
+  const user = await findUser(ctx.db, { id: session.userId });
   return user !== null && user.isActive ? user : null;
 }
 
@@ -490,7 +489,7 @@ export async function openVerifiedSession(
   readonly principal: UserPrincipal;
   readonly municipalitySlug: string | null;
 }> {
-  const user = await findUserById(ctx.db, input.userId);
+  const user = await findUser(ctx.db, { id: input.userId });
   if (user === null || !user.isActive)
     throw new AppError("ERR_UNAUTHENTICATED");
   return ctx.db.transaction().execute(async (trx) => {

@@ -12,6 +12,7 @@ import type { Database } from "../../db/database.js";
 import {
   findLatestEditionNumber,
   insertEdition,
+  type NewEdition,
 } from "../../db/edition.repository.js";
 import { findMunicipalityBySlug } from "../../db/municipality.repository.js";
 import {
@@ -67,18 +68,20 @@ import { PublishEditionInputSchema } from "./edition-input.schema.js";
 import { getEdition } from "./read-editions.js";
 import { administratorUseCase } from "./revise-draft.js";
 
-/** What an edition is made of, checked. */
-export interface EditionContent {
+/** What an edition is made of, checked: the stored edition's own fields, and what its snapshot is taken from. */
+export interface EditionContent extends Pick<
+  NewEdition,
+  | "number"
+  | "title"
+  | "publishedOn"
+  | "councilReference"
+  | "councilUrl"
+  | "oparlPaperUrl"
+  | "foreword"
+  | "note"
+  | "isReconstruction"
+> {
   readonly municipality: Municipality;
-  readonly number: number;
-  readonly title: string;
-  readonly publishedOn: string;
-  readonly councilReference: string | null;
-  readonly councilUrl: string | null;
-  readonly oparlPaperUrl?: string | null;
-  readonly foreword: string | null;
-  readonly note: string | null;
-  readonly isReconstruction: boolean;
   readonly catalogue: Catalogue;
   /** Reasons for the shifts against the previous edition, by change key. */
   readonly reasons: ReadonlyMap<string, ShiftReason>;

@@ -5,7 +5,7 @@
  * land in that municipality. The link goes by mail when mail is configured, and is
  * returned to be shown once on screen when it is not (or sending failed).
  */
-import { findUserByEmail } from "../../db/user.repository.js";
+import { findUser } from "../../db/user.repository.js";
 import { AppError, type InputProblem } from "../../errors.js";
 import type { RequestOrigin } from "../audit/record-audit.js";
 import type { AccountActor } from "../auth/account-audit.js";
@@ -42,7 +42,7 @@ export async function grantMunicipalityAccess(
   email: string,
   municipality: { readonly id: number; readonly name: string },
 ): Promise<AccessDecision> {
-  const existing = await findUserByEmail(ctx.db, email, municipality.id);
+  const existing = await findUser(ctx.db, { email }, municipality.id);
   if (existing === null) return { kind: "new-account" };
   if (existing.memberships.some((m) => m.municipalityId === municipality.id))
     return {

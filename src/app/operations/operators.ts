@@ -7,8 +7,7 @@
  * municipality it concerns or none.
  */
 import {
-  findUserByEmail,
-  findUserById,
+  findUser,
   insertOperatorAccount,
   setOperator,
 } from "../../db/user.repository.js";
@@ -87,7 +86,7 @@ export async function addOperator(
   }
   const problems: InputProblem[] = [];
   const email = readEmail(input.email, problems);
-  const existing = email === "" ? null : await findUserByEmail(ctx.db, email);
+  const existing = email === "" ? null : await findUser(ctx.db, { email });
   if (existing?.isOperator === true)
     problems.push({
       path: "/email",
@@ -130,7 +129,7 @@ export async function addOperator(
     });
     return userId;
   });
-  const created = await findUserById(ctx.db, id);
+  const created = await findUser(ctx.db, { id });
   if (created === null) throw new AppError("ERR_INTERNAL");
   return {
     id,

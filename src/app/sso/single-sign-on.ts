@@ -6,8 +6,7 @@
  * authentication, including any second factor, so ours is not asked for.
  */
 import {
-  findUserByEmail,
-  findUserById,
+  findUser,
   insertUser,
   listOrgUnitChoices,
   replaceUserOrgUnits,
@@ -225,7 +224,7 @@ async function upsertAccount(
   );
 
   const existingId = await findUserIdByExternalSubject(trx, subject);
-  const holder = await findUserByEmail(trx, identity.email);
+  const holder = await findUser(trx, { email: identity.email });
   if (holder !== null && holder.id !== existingId) {
     // Linking by address would let whoever controls an address at the provider take over
     // a local account (possibly of another municipality); an administrator decides instead.
@@ -247,7 +246,7 @@ async function upsertAccount(
     });
     await setExternalSubject(trx, userId, subject);
   } else {
-    before = await findUserById(trx, existingId, municipality.id);
+    before = await findUser(trx, { id: existingId }, municipality.id);
     if (before === null || before.municipalityId !== municipality.id) {
       throw new AppError("ERR_SSO_FAILED", {
         detail: "Das Konto gehört zu einer anderen Kommune.",
@@ -280,7 +279,7 @@ async function upsertAccount(
     known.map((unit) => unit.id),
     municipality.id,
   );
-  const user = await findUserById(trx, userId, municipality.id);
+  const user = await findUser(trx, { id: userId }, municipality.id);
   if (user === null)
     throw new Error("The account just written cannot be read back.");
 
