@@ -61,6 +61,17 @@ export interface ProgressPage {
   readonly backHref: string;
 }
 
+/** A published subject's documents as its routes name them. */
+export interface SubjectDocuments {
+  readonly slug: string;
+  readonly subject: DocumentSubject;
+  readonly view: ViewContext;
+  /** The subject's page (a path without the language), where "Zurück" leads. */
+  readonly pagePath: string;
+}
+
+const DOCUMENT_KINDS: readonly StoredDocumentKind[] = ["pdf", "docx", "pptx"];
+
 const keyOf = (
   slug: string,
   subject: DocumentSubject,
@@ -153,6 +164,45 @@ export class StoredDocuments {
       200,
       <DocumentStatusPage {...page} states={states} />,
     );
+  }
+
+  /** Sends one of a subject's documents; its progress page names the kind and leads back to the subject. */
+  sendDocumentOf(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    of: SubjectDocuments,
+    kind: StoredDocumentKind,
+  ): Promise<FastifyReply> {
+    const { view } = of;
+    return this.send(request, reply, of.slug, of.subject, kind, () => ({
+      view,
+      requestUrl: request.url,
+      name: view.t.documents.kinds[kind],
+      backHref: view.link(of.pagePath),
+    }));
+  }
+
+  /** Sends the status page of a subject's documents, headed by its title, with a link to each. */
+  sendStatusOf(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    of: SubjectDocuments,
+    title: string,
+    paths: Readonly<Partial<Record<StoredDocumentKind, string>>>,
+  ): Promise<FastifyReply> {
+    const { view } = of;
+    const links: Partial<Record<StoredDocumentKind, string>> = {};
+    for (const kind of DOCUMENT_KINDS) {
+      const path = paths[kind];
+      if (path !== undefined) links[kind] = view.link(path);
+    }
+    return this.sendStatus(reply, of.slug, of.subject, {
+      view,
+      requestUrl: request.url,
+      heading: `${view.t.documents.statusTitle}: ${title}`,
+      links,
+      backHref: view.link(of.pagePath),
+    });
   }
 
   /** Builds the requested documents in the background (one round at a time per process). */

@@ -90,6 +90,25 @@ function projectTitle(catalogue: Catalogue, slug: string): string {
   );
 }
 
+/** A link to an item under its title, in the content's language; a withdrawn item says so. */
+function ItemLink(props: {
+  readonly view: ViewContext;
+  readonly path: string;
+  readonly title: string | null | undefined;
+}): JSX.Element {
+  const { view } = props;
+  return (
+    <a
+      class="app-link"
+      href={view.link(props.path)}
+      lang={view.contentLang}
+      safe
+    >
+      {props.title ?? view.t.participation.withdrawnTitle}
+    </a>
+  );
+}
+
 /** Status, decision, links and history of one item. */
 export function ItemDetails(props: {
   view: ViewContext;
@@ -174,16 +193,11 @@ export function ItemDetails(props: {
           ""
         ) : (
           <DetailRow label={t.mergedWith}>
-            <a
-              class="app-link"
-              href={view.link(
-                participationPaths.item(slug, props.mergedInto.id),
-              )}
-              lang={view.contentLang}
-              safe
-            >
-              {props.mergedInto.title ?? t.withdrawnTitle}
-            </a>
+            <ItemLink
+              view={view}
+              path={participationPaths.item(slug, props.mergedInto.id)}
+              title={props.mergedInto.title}
+            />
           </DetailRow>
         )}
       </dl>
@@ -233,14 +247,11 @@ export function ItemList(props: {
     <ul class="app-list">
       {props.items.map((item) => (
         <li>
-          <a
-            class="app-link"
-            href={props.view.link(participationPaths.item(props.slug, item.id))}
-            lang={props.view.contentLang}
-            safe
-          >
-            {item.title ?? t.withdrawnTitle}
-          </a>{" "}
+          <ItemLink
+            view={props.view}
+            path={participationPaths.item(props.slug, item.id)}
+            title={item.title}
+          />{" "}
           <span class="app-tag" data-status={item.status} safe>
             {t.status[item.status]}
           </span>
@@ -608,16 +619,11 @@ export function QueuePage(props: {
             {props.items.map((entry) => (
               <tr data-item={String(entry.item.id)}>
                 <td>
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      participationPaths.queueItem(slug, entry.item.id),
-                    )}
-                    lang={view.contentLang}
-                    safe
-                  >
-                    {entry.item.title ?? t.withdrawnTitle}
-                  </a>{" "}
+                  <ItemLink
+                    view={view}
+                    path={participationPaths.queueItem(slug, entry.item.id)}
+                    title={entry.item.title}
+                  />{" "}
                   <span class="app-hint" safe>
                     {`(${entry.isPublished ? t.published : t.unpublished})`}
                   </span>

@@ -41,7 +41,7 @@ import {
   EditorSection,
 } from "../editor/form-frame.js";
 import { reportPaths } from "./report-paths.js";
-import { ContentLines, sectionLevelName } from "./report-view.js";
+import { ContentLines, SectionTitle } from "./report-view.js";
 import { sectionPaths } from "./report-section-paths.js";
 import { schemaField } from "../http/form-schema.js";
 import {
@@ -1033,12 +1033,7 @@ export function ReportEditPage(
             aria-labelledby={`abschnitt-${section.key}`}
           >
             <h2 class="app-heading-l" id={`abschnitt-${section.key}`}>
-              <span
-                safe
-              >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
-              <span lang={view.contentLang} safe>
-                {section.name}
-              </span>
+              <SectionTitle view={view} section={section} />
             </h2>
             {projects.map((project) => (
               <ProjectCard

@@ -101,7 +101,7 @@ import {
   reportPaths,
   type ReportRef,
 } from "./report-paths.js";
-import { sentRenumbered } from "./renumbered-report.js";
+import { renumberedSender } from "./renumbered-report.js";
 import type { ViewContext } from "../components/view.js";
 import {
   DOCUMENT_KINDS,
@@ -413,19 +413,13 @@ export async function reportEditorRoutes(
     readonly reportNumber: string;
   }) => staffReportOf(ctx, params);
   /** An old id-based URL of a report that now has another number (ADR 0044). */
-  const sentMoved = (
-    request: ReportRequest,
-    reply: FastifyReply,
-    pathOf: (slug: string, report: ReportRef) => string,
-  ): Promise<boolean> => {
-    const { params } = request;
-    return sentRenumbered(ctx, request, reply, {
-      slug: params.slug,
-      report: params.reportNumber,
-      published: false,
-      pathOf,
-    });
-  };
+  const sentMoved = renumberedSender(ctx, {
+    reportOf: (request: ReportRequest) => ({
+      slug: request.params.slug,
+      report: request.params.reportNumber,
+    }),
+    published: false,
+  });
 
   app.get(
     REPORT_ROUTES.staffReports,

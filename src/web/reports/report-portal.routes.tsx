@@ -19,7 +19,10 @@ import {
 import { AppError } from "../../errors.js";
 import { resolveLanguage } from "../../i18n/i18n.js";
 import type { PdfRenderer } from "../../exports/pdf/render-pdf.js";
-import type { StoredDocuments } from "../documents/stored-documents.js";
+import type {
+  StoredDocuments,
+  SubjectDocuments,
+} from "../documents/stored-documents.js";
 import { createViewContext, type ViewContext } from "../components/view.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { PUBLIC_CACHE_CONTROL } from "../http/cache.js";
@@ -41,7 +44,7 @@ import {
   ReportsPage,
 } from "./report-portal-pages.js";
 import { REPORT_ROUTES, reportPaths, type ReportRef } from "./report-paths.js";
-import { sentRenumbered } from "./renumbered-report.js";
+import { renumberedSender } from "./renumbered-report.js";
 import { MunicipalityParams, municipalityParamsWith } from "../http/params.js";
 
 /** What the public report routes need. */
@@ -124,24 +127,27 @@ export async function reportPortalRoutes(
     if (await sentOn(request, reply, pathOf)) return reply;
     // A number or a meeting date names the report; the stored file is kept under its id.
     const { summary } = await getPublishedReport(ctx, slug, param);
-    const view = createViewContext(resolveLanguage(request.query.lang));
-    return options.documents.send(
+    return options.documents.sendDocumentOf(
       request,
       reply,
-      slug,
-      { type: "report", key: String(summary.id) },
+      reportDocuments(request, summary),
       kind,
-      () => ({
-        view,
-        requestUrl: request.url,
-        name:
-          kind === "pdf"
-            ? view.t.documents.kinds.pdf
-            : view.t.documents.kinds.pptx,
-        backHref: view.link(reportPaths.report(slug, summary)),
-      }),
     );
   }
+
+  /** A published report's documents, kept under its id. */
+  const reportDocuments = (
+    request: ReportRequest,
+    summary: ReportRef & { readonly id: number },
+  ): SubjectDocuments => {
+    const { slug } = request.params;
+    return {
+      slug,
+      subject: { type: "report", key: String(summary.id) },
+      view: createViewContext(resolveLanguage(request.query.lang)),
+      pagePath: reportPaths.report(slug, summary),
+    };
+  };
 
   function reportParam(text: string): string {
     if (!REPORT.test(text)) throw new AppError("ERR_REPORT_NOT_FOUND");
@@ -149,20 +155,11 @@ export async function reportPortalRoutes(
   }
 
   /** Sends an old id-based URL on to the report's number (301); false when it is none. */
-  const sentOn = (
-    request: ReportRequest,
-    reply: FastifyReply,
-    pathOf: (slug: string, report: ReportRef) => string,
-  ): Promise<boolean> => {
-    const { params } = request;
-    return sentRenumbered(ctx, request, reply, {
-      slug: params.slug,
-      report: params.report,
-      published: true,
-      pathOf,
-      cacheControl: PUBLIC_CACHE_CONTROL,
-    });
-  };
+  const sentOn = renumberedSender(ctx, {
+    reportOf: (request: ReportRequest) => request.params,
+    published: true,
+    cacheControl: PUBLIC_CACHE_CONTROL,
+  });
 
   app.get(
     REPORT_ROUTES.reports,
@@ -264,23 +261,18 @@ export async function reportPortalRoutes(
         slug,
         reportParam(request.params.report),
       );
-      const view = createViewContext(resolveLanguage(request.query.lang));
-      return options.documents.sendStatus(
+      const of = reportDocuments(request, summary);
+      return options.documents.sendStatusOf(
+        request,
         reply,
-        slug,
-        { type: "report", key: String(summary.id) },
+        of,
+        of.view.t.reports.reportPageTitle(
+          of.view.t.reports.numberedTitle(document.title, summary.number),
+          `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`,
+        ),
         {
-          view,
-          requestUrl: request.url,
-          heading: `${view.t.documents.statusTitle}: ${view.t.reports.reportPageTitle(
-            view.t.reports.numberedTitle(document.title, summary.number),
-            `${document.meeting.committeeAbbreviation} ${formatGermanDate(document.meeting.day)}`,
-          )}`,
-          links: {
-            pptx: view.link(reportPaths.reportDeck(slug, summary)),
-            pdf: view.link(reportPaths.reportPdf(slug, summary)),
-          },
-          backHref: view.link(reportPaths.report(slug, summary)),
+          pptx: reportPaths.reportDeck(slug, summary),
+          pdf: reportPaths.reportPdf(slug, summary),
         },
       );
     },

@@ -384,6 +384,28 @@ export function sectionLevelName(
     : section.levelName;
 }
 
+/** A section's heading text: its level and number ("Aktionsfeld 2:"), then its name. */
+export function SectionTitle(props: {
+  readonly view: ViewContext;
+  readonly section: {
+    readonly levelName?: string | undefined;
+    readonly number: number;
+    readonly name: string;
+  };
+}): JSX.Element {
+  const { view, section } = props;
+  return (
+    <>
+      <span
+        safe
+      >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
+      <span lang={view.contentLang} safe>
+        {section.name}
+      </span>
+    </>
+  );
+}
+
 function Section(props: {
   readonly view: ViewContext;
   readonly section: ReportSection;
@@ -398,12 +420,7 @@ function Section(props: {
     <section class="app-section app-report-section" aria-labelledby={id}>
       <h2 class="app-heading-l app-report-section__title" id={id}>
         <ColourSwatch colour={section.colour} />
-        <span
-          safe
-        >{`${sectionLevelName(view, section)} ${section.number}:`}</span>{" "}
-        <span lang={view.contentLang} safe>
-          {section.name}
-        </span>
+        <SectionTitle view={view} section={section} />
       </h2>
       {section.projects.map((project) => (
         <>

@@ -400,17 +400,13 @@ export function TimelineChart(props: TimelineChartProps): JSX.Element {
             );
           })}
 
-          {layout.todayX === null ? (
-            ""
-          ) : (
-            <TodayLine
-              class="app-timeline-chart__today"
-              x={xOf(layout.todayX)}
-              top={g.axisTop - 4}
-              bottom={contentBottom}
-              label={view.t.timelineToday}
-            />
-          )}
+          <TodayLine
+            class="app-timeline-chart__today"
+            x={layout.todayX === null ? null : xOf(layout.todayX)}
+            top={g.axisTop - 4}
+            bottom={contentBottom}
+            label={view.t.timelineToday}
+          />
         </g>
       </SvgImage>
     </figure>
@@ -427,12 +423,13 @@ function rowHeightOf(g: Geometry, laneCount: number): number {
   return g.rowHeight + Math.max(0, laneCount - 1) * laneStepOf(g);
 }
 
-function round(value: number): number {
+/** A coordinate rounded to a tenth, enough for the drawing and short in the SVG. */
+export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
 /** Shortens a label to at most `max` characters with an ellipsis; the tooltip has the whole text. */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max
     ? text
     : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
@@ -500,14 +497,16 @@ export function TimelineScroll(props: {
   );
 }
 
-/** Today as a red line from the axis to the bottom, labelled above the axis. */
+/** Today as a red line from the axis to the bottom, labelled above the axis; nothing when `x` is null. */
 export function TodayLine(props: {
   class: string;
-  x: number;
+  /** Where today is, or null when it lies outside the chart's span. */
+  x: number | null;
   top: number;
   bottom: number;
   label: string;
 }): JSX.Element {
+  if (props.x === null) return "";
   return (
     <g class={props.class}>
       <line

@@ -21,7 +21,11 @@ import type {
 import { safeColour } from "../../../domain/colour/field-colour.js";
 import type { ViewContext } from "../view.js";
 import { SvgImage } from "../svg-image/svg-image.js";
-import { TodayLine } from "../timeline-chart/timeline-chart.js";
+import {
+  round,
+  TodayLine,
+  truncate,
+} from "../timeline-chart/timeline-chart.js";
 import { LegendItem, MarkerLine } from "../timeline-legend/timeline-legend.js";
 
 /** Props of the comparison chart. */
@@ -319,17 +323,13 @@ export function TimelineComparisonChart(
             );
           })}
 
-          {layout.todayX === null ? (
-            ""
-          ) : (
-            <TodayLine
-              class="app-comparison-chart__today"
-              x={xOf(layout.todayX)}
-              top={axisTop - 4}
-              bottom={contentBottom}
-              label={props.view.t.timelineToday}
-            />
-          )}
+          <TodayLine
+            class="app-comparison-chart__today"
+            x={layout.todayX === null ? null : xOf(layout.todayX)}
+            top={axisTop - 4}
+            bottom={contentBottom}
+            label={props.view.t.timelineToday}
+          />
         </g>
       </SvgImage>
     </figure>
@@ -377,14 +377,4 @@ export function TimelineComparisonLegend(props: {
       </ul>
     </div>
   );
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max
-    ? text
-    : `${text.slice(0, Math.max(max - 1, 1)).trimEnd()}…`;
 }
