@@ -116,6 +116,21 @@ describe.each(WEB_DIALECTS)("editions over HTTP on %s", (dialect) => {
       expect(response.headers["cache-control"]).toBe("public, max-age=60");
     });
 
+    it("show the state of an edition's documents, with a link to each file and back to the edition", async () => {
+      const response = await get("/kleve/fortschreibungen/2/dokumente");
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["cache-control"]).toBe("no-store");
+      expect(textOf(response.body)).toContain(
+        "Dokumente zum Herunterladen: 2. Fortschreibung",
+      );
+      for (const file of ["katalog.pdf", "katalog.docx", "folien.pptx"]) {
+        expect(response.body).toContain(
+          `href="/kleve/fortschreibungen/2/${file}"`,
+        );
+      }
+      expect(response.body).toContain('href="/kleve/fortschreibungen/2"');
+    });
+
     it("show the portal's overview with the published edition", async () => {
       const text = textOf((await get("/kleve/")).body);
       expect(text).toContain("Stand: 2. Fortschreibung vom 31.03.2022");

@@ -152,7 +152,7 @@ export class StoredDocuments {
    * Sends the page of a subject's documents with their build state; never kept, since it
    * changes while they are built.
    */
-  async sendStatus(
+  private async sendStatus(
     reply: FastifyReply,
     slug: string,
     subject: DocumentSubject,

@@ -80,7 +80,10 @@ import {
   type EditionDocumentKind,
 } from "./edition-documents.js";
 import { DOCUMENT_KINDS } from "../documents/document-maker.js";
-import type { StoredDocuments } from "../documents/stored-documents.js";
+import type {
+  StoredDocuments,
+  SubjectDocuments,
+} from "../documents/stored-documents.js";
 import {
   ChangesPage,
   EditionDetails,
@@ -417,25 +420,24 @@ export async function editionRoutes(
     },
   );
 
+  /** A published edition's documents, kept under its number. */
+  const editionDocuments = (
+    request: RequestWithParams<Static<typeof EditionParams>>,
+  ): SubjectDocuments => {
+    const number = editionNumber(request.params.number);
+    const slug = municipalitySlugParam(request.params.slug);
+    return {
+      slug,
+      subject: { type: "edition", key: String(number) },
+      view: viewOf(request),
+      pagePath: editionPaths.edition(slug, number),
+    };
+  };
+
   const documentRoute = (url: string, kind: EditionDocumentKind): void => {
-    app.get(url, pageRoute("public", EditionParams), async (request, reply) => {
-      const number = editionNumber(request.params.number);
-      const slug = municipalitySlugParam(request.params.slug);
-      const view = viewOf(request);
-      return documents.send(
-        request,
-        reply,
-        slug,
-        { type: "edition", key: String(number) },
-        kind,
-        () => ({
-          view,
-          requestUrl: request.url,
-          name: view.t.documents.kinds[kind],
-          backHref: view.link(editionPaths.edition(slug, number)),
-        }),
-      );
-    });
+    app.get(url, pageRoute("public", EditionParams), async (request, reply) =>
+      documents.sendDocumentOf(request, reply, editionDocuments(request), kind),
+    );
   };
   documentRoute(EDITION_ROUTES.docx, "docx");
   documentRoute(EDITION_ROUTES.pdf, "pdf");
@@ -446,24 +448,18 @@ export async function editionRoutes(
     EDITION_ROUTES.documents,
     pageRoute("public", EditionParams, PageQuery),
     async (request, reply) => {
+      const of = editionDocuments(request);
       const number = editionNumber(request.params.number);
-      const slug = municipalitySlugParam(request.params.slug);
-      const view = viewOf(request);
-      const { edition } = await getEdition(ctx, slug, number);
-      return documents.sendStatus(
+      const { edition } = await getEdition(ctx, of.slug, number);
+      return documents.sendStatusOf(
+        request,
         reply,
-        slug,
-        { type: "edition", key: String(number) },
+        of,
+        editionTitleIn(of.view.lang, edition.title),
         {
-          view,
-          requestUrl: request.url,
-          heading: `${view.t.documents.statusTitle}: ${editionTitleIn(view.lang, edition.title)}`,
-          links: {
-            pdf: view.link(editionPaths.pdf(slug, number)),
-            docx: view.link(editionPaths.docx(slug, number)),
-            pptx: view.link(editionPaths.pptx(slug, number)),
-          },
-          backHref: view.link(editionPaths.edition(slug, number)),
+          pdf: editionPaths.pdf(of.slug, number),
+          docx: editionPaths.docx(of.slug, number),
+          pptx: editionPaths.pptx(of.slug, number),
         },
       );
     },
