@@ -9,8 +9,8 @@ import {
   countRows,
   firstOrNull,
   positionAfterLast,
-  replaceRows,
 } from "../../src/db/query.js";
+import { replaceReminderDays } from "../../src/db/scheduler.repository.js";
 import type { Executor } from "../../src/db/database.js";
 import {
   DIALECTS,
@@ -43,18 +43,9 @@ describe.each(DIALECTS)("shared query steps on %s", (dialect) => {
       .where("municipality_id", "=", id);
   }
 
-  async function replaceDays(days: readonly number[]): Promise<void> {
-    await replaceRows(
-      db
-        .deleteFrom("report_reminder_rule")
-        .where("municipality_id", "=", municipalityId),
-      db.insertInto("report_reminder_rule"),
-      days.map((daysBefore) => ({
-        municipality_id: municipalityId,
-        days_before: daysBefore,
-      })),
-    );
-  }
+  /** The reminder days, replaced through their repository, which uses replaceRows. */
+  const replaceDays = (days: readonly number[]): Promise<void> =>
+    replaceReminderDays(db, municipalityId, days);
 
   it("replaces a list with another, and with none", async () => {
     await replaceDays([21, 7]);
