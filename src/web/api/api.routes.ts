@@ -39,6 +39,7 @@ import {
 import { READ_ERROR_RESPONSES } from "./error.schema.js";
 import { projectTag, projectWriteRoutes } from "./project-write.routes.js";
 import { ref } from "./schema-ref.js";
+import { publicRead } from "./public-read.js";
 import { editionApiRoutes } from "./edition.routes.js";
 import { publicRecordApiRoutes } from "./public-records.routes.js";
 
@@ -158,21 +159,15 @@ export async function apiRoutes(
 
   app.get(
     "/v1/municipalities/:slug/catalogue",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Der ganze Maßnahmenkatalog einer Kommune",
-        description:
-          "Programm, Organisationseinheiten, Wirkungsbereiche → Aktionsfelder → Projekte mit Phasen, Einzelmaßnahmen, Zuständigkeiten und Abhängigkeiten.",
-        tags: ["Katalog"],
-        params: MunicipalityParamsSchema,
-        querystring: ApiQuerySchema,
-        response: {
-          200: ref(CatalogueResponseSchema),
-          ...READ_ERROR_RESPONSES,
-        },
-      },
-    },
+    publicRead({
+      summary: "Der ganze Maßnahmenkatalog einer Kommune",
+      description:
+        "Programm, Organisationseinheiten, Wirkungsbereiche → Aktionsfelder → Projekte mit Phasen, Einzelmaßnahmen, Zuständigkeiten und Abhängigkeiten.",
+      tags: ["Katalog"],
+      params: MunicipalityParamsSchema,
+      querystring: ApiQuerySchema,
+      response: CatalogueResponseSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
       // The public reads what is published: kept per published version, a draft edit leaves it.
@@ -209,18 +204,15 @@ export async function apiRoutes(
 
   app.get(
     "/v1/municipalities/:slug/projects/:id",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Ein Projekt",
-        description:
-          "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen. Der ETag beginnt mit der Version des Projekts; Änderungen senden ihn in If-Match zurück.",
-        tags: ["Katalog"],
-        params: ProjectParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(ProjectResponseSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Ein Projekt",
+      description:
+        "Ein Projekt mit seiner Stellung im Katalog und seinen Abhängigkeiten in beide Richtungen. Der ETag beginnt mit der Version des Projekts; Änderungen senden ihn in If-Match zurück.",
+      tags: ["Katalog"],
+      params: ProjectParamsSchema,
+      querystring: ApiQuerySchema,
+      response: ProjectResponseSchema,
+    }),
     async (request, reply) => {
       const { slug, id } = request.params;
       if (request.principal.kind === "anonymous")

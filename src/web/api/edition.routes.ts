@@ -15,7 +15,6 @@ import {
   ApiQuerySchema,
   MunicipalityParamsSchema,
 } from "./catalogue.schema.js";
-import { READ_ERROR_RESPONSES } from "./error.schema.js";
 import {
   presentChangeReport,
   presentEditionDetail,
@@ -28,7 +27,7 @@ import {
   EditionListSchema,
   EditionParamsSchema,
 } from "./edition.schema.js";
-import { ref } from "./schema-ref.js";
+import { publicRead } from "./public-read.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const TAGS = ["Fortschreibungen"];
@@ -57,18 +56,15 @@ export async function editionApiRoutes(
 
   app.get(
     "/v1/municipalities/:slug/editions",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Alle Fortschreibungen einer Kommune",
-        description:
-          "Die veröffentlichten Fassungen des Maßnahmenkatalogs, die älteste zuerst. Die letzte zeigt das Portal.",
-        tags: TAGS,
-        params: MunicipalityParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(EditionListSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Alle Fortschreibungen einer Kommune",
+      description:
+        "Die veröffentlichten Fassungen des Maßnahmenkatalogs, die älteste zuerst. Die letzte zeigt das Portal.",
+      tags: TAGS,
+      params: MunicipalityParamsSchema,
+      querystring: ApiQuerySchema,
+      response: EditionListSchema,
+    }),
     async (request, reply) => {
       const { slug } = request.params;
       const tag = await tagFor(slug, ["list"]);
@@ -92,18 +88,15 @@ export async function editionApiRoutes(
 
   app.get(
     "/v1/municipalities/:slug/editions/:number",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Eine Fortschreibung mit dem ganzen Katalog",
-        description:
-          "Die Fortschreibung, wie sie veröffentlicht wurde: Angaben, Vorwort, Gründe der Verschiebungen und der ganze Katalog.",
-        tags: TAGS,
-        params: EditionParamsSchema,
-        querystring: ApiQuerySchema,
-        response: { 200: ref(EditionDetailSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Eine Fortschreibung mit dem ganzen Katalog",
+      description:
+        "Die Fortschreibung, wie sie veröffentlicht wurde: Angaben, Vorwort, Gründe der Verschiebungen und der ganze Katalog.",
+      tags: TAGS,
+      params: EditionParamsSchema,
+      querystring: ApiQuerySchema,
+      response: EditionDetailSchema,
+    }),
     async (request, reply) => {
       const { slug, number } = request.params;
       const tag = await tagFor(slug, ["edition", number]);
@@ -123,18 +116,15 @@ export async function editionApiRoutes(
 
   app.get(
     "/v1/municipalities/:slug/editions/:number/changes",
-    {
-      config: { policy: "public" },
-      schema: {
-        summary: "Veränderungen einer Fortschreibung",
-        description:
-          "Was sich gegenüber einer früheren Fortschreibung (since, Standard: die vorige) verändert hat: verschobene Zeiträume (mit Genauigkeit: „2023“ → „2024-Q2“), neue, gestrichene, umbenannte und verschobene Projekte und Maßnahmen, früher oder später abgeschlossene Projekte, Status, Zuständigkeiten, Prioritäten und Abhängigkeiten; je Verschiebung der Grund, Zählungen je Aktionsfeld und je Grund.",
-        tags: TAGS,
-        params: EditionParamsSchema,
-        querystring: EditionChangesQuerySchema,
-        response: { 200: ref(EditionChangesSchema), ...READ_ERROR_RESPONSES },
-      },
-    },
+    publicRead({
+      summary: "Veränderungen einer Fortschreibung",
+      description:
+        "Was sich gegenüber einer früheren Fortschreibung (since, Standard: die vorige) verändert hat: verschobene Zeiträume (mit Genauigkeit: „2023“ → „2024-Q2“), neue, gestrichene, umbenannte und verschobene Projekte und Maßnahmen, früher oder später abgeschlossene Projekte, Status, Zuständigkeiten, Prioritäten und Abhängigkeiten; je Verschiebung der Grund, Zählungen je Aktionsfeld und je Grund.",
+      tags: TAGS,
+      params: EditionParamsSchema,
+      querystring: EditionChangesQuerySchema,
+      response: EditionChangesSchema,
+    }),
     async (request, reply) => {
       const { slug, number } = request.params;
       const since = request.query.since;

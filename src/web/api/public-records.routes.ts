@@ -7,7 +7,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { TSchema } from "@sinclair/typebox";
 import { getDataVersion } from "../../app/catalogue/read-catalogue.js";
 import type { AppContext } from "../../app/context.js";
 import {
@@ -38,7 +37,7 @@ import {
 } from "./catalogue.schema.js";
 import { presentChangeReportBody } from "./edition.presenter.js";
 import { DraftChangesSchema } from "./edition.schema.js";
-import { READ_ERROR_RESPONSES, STAFF_ERROR_RESPONSES } from "./error.schema.js";
+import { STAFF_ERROR_RESPONSES } from "./error.schema.js";
 import { paginate } from "./pagination.js";
 import {
   presentBodyDetail,
@@ -65,31 +64,10 @@ import {
   ReportListSchema,
   ReportParamsSchema,
 } from "./public-records.schema.js";
+import { publicRead } from "./public-read.js";
 import { ref } from "./schema-ref.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
-
-/** The route options of a public read: open to all, answering 200 with `response` or an error. */
-function publicRead<
-  P extends TSchema,
-  Q extends TSchema,
-  R extends TSchema,
->(schema: {
-  readonly summary: string;
-  readonly description: string;
-  readonly tags: string[];
-  readonly params: P;
-  readonly querystring: Q;
-  readonly response: R;
-}) {
-  return {
-    config: { policy: "public" as const },
-    schema: {
-      ...schema,
-      response: { 200: ref(schema.response), ...READ_ERROR_RESPONSES },
-    },
-  };
-}
 
 /** Registers the routes on the API plugin (prefix /api). */
 export async function publicRecordApiRoutes(
