@@ -44,7 +44,8 @@ import { formAction } from "../http/form-action.js";
 import { FormText } from "../http/form-schema.js";
 import { viewOf } from "../identity/identity-view.js";
 import { csrfToken } from "../plugins/session.js";
-import { MessagePage, PortalFrame } from "../portal/portal-frame.js";
+import { PortalFrame } from "../portal/portal-frame.js";
+import { sendMessagePage } from "../http/message-page.js";
 
 /** What the routes need. */
 export interface SubscriptionRoutesOptions {
@@ -162,26 +163,7 @@ export async function subscriptionRoutes(
     return sendNoStore(reply, status, html);
   }
 
-  async function renderMessage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    title: string,
-    text: string,
-  ): Promise<FastifyReply> {
-    const { catalogue } = await getPublishedCatalogue(ctx, slug);
-    const html = await (
-      <MessagePage
-        view={viewOf(request)}
-        catalogue={catalogue}
-        requestUrl={request.url}
-        title={title}
-        text={text}
-      />
-    );
-    return sendNoStore(reply, 200, html);
-  }
-
+  /** The page of a link from a mail: what it does, and the button that does it. */
   async function renderLinkPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -190,31 +172,24 @@ export async function subscriptionRoutes(
     token: string,
   ): Promise<FastifyReply> {
     requireMail(slug);
-    const { catalogue } = await getPublishedCatalogue(ctx, slug);
     const view = viewOf(request);
     const t = view.t.subscriptions;
     const action =
       kind === "confirm"
         ? subscriptionPaths.confirm(slug, token)
         : subscriptionPaths.unsubscribe(slug, token);
-    const html = await (
-      <MessagePage
-        view={view}
-        catalogue={catalogue}
-        requestUrl={request.url}
-        title={kind === "confirm" ? t.confirmTitle : t.unsubscribeTitle}
-        text={kind === "confirm" ? t.confirmText : t.unsubscribeText}
-      >
+    return sendMessagePage(ctx, request, reply, slug, {
+      title: kind === "confirm" ? t.confirmTitle : t.unsubscribeTitle,
+      text: kind === "confirm" ? t.confirmText : t.unsubscribeText,
+      children: (
         <form method="post" action={view.link(action)}>
           <button class="app-button" type="submit" safe>
             {kind === "confirm" ? t.confirmButton : t.unsubscribeButton}
           </button>
         </form>
-      </MessagePage>
-    );
-    // The token is in the path: no other site may see it in a Referer header.
-    reply.header("referrer-policy", "no-referrer");
-    return sendNoStore(reply, 200, html);
+      ),
+      tokenInUrl: true,
+    });
   }
 
   app.get(
@@ -333,13 +308,10 @@ export async function subscriptionRoutes(
           language: view.lang,
         });
         const t = view.t.subscriptions;
-        return renderMessage(
-          request,
-          reply,
-          params.slug,
-          t[link.title],
-          t[link.text],
-        );
+        return sendMessagePage(ctx, request, reply, params.slug, {
+          title: t[link.title],
+          text: t[link.text],
+        });
       },
       answer: async (error, { request, reply }) =>
         sendHtmlError(error, request, reply),

@@ -58,7 +58,7 @@ import {
 } from "../http/form-action.js";
 import { EmptyForm } from "../http/form-schema.js";
 import { csrfToken } from "../plugins/session.js";
-import { MessagePage } from "../portal/portal-frame.js";
+import { sendMessagePage } from "../http/message-page.js";
 import {
   BarrierBody,
   ModerationBody,
@@ -456,20 +456,10 @@ export async function participationRoutes(
         const slug = municipalitySlugParam(request.params.slug);
         const view = viewOf(request);
         await act(slug, request.params.token, view);
-        const { catalogue } = await getPublishedCatalogue(ctx, slug);
-        const { title, text } = done(view.t.participation);
-        reply.header("referrer-policy", "no-referrer");
-        return sendNoStore(
-          reply,
-          200,
-          <MessagePage
-            view={view}
-            catalogue={catalogue}
-            requestUrl={request.url}
-            title={title}
-            text={text}
-          />,
-        );
+        return sendMessagePage(ctx, request, reply, slug, {
+          ...done(view.t.participation),
+          tokenInUrl: true,
+        });
       },
     );
   };
