@@ -35,6 +35,18 @@ export async function requirePublishedVersion(
   return municipality.publishedVersion;
 }
 
+/**
+ * The published version of the municipality a portal page's URL names, which the page's
+ * tag and kept copy follow: a 404 for a slug that cannot or does not exist, or is one of
+ * the app's own first path segments.
+ */
+export async function requirePublicPageVersion(
+  ctx: AppContext,
+  slug: string,
+): Promise<number> {
+  return requirePublishedVersion(ctx, publicSlugParam(slug));
+}
+
 /** The municipality's data version (it moves with every change), for public files of its current data. */
 export async function requireDataVersion(
   ctx: AppContext,

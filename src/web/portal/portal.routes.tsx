@@ -29,10 +29,7 @@ import {
   PublicResponseCache,
   type RenderedPage,
 } from "../http/page-cache.js";
-import {
-  publicSlugParam,
-  requirePublishedVersion,
-} from "../http/municipality-version.js";
+import { requirePublicPageVersion } from "../http/municipality-version.js";
 import { APP_VERSION } from "../http/static-assets.js";
 import { MunicipalitiesPage } from "./municipalities-page.js";
 import { paths, ROUTES, withQuery } from "./paths.js";
@@ -95,13 +92,6 @@ export async function portalRoutes(
     sendError(error, request, reply),
   );
 
-  /**
-   * The municipality's published version, or a 404 for a slug that cannot or does not
-   * exist: pages show what is published, so their tags and kept copies follow it.
-   */
-  const requireDataVersion = (slug: string): Promise<number> =>
-    requirePublishedVersion(ctx, publicSlugParam(slug));
-
   const pageCache = new PublicResponseCache("portal pages", PAGE_CACHE_BYTES);
 
   /** Sends a public page of `slug` (src/web/http/page-cache.ts), read from `reader`. */
@@ -140,7 +130,7 @@ export async function portalRoutes(
     ) => Promise<RenderedPage>,
   ): Promise<FastifyReply> {
     const { slug } = request.params;
-    const version = await requireDataVersion(slug);
+    const version = await requirePublicPageVersion(ctx, slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
     return sendPage(request, reply, slug, version, async (url, reader) =>
       render(url, reader, view),
@@ -253,7 +243,7 @@ export async function portalRoutes(
     ROUTES.municipalityWithoutSlash,
     pageRoute("public", MunicipalityParamsSchema, PageQuerySchema),
     async (request, reply) => {
-      await requireDataVersion(request.params.slug);
+      await requirePublicPageVersion(ctx, request.params.slug);
       const queryIndex = request.url.indexOf("?");
       const query = queryIndex === -1 ? "" : request.url.slice(queryIndex);
       return reply.redirect(
@@ -297,7 +287,7 @@ export async function portalRoutes(
     pageRoute("public", ProjectParamsSchema, PageQuerySchema),
     async (request, reply) => {
       const { slug, projectSlug } = request.params;
-      const version = await requireDataVersion(slug);
+      const version = await requirePublicPageVersion(ctx, slug);
       if (!isSlug(projectSlug)) throw new AppError("ERR_PROJECT_NOT_FOUND");
       const view = createViewContext(resolveLanguage(request.query.lang));
       return sendPage(request, reply, slug, version, async (url, reader) => {

@@ -32,10 +32,7 @@ import {
   germanIsoDateOf,
 } from "../../domain/calendar/calendar.js";
 import { PublicResponseCache } from "../http/page-cache.js";
-import {
-  publicSlugParam,
-  requirePublishedVersion,
-} from "../http/municipality-version.js";
+import { requirePublicPageVersion } from "../http/municipality-version.js";
 import { installHtmlErrorHandler } from "../http/error-pages.js";
 import {
   IndicatorsPage,
@@ -84,9 +81,6 @@ export async function reportPortalRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
   const pages = new PublicResponseCache("report pages", 16 * 1024 * 1024);
-  /** The published version from memory (public pages follow what is published), or a 404. */
-  const requireDataVersion = (slug: string): Promise<number> =>
-    requirePublishedVersion(ctx, publicSlugParam(slug));
 
   /** A page with ETag, kept ready to send for anonymous readers (known query parameters only). */
   const sendPage = (
@@ -108,7 +102,7 @@ export async function reportPortalRoutes(
     reply: FastifyReply,
     render: (url: string, view: ViewContext) => Promise<string>,
   ): Promise<FastifyReply> => {
-    const version = await requireDataVersion(request.params.slug);
+    const version = await requirePublicPageVersion(ctx, request.params.slug);
     const view = createViewContext(resolveLanguage(request.query.lang));
     return sendPage(request, reply, version, (url) => render(url, view));
   };
@@ -120,7 +114,7 @@ export async function reportPortalRoutes(
     kind: "pptx" | "pdf",
   ): Promise<FastifyReply> {
     const { slug } = request.params;
-    await requireDataVersion(slug);
+    await requirePublicPageVersion(ctx, slug);
     const param = reportParam(request.params.report);
     const pathOf =
       kind === "pdf" ? reportPaths.reportPdf : reportPaths.reportDeck;
@@ -185,7 +179,7 @@ export async function reportPortalRoutes(
     REPORT_ROUTES.report,
     pageRoute("public", ReportParams, Query),
     async (request, reply) => {
-      const version = await requireDataVersion(request.params.slug);
+      const version = await requirePublicPageVersion(ctx, request.params.slug);
       const report = reportParam(request.params.report);
       if (await sentOn(request, reply, reportPaths.report)) return reply;
       const view = createViewContext(resolveLanguage(request.query.lang));
@@ -252,7 +246,7 @@ export async function reportPortalRoutes(
     pageRoute("public", ReportParams, Query),
     async (request, reply) => {
       const { slug } = request.params;
-      await requireDataVersion(slug);
+      await requirePublicPageVersion(ctx, slug);
       reportParam(request.params.report);
       if (await sentOn(request, reply, reportPaths.publishedDocuments))
         return reply;
