@@ -3,7 +3,7 @@
  * the change report between two editions with the reasons for every shift. Public, like
  * the portal; editions never change, so the ETag only moves when a new one is published.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { compareEditions } from "../../app/edition/change-report.js";
 import { getEdition, listEditions } from "../../app/edition/read-editions.js";
@@ -40,18 +40,25 @@ export async function editionApiRoutes(
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = options;
 
-  // Editions are published data: their tags follow the published version (from memory), so
-  // an edit of the draft leaves them alone.
-  async function tagFor(
+  /**
+   * Sends a JSON body about the municipality's editions with its tag, or 304. Editions are
+   * published data: their tags follow the published version (from memory), so an edit of
+   * the draft leaves them alone.
+   */
+  async function sendEditions(
+    request: FastifyRequest,
+    reply: FastifyReply,
     slug: string,
     parts: readonly (string | number)[],
-  ): Promise<string> {
-    return entityTag(await requirePublishedVersion(ctx, slug), [
+    build: () => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    const tag = entityTag(await requirePublishedVersion(ctx, slug), [
       "api-editions",
       APP_VERSION,
       slug,
       ...parts,
     ]);
+    return sendCacheable(request, reply, tag, build, JSON_TYPE);
   }
 
   app.get(
@@ -67,22 +74,15 @@ export async function editionApiRoutes(
     }),
     async (request, reply) => {
       const { slug } = request.params;
-      const tag = await tagFor(slug, ["list"]);
-      return sendCacheable(
-        request,
-        reply,
-        tag,
-        async () => {
-          const { municipality, editions } = await listEditions(ctx, slug);
-          return {
-            municipality: { slug, name: municipality.name },
-            editions: editions.map((edition) =>
-              presentEditionSummary(slug, edition),
-            ),
-          };
-        },
-        JSON_TYPE,
-      );
+      return sendEditions(request, reply, slug, ["list"], async () => {
+        const { municipality, editions } = await listEditions(ctx, slug);
+        return {
+          municipality: { slug, name: municipality.name },
+          editions: editions.map((edition) =>
+            presentEditionSummary(slug, edition),
+          ),
+        };
+      });
     },
   );
 
@@ -99,17 +99,11 @@ export async function editionApiRoutes(
     }),
     async (request, reply) => {
       const { slug, number } = request.params;
-      const tag = await tagFor(slug, ["edition", number]);
-      return sendCacheable(
-        request,
-        reply,
-        tag,
-        async () =>
-          presentEditionDetail(
-            slug,
-            (await getEdition(ctx, slug, number)).edition,
-          ),
-        JSON_TYPE,
+      return sendEditions(request, reply, slug, ["edition", number], async () =>
+        presentEditionDetail(
+          slug,
+          (await getEdition(ctx, slug, number)).edition,
+        ),
       );
     },
   );
@@ -128,14 +122,13 @@ export async function editionApiRoutes(
     async (request, reply) => {
       const { slug, number } = request.params;
       const since = request.query.since;
-      const tag = await tagFor(slug, ["changes", number, since ?? "previous"]);
-      return sendCacheable(
+      return sendEditions(
         request,
         reply,
-        tag,
+        slug,
+        ["changes", number, since ?? "previous"],
         async () =>
           presentChangeReport(await compareEditions(ctx, slug, number, since)),
-        JSON_TYPE,
       );
     },
   );
