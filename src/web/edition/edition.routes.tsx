@@ -48,6 +48,7 @@ import { settingsPage } from "../http/staff-page.js";
 import { pageRoute, type RequestWithParams } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import {
+  fieldLabels,
   formAction,
   type FormContext,
   type FormFailure,
@@ -735,17 +736,13 @@ export async function editionRoutes(
         ),
       fieldOf: (path) => PUBLISH_FIELDS[path] ?? null,
       idOf: (field) => `veroeffentlichen-${field}`,
-      labelOf: (field, { view }) => {
-        const t = view.t.edition;
-        const labels: Readonly<Record<string, string>> = {
-          datum: t.fieldDate,
-          "beschluss-adresse": t.fieldCouncilUrl,
-          "oparl-vorlage": t.fieldOparlPaper,
-          titel: t.fieldTitle,
-          beschluss: t.fieldCouncilReference,
-        };
-        return labels[field] ?? field;
-      },
+      labelOf: fieldLabels(({ edition: t }) => ({
+        datum: t.fieldDate,
+        "beschluss-adresse": t.fieldCouncilUrl,
+        "oparl-vorlage": t.fieldOparlPaper,
+        titel: t.fieldTitle,
+        beschluss: t.fieldCouncilReference,
+      })),
     }),
   );
 

@@ -126,6 +126,16 @@ export interface FormRouteOptions {
   ) => Promise<FastifyReply>;
 }
 
+/**
+ * A form's `labelOf` from the table of its fields' labels in the request's language; a
+ * field without one keeps its name.
+ */
+export function fieldLabels(
+  labels: (t: Dictionary) => Readonly<Record<string, string>>,
+): (field: string, context: { readonly view: ViewContext }) => string {
+  return (field, { view }) => labels(view.t)[field] ?? field;
+}
+
 /** The raw form body as text fields and as lists of values. */
 export function readFormBody(body: unknown): {
   fields: FormFields;

@@ -68,7 +68,7 @@ import {
 import { pageRoute } from "../http/page-route.js";
 import { runUseCase } from "../http/use-case.js";
 import { settingsPage } from "../http/staff-page.js";
-import { formAction } from "../http/form-action.js";
+import { fieldLabels, formAction } from "../http/form-action.js";
 import { OpenDataSettingsBody, OparlSyncBody } from "./open-data-forms.js";
 import {
   baseUrlOf,
@@ -552,15 +552,11 @@ export async function openDataRoutes(
       render: renderSettings.again,
       fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
       idOf: (field) => field,
-      labelOf: (field, { view }) => {
-        const t = view.t.openData;
-        const labels: Readonly<Record<string, string>> = {
-          lizenz: t.fieldLicence,
-          regionalschluessel: t.fieldRegionalKey,
-          einbettung: t.fieldEmbedOrigins,
-        };
-        return labels[field] ?? field;
-      },
+      labelOf: fieldLabels(({ openData: t }) => ({
+        lizenz: t.fieldLicence,
+        regionalschluessel: t.fieldRegionalKey,
+        einbettung: t.fieldEmbedOrigins,
+      })),
     }),
   );
 

@@ -51,6 +51,7 @@ import { sendNoStore } from "../http/cache.js";
 import { settingsPage } from "../http/staff-page.js";
 import { sendHtmlError, installHtmlErrorHandler } from "../http/error-pages.js";
 import {
+  fieldLabels,
   formAction,
   type FormActionSpec,
   type FormContext,
@@ -227,18 +228,13 @@ export async function participationRoutes(
     );
   }
 
-  const FIELD_LABELS = (
-    context: FormContext<unknown>,
-  ): Readonly<Record<string, string>> => {
-    const t = context.view.t.participation;
-    return {
-      art: t.fieldKind,
-      titel: t.fieldTitle,
-      text: t.fieldText,
-      projekt: t.fieldProject,
-      email: t.fieldEmail,
-    };
-  };
+  const submissionLabels = fieldLabels(({ participation: t }) => ({
+    art: t.fieldKind,
+    titel: t.fieldTitle,
+    text: t.fieldText,
+    projekt: t.fieldProject,
+    email: t.fieldEmail,
+  }));
 
   /** The rate limit's refusal: the form again, everything typed kept, with the message (429). */
   const limitAnswer =
@@ -315,8 +311,7 @@ export async function participationRoutes(
     ) => renderForm(request, reply, params.slug, kind, failure),
     answer: limitAnswer(kind),
     idOf: (field: string) => field,
-    labelOf: (field: string, context: FormContext<unknown>) =>
-      FIELD_LABELS(context)[field] ?? field,
+    labelOf: submissionLabels,
   });
 
   /** A submission form's page and the form that submits it (everyone). */
@@ -641,19 +636,15 @@ export async function participationRoutes(
           failure,
         ),
       idOf: (field) => field,
-      labelOf: (field, { view }) => {
-        const t = view.t.participation;
-        const labels: Readonly<Record<string, string>> = {
-          status: t.statusColumn,
-          begruendung: t.reason,
-          projekt: t.linkProject,
-          massnahme: t.linkMeasure,
-          fortschreibung: t.linkEdition,
-          zusammengefuehrt: t.mergedIntoLabel,
-          organisationseinheit: t.assignedTo,
-        };
-        return labels[field] ?? field;
-      },
+      labelOf: fieldLabels(({ participation: t }) => ({
+        status: t.statusColumn,
+        begruendung: t.reason,
+        projekt: t.linkProject,
+        massnahme: t.linkMeasure,
+        fortschreibung: t.linkEdition,
+        zusammengefuehrt: t.mergedIntoLabel,
+        organisationseinheit: t.assignedTo,
+      })),
     }),
   );
 
@@ -708,15 +699,11 @@ export async function participationRoutes(
       render: renderSettings.again,
       fieldOf: (path) => SETTINGS_FIELDS[path] ?? null,
       idOf: (field) => field,
-      labelOf: (field, { view }) => {
-        const t = view.t.participation;
-        const labels: Readonly<Record<string, string>> = {
-          modus: t.settingsMode,
-          ueberfaellig: t.settingsOverdue,
-          aufbewahrung: t.settingsRetention,
-        };
-        return labels[field] ?? field;
-      },
+      labelOf: fieldLabels(({ participation: t }) => ({
+        modus: t.settingsMode,
+        ueberfaellig: t.settingsOverdue,
+        aufbewahrung: t.settingsRetention,
+      })),
     }),
   );
 
