@@ -9,17 +9,33 @@
  *
  * Each worker process keeps one LibreOffice profile for its conversions (one after
  * another), so that the profile is not built anew for each file; parallel workers never
- * share a profile.
+ * share a profile. When two workers ask for the same bytes at the same time, the first
+ * claims the conversion (a lock file beside the kept PDF) and the other waits for its
+ * result instead of converting the same file again; if the first fails, the other converts.
  */
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readFile, rename } from "node:fs/promises";
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
+
+/** How long one conversion may take before LibreOffice is stopped. */
+const CONVERSION_TIMEOUT_MS = 240_000;
+/** How often a worker that waits for another's conversion looks for its result. */
+const CLAIM_POLL_MS = 100;
 
 /** The environment variable that names the run's directory of converted files. */
 export const OFFICE_CACHE = "FORTSCHRITT_TEST_OFFICE_CACHE";
@@ -54,8 +70,40 @@ async function convert(file: string, outdir: string): Promise<void> {
       outdir,
       file,
     ],
-    { timeout: 240_000, env: { ...process.env, HOME: home } },
+    { timeout: CONVERSION_TIMEOUT_MS, env: { ...process.env, HOME: home } },
   );
+}
+
+/** Copies the PDF kept under a hash to `pdf`; false when none is kept yet. */
+function copyKept(kept: string, pdf: string): Promise<boolean> {
+  return copyFile(kept, pdf).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Claims the conversion of one file for this process; false when another holds the claim. */
+async function claimConversion(claim: string): Promise<boolean> {
+  try {
+    await writeFile(claim, String(Date.now()), { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/**
+ * Whether a claim no longer stands: its holder removed it (a failed conversion), or it is
+ * older than a conversion may take (its process ended without removing it), in which case
+ * it is removed so that this process can claim the conversion.
+ */
+async function claimGone(claim: string): Promise<boolean> {
+  const since = await readFile(claim, "utf8").then(Number, () => undefined);
+  if (since === undefined) return true;
+  if (Date.now() - since <= CONVERSION_TIMEOUT_MS + 10_000) return false;
+  await rm(claim, { force: true });
+  return true;
 }
 
 /**
@@ -80,17 +128,28 @@ export async function convertWithLibreOffice(
       .update(await readFile(file))
       .digest("hex");
     const kept = join(cache, `${hash}.pdf`);
-    const copied = await copyFile(kept, pdf).then(
-      () => true,
-      () => false,
-    );
-    if (copied) return;
-    await convert(file, outdir);
-    // Kept atomically: a parallel worker reads either nothing or the whole file.
+    if (await copyKept(kept, pdf)) return;
     await mkdir(cache, { recursive: true });
-    const aside = join(cache, `${hash}.${randomBytes(4).toString("hex")}.tmp`);
-    await copyFile(pdf, aside);
-    await rename(aside, kept);
+    const claim = join(cache, `${hash}.claim`);
+    while (!(await claimConversion(claim))) {
+      // Another worker converts the same bytes: its PDF, once kept, serves here too.
+      if (await copyKept(kept, pdf)) return;
+      if (await claimGone(claim)) continue;
+      await sleep(CLAIM_POLL_MS);
+    }
+    try {
+      if (await copyKept(kept, pdf)) return;
+      await convert(file, outdir);
+      // Kept atomically: a parallel worker reads either nothing or the whole file.
+      const aside = join(
+        cache,
+        `${hash}.${randomBytes(4).toString("hex")}.tmp`,
+      );
+      await copyFile(pdf, aside);
+      await rename(aside, kept);
+    } finally {
+      await rm(claim, { force: true });
+    }
   });
   queue = step.catch(() => undefined);
   await step;
