@@ -505,6 +505,26 @@ describe.each(DIALECTS)("open data on %s", (dialect) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('id="regionalschluessel-fehler"');
       expect(bad.body).toContain('id="einbettung-fehler"');
+      // Beyond the form's limits: the summary names each field by its label.
+      const long = await postForm(
+        web.app,
+        cookie,
+        SETTINGS,
+        {
+          lizenz: "cc-by/4.0",
+          regionalschluessel: "0".repeat(21),
+          einbettung: "x".repeat(4001),
+        },
+        { csrfFrom: SETTINGS },
+      );
+      expect(long.statusCode).toBe(400);
+      const summary = long.body.slice(long.body.indexOf("error-summary"));
+      expect(summary).toContain(
+        ">Amtlicher Regionalschlüssel darf höchstens 20 Zeichen lang sein<",
+      );
+      expect(summary).toContain(
+        ">Websites, die einbetten dürfen darf höchstens",
+      );
       expect((await get(`${K}/katalog.json`)).json().lizenz.name).toBe(
         "Datenlizenz Deutschland – Namensnennung – Version 2.0",
       );

@@ -98,9 +98,16 @@ describe.each(WEB_DIALECTS)("participation in English on %s", (dialect) => {
     expect(shown.body).toContain('lang="en"');
     const mail = await sink.waitForMail(reader);
     expect(mail.text).toContain("please confirm your address within 48 hours");
-    expect(mail.text).toMatch(
-      /\/kleve\/ideen\/bestaetigen\/[A-Za-z0-9_-]+\?lang=en/,
-    );
+    const link = /\/kleve\/ideen\/bestaetigen\/[A-Za-z0-9_-]+\?lang=en/.exec(
+      mail.text,
+    )?.[0];
+    expect(link).toBeDefined();
+    // The confirmation page says so in English, and its address (with the token) reaches no other site.
+    const confirmed = await app.inject(link!);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain("Address confirmed");
+    expect(confirmed.headers["referrer-policy"]).toBe("no-referrer");
+    expect(confirmed.headers["cache-control"]).toContain("no-store");
 
     const barrier = `barrier-${dialect}@example.org`;
     const reported = await send("/kleve/barriere-melden", "en", {
