@@ -54,6 +54,25 @@ export async function changesOneRow(query: {
   return Number(changed) === 1;
 }
 
+/**
+ * Writes a row its caller read at `expectedVersion`: at 0 (there was none) it inserts,
+ * unless `existing` finds a row written meanwhile; otherwise `update` (filtered by that
+ * version) must change exactly its one row. False when the expectation fails.
+ */
+export async function saveAtVersion(
+  expectedVersion: number,
+  steps: {
+    readonly existing: { executeTakeFirst(): Promise<unknown> };
+    readonly insert: { execute(): Promise<unknown> };
+    readonly update: { executeTakeFirst(): Promise<UpdateResult> };
+  },
+): Promise<boolean> {
+  if (expectedVersion !== 0) return changesOneRow(steps.update);
+  if ((await steps.existing.executeTakeFirst()) !== undefined) return false;
+  await steps.insert.execute();
+  return true;
+}
+
 /** The first row a query finds, turned into a value by `map`, or null when it finds none. */
 export async function firstOrNull<Row, T>(
   query: { executeTakeFirst(): Promise<Row | undefined> },

@@ -180,24 +180,17 @@ function meetingsOf(db: Executor, municipalityId: number, id: number | null) {
   return id === null ? query : query.where("meeting.id", "=", id);
 }
 
-function toMeeting(row: {
-  readonly id: number;
-  readonly committeeId: number;
-  readonly committeeName: string;
-  readonly committeeAbbreviation: string;
-  readonly day: number;
-  readonly title: string | null;
-  readonly oparlMeetingUrl: string | null;
-  readonly oparlAgendaItemUrl: string | null;
-  readonly oparlPaperUrl: string | null;
-  readonly version: number;
+/** A meeting as meetingsOf reads it: the body's kind as text, presenters and minutes as JSON. */
+interface MeetingRow extends Omit<
+  StoredMeeting,
+  "committeeKind" | "presenters" | "minutes"
+> {
   readonly committeeKind: string;
-  readonly agendaItemNumber: string | null;
-  readonly agendaItemTitle: string | null;
-  readonly paperReference: string | null;
   readonly presentersJson: string;
   readonly minutesJson: string;
-}): StoredMeeting {
+}
+
+function toMeeting(row: MeetingRow): StoredMeeting {
   const { presentersJson, minutesJson, committeeKind, ...rest } = row;
   return {
     ...rest,
@@ -419,14 +412,16 @@ export interface StoredReport {
 }
 
 /** The editable fields of a draft report. */
-export interface ReportFields {
-  readonly meetingId: number;
-  readonly previousReportId: number | null;
-  readonly asOf: number;
-  readonly title: string;
-  readonly sectionKeys: readonly string[] | null;
-  readonly includeOzg: boolean;
-  readonly outlook: readonly { readonly when: string; readonly what: string }[];
+export interface ReportFields extends Pick<
+  StoredReport,
+  | "meetingId"
+  | "previousReportId"
+  | "asOf"
+  | "title"
+  | "sectionKeys"
+  | "includeOzg"
+  | "outlook"
+> {
   /** The OParl Paper URL; left out: unchanged (null on creation). */
   readonly oparlPaperUrl?: string | null;
 }
@@ -626,21 +621,6 @@ export async function touchDraftReport(
     .execute();
 }
 
-/** A report entry as stored. */
-export interface StoredEntry {
-  readonly id: number;
-  readonly projectSlug: string;
-  readonly status: string | null;
-  readonly text: string;
-  readonly highlights: readonly string[];
-  readonly newDate: string | null;
-  readonly isUnchanged: boolean;
-  readonly isIncluded: boolean;
-  readonly version: number;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-}
-
 /** The fields of an entry. */
 export interface EntryFields {
   readonly status: string | null;
@@ -649,6 +629,15 @@ export interface EntryFields {
   readonly newDate: string | null;
   readonly isUnchanged: boolean;
   readonly isIncluded: boolean;
+}
+
+/** A report entry as stored: its fields, for which project, and who changed it when. */
+export interface StoredEntry extends EntryFields {
+  readonly id: number;
+  readonly projectSlug: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
 }
 
 function splitLines(text: string): string[] {

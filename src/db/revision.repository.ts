@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { ReasonCategory, ShiftReason } from "../domain/edition/reasons.js";
 import type { Executor } from "./database.js";
-import { changesOneRow, positionAfterLast } from "./query.js";
+import { changesOneRow, positionAfterLast, saveAtVersion } from "./query.js";
 
 /** A reason category with its editing version. */
 export interface StoredReasonCategory extends ReasonCategory {
@@ -136,28 +136,20 @@ export async function saveDraftReason(
   reason: ShiftReason,
   now: string,
 ): Promise<boolean> {
-  if (expectedVersion === 0) {
-    const existing = await db
+  return saveAtVersion(expectedVersion, {
+    existing: db
       .selectFrom("draft_reason")
       .select("id")
       .where("municipality_id", "=", municipalityId)
-      .where("change_key", "=", changeKey)
-      .executeTakeFirst();
-    if (existing !== undefined) return false;
-    await db
-      .insertInto("draft_reason")
-      .values({
-        municipality_id: municipalityId,
-        change_key: changeKey,
-        category: reason.category,
-        text: reason.text,
-        updated_at: now,
-      })
-      .execute();
-    return true;
-  }
-  return changesOneRow(
-    db
+      .where("change_key", "=", changeKey),
+    insert: db.insertInto("draft_reason").values({
+      municipality_id: municipalityId,
+      change_key: changeKey,
+      category: reason.category,
+      text: reason.text,
+      updated_at: now,
+    }),
+    update: db
       .updateTable("draft_reason")
       .set({
         category: reason.category,
@@ -168,7 +160,7 @@ export async function saveDraftReason(
       .where("municipality_id", "=", municipalityId)
       .where("change_key", "=", changeKey)
       .where("version", "=", expectedVersion),
-  );
+  });
 }
 
 /** Forgets every reason of the draft (after publishing: they now belong to the edition). */
@@ -204,26 +196,20 @@ export async function saveDraftForeword(
   expectedVersion: number,
   foreword: string | null,
 ): Promise<boolean> {
-  if (expectedVersion === 0) {
-    const existing = await db
+  return saveAtVersion(expectedVersion, {
+    existing: db
       .selectFrom("edition_draft")
       .select("version")
-      .where("municipality_id", "=", municipalityId)
-      .executeTakeFirst();
-    if (existing !== undefined) return false;
-    await db
+      .where("municipality_id", "=", municipalityId),
+    insert: db
       .insertInto("edition_draft")
-      .values({ municipality_id: municipalityId, foreword })
-      .execute();
-    return true;
-  }
-  return changesOneRow(
-    db
+      .values({ municipality_id: municipalityId, foreword }),
+    update: db
       .updateTable("edition_draft")
       .set({ foreword, version: sql`version + 1` })
       .where("municipality_id", "=", municipalityId)
       .where("version", "=", expectedVersion),
-  );
+  });
 }
 
 /**

@@ -5,57 +5,48 @@
  * API can answer 412 with the current state.
  */
 import type {
-  Goal,
-  OrgUnitKind,
+  ActionField,
+  ImpactArea,
+  OrgUnit,
+  Programme,
   Project,
 } from "../../domain/catalogue/catalogue.js";
 import { AppError } from "../../errors.js";
 import type { AuditEvent } from "../audit/record-audit.js";
 
-/** A priority of a year, as the programme editor sees it. */
-export interface PriorityState {
-  readonly year: number;
-  readonly title: string;
-  readonly projectSlugs: readonly string[];
-}
-
-/** The programme's frame as stored. */
-export interface ProgrammeState {
-  readonly title: string;
-  readonly subtitle: string | null;
-  readonly horizonStart: number;
-  readonly horizonEnd: number;
-  readonly summary: string | null;
-  readonly goals: readonly Goal[];
-  readonly priorities: readonly PriorityState[];
+/** The programme's frame as stored (without its levels and kinds of org units). */
+export interface ProgrammeState extends Pick<
+  Programme,
+  | "title"
+  | "subtitle"
+  | "horizonStart"
+  | "horizonEnd"
+  | "summary"
+  | "goals"
+  | "priorities"
+> {
   readonly version: number;
 }
 
-/** An impact area as stored. */
-export interface ImpactAreaState {
-  readonly key: string;
-  readonly name: string;
-  readonly description: string | null;
+/** An impact area as stored (without its action fields). */
+export interface ImpactAreaState extends Pick<
+  ImpactArea,
+  "key" | "name" | "description"
+> {
   readonly version: number;
 }
 
-/** An action field as stored. */
-export interface ActionFieldState {
-  readonly key: string;
+/** An action field as stored, naming its impact area (without its projects). */
+export interface ActionFieldState extends Pick<
+  ActionField,
+  "key" | "number" | "name" | "colour" | "description"
+> {
   readonly impactAreaKey: string;
-  readonly number: number;
-  readonly name: string;
-  readonly colour: string;
-  readonly description: string | null;
   readonly version: number;
 }
 
 /** An org unit as stored. */
-export interface OrgUnitState {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: OrgUnitKind;
-  readonly parentCode: string | null;
+export interface OrgUnitState extends Omit<OrgUnit, "id"> {
   readonly version: number;
 }
 

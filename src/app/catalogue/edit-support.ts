@@ -411,15 +411,15 @@ export async function changeProject<T = undefined>(
     origin,
   );
   const projectId = stored.project.id;
-  if (stored.project.version !== target.expectedVersion) {
-    throw await projectConflict(
+  const conflict = () =>
+    projectConflict(
       ctx,
       municipality.id,
       target.project,
       projectId,
       target.expectedVersion,
     );
-  }
+  if (stored.project.version !== target.expectedVersion) throw await conflict();
   const now = ctx.clock().toISOString();
   const version = target.expectedVersion + 1;
   try {
@@ -470,15 +470,7 @@ export async function changeProject<T = undefined>(
       return { version, project: after.project, value };
     });
   } catch (error) {
-    if (error instanceof VersionClaimFailed) {
-      throw await projectConflict(
-        ctx,
-        municipality.id,
-        target.project,
-        projectId,
-        target.expectedVersion,
-      );
-    }
+    if (error instanceof VersionClaimFailed) throw await conflict();
     throw error;
   }
 }

@@ -461,18 +461,27 @@ export async function unsubscribeItem(
   await forgetItemEmail(ctx.db, item.id);
 }
 
+/** The municipality and the item a withdrawal link names; ERR_ITEM_NOT_FOUND for an unknown link. */
+async function requireWithdrawableItem(
+  ctx: AppContext,
+  input: { readonly municipality: string; readonly token: string },
+): Promise<{ readonly municipality: Municipality; readonly item: StoredItem }> {
+  const municipality = await requireMunicipality(ctx.db, input.municipality);
+  const item = await findItemByWithdrawHash(
+    ctx.db,
+    municipality.id,
+    sha256Hex(input.token),
+  );
+  if (item === null) throw new AppError("ERR_ITEM_NOT_FOUND");
+  return { municipality, item };
+}
+
 /** The item of a withdrawal link, as its submitter sees it. */
 export async function getItemForSubmitter(
   ctx: AppContext,
   input: { readonly municipality: string; readonly token: string },
 ): Promise<{ readonly item: PublicItem; readonly isPublished: boolean }> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const stored = await findItemByWithdrawHash(
-    ctx.db,
-    municipality.id,
-    sha256Hex(input.token),
-  );
-  if (stored === null) throw new AppError("ERR_ITEM_NOT_FOUND");
+  const { item: stored } = await requireWithdrawableItem(ctx, input);
   const [item] = await toPublicItems(ctx, [stored]);
   return { item: item!, isPublished: stored.publishedAt !== null };
 }
@@ -482,13 +491,7 @@ export async function withdrawItem(
   ctx: AppContext,
   input: { readonly municipality: string; readonly token: string },
 ): Promise<void> {
-  const municipality = await requireMunicipality(ctx.db, input.municipality);
-  const item = await findItemByWithdrawHash(
-    ctx.db,
-    municipality.id,
-    sha256Hex(input.token),
-  );
-  if (item === null) throw new AppError("ERR_ITEM_NOT_FOUND");
+  const { municipality, item } = await requireWithdrawableItem(ctx, input);
   if (item.status === "withdrawn") return;
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

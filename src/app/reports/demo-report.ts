@@ -24,7 +24,10 @@
 import { readFile } from "node:fs/promises";
 import { listReports } from "../../db/report.repository.js";
 import type { UserPrincipal } from "../../domain/access/principal.js";
-import { findProject } from "../../domain/catalogue/catalogue.js";
+import {
+  findProject,
+  type MeasureStatus,
+} from "../../domain/catalogue/catalogue.js";
 import type { ReportStatus } from "../../domain/report/report-status.js";
 import { readRegisterFile } from "../services/read-register-file.js";
 import { findProjectRoot } from "../../project-root.js";
@@ -490,17 +493,25 @@ export async function loadDemoReport(
       }
     }
   };
-  const configure = async (
-    when: AppContext,
-    reportId: number,
-    meetingId: number,
-    asOf: string,
-    previousReportId: number | null,
-    outlook: { when: string; what: string }[],
-  ) =>
-    updateReport(when, admin, {
+  /** Creates one of the demo's reports, sets it up and fills it, then publishes it; returns its id. */
+  const publishDemoReport = async (report: {
+    readonly createdAt: string;
+    readonly publishedAt: string;
+    readonly meetingId: number;
+    readonly asOf: string;
+    readonly previousReportId: number | null;
+    readonly outlook: { when: string; what: string }[];
+    readonly entries: readonly DemoEntry[];
+  }): Promise<number> => {
+    const when = at(ctx, report.createdAt);
+    const { meetingId, asOf, previousReportId, outlook } = report;
+    const { id } = await createReport(when, admin, {
       municipality: m,
-      reportId,
+      data: { meetingId, asOf, previousReportId },
+    });
+    await updateReport(when, admin, {
+      municipality: m,
+      reportId: id,
       expectedVersion: 1,
       data: {
         meetingId,
@@ -512,37 +523,50 @@ export async function loadDemoReport(
         outlook,
       },
     });
+    await fill(when, id, report.entries);
+    await publishReport(at(ctx, report.publishedAt), admin, {
+      municipality: m,
+      reportId: id,
+      expectedVersion: 2,
+    });
+    return id;
+  };
 
   // The report of 23.08.2022.
-  const august20 = at(ctx, "2022-08-20T09:00:00Z");
-  const first = await createReport(august20, admin, {
-    municipality: m,
-    data: { meetingId: august, asOf: "2022-08-23", previousReportId: null },
-  });
-  await configure(august20, first.id, august, "2022-08-23", null, [
-    { when: "APD – 29.11.2022", what: "Sachstandsbericht Digitalisierung" },
-  ]);
-  await fill(august20, first.id, AUGUST_ENTRIES);
-  await publishReport(at(ctx, "2022-08-23T06:00:00Z"), admin, {
-    municipality: m,
-    reportId: first.id,
-    expectedVersion: 2,
+  const first = await publishDemoReport({
+    createdAt: "2022-08-20T09:00:00Z",
+    publishedAt: "2022-08-23T06:00:00Z",
+    meetingId: august,
+    asOf: "2022-08-23",
+    previousReportId: null,
+    outlook: [
+      { when: "APD – 29.11.2022", what: "Sachstandsbericht Digitalisierung" },
+    ],
+    entries: AUGUST_ENTRIES,
   });
 
   // Changes in the catalogue between the reports (reconstructed from the November slides).
   const catalogue = await getCatalogue(ctx, m);
-  const versionOf = async (slug: string) =>
-    findProject(await getCatalogue(ctx, m), slug)?.project.version ?? 1;
-  if (findProject(catalogue, "internet") !== null) {
-    const added = await addMeasure(at(ctx, "2022-09-05T09:00:00Z"), admin, {
+  /** Adds a measure to a project at a moment, when the catalogue has that project; null otherwise. */
+  const addDemoMeasure = async (
+    slug: string,
+    moment: string,
+    data: { readonly title: string; readonly status: MeasureStatus },
+  ) => {
+    if (findProject(catalogue, slug) === null) return null;
+    const project = findProject(await getCatalogue(ctx, m), slug)?.project;
+    return addMeasure(at(ctx, moment), admin, {
       municipality: m,
-      project: "internet",
-      expectedVersion: await versionOf("internet"),
-      data: {
-        title: "Optimierung des Veranstaltungsmoduls (Kalenderansicht)",
-        status: "in_progress",
-      },
+      project: slug,
+      expectedVersion: project?.version ?? 1,
+      data,
     });
+  };
+  const added = await addDemoMeasure("internet", "2022-09-05T09:00:00Z", {
+    title: "Optimierung des Veranstaltungsmoduls (Kalenderansicht)",
+    status: "in_progress",
+  });
+  if (added !== null)
     await setMeasureStatus(at(ctx, "2022-11-15T09:00:00Z"), admin, {
       municipality: m,
       project: "internet",
@@ -550,53 +574,30 @@ export async function loadDemoReport(
       measureId: added.measureId,
       data: { status: "done" },
     });
-  }
-  if (findProject(catalogue, "digitale-ratsarbeit") !== null) {
-    await addMeasure(at(ctx, "2022-10-10T09:00:00Z"), admin, {
-      municipality: m,
-      project: "digitale-ratsarbeit",
-      expectedVersion: await versionOf("digitale-ratsarbeit"),
-      data: {
-        title: "Anträge im Ratsinformationssystem (neuer Termin QI/2023)",
-        status: "in_progress",
-      },
-    });
-  }
-  if (findProject(catalogue, "mobile-office") !== null) {
-    await addMeasure(at(ctx, "2022-11-02T09:00:00Z"), admin, {
-      municipality: m,
-      project: "mobile-office",
-      expectedVersion: await versionOf("mobile-office"),
-      data: {
-        title:
-          "Austausch der Tower-PCs gegen Laptops mit Replicator (ab QI/2023)",
-        status: "planned",
-      },
-    });
-  }
+  await addDemoMeasure("digitale-ratsarbeit", "2022-10-10T09:00:00Z", {
+    title: "Anträge im Ratsinformationssystem (neuer Termin QI/2023)",
+    status: "in_progress",
+  });
+  await addDemoMeasure("mobile-office", "2022-11-02T09:00:00Z", {
+    title: "Austausch der Tower-PCs gegen Laptops mit Replicator (ab QI/2023)",
+    status: "planned",
+  });
 
   // The report of 28.11.2022 for the APD of 29.11.2022.
-  const november21 = at(ctx, "2022-11-21T09:00:00Z");
-  const second = await createReport(november21, admin, {
-    municipality: m,
-    data: {
-      meetingId: november,
-      asOf: "2022-11-28",
-      previousReportId: first.id,
-    },
-  });
-  await configure(november21, second.id, november, "2022-11-28", first.id, [
-    {
-      when: "APD – QI/2023",
-      what: "Fortschreibung Maßnahmenkatalog Digitalisierung",
-    },
-    { when: "APD – QIII/2023", what: "Sachstandsbericht Digitalisierung" },
-  ]);
-  await fill(november21, second.id, NOVEMBER_ENTRIES);
-  await publishReport(at(ctx, "2022-11-28T16:00:00Z"), admin, {
-    municipality: m,
-    reportId: second.id,
-    expectedVersion: 2,
+  await publishDemoReport({
+    createdAt: "2022-11-21T09:00:00Z",
+    publishedAt: "2022-11-28T16:00:00Z",
+    meetingId: november,
+    asOf: "2022-11-28",
+    previousReportId: first,
+    outlook: [
+      {
+        when: "APD – QI/2023",
+        what: "Fortschreibung Maßnahmenkatalog Digitalisierung",
+      },
+      { when: "APD – QIII/2023", what: "Sachstandsbericht Digitalisierung" },
+    ],
+    entries: NOVEMBER_ENTRIES,
   });
   return true;
 }

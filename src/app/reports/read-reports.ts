@@ -32,8 +32,6 @@ import {
   publicMembers,
   type BodyKind,
   type BodyMember,
-  type MinutesItem,
-  type Presenter,
 } from "../../domain/body/body.js";
 import { findMeeting, listMembers } from "../../db/report.repository.js";
 import {
@@ -485,13 +483,16 @@ export async function publishedReportsOnDate(
 }
 
 /** What the portal shows of a report's meeting beyond the frozen document. */
-export interface PublicMeetingDetails {
+export interface PublicMeetingDetails extends Pick<
+  StoredMeeting,
+  | "agendaItemNumber"
+  | "agendaItemTitle"
+  | "paperReference"
+  | "presenters"
+  | "minutes"
+> {
+  /** The body's kind. */
   readonly kind: BodyKind;
-  readonly agendaItemNumber: string | null;
-  readonly agendaItemTitle: string | null;
-  readonly paperReference: string | null;
-  readonly presenters: readonly Presenter[];
-  readonly minutes: readonly MinutesItem[];
   /** Only the members whose names may be public. */
   readonly publicMembers: readonly BodyMember[];
 }

@@ -20,6 +20,7 @@ import {
   assertZipWithinLimits,
   decodeCsvWithinLimits,
   REGISTER_UPLOAD_LIMITS,
+  unreadableXlsx,
 } from "./upload-limits.js";
 
 /** exceljs is loaded on first use: it is large, and most processes never read a register file. */
@@ -128,10 +129,7 @@ async function readTable(
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
-      throw new RangeError(
-        `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
-        { cause: error },
-      );
+      throw unreadableXlsx(fileName, error);
     }
     const sheet =
       workbook.getWorksheet(REGISTER_SHEET_NAME) ?? workbook.worksheets[0];

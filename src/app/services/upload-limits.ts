@@ -33,6 +33,14 @@ export class UploadLimitError extends RangeError {
   }
 }
 
+/** A file that cannot be read as an XLSX workbook (a plain RangeError, with why as its cause). */
+export function unreadableXlsx(fileName: string, cause: unknown): RangeError {
+  return new RangeError(
+    `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
+    { cause },
+  );
+}
+
 type Limits = { readonly [K in keyof typeof REGISTER_UPLOAD_LIMITS]: number };
 
 /** Opens a ZIP archive held in memory for reading entry by entry (yauzl, lazily). */
@@ -85,10 +93,7 @@ export async function assertZipWithinLimits(
   try {
     zip = await openZip(bytes);
   } catch (error) {
-    throw new RangeError(
-      `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
-      { cause: error },
-    );
+    throw unreadableXlsx(fileName, error);
   }
   const tooLarge = (): UploadLimitError =>
     new UploadLimitError(
@@ -111,14 +116,7 @@ export async function assertZipWithinLimits(
       zip.close();
       reject(error);
     };
-    zip.on("error", (error: Error) =>
-      fail(
-        new RangeError(
-          `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
-          { cause: error },
-        ),
-      ),
-    );
+    zip.on("error", (error: Error) => fail(unreadableXlsx(fileName, error)));
     zip.on("end", () => {
       if (!settled) {
         settled = true;
@@ -137,12 +135,7 @@ export async function assertZipWithinLimits(
       }
       zip.openReadStream(entry, (error, stream) => {
         if (error !== null || stream === undefined) {
-          fail(
-            new RangeError(
-              `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
-              { cause: error },
-            ),
-          );
+          fail(unreadableXlsx(fileName, error));
           return;
         }
         const countRows = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName)
@@ -168,12 +161,7 @@ export async function assertZipWithinLimits(
           }
         });
         stream.on("error", (streamError: Error) =>
-          fail(
-            new RangeError(
-              `Die Datei „${fileName}“ lässt sich nicht als Excel-Arbeitsmappe (XLSX) lesen.`,
-              { cause: streamError },
-            ),
-          ),
+          fail(unreadableXlsx(fileName, streamError)),
         );
         stream.on("end", () => {
           if (!settled) zip.readEntry();

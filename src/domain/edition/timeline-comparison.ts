@@ -33,12 +33,11 @@ import {
   startXOf,
 } from "../timeline/timeline-layout.js";
 import type {
+  TimelineAxis,
   TimelineBar,
   TimelineGroupInput,
   TimelineHorizon,
-  TimelineQuarterTick,
   TimelineRowLayout,
-  TimelineYearTick,
 } from "../timeline/timeline-layout.js";
 import type { ActualShift } from "./catalogue-change.js";
 import {
@@ -125,13 +124,8 @@ export interface ComparisonCounts {
   readonly kept: number;
 }
 
-/** The whole comparison. */
-export interface TimelineComparison {
-  readonly horizon: TimelineHorizon;
-  readonly width: number;
-  readonly yearTicks: readonly TimelineYearTick[];
-  readonly quarterTicks: readonly TimelineQuarterTick[];
-  readonly todayX: number | null;
+/** The whole comparison, on the axis of the newer timeline. */
+export interface TimelineComparison extends TimelineAxis {
   readonly groups: readonly TimelineComparisonGroup[];
   /** All stacked rows: one header per group plus every project row. */
   readonly rowCount: number;

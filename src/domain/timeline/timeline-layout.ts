@@ -122,8 +122,8 @@ export interface TimelineSummary {
   readonly projectRowCount: number;
 }
 
-/** The complete timeline geometry. */
-export interface TimelineLayout {
+/** The years a timeline shows, with its ticks and today: what a timeline and a comparison share. */
+export interface TimelineAxis {
   readonly horizon: TimelineHorizon;
   /** Total width in units (number of years shown). */
   readonly width: number;
@@ -131,6 +131,10 @@ export interface TimelineLayout {
   readonly quarterTicks: readonly TimelineQuarterTick[];
   /** Where today lies, or null when it is outside the horizon. */
   readonly todayX: number | null;
+}
+
+/** The complete timeline geometry. */
+export interface TimelineLayout extends TimelineAxis {
   readonly groups: readonly TimelineGroupLayout[];
   readonly summary: TimelineSummary;
 }

@@ -511,6 +511,23 @@ function legend(
           ...(dashed ? { dashType: "dash" as const } : {}),
         },
       });
+    /** A line across the sample's middle (an open end, an arrow), in ink. */
+    const line = (
+      from: number,
+      w: number,
+      style: {
+        readonly width: number;
+        readonly dashType?: "sysDot";
+        readonly endArrowType?: "triangle";
+      },
+    ) =>
+      slide.addShape("line", {
+        x: from,
+        y: middle,
+        w,
+        h: 0,
+        line: { color: INK, ...style },
+      });
     const after = x + sampleW - 0.1;
     switch (entry.kind) {
       case "phase":
@@ -525,23 +542,11 @@ function legend(
         break;
       case "ongoing":
         bar(colour);
-        slide.addShape("line", {
-          x: after,
-          y: middle,
-          w: 0.16,
-          h: 0,
-          line: { color: INK, width: 2, dashType: "sysDot" },
-        });
+        line(after, 0.16, { width: 2, dashType: "sysDot" });
         break;
       case "open":
         bar(colour);
-        slide.addShape("line", {
-          x: after,
-          y: middle,
-          w: 0.12,
-          h: 0,
-          line: { color: INK, width: 1.5, endArrowType: "triangle" },
-        });
+        line(after, 0.12, { width: 1.5, endArrowType: "triangle" });
         break;
       case "undecided":
         bar(colour);
@@ -558,13 +563,7 @@ function legend(
         });
         break;
       case "shift":
-        slide.addShape("line", {
-          x,
-          y: middle,
-          w: sampleW - 0.06,
-          h: 0,
-          line: { color: INK, width: 2, endArrowType: "triangle" },
-        });
+        line(x, sampleW - 0.06, { width: 2, endArrowType: "triangle" });
         break;
     }
     slide.addText(entry.label, {
