@@ -1,7 +1,7 @@
 /**
  * The query steps repositories share (src/db/query.ts), on both dialects: counting what a
  * filter matches, where an appended row goes, whether a change hit its one row, the first
- * row as a value or null, and replacing a stored list.
+ * row as a value or null, replacing a stored list, and saving a row at its version.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,10 @@ import {
   firstOrNull,
   positionAfterLast,
 } from "../../src/db/query.js";
+import {
+  loadDraftForeword,
+  saveDraftForeword,
+} from "../../src/db/revision.repository.js";
 import { replaceReminderDays } from "../../src/db/scheduler.repository.js";
 import type { Executor } from "../../src/db/database.js";
 import {
@@ -137,5 +141,32 @@ describe.each(DIALECTS)("shared query steps on %s", (dialect) => {
         db.deleteFrom("report_reminder_rule").where("id", "=", rule.id),
       ),
     ).toBe(false);
+  });
+
+  it("saves a row at its version: new only at 0, then only at the version it is at", async () => {
+    // The draft's foreword, saved through its repository, which uses saveAtVersion.
+    await db
+      .deleteFrom("edition_draft")
+      .where("municipality_id", "=", municipalityId)
+      .execute();
+    const save = (version: number, foreword: string) =>
+      saveDraftForeword(db, municipalityId, version, foreword);
+    expect(await loadDraftForeword(db, municipalityId)).toEqual({
+      foreword: null,
+      version: 0,
+    });
+    expect(await save(0, "Erster Entwurf")).toBe(true);
+    // Written meanwhile: a second "new" row is refused, and the first one stays.
+    expect(await save(0, "Zweiter Entwurf")).toBe(false);
+    expect(await loadDraftForeword(db, municipalityId)).toEqual({
+      foreword: "Erster Entwurf",
+      version: 1,
+    });
+    expect(await save(1, "Überarbeitet")).toBe(true);
+    expect(await save(1, "Veraltet")).toBe(false);
+    expect(await loadDraftForeword(db, municipalityId)).toEqual({
+      foreword: "Überarbeitet",
+      version: 2,
+    });
   });
 });
