@@ -10,6 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
+import { seedDemoDatabase } from "../support/database.js";
 
 async function run(
   ...args: string[]
@@ -54,7 +55,7 @@ describe("fortschritt export-xlsx and import-xlsx", () => {
   });
 
   it("round-trips XLSX and the ZIP of CSV files, previews an edit and applies it only with --apply", async () => {
-    expect((await run("demo")).code).toBe(0);
+    await seedDemoDatabase({ dialect: "sqlite", dataDir: directory });
     const xlsx = join(directory, "katalog.xlsx");
     const zip = join(directory, "katalog.zip");
     expect((await run("export-xlsx", "kleve", "--output", xlsx)).code).toBe(0);
@@ -90,7 +91,7 @@ describe("fortschritt export-xlsx and import-xlsx", () => {
   });
 
   it("names sheet, row and column of a bad row and imports nothing", async () => {
-    expect((await run("demo")).code).toBe(0);
+    await seedDemoDatabase({ dialect: "sqlite", dataDir: directory });
     const xlsx = join(directory, "katalog.xlsx");
     await run("export-xlsx", "kleve", "--output", xlsx);
     const workbook = new ExcelJS.Workbook();

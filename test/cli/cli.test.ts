@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { DIALECTS } from "../support/database.js";
+import { DIALECTS, seedDemoDatabase } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -102,6 +102,14 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
     }
   });
 
+  /** The demo as `fortschritt demo` loads it, for tests of the other commands. */
+  const seedDemo = (): Promise<void> =>
+    seedDemoDatabase(
+      dialect === "sqlite"
+        ? { dialect, dataDir: directory }
+        : { dialect, name: databaseName },
+    );
+
   afterEach(async () => {
     vi.restoreAllMocks();
     process.env = saved;
@@ -125,7 +133,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("exports a municipality and imports the file again losslessly", async () => {
-    expect((await run("demo")).code).toBe(0);
+    await seedDemo();
     const file = join(directory, "kleve.json");
     expect((await run("export-json", "kleve", "--output", file)).code).toBe(0);
     const exported = JSON.parse(readFileSync(file, "utf8"));
@@ -138,7 +146,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("names the file, the path inside it and the rule for an invalid file, and imports nothing", async () => {
-    expect((await run("demo")).code).toBe(0);
+    await seedDemo();
     const exported = JSON.parse((await run("export-json", "kleve")).stdout);
     exported.municipality.slug = "kaputt";
     exported.impactAreas[1].actionFields[0].projects[2].status = "fertig";
@@ -180,7 +188,7 @@ describe.each(DIALECTS)("the fortschritt command on %s", (dialect) => {
   });
 
   it("backs up the database, refuses to restore over data without --force, and restores with it", async () => {
-    expect((await run("demo")).code).toBe(0);
+    await seedDemo();
     const file = join(directory, "sicherung.fortschritt.gz");
     const backup = await run("backup", file);
     expect(backup.code).toBe(0);

@@ -22,7 +22,7 @@ import { authenticateApiToken } from "../../src/app/auth/api-tokens.js";
 import { runCli } from "../../src/cli/main.js";
 import type * as ReadStdin from "../../src/cli/read-stdin.js";
 import { loadConfig } from "../../src/config.js";
-import { DIALECTS } from "../support/database.js";
+import { DIALECTS, seedDemoDatabase } from "../support/database.js";
 import { postgresAdminUrl } from "../support/environment.js";
 
 /** What the mocked standard input delivers to `user add`. */
@@ -77,17 +77,18 @@ describe.each(DIALECTS)("fortschritt user and token on %s", (dialect) => {
   beforeAll(async () => {
     process.env.FORTSCHRITT_DATA_DIR = directory;
     if (dialect === "postgres") {
-      const client = new pg.Client({ connectionString: postgresAdminUrl() });
-      await client.connect();
-      await client.query(`create database ${databaseName}`);
-      await client.end();
+      // Created by seedDemoDatabase below.
       const url = new URL(postgresAdminUrl());
       url.pathname = `/${databaseName}`;
       process.env.DATABASE_URL = url.toString();
     } else {
       delete process.env.DATABASE_URL;
     }
-    expect((await run("demo")).code).toBe(0);
+    await seedDemoDatabase(
+      dialect === "sqlite"
+        ? { dialect, dataDir: directory }
+        : { dialect, name: databaseName },
+    );
   });
 
   afterEach(() => {

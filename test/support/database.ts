@@ -184,6 +184,33 @@ async function postgresTemplate(kind: TemplateKind): Promise<string> {
 }
 
 /**
+ * Fills the database the command line opens with what `fortschritt demo` loads (Kleve's
+ * catalogue, editions and status reports, stamped at TEST_NOW), copied from the template:
+ * for SQLite the data directory's `fortschritt.sqlite`, for PostgreSQL the named database,
+ * made anew from the template. For command-line tests of other commands than `demo`,
+ * which need the demo only as their starting point (`demo` itself is tested loading it).
+ */
+export async function seedDemoDatabase(
+  target:
+    | { readonly dialect: "sqlite"; readonly dataDir: string }
+    | { readonly dialect: "postgres"; readonly name: string },
+): Promise<void> {
+  if (target.dialect === "sqlite") {
+    mkdirSync(target.dataDir, { recursive: true });
+    copyFileSync(
+      await sqliteTemplate("reports"),
+      join(target.dataDir, "fortschritt.sqlite"),
+    );
+    return;
+  }
+  const template = await postgresTemplate("reports");
+  await withAdmin(async (client) => {
+    await client.query(`drop database if exists ${target.name} with (force)`);
+    await client.query(`create database ${target.name} template ${template}`);
+  });
+}
+
+/**
  * Opens a new, empty, migrated database; with `demo` the Kleve demo is loaded as
  * `fortschritt demo` loads it: the catalogue as the draft and its 1. and 2. Fortschreibung
  * (the portal shows the 2., identical to the draft until a test changes the draft).
