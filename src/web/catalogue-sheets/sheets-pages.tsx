@@ -30,10 +30,7 @@ export function SheetsPage(
   const f = formKit(props);
   return (
     <FormFrame {...props} title={t.title} lead={t.lead}>
-      <EditorSection id="export" title={t.exportHeading}>
-        <p class="app-body-text" safe>
-          {t.exportText}
-        </p>
+      <EditorSection id="export" title={t.exportHeading} intro={t.exportText}>
         <ul class="app-list app-list--bullet">
           <li>
             <a class="app-link" href={sheetsPaths.xlsx(slug)} safe>
@@ -47,10 +44,7 @@ export function SheetsPage(
           </li>
         </ul>
       </EditorSection>
-      <EditorSection id="import" title={t.importHeading}>
-        <p class="app-body-text" safe>
-          {t.importText}
-        </p>
+      <EditorSection id="import" title={t.importHeading} intro={t.importText}>
         <ImportUploadForm
           action={view.link(sheetsPaths.sheets(slug))}
           csrfToken={props.csrfToken}

@@ -84,13 +84,21 @@ export function FormFrame(
   );
 }
 
-/** A section of an editor page under its heading; the heading's id is `abschnitt-<id>`. */
+/**
+ * A section of an editor page under its heading; the heading's id is `abschnitt-<id>`.
+ * A paragraph that says what the section does can come first: an intro in body text or a
+ * quieter hint.
+ */
 export function EditorSection(props: {
   readonly id: string;
   readonly title: string;
   readonly lang?: string | undefined;
   /** The section's own id, where links lead to it. */
   readonly anchor?: string | undefined;
+  /** A paragraph in body text under the heading. */
+  readonly intro?: string | undefined;
+  /** A hint paragraph under the heading (in place of an intro). */
+  readonly hint?: string | undefined;
   readonly children?: Children;
 }): JSX.Element {
   return (
@@ -101,6 +109,20 @@ export function EditorSection(props: {
       anchor={props.anchor}
       lang={props.lang}
     >
+      {props.intro === undefined ? (
+        ""
+      ) : (
+        <p class="app-body-text" safe>
+          {props.intro}
+        </p>
+      )}
+      {props.hint === undefined ? (
+        ""
+      ) : (
+        <p class="app-hint" safe>
+          {props.hint}
+        </p>
+      )}
       {props.children}
     </Section>
   );

@@ -623,10 +623,11 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
     label: view.t.responsibilityRole[role],
   }));
   return (
-    <EditorSection id="zustaendigkeiten" title={t.sectionResponsibilities}>
-      <p class="app-hint" safe>
-        {t.responsibilitiesHint}
-      </p>
+    <EditorSection
+      id="zustaendigkeiten"
+      title={t.sectionResponsibilities}
+      hint={t.responsibilitiesHint}
+    >
       <EditorForm
         action={view.link(editorPaths.responsibilities(slug, project.slug))}
         id={form}
@@ -808,10 +809,7 @@ function DeleteSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const form = "loeschen";
   return (
-    <EditorSection id="loeschen" title={t.sectionDelete}>
-      <p class="app-body-text" safe>
-        {t.deleteHint}
-      </p>
+    <EditorSection id="loeschen" title={t.sectionDelete} intro={t.deleteHint}>
       <EditorForm
         action={view.link(editorPaths.projectDelete(slug, project.slug))}
         id={form}

@@ -208,10 +208,7 @@ export function ProgrammeEditPage(
         </RecordForm>
       </EditorSection>
 
-      <EditorSection id="ebenen" title={t.levelsTitle}>
-        <p class="app-hint" safe>
-          {t.levelsHint}
-        </p>
+      <EditorSection id="ebenen" title={t.levelsTitle} hint={t.levelsHint}>
         <RecordForm
           kit={f}
           action={view.link(editorPaths.levels(slug))}

@@ -390,10 +390,11 @@ export function RegisterPage(
       </section>
       {data.mayManage ? (
         <>
-          <EditorSection id="import" title={t.importHeading}>
-            <p class="app-body-text" safe>
-              {t.importTextAsOf}
-            </p>
+          <EditorSection
+            id="import"
+            title={t.importHeading}
+            intro={t.importTextAsOf}
+          >
             <ImportUploadForm
               action={view.link(reportPaths.registerImport(slug))}
               csrfToken={props.csrfToken}

@@ -295,10 +295,11 @@ export function ReportsOverviewPage(
         ""
       )}
       {overview.rights.isAdministrator ? (
-        <EditorSection id="erinnerungsregeln" title={t.autoRemindersHeading}>
-          <p class="app-body-text" safe>
-            {t.autoRemindersText}
-          </p>
+        <EditorSection
+          id="erinnerungsregeln"
+          title={t.autoRemindersHeading}
+          intro={t.autoRemindersText}
+        >
           {props.isMailConfigured === false ? (
             <p class="app-body-text" safe>
               {t.autoRemindersOff}
@@ -1189,10 +1190,11 @@ export function ReportEditPage(
             </PostForm>
           </EditorSection>
           {props.isMailConfigured ? (
-            <EditorSection id="erinnerungen" title={t.remindersHeading}>
-              <p class="app-body-text" safe>
-                {t.remindersText}
-              </p>
+            <EditorSection
+              id="erinnerungen"
+              title={t.remindersHeading}
+              intro={t.remindersText}
+            >
               <PostForm
                 kit={f}
                 action={view.link(
@@ -1207,10 +1209,11 @@ export function ReportEditPage(
           ) : (
             ""
           )}
-          <EditorSection id="veroeffentlichen" title={t.publishHeading}>
-            <p class="app-body-text" safe>
-              {t.publishText}
-            </p>
+          <EditorSection
+            id="veroeffentlichen"
+            title={t.publishHeading}
+            intro={t.publishText}
+          >
             <PostForm
               kit={f}
               action={view.link(
