@@ -28,7 +28,8 @@ import {
 import { withLevels, type ViewContext } from "../components/view.js";
 import { paths } from "../portal/paths.js";
 import type { ConflictView } from "./conflict-notice.js";
-import { unitLabel } from "./structure-pages.js";
+import { unitChoices } from "./structure-pages.js";
+import { rowCountOf } from "../components/form/row-count.js";
 import { editorPaths } from "./editor-paths.js";
 import type { EditorChrome } from "./editor-view.js";
 import {
@@ -602,22 +603,18 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const form = "zustaendigkeiten";
-  const storedRows =
-    project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS;
-  const sentRows =
-    failed?.form === form ? Number(failed.values.zeilen) : Number.NaN;
-  const rowCount =
-    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 60
-      ? sentRows
-      : storedRows;
-  const unitChoices: Choice[] = [
-    { value: "", label: t.noOrgUnit },
-    ...data.catalogue.orgUnits.map((unit) => ({
-      value: unit.code,
-      label: unitLabel(unit),
-      lang: view.contentLang,
-    })),
-  ];
+  const rowCount = rowCountOf(
+    failed,
+    form,
+    "zeilen",
+    project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS,
+    60,
+  );
+  const orgUnitChoices = unitChoices(
+    view,
+    data.catalogue.orgUnits,
+    t.noOrgUnit,
+  );
   const roleChoices: Choice[] = RESPONSIBILITY_ROLES.map((role) => ({
     value: role,
     label: view.t.responsibilityRole[role],
@@ -653,7 +650,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
                   label={t.fieldOrgUnit}
                   value={value("einheit", stored?.orgUnitCode ?? "")}
                   error={errorOf(failed, form, `einheit-${index}`)}
-                  choices={unitChoices}
+                  choices={orgUnitChoices}
                 />
                 <SelectField
                   id={`${form}-rolle-${index}`}

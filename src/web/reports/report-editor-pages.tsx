@@ -61,6 +61,7 @@ import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { Section } from "../components/section/section.js";
+import { rowCountOf } from "../components/form/row-count.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -865,12 +866,13 @@ export function ReportEditPage(
     meetingChoiceLabel(data.summary.meeting),
   );
   const settings = "einstellungen";
-  const sentRows =
-    failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
-  const outlookRows =
-    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 30
-      ? sentRows
-      : data.report.outlook.length + EMPTY_OUTLOOK_ROWS;
+  const outlookRows = rowCountOf(
+    failed,
+    settings,
+    "zeilen",
+    data.report.outlook.length + EMPTY_OUTLOOK_ROWS,
+    30,
+  );
   const meetingChoices: Choice[] = data.meetings.map((meeting) => ({
     value: String(meeting.id),
     label: meetingChoiceLabel(meeting),
