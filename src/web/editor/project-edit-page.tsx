@@ -25,18 +25,12 @@ import {
   type Choice,
   TextField,
 } from "../components/form/controls.js";
-import { withLevels, type ViewContext } from "../components/view.js";
+import { withLevels } from "../components/view.js";
 import { paths } from "../portal/paths.js";
-import type { ConflictView } from "./conflict-notice.js";
 import { unitChoices } from "./structure-pages.js";
 import { rowCountOf } from "../components/form/row-count.js";
 import { editorPaths } from "./editor-paths.js";
-import type { EditorChrome } from "./editor-view.js";
-import {
-  errorOf,
-  valueOf,
-  type FailedForm,
-} from "../components/form/failed-form.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { schemaField } from "../http/form-schema.js";
 import {
   MeasureBody,
@@ -44,21 +38,18 @@ import {
   ProjectFieldsBody,
   ResponsibilitiesBody,
 } from "./editor-forms.js";
-import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import {
+  EditorForm,
+  EditorSection,
+  FormFrame,
+  type FormPageProps,
+} from "./form-frame.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project edit page. */
-export interface ProjectEditPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface ProjectEditPageProps extends FormPageProps {
   readonly data: ProjectForEditing;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  /** The form that was sent and failed, with its input and problems. */
-  readonly failed?: FailedForm | undefined;
-  readonly conflict?: ConflictView | undefined;
 }
 
 /** How many empty rows the responsibilities form offers for adding units. */

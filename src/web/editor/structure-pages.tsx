@@ -17,16 +17,11 @@ import {
   RowFieldset,
   type Choice,
 } from "../components/form/controls.js";
-import {
-  errorOf,
-  valueOf,
-  type FailedForm,
-} from "../components/form/failed-form.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
 import { rowCountOf } from "../components/form/row-count.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { schemaField } from "../http/form-schema.js";
-import type { ConflictView } from "./conflict-notice.js";
 import {
   ActionFieldBody,
   ImpactAreaBody,
@@ -40,20 +35,17 @@ import {
   ProgrammeBody,
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
-import type { EditorChrome } from "./editor-view.js";
-import { EditorSection, FormFrame, RecordForm } from "./form-frame.js";
+import {
+  EditorSection,
+  FormFrame,
+  RecordForm,
+  type FormPageProps,
+} from "./form-frame.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** What every page of the frame gets. */
-export interface StructurePageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface StructurePageProps extends FormPageProps {
   readonly data: StructureForEditing;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  readonly failed?: FailedForm | undefined;
-  readonly conflict?: ConflictView | undefined;
 }
 
 /** How many empty rows lists of goals and priorities offer for adding. */

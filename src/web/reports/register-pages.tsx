@@ -50,6 +50,7 @@ import {
 } from "../editor/import-preview.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -300,10 +301,10 @@ export function RegisterPage(
           {t.showAsOf}
         </button>
       </form>
-      <section class="app-section" aria-labelledby="abschnitt-ozg-zahlen">
-        <h2 class="app-heading-l" id="abschnitt-ozg-zahlen" safe>
-          {t.registerFigures(formatGermanDate(data.day))}
-        </h2>
+      <Section
+        id="abschnitt-ozg-zahlen"
+        title={t.registerFigures(formatGermanDate(data.day))}
+      >
         <OzgFiguresTable
           view={view}
           figures={data.figures}
@@ -318,11 +319,11 @@ export function RegisterPage(
             tableSummary={t.maturityTable}
           />
         ))}
-      </section>
-      <section class="app-section" aria-labelledby="abschnitt-leistungen">
-        <h2 class="app-heading-l" id="abschnitt-leistungen" safe>
-          {t.servicesHeading(current.length)}
-        </h2>
+      </Section>
+      <Section
+        id="abschnitt-leistungen"
+        title={t.servicesHeading(current.length)}
+      >
         <ul class="app-editor-links">
           <DownloadItem
             href={reportPaths.registerCsv(slug)}
@@ -387,7 +388,7 @@ export function RegisterPage(
             ))}
           </DataTable>
         </ItemsOrNone>
-      </section>
+      </Section>
       {data.mayManage ? (
         <>
           <EditorSection
@@ -474,10 +475,7 @@ export function ServicePage(
       <p class="app-caption" safe>
         {`${t.fieldLeikaKey}: ${latest.service.leikaKey}`}
       </p>
-      <section class="app-section" aria-labelledby="abschnitt-verlauf">
-        <h2 class="app-heading-l" id="abschnitt-verlauf" safe>
-          {t.serviceHistory}
-        </h2>
+      <Section id="abschnitt-verlauf" title={t.serviceHistory}>
         <DataTable
           variant="app-table--compact"
           caption={t.serviceHistoryCaption}
@@ -509,7 +507,7 @@ export function ServicePage(
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
       {data.mayManage && latest.service.validUntil === null ? (
         <EditorSection id="aendern" title={t.changeService}>
           <PostForm

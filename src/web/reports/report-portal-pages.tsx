@@ -24,6 +24,7 @@ import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -193,10 +194,7 @@ export function PublishedReportPage(
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />
-      <section class="app-section" aria-labelledby="downloads">
-        <h2 class="app-heading-l" id="downloads" safe>
-          {t.downloadsHeading}
-        </h2>
+      <Section id="downloads" title={t.downloadsHeading}>
         <ul class="app-list">
           <DownloadItem
             href={reportPaths.reportDeck(slug, props.summary)}
@@ -207,7 +205,7 @@ export function PublishedReportPage(
             label={t.downloadPdf}
           />
         </ul>
-      </section>
+      </Section>
     </PortalPage>
   );
 }
@@ -282,10 +280,7 @@ export function ProjectIndicators(props: {
   const { view } = props;
   if (props.indicators.length === 0) return <></>;
   return (
-    <section class="app-section" aria-labelledby="kennzahlen">
-      <h2 class="app-heading-l" id="kennzahlen" safe>
-        {view.t.reports.figuresTitle}
-      </h2>
+    <Section id="kennzahlen" title={view.t.reports.figuresTitle}>
       {props.indicators.map((stored, index) => (
         <IndicatorFigure
           view={view}
@@ -297,6 +292,6 @@ export function ProjectIndicators(props: {
           headingLevel={3}
         />
       ))}
-    </section>
+    </Section>
   );
 }

@@ -41,6 +41,8 @@ import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
+// The page piece, named apart from this view's Section (a section of the report).
+import { Section as TitledSection } from "../components/section/section.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -90,13 +92,11 @@ function MeetingDetails(props: {
   )
     return <></>;
   return (
-    <section
-      class="app-section app-report__meeting-details"
-      aria-labelledby="sitzung"
+    <TitledSection
+      id="sitzung"
+      title={view.t.reports.meetingLabel}
+      class="app-report__meeting-details"
     >
-      <h2 class="app-heading-l" id="sitzung" safe>
-        {view.t.reports.meetingLabel}
-      </h2>
       {hasFacts ? (
         <dl class="app-summary-list">
           {agenda === null ? (
@@ -173,7 +173,7 @@ function MeetingDetails(props: {
           </ul>
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -741,10 +741,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           ))}
         </p>
       )}
-      <section class="app-section" aria-labelledby="ueberblick">
-        <h2 class="app-heading-l" id="ueberblick" safe>
-          {t.overviewHeading}
-        </h2>
+      <TitledSection id="ueberblick" title={t.overviewHeading}>
         <ul class="app-report-summary">
           {document.statusSummary.counts
             .filter((count) => count.count > 0)
@@ -832,7 +829,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             </ol>
           </nav>
         )}
-      </section>
+      </TitledSection>
       {reportBlocks(document).map((block, index) =>
         block.kind === "projects" ? (
           <>
@@ -858,13 +855,10 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {document.otherFigures.length === 0 ? (
               ""
             ) : (
-              <section
-                class="app-section"
-                aria-labelledby="abschnitt-kennzahlen"
+              <TitledSection
+                id="abschnitt-kennzahlen"
+                title={t.otherFiguresHeading}
               >
-                <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
-                  {t.otherFiguresHeading}
-                </h2>
                 <FigureList
                   view={view}
                   figures={document.otherFigures}
@@ -873,7 +867,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                   headingLevel={3}
                   isPrint={isPrint}
                 />
-              </section>
+              </TitledSection>
             )}
           </>
         ) : (
@@ -899,12 +893,9 @@ export function ReportView(props: ReportViewProps): JSX.Element {
       {document.outlook.length === 0 || hasOutlookSection(document) ? (
         ""
       ) : (
-        <section class="app-section" aria-labelledby="ausblick">
-          <h2 class="app-heading-l" id="ausblick" safe>
-            {t.outlookHeading}
-          </h2>
+        <TitledSection id="ausblick" title={t.outlookHeading}>
           <OutlookList view={view} document={document} />
-        </section>
+        </TitledSection>
       )}
     </div>
   );
