@@ -20,6 +20,7 @@ import {
 import { sheetsPaths } from "./sheets-paths.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { BeforeAfterCells } from "../components/diff-cells/diff-cells.js";
 
 /** The upload page. */
 export function SheetsPage(
@@ -163,20 +164,11 @@ export function SheetPreviewPage(
                       {row.key}
                     </th>
                     <td safe>{cell.column}</td>
-                    <td
-                      class="app-diff-table__before"
+                    <BeforeAfterCells
+                      before={cell.before}
+                      after={cell.after}
                       lang={view.contentLang}
-                      safe
-                    >
-                      {cell.before}
-                    </td>
-                    <td
-                      class="app-diff-table__after"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {cell.after}
-                    </td>
+                    />
                   </tr>
                 )),
               )}
