@@ -703,18 +703,19 @@ function ProjectCard(
           <h4 class="app-heading-s" safe>
             {t.computedChanges}
           </h4>
-          {project.changes.length === 0 ? (
-            <p class="app-body-text" safe>
-              {data.previousDocument === null
+          <ItemsOrNone
+            items={project.changes}
+            none={
+              data.previousDocument === null
                 ? t.changesWithoutPrevious
-                : t.changesNone}
-            </p>
-          ) : (
+                : t.changesNone
+            }
+          >
             <ContentLines
               view={view}
               lines={project.changes.map((change) => change.text)}
             />
-          )}
+          </ItemsOrNone>
           {project.figures.length === 0 ? (
             ""
           ) : (
