@@ -246,11 +246,9 @@ export function EditionsListPage(props: {
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={t.listTitle}
+      lead={t.listIntro}
       current="editions"
     >
-      <p class="app-lead" safe>
-        {t.listIntro}
-      </p>
       <ItemsOrNone items={editions} none={t.noEditions}>
         <DataTable
           id="fortschreibungen"

@@ -48,7 +48,6 @@ export function ReportsPage(
       current="reports"
       title={t.reportsTitle}
       lead={t.reportsPublicLead}
-      trail={[{ label: t.reportsTitle }]}
     >
       <ItemsOrNone items={props.reports} none={t.noPublishedReports}>
         <ReportCardList view={view} slug={slug} reports={props.reports} />
@@ -63,7 +62,8 @@ export function ReportsPage(
 
 /**
  * A public reporting page: the layout with the municipality first in the breadcrumbs,
- * then the trail; the heading and the lead when the page has them.
+ * then the trail (by default the title alone); the heading and the lead when the page has
+ * them.
  */
 function PortalPage(
   props: PortalProps & {
@@ -71,7 +71,7 @@ function PortalPage(
     readonly title: string;
     /** The heading and lead above the content; without a lead, the content brings its own heading. */
     readonly lead?: string;
-    readonly trail: readonly Crumb[];
+    readonly trail?: readonly Crumb[];
     readonly children?: Children;
   },
 ): JSX.Element {
@@ -226,7 +226,6 @@ export function IndicatorsPage(
       current="indicators"
       title={t.figuresTitle}
       lead={t.figuresPublicLead}
-      trail={[{ label: t.figuresTitle }]}
     >
       <ItemsOrNone items={props.indicators} none={t.noFigures}>
         {props.indicators.map((stored, index) => {
