@@ -51,6 +51,7 @@ import {
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { Section } from "../components/section/section.js";
+import { LanguageField } from "../components/form/csrf-field.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -292,11 +293,7 @@ export function RegisterPage(
             maxlength={10}
           />
         </div>
-        {view.lang === "en" ? (
-          <input type="hidden" name="lang" value="en" />
-        ) : (
-          ""
-        )}
+        <LanguageField lang={view.lang} />
         <button type="submit" class="app-button app-button--secondary" safe>
           {t.showAsOf}
         </button>
