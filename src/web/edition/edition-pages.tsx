@@ -30,6 +30,7 @@ import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -403,17 +404,12 @@ export function ChangesPage(props: {
           <SubmitButtons label={t.sinceSubmit} kind="secondary" />
         </form>
       )}
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(scope.timeline, {
-            vergleich: String(report.from.number),
-          })}
-          safe
-        >
-          {`${view.t.timelineTitle}: ${t.comparisonHeading(editionTitleIn(view.lang, report.from.title))}`}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(scope.timeline, {
+          vergleich: String(report.from.number),
+        })}
+        text={`${view.t.timelineTitle}: ${t.comparisonHeading(editionTitleIn(view.lang, report.from.title))}`}
+      />
       <ReportSummary view={view} report={report} />
       <ReportChanges
         view={view}

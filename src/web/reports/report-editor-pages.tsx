@@ -573,17 +573,10 @@ export function CommitteesPage(
                 <p class="app-hint" safe>
                   {b.removeMeetingHint}
                 </p>
-                <p class="app-body-text">
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      reportPaths.meetingRemove(slug, meeting.id),
-                    )}
-                    safe
-                  >
-                    {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
-                  </a>
-                </p>
+                <ParagraphLink
+                  href={view.link(reportPaths.meetingRemove(slug, meeting.id))}
+                  text={`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                />
               </>
             )}
             create={{
