@@ -62,6 +62,7 @@ import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { Section } from "../components/section/section.js";
 import { rowCountOf } from "../components/form/row-count.js";
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -633,12 +634,11 @@ function ProjectCard(
       aria-labelledby={`projekt-${project.slug}-titel`}
     >
       <h3 class="app-heading-m" id={`projekt-${project.slug}-titel`}>
-        <span class="app-project__code" safe>
-          {project.code}
-        </span>{" "}
-        <span lang={view.contentLang} safe>
-          {project.title}
-        </span>
+        <ProjectCodeTitle
+          view={view}
+          code={project.code}
+          title={project.title}
+        />
       </h3>
       <p class="app-report-project__status">
         {stored?.isIncluded === false ? (

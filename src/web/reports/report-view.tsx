@@ -43,6 +43,7 @@ import { DataTable } from "../components/data-table/data-table.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
 // The page piece, named apart from this view's Section (a section of the report).
 import { Section as TitledSection } from "../components/section/section.js";
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -287,23 +288,12 @@ function ProjectEntry(props: {
   return (
     <article class="app-report-project" aria-labelledby={`${id}-titel`}>
       <h3 class="app-heading-m app-report-project__title" id={`${id}-titel`}>
-        <span class="app-project__code" safe>
-          {project.code}
-        </span>{" "}
-        {props.isPrint ? (
-          <span lang={view.contentLang} safe>
-            {project.title}
-          </span>
-        ) : (
-          <a
-            class="app-link"
-            href={props.links.project(project.slug)}
-            lang={view.contentLang}
-            safe
-          >
-            {project.title}
-          </a>
-        )}
+        <ProjectCodeTitle
+          view={view}
+          code={project.code}
+          title={project.title}
+          href={props.isPrint ? null : props.links.project(project.slug)}
+        />
       </h3>
       <p class="app-report-project__status">
         <ReportStatusTag view={view} status={project.status} />
