@@ -31,6 +31,7 @@ import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { LinkedText } from "../components/linked-text/linked-text.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -140,21 +141,13 @@ export function EditionDetails(props: {
       : [
           {
             key: t.councilReference,
-            value:
-              edition.councilUrl === null ? (
-                <span lang={view.contentLang} safe>
-                  {edition.councilReference ?? ""}
-                </span>
-              ) : (
-                <a
-                  class="app-link"
-                  href={edition.councilUrl}
-                  lang={view.contentLang}
-                  safe
-                >
-                  {edition.councilReference ?? edition.councilUrl}
-                </a>
-              ),
+            value: (
+              <LinkedText
+                text={edition.councilReference ?? edition.councilUrl ?? ""}
+                href={edition.councilUrl}
+                lang={view.contentLang}
+              />
+            ),
           },
         ]),
     ...(paperUrl === null

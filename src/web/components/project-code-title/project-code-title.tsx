@@ -3,6 +3,7 @@
  * linked to the project's page where the caller gives a link.
  */
 import type { ViewContext } from "../view.js";
+import { LinkedText } from "../linked-text/linked-text.js";
 
 /** The code and the title of a project, the title linked when there is an href. */
 export function ProjectCodeTitle(props: {
@@ -12,21 +13,16 @@ export function ProjectCodeTitle(props: {
   /** Where the title leads; null or absent for a plain title (print, no page). */
   readonly href?: string | null | undefined;
 }): JSX.Element {
-  const { view, href } = props;
   return (
     <>
       <span class="app-project__code" safe>
         {props.code}
       </span>{" "}
-      {href === null || href === undefined ? (
-        <span lang={view.contentLang} safe>
-          {props.title}
-        </span>
-      ) : (
-        <a class="app-link" href={href} lang={view.contentLang} safe>
-          {props.title}
-        </a>
-      )}
+      <LinkedText
+        text={props.title}
+        href={props.href}
+        lang={props.view.contentLang}
+      />
     </>
   );
 }
