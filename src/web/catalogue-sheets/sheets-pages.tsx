@@ -20,6 +20,7 @@ import {
 import { sheetsPaths } from "./sheets-paths.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { BeforeAfterCells } from "../components/diff-cells/diff-cells.js";
 
 /** The upload page. */
 export function SheetsPage(
@@ -30,10 +31,7 @@ export function SheetsPage(
   const f = formKit(props);
   return (
     <FormFrame {...props} title={t.title} lead={t.lead}>
-      <EditorSection id="export" title={t.exportHeading}>
-        <p class="app-body-text" safe>
-          {t.exportText}
-        </p>
+      <EditorSection id="export" title={t.exportHeading} intro={t.exportText}>
         <ul class="app-list app-list--bullet">
           <li>
             <a class="app-link" href={sheetsPaths.xlsx(slug)} safe>
@@ -47,10 +45,7 @@ export function SheetsPage(
           </li>
         </ul>
       </EditorSection>
-      <EditorSection id="import" title={t.importHeading}>
-        <p class="app-body-text" safe>
-          {t.importText}
-        </p>
+      <EditorSection id="import" title={t.importHeading} intro={t.importText}>
         <ImportUploadForm
           action={view.link(sheetsPaths.sheets(slug))}
           csrfToken={props.csrfToken}
@@ -169,20 +164,11 @@ export function SheetPreviewPage(
                       {row.key}
                     </th>
                     <td safe>{cell.column}</td>
-                    <td
-                      class="app-diff-table__before"
+                    <BeforeAfterCells
+                      before={cell.before}
+                      after={cell.after}
                       lang={view.contentLang}
-                      safe
-                    >
-                      {cell.before}
-                    </td>
-                    <td
-                      class="app-diff-table__after"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {cell.after}
-                    </td>
+                    />
                   </tr>
                 )),
               )}

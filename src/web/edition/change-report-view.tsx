@@ -19,6 +19,7 @@ import { withLevels, type ViewContext } from "../components/view.js";
 import { formatReason } from "./comparison.presenter.js";
 import { Section } from "../components/section/section.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 
 /** The overview of a report. */
 export function ReportSummary(props: {
@@ -232,23 +233,12 @@ export function ReportChanges(props: ReportChangesProps): JSX.Element {
             return (
               <div class="app-change-project">
                 <h3 class="app-heading-m">
-                  <span class="app-project__code" safe>
-                    {group.project.code}
-                  </span>{" "}
-                  {href === null ? (
-                    <span lang={view.contentLang} safe>
-                      {group.project.title}
-                    </span>
-                  ) : (
-                    <a
-                      class="app-link"
-                      href={href}
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {group.project.title}
-                    </a>
-                  )}
+                  <ProjectCodeTitle
+                    view={view}
+                    code={group.project.code}
+                    title={group.project.title}
+                    href={href}
+                  />
                 </h3>
                 <ul class="app-change-list">{group.changes.map(changeItem)}</ul>
               </div>

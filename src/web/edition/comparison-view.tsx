@@ -12,6 +12,7 @@ import type { ViewContext } from "../components/view.js";
 import type { ComparisonModel } from "./comparison.presenter.js";
 import { TableHead } from "../components/table-head/table-head.js";
 import { TimelineScroll } from "../components/timeline-chart/timeline-chart.js";
+import { LinkedText } from "../components/linked-text/linked-text.js";
 
 /** Props of the comparison. */
 export interface ComparisonViewProps {
@@ -92,20 +93,11 @@ export function ComparisonView(props: ComparisonViewProps): JSX.Element {
                       {row.code}
                     </td>
                     <th scope="row">
-                      {href === null ? (
-                        <span lang={view.contentLang} safe>
-                          {row.label}
-                        </span>
-                      ) : (
-                        <a
-                          class="app-link"
-                          href={href}
-                          lang={view.contentLang}
-                          safe
-                        >
-                          {row.label}
-                        </a>
-                      )}
+                      <LinkedText
+                        text={row.label}
+                        href={href}
+                        lang={view.contentLang}
+                      />
                     </th>
                     <td>
                       <CellLines

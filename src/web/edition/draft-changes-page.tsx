@@ -184,16 +184,14 @@ export function DraftChangesPage(props: DraftChangesPageProps): JSX.Element {
       ) : (
         <ConfirmPublishing {...props} confirm={props.confirm} />
       )}
-      <PageHeading title={title} />
+      <PageHeading
+        title={title}
+        lead={revision.report === null ? t.draftFirstIntro : t.reasonsIntro}
+      />
       {revision.report === null ? (
-        <p class="app-lead" safe>
-          {t.draftFirstIntro}
-        </p>
+        ""
       ) : (
         <>
-          <p class="app-lead" safe>
-            {t.reasonsIntro}
-          </p>
           <p
             class={[
               "app-body-text",

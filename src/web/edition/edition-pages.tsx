@@ -30,6 +30,8 @@ import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { LinkedText } from "../components/linked-text/linked-text.js";
 
 /** Text split into paragraphs at blank lines. */
 export function Paragraphs(props: {
@@ -139,21 +141,13 @@ export function EditionDetails(props: {
       : [
           {
             key: t.councilReference,
-            value:
-              edition.councilUrl === null ? (
-                <span lang={view.contentLang} safe>
-                  {edition.councilReference ?? ""}
-                </span>
-              ) : (
-                <a
-                  class="app-link"
-                  href={edition.councilUrl}
-                  lang={view.contentLang}
-                  safe
-                >
-                  {edition.councilReference ?? edition.councilUrl}
-                </a>
-              ),
+            value: (
+              <LinkedText
+                text={edition.councilReference ?? edition.councilUrl ?? ""}
+                href={edition.councilUrl}
+                lang={view.contentLang}
+              />
+            ),
           },
         ]),
     ...(paperUrl === null
@@ -246,11 +240,9 @@ export function EditionsListPage(props: {
       catalogue={catalogue}
       requestUrl={props.requestUrl}
       title={t.listTitle}
+      lead={t.listIntro}
       current="editions"
     >
-      <p class="app-lead" safe>
-        {t.listIntro}
-      </p>
       <ItemsOrNone items={editions} none={t.noEditions}>
         <DataTable
           id="fortschreibungen"
@@ -405,17 +397,12 @@ export function ChangesPage(props: {
           <SubmitButtons label={t.sinceSubmit} kind="secondary" />
         </form>
       )}
-      <p class="app-body-text">
-        <a
-          class="app-link"
-          href={view.link(scope.timeline, {
-            vergleich: String(report.from.number),
-          })}
-          safe
-        >
-          {`${view.t.timelineTitle}: ${t.comparisonHeading(editionTitleIn(view.lang, report.from.title))}`}
-        </a>
-      </p>
+      <ParagraphLink
+        href={view.link(scope.timeline, {
+          vergleich: String(report.from.number),
+        })}
+        text={`${view.t.timelineTitle}: ${t.comparisonHeading(editionTitleIn(view.lang, report.from.title))}`}
+      />
       <ReportSummary view={view} report={report} />
       <ReportChanges
         view={view}

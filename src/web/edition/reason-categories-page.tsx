@@ -34,10 +34,16 @@ export function ReasonCategoriesPage(
   const t = view.t.edition;
   const checkedOf = (form: string, stored: boolean): boolean =>
     failed?.form === form ? failed.values.erlaeuterung === "ja" : stored;
-  const hidden = (
+  /** The hidden fields of every form; a stored category's also carry its version. */
+  const hidden = (version?: number) => (
     <>
       <CsrfField token={props.csrfToken} />
       <LanguageField lang={view.lang} />
+      {version === undefined ? (
+        ""
+      ) : (
+        <input type="hidden" name="version" value={String(version)} />
+      )}
     </>
   );
   return (
@@ -76,12 +82,7 @@ export function ReasonCategoriesPage(
               method="post"
               action={`${editionPaths.category(slug, category.key)}#${form}`}
             >
-              {hidden}
-              <input
-                type="hidden"
-                name="version"
-                value={String(category.version)}
-              />
+              {hidden(category.version)}
               <TextField
                 id={`${form}-bezeichnung`}
                 {...schemaField(ReasonCategoryBody, "bezeichnung")}
@@ -107,12 +108,7 @@ export function ReasonCategoriesPage(
               method="post"
               action={editionPaths.categoryDelete(slug, category.key)}
             >
-              {hidden}
-              <input
-                type="hidden"
-                name="version"
-                value={String(category.version)}
-              />
+              {hidden(category.version)}
               <button
                 class="app-button app-button--secondary"
                 type="submit"
@@ -151,7 +147,7 @@ export function ReasonCategoriesPage(
           method="post"
           action={`${editionPaths.categories(slug)}#kategorie-neu`}
         >
-          {hidden}
+          {hidden()}
           <TextField
             id="kategorie-neu-schluessel"
             {...schemaField(NewReasonCategoryBody, "schluessel")}

@@ -6,6 +6,7 @@ import { Html } from "@kitajs/html";
 import type { ViewContext } from "../components/view.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { BeforeAfterCells } from "../components/diff-cells/diff-cells.js";
 
 /** Props of the list. */
 export interface AuditListProps {
@@ -71,20 +72,11 @@ export function AuditList(props: AuditListProps): JSX.Element {
                     <th scope="row" safe>
                       {row.field}
                     </th>
-                    <td
-                      class="app-diff-table__before"
+                    <BeforeAfterCells
+                      before={row.before}
+                      after={row.after}
                       lang={view.contentLang}
-                      safe
-                    >
-                      {row.before}
-                    </td>
-                    <td
-                      class="app-diff-table__after"
-                      lang={view.contentLang}
-                      safe
-                    >
-                      {row.after}
-                    </td>
+                    />
                   </tr>
                 ))}
               </DataTable>

@@ -153,27 +153,30 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
     text,
     href: `#protokoll-${field}`,
   }));
-  const actionChoices: Choice[] = [
+  // Each filter's choices start with "alle", which filters nothing.
+  const allOr = (choices: readonly Choice[]): Choice[] => [
     { value: "", label: t.auditAll },
-    ...Object.keys(t.auditActions).map((action) => ({
+    ...choices,
+  ];
+  const actionChoices = allOr(
+    Object.keys(t.auditActions).map((action) => ({
       value: action,
       label: actionLabel(view, action),
     })),
-  ];
-  const typeChoices: Choice[] = [
-    { value: "", label: t.auditAll },
-    ...Object.keys(t.auditEntityTypes).map((type) => ({
+  );
+  const typeChoices = allOr(
+    Object.keys(t.auditEntityTypes).map((type) => ({
       value: type,
       label: entityTypeLabel(view, type),
     })),
-  ];
-  const personChoices: Choice[] = [
-    { value: "", label: t.auditAll },
-    ...(props.log?.actors ?? []).map((actor) => ({
+  );
+  const personChoices = allOr(
+    (props.log?.actors ?? []).map((actor) => ({
       value: String(actor.userId),
       label: auditActorLabel(view, actor.label),
     })),
-  ];
+  );
+  const events = props.log?.events ?? [];
   const title =
     errorLinks.length > 0
       ? `${t.errorTitlePrefix}${t.auditLogTitle}`
@@ -253,16 +256,10 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
           </SubmitButtons>
         </fieldset>
       </form>
-      {props.log === null || props.log.events.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.auditEmpty}
-        </p>
-      ) : (
+      <ItemsOrNone items={events} none={t.auditEmpty}>
         <AuditList
           view={view}
-          events={props.log.events.map((event) =>
-            presentAuditEvent(view, event),
-          )}
+          events={events.map((event) => presentAuditEvent(view, event))}
           headingLevel={2}
           linkOf={(event) => {
             const href =
@@ -274,7 +271,7 @@ export function AuditLogPageView(props: AuditLogPageProps): JSX.Element {
               : { href, label: t.auditProjectLink };
           }}
         />
-      )}
+      </ItemsOrNone>
       <Paging
         view={view}
         olderHref={props.olderHref}

@@ -8,6 +8,7 @@ import type { ViewContext } from "../components/view.js";
 import { AuditList } from "./audit-list.js";
 import type { PresentedAuditEvent } from "./audit.presenter.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 
 /** A field whose stored value differs from the input. */
@@ -41,31 +42,29 @@ export function ConflictNotice(props: {
       </p>
       {conflict.isDeleted ? (
         ""
-      ) : conflict.rows.length === 0 ? (
-        <p class="app-body-text" safe>
-          {t.conflictSame}
-        </p>
       ) : (
-        <DataTable
-          variant="app-diff-table"
-          id="konflikt-unterschiede"
-          caption={t.conflictTableCaption}
-          columns={[t.conflictField, t.conflictTheirs, t.conflictYours]}
-        >
-          {conflict.rows.map((row) => (
-            <tr>
-              <th scope="row" safe>
-                {row.label}
-              </th>
-              <td lang={view.contentLang} safe>
-                {row.theirs}
-              </td>
-              <td lang={view.contentLang} safe>
-                {row.yours}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <ItemsOrNone items={conflict.rows} none={t.conflictSame}>
+          <DataTable
+            variant="app-diff-table"
+            id="konflikt-unterschiede"
+            caption={t.conflictTableCaption}
+            columns={[t.conflictField, t.conflictTheirs, t.conflictYours]}
+          >
+            {conflict.rows.map((row) => (
+              <tr>
+                <th scope="row" safe>
+                  {row.label}
+                </th>
+                <td lang={view.contentLang} safe>
+                  {row.theirs}
+                </td>
+                <td lang={view.contentLang} safe>
+                  {row.yours}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </ItemsOrNone>
       )}
       {conflict.changes.length === 0 ? (
         ""

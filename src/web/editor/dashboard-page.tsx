@@ -49,12 +49,14 @@ export function DashboardPage(props: DashboardPageProps): JSX.Element {
       {...props.chrome}
     >
       <NoticeBanner notice={props.notice} />
-      <PageHeading title={t.dashboardTitle} />
-      <p class="app-lead" safe>
-        {isAdministrator
-          ? t.dashboardIntroAdmin
-          : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))}
-      </p>
+      <PageHeading
+        title={t.dashboardTitle}
+        lead={
+          isAdministrator
+            ? t.dashboardIntroAdmin
+            : t.dashboardIntroEditor(overview.principal.orgUnitCodes.join(", "))
+        }
+      />
       <UpdateRequests
         view={view}
         slug={slug}

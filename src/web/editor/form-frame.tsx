@@ -84,13 +84,21 @@ export function FormFrame(
   );
 }
 
-/** A section of an editor page under its heading; the heading's id is `abschnitt-<id>`. */
+/**
+ * A section of an editor page under its heading; the heading's id is `abschnitt-<id>`.
+ * A paragraph that says what the section does can come first: an intro in body text or a
+ * quieter hint.
+ */
 export function EditorSection(props: {
   readonly id: string;
   readonly title: string;
   readonly lang?: string | undefined;
   /** The section's own id, where links lead to it. */
   readonly anchor?: string | undefined;
+  /** A paragraph in body text under the heading. */
+  readonly intro?: string | undefined;
+  /** A hint paragraph under the heading (in place of an intro). */
+  readonly hint?: string | undefined;
   readonly children?: Children;
 }): JSX.Element {
   return (
@@ -101,6 +109,20 @@ export function EditorSection(props: {
       anchor={props.anchor}
       lang={props.lang}
     >
+      {props.intro === undefined ? (
+        ""
+      ) : (
+        <p class="app-body-text" safe>
+          {props.intro}
+        </p>
+      )}
+      {props.hint === undefined ? (
+        ""
+      ) : (
+        <p class="app-hint" safe>
+          {props.hint}
+        </p>
+      )}
       {props.children}
     </Section>
   );
@@ -111,7 +133,9 @@ export function EditorForm(props: {
   readonly action: string;
   readonly id: string;
   /** The form's class when it is not a plain editor form. */
-  readonly class?: string;
+  readonly class?: string | undefined;
+  /** The browser's own checks off, so that the server's messages are the ones shown. */
+  readonly novalidate?: boolean | undefined;
   readonly children?: Children;
 }): JSX.Element {
   return (
@@ -120,45 +144,69 @@ export function EditorForm(props: {
       action={props.action}
       class={props.class ?? "app-editor-form"}
       id={props.id}
+      novalidate={props.novalidate}
     >
       {props.children}
     </form>
   );
 }
 
-/**
- * An editor form that saves one record: the CSRF token and the version first (see formKit's
- * meta), then its fields, the reason and the submit button; with a legend, all of it in a
- * fieldset under the legend.
- */
-export function RecordForm(props: {
+/** Props of a form that saves or creates one record. */
+export interface VersionedFormProps {
   readonly kit: ReturnType<typeof formKit>;
   readonly action: string;
-  /** The form's id: also the prefix of its fields' ids. */
+  /** The form's id: also the prefix of its fields' ids and where the error summary links to. */
   readonly id: string;
   /** The version the form was opened on; null for a form that creates something. */
   readonly version: number | null;
-  readonly submit: string;
+  /** The form's class when it is not a full-width editor form. */
   readonly class?: string;
   readonly legend?: string;
   /** The legend's language when it shows stored content (view.contentLang). */
   readonly legendLang?: string | undefined;
   readonly children?: Children;
-}): JSX.Element {
-  const { kit, id } = props;
+}
+
+/**
+ * A form that saves or creates one record: the CSRF token and the version first (see
+ * formKit's meta), then its fields; with a legend, all of it in a fieldset under the legend.
+ */
+export function VersionedForm(
+  props: VersionedFormProps & { readonly novalidate?: boolean },
+): JSX.Element {
   const fields = (
     <>
-      {kit.meta(id, props.version)}
+      {props.kit.meta(props.id, props.version)}
       {props.children}
-      {kit.reason(id)}
-      {kit.button(props.submit)}
     </>
   );
   return (
-    <EditorForm action={props.action} id={id} class={props.class}>
+    <EditorForm
+      action={props.action}
+      id={props.id}
+      class={props.class}
+      novalidate={props.novalidate}
+    >
       <LegendFields legend={props.legend} legendLang={props.legendLang}>
         {fields}
       </LegendFields>
     </EditorForm>
+  );
+}
+
+/**
+ * An editor form that saves one record: its fields, then the reason and the submit button
+ * (see VersionedForm).
+ */
+export function RecordForm(
+  props: VersionedFormProps & { readonly submit: string },
+): JSX.Element {
+  const { kit, id } = props;
+  return (
+    <VersionedForm {...props}>
+      {props.children}
+      {kit.reason(id)}
+      {kit.button(props.submit)}
+    </VersionedForm>
   );
 }

@@ -149,10 +149,7 @@ export function ImportConfirmSection(props: {
   readonly children?: Children;
 }): JSX.Element {
   return (
-    <EditorSection id="uebernehmen" title={props.title}>
-      <p class="app-body-text" safe>
-        {props.text}
-      </p>
+    <EditorSection id="uebernehmen" title={props.title} intro={props.text}>
       <form
         method="post"
         action={props.action}

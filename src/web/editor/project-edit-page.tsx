@@ -25,17 +25,12 @@ import {
   type Choice,
   TextField,
 } from "../components/form/controls.js";
-import { withLevels, type ViewContext } from "../components/view.js";
+import { withLevels } from "../components/view.js";
 import { paths } from "../portal/paths.js";
-import type { ConflictView } from "./conflict-notice.js";
-import { unitLabel } from "./structure-pages.js";
+import { unitChoices } from "./structure-pages.js";
+import { rowCountOf } from "../components/form/row-count.js";
 import { editorPaths } from "./editor-paths.js";
-import type { EditorChrome } from "./editor-view.js";
-import {
-  errorOf,
-  valueOf,
-  type FailedForm,
-} from "../components/form/failed-form.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { schemaField } from "../http/form-schema.js";
 import {
   MeasureBody,
@@ -43,21 +38,18 @@ import {
   ProjectFieldsBody,
   ResponsibilitiesBody,
 } from "./editor-forms.js";
-import { EditorForm, EditorSection, FormFrame } from "./form-frame.js";
+import {
+  EditorForm,
+  EditorSection,
+  FormFrame,
+  type FormPageProps,
+} from "./form-frame.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** Props of the project edit page. */
-export interface ProjectEditPageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface ProjectEditPageProps extends FormPageProps {
   readonly data: ProjectForEditing;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  /** The form that was sent and failed, with its input and problems. */
-  readonly failed?: FailedForm | undefined;
-  readonly conflict?: ConflictView | undefined;
 }
 
 /** How many empty rows the responsibilities form offers for adding units. */
@@ -602,31 +594,28 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
   const { project } = data.entry;
   const slug = data.catalogue.municipality.slug;
   const form = "zustaendigkeiten";
-  const storedRows =
-    project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS;
-  const sentRows =
-    failed?.form === form ? Number(failed.values.zeilen) : Number.NaN;
-  const rowCount =
-    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 60
-      ? sentRows
-      : storedRows;
-  const unitChoices: Choice[] = [
-    { value: "", label: t.noOrgUnit },
-    ...data.catalogue.orgUnits.map((unit) => ({
-      value: unit.code,
-      label: unitLabel(unit),
-      lang: view.contentLang,
-    })),
-  ];
+  const rowCount = rowCountOf(
+    failed,
+    form,
+    "zeilen",
+    project.responsibilities.length + EMPTY_RESPONSIBILITY_ROWS,
+    60,
+  );
+  const orgUnitChoices = unitChoices(
+    view,
+    data.catalogue.orgUnits,
+    t.noOrgUnit,
+  );
   const roleChoices: Choice[] = RESPONSIBILITY_ROLES.map((role) => ({
     value: role,
     label: view.t.responsibilityRole[role],
   }));
   return (
-    <EditorSection id="zustaendigkeiten" title={t.sectionResponsibilities}>
-      <p class="app-hint" safe>
-        {t.responsibilitiesHint}
-      </p>
+    <EditorSection
+      id="zustaendigkeiten"
+      title={t.sectionResponsibilities}
+      hint={t.responsibilitiesHint}
+    >
       <EditorForm
         action={view.link(editorPaths.responsibilities(slug, project.slug))}
         id={form}
@@ -652,7 +641,7 @@ function ResponsibilitiesSection(props: SectionProps): JSX.Element {
                   label={t.fieldOrgUnit}
                   value={value("einheit", stored?.orgUnitCode ?? "")}
                   error={errorOf(failed, form, `einheit-${index}`)}
-                  choices={unitChoices}
+                  choices={orgUnitChoices}
                 />
                 <SelectField
                   id={`${form}-rolle-${index}`}
@@ -808,10 +797,7 @@ function DeleteSection(props: SectionProps): JSX.Element {
   const slug = data.catalogue.municipality.slug;
   const form = "loeschen";
   return (
-    <EditorSection id="loeschen" title={t.sectionDelete}>
-      <p class="app-body-text" safe>
-        {t.deleteHint}
-      </p>
+    <EditorSection id="loeschen" title={t.sectionDelete} intro={t.deleteHint}>
       <EditorForm
         action={view.link(editorPaths.projectDelete(slug, project.slug))}
         id={form}

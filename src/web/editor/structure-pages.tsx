@@ -17,15 +17,11 @@ import {
   RowFieldset,
   type Choice,
 } from "../components/form/controls.js";
-import {
-  errorOf,
-  valueOf,
-  type FailedForm,
-} from "../components/form/failed-form.js";
+import { errorOf, valueOf } from "../components/form/failed-form.js";
 import { formKit } from "../components/form/form-kit.js";
+import { rowCountOf } from "../components/form/row-count.js";
 import { withLevels, type ViewContext } from "../components/view.js";
 import { schemaField } from "../http/form-schema.js";
-import type { ConflictView } from "./conflict-notice.js";
 import {
   ActionFieldBody,
   ImpactAreaBody,
@@ -39,20 +35,17 @@ import {
   ProgrammeBody,
 } from "./editor-forms.js";
 import { editorPaths } from "./editor-paths.js";
-import type { EditorChrome } from "./editor-view.js";
-import { EditorSection, FormFrame, RecordForm } from "./form-frame.js";
+import {
+  EditorSection,
+  FormFrame,
+  RecordForm,
+  type FormPageProps,
+} from "./form-frame.js";
 import { SubmitButtons } from "../components/form/submit-buttons.js";
 
 /** What every page of the frame gets. */
-export interface StructurePageProps {
-  readonly view: ViewContext;
-  readonly requestUrl: string;
-  readonly chrome: EditorChrome;
+export interface StructurePageProps extends FormPageProps {
   readonly data: StructureForEditing;
-  readonly csrfToken: string;
-  readonly notice?: string | undefined;
-  readonly failed?: FailedForm | undefined;
-  readonly conflict?: ConflictView | undefined;
 }
 
 /** How many empty rows lists of goals and priorities offer for adding. */
@@ -66,6 +59,25 @@ export function unitLabel(unit: {
   return unit.name.includes(unit.code)
     ? unit.name
     : `${unit.name} (${unit.code})`;
+}
+
+/**
+ * The org units as choices of a select, each named by unitLabel in the municipality's
+ * language, after the choice of none ("keine").
+ */
+export function unitChoices(
+  view: ViewContext,
+  units: readonly { readonly code: string; readonly name: string }[],
+  none: string,
+): Choice[] {
+  return [
+    { value: "", label: none },
+    ...units.map((unit) => ({
+      value: unit.code,
+      label: unitLabel(unit),
+      lang: view.contentLang,
+    })),
+  ];
 }
 
 /** The contrast white text reaches on a colour, the German way ("8,61 : 1"). */
@@ -102,24 +114,24 @@ export function ProgrammeEditPage(
   const { programme } = data;
   const { levels } = data.catalogue.programme;
   const form = "programm";
-  const sentGoals =
-    failed?.form === form ? Number(failed.values.ziele) : Number.NaN;
-  const goalRows =
-    Number.isInteger(sentGoals) && sentGoals > 0 && sentGoals <= 60
-      ? sentGoals
-      : programme.goals.length + EMPTY_ROWS;
+  const goalRows = rowCountOf(
+    failed,
+    form,
+    "ziele",
+    programme.goals.length + EMPTY_ROWS,
+    60,
+  );
   const priorities = programme.priorities.filter(
     (priority) => priority.year === props.year,
   );
   const priorityForm = "prioritaeten";
-  const sentPriorities =
-    failed?.form === priorityForm ? Number(failed.values.zeilen) : Number.NaN;
-  const priorityRows =
-    Number.isInteger(sentPriorities) &&
-    sentPriorities > 0 &&
-    sentPriorities <= 60
-      ? sentPriorities
-      : priorities.length + EMPTY_ROWS;
+  const priorityRows = rowCountOf(
+    failed,
+    priorityForm,
+    "zeilen",
+    priorities.length + EMPTY_ROWS,
+    60,
+  );
   const projectChoices: Choice[] = listProjects(data.catalogue).map(
     ({ project, impactArea }) => ({
       value: project.slug,
@@ -208,10 +220,7 @@ export function ProgrammeEditPage(
         </RecordForm>
       </EditorSection>
 
-      <EditorSection id="ebenen" title={t.levelsTitle}>
-        <p class="app-hint" safe>
-          {t.levelsHint}
-        </p>
+      <EditorSection id="ebenen" title={t.levelsTitle} hint={t.levelsHint}>
         <RecordForm
           kit={f}
           action={view.link(editorPaths.levels(slug))}
@@ -541,16 +550,12 @@ export function OrgUnitsEditPage(props: StructurePageProps): JSX.Element {
     // The municipality keeps its own kinds, in German.
     (kind) => ({ value: kind.key, label: kind.label, lang: view.contentLang }),
   );
-  const parentChoices = (except: string | null): Choice[] => [
-    { value: "", label: t.noParent },
-    ...data.orgUnits
-      .filter((unit) => unit.code !== except)
-      .map((unit) => ({
-        value: unit.code,
-        label: unitLabel(unit),
-        lang: view.contentLang,
-      })),
-  ];
+  const parentChoices = (except: string | null): Choice[] =>
+    unitChoices(
+      view,
+      data.orgUnits.filter((unit) => unit.code !== except),
+      t.noParent,
+    );
   return (
     <FormFrame {...props} view={view} title={t.orgUnitsTitle}>
       <ol class="app-measure-list">
@@ -657,14 +662,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
     value: status,
     label: view.t.projectStatus[status],
   }));
-  const unitChoices: Choice[] = [
-    { value: "", label: t.noOrgUnit },
-    ...data.orgUnits.map((unit) => ({
-      value: unit.code,
-      label: unitLabel(unit),
-      lang: view.contentLang,
-    })),
-  ];
+  const orgUnitChoices = unitChoices(view, data.orgUnits, t.noOrgUnit);
   return (
     <FormFrame {...props} view={view} title={t.newProjectTitle}>
       <RecordForm
@@ -729,7 +727,7 @@ export function NewProjectPage(props: StructurePageProps): JSX.Element {
           schemaField(NewProjectBody, "federfuehrend"),
           t.fieldLeadUnit,
           "",
-          unitChoices,
+          orgUnitChoices,
         )}
       </RecordForm>
     </FormFrame>

@@ -114,17 +114,12 @@ export function MembersPage(
           fields={fields}
           save={t.saveMember}
           below={(member) => (
-            <p class="app-body-text">
-              <a
-                class="app-link"
-                href={view.link(
-                  reportPaths.committeeMemberRemove(slug, body.id, member.id),
-                )}
-                safe
-              >
-                {`${t.removeMember}: ${member.name}`}
-              </a>
-            </p>
+            <ParagraphLink
+              href={view.link(
+                reportPaths.committeeMemberRemove(slug, body.id, member.id),
+              )}
+              text={`${t.removeMember}: ${member.name}`}
+            />
           )}
           create={{
             action: view.link(reportPaths.committeeMembers(slug, body.id)),

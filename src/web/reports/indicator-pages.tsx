@@ -36,6 +36,7 @@ import { PostForm } from "./post-form.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -280,10 +281,7 @@ export function IndicatorPage(
         idPrefix="kennzahl"
         headingLevel={3}
       />
-      <section class="app-section" aria-labelledby="abschnitt-werte">
-        <h2 class="app-heading-l" id="abschnitt-werte" safe>
-          {t.valuesHeading}
-        </h2>
+      <Section id="abschnitt-werte" title={t.valuesHeading}>
         <ItemsOrNone items={stored.observations} none={t.noValues}>
           <ol class="app-measure-list">
             {[...stored.observations].reverse().map((observation) => (
@@ -405,7 +403,7 @@ export function IndicatorPage(
             {t.valuesNotYours}
           </p>
         )}
-      </section>
+      </Section>
       {data.mayDefine ? (
         <EditorSection id="definition" title={t.definitionHeading}>
           <PostForm

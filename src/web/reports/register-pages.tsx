@@ -50,6 +50,8 @@ import {
 } from "../editor/import-preview.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
+import { LanguageField } from "../components/form/csrf-field.js";
 
 type Kit = ReturnType<typeof formKit>;
 
@@ -291,19 +293,15 @@ export function RegisterPage(
             maxlength={10}
           />
         </div>
-        {view.lang === "en" ? (
-          <input type="hidden" name="lang" value="en" />
-        ) : (
-          ""
-        )}
+        <LanguageField lang={view.lang} />
         <button type="submit" class="app-button app-button--secondary" safe>
           {t.showAsOf}
         </button>
       </form>
-      <section class="app-section" aria-labelledby="abschnitt-ozg-zahlen">
-        <h2 class="app-heading-l" id="abschnitt-ozg-zahlen" safe>
-          {t.registerFigures(formatGermanDate(data.day))}
-        </h2>
+      <Section
+        id="abschnitt-ozg-zahlen"
+        title={t.registerFigures(formatGermanDate(data.day))}
+      >
         <OzgFiguresTable
           view={view}
           figures={data.figures}
@@ -318,11 +316,11 @@ export function RegisterPage(
             tableSummary={t.maturityTable}
           />
         ))}
-      </section>
-      <section class="app-section" aria-labelledby="abschnitt-leistungen">
-        <h2 class="app-heading-l" id="abschnitt-leistungen" safe>
-          {t.servicesHeading(current.length)}
-        </h2>
+      </Section>
+      <Section
+        id="abschnitt-leistungen"
+        title={t.servicesHeading(current.length)}
+      >
         <ul class="app-editor-links">
           <DownloadItem
             href={reportPaths.registerCsv(slug)}
@@ -387,13 +385,14 @@ export function RegisterPage(
             ))}
           </DataTable>
         </ItemsOrNone>
-      </section>
+      </Section>
       {data.mayManage ? (
         <>
-          <EditorSection id="import" title={t.importHeading}>
-            <p class="app-body-text" safe>
-              {t.importTextAsOf}
-            </p>
+          <EditorSection
+            id="import"
+            title={t.importHeading}
+            intro={t.importTextAsOf}
+          >
             <ImportUploadForm
               action={view.link(reportPaths.registerImport(slug))}
               csrfToken={props.csrfToken}
@@ -473,10 +472,7 @@ export function ServicePage(
       <p class="app-caption" safe>
         {`${t.fieldLeikaKey}: ${latest.service.leikaKey}`}
       </p>
-      <section class="app-section" aria-labelledby="abschnitt-verlauf">
-        <h2 class="app-heading-l" id="abschnitt-verlauf" safe>
-          {t.serviceHistory}
-        </h2>
+      <Section id="abschnitt-verlauf" title={t.serviceHistory}>
         <DataTable
           variant="app-table--compact"
           caption={t.serviceHistoryCaption}
@@ -508,7 +504,7 @@ export function ServicePage(
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
       {data.mayManage && latest.service.validUntil === null ? (
         <EditorSection id="aendern" title={t.changeService}>
           <PostForm

@@ -61,6 +61,8 @@ import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
 import { Section } from "../components/section/section.js";
+import { rowCountOf } from "../components/form/row-count.js";
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 
 /** How many empty outlook rows the settings form offers. */
 export const EMPTY_OUTLOOK_ROWS = 2;
@@ -295,10 +297,11 @@ export function ReportsOverviewPage(
         ""
       )}
       {overview.rights.isAdministrator ? (
-        <EditorSection id="erinnerungsregeln" title={t.autoRemindersHeading}>
-          <p class="app-body-text" safe>
-            {t.autoRemindersText}
-          </p>
+        <EditorSection
+          id="erinnerungsregeln"
+          title={t.autoRemindersHeading}
+          intro={t.autoRemindersText}
+        >
           {props.isMailConfigured === false ? (
             <p class="app-body-text" safe>
               {t.autoRemindersOff}
@@ -571,17 +574,10 @@ export function CommitteesPage(
                 <p class="app-hint" safe>
                   {b.removeMeetingHint}
                 </p>
-                <p class="app-body-text">
-                  <a
-                    class="app-link"
-                    href={view.link(
-                      reportPaths.meetingRemove(slug, meeting.id),
-                    )}
-                    safe
-                  >
-                    {`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
-                  </a>
-                </p>
+                <ParagraphLink
+                  href={view.link(reportPaths.meetingRemove(slug, meeting.id))}
+                  text={`${b.removeMeeting}: ${meetingChoiceLabel(meeting)}`}
+                />
               </>
             )}
             create={{
@@ -638,12 +634,11 @@ function ProjectCard(
       aria-labelledby={`projekt-${project.slug}-titel`}
     >
       <h3 class="app-heading-m" id={`projekt-${project.slug}-titel`}>
-        <span class="app-project__code" safe>
-          {project.code}
-        </span>{" "}
-        <span lang={view.contentLang} safe>
-          {project.title}
-        </span>
+        <ProjectCodeTitle
+          view={view}
+          code={project.code}
+          title={project.title}
+        />
       </h3>
       <p class="app-report-project__status">
         {stored?.isIncluded === false ? (
@@ -701,18 +696,19 @@ function ProjectCard(
           <h4 class="app-heading-s" safe>
             {t.computedChanges}
           </h4>
-          {project.changes.length === 0 ? (
-            <p class="app-body-text" safe>
-              {data.previousDocument === null
+          <ItemsOrNone
+            items={project.changes}
+            none={
+              data.previousDocument === null
                 ? t.changesWithoutPrevious
-                : t.changesNone}
-            </p>
-          ) : (
+                : t.changesNone
+            }
+          >
             <ContentLines
               view={view}
               lines={project.changes.map((change) => change.text)}
             />
-          )}
+          </ItemsOrNone>
           {project.figures.length === 0 ? (
             ""
           ) : (
@@ -864,12 +860,13 @@ export function ReportEditPage(
     meetingChoiceLabel(data.summary.meeting),
   );
   const settings = "einstellungen";
-  const sentRows =
-    failed?.form === settings ? Number(failed.values.zeilen) : Number.NaN;
-  const outlookRows =
-    Number.isInteger(sentRows) && sentRows > 0 && sentRows <= 30
-      ? sentRows
-      : data.report.outlook.length + EMPTY_OUTLOOK_ROWS;
+  const outlookRows = rowCountOf(
+    failed,
+    settings,
+    "zeilen",
+    data.report.outlook.length + EMPTY_OUTLOOK_ROWS,
+    30,
+  );
   const meetingChoices: Choice[] = data.meetings.map((meeting) => ({
     value: String(meeting.id),
     label: meetingChoiceLabel(meeting),
@@ -1189,10 +1186,11 @@ export function ReportEditPage(
             </PostForm>
           </EditorSection>
           {props.isMailConfigured ? (
-            <EditorSection id="erinnerungen" title={t.remindersHeading}>
-              <p class="app-body-text" safe>
-                {t.remindersText}
-              </p>
+            <EditorSection
+              id="erinnerungen"
+              title={t.remindersHeading}
+              intro={t.remindersText}
+            >
               <PostForm
                 kit={f}
                 action={view.link(
@@ -1207,10 +1205,11 @@ export function ReportEditPage(
           ) : (
             ""
           )}
-          <EditorSection id="veroeffentlichen" title={t.publishHeading}>
-            <p class="app-body-text" safe>
-              {t.publishText}
-            </p>
+          <EditorSection
+            id="veroeffentlichen"
+            title={t.publishHeading}
+            intro={t.publishText}
+          >
             <PostForm
               kit={f}
               action={view.link(

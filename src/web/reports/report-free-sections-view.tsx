@@ -18,6 +18,7 @@ import {
 import { CHART_INK } from "../components/indicator-chart/indicator-chart.js";
 import type { ViewContext } from "../components/view.js";
 import { DataTable } from "../components/data-table/data-table.js";
+import { Section } from "../components/section/section.js";
 
 /** A section's heading: its own, or the usual one of its kind. */
 export function blockHeading(view: ViewContext, block: ReportBlock): string {
@@ -228,18 +229,12 @@ export function FreeSection(props: {
   const { view, block } = props;
   const t = view.t.reportSections;
   return (
-    <section
-      class={`app-section app-report-free app-report-free--${block.kind}`}
-      aria-labelledby={props.id}
+    <Section
+      id={props.id}
+      title={blockHeading(view, block)}
+      class={`app-report-free app-report-free--${block.kind}`}
+      lang={block.heading === "" ? undefined : view.contentLang}
     >
-      <h2
-        class="app-heading-l"
-        id={props.id}
-        lang={block.heading === "" ? undefined : view.contentLang}
-        safe
-      >
-        {blockHeading(view, block)}
-      </h2>
       {block.kind === "survey" ? (
         <>
           <p class="app-body-text">
@@ -302,6 +297,6 @@ export function FreeSection(props: {
       ) : (
         ""
       )}
-    </section>
+    </Section>
   );
 }

@@ -24,6 +24,7 @@ import { ReportView } from "./report-view.js";
 import { DownloadItem } from "./download-item.js";
 import { ItemsOrNone } from "../components/items-or-none/items-or-none.js";
 import { ParagraphLink } from "../components/paragraph-link/paragraph-link.js";
+import { Section } from "../components/section/section.js";
 
 /** What every public reporting page gets. */
 interface PortalProps {
@@ -47,7 +48,6 @@ export function ReportsPage(
       current="reports"
       title={t.reportsTitle}
       lead={t.reportsPublicLead}
-      trail={[{ label: t.reportsTitle }]}
     >
       <ItemsOrNone items={props.reports} none={t.noPublishedReports}>
         <ReportCardList view={view} slug={slug} reports={props.reports} />
@@ -62,7 +62,8 @@ export function ReportsPage(
 
 /**
  * A public reporting page: the layout with the municipality first in the breadcrumbs,
- * then the trail; the heading and the lead when the page has them.
+ * then the trail (by default the title alone); the heading and the lead when the page has
+ * them.
  */
 function PortalPage(
   props: PortalProps & {
@@ -70,7 +71,7 @@ function PortalPage(
     readonly title: string;
     /** The heading and lead above the content; without a lead, the content brings its own heading. */
     readonly lead?: string;
-    readonly trail: readonly Crumb[];
+    readonly trail?: readonly Crumb[];
     readonly children?: Children;
   },
 ): JSX.Element {
@@ -193,10 +194,7 @@ export function PublishedReportPage(
           project: (projectSlug) => view.link(paths.project(slug, projectSlug)),
         }}
       />
-      <section class="app-section" aria-labelledby="downloads">
-        <h2 class="app-heading-l" id="downloads" safe>
-          {t.downloadsHeading}
-        </h2>
+      <Section id="downloads" title={t.downloadsHeading}>
         <ul class="app-list">
           <DownloadItem
             href={reportPaths.reportDeck(slug, props.summary)}
@@ -207,7 +205,7 @@ export function PublishedReportPage(
             label={t.downloadPdf}
           />
         </ul>
-      </section>
+      </Section>
     </PortalPage>
   );
 }
@@ -228,7 +226,6 @@ export function IndicatorsPage(
       current="indicators"
       title={t.figuresTitle}
       lead={t.figuresPublicLead}
-      trail={[{ label: t.figuresTitle }]}
     >
       <ItemsOrNone items={props.indicators} none={t.noFigures}>
         {props.indicators.map((stored, index) => {
@@ -282,10 +279,7 @@ export function ProjectIndicators(props: {
   const { view } = props;
   if (props.indicators.length === 0) return <></>;
   return (
-    <section class="app-section" aria-labelledby="kennzahlen">
-      <h2 class="app-heading-l" id="kennzahlen" safe>
-        {view.t.reports.figuresTitle}
-      </h2>
+    <Section id="kennzahlen" title={view.t.reports.figuresTitle}>
       {props.indicators.map((stored, index) => (
         <IndicatorFigure
           view={view}
@@ -297,6 +291,6 @@ export function ProjectIndicators(props: {
           headingLevel={3}
         />
       ))}
-    </section>
+    </Section>
   );
 }

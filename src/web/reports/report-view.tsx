@@ -41,6 +41,9 @@ import type { ViewContext } from "../components/view.js";
 import { editionPaths } from "../edition/edition-paths.js";
 import { DataTable } from "../components/data-table/data-table.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
+// The page piece, named apart from this view's Section (a section of the report).
+import { Section as TitledSection } from "../components/section/section.js";
+import { ProjectCodeTitle } from "../components/project-code-title/project-code-title.js";
 
 /** The anchor of a free section: its place in the report's order. */
 function freeSectionId(index: number): string {
@@ -90,13 +93,11 @@ function MeetingDetails(props: {
   )
     return <></>;
   return (
-    <section
-      class="app-section app-report__meeting-details"
-      aria-labelledby="sitzung"
+    <TitledSection
+      id="sitzung"
+      title={view.t.reports.meetingLabel}
+      class="app-report__meeting-details"
     >
-      <h2 class="app-heading-l" id="sitzung" safe>
-        {view.t.reports.meetingLabel}
-      </h2>
       {hasFacts ? (
         <dl class="app-summary-list">
           {agenda === null ? (
@@ -173,7 +174,7 @@ function MeetingDetails(props: {
           </ul>
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -287,23 +288,12 @@ function ProjectEntry(props: {
   return (
     <article class="app-report-project" aria-labelledby={`${id}-titel`}>
       <h3 class="app-heading-m app-report-project__title" id={`${id}-titel`}>
-        <span class="app-project__code" safe>
-          {project.code}
-        </span>{" "}
-        {props.isPrint ? (
-          <span lang={view.contentLang} safe>
-            {project.title}
-          </span>
-        ) : (
-          <a
-            class="app-link"
-            href={props.links.project(project.slug)}
-            lang={view.contentLang}
-            safe
-          >
-            {project.title}
-          </a>
-        )}
+        <ProjectCodeTitle
+          view={view}
+          code={project.code}
+          title={project.title}
+          href={props.isPrint ? null : props.links.project(project.slug)}
+        />
       </h3>
       <p class="app-report-project__status">
         <ReportStatusTag view={view} status={project.status} />
@@ -741,10 +731,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
           ))}
         </p>
       )}
-      <section class="app-section" aria-labelledby="ueberblick">
-        <h2 class="app-heading-l" id="ueberblick" safe>
-          {t.overviewHeading}
-        </h2>
+      <TitledSection id="ueberblick" title={t.overviewHeading}>
         <ul class="app-report-summary">
           {document.statusSummary.counts
             .filter((count) => count.count > 0)
@@ -832,7 +819,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             </ol>
           </nav>
         )}
-      </section>
+      </TitledSection>
       {reportBlocks(document).map((block, index) =>
         block.kind === "projects" ? (
           <>
@@ -858,13 +845,10 @@ export function ReportView(props: ReportViewProps): JSX.Element {
             {document.otherFigures.length === 0 ? (
               ""
             ) : (
-              <section
-                class="app-section"
-                aria-labelledby="abschnitt-kennzahlen"
+              <TitledSection
+                id="abschnitt-kennzahlen"
+                title={t.otherFiguresHeading}
               >
-                <h2 class="app-heading-l" id="abschnitt-kennzahlen" safe>
-                  {t.otherFiguresHeading}
-                </h2>
                 <FigureList
                   view={view}
                   figures={document.otherFigures}
@@ -873,7 +857,7 @@ export function ReportView(props: ReportViewProps): JSX.Element {
                   headingLevel={3}
                   isPrint={isPrint}
                 />
-              </section>
+              </TitledSection>
             )}
           </>
         ) : (
@@ -899,12 +883,9 @@ export function ReportView(props: ReportViewProps): JSX.Element {
       {document.outlook.length === 0 || hasOutlookSection(document) ? (
         ""
       ) : (
-        <section class="app-section" aria-labelledby="ausblick">
-          <h2 class="app-heading-l" id="ausblick" safe>
-            {t.outlookHeading}
-          </h2>
+        <TitledSection id="ausblick" title={t.outlookHeading}>
           <OutlookList view={view} document={document} />
-        </section>
+        </TitledSection>
       )}
     </div>
   );
