@@ -11,10 +11,13 @@ import type { AccountBarProps } from "../components/account-bar/account-bar.js";
 import type { Crumb } from "../components/breadcrumbs/breadcrumbs.js";
 import { ButtonForm } from "../components/form/button-form.js";
 import {
-  ErrorSummary,
+  ErrorSummaryIfAny,
   type ErrorSummaryLink,
 } from "../components/error-summary/error-summary.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NoticeBanner,
+  NotificationBanner,
+} from "../components/notification-banner/notification-banner.js";
 import {
   PageLayout,
   type SiteHeader,
@@ -177,22 +180,12 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
       account={props.account}
       breadcrumbs={crumbs(view, slug, title)}
     >
-      {links.length === 0 && props.generalError === undefined ? (
-        ""
-      ) : (
-        <ErrorSummary
-          title={t.problemTitle}
-          messages={
-            props.generalError === undefined ? [] : [props.generalError]
-          }
-          links={links}
-        />
-      )}
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <ErrorSummaryIfAny
+        title={t.problemTitle}
+        messages={props.generalError === undefined ? [] : [props.generalError]}
+        links={links}
+      />
+      <NoticeBanner notice={props.notice} />
       {props.invitationLink === undefined ? (
         ""
       ) : (

@@ -35,7 +35,10 @@ import { CsrfField, LanguageField } from "../components/form/csrf-field.js";
 import { HoneypotField } from "../http/honeypot.js";
 import type { FailedForm } from "../components/form/failed-form.js";
 import { schemaFields } from "../components/form/schema-fields.js";
-import { NotificationBanner } from "../components/notification-banner/notification-banner.js";
+import {
+  NoticeBanner,
+  NotificationBanner,
+} from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { StaffFormPage } from "../components/form/staff-form-page.js";
 import { DetailRow } from "../components/summary-list/detail-row.js";
@@ -695,11 +698,7 @@ export function ModerationPage(props: {
       {...props.chrome}
     >
       <FailedFormSummary title={view.t.identity.problemTitle} failed={failed} />
-      {props.notice === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={props.notice} />
-      )}
+      <NoticeBanner notice={props.notice} />
       <PageHeading title={title} />
       <p class="app-body-text">
         <span
