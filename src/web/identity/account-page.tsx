@@ -17,7 +17,7 @@ import {
 } from "../components/error-summary/error-summary.js";
 import {
   NoticeBanner,
-  NotificationBanner,
+  SecretBanner,
 } from "../components/notification-banner/notification-banner.js";
 import { PageLayout } from "../components/page-layout/page-layout.js";
 import { SummaryList } from "../components/summary-list/summary-list.js";
@@ -91,20 +91,12 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
     >
       <ErrorSummaryIfAny title={t.problemTitle} links={links} />
       <NoticeBanner notice={props.notice} />
-      {props.createdToken === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={t.tokenCreated} kind="important">
-          <p class="app-body-text" safe>
-            {t.tokenCreatedHint}
-          </p>
-          <p class="app-body-text">
-            <code class="app-secret" id="neues-token" safe>
-              {props.createdToken.token}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
+      <SecretBanner
+        title={t.tokenCreated}
+        hint={t.tokenCreatedHint}
+        secret={props.createdToken?.token}
+        secretId="neues-token"
+      />
       <PageHeading title={t.accountTitle} />
 
       <Section id="angaben" title={t.accountDetails}>

@@ -16,7 +16,7 @@ import {
 } from "../components/error-summary/error-summary.js";
 import {
   NoticeBanner,
-  NotificationBanner,
+  SecretBanner,
 } from "../components/notification-banner/notification-banner.js";
 import {
   PageLayout,
@@ -186,17 +186,10 @@ export function UserFormPage(props: UserFormPageProps): JSX.Element {
         links={links}
       />
       <NoticeBanner notice={props.notice} />
-      {props.invitationLink === undefined ? (
-        ""
-      ) : (
-        <NotificationBanner title={t.userInvitationLink} kind="important">
-          <p class="app-body-text">
-            <code class="app-secret" safe>
-              {props.invitationLink}
-            </code>
-          </p>
-        </NotificationBanner>
-      )}
+      <SecretBanner
+        title={t.userInvitationLink}
+        secret={props.invitationLink}
+      />
       <PageHeading title={title} />
       {user === null ? (
         <p class="app-body-text" safe>
